@@ -1,0 +1,88 @@
+"""One settings class: every setting is an environment variable prefixed ``DIGITIZE_``."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DIGITIZE_", env_file=None, extra="ignore")
+
+    # Where the embedded default keeps its database and files.
+    home: Path = Field(default=Path("./var"))
+    # SQLAlchemy URL; default: SQLite (WAL) under ``home``.
+    database_url: str | None = None
+    # ``file:///path`` or ``s3://bucket``; default: ``home``/objects.
+    storage_url: str | None = None
+    s3_endpoint: str | None = None
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = None
+    s3_region: str = "us-east-1"
+    s3_secure: bool | None = None  # default: from the endpoint's scheme
+    # Celery broker; unset means the in-process worker pool of the embedded default.
+    broker_url: str | None = None
+
+    lang: Literal["vi", "en"] = "vi"
+
+    # OCR
+    ocr_languages: str = "vie+eng"
+    ocr_dpi: int = 300
+    ocr_jobs: int = Field(default_factory=lambda: os.cpu_count() or 1)
+    ocr_page_timeout: float = 180.0
+
+    # Limits on input
+    max_upload_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 500
+    max_image_pixels: int = 200_000_000  # ~ A0 at 300 dpi is 140 Mpx
+    max_zip_members: int = 5000
+    max_zip_ratio: int = 200
+    max_zip_total_bytes: int = 2 * 1024 * 1024 * 1024
+
+    # Serving
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_base_url: str = "http://127.0.0.1:8000"
+    agency_rate_limit_per_minute: int = 120
+
+    # Signing and verification
+    trust_dir: Path | None = None  # directory of CA certificates (PEM/DER) trusted for verification
+    tsa_url: str | None = None
+    signing_profiles_file: Path | None = None
+    organization_name: str = "Sở Khoa học và Công nghệ"
+
+    @property
+    def home_dir(self) -> Path:
+        return self.home.expanduser().resolve()
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home_dir / 'digitize.db'}"
+
+    @property
+    def effective_storage_url(self) -> str:
+        if self.storage_url:
+            return self.storage_url
+        return (self.home_dir / "objects").as_uri()
+
+    @property
+    def uses_celery(self) -> bool:
+        return bool(self.broker_url)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (read once from the environment)."""
+    return Settings()
+
+
+def reset_settings() -> None:
+    """Forget cached settings (tests change the environment)."""
+    get_settings.cache_clear()

@@ -1,0 +1,74 @@
+"""Typed values that flow between the pipeline stages (and into the store and the workers).
+
+All frozen and picklable: a stage can run in-process, in a worker process, or in a Celery task.
+Coordinates are pixels of the upright, preprocessed page image, origin top-left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Field names of the contract (Circular 02/2019/TT-BNV metadata, snake_case).
+FIELD_NAMES: tuple[str, ...] = (
+    "type_name",
+    "code_number",
+    "code_notation",
+    "issued_date",
+    "organ_name",
+    "parent_organ",
+    "place",
+    "subject",
+    "signer_name",
+    "signer_title",
+    "holder_name",
+    "holder_id",
+    "valid_from",
+    "valid_until",
+)
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # NFC
+    conf: float  # 0..100 as Tesseract gives it; 100 for born-digital text
+    box: Box
+    block: int = 0
+    line: int = 0  # line number within the page, reading order
+
+
+@dataclass(frozen=True)
+class RecognizedPage:
+    index: int  # 0-based
+    source: Literal["ocr", "text"]  # OCR'd raster, or text read from a born-digital page
+    width: float  # pixels (ocr) or PDF points (text)
+    height: float
+    text: str  # NFC, lines separated by "\n"
+    words: tuple[Word, ...] = ()
+    confidence: float | None = None  # mean word confidence 0..1 (None for born-digital)
+    rotation: int = 0  # degrees applied to make it upright (0/90/180/270)
+    skew: float = 0.0  # degrees of deskew applied
+    dpi: float = 300.0
+
+
+@dataclass(frozen=True)
+class ExtractedField:
+    name: str
+    value: str | None  # NFC; dates as YYYY-MM-DD; None when not found
+    confidence: float  # 0..1
+
+
+@dataclass(frozen=True)
+class Extraction:
+    fields: dict[str, ExtractedField] = field(default_factory=dict)
+
+    def values(self) -> dict[str, str | None]:
+        return {name: (self.fields[name].value if name in self.fields else None) for name in FIELD_NAMES}
