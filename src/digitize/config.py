@@ -27,6 +27,12 @@ class Settings(BaseSettings):
     s3_secure: bool | None = None  # default: from the endpoint's scheme
     # Celery broker; unset means the in-process worker pool of the embedded default.
     broker_url: str | None = None
+    # Distributed workers (issue #5): queue name, retries, and how fast stuck work is re-queued.
+    queue_name: str = "digitize"
+    page_max_attempts: int = 3  # a page that kills its worker this many times is marked failed
+    worker_heartbeat_seconds: float = 10.0  # a busy worker refreshes its claim this often
+    worker_stale_seconds: float = 60.0  # a claim not refreshed for this long is re-queued
+    reaper_interval_seconds: float = 15.0  # every worker looks for stuck work this often
 
     lang: Literal["vi", "en"] = "vi"
 
