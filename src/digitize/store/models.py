@@ -1,0 +1,383 @@
+"""The data model of the reusable store (SQLAlchemy 2, typed declarative).
+
+The database is the truth about state: a document's ``state`` and its pages' states say what is done, queues
+only carry work. Every write of the pipeline is an idempotent upsert keyed by (document, page index) or
+(document, field name), so a task that runs twice stores once.
+
+States of a document: received → processing → done | needs_review | failed (``error_code``/``error_message``).
+States of a page: pending → done | failed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Document states
+RECEIVED = "received"
+PROCESSING = "processing"
+DONE = "done"
+NEEDS_REVIEW = "needs_review"
+FAILED = "failed"
+DOCUMENT_STATES: tuple[str, ...] = (RECEIVED, PROCESSING, DONE, NEEDS_REVIEW, FAILED)
+FINISHED_STATES: frozenset[str] = frozenset({DONE, NEEDS_REVIEW, FAILED})
+
+# Page states
+PAGE_PENDING = "pending"
+PAGE_DONE = "done"
+PAGE_FAILED = "failed"
+
+# Roles (API keys and users)
+ROLES: tuple[str, ...] = ("archivist", "reviewer", "officer", "admin", "agency")
+
+# Object variants
+ORIGINAL = "original"
+SEARCHABLE = "searchable"
+SIGNED = "signed"
+VARIANTS: tuple[str, ...] = (ORIGINAL, SEARCHABLE, SIGNED)
+
+# Stored validity decisions (the status *as of a date* is computed from these and the dates).
+VALIDITY_ACTIVE = "active"
+VALIDITY_REVOKED = "revoked"
+VALIDITY_SUPERSEDED = "superseded"
+
+
+def new_id() -> str:
+    """A new identifier: 32 lower-case hex digits."""
+    return uuid.uuid4().hex
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+_NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=_NAMING)
+    type_annotation_map = {  # noqa: RUF012
+        datetime: DateTime(timezone=True),
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
+
+
+class Batch(Base):
+    __tablename__ = "batches"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+
+    items: Mapped[list[BatchItem]] = relationship(
+        back_populates="batch", order_by="BatchItem.position", cascade="all, delete-orphan"
+    )
+
+
+class BatchItem(Base):
+    """One uploaded file of a batch; several files with the same content point at one document."""
+
+    __tablename__ = "batch_items"
+    __table_args__ = (UniqueConstraint("batch_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[str] = mapped_column(ForeignKey("batches.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(1000))
+    # null when the file was refused before it could be stored (e.g. an unsafe ZIP member)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    duplicate: Mapped[bool] = mapped_column(Boolean, default=False)  # content was already stored
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)
+
+    batch: Mapped[Batch] = relationship(back_populates="items")
+    document: Mapped[Document | None] = relationship()
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of the original
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    original_filename: Mapped[str] = mapped_column(String(1000))
+    original_key: Mapped[str] = mapped_column(String(300))  # object-store key of the original
+    state: Mapped[str] = mapped_column(String(20), default=RECEIVED, index=True)
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # who holds the work while state == processing, and until when (stale leases are re-queued)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None] = mapped_column()
+
+    page_count: Mapped[int | None] = mapped_column(Integer)
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)  # mean word confidence 0..1
+    # denormalised from fields for filtering (kept in step by the store)
+    type_name: Mapped[str | None] = mapped_column(String(200))
+    type_folded: Mapped[str | None] = mapped_column(String(200), index=True)
+    holder_name: Mapped[str | None] = mapped_column(String(500))
+    holder_id: Mapped[str | None] = mapped_column(String(100), index=True)
+
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column()
+    pipeline_version: Mapped[str | None] = mapped_column(String(50))
+
+    pages: Mapped[list[Page]] = relationship(
+        back_populates="document", order_by="Page.index", cascade="all, delete-orphan"
+    )
+    fields: Mapped[list[FieldValue]] = relationship(
+        back_populates="document", order_by="FieldValue.name", cascade="all, delete-orphan"
+    )
+    variants: Mapped[list[Variant]] = relationship(
+        back_populates="document", order_by="Variant.id", cascade="all, delete-orphan"
+    )
+    signatures: Mapped[list[Signature]] = relationship(
+        back_populates="document", order_by="Signature.id", cascade="all, delete-orphan"
+    )
+    validity: Mapped[Validity | None] = relationship(
+        back_populates="document",
+        cascade="all, delete-orphan",
+        uselist=False,
+        foreign_keys="Validity.document_id",
+    )
+
+    __table_args__ = (Index("ix_documents_state_lease", "state", "lease_until"),)
+
+
+class Page(Base):
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "index"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)  # 0-based
+    state: Mapped[str] = mapped_column(String(20), default=PAGE_PENDING)
+    source: Mapped[str | None] = mapped_column(String(10))  # ocr | text
+    text: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)  # 0..1
+    rotation: Mapped[int | None] = mapped_column(Integer)
+    width: Mapped[float | None] = mapped_column(Float)
+    height: Mapped[float | None] = mapped_column(Float)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    seconds: Mapped[float | None] = mapped_column(Float)  # time spent recognising it
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # the pipeline's own per-page data (words with boxes etc.) for composing later
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    document: Mapped[Document] = relationship(back_populates="pages")
+
+
+class FieldValue(Base):
+    """The current value of one field of a document."""
+
+    __tablename__ = "fields"
+    __table_args__ = (UniqueConstraint("document_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(20), default="ocr")  # ocr | review
+    updated_by: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="fields")
+
+
+class FieldHistory(Base):
+    """Every change of a field value after extraction (append-only)."""
+
+    __tablename__ = "field_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_by: Mapped[str] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Variant(Base):
+    """An object in the object store belonging to a document: its original or something derived from it."""
+
+    __tablename__ = "variants"
+    __table_args__ = (UniqueConstraint("document_id", "kind", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # original | searchable | signed
+    key: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(100))
+    derived_from: Mapped[str | None] = mapped_column(String(64))  # sha256 of the object it was made from
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # e.g. pipeline version, PDF/A level
+
+    document: Mapped[Document] = relationship(back_populates="variants")
+
+
+class Signature(Base):
+    """A signature applied to a document (one row per signed variant)."""
+
+    __tablename__ = "signatures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # of the signed PDF
+    key: Mapped[str | None] = mapped_column(String(300))  # object-store key of the signed PDF
+    derived_from: Mapped[str | None] = mapped_column(String(64))  # sha256 of the PDF that was signed
+    signer: Mapped[str | None] = mapped_column(String(500))
+    organization: Mapped[str | None] = mapped_column(String(500))
+    role: Mapped[str | None] = mapped_column(String(20))  # leader | organization | copy
+    level: Mapped[str | None] = mapped_column(String(10))  # B-B | B-T | B-LT | B-LTA
+    signed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    signed_by: Mapped[str | None] = mapped_column(String(200))  # the user/key that asked for it
+    certificate_serial: Mapped[str | None] = mapped_column(String(100))
+    verified: Mapped[bool | None] = mapped_column(Boolean)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    document: Mapped[Document] = relationship(back_populates="signatures")
+
+
+class Validity(Base):
+    """Whether a result is in force: its dates, and officers' decisions (revoked, superseded)."""
+
+    __tablename__ = "validity"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), default=VALIDITY_ACTIVE)  # active|revoked|superseded
+    valid_from: Mapped[date | None] = mapped_column(Date, index=True)
+    valid_until: Mapped[date | None] = mapped_column(Date, index=True)
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    revoked_by: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    superseded_by: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    supersedes: Mapped[str | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="validity", foreign_keys=[document_id])
+
+
+class ApiKey(Base):
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key_id: Mapped[str] = mapped_column(String(32), unique=True)  # non-secret prefix used to look it up
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    secret_hash: Mapped[str] = mapped_column(String(200))  # argon2
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    last_used_at: Mapped[datetime | None] = mapped_column()
+
+    grants: Mapped[list[ApiKeyGrant]] = relationship(
+        back_populates="api_key", order_by="ApiKeyGrant.id", cascade="all, delete-orphan"
+    )
+
+
+class ApiKeyGrant(Base):
+    """What an agency key may read: a document type, and optionally only some of its fields."""
+
+    __tablename__ = "api_key_grants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    api_key_id: Mapped[int] = mapped_column(ForeignKey("api_keys.id", ondelete="CASCADE"), index=True)
+    type_name: Mapped[str] = mapped_column(String(200))  # NFC, as given
+    type_folded: Mapped[str] = mapped_column(String(200))
+    fields: Mapped[list[str] | None] = mapped_column(JSON)  # None: every field
+
+    api_key: Mapped[ApiKey] = relationship(back_populates="grants")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditEntry(Base):
+    """Append-only trail of who did what."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))  # "user:NAME", "key:KEYID", "system", "cli"
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str | None] = mapped_column(String(200), index=True)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class AccessLogEntry(Base):
+    """Every read by another agency: who, when, why, what."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    client: Mapped[str] = mapped_column(String(200))  # api key name / key id
+    purpose: Mapped[str] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    holder_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    path: Mapped[str | None] = mapped_column(String(500))
+
+
+class SearchEntry(Base):
+    """The folded text of a document (OCR text + field values) that the full-text index covers.
+
+    SQLite: an FTS5 table ``search_fts`` (external content = this table, kept in step by triggers).
+    PostgreSQL: a generated ``tsv`` column (``to_tsvector('simple', body)``) with a GIN index.
+    Both are created by the migration, not by this model.
+    """
+
+    __tablename__ = "search_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
+    body: Mapped[str] = mapped_column(Text)  # folded (digitize.text.fold)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
