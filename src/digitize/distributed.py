@@ -1,0 +1,614 @@
+"""Distributed processing, core side: claim, complete and fail work with idempotent SQL (no Celery here).
+
+The database is the truth about state; a queue message only says "look at this". Every step below can run
+twice, on two machines at once, and still store once:
+
+* ``prepare_document``: the intake of a document (its pages listed, one ``pages`` row each); returns the
+  pages still to do. Guarded by the document's lease (``documents.claimed_by``/``lease_until``).
+* ``claim_page`` → ``complete_page`` | ``fail_page`` | ``release_page``: one page. The claim increments
+  ``pages.attempts`` *before* the work starts, so a page that keeps killing its worker is marked failed after
+  ``Settings.page_max_attempts`` claims and its document goes on without it. Completing is a conditional
+  UPDATE (``state = 'pending'``): the first result stored wins, a second run stores nothing.
+* ``start_compose``: when no page of a document is pending any more, exactly one caller (a conditional
+  UPDATE on the document row, under the row lock) gets the compose lease; ``compose_document`` then
+  composes and extracts and finalizes under that same lease, in one transaction.
+* ``Lease``: while a step runs a thread extends its lease; a step whose process died stops extending it.
+* ``reap``: finds expired leases (and work a lost queue forgot) and says what to send again; run by
+  every worker every ``Settings.reaper_interval_seconds``.
+
+The task layer (``workers/tasks.py``) only calls these functions and sends the ids they return.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from digitize.config import Settings, get_settings
+from digitize.errors import BadInput, ServiceUnavailable
+from digitize.store import db
+from digitize.store.models import (
+    FAILED,
+    PAGE_DONE,
+    PAGE_FAILED,
+    PAGE_PENDING,
+    PROCESSING,
+    RECEIVED,
+    Document,
+    Page,
+    utcnow,
+)
+
+log = logging.getLogger("digitize.distributed")
+
+COMPOSE_PREFIX = "compose:"
+PREPARE_PREFIX = "prepare:"
+
+
+def worker_identity() -> str:
+    """host:pid of this process (recorded with every claim, for people reading the database)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def claim_label(token: str) -> str:
+    return f"{token} {worker_identity()}"[:200]
+
+
+def _owned_by(column: Any, token: str) -> Any:
+    return or_(column == token, column.like(f"{token} %"))
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, ServiceUnavailable | OperationalError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+def after_fork() -> None:
+    """In a freshly forked worker process: drop connections inherited from the parent."""
+    from digitize.store import db as _db
+
+    with _db._lock:
+        for key in list(_db._engines):
+            if key[0] != os.getpid():
+                _db._engines[key].dispose(close=False)
+                del _db._engines[key]
+
+
+@contextmanager
+def _session(settings: Settings) -> Iterator[Any]:
+    """A store session; connection failures become ServiceUnavailable (transient)."""
+    try:
+        with db.session(settings) as s:
+            yield s
+    except OperationalError as exc:
+        raise ServiceUnavailable(
+            "Không kết nối được cơ sở dữ liệu.", "The database is unreachable.", reason=str(exc.orig)
+        ) from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise ServiceUnavailable(
+                "Mất kết nối cơ sở dữ liệu.", "The database connection was lost.", reason=str(exc.orig)
+            ) from exc
+        raise
+
+
+def _lease(settings: Settings) -> datetime:
+    return utcnow() + timedelta(seconds=settings.worker_stale_seconds)
+
+
+# --- documents: intake (pages listed) --------------------------------------------------------------
+@dataclass(frozen=True)
+class Prepared:
+    document_id: str
+    state: str  # the document's state after this call
+    pending_pages: tuple[int, ...] = ()  # page ids still to do (send one page task each)
+    compose: bool = False  # no page pending: compose now (the caller got the compose lease)
+    compose_token: str | None = None
+
+
+def prepare_document(document_id: str, token: str, settings: Settings | None = None) -> Prepared:
+    """List the pages of a received document (idempotent): one ``pages`` row per page, all pending.
+
+    A document already listed just returns its pending pages. A file the intake refuses marks the
+    document failed with the reason (the batch goes on).
+    """
+    settings = settings or get_settings()
+    label = PREPARE_PREFIX + claim_label(token)
+    now = utcnow()
+    with _session(settings) as s:
+        got = s.execute(
+            update(Document)
+            .where(
+                Document.id == document_id,
+                or_(
+                    Document.state == RECEIVED,
+                    and_(
+                        Document.state == PROCESSING,
+                        Document.page_count.is_(None),
+                        or_(
+                            Document.claimed_by.is_(None),
+                            Document.lease_until < now,
+                            _owned_by(Document.claimed_by, PREPARE_PREFIX + token),
+                        ),
+                    ),
+                ),
+            )
+            .values(
+                state=PROCESSING,
+                claimed_by=label,
+                lease_until=_lease(settings),
+                attempts=Document.attempts + 1,
+                updated_at=now,
+            )
+            .returning(Document.attempts, Document.original_key)
+        ).first()
+    if got is None:
+        return _listed(document_id, settings)
+    attempts, original_key = int(got[0]), str(got[1])
+    if attempts > settings.page_max_attempts:
+        _finish_failed(document_id, "too_many_attempts", _gave_up_vi(attempts - 1), _gave_up_en(attempts - 1),
+                       settings, owner=PREPARE_PREFIX + token)
+        return Prepared(document_id, FAILED)
+    try:
+        with _heartbeat_document(document_id, PREPARE_PREFIX + token, settings):
+            count = _count_pages(original_key, settings)
+    except BadInput as err:
+        _finish_failed(document_id, err.code, err.message_vi, err.message_en, settings,
+                       owner=PREPARE_PREFIX + token)
+        return Prepared(document_id, FAILED)
+    with _session(settings) as s:
+        have = set(s.scalars(select(Page.index).where(Page.document_id == document_id)))
+        missing = [i for i in range(count) if i not in have]
+        if missing:
+            s.execute(
+                insert(Page),
+                [
+                    {"document_id": document_id, "index": i, "state": PAGE_PENDING, "attempts": 0,
+                     "updated_at": now}
+                    for i in missing
+                ],
+            )
+        done = s.execute(
+            update(Document)
+            .where(Document.id == document_id, _owned_by(Document.claimed_by, PREPARE_PREFIX + token))
+            .values(page_count=count, claimed_by=None, lease_until=None, updated_at=utcnow())
+        )
+        if done.rowcount != 1:  # our lease was taken over: let the other one finish it
+            s.rollback()
+            return _listed(document_id, settings)
+    return _listed(document_id, settings)
+
+
+def _listed(document_id: str, settings: Settings) -> Prepared:
+    with _session(settings) as s:
+        doc = s.get(Document, document_id)
+        if doc is None:
+            return Prepared(document_id, "missing")
+        state = doc.state
+        if state != PROCESSING or doc.page_count is None:
+            return Prepared(document_id, state)
+        pending = tuple(
+            s.scalars(
+                select(Page.id)
+                .where(Page.document_id == document_id, Page.state == PAGE_PENDING)
+                .order_by(Page.index)
+            )
+        )
+    if pending:
+        return Prepared(document_id, state, pending)
+    token = new_token()
+    if start_compose(document_id, token, settings):
+        return Prepared(document_id, state, (), True, token)
+    return Prepared(document_id, state)
+
+
+def _count_pages(original_key: str, settings: Settings) -> int:
+    from digitize.pipeline.intake import inspect
+
+    with local_original(original_key, settings) as path:
+        return inspect(path, settings).page_count
+
+
+_cache_lock = threading.Lock()
+
+
+@contextmanager
+def local_original(original_key: str, settings: Settings) -> Iterator[Path]:
+    """The original as a local file: the object store's own file, or a per-worker cached download.
+
+    Originals are write-once and content-addressed, so a cached copy never goes stale.
+    """
+    from digitize.store.objects import get_object_store
+
+    store = get_object_store(settings)
+    local = store.local_path(original_key)
+    if local is not None:
+        yield local
+        return
+    cache = settings.home_dir / "cache" / "originals"
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / original_key.replace("/", "_")
+    if not target.exists():
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
+        with store.open(original_key) as src, tmp.open("wb") as out:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+        os.replace(tmp, target)
+    yield target
+
+
+# --- pages ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PageClaim:
+    page_id: int
+    document_id: str
+    index: int
+    attempts: int
+    token: str
+
+
+def new_token() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def claim_page(page_id: int, token: str, *, refund: bool = False,
+               settings: Settings | None = None) -> PageClaim | None:
+    """Take page ``page_id`` for the holder of ``token``; None when there is nothing to do.
+
+    Nothing to do: the page is done or failed, or another live worker holds it. ``attempts`` is
+    incremented before any work (``refund`` after a transient error of this same token: not counted
+    again). A page claimed more than ``page_max_attempts`` times is marked failed instead, and its
+    document goes on.
+    """
+    settings = settings or get_settings()
+    now = utcnow()
+    with _session(settings) as s:
+        got = s.execute(
+            update(Page)
+            .where(
+                Page.id == page_id,
+                Page.state == PAGE_PENDING,
+                or_(Page.claimed_by.is_(None), Page.lease_until < now, _owned_by(Page.claimed_by, token)),
+            )
+            .values(
+                claimed_by=claim_label(token),
+                lease_until=_lease(settings),
+                attempts=Page.attempts + (0 if refund else 1),
+                updated_at=now,
+            )
+            .returning(Page.attempts, Page.document_id, Page.index)
+        ).first()
+    if got is None:
+        return None
+    attempts, document_id, index = int(got[0]), str(got[1]), int(got[2])
+    if attempts > settings.page_max_attempts:
+        fail_page(page_id, token, "too_many_attempts", _gave_up_vi(attempts - 1), _gave_up_en(attempts - 1),
+                  settings=settings)
+        return None
+    return PageClaim(page_id, document_id, index, attempts, token)
+
+
+def _gave_up_vi(n: int) -> str:
+    return f"Trang làm dừng tiến trình xử lý {n} lần liên tiếp; đã bỏ qua."
+
+
+def _gave_up_en(n: int) -> str:
+    return f"The page stopped its worker {n} times in a row; given up."
+
+
+def complete_page(claim: PageClaim, values: dict[str, Any], settings: Settings | None = None) -> bool:
+    """Store a page's result once: True if this call stored it, False if it was already stored."""
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        res = s.execute(
+            update(Page)
+            .where(Page.id == claim.page_id, Page.state == PAGE_PENDING)
+            .values(**values, state=PAGE_DONE, claimed_by=None, lease_until=None, error_code=None,
+                    error_message=None, updated_at=utcnow())
+        )
+        return res.rowcount == 1
+
+
+def fail_page(page_id: int, token: str, code: str, message_vi: str, message_en: str | None = None,
+              *, settings: Settings | None = None) -> bool:
+    """Mark a page failed with the reason (its document goes on); True if this call did it."""
+    settings = settings or get_settings()
+    message = message_vi if not message_en or message_en == message_vi else f"{message_vi} ({message_en})"
+    with _session(settings) as s:
+        res = s.execute(
+            update(Page)
+            .where(Page.id == page_id, Page.state == PAGE_PENDING)
+            .values(state=PAGE_FAILED, error_code=code[:64], error_message=message, claimed_by=None,
+                    lease_until=None, updated_at=utcnow())
+        )
+        return res.rowcount == 1
+
+
+def release_page(page_id: int, token: str, settings: Settings | None = None) -> bool:
+    """Give a claimed page back after a transient error (not counted as an attempt); False if impossible."""
+    settings = settings or get_settings()
+    try:
+        with _session(settings) as s:
+            s.execute(
+                update(Page)
+                .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+                .values(claimed_by=None, lease_until=None, attempts=Page.attempts - 1, updated_at=utcnow())
+            )
+        return True
+    except ServiceUnavailable:
+        return False
+
+
+def drop_claim(page_id: int, token: str, settings: Settings | None = None) -> None:
+    """Give a claimed page back, the attempt counted (it ran out of time)."""
+    settings = settings or get_settings()
+    with suppress(ServiceUnavailable), _session(settings) as s:
+        s.execute(
+            update(Page)
+            .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+            .values(claimed_by=None, lease_until=None, updated_at=utcnow())
+        )
+
+
+def document_of_page(page_id: int, settings: Settings | None = None) -> str | None:
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        return s.scalar(select(Page.document_id).where(Page.id == page_id))
+
+
+# --- documents: compose ---------------------------------------------------------------------------
+def start_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
+    """True for exactly one caller once no page of the document is pending (it gets the compose lease).
+
+    One conditional UPDATE of the document row: under concurrent callers PostgreSQL re-checks the
+    condition on the row after the first one's commit, so the second one updates nothing.
+    """
+    settings = settings or get_settings()
+    pending = exists().where(Page.document_id == document_id, Page.state == PAGE_PENDING)
+    with _session(settings) as s:
+        res = s.execute(
+            update(Document)
+            .where(
+                Document.id == document_id,
+                Document.state == PROCESSING,
+                Document.page_count.is_not(None),
+                Document.claimed_by.is_(None),
+                ~pending,
+            )
+            .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=_lease(settings),
+                    updated_at=utcnow())
+        )
+        return res.rowcount == 1
+
+
+def holds_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        owner = s.scalar(
+            select(Document.id).where(
+                Document.id == document_id,
+                Document.state == PROCESSING,
+                _owned_by(Document.claimed_by, COMPOSE_PREFIX + token),
+            )
+        )
+        return owner is not None
+
+
+def _finish_failed(document_id: str, code: str, message_vi: str, message_en: str, settings: Settings,
+                   *, owner: str) -> bool:
+    message = message_vi if message_en == message_vi else f"{message_vi} ({message_en})"
+    with _session(settings) as s:
+        res = s.execute(
+            update(Document)
+            .where(Document.id == document_id, Document.state == PROCESSING,
+                   _owned_by(Document.claimed_by, owner))
+            .values(state=FAILED, error_code=code[:64], error_message=message, claimed_by=None,
+                    lease_until=None, processed_at=utcnow(), updated_at=utcnow())
+        )
+        return res.rowcount == 1
+
+
+# --- leases ----------------------------------------------------------------------------------------
+class Lease:
+    """Extends a lease every ``worker_heartbeat_seconds`` in a thread while a step runs."""
+
+    def __init__(self, extend: Callable[[], bool], settings: Settings) -> None:
+        self._extend = extend
+        self._interval = max(0.2, settings.worker_heartbeat_seconds)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="digitize-lease", daemon=True)
+        self.lost = False
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                if not self._extend():
+                    self.lost = True
+                    return
+            except Exception as exc:  # the database is away for a moment: try again next beat
+                log.warning("lease not extended: %s", exc)
+
+    def __enter__(self) -> Lease:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+def _heartbeat_page(page_id: int, token: str, settings: Settings) -> Lease:
+    def extend() -> bool:
+        with _session(settings) as s:
+            res = s.execute(
+                update(Page)
+                .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+                .values(lease_until=_lease(settings))
+            )
+            return res.rowcount == 1
+
+    return Lease(extend, settings)
+
+
+def _heartbeat_document(document_id: str, owner: str, settings: Settings) -> Lease:
+    def extend() -> bool:
+        with _session(settings) as s:
+            res = s.execute(
+                update(Document)
+                .where(Document.id == document_id, _owned_by(Document.claimed_by, owner))
+                .values(lease_until=_lease(settings))
+            )
+            return res.rowcount == 1
+
+    return Lease(extend, settings)
+
+
+def page_lease(claim: PageClaim, settings: Settings | None = None) -> Lease:
+    return _heartbeat_page(claim.page_id, claim.token, settings or get_settings())
+
+
+def compose_lease(document_id: str, token: str, settings: Settings | None = None) -> Lease:
+    return _heartbeat_document(document_id, COMPOSE_PREFIX + token, settings or get_settings())
+
+
+# --- the reaper ------------------------------------------------------------------------------------
+@dataclass
+class Reaped:
+    """What to send again."""
+
+    prepare: list[str] = field(default_factory=list)  # document ids
+    pages: list[int] = field(default_factory=list)  # page ids
+    compose: list[tuple[str, str]] = field(default_factory=list)  # (document id, compose token)
+
+    def __bool__(self) -> bool:
+        return bool(self.prepare or self.pages or self.compose)
+
+
+def reap(queue_depth: int | None, settings: Settings | None = None, *, limit: int = 500) -> Reaped:
+    """Find work whose lease expired (its worker died) and work a lost queue forgot; say what to resend.
+
+    * a page claimed by a worker that stopped extending its lease: the claim is dropped, the page resent;
+    * a document whose intake or compose lease expired: the lease is dropped and the step resent;
+    * a document whose pages are all finished but that nobody composes (its last worker died between
+      the two steps): compose is started;
+    * when the queue is empty (``queue_depth == 0``; a broker that lost its messages): pending pages and
+      received documents untouched for ``worker_stale_seconds`` are resent.
+
+    Each change is a conditional UPDATE, so several reapers at once resend each thing once (and a resent
+    message for finished work is acknowledged without doing anything).
+    """
+    settings = settings or get_settings()
+    now = utcnow()
+    stale = now - timedelta(seconds=settings.worker_stale_seconds)
+    out = Reaped()
+    with _session(settings) as s:
+        page_ids = list(
+            s.scalars(
+                select(Page.id)
+                .where(Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until < now)
+                .limit(limit)
+            )
+        )
+        for pid in page_ids:
+            res = s.execute(
+                update(Page)
+                .where(Page.id == pid, Page.state == PAGE_PENDING, Page.lease_until < now)
+                .values(claimed_by=None, lease_until=None, updated_at=now)
+            )
+            if res.rowcount == 1:
+                out.pages.append(pid)
+        docs = s.execute(
+            select(Document.id, Document.claimed_by, Document.page_count)
+            .where(Document.state == PROCESSING, Document.claimed_by.is_not(None), Document.lease_until < now)
+            .limit(limit)
+        ).all()
+        for doc_id, claimed_by, page_count in docs:
+            res = s.execute(
+                update(Document)
+                .where(Document.id == doc_id, Document.state == PROCESSING, Document.lease_until < now,
+                       Document.claimed_by == claimed_by)
+                .values(claimed_by=None, lease_until=None, updated_at=now)
+            )
+            if res.rowcount == 1 and page_count is None:
+                out.prepare.append(doc_id)
+        if queue_depth == 0:
+            lost_pages = list(
+                s.scalars(
+                    select(Page.id)
+                    .where(Page.state == PAGE_PENDING, Page.claimed_by.is_(None), Page.updated_at < stale)
+                    .limit(limit)
+                )
+            )
+            if lost_pages:
+                s.execute(update(Page).where(Page.id.in_(lost_pages)).values(updated_at=now))
+                out.pages.extend(p for p in lost_pages if p not in out.pages)
+            lost_docs = list(
+                s.scalars(
+                    select(Document.id)
+                    .where(
+                        or_(
+                            Document.state == RECEIVED,
+                            and_(Document.state == PROCESSING, Document.page_count.is_(None),
+                                 Document.claimed_by.is_(None)),
+                        ),
+                        Document.updated_at < stale,
+                    )
+                    .limit(limit)
+                )
+            )
+            if lost_docs:
+                s.execute(update(Document).where(Document.id.in_(lost_docs)).values(updated_at=now))
+                out.prepare.extend(d for d in lost_docs if d not in out.prepare)
+        # finished pages, nobody composing (also the documents whose compose lease was just dropped)
+        pending = exists().where(Page.document_id == Document.id, Page.state == PAGE_PENDING)
+        orphans = list(
+            s.scalars(
+                select(Document.id)
+                .where(Document.state == PROCESSING, Document.page_count.is_not(None),
+                       Document.claimed_by.is_(None), ~pending)
+                .limit(limit)
+            )
+        )
+    for doc_id in orphans:
+        token = new_token()
+        if start_compose(doc_id, token, settings):
+            out.compose.append((doc_id, token))
+    return out
+
+
+# --- counts (metrics, tests) -----------------------------------------------------------------------
+def page_counts(settings: Settings | None = None) -> dict[str, int]:
+    """Pages by state, plus ``processing`` (pending pages a worker holds right now)."""
+    settings = settings or get_settings()
+    now = utcnow()
+    with _session(settings) as s:
+        rows = s.execute(select(Page.state, func.count()).group_by(Page.state)).all()
+        held = s.scalar(
+            select(func.count()).select_from(Page).where(
+                Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until >= now
+            )
+        )
+    counts = {PAGE_PENDING: 0, PAGE_DONE: 0, PAGE_FAILED: 0}
+    counts.update({str(k): int(v) for k, v in rows})
+    counts["processing"] = int(held or 0)
+    return counts
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether an error is worth retrying later (database, object store or broker away)."""
+    return _is_transient(exc)
+

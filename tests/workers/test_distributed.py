@@ -1,0 +1,183 @@
+"""The core of distributed processing on a real PostgreSQL: claims, idempotent completion, attempts, the
+single compose lease under a race, and the reaper."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select, update
+
+from digitize import distributed
+from digitize.config import Settings, reset_settings
+from digitize.store import db
+from digitize.store.models import PROCESSING, Document, Page, new_id, utcnow
+from tests.support.databases import fresh_postgres_database
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    with fresh_postgres_database("dgz_workers") as url:
+        yield url
+
+
+@pytest.fixture
+def settings(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    monkeypatch.setenv("DIGITIZE_DATABASE_URL", pg_url)
+    monkeypatch.setenv("DIGITIZE_PAGE_MAX_ATTEMPTS", "3")
+    monkeypatch.setenv("DIGITIZE_WORKER_STALE_SECONDS", "60")
+    reset_settings()
+    return Settings()
+
+
+def _document(settings: Settings, pages: int) -> tuple[str, list[int]]:
+    doc_id = new_id()
+    with db.session(settings) as s:
+        s.add(Document(id=doc_id, sha256=new_id() + new_id(), media_type="image/tiff", size=1,
+                       original_filename="x.tif", original_key=f"originals/{doc_id}", state=PROCESSING,
+                       page_count=pages))
+        s.flush()
+        for i in range(pages):
+            s.add(Page(document_id=doc_id, index=i, state="pending", attempts=0))
+    with db.session(settings) as s:
+        ids = list(s.scalars(select(Page.id).where(Page.document_id == doc_id).order_by(Page.index)))
+    return doc_id, ids
+
+
+def _page(settings: Settings, page_id: int) -> Page:
+    with db.session(settings) as s:
+        page = s.get(Page, page_id)
+        assert page is not None
+        s.expunge(page)
+        return page
+
+
+def test_a_claimed_page_is_not_claimed_again_and_is_stored_once(settings: Settings) -> None:
+    _, (pid,) = _document(settings, 1)
+    first = distributed.claim_page(pid, "task-a", settings=settings)
+    assert first is not None and first.attempts == 1
+    assert distributed.claim_page(pid, "task-b", settings=settings) is None  # a live worker holds it
+    # the same task redelivered after its process died: claimed again, counted again
+    again = distributed.claim_page(pid, "task-a", settings=settings)
+    assert again is not None and again.attempts == 2
+
+    assert distributed.complete_page(first, {"text": "một", "confidence": 0.9}, settings) is True
+    assert distributed.complete_page(again, {"text": "hai", "confidence": 0.5}, settings) is False
+    page = _page(settings, pid)
+    assert (page.state, page.text, page.claimed_by) == ("done", "một", None)
+    assert distributed.claim_page(pid, "task-c", settings=settings) is None
+
+
+def test_a_page_that_keeps_killing_its_worker_is_failed_after_max_attempts(settings: Settings) -> None:
+    doc_id, (pid, other) = _document(settings, 2)
+    for n in range(3):
+        claim = distributed.claim_page(pid, f"t{n}", settings=settings)
+        assert claim is not None and claim.attempts == n + 1
+        # the worker dies: its lease runs out
+        with db.session(settings) as s:
+            s.execute(update(Page).where(Page.id == pid).values(lease_until=utcnow() - timedelta(seconds=1)))
+    assert distributed.claim_page(pid, "t3", settings=settings) is None
+    page = _page(settings, pid)
+    assert page.state == "failed" and page.error_code == "too_many_attempts"
+    assert "3" in (page.error_message or "")
+    # the document goes on: once its other page is done, compose starts
+    assert distributed.start_compose(doc_id, "c0", settings) is False
+    claim = distributed.claim_page(other, "t9", settings=settings)
+    assert claim is not None
+    distributed.complete_page(claim, {"text": "x"}, settings)
+    assert distributed.start_compose(doc_id, "c1", settings) is True
+
+
+def test_a_transient_error_is_not_counted_as_an_attempt(settings: Settings) -> None:
+    _, (pid,) = _document(settings, 1)
+    claim = distributed.claim_page(pid, "t", settings=settings)
+    assert claim is not None
+    assert distributed.release_page(pid, "t", settings) is True
+    again = distributed.claim_page(pid, "t", settings=settings)
+    assert again is not None and again.attempts == 1
+    # released impossible (database away): the retry of the same task claims with a refund
+    refunded = distributed.claim_page(pid, "t", refund=True, settings=settings)
+    assert refunded is not None and refunded.attempts == 1
+
+
+def _race_for_compose(settings: Settings, doc_id: str, claims: list[distributed.PageClaim]) -> list[str]:
+    winners: list[str] = []
+    barrier = threading.Barrier(len(claims))
+
+    def finish(claim: distributed.PageClaim) -> None:
+        distributed.complete_page(claim, {"text": "x"}, settings)
+        barrier.wait()
+        token = distributed.new_token()
+        if distributed.start_compose(doc_id, token, settings):
+            winners.append(token)
+
+    threads = [threading.Thread(target=finish, args=(c,)) for c in claims]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return winners
+
+
+def test_exactly_one_of_many_racing_callers_gets_the_compose_lease(settings: Settings) -> None:
+    for _ in range(5):
+        doc_id, pids = _document(settings, 4)
+        claims = [distributed.claim_page(p, f"t{p}", settings=settings) for p in pids]
+        winners = _race_for_compose(settings, doc_id, [c for c in claims if c is not None])
+        assert len(winners) == 1
+        assert distributed.holds_compose(doc_id, winners[0], settings)
+
+
+def test_the_reaper_requeues_expired_leases_once(settings: Settings) -> None:
+    _, (p1, p2) = _document(settings, 2)
+    c1 = distributed.claim_page(p1, "dead", settings=settings)
+    c2 = distributed.claim_page(p2, "alive", settings=settings)
+    assert c1 and c2
+    with db.session(settings) as s:
+        s.execute(update(Page).where(Page.id == p1).values(lease_until=utcnow() - timedelta(seconds=5)))
+    first = distributed.reap(queue_depth=5, settings=settings)
+    second = distributed.reap(queue_depth=5, settings=settings)
+    assert p1 in first.pages and p2 not in first.pages
+    assert p1 not in second.pages  # the claim was dropped once; a second reaper finds nothing
+    # the live worker's lease keeps its page
+    assert _page(settings, p2).claimed_by is not None
+    # the resent task claims it
+    again = distributed.claim_page(p1, "new", settings=settings)
+    assert again is not None and again.attempts == 2
+
+
+def test_the_reaper_starts_compose_for_finished_documents_nobody_composes(settings: Settings) -> None:
+    doc_id, (pid,) = _document(settings, 1)
+    claim = distributed.claim_page(pid, "t", settings=settings)
+    assert claim
+    distributed.complete_page(claim, {"text": "x"}, settings)  # ... and the worker died right here
+    reaped = distributed.reap(queue_depth=None, settings=settings)
+    assert [d for d, _ in reaped.compose].count(doc_id) == 1
+    assert not [d for d, _ in distributed.reap(None, settings).compose if d == doc_id]
+
+
+def test_a_lease_is_extended_while_work_runs(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGITIZE_WORKER_HEARTBEAT_SECONDS", "0.2")
+    monkeypatch.setenv("DIGITIZE_WORKER_STALE_SECONDS", "1")
+    fast = Settings()
+    _, (pid,) = _document(fast, 1)
+    claim = distributed.claim_page(pid, "t", settings=fast)
+    assert claim
+    with distributed.page_lease(claim, fast):
+        time.sleep(1.6)
+        assert distributed.reap(None, fast).pages == []
+    time.sleep(1.2)
+    assert distributed.reap(None, fast).pages == [pid]
+
+
+def test_page_counts(settings: Settings) -> None:
+    with db.session(settings) as s:
+        before = dict(s.execute(select(Page.state, func.count()).group_by(Page.state)).all())
+    counts = distributed.page_counts(settings)
+    assert counts["done"] == before.get("done", 0)
+    assert counts["pending"] == before.get("pending", 0)
