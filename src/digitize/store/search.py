@@ -1,0 +1,149 @@
+"""Search over OCR text and field values, with Vietnamese diacritics folded (đ → d too).
+
+The indexed body of a document is ``fold(fields + OCR text)`` kept in ``search_entries``; SQLite indexes it
+with FTS5 (triggers keep ``search_fts`` in step), PostgreSQL with a generated ``tsvector`` ('simple'
+configuration, GIN index). The query is folded the same way, so "Nguyen Van An" finds "Nguyễn Văn An" and
+"da nang" finds "Đà Nẵng". Filters of the contract: ``type`` (folded comparison), ``holder_id``, ``valid_on``
+(in force on that date: started, not ended, not revoked or superseded by then).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import Float, Integer, Select, and_, column, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from digitize.store.models import Document, FieldValue, Page, SearchEntry, Validity, utcnow
+from digitize.text import fold, nfc, squash
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    ids: list[str]
+    total: int
+
+
+def tokens(query: str) -> list[str]:
+    """The folded words of a query (punctuation dropped)."""
+    return _TOKEN.findall(fold(nfc(query)))
+
+
+def search_body(fields: dict[str, str | None], page_texts: list[str]) -> str:
+    """The folded text indexed for a document."""
+    parts = [v for v in fields.values() if v]
+    parts.extend(t for t in page_texts if t)
+    return squash(fold(nfc("\n".join(parts))))
+
+
+def reindex(session: Session, document_id: str) -> None:
+    """Rebuild the search entry of one document from its current fields and pages."""
+    fields = {
+        f.name: f.value
+        for f in session.scalars(select(FieldValue).where(FieldValue.document_id == document_id))
+    }
+    texts = list(
+        session.scalars(select(Page.text).where(Page.document_id == document_id).order_by(Page.index))
+    )
+    body = search_body(fields, [t or "" for t in texts])
+    entry = session.scalar(select(SearchEntry).where(SearchEntry.document_id == document_id))
+    if entry is None:
+        session.add(SearchEntry(document_id=document_id, body=body))
+    elif entry.body != body:
+        entry.body = body
+        entry.updated_at = utcnow()
+    session.flush()
+
+
+def _end_of_day(day: date) -> datetime:
+    return datetime.combine(day, time.max, tzinfo=UTC)
+
+
+def in_force_on(day: date) -> Any:
+    """SQL condition on ``Validity`` (joined): the result is in force on ``day``."""
+    return and_(
+        Validity.valid_from.is_not(None),
+        Validity.valid_from <= day,
+        or_(Validity.valid_until.is_(None), Validity.valid_until >= day),
+        or_(Validity.revoked_at.is_(None), Validity.revoked_at > _end_of_day(day)),
+    )
+
+
+def _filtered(
+    stmt: Select[Any],
+    *,
+    type_name: str | None,
+    holder_id: str | None,
+    valid_on: date | None,
+    states: tuple[str, ...] | None,
+) -> Select[Any]:
+    if type_name:
+        stmt = stmt.where(Document.type_folded == fold(nfc(type_name)).strip())
+    if holder_id:
+        stmt = stmt.where(Document.holder_id == holder_id.strip())
+    if valid_on is not None:
+        stmt = stmt.join(Validity, Validity.document_id == Document.id).where(in_force_on(valid_on))
+    if states:
+        stmt = stmt.where(Document.state.in_(states))
+    return stmt
+
+
+def search(
+    session: Session,
+    q: str | None = None,
+    *,
+    type_name: str | None = None,
+    holder_id: str | None = None,
+    valid_on: date | None = None,
+    states: tuple[str, ...] | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> SearchResult:
+    """Document ids matching every word of ``q`` (folded) and the filters, best first, and their total."""
+    words = tokens(q) if q else []
+    dialect = session.get_bind().dialect.name
+    if not words:
+        base = _filtered(
+            select(Document.id), type_name=type_name, holder_id=holder_id, valid_on=valid_on, states=states
+        )
+        total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+        ids = list(
+            session.scalars(
+                base.order_by(Document.created_at.desc(), Document.id).limit(limit).offset(offset)
+            )
+        )
+        return SearchResult(ids, int(total))
+
+    if dialect == "sqlite":
+        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        fts = text("SELECT rowid AS rid, bm25(search_fts) AS rank FROM search_fts WHERE search_fts MATCH :m")
+        fts_sub = (
+            fts.bindparams(m=match).columns(column("rid", Integer), column("rank", Float)).subquery("fts")
+        )
+        rid = fts_sub.c.rid
+        rank = fts_sub.c.rank
+        base = (
+            select(Document.id, rank.label("rank"))
+            .join(SearchEntry, SearchEntry.document_id == Document.id)
+            .join(fts_sub, rid == SearchEntry.id)
+        )
+        order: list[Any] = [rank, Document.id]
+    else:
+        tsq = func.plainto_tsquery("simple", " ".join(words))
+        tsv: Any = literal_column("search_entries.tsv")
+        rank_expr = func.ts_rank(tsv, tsq)
+        base = (
+            select(Document.id, rank_expr.label("rank"))
+            .join(SearchEntry, SearchEntry.document_id == Document.id)
+            .where(tsv.op("@@")(tsq))
+        )
+        order = [rank_expr.desc(), Document.id]
+    base = _filtered(base, type_name=type_name, holder_id=holder_id, valid_on=valid_on, states=states)
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    rows = session.execute(base.order_by(*order).limit(limit).offset(offset)).all()
+    return SearchResult([r[0] for r in rows], int(total))

@@ -1,0 +1,527 @@
+"""Operations on the store that every adapter (CLI, API, workers, web) shares.
+
+Each function takes an open ``Session`` (the caller owns the transaction) and returns plain values or rows.
+Records and batches are returned as JSON-ready dicts in the exact shapes of the HTTP API.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from digitize.errors import BadInput, Conflict, NotFound
+from digitize.pipeline.model import FIELD_NAMES
+from digitize.store import search as search_mod
+from digitize.store.models import (
+    DONE,
+    FAILED,
+    FINISHED_STATES,
+    NEEDS_REVIEW,
+    PROCESSING,
+    RECEIVED,
+    VALIDITY_ACTIVE,
+    VALIDITY_REVOKED,
+    VALIDITY_SUPERSEDED,
+    AuditEntry,
+    Batch,
+    BatchItem,
+    Document,
+    FieldHistory,
+    FieldValue,
+    Validity,
+    utcnow,
+)
+from digitize.text import fold, nfc
+
+DATE_FIELDS = frozenset({"issued_date", "valid_from", "valid_until"})
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def iso(value: datetime | None) -> str | None:
+    v = as_utc(value)
+    return v.isoformat().replace("+00:00", "Z") if v else None
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def audit(session: Session, actor: str, action: str, target: str | None = None, **detail: Any) -> None:
+    """Append one entry to the audit trail."""
+    session.add(AuditEntry(actor=actor, action=action, target=target, detail=detail or None))
+
+
+def get_document(session: Session, document_id: str) -> Document:
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
+    return doc
+
+
+def get_batch(session: Session, batch_id: str) -> Batch:
+    batch = session.get(Batch, batch_id)
+    if batch is None:
+        raise NotFound(f"Không có lô {batch_id}.", f"No batch {batch_id}.")
+    return batch
+
+
+# --- batches -----------------------------------------------------------------------------------
+
+
+def batch_view(session: Session, batch_id: str) -> dict[str, Any]:
+    """``GET /api/v1/batches/{id}``: ``{"id", "state", "counts", "documents", ...}``."""
+    batch = get_batch(session, batch_id)
+    return _batch_dict(session, batch)
+
+
+def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
+    rows = session.execute(
+        select(
+            BatchItem.document_id,
+            BatchItem.filename,
+            BatchItem.error_code,
+            BatchItem.error_message,
+            BatchItem.duplicate,
+            Document.state,
+        )
+        .outerjoin(Document, Document.id == BatchItem.document_id)
+        .where(BatchItem.batch_id == batch.id)
+        .order_by(BatchItem.position)
+    ).all()
+    doc_ids: list[str] = []
+    states: dict[str, str] = {}
+    rejected: list[dict[str, Any]] = []
+    for doc_id, filename, code, message, _dup, state in rows:
+        if doc_id is None:
+            rejected.append({"filename": filename, "error": {"code": code, "message": message}})
+            continue
+        if doc_id not in states:
+            doc_ids.append(doc_id)
+            states[doc_id] = state
+    per_state = Counter(states.values())
+    counts = {
+        "received": per_state[RECEIVED] + per_state[PROCESSING],
+        "done": per_state[DONE],
+        "failed": per_state[FAILED] + len(rejected),
+        "needs_review": per_state[NEEDS_REVIEW],
+    }
+    if (states and all(s in FINISHED_STATES for s in states.values())) or (not states and rejected):
+        overall = "done"
+    elif any(s != RECEIVED for s in states.values()):
+        overall = "processing"
+    else:
+        overall = "queued" if states else "done"
+    return {
+        "id": batch.id,
+        "name": batch.name,
+        "state": overall,
+        "counts": counts,
+        "documents": doc_ids,
+        "processing": per_state[PROCESSING],
+        "rejected": rejected,
+        "created_at": iso(batch.created_at),
+    }
+
+
+def list_batches(session: Session, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    batches = session.scalars(
+        select(Batch).order_by(Batch.created_at.desc(), Batch.id).limit(limit).offset(offset)
+    ).all()
+    return [_batch_dict(session, b) for b in batches]
+
+
+def count_batches(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Batch)) or 0)
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def validity_status(v: Validity | None, on: date | None = None, issued: date | None = None) -> str:
+    """valid | expired | revoked | superseded | unknown, as of ``on`` (default today, UTC)."""
+    on = on or datetime.now(UTC).date()
+    if v is None:
+        return "unknown"
+    decided = as_utc(v.revoked_at)
+    if v.status in (VALIDITY_REVOKED, VALIDITY_SUPERSEDED) and (decided is None or decided.date() <= on):
+        return "revoked" if v.status == VALIDITY_REVOKED else "superseded"
+    start = v.valid_from or issued
+    if start is None and v.valid_until is None:
+        return "unknown"
+    if start is not None and on < start:
+        return "unknown"  # not yet in force
+    if v.valid_until is not None and on > v.valid_until:
+        return "expired"
+    return "valid"
+
+
+def document_record(
+    session: Session,
+    document_id: str,
+    *,
+    on: date | None = None,
+    fields: set[str] | None = None,
+    with_pages: bool = True,
+) -> dict[str, Any]:
+    """The record of ``GET /api/v1/documents/{id}``.
+
+    ``fields`` restricts the field names shown (agency grants); None shows all.
+    """
+    doc = session.scalar(
+        select(Document)
+        .where(Document.id == document_id)
+        .options(
+            selectinload(Document.fields),
+            selectinload(Document.pages),
+            selectinload(Document.variants),
+            selectinload(Document.signatures),
+            selectinload(Document.validity),
+        )
+    )
+    if doc is None:
+        raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
+    return record_of(doc, on=on, fields=fields, with_pages=with_pages)
+
+
+def record_of(
+    doc: Document, *, on: date | None = None, fields: set[str] | None = None, with_pages: bool = True
+) -> dict[str, Any]:
+    values: dict[str, str | None] = dict.fromkeys(FIELD_NAMES)
+    confidence: dict[str, float | None] = {}
+    for f in doc.fields:
+        values[f.name] = f.value
+        confidence[f.name] = f.confidence
+    if fields is not None:
+        values = {k: v for k, v in values.items() if k in fields}
+        confidence = {k: v for k, v in confidence.items() if k in fields}
+    v = doc.validity
+    on = on or datetime.now(UTC).date()
+    issued = parse_date(values.get("issued_date")) if fields is None or "issued_date" in fields else None
+    validity = {
+        "status": validity_status(v, on, issued),
+        "as_of": on.isoformat(),
+        "valid_from": v.valid_from.isoformat() if v and v.valid_from else None,
+        "valid_until": v.valid_until.isoformat() if v and v.valid_until else None,
+        "revoked_at": iso(v.revoked_at) if v else None,
+        "reason": v.reason if v else None,
+        "superseded_by": v.superseded_by if v else None,
+        "supersedes": v.supersedes if v else None,
+    }
+    variants = sorted({x.kind for x in doc.variants})
+    record: dict[str, Any] = {
+        "id": doc.id,
+        "state": doc.state,
+        "error": {"code": doc.error_code, "message": doc.error_message} if doc.error_code else None,
+        "type": doc.type_name,
+        "filename": doc.original_filename,
+        "media_type": doc.media_type,
+        "page_count": doc.page_count,
+        "fields": values,
+        "field_confidence": confidence,
+        "validity": validity,
+        "provenance": {
+            "sha256": doc.sha256,
+            "ocr_confidence": doc.ocr_confidence,
+            "reviewed_by": doc.reviewed_by,
+            "reviewed_at": iso(doc.reviewed_at),
+            "received_at": iso(doc.created_at),
+            "processed_at": iso(doc.processed_at),
+            "pipeline_version": doc.pipeline_version,
+            "derived": [
+                {"variant": x.kind, "sha256": x.sha256, "derived_from": x.derived_from} for x in doc.variants
+            ],
+        },
+        "signatures": [
+            {
+                "id": s.id,
+                "sha256": s.sha256,
+                "signer": s.signer,
+                "organization": s.organization,
+                "role": s.role,
+                "level": s.level,
+                "signed_at": iso(s.signed_at),
+                "verified": s.verified,
+            }
+            for s in doc.signatures
+        ],
+        "variants": variants,
+        "created_at": iso(doc.created_at),
+        "updated_at": iso(doc.updated_at),
+    }
+    if with_pages:
+        record["pages"] = [
+            {"index": p.index, "state": p.state, "confidence": p.confidence, "text": p.text or ""}
+            for p in doc.pages
+        ]
+    else:
+        record["pages"] = [
+            {"index": p.index, "state": p.state, "confidence": p.confidence} for p in doc.pages
+        ]
+    return record
+
+
+def list_documents(
+    session: Session,
+    *,
+    q: str | None = None,
+    type_name: str | None = None,
+    holder_id: str | None = None,
+    valid_on: date | None = None,
+    states: tuple[str, ...] | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    on: date | None = None,
+) -> dict[str, Any]:
+    """``GET /api/v1/documents``: ``{"items": [records without page text], "total": N}``."""
+    result = search_mod.search(
+        session,
+        q,
+        type_name=type_name,
+        holder_id=holder_id,
+        valid_on=valid_on,
+        states=states,
+        limit=limit,
+        offset=offset,
+    )
+    if not result.ids:
+        return {"items": [], "total": result.total}
+    docs = session.scalars(
+        select(Document)
+        .where(Document.id.in_(result.ids))
+        .options(
+            selectinload(Document.fields),
+            selectinload(Document.pages),
+            selectinload(Document.variants),
+            selectinload(Document.signatures),
+            selectinload(Document.validity),
+        )
+    ).all()
+    by_id = {d.id: d for d in docs}
+    items = [record_of(by_id[i], on=on or valid_on, with_pages=False) for i in result.ids if i in by_id]
+    return {"items": items, "total": result.total}
+
+
+# --- fields, review, validity -------------------------------------------------------------------
+
+
+def _sync_denormalised(doc: Document, values: dict[str, str | None]) -> None:
+    if "type_name" in values:
+        doc.type_name = values["type_name"]
+        doc.type_folded = fold(values["type_name"]).strip() if values["type_name"] else None
+    if "holder_name" in values:
+        doc.holder_name = values["holder_name"]
+    if "holder_id" in values:
+        doc.holder_id = (values["holder_id"] or "").strip() or None
+
+
+def sync_validity_dates(session: Session, doc: Document, values: dict[str, str | None]) -> None:
+    """Keep ``validity.valid_from/valid_until`` in step with the fields (issued date if no valid_from)."""
+    v = session.get(Validity, doc.id)
+    if v is None:
+        v = Validity(document_id=doc.id, status=VALIDITY_ACTIVE)
+        session.add(v)
+    v.valid_from = parse_date(values.get("valid_from")) or parse_date(values.get("issued_date"))
+    v.valid_until = parse_date(values.get("valid_until"))
+
+
+def current_fields(session: Session, document_id: str) -> dict[str, FieldValue]:
+    return {
+        f.name: f for f in session.scalars(select(FieldValue).where(FieldValue.document_id == document_id))
+    }
+
+
+def store_extracted_fields(
+    session: Session, doc: Document, extracted: dict[str, tuple[str | None, float | None]]
+) -> None:
+    """Upsert the fields found by extraction; a value a reviewer has corrected is kept."""
+    existing = current_fields(session, doc.id)
+    for name, (value, conf) in extracted.items():
+        value = nfc(value) if value is not None else None
+        row = existing.get(name)
+        if row is None:
+            session.add(FieldValue(document_id=doc.id, name=name, value=value, confidence=conf, source="ocr"))
+        elif row.source != "review":
+            row.value, row.confidence = value, conf
+    session.flush()
+    values = {n: f.value for n, f in current_fields(session, doc.id).items()}
+    _sync_denormalised(doc, values)
+    sync_validity_dates(session, doc, values)
+
+
+def correct_fields(
+    session: Session,
+    document_id: str,
+    changes: dict[str, str | None],
+    *,
+    by: str,
+    reason: str | None = None,
+    mark_reviewed: bool = True,
+) -> Document:
+    """A reviewer's corrections: history kept (old, new, who, when), search re-indexed, audit written.
+
+    A document in needs_review becomes done once reviewed.
+    """
+    doc = get_document(session, document_id)
+    unknown = sorted(set(changes) - set(FIELD_NAMES))
+    if unknown:
+        raise BadInput(
+            f"Trường không tồn tại: {', '.join(unknown)}.",
+            f"Unknown field(s): {', '.join(unknown)}.",
+            fields=unknown,
+        )
+    if doc.state in (RECEIVED, PROCESSING):
+        raise Conflict(
+            "Tài liệu đang được xử lý, chưa thể sửa.",
+            "The document is still being processed.",
+        )
+    existing = current_fields(session, doc.id)
+    now = utcnow()
+    changed: dict[str, dict[str, str | None]] = {}
+    for name, raw in changes.items():
+        new = nfc(raw).strip() if isinstance(raw, str) else None
+        if new == "":
+            new = None
+        if name in DATE_FIELDS and new is not None and parse_date(new) is None:
+            raise BadInput(
+                f"Ngày không hợp lệ cho {name}: {new} (cần YYYY-MM-DD).",
+                f"Invalid date for {name}: {new} (expected YYYY-MM-DD).",
+            )
+        row = existing.get(name)
+        old = row.value if row else None
+        if row is None:
+            row = FieldValue(
+                document_id=doc.id, name=name, value=new, confidence=1.0, source="review", updated_by=by
+            )
+            session.add(row)
+        else:
+            if old == new and row.source == "review":
+                continue
+            row.value, row.confidence, row.source, row.updated_by, row.updated_at = (
+                new,
+                1.0,
+                "review",
+                by,
+                now,
+            )
+        if old != new:
+            session.add(
+                FieldHistory(
+                    document_id=doc.id,
+                    name=name,
+                    old_value=old,
+                    new_value=new,
+                    changed_by=by,
+                    changed_at=now,
+                    reason=reason,
+                )
+            )
+            changed[name] = {"old": old, "new": new}
+    session.flush()
+    values = {n: f.value for n, f in current_fields(session, doc.id).items()}
+    _sync_denormalised(doc, values)
+    sync_validity_dates(session, doc, values)
+    if mark_reviewed:
+        doc.reviewed_by, doc.reviewed_at = by, now
+        if doc.state == NEEDS_REVIEW:
+            doc.state = DONE
+    search_mod.reindex(session, doc.id)
+    audit(session, by, "fields.correct", doc.id, changes=changed, reason=reason)
+    return doc
+
+
+def field_history(session: Session, document_id: str) -> list[dict[str, Any]]:
+    get_document(session, document_id)
+    rows = session.scalars(
+        select(FieldHistory).where(FieldHistory.document_id == document_id).order_by(FieldHistory.id)
+    )
+    return [
+        {
+            "field": h.name,
+            "old": h.old_value,
+            "new": h.new_value,
+            "by": h.changed_by,
+            "at": iso(h.changed_at),
+            "reason": h.reason,
+        }
+        for h in rows
+    ]
+
+
+def review_queue(session: Session, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    return list_documents(session, states=(NEEDS_REVIEW,), limit=limit, offset=offset)
+
+
+def _reason(reason: str) -> str:
+    reason = nfc(reason or "").strip()
+    if not reason:
+        raise BadInput("Cần nêu lý do.", "A reason is required.")
+    return reason
+
+
+def revoke(
+    session: Session, document_id: str, *, reason: str, by: str, at: datetime | None = None
+) -> Validity:
+    """An officer revokes a result (it stays stored; its status becomes revoked from ``at``)."""
+    doc = get_document(session, document_id)
+    reason = _reason(reason)
+    v = session.get(Validity, doc.id)
+    if v is None:
+        v = Validity(document_id=doc.id)
+        session.add(v)
+    if v.status != VALIDITY_ACTIVE:
+        raise Conflict("Kết quả đã bị thu hồi hoặc thay thế.", "The result is already revoked or superseded.")
+    v.status, v.revoked_at, v.revoked_by, v.reason = VALIDITY_REVOKED, at or utcnow(), by, reason
+    audit(session, by, "validity.revoke", doc.id, reason=reason)
+    session.flush()
+    return v
+
+
+def supersede(
+    session: Session, document_id: str, *, by_document: str, reason: str, by: str, at: datetime | None = None
+) -> Validity:
+    """An officer replaces a result by a newer one; both records link to each other."""
+    if document_id == by_document:
+        raise BadInput("Tài liệu không thể tự thay thế chính nó.", "A document cannot supersede itself.")
+    old = get_document(session, document_id)
+    new = get_document(session, by_document)
+    reason = _reason(reason)
+    v = session.get(Validity, old.id)
+    if v is None:
+        v = Validity(document_id=old.id)
+        session.add(v)
+    if v.status != VALIDITY_ACTIVE:
+        raise Conflict("Kết quả đã bị thu hồi hoặc thay thế.", "The result is already revoked or superseded.")
+    v.status, v.revoked_at, v.revoked_by, v.reason = VALIDITY_SUPERSEDED, at or utcnow(), by, reason
+    v.superseded_by = new.id
+    nv = session.get(Validity, new.id)
+    if nv is None:
+        nv = Validity(document_id=new.id)
+        session.add(nv)
+    nv.supersedes = old.id
+    audit(session, by, "validity.supersede", old.id, superseded_by=new.id, reason=reason)
+    session.flush()
+    return v
+
+
+def counts_by_state(session: Session) -> dict[str, int]:
+    rows = session.execute(select(Document.state, func.count()).group_by(Document.state)).all()
+    return {state: int(n) for state, n in rows}
+
+
+def has_documents(session: Session) -> bool:
+    return session.scalar(select(Document.id).limit(1)) is not None
