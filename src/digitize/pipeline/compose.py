@@ -1,0 +1,278 @@
+"""Compose: the searchable PDF/A-2b.
+
+Each OCR'd page is its upright colour image (JPEG) with an invisible text layer (render mode 3) laid on the
+words, so ``pdftotext`` gives the text back and selecting in a viewer highlights the right words. The font is
+Tesseract's "GlyphLessFont" approach: a Type0/CIDFontType2 font whose every CID maps to one blank glyph of
+width 1/2 em, CIDs being UTF-16 code units and the ToUnicode CMap the identity, which covers every Vietnamese
+letter (NFC, precomposed). Word widths are matched with horizontal scaling (Tz). Pages that already carried
+text are copied through unchanged. PDF/A-2b: XMP (pdfaid part 2, conformance B) and an sRGB OutputIntent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from digitize import __version__
+from digitize.errors import ToolMissing
+from digitize.pipeline.model import RecognizedPage, Word
+from digitize.text import nfc
+
+JPEG_QUALITY = 75
+FONT_CANDIDATES = (
+    Path("/usr/share/tesseract-ocr/5/tessdata/pdf.ttf"),
+    Path("/usr/share/tesseract-ocr/4.00/tessdata/pdf.ttf"),
+    Path("/usr/share/tessdata/pdf.ttf"),
+)
+FONT_NAME = "/f-0-0"
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One output page: an OCR'd image with its words, or (image None) a page copied from the source PDF."""
+
+    index: int
+    recognized: RecognizedPage | None
+    image: Path | None  # JPEG of the upright colour master
+    width_pt: float
+    height_pt: float
+
+
+def encode_jpeg(rgb: np.ndarray, path: Path, quality: int = JPEG_QUALITY) -> None:
+    """JPEG of the master; stored as greyscale when the page has no real colour (a third of the size)."""
+    img = rgb
+    if rgb.ndim == 3:
+        small = rgb[::8, ::8].astype(np.int16)
+        spread = np.abs(small - small.mean(axis=2, keepdims=True)).max(axis=2)
+        if float((spread > 24).mean()) < 0.001:
+            img = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+        else:
+            img = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+    ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality, cv2.IMWRITE_JPEG_OPTIMIZE, 1])
+    if not ok:
+        raise OSError("JPEG encoding failed")
+    path.write_bytes(buf.tobytes())
+
+
+@lru_cache(maxsize=1)
+def _font_bytes() -> bytes:
+    for p in FONT_CANDIDATES:
+        if p.is_file():
+            return p.read_bytes()
+    raise ToolMissing(
+        "Không tìm thấy phông GlyphLessFont của Tesseract (pdf.ttf).",
+        "Tesseract's GlyphLessFont (pdf.ttf) was not found.",
+    )
+
+
+@lru_cache(maxsize=1)
+def _srgb_icc() -> bytes:
+    from PIL import ImageCms
+
+    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+
+
+_TOUNICODE = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+1 beginbfrange
+<0000> <FFFF> <0000>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"""
+
+
+def _make_font(pdf: object) -> object:
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    font_file = pdf.make_stream(_font_bytes())
+    font_file.Length1 = len(_font_bytes())
+    descriptor = Dictionary(
+        Type=Name.FontDescriptor,
+        FontName=Name.GlyphLessFont,
+        Flags=5,
+        FontBBox=Array([0, 0, 500, 1000]),
+        ItalicAngle=0,
+        Ascent=1000,
+        Descent=0,
+        CapHeight=1000,
+        StemV=80,
+        FontFile2=font_file,
+    )
+    cid_to_gid = pdf.make_stream(b"\x00\x01" * 65536)
+    cid_font = Dictionary(
+        Type=Name.Font,
+        Subtype=Name.CIDFontType2,
+        BaseFont=Name.GlyphLessFont,
+        CIDSystemInfo=Dictionary(Registry="Adobe", Ordering="Identity", Supplement=0),
+        FontDescriptor=descriptor,
+        DW=500,
+        CIDToGIDMap=cid_to_gid,
+    )
+    return pdf.make_indirect(
+        Dictionary(
+            Type=Name.Font,
+            Subtype=Name.Type0,
+            BaseFont=Name.GlyphLessFont,
+            Encoding=Name("/Identity-H"),
+            DescendantFonts=Array([pdf.make_indirect(cid_font)]),
+            ToUnicode=pdf.make_stream(_TOUNICODE),
+        )
+    )
+
+
+def _hex(text: str) -> str:
+    units = []
+    for ch in nfc(text):
+        cp = ord(ch)
+        units.append(f"{cp:04X}" if cp <= 0xFFFF and not 0xD800 <= cp <= 0xDFFF else "FFFD")
+    return "<" + "".join(units) + ">"
+
+
+def text_layer(page: RecognizedPage, width_pt: float, height_pt: float) -> bytes:
+    """Content-stream operators of the invisible text of one page."""
+    if not page.words or page.width <= 0 or page.height <= 0:
+        return b""
+    sx = width_pt / page.width
+    sy = height_pt / page.height
+    lines: dict[int, list[Word]] = {}
+    for w in page.words:
+        lines.setdefault(w.line, []).append(w)
+    ops: list[str] = ["BT", "3 Tr"]
+    for _, words in sorted(lines.items()):
+        words.sort(key=lambda w: w.box.x0)
+        heights = [max(1.0, (w.box.y1 - w.box.y0) * sy) for w in words]
+        size = max(1.0, statistics.median(heights))
+        baseline = height_pt - statistics.median([w.box.y1 for w in words]) * sy
+        ops.append(f"{FONT_NAME} {size:.2f} Tf")
+        for i, w in enumerate(words):
+            text = w.text
+            x0 = w.box.x0 * sx
+            if i + 1 < len(words):
+                text += " "
+                span = max(words[i + 1].box.x0 * sx - x0, (w.box.x1 - w.box.x0) * sx)
+            else:
+                span = (w.box.x1 - w.box.x0) * sx
+            natural = 0.5 * size * max(1, len(text))
+            tz = max(1.0, 100.0 * span / natural)
+            ops.append(f"{tz:.2f} Tz 1 0 0 1 {x0:.2f} {baseline:.2f} Tm {_hex(text)} Tj")
+    ops.append("ET")
+    return ("\n".join(ops) + "\n").encode("ascii")
+
+
+def compose(
+    out: Path,
+    plans: Sequence[PagePlan],
+    *,
+    source_pdf: Path | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write the PDF/A-2b to ``out`` atomically (temporary file in the same folder, then rename)."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    out = Path(out)
+    pdf = pikepdf.new()
+    src = pikepdf.open(source_pdf) if source_pdf is not None and any(p.image is None for p in plans) else None
+    try:
+        font = None
+        for plan in plans:
+            if plan.image is None:
+                assert src is not None
+                pdf.pages.append(src.pages[plan.index])
+                continue
+            if font is None:
+                font = _make_font(pdf)
+            w, h = plan.width_pt, plan.height_pt
+            data = plan.image.read_bytes()
+            decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+            assert decoded is not None
+            shape = decoded.shape
+            ih, iw = shape[:2]
+            gray = len(shape) == 2
+            image = pdf.make_stream(data)
+            image.Type = Name.XObject
+            image.Subtype = Name.Image
+            image.Width = iw
+            image.Height = ih
+            image.ColorSpace = Name.DeviceGray if gray else Name.DeviceRGB
+            image.BitsPerComponent = 8
+            image.Filter = Name.DCTDecode
+            content = f"q {w:.3f} 0 0 {h:.3f} 0 0 cm /Im0 Do Q\n".encode("ascii")
+            if plan.recognized is not None:
+                content += text_layer(plan.recognized, w, h)
+            page = pikepdf.Page(
+                Dictionary(
+                    Type=Name.Page,
+                    MediaBox=Array([0, 0, round(w, 3), round(h, 3)]),
+                    Resources=Dictionary(XObject=Dictionary(Im0=image), Font=Dictionary({FONT_NAME: font})),
+                    Contents=pdf.make_stream(content),
+                )
+            )
+            pdf.pages.append(page)
+        _make_pdfa(pdf, title)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            pdf.save(tmp, fix_metadata_version=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+            os.replace(tmp, out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    finally:
+        pdf.close()
+        if src is not None:
+            src.close()
+    return out
+
+
+def _make_pdfa(pdf: object, title: str | None) -> None:
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    assert isinstance(pdf, pikepdf.Pdf)
+    icc = pdf.make_stream(_srgb_icc())
+    icc.N = 3
+    pdf.Root.OutputIntents = Array(
+        [
+            Dictionary(
+                Type=Name.OutputIntent,
+                S=Name.GTS_PDFA1,
+                OutputConditionIdentifier="sRGB",
+                RegistryName="http://www.color.org",
+                Info="sRGB IEC61966-2.1",
+                DestOutputProfile=icc,
+            )
+        ]
+    )
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["pdfaid:part"] = "2"
+        meta["pdfaid:conformance"] = "B"
+        meta["dc:title"] = title or "Searchable document"
+        meta["xmp:CreatorTool"] = f"digitize {__version__}"
+        meta["pdf:Producer"] = f"digitize {__version__} (pikepdf)"
+        meta["xmp:CreateDate"] = now.isoformat()
+        meta["xmp:ModifyDate"] = now.isoformat()
+        meta["xmp:MetadataDate"] = now.isoformat()

@@ -1,0 +1,167 @@
+"""Recognize: Tesseract (``vie+eng``) on the preprocessed page → words with boxes and confidences.
+
+The two-column header of Decree 30 documents (issuing agency on the left, national motto on the right, then
+"Số: ..." left and "<place>, ngày ..." right) is put back in reading order column by column: Tesseract may
+return such a row as one line ("UBND TỈNH ... CỘNG HÒA XÃ HỘI ..."), so lines of the header zone are split at
+the gutter and the left column is read before the right one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digitize.config import get_settings
+from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.preprocess import Prepared
+from digitize.text import nfc
+from digitize.tools import tesseract
+
+PSM = 3  # fully automatic page segmentation (finds columns and blocks)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    conf: float
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    key: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
+
+
+def recognize(
+    prepared: Prepared,
+    *,
+    index: int = 0,
+    lang: str | None = None,
+    timeout: float | None = None,
+) -> RecognizedPage:
+    settings = get_settings()
+    lang = lang or settings.ocr_languages
+    timeout = timeout or settings.ocr_page_timeout
+    tokens = tesseract.image_to_data(
+        prepared.ocr, lang=lang, psm=PSM, dpi=round(prepared.dpi), timeout=timeout
+    )
+    s = prepared.scale
+    toks = [
+        _Tok(
+            nfc(t.text),
+            t.conf,
+            t.left / s,
+            t.top / s,
+            (t.left + t.width) / s,
+            (t.top + t.height) / s,
+            (t.block, t.par, t.line),
+        )
+        for t in tokens
+        if t.conf >= 0 and _is_text(t.text)
+    ]
+    h, w = prepared.master.shape[:2]
+    lines = _reading_order(_group_lines(toks), float(w))
+    words: list[Word] = []
+    text_lines: list[str] = []
+    for n, line in enumerate(lines):
+        text_lines.append(" ".join(t.text for t in line))
+        for t in line:
+            words.append(
+                Word(text=t.text, conf=t.conf, box=Box(t.x0, t.y0, t.x1, t.y1), block=t.key[0], line=n)
+            )
+    confs = [wd.conf for wd in words]
+    return RecognizedPage(
+        index=index,
+        source="ocr",
+        width=float(w),
+        height=float(h),
+        text=nfc("\n".join(text_lines)),
+        words=tuple(words),
+        confidence=(statistics.fmean(confs) / 100.0) if confs else 0.0,
+        rotation=prepared.rotation,
+        skew=prepared.skew,
+        dpi=prepared.dpi / prepared.scale,
+    )
+
+
+def _is_text(text: str) -> bool:
+    return any(ch.isalnum() for ch in text) or (len(text.strip()) > 0 and text.strip() not in {"|", "_", "~"})
+
+
+def _group_lines(toks: Sequence[_Tok]) -> list[list[_Tok]]:
+    lines: dict[tuple[int, int, int], list[_Tok]] = {}
+    for t in toks:
+        lines.setdefault(t.key, []).append(t)
+    out = [sorted(v, key=lambda t: t.x0) for v in lines.values()]
+    out.sort(key=lambda ln: (min(t.y0 for t in ln), ln[0].x0))
+    return out
+
+
+def _split_at_gutter(line: list[_Tok], gutter: float, char_w: float) -> tuple[list[_Tok], list[_Tok]]:
+    left = [t for t in line if (t.x0 + t.x1) / 2 < gutter]
+    right = [t for t in line if (t.x0 + t.x1) / 2 >= gutter]
+    return left, right
+
+
+def _crosses(line: list[_Tok], x: float, char_w: float) -> bool:
+    """Does the line run across ``x`` (a word covers it or the gap there is a normal word space)?"""
+    for a, b in itertools.pairwise(line):
+        if a.x1 <= x <= b.x0:
+            return (b.x0 - a.x1) < 2.5 * char_w
+    return any(t.x0 <= x <= t.x1 for t in line)
+
+
+def _reading_order(lines: list[list[_Tok]], width: float) -> list[list[_Tok]]:
+    """Header rows (two columns) read left column first, then right column, then the rest in order."""
+    if not lines:
+        return lines
+    heights = [t.y1 - t.y0 for ln in lines for t in ln]
+    char_w = 0.6 * (statistics.median(heights) if heights else 20.0)
+    # Where is the gutter? The widest empty vertical band in the middle of the page among the top lines.
+    top_lines = [ln for ln in lines if min(t.y0 for t in ln) < 0.45 * max(t.y1 for ln2 in lines for t in ln2)]
+    gutter = _find_gutter(top_lines[:12], width, char_w)
+    if gutter is None:
+        return lines
+    header: list[list[_Tok]] = []
+    rest_start = len(lines)
+    for i, ln in enumerate(lines):
+        if _crosses(ln, gutter, char_w):
+            rest_start = i
+            break
+        header.append(ln)
+    if not header:
+        return lines
+    left: list[list[_Tok]] = []
+    right: list[list[_Tok]] = []
+    for ln in header:
+        lpart, rpart = _split_at_gutter(ln, gutter, char_w)
+        if lpart:
+            left.append(lpart)
+        if rpart:
+            right.append(rpart)
+    return left + right + lines[rest_start:]
+
+
+def _find_gutter(lines: list[list[_Tok]], width: float, char_w: float) -> float | None:
+    """x of a vertical gap shared by the first lines (two-column header), or None."""
+    lo, hi = int(0.25 * width), int(0.75 * width)
+    if hi <= lo or not lines:
+        return None
+    best: float | None = None
+    best_count = 0
+    # candidate x positions: middles of big gaps between consecutive words
+    candidates: list[float] = []
+    for ln in lines:
+        for a, b in itertools.pairwise(ln):
+            if b.x0 - a.x1 >= 2.5 * char_w and lo <= (a.x1 + b.x0) / 2 <= hi:
+                candidates.append((a.x1 + b.x0) / 2)
+    for x in candidates:
+        count = 0
+        for ln in lines:
+            if _crosses(ln, x, char_w):
+                break
+            count += 1
+        if count > best_count:
+            best, best_count = x, count
+    return best if best_count >= 2 else None

@@ -1,0 +1,157 @@
+"""Run the pipeline on one document: intake → (per page) preprocess → recognize → compose → extract.
+
+Page-granular: ``process_page`` takes only small picklable values (a ``PageSource`` and a path for the page
+image), so the same function runs in a process pool here and in a Celery task elsewhere. ``process_document``
+runs the OCR pages in parallel, one process per core, each Tesseract with ``OMP_THREAD_LIMIT=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from digitize.config import Settings, get_settings
+from digitize.pipeline import intake
+from digitize.pipeline.intake import Intake, PageSource
+from digitize.pipeline.model import FIELD_NAMES, ExtractedField, Extraction, RecognizedPage
+
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    path: Path
+    sha256: str
+    kind: str  # pdf | jpeg | png | tiff
+    page_count: int
+    pages: tuple[RecognizedPage, ...]
+    text: str  # pages separated by form feed (\f)
+    confidence: float | None  # mean OCR word confidence 0..1 over OCR'd pages; None when nothing was OCR'd
+    output: Path | None
+    extraction: Extraction
+
+    @property
+    def ocr_pages(self) -> int:
+        return sum(1 for p in self.pages if p.source == "ocr")
+
+    def fields(self) -> dict[str, str | None]:
+        return self.extraction.values()
+
+
+def process_page(
+    src: PageSource, image_out: Path | None = None, *, lang: str | None = None
+) -> RecognizedPage:
+    """Preprocess and recognize one page; when ``image_out`` is given, write its upright colour JPEG there."""
+    from digitize.pipeline import compose, preprocess, recognize
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    rgb = intake.load_page(src)
+    prepared = preprocess.prepare(rgb, dpi=src.dpi)
+    del rgb
+    if image_out is not None:
+        compose.encode_jpeg(prepared.master, image_out)
+    return recognize.recognize(prepared, index=src.index, lang=lang)
+
+
+def _process_page_args(args: tuple[PageSource, Path | None, str | None]) -> RecognizedPage:
+    return process_page(args[0], args[1], lang=args[2])
+
+
+def extract_fields(pages: Sequence[RecognizedPage]) -> Extraction:
+    """Field extraction when the extract stage is available; otherwise every field null."""
+    try:
+        from digitize.pipeline import extract as extract_mod  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return Extraction({n: ExtractedField(n, None, 0.0) for n in FIELD_NAMES})
+    return extract_mod.extract(pages)
+
+
+def _page_size(src: PageSource, page: RecognizedPage) -> tuple[float, float]:
+    """Output page size in points: the image's pixels at its dpi (width/height swap when rotated)."""
+    dpi = page.dpi or src.dpi
+    return page.width / dpi * 72.0, page.height / dpi * 72.0
+
+
+def process_document(
+    input: Path,
+    out_pdf: Path | None = None,
+    *,
+    sidecar: Path | None = None,
+    jobs: int | None = None,
+    settings: Settings | None = None,
+    checked: Intake | None = None,
+) -> DocumentResult:
+    """The whole pipeline on one file. Bad input raises before any heavy work; outputs written atomically."""
+    settings = settings or get_settings()
+    info = checked or intake.inspect(Path(input), settings)
+    jobs = max(1, jobs or settings.ocr_jobs)
+    ocr_srcs = [p for p in info.pages if p.needs_ocr]
+    text_srcs = [p for p in info.pages if not p.needs_ocr]
+    by_index: dict[int, RecognizedPage] = {}
+    for page in intake.read_text_pages(info.path, text_srcs):
+        by_index[page.index] = page
+    workdir_obj = tempfile.TemporaryDirectory(prefix="digitize-ocr-")
+    try:
+        workdir = Path(workdir_obj.name)
+        images = {
+            p.index: (workdir / f"page-{p.index:05d}.jpg" if out_pdf is not None else None) for p in ocr_srcs
+        }
+        args = [(p, images[p.index], settings.ocr_languages) for p in ocr_srcs]
+        if len(args) <= 1 or jobs == 1:
+            results = [_process_page_args(a) for a in args]
+        else:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(args))) as pool:
+                results = list(pool.map(_process_page_args, args))
+        for page in results:
+            by_index[page.index] = page
+        pages = tuple(by_index[p.index] for p in info.pages)
+        if out_pdf is not None:
+            from digitize.pipeline.compose import PagePlan, compose
+
+            plans = []
+            for src, page in zip(info.pages, pages, strict=True):
+                if src.needs_ocr:
+                    w, h = _page_size(src, page)
+                    plans.append(PagePlan(src.index, page, images[src.index], w, h))
+                else:
+                    plans.append(PagePlan(src.index, page, None, src.width_pt, src.height_pt))
+            compose(
+                Path(out_pdf),
+                plans,
+                source_pdf=info.path if info.kind == "pdf" else None,
+                title=info.path.stem,
+            )
+    finally:
+        workdir_obj.cleanup()
+    text = "\f".join(p.text for p in pages)
+    if sidecar is not None:
+        write_atomic(Path(sidecar), text.encode("utf-8"))
+    confs = [p.confidence for p in pages if p.source == "ocr" and p.confidence is not None]
+    return DocumentResult(
+        path=info.path,
+        sha256=info.sha256,
+        kind=info.kind,
+        page_count=len(pages),
+        pages=pages,
+        text=text,
+        confidence=statistics.fmean(confs) if confs else None,
+        output=Path(out_pdf) if out_pdf is not None else None,
+        extraction=extract_fields(pages),
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written file."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,172 @@
+"""Tesseract 5, behind one small module.
+
+Probes presence, version and installed languages (``ToolMissing`` when absent), and runs recognition through
+pytesseract with ``OMP_THREAD_LIMIT=1`` in the child's environment (Tesseract's OpenMP threads make a page
+several times slower on a small machine; we run one process per core instead) and a per-call timeout.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from digitize.errors import ToolFailed, ToolMissing
+
+
+@dataclass(frozen=True)
+class TesseractInfo:
+    path: str
+    version: str
+    languages: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One row of Tesseract's TSV output at word level."""
+
+    text: str
+    conf: float
+    left: int
+    top: int
+    width: int
+    height: int
+    block: int
+    par: int
+    line: int
+    word: int
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"
+    return env
+
+
+@lru_cache(maxsize=1)
+def probe() -> TesseractInfo:
+    """Where Tesseract is, which version and which languages it has."""
+    path = shutil.which("tesseract")
+    if path is None:
+        raise ToolMissing(
+            "Không tìm thấy chương trình Tesseract OCR (cài tesseract-ocr tesseract-ocr-vie).",
+            "Tesseract OCR is not installed (install tesseract-ocr tesseract-ocr-vie).",
+        )
+    try:
+        out = subprocess.run(
+            [path, "--version"], capture_output=True, text=True, timeout=30, env=_env(), check=False
+        )
+        langs = subprocess.run(
+            [path, "--list-langs"], capture_output=True, text=True, timeout=30, env=_env(), check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ToolMissing(f"Không chạy được Tesseract: {exc}", f"Cannot run Tesseract: {exc}") from exc
+    first = (out.stdout or out.stderr).strip().splitlines()
+    version = first[0].split()[-1] if first else "unknown"
+    names = frozenset(
+        line.strip() for line in langs.stdout.splitlines()[1:] if line.strip() and " " not in line.strip()
+    )
+    return TesseractInfo(path=path, version=version, languages=names)
+
+
+def require(languages: str) -> TesseractInfo:
+    """The probe, raising ``ToolMissing`` unless every language of ``vie+eng`` is installed."""
+    info = probe()
+    major = info.version.lstrip("v").split(".")[0]
+    if major.isdigit() and int(major) < 4:
+        raise ToolMissing(
+            f"Cần Tesseract 4 trở lên (đang có {info.version}).",
+            f"Tesseract 4 or later is needed (found {info.version}).",
+        )
+    missing = [lang for lang in languages.split("+") if lang and lang not in info.languages]
+    if missing:
+        raise ToolMissing(
+            f"Tesseract thiếu dữ liệu ngôn ngữ: {', '.join(missing)} (cài tesseract-ocr-vie).",
+            f"Tesseract lacks language data: {', '.join(missing)} (install tesseract-ocr-vie).",
+        )
+    return info
+
+
+def _to_pil(image: np.ndarray | Image.Image) -> Image.Image:
+    pil = image if isinstance(image, Image.Image) else Image.fromarray(image)
+    # BMP: no compression work on either side of the pipe; Tesseract (Leptonica) reads it directly.
+    pil.format = "BMP"
+    return pil
+
+
+def image_to_data(
+    image: np.ndarray | Image.Image,
+    *,
+    lang: str,
+    psm: int = 3,
+    dpi: int = 300,
+    timeout: float = 180.0,
+    extra: str = "",
+) -> list[Token]:
+    """Word-level boxes, texts and confidences (Tesseract TSV), empty words dropped."""
+    import pytesseract
+
+    info = require(lang)
+    pytesseract.pytesseract.tesseract_cmd = info.path
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by the Tesseract child process
+    config = f"--psm {psm} --dpi {dpi} -c tessedit_do_invert=0 {extra}".strip()
+    try:
+        data: dict[str, list[Any]] = pytesseract.image_to_data(
+            _to_pil(image), lang=lang, config=config, timeout=timeout, output_type=pytesseract.Output.DICT
+        )
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise ToolFailed(
+            f"Tesseract quá thời gian ({timeout:.0f} giây) cho một trang.",
+            f"Tesseract timed out ({timeout:.0f} s) on a page.",
+        ) from exc
+    except pytesseract.TesseractError as exc:
+        raise ToolFailed(f"Tesseract lỗi: {exc}", f"Tesseract failed: {exc}") from exc
+    tokens: list[Token] = []
+    for i, text in enumerate(data["text"]):
+        if int(data["level"][i]) != 5:
+            continue
+        word = str(text).strip()
+        if not word:
+            continue
+        tokens.append(
+            Token(
+                text=word,
+                conf=float(data["conf"][i]),
+                left=int(data["left"][i]),
+                top=int(data["top"][i]),
+                width=int(data["width"][i]),
+                height=int(data["height"][i]),
+                block=int(data["block_num"][i]),
+                par=int(data["par_num"][i]),
+                line=int(data["line_num"][i]),
+                word=int(data["word_num"][i]),
+            )
+        )
+    return tokens
+
+
+def osd(image: np.ndarray | Image.Image, *, timeout: float = 30.0) -> tuple[int, float]:
+    """Tesseract's orientation detection: (degrees to rotate clockwise to make upright, confidence)."""
+    import pytesseract
+
+    info = probe()
+    if "osd" not in info.languages:
+        return 0, 0.0
+    pytesseract.pytesseract.tesseract_cmd = info.path
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        res = pytesseract.image_to_osd(
+            _to_pil(image),
+            config="--psm 0 -c min_characters_to_try=10",
+            timeout=timeout,
+            output_type=pytesseract.Output.DICT,
+        )
+    except (RuntimeError, pytesseract.TesseractError):
+        return 0, 0.0
+    return int(res.get("rotate", 0)), float(res.get("orientation_conf", 0.0))
