@@ -81,7 +81,10 @@ def _filtered(
     holder_id: str | None,
     valid_on: date | None,
     states: tuple[str, ...] | None,
+    types_folded: tuple[str, ...] | None = None,
 ) -> Select[Any]:
+    if types_folded is not None:
+        stmt = stmt.where(Document.type_folded.in_(list(types_folded)))
     if type_name:
         stmt = stmt.where(Document.type_folded == fold(nfc(type_name)).strip())
     if holder_id:
@@ -101,6 +104,7 @@ def search(
     holder_id: str | None = None,
     valid_on: date | None = None,
     states: tuple[str, ...] | None = None,
+    types_folded: tuple[str, ...] | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> SearchResult:
@@ -109,7 +113,12 @@ def search(
     dialect = session.get_bind().dialect.name
     if not words:
         base = _filtered(
-            select(Document.id), type_name=type_name, holder_id=holder_id, valid_on=valid_on, states=states
+            select(Document.id),
+            type_name=type_name,
+            holder_id=holder_id,
+            valid_on=valid_on,
+            states=states,
+            types_folded=types_folded,
         )
         total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
         ids = list(
@@ -143,7 +152,14 @@ def search(
             .where(tsv.op("@@")(tsq))
         )
         order = [rank_expr.desc(), Document.id]
-    base = _filtered(base, type_name=type_name, holder_id=holder_id, valid_on=valid_on, states=states)
+    base = _filtered(
+        base,
+        type_name=type_name,
+        holder_id=holder_id,
+        valid_on=valid_on,
+        states=states,
+        types_folded=types_folded,
+    )
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     rows = session.execute(base.order_by(*order).limit(limit).offset(offset)).all()
     return SearchResult([r[0] for r in rows], int(total))

@@ -7,6 +7,7 @@ Records and batches are returned as JSON-ready dicts in the exact shapes of the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -283,9 +284,11 @@ def list_documents(
     holder_id: str | None = None,
     valid_on: date | None = None,
     states: tuple[str, ...] | None = None,
+    types_folded: tuple[str, ...] | None = None,
     limit: int = 50,
     offset: int = 0,
     on: date | None = None,
+    fields_for: Callable[[Document], set[str] | None] | None = None,
 ) -> dict[str, Any]:
     """``GET /api/v1/documents``: ``{"items": [records without page text], "total": N}``."""
     result = search_mod.search(
@@ -295,6 +298,7 @@ def list_documents(
         holder_id=holder_id,
         valid_on=valid_on,
         states=states,
+        types_folded=types_folded,
         limit=limit,
         offset=offset,
     )
@@ -312,7 +316,13 @@ def list_documents(
         )
     ).all()
     by_id = {d.id: d for d in docs}
-    items = [record_of(by_id[i], on=on or valid_on, with_pages=False) for i in result.ids if i in by_id]
+    items = [
+        record_of(
+            by_id[i], on=on or valid_on, with_pages=False, fields=fields_for(by_id[i]) if fields_for else None
+        )
+        for i in result.ids
+        if i in by_id
+    ]
     return {"items": items, "total": result.total}
 
 

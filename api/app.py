@@ -1,0 +1,94 @@
+"""The FastAPI application: ``create_app()`` and the module-level ``app`` (``uvicorn api.app:app``).
+
+Thin over the core: routers parse and authorize, then call ``digitize.store.service`` / ``digitize.ingest``.
+On the embedded default (no ``DIGITIZE_BROKER_URL``) the app's lifespan runs the in-process worker pool,
+which first puts back what a previous run left unfinished, so a restarted server finishes its batches.
+
+Other areas add their routers by providing a module with a ``router`` attribute among ``OPTIONAL_ROUTERS``
+(signing, verification, agency access log, the web pages); a missing module is simply skipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import errors
+from api.routes import batches, documents, review, system
+from digitize import __version__
+from digitize.config import get_settings
+
+log = logging.getLogger("digitize.api")
+
+OPTIONAL_ROUTERS: tuple[str, ...] = (
+    "api.routes.signatures",
+    "api.routes.verify",
+    "api.routes.access_log",
+    "api.web",
+)
+
+DESCRIPTION = """Số hóa kết quả giải quyết thủ tục hành chính: kho dữ liệu, tìm kiếm, ký số, xác thực.
+
+Authentication: `Authorization: Bearer <API key>` (`digitize keys create`). Roles: archivist, reviewer,
+officer, admin, agency. Errors: `{"error": {"code", "message"}}`; `?lang=en` or `Accept-Language: en` for
+English messages.
+"""
+
+
+def create_app(*, start_pool: bool | None = None, pool_workers: int | None = None) -> FastAPI:
+    """The application. ``start_pool`` (default: on the embedded default) runs the local worker pool."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from digitize.processing import LocalPool, set_current_pool
+        from digitize.store import db
+
+        settings = get_settings()
+        db.get_engine(settings)
+        run_pool = (not settings.uses_celery) if start_pool is None else start_pool
+        pool = None
+        if run_pool:
+            pool = LocalPool(settings, workers=pool_workers)
+            pool.start()
+            set_current_pool(pool)
+            log.info("local worker pool started with %d processes", pool.workers)
+        app.state.pool = pool
+        try:
+            yield
+        finally:
+            if pool is not None:
+                set_current_pool(None)
+                pool.stop(wait=False)
+
+    app = FastAPI(
+        title="digitize",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    app.include_router(system.router)
+    app.include_router(batches.router)
+    app.include_router(documents.router)
+    app.include_router(review.router)
+    for name in OPTIONAL_ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and name.startswith(exc.name):
+                continue
+            raise
+        router = getattr(module, "router", None)
+        if router is not None:
+            app.include_router(router)
+        install = getattr(module, "install", None)
+        if callable(install):
+            install(app)
+    return app
+
+
+app = create_app()

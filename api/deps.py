@@ -1,0 +1,77 @@
+"""Dependencies shared by the routers: the database session, the caller, and role checks.
+
+The caller is found by the resolvers in ``PRINCIPAL_RESOLVERS`` in order: first the API key of an
+``Authorization: Bearer <key>`` header; the web pages may append a resolver for their signed-in users.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from digitize.errors import Forbidden, Unauthenticated
+from digitize.store import db
+from digitize.store.auth import Principal, verify_api_key
+
+
+def get_session() -> Iterator[Session]:
+    with db.session() as s:
+        yield s
+
+
+def _bearer(request: Request) -> Principal | None:
+    header = request.headers.get("authorization")
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated(
+            "Cần header Authorization: Bearer <khóa API>.",
+            "Expected the header Authorization: Bearer <API key>.",
+        )
+    with db.session() as s:
+        return verify_api_key(s, token)
+
+
+PrincipalResolver = Callable[[Request], Principal | None]
+PRINCIPAL_RESOLVERS: list[PrincipalResolver] = [_bearer]
+
+
+def optional_principal(request: Request) -> Principal | None:
+    cached = getattr(request.state, "principal", None)
+    if isinstance(cached, Principal):
+        return cached
+    for resolve in PRINCIPAL_RESOLVERS:
+        principal = resolve(request)
+        if principal is not None:
+            request.state.principal = principal
+            return principal
+    return None
+
+
+def current_principal(principal: Principal | None = Depends(optional_principal)) -> Principal:
+    if principal is None:
+        raise Unauthenticated(
+            "Cần khóa API (Authorization: Bearer ...).", "An API key is required (Authorization: Bearer ...)."
+        )
+    return principal
+
+
+STAFF = ("archivist", "reviewer", "officer", "admin")
+
+
+def require(*roles: str) -> Callable[[Principal], Principal]:
+    """A dependency that lets through the given roles (and ``admin``), 403 for the others."""
+    allowed = set(roles) | {"admin"}
+
+    def check(principal: Principal = Depends(current_principal)) -> Principal:
+        if principal.role not in allowed:
+            raise Forbidden(
+                f"Vai trò {principal.role} không được phép ({', '.join(sorted(allowed))}).",
+                f"Role {principal.role} is not allowed ({', '.join(sorted(allowed))}).",
+            )
+        return principal
+
+    return check

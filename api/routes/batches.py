@@ -1,0 +1,104 @@
+"""Batches: upload (multipart ``files``, streamed to disk), and their state."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
+
+from api import schemas
+from api.deps import STAFF, get_session, require
+from api.uploads import UploadedFile, receive_files
+from digitize.config import get_settings
+from digitize.ingest import Ingestor, IngestReport, create_batch
+from digitize.processing import enqueue
+from digitize.store.auth import Principal
+from digitize.store.service import batch_view, count_batches, list_batches
+
+router = APIRouter(prefix="/api/v1/batches", tags=["batches"])
+
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "Scans (PDF, JPEG, PNG, TIFF) or ZIP archives; repeat the field",
+                        },
+                        "name": {"type": "string", "description": "Name of the batch (query parameter too)"},
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+def _ingest(files: list[UploadedFile], name: str | None, actor: str) -> IngestReport:
+    settings = get_settings()
+    batch_id = create_batch(name, actor=actor, settings=settings)
+    ingestor = Ingestor(batch_id, actor=actor, settings=settings)
+    for f in files:
+        ingestor.add_path(f.path, display_name=f.filename)
+    enqueue(ingestor.report.new_document_ids, settings)
+    return ingestor.report
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=schemas.Created,
+    responses={**schemas.ERRORS, 413: {"model": schemas.ErrorBody, "description": "A file is too large"}},
+    openapi_extra=_UPLOAD_BODY,
+    summary="Upload a batch of scans",
+)
+async def create(
+    request: Request,
+    name: str | None = Query(None, description="Name of the batch"),
+    principal: Principal = Depends(require("archivist")),
+) -> schemas.Created:
+    """Every original is stored before anything else happens; a file already stored joins as that document."""
+    settings = get_settings()
+    tmp_root = settings.home_dir / "tmp"
+    tmp_root.mkdir(parents=True, exist_ok=True)
+    dest = Path(tempfile.mkdtemp(prefix="upload-", dir=tmp_root))
+    try:
+        files = await receive_files(request, dest)
+        report = await run_in_threadpool(_ingest, files, name, principal.actor)
+    finally:
+        shutil.rmtree(dest, ignore_errors=True)
+    return schemas.Created(id=report.batch_id)
+
+
+@router.get("", response_model=schemas.BatchList, responses=schemas.ERRORS, summary="List batches")
+def list_(
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+    session: Session = Depends(get_session),
+    _: Principal = Depends(require(*STAFF)),
+) -> dict[str, object]:
+    return {"items": list_batches(session, limit=limit, offset=offset), "total": count_batches(session)}
+
+
+@router.get(
+    "/{batch_id}",
+    response_model=schemas.Batch,
+    responses={**schemas.ERRORS, 404: {"model": schemas.ErrorBody}},
+    summary="A batch: state, counts per state, documents",
+)
+def get(
+    batch_id: str,
+    session: Session = Depends(get_session),
+    _: Principal = Depends(require(*STAFF)),
+) -> dict[str, object]:
+    return batch_view(session, batch_id)

@@ -1,0 +1,257 @@
+"""Documents: search and list, a record, its files, reviewers' corrections, officers' validity decisions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response, StreamingResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api import schemas
+from api.access import agency_scope, log_reads
+from api.deps import STAFF, get_session, require
+from digitize.errors import BadInput, Forbidden, NotFound
+from digitize.store.auth import Principal
+from digitize.store.models import DOCUMENT_STATES, ORIGINAL, SEARCHABLE, SIGNED, Signature, Variant
+from digitize.store.objects import get_object_store
+from digitize.store.service import (
+    correct_fields,
+    document_record,
+    field_history,
+    get_document,
+    list_documents,
+    revoke,
+    supersede,
+)
+
+router = APIRouter(prefix="/api/v1/documents", tags=["documents"])
+READERS = (*STAFF, "agency")
+_404: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorBody, "description": "No such document"}}
+
+
+@router.get("", response_model=schemas.DocumentList, responses=schemas.ERRORS, summary="Search documents")
+def list_(
+    request: Request,
+    q: str | None = Query(None, description="Words of the text or fields; diacritics folded"),
+    type: str | None = Query(None, description="Document type, e.g. 'Giấy phép'"),
+    holder_id: str | None = Query(None, description="Tax code or citizen ID of the holder"),
+    valid_on: date | None = Query(None, description="In force on this date (YYYY-MM-DD)"),
+    state: str | None = Query(None, description="Only documents in this state"),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(require(*READERS)),
+) -> dict[str, Any]:
+    if state is not None and state not in DOCUMENT_STATES:
+        raise BadInput(f"Trạng thái không hợp lệ: {state}", f"Invalid state: {state}")
+    scope = agency_scope(principal, request)
+    result = list_documents(
+        session,
+        q=q,
+        type_name=type,
+        holder_id=holder_id,
+        valid_on=valid_on,
+        states=(state,) if state else (("done",) if scope else None),
+        types_folded=scope.types if scope else None,
+        limit=limit,
+        offset=offset,
+        fields_for=scope.fields_for if scope else None,
+    )
+    if scope is not None:
+        for item in result["items"]:
+            item["pages"] = []
+        log_reads(
+            session,
+            scope,
+            [(i["id"], _holder(session, i["id"])) for i in result["items"]],
+            str(request.url.path),
+        )
+    return result
+
+
+def _holder(session: Session, doc_id: str) -> str | None:
+    return get_document(session, doc_id).holder_id
+
+
+@router.get(
+    "/{document_id}",
+    response_model=schemas.Document,
+    responses={**schemas.ERRORS, **_404},
+    summary="A record: fields, validity, pages, provenance, signatures",
+)
+def get(
+    document_id: str,
+    request: Request,
+    on: date | None = Query(None, description="Validity as of this date (default today)"),
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(require(*READERS)),
+) -> dict[str, Any]:
+    scope = agency_scope(principal, request)
+    if scope is None:
+        return document_record(session, document_id, on=on)
+    doc = get_document(session, document_id)
+    if doc.state != "done":
+        raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
+    record = document_record(session, document_id, on=on, fields=scope.fields_for(doc), with_pages=False)
+    record["pages"] = []
+    log_reads(session, scope, [(doc.id, doc.holder_id)], str(request.url.path))
+    return record
+
+
+@router.get(
+    "/{document_id}/file",
+    responses={
+        **schemas.ERRORS,
+        **_404,
+        200: {"content": {"application/pdf": {}, "image/*": {}}},
+        307: {"description": "Redirect to a presigned URL (S3 storage)"},
+    },
+    response_class=Response,
+    summary="The original, the searchable PDF/A, or the signed PDF",
+)
+def file(
+    document_id: str,
+    request: Request,
+    variant: str = Query(ORIGINAL, pattern="^(original|searchable|signed)$"),
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(require(*READERS)),
+) -> Response:
+    doc = get_document(session, document_id)
+    scope = agency_scope(principal, request)
+    if scope is not None:
+        if variant != SIGNED:
+            raise Forbidden("Cơ quan khác chỉ tải được bản đã ký.", "Agencies may only fetch the signed PDF.")
+        scope.fields_for(doc)
+        log_reads(session, scope, [(doc.id, doc.holder_id)], str(request.url.path))
+    if variant == SIGNED:
+        sig = session.scalar(
+            select(Signature)
+            .where(Signature.document_id == doc.id, Signature.key.is_not(None))
+            .order_by(Signature.id.desc())
+            .limit(1)
+        )
+        key, sha, media = (sig.key, sig.sha256, "application/pdf") if sig and sig.key else (None, None, None)
+        if key is None:
+            v = _latest_variant(session, doc.id, SIGNED)
+            key, sha, media = (v.key, v.sha256, v.media_type) if v else (None, None, None)
+    elif variant == SEARCHABLE:
+        v = _latest_variant(session, doc.id, SEARCHABLE)
+        key, sha, media = (v.key, v.sha256, v.media_type) if v else (None, None, None)
+    else:
+        key, sha, media = doc.original_key, doc.sha256, doc.media_type
+    if key is None or sha is None:
+        raise NotFound(f"Tài liệu chưa có bản {variant}.", f"The document has no {variant} file yet.")
+    etag = f'"{sha}"'
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    objects = get_object_store()
+    filename = _download_name(doc.original_filename, variant, media or "application/octet-stream")
+    local = objects.local_path(key)
+    if local is not None:
+        return FileResponse(
+            local,
+            media_type=media,
+            filename=filename,
+            headers={"ETag": etag},
+            content_disposition_type="inline",
+        )
+    url = objects.presigned_url(key)
+    if url is not None:
+        return RedirectResponse(url, status_code=307, headers={"ETag": etag})
+    stream = objects.open(key)
+    return StreamingResponse(_iter(stream), media_type=media, headers={"ETag": etag})
+
+
+def _iter(stream: Any) -> Any:
+    try:
+        while chunk := stream.read(1024 * 1024):
+            yield chunk
+    finally:
+        stream.close()
+
+
+def _latest_variant(session: Session, doc_id: str, kind: str) -> Variant | None:
+    return session.scalar(
+        select(Variant)
+        .where(Variant.document_id == doc_id, Variant.kind == kind)
+        .order_by(Variant.id.desc())
+        .limit(1)
+    )
+
+
+def _download_name(original: str, variant: str, media_type: str) -> str:
+    stem = original.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "document"
+    if variant == ORIGINAL:
+        return original.rsplit("/", 1)[-1] or "document"
+    return f"{stem}.{variant}.pdf" if media_type == "application/pdf" else stem
+
+
+@router.get(
+    "/{document_id}/history",
+    response_model=schemas.History,
+    responses={**schemas.ERRORS, **_404},
+    summary="Every correction of the fields (old, new, who, when)",
+)
+def history(
+    document_id: str,
+    session: Session = Depends(get_session),
+    _: Principal = Depends(require(*STAFF)),
+) -> dict[str, Any]:
+    return {"items": field_history(session, document_id)}
+
+
+@router.patch(
+    "/{document_id}/fields",
+    response_model=schemas.Document,
+    responses={**schemas.ERRORS, **_404, 409: {"model": schemas.ErrorBody}},
+    summary="Correct fields (reviewer): history kept, search re-indexed, needs_review → done",
+)
+def patch_fields(
+    document_id: str,
+    changes: dict[str, str | None] = Body(
+        ..., examples=[{"holder_name": "Công ty TNHH Bình Minh", "valid_until": "2031-06-15"}]
+    ),
+    reason: str | None = Query(None, description="Why (kept in the history)"),
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(require("reviewer")),
+) -> dict[str, Any]:
+    if not changes:
+        raise BadInput("Không có trường nào để sửa.", "No field to correct.")
+    correct_fields(session, document_id, changes, by=principal.actor, reason=reason)
+    session.flush()
+    return document_record(session, document_id)
+
+
+@router.post(
+    "/{document_id}/revoke",
+    response_model=schemas.Document,
+    responses={**schemas.ERRORS, **_404, 409: {"model": schemas.ErrorBody}},
+    summary="Revoke a result (officer), with a reason",
+)
+def revoke_(
+    document_id: str,
+    body: schemas.RevokeRequest,
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(require("officer")),
+) -> dict[str, Any]:
+    revoke(session, document_id, reason=body.reason, by=principal.actor)
+    return document_record(session, document_id)
+
+
+@router.post(
+    "/{document_id}/supersede",
+    response_model=schemas.Document,
+    responses={**schemas.ERRORS, **_404, 409: {"model": schemas.ErrorBody}},
+    summary="Replace a result by a newer one (officer); the records link each other",
+)
+def supersede_(
+    document_id: str,
+    body: schemas.SupersedeRequest,
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(require("officer")),
+) -> dict[str, Any]:
+    supersede(session, document_id, by_document=body.by, reason=body.reason, by=principal.actor)
+    return document_record(session, document_id)

@@ -1,0 +1,30 @@
+"""The reviewers' queue: documents whose extraction needs a human look."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy.orm import Session
+
+from api import schemas
+from api.deps import get_session, require
+from digitize.store.auth import Principal
+from digitize.store.service import review_queue
+
+router = APIRouter(prefix="/api/v1/review", tags=["review"])
+
+
+@router.get(
+    "",
+    response_model=schemas.DocumentList,
+    responses=schemas.ERRORS,
+    summary="Documents in needs_review, oldest first",
+)
+def queue(
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+    session: Session = Depends(get_session),
+    _: Principal = Depends(require("reviewer")),
+) -> dict[str, Any]:
+    return review_queue(session, limit=limit, offset=offset)

@@ -1,0 +1,392 @@
+"""``digitize ingest | status | search | db | keys | users | serve``: the store from the command line.
+
+``ingest`` stores the originals at once, then queues them. Without ``--wait`` it returns as soon as the
+work is queued: with ``DIGITIZE_BROKER_URL`` set, to Celery; on the embedded default, a running
+``digitize serve`` on the same ``DIGITIZE_HOME`` picks the documents up at its next poll of the database,
+and when none runs a detached drain process is started that processes them and exits. With ``--wait`` the
+worker pool runs in the foreground (a progress bar on a terminal) until the batch is finished.
+
+FastAPI and uvicorn are imported only by ``serve``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from digitize.config import get_settings
+from digitize.errors import UsageError
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _lang() -> str:
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    obj = (root.obj if root else None) or {}
+    return str(obj.get("lang", get_settings().lang))
+
+
+def _t(vi: str, en: str) -> str:
+    return en if _lang() == "en" else vi
+
+
+# --- ingest -----------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--batch", "batch_name", default=None, help="Name of the batch.")
+@click.option("--wait", is_flag=True, help="Return when every document of the batch is finished.")
+@click.option("--json", "as_json", is_flag=True, help="Print the batch as GET /api/v1/batches/{id} does.")
+@click.option(
+    "--workers", type=int, default=None, help="Worker processes with --wait (default: one per core)."
+)
+def ingest(
+    paths: tuple[Path, ...], batch_name: str | None, wait: bool, as_json: bool, workers: int | None
+) -> None:
+    """Files, folders and ZIP archives into the store."""
+    from digitize.ingest import IngestedItem, ingest_paths
+    from digitize.processing import LocalPool, enqueue, unfinished
+    from digitize.store import db
+    from digitize.store.service import batch_view
+
+    settings = get_settings()
+    tty = sys.stderr.isatty() and not as_json
+    progress: Any = None
+    if tty:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+            console=_stderr_console(),
+        )
+        progress.start()
+        store_task = progress.add_task(_t("Lưu bản gốc", "Storing originals"), total=None)
+
+    def on_item(item: IngestedItem) -> None:
+        if progress is not None:
+            progress.advance(store_task)
+        if item.error is not None and not as_json:
+            click.echo(f"{item.filename}: {item.error.one_line(_lang())}", err=True)  # type: ignore[arg-type]
+
+    try:
+        report = ingest_paths(list(paths), batch_name=batch_name, on_item=on_item, actor="cli")
+        doc_ids = report.document_ids
+        if progress is not None:
+            progress.update(store_task, total=len(report.items), completed=len(report.items))
+        if wait and doc_ids:
+            if settings.uses_celery:
+                enqueue(report.new_document_ids, settings)
+                _wait_for(doc_ids, progress)
+            else:
+                with LocalPool(settings, workers=workers, poll_interval=0.3) as pool:
+                    task = (
+                        progress.add_task(_t("Xử lý", "Processing"), total=len(doc_ids)) if progress else None
+                    )
+
+                    def tick() -> None:
+                        if progress is not None and task is not None:
+                            progress.update(task, completed=len(doc_ids) - len(unfinished(doc_ids, settings)))
+
+                    pool.drain(doc_ids, on_tick=tick)
+        elif report.new_document_ids:
+            enqueue(report.new_document_ids, settings)
+    finally:
+        if progress is not None:
+            progress.stop()
+    with db.session(settings) as s:
+        view = batch_view(s, report.batch_id)
+    if as_json:
+        _echo_json(view)
+    else:
+        _print_batch(view)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _wait_for(doc_ids: list[str], progress: Any) -> None:
+    from digitize.processing import unfinished
+
+    task = progress.add_task(_t("Xử lý", "Processing"), total=len(doc_ids)) if progress else None
+    while True:
+        left = unfinished(doc_ids)
+        if progress is not None and task is not None:
+            progress.update(task, completed=len(doc_ids) - len(left))
+        if not left:
+            return
+        time.sleep(1.0)
+
+
+def _print_batch(view: dict[str, Any]) -> None:
+    c = view["counts"]
+    name = f" ({view['name']})" if view.get("name") else ""
+    click.echo(
+        f"{view['id']}{name}: {view['state']} — received {c['received']}, done {c['done']}, "
+        f"needs_review {c['needs_review']}, failed {c['failed']} ({len(view['documents'])} documents)"
+    )
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("batch_id", required=False)
+@click.option("--json", "as_json", is_flag=True)
+def status(batch_id: str | None, as_json: bool) -> None:
+    """A batch (or all batches) with counts per state."""
+    from digitize.store import db
+    from digitize.store.service import batch_view, counts_by_state, list_batches
+
+    with db.session() as s:
+        if batch_id:
+            view = batch_view(s, batch_id)
+            if as_json:
+                _echo_json(view)
+            else:
+                _print_batch(view)
+            return
+        batches = list_batches(s, limit=1000)
+        totals = counts_by_state(s)
+    if as_json:
+        _echo_json({"items": batches, "total": len(batches), "documents": totals})
+        return
+    for view in batches:
+        _print_batch(view)
+    click.echo(
+        _t("Tài liệu theo trạng thái: ", "Documents by state: ")
+        + ", ".join(f"{k} {v}" for k, v in sorted(totals.items()))
+        if totals
+        else _t("Chưa có tài liệu.", "No documents yet.")
+    )
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("query", required=False, default="")
+@click.option("--type", "type_name", default=None, help="Document type, e.g. 'Giấy phép'.")
+@click.option("--holder-id", default=None, help="Tax code or citizen ID of the holder.")
+@click.option("--valid-on", default=None, help="In force on this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=20)
+@click.option("--json", "as_json", is_flag=True)
+def search(
+    query: str, type_name: str | None, holder_id: str | None, valid_on: str | None, limit: int, as_json: bool
+) -> None:
+    """Search documents (diacritics folded: 'nguyen van an' finds 'Nguyễn Văn An')."""
+    from digitize.store import db
+    from digitize.store.service import list_documents
+
+    day = None
+    if valid_on:
+        try:
+            day = date.fromisoformat(valid_on)
+        except ValueError as exc:
+            raise UsageError(
+                f"Ngày không hợp lệ: {valid_on} (cần YYYY-MM-DD).",
+                f"Invalid date: {valid_on} (expected YYYY-MM-DD).",
+            ) from exc
+    with db.session() as s:
+        result = list_documents(
+            s, q=query or None, type_name=type_name, holder_id=holder_id, valid_on=day, limit=limit
+        )
+    if as_json:
+        _echo_json(result)
+        return
+    for item in result["items"]:
+        f = item["fields"]
+        number = "/".join(x for x in (f.get("code_number"), f.get("code_notation")) if x)
+        click.echo(
+            "\t".join(
+                [
+                    item["id"],
+                    item["state"],
+                    f.get("type_name") or "-",
+                    number or "-",
+                    f.get("issued_date") or "-",
+                    f.get("holder_name") or "-",
+                    item["validity"]["status"],
+                ]
+            )
+        )
+    click.echo(_t(f"{result['total']} kết quả", f"{result['total']} result(s)"), err=True)
+
+
+# --- db -----------------------------------------------------------------------------------------
+
+
+@click.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database schema (Alembic)."""
+    from digitize.store import db as dbmod
+
+    engine = dbmod.get_engine(upgrade=False)
+    dbmod.upgrade_schema(engine)
+    click.echo(
+        _t(
+            f"Cơ sở dữ liệu ở phiên bản {dbmod.current_revision(engine)}.",
+            f"Database at revision {dbmod.current_revision(engine)}.",
+        )
+    )
+
+
+# --- keys and users --------------------------------------------------------------------------------
+
+
+@click.group()
+def keys() -> None:
+    """API keys."""
+
+
+@keys.command("create")
+@click.option("--role", required=True, help="archivist | reviewer | officer | admin | agency")
+@click.option("--name", required=True, help="Who the key is for.")
+@click.option("--grant", "grants", multiple=True, help="Agency keys: TYPE or TYPE:FIELD,FIELD...")
+def keys_create(role: str, name: str, grants: tuple[str, ...]) -> None:
+    """Create an API key; prints it alone on the last line, once."""
+    from digitize.store import db as dbmod
+    from digitize.store.auth import check_role, create_api_key, parse_grant
+
+    check_role(role)
+    parsed = [parse_grant(g) for g in grants]
+    with dbmod.session() as s:
+        row, plain = create_api_key(s, role=role, name=name, grants=parsed, created_by="cli")
+        key_id = row.key_id
+    click.echo(
+        _t(
+            f"Khóa {key_id} ({role}) cho {name}; lưu lại ngay, sẽ không hiện lại:",
+            f"Key {key_id} ({role}) for {name}; keep it now, it is not shown again:",
+        ),
+        err=True,
+    )
+    click.echo(plain)
+
+
+@click.group()
+def users() -> None:
+    """Users of the web pages."""
+
+
+@users.command("create")
+@click.option("--name", required=True)
+@click.option("--role", required=True, help="archivist | reviewer | officer | admin | agency")
+@click.option("--password-env", default=None, help="Read the password from this environment variable.")
+def users_create(name: str, role: str, password_env: str | None) -> None:
+    """Create a person who signs in to the web pages."""
+    from digitize.store import db as dbmod
+    from digitize.store.auth import check_role, create_user
+
+    check_role(role)
+    if password_env:
+        password = os.environ.get(password_env)
+        if not password:
+            raise UsageError(
+                f"Biến môi trường {password_env} trống hoặc không có.",
+                f"Environment variable {password_env} is empty or unset.",
+            )
+    else:
+        password = click.prompt(_t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=True)
+    with dbmod.session() as s:
+        create_user(s, name=name, role=role, password=password)
+    click.echo(_t(f"Đã tạo người dùng {name} ({role}).", f"User {name} ({role}) created."))
+
+
+# --- serve --------------------------------------------------------------------------------------
+
+
+def prepare_first_run(samples: Path | None = None) -> None:
+    """Upgrade the DB; load samples/examples when the store is empty; create ``admin`` if no user exists."""
+    from digitize.ingest import ingest_paths
+    from digitize.store import db as dbmod
+    from digitize.store.auth import create_user, generate_password, has_users
+    from digitize.store.service import has_documents
+
+    dbmod.get_engine()
+    with dbmod.session() as s:
+        empty = not has_documents(s)
+        no_users = not has_users(s)
+    samples = samples or _samples_dir()
+    if empty and samples is not None and samples.is_dir() and any(samples.iterdir()):
+        files = sorted(p for p in samples.iterdir() if not p.name.startswith("."))
+        report = ingest_paths(files, batch_name="samples", actor="first-run")
+        click.echo(
+            _t(
+                f"Đã nạp {len(report.document_ids)} tài liệu mẫu từ {samples} (lô {report.batch_id}).",
+                f"Loaded {len(report.document_ids)} sample documents from {samples} "
+                f"(batch {report.batch_id}).",
+            ),
+            err=True,
+        )
+    if no_users:
+        password = generate_password()
+        with dbmod.session() as s:
+            create_user(s, name="admin", role="admin", password=password, created_by="first-run")
+        click.echo(
+            _t(
+                "Người dùng admin đã được tạo. Mật khẩu (chỉ hiện một lần):",
+                "User admin created. Password (shown once):",
+            ),
+            err=True,
+        )
+        click.echo(f"admin password: {password}")
+
+
+def _samples_dir() -> Path | None:
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        candidate = base / "samples" / "examples"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@click.command()
+@click.option("--host", default=None, help="Default: DIGITIZE_HOST (127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Default: DIGITIZE_PORT (8000); 0 picks a free port.")
+@click.option("--first-run", is_flag=True, help="Upgrade the DB, load samples/ and create admin when empty.")
+@click.option("--workers", type=int, default=None, help="Worker processes of the embedded pool.")
+def serve(host: str | None, port: int | None, first_run: bool, workers: int | None) -> None:
+    """Serve the web UI and HTTP API (and, on the embedded default, the worker pool)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = get_settings()
+    if first_run:
+        prepare_first_run()
+    else:
+        from digitize.store import db as dbmod
+
+        dbmod.get_engine()
+    app = create_app(pool_workers=workers)
+    config = uvicorn.Config(
+        app,
+        host=host or settings.host,
+        port=settings.port if port is None else port,
+        log_level="info",
+        lifespan="on",
+    )
+    server = uvicorn.Server(config)
+    server.run()
