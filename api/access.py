@@ -3,6 +3,7 @@ required (400 without), and every read written to the access log."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -35,11 +36,22 @@ class AgencyScope:
         return set(allowed) if allowed is not None else None
 
 
+def decode_header(raw: str) -> str:
+    """A header value sent as UTF-8 bytes (read as latin-1 by the server) or percent-encoded, as text."""
+    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+        raw = raw.encode("latin-1").decode("utf-8")
+    if "%" in raw:
+        from urllib.parse import unquote
+
+        raw = unquote(raw)
+    return raw
+
+
 def agency_scope(principal: Principal, request: Request) -> AgencyScope | None:
     """None for staff; the scope of an agency key (X-Purpose checked)."""
     if principal.role != "agency":
         return None
-    purpose = nfc(request.headers.get("x-purpose", "")).strip()
+    purpose = nfc(decode_header(request.headers.get("x-purpose", ""))).strip()
     if not purpose:
         raise MissingField(
             "Cần header X-Purpose (mục đích sử dụng dữ liệu).",
