@@ -25,6 +25,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -37,9 +38,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from digitize.config import Settings, get_settings
 from digitize.errors import BadInput, ServiceUnavailable
+from digitize.pipeline.model import FIELD_NAMES, RecognizedPage
 from digitize.store import db
 from digitize.store.models import (
+    DONE,
     FAILED,
+    NEEDS_REVIEW,
     PAGE_DONE,
     PAGE_FAILED,
     PAGE_PENDING,
@@ -483,6 +487,204 @@ def page_lease(claim: PageClaim, settings: Settings | None = None) -> Lease:
 
 def compose_lease(document_id: str, token: str, settings: Settings | None = None) -> Lease:
     return _heartbeat_document(document_id, COMPOSE_PREFIX + token, settings or get_settings())
+
+
+# --- the stage functions, as tasks run them ----------------------------------------------------------
+def page_image_key(sha256: str) -> str:
+    """Where the upright colour JPEG of an OCR'd page lives (content-addressed, write-once)."""
+    return f"pages/{sha256[:2]}/{sha256}"
+
+
+def _words_data(page: RecognizedPage) -> list[list[Any]]:
+    return [[w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.block, w.line] for w in page.words]
+
+
+def page_values(page: RecognizedPage, *, seconds: float, image_key: str | None,
+                width_pt: float, height_pt: float) -> dict[str, Any]:
+    """The ``pages`` row of a recognized page (words with boxes kept in ``data`` for composing later)."""
+    return {
+        "source": page.source,
+        "text": page.text,
+        "confidence": page.confidence,
+        "rotation": page.rotation,
+        "width": page.width,
+        "height": page.height,
+        "seconds": seconds,
+        "data": {
+            "words": _words_data(page),
+            "skew": page.skew,
+            "dpi": page.dpi,
+            "image_key": image_key,
+            "width_pt": width_pt,
+            "height_pt": height_pt,
+        },
+    }
+
+
+def recognized_from_row(row: Page) -> RecognizedPage:
+    from digitize.pipeline.model import Box, Word
+
+    data = row.data or {}
+    words = tuple(
+        Word(text=str(w[0]), conf=float(w[1]), box=Box(float(w[2]), float(w[3]), float(w[4]), float(w[5])),
+             block=int(w[6]), line=int(w[7]))
+        for w in data.get("words", [])
+    )
+    return RecognizedPage(
+        index=row.index,
+        source="text" if row.source == "text" else "ocr",
+        width=float(row.width or 0.0),
+        height=float(row.height or 0.0),
+        text=row.text or "",
+        words=words,
+        confidence=row.confidence,
+        rotation=int(row.rotation or 0),
+        skew=float(data.get("skew", 0.0)),
+        dpi=float(data.get("dpi", 300.0)),
+    )
+
+
+def _original_of(document_id: str, settings: Settings) -> tuple[str, str]:
+    with _session(settings) as s:
+        stmt = select(Document.original_key, Document.sha256).where(Document.id == document_id)
+        row = s.execute(stmt).one()
+        return str(row[0]), str(row[1])
+
+
+def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
+    """Preprocess + recognize one claimed page (``pipeline.run.process_page``, as the embedded pool does) and
+    store it once. True if this call stored the result."""
+    import tempfile
+
+    from digitize.pipeline import intake
+    from digitize.pipeline.run import process_page
+    from digitize.store.objects import get_object_store, sha256_file
+
+    settings = settings or get_settings()
+    original_key, _ = _original_of(claim.document_id, settings)
+    t0 = time.monotonic()
+    with local_original(original_key, settings) as path:
+        info = intake.inspect(path, settings)
+        if claim.index >= info.page_count:
+            fail_page(claim.page_id, claim.token, "bad_input", "Trang không tồn tại trong tệp gốc.",
+                      "The page does not exist in the original.", settings=settings)
+            return False
+        src = info.pages[claim.index]
+        image_key: str | None = None
+        if src.needs_ocr:
+            with tempfile.TemporaryDirectory(prefix="dgz-page-") as tmp:
+                jpeg = Path(tmp) / "page.jpg"
+                page = process_page(src, jpeg, lang=settings.ocr_languages)
+                image_key = page_image_key(sha256_file(jpeg))
+                get_object_store(settings).put_file(image_key, jpeg, media_type="image/jpeg")
+            dpi = page.dpi or src.dpi
+            width_pt, height_pt = page.width / dpi * 72.0, page.height / dpi * 72.0
+        else:
+            page = intake.read_text_pages(path, [src])[0]
+            width_pt, height_pt = src.width_pt, src.height_pt
+    values = page_values(page, seconds=time.monotonic() - t0, image_key=image_key,
+                         width_pt=width_pt, height_pt=height_pt)
+    return complete_page(claim, values, settings)
+
+
+def compose_document(document_id: str, token: str, settings: Settings | None = None) -> str:
+    """Compose the searchable PDF/A from the stored pages, extract the fields, and finalize the document in
+    one transaction that commits only while the compose lease is still ``token``'s. Returns the state.
+
+    Pages that failed are left out of the PDF and send the document to ``needs_review`` with the reason;
+    a document none of whose pages could be read ends ``failed``.
+    """
+    import tempfile
+
+    from digitize import __version__
+    from digitize.pipeline.compose import PagePlan, compose
+    from digitize.pipeline.run import extract_fields
+    from digitize.processing import _needs_review
+    from digitize.store import search as search_mod
+    from digitize.store.models import SEARCHABLE, Variant
+    from digitize.store.objects import get_object_store, sha256_file, variant_key
+    from digitize.store.service import audit, store_extracted_fields
+
+    settings = settings or get_settings()
+    owner = COMPOSE_PREFIX + token
+    with _session(settings) as s:
+        doc = s.get(Document, document_id)
+        if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
+            return doc.state if doc is not None else "missing"
+        original_key, original_sha, media_type, filename = (doc.original_key, doc.sha256, doc.media_type,
+                                                            doc.original_filename)
+        rows = list(s.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.index)))
+        for r in rows:
+            s.expunge(r)
+    done_rows = [r for r in rows if r.state == PAGE_DONE]
+    failed_rows = [r for r in rows if r.state == PAGE_FAILED]
+    if not done_rows:
+        first = failed_rows[0] if failed_rows else None
+        code = (first.error_code if first else None) or "no_pages"
+        message = (first.error_message if first else None) or "Không đọc được trang nào (no page read)."
+        _finish_failed(document_id, code, message, message, settings, owner=owner)
+        return FAILED
+    pages = [recognized_from_row(r) for r in done_rows]
+    objects = get_object_store(settings)
+    with tempfile.TemporaryDirectory(prefix="dgz-compose-") as tmp_name:
+        tmp = Path(tmp_name)
+        plans = []
+        for row, page in zip(done_rows, pages, strict=True):
+            data = row.data or {}
+            image: Path | None = None
+            if data.get("image_key"):
+                image = tmp / f"page-{row.index:05d}.jpg"
+                with objects.open(str(data["image_key"])) as src, image.open("wb") as out:
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+            plans.append(PagePlan(row.index, page, image, float(data.get("width_pt", 0.0)),
+                                  float(data.get("height_pt", 0.0))))
+        out_pdf = tmp / "searchable.pdf"
+        with local_original(original_key, settings) as source:
+            source_pdf = source if media_type == "application/pdf" else None
+            compose(out_pdf, plans, source_pdf=source_pdf, title=Path(filename).stem)
+        sha = sha256_file(out_pdf)
+        skey = variant_key(SEARCHABLE, sha)
+        size = out_pdf.stat().st_size
+        objects.put_file(skey, out_pdf, media_type="application/pdf", metadata={"derived-from": original_sha})
+    extraction = extract_fields(pages)
+    fields: dict[str, tuple[str | None, float | None]] = {}
+    for name in FIELD_NAMES:
+        f = extraction.fields.get(name)
+        fields[name] = (f.value, f.confidence) if f is not None else (None, None)
+    review = _needs_review(extraction, fields) or bool(failed_rows)
+    confs = [p.confidence for p in pages if p.source == "ocr" and p.confidence is not None]
+    with _session(settings) as s:
+        doc = s.get(Document, document_id, with_for_update=True)
+        if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
+            return doc.state if doc is not None else "missing"  # the lease went elsewhere: store nothing
+        if s.scalar(select(Variant.id).where(Variant.document_id == doc.id, Variant.kind == SEARCHABLE,
+                                             Variant.sha256 == sha)) is None:
+            left_out = [r.index for r in failed_rows]
+            s.add(Variant(document_id=doc.id, kind=SEARCHABLE, key=skey, sha256=sha, size=size,
+                          media_type="application/pdf", derived_from=original_sha,
+                          created_by=worker_identity(),
+                          detail={"pipeline_version": __version__, "pages_left_out": left_out}))
+        store_extracted_fields(s, doc, fields)
+        doc.ocr_confidence = sum(confs) / len(confs) if confs else None
+        doc.pipeline_version = __version__
+        doc.state = NEEDS_REVIEW if review else DONE
+        if failed_rows:
+            doc.error_code = "pages_failed"
+            reasons = (f"trang {r.index + 1}: {r.error_message}" for r in failed_rows)
+            doc.error_message = "; ".join(reasons)[:4000]
+        else:
+            doc.error_code = doc.error_message = None
+        doc.claimed_by, doc.lease_until, doc.processed_at = None, None, utcnow()
+        s.flush()
+        search_mod.reindex(s, doc.id)
+        audit(s, worker_identity(), "document.process", doc.id, state=doc.state, pages=len(rows),
+              failed_pages=len(failed_rows))
+        return doc.state
+
+
+def _label_owned(label: str | None, token: str) -> bool:
+    return bool(label) and (label == token or str(label).startswith(token + " "))
 
 
 # --- the reaper ------------------------------------------------------------------------------------

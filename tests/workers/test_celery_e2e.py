@@ -1,0 +1,218 @@
+"""End to end with real worker processes (``digitize worker``), real Redis/RabbitMQ and real PostgreSQL.
+
+A batch of generated multi-page scans is ingested and queued; the workers OCR the pages (real Tesseract).
+Then the things that break in production are made to happen: a worker SIGKILLed mid-task, the broker killed
+and restarted mid-batch, the database unreachable for a few seconds. Every document must end finished
+exactly once: one row per page, each page's text stored once, one searchable PDF, one "processed" audit entry.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from digitize.config import Settings, reset_settings
+from digitize.store import db
+from digitize.store.models import AuditEntry, Document, Page, Variant
+from tests.support.databases import fresh_postgres_database
+from tests.workers import harness
+
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
+
+FAST = {
+    "DIGITIZE_WORKER_HEARTBEAT_SECONDS": "1",
+    "DIGITIZE_WORKER_STALE_SECONDS": "6",
+    "DIGITIZE_REAPER_INTERVAL_SECONDS": "2",
+    "DIGITIZE_OCR_LANGUAGES": "vie",
+}
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    with fresh_postgres_database("dgz_celery") as url:
+        yield url
+
+
+@dataclass
+class Cluster:
+    tmp: Path
+    env: dict[str, str]
+    settings: Settings
+    workers: list[harness.Worker]
+
+    def start_worker(self, name: str, concurrency: int = 1) -> harness.Worker:
+        w = harness.Worker(self.env, name, self.tmp / f"{name}.log", concurrency=concurrency)
+        self.workers.append(w)
+        return w
+
+    def check_alive(self) -> None:
+        if self.workers and all(w.proc.poll() is not None for w in self.workers):
+            raise AssertionError("every worker exited\n" + self.logs())
+
+    def logs(self) -> str:
+        return "\n".join(f"--- {w.name}\n" + w.log.read_text(errors="replace")[-4000:] for w in self.workers)
+
+
+def make_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, database_url: str, broker_url: str,
+                 worker_database_url: str | None = None) -> Cluster:
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    queue = harness.unique("dgzq")
+    env = harness.worker_env(database_url=worker_database_url or database_url, broker_url=broker_url,
+                             home=home, queue=queue, extra=FAST)
+    for key, value in env.items():
+        if key.startswith("DIGITIZE_"):
+            monkeypatch.setenv(key, value)
+    monkeypatch.setenv("DIGITIZE_DATABASE_URL", database_url)
+    reset_settings()
+    return Cluster(tmp_path, env, Settings(), [])
+
+
+def ingest(cluster: Cluster, docs: int, pages: int, tag: str) -> list[str]:
+    from digitize.ingest import ingest_paths
+    from digitize.processing import enqueue
+
+    src = cluster.tmp / "scans"
+    src.mkdir(exist_ok=True)
+    base = abs(hash((tag, time.time()))) % 900_000
+    files = [harness.make_document(src / f"{tag}-{i}.tif", base + i, pages) for i in range(docs)]
+    report = ingest_paths(files, batch_name=tag, settings=cluster.settings)
+    ids = report.document_ids
+    assert len(ids) == docs
+    enqueue(ids, cluster.settings)
+    return ids
+
+
+def states(settings: Settings, ids: list[str]) -> dict[str, str]:
+    with db.session(settings) as s:
+        return dict(s.execute(select(Document.id, Document.state).where(Document.id.in_(ids))).all())
+
+
+def wait_finished(cluster: Cluster, ids: list[str], timeout: float) -> dict[str, str]:
+    deadline = time.monotonic() + timeout
+    last: dict[str, str] = {}
+    while time.monotonic() < deadline:
+        try:
+            last = states(cluster.settings, ids)
+        except Exception:  # the database may be briefly away in a test
+            time.sleep(0.5)
+            continue
+        if all(v in ("done", "needs_review", "failed") for v in last.values()) and len(last) == len(ids):
+            return last
+        cluster.check_alive()
+        time.sleep(0.5)
+    raise AssertionError(f"unfinished after {timeout}s: {last}\n{cluster.logs()}")
+
+
+def wait_pages(cluster: Cluster, ids: list[str], at_least: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with db.session(cluster.settings) as s:
+            n = s.scalar(select(func.count()).select_from(Page).where(Page.document_id.in_(ids),
+                                                                      Page.state == "done"))
+        if (n or 0) >= at_least:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"fewer than {at_least} pages done after {timeout}s\n{cluster.logs()}")
+
+
+def assert_exactly_once(settings: Settings, ids: list[str], pages: int) -> None:
+    with db.session(settings) as s:
+        for doc_id in ids:
+            doc = s.get(Document, doc_id)
+            assert doc is not None
+            assert doc.state in ("done", "needs_review"), (doc.state, doc.error_message)
+            rows = list(s.scalars(select(Page).where(Page.document_id == doc_id).order_by(Page.index)))
+            assert [r.index for r in rows] == list(range(pages))  # one row per page, none twice
+            assert all(r.state == "done" for r in rows)
+            assert all(r.text and "GIẤY PHÉP" in r.text.upper() for r in rows), [r.text for r in rows]
+            assert doc.page_count == pages
+            assert doc.claimed_by is None
+            searchable = s.scalar(select(func.count()).select_from(Variant).where(
+                Variant.document_id == doc_id, Variant.kind == "searchable"))
+            assert searchable == 1
+            processed = s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.target == doc_id, AuditEntry.action == "document.process"))
+            assert processed == 1, f"{doc_id} finished {processed} times"
+
+
+@pytest.fixture
+def cleanup() -> Iterator[list[object]]:
+    things: list[object] = []
+    yield things
+    for thing in reversed(things):
+        if isinstance(thing, Cluster):
+            for w in thing.workers:
+                w.stop()
+        elif hasattr(thing, "stop"):
+            thing.stop()
+        elif hasattr(thing, "close"):
+            thing.close()
+
+
+def test_two_workers_one_sigkilled_mid_task(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleanup: list[object]
+) -> None:
+    """~20 pages, two worker processes; one is SIGKILLed (whole process group) while it holds a page."""
+    redis_db = harness.SYSTEM_REDIS + "/0"
+    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=redis_db)
+    cleanup.append(cluster)
+    a = cluster.start_worker("a")
+    cluster.start_worker("b")
+    ids = ingest(cluster, docs=7, pages=3, tag="kill")
+    # kill worker a while it holds a page
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with db.session(cluster.settings) as s:
+            held = s.scalar(select(func.count()).select_from(Page).where(
+                Page.document_id.in_(ids), Page.claimed_by.like(f"% {_host()}:%"), Page.state == "pending"))
+        if held and _holds(cluster, a):
+            break
+        cluster.check_alive()
+        time.sleep(0.1)
+    killed_pids = _group_pids(a)
+    with db.session(cluster.settings) as s:
+        held_by_a = [pid for pid, lbl in s.execute(select(Page.id, Page.claimed_by).where(
+            Page.document_id.in_(ids), Page.state == "pending", Page.claimed_by.is_not(None))).all()
+            if _pid_of(lbl) in killed_pids]
+    a.sigkill()
+    assert held_by_a, "worker a held no page when it was killed"
+    final = wait_finished(cluster, ids, timeout=150)
+    assert set(final.values()) <= {"done", "needs_review"}
+    assert_exactly_once(cluster.settings, ids, pages=3)
+    with db.session(cluster.settings) as s:
+        # the page a died on was claimed again (by b, after the reaper re-queued it) and stored once
+        attempts = dict(s.execute(select(Page.id, Page.attempts).where(Page.id.in_(held_by_a))).all())
+    assert all(n >= 2 for n in attempts.values()), attempts
+    assert "re-queued" in cluster.logs()
+
+
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()
+
+
+def _group_pids(worker: harness.Worker) -> set[int]:
+    import subprocess
+
+    out = subprocess.run(["pgrep", "-g", str(worker.proc.pid)], capture_output=True, text=True).stdout
+    return {int(p) for p in out.split()}
+
+
+def _pid_of(label: str | None) -> int | None:
+    tail = (label or "").rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+def _holds(cluster: Cluster, worker: harness.Worker) -> bool:
+    """Whether one of ``worker``'s processes holds a page now."""
+    pids = _group_pids(worker)
+    with db.session(cluster.settings) as s:
+        labels = list(s.scalars(select(Page.claimed_by).where(Page.claimed_by.is_not(None))))
+    return any(_pid_of(lbl) in pids for lbl in labels)

@@ -1,0 +1,20 @@
+"""The Celery implementation of ``digitize.processing.enqueue`` (used there when DIGITIZE_BROKER_URL is set).
+
+The documents are already stored as ``received``; this only sends one ``digitize.prepare`` message per
+document. If the broker is away the documents stay ``received`` in the database, and the workers' reapers
+send them once the queue is reachable and empty (``digitize.distributed.reap``): nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+log = logging.getLogger("digitize.workers")
+
+
+def enqueue(document_ids: Sequence[str]) -> int:
+    """Queue the documents for the Celery workers; returns how many messages were sent."""
+    from workers.tasks import send_prepare
+
+    return send_prepare(document_ids)
