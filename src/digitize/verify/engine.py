@@ -1160,8 +1160,13 @@ async def _averify(
         raws = _scan_signatures(data)
         scanned = True
         if not raws:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            damage = re.sub(r"^stream <[^>]*>:\s*", "", first)
             return _format_failure_report(
-                data, f"Không đọc được tệp PDF: {exc}", f"Cannot read the PDF file: {exc}", file_name
+                data,
+                f"Tệp PDF bị hỏng, không đọc được chữ ký nào: {damage}",
+                f"The PDF is damaged and no signature can be read from it: {damage}",
+                file_name,
             )
     if not raws:
         return _format_failure_report(

@@ -282,11 +282,8 @@ def _appearance_changes(signed: Document, final: Document, diff: RevisionDiff, n
         mask = np.abs(a - b) > DIFF_LEVEL
         if not mask.any():
             continue
-        page = final.pdf[i]
-        try:
-            box = tuple(page.get_cropbox())
-        finally:
-            page.close()
+        w_pt, h_pt = final.page_size(i)
+        box = (0.0, 0.0, w_pt, h_pt)  # page coordinates as rendered (PDFium's effective page size)
         excluded = [x for x in diff.new_annotations if x.page == i]
         for annot in after_annots[i] if i < len(after_annots) else []:
             if annot.signature_widget:
@@ -357,14 +354,7 @@ def _covers_ink(doc: Document, index: int, annot: Annot) -> bool:
     img = doc.render(index)
     _w, h_pt = doc.page_size(index)
     scale = RENDER_DPI / 72
-    page = doc.pdf[index]
-    try:
-        # crop box origin (renders are of the crop box)
-        left, _bottom, _right, top = page.get_cropbox()
-    except Exception:
-        left, top = 0.0, h_pt
-    finally:
-        page.close()
+    left, top = 0.0, h_pt  # PDFium's effective page size (inherited boxes resolved)
     x0, y0, x1, y1 = annot.rect
     c0 = max(0, int((x0 - left) * scale))
     c1 = min(img.shape[1], int((x1 - left) * scale + 0.999))

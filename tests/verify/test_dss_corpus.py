@@ -1,0 +1,148 @@
+"""Every signed PDF of the EU DSS test corpus (../shared/dss-pades) gets a report, never a traceback, and the
+report says what is expected of it.
+
+The certificates chain to European CAs whose roots are not here, so no signature can be TOTAL_PASSED: at best
+INDETERMINATE/NO_CERTIFICATE_CHAIN_FOUND (or CRYPTO_CONSTRAINTS_FAILURE where SHA-1 is used). Integrity,
+cryptographic validity and what changed after signing are judged. docs/verify.md explains each row.
+
+EXPECTED: file -> (document indication, document sub-indication, number of signatures + document timestamps,
+"/"-joined modification of each, oldest first).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digitize.verify import exit_code_for, verify_pdf
+
+EXPECTED: dict[str, tuple[str, str | None, int, str]] = {
+    "AD-RB.pdf": ("INDETERMINATE", "SIG_CONSTRAINTS_FAILURE", 2, "other/none"),
+    "BadEncodedCMS.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "none"),
+    "DSS-1683.pdf": ("INDETERMINATE", "CRYPTO_CONSTRAINTS_FAILURE", 1, "none"),
+    "PAdES-LT.pdf": (
+        "INDETERMINATE",
+        "NO_CERTIFICATE_CHAIN_FOUND",
+        4,
+        "form_filling/form_filling/form_filling/lta_updates",
+    ),
+    "dss-1188_Test.pdf": ("INDETERMINATE", "CRYPTO_CONSTRAINTS_FAILURE", 1, "none"),
+    "dss-1959_pades-tst-with-orphan-refs.pdf": (
+        "INDETERMINATE",
+        "NO_CERTIFICATE_CHAIN_FOUND",
+        4,
+        "form_filling/lta_updates/lta_updates/none",
+    ),
+    "dss-2236_annotation-and-visible-change.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 3, "other/other/none"),
+    "dss-2236_hide.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "dss-2236_replace.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "dss-2554_certified-changes-permitted.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "none"),
+    "dss-2554_certified-no-change-permitted.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "none"),
+    "dss-2554_fieldmdp-exclude-signed.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "lta_updates"),
+    "dss-2554_fieldmdp-exclude.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 0, ""),
+    "dss-2554_fieldmdp-include.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "none"),
+    "hello_signed_INCSAVE_signed_EDITED.pdf": ("TOTAL_FAILED", "HASH_FAILURE", 2, "lta_updates/other"),
+    "modified_after_signature.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "pades-5-signatures-and-1-document-timestamp.pdf": (
+        "INDETERMINATE",
+        "SIG_CONSTRAINTS_FAILURE",
+        6,
+        "other/other/other/other/other/none",
+    ),
+    "pades-bes.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "none"),
+    "pades-ltv.pdf": ("INDETERMINATE", "SIG_CONSTRAINTS_FAILURE", 3, "other/other/none"),
+    "pades-multiple-pages-annots-overlap.pdf": (
+        "INDETERMINATE",
+        "NO_CERTIFICATE_CHAIN_FOUND",
+        3,
+        "form_filling/lta_updates/none",
+    ),
+    "pades-signed-annot-added.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "annotations"),
+    "pades-signed-filled-form.pdf": ("INDETERMINATE", "SIG_CONSTRAINTS_FAILURE", 1, "other"),
+    "pades-spoofing-replaced-reason.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "pades-unsupported-signature-algorithm.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "none"),
+    "pades3_Baseline_B.pdf": (
+        "INDETERMINATE",
+        "NO_CERTIFICATE_CHAIN_FOUND",
+        4,
+        "form_filling/form_filling/form_filling/none",
+    ),
+    "pdf-byterange-overlap.pdf": ("TOTAL_FAILED", "HASH_FAILURE", 2, "form_filling/other"),
+    "pdf-double-signer-info.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "none"),
+    "pdf-eof.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "pdf-removed-pages.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "pdf-signed-added-page.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "pdf-signed-corrupted.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "pdf-signed-original.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "none"),
+    "pdf-spoofing-attack.pdf": ("INDETERMINATE", "SIG_CONSTRAINTS_FAILURE", 1, "other"),
+    "pdf-with-empty-sig.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
+    "pkcs7-no-message-digest.pdf": ("INDETERMINATE", "CRYPTO_CONSTRAINTS_FAILURE", 1, "none"),
+    "timestamped_and_signed.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 2, "form_filling/none"),
+}
+
+# attacks that change what a reader sees after signing: never TOTAL_PASSED, modification "other"
+VISIBLE_ATTACKS = {
+    "dss-2236_hide.pdf",
+    "dss-2236_replace.pdf",
+    "dss-2236_annotation-and-visible-change.pdf",
+    "modified_after_signature.pdf",
+    "pdf-removed-pages.pdf",
+    "pdf-signed-added-page.pdf",
+}
+
+
+@pytest.fixture(scope="module")
+def dss_dir(shared_dir: Path) -> Path:
+    d = shared_dir / "dss-pades"
+    if not d.is_dir():
+        pytest.skip("../shared/dss-pades is not present")
+    return d
+
+
+def test_table_covers_the_corpus(dss_dir: Path) -> None:
+    assert sorted(p.name for p in dss_dir.glob("*.pdf")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_dss_file(dss_dir: Path, name: str) -> None:
+    path = dss_dir / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not in ../shared/dss-pades")
+    indication, sub, count, mods = EXPECTED[name]
+    report = verify_pdf(path.read_bytes(), allow_fetching=False, file_name=name)
+    got_mods = "/".join(s.modification for s in report.signatures)
+    assert (report.document.indication, report.document.sub_indication, len(report.signatures), got_mods) == (
+        indication,
+        sub,
+        count,
+        mods,
+    ), [(s.field, s.indication, s.sub_indication, s.reasons_en) for s in report.signatures]
+    assert report.document.indication != "TOTAL_PASSED"  # no trusted roots for these
+    assert exit_code_for(report) == (2 if indication == "TOTAL_FAILED" else 1)
+    # the contract's keys are all there, the JSON dumps cleanly
+    body = report.contract_dict()
+    assert set(body) >= {"document", "signatures", "registry"}
+    for s in body["signatures"]:  # type: ignore[union-attr]
+        assert {
+            "field",
+            "kind",
+            "indication",
+            "sub_indication",
+            "intact",
+            "crypto_valid",
+            "trusted",
+            "modification",
+            "coverage",
+            "signer",
+            "signing_time",
+            "timestamp_time",
+            "certificate_valid_from",
+            "certificate_valid_until",
+            "revocation",
+        } <= set(s)
+    if name in VISIBLE_ATTACKS:
+        assert report.document.indication == "TOTAL_FAILED"
+        assert report.document.modified_after_signing
+        assert any(s.modification == "other" for s in report.signatures)
+        assert any(s.reasons for s in report.signatures)
