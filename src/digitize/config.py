@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     broker_url: str | None = None
     # Distributed workers (issue #5): queue name, retries, and how fast stuck work is re-queued.
     queue_name: str = "digitize"
+    broker_key_prefix: str = ""  # Redis only: prefix of every broker key (several deployments, one Redis)
     page_max_attempts: int = 3  # a page that kills its worker this many times is marked failed
     worker_heartbeat_seconds: float = 10.0  # a busy worker refreshes its claim this often
     worker_stale_seconds: float = 60.0  # a claim not refreshed for this long is re-queued
