@@ -41,6 +41,8 @@ def celery_config(settings: Settings) -> dict[str, Any]:
             "retry_on_timeout": True,
             "health_check_interval": 25,
         }
+        if settings.broker_key_prefix:
+            transport["global_keyprefix"] = settings.broker_key_prefix
     return {
         "broker_url": broker,
         "result_backend": None,

@@ -42,7 +42,7 @@ def broker_queue_depth(settings: Settings) -> int | None:
 
     client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
     try:
-        name = settings.queue_name
+        name = settings.broker_key_prefix + settings.queue_name
         # kombu keeps priority levels in "<queue>", "<queue>\x06\x163", ... lists
         keys = [name] + [f"{name}\x06\x16{p}" for p in range(1, 10)]
         pipe = client.pipeline()

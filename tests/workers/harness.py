@@ -226,6 +226,7 @@ def worker_env(
             "DIGITIZE_DATABASE_URL": database_url,
             "DIGITIZE_BROKER_URL": broker_url,
             "DIGITIZE_QUEUE_NAME": queue,
+            "DIGITIZE_BROKER_KEY_PREFIX": f"{queue}:",
             "DIGITIZE_STORAGE_URL": (home / "objects").as_uri(),
             "OMP_THREAD_LIMIT": "1",
             "PYTHONUNBUFFERED": "1",
@@ -233,6 +234,18 @@ def worker_env(
     )
     env.update(extra or {})
     return env
+
+
+def delete_redis_keys(url: str, prefix: str) -> int:
+    """Remove what a test left in a shared Redis (every key under its prefix)."""
+    import redis
+
+    client = redis.Redis.from_url(url, socket_timeout=3)
+    try:
+        keys = list(client.scan_iter(match=f"{prefix}*", count=500))
+        return int(client.delete(*keys)) if keys else 0
+    finally:
+        client.close()
 
 
 # --- generated scans ------------------------------------------------------------------------------------

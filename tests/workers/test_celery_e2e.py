@@ -149,6 +149,9 @@ def cleanup() -> Iterator[list[object]]:
         if isinstance(thing, Cluster):
             for w in thing.workers:
                 w.stop()
+            broker = thing.env["DIGITIZE_BROKER_URL"]
+            if broker.startswith(harness.SYSTEM_REDIS):
+                harness.delete_redis_keys(broker, thing.env["DIGITIZE_BROKER_KEY_PREFIX"])
         elif hasattr(thing, "stop"):
             thing.stop()
         elif hasattr(thing, "close"):
@@ -216,3 +219,68 @@ def _holds(cluster: Cluster, worker: harness.Worker) -> bool:
     with db.session(cluster.settings) as s:
         labels = list(s.scalars(select(Page.claimed_by).where(Page.claimed_by.is_not(None))))
     return any(_pid_of(lbl) in pids for lbl in labels)
+
+
+def test_broker_killed_and_restarted_mid_batch(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleanup: list[object]
+) -> None:
+    """A private redis-server without persistence is killed mid-batch (its queue is lost) and restarted on
+    the same port: the workers reconnect, the reapers re-send what the database says is left."""
+    redis = harness.RedisServer(tmp_path / "redis")
+    redis.start()
+    cleanup.append(redis)
+    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=redis.url)
+    cleanup.append(cluster)
+    cluster.start_worker("a")
+    cluster.start_worker("b")
+    ids = ingest(cluster, docs=6, pages=3, tag="broker")
+    wait_pages(cluster, ids, at_least=3)
+    redis.kill()
+    time.sleep(3)
+    redis.start()
+    final = wait_finished(cluster, ids, timeout=150)
+    assert set(final.values()) <= {"done", "needs_review"}
+    assert_exactly_once(cluster.settings, ids, pages=3)
+    assert all(w.proc.poll() is None for w in cluster.workers), cluster.logs()
+    assert "re-queued" in cluster.logs()  # the lost queue was refilled from the database
+
+
+def test_database_unreachable_for_a_few_seconds(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleanup: list[object]
+) -> None:
+    """The workers reach PostgreSQL through a proxy that drops every connection and refuses new ones for
+    five seconds mid-batch: tasks retry with backoff, nothing is lost or stored twice."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(pg_url)
+    proxy = harness.TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    cleanup.append(proxy)
+    via_proxy = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=harness.SYSTEM_REDIS + "/0",
+                           worker_database_url=via_proxy)
+    cleanup.append(cluster)
+    cluster.start_worker("a")
+    cluster.start_worker("b")
+    ids = ingest(cluster, docs=6, pages=3, tag="dbdown")
+    wait_pages(cluster, ids, at_least=3)
+    proxy.cut()
+    time.sleep(5)
+    proxy.restore()
+    final = wait_finished(cluster, ids, timeout=150)
+    assert set(final.values()) <= {"done", "needs_review"}
+    assert_exactly_once(cluster.settings, ids, pages=3)
+    assert "retrying" in cluster.logs() or "Retry" in cluster.logs()
+
+
+def test_rabbitmq_as_the_broker(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleanup: list[object]
+) -> None:
+    if not harness.port_open("127.0.0.1", 5672):
+        pytest.skip("RabbitMQ is not running on 127.0.0.1:5672")
+    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=harness.RABBIT_URL)
+    cleanup.append(cluster)
+    cluster.start_worker("r", concurrency=2)
+    ids = ingest(cluster, docs=3, pages=2, tag="amqp")
+    final = wait_finished(cluster, ids, timeout=120)
+    assert set(final.values()) <= {"done", "needs_review"}
+    assert_exactly_once(cluster.settings, ids, pages=2)
