@@ -59,7 +59,7 @@ EXPECTED: dict[str, tuple[str, str | None, int, str]] = {
         "form_filling/lta_updates/none",
     ),
     "pades-signed-annot-added.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "annotations"),
-    "pades-signed-filled-form.pdf": ("INDETERMINATE", "SIG_CONSTRAINTS_FAILURE", 1, "other"),
+    "pades-signed-filled-form.pdf": ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND", 1, "form_filling"),
     "pades-spoofing-replaced-reason.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "other"),
     "pades-unsupported-signature-algorithm.pdf": ("TOTAL_FAILED", "FORMAT_FAILURE", 1, "none"),
     "pades3_Baseline_B.pdf": (

@@ -865,6 +865,15 @@ def _decide(o: _Outcome, diff: revisions.RevisionDiff | None) -> None:
                     "Only long-term validation data (DSS/VRI) changed after signing",
                 )
             )
+        elif diff.changed_widgets and o.diff_reason and re.search(r"/(V|I|AS)\b", o.diff_reason):
+            o.modification = "form_filling"
+            o.reasons.append(
+                (
+                    "Giá trị trường biểu mẫu được điền/chọn sau khi ký; "
+                    "ngoài các trường đó, trang không đổi",
+                    "Form field values were filled in or chosen after signing; nothing else visible changed",
+                )
+            )
         elif new_annots and not diff.overlapping:
             o.modification = "annotations"
             o.reasons.append(
@@ -971,9 +980,10 @@ def _decide(o: _Outcome, diff: revisions.RevisionDiff | None) -> None:
             f"The certificate was revoked ({_iso(o.revocation_time)}) before the signature was made",
         )
         return
-    if o.cert is not None and o.signing_time is not None and o.timestamp_trusted:
+    made_at = o.timestamp_time if o.timestamp_trusted else o.signing_time
+    if o.cert is not None and made_at is not None:
         nb, _na = _validity(o.cert)
-        if o.timestamp_time is not None and o.timestamp_time < nb:
+        if made_at < nb:
             o.fail(
                 "NOT_YET_VALID",
                 "Chữ ký được tạo trước khi chứng thư số có hiệu lực",

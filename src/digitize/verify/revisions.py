@@ -335,6 +335,11 @@ def compare(signed: Document, final: Document) -> RevisionDiff:
     except Exception as exc:
         diff.error = (diff.error + "; " if diff.error else "") + f"annotations: {exc}"
     try:
+        before_vals, after_vals = signed.widget_values(), final.widget_values()
+        diff.changed_widgets = [k for k, v in after_vals.items() if k in before_vals and before_vals[k] != v]
+    except Exception as exc:
+        diff.error = (diff.error + "; " if diff.error else "") + f"widgets: {exc}"
+    try:
         if not diff.changed_pages:
             _appearance_changes(signed, final, diff, n)
     except Exception as exc:
