@@ -869,8 +869,7 @@ def _decide(o: _Outcome, diff: revisions.RevisionDiff | None) -> None:
             o.modification = "form_filling"
             o.reasons.append(
                 (
-                    "Giá trị trường biểu mẫu được điền/chọn sau khi ký; "
-                    "ngoài các trường đó, trang không đổi",
+                    "Giá trị trường biểu mẫu được điền/chọn sau khi ký; ngoài các trường đó, trang không đổi",
                     "Form field values were filled in or chosen after signing; nothing else visible changed",
                 )
             )
