@@ -53,9 +53,9 @@ class RevisionDiff:
     new_annotations: list[Annot] = field(default_factory=list)
     overlapping: list[Annot] = field(default_factory=list)
     replaced_fields: list[str] = field(default_factory=list)  # text fields whose signed value was replaced
-    appearance_changed_pages: list[int] = field(
-        default_factory=list
-    )  # widgets redrawn without a value change
+    # widgets redrawn without a value change; widgets whose field value changed
+    appearance_changed_pages: list[int] = field(default_factory=list)
+    changed_widgets: list[tuple[int, int]] = field(default_factory=list)
     compared_pages: int = 0
     error: str | None = None
 
