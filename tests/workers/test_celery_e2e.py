@@ -284,3 +284,48 @@ def test_rabbitmq_as_the_broker(
     final = wait_finished(cluster, ids, timeout=120)
     assert set(final.values()) <= {"done", "needs_review"}
     assert_exactly_once(cluster.settings, ids, pages=2)
+
+
+def test_a_page_that_keeps_killing_its_worker_is_failed_and_the_batch_goes_on(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleanup: list[object]
+) -> None:
+    """Whenever a pool process starts on one chosen page, the test SIGKILLs that process (a poison page).
+    After page_max_attempts claims the page is marked failed; its document ends needs_review with the
+    reason, the other documents of the batch finish normally."""
+    import os
+    import signal
+
+    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=harness.SYSTEM_REDIS + "/0")
+    cleanup.append(cluster)
+    worker = cluster.start_worker("p", concurrency=2)
+    ids = ingest(cluster, docs=3, pages=2, tag="poison")
+    poison: int | None = None
+    killed: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with db.session(cluster.settings) as s:
+            if poison is None:
+                poison = s.scalar(select(Page.id).where(Page.document_id == ids[0], Page.index == 1))
+            row = s.execute(select(Page.state, Page.claimed_by).where(Page.id == poison)).first()
+        if row is not None:
+            state, label = row
+            if state != "pending":
+                break
+            pid = _pid_of(label)
+            mine = pid is not None and pid in _group_pids(worker) and pid != worker.proc.pid
+            if pid is not None and mine and pid not in killed:
+                os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+        cluster.check_alive()
+        time.sleep(0.05)
+    final = wait_finished(cluster, ids, timeout=120)
+    assert len(killed) == 3, killed  # page_max_attempts
+    with db.session(cluster.settings) as s:
+        page = s.get(Page, poison)
+        assert page is not None
+        assert page.state == "failed" and page.error_code == "too_many_attempts", page.error_message
+        doc = s.get(Document, ids[0])
+        assert doc is not None and doc.state == "needs_review"
+        assert doc.error_code == "pages_failed" and "trang 2" in (doc.error_message or "")
+    assert final[ids[1]] in ("done", "needs_review") and final[ids[2]] in ("done", "needs_review")
+    assert_exactly_once(cluster.settings, ids[1:], pages=2)
