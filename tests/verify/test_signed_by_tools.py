@@ -194,6 +194,7 @@ def test_registry_lookup_hook(signed: bytes, roots: list[x509.Certificate]) -> N
     report = verify_pdf(signed, trust_roots=roots, registry_lookup=lookup)
     assert report.registry.model_dump() == {"known": True, "document_id": "doc-42", "validity": "valid"}
     assert seen == [report.signatures[0].signed_revision_sha256]
+
     def failing(sha: str) -> RegistryMatch | None:
         raise RuntimeError("db down")
 
