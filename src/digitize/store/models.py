@@ -144,6 +144,10 @@ class Document(Base):
     type_folded: Mapped[str | None] = mapped_column(String(200), index=True)
     holder_name: Mapped[str | None] = mapped_column(String(500))
     holder_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    # copies of the validity row, for filtering without a join (kept in step by digitize.store.service)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    ended_at: Mapped[datetime | None] = mapped_column()  # revoked or superseded at
 
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
     reviewed_at: Mapped[datetime | None] = mapped_column()
@@ -171,7 +175,13 @@ class Document(Base):
         foreign_keys="Validity.document_id",
     )
 
-    __table_args__ = (Index("ix_documents_state_lease", "state", "lease_until"),)
+    __table_args__ = (
+        Index("ix_documents_state_lease", "state", "lease_until"),
+        Index("ix_documents_created_at", "created_at"),
+        Index("ix_documents_type_created", "type_folded", "created_at"),
+        Index("ix_documents_type_validity", "type_folded", "valid_from", "valid_until", "ended_at"),
+        Index("ix_documents_validity", "valid_from", "valid_until", "ended_at"),
+    )
 
 
 class Page(Base):

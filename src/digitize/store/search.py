@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Float, Integer, Select, and_, column, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from digitize.store.models import Document, FieldValue, Page, SearchEntry, Validity, utcnow
+from digitize.store.models import Document, FieldValue, Page, SearchEntry, utcnow
 from digitize.text import fold, nfc, squash
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -65,12 +65,12 @@ def _end_of_day(day: date) -> datetime:
 
 
 def in_force_on(day: date) -> Any:
-    """SQL condition on ``Validity`` (joined): the result is in force on ``day``."""
+    """SQL condition on ``Document`` (its copies of the validity row): the result is in force on ``day``."""
     return and_(
-        Validity.valid_from.is_not(None),
-        Validity.valid_from <= day,
-        or_(Validity.valid_until.is_(None), Validity.valid_until >= day),
-        or_(Validity.revoked_at.is_(None), Validity.revoked_at > _end_of_day(day)),
+        Document.valid_from.is_not(None),
+        Document.valid_from <= day,
+        or_(Document.valid_until.is_(None), Document.valid_until >= day),
+        or_(Document.ended_at.is_(None), Document.ended_at > _end_of_day(day)),
     )
 
 
@@ -90,7 +90,7 @@ def _filtered(
     if holder_id:
         stmt = stmt.where(Document.holder_id == holder_id.strip())
     if valid_on is not None:
-        stmt = stmt.join(Validity, Validity.document_id == Document.id).where(in_force_on(valid_on))
+        stmt = stmt.where(in_force_on(valid_on))
     if states:
         stmt = stmt.where(Document.state.in_(states))
     return stmt

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from digitize.errors import BadInput, Conflict, NotFound
 from digitize.pipeline.model import FIELD_NAMES
@@ -33,6 +33,7 @@ from digitize.store.models import (
     Document,
     FieldHistory,
     FieldValue,
+    Page,
     Validity,
     utcnow,
 )
@@ -309,7 +310,7 @@ def list_documents(
         .where(Document.id.in_(result.ids))
         .options(
             selectinload(Document.fields),
-            selectinload(Document.pages),
+            selectinload(Document.pages).options(defer(Page.text), defer(Page.data)),
             selectinload(Document.variants),
             selectinload(Document.signatures),
             selectinload(Document.validity),
@@ -347,6 +348,7 @@ def sync_validity_dates(session: Session, doc: Document, values: dict[str, str |
         session.add(v)
     v.valid_from = parse_date(values.get("valid_from")) or parse_date(values.get("issued_date"))
     v.valid_until = parse_date(values.get("valid_until"))
+    doc.valid_from, doc.valid_until = v.valid_from, v.valid_until
 
 
 def current_fields(session: Session, document_id: str) -> dict[str, FieldValue]:
@@ -496,6 +498,7 @@ def revoke(
     if v.status != VALIDITY_ACTIVE:
         raise Conflict("Kết quả đã bị thu hồi hoặc thay thế.", "The result is already revoked or superseded.")
     v.status, v.revoked_at, v.revoked_by, v.reason = VALIDITY_REVOKED, at or utcnow(), by, reason
+    doc.ended_at = v.revoked_at
     audit(session, by, "validity.revoke", doc.id, reason=reason)
     session.flush()
     return v
@@ -517,6 +520,7 @@ def supersede(
     if v.status != VALIDITY_ACTIVE:
         raise Conflict("Kết quả đã bị thu hồi hoặc thay thế.", "The result is already revoked or superseded.")
     v.status, v.revoked_at, v.revoked_by, v.reason = VALIDITY_SUPERSEDED, at or utcnow(), by, reason
+    old.ended_at = v.revoked_at
     v.superseded_by = new.id
     nv = session.get(Validity, new.id)
     if nv is None:
