@@ -117,40 +117,14 @@ def nss_db_with(identity_p12: Path, password: str, base_nss: Path, dest: Path) -
     return f"sql:{dest}"
 
 
-def pdfsig_nick(nss: str) -> str:
-    """The nickname of the first key in the NSS db (pdfsig -list-nicks)."""
-    out = subprocess.run(
-        ["pdfsig", "-nssdir", nss, "-list-nicks"], capture_output=True, text=True, check=True
-    )
-    for line in out.stdout.splitlines():
-        line = line.strip()
-        if line and not line.endswith(":") and not line.lower().startswith("no "):
-            return line
-    raise AssertionError(f"no nickname in {out.stdout!r}")
-
-
 def pdfsig_sign(data: bytes, nss: str, tmp: Path) -> bytes:
-    """Sign with poppler's ``pdfsig -add-signature``."""
+    """Sign with poppler's ``pdfsig -add-signature`` (through digitize.tools.pdfsig)."""
+    from digitize.tools import pdfsig
+
     src, dst = tmp / "in.pdf", tmp / "out.pdf"
     src.write_bytes(data)
-    nick = pdfsig_nick(nss)
-    proc = subprocess.run(
-        [
-            "pdfsig",
-            "-nssdir",
-            nss,
-            "-add-signature",
-            "-nick",
-            nick,
-            "-reason",
-            "Phê duyệt",
-            str(src),
-            str(dst),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert proc.returncode == 0, proc.stderr
+    nick = pdfsig.list_nicks(nss)[0]
+    pdfsig.add_signature(src, dst, nssdir=nss, nick=nick, reason="Phê duyệt")
     return dst.read_bytes()
 
 

@@ -178,6 +178,22 @@ def test_pdfsig_signature(
     assert _one(verify_pdf(h.flip_signed_byte(data), trust_roots=roots)).sub_indication == "HASH_FAILURE"
 
 
+def test_pdfsig_agrees_on_ours_and_on_tampering(pki: TestPKI, signed: bytes, tmp_path: Path) -> None:
+    """A second opinion from poppler/NSS on a pyHanko signature, intact and tampered."""
+    _pdfsig_ready(pki)
+    from digitize.tools import pdfsig
+
+    assert pdfsig.version()
+    good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good.write_bytes(signed)
+    bad.write_bytes(h.flip_signed_byte(signed))
+    [g] = pdfsig.inspect(good)
+    assert g.valid and g.total_document_signed and g.common_name == "Nguyễn Văn An"
+    assert g.ranges and g.ranges[0][0] == 0
+    [b] = pdfsig.inspect(bad)
+    assert not b.valid and b.signature_validation == "Digest Mismatch."
+
+
 def test_registry_lookup_hook(signed: bytes, roots: list[x509.Certificate]) -> None:
     import hashlib
 
