@@ -181,3 +181,43 @@ def test_page_counts(settings: Settings) -> None:
     counts = distributed.page_counts(settings)
     assert counts["done"] == before.get("done", 0)
     assert counts["pending"] == before.get("pending", 0)
+
+
+def test_metrics_are_read_from_the_database_and_the_broker(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import redis
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from digitize import metrics
+    from tests.workers.harness import SYSTEM_REDIS, delete_redis_keys, unique
+
+    _, pids = _document(settings, 3)
+    for n, pid in enumerate(pids[:2]):
+        claim = distributed.claim_page(pid, f"m{n}", settings=settings)
+        assert claim
+        distributed.complete_page(claim, {"text": "x", "seconds": 1.5 + 10 * n}, settings)
+    prefix = unique("dgzm") + ":"
+    monkeypatch.setenv("DIGITIZE_BROKER_URL", SYSTEM_REDIS + "/0")
+    monkeypatch.setenv("DIGITIZE_QUEUE_NAME", "q")
+    monkeypatch.setenv("DIGITIZE_BROKER_KEY_PREFIX", prefix)
+    with_broker = Settings()
+    client = redis.Redis.from_url(SYSTEM_REDIS + "/0")
+    try:
+        client.rpush(prefix + "q", b"a", b"b", b"c", b"d")
+        text = metrics.render(with_broker).decode()
+    finally:
+        delete_redis_keys(SYSTEM_REDIS + "/0", prefix)
+        client.close()
+    samples = {(s.name, tuple(sorted(s.labels.items()))): s.value
+               for fam in text_string_to_metric_families(text) for s in fam.samples}
+    counts = distributed.page_counts(settings)
+    assert samples[("digitize_queue_depth", (("source", "broker"),))] == 4
+    assert samples[("digitize_pages", (("state", "done"),))] == counts["done"]
+    assert samples[("digitize_pages_processed_total", (("outcome", "done"),))] == counts["done"]
+    assert samples[("digitize_database_up", ())] == 1
+    with db.session(settings) as s:
+        timed = list(s.scalars(select(Page.seconds).where(Page.state == "done", Page.seconds.is_not(None))))
+    assert samples[("digitize_page_seconds_count", ())] == len(timed)
+    assert samples[("digitize_page_seconds_bucket", (("le", "2.0"),))] == sum(1 for t in timed if t <= 2.0)
+    assert samples[("digitize_page_seconds_sum", ())] == pytest.approx(sum(timed))

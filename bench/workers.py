@@ -1,0 +1,127 @@
+"""Celery workers vs the embedded pool: pages/minute with one and with two worker processes, and the
+per-page overhead of the distributed path (queue round trips, page claims, page images through the object
+store, a separate compose task) over the embedded pool on the same pages.
+
+Everything is real and local: a fresh PostgreSQL database, a private redis-server, ``digitize worker``
+processes, Tesseract. Each run gets documents of its own (new content, so nothing is deduplicated). Timing
+starts when the documents are queued and ends when the last one is finished; worker start-up is excluded.
+
+    python -m bench workers            # BENCH_WORKERS_DOCS=8 BENCH_WORKERS_PAGES=2 by default
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+DOCS = int(os.environ.get("BENCH_WORKERS_DOCS", "8"))
+PAGES = int(os.environ.get("BENCH_WORKERS_PAGES", "2"))
+
+
+def _wait(settings: object, ids: list[str], timeout: float = 900) -> None:
+    from sqlalchemy import select
+
+    from digitize.store import db
+    from digitize.store.models import FINISHED_STATES, Document
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with db.session(settings) as s:  # type: ignore[arg-type]
+            states = list(s.scalars(select(Document.state).where(Document.id.in_(ids))))
+        if len(states) == len(ids) and all(st in FINISHED_STATES for st in states):
+            return
+        time.sleep(0.2)
+    raise TimeoutError("documents unfinished")
+
+
+def _ingest(root: Path, tag: str, settings: object) -> list[str]:
+    from digitize.ingest import ingest_paths
+    from tests.workers.harness import make_document
+
+    src = root / tag
+    src.mkdir()
+    base = (abs(hash((tag, time.time()))) % 800_000) + 100_000
+    files = [make_document(src / f"{i}.tif", base + i, PAGES) for i in range(DOCS)]
+    return ingest_paths(files, batch_name=tag, settings=settings).document_ids  # type: ignore[arg-type]
+
+
+def _timed(run: Callable[[list[str]], None], ids: list[str], settings: object) -> float:
+    t0 = time.monotonic()
+    run(ids)
+    _wait(settings, ids)
+    return time.monotonic() - t0
+
+
+def main() -> None:
+    from digitize.config import Settings, reset_settings
+    from digitize.processing import LocalPool
+    from tests.support.databases import fresh_postgres_database
+    from tests.workers import harness
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    pages = DOCS * PAGES
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-workers-") as tmp_name, \
+            fresh_postgres_database("bench_workers") as pg_url:
+        root = Path(tmp_name)
+        home = root / "home"
+        home.mkdir()
+        redis = harness.RedisServer(root / "redis")
+        redis.start()
+        queue = harness.unique("benchq")
+        env = harness.worker_env(database_url=pg_url, broker_url=redis.url, home=home, queue=queue)
+        saved = {k: v for k, v in os.environ.items() if k.startswith("DIGITIZE_")}
+        os.environ.update({k: v for k, v in env.items() if k.startswith("DIGITIZE_")})
+        try:
+            # the embedded pool (no broker), one and two processes
+            os.environ.pop("DIGITIZE_BROKER_URL", None)
+            reset_settings()
+            settings = Settings()
+            for n in (1, 2):
+                ids = _ingest(root, f"embedded{n}", settings)
+                with LocalPool(settings, workers=n, poll_interval=0.2) as pool:
+                    time.sleep(2)  # let the spawned processes import
+                    results[f"embedded x{n}"] = _timed(lambda _ids, p=pool: p.poke(), ids, settings)
+            # Celery: one, then two worker processes (concurrency 1 each)
+            os.environ["DIGITIZE_BROKER_URL"] = redis.url
+            reset_settings()
+            settings = Settings()
+            from digitize.processing import enqueue
+
+            for n in (1, 2):
+                workers = [harness.Worker(env, f"bench{n}{i}", root / f"w{n}{i}.log") for i in range(n)]
+                try:
+                    _wait_ready(workers)
+                    ids = _ingest(root, f"celery{n}", settings)
+                    results[f"celery x{n}"] = _timed(lambda d: enqueue(d, settings), ids, settings)
+                finally:
+                    for w in workers:
+                        w.stop()
+        finally:
+            for key in [k for k in os.environ if k.startswith("DIGITIZE_")]:
+                del os.environ[key]
+            os.environ.update(saved)
+            reset_settings()
+            redis.stop()
+    print(f"{DOCS} documents x {PAGES} pages = {pages} pages (generated scans, PostgreSQL, Redis, Tesseract)")
+    for name, secs in results.items():
+        print(f"  {name:12s} {secs:6.1f} s   {pages / secs * 60:6.1f} pages/min")
+    over = (results["celery x1"] - results["embedded x1"]) / pages
+    print(f"  per-page overhead of Celery over the embedded pool (1 process): {over * 1000:+.0f} ms")
+    print(f"  speed-up with two Celery worker processes: x{results['celery x1'] / results['celery x2']:.2f}")
+
+
+def _wait_ready(workers: list[object], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if all("ready." in w.log.read_text(errors="replace") for w in workers):  # type: ignore[attr-defined]
+            return
+        time.sleep(0.2)
+    raise TimeoutError("workers did not start")
+
+
+if __name__ == "__main__":
+    main()
