@@ -34,6 +34,7 @@ FONT_CANDIDATES = (
     Path("/usr/share/tessdata/pdf.ttf"),
 )
 FONT_NAME = "/f-0-0"
+ASCENT = 800  # of 1000: where a word's box top lies above the baseline (descent: the rest)
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,9 @@ def _make_font(pdf: object) -> object:
         Flags=5,
         FontBBox=Array([0, 0, 500, 1000]),
         ItalicAngle=0,
-        Ascent=1000,
-        Descent=0,
-        CapHeight=1000,
+        Ascent=ASCENT,
+        Descent=ASCENT - 1000,
+        CapHeight=ASCENT,
         StemV=80,
         FontFile2=font_file,
     )
@@ -163,7 +164,10 @@ def text_layer(page: RecognizedPage, width_pt: float, height_pt: float) -> bytes
         words.sort(key=lambda w: w.box.x0)
         heights = [max(1.0, (w.box.y1 - w.box.y0) * sy) for w in words]
         size = max(1.0, statistics.median(heights))
-        baseline = height_pt - statistics.median([w.box.y1 for w in words]) * sy
+        # the word boxes span ascent + descent: the baseline sits DESCENT of the size above their bottom
+        baseline = (
+            height_pt - statistics.median([w.box.y1 for w in words]) * sy + size * (1000 - ASCENT) / 1000
+        )
         ops.append(f"{FONT_NAME} {size:.2f} Tf")
         for i, w in enumerate(words):
             text = w.text

@@ -158,12 +158,18 @@ def _image_dpi(info: dict[str, object], w: int, h: int) -> float:
 def _image_pages(path: Path, kind: Kind, settings: Settings) -> list[PageSource]:
     from PIL import Image
 
-    Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
     pages: list[PageSource] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as im:  # reads the header only
+            # Only the header is read here, and its dimensions are checked below against our own limit (a
+            # clearer message than PIL's guard, which stays on for the decoding in load_page()).
+            Image.MAX_IMAGE_PIXELS = None
+            try:
+                im = Image.open(path)
+            finally:
+                Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
+            with im:
                 frames = getattr(im, "n_frames", 1) if kind == "tiff" else 1
                 if frames > settings.max_pages:
                     raise _too_many_pages(frames, settings)
@@ -202,6 +208,7 @@ def load_page(src: PageSource) -> np.ndarray:
         return pdftool.render_page(src.path, src.index, src.dpi)
     from PIL import Image, ImageOps
 
+    Image.MAX_IMAGE_PIXELS = get_settings().max_image_pixels
     try:
         with Image.open(src.path) as opened:
             if src.index:

@@ -18,6 +18,7 @@ import numpy as np
 ANALYSIS_WIDTH = 1000  # px: orientation and skew are measured on a downscaled page
 TARGET_TEXT_HEIGHT = 17.0  # px: median letter height (connected components) that Tesseract reads well
 MAX_UPSCALE = 4.0
+OSD_BELOW = 0.75  # confidence of the own 0/180 decision under which Tesseract's OSD is asked
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,18 +101,20 @@ def _rot90(img: np.ndarray, degrees: int) -> np.ndarray:
     return img
 
 
-def upside_down_score(binary: np.ndarray) -> float:
+def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
     """> 0 when the (horizontal) text looks upside down.
 
     Latin and above all Vietnamese letters carry far more ink above the x-height band (ascenders, capitals,
     diacritics: ắ ề ổ ...) than below the baseline (descenders g p q y). For each text line the core band is
     where the row profile is densest; we compare the ink above it with the ink below it.
+    Returns (score, number of text lines seen).
     """
     rows = binary.sum(axis=1, dtype=np.float64) / 255.0
     if rows.max() <= 0:
-        return 0.0
+        return 0.0, 0
     on = rows > 0.05 * rows.max()
     above = below = 0.0
+    lines = 0
     y = 0
     n = len(rows)
     while y < n:
@@ -124,6 +127,7 @@ def upside_down_score(binary: np.ndarray) -> float:
         seg = rows[start:y]
         if len(seg) < 4:
             continue
+        lines += 1
         core = seg >= 0.5 * seg.max()
         idx = np.nonzero(core)[0]
         top, bottom = idx[0], idx[-1]
@@ -131,13 +135,32 @@ def upside_down_score(binary: np.ndarray) -> float:
         below += float(seg[bottom + 1 :].sum())
     total = above + below
     if total <= 0:
-        return 0.0
-    return (below - above) / total
+        return 0.0, lines
+    return (below - above) / total, lines
+
+
+def _letters_only(binary: np.ndarray) -> np.ndarray:
+    """Keep letter-sized ink (and diacritics); drop seals, signatures, rules, pictures."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    if n < 30:
+        return binary
+    hs = stats[1:, cv2.CC_STAT_HEIGHT]
+    ws = stats[1:, cv2.CC_STAT_WIDTH]
+    med = float(np.median(hs[hs >= 3])) if (hs >= 3).any() else 0.0
+    if med <= 0:
+        return binary
+    keep = np.zeros(n, dtype=bool)
+    keep[1:] = (hs <= 2.2 * med) & (ws <= 4.0 * med)
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
 def orientation(gray: np.ndarray) -> tuple[int, float, float]:
     """(clockwise rotation making the page upright, residual skew in degrees, confidence 0..1)."""
-    binary = _small_binary(gray)
+    h, w = gray.shape[:2]
+    f = ANALYSIS_WIDTH / float(max(h, w))
+    if f < 1:
+        gray = cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
+    binary = _letters_only(_small_binary(whiten_borders(gray)))
     a0, s0 = find_skew(binary, limit=10.0)
     turned = _rot90(binary, 90)
     a90, s90 = find_skew(turned, limit=10.0)
@@ -149,10 +172,10 @@ def orientation(gray: np.ndarray) -> tuple[int, float, float]:
         h, w = upright.shape
         m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
         upright = cv2.warpAffine(upright, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
-    ud = upside_down_score(upright)
+    ud, lines = upside_down_score(upright)
     if ud > 0:
         base = (base + 180) % 360
-    return base, angle, min(1.0, abs(ud) * 4)
+    return base, angle, min(1.0, abs(ud) * 4) * min(1.0, lines / 15.0)
 
 
 def rotate(img: np.ndarray, degrees: float, border: int | tuple[int, int, int]) -> np.ndarray:
@@ -231,9 +254,9 @@ def denoise(gray: np.ndarray) -> np.ndarray:
 # --- the stage ----------------------------------------------------------------------------------------
 
 
-def prepare(rgb: np.ndarray, *, dpi: float = 300.0) -> Prepared:
+def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> Prepared:
     gray = ink_gray(rgb)
-    turn, skew, _ = orientation(gray)
+    turn, skew, confidence = orientation(gray)
     master = _rot90(rgb, turn)
     gray = _rot90(gray, turn)
     if abs(skew) >= 0.1:
@@ -255,6 +278,15 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0) -> Prepared:
     else:
         scale = 1.0
     gray = denoise(gray)
+    if osd_check and confidence < OSD_BELOW:
+        # The ink-profile cue was not decisive: ask Tesseract's orientation detector, on the clean page.
+        from digitize.tools import tesseract
+
+        rot, osd_conf = tesseract.osd(gray)
+        if rot == 180 and osd_conf >= 1.0:
+            turn = (turn + 180) % 360
+            master = _rot90(master, 180)
+            gray = _rot90(gray, 180)
     return Prepared(
         master=np.ascontiguousarray(master),
         ocr=np.ascontiguousarray(gray),

@@ -1,0 +1,120 @@
+"""Compose: PDF/A-2b, page image plus an invisible text layer on the words; born-digital pass-through."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pikepdf
+import pytest
+
+from digitize.pipeline.compose import PagePlan, compose, encode_jpeg
+from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.run import process_document
+from tests.pipeline.pages import decree_page, ground_truth, mixed_pdf, save, word_accuracy
+
+WORDS = [
+    ("Giấy", 100, 100, 190, 140, 0),
+    ("phép", 200, 100, 290, 140, 0),
+    ("Nguyễn", 100, 300, 260, 340, 1),
+    ("Văn", 270, 300, 340, 340, 1),
+    ("Ân", 350, 300, 400, 340, 1),
+]
+
+
+def _page() -> RecognizedPage:
+    words = tuple(Word(t, 95.0, Box(x0, y0, x1, y1), 0, ln) for t, x0, y0, x1, y1, ln in WORDS)
+    return RecognizedPage(
+        index=0,
+        source="ocr",
+        width=1000,
+        height=1400,
+        text="Giấy phép\nNguyễn Văn Ân",
+        words=words,
+        confidence=0.95,
+        dpi=200,
+    )
+
+
+def _pdftotext(pdf: Path, *args: str) -> str:
+    return subprocess.run(
+        ["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture()
+def composed(tmp_path: Path) -> Path:
+    image = tmp_path / "page.jpg"
+    rgb = np.full((1400, 1000, 3), 250, np.uint8)
+    rgb[300:340, 100:400] = (200, 30, 30)  # some colour: kept as a colour JPEG
+    encode_jpeg(rgb, image)
+    out = tmp_path / "out.pdf"
+    compose(out, [PagePlan(0, _page(), image, 1000 / 200 * 72, 1400 / 200 * 72)], title="Giấy phép")
+    return out
+
+
+def test_text_layer_gives_the_words_back(composed: Path) -> None:
+    text = _pdftotext(composed)
+    assert "Giấy phép" in text
+    assert "Nguyễn Văn Ân" in text
+
+
+def test_words_sit_where_they_are_on_the_image(composed: Path) -> None:
+    html = _pdftotext(composed, "-bbox")
+    found = {
+        m.group(5): tuple(float(m.group(i)) for i in range(1, 5))
+        for m in re.finditer(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)</word>', html
+        )
+    }
+    scale = 72 / 200
+    x0, y0, x1, y1 = found["Nguyễn"]
+    assert x0 == pytest.approx(100 * scale, abs=2)
+    assert x1 == pytest.approx(260 * scale, abs=8)
+    assert y0 == pytest.approx(300 * scale, abs=4) and y1 == pytest.approx(340 * scale, abs=4)
+
+
+def test_pdfa_2b_metadata_and_output_intent(composed: Path) -> None:
+    with pikepdf.open(composed) as pdf:
+        meta = pdf.open_metadata()
+        assert meta["pdfaid:part"] == "2"
+        assert meta["pdfaid:conformance"] == "B"
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFA1"
+        assert len(bytes(intent.DestOutputProfile.read_bytes())) > 100
+        assert "/Encrypt" not in pdf.trailer
+        assert pdf.trailer.ID
+        page = pdf.pages[0]
+        image = page.Resources.XObject.Im0
+        assert image.Filter == "/DCTDecode" and image.ColorSpace == "/DeviceRGB"
+        font = page.Resources.Font["/f-0-0"]
+        assert font.DescendantFonts[0].FontDescriptor.FontFile2 is not None  # embedded
+        assert b"3 Tr" in page.Contents.read_bytes()  # invisible text
+
+
+def test_born_digital_page_passes_through(tmp_path: Path) -> None:
+    lines = ["GIẤY CHỨNG NHẬN", "Cấp cho: Nguyễn Thị Hằng"]
+    src = mixed_pdf(tmp_path / "mixed.pdf", lines, decree_page(150), 150)
+    out = tmp_path / "out.pdf"
+    result = process_document(src, out, jobs=1)
+    assert [p.source for p in result.pages] == ["text", "ocr"]
+    with pikepdf.open(src) as a, pikepdf.open(out) as b:
+        assert len(b.pages) == 2
+        assert b.pages[0].Contents.read_bytes() == a.pages[0].Contents.read_bytes()  # unchanged
+    page1, page2 = _pdftotext(out).split("\f")[:2]
+    assert "Nguyễn Thị Hằng" in page1
+    assert word_accuracy(page2, ground_truth()) >= 0.9
+
+
+@pytest.mark.slow
+def test_searchable_pdf_of_a_scan(tmp_path: Path) -> None:
+    scan = save(decree_page(200, seal=True).rotate(90, expand=True), tmp_path / "scan.png")
+    out = tmp_path / "scan.pdf"
+    result = process_document(scan, out, jobs=1)
+    assert result.pages[0].rotation == 90
+    assert word_accuracy(_pdftotext(out), ground_truth()) >= 0.95
+    with pikepdf.open(out) as pdf:
+        box = [float(v) for v in pdf.pages[0].MediaBox]
+        assert box[3] > box[2]  # portrait: the page was turned upright

@@ -1,0 +1,123 @@
+"""Intake: the real type from the bytes, early refusal of bad input, born-digital pages found."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from digitize.config import get_settings
+from digitize.errors import CorruptInput, EmptyInput, EncryptedInput, InputTooLarge, UnsupportedType
+from digitize.pipeline import intake
+from tests.pipeline.pages import decree_page, image_pdf, mixed_pdf, png_header_only, save, text_pdf
+
+
+def test_type_comes_from_content_not_name(tmp_path: Path) -> None:
+    img = decree_page(100)
+    png_named_pdf = save(img, tmp_path / "scan.pdf", format="PNG")  # PNG bytes, .pdf name
+    assert intake.inspect(png_named_pdf).kind == "png"
+    jpeg = tmp_path / "scan.png"
+    img.save(jpeg, "JPEG")
+    info = intake.inspect(jpeg)
+    assert info.kind == "jpeg"
+    assert len(info.sha256) == 64
+    assert info.page_count == 1 and info.pages[0].needs_ocr
+
+
+def test_empty_file_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(EmptyInput) as err:
+        intake.inspect(empty)
+    assert "0" in err.value.one_line()
+
+
+def test_text_file_named_pdf_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "letter.pdf"
+    fake.write_text("Kính gửi: Sở Khoa học và Công nghệ\n", encoding="utf-8")
+    with pytest.raises(UnsupportedType):
+        intake.inspect(fake)
+
+
+def test_truncated_pdf_refused(tmp_path: Path) -> None:
+    whole = image_pdf(tmp_path / "whole.pdf", [decree_page(100)], 100)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CorruptInput):
+        intake.inspect(cut)
+
+
+def test_encrypted_pdf_refused(tmp_path: Path) -> None:
+    plain = image_pdf(tmp_path / "plain.pdf", [decree_page(100)], 100)
+    locked = tmp_path / "locked.pdf"
+    with pikepdf.open(plain) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="chu", user="mat-khau", R=6))
+    with pytest.raises(EncryptedInput) as err:
+        intake.inspect(locked)
+    assert "mã hóa" in err.value.one_line()
+
+
+def test_absurd_png_header_refused_without_decoding(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(png_header_only(100_000, 100_000))
+    start = time.perf_counter()
+    with pytest.raises(InputTooLarge) as err:
+        intake.inspect(bomb)
+    assert time.perf_counter() - start < 2.0  # refused from the header, nothing decoded
+    assert "100000" in err.value.one_line()
+
+
+def test_too_many_pages_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGITIZE_MAX_PAGES", "1")
+    get_settings.cache_clear()
+    page = decree_page(100).convert("L")
+    tiff = tmp_path / "two.tif"
+    page.save(tiff, save_all=True, append_images=[page], dpi=(100, 100))
+    with pytest.raises(InputTooLarge):
+        intake.inspect(tiff)
+
+
+def test_multipage_tiff_lists_every_page(tmp_path: Path) -> None:
+    page = decree_page(100).convert("L")
+    tiff = tmp_path / "three.tiff"
+    page.save(tiff, save_all=True, append_images=[page, page.rotate(90, expand=True)], dpi=(100, 100))
+    info = intake.inspect(tiff)
+    assert info.kind == "tiff"
+    assert [p.index for p in info.pages] == [0, 1, 2]
+    third = intake.load_page(info.pages[2])
+    assert third.shape[:2] == (page.width, page.height)  # the sideways frame decoded as such
+    assert info.pages[0].width_pt == pytest.approx(page.width / 100 * 72, rel=1e-3)
+
+
+def test_mixed_pdf_born_digital_page_is_read_not_ocred(tmp_path: Path) -> None:
+    lines = ["GIẤY CHỨNG NHẬN", "Cấp cho: Nguyễn Thị Hằng", "Mã số thuế: 0101234567"]
+    pdf = mixed_pdf(tmp_path / "mixed.pdf", lines, decree_page(100), 100)
+    info = intake.inspect(pdf)
+    assert info.kind == "pdf"
+    assert [p.needs_ocr for p in info.pages] == [False, True]
+    (page,) = intake.read_text_pages(pdf, [p for p in info.pages if not p.needs_ocr])
+    assert page.source == "text"
+    assert "Nguyễn Thị Hằng" in page.text
+    assert page.text.splitlines()[0] == "GIẤY CHỨNG NHẬN"
+    hang = next(w for w in page.words if w.text == "Hằng")
+    assert 0 < hang.box.x0 < hang.box.x1 < page.width
+    scanned = intake.load_page(info.pages[1])
+    assert scanned.shape[2] == 3
+    assert abs(scanned.shape[1] - info.pages[1].width_pt / 72 * 300) < 3  # rasterized at 300 dpi
+
+
+def test_born_digital_pdf_has_no_ocr_pages(tmp_path: Path) -> None:
+    pdf = text_pdf(tmp_path / "digital.pdf", ["CÔNG VĂN", "V/v triển khai thực hiện"], pages=2)
+    info = intake.inspect(pdf)
+    assert [p.needs_ocr for p in info.pages] == [False, False]
+
+
+def test_dimensions_of_a_photo_without_dpi(tmp_path: Path) -> None:
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (576, 960), "white").save(photo, "JPEG")
+    (page,) = intake.inspect(photo).pages
+    assert page.height_pt == pytest.approx(11.69 * 72, rel=1e-3)  # sized as an A4 page

@@ -1,0 +1,91 @@
+"""Preprocess on generated pages: orientation, deskew, borders, red seals, upscaling (real OpenCV)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from digitize.pipeline import preprocess
+from tests.pipeline.pages import decree_page
+
+
+def _array(img: Image.Image) -> np.ndarray:
+    return np.asarray(img.convert("RGB"))
+
+
+@pytest.fixture(scope="module")
+def page() -> Image.Image:
+    return decree_page(200)
+
+
+def _residual_skew(gray: np.ndarray) -> float:
+    angle, _ = preprocess.find_skew(preprocess._small_binary(gray), limit=10.0)
+    return angle
+
+
+@pytest.mark.parametrize("turned", [90, 180, 270])
+def test_rotated_page_comes_out_upright(page: Image.Image, turned: int) -> None:
+    sideways = page.rotate(-turned, expand=True)  # PIL turns counter-clockwise: this is clockwise
+    prepared = preprocess.prepare(_array(sideways), dpi=200)
+    assert (prepared.rotation + turned) % 360 == 0
+    assert prepared.master.shape[:2] == (page.height, page.width)
+    # upright again: the master matches the original page pixel for pixel, nearly
+    diff = np.abs(prepared.master.astype(int) - _array(page).astype(int)).mean()
+    assert diff < 2.0
+
+
+def test_upright_page_left_alone(page: Image.Image) -> None:
+    prepared = preprocess.prepare(_array(page), dpi=200)
+    assert prepared.rotation == 0
+    assert prepared.skew == 0.0
+    assert prepared.scale == 1.0
+
+
+@pytest.mark.parametrize("angle", [4.0, -4.0, 7.5])
+def test_skew_is_corrected(page: Image.Image, angle: float) -> None:
+    skewed = page.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255))
+    prepared = preprocess.prepare(_array(skewed), dpi=200)
+    assert prepared.rotation == 0
+    assert prepared.skew == pytest.approx(-angle, abs=0.5)  # turned back by the same angle
+    assert abs(_residual_skew(prepared.ocr)) < 0.5
+
+
+def test_dark_scanner_borders_are_whitened(page: Image.Image) -> None:
+    arr = _array(page).copy()
+    arr[:60, :] = 30
+    arr[-45:, :] = 25
+    arr[:, :50] = 35
+    prepared = preprocess.prepare(arr, dpi=200)
+    assert prepared.ocr[:40, :].mean() > 240
+    assert prepared.ocr[:, :30].mean() > 240
+    assert prepared.master[:40, :].mean() < 60  # the colour master keeps the page as it was
+
+
+def test_uneven_lighting_is_flattened(page: Image.Image) -> None:
+    arr = _array(page).astype(np.float32)
+    h, w = arr.shape[:2]
+    shade = np.linspace(1.0, 0.45, w, dtype=np.float32)[None, :, None]
+    dim = np.clip(arr * shade, 0, 255).astype(np.uint8)
+    prepared = preprocess.prepare(dim, dpi=200)
+    right_paper = prepared.ocr[h // 2 - 200 : h // 2 + 200, -80:]
+    assert np.median(right_paper) > 230  # paper is white again on the dark side
+
+
+def test_red_seal_ink_is_pale_in_the_ocr_image() -> None:
+    rgb = np.full((40, 60, 3), 255, np.uint8)
+    rgb[:, :20] = (0, 0, 0)  # black text
+    rgb[:, 20:40] = (210, 35, 40)  # red seal ink
+    rgb[:, 40:] = (60, 10, 12)  # text under the seal: dark red-black
+    gray = preprocess.ink_gray(rgb)
+    assert gray[:, :20].max() < 30
+    assert gray[:, 20:40].min() > 200
+    assert gray[:, 40:].max() < 90
+
+
+def test_low_resolution_photo_is_upscaled(page: Image.Image) -> None:
+    small = page.resize((576, round(576 * page.height / page.width)), Image.Resampling.LANCZOS)
+    prepared = preprocess.prepare(_array(small), dpi=82)
+    assert prepared.scale > 1.5
+    assert prepared.ocr.shape[1] == round(576 * prepared.scale)
+    assert prepared.master.shape[1] == 576  # the master is not resampled

@@ -1,0 +1,88 @@
+"""Recognize with the real Tesseract (vie): words, boxes, confidences, header columns, NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from digitize.errors import ToolMissing
+from digitize.pipeline import preprocess, recognize
+from digitize.pipeline.model import RecognizedPage
+from digitize.tools import tesseract
+from tests.pipeline.pages import HEADER_LEFT, HEADER_RIGHT, decree_page, ground_truth, word_accuracy
+
+
+@pytest.fixture(scope="module")
+def page_result() -> tuple[Image.Image, RecognizedPage]:
+    img = decree_page(200, seal=True)
+    prepared = preprocess.prepare(np.asarray(img), dpi=200)
+    return img, recognize.recognize(prepared, index=3)
+
+
+def test_text_is_recognised(page_result: tuple[Image.Image, RecognizedPage]) -> None:
+    _, page = page_result
+    assert page.source == "ocr" and page.index == 3
+    assert word_accuracy(page.text, ground_truth()) >= 0.95
+    assert page.confidence is not None and page.confidence > 0.8
+    assert "Nguyễn Văn An" in page.text  # the signer's name under the red seal survives
+
+
+def test_text_is_nfc(page_result: tuple[Image.Image, RecognizedPage]) -> None:
+    _, page = page_result
+    assert unicodedata.normalize("NFC", page.text) == page.text
+    assert all(unicodedata.normalize("NFC", w.text) == w.text for w in page.words)
+
+
+def test_word_boxes_are_on_the_page(page_result: tuple[Image.Image, RecognizedPage]) -> None:
+    img, page = page_result
+    assert (page.width, page.height) == (img.width, img.height)
+    motto = next(w for w in page.words if w.text == "CỘNG")
+    assert motto.box.x0 > img.width * 0.4  # right column
+    assert motto.box.y1 < img.height * 0.2
+    assert all(0 <= w.box.x0 < w.box.x1 <= page.width + 1 for w in page.words)
+
+
+def test_header_is_read_column_by_column(page_result: tuple[Image.Image, RecognizedPage]) -> None:
+    _, page = page_result
+    lines = page.text.splitlines()
+    for line in lines:  # never "UBND TỈNH YÊN BÁI CỘNG HÒA XÃ HỘI ..." on one line
+        assert not ("YÊN BÁI" in line and "CỘNG" in line)
+        assert not ("CÔNG NGHỆ" in line and "Độc lập" in line)
+    text = page.text
+    left_end = text.index("1169")
+    assert text.index("UBND") < text.index("SỞ KHOA HỌC") < left_end < text.index("CỘNG HÒA")
+    assert text.index("CỘNG HÒA") < text.index("Độc lập") < text.index("Yên Bái, ngày") < text.index("QUYẾT")
+    assert len(HEADER_LEFT) + len(HEADER_RIGHT) == 6
+
+
+def test_upscaled_photo_boxes_map_back_to_the_master() -> None:
+    img = decree_page(200)
+    small = img.resize((576, round(576 * img.height / img.width)), Image.Resampling.LANCZOS)
+    prepared = preprocess.prepare(np.asarray(small), dpi=82)
+    page = recognize.recognize(prepared)
+    assert prepared.scale > 1.5
+    assert page.width == 576
+    assert max(w.box.x1 for w in page.words) <= 577
+    assert word_accuracy(page.text, ground_truth()) >= 0.85
+
+
+def test_missing_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    tesseract.probe.cache_clear()
+    try:
+        with pytest.raises(ToolMissing):
+            tesseract.require("vie")
+    finally:
+        tesseract.probe.cache_clear()
+
+
+def test_missing_language_is_a_clear_error() -> None:
+    with pytest.raises(ToolMissing) as err:
+        tesseract.require("vie+klingon")
+    assert "klingon" in err.value.one_line()
+    info = tesseract.require("vie")
+    assert "vie" in info.languages and info.version.split(".")[0].isdigit()
