@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 DOCS = int(os.environ.get("BENCH_WORKERS_DOCS", "8"))
 PAGES = int(os.environ.get("BENCH_WORKERS_PAGES", "2"))
@@ -84,7 +85,11 @@ def main() -> None:
                 ids = _ingest(root, f"embedded{n}", settings)
                 with LocalPool(settings, workers=n, poll_interval=0.2) as pool:
                     time.sleep(2)  # let the spawned processes import
-                    results[f"embedded x{n}"] = _timed(lambda _ids, p=pool: p.poke(), ids, settings)
+
+                    def poke(_ids: list[str], pool: LocalPool = pool) -> None:
+                        pool.poke()
+
+                    results[f"embedded x{n}"] = _timed(poke, ids, settings)
             # Celery: one, then two worker processes (concurrency 1 each)
             os.environ["DIGITIZE_BROKER_URL"] = redis.url
             reset_settings()
@@ -114,10 +119,10 @@ def main() -> None:
     print(f"  speed-up with two Celery worker processes: x{results['celery x1'] / results['celery x2']:.2f}")
 
 
-def _wait_ready(workers: list[object], timeout: float = 60) -> None:
+def _wait_ready(workers: Sequence[Any], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if all("ready." in w.log.read_text(errors="replace") for w in workers):  # type: ignore[attr-defined]
+        if all("ready." in w.log.read_text(errors="replace") for w in workers):
             return
         time.sleep(0.2)
     raise TimeoutError("workers did not start")
