@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -7,9 +8,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from digitize.config import reset_settings
 from digitize.store import db
 from digitize.store.auth import clear_key_cache, create_api_key, parse_grant
 from digitize.store.db import dispose_all
+from tests.support.databases import fresh_postgres_database
 
 
 @pytest.fixture
@@ -37,16 +40,23 @@ def client(digitize_home: Any) -> Iterator[TestClient]:
     dispose_all()
 
 
-@pytest.fixture
-def bare_client(digitize_home: Any) -> Iterator[TestClient]:
-    """The app without a worker pool (for tests that need no processing)."""
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def bare_client(
+    request: pytest.FixtureRequest, digitize_home: Any, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TestClient]:
+    """The app without a worker pool (for tests that need no processing), on SQLite and on PostgreSQL."""
     from api.app import create_app
 
     dispose_all()
     clear_key_cache()
-    with TestClient(create_app(start_pool=False)) as c:
-        yield c
-    dispose_all()
+    with contextlib.ExitStack() as stack:
+        if request.param == "postgres":
+            url = stack.enter_context(fresh_postgres_database())
+            monkeypatch.setenv("DIGITIZE_DATABASE_URL", url)
+        reset_settings()
+        with TestClient(create_app(start_pool=False)) as c:
+            yield c
+        dispose_all()
 
 
 def auth(key: str, **extra: str) -> dict[str, str]:
