@@ -196,3 +196,54 @@ def add_page_after_signing(signed: bytes) -> bytes:
     out = io.BytesIO()
     w.write(out)
     return out.getvalue()
+
+
+def add_annotation_after_signing(
+    signed: bytes, rect: tuple[float, float, float, float], *, white_box: bool
+) -> bytes:
+    """An incremental update adding an annotation to page 1: a white filled square (hides what is under it) or
+    a sticky note."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    w = IncrementalPdfFileWriter(io.BytesIO(signed), strict=False)
+    x0, y0, x1, y1 = rect
+    n = generic.NameObject
+    nums = generic.ArrayObject([generic.FloatObject(v) for v in rect])
+    annot = generic.DictionaryObject(
+        {n("/Type"): n("/Annot"), n("/Rect"): nums, n("/F"): generic.NumberObject(4)}
+    )
+    if white_box:
+        ap = generic.StreamObject(
+            {
+                n("/Type"): n("/XObject"),
+                n("/Subtype"): n("/Form"),
+                n("/BBox"): generic.ArrayObject(
+                    [
+                        generic.FloatObject(0),
+                        generic.FloatObject(0),
+                        generic.FloatObject(x1 - x0),
+                        generic.FloatObject(y1 - y0),
+                    ]
+                ),
+            },
+            stream_data=f"1 1 1 rg 0 0 {x1 - x0} {y1 - y0} re f".encode(),
+        )
+        annot[n("/Subtype")] = n("/Square")
+        annot[n("/IC")] = generic.ArrayObject([generic.FloatObject(1)] * 3)
+        annot[n("/AP")] = generic.DictionaryObject({n("/N"): w.add_object(ap)})
+    else:
+        annot[n("/Subtype")] = n("/Text")
+        annot[n("/Contents")] = generic.TextStringObject("Đã đối chiếu bản gốc")
+    ref = w.add_object(annot)
+    page = w.root["/Pages"]["/Kids"][0].get_object()
+    annots = page.get("/Annots")
+    if annots is None:
+        page[n("/Annots")] = generic.ArrayObject([ref])
+    else:
+        annots.get_object().append(ref)
+        w.update_container(annots)
+    w.update_container(page)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()

@@ -231,3 +231,21 @@ def test_certificate_without_signing_key_usage(
     s = _one(verify_pdf(data, trust_roots=roots))
     assert s.intact and s.crypto_valid
     assert (s.indication, s.sub_indication) == ("INDETERMINATE", "CHAIN_CONSTRAINTS_FAILURE")
+
+
+def test_annotation_over_signed_text_does_not_pass(signed: bytes, roots: list[x509.Certificate]) -> None:
+    hidden = h.add_annotation_after_signing(signed, (40, 560, 560, 830), white_box=True)
+    s = _one(verify_pdf(hidden, trust_roots=roots))
+    assert s.intact and s.crypto_valid and s.trusted
+    assert s.indication != "TOTAL_PASSED"
+    assert (s.indication, s.sub_indication) == ("INDETERMINATE", "SIG_CONSTRAINTS_FAILURE")
+    assert s.modification == "annotations"
+    assert any(c.name == "annotation_overlap" and c.ok is False for c in s.checks)
+
+
+def test_sticky_note_in_the_margin_is_accepted(signed: bytes, roots: list[x509.Certificate]) -> None:
+    noted = h.add_annotation_after_signing(signed, (560, 20, 580, 40), white_box=False)
+    report = verify_pdf(noted, trust_roots=roots)
+    s = _one(report)
+    assert (s.indication, s.modification) == ("TOTAL_PASSED", "annotations")
+    assert report.document.modified_after_signing is True

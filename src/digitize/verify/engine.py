@@ -873,14 +873,15 @@ def _decide(o: _Outcome, diff: revisions.RevisionDiff | None) -> None:
                     "Form field values were filled in or chosen after signing; nothing else visible changed",
                 )
             )
-        elif new_annots and not diff.overlapping:
-            o.modification = "annotations"
-            o.reasons.append(
-                (
-                    "Có chú thích (annotation) được thêm sau khi ký, không che nội dung đã ký",
-                    "Annotations were added after signing; they cover no signed content",
+        elif new_annots:
+            o.modification = "annotations"  # whether they cover signed content is judged below
+            if not diff.overlapping:
+                o.reasons.append(
+                    (
+                        "Có chú thích (annotation) được thêm sau khi ký, không che nội dung đã ký",
+                        "Annotations were added after signing; they cover no signed content",
+                    )
                 )
-            )
     elif (
         diff is not None
         and diff.new_annotations
