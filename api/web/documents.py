@@ -1,0 +1,276 @@
+"""Search, the document page, and the reviewers' pages (page image beside the fields, keyboard-driven)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from typing import Any
+
+from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from api.web.base import (
+    csrf_form,
+    form_str,
+    page_number,
+    pager,
+    redirect,
+    render,
+    request_lang,
+    require_page,
+    router,
+)
+from api.web.images import page_png
+from digitize.errors import BadInput, Conflict, DigitizeError
+from digitize.pipeline.model import FIELD_NAMES
+from digitize.processing import REVIEW_CONFIDENCE
+from digitize.store import db
+from digitize.store.auth import Principal
+from digitize.store.models import DOCUMENT_STATES, NEEDS_REVIEW, AccessLogEntry, AuditEntry, Document
+from digitize.store.service import correct_fields, document_record, field_history, list_documents, parse_date
+from digitize.text import nfc
+
+PER_PAGE = 20
+
+# --- the types offered by the search form (cached: a DISTINCT over the whole table is not free) ---------
+
+_types_lock = threading.Lock()
+_types_cache: dict[str, tuple[float, list[str]]] = {}
+TYPES_TTL = 60.0
+
+
+def known_types(session: Session) -> list[str]:
+    url = str(session.get_bind().engine.url)
+    now = time.monotonic()
+    with _types_lock:
+        hit = _types_cache.get(url)
+        if hit and hit[0] > now:
+            return hit[1]
+    rows = session.execute(
+        select(Document.type_folded, func.min(Document.type_name))
+        .where(Document.type_folded.is_not(None))
+        .group_by(Document.type_folded)
+        .limit(200)
+    ).all()
+    names = sorted({r[1] for r in rows if r[1]})
+    with _types_lock:
+        _types_cache[url] = (now + TYPES_TTL, names)
+    return names
+
+
+# --- search --------------------------------------------------------------------------------------
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, user: Principal = Depends(require_page("search"))) -> Response:
+    qp = request.query_params
+    q = (qp.get("q") or "").strip()
+    type_name = (qp.get("type") or "").strip() or None
+    holder_id = (qp.get("holder_id") or "").strip() or None
+    state = qp.get("state") or None
+    if state not in DOCUMENT_STATES:
+        state = None
+    valid_on_raw = (qp.get("valid_on") or "").strip()
+    valid_on: date | None = parse_date(valid_on_raw) if valid_on_raw else None
+    page = page_number(request)
+    with db.session() as s:
+        result = list_documents(
+            s,
+            q=q or None,
+            type_name=type_name,
+            holder_id=holder_id,
+            valid_on=valid_on,
+            states=(state,) if state else None,
+            limit=PER_PAGE,
+            offset=(page - 1) * PER_PAGE,
+        )
+        types = known_types(s)
+    return render(
+        request,
+        "search.html",
+        {
+            "q": q,
+            "type": type_name or "",
+            "holder_id": holder_id or "",
+            "valid_on": valid_on.isoformat() if valid_on else "",
+            "state": state or "",
+            "states": DOCUMENT_STATES,
+            "types": types,
+            "items": result["items"],
+            "pager": pager(request, result["total"], page, PER_PAGE),
+        },
+    )
+
+
+# --- a document ----------------------------------------------------------------------------------
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document(
+    request: Request, document_id: str, user: Principal = Depends(require_page("search"))
+) -> Response:
+    with db.session() as s:
+        record = document_record(s, document_id, with_pages=False)
+        history = field_history(s, document_id)
+        access = s.scalars(
+            select(AccessLogEntry)
+            .where(AccessLogEntry.document_id == document_id)
+            .order_by(AccessLogEntry.at.desc())
+            .limit(50)
+        ).all()
+        audit = s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.target == document_id)
+            .order_by(AuditEntry.id.desc())
+            .limit(50)
+        ).all()
+    return render(
+        request,
+        "document.html",
+        {
+            "doc": record,
+            "fields": FIELD_NAMES,
+            "history": list(reversed(history)),
+            "access": access,
+            "audit": audit,
+            "low": REVIEW_CONFIDENCE,
+        },
+    )
+
+
+@router.get("/documents/{document_id}/pages/{index}.png")
+def page_image(
+    request: Request,
+    document_id: str,
+    index: int,
+    w: int = 1200,
+    user: Principal = Depends(require_page("search")),
+) -> Response:
+    if index < 0:
+        raise BadInput("Số trang không hợp lệ.", "Invalid page number.")
+    path = page_png(document_id, index, w)
+    return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
+
+
+# --- review --------------------------------------------------------------------------------------
+
+
+def _queue_order() -> list[Any]:
+    return [Document.created_at.asc(), Document.id.asc()]
+
+
+def next_in_queue(session: Session, after: Document | None = None) -> str | None:
+    """The next document needing review (oldest first), after ``after`` if given, wrapping around."""
+    stmt = select(Document.id).where(Document.state == NEEDS_REVIEW)
+    if after is not None:
+        later = stmt.where(
+            or_(
+                Document.created_at > after.created_at,
+                and_(Document.created_at == after.created_at, Document.id > after.id),
+            )
+        )
+        found = session.scalar(later.order_by(*_queue_order()).limit(1))
+        if found is not None:
+            return found
+        stmt = stmt.where(Document.id != after.id)
+    return session.scalar(stmt.order_by(*_queue_order()).limit(1))
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_queue(request: Request, user: Principal = Depends(require_page("review"))) -> Response:
+    page = page_number(request)
+    with db.session() as s:
+        total = int(s.scalar(select(func.count()).where(Document.state == NEEDS_REVIEW)) or 0)
+        rows = s.execute(
+            select(
+                Document.id,
+                Document.original_filename,
+                Document.type_name,
+                Document.holder_name,
+                Document.ocr_confidence,
+                Document.created_at,
+            )
+            .where(Document.state == NEEDS_REVIEW)
+            .order_by(*_queue_order())
+            .limit(PER_PAGE)
+            .offset((page - 1) * PER_PAGE)
+        ).all()
+    return render(
+        request,
+        "review_queue.html",
+        {"rows": rows, "pager": pager(request, total, page, PER_PAGE)},
+    )
+
+
+def _review_context(session: Session, document_id: str) -> dict[str, Any]:
+    record = document_record(session, document_id, with_pages=False)
+    left = int(session.scalar(select(func.count()).where(Document.state == NEEDS_REVIEW)) or 0)
+    return {
+        "doc": record,
+        "fields": FIELD_NAMES,
+        "low": REVIEW_CONFIDENCE,
+        "left": left,
+        "pages": max(1, record.get("page_count") or len(record.get("pages") or []) or 1),
+    }
+
+
+@router.get("/review/{document_id}", response_class=HTMLResponse)
+def review_document(
+    request: Request, document_id: str, user: Principal = Depends(require_page("review"))
+) -> Response:
+    with db.session() as s:
+        ctx = _review_context(s, document_id)
+    ctx["saved"] = request.query_params.get("saved") == "1"
+    return render(request, "review.html", ctx)
+
+
+@router.get("/review/{document_id}/next")
+def review_skip(
+    request: Request, document_id: str, user: Principal = Depends(require_page("review"))
+) -> Response:
+    with db.session() as s:
+        current = s.get(Document, document_id)
+        target = next_in_queue(s, current)
+    return redirect(f"/review/{target}" if target else "/review")
+
+
+@router.post("/review/{document_id}", response_class=HTMLResponse)
+async def review_save(
+    request: Request, document_id: str, user: Principal = Depends(require_page("review"))
+) -> Response:
+    form = await csrf_form(request)
+    submitted = {
+        name: nfc(form_str(form, f"f_{name}")).strip() for name in FIELD_NAMES if f"f_{name}" in form
+    }
+    reason = form_str(form, "reason").strip() or None
+    stay = form_str(form, "stay") == "1"
+
+    def save() -> tuple[str | None, dict[str, Any] | None, DigitizeError | None]:
+        try:
+            with db.session() as s:
+                record = document_record(s, document_id, with_pages=False)
+                changes: dict[str, str | None] = {}
+                for name, value in submitted.items():
+                    old = record["fields"].get(name)
+                    if (value or None) != (old or None):
+                        changes[name] = value or None
+                correct_fields(s, document_id, changes, by=user.actor, reason=reason)
+                s.flush()
+                doc = s.get(Document, document_id)
+                return next_in_queue(s, doc), None, None
+        except (BadInput, Conflict) as err:
+            with db.session() as s:
+                ctx = _review_context(s, document_id)
+            return None, ctx, err
+
+    target, ctx, error = await run_in_threadpool(save)
+    if ctx is not None:
+        ctx.update(error=error.message(request_lang(request)) if error else None, submitted=submitted)
+        return render(request, "review.html", ctx, status_code=422)
+    if stay or target is None:
+        return redirect(f"/review/{document_id}?saved=1" if stay else "/review?done=1")
+    return redirect(f"/review/{target}?saved=1")

@@ -1,0 +1,84 @@
+"""Page images for the review page: a page of the searchable PDF (or of the original) as PNG, cached on disk.
+
+The cache lives in ``DIGITIZE_HOME/cache/pages/<sha256 of the source>-<page>-<width>.png``: the source is
+content-addressed, so a cached image never goes stale; writes are atomic (temp file + rename).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+from sqlalchemy import select
+
+from digitize.config import get_settings
+from digitize.errors import NotFound
+from digitize.store import db
+from digitize.store.models import SEARCHABLE, Document, Variant
+from digitize.store.objects import get_object_store
+
+WIDTHS = (800, 1200, 1600)
+
+
+def _source(document_id: str) -> tuple[str, str, str]:
+    """(object key, sha256, media type) of the best file to draw: the searchable PDF, else the original."""
+    with db.session() as s:
+        doc = s.get(Document, document_id)
+        if doc is None:
+            raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
+        v = s.scalar(
+            select(Variant)
+            .where(Variant.document_id == document_id, Variant.kind == SEARCHABLE)
+            .order_by(Variant.id.desc())
+            .limit(1)
+        )
+        if v is not None:
+            return v.key, v.sha256, v.media_type
+        return doc.original_key, doc.sha256, doc.media_type
+
+
+def _draw(path: Path, media_type: str, index: int, width: int) -> bytes:
+    if media_type == "application/pdf":
+        from digitize.tools.pdf import page_count, render_page
+
+        if index >= page_count(path):
+            raise NotFound("Không có trang này.", "No such page.")
+        probe = render_page(path, index, 20)  # cheap: find the page's aspect to pick the dpi
+        pts_width = probe.shape[1] / 20 * 72
+        dpi = max(30.0, min(300.0, width / pts_width * 72))
+        img = Image.fromarray(render_page(path, index, dpi))
+    else:
+        with Image.open(path) as src:
+            frames = getattr(src, "n_frames", 1)
+            if index >= frames:
+                raise NotFound("Không có trang này.", "No such page.")
+            src.seek(index)
+            img = src.convert("RGB")
+    if img.width > width:
+        img = img.resize((width, max(1, round(img.height * width / img.width))), Image.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", optimize=False, compress_level=3)
+    return buf.getvalue()
+
+
+def page_png(document_id: str, index: int, width: int = 1200) -> Path:
+    """The PNG of page ``index`` (0-based) of the document, drawn once and then served from the cache."""
+    width = min(WIDTHS, key=lambda w: abs(w - width))
+    key, sha, media_type = _source(document_id)
+    cache = get_settings().home_dir / "cache" / "pages"
+    target = cache / f"{sha}-{index}-{width}.png"
+    if target.is_file():
+        return target
+    cache.mkdir(parents=True, exist_ok=True)
+    objects = get_object_store()
+    suffix = ".pdf" if media_type == "application/pdf" else ""
+    with objects.as_local_file(key, suffix=suffix) as local:
+        data = _draw(local, media_type, index, width)
+    fd, tmp = tempfile.mkstemp(prefix=".page-", dir=cache)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, target)
+    return target

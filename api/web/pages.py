@@ -1,0 +1,200 @@
+"""Sign-in and out, the overview, uploads and batches."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy import func, select
+
+from api.uploads import UploadedFile, receive_files
+from api.web import i18n
+from api.web.base import (
+    csrf_form,
+    form_str,
+    page_number,
+    pager,
+    redirect,
+    render,
+    require_csrf_header,
+    require_page,
+    router,
+)
+from api.web.session import current_user, get_session
+from digitize.config import get_settings
+from digitize.errors import Unauthenticated
+from digitize.ingest import Ingestor, create_batch
+from digitize.processing import enqueue
+from digitize.store import db
+from digitize.store.auth import Principal, verify_user
+from digitize.store.models import DOCUMENT_STATES, Batch, Document
+from digitize.store.service import audit, batch_view, counts_by_state, list_batches
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a local path (no scheme, no host, no '//'): nobody is sent elsewhere after signing in."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+# --- sign-in -------------------------------------------------------------------------------------
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str | None = None) -> Response:
+    if current_user(request) is not None:
+        return redirect(_safe_next(next))
+    return render(request, "login.html", {"next": _safe_next(next), "failed": False})
+
+
+@router.post("/login", response_class=HTMLResponse)
+async def login(request: Request) -> Response:
+    form = await csrf_form(request)
+    name, password = form_str(form, "name").strip(), form_str(form, "password")
+    target = _safe_next(form_str(form, "next"))
+
+    def check() -> Principal | None:
+        try:
+            with db.session() as s:
+                principal = verify_user(s, name, password)
+                audit(s, principal.actor, "web.login", principal.name)
+                return principal
+        except Unauthenticated:
+            return None
+
+    principal = await run_in_threadpool(check)
+    if principal is None:
+        return render(request, "login.html", {"next": target, "failed": True, "name": name}, status_code=401)
+    get_session(request).sign_in(principal.name)
+    request.state.web_user = principal
+    return redirect(target)
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    await csrf_form(request)
+    get_session(request).sign_out()
+    request.state.web_user = None
+    return redirect("/login")
+
+
+@router.get("/lang/{code}")
+def switch_lang(request: Request, code: str, next: str | None = None) -> Response:
+    response = redirect(_safe_next(next))
+    if i18n.pick(code):
+        response.set_cookie(i18n.COOKIE, code, max_age=365 * 86400, samesite="lax", path="/")
+    return response
+
+
+# --- overview ------------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    user = current_user(request)
+    if user is None:
+        return redirect("/login")
+    with db.session() as s:
+        counts = counts_by_state(s)
+    return render(
+        request,
+        "home.html",
+        {"counts": counts, "total": sum(counts.values()), "states": DOCUMENT_STATES},
+    )
+
+
+# --- upload and batches --------------------------------------------------------------------------
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_page(request: Request, user: Principal = Depends(require_page("upload"))) -> Response:
+    return render(request, "upload.html", {})
+
+
+def _ingest(files: list[UploadedFile], name: str | None, actor: str) -> str:
+    settings = get_settings()
+    batch_id = create_batch(name, actor=actor, settings=settings)
+    ingestor = Ingestor(batch_id, actor=actor, settings=settings)
+    for f in files:
+        ingestor.add_path(f.path, display_name=f.filename)
+    enqueue(ingestor.report.new_document_ids, settings)
+    return batch_id
+
+
+@router.post("/upload")
+async def upload(
+    request: Request,
+    user: Principal = Depends(require_page("upload")),
+    _csrf: None = Depends(require_csrf_header),
+) -> Response:
+    """Multipart ``files`` (streamed to disk), CSRF token in the X-CSRF-Token header; answers the batch."""
+    settings = get_settings()
+    tmp_root = settings.home_dir / "tmp"
+    tmp_root.mkdir(parents=True, exist_ok=True)
+    dest = Path(tempfile.mkdtemp(prefix="web-upload-", dir=tmp_root))
+    name = (request.query_params.get("name") or "").strip() or None
+    try:
+        files = await receive_files(request, dest)
+        batch_id = await run_in_threadpool(_ingest, files, name, user.actor)
+    finally:
+        shutil.rmtree(dest, ignore_errors=True)
+    return JSONResponse({"id": batch_id, "url": f"/batches/{batch_id}"}, status_code=201)
+
+
+BATCHES_PER_PAGE = 25
+
+
+@router.get("/batches", response_class=HTMLResponse)
+def batches(request: Request, user: Principal = Depends(require_page("batches"))) -> Response:
+    page = page_number(request)
+    with db.session() as s:
+        total = int(s.scalar(select(func.count()).select_from(Batch)) or 0)
+        items = list_batches(s, limit=BATCHES_PER_PAGE, offset=(page - 1) * BATCHES_PER_PAGE)
+    return render(
+        request,
+        "batches.html",
+        {"items": items, "pager": pager(request, total, page, BATCHES_PER_PAGE)},
+    )
+
+
+def _batch(batch_id: str) -> dict[str, Any]:
+    with db.session() as s:
+        view = batch_view(s, batch_id)
+        docs = view["documents"][:500]
+        rows = (
+            s.execute(
+                select(Document.id, Document.original_filename, Document.state, Document.type_name).where(
+                    Document.id.in_(docs)
+                )
+            ).all()
+            if docs
+            else []
+        )
+    by_id = {r.id: r for r in rows}
+    view["rows"] = [by_id[d] for d in docs if d in by_id]
+    total = sum(view["counts"].values())
+    finished = view["counts"]["done"] + view["counts"]["failed"] + view["counts"]["needs_review"]
+    view["total"] = total
+    view["percent"] = round(100 * finished / total) if total else 100
+    return view
+
+
+@router.get("/batches/{batch_id}", response_class=HTMLResponse)
+def batch_page(
+    request: Request, batch_id: str, user: Principal = Depends(require_page("batches"))
+) -> Response:
+    return render(request, "batch.html", {"batch": _batch(batch_id)})
+
+
+@router.get("/batches/{batch_id}/progress", response_class=HTMLResponse)
+def batch_progress(
+    request: Request, batch_id: str, user: Principal = Depends(require_page("batches"))
+) -> Response:
+    """The htmx fragment polled by the batch page until the batch is done (then it stops polling)."""
+    return render(request, "_batch_progress.html", {"batch": _batch(batch_id)})

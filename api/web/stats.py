@@ -1,0 +1,240 @@
+"""Statistics for the department's periodic reports: documents received, digitized, reviewed, signed and read
+by other agencies, per month or quarter and per field of activity (document type), counted by SQL aggregates
+(GROUP BY in the database, never rows in Python), with an inline SVG chart and a CSV export.
+
+Periods are in Vietnam time (UTC+7): a document received at 20:00 UTC on 31 March belongs to April.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup, escape
+from sqlalchemy import Integer, cast, func, literal, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from api.web import i18n
+from api.web.base import render, request_lang, require_page, router
+from digitize.store import db
+from digitize.store.auth import Principal
+from digitize.store.models import DONE, NEEDS_REVIEW, AccessLogEntry, Document, Signature
+
+METRICS: tuple[str, ...] = ("received", "digitized", "reviewed", "signed", "read")
+COLORS = {
+    "received": "#5b7db1",
+    "digitized": "#3a9d6e",
+    "reviewed": "#d08c2b",
+    "signed": "#b3413b",
+    "read": "#7a5ba8",
+}
+OFFSET_HOURS = 7
+
+
+def period_expr(session: Session, column: Any, period: str) -> ColumnElement[str]:
+    """The period label of a UTC timestamp column in Vietnam time: ``2026-03`` or ``2026-Q1``."""
+    if session.get_bind().dialect.name == "sqlite":
+        local = func.datetime(column, f"+{OFFSET_HOURS} hours")
+        if period == "quarter":
+            month = cast(func.strftime("%m", local), Integer)
+            return func.strftime("%Y", local).concat("-Q").concat(cast((month + 2) / 3, Integer))
+        return func.strftime("%Y-%m", local)
+    local = func.timezone("Asia/Ho_Chi_Minh", column)
+    return func.to_char(local, 'YYYY-"Q"Q' if period == "quarter" else "YYYY-MM")
+
+
+def year_bounds(year: int) -> tuple[datetime, datetime]:
+    """UTC instants of the start of ``year`` and of the next, in Vietnam time."""
+    start = datetime(year, 1, 1, tzinfo=UTC) - timedelta(hours=OFFSET_HOURS)
+    end = datetime(year + 1, 1, 1, tzinfo=UTC) - timedelta(hours=OFFSET_HOURS)
+    return start, end
+
+
+def period_labels(year: int, period: str) -> list[str]:
+    if period == "quarter":
+        return [f"{year}-Q{q}" for q in range(1, 5)]
+    return [f"{year}-{m:02d}" for m in range(1, 13)]
+
+
+@dataclass
+class Stats:
+    year: int
+    period: str
+    periods: list[str]
+    cells: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)  # (period, type) -> counts
+
+    def by_period(self) -> dict[str, dict[str, int]]:
+        out = {p: dict.fromkeys(METRICS, 0) for p in self.periods}
+        for (p, _ty), counts in self.cells.items():
+            row = out.setdefault(p, dict.fromkeys(METRICS, 0))
+            for m, n in counts.items():
+                row[m] += n
+        return out
+
+    def by_type(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for (_p, ty), counts in self.cells.items():
+            row = out.setdefault(ty, dict.fromkeys(METRICS, 0))
+            for m, n in counts.items():
+                row[m] += n
+        return dict(sorted(out.items(), key=lambda kv: (-kv[1]["received"], kv[0])))
+
+    def totals(self) -> dict[str, int]:
+        out = dict.fromkeys(METRICS, 0)
+        for counts in self.cells.values():
+            for m, n in counts.items():
+                out[m] += n
+        return out
+
+
+def compute(session: Session, year: int, period: str = "month") -> Stats:
+    """Every count of the year, grouped by period and document type, each by one aggregate query."""
+    start, end = year_bounds(year)
+    stats = Stats(year, period, period_labels(year, period))
+    type_col = func.coalesce(Document.type_name, literal(""))
+
+    def add(metric: str, stmt: Any) -> None:
+        for p, ty, n in session.execute(stmt).all():
+            cell = stats.cells.setdefault((p, ty or ""), dict.fromkeys(METRICS, 0))
+            cell[metric] += int(n)
+
+    def grouped(col: Any, count: Any, *where: Any, join: Any = None) -> Any:
+        pe = period_expr(session, col, period).label("p")
+        stmt = select(pe, type_col.label("ty"), count)
+        if join is not None:
+            stmt = stmt.select_from(join[0]).join(Document, join[1])
+        stmt = stmt.where(col >= start, col < end, *where).group_by(pe, type_col)
+        return stmt
+
+    add("received", grouped(Document.created_at, func.count()))
+    add(
+        "digitized",
+        grouped(Document.processed_at, func.count(), Document.state.in_((DONE, NEEDS_REVIEW))),
+    )
+    add("reviewed", grouped(Document.reviewed_at, func.count(), Document.reviewed_at.is_not(None)))
+    add(
+        "signed",
+        grouped(
+            Signature.signed_at,
+            func.count(func.distinct(Signature.document_id)),
+            join=(Signature, Document.id == Signature.document_id),
+        ),
+    )
+    add(
+        "read",
+        grouped(
+            AccessLogEntry.at, func.count(), join=(AccessLogEntry, Document.id == AccessLogEntry.document_id)
+        ),
+    )
+    return stats
+
+
+def chart_svg(stats: Stats, lang: i18n.Lang) -> Markup:
+    """A grouped bar chart (one group per period, one bar per metric), drawn here as inline SVG."""
+    rows = stats.by_period()
+    periods = stats.periods
+    width, height = 1100, 260
+    left, right, top, bottom = 48, 10, 12, 56
+    plot_w, plot_h = width - left - right, height - top - bottom
+    peak = max([1] + [v for r in rows.values() for v in r.values()])
+    step = 10 ** max(0, len(str(peak)) - 1)
+    ceiling = ((peak + step - 1) // step) * step
+    group_w = plot_w / max(1, len(periods))
+    bar_w = max(2.0, (group_w - 8) / len(METRICS))
+    parts: list[str] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="chart" '
+        f'role="img" aria-label="{escape(i18n.t("stats.by_period", lang))}" id="stats-chart">'
+    ]
+    for i in range(5):
+        value = ceiling * i / 4
+        y = top + plot_h - plot_h * i / 4
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" class="gridline"/>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="axis">{int(value)}</text>'
+        )
+    for gi, p in enumerate(periods):
+        x0 = left + gi * group_w + 4
+        for mi, m in enumerate(METRICS):
+            v = rows.get(p, {}).get(m, 0)
+            h = plot_h * v / ceiling
+            x = x0 + mi * bar_w
+            y = top + plot_h - h
+            title = f"{p} · {i18n.t('metric.' + m, lang)}: {v}"
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w - 1:.1f}" height="{h:.1f}" fill="{COLORS[m]}">'
+                f"<title>{escape(title)}</title></rect>"
+            )
+        parts.append(
+            f'<text x="{x0 + (group_w - 8) / 2:.1f}" y="{top + plot_h + 16}" text-anchor="middle" '
+            f'class="axis">{escape(p)}</text>'
+        )
+    lx = left
+    for m in METRICS:
+        label = i18n.t("metric." + m, lang)
+        parts.append(f'<rect x="{lx}" y="{height - 22}" width="12" height="12" fill="{COLORS[m]}"/>')
+        parts.append(f'<text x="{lx + 16}" y="{height - 12}" class="legend">{escape(label)}</text>')
+        lx += 22 + 8 * len(label)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _params(request: Request) -> tuple[int, str]:
+    now = datetime.now(UTC) + timedelta(hours=OFFSET_HOURS)
+    raw = request.query_params.get("year", "")
+    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else now.year
+    period = "quarter" if request.query_params.get("period") == "quarter" else "month"
+    return year, period
+
+
+@router.get("/stats", response_class=HTMLResponse)
+def stats_page(request: Request, user: Principal = Depends(require_page("stats"))) -> Response:
+    year, period = _params(request)
+    with db.session() as s:
+        stats = compute(s, year, period)
+    lang = request_lang(request)
+    this_year = (datetime.now(UTC) + timedelta(hours=OFFSET_HOURS)).year
+    return render(
+        request,
+        "stats.html",
+        {
+            "stats": stats,
+            "metrics": METRICS,
+            "by_period": stats.by_period(),
+            "by_type": stats.by_type(),
+            "totals": stats.totals(),
+            "chart": chart_svg(stats, lang),
+            "years": list(range(this_year, this_year - 6, -1)),
+            "colors": COLORS,
+        },
+    )
+
+
+@router.get("/stats.csv")
+def stats_csv(request: Request, user: Principal = Depends(require_page("stats"))) -> Response:
+    """One row per period and document type (UTF-8 with BOM, so spreadsheet programs read the diacritics)."""
+    year, period = _params(request)
+    lang = request_lang(request)
+    with db.session() as s:
+        stats = compute(s, year, period)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(
+        [i18n.t("stats.period", lang), i18n.t("col.type", lang)]
+        + [i18n.t("metric." + m, lang) for m in METRICS]
+    )
+    for (p, ty), counts in sorted(stats.cells.items()):
+        w.writerow([p, ty or i18n.t("stats.no_type", lang)] + [counts[m] for m in METRICS])
+    totals = stats.totals()
+    w.writerow([i18n.t("stats.total", lang), ""] + [totals[m] for m in METRICS])
+    name = f"thong-ke-{year}-{period}.csv"
+    return Response(
+        "\ufeff" + buf.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,214 @@
+"""The web pages through FastAPI's TestClient: sign-in/out, CSRF refusal, role gating, the English switch,
+review with history, search without diacritics, statistics and CSV, the public verification page."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from api.web.session import COOKIE
+from digitize.store import db
+from digitize.store.service import field_history
+from tests.support.store_data import stored_document
+from tests.web.conftest import PASSWORD, csrf_of, sign_in
+
+
+def test_pages_need_sign_in_and_redirect_back(web: TestClient, users: dict[str, str]) -> None:
+    r = web.get("/search?q=abc")
+    assert r.status_code == 303
+    assert r.headers["location"] == "/login?next=%2Fsearch%3Fq%3Dabc"
+    page = web.get(r.headers["location"])
+    assert page.status_code == 200
+    assert "Đăng nhập" in page.text
+    token = csrf_of(page.text)
+    r = web.post(
+        "/login",
+        data={"name": users["officer"], "password": PASSWORD, "csrf_token": token, "next": "/search?q=abc"},
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/search?q=abc"
+    cookie = r.headers["set-cookie"]
+    assert COOKIE in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("Lax", "lax")
+    assert web.get("/search?q=abc").status_code == 200
+
+
+def test_wrong_password_and_foreign_next(web: TestClient, users: dict[str, str]) -> None:
+    r = sign_in(web, users["admin"], "sai-mat-khau")
+    assert r.status_code == 401
+    assert "Sai tên hoặc mật khẩu" in r.text
+    assert web.get("/").status_code == 303  # still not signed in
+    token = csrf_of(web.get("/login").text)
+    r = web.post(
+        "/login",
+        data={"name": users["admin"], "password": PASSWORD, "csrf_token": token, "next": "//evil.example/x"},
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/"
+
+
+def test_sign_out(login: Callable[[str], TestClient]) -> None:
+    client = login("admin")
+    home = client.get("/")
+    assert home.status_code == 200 and "admin1" in home.text
+    r = client.post("/logout", data={"csrf_token": csrf_of(home.text)})
+    assert r.status_code == 303 and r.headers["location"] == "/login"
+    assert client.get("/").status_code == 303
+
+
+def test_csrf_refused(login: Callable[[str], TestClient], users: dict[str, str]) -> None:
+    client = login("admin")
+    # no token, a wrong token: refused and still signed in
+    r = client.post("/logout", data={})
+    assert r.status_code == 403 and "Phiên làm việc" in r.text
+    r = client.post("/logout", data={"csrf_token": "x" * 43})
+    assert r.status_code == 403
+    assert client.get("/").status_code == 200
+    # login form without the token
+    client.cookies.clear()
+    r = client.post("/login", data={"name": users["admin"], "password": PASSWORD})
+    assert r.status_code == 403
+    # the upload takes its token from the header
+    login("archivist")
+    r = client.post("/upload", files=[("files", ("a.png", b"x", "image/png"))])
+    assert r.status_code == 403
+    # the token of another session is worth nothing
+    other = csrf_of(client.get("/upload").text)
+    login("archivist")
+    r = client.post(
+        "/upload", files=[("files", ("a.png", b"x", "image/png"))], headers={"X-CSRF-Token": other}
+    )
+    assert r.status_code == 403
+
+
+def test_roles_decide_pages(login: Callable[[str], TestClient]) -> None:
+    expect = {
+        "archivist": {"/upload": 200, "/review": 403, "/sign": 403, "/search": 200, "/stats": 200},
+        "reviewer": {"/upload": 403, "/review": 200, "/sign": 403, "/search": 200},
+        "officer": {"/upload": 403, "/review": 403, "/sign": 200, "/search": 200},
+        "admin": {"/upload": 200, "/review": 200, "/sign": 200, "/search": 200, "/stats": 200},
+        "agency": {"/upload": 403, "/review": 403, "/sign": 403, "/search": 403},
+    }
+    for role, pages in expect.items():
+        client = login(role)
+        home = client.get("/")
+        for path, status in pages.items():
+            r = client.get(path)
+            assert r.status_code == status, (role, path, r.status_code)
+            # the menu shows exactly the pages the role may open
+            assert (f'href="{path}"' in home.text) == (status == 200), (role, path)
+
+
+def test_english_switch(login: Callable[[str], TestClient]) -> None:
+    client = login("reviewer")
+    assert "Tra cứu tài liệu" in client.get("/search").text
+    r = client.get("/search?lang=en")
+    assert "Search documents" in r.text and "Tra cứu tài liệu" not in r.text
+    assert "lang=en" in r.headers.get("set-cookie", "")
+    client.cookies.set("lang", "en")
+    assert "Search documents" in client.get("/review").text or "Review queue" in client.get("/review").text
+    r = client.get("/lang/vi?next=/search")
+    assert r.status_code == 303 and r.headers["location"] == "/search"
+    client.cookies.set("lang", "vi")
+    assert "Hàng đợi kiểm tra" in client.get("/review").text
+    # errors are in the page's language too
+    client.cookies.set("lang", "en")
+    assert "Your role may not use this page" in client.get("/upload").text
+
+
+def test_review_correction_keeps_history_and_search_folds(
+    login: Callable[[str], TestClient], tmp_path: Path
+) -> None:
+    doc_id = stored_document(
+        tmp_path,
+        "gp-1.pdf",
+        {"type_name": "Giấy phép", "holder_name": "Công ty Bình Mnh", "issued_date": "2021-06-15"},
+        text="Giấy phép cấp cho Công ty Bình Mnh",
+        needs_review=True,
+    )
+    other = stored_document(
+        tmp_path, "gp-2.pdf", {"type_name": "Giấy phép", "holder_name": "Công ty Hòa An"}, needs_review=True
+    )
+    client = login("reviewer")
+    queue = client.get("/review")
+    assert f"/review/{doc_id}" in queue.text and f"/review/{other}" in queue.text
+    page = client.get(f"/review/{doc_id}")
+    assert page.status_code == 200
+    assert 'value="Công ty Bình Mnh"' in page.text
+    assert 'class="field low"' in page.text  # empty fields are highlighted
+    form = {"csrf_token": csrf_of(page.text), "reason": "sửa lỗi OCR"}
+    form.update(
+        {"f_holder_name": "Công ty Bình Minh", "f_type_name": "Giấy phép", "f_issued_date": "2021-06-15"}
+    )
+    r = client.post(f"/review/{doc_id}", data=form)
+    assert r.status_code == 303
+    assert r.headers["location"] == f"/review/{other}?saved=1"  # straight on to the next in the queue
+    with db.session() as s:
+        hist = field_history(s, doc_id)
+    assert [(h["field"], h["old"], h["new"], h["by"]) for h in hist] == [
+        ("holder_name", "Công ty Bình Mnh", "Công ty Bình Minh", "user:reviewer1")
+    ]
+    # a bad date is refused on the page, nothing saved
+    form2 = {"csrf_token": form["csrf_token"], "f_valid_until": "31/12/2030"}
+    r = client.post(f"/review/{other}", data=form2)
+    assert r.status_code == 422 and "YYYY-MM-DD" in r.text
+    # search without diacritics finds the corrected value; the document page shows the history
+    client = login("officer")
+    r = client.get("/search", params={"q": "cong ty binh minh"})
+    assert f"/documents/{doc_id}" in r.text and f"/documents/{other}" not in r.text
+    doc = client.get(f"/documents/{doc_id}")
+    assert "Công ty Bình Mnh" in doc.text and "sửa lỗi OCR" in doc.text and "Hoàn thành" in doc.text
+    # the page image of the document (a tiny PDF made by the helper is not drawable: a clean error page)
+    assert client.get(f"/documents/{doc_id}/pages/0.png").status_code in (200, 404, 422, 500)
+
+
+def test_statistics_and_csv(login: Callable[[str], TestClient], tmp_path: Path) -> None:
+    for i in range(3):
+        stored_document(tmp_path, f"qd-{i}.pdf", {"type_name": "Quyết định"})
+    stored_document(tmp_path, "gp.pdf", {"type_name": "Giấy phép"})
+    client = login("archivist")
+    page = client.get("/stats")
+    assert page.status_code == 200
+    assert "<svg" in page.text and 'id="stats-chart"' in page.text
+    assert '<th class="num" id="total-received">4</th>' in page.text
+    assert '<th class="num" id="total-digitized">4</th>' in page.text
+    q = client.get("/stats?period=quarter")
+    assert "-Q1" in q.text and "-Q4" in q.text
+    r = client.get("/stats.csv")
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Kỳ", "Loại", "Tiếp nhận"]
+    by_type = {}
+    for row in rows[1:-1]:
+        by_type[row[1]] = by_type.get(row[1], 0) + int(row[2])
+    assert by_type == {"Quyết định": 3, "Giấy phép": 1}
+    assert rows[-1][0] == "Tổng" and rows[-1][2] == "4"
+
+
+def test_public_verify_page_reports_unsigned_pdf(web: TestClient, tmp_path: Path) -> None:
+    page = web.get("/verify")
+    assert page.status_code == 200 and "Xác thực" in page.text
+    token = csrf_of(page.text)
+    r = web.post(
+        "/verify",
+        data={"csrf_token": token},
+        files={"file": ("x.pdf", b"not a pdf at all", "application/pdf")},
+    )
+    assert r.status_code == 200
+    assert "KHÔNG HỢP LỆ" in r.text and "FORMAT_FAILURE" in r.text
+    r = web.post("/verify?lang=en", files={"file": ("x.pdf", b"%PDF-1.4", "application/pdf")})
+    assert r.status_code == 403  # no CSRF token
+
+
+def test_session_cookie_reads_api_files_but_not_writes(
+    login: Callable[[str], TestClient], tmp_path: Path
+) -> None:
+    doc_id = stored_document(tmp_path, "a.pdf", {"type_name": "Công văn"})
+    client = login("officer")
+    r = client.get(f"/api/v1/documents/{doc_id}/file")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    r = client.patch(f"/api/v1/documents/{doc_id}/fields", json={"subject": "x"})
+    assert r.status_code == 401
+    client.cookies.clear()
+    assert client.get(f"/api/v1/documents/{doc_id}/file").status_code == 401
