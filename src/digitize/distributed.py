@@ -307,11 +307,11 @@ def claim_page(page_id: int, token: str, *, refund: bool = False,
 
 
 def _gave_up_vi(n: int) -> str:
-    return f"Trang làm dừng tiến trình xử lý {n} lần liên tiếp; đã bỏ qua."
+    return f"Việc xử lý làm dừng tiến trình {n} lần liên tiếp; đã bỏ qua."
 
 
 def _gave_up_en(n: int) -> str:
-    return f"The page stopped its worker {n} times in a row; given up."
+    return f"The work stopped its worker {n} times in a row; given up."
 
 
 def complete_page(claim: PageClaim, values: dict[str, Any], settings: Settings | None = None) -> bool:
@@ -394,7 +394,7 @@ def start_compose(document_id: str, token: str, settings: Settings | None = None
                 ~pending,
             )
             .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=_lease(settings),
-                    updated_at=utcnow())
+                    attempts=Document.attempts + 1, updated_at=utcnow())
         )
         return res.rowcount == 1
 
@@ -613,9 +613,14 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
             return doc.state if doc is not None else "missing"
         original_key, original_sha, media_type, filename = (doc.original_key, doc.sha256, doc.media_type,
                                                             doc.original_filename)
+        attempts = int(doc.attempts or 0)
         rows = list(s.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.index)))
         for r in rows:
             s.expunge(r)
+    if attempts > 2 * settings.page_max_attempts:  # intake once, then compose kept dying
+        _finish_failed(document_id, "too_many_attempts", _gave_up_vi(attempts - 1), _gave_up_en(attempts - 1),
+                       settings, owner=owner)
+        return FAILED
     done_rows = [r for r in rows if r.state == PAGE_DONE]
     failed_rows = [r for r in rows if r.state == PAGE_FAILED]
     if not done_rows:

@@ -248,6 +248,16 @@ def delete_redis_keys(url: str, prefix: str) -> int:
         client.close()
 
 
+def delete_amqp_queue(url: str, queue: str) -> None:
+    """Remove a test's queue and exchange from a shared RabbitMQ."""
+    from kombu import Connection
+
+    with contextlib.suppress(Exception), Connection(url, connect_timeout=3) as conn:
+        channel = conn.default_channel
+        channel.queue_delete(queue)
+        channel.exchange_delete(queue)
+
+
 # --- generated scans ------------------------------------------------------------------------------------
 LINES = [
     "UỶ BAN NHÂN DÂN TỈNH YÊN BÁI",

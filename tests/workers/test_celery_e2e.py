@@ -152,6 +152,8 @@ def cleanup() -> Iterator[list[object]]:
             broker = thing.env["DIGITIZE_BROKER_URL"]
             if broker.startswith(harness.SYSTEM_REDIS):
                 harness.delete_redis_keys(broker, thing.env["DIGITIZE_BROKER_KEY_PREFIX"])
+            elif broker.startswith("amqp://"):
+                harness.delete_amqp_queue(broker, thing.env["DIGITIZE_QUEUE_NAME"])
         elif hasattr(thing, "stop"):
             thing.stop()
         elif hasattr(thing, "close"):
@@ -272,18 +274,32 @@ def test_database_unreachable_for_a_few_seconds(
     assert "retrying" in cluster.logs() or "Retry" in cluster.logs()
 
 
-def test_rabbitmq_as_the_broker(
+def test_rabbitmq_as_the_broker_through_digitize_ingest(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleanup: list[object]
 ) -> None:
+    """`digitize ingest --wait --json` with DIGITIZE_BROKER_URL=amqp://...: queued to Celery, processed by a
+    `digitize worker`, and reported finished."""
+    import json
+    import subprocess
+
     if not harness.port_open("127.0.0.1", 5672):
         pytest.skip("RabbitMQ is not running on 127.0.0.1:5672")
     cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=harness.RABBIT_URL)
     cleanup.append(cluster)
     cluster.start_worker("r", concurrency=2)
-    ids = ingest(cluster, docs=3, pages=2, tag="amqp")
-    final = wait_finished(cluster, ids, timeout=120)
-    assert set(final.values()) <= {"done", "needs_review"}
-    assert_exactly_once(cluster.settings, ids, pages=2)
+    scans = tmp_path / "amqp"
+    scans.mkdir()
+    base = abs(hash(("amqp", time.time()))) % 900_000
+    for i in range(3):
+        harness.make_document(scans / f"{i}.tif", base + i, 2)
+    env = dict(cluster.env, DIGITIZE_DATABASE_URL=pg_url)
+    out = subprocess.run([str(harness.VENV_BIN / "digitize"), "ingest", str(scans), "--wait", "--json"],
+                         env=env, capture_output=True, text=True, timeout=150)
+    assert out.returncode == 0, out.stderr + cluster.logs()
+    batch = json.loads(out.stdout)
+    assert batch["state"] == "done"
+    assert batch["counts"]["done"] + batch["counts"]["needs_review"] == 3
+    assert_exactly_once(cluster.settings, batch["documents"], pages=2)
 
 
 def test_a_page_that_keeps_killing_its_worker_is_failed_and_the_batch_goes_on(

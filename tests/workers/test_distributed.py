@@ -221,3 +221,19 @@ def test_metrics_are_read_from_the_database_and_the_broker(
     assert samples[("digitize_page_seconds_count", ())] == len(timed)
     assert samples[("digitize_page_seconds_bucket", (("le", "2.0"),))] == sum(1 for t in timed if t <= 2.0)
     assert samples[("digitize_page_seconds_sum", ())] == pytest.approx(sum(timed))
+
+
+def test_a_compose_that_keeps_dying_fails_the_document_with_the_reason(settings: Settings) -> None:
+    doc_id, (pid,) = _document(settings, 1)
+    claim = distributed.claim_page(pid, "t", settings=settings)
+    assert claim
+    distributed.complete_page(claim, {"text": "x"}, settings)
+    with db.session(settings) as s:
+        s.execute(update(Document).where(Document.id == doc_id).values(attempts=2 * 3))
+    token = distributed.new_token()
+    assert distributed.start_compose(doc_id, token, settings)
+    assert distributed.compose_document(doc_id, token, settings) == "failed"
+    with db.session(settings) as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None
+        assert doc.state == "failed" and doc.error_code == "too_many_attempts" and doc.claimed_by is None
