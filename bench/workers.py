@@ -6,7 +6,7 @@ Everything is real and local: a fresh PostgreSQL database, a private redis-serve
 processes, Tesseract. Each run gets documents of its own (new content, so nothing is deduplicated). Timing
 starts when the documents are queued and ends when the last one is finished; worker start-up is excluded.
 
-    python -m bench workers            # BENCH_WORKERS_DOCS=8 BENCH_WORKERS_PAGES=2 by default
+    python -m bench workers    # BENCH_WORKERS_DOCS=8 BENCH_WORKERS_PAGES=2 BENCH_WORKERS_ROUNDS=2 by default
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 DOCS = int(os.environ.get("BENCH_WORKERS_DOCS", "8"))
 PAGES = int(os.environ.get("BENCH_WORKERS_PAGES", "2"))
+ROUNDS = int(os.environ.get("BENCH_WORKERS_ROUNDS", "2"))  # best of: the 2 cores are shared and noisy
 
 
 def _wait(settings: object, ids: list[str], timeout: float = 900) -> None:
@@ -77,46 +78,54 @@ def main() -> None:
         saved = {k: v for k, v in os.environ.items() if k.startswith("DIGITIZE_")}
         os.environ.update({k: v for k, v in env.items() if k.startswith("DIGITIZE_")})
         try:
-            # the embedded pool (no broker), one and two processes
-            os.environ.pop("DIGITIZE_BROKER_URL", None)
-            reset_settings()
-            settings = Settings()
-            for n in (1, 2):
-                ids = _ingest(root, f"embedded{n}", settings)
-                with LocalPool(settings, workers=n, poll_interval=0.2) as pool:
-                    time.sleep(2)  # let the spawned processes import
-
-                    def poke(_ids: list[str], pool: LocalPool = pool) -> None:
-                        pool.poke()
-
-                    results[f"embedded x{n}"] = _timed(poke, ids, settings)
-            # Celery: one, then two worker processes (concurrency 1 each)
-            os.environ["DIGITIZE_BROKER_URL"] = redis.url
-            reset_settings()
-            settings = Settings()
             from digitize.processing import enqueue
 
-            for n in (1, 2):
-                workers = [harness.Worker(env, f"bench{n}{i}", root / f"w{n}{i}.log") for i in range(n)]
-                try:
-                    _wait_ready(workers)
-                    ids = _ingest(root, f"celery{n}", settings)
-                    results[f"celery x{n}"] = _timed(lambda d: enqueue(d, settings), ids, settings)
-                finally:
-                    for w in workers:
-                        w.stop()
+            for rnd in range(ROUNDS):
+                # the embedded pool (no broker), one and two processes
+                os.environ.pop("DIGITIZE_BROKER_URL", None)
+                reset_settings()
+                settings = Settings()
+                for n in (1, 2):
+                    ids = _ingest(root, f"embedded{n}-{rnd}", settings)
+                    with LocalPool(settings, workers=n, poll_interval=0.2) as pool:
+                        time.sleep(2)  # let the spawned processes import
+
+                        def poke(_ids: list[str], pool: LocalPool = pool) -> None:
+                            pool.poke()
+
+                        _best(results, f"embedded x{n}", _timed(poke, ids, settings))
+                # Celery: one, then two worker processes (concurrency 1 each)
+                os.environ["DIGITIZE_BROKER_URL"] = redis.url
+                reset_settings()
+                settings = Settings()
+                for n in (1, 2):
+                    workers = [harness.Worker(env, f"bench{n}{i}{rnd}", root / f"w{n}{i}{rnd}.log")
+                               for i in range(n)]
+                    try:
+                        _wait_ready(workers)
+                        ids = _ingest(root, f"celery{n}-{rnd}", settings)
+                        send = lambda d, st=settings: enqueue(d, st)  # noqa: E731
+                        _best(results, f"celery x{n}", _timed(send, ids, settings))
+                    finally:
+                        for w in workers:
+                            w.stop()
         finally:
             for key in [k for k in os.environ if k.startswith("DIGITIZE_")]:
                 del os.environ[key]
             os.environ.update(saved)
             reset_settings()
             redis.stop()
-    print(f"{DOCS} documents x {PAGES} pages = {pages} pages (generated scans, PostgreSQL, Redis, Tesseract)")
+    print(f"{DOCS} documents x {PAGES} pages = {pages} pages (generated scans, PostgreSQL, Redis, Tesseract),"
+          f" best of {ROUNDS}")
     for name, secs in results.items():
         print(f"  {name:12s} {secs:6.1f} s   {pages / secs * 60:6.1f} pages/min")
     over = (results["celery x1"] - results["embedded x1"]) / pages
     print(f"  per-page overhead of Celery over the embedded pool (1 process): {over * 1000:+.0f} ms")
     print(f"  speed-up with two Celery worker processes: x{results['celery x1'] / results['celery x2']:.2f}")
+
+
+def _best(results: dict[str, float], name: str, secs: float) -> None:
+    results[name] = min(secs, results.get(name, secs))
 
 
 def _wait_ready(workers: Sequence[Any], timeout: float = 60) -> None:
