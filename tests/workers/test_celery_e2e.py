@@ -60,6 +60,8 @@ class Cluster:
 
 def make_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, database_url: str, broker_url: str,
                  worker_database_url: str | None = None) -> Cluster:
+    if broker_url.startswith(harness.SYSTEM_REDIS) and not harness.port_open("127.0.0.1", 6379):
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     queue = harness.unique("dgzq")
