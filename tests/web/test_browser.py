@@ -1,0 +1,282 @@
+"""End to end in headless Chromium (Debian's ``chromium``, driven by Playwright) against a real
+``digitize serve``: sign in, upload generated scans, watch the batch finish, correct a field with the
+keyboard, sign, verify, search without diacritics. Screenshots of every page go to ``tests/artifacts/web/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from digitize.store import db
+from digitize.store.auth import create_user
+from digitize.store.db import dispose_all
+from tests.support.scans import make_licence
+from tests.web.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "tests" / "artifacts" / "web"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+HOLDERS = [
+    ("Nguyễn Văn An", "0101234567", "Đà Nẵng"),
+    ("Trần Thị Bích Hằng", "0400111222", "Yên Bái"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    home: Path
+    log: Path
+    proc: subprocess.Popen[bytes]
+
+
+def start_server(home: Path, workdir: Path, extra_env: dict[str, str] | None = None) -> Server:
+    """``digitize serve`` on a free port with ``home`` as DIGITIZE_HOME (one worker process)."""
+    env = dict(os.environ)
+    env["DIGITIZE_HOME"] = str(home)
+    env.update(extra_env or {})
+    port = _free_port()
+    log = workdir / "serve.log"
+    digitize = Path(sys.executable).parent / "digitize"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [str(digitize), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=workdir,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            stop_server(Server(url, home, log, proc))
+            raise AssertionError("digitize serve did not start:\n" + log.read_text(errors="replace")[-3000:])
+        time.sleep(0.3)
+    return Server(url, home, log, proc)
+
+
+def stop_server(server: Server) -> None:
+    proc = server.proc
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@pytest.fixture
+def users_made(digitize_home: Path) -> Path:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            "chromium is not installed (apt-get install chromium; it is in the Makefile's APT_PACKAGES)"
+        )
+    with db.session() as s:
+        for role in ("archivist", "reviewer", "officer", "admin"):
+            create_user(s, name=f"{role}1", role=role, password=PASSWORD)
+    dispose_all()
+    return digitize_home
+
+
+@pytest.fixture
+def server(users_made: Path, tmp_path: Path) -> Iterator[Server]:
+    srv = start_server(users_made, tmp_path)
+    try:
+        yield srv
+    finally:
+        stop_server(srv)
+
+
+@pytest.fixture
+def browser_page(tmp_path: Path) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+def shot(page: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
+
+
+def sign_in(page: Any, base: str, name: str) -> None:
+    page.goto(base + "/login")
+    page.fill("#name", name)
+    page.fill("#password", PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_url(re.compile(r".*/$"))
+
+
+def sign_out(page: Any) -> None:
+    page.click("#logout")
+    page.wait_for_url(re.compile(r".*/login$"))
+
+
+def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_path: Path) -> None:
+    page, base = browser_page, server.url
+    scans = [make_licence(tmp_path / f"giay-phep-{i}.png", 200 + i, *h) for i, h in enumerate(HOLDERS)]
+
+    # sign-in page, in Vietnamese by default
+    page.goto(base + "/")
+    page.wait_for_url(re.compile(r".*/login.*"))
+    assert page.locator("h1").inner_text() == "Đăng nhập"
+    shot(page, "01-login")
+    page.fill("#name", "archivist1")
+    page.fill("#password", "sai mật khẩu")
+    page.click("#login-submit")
+    assert "Sai tên hoặc mật khẩu" in page.locator("#login-error").inner_text()
+    sign_in(page, base, "archivist1")
+    shot(page, "02-home")
+
+    # upload: choose the files, send, land on the batch page which follows the work until it is done
+    page.goto(base + "/upload")
+    page.set_input_files("#files", [str(p) for p in scans])
+    assert "2" in page.locator("#upload-status").inner_text()
+    page.fill("#batch-name", "Lô thử trình duyệt")
+    shot(page, "03-upload")
+    page.click("#upload-submit")
+    page.wait_for_url(re.compile(r".*/batches/[0-9a-f]{32}$"))
+    shot(page, "04-batch-progress")
+    page.wait_for_selector('#batch-progress[data-state="done"]', timeout=240_000)
+    counts = {k: int(page.locator(f"#count-{k}").inner_text()) for k in ("done", "needs_review", "failed")}
+    assert counts["done"] + counts["needs_review"] == 2, counts
+    assert counts["failed"] == 0
+    shot(page, "05-batch-done")
+    page.goto(base + "/batches")
+    assert "Lô thử trình duyệt" in page.locator("#batches").inner_text()
+    sign_out(page)
+
+    # search without diacritics (as the reviewer)
+    sign_in(page, base, "reviewer1")
+    page.goto(base + "/search")
+    page.fill("#q", "nguyen van an")
+    page.click("#search-submit")
+    page.wait_for_url(re.compile(r".*/search\?.*q=nguyen.*"))
+    rows = page.locator("#results tbody tr")
+    assert rows.count() == 1  # found through the OCR text: "Nguyễn Văn An" typed without diacritics
+    assert "giay-phep-0.png" in rows.first.inner_text() or "Nguyễn Văn An" in rows.first.inner_text()
+    shot(page, "06-search")
+    rows.first.locator("a").first.click()
+    page.wait_for_url(re.compile(r".*/documents/[0-9a-f]{32}$"))
+    doc_url = page.url
+    doc_id = doc_url.rsplit("/", 1)[-1]
+    assert page.locator("#download-searchable").count() == 1
+    shot(page, "07-document")
+
+    # review with the keyboard: move to the holder's name with j, edit with e, type, Enter saves
+    page.goto(f"{base}/review/{doc_id}")
+    page.wait_for_selector("#page-image")
+    page.wait_for_function("document.getElementById('page-image').naturalWidth > 0")
+    shot(page, "08-review")
+    page.keyboard.press("Escape")
+    page.locator('tr.field[data-name="type_name"]').focus()
+    target_index = [
+        page.locator("tr.field").nth(i).get_attribute("data-name")
+        for i in range(page.locator("tr.field").count())
+    ].index("holder_name")
+    type_index = 0
+    for _ in range(target_index - type_index):
+        page.keyboard.press("j")
+    assert page.locator("tr.field.selected").get_attribute("data-name") == "holder_name"
+    page.keyboard.press("e")
+    page.keyboard.type("Công ty TNHH Nguyễn Văn An")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "saved=1" in page.url or page.url.endswith("/review?done=1")
+    page.goto(doc_url)
+    history = page.locator("#history").inner_text()
+    assert "Công ty TNHH Nguyễn Văn An" in history and "user:reviewer1" in history
+    shot(page, "09-document-history")
+
+    # the corrected value is found without diacritics too; the English switch
+    page.goto(base + "/search?q=cong+ty+tnhh+nguyen")
+    assert page.locator("#results tbody tr").count() == 1
+    page.click("#lang-switch")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Search documents"
+    shot(page, "10-search-en")
+    page.goto(base + "/stats")
+    assert page.locator("#stats-chart").count() == 1
+    assert int(page.locator("#total-received").inner_text()) == 2
+    shot(page, "11-stats-en")
+
+
+def _signing_ready() -> bool:
+    from api.web.signing import _core
+
+    return _core("sign_documents_with_profile") is not None or _core("sign_stored_documents") is not None
+
+
+def test_browser_verify_page_without_sign_in(server: Server, browser_page: Any, tmp_path: Path) -> None:
+    """The public page: an unsigned file gets a readable FAILED report, in Vietnamese and English."""
+    page, base = browser_page, server.url
+    bogus = tmp_path / "khong-ky.pdf"
+    bogus.write_bytes(b"%PDF-1.4\n% not signed and not even complete\n")
+    page.goto(base + "/verify")
+    page.set_input_files("#verify-file", str(bogus))
+    page.click("#verify-submit")
+    page.wait_for_selector("#report")
+    assert "KHÔNG HỢP LỆ" in page.locator("#verdict").inner_text()
+    shot(page, "20-verify-failed")
+    page.goto(base + "/verify?lang=en")
+    page.set_input_files("#verify-file", str(bogus))
+    page.click("#verify-submit")
+    page.wait_for_selector("#report")
+    assert "FAILED" in page.locator("#verdict").inner_text()
+
+
+def _cleanup_artifacts() -> None:  # pragma: no cover - manual helper
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
