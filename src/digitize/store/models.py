@@ -181,6 +181,16 @@ class Document(Base):
         Index("ix_documents_type_created", "type_folded", "created_at"),
         Index("ix_documents_type_validity", "type_folded", "valid_from", "valid_until", "ended_at"),
         Index("ix_documents_validity", "valid_from", "valid_until", "ended_at"),
+        Index(
+            "ix_documents_filter",
+            "id",
+            "state",
+            "type_folded",
+            "holder_id",
+            "valid_from",
+            "valid_until",
+            "ended_at",
+        ),
     )
 
 
@@ -391,3 +401,5 @@ class SearchEntry(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
     body: Mapped[str] = mapped_column(Text)  # folded (digitize.text.fold)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (Index("ix_search_entries_id_document", "id", "document_id"),)

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Float, Integer, Select, and_, column, func, literal_column, or_, select, text
+from sqlalchemy import Float, Integer, Select, and_, column, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from digitize.store.models import Document, FieldValue, Page, SearchEntry, utcnow
 from digitize.text import fold, nfc, squash
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# Above this many matches, results come newest first instead of by relevance (ranking costs per match).
+RANK_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -128,38 +130,45 @@ def search(
         )
         return SearchResult(ids, int(total))
 
+    filters = dict(
+        type_name=type_name, holder_id=holder_id, valid_on=valid_on, states=states, types_folded=types_folded
+    )
+    has_filters = any(v is not None and v != () for v in filters.values())
     if dialect == "sqlite":
         match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-        fts = text("SELECT rowid AS rid, bm25(search_fts) AS rank FROM search_fts WHERE search_fts MATCH :m")
-        fts_sub = (
-            fts.bindparams(m=match).columns(column("rid", Integer), column("rank", Float)).subquery("fts")
-        )
-        rid = fts_sub.c.rid
-        rank = fts_sub.c.rank
+        fts = table("search_fts", column("rowid", Integer), column("rank", Float))
+        cond: Any = text("search_fts MATCH :m").bindparams(m=match)
+        matches = int(session.scalar(select(func.count()).select_from(fts).where(cond)) or 0)
         base = (
-            select(Document.id, rank.label("rank"))
-            .join(SearchEntry, SearchEntry.document_id == Document.id)
-            .join(fts_sub, rid == SearchEntry.id)
+            select(Document.id)
+            .select_from(fts)
+            .join(SearchEntry, SearchEntry.id == fts.c.rowid)
+            .join(Document, Document.id == SearchEntry.document_id)
+            .where(cond)
         )
-        order: list[Any] = [rank, Document.id]
+        # Ranking (bm25) costs per match: for very broad queries, newest first instead.
+        order: list[Any] = [fts.c.rank] if matches <= RANK_LIMIT else [fts.c.rowid.desc()]
     else:
         tsq = func.plainto_tsquery("simple", " ".join(words))
         tsv: Any = literal_column("search_entries.tsv")
-        rank_expr = func.ts_rank(tsv, tsq)
+        cond = tsv.op("@@")(tsq)
+        matches = int(session.scalar(select(func.count()).select_from(SearchEntry).where(cond)) or 0)
         base = (
-            select(Document.id, rank_expr.label("rank"))
-            .join(SearchEntry, SearchEntry.document_id == Document.id)
-            .where(tsv.op("@@")(tsq))
+            select(Document.id)
+            .select_from(SearchEntry)
+            .join(Document, Document.id == SearchEntry.document_id)
+            .where(cond)
         )
-        order = [rank_expr.desc(), Document.id]
-    base = _filtered(
-        base,
-        type_name=type_name,
-        holder_id=holder_id,
-        valid_on=valid_on,
-        states=states,
-        types_folded=types_folded,
+        order = (
+            [func.ts_rank(tsv, tsq).desc(), Document.id] if matches <= RANK_LIMIT else [SearchEntry.id.desc()]
+        )
+    if matches == 0:
+        return SearchResult([], 0)
+    base = _filtered(base, **filters)  # type: ignore[arg-type]
+    total = (
+        matches
+        if not has_filters
+        else int(session.scalar(select(func.count()).select_from(base.subquery())) or 0)
     )
-    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     rows = session.execute(base.order_by(*order).limit(limit).offset(offset)).all()
     return SearchResult([r[0] for r in rows], int(total))
