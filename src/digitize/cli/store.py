@@ -54,7 +54,14 @@ def _t(vi: str, en: str) -> str:
 def ingest(
     paths: tuple[Path, ...], batch_name: str | None, wait: bool, as_json: bool, workers: int | None
 ) -> None:
-    """Files, folders and ZIP archives into the store."""
+    """Files, folders and ZIP archives into the store.
+
+    The originals are stored first (the same content twice is one document). Without --wait the command
+    returns once the work is queued: to Celery when DIGITIZE_BROKER_URL is set; otherwise a running
+    'digitize serve' on the same DIGITIZE_HOME picks it up, or, when none runs, a background process is
+    started that processes the documents and exits. With --wait the worker pool runs here until the batch
+    is finished.
+    """
     from digitize.ingest import IngestedItem, ingest_paths
     from digitize.processing import LocalPool, enqueue, unfinished
     from digitize.store import db
