@@ -338,7 +338,7 @@ class _State:
 
 def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+        protocol_version = "HTTP/1.0"  # one request per connection: NSS's HTTP client reads to EOF
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -347,6 +347,7 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
             self.send_response(code)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
+            self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(body)
 
@@ -393,14 +394,17 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _nss_db(nss_dir: Path, root_pem: Path) -> None:
+def _nss_db(nss_dir: Path, root_pem: Path, intermediate_pem: Path) -> None:
     certutil = shutil.which("certutil")
     if certutil is None:
         return  # tests needing it skip on `pki.nss_dir` missing cert9.db
     shutil.rmtree(nss_dir, ignore_errors=True)
     nss_dir.mkdir(parents=True)
     for args in (["-N", "--empty-password"],
-                 ["-A", "-n", "digitize test root", "-t", "CT,C,C", "-i", str(root_pem)]):
+                 ["-A", "-n", "digitize test root", "-t", "CT,C,C", "-i", str(root_pem)],
+                 # the intermediate too (no trust of its own): poppler's NSS backend loses the CMS's
+                 # temporary certificates between signatures of one file and then fails the chain
+                 ["-A", "-n", "digitize test intermediate", "-t", ",,", "-i", str(intermediate_pem)]):
         subprocess.run([certutil, "-d", f"sql:{nss_dir}", *args], check=True, capture_output=True,
                        stdin=subprocess.DEVNULL, timeout=60)
 
@@ -473,7 +477,7 @@ def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
     )
 
     nss_dir = out / "nssdb"
-    _nss_db(nss_dir, root_pem)
+    _nss_db(nss_dir, root_pem, inter_pem)
 
     thread = threading.Thread(target=server.serve_forever, name="test-pki-http", daemon=True)
     thread.start()

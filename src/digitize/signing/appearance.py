@@ -1,0 +1,264 @@
+"""Visible signature appearances per Decree 30/2020/NĐ-CP, Appendix I.
+
+pyHanko's own text stamp lays out TrueType text glyph by glyph and spaced Vietnamese letters apart and
+dropped glyphs here, so the appearance is drawn as a small PDF page of exactly the widget's size with fpdf2
+(Liberation fonts embedded as subsets with a ToUnicode map, so the text renders and is extractable, PNG
+images with their alpha channel) and that page is imported by pyHanko as the widget's appearance stream.
+
+Roles:
+- ``leader``: the title (e.g. "GIÁM ĐỐC") on top, the signature image (blue, transparent PNG) centred
+  below it, the full name at the bottom.
+- ``organization``: the red seal image at its actual size, overlapping the left third of the leader's
+  signature image, with the organisation's name and the signing time (ISO 8601, +07:00) under the leader's
+  block.
+- ``copy``: at the top right of page 1, three lines in 10 pt Liberation Serif: the kind of copy
+  ("BẢN SAO ĐIỆN TỬ", "BẢN SỐ HÓA", ...), the organisation, the time (ISO 8601, +07:00); no image.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from digitize.errors import BadInput, ToolMissing
+from digitize.text import nfc
+
+Role = Literal["leader", "organization", "copy"]
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/liberation"))
+SEAL_DEFAULT_PT = 40 / 25.4 * 72  # a 40 mm seal when the PNG carries no resolution
+
+Rect = tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points (origin bottom-left)
+
+
+def vn_time(moment: dt.datetime | None = None) -> str:
+    """ISO 8601 with the Vietnam offset: 2026-11-22T06:30:00+07:00."""
+    moment = moment or dt.datetime.now(dt.UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(VN_TZ).isoformat(timespec="seconds")
+
+
+def font_path(bold: bool = False) -> Path:
+    name = "LiberationSerif-Bold.ttf" if bold else "LiberationSerif-Regular.ttf"
+    for d in FONT_DIRS:
+        if (d / name).is_file():
+            return d / name
+    raise ToolMissing(
+        "Thiếu phông chữ Liberation Serif (gói fonts-liberation2)",
+        "Liberation Serif font missing (package fonts-liberation2)",
+    )
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    data: bytes
+    width_pt: float
+    height_pt: float
+
+
+def load_image(path_or_bytes: Path | bytes, *, actual_size: bool = False) -> ImageInfo:
+    """A PNG (or JPEG) with its size in points (from its resolution when ``actual_size``)."""
+    from PIL import Image, UnidentifiedImageError
+
+    data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            w, h = im.size
+            dpi = im.info.get("dpi")
+    except (UnidentifiedImageError, OSError) as exc:
+        raise BadInput("Không đọc được ảnh chữ ký/con dấu", f"cannot read the signature/seal image: {exc}") \
+            from None
+    if actual_size and dpi and float(dpi[0]) > 1:
+        return ImageInfo(data, w / float(dpi[0]) * 72, h / float(dpi[1] or dpi[0]) * 72)
+    if actual_size:
+        return ImageInfo(data, SEAL_DEFAULT_PT, SEAL_DEFAULT_PT * h / w)
+    return ImageInfo(data, float(w), float(h))
+
+
+# --- geometry ----------------------------------------------------------------------------------------------
+TITLE_PT = 11.0
+NAME_PT = 11.0
+LINE = 1.25
+
+
+def leader_image_rect(box: Rect, image: ImageInfo | None) -> Rect:
+    """Where the signature image goes inside a leader box (absolute page coordinates)."""
+    x1, y1, x2, y2 = box
+    w, h = x2 - x1, y2 - y1
+    top = TITLE_PT * LINE + 4
+    bottom = NAME_PT * LINE + 4
+    avail_w, avail_h = w - 8, max(h - top - bottom, 10)
+    iw, ih = (image.width_pt, image.height_pt) if image else (avail_w * 0.6, avail_h)
+    scale = min(avail_w / iw, avail_h / ih)
+    iw, ih = iw * scale, ih * scale
+    cx = x1 + w / 2
+    cy = y1 + bottom + avail_h / 2
+    return (cx - iw / 2, cy - ih / 2, cx + iw / 2, cy + ih / 2)
+
+
+def organization_box(
+    leader_box: Rect, signature_rect: Rect, seal: ImageInfo, text_width: float = 230
+) -> Rect:
+    """The organisation widget: the seal over the left third of the signature, text under the leader box."""
+    sx1, sy1, sx2, sy2 = signature_rect
+    seal_right = sx1 + (sx2 - sx1) / 3
+    seal_x1 = seal_right - seal.width_pt * 0.9
+    cy = (sy1 + sy2) / 2
+    seal_y1 = cy - seal.height_pt / 2
+    text_h = 3 * 8.0 * LINE + 2
+    x1 = min(seal_x1, leader_box[0])
+    y1 = min(seal_y1, leader_box[1] - text_h)
+    x2 = max(seal_x1 + seal.width_pt, x1 + text_width)
+    y2 = seal_y1 + seal.height_pt
+    return (x1, y1, x2, y2)
+
+
+def copy_box(page_width: float, page_height: float, width: float = 250, height: float = 44) -> Rect:
+    right, top = page_width - 28, page_height - 14
+    return (right - width, top - height, right, top)
+
+
+# --- drawing ----------------------------------------------------------------------------------------------
+def _new_pdf(w: float, h: float) -> Any:
+    try:
+        from fpdf import FPDF
+    except ImportError:  # pragma: no cover - a dependency
+        raise ToolMissing("Thiếu thư viện fpdf2", "the fpdf2 library is missing") from None
+    pdf = FPDF(unit="pt", format=(w, h))
+    pdf.set_margin(0)
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.add_font("LiberationSerif", "", str(font_path(False)))
+    pdf.add_font("LiberationSerif", "B", str(font_path(True)))
+    pdf.set_creator("digitize")
+    return pdf
+
+
+def _text(pdf: Any, x: float, y_top: float, w: float, text: str, size: float, *, bold: bool = False,
+          align: str = "C", color: tuple[int, int, int] = (0, 0, 0)) -> None:
+    """One line of text whose top is ``y_top`` (fpdf2 coordinates: origin top-left), shrunk to fit."""
+    pdf.set_font("LiberationSerif", "B" if bold else "", size)
+    while size > 5 and pdf.get_string_width(text) > w:
+        size -= 0.5
+        pdf.set_font("LiberationSerif", "B" if bold else "", size)
+    pdf.set_text_color(*color)
+    pdf.set_xy(x, y_top)
+    pdf.cell(w, size * LINE, text, align=align)
+
+
+def _image(pdf: Any, img: ImageInfo, x: float, y_top: float, w: float, h: float) -> None:
+    pdf.image(io.BytesIO(img.data), x=x, y=y_top, w=w, h=h)
+
+
+@lru_cache(maxsize=64)
+def _leader_pdf(w: float, h: float, title: str, name: str, sig_key: str, sig: ImageInfo | None) -> bytes:
+    pdf = _new_pdf(w, h)
+    _text(pdf, 4, 2, w - 8, title, TITLE_PT, bold=True)
+    ix1, iy1, ix2, iy2 = leader_image_rect((0, 0, w, h), sig)
+    if sig is not None:
+        _image(pdf, sig, ix1, h - iy2, ix2 - ix1, iy2 - iy1)
+    _text(pdf, 4, h - NAME_PT * LINE - 2, w - 8, name, NAME_PT, bold=True)
+    return bytes(pdf.output())
+
+
+@lru_cache(maxsize=64)
+def _organization_pdf(w: float, h: float, seal_rect: Rect, org: str, when: str, seal_key: str,
+                      seal: ImageInfo) -> bytes:
+    pdf = _new_pdf(w, h)
+    x1, y1, x2, y2 = seal_rect
+    _image(pdf, seal, x1, h - y2, x2 - x1, y2 - y1)
+    size = 8.0
+    red = (200, 0, 0)
+    top = h - 3 * size * LINE - 1
+    _text(pdf, 0, top, w, org, size, bold=True, align="L", color=red)
+    _text(pdf, 0, top + size * LINE, w, f"Thời gian ký: {when}", size, align="L", color=red)
+    return bytes(pdf.output())
+
+
+@lru_cache(maxsize=64)
+def _copy_pdf(w: float, h: float, kind: str, org: str, when: str) -> bytes:
+    pdf = _new_pdf(w, h)
+    size = 10.0
+    for i, line in enumerate((kind, org, when)):
+        _text(pdf, 0, 1 + i * size * 1.3, w, line, size, bold=(i == 0), align="R")
+    return bytes(pdf.output())
+
+
+def _key(img: ImageInfo | None) -> str:
+    return hashlib.sha256(img.data).hexdigest() if img else ""
+
+
+def _r(v: float) -> float:
+    return round(v, 2)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A rendered appearance: a one-page PDF of the widget's size, and where the widget goes."""
+
+    pdf: bytes
+    page: int  # 0-based
+    box: Rect
+
+
+def leader_appearance(page: int, box: Rect, title: str, name: str, signature: ImageInfo | None) -> Appearance:
+    w, h = _r(box[2] - box[0]), _r(box[3] - box[1])
+    return Appearance(_leader_pdf(w, h, nfc(title).upper(), nfc(name), _key(signature), signature), page, box)
+
+
+def organization_appearance(page: int, leader_box: Rect, signature: ImageInfo | None, seal: ImageInfo,
+                            org: str, when: str) -> Appearance:
+    sig_rect = leader_image_rect(leader_box, signature)
+    box = organization_box(leader_box, sig_rect, seal)
+    bx1, by1 = box[0], box[1]
+    sx2 = sig_rect[0] + (sig_rect[2] - sig_rect[0]) / 3
+    sx1 = sx2 - seal.width_pt * 0.9
+    cy = (sig_rect[1] + sig_rect[3]) / 2
+    seal_rect = (_r(sx1 - bx1), _r(cy - seal.height_pt / 2 - by1), _r(sx1 - bx1 + seal.width_pt),
+                 _r(cy + seal.height_pt / 2 - by1))
+    w, h = _r(box[2] - box[0]), _r(box[3] - box[1])
+    return Appearance(_organization_pdf(w, h, seal_rect, nfc(org), when, _key(seal), seal), page, box)
+
+
+def copy_appearance(page_width: float, page_height: float, kind: str, org: str, when: str) -> Appearance:
+    box = copy_box(page_width, page_height)
+    w, h = _r(box[2] - box[0]), _r(box[3] - box[1])
+    return Appearance(_copy_pdf(w, h, nfc(kind), nfc(org), when), 0, box)
+
+
+def stamp_style(appearance: Appearance) -> Any:
+    """A pyHanko stamp style drawing ``appearance`` (its PDF page imported as the widget's XObject)."""
+    from pyhanko.pdf_utils import layout
+    from pyhanko.pdf_utils.content import ImportedPdfPage
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.stamp import StaticStampStyle
+
+    data = appearance.pdf
+
+    class _BytesPage(ImportedPdfPage):
+        def render(self) -> bytes:
+            import binascii
+            import uuid
+
+            w = self._ensure_writer
+            r = PdfFileReader(io.BytesIO(data))
+            xobj = w.import_page_as_xobject(r, page_ix=0)
+            name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
+            self.resources.xobject[name.decode("ascii")] = xobj
+            x1, y1, x2, y2 = xobj.get_object()["/BBox"]
+            self.box = layout.BoxConstraints(width=abs(x1 - x2), height=abs(y1 - y2))
+            return name + b" Do"
+
+    return StaticStampStyle(
+        background=_BytesPage("<memory>"), background_opacity=1.0, border_width=0,
+        background_layout=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins.uniform(0)),
+    )

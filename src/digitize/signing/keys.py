@@ -1,0 +1,237 @@
+"""Signing keys: a PKCS#12 file or a PKCS#11 token (USB token, HSM, SoftHSM2), opened once per session.
+
+The password or PIN is read from an environment variable the user names (or asked for by a prompt
+callback); it is passed to the library and never logged, stored or put into an error message.
+
+    with open_key(P12Source(Path("officer.p12"), password_env="P12_PW")) as key:
+        key.signer        # a pyHanko Signer, reused for every document of a batch
+        key.certificate   # asn1crypto x509.Certificate of the signer
+        key.chain         # the other certificates known (intermediates, maybe the root)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from asn1crypto import algos, x509
+
+from digitize.errors import KeyAccessError, UsageError
+
+Prompt = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class P12Source:
+    """A PKCS#12 (.p12/.pfx) file; its password is in the environment variable ``password_env``."""
+
+    path: Path
+    password_env: str | None = None
+
+
+@dataclass(frozen=True)
+class Pkcs11Source:
+    """A key on a PKCS#11 token: module library, token label, key label; PIN from ``pin_env`` or a prompt."""
+
+    module: Path
+    token_label: str
+    key_label: str
+    pin_env: str | None = None
+    cert_label: str | None = None  # default: the key label
+
+
+KeySource = P12Source | Pkcs11Source
+
+
+def _secret(env: str | None, prompt: Prompt | None, what_vi: str, what_en: str) -> str | None:
+    if env:
+        value = os.environ.get(env)
+        if value is None:
+            raise KeyAccessError(
+                f"Biến môi trường {env} (chứa {what_vi}) chưa được đặt",
+                f"environment variable {env} (holding the {what_en}) is not set",
+            )
+        return value
+    if prompt is not None:
+        return prompt(f"{what_vi} / {what_en}: ")
+    return None
+
+
+def pss_mechanism() -> algos.SignedDigestAlgorithm:
+    """RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt (RFC 4055)."""
+    return algos.SignedDigestAlgorithm({
+        "algorithm": "rsassa_pss",
+        "parameters": algos.RSASSAPSSParams({
+            "hash_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}),
+            "mask_gen_algorithm": algos.MaskGenAlgorithm({
+                "algorithm": "mgf1",
+                "parameters": algos.DigestAlgorithm({"algorithm": "sha256"}),
+            }),
+            "salt_length": 32,
+            "trailer_field": "trailer_field_bc",
+        }),
+    })
+
+
+class KeySession:
+    """An open key: a pyHanko ``Signer`` plus its certificate; close it (or use ``with``) when done."""
+
+    def __init__(self, signer: Any, closer: Callable[[], None] | None = None, source: str = "") -> None:
+        self.signer = signer
+        self._closer = closer
+        self.source = source
+
+    @property
+    def certificate(self) -> x509.Certificate:
+        cert = self.signer.signing_cert
+        assert cert is not None
+        return cert
+
+    @property
+    def chain(self) -> list[x509.Certificate]:
+        """The other certificates the key came with (intermediates, possibly the root)."""
+        mine = self.certificate
+        return [c for c in self.signer.cert_registry if c != mine]
+
+    @property
+    def key_algorithm(self) -> str:
+        """"rsa" or "ec"."""
+        return str(self.certificate.public_key.algorithm)
+
+    def close(self) -> None:
+        if self._closer is not None:
+            closer, self._closer = self._closer, None
+            closer()
+
+    def __enter__(self) -> KeySession:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def open_key(source: KeySource, *, pss: bool = False, prompt: Prompt | None = None) -> KeySession:
+    """Open a key once (one password/PIN entry); raise KeyAccessError with a clear message otherwise.
+
+    ``pss``: sign RSA keys with RSASSA-PSS instead of PKCS#1 v1.5 (ignored for EC keys).
+    """
+    if isinstance(source, P12Source):
+        return _open_p12(source, pss=pss, prompt=prompt)
+    if isinstance(source, Pkcs11Source):
+        return _open_pkcs11(source, pss=pss, prompt=prompt)
+    raise UsageError("Nguồn khóa không hợp lệ", "invalid key source")
+
+
+def _open_p12(source: P12Source, *, pss: bool, prompt: Prompt | None) -> KeySession:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from pyhanko.keys.internal import (
+        translate_pyca_cryptography_cert_to_asn1,
+        translate_pyca_cryptography_key_to_asn1,
+    )
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    path = Path(source.path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KeyAccessError(
+            f"Không đọc được tệp khóa {path}: {exc.strerror}",
+            f"cannot read the key file {path}: {exc.strerror}",
+        ) from None
+    password = _secret(source.password_env, prompt, "mật khẩu tệp PKCS#12", "PKCS#12 password")
+    try:
+        key, cert, others = pkcs12.load_key_and_certificates(
+            data, password.encode("utf-8") if password else None)
+    except Exception:
+        raise KeyAccessError(
+            f"Sai mật khẩu hoặc tệp PKCS#12 hỏng: {path.name}",
+            f"wrong password or damaged PKCS#12 file: {path.name}",
+        ) from None
+    if key is None or cert is None:
+        raise KeyAccessError(
+            f"Tệp PKCS#12 {path.name} không có khóa riêng và chứng thư",
+            f"the PKCS#12 file {path.name} holds no private key with its certificate",
+        )
+    asn1_cert = translate_pyca_cryptography_cert_to_asn1(cert)
+    store = SimpleCertificateStore()
+    store.register_multiple([translate_pyca_cryptography_cert_to_asn1(c) for c in others])
+    is_rsa = asn1_cert.public_key.algorithm == "rsa"
+    signer = SimpleSigner(
+        signing_cert=asn1_cert,
+        signing_key=translate_pyca_cryptography_key_to_asn1(key),
+        cert_registry=store,
+        signature_mechanism=pss_mechanism() if (pss and is_rsa) else None,
+    )
+    return KeySession(signer, None, source=f"p12:{path.name}")
+
+
+def _open_pkcs11(source: Pkcs11Source, *, pss: bool, prompt: Prompt | None) -> KeySession:
+    try:
+        from pkcs11 import exceptions as p11_exc
+        from pyhanko.config.pkcs11 import TokenCriteria
+        from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+    except ImportError as exc:  # pragma: no cover - python-pkcs11 is a dependency
+        raise KeyAccessError("Thiếu thư viện python-pkcs11", f"python-pkcs11 is missing: {exc}") from None
+
+    module = Path(source.module)
+    if not module.is_file():
+        raise KeyAccessError(
+            f"Không tìm thấy thư viện PKCS#11 {module}", f"PKCS#11 module {module} not found")
+    pin = _secret(source.pin_env, prompt, "mã PIN của thiết bị ký", "token PIN")
+    try:
+        session = open_pkcs11_session(str(module), token_criteria=TokenCriteria(label=source.token_label),
+                                      user_pin=pin)
+    except (p11_exc.PinIncorrect, p11_exc.PinLenRange, p11_exc.PinInvalid):
+        raise KeyAccessError(
+            f"Sai mã PIN của thiết bị ký '{source.token_label}'",
+            f"wrong PIN for token '{source.token_label}'",
+        ) from None
+    except p11_exc.PinLocked:
+        raise KeyAccessError(
+            f"Thiết bị ký '{source.token_label}' đã bị khóa PIN",
+            f"token '{source.token_label}' PIN is locked",
+        ) from None
+    except Exception as exc:
+        text = str(exc) or type(exc).__name__
+        if "No token" in text:
+            raise KeyAccessError(
+                f"Không tìm thấy thiết bị ký có nhãn '{source.token_label}'",
+                f"no token labelled '{source.token_label}'",
+            ) from None
+        raise KeyAccessError(
+            f"Không mở được thiết bị ký '{source.token_label}': {type(exc).__name__}",
+            f"cannot open token '{source.token_label}': {type(exc).__name__}",
+        ) from None
+
+    def close() -> None:
+        with contextlib.suppress(Exception):  # closing a dead session
+            session.close()
+
+    try:
+        probe = PKCS11Signer(session, key_label=source.key_label,
+                             cert_label=source.cert_label or source.key_label)
+        cert = probe.signing_cert  # loads key and certificate now: errors surface here, not mid-batch
+        is_rsa = cert.public_key.algorithm == "rsa"
+        signer = probe
+        if pss and is_rsa:
+            signer = PKCS11Signer(session, key_label=source.key_label,
+                                  cert_label=source.cert_label or source.key_label,
+                                  signature_mechanism=pss_mechanism())
+            signer.signing_cert  # noqa: B018 - load now
+    except Exception as exc:
+        close()
+        raise KeyAccessError(
+            f"Không tìm thấy khóa '{source.key_label}' (hoặc chứng thư của nó) trên thiết bị ký "
+            f"'{source.token_label}'",
+            f"key '{source.key_label}' (or its certificate) not found on token '{source.token_label}'",
+            reason=type(exc).__name__,
+        ) from None
+    return KeySession(signer, close, source=f"pkcs11:{source.token_label}/{source.key_label}")
