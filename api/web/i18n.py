@@ -273,6 +273,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stats.total": ("Tổng", "Total"),
     "stats.no_type": ("(chưa xác định)", "(unknown)"),
     "stats.tz": ("Giờ Việt Nam (UTC+7).", "Vietnam time (UTC+7)."),
+    "stats.as_of": ("Số liệu lúc", "Figures as of"),
+    "stats.refresh": ("Cập nhật", "Refresh"),
     "metric.received": ("Tiếp nhận", "Received"),
     "metric.digitized": ("Đã số hóa", "Digitized"),
     "metric.reviewed": ("Đã kiểm tra", "Reviewed"),

@@ -17,6 +17,7 @@ from api.web import i18n
 from api.web.base import (
     csrf_form,
     form_str,
+    may,
     page_number,
     pager,
     redirect,
@@ -26,6 +27,7 @@ from api.web.base import (
     router,
 )
 from api.web.session import current_user, get_session
+from api.web.stats import warm_up
 from digitize.config import get_settings
 from digitize.errors import Unauthenticated
 from digitize.ingest import Ingestor, create_batch
@@ -102,6 +104,8 @@ def home(request: Request) -> Response:
         return redirect("/login")
     with db.session() as s:
         counts = counts_by_state(s)
+    if may(user, "stats"):
+        warm_up()  # the statistics page is then ready when someone opens it
     return render(
         request,
         "home.html",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,12 +18,13 @@ from typing import Any
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
-from sqlalchemy import Integer, cast, func, literal, select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from api.web import i18n
 from api.web.base import render, request_lang, require_page, router
+from digitize.config import get_settings
 from digitize.store import db
 from digitize.store.auth import Principal
 from digitize.store.models import DONE, NEEDS_REVIEW, AccessLogEntry, Document, Signature
@@ -68,6 +71,7 @@ class Stats:
     period: str
     periods: list[str]
     cells: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)  # (period, type) -> counts
+    computed_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def by_period(self) -> dict[str, dict[str, int]]:
         out = {p: dict.fromkeys(METRICS, 0) for p in self.periods}
@@ -93,46 +97,159 @@ class Stats:
         return out
 
 
+def period_bounds(year: int, period: str) -> list[tuple[str, datetime, datetime]]:
+    """Each period of the year as (label, UTC start, UTC end), in Vietnam time."""
+    starts = (
+        [(1 + 3 * q, f"{year}-Q{q + 1}") for q in range(4)]
+        if period == "quarter"
+        else [(m, f"{year}-{m:02d}") for m in range(1, 13)]
+    )
+    shift = timedelta(hours=OFFSET_HOURS)
+    out = []
+    for i, (month, label) in enumerate(starts):
+        start = datetime(year, month, 1, tzinfo=UTC) - shift
+        if i + 1 < len(starts):
+            end = datetime(year, starts[i + 1][0], 1, tzinfo=UTC) - shift
+        else:
+            end = datetime(year + 1, 1, 1, tzinfo=UTC) - shift
+        out.append((label, start, end))
+    return out
+
+
+def type_names(session: Session) -> dict[str, str]:
+    """Folded type -> how it is written (one spelling per folded type)."""
+    folded_types = session.scalars(
+        select(Document.type_folded).where(Document.type_folded.is_not(None)).distinct().limit(500)
+    ).all()
+    names: dict[str, str] = {}
+    for folded in folded_types:
+        if not folded:
+            continue
+        name = session.scalar(select(Document.type_name).where(Document.type_folded == folded).limit(1))
+        names[folded] = name or folded
+    return names
+
+
 def compute(session: Session, year: int, period: str = "month") -> Stats:
-    """Every count of the year, grouped by period and document type, each by one aggregate query."""
+    """Every count of the year, grouped by period and document type, by aggregate queries.
+
+    Received documents are counted per period by range queries that the (type_folded, created_at) index
+    answers alone; the other counts group by the period label computed in SQL.
+    """
     start, end = year_bounds(year)
     stats = Stats(year, period, period_labels(year, period))
-    type_col = func.coalesce(Document.type_name, literal(""))
+    names = type_names(session)
 
-    def add(metric: str, stmt: Any) -> None:
-        for p, ty, n in session.execute(stmt).all():
-            cell = stats.cells.setdefault((p, ty or ""), dict.fromkeys(METRICS, 0))
+    def add(metric: str, rows: Any) -> None:
+        for p, folded, n in rows:
+            ty = names.get(folded or "", folded or "")
+            cell = stats.cells.setdefault((p, ty), dict.fromkeys(METRICS, 0))
             cell[metric] += int(n)
+
+    for label, p_start, p_end in period_bounds(year, period):
+        rows = session.execute(
+            select(Document.type_folded, func.count())
+            .where(Document.created_at >= p_start, Document.created_at < p_end)
+            .group_by(Document.type_folded)
+        ).all()
+        add("received", [(label, folded, n) for folded, n in rows])
 
     def grouped(col: Any, count: Any, *where: Any, join: Any = None) -> Any:
         pe = period_expr(session, col, period).label("p")
-        stmt = select(pe, type_col.label("ty"), count)
+        stmt = select(pe, Document.type_folded, count)
         if join is not None:
             stmt = stmt.select_from(join[0]).join(Document, join[1])
-        stmt = stmt.where(col >= start, col < end, *where).group_by(pe, type_col)
-        return stmt
+        return stmt.where(col >= start, col < end, *where).group_by(pe, Document.type_folded)
 
-    add("received", grouped(Document.created_at, func.count()))
     add(
         "digitized",
-        grouped(Document.processed_at, func.count(), Document.state.in_((DONE, NEEDS_REVIEW))),
+        session.execute(
+            grouped(Document.processed_at, func.count(), Document.state.in_((DONE, NEEDS_REVIEW)))
+        ).all(),
     )
-    add("reviewed", grouped(Document.reviewed_at, func.count(), Document.reviewed_at.is_not(None)))
+    add("reviewed", session.execute(grouped(Document.reviewed_at, func.count())).all())
     add(
         "signed",
-        grouped(
-            Signature.signed_at,
-            func.count(func.distinct(Signature.document_id)),
-            join=(Signature, Document.id == Signature.document_id),
-        ),
+        session.execute(
+            grouped(
+                Signature.signed_at,
+                func.count(func.distinct(Signature.document_id)),
+                join=(Signature, Document.id == Signature.document_id),
+            )
+        ).all(),
     )
     add(
         "read",
-        grouped(
-            AccessLogEntry.at, func.count(), join=(AccessLogEntry, Document.id == AccessLogEntry.document_id)
-        ),
+        session.execute(
+            grouped(
+                AccessLogEntry.at,
+                func.count(),
+                join=(AccessLogEntry, Document.id == AccessLogEntry.document_id),
+            )
+        ).all(),
     )
     return stats
+
+
+# Reports need not be live to the second: a computed year is kept CACHE_SECONDS and then recomputed in the
+# background while the previous figures are still served (the first request of a year computes it at once).
+CACHE_SECONDS = 120.0
+_cache: dict[tuple[str, int, str], tuple[float, Stats]] = {}
+_refreshing: set[tuple[str, int, str]] = set()
+_cache_lock = threading.Lock()
+
+
+def _compute_fresh(key: tuple[str, int, str]) -> Stats:
+    with db.session() as s:
+        stats = compute(s, key[1], key[2])
+    with _cache_lock:
+        _cache[key] = (time.monotonic() + CACHE_SECONDS, stats)
+        _refreshing.discard(key)
+    return stats
+
+
+def cached_stats(year: int, period: str, *, fresh: bool = False) -> Stats:
+    key = (get_settings().effective_database_url, year, period)
+    with _cache_lock:
+        hit = _cache.get(key)
+        stale = hit is None or hit[0] < time.monotonic()
+        start_refresh = hit is not None and stale and not fresh and key not in _refreshing
+        if start_refresh:
+            _refreshing.add(key)
+    if hit is None or fresh:
+        return _compute_fresh(key)
+    if start_refresh:
+        threading.Thread(target=_refresh_quietly, args=(key,), daemon=True, name="stats-refresh").start()
+    return hit[1]
+
+
+def _refresh_quietly(key: tuple[str, int, str]) -> None:
+    try:
+        _compute_fresh(key)
+    except Exception:
+        with _cache_lock:
+            _refreshing.discard(key)
+
+
+def warm_up() -> None:
+    """Compute this year's figures in the background (called when someone opens the overview)."""
+    year = (datetime.now(UTC) + timedelta(hours=OFFSET_HOURS)).year
+    key = (get_settings().effective_database_url, year, "month")
+    with _cache_lock:
+        if key in _cache or key in _refreshing:
+            return
+        _refreshing.add(key)
+    threading.Thread(target=_refresh_quietly, args=(key,), daemon=True, name="stats-warm-up").start()
+
+
+def nice_tick(peak: int) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50 ... whose four steps reach ``peak``."""
+    magnitude = 1
+    while True:
+        for m in (1, 2, 5):
+            if 4 * m * magnitude >= peak:
+                return m * magnitude
+        magnitude *= 10
 
 
 def chart_svg(stats: Stats, lang: i18n.Lang) -> Markup:
@@ -143,8 +260,8 @@ def chart_svg(stats: Stats, lang: i18n.Lang) -> Markup:
     left, right, top, bottom = 48, 10, 12, 56
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max([1] + [v for r in rows.values() for v in r.values()])
-    step = 10 ** max(0, len(str(peak)) - 1)
-    ceiling = ((peak + step - 1) // step) * step
+    tick = nice_tick(peak)
+    ceiling = 4 * tick
     group_w = plot_w / max(1, len(periods))
     bar_w = max(2.0, (group_w - 8) / len(METRICS))
     parts: list[str] = [
@@ -152,7 +269,7 @@ def chart_svg(stats: Stats, lang: i18n.Lang) -> Markup:
         f'role="img" aria-label="{escape(i18n.t("stats.by_period", lang))}" id="stats-chart">'
     ]
     for i in range(5):
-        value = ceiling * i / 4
+        value = tick * i
         y = top + plot_h - plot_h * i / 4
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" class="gridline"/>')
         parts.append(
@@ -195,8 +312,7 @@ def _params(request: Request) -> tuple[int, str]:
 @router.get("/stats", response_class=HTMLResponse)
 def stats_page(request: Request, user: Principal = Depends(require_page("stats"))) -> Response:
     year, period = _params(request)
-    with db.session() as s:
-        stats = compute(s, year, period)
+    stats = cached_stats(year, period, fresh=request.query_params.get("fresh") == "1")
     lang = request_lang(request)
     this_year = (datetime.now(UTC) + timedelta(hours=OFFSET_HOURS)).year
     return render(
@@ -220,8 +336,7 @@ def stats_csv(request: Request, user: Principal = Depends(require_page("stats"))
     """One row per period and document type (UTF-8 with BOM, so spreadsheet programs read the diacritics)."""
     year, period = _params(request)
     lang = request_lang(request)
-    with db.session() as s:
-        stats = compute(s, year, period)
+    stats = cached_stats(year, period, fresh=request.query_params.get("fresh") == "1")
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(

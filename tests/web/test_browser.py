@@ -248,7 +248,7 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Search documents"
     shot(page, "10-search-en")
-    page.goto(base + "/stats")
+    page.goto(base + "/stats?fresh=1")
     assert page.locator("#stats-chart").count() == 1
     assert int(page.locator("#total-received").inner_text()) == 2
     shot(page, "11-stats-en")
