@@ -1,0 +1,154 @@
+"""Server-side signing profiles: key, appearance and level by name (``Settings.signing_profiles_file``).
+
+The file is TOML (``.toml``) or JSON (anything else), one table per profile::
+
+    [profiles.giam-doc]
+    role = "leader"                    # leader | organization | copy
+    level = "B-T"                      # B-B | B-T | B-LT | B-LTA
+    tsa = "http://tsa.example/tsr"     # default: DIGITIZE_TSA_URL
+    p12 = "/etc/digitize/keys/giam-doc.p12"
+    p12_password_env = "GIAM_DOC_P12_PASSWORD"
+    # or: pkcs11_module = "/usr/lib/softhsm/libsofthsm2.so", token_label = "...", key_label = "...",
+    #     pin_env = "GIAM_DOC_PIN"
+    title = "Giám đốc"
+    name = "Nguyễn Văn An"             # default: the certificate's common name
+    signature_image = "/etc/digitize/images/chu-ky.png"
+    seal_image = "/etc/digitize/images/con-dau.png"   # organization
+    organization = "Sở Khoa học và Công nghệ"         # default: certificate O, then settings
+    copy_kind = "BẢN SAO ĐIỆN TỬ"                     # copy
+    certify = false
+    docmdp = 2
+    pss = false
+    trust = ["/etc/digitize/trust/root.pem"]          # besides DIGITIZE_TRUST_DIR
+
+Relative paths are relative to the profile file. The core entry point for the HTTP API is
+``sign_with_profile(name, pdf_bytes)`` → ``(signed_bytes, SignResult)``; keys are opened on first use and
+kept for the process (one PIN read per profile), one signature at a time per profile.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from digitize.config import Settings, get_settings
+from digitize.errors import NotFound, UsageError
+from digitize.signing.keys import KeySession, KeySource, P12Source, Pkcs11Source, open_key
+from digitize.signing.sign import Signing, SignProfile, SignResult
+
+
+@dataclass(frozen=True)
+class NamedProfile:
+    name: str
+    key: KeySource
+    profile: SignProfile
+    trust: tuple[Path, ...] = ()
+
+
+def _path(base: Path, value: Any) -> Path | None:
+    if value in (None, ""):
+        return None
+    p = Path(str(value)).expanduser()
+    return p if p.is_absolute() else (base / p)
+
+
+def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, NamedProfile]:
+    """Parse the profiles file (UsageError with the reason when it is wrong)."""
+    settings = settings or get_settings()
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8")) if path.suffix == ".toml" else json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"Không đọc được tệp cấu hình ký số {path}: {exc}",
+                         f"cannot read the signing profiles file {path}: {exc}") from None
+    table = data.get("profiles", data)
+    base = path.parent
+    out: dict[str, NamedProfile] = {}
+    for name, spec in table.items():
+        if not isinstance(spec, dict):
+            continue
+        key: KeySource
+        if spec.get("p12"):
+            key = P12Source(_path(base, spec["p12"]) or Path(), spec.get("p12_password_env"))
+        elif spec.get("pkcs11_module"):
+            key = Pkcs11Source(_path(base, spec["pkcs11_module"]) or Path(), str(spec.get("token_label", "")),
+                               str(spec.get("key_label", "")), spec.get("pin_env"))
+        else:
+            raise UsageError(f"Hồ sơ ký '{name}' thiếu khóa (p12 hoặc pkcs11_module)",
+                             f"signing profile '{name}' names no key (p12 or pkcs11_module)")
+        try:
+            profile = SignProfile(
+                role=spec.get("role", "leader"),
+                level=spec.get("level", "B-B"),
+                tsa_url=spec.get("tsa") or settings.tsa_url,
+                pss=bool(spec.get("pss", False)),
+                certify=bool(spec.get("certify", False)),
+                docmdp=int(spec.get("docmdp", 2)),  # type: ignore[arg-type]
+                title=spec.get("title", "Giám đốc"),
+                name=spec.get("name"),
+                organization=spec.get("organization"),
+                signature_image=_path(base, spec.get("signature_image")),
+                seal_image=_path(base, spec.get("seal_image")),
+                copy_kind=spec.get("copy_kind", "BẢN SAO ĐIỆN TỬ"),
+                visible=bool(spec.get("visible", True)),
+                reason=spec.get("reason"),
+                location=spec.get("location"),
+            )
+        except UsageError as exc:
+            raise UsageError(f"Hồ sơ ký '{name}': {exc.message_vi}", f"signing profile '{name}': "
+                             f"{exc.message_en}") from None
+        trust = tuple(p for p in (_path(base, t) for t in spec.get("trust", ())) if p)
+        out[str(name)] = NamedProfile(str(name), key, profile, trust)
+    return out
+
+
+_lock = threading.Lock()
+_open: dict[tuple[str, str], tuple[KeySession, Signing, threading.Lock]] = {}
+
+
+def _signing_for(named: NamedProfile, settings: Settings) -> tuple[Signing, threading.Lock]:
+    from digitize.verify.trust import load_trust_roots
+
+    cache_key = (str(settings.signing_profiles_file), named.name)
+    with _lock:
+        entry = _open.get(cache_key)
+        if entry is None:
+            key = open_key(named.key, pss=named.profile.pss)
+            try:
+                roots = load_trust_roots(named.trust, settings.trust_dir)
+                signing = Signing(key, named.profile, roots)
+            except BaseException:
+                key.close()
+                raise
+            entry = (key, signing, threading.Lock())
+            _open[cache_key] = entry
+    return entry[1], entry[2]
+
+
+def sign_with_profile(name: str, pdf: bytes, *, settings: Settings | None = None) -> tuple[bytes, SignResult]:
+    """Sign ``pdf`` with the server-side profile ``name`` (NotFound when no such profile)."""
+    settings = settings or get_settings()
+    if settings.signing_profiles_file is None:
+        raise NotFound("Máy chủ chưa cấu hình hồ sơ ký số (DIGITIZE_SIGNING_PROFILES_FILE)",
+                       "no signing profiles configured on the server (DIGITIZE_SIGNING_PROFILES_FILE)")
+    profiles = load_profiles(settings.signing_profiles_file, settings)
+    named = profiles.get(name)
+    if named is None:
+        raise NotFound(f"Không có hồ sơ ký '{name}'", f"no signing profile '{name}'",
+                       available=sorted(profiles))
+    signing, lock = _signing_for(named, settings)
+    with lock:
+        return signing.sign_bytes(pdf)
+
+
+def close_all() -> None:
+    """Close every key opened by ``sign_with_profile`` (tests, shutdown)."""
+    with _lock:
+        for key, _signing, _l in _open.values():
+            key.close()
+        _open.clear()

@@ -1,0 +1,186 @@
+"""Signing with PKCS#12 keys: every signature is checked by third parties (pdfsig/NSS, pyHanko, OCR)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digitize.errors import CertificateRejected, KeyAccessError, SignatureNotAllowed
+from digitize.signing.keys import P12Source, open_key
+from digitize.signing.sign import Signing, SignProfile, SignRequest
+from digitize.verify.trust import load_trust_roots
+from tests.signing.conftest import Images
+from tests.signing.helpers import assert_pdfsig_accepts, ocr_region, pyhanko_validate
+from tests.support.pki import TestPKI
+
+
+def _sign(pki: TestPKI, ident: str, env: str, src: Path, dst: Path, **kw: object) -> Signing:
+    profile = SignProfile(**kw)  # type: ignore[arg-type]
+    with open_key(P12Source(pki.identity(ident).p12, env), pss=profile.pss) as key:
+        signing = Signing(key, profile, load_trust_roots([pki.root_cert]))
+        signing.sign_file(SignRequest(src, dst))
+    return signing
+
+
+def _all_good(pki: TestPKI, pdf: Path, n: int) -> None:
+    statuses = pyhanko_validate(pki, pdf)
+    assert len(statuses) == n
+    for st in statuses:
+        assert (st.intact, st.valid, st.trusted) == (True, True, True), st.status.pretty_print_details()
+
+
+def test_leader_then_organization(pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path,
+                                  tmp_path: Path) -> None:
+    leader = tmp_path / "leader.pdf"
+    final = tmp_path / "final.pdf"
+    _sign(pki, "officer", p12_env, sample_pdf, leader, role="leader", title="Giám đốc",
+          signature_image=images.signature, certify=True, docmdp=2)
+    s = _sign(pki, "organization", p12_env, leader, final, role="organization",
+              signature_image=images.signature, seal_image=images.seal)
+    # the earlier signature stays valid after the incremental update
+    assert final.read_bytes().startswith(leader.read_bytes())
+    assert_pdfsig_accepts(pki, final, ["leader_1", "organization_1"])
+    _all_good(pki, final, 2)
+    # the page shows the Vietnamese name and the signing time (ISO 8601, +07:00)
+    text = ocr_region(final, tmp_path, box=(250, 40, 595, 240))
+    assert "Nguyễn Văn An" in text
+    assert "GIÁM ĐỐC" in text
+    assert s.signer_name == "Sở Khoa học và Công nghệ tỉnh Yên Bái"
+    flat = text.replace(" ", "")
+    assert "+07:00" in flat
+    assert "Khoa học và Công nghệ" in text
+
+
+def test_copy_stamp_top_right(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path) -> None:
+    out = tmp_path / "copy.pdf"
+    profile = SignProfile(role="copy", copy_kind="BẢN SAO ĐIỆN TỬ")
+    with open_key(P12Source(pki.organization.p12, p12_env)) as key:
+        signing = Signing(key, profile, load_trust_roots([pki.root_cert]))
+        result = signing.sign_file(SignRequest(sample_pdf, out))
+    assert result.box is not None and result.box[3] > 800 and result.box[2] > 500  # top right of page 1
+    assert_pdfsig_accepts(pki, out, ["copy_1"])
+    _all_good(pki, out, 1)
+    text = ocr_region(out, tmp_path, box=(300, 770, 595, 842))
+    assert "BẢN SAO ĐIỆN TỬ" in text
+    assert result.signing_time.replace(" ", "") in text.replace(" ", "")
+    import subprocess
+
+    extracted = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert result.signing_time in extracted and "BẢN SAO ĐIỆN TỬ" in extracted
+
+
+@pytest.mark.parametrize("level", ["B-T", "B-LT", "B-LTA"])
+def test_levels(pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path, tmp_path: Path,
+                level: str) -> None:
+    out = tmp_path / f"{level}.pdf"
+    before = dict(pki.requests)
+    _sign(pki, "officer", p12_env, sample_pdf, out, role="leader", level=level, tsa_url=pki.tsa_url,
+          signature_image=images.signature)
+    assert pki.requests["tsa"] > before.get("tsa", 0)
+    statuses = pyhanko_validate(pki, out)
+    assert len(statuses) == 1 and statuses[0].timestamped
+    _all_good(pki, out, 1)
+    assert_pdfsig_accepts(pki, out, ["leader_1"])
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with out.open("rb") as f:
+        r = PdfFileReader(f)
+        has_dss = "/DSS" in r.root
+        doc_ts = list(r.embedded_timestamp_signatures)
+        if has_dss:
+            dss = r.root["/DSS"]
+            assert "/OCSPs" in dss or "/CRLs" in dss
+    assert has_dss == (level in ("B-LT", "B-LTA"))
+    assert (len(doc_ts) == 1) == (level == "B-LTA")
+
+
+@pytest.mark.parametrize("ident, pss, mechanism", [
+    ("officer", True, "rsassa_pss"),
+    ("officer", False, "sha256_rsa"),
+    ("officer_ec", False, "sha256_ecdsa"),
+])
+def test_algorithms(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path, ident: str, pss: bool,
+                    mechanism: str) -> None:
+    out = tmp_path / "algo.pdf"
+    _sign(pki, ident, p12_env, sample_pdf, out, role="leader", pss=pss, visible=False)
+    st = pyhanko_validate(pki, out)
+    assert st[0].mechanism.startswith("sha256/")
+    assert st[0].mechanism.endswith(mechanism)
+    _all_good(pki, out, 1)
+    assert_pdfsig_accepts(pki, out)
+
+
+@pytest.mark.parametrize("ident, reason", [
+    ("expired", "expired"), ("not_yet_valid", "not_yet_valid"), ("revoked", "revoked"),
+    ("wrong_usage", "wrong_usage"), ("untrusted", "untrusted"),
+])
+def test_bad_certificates_refused(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path, ident: str,
+                                  reason: str) -> None:
+    out = tmp_path / "refused.pdf"
+    with pytest.raises(CertificateRejected) as info:
+        _sign(pki, ident, p12_env, sample_pdf, out, role="leader", visible=False)
+    assert info.value.details["reason"] == reason
+    assert info.value.message_vi != info.value.message_en
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["home"]  # DIGITIZE_HOME only: no partial file
+
+
+def test_wrong_password(pki: TestPKI, sample_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WRONG_PW", "not-the-password")
+    with pytest.raises(KeyAccessError) as info:
+        open_key(P12Source(pki.officer.p12, "WRONG_PW"))
+    assert "Sai mật khẩu" in info.value.message_vi and "wrong password" in info.value.message_en
+    assert "not-the-password" not in info.value.one_line()
+    monkeypatch.delenv("WRONG_PW")
+    with pytest.raises(KeyAccessError):
+        open_key(P12Source(pki.officer.p12, "WRONG_PW"))
+
+
+def test_docmdp_no_changes_refuses_more_signatures(pki: TestPKI, p12_env: str, sample_pdf: Path,
+                                                   images: Images, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.pdf"
+    _sign(pki, "officer", p12_env, sample_pdf, locked, role="leader", certify=True, docmdp=1,
+          signature_image=images.signature)
+    _all_good(pki, locked, 1)
+    out = tmp_path / "more.pdf"
+    with pytest.raises(SignatureNotAllowed):
+        _sign(pki, "organization", p12_env, locked, out, role="organization", seal_image=images.seal)
+    assert not out.exists()
+
+
+def test_certify_must_be_first(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.pdf"
+    _sign(pki, "officer", p12_env, sample_pdf, first, role="leader", visible=False)
+    with pytest.raises(SignatureNotAllowed):
+        _sign(pki, "organization", p12_env, first, tmp_path / "x.pdf", role="copy", certify=True)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_batch_one_key_session(pki: TestPKI, sample_pdf: Path, tmp_path: Path, images: Images) -> None:
+    prompts: list[str] = []
+
+    def prompt(text: str) -> str:
+        prompts.append(text)
+        return pki.p12_password
+
+    reqs = [SignRequest(sample_pdf, tmp_path / f"out-{i}.pdf") for i in range(4)]
+    with open_key(P12Source(pki.officer.p12), prompt=prompt) as key:
+        results = Signing(key, SignProfile(role="leader", signature_image=images.signature),
+                          load_trust_roots([pki.root_cert])).sign_many(reqs)
+    assert len(prompts) == 1
+    assert [r.output for r in results] == [r.output for r in reqs]
+    assert len({r.sha256 for r in results}) == 4
+    for r in reqs:
+        _all_good(pki, r.output, 1)
+    assert_pdfsig_accepts(pki, reqs[-1].output)
+
+
+def test_not_a_pdf(pki: TestPKI, p12_env: str, tmp_path: Path) -> None:
+    from digitize.errors import CorruptInput
+
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    with pytest.raises(CorruptInput):
+        _sign(pki, "officer", p12_env, bad, tmp_path / "o.pdf", visible=False)
+    assert not (tmp_path / "o.pdf").exists()
