@@ -34,6 +34,8 @@ def _wait(settings: object, ids: list[str], timeout: float = 900) -> None:
         with db.session(settings) as s:  # type: ignore[arg-type]
             states = list(s.scalars(select(Document.state).where(Document.id.in_(ids))))
         if len(states) == len(ids) and all(st in FINISHED_STATES for st in states):
+            if "failed" in states:  # a figure over failed documents would mean nothing
+                raise RuntimeError(f"{states.count('failed')} of {len(ids)} documents failed")
             return
         time.sleep(0.2)
     raise TimeoutError("documents unfinished")
