@@ -196,7 +196,10 @@ class Document(Base):
 
 class Page(Base):
     __tablename__ = "pages"
-    __table_args__ = (UniqueConstraint("document_id", "index"),)
+    __table_args__ = (
+        UniqueConstraint("document_id", "index"),
+        Index("ix_pages_state_lease", "state", "lease_until"),  # the workers' reaper (migration 0004)
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
