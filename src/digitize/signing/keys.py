@@ -221,10 +221,13 @@ def _open_pkcs11(source: Pkcs11Source, *, pss: bool, prompt: Prompt | None) -> K
         cert = probe.signing_cert  # loads key and certificate now: errors surface here, not mid-batch
         is_rsa = cert.public_key.algorithm == "rsa"
         signer = probe
-        if pss and is_rsa:
+        if (pss and is_rsa) or not is_rsa:
+            # ECDSA: hash here and sign with the raw CKM_ECDSA mechanism, which every token has
+            # (SoftHSM2 and many USB tokens lack CKM_ECDSA_SHA256)
             signer = PKCS11Signer(session, key_label=source.key_label,
                                   cert_label=source.cert_label or source.key_label,
-                                  signature_mechanism=pss_mechanism())
+                                  signature_mechanism=pss_mechanism() if is_rsa else None,
+                                  use_raw_mechanism=not is_rsa)
             signer.signing_cert  # noqa: B018 - load now
     except Exception as exc:
         close()

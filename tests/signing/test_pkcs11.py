@@ -1,0 +1,60 @@
+"""PKCS#11 signing against a real SoftHSM2 token holding the officer's keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digitize.errors import KeyAccessError
+from digitize.signing.keys import Pkcs11Source, open_key
+from digitize.signing.sign import Signing, SignProfile, SignRequest
+from digitize.verify.trust import load_trust_roots
+from tests.signing.conftest import TOKEN_PIN, Images, Token
+from tests.signing.helpers import assert_pdfsig_accepts, pyhanko_validate
+from tests.support.pki import TestPKI
+
+
+@pytest.fixture
+def pin_env(softhsm_token: Token, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv(softhsm_token.pin_env, TOKEN_PIN)
+    return softhsm_token.pin_env
+
+
+@pytest.mark.parametrize("label, pss", [("officer", False), ("officer", True), ("officer-ec", False)])
+def test_sign_with_token(pki: TestPKI, softhsm_token: Token, pin_env: str, sample_pdf: Path, images: Images,
+                         tmp_path: Path, label: str, pss: bool) -> None:
+    src = Pkcs11Source(softhsm_token.module, softhsm_token.label, label, pin_env)
+    outs = [tmp_path / f"t{i}.pdf" for i in range(2)]
+    with open_key(src, pss=pss) as key:
+        assert key.certificate.subject.native["common_name"] == "Nguyễn Văn An"
+        profile = SignProfile(role="leader", level="B-T", tsa_url=pki.tsa_url,
+                              signature_image=images.signature)
+        signing = Signing(key, profile, load_trust_roots([pki.root_cert]))
+        for out in outs:  # a batch over one token session
+            signing.sign_file(SignRequest(sample_pdf, out))
+    for out in outs:
+        (st,) = pyhanko_validate(pki, out)
+        assert (st.intact, st.valid, st.trusted, st.timestamped) == (True, True, True, True)
+        if pss:
+            assert st.mechanism.endswith("rsassa_pss")
+    assert_pdfsig_accepts(pki, outs[0], ["leader_1"])
+
+
+def test_wrong_pin(softhsm_token: Token, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BAD_PIN", "000000")
+    with pytest.raises(KeyAccessError) as info:
+        open_key(Pkcs11Source(softhsm_token.module, softhsm_token.label, "officer", "BAD_PIN"))
+    assert "Sai mã PIN" in info.value.message_vi and "wrong PIN" in info.value.message_en
+    assert "000000" not in info.value.one_line()
+
+
+def test_missing_token_and_key(softhsm_token: Token, pin_env: str, tmp_path: Path) -> None:
+    with pytest.raises(KeyAccessError) as info:
+        open_key(Pkcs11Source(softhsm_token.module, "no-such-token", "officer", pin_env))
+    assert "no-such-token" in info.value.message_en
+    with pytest.raises(KeyAccessError) as info:
+        open_key(Pkcs11Source(softhsm_token.module, softhsm_token.label, "no-such-key", pin_env))
+    assert "no-such-key" in info.value.message_en
+    with pytest.raises(KeyAccessError):
+        open_key(Pkcs11Source(tmp_path / "nope.so", softhsm_token.label, "officer", pin_env))
