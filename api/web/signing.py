@@ -1,11 +1,14 @@
 """The officers' signing queue: finished documents not yet signed; select many, sign them with a signing
 profile configured on the server (``Settings.signing_profiles_file``), see the result of each.
 
-The signing itself is the signing core's (``digitize.signing``); this page only lists, asks and shows.
+The signature itself is the signing core's (``digitize.signing.profiles.sign_with_profile``); here the
+signed PDF is stored (content-addressed), recorded as a signature and a ``signed`` variant of the document,
+verified at once (``verified`` on the signature row) and written to the audit trail.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,12 +18,17 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
 
 from api.web.base import csrf_form, form_str, page_number, pager, render, request_lang, require_page, router
-from digitize.errors import DigitizeError
+from digitize.config import get_settings
+from digitize.errors import Conflict, DigitizeError, NotFound
 from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import DONE, Document, Signature
+from digitize.store.models import DONE, SEARCHABLE, SIGNED, Document, Signature, Variant
+from digitize.store.objects import get_object_store, variant_key
+from digitize.store.service import audit
+from digitize.verify import trust_roots_from_settings, verify_pdf
 
 PER_PAGE = 25
 MAX_SELECTED = 500
@@ -37,73 +45,137 @@ class SignOutcome:
 
 def _core(name: str) -> Callable[..., Any] | None:
     """A function of the signing core, looked up when used (the core may be absent from a build)."""
-    for module_name in ("digitize.signing.profiles", "digitize.signing.service", "digitize.signing"):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        fn = getattr(module, name, None)
-        if callable(fn):
-            return fn
-    return None
+    try:
+        module = importlib.import_module("digitize.signing.profiles")
+    except ImportError:
+        return None
+    fn = getattr(module, name, None)
+    return fn if callable(fn) else None
 
 
 def profile_names() -> list[str]:
-    """Names of the configured signing profiles ([] when none is configured)."""
-    fn = _core("profile_names") or _core("list_profiles")
-    if fn is None:
+    """Names of the signing profiles in ``Settings.signing_profiles_file`` ([] when none is configured)."""
+    load = _core("load_profiles")
+    path = get_settings().signing_profiles_file
+    if load is None or path is None:
         return []
     try:
-        result = fn()
+        return sorted(load(path))
     except DigitizeError:
         return []
-    names: list[str] = []
-    for item in result or []:
-        names.append(item if isinstance(item, str) else str(getattr(item, "name", item)))
-    return names
+
+
+def _to_sign(session: Session, doc: Document) -> tuple[str, str]:
+    """(object key, sha256) of the PDF to sign: the latest signed one (signatures follow each other),
+    else the searchable PDF/A, else the original when it is a PDF."""
+    sig = session.scalar(
+        select(Signature)
+        .where(Signature.document_id == doc.id, Signature.key.is_not(None))
+        .order_by(Signature.id.desc())
+        .limit(1)
+    )
+    if sig is not None and sig.key:
+        return sig.key, sig.sha256
+    v = session.scalar(
+        select(Variant)
+        .where(Variant.document_id == doc.id, Variant.kind == SEARCHABLE)
+        .order_by(Variant.id.desc())
+        .limit(1)
+    )
+    if v is not None:
+        return v.key, v.sha256
+    if doc.media_type == "application/pdf":
+        return doc.original_key, doc.sha256
+    raise Conflict("Tài liệu chưa có bản PDF để ký.", "The document has no PDF to sign yet.")
+
+
+def sign_one(document_id: str, profile: str, actor: str) -> dict[str, Any]:
+    """Sign one stored document with a server-side profile and record it (signed object, signature row,
+    variant, audit). The signature is verified at once; ``verified`` says whether it passed."""
+    sign_with_profile = _core("sign_with_profile")
+    if sign_with_profile is None:
+        raise DigitizeError("Chức năng ký số chưa sẵn sàng.", "Signing is not available.")
+    objects = get_object_store()
+    with db.session() as s:
+        doc = s.get(Document, document_id)
+        if doc is None:
+            raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
+        if doc.state != DONE:
+            raise Conflict("Chỉ ký tài liệu đã xử lý xong.", "Only finished documents can be signed.")
+        key, source_sha = _to_sign(s, doc)
+    pdf = objects.read_bytes(key)
+    signed, result = sign_with_profile(profile, pdf)
+    sha = hashlib.sha256(signed).hexdigest()
+    report = verify_pdf(signed, trust_roots=trust_roots_from_settings(), visual_checks=False)
+    organization = report.signatures[-1].signer.organization if report.signatures else None
+    signed_key = variant_key(SIGNED, sha)
+    objects.put_bytes(signed_key, signed, media_type="application/pdf")
+    with db.session() as s:
+        s.add(
+            Signature(
+                document_id=document_id,
+                sha256=sha,
+                key=signed_key,
+                derived_from=source_sha,
+                signer=result.signer_name,
+                organization=organization,
+                role=result.role,
+                level=result.level,
+                signed_by=actor,
+                certificate_serial=result.signer_serial,
+                verified=report.all_passed,
+                detail={
+                    "profile": profile,
+                    "field": result.field_name,
+                    "signing_time": result.signing_time,
+                    "indication": report.document.indication,
+                    "sub_indication": report.document.sub_indication,
+                },
+            )
+        )
+        s.add(
+            Variant(
+                document_id=document_id,
+                kind=SIGNED,
+                key=signed_key,
+                sha256=sha,
+                size=len(signed),
+                media_type="application/pdf",
+                derived_from=source_sha,
+                created_by=actor,
+                detail={"profile": profile, "level": result.level, "role": result.role},
+            )
+        )
+        audit(s, actor, "document.sign", document_id, profile=profile, sha256=sha, level=result.level)
+    return {
+        "signer": result.signer_name,
+        "level": result.level,
+        "role": result.role,
+        "signing_time": result.signing_time,
+        "sha256": sha,
+        "verified": report.all_passed,
+        "indication": report.document.indication,
+    }
 
 
 def sign_documents(document_ids: list[str], profile: str, actor: str) -> list[SignOutcome]:
-    """Sign each document with ``profile`` through the signing core; one failure does not stop the others."""
-    fn = _core("sign_documents_with_profile") or _core("sign_stored_documents")
-    if fn is None:
-        raise DigitizeError("Chức năng ký số chưa sẵn sàng.", "Signing is not available.")
+    """Sign each document with ``profile``; one failure does not stop the others."""
     with db.session() as s:
         names = dict(
             s.execute(
                 select(Document.id, Document.original_filename).where(Document.id.in_(document_ids))
             ).all()
         )
-    results = fn(document_ids, profile=profile, actor=actor)
     outcomes: list[SignOutcome] = []
-    for r in results:
-        doc_id = getattr(r, "document_id", None) or (r.get("document_id") if isinstance(r, dict) else None)
-        error = getattr(r, "error", None) if not isinstance(r, dict) else r.get("error")
-        ok = error is None
-        if isinstance(error, DigitizeError):
-            message = error.message_vi + " / " + error.message_en
-        else:
-            message = str(error) if error else ""
-        signature = getattr(r, "signature", None) if not isinstance(r, dict) else r.get("signature")
-        outcomes.append(
-            SignOutcome(str(doc_id), names.get(str(doc_id), str(doc_id)), ok, message, _as_dict(signature))
-        )
+    for doc_id in document_ids:
+        name = names.get(doc_id, doc_id)
+        try:
+            info = sign_one(doc_id, profile, actor)
+        except DigitizeError as err:
+            outcomes.append(SignOutcome(doc_id, name, False, err.message_vi + " / " + err.message_en))
+            continue
+        outcomes.append(SignOutcome(doc_id, name, True, "", info))
     return outcomes
-
-
-def _as_dict(value: Any) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return value
-    if hasattr(value, "model_dump"):
-        dumped: dict[str, Any] = value.model_dump(mode="json")
-        return dumped
-    if hasattr(value, "__dataclass_fields__"):
-        from dataclasses import asdict
-
-        return asdict(value)
-    return {"value": str(value)}
 
 
 def _unsigned() -> Any:
@@ -136,8 +208,7 @@ def sign_queue(request: Request, user: Principal = Depends(require_page("sign"))
             "rows": rows,
             "pager": pager(request, total, page, PER_PAGE),
             "profiles": profile_names(),
-            "available": _core("sign_documents_with_profile") is not None
-            or _core("sign_stored_documents") is not None,
+            "available": _core("sign_with_profile") is not None,
         },
     )
 

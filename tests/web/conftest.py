@@ -59,3 +59,6 @@ def login(web: TestClient, users: dict[str, str]) -> Callable[[str], TestClient]
         return web
 
     return as_role
+
+
+from tests.support.pki import pki  # noqa: E402, F401  (the session's test PKI, for the signing tests)

@@ -24,6 +24,7 @@ import pytest
 from digitize.store import db
 from digitize.store.auth import create_user
 from digitize.store.db import dispose_all
+from tests.support.pki import TestPKI
 from tests.support.scans import make_licence
 from tests.web.conftest import PASSWORD
 
@@ -120,9 +121,31 @@ def users_made(digitize_home: Path) -> Path:
     return digitize_home
 
 
+def signing_env(pki: TestPKI, workdir: Path) -> dict[str, str]:
+    """A signing profile with the test officer's PKCS#12, the test root trusted for signing and verifying."""
+    trust = workdir / "trust"
+    trust.mkdir()
+    shutil.copy(pki.root_cert, trust / "root.pem")
+    profiles = workdir / "signing.toml"
+    profiles.write_text(
+        "[profiles.giam-doc]\n"
+        'role = "leader"\n'
+        'level = "B-B"\n'
+        f'p12 = "{pki.officer.p12}"\n'
+        'p12_password_env = "WEB_TEST_P12_PASSWORD"\n'
+        'title = "Giám đốc"\n',
+        encoding="utf-8",
+    )
+    return {
+        "DIGITIZE_SIGNING_PROFILES_FILE": str(profiles),
+        "DIGITIZE_TRUST_DIR": str(trust),
+        "WEB_TEST_P12_PASSWORD": pki.p12_password,
+    }
+
+
 @pytest.fixture
-def server(users_made: Path, tmp_path: Path) -> Iterator[Server]:
-    srv = start_server(users_made, tmp_path)
+def server(users_made: Path, tmp_path: Path, pki: TestPKI) -> Iterator[Server]:
+    srv = start_server(users_made, tmp_path, signing_env(pki, tmp_path))
     try:
         yield srv
     finally:
@@ -241,9 +264,48 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
     assert "Công ty TNHH Nguyễn Văn An" in history and "user:reviewer1" in history
     shot(page, "09-document-history")
 
-    # the corrected value is found without diacritics too; the English switch
+    # the corrected value is found without diacritics too
     page.goto(base + "/search?q=cong+ty+tnhh+nguyen")
     assert page.locator("#results tbody tr").count() == 1
+    sign_out(page)
+
+    # the officer signs the reviewed document from the signing queue with the server's profile
+    if not _signing_ready():
+        pytest.skip("the signing core (digitize.signing.profiles.sign_with_profile) is not in this build")
+    sign_in(page, base, "officer1")
+    page.goto(base + "/sign")
+    assert page.locator("#profile option").all_inner_texts() == ["giam-doc"]
+    page.check(f'input.pick[value="{doc_id}"]')
+    shot(page, "12-sign-queue")
+    page.click("#sign-submit")
+    page.wait_for_selector("#sign-results")
+    result = page.locator("#sign-results tbody tr").first
+    assert "Đã ký" in result.inner_text(), result.inner_text()
+    shot(page, "13-sign-result")
+    signed = tmp_path / "signed.pdf"
+    response = page.request.get(base + f"/api/v1/documents/{doc_id}/file?variant=signed")
+    assert response.status == 200
+    signed.write_bytes(response.body())
+    assert signed.read_bytes().startswith(b"%PDF")
+    page.goto(doc_url)
+    assert "Nguyễn Văn An" in page.locator("#signatures").inner_text()
+    assert page.locator("#download-signed").count() == 1
+    sign_out(page)
+
+    # anyone verifies the signed PDF on the public page: valid, and known to the store
+    page.goto(base + "/verify")
+    page.set_input_files("#verify-file", str(signed))
+    page.click("#verify-submit")
+    page.wait_for_selector("#report")
+    verdict = page.locator("#verdict").inner_text()
+    assert "HỢP LỆ" in verdict and "KHÔNG" not in verdict, verdict
+    assert "Văn bản do hệ thống này phát hành" in page.locator("#registry").inner_text()
+    assert "Nguyễn Văn An" in page.locator("#sig-1").inner_text()
+    shot(page, "14-verify-signed")
+
+    # the English switch
+    sign_in(page, base, "reviewer1")
+    page.goto(base + "/search")
     page.click("#lang-switch")
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Search documents"
@@ -257,7 +319,7 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
 def _signing_ready() -> bool:
     from api.web.signing import _core
 
-    return _core("sign_documents_with_profile") is not None or _core("sign_stored_documents") is not None
+    return _core("sign_with_profile") is not None
 
 
 def test_browser_verify_page_without_sign_in(server: Server, browser_page: Any, tmp_path: Path) -> None:
