@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError as DatabaseError
 
 from digitize import distributed
 from digitize.config import get_settings
-from digitize.errors import DigitizeError, ServiceUnavailable
+from digitize.errors import DigitizeError, ServiceUnavailable, ToolMissing
 from workers.celery_app import app, celery_config
 
 log = logging.getLogger("digitize.workers")
@@ -38,6 +38,8 @@ TRANSIENT: tuple[type[BaseException], ...] = (
     ConnectionError,
     TimeoutError,
 )
+# ToolMissing: this machine lacks Tesseract or a language; not the page's fault, so not counted against it
+RETRY_LATER: tuple[type[BaseException], ...] = (*TRANSIENT, ToolMissing)
 MAX_BACKOFF = 60.0
 
 
@@ -138,9 +140,10 @@ def page(self: Task, page_id: int, refund: bool = False) -> str:
         # Counted as an attempt (the claim stays counted); tried again until page_max_attempts.
         distributed.drop_claim(page_id, token)
         raise self.retry(countdown=backoff(self.request.retries), kwargs={"refund": False}) from None
-    except TRANSIENT as exc:
+    except RETRY_LATER as exc:
         released = distributed.release_page(page_id, token)
-        log.warning("page %s: %s; retrying", page_id, exc)
+        log.log(logging.ERROR if isinstance(exc, ToolMissing) else logging.WARNING,
+                "page %s: %s; retrying", page_id, exc)
         raise self.retry(
             exc=exc, countdown=backoff(self.request.retries), kwargs={"refund": not released}
         ) from exc
@@ -171,9 +174,19 @@ def compose(self: Task, document_id: str, token: str) -> str:
             return "skipped"
         with distributed.compose_lease(document_id, token):
             state = distributed.compose_document(document_id, token)
-    except TRANSIENT as exc:
+    except RETRY_LATER as exc:
         log.warning("compose %s: %s; retrying", document_id, exc)
         raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
+    except SoftTimeLimitExceeded:
+        raise  # the lease runs out and the reaper starts it again (a bounded number of times)
+    except DigitizeError as err:
+        distributed.fail_compose(document_id, token, err.code, err.message_vi, err.message_en)
+        return "failed"
+    except Exception as exc:  # a bug, or a document the composer cannot handle: fail it with the reason
+        log.exception("compose %s failed", document_id)
+        distributed.fail_compose(document_id, token, "internal_error", f"Lỗi khi ghép tài liệu: {exc}",
+                                 f"Compose error: {exc}")
+        return "failed"
     return state
 
 

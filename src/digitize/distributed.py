@@ -399,6 +399,13 @@ def start_compose(document_id: str, token: str, settings: Settings | None = None
         return res.rowcount == 1
 
 
+def fail_compose(document_id: str, token: str, code: str, message_vi: str, message_en: str,
+                 settings: Settings | None = None) -> bool:
+    """The compose step failed for good (not a transient error): the document ends failed with the reason."""
+    return _finish_failed(document_id, code, message_vi, message_en, settings or get_settings(),
+                          owner=COMPOSE_PREFIX + token)
+
+
 def holds_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
     settings = settings or get_settings()
     with _session(settings) as s:

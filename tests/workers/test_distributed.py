@@ -237,3 +237,23 @@ def test_a_compose_that_keeps_dying_fails_the_document_with_the_reason(settings:
         doc = s.get(Document, doc_id)
         assert doc is not None
         assert doc.state == "failed" and doc.error_code == "too_many_attempts" and doc.claimed_by is None
+
+
+def test_a_compose_that_cannot_succeed_fails_the_document_at_once(settings: Settings) -> None:
+    """The compose task (run in this process) on a document whose page image is missing from the object
+    store: the document ends failed with the reason, the lease is released."""
+    from workers.tasks import compose
+
+    doc_id, (pid,) = _document(settings, 1)
+    claim = distributed.claim_page(pid, "t", settings=settings)
+    assert claim
+    distributed.complete_page(claim, {"text": "x", "source": "ocr", "width": 100.0, "height": 100.0,
+                                      "data": {"words": [], "image_key": "pages/00/missing"}}, settings)
+    token = distributed.new_token()
+    assert distributed.start_compose(doc_id, token, settings)
+    assert compose.apply(args=(doc_id, token)).get() == "failed"
+    with db.session(settings) as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None
+        assert doc.state == "failed" and doc.error_message and doc.claimed_by is None
+    assert compose.apply(args=(doc_id, token)).get() == "skipped"  # a second delivery does nothing
