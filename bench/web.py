@@ -4,7 +4,9 @@ Generates the rows straight into a fresh SQLite store (``DIGITIZE_HOME`` in a te
 ``BENCH_WEB_DATABASE_URL`` to a PostgreSQL URL to measure there instead): documents with their fields, search
 entries (the FTS index is kept by the migration's triggers), validity, batches, signatures and agency reads,
 spread over two years. Then every page is fetched through the whole app (FastAPI + templates) as a signed-in
-admin, ``ROUNDS`` times, and the median and 95th percentile are printed.
+admin, ``ROUNDS`` times, and the median and 95th percentile are printed, beside the first (cold) load.
+The statistics are cached for two minutes (and refreshed in the background), so their first load is the one
+that computes them.
 
     python -m bench web            # or: BENCH_WEB_DOCS=20000 python -m bench web
 """
@@ -231,9 +233,12 @@ def main() -> None:
                 ("verify", "/verify"),
             ]
             worst = 0.0
-            print(f"{'page':<24} {'median ms':>10} {'p95 ms':>8}  (n={ROUNDS}, {N_DOCS} documents)")
+            head = f"{'page':<24} {'first ms':>9} {'median ms':>10} {'p95 ms':>8}"
+            print(f"{head}  (n={ROUNDS}, {N_DOCS} documents)")
             for label, url in pages:
-                r = client.get(url)  # warm-up (and check)
+                t = time.perf_counter()
+                r = client.get(url)  # the first (cold) load, also a check
+                first = (time.perf_counter() - t) * 1000
                 assert r.status_code == 200, (url, r.status_code, r.text[:300])
                 times = []
                 for _ in range(ROUNDS):
@@ -245,7 +250,7 @@ def main() -> None:
                 p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
                 worst = max(worst, p95)
                 flag = "" if p95 < TARGET_MS else "  > target"
-                print(f"{label:<24} {statistics.median(times):>10.1f} {p95:>8.1f}{flag}")
+                print(f"{label:<24} {first:>9.1f} {statistics.median(times):>10.1f} {p95:>8.1f}{flag}")
             print(f"slowest p95: {worst:.1f} ms (target < {TARGET_MS:.0f} ms)")
         db.dispose_all()
 
