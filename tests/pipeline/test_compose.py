@@ -9,7 +9,9 @@ from pathlib import Path
 import numpy as np
 import pikepdf
 import pytest
+from PIL import Image
 
+from digitize.pipeline import preprocess
 from digitize.pipeline.compose import PagePlan, compose, encode_jpeg
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.run import process_document
@@ -109,12 +111,30 @@ def test_born_digital_page_passes_through(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_searchable_pdf_of_a_scan(tmp_path: Path) -> None:
-    scan = save(decree_page(200, seal=True).rotate(90, expand=True), tmp_path / "scan.png")
+def test_searchable_pdf_of_a_turned_and_skewed_scan(tmp_path: Path) -> None:
+    upright = decree_page(200, seal=True)
+    turned = upright.rotate(-90, expand=True).rotate(
+        3.0, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255)
+    )
+    scan = save(turned, tmp_path / "scan.jpg", quality=90)
     out = tmp_path / "scan.pdf"
     result = process_document(scan, out, jobs=1)
-    assert result.pages[0].rotation == 90
+    assert result.pages[0].rotation == 270 and result.pages[0].skew == pytest.approx(-3.0, abs=0.5)
     assert word_accuracy(_pdftotext(out), ground_truth()) >= 0.95
     with pikepdf.open(out) as pdf:
         box = [float(v) for v in pdf.pages[0].MediaBox]
         assert box[3] > box[2]  # portrait: the page was turned upright
+        image = pdf.pages[0].Resources.XObject.Im0
+        assert image.read_raw_bytes() == scan.read_bytes()  # the scan itself, not re-encoded
+    # what a viewer shows is the scan turned upright and deskewed, as the OCR saw it
+    subprocess.run(["pdftoppm", "-r", "50", "-gray", "-png", str(out), str(tmp_path / "shown")], check=True)
+    shown = np.asarray(Image.open(next(tmp_path.glob("shown*.png"))).convert("L"), float)
+    page = result.pages[0]
+    expected = preprocess.to_upright(np.asarray(turned.convert("L")), page.rotation, page.skew, 255)
+    expected_small = np.asarray(Image.fromarray(expected).resize((shown.shape[1], shown.shape[0])), float)
+
+    def corr(a: np.ndarray, b: np.ndarray) -> float:
+        return float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
+
+    assert corr(shown, expected_small) > 0.8
+    assert corr(shown, expected_small[::-1, ::-1]) < 0.5

@@ -29,9 +29,11 @@ def test_rotated_page_comes_out_upright(page: Image.Image, turned: int) -> None:
     sideways = page.rotate(-turned, expand=True)  # PIL turns counter-clockwise: this is clockwise
     prepared = preprocess.prepare(_array(sideways), dpi=200)
     assert (prepared.rotation + turned) % 360 == 0
-    assert prepared.master.shape[:2] == (page.height, page.width)
-    # upright again: the master matches the original page pixel for pixel, nearly
-    diff = np.abs(prepared.master.astype(int) - _array(page).astype(int)).mean()
+    assert (prepared.height, prepared.width) == (page.height, page.width)
+    assert prepared.master is not None and prepared.master.shape[:2] == (sideways.height, sideways.width)
+    # the untouched master, turned by the page's matrix, matches the original page pixel for pixel
+    upright = preprocess.to_upright(prepared.master, prepared.rotation, prepared.skew, (255, 255, 255))
+    diff = np.abs(upright.astype(int) - _array(page).astype(int)).mean()
     assert diff < 2.0
 
 
@@ -62,6 +64,23 @@ def test_dark_scanner_borders_are_whitened(page: Image.Image) -> None:
     assert prepared.master[:40, :].mean() < 60  # the colour master keeps the page as it was
 
 
+def test_matrix_maps_the_scan_onto_the_upright_frame(page: Image.Image) -> None:
+    skewed = page.rotate(-90, expand=True).rotate(
+        3.0, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255)
+    )
+    prepared = preprocess.prepare(_array(skewed), dpi=200)
+    m = prepared.matrix
+    h, w = prepared.master.shape[:2]
+    corners = np.array([[0, 0, 1], [w, 0, 1], [0, h, 1], [w, h, 1]], dtype=float) @ m.T
+    # every corner of the scan lands on the upright frame's edges (the canvas just holds the turned scan)
+    assert corners[:, 0].min() == pytest.approx(0, abs=2) and corners[:, 0].max() == pytest.approx(
+        prepared.width, abs=2
+    )
+    assert corners[:, 1].min() == pytest.approx(0, abs=2) and corners[:, 1].max() == pytest.approx(
+        prepared.height, abs=2
+    )
+
+
 def test_uneven_lighting_is_flattened(page: Image.Image) -> None:
     arr = _array(page).astype(np.float32)
     h, w = arr.shape[:2]
@@ -89,3 +108,4 @@ def test_low_resolution_photo_is_upscaled(page: Image.Image) -> None:
     assert prepared.scale > 1.5
     assert prepared.ocr.shape[1] == round(576 * prepared.scale)
     assert prepared.master.shape[1] == 576  # the master is not resampled
+    assert prepared.width == 576

@@ -58,7 +58,7 @@ def encode_jpeg(rgb: np.ndarray, path: Path, quality: int = JPEG_QUALITY) -> Non
             img = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         else:
             img = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
-    ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality, cv2.IMWRITE_JPEG_OPTIMIZE, 1])
+    ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality])
     if not ok:
         raise OSError("JPEG encoding failed")
     path.write_bytes(buf.tobytes())
@@ -222,7 +222,7 @@ def compose(
             image.ColorSpace = Name.DeviceGray if gray else Name.DeviceRGB
             image.BitsPerComponent = 8
             image.Filter = Name.DCTDecode
-            content = f"q {w:.3f} 0 0 {h:.3f} 0 0 cm /Im0 Do Q\n".encode("ascii")
+            content = _image_placement(plan, iw, ih).encode("ascii")
             if plan.recognized is not None:
                 content += text_layer(plan.recognized, w, h)
             page = pikepdf.Page(
@@ -249,6 +249,26 @@ def compose(
         if src is not None:
             src.close()
     return out
+
+
+def _image_placement(plan: PagePlan, iw: int, ih: int) -> str:
+    """Draw the scan as it came in, turned and deskewed onto the page by one ``cm`` (no resampling)."""
+    w, h = plan.width_pt, plan.height_pt
+    page = plan.recognized
+    if page is None or (page.rotation % 360 == 0 and abs(page.skew) < 1e-3):
+        return f"q {w:.4f} 0 0 {h:.4f} 0 0 cm /Im0 Do Q\n"
+    from digitize.pipeline.preprocess import upright_matrix
+
+    m, fw, fh = upright_matrix(iw, ih, page.rotation, page.skew)
+    sx, sy = w / fw, h / fh
+    (a00, a01, a02), (a10, a11, a12) = m
+    a = sx * a00 * iw
+    b = -sy * a10 * iw
+    c = -sx * a01 * ih
+    d = sy * a11 * ih
+    e = sx * (a01 * ih + a02)
+    f = sy * (fh - a11 * ih - a12)
+    return f"q 0 0 {w:.4f} {h:.4f} re W n {a:.5f} {b:.5f} {c:.5f} {d:.5f} {e:.4f} {f:.4f} cm /Im0 Do Q\n"
 
 
 def _make_pdfa(pdf: object, title: str | None) -> None:

@@ -23,12 +23,66 @@ OSD_BELOW = 0.75  # confidence of the own 0/180 decision under which Tesseract's
 
 @dataclass(frozen=True, eq=False)
 class Prepared:
-    master: np.ndarray  # RGB, upright and deskewed: what the output PDF shows
-    ocr: np.ndarray  # grey uint8 for Tesseract: master geometry x scale
-    scale: float  # ocr pixels per master pixel
-    rotation: int  # degrees (clockwise) applied to make the page upright: 0/90/180/270
-    skew: float  # degrees of deskew applied
+    master: np.ndarray  # RGB as it came in (untouched): what the output PDF shows, placed by ``matrix``
+    ocr: np.ndarray  # grey uint8 for Tesseract, upright and deskewed, ``scale`` times the upright frame
+    scale: float  # OCR pixels per pixel of the upright frame
+    rotation: int  # degrees (clockwise) turned to make the page upright: 0/90/180/270
+    skew: float  # degrees (counter-clockwise) of deskew applied after the turn
     dpi: float  # effective resolution of the OCR image
+    width: int  # size of the upright frame (the master turned and deskewed; word boxes are in it)
+    height: int
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """2x3 affine map from master pixel coordinates to the upright frame."""
+        m, _, _ = upright_matrix(self.master.shape[1], self.master.shape[0], self.rotation, self.skew)
+        return m
+
+
+# --- geometry: one affine map from the scan to the upright, deskewed frame ------------------------------
+
+
+def upright_matrix(w: int, h: int, rotation: int, skew: float) -> tuple[np.ndarray, int, int]:
+    """(2x3 matrix, width, height): turn clockwise by ``rotation`` then rotate counter-clockwise by ``skew``
+    degrees about the centre, the canvas grown to hold the whole page (edge coordinates, origin top-left)."""
+    r = rotation % 360
+    if r == 90:
+        turn = np.array([[0.0, -1.0, h], [1.0, 0.0, 0.0]])
+        w1, h1 = h, w
+    elif r == 180:
+        turn = np.array([[-1.0, 0.0, w], [0.0, -1.0, h]])
+        w1, h1 = w, h
+    elif r == 270:
+        turn = np.array([[0.0, 1.0, 0.0], [-1.0, 0.0, w]])
+        w1, h1 = h, w
+    else:
+        turn = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+        w1, h1 = w, h
+    if abs(skew) < 1e-3:
+        return turn, w1, h1
+    m = cv2.getRotationMatrix2D((w1 / 2, h1 / 2), skew, 1.0)
+    cos, sin = abs(m[0, 0]), abs(m[0, 1])
+    nw, nh = round(h1 * sin + w1 * cos), round(h1 * cos + w1 * sin)
+    m[0, 2] += nw / 2 - w1 / 2
+    m[1, 2] += nh / 2 - h1 / 2
+    full = m[:, :2] @ turn
+    full = np.hstack([full[:, :2], (m[:, :2] @ turn[:, 2] + m[:, 2])[:, None]])
+    return full, nw, nh
+
+
+def to_upright(
+    img: np.ndarray, rotation: int, skew: float, border: int | tuple[int, ...] = 255
+) -> np.ndarray:
+    """The image turned and deskewed into the upright frame (what Tesseract sees, before scaling)."""
+    if abs(skew) < 1e-3:
+        return _rot90(img, rotation)
+    m, nw, nh = upright_matrix(img.shape[1], img.shape[0], rotation, skew)
+    # OpenCV samples at pixel centres, the matrix maps pixel edges: shift by half a pixel either side
+    c = m.copy()
+    c[:, 2] += m[:, 0] * 0.5 + m[:, 1] * 0.5 - 0.5
+    return cv2.warpAffine(
+        img, c, (nw, nh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border
+    )
 
 
 # --- grey "ink" image ---------------------------------------------------------------------------------
@@ -38,13 +92,12 @@ def ink_gray(rgb: np.ndarray) -> np.ndarray:
     """Luminance, except that red (seal) ink is replaced by its red channel, which is pale."""
     if rgb.ndim == 2:
         return rgb
-    r = rgb[:, :, 0].astype(np.int16)
-    g = rgb[:, :, 1].astype(np.int16)
-    b = rgb[:, :, 2].astype(np.int16)
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    red = (r - np.maximum(g, b)) > 40
-    if red.mean() > 0.0005:
-        gray = np.where(red, rgb[:, :, 0], gray).astype(np.uint8)
+    r, g, b = cv2.split(rgb)
+    redness = cv2.subtract(r, cv2.max(g, b))  # saturating: 0 where not red
+    _, red = cv2.threshold(redness, 40, 255, cv2.THRESH_BINARY)
+    if cv2.countNonZero(red) > 0.0005 * red.size:
+        cv2.copyTo(r, red, gray)
     return gray
 
 
@@ -178,77 +231,72 @@ def orientation(gray: np.ndarray) -> tuple[int, float, float]:
     return base, angle, min(1.0, abs(ud) * 4) * min(1.0, lines / 15.0)
 
 
-def rotate(img: np.ndarray, degrees: float, border: int | tuple[int, int, int]) -> np.ndarray:
-    """Rotate by ``degrees`` (counter-clockwise positive, as OpenCV) keeping the whole page."""
-    if abs(degrees) < 1e-3:
-        return img
-    h, w = img.shape[:2]
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
-    cos, sin = abs(m[0, 0]), abs(m[0, 1])
-    nw, nh = round(h * sin + w * cos), round(h * cos + w * sin)
-    m[0, 2] += nw / 2 - w / 2
-    m[1, 2] += nh / 2 - h / 2
-    return cv2.warpAffine(
-        img, m, (nw, nh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border
-    )
-
-
-# --- cleaning -----------------------------------------------------------------------------------------
-
-
 def _flatten(gray: np.ndarray) -> np.ndarray:
     """Divide by a smooth estimate of the paper (uneven lighting, shadows, yellowed paper → white)."""
     h, w = gray.shape
     f = 200.0 / max(h, w)
     small = cv2.resize(gray, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
-    k = 7
-    bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 7)))
     bg = cv2.medianBlur(bg, 5)
-    bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
-    out = gray.astype(np.float32) * 255.0 / np.maximum(bg, 1.0)
-    return np.clip(out, 0, 255).astype(np.uint8)
+    bg = np.maximum(cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR), 1)
+    return cv2.divide(gray, bg, scale=255.0)
 
 
 def whiten_borders(gray: np.ndarray) -> np.ndarray:
-    """Dark regions touching the image edge (scanner lid, table, rotation corners) become white paper."""
+    """Dark regions touching the image edge (scanner lid, table, rotation corners) become white paper.
+
+    Found on a downscaled copy; the mask is scaled back up (slightly grown) and painted white."""
     h, w = gray.shape
-    dark = (gray < 90).astype(np.uint8)
-    if dark.mean() < 0.002:
+    f = min(1.0, ANALYSIS_WIDTH / float(max(h, w)))
+    small = (
+        gray
+        if f == 1.0
+        else cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
+    )
+    sh, sw = small.shape
+    _, dark = cv2.threshold(small, 89, 255, cv2.THRESH_BINARY_INV)
+    if cv2.countNonZero(dark) < 0.002 * dark.size:
         return gray
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
-    out = gray
-    for i in range(1, n):
-        x, y, bw, bh, area = stats[i]
-        touches = x == 0 or y == 0 or x + bw >= w or y + bh >= h
-        if not touches:
-            continue
-        big = area > 0.002 * h * w or bw > 0.25 * w or bh > 0.25 * h
-        if big:
-            if out is gray:
-                out = gray.copy()
-            out[labels == i] = 255
+    _n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    x, y, bw, bh, area = (stats[:, i] for i in range(5))
+    touches = (x == 0) | (y == 0) | (x + bw >= sw) | (y + bh >= sh)
+    big = (area > 0.002 * sh * sw) | (bw > 0.25 * sw) | (bh > 0.25 * sh)
+    keep = touches & big
+    keep[0] = False
+    if not keep.any():
+        return gray
+    mask: np.ndarray = np.where(keep[labels], 255, 0).astype(np.uint8)
+    mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    if f != 1.0:
+        mask = cv2.resize(mask, (w, h), interpolation=cv2.INTER_NEAREST)
+    out = gray.copy()
+    out[mask > 0] = 255
     return out
 
 
 def text_height(gray: np.ndarray) -> float:
-    """Median height of letter-sized connected components (px)."""
-    _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    """Median height of letter-sized connected components (px), measured at most at half resolution."""
+    h, w = gray.shape
+    f = 0.5 if max(h, w) > 2000 else 1.0
+    img = gray if f == 1.0 else cv2.resize(gray, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA)
+    _, binary = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     n, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     if n < 20:
         return 0.0
     hs = stats[1:, cv2.CC_STAT_HEIGHT]
     ws = stats[1:, cv2.CC_STAT_WIDTH]
-    keep = (hs >= 4) & (hs < gray.shape[0] / 20) & (ws < 4 * hs) & (ws >= 2)
+    keep = (hs >= 3) & (hs < img.shape[0] / 20) & (ws < 4 * hs) & (ws >= 2)
     if keep.sum() < 20:
         return 0.0
-    return float(np.median(hs[keep]))
+    return float(np.median(hs[keep])) / f
 
 
 def denoise(gray: np.ndarray) -> np.ndarray:
-    """Light median filter when the page shows salt-and-pepper noise."""
-    med = cv2.medianBlur(gray, 3)
-    noise = float(np.mean(cv2.absdiff(gray, med)))
-    return med if noise > 6.0 else gray
+    """Light median filter when the page shows salt-and-pepper noise (judged on a central crop)."""
+    h, w = gray.shape
+    crop = gray[h // 4 : h // 4 + 512, w // 4 : w // 4 + 512]
+    noise = float(np.mean(cv2.absdiff(crop, cv2.medianBlur(crop, 3)))) if crop.size else 0.0
+    return cv2.medianBlur(gray, 3) if noise > 6.0 else gray
 
 
 # --- the stage ----------------------------------------------------------------------------------------
@@ -257,13 +305,10 @@ def denoise(gray: np.ndarray) -> np.ndarray:
 def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> Prepared:
     gray = ink_gray(rgb)
     turn, skew, confidence = orientation(gray)
-    master = _rot90(rgb, turn)
-    gray = _rot90(gray, turn)
-    if abs(skew) >= 0.1:
-        master = rotate(master, skew, (255, 255, 255))
-        gray = rotate(gray, skew, 255)
-    else:
+    if abs(skew) < 0.1:
         skew = 0.0
+    gray = to_upright(gray, turn, skew, 255)
+    height, width = gray.shape
     gray = whiten_borders(gray)
     gray = _flatten(gray)
     th = text_height(gray)
@@ -273,8 +318,7 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
     elif th == 0 and dpi < 200:
         scale = min(MAX_UPSCALE, 300.0 / max(dpi, 1.0))
     if scale > 1.05:
-        h, w = gray.shape
-        gray = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_CUBIC)
+        gray = cv2.resize(gray, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_CUBIC)
     else:
         scale = 1.0
     gray = denoise(gray)
@@ -285,13 +329,14 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         rot, osd_conf = tesseract.osd(gray)
         if rot == 180 and osd_conf >= 1.0:
             turn = (turn + 180) % 360
-            master = _rot90(master, 180)
             gray = _rot90(gray, 180)
     return Prepared(
-        master=np.ascontiguousarray(master),
+        master=rgb,
         ocr=np.ascontiguousarray(gray),
         scale=scale,
         rotation=turn,
         skew=skew,
         dpi=dpi * scale,
+        width=width,
+        height=height,
     )

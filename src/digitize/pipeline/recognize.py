@@ -60,7 +60,7 @@ def recognize(
         for t in tokens
         if t.conf >= 0 and _is_text(t.text)
     ]
-    h, w = prepared.master.shape[:2]
+    h, w = prepared.height, prepared.width
     lines = _reading_order(_group_lines(toks), float(w))
     words: list[Word] = []
     text_lines: list[str] = []

@@ -8,6 +8,7 @@ runs the OCR pages in parallel, one process per core, each Tesseract with ``OMP_
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import tempfile
 from collections.abc import Sequence
@@ -53,9 +54,23 @@ def process_page(
     rgb = intake.load_page(src)
     prepared = preprocess.prepare(rgb, dpi=src.dpi)
     del rgb
-    if image_out is not None:
+    if image_out is not None and not _copy_jpeg(src, image_out):
         compose.encode_jpeg(prepared.master, image_out)
     return recognize.recognize(prepared, index=src.index, lang=lang)
+
+
+def _copy_jpeg(src: PageSource, image_out: Path) -> bool:
+    """A plain RGB/grey JPEG goes into the PDF as it is (no second lossy encoding); True when copied."""
+    if src.kind != "jpeg":
+        return False
+    from PIL import Image
+
+    with Image.open(src.path) as im:
+        orientation = im.getexif().get(0x0112, 1)
+        if im.mode not in ("RGB", "L") or orientation not in (None, 1):
+            return False
+    shutil.copyfile(src.path, image_out)
+    return True
 
 
 def _process_page_args(args: tuple[PageSource, Path | None, str | None]) -> RecognizedPage:

@@ -1,0 +1,248 @@
+"""OCR: the whole pipeline (``process_document``, as ``digitize ocr`` runs it), the bare engine, OCRmyPDF.
+
+On the same pages, one process per core for each (documents spread over a pool; Tesseract always with
+``OMP_THREAD_LIMIT=1``):
+- digitize: ``process_document(file, out.pdf, jobs=1)`` per document, accuracy of its text and of the output
+  PDF's text layer (``pdftotext``);
+- bare engine: ``tesseract FILE stdout -l vie``;
+- OCRmyPDF: ``ocrmypdf -l vie --rotate-pages --deskew -j 1``, accuracy of its text layer.
+
+Sets: degraded Decree 30 scans from ``samples/generate.py`` (a seed never used in tuning; 200–300 dpi, some
+turned 90/180/270°), and the real photographs in ``../shared/realdata`` (skipped when absent). Accuracy is
+order-free word accuracy: the share of ground-truth words (a multiset of NFC, case-folded words) found in the
+output. Born-digital pages: pages/second through ``process_document`` (text read, not OCR'd).
+
+    python -m bench ocr       # BENCH_OCR_DOCS=9 BENCH_OCR_SEED=2026 BENCH_OCR_OCRMYPDF=1
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+REALDATA = REPO.parent / "shared" / "realdata"
+DOCS = int(os.environ.get("BENCH_OCR_DOCS", "9"))
+SEED = int(os.environ.get("BENCH_OCR_SEED", "2026"))
+WITH_OCRMYPDF = os.environ.get("BENCH_OCR_OCRMYPDF", "1") != "0"
+CORES = os.cpu_count() or 1
+# degraded scans the three engines can all read (images; multi-page TIFF included)
+VARIANTS = [
+    "skew_jpeg",
+    "rot90_jpeg",
+    "rot180_png",
+    "rot270_jpeg",
+    "border_light_jpeg",
+    "blur_noise_200",
+    "skew6_jpeg",
+    "multipage_tiff",
+    "clean_png",
+]
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold()))
+
+
+def accuracy(hypothesis: str, truth: str) -> float:
+    g, h = words(truth), words(hypothesis)
+    return sum((g & h).values()) / max(1, sum(g.values()))
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"
+    return env
+
+
+def pdftotext(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=False).stdout
+
+
+@dataclass
+class Item:
+    path: Path
+    truth: str
+    pages: int
+
+
+# --- the three engines: each returns {path: (text, layer_text or None)} ------------------------------------
+
+
+def _digitize_one(args: tuple[Path, Path]) -> tuple[str, str]:
+    from digitize.pipeline.run import process_document
+
+    src, out = args
+    result = process_document(src, out, jobs=1)
+    return result.text, pdftotext(out)
+
+
+def run_digitize(items: Sequence[Item], work: Path) -> dict[Path, tuple[str, str | None]]:
+    args = [(it.path, work / f"digitize-{i}.pdf") for i, it in enumerate(items)]
+    with ProcessPoolExecutor(max_workers=CORES) as pool:
+        results = list(pool.map(_digitize_one, args))
+    return {it.path: res for it, res in zip(items, results, strict=True)}
+
+
+def _bare_one(path: Path) -> str:
+    proc = subprocess.run(
+        ["tesseract", str(path), "stdout", "-l", "vie"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
+    return proc.stdout
+
+
+def run_bare(items: Sequence[Item], work: Path) -> dict[Path, tuple[str, str | None]]:
+    with ThreadPoolExecutor(max_workers=CORES) as pool:
+        texts = list(pool.map(_bare_one, [it.path for it in items]))
+    return {it.path: (t, None) for it, t in zip(items, texts, strict=True)}
+
+
+def _ocrmypdf_one(args: tuple[Path, Path]) -> str:
+    src, out = args
+    exe = Path(sys.executable).parent / "ocrmypdf"
+    cmd = [str(exe), "-l", "vie", "--rotate-pages", "--deskew", "-j", "1", "-q"]
+    from PIL import Image
+
+    if src.suffix.lower() != ".pdf":
+        with Image.open(src) as im:
+            if not im.info.get("dpi"):
+                cmd += ["--image-dpi", "96"]
+    subprocess.run([*cmd, str(src), str(out)], capture_output=True, env=_env(), check=False)
+    return pdftotext(out) if out.exists() else ""
+
+
+def run_ocrmypdf(items: Sequence[Item], work: Path) -> dict[Path, tuple[str, str | None]]:
+    args = [(it.path, work / f"ocrmypdf-{i}.pdf") for i, it in enumerate(items)]
+    with ThreadPoolExecutor(max_workers=CORES) as pool:
+        texts = list(pool.map(_ocrmypdf_one, args))
+    return {it.path: (t, t) for it, t in zip(items, texts, strict=True)}
+
+
+# --- sets ---------------------------------------------------------------------------------------------------
+
+
+def generated_set(work: Path) -> list[Item]:
+    sys.path.insert(0, str(REPO))
+    from samples import generate
+
+    paths = generate.write_set(work / "generated", DOCS, SEED, VARIANTS)
+    items = []
+    for p in paths:
+        gt = generate.load_gt(p)
+        items.append(Item(p, str(gt["text"]), int(gt["pages"])))
+    return items
+
+
+def real_set() -> list[Item]:
+    if not REALDATA.is_dir():
+        return []
+    items = []
+    for p in sorted(REALDATA.glob("*.jpg")):
+        base = re.sub(r"(_v\d_\w+)?$", "", p.stem)
+        gt = REALDATA / f"{base}_gt.txt"
+        if gt.is_file():
+            items.append(Item(p, gt.read_text(encoding="utf-8"), 1))
+    return items
+
+
+# --- report -------------------------------------------------------------------------------------------------
+
+Engine = Callable[[Sequence[Item], Path], dict[Path, tuple[str, str | None]]]
+
+
+def compare(title: str, items: Sequence[Item], work: Path, per_file: bool) -> None:
+    if not items:
+        print(f"-- {title}: no files, skipped")
+        return
+    pages = sum(it.pages for it in items)
+    engines: list[tuple[str, Engine]] = [("digitize", run_digitize), ("bare tesseract", run_bare)]
+    if WITH_OCRMYPDF and shutil.which(str(Path(sys.executable).parent / "ocrmypdf")):
+        engines.append(("ocrmypdf", run_ocrmypdf))
+    print(f"-- {title}: {len(items)} files, {pages} pages, {CORES} processes")
+    walls: dict[str, float] = {}
+    scores: dict[str, dict[Path, tuple[float, float | None]]] = {}
+    for name, engine in engines:
+        t0 = time.perf_counter()
+        out = engine(items, work)
+        walls[name] = time.perf_counter() - t0
+        scores[name] = {
+            it.path: (
+                accuracy(out[it.path][0], it.truth),
+                None if out[it.path][1] is None else accuracy(str(out[it.path][1]), it.truth),
+            )
+            for it in items
+        }
+        accs = [a for a, _ in scores[name].values()]
+        layers = [la for _, la in scores[name].values() if la is not None]
+        layer = f"  text layer {sum(layers) / len(layers):.4f}" if layers else ""
+        print(
+            f"   {name:15s} {walls[name]:7.1f} s  {pages / walls[name] * 60:6.1f} pages/min  "
+            f"accuracy {sum(accs) / len(accs):.4f}{layer}",
+            flush=True,
+        )
+    base = walls.get("bare tesseract")
+    if base:
+        line = f"   digitize wall time = {walls['digitize'] / base:.2f}x bare engine"
+        if "ocrmypdf" in walls:
+            line += f", {walls['digitize'] / walls['ocrmypdf']:.2f}x OCRmyPDF"
+        print(line)
+    if per_file:
+        names = [n for n, _ in engines]
+        head = "".join(n[:14].rjust(16) for n in names)
+        print("   " + "file".ljust(34) + head + "digitize layer".rjust(16))
+        for it in items:
+            row = "".join(f"{scores[n][it.path][0]:16.4f}" for n in names)
+            lay = scores["digitize"][it.path][1]
+            print(f"   {it.path.name[:34].ljust(34)}{row}{(lay or 0):16.4f}")
+
+
+def born_digital(work: Path) -> None:
+    sys.path.insert(0, str(REPO))
+    import pikepdf
+
+    from digitize.pipeline.run import process_document
+    from samples import generate
+
+    paths = generate.write_set(work / "digital", 4, SEED + 1, ["born_digital_pdf"])
+    big = work / "born-digital-40.pdf"
+    with pikepdf.new() as out:
+        srcs = [pikepdf.open(p) for p in paths]
+        while len(out.pages) < 40:
+            for s in srcs:
+                out.pages.extend(s.pages)
+        out.save(big)
+        for s in srcs:
+            s.close()
+    t0 = time.perf_counter()
+    result = process_document(big, work / "born-digital-out.pdf", jobs=CORES)
+    wall = time.perf_counter() - t0
+    n = result.page_count
+    assert result.ocr_pages == 0
+    print(f"-- born-digital PDF: {n} pages in {wall:.2f} s = {n / wall:.1f} pages/s (text read, none OCR'd)")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
+        work = Path(tmp)
+        compare(f"generated Decree 30 scans (seed {SEED})", generated_set(work), work, per_file=True)
+        compare("real photographs (../shared/realdata)", real_set(), work, per_file=True)
+        born_digital(work)
+
+
+if __name__ == "__main__":
+    main()
