@@ -14,7 +14,17 @@ log = logging.getLogger("digitize.workers")
 
 
 def enqueue(document_ids: Sequence[str]) -> int:
-    """Queue the documents for the Celery workers; returns how many messages were sent."""
-    from workers.tasks import send_prepare
+    """Queue the documents for the Celery workers; returns how many messages were sent.
 
-    return send_prepare(document_ids)
+    A broker that cannot be reached is not an error of the caller: the documents are safely stored as
+    ``received``, and the workers' reapers send them when the broker is back (a warning is logged).
+    """
+    from workers.tasks import RETRY_LATER, send_prepare
+
+    ids = list(document_ids)
+    try:
+        return send_prepare(ids)
+    except RETRY_LATER as exc:
+        log.warning("broker unreachable (%s): %d documents stay received; the workers will pick them up",
+                    exc, len(ids))
+        return 0

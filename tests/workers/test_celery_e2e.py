@@ -350,3 +350,27 @@ def test_a_page_that_keeps_killing_its_worker_is_failed_and_the_batch_goes_on(
         assert doc.error_code == "pages_failed" and "trang 2" in (doc.error_message or "")
     assert final[ids[1]] in ("done", "needs_review") and final[ids[2]] in ("done", "needs_review")
     assert_exactly_once(cluster.settings, ids[1:], pages=2)
+
+
+def test_broker_down_at_ingest_nothing_lost(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleanup: list[object]
+) -> None:
+    """Queueing while the broker is down stores the documents as received and does not fail; workers
+    started once the broker is up find them (their reapers send what no queue holds)."""
+    from digitize.processing import enqueue
+
+    redis = harness.RedisServer(tmp_path / "redis")  # port chosen, server not started yet
+    cleanup.append(redis)
+    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=redis.url)
+    cleanup.append(cluster)
+    ids = ingest(cluster, docs=2, pages=2, tag="nobroker")  # enqueue() inside logs a warning, no error
+    assert set(states(cluster.settings, ids).values()) == {"received"}
+    from workers.dispatch import enqueue as celery_enqueue
+
+    assert celery_enqueue(ids) == 0
+    enqueue(ids, cluster.settings)
+    redis.start()
+    cluster.start_worker("late")
+    final = wait_finished(cluster, ids, timeout=120)
+    assert set(final.values()) <= {"done", "needs_review"}
+    assert_exactly_once(cluster.settings, ids, pages=2)
