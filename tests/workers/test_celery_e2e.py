@@ -357,8 +357,6 @@ def test_broker_down_at_ingest_nothing_lost(
 ) -> None:
     """Queueing while the broker is down stores the documents as received and does not fail; workers
     started once the broker is up find them (their reapers send what no queue holds)."""
-    from digitize.processing import enqueue
-
     redis = harness.RedisServer(tmp_path / "redis")  # port chosen, server not started yet
     cleanup.append(redis)
     cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=redis.url)
@@ -368,7 +366,6 @@ def test_broker_down_at_ingest_nothing_lost(
     from workers.dispatch import enqueue as celery_enqueue
 
     assert celery_enqueue(ids) == 0
-    enqueue(ids, cluster.settings)
     redis.start()
     cluster.start_worker("late")
     final = wait_finished(cluster, ids, timeout=120)
