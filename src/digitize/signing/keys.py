@@ -129,13 +129,47 @@ def open_key(source: KeySource, *, pss: bool = False, prompt: Prompt | None = No
     raise UsageError("Nguồn khóa không hợp lệ", "invalid key source")
 
 
+def _fast_simple_signer_class() -> type:
+    """pyHanko's SimpleSigner re-parses the private key for every signature (~50 ms for RSA: the key's
+    consistency check); this one keeps the parsed key."""
+    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash, process_pss_params
+
+    class FastSimpleSigner(SimpleSigner):
+        def __init__(self, pyca_key: Any, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self._pyca_key = pyca_key
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mech = self.get_signature_mechanism_for_digest(digest_algorithm)
+            try:
+                algo = mech.signature_algo
+            except ValueError:
+                algo = mech["algorithm"].native
+            key = self._pyca_key
+            if algo == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPrivateKey):
+                return key.sign(data, padding.PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+            if algo == "rsassa_pss" and isinstance(key, rsa.RSAPrivateKey):
+                pad, hash_algo = process_pss_params(mech["parameters"])
+                return key.sign(data, pad, hash_algo)
+            if algo == "ecdsa" and isinstance(key, ec.EllipticCurvePrivateKey):
+                return key.sign(data, ec.ECDSA(get_pyca_cryptography_hash(digest_algorithm)))
+            return super().sign_raw(data, digest_algorithm)
+
+    return FastSimpleSigner
+
+
+def _FastSimpleSigner(pyca_key: Any, **kwargs: Any) -> Any:  # a class factory
+    return _fast_simple_signer_class()(pyca_key, **kwargs)
+
+
 def _open_p12(source: P12Source, *, pss: bool, prompt: Prompt | None) -> KeySession:
     from cryptography.hazmat.primitives.serialization import pkcs12
     from pyhanko.keys.internal import (
         translate_pyca_cryptography_cert_to_asn1,
         translate_pyca_cryptography_key_to_asn1,
     )
-    from pyhanko.sign.signers import SimpleSigner
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     path = Path(source.path)
@@ -164,7 +198,8 @@ def _open_p12(source: P12Source, *, pss: bool, prompt: Prompt | None) -> KeySess
     store = SimpleCertificateStore()
     store.register_multiple([translate_pyca_cryptography_cert_to_asn1(c) for c in others])
     is_rsa = asn1_cert.public_key.algorithm == "rsa"
-    signer = SimpleSigner(
+    signer = _FastSimpleSigner(
+        key,
         signing_cert=asn1_cert,
         signing_key=translate_pyca_cryptography_key_to_asn1(key),
         cert_registry=store,
