@@ -42,13 +42,14 @@ def _source(document_id: str) -> tuple[str, str, str]:
 
 def _draw(path: Path, media_type: str, index: int, width: int) -> bytes:
     if media_type == "application/pdf":
-        from digitize.tools.pdf import page_count, render_page
+        from digitize.tools.pdf import page_infos, render_page
 
-        if index >= page_count(path):
+        infos = page_infos(path)
+        if index >= len(infos):
             raise NotFound("Không có trang này.", "No such page.")
-        probe = render_page(path, index, 20)  # cheap: find the page's aspect to pick the dpi
-        pts_width = probe.shape[1] / 20 * 72
-        dpi = max(30.0, min(300.0, width / pts_width * 72))
+        info = infos[index]
+        pts_width = info.height_pt if info.rotation % 180 == 90 else info.width_pt
+        dpi = max(30.0, min(300.0, width / max(pts_width, 1.0) * 72 + 1))
         img = Image.fromarray(render_page(path, index, dpi))
     else:
         with Image.open(path) as src:
@@ -57,7 +58,7 @@ def _draw(path: Path, media_type: str, index: int, width: int) -> bytes:
                 raise NotFound("Không có trang này.", "No such page.")
             src.seek(index)
             img = src.convert("RGB")
-    if img.width > width:
+    if img.width != width and (img.width > width or width - img.width <= 8):
         img = img.resize((width, max(1, round(img.height * width / img.width))), Image.Resampling.LANCZOS)
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=False, compress_level=3)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from api.web.base import csrf_form, form_str, page_number, pager, render, request_lang, require_page, router
 from digitize.config import get_settings
-from digitize.errors import Conflict, DigitizeError, NotFound
+from digitize.errors import BadInput, Conflict, DigitizeError, NotFound
 from digitize.store import db
 from digitize.store.auth import Principal
 from digitize.store.models import DONE, SEARCHABLE, SIGNED, Document, Signature, Variant
@@ -221,9 +221,7 @@ async def sign_selected(request: Request, user: Principal = Depends(require_page
     if not ids:
         return render(request, "sign_result.html", {"outcomes": [], "nothing": True}, status_code=422)
     if profile not in profile_names():
-        raise DigitizeError(
-            f"Không có hồ sơ ký '{profile}'.", f"No signing profile '{profile}'.", profile=profile
-        )
+        raise BadInput(f"Không có hồ sơ ký '{profile}'.", f"No signing profile '{profile}'.", profile=profile)
     outcomes = await run_in_threadpool(sign_documents, ids, profile, user.actor)
     lang = request_lang(request)
     for o in outcomes:
