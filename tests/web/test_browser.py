@@ -158,7 +158,9 @@ def browser_page(tmp_path: Path) -> Iterator[Any]:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        context = browser.new_context(
+            viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="vi-VN"
+        )
         page = context.new_page()
         page.set_default_timeout(30_000)
         try:
@@ -220,6 +222,20 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
     shot(page, "05-batch-done")
     page.goto(base + "/batches")
     assert "Lô thử trình duyệt" in page.locator("#batches").inner_text()
+
+    # the same scans again, as a folder: nothing new to recognise, the batch is done at once
+    folder = tmp_path / "thu-muc"
+    folder.mkdir()
+    for p in scans:
+        shutil.copy(p, folder / p.name)
+    page.goto(base + "/upload")
+    page.set_input_files("#folder", str(folder))
+    assert "2" in page.locator("#upload-status").inner_text()
+    assert "thu-muc/giay-phep-0.png" in page.locator("#picked").inner_text()
+    page.click("#upload-submit")
+    page.wait_for_url(re.compile(r".*/batches/[0-9a-f]{32}$"))
+    page.wait_for_selector('#batch-progress[data-state="done"]', timeout=60_000)
+    assert page.locator("#batch-progress tbody tr").count() == 2
     sign_out(page)
 
     # search without diacritics (as the reviewer)
