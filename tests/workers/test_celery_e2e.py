@@ -45,8 +45,8 @@ class Cluster:
     settings: Settings
     workers: list[harness.Worker]
 
-    def start_worker(self, name: str, concurrency: int = 1) -> harness.Worker:
-        w = harness.Worker(self.env, name, self.tmp / f"{name}.log", concurrency=concurrency)
+    def start_worker(self, name: str, concurrency: int = 1, **env: str) -> harness.Worker:
+        w = harness.Worker(dict(self.env, **env), name, self.tmp / f"{name}.log", concurrency=concurrency)
         self.workers.append(w)
         return w
 
@@ -62,14 +62,14 @@ class Cluster:
 
 
 def make_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, database_url: str, broker_url: str,
-                 worker_database_url: str | None = None) -> Cluster:
+                 worker_database_url: str | None = None, extra: dict[str, str] | None = None) -> Cluster:
     if broker_url.startswith(harness.SYSTEM_REDIS) and not harness.port_open("127.0.0.1", 6379):
         pytest.skip("Redis is not running on 127.0.0.1:6379")
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     queue = harness.unique("dgzq")
     env = harness.worker_env(database_url=worker_database_url or database_url, broker_url=broker_url,
-                             home=home, queue=queue, extra=FAST)
+                             home=home, queue=queue, extra={**FAST, **(extra or {})})
     for key, value in env.items():
         if key.startswith("DIGITIZE_"):
             monkeypatch.setenv(key, value)
@@ -371,3 +371,45 @@ def test_broker_down_at_ingest_nothing_lost(
     final = wait_finished(cluster, ids, timeout=120)
     assert set(final.values()) <= {"done", "needs_review"}
     assert_exactly_once(cluster.settings, ids, pages=2)
+
+
+def test_workers_on_separate_machines_share_only_database_store_and_broker(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleanup: list[object]
+) -> None:
+    """Two workers with homes of their own (nothing shared on disk) and an S3 object store (moto on
+    loopback): page images and originals travel through the bucket, the documents finish."""
+    import uuid
+
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    cleanup.append(server)
+    host, port = server.get_host_and_port()
+    s3 = {
+        "DIGITIZE_STORAGE_URL": f"s3://w{uuid.uuid4().hex[:12]}/archive",
+        "DIGITIZE_S3_ENDPOINT": f"http://{host}:{port}",
+        "DIGITIZE_S3_ACCESS_KEY": "testing",
+        "DIGITIZE_S3_SECRET_KEY": "testing",
+    }
+    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=harness.SYSTEM_REDIS + "/0",
+                           extra=s3)
+    cleanup.append(cluster)
+    for name in ("m1", "m2"):
+        home = tmp_path / f"machine-{name}"
+        home.mkdir()
+        cluster.start_worker(name, DIGITIZE_HOME=str(home))
+    ids = ingest(cluster, docs=3, pages=2, tag="s3")
+    final = wait_finished(cluster, ids, timeout=120)
+    assert set(final.values()) <= {"done", "needs_review"}
+    assert_exactly_once(cluster.settings, ids, pages=2)
+    from digitize.store.objects import get_object_store
+
+    store = get_object_store(cluster.settings)
+    assert store.local_path("x") is None  # really S3
+    with db.session(cluster.settings) as s:
+        keys = [p.data["image_key"] for p in s.scalars(select(Page).where(Page.document_id.in_(ids)))
+                if p.data]
+    assert len(keys) == 6 and all(store.exists(k) for k in keys)
+    used = [w.name for w in cluster.workers if "succeeded" in w.log.read_text(errors="replace")]
+    assert len(used) == 2, cluster.logs()
