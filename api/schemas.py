@@ -132,7 +132,8 @@ class Document(BaseModel):
 
 class DocumentList(BaseModel):
     items: list[Document]
-    total: int
+    total: int = Field(description="Matches; exact up to 10,000 (see total_exact)")
+    total_exact: bool = Field(True, description="False when more than 10,000 matched and total is 10,000")
 
 
 class HistoryEntry(BaseModel):

@@ -298,11 +298,12 @@ def _populate(url: str, n: int, seed: int = 1) -> list[str]:
             conn.execute(insert(Validity), validity)
             conn.execute(insert(SearchEntry), entries)
     with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            conn.exec_driver_sql("ANALYZE")
-        else:
+        if engine.dialect.name != "postgresql":
             conn.exec_driver_sql("ANALYZE")
             conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+    if engine.dialect.name == "postgresql":  # as autovacuum would leave it in steady state
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
     engine.dispose()
     return holders
 

@@ -23,12 +23,21 @@ from digitize.text import fold, nfc, squash
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Above this many matches, results come newest first instead of by relevance (ranking costs per match).
 RANK_LIMIT = 2000
+# Totals are exact up to this many matches; above it ``total`` is this number and ``exact`` is False.
+COUNT_CAP = 10_000
 
 
 @dataclass(frozen=True)
 class SearchResult:
     ids: list[str]
     total: int
+    exact: bool = True  # False: more than COUNT_CAP matched and ``total`` is COUNT_CAP
+
+
+def _count(session: Session, stmt: Select[Any]) -> tuple[int, bool]:
+    """Rows of ``stmt``, counted up to COUNT_CAP (counting costs per row; beyond that it says "more")."""
+    n = int(session.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery())) or 0)
+    return (n, True) if n <= COUNT_CAP else (COUNT_CAP, False)
 
 
 def tokens(query: str) -> list[str]:
@@ -122,13 +131,13 @@ def search(
             states=states,
             types_folded=types_folded,
         )
-        total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+        total, exact = _count(session, base)
         ids = list(
             session.scalars(
                 base.order_by(Document.created_at.desc(), Document.id).limit(limit).offset(offset)
             )
         )
-        return SearchResult(ids, int(total))
+        return SearchResult(ids, total, exact)
 
     filters = dict(
         type_name=type_name, holder_id=holder_id, valid_on=valid_on, states=states, types_folded=types_folded
@@ -139,6 +148,7 @@ def search(
         fts = table("search_fts", column("rowid", Integer), column("rank", Float))
         cond: Any = text("search_fts MATCH :m").bindparams(m=match)
         matches = int(session.scalar(select(func.count()).select_from(fts).where(cond)) or 0)
+        matches_exact = True  # FTS5 counts its matches from the index alone: cheap
         base = (
             select(Document.id)
             .select_from(fts)
@@ -152,7 +162,7 @@ def search(
         tsq = func.plainto_tsquery("simple", " ".join(words))
         tsv: Any = literal_column("search_entries.tsv")
         cond = tsv.op("@@")(tsq)
-        matches = int(session.scalar(select(func.count()).select_from(SearchEntry).where(cond)) or 0)
+        matches, matches_exact = _count(session, select(SearchEntry.id).where(cond))
         base = (
             select(Document.id)
             .select_from(SearchEntry)
@@ -165,10 +175,6 @@ def search(
     if matches == 0:
         return SearchResult([], 0)
     base = _filtered(base, **filters)  # type: ignore[arg-type]
-    total = (
-        matches
-        if not has_filters
-        else int(session.scalar(select(func.count()).select_from(base.subquery())) or 0)
-    )
+    total, exact = (matches, matches_exact) if not has_filters else _count(session, base)
     rows = session.execute(base.order_by(*order).limit(limit).offset(offset)).all()
-    return SearchResult([r[0] for r in rows], int(total))
+    return SearchResult([r[0] for r in rows], total, exact)

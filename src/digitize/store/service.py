@@ -304,7 +304,7 @@ def list_documents(
         offset=offset,
     )
     if not result.ids:
-        return {"items": [], "total": result.total}
+        return {"items": [], "total": result.total, "total_exact": result.exact}
     docs = session.scalars(
         select(Document)
         .where(Document.id.in_(result.ids))
@@ -324,7 +324,7 @@ def list_documents(
         for i in result.ids
         if i in by_id
     ]
-    return {"items": items, "total": result.total}
+    return {"items": items, "total": result.total, "total_exact": result.exact}
 
 
 # --- fields, review, validity -------------------------------------------------------------------
