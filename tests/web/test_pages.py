@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.web.session import COOKIE
@@ -213,3 +214,34 @@ def test_session_cookie_reads_api_files_but_not_writes(
     assert r.status_code == 401
     client.cookies.clear()
     assert client.get(f"/api/v1/documents/{doc_id}/file").status_code == 401
+
+
+@pytest.mark.postgres
+def test_pages_on_postgresql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Statistics (period labels computed in SQL), search and review on PostgreSQL."""
+    from api.app import create_app
+    from digitize.config import reset_settings
+    from digitize.store.auth import create_user
+    from digitize.store.db import dispose_all
+    from tests.support.databases import fresh_postgres_database
+
+    with fresh_postgres_database("dgz_web") as url:
+        monkeypatch.setenv("DIGITIZE_DATABASE_URL", url)
+        reset_settings()
+        dispose_all()
+        with db.session() as s:
+            create_user(s, name="pgadmin", role="admin", password=PASSWORD)
+        for i in range(2):
+            stored_document(tmp_path, f"qd-{i}.pdf", {"type_name": "Quyết định"}, text="Đà Nẵng")
+        doc = stored_document(tmp_path, "gp.pdf", {"type_name": "Giấy phép"}, needs_review=True)
+        with TestClient(create_app(start_pool=False), follow_redirects=False) as client:
+            assert sign_in(client, "pgadmin").status_code == 303
+            page = client.get("/stats?fresh=1")
+            assert '<th class="num" id="total-received">3</th>' in page.text
+            quarter = client.get("/stats?period=quarter&fresh=1")
+            assert '<th class="num" id="total-digitized">3</th>' in quarter.text
+            rows = list(csv.reader(io.StringIO(client.get("/stats.csv").content.decode("utf-8-sig"))))
+            assert {r[1] for r in rows[1:-1]} == {"Quyết định", "Giấy phép"}
+            assert "Trang 1/1 · 2 kết quả" in client.get("/search", params={"q": "da nang"}).text
+            assert f"/review/{doc}" in client.get("/review").text
+        dispose_all()
