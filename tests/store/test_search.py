@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
 from digitize.store import db
 from digitize.store.search import search, tokens
 from digitize.store.service import correct_fields, list_documents, revoke, supersede
@@ -105,3 +107,21 @@ def test_correction_reindexes_and_validity_decisions(database: str, tmp_path: Pa
         assert item["validity"]["superseded_by"] == ids["an"]
         assert item["fields"]["holder_name"] == "Trần Thị Dung"
         assert item["provenance"]["sha256"]
+
+
+def test_totals_are_capped_and_flagged(
+    database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digitize.store import search as search_mod
+
+    _corpus(tmp_path)
+    monkeypatch.setattr(search_mod, "COUNT_CAP", 2)
+    monkeypatch.setattr(search_mod, "RANK_LIMIT", 1)
+    with db.session() as s:
+        everything = search(s, None)
+        assert (everything.total, everything.exact) == (2, False)
+        assert len(everything.ids) == 3  # the page itself is not capped
+        filtered = search(s, "da nang", type_name="Giấy phép")
+        assert (filtered.total, filtered.exact) == (1, True)
+        broad = search(s, "giay")  # more matches than RANK_LIMIT: newest first
+        assert len(broad.ids) == 3 and broad.total >= 2
