@@ -41,6 +41,13 @@ responses signed by the intermediate CA itself; ``pki.ocsp_url``), ``POST /tsa``
 ``DummyTimeStamper`` with the ``tsa`` identity; ``pki.tsa_url``), ``GET /certs/{root,intermediate}.cer``.
 ``pki.requests`` counts the requests served per endpoint (``"ocsp"``, ``"crl"``, ``"tsa"``, ``"certs"``),
 so a test can assert that a service was actually used.
+
+pdfsig (poppler 22.12 + NSS) and this PKI: ``pdfsig -nssdir sql:<nss_dir> file.pdf`` (OCSP on, the default,
+with the server running) says "Certificate is Trusted". Observed quirks of that pdfsig, not of the
+certificates (``vfychain`` accepts the chain with CRL checking and fetching forbidden): with ``-no-ocsp``
+it reports "Unknown issue with Certificate" for these signatures, and when one file holds two signatures
+by the SAME certificate the second is often reported so too (NSS's OCSP cache). Tests that want
+"Certificate is Trusted" therefore keep OCSP on and use distinct certificates per file.
 """
 
 from __future__ import annotations

@@ -227,10 +227,11 @@ def organization_appearance(page: int, leader_box: Rect, signature: ImageInfo | 
     return Appearance(_organization_pdf(w, h, seal_rect, nfc(org), when, _key(seal), seal), page, box)
 
 
-def copy_appearance(page_width: float, page_height: float, kind: str, org: str, when: str) -> Appearance:
-    box = copy_box(page_width, page_height)
+def copy_appearance(page_width: float, page_height: float, kind: str, org: str, when: str,
+                    page: int = 0, box: Rect | None = None) -> Appearance:
+    box = box or copy_box(page_width, page_height)
     w, h = _r(box[2] - box[0]), _r(box[3] - box[1])
-    return Appearance(_copy_pdf(w, h, nfc(kind), nfc(org), when), 0, box)
+    return Appearance(_copy_pdf(w, h, nfc(kind), nfc(org), when), page, box)
 
 
 def stamp_style(appearance: Appearance) -> Any:

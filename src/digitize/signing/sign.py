@@ -294,12 +294,9 @@ class Signing:
         p = self.profile
         n_pages = int(writer.root["/Pages"]["/Count"])
         if p.role == "copy":
-            page = p.page or 0
+            page = _page_index(p.page if p.page is not None else 0, n_pages)
             w, h = _page_size(writer, page)
-            app = ap.copy_appearance(w, h, nfc(p.copy_kind), self.organization, when)
-            if p.box:
-                app = replace(app, box=p.box)
-            return app
+            return ap.copy_appearance(w, h, nfc(p.copy_kind), self.organization, when, page, p.box)
         if p.role == "leader":
             page = _page_index(p.page, n_pages)
             box = p.box or _default_leader_box(*_page_size(writer, page))
