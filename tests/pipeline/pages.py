@@ -159,3 +159,23 @@ def mixed_pdf(path: Path, lines: list[str], scan: Image.Image, dpi: int = 200) -
     a.unlink()
     b.unlink()
     return path
+
+
+def header_pdf(path: Path) -> Path:
+    """A born-digital Decree 30 header: the two columns drawn row by row (left, right, left, right ...)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("LiberationSerif", "", str(REGULAR))
+    pdf.add_page()
+    pdf.set_font("LiberationSerif", size=12)
+    for i, (left, right) in enumerate(zip(HEADER_LEFT, HEADER_RIGHT, strict=True)):
+        y = 60 + 18 * i
+        pdf.set_xy(40, y)
+        pdf.cell(200, 16, left, align="C")
+        pdf.set_xy(290, y)
+        pdf.cell(270, 16, right, align="C")
+    pdf.set_xy(40, 160)
+    pdf.cell(515, 16, "Căn cứ Luật Năng lượng nguyên tử ngày 03 tháng 6 năm 2008 của Quốc hội nước Cộng hòa")
+    pdf.output(str(path))
+    return path

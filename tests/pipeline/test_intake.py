@@ -12,7 +12,17 @@ from PIL import Image
 from digitize.config import get_settings
 from digitize.errors import CorruptInput, EmptyInput, EncryptedInput, InputTooLarge, UnsupportedType
 from digitize.pipeline import intake
-from tests.pipeline.pages import decree_page, image_pdf, mixed_pdf, png_header_only, save, text_pdf
+from tests.pipeline.pages import (
+    HEADER_LEFT,
+    HEADER_RIGHT,
+    decree_page,
+    header_pdf,
+    image_pdf,
+    mixed_pdf,
+    png_header_only,
+    save,
+    text_pdf,
+)
 
 
 def test_type_comes_from_content_not_name(tmp_path: Path) -> None:
@@ -121,3 +131,12 @@ def test_dimensions_of_a_photo_without_dpi(tmp_path: Path) -> None:
     Image.new("RGB", (576, 960), "white").save(photo, "JPEG")
     (page,) = intake.inspect(photo).pages
     assert page.height_pt == pytest.approx(11.69 * 72, rel=1e-3)  # sized as an A4 page
+
+
+def test_born_digital_header_is_read_column_by_column(tmp_path: Path) -> None:
+    pdf = header_pdf(tmp_path / "header.pdf")
+    info = intake.inspect(pdf)
+    (page,) = intake.read_text_pages(pdf, info.pages)
+    lines = page.text.splitlines()
+    assert lines[: len(HEADER_LEFT) + len(HEADER_RIGHT)] == HEADER_LEFT + HEADER_RIGHT
+    assert lines[-1].startswith("Căn cứ Luật")

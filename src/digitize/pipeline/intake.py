@@ -226,59 +226,35 @@ def load_page(src: PageSource) -> np.ndarray:
 
 
 def read_text_pages(path: Path, pages: Sequence[PageSource]) -> list[RecognizedPage]:
-    """Words with boxes of born-digital pages (pdfplumber); nothing is OCR'd. Boxes in PDF points."""
+    """Words with boxes of born-digital pages, read from their text layer; nothing is OCR'd. Boxes in PDF
+    points. Lines come in content order, the two-column Decree 30 header column by column."""
+    from digitize.pipeline.recognize import reading_order
     from digitize.tools import pdf as pdftool
 
     out: list[RecognizedPage] = []
     if not pages:
         return out
-    with pdftool.open_plumber(path) as doc:
-        for src in pages:
-            width, height, pwords = pdftool.page_words(doc, src.index)
-            words = tuple(_lines(pwords))
-            out.append(
-                RecognizedPage(
-                    index=src.index,
-                    source="text",
-                    width=width,
-                    height=height,
-                    text=_text_of(words),
-                    words=words,
-                    confidence=None,
-                    dpi=72.0,
-                )
-            )
-    return out
-
-
-def _lines(pwords: Sequence[object]) -> list[Word]:
-    """Group pdfplumber words into lines (by vertical overlap) in reading order."""
-    items = sorted(pwords, key=lambda w: (round(w.top), w.x0))  # type: ignore[attr-defined]
-    words: list[Word] = []
-    line = -1
-    last_mid: float | None = None
-    last_h = 0.0
-    for w in items:
-        top, bottom = float(w.top), float(w.bottom)  # type: ignore[attr-defined]
-        mid = (top + bottom) / 2
-        if last_mid is None or abs(mid - last_mid) > max(2.0, 0.5 * max(last_h, bottom - top)):
-            line += 1
-            last_mid, last_h = mid, bottom - top
-        words.append(
-            Word(
-                text=nfc(str(w.text)),  # type: ignore[attr-defined]
-                conf=100.0,
-                box=Box(float(w.x0), top, float(w.x1), bottom),  # type: ignore[attr-defined]
-                block=0,
-                line=line,
+    for src, (width, height, lines) in zip(
+        pages, pdftool.text_lines(path, [p.index for p in pages]), strict=True
+    ):
+        ordered = reading_order(
+            [[(nfc(w.text), w.x0, w.top, w.x1, w.bottom) for w in line] for line in lines], width
+        )
+        words = tuple(
+            Word(text=t, conf=100.0, box=Box(x0, y0, x1, y1), block=0, line=n)
+            for n, line in enumerate(ordered)
+            for (t, x0, y0, x1, y1) in line
+        )
+        out.append(
+            RecognizedPage(
+                index=src.index,
+                source="text",
+                width=width,
+                height=height,
+                text=nfc("\n".join(" ".join(w[0] for w in line) for line in ordered)),
+                words=words,
+                confidence=None,
+                dpi=72.0,
             )
         )
-    words.sort(key=lambda w: (w.line, w.box.x0))
-    return words
-
-
-def _text_of(words: Sequence[Word]) -> str:
-    lines: dict[int, list[str]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w.text)
-    return nfc("\n".join(" ".join(ws) for _, ws in sorted(lines.items())))
+    return out

@@ -119,8 +119,7 @@ def _reading_order(lines: list[list[_Tok]], width: float) -> list[list[_Tok]]:
     heights = [t.y1 - t.y0 for ln in lines for t in ln]
     char_w = 0.6 * (statistics.median(heights) if heights else 20.0)
     # Where is the gutter? The widest empty vertical band in the middle of the page among the top lines.
-    top_lines = [ln for ln in lines if min(t.y0 for t in ln) < 0.45 * max(t.y1 for ln2 in lines for t in ln2)]
-    gutter = _find_gutter(top_lines[:12], width, char_w)
+    gutter = _find_gutter(lines[:12], width, char_w)
     if gutter is None:
         return lines
     header: list[list[_Tok]] = []
@@ -148,20 +147,43 @@ def _find_gutter(lines: list[list[_Tok]], width: float, char_w: float) -> float 
     lo, hi = int(0.25 * width), int(0.75 * width)
     if hi <= lo or not lines:
         return None
-    best: float | None = None
-    best_count = 0
-    # candidate x positions: middles of big gaps between consecutive words
-    candidates: list[float] = []
+    # candidates: a grid over the middle half of the page, and the middles of big gaps inside lines
+    candidates = [lo + (hi - lo) * i / 64 for i in range(65)]
     for ln in lines:
         for a, b in itertools.pairwise(ln):
             if b.x0 - a.x1 >= 2.5 * char_w and lo <= (a.x1 + b.x0) / 2 <= hi:
                 candidates.append((a.x1 + b.x0) / 2)
+    counted: list[tuple[int, float]] = []
     for x in candidates:
         count = 0
         for ln in lines:
             if _crosses(ln, x, char_w):
                 break
             count += 1
-        if count > best_count:
-            best, best_count = x, count
-    return best if best_count >= 2 else None
+        counted.append((count, x))
+    best_count = max(c for c, _ in counted)
+    if best_count < 2:
+        return None
+    # among the best, the middle of the free band
+    xs = sorted(x for c, x in counted if c == best_count)
+    best = xs[len(xs) // 2]
+    header = lines[:best_count]
+    left = any(t.x1 <= best for ln in header for t in ln)
+    right = any(t.x0 >= best for ln in header for t in ln)
+    return best if left and right else None
+
+
+TextBox = tuple[str, float, float, float, float]  # text, x0, y0, x1, y1 (origin top-left)
+
+
+def reading_order(lines: Sequence[Sequence[TextBox]], width: float) -> list[list[TextBox]]:
+    """Lines of boxed words (any source) top to bottom, the two-column header column by column."""
+    toks = [
+        [_Tok(t, 100.0, x0, y0, x1, y1, (0, 0, n)) for (t, x0, y0, x1, y1) in line]
+        for n, line in enumerate(lines)
+        if line
+    ]
+    for line in toks:
+        line.sort(key=lambda t: t.x0)
+    toks.sort(key=lambda ln: (min(t.y0 for t in ln), ln[0].x0))
+    return [[(t.text, t.x0, t.y0, t.x1, t.y1) for t in line] for line in _reading_order(toks, width)]

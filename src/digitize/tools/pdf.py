@@ -1,10 +1,9 @@
-"""PDF reading behind one module: pikepdf (structure, encryption), pypdfium2 (rasterizing, text probe) and
-pdfplumber (words with boxes on born-digital pages). Failures become our errors."""
+"""PDF reading behind one module: pikepdf (structure, encryption) and pypdfium2 (rasterizing, the text
+layer of born-digital pages with word boxes). Failures become our errors."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,26 +129,55 @@ class PdfWord:
     bottom: float
 
 
-@contextmanager
-def open_plumber(path: Path) -> Iterator[object]:
-    import pdfplumber
+def text_lines(path: Path, indices: list[int]) -> list[tuple[float, float, list[list[PdfWord]]]]:
+    """Lines of words with boxes (PDF points, origin top-left) of born-digital pages, via pdfium's text layer.
 
+    pdfium (C) is ~40x faster than pdfplumber/pdfminer here (born-digital pages at well over 50 pages/s);
+    words are split at the spaces and line breaks pdfium reports, in content order.
+    """
+    import pypdfium2 as pdfium
+
+    out: list[tuple[float, float, list[list[PdfWord]]]] = []
     try:
-        pdf = pdfplumber.open(str(path))
-    except Exception as exc:  # pdfminer raises many kinds
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
         raise _corrupt(str(exc)[:120]) from exc
     try:
-        yield pdf
+        for index in indices:
+            page = doc[index]
+            width, height = (float(v) for v in page.get_size())
+            tp = page.get_textpage()
+            n = tp.count_chars()
+            text = tp.get_text_range(0, n) if n else ""
+            lines = _words_of(text[:n], tp.get_charbox, height)
+            tp.close()
+            page.close()
+            out.append((width, height, lines))
     finally:
-        pdf.close()
+        doc.close()
+    return out
 
 
-def page_words(plumber_pdf: object, index: int) -> tuple[float, float, list[PdfWord]]:
-    """Words with boxes (PDF points, origin top-left) of a born-digital page, via pdfplumber."""
-    page = plumber_pdf.pages[index]  # type: ignore[attr-defined]
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=[])
-    out = [
-        PdfWord(str(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
-        for w in words
-    ]
-    return float(page.width), float(page.height), out
+def _words_of(
+    text: str, charbox: Callable[..., tuple[float, float, float, float]], height: float
+) -> list[list[PdfWord]]:
+    """Split pdfium's characters into words (at spaces) and lines (at its line breaks), with boxes."""
+    lines: list[list[PdfWord]] = [[]]
+    chars: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]
+    for k, ch in enumerate(text + " "):
+        boundary = ch.isspace() or ch in "\x00\x02\ufffe\uffff"
+        if boundary:
+            if chars:
+                lines[-1].append(PdfWord("".join(chars), box[0], height - box[3], box[2], height - box[1]))
+                chars = []
+            if ch in "\r\n" and lines[-1]:
+                lines.append([])
+            continue
+        left, bottom, right, top = charbox(k, loose=True)
+        if chars:
+            box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+        else:
+            box = [left, bottom, right, top]
+        chars.append(ch)
+    return [ln for ln in lines if ln]
