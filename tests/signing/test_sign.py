@@ -184,3 +184,15 @@ def test_not_a_pdf(pki: TestPKI, p12_env: str, tmp_path: Path) -> None:
     with pytest.raises(CorruptInput):
         _sign(pki, "officer", p12_env, bad, tmp_path / "o.pdf", visible=False)
     assert not (tmp_path / "o.pdf").exists()
+
+
+def test_pdfsig_without_ocsp_uses_the_nss_crls(pki: TestPKI, p12_env: str, sample_pdf: Path,
+                                               tmp_path: Path) -> None:
+    """digitize.tools.pdfsig.inspect(check_certificates=True) runs pdfsig -no-ocsp: the CRLs in the NSS DB."""
+    from digitize.tools import pdfsig
+
+    out = tmp_path / "offline.pdf"
+    _sign(pki, "officer", p12_env, sample_pdf, out, role="leader", visible=False)
+    (sig,) = pdfsig.inspect(out, nssdir=pki.nss_arg, check_certificates=True)
+    assert sig.valid
+    assert sig.certificate_validation == "Certificate is Trusted."

@@ -42,12 +42,15 @@ responses signed by the intermediate CA itself; ``pki.ocsp_url``), ``POST /tsa``
 ``pki.requests`` counts the requests served per endpoint (``"ocsp"``, ``"crl"``, ``"tsa"``, ``"certs"``),
 so a test can assert that a service was actually used.
 
+The NSS database holds the root (trusted), the intermediate and both CRLs (as of the session start).
+
 pdfsig (poppler 22.12 + NSS) and this PKI: ``pdfsig -nssdir sql:<nss_dir> file.pdf`` (OCSP on, the default,
-with the server running) says "Certificate is Trusted". Observed quirks of that pdfsig, not of the
-certificates (``vfychain`` accepts the chain with CRL checking and fetching forbidden): with ``-no-ocsp``
-it reports "Unknown issue with Certificate" for these signatures, and when one file holds two signatures
-by the SAME certificate the second is often reported so too (NSS's OCSP cache). Tests that want
-"Certificate is Trusted" therefore keep OCSP on and use distinct certificates per file.
+with the server running) says "Certificate is Trusted". Poppler 22.12 reads ``PORT_GetError()`` after
+``CERT_PKIXVerifyCert`` even when the verification succeeded (fixed in later poppler), so an NSS error
+left over from earlier work in the same process shows as "Unknown issue with Certificate or corrupted
+data": seen for the 2nd+ signature of one file (mostly when the same certificate signs twice), and with
+``-no-ocsp`` unless the CRLs are in the database (they are). ``vfychain`` accepts the chains. Tests that
+want "Certificate is Trusted" keep OCSP on and use distinct certificates per file.
 """
 
 from __future__ import annotations
@@ -401,7 +404,7 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _nss_db(nss_dir: Path, root_pem: Path, intermediate_pem: Path) -> None:
+def _nss_db(nss_dir: Path, root_pem: Path, intermediate_pem: Path, crls: list[Path]) -> None:
     certutil = shutil.which("certutil")
     if certutil is None:
         return  # tests needing it skip on `pki.nss_dir` missing cert9.db
@@ -414,6 +417,11 @@ def _nss_db(nss_dir: Path, root_pem: Path, intermediate_pem: Path) -> None:
                  ["-A", "-n", "digitize test intermediate", "-t", ",,", "-i", str(intermediate_pem)]):
         subprocess.run([certutil, "-d", f"sql:{nss_dir}", *args], check=True, capture_output=True,
                        stdin=subprocess.DEVNULL, timeout=60)
+    crlutil = shutil.which("crlutil")
+    for crl in crls if crlutil else []:
+        # the CRLs too: pdfsig -no-ocsp then finds them locally (see the module docstring)
+        subprocess.run([str(crlutil), "-I", "-d", f"sql:{nss_dir}", "-i", str(crl)], check=True,
+                       capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
 
 
 def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
@@ -483,8 +491,11 @@ def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
             [asn1_x509.Certificate.load(inter.cert.public_bytes(serialization.Encoding.DER))]),
     )
 
+    crl_files = [out / "intermediate.crl", out / "root.crl"]
+    crl_files[0].write_bytes(state.crl(inter, state.revoked))
+    crl_files[1].write_bytes(state.crl(root, {}))
     nss_dir = out / "nssdb"
-    _nss_db(nss_dir, root_pem, inter_pem)
+    _nss_db(nss_dir, root_pem, inter_pem, crl_files)
 
     thread = threading.Thread(target=server.serve_forever, name="test-pki-http", daemon=True)
     thread.start()
