@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -199,6 +200,16 @@ def test_public_verify_page_reports_unsigned_pdf(web: TestClient, tmp_path: Path
     )
     assert r.status_code == 200
     assert "KHÔNG HỢP LỆ" in r.text and "FORMAT_FAILURE" in r.text
+    # the report as a PDF: only the report the server made (a signed token), in the page's language
+    report = re.search(r'name="report" value="([^"]+)"', r.text)
+    assert report is not None
+    pdf = web.post("/verify/report.pdf?lang=en", data={"csrf_token": token, "report": report.group(1)})
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    forged = web.post(
+        "/verify/report.pdf", data={"csrf_token": token, "report": report.group(1)[:-4] + "AAAA"}
+    )
+    assert forged.status_code == 422
     r = web.post("/verify?lang=en", files={"file": ("x.pdf", b"%PDF-1.4", "application/pdf")})
     assert r.status_code == 403  # no CSRF token
 
