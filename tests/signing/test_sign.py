@@ -195,3 +195,17 @@ def test_pdfsig_without_ocsp_uses_the_nss_crls(pki: TestPKI, p12_env: str, sampl
     (sig,) = pdfsig.inspect(out, nssdir=pki.nss_arg, check_certificates=True)
     assert sig.valid
     assert sig.certificate_validation == "Certificate is Trusted."
+
+
+def test_tsa_unreachable(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path) -> None:
+    import socket
+
+    from digitize.errors import ServiceUnavailable
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}/tsa"
+    out = tmp_path / "t.pdf"
+    with pytest.raises(ServiceUnavailable):
+        _sign(pki, "officer", p12_env, sample_pdf, out, level="B-T", tsa_url=dead, visible=False)
+    assert not out.exists()
