@@ -58,6 +58,13 @@ def test_copy_stamp_top_right(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_
         signing = Signing(key, profile, load_trust_roots([pki.root_cert]))
         result = signing.sign_file(SignRequest(sample_pdf, out))
     assert result.box is not None and result.box[3] > 800 and result.box[2] > 500  # top right of page 1
+    import datetime as dt
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    with out.open("rb") as f:  # the time on the stamp is the signature's own signing time
+        (emb,) = PdfFileReader(f).embedded_regular_signatures
+        assert emb.self_reported_timestamp == dt.datetime.fromisoformat(result.signing_time)
     assert_pdfsig_accepts(pki, out, ["copy_1"])
     _all_good(pki, out, 1)
     text = ocr_region(out, tmp_path, box=(300, 770, 595, 842))

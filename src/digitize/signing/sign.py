@@ -188,8 +188,8 @@ class Signing:
         field_name = p.field_name or f"{p.role}_{1 + sum(1 for n, _ in existing if n.startswith(p.role))}"
         if any(n == field_name for n, _ in existing):
             raise UsageError(f"Đã có trường chữ ký {field_name}", f"signature field {field_name} exists")
-        now = dt.datetime.now(dt.UTC)
-        when = ap.vn_time(now)
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        when = ap.vn_time(now)  # shown on the appearance; the same instant goes into /M and the CMS
 
         field_spec = None
         stamp_style = None
@@ -219,7 +219,8 @@ class Signing:
             use_pades_lta=p.level == "B-LTA",
             validation_context=self._vc,
         )
-        pdf_signer = signers.PdfSigner(
+        pdf_signer = _pdf_signer_class()(
+            now,
             meta, signer=self.key.signer, timestamper=self._timestamper if p.level != "B-B" else None,
             stamp_style=stamp_style, new_field_spec=field_spec,
         )
@@ -310,6 +311,23 @@ class Signing:
             page = _page_index(p.page, n_pages)
             lbox = p.box or _default_leader_box(*_page_size(writer, page))
         return ap.organization_appearance(page, lbox, self._sig_image, self._seal, self.organization, when)
+
+
+def _pdf_signer_class() -> type:
+    """pyHanko's PdfSigner with the signing time fixed (so the appearance and the signature agree)."""
+    from pyhanko.sign import signers
+
+    class FixedTimePdfSigner(signers.PdfSigner):
+        def __init__(self, when: dt.datetime, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._when = when
+
+        def init_signing_session(self, *args: Any, **kwargs: Any) -> Any:
+            session = super().init_signing_session(*args, **kwargs)
+            session.system_time = self._when
+            return session
+
+    return FixedTimePdfSigner
 
 
 def _page_index(page: int | None, n_pages: int) -> int:
