@@ -186,7 +186,18 @@ def _unsigned() -> Any:
 def sign_queue(request: Request, user: Principal = Depends(require_page("sign"))) -> Response:
     page = page_number(request)
     with db.session() as s:
-        total = int(s.scalar(select(func.count()).select_from(Document).where(_unsigned())) or 0)
+        # counted as (finished) - (finished and signed): two index-friendly counts instead of an anti-join
+        done = int(s.scalar(select(func.count()).select_from(Document).where(Document.state == DONE)) or 0)
+        signed = int(
+            s.scalar(
+                select(func.count(func.distinct(Signature.document_id)))
+                .select_from(Signature)
+                .join(Document, Document.id == Signature.document_id)
+                .where(Document.state == DONE)
+            )
+            or 0
+        )
+        total = max(0, done - signed)
         rows = s.execute(
             select(
                 Document.id,

@@ -208,7 +208,23 @@ def _compute_fresh(key: tuple[str, int, str]) -> Stats:
     return stats
 
 
+def by_quarter(monthly: Stats) -> Stats:
+    """The quarterly figures, summed from the monthly ones (the counts are additive)."""
+    out = Stats(
+        monthly.year, "quarter", period_labels(monthly.year, "quarter"), computed_at=monthly.computed_at
+    )
+    for (label, ty), counts in monthly.cells.items():
+        month = int(label.rsplit("-", 1)[1])
+        cell = out.cells.setdefault((f"{monthly.year}-Q{(month + 2) // 3}", ty), dict.fromkeys(METRICS, 0))
+        for m, n in counts.items():
+            cell[m] += n
+    return out
+
+
 def cached_stats(year: int, period: str, *, fresh: bool = False) -> Stats:
+    """The figures of ``year`` per month or quarter (quarters are summed from the cached months)."""
+    if period == "quarter":
+        return by_quarter(cached_stats(year, "month", fresh=fresh))
     key = (get_settings().effective_database_url, year, period)
     with _cache_lock:
         hit = _cache.get(key)

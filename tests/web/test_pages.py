@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import UTC, datetime, timedelta
 from collections.abc import Callable
 from pathlib import Path
 
@@ -178,6 +179,14 @@ def test_statistics_and_csv(login: Callable[[str], TestClient], tmp_path: Path) 
     assert '<th class="num" id="total-digitized">4</th>' in page.text
     q = client.get("/stats?period=quarter")
     assert "-Q1" in q.text and "-Q4" in q.text
+    # quarters summed from months (the page) == quarters grouped in SQL
+    from api.web.stats import OFFSET_HOURS, by_quarter, compute
+
+    year = (datetime.now(UTC) + timedelta(hours=OFFSET_HOURS)).year
+    with db.session() as s:
+        in_sql = compute(s, year, "quarter")
+        summed = by_quarter(compute(s, year, "month"))
+    assert in_sql.cells == summed.cells and sum(c["received"] for c in in_sql.cells.values()) == 4
     r = client.get("/stats.csv")
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
