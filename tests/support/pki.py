@@ -483,7 +483,31 @@ def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
     other_pem.write_bytes(_pem(other_root.cert))
 
     tsa_cert, tsa_key, _ = leaves["tsa"]
-    state.stamper = DummyTimeStamper(
+
+    class Stamper(DummyTimeStamper):
+        """DummyTimeStamper re-parses its RSA key per token (~50 ms); keep the parsed one."""
+
+        def _sign_tst_info(self, tst_info_data: bytes, md_algorithm: str, dt_: dt.datetime) -> Any:
+            from asn1crypto import cms, core
+            from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+            from pyhanko.sign import general
+            from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+            h = hashes.Hash(get_pyca_cryptography_hash(md_algorithm))
+            h.update(tst_info_data)
+            signed_attrs = cms.CMSAttributes([
+                general.simple_cms_attribute("content_type", "tst_info"),
+                general.simple_cms_attribute("signing_time", cms.Time({"utc_time": core.UTCTime(dt_)})),
+                general.simple_cms_attribute("signing_certificate",
+                                             general.as_signing_certificate(self.tsa_cert)),
+                general.simple_cms_attribute("message_digest", h.finalize()),
+            ])
+            assert isinstance(tsa_key, rsa.RSAPrivateKey)
+            signature = tsa_key.sign(signed_attrs.dump(), PKCS1v15(),
+                                     get_pyca_cryptography_hash(md_algorithm.upper()))
+            return signature, signed_attrs
+
+    state.stamper = Stamper(
         tsa_cert=asn1_x509.Certificate.load(tsa_cert.public_bytes(serialization.Encoding.DER)),
         tsa_key=asn1_keys.PrivateKeyInfo.load(tsa_key.private_bytes(
             serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())),
