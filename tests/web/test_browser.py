@@ -163,8 +163,13 @@ def browser_page(tmp_path: Path) -> Iterator[Any]:
         )
         page = context.new_page()
         page.set_default_timeout(30_000)
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
         try:
             yield page
+            # no script error and nothing refused by the Content-Security-Policy on any page visited
+            assert not [e for e in errors if "Failed to load resource" not in e], errors
         finally:
             context.close()
             browser.close()

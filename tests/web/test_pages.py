@@ -35,7 +35,10 @@ def test_pages_need_sign_in_and_redirect_back(web: TestClient, users: dict[str, 
     assert r.status_code == 303 and r.headers["location"] == "/search?q=abc"
     cookie = r.headers["set-cookie"]
     assert COOKIE in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("Lax", "lax")
-    assert web.get("/search?q=abc").status_code == 200
+    page = web.get("/search?q=abc")
+    assert page.status_code == 200
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"
 
 
 def test_wrong_password_and_foreign_next(web: TestClient, users: dict[str, str]) -> None:
