@@ -132,8 +132,10 @@ class Document(BaseModel):
 
 class DocumentList(BaseModel):
     items: list[Document]
-    total: int = Field(description="Matches; exact up to 10,000 (see total_exact)")
-    total_exact: bool = Field(True, description="False when more than 10,000 matched and total is 10,000")
+    total: int = Field(description="Matches; exact up to 2,000 at least (see total_exact)")
+    total_exact: bool = Field(
+        True, description="False when more matched than could be counted cheaply: total is then a lower bound"
+    )
 
 
 class HistoryEntry(BaseModel):

@@ -404,5 +404,22 @@ class SearchEntry(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
     body: Mapped[str] = mapped_column(Text)  # folded (digitize.text.fold)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # copies of the document's filter columns, so a text search needs no join (kept in step by the store)
+    type_folded: Mapped[str | None] = mapped_column(String(200))
+    holder_id: Mapped[str | None] = mapped_column(String(100))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    ended_at: Mapped[datetime | None] = mapped_column()
 
-    __table_args__ = (Index("ix_search_entries_id_document", "id", "document_id"),)
+    __table_args__ = (
+        Index(
+            "ix_search_entries_filter",
+            "id",
+            "document_id",
+            "type_folded",
+            "holder_id",
+            "valid_from",
+            "valid_until",
+            "ended_at",
+        ),
+    )

@@ -14,7 +14,20 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Float, Integer, Select, and_, column, func, literal_column, or_, select, table, text
+from sqlalchemy import (
+    Float,
+    Integer,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from digitize.store.models import Document, FieldValue, Page, SearchEntry, utcnow
@@ -23,8 +36,9 @@ from digitize.text import fold, nfc, squash
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Above this many matches, results come newest first instead of by relevance (ranking costs per match).
 RANK_LIMIT = 2000
-# Totals are exact up to this many matches; above it ``total`` is this number and ``exact`` is False.
-COUNT_CAP = 10_000
+# Totals are exact up to this many matches; above it ``total`` is this number and ``exact`` is False
+# (counting costs per match; SQLite counts matches of the words alone exactly from the FTS index).
+COUNT_CAP = 2000
 
 
 @dataclass(frozen=True)
@@ -64,24 +78,47 @@ def reindex(session: Session, document_id: str) -> None:
     body = search_body(fields, [t or "" for t in texts])
     entry = session.scalar(select(SearchEntry).where(SearchEntry.document_id == document_id))
     if entry is None:
-        session.add(SearchEntry(document_id=document_id, body=body))
+        entry = SearchEntry(document_id=document_id, body=body)
+        session.add(entry)
     elif entry.body != body:
         entry.body = body
         entry.updated_at = utcnow()
     session.flush()
+    sync_filters(session, document_id)
+
+
+def sync_filters(session: Session, document_id: str) -> None:
+    """Copy the document's filter columns onto its search entry (if it has one)."""
+    doc = session.get(Document, document_id)
+    if doc is None:
+        return
+    session.flush()
+    session.execute(
+        update(SearchEntry)
+        .where(SearchEntry.document_id == document_id)
+        .values(
+            type_folded=doc.type_folded,
+            holder_id=doc.holder_id,
+            valid_from=doc.valid_from,
+            valid_until=doc.valid_until,
+            ended_at=doc.ended_at,
+        )
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def _end_of_day(day: date) -> datetime:
     return datetime.combine(day, time.max, tzinfo=UTC)
 
 
-def in_force_on(day: date) -> Any:
-    """SQL condition on ``Document`` (its copies of the validity row): the result is in force on ``day``."""
+def in_force_on(day: date, on: Any = Document) -> Any:
+    """SQL condition on ``on`` (Document or SearchEntry, which carry copies of the validity dates): the
+    result is in force on ``day``."""
     return and_(
-        Document.valid_from.is_not(None),
-        Document.valid_from <= day,
-        or_(Document.valid_until.is_(None), Document.valid_until >= day),
-        or_(Document.ended_at.is_(None), Document.ended_at > _end_of_day(day)),
+        on.valid_from.is_not(None),
+        on.valid_from <= day,
+        or_(on.valid_until.is_(None), on.valid_until >= day),
+        or_(on.ended_at.is_(None), on.ended_at > _end_of_day(day)),
     )
 
 
@@ -93,15 +130,16 @@ def _filtered(
     valid_on: date | None,
     states: tuple[str, ...] | None,
     types_folded: tuple[str, ...] | None = None,
+    on: Any = Document,
 ) -> Select[Any]:
     if types_folded is not None:
-        stmt = stmt.where(Document.type_folded.in_(list(types_folded)))
+        stmt = stmt.where(on.type_folded.in_(list(types_folded)))
     if type_name:
-        stmt = stmt.where(Document.type_folded == fold(nfc(type_name)).strip())
+        stmt = stmt.where(on.type_folded == fold(nfc(type_name)).strip())
     if holder_id:
-        stmt = stmt.where(Document.holder_id == holder_id.strip())
+        stmt = stmt.where(on.holder_id == holder_id.strip())
     if valid_on is not None:
-        stmt = stmt.where(in_force_on(valid_on))
+        stmt = stmt.where(in_force_on(valid_on, on))
     if states:
         stmt = stmt.where(Document.state.in_(states))
     return stmt
@@ -150,12 +188,9 @@ def search(
         matches = int(session.scalar(select(func.count()).select_from(fts).where(cond)) or 0)
         matches_exact = True  # FTS5 counts its matches from the index alone: cheap
         base = (
-            select(Document.id)
-            .select_from(fts)
-            .join(SearchEntry, SearchEntry.id == fts.c.rowid)
-            .join(Document, Document.id == SearchEntry.document_id)
-            .where(cond)
+            select(SearchEntry.document_id).select_from(fts).join(SearchEntry, SearchEntry.id == fts.c.rowid)
         )
+        base = base.where(cond)
         # Ranking (bm25) costs per match: for very broad queries, newest first instead.
         order: list[Any] = [fts.c.rank] if matches <= RANK_LIMIT else [fts.c.rowid.desc()]
     else:
@@ -163,18 +198,17 @@ def search(
         tsv: Any = literal_column("search_entries.tsv")
         cond = tsv.op("@@")(tsq)
         matches, matches_exact = _count(session, select(SearchEntry.id).where(cond))
-        base = (
-            select(Document.id)
-            .select_from(SearchEntry)
-            .join(Document, Document.id == SearchEntry.document_id)
-            .where(cond)
-        )
+        base = select(SearchEntry.document_id).select_from(SearchEntry).where(cond)
         order = (
-            [func.ts_rank(tsv, tsq).desc(), Document.id] if matches <= RANK_LIMIT else [SearchEntry.id.desc()]
+            [func.ts_rank(tsv, tsq).desc(), SearchEntry.document_id]
+            if matches_exact and matches < RANK_LIMIT
+            else [SearchEntry.id.desc()]
         )
     if matches == 0:
         return SearchResult([], 0)
-    base = _filtered(base, **filters)  # type: ignore[arg-type]
+    if states:  # the state lives on the document only
+        base = base.join(Document, Document.id == SearchEntry.document_id)
+    base = _filtered(base, **filters, on=SearchEntry)  # type: ignore[arg-type]
     total, exact = (matches, matches_exact) if not has_filters else _count(session, base)
     rows = session.execute(base.order_by(*order).limit(limit).offset(offset)).all()
     return SearchResult([r[0] for r in rows], total, exact)

@@ -373,6 +373,7 @@ def store_extracted_fields(
     values = {n: f.value for n, f in current_fields(session, doc.id).items()}
     _sync_denormalised(doc, values)
     sync_validity_dates(session, doc, values)
+    search_mod.sync_filters(session, doc.id)
 
 
 def correct_fields(
@@ -501,6 +502,7 @@ def revoke(
     doc.ended_at = v.revoked_at
     audit(session, by, "validity.revoke", doc.id, reason=reason)
     session.flush()
+    search_mod.sync_filters(session, doc.id)
     return v
 
 
@@ -529,6 +531,7 @@ def supersede(
     nv.supersedes = old.id
     audit(session, by, "validity.supersede", old.id, superseded_by=new.id, reason=reason)
     session.flush()
+    search_mod.sync_filters(session, old.id)
     return v
 
 
