@@ -204,8 +204,9 @@ class Worker:
 
     def stop(self) -> None:
         if self.proc.poll() is None:
+            # SIGTERM to the main process: a warm shutdown that ends and reaps its pool processes
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGTERM)
+                os.kill(self.proc.pid, signal.SIGTERM)
             try:
                 self.proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
