@@ -10,17 +10,30 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
+import secrets
+import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Depends, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from api.web.base import csrf_form, form_str, page_number, pager, render, request_lang, require_page, router
+from api.web.base import (
+    csrf_form,
+    form_str,
+    page_number,
+    pager,
+    redirect,
+    render,
+    request_lang,
+    require_page,
+    router,
+)
 from digitize.config import get_settings
 from digitize.errors import BadInput, Conflict, DigitizeError, NotFound
 from digitize.store import db
@@ -29,6 +42,8 @@ from digitize.store.models import DONE, SEARCHABLE, SIGNED, Document, Signature,
 from digitize.store.objects import get_object_store, variant_key
 from digitize.store.service import audit
 from digitize.verify import trust_roots_from_settings, verify_pdf
+
+log = logging.getLogger("digitize.web")
 
 PER_PAGE = 25
 MAX_SELECTED = 500
@@ -224,6 +239,90 @@ def sign_queue(request: Request, user: Principal = Depends(require_page("sign"))
     )
 
 
+# --- signing jobs: many documents are signed in the background while the page follows the progress -----
+
+
+@dataclass
+class SignJob:
+    id: str
+    profile: str
+    actor: str
+    document_ids: list[str]
+    outcomes: list[SignOutcome] = field(default_factory=list)
+    finished: bool = False
+    started_at: float = field(default_factory=time.time)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * len(self.outcomes) / len(self.document_ids)) if self.document_ids else 100
+
+
+MAX_JOBS = 100
+_jobs: dict[str, SignJob] = {}
+_jobs_lock = threading.Lock()
+
+
+def start_job(document_ids: list[str], profile: str, actor: str) -> SignJob:
+    """Sign the documents one after the other in a background thread of this process."""
+    job = SignJob(secrets.token_hex(8), profile, actor, list(dict.fromkeys(document_ids)))
+    with _jobs_lock:
+        _jobs[job.id] = job
+        for old in sorted(_jobs.values(), key=lambda j: j.started_at)[: max(0, len(_jobs) - MAX_JOBS)]:
+            if old.finished:
+                del _jobs[old.id]
+    threading.Thread(target=_run_job, args=(job,), daemon=True, name=f"sign-{job.id}").start()
+    return job
+
+
+def _run_job(job: SignJob) -> None:
+    try:
+        for doc_id in job.document_ids:
+            (outcome,) = sign_documents([doc_id], job.profile, job.actor)
+            with _jobs_lock:
+                job.outcomes.append(outcome)
+    except Exception as exc:  # never leave a job "running" forever
+        log.exception("signing job %s failed", job.id)
+        with _jobs_lock:
+            done = {o.document_id for o in job.outcomes}
+            for doc_id in job.document_ids:
+                if doc_id not in done:
+                    job.outcomes.append(SignOutcome(doc_id, doc_id, False, f"{exc} / {exc}"))
+    finally:
+        with _jobs_lock:
+            job.finished = True
+
+
+def _job_for(job_id: str, user: Principal) -> SignJob:
+    with _jobs_lock:
+        job = _jobs.get(job_id)
+    if job is None or (job.actor != user.actor and user.role != "admin"):
+        raise NotFound(f"Không có lượt ký {job_id}.", f"No signing job {job_id}.")
+    return job
+
+
+def _job_view(request: Request, job: SignJob) -> dict[str, Any]:
+    lang = request_lang(request)
+    with _jobs_lock:
+        outcomes = list(job.outcomes)
+        finished = job.finished
+    shown = []
+    for o in outcomes:
+        message = o.message
+        if not o.ok and " / " in message:
+            vi, en = message.split(" / ", 1)
+            message = en if lang == "en" else vi
+        shown.append(SignOutcome(o.document_id, o.filename, o.ok, message, o.signature))
+    return {
+        "job": job,
+        "outcomes": shown,
+        "finished": finished,
+        "ok": sum(1 for o in shown if o.ok),
+        "failed": sum(1 for o in shown if not o.ok),
+        "profile": job.profile,
+        "nothing": False,
+    }
+
+
 @router.post("/sign", response_class=HTMLResponse)
 async def sign_selected(request: Request, user: Principal = Depends(require_page("sign"))) -> Response:
     form = await csrf_form(request)
@@ -233,10 +332,18 @@ async def sign_selected(request: Request, user: Principal = Depends(require_page
         return render(request, "sign_result.html", {"outcomes": [], "nothing": True}, status_code=422)
     if profile not in profile_names():
         raise BadInput(f"Không có hồ sơ ký '{profile}'.", f"No signing profile '{profile}'.", profile=profile)
-    outcomes = await run_in_threadpool(sign_documents, ids, profile, user.actor)
-    lang = request_lang(request)
-    for o in outcomes:
-        if not o.ok and " / " in o.message:
-            vi, en = o.message.split(" / ", 1)
-            object.__setattr__(o, "message", en if lang == "en" else vi)
-    return render(request, "sign_result.html", {"outcomes": outcomes, "profile": profile, "nothing": False})
+    job = start_job(ids, profile, user.actor)
+    return redirect(f"/sign/jobs/{job.id}")
+
+
+@router.get("/sign/jobs/{job_id}", response_class=HTMLResponse)
+def sign_job(request: Request, job_id: str, user: Principal = Depends(require_page("sign"))) -> Response:
+    return render(request, "sign_result.html", _job_view(request, _job_for(job_id, user)))
+
+
+@router.get("/sign/jobs/{job_id}/progress", response_class=HTMLResponse)
+def sign_job_progress(
+    request: Request, job_id: str, user: Principal = Depends(require_page("sign"))
+) -> Response:
+    """The htmx fragment polled by the job page until every document is signed or refused."""
+    return render(request, "_sign_progress.html", _job_view(request, _job_for(job_id, user)))

@@ -299,7 +299,8 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
     page.check(f'input.pick[value="{doc_id}"]')
     shot(page, "12-sign-queue")
     page.click("#sign-submit")
-    page.wait_for_selector("#sign-results")
+    page.wait_for_url(re.compile(r".*/sign/jobs/[0-9a-f]+$"))
+    page.wait_for_selector('#sign-job[data-finished="1"]', timeout=120_000)
     result = page.locator("#sign-results tbody tr").first
     assert "Đã ký" in result.inner_text(), result.inner_text()
     shot(page, "13-sign-result")

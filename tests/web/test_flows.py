@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -112,8 +113,16 @@ def test_officer_signs_many_one_failing(
         assert f'value="{doc_id}"' in queue.text
     token = csrf_of(queue.text)
     r = client.post("/sign", data={"csrf_token": token, "profile": signing_profile, "ids": [*good, broken]})
-    assert r.status_code == 200, r.text
-    assert r.text.count("Đã ký") >= 2 and "Không ký được" in r.text
+    assert r.status_code == 303, r.text
+    job_url = r.headers["location"]
+    assert job_url.startswith("/sign/jobs/")
+    deadline = time.monotonic() + 120
+    while 'data-finished="1"' not in (page := client.get(job_url)).text:
+        assert time.monotonic() < deadline, "signing job did not finish"
+        assert 'hx-get="/sign/jobs/' in page.text  # the page follows the job while it runs
+        time.sleep(0.3)
+    assert '<b id="sign-ok">2</b>' in page.text and '<b id="sign-failed">1</b>' in page.text
+    assert "hx-get" not in client.get(job_url + "/progress").text
     with db.session() as s:
         sigs = s.scalars(select(Signature).order_by(Signature.id)).all()
         assert [x.document_id for x in sigs] == good
@@ -130,6 +139,7 @@ def test_officer_signs_many_one_failing(
     r = client.post("/sign", data={"csrf_token": token, "profile": "khong-co", "ids": [broken]})
     assert r.status_code == 422
     reviewer = login("reviewer")
+    assert reviewer.get(job_url).status_code == 403
     assert (
         reviewer.post(
             "/sign", data={"csrf_token": csrf_of(reviewer.get("/").text), "ids": [broken]}
