@@ -268,3 +268,18 @@ def test_pages_on_postgresql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
             assert "Trang 1/1 · 2 kết quả" in client.get("/search", params={"q": "da nang"}).text
             assert f"/review/{doc}" in client.get("/review").text
         dispose_all()
+
+
+def test_review_skip_goes_round_the_queue(login: Callable[[str], TestClient], tmp_path: Path) -> None:
+    ids = [
+        stored_document(tmp_path, f"r{i}.pdf", {"type_name": "Công văn"}, needs_review=True) for i in range(3)
+    ]
+    client = login("reviewer")
+    queue = client.get("/review").text
+    order = sorted(ids, key=queue.index)  # the queue's order (oldest first)
+    assert order == ids
+    assert client.get(f"/review/{ids[0]}/next").headers["location"] == f"/review/{ids[1]}"
+    assert client.get(f"/review/{ids[1]}/next").headers["location"] == f"/review/{ids[2]}"
+    assert client.get(f"/review/{ids[2]}/next").headers["location"] == f"/review/{ids[0]}"  # wraps round
+    page = client.get(f"/review/{ids[1]}")
+    assert f'data-next="/review/{ids[1]}/next"' in page.text  # where the n key goes
