@@ -148,9 +148,7 @@ class Signing:
         self._seal = ap.load_image(profile.seal_image, actual_size=True) if profile.seal_image else None
         self._timestamper: Any = None
         if profile.tsa_url:
-            from pyhanko.sign.timestamps import HTTPTimeStamper
-
-            self._timestamper = HTTPTimeStamper(profile.tsa_url, timeout=15)
+            self._timestamper = _session_timestamper(profile.tsa_url, timeout=15)
         self._vc: Any = None
         if profile.level in ("B-LT", "B-LTA"):
             self._vc = make_validation_context(self.trust_roots, key.chain, fetch=True)
@@ -311,6 +309,37 @@ class Signing:
             page = _page_index(p.page, n_pages)
             lbox = p.box or _default_leader_box(*_page_size(writer, page))
         return ap.organization_appearance(page, lbox, self._sig_image, self._seal, self.organization, when)
+
+
+def _session_timestamper(url: str, timeout: float) -> Any:
+    """pyHanko's requests-based RFC 3161 client over ONE requests.Session: its default builds a new session
+    (and SSL context, ~40 ms) for every token."""
+    import asyncio
+
+    import requests
+    from asn1crypto import tsp
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+    from pyhanko.sign.timestamps.requests_client import RequestsHTTPTimeStamper
+
+    class SessionTimeStamper(RequestsHTTPTimeStamper):
+        def __init__(self) -> None:
+            super().__init__(url, timeout=timeout)
+            self._session = requests.Session()
+
+        async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+            def task() -> tsp.TimeStampResp:
+                try:
+                    res = self._session.post(self.url, req.dump(), headers=self.request_headers(),
+                                             auth=self.auth, timeout=self.timeout)
+                except OSError as e:
+                    raise TimestampRequestError("Error in communication with timestamp server") from e
+                if res.headers.get("Content-Type") != "application/timestamp-reply":
+                    raise TimestampRequestError("Timestamp server response is malformed.", res)
+                return tsp.TimeStampResp.load(res.content)
+
+            return await asyncio.to_thread(task)
+
+    return SessionTimeStamper()
 
 
 def _pdf_signer_class() -> type:
