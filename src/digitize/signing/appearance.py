@@ -9,8 +9,8 @@ Roles:
 - ``leader``: the title (e.g. "GIÁM ĐỐC") on top, the signature image (blue, transparent PNG) centred
   below it, the full name at the bottom.
 - ``organization``: the red seal image at its actual size, overlapping the left third of the leader's
-  signature image, with the organisation's name and the signing time (ISO 8601, +07:00) under the leader's
-  block.
+  signature image, with the organisation's name and the signing time (ISO 8601, +07:00) in black under
+  the leader's block.
 - ``copy``: at the top right of page 1, three lines in 10 pt Liberation Serif: the kind of copy
   ("BẢN SAO ĐIỆN TỬ", "BẢN SỐ HÓA", ...), the organisation, the time (ISO 8601, +07:00); no image.
 """
@@ -217,10 +217,9 @@ def _organization_pdf(w: float, h: float, seal_rect: Rect, org: str, when: str, 
     x1, y1, x2, y2 = seal_rect
     _image(pdf, seal, x1, h - y2, x2 - x1, y2 - y1)
     size = 8.0
-    red = (200, 0, 0)
     top = h - 3 * size * LINE - 1
-    _text(pdf, 0, top, w, org, size, bold=True, align="L", color=red)
-    _text(pdf, 0, top + size * LINE, w, f"Thời gian ký: {when}", size, align="L", color=red)
+    _text(pdf, 0, top, w, org, size, bold=True, align="L")
+    _text(pdf, 0, top + size * LINE, w, f"Thời gian ký: {when}", size, align="L")
     return bytes(pdf.output())
 
 
@@ -228,8 +227,8 @@ def _organization_pdf(w: float, h: float, seal_rect: Rect, org: str, when: str, 
 def _copy_pdf(w: float, h: float, kind: str, org: str, when: str) -> bytes:
     pdf = _new_pdf(w, h)
     size = 10.0
-    for i, line in enumerate((kind, org, when)):
-        _text(pdf, 0, 1 + i * size * 1.3, w, line, size, bold=(i == 0), align="R")
+    for i, line in enumerate((kind, org, when)):  # Times-metric, regular, upright, black, 10 pt
+        _text(pdf, 0, 1 + i * size * 1.3, w, line, size, align="R")
     return bytes(pdf.output())
 
 
