@@ -130,10 +130,15 @@ def _profile_score(binary: np.ndarray, angle: float) -> float:
     return float((diff * diff).sum())
 
 
-def find_skew(binary: np.ndarray, limit: float = 10.0) -> tuple[float, float]:
+def find_skew(
+    binary: np.ndarray,
+    limit: float = 10.0,
+    steps: tuple[tuple[float, float], ...] = ((1.0, 10.0), (0.2, 1.0), (0.05, 0.2)),
+    start: float = 0.0,
+) -> tuple[float, float]:
     """(angle to rotate by, score): coarse-to-fine search of the row-profile sharpness."""
-    best_a, best_s = 0.0, _profile_score(binary, 0.0)
-    for step, span in ((1.0, limit), (0.2, 1.0), (0.05, 0.2)):
+    best_a, best_s = start, _profile_score(binary, start)
+    for step, span in steps:
         centre = best_a
         for a in np.arange(centre - span, centre + span + 1e-9, step):
             if abs(a) > limit or abs(a - centre) < 1e-9:
@@ -216,13 +221,19 @@ def orientation(gray: np.ndarray) -> tuple[int, float, float]:
     if f < 1:
         gray = cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
     binary = _letters_only(_small_binary(whiten_borders(gray)))
-    a0, s0 = find_skew(binary, limit=10.0)
-    turned = _rot90(binary, 90)
-    a90, s90 = find_skew(turned, limit=10.0)
+    # lines run across (0) or down (90)? A coarse search of both on a half-size copy, then the fine
+    # search only for the winner at full analysis size.
+    half = cv2.resize(
+        binary, (max(1, binary.shape[1] // 2), max(1, binary.shape[0] // 2)), interpolation=cv2.INTER_AREA
+    )
+    coarse = ((1.0, 10.0),)
+    c0, s0 = find_skew(half, 10.0, coarse)
+    c90, s90 = find_skew(_rot90(half, 90), 10.0, coarse)
     if s90 > s0 * 1.15:
-        base, angle, upright = 90, a90, turned
+        base, upright, start = 90, _rot90(binary, 90), c90
     else:
-        base, angle, upright = 0, a0, binary
+        base, upright, start = 0, binary, c0
+    angle, _ = find_skew(upright, 10.0, ((0.5, 1.0), (0.1, 0.4), (0.05, 0.1)), start=start)
     if angle:
         h, w = upright.shape
         m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
