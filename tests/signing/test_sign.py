@@ -216,3 +216,29 @@ def test_tsa_unreachable(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path:
     with pytest.raises(ServiceUnavailable):
         _sign(pki, "officer", p12_env, sample_pdf, out, level="B-T", tsa_url=dead, visible=False)
     assert not out.exists()
+
+
+def test_seal_actual_size_over_left_third_of_signature(pki: TestPKI, p12_env: str, images: Images,
+                                                       sample_pdf: Path, tmp_path: Path) -> None:
+    """The 40 mm seal (PNG at 300 dpi) is drawn 40 mm wide and covers the left part of the blue signature."""
+    import subprocess
+
+    from PIL import Image
+
+    leader, final = tmp_path / "l.pdf", tmp_path / "f.pdf"
+    _sign(pki, "officer", p12_env, sample_pdf, leader, signature_image=images.signature)
+    _sign(pki, "organization", p12_env, leader, final, role="organization", seal_image=images.seal,
+          signature_image=images.signature)
+    subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", str(final), str(tmp_path / "p")],
+                   check=True)
+    im = Image.open(tmp_path / "p.png").convert("RGB")
+    red = [(x, y) for x in range(im.width) for y in range(im.height)
+           if (lambda p: p[0] > 150 and p[1] < 90 and p[2] < 90)(im.getpixel((x, y)))]
+    blue = [(x, y) for x in range(im.width) for y in range(im.height)
+            if (lambda p: p[2] > 150 and p[0] < 90)(im.getpixel((x, y)))]
+    assert red and blue
+    red_w = max(x for x, _ in red) - min(x for x, _ in red)
+    assert 100 <= red_w <= 118  # 40 mm = 113.4 pt (the ring is drawn 8 px inside the 472 px image)
+    bx1, bx2 = min(x for x, _ in blue), max(x for x, _ in blue)
+    seal_right = max(x for x, _ in red)
+    assert bx1 < seal_right < bx1 + (bx2 - bx1) / 2  # over the signature's left part, not its middle
