@@ -5,6 +5,7 @@ keyboard, sign, verify, search without diacritics. Screenshots of every page go 
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import shutil
@@ -237,10 +238,21 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
     page.set_input_files("#folder", str(folder))
     assert "2" in page.locator("#upload-status").inner_text()
     assert "thu-muc/giay-phep-0.png" in page.locator("#picked").inner_text()
+    # and one more dropped on the drop zone (the same content under another name)
+    data = base64.b64encode(scans[1].read_bytes()).decode()
+    transfer = page.evaluate_handle(
+        """(b64) => { const dt = new DataTransfer();
+             const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+             dt.items.add(new File([bytes], "keo-tha.png", {type: "image/png"})); return dt; }""",
+        data,
+    )
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": transfer})
+    assert "keo-tha.png" in page.locator("#picked").inner_text()
+    assert "3" in page.locator("#upload-status").inner_text()
     page.click("#upload-submit")
     page.wait_for_url(re.compile(r".*/batches/[0-9a-f]{32}$"))
     page.wait_for_selector('#batch-progress[data-state="done"]', timeout=60_000)
-    assert page.locator("#batch-progress tbody tr").count() == 2
+    assert page.locator("#batch-progress tbody tr").count() == 2  # three files, two documents already stored
     sign_out(page)
 
     # search without diacritics (as the reviewer)

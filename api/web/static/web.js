@@ -65,6 +65,7 @@
         var entries = [];
         for (var i = 0; i < items.length; i++) { var en = items[i].webkitGetAsEntry(); if (en) entries.push(en); }
         var left = entries.length;
+        if (!left) { addFiles(e.dataTransfer.files); return; }
         entries.forEach(function (en) { walk(en, "", function () { if (--left === 0) show(); }); });
       } else { addFiles(e.dataTransfer.files); }
     });
