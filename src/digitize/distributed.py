@@ -244,13 +244,40 @@ def local_original(original_key: str, settings: Settings) -> Iterator[Path]:
     cache = settings.home_dir / "cache" / "originals"
     cache.mkdir(parents=True, exist_ok=True)
     target = cache / original_key.replace("/", "_")
-    if not target.exists():
+    if target.exists():
+        with suppress(OSError):
+            os.utime(target)  # recently used: kept by the pruning below
+    else:
         tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
         with store.open(original_key) as src, tmp.open("wb") as out:
             while chunk := src.read(1 << 20):
                 out.write(chunk)
         os.replace(tmp, target)
+        _prune_cache(cache)
     yield target
+
+
+CACHE_MAX_FILES = 256
+CACHE_MAX_AGE_SECONDS = 3600.0
+
+
+def _prune_cache(cache: Path) -> None:
+    """Keep the download cache small: the newest ``CACHE_MAX_FILES`` originals used within the hour.
+
+    A file removed while another process reads it stays readable for that process (POSIX), and is
+    simply downloaded again when needed.
+    """
+    with suppress(OSError):
+        now = time.time()
+        entries = sorted(((p.stat().st_mtime, p) for p in cache.iterdir() if p.is_file()), reverse=True)
+        for path in [p for m, p in entries if p.name.endswith(".part") and now - m > CACHE_MAX_AGE_SECONDS]:
+            with suppress(OSError):
+                path.unlink()  # a download that died half-way
+        done = [(m, p) for m, p in entries if not p.name.endswith(".part")]
+        for n, (mtime, path) in enumerate(done):
+            if n >= CACHE_MAX_FILES or now - mtime > CACHE_MAX_AGE_SECONDS:
+                with suppress(OSError):
+                    path.unlink()
 
 
 # --- pages ------------------------------------------------------------------------------------------

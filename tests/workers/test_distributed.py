@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
@@ -257,3 +258,25 @@ def test_a_compose_that_cannot_succeed_fails_the_document_at_once(settings: Sett
         assert doc is not None
         assert doc.state == "failed" and doc.error_message and doc.claimed_by is None
     assert compose.apply(args=(doc_id, token)).get() == "skipped"  # a second delivery does nothing
+
+
+def test_the_download_cache_of_a_worker_stays_small(tmp_path: Path) -> None:
+    import os
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    now = time.time()
+    for i in range(distributed.CACHE_MAX_FILES + 10):
+        f = cache / f"o{i}"
+        f.write_bytes(b"x")
+        os.utime(f, (now - i, now - i))
+    old = cache / "old"
+    old.write_bytes(b"x")
+    os.utime(old, (now - 7200, now - 7200))
+    writing = cache / "o1.123.456.part"
+    writing.write_bytes(b"x")
+    distributed._prune_cache(cache)
+    left = {p.name for p in cache.iterdir()}
+    assert len(left - {writing.name}) == distributed.CACHE_MAX_FILES
+    assert "o0" in left and "old" not in left and f"o{distributed.CACHE_MAX_FILES + 5}" not in left
+    assert writing.name in left  # a download in progress is left alone
