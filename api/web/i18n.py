@@ -57,6 +57,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.hello": ("Xin chào", "Hello"),
     "home.documents": ("Tài liệu trong kho", "Documents in the store"),
     "home.todo": ("Việc cần làm", "To do"),
+    "home.todo_upload": ("Tải lên bản quét →", "Upload scans →"),
+    "home.todo_review": ("cần kiểm tra →", "to review →"),
+    "home.todo_sign": ("chờ ký số →", "waiting for a signature →"),
     # states
     "state.received": ("Đã nhận", "Received"),
     "state.processing": ("Đang xử lý", "Processing"),

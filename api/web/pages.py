@@ -106,10 +106,20 @@ def home(request: Request) -> Response:
         counts = counts_by_state(s)
     if may(user, "stats"):
         warm_up()  # the statistics page is then ready when someone opens it
+    todo: list[tuple[str, int | None, str]] = []
+    if may(user, "upload"):
+        todo.append(("home.todo_upload", None, "/upload"))
+    if may(user, "review"):
+        todo.append(("home.todo_review", counts.get("needs_review", 0), "/review"))
+    if may(user, "sign"):
+        from api.web.signing import unsigned_count
+
+        with db.session() as s:
+            todo.append(("home.todo_sign", unsigned_count(s), "/sign"))
     return render(
         request,
         "home.html",
-        {"counts": counts, "total": sum(counts.values()), "states": DOCUMENT_STATES},
+        {"counts": counts, "total": sum(counts.values()), "states": DOCUMENT_STATES, "todo": todo},
     )
 
 
