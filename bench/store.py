@@ -291,7 +291,17 @@ def _populate(url: str, n: int, seed: int = 1) -> list[str]:
                     "updated_at": now,
                 }
             )
-            entries.append({"document_id": doc_id, "body": search_body(values, [text]), "updated_at": now})
+            entries.append(
+                {
+                    "document_id": doc_id,
+                    "body": search_body(values, [text]),
+                    "updated_at": now,
+                    "type_folded": fold(type_name),
+                    "holder_id": holder_id,
+                    "valid_from": issued,
+                    "valid_until": until,
+                }
+            )
         with engine.begin() as conn:
             conn.execute(insert(Document), docs)
             conn.execute(insert(FieldValue), fields)
