@@ -524,9 +524,10 @@ def compose_lease(document_id: str, token: str, settings: Settings | None = None
 
 
 # --- the stage functions, as tasks run them ----------------------------------------------------------
-def page_image_key(sha256: str) -> str:
-    """Where the upright colour JPEG of an OCR'd page lives (content-addressed, write-once)."""
-    return f"pages/{sha256[:2]}/{sha256}"
+def page_image_key(document_id: str, index: int, sha256: str) -> str:
+    """Where the upright colour JPEG of an OCR'd page waits for the compose step (write-once; per document,
+    so removing a composed document's page images never touches another document's)."""
+    return f"pages/{document_id}/{index:05d}-{sha256[:16]}"
 
 
 def _words_data(page: RecognizedPage) -> list[list[Any]]:
@@ -609,7 +610,7 @@ def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
             with tempfile.TemporaryDirectory(prefix="dgz-page-") as tmp:
                 jpeg = Path(tmp) / "page.jpg"
                 page = process_page(src, jpeg, lang=settings.ocr_languages)
-                image_key = page_image_key(sha256_file(jpeg))
+                image_key = page_image_key(claim.document_id, claim.index, sha256_file(jpeg))
                 get_object_store(settings).put_file(image_key, jpeg, media_type="image/jpeg")
             dpi = page.dpi or src.dpi
             width_pt, height_pt = page.width / dpi * 72.0, page.height / dpi * 72.0
@@ -719,7 +720,14 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
         search_mod.reindex(s, doc.id)
         audit(s, worker_identity(), "document.process", doc.id, state=doc.state, pages=len(rows),
               failed_pages=len(failed_rows))
-        return doc.state
+        state = doc.state
+    # The page images now live in the searchable PDF: the intermediate copies go (best effort).
+    for row in rows:
+        key = (row.data or {}).get("image_key")
+        if key:
+            with suppress(Exception):
+                objects.delete(str(key))
+    return state
 
 
 def _label_owned(label: str | None, token: str) -> bool:

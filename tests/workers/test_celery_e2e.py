@@ -412,6 +412,11 @@ def test_workers_on_separate_machines_share_only_database_store_and_broker(
     with db.session(cluster.settings) as s:
         keys = [p.data["image_key"] for p in s.scalars(select(Page).where(Page.document_id.in_(ids)))
                 if p.data]
-    assert len(keys) == 6 and all(store.exists(k) for k in keys)
+    assert len(keys) == 6
+    assert not any(store.exists(k) for k in keys)  # intermediate page images removed once composed
+    with db.session(cluster.settings) as s:
+        pdfs = list(s.scalars(select(Variant.key).where(Variant.document_id.in_(ids),
+                                                         Variant.kind == "searchable")))
+    assert len(pdfs) == 3 and all(store.exists(k) for k in pdfs)
     used = [w.name for w in cluster.workers if "succeeded" in w.log.read_text(errors="replace")]
     assert len(used) == 2, cluster.logs()
