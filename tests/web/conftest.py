@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from digitize.store import db
 from digitize.store.auth import clear_key_cache, create_user
 from digitize.store.db import dispose_all
+from tests.support.pki import pki  # noqa: F401  (the session's test PKI, for the signing tests)
 
 PASSWORD = "mật-khẩu-thử-1"
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -59,6 +60,3 @@ def login(web: TestClient, users: dict[str, str]) -> Callable[[str], TestClient]
         return web
 
     return as_role
-
-
-from tests.support.pki import pki  # noqa: E402, F401  (the session's test PKI, for the signing tests)
