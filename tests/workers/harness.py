@@ -1,5 +1,6 @@
-"""Real services for the worker tests: a fresh PostgreSQL database, a private redis-server, a pausable TCP
-proxy in front of PostgreSQL, ``digitize worker`` subprocesses, and generated page images.
+"""Real services for the worker tests: a private redis-server, a TCP proxy that can cut the workers off
+PostgreSQL, ``digitize worker`` subprocesses, and generated page images (fresh PostgreSQL databases come
+from ``tests.support.databases``).
 
 Everything is on loopback, on ports chosen by the kernel, with names unique to the test run, so tests run
 in parallel (pytest-xdist) without meeting each other.
@@ -17,14 +18,12 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
-PG_ADMIN_DSN = os.environ.get("DIGITIZE_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/test")
 SYSTEM_REDIS = os.environ.get("DIGITIZE_TEST_REDIS", "redis://127.0.0.1:6379")
 RABBIT_URL = os.environ.get("DIGITIZE_TEST_AMQP", "amqp://guest:guest@127.0.0.1:5672//")
 FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
@@ -44,29 +43,6 @@ def port_open(host: str, port: int) -> bool:
 
 def unique(prefix: str) -> str:
     return f"{prefix}_{uuid.uuid4().hex[:12]}"
-
-
-# --- PostgreSQL -------------------------------------------------------------------------------------
-@contextlib.contextmanager
-def postgres_database() -> Iterator[str]:
-    """A fresh database on the local PostgreSQL; yields its SQLAlchemy URL and drops it afterwards."""
-    import psycopg
-
-    try:
-        admin = psycopg.connect(PG_ADMIN_DSN, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_DSN}: {exc}")
-    name = unique("digitize_w")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            base = PG_ADMIN_DSN.rsplit("/", 1)[0]
-            yield f"{base.replace('postgresql://', 'postgresql+psycopg://', 1)}/{name}"
-        finally:
-            from digitize.store import db
-
-            db.dispose_all()
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 # --- Redis ------------------------------------------------------------------------------------------
