@@ -40,6 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login.password": ("Mật khẩu", "Password"),
     "login.submit": ("Đăng nhập", "Sign in"),
     "login.failed": ("Sai tên hoặc mật khẩu.", "Wrong user name or password."),
+    "login.throttled": (
+        "Sai mật khẩu quá nhiều lần. Hãy thử lại sau ít phút.",
+        "Too many wrong passwords. Try again in a few minutes.",
+    ),
     "login.public_verify": (
         "Cần xác thực một văn bản đã ký? Không cần đăng nhập:",
         "Need to check a signed document? No sign-in needed:",

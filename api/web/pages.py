@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -55,11 +57,44 @@ def login_page(request: Request, next: str | None = None) -> Response:
     return render(request, "login.html", {"next": _safe_next(next), "failed": False})
 
 
+# Guessing passwords is slowed down: after MAX_FAILURES wrong passwords for a name (or from an address) within
+# FAILURE_WINDOW seconds, sign-in for it is refused until the window has passed.
+MAX_FAILURES = 5
+FAILURE_WINDOW = 300.0
+_failures: dict[str, list[float]] = {}
+_failures_lock = threading.Lock()
+
+
+def _throttled(keys: list[str]) -> bool:
+    now = time.monotonic()
+    with _failures_lock:
+        for key in keys:
+            recent = [t for t in _failures.get(key, []) if now - t < FAILURE_WINDOW]
+            _failures[key] = recent
+            if len(recent) >= MAX_FAILURES:
+                return True
+    return False
+
+
+def _failed(keys: list[str]) -> None:
+    now = time.monotonic()
+    with _failures_lock:
+        if len(_failures) > 10_000:
+            _failures.clear()
+        for key in keys:
+            _failures.setdefault(key, []).append(now)
+
+
 @router.post("/login", response_class=HTMLResponse)
 async def login(request: Request) -> Response:
     form = await csrf_form(request)
     name, password = form_str(form, "name").strip(), form_str(form, "password")
     target = _safe_next(form_str(form, "next"))
+    keys = [f"name:{name.lower()}", f"ip:{request.client.host if request.client else '?'}"]
+    if _throttled(keys):
+        return render(
+            request, "login.html", {"next": target, "failed": False, "throttled": True, "name": name}, 429
+        )
 
     def check() -> Principal | None:
         try:
@@ -72,6 +107,7 @@ async def login(request: Request) -> Response:
 
     principal = await run_in_threadpool(check)
     if principal is None:
+        _failed(keys)
         return render(request, "login.html", {"next": target, "failed": True, "name": name}, status_code=401)
     get_session(request).sign_in(principal.name)
     request.state.web_user = principal

@@ -54,6 +54,18 @@ def test_wrong_password_and_foreign_next(web: TestClient, users: dict[str, str])
     assert r.status_code == 303 and r.headers["location"] == "/"
 
 
+def test_password_guessing_is_throttled(web: TestClient, users: dict[str, str]) -> None:
+    from api.web import pages
+
+    pages._failures.clear()
+    for _ in range(pages.MAX_FAILURES):
+        assert sign_in(web, users["reviewer"], "doan-mo-mat-khau").status_code == 401
+    r = sign_in(web, users["reviewer"], PASSWORD)  # even the right password, for a while
+    assert r.status_code == 429 and "Sai mật khẩu quá nhiều lần" in r.text
+    pages._failures.clear()
+    assert sign_in(web, users["reviewer"], PASSWORD).status_code == 303
+
+
 def test_sign_out(login: Callable[[str], TestClient]) -> None:
     client = login("admin")
     home = client.get("/")
