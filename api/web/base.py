@@ -37,6 +37,7 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "review": ("reviewer",),
     "search": ("archivist", "reviewer", "officer"),
     "sign": ("officer",),
+    "validity": ("officer",),
     "stats": ("archivist", "reviewer", "officer"),
 }
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from api.web.base import (
     csrf_form,
     form_str,
+    may,
     page_number,
     pager,
     redirect,
@@ -31,7 +32,15 @@ from digitize.processing import REVIEW_CONFIDENCE
 from digitize.store import db
 from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES, NEEDS_REVIEW, AccessLogEntry, AuditEntry, Document
-from digitize.store.service import correct_fields, document_record, field_history, list_documents, parse_date
+from digitize.store.service import (
+    correct_fields,
+    document_record,
+    field_history,
+    list_documents,
+    parse_date,
+    revoke,
+    supersede,
+)
 from digitize.text import nfc
 
 PER_PAGE = 20
@@ -132,6 +141,7 @@ def document(
         request,
         "document.html",
         {
+            "may_decide": may(user, "validity"),
             "doc": record,
             "fields": FIELD_NAMES,
             "history": list(reversed(history)),
@@ -274,3 +284,28 @@ async def review_save(
     if stay or target is None:
         return redirect(f"/review/{document_id}?saved=1" if stay else "/review?done=1")
     return redirect(f"/review/{target}?saved=1")
+
+
+# --- officers' validity decisions (the core functions of POST /api/v1/documents/{id}/revoke|supersede)
+
+
+@router.post("/documents/{document_id}/validity", response_class=HTMLResponse)
+async def decide_validity(
+    request: Request, document_id: str, user: Principal = Depends(require_page("validity"))
+) -> Response:
+    form = await csrf_form(request)
+    action = form_str(form, "action")
+    reason = form_str(form, "reason")
+    replacement = form_str(form, "by_document").strip()
+
+    def decide() -> None:
+        with db.session() as s:
+            if action == "revoke":
+                revoke(s, document_id, reason=reason, by=user.actor)
+            elif action == "supersede":
+                supersede(s, document_id, by_document=replacement, reason=reason, by=user.actor)
+            else:
+                raise BadInput("Thao tác không hợp lệ.", "Invalid action.")
+
+    await run_in_threadpool(decide)
+    return redirect(f"/documents/{document_id}")

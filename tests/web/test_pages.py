@@ -295,3 +295,31 @@ def test_review_skip_goes_round_the_queue(login: Callable[[str], TestClient], tm
     assert client.get(f"/review/{ids[2]}/next").headers["location"] == f"/review/{ids[0]}"  # wraps round
     page = client.get(f"/review/{ids[1]}")
     assert f'data-next="/review/{ids[1]}/next"' in page.text  # where the n key goes
+
+
+def test_officer_revokes_and_supersedes(login: Callable[[str], TestClient], tmp_path: Path) -> None:
+    old = stored_document(tmp_path, "cu.pdf", {"type_name": "Giấy phép", "issued_date": "2021-01-01"})
+    new = stored_document(tmp_path, "moi.pdf", {"type_name": "Giấy phép", "issued_date": "2024-01-01"})
+    gone = stored_document(tmp_path, "huy.pdf", {"type_name": "Giấy phép", "issued_date": "2022-01-01"})
+    reviewer = login("reviewer")
+    assert 'id="validity-decide"' not in reviewer.get(f"/documents/{old}").text
+    token = csrf_of(reviewer.get("/").text)
+    r = reviewer.post(
+        f"/documents/{gone}/validity", data={"csrf_token": token, "action": "revoke", "reason": "x"}
+    )
+    assert r.status_code == 403
+    client = login("officer")
+    page = client.get(f"/documents/{old}")
+    assert 'id="validity-decide"' in page.text
+    token = csrf_of(page.text)
+    data = {"csrf_token": token, "action": "supersede", "by_document": new, "reason": "cấp lại"}
+    assert client.post(f"/documents/{old}/validity", data=data).status_code == 303
+    page = client.get(f"/documents/{old}")
+    assert "Đã được thay thế" in page.text and f'href="/documents/{new}"' in page.text
+    assert 'id="validity-decide"' not in page.text
+    data = {"csrf_token": token, "action": "revoke", "reason": ""}
+    r = client.post(f"/documents/{gone}/validity", data=data)
+    assert r.status_code == 422 and "lý do" in r.text  # a reason is required
+    data["reason"] = "cấp sai đối tượng"
+    assert client.post(f"/documents/{gone}/validity", data=data).status_code == 303
+    assert "Đã thu hồi" in client.get(f"/documents/{gone}").text
