@@ -1,5 +1,5 @@
-"""The core of distributed processing on a real PostgreSQL: claims, idempotent completion, attempts, the
-single compose lease under a race, and the reaper."""
+"""The core of distributed processing on real databases (PostgreSQL and SQLite): claims, idempotent
+completion, attempts, the single compose lease under a race, and the reaper."""
 
 from __future__ import annotations
 
@@ -18,8 +18,6 @@ from digitize.store import db
 from digitize.store.models import PROCESSING, Document, Page, new_id, utcnow
 from tests.support.databases import fresh_postgres_database
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
@@ -27,9 +25,11 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def settings(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("DIGITIZE_DATABASE_URL", pg_url)
+@pytest.fixture(params=["postgresql", "sqlite"])
+def settings(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """PostgreSQL (the scale-out deployment) and SQLite (the embedded default) both keep the guarantees."""
+    if request.param == "postgresql":
+        monkeypatch.setenv("DIGITIZE_DATABASE_URL", request.getfixturevalue("pg_url"))
     monkeypatch.setenv("DIGITIZE_PAGE_MAX_ATTEMPTS", "3")
     monkeypatch.setenv("DIGITIZE_WORKER_STALE_SECONDS", "60")
     reset_settings()
