@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,10 +24,34 @@ def _sign(pki: TestPKI, ident: str, env: str, src: Path, dst: Path, **kw: object
 
 
 def _all_good(pki: TestPKI, pdf: Path, n: int) -> None:
+    from pyhanko.sign.diff_analysis.policy_api import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
     statuses = pyhanko_validate(pki, pdf)
     assert len(statuses) == n
     for st in statuses:
         assert (st.intact, st.valid, st.trusted) == (True, True, True), st.status.pretty_print_details()
+        # later revisions only filled in signature fields / added validation data, as DocMDP allows
+        assert st.status.docmdp_ok, st.status.pretty_print_details()
+        assert st.status.modification_level in (
+            ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
+        assert st.status.coverage in (SignatureCoverageLevel.ENTIRE_FILE,
+                                      SignatureCoverageLevel.ENTIRE_REVISION)
+
+
+def _digitize_verify(pki: TestPKI, pdf: Path) -> dict[str, Any]:
+    """The project's own verifier (CONTRACT.md): exit 0 only when every signature is TOTAL_PASSED."""
+    import json
+
+    from click.testing import CliRunner
+
+    from digitize.cli import main
+
+    res = CliRunner().invoke(main, ["verify", str(pdf), "--trust", str(pki.root_cert), "--json"])
+    report: dict[str, Any] = json.loads(res.output)
+    assert res.exit_code == 0, json.dumps(report, ensure_ascii=False)[:2000]
+    assert report["document"]["indication"] == "TOTAL_PASSED"
+    return report
 
 
 def test_leader_then_organization(pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path,
@@ -41,6 +66,14 @@ def test_leader_then_organization(pki: TestPKI, p12_env: str, images: Images, sa
     assert final.read_bytes().startswith(leader.read_bytes())
     assert_pdfsig_accepts(pki, final, ["leader_1", "organization_1"])
     _all_good(pki, final, 2)
+    report = _digitize_verify(pki, final)
+    assert [s["field"] for s in report["signatures"]] == ["leader_1", "organization_1"]
+    # and an electronic copy stamp after both, into the field the certification reserved for it
+    copy = tmp_path / "copy.pdf"
+    c = _sign(pki, "organization", p12_env, final, copy, role="copy")
+    assert c.field_name == "copy_1" and c.box is not None and c.box[3] > 800
+    _all_good(pki, copy, 3)
+    _digitize_verify(pki, copy)
     # the page shows the Vietnamese name and the signing time (ISO 8601, +07:00)
     text = ocr_region(final, tmp_path, box=(250, 40, 595, 240))
     assert "Nguyễn Văn An" in text

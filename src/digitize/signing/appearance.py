@@ -57,8 +57,14 @@ def font_path(bold: bool = False) -> Path:
 
 
 # Latin, Vietnamese (precomposed and combining), general punctuation, the đồng sign.
-_FONT_RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x300, 0x36F), (0x1E00, 0x1EFF), (0x2000, 0x206F),
-                (0x20AB, 0x20AC))
+_FONT_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x24F),
+    (0x300, 0x36F),
+    (0x1E00, 0x1EFF),
+    (0x2000, 0x206F),
+    (0x20AB, 0x20AC),
+)
 
 
 @lru_cache(maxsize=2)
@@ -115,8 +121,9 @@ def load_image(path_or_bytes: Path | bytes, *, actual_size: bool = False) -> Ima
             w, h = im.size
             dpi = im.info.get("dpi")
     except (UnidentifiedImageError, OSError) as exc:
-        raise BadInput("Không đọc được ảnh chữ ký/con dấu", f"cannot read the signature/seal image: {exc}") \
-            from None
+        raise BadInput(
+            "Không đọc được ảnh chữ ký/con dấu", f"cannot read the signature/seal image: {exc}"
+        ) from None
     if actual_size and dpi and float(dpi[0]) > 1:
         return ImageInfo(data, w / float(dpi[0]) * 72, h / float(dpi[1] or dpi[0]) * 72)
     if actual_size:
@@ -145,21 +152,32 @@ def leader_image_rect(box: Rect, image: ImageInfo | None) -> Rect:
     return (cx - iw / 2, cy - ih / 2, cx + iw / 2, cy + ih / 2)
 
 
+Point = tuple[float, float]
+SEAL_RESERVE_PT = 50 / 25.4 * 72  # room kept for a seal whose size is not known yet (fields reserved early)
+
+
+def seal_anchor(leader_box: Rect, signature: ImageInfo | None) -> Point:
+    """Where the seal goes: its right part over the left third of the signature image, centred on it.
+
+    Returns (x of one third into the signature image, y of its middle) in page coordinates."""
+    sx1, sy1, sx2, sy2 = leader_image_rect(leader_box, signature)
+    return sx1 + (sx2 - sx1) / 3, (sy1 + sy2) / 2
+
+
+def seal_rect(anchor: Point, seal_w: float, seal_h: float) -> Rect:
+    x1 = anchor[0] - seal_w * 0.9
+    return (x1, anchor[1] - seal_h / 2, x1 + seal_w, anchor[1] + seal_h / 2)
+
+
 def organization_box(
-    leader_box: Rect, signature_rect: Rect, seal: ImageInfo, text_width: float = 230
+    leader_box: Rect, anchor: Point, seal_w: float, seal_h: float, text_width: float = 230
 ) -> Rect:
-    """The organisation widget: the seal over the left third of the signature, text under the leader box."""
-    sx1, sy1, sx2, sy2 = signature_rect
-    seal_right = sx1 + (sx2 - sx1) / 3
-    seal_x1 = seal_right - seal.width_pt * 0.9
-    cy = (sy1 + sy2) / 2
-    seal_y1 = cy - seal.height_pt / 2
+    """The organisation widget: the seal at ``anchor``, the text lines under the leader's box."""
+    x1s, y1s, x2s, y2s = seal_rect(anchor, seal_w, seal_h)
     text_h = 3 * 8.0 * LINE + 2
-    x1 = min(seal_x1, leader_box[0])
-    y1 = min(seal_y1, leader_box[1] - text_h)
-    x2 = max(seal_x1 + seal.width_pt, x1 + text_width)
-    y2 = seal_y1 + seal.height_pt
-    return (x1, y1, x2, y2)
+    x1 = min(x1s, leader_box[0])
+    y1 = min(y1s, leader_box[1] - text_h)
+    return (x1, y1, max(x2s, x1 + text_width), max(y2s, leader_box[1]))
 
 
 def copy_box(page_width: float, page_height: float, width: float = 250, height: float = 44) -> Rect:
@@ -183,8 +201,18 @@ def _new_pdf(w: float, h: float) -> Any:
     return pdf
 
 
-def _text(pdf: Any, x: float, y_top: float, w: float, text: str, size: float, *, bold: bool = False,
-          align: str = "C", color: tuple[int, int, int] = (0, 0, 0)) -> None:
+def _text(
+    pdf: Any,
+    x: float,
+    y_top: float,
+    w: float,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    align: str = "C",
+    color: tuple[int, int, int] = (0, 0, 0),
+) -> None:
     """One line of text whose top is ``y_top`` (fpdf2 coordinates: origin top-left), shrunk to fit."""
     pdf.set_font("LiberationSerif", "B" if bold else "", size)
     while size > 5 and pdf.get_string_width(text) > w:
@@ -211,8 +239,9 @@ def _leader_pdf(w: float, h: float, title: str, name: str, sig_key: str, sig: Im
 
 
 @lru_cache(maxsize=64)
-def _organization_pdf(w: float, h: float, seal_rect: Rect, org: str, when: str, seal_key: str,
-                      seal: ImageInfo) -> bytes:
+def _organization_pdf(
+    w: float, h: float, seal_rect: Rect, org: str, when: str, seal_key: str, seal: ImageInfo
+) -> bytes:
     pdf = _new_pdf(w, h)
     x1, y1, x2, y2 = seal_rect
     _image(pdf, seal, x1, h - y2, x2 - x1, y2 - y1)
@@ -254,22 +283,37 @@ def leader_appearance(page: int, box: Rect, title: str, name: str, signature: Im
     return Appearance(_leader_pdf(w, h, nfc(title).upper(), nfc(name), _key(signature), signature), page, box)
 
 
-def organization_appearance(page: int, leader_box: Rect, signature: ImageInfo | None, seal: ImageInfo,
-                            org: str, when: str) -> Appearance:
-    sig_rect = leader_image_rect(leader_box, signature)
-    box = organization_box(leader_box, sig_rect, seal)
+def organization_appearance(
+    page: int,
+    leader_box: Rect,
+    signature: ImageInfo | None,
+    seal: ImageInfo,
+    org: str,
+    when: str,
+    *,
+    box: Rect | None = None,
+    anchor: Point | None = None,
+) -> Appearance:
+    """The seal over the leader's signature (``anchor``: see ``seal_anchor``) in ``box`` (default: just
+    large enough); a reserved field's box and anchor are passed in."""
+    anchor = anchor or seal_anchor(leader_box, signature)
+    box = box or organization_box(leader_box, anchor, seal.width_pt, seal.height_pt)
     bx1, by1 = box[0], box[1]
-    sx2 = sig_rect[0] + (sig_rect[2] - sig_rect[0]) / 3
-    sx1 = sx2 - seal.width_pt * 0.9
-    cy = (sig_rect[1] + sig_rect[3]) / 2
-    seal_rect = (_r(sx1 - bx1), _r(cy - seal.height_pt / 2 - by1), _r(sx1 - bx1 + seal.width_pt),
-                 _r(cy + seal.height_pt / 2 - by1))
+    x1, y1, x2, y2 = seal_rect(anchor, seal.width_pt, seal.height_pt)
+    rel = (_r(x1 - bx1), _r(y1 - by1), _r(x2 - bx1), _r(y2 - by1))
     w, h = _r(box[2] - box[0]), _r(box[3] - box[1])
-    return Appearance(_organization_pdf(w, h, seal_rect, nfc(org), when, _key(seal), seal), page, box)
+    return Appearance(_organization_pdf(w, h, rel, nfc(org), when, _key(seal), seal), page, box)
 
 
-def copy_appearance(page_width: float, page_height: float, kind: str, org: str, when: str,
-                    page: int = 0, box: Rect | None = None) -> Appearance:
+def copy_appearance(
+    page_width: float,
+    page_height: float,
+    kind: str,
+    org: str,
+    when: str,
+    page: int = 0,
+    box: Rect | None = None,
+) -> Appearance:
     box = box or copy_box(page_width, page_height)
     w, h = _r(box[2] - box[0]), _r(box[3] - box[1])
     return Appearance(_copy_pdf(w, h, nfc(kind), nfc(org), when), page, box)
@@ -299,8 +343,12 @@ def stamp_style(appearance: Appearance) -> Any:
             return name + b" Do"
 
     return StaticStampStyle(
-        background=_BytesPage("<memory>"), background_opacity=1.0, border_width=0,
+        background=_BytesPage("<memory>"),
+        background_opacity=1.0,
+        border_width=0,
         background_layout=layout.SimpleBoxLayoutRule(
-            x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
-            margins=layout.Margins.uniform(0)),
+            x_align=layout.AxisAlignment.ALIGN_MID,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins.uniform(0),
+        ),
     )

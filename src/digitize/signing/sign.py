@@ -77,7 +77,11 @@ class SignProfile:
     location: str | None = None
     check_certificate: bool = True
     check_revocation: bool = True  # ask OCSP/CRL before signing when they answer (soft-fail)
-    field_name: str | None = None  # default: "<role>_<n>"
+    field_name: str | None = None  # default: an empty field reserved for the role, else "<role>_<n>"
+    # With certify: empty signature fields created under the certification for the later signers
+    # (pyHanko's validator, stricter than Acrobat, rejects NEW visible fields after a certification).
+    # None: ("organization", "copy") for a certifying leader, () otherwise.
+    reserve: tuple[ap.Role, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.level not in LEVELS:
@@ -90,8 +94,10 @@ class SignProfile:
                 f"level {self.level} needs a timestamp server (--tsa URL)",
             )
         if self.role == "organization" and self.visible and self.seal_image is None:
-            raise UsageError("Chữ ký của tổ chức cần ảnh con dấu (--seal-image)",
-                             "the organization's signature needs a seal image (--seal-image)")
+            raise UsageError(
+                "Chữ ký của tổ chức cần ảnh con dấu (--seal-image)",
+                "the organization's signature needs a seal image (--seal-image)",
+            )
 
 
 @dataclass(frozen=True)
@@ -127,23 +133,34 @@ def _name_attr(cert: x509.Certificate, attr: str) -> str | None:
 class Signing:
     """Signs documents with one open key and one profile (see the module docstring)."""
 
-    def __init__(self, key: KeySession, profile: SignProfile, trust_roots: Sequence[x509.Certificate] = (),
-                 *, require_trust: bool = True) -> None:
+    def __init__(
+        self,
+        key: KeySession,
+        profile: SignProfile,
+        trust_roots: Sequence[x509.Certificate] = (),
+        *,
+        require_trust: bool = True,
+    ) -> None:
         self.key = key
         self.profile = profile
         self.trust_roots = list(trust_roots)
         cert = key.certificate
         self.check: CertificateCheck | None = None
         if profile.check_certificate:
-            self.check = check_certificate(cert, key.chain, self.trust_roots,
-                                           check_revocation=profile.check_revocation,
-                                           require_trust=require_trust)
+            self.check = check_certificate(
+                cert,
+                key.chain,
+                self.trust_roots,
+                check_revocation=profile.check_revocation,
+                require_trust=require_trust,
+            )
         self.signer_name = _name_attr(cert, "common_name") or cert.subject.human_friendly
         self.signer_serial = str(cert.serial_number)
         from digitize.config import get_settings
 
-        self.organization = nfc(profile.organization or _name_attr(cert, "organization_name")
-                                or get_settings().organization_name)
+        self.organization = nfc(
+            profile.organization or _name_attr(cert, "organization_name") or get_settings().organization_name
+        )
         self._sig_image = ap.load_image(profile.signature_image) if profile.signature_image else None
         self._seal = ap.load_image(profile.seal_image, actual_size=True) if profile.seal_image else None
         self._timestamper: Any = None
@@ -160,8 +177,10 @@ class Signing:
         try:
             data = Path(request.input).read_bytes()
         except OSError as exc:
-            raise BadInput(f"Không đọc được tệp {request.input}: {exc.strerror}",
-                           f"cannot read {request.input}: {exc.strerror}") from None
+            raise BadInput(
+                f"Không đọc được tệp {request.input}: {exc.strerror}",
+                f"cannot read {request.input}: {exc.strerror}",
+            ) from None
         out, result = self.sign_bytes(data)
         write_atomic(Path(request.output), out)
         return replace(result, output=Path(request.output))
@@ -183,9 +202,22 @@ class Signing:
         self._enforce_docmdp(writer)
 
         existing = _signature_fields(writer)
-        field_name = p.field_name or f"{p.role}_{1 + sum(1 for n, _ in existing if n.startswith(p.role))}"
-        if any(n == field_name for n, _ in existing):
-            raise UsageError(f"Đã có trường chữ ký {field_name}", f"signature field {field_name} exists")
+        reserved = next(
+            (
+                f
+                for f in existing
+                if not f.filled
+                and (f.name == p.field_name if p.field_name else f.name.startswith(p.role + "_"))
+            ),
+            None,
+        )
+        if reserved is not None:
+            field_name = reserved.name
+        else:
+            n = 1 + sum(1 for f in existing if f.name.startswith(p.role))
+            field_name = p.field_name or f"{p.role}_{n}"
+            if any(f.name == field_name for f in existing):
+                raise UsageError(f"Đã có trường chữ ký {field_name}", f"signature field {field_name} exists")
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         when = ap.vn_time(now)  # shown on the appearance; the same instant goes into /M and the CMS
 
@@ -194,13 +226,20 @@ class Signing:
         page_ix: int | None = None
         box: ap.Rect | None = None
         if p.visible:
-            appearance = self._appearance(writer, existing, when)
+            appearance = self._appearance(writer, existing, when, reserved)
             page_ix, box = appearance.page, appearance.box
-            field_spec = fields.SigFieldSpec(
-                sig_field_name=field_name, on_page=page_ix,
-                box=tuple(round(v, 2) for v in box),  # type: ignore[arg-type]
-            )
+            if reserved is None:
+                field_spec = fields.SigFieldSpec(
+                    sig_field_name=field_name,
+                    on_page=page_ix,
+                    box=tuple(round(v, 2) for v in box),  # type: ignore[arg-type]
+                )
             stamp_style = ap.stamp_style(appearance)
+            if p.certify and self._roles_to_reserve(existing):
+                if field_spec is not None:  # this signature's own field first, in document order
+                    fields.append_signature_field(writer, field_spec)
+                    field_spec = None
+                self._reserve_fields(writer, existing, appearance)
 
         from pyhanko.sign.fields import MDPPerm
 
@@ -219,8 +258,11 @@ class Signing:
         )
         pdf_signer = _pdf_signer_class()(
             now,
-            meta, signer=self.key.signer, timestamper=self._timestamper if p.level != "B-B" else None,
-            stamp_style=stamp_style, new_field_spec=field_spec,
+            meta,
+            signer=self.key.signer,
+            timestamper=self._timestamper if p.level != "B-B" else None,
+            stamp_style=stamp_style,
+            new_field_spec=field_spec,
         )
         out = io.BytesIO()
         try:
@@ -247,10 +289,19 @@ class Signing:
             raise
         signed = out.getvalue()
         return signed, SignResult(
-            output=None, field_name=field_name, role=p.role, level=p.level, signer_name=self.signer_name,
-            signer_serial=self.signer_serial, signing_time=when, certified=p.certify,
-            sha256=hashlib.sha256(signed).hexdigest(), size=len(signed), page=page_ix,
-            box=box, certificate=self.check,
+            output=None,
+            field_name=field_name,
+            role=p.role,
+            level=p.level,
+            signer_name=self.signer_name,
+            signer_serial=self.signer_serial,
+            signing_time=when,
+            certified=p.certify,
+            sha256=hashlib.sha256(signed).hexdigest(),
+            size=len(signed),
+            page=page_ix,
+            box=box,
+            certificate=self.check,
         )
 
     def sign_many(self, requests: Iterable[SignRequest]) -> list[SignResult]:
@@ -289,9 +340,61 @@ class Signing:
                 "a certification (DocMDP) signature must be the document's first signature",
             )
 
-    def _appearance(self, writer: Any, existing: list[tuple[str, Any]], when: str) -> ap.Appearance:
+    def _roles_to_reserve(self, existing: list[SigField]) -> list[ap.Role]:
+        p = self.profile
+        default: tuple[ap.Role, ...] = ("organization", "copy") if p.role == "leader" else ()
+        roles = p.reserve if p.reserve is not None else default
+        return [
+            r for r in roles
+            if r != p.role
+            and not (r == "organization" and p.role != "leader")
+            and not any(f.name.startswith(r + "_") for f in existing)
+        ]
+
+    def _reserve_fields(self, writer: Any, existing: list[SigField], mine: ap.Appearance) -> None:
+        """Empty signature fields for the later signers, inside the certified revision."""
+        from pyhanko.pdf_utils.generic import FloatObject, NameObject
+        from pyhanko.sign import fields
+
+        for role in self._roles_to_reserve(existing):
+            anchor: ap.Point | None = None
+            if role == "organization":
+                anchor = ap.seal_anchor(mine.box, self._sig_image)
+                sw, sh = (
+                    (self._seal.width_pt, self._seal.height_pt)
+                    if self._seal
+                    else (ap.SEAL_RESERVE_PT, ap.SEAL_RESERVE_PT)
+                )
+                box, page = ap.organization_box(mine.box, anchor, sw, sh), mine.page
+            else:
+                w, h = _page_size(writer, 0)
+                box, page = ap.copy_box(w, h), 0
+            rounded = tuple(round(v, 2) for v in box)
+            spec = fields.SigFieldSpec(sig_field_name=f"{role}_1", on_page=page, box=rounded)  # type: ignore[arg-type]
+            fields.append_signature_field(writer, spec)
+            if anchor is not None:
+                refs = fields.enumerate_sig_fields(writer, with_name=f"{role}_1")
+                _, _, ref = next(iter(refs))
+                ref.get_object()[NameObject(ANCHOR_KEY)] = generic_array(
+                    [FloatObject(round(anchor[0], 2)), FloatObject(round(anchor[1], 2))]
+                )
+
+    def _appearance(
+        self, writer: Any, existing: list[SigField], when: str, reserved: SigField | None = None
+    ) -> ap.Appearance:
         p = self.profile
         n_pages = int(writer.root["/Pages"]["/Count"])
+        if reserved is not None and reserved.where is not None:
+            page, box = reserved.where
+            if p.role == "copy":
+                return ap.copy_appearance(0, 0, nfc(p.copy_kind), self.organization, when, page, box)
+            if p.role == "organization":
+                assert self._seal is not None
+                anchor = reserved.anchor or ap.seal_anchor(box, self._sig_image)
+                return ap.organization_appearance(
+                    page, box, None, self._seal, self.organization, when, box=box, anchor=anchor
+                )
+            return ap.leader_appearance(page, box, p.title, p.name or self.signer_name, self._sig_image)
         if p.role == "copy":
             page = _page_index(p.page if p.page is not None else 0, n_pages)
             w, h = _page_size(writer, page)
@@ -302,9 +405,9 @@ class Signing:
             return ap.leader_appearance(page, box, p.title, p.name or self.signer_name, self._sig_image)
         # organisation: over the leader's signature when there is one
         assert self._seal is not None
-        leader = next(((n, w) for n, w in reversed(existing) if n.startswith("leader") and w), None)
-        if leader is not None and p.box is None:
-            page, lbox = leader[1]
+        leader = next((f for f in reversed(existing) if f.name.startswith("leader") and f.where), None)
+        if leader is not None and leader.where is not None and p.box is None:
+            page, lbox = leader.where
         else:
             page = _page_index(p.page, n_pages)
             lbox = p.box or _default_leader_box(*_page_size(writer, page))
@@ -329,8 +432,13 @@ def _session_timestamper(url: str, timeout: float) -> Any:
         async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
             def task() -> tsp.TimeStampResp:
                 try:
-                    res = self._session.post(self.url, req.dump(), headers=self.request_headers(),
-                                             auth=self.auth, timeout=self.timeout)
+                    res = self._session.post(
+                        self.url,
+                        req.dump(),
+                        headers=self.request_headers(),
+                        auth=self.auth,
+                        timeout=self.timeout,
+                    )
                 except OSError as e:
                     raise TimestampRequestError("Error in communication with timestamp server") from e
                 if res.headers.get("Content-Type") != "application/timestamp-reply":
@@ -365,8 +473,10 @@ def _page_index(page: int | None, n_pages: int) -> int:
     if page < 0:
         page += n_pages
     if not 0 <= page < n_pages:
-        raise UsageError(f"Trang {page + 1} không tồn tại (tài liệu có {n_pages} trang)",
-                         f"page {page + 1} does not exist (the document has {n_pages} pages)")
+        raise UsageError(
+            f"Trang {page + 1} không tồn tại (tài liệu có {n_pages} trang)",
+            f"page {page + 1} does not exist (the document has {n_pages} pages)",
+        )
     return page
 
 
@@ -388,11 +498,28 @@ def _default_leader_box(w: float, h: float) -> ap.Rect:
     return (x2 - bw, y1, x2, y1 + bh)
 
 
-def _signature_fields(writer: Any, signed_only: bool = False) -> list[tuple[str, Any]]:
-    """(name, (page index, rect) or None) of the signature fields, in document order."""
+ANCHOR_KEY = "/DigitizeSealAnchor"  # [x y]: where a reserved organisation field puts its seal
+
+
+def generic_array(items: list[Any]) -> Any:
+    from pyhanko.pdf_utils.generic import ArrayObject
+
+    return ArrayObject(items)
+
+
+@dataclass(frozen=True)
+class SigField:
+    name: str
+    where: tuple[int, ap.Rect] | None  # page index and rectangle of its widget, when visible
+    filled: bool
+    anchor: ap.Point | None = None
+
+
+def _signature_fields(writer: Any, signed_only: bool = False) -> list[SigField]:
+    """The document's signature fields, in document order."""
     from pyhanko.sign.fields import enumerate_sig_fields
 
-    out: list[tuple[str, Any]] = []
+    out: list[SigField] = []
     try:
         fields_ = list(enumerate_sig_fields(writer.prev, filled_status=True if signed_only else None))
     except Exception:
@@ -404,18 +531,28 @@ def _signature_fields(writer: Any, signed_only: bool = False) -> list[tuple[str,
             for a in page.get("/Annots", ()) or ():
                 if hasattr(a, "idnum"):
                     annots[a.idnum] = i
-    for name, _value, field_ref in fields_:
+    for name, value, field_ref in fields_:
         where = None
+        anchor = None
         with contextlib.suppress(Exception):
             f = field_ref.get_object()
+            if ANCHOR_KEY in f:
+                anchor = (float(f[ANCHOR_KEY][0]), float(f[ANCHOR_KEY][1]))
             wref = field_ref if "/Rect" in f else f.raw_get("/Kids")[0]
             widget = wref.get_object()
             rect = tuple(float(v) for v in widget["/Rect"])
             idx = annots.get(getattr(wref, "idnum", -1))
             if idx is not None and rect[2] - rect[0] > 1:
-                where = (idx, (min(rect[0], rect[2]), min(rect[1], rect[3]),
-                               max(rect[0], rect[2]), max(rect[1], rect[3])))
-        out.append((str(name), where))
+                where = (
+                    idx,
+                    (
+                        min(rect[0], rect[2]),
+                        min(rect[1], rect[3]),
+                        max(rect[0], rect[2]),
+                        max(rect[1], rect[3]),
+                    ),
+                )
+        out.append(SigField(str(name), where, value is not None, anchor))
     return out
 
 
@@ -426,8 +563,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
-        raise BadInput(f"Không ghi được {path}: {exc.strerror}", f"cannot write {path}: {exc.strerror}") \
-            from None
+        raise BadInput(
+            f"Không ghi được {path}: {exc.strerror}", f"cannot write {path}: {exc.strerror}"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
