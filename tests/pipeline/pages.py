@@ -179,3 +179,22 @@ def header_pdf(path: Path) -> Path:
     pdf.cell(515, 16, "Căn cứ Luật Năng lượng nguyên tử ngày 03 tháng 6 năm 2008 của Quốc hội nước Cộng hòa")
     pdf.output(str(path))
     return path
+
+
+def scan_with_stamp_pdf(path: Path, scan: Image.Image) -> Path:
+    """A scanned page (full-page image) carrying a few words of real text (a scanner's page stamp)."""
+    from fpdf import FPDF
+
+    img_path = path.with_suffix(".jpg")
+    scan.convert("RGB").save(img_path, "JPEG", quality=80)
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("LiberationSerif", "", str(REGULAR))
+    pdf.add_page()
+    pdf.set_auto_page_break(False)
+    pdf.image(str(img_path), x=0, y=0, w=595, h=842)
+    pdf.set_font("LiberationSerif", size=8)
+    pdf.set_xy(480, 820)
+    pdf.cell(100, 10, "Trang 1/1 - bản quét")
+    pdf.output(str(path))
+    img_path.unlink()
+    return path

@@ -21,6 +21,7 @@ from tests.pipeline.pages import (
     mixed_pdf,
     png_header_only,
     save,
+    scan_with_stamp_pdf,
     text_pdf,
 )
 
@@ -140,3 +141,32 @@ def test_born_digital_header_is_read_column_by_column(tmp_path: Path) -> None:
     lines = page.text.splitlines()
     assert lines[: len(HEADER_LEFT) + len(HEADER_RIGHT)] == HEADER_LEFT + HEADER_RIGHT
     assert lines[-1].startswith("Căn cứ Luật")
+
+
+def test_scan_with_a_few_words_of_text_is_still_ocred(tmp_path: Path) -> None:
+    pdf = scan_with_stamp_pdf(tmp_path / "stamped.pdf", decree_page(100))
+    (page,) = intake.inspect(pdf).pages
+    assert page.needs_ocr
+
+
+def test_transparent_png_is_flattened_on_white(tmp_path: Path) -> None:
+    rgba = Image.new("RGBA", (200, 100), (0, 0, 0, 0))
+    rgba.paste((0, 0, 0, 255), (20, 20, 60, 60))
+    path = tmp_path / "alpha.png"
+    rgba.save(path)
+    (src,) = intake.inspect(path).pages
+    pixels = intake.load_page(src)
+    assert pixels[5, 5].tolist() == [255, 255, 255]  # transparent → paper
+    assert pixels[30, 30].tolist() == [0, 0, 0]
+
+
+def test_sixteen_bit_grey_png_is_scaled(tmp_path: Path) -> None:
+    import numpy as np
+
+    arr = np.full((50, 80), 65535, np.uint16)
+    arr[10:20, 10:20] = 0
+    path = tmp_path / "deep.png"
+    Image.fromarray(arr).save(path)
+    (src,) = intake.inspect(path).pages
+    pixels = intake.load_page(src)
+    assert pixels[0, 0].tolist() == [255, 255, 255] and pixels[15, 15].tolist() == [0, 0, 0]

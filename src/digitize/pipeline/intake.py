@@ -27,6 +27,9 @@ Kind = Literal["pdf", "jpeg", "png", "tiff"]
 # A page with at least this many non-blank characters of text is born-digital: read, not OCR'd.
 MIN_TEXT_CHARS = 16
 A4_LONG_INCHES = 11.69
+# A page mostly covered by an image with only a few words of text (a scan with a stamped page number or a
+# signature note) is a scan: OCR'd.
+SCAN_WITH_TEXT_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,8 @@ def _pdf_pages(path: Path, settings: Settings) -> list[PageSource]:
                 path=path,
                 kind="pdf",
                 index=info.index,
-                needs_ocr=info.chars < MIN_TEXT_CHARS,
+                needs_ocr=info.chars < MIN_TEXT_CHARS
+                or (info.chars < SCAN_WITH_TEXT_CHARS and info.image_coverage > 0.5),
                 width_pt=w,
                 height_pt=h,
                 dpi=dpi,
@@ -217,12 +221,29 @@ def load_page(src: PageSource) -> np.ndarray:
             im: Image.Image = opened
             if src.kind == "jpeg":
                 im = ImageOps.exif_transpose(opened) or opened
-            array = np.asarray(im.convert("RGB"))
+            array = _rgb(im)
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise CorruptInput(
             f"Ảnh bị hỏng, không giải mã được: {exc}", f"The image is damaged and cannot be decoded: {exc}"
         ) from exc
     return np.ascontiguousarray(array)
+
+
+def _rgb(im: object) -> np.ndarray:
+    """8-bit RGB pixels of any PIL image: transparency flattened on white paper, 16-bit and float scaled."""
+    from PIL import Image
+
+    assert isinstance(im, Image.Image)
+    if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        arr = np.asarray(im, dtype=np.float64)
+        top = float(arr.max()) or 1.0
+        gray = np.clip(arr * (255.0 / (65535.0 if top > 255 else 255.0)), 0, 255).astype(np.uint8)
+        return np.stack([gray] * 3, axis=-1)
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        rgba = im.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return np.asarray(Image.alpha_composite(paper, rgba).convert("RGB"))
+    return np.asarray(im.convert("RGB"))
 
 
 def read_text_pages(path: Path, pages: Sequence[PageSource]) -> list[RecognizedPage]:

@@ -7,6 +7,7 @@ runs the OCR pages in parallel, one process per core, each Tesseract with ``OMP_
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import statistics
@@ -117,7 +118,7 @@ def process_document(
             p.index: (workdir / f"page-{p.index:05d}.jpg" if out_pdf is not None else None) for p in ocr_srcs
         }
         args = [(p, images[p.index], settings.ocr_languages) for p in ocr_srcs]
-        if len(args) <= 1 or jobs == 1:
+        if len(args) <= 1 or jobs == 1 or multiprocessing.current_process().daemon:
             results = [_process_page_args(a) for a in args]
         else:
             with ProcessPoolExecutor(max_workers=min(jobs, len(args))) as pool:

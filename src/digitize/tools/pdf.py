@@ -19,6 +19,7 @@ class PdfPageInfo:
     height_pt: float
     chars: int  # non-blank characters of text the page already carries
     rotation: int  # /Rotate of the page
+    image_coverage: float = 0.0  # share of the page covered by its largest image (a scan), when little text
 
 
 def _corrupt(reason: str, exc: BaseException | None = None) -> CorruptInput:
@@ -73,11 +74,26 @@ def page_infos(path: Path) -> list[PdfPageInfo]:
             text = tp.get_text_range()
             chars = sum(1 for ch in text if not ch.isspace() and ch != "\ufffe")
             tp.close()
-            infos.append(PdfPageInfo(i, float(w), float(h), chars, int(page.get_rotation())))
+            coverage = _image_coverage(page, float(w) * float(h)) if chars < 400 else 0.0
+            infos.append(PdfPageInfo(i, float(w), float(h), chars, int(page.get_rotation()), coverage))
             page.close()
         return infos
     finally:
         doc.close()
+
+
+def _image_coverage(page: object, area: float) -> float:
+    """Share of the page covered by its largest image object (a scanned page under a few words of text)."""
+    import pypdfium2.raw as pdfium_c
+
+    best = 0.0
+    try:
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):  # type: ignore[attr-defined]
+            left, bottom, right, top = obj.get_bounds()
+            best = max(best, (right - left) * (top - bottom))
+    except Exception:  # a damaged object: treat as no image
+        return 0.0
+    return best / area if area > 0 else 0.0
 
 
 def page_count(path: Path) -> int:
