@@ -115,7 +115,7 @@ def prepare(self: Task, document_id: str) -> str:
         send_pages(res.pending_pages)
         if res.compose and res.compose_token:
             send_compose(document_id, res.compose_token)
-    except TRANSIENT as exc:
+    except RETRY_LATER as exc:
         log.warning("prepare %s: %s; retrying", document_id, exc)
         raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
     return res.state

@@ -37,7 +37,7 @@ from sqlalchemy import and_, exists, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from digitize.config import Settings, get_settings
-from digitize.errors import BadInput, ServiceUnavailable
+from digitize.errors import DigitizeError, ServiceUnavailable, ToolMissing
 from digitize.pipeline.model import FIELD_NAMES, RecognizedPage
 from digitize.store import db
 from digitize.store.models import (
@@ -168,7 +168,9 @@ def prepare_document(document_id: str, token: str, settings: Settings | None = N
     try:
         with _heartbeat_document(document_id, PREPARE_PREFIX + token, settings):
             count = _count_pages(original_key, settings)
-    except BadInput as err:
+    except (ServiceUnavailable, ToolMissing):
+        raise  # not the file's fault: tried again later
+    except DigitizeError as err:  # refused or unreadable: the document fails with the reason
         _finish_failed(document_id, err.code, err.message_vi, err.message_en, settings,
                        owner=PREPARE_PREFIX + token)
         return Prepared(document_id, FAILED)

@@ -297,6 +297,7 @@ def test_rabbitmq_as_the_broker_through_digitize_ingest(
     base = abs(hash(("amqp", time.time()))) % 900_000
     for i in range(3):
         harness.make_document(scans / f"{i}.tif", base + i, 2)
+    (scans / "broken.tif").write_bytes(b"II*\x00" + bytes(range(256)) * 4)  # a TIFF header, then junk
     env = dict(cluster.env, DIGITIZE_DATABASE_URL=pg_url)
     out = subprocess.run([str(harness.VENV_BIN / "digitize"), "ingest", str(scans), "--wait", "--json"],
                          env=env, capture_output=True, text=True, timeout=150)
@@ -304,7 +305,13 @@ def test_rabbitmq_as_the_broker_through_digitize_ingest(
     batch = json.loads(out.stdout)
     assert batch["state"] == "done"
     assert batch["counts"]["done"] + batch["counts"]["needs_review"] == 3
-    assert_exactly_once(cluster.settings, batch["documents"], pages=2)
+    assert batch["counts"]["failed"] == 1  # the broken file fails alone, with its reason
+    with db.session(cluster.settings) as s:
+        broken = s.scalars(select(Document).where(Document.id.in_(batch["documents"]),
+                                                  Document.state == "failed")).one()
+        assert broken.error_code and broken.error_message
+        good = [d for d in batch["documents"] if d != broken.id]
+    assert_exactly_once(cluster.settings, good, pages=2)
 
 
 def test_a_page_that_keeps_killing_its_worker_is_failed_and_the_batch_goes_on(
