@@ -26,7 +26,8 @@ def test_cli_leader_then_organization(pki: TestPKI, p12_env: str, images: Images
         [*base, str(sample_pdf), "-o", str(leader), "--p12", str(pki.officer.p12),
          "--p12-password-env", p12_env, "--role", "leader", "--level", "B-T", "--tsa", pki.tsa_url,
          "--trust", str(pki.root_cert),
-         "--signature-image", str(images.signature), "--title", "Phó Giám đốc", "--name", "Nguyễn Văn An"],
+         "--signature-image", str(images.signature), "--title", "Phó Giám đốc", "--name", "Nguyễn Văn An",
+         "--certify"],
         capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     result = CliRunner().invoke(main, [
@@ -38,7 +39,13 @@ def test_cli_leader_then_organization(pki: TestPKI, p12_env: str, images: Images
     info = json.loads(result.output.strip().splitlines()[-1])
     assert info["role"] == "organization" and info["signing_time"].endswith("+07:00")
     assert_pdfsig_accepts(pki, final, ["leader_1", "organization_1"])
-    assert all(s.intact and s.valid and s.trusted for s in pyhanko_validate(pki, final))
+    for s in pyhanko_validate(pki, final):
+        assert s.intact and s.valid and s.trusted and s.status.docmdp_ok
+    verified = CliRunner().invoke(main, ["verify", str(final), "--trust", str(pki.root_cert), "--json"])
+    assert verified.exit_code == 0, verified.output[-2000:]
+    report = json.loads(verified.output)
+    assert [s["indication"] for s in report["signatures"]] == ["TOTAL_PASSED", "TOTAL_PASSED"]
+    assert report["signatures"][0]["timestamp_time"] is not None  # the leader's B-T
 
 
 @pytest.mark.parametrize("ident, code", [("revoked", 65), ("expired", 65)])

@@ -62,6 +62,9 @@ def _box(value: str | None) -> tuple[float, float, float, float] | None:
 @click.option("--certify", is_flag=True, help="Certification signature (DocMDP); must be the first one.")
 @click.option("--docmdp", type=click.Choice(["1", "2", "3"]), default="2", show_default=True,
               help="DocMDP permissions with --certify: 1 no change, 2 forms+signatures, 3 also annotations.")
+@click.option("--reserve", multiple=True, type=click.Choice(["organization", "copy"]),
+              help="With --certify: empty fields to create for later signers (default for a leader: both).")
+@click.option("--no-reserve", is_flag=True, help="With --certify: create no empty fields for later signers.")
 @click.option("--pss", is_flag=True, help="RSASSA-PSS instead of PKCS#1 v1.5 for RSA keys.")
 @click.option("--page", type=int, default=None, help="Page (1-based; negative from the end).")
 @click.option("--box", default=None, metavar="X1,Y1,X2,Y2", help="Widget rectangle in points.")
@@ -75,7 +78,8 @@ def sign(
     p12_password_env: str | None, pkcs11_module: Path | None, token_label: str | None, key_label: str | None,
     pin_env: str | None, role: str, level: str, tsa: str | None, trust: tuple[Path, ...],
     signature_image: Path | None, seal_image: Path | None, title: str, name: str | None,
-    organization: str | None, copy_kind: str, certify: bool, docmdp: str, pss: bool, page: int | None,
+    organization: str | None, copy_kind: str, certify: bool, docmdp: str, reserve: tuple[str, ...],
+    no_reserve: bool, pss: bool, page: int | None,
     box: str | None, invisible: bool, reason: str | None, location: str | None, no_revocation_check: bool,
     as_json: bool,
 ) -> None:
@@ -117,6 +121,7 @@ def sign(
         level=level,  # type: ignore[arg-type]
         tsa_url=tsa or (settings.tsa_url if level != "B-B" else None),
         pss=pss, certify=certify, docmdp=int(docmdp),  # type: ignore[arg-type]
+        reserve=() if no_reserve else (tuple(reserve) or None),  # type: ignore[arg-type]
         title=title, name=name, organization=organization,
         signature_image=signature_image, seal_image=seal_image, copy_kind=copy_kind,
         page=(page - 1 if page and page > 0 else page), box=_box(box), visible=not invisible,

@@ -18,6 +18,7 @@ The file is TOML (``.toml``) or JSON (anything else), one table per profile::
     copy_kind = "BẢN SAO ĐIỆN TỬ"                     # copy
     certify = false
     docmdp = 2
+    reserve = ["organization", "copy"]               # with certify: empty fields for later signers
     pss = false
     trust = ["/etc/digitize/trust/root.pem"]          # besides DIGITIZE_TRUST_DIR
 
@@ -96,6 +97,7 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
                 seal_image=_path(base, spec.get("seal_image")),
                 copy_kind=spec.get("copy_kind", "BẢN SAO ĐIỆN TỬ"),
                 visible=bool(spec.get("visible", True)),
+                reserve=tuple(spec["reserve"]) if "reserve" in spec else None,
                 reason=spec.get("reason"),
                 location=spec.get("location"),
             )
