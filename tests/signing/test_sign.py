@@ -132,6 +132,8 @@ def test_levels(pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path, tm
             assert "/OCSPs" in dss or "/CRLs" in dss
     assert has_dss == (level in ("B-LT", "B-LTA"))
     assert (len(doc_ts) == 1) == (level == "B-LTA")
+    report = _digitize_verify(pki, out)
+    assert report["document"]["timestamps"] == (1 if level == "B-LTA" else 0)
 
 
 @pytest.mark.parametrize("ident, pss, mechanism", [
