@@ -324,6 +324,8 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
     page.goto(doc_url)
     assert "Nguyễn Văn An" in page.locator("#signatures").inner_text()
     assert page.locator("#download-signed").count() == 1
+    page.click("#validity-decide summary")
+    shot(page, "15-document-signed")
     sign_out(page)
 
     # anyone verifies the signed PDF on the public page: valid, and known to the store
