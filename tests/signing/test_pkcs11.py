@@ -58,3 +58,34 @@ def test_missing_token_and_key(softhsm_token: Token, pin_env: str, tmp_path: Pat
     assert "no-such-key" in info.value.message_en
     with pytest.raises(KeyAccessError):
         open_key(Pkcs11Source(tmp_path / "nope.so", softhsm_token.label, "officer", pin_env))
+
+
+def test_cli_batch_with_token_prompts_once(pki: TestPKI, softhsm_token: Token, sample_pdf: Path,
+                                           tmp_path: Path) -> None:
+    """digitize sign with --pkcs11-module and no --pin-env: the PIN is asked once for the whole batch."""
+    from click.testing import CliRunner
+
+    from digitize.cli import main
+
+    inputs = []
+    for i in range(3):
+        p = tmp_path / f"d{i}.pdf"
+        p.write_bytes(sample_pdf.read_bytes())
+        inputs.append(str(p))
+    out_dir = tmp_path / "out"
+    res = CliRunner().invoke(main, [
+        "sign", *inputs, "--output-dir", str(out_dir), "--pkcs11-module", str(softhsm_token.module),
+        "--token-label", softhsm_token.label, "--key-label", "officer", "--trust", str(pki.root_cert),
+        "--invisible"], input=TOKEN_PIN + "\n")
+    assert res.exit_code == 0, res.output
+    assert res.output.count("token PIN") == 1  # one prompt
+    assert TOKEN_PIN not in res.output
+    for name in ("d0.pdf", "d1.pdf", "d2.pdf"):
+        (st,) = pyhanko_validate(pki, out_dir / name)
+        assert st.intact and st.valid and st.trusted
+    # a wrong PIN typed at the prompt: exit 65, nothing written
+    res = CliRunner().invoke(main, [
+        "sign", inputs[0], "-o", str(tmp_path / "x.pdf"), "--pkcs11-module", str(softhsm_token.module),
+        "--token-label", softhsm_token.label, "--key-label", "officer", "--trust", str(pki.root_cert)],
+        input="999999\n")
+    assert res.exit_code == 65 and not (tmp_path / "x.pdf").exists()

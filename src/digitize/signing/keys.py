@@ -58,7 +58,7 @@ def _secret(env: str | None, prompt: Prompt | None, what_vi: str, what_en: str) 
             )
         return value
     if prompt is not None:
-        return prompt(f"{what_vi} / {what_en}: ")
+        return prompt(f"{what_vi[:1].upper()}{what_vi[1:]} / {what_en}")
     return None
 
 
