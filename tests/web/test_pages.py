@@ -133,6 +133,14 @@ def test_english_switch(login: Callable[[str], TestClient]) -> None:
     # errors are in the page's language too
     client.cookies.set("lang", "en")
     assert "Your role may not use this page" in client.get("/upload").text
+    # every page of an admin, in English: the frame and the page itself
+    admin = login("admin")
+    admin.cookies.set("lang", "en")
+    for path in ("/", "/upload", "/batches", "/review", "/search", "/sign", "/stats", "/verify"):
+        text = admin.get(path).text
+        assert '<html lang="en">' in text and "Sign out" in text, path
+        for vietnamese in ("Đăng xuất", "Tra cứu", "Tải lên", "Kiểm tra", "Thống kê", "Không có"):
+            assert vietnamese not in text, (path, vietnamese)
 
 
 def test_review_correction_keeps_history_and_search_folds(
