@@ -170,7 +170,7 @@ _soft, _hard = _compose_limits()
 @app.task(name="digitize.compose", bind=True, max_retries=None, soft_time_limit=_soft, time_limit=_hard)
 def compose(self: Task, document_id: str, token: str) -> str:
     try:
-        if not distributed.holds_compose(document_id, token):
+        if not distributed.begin_compose(document_id, token):
             return "skipped"
         with distributed.compose_lease(document_id, token):
             state = distributed.compose_document(document_id, token)

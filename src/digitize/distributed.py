@@ -405,7 +405,9 @@ def document_of_page(page_id: int, settings: Settings | None = None) -> str | No
 
 # --- documents: compose ---------------------------------------------------------------------------
 def start_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
-    """True for exactly one caller once no page of the document is pending (it gets the compose lease).
+    """True for exactly one caller once no page of the document is pending: the document is marked
+    "compose queued" for ``token`` (no lease yet: the compose message may wait behind a long queue; the
+    lease starts when the task does, ``begin_compose``).
 
     One conditional UPDATE of the document row: under concurrent callers PostgreSQL re-checks the
     condition on the row after the first one's commit, so the second one updates nothing.
@@ -422,8 +424,20 @@ def start_compose(document_id: str, token: str, settings: Settings | None = None
                 Document.claimed_by.is_(None),
                 ~pending,
             )
-            .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=_lease(settings),
-                    attempts=Document.attempts + 1, updated_at=utcnow())
+            .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=None, updated_at=utcnow())
+        )
+        return res.rowcount == 1
+
+
+def begin_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
+    """The compose task starts: take the lease (counted as an attempt); False if ``token`` lost it."""
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        res = s.execute(
+            update(Document)
+            .where(Document.id == document_id, Document.state == PROCESSING,
+                   _owned_by(Document.claimed_by, COMPOSE_PREFIX + token))
+            .values(lease_until=_lease(settings), attempts=Document.attempts + 1, updated_at=utcnow())
         )
         return res.rowcount == 1
 
@@ -824,6 +838,23 @@ def reap(queue_depth: int | None, settings: Settings | None = None, *, limit: in
             if lost_docs:
                 s.execute(update(Document).where(Document.id.in_(lost_docs)).values(updated_at=now))
                 out.prepare.extend(d for d in lost_docs if d not in out.prepare)
+            # compose queued, never started, and no queue holds it any more: send it again (same token)
+            queued = s.execute(
+                select(Document.id, Document.claimed_by)
+                .where(Document.state == PROCESSING, Document.claimed_by.like(COMPOSE_PREFIX + "%"),
+                       Document.lease_until.is_(None), Document.updated_at < stale)
+                .limit(limit)
+            ).all()
+            for doc_id, label in queued:
+                res = s.execute(
+                    update(Document)
+                    .where(Document.id == doc_id, Document.claimed_by == label,
+                           Document.lease_until.is_(None))
+                    .values(updated_at=now)
+                )
+                if res.rowcount == 1:
+                    token = str(label)[len(COMPOSE_PREFIX):].split(" ", 1)[0]
+                    out.compose.append((doc_id, token))
         # finished pages, nobody composing (also the documents whose compose lease was just dropped)
         pending = exists().where(Page.document_id == Document.id, Page.state == PAGE_PENDING)
         orphans = list(

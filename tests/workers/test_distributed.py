@@ -233,6 +233,7 @@ def test_a_compose_that_keeps_dying_fails_the_document_with_the_reason(settings:
         s.execute(update(Document).where(Document.id == doc_id).values(attempts=2 * 3))
     token = distributed.new_token()
     assert distributed.start_compose(doc_id, token, settings)
+    assert distributed.begin_compose(doc_id, token, settings)  # the 7th time
     assert distributed.compose_document(doc_id, token, settings) == "failed"
     with db.session(settings) as s:
         doc = s.get(Document, doc_id)
@@ -280,3 +281,27 @@ def test_the_download_cache_of_a_worker_stays_small(tmp_path: Path) -> None:
     assert len(left - {writing.name}) == distributed.CACHE_MAX_FILES
     assert "o0" in left and "old" not in left and f"o{distributed.CACHE_MAX_FILES + 5}" not in left
     assert writing.name in left  # a download in progress is left alone
+
+
+def test_a_queued_compose_waits_without_a_lease_and_is_resent_only_when_lost(settings: Settings) -> None:
+    doc_id, (pid,) = _document(settings, 1)
+    claim = distributed.claim_page(pid, "t", settings=settings)
+    assert claim
+    distributed.complete_page(claim, {"text": "x"}, settings)
+    token = distributed.new_token()
+    assert distributed.start_compose(doc_id, token, settings)
+    with db.session(settings) as s:  # queued a long time ago, behind a long queue
+        s.execute(update(Document).where(Document.id == doc_id)
+                  .values(updated_at=utcnow() - timedelta(seconds=600)))
+    assert not [d for d, _ in distributed.reap(queue_depth=1000, settings=settings).compose if d == doc_id]
+    # the queue is empty and the compose never started: its message was lost; sent again, same token
+    again = [t for d, t in distributed.reap(queue_depth=0, settings=settings).compose if d == doc_id]
+    assert again == [token]
+    assert distributed.begin_compose(doc_id, token, settings)
+    assert not distributed.begin_compose(doc_id, "someone-else", settings)
+    with db.session(settings) as s:  # the worker running it died: its lease runs out
+        s.execute(update(Document).where(Document.id == doc_id)
+                  .values(lease_until=utcnow() - timedelta(seconds=1)))
+    fresh = [t for d, t in distributed.reap(queue_depth=1000, settings=settings).compose if d == doc_id]
+    assert len(fresh) == 1 and fresh[0] != token
+    assert not distributed.begin_compose(doc_id, token, settings)  # the old one is out

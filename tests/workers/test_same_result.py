@@ -59,6 +59,7 @@ def _run_distributed(document_id: str, settings: Settings) -> str:
     token = distributed.new_token()
     assert distributed.start_compose(document_id, token, settings)
     assert not distributed.start_compose(document_id, distributed.new_token(), settings)
+    assert distributed.begin_compose(document_id, token, settings)
     return distributed.compose_document(document_id, token, settings)
 
 
