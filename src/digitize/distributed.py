@@ -10,8 +10,9 @@ twice, on two machines at once, and still store once:
   ``Settings.page_max_attempts`` claims and its document goes on without it. Completing is a conditional
   UPDATE (``state = 'pending'``): the first result stored wins, a second run stores nothing.
 * ``start_compose``: when no page of a document is pending any more, exactly one caller (a conditional
-  UPDATE on the document row, under the row lock) gets the compose lease; ``compose_document`` then
-  composes and extracts and finalizes under that same lease, in one transaction.
+  UPDATE on the document row, under the row lock) queues the compose step under its token;
+  ``begin_compose`` takes the lease when that task starts, and ``compose_document`` composes, extracts
+  and finalizes in one transaction that commits only while the token still holds the document.
 * ``Lease``: while a step runs a thread extends its lease; a step whose process died stops extending it.
 * ``reap``: finds expired leases (and work a lost queue forgot) and says what to send again; run by
   every worker every ``Settings.reaper_interval_seconds``.
