@@ -38,10 +38,10 @@ def main() -> None:
     repo = Path(__file__).resolve().parent.parent
     if str(repo) not in sys.path:
         sys.path.insert(0, str(repo))
+    from digitize.signing.certcheck import load_trust_roots
     from digitize.signing.keys import P12Source, Pkcs11Source, open_key
     from digitize.signing.sign import Signing, SignProfile, SignRequest
     from digitize.tools import softhsm
-    from digitize.verify.trust import load_trust_roots
     from tests.signing.helpers import make_pdf, seal_png, signature_png
     from tests.support.pki import build_pki
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from digitize.errors import KeyAccessError
+from digitize.signing.certcheck import load_trust_roots
 from digitize.signing.keys import Pkcs11Source, open_key
 from digitize.signing.sign import Signing, SignProfile, SignRequest
-from digitize.verify.trust import load_trust_roots
 from tests.signing.conftest import TOKEN_PIN, Images, Token
 from tests.signing.helpers import assert_pdfsig_accepts, pyhanko_validate
 from tests.support.pki import TestPKI

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from digitize.errors import CertificateRejected, KeyAccessError, SignatureNotAllowed
+from digitize.signing.certcheck import load_trust_roots
 from digitize.signing.keys import P12Source, open_key
 from digitize.signing.sign import Signing, SignProfile, SignRequest, SignResult
-from digitize.verify.trust import load_trust_roots
 from tests.signing.conftest import Images
 from tests.signing.helpers import assert_pdfsig_accepts, ocr_region, pyhanko_validate
 from tests.support.pki import TestPKI

@@ -86,9 +86,9 @@ def sign(
     """Sign PDFs (PAdES B-B … B-LTA) with the Decree 30/2020 appearance."""
     from digitize.config import get_settings
     from digitize.errors import NotFound, UsageError
+    from digitize.signing.certcheck import load_trust_roots
     from digitize.signing.keys import KeySource, P12Source, Pkcs11Source, open_key
     from digitize.signing.sign import Signing, SignProfile, SignRequest
-    from digitize.verify.trust import load_trust_roots
 
     settings = get_settings()
     if len(inputs) == 1 and output is not None and output_dir is None:

@@ -114,7 +114,7 @@ _open: dict[tuple[str, str], tuple[KeySession, Signing, threading.Lock]] = {}
 
 
 def _signing_for(named: NamedProfile, settings: Settings) -> tuple[Signing, threading.Lock]:
-    from digitize.verify.trust import load_trust_roots
+    from digitize.signing.certcheck import load_trust_roots
 
     cache_key = (str(settings.signing_profiles_file), named.name)
     with _lock:
