@@ -110,14 +110,20 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
 
 
 _lock = threading.Lock()
-_open: dict[tuple[str, str], tuple[KeySession, Signing, threading.Lock]] = {}
+_open: dict[tuple[str, NamedProfile], tuple[KeySession, Signing, threading.Lock]] = {}
 
 
 def _signing_for(named: NamedProfile, settings: Settings) -> tuple[Signing, threading.Lock]:
     from digitize.signing.certcheck import load_trust_roots
 
-    cache_key = (str(settings.signing_profiles_file), named.name)
+    # keyed by the whole profile: an edited profiles file takes effect without a restart
+    cache_key = (str(settings.signing_profiles_file), named)
     with _lock:
+        stale = [k for k in _open if k[0] == cache_key[0] and k[1].name == named.name and k != cache_key]
+        for k in stale:
+            old_key, _old_signing, old_lock = _open.pop(k)
+            with old_lock:  # not while it signs
+                old_key.close()
         entry = _open.get(cache_key)
         if entry is None:
             key = open_key(named.key, pss=named.profile.pss)
