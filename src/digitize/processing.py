@@ -34,6 +34,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -147,13 +148,17 @@ def _needs_review(extraction: Any, fields: dict[str, tuple[str | None, float | N
 
 
 def claim(document_id: str, worker: str, settings: Settings | None = None) -> bool:
-    """received → processing for ``worker``; False when someone else has it or it is finished."""
+    """received → processing for ``worker``; False when someone else has it or it is finished.
+
+    A document claimed MAX_ATTEMPTS times without finishing (its worker died each time) is marked failed
+    instead of being tried again.
+    """
     settings = settings or get_settings()
     now = utcnow()
     with db.session(settings) as s:
         res = s.execute(
             update(Document)
-            .where(Document.id == document_id)
+            .where(Document.id == document_id, Document.attempts < MAX_ATTEMPTS)
             .where(
                 or_(
                     Document.state == RECEIVED,
@@ -169,7 +174,26 @@ def claim(document_id: str, worker: str, settings: Settings | None = None) -> bo
             )
             .execution_options(synchronize_session=False)
         )
-        return bool(getattr(res, "rowcount", 0) == 1)
+        if getattr(res, "rowcount", 0) == 1:
+            return True
+        res = s.execute(
+            update(Document)
+            .where(Document.id == document_id, Document.state == RECEIVED, Document.attempts >= MAX_ATTEMPTS)
+            .values(
+                state=FAILED,
+                error_code="worker_crashed",
+                error_message=(
+                    f"Tiến trình xử lý dừng đột ngột {MAX_ATTEMPTS} lần với tài liệu này. "
+                    f"(The worker process died {MAX_ATTEMPTS} times on this document.)"
+                ),
+                processed_at=now,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if getattr(res, "rowcount", 0) == 1:
+            audit(s, worker, "document.fail", document_id, code="worker_crashed")
+        return False
 
 
 def _owned(s: Any, document_id: str, worker: str) -> Document | None:
@@ -404,23 +428,25 @@ class LocalPool:
     """One worker process per core, fed from the database by a polling thread."""
 
     def __init__(
-        self, settings: Settings | None = None, *, workers: int | None = None, poll_interval: float = 1.0
+        self,
+        settings: Settings | None = None,
+        *,
+        workers: int | None = None,
+        poll_interval: float = 1.0,
+        requeue_interval: float = 30.0,
     ) -> None:
         self.settings = settings or get_settings()
         self.workers = max(1, workers or (os.cpu_count() or 1))
         self.poll_interval = poll_interval
+        self.requeue_interval = requeue_interval
         env = {k: v for k, v in os.environ.items() if k.startswith("DIGITIZE_") or k == "OMP_THREAD_LIMIT"}
         env["DIGITIZE_HOME"] = str(self.settings.home_dir)
         if self.settings.database_url:
             env["DIGITIZE_DATABASE_URL"] = self.settings.database_url
         if self.settings.storage_url:
             env["DIGITIZE_STORAGE_URL"] = self.settings.storage_url
-        self._executor = ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_child_init,
-            initargs=(env,),
-        )
+        self._env = env
+        self._executor = self._new_executor()
         self._inflight: dict[str, Future[str]] = {}
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -461,24 +487,53 @@ class LocalPool:
 
     def fill(self) -> int:
         """Submit received documents up to twice the pool size; returns how many were submitted."""
+        broken = False
         with self._lock:
             for doc_id in [d for d, f in self._inflight.items() if f.done()]:
-                del self._inflight[doc_id]
+                future = self._inflight.pop(doc_id)
+                if isinstance(future.exception(), BrokenProcessPool):
+                    broken = True
+            if broken:
+                self._restart_executor()
             room = self.workers * 2 - len(self._inflight)
             exclude = list(self._inflight)
+        if broken:  # a worker process died: what it held is re-queued now, not at the next sweep
+            requeue_abandoned(self.settings)
         if room <= 0:
             return 0
         ids = pending_ids(self.settings, limit=room, exclude=exclude)
         with self._lock:
             for doc_id in ids:
-                self._inflight[doc_id] = self._executor.submit(_child_run, doc_id)
+                try:
+                    self._inflight[doc_id] = self._executor.submit(_child_run, doc_id)
+                except BrokenProcessPool:
+                    self._restart_executor()
+                    self._inflight[doc_id] = self._executor.submit(_child_run, doc_id)
         return len(ids)
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_child_init,
+            initargs=(self._env,),
+        )
+
+    def _restart_executor(self) -> None:
+        """A worker process died (killed, out of memory): the executor is unusable, start a new one."""
+        log.warning("a worker process died; starting a new pool")
+        old = self._executor
+        self._executor = self._new_executor()
+        # Every future of the old executor fails; their documents are still received, or processing under a
+        # dead pid (re-queued by requeue_abandoned), so the next fill() submits them again.
+        self._inflight.clear()
+        old.shutdown(wait=False, cancel_futures=True)
 
     def _loop(self) -> None:
         last_requeue = 0.0
         while not self._stop.is_set():
             try:
-                if time.monotonic() - last_requeue > 30:
+                if time.monotonic() - last_requeue > self.requeue_interval:
                     requeue_abandoned(self.settings)
                     last_requeue = time.monotonic()
                 self.fill()

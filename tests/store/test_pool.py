@@ -1,0 +1,60 @@
+"""The embedded worker pool: a worker process SIGKILLed mid-document is replaced and the document redone;
+a document that keeps killing its worker ends failed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from digitize.ingest import ingest_paths
+from digitize.processing import MAX_ATTEMPTS, LocalPool, claim
+from digitize.store import db
+from digitize.store.models import Document
+from tests.support.scans import make_licence
+
+
+@pytest.mark.slow
+def test_killed_worker_is_replaced_and_its_document_redone(tmp_path: Path) -> None:
+    scans = [
+        make_licence(tmp_path / f"k{i}.png", 300 + i, f"Người Số {i}", f"09000000{i:02d}") for i in range(3)
+    ]
+    ids = ingest_paths(scans).document_ids
+    with LocalPool(workers=1, poll_interval=0.2, requeue_interval=1.0) as pool:
+        deadline = time.monotonic() + 60
+        victim = None
+        while victim is None:
+            assert time.monotonic() < deadline
+            with db.session() as s:
+                row = s.execute(
+                    select(Document.id, Document.claimed_by).where(Document.state == "processing")
+                ).first()
+            if row is not None:
+                victim = row
+            else:
+                time.sleep(0.02)
+        os.kill(int(victim[1].rsplit(":", 1)[1]), signal.SIGKILL)
+        pool.drain(ids, timeout=120)
+    with db.session() as s:
+        docs = {d.id: d for d in s.scalars(select(Document).where(Document.id.in_(ids)))}
+    assert all(d.state in ("done", "needs_review") for d in docs.values()), {
+        d.id: (d.state, d.error_message) for d in docs.values()
+    }
+    assert docs[victim[0]].attempts == 2
+
+
+def test_a_document_that_keeps_killing_its_worker_fails(tmp_path: Path) -> None:
+    p = tmp_path / "x.pdf"
+    p.write_bytes(b"%PDF-1.4 x")
+    doc_id = ingest_paths([p]).document_ids[0]
+    with db.session() as s:
+        s.execute(update(Document).where(Document.id == doc_id).values(attempts=MAX_ATTEMPTS))
+    assert not claim(doc_id, "local:somewhere:1")
+    with db.session() as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None and doc.state == "failed" and doc.error_code == "worker_crashed"
+        assert doc.error_message and "died" in doc.error_message
