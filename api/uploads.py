@@ -36,6 +36,17 @@ def safe_name(name: str) -> str:
 
 
 async def receive_files(request: Request, dest: Path, field: str = "files") -> list[UploadedFile]:
+    files, _ = await receive_form(request, dest, field)
+    return files
+
+
+TEXT_FIELD_LIMIT = 4096
+
+
+async def receive_form(
+    request: Request, dest: Path, field: str = "files"
+) -> tuple[list[UploadedFile], dict[str, str]]:
+    """The files of ``field`` (on disk under ``dest``) and the small text fields of the form."""
     settings = get_settings()
     limit = settings.max_upload_bytes
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
@@ -52,6 +63,7 @@ async def receive_files(request: Request, dest: Path, field: str = "files") -> l
         )
 
     files: list[UploadedFile] = []
+    texts: dict[str, str] = {}
     state: dict[str, Any] = {
         "headers": {},
         "hname": b"",
@@ -82,6 +94,7 @@ async def receive_files(request: Request, dest: Path, field: str = "files") -> l
         name = opts.get(b"name", b"").decode("utf-8", "replace")
         raw_filename = opts.get(b"filename")
         state["name"] = name
+        state["text"] = bytearray() if raw_filename is None else None
         if name == field and raw_filename is not None:
             filename = safe_name(raw_filename.decode("utf-8", "replace"))
             fd, tmp = _mkstemp(dest, len(files))
@@ -89,6 +102,9 @@ async def receive_files(request: Request, dest: Path, field: str = "files") -> l
 
     def on_part_data(data: bytes, start: int, end: int) -> None:
         out: IO[bytes] | None = state["out"]
+        text: bytearray | None = state.get("text")
+        if out is None and text is not None and len(text) < TEXT_FIELD_LIMIT:
+            text.extend(data[start:end][: TEXT_FIELD_LIMIT - len(text)])
         if out is None or state["error"] is not None:
             return
         state["size"] += end - start
@@ -102,6 +118,9 @@ async def receive_files(request: Request, dest: Path, field: str = "files") -> l
 
     def on_part_end() -> None:
         out: IO[bytes] | None = state["out"]
+        text: bytearray | None = state.get("text")
+        if out is None and text is not None and state["name"]:
+            texts[state["name"]] = bytes(text).decode("utf-8", "replace")
         if out is None:
             return
         out.close()
@@ -137,7 +156,7 @@ async def receive_files(request: Request, dest: Path, field: str = "files") -> l
         raise BadInput(f"Dữ liệu multipart hỏng: {exc}", f"Malformed multipart body: {exc}") from exc
     if not files:
         raise MissingField("Không có tệp nào ở trường 'files'.", "No file in the 'files' field.")
-    return files
+    return files, texts
 
 
 def _mkstemp(dest: Path, n: int) -> tuple[int, str]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from api import schemas
 from api.deps import STAFF, get_session, require
-from api.uploads import UploadedFile, receive_files
+from api.uploads import UploadedFile, receive_form
 from digitize.config import get_settings
 from digitize.ingest import Ingestor, IngestReport, create_batch
 from digitize.processing import enqueue
@@ -73,8 +73,8 @@ async def create(
     tmp_root.mkdir(parents=True, exist_ok=True)
     dest = Path(tempfile.mkdtemp(prefix="upload-", dir=tmp_root))
     try:
-        files = await receive_files(request, dest)
-        report = await run_in_threadpool(_ingest, files, name, principal.actor)
+        files, texts = await receive_form(request, dest)
+        report = await run_in_threadpool(_ingest, files, name or texts.get("name") or None, principal.actor)
     finally:
         shutil.rmtree(dest, ignore_errors=True)
     return schemas.Created(id=report.batch_id)

@@ -78,8 +78,10 @@ def test_upload_process_search_download_reupload(
 
     # re-upload: a new batch, the same documents, nothing new
     before = client.get("/api/v1/documents", headers=auth(archivist)).json()["total"]
-    r = client.post("/api/v1/batches", files=files, headers=auth(archivist))
+    r = client.post("/api/v1/batches", files=files, data={"name": "Lô gửi lại"}, headers=auth(archivist))
     assert r.status_code == 201
     again = wait_batch(client, r.json()["id"], archivist, timeout=30)
+    assert again["name"] == "Lô gửi lại"
+    assert batch["name"] == "Lô thử"
     assert sorted(again["documents"]) == sorted(batch["documents"])
     assert client.get("/api/v1/documents", headers=auth(archivist)).json()["total"] == before == 4
