@@ -111,3 +111,16 @@ trust = ["{pki.root_cert}"]
             sign_with_profile("khong-co", sample_pdf.read_bytes())
     finally:
         close_all()
+
+
+def test_cli_without_trust_warns_but_still_checks_revocation(pki: TestPKI, p12_env: str, sample_pdf: Path,
+                                                             tmp_path: Path) -> None:
+    ok, bad = tmp_path / "ok.pdf", tmp_path / "bad.pdf"
+    res = CliRunner().invoke(main, ["sign", str(sample_pdf), "-o", str(ok), "--p12", str(pki.officer.p12),
+                                    "--p12-password-env", p12_env, "--invisible"])
+    assert res.exit_code == 0, res.output
+    assert "no trusted CA configured" in res.output and ok.is_file()
+    # the key file's own root anchors the revocation check: a revoked certificate is still refused
+    res = CliRunner().invoke(main, ["sign", str(sample_pdf), "-o", str(bad), "--p12", str(pki.revoked.p12),
+                                    "--p12-password-env", p12_env, "--invisible"])
+    assert res.exit_code == 65 and "thu hồi" in res.output and not bad.exists()

@@ -132,8 +132,12 @@ def sign(
     def prompt(text: str) -> str:
         return str(click.prompt(text, hide_input=True, err=True))
 
+    if not roots:
+        click.echo("digitize: cảnh báo: chưa cấu hình CA tin cậy (--trust, DIGITIZE_TRUST_DIR), "
+                   "không kiểm tra chuỗi chứng thư tới CA tin cậy (warning: no trusted CA configured; "
+                   "the chain to a trusted root is not checked)", err=True)
     with open_key(source, pss=pss, prompt=prompt) as key:
-        signing = Signing(key, profile, roots)
+        signing = Signing(key, profile, roots, require_trust=bool(roots))
         for req in requests:
             result = signing.sign_file(req)
             if as_json:

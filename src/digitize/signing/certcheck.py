@@ -95,6 +95,7 @@ def check_certificate(
             f"Chứng thư số của '{who}' chỉ dùng cho dấu thời gian", f"the certificate of '{who}' is for "
             "timestamping only", reason="wrong_usage")
 
+    provisional = False
     if not trust_roots:
         if require_trust:
             raise CertificateRejected(
@@ -102,7 +103,13 @@ def check_certificate(
                 "no trusted CA certificates configured (--trust or DIGITIZE_TRUST_DIR)",
                 reason="untrusted",
             )
-        return CertificateCheck(who, str(cert.serial_number), nb, na, False, "not_checked")
+        # No trust configured: the key file's own root (if it has one) anchors the path, so that
+        # revocation is still checked; the result says trusted=False.
+        chain = list(chain)
+        trust_roots = [c for c in chain if c.self_signed in ("maybe", "yes")]
+        if not trust_roots:
+            return CertificateCheck(who, str(cert.serial_number), nb, na, False, "not_checked")
+        provisional = True
 
     from pyhanko_certvalidator import CertificateValidator
     from pyhanko_certvalidator.errors import (
@@ -125,6 +132,8 @@ def check_certificate(
             reason="revoked", detail=str(exc),
         ) from None
     except PathBuildingError:
+        if provisional:
+            return CertificateCheck(who, str(cert.serial_number), nb, na, False, "not_checked")
         raise CertificateRejected(
             f"Chứng thư số của '{who}' không chuỗi được tới CA tin cậy nào",
             f"the certificate of '{who}' does not chain to a trusted CA",
@@ -137,7 +146,7 @@ def check_certificate(
             reason="expired",
         ) from None
     except InsufficientRevinfoError:
-        return CertificateCheck(who, str(cert.serial_number), nb, na, True, "unknown")
+        return CertificateCheck(who, str(cert.serial_number), nb, na, not provisional, "unknown")
     except PathValidationError as exc:
         raise CertificateRejected(
             f"Chứng thư số của '{who}' không hợp lệ: {exc}",
@@ -152,7 +161,7 @@ def check_certificate(
                 revocation = "good"
         except Exception:  # pragma: no cover - diagnostic only
             revocation = "unknown"
-    return CertificateCheck(who, str(cert.serial_number), nb, na, True, revocation)
+    return CertificateCheck(who, str(cert.serial_number), nb, na, not provisional, revocation)
 
 
 def _had_revinfo(vc: Any, path: Any) -> bool:
