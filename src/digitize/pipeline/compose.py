@@ -174,7 +174,10 @@ def text_layer(page: RecognizedPage, width_pt: float, height_pt: float) -> bytes
             x0 = w.box.x0 * sx
             if i + 1 < len(words):
                 text += " "
-                span = max(words[i + 1].box.x0 * sx - x0, (w.box.x1 - w.box.x0) * sx)
+                # word and space end where the next word starts, even when Tesseract's boxes overlap:
+                # glyphs running into the next word make text extractors glue the two together
+                gap = words[i + 1].box.x0 * sx - x0
+                span = gap if gap > 0.5 else (w.box.x1 - w.box.x0) * sx
             else:
                 span = (w.box.x1 - w.box.x0) * sx
             natural = 0.5 * size * max(1, len(text))
