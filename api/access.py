@@ -51,6 +51,10 @@ def agency_scope(principal: Principal, request: Request) -> AgencyScope | None:
     """None for staff; the scope of an agency key (X-Purpose checked)."""
     if principal.role != "agency":
         return None
+    client = f"{principal.name} ({principal.key_id})" if principal.key_id else principal.name
+    from api.ratelimit import check_agency_rate
+
+    check_agency_rate(client)  # 429 beyond Settings.agency_rate_limit_per_minute
     purpose = nfc(decode_header(request.headers.get("x-purpose", ""))).strip()
     if not purpose:
         raise MissingField(
@@ -64,7 +68,6 @@ def agency_scope(principal: Principal, request: Request) -> AgencyScope | None:
         elif g.type_folded not in by_type or by_type[g.type_folded] is not None:
             current = by_type.get(g.type_folded) or set()
             by_type[g.type_folded] = current | set(g.fields)
-    client = f"{principal.name} ({principal.key_id})" if principal.key_id else principal.name
     return AgencyScope(client, purpose[:1000], by_type)
 
 

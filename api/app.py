@@ -28,6 +28,7 @@ OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.signatures",
     "api.routes.verify",
     "api.routes.access_log",
+    "api.routes.public",
     "api.web",
 )
 

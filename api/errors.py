@@ -40,6 +40,8 @@ def request_lang(request: Request) -> Lang:
 
 def error_response(err: DigitizeError, request: Request) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if err.http_status == 401 else None
+    if err.http_status == 429 and isinstance(err.details.get("retry_after"), int):
+        headers = {"Retry-After": str(err.details["retry_after"])}
     return JSONResponse(
         {"error": err.to_dict(request_lang(request))}, status_code=err.http_status, headers=headers
     )

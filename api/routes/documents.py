@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from api import schemas
 from api.access import agency_scope, log_reads
 from api.deps import STAFF, get_session, require
-from digitize.errors import BadInput, Forbidden, NotFound
+from digitize.errors import BadInput, Conflict, Forbidden, NotFound
 from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES, ORIGINAL, SEARCHABLE, SIGNED, Signature, Variant
 from digitize.store.objects import get_object_store
@@ -127,16 +127,19 @@ def file(
         scope.fields_for(doc)
         log_reads(session, scope, [(doc.id, doc.holder_id)], str(request.url.path))
     if variant == SIGNED:
+        # served only once its signature verified (Signature.verified, set when it was signed)
         sig = session.scalar(
             select(Signature)
-            .where(Signature.document_id == doc.id, Signature.key.is_not(None))
+            .where(Signature.document_id == doc.id, Signature.key.is_not(None), Signature.verified.is_(True))
             .order_by(Signature.id.desc())
             .limit(1)
         )
         key, sha, media = (sig.key, sig.sha256, "application/pdf") if sig and sig.key else (None, None, None)
-        if key is None:
-            v = _latest_variant(session, doc.id, SIGNED)
-            key, sha, media = (v.key, v.sha256, v.media_type) if v else (None, None, None)
+        if key is None and _latest_variant(session, doc.id, SIGNED) is not None:
+            raise Conflict(
+                "Bản đã ký chưa được xác thực nên chưa được cung cấp.",
+                "The signed PDF is not served: its signature did not verify.",
+            )
     elif variant == SEARCHABLE:
         v = _latest_variant(session, doc.id, SEARCHABLE)
         key, sha, media = (v.key, v.sha256, v.media_type) if v else (None, None, None)

@@ -1,14 +1,12 @@
 """The officers' signing queue: finished documents not yet signed; select many, sign them with a signing
 profile configured on the server (``Settings.signing_profiles_file``), see the result of each.
 
-The signature itself is the signing core's (``digitize.signing.profiles.sign_with_profile``); here the
-signed PDF is stored (content-addressed), recorded as a signature and a ``signed`` variant of the document,
-verified at once (``verified`` on the signature row) and written to the audit trail.
+Signing, storing, recording and verifying is the core's ``digitize.signing.service.sign_document`` (shared
+with ``POST /api/v1/documents/{id}/signatures``); this module holds the pages and the background jobs.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import logging
 import secrets
@@ -35,13 +33,10 @@ from api.web.base import (
     router,
 )
 from digitize.config import get_settings
-from digitize.errors import BadInput, Conflict, DigitizeError, NotFound
+from digitize.errors import BadInput, DigitizeError, NotFound
 from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import DONE, SEARCHABLE, SIGNED, Document, Signature, Variant
-from digitize.store.objects import get_object_store, variant_key
-from digitize.store.service import audit
-from digitize.verify import trust_roots_from_settings, verify_pdf
+from digitize.store.models import DONE, Document, Signature
 
 log = logging.getLogger("digitize.web")
 
@@ -80,97 +75,14 @@ def profile_names() -> list[str]:
         return []
 
 
-def _to_sign(session: Session, doc: Document) -> tuple[str, str]:
-    """(object key, sha256) of the PDF to sign: the latest signed one (signatures follow each other),
-    else the searchable PDF/A, else the original when it is a PDF."""
-    sig = session.scalar(
-        select(Signature)
-        .where(Signature.document_id == doc.id, Signature.key.is_not(None))
-        .order_by(Signature.id.desc())
-        .limit(1)
-    )
-    if sig is not None and sig.key:
-        return sig.key, sig.sha256
-    v = session.scalar(
-        select(Variant)
-        .where(Variant.document_id == doc.id, Variant.kind == SEARCHABLE)
-        .order_by(Variant.id.desc())
-        .limit(1)
-    )
-    if v is not None:
-        return v.key, v.sha256
-    if doc.media_type == "application/pdf":
-        return doc.original_key, doc.sha256
-    raise Conflict("Tài liệu chưa có bản PDF để ký.", "The document has no PDF to sign yet.")
-
-
 def sign_one(document_id: str, profile: str, actor: str) -> dict[str, Any]:
-    """Sign one stored document with a server-side profile and record it (signed object, signature row,
-    variant, audit). The signature is verified at once; ``verified`` says whether it passed."""
-    sign_with_profile = _core("sign_with_profile")
-    if sign_with_profile is None:
+    """Sign one stored document with a server-side profile and record it: the core's
+    ``digitize.signing.service.sign_document`` (the API's signing endpoint calls the same function)."""
+    if _core("sign_with_profile") is None:
         raise DigitizeError("Chức năng ký số chưa sẵn sàng.", "Signing is not available.")
-    objects = get_object_store()
-    with db.session() as s:
-        doc = s.get(Document, document_id)
-        if doc is None:
-            raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
-        if doc.state != DONE:
-            raise Conflict("Chỉ ký tài liệu đã xử lý xong.", "Only finished documents can be signed.")
-        key, source_sha = _to_sign(s, doc)
-    pdf = objects.read_bytes(key)
-    signed, result = sign_with_profile(profile, pdf)
-    sha = hashlib.sha256(signed).hexdigest()
-    report = verify_pdf(signed, trust_roots=trust_roots_from_settings(), visual_checks=False)
-    organization = report.signatures[-1].signer.organization if report.signatures else None
-    signed_key = variant_key(SIGNED, sha)
-    objects.put_bytes(signed_key, signed, media_type="application/pdf")
-    with db.session() as s:
-        s.add(
-            Signature(
-                document_id=document_id,
-                sha256=sha,
-                key=signed_key,
-                derived_from=source_sha,
-                signer=result.signer_name,
-                organization=organization,
-                role=result.role,
-                level=result.level,
-                signed_by=actor,
-                certificate_serial=result.signer_serial,
-                verified=report.all_passed,
-                detail={
-                    "profile": profile,
-                    "field": result.field_name,
-                    "signing_time": result.signing_time,
-                    "indication": report.document.indication,
-                    "sub_indication": report.document.sub_indication,
-                },
-            )
-        )
-        s.add(
-            Variant(
-                document_id=document_id,
-                kind=SIGNED,
-                key=signed_key,
-                sha256=sha,
-                size=len(signed),
-                media_type="application/pdf",
-                derived_from=source_sha,
-                created_by=actor,
-                detail={"profile": profile, "level": result.level, "role": result.role},
-            )
-        )
-        audit(s, actor, "document.sign", document_id, profile=profile, sha256=sha, level=result.level)
-    return {
-        "signer": result.signer_name,
-        "level": result.level,
-        "role": result.role,
-        "signing_time": result.signing_time,
-        "sha256": sha,
-        "verified": report.all_passed,
-        "indication": report.document.indication,
-    }
+    from digitize.signing.service import sign_document
+
+    return sign_document(document_id, profile, actor)
 
 
 def sign_documents(document_ids: list[str], profile: str, actor: str) -> list[SignOutcome]:

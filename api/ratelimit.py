@@ -1,0 +1,72 @@
+"""A per-client token bucket for agency reads (``Settings.agency_rate_limit_per_minute``; 429 beyond it).
+
+In-process: each server process keeps its own buckets, so with N processes (``uvicorn --workers N``) a client
+may make up to N times the limit. The embedded default runs one process, so there the limit is exact. A
+limit of 0 or less turns it off.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+from digitize.config import get_settings
+from digitize.errors import RateLimited
+
+MAX_CLIENTS = 10_000
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    updated: float
+
+
+class TokenBucket:
+    """``per_minute`` requests a minute per client, in bursts of up to ``per_minute``."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._buckets: dict[str, _Bucket] = {}
+
+    def take(self, client: str, per_minute: int, now: float | None = None) -> float | None:
+        """Take one token; None when allowed, else the seconds until the next token."""
+        if per_minute <= 0:
+            return None
+        now = time.monotonic() if now is None else now
+        rate = per_minute / 60.0
+        with self._lock:
+            b = self._buckets.get(client)
+            if b is None:
+                if len(self._buckets) >= MAX_CLIENTS:  # forget the idlest half
+                    idle = sorted(self._buckets.items(), key=lambda kv: kv[1].updated)
+                    for k, _ in idle[: MAX_CLIENTS // 2]:
+                        del self._buckets[k]
+                b = self._buckets[client] = _Bucket(float(per_minute), now)
+            b.tokens = min(float(per_minute), b.tokens + (now - b.updated) * rate)
+            b.updated = now
+            if b.tokens >= 1.0:
+                b.tokens -= 1.0
+                return None
+            return (1.0 - b.tokens) / rate
+
+    def clear(self) -> None:
+        with self._lock:
+            self._buckets.clear()
+
+
+agency_bucket = TokenBucket()
+
+
+def check_agency_rate(client: str) -> None:
+    """Raise RateLimited (429, with ``retry_after`` seconds) when ``client`` is over its limit."""
+    limit = get_settings().agency_rate_limit_per_minute
+    wait = agency_bucket.take(client, limit)
+    if wait is not None:
+        seconds = max(1, int(wait + 0.999))
+        raise RateLimited(
+            f"Vượt quá giới hạn {limit} yêu cầu mỗi phút; thử lại sau {seconds} giây.",
+            f"Over the limit of {limit} requests a minute; retry in {seconds} s.",
+            retry_after=seconds,
+        )

@@ -1,0 +1,117 @@
+"""POST /api/v1/documents/{id}/signatures: an officer signs a stored document with a server-side profile
+(the test PKI's PKCS#12 officer); the result carries the QR code, is verified and recorded."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from digitize.signing.qr import parse_payload, read_qr
+from digitize.store import db
+from digitize.store.models import Signature, Variant
+from digitize.verify import trust_roots_from_settings, verify_pdf
+from tests.api.conftest import auth
+from tests.api.signing_helpers import done_pdf_document, write_profiles
+from tests.support.pki import TestPKI, pki  # noqa: F401  (the session's test PKI)
+from tests.support.store_data import stored_document
+
+
+@pytest.fixture
+def profiles(pki: TestPKI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # noqa: F811
+    return write_profiles(pki, tmp_path, monkeypatch)
+
+
+def _counts(doc_id: str) -> tuple[int, int]:
+    with db.session() as s:
+        sigs = s.scalar(select(func.count()).select_from(Signature).where(Signature.document_id == doc_id))
+        variants = s.scalar(
+            select(func.count())
+            .select_from(Variant)
+            .where(Variant.document_id == doc_id, Variant.kind == "signed")
+        )
+    return int(sigs or 0), int(variants or 0)
+
+
+def test_officer_signs_with_a_profile(
+    bare_client: TestClient, make_key: Callable[..., str], tmp_path: Path, profiles: Path
+) -> None:
+    officer = make_key("officer")
+    doc_id = done_pdf_document(tmp_path, "gp-ky")
+    r = bare_client.post(
+        f"/api/v1/documents/{doc_id}/signatures", json={"profile": "giam-doc"}, headers=auth(officer)
+    )
+    assert r.status_code == 201, r.text
+    rec = r.json()
+    assert rec["document_id"] == doc_id and rec["verified"] is True and rec["indication"] == "TOTAL_PASSED"
+    assert rec["signer"] == "Nguyễn Văn An" and rec["role"] == "leader" and rec["level"] == "B-B"
+    assert rec["signed_by"].startswith("key:") and rec["profile"] == "giam-doc"
+    assert rec["qr"].startswith(f"https://tracuu.example.gov.vn/v/{doc_id}?")
+
+    # the signed PDF: served by sha256, intact, its QR code readable and pointing at the public page
+    pdf = bare_client.get(f"/api/v1/documents/{doc_id}/file?variant=signed", headers=auth(officer))
+    assert pdf.status_code == 200 and hashlib.sha256(pdf.content).hexdigest() == rec["sha256"]
+    report = verify_pdf(pdf.content, trust_roots=trust_roots_from_settings(), visual_checks=False)
+    assert report.all_passed and report.document.modified_after_signing is False
+    decoded = read_qr(pdf.content)
+    assert decoded is not None and decoded == rec["qr"]
+    facts = parse_payload(decoded)
+    assert facts["document_id"] == doc_id and facts["document_code"] == "1169/GP-SKHCN"
+    assert facts["holder_id"] == "0101234567" and facts["valid_until"] == "2099-06-15"
+    assert facts["document_name"] == "Giấy phép" and facts["time"] and facts["time"].endswith("+07:00")
+    stamped, signed_at = (datetime.fromisoformat(x) for x in (facts["time"], rec["signing_time"]))
+    assert timedelta(0) <= signed_at - stamped < timedelta(seconds=30)  # drawn just before signing
+    out = tmp_path / "signed.pdf"
+    out.write_bytes(pdf.content)
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True, text=True)
+    assert f"https://tracuu.example.gov.vn/v/{doc_id}" in text.stdout
+
+    # a second signature follows the first (incremental), no second QR code; both still valid
+    r2 = bare_client.post(
+        f"/api/v1/documents/{doc_id}/signatures",
+        json={"profile": "giam-doc", "level": "B-T"},
+        headers=auth(officer),
+    )
+    assert r2.status_code == 201, r2.text
+    assert r2.json()["level"] == "B-T" and r2.json()["verified"] is True and r2.json()["qr"] is None
+    assert r2.json()["derived_from"] == rec["sha256"]
+    listed = bare_client.get(f"/api/v1/documents/{doc_id}/signatures", headers=auth(officer)).json()["items"]
+    assert [x["id"] for x in listed] == [rec["id"], r2.json()["id"]]
+    record = bare_client.get(f"/api/v1/documents/{doc_id}", headers=auth(officer)).json()
+    assert len(record["signatures"]) == 2 and all(x["verified"] for x in record["signatures"])
+    assert _counts(doc_id) == (2, 2)
+
+
+def test_refusals(
+    bare_client: TestClient, make_key: Callable[..., str], tmp_path: Path, profiles: Path
+) -> None:
+    officer, archivist = make_key("officer"), make_key("archivist")
+    doc_id = done_pdf_document(tmp_path, "gp-tu-choi")
+    url = f"/api/v1/documents/{doc_id}/signatures"
+
+    def post(body: dict[str, object], key: str = officer, target: str = url) -> tuple[int, str]:
+        r = bare_client.post(target, json=body, headers=auth(key))
+        return r.status_code, (r.json().get("error") or {}).get("code", "") if r.status_code >= 400 else ""
+
+    assert post({"profile": "giam-doc"}, archivist) == (403, "forbidden")
+    assert bare_client.post(url, json={"profile": "giam-doc"}).status_code == 401
+    assert post({"profile": "giam-doc"}, target="/api/v1/documents/khong-co/signatures") == (404, "not_found")
+    assert post({"profile": "khong-co"}) == (422, "bad_input")
+    assert post({"profile": "giam-doc", "level": "B-LTA"}) == (422, "bad_input")  # not allowed by the profile
+    assert post({"profile": "giam-doc", "level": "B-X"})[0] == 422
+    status, code = post({"profile": "hong"})  # the key file does not exist
+    assert status == 422 and code in ("key_access_error", "signing_error", "bad_input", "usage_error")
+    broken = stored_document(tmp_path, "broken.pdf", {"type_name": "Giấy phép"})  # not really a PDF
+    assert post({"profile": "giam-doc"}, target=f"/api/v1/documents/{broken}/signatures")[0] == 422
+    assert _counts(doc_id) == (0, 0) and _counts(broken) == (0, 0)
+
+    # DocMDP P=1: a certified document takes no further signature
+    assert post({"profile": "chung-thuc"}) == (201, "")
+    assert post({"profile": "giam-doc"}) == (409, "signature_not_allowed")
+    assert _counts(doc_id) == (1, 1)
