@@ -23,7 +23,7 @@ from digitize.errors import CorruptInput, EncryptedInput
 from digitize.text import nfc
 
 # Placement (points): the square's top-left corner is MARGIN from the page's top-left corner.
-SIZE = 62.0
+SIZE = 72.0  # ~25 mm: modules of ~0.45 mm for the longest payloads (version 10-11)
 MARGIN = 16.0
 CAPTION_PT = 5.5
 CAPTION_WIDTH = 230.0
