@@ -12,6 +12,8 @@ starts when the documents are queued and ends when the last one is finished; wor
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -69,6 +71,7 @@ def main() -> None:
     pages = DOCS * PAGES
     results: dict[str, float] = {}
     cpu: dict[str, float] = {}  # CPU seconds of the worker processes and their Tesseracts, start-up included
+    idle: dict[str, float] = {}  # CPU seconds of starting and stopping one idle worker process
     with tempfile.TemporaryDirectory(prefix="bench-workers-") as tmp_name, \
             fresh_postgres_database("bench_workers") as pg_url:
         root = Path(tmp_name)
@@ -82,6 +85,21 @@ def main() -> None:
         os.environ.update({k: v for k, v in env.items() if k.startswith("DIGITIZE_")})
         try:
             from digitize.processing import enqueue
+
+            # CPU of starting and stopping one idle worker process of each kind (subtracted below)
+            os.environ.pop("DIGITIZE_BROKER_URL", None)
+            reset_settings()
+            cpu0 = _children_cpu()  # an embedded pool process: a Python that imports the pipeline
+            subprocess.run([sys.executable, "-c", "import digitize.processing, digitize.pipeline.run"],
+                           check=True)
+            idle["embedded"] = _children_cpu() - cpu0
+            cpu0 = _children_cpu()
+            idle_worker = harness.Worker(env, "idle", root / "idle.log")
+            try:
+                _wait_ready([idle_worker])
+            finally:
+                idle_worker.stop()
+            idle["celery"] = _children_cpu() - cpu0
 
             for rnd in range(ROUNDS):
                 # the embedded pool (no broker), one and two processes
@@ -128,9 +146,12 @@ def main() -> None:
         print(f"  {name:12s} {secs:6.1f} s   {pages / secs * 60:6.1f} pages/min   "
               f"CPU {cpu[name] / pages:5.2f} s/page")
     over = (results["celery x1"] - results["embedded x1"]) / pages
-    over_cpu = (cpu["celery x1"] - cpu["embedded x1"]) / pages
-    print(f"  per-page overhead of Celery over the embedded pool (1 process): wall {over * 1000:+.0f} ms, "
-          f"CPU {over_cpu * 1000:+.0f} ms (CPU includes process start-up; wall is noisy on shared cores)")
+    work_cpu = {k: cpu[f"{k} x1"] - idle[k] for k in ("embedded", "celery")}
+    over_cpu = (work_cpu["celery"] - work_cpu["embedded"]) / pages
+    print(f"  start-up + shutdown of one idle worker process: embedded {idle['embedded']:.2f} s CPU, "
+          f"celery {idle['celery']:.2f} s CPU")
+    print(f"  per-page overhead of Celery over the embedded pool (1 process): CPU {over_cpu * 1000:+.0f} ms "
+          f"(start-up excluded), wall {over * 1000:+.0f} ms (wall is noisy on shared cores)")
     print(f"  speed-up with two Celery worker processes: x{results['celery x1'] / results['celery x2']:.2f}")
 
 
