@@ -128,3 +128,20 @@ def test_missing_input_is_refused(tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert len(proc.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.slow
+def test_ocr_on_generated_decree30_samples(tmp_path: Path) -> None:
+    """Degraded samples of samples/generate.py (turned, skewed, dark borders): text and text layer right."""
+    generate = pytest.importorskip("samples.generate")
+    paths = generate.write_set(tmp_path / "in", 3, 77, ["rot180_png", "skew6_jpeg", "border_light_jpeg"])
+    for src in paths:
+        truth = generate.load_gt(src)["text"]
+        out, txt = tmp_path / f"{src.stem}.pdf", tmp_path / f"{src.stem}.txt"
+        proc = run("ocr", src, "-o", out, "--sidecar", txt, "--jobs", "1")
+        assert proc.returncode == 0, proc.stderr
+        assert word_accuracy(txt.read_text(encoding="utf-8"), truth) >= 0.97, src.name
+        layer = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert word_accuracy(layer, truth) >= 0.97, src.name

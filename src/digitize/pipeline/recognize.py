@@ -106,41 +106,75 @@ def _split_at_gutter(line: list[_Tok], gutter: float, char_w: float) -> tuple[li
 
 
 def _crosses(line: list[_Tok], x: float, char_w: float) -> bool:
-    """Does the line run across ``x`` (a word covers it or the gap there is a normal word space)?"""
-    for a, b in itertools.pairwise(line):
+    """Does the line run across ``x`` (a word covers it or the gap there is a normal word space)?
+
+    A gap is a column gutter when it is wider than a letter and clearly wider than the line's usual word
+    space (photographed headers can have columns only ~1.5 word spaces apart)."""
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(line)]
+    usual = statistics.median(gaps) if gaps else 0.0
+    for (a, b), gap in zip(itertools.pairwise(line), gaps, strict=True):
         if a.x1 <= x <= b.x0:
-            return (b.x0 - a.x1) < 2.5 * char_w
+            return gap < max(char_w, 1.3 * usual) and gap < 2.5 * char_w
     return any(t.x0 <= x <= t.x1 for t in line)
 
 
 def _reading_order(lines: list[list[_Tok]], width: float) -> list[list[_Tok]]:
-    """Header rows (two columns) read left column first, then right column, then the rest in order."""
+    """Two-column rows at the top (agency | motto) and at the bottom ("Nơi nhận" | signer) read column by
+    column, left first; the body in between in order."""
     if not lines:
         return lines
     heights = [t.y1 - t.y0 for ln in lines for t in ln]
-    char_w = 0.6 * (statistics.median(heights) if heights else 20.0)
-    # Where is the gutter? The widest empty vertical band in the middle of the page among the top lines.
+    line_h = statistics.median(heights) if heights else 20.0
+    char_w = 0.6 * line_h
+    head, n_head = _columns(lines, width, char_w, line_h, top=True)
+    rest = lines[n_head:]
+    tail, n_tail = _columns(rest[::-1], width, char_w, line_h, top=False)
+    body = rest[: len(rest) - n_tail]
+    return head + body + tail
+
+
+def _columns(
+    lines: list[list[_Tok]], width: float, char_w: float, line_h: float, *, top: bool
+) -> tuple[list[list[_Tok]], int]:
+    """From the edge of the page inwards (``lines`` ordered from that edge): the rows sharing a vertical
+    gutter, as left-column lines then right-column lines, top to bottom, and how many rows they were."""
     gutter = _find_gutter(lines[:12], width, char_w)
     if gutter is None:
-        return lines
-    header: list[list[_Tok]] = []
-    rest_start = len(lines)
-    for i, ln in enumerate(lines):
+        return [], 0
+    block: list[list[_Tok]] = []
+    for ln in lines:
         if _crosses(ln, gutter, char_w):
-            rest_start = i
             break
-        header.append(ln)
-    if not header:
-        return lines
+        block.append(ln)
+    if not block:
+        return [], 0
+    if top:
+        # After the last row reaching the right column, the left column goes on only while its lines follow
+        # closely (the trích yếu under "Số: ..."); a line after a blank ("Kính gửi: ...") starts the body.
+        last_right = max((i for i, ln in enumerate(block) if any(t.x0 >= gutter for t in ln)), default=-1)
+        end = last_right + 1
+        while end < len(block) and _top(block[end]) - _bottom(block[end - 1]) < 1.0 * line_h:
+            end += 1
+        block = block[:end]
+    count = len(block)
+    ordered = block if top else block[::-1]
     left: list[list[_Tok]] = []
     right: list[list[_Tok]] = []
-    for ln in header:
+    for ln in ordered:
         lpart, rpart = _split_at_gutter(ln, gutter, char_w)
         if lpart:
             left.append(lpart)
         if rpart:
             right.append(rpart)
-    return left + right + lines[rest_start:]
+    return left + right, count
+
+
+def _top(line: list[_Tok]) -> float:
+    return min(t.y0 for t in line)
+
+
+def _bottom(line: list[_Tok]) -> float:
+    return max(t.y1 for t in line)
 
 
 def _find_gutter(lines: list[list[_Tok]], width: float, char_w: float) -> float | None:
