@@ -86,9 +86,11 @@ def get(
     document_id: str,
     request: Request,
     on: date | None = Query(None, description="Validity as of this date (default today)"),
+    valid_on: date | None = Query(None, description="Same as on= (the name the search uses)"),
     session: Session = Depends(get_session),
     principal: Principal = Depends(require(*READERS)),
 ) -> dict[str, Any]:
+    on = on or valid_on
     scope = agency_scope(principal, request)
     if scope is None:
         return document_record(session, document_id, on=on)
