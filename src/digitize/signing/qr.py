@@ -144,8 +144,12 @@ def stamp_qr(pdf: bytes, info: QrInfo, base_url: str) -> bytes:
     return out.getvalue()
 
 
-def read_qr(pdf: bytes, *, dpi: int = 200) -> str | None:
-    """Decode the QR code at the top left of page 1 (OpenCV's detector); None when there is none."""
+def read_qr(pdf: bytes, *, dpis: tuple[int, ...] = (400, 600, 250)) -> str | None:
+    """Decode the QR code at the top left of page 1 (OpenCV's detector); None when there is none.
+
+    OpenCV needs ~4 pixels per module: a long payload (version 15-16 in 72 pt) needs ~400 dpi, so the
+    corner is rendered at a few resolutions until one decodes.
+    """
     import numpy as np
 
     try:
@@ -164,12 +168,14 @@ def read_qr(pdf: bytes, *, dpi: int = 200) -> str | None:
         w, h = page.get_size()
         region = MARGIN * 2 + SIZE + 24  # points kept from the top-left corner
         crop = (0.0, max(0.0, h - region), max(0.0, w - region), 0.0)
-        bitmap = page.render(scale=dpi / 72, crop=crop)
-        image: Any = bitmap.to_pil().convert("L")
+        detector = cv2.QRCodeDetector()
+        for dpi in dpis:
+            image: Any = page.render(scale=dpi / 72, crop=crop).to_pil().convert("L")
+            text, _points, _ = detector.detectAndDecode(np.asarray(image))
+            if text:
+                return str(text)
+        return None
     except Exception:
         return None
     finally:
         doc.close()
-    detector = cv2.QRCodeDetector()
-    text, _points, _ = detector.detectAndDecode(np.asarray(image))
-    return str(text) if text else None
