@@ -13,16 +13,12 @@ from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import select
 from starlette.datastructures import UploadFile
 
 from api.web.base import csrf_form, form_str, render, request_lang, router
 from api.web.session import secret_key
 from digitize.config import get_settings
 from digitize.errors import BadInput, InputTooLarge, MissingField
-from digitize.store import db
-from digitize.store.models import SIGNED, Document, Signature, Variant
-from digitize.store.service import validity_status
 from digitize.verify import (
     RegistryMatch,
     VerificationReport,
@@ -35,24 +31,10 @@ REPORT_MAX_AGE = 3600
 
 
 def registry_lookup(sha256: str) -> RegistryMatch | None:
-    """The store's answer for a signed revision: which document it is and whether it is in force today."""
-    with db.session() as s:
-        doc_id = s.scalar(select(Signature.document_id).where(Signature.sha256 == sha256).limit(1))
-        if doc_id is None:
-            doc_id = s.scalar(
-                select(Variant.document_id).where(Variant.sha256 == sha256, Variant.kind == SIGNED).limit(1)
-            )
-        if doc_id is None:
-            return None
-        doc = s.get(Document, doc_id)
-        if doc is None:
-            return None
-        from digitize.store.service import parse_date
+    """The store's answer for a signed revision (``digitize.store.registry``, shared with the API)."""
+    from digitize.store.registry import registry_lookup as lookup
 
-        issued = next((f.value for f in doc.fields if f.name == "issued_date"), None)
-        return RegistryMatch(
-            document_id=doc_id, validity=validity_status(doc.validity, None, parse_date(issued))
-        )
+    return lookup(sha256)
 
 
 def _signer() -> URLSafeTimedSerializer:
