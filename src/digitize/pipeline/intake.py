@@ -205,7 +205,8 @@ def _image_pages(path: Path, kind: Kind, settings: Settings) -> list[PageSource]
 
 
 def load_page(src: PageSource) -> np.ndarray:
-    """The page's pixels as an RGB uint8 array (decoded image frame, or PDF page rasterized at src.dpi)."""
+    """The page's pixels as uint8, RGB (h, w, 3) or grey (h, w): the decoded image frame, or the PDF page
+    rasterized at src.dpi."""
     if src.kind == "pdf":
         from digitize.tools import pdf as pdftool
 
@@ -243,6 +244,8 @@ def _rgb(im: object) -> np.ndarray:
         rgba = im.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return np.asarray(Image.alpha_composite(paper, rgba).convert("RGB"))
+    if im.mode in ("L", "1"):
+        return np.asarray(im.convert("L"))  # grey stays grey: a third of the memory and work
     return np.asarray(im.convert("RGB"))
 
 
