@@ -19,6 +19,7 @@ from digitize.store.models import Signature, Variant
 from digitize.verify import trust_roots_from_settings, verify_pdf
 from tests.api.conftest import auth
 from tests.api.signing_helpers import done_pdf_document, write_profiles
+from tests.signing.helpers import assert_pdfsig_accepts
 from tests.support.pki import TestPKI, pki  # noqa: F401  (the session's test PKI)
 from tests.support.store_data import stored_document
 
@@ -40,7 +41,11 @@ def _counts(doc_id: str) -> tuple[int, int]:
 
 
 def test_officer_signs_with_a_profile(
-    bare_client: TestClient, make_key: Callable[..., str], tmp_path: Path, profiles: Path
+    bare_client: TestClient,
+    make_key: Callable[..., str],
+    tmp_path: Path,
+    profiles: Path,
+    pki: TestPKI,  # noqa: F811
 ) -> None:
     officer = make_key("officer")
     doc_id = done_pdf_document(tmp_path, "gp-ky")
@@ -69,6 +74,7 @@ def test_officer_signs_with_a_profile(
     assert timedelta(0) <= signed_at - stamped < timedelta(seconds=30)  # drawn just before signing
     out = tmp_path / "signed.pdf"
     out.write_bytes(pdf.content)
+    assert len(assert_pdfsig_accepts(pki, out)) == 1  # a third party accepts it (QR drawn before signing)
     text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True, text=True)
     assert f"https://tracuu.example.gov.vn/v/{doc_id}" in text.stdout
 
