@@ -1,4 +1,5 @@
-"""A per-client token bucket for agency reads (``Settings.agency_rate_limit_per_minute``; 429 beyond it).
+"""Per-client token buckets: agency reads (``Settings.agency_rate_limit_per_minute``, per key) and the public
+endpoints (``Settings.public_rate_limit_per_minute``, per address); 429 beyond them.
 
 In-process: each server process keeps its own buckets, so with N processes (``uvicorn --workers N``) a client
 may make up to N times the limit. The embedded default runs one process, so there the limit is exact. A
@@ -10,6 +11,8 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+
+from fastapi import Request
 
 from digitize.config import get_settings
 from digitize.errors import RateLimited
@@ -57,12 +60,23 @@ class TokenBucket:
 
 
 agency_bucket = TokenBucket()
+public_bucket = TokenBucket()
 
 
 def check_agency_rate(client: str) -> None:
     """Raise RateLimited (429, with ``retry_after`` seconds) when ``client`` is over its limit."""
-    limit = get_settings().agency_rate_limit_per_minute
-    wait = agency_bucket.take(client, limit)
+    _check(agency_bucket, client, get_settings().agency_rate_limit_per_minute)
+
+
+def check_public_rate(request: Request) -> None:
+    """The limit of the pages and endpoints that need no login, per client address
+    (``Settings.public_rate_limit_per_minute``; behind a reverse proxy, limit there too)."""
+    address = request.client.host if request.client else "unknown"
+    _check(public_bucket, address, get_settings().public_rate_limit_per_minute)
+
+
+def _check(bucket: TokenBucket, client: str, limit: int) -> None:
+    wait = bucket.take(client, limit)
     if wait is not None:
         seconds = max(1, int(wait + 0.999))
         raise RateLimited(

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from api.errors import request_lang
+from api.ratelimit import check_public_rate
 from digitize.errors import NotFound
 from digitize.store import db
 from digitize.store.models import Document, Signature
@@ -220,6 +221,7 @@ def public_page(
     request: Request,
     format: str = Query("html", pattern="^(html|json)$"),
 ) -> Response:
+    check_public_rate(request)
     facts = public_facts(document_id[:64])
     if format == "json":
         return JSONResponse(facts)

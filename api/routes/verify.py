@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 from typing import Any, Literal
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from api import schemas
+from api.ratelimit import check_public_rate
 from digitize.config import get_settings
 from digitize.errors import InputTooLarge, Lang
 from digitize.verify import VerificationReport, render_pdf, render_text, trust_roots_from_settings, verify_pdf
@@ -59,15 +60,18 @@ def verify_bytes(data: bytes, file_name: str | None) -> tuple[VerificationReport
             "content": {"application/pdf": {}, "text/plain": {}},
         },
         413: {"model": schemas.ErrorBody, "description": "File too large"},
+        429: {"model": schemas.ErrorBody, "description": "Too many requests from this address"},
         422: {"model": schemas.ErrorBody, "description": "No file"},
     },
     summary="Verify a signed PDF (no login): ETSI indications, signers, changes after signing, registry",
 )
 def verify(
+    request: Request,
     file: UploadFile = File(..., description="The signed PDF"),
     lang: Lang = Query("vi", description="Language of the readable report"),
     format: Literal["json", "pdf", "text"] = Query("json", description="json, pdf or text"),
 ) -> Response:
+    check_public_rate(request)
     limit = get_settings().max_upload_bytes
     data = file.file.read(limit + 1)
     if len(data) > limit:

@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     port: int = 8000
     public_base_url: str = "http://127.0.0.1:8000"
     agency_rate_limit_per_minute: int = 120
+    public_rate_limit_per_minute: int = 120  # per client address: POST /api/v1/verify, GET /v/{id} (0: off)
 
     # Signing and verification
     trust_dir: Path | None = None  # directory of CA certificates (PEM/DER) trusted for verification

@@ -136,3 +136,20 @@ def test_size_limit(bare_client: TestClient, monkeypatch: pytest.MonkeyPatch) ->
 
 def auth_h(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
+
+
+def test_public_rate_limit(bare_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from api.ratelimit import public_bucket
+
+    monkeypatch.setenv("DIGITIZE_PUBLIC_RATE_LIMIT_PER_MINUTE", "2")
+    reset_settings()
+    public_bucket.clear()
+    try:
+        for _ in range(2):
+            assert bare_client.post("/api/v1/verify", files={"file": ("a.pdf", b"x")}).status_code == 200
+        r = bare_client.post("/api/v1/verify", files={"file": ("a.pdf", b"x")})
+        assert r.status_code == 429 and r.json()["error"]["code"] == "rate_limited"
+        assert int(r.headers["retry-after"]) >= 1
+        assert bare_client.get("/v/0123456789abcdef0123456789abcdef").status_code == 429  # same address
+    finally:
+        public_bucket.clear()
