@@ -121,3 +121,16 @@ def test_refusals(
     assert post({"profile": "chung-thuc"}) == (201, "")
     assert post({"profile": "giam-doc"}) == (409, "signature_not_allowed")
     assert _counts(doc_id) == (1, 1)
+
+
+def test_concurrent_signatures_follow_each_other(tmp_path: Path, profiles: Path, digitize_home: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from digitize.signing.service import sign_document
+
+    doc_id = done_pdf_document(tmp_path, "gp-dong-thoi")
+    with ThreadPoolExecutor(2) as pool:
+        a, b = pool.map(lambda _: sign_document(doc_id, "giam-doc", "test"), range(2))
+    first, second = sorted((a, b), key=lambda r: r["id"])
+    assert second["derived_from"] == first["sha256"]  # not two branches of the same revision
+    assert first["qr"] and second["qr"] is None and first["verified"] and second["verified"]

@@ -141,6 +141,21 @@ def _sign(
     return signed, result, named.trust
 
 
+_doc_locks: dict[str, threading.Lock] = {}
+_doc_locks_guard = threading.Lock()
+
+
+def _doc_lock(document_id: str) -> threading.Lock:
+    with _doc_locks_guard:
+        lock = _doc_locks.get(document_id)
+        if lock is None:
+            if len(_doc_locks) >= 1000:
+                for k in [k for k, v in _doc_locks.items() if not v.locked()]:
+                    del _doc_locks[k]
+            lock = _doc_locks[document_id] = threading.Lock()
+        return lock
+
+
 def sign_document(
     document_id: str,
     profile: str,
@@ -154,9 +169,24 @@ def sign_document(
     """Sign the stored document ``document_id`` with the server-side ``profile`` and record it.
 
     Returns the signature record (as ``signature_record``). Raises NotFound (no such document), Conflict
-    (not finished, no PDF), BadInput (bad profile or override), SigningError subclasses (key, certificate;
-    SignatureNotAllowed when DocMDP forbids another signature).
+    (not finished, no PDF, or signed meanwhile by another request), BadInput (bad profile or override),
+    SigningError subclasses (key, certificate; SignatureNotAllowed when DocMDP forbids another signature).
+    Signatures of one document are serialised in this process; across processes the newer of two
+    concurrent signatures on the same revision is refused (Conflict) instead of forking the document.
     """
+    with _doc_lock(document_id):
+        return _sign_document(document_id, profile, actor, role, level, qr, settings)
+
+
+def _sign_document(
+    document_id: str,
+    profile: str,
+    actor: str,
+    role: str | None,
+    level: str | None,
+    qr: bool,
+    settings: Settings | None,
+) -> dict[str, Any]:
     from digitize.signing.appearance import vn_time
     from digitize.signing.qr import payload, stamp_qr
     from digitize.verify import trust_roots_from_settings, verify_pdf
@@ -184,6 +214,17 @@ def sign_document(
     signed_key = variant_key(SIGNED, sha)
     objects.put_bytes(signed_key, signed, media_type="application/pdf")
     with db.session() as s:
+        latest = s.scalar(
+            select(Signature.sha256)
+            .where(Signature.document_id == document_id, Signature.key.is_not(None))
+            .order_by(Signature.id.desc())
+            .limit(1)
+        )
+        if latest != (source_sha if already_signed else None):
+            raise Conflict(
+                "Tài liệu vừa được ký bởi một yêu cầu khác; hãy ký lại.",
+                "The document was signed meanwhile by another request; sign again.",
+            )
         row = Signature(
             document_id=document_id,
             sha256=sha,
