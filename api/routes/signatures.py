@@ -27,6 +27,12 @@ class SignRequestBody(BaseModel):
         None, description="Override of the profile's level (only if the profile allows it: allow_levels)"
     )
     qr: bool = Field(True, description="Draw the QR code of Circular 01/2023 on the first signature")
+    document_code: str | None = Field(
+        None, max_length=100, description="Code in the QR code (default: the number/notation of the document)"
+    )
+    procedure_code: str | None = Field(
+        None, max_length=100, description="Administrative procedure code in the QR code (mã thủ tục)"
+    )
 
 
 class SignatureRecord(BaseModel):
@@ -78,7 +84,14 @@ def sign(
     from digitize.signing.service import sign_document
 
     return sign_document(
-        document_id, body.profile, principal.actor, role=body.role, level=body.level, qr=body.qr
+        document_id,
+        body.profile,
+        principal.actor,
+        role=body.role,
+        level=body.level,
+        qr=body.qr,
+        document_code=body.document_code,
+        procedure_code=body.procedure_code,
     )
 
 

@@ -50,7 +50,9 @@ def test_officer_signs_with_a_profile(
     officer = make_key("officer")
     doc_id = done_pdf_document(tmp_path, "gp-ky")
     r = bare_client.post(
-        f"/api/v1/documents/{doc_id}/signatures", json={"profile": "giam-doc"}, headers=auth(officer)
+        f"/api/v1/documents/{doc_id}/signatures",
+        json={"profile": "giam-doc", "procedure_code": "1.004227"},
+        headers=auth(officer),
     )
     assert r.status_code == 201, r.text
     rec = r.json()
@@ -69,6 +71,7 @@ def test_officer_signs_with_a_profile(
     facts = parse_payload(decoded)
     assert facts["document_id"] == doc_id and facts["document_code"] == "1169/GP-SKHCN"
     assert facts["holder_id"] == "0101234567" and facts["valid_until"] == "2099-06-15"
+    assert facts["procedure_code"] == "1.004227" and facts["issuing_system"] == "Sở Khoa học và Công nghệ"
     assert facts["document_name"] == "Giấy phép" and facts["time"] and facts["time"].endswith("+07:00")
     stamped, signed_at = (datetime.fromisoformat(x) for x in (facts["time"], rec["signing_time"]))
     assert timedelta(0) <= signed_at - stamped < timedelta(seconds=30)  # drawn just before signing

@@ -144,11 +144,12 @@ def stamp_qr(pdf: bytes, info: QrInfo, base_url: str) -> bytes:
     return out.getvalue()
 
 
-def read_qr(pdf: bytes, *, dpis: tuple[int, ...] = (400, 600, 250)) -> str | None:
-    """Decode the QR code at the top left of page 1 (OpenCV's detector); None when there is none.
+def read_qr(pdf: bytes, *, dpis: tuple[int, ...] = (400, 300, 600, 800)) -> str | None:
+    """Decode the QR code at the top left of page 1 (OpenCV's detectors); None when there is none.
 
-    OpenCV needs ~4 pixels per module: a long payload (version 15-16 in 72 pt) needs ~400 dpi, so the
-    corner is rendered at a few resolutions until one decodes.
+    OpenCV needs ~4 pixels per module (a long payload is version 15-16 in 72 pt: ~300+ dpi) and misses some
+    resolutions, so the corner is rendered at a few until one decodes (measured: the Aruco-based detector
+    read every test payload at 300-800 dpi, the classic one missed about half).
     """
     import numpy as np
 
@@ -168,12 +169,13 @@ def read_qr(pdf: bytes, *, dpis: tuple[int, ...] = (400, 600, 250)) -> str | Non
         w, h = page.get_size()
         region = MARGIN * 2 + SIZE + 24  # points kept from the top-left corner
         crop = (0.0, max(0.0, h - region), max(0.0, w - region), 0.0)
-        detector = cv2.QRCodeDetector()
+        detectors = [cv2.QRCodeDetectorAruco(), cv2.QRCodeDetector()]  # Aruco: far fewer misses here
         for dpi in dpis:
-            image: Any = page.render(scale=dpi / 72, crop=crop).to_pil().convert("L")
-            text, _points, _ = detector.detectAndDecode(np.asarray(image))
-            if text:
-                return str(text)
+            image: Any = np.asarray(page.render(scale=dpi / 72, crop=crop).to_pil().convert("L"))
+            for detector in detectors:
+                text, _points, _ = detector.detectAndDecode(image)
+                if text:
+                    return str(text)
         return None
     except Exception:
         return None

@@ -1,7 +1,7 @@
 """Signing a STORED document with a server-side profile: the one function behind the web signing queue and
 ``POST /api/v1/documents/{id}/signatures``.
 
-    record = sign_document(document_id, "giam-doc", actor="key:abcd", level="B-T")
+    record = sign_document(document_id, "giam-doc", actor="key:abcd", level="B-T", procedure_code="1.004227")
 
 What it does: picks the PDF to sign (the latest signed PDF, so signatures follow each other; else the
 searchable PDF/A; else the original when it is a PDF); on the FIRST signature draws the QR code of Circular
@@ -58,18 +58,25 @@ def source_pdf(session: Session, doc: Document) -> tuple[str, str, bool]:
     raise Conflict("Tài liệu chưa có bản PDF để ký.", "The document has no PDF to sign yet.")
 
 
-def qr_info(doc: Document, settings: Settings, when: str) -> Any:
-    """The QR code's content for ``doc`` (fields from the store)."""
+def qr_info(
+    doc: Document,
+    settings: Settings,
+    when: str,
+    *,
+    document_code: str | None = None,
+    procedure_code: str | None = None,
+) -> Any:
+    """The QR code's content for ``doc`` (fields from the store; codes given by the caller win)."""
     from digitize.signing.qr import QrInfo
 
     values = {f.name: f.value for f in doc.fields}
     number, notation = values.get("code_number"), values.get("code_notation")
-    code = "/".join(x for x in (number, notation) if x) or None
+    code = document_code or "/".join(x for x in (number, notation) if x) or None
     v = doc.validity
     return QrInfo(
         document_id=doc.id,
         document_code=code,
-        procedure_code=values.get("procedure_code"),
+        procedure_code=procedure_code or values.get("procedure_code"),
         holder_id=doc.holder_id,
         document_name=doc.type_name or values.get("type_name"),
         issuing_system=settings.organization_name,
@@ -164,6 +171,8 @@ def sign_document(
     role: str | None = None,
     level: str | None = None,
     qr: bool = True,
+    document_code: str | None = None,
+    procedure_code: str | None = None,
     settings: Settings | None = None,
 ) -> dict[str, Any]:
     """Sign the stored document ``document_id`` with the server-side ``profile`` and record it.
@@ -174,8 +183,9 @@ def sign_document(
     Signatures of one document are serialised in this process; across processes the newer of two
     concurrent signatures on the same revision is refused (Conflict) instead of forking the document.
     """
+    codes = {"document_code": document_code, "procedure_code": procedure_code}
     with _doc_lock(document_id):
-        return _sign_document(document_id, profile, actor, role, level, qr, settings)
+        return _sign_document(document_id, profile, actor, role, level, qr, codes, settings)
 
 
 def _sign_document(
@@ -185,6 +195,7 @@ def _sign_document(
     role: str | None,
     level: str | None,
     qr: bool,
+    codes: dict[str, str | None],
     settings: Settings | None,
 ) -> dict[str, Any]:
     from digitize.signing.appearance import vn_time
@@ -201,7 +212,7 @@ def _sign_document(
         if doc.state != DONE:
             raise Conflict("Chỉ ký tài liệu đã xử lý xong.", "Only finished documents can be signed.")
         key, source_sha, already_signed = source_pdf(s, doc)
-        info = qr_info(doc, settings, when) if qr and not already_signed else None
+        info = qr_info(doc, settings, when, **codes) if qr and not already_signed else None
     pdf = objects.read_bytes(key)
     qr_text = None
     if info is not None:
