@@ -75,3 +75,25 @@ def test_stamp_sits_top_left() -> None:
 def test_not_a_pdf() -> None:
     with pytest.raises(CorruptInput):
         qr.stamp_qr(b"%PDF-1.4 garbage", INFO, "http://h")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_payloads_read_back(seed: int) -> None:
+    import random
+
+    r = random.Random(seed)
+    info = qr.QrInfo(
+        document_id=f"{r.getrandbits(128):032x}",
+        document_code=f"{r.randint(1, 9999)}/{r.choice(['QĐ-UBND', 'GP-SKHCN', 'GCN-SCT'])}",
+        procedure_code=r.choice([None, "1.004227", "2.001234.000.00.00.H62"]),
+        holder_id=str(r.randint(10**9, 10**12)),
+        document_name=r.choice(
+            ["Giấy phép", "Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ", "Quyết định"]
+        ),
+        issuing_system=r.choice(["Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ tỉnh Yên Bái"]),
+        time="2026-11-22T07:31:02+07:00",
+        valid_from="2021-06-15",
+        valid_until=r.choice([None, "2099-06-15"]),
+    )
+    base = r.choice(["https://dichvucong.yenbai.gov.vn", "http://127.0.0.1:8000"])
+    assert qr.read_qr(qr.stamp_qr(_pdf(), info, base)) == qr.payload(info, base)
