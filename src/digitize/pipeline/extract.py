@@ -424,10 +424,14 @@ def _repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             rep = cands[key]
             fixed.append(rep)
             continue
-        if len(p) >= 4:
-            hit = process.extractOne(key, list(cands), scorer=fuzz.ratio, score_cutoff=80)
+        if len(p) >= 4 or (not fixed and len(p) >= 3):
+            pool = cands
+            if not fixed:  # the first part: a type prefix, or the organ's own abbreviation for a công văn
+                firsts = [*NOTATION_TYPES, "UBND", *([ab] if ab else [])]
+                pool = {_abbr_key(k): k for k in firsts}
+            hit = process.extractOne(key, list(pool), scorer=fuzz.ratio, score_cutoff=80)
             if hit:
-                fixed.append(cands[hit[0]])
+                fixed.append(pool[hit[0]])
                 quality = min(quality, float(hit[1]) / 100.0)
                 continue
         fixed.append(p)
@@ -436,6 +440,10 @@ def _repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
 
 
 _NUMBER = re.compile(r"([0-9oOlI]{1,6})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
+_SO_WORD = re.compile(r"^\s*s[o0ô6e]\S?\s*[:;.,]")
+_NOSLASH = re.compile(
+    r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()\s*([A-ZĐÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
+)
 _SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}\s*/)")
 
 
@@ -504,6 +512,9 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
         t = ln.text
         m_so = _SO.match(fold(t))
         m = _NUMBER.search(t, m_so.end() if m_so else 0)
+        if m is None and i < len(left):
+            m = _NOSLASH.match(t) if _SO_WORD.match(_fold1(t)) else None  # "Số: 9GCN-STNMT": the slash lost
+            m_so = m_so or (None if m is None else _SO_WORD.match(_fold1(t)))
         if m and (m_so or re.match(r"^\s*\S{0,4}\s*[:;.]?\s*[0-9oOlI]{1,6}\s*/", t)):
             number = m.group(1).translate(_DIGITISH)
             if number.isdigit():
@@ -602,7 +613,7 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
                 break
             subj.append(ln)
         if subj:
-            value = _sentence_case(" ".join(x.text for x in subj))
+            value = fix_company_forms(_sentence_case(" ".join(x.text for x in subj)))
             res.set("subject", _clean_value(value), statistics.fmean(x.conf for x in subj))
 
     _holder(res, all_lines)
@@ -644,10 +655,28 @@ def _clean_id(raw: str) -> str | None:
     return None
 
 
+_COMPANY_FORMS = (
+    (re.compile(r"\bcong\s*ty\s+t+nh+\s+mtv\b"), "Công ty TNHH MTV"),
+    (re.compile(r"\bcong\s*ty\s+t+nh+\b"), "Công ty TNHH"),
+    (re.compile(r"\bcong\s*ty\s+c[o0]\s*phan\b"), "Công ty Cổ phần"),
+    (re.compile(r"\bcong\s*ty\s+cp\b"), "Công ty CP"),
+)
+
+
+def fix_company_forms(text: str) -> str:
+    """Repair the legal form of a company name as OCR garbles it ("Công ty Cố phần", "TTNHH", "'TNHH")."""
+    t = re.sub(r"(?<=\s)['‘’`\"](?=\w)", "", text)
+    for pat, rep in _COMPANY_FORMS:
+        m = pat.search(_fold1(t))
+        if m:
+            t = t[: m.start()] + rep + t[m.end() :]
+    return t
+
+
 def _clean_holder(text: str) -> str:
     t = re.split(r",|;|\(|\bmã số|\bđịa chỉ|\bMST\b|\bmã số thuế", text, maxsplit=1, flags=re.I)[0]
     t = re.sub(r"(?i)^(ông\s*/\s*bà|ông|bà)\s*[:.]?\s+", "", _clean_value(t))
-    return _clean_value(t)
+    return fix_company_forms(_clean_value(t))
 
 
 def _holder(res: _Result, lines: Sequence[_Line]) -> None:
@@ -810,7 +839,16 @@ def _signer(res: _Result, lines: Sequence[_Line]) -> None:
     for ln in reversed(below):
         if _title_of(ln):
             continue
-        toks = [(t, c) for t, c in _name_tokens(ln) if t]
+        raw = _name_tokens(ln)
+        if raw and not raw[0][0] and len(raw) >= 3:
+            # "Ngu)8ế Đức Hiếu": a seal stroke through the surname; its first letters may still name it
+            lead = re.match(r"[^\W\d_]{2,}", ln.words[0].text.strip(".,;:|!'\"()[]"))
+            if lead:
+                pre = fold(lead.group(0))
+                hits = [v for k, v in _F_SURNAMES.items() if k.startswith(pre) and len(k) > len(pre)]
+                if len(hits) == 1:
+                    raw[0] = (hits[0], 0.5)
+        toks = [(t, c) for t, c in raw if t]
         # from the first known surname on (seal rims and scribbles give junk before it)
         start = next((k for k, (t, _) in enumerate(toks) if fold(t) in _F_SURNAMES and k + 1 < len(toks)), 0)
         toks = toks[start:]
