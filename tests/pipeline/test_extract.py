@@ -332,7 +332,7 @@ def test_signer_on_the_last_page_of_two() -> None:
         (["Cơ sở: Công ty Cổ phần Dược phẩm An Phát", "Mã số doanh nghiệp/Mã số thuế: 0101234567-001"],
          "Công ty Cổ phần Dược phẩm An Phát", "0101234567-001"),
         (["Ông/Bà: Trần Văn Bình", "Số căn cước công dân: 015087001234"], "Trần Văn Bình", "015087001234"),
-        (["Ten to chuc: Cong ty TNHH Sao Mai", "Ma so thue: 4 6 0 1 2 3 4 5 6 7"], "Cong ty TNHH Sao Mai",
+        (["Ten to chuc: Cong ty TNHH Sao Mai", "Ma so thue: 4 6 0 1 2 3 4 5 6 7"], "Công ty TNHH Sao Mai",
          "4601234567"),
         (["Cấp cho: Bệnh viện Đa khoa tỉnh Yên Bái;", "MST: 0101234567001"], "Bệnh viện Đa khoa tỉnh Yên Bái",
          "0101234567-001"),
