@@ -492,3 +492,12 @@ def test_real_letter_header(shared_dir: Path) -> None:
     assert v["place"] == "Đà Nẵng"
     assert v["type_name"] == "Công văn"
     assert fold(v["subject"] or "").startswith("v/v khan truong thuc hien")
+
+
+def test_subject_vv_when_ocr_drops_the_second_v() -> None:
+    specs = header(
+        organ=("SỞ Y TẾ",), number="Số: 21/SYT-VP", vv=("V/ góp ý dự thảo Quyết định ban hành", "quy chế")
+    )
+    specs += [("Kính gửi: Các đơn vị.", "center", 90.0), *signer(("GIÁM ĐỐC",))]
+    v = values(specs)
+    assert (v["type_name"], v["subject"]) == ("Công văn", "V/v góp ý dự thảo Quyết định ban hành quy chế")

@@ -440,6 +440,8 @@ def _repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
 
 
 _NUMBER = re.compile(r"([0-9oOlI]{1,6})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
+_VV = re.compile(r"^\s*(v\s*[/\\|l1i]\s*v\b|vv\s)")
+_VV_PREFIX = re.compile(r"^\s*(v\s*[/\\|l1i]\s*v\b\.?|vv\b|v\s*[/\\|l1i])\s*")
 _SO_WORD = re.compile(r"^\s*s[o0ô6e]\S?\s*[:;.,]")
 _NOSLASH = re.compile(
     r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()\s*([A-ZĐÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
@@ -578,7 +580,8 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     # ---- type name and subject
     vv_lines: list[_Line] = []
     for i, ln in enumerate(left):
-        if re.match(r"^\s*v\s*[/\\|l1i]\s*v\b", ln.folded) or ln.folded.startswith("vv "):
+        after_number = num_i is not None and i == num_i + 1
+        if _VV.match(ln.folded) or (after_number and re.match(r"^\s*v\s*[/\\|l1i]", ln.folded)):
             vv_lines = [ln]
             for nxt in left[i + 1 :]:
                 if _NUMBER.search(nxt.text) and _SO.match(fold(nxt.text)):
@@ -599,7 +602,8 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
 
     if vv_lines:
         text = " ".join(x.text for x in vv_lines)
-        body = re.sub(r"^\s*\S{1,4}?\s*[/\\|l1i]\s*[vV]\b\.?\s*", "", text)
+        vv_prefix = _VV_PREFIX.match(_fold1(text))
+        body = text[vv_prefix.end() :] if vv_prefix else text
         res.set("subject", "V/v " + _clean_value(body), statistics.fmean(x.conf for x in vv_lines))
     elif type_i is not None:
         subj: list[_Line] = []
@@ -844,8 +848,8 @@ def _signer(res: _Result, lines: Sequence[_Line]) -> None:
             # "Ngu)8ế Đức Hiếu": a seal stroke through the surname; its first letters may still name it
             lead = re.match(r"[^\W\d_]{2,}", ln.words[0].text.strip(".,;:|!'\"()[]"))
             if lead:
-                pre = fold(lead.group(0))
-                hits = [v for k, v in _F_SURNAMES.items() if k.startswith(pre) and len(k) > len(pre)]
+                prefix = fold(lead.group(0))
+                hits = [v for k, v in _F_SURNAMES.items() if k.startswith(prefix) and len(k) > len(prefix)]
                 if len(hits) == 1:
                     raw[0] = (hits[0], 0.5)
         toks = [(t, c) for t, c in raw if t]
