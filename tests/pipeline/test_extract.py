@@ -212,6 +212,7 @@ def test_parse_date_forms() -> None:
         ("UBND THÀNH PHÓ ĐÀ NẴNG", ("SỞ GIÁO DỤC VÀ ĐÀO TẠO",), "UBND thành phố Đà Nẵng",
          "Sở Giáo dục và Đào tạo"),
         ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", ("SỞ Y TẾ",), "UBND tỉnh Lào Cai", "Sở Y tế"),
+        ("LUBND THÀNH PHÔ ĐÀ NẴNG", ("SỞ Y TẾ",), "UBND thành phố Đà Nẵng", "Sở Y tế"),
         ("UBND TỈNH ĐẮK LẮK", ("SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"), "UBND tỉnh Đắk Lắk",
          "Sở Văn hóa, Thể thao và Du lịch"),
         ("UBND TỈNH NGHỆ AN", ("SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"), "UBND tỉnh Nghệ An",

@@ -368,7 +368,8 @@ def _province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
 
 def _parent_organ(text: str) -> tuple[str, float]:
     f = fold(squash(text))
-    m = re.match(r"^(ubnd|u\s*b\s*n\s*d|uy ban nhan dan)\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
+    # up to two junk characters before (a speck read as "L", a quote)
+    m = re.match(r"^\W?\w?\W?(ubnd|u\s*b\s*n\s*d|uy ban nhan dan)\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
         level = "thành phố" if (m.group(2) or "").startswith(("thanh", "tp")) else "tỉnh"
         prov = _province(m.group(3))
