@@ -305,6 +305,8 @@ def test_signer_title(lines: tuple[str, ...], title: str) -> None:
         ("NGUYEN Văn An", 85.0, "Nguyễn Văn An"),  # surname diacritics restored
         ("Tế Thị Bích Thuận", [60.0, 95.0, 95.0, 95.0], "Lê Thị Bích Thuận"),  # seal over the surname
         ("Đỗ Phương Nhung.", 90.0, "Đỗ Phương Nhung"),
+        ("Nguyễn Đức Hiểu", [95.0, 95.0, 85.0], "Nguyễn Đức Hiếu"),  # a doubtful tone mark under the seal
+        ("Trần Phưong Oanh", [95.0, 70.0, 95.0], "Trần Phương Oanh"),
     ],
 )
 def test_signer_name_under_a_seal(ocr: str, conf: float | list[float], expected: str) -> None:

@@ -806,6 +806,43 @@ def _name_tokens(line: _Line) -> list[tuple[str, float]]:
     return toks
 
 
+# Middle and given names (syllables) common in Vietnamese personal names: a doubtful token of a signer's name
+# that is not one of them (a seal stroke through it) is replaced by the nearest one.
+NAME_SYLLABLES: tuple[str, ...] = (
+    "An", "Anh", "Ánh", "Bảo", "Bích", "Bình", "Cảnh", "Chi", "Chính", "Công", "Cường", "Dung",
+    "Dũng", "Dương", "Duy", "Duyên", "Đại", "Đạt", "Điệp", "Định", "Đình", "Đông", "Đức", "Giang",
+    "Hà", "Hải", "Hạnh", "Hào", "Hằng", "Hậu", "Hiền", "Hiển", "Hiệp", "Hiếu", "Hoa", "Hòa", "Hoài",
+    "Hoàn", "Hoàng", "Hồng", "Huân", "Huệ", "Hùng", "Hưng", "Hương", "Hường", "Hữu", "Huy", "Huyền",
+    "Kiên", "Khải", "Khang", "Khánh", "Khoa", "Kim", "Lan", "Lâm", "Lệ", "Liên", "Linh", "Loan",
+    "Lợi", "Long", "Lực", "Mai", "Mạnh", "Minh", "My", "Nam", "Nga", "Ngân", "Nghĩa", "Ngọc",
+    "Nguyên", "Nhân", "Nhật", "Nhung", "Như", "Oanh", "Phong", "Phú", "Phúc", "Phụng", "Phương",
+    "Phượng", "Quang", "Quân", "Quốc", "Quý", "Quyên", "Quyết", "Sang", "Sơn", "Tài", "Tâm", "Tân",
+    "Thái", "Thanh", "Thành", "Thảo", "Thắng", "Thị", "Thịnh", "Thu", "Thuận", "Thúy", "Thùy",
+    "Thủy", "Thư", "Thương", "Tiến", "Toàn", "Trang", "Trí", "Trinh", "Trọng", "Trung", "Trường",
+    "Tú", "Tuấn", "Tùng", "Tuyết", "Uyên", "Vân", "Văn", "Việt", "Vinh", "Vĩnh", "Vũ", "Vy", "Xuân",
+    "Yến", "Hiệu", "Thơ", "Lý",
+)  # fmt: skip
+_F_SYLLABLES: dict[str, list[str]] = {}
+for _syl in NAME_SYLLABLES:
+    _F_SYLLABLES.setdefault(fold(_syl), []).append(_syl)
+
+
+def _fix_syllable(token: str, conf: float = 0.0) -> str:
+    """The nearest common name syllable for a doubtful token (``conf`` 0..1 of its OCR word)."""
+    key = fold(token)
+    if len(key) < 2 or token in _F_SYLLABLES.get(key, ()) or conf >= 0.9:
+        return token
+    if key in _F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
+        return max(_F_SYLLABLES[key], key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+    if conf >= 0.75:
+        return token
+    hit = process.extractOne(key, list(_F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70)
+    if hit is None:
+        return token
+    forms = _F_SYLLABLES[hit[0]]
+    return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+
+
 def _signer(res: _Result, lines: Sequence[_Line]) -> None:
     if not lines:
         return
@@ -873,7 +910,13 @@ def _signer(res: _Result, lines: Sequence[_Line]) -> None:
                     toks[0] = (sur, toks[0][1] * 0.7)
             if sur is not None:
                 words[0] = sur
-            conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85)
+            penalty = 1.0
+            for k in range(1, len(words)):
+                fixed = _fix_syllable(words[k], toks[k][1])
+                if fixed != words[k]:
+                    words[k] = fixed
+                    penalty = min(penalty, 0.75)
+            conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty
             best = (" ".join(words), conf)
             break
     if best:
