@@ -1,11 +1,16 @@
-"""Preprocess (OpenCV): from a page's pixels to an upright colour master and an image Tesseract reads well.
+"""Preprocess (OpenCV): from a page's pixels to an image Tesseract reads well, and the geometry to show the
+untouched scan upright.
 
-Top to bottom: a grey "ink" image in which red seal ink turns pale (so a seal over the signer's name does not
-wipe the name out) → orientation (0/90/180/270) → deskew (±10°) → dark scanner borders whitened → uneven
-background flattened → noise reduced → low-resolution photos upscaled to an effective ~300 dpi.
+Top to bottom (``prepare``): a grey "ink" image in which red seal ink turns pale (a seal over the signer's
+name does not wipe the name out) → on a downscaled copy: orientation 0/90 (row-profile sharpness), deskew
+(±10°), upright vs upside down (ink above/below the text lines; Tesseract OSD when unsure) and the letter
+height → turn, deskew and scale in one resampling pass (small letters of phone photos up, big letters of
+300 dpi scans down) → dark scanner borders whitened → uneven background flattened → mid-tones darkened when
+upscaled → salt-and-pepper noise filtered.
 
-The colour master is only rotated/deskewed (the output PDF shows the page as it was, upright); the OCR image
-has the master's geometry times ``scale``, so word boxes map back by dividing by ``scale``.
+The colour master is never resampled: ``upright_matrix(w, h, rotation, skew)`` maps it onto the upright frame
+(compose draws it with that matrix). Word boxes are in the upright frame; the OCR image is that frame times
+``scale``.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
-"""Recognize: Tesseract (``vie+eng``) on the preprocessed page → words with boxes and confidences.
+"""Recognize: Tesseract (``DIGITIZE_OCR_LANGUAGES``, default ``vie``) on the preprocessed page → words with
+boxes (in the upright frame of the page) and confidences, NFC.
 
 The two-column header of Decree 30 documents (issuing agency on the left, national motto on the right, then
 "Số: ..." left and "<place>, ngày ..." right) is put back in reading order column by column: Tesseract may
-return such a row as one line ("UBND TỈNH ... CỘNG HÒA XÃ HỘI ..."), so lines of the header zone are split at
-the gutter and the left column is read before the right one.
+return such a row as one line ("UBND TỈNH ... CỘNG HÒA XÃ HỘI ..."), so the rows sharing a vertical gutter are
+split there and the left column is read before the right one. The same for the bottom block ("Nơi nhận:" left,
+the signer right). ``reading_order`` does this for words from any source (born-digital pages too).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from digitize.text import nfc
 from digitize.tools import tesseract
 
 PSM = 3  # fully automatic page segmentation (finds columns and blocks)
-TESSERACT_CONFIG = ""
+TESSERACT_CONFIG = ""  # extra ``-c name=value`` settings (kept empty: the defaults measured best)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ def recognize(
     lang: str | None = None,
     timeout: float | None = None,
 ) -> RecognizedPage:
+    """One page through Tesseract (``--psm 3``), boxes mapped back from the OCR image's scale."""
     settings = get_settings()
     lang = lang or settings.ocr_languages
     timeout = timeout or settings.ocr_page_timeout
