@@ -106,3 +106,12 @@ def test_real_phone_photos(shared_dir: Path, name: str) -> None:
     assert word_accuracy(page.text, truth.read_text(encoding="utf-8")) >= 0.95
     lines = page.text.splitlines()
     assert not any("ĐÀ NẴNG" in ln and "CỘNG" in ln for ln in lines)  # header read column by column
+
+
+def test_page_timeout_is_a_clear_error() -> None:
+    from digitize.errors import ToolFailed
+
+    img = np.asarray(decree_page(200).convert("L"))
+    with pytest.raises(ToolFailed) as err:
+        tesseract.image_to_data(img, lang="vie", timeout=0.01)
+    assert "timed out" in err.value.message("en")
