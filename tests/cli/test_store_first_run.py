@@ -29,6 +29,7 @@ def test_first_run_loads_samples_and_creates_admin_once(tmp_path: Path) -> None:
     samples.mkdir()
     (samples / "a.pdf").write_bytes(b"%PDF-1.4 sample a")
     (samples / "b.pdf").write_bytes(b"%PDF-1.4 sample b")
+    (samples / "a.gt.json").write_text('{"fields": {}}')  # ground truth beside a sample: not a document
     out = _run(samples)
     line = next(x for x in out.splitlines() if x.startswith("admin password: "))
     password = line.split(": ", 1)[1]

@@ -337,7 +337,10 @@ def prepare_first_run(samples: Path | None = None) -> None:
         no_users = not has_users(s)
     samples = samples or _samples_dir()
     if empty and samples is not None and samples.is_dir() and any(samples.iterdir()):
-        files = sorted(p for p in samples.iterdir() if not p.name.startswith("."))
+        # Ground-truth sidecars (``*.gt.json``) describe the samples; they are not documents.
+        files = sorted(
+            p for p in samples.iterdir() if not p.name.startswith(".") and not p.name.endswith(".gt.json")
+        )
         report = ingest_paths(files, batch_name="samples", actor="first-run")
         click.echo(
             _t(
