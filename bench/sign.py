@@ -38,7 +38,7 @@ def main() -> None:
     repo = Path(__file__).resolve().parent.parent
     if str(repo) not in sys.path:
         sys.path.insert(0, str(repo))
-    from digitize.signing.certcheck import load_trust_roots
+    from digitize.certs import load_trust_roots
     from digitize.signing.keys import P12Source, Pkcs11Source, open_key
     from digitize.signing.sign import Signing, SignProfile, SignRequest
     from digitize.tools import softhsm

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from digitize.certs import load_trust_roots
 from digitize.errors import KeyAccessError
-from digitize.signing.certcheck import load_trust_roots
 from digitize.signing.keys import Pkcs11Source, open_key
 from digitize.signing.sign import Signing, SignProfile, SignRequest
 from tests.signing.conftest import TOKEN_PIN, Images, Token

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from digitize.certs import load_trust_roots
 from digitize.errors import CertificateRejected, KeyAccessError, SignatureNotAllowed
-from digitize.signing.certcheck import load_trust_roots
 from digitize.signing.keys import P12Source, open_key
 from digitize.signing.sign import Signing, SignProfile, SignRequest, SignResult
 from tests.signing.conftest import Images

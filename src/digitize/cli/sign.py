@@ -84,9 +84,9 @@ def sign(
     as_json: bool,
 ) -> None:
     """Sign PDFs (PAdES B-B … B-LTA) with the Decree 30/2020 appearance."""
+    from digitize.certs import load_trust_roots
     from digitize.config import get_settings
     from digitize.errors import NotFound, UsageError
-    from digitize.signing.certcheck import load_trust_roots
     from digitize.signing.keys import KeySource, P12Source, Pkcs11Source, open_key
     from digitize.signing.sign import Signing, SignProfile, SignRequest
 

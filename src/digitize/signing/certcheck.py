@@ -12,12 +12,11 @@ import asyncio
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509
 
-from digitize.errors import BadInput, CertificateRejected
+from digitize.errors import CertificateRejected
 
 SIGNING_USAGES = frozenset({"digital_signature", "non_repudiation"})
 
@@ -173,50 +172,3 @@ def _had_revinfo(vc: Any, path: Any) -> bool:
         return bool(getattr(vc, "ocsps", None) or getattr(vc, "crls", None))
 
 
-CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der", ".cert"}
-
-
-def load_trust_roots(files: Iterable[Path] = (), directory: Path | None = None) -> list[x509.Certificate]:
-    """CA certificates (PEM, one or more, or DER) from ``files`` and the certificate files of ``directory``.
-
-    The same rules as ``digitize.verify.trust.load_trust_roots`` (a named file that cannot be read is an
-    error), without importing the verification engine (the ``digitize sign`` command starts faster).
-    """
-    from asn1crypto import pem
-
-    roots: list[x509.Certificate] = []
-    seen: set[bytes] = set()
-
-    def add(path: Path) -> None:
-        try:
-            data = path.read_bytes()
-            if pem.detect(data):
-                ders = [der for kind, _h, der in pem.unarmor(data, multiple=True)
-                        if kind in ("CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CERTIFICATE")]
-            else:
-                ders = [data]
-            certs = [x509.Certificate.load(der) for der in ders]
-            for c in certs:
-                _ = c.subject, c.not_valid_after  # parse now
-        except OSError as exc:
-            raise BadInput(f"Không đọc được tệp chứng thư CA {path}: {exc.strerror}",
-                           f"cannot read CA certificate file {path}: {exc.strerror}") from None
-        except (ValueError, TypeError, KeyError) as exc:
-            raise BadInput(f"Không đọc được chứng thư số CA {path}: {exc}",
-                           f"cannot read CA certificate {path}: {exc}") from None
-        if not certs:
-            raise BadInput(f"Không có chứng thư số nào trong {path}", f"no certificate found in {path}")
-        for c in certs:
-            if c.sha256 not in seen:
-                seen.add(c.sha256)
-                roots.append(c)
-
-    for f in files:
-        add(Path(f))
-    if directory is not None:
-        d = Path(directory).expanduser()
-        if d.is_dir():
-            for p in sorted(d.iterdir()):
-                if p.is_file() and p.suffix.lower() in CERT_SUFFIXES:
-                    add(p)
-    return roots

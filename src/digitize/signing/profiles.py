@@ -114,7 +114,7 @@ _open: dict[tuple[str, NamedProfile], tuple[KeySession, Signing, threading.Lock]
 
 
 def _signing_for(named: NamedProfile, settings: Settings) -> tuple[Signing, threading.Lock]:
-    from digitize.signing.certcheck import load_trust_roots
+    from digitize.certs import load_trust_roots
 
     # keyed by the whole profile: an edited profiles file takes effect without a restart
     cache_key = (str(settings.signing_profiles_file), named)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from asn1crypto import x509
 
+from digitize.certs import load_trust_roots
 from digitize.verify.engine import averify_pdf, verify_pdf
 from digitize.verify.model import (
     Check,
@@ -25,7 +26,6 @@ from digitize.verify.model import (
     VerificationReport,
 )
 from digitize.verify.render import render_pdf, render_text
-from digitize.verify.trust import load_trust_roots
 
 __all__ = [
     "Check",

@@ -1,4 +1,8 @@
-"""Trust roots for verification: CA certificates (PEM/DER) from ``--trust`` and ``Settings.trust_dir``."""
+"""CA certificate files (PEM or DER) that signing and verification trust.
+
+Roots come from ``--trust`` files and ``Settings.trust_dir``. A light module (asn1crypto only), so
+``digitize sign`` need not import the verification engine.
+"""
 
 from __future__ import annotations
 
