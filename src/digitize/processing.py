@@ -505,11 +505,18 @@ class LocalPool:
         with self._lock:
             for doc_id in ids:
                 try:
-                    self._inflight[doc_id] = self._executor.submit(_child_run, doc_id)
+                    future = self._executor.submit(_child_run, doc_id)
                 except BrokenProcessPool:
                     self._restart_executor()
-                    self._inflight[doc_id] = self._executor.submit(_child_run, doc_id)
+                    future = self._executor.submit(_child_run, doc_id)
+                # A finished document makes room: refill at once instead of at the next poll, so the
+                # worker processes never sit idle while received documents wait.
+                future.add_done_callback(self._on_done)
+                self._inflight[doc_id] = future
         return len(ids)
+
+    def _on_done(self, _future: Future[str]) -> None:
+        self._wake.set()
 
     def _new_executor(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
