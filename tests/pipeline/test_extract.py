@@ -307,6 +307,8 @@ def test_signer_title(lines: tuple[str, ...], title: str) -> None:
         ("Đỗ Phương Nhung.", 90.0, "Đỗ Phương Nhung"),
         ("Nguyễn Đức Hiểu", [95.0, 95.0, 85.0], "Nguyễn Đức Hiếu"),  # a doubtful tone mark under the seal
         ("Trần Phưong Oanh", [95.0, 70.0, 95.0], "Trần Phương Oanh"),
+        # seen on a seeded multi-page TIFF: seal rim junk, then two syllables glued by a comma
+        ("se°_ Định,Thị Thảo", [30.0, 60.0, 90.0], "Đinh Thị Thảo"),
     ],
 )
 def test_signer_name_under_a_seal(ocr: str, conf: float | list[float], expected: str) -> None:

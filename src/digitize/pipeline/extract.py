@@ -792,15 +792,17 @@ def _title_of(line: _Line) -> tuple[str, float, bool] | None:
 
 def _name_tokens(line: _Line) -> list[tuple[str, float]]:
     toks = []
-    for w in line.words:
-        t = w.text.strip(".,;:|!'\"“”()[]{}_-—")
+    # "Định,Thị": OCR may glue two syllables of a name with a comma or a dot (a seal stroke between them)
+    parts = [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;](?=[^\W\d_])", w.text)]
+    for text, conf in parts:
+        t = text.strip(".,;:|!'\"“”()[]{}_-—")
         if (
             len(t) >= 1
             and t.isalpha()
             and t[0].isupper()
             and (len(t) == 1 or not t[1:].isupper() or len(t) <= 2)
         ) or (t.isalpha() and t.isupper() and len(t) > 1):
-            toks.append((t, w.conf / 100.0))
+            toks.append((t, conf / 100.0))
         else:
             toks.append(("", 0.0))
     return toks
