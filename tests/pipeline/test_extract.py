@@ -309,6 +309,8 @@ def test_signer_title(lines: tuple[str, ...], title: str) -> None:
         ("Trần Phưong Oanh", [95.0, 70.0, 95.0], "Trần Phương Oanh"),
         # seen on a seeded multi-page TIFF: seal rim junk, then two syllables glued by a comma
         ("se°_ Định,Thị Thảo", [30.0, 60.0, 90.0], "Đinh Thị Thảo"),
+        # the seal's rim turns the capital L of the surname into "b"
+        ("°_ bý Thanh Đạt", [36.0, 70.0, 90.0, 96.0], "Lý Thanh Đạt"),
     ],
 )
 def test_signer_name_under_a_seal(ocr: str, conf: float | list[float], expected: str) -> None:

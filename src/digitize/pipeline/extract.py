@@ -796,6 +796,9 @@ def _name_tokens(line: _Line) -> list[tuple[str, float]]:
     parts = [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;](?=[^\W\d_])", w.text)]
     for text, conf in parts:
         t = text.strip(".,;:|!'\"“”()[]{}_-—")
+        if 2 <= len(t) <= 4 and t.isalpha() and t[0].islower() and conf < 80:
+            # a doubtful lower-case syllable: the seal's rim over a capital ("bý" for "Lý")
+            t = t[0].upper() + t[1:]
         if (
             len(t) >= 1
             and t.isalpha()
