@@ -117,7 +117,12 @@ def public_facts(document_id: str) -> dict[str, Any]:
             raise NotFound(f"Không có văn bản đã ký {document_id}.", f"No signed document {document_id}.")
         values = {f.name: f.value for f in doc.fields}
         today = datetime.now(UTC).date()
-        status = validity_status(doc.validity, today, parse_date(values.get("issued_date")))
+        status = validity_status(
+            doc.validity,
+            today,
+            parse_date(values.get("issued_date")),
+            values.get("type_name") or doc.type_name,
+        )
         v = doc.validity
         fields = {k: values.get(k) for k in PUBLIC_FIELDS}
         if v is not None:

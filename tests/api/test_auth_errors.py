@@ -126,7 +126,22 @@ def test_review_corrections_and_validity_decisions(
     new = stored_document(
         tmp_path,
         "new.pdf",
-        {"type_name": "Giấy phép", "holder_name": "Công ty Bình Minh", "issued_date": "2024-01-01"},
+        {
+            "type_name": "Giấy phép",
+            "holder_name": "Công ty Bình Minh",
+            "issued_date": "2024-01-01",
+            "valid_until": "2099-01-01",
+        },
+    )
+    undated = stored_document(
+        tmp_path,
+        "undated.pdf",
+        {"type_name": "Giấy phép", "holder_name": "Công ty An", "issued_date": "2024-01-01"},
+    )
+    # A licence whose end date was not read is not claimed valid (digitize.validity's rules).
+    assert (
+        bare_client.get(f"/api/v1/documents/{undated}", headers=auth(officer)).json()["validity"]["status"]
+        == "unknown"
     )
     queue = bare_client.get("/api/v1/review", headers=auth(reviewer)).json()
     assert [i["id"] for i in queue["items"]] == [old]

@@ -34,7 +34,9 @@ def _match(session: Session, doc_id: str, on: date | None) -> RegistryMatch | No
     if doc is None:
         return None
     issued = next((f.value for f in doc.fields if f.name == "issued_date"), None)
-    return RegistryMatch(document_id=doc.id, validity=validity_status(doc.validity, on, parse_date(issued)))
+    return RegistryMatch(
+        document_id=doc.id, validity=validity_status(doc.validity, on, parse_date(issued), doc.type_name)
+    )
 
 
 def registry_lookup(sha256: str) -> RegistryMatch | None:

@@ -154,22 +154,30 @@ def count_batches(session: Session) -> int:
 # --- documents ---------------------------------------------------------------------------------
 
 
-def validity_status(v: Validity | None, on: date | None = None, issued: date | None = None) -> str:
-    """valid | expired | revoked | superseded | unknown, as of ``on`` (default today, UTC)."""
+def validity_status(
+    v: Validity | None, on: date | None = None, issued: date | None = None, type_name: str | None = None
+) -> str:
+    """valid | expired | revoked | superseded | unknown, as of ``on`` (default today, UTC).
+
+    The rules are ``digitize.validity``'s (one place): the stored dates, the officers' decisions (revoked or
+    superseded from the day decided), and ``issued`` standing in for a missing start of an open-ended result.
+    """
+    from digitize import validity as rules
+
     on = on or datetime.now(UTC).date()
     if v is None:
         return "unknown"
     decided = as_utc(v.revoked_at)
-    if v.status in (VALIDITY_REVOKED, VALIDITY_SUPERSEDED) and (decided is None or decided.date() <= on):
-        return "revoked" if v.status == VALIDITY_REVOKED else "superseded"
-    start = v.valid_from or issued
-    if start is None and v.valid_until is None:
-        return "unknown"
-    if start is not None and on < start:
-        return "unknown"  # not yet in force
-    if v.valid_until is not None and on > v.valid_until:
-        return "expired"
-    return "valid"
+    open_ended = rules.is_open_ended(type_name)
+    return rules.validity_status(
+        v.valid_from or (issued if open_ended else None),
+        v.valid_until,
+        on,
+        revoked_at=(decided or datetime.min.replace(tzinfo=UTC)) if v.status == VALIDITY_REVOKED else None,
+        superseded_by=(v.superseded_by or "?") if v.status == VALIDITY_SUPERSEDED else None,
+        superseded_at=decided if v.status == VALIDITY_SUPERSEDED else None,
+        open_ended=open_ended,
+    )
 
 
 def document_record(
@@ -215,7 +223,7 @@ def record_of(
     on = on or datetime.now(UTC).date()
     issued = parse_date(values.get("issued_date")) if fields is None or "issued_date" in fields else None
     validity = {
-        "status": validity_status(v, on, issued),
+        "status": validity_status(v, on, issued, values.get("type_name") or doc.type_name),
         "as_of": on.isoformat(),
         "valid_from": v.valid_from.isoformat() if v and v.valid_from else None,
         "valid_until": v.valid_until.isoformat() if v and v.valid_until else None,
