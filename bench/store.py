@@ -25,51 +25,6 @@ from pathlib import Path
 from typing import Any
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
-SURNAMES = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-]
-MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quang", "Thu", "Xuân"]
-GIVEN = [
-    "An",
-    "Bình",
-    "Cường",
-    "Dung",
-    "Đào",
-    "Giang",
-    "Hằng",
-    "Hùng",
-    "Khánh",
-    "Lan",
-    "Long",
-    "Mai",
-    "Nam",
-    "Oanh",
-    "Phúc",
-    "Quân",
-    "Sơn",
-    "Tâm",
-    "Thảo",
-    "Trung",
-    "Uyên",
-    "Việt",
-    "Xuân",
-    "Yến",
-]
 PLACES = ["Đà Nẵng", "Yên Bái", "Hà Nội", "Huế", "Cần Thơ", "Hải Phòng", "Nghệ An", "Quảng Nam", "Lâm Đồng"]
 TYPES = ["Giấy phép", "Quyết định", "Giấy chứng nhận", "Công văn"]
 _TEXT = (
@@ -81,7 +36,9 @@ WORDS = _TEXT.split(" ")
 
 
 def _person(rng: random.Random) -> str:
-    return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+    from samples.generate import person_name
+
+    return person_name(rng)
 
 
 # --- 1. batch through the API vs process_document -----------------------------------------------------
@@ -243,7 +200,7 @@ def _populate(url: str, n: int, seed: int = 1) -> list[str]:
             holder = (
                 _person(rng)
                 if rng.random() < 0.6
-                else f"Công ty TNHH {rng.choice(GIVEN)} {rng.choice(GIVEN)}"
+                else f"Công ty TNHH {_person(rng).split()[-1]} {_person(rng).split()[-1]}"
             )
             holders.append(holder)
             type_name = rng.choice(TYPES)

@@ -40,24 +40,11 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from digitize.pipeline.model import FIELD_NAMES
+
 KINDS: tuple[str, ...] = ("quyet_dinh", "giay_phep", "giay_chung_nhan", "cong_van")
 
-FIELD_KEYS: tuple[str, ...] = (
-    "type_name",
-    "code_number",
-    "code_notation",
-    "issued_date",
-    "organ_name",
-    "parent_organ",
-    "place",
-    "subject",
-    "signer_name",
-    "signer_title",
-    "holder_name",
-    "holder_id",
-    "valid_from",
-    "valid_until",
-)
+FIELD_KEYS: tuple[str, ...] = FIELD_NAMES  # the contract's field names, in its order
 
 
 def nfc(text: str) -> str:
@@ -395,7 +382,8 @@ def _date_words(d: dt.date) -> str:
     return f"ngày {day} tháng {month} năm {d.year}"
 
 
-def _person(rng: random.Random) -> str:
+def person_name(rng: random.Random) -> str:
+    """A plausible Vietnamese full name (NFC)."""
     if rng.random() < 0.65:
         return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE_M)} {rng.choice(GIVEN_M)}"
     return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE_F)} {rng.choice(GIVEN_F)}"
@@ -452,7 +440,7 @@ def make_content(kind: str, seed: int, extra_paragraphs: int = 0) -> Content:
     abbr = "UBND" if by_ubnd else organ.abbr
     holder_is_person = kind == "giay_chung_nhan" and rng.random() < 0.3
     if holder_is_person:
-        holder_name: str | None = _person(rng)
+        holder_name: str | None = person_name(rng)
         holder_id: str | None = _cccd(rng)
     else:
         holder_name = _company(rng)
@@ -620,7 +608,7 @@ def make_content(kind: str, seed: int, extra_paragraphs: int = 0) -> Content:
         body.insert(len(body) - 1, ("para", FILLER[(seed + i) % len(FILLER)]))
 
     # signer
-    signer = _person(rng)
+    signer = person_name(rng)
     if by_ubnd:
         if rng.random() < 0.5:
             signer_lines: tuple[str, ...] = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
