@@ -96,19 +96,86 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def bench_batch(pages: int, workers: int, *, full_pages: bool = True) -> dict[str, float]:
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a live process (and its reaped children), from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            parts = fh.read().rsplit(")", 1)[-1].split()
+    except OSError:
+        return 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    return sum(int(x) for x in parts[11:15]) / tick
+
+
+def _children(pid: int) -> list[int]:
+    """Child processes started by any thread of ``pid``."""
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as fh:
+                found.extend(int(x) for x in fh.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _timeline(home: Path, t_upload_start: float, t_wall_start: datetime) -> dict[str, float]:
+    """Per-document received → done from the database: when the pool started, its idle time, the tail."""
+    import sqlite3
+
+    con = sqlite3.connect(home / "digitize.db")
+    rows = con.execute(
+        "SELECT d.id, d.created_at, d.processed_at, d.claimed_by, "
+        "(SELECT SUM(p.seconds) FROM pages p WHERE p.document_id = d.id) FROM documents d"
+    ).fetchall()
+    con.close()
+
+    def ts(v: str) -> float:
+        t = datetime.fromisoformat(v)
+        t = t if t.tzinfo else t.replace(tzinfo=UTC)
+        return (t - t_wall_start).total_seconds()
+
+    created = sorted(ts(r[1]) for r in rows)
+    done = sorted(ts(r[2]) for r in rows if r[2])
+    busy = sum(float(r[4] or 0) for r in rows)
+    starts = sorted(ts(r[2]) - float(r[4] or 0) for r in rows if r[2])
+    return {
+        "first_received_s": created[0],
+        "last_received_s": created[-1],
+        "first_start_s": starts[0] if starts else -1.0,
+        "first_done_s": done[0] if done else -1.0,
+        "last_done_s": done[-1] if done else -1.0,
+        "second_last_done_s": done[-2] if len(done) > 1 else -1.0,
+        "pipeline_busy_s": busy,
+    }
+
+
+def bench_batch(
+    pages: int, workers: int, *, full_pages: bool = True, diagnose: bool = False
+) -> dict[str, float]:
     import httpx
 
     work = Path(tempfile.mkdtemp(prefix="bench-store-"))
+    diag: dict[str, float] = {}
     try:
         make = _page_scan if full_pages else _scan
         scans = [make(work / f"p{i:03d}.png", i) for i in range(pages)]
         out = work / "out"
         out.mkdir()
+        import resource
+
+        ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.monotonic()
         with ProcessPoolExecutor(max_workers=workers) as pool:
             list(pool.map(_ocr_one, [(str(p), str(out / f"{p.stem}.pdf")) for p in scans]))
         direct = time.monotonic() - t0
+        ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if diagnose:
+            diag["direct_cpu_s"] = (ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime)
 
         home = work / "home"
         env = {k: v for k, v in os.environ.items() if not k.startswith("DIGITIZE_")}
@@ -149,23 +216,35 @@ def bench_batch(pages: int, workers: int, *, full_pages: bool = True) -> dict[st
             time.sleep(2.0)  # let the pool's worker processes finish importing
             headers = {"Authorization": f"Bearer {key}"}
             files = [("files", (p.name, p.read_bytes(), "application/octet-stream")) for p in scans]
+            server_cpu0 = _cpu_seconds(proc.pid)
+            wall0 = datetime.now(UTC)
             t0 = time.monotonic()
             r = httpx.post(f"{url}/api/v1/batches", files=files, headers=headers, timeout=300)
             r.raise_for_status()
             batch_id = r.json()["id"]
             upload = time.monotonic() - t0
+            server_upload_cpu = _cpu_seconds(proc.pid) - server_cpu0
+            polls = 0
             while True:
+                polls += 1
                 view = httpx.get(f"{url}/api/v1/batches/{batch_id}", headers=headers, timeout=30).json()
                 if view["state"] == "done":
                     break
                 time.sleep(0.2)
             through_api = time.monotonic() - t0
+            if diagnose:
+                diag.update(_timeline(home, t0, wall0))
+                diag["server_cpu_s"] = _cpu_seconds(proc.pid) - server_cpu0
+                diag["server_upload_cpu_s"] = server_upload_cpu
+                diag["polls"] = polls
+                diag["workers_cpu_s"] = sum(_cpu_seconds(c) for c in _children(proc.pid))
         finally:
             os.killpg(proc.pid, 15)
             proc.wait(30)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {
+        **diag,
         "pages": pages,
         "workers": workers,
         "direct_s": direct,

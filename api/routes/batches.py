@@ -14,8 +14,8 @@ from api import schemas
 from api.deps import STAFF, get_session, require
 from api.uploads import UploadedFile, receive_form
 from digitize.config import get_settings
-from digitize.ingest import Ingestor, IngestReport, create_batch
-from digitize.processing import enqueue
+from digitize.ingest import IngestedItem, Ingestor, IngestReport, create_batch
+from digitize.processing import enqueue, poke_current_pool
 from digitize.store.auth import Principal
 from digitize.store.service import batch_view, count_batches, list_batches
 
@@ -44,10 +44,17 @@ _UPLOAD_BODY = {
 }
 
 
+def _stored(item: IngestedItem) -> None:
+    if item.document_id is not None and not item.duplicate:
+        poke_current_pool()
+
+
 def _ingest(files: list[UploadedFile], name: str | None, actor: str) -> IngestReport:
     settings = get_settings()
     batch_id = create_batch(name, actor=actor, settings=settings)
-    ingestor = Ingestor(batch_id, actor=actor, settings=settings)
+    # Each stored document is up for processing at once (the pool starts on the first while the rest are
+    # stored); enqueue() below still hands them all over (Celery, or a drainer when no pool runs here).
+    ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=_stored)
     for f in files:
         ingestor.add_path(f.path, display_name=f.filename)
     enqueue(ingestor.report.new_document_ids, settings)

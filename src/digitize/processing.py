@@ -424,6 +424,25 @@ def _child_run(document_id: str) -> str:
     return process_document_by_id(document_id)
 
 
+def _child_warm() -> int:
+    """Load the pipeline (and what it loads lazily) so a batch's first documents don't pay for it."""
+    for name in (
+        "digitize.pipeline.run",
+        "digitize.pipeline.preprocess",
+        "digitize.pipeline.recognize",
+        "digitize.pipeline.compose",
+        "digitize.pipeline.extract",
+        "pikepdf",
+    ):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    with contextlib.suppress(Exception):  # a missing tool or database is reported by the document itself
+        importlib.import_module("digitize.tools.tesseract").probe()
+        with db.session(get_settings()) as s:
+            s.execute(select(Document.id).limit(1))
+    return os.getpid()
+
+
 class LocalPool:
     """One worker process per core, fed from the database by a polling thread."""
 
@@ -519,12 +538,18 @@ class LocalPool:
         self._wake.set()
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_child_init,
             initargs=(self._env,),
         )
+        # A spawn-context executor starts its processes one submit at a time, each then importing the
+        # pipeline on its first document: start and warm them all now, so the first documents of a batch
+        # use every core at once instead of waiting ~1 s for a fresh interpreter.
+        for _ in range(self.workers):
+            executor.submit(_child_warm)
+        return executor
 
     def _restart_executor(self) -> None:
         """A worker process died (killed, out of memory): the executor is unusable, start a new one."""
@@ -578,6 +603,12 @@ class LocalPool:
 # --- dispatch -----------------------------------------------------------------------------------
 
 _current_pool: LocalPool | None = None
+
+
+def poke_current_pool() -> None:
+    """A document was just stored (more may follow): let this process's pool start on it now."""
+    if _current_pool is not None:
+        _current_pool.poke()
 
 
 def set_current_pool(pool: LocalPool | None) -> None:
