@@ -105,7 +105,7 @@ def test_red_seal_ink_is_pale_in_the_ocr_image() -> None:
 def test_low_resolution_photo_is_upscaled(page: Image.Image) -> None:
     small = page.resize((576, round(576 * page.height / page.width)), Image.Resampling.LANCZOS)
     prepared = preprocess.prepare(_array(small), dpi=82)
-    assert prepared.scale > 1.5
+    assert prepared.scale > 1.2  # small letters are upscaled (to ~11 px)
     assert prepared.ocr.shape[1] == round(576 * prepared.scale)
     assert prepared.master.shape[1] == 576  # the master is not resampled
     assert prepared.width == 576

@@ -64,7 +64,7 @@ def test_upscaled_photo_boxes_map_back_to_the_master() -> None:
     small = img.resize((576, round(576 * img.height / img.width)), Image.Resampling.LANCZOS)
     prepared = preprocess.prepare(np.asarray(small), dpi=82)
     page = recognize.recognize(prepared)
-    assert prepared.scale > 1.5
+    assert prepared.scale > 1.2  # small letters are upscaled (to ~11 px)
     assert page.width == 576
     assert max(w.box.x1 for w in page.words) <= 577
     assert word_accuracy(page.text, ground_truth()) >= 0.85
@@ -101,7 +101,7 @@ def test_real_phone_photos(shared_dir: Path, name: str) -> None:
 
     (src,) = intake.inspect(photo).pages
     prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
-    assert prepared.scale > 1.5
+    assert prepared.scale > 1.2  # small letters are upscaled (to ~11 px)
     page = recognize.recognize(prepared)
     assert word_accuracy(page.text, truth.read_text(encoding="utf-8")) >= 0.95
     lines = page.text.splitlines()

@@ -21,11 +21,12 @@ import cv2
 import numpy as np
 
 ANALYSIS_WIDTH = 1000  # px: orientation and skew are measured on a downscaled page
-TARGET_TEXT_HEIGHT = 17.0  # px: median letter height (connected components) that Tesseract reads well
+UPSCALE_BELOW = 11.9  # px: median letter height (connected components) under which a page is upscaled
+TARGET_TEXT_HEIGHT = 11.0  # px: ... to this height
 MAX_UPSCALE = 4.0
 DOWNSCALE_ABOVE = 26.0  # px: letters taller than this are scaled down to DOWNSCALE_TO for speed
 DOWNSCALE_TO = 20.0
-UPSCALE_INTERPOLATION = cv2.INTER_CUBIC
+UPSCALE_INTERPOLATION = cv2.INTER_LINEAR
 _DARKEN = np.array([255.0 * (i / 255.0) ** 2.0 for i in range(256)]).round().astype(np.uint8)  # gamma 2
 OSD_BELOW = 0.75  # confidence of the own 0/180 decision under which Tesseract's OSD is asked
 
@@ -339,7 +340,7 @@ def denoise(gray: np.ndarray) -> np.ndarray:
 def _ocr_scale(letter_height: float, dpi: float) -> float:
     """How much to scale the page so that Tesseract sees letters of a size it reads well and fast."""
     th = letter_height
-    if th > 0 and th < TARGET_TEXT_HEIGHT * 0.7:
+    if th > 0 and th < UPSCALE_BELOW:
         return min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / th)
     if th == 0 and dpi < 200:
         return min(MAX_UPSCALE, 300.0 / max(dpi, 1.0))
