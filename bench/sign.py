@@ -62,16 +62,18 @@ def main() -> None:
             from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
             from pyhanko.sign import fields, signers
 
-            hanko = signers.SimpleSigner.load_pkcs12(str(pki.officer.p12),
-                                                     passphrase=pki.p12_password.encode())
+            hanko = signers.SimpleSigner.load_pkcs12(
+                str(pki.officer.p12), passphrase=pki.p12_password.encode()
+            )
             assert hanko is not None
 
             def hanko_default(i: int) -> None:
                 import io
 
                 w = IncrementalPdfFileWriter(io.BytesIO(data))
-                meta = signers.PdfSignatureMetadata(field_name="Sig1",
-                                                    subfilter=fields.SigSeedSubFilter.PADES)
+                meta = signers.PdfSignatureMetadata(
+                    field_name="Sig1", subfilter=fields.SigSeedSubFilter.PADES
+                )
                 signers.sign_pdf(w, meta, signer=hanko)
 
             _rate("pyHanko in-process, default (invisible, B-B)", max(5, N // 4), hanko_default, rows)
@@ -81,8 +83,10 @@ def main() -> None:
                 for label, profile in [
                     ("digitize p12 B-B invisible", SignProfile(visible=False)),
                     ("digitize p12 B-B leader appearance", SignProfile(signature_image=sig_img)),
-                    ("digitize p12 B-T leader appearance (local TSA)",
-                     SignProfile(level="B-T", tsa_url=pki.tsa_url, signature_image=sig_img)),
+                    (
+                        "digitize p12 B-T leader appearance (local TSA)",
+                        SignProfile(level="B-T", tsa_url=pki.tsa_url, signature_image=sig_img),
+                    ),
                 ]:
                     s = Signing(key, profile, roots)
                     _rate(label, N, _signer_fn(s, data), rows)
@@ -93,8 +97,11 @@ def main() -> None:
                 s.sign_many(reqs)  # files in, files out (atomic writes, fsync)
                 dt = time.perf_counter() - t0
                 rows.append(("digitize p12 batch sign_many (files, fsync)", dt / N * 1000, N / dt))
-                print(f"  {'digitize p12 batch sign_many (files, fsync)':<58} {dt / N * 1000:8.1f} ms/sig "
-                      f"{N / dt:8.1f} sig/s", flush=True)
+                print(
+                    f"  {'digitize p12 batch sign_many (files, fsync)':<58} {dt / N * 1000:8.1f} ms/sig "
+                    f"{N / dt:8.1f} sig/s",
+                    flush=True,
+                )
 
             # --- ours, SoftHSM2 ---------------------------------------------------------------------------
             if softhsm.available():
@@ -106,8 +113,10 @@ def main() -> None:
                 with open_key(Pkcs11Source(hsm.module, "bench", "officer", "BENCH_PIN")) as key:
                     for label, profile in [
                         ("digitize SoftHSM2 B-B leader appearance", SignProfile(signature_image=sig_img)),
-                        ("digitize SoftHSM2 B-T leader appearance (local TSA)",
-                         SignProfile(level="B-T", tsa_url=pki.tsa_url, signature_image=sig_img)),
+                        (
+                            "digitize SoftHSM2 B-T leader appearance (local TSA)",
+                            SignProfile(level="B-T", tsa_url=pki.tsa_url, signature_image=sig_img),
+                        ),
                     ]:
                         s = Signing(key, profile, roots)
                         _rate(label, N, _signer_fn(s, data), rows)
@@ -126,24 +135,57 @@ def main() -> None:
             env = {**os.environ}
             t0 = time.perf_counter()
             proc = subprocess.run(
-                [str(digitize), "sign", *inputs, "--output-dir", str(d / "cli-out"),
-                 "--p12", str(pki.officer.p12), "--p12-password-env", "BENCH_P12_PW",
-                 "--trust", str(pki.root_cert),
-                 "--signature-image", str(sig_img)], capture_output=True, text=True, env=env)
+                [
+                    str(digitize),
+                    "sign",
+                    *inputs,
+                    "--output-dir",
+                    str(d / "cli-out"),
+                    "--p12",
+                    str(pki.officer.p12),
+                    "--p12-password-env",
+                    "BENCH_P12_PW",
+                    "--trust",
+                    str(pki.root_cert),
+                    "--signature-image",
+                    str(sig_img),
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+            )
             dt = time.perf_counter() - t0
             if proc.returncode == 0:
                 rows.append(("digitize sign CLI, batch of N in one process", dt / N * 1000, N / dt))
-                print(f"  {'digitize sign CLI, batch of N in one process':<58} {dt / N * 1000:8.1f} ms/sig "
-                      f"{N / dt:8.1f} sig/s", flush=True)
+                print(
+                    f"  {'digitize sign CLI, batch of N in one process':<58} {dt / N * 1000:8.1f} ms/sig "
+                    f"{N / dt:8.1f} sig/s",
+                    flush=True,
+                )
             else:
                 print("  digitize sign CLI failed:", proc.stderr.strip()[-300:], flush=True)
 
             def one_cli(i: int) -> None:
                 subprocess.run(
-                    [str(digitize), "sign", str(src), "-o", str(d / f"one{i}.pdf"),
-                     "--p12", str(pki.officer.p12), "--p12-password-env", "BENCH_P12_PW",
-                 "--trust", str(pki.root_cert),
-                     "--signature-image", str(sig_img)], check=True, capture_output=True, env=env)
+                    [
+                        str(digitize),
+                        "sign",
+                        str(src),
+                        "-o",
+                        str(d / f"one{i}.pdf"),
+                        "--p12",
+                        str(pki.officer.p12),
+                        "--p12-password-env",
+                        "BENCH_P12_PW",
+                        "--trust",
+                        str(pki.root_cert),
+                        "--signature-image",
+                        str(sig_img),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    env=env,
+                )
 
             _rate("digitize sign CLI, one process per document", 5, one_cli, rows)
 
@@ -154,9 +196,23 @@ def main() -> None:
 
                 def hanko_cli(i: int) -> None:
                     subprocess.run(
-                        [str(pyhanko if pyhanko.exists() else "pyhanko"), "sign", "addsig", "--field", "Sig1",
-                         "pkcs12", "--passfile", str(passfile), str(src), str(d / f"hk{i}.pdf"),
-                         str(pki.officer.p12)], check=True, capture_output=True, env=env)
+                        [
+                            str(pyhanko if pyhanko.exists() else "pyhanko"),
+                            "sign",
+                            "addsig",
+                            "--field",
+                            "Sig1",
+                            "pkcs12",
+                            "--passfile",
+                            str(passfile),
+                            str(src),
+                            str(d / f"hk{i}.pdf"),
+                            str(pki.officer.p12),
+                        ],
+                        check=True,
+                        capture_output=True,
+                        env=env,
+                    )
 
                 _rate("pyhanko sign addsig CLI, one process per document", 5, hanko_cli, rows)
             else:

@@ -72,8 +72,10 @@ def main() -> None:
     results: dict[str, float] = {}
     cpu: dict[str, float] = {}  # CPU seconds of the worker processes and their Tesseracts, start-up included
     idle: dict[str, float] = {}  # CPU seconds of starting and stopping one idle worker process
-    with tempfile.TemporaryDirectory(prefix="bench-workers-") as tmp_name, \
-            fresh_postgres_database("bench_workers") as pg_url:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-workers-") as tmp_name,
+        fresh_postgres_database("bench_workers") as pg_url,
+    ):
         root = Path(tmp_name)
         home = root / "home"
         home.mkdir()
@@ -90,8 +92,9 @@ def main() -> None:
             os.environ.pop("DIGITIZE_BROKER_URL", None)
             reset_settings()
             cpu0 = _children_cpu()  # an embedded pool process: a Python that imports the pipeline
-            subprocess.run([sys.executable, "-c", "import digitize.processing, digitize.pipeline.run"],
-                           check=True)
+            subprocess.run(
+                [sys.executable, "-c", "import digitize.processing, digitize.pipeline.run"], check=True
+            )
             idle["embedded"] = _children_cpu() - cpu0
             cpu0 = _children_cpu()
             idle_worker = harness.Worker(env, "idle", root / "idle.log")
@@ -123,8 +126,9 @@ def main() -> None:
                 settings = Settings()
                 for n in (1, 2):
                     cpu0 = _children_cpu()
-                    workers = [harness.Worker(env, f"bench{n}{i}{rnd}", root / f"w{n}{i}{rnd}.log")
-                               for i in range(n)]
+                    workers = [
+                        harness.Worker(env, f"bench{n}{i}{rnd}", root / f"w{n}{i}{rnd}.log") for i in range(n)
+                    ]
                     try:
                         _wait_ready(workers)
                         ids = _ingest(root, f"celery{n}-{rnd}", settings)
@@ -140,18 +144,26 @@ def main() -> None:
             os.environ.update(saved)
             reset_settings()
             redis.stop()
-    print(f"{DOCS} documents x {PAGES} pages = {pages} pages (generated scans, PostgreSQL, Redis, Tesseract),"
-          f" best of {ROUNDS}")
+    print(
+        f"{DOCS} documents x {PAGES} pages = {pages} pages (generated scans, PostgreSQL, Redis, Tesseract),"
+        f" best of {ROUNDS}"
+    )
     for name, secs in results.items():
-        print(f"  {name:12s} {secs:6.1f} s   {pages / secs * 60:6.1f} pages/min   "
-              f"CPU {cpu[name] / pages:5.2f} s/page")
+        print(
+            f"  {name:12s} {secs:6.1f} s   {pages / secs * 60:6.1f} pages/min   "
+            f"CPU {cpu[name] / pages:5.2f} s/page"
+        )
     over = (results["celery x1"] - results["embedded x1"]) / pages
     work_cpu = {k: cpu[f"{k} x1"] - idle[k] for k in ("embedded", "celery")}
     over_cpu = (work_cpu["celery"] - work_cpu["embedded"]) / pages
-    print(f"  start-up + shutdown of one idle worker process: embedded {idle['embedded']:.2f} s CPU, "
-          f"celery {idle['celery']:.2f} s CPU")
-    print(f"  per-page overhead of Celery over the embedded pool (1 process): CPU {over_cpu * 1000:+.0f} ms "
-          f"(start-up excluded), wall {over * 1000:+.0f} ms (wall is noisy on shared cores)")
+    print(
+        f"  start-up + shutdown of one idle worker process: embedded {idle['embedded']:.2f} s CPU, "
+        f"celery {idle['celery']:.2f} s CPU"
+    )
+    print(
+        f"  per-page overhead of Celery over the embedded pool (1 process): CPU {over_cpu * 1000:+.0f} ms "
+        f"(start-up excluded), wall {over * 1000:+.0f} ms (wall is noisy on shared cores)"
+    )
     print(f"  speed-up with two Celery worker processes: x{results['celery x1'] / results['celery x2']:.2f}")
 
 

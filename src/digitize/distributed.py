@@ -163,8 +163,14 @@ def prepare_document(document_id: str, token: str, settings: Settings | None = N
         return _listed(document_id, settings)
     attempts, original_key = int(got[0]), str(got[1])
     if attempts > settings.page_max_attempts:
-        _finish_failed(document_id, "too_many_attempts", _gave_up_vi(attempts - 1), _gave_up_en(attempts - 1),
-                       settings, owner=PREPARE_PREFIX + token)
+        _finish_failed(
+            document_id,
+            "too_many_attempts",
+            _gave_up_vi(attempts - 1),
+            _gave_up_en(attempts - 1),
+            settings,
+            owner=PREPARE_PREFIX + token,
+        )
         return Prepared(document_id, FAILED)
     try:
         with _heartbeat_document(document_id, PREPARE_PREFIX + token, settings):
@@ -172,8 +178,9 @@ def prepare_document(document_id: str, token: str, settings: Settings | None = N
     except (ServiceUnavailable, ToolMissing):
         raise  # not the file's fault: tried again later
     except DigitizeError as err:  # refused or unreadable: the document fails with the reason
-        _finish_failed(document_id, err.code, err.message_vi, err.message_en, settings,
-                       owner=PREPARE_PREFIX + token)
+        _finish_failed(
+            document_id, err.code, err.message_vi, err.message_en, settings, owner=PREPARE_PREFIX + token
+        )
         return Prepared(document_id, FAILED)
     with _session(settings) as s:
         have = set(s.scalars(select(Page.index).where(Page.document_id == document_id)))
@@ -182,8 +189,13 @@ def prepare_document(document_id: str, token: str, settings: Settings | None = N
             s.execute(
                 insert(Page),
                 [
-                    {"document_id": document_id, "index": i, "state": PAGE_PENDING, "attempts": 0,
-                     "updated_at": now}
+                    {
+                        "document_id": document_id,
+                        "index": i,
+                        "state": PAGE_PENDING,
+                        "attempts": 0,
+                        "updated_at": now,
+                    }
                     for i in missing
                 ],
             )
@@ -299,8 +311,9 @@ def new_token() -> str:
     return uuid.uuid4().hex
 
 
-def claim_page(page_id: int, token: str, *, refund: bool = False,
-               settings: Settings | None = None) -> PageClaim | None:
+def claim_page(
+    page_id: int, token: str, *, refund: bool = False, settings: Settings | None = None
+) -> PageClaim | None:
     """Take page ``page_id`` for the holder of ``token``; None when there is nothing to do.
 
     Nothing to do: the page is done or failed, or another live worker holds it. ``attempts`` is
@@ -330,8 +343,14 @@ def claim_page(page_id: int, token: str, *, refund: bool = False,
         return None
     attempts, document_id, index = int(got[0]), str(got[1]), int(got[2])
     if attempts > settings.page_max_attempts:
-        fail_page(page_id, token, "too_many_attempts", _gave_up_vi(attempts - 1), _gave_up_en(attempts - 1),
-                  settings=settings)
+        fail_page(
+            page_id,
+            token,
+            "too_many_attempts",
+            _gave_up_vi(attempts - 1),
+            _gave_up_en(attempts - 1),
+            settings=settings,
+        )
         return None
     return PageClaim(page_id, document_id, index, attempts, token)
 
@@ -351,14 +370,28 @@ def complete_page(claim: PageClaim, values: dict[str, Any], settings: Settings |
         res = s.execute(
             update(Page)
             .where(Page.id == claim.page_id, Page.state == PAGE_PENDING)
-            .values(**values, state=PAGE_DONE, claimed_by=None, lease_until=None, error_code=None,
-                    error_message=None, updated_at=utcnow())
+            .values(
+                **values,
+                state=PAGE_DONE,
+                claimed_by=None,
+                lease_until=None,
+                error_code=None,
+                error_message=None,
+                updated_at=utcnow(),
+            )
         )
         return res.rowcount == 1
 
 
-def fail_page(page_id: int, token: str, code: str, message_vi: str, message_en: str | None = None,
-              *, settings: Settings | None = None) -> bool:
+def fail_page(
+    page_id: int,
+    token: str,
+    code: str,
+    message_vi: str,
+    message_en: str | None = None,
+    *,
+    settings: Settings | None = None,
+) -> bool:
     """Mark a page failed with the reason (its document goes on); True if this call did it."""
     settings = settings or get_settings()
     message = message_vi if not message_en or message_en == message_vi else f"{message_vi} ({message_en})"
@@ -366,8 +399,14 @@ def fail_page(page_id: int, token: str, code: str, message_vi: str, message_en: 
         res = s.execute(
             update(Page)
             .where(Page.id == page_id, Page.state == PAGE_PENDING)
-            .values(state=PAGE_FAILED, error_code=code[:64], error_message=message, claimed_by=None,
-                    lease_until=None, updated_at=utcnow())
+            .values(
+                state=PAGE_FAILED,
+                error_code=code[:64],
+                error_message=message,
+                claimed_by=None,
+                lease_until=None,
+                updated_at=utcnow(),
+            )
         )
         return res.rowcount == 1
 
@@ -436,18 +475,28 @@ def begin_compose(document_id: str, token: str, settings: Settings | None = None
     with _session(settings) as s:
         res = s.execute(
             update(Document)
-            .where(Document.id == document_id, Document.state == PROCESSING,
-                   _owned_by(Document.claimed_by, COMPOSE_PREFIX + token))
+            .where(
+                Document.id == document_id,
+                Document.state == PROCESSING,
+                _owned_by(Document.claimed_by, COMPOSE_PREFIX + token),
+            )
             .values(lease_until=_lease(settings), attempts=Document.attempts + 1, updated_at=utcnow())
         )
         return res.rowcount == 1
 
 
-def fail_compose(document_id: str, token: str, code: str, message_vi: str, message_en: str,
-                 settings: Settings | None = None) -> bool:
+def fail_compose(
+    document_id: str,
+    token: str,
+    code: str,
+    message_vi: str,
+    message_en: str,
+    settings: Settings | None = None,
+) -> bool:
     """The compose step failed for good (not a transient error): the document ends failed with the reason."""
-    return _finish_failed(document_id, code, message_vi, message_en, settings or get_settings(),
-                          owner=COMPOSE_PREFIX + token)
+    return _finish_failed(
+        document_id, code, message_vi, message_en, settings or get_settings(), owner=COMPOSE_PREFIX + token
+    )
 
 
 def holds_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
@@ -463,16 +512,27 @@ def holds_compose(document_id: str, token: str, settings: Settings | None = None
         return owner is not None
 
 
-def _finish_failed(document_id: str, code: str, message_vi: str, message_en: str, settings: Settings,
-                   *, owner: str) -> bool:
+def _finish_failed(
+    document_id: str, code: str, message_vi: str, message_en: str, settings: Settings, *, owner: str
+) -> bool:
     message = message_vi if message_en == message_vi else f"{message_vi} ({message_en})"
     with _session(settings) as s:
         res = s.execute(
             update(Document)
-            .where(Document.id == document_id, Document.state == PROCESSING,
-                   _owned_by(Document.claimed_by, owner))
-            .values(state=FAILED, error_code=code[:64], error_message=message, claimed_by=None,
-                    lease_until=None, processed_at=utcnow(), updated_at=utcnow())
+            .where(
+                Document.id == document_id,
+                Document.state == PROCESSING,
+                _owned_by(Document.claimed_by, owner),
+            )
+            .values(
+                state=FAILED,
+                error_code=code[:64],
+                error_message=message,
+                claimed_by=None,
+                lease_until=None,
+                processed_at=utcnow(),
+                updated_at=utcnow(),
+            )
         )
         return res.rowcount == 1
 
@@ -551,8 +611,9 @@ def _words_data(page: RecognizedPage) -> list[list[Any]]:
     return [[w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.block, w.line] for w in page.words]
 
 
-def page_values(page: RecognizedPage, *, seconds: float, image_key: str | None,
-                width_pt: float, height_pt: float) -> dict[str, Any]:
+def page_values(
+    page: RecognizedPage, *, seconds: float, image_key: str | None, width_pt: float, height_pt: float
+) -> dict[str, Any]:
     """The ``pages`` row of a recognized page (words with boxes kept in ``data`` for composing later)."""
     return {
         "source": page.source,
@@ -578,8 +639,13 @@ def recognized_from_row(row: Page) -> RecognizedPage:
 
     data = row.data or {}
     words = tuple(
-        Word(text=str(w[0]), conf=float(w[1]), box=Box(float(w[2]), float(w[3]), float(w[4]), float(w[5])),
-             block=int(w[6]), line=int(w[7]))
+        Word(
+            text=str(w[0]),
+            conf=float(w[1]),
+            box=Box(float(w[2]), float(w[3]), float(w[4]), float(w[5])),
+            block=int(w[6]),
+            line=int(w[7]),
+        )
         for w in data.get("words", [])
     )
     return RecognizedPage(
@@ -618,8 +684,14 @@ def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
     with local_original(original_key, settings) as path:
         info = intake.inspect(path, settings)
         if claim.index >= info.page_count:
-            fail_page(claim.page_id, claim.token, "bad_input", "Trang không tồn tại trong tệp gốc.",
-                      "The page does not exist in the original.", settings=settings)
+            fail_page(
+                claim.page_id,
+                claim.token,
+                "bad_input",
+                "Trang không tồn tại trong tệp gốc.",
+                "The page does not exist in the original.",
+                settings=settings,
+            )
             return False
         src = info.pages[claim.index]
         image_key: str | None = None
@@ -634,8 +706,9 @@ def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
         else:
             page = intake.read_text_pages(path, [src])[0]
             width_pt, height_pt = src.width_pt, src.height_pt
-    values = page_values(page, seconds=time.monotonic() - t0, image_key=image_key,
-                         width_pt=width_pt, height_pt=height_pt)
+    values = page_values(
+        page, seconds=time.monotonic() - t0, image_key=image_key, width_pt=width_pt, height_pt=height_pt
+    )
     return complete_page(claim, values, settings)
 
 
@@ -663,15 +736,25 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
         doc = s.get(Document, document_id)
         if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
             return doc.state if doc is not None else "missing"
-        original_key, original_sha, media_type, filename = (doc.original_key, doc.sha256, doc.media_type,
-                                                            doc.original_filename)
+        original_key, original_sha, media_type, filename = (
+            doc.original_key,
+            doc.sha256,
+            doc.media_type,
+            doc.original_filename,
+        )
         attempts = int(doc.attempts or 0)
         rows = list(s.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.index)))
         for r in rows:
             s.expunge(r)
     if attempts > 2 * settings.page_max_attempts:  # intake once, then compose kept dying
-        _finish_failed(document_id, "too_many_attempts", _gave_up_vi(attempts - 1), _gave_up_en(attempts - 1),
-                       settings, owner=owner)
+        _finish_failed(
+            document_id,
+            "too_many_attempts",
+            _gave_up_vi(attempts - 1),
+            _gave_up_en(attempts - 1),
+            settings,
+            owner=owner,
+        )
         return FAILED
     done_rows = [r for r in rows if r.state == PAGE_DONE]
     failed_rows = [r for r in rows if r.state == PAGE_FAILED]
@@ -694,8 +777,15 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
                 with objects.open(str(data["image_key"])) as src, image.open("wb") as out:
                     while chunk := src.read(1 << 20):
                         out.write(chunk)
-            plans.append(PagePlan(row.index, page, image, float(data.get("width_pt", 0.0)),
-                                  float(data.get("height_pt", 0.0))))
+            plans.append(
+                PagePlan(
+                    row.index,
+                    page,
+                    image,
+                    float(data.get("width_pt", 0.0)),
+                    float(data.get("height_pt", 0.0)),
+                )
+            )
         out_pdf = tmp / "searchable.pdf"
         with local_original(original_key, settings) as source:
             source_pdf = source if media_type == "application/pdf" else None
@@ -715,13 +805,28 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
         doc = s.get(Document, document_id, with_for_update=True)
         if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
             return doc.state if doc is not None else "missing"  # the lease went elsewhere: store nothing
-        if s.scalar(select(Variant.id).where(Variant.document_id == doc.id, Variant.kind == SEARCHABLE,
-                                             Variant.sha256 == sha)) is None:
+        if (
+            s.scalar(
+                select(Variant.id).where(
+                    Variant.document_id == doc.id, Variant.kind == SEARCHABLE, Variant.sha256 == sha
+                )
+            )
+            is None
+        ):
             left_out = [r.index for r in failed_rows]
-            s.add(Variant(document_id=doc.id, kind=SEARCHABLE, key=skey, sha256=sha, size=size,
-                          media_type="application/pdf", derived_from=original_sha,
-                          created_by=worker_identity(),
-                          detail={"pipeline_version": __version__, "pages_left_out": left_out}))
+            s.add(
+                Variant(
+                    document_id=doc.id,
+                    kind=SEARCHABLE,
+                    key=skey,
+                    sha256=sha,
+                    size=size,
+                    media_type="application/pdf",
+                    derived_from=original_sha,
+                    created_by=worker_identity(),
+                    detail={"pipeline_version": __version__, "pages_left_out": left_out},
+                )
+            )
         store_extracted_fields(s, doc, fields)
         doc.ocr_confidence = sum(confs) / len(confs) if confs else None
         doc.pipeline_version = __version__
@@ -735,8 +840,15 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
         doc.claimed_by, doc.lease_until, doc.processed_at = None, None, utcnow()
         s.flush()
         search_mod.reindex(s, doc.id)
-        audit(s, worker_identity(), "document.process", doc.id, state=doc.state, pages=len(rows),
-              failed_pages=len(failed_rows))
+        audit(
+            s,
+            worker_identity(),
+            "document.process",
+            doc.id,
+            state=doc.state,
+            pages=len(rows),
+            failed_pages=len(failed_rows),
+        )
         state = doc.state
     # The page images now live in the searchable PDF: the intermediate copies go (best effort).
     for row in rows:
@@ -805,8 +917,12 @@ def reap(queue_depth: int | None, settings: Settings | None = None, *, limit: in
         for doc_id, claimed_by, page_count in docs:
             res = s.execute(
                 update(Document)
-                .where(Document.id == doc_id, Document.state == PROCESSING, Document.lease_until < now,
-                       Document.claimed_by == claimed_by)
+                .where(
+                    Document.id == doc_id,
+                    Document.state == PROCESSING,
+                    Document.lease_until < now,
+                    Document.claimed_by == claimed_by,
+                )
                 .values(claimed_by=None, lease_until=None, updated_at=now)
             )
             if res.rowcount == 1 and page_count is None:
@@ -828,8 +944,11 @@ def reap(queue_depth: int | None, settings: Settings | None = None, *, limit: in
                     .where(
                         or_(
                             Document.state == RECEIVED,
-                            and_(Document.state == PROCESSING, Document.page_count.is_(None),
-                                 Document.claimed_by.is_(None)),
+                            and_(
+                                Document.state == PROCESSING,
+                                Document.page_count.is_(None),
+                                Document.claimed_by.is_(None),
+                            ),
                         ),
                         Document.updated_at < stale,
                     )
@@ -842,27 +961,36 @@ def reap(queue_depth: int | None, settings: Settings | None = None, *, limit: in
             # compose queued, never started, and no queue holds it any more: send it again (same token)
             queued = s.execute(
                 select(Document.id, Document.claimed_by)
-                .where(Document.state == PROCESSING, Document.claimed_by.like(COMPOSE_PREFIX + "%"),
-                       Document.lease_until.is_(None), Document.updated_at < stale)
+                .where(
+                    Document.state == PROCESSING,
+                    Document.claimed_by.like(COMPOSE_PREFIX + "%"),
+                    Document.lease_until.is_(None),
+                    Document.updated_at < stale,
+                )
                 .limit(limit)
             ).all()
             for doc_id, label in queued:
                 res = s.execute(
                     update(Document)
-                    .where(Document.id == doc_id, Document.claimed_by == label,
-                           Document.lease_until.is_(None))
+                    .where(
+                        Document.id == doc_id, Document.claimed_by == label, Document.lease_until.is_(None)
+                    )
                     .values(updated_at=now)
                 )
                 if res.rowcount == 1:
-                    token = str(label)[len(COMPOSE_PREFIX):].split(" ", 1)[0]
+                    token = str(label)[len(COMPOSE_PREFIX) :].split(" ", 1)[0]
                     out.compose.append((doc_id, token))
         # finished pages, nobody composing (also the documents whose compose lease was just dropped)
         pending = exists().where(Page.document_id == Document.id, Page.state == PAGE_PENDING)
         orphans = list(
             s.scalars(
                 select(Document.id)
-                .where(Document.state == PROCESSING, Document.page_count.is_not(None),
-                       Document.claimed_by.is_(None), ~pending)
+                .where(
+                    Document.state == PROCESSING,
+                    Document.page_count.is_not(None),
+                    Document.claimed_by.is_(None),
+                    ~pending,
+                )
                 .limit(limit)
             )
         )
@@ -881,9 +1009,9 @@ def page_counts(settings: Settings | None = None) -> dict[str, int]:
     with _session(settings) as s:
         rows = s.execute(select(Page.state, func.count()).group_by(Page.state)).all()
         held = s.scalar(
-            select(func.count()).select_from(Page).where(
-                Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until >= now
-            )
+            select(func.count())
+            .select_from(Page)
+            .where(Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until >= now)
         )
     counts = {PAGE_PENDING: 0, PAGE_DONE: 0, PAGE_FAILED: 0}
     counts.update({str(k): int(v) for k, v in rows})
@@ -894,4 +1022,3 @@ def page_counts(settings: Settings | None = None) -> dict[str, int]:
 def is_transient(exc: BaseException) -> bool:
     """Whether an error is worth retrying later (database, object store or broker away)."""
     return _is_transient(exc)
-

@@ -72,8 +72,10 @@ class StoreCollector(Collector):
                     select(
                         func.count(seconds),
                         func.coalesce(func.sum(seconds), 0.0),
-                        *[func.coalesce(func.sum(case((seconds <= b, 1), else_=0)), 0)
-                          for b in PAGE_SECONDS_BUCKETS],
+                        *[
+                            func.coalesce(func.sum(case((seconds <= b, 1), else_=0)), 0)
+                            for b in PAGE_SECONDS_BUCKETS
+                        ],
                     ).where(Page.state == PAGE_DONE, seconds.is_not(None))
                 ).one()
         except Exception as exc:  # the database is away: say so, do not fail the scrape

@@ -11,15 +11,30 @@ from digitize.errors import UsageError
 
 
 @click.command(name="worker")
-@click.option("--concurrency", "-c", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the number of CPUs).")
-@click.option("--loglevel", "-l", default="INFO", show_default=True,
-              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], case_sensitive=False))
+@click.option(
+    "--concurrency",
+    "-c",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of CPUs).",
+)
+@click.option(
+    "--loglevel",
+    "-l",
+    default="INFO",
+    show_default=True,
+    type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], case_sensitive=False),
+)
 @click.option("--hostname", "-n", default=None, help="Node name (default: celery@HOST).")
-@click.option("--max-tasks-per-child", type=click.IntRange(min=1), default=None,
-              help="Replace a worker process after this many tasks.")
-def worker(concurrency: int | None, loglevel: str, hostname: str | None,
-           max_tasks_per_child: int | None) -> None:
+@click.option(
+    "--max-tasks-per-child",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Replace a worker process after this many tasks.",
+)
+def worker(
+    concurrency: int | None, loglevel: str, hostname: str | None, max_tasks_per_child: int | None
+) -> None:
     """Chạy một worker Celery (Run a Celery worker): pages from DIGITIZE_BROKER_URL, state in the database."""
     import os
 

@@ -142,9 +142,30 @@ def _make_font(pdf: object) -> object:
     )
 
 
+def _jpeg_header(data: bytes) -> tuple[int, int, bool]:
+    """(width, height, greyscale) from a JPEG's header, without decoding its pixels."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as im:
+        if im.format != "JPEG" or im.mode not in ("L", "RGB"):
+            raise ValueError(f"page image is not a greyscale or RGB JPEG ({im.format} {im.mode})")
+        return im.size[0], im.size[1], im.mode == "L"
+
+
 def _hex(text: str) -> str:
+    text = nfc(text)
+    try:
+        data = text.encode("utf-16-be")  # a lone surrogate raises: the slow way below
+    except UnicodeEncodeError:
+        data = b""
+    if data and len(data) == 2 * len(
+        text
+    ):  # Basic Multilingual Plane only (all of Vietnamese): one unit each
+        return "<" + data.hex().upper() + ">"
     units = []
-    for ch in nfc(text):
+    for ch in text:
         cp = ord(ch)
         units.append(f"{cp:04X}" if cp <= 0xFFFF and not 0xD800 <= cp <= 0xDFFF else "FFFD")
     return "<" + "".join(units) + ">"
@@ -212,11 +233,7 @@ def compose(
                 font = _make_font(pdf)
             w, h = plan.width_pt, plan.height_pt
             data = plan.image.read_bytes()
-            decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
-            assert decoded is not None
-            shape = decoded.shape
-            ih, iw = shape[:2]
-            gray = len(shape) == 2
+            iw, ih, gray = _jpeg_header(data)
             image = pdf.make_stream(data)
             image.Type = Name.XObject
             image.Subtype = Name.Image

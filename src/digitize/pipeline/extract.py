@@ -21,6 +21,7 @@ Each field gets a confidence 0..1 = OCR confidence of the words it came from x m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -174,13 +175,15 @@ def normalize_tones(text: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    f = fold(ch)
+    return f if len(f) == 1 else (ch.lower() if len(ch.lower()) == 1 else ch)
+
+
 def _fold1(text: str) -> str:
     """``fold`` with the length kept, so that offsets in the folded text are offsets in the original."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f if len(f) == 1 else (ch.lower() if len(ch.lower()) == 1 else ch))
-    return "".join(out)
+    return "".join(map(_fold_char, text))
 
 
 def _sentence_case(text: str) -> str:
@@ -441,8 +444,9 @@ def _repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
 
 
 _NUMBER = re.compile(r"([0-9oOlI]{1,6})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
-_VV = re.compile(r"^\s*(v\s*[/\\|l1i]\s*v\b|vv\s)")
-_VV_PREFIX = re.compile(r"^\s*(v\s*[/\\|l1i]\s*v\b\.?|vv\b|v\s*[/\\|l1i])\s*")
+_VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
+_VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b|vv\s)")
+_VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b\.?|vv\b|v\s*[/\\|l1i])\s*")
 _SO_WORD = re.compile(r"^\s*s[o0ô6e]\S?\s*[:;.,]")
 _NOSLASH = re.compile(
     r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()\s*([A-ZĐÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"

@@ -22,7 +22,9 @@ from digitize.text import nfc
 from digitize.tools import tesseract
 
 PSM = 3  # fully automatic page segmentation (finds columns and blocks)
-TESSERACT_CONFIG = ""  # extra ``-c name=value`` settings (kept empty: the defaults measured best)
+# No fixed-pitch (typewriter) analysis of rows: the LSTM reads words either way; 1.5 % fewer instructions
+# per page (callgrind), the same text on the real photos and the generated scans.
+TESSERACT_CONFIG = "-c textord_disable_pitch_test=1"
 
 
 @dataclass(frozen=True)

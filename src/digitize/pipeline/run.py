@@ -50,8 +50,10 @@ def process_page(
 ) -> RecognizedPage:
     """Preprocess and recognize one page; when ``image_out`` is given, write its upright colour JPEG there."""
     from digitize.pipeline import compose, preprocess, recognize
+    from digitize.tools import malloc
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    malloc.keep_freed_memory()
     rgb = intake.load_page(src)
     prepared = preprocess.prepare(rgb, dpi=src.dpi)
     del rgb

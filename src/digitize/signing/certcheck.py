@@ -39,8 +39,12 @@ def _cn(cert: x509.Certificate) -> str:
 
 
 def make_validation_context(
-    trust_roots: Sequence[x509.Certificate], other_certs: Iterable[x509.Certificate] = (),
-    *, fetch: bool = True, revocation_mode: str = "soft-fail", moment: dt.datetime | None = None,
+    trust_roots: Sequence[x509.Certificate],
+    other_certs: Iterable[x509.Certificate] = (),
+    *,
+    fetch: bool = True,
+    revocation_mode: str = "soft-fail",
+    moment: dt.datetime | None = None,
     timeout: float = 10.0,
 ) -> Any:
     """A pyhanko-certvalidator ``ValidationContext`` (fetching OCSP/CRL when ``fetch``)."""
@@ -51,8 +55,11 @@ def make_validation_context(
     if moment is not None:
         kwargs["moment"] = moment
     return ValidationContext(
-        trust_roots=list(trust_roots), other_certs=list(other_certs), allow_fetching=fetch,
-        revocation_mode=revocation_mode, **kwargs,
+        trust_roots=list(trust_roots),
+        other_certs=list(other_certs),
+        allow_fetching=fetch,
+        revocation_mode=revocation_mode,
+        **kwargs,
     )
 
 
@@ -91,8 +98,10 @@ def check_certificate(
     ext_usage = cert.extended_key_usage_value
     if ext_usage is not None and "time_stamping" in ext_usage.native and len(ext_usage.native) == 1:
         raise CertificateRejected(
-            f"Chứng thư số của '{who}' chỉ dùng cho dấu thời gian", f"the certificate of '{who}' is for "
-            "timestamping only", reason="wrong_usage")
+            f"Chứng thư số của '{who}' chỉ dùng cho dấu thời gian",
+            f"the certificate of '{who}' is for timestamping only",
+            reason="wrong_usage",
+        )
 
     provisional = False
     if not trust_roots:
@@ -128,7 +137,8 @@ def check_certificate(
         raise CertificateRejected(
             f"Chứng thư số của '{who}' đã bị thu hồi",
             f"the certificate of '{who}' has been revoked",
-            reason="revoked", detail=str(exc),
+            reason="revoked",
+            detail=str(exc),
         ) from None
     except PathBuildingError:
         if provisional:
@@ -170,5 +180,3 @@ def _had_revinfo(vc: Any, path: Any) -> bool:
         return bool(archive.crls or archive.ocsps)
     except AttributeError:
         return bool(getattr(vc, "ocsps", None) or getattr(vc, "crls", None))
-
-

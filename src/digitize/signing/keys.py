@@ -64,18 +64,24 @@ def _secret(env: str | None, prompt: Prompt | None, what_vi: str, what_en: str) 
 
 def pss_mechanism() -> algos.SignedDigestAlgorithm:
     """RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt (RFC 4055)."""
-    return algos.SignedDigestAlgorithm({
-        "algorithm": "rsassa_pss",
-        "parameters": algos.RSASSAPSSParams({
-            "hash_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}),
-            "mask_gen_algorithm": algos.MaskGenAlgorithm({
-                "algorithm": "mgf1",
-                "parameters": algos.DigestAlgorithm({"algorithm": "sha256"}),
-            }),
-            "salt_length": 32,
-            "trailer_field": "trailer_field_bc",
-        }),
-    })
+    return algos.SignedDigestAlgorithm(
+        {
+            "algorithm": "rsassa_pss",
+            "parameters": algos.RSASSAPSSParams(
+                {
+                    "hash_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}),
+                    "mask_gen_algorithm": algos.MaskGenAlgorithm(
+                        {
+                            "algorithm": "mgf1",
+                            "parameters": algos.DigestAlgorithm({"algorithm": "sha256"}),
+                        }
+                    ),
+                    "salt_length": 32,
+                    "trailer_field": "trailer_field_bc",
+                }
+            ),
+        }
+    )
 
 
 class KeySession:
@@ -100,7 +106,7 @@ class KeySession:
 
     @property
     def key_algorithm(self) -> str:
-        """"rsa" or "ec"."""
+        """ "rsa" or "ec"."""
         return str(self.certificate.public_key.algorithm)
 
     def close(self) -> None:
@@ -183,7 +189,8 @@ def _open_p12(source: P12Source, *, pss: bool, prompt: Prompt | None) -> KeySess
     password = _secret(source.password_env, prompt, "mật khẩu tệp PKCS#12", "PKCS#12 password")
     try:
         key, cert, others = pkcs12.load_key_and_certificates(
-            data, password.encode("utf-8") if password else None)
+            data, password.encode("utf-8") if password else None
+        )
     except Exception:
         raise KeyAccessError(
             f"Sai mật khẩu hoặc tệp PKCS#12 hỏng: {path.name}",
@@ -219,11 +226,13 @@ def _open_pkcs11(source: Pkcs11Source, *, pss: bool, prompt: Prompt | None) -> K
     module = Path(source.module)
     if not module.is_file():
         raise KeyAccessError(
-            f"Không tìm thấy thư viện PKCS#11 {module}", f"PKCS#11 module {module} not found")
+            f"Không tìm thấy thư viện PKCS#11 {module}", f"PKCS#11 module {module} not found"
+        )
     pin = _secret(source.pin_env, prompt, "mã PIN của thiết bị ký", "token PIN")
     try:
-        session = open_pkcs11_session(str(module), token_criteria=TokenCriteria(label=source.token_label),
-                                      user_pin=pin)
+        session = open_pkcs11_session(
+            str(module), token_criteria=TokenCriteria(label=source.token_label), user_pin=pin
+        )
     except (p11_exc.PinIncorrect, p11_exc.PinLenRange, p11_exc.PinInvalid):
         raise KeyAccessError(
             f"Sai mã PIN của thiết bị ký '{source.token_label}'",
@@ -251,18 +260,22 @@ def _open_pkcs11(source: Pkcs11Source, *, pss: bool, prompt: Prompt | None) -> K
             session.close()
 
     try:
-        probe = PKCS11Signer(session, key_label=source.key_label,
-                             cert_label=source.cert_label or source.key_label)
+        probe = PKCS11Signer(
+            session, key_label=source.key_label, cert_label=source.cert_label or source.key_label
+        )
         cert = probe.signing_cert  # loads key and certificate now: errors surface here, not mid-batch
         is_rsa = cert.public_key.algorithm == "rsa"
         signer = probe
         if (pss and is_rsa) or not is_rsa:
             # ECDSA: hash here and sign with the raw CKM_ECDSA mechanism, which every token has
             # (SoftHSM2 and many USB tokens lack CKM_ECDSA_SHA256)
-            signer = PKCS11Signer(session, key_label=source.key_label,
-                                  cert_label=source.cert_label or source.key_label,
-                                  signature_mechanism=pss_mechanism() if is_rsa else None,
-                                  use_raw_mechanism=not is_rsa)
+            signer = PKCS11Signer(
+                session,
+                key_label=source.key_label,
+                cert_label=source.cert_label or source.key_label,
+                signature_mechanism=pss_mechanism() if is_rsa else None,
+                use_raw_mechanism=not is_rsa,
+            )
             signer.signing_cert  # noqa: B018 - load now
     except Exception as exc:
         close()

@@ -65,8 +65,10 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
         raw = path.read_bytes()
         data = tomllib.loads(raw.decode("utf-8")) if path.suffix == ".toml" else json.loads(raw)
     except (OSError, ValueError) as exc:
-        raise UsageError(f"Không đọc được tệp cấu hình ký số {path}: {exc}",
-                         f"cannot read the signing profiles file {path}: {exc}") from None
+        raise UsageError(
+            f"Không đọc được tệp cấu hình ký số {path}: {exc}",
+            f"cannot read the signing profiles file {path}: {exc}",
+        ) from None
     table = data.get("profiles", data)
     base = path.parent
     out: dict[str, NamedProfile] = {}
@@ -77,11 +79,17 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
         if spec.get("p12"):
             key = P12Source(_path(base, spec["p12"]) or Path(), spec.get("p12_password_env"))
         elif spec.get("pkcs11_module"):
-            key = Pkcs11Source(_path(base, spec["pkcs11_module"]) or Path(), str(spec.get("token_label", "")),
-                               str(spec.get("key_label", "")), spec.get("pin_env"))
+            key = Pkcs11Source(
+                _path(base, spec["pkcs11_module"]) or Path(),
+                str(spec.get("token_label", "")),
+                str(spec.get("key_label", "")),
+                spec.get("pin_env"),
+            )
         else:
-            raise UsageError(f"Hồ sơ ký '{name}' thiếu khóa (p12 hoặc pkcs11_module)",
-                             f"signing profile '{name}' names no key (p12 or pkcs11_module)")
+            raise UsageError(
+                f"Hồ sơ ký '{name}' thiếu khóa (p12 hoặc pkcs11_module)",
+                f"signing profile '{name}' names no key (p12 or pkcs11_module)",
+            )
         try:
             profile = SignProfile(
                 role=spec.get("role", "leader"),
@@ -102,8 +110,9 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
                 location=spec.get("location"),
             )
         except UsageError as exc:
-            raise UsageError(f"Hồ sơ ký '{name}': {exc.message_vi}", f"signing profile '{name}': "
-                             f"{exc.message_en}") from None
+            raise UsageError(
+                f"Hồ sơ ký '{name}': {exc.message_vi}", f"signing profile '{name}': {exc.message_en}"
+            ) from None
         trust = tuple(p for p in (_path(base, t) for t in spec.get("trust", ())) if p)
         out[str(name)] = NamedProfile(str(name), key, profile, trust)
     return out
@@ -142,13 +151,16 @@ def sign_with_profile(name: str, pdf: bytes, *, settings: Settings | None = None
     """Sign ``pdf`` with the server-side profile ``name`` (NotFound when no such profile)."""
     settings = settings or get_settings()
     if settings.signing_profiles_file is None:
-        raise NotFound("Máy chủ chưa cấu hình hồ sơ ký số (DIGITIZE_SIGNING_PROFILES_FILE)",
-                       "no signing profiles configured on the server (DIGITIZE_SIGNING_PROFILES_FILE)")
+        raise NotFound(
+            "Máy chủ chưa cấu hình hồ sơ ký số (DIGITIZE_SIGNING_PROFILES_FILE)",
+            "no signing profiles configured on the server (DIGITIZE_SIGNING_PROFILES_FILE)",
+        )
     profiles = load_profiles(settings.signing_profiles_file, settings)
     named = profiles.get(name)
     if named is None:
-        raise NotFound(f"Không có hồ sơ ký '{name}'", f"no signing profile '{name}'",
-                       available=sorted(profiles))
+        raise NotFound(
+            f"Không có hồ sơ ký '{name}'", f"no signing profile '{name}'", available=sorted(profiles)
+        )
     signing, lock = _signing_for(named, settings)
     with lock:
         return signing.sign_bytes(pdf)

@@ -345,7 +345,8 @@ class Signing:
         default: tuple[ap.Role, ...] = ("organization", "copy") if p.role == "leader" else ()
         roles = p.reserve if p.reserve is not None else default
         return [
-            r for r in roles
+            r
+            for r in roles
             if r != p.role
             and not (r == "organization" and p.role != "leader")
             and not any(f.name.startswith(r + "_") for f in existing)

@@ -50,8 +50,14 @@ def _run(args: list[str], env: dict[str, str]) -> str:
     exe = shutil.which(args[0])
     if exe is None:
         raise ToolMissing(f"Thiếu chương trình {args[0]}", f"{args[0]} is not installed")
-    proc = subprocess.run([exe, *args[1:]], capture_output=True, text=True, env={**os.environ, **env},
-                          timeout=60, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [exe, *args[1:]],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     if proc.returncode != 0:
         # never echo the command line: it carries PINs
         msg = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["?"]
@@ -81,27 +87,67 @@ class SoftHsm:
         return {"SOFTHSM2_CONF": str(self.conf)}
 
     def init_token(self, label: str, *, so_pin: str, pin: str) -> None:
-        _run(["softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", so_pin, "--pin", pin],
-             self.env())
+        _run(
+            ["softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", so_pin, "--pin", pin],
+            self.env(),
+        )
 
-    def import_key(self, token: str, pin: str, key_pem: Path, cert_pem: Path, *, label: str,
-                   key_id: str = "01") -> None:
+    def import_key(
+        self, token: str, pin: str, key_pem: Path, cert_pem: Path, *, label: str, key_id: str = "01"
+    ) -> None:
         """Import a private key (PEM, PKCS#8) and its certificate under one label and id."""
         work = self.conf.parent
         pkcs8 = work / f".{label}.p8.pem"
         key = serialization.load_pem_private_key(Path(key_pem).read_bytes(), None)
-        pkcs8.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                            serialization.NoEncryption()))
+        pkcs8.write_bytes(
+            key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        )
         cert_der = work / f".{label}.cert.der"
-        cert_der.write_bytes(x509.load_pem_x509_certificate(Path(cert_pem).read_bytes())
-                             .public_bytes(serialization.Encoding.DER))
+        cert_der.write_bytes(
+            x509.load_pem_x509_certificate(Path(cert_pem).read_bytes()).public_bytes(
+                serialization.Encoding.DER
+            )
+        )
         try:
-            _run(["softhsm2-util", "--import", str(pkcs8), "--token", token, "--label", label, "--id", key_id,
-                  "--pin", pin], self.env())
-            _run(["pkcs11-tool", "--module", str(self.module), "--token-label", token, "--login",
-                  "--pin", pin, "--write-object", str(cert_der), "--type", "cert", "--label", label,
-                  "--id", key_id],
-                 self.env())
+            _run(
+                [
+                    "softhsm2-util",
+                    "--import",
+                    str(pkcs8),
+                    "--token",
+                    token,
+                    "--label",
+                    label,
+                    "--id",
+                    key_id,
+                    "--pin",
+                    pin,
+                ],
+                self.env(),
+            )
+            _run(
+                [
+                    "pkcs11-tool",
+                    "--module",
+                    str(self.module),
+                    "--token-label",
+                    token,
+                    "--login",
+                    "--pin",
+                    pin,
+                    "--write-object",
+                    str(cert_der),
+                    "--type",
+                    "cert",
+                    "--label",
+                    label,
+                    "--id",
+                    key_id,
+                ],
+                self.env(),
+            )
         finally:
             pkcs8.unlink(missing_ok=True)
             cert_der.unlink(missing_ok=True)

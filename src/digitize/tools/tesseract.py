@@ -12,7 +12,6 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -117,8 +116,15 @@ def image_to_data(
     os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by the Tesseract child process
     config = f"--psm {psm} --dpi {dpi} -c tessedit_do_invert=0 {extra}".strip()
     try:
-        data: dict[str, list[Any]] = pytesseract.image_to_data(
-            _to_pil(image), lang=lang, config=config, timeout=timeout, output_type=pytesseract.Output.DICT
+        # the TSV as text, parsed here (word rows only) rather than into pytesseract's dict of every level
+        tsv = str(
+            pytesseract.image_to_data(
+                _to_pil(image),
+                lang=lang,
+                config=config,
+                timeout=timeout,
+                output_type=pytesseract.Output.STRING,
+            )
         )
     except RuntimeError as exc:  # pytesseract's timeout
         raise ToolFailed(
@@ -127,25 +133,34 @@ def image_to_data(
         ) from exc
     except pytesseract.TesseractError as exc:
         raise ToolFailed(f"Tesseract lỗi: {exc}", f"Tesseract failed: {exc}") from exc
+    return parse_tsv(tsv)
+
+
+def parse_tsv(tsv: str) -> list[Token]:
+    """Word rows (level 5) of Tesseract's TSV: level page block par line word left top width height conf
+    text; empty words dropped."""
     tokens: list[Token] = []
-    for i, text in enumerate(data["text"]):
-        if int(data["level"][i]) != 5:
+    for row in tsv.split("\n"):
+        if not row.startswith("5\t"):
             continue
-        word = str(text).strip()
+        cells = row.split("\t", 11)
+        if len(cells) < 12:
+            continue
+        word = cells[11].strip()
         if not word:
             continue
         tokens.append(
             Token(
                 text=word,
-                conf=float(data["conf"][i]),
-                left=int(data["left"][i]),
-                top=int(data["top"][i]),
-                width=int(data["width"][i]),
-                height=int(data["height"][i]),
-                block=int(data["block_num"][i]),
-                par=int(data["par_num"][i]),
-                line=int(data["line_num"][i]),
-                word=int(data["word_num"][i]),
+                conf=float(cells[10]),
+                left=int(cells[6]),
+                top=int(cells[7]),
+                width=int(cells[8]),
+                height=int(cells[9]),
+                block=int(cells[2]),
+                par=int(cells[3]),
+                line=int(cells[4]),
+                word=int(cells[5]),
             )
         )
     return tokens
