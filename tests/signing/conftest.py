@@ -63,10 +63,12 @@ def softhsm_token(pki: TestPKI, tmp_path_factory: pytest.TempPathFactory) -> Ite
     old = os.environ.get("SOFTHSM2_CONF")
     os.environ["SOFTHSM2_CONF"] = str(hsm.conf)  # read by the module when first loaded in this process
     hsm.init_token("digitize-test", so_pin="13579", pin=TOKEN_PIN)
-    hsm.import_key("digitize-test", TOKEN_PIN, pki.officer.key, pki.officer.cert, label="officer",
-                   key_id="01")
-    hsm.import_key("digitize-test", TOKEN_PIN, pki.officer_ec.key, pki.officer_ec.cert, label="officer-ec",
-                   key_id="02")
+    hsm.import_key(
+        "digitize-test", TOKEN_PIN, pki.officer.key, pki.officer.cert, label="officer", key_id="01"
+    )
+    hsm.import_key(
+        "digitize-test", TOKEN_PIN, pki.officer_ec.key, pki.officer_ec.cert, label="officer-ec", key_id="02"
+    )
     yield Token(hsm.module, "digitize-test", PIN_ENV, "officer", "officer-ec")
     if old is None:
         os.environ.pop("SOFTHSM2_CONF", None)

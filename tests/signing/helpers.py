@@ -35,8 +35,9 @@ def signature_png(path: Path) -> Path:
     """A blue hand-drawn-looking stroke on a transparent background."""
     im = Image.new("RGBA", (600, 220), (0, 0, 0, 0))
     d = ImageDraw.Draw(im)
-    d.line([(40, 170), (140, 50), (220, 180), (320, 60), (420, 160), (560, 80)], fill=(20, 40, 200, 255),
-           width=9)
+    d.line(
+        [(40, 170), (140, 50), (220, 180), (320, 60), (420, 160), (560, 80)], fill=(20, 40, 200, 255), width=9
+    )
     im.save(path)
     return path
 
@@ -54,8 +55,9 @@ def seal_png(path: Path) -> Path:
 
 def run_pdfsig(pki: TestPKI, pdf: Path) -> list[PdfsigSignature]:
     """pdfsig with the test root trusted in NSS and OCSP against the test responder."""
-    proc = subprocess.run(["pdfsig", "-nssdir", pki.nss_arg, str(pdf)], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        ["pdfsig", "-nssdir", pki.nss_arg, str(pdf)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     return pdfsig.parse(proc.stdout)
 
@@ -94,26 +96,53 @@ def pyhanko_validate(pki: TestPKI, pdf: Path) -> list[HankoStatus]:
         for sig in r.embedded_regular_signatures:
             vc = ValidationContext(trust_roots=[root], allow_fetching=True)
             st = validate_pdf_signature(sig, vc)
-            out.append(HankoStatus(sig.field_name, st.intact, st.valid, st.trusted,
-                                   str(st.md_algorithm) + "/" + str(sig.signer_info["signature_algorithm"]
-                                                                    ["algorithm"].native),
-                                   st.timestamp_validity is not None, st))
+            out.append(
+                HankoStatus(
+                    sig.field_name,
+                    st.intact,
+                    st.valid,
+                    st.trusted,
+                    str(st.md_algorithm)
+                    + "/"
+                    + str(sig.signer_info["signature_algorithm"]["algorithm"].native),
+                    st.timestamp_validity is not None,
+                    st,
+                )
+            )
     return out
 
 
-def ocr_region(pdf: Path, tmp: Path, page: int = 1, box: tuple[float, float, float, float] | None = None,
-               page_height: float = 842.0) -> str:
+def ocr_region(
+    pdf: Path,
+    tmp: Path,
+    page: int = 1,
+    box: tuple[float, float, float, float] | None = None,
+    page_height: float = 842.0,
+) -> str:
     """pdftoppm -r 200 of a page (cropped to ``box``, PDF points), OCR'd with tesseract -l vie."""
     args = ["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page)]
     if box is not None:
         scale = 200 / 72
         x1, y1, x2, y2 = box
-        args += ["-x", str(int(x1 * scale)), "-y", str(int((page_height - y2) * scale)),
-                 "-W", str(int((x2 - x1) * scale)), "-H", str(int((y2 - y1) * scale))]
+        args += [
+            "-x",
+            str(int(x1 * scale)),
+            "-y",
+            str(int((page_height - y2) * scale)),
+            "-W",
+            str(int((x2 - x1) * scale)),
+            "-H",
+            str(int((y2 - y1) * scale)),
+        ]
     stem = tmp / f"ocr-{pdf.stem}-{page}"
     subprocess.run([*args, str(pdf), str(stem)], check=True, timeout=60)
-    proc = subprocess.run(["tesseract", f"{stem}.png", "-", "-l", "vie", "--psm", "6"], capture_output=True,
-                          text=True, timeout=120, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(
+        ["tesseract", f"{stem}.png", "-", "-l", "vie", "--psm", "6"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert proc.returncode == 0, proc.stderr
     import unicodedata
 

@@ -22,14 +22,23 @@ def pin_env(softhsm_token: Token, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.mark.parametrize("label, pss", [("officer", False), ("officer", True), ("officer-ec", False)])
-def test_sign_with_token(pki: TestPKI, softhsm_token: Token, pin_env: str, sample_pdf: Path, images: Images,
-                         tmp_path: Path, label: str, pss: bool) -> None:
+def test_sign_with_token(
+    pki: TestPKI,
+    softhsm_token: Token,
+    pin_env: str,
+    sample_pdf: Path,
+    images: Images,
+    tmp_path: Path,
+    label: str,
+    pss: bool,
+) -> None:
     src = Pkcs11Source(softhsm_token.module, softhsm_token.label, label, pin_env)
     outs = [tmp_path / f"t{i}.pdf" for i in range(2)]
     with open_key(src, pss=pss) as key:
         assert key.certificate.subject.native["common_name"] == "Nguyễn Văn An"
-        profile = SignProfile(role="leader", level="B-T", tsa_url=pki.tsa_url,
-                              signature_image=images.signature)
+        profile = SignProfile(
+            role="leader", level="B-T", tsa_url=pki.tsa_url, signature_image=images.signature
+        )
         signing = Signing(key, profile, load_trust_roots([pki.root_cert]))
         for out in outs:  # a batch over one token session
             signing.sign_file(SignRequest(sample_pdf, out))
@@ -60,8 +69,9 @@ def test_missing_token_and_key(softhsm_token: Token, pin_env: str, tmp_path: Pat
         open_key(Pkcs11Source(tmp_path / "nope.so", softhsm_token.label, "officer", pin_env))
 
 
-def test_cli_batch_with_token_prompts_once(pki: TestPKI, softhsm_token: Token, sample_pdf: Path,
-                                           tmp_path: Path) -> None:
+def test_cli_batch_with_token_prompts_once(
+    pki: TestPKI, softhsm_token: Token, sample_pdf: Path, tmp_path: Path
+) -> None:
     """digitize sign with --pkcs11-module and no --pin-env: the PIN is asked once for the whole batch."""
     from click.testing import CliRunner
 
@@ -73,10 +83,25 @@ def test_cli_batch_with_token_prompts_once(pki: TestPKI, softhsm_token: Token, s
         p.write_bytes(sample_pdf.read_bytes())
         inputs.append(str(p))
     out_dir = tmp_path / "out"
-    res = CliRunner().invoke(main, [
-        "sign", *inputs, "--output-dir", str(out_dir), "--pkcs11-module", str(softhsm_token.module),
-        "--token-label", softhsm_token.label, "--key-label", "officer", "--trust", str(pki.root_cert),
-        "--invisible"], input=TOKEN_PIN + "\n")
+    res = CliRunner().invoke(
+        main,
+        [
+            "sign",
+            *inputs,
+            "--output-dir",
+            str(out_dir),
+            "--pkcs11-module",
+            str(softhsm_token.module),
+            "--token-label",
+            softhsm_token.label,
+            "--key-label",
+            "officer",
+            "--trust",
+            str(pki.root_cert),
+            "--invisible",
+        ],
+        input=TOKEN_PIN + "\n",
+    )
     assert res.exit_code == 0, res.output
     assert res.output.count("token PIN") == 1  # one prompt
     assert TOKEN_PIN not in res.output
@@ -84,8 +109,22 @@ def test_cli_batch_with_token_prompts_once(pki: TestPKI, softhsm_token: Token, s
         (st,) = pyhanko_validate(pki, out_dir / name)
         assert st.intact and st.valid and st.trusted
     # a wrong PIN typed at the prompt: exit 65, nothing written
-    res = CliRunner().invoke(main, [
-        "sign", inputs[0], "-o", str(tmp_path / "x.pdf"), "--pkcs11-module", str(softhsm_token.module),
-        "--token-label", softhsm_token.label, "--key-label", "officer", "--trust", str(pki.root_cert)],
-        input="999999\n")
+    res = CliRunner().invoke(
+        main,
+        [
+            "sign",
+            inputs[0],
+            "-o",
+            str(tmp_path / "x.pdf"),
+            "--pkcs11-module",
+            str(softhsm_token.module),
+            "--token-label",
+            softhsm_token.label,
+            "--key-label",
+            "officer",
+            "--trust",
+            str(pki.root_cert),
+        ],
+        input="999999\n",
+    )
     assert res.exit_code == 65 and not (tmp_path / "x.pdf").exists()

@@ -17,15 +17,19 @@ def _ocsp_status(pki: TestPKI, cert_pem: bytes) -> ocsp.OCSPCertStatus:
     cert = x509.load_pem_x509_certificate(cert_pem)
     issuer = x509.load_pem_x509_certificate(pki.intermediate_cert.read_bytes())
     req = ocsp.OCSPRequestBuilder().add_certificate(cert, issuer, hashes.SHA256()).build()
-    http = urllib.request.Request(pki.ocsp_url, data=req.public_bytes(serialization.Encoding.DER),
-                                  headers={"Content-Type": "application/ocsp-request"})
+    http = urllib.request.Request(
+        pki.ocsp_url,
+        data=req.public_bytes(serialization.Encoding.DER),
+        headers={"Content-Type": "application/ocsp-request"},
+    )
     with urllib.request.urlopen(http, timeout=10) as resp:
         answer = ocsp.load_der_ocsp_response(resp.read())
     assert answer.response_status == ocsp.OCSPResponseStatus.SUCCESSFUL
     key = issuer.public_key()
     assert isinstance(key, rsa.RSAPublicKey) and answer.signature_hash_algorithm is not None
-    key.verify(answer.signature, answer.tbs_response_bytes, padding.PKCS1v15(),
-               answer.signature_hash_algorithm)  # raises when the responder's signature is bad
+    key.verify(
+        answer.signature, answer.tbs_response_bytes, padding.PKCS1v15(), answer.signature_hash_algorithm
+    )  # raises when the responder's signature is bad
     return answer.certificate_status
 
 
@@ -54,13 +58,16 @@ def test_crl_lists_the_revoked_certificate(pki: TestPKI) -> None:
 
 
 def test_tsa_grants_a_token(pki: TestPKI) -> None:
-    req = tsp.TimeStampReq({
-        "version": "v1",
-        "message_imprint": {"hash_algorithm": {"algorithm": "sha256"}, "hashed_message": b"\x01" * 32},
-        "cert_req": True,
-    })
-    http = urllib.request.Request(pki.tsa_url, data=req.dump(),
-                                  headers={"Content-Type": "application/timestamp-query"})
+    req = tsp.TimeStampReq(
+        {
+            "version": "v1",
+            "message_imprint": {"hash_algorithm": {"algorithm": "sha256"}, "hashed_message": b"\x01" * 32},
+            "cert_req": True,
+        }
+    )
+    http = urllib.request.Request(
+        pki.tsa_url, data=req.dump(), headers={"Content-Type": "application/timestamp-query"}
+    )
     with urllib.request.urlopen(http, timeout=10) as resp:
         answer = tsp.TimeStampResp.load(resp.read())
     assert answer["status"]["status"].native == "granted"

@@ -34,9 +34,14 @@ def _all_good(pki: TestPKI, pdf: Path, n: int) -> None:
         # later revisions only filled in signature fields / added validation data, as DocMDP allows
         assert st.status.docmdp_ok, st.status.pretty_print_details()
         assert st.status.modification_level in (
-            ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
-        assert st.status.coverage in (SignatureCoverageLevel.ENTIRE_FILE,
-                                      SignatureCoverageLevel.ENTIRE_REVISION)
+            ModificationLevel.NONE,
+            ModificationLevel.LTA_UPDATES,
+            ModificationLevel.FORM_FILLING,
+        )
+        assert st.status.coverage in (
+            SignatureCoverageLevel.ENTIRE_FILE,
+            SignatureCoverageLevel.ENTIRE_REVISION,
+        )
 
 
 def _digitize_verify(pki: TestPKI, pdf: Path) -> dict[str, Any]:
@@ -54,14 +59,33 @@ def _digitize_verify(pki: TestPKI, pdf: Path) -> dict[str, Any]:
     return report
 
 
-def test_leader_then_organization(pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path,
-                                  tmp_path: Path) -> None:
+def test_leader_then_organization(
+    pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path, tmp_path: Path
+) -> None:
     leader = tmp_path / "leader.pdf"
     final = tmp_path / "final.pdf"
-    _sign(pki, "officer", p12_env, sample_pdf, leader, role="leader", title="Giám đốc",
-          signature_image=images.signature, certify=True, docmdp=2)
-    s = _sign(pki, "organization", p12_env, leader, final, role="organization",
-              signature_image=images.signature, seal_image=images.seal)
+    _sign(
+        pki,
+        "officer",
+        p12_env,
+        sample_pdf,
+        leader,
+        role="leader",
+        title="Giám đốc",
+        signature_image=images.signature,
+        certify=True,
+        docmdp=2,
+    )
+    s = _sign(
+        pki,
+        "organization",
+        p12_env,
+        leader,
+        final,
+        role="organization",
+        signature_image=images.signature,
+        seal_image=images.seal,
+    )
     # the earlier signature stays valid after the incremental update
     assert final.read_bytes().startswith(leader.read_bytes())
     assert_pdfsig_accepts(pki, final, ["leader_1", "organization_1"])
@@ -110,12 +134,22 @@ def test_copy_stamp_top_right(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_
 
 
 @pytest.mark.parametrize("level", ["B-T", "B-LT", "B-LTA"])
-def test_levels(pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path, tmp_path: Path,
-                level: str) -> None:
+def test_levels(
+    pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path, tmp_path: Path, level: str
+) -> None:
     out = tmp_path / f"{level}.pdf"
     before = dict(pki.requests)
-    _sign(pki, "officer", p12_env, sample_pdf, out, role="leader", level=level, tsa_url=pki.tsa_url,
-          signature_image=images.signature)
+    _sign(
+        pki,
+        "officer",
+        p12_env,
+        sample_pdf,
+        out,
+        role="leader",
+        level=level,
+        tsa_url=pki.tsa_url,
+        signature_image=images.signature,
+    )
     assert pki.requests["tsa"] > before.get("tsa", 0)
     statuses = pyhanko_validate(pki, out)
     assert len(statuses) == 1 and statuses[0].timestamped
@@ -136,13 +170,17 @@ def test_levels(pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path, tm
     assert report["document"]["timestamps"] == (1 if level == "B-LTA" else 0)
 
 
-@pytest.mark.parametrize("ident, pss, mechanism", [
-    ("officer", True, "rsassa_pss"),
-    ("officer", False, "sha256_rsa"),
-    ("officer_ec", False, "sha256_ecdsa"),
-])
-def test_algorithms(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path, ident: str, pss: bool,
-                    mechanism: str) -> None:
+@pytest.mark.parametrize(
+    "ident, pss, mechanism",
+    [
+        ("officer", True, "rsassa_pss"),
+        ("officer", False, "sha256_rsa"),
+        ("officer_ec", False, "sha256_ecdsa"),
+    ],
+)
+def test_algorithms(
+    pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path, ident: str, pss: bool, mechanism: str
+) -> None:
     out = tmp_path / "algo.pdf"
     _sign(pki, ident, p12_env, sample_pdf, out, role="leader", pss=pss, visible=False)
     st = pyhanko_validate(pki, out)
@@ -152,12 +190,19 @@ def test_algorithms(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path
     assert_pdfsig_accepts(pki, out)
 
 
-@pytest.mark.parametrize("ident, reason", [
-    ("expired", "expired"), ("not_yet_valid", "not_yet_valid"), ("revoked", "revoked"),
-    ("wrong_usage", "wrong_usage"), ("untrusted", "untrusted"),
-])
-def test_bad_certificates_refused(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path, ident: str,
-                                  reason: str) -> None:
+@pytest.mark.parametrize(
+    "ident, reason",
+    [
+        ("expired", "expired"),
+        ("not_yet_valid", "not_yet_valid"),
+        ("revoked", "revoked"),
+        ("wrong_usage", "wrong_usage"),
+        ("untrusted", "untrusted"),
+    ],
+)
+def test_bad_certificates_refused(
+    pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path, ident: str, reason: str
+) -> None:
     out = tmp_path / "refused.pdf"
     with pytest.raises(CertificateRejected) as info:
         _sign(pki, ident, p12_env, sample_pdf, out, role="leader", visible=False)
@@ -178,11 +223,21 @@ def test_wrong_password(pki: TestPKI, sample_pdf: Path, monkeypatch: pytest.Monk
         open_key(P12Source(pki.officer.p12, "WRONG_PW"))
 
 
-def test_docmdp_no_changes_refuses_more_signatures(pki: TestPKI, p12_env: str, sample_pdf: Path,
-                                                   images: Images, tmp_path: Path) -> None:
+def test_docmdp_no_changes_refuses_more_signatures(
+    pki: TestPKI, p12_env: str, sample_pdf: Path, images: Images, tmp_path: Path
+) -> None:
     locked = tmp_path / "locked.pdf"
-    _sign(pki, "officer", p12_env, sample_pdf, locked, role="leader", certify=True, docmdp=1,
-          signature_image=images.signature)
+    _sign(
+        pki,
+        "officer",
+        p12_env,
+        sample_pdf,
+        locked,
+        role="leader",
+        certify=True,
+        docmdp=1,
+        signature_image=images.signature,
+    )
     _all_good(pki, locked, 1)
     out = tmp_path / "more.pdf"
     with pytest.raises(SignatureNotAllowed):
@@ -207,8 +262,11 @@ def test_batch_one_key_session(pki: TestPKI, sample_pdf: Path, tmp_path: Path, i
 
     reqs = [SignRequest(sample_pdf, tmp_path / f"out-{i}.pdf") for i in range(4)]
     with open_key(P12Source(pki.officer.p12), prompt=prompt) as key:
-        results = Signing(key, SignProfile(role="leader", signature_image=images.signature),
-                          load_trust_roots([pki.root_cert])).sign_many(reqs)
+        results = Signing(
+            key,
+            SignProfile(role="leader", signature_image=images.signature),
+            load_trust_roots([pki.root_cert]),
+        ).sign_many(reqs)
     assert len(prompts) == 1
     assert [r.output for r in results] == [r.output for r in reqs]
     assert len({r.sha256 for r in results}) == 4
@@ -227,8 +285,9 @@ def test_not_a_pdf(pki: TestPKI, p12_env: str, tmp_path: Path) -> None:
     assert not (tmp_path / "o.pdf").exists()
 
 
-def test_pdfsig_without_ocsp_uses_the_nss_crls(pki: TestPKI, p12_env: str, sample_pdf: Path,
-                                               tmp_path: Path) -> None:
+def test_pdfsig_without_ocsp_uses_the_nss_crls(
+    pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path: Path
+) -> None:
     """digitize.tools.pdfsig.inspect(check_certificates=True) runs pdfsig -no-ocsp: the CRLs in the NSS DB."""
     from digitize.tools import pdfsig
 
@@ -253,8 +312,9 @@ def test_tsa_unreachable(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_path:
     assert not out.exists()
 
 
-def test_seal_actual_size_over_left_third_of_signature(pki: TestPKI, p12_env: str, images: Images,
-                                                       sample_pdf: Path, tmp_path: Path) -> None:
+def test_seal_actual_size_over_left_third_of_signature(
+    pki: TestPKI, p12_env: str, images: Images, sample_pdf: Path, tmp_path: Path
+) -> None:
     """The 40 mm seal (PNG at 300 dpi) is drawn 40 mm wide and covers the left part of the blue signature."""
     import subprocess
 
@@ -262,15 +322,32 @@ def test_seal_actual_size_over_left_third_of_signature(pki: TestPKI, p12_env: st
 
     leader, final = tmp_path / "l.pdf", tmp_path / "f.pdf"
     _sign(pki, "officer", p12_env, sample_pdf, leader, signature_image=images.signature)
-    _sign(pki, "organization", p12_env, leader, final, role="organization", seal_image=images.seal,
-          signature_image=images.signature)
-    subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", str(final), str(tmp_path / "p")],
-                   check=True)
+    _sign(
+        pki,
+        "organization",
+        p12_env,
+        leader,
+        final,
+        role="organization",
+        seal_image=images.seal,
+        signature_image=images.signature,
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "72", "-png", "-singlefile", str(final), str(tmp_path / "p")], check=True
+    )
     im = Image.open(tmp_path / "p.png").convert("RGB")
-    red = [(x, y) for x in range(im.width) for y in range(im.height)
-           if (lambda p: p[0] > 150 and p[1] < 90 and p[2] < 90)(im.getpixel((x, y)))]
-    blue = [(x, y) for x in range(im.width) for y in range(im.height)
-            if (lambda p: p[2] > 150 and p[0] < 90)(im.getpixel((x, y)))]
+    red = [
+        (x, y)
+        for x in range(im.width)
+        for y in range(im.height)
+        if (lambda p: p[0] > 150 and p[1] < 90 and p[2] < 90)(im.getpixel((x, y)))
+    ]
+    blue = [
+        (x, y)
+        for x in range(im.width)
+        for y in range(im.height)
+        if (lambda p: p[2] > 150 and p[0] < 90)(im.getpixel((x, y)))
+    ]
     assert red and blue
     red_w = max(x for x, _ in red) - min(x for x, _ in red)
     assert 100 <= red_w <= 118  # 40 mm = 113.4 pt (the ring is drawn 8 px inside the 472 px image)

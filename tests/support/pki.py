@@ -161,12 +161,23 @@ class _CA:
     key: rsa.RSAPrivateKey
 
 
-def _key_usage(*, digital_signature: bool = False, non_repudiation: bool = False,
-               key_encipherment: bool = False, cert_sign: bool = False) -> x509.KeyUsage:
+def _key_usage(
+    *,
+    digital_signature: bool = False,
+    non_repudiation: bool = False,
+    key_encipherment: bool = False,
+    cert_sign: bool = False,
+) -> x509.KeyUsage:
     return x509.KeyUsage(
-        digital_signature=digital_signature, content_commitment=non_repudiation,
-        key_encipherment=key_encipherment, data_encipherment=False, key_agreement=False,
-        key_cert_sign=cert_sign, crl_sign=cert_sign, encipher_only=False, decipher_only=False,
+        digital_signature=digital_signature,
+        content_commitment=non_repudiation,
+        key_encipherment=key_encipherment,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=cert_sign,
+        crl_sign=cert_sign,
+        encipher_only=False,
+        decipher_only=False,
     )
 
 
@@ -175,9 +186,12 @@ def _make_root(cn: str, now: dt.datetime) -> _CA:
     name = _name(cn, "Ban Cơ yếu Chính phủ (thử nghiệm)")
     cert = (
         x509.CertificateBuilder()
-        .subject_name(name).issuer_name(name).public_key(key.public_key())
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=3650)).not_valid_after(now + dt.timedelta(days=3650))
+        .not_valid_before(now - dt.timedelta(days=3650))
+        .not_valid_after(now + dt.timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=1), critical=True)
         .add_extension(_key_usage(cert_sign=True), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
@@ -191,57 +205,94 @@ def _make_intermediate(root: _CA, now: dt.datetime, base_url: str) -> _CA:
     cert = (
         x509.CertificateBuilder()
         .subject_name(_name("CA cấp dưới thử nghiệm", "Ban Cơ yếu Chính phủ (thử nghiệm)"))
-        .issuer_name(root.cert.subject).public_key(key.public_key())
+        .issuer_name(root.cert.subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=3000)).not_valid_after(now + dt.timedelta(days=3000))
+        .not_valid_before(now - dt.timedelta(days=3000))
+        .not_valid_after(now + dt.timedelta(days=3000))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(_key_usage(cert_sign=True), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(root.key.public_key()), critical=False)
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root.key.public_key()), critical=False
+        )
         .add_extension(_crl_dp(base_url + "/crl/root.crl"), critical=False)
-        .add_extension(x509.AuthorityInformationAccess([
-            x509.AccessDescription(x509.oid.AuthorityInformationAccessOID.CA_ISSUERS,
-                                   x509.UniformResourceIdentifier(base_url + "/certs/root.cer")),
-        ]), critical=False)
+        .add_extension(
+            x509.AuthorityInformationAccess(
+                [
+                    x509.AccessDescription(
+                        x509.oid.AuthorityInformationAccessOID.CA_ISSUERS,
+                        x509.UniformResourceIdentifier(base_url + "/certs/root.cer"),
+                    ),
+                ]
+            ),
+            critical=False,
+        )
         .sign(root.key, hashes.SHA256())
     )
     return _CA(cert, key)
 
 
 def _crl_dp(url: str) -> x509.CRLDistributionPoints:
-    return x509.CRLDistributionPoints([
-        x509.DistributionPoint(full_name=[x509.UniformResourceIdentifier(url)], relative_name=None,
-                               reasons=None, crl_issuer=None)
-    ])
+    return x509.CRLDistributionPoints(
+        [
+            x509.DistributionPoint(
+                full_name=[x509.UniformResourceIdentifier(url)],
+                relative_name=None,
+                reasons=None,
+                crl_issuer=None,
+            )
+        ]
+    )
 
 
 def _make_leaf(
-    issuer: _CA, key: PrivateKey, cn: str, org: str | None, base_url: str | None,
-    not_before: dt.datetime, not_after: dt.datetime, *, usage: x509.KeyUsage,
-    eku: list[x509.ObjectIdentifier] | None = None, eku_critical: bool = False,
+    issuer: _CA,
+    key: PrivateKey,
+    cn: str,
+    org: str | None,
+    base_url: str | None,
+    not_before: dt.datetime,
+    not_after: dt.datetime,
+    *,
+    usage: x509.KeyUsage,
+    eku: list[x509.ObjectIdentifier] | None = None,
+    eku_critical: bool = False,
 ) -> x509.Certificate:
     b = (
         x509.CertificateBuilder()
-        .subject_name(_name(cn, org)).issuer_name(issuer.cert.subject).public_key(key.public_key())
+        .subject_name(_name(cn, org))
+        .issuer_name(issuer.cert.subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before).not_valid_after(not_after)
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(usage, critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False)
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), critical=False
+        )
     )
     if eku:
         b = b.add_extension(x509.ExtendedKeyUsage(eku), critical=eku_critical)
     if base_url:
         b = b.add_extension(_crl_dp(base_url + "/crl/intermediate.crl"), critical=False)
-        b = b.add_extension(x509.AuthorityInformationAccess([
-            x509.AccessDescription(x509.oid.AuthorityInformationAccessOID.OCSP,
-                                   x509.UniformResourceIdentifier(base_url + "/ocsp")),
-            x509.AccessDescription(x509.oid.AuthorityInformationAccessOID.CA_ISSUERS,
-                                   x509.UniformResourceIdentifier(base_url + "/certs/intermediate.cer")),
-        ]), critical=False)
+        b = b.add_extension(
+            x509.AuthorityInformationAccess(
+                [
+                    x509.AccessDescription(
+                        x509.oid.AuthorityInformationAccessOID.OCSP,
+                        x509.UniformResourceIdentifier(base_url + "/ocsp"),
+                    ),
+                    x509.AccessDescription(
+                        x509.oid.AuthorityInformationAccessOID.CA_ISSUERS,
+                        x509.UniformResourceIdentifier(base_url + "/certs/intermediate.cer"),
+                    ),
+                ]
+            ),
+            critical=False,
+        )
     return b.sign(issuer.key, hashes.SHA256())
 
 
@@ -256,16 +307,29 @@ def _write_identity(
     key_path = out / f"{name}.key.pem"
     p12_path = out / f"{name}.p12"
     cert_path.write_bytes(_pem(cert))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    p12_path.write_bytes(pkcs12.serialize_key_and_certificates(
-        name.encode(), key, cert, chain,
-        serialization.BestAvailableEncryption(P12_PASSWORD.encode("utf-8")),
-    ))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    p12_path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            name.encode(),
+            key,
+            cert,
+            chain,
+            serialization.BestAvailableEncryption(P12_PASSWORD.encode("utf-8")),
+        )
+    )
     cn = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
     return Identity(
-        name=name, common_name=str(cn), cert=cert_path, key=key_path, p12=p12_path,
-        cert_der=cert.public_bytes(serialization.Encoding.DER), serial=cert.serial_number,
+        name=name,
+        common_name=str(cn),
+        cert=cert_path,
+        key=key_path,
+        p12=p12_path,
+        cert_der=cert.public_bytes(serialization.Encoding.DER),
+        serial=cert.serial_number,
         key_type="ec" if isinstance(key, ec.EllipticCurvePrivateKey) else "rsa",
     )
 
@@ -289,12 +353,15 @@ class _State:
             .last_update(now - dt.timedelta(minutes=5))
             .next_update(now + dt.timedelta(days=1))
             .add_extension(x509.CRLNumber(int(now.timestamp())), critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()),
-                           critical=False)
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False
+            )
         )
         for serial, when in revoked.items():
             b = b.add_revoked_certificate(
-                x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when)
+                x509.RevokedCertificateBuilder()
+                .serial_number(serial)
+                .revocation_date(when)
                 .add_extension(x509.CRLReason(x509.ReasonFlags.key_compromise), critical=False)
                 .build()
             )
@@ -305,13 +372,17 @@ class _State:
             req = ocsp.load_der_ocsp_request(der_request)
         except Exception:
             return ocsp.OCSPResponseBuilder.build_unsuccessful(
-                ocsp.OCSPResponseStatus.MALFORMED_REQUEST).public_bytes(serialization.Encoding.DER)
+                ocsp.OCSPResponseStatus.MALFORMED_REQUEST
+            ).public_bytes(serialization.Encoding.DER)
         ca = self.intermediate
         now = dt.datetime.now(dt.UTC)
         serial = req.serial_number
         if serial in self.revoked:
-            status, rtime, reason = ocsp.OCSPCertStatus.REVOKED, self.revoked[serial], \
-                x509.ReasonFlags.key_compromise
+            status, rtime, reason = (
+                ocsp.OCSPCertStatus.REVOKED,
+                self.revoked[serial],
+                x509.ReasonFlags.key_compromise,
+            )
         elif serial in self.known:
             status, rtime, reason = ocsp.OCSPCertStatus.GOOD, None, None
         else:
@@ -320,16 +391,28 @@ class _State:
         cert = self.by_serial.get(serial)
         b = ocsp.OCSPResponseBuilder()
         if cert is not None:
-            b = b.add_response(cert=cert, issuer=ca.cert, algorithm=req.hash_algorithm, cert_status=status,
-                               this_update=now - dt.timedelta(minutes=1),
-                               next_update=now + dt.timedelta(hours=12),
-                               revocation_time=rtime, revocation_reason=reason)
+            b = b.add_response(
+                cert=cert,
+                issuer=ca.cert,
+                algorithm=req.hash_algorithm,
+                cert_status=status,
+                this_update=now - dt.timedelta(minutes=1),
+                next_update=now + dt.timedelta(hours=12),
+                revocation_time=rtime,
+                revocation_reason=reason,
+            )
         else:
             b = b.add_response_by_hash(
-                issuer_name_hash=req.issuer_name_hash, issuer_key_hash=req.issuer_key_hash,
-                serial_number=serial, algorithm=req.hash_algorithm, cert_status=status,
-                this_update=now - dt.timedelta(minutes=1), next_update=now + dt.timedelta(hours=12),
-                revocation_time=None, revocation_reason=None)
+                issuer_name_hash=req.issuer_name_hash,
+                issuer_key_hash=req.issuer_key_hash,
+                serial_number=serial,
+                algorithm=req.hash_algorithm,
+                cert_status=status,
+                this_update=now - dt.timedelta(minutes=1),
+                next_update=now + dt.timedelta(hours=12),
+                revocation_time=None,
+                revocation_reason=None,
+            )
         b = b.responder_id(ocsp.OCSPResponderEncoding.HASH, ca.cert)
         try:
             nonce = req.extensions.get_extension_for_class(x509.OCSPNonce)
@@ -375,9 +458,10 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
                 self._send(200, state.crl(state.root, {}), "application/pkix-crl")
             elif path.startswith("/ocsp/"):
                 state.counter["ocsp"] += 1
-                raw = urllib.parse.unquote(path[len("/ocsp/"):])
-                der = base64.b64decode(raw + "=" * (-len(raw) % 4), altchars=b"-_" if "-" in raw or "_" in raw
-                                       else None)
+                raw = urllib.parse.unquote(path[len("/ocsp/") :])
+                der = base64.b64decode(
+                    raw + "=" * (-len(raw) % 4), altchars=b"-_" if "-" in raw or "_" in raw else None
+                )
                 self._send(200, state.ocsp(der), "application/ocsp-response")
             elif path in ("/certs/root.cer", "/certs/intermediate.cer"):
                 state.counter["certs"] += 1
@@ -410,18 +494,30 @@ def _nss_db(nss_dir: Path, root_pem: Path, intermediate_pem: Path, crls: list[Pa
         return  # tests needing it skip on `pki.nss_dir` missing cert9.db
     shutil.rmtree(nss_dir, ignore_errors=True)
     nss_dir.mkdir(parents=True)
-    for args in (["-N", "--empty-password"],
-                 ["-A", "-n", "digitize test root", "-t", "CT,C,C", "-i", str(root_pem)],
-                 # the intermediate too (no trust of its own): poppler's NSS backend loses the CMS's
-                 # temporary certificates between signatures of one file and then fails the chain
-                 ["-A", "-n", "digitize test intermediate", "-t", ",,", "-i", str(intermediate_pem)]):
-        subprocess.run([certutil, "-d", f"sql:{nss_dir}", *args], check=True, capture_output=True,
-                       stdin=subprocess.DEVNULL, timeout=60)
+    for args in (
+        ["-N", "--empty-password"],
+        ["-A", "-n", "digitize test root", "-t", "CT,C,C", "-i", str(root_pem)],
+        # the intermediate too (no trust of its own): poppler's NSS backend loses the CMS's
+        # temporary certificates between signatures of one file and then fails the chain
+        ["-A", "-n", "digitize test intermediate", "-t", ",,", "-i", str(intermediate_pem)],
+    ):
+        subprocess.run(
+            [certutil, "-d", f"sql:{nss_dir}", *args],
+            check=True,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        )
     crlutil = shutil.which("crlutil")
     for crl in crls if crlutil else []:
         # the CRLs too: pdfsig -no-ocsp then finds them locally (see the module docstring)
-        subprocess.run([str(crlutil), "-I", "-d", f"sql:{nss_dir}", "-i", str(crl)], check=True,
-                       capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
+        subprocess.run(
+            [str(crlutil), "-I", "-d", f"sql:{nss_dir}", "-i", str(crl)],
+            check=True,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        )
 
 
 def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
@@ -447,9 +543,18 @@ def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
     to_ = now + dt.timedelta(days=700)
     leaves: dict[str, tuple[x509.Certificate, PrivateKey, list[x509.Certificate]]] = {}
 
-    def leaf(name: str, cn: str, org: str | None, key: PrivateKey | None = None, issuer: _CA = inter,
-             nb: dt.datetime = from_, na: dt.datetime = to_, usage: x509.KeyUsage = sig_usage,
-             eku: list[x509.ObjectIdentifier] | None = None, eku_critical: bool = False) -> None:
+    def leaf(
+        name: str,
+        cn: str,
+        org: str | None,
+        key: PrivateKey | None = None,
+        issuer: _CA = inter,
+        nb: dt.datetime = from_,
+        na: dt.datetime = to_,
+        usage: x509.KeyUsage = sig_usage,
+        eku: list[x509.ObjectIdentifier] | None = None,
+        eku_critical: bool = False,
+    ) -> None:
         k = key or _rsa()
         url = base if issuer is inter else None
         cert = _make_leaf(issuer, k, cn, org, url, nb, na, usage=usage, eku=eku, eku_critical=eku_critical)
@@ -460,13 +565,24 @@ def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
     leaf("officer_ec", OFFICER_NAME, ORG_NAME, key=ec.generate_private_key(ec.SECP256R1()))
     leaf("organization", ORG_NAME, ORG_NAME)
     leaf("expired", "Lê Văn Cũ", ORG_NAME, nb=now - dt.timedelta(days=400), na=now - dt.timedelta(days=10))
-    leaf("not_yet_valid", "Phạm Văn Mới", ORG_NAME, nb=now + dt.timedelta(days=10),
-         na=now + dt.timedelta(days=400))
+    leaf(
+        "not_yet_valid",
+        "Phạm Văn Mới",
+        ORG_NAME,
+        nb=now + dt.timedelta(days=10),
+        na=now + dt.timedelta(days=400),
+    )
     leaf("revoked", "Hoàng Văn Thu Hồi", ORG_NAME)
     leaf("wrong_usage", "Đỗ Văn Sai", ORG_NAME, usage=_key_usage(key_encipherment=True))
     leaf("untrusted", "Trần Thị Bình", "Tổ chức không tin cậy", issuer=other_root)
-    leaf("tsa", "Máy chủ dấu thời gian thử nghiệm", ORG_NAME, usage=_key_usage(digital_signature=True),
-         eku=[ExtendedKeyUsageOID.TIME_STAMPING], eku_critical=True)
+    leaf(
+        "tsa",
+        "Máy chủ dấu thời gian thử nghiệm",
+        ORG_NAME,
+        usage=_key_usage(digital_signature=True),
+        eku=[ExtendedKeyUsageOID.TIME_STAMPING],
+        eku_critical=True,
+    )
 
     idents = {name: _write_identity(out, name, c, k, ch) for name, (c, k, ch) in leaves.items()}
     state.by_serial = {c.serial_number: c for name, (c, _k, _ch) in leaves.items() if name != "untrusted"}
@@ -495,24 +611,32 @@ def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
 
             h = hashes.Hash(get_pyca_cryptography_hash(md_algorithm))
             h.update(tst_info_data)
-            signed_attrs = cms.CMSAttributes([
-                general.simple_cms_attribute("content_type", "tst_info"),
-                general.simple_cms_attribute("signing_time", cms.Time({"utc_time": core.UTCTime(dt_)})),
-                general.simple_cms_attribute("signing_certificate",
-                                             general.as_signing_certificate(self.tsa_cert)),
-                general.simple_cms_attribute("message_digest", h.finalize()),
-            ])
+            signed_attrs = cms.CMSAttributes(
+                [
+                    general.simple_cms_attribute("content_type", "tst_info"),
+                    general.simple_cms_attribute("signing_time", cms.Time({"utc_time": core.UTCTime(dt_)})),
+                    general.simple_cms_attribute(
+                        "signing_certificate", general.as_signing_certificate(self.tsa_cert)
+                    ),
+                    general.simple_cms_attribute("message_digest", h.finalize()),
+                ]
+            )
             assert isinstance(tsa_key, rsa.RSAPrivateKey)
-            signature = tsa_key.sign(signed_attrs.dump(), PKCS1v15(),
-                                     get_pyca_cryptography_hash(md_algorithm.upper()))
+            signature = tsa_key.sign(
+                signed_attrs.dump(), PKCS1v15(), get_pyca_cryptography_hash(md_algorithm.upper())
+            )
             return signature, signed_attrs
 
     state.stamper = Stamper(
         tsa_cert=asn1_x509.Certificate.load(tsa_cert.public_bytes(serialization.Encoding.DER)),
-        tsa_key=asn1_keys.PrivateKeyInfo.load(tsa_key.private_bytes(
-            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())),
+        tsa_key=asn1_keys.PrivateKeyInfo.load(
+            tsa_key.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        ),
         certs_to_embed=SimpleCertificateStore.from_certs(
-            [asn1_x509.Certificate.load(inter.cert.public_bytes(serialization.Encoding.DER))]),
+            [asn1_x509.Certificate.load(inter.cert.public_bytes(serialization.Encoding.DER))]
+        ),
     )
 
     crl_files = [out / "intermediate.crl", out / "root.crl"]
@@ -525,10 +649,20 @@ def build_pki(out: Path) -> tuple[TestPKI, ThreadingHTTPServer]:
     thread.start()
 
     pki_obj = TestPKI(
-        dir=out, base_url=base, crl_url=base + "/crl/intermediate.crl", root_crl_url=base + "/crl/root.crl",
-        ocsp_url=base + "/ocsp", tsa_url=base + "/tsa", root_cert=root_pem, intermediate_cert=inter_pem,
-        chain_pem=chain_pem, other_root_cert=other_pem, nss_dir=nss_dir, p12_password=P12_PASSWORD,
-        requests=state.counter, **idents,
+        dir=out,
+        base_url=base,
+        crl_url=base + "/crl/intermediate.crl",
+        root_crl_url=base + "/crl/root.crl",
+        ocsp_url=base + "/ocsp",
+        tsa_url=base + "/tsa",
+        root_cert=root_pem,
+        intermediate_cert=inter_pem,
+        chain_pem=chain_pem,
+        other_root_cert=other_pem,
+        nss_dir=nss_dir,
+        p12_password=P12_PASSWORD,
+        requests=state.counter,
+        **idents,
     )
     return pki_obj, server
 

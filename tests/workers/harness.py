@@ -64,9 +64,23 @@ class RedisServer:
             pytest.skip("redis-server is not installed")
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
-            [exe, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.workdir), "--protected-mode", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                exe,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+                "--protected-mode",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 10
         while not port_open("127.0.0.1", self.port):
@@ -168,9 +182,21 @@ class Worker:
         self.log = log
         self._fh = log.open("ab")
         self.proc = subprocess.Popen(
-            [str(VENV_BIN / "digitize"), "worker", "--concurrency", str(concurrency), "--loglevel", "INFO",
-             "--hostname", f"{name}@%h"],
-            env=env, cwd=str(REPO), stdout=self._fh, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                str(VENV_BIN / "digitize"),
+                "worker",
+                "--concurrency",
+                str(concurrency),
+                "--loglevel",
+                "INFO",
+                "--hostname",
+                f"{name}@%h",
+            ],
+            env=env,
+            cwd=str(REPO),
+            stdout=self._fh,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
 
     def sigkill(self) -> None:
@@ -262,6 +288,12 @@ def make_document(path: Path, n: int, pages: int, dpi: int = 150) -> Path:
             draw.text((80, y), line.format(n=n, p=p + 1, total=pages), font=font, fill=0)
             y += 50
         images.append(img)
-    images[0].save(path, format="TIFF", save_all=True, append_images=images[1:], dpi=(dpi, dpi),
-                   compression="tiff_deflate")
+    images[0].save(
+        path,
+        format="TIFF",
+        save_all=True,
+        append_images=images[1:],
+        dpi=(dpi, dpi),
+        compression="tiff_deflate",
+    )
     return path

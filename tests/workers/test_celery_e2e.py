@@ -61,15 +61,27 @@ class Cluster:
         return "\n".join(w.log.read_text(errors="replace") for w in self.workers)
 
 
-def make_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, database_url: str, broker_url: str,
-                 worker_database_url: str | None = None, extra: dict[str, str] | None = None) -> Cluster:
+def make_cluster(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    database_url: str,
+    broker_url: str,
+    worker_database_url: str | None = None,
+    extra: dict[str, str] | None = None,
+) -> Cluster:
     if broker_url.startswith(harness.SYSTEM_REDIS) and not harness.port_open("127.0.0.1", 6379):
         pytest.skip("Redis is not running on 127.0.0.1:6379")
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
     queue = harness.unique("dgzq")
-    env = harness.worker_env(database_url=worker_database_url or database_url, broker_url=broker_url,
-                             home=home, queue=queue, extra={**FAST, **(extra or {})})
+    env = harness.worker_env(
+        database_url=worker_database_url or database_url,
+        broker_url=broker_url,
+        home=home,
+        queue=queue,
+        extra={**FAST, **(extra or {})},
+    )
     for key, value in env.items():
         if key.startswith("DIGITIZE_"):
             monkeypatch.setenv(key, value)
@@ -118,8 +130,9 @@ def wait_pages(cluster: Cluster, ids: list[str], at_least: int, timeout: float =
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with db.session(cluster.settings) as s:
-            n = s.scalar(select(func.count()).select_from(Page).where(Page.document_id.in_(ids),
-                                                                      Page.state == "done"))
+            n = s.scalar(
+                select(func.count()).select_from(Page).where(Page.document_id.in_(ids), Page.state == "done")
+            )
         if (n or 0) >= at_least:
             return
         time.sleep(0.2)
@@ -138,11 +151,17 @@ def assert_exactly_once(settings: Settings, ids: list[str], pages: int) -> None:
             assert all(r.text and "GIẤY PHÉP" in r.text.upper() for r in rows), [r.text for r in rows]
             assert doc.page_count == pages
             assert doc.claimed_by is None
-            searchable = s.scalar(select(func.count()).select_from(Variant).where(
-                Variant.document_id == doc_id, Variant.kind == "searchable"))
+            searchable = s.scalar(
+                select(func.count())
+                .select_from(Variant)
+                .where(Variant.document_id == doc_id, Variant.kind == "searchable")
+            )
             assert searchable == 1
-            processed = s.scalar(select(func.count()).select_from(AuditEntry).where(
-                AuditEntry.target == doc_id, AuditEntry.action == "document.process"))
+            processed = s.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.target == doc_id, AuditEntry.action == "document.process")
+            )
             assert processed == 1, f"{doc_id} finished {processed} times"
 
 
@@ -179,17 +198,28 @@ def test_two_workers_one_sigkilled_mid_task(
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         with db.session(cluster.settings) as s:
-            held = s.scalar(select(func.count()).select_from(Page).where(
-                Page.document_id.in_(ids), Page.claimed_by.like(f"% {_host()}:%"), Page.state == "pending"))
+            held = s.scalar(
+                select(func.count())
+                .select_from(Page)
+                .where(
+                    Page.document_id.in_(ids), Page.claimed_by.like(f"% {_host()}:%"), Page.state == "pending"
+                )
+            )
         if held and _holds(cluster, a):
             break
         cluster.check_alive()
         time.sleep(0.1)
     killed_pids = _group_pids(a)
     with db.session(cluster.settings) as s:
-        held_by_a = [pid for pid, lbl in s.execute(select(Page.id, Page.claimed_by).where(
-            Page.document_id.in_(ids), Page.state == "pending", Page.claimed_by.is_not(None))).all()
-            if _pid_of(lbl) in killed_pids]
+        held_by_a = [
+            pid
+            for pid, lbl in s.execute(
+                select(Page.id, Page.claimed_by).where(
+                    Page.document_id.in_(ids), Page.state == "pending", Page.claimed_by.is_not(None)
+                )
+            ).all()
+            if _pid_of(lbl) in killed_pids
+        ]
     a.sigkill()
     assert held_by_a, "worker a held no page when it was killed"
     final = wait_finished(cluster, ids, timeout=150)
@@ -263,8 +293,13 @@ def test_database_unreachable_for_a_few_seconds(
     proxy = harness.TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     cleanup.append(proxy)
     via_proxy = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
-    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=harness.SYSTEM_REDIS + "/0",
-                           worker_database_url=via_proxy)
+    cluster = make_cluster(
+        tmp_path,
+        monkeypatch,
+        database_url=pg_url,
+        broker_url=harness.SYSTEM_REDIS + "/0",
+        worker_database_url=via_proxy,
+    )
     cleanup.append(cluster)
     cluster.start_worker("a")
     cluster.start_worker("b")
@@ -299,16 +334,22 @@ def test_rabbitmq_as_the_broker_through_digitize_ingest(
         harness.make_document(scans / f"{i}.tif", base + i, 2)
     (scans / "broken.tif").write_bytes(b"II*\x00" + bytes(range(256)) * 4)  # a TIFF header, then junk
     env = dict(cluster.env, DIGITIZE_DATABASE_URL=pg_url)
-    out = subprocess.run([str(harness.VENV_BIN / "digitize"), "ingest", str(scans), "--wait", "--json"],
-                         env=env, capture_output=True, text=True, timeout=150)
+    out = subprocess.run(
+        [str(harness.VENV_BIN / "digitize"), "ingest", str(scans), "--wait", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=150,
+    )
     assert out.returncode == 0, out.stderr + cluster.logs()
     batch = json.loads(out.stdout)
     assert batch["state"] == "done"
     assert batch["counts"]["done"] + batch["counts"]["needs_review"] == 3
     assert batch["counts"]["failed"] == 1  # the broken file fails alone, with its reason
     with db.session(cluster.settings) as s:
-        broken = s.scalars(select(Document).where(Document.id.in_(batch["documents"]),
-                                                  Document.state == "failed")).one()
+        broken = s.scalars(
+            select(Document).where(Document.id.in_(batch["documents"]), Document.state == "failed")
+        ).one()
         assert broken.error_code and broken.error_message
         good = [d for d in batch["documents"] if d != broken.id]
     assert_exactly_once(cluster.settings, good, pages=2)
@@ -401,8 +442,9 @@ def test_workers_on_separate_machines_share_only_database_store_and_broker(
         "DIGITIZE_S3_ACCESS_KEY": "testing",
         "DIGITIZE_S3_SECRET_KEY": "testing",
     }
-    cluster = make_cluster(tmp_path, monkeypatch, database_url=pg_url, broker_url=harness.SYSTEM_REDIS + "/0",
-                           extra=s3)
+    cluster = make_cluster(
+        tmp_path, monkeypatch, database_url=pg_url, broker_url=harness.SYSTEM_REDIS + "/0", extra=s3
+    )
     cleanup.append(cluster)
     for name in ("m1", "m2"):
         home = tmp_path / f"machine-{name}"
@@ -417,13 +459,15 @@ def test_workers_on_separate_machines_share_only_database_store_and_broker(
     store = get_object_store(cluster.settings)
     assert store.local_path("x") is None  # really S3
     with db.session(cluster.settings) as s:
-        keys = [p.data["image_key"] for p in s.scalars(select(Page).where(Page.document_id.in_(ids)))
-                if p.data]
+        keys = [
+            p.data["image_key"] for p in s.scalars(select(Page).where(Page.document_id.in_(ids))) if p.data
+        ]
     assert len(keys) == 6
     assert not any(store.exists(k) for k in keys)  # intermediate page images removed once composed
     with db.session(cluster.settings) as s:
-        pdfs = list(s.scalars(select(Variant.key).where(Variant.document_id.in_(ids),
-                                                         Variant.kind == "searchable")))
+        pdfs = list(
+            s.scalars(select(Variant.key).where(Variant.document_id.in_(ids), Variant.kind == "searchable"))
+        )
     assert len(pdfs) == 3 and all(store.exists(k) for k in pdfs)
     used = [w.name for w in cluster.workers if "succeeded" in w.log.read_text(errors="replace")]
     assert len(used) == 2, cluster.logs()

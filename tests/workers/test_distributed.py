@@ -39,9 +39,18 @@ def settings(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) ->
 def _document(settings: Settings, pages: int) -> tuple[str, list[int]]:
     doc_id = new_id()
     with db.session(settings) as s:
-        s.add(Document(id=doc_id, sha256=new_id() + new_id(), media_type="image/tiff", size=1,
-                       original_filename="x.tif", original_key=f"originals/{doc_id}", state=PROCESSING,
-                       page_count=pages))
+        s.add(
+            Document(
+                id=doc_id,
+                sha256=new_id() + new_id(),
+                media_type="image/tiff",
+                size=1,
+                original_filename="x.tif",
+                original_key=f"originals/{doc_id}",
+                state=PROCESSING,
+                page_count=pages,
+            )
+        )
         s.flush()
         for i in range(pages):
             s.add(Page(document_id=doc_id, index=i, state="pending", attempts=0))
@@ -210,8 +219,11 @@ def test_metrics_are_read_from_the_database_and_the_broker(
     finally:
         delete_redis_keys(SYSTEM_REDIS + "/0", prefix)
         client.close()
-    samples = {(s.name, tuple(sorted(s.labels.items()))): s.value
-               for fam in text_string_to_metric_families(text) for s in fam.samples}
+    samples = {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for fam in text_string_to_metric_families(text)
+        for s in fam.samples
+    }
     counts = distributed.page_counts(settings)
     assert samples[("digitize_queue_depth", (("source", "broker"),))] == 4
     assert samples[("digitize_pages", (("state", "done"),))] == counts["done"]
@@ -249,8 +261,17 @@ def test_a_compose_that_cannot_succeed_fails_the_document_at_once(settings: Sett
     doc_id, (pid,) = _document(settings, 1)
     claim = distributed.claim_page(pid, "t", settings=settings)
     assert claim
-    distributed.complete_page(claim, {"text": "x", "source": "ocr", "width": 100.0, "height": 100.0,
-                                      "data": {"words": [], "image_key": "pages/00/missing"}}, settings)
+    distributed.complete_page(
+        claim,
+        {
+            "text": "x",
+            "source": "ocr",
+            "width": 100.0,
+            "height": 100.0,
+            "data": {"words": [], "image_key": "pages/00/missing"},
+        },
+        settings,
+    )
     token = distributed.new_token()
     assert distributed.start_compose(doc_id, token, settings)
     assert compose.apply(args=(doc_id, token)).get() == "failed"
@@ -291,8 +312,9 @@ def test_a_queued_compose_waits_without_a_lease_and_is_resent_only_when_lost(set
     token = distributed.new_token()
     assert distributed.start_compose(doc_id, token, settings)
     with db.session(settings) as s:  # queued a long time ago, behind a long queue
-        s.execute(update(Document).where(Document.id == doc_id)
-                  .values(updated_at=utcnow() - timedelta(seconds=600)))
+        s.execute(
+            update(Document).where(Document.id == doc_id).values(updated_at=utcnow() - timedelta(seconds=600))
+        )
     assert not [d for d, _ in distributed.reap(queue_depth=1000, settings=settings).compose if d == doc_id]
     # the queue is empty and the compose never started: its message was lost; sent again, same token
     again = [t for d, t in distributed.reap(queue_depth=0, settings=settings).compose if d == doc_id]
@@ -300,8 +322,9 @@ def test_a_queued_compose_waits_without_a_lease_and_is_resent_only_when_lost(set
     assert distributed.begin_compose(doc_id, token, settings)
     assert not distributed.begin_compose(doc_id, "someone-else", settings)
     with db.session(settings) as s:  # the worker running it died: its lease runs out
-        s.execute(update(Document).where(Document.id == doc_id)
-                  .values(lease_until=utcnow() - timedelta(seconds=1)))
+        s.execute(
+            update(Document).where(Document.id == doc_id).values(lease_until=utcnow() - timedelta(seconds=1))
+        )
     fresh = [t for d, t in distributed.reap(queue_depth=1000, settings=settings).compose if d == doc_id]
     assert len(fresh) == 1 and fresh[0] != token
     assert not distributed.begin_compose(doc_id, token, settings)  # the old one is out

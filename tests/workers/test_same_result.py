@@ -68,8 +68,11 @@ def _result(document_id: str, settings: Settings) -> tuple[str, list[str], dict[
         doc = s.get(Document, document_id)
         assert doc is not None
         texts = list(s.scalars(select(Page.text).where(Page.document_id == document_id).order_by(Page.index)))
-        fields = dict(s.execute(select(FieldValue.name, FieldValue.value)
-                                .where(FieldValue.document_id == document_id)).all())
+        fields = dict(
+            s.execute(
+                select(FieldValue.name, FieldValue.value).where(FieldValue.document_id == document_id)
+            ).all()
+        )
         return doc.state, [t or "" for t in texts], fields
 
 
@@ -96,8 +99,9 @@ def test_distributed_and_embedded_paths_store_the_same(settings: Settings, tmp_p
         assert d_state == e_state
         assert any("giấy phép" in t.lower() or "quyết định" in t.lower() for t in d_texts)
         with db.session(settings) as s:
-            key = s.scalar(select(Variant.key).where(Variant.document_id == distributed_id,
-                                                     Variant.kind == "searchable"))
+            key = s.scalar(
+                select(Variant.key).where(Variant.document_id == distributed_id, Variant.kind == "searchable")
+            )
         assert key is not None
         with get_object_store(settings).as_local_file(key, ".pdf") as pdf:
             out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
