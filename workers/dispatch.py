@@ -25,6 +25,9 @@ def enqueue(document_ids: Sequence[str]) -> int:
     try:
         return send_prepare(ids)
     except RETRY_LATER as exc:
-        log.warning("broker unreachable (%s): %d documents stay received; the workers will pick them up",
-                    exc, len(ids))
+        log.warning(
+            "broker unreachable (%s): %d documents stay received; the workers will pick them up",
+            exc,
+            len(ids),
+        )
         return 0

@@ -75,9 +75,13 @@ _senders: dict[tuple[str, str], Celery] = {}
 
 def _send(name: str, args: tuple[Any, ...]) -> None:
     sender = _sender()
-    sender.send_task(name, args, queue=sender.conf.task_default_queue, retry=True,
-                     retry_policy={"max_retries": 5, "interval_start": 0.2, "interval_step": 0.5,
-                                   "interval_max": 3})
+    sender.send_task(
+        name,
+        args,
+        queue=sender.conf.task_default_queue,
+        retry=True,
+        retry_policy={"max_retries": 5, "interval_start": 0.2, "interval_step": 0.5, "interval_max": 3},
+    )
 
 
 def send_prepare(document_ids: Iterable[str]) -> int:
@@ -142,8 +146,12 @@ def page(self: Task, page_id: int, refund: bool = False) -> str:
         raise self.retry(countdown=backoff(self.request.retries), kwargs={"refund": False}) from None
     except RETRY_LATER as exc:
         released = distributed.release_page(page_id, token)
-        log.log(logging.ERROR if isinstance(exc, ToolMissing) else logging.WARNING,
-                "page %s: %s; retrying", page_id, exc)
+        log.log(
+            logging.ERROR if isinstance(exc, ToolMissing) else logging.WARNING,
+            "page %s: %s; retrying",
+            page_id,
+            exc,
+        )
         raise self.retry(
             exc=exc, countdown=backoff(self.request.retries), kwargs={"refund": not released}
         ) from exc
@@ -154,8 +162,9 @@ def page(self: Task, page_id: int, refund: bool = False) -> str:
         stored = False
     except Exception as exc:  # a bug or a page the pipeline cannot handle: the page fails, the batch goes on
         log.exception("page %s failed", page_id)
-        distributed.fail_page(page_id, token, "internal_error", f"Lỗi xử lý trang: {exc}",
-                              f"Page processing error: {exc}")
+        distributed.fail_page(
+            page_id, token, "internal_error", f"Lỗi xử lý trang: {exc}", f"Page processing error: {exc}"
+        )
         stored = False
     try:
         _after_page(claim.document_id)
@@ -184,8 +193,9 @@ def compose(self: Task, document_id: str, token: str) -> str:
         return "failed"
     except Exception as exc:  # a bug, or a document the composer cannot handle: fail it with the reason
         log.exception("compose %s failed", document_id)
-        distributed.fail_compose(document_id, token, "internal_error", f"Lỗi khi ghép tài liệu: {exc}",
-                                 f"Compose error: {exc}")
+        distributed.fail_compose(
+            document_id, token, "internal_error", f"Lỗi khi ghép tài liệu: {exc}", f"Compose error: {exc}"
+        )
         return "failed"
     return state
 
