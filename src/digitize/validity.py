@@ -88,11 +88,12 @@ def status_for_fields(
     *,
     superseded_at: DateLike = None,
 ) -> Status:
-    """``validity_status`` for a record's contract fields (valid_from falls back to issued_date)."""
+    """``validity_status`` for a record's contract fields (valid_from falls back to issued_date, as the
+    store's copy of the dates and its ``valid_on`` filter do)."""
     valid_from = fields.get("valid_from") or None
     valid_until = fields.get("valid_until") or None
     open_ended = is_open_ended(fields.get("type_name"))
-    if open_ended and valid_from is None:
+    if valid_from is None:  # "since issue": not in force before the day it was issued (as the store's filter)
         valid_from = fields.get("issued_date") or None
     return validity_status(
         valid_from,

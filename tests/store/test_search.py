@@ -125,3 +125,31 @@ def test_totals_are_capped_and_flagged(
         assert (filtered.total, filtered.exact) == (1, True)
         broad = search(s, "giay")  # more matches than RANK_LIMIT: newest first
         assert len(broad.ids) == 3 and broad.total >= 2
+
+
+def test_valid_on_filter_agrees_with_the_validity_status(database: str, tmp_path: Path) -> None:
+    """``valid_on`` returns exactly the records whose validity status that day is "valid" (one rule)."""
+    from digitize.validity import status_for_fields
+
+    corpus = {
+        # a licence with an end date: in force from issue to that day, both included
+        "licence": {"type_name": "Giấy phép", "issued_date": "2021-06-15", "valid_until": "2026-06-15"},
+        # its end date unknown (not read from the scan): status "unknown", never "in force"
+        "no_end": {"type_name": "Giấy phép", "valid_from": "2022-03-01"},
+        # a decision: in force from signing, no end date by nature
+        "decision": {"type_name": "Quyết định", "issued_date": "2020-01-02"},
+        # no dates at all
+        "nothing": {"type_name": "Giấy chứng nhận"},
+        # inconsistent dates (end before start)
+        "inverted": {"type_name": "Giấy chứng nhận", "valid_from": "2024-01-01", "valid_until": "2023-01-01"},
+    }
+    ids = {name: stored_document(tmp_path, f"{name}.pdf", fields) for name, fields in corpus.items()}
+    days = [date(2019, 12, 31), date(2020, 1, 2), date(2021, 6, 14), date(2021, 6, 15), date(2022, 3, 1)]
+    days += [date(2023, 6, 1), date(2026, 6, 15), date(2026, 6, 16)]
+    with db.session() as s:
+        for day in days:
+            found = set(search(s, None, valid_on=day).ids)
+            expected = {ids[n] for n, f in corpus.items() if status_for_fields(f, as_of=day) == "valid"}
+            assert found == expected, day
+        assert ids["no_end"] not in search(s, None, valid_on=date(2023, 6, 1)).ids
+        assert search(s, None, valid_on=date(2021, 6, 15)).ids.count(ids["licence"]) == 1

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from digitize.store.models import Document, FieldValue, Page, SearchEntry, utcnow
 from digitize.text import fold, nfc, squash
+from digitize.validity import OPEN_ENDED_TYPES
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Above this many matches, results come newest first instead of by relevance (ranking costs per match).
@@ -111,13 +112,24 @@ def _end_of_day(day: date) -> datetime:
     return datetime.combine(day, time.max, tzinfo=UTC)
 
 
+# type_folded of the results that have no end date by nature (digitize.validity.OPEN_ENDED_TYPES)
+_OPEN_ENDED_FOLDED = sorted({fold(t).strip() for t in OPEN_ENDED_TYPES})
+
+
 def in_force_on(day: date, on: Any = Document) -> Any:
     """SQL condition on ``on`` (Document or SearchEntry, which carry copies of the validity dates): the
-    result is in force on ``day``."""
+    result is in force on ``day``, i.e. ``digitize.validity`` would say "valid" as of ``day``.
+
+    The stored ``valid_from`` is the field or, without one, the issue date. Not yet in force on ``day``:
+    no. An end date: up to it, that day included. No end date: only a result open-ended by nature (a
+    decision in force from signing); a licence whose end date is unknown has status "unknown", and an
+    agency asking what is in force on a day is not told it is."""
     return and_(
-        on.valid_from.is_not(None),
-        on.valid_from <= day,
-        or_(on.valid_until.is_(None), on.valid_until >= day),
+        or_(on.valid_from.is_(None), on.valid_from <= day),
+        or_(
+            on.valid_until >= day,
+            and_(on.valid_until.is_(None), on.type_folded.in_(_OPEN_ENDED_FOLDED)),
+        ),
         or_(on.ended_at.is_(None), on.ended_at > _end_of_day(day)),
     )
 
