@@ -29,6 +29,8 @@ def digitize_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("DIGITIZE_HOME", str(home))
+    # the test PKI's OCSP responders, CRLs and TSA run on loopback, which verification refuses by default
+    monkeypatch.setenv("DIGITIZE_VERIFY_FETCH_ALLOW_HOSTS", "127.0.0.1,localhost,::1")
     reset_settings()
     yield home
     reset_settings()

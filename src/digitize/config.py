@@ -61,6 +61,9 @@ class Settings(BaseSettings):
 
     # Signing and verification
     trust_dir: Path | None = None  # directory of CA certificates (PEM/DER) trusted for verification
+    # Hosts with a non-public address that verification may still fetch OCSP/CRL/certificates from
+    # (comma-separated, e.g. an in-house CA "ocsp.so-khcn.local"); other such hosts are refused (SSRF).
+    verify_fetch_allow_hosts: str = ""
     tsa_url: str | None = None
     signing_profiles_file: Path | None = None
     organization_name: str = "Sở Khoa học và Công nghệ"

@@ -387,7 +387,9 @@ def _validation_context(
     ocsps: Sequence[ocsp.OCSPResponse] = (),
 ) -> Any:
     from pyhanko_certvalidator import ValidationContext
-    from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
+
+    from digitize.config import get_settings
+    from digitize.verify.fetching import GuardedFetcherBackend, allowed_hosts
 
     kwargs: dict[str, Any] = {
         "trust_roots": list(trust_roots),
@@ -399,7 +401,9 @@ def _validation_context(
         kwargs.update(
             allow_fetching=allow_fetching,
             revocation_mode="hard-fail",
-            fetcher_backend=RequestsFetcherBackend(per_request_timeout=FETCH_TIMEOUT)
+            fetcher_backend=GuardedFetcherBackend(
+                FETCH_TIMEOUT, allow=allowed_hosts(get_settings().verify_fetch_allow_hosts)
+            )
             if allow_fetching
             else None,
         )
