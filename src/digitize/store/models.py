@@ -181,6 +181,8 @@ class Document(Base):
         Index("ix_documents_type_created", "type_folded", "created_at"),
         Index("ix_documents_type_validity", "type_folded", "valid_from", "valid_until", "ended_at"),
         Index("ix_documents_validity", "valid_from", "valid_until", "ended_at"),
+        Index("ix_documents_processed", "processed_at", "type_folded", "state"),  # statistics (0006)
+        Index("ix_documents_reviewed", "reviewed_at", "type_folded"),
         Index(
             "ix_documents_filter",
             "id",
@@ -299,6 +301,8 @@ class Signature(Base):
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     document: Mapped[Document] = relationship(back_populates="signatures")
+
+    __table_args__ = (Index("ix_signatures_signed_at", "signed_at", "document_id"),)  # statistics (0006)
 
 
 class Validity(Base):
