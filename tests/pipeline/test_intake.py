@@ -170,3 +170,29 @@ def test_sixteen_bit_grey_png_is_scaled(tmp_path: Path) -> None:
     (src,) = intake.inspect(path).pages
     pixels = intake.load_page(src)
     assert pixels[0, 0].tolist() == [255, 255, 255] and pixels[15, 15].tolist() == [0, 0, 0]
+
+
+def test_many_born_digital_pages_are_read_in_parallel_in_page_order(tmp_path: Path) -> None:
+    """20 text pages, each naming its number: read by pdfplumber over two processes, back in page order."""
+    from fpdf import FPDF
+
+    from digitize.pipeline.run import process_document
+    from tests.pipeline.pages import REGULAR
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("LiberationSerif", "", str(REGULAR))
+    for n in range(1, 21):
+        pdf.add_page()
+        pdf.set_font("LiberationSerif", size=12)
+        pdf.cell(0, 18, f"Trang số {n} của quyết định", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 18, "Điều 1. Cấp giấy phép cho ông Đặng Văn Hùng", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "twenty.pdf"
+    pdf.output(str(path))
+    result = process_document(path, tmp_path / "out.pdf", jobs=2)
+    assert result.ocr_pages == 0 and result.page_count == 20
+    for n, page in enumerate(result.pages, start=1):
+        assert page.index == n - 1
+        assert page.text.splitlines() == [
+            f"Trang số {n} của quyết định",
+            "Điều 1. Cấp giấy phép cho ông Đặng Văn Hùng",
+        ]
