@@ -5,8 +5,9 @@ Top to bottom (``prepare``): a grey "ink" image in which red seal ink turns pale
 name does not wipe the name out) → on a downscaled copy: orientation 0/90 (row-profile sharpness), deskew
 (±10°), upright vs upside down (ink above/below the text lines; Tesseract OSD when unsure) and the letter
 height → turn, deskew and scale in one resampling pass (small letters of phone photos up, big letters of
-300 dpi scans down) → dark scanner borders whitened → uneven background flattened → mid-tones darkened when
-upscaled → salt-and-pepper noise filtered.
+300 dpi scans down), with dark scanner borders whitened and the uneven background flattened (before the pass
+on a photo that is upscaled, after it otherwise) → mid-tones darkened (upscaled photos) or salt-and-pepper
+noise filtered (the others).
 
 The colour master is never resampled: ``upright_matrix(w, h, rotation, skew)`` maps it onto the upright frame
 (compose draws it with that matrix). Word boxes are in the upright frame; the OCR image is that frame times
@@ -133,11 +134,6 @@ def _small_binary(gray: np.ndarray, width: int = ANALYSIS_WIDTH) -> np.ndarray:
 NARROW_COLUMNS = 144  # the skew search sums ink over bands of columns this many wide in all
 
 
-def _profile_score(binary: np.ndarray, angle: float) -> float:
-    """Sharpness of the row profile when the ink is rotated by ``angle`` degrees (text lines → peaks)."""
-    return _Profiles(binary).score(angle)
-
-
 class _Profiles:
     """Row profiles of a binary page turned by small angles, cheaply.
 
@@ -242,11 +238,6 @@ def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
     return (below - above) / total, lines
 
 
-def _letters_only(binary: np.ndarray) -> np.ndarray:
-    """Keep letter-sized ink (and diacritics); drop seals, signatures, rules, pictures."""
-    return _ink_stats(binary)[1]
-
-
 def _ink_stats(binary: np.ndarray) -> tuple[float, np.ndarray]:
     """(median letter height in px, the binary with only letter-sized ink) from one labelling."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
@@ -265,12 +256,6 @@ def _ink_stats(binary: np.ndarray) -> tuple[float, np.ndarray]:
     lut = np.zeros(n, dtype=np.uint8)
     lut[1:][(hs <= 2.2 * med) & (ws <= 4.0 * med)] = 255
     return height, lut[labels]
-
-
-def orientation(gray: np.ndarray) -> tuple[int, float, float]:
-    """(clockwise rotation making the page upright, residual skew in degrees, confidence 0..1)."""
-    turn, skew, confidence, _ = analyse(gray)
-    return turn, skew, confidence
 
 
 def analyse(gray: np.ndarray, whitened: np.ndarray | None = None) -> tuple[int, float, float, float]:
@@ -349,28 +334,6 @@ def whiten_borders(gray: np.ndarray) -> np.ndarray:
     if f != 1.0:
         mask = cv2.resize(mask, (w, h), interpolation=cv2.INTER_NEAREST)
     return cv2.max(gray, mask)  # white (255) under the mask, the page elsewhere
-
-
-def text_height(gray: np.ndarray) -> float:
-    """Median height of letter-sized connected components (px), measured at most at half resolution."""
-    h, w = gray.shape
-    f = 0.5 if max(h, w) > 2000 else 1.0
-    img = gray if f == 1.0 else cv2.resize(gray, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA)
-    _, binary = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    return _median_letter_height(binary) / f
-
-
-def _median_letter_height(binary: np.ndarray) -> float:
-    """Median height of letter-sized connected components of a binary (ink = 255) image, 0 when too few."""
-    n, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
-    if n < 20:
-        return 0.0
-    hs = stats[1:, cv2.CC_STAT_HEIGHT]
-    ws = stats[1:, cv2.CC_STAT_WIDTH]
-    keep = (hs >= 3) & (hs < binary.shape[0] / 20) & (ws < 4 * hs) & (ws >= 2)
-    if keep.sum() < 20:
-        return 0.0
-    return float(np.median(hs[keep]))
 
 
 def denoise(gray: np.ndarray) -> np.ndarray:
