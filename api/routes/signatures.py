@@ -75,7 +75,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
     status_code=201,
     response_model=SignatureRecord,
     responses=_RESPONSES,
-    summary="Sign the document with one of the caller's own server-side signing profiles (officer); verified at once",
+    summary="Sign the document with one of the caller's own server-side profiles (officer); verified at once",
 )
 def sign(
     document_id: str,

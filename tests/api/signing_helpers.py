@@ -58,7 +58,9 @@ def key_id(plain_key: str) -> str:
     return plain_key.split("_", 2)[1]
 
 
-def bind_profile(path: Path, profile: str, *, keys: tuple[str, ...] = (), users: tuple[str, ...] = ()) -> None:
+def bind_profile(
+    path: Path, profile: str, *, keys: tuple[str, ...] = (), users: tuple[str, ...] = ()
+) -> None:
     """Name the API keys (plain keys) and users who may sign with ``profile`` in the profiles file."""
     text = path.read_text(encoding="utf-8")
     header = f"[profiles.{profile}]\n"

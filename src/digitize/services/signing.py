@@ -41,7 +41,7 @@ def usable_profiles(principal: Principal, settings: Settings | None = None) -> l
 
 
 def check_profile_use(principal: Principal, profile: str, settings: Settings | None = None) -> None:
-    """Forbidden (403) unless ``profile`` names ``principal`` among its users; BadInput when no such profile."""
+    """Forbidden (403) unless ``profile`` names ``principal``; BadInput when there is no such profile."""
     settings = settings or get_settings()
     profiles = _profiles(settings)
     named = profiles.get(profile)
@@ -49,8 +49,8 @@ def check_profile_use(principal: Principal, profile: str, settings: Settings | N
         raise BadInput(f"Không có hồ sơ ký '{profile}'.", f"No signing profile '{profile}'.")
     if not _allowed(named, principal):
         raise Forbidden(
-            f"Hồ sơ ký '{profile}' không phải của {principal.name}: chỉ người được ghi trong hồ sơ mới được ký.",
-            f"Signing profile '{profile}' is not {principal.name}'s: only the people it names may sign with it.",
+            f"Hồ sơ ký '{profile}' không phải của {principal.name}: chỉ người có tên trong hồ sơ được ký.",
+            f"Signing profile '{profile}' is not {principal.name}'s: only the people it names may use it.",
             profile=profile,
         )
 
