@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     verify_fetch_allow_hosts: str = ""
     tsa_url: str | None = None
     signing_profiles_file: Path | None = None
+    signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
+    seal_image: Path | None = None  # the organisation's seal (PNG) for organisation signatures over sessions
     organization_name: str = "Sở Khoa học và Công nghệ"
 
     @property

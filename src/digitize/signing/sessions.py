@@ -1,10 +1,10 @@
 """Signing where the key stays with its holder: the server prepares, the holder's device signs one hash, the
 server finishes (core; no web framework, no database: ``digitize.services.signing`` stores the sessions).
 
-    prepared = prepare(pdf, certificate, chain, profile, trust_roots)       # appearance, byte range, CMS attrs
-    prepared.digest                                                          # what the token's sign-hash takes
-    value = check_signature_value(prepared.certificate, prepared.algorithm, prepared.digest, holder_value)
-    signed_pdf = complete(prepared.state, value, tsa_url=..., trust_roots=...)  # CMS in, then B-T/B-LT/B-LTA
+    prepared = prepare(pdf, certificate, chain, profile, trust_roots)  # appearance, byte range, CMS attrs
+    prepared.digest  # what the token's sign-hash takes
+    value = check_signature_value(certificate, prepared.algorithm, prepared.digest, holder_value)
+    signed_pdf = complete(prepared.pdf, prepared.state, value, tsa_url=..., trust_roots=...)
 
 ``prepared.state`` is plain JSON-able data (the PDF travels beside it as bytes), so a session survives a
 restart. The digest is SHA-256 of the DER of the CMS signed attributes (PAdES: signing-certificate-v2, the
@@ -218,7 +218,7 @@ def check_signature_value(
     return value
 
 
-def certificates_of(state: dict[str, Any]) -> tuple[x509.Certificate, list[x509.Certificate]]:
+def state_certificates(state: dict[str, Any]) -> tuple[x509.Certificate, list[x509.Certificate]]:
     certs = [x509.Certificate.load(base64.b64decode(c)) for c in state["certificates"]]
     return certs[0], certs[1:]
 
@@ -237,13 +237,13 @@ def complete(
     from pyhanko.sign.signers.pdf_byterange import PreparedByteRangeDigest
     from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 
-    certificate, chain = certificates_of(state)
+    certificate, chain = state_certificates(state)
     algorithm = SignatureAlgorithm(state["algorithm"])
     level = state["level"]
     key = _external_key(certificate, chain, algorithm, value)
     timestamper = _session_timestamper(tsa_url, timeout=15) if tsa_url and level != "B-B" else None
     if level != "B-B" and timestamper is None:
-        raise SigningError(f"Mức {level} cần máy chủ dấu thời gian", f"level {level} needs a timestamp server")
+        raise SigningError(f"Mức {level} cần máy chủ dấu thời gian", f"level {level} needs a TSA")
     attrs = cms.CMSAttributes.load(base64.b64decode(state["signed_attrs"]))
     start, end = state["region"]
     prep = PreparedByteRangeDigest(base64.b64decode(state["document_digest"]), int(start), int(end))
@@ -267,7 +267,7 @@ def complete(
             raise ServiceUnavailable(
                 "Không lấy được dấu thời gian từ máy chủ TSA", f"could not get a timestamp: {name}: {exc}"
             ) from None
-        raise SigningError(f"Không hoàn tất được chữ ký: {exc}", f"cannot finish the signature: {exc}") from None
+        raise SigningError(f"Không hoàn tất được chữ ký: {exc}", f"cannot finish signing: {exc}") from None
     return out.getvalue()
 
 
@@ -278,7 +278,7 @@ def _add_long_term(
     trust_roots: Sequence[x509.Certificate],
     timestamper: Any,
 ) -> None:
-    """B-LT: the signer's (and its timestamp's) validation data in the DSS; B-LTA: then a document timestamp."""
+    """B-LT: the signer's (and its timestamp's) validation data in the DSS; B-LTA: a document timestamp."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.signers.pdf_signer import PdfTimeStamper

@@ -308,20 +308,24 @@ class Signing:
             stamp_style=stamp_style,
             new_field_spec=field_spec,
         )
-        return writer, pdf_signer, SignResult(
-            output=None,
-            field_name=field_name,
-            role=p.role,
-            level=p.level,
-            signer_name=self.signer_name,
-            signer_serial=self.signer_serial,
-            signing_time=when,
-            certified=p.certify,
-            sha256="",
-            size=0,
-            page=page_ix,
-            box=box,
-            certificate=self.check,
+        return (
+            writer,
+            pdf_signer,
+            SignResult(
+                output=None,
+                field_name=field_name,
+                role=p.role,
+                level=p.level,
+                signer_name=self.signer_name,
+                signer_serial=self.signer_serial,
+                signing_time=when,
+                certified=p.certify,
+                sha256="",
+                size=0,
+                page=page_ix,
+                box=box,
+                certificate=self.check,
+            ),
         )
 
     def sign_many(self, requests: Iterable[SignRequest]) -> list[SignResult]:
