@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     # Hosts with a non-public address that verification may still fetch OCSP/CRL/certificates from
     # (comma-separated, e.g. an in-house CA "ocsp.so-khcn.local"); other such hosts are refused (SSRF).
     verify_fetch_allow_hosts: str = ""
+    verify_fetch_max_bytes: int = 16 * 1024 * 1024  # the most one OCSP/CRL/certificate answer may be
     tsa_url: str | None = None
     signing_profiles_file: Path | None = None
     signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
