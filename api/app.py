@@ -27,6 +27,7 @@ log = logging.getLogger("digitize.api")
 
 OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.signatures",
+    "api.routes.signing_sessions",
     "api.routes.verify",
     "api.routes.access_log",
     "api.routes.public",

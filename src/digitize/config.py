@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     verify_fetch_max_bytes: int = 16 * 1024 * 1024  # the most one OCSP/CRL/certificate answer may be
     tsa_url: str | None = None
     signing_profiles_file: Path | None = None
+    signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
+    seal_image: Path | None = None  # the organisation's seal (PNG) for organisation signatures over sessions
     organization_name: str = "Sở Khoa học và Công nghệ"
 
     @property

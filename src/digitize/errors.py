@@ -131,6 +131,14 @@ class Conflict(DigitizeError):
     exit_code = 65
 
 
+class Gone(DigitizeError):
+    """It existed but is over (an expired signing session)."""
+
+    code = "gone"
+    http_status = 410
+    exit_code = 65
+
+
 # --- signing and keys --------------------------------------------------------------------------
 class SigningError(DigitizeError):
     code = "signing_error"
