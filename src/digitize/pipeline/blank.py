@@ -83,10 +83,9 @@ def detect(rgb: np.ndarray, dpi: float = 300.0) -> BlankEvidence:
         x, y, bw, bh, area = (int(v) for v in stats[i])
         if area < min_area:
             continue
-        if x <= mw or y <= mh or x + bw >= w - mw or y + bh >= h - mh:
-            # cut by the frame: an edge shadow reaching in
-            if area > 0.5 * bw * bh and (bw < 3 * px_per_mm or bh < 3 * px_per_mm):
-                continue
+        cut = x <= mw or y <= mh or x + bw >= w - mw or y + bh >= h - mh
+        if cut and area > 0.5 * bw * bh and (bw < 3 * px_per_mm or bh < 3 * px_per_mm):
+            continue  # cut by the frame: an edge shadow reaching in
         d_mm = max(bw, bh) / px_per_mm
         fill = area / float(bw * bh)
         near_edge = min(x, y, w - (x + bw), h - (y + bh)) < 25 * px_per_mm

@@ -1,6 +1,6 @@
 """Separator sheets between the documents of a stack: a QR code that says so, or a Kodak PATCH-T.
 
-- QR (read with zxing-cpp, ``tools/barcodes.py``): its text, upper-cased and without spaces or dashes, is one of
+- QR (read with zxing-cpp, ``tools/barcodes.py``): its text, upper-cased, without spaces or dashes, is one of
   :data:`SEPARATOR_TEXTS` (``PATCHT``, ``SEPARATOR``, ``DIGITIZESEPARATOR`` …). Other QR codes (the
   verification QR of an e-copy, Circular 01/2023) are not separators.
 - PATCH-T: four parallel bars narrow-wide-narrow-wide (narrow 2.03 mm, wide 5.08 mm, spaces 2.03 mm, at least

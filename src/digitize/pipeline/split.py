@@ -1,15 +1,15 @@
 """Where the documents of a stack scan begin: frozen per-page evidence → small ordered rules → a split plan.
 
-A stack is one long file from a duplex ADF scanner: many documents, their annexes, blank backs, maybe separator
-sheets. Per page the evidence is gathered once (:func:`page_evidence`: blank check and separator check on the
-raster, then the pipeline's own preprocessing — so turned pages are read upright — and Tesseract on the top of
-the page only) and frozen in :class:`PageEvidence`; :func:`decide` applies ordered rules to each page and its
-predecessor and gives every page a :class:`PageRole` with a :class:`Reason` and a confidence; :func:`plan`
-groups the pages into documents. Each rule is a pure function of the evidence and testable alone.
+A stack is one long file from a duplex ADF scanner: many documents, their annexes, blank backs, maybe
+separator sheets. Per page the evidence is gathered once (:func:`page_evidence`: blank check and separator
+check on the raster, then the pipeline's own preprocessing — so turned pages are read upright — and Tesseract
+on the top of the page only) and frozen in :class:`PageEvidence`; :func:`decide` applies ordered rules to each
+page and its predecessor and gives every page a :class:`PageRole` with a :class:`Reason` and a confidence;
+:func:`plan` groups the pages into documents. Each rule is a pure function of the evidence and testable alone.
 
-A Decree 30 document opens with the national motto block ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do
-- Hạnh phúc"), the number line ("Số: …/…") and the place-and-date line, all in the top third. An annex page may
-repeat the motto but says "PHỤ LỤC" or "kèm theo": it stays with its document.
+A Decree 30 document opens with the national motto block ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự
+do - Hạnh phúc"), the number line ("Số: …/…") and the place-and-date line, all in the top third. An annex page
+may repeat the motto but says "PHỤ LỤC" or "kèm theo": it stays with its document.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def header_evidence(page: RecognizedPage) -> HeaderEvidence:
     first = next((ln for ln in page.text.split("\n") if ln.strip()), "")
     all_words = [w for w in page.words if w.box.y1 <= page.height * OCR_SHARE]
     return HeaderEvidence(
-        motto=motto1 and motto2 or (motto1 or motto2) and (number or date_line),
+        motto=(motto1 and motto2) or ((motto1 or motto2) and (number or date_line)),
         number=number,
         date_line=date_line,
         annex=annex,
@@ -164,7 +164,7 @@ def header_evidence(page: RecognizedPage) -> HeaderEvidence:
     )
 
 
-# --- the rules ------------------------------------------------------------------------------------------------
+# --- the rules ---------------------------------------------------------------------------------------------
 # Each takes the page's evidence and what came before; returns a decision or None (next rule).
 
 
@@ -291,7 +291,7 @@ def with_starts(current: SplitPlan, starts: Sequence[int]) -> SplitPlan:
     return SplitPlan(tuple(decisions), group(decisions))
 
 
-# --- gathering the evidence of one page (runs in a worker process) ----------------------------------------------
+# --- gathering the evidence of one page (runs in a worker process) ------------------------------------------
 
 
 def page_evidence(src: object, *, lang: str | None = None) -> PageEvidence:

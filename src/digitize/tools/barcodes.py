@@ -1,4 +1,4 @@
-"""zxing-cpp (PyPI ``zxing-cpp``): 2-D and linear barcodes on page images. Probed once; ToolMissing when absent."""
+"""zxing-cpp (PyPI ``zxing-cpp``): barcodes on page images. Probed once; ToolMissing when absent."""
 
 from __future__ import annotations
 
