@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from api import schemas
 from api.access import agency_scope, log_reads
 from api.deps import STAFF, get_session, require
+from api.security import serving
+from digitize.content import HEAD_BYTES
 from digitize.errors import BadInput, Conflict, Forbidden, NotFound
 from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES, ORIGINAL, SEARCHABLE, SIGNED, Signature, Variant
@@ -154,20 +156,36 @@ def file(
         return Response(status_code=304, headers={"ETag": etag})
     objects = get_object_store()
     filename = _download_name(doc.original_filename, variant, media or "application/octet-stream")
+    with objects.open(key) as fh:
+        head = fh.read(HEAD_BYTES)
+    # what a user uploaded (the original) is never rendered from our origin; what we produced only when
+    # its bytes are what we declare
+    how = serving(head, media, produced=variant != ORIGINAL)
+    headers = {"ETag": etag, **how.headers}
     local = objects.local_path(key)
     if local is not None:
         return FileResponse(
             local,
-            media_type=media,
+            media_type=how.media_type,
             filename=filename,
-            headers={"ETag": etag},
-            content_disposition_type="inline",
+            headers=headers,
+            content_disposition_type=how.disposition,
         )
-    url = objects.presigned_url(key)
+    url = objects.presigned_url(
+        key, attachment=filename if how.disposition == "attachment" else None, media_type=how.media_type
+    )
     if url is not None:
-        return RedirectResponse(url, status_code=307, headers={"ETag": etag})
+        return RedirectResponse(url, status_code=307, headers=headers)
     stream = objects.open(key)
-    return StreamingResponse(_iter(stream), media_type=media, headers={"ETag": etag})
+    headers["Content-Disposition"] = _disposition(how.disposition, filename)
+    return StreamingResponse(_iter(stream), media_type=how.media_type, headers=headers)
+
+
+def _disposition(kind: str, filename: str) -> str:
+    from urllib.parse import quote
+
+    ascii_name = filename.encode("ascii", "ignore").decode().replace('"', "").replace("\\", "") or "document"
+    return f"{kind}; filename=\"{ascii_name}\"; filename*=utf-8''{quote(filename)}"
 
 
 def _iter(stream: Any) -> Any:
