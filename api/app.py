@@ -32,6 +32,7 @@ OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.access_log",
     "api.routes.public",
     "api.web",
+    "api.limits",
 )
 
 DESCRIPTION = """Số hóa kết quả giải quyết thủ tục hành chính: kho dữ liệu, tìm kiếm, ký số, xác thực.

@@ -80,6 +80,14 @@ class UnsafeArchive(BadInput):
     code = "unsafe_archive"
 
 
+class TooComplex(BadInput):
+    """A file within the size limit whose structure (signatures, pages, objects) or verification time is
+    over the limits of a public door."""
+
+    code = "too_complex"
+    http_status = 422
+
+
 class MissingField(BadInput):
     code = "missing_field"
     http_status = 400
