@@ -27,10 +27,12 @@ log = logging.getLogger("digitize.api")
 
 OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.signatures",
+    "api.routes.signing_sessions",
     "api.routes.verify",
     "api.routes.access_log",
     "api.routes.public",
     "api.web",
+    "api.limits",
 )
 
 DESCRIPTION = """Số hóa kết quả giải quyết thủ tục hành chính: kho dữ liệu, tìm kiếm, ký số, xác thực.

@@ -80,7 +80,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 def sign(
     document_id: str,
     body: SignRequestBody,
-    principal: Principal = Depends(require("officer")),
+    principal: Principal = Depends(require("officer", "clerk")),
 ) -> dict[str, Any]:
     from digitize.services.signing import sign_stored
 

@@ -161,3 +161,37 @@ def test_a_profile_is_used_only_by_the_people_it_names(
     r = bare_client.post(url, json={"profile": "giam-doc"}, headers=auth(director))
     assert r.status_code == 201 and r.json()["signed_by"].startswith("key:"), r.text
     assert _counts(doc_id) == (1, 1)
+
+
+def test_organisation_profile_is_the_clerks_after_the_leader(
+    bare_client: TestClient,
+    make_key: Callable[..., str],
+    tmp_path: Path,
+    profiles: Path,
+    pki: TestPKI,  # noqa: F811
+) -> None:
+    """Decree 30/2020 with the organisation's key on the server: only a clerk applies it, only after a valid
+    leader's signature."""
+    from tests.signing.helpers import seal_png
+
+    seal = seal_png(tmp_path / "con-dau.png")
+    officer, clerk = make_key("officer"), make_key("clerk")
+    profiles.write_text(
+        profiles.read_text(encoding="utf-8")
+        + f'\n[profiles.con-dau]\nrole = "organization"\nlevel = "B-B"\np12 = "{pki.organization.p12}"\n'
+        f'p12_password_env = "API_TEST_P12_PASSWORD"\nseal_image = "{seal}"\n',
+        encoding="utf-8",
+    )
+    bind_profile(profiles, "giam-doc", keys=(officer,))
+    bind_profile(profiles, "con-dau", keys=(officer, clerk))
+    doc_id = done_pdf_document(tmp_path, "gp-con-dau")
+    url = f"/api/v1/documents/{doc_id}/signatures"
+    r = bare_client.post(url, json={"profile": "con-dau"}, headers=auth(clerk))
+    assert r.status_code == 409, r.text  # no leader signature yet
+    r = bare_client.post(url, json={"profile": "con-dau"}, headers=auth(officer))
+    assert r.status_code == 403, r.text  # an officer does not apply the seal
+    assert bare_client.post(url, json={"profile": "giam-doc"}, headers=auth(officer)).status_code == 201
+    r = bare_client.post(url, json={"profile": "con-dau"}, headers=auth(clerk))
+    assert r.status_code == 201, r.text
+    assert r.json()["role"] == "organization" and r.json()["verified"] is True
+    assert _counts(doc_id) == (2, 2)
