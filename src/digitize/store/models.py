@@ -443,6 +443,8 @@ class AccessLogEntry(Base):
     document_id: Mapped[str | None] = mapped_column(String(32), index=True)
     holder_id: Mapped[str | None] = mapped_column(String(100), index=True)
     path: Mapped[str | None] = mapped_column(String(500))
+    query: Mapped[str | None] = mapped_column(Text)  # the request's query string (filters, q)
+    status: Mapped[int | None] = mapped_column(Integer)  # the answer's HTTP status (refusals logged too)
 
 
 class SearchEntry(Base):
