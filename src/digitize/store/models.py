@@ -188,7 +188,7 @@ class Document(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column()
     pipeline_version: Mapped[str | None] = mapped_column(String(50))
-    # the hồ sơ (archival file, ``files.id``) the document belongs to, if any (migration 0008; no database
+    # the hồ sơ (archival file, ``files.id``) the document belongs to, if any (migration 0009; no database
     # foreign key: SQLite could not add one without rebuilding this table; digitize.services.files keeps it)
     file_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
@@ -479,6 +479,8 @@ class AccessLogEntry(Base):
     document_id: Mapped[str | None] = mapped_column(String(32), index=True)
     holder_id: Mapped[str | None] = mapped_column(String(100), index=True)
     path: Mapped[str | None] = mapped_column(String(500))
+    query: Mapped[str | None] = mapped_column(Text)  # the request's query string (filters, q)
+    status: Mapped[int | None] = mapped_column(Integer)  # the answer's HTTP status (refusals logged too)
 
 
 class SearchEntry(Base):
