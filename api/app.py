@@ -44,7 +44,9 @@ English messages.
 """
 
 
-def create_app(*, start_pool: bool | None = None, pool_workers: int | None = None) -> FastAPI:
+def create_app(
+    *, start_pool: bool | None = None, pool_workers: int | None = None, fixity_schedule: bool = False
+) -> FastAPI:
     """The application. ``start_pool`` (default: on the embedded default) runs the local worker pool."""
 
     @asynccontextmanager
@@ -62,9 +64,17 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
             set_current_pool(pool)
             log.info("local worker pool started with %d processes", pool.workers)
         app.state.pool = pool
+        fixity = None
+        if fixity_schedule and not settings.uses_celery:  # with a broker, Celery beat schedules it
+            from digitize.preservation.schedule import FixityScheduler
+
+            fixity = FixityScheduler(settings)
+            fixity.start()
         try:
             yield
         finally:
+            if fixity is not None:
+                fixity.stop()
             if pool is not None:
                 set_current_pool(None)
                 pool.stop(wait=False)

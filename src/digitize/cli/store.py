@@ -462,7 +462,7 @@ def serve(host: str | None, port: int | None, first_run: bool, workers: int | No
         from digitize.store import db as dbmod
 
         dbmod.get_engine()
-    app = create_app(pool_workers=workers)
+    app = create_app(pool_workers=workers, fixity_schedule=True)
     config = uvicorn.Config(
         app,
         host=host or settings.host,
