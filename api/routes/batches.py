@@ -36,6 +36,10 @@ _UPLOAD_BODY = {
                             "description": "Scans (PDF, JPEG, PNG, TIFF) or ZIP archives; repeat the field",
                         },
                         "name": {"type": "string", "description": "Name of the batch (query parameter too)"},
+                        "split": {
+                            "type": "boolean",
+                            "description": "Multi-page PDFs/TIFFs are stacks of documents: split them",
+                        },
                     },
                 }
             }
@@ -49,16 +53,24 @@ def _stored(item: IngestedItem) -> None:
         poke_current_pool()
 
 
-def _ingest(files: list[UploadedFile], name: str | None, actor: str) -> IngestReport:
+def _ingest(files: list[UploadedFile], name: str | None, actor: str, split: bool = False) -> IngestReport:
     settings = get_settings()
     batch_id = create_batch(name, actor=actor, settings=settings)
     # Each stored document is up for processing at once (the pool starts on the first while the rest are
     # stored); enqueue() below still hands them all over (Celery, or a drainer when no pool runs here).
-    ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=_stored)
+    ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=_stored, split=split)
     for f in files:
         ingestor.add_path(f.path, display_name=f.filename)
     enqueue(ingestor.report.new_document_ids, settings)
+    if ingestor.report.new_stack_ids:  # stacks are split in the background; their documents follow
+        from digitize.services.stacks import split_in_background
+
+        split_in_background(settings)
     return ingestor.report
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @router.post(
@@ -72,6 +84,7 @@ def _ingest(files: list[UploadedFile], name: str | None, actor: str) -> IngestRe
 async def create(
     request: Request,
     name: str | None = Query(None, description="Name of the batch"),
+    split: bool = Query(False, description="Split multi-page stacks into documents (form field too)"),
     principal: Principal = Depends(require("archivist")),
 ) -> schemas.Created:
     """Every original is stored before anything else happens; a file already stored joins as that document."""
@@ -81,7 +94,13 @@ async def create(
     dest = Path(tempfile.mkdtemp(prefix="upload-", dir=tmp_root))
     try:
         files, texts = await receive_form(request, dest)
-        report = await run_in_threadpool(_ingest, files, name or texts.get("name") or None, principal.actor)
+        report = await run_in_threadpool(
+            _ingest,
+            files,
+            name or texts.get("name") or None,
+            principal.actor,
+            split or _truthy(texts.get("split")),
+        )
     finally:
         shutil.rmtree(dest, ignore_errors=True)
     return schemas.Created(id=report.batch_id)
