@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     max_zip_ratio: int = 200
     max_zip_total_bytes: int = 2 * 1024 * 1024 * 1024
 
+    # Preservation (issue 16): the largest file a bag to import may hold; how often ``serve`` and Celery beat
+    # recompute every stored object's sha256 (hours; 0: never on a schedule, ``digitize audit`` still works)
+    import_max_file_bytes: int = 4 * 1024 * 1024 * 1024
+    fixity_interval_hours: float = 24.0 * 7
+
     # Serving
     host: str = "127.0.0.1"
     port: int = 8000
