@@ -36,6 +36,10 @@ _UPLOAD_BODY = {
                             "description": "Scans (PDF, JPEG, PNG, TIFF) or ZIP archives; repeat the field",
                         },
                         "name": {"type": "string", "description": "Name of the batch (query parameter too)"},
+                        "file_id": {
+                            "type": "string",
+                            "description": "The hồ sơ (id or code) the documents join (query parameter too)",
+                        },
                         "split": {
                             "type": "boolean",
                             "description": "Multi-page PDFs/TIFFs are stacks of documents: split them",
@@ -53,20 +57,43 @@ def _stored(item: IngestedItem) -> None:
         poke_current_pool()
 
 
-def _ingest(files: list[UploadedFile], name: str | None, actor: str, split: bool = False) -> IngestReport:
+def _ingest(
+    files: list[UploadedFile],
+    name: str | None,
+    actor: str,
+    file_ref: str | None = None,
+    split: bool = False,
+) -> IngestReport:
     settings = get_settings()
+    file_id = _file_id(file_ref)  # before anything is stored: an unknown hồ sơ refuses the upload
     batch_id = create_batch(name, actor=actor, settings=settings)
     # Each stored document is up for processing at once (the pool starts on the first while the rest are
     # stored); enqueue() below still hands them all over (Celery, or a drainer when no pool runs here).
     ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=_stored, split=split)
     for f in files:
         ingestor.add_path(f.path, display_name=f.filename)
+    if file_id is not None:
+        from digitize.services.files import join_at_upload
+        from digitize.store import db
+
+        with db.session(settings) as s:
+            join_at_upload(s, file_id, ingestor.report.document_ids, by=actor)
     enqueue(ingestor.report.new_document_ids, settings)
     if ingestor.report.new_stack_ids:  # stacks are split in the background; their documents follow
         from digitize.services.stacks import split_in_background
 
         split_in_background(settings)
     return ingestor.report
+
+
+def _file_id(file_ref: str | None) -> str | None:
+    if not file_ref:
+        return None
+    from digitize.services.files import resolve_file_id
+    from digitize.store import db
+
+    with db.session() as s:
+        return resolve_file_id(s, file_ref)
 
 
 def _truthy(value: str | None) -> bool:
@@ -84,6 +111,9 @@ def _truthy(value: str | None) -> bool:
 async def create(
     request: Request,
     name: str | None = Query(None, description="Name of the batch"),
+    file_id: str | None = Query(
+        None, max_length=200, description="The hồ sơ the documents join (id or code)"
+    ),
     split: bool = Query(False, description="Split multi-page stacks into documents (form field too)"),
     principal: Principal = Depends(require("archivist")),
 ) -> schemas.Created:
@@ -99,6 +129,7 @@ async def create(
             files,
             name or texts.get("name") or None,
             principal.actor,
+            file_id or texts.get("file_id") or None,
             split or _truthy(texts.get("split")),
         )
     finally:

@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     ocr_dpi: int = 300
     ocr_jobs: int = Field(default_factory=lambda: os.cpu_count() or 1)
     ocr_page_timeout: float = 180.0
+    # language-aware correction of OCR'd words (pipeline/correct.py); off only to measure what it gains
+    ocr_correct: bool = True
 
     # Limits on input
     max_upload_bytes: int = 200 * 1024 * 1024
