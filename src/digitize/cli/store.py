@@ -475,6 +475,34 @@ def prepare_first_run(samples: Path | None = None) -> None:
             err=True,
         )
         click.echo(f"admin password: {password}")
+    _demo_signing(no_users)
+
+
+def _demo_signing(new_admin: bool) -> None:
+    """Signing out of the box: the demo PKI of this home (``digitize.signing.demo``), the demo officer's
+    certificate registered to ``admin``."""
+    from digitize.services.signing import register_certificate
+    from digitize.signing.demo import DEMO_TEXT, ensure_demo_pki
+    from digitize.store import db as dbmod
+
+    settings = get_settings()
+    demo = ensure_demo_pki(settings.home_dir, settings.organization_name)
+    if not demo.created:
+        return
+    from digitize.config import reset_settings
+
+    reset_settings()  # the home's trust/, signing.toml and seal now apply
+    if new_admin:
+        with dbmod.session() as s:
+            register_certificate(s, "user", "admin", demo.officer_cert.read_bytes(), by="first-run")
+    click.echo(
+        _t(
+            f"Ký số thử: hồ sơ ký 'demo' của admin, gốc tin cậy demo trong {demo.root.parent} ({DEMO_TEXT}).",
+            f"Demo signing: admin's signing profile 'demo', the demo root trusted in {demo.root.parent} "
+            f"({DEMO_TEXT}).",
+        ),
+        err=True,
+    )
 
 
 def _samples_dir() -> Path | None:
