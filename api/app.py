@@ -34,6 +34,7 @@ OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.files",
     "api.web",
     "api.limits",
+    "api.routes.stacks",
 )
 
 DESCRIPTION = """Số hóa kết quả giải quyết thủ tục hành chính: kho dữ liệu, tìm kiếm, ký số, xác thực.
@@ -64,6 +65,10 @@ def create_app(
             set_current_pool(pool)
             log.info("local worker pool started with %d processes", pool.workers)
         app.state.pool = pool
+        if run_pool:  # stacks a previous run left unsplit (issue 15)
+            from digitize.services.stacks import split_in_background
+
+            split_in_background(settings)
         fixity = None
         if fixity_schedule and not settings.uses_celery:  # with a broker, Celery beat schedules it
             from digitize.preservation.schedule import FixityScheduler
