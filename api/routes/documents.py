@@ -45,7 +45,7 @@ def list_(
     valid_on: date | None = Query(None, description="In force on this date (YYYY-MM-DD)"),
     state: str | None = Query(None, description="Only documents in this state"),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
     session: Session = Depends(get_session),
     principal: Principal = Depends(require(*READERS)),
 ) -> dict[str, Any]:
