@@ -134,6 +134,7 @@ class Document(BaseModel):
     provenance: Provenance | None = Field(None, description="null for an agency not granted the whole type")
     signatures: list[SignatureInfo] = Field(default_factory=list)
     variants: list[str] = Field(default_factory=list)
+    file_id: str | None = Field(None, description="The hồ sơ (archival file) it belongs to; staff only")
     created_at: str | None = None
     updated_at: str | None = None
 
