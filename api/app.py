@@ -34,6 +34,7 @@ OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.files",
     "api.web",
     "api.limits",
+    "api.routes.stacks",
 )
 
 DESCRIPTION = """Số hóa kết quả giải quyết thủ tục hành chính: kho dữ liệu, tìm kiếm, ký số, xác thực.
@@ -62,6 +63,10 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
             set_current_pool(pool)
             log.info("local worker pool started with %d processes", pool.workers)
         app.state.pool = pool
+        if run_pool:  # stacks a previous run left unsplit (issue 15)
+            from digitize.services.stacks import split_in_background
+
+            split_in_background(settings)
         try:
             yield
         finally:

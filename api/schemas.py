@@ -50,6 +50,17 @@ class RejectedFile(BaseModel):
     error: ErrorDetail
 
 
+class StackSummary(BaseModel):
+    """A stack scan of the batch (``split=true``): its documents appear in ``documents`` once split."""
+
+    id: str
+    state: Literal["received", "splitting", "needs_review", "split", "failed", "missing"]
+    page_count: int | None = None
+    pages_examined: int | None = None
+    documents: list[str] = Field(default_factory=list)
+    error: dict[str, Any] | None = None
+
+
 class Batch(BaseModel):
     id: str
     state: Literal["queued", "processing", "done"]
@@ -58,6 +69,7 @@ class Batch(BaseModel):
     name: str | None = None
     processing: int = 0
     rejected: list[RejectedFile] = Field(default_factory=list)
+    stacks: list[StackSummary] = Field(default_factory=list)
     created_at: str | None = None
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -95,6 +95,20 @@ class Settings(BaseSettings):
     signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
     seal_image: Path | None = None  # the organisation's seal (PNG) for organisation signatures over sessions
     organization_name: str = "Sở Khoa học và Công nghệ"
+
+    @model_validator(mode="after")
+    def _home_defaults(self) -> Settings:
+        """What ``digitize serve --first-run`` put in the home (the demo PKI: its root trusted, its profiles,
+        its seal) applies to that home only, and only where nothing was configured."""
+        home = self.home.expanduser()
+        for attr, path in (
+            ("trust_dir", home / "trust"),
+            ("signing_profiles_file", home / "signing.toml"),
+            ("seal_image", home / "demo" / "seal.png"),
+        ):
+            if getattr(self, attr) is None and path.exists():
+                object.__setattr__(self, attr, path)
+        return self
 
     @property
     def home_dir(self) -> Path:
