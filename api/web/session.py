@@ -39,7 +39,11 @@ _serializers: dict[Path, URLSafeTimedSerializer] = {}
 
 
 def secret_key(home: Path | None = None) -> bytes:
-    """The secret of ``DIGITIZE_HOME/secret_key``, created (0600, atomically) when missing."""
+    """``DIGITIZE_SECRET_KEY``, else the secret of ``DIGITIZE_HOME/secret_key``, created (0600, atomically)
+    when missing. ``digitize serve`` refuses a weak one (``digitize.startup.check_secrets``)."""
+    configured = get_settings().secret_key
+    if configured:
+        return configured.strip().encode()
     home = home or get_settings().home_dir
     path = home / SECRET_FILE
     with contextlib.suppress(FileNotFoundError):

@@ -498,13 +498,25 @@ def _samples_dir() -> Path | None:
 @click.option("--port", type=int, default=None, help="Default: DIGITIZE_PORT (8000); 0 picks a free port.")
 @click.option("--first-run", is_flag=True, help="Upgrade the DB, load samples/ and create admin when empty.")
 @click.option("--workers", type=int, default=None, help="Worker processes of the embedded pool.")
-def serve(host: str | None, port: int | None, first_run: bool, workers: int | None) -> None:
+@click.option(
+    "--forwarded-allow-ips",
+    default=None,
+    help="Addresses of the TLS proxy whose X-Forwarded-For/-Proto are believed (comma-separated, or '*'). "
+    "Default: DIGITIZE_FORWARDED_ALLOW_IPS (none).",
+)
+def serve(
+    host: str | None, port: int | None, first_run: bool, workers: int | None, forwarded_allow_ips: str | None
+) -> None:
     """Serve the web UI and HTTP API (and, on the embedded default, the worker pool)."""
     import uvicorn
 
     from api.app import create_app
+    from digitize.startup import check_secrets, harden_home
 
     settings = get_settings()
+    check_secrets(settings)
+    harden_home(settings.home_dir)
+    proxies = (settings.forwarded_allow_ips if forwarded_allow_ips is None else forwarded_allow_ips).strip()
     if first_run:
         prepare_first_run()
     else:
@@ -518,6 +530,8 @@ def serve(host: str | None, port: int | None, first_run: bool, workers: int | No
         port=settings.port if port is None else port,
         log_level="info",
         lifespan="on",
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
     )
     server = uvicorn.Server(config)
     server.run()
