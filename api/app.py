@@ -31,6 +31,7 @@ OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.verify",
     "api.routes.access_log",
     "api.routes.public",
+    "api.routes.files",
     "api.web",
     "api.limits",
 )

@@ -151,3 +151,31 @@ def register_user_certificate(
     from digitize.services.signing import register_user_certificate as register
 
     return register(session, name, body.certificate, by=principal.actor)
+
+
+class BatchRequest(SessionRequest):
+    documents: list[str] = Field(..., min_length=1, max_length=500, description="Document ids")
+
+
+@router.post(
+    "/signing-sessions",
+    status_code=201,
+    responses=_CREATE,
+    summary="Prepare many documents for one holder (one token login signs them all), in parallel",
+)
+def create_many(
+    body: BatchRequest, principal: Principal = Depends(require("officer", "clerk"))
+) -> dict[str, Any]:
+    from digitize.services.signing import create_sessions
+
+    items, errors = create_sessions(
+        principal,
+        body.documents,
+        body.certificate,
+        role=body.role,
+        level=body.level,
+        title=body.title,
+        name=body.name,
+        signature_algorithm=body.signature_algorithm,
+    )
+    return {"items": items, "errors": errors}

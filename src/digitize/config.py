@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     ocr_dpi: int = 300
     ocr_jobs: int = Field(default_factory=lambda: os.cpu_count() or 1)
     ocr_page_timeout: float = 180.0
+    # language-aware correction of OCR'd words (pipeline/correct.py); off only to measure what it gains
+    ocr_correct: bool = True
 
     # Limits on input
     max_upload_bytes: int = 200 * 1024 * 1024
@@ -51,6 +53,11 @@ class Settings(BaseSettings):
     max_zip_members: int = 5000
     max_zip_ratio: int = 200
     max_zip_total_bytes: int = 2 * 1024 * 1024 * 1024
+
+    # Preservation (issue 16): the largest file a bag to import may hold; how often ``serve`` and Celery beat
+    # recompute every stored object's sha256 (hours; 0: never on a schedule, ``digitize audit`` still works)
+    import_max_file_bytes: int = 4 * 1024 * 1024 * 1024
+    fixity_interval_hours: float = 24.0 * 7
 
     # Serving
     # The key that signs the web pages' cookies and tokens (at least 32 random characters); unset: a random

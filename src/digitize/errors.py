@@ -188,3 +188,18 @@ class ServiceUnavailable(DigitizeError):
     code = "service_unavailable"
     http_status = 503
     exit_code = 75
+
+
+# --- preservation ------------------------------------------------------------------------------
+class FixityError(DigitizeError):
+    """A stored object is missing or no longer hashes to the sha256 the store recorded."""
+
+    code = "fixity_failure"
+    http_status = 500
+    exit_code = 65  # EX_DATAERR
+
+
+class InvalidBag(BadInput):
+    """A package to import does not validate (BagIt manifests, our layout, or its records)."""
+
+    code = "invalid_bag"

@@ -51,8 +51,14 @@ def _t(vi: str, en: str) -> str:
 @click.option(
     "--workers", type=int, default=None, help="Worker processes with --wait (default: one per core)."
 )
+@click.option("--file", "file_ref", default=None, help="The hồ sơ (id or code) the documents join.")
 def ingest(
-    paths: tuple[Path, ...], batch_name: str | None, wait: bool, as_json: bool, workers: int | None
+    paths: tuple[Path, ...],
+    batch_name: str | None,
+    wait: bool,
+    as_json: bool,
+    workers: int | None,
+    file_ref: str | None = None,
 ) -> None:
     """Files, folders and ZIP archives into the store.
 
@@ -68,6 +74,7 @@ def ingest(
     from digitize.store.service import batch_view
 
     settings = get_settings()
+    file_id = _resolve_file(file_ref)  # before anything is stored: an unknown hồ sơ refuses the ingest
     tty = sys.stderr.isatty() and not as_json
     progress: Any = None
     if tty:
@@ -93,6 +100,11 @@ def ingest(
     try:
         report = ingest_paths(list(paths), batch_name=batch_name, on_item=on_item, actor="cli")
         doc_ids = report.document_ids
+        if file_id is not None:
+            from digitize.services.files import join_at_upload
+
+            with db.session(settings) as s:
+                join_at_upload(s, file_id, doc_ids, by="cli")
         if progress is not None:
             progress.update(store_task, total=len(report.items), completed=len(report.items))
         if wait and doc_ids:
@@ -121,6 +133,16 @@ def ingest(
         _echo_json(view)
     else:
         _print_batch(view)
+
+
+def _resolve_file(file_ref: str | None) -> str | None:
+    if not file_ref:
+        return None
+    from digitize.services.files import resolve_file_id
+    from digitize.store import db
+
+    with db.session() as s:
+        return resolve_file_id(s, file_ref)
 
 
 def _stderr_console() -> Any:
@@ -195,8 +217,15 @@ def status(batch_id: str | None, as_json: bool) -> None:
 @click.option("--valid-on", default=None, help="In force on this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=20)
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--file", "file_ref", default=None, help="Only documents of this hồ sơ (id or code).")
 def search(
-    query: str, type_name: str | None, holder_id: str | None, valid_on: str | None, limit: int, as_json: bool
+    query: str,
+    type_name: str | None,
+    holder_id: str | None,
+    valid_on: str | None,
+    limit: int,
+    as_json: bool,
+    file_ref: str | None = None,
 ) -> None:
     """Search documents (diacritics folded: 'nguyen van an' finds 'Nguyễn Văn An')."""
     from digitize.store import db
@@ -212,8 +241,16 @@ def search(
                 f"Invalid date: {valid_on} (expected YYYY-MM-DD).",
             ) from exc
     with db.session() as s:
+        from digitize.services.files import resolve_file_id
+
         result = list_documents(
-            s, q=query or None, type_name=type_name, holder_id=holder_id, valid_on=day, limit=limit
+            s,
+            q=query or None,
+            type_name=type_name,
+            holder_id=holder_id,
+            valid_on=day,
+            limit=limit,
+            file_id=resolve_file_id(s, file_ref),
         )
     if as_json:
         _echo_json(result)

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from digitize.config import Settings, get_settings
@@ -358,9 +358,56 @@ def create_session(
     }
 
 
+def create_sessions(
+    principal: Principal,
+    document_ids: list[str],
+    certificate_pem: str,
+    *,
+    workers: int = 2,
+    **options: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Prepare many documents for one holder (the batch one token login signs), in parallel; returns the
+    sessions created and, for each document refused, ``{"document_id", "code", "message_vi", ...}``."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ids = list(dict.fromkeys(document_ids))[:500]
+
+    def one(doc_id: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        try:
+            return create_session(principal, doc_id, certificate_pem, **options), None
+        except DigitizeError as exc:
+            return None, {
+                "document_id": doc_id,
+                "code": exc.code,
+                "message_vi": exc.message_vi,
+                "message_en": exc.message_en,
+            }
+
+    with ThreadPoolExecutor(max(1, min(workers, len(ids) or 1))) as pool:
+        results = list(pool.map(one, ids))
+    return [r for r, _ in results if r], [e for _, e in results if e]
+
+
+def _my_fingerprints(s: Session, principal: Principal) -> list[str]:
+    owner_kind, owner = owner_of(principal)
+    return list(
+        s.scalars(
+            select(SigningCertificate.fingerprint).where(
+                SigningCertificate.owner_kind == owner_kind, SigningCertificate.owner == owner
+            )
+        )
+    )
+
+
 def _own_session(s: Session, principal: Principal, session_id: str) -> SigningSession:
+    """A session the caller created, or one prepared for a certificate registered to the caller (the
+    officer's agent, paired with a key that holds the same certificate, signs what the officer's web page
+    prepared)."""
     row = s.get(SigningSession, session_id)
-    if row is None or (row.owner_kind, row.owner) != owner_of(principal):
+    if row is None or (
+        (row.owner_kind, row.owner) != owner_of(principal)
+        and row.certificate_fingerprint not in _my_fingerprints(s, principal)
+    ):
         raise NotFound(f"Không có phiên ký {session_id}.", f"No signing session {session_id}.")
     return row
 
@@ -400,14 +447,16 @@ def get_session_view(principal: Principal, session_id: str) -> dict[str, Any]:
 
 
 def pending_sessions(principal: Principal, *, limit: int = 100) -> list[dict[str, Any]]:
-    """The caller's sessions waiting for a signature (not expired), oldest first: the agent's work."""
+    """The caller's sessions waiting for a signature (not expired), oldest first: the agent's work (those the
+    caller created and those prepared for a certificate registered to the caller)."""
     owner_kind, owner = owner_of(principal)
     with db.session() as s:
+        mine = (SigningSession.owner_kind == owner_kind) & (SigningSession.owner == owner)
+        fps = _my_fingerprints(s, principal)
         rows = s.scalars(
             select(SigningSession)
             .where(
-                SigningSession.owner_kind == owner_kind,
-                SigningSession.owner == owner,
+                or_(mine, SigningSession.certificate_fingerprint.in_(fps)) if fps else mine,
                 SigningSession.state == "pending",
                 SigningSession.expires_at > utcnow(),
             )
