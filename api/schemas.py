@@ -6,6 +6,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# Paging: a larger offset is refused (422) before it reaches the database (64-bit integers there).
+MAX_OFFSET = 1_000_000_000
+
 
 class ErrorDetail(BaseModel):
     code: str
@@ -20,6 +23,11 @@ class ErrorBody(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {
+        "model": ErrorBody,
+        "description": "Malformed request: body not parseable, a required part or header missing "
+        "(X-Purpose), a filter not allowed to the key",
+    },
     401: {"model": ErrorBody, "description": "No or invalid API key"},
     403: {"model": ErrorBody, "description": "The key's role may not do this"},
     422: {"model": ErrorBody, "description": "Invalid input"},

@@ -140,7 +140,7 @@ async def create(
 @router.get("", response_model=schemas.BatchList, responses=schemas.ERRORS, summary="List batches")
 def list_(
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
     session: Session = Depends(get_session),
     _: Principal = Depends(require(*STAFF)),
 ) -> dict[str, object]:
