@@ -52,20 +52,42 @@ class Settings(BaseSettings):
     max_zip_ratio: int = 200
     max_zip_total_bytes: int = 2 * 1024 * 1024 * 1024
 
+    # Preservation (issue 16): the largest file a bag to import may hold; how often ``serve`` and Celery beat
+    # recompute every stored object's sha256 (hours; 0: never on a schedule, ``digitize audit`` still works)
+    import_max_file_bytes: int = 4 * 1024 * 1024 * 1024
+    fixity_interval_hours: float = 24.0 * 7
+
     # Serving
     host: str = "127.0.0.1"
     port: int = 8000
     public_base_url: str = "http://127.0.0.1:8000"
     agency_rate_limit_per_minute: int = 120
     public_rate_limit_per_minute: int = 120  # per client address: POST /api/v1/verify, GET /v/{id} (0: off)
+    # Bodies: any request over its door's limit is refused (413) while it streams, before it is stored.
+    max_request_bytes: int = 10 * 1024 * 1024  # every door without a limit of its own (forms, JSON)
+    max_batch_bytes: int = 4 * 1024 * 1024 * 1024  # one upload request of many files (batches, /upload)
+    max_upload_files: int = 2000  # files in one upload request
+
+    # Public verification (POST /api/v1/verify, the /verify page): bounded work per request and per client
+    verify_max_bytes: int = 50 * 1024 * 1024  # (and never over max_upload_bytes)
+    verify_max_signatures: int = 50  # signature fields and signature dictionaries
+    verify_max_pages: int = 2000
+    verify_max_objects: int = 500_000
+    verify_time_budget_seconds: float = 60.0  # a verification still running then is stopped (422)
+    verify_memory_bytes: int = 3 * 1024 * 1024 * 1024  # address space of the process that verifies
+    verify_concurrency: int = 0  # verifications at once per server process (0: one per core)
+    verify_queue_seconds: float = 20.0  # how long a request waits for a free slot before 503
 
     # Signing and verification
     trust_dir: Path | None = None  # directory of CA certificates (PEM/DER) trusted for verification
     # Hosts with a non-public address that verification may still fetch OCSP/CRL/certificates from
     # (comma-separated, e.g. an in-house CA "ocsp.so-khcn.local"); other such hosts are refused (SSRF).
     verify_fetch_allow_hosts: str = ""
+    verify_fetch_max_bytes: int = 16 * 1024 * 1024  # the most one OCSP/CRL/certificate answer may be
     tsa_url: str | None = None
     signing_profiles_file: Path | None = None
+    signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
+    seal_image: Path | None = None  # the organisation's seal (PNG) for organisation signatures over sessions
     organization_name: str = "Sở Khoa học và Công nghệ"
 
     @property

@@ -272,16 +272,27 @@ def keys() -> None:
 @click.option("--role", required=True, help="archivist | reviewer | officer | admin | agency")
 @click.option("--name", required=True, help="Who the key is for.")
 @click.option("--grant", "grants", multiple=True, help="Agency keys: TYPE or TYPE:FIELD,FIELD...")
-def keys_create(role: str, name: str, grants: tuple[str, ...]) -> None:
+@click.option(
+    "--certificate",
+    "certificates",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A signing certificate (PEM) of this key's holder; repeatable.",
+)
+def keys_create(role: str, name: str, grants: tuple[str, ...], certificates: tuple[Path, ...]) -> None:
     """Create an API key; prints it alone on the last line, once."""
+    from digitize.services.signing import register_certificate
     from digitize.store import db as dbmod
     from digitize.store.auth import check_role, create_api_key, parse_grant
 
     check_role(role)
     parsed = [parse_grant(g) for g in grants]
+    pems = [_read_certificate(p) for p in certificates]
     with dbmod.session() as s:
         row, plain = create_api_key(s, role=role, name=name, grants=parsed, created_by="cli")
         key_id = row.key_id
+        for pem in pems:
+            register_certificate(s, "key", key_id, pem, by="cli")
     click.echo(
         _t(
             f"Khóa {key_id} ({role}) cho {name}; lưu lại ngay, sẽ không hiện lại:",
@@ -290,6 +301,19 @@ def keys_create(role: str, name: str, grants: tuple[str, ...]) -> None:
         err=True,
     )
     click.echo(plain)
+
+
+def _read_certificate(path: Path) -> bytes:
+    from digitize.signing.sessions import parse_pem_chain
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(
+            f"Không đọc được {path}: {exc.strerror}", f"cannot read {path}: {exc.strerror}"
+        ) from None
+    parse_pem_chain(data)  # refuse what is no certificate before anything is created
+    return data
 
 
 @click.group()
@@ -301,12 +325,21 @@ def users() -> None:
 @click.option("--name", required=True)
 @click.option("--role", required=True, help="archivist | reviewer | officer | admin | agency")
 @click.option("--password-env", default=None, help="Read the password from this environment variable.")
-def users_create(name: str, role: str, password_env: str | None) -> None:
+@click.option(
+    "--certificate",
+    "certificates",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A signing certificate (PEM) of this person; repeatable.",
+)
+def users_create(name: str, role: str, password_env: str | None, certificates: tuple[Path, ...]) -> None:
     """Create a person who signs in to the web pages."""
+    from digitize.services.signing import register_certificate
     from digitize.store import db as dbmod
     from digitize.store.auth import check_role, create_user
 
     check_role(role)
+    pems = [_read_certificate(p) for p in certificates]
     if password_env:
         password = os.environ.get(password_env)
         if not password:
@@ -317,7 +350,9 @@ def users_create(name: str, role: str, password_env: str | None) -> None:
     else:
         password = click.prompt(_t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=True)
     with dbmod.session() as s:
-        create_user(s, name=name, role=role, password=password)
+        user = create_user(s, name=name, role=role, password=password)
+        for pem in pems:
+            register_certificate(s, "user", user.name, pem, by="cli")
     click.echo(_t(f"Đã tạo người dùng {name} ({role}).", f"User {name} ({role}) created."))
 
 
