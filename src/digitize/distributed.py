@@ -1011,7 +1011,7 @@ def page_counts(settings: Settings | None = None) -> dict[str, int]:
             .select_from(Page)
             .where(Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until >= now)
         )
-    counts = {PAGE_PENDING: 0, PAGE_DONE: 0, PAGE_FAILED: 0}
+    counts: dict[str, int] = {PAGE_PENDING: 0, PAGE_DONE: 0, PAGE_FAILED: 0}
     counts.update({str(k): int(v) for k, v in rows})
     counts["processing"] = int(held or 0)
     return counts
