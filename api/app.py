@@ -17,19 +17,21 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 import api.web
-from api import errors, limits
+from api import docs, errors, limits
 from api.routes import (
     access_log,
     batches,
     documents,
+    files,
     public,
     review,
     signatures,
     signing_sessions,
+    stacks,
     system,
     verify,
 )
-from api.security import SecurityHeaders
+from api.security import SecurityHeaders, quiet_access_log
 from digitize import __version__
 from digitize.config import get_settings
 from digitize.processing import register_dispatcher
@@ -63,6 +65,10 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
             set_current_pool(pool)
             log.info("local worker pool started with %d processes", pool.workers)
         app.state.pool = pool
+        if run_pool:  # stacks a previous run left unsplit (issue 15)
+            from digitize.services.stacks import split_in_background
+
+            split_in_background(settings)
         try:
             yield
         finally:
@@ -76,9 +82,13 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served locally by api.docs (no CDN)
+        redoc_url=None,
     )
     errors.install(app)
     app.add_middleware(SecurityHeaders)
+    quiet_access_log()  # no query strings (holder IDs) in uvicorn's access log
+    docs.install(app)
     app.include_router(system.router)
     app.include_router(batches.router)
     app.include_router(documents.router)
@@ -89,7 +99,9 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
         verify.router,
         access_log.router,
         public.router,
+        files.router,
         api.web.router,
+        stacks.router,
     ):
         app.include_router(router)
     api.web.install(app)

@@ -15,8 +15,8 @@ from api.access import agency_scope
 from api.deps import STAFF, get_session, require
 from api.security import serving
 from digitize.content import HEAD_BYTES
-from digitize.errors import BadInput, Conflict, NotFound
-from digitize.services import agency
+from digitize.errors import BadInput, Conflict, NotFound, UsageError
+from digitize.services import agency, files
 from digitize.services.agency import AgencyQuery
 from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES, ORIGINAL, SEARCHABLE, SIGNED, Document, Signature, Variant
@@ -44,8 +44,11 @@ def list_(
     holder_id: str | None = Query(None, description="Tax code or citizen ID of the holder"),
     valid_on: date | None = Query(None, description="In force on this date (YYYY-MM-DD)"),
     state: str | None = Query(None, description="Only documents in this state"),
+    file_id: str | None = Query(
+        None, max_length=200, description="Only documents of this hồ sơ (id or code)"
+    ),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
     session: Session = Depends(get_session),
     principal: Principal = Depends(require(*READERS)),
 ) -> dict[str, Any]:
@@ -54,6 +57,8 @@ def list_(
     agency_read = agency_scope(principal, request)
     if agency_read is not None:
         scope, logged = agency_read
+        if file_id is not None and not files.agency_may_see_files(principal):
+            raise UsageError("Không được cấp quyền lọc theo hồ sơ.", "No grant to filter by file (hồ sơ).")
         query = AgencyQuery(q, type, holder_id, valid_on, state, limit, offset)
         return agency.search(session, scope, query, logged)
     return list_documents(
@@ -65,6 +70,7 @@ def list_(
         states=(state,) if state else None,
         limit=limit,
         offset=offset,
+        file_id=files.resolve_file_id(session, file_id),
     )
 
 

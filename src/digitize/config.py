@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     ocr_dpi: int = 300
     ocr_jobs: int = Field(default_factory=lambda: os.cpu_count() or 1)
     ocr_page_timeout: float = 180.0
+    # language-aware correction of OCR'd words (pipeline/correct.py); off only to measure what it gains
+    ocr_correct: bool = True
 
     # Limits on input
     max_upload_bytes: int = 200 * 1024 * 1024
@@ -63,6 +65,10 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     agency_rate_limit_per_minute: int = 120
     public_rate_limit_per_minute: int = 120  # per client address: POST /api/v1/verify, GET /v/{id} (0: off)
+    # GET /metrics: "token" (default) needs Authorization: Bearer <metrics_token> or an admin API key;
+    # "off" answers 404; "open" only where the port is not reachable from outside (a scraper's network).
+    metrics: Literal["off", "token", "open"] = "token"
+    metrics_token: str | None = None
     # Bodies: any request over its door's limit is refused (413) while it streams, before it is stored.
     max_request_bytes: int = 10 * 1024 * 1024  # every door without a limit of its own (forms, JSON)
     max_batch_bytes: int = 4 * 1024 * 1024 * 1024  # one upload request of many files (batches, /upload)
@@ -89,6 +95,20 @@ class Settings(BaseSettings):
     signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
     seal_image: Path | None = None  # the organisation's seal (PNG) for organisation signatures over sessions
     organization_name: str = "Sở Khoa học và Công nghệ"
+
+    @model_validator(mode="after")
+    def _home_defaults(self) -> Settings:
+        """What ``digitize serve --first-run`` put in the home (the demo PKI: its root trusted, its profiles,
+        its seal) applies to that home only, and only where nothing was configured."""
+        home = self.home.expanduser()
+        for attr, path in (
+            ("trust_dir", home / "trust"),
+            ("signing_profiles_file", home / "signing.toml"),
+            ("seal_image", home / "demo" / "seal.png"),
+        ):
+            if getattr(self, attr) is None and path.exists():
+                object.__setattr__(self, attr, path)
+        return self
 
     @property
     def home_dir(self) -> Path:

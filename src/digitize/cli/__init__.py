@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "export": ("digitize.cli.preserve", "export", "The store (or a batch) as a BagIt bag / E-ARK AIP."),
     "import": ("digitize.cli.preserve", "import_", "Validate a bag from 'digitize export' and restore it."),
     "audit": ("digitize.cli.preserve", "audit", "Fixity: recompute every stored object's sha256."),
+    "files": ("digitize.cli.files", "files", "Hồ sơ (archival files): create, list, show, add documents."),
 }
 
 

@@ -190,6 +190,7 @@ def strip_record(record: dict[str, Any], allowed: frozenset[str] | None) -> dict
     granted fields and the validity they imply."""
     record = dict(record)
     record["pages"] = []
+    record["file_id"] = None  # the hồ sơ: only with a grant for it (digitize.services.files; none yet)
     if allowed is None:
         return record
     v = record.get("validity") or {}
