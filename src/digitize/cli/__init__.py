@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "worker": ("digitize.cli.worker", "worker", "Run a Celery worker."),
     "sign": ("digitize.cli.sign", "sign", "Sign a PDF (PAdES, Decree 30 appearance)."),
     "verify": ("digitize.cli.verify", "verify", "Verify every signature of a PDF."),
+    "trust": ("digitize.cli.trust", "trust", "Trusted roots, intermediates and revocation lists (CRLs)."),
 }
 
 
