@@ -19,6 +19,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.routes import batches, documents, review, system
+from api.security import SecurityHeaders
 from digitize import __version__
 from digitize.config import get_settings
 
@@ -26,10 +27,13 @@ log = logging.getLogger("digitize.api")
 
 OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.signatures",
+    "api.routes.signing_sessions",
     "api.routes.verify",
     "api.routes.access_log",
     "api.routes.public",
+    "api.routes.files",
     "api.web",
+    "api.limits",
 )
 
 DESCRIPTION = """Số hóa kết quả giải quyết thủ tục hành chính: kho dữ liệu, tìm kiếm, ký số, xác thực.
@@ -72,6 +76,7 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
         lifespan=lifespan,
     )
     errors.install(app)
+    app.add_middleware(SecurityHeaders)
     app.include_router(system.router)
     app.include_router(batches.router)
     app.include_router(documents.router)

@@ -59,7 +59,7 @@ def current_principal(principal: Principal | None = Depends(optional_principal))
     return principal
 
 
-STAFF = ("archivist", "reviewer", "officer", "admin")
+STAFF = ("archivist", "reviewer", "officer", "admin", "clerk")
 
 
 def require(*roles: str) -> Callable[[Principal], Principal]:

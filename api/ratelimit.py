@@ -68,11 +68,17 @@ def check_agency_rate(client: str) -> None:
     _check(agency_bucket, client, get_settings().agency_rate_limit_per_minute)
 
 
+def client_address(request: Request) -> str:
+    """The caller's address (behind a TLS proxy: the one it forwarded, when ``digitize serve
+    --forwarded-allow-ips`` trusts it)."""
+    return request.client.host if request.client else "unknown"
+
+
 def check_public_rate(request: Request) -> None:
     """The limit of the pages and endpoints that need no login, per client address
-    (``Settings.public_rate_limit_per_minute``; behind a reverse proxy, limit there too)."""
-    address = request.client.host if request.client else "unknown"
-    _check(public_bucket, address, get_settings().public_rate_limit_per_minute)
+    (``Settings.public_rate_limit_per_minute``; behind a reverse proxy, limit there too). Every public door
+    takes from the same bucket: ``POST /api/v1/verify``, ``GET /v/{id}``, ``POST /verify`` and its report."""
+    _check(public_bucket, client_address(request), get_settings().public_rate_limit_per_minute)
 
 
 def _check(bucket: TokenBucket, client: str, limit: int) -> None:

@@ -121,11 +121,12 @@ class Document(BaseModel):
     page_count: int | None = None
     fields: dict[str, str | None]
     field_confidence: dict[str, float | None] = Field(default_factory=dict)
-    validity: Validity
+    validity: Validity | None = Field(None, description="null for an agency not granted the validity dates")
     pages: list[PageInfo]
-    provenance: Provenance
-    signatures: list[SignatureInfo]
+    provenance: Provenance | None = Field(None, description="null for an agency not granted the whole type")
+    signatures: list[SignatureInfo] = Field(default_factory=list)
     variants: list[str] = Field(default_factory=list)
+    file_id: str | None = Field(None, description="The hồ sơ (archival file) it belongs to; staff only")
     created_at: str | None = None
     updated_at: str | None = None
 

@@ -43,12 +43,26 @@ async def receive_files(request: Request, dest: Path, field: str = "files") -> l
 TEXT_FIELD_LIMIT = 4096
 
 
+MAX_TEXT_FIELDS = 100
+
+
 async def receive_form(
-    request: Request, dest: Path, field: str = "files"
+    request: Request,
+    dest: Path,
+    field: str = "files",
+    *,
+    limit: int | None = None,
+    max_total: int | None = None,
+    max_files: int | None = None,
 ) -> tuple[list[UploadedFile], dict[str, str]]:
-    """The files of ``field`` (on disk under ``dest``) and the small text fields of the form."""
+    """The files of ``field`` (on disk under ``dest``) and the small text fields of the form.
+
+    Each file is at most ``limit`` bytes (default ``max_upload_bytes``), the whole body at most ``max_total``
+    (default ``max_batch_bytes``), at most ``max_files`` files (default ``max_upload_files``) and
+    ``MAX_TEXT_FIELDS`` other parts: counted as the body streams, 413 at the first byte over."""
     settings = get_settings()
-    limit = settings.max_upload_bytes
+    limit = settings.max_upload_bytes if limit is None else limit
+    max_files = settings.max_upload_files if max_files is None else max_files
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     if ctype != b"multipart/form-data" or b"boundary" not in params:
         raise BadInput(
@@ -56,7 +70,7 @@ async def receive_form(
             "Expected multipart/form-data with files in the 'files' field.",
         )
     length = request.headers.get("content-length")
-    max_total = limit * 50
+    max_total = settings.max_batch_bytes if max_total is None else max_total
     if length and length.isdigit() and int(length) > max_total:
         raise InputTooLarge(
             f"Yêu cầu quá lớn (tối đa {max_total} byte).", f"Request too large (limit {max_total} bytes)."
@@ -78,6 +92,12 @@ async def receive_form(
 
     def on_part_begin() -> None:
         state.update(headers={}, out=None, size=0, name=None, filename=None, path=None)
+        state["parts"] = state.get("parts", 0) + 1
+        if state["parts"] > max_files + MAX_TEXT_FIELDS and state["error"] is None:
+            state["error"] = InputTooLarge(
+                f"Quá nhiều phần trong yêu cầu (tối đa {max_files} tệp).",
+                f"Too many parts in the request (limit {max_files} files).",
+            )
 
     def on_header_field(data: bytes, start: int, end: int) -> None:
         state["hname"] += data[start:end]
@@ -95,7 +115,12 @@ async def receive_form(
         raw_filename = opts.get(b"filename")
         state["name"] = name
         state["text"] = bytearray() if raw_filename is None else None
-        if name == field and raw_filename is not None:
+        if name == field and raw_filename is not None and len(files) >= max_files and state["error"] is None:
+            state["error"] = InputTooLarge(
+                f"Quá nhiều tệp trong một yêu cầu (tối đa {max_files}).",
+                f"Too many files in one request (limit {max_files}).",
+            )
+        if name == field and raw_filename is not None and state["error"] is None:
             filename = safe_name(raw_filename.decode("utf-8", "replace"))
             fd, tmp = _mkstemp(dest, len(files))
             state.update(filename=filename, path=Path(tmp), out=os.fdopen(fd, "wb"))
@@ -140,8 +165,15 @@ async def receive_form(
             "on_part_end": on_part_end,
         },
     )
+    received = 0
     try:
         async for chunk in request.stream():
+            received += len(chunk)
+            if received > max_total:
+                raise InputTooLarge(
+                    f"Yêu cầu quá lớn (tối đa {max_total} byte).",
+                    f"Request too large (limit {max_total} bytes).",
+                )
             parser.write(chunk)
             if state["error"] is not None:
                 raise state["error"]

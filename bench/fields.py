@@ -4,7 +4,10 @@ blurred, noisy, 200 dpi, dark borders, seals over names, multi-page TIFF/PDF, bo
 whole pipeline (``process_document``: intake → preprocess → recognize → extract); and on the real letter in
 ``../shared/realdata/`` (its header fields) when present.
 
-``python -m bench fields``; ``BENCH_FIELDS_N`` (default 44 = 4 kinds x 11 variants) and ``BENCH_FIELDS_SEED``.
+And on real scanned official documents with hand-made field truth (``../shared/realworld/fields``).
+
+``python -m bench fields``; ``BENCH_FIELDS_N`` (default 44 = 4 kinds x 11 variants), ``BENCH_FIELDS_SEED``,
+``BENCH_FIELDS_SETS`` (default ``generated,realdata,realworld``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from digitize.pipeline.model import FIELD_NAMES, RecognizedPage
 
 REPO = Path(__file__).resolve().parent.parent
 REALDATA = REPO.parent / "shared" / "realdata"
+REALWORLD = REPO.parent / "shared" / "realworld"
 REAL_GT = {
     "type_name": "Công văn",
     "code_number": "1906",
@@ -140,11 +144,55 @@ def real() -> None:
     print(f"  ALL            {total_ok / total:6.3f}  ({total_ok}/{total})")
 
 
+def realworld() -> float | None:
+    """Real scanned official documents (``../shared/realworld/signed``) against hand-made field truth
+    (``../shared/realworld/fields/*.gt.json``; compared after NFC, white space, case and tone placement)."""
+    import json
+
+    from digitize.pipeline.run import process_document
+    from digitize.pipeline.syllable import fold_placement
+
+    truths = sorted((REALWORLD / "fields").glob("*.gt.json")) if REALWORLD.is_dir() else []
+    if not truths:
+        print("realworld fields: ../shared/realworld/fields not present, skipped")
+        return None
+    per_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    print(f"realworld: {len(truths)} real scanned documents (field truth by hand)")
+    for t in truths:
+        gt = json.loads(t.read_text(encoding="utf-8"))
+        got = process_document(REALWORLD / gt["file"]).fields()
+        wrong = []
+        for name in FIELD_NAMES:
+            want = gt["fields"].get(name)
+            have = got[name]
+            hit = (want is None and have is None) or (
+                want is not None and have is not None and fold_placement(want) == fold_placement(have)
+            )
+            per_field[name][0] += int(hit)
+            per_field[name][1] += 1
+            if not hit:
+                wrong.append(f"      {name}: expected {want!r}, got {got[name]!r}")
+        ok = len(FIELD_NAMES) - len(wrong)
+        print(f"  {Path(gt['file']).name[:48]:48s} {ok}/{len(FIELD_NAMES)}")
+        if wrong:
+            print("\n".join(wrong))
+    total_ok = sum(v[0] for v in per_field.values())
+    total = sum(v[1] for v in per_field.values())
+    print("  by field: " + ", ".join(f"{n} {ok}/{cnt}" for n, (ok, cnt) in per_field.items() if ok < cnt))
+    print(f"  ALL FIELDS      {total_ok / total:6.3f}  ({total_ok}/{total})  target 0.90")
+    return total_ok / total
+
+
 def main() -> None:
     n = int(os.environ.get("BENCH_FIELDS_N", "44"))
     seed = int(os.environ.get("BENCH_FIELDS_SEED", "9001"))
-    generated(n, seed)
-    real()
+    sets = set(os.environ.get("BENCH_FIELDS_SETS", "generated,realdata,realworld").split(","))
+    if "generated" in sets:
+        generated(n, seed)
+    if "realdata" in sets:
+        real()
+    if "realworld" in sets:
+        realworld()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ On the same pages, one process per core for each (documents spread over a pool; 
 - OCRmyPDF: ``ocrmypdf -l vie --rotate-pages --deskew -j 1``, accuracy of its text layer.
 
 Sets: degraded Decree 30 scans from ``samples/generate.py`` (a seed never used in tuning; 200–300 dpi, some
-turned 90/180/270°), and the real photographs in ``../shared/realdata`` (skipped when absent). Accuracy is
+turned 90/180/270°), the real scanned official pages in ``../shared/realworld/scans`` and the real photographs
+(and their variants) in ``../shared/realdata`` (each skipped when absent). Accuracy is
 order-free word accuracy: the share of ground-truth words (a multiset of NFC, case-folded words) found in the
 output. Born-digital pages: pages/second through ``process_document`` (text read, not OCR'd).
 
@@ -18,6 +19,7 @@ the set BENCH_OCR_PASSES times (default 3) in one timed run (the same list, in t
 OCRmyPDF reads it once and its time is scaled by the number of passes.
 
     python -m bench ocr       # BENCH_OCR_DOCS=9 BENCH_OCR_SEED=2026 BENCH_OCR_OCRMYPDF=1 BENCH_OCR_REPEAT=3
+                              # BENCH_OCR_SETS=generated,scans,photos,digital
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 REALDATA = REPO.parent / "shared" / "realdata"
+REALSCANS = REPO.parent / "shared" / "realworld" / "scans"
+# sets to run (comma-separated): generated, scans (../shared/realworld/scans), photos (realdata), digital
+SETS = set(os.environ.get("BENCH_OCR_SETS", "generated,scans,photos,digital").split(","))
 DOCS = int(os.environ.get("BENCH_OCR_DOCS", "9"))
 SEED = int(os.environ.get("BENCH_OCR_SEED", "2026"))
 WITH_OCRMYPDF = os.environ.get("BENCH_OCR_OCRMYPDF", "1") != "0"
@@ -89,10 +94,11 @@ class Item:
 
 def _warm() -> None:
     """Import the pipeline in a worker (a running service has warm workers)."""
-    from digitize.pipeline import compose, intake, preprocess, recognize, run  # noqa: F401
+    from digitize.pipeline import compose, correct, intake, preprocess, recognize, run  # noqa: F401
     from digitize.tools import tesseract
 
     tesseract.probe()
+    correct.load()
 
 
 def _digitize_one(args: tuple[Path, Path]) -> str:
@@ -166,6 +172,18 @@ def generated_set(work: Path) -> list[Item]:
     for p in paths:
         gt = generate.load_gt(p)
         items.append(Item(p, str(gt["text"]), int(gt["pages"])))
+    return items
+
+
+def real_scans() -> list[Item]:
+    """Real scanned official pages with hand-made truth (``<name>_gt.txt`` beside each image)."""
+    if not REALSCANS.is_dir():
+        return []
+    items = []
+    for p in sorted(REALSCANS.iterdir()):
+        gt = REALSCANS / f"{p.stem}_gt.txt"
+        if p.suffix.lower() in {".jpg", ".png", ".tif", ".tiff"} and gt.is_file():
+            items.append(Item(p, gt.read_text(encoding="utf-8"), 1))
     return items
 
 
@@ -270,15 +288,21 @@ def born_digital(work: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
         work = Path(tmp)
-        compare(
-            f"generated Decree 30 scans (seed {SEED})",
-            generated_set(work),
-            work,
-            per_file=True,
-            passes=PASSES,
-        )
-        compare("real photographs (../shared/realdata)", real_set(), work, per_file=True, passes=PASSES)
-        born_digital(work)
+        if "generated" in SETS:
+            compare(
+                f"generated Decree 30 scans (seed {SEED})",
+                generated_set(work),
+                work,
+                per_file=True,
+                passes=PASSES,
+            )
+        if "scans" in SETS:
+            title = "real scans (../shared/realworld/scans)"
+            compare(title, real_scans(), work, per_file=True, passes=PASSES)
+        if "photos" in SETS:
+            compare("real photographs (../shared/realdata)", real_set(), work, per_file=True, passes=PASSES)
+        if "digital" in SETS:
+            born_digital(work)
 
 
 if __name__ == "__main__":

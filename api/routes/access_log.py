@@ -25,6 +25,8 @@ class AccessLogItem(BaseModel):
     document_id: str | None
     holder_id: str | None = None
     path: str | None = None
+    query: str | None = None
+    status: int | None = None
 
 
 class AccessLog(BaseModel):
@@ -70,6 +72,8 @@ def access_log(
             "document_id": r.document_id,
             "holder_id": r.holder_id,
             "path": r.path,
+            "query": r.query,
+            "status": r.status,
         }
         for r in rows
     ]

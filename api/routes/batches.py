@@ -36,6 +36,10 @@ _UPLOAD_BODY = {
                             "description": "Scans (PDF, JPEG, PNG, TIFF) or ZIP archives; repeat the field",
                         },
                         "name": {"type": "string", "description": "Name of the batch (query parameter too)"},
+                        "file_id": {
+                            "type": "string",
+                            "description": "The hồ sơ (id or code) the documents join (query parameter too)",
+                        },
                     },
                 }
             }
@@ -49,16 +53,35 @@ def _stored(item: IngestedItem) -> None:
         poke_current_pool()
 
 
-def _ingest(files: list[UploadedFile], name: str | None, actor: str) -> IngestReport:
+def _ingest(
+    files: list[UploadedFile], name: str | None, actor: str, file_ref: str | None = None
+) -> IngestReport:
     settings = get_settings()
+    file_id = _file_id(file_ref)  # before anything is stored: an unknown hồ sơ refuses the upload
     batch_id = create_batch(name, actor=actor, settings=settings)
     # Each stored document is up for processing at once (the pool starts on the first while the rest are
     # stored); enqueue() below still hands them all over (Celery, or a drainer when no pool runs here).
     ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=_stored)
     for f in files:
         ingestor.add_path(f.path, display_name=f.filename)
+    if file_id is not None:
+        from digitize.services.files import join_at_upload
+        from digitize.store import db
+
+        with db.session(settings) as s:
+            join_at_upload(s, file_id, ingestor.report.document_ids, by=actor)
     enqueue(ingestor.report.new_document_ids, settings)
     return ingestor.report
+
+
+def _file_id(file_ref: str | None) -> str | None:
+    if not file_ref:
+        return None
+    from digitize.services.files import resolve_file_id
+    from digitize.store import db
+
+    with db.session() as s:
+        return resolve_file_id(s, file_ref)
 
 
 @router.post(
@@ -72,6 +95,9 @@ def _ingest(files: list[UploadedFile], name: str | None, actor: str) -> IngestRe
 async def create(
     request: Request,
     name: str | None = Query(None, description="Name of the batch"),
+    file_id: str | None = Query(
+        None, max_length=200, description="The hồ sơ the documents join (id or code)"
+    ),
     principal: Principal = Depends(require("archivist")),
 ) -> schemas.Created:
     """Every original is stored before anything else happens; a file already stored joins as that document."""
@@ -81,7 +107,13 @@ async def create(
     dest = Path(tempfile.mkdtemp(prefix="upload-", dir=tmp_root))
     try:
         files, texts = await receive_form(request, dest)
-        report = await run_in_threadpool(_ingest, files, name or texts.get("name") or None, principal.actor)
+        report = await run_in_threadpool(
+            _ingest,
+            files,
+            name or texts.get("name") or None,
+            principal.actor,
+            file_id or texts.get("file_id") or None,
+        )
     finally:
         shutil.rmtree(dest, ignore_errors=True)
     return schemas.Created(id=report.batch_id)

@@ -11,11 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api import schemas
-from api.access import agency_scope, log_reads
+from api.access import agency_scope
 from api.deps import STAFF, get_session, require
-from digitize.errors import BadInput, Conflict, Forbidden, NotFound
+from api.security import serving
+from digitize.content import HEAD_BYTES
+from digitize.errors import BadInput, Conflict, NotFound, UsageError
+from digitize.services import agency, files
+from digitize.services.agency import AgencyQuery
 from digitize.store.auth import Principal
-from digitize.store.models import DOCUMENT_STATES, ORIGINAL, SEARCHABLE, SIGNED, Signature, Variant
+from digitize.store.models import DOCUMENT_STATES, ORIGINAL, SEARCHABLE, SIGNED, Document, Signature, Variant
 from digitize.store.objects import get_object_store
 from digitize.store.service import (
     correct_fields,
@@ -40,6 +44,9 @@ def list_(
     holder_id: str | None = Query(None, description="Tax code or citizen ID of the holder"),
     valid_on: date | None = Query(None, description="In force on this date (YYYY-MM-DD)"),
     state: str | None = Query(None, description="Only documents in this state"),
+    file_id: str | None = Query(
+        None, max_length=200, description="Only documents of this hồ sơ (id or code)"
+    ),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
     session: Session = Depends(get_session),
@@ -47,33 +54,24 @@ def list_(
 ) -> dict[str, Any]:
     if state is not None and state not in DOCUMENT_STATES:
         raise BadInput(f"Trạng thái không hợp lệ: {state}", f"Invalid state: {state}")
-    scope = agency_scope(principal, request)
-    result = list_documents(
+    agency_read = agency_scope(principal, request)
+    if agency_read is not None:
+        scope, logged = agency_read
+        if file_id is not None and not files.agency_may_see_files(principal):
+            raise UsageError("Không được cấp quyền lọc theo hồ sơ.", "No grant to filter by file (hồ sơ).")
+        query = AgencyQuery(q, type, holder_id, valid_on, state, limit, offset)
+        return agency.search(session, scope, query, logged)
+    return list_documents(
         session,
         q=q,
         type_name=type,
         holder_id=holder_id,
         valid_on=valid_on,
-        states=(state,) if state else (("done",) if scope else None),
-        types_folded=scope.types if scope else None,
+        states=(state,) if state else None,
         limit=limit,
         offset=offset,
-        fields_for=scope.fields_for if scope else None,
+        file_id=files.resolve_file_id(session, file_id),
     )
-    if scope is not None:
-        for item in result["items"]:
-            item["pages"] = []
-        log_reads(
-            session,
-            scope,
-            [(i["id"], _holder(session, i["id"])) for i in result["items"]],
-            str(request.url.path),
-        )
-    return result
-
-
-def _holder(session: Session, doc_id: str) -> str | None:
-    return get_document(session, doc_id).holder_id
 
 
 @router.get(
@@ -91,16 +89,11 @@ def get(
     principal: Principal = Depends(require(*READERS)),
 ) -> dict[str, Any]:
     on = on or valid_on
-    scope = agency_scope(principal, request)
-    if scope is None:
+    agency_read = agency_scope(principal, request)
+    if agency_read is None:
         return document_record(session, document_id, on=on)
-    doc = get_document(session, document_id)
-    if doc.state != "done":
-        raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
-    record = document_record(session, document_id, on=on, fields=scope.fields_for(doc), with_pages=False)
-    record["pages"] = []
-    log_reads(session, scope, [(doc.id, doc.holder_id)], str(request.url.path))
-    return record
+    scope, logged = agency_read
+    return agency.read_record(session, scope, document_id, on, logged)
 
 
 @router.get(
@@ -121,13 +114,19 @@ def file(
     session: Session = Depends(get_session),
     principal: Principal = Depends(require(*READERS)),
 ) -> Response:
+    agency_read = agency_scope(principal, request)
+    log_answer = None
+    if agency_read is not None:
+        scope, logged = agency_read
+        log_answer = agency.check_file(session, scope, document_id, variant, logged)
     doc = get_document(session, document_id)
-    scope = agency_scope(principal, request)
-    if scope is not None:
-        if variant != SIGNED:
-            raise Forbidden("Cơ quan khác chỉ tải được bản đã ký.", "Agencies may only fetch the signed PDF.")
-        scope.fields_for(doc)
-        log_reads(session, scope, [(doc.id, doc.holder_id)], str(request.url.path))
+    response = _file(session, doc, variant, request)
+    if log_answer is not None:
+        log_answer(response.status_code)
+    return response
+
+
+def _file(session: Session, doc: Document, variant: str, request: Request) -> Response:
     if variant == SIGNED:
         # served only once its signature verified (Signature.verified, set when it was signed)
         sig = session.scalar(
@@ -154,20 +153,36 @@ def file(
         return Response(status_code=304, headers={"ETag": etag})
     objects = get_object_store()
     filename = _download_name(doc.original_filename, variant, media or "application/octet-stream")
+    with objects.open(key) as fh:
+        head = fh.read(HEAD_BYTES)
+    # what a user uploaded (the original) is never rendered from our origin; what we produced only when
+    # its bytes are what we declare
+    how = serving(head, media, produced=variant != ORIGINAL)
+    headers = {"ETag": etag, **how.headers}
     local = objects.local_path(key)
     if local is not None:
         return FileResponse(
             local,
-            media_type=media,
+            media_type=how.media_type,
             filename=filename,
-            headers={"ETag": etag},
-            content_disposition_type="inline",
+            headers=headers,
+            content_disposition_type=how.disposition,
         )
-    url = objects.presigned_url(key)
+    url = objects.presigned_url(
+        key, attachment=filename if how.disposition == "attachment" else None, media_type=how.media_type
+    )
     if url is not None:
-        return RedirectResponse(url, status_code=307, headers={"ETag": etag})
+        return RedirectResponse(url, status_code=307, headers=headers)
     stream = objects.open(key)
-    return StreamingResponse(_iter(stream), media_type=media, headers={"ETag": etag})
+    headers["Content-Disposition"] = _disposition(how.disposition, filename)
+    return StreamingResponse(_iter(stream), media_type=how.media_type, headers=headers)
+
+
+def _disposition(kind: str, filename: str) -> str:
+    from urllib.parse import quote
+
+    ascii_name = filename.encode("ascii", "ignore").decode().replace('"', "").replace("\\", "") or "document"
+    return f"{kind}; filename=\"{ascii_name}\"; filename*=utf-8''{quote(filename)}"
 
 
 def _iter(stream: Any) -> Any:

@@ -230,4 +230,14 @@ def public_page(
     facts = public_facts(document_id[:64])
     if format == "json":
         return JSONResponse(facts)
-    return HTMLResponse(render_page(facts, request_lang(request)), headers={"Cache-Control": "no-store"})
+    return HTMLResponse(
+        render_page(facts, request_lang(request)),
+        headers={"Cache-Control": "no-store", "Content-Security-Policy": PAGE_CSP},
+    )
+
+
+# The public page: its own inline stylesheet, nothing else (no script, no frame, no form elsewhere).
+PAGE_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'self'"
+)

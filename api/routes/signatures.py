@@ -64,6 +64,7 @@ class SignatureList(BaseModel):
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     **schemas.ERRORS,
     404: {"model": schemas.ErrorBody, "description": "No such document"},
+    403: {"model": schemas.ErrorBody, "description": "Not an officer, or the profile is not the caller's"},
     409: {"model": schemas.ErrorBody, "description": "Not finished, no PDF, or DocMDP forbids signing"},
     422: {"model": schemas.ErrorBody, "description": "Bad profile, override, key or certificate"},
 }
@@ -74,19 +75,19 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
     status_code=201,
     response_model=SignatureRecord,
     responses=_RESPONSES,
-    summary="Sign the document with a server-side signing profile (officer); verified at once",
+    summary="Sign the document with one of the caller's own server-side profiles (officer); verified at once",
 )
 def sign(
     document_id: str,
     body: SignRequestBody,
-    principal: Principal = Depends(require("officer")),
+    principal: Principal = Depends(require("officer", "clerk")),
 ) -> dict[str, Any]:
-    from digitize.signing.service import sign_document
+    from digitize.services.signing import sign_stored
 
-    return sign_document(
+    return sign_stored(
+        principal,
         document_id,
         body.profile,
-        principal.actor,
         role=body.role,
         level=body.level,
         qr=body.qr,

@@ -36,7 +36,7 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "batches": ("archivist", "reviewer", "officer"),
     "review": ("reviewer",),
     "search": ("archivist", "reviewer", "officer"),
-    "sign": ("officer",),
+    "sign": ("officer", "clerk"),
     "validity": ("officer",),
     "stats": ("archivist", "reviewer", "officer"),
 }

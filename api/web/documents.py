@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from api.security import FILE_CSP
 from api.web.base import (
     csrf_form,
     form_str,
@@ -163,7 +164,11 @@ def page_image(
     if index < 0:
         raise BadInput("Số trang không hợp lệ.", "Invalid page number.")
     path = page_png(document_id, index, w)
-    return FileResponse(path, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
+    return FileResponse(
+        path,
+        media_type="image/png",
+        headers={"Cache-Control": "private, max-age=86400", "Content-Security-Policy": FILE_CSP},
+    )
 
 
 # --- review --------------------------------------------------------------------------------------

@@ -32,8 +32,7 @@ from api.web.base import (
     require_page,
     router,
 )
-from digitize.config import get_settings
-from digitize.errors import BadInput, DigitizeError, NotFound
+from digitize.errors import DigitizeError, NotFound
 from digitize.store import db
 from digitize.store.auth import Principal
 from digitize.store.models import DONE, Document, Signature
@@ -63,29 +62,24 @@ def _core(name: str) -> Callable[..., Any] | None:
     return fn if callable(fn) else None
 
 
-def profile_names() -> list[str]:
-    """Names of the signing profiles in ``Settings.signing_profiles_file`` ([] when none is configured)."""
-    load = _core("load_profiles")
-    path = get_settings().signing_profiles_file
-    if load is None or path is None:
-        return []
-    try:
-        return sorted(load(path))
-    except DigitizeError:
-        return []
+def profile_names(user: Principal) -> list[str]:
+    """The signing profiles of ``Settings.signing_profiles_file`` that name ``user`` ([] when none)."""
+    from digitize.services.signing import usable_profiles
+
+    return usable_profiles(user)
 
 
-def sign_one(document_id: str, profile: str, actor: str) -> dict[str, Any]:
-    """Sign one stored document with a server-side profile and record it: the core's
-    ``digitize.signing.service.sign_document`` (the API's signing endpoint calls the same function)."""
+def sign_one(document_id: str, profile: str, user: Principal) -> dict[str, Any]:
+    """Sign one stored document with one of the user's own profiles and record it: the service
+    ``digitize.services.signing.sign_stored`` (the API's signing endpoint calls the same function)."""
     if _core("sign_with_profile") is None:
         raise DigitizeError("Chức năng ký số chưa sẵn sàng.", "Signing is not available.")
-    from digitize.signing.service import sign_document
+    from digitize.services.signing import sign_stored
 
-    return sign_document(document_id, profile, actor)
+    return sign_stored(user, document_id, profile)
 
 
-def sign_documents(document_ids: list[str], profile: str, actor: str) -> list[SignOutcome]:
+def sign_documents(document_ids: list[str], profile: str, user: Principal) -> list[SignOutcome]:
     """Sign each document with ``profile``; one failure does not stop the others."""
     with db.session() as s:
         names = dict(
@@ -97,7 +91,7 @@ def sign_documents(document_ids: list[str], profile: str, actor: str) -> list[Si
     for doc_id in document_ids:
         name = names.get(doc_id, doc_id)
         try:
-            info = sign_one(doc_id, profile, actor)
+            info = sign_one(doc_id, profile, user)
         except DigitizeError as err:
             outcomes.append(SignOutcome(doc_id, name, False, err.message_vi + " / " + err.message_en))
             continue
@@ -150,7 +144,7 @@ def sign_queue(request: Request, user: Principal = Depends(require_page("sign"))
         {
             "rows": rows,
             "pager": pager(request, total, page, PER_PAGE),
-            "profiles": profile_names(),
+            "profiles": profile_names(user),
             "available": _core("sign_with_profile") is not None,
         },
     )
@@ -163,7 +157,7 @@ def sign_queue(request: Request, user: Principal = Depends(require_page("sign"))
 class SignJob:
     id: str
     profile: str
-    actor: str
+    user: Principal
     document_ids: list[str]
     outcomes: list[SignOutcome] = field(default_factory=list)
     finished: bool = False
@@ -179,9 +173,9 @@ _jobs: dict[str, SignJob] = {}
 _jobs_lock = threading.Lock()
 
 
-def start_job(document_ids: list[str], profile: str, actor: str) -> SignJob:
+def start_job(document_ids: list[str], profile: str, user: Principal) -> SignJob:
     """Sign the documents one after the other in a background thread of this process."""
-    job = SignJob(secrets.token_hex(8), profile, actor, list(dict.fromkeys(document_ids)))
+    job = SignJob(secrets.token_hex(8), profile, user, list(dict.fromkeys(document_ids)))
     with _jobs_lock:
         _jobs[job.id] = job
         for old in sorted(_jobs.values(), key=lambda j: j.started_at)[: max(0, len(_jobs) - MAX_JOBS)]:
@@ -194,7 +188,7 @@ def start_job(document_ids: list[str], profile: str, actor: str) -> SignJob:
 def _run_job(job: SignJob) -> None:
     try:
         for doc_id in job.document_ids:
-            (outcome,) = sign_documents([doc_id], job.profile, job.actor)
+            (outcome,) = sign_documents([doc_id], job.profile, job.user)
             with _jobs_lock:
                 job.outcomes.append(outcome)
     except Exception as exc:  # never leave a job "running" forever
@@ -212,7 +206,7 @@ def _run_job(job: SignJob) -> None:
 def _job_for(job_id: str, user: Principal) -> SignJob:
     with _jobs_lock:
         job = _jobs.get(job_id)
-    if job is None or (job.actor != user.actor and user.role != "admin"):
+    if job is None or (job.user.actor != user.actor and user.role != "admin"):
         raise NotFound(f"Không có lượt ký {job_id}.", f"No signing job {job_id}.")
     return job
 
@@ -247,9 +241,11 @@ async def sign_selected(request: Request, user: Principal = Depends(require_page
     profile = form_str(form, "profile")
     if not ids:
         return render(request, "sign_result.html", {"outcomes": [], "nothing": True}, status_code=422)
-    if profile not in profile_names():
-        raise BadInput(f"Không có hồ sơ ký '{profile}'.", f"No signing profile '{profile}'.", profile=profile)
-    job = start_job(ids, profile, user.actor)
+    if profile not in profile_names(user):
+        from digitize.services.signing import check_profile_use
+
+        check_profile_use(user, profile)  # 403 for someone else's profile, 422 for none at all
+    job = start_job(ids, profile, user)
     return redirect(f"/sign/jobs/{job.id}")
 
 

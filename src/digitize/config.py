@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     ocr_dpi: int = 300
     ocr_jobs: int = Field(default_factory=lambda: os.cpu_count() or 1)
     ocr_page_timeout: float = 180.0
+    # language-aware correction of OCR'd words (pipeline/correct.py); off only to measure what it gains
+    ocr_correct: bool = True
 
     # Limits on input
     max_upload_bytes: int = 200 * 1024 * 1024
@@ -52,21 +54,57 @@ class Settings(BaseSettings):
     max_zip_ratio: int = 200
     max_zip_total_bytes: int = 2 * 1024 * 1024 * 1024
 
+    # Preservation (issue 16): the largest file a bag to import may hold; how often ``serve`` and Celery beat
+    # recompute every stored object's sha256 (hours; 0: never on a schedule, ``digitize audit`` still works)
+    import_max_file_bytes: int = 4 * 1024 * 1024 * 1024
+    fixity_interval_hours: float = 24.0 * 7
+
     # Serving
     host: str = "127.0.0.1"
     port: int = 8000
     public_base_url: str = "http://127.0.0.1:8000"
     agency_rate_limit_per_minute: int = 120
     public_rate_limit_per_minute: int = 120  # per client address: POST /api/v1/verify, GET /v/{id} (0: off)
+    # Bodies: any request over its door's limit is refused (413) while it streams, before it is stored.
+    max_request_bytes: int = 10 * 1024 * 1024  # every door without a limit of its own (forms, JSON)
+    max_batch_bytes: int = 4 * 1024 * 1024 * 1024  # one upload request of many files (batches, /upload)
+    max_upload_files: int = 2000  # files in one upload request
+
+    # Public verification (POST /api/v1/verify, the /verify page): bounded work per request and per client
+    verify_max_bytes: int = 50 * 1024 * 1024  # (and never over max_upload_bytes)
+    verify_max_signatures: int = 50  # signature fields and signature dictionaries
+    verify_max_pages: int = 2000
+    verify_max_objects: int = 500_000
+    verify_time_budget_seconds: float = 60.0  # a verification still running then is stopped (422)
+    verify_memory_bytes: int = 3 * 1024 * 1024 * 1024  # address space of the process that verifies
+    verify_concurrency: int = 0  # verifications at once per server process (0: one per core)
+    verify_queue_seconds: float = 20.0  # how long a request waits for a free slot before 503
 
     # Signing and verification
     trust_dir: Path | None = None  # directory of CA certificates (PEM/DER) trusted for verification
     # Hosts with a non-public address that verification may still fetch OCSP/CRL/certificates from
     # (comma-separated, e.g. an in-house CA "ocsp.so-khcn.local"); other such hosts are refused (SSRF).
     verify_fetch_allow_hosts: str = ""
+    verify_fetch_max_bytes: int = 16 * 1024 * 1024  # the most one OCSP/CRL/certificate answer may be
     tsa_url: str | None = None
     signing_profiles_file: Path | None = None
+    signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
+    seal_image: Path | None = None  # the organisation's seal (PNG) for organisation signatures over sessions
     organization_name: str = "Sở Khoa học và Công nghệ"
+
+    @model_validator(mode="after")
+    def _home_defaults(self) -> Settings:
+        """What ``digitize serve --first-run`` put in the home (the demo PKI: its root trusted, its profiles,
+        its seal) applies to that home only, and only where nothing was configured."""
+        home = self.home.expanduser()
+        for attr, path in (
+            ("trust_dir", home / "trust"),
+            ("signing_profiles_file", home / "signing.toml"),
+            ("seal_image", home / "demo" / "seal.png"),
+        ):
+            if getattr(self, attr) is None and path.exists():
+                object.__setattr__(self, attr, path)
+        return self
 
     @property
     def home_dir(self) -> Path:

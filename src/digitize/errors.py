@@ -80,6 +80,14 @@ class UnsafeArchive(BadInput):
     code = "unsafe_archive"
 
 
+class TooComplex(BadInput):
+    """A file within the size limit whose structure (signatures, pages, objects) or verification time is
+    over the limits of a public door."""
+
+    code = "too_complex"
+    http_status = 422
+
+
 class MissingField(BadInput):
     code = "missing_field"
     http_status = 400
@@ -120,6 +128,14 @@ class NotFound(DigitizeError):
 class Conflict(DigitizeError):
     code = "conflict"
     http_status = 409
+    exit_code = 65
+
+
+class Gone(DigitizeError):
+    """It existed but is over (an expired signing session)."""
+
+    code = "gone"
+    http_status = 410
     exit_code = 65
 
 
@@ -172,3 +188,18 @@ class ServiceUnavailable(DigitizeError):
     code = "service_unavailable"
     http_status = 503
     exit_code = 75
+
+
+# --- preservation ------------------------------------------------------------------------------
+class FixityError(DigitizeError):
+    """A stored object is missing or no longer hashes to the sha256 the store recorded."""
+
+    code = "fixity_failure"
+    http_status = 500
+    exit_code = 65  # EX_DATAERR
+
+
+class InvalidBag(BadInput):
+    """A package to import does not validate (BagIt manifests, our layout, or its records)."""
+
+    code = "invalid_bag"

@@ -1,5 +1,9 @@
 """Ingest: files, folders and ZIP archives into the store (core; no FastAPI).
 
+Only scans and documents are stored, judged by their content (``digitize.content``): PDF, JPEG, PNG, TIFF.
+Anything else (HTML, SVG, scripts, polyglots) is refused with its reason on the batch, and its bytes kept
+under ``quarantine/`` in the object store (audited, never a document, never served): nothing is lost.
+
 Each file's original is stored (write-once, by sha256) and committed as a document in state ``received``
 BEFORE any processing, so nothing uploaded is ever lost. The same content twice is one document: a file whose
 content is already stored joins the batch as the existing document. A bad file never fails the batch: files
@@ -28,7 +32,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from digitize.config import Settings, get_settings
-from digitize.errors import DigitizeError, InputTooLarge, NotFound, UnsafeArchive
+from digitize.content import quarantine_key, scan_type_of_file
+from digitize.errors import DigitizeError, InputTooLarge, NotFound, UnsafeArchive, UnsupportedType
 from digitize.store import db
 from digitize.store.models import ORIGINAL, RECEIVED, Batch, BatchItem, Document, Variant
 from digitize.store.objects import ObjectStore, get_object_store, original_key, sha256_file
@@ -158,8 +163,12 @@ class Ingestor:
                     f"Tệp quá lớn ({size} byte, tối đa {self.settings.max_upload_bytes}).",
                     f"File too large ({size} bytes, limit {self.settings.max_upload_bytes}).",
                 )
-            media_type = media_type or sniff_media_type(path, filename)
             sha = sha256_file(path)
+            # by content only: a name or a declared type never makes a file a scan
+            scan = scan_type_of_file(path)
+            if scan is None:
+                raise self._quarantine(path, sha, size, filename)
+            media_type = scan.value
             key = original_key(sha)
             # The original first: nothing the database points at can be missing.
             self.objects.put_file(
@@ -200,6 +209,36 @@ class Ingestor:
         pos = self._position
         self._position += 1
         return pos
+
+    def _quarantine(self, path: Path, sha: str, size: int, filename: str) -> UnsupportedType:
+        """Keep the bytes of a file that is not a scan where nothing serves or renders them; the error to
+        record on the batch."""
+        key = quarantine_key(sha)
+        self.objects.put_file(
+            key,
+            path,
+            media_type="application/octet-stream",
+            metadata={"sha256": sha, "filename": _ascii_meta(filename), "quarantined": "1"},
+        )
+        with db.session(self.settings) as s:
+            audit(
+                s,
+                self.actor,
+                "upload.quarantine",
+                self.batch_id,
+                key=key,
+                sha256=sha,
+                size=size,
+                filename=filename,
+            )
+        return UnsupportedType(
+            f"Không phải bản quét hay tài liệu (PDF, JPEG, PNG, TIFF theo nội dung tệp, không theo tên): "
+            f"{filename}. Tệp được giữ cách ly, không được lưu thành tài liệu.",
+            f"Not a scan or document (PDF, JPEG, PNG, TIFF judged by the file's content, not its name): "
+            f"{filename}. Its bytes are kept in quarantine, not stored as a document.",
+            quarantine_key=key,
+            sha256=sha,
+        )
 
     def _refuse(self, filename: str, err: DigitizeError) -> IngestedItem:
         with db.session(self.settings) as s:

@@ -53,6 +53,26 @@ def done_pdf_document(tmp: Path, name: str, fields: dict[str, str | None] | None
     return doc_id
 
 
+def key_id(plain_key: str) -> str:
+    """The key id of a plain API key ``dgz_<key id>_<secret>`` (what a profile's ``api_keys`` names)."""
+    return plain_key.split("_", 2)[1]
+
+
+def bind_profile(
+    path: Path, profile: str, *, keys: tuple[str, ...] = (), users: tuple[str, ...] = ()
+) -> None:
+    """Name the API keys (plain keys) and users who may sign with ``profile`` in the profiles file."""
+    text = path.read_text(encoding="utf-8")
+    header = f"[profiles.{profile}]\n"
+    assert header in text, profile
+    lines = ""
+    if keys:
+        lines += "api_keys = [" + ", ".join(f'"{key_id(k)}"' for k in keys) + "]\n"
+    if users:
+        lines += "users = [" + ", ".join(f'"{u}"' for u in users) + "]\n"
+    path.write_text(text.replace(header, header + lines, 1), encoding="utf-8")
+
+
 def write_profiles(pki: TestPKI, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Profiles ``giam-doc`` (leader B-B, B-T allowed), ``chung-thuc`` (certifying, DocMDP P=1), ``hong``
     (a key file that does not exist); the test root trusted through DIGITIZE_TRUST_DIR."""

@@ -49,7 +49,8 @@ def docs(pki: TestPKI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[
 def test_grants_purpose_records_and_access_log(
     bare_client: TestClient, make_key: Callable[..., str], docs: dict[str, str]
 ) -> None:
-    key = make_key("agency", "Sở Tài chính", ("Giấy phép:holder_name,valid_until",))
+    key = make_key("agency", "Sở Tài chính", ("Giấy phép:holder_name,holder_id,valid_from,valid_until",))
+    whole = make_key("agency", "Sở Tư pháp", ("Giấy phép",))  # the whole type: records, provenance, files
     nothing = make_key("agency", "Công an tỉnh")  # no grant at all
     admin = make_key("admin")
 
@@ -64,21 +65,30 @@ def test_grants_purpose_records_and_access_log(
     body = r.json()
     assert {i["id"] for i in body["items"]} == {docs["licence"], docs["other"]} and body["total"] == 2
     for item in body["items"]:
-        assert set(item["fields"]) == {"holder_name", "valid_until"}
+        assert set(item["fields"]) == {"holder_name", "holder_id", "valid_from", "valid_until"}
     r = bare_client.get(f"/api/v1/documents?holder_id={HOLDER}", headers=agency(key))
     assert [i["id"] for i in r.json()["items"]] == [docs["licence"]]
-    assert bare_client.get(f"/api/v1/documents/{docs['decision']}", headers=agency(key)).status_code == 403
+    assert bare_client.get(f"/api/v1/documents/{docs['decision']}", headers=agency(key)).status_code == 404
     assert bare_client.get("/api/v1/documents", headers=agency(nothing)).json()["items"] == []
-    assert bare_client.get(f"/api/v1/documents/{docs['licence']}", headers=agency(nothing)).status_code == 403
+    assert bare_client.get(f"/api/v1/documents/{docs['licence']}", headers=agency(nothing)).status_code == 404
 
-    # a record: validity as of a date, provenance, signatures; no page text
+    # a record: validity as of a date; granted fields only; no page text
     r = bare_client.get(f"/api/v1/documents/{docs['licence']}?valid_on=2100-01-01", headers=agency(key))
     assert r.status_code == 200, r.text
     rec = r.json()
-    assert rec["fields"] == {"holder_name": "Công ty TNHH Bình Minh", "valid_until": "2099-06-15"}
+    assert rec["fields"] == {
+        "holder_name": "Công ty TNHH Bình Minh",
+        "holder_id": HOLDER,
+        "valid_from": "2021-06-15",
+        "valid_until": "2099-06-15",
+    }
     assert rec["validity"]["status"] == "expired" and rec["validity"]["as_of"] == "2100-01-01"
     today = bare_client.get(f"/api/v1/documents/{docs['licence']}", headers=agency(key)).json()
     assert today["validity"]["status"] == "valid"
+    assert rec["pages"] == [] and rec["provenance"] is None and rec["signatures"] == []
+
+    # the whole type: provenance and signatures too
+    rec = bare_client.get(f"/api/v1/documents/{docs['licence']}", headers=agency(whole)).json()
     with db.session() as s:
         original_sha = s.get(Document, docs["licence"]).sha256  # type: ignore[union-attr]
     assert rec["provenance"]["sha256"] == original_sha and rec["provenance"][
@@ -88,10 +98,11 @@ def test_grants_purpose_records_and_access_log(
     assert len(rec["signatures"]) == 1 and rec["signatures"][0]["verified"] is True
     assert rec["pages"] == []
 
-    # files: the signed PDF only
+    # files: the signed PDF only, and only with the whole type granted
     url = f"/api/v1/documents/{docs['licence']}/file"
-    assert bare_client.get(url, headers=agency(key)).status_code == 403
-    signed = bare_client.get(url + "?variant=signed", headers=agency(key))
+    assert bare_client.get(url, headers=agency(whole)).status_code == 403
+    assert bare_client.get(url + "?variant=signed", headers=agency(key)).status_code == 403
+    signed = bare_client.get(url + "?variant=signed", headers=agency(whole))
     assert (
         signed.status_code == 200
         and signed.headers["etag"] == f'"{hashlib.sha256(signed.content).hexdigest()}"'
@@ -107,9 +118,11 @@ def test_grants_purpose_records_and_access_log(
     assert r.status_code == 200, r.text
     items = r.json()["items"]
     assert items and all(i["document_id"] == docs["licence"] for i in items)
-    assert all(i["purpose"] == PURPOSE and i["client"].startswith("Sở Tài chính") and i["at"] for i in items)
+    assert all(i["purpose"] == PURPOSE and i["client"].startswith("Sở") and i["at"] for i in items)
     assert {i["path"] for i in items} >= {"/api/v1/documents", f"/api/v1/documents/{docs['licence']}", url}
-    assert len(items) == r.json()["total"] == 5  # 2 lists, 2 record reads, the signed file (refusals: none)
+    # 2 lists, 3 record reads, the signed file (refusals are logged without a document)
+    assert len(items) == r.json()["total"] == 6
+    assert all(i["status"] == 200 for i in items)
     other = bare_client.get(
         "/api/v1/access-log?holder_id=0309999999", headers={"Authorization": f"Bearer {admin}"}
     ).json()

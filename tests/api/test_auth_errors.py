@@ -209,7 +209,7 @@ def test_agency_reads_only_granted_types_and_fields_with_purpose(
     listed = bare_client.get("/api/v1/documents", params={"holder_id": "0101"}, headers=h).json()
     assert [i["id"] for i in listed["items"]] == [gp]
     assert set(listed["items"][0]["fields"]) == {"holder_name", "holder_id"}
-    assert bare_client.get(f"/api/v1/documents/{qd}", headers=h).status_code == 403
+    assert bare_client.get(f"/api/v1/documents/{qd}", headers=h).status_code == 404  # not granted: not found
     rec = bare_client.get(f"/api/v1/documents/{gp}", headers=h).json()
     assert rec["fields"] == {"holder_name": "Công ty A", "holder_id": "0101"}
     assert rec["pages"] == []
@@ -217,9 +217,12 @@ def test_agency_reads_only_granted_types_and_fields_with_purpose(
     assert bare_client.get(f"/api/v1/documents/{gp}", headers=pct).status_code == 200
     with db.session() as s:
         log = s.scalars(select(AccessLogEntry).order_by(AccessLogEntry.id)).all()
-        assert [(e.document_id, e.purpose, e.holder_id) for e in log] == [
-            (gp, "Kiểm tra hồ sơ thầu", "0101"),
-            (gp, "Kiểm tra hồ sơ thầu", "0101"),
-            (gp, "Kiểm tra hồ sơ thầu", "0101"),
+        # every request, the refused ones too (the missing purpose, the type not granted)
+        assert [(e.document_id, e.purpose, e.holder_id, e.status) for e in log] == [
+            (None, "", None, 400),
+            (gp, "Kiểm tra hồ sơ thầu", "0101", 200),
+            (None, "Kiểm tra hồ sơ thầu", None, 404),
+            (gp, "Kiểm tra hồ sơ thầu", "0101", 200),
+            (gp, "Kiểm tra hồ sơ thầu", "0101", 200),
         ]
         assert "Sở Tài chính" in log[0].client

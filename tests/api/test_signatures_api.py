@@ -18,7 +18,7 @@ from digitize.store import db
 from digitize.store.models import Signature, Variant
 from digitize.verify import trust_roots_from_settings, verify_pdf
 from tests.api.conftest import auth
-from tests.api.signing_helpers import done_pdf_document, write_profiles
+from tests.api.signing_helpers import bind_profile, done_pdf_document, write_profiles
 from tests.signing.helpers import assert_pdfsig_accepts
 from tests.support.pki import TestPKI, pki  # noqa: F401  (the session's test PKI)
 from tests.support.store_data import stored_document
@@ -48,6 +48,7 @@ def test_officer_signs_with_a_profile(
     pki: TestPKI,  # noqa: F811
 ) -> None:
     officer = make_key("officer")
+    bind_profile(profiles, "giam-doc", keys=(officer,))
     doc_id = done_pdf_document(tmp_path, "gp-ky")
     r = bare_client.post(
         f"/api/v1/documents/{doc_id}/signatures",
@@ -101,6 +102,8 @@ def test_refusals(
     bare_client: TestClient, make_key: Callable[..., str], tmp_path: Path, profiles: Path
 ) -> None:
     officer, archivist = make_key("officer"), make_key("archivist")
+    for name in ("giam-doc", "chung-thuc", "hong"):
+        bind_profile(profiles, name, keys=(officer, archivist))
     doc_id = done_pdf_document(tmp_path, "gp-tu-choi")
     url = f"/api/v1/documents/{doc_id}/signatures"
 
@@ -137,3 +140,58 @@ def test_concurrent_signatures_follow_each_other(tmp_path: Path, profiles: Path,
     first, second = sorted((a, b), key=lambda r: r["id"])
     assert second["derived_from"] == first["sha256"]  # not two branches of the same revision
     assert first["qr"] and second["qr"] is None and first["verified"] and second["verified"]
+
+
+def test_a_profile_is_used_only_by_the_people_it_names(
+    bare_client: TestClient, make_key: Callable[..., str], tmp_path: Path, profiles: Path
+) -> None:
+    """Issue 12, finding 7 replayed: another officer (or an admin) with the Director's profile gets 403."""
+    director, other = make_key("officer", "Giám đốc"), make_key("officer", "Phó phòng")
+    admin = make_key("admin")
+    bind_profile(profiles, "giam-doc", keys=(director,))
+    doc_id = done_pdf_document(tmp_path, "gp-giam-doc")
+    url = f"/api/v1/documents/{doc_id}/signatures"
+    for key in (other, admin):
+        r = bare_client.post(url, json={"profile": "giam-doc"}, headers=auth(key))
+        assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden", r.text
+    # a profile naming nobody is nobody's, the Director's own key included
+    r = bare_client.post(url, json={"profile": "chung-thuc"}, headers=auth(director))
+    assert r.status_code == 403
+    assert _counts(doc_id) == (0, 0)
+    r = bare_client.post(url, json={"profile": "giam-doc"}, headers=auth(director))
+    assert r.status_code == 201 and r.json()["signed_by"].startswith("key:"), r.text
+    assert _counts(doc_id) == (1, 1)
+
+
+def test_organisation_profile_is_the_clerks_after_the_leader(
+    bare_client: TestClient,
+    make_key: Callable[..., str],
+    tmp_path: Path,
+    profiles: Path,
+    pki: TestPKI,  # noqa: F811
+) -> None:
+    """Decree 30/2020 with the organisation's key on the server: only a clerk applies it, only after a valid
+    leader's signature."""
+    from tests.signing.helpers import seal_png
+
+    seal = seal_png(tmp_path / "con-dau.png")
+    officer, clerk = make_key("officer"), make_key("clerk")
+    profiles.write_text(
+        profiles.read_text(encoding="utf-8")
+        + f'\n[profiles.con-dau]\nrole = "organization"\nlevel = "B-B"\np12 = "{pki.organization.p12}"\n'
+        f'p12_password_env = "API_TEST_P12_PASSWORD"\nseal_image = "{seal}"\n',
+        encoding="utf-8",
+    )
+    bind_profile(profiles, "giam-doc", keys=(officer,))
+    bind_profile(profiles, "con-dau", keys=(officer, clerk))
+    doc_id = done_pdf_document(tmp_path, "gp-con-dau")
+    url = f"/api/v1/documents/{doc_id}/signatures"
+    r = bare_client.post(url, json={"profile": "con-dau"}, headers=auth(clerk))
+    assert r.status_code == 409, r.text  # no leader signature yet
+    r = bare_client.post(url, json={"profile": "con-dau"}, headers=auth(officer))
+    assert r.status_code == 403, r.text  # an officer does not apply the seal
+    assert bare_client.post(url, json={"profile": "giam-doc"}, headers=auth(officer)).status_code == 201
+    r = bare_client.post(url, json={"profile": "con-dau"}, headers=auth(clerk))
+    assert r.status_code == 201, r.text
+    assert r.json()["role"] == "organization" and r.json()["verified"] is True
+    assert _counts(doc_id) == (2, 2)

@@ -171,6 +171,7 @@ def test_missing_path_and_unknown_type_do_not_fail_the_batch(database: str, tmp_
     report = ingest_paths([tmp_path / "nope.pdf", junk, good])
     assert report.items[0].document_id is None and report.items[0].error is not None
     assert report.items[0].error.code == "not_found"
-    # a file of an unknown type is still stored (processing will fail it with its reason)
-    assert report.items[1].document_id is not None
+    # not a scan by content: refused with its reason (its bytes quarantined); the rest goes on
+    assert report.items[1].document_id is None and report.items[1].error is not None
+    assert report.items[1].error.code == "unsupported_type"
     assert report.items[2].document_id is not None

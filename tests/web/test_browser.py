@@ -134,7 +134,8 @@ def signing_env(pki: TestPKI, workdir: Path) -> dict[str, str]:
         'level = "B-B"\n'
         f'p12 = "{pki.officer.p12}"\n'
         'p12_password_env = "WEB_TEST_P12_PASSWORD"\n'
-        'title = "Giám đốc"\n',
+        'title = "Giám đốc"\n'
+        'users = ["officer1"]\n',
         encoding="utf-8",
     )
     return {

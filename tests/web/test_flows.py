@@ -89,7 +89,9 @@ def signing_profile(pki: TestPKI, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     profiles = tmp_path / "signing.toml"
     profiles.write_text(
         f'[profiles.giam-doc]\nrole = "leader"\nlevel = "B-B"\np12 = "{pki.officer.p12}"\n'
-        'p12_password_env = "WEB_UNIT_P12_PASSWORD"\ntitle = "Giám đốc"\n',
+        'p12_password_env = "WEB_UNIT_P12_PASSWORD"\ntitle = "Giám đốc"\nusers = ["officer1"]\n'
+        f'[profiles.pho-giam-doc]\nrole = "leader"\nlevel = "B-B"\np12 = "{pki.officer.p12}"\n'
+        'p12_password_env = "WEB_UNIT_P12_PASSWORD"\nusers = ["someone-else"]\n',
         encoding="utf-8",
     )
     monkeypatch.setenv("DIGITIZE_SIGNING_PROFILES_FILE", str(profiles))
@@ -109,6 +111,7 @@ def test_officer_signs_many_one_failing(
     queue = client.get("/sign")
     assert queue.status_code == 200
     assert "<option>giam-doc</option>" in queue.text
+    assert "pho-giam-doc" not in queue.text  # someone else's profile is not offered (issue 12, finding 7)
     for doc_id in [*good, broken]:
         assert f'value="{doc_id}"' in queue.text
     token = csrf_of(queue.text)
@@ -138,6 +141,8 @@ def test_officer_signs_many_one_failing(
     assert client.post("/sign", data={"csrf_token": token, "profile": signing_profile}).status_code == 422
     r = client.post("/sign", data={"csrf_token": token, "profile": "khong-co", "ids": [broken]})
     assert r.status_code == 422
+    r = client.post("/sign", data={"csrf_token": token, "profile": "pho-giam-doc", "ids": [broken]})
+    assert r.status_code == 403  # someone else's profile, even when its name is known
     reviewer = login("reviewer")
     assert reviewer.get(job_url).status_code == 403
     assert (

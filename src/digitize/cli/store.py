@@ -51,8 +51,14 @@ def _t(vi: str, en: str) -> str:
 @click.option(
     "--workers", type=int, default=None, help="Worker processes with --wait (default: one per core)."
 )
+@click.option("--file", "file_ref", default=None, help="The hồ sơ (id or code) the documents join.")
 def ingest(
-    paths: tuple[Path, ...], batch_name: str | None, wait: bool, as_json: bool, workers: int | None
+    paths: tuple[Path, ...],
+    batch_name: str | None,
+    wait: bool,
+    as_json: bool,
+    workers: int | None,
+    file_ref: str | None = None,
 ) -> None:
     """Files, folders and ZIP archives into the store.
 
@@ -68,6 +74,7 @@ def ingest(
     from digitize.store.service import batch_view
 
     settings = get_settings()
+    file_id = _resolve_file(file_ref)  # before anything is stored: an unknown hồ sơ refuses the ingest
     tty = sys.stderr.isatty() and not as_json
     progress: Any = None
     if tty:
@@ -93,6 +100,11 @@ def ingest(
     try:
         report = ingest_paths(list(paths), batch_name=batch_name, on_item=on_item, actor="cli")
         doc_ids = report.document_ids
+        if file_id is not None:
+            from digitize.services.files import join_at_upload
+
+            with db.session(settings) as s:
+                join_at_upload(s, file_id, doc_ids, by="cli")
         if progress is not None:
             progress.update(store_task, total=len(report.items), completed=len(report.items))
         if wait and doc_ids:
@@ -121,6 +133,16 @@ def ingest(
         _echo_json(view)
     else:
         _print_batch(view)
+
+
+def _resolve_file(file_ref: str | None) -> str | None:
+    if not file_ref:
+        return None
+    from digitize.services.files import resolve_file_id
+    from digitize.store import db
+
+    with db.session() as s:
+        return resolve_file_id(s, file_ref)
 
 
 def _stderr_console() -> Any:
@@ -195,8 +217,15 @@ def status(batch_id: str | None, as_json: bool) -> None:
 @click.option("--valid-on", default=None, help="In force on this date (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=20)
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--file", "file_ref", default=None, help="Only documents of this hồ sơ (id or code).")
 def search(
-    query: str, type_name: str | None, holder_id: str | None, valid_on: str | None, limit: int, as_json: bool
+    query: str,
+    type_name: str | None,
+    holder_id: str | None,
+    valid_on: str | None,
+    limit: int,
+    as_json: bool,
+    file_ref: str | None = None,
 ) -> None:
     """Search documents (diacritics folded: 'nguyen van an' finds 'Nguyễn Văn An')."""
     from digitize.store import db
@@ -212,8 +241,16 @@ def search(
                 f"Invalid date: {valid_on} (expected YYYY-MM-DD).",
             ) from exc
     with db.session() as s:
+        from digitize.services.files import resolve_file_id
+
         result = list_documents(
-            s, q=query or None, type_name=type_name, holder_id=holder_id, valid_on=day, limit=limit
+            s,
+            q=query or None,
+            type_name=type_name,
+            holder_id=holder_id,
+            valid_on=day,
+            limit=limit,
+            file_id=resolve_file_id(s, file_ref),
         )
     if as_json:
         _echo_json(result)
@@ -272,16 +309,27 @@ def keys() -> None:
 @click.option("--role", required=True, help="archivist | reviewer | officer | admin | agency")
 @click.option("--name", required=True, help="Who the key is for.")
 @click.option("--grant", "grants", multiple=True, help="Agency keys: TYPE or TYPE:FIELD,FIELD...")
-def keys_create(role: str, name: str, grants: tuple[str, ...]) -> None:
+@click.option(
+    "--certificate",
+    "certificates",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A signing certificate (PEM) of this key's holder; repeatable.",
+)
+def keys_create(role: str, name: str, grants: tuple[str, ...], certificates: tuple[Path, ...]) -> None:
     """Create an API key; prints it alone on the last line, once."""
+    from digitize.services.signing import register_certificate
     from digitize.store import db as dbmod
     from digitize.store.auth import check_role, create_api_key, parse_grant
 
     check_role(role)
     parsed = [parse_grant(g) for g in grants]
+    pems = [_read_certificate(p) for p in certificates]
     with dbmod.session() as s:
         row, plain = create_api_key(s, role=role, name=name, grants=parsed, created_by="cli")
         key_id = row.key_id
+        for pem in pems:
+            register_certificate(s, "key", key_id, pem, by="cli")
     click.echo(
         _t(
             f"Khóa {key_id} ({role}) cho {name}; lưu lại ngay, sẽ không hiện lại:",
@@ -290,6 +338,19 @@ def keys_create(role: str, name: str, grants: tuple[str, ...]) -> None:
         err=True,
     )
     click.echo(plain)
+
+
+def _read_certificate(path: Path) -> bytes:
+    from digitize.signing.sessions import parse_pem_chain
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(
+            f"Không đọc được {path}: {exc.strerror}", f"cannot read {path}: {exc.strerror}"
+        ) from None
+    parse_pem_chain(data)  # refuse what is no certificate before anything is created
+    return data
 
 
 @click.group()
@@ -301,12 +362,21 @@ def users() -> None:
 @click.option("--name", required=True)
 @click.option("--role", required=True, help="archivist | reviewer | officer | admin | agency")
 @click.option("--password-env", default=None, help="Read the password from this environment variable.")
-def users_create(name: str, role: str, password_env: str | None) -> None:
+@click.option(
+    "--certificate",
+    "certificates",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A signing certificate (PEM) of this person; repeatable.",
+)
+def users_create(name: str, role: str, password_env: str | None, certificates: tuple[Path, ...]) -> None:
     """Create a person who signs in to the web pages."""
+    from digitize.services.signing import register_certificate
     from digitize.store import db as dbmod
     from digitize.store.auth import check_role, create_user
 
     check_role(role)
+    pems = [_read_certificate(p) for p in certificates]
     if password_env:
         password = os.environ.get(password_env)
         if not password:
@@ -317,7 +387,9 @@ def users_create(name: str, role: str, password_env: str | None) -> None:
     else:
         password = click.prompt(_t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=True)
     with dbmod.session() as s:
-        create_user(s, name=name, role=role, password=password)
+        user = create_user(s, name=name, role=role, password=password)
+        for pem in pems:
+            register_certificate(s, "user", user.name, pem, by="cli")
     click.echo(_t(f"Đã tạo người dùng {name} ({role}).", f"User {name} ({role}) created."))
 
 
@@ -362,6 +434,34 @@ def prepare_first_run(samples: Path | None = None) -> None:
             err=True,
         )
         click.echo(f"admin password: {password}")
+    _demo_signing(no_users)
+
+
+def _demo_signing(new_admin: bool) -> None:
+    """Signing out of the box: the demo PKI of this home (``digitize.signing.demo``), the demo officer's
+    certificate registered to ``admin``."""
+    from digitize.services.signing import register_certificate
+    from digitize.signing.demo import DEMO_TEXT, ensure_demo_pki
+    from digitize.store import db as dbmod
+
+    settings = get_settings()
+    demo = ensure_demo_pki(settings.home_dir, settings.organization_name)
+    if not demo.created:
+        return
+    from digitize.config import reset_settings
+
+    reset_settings()  # the home's trust/, signing.toml and seal now apply
+    if new_admin:
+        with dbmod.session() as s:
+            register_certificate(s, "user", "admin", demo.officer_cert.read_bytes(), by="first-run")
+    click.echo(
+        _t(
+            f"Ký số thử: hồ sơ ký 'demo' của admin, gốc tin cậy demo trong {demo.root.parent} ({DEMO_TEXT}).",
+            f"Demo signing: admin's signing profile 'demo', the demo root trusted in {demo.root.parent} "
+            f"({DEMO_TEXT}).",
+        ),
+        err=True,
+    )
 
 
 def _samples_dir() -> Path | None:

@@ -59,7 +59,12 @@ def process_page(
     del rgb
     if image_out is not None and not _copy_jpeg(src, image_out):
         compose.encode_jpeg(prepared.master, image_out)
-    return recognize.recognize(prepared, index=src.index, lang=lang)
+    page = recognize.recognize(prepared, index=src.index, lang=lang)
+    if get_settings().ocr_correct:
+        from digitize.pipeline import correct
+
+        page = correct.correct(page)
+    return page
 
 
 def _copy_jpeg(src: PageSource, image_out: Path) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from asn1crypto import algos, x509
+from asn1crypto import algos, core, x509
 
 from digitize.errors import KeyAccessError, UsageError
 
@@ -32,6 +32,7 @@ class P12Source:
 
     path: Path
     password_env: str | None = None
+    password_file: Path | None = None  # or a 0600 file holding it (the demo PKI of the first run)
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,16 @@ def _open_p12(source: P12Source, *, pss: bool, prompt: Prompt | None) -> KeySess
             f"Không đọc được tệp khóa {path}: {exc.strerror}",
             f"cannot read the key file {path}: {exc.strerror}",
         ) from None
-    password = _secret(source.password_env, prompt, "mật khẩu tệp PKCS#12", "PKCS#12 password")
+    if source.password_file is not None:
+        try:
+            password: str | None = Path(source.password_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise KeyAccessError(
+                f"Không đọc được tệp mật khẩu {source.password_file}: {exc.strerror}",
+                f"cannot read the password file {source.password_file}: {exc.strerror}",
+            ) from None
+    else:
+        password = _secret(source.password_env, prompt, "mật khẩu tệp PKCS#12", "PKCS#12 password")
     try:
         key, cert, others = pkcs12.load_key_and_certificates(
             data, password.encode("utf-8") if password else None
@@ -286,3 +296,60 @@ def _open_pkcs11(source: Pkcs11Source, *, pss: bool, prompt: Prompt | None) -> K
             reason=type(exc).__name__,
         ) from None
     return KeySession(signer, close, source=f"pkcs11:{source.token_label}/{source.key_label}")
+
+
+def sign_digest(key: KeySession, digest: bytes, algorithm: str) -> bytes:
+    """Sign a SHA-256 ``digest`` computed elsewhere (a signing session's) with the open key, as a token's
+    sign-hash does: ``rsassa_pkcs1v15`` (CKM_RSA_PKCS over the DigestInfo), ``rsassa_pss`` (CKM_RSA_PKCS_PSS,
+    SHA-256, MGF1-SHA-256, salt 32) or ``ecdsa`` (CKM_ECDSA; the raw r||s is returned as PKCS#11 gives it)."""
+    if len(digest) != 32:
+        raise UsageError("Bản băm phải dài 32 byte (SHA-256)", "the digest must be 32 bytes (SHA-256)")
+    signer = key.signer
+    if hasattr(signer, "_pyca_key"):  # a PKCS#12 file opened by _open_p12
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
+
+        pyca = signer._pyca_key
+        pre = utils.Prehashed(hashes.SHA256())
+        if algorithm == "ecdsa" and isinstance(pyca, ec.EllipticCurvePrivateKey):
+            return bytes(pyca.sign(digest, ec.ECDSA(pre)))
+        if isinstance(pyca, rsa.RSAPrivateKey) and algorithm in ("rsassa_pkcs1v15", "rsassa_pss"):
+            pad: padding.AsymmetricPadding = (
+                padding.PSS(padding.MGF1(hashes.SHA256()), 32)
+                if algorithm == "rsassa_pss"
+                else padding.PKCS1v15()
+            )
+            return bytes(pyca.sign(digest, pad, pre))
+        raise UsageError(f"Khóa này không ký được theo {algorithm}", f"this key cannot sign with {algorithm}")
+    from pyhanko.sign.pkcs11 import PKCS11Signer
+
+    if not isinstance(signer, PKCS11Signer):
+        raise UsageError("Nguồn khóa không hỗ trợ ký bản băm", "this key source cannot sign a digest")
+    import asyncio
+
+    from pkcs11 import MGF, Mechanism
+
+    asyncio.run(signer.ensure_objects_loaded())
+    handle: Any = signer._key_handle
+    try:
+        if algorithm == "rsassa_pkcs1v15":
+            info = algos.DigestInfo(
+                {"digest_algorithm": {"algorithm": "sha256", "parameters": core.Null()}, "digest": digest}
+            )
+            return bytes(handle.sign(info.dump(), mechanism=Mechanism.RSA_PKCS))
+        if algorithm == "rsassa_pss":
+            return bytes(
+                handle.sign(
+                    digest,
+                    mechanism=Mechanism.RSA_PKCS_PSS,
+                    mechanism_param=(Mechanism.SHA256, MGF.SHA256, 32),
+                )
+            )
+        if algorithm == "ecdsa":
+            return bytes(handle.sign(digest, mechanism=Mechanism.ECDSA))
+    except Exception as exc:
+        raise KeyAccessError(
+            f"Thiết bị ký từ chối ký: {type(exc).__name__}",
+            f"the token refused to sign: {type(exc).__name__}",
+        ) from None
+    raise UsageError(f"Thuật toán không hỗ trợ: {algorithm}", f"unsupported algorithm: {algorithm}")

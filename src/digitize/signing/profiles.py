@@ -7,7 +7,7 @@ The file is TOML (``.toml``) or JSON (anything else), one table per profile::
     level = "B-T"                      # B-B | B-T | B-LT | B-LTA
     tsa = "http://tsa.example/tsr"     # default: DIGITIZE_TSA_URL
     p12 = "/etc/digitize/keys/giam-doc.p12"
-    p12_password_env = "GIAM_DOC_P12_PASSWORD"
+    p12_password_env = "GIAM_DOC_P12_PASSWORD"    # or p12_password_file = "/etc/digitize/keys/giam-doc.pw"
     # or: pkcs11_module = "/usr/lib/softhsm/libsofthsm2.so", token_label = "...", key_label = "...",
     #     pin_env = "GIAM_DOC_PIN"
     title = "Giám đốc"
@@ -21,6 +21,12 @@ The file is TOML (``.toml``) or JSON (anything else), one table per profile::
     reserve = ["organization", "copy"]               # with certify: empty fields for later signers
     pss = false
     trust = ["/etc/digitize/trust/root.pem"]          # besides DIGITIZE_TRUST_DIR
+    users = ["nguyen.van.an"]          # who may use it: web users (by name) ...
+    api_keys = ["a1b2c3d4"]            # ... and API keys (by key id, the part after "dgz_")
+
+A profile is bound to people: only the users and API keys it names may sign with it (``may_use``);
+a profile that names nobody can be used by nobody through the API or the web pages (deny by default).
+Administrators get no exemption: a Director's key is the Director's.
 
 Relative paths are relative to the profile file. The core entry point for the HTTP API is
 ``sign_with_profile(name, pdf_bytes)`` → ``(signed_bytes, SignResult)``; keys are opened on first use and
@@ -40,6 +46,7 @@ from digitize.config import Settings, get_settings
 from digitize.errors import NotFound, UsageError
 from digitize.signing.keys import KeySession, KeySource, P12Source, Pkcs11Source, open_key
 from digitize.signing.sign import Signing, SignProfile, SignResult
+from digitize.text import nfc
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,16 @@ class NamedProfile:
     key: KeySource
     profile: SignProfile
     trust: tuple[Path, ...] = ()
+    users: frozenset[str] = frozenset()  # web users (names) who may sign with it
+    api_keys: frozenset[str] = frozenset()  # API keys (key ids) that may sign with it
+
+    def may_use(self, kind: str, name: str, key_id: str | None = None) -> bool:
+        """Whether the caller (``kind`` "user" with ``name``, or "key" with ``key_id``) may sign with it."""
+        if kind == "user":
+            return nfc(name) in self.users
+        if kind == "key":
+            return key_id is not None and key_id in self.api_keys
+        return False
 
 
 def _path(base: Path, value: Any) -> Path | None:
@@ -77,7 +94,11 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
             continue
         key: KeySource
         if spec.get("p12"):
-            key = P12Source(_path(base, spec["p12"]) or Path(), spec.get("p12_password_env"))
+            key = P12Source(
+                _path(base, spec["p12"]) or Path(),
+                spec.get("p12_password_env"),
+                _path(base, spec.get("p12_password_file")),
+            )
         elif spec.get("pkcs11_module"):
             key = Pkcs11Source(
                 _path(base, spec["pkcs11_module"]) or Path(),
@@ -114,8 +135,20 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
                 f"Hồ sơ ký '{name}': {exc.message_vi}", f"signing profile '{name}': {exc.message_en}"
             ) from None
         trust = tuple(p for p in (_path(base, t) for t in spec.get("trust", ())) if p)
-        out[str(name)] = NamedProfile(str(name), key, profile, trust)
+        users = _names(name, spec, "users")
+        api_keys = _names(name, spec, "api_keys")
+        out[str(name)] = NamedProfile(str(name), key, profile, trust, users, api_keys)
     return out
+
+
+def _names(profile: str, spec: dict[str, Any], key: str) -> frozenset[str]:
+    value = spec.get(key, [])
+    if isinstance(value, str) or not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(
+            f"Hồ sơ ký '{profile}': '{key}' phải là danh sách tên",
+            f"signing profile '{profile}': '{key}' must be a list of names",
+        )
+    return frozenset(nfc(v).strip() for v in value if v.strip())
 
 
 _lock = threading.Lock()

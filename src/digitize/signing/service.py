@@ -20,6 +20,7 @@ import hashlib
 import json
 import threading
 import tomllib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -200,7 +201,6 @@ def _sign_document(
 ) -> dict[str, Any]:
     from digitize.signing.appearance import vn_time
     from digitize.signing.qr import payload, stamp_qr
-    from digitize.verify import trust_roots_from_settings, verify_pdf
 
     settings = settings or get_settings()
     objects = get_object_store()
@@ -219,6 +219,51 @@ def _sign_document(
         pdf = stamp_qr(pdf, info, settings.public_base_url)
         qr_text = payload(info, settings.public_base_url)
     signed, result, trust = _sign(profile, pdf, settings, role, level)
+    return store_signed(
+        document_id,
+        signed,
+        source_sha=source_sha,
+        already_signed=already_signed,
+        actor=actor,
+        signer=result.signer_name,
+        serial=result.signer_serial,
+        role=result.role,
+        level=result.level,
+        trust=trust,
+        detail={
+            "profile": profile,
+            "field": result.field_name,
+            "signing_time": result.signing_time,
+            "certified": result.certified,
+            "qr": qr_text,
+        },
+    )
+
+
+def store_signed(
+    document_id: str,
+    signed: bytes,
+    *,
+    source_sha: str,
+    already_signed: bool,
+    actor: str,
+    signer: str | None,
+    serial: str | None,
+    role: str,
+    level: str,
+    trust: tuple[Path, ...],
+    detail: dict[str, Any],
+    in_transaction: Callable[[Session, Signature], None] | None = None,
+) -> dict[str, Any]:
+    """Verify ``signed`` (a new revision of the document's PDF ``source_sha``) and record it: the signed PDF
+    (content-addressed), a ``Signature`` row, a ``signed`` variant, an audit entry; ``in_transaction`` runs
+    in the same database transaction (a signing session marks itself completed there). Conflict when the
+    document was signed meanwhile (``source_sha`` is no longer its latest)."""
+    from digitize.verify import trust_roots_from_settings, verify_pdf
+
+    objects = get_object_store()
+    profile = detail.get("profile")
+    qr_text = detail.get("qr")
     sha = hashlib.sha256(signed).hexdigest()
     report = verify_pdf(signed, trust_roots=trust_roots_from_settings(trust), visual_checks=False)
     organization = report.signatures[-1].signer.organization if report.signatures else None
@@ -241,21 +286,17 @@ def _sign_document(
             sha256=sha,
             key=signed_key,
             derived_from=source_sha,
-            signer=result.signer_name,
+            signer=signer,
             organization=organization,
-            role=result.role,
-            level=result.level,
+            role=role,
+            level=level,
             signed_by=actor,
-            certificate_serial=result.signer_serial,
+            certificate_serial=serial,
             verified=report.all_passed,
             detail={
-                "profile": profile,
-                "field": result.field_name,
-                "signing_time": result.signing_time,
-                "certified": result.certified,
+                **detail,
                 "indication": report.document.indication,
                 "sub_indication": report.document.sub_indication,
-                "qr": qr_text,
             },
         )
         s.add(row)
@@ -277,11 +318,13 @@ def _sign_document(
                     media_type="application/pdf",
                     derived_from=source_sha,
                     created_by=actor,
-                    detail={"profile": profile, "level": result.level, "role": result.role, "qr": qr_text},
+                    detail={"profile": profile, "level": level, "role": role, "qr": qr_text},
                 )
             )
-        audit(s, actor, "document.sign", document_id, profile=profile, sha256=sha, level=result.level)
+        audit(s, actor, "document.sign", document_id, profile=profile, sha256=sha, level=level)
         s.flush()
+        if in_transaction is not None:
+            in_transaction(s, row)
         return signature_record(row)
 
 

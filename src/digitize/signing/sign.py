@@ -187,10 +187,54 @@ class Signing:
 
     def sign_bytes(self, data: bytes) -> tuple[bytes, SignResult]:
         """Sign a PDF given as bytes; return the signed PDF and what was done."""
+        from pyhanko.sign.general import SigningError as HankoSigningError
+
+        writer, pdf_signer, result = self._setup(data, external=False)
+        out = io.BytesIO()
+        try:
+            pdf_signer.sign_pdf(writer, output=out, bytes_reserved=self._bytes_reserved())
+        except HankoSigningError as exc:
+            raise _signing_error(exc) from None
+        except OSError as exc:
+            raise ServiceUnavailable(
+                "Không kết nối được máy chủ dấu thời gian/thu hồi",
+                f"TSA/revocation server unreachable: {exc}",
+            ) from None
+        except Exception as exc:
+            name = type(exc).__name__
+            if "Timestamp" in name or "Request" in name or "Connection" in name:
+                raise ServiceUnavailable(
+                    "Không lấy được dấu thời gian từ máy chủ TSA", f"could not get a timestamp: {name}: {exc}"
+                ) from None
+            raise
+        signed = out.getvalue()
+        return signed, replace(result, sha256=hashlib.sha256(signed).hexdigest(), size=len(signed))
+
+    def prepare_external(self, data: bytes) -> tuple[bytes, Any, SignResult, dt.datetime]:
+        """Everything up to the holder's signature (the key is elsewhere: ``self.key.signer`` is a pyHanko
+        ``ExternalSigner``): the PDF with its appearance and an empty signature container, pyHanko's
+        ``PreparedByteRangeDigest`` of it, what will be done, and the signing time. No timestamp and no
+        validation data yet: those are added after the holder's signature (``signing.sessions``)."""
+        from pyhanko.sign.general import SigningError as HankoSigningError
+
+        writer, pdf_signer, result = self._setup(data, external=True)
+        signer = self.key.signer
+        certs = sum(len(c.dump()) for c in signer.cert_registry) + len(self.key.certificate.dump())
+        size = certs + 3000 + (9000 if self.profile.level != "B-B" else 0)
+        try:
+            prep, _tbs, output = _run(
+                pdf_signer.async_digest_doc_for_signing(writer, bytes_reserved=2 * size + 64)
+            )
+        except HankoSigningError as exc:
+            raise _signing_error(exc) from None
+        output.seek(0)
+        return output.read(), prep, result, pdf_signer._when
+
+    def _setup(self, data: bytes, *, external: bool) -> tuple[Any, Any, SignResult]:
+        """The writer (appearance and fields in place), pyHanko's PdfSigner and the result to be."""
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.pdf_utils.misc import PdfReadError
         from pyhanko.sign import fields, signers
-        from pyhanko.sign.general import SigningError as HankoSigningError
 
         p = self.profile
         try:
@@ -252,56 +296,36 @@ class Signing:
             name=self.signer_name,
             certify=p.certify,
             docmdp_permissions=MDPPerm(p.docmdp),
-            embed_validation_info=p.level in ("B-LT", "B-LTA"),
-            use_pades_lta=p.level == "B-LTA",
-            validation_context=self._vc,
+            embed_validation_info=p.level in ("B-LT", "B-LTA") and not external,
+            use_pades_lta=p.level == "B-LTA" and not external,
+            validation_context=None if external else self._vc,
         )
         pdf_signer = _pdf_signer_class()(
             now,
             meta,
             signer=self.key.signer,
-            timestamper=self._timestamper if p.level != "B-B" else None,
+            timestamper=self._timestamper if p.level != "B-B" and not external else None,
             stamp_style=stamp_style,
             new_field_spec=field_spec,
         )
-        out = io.BytesIO()
-        try:
-            pdf_signer.sign_pdf(writer, output=out, bytes_reserved=self._bytes_reserved())
-        except HankoSigningError as exc:
-            text = str(exc)
-            if "ertification" in text or "DocMDP" in text or "modif" in text:
-                raise SignatureNotAllowed(
-                    "Tài liệu không cho phép thêm chữ ký này (chữ ký chứng thực phải là chữ ký đầu tiên)",
-                    f"the document does not allow this signature: {text}",
-                ) from None
-            raise SigningError(f"Ký số thất bại: {text}", f"signing failed: {text}") from None
-        except OSError as exc:
-            raise ServiceUnavailable(
-                "Không kết nối được máy chủ dấu thời gian/thu hồi",
-                f"TSA/revocation server unreachable: {exc}",
-            ) from None
-        except Exception as exc:
-            name = type(exc).__name__
-            if "Timestamp" in name or "Request" in name or "Connection" in name:
-                raise ServiceUnavailable(
-                    "Không lấy được dấu thời gian từ máy chủ TSA", f"could not get a timestamp: {name}: {exc}"
-                ) from None
-            raise
-        signed = out.getvalue()
-        return signed, SignResult(
-            output=None,
-            field_name=field_name,
-            role=p.role,
-            level=p.level,
-            signer_name=self.signer_name,
-            signer_serial=self.signer_serial,
-            signing_time=when,
-            certified=p.certify,
-            sha256=hashlib.sha256(signed).hexdigest(),
-            size=len(signed),
-            page=page_ix,
-            box=box,
-            certificate=self.check,
+        return (
+            writer,
+            pdf_signer,
+            SignResult(
+                output=None,
+                field_name=field_name,
+                role=p.role,
+                level=p.level,
+                signer_name=self.signer_name,
+                signer_serial=self.signer_serial,
+                signing_time=when,
+                certified=p.certify,
+                sha256="",
+                size=0,
+                page=page_ix,
+                box=box,
+                certificate=self.check,
+            ),
         )
 
     def sign_many(self, requests: Iterable[SignRequest]) -> list[SignResult]:
@@ -413,6 +437,23 @@ class Signing:
             page = _page_index(p.page, n_pages)
             lbox = p.box or _default_leader_box(*_page_size(writer, page))
         return ap.organization_appearance(page, lbox, self._sig_image, self._seal, self.organization, when)
+
+
+def _signing_error(exc: Exception) -> SigningError:
+    text = str(exc)
+    if "ertification" in text or "DocMDP" in text or "modif" in text:
+        return SignatureNotAllowed(
+            "Tài liệu không cho phép thêm chữ ký này (chữ ký chứng thực phải là chữ ký đầu tiên)",
+            f"the document does not allow this signature: {text}",
+        )
+    return SigningError(f"Ký số thất bại: {text}", f"signing failed: {text}")
+
+
+def _run(coro: Any) -> Any:
+    """Run a pyHanko coroutine to its end from synchronous code (also from a thread with no event loop)."""
+    import asyncio
+
+    return asyncio.run(coro)
 
 
 def _session_timestamper(url: str, timeout: float) -> Any:

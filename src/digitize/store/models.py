@@ -46,7 +46,7 @@ PAGE_DONE = "done"
 PAGE_FAILED = "failed"
 
 # Roles (API keys and users)
-ROLES: tuple[str, ...] = ("archivist", "reviewer", "officer", "admin", "agency")
+ROLES: tuple[str, ...] = ("archivist", "reviewer", "officer", "admin", "agency", "clerk")
 
 # Object variants
 ORIGINAL = "original"
@@ -120,6 +120,39 @@ class BatchItem(Base):
     document: Mapped[Document | None] = relationship()
 
 
+class ArchivalFile(Base):
+    """A hồ sơ (archival file) within a phông (fonds): the unit archives keep documents in.
+
+    Its metadata are those of Circular 02/2019/TT-BNV (Appendix I, the input data of a file) as Circular
+    05/2025/TT-BNV keeps them: mã hồ sơ, tiêu đề, thời hạn bảo quản, chế độ sử dụng / mức độ tiếp cận, số
+    tờ / số trang, ngôn ngữ, thời gian bắt đầu / kết thúc, ký hiệu thông tin, từ khóa, tình trạng vật lý,
+    ghi chú. Service: ``digitize.services.files``.
+    """
+
+    __tablename__ = "files"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(200), unique=True)  # mã hồ sơ (NFC, as given)
+    fonds_code: Mapped[str | None] = mapped_column(String(100))  # mã phông (lưu trữ cơ quan)
+    catalogue: Mapped[str | None] = mapped_column(String(50))  # mục lục số / năm hình thành hồ sơ
+    number: Mapped[str | None] = mapped_column(String(100))  # số và ký hiệu hồ sơ
+    title: Mapped[str] = mapped_column(Text)  # tiêu đề hồ sơ
+    retention: Mapped[str] = mapped_column(String(20))  # thời hạn bảo quản: "permanent" | "<N>y"
+    access: Mapped[str] = mapped_column(String(20), default="restricted")  # chế độ sử dụng (FileAccess)
+    language: Mapped[str] = mapped_column(String(50), default="vi")  # ngôn ngữ (ISO 639)
+    start_date: Mapped[date | None] = mapped_column(Date)  # thời gian bắt đầu
+    end_date: Mapped[date | None] = mapped_column(Date)  # thời gian kết thúc
+    sheet_count: Mapped[int | None] = mapped_column(Integer)  # số lượng tờ (paper file)
+    page_count: Mapped[int | None] = mapped_column(Integer)  # số lượng trang (paper file)
+    info_code: Mapped[str | None] = mapped_column(String(100))  # ký hiệu thông tin
+    keywords: Mapped[str | None] = mapped_column(Text)  # từ khóa
+    physical_state: Mapped[str | None] = mapped_column(String(200))  # tình trạng vật lý
+    notes: Mapped[str | None] = mapped_column(Text)  # ghi chú
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
 class Document(Base):
     __tablename__ = "documents"
 
@@ -155,6 +188,9 @@ class Document(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column()
     pipeline_version: Mapped[str | None] = mapped_column(String(50))
+    # the hồ sơ (archival file, ``files.id``) the document belongs to, if any (migration 0009; no database
+    # foreign key: SQLite could not add one without rebuilding this table; digitize.services.files keeps it)
+    file_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
     pages: Mapped[list[Page]] = relationship(
         back_populates="document", order_by="Page.index", cascade="all, delete-orphan"
@@ -367,6 +403,57 @@ class User(Base):
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class SigningCertificate(Base):
+    """A signing certificate registered to a person (web user) or an API key: only its owner may use it."""
+
+    __tablename__ = "signing_certificates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)  # sha256 of the DER certificate
+    owner_kind: Mapped[str] = mapped_column(String(10))  # "user" | "key"
+    owner: Mapped[str] = mapped_column(String(200))  # user name | key id
+    subject: Mapped[str] = mapped_column(String(500))
+    serial: Mapped[str] = mapped_column(String(100))
+    not_after: Mapped[datetime | None] = mapped_column()
+    pem: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (
+        UniqueConstraint("fingerprint", "owner_kind", "owner", name="uq_signing_certificates_owner"),
+    )
+
+
+class SigningSession(Base):
+    """A document prepared for a signature by a key the server never sees (hash out, signature in).
+
+    Single-use (``state``: pending → completed), expiring, and re-checked at completion: the PDF it was
+    prepared from (``source_sha256``) must still be the document's latest."""
+
+    __tablename__ = "signing_sessions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    owner_kind: Mapped[str] = mapped_column(String(10))  # "user" | "key"
+    owner: Mapped[str] = mapped_column(String(200), index=True)  # user name | key id
+    actor: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending | completed
+    certificate_fingerprint: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str] = mapped_column(String(10))
+    source_sha256: Mapped[str] = mapped_column(String(64))  # the PDF prepared from
+    already_signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    prepared_key: Mapped[str] = mapped_column(String(300))  # object-store key of the prepared PDF
+    digest: Mapped[str] = mapped_column(String(100))  # base64 sha256 of the CMS signed attributes
+    signature_algorithm: Mapped[str] = mapped_column(String(20))
+    state_data: Mapped[dict[str, Any]] = mapped_column(JSON)  # byte range, signed attributes, certificates
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # field, signer, signing time, QR text
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    completed_at: Mapped[datetime | None] = mapped_column()
+    signature_id: Mapped[int | None] = mapped_column(Integer)
+
+
 class AuditEntry(Base):
     """Append-only trail of who did what."""
 
@@ -392,6 +479,8 @@ class AccessLogEntry(Base):
     document_id: Mapped[str | None] = mapped_column(String(32), index=True)
     holder_id: Mapped[str | None] = mapped_column(String(100), index=True)
     path: Mapped[str | None] = mapped_column(String(500))
+    query: Mapped[str | None] = mapped_column(Text)  # the request's query string (filters, q)
+    status: Mapped[int | None] = mapped_column(Integer)  # the answer's HTTP status (refusals logged too)
 
 
 class SearchEntry(Base):

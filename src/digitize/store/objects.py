@@ -106,8 +106,18 @@ class ObjectStore(ABC):
         """The object's path when it is a local file (serve it directly), else None."""
         return None
 
-    def presigned_url(self, key: str, expires: timedelta = timedelta(minutes=15)) -> str | None:
-        """A time-limited URL to fetch the object directly, when the backend has them, else None."""
+    def presigned_url(
+        self,
+        key: str,
+        expires: timedelta = timedelta(minutes=15),
+        *,
+        attachment: str | None = None,
+        media_type: str | None = None,
+    ) -> str | None:
+        """A time-limited URL to fetch the object directly, when the backend has them, else None.
+
+        ``attachment``: the URL makes the backend answer ``Content-Disposition: attachment`` with this file
+        name; ``media_type``: the ``Content-Type`` it answers with."""
         return None
 
     @contextmanager
@@ -315,9 +325,26 @@ class S3ObjectStore(ObjectStore):
         except Exception as exc:
             raise _unavailable(exc) from exc
 
-    def presigned_url(self, key: str, expires: timedelta = timedelta(minutes=15)) -> str | None:
+    def presigned_url(
+        self,
+        key: str,
+        expires: timedelta = timedelta(minutes=15),
+        *,
+        attachment: str | None = None,
+        media_type: str | None = None,
+    ) -> str | None:
         self._ensure_bucket()
-        return str(self.client.presigned_get_object(self.bucket, self._name(key), expires=expires))
+        response: dict[str, str | list[str] | tuple[str]] = {}
+        if attachment is not None:
+            name = attachment.encode("ascii", "ignore").decode().replace('"', "") or "document"
+            response["response-content-disposition"] = f'attachment; filename="{name}"'
+        if media_type is not None:
+            response["response-content-type"] = media_type
+        return str(
+            self.client.presigned_get_object(
+                self.bucket, self._name(key), expires=expires, response_headers=response or None
+            )
+        )
 
 
 class _ResponseRaw(io.RawIOBase):

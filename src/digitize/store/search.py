@@ -143,6 +143,7 @@ def _filtered(
     states: tuple[str, ...] | None,
     types_folded: tuple[str, ...] | None = None,
     on: Any = Document,
+    file_id: str | None = None,
 ) -> Select[Any]:
     if types_folded is not None:
         stmt = stmt.where(on.type_folded.in_(list(types_folded)))
@@ -154,6 +155,8 @@ def _filtered(
         stmt = stmt.where(in_force_on(valid_on, on))
     if states:
         stmt = stmt.where(Document.state.in_(states))
+    if file_id is not None:  # the hồ sơ lives on the document only
+        stmt = stmt.where(Document.file_id == file_id)
     return stmt
 
 
@@ -168,6 +171,7 @@ def search(
     types_folded: tuple[str, ...] | None = None,
     limit: int = 50,
     offset: int = 0,
+    file_id: str | None = None,
 ) -> SearchResult:
     """Document ids matching every word of ``q`` (folded) and the filters, best first, and their total."""
     words = tokens(q) if q else []
@@ -180,6 +184,7 @@ def search(
             valid_on=valid_on,
             states=states,
             types_folded=types_folded,
+            file_id=file_id,
         )
         total, exact = _count(session, base)
         ids = list(
@@ -190,7 +195,12 @@ def search(
         return SearchResult(ids, total, exact)
 
     filters = dict(
-        type_name=type_name, holder_id=holder_id, valid_on=valid_on, states=states, types_folded=types_folded
+        type_name=type_name,
+        holder_id=holder_id,
+        valid_on=valid_on,
+        states=states,
+        types_folded=types_folded,
+        file_id=file_id,
     )
     has_filters = any(v is not None and v != () for v in filters.values())
     if dialect == "sqlite":
@@ -218,7 +228,7 @@ def search(
         )
     if matches == 0:
         return SearchResult([], 0)
-    if states:  # the state lives on the document only
+    if states or file_id is not None:  # the state and the hồ sơ live on the document only
         base = base.join(Document, Document.id == SearchEntry.document_id)
     base = _filtered(base, **filters, on=SearchEntry)  # type: ignore[arg-type]
     total, exact = (matches, matches_exact) if not has_filters else _count(session, base)

@@ -270,6 +270,7 @@ def record_of(
             for s in doc.signatures
         ],
         "variants": variants,
+        "file_id": doc.file_id,  # the hồ sơ (digitize.services.files); agencies see it only when granted
         "created_at": iso(doc.created_at),
         "updated_at": iso(doc.updated_at),
     }
@@ -298,6 +299,7 @@ def list_documents(
     offset: int = 0,
     on: date | None = None,
     fields_for: Callable[[Document], set[str] | None] | None = None,
+    file_id: str | None = None,
 ) -> dict[str, Any]:
     """``GET /api/v1/documents``: ``{"items": [records without page text], "total": N}``."""
     result = search_mod.search(
@@ -310,6 +312,7 @@ def list_documents(
         types_folded=types_folded,
         limit=limit,
         offset=offset,
+        file_id=file_id,
     )
     if not result.ids:
         return {"items": [], "total": result.total, "total_exact": result.exact}

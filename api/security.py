@@ -1,0 +1,88 @@
+"""Security headers on every response, and how a stored file may be served.
+
+Every response (API JSON, pages, files, static, errors) gets ``X-Content-Type-Options: nosniff``, no
+framing and a referrer policy; a response that did not set its own ``Content-Security-Policy`` gets one
+that allows nothing at all (JSON and files never need to load or run anything). Pages set a CSP of their own
+that allows only the app's scripts and styles from ``/static`` (``api.web.base.SECURITY_HEADERS``).
+
+Files: what a user uploaded is never served ``inline`` (a browser would render it from our origin, with
+the session cookie): only a PDF or image the service produced, and only when its bytes are what the declared
+type says; anything else goes out as ``application/octet-stream`` and ``attachment``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from digitize.content import matches
+
+# Files and JSON: nothing to load, nothing to run, never in a frame. Downloads are also sandboxed (a
+# browser's PDF viewer refuses sandboxed documents, so the PDFs we produce and show inline are not).
+FILE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+DOWNLOAD_CSP = FILE_CSP + "; sandbox"
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+DEFAULT_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"content-security-policy", API_CSP.encode()),
+)
+
+
+class SecurityHeaders:
+    """ASGI middleware: the default security headers on every HTTP response that lacks them."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                for name, value in DEFAULT_HEADERS:
+                    if name == b"x-content-type-options":
+                        # never let a response opt out of nosniff
+                        headers = [(n, v) for n, v in headers if n.lower() != name]
+                        headers.append((name, value))
+                    elif name not in present:
+                        headers.append((name, value))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+@dataclass(frozen=True)
+class Serving:
+    media_type: str
+    disposition: str  # "inline" | "attachment"
+    headers: dict[str, str]
+
+
+def serving(head: bytes, declared: str | None, *, produced: bool) -> Serving:
+    """How to serve a stored file whose first bytes are ``head``.
+
+    ``produced``: the service made it (searchable PDF/A, signed PDF, rendered page image); only such a file
+    whose bytes match ``declared`` may be shown inline. User-supplied originals are always attachments, with
+    their declared type only when the bytes really are of it.
+    """
+    ok = declared is not None and matches(head, declared)
+    media = declared if ok and declared else "application/octet-stream"
+    disposition = "inline" if produced and ok else "attachment"
+    return Serving(
+        media,
+        disposition,
+        {
+            "Content-Security-Policy": FILE_CSP if disposition == "inline" else DOWNLOAD_CSP,
+            "X-Content-Type-Options": "nosniff",
+        },
+    )

@@ -1,0 +1,165 @@
+"""``digitize agent``: the officer's local signing agent (their token, their PIN, their confirmation).
+
+    digitize agent pair --server https://so-hoa.example.gov.vn --key-env DIGITIZE_AGENT_KEY
+    digitize agent run --pkcs11-module /usr/lib/libtoken.so --token-label "VNPT-CA" --key-label "officer"
+    digitize agent run --p12 officer.p12 --once --yes            # a PKCS#12 file instead of a token
+    digitize agent run ... --document ID --document ID           # ask the server to prepare these first
+
+Pull model, no listening port. ``run`` fetches the sessions waiting for this officer (those prepared for a
+certificate registered to the paired key), shows them, asks once (``--yes`` answers for tests and scripts),
+logs in to the token once for the batch (PIN from ``--pin-env`` or a hidden prompt on this PC), signs each
+digest and posts it. Without ``--once`` it keeps polling every ``--interval`` seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from digitize.errors import UsageError
+
+
+def _key_source(
+    p12: Path | None,
+    p12_password_env: str | None,
+    module: Path | None,
+    token_label: str | None,
+    key_label: str | None,
+    pin_env: str | None,
+) -> Any:
+    from digitize.signing.keys import P12Source, Pkcs11Source
+
+    if p12 is not None and module is None:
+        return P12Source(p12, p12_password_env)
+    if module is not None and p12 is None and token_label and key_label:
+        return Pkcs11Source(module, token_label, key_label, pin_env)
+    raise UsageError(
+        "Cần --p12 FILE, hoặc --pkcs11-module LIB --token-label L --key-label K",
+        "give --p12 FILE, or --pkcs11-module LIB --token-label L --key-label K",
+    )
+
+
+@click.group()
+def agent() -> None:
+    """The local signing agent for a USB token (PKCS#11) or a PKCS#12 file."""
+
+
+@agent.command("pair")
+@click.option("--server", required=True, help="The server's base URL, e.g. https://so-hoa.example.gov.vn")
+@click.option("--key-env", default=None, help="Read the API key from this environment variable.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), default=None)
+def pair(server: str, key_env: str | None, config_file: Path | None) -> None:
+    """Pair this PC with the server once: checks the API key and stores it (0600) for ``run``."""
+    import httpx
+
+    from digitize.signing.agent import Agent, AgentConfig, config_path
+
+    key = os.environ.get(key_env, "") if key_env else click.prompt("API key", hide_input=True)
+    if not key.strip():
+        raise UsageError("Thiếu khóa API", "the API key is missing")
+    config = AgentConfig(server.rstrip("/"), key.strip())
+    with httpx.Client(base_url=config.server, headers=config.headers(), timeout=30) as http:
+        Agent(http).check()
+    path = config_path(config_file)
+    config.save(path)
+    click.echo(f"paired with {config.server} ({path})")
+
+
+@agent.command("run")
+@click.option("--p12", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--p12-password-env", default=None)
+@click.option("--pkcs11-module", "module", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--token-label", default=None)
+@click.option("--key-label", default=None)
+@click.option("--pin-env", default=None, help="Read the PIN from this variable (default: a hidden prompt).")
+@click.option("--document", "documents", multiple=True, help="Ask the server to prepare this document first.")
+@click.option("--level", type=click.Choice(["B-B", "B-T", "B-LT", "B-LTA"]), default="B-T")
+@click.option("--role", type=click.Choice(["leader", "organization", "copy"]), default="leader")
+@click.option("--title", default=None)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (tests, scripts).")
+@click.option("--once", is_flag=True, help="Sign what waits now, then stop.")
+@click.option("--interval", type=float, default=5.0, show_default=True, help="Seconds between polls.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), default=None)
+def run(
+    p12: Path | None,
+    p12_password_env: str | None,
+    module: Path | None,
+    token_label: str | None,
+    key_label: str | None,
+    pin_env: str | None,
+    documents: tuple[str, ...],
+    level: str,
+    role: str,
+    title: str | None,
+    yes: bool,
+    once: bool,
+    interval: float,
+    config_file: Path | None,
+) -> None:
+    """Sign the sessions waiting for this officer with the token (one login per batch)."""
+    import httpx
+
+    from digitize.signing.agent import AgentConfig, config_path
+
+    source = _key_source(p12, p12_password_env, module, token_label, key_label, pin_env)
+    config = AgentConfig.load(config_path(config_file))
+    options = {"level": level, "role": role, **({"title": title} if title else {})}
+    with httpx.Client(base_url=config.server, headers=config.headers(), timeout=120) as http:
+        while True:
+            signed = run_once(http, source, list(documents), options, yes=yes)
+            documents = ()
+            if once:
+                if signed < 0:
+                    raise SystemExit(1)
+                return
+            time.sleep(max(0.5, interval))
+
+
+def _prompt(text: str) -> str:
+    return str(click.prompt(text, hide_input=True))
+
+
+def run_once(http: Any, source: Any, documents: list[str], options: dict[str, Any], *, yes: bool) -> int:
+    """One batch: returns how many were signed, -1 when some failed."""
+    from digitize.signing.agent import Agent, certificate_pem, describe, open_for_batch
+
+    agent_ = Agent(http)
+    sessions = agent_.pending()
+    if not sessions and not documents:
+        click.echo("Không có gì chờ ký. / Nothing waits for a signature.", err=True)
+        return 0
+    key = None
+    try:
+        if documents:
+            key = open_for_batch(source, _prompt)
+            _created, errors = agent_.request(documents, certificate_pem(key), **options)
+            for e in errors:
+                click.echo(f"  ✗ {e['document_id']}: {e['message_vi']} / {e['message_en']}", err=True)
+            known = {s["id"] for s in sessions}
+            sessions += [s for s in agent_.pending() if s["id"] not in known]
+        click.echo(f"{len(sessions)} tài liệu chờ ký / documents to sign:")
+        for sess in sessions:
+            click.echo(f"  • {describe(sess)}")
+        if not sessions:
+            return 0
+        if not yes and not click.confirm("Ký các tài liệu này? / Sign these?", default=False):
+            click.echo("Đã hủy. / Cancelled.", err=True)
+            return 0
+        if key is None:
+            key = open_for_batch(source, _prompt)  # one PIN entry for the whole batch
+
+        def show(o: Any) -> None:
+            mark = "✓" if o.ok else "✗"
+            click.echo(f"  {mark} {o.document_id} {o.message}")
+
+        outcomes = agent_.sign_batch(sessions, key, on_progress=show)
+    finally:
+        if key is not None:
+            key.close()
+    ok = sum(1 for o in outcomes if o.ok)
+    click.echo(f"Đã ký {ok}/{len(outcomes)}. / Signed {ok}/{len(outcomes)}.")
+    return ok if ok == len(outcomes) else -1

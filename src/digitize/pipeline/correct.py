@@ -1,0 +1,181 @@
+"""Correct: fix tone and vowel marks in Tesseract's words where a syllable bigram model of administrative
+and legal Vietnamese is confident ("bố sung" → "bổ sung", "quyên hạn" → "quyền hạn", "PHO" → "PHÓ").
+
+A pure function on a frozen ``RecognizedPage``: same words, same boxes, only some words' letters changed.
+The model (``data/vi_lm.npz``, built by ``tools/build_lm.py`` from ``../shared/corpus``) is loaded once per
+process. Candidates for a word are the syllables with the same letters once every mark is dropped (its
+skeleton: "sô" → so → số, sổ, sở, sơ …): an OCR tone or vowel-mark confusion never changes the skeleton, so a
+word's letters are never invented. Each candidate is scored by stupid-backoff bigrams with the words on both
+sides; the word changes only when the best candidate beats what Tesseract read by a margin that grows with
+Tesseract's confidence in the word, and by a larger one inside a run of capitalised words (names, which the
+model cannot support). Words with digits, single letters, words in other scripts and words of born-digital
+pages are left as they are.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from digitize.pipeline.model import RecognizedPage, Word
+from digitize.pipeline.syllable import key, skeleton
+
+DATA = Path(__file__).resolve().parent / "data" / "vi_lm.npz"
+_CORE = re.compile(r"^(\W*)([^\W\d_]{2,7})(\W*)$")
+BACKOFF = 0.4
+UNSEEN = 0.3  # pseudo-count of a valid syllable the corpus never showed
+# log-score margins a candidate must win by: Tesseract unsure / sure of the word; inside a capitalised run
+MARGIN_LOW_CONF = math.log(8.0)
+MARGIN_HIGH_CONF = math.log(150.0)
+MARGIN_NAME = math.log(5000.0)
+HIGH_CONF = 90.0
+MIN_COUNT = 20  # a replacement must be a syllable the corpus shows at least this often
+
+
+@dataclass(frozen=True)
+class Model:
+    index: dict[str, int]
+    surface: list[str]
+    uni: np.ndarray
+    total: float
+    bigrams: dict[int, int]
+    size: int
+    by_skeleton: dict[str, tuple[str, ...]]  # skeleton → keys (seen or valid)
+    valid: frozenset[str]
+
+    def count(self, k: str) -> float:
+        i = self.index.get(k)
+        return float(self.uni[i]) if i is not None else 0.0
+
+    def score(self, left: str, k: str, right: str) -> float:
+        """log S(k | left) + log S(right | k), stupid backoff; unseen valid syllables get a small count."""
+        i = self.index.get(k)
+        li = self.index.get(left, self.index["<unk>"])
+        ri = self.index.get(right, self.index["<unk>"])
+        c_k = float(self.uni[i]) if i is not None else UNSEEN
+        c_l = float(self.uni[li])
+        c_r = float(self.uni[ri])
+        if i is not None and (c := self.bigrams.get(li * self.size + i)):
+            s1 = c / max(c_l, 1.0)
+        else:
+            s1 = BACKOFF * c_k / self.total
+        if i is not None and (c := self.bigrams.get(i * self.size + ri)):
+            s2 = c / max(c_k, 1.0)
+        else:
+            s2 = BACKOFF * c_r / self.total
+        return math.log(s1) + math.log(s2)
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = DATA) -> Model:
+    with np.load(path) as z:
+        vocab = [str(v) for v in z["vocab"]]
+        surface = [str(v) for v in z["surface"]]
+        uni = z["uni"].astype(np.float64)
+        bigrams = dict(zip(z["bi_key"].tolist(), z["bi_cnt"].tolist(), strict=True))
+        valid = frozenset(str(v) for v in z["valid"])
+    index = {k: i for i, k in enumerate(vocab)}
+    groups: dict[str, set[str]] = {}
+    for k in (*vocab, *valid):
+        if not k.startswith("<"):
+            groups.setdefault(skeleton(k[:-1]), set()).add(k)
+    return Model(
+        index=index,
+        surface=surface,
+        uni=uni,
+        total=float(uni.sum()),
+        bigrams=bigrams,
+        size=len(vocab),
+        by_skeleton={s: tuple(sorted(ks)) for s, ks in groups.items()},
+        valid=valid,
+    )
+
+
+def _context(word: str, model: Model) -> tuple[str, str]:
+    """The class-or-key a word shows to its left and right neighbours (punctuation stuck to it counts)."""
+    m = _CORE.match(word)
+    if m is None:
+        if any(ch.isdigit() for ch in word):
+            return "<num>", "<num>"
+        return "<p>", "<p>"
+    pre, core, post = m.groups()
+    k = key(core)
+    k = k if k in model.index else "<unk>"
+    return ("<p>" if pre else k), ("<p>" if post else k)
+
+
+def _cased(surface: str, original: str) -> str:
+    if original.isupper():
+        return surface.upper()
+    if original[0].isupper():
+        return surface[0].upper() + surface[1:]
+    return surface
+
+
+def correct_words(words: list[str], confs: list[float], model: Model | None = None) -> list[str]:
+    """The words (in reading order) with confident corrections applied; a second pass sees the first's
+    corrections as context ("PHO CHU TỊCH": "CHU" → "CHỦ" first, then "PHO" → "PHÓ", not "PHỐ")."""
+    model = model or load()
+    once = _pass(words, confs, model)
+    return once if once == words else _pass(once, confs, model)
+
+
+def _pass(words: list[str], confs: list[float], model: Model) -> list[str]:
+    ctx = [_context(w, model) for w in words]
+    out = list(words)
+    for i, word in enumerate(words):
+        m = _CORE.match(word)
+        if m is None:
+            continue
+        pre, core, post = m.groups()
+        k = key(core)
+        cands = model.by_skeleton.get(skeleton(core))
+        if not cands or len(cands) < 2:
+            continue
+        left = "<p>" if pre else (ctx[i - 1][1] if i > 0 else "<s>")
+        right = "<p>" if post else (ctx[i + 1][0] if i + 1 < len(words) else "<s>")
+        own = model.score(left, k, right)
+        best, best_score = k, own
+        for c in cands:
+            if c != k and model.count(c) >= MIN_COUNT:
+                s = model.score(left, c, right)
+                if s > best_score:
+                    best, best_score = c, s
+        if best == k:
+            continue
+        margin = MARGIN_LOW_CONF if confs[i] < HIGH_CONF else MARGIN_HIGH_CONF
+        capital_run = core[0].isupper() and not core.isupper()
+        if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)):
+            margin = max(margin, MARGIN_NAME)
+        if best_score - own > margin:
+            out[i] = pre + _cased(model.surface[model.index[best]], core) + post
+    return out
+
+
+def _is_title(words: list[str], i: int) -> bool:
+    if not 0 <= i < len(words):
+        return False
+    w = words[i].strip("()[],.;:\"'“”")
+    return len(w) > 1 and w[0].isupper() and not w.isupper()
+
+
+def correct(page: RecognizedPage) -> RecognizedPage:
+    """The page with its words corrected and its text rebuilt from them (OCR'd pages only)."""
+    if page.source != "ocr" or not page.words:
+        return page
+    texts = correct_words([w.text for w in page.words], [w.conf for w in page.words])
+    if texts == [w.text for w in page.words]:
+        return page
+    words: list[Word] = [
+        w if t == w.text else replace(w, text=t) for w, t in zip(page.words, texts, strict=True)
+    ]
+    lines: dict[int, list[str]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w.text)
+    text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
+    return replace(page, words=tuple(words), text=text)

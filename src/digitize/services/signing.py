@@ -1,0 +1,563 @@
+"""Signing, as the people who sign see it: the one place the API, the web pages and the CLI ask who may sign
+with what.
+
+- Server-side profiles are bound to people (``users``/``api_keys`` in the profiles file): ``usable_profiles``
+  lists a caller's own, ``sign_stored`` refuses (403) a profile that is not the caller's.
+- Certificates are bound to people (``register_certificate``: a user by name, an API key by key id).
+- Signing sessions (``create_session`` → digest; ``complete_session`` ← signature value): the key stays with
+  its holder (USB token through ``digitize agent``, a CSC remote service, a software key). Stored in the
+  database (``signing_sessions``) with the prepared PDF in the object store, so they survive a restart.
+- Decree 30/2020 order: a leader signs as an officer; the organisation's signature is a clerk's and only on a
+  document whose leader signature verified.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from digitize.config import Settings, get_settings
+from digitize.errors import BadInput, Conflict, DigitizeError, Forbidden, Gone, NotFound
+from digitize.store import db
+from digitize.store.auth import Principal
+from digitize.store.models import (
+    DONE,
+    Document,
+    Signature,
+    SigningCertificate,
+    SigningSession,
+    new_id,
+    utcnow,
+)
+from digitize.store.objects import get_object_store
+from digitize.store.service import audit, iso
+from digitize.text import nfc
+
+
+def _profiles(settings: Settings) -> dict[str, Any]:
+    from digitize.signing.profiles import load_profiles
+
+    path = settings.signing_profiles_file
+    if path is None:
+        return {}
+    try:
+        return load_profiles(path, settings)
+    except DigitizeError as exc:
+        raise BadInput(exc.message_vi, exc.message_en) from None
+
+
+def _allowed(named: Any, principal: Principal) -> bool:
+    return bool(named.may_use(principal.kind, principal.name, principal.key_id))
+
+
+def usable_profiles(principal: Principal, settings: Settings | None = None) -> list[str]:
+    """Names of the server-side profiles ``principal`` may sign with (its own), sorted."""
+    settings = settings or get_settings()
+    try:
+        profiles = _profiles(settings)
+    except BadInput:
+        return []
+    return sorted(name for name, named in profiles.items() if _allowed(named, principal))
+
+
+def check_profile_use(principal: Principal, profile: str, settings: Settings | None = None) -> None:
+    """Forbidden (403) unless ``profile`` names ``principal``; BadInput when there is no such profile."""
+    settings = settings or get_settings()
+    profiles = _profiles(settings)
+    named = profiles.get(profile)
+    if named is None:
+        raise BadInput(f"Không có hồ sơ ký '{profile}'.", f"No signing profile '{profile}'.")
+    if not _allowed(named, principal):
+        raise Forbidden(
+            f"Hồ sơ ký '{profile}' không phải của {principal.name}: chỉ người có tên trong hồ sơ được ký.",
+            f"Signing profile '{profile}' is not {principal.name}'s: only the people it names may use it.",
+            profile=profile,
+        )
+
+
+def sign_stored(
+    principal: Principal,
+    document_id: str,
+    profile: str,
+    *,
+    role: str | None = None,
+    level: str | None = None,
+    qr: bool = True,
+    document_code: str | None = None,
+    procedure_code: str | None = None,
+) -> dict[str, Any]:
+    """Sign a stored document with one of the caller's own server-side profiles (403 for anyone else's)."""
+    from digitize.signing.service import sign_document
+
+    check_profile_use(principal, profile)
+    named = _profiles(get_settings())[profile]
+    if (role or named.profile.role) == "organization":  # Decree 30/2020: the clerk, after the leader
+        _check_role(principal, "organization")
+        with db.session() as s:
+            require_leader_first(s, document_id)
+    return sign_document(
+        document_id,
+        profile,
+        principal.actor,
+        role=role,
+        level=level,
+        qr=qr,
+        document_code=document_code,
+        procedure_code=procedure_code,
+    )
+
+
+# --- certificates bound to people --------------------------------------------------------------------
+
+
+def owner_of(principal: Principal) -> tuple[str, str]:
+    """("user", name) or ("key", key id): whom a certificate or a session belongs to."""
+    if principal.kind == "key" and principal.key_id:
+        return "key", principal.key_id
+    return "user", principal.name
+
+
+def register_certificate(
+    session: Session, owner_kind: str, owner: str, pem: bytes | str, *, by: str
+) -> SigningCertificate:
+    """Register the signing certificate (the first one in ``pem``) of a user (name) or API key (key id)."""
+    from digitize.signing.sessions import fingerprint, parse_pem_chain
+
+    if owner_kind not in ("user", "key"):
+        raise BadInput(f"Chủ sở hữu không hợp lệ: {owner_kind}", f"invalid owner kind: {owner_kind}")
+    cert, _chain = parse_pem_chain(pem)
+    fp = fingerprint(cert)
+    existing = session.scalar(
+        select(SigningCertificate).where(
+            SigningCertificate.fingerprint == fp,
+            SigningCertificate.owner_kind == owner_kind,
+            SigningCertificate.owner == owner,
+        )
+    )
+    if existing is not None:
+        return existing
+    row = SigningCertificate(
+        fingerprint=fp,
+        owner_kind=owner_kind,
+        owner=owner,
+        subject=nfc(cert.subject.human_friendly)[:500],
+        serial=str(cert.serial_number)[:100],
+        not_after=cert.not_valid_after,
+        pem=_pem(cert),
+        created_by=by,
+    )
+    session.add(row)
+    session.flush()
+    audit(session, by, "certificate.register", f"{owner_kind}:{owner}", fingerprint=fp, subject=row.subject)
+    return row
+
+
+def _pem(cert: Any) -> str:
+    from asn1crypto import pem as asn1pem
+
+    return str(asn1pem.armor("CERTIFICATE", cert.dump()).decode("ascii"))
+
+
+def register_user_certificate(session: Session, name: str, pem: str, *, by: str) -> dict[str, Any]:
+    """An admin registers a signing certificate to the user ``name`` (NotFound when no such user)."""
+    from digitize.store.models import User
+
+    user = session.scalar(select(User).where(User.name == nfc(name).strip()))
+    if user is None:
+        raise NotFound(f"Không có người dùng {name}.", f"No user {name}.")
+    row = register_certificate(session, "user", user.name, pem, by=by)
+    return {"fingerprint": row.fingerprint, "subject": row.subject, "serial": row.serial, "owner": user.name}
+
+
+def certificates_of(session: Session, owner_kind: str, owner: str) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(SigningCertificate)
+        .where(SigningCertificate.owner_kind == owner_kind, SigningCertificate.owner == owner)
+        .order_by(SigningCertificate.id)
+    ).all()
+    return [
+        {
+            "fingerprint": r.fingerprint,
+            "subject": r.subject,
+            "serial": r.serial,
+            "not_after": iso(r.not_after),
+            "pem": r.pem,
+        }
+        for r in rows
+    ]
+
+
+# --- signing sessions: hash out, signature in ------------------------------------------------------
+
+SESSION_ROLES = ("leader", "organization", "copy")
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _check_role(principal: Principal, role: str) -> None:
+    """Decree 30/2020: the leader signs (officer); the organisation's signature is the clerk's (văn thư)."""
+    allowed = {"leader": ("officer",), "organization": ("clerk",), "copy": ("officer", "clerk")}[role]
+    if principal.role not in allowed:
+        raise Forbidden(
+            f"Vai trò {principal.role} không được ký với tư cách {role} ({', '.join(allowed)}).",
+            f"Role {principal.role} may not sign as {role} ({', '.join(allowed)}).",
+        )
+
+
+def leader_signature_verified(session: Session, document_id: str) -> bool:
+    """Whether the document carries a leader's signature and every recorded signature verified."""
+    rows = session.scalars(select(Signature).where(Signature.document_id == document_id)).all()
+    return any(r.role == "leader" and r.verified for r in rows) and all(r.verified for r in rows)
+
+
+def require_leader_first(session: Session, document_id: str) -> None:
+    if not leader_signature_verified(session, document_id):
+        raise Conflict(
+            "Chữ ký của tổ chức chỉ được đóng sau chữ ký hợp lệ của người có thẩm quyền (Nghị định 30/2020).",
+            "The organisation's signature comes only after a valid leader's signature (Decree 30/2020).",
+        )
+
+
+def create_session(
+    principal: Principal,
+    document_id: str,
+    certificate_pem: str,
+    *,
+    role: str = "leader",
+    level: str = "B-B",
+    title: str | None = None,
+    name: str | None = None,
+    signature_algorithm: str | None = None,
+    settings: Settings | None = None,
+) -> dict[str, Any]:
+    """Prepare ``document_id`` for a signature by the caller's own certificate; returns the session with the
+    digest its device signs. Forbidden for a certificate not registered to the caller or a role the caller
+    may not sign as; Conflict for an organisation signature before a valid leader's one."""
+    from digitize.certs import load_trust_roots
+    from digitize.signing.appearance import vn_time
+    from digitize.signing.qr import payload, stamp_qr
+    from digitize.signing.service import qr_info, source_pdf
+    from digitize.signing.sessions import SignatureAlgorithm, fingerprint, parse_pem_chain, prepare
+    from digitize.signing.sign import SignProfile
+
+    settings = settings or get_settings()
+    if role not in SESSION_ROLES:
+        raise BadInput(f"Vai trò ký không hợp lệ: {role}", f"invalid signing role: {role}")
+    _check_role(principal, role)
+    cert, chain = parse_pem_chain(certificate_pem)
+    fp = fingerprint(cert)
+    owner_kind, owner = owner_of(principal)
+    objects = get_object_store()
+    with db.session() as s:
+        mine = s.scalar(
+            select(SigningCertificate.id).where(
+                SigningCertificate.fingerprint == fp,
+                SigningCertificate.owner_kind == owner_kind,
+                SigningCertificate.owner == owner,
+            )
+        )
+        if mine is None:
+            raise Forbidden(
+                "Chứng thư số này không được đăng ký cho người gọi.",
+                "This certificate is not registered to the caller.",
+                fingerprint=fp,
+            )
+        doc = s.get(Document, document_id)
+        if doc is None:
+            raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
+        if doc.state != DONE:
+            raise Conflict("Chỉ ký tài liệu đã xử lý xong.", "Only finished documents can be signed.")
+        if role == "organization":
+            require_leader_first(s, document_id)
+        key, source_sha, already_signed = source_pdf(s, doc)
+        info = qr_info(doc, settings, vn_time()) if not already_signed else None
+    pdf = objects.read_bytes(key)
+    qr_text = None
+    if info is not None:
+        pdf = stamp_qr(pdf, info, settings.public_base_url)
+        qr_text = payload(info, settings.public_base_url)
+    seal = settings.seal_image if settings.seal_image and Path(settings.seal_image).is_file() else None
+    try:
+        algorithm = SignatureAlgorithm(signature_algorithm) if signature_algorithm else None
+    except ValueError:
+        raise BadInput(
+            f"Thuật toán ký không hợp lệ: {signature_algorithm}", f"invalid algorithm: {signature_algorithm}"
+        ) from None
+    try:
+        profile = SignProfile(
+            role=role,  # type: ignore[arg-type]
+            level=level,  # type: ignore[arg-type]
+            tsa_url=settings.tsa_url,
+            title=nfc(title) if title else "Giám đốc",
+            name=nfc(name) if name else None,
+            seal_image=seal,
+            visible=not (role == "organization" and seal is None),
+        )
+    except DigitizeError as exc:
+        raise BadInput(exc.message_vi, exc.message_en) from None
+    prepared = prepare(
+        pdf, cert, chain, profile, load_trust_roots((), settings.trust_dir), algorithm=algorithm
+    )
+    session_id = new_id()
+    prepared_key = f"sessions/{session_id[:2]}/{session_id}.pdf"
+    objects.put_bytes(prepared_key, prepared.pdf, media_type="application/pdf")
+    expires = utcnow() + timedelta(seconds=settings.signing_session_seconds)
+    digest = base64.b64encode(prepared.digest).decode("ascii")
+    r = prepared.result
+    with db.session() as s:
+        s.add(
+            SigningSession(
+                id=session_id,
+                document_id=document_id,
+                owner_kind=owner_kind,
+                owner=owner,
+                actor=principal.actor,
+                state="pending",
+                certificate_fingerprint=fp,
+                role=role,
+                level=level,
+                source_sha256=source_sha,
+                already_signed=already_signed,
+                prepared_key=prepared_key,
+                digest=digest,
+                signature_algorithm=str(prepared.algorithm),
+                state_data=prepared.state,
+                detail={
+                    "field": r.field_name,
+                    "signer": r.signer_name,
+                    "serial": r.signer_serial,
+                    "signing_time": r.signing_time,
+                    "qr": qr_text,
+                },
+                expires_at=expires,
+            )
+        )
+        audit(
+            s, principal.actor, "signing_session.create", document_id, signing_session=session_id, role=role
+        )
+    return {
+        "id": session_id,
+        "document_id": document_id,
+        "digest": digest,
+        "digest_algorithm": "sha256",
+        "signature_algorithm": str(prepared.algorithm),
+        "expires_at": iso(expires),
+        "role": role,
+        "level": level,
+        "field": r.field_name,
+        "signer": r.signer_name,
+        "state": "pending",
+    }
+
+
+def create_sessions(
+    principal: Principal,
+    document_ids: list[str],
+    certificate_pem: str,
+    *,
+    workers: int = 2,
+    **options: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Prepare many documents for one holder (the batch one token login signs), in parallel; returns the
+    sessions created and, for each document refused, ``{"document_id", "code", "message_vi", ...}``."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ids = list(dict.fromkeys(document_ids))[:500]
+
+    def one(doc_id: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        try:
+            return create_session(principal, doc_id, certificate_pem, **options), None
+        except DigitizeError as exc:
+            return None, {
+                "document_id": doc_id,
+                "code": exc.code,
+                "message_vi": exc.message_vi,
+                "message_en": exc.message_en,
+            }
+
+    with ThreadPoolExecutor(max(1, min(workers, len(ids) or 1))) as pool:
+        results = list(pool.map(one, ids))
+    return [r for r, _ in results if r], [e for _, e in results if e]
+
+
+def _my_fingerprints(s: Session, principal: Principal) -> list[str]:
+    owner_kind, owner = owner_of(principal)
+    return list(
+        s.scalars(
+            select(SigningCertificate.fingerprint).where(
+                SigningCertificate.owner_kind == owner_kind, SigningCertificate.owner == owner
+            )
+        )
+    )
+
+
+def _own_session(s: Session, principal: Principal, session_id: str) -> SigningSession:
+    """A session the caller created, or one prepared for a certificate registered to the caller (the
+    officer's agent, paired with a key that holds the same certificate, signs what the officer's web page
+    prepared)."""
+    row = s.get(SigningSession, session_id)
+    if row is None or (
+        (row.owner_kind, row.owner) != owner_of(principal)
+        and row.certificate_fingerprint not in _my_fingerprints(s, principal)
+    ):
+        raise NotFound(f"Không có phiên ký {session_id}.", f"No signing session {session_id}.")
+    return row
+
+
+def session_view(s: Session, row: SigningSession) -> dict[str, Any]:
+    """A session as the agent and the web queue show it: what will be signed."""
+    doc = s.get(Document, row.document_id)
+    values = {f.name: f.value for f in doc.fields} if doc is not None else {}
+    expired = row.state == "pending" and _aware(row.expires_at) <= utcnow()
+    return {
+        "id": row.id,
+        "document_id": row.document_id,
+        "state": "expired" if expired else row.state,
+        "role": row.role,
+        "level": row.level,
+        "digest": row.digest,
+        "digest_algorithm": "sha256",
+        "signature_algorithm": row.signature_algorithm,
+        "certificate_fingerprint": row.certificate_fingerprint,
+        "expires_at": iso(row.expires_at),
+        "created_at": iso(row.created_at),
+        "signature_id": row.signature_id,
+        "document": {
+            "filename": doc.original_filename if doc is not None else None,
+            "type_name": doc.type_name if doc is not None else None,
+            "number": "/".join(x for x in (values.get("code_number"), values.get("code_notation")) if x)
+            or None,
+            "holder_name": doc.holder_name if doc is not None else None,
+            "subject": values.get("subject"),
+        },
+    }
+
+
+def get_session_view(principal: Principal, session_id: str) -> dict[str, Any]:
+    with db.session() as s:
+        return session_view(s, _own_session(s, principal, session_id))
+
+
+def pending_sessions(principal: Principal, *, limit: int = 100) -> list[dict[str, Any]]:
+    """The caller's sessions waiting for a signature (not expired), oldest first: the agent's work (those the
+    caller created and those prepared for a certificate registered to the caller)."""
+    owner_kind, owner = owner_of(principal)
+    with db.session() as s:
+        mine = (SigningSession.owner_kind == owner_kind) & (SigningSession.owner == owner)
+        fps = _my_fingerprints(s, principal)
+        rows = s.scalars(
+            select(SigningSession)
+            .where(
+                or_(mine, SigningSession.certificate_fingerprint.in_(fps)) if fps else mine,
+                SigningSession.state == "pending",
+                SigningSession.expires_at > utcnow(),
+            )
+            .order_by(SigningSession.created_at, SigningSession.id)
+            .limit(max(1, min(limit, 500)))
+        ).all()
+        return [session_view(s, r) for r in rows]
+
+
+def complete_session(
+    principal: Principal, session_id: str, signature_b64: str, *, settings: Settings | None = None
+) -> dict[str, Any]:
+    """Finish a session with the holder's signature value: checked against the certificate (422, nothing
+    stored, when it does not verify), single use (409), not expired (410), the document unchanged since the
+    session was prepared (409); then CMS in, timestamp/validation data, verified and recorded. Returns the
+    document record with its signatures."""
+    from digitize.certs import load_trust_roots
+    from digitize.signing.service import source_pdf, store_signed
+    from digitize.signing.sessions import (
+        SignatureAlgorithm,
+        check_signature_value,
+        complete,
+        decode_b64,
+        state_certificates,
+    )
+
+    settings = settings or get_settings()
+    with db.session() as s:
+        row = _own_session(s, principal, session_id)
+        if row.state != "pending":
+            raise Conflict(
+                f"Phiên ký {session_id} đã dùng ({row.state}).", f"Session {session_id} is {row.state}."
+            )
+        if _aware(row.expires_at) <= utcnow():
+            raise Gone(f"Phiên ký {session_id} đã hết hạn.", f"Signing session {session_id} has expired.")
+        data = dict(row.state_data)
+        digest = base64.b64decode(row.digest)
+        algorithm = SignatureAlgorithm(row.signature_algorithm)
+        document_id, source_sha, already_signed = row.document_id, row.source_sha256, row.already_signed
+        prepared_key, role, level, detail = row.prepared_key, row.role, row.level, dict(row.detail or {})
+    cert, _chain = state_certificates(data)
+    value = check_signature_value(cert, algorithm, digest, decode_b64(signature_b64))
+    with db.session() as s:
+        doc = s.get(Document, document_id)
+        current = source_pdf(s, doc)[1] if doc is not None else None
+        if current != source_sha:
+            s.execute(
+                update(SigningSession)
+                .where(SigningSession.id == session_id, SigningSession.state == "pending")
+                .values(state="stale")
+            )
+            audit(s, principal.actor, "signing_session.stale", document_id, signing_session=session_id)
+            raise_after = True
+        else:
+            raise_after = False
+    if raise_after:
+        raise Conflict(
+            "Tài liệu đã thay đổi từ khi chuẩn bị phiên ký; hãy tạo phiên mới.",
+            "The document changed since the session was prepared; start a new session.",
+        )
+    objects = get_object_store()
+    roots = load_trust_roots((), settings.trust_dir)
+    signed = complete(
+        objects.read_bytes(prepared_key), data, value, tsa_url=settings.tsa_url, trust_roots=roots
+    )
+
+    def mark_completed(s: Session, sig: Signature) -> None:
+        done = s.execute(
+            update(SigningSession)
+            .where(SigningSession.id == session_id, SigningSession.state == "pending")
+            .values(state="completed", completed_at=utcnow(), signature_id=sig.id)
+        )
+        if getattr(done, "rowcount", 0) != 1:
+            raise Conflict(
+                f"Phiên ký {session_id} đã được hoàn tất.", f"Signing session {session_id} was completed."
+            )
+
+    store_signed(
+        document_id,
+        signed,
+        source_sha=source_sha,
+        already_signed=already_signed,
+        actor=principal.actor,
+        signer=detail.get("signer"),
+        serial=detail.get("serial"),
+        role=role,
+        level=level,
+        trust=(),
+        detail={
+            "profile": None,
+            "session": session_id,
+            "field": detail.get("field"),
+            "signing_time": detail.get("signing_time"),
+            "certified": False,
+            "qr": detail.get("qr"),
+        },
+        in_transaction=mark_completed,
+    )
+    with contextlib.suppress(Exception):
+        objects.delete(prepared_key)
+    from digitize.store.service import document_record
+
+    with db.session() as s:
+        return document_record(s, document_id)

@@ -1,0 +1,178 @@
+"""The officer's local signing agent: the key (USB token over PKCS#11, or a PKCS#12 file) and its PIN stay on
+the officer's PC; the agent pulls the signing sessions waiting for its officer from the server, shows what
+will be signed, asks, logs in to the token ONCE for the whole batch, signs each digest and posts the values.
+
+Pull model: the agent opens no port; it talks to the server over HTTP(S) with the API key it was paired with
+(``pair``: stored in a 0600 file on the PC). ``digitize agent`` is the command line over this module.
+
+    config = AgentConfig.load(path)
+    with httpx.Client(base_url=config.server, headers=config.headers()) as http:
+        agent = Agent(http)
+        batch = agent.pending()                       # what waits for this officer
+        outcomes = agent.sign_batch(batch, source, confirm=ask, prompt=getpass)
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from digitize.errors import DigitizeError, KeyAccessError, UsageError
+from digitize.signing.keys import KeySession, KeySource, Prompt, open_key, sign_digest
+from digitize.signing.sessions import fingerprint
+
+DEFAULT_CONFIG = Path("~/.config/digitize/agent.json")
+
+
+def config_path(path: Path | None = None) -> Path:
+    if path is not None:
+        return Path(path).expanduser()
+    env = os.environ.get("DIGITIZE_AGENT_CONFIG")
+    return Path(env).expanduser() if env else DEFAULT_CONFIG.expanduser()
+
+
+@dataclass(frozen=True)
+class AgentConfig:
+    """Where the server is and the API key the agent was paired with."""
+
+    server: str
+    api_key: str
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}"}
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(path.name + ".part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"server": self.server, "api_key": self.api_key}, f)
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> AgentConfig:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls(str(data["server"]), str(data["api_key"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            raise UsageError(
+                f"Trình ký chưa được ghép nối với máy chủ ({path}): chạy 'digitize agent pair' trước",
+                f"the agent is not paired with a server ({path}): run 'digitize agent pair' first",
+            ) from None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    session_id: str
+    document_id: str
+    ok: bool
+    message: str
+
+
+def _error(response: Any) -> DigitizeError:
+    try:
+        err = response.json()["error"]
+        text = f"{err.get('code')}: {err.get('message')}"
+    except Exception:
+        text = f"HTTP {response.status_code}"
+    return DigitizeError(f"Máy chủ từ chối: {text}", f"the server refused: {text}")
+
+
+class Agent:
+    """The agent's conversation with the server, over an ``httpx.Client`` whose base URL is the server and
+    whose headers carry the paired API key."""
+
+    def __init__(self, http: Any) -> None:
+        self.http = http
+
+    def check(self) -> None:
+        """That the server answers and accepts the key (pairing)."""
+        r = self.http.get("/api/v1/signing-sessions", params={"limit": 1})
+        if r.status_code != 200:
+            raise _error(r)
+
+    def pending(self) -> list[dict[str, Any]]:
+        r = self.http.get("/api/v1/signing-sessions")
+        if r.status_code != 200:
+            raise _error(r)
+        return list(r.json()["items"])
+
+    def request(
+        self, document_ids: Sequence[str], certificate_pem: str, **options: Any
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Ask the server to prepare these documents for this certificate (one batch, in parallel)."""
+        body = {"documents": list(document_ids), "certificate": certificate_pem, **options}
+        r = self.http.post("/api/v1/signing-sessions", json=body)
+        if r.status_code != 201:
+            raise _error(r)
+        data = r.json()
+        return list(data["items"]), list(data["errors"])
+
+    def sign_batch(
+        self,
+        sessions: Sequence[dict[str, Any]],
+        key: KeySession,
+        *,
+        on_progress: Callable[[Outcome], None] | None = None,
+    ) -> list[Outcome]:
+        """Sign the digests of ``sessions`` with the open ``key`` and post the values. Sessions prepared for
+        another certificate than the key's are left alone."""
+        mine = fingerprint(key.certificate)
+        outcomes: list[Outcome] = []
+        for sess in sessions:
+            sid, doc = str(sess["id"]), str(sess["document_id"])
+            if sess.get("certificate_fingerprint") not in (None, mine):
+                outcome = Outcome(sid, doc, False, "prepared for another certificate")
+            else:
+                try:
+                    value = sign_digest(
+                        key, base64.b64decode(sess["digest"]), str(sess["signature_algorithm"])
+                    )
+                    r = self.http.post(
+                        f"/api/v1/signing-sessions/{sid}/signature",
+                        json={"signature": base64.b64encode(value).decode("ascii")},
+                    )
+                    outcome = (
+                        Outcome(sid, doc, True, "signed") if r.status_code == 200 else
+                        Outcome(sid, doc, False, _error(r).message_en)
+                    )  # fmt: skip
+                except DigitizeError as exc:
+                    outcome = Outcome(sid, doc, False, exc.message_en)
+            outcomes.append(outcome)
+            if on_progress is not None:
+                on_progress(outcome)
+        return outcomes
+
+
+def describe(sess: dict[str, Any]) -> str:
+    """One line: what will be signed (document, number, holder, role, level)."""
+    d = sess.get("document") or {}
+    parts = [
+        str(d.get("type_name") or d.get("filename") or sess.get("document_id")),
+        f"số {d['number']}" if d.get("number") else "",
+        f"— {d['holder_name']}" if d.get("holder_name") else "",
+        f"[{sess.get('role')}, {sess.get('level')}]",
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def open_for_batch(source: KeySource, prompt: Prompt | None) -> KeySession:
+    """Open the key once for a batch (one PIN entry)."""
+    try:
+        return open_key(source, prompt=prompt)
+    except KeyAccessError:
+        raise
+    except DigitizeError as exc:
+        raise KeyAccessError(exc.message_vi, exc.message_en) from None
+
+
+def certificate_pem(key: KeySession) -> str:
+    """The key's certificate followed by its chain, PEM (what a session is prepared for)."""
+    from asn1crypto import pem
+
+    return "".join(pem.armor("CERTIFICATE", c.dump()).decode("ascii") for c in (key.certificate, *key.chain))

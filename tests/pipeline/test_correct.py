@@ -1,0 +1,90 @@
+"""The language-aware correction: tone/vowel-mark confusions fixed from context, nothing invented."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from digitize.pipeline import correct
+from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.syllable import fold_placement, key, skeleton
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _fix(text: str, conf: float = 80.0) -> str:
+    words = text.split()
+    return " ".join(correct.correct_words(words, [conf] * len(words)))
+
+
+def test_syllable_keys_fold_tone_placement() -> None:
+    assert key("hoá") == key("hóa") == "hoa1"
+    assert key("Uỷ") == key("ủy") == "uy3"
+    assert key("bổ") != key("bố")
+    assert skeleton("Đường") == "duong"
+    a, b = "Ủy ban  nhân dân tỉnh Quảng Ngãi", "UỶ BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
+    assert fold_placement(a) == fold_placement(b)
+
+
+def test_tone_mark_confusions_fixed_in_context() -> None:
+    assert _fix("bố sung một số điều") == "bổ sung một số điều"
+    assert _fix("nhiệm vụ, quyên hạn") == "nhiệm vụ, quyền hạn"
+    assert _fix("Căn cứ Luật Tô chức Chính phủ") == "Căn cứ Luật Tổ chức Chính phủ"
+    assert _fix("theo quy định tại điểu 5") == "theo quy định tại điều 5"
+    assert _fix("KT. CHỦ TỊCH PHO CHỦ TỊCH") == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"  # case kept
+    assert _fix("Quyết định sô 12/QĐ-UBND") == "Quyết định số 12/QĐ-UBND"
+
+
+def test_numbers_codes_and_punctuation_untouched() -> None:
+    text = "ngày 08 tháng 7 năm 2019 số 286/QĐ-VKSTC, (a) 114543029355"
+    assert _fix(text, conf=10.0) == text
+
+
+def test_names_kept_unless_overwhelming() -> None:
+    # a person's name: capitalised run, the model cannot support a change
+    assert _fix("Ông Trần Hoàng Tuấn") == "Ông Trần Hoàng Tuấn"
+    assert _fix("bà Nguyễn Thị Hồ") == "bà Nguyễn Thị Hồ"
+
+
+def test_sure_words_need_more_evidence() -> None:
+    # the same ambiguous pair: changed when Tesseract is unsure, kept when it is sure and the context is weak
+    words = ["về", "việc", "thí", "điểm"]
+    assert correct.correct_words(words, [99.0] * 4) == words
+
+
+def test_page_text_rebuilt_from_corrected_words() -> None:
+    ws = ("Luật", "Tô", "chức", "bố", "sung")
+    words = tuple(
+        Word(t, 70.0, Box(10.0 * i, 0, 10.0 * i + 8, 10), line=0 if i < 3 else 1) for i, t in enumerate(ws)
+    )
+    page = RecognizedPage(0, "ocr", 100, 100, "Luật Tô chức\nbố sung", words)
+    fixed = correct.correct(page)
+    assert fixed.text == "Luật Tổ chức\nbổ sung"
+    assert [w.box for w in fixed.words] == [w.box for w in words]
+    text_page = RecognizedPage(0, "text", 100, 100, page.text, words)
+    assert correct.correct(text_page) is text_page  # born-digital text is never changed
+
+
+def test_builder_writes_tables_from_a_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "a" / "text").mkdir(parents=True)
+    (corpus / "syllables").mkdir()
+    syllables = corpus / "syllables" / "vinlp_all-vietnamese-syllables.txt"
+    syllables.write_text("bổ\nsung\nbố\n", encoding="utf-8")
+    for n in range(12):
+        (corpus / "a" / "text" / f"d{n}.txt").write_text("Sửa đổi, bổ sung Điều 3.\n" * 5, encoding="utf-8")
+    out = tmp_path / "lm.npz"
+    build = REPO / "tools" / "build_lm.py"
+    subprocess.run(
+        [sys.executable, str(build), str(corpus), "-o", str(out), "--holdout", "0.2"],
+        check=True,
+        capture_output=True,
+    )
+    model = correct.load.__wrapped__(out)
+    assert model.count("bô3") > 0 and "bô1" in model.valid
+    assert correct.correct_words(["bố", "sung"], [50.0, 90.0], model) == ["bổ", "sung"]
+    with np.load(out) as z:
+        assert "text" not in z.files and len(z["bi_key"]) > 0

@@ -1,0 +1,3 @@
+from tests.store.conftest import database
+
+__all__ = ["database"]
