@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("digitize.cli.preserve", "import_", "Validate a bag from 'digitize export' and restore it."),
     "audit": ("digitize.cli.preserve", "audit", "Fixity: recompute every stored object's sha256."),
     "files": ("digitize.cli.files", "files", "Hồ sơ (archival files): create, list, show, add documents."),
+    "watch": ("digitize.cli.watch", "watch", "A hot folder for network scanners (optionally --split)."),
 }
 
 
