@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "worker": ("digitize.cli.worker", "worker", "Run a Celery worker."),
     "sign": ("digitize.cli.sign", "sign", "Sign a PDF (PAdES, Decree 30 appearance)."),
     "verify": ("digitize.cli.verify", "verify", "Verify every signature of a PDF."),
+    "trust": ("digitize.cli.trust", "trust", "Trusted roots, intermediates and revocation lists (CRLs)."),
     "agent": ("digitize.cli.agent", "agent", "The officer's local signing agent (USB token, PIN here)."),
     "export": ("digitize.cli.preserve", "export", "The store (or a batch) as a BagIt bag / E-ARK AIP."),
     "import": ("digitize.cli.preserve", "import_", "Validate a bag from 'digitize export' and restore it."),
