@@ -44,6 +44,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sai mật khẩu quá nhiều lần. Hãy thử lại sau ít phút.",
         "Too many wrong passwords. Try again in a few minutes.",
     ),
+    "password.title": ("Đổi mật khẩu", "Change password"),
+    "password.current": ("Mật khẩu hiện tại", "Current password"),
+    "password.new": ("Mật khẩu mới (ít nhất 8 ký tự)", "New password (at least 8 characters)"),
+    "password.again": ("Nhập lại mật khẩu mới", "New password again"),
+    "password.submit": ("Đổi mật khẩu", "Change password"),
+    "password.mismatch": ("Hai mật khẩu mới không giống nhau.", "The two new passwords differ."),
+    "password.done": (
+        "Đã đổi mật khẩu. Mọi phiên đăng nhập khác đã kết thúc.",
+        "Password changed. Every other session has ended.",
+    ),
     "login.public_verify": (
         "Cần xác thực một văn bản đã ký? Không cần đăng nhập:",
         "Need to check a signed document? No sign-in needed:",
@@ -89,6 +99,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF, JPEG, PNG, TIFF or ZIP; many files at once.",
     ),
     "upload.failed": ("Tải lên thất bại", "Upload failed"),
+    "upload.split": ("Tách thành từng văn bản", "Split into documents"),
+    "upload.split_help": (
+        "Một tệp PDF/TIFF nhiều trang quét liền một chồng giấy: tách tại đầu mỗi văn bản (quốc hiệu, số, "
+        "ngày) hoặc tờ phân cách (mã QR, PATCH-T); trang trắng được đánh dấu, bản gốc giữ nguyên.",
+        "A multi-page PDF/TIFF scanned from a pile of paper: split where each document begins (motto, "
+        "number, date) or at separator sheets (QR, PATCH-T); blank pages are marked, the original is kept "
+        "whole.",
+    ),
+    "stack.title": ("Tập quét", "Stack scan"),
+    "stack.pages": ("trang", "pages"),
+    "stack.examined": ("Đã xem {n}/{total} trang", "{n} of {total} pages examined"),
+    "stack.documents": ("văn bản", "documents"),
+    "stack.review": ("Duyệt ranh giới", "Review boundaries"),
+    "stack.help": (
+        "Mũi tên: chuyển trang · Enter/Space: đặt hoặc bỏ ranh giới trước trang · S: lưu và tạo văn "
+        "bản. Trang có viền đậm mở đầu một văn bản; trang vàng là chỗ máy chưa chắc chắn.",
+        "Arrows: move between pages · Enter/Space: put or remove a boundary before the page · S: save and "
+        "make the documents. A page with a thick edge opens a document; yellow pages are where the machine "
+        "is unsure.",
+    ),
+    "stack.save": ("Lưu ranh giới và tạo văn bản", "Save boundaries and make the documents"),
+    "stack.state.received": ("Chờ tách", "Waiting"),
+    "stack.state.splitting": ("Đang tách", "Splitting"),
+    "stack.state.needs_review": ("Chờ duyệt ranh giới", "Boundaries to review"),
+    "stack.state.split": ("Đã tách", "Split"),
+    "stack.state.failed": ("Lỗi", "Failed"),
+    "stack.state.missing": ("Không có", "Missing"),
+    "stack.role.start": ("mở đầu", "opens"),
+    "stack.role.continuation": ("tiếp", "continues"),
+    "stack.role.blank": ("trang trắng", "blank"),
+    "stack.role.separator": ("tờ phân cách", "separator"),
     "batches.title": ("Các lô tài liệu", "Batches"),
     "batch.title": ("Lô", "Batch"),
     "batch.name": ("Tên", "Name"),
@@ -239,7 +280,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Máy chủ chưa cấu hình hồ sơ ký (DIGITIZE_SIGNING_PROFILES_FILE).",
         "No signing profile is configured on the server (DIGITIZE_SIGNING_PROFILES_FILE).",
     ),
-    "sign.unavailable": ("Chức năng ký số chưa sẵn sàng.", "Signing is not available."),
     "sign.result": ("Kết quả ký", "Signing result"),
     "sign.ok": ("Đã ký", "Signed"),
     "sign.failed": ("Không ký được", "Not signed"),

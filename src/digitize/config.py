@@ -59,7 +59,18 @@ class Settings(BaseSettings):
     import_max_file_bytes: int = 4 * 1024 * 1024 * 1024
     fixity_interval_hours: float = 24.0 * 7
 
+    # Hot folder (issue 15): ``digitize serve`` watches this folder for scanners' files (``digitize watch``)
+    watch_dir: Path | None = None
+    watch_split: bool = False  # multi-page files dropped there are stacks to split into documents
+    watch_settle_seconds: float = 2.0  # a file is taken once its size has not changed for this long
+
     # Serving
+    # The key that signs the web pages' cookies and tokens (at least 32 random characters); unset: a random
+    # one in ``home``/secret_key, made on first use. A weak one is refused at start (``digitize.startup``).
+    secret_key: str | None = None
+    # Addresses of the TLS proxy whose X-Forwarded-For/-Proto are believed ("127.0.0.1,10.0.0.5" or "*");
+    # empty: none (``digitize serve --forwarded-allow-ips``).
+    forwarded_allow_ips: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
     public_base_url: str = "http://127.0.0.1:8000"
