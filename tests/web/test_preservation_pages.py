@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from digitize.services import files as files_service
 from digitize.store import db
+from digitize.store.auth import create_api_key
 from digitize.store.models import Document, Variant
 from digitize.store.objects import get_object_store
 from tests.support.store_data import stored_document
@@ -50,7 +51,10 @@ def test_fixity_page_and_metric(login: Callable[[str], TestClient], tmp_path: Pa
     web = login("admin")
     page = web.get("/admin/fixity")
     assert page.status_code == 200 and 'id="fixity-run"' in page.text and "fixity-last" in page.text
-    metrics = web.get("/metrics").text
+    with db.session() as s:
+        _, admin_key = create_api_key(s, role="admin", name="metrics")
+    bearer = {"Authorization": f"Bearer {admin_key}"}
+    metrics = web.get("/metrics", headers=bearer).text
     assert "digitize_fixity_last_run_timestamp_seconds 0.0" in metrics
 
     with db.session() as s:
@@ -64,5 +68,5 @@ def test_fixity_page_and_metric(login: Callable[[str], TestClient], tmp_path: Pa
             break
         time.sleep(0.05)
     assert key in page.text and 'id="fixity-problems">1<' in page.text
-    metrics = web.get("/metrics").text
+    metrics = web.get("/metrics", headers=bearer).text
     assert "digitize_fixity_problems 1.0" in metrics and "digitize_fixity_objects_checked 1.0" in metrics
