@@ -34,6 +34,79 @@ def _signer_fn(signing: Any, data: bytes) -> Callable[[int], object]:
     return lambda _i: signing.sign_bytes(data)
 
 
+def _sessions(pki: Any, d: Path, rows: list[tuple[str, float, float]]) -> None:
+    """Per document, on a store (SQLite) with a live server on loopback: a server-side profile signing in
+    process (``sign_document``: QR, sign, verify, store) beside a signing session over HTTP (prepare, the
+    holder's software key signs the digest, complete: the same QR, verify, store). Same PKI, B-B."""
+    import base64
+    import shutil as sh
+
+    import httpx
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding, utils
+
+    from digitize.config import reset_settings
+    from digitize.services.signing import register_certificate
+    from digitize.signing.service import sign_document
+    from digitize.store import db
+    from digitize.store.auth import create_api_key
+    from tests.api.signing_helpers import done_pdf_document
+    from tests.support.live import live_server
+
+    home, trust = d / "home", d / "trust"
+    home.mkdir()
+    trust.mkdir()
+    sh.copy(pki.root_cert, trust / "root.pem")
+    profiles = d / "signing.toml"
+    profiles.write_text(
+        f'[profiles.p]\nrole = "leader"\nlevel = "B-B"\np12 = "{pki.officer.p12}"\n'
+        'p12_password_env = "BENCH_P12_PW"\n',
+        encoding="utf-8",
+    )
+    os.environ.update(
+        DIGITIZE_HOME=str(home),
+        DIGITIZE_TRUST_DIR=str(trust),
+        DIGITIZE_TSA_URL=pki.tsa_url,
+        DIGITIZE_SIGNING_PROFILES_FILE=str(profiles),
+        DIGITIZE_VERIFY_FETCH_ALLOW_HOSTS="127.0.0.1,localhost,::1",
+    )
+    reset_settings()
+    db.get_engine()
+    n = max(5, min(N, 20))
+    docs = [done_pdf_document(d, f"doc{i}") for i in range(2 * n + 2)]
+    with db.session() as s:
+        row, plain = create_api_key(s, role="officer", name="bench")
+        register_certificate(s, "key", row.key_id, pki.officer.cert.read_bytes(), by="bench")
+    key = serialization.load_pem_private_key(pki.officer.key.read_bytes(), None)
+    pem = pki.officer.cert.read_text() + pki.intermediate_cert.read_text()
+    in_process = iter(docs[: n + 1])
+    _rate("server profile in-process (QR, sign, verify, store)", n, lambda _i: sign_document(
+        next(in_process), "p", "bench"), rows)  # fmt: skip
+    with (
+        live_server() as url,
+        httpx.Client(base_url=url, headers={"Authorization": f"Bearer {plain}"}, timeout=60) as http,
+    ):
+        over_http = iter(docs[n + 1 :])
+
+        def session(_i: int) -> None:
+            r = http.post(f"/api/v1/documents/{next(over_http)}/signing-sessions", json={"certificate": pem})
+            assert r.status_code == 201, r.text
+            body = r.json()
+            value = key.sign(  # type: ignore[union-attr, call-arg]
+                base64.b64decode(body["digest"]), padding.PKCS1v15(), utils.Prehashed(hashes.SHA256())
+            )
+            r = http.post(
+                f"/api/v1/signing-sessions/{body['id']}/signature",
+                json={"signature": base64.b64encode(value).decode()},
+            )
+            assert r.status_code == 200, r.text
+
+        _rate("signing session over HTTP (prepare + holder signs + complete)", n, session, rows)
+    a, b = rows[-2][1], rows[-1][1]
+    print(f"  session round trip / in-process per document: {b / a:.2f}x (target <= 2x)", flush=True)
+    db.dispose_all()
+
+
 def main() -> None:
     repo = Path(__file__).resolve().parent.parent
     if str(repo) not in sys.path:
@@ -102,6 +175,9 @@ def main() -> None:
                     f"{N / dt:8.1f} sig/s",
                     flush=True,
                 )
+
+            # --- signing sessions over HTTP (hash out, signature in) beside in-process server signing ----
+            _sessions(pki, d, rows)
 
             # --- ours, SoftHSM2 ---------------------------------------------------------------------------
             if softhsm.available():

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -59,12 +59,21 @@ class Settings(BaseSettings):
     import_max_file_bytes: int = 4 * 1024 * 1024 * 1024
     fixity_interval_hours: float = 24.0 * 7
 
+    # Hot folder (issue 15): ``digitize serve`` watches this folder for scanners' files (``digitize watch``)
+    watch_dir: Path | None = None
+    watch_split: bool = False  # multi-page files dropped there are stacks to split into documents
+    watch_settle_seconds: float = 2.0  # a file is taken once its size has not changed for this long
+
     # Serving
     host: str = "127.0.0.1"
     port: int = 8000
     public_base_url: str = "http://127.0.0.1:8000"
     agency_rate_limit_per_minute: int = 120
     public_rate_limit_per_minute: int = 120  # per client address: POST /api/v1/verify, GET /v/{id} (0: off)
+    # GET /metrics: "token" (default) needs Authorization: Bearer <metrics_token> or an admin API key;
+    # "off" answers 404; "open" only where the port is not reachable from outside (a scraper's network).
+    metrics: Literal["off", "token", "open"] = "token"
+    metrics_token: str | None = None
     # Bodies: any request over its door's limit is refused (413) while it streams, before it is stored.
     max_request_bytes: int = 10 * 1024 * 1024  # every door without a limit of its own (forms, JSON)
     max_batch_bytes: int = 4 * 1024 * 1024 * 1024  # one upload request of many files (batches, /upload)
@@ -91,6 +100,20 @@ class Settings(BaseSettings):
     signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
     seal_image: Path | None = None  # the organisation's seal (PNG) for organisation signatures over sessions
     organization_name: str = "Sở Khoa học và Công nghệ"
+
+    @model_validator(mode="after")
+    def _home_defaults(self) -> Settings:
+        """What ``digitize serve --first-run`` put in the home (the demo PKI: its root trusted, its profiles,
+        its seal) applies to that home only, and only where nothing was configured."""
+        home = self.home.expanduser()
+        for attr, path in (
+            ("trust_dir", home / "trust"),
+            ("signing_profiles_file", home / "signing.toml"),
+            ("seal_image", home / "demo" / "seal.png"),
+        ):
+            if getattr(self, attr) is None and path.exists():
+                object.__setattr__(self, attr, path)
+        return self
 
     @property
     def home_dir(self) -> Path:

@@ -32,6 +32,7 @@ class P12Source:
 
     path: Path
     password_env: str | None = None
+    password_file: Path | None = None  # or a 0600 file holding it (the demo PKI of the first run)
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,16 @@ def _open_p12(source: P12Source, *, pss: bool, prompt: Prompt | None) -> KeySess
             f"Không đọc được tệp khóa {path}: {exc.strerror}",
             f"cannot read the key file {path}: {exc.strerror}",
         ) from None
-    password = _secret(source.password_env, prompt, "mật khẩu tệp PKCS#12", "PKCS#12 password")
+    if source.password_file is not None:
+        try:
+            password: str | None = Path(source.password_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise KeyAccessError(
+                f"Không đọc được tệp mật khẩu {source.password_file}: {exc.strerror}",
+                f"cannot read the password file {source.password_file}: {exc.strerror}",
+            ) from None
+    else:
+        password = _secret(source.password_env, prompt, "mật khẩu tệp PKCS#12", "PKCS#12 password")
     try:
         key, cert, others = pkcs12.load_key_and_certificates(
             data, password.encode("utf-8") if password else None

@@ -7,7 +7,7 @@ The file is TOML (``.toml``) or JSON (anything else), one table per profile::
     level = "B-T"                      # B-B | B-T | B-LT | B-LTA
     tsa = "http://tsa.example/tsr"     # default: DIGITIZE_TSA_URL
     p12 = "/etc/digitize/keys/giam-doc.p12"
-    p12_password_env = "GIAM_DOC_P12_PASSWORD"
+    p12_password_env = "GIAM_DOC_P12_PASSWORD"    # or p12_password_file = "/etc/digitize/keys/giam-doc.pw"
     # or: pkcs11_module = "/usr/lib/softhsm/libsofthsm2.so", token_label = "...", key_label = "...",
     #     pin_env = "GIAM_DOC_PIN"
     title = "Giám đốc"
@@ -94,7 +94,11 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
             continue
         key: KeySource
         if spec.get("p12"):
-            key = P12Source(_path(base, spec["p12"]) or Path(), spec.get("p12_password_env"))
+            key = P12Source(
+                _path(base, spec["p12"]) or Path(),
+                spec.get("p12_password_env"),
+                _path(base, spec.get("p12_password_file")),
+            )
         elif spec.get("pkcs11_module"):
             key = Pkcs11Source(
                 _path(base, spec["pkcs11_module"]) or Path(),

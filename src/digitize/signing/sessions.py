@@ -18,8 +18,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import threading
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -119,6 +121,35 @@ def _external_key(
     return KeySession(signer, source="external")
 
 
+CHECK_SECONDS = 300.0  # a holder's certificate checked (trust, revocation) is not re-checked for this long
+_checks: dict[tuple[str, tuple[str, ...], bool], float] = {}
+_checks_lock = threading.Lock()
+
+
+def _checked(
+    certificate: x509.Certificate,
+    chain: Sequence[x509.Certificate],
+    trust_roots: Sequence[x509.Certificate],
+    revocation: bool,
+) -> None:
+    """The certificate check of any signature (validity, usage, trust, revocation when answered), remembered
+    briefly per certificate and trust list: a batch of sessions asks the OCSP responder once."""
+    from digitize.signing.certcheck import check_certificate
+
+    key = (fingerprint(certificate), tuple(sorted(fingerprint(r) for r in trust_roots)), revocation)
+    now = time.monotonic()
+    with _checks_lock:
+        if _checks.get(key, 0.0) > now:
+            return
+    check_certificate(
+        certificate, list(chain), list(trust_roots), check_revocation=revocation, require_trust=True
+    )
+    with _checks_lock:
+        if len(_checks) > 1000:
+            _checks.clear()
+        _checks[key] = now + CHECK_SECONDS
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A document waiting for its holder's signature: the PDF (bytes) and the state to finish it."""
@@ -145,6 +176,9 @@ def prepare(
 
     algorithm = algorithm or algorithm_for(certificate)
     key = _external_key(certificate, chain, algorithm)
+    if profile.check_certificate:
+        _checked(certificate, chain, trust_roots, profile.check_revocation)
+        profile = replace(profile, check_certificate=False)  # checked just now (or within CHECK_SECONDS)
     signing = Signing(key, profile, trust_roots)
     prepared_pdf, prep, result, when = signing.prepare_external(pdf)
     attrs = _run(
