@@ -17,9 +17,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
+from api import docs, errors
 from api.routes import batches, documents, review, system
-from api.security import SecurityHeaders
+from api.security import SecurityHeaders, quiet_access_log
 from digitize import __version__
 from digitize.config import get_settings
 
@@ -34,6 +34,7 @@ OPTIONAL_ROUTERS: tuple[str, ...] = (
     "api.routes.files",
     "api.web",
     "api.limits",
+    "api.routes.stacks",
 )
 
 DESCRIPTION = """Số hóa kết quả giải quyết thủ tục hành chính: kho dữ liệu, tìm kiếm, ký số, xác thực.
@@ -62,6 +63,10 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
             set_current_pool(pool)
             log.info("local worker pool started with %d processes", pool.workers)
         app.state.pool = pool
+        if run_pool:  # stacks a previous run left unsplit (issue 15)
+            from digitize.services.stacks import split_in_background
+
+            split_in_background(settings)
         try:
             yield
         finally:
@@ -74,9 +79,13 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served locally by api.docs (no CDN)
+        redoc_url=None,
     )
     errors.install(app)
     app.add_middleware(SecurityHeaders)
+    quiet_access_log()  # no query strings (holder IDs) in uvicorn's access log
+    docs.install(app)
     app.include_router(system.router)
     app.include_router(batches.router)
     app.include_router(documents.router)

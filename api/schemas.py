@@ -6,6 +6,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# Paging: a larger offset is refused (422) before it reaches the database (64-bit integers there).
+MAX_OFFSET = 1_000_000_000
+
 
 class ErrorDetail(BaseModel):
     code: str
@@ -20,6 +23,11 @@ class ErrorBody(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {
+        "model": ErrorBody,
+        "description": "Malformed request: body not parseable, a required part or header missing "
+        "(X-Purpose), a filter not allowed to the key",
+    },
     401: {"model": ErrorBody, "description": "No or invalid API key"},
     403: {"model": ErrorBody, "description": "The key's role may not do this"},
     422: {"model": ErrorBody, "description": "Invalid input"},
@@ -42,6 +50,17 @@ class RejectedFile(BaseModel):
     error: ErrorDetail
 
 
+class StackSummary(BaseModel):
+    """A stack scan of the batch (``split=true``): its documents appear in ``documents`` once split."""
+
+    id: str
+    state: Literal["received", "splitting", "needs_review", "split", "failed", "missing"]
+    page_count: int | None = None
+    pages_examined: int | None = None
+    documents: list[str] = Field(default_factory=list)
+    error: dict[str, Any] | None = None
+
+
 class Batch(BaseModel):
     id: str
     state: Literal["queued", "processing", "done"]
@@ -50,6 +69,7 @@ class Batch(BaseModel):
     name: str | None = None
     processing: int = 0
     rejected: list[RejectedFile] = Field(default_factory=list)
+    stacks: list[StackSummary] = Field(default_factory=list)
     created_at: str | None = None
 
 

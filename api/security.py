@@ -12,6 +12,7 @@ type says; anything else goes out as ``application/octet-stream`` and ``attachme
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -86,3 +87,32 @@ def serving(head: bytes, declared: str | None, *, produced: bool) -> Serving:
             "X-Content-Type-Options": "nosniff",
         },
     )
+
+
+class NoQueryStrings(logging.Filter):
+    """Access log lines without query strings: they hold holder IDs, names and dates that agencies and
+    staff search for (personal data), which have no place in a server log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple):
+            record.args = tuple(_path_only(a) for a in args)
+        elif isinstance(record.msg, str) and "?" in record.msg and not args:
+            record.msg = _path_only(record.msg)
+        return True
+
+
+def _path_only(value: object) -> object:
+    if isinstance(value, str) and "?" in value and (value.startswith("/") or " /" in value):
+        head, _, rest = value.partition("?")
+        # keep what follows the query in a whole request line ("GET /x?q=1 HTTP/1.1")
+        tail = rest.split(" ", 1)[1] if " " in rest else ""
+        return f"{head}?…" + (f" {tail}" if tail else "")
+    return value
+
+
+def quiet_access_log() -> None:
+    """Install :class:`NoQueryStrings` on uvicorn's access logger (once)."""
+    logger = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, NoQueryStrings) for f in logger.filters):
+        logger.addFilter(NoQueryStrings())

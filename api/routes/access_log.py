@@ -45,7 +45,7 @@ def access_log(
     document_id: str | None = Query(None, description="Only reads of this document"),
     client: str | None = Query(None, description="Only reads by this client (as listed)"),
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
     session: Session = Depends(get_session),
     _: Principal = Depends(require("admin")),
 ) -> dict[str, Any]:

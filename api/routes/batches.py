@@ -40,6 +40,10 @@ _UPLOAD_BODY = {
                             "type": "string",
                             "description": "The hồ sơ (id or code) the documents join (query parameter too)",
                         },
+                        "split": {
+                            "type": "boolean",
+                            "description": "Multi-page PDFs/TIFFs are stacks of documents: split them",
+                        },
                     },
                 }
             }
@@ -54,14 +58,18 @@ def _stored(item: IngestedItem) -> None:
 
 
 def _ingest(
-    files: list[UploadedFile], name: str | None, actor: str, file_ref: str | None = None
+    files: list[UploadedFile],
+    name: str | None,
+    actor: str,
+    file_ref: str | None = None,
+    split: bool = False,
 ) -> IngestReport:
     settings = get_settings()
     file_id = _file_id(file_ref)  # before anything is stored: an unknown hồ sơ refuses the upload
     batch_id = create_batch(name, actor=actor, settings=settings)
     # Each stored document is up for processing at once (the pool starts on the first while the rest are
     # stored); enqueue() below still hands them all over (Celery, or a drainer when no pool runs here).
-    ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=_stored)
+    ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=_stored, split=split)
     for f in files:
         ingestor.add_path(f.path, display_name=f.filename)
     if file_id is not None:
@@ -71,6 +79,10 @@ def _ingest(
         with db.session(settings) as s:
             join_at_upload(s, file_id, ingestor.report.document_ids, by=actor)
     enqueue(ingestor.report.new_document_ids, settings)
+    if ingestor.report.new_stack_ids:  # stacks are split in the background; their documents follow
+        from digitize.services.stacks import split_in_background
+
+        split_in_background(settings)
     return ingestor.report
 
 
@@ -82,6 +94,10 @@ def _file_id(file_ref: str | None) -> str | None:
 
     with db.session() as s:
         return resolve_file_id(s, file_ref)
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @router.post(
@@ -98,6 +114,7 @@ async def create(
     file_id: str | None = Query(
         None, max_length=200, description="The hồ sơ the documents join (id or code)"
     ),
+    split: bool = Query(False, description="Split multi-page stacks into documents (form field too)"),
     principal: Principal = Depends(require("archivist")),
 ) -> schemas.Created:
     """Every original is stored before anything else happens; a file already stored joins as that document."""
@@ -113,6 +130,7 @@ async def create(
             name or texts.get("name") or None,
             principal.actor,
             file_id or texts.get("file_id") or None,
+            split or _truthy(texts.get("split")),
         )
     finally:
         shutil.rmtree(dest, ignore_errors=True)
@@ -122,7 +140,7 @@ async def create(
 @router.get("", response_model=schemas.BatchList, responses=schemas.ERRORS, summary="List batches")
 def list_(
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
     session: Session = Depends(get_session),
     _: Principal = Depends(require(*STAFF)),
 ) -> dict[str, object]:

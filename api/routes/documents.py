@@ -48,7 +48,7 @@ def list_(
         None, max_length=200, description="Only documents of this hồ sơ (id or code)"
     ),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
     session: Session = Depends(get_session),
     principal: Principal = Depends(require(*READERS)),
 ) -> dict[str, Any]:

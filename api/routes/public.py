@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from api import schemas
 from api.errors import request_lang
 from api.ratelimit import check_public_rate
 from digitize.errors import NotFound
@@ -220,7 +221,15 @@ th,td{{text-align:left;border-bottom:1px solid #ddd;padding:.35rem .5rem;vertica
 """
 
 
-@router.get("/v/{document_id}", response_class=HTMLResponse, summary="Public verification page (no login)")
+@router.get(
+    "/v/{document_id}",
+    response_class=HTMLResponse,
+    responses={
+        404: {"model": schemas.ErrorBody, "description": "No signed document with this id"},
+        429: {"model": schemas.ErrorBody, "description": "Too many requests from this address"},
+    },
+    summary="Public verification page (no login)",
+)
 def public_page(
     document_id: str,
     request: Request,

@@ -23,7 +23,7 @@ router = APIRouter(prefix="/api/v1/review", tags=["review"])
 )
 def queue(
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
     session: Session = Depends(get_session),
     _: Principal = Depends(require("reviewer")),
 ) -> dict[str, Any]:

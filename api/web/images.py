@@ -9,13 +9,14 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 from PIL import Image
 from sqlalchemy import select
 
 from digitize.config import get_settings
-from digitize.errors import NotFound
+from digitize.errors import DigitizeError, NotFound, PageNotDrawable
 from digitize.store import db
 from digitize.store.models import SEARCHABLE, Document, Variant
 from digitize.store.objects import get_object_store
@@ -65,6 +66,34 @@ def _draw(path: Path, media_type: str, index: int, width: int) -> bytes:
     return buf.getvalue()
 
 
+def _draw_or_refuse(path: Path, media_type: str, index: int, width: int) -> bytes:
+    """The page drawn, or a clear 422 when it cannot be (a decompression bomb, an image over the pixel
+    limit, a file that does not decode): never a 500 for what an uploader sent."""
+    limit = get_settings().max_image_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            if media_type != "application/pdf":
+                with Image.open(path) as probe:
+                    w, h = probe.size
+                if w * h > limit:
+                    raise Image.DecompressionBombError(f"{w}x{h}")
+            return _draw(path, media_type, index, width)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise PageNotDrawable(
+            f"Không dựng được ảnh trang: ảnh quá lớn (tối đa {limit} điểm ảnh, nghi là 'bom giải nén').",
+            f"The page cannot be drawn: the image is too large (limit {limit} pixels, suspected "
+            "decompression bomb).",
+        ) from exc
+    except DigitizeError:
+        raise
+    except (OSError, SyntaxError, ValueError, EOFError, RuntimeError) as exc:
+        raise PageNotDrawable(
+            "Không dựng được ảnh trang: tệp hỏng hoặc không đọc được.",
+            "The page cannot be drawn: the file is corrupt or unreadable.",
+        ) from exc
+
+
 def page_png(document_id: str, index: int, width: int = 1200) -> Path:
     """The PNG of page ``index`` (0-based) of the document, drawn once and then served from the cache."""
     width = min(WIDTHS, key=lambda w: abs(w - width))
@@ -77,7 +106,7 @@ def page_png(document_id: str, index: int, width: int = 1200) -> Path:
     objects = get_object_store()
     suffix = ".pdf" if media_type == "application/pdf" else ""
     with objects.as_local_file(key, suffix=suffix) as local:
-        data = _draw(local, media_type, index, width)
+        data = _draw_or_refuse(local, media_type, index, width)
     fd, tmp = tempfile.mkstemp(prefix=".page-", dir=cache)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)

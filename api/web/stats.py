@@ -347,6 +347,17 @@ def stats_page(request: Request, user: Principal = Depends(require_page("stats")
     )
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> str:
+    """A text cell that a spreadsheet shows as text, never runs: a leading ``'`` before a formula start
+    (OWASP's advice for CSV injection). Document types come from OCR and reviewers: hostile input."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 @router.get("/stats.csv")
 def stats_csv(request: Request, user: Principal = Depends(require_page("stats"))) -> Response:
     """One row per period and document type (UTF-8 with BOM, so spreadsheet programs read the diacritics)."""
@@ -356,13 +367,15 @@ def stats_csv(request: Request, user: Principal = Depends(require_page("stats"))
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(
-        [i18n.t("stats.period", lang), i18n.t("col.type", lang)]
-        + [i18n.t("metric." + m, lang) for m in METRICS]
+        [csv_cell(i18n.t("stats.period", lang)), csv_cell(i18n.t("col.type", lang))]
+        + [csv_cell(i18n.t("metric." + m, lang)) for m in METRICS]
     )
     for (p, ty), counts in sorted(stats.cells.items()):
-        w.writerow([p, ty or i18n.t("stats.no_type", lang)] + [counts[m] for m in METRICS])
+        w.writerow(
+            [csv_cell(p), csv_cell(ty or i18n.t("stats.no_type", lang))] + [counts[m] for m in METRICS]
+        )
     totals = stats.totals()
-    w.writerow([i18n.t("stats.total", lang), ""] + [totals[m] for m in METRICS])
+    w.writerow([csv_cell(i18n.t("stats.total", lang)), ""] + [totals[m] for m in METRICS])
     name = f"thong-ke-{year}-{period}.csv"
     return Response(
         "\ufeff" + buf.getvalue(),

@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     agency_rate_limit_per_minute: int = 120
     public_rate_limit_per_minute: int = 120  # per client address: POST /api/v1/verify, GET /v/{id} (0: off)
+    # GET /metrics: "token" (default) needs Authorization: Bearer <metrics_token> or an admin API key;
+    # "off" answers 404; "open" only where the port is not reachable from outside (a scraper's network).
+    metrics: Literal["off", "token", "open"] = "token"
+    metrics_token: str | None = None
     # Bodies: any request over its door's limit is refused (413) while it streams, before it is stored.
     max_request_bytes: int = 10 * 1024 * 1024  # every door without a limit of its own (forms, JSON)
     max_batch_bytes: int = 4 * 1024 * 1024 * 1024  # one upload request of many files (batches, /upload)

@@ -88,6 +88,12 @@ class TooComplex(BadInput):
     http_status = 422
 
 
+class PageNotDrawable(BadInput):
+    """A stored page that cannot be drawn (a refused decompression bomb, a corrupt image)."""
+
+    code = "page_not_drawable"
+
+
 class MissingField(BadInput):
     code = "missing_field"
     http_status = 400

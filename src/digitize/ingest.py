@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from digitize.config import Settings, get_settings
 from digitize.content import quarantine_key, scan_type_of_file
 from digitize.errors import DigitizeError, InputTooLarge, NotFound, UnsafeArchive, UnsupportedType
+from digitize.services.stacks import SPLITTABLE, receive_stack
 from digitize.store import db
 from digitize.store.models import ORIGINAL, RECEIVED, Batch, BatchItem, Document, Variant
 from digitize.store.objects import ObjectStore, get_object_store, original_key, sha256_file
@@ -70,6 +71,7 @@ class IngestedItem:
     document_id: str | None  # None when the file was refused
     duplicate: bool = False  # its content was already stored
     error: DigitizeError | None = None
+    stack_id: str | None = None  # stored as a stack to split (``--split``): its documents come later
 
 
 @dataclass
@@ -84,6 +86,11 @@ class IngestReport:
             if item.document_id:
                 seen.setdefault(item.document_id)
         return list(seen)
+
+    @property
+    def new_stack_ids(self) -> list[str]:
+        """Stacks this ingest stored (to be split: ``digitize.services.stacks``)."""
+        return [i.stack_id for i in self.items if i.stack_id and not i.duplicate]
 
     @property
     def new_document_ids(self) -> list[str]:
@@ -105,8 +112,10 @@ class Ingestor:
         settings: Settings | None = None,
         objects: ObjectStore | None = None,
         on_item: Progress | None = None,
+        split: bool = False,
     ) -> None:
         self.settings = settings or get_settings()
+        self.split = split  # multi-page PDFs and TIFFs are stacks of documents to split
         self.objects = objects or get_object_store(self.settings)
         self.batch_id = batch_id
         self.actor = actor
@@ -174,6 +183,29 @@ class Ingestor:
             self.objects.put_file(
                 key, path, media_type=media_type, metadata={"sha256": sha, "filename": _ascii_meta(filename)}
             )
+            if self.split and media_type in SPLITTABLE:
+                with db.session(self.settings) as s:
+                    stack_id, duplicate = receive_stack(
+                        s,
+                        sha=sha,
+                        key=key,
+                        media_type=media_type,
+                        size=size,
+                        filename=filename,
+                        actor=self.actor,
+                    )
+                    s.add(
+                        BatchItem(
+                            batch_id=self.batch_id,
+                            position=self._next(),
+                            filename=filename,
+                            stack_id=stack_id,
+                            duplicate=duplicate,
+                        )
+                    )
+                item = IngestedItem(filename, None, duplicate, stack_id=stack_id)
+                self._record(item)
+                return item
             with db.session(self.settings) as s:
                 doc_id, duplicate = _document_for(s, sha, key, media_type, size, filename, self.actor)
                 s.add(
@@ -466,11 +498,12 @@ def ingest_paths(
     settings: Settings | None = None,
     on_item: Progress | None = None,
     batch_id: str | None = None,
+    split: bool = False,
 ) -> IngestReport:
     """Store every file under ``paths`` in a (new) batch. Does not process: see ``processing.enqueue``."""
     settings = settings or get_settings()
     batch_id = batch_id or create_batch(batch_name, actor=actor, settings=settings)
-    ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=on_item)
+    ingestor = Ingestor(batch_id, actor=actor, settings=settings, on_item=on_item, split=split)
     for p in paths:
         ingestor.add_path(Path(p), display_name=Path(p).name or str(p))
     return ingestor.report

@@ -83,10 +83,11 @@ def test_upload_over_the_size_limit_is_refused_and_nothing_kept(
     assert bare_client.get("/api/v1/batches", headers=auth(key)).json()["total"] == 0
 
 
-def test_health_metrics_openapi(bare_client: TestClient) -> None:
+def test_health_metrics_openapi(bare_client: TestClient, make_key: Callable[..., str]) -> None:
     r = bare_client.get("/healthz")
     assert r.status_code == 200 and r.json()["status"] == "ok" and r.json()["database"] is True
-    r = bare_client.get("/metrics")
+    assert bare_client.get("/metrics").status_code == 401  # not open to anyone by default
+    r = bare_client.get("/metrics", headers=auth(make_key("admin")))
     assert r.status_code == 200
     assert "digitize_documents" in r.text and "digitize_page_seconds_bucket" in r.text
     spec = bare_client.get("/openapi.json").json()

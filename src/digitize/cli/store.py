@@ -43,6 +43,33 @@ def _t(vi: str, en: str) -> str:
 # --- ingest -----------------------------------------------------------------------------------
 
 
+def _split_stacks(stack_ids: list[str], progress: Any, as_json: bool) -> list[str]:
+    """Split the stacks here (page evidence on one process per core); the new documents' ids."""
+    from digitize.services.stacks import StackState, split_stack
+
+    new: list[str] = []
+    for stack_id in stack_ids:
+        task = progress.add_task(_t("Tách tập quét", "Splitting stack"), total=None) if progress else None
+
+        def tick(n: int, task: Any = task) -> None:
+            if progress is not None and task is not None:
+                progress.update(task, completed=n)
+
+        outcome = split_stack(stack_id, dispatch=False, on_page=tick)
+        new.extend(outcome.new_document_ids)
+        if outcome.state == StackState.NEEDS_REVIEW and not as_json:
+            click.echo(
+                _t(
+                    f"Tập quét {stack_id}: ranh giới chưa chắc chắn, chờ duyệt tại /stacks/{stack_id}",
+                    f"Stack {stack_id}: unsure boundaries, waiting for review at /stacks/{stack_id}",
+                ),
+                err=True,
+            )
+        elif outcome.state == StackState.FAILED and not as_json:
+            click.echo(_t(f"Tập quét {stack_id}: lỗi", f"Stack {stack_id}: failed"), err=True)
+    return new
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--batch", "batch_name", default=None, help="Name of the batch.")
@@ -52,6 +79,11 @@ def _t(vi: str, en: str) -> str:
     "--workers", type=int, default=None, help="Worker processes with --wait (default: one per core)."
 )
 @click.option("--file", "file_ref", default=None, help="The hồ sơ (id or code) the documents join.")
+@click.option(
+    "--split",
+    is_flag=True,
+    help="Multi-page PDFs and TIFFs are stacks of documents: split them (the stack is kept whole).",
+)
 def ingest(
     paths: tuple[Path, ...],
     batch_name: str | None,
@@ -59,8 +91,13 @@ def ingest(
     as_json: bool,
     workers: int | None,
     file_ref: str | None = None,
+    split: bool = False,
 ) -> None:
     """Files, folders and ZIP archives into the store.
+
+    With --split a multi-page PDF or TIFF is a stack of documents: it is stored whole, examined here (page
+    by page: blank backs, separator sheets, where a Decree 30 document begins) and split into one document per
+    original document; a stack whose boundaries are unsure waits for staff on the web page /stacks.
 
     The originals are stored first (the same content twice is one document). Without --wait the command
     returns once the work is queued: to Celery when DIGITIZE_BROKER_URL is set; otherwise a running
@@ -98,8 +135,12 @@ def ingest(
             click.echo(f"{item.filename}: {item.error.one_line(_lang())}", err=True)  # type: ignore[arg-type]
 
     try:
-        report = ingest_paths(list(paths), batch_name=batch_name, on_item=on_item, actor="cli")
-        doc_ids = report.document_ids
+        report = ingest_paths(list(paths), batch_name=batch_name, on_item=on_item, actor="cli", split=split)
+        new_ids = list(report.new_document_ids)
+        if report.new_stack_ids:
+            new_ids += _split_stacks(report.new_stack_ids, progress, as_json)
+        with db.session(settings) as s:
+            doc_ids = list(batch_view(s, report.batch_id)["documents"])
         if file_id is not None:
             from digitize.services.files import join_at_upload
 
@@ -109,7 +150,7 @@ def ingest(
             progress.update(store_task, total=len(report.items), completed=len(report.items))
         if wait and doc_ids:
             if settings.uses_celery:
-                enqueue(report.new_document_ids, settings)
+                enqueue(new_ids, settings)
                 _wait_for(doc_ids, progress)
             else:
                 with LocalPool(settings, workers=workers, poll_interval=0.3) as pool:
@@ -122,8 +163,8 @@ def ingest(
                             progress.update(task, completed=len(doc_ids) - len(unfinished(doc_ids, settings)))
 
                     pool.drain(doc_ids, on_tick=tick)
-        elif report.new_document_ids:
-            enqueue(report.new_document_ids, settings)
+        elif new_ids:
+            enqueue(new_ids, settings)
     finally:
         if progress is not None:
             progress.stop()

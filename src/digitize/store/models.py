@@ -113,6 +113,8 @@ class BatchItem(Base):
     # null when the file was refused before it could be stored (e.g. an unsafe ZIP member)
     document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
     duplicate: Mapped[bool] = mapped_column(Boolean, default=False)  # content was already stored
+    # a stack scan uploaded to be split (issue 15): its documents appear in the batch in stack order
+    stack_id: Mapped[str | None] = mapped_column(String(32), index=True)
     error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)
 
@@ -188,6 +190,8 @@ class Document(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     processed_at: Mapped[datetime | None] = mapped_column()
     pipeline_version: Mapped[str | None] = mapped_column(String(50))
+    # the stack scan this document was split from (its pages: stack_pages with this document_id)
+    stack_id: Mapped[str | None] = mapped_column(String(32), index=True)
     # the hồ sơ (archival file, ``files.id``) the document belongs to, if any (migration 0009; no database
     # foreign key: SQLite could not add one without rebuilding this table; digitize.services.files keeps it)
     file_id: Mapped[str | None] = mapped_column(String(32), index=True)
@@ -516,3 +520,51 @@ class SearchEntry(Base):
             "ended_at",
         ),
     )
+
+
+class Stack(Base):
+    """A multi-document stack scan kept whole (write-once original), split into documents (issue 15).
+
+    States (``digitize.services.stacks.StackState``): received → splitting → split | needs_review | failed;
+    needs_review → split once staff confirm the boundaries."""
+
+    __tablename__ = "stacks"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of the stack's original
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    original_filename: Mapped[str] = mapped_column(String(1000))
+    original_key: Mapped[str] = mapped_column(String(300))
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    page_count: Mapped[int | None] = mapped_column(Integer)
+    pages_examined: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    split_at: Mapped[datetime | None] = mapped_column()
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+
+    pages: Mapped[list[StackPage]] = relationship(
+        back_populates="stack", order_by="StackPage.index", cascade="all, delete-orphan"
+    )
+
+
+class StackPage(Base):
+    """One page of a stack: its role in the split (start, continuation, blank, separator), why, how sure, and
+    the document it went into (blank pages too: marked in that document, left out of its file)."""
+
+    __tablename__ = "stack_pages"
+
+    stack_id: Mapped[str] = mapped_column(ForeignKey("stacks.id", ondelete="CASCADE"), primary_key=True)
+    index: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(40))
+    confidence: Mapped[float] = mapped_column(Float)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    stack: Mapped[Stack] = relationship(back_populates="pages")

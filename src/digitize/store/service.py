@@ -100,6 +100,7 @@ def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
             BatchItem.error_message,
             BatchItem.duplicate,
             Document.state,
+            BatchItem.stack_id,
         )
         .outerjoin(Document, Document.id == BatchItem.document_id)
         .where(BatchItem.batch_id == batch.id)
@@ -108,7 +109,20 @@ def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
     doc_ids: list[str] = []
     states: dict[str, str] = {}
     rejected: list[dict[str, Any]] = []
-    for doc_id, filename, code, message, _dup, state in rows:
+    stacks: list[dict[str, Any]] = []
+    for doc_id, filename, code, message, _dup, state, stack_id in rows:
+        if stack_id is not None:  # a stack scan: its documents in stack order once split (issue 15)
+            from digitize.services.stacks import stack_summary
+
+            summary = stack_summary(session, stack_id)
+            stacks.append(summary)
+            if summary["error"] is not None:
+                rejected.append({"filename": filename, "error": summary["error"]})
+            for sub_id, sub_state in summary["document_states"]:
+                if sub_id not in states:
+                    doc_ids.append(sub_id)
+                    states[sub_id] = sub_state
+            continue
         if doc_id is None:
             rejected.append({"filename": filename, "error": {"code": code, "message": message}})
             continue
@@ -122,7 +136,10 @@ def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
         "failed": per_state[FAILED] + len(rejected),
         "needs_review": per_state[NEEDS_REVIEW],
     }
-    if (states and all(s in FINISHED_STATES for s in states.values())) or (not states and rejected):
+    waiting = [st for st in stacks if st["state"] in ("received", "splitting", "needs_review")]
+    if waiting:
+        overall = "processing" if any(st["state"] != "received" for st in waiting) or states else "queued"
+    elif (states and all(s in FINISHED_STATES for s in states.values())) or (not states and rejected):
         overall = "done"
     elif any(s != RECEIVED for s in states.values()):
         overall = "processing"
@@ -136,6 +153,7 @@ def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
         "documents": doc_ids,
         "processing": per_state[PROCESSING],
         "rejected": rejected,
+        "stacks": [{k: v for k, v in st.items() if k != "document_states"} for st in stacks],
         "created_at": iso(batch.created_at),
     }
 
