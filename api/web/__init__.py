@@ -5,7 +5,7 @@
 on the API's read-only requests (file downloads linked from the pages).
 
 Pages: ``/login`` ``/`` ``/upload`` ``/batches`` ``/review`` ``/search`` ``/documents/{id}`` ``/sign``
-``/verify`` (public) ``/stats`` (+ ``/stats.csv``).
+``/verify`` (public) ``/stats`` (+ ``/stats.csv``) ``/stacks/{id}`` (a stack's split, boundary review).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from api.web import (  # noqa: F401  (routes register themselves)
     documents,
     pages,
     signing,
+    stacks,
     stats,
     token_signing,
     verify_page,

@@ -89,6 +89,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF, JPEG, PNG, TIFF or ZIP; many files at once.",
     ),
     "upload.failed": ("Tải lên thất bại", "Upload failed"),
+    "upload.split": ("Tách thành từng văn bản", "Split into documents"),
+    "upload.split_help": (
+        "Một tệp PDF/TIFF nhiều trang quét liền một chồng giấy: tách tại đầu mỗi văn bản (quốc hiệu, số, "
+        "ngày) hoặc tờ phân cách (mã QR, PATCH-T); trang trắng được đánh dấu, bản gốc giữ nguyên.",
+        "A multi-page PDF/TIFF scanned from a pile of paper: split where each document begins (motto, "
+        "number, date) or at separator sheets (QR, PATCH-T); blank pages are marked, the original is kept "
+        "whole.",
+    ),
+    "stack.title": ("Tập quét", "Stack scan"),
+    "stack.pages": ("trang", "pages"),
+    "stack.examined": ("Đã xem {n}/{total} trang", "{n} of {total} pages examined"),
+    "stack.documents": ("văn bản", "documents"),
+    "stack.review": ("Duyệt ranh giới", "Review boundaries"),
+    "stack.help": (
+        "Mũi tên: chuyển trang · Enter/Space: đặt hoặc bỏ ranh giới trước trang · S: lưu và tạo văn "
+        "bản. Trang có viền đậm mở đầu một văn bản; trang vàng là chỗ máy chưa chắc chắn.",
+        "Arrows: move between pages · Enter/Space: put or remove a boundary before the page · S: save and "
+        "make the documents. A page with a thick edge opens a document; yellow pages are where the machine "
+        "is unsure.",
+    ),
+    "stack.save": ("Lưu ranh giới và tạo văn bản", "Save boundaries and make the documents"),
+    "stack.state.received": ("Chờ tách", "Waiting"),
+    "stack.state.splitting": ("Đang tách", "Splitting"),
+    "stack.state.needs_review": ("Chờ duyệt ranh giới", "Boundaries to review"),
+    "stack.state.split": ("Đã tách", "Split"),
+    "stack.state.failed": ("Lỗi", "Failed"),
+    "stack.state.missing": ("Không có", "Missing"),
+    "stack.role.start": ("mở đầu", "opens"),
+    "stack.role.continuation": ("tiếp", "continues"),
+    "stack.role.blank": ("trang trắng", "blank"),
+    "stack.role.separator": ("tờ phân cách", "separator"),
     "batches.title": ("Các lô tài liệu", "Batches"),
     "batch.title": ("Lô", "Batch"),
     "batch.name": ("Tên", "Name"),

@@ -167,13 +167,17 @@ def upload_page(request: Request, user: Principal = Depends(require_page("upload
     return render(request, "upload.html", {})
 
 
-def _ingest(files: list[UploadedFile], name: str | None, actor: str) -> str:
+def _ingest(files: list[UploadedFile], name: str | None, actor: str, split: bool = False) -> str:
     settings = get_settings()
     batch_id = create_batch(name, actor=actor, settings=settings)
-    ingestor = Ingestor(batch_id, actor=actor, settings=settings)
+    ingestor = Ingestor(batch_id, actor=actor, settings=settings, split=split)
     for f in files:
         ingestor.add_path(f.path, display_name=f.filename)
     enqueue(ingestor.report.new_document_ids, settings)
+    if ingestor.report.new_stack_ids:  # split in the background; the batch page shows them as found
+        from digitize.services.stacks import split_in_background
+
+        split_in_background(settings)
     return batch_id
 
 
@@ -189,9 +193,10 @@ async def upload(
     tmp_root.mkdir(parents=True, exist_ok=True)
     dest = Path(tempfile.mkdtemp(prefix="web-upload-", dir=tmp_root))
     name = (request.query_params.get("name") or "").strip() or None
+    split = request.query_params.get("split") in ("1", "true", "on")
     try:
         files = await receive_files(request, dest)
-        batch_id = await run_in_threadpool(_ingest, files, name, user.actor)
+        batch_id = await run_in_threadpool(_ingest, files, name, user.actor, split)
     finally:
         shutil.rmtree(dest, ignore_errors=True)
     return JSONResponse({"id": batch_id, "url": f"/batches/{batch_id}"}, status_code=201)
