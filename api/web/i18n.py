@@ -44,6 +44,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sai mật khẩu quá nhiều lần. Hãy thử lại sau ít phút.",
         "Too many wrong passwords. Try again in a few minutes.",
     ),
+    "password.title": ("Đổi mật khẩu", "Change password"),
+    "password.current": ("Mật khẩu hiện tại", "Current password"),
+    "password.new": ("Mật khẩu mới (ít nhất 8 ký tự)", "New password (at least 8 characters)"),
+    "password.again": ("Nhập lại mật khẩu mới", "New password again"),
+    "password.submit": ("Đổi mật khẩu", "Change password"),
+    "password.mismatch": ("Hai mật khẩu mới không giống nhau.", "The two new passwords differ."),
+    "password.done": (
+        "Đã đổi mật khẩu. Mọi phiên đăng nhập khác đã kết thúc.",
+        "Password changed. Every other session has ended.",
+    ),
     "login.public_verify": (
         "Cần xác thực một văn bản đã ký? Không cần đăng nhập:",
         "Need to check a signed document? No sign-in needed:",
