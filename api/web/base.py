@@ -40,6 +40,7 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "validity": ("officer",),
     "stats": ("archivist", "reviewer", "officer"),
     "fixity": (),  # admin only
+    "certificates": (),  # admin only: registers officers' signing certificates
 }
 
 NAV: tuple[tuple[str, str, str], ...] = (
