@@ -19,7 +19,7 @@ from fastapi import FastAPI
 
 from api import docs, errors
 from api.routes import batches, documents, review, system
-from api.security import SecurityHeaders, quiet_access_log
+from api.security import SecurityHeaders, complete_openapi, quiet_access_log
 from digitize import __version__
 from digitize.config import get_settings
 
@@ -103,6 +103,7 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
         install = getattr(module, "install", None)
         if callable(install):
             install(app)
+    app.openapi = complete_openapi(app)  # type: ignore[method-assign]
     return app
 
 
