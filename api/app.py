@@ -63,13 +63,17 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
             set_current_pool(pool)
             log.info("local worker pool started with %d processes", pool.workers)
         app.state.pool = pool
-        if run_pool:  # stacks a previous run left unsplit (issue 15)
-            from digitize.services.stacks import split_in_background
+        # stacks a previous run left unsplit; the hot folder when DIGITIZE_WATCH_DIR is set (issue 15)
+        from digitize.services.hotfolder import watch_in_background
+        from digitize.services.stacks import split_in_background
 
-            split_in_background(settings)
+        split_in_background(settings)
+        watching = watch_in_background(settings)
         try:
             yield
         finally:
+            if watching is not None:
+                watching.set()
             if pool is not None:
                 set_current_pool(None)
                 pool.stop(wait=False)

@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     import_max_file_bytes: int = 4 * 1024 * 1024 * 1024
     fixity_interval_hours: float = 24.0 * 7
 
+    # Hot folder (issue 15): ``digitize serve`` watches this folder for scanners' files (``digitize watch``)
+    watch_dir: Path | None = None
+    watch_split: bool = False  # multi-page files dropped there are stacks to split into documents
+    watch_settle_seconds: float = 2.0  # a file is taken once its size has not changed for this long
+
     # Serving
     host: str = "127.0.0.1"
     port: int = 8000

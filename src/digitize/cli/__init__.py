@@ -30,11 +30,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "worker": ("digitize.cli.worker", "worker", "Run a Celery worker."),
     "sign": ("digitize.cli.sign", "sign", "Sign a PDF (PAdES, Decree 30 appearance)."),
     "verify": ("digitize.cli.verify", "verify", "Verify every signature of a PDF."),
+    "trust": ("digitize.cli.trust", "trust", "Trusted roots, intermediates and revocation lists (CRLs)."),
     "agent": ("digitize.cli.agent", "agent", "The officer's local signing agent (USB token, PIN here)."),
     "export": ("digitize.cli.preserve", "export", "The store (or a batch) as a BagIt bag / E-ARK AIP."),
     "import": ("digitize.cli.preserve", "import_", "Validate a bag from 'digitize export' and restore it."),
     "audit": ("digitize.cli.preserve", "audit", "Fixity: recompute every stored object's sha256."),
     "files": ("digitize.cli.files", "files", "Hồ sơ (archival files): create, list, show, add documents."),
+    "watch": ("digitize.cli.watch", "watch", "A hot folder for network scanners (optionally --split)."),
 }
 
 

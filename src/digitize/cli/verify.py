@@ -1,4 +1,5 @@
-"""``digitize verify INPUT.pdf [--trust CA.pem ...] [--json] [--lang vi|en] [--pdf-report OUT.pdf]``
+"""``digitize verify INPUT.pdf [--trust CA.pem ...] [--no-default-trust] [--json] [--lang vi|en]
+[--pdf-report OUT.pdf] [--offline]``
 
 Exit codes: 0 every signature TOTAL_PASSED (at least one); 1 some INDETERMINATE (none failed);
 2 some TOTAL_FAILED, or no signature / not a signed PDF. A missing input file: 66; a bad --trust file: 65.
@@ -34,6 +35,11 @@ import click
     help="Also write the readable report as a PDF.",
 )
 @click.option("--offline", is_flag=True, help="Do not fetch OCSP/CRL/certificates over the network.")
+@click.option(
+    "--no-default-trust",
+    is_flag=True,
+    help="Do not trust the shipped Vietnamese roots (nor those added with 'digitize trust add').",
+)
 @click.pass_context
 def verify(
     ctx: click.Context,
@@ -43,12 +49,15 @@ def verify(
     lang: str | None,
     pdf_report: Path | None,
     offline: bool,
+    no_default_trust: bool,
 ) -> None:
     """Verify every signature and document timestamp of a PDF (ETSI EN 319 102-1, Circular 15/2025)."""
     from digitize.verify import exit_code_for, render_pdf, render_text, verify_file
 
     chosen = cast(Literal["vi", "en"], lang or (ctx.obj or {}).get("lang") or "vi")
-    report = verify_file(input_pdf, trust=trust, allow_fetching=not offline)
+    report = verify_file(
+        input_pdf, trust=trust, allow_fetching=not offline, default_trust=not no_default_trust
+    )
     if pdf_report is not None:
         data = render_pdf(report, chosen)
         tmp = pdf_report.with_name(pdf_report.name + ".part")

@@ -62,7 +62,8 @@ def exit_code_for(report: VerificationReport) -> int:
 
 
 def trust_roots_from_settings(extra: Iterable[Path] = ()) -> list[x509.Certificate]:
-    """Trust roots from ``extra`` files plus ``Settings.trust_dir``."""
+    """Trust roots from ``extra`` files plus ``Settings.trust_dir`` (the shipped Vietnamese list is added by
+    ``verify_pdf`` itself unless ``default_trust=False``)."""
     from digitize.config import get_settings
 
     return load_trust_roots(extra, get_settings().trust_dir)
@@ -73,6 +74,7 @@ def verify_file(
     *,
     trust: Sequence[Path] = (),
     trust_roots: Sequence[x509.Certificate] | None = None,
+    default_trust: bool = True,
     allow_fetching: bool = True,
     registry_lookup: Callable[[str], RegistryMatch | None] | None = None,
     visual_checks: bool = True,
@@ -94,6 +96,7 @@ def verify_file(
     return verify_pdf(
         data,
         trust_roots=roots,
+        default_trust=default_trust,
         allow_fetching=allow_fetching,
         registry_lookup=registry_lookup,
         visual_checks=visual_checks,

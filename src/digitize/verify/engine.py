@@ -1,28 +1,19 @@
 """Verify every signature and document timestamp of a PDF: ETSI EN 319 102-1 indications, Circular 15 fields.
 
-Built on pyHanko's validation (integrity, CMS cryptography, certificate path with revocation, pyHanko's own
-difference analysis of incremental updates), and on top of it:
+Evidence → ordered rules → verdict:
 
-- lenient reading: a file pyHanko cannot open, a signature dictionary it cannot parse, a byte range that runs
-  past the end of the file, a CMS blob that does not decode: each still gets an entry
-  (TOTAL_FAILED/FORMAT_FAILURE, the reason in words), read with pikepdf (qpdf repairs what it can) or
-  found by scanning the bytes, and checked directly on the signed byte range when pyHanko gives up;
-- what a reader sees (``revisions.compare``): pages added/removed, page content visibly changed, annotations
-  added over signed content;
-- time: a trusted signature timestamp (or a later trusted document timestamp) is a proof of existence; a
-  certificate that expired or was revoked after it is re-checked at that time, one that expired or was revoked
-  before it fails (EXPIRED / REVOKED).
+1. ``reading``: the signature dictionaries, read leniently (pikepdf/qpdf, else a scan of the bytes), and the
+   document's DSS;
+2. here: for each signature, what the CMS proves on its byte range (pyHanko, or directly when pyHanko's PDF
+   layer cannot read the file), what the certificate path says (anchors and the intermediates pool of
+   ``digitize.trust``, certificates in the CMS and the DSS, AIA through the guarded fetcher; revocation from
+   the DSS, the CRL cache, OCSP/CRL fetches), the crypto policy's findings (``policy``), and what a reader
+   sees changed after signing (``revisions``) — all into a frozen ``SignatureEvidence``;
+3. ``rules.judge_changes`` and ``rules.decide``: the modification and the verdict, first matching rule.
 
-Indication policy (documented in docs/verify.md):
-  unreadable → TOTAL_FAILED/FORMAT_FAILURE; digest mismatch → TOTAL_FAILED/HASH_FAILURE; bad signature value →
-  TOTAL_FAILED/SIG_CRYPTO_FAILURE; byte range not covering its revision, page content or page count changed
-  after signing, or changes a DocMDP certification forbids → TOTAL_FAILED/FORMAT_FAILURE
-  (modification "other");
-  other changes pyHanko cannot classify, or an annotation laid over signed content → INDETERMINATE/
-  SIG_CONSTRAINTS_FAILURE; certificate problems → the INDETERMINATE sub-indication pyHanko derives
-  (NO_CERTIFICATE_CHAIN_FOUND, OUT_OF_BOUNDS_NO_POE, REVOKED_NO_POE, TRY_LATER ...), or TOTAL_FAILED/EXPIRED,
-  REVOKED, NOT_YET_VALID when a proof of existence places the signature outside the certificate's life;
-  otherwise TOTAL_PASSED.
+Time: a trusted signature timestamp (or a later trusted document timestamp) is a proof of existence; a
+certificate that expired or was revoked after it is re-checked at that time, one that expired or was revoked
+before it fails (EXPIRED / REVOKED).
 """
 
 from __future__ import annotations
@@ -40,10 +31,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import pikepdf
-from asn1crypto import cms, crl, ocsp, x509
+from asn1crypto import cms, x509
 
-from digitize.verify import revisions
+from digitize.trust import TrustMaterial, load_trust
+from digitize.verify import policy, revisions
+from digitize.verify.evidence import (
+    ChainFacts,
+    CmsFacts,
+    Coverage,
+    Indication,
+    Kind,
+    Modification,
+    Revocation,
+    SignatureEvidence,
+    SignedBytes,
+    Sub,
+    Verdict,
+    Words,
+)
 from digitize.verify.model import (
     SEVERITY,
     Check,
@@ -54,6 +59,16 @@ from digitize.verify.model import (
     Signer,
     VerificationReport,
 )
+from digitize.verify.reading import (
+    SUPPORTED_SUBFILTERS,
+    DssData,
+    byte_range_problems,
+    read_dss,
+    read_signatures,
+    revocation_from_data,
+    scan_signatures,
+)
+from digitize.verify.rules import OFFLINE_ADVICE, decide, iso, judge_changes
 
 log = logging.getLogger(__name__)
 # pyHanko logs every failed path or revocation check with a traceback; the report carries what matters, so
@@ -63,195 +78,18 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
 
 FETCH_TIMEOUT = 5.0
 MAX_FILE_BYTES = 300 * 1024 * 1024
+KEY_USAGE = {"non_repudiation", "digital_signature"}
+_MOD_NAMES = {
+    0: Modification.NONE,
+    1: Modification.LTA_UPDATES,
+    2: Modification.FORM_FILLING,
+    3: Modification.ANNOTATIONS,
+    4: Modification.OTHER,
+}
 
 
 # ----------------------------------------------------------------------------------------------------------
-# Raw view of a signature dictionary (read without pyHanko, so it works on files pyHanko rejects)
-# ----------------------------------------------------------------------------------------------------------
-@dataclass
-class RawSig:
-    field: str
-    kind: str  # signature | doc_timestamp
-    byte_range: list[int] | None
-    contents: bytes | None
-    sub_filter: str | None
-    reason: str | None = None
-    location: str | None = None
-    m_time: datetime | None = None
-    problems: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (vi, en)
-
-    @property
-    def revision_end(self) -> int:
-        br = self.byte_range
-        if br and len(br) == 4:
-            return br[2] + br[3]
-        return 1 << 62
-
-
-def _pdf_date(s: str | None) -> datetime | None:
-    if not s:
-        return None
-    m = re.match(
-        r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+\-])?(\d{2})?'?(\d{2})?", s.strip()
-    )
-    if not m:
-        return None
-    try:
-        y, mo, d, hh, mi, ss = (
-            int(g) if g else dflt for g, dflt in zip(m.groups()[:6], (0, 1, 1, 0, 0, 0), strict=True)
-        )
-        from datetime import timedelta, timezone
-
-        tz = UTC
-        if m.group(7) in ("+", "-") and m.group(8):
-            off = timedelta(hours=int(m.group(8)), minutes=int(m.group(9) or 0))
-            tz = timezone(off if m.group(7) == "+" else -off)
-        return datetime(y, mo, d, hh, mi, ss, tzinfo=tz)
-    except ValueError:
-        return None
-
-
-def _raw_signatures(data: bytes) -> list[RawSig]:
-    """Signature fields read with pikepdf (qpdf's recovery makes this the lenient path)."""
-    out: list[RawSig] = []
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        try:
-            fields = pdf.Root.AcroForm.Fields
-        except (AttributeError, KeyError):
-            return out
-        stack: list[tuple[Any, str]] = [(f, "") for f in fields]
-        seen: set[tuple[int, int]] = set()
-        while stack:
-            node, prefix = stack.pop(0)
-            if not isinstance(node, pikepdf.Dictionary):
-                continue
-            if node.is_indirect:
-                if node.objgen in seen:
-                    continue
-                seen.add(node.objgen)
-            name = str(node.get("/T", ""))
-            fq = f"{prefix}.{name}" if prefix and name else (name or prefix)
-            kids = node.get("/Kids")
-            if isinstance(kids, pikepdf.Array) and any(
-                isinstance(k, pikepdf.Dictionary) and "/T" in k for k in kids
-            ):
-                stack.extend((k, fq) for k in kids)
-            ft = node.get("/FT")
-            v = node.get("/V")
-            if str(ft) != "/Sig" or not isinstance(v, pikepdf.Dictionary):
-                continue
-            kind = "doc_timestamp" if str(v.get("/Type", "")) == "/DocTimeStamp" else "signature"
-            br_obj = v.get("/ByteRange")
-            br: list[int] | None = None
-            problems: list[tuple[str, str]] = []
-            if isinstance(br_obj, pikepdf.Array):
-                try:
-                    br = [int(x) for x in br_obj]
-                except (TypeError, ValueError):
-                    br = None
-            if br is None:
-                problems.append(("thiếu hoặc hỏng /ByteRange", "missing or malformed /ByteRange"))
-            contents_obj = v.get("/Contents")
-            contents = bytes(contents_obj) if isinstance(contents_obj, pikepdf.String) else None
-            if contents is None:
-                problems.append(("thiếu /Contents (dữ liệu chữ ký)", "missing /Contents (signature data)"))
-            sf = v.get("/SubFilter")
-            out.append(
-                RawSig(
-                    field=fq or "(unnamed)",
-                    kind=kind,
-                    byte_range=br,
-                    contents=contents,
-                    sub_filter=str(sf) if sf is not None else None,
-                    reason=str(v.get("/Reason")) if v.get("/Reason") is not None else None,
-                    location=str(v.get("/Location")) if v.get("/Location") is not None else None,
-                    m_time=_pdf_date(str(v.get("/M"))) if v.get("/M") is not None else None,
-                    problems=problems,
-                )
-            )
-    return out
-
-
-SUPPORTED_SUBFILTERS = (
-    "/adbe.pkcs7.detached",
-    "/ETSI.CAdES.detached",
-    "/ETSI.RFC3161",
-    "/adbe.pkcs7.sha1",
-    "/PBAD.PAdES",
-)
-
-_SIG_RE = re.compile(rb"/ByteRange\s*\[\s*(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s*\]")
-_CONTENTS_RE = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
-
-
-def _scan_signatures(data: bytes) -> list[RawSig]:
-    """Last resort for files no PDF library opens: signature dictionaries found by scanning the bytes."""
-    out: list[RawSig] = []
-    for n, m in enumerate(_SIG_RE.finditer(data)):
-        start = data.rfind(b" obj", 0, m.start())
-        end = data.find(b"endobj", m.end())
-        if start < 0 or end < 0:
-            continue
-        obj = data[start:end]
-        cm = _CONTENTS_RE.search(obj)
-        if cm is None:
-            continue
-        try:
-            contents = bytes.fromhex(re.sub(rb"\s", b"", cm.group(1)).decode())
-        except ValueError:
-            continue
-        sf = re.search(rb"/SubFilter\s*/([A-Za-z0-9.#]+)", obj)
-        mt = re.search(rb"/M\s*\((D:[^)]*)\)", obj)
-        kind = "doc_timestamp" if re.search(rb"/Type\s*/DocTimeStamp", obj) else "signature"
-        out.append(
-            RawSig(
-                field=f"Signature{n + 1}",
-                kind=kind,
-                byte_range=[int(x) for x in m.groups()],
-                contents=contents,
-                sub_filter="/" + sf.group(1).decode("latin-1") if sf else None,
-                m_time=_pdf_date(mt.group(1).decode("latin-1")) if mt else None,
-            )
-        )
-    return out
-
-
-def _byte_range_problems(raw: RawSig, size: int) -> list[tuple[str, str]]:
-    br = raw.byte_range
-    if not br:
-        return []
-    if len(br) != 4:
-        return [("/ByteRange không gồm đúng 2 đoạn", "/ByteRange does not have exactly two parts")]
-    a, la, b, lb = br
-    probs: list[tuple[str, str]] = []
-    if min(br) < 0:
-        probs.append(("/ByteRange có giá trị âm", "/ByteRange has a negative value"))
-    if a != 0:
-        probs.append(
-            ("/ByteRange không bắt đầu từ đầu tệp", "/ByteRange does not start at the beginning of the file")
-        )
-    if b + lb > size:
-        probs.append(
-            (
-                f"/ByteRange vượt quá cuối tệp ({b + lb} > {size} byte)",
-                f"/ByteRange runs past the end of the file ({b + lb} > {size} bytes)",
-            )
-        )
-    if b < a + la:
-        probs.append(("hai đoạn của /ByteRange chồng lên nhau", "the two parts of /ByteRange overlap"))
-    elif raw.contents is not None and b - (a + la) != len(raw.contents) * 2 + 2 and b - (a + la) > 0:
-        # the gap must hold exactly the hex string <...> of /Contents
-        gap = data_gap = b - (a + la)
-        if gap < 2:
-            probs.append(
-                ("/ByteRange không chừa chỗ cho chữ ký", "/ByteRange leaves no room for the signature")
-            )
-        del data_gap
-    return probs
-
-
-# ----------------------------------------------------------------------------------------------------------
-# Certificates, revocation data
+# Small helpers
 # ----------------------------------------------------------------------------------------------------------
 def _name_part(name: x509.Name, key: str) -> str | None:
     try:
@@ -261,6 +99,13 @@ def _name_part(name: x509.Name, key: str) -> str | None:
     if isinstance(v, list):
         v = ", ".join(str(x) for x in v)
     return str(v) if v else None
+
+
+def _safe(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except Exception:
+        return None
 
 
 def _signer_of(cert: x509.Certificate | None) -> Signer:
@@ -284,226 +129,9 @@ def _first_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
-def _safe(fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    except Exception:
-        return None
-
-
-def _iso(dt: datetime | None) -> str | None:
-    if dt is None:
-        return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
 def _validity(cert: x509.Certificate) -> tuple[datetime, datetime]:
     v = cert["tbs_certificate"]["validity"]
     return v["not_before"].native, v["not_after"].native
-
-
-@dataclass
-class Evidence:
-    """Revocation data embedded in the document (DSS) and certificates to help path building."""
-
-    certs: list[x509.Certificate] = dataclasses.field(default_factory=list)
-    crls: list[crl.CertificateList] = dataclasses.field(default_factory=list)
-    ocsps: list[ocsp.OCSPResponse] = dataclasses.field(default_factory=list)
-
-
-def _read_dss(data: bytes) -> Evidence:
-    ev = Evidence()
-    try:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            dss = pdf.Root.get("/DSS")
-            if not isinstance(dss, pikepdf.Dictionary):
-                return ev
-            for key, loader, dest in (
-                ("/Certs", x509.Certificate.load, ev.certs),
-                ("/CRLs", crl.CertificateList.load, ev.crls),
-                ("/OCSPs", ocsp.OCSPResponse.load, ev.ocsps),
-            ):
-                arr = dss.get(key)
-                if not isinstance(arr, pikepdf.Array):
-                    continue
-                for s in arr:
-                    try:
-                        obj = loader(bytes(s.read_bytes()))
-                        _ = obj.native  # parse eagerly; skip broken entries
-                        dest.append(obj)
-                    except Exception:
-                        continue
-    except Exception:
-        pass
-    return ev
-
-
-def _revocation_from_data(
-    cert: x509.Certificate, crls: Sequence[crl.CertificateList], ocsps: Sequence[ocsp.OCSPResponse]
-) -> str:
-    """good / revoked / unknown from whatever CRLs and OCSP responses are at hand."""
-    serial = cert.serial_number
-    status = "unknown"
-    for resp in ocsps:
-        try:
-            if resp["response_status"].native != "successful":
-                continue
-            basic = resp["response_bytes"]["response"].parsed
-            for single in basic["tbs_response_data"]["responses"]:
-                cid = single["cert_id"]
-                if cid["serial_number"].native != serial:
-                    continue
-                name = single["cert_status"].name
-                if name == "revoked":
-                    return "revoked"
-                if name == "good":
-                    status = "good"
-        except Exception:
-            continue
-    for c in crls:
-        try:
-            tbs = c["tbs_cert_list"]
-            if tbs["issuer"] != cert.issuer:
-                continue
-            revoked = tbs["revoked_certificates"]
-            if any(entry["user_certificate"].native == serial for entry in revoked):
-                return "revoked"
-            status = "good"
-        except Exception:
-            continue
-    return status
-
-
-def _validation_context(
-    trust_roots: Sequence[x509.Certificate],
-    evidence: Evidence,
-    extra_certs: Sequence[x509.Certificate],
-    *,
-    allow_fetching: bool,
-    moment: datetime | None = None,
-    crls: Sequence[crl.CertificateList] = (),
-    ocsps: Sequence[ocsp.OCSPResponse] = (),
-) -> Any:
-    from pyhanko_certvalidator import ValidationContext
-
-    from digitize.config import get_settings
-    from digitize.verify.fetching import GuardedFetcherBackend, allowed_hosts
-
-    kwargs: dict[str, Any] = {
-        "trust_roots": list(trust_roots),
-        "other_certs": [*evidence.certs, *extra_certs],
-        "crls": [*evidence.crls, *crls],
-        "ocsps": [*evidence.ocsps, *ocsps],
-    }
-    if moment is None:
-        kwargs.update(
-            allow_fetching=allow_fetching,
-            revocation_mode="hard-fail",
-            fetcher_backend=GuardedFetcherBackend(
-                FETCH_TIMEOUT, allow=allowed_hosts(get_settings().verify_fetch_allow_hosts)
-            )
-            if allow_fetching
-            else None,
-        )
-    else:
-        # point-in-time: only embedded or already fetched revocation data (which may post-date the moment)
-        kwargs.update(
-            moment=moment, allow_fetching=False, revocation_mode="soft-fail", retroactive_revinfo=True
-        )
-    return ValidationContext(**kwargs)
-
-
-# ----------------------------------------------------------------------------------------------------------
-# One signature
-# ----------------------------------------------------------------------------------------------------------
-_MOD_NAMES = {0: "none", 1: "lta_updates", 2: "form_filling", 3: "annotations", 4: "other"}
-
-
-@dataclass
-class _Outcome:
-    field: str
-    kind: str
-    raw: RawSig | None
-    indication: str = "TOTAL_FAILED"
-    sub_indication: str | None = "FORMAT_FAILURE"
-    intact: bool = False
-    crypto_valid: bool = False
-    trusted: bool = False
-    modification: str = "other"
-    coverage: str = "partial"
-    cert: x509.Certificate | None = None
-    signing_time: datetime | None = None
-    timestamp_time: datetime | None = None
-    timestamp_trusted: bool | None = None
-    tsa: str | None = None
-    revocation: str = "unknown"
-    revocation_time: datetime | None = None
-    revocation_reason: str | None = None
-    trust_anchor: str | None = None
-    digest_algorithm: str | None = None
-    signature_algorithm: str | None = None
-    docmdp: int | None = None
-    signed_revision: int | None = None
-    signed_revision_sha256: str | None = None
-    pages_signed: int | None = None
-    pages_final: int | None = None
-    reasons: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-    checks: list[Check] = dataclasses.field(default_factory=list)
-    trust_indic: str | None = None
-    diff_level: str | None = None
-    diff_reason: str | None = None
-    docmdp_ok: bool | None = None
-    seed_value_error: str | None = None
-    valid_at_signing: bool | None = None
-
-    def fail(self, sub: str, vi: str, en: str) -> None:
-        self.indication, self.sub_indication = "TOTAL_FAILED", sub
-        self.reasons.append((vi, en))
-
-
-def _result(o: _Outcome) -> SignatureReport:
-    nb = na = None
-    if o.cert is not None:
-        with contextlib.suppress(Exception):
-            nb, na = _validity(o.cert)
-    return SignatureReport(
-        field=o.field,
-        kind=o.kind,  # type: ignore[arg-type]
-        indication=o.indication,  # type: ignore[arg-type]
-        sub_indication=o.sub_indication if o.indication != "TOTAL_PASSED" else None,
-        intact=o.intact,
-        crypto_valid=o.crypto_valid,
-        trusted=o.trusted,
-        modification=o.modification,  # type: ignore[arg-type]
-        coverage=o.coverage,  # type: ignore[arg-type]
-        signer=_signer_of(o.cert),
-        signing_time=_iso(o.signing_time),
-        timestamp_time=_iso(o.timestamp_time),
-        certificate_valid_from=_iso(nb),
-        certificate_valid_until=_iso(na),
-        revocation=o.revocation,  # type: ignore[arg-type]
-        certificate_valid_at_signing_time=o.valid_at_signing,
-        revocation_time=_iso(o.revocation_time),
-        revocation_reason=o.revocation_reason,
-        timestamp_trusted=o.timestamp_trusted,
-        timestamp_authority=o.tsa,
-        trust_anchor=o.trust_anchor,
-        digest_algorithm=o.digest_algorithm,
-        signature_algorithm=o.signature_algorithm,
-        sub_filter=o.raw.sub_filter if o.raw else None,
-        reason=o.raw.reason if o.raw else None,
-        location=o.raw.location if o.raw else None,
-        docmdp=o.docmdp,
-        signed_revision=o.signed_revision,
-        signed_revision_sha256=o.signed_revision_sha256,
-        pages_signed=o.pages_signed,
-        pages_final=o.pages_final,
-        reasons=[vi for vi, _ in o.reasons],
-        reasons_en=[en for _, en in o.reasons],
-        checks=o.checks,
-    )
 
 
 def _cert_from_cms(contents: bytes | None) -> x509.Certificate | None:
@@ -527,95 +155,346 @@ def _cert_from_cms(contents: bytes | None) -> x509.Certificate | None:
         return None
 
 
-KEY_USAGE = {"non_repudiation", "digital_signature"}
-
-
 def _key_usage() -> Any:
     from pyhanko.sign.validation.settings import KeyUsageConstraints
 
     return KeyUsageConstraints(key_usage=set(KEY_USAGE))
 
 
-async def _validate_one(
-    emb: Any,
-    o: _Outcome,
-    trust_roots: Sequence[x509.Certificate],
-    evidence: Evidence,
-    allow_fetching: bool,
-    later_poe: datetime | None,
-) -> None:
-    """Run pyHanko on one embedded signature and fill ``o`` (no indication decided yet)."""
+# ----------------------------------------------------------------------------------------------------------
+# Validation contexts
+# ----------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Setup:
+    """What every signature of one verification is checked against."""
+
+    trust: TrustMaterial
+    dss: DssData
+    allow_fetching: bool
+
+
+def _validation_context(
+    setup: _Setup,
+    extra_certs: Sequence[x509.Certificate],
+    *,
+    moment: datetime | None = None,
+    soft: bool = False,
+    crls: Sequence[Any] = (),
+    ocsps: Sequence[Any] = (),
+) -> Any:
+    from pyhanko_certvalidator import ValidationContext
+    from pyhanko_certvalidator.policy_decl import AcceptAllAlgorithms
+
+    from digitize.config import get_settings
+    from digitize.verify.fetching import GuardedFetcherBackend, allowed_hosts
+
+    kwargs: dict[str, Any] = {
+        "trust_roots": list(setup.trust.anchors),
+        "other_certs": [*setup.trust.pool, *setup.dss.certs, *extra_certs],
+        "crls": [*setup.dss.crls, *setup.trust.crls, *crls],
+        "ocsps": [*setup.dss.ocsps, *ocsps],
+        # algorithms are judged by our policy table (digitize.verify.policy), not by refusing the path
+        "algorithm_usage_policy": AcceptAllAlgorithms(),
+    }
+    if moment is None:
+        fetch = setup.allow_fetching and not soft
+        kwargs.update(
+            allow_fetching=fetch,
+            revocation_mode="soft-fail" if soft else "hard-fail",
+            fetcher_backend=GuardedFetcherBackend(
+                FETCH_TIMEOUT, allow=allowed_hosts(get_settings().verify_fetch_allow_hosts)
+            )
+            if fetch
+            else None,
+        )
+    else:
+        # point-in-time: only embedded or already fetched revocation data (which may post-date the moment)
+        kwargs.update(
+            moment=moment, allow_fetching=False, revocation_mode="soft-fail", retroactive_revinfo=True
+        )
+    return ValidationContext(**kwargs)
+
+
+async def _path_at(
+    setup: _Setup, cert: x509.Certificate, extra: Sequence[x509.Certificate], vc_like: Any = None, **kw: Any
+) -> Any:
+    """Validate ``cert``'s path with a fresh context (``kw`` as for ``_validation_context``)."""
+    from pyhanko.sign.validation.generic_cms import validate_cert_usage
+
+    vc = _validation_context(setup, extra, **kw)
+    return await validate_cert_usage(
+        cert, vc, key_usage_settings=_key_usage(), paths=vc.path_builder.async_build_paths_lazy(cert)
+    )
+
+
+def _remember(path: Any, vc: Any, setup: _Setup) -> None:
+    """Cache the intermediates of a validated path and CRLs fetched and verified on the way."""
+    if path is None:
+        return
+    from digitize import trust
+    from digitize.trust import crls as crl_cache
+
+    try:
+        trust.remember_certificates([c for c in path.iter_certs(include_root=False)])
+        if setup.allow_fetching:
+            known = {c.dump() for c in (*setup.dss.crls, *setup.trust.crls)}
+            cas = [*setup.trust.anchors, *setup.trust.pool, *path.iter_certs(include_root=True)]
+            for c in vc.crls:
+                if c.dump() not in known and crl_cache._verify_signature(c, cas) is not None:
+                    crl_cache.store(c)
+    except Exception:  # a read-only home never breaks a verification
+        log.debug("could not cache trust material", exc_info=True)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# One signature: CMS facts and chain facts
+# ----------------------------------------------------------------------------------------------------------
+def _failure_from(exc: Any) -> Verdict:
+    sub = Sub.parse(getattr(getattr(exc, "ades_subindication", None), "name", None)) or Sub.FORMAT_FAILURE
+    msg = getattr(exc, "failure_message", None) or str(exc)
+    if sub in (Sub.FORMAT_FAILURE, Sub.HASH_FAILURE, Sub.SIG_CRYPTO_FAILURE):
+        return Verdict.failed(sub, (f"Chữ ký không hợp lệ về định dạng: {msg}", f"Signature rejected: {msg}"))
+    return Verdict.indeterminate(
+        sub, (f"Không xác thực được chữ ký: {msg}", f"Signature could not be validated: {msg}")
+    )
+
+
+def _status_facts(status: Any, kind: Kind, raw: SignedBytes, **extra: Any) -> CmsFacts:
+    if kind is Kind.DOC_TIMESTAMP:
+        times = {
+            "signing_time": status.timestamp,
+            "timestamp_time": status.timestamp,
+            "timestamp_trusted": bool(status.trusted),
+            "tsa": _signer_of(status.signing_cert).name,
+        }
+    else:
+        tsv = getattr(status, "timestamp_validity", None)
+        times = {"signing_time": getattr(status, "signer_reported_dt", None) or raw.m_time}
+        if tsv is not None:
+            times.update(
+                timestamp_time=tsv.timestamp,
+                timestamp_trusted=bool(tsv.intact and tsv.valid and tsv.trusted),
+                timestamp_broken=not (tsv.intact and tsv.valid),
+                tsa=_signer_of(tsv.signing_cert).name,
+            )
+    sv_err = getattr(status, "seed_value_constraint_error", None)
+    return CmsFacts(
+        intact=bool(status.intact),
+        crypto_valid=bool(status.valid),
+        cert=status.signing_cert,
+        digest_algorithm=status.md_algorithm,
+        signature_algorithm=status.pkcs7_signature_mechanism,
+        seed_value_error=getattr(sv_err, "failure_message", str(sv_err)) if sv_err is not None else None,
+        **times,
+        **extra,
+    )
+
+
+async def _chain_facts(
+    status: Any,
+    cms_facts: CmsFacts,
+    vc: Any,
+    setup: _Setup,
+    extra: Sequence[x509.Certificate],
+    poe: datetime | None,
+) -> ChainFacts:
+    """The path pyHanko validated (or why not), refined: revocation data missing → TRY_LATER with advice;
+    expired/revoked after a proof of existence → re-validated at that time."""
+    cert = cms_facts.cert
+    problem = Sub.parse(status.trust_problem_indic.name) if status.trust_problem_indic is not None else None
+    path = status.validation_path
+    trusted = bool(status.trusted)
+    chain_found = trusted
+    rev_time = rev_reason = None
+    if status.revocation_details is not None:
+        rev_time = status.revocation_details.revocation_date
+        rev_reason = _safe(lambda: status.revocation_details.revocation_reason.native)
+    note: Words | None = None
+    rescued = expired_before = revoked_before = False
+
+    if problem in (Sub.CERTIFICATE_CHAIN_GENERAL_FAILURE, Sub.TRY_LATER) and cert is not None:
+        # is it only the revocation data that is missing? check the path again without requiring it
+        res = await _path_at(setup, cert, extra, soft=True)
+        if res.error_subindic is None:
+            path = res.success_result
+            chain_found = True
+            problem, note = _missing_revocation(cert, setup, vc)
+    expiry_problems = (
+        Sub.OUT_OF_BOUNDS_NO_POE,
+        Sub.REVOKED_NO_POE,
+        Sub.EXPIRED,
+        Sub.CERTIFICATE_CHAIN_GENERAL_FAILURE,
+    )
+    if problem in expiry_problems and cert is not None:
+        nb, na = _validity(cert)
+        if poe is not None and poe > na:
+            expired_before = True
+        elif poe is not None and rev_time is not None and poe >= rev_time:
+            revoked_before = True
+        elif poe is not None and nb <= poe <= na:
+            try:
+                res = await _path_at(setup, cert, extra, moment=poe, crls=vc.crls, ocsps=vc.ocsps)
+                if res.error_subindic is None:
+                    problem, trusted, chain_found, rescued = None, True, True, True
+                    path = res.success_result
+            except Exception as exc:  # keep the first result
+                log.debug("past validation failed: %s", exc)
+    claimed = cms_facts.signing_time
+    if not chain_found and problem in expiry_problems and cert is not None and claimed is not None:
+        # expired since: was the chain sound when the signer says it signed? (trusted, but no proof of time)
+        with contextlib.suppress(Exception):
+            res = await _path_at(setup, cert, extra, moment=claimed, crls=vc.crls, ocsps=vc.ocsps)
+            if res.error_subindic is None:
+                chain_found, path = True, res.success_result
+                if problem is Sub.CERTIFICATE_CHAIN_GENERAL_FAILURE:
+                    problem = Sub.OUT_OF_BOUNDS_NO_POE
+                    note = _expired_ca_words(res.success_result)
+    if path is not None and problem is None and not chain_found:
+        chain_found = trusted
+    if chain_found:
+        _remember(path, vc, setup)
+    revocation = Revocation.UNKNOWN
+    if cert is not None:
+        revocation = Revocation(revocation_from_data(cert, list(vc.crls), list(vc.ocsps)))
+        if status.revocation_details is not None and not status.revocation_details.ca_revoked:
+            revocation = Revocation.REVOKED
+    return ChainFacts(
+        trusted=trusted,
+        chain_found=chain_found,
+        problem=problem,
+        anchor=_safe(lambda: path.trust_anchor.authority.name.human_friendly) if path is not None else None,
+        path=tuple(path.iter_certs(include_root=True)) if path is not None else (),
+        revocation=revocation,
+        revocation_time=rev_time,
+        revocation_reason=rev_reason,
+        revocation_note=note,
+        poe=poe,
+        rescued_by_poe=rescued,
+        expired_before_poe=expired_before,
+        revoked_before_poe=revoked_before,
+    )
+
+
+def _expired_ca_words(path: Any) -> Words | None:
+    now = datetime.now(UTC)
+    for c in path.iter_certs(include_root=True):
+        _nb, na = _validity(c)
+        if na < now:
+            cn = _name_part(c.subject, "common_name")
+            return (
+                f"Chứng thư của CA '{cn}' đã hết hạn ngày {iso(na)}; chuỗi chứng thư đúng vào thời điểm "
+                "ký khai báo, "
+                "nhưng không có dấu thời gian chứng minh chữ ký được tạo trước đó",
+                f"The CA certificate '{cn}' expired on {iso(na)}; the chain was sound at the claimed "
+                "signing time, "
+                "but no timestamp proves the signature was made before",
+            )
+    return None
+
+
+def _missing_revocation(cert: x509.Certificate, setup: _Setup, vc: Any) -> tuple[Sub, Words]:
+    """TRY_LATER (no revocation data at all) or REVOCATION_OUT_OF_BOUNDS_NO_POE (only stale data), with what
+    an officer can do about it."""
+    issuer = _name_part(cert.issuer, "common_name")
+    issuer_crls = [c for c in vc.crls if c["tbs_cert_list"]["issuer"] == cert.issuer]
+    stale = [
+        c
+        for c in issuer_crls
+        if (c["tbs_cert_list"]["next_update"].native or datetime.max.replace(tzinfo=UTC)) < datetime.now(UTC)
+    ]
+    how = "trực tuyến" if setup.allow_fetching else "ngoại tuyến (--offline)"
+    how_en = "online" if setup.allow_fetching else "offline (--offline)"
+    if issuer_crls and len(stale) == len(issuer_crls):
+        newest = max(c["tbs_cert_list"]["next_update"].native for c in stale)
+        return Sub.REVOCATION_OUT_OF_BOUNDS_NO_POE, (
+            f"Danh sách thu hồi (CRL) của '{issuer}' đã hết hạn ngày {iso(newest)}. " + OFFLINE_ADVICE[0],
+            f"The CRL of '{issuer}' expired on {iso(newest)}. " + OFFLINE_ADVICE[1],
+        )
+    return Sub.TRY_LATER, (
+        f"Kiểm tra {how}: không có CRL/OCSP cho chứng thư do '{issuer}' cấp. " + OFFLINE_ADVICE[0],
+        f"Checked {how_en}: no CRL/OCSP for the certificate issued by '{issuer}'. " + OFFLINE_ADVICE[1],
+    )
+
+
+def _coverage_of(cov: Any) -> Coverage:
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if cov == SignatureCoverageLevel.ENTIRE_FILE:
+        return Coverage.ENTIRE_FILE
+    if cov == SignatureCoverageLevel.ENTIRE_REVISION:
+        return Coverage.ENTIRE_REVISION
+    return Coverage.PARTIAL
+
+
+async def _check_embedded(
+    emb: Any, raw: SignedBytes, setup: _Setup, later_poe: datetime | None
+) -> tuple[CmsFacts, ChainFacts] | Verdict:
+    """pyHanko on one embedded signature."""
     from pyhanko.sign.diff_analysis import SuspiciousModification
     from pyhanko.sign.validation import async_validate_pdf_signature, async_validate_pdf_timestamp
     from pyhanko.sign.validation.errors import SignatureValidationError
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     extra = list(getattr(emb, "other_embedded_certs", []) or [])
-    vc = _validation_context(trust_roots, evidence, extra, allow_fetching=allow_fetching)
+    vc = _validation_context(setup, extra)
     status: Any
     try:
-        if o.kind == "doc_timestamp":
+        if raw.kind is Kind.DOC_TIMESTAMP:
             status = await async_validate_pdf_timestamp(emb, validation_context=vc)
         else:
             status = await async_validate_pdf_signature(
                 emb, signer_validation_context=vc, ts_validation_context=vc, key_usage_settings=_key_usage()
             )
     except SignatureValidationError as exc:
-        _signature_error(o, exc, _safe(lambda: emb.signer_cert))
-        return
-    cov = status.coverage
-    o.coverage = (
-        "entire_file"
-        if cov == SignatureCoverageLevel.ENTIRE_FILE
-        else "entire_revision"
-        if cov == SignatureCoverageLevel.ENTIRE_REVISION
-        else "partial"
-    )
+        return _failure_from(exc)
     lvl = status.modification_level
-    o.modification = _MOD_NAMES.get(lvl.value, "other") if lvl is not None else "other"
-    o.diff_level = o.modification
-    if isinstance(status.diff_result, SuspiciousModification):
-        o.diff_reason = str(status.diff_result)
-    o.docmdp_ok = getattr(status, "docmdp_ok", None)
-    await _apply_status(o, status, vc, trust_roots, evidence, extra, later_poe)
+    facts = _status_facts(
+        status,
+        raw.kind,
+        raw,
+        coverage=_coverage_of(status.coverage),
+        modification=_MOD_NAMES.get(lvl.value, Modification.OTHER) if lvl is not None else Modification.OTHER,
+        diff_reason=str(status.diff_result)
+        if isinstance(status.diff_result, SuspiciousModification)
+        else None,
+        docmdp_ok=getattr(status, "docmdp_ok", None),
+    )
+    return facts, await _chain_facts(status, facts, vc, setup, extra, _poe(facts, raw.kind, later_poe))
 
 
-def _signature_error(o: _Outcome, exc: Any, cert: x509.Certificate | None) -> None:
-    sub = getattr(exc, "ades_subindication", None)
-    name = getattr(sub, "name", None) or "FORMAT_FAILURE"
-    msg = getattr(exc, "failure_message", None) or str(exc)
-    o.cert = o.cert or cert
-    if name in ("FORMAT_FAILURE", "HASH_FAILURE", "SIG_CRYPTO_FAILURE"):
-        o.fail(name, f"Chữ ký không hợp lệ về định dạng: {msg}", f"Signature rejected: {msg}")
-    else:
-        o.indication, o.sub_indication = "INDETERMINATE", name
-        o.reasons.append((f"Không xác thực được chữ ký: {msg}", f"Signature could not be validated: {msg}"))
-    o.trust_indic = "__decided__"
+def _poe(facts: CmsFacts, kind: Kind, later_poe: datetime | None) -> datetime | None:
+    """Proof of existence: the signature's own trusted timestamp, else a later trusted document timestamp."""
+    poe = facts.timestamp_time if facts.timestamp_trusted else None
+    if poe is None and kind is Kind.SIGNATURE:
+        poe = later_poe
+    return poe
 
 
-def _lenient_coverage(raw: RawSig, data: bytes) -> str:
-    br = raw.byte_range or []
+def _lenient_coverage(raw: SignedBytes, data: bytes) -> Coverage:
+    br = raw.byte_range or ()
     if len(br) != 4 or br[0] != 0 or raw.contents is None:
-        return "partial"
+        return Coverage.PARTIAL
     _a, la, b, lb = br
     if b != la + len(raw.contents) * 2 + 2:
-        return "partial"
+        return Coverage.PARTIAL
     if b + lb == len(data):
-        return "entire_file"
+        return Coverage.ENTIRE_FILE
     tail = data[max(0, b + lb - 32) : b + lb].rstrip(b"\r\n \t\x00")
-    return "entire_revision" if tail.endswith(b"%%EOF") else "partial"
+    return Coverage.ENTIRE_REVISION if tail.endswith(b"%%EOF") else Coverage.PARTIAL
 
 
-async def _validate_lenient(
-    raw: RawSig,
-    data: bytes,
-    o: _Outcome,
-    trust_roots: Sequence[x509.Certificate],
-    evidence: Evidence,
-    allow_fetching: bool,
-    later_poe: datetime | None,
-) -> None:
-    """Validate a signature pyHanko's PDF layer could not handle: byte-range digest and CMS, directly."""
+class UndecodableCms(Exception):
+    """The signature's CMS cannot be decoded or its signature checked at all: not a signature (as DSS)."""
+
+    def __init__(self, words: Words) -> None:
+        super().__init__(words[1])
+        self.words = words
+
+
+async def _check_lenient(
+    raw: SignedBytes, data: bytes, setup: _Setup, later_poe: datetime | None, why: str | None
+) -> tuple[CmsFacts, ChainFacts] | Verdict:
+    """A signature pyHanko's PDF layer could not handle: byte-range digest and CMS, checked directly. A CMS
+    with several SignerInfos is checked signer by signer; the first that verifies is the signature."""
     from pyhanko.sign.validation import generic_cms
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import StandardCMSSignatureStatus, TimestampSignatureStatus
@@ -624,453 +503,287 @@ async def _validate_lenient(
     try:
         ci = cms.ContentInfo.load(raw.contents, strict=False)
         sd = ci["content"]
-        si = sd["signer_infos"][0]
-        _ = si["sid"].native, si["digest_algorithm"].native, sd["encap_content_info"]["content_type"].native
+        infos = list(sd["signer_infos"])
+        for si in infos:
+            _ = si["sid"].native, si["digest_algorithm"].native
+        _ = sd["encap_content_info"]["content_type"].native, infos[0]
     except Exception as exc:
         msg = _first_line(exc)
-        o.fail(
-            "FORMAT_FAILURE",
-            f"Dữ liệu chữ ký (CMS) không giải mã được: {msg}",
-            f"The signature data (CMS) cannot be decoded: {msg}",
-        )
-        o.trust_indic = "__decided__"
-        return
+        raise UndecodableCms(
+            (
+                f"Dữ liệu chữ ký (CMS) không giải mã được: {msg}",
+                f"The signature data (CMS) cannot be decoded: {msg}",
+            )
+        ) from exc
     a, la, b, lb = raw.byte_range
     signed = data[a : a + la] + data[b : b + lb]
 
     def digest(algo: str) -> bytes:
-        return hashlib.new(algo.replace("sha3_", "sha3_"), signed).digest()
+        return hashlib.new(algo, signed).digest()
 
     extra = [c.chosen for c in sd["certificates"] if c.name == "certificate"] if sd["certificates"] else []
-    vc = _validation_context(trust_roots, evidence, extra, allow_fetching=allow_fetching)
-    o.coverage = _lenient_coverage(raw, data)
-    o.modification = "none" if o.coverage == "entire_file" else "other"
-    o.diff_level = None
-    try:
-        status: Any
-        if o.kind == "doc_timestamp":
-            kwargs = await generic_cms.validate_tst_signed_data(sd, vc, digest)
-            status = TimestampSignatureStatus(**kwargs)
-        else:
-            md = si["digest_algorithm"]["algorithm"].native
-            kwargs = await generic_cms.collect_timing_info(si, vc, raw_digest=digest)
-            kwargs = await generic_cms.cms_basic_validation(
-                sd,
-                raw_digest=digest(md),
-                validation_context=vc,
-                status_kwargs=kwargs,
-                key_usage_settings=_key_usage(),
-            )
-            status = StandardCMSSignatureStatus(**kwargs)
-    except SignatureValidationError as exc:
-        _signature_error(o, exc, _cert_from_cms(raw.contents))
-        return
-    o.reasons.append(
-        (
-            "Tệp PDF có lỗi cấu trúc; chữ ký được kiểm tra trực tiếp trên vùng byte đã ký",
-            "The PDF is structurally damaged; the signature was checked directly on its signed byte range",
-        )
-    )
-    await _apply_status(o, status, vc, trust_roots, evidence, extra, later_poe)
-
-
-async def _apply_status(
-    o: _Outcome,
-    status: Any,
-    vc: Any,
-    trust_roots: Sequence[x509.Certificate],
-    evidence: Evidence,
-    extra: Sequence[x509.Certificate],
-    later_poe: datetime | None,
-) -> None:
-    o.intact, o.crypto_valid = bool(status.intact), bool(status.valid)
-    o.cert = status.signing_cert
-    o.digest_algorithm = status.md_algorithm
-    o.signature_algorithm = status.pkcs7_signature_mechanism
-    o.trust_indic = status.trust_problem_indic.name if status.trust_problem_indic is not None else None
-    path = status.validation_path
-    if path is not None:
-        o.trust_anchor = _safe(lambda: path.trust_anchor.authority.name.human_friendly)
-    if status.revocation_details is not None:
-        o.revocation_time = status.revocation_details.revocation_date
-        o.revocation_reason = _safe(lambda: status.revocation_details.revocation_reason.native)
-    sv_err = getattr(status, "seed_value_constraint_error", None)
-    if sv_err is not None:
-        o.seed_value_error = getattr(sv_err, "failure_message", str(sv_err))
-
-    if o.kind == "doc_timestamp":
-        o.timestamp_time = status.timestamp
-        o.signing_time = status.timestamp
-        o.timestamp_trusted = bool(status.trusted)
-        o.tsa = _signer_of(status.signing_cert).name
-    else:
-        o.signing_time = getattr(status, "signer_reported_dt", None) or (o.raw.m_time if o.raw else None)
-        tsv = getattr(status, "timestamp_validity", None)
-        if tsv is not None:
-            o.timestamp_time = tsv.timestamp
-            o.timestamp_trusted = bool(tsv.intact and tsv.valid and tsv.trusted)
-            o.tsa = _signer_of(tsv.signing_cert).name
-            if not (tsv.intact and tsv.valid):
-                o.reasons.append(
-                    ("Dấu thời gian của chữ ký bị hỏng", "The signature's timestamp token is broken")
-                )
-    o.trusted = bool(status.trusted)
-
-    # proof of existence: the signature's own trusted timestamp, else a later trusted document timestamp
-    poe = o.timestamp_time if o.timestamp_trusted else None
-    if poe is None and o.kind == "signature":
-        poe = later_poe
-    if o.trust_indic in ("OUT_OF_BOUNDS_NO_POE", "REVOKED_NO_POE", "EXPIRED") and o.cert is not None:
-        nb, na = _validity(o.cert)
-        revoked_at = o.revocation_time
-        if poe is not None and poe > na:
-            o.trust_indic = "__EXPIRED__"
-        elif poe is not None and revoked_at is not None and poe >= revoked_at:
-            o.trust_indic = "__REVOKED__"
-        elif poe is not None and nb <= poe <= na:
-            # re-validate the chain at the time the signature provably existed
-            vc2 = _validation_context(
-                trust_roots, evidence, extra, allow_fetching=False, moment=poe, crls=vc.crls, ocsps=vc.ocsps
-            )
-            from pyhanko.sign.validation.generic_cms import validate_cert_usage
-
-            try:
-                res = await validate_cert_usage(
-                    o.cert,
-                    vc2,
+    vc = _validation_context(setup, extra)
+    cov = _lenient_coverage(raw, data)
+    first: Any = None
+    for si in infos:
+        one = sd.copy()
+        one["signer_infos"] = cms.SignerInfos([si])
+        try:
+            status: Any
+            if raw.kind is Kind.DOC_TIMESTAMP:
+                kwargs = await generic_cms.validate_tst_signed_data(one, vc, digest)
+                status = TimestampSignatureStatus(**kwargs)
+            else:
+                md = si["digest_algorithm"]["algorithm"].native
+                kwargs = await generic_cms.collect_timing_info(si, vc, raw_digest=digest)
+                kwargs = await generic_cms.cms_basic_validation(
+                    one,
+                    raw_digest=digest(md),
+                    validation_context=vc,
+                    status_kwargs=kwargs,
                     key_usage_settings=_key_usage(),
-                    paths=vc2.path_builder.async_build_paths_lazy(o.cert),
                 )
-                if res.error_subindic is None:
-                    o.trust_indic = None
-                    o.trusted = True
-                    o.reasons.append(
-                        (
-                            f"Chứng thư hết hạn/bị thu hồi sau thời điểm {_iso(poe)} mà chữ ký đã tồn tại "
-                            "(chứng minh bằng dấu thời gian): chấp nhận",
-                            f"Certificate expired/revoked after {_iso(poe)}, when the signature provably "
-                            "existed "
-                            "(timestamp): accepted",
-                        )
-                    )
-            except Exception as exc:  # keep the first result
-                log.debug("past validation failed: %s", exc)
-
-    # revocation status
-    if o.cert is not None:
-        rs = _revocation_from_data(o.cert, list(vc.crls), list(vc.ocsps))
-        if status.revocation_details is not None and not status.revocation_details.ca_revoked:
-            rs = "revoked"
-        o.revocation = rs
-
-
-def _decide(o: _Outcome, diff: revisions.RevisionDiff | None) -> None:
-    """Set indication and sub-indication from everything gathered (first matching rule wins)."""
-    if o.trust_indic == "__decided__":
-        return
-    if o.signature_algorithm and re.fullmatch(r"[\d.]+", o.signature_algorithm) and not o.crypto_valid:
-        o.fail(
-            "FORMAT_FAILURE",
-            f"Thuật toán chữ ký không được hỗ trợ ({o.signature_algorithm})",
-            f"Unsupported signature algorithm ({o.signature_algorithm})",
-        )
-        return
-    # Circular 15: certificate valid at signing time
-    when = o.timestamp_time if o.timestamp_trusted else o.signing_time
-    if o.cert is not None and when is not None:
-        nb, na = _validity(o.cert)
-        o.valid_at_signing = nb <= when <= na
-    # modifications seen by a reader
-    visible: list[tuple[str, str]] = []
-    if diff is not None:
-        o.pages_signed, o.pages_final = diff.pages_signed, diff.pages_final
-        if diff.page_count_changed:
-            visible.append(
+                status = StandardCMSSignatureStatus(**kwargs)
+        except SignatureValidationError as exc:
+            first = first if first is not None else _failure_from(exc)
+            continue
+        except AssertionError as exc:
+            raise UndecodableCms(
                 (
-                    f"Số trang thay đổi sau khi ký: {diff.pages_signed} → {diff.pages_final}",
-                    f"Page count changed after signing: {diff.pages_signed} → {diff.pages_final}",
+                    "Không kiểm tra được chữ ký: thuật toán chữ ký không khớp với khóa công khai "
+                    "của chứng thư",
+                    "The signature cannot be checked: its algorithm does not match the certificate's "
+                    "public key",
                 )
-            )
-        if diff.changed_pages:
-            pages = ", ".join(str(p) for p in diff.changed_pages[:10])
-            visible.append(
-                (
-                    f"Nội dung trang {pages} bị thay đổi sau khi ký "
-                    "(so sánh hình ảnh bản đã ký và bản hiện tại)",
-                    f"Content of page {pages} changed after signing "
-                    "(rendered signed revision vs final document)",
-                )
-            )
-        o.checks.append(
-            Check(
-                name="page_difference",
-                ok=not diff.page_count_changed,
-                detail=f"{diff.pages_signed} → {diff.pages_final}",
-            )
-        )
-        o.checks.append(
-            Check(
-                name="visual_difference",
-                ok=not diff.changed_pages,
-                detail=f"{diff.compared_pages} page(s) compared"
-                + (f"; changed: {diff.changed_pages}" if diff.changed_pages else ""),
-            )
-        )
-        o.checks.append(
-            Check(
-                name="annotation_overlap",
-                ok=not diff.overlapping,
-                detail=f"{len(diff.new_annotations)} new annotation(s), "
-                f"{len(diff.overlapping)} over signed content",
-            )
-        )
-        if diff.error:
-            o.checks.append(Check(name="rendering", ok=None, detail=diff.error))
+            ) from exc
+        if first is None or isinstance(first, Verdict) or (status.intact and status.valid):
+            first = status
+        if status.intact and status.valid:
+            break
+    if isinstance(first, Verdict):
+        return first
+    status = first
+    facts = _status_facts(
+        status,
+        raw.kind,
+        raw,
+        coverage=cov,
+        modification=Modification.NONE if cov is Coverage.ENTIRE_FILE else None,
+        lenient=True,
+        structure_problem=why,
+    )
+    return facts, await _chain_facts(status, facts, vc, setup, extra, _poe(facts, raw.kind, later_poe))
 
-        if diff.appearance_changed_pages:
-            pages = ", ".join(str(p) for p in diff.appearance_changed_pages[:10])
-            visible.append(
-                (
-                    f"Hình thức hiển thị trên trang {pages} bị thay đổi sau khi ký "
-                    "mà giá trị trường không đổi "
-                    "(nội dung bị che hoặc thay thế)",
-                    f"What page {pages} shows was changed after signing without a field value change "
-                    "(content hidden or replaced)",
-                )
-            )
-        if diff.replaced_fields:
-            names = ", ".join(diff.replaced_fields[:5])
-            visible.append(
-                (
-                    f"Giá trị đã ký của trường biểu mẫu bị thay thế sau khi ký: {names}",
-                    f"The signed value of form field(s) was replaced after signing: {names}",
-                )
-            )
-        o.checks.append(
-            Check(
-                name="form_values",
-                ok=not diff.replaced_fields,
-                detail=", ".join(diff.replaced_fields) or None,
-            )
-        )
 
-    if visible:
-        o.modification = "other"
-    elif (
-        diff is not None and o.modification == "other" and o.coverage == "entire_revision" and not diff.error
-    ):
-        # pyHanko could not classify the update (or could not read the file); judge it by what a reader sees
-        new_annots = [a for a in diff.new_annotations if not a.signature_widget and a.subtype != "/Widget"]
-        if o.diff_reason and "VRI" in o.diff_reason:
-            o.modification = "lta_updates"
-            o.reasons.append(
+async def _gather(
+    raw: SignedBytes,
+    data: bytes,
+    emb: Any,
+    emb_error: str | None,
+    setup: _Setup,
+    later_poe: datetime | None,
+    final_doc: revisions.Document | None,
+) -> SignatureEvidence:
+    """Everything about one signature, frozen."""
+    ev = SignatureEvidence(signed=raw)
+    if raw.byte_range and len(raw.byte_range) == 4 and raw.revision_end <= len(data):
+        ev = dataclasses.replace(
+            ev, signed_revision_sha256=hashlib.sha256(data[: raw.revision_end]).hexdigest()
+        )
+    problems = list(raw.problems) + byte_range_problems(raw, data)
+    if problems:
+        return dataclasses.replace(ev, failure=Verdict.failed(Sub.FORMAT_FAILURE, *problems))
+    if raw.sub_filter and raw.sub_filter not in SUPPORTED_SUBFILTERS:
+        return dataclasses.replace(
+            ev,
+            failure=Verdict.failed(
+                Sub.FORMAT_FAILURE,
                 (
-                    "Chỉ thay đổi dữ liệu kiểm tra dài hạn (DSS/VRI) sau khi ký",
-                    "Only long-term validation data (DSS/VRI) changed after signing",
-                )
-            )
-        elif diff.changed_widgets and o.diff_reason and re.search(r"/(V|I|AS)\b", o.diff_reason):
-            o.modification = "form_filling"
-            o.reasons.append(
-                (
-                    "Giá trị trường biểu mẫu được điền/chọn sau khi ký; ngoài các trường đó, trang không đổi",
-                    "Form field values were filled in or chosen after signing; nothing else visible changed",
-                )
-            )
-        elif new_annots:
-            o.modification = "annotations"  # whether they cover signed content is judged below
-            if not diff.overlapping:
-                o.reasons.append(
-                    (
-                        "Có chú thích (annotation) được thêm sau khi ký, không che nội dung đã ký",
-                        "Annotations were added after signing; they cover no signed content",
-                    )
-                )
-    elif (
-        diff is not None
-        and diff.new_annotations
-        and o.modification in ("none", "lta_updates", "form_filling")
-    ) and any(not a.signature_widget and a.subtype != "/Widget" for a in diff.new_annotations):
-        o.modification = "annotations"
-    if o.diff_level == "other":
-        o.docmdp_ok = (
-            None  # pyHanko's verdict rested on the change it could not classify; judged here instead
-        )
-    if o.docmdp is not None and o.modification != "other":
-        allowed = {1: ("none", "lta_updates"), 2: ("none", "lta_updates", "form_filling")}.get(o.docmdp)
-        if allowed is not None and o.modification not in allowed:
-            o.docmdp_ok = False
-
-    o.checks.insert(0, Check(name="integrity", ok=o.intact))
-    o.checks.insert(1, Check(name="signature_value", ok=o.crypto_valid))
-    o.checks.append(Check(name="certificate_chain", ok=o.trusted, detail=o.trust_anchor))
-    o.checks.append(Check(name="certificate_valid_at_signing_time", ok=o.valid_at_signing))
-
-    if not o.intact:
-        o.fail(
-            "HASH_FAILURE",
-            "Nội dung đã ký bị thay đổi (sai giá trị băm)",
-            "The signed content was altered (digest mismatch)",
-        )
-        return
-    if not o.crypto_valid:
-        o.fail(
-            "SIG_CRYPTO_FAILURE",
-            "Giá trị chữ ký không khớp với chứng thư số",
-            "The signature value does not verify against the certificate",
-        )
-        return
-    if o.coverage == "partial":
-        o.fail(
-            "FORMAT_FAILURE",
-            "Vùng ký (/ByteRange) không bao trọn phiên bản tài liệu đã ký",
-            "The signed byte range does not cover the whole signed revision",
-        )
-        return
-    if visible:
-        for r in visible:
-            o.reasons.append(r)
-        o.indication, o.sub_indication = "TOTAL_FAILED", "FORMAT_FAILURE"
-        return
-    if o.docmdp_ok is False and o.modification != "other":
-        o.fail(
-            "FORMAT_FAILURE",
-            "Tài liệu bị sửa đổi vượt quá quyền cho phép của chữ ký chứng thực (DocMDP)",
-            "The document was changed beyond what its certification (DocMDP) permits",
-        )
-        o.modification = "other"
-        return
-    if o.modification == "other":
-        detail = o.diff_reason or "unclassified change"
-        o.indication, o.sub_indication = "INDETERMINATE", "SIG_CONSTRAINTS_FAILURE"
-        o.reasons.append(
-            (
-                f"Tài liệu bị sửa đổi sau khi ký theo cách không xác định được ({detail})",
-                f"The document was changed after signing in a way that cannot be classified ({detail})",
-            )
-        )
-        return
-    if diff is not None and diff.overlapping:
-        o.indication, o.sub_indication = "INDETERMINATE", "SIG_CONSTRAINTS_FAILURE"
-        pages_over = sorted({a.page + 1 for a in diff.overlapping})
-        o.reasons.append(
-            (
-                f"Chú thích thêm sau khi ký che lên nội dung đã ký (trang {pages_over})",
-                f"An annotation added after signing covers signed content (page {pages_over})",
-            )
-        )
-        return
-    if o.seed_value_error:
-        o.indication, o.sub_indication = "INDETERMINATE", "SIG_CONSTRAINTS_FAILURE"
-        o.reasons.append(
-            (
-                f"Không đáp ứng ràng buộc của ô chữ ký: {o.seed_value_error}",
-                f"Signature field constraints not met: {o.seed_value_error}",
-            )
-        )
-        return
-    ti = o.trust_indic
-    if ti == "__EXPIRED__":
-        o.fail(
-            "EXPIRED",
-            "Chứng thư số đã hết hạn trước thời điểm ký (theo dấu thời gian)",
-            "The certificate had expired before the signature was made (per timestamp)",
-        )
-        return
-    if ti == "__REVOKED__":
-        o.fail(
-            "REVOKED",
-            f"Chứng thư số đã bị thu hồi ({_iso(o.revocation_time)}) trước thời điểm ký",
-            f"The certificate was revoked ({_iso(o.revocation_time)}) before the signature was made",
-        )
-        return
-    made_at = o.timestamp_time if o.timestamp_trusted else o.signing_time
-    if o.cert is not None and made_at is not None:
-        nb, _na = _validity(o.cert)
-        if made_at < nb:
-            o.fail(
-                "NOT_YET_VALID",
-                "Chữ ký được tạo trước khi chứng thư số có hiệu lực",
-                "The signature was made before the certificate became valid",
-            )
-            return
-    if ti is not None:
-        o.indication, o.sub_indication = "INDETERMINATE", ti
-        o.reasons.append(
-            _TRUST_WORDS.get(
-                ti,
-                (
-                    f"Không xác thực được chứng thư số ({ti})",
-                    f"The certificate could not be validated ({ti})",
+                    f"Định dạng chữ ký không được hỗ trợ ({raw.sub_filter})",
+                    f"Unsupported signature format ({raw.sub_filter})",
                 ),
-            )
+            ),
         )
-        if ti == "OUT_OF_BOUNDS_NO_POE" and o.valid_at_signing is False:
-            o.reasons.append(
+    result: tuple[CmsFacts, ChainFacts] | Verdict | None = None
+    if emb is not None:
+        with contextlib.suppress(Exception):
+            ev = dataclasses.replace(
+                ev,
+                signed_revision=emb.signed_revision,
+                docmdp=int(emb.docmdp_level.value) if emb.docmdp_level is not None else None,
+            )
+        try:
+            result = await _check_embedded(emb, raw, setup, later_poe)
+        except Exception as exc:
+            log.debug("pyHanko failed on %s", raw.field, exc_info=True)
+            emb_error = _first_line(exc)
+    if result is None:
+        try:
+            result = await _check_lenient(raw, data, setup, later_poe, emb_error)
+        except UndecodableCms as exc:
+            return dataclasses.replace(
+                ev, failure=Verdict.failed(Sub.FORMAT_FAILURE, exc.words), undecodable=True
+            )
+        except Exception as exc:
+            log.debug("lenient validation of %s failed", raw.field, exc_info=True)
+            if isinstance(exc, AssertionError):
+                vi_why = "thuật toán chữ ký không khớp với khóa công khai của chứng thư"
+                en_why = "the signature algorithm does not match the certificate's public key"
+            else:
+                vi_why = en_why = emb_error or _first_line(exc)
+            result = Verdict.failed(
+                Sub.FORMAT_FAILURE,
+                (f"Không kiểm tra được chữ ký: {vi_why}", f"The signature could not be checked: {en_why}"),
+            )
+    if isinstance(result, Verdict):
+        return dataclasses.replace(
+            ev,
+            failure=result,
+            cms=CmsFacts(
+                intact=False,
+                crypto_valid=False,
+                cert=_cert_from_cms(raw.contents),
+                digest_algorithm=None,
+                signature_algorithm=None,
+                signing_time=raw.m_time,
+                coverage=_lenient_coverage(raw, data),
+            ),
+        )
+    cms_facts, chain = result
+    chain_certs = chain.path if chain.chain_found else ()
+    ev = dataclasses.replace(
+        ev,
+        cms=cms_facts,
+        chain=chain,
+        crypto=policy.judge(cms_facts.digest_algorithm, cms_facts.cert, chain_certs),
+    )
+    if cms_facts.lenient:
+        why = cms_facts.structure_problem or "?"
+        ev = dataclasses.replace(
+            ev,
+            notes=(
                 (
-                    "Chứng thư số đã hết hạn vào thời điểm ký khai báo",
-                    "The certificate had already expired at the claimed signing time",
-                )
-            )
-        return
-    if not o.trusted:
-        o.indication, o.sub_indication = "INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND"
-        o.reasons.append(_TRUST_WORDS["NO_CERTIFICATE_CHAIN_FOUND"])
-        return
-    if o.timestamp_trusted is False and o.kind == "signature":
-        o.indication, o.sub_indication = "INDETERMINATE", "SIG_CONSTRAINTS_FAILURE"
-        o.reasons.append(
+                    f"Chữ ký được kiểm tra trực tiếp trên vùng byte đã ký (lớp PDF không đọc được nó: {why})",
+                    "The signature was checked directly on its signed byte range "
+                    f"(the PDF layer could not: {why})",
+                ),
+            ),
+        )
+    if final_doc is not None and cms_facts.coverage is Coverage.ENTIRE_REVISION:
+        try:
+            diff = revisions.compare(revisions.Document(data[: raw.revision_end]), final_doc)
+        except Exception as exc:
+            diff = revisions.RevisionDiff(error=str(exc))
+        ev = dataclasses.replace(ev, diff=diff)
+    elif final_doc is not None and cms_facts.coverage is Coverage.ENTIRE_FILE:
+        with contextlib.suppress(Exception):
+            ev = dataclasses.replace(ev, pages_final=final_doc.page_count())
+    return ev
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Evidence + verdict → report entry
+# ----------------------------------------------------------------------------------------------------------
+def _report(ev: SignatureEvidence) -> SignatureReport:
+    changes = judge_changes(ev)
+    verdict = decide(ev, changes)
+    cms_facts, chain = ev.cms, ev.chain
+    cert = ev.cert
+    nb = na = None
+    if cert is not None:
+        with contextlib.suppress(Exception):
+            nb, na = _validity(cert)
+    when = ev.made_at
+    valid_at_signing = (
+        (nb <= when <= na) if (nb is not None and na is not None and when is not None) else None
+    )
+    reasons: list[Words] = list(ev.notes) + list(changes.notes)
+    if chain is not None and chain.rescued_by_poe:
+        reasons.append(
             (
-                "Dấu thời gian của chữ ký không hợp lệ hoặc không được tin cậy",
-                "The signature's timestamp is invalid or not trusted",
+                f"Chứng thư hết hạn/bị thu hồi sau thời điểm {iso(chain.poe)} mà chữ ký đã tồn tại "
+                "(chứng minh bằng dấu thời gian): chấp nhận",
+                f"Certificate expired/revoked after {iso(chain.poe)}, when the signature provably existed "
+                "(timestamp): accepted",
             )
         )
-        return
-    o.indication, o.sub_indication = "TOTAL_PASSED", None
-
-
-_TRUST_WORDS: dict[str, tuple[str, str]] = {
-    "NO_CERTIFICATE_CHAIN_FOUND": (
-        "Không xây dựng được chuỗi chứng thư tới CA gốc tin cậy",
-        "No certificate chain to a trusted root CA",
-    ),
-    "OUT_OF_BOUNDS_NO_POE": (
-        "Chứng thư số đã hết hạn và không có bằng chứng (dấu thời gian) chữ ký được tạo trước đó",
-        "The certificate has expired and nothing proves the signature was made before",
-    ),
-    "REVOKED_NO_POE": (
-        "Chứng thư số đã bị thu hồi và không có bằng chứng chữ ký được tạo trước khi thu hồi",
-        "The certificate was revoked and nothing proves the signature was made before",
-    ),
-    "REVOKED_CA_NO_POE": (
-        "Chứng thư của CA trung gian đã bị thu hồi",
-        "An intermediate CA certificate was revoked",
-    ),
-    "TRY_LATER": (
-        "Chưa lấy được thông tin thu hồi (OCSP/CRL) hợp lệ; thử lại sau",
-        "No fresh revocation information (OCSP/CRL) available; try later",
-    ),
-    "CHAIN_CONSTRAINTS_FAILURE": (
-        "Chứng thư số không đáp ứng ràng buộc của chuỗi (mục đích sử dụng khóa ...)",
-        "The certificate fails chain constraints (key usage ...)",
-    ),
-    "CERTIFICATE_CHAIN_GENERAL_FAILURE": (
-        "Lỗi khi kiểm tra chuỗi chứng thư (hết hạn/thu hồi CA, thiếu thông tin thu hồi ...)",
-        "Certificate chain check failed (CA expired/revoked, revocation info unavailable ...)",
-    ),
-    "CRYPTO_CONSTRAINTS_FAILURE": (
-        "Thuật toán mật mã không còn được chấp nhận",
-        "A cryptographic algorithm is no longer acceptable",
-    ),
-    "CRYPTO_CONSTRAINTS_FAILURE_NO_POE": (
-        "Thuật toán mật mã không còn được chấp nhận tại thời điểm kiểm tra",
-        "A cryptographic algorithm is no longer acceptable at validation time",
-    ),
-    "NO_SIGNING_CERTIFICATE_FOUND": (
-        "Không tìm thấy chứng thư số của người ký trong chữ ký",
-        "The signer's certificate is not in the signature",
-    ),
-}
+    if cms_facts is not None and cms_facts.timestamp_broken:
+        reasons.append(("Dấu thời gian của chữ ký bị hỏng", "The signature's timestamp token is broken"))
+    reasons += list(verdict.reasons)
+    # algorithms the policy does not accept are always named, whatever rule decided
+    for f in ev.crypto:
+        if f.words() not in reasons:
+            reasons.append(f.words())
+    checks = [
+        Check(name="integrity", ok=cms_facts.intact if cms_facts else False),
+        Check(name="signature_value", ok=cms_facts.crypto_valid if cms_facts else False),
+        *changes.checks,
+        Check(
+            name="certificate_chain",
+            ok=chain.chain_found if chain else False,
+            detail=chain.anchor if chain else None,
+        ),
+        Check(name="certificate_valid_at_signing_time", ok=valid_at_signing),
+        Check(
+            name="crypto_policy",
+            ok=not ev.crypto,
+            detail=", ".join(sorted({f.algorithm for f in ev.crypto})) or None,
+        ),
+        Check(
+            name="revocation",
+            ok=None
+            if chain is None or chain.revocation is Revocation.UNKNOWN
+            else chain.revocation is Revocation.GOOD,
+            detail=chain.revocation.value if chain else None,
+        ),
+    ]
+    if cms_facts is not None and cms_facts.structure_problem:
+        checks.append(Check(name="pdf_structure", ok=False, detail=cms_facts.structure_problem))
+    ts_trusted = cms_facts.timestamp_trusted if cms_facts else None
+    diff = ev.diff
+    modification = changes.modification
+    if ev.failure is not None:
+        entire = cms_facts is not None and cms_facts.coverage is Coverage.ENTIRE_FILE
+        modification = Modification.NONE if entire else Modification.OTHER
+    return SignatureReport(
+        field=ev.signed.field,
+        kind=ev.kind.value,
+        indication=verdict.indication.value,
+        sub_indication=verdict.sub.value
+        if verdict.sub is not None and verdict.indication is not Indication.TOTAL_PASSED
+        else None,
+        intact=bool(cms_facts and cms_facts.intact),
+        crypto_valid=bool(cms_facts and cms_facts.crypto_valid),
+        trusted=bool(chain and chain.chain_found),
+        modification=modification.value,
+        coverage=(cms_facts.coverage if cms_facts else Coverage.PARTIAL).value,
+        signer=_signer_of(cert),
+        signing_time=iso(cms_facts.signing_time if cms_facts else ev.signed.m_time),
+        timestamp_time=iso(cms_facts.timestamp_time if cms_facts else None),
+        certificate_valid_from=iso(nb),
+        certificate_valid_until=iso(na),
+        revocation=(chain.revocation if chain else Revocation.UNKNOWN).value,
+        certificate_valid_at_signing_time=valid_at_signing,
+        revocation_time=iso(chain.revocation_time if chain else None),
+        revocation_reason=chain.revocation_reason if chain else None,
+        timestamp_trusted=ts_trusted,
+        timestamp_authority=cms_facts.tsa if cms_facts else None,
+        trust_anchor=chain.anchor if chain else None,
+        digest_algorithm=cms_facts.digest_algorithm if cms_facts else None,
+        signature_algorithm=cms_facts.signature_algorithm if cms_facts else None,
+        sub_filter=ev.signed.sub_filter,
+        reason=ev.signed.reason,
+        location=ev.signed.location,
+        docmdp=ev.docmdp,
+        signed_revision=ev.signed_revision,
+        signed_revision_sha256=ev.signed_revision_sha256,
+        pages_signed=diff.pages_signed if diff is not None else ev.pages_final,
+        pages_final=diff.pages_final if diff is not None else ev.pages_final,
+        algorithm_findings=[f.algorithm for f in ev.crypto],
+        reasons=[vi for vi, _ in reasons],
+        reasons_en=[en for _, en in reasons],
+        checks=checks,
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -1087,7 +800,7 @@ def _format_failure_report(data: bytes, vi: str, en: str, file_name: str | None)
             reason=vi,
             reason_en=en,
             sha256=hashlib.sha256(data).hexdigest(),
-            validation_time=_iso(datetime.now(UTC)),
+            validation_time=iso(datetime.now(UTC)),
         ),
         signatures=[],
         file_name=file_name,
@@ -1098,14 +811,19 @@ async def averify_pdf(
     data: bytes,
     *,
     trust_roots: Sequence[x509.Certificate] = (),
+    default_trust: bool = True,
     allow_fetching: bool = True,
     registry_lookup: Callable[[str], RegistryMatch | None] | None = None,
     visual_checks: bool = True,
     file_name: str | None = None,
 ) -> VerificationReport:
-    """Verify ``data`` (the bytes of a PDF). Never raises on bad input: a report always comes back."""
+    """Verify ``data`` (the bytes of a PDF). Never raises on bad input: a report always comes back.
+
+    Anchors: ``trust_roots`` plus, unless ``default_trust`` is False, the shipped Vietnamese trust list and
+    anchors added with ``digitize trust add``; the intermediates pool and the CRL cache are always used."""
     try:
-        return await _averify(data, trust_roots, allow_fetching, registry_lookup, visual_checks, file_name)
+        trust = load_trust(list(trust_roots), default_trust=default_trust)
+        return await _averify(data, trust, allow_fetching, registry_lookup, visual_checks, file_name)
     except Exception as exc:  # the promise: a report, never a traceback
         log.exception("verification failed unexpectedly")
         return _format_failure_report(
@@ -1120,38 +838,71 @@ def verify_pdf(
     data: bytes,
     *,
     trust_roots: Sequence[x509.Certificate] = (),
+    default_trust: bool = True,
     allow_fetching: bool = True,
     registry_lookup: Callable[[str], RegistryMatch | None] | None = None,
     visual_checks: bool = True,
     file_name: str | None = None,
 ) -> VerificationReport:
     """Synchronous :func:`averify_pdf` (runs in a worker thread when called from inside an event loop)."""
-    coro_args = {
-        "trust_roots": trust_roots,
-        "allow_fetching": allow_fetching,
-        "registry_lookup": registry_lookup,
-        "visual_checks": visual_checks,
-        "file_name": file_name,
-    }
+
+    def run() -> VerificationReport:
+        return asyncio.run(
+            averify_pdf(
+                data,
+                trust_roots=trust_roots,
+                default_trust=default_trust,
+                allow_fetching=allow_fetching,
+                registry_lookup=registry_lookup,
+                visual_checks=visual_checks,
+                file_name=file_name,
+            )
+        )
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(averify_pdf(data, **coro_args))  # type: ignore[arg-type]
+        return run()
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(averify_pdf(data, **coro_args))).result()  # type: ignore[arg-type]
+        return pool.submit(run).result()
+
+
+def _embedded_signatures(data: bytes) -> tuple[dict[str, Any], dict[str, str], str | None]:
+    """pyHanko's view (non-strict reader): signatures by field name, errors by field, reader error."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+
+    embedded: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        _ = reader.root
+        if reader.encrypted:
+            # signed and encrypted: the signature covers the encrypted bytes; most open with an empty password
+            with contextlib.suppress(Exception):
+                reader.decrypt("")
+    except Exception as exc:
+        return embedded, errors, f"{type(exc).__name__}: {exc}"
+    try:
+        for fq_name, _sig_obj, sig_field in enumerate_sig_fields(reader, filled_status=True):
+            try:
+                embedded[fq_name] = EmbeddedPdfSignature(reader, sig_field, fq_name)
+            except Exception as exc:
+                errors[fq_name] = f"{type(exc).__name__}: {exc}"
+    except Exception as exc:
+        return embedded, errors, f"{type(exc).__name__}: {exc}"
+    return embedded, errors, None
 
 
 async def _averify(
     data: bytes,
-    trust_roots: Sequence[x509.Certificate],
+    trust: TrustMaterial,
     allow_fetching: bool,
     registry_lookup: Callable[[str], RegistryMatch | None] | None,
     visual_checks: bool,
     file_name: str | None,
 ) -> VerificationReport:
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
-
     sha = hashlib.sha256(data).hexdigest()
     if not data:
         return _format_failure_report(data, "Tệp rỗng", "The file is empty", file_name)
@@ -1168,10 +919,10 @@ async def _averify(
     # 1. the signature dictionaries, read leniently (pikepdf/qpdf, else a raw scan of the bytes)
     scanned = False
     try:
-        raws = _raw_signatures(data)
+        raws = read_signatures(data)
     except Exception as exc:
         log.debug("pikepdf cannot open the file (%s); scanning raw bytes", exc)
-        raws = _scan_signatures(data)
+        raws = scan_signatures(data)
         scanned = True
         if not raws:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -1189,116 +940,43 @@ async def _averify(
     raws.sort(key=lambda r: r.revision_end)
 
     # 2. pyHanko's reader (non-strict); its signatures matched to ours by field name
-    reader = None
-    reader_error = None
-    embedded: dict[str, Any] = {}
-    emb_errors: dict[str, str] = {}
-    if not scanned:
-        try:
-            reader = PdfFileReader(io.BytesIO(data), strict=False)
-            _ = reader.root
-        except Exception as exc:
-            reader_error = f"{type(exc).__name__}: {exc}"
-            reader = None
-    if reader is not None:
-        from pyhanko.sign.fields import enumerate_sig_fields
+    embedded, emb_errors, reader_error = ({}, {}, "not opened") if scanned else _embedded_signatures(data)
+    setup = _Setup(trust=trust, dss=read_dss(data), allow_fetching=allow_fetching)
+    final_doc = revisions.Document(data) if visual_checks else None
 
-        try:
-            for fq_name, _sig_obj, sig_field in enumerate_sig_fields(reader, filled_status=True):
-                try:
-                    embedded[fq_name] = EmbeddedPdfSignature(reader, sig_field, fq_name)
-                except Exception as exc:
-                    emb_errors[fq_name] = f"{type(exc).__name__}: {exc}"
-        except Exception as exc:
-            reader_error = f"{type(exc).__name__}: {exc}"
-
-    evidence = _read_dss(data)
-    final_doc: revisions.Document | None = None
-    if visual_checks:
-        final_doc = revisions.Document(data)
-
-    # proof-of-existence times from trusted document timestamps are known only after validating them; validate
-    # newest first so each signature can use the earliest later trusted doc timestamp
-    outcomes: list[_Outcome] = []
+    # 3. evidence, newest first: a trusted document timestamp is a proof of existence for older signatures
+    evidence: list[SignatureEvidence] = []
     later_poe: datetime | None = None
-    for idx in range(len(raws) - 1, -1, -1):
-        raw = raws[idx]
-        o = _Outcome(field=raw.field, kind=raw.kind, raw=raw)
-        o.cert = _cert_from_cms(raw.contents)
-        problems = list(raw.problems) + _byte_range_problems(raw, len(data))
-        emb = embedded.get(raw.field)
-        if raw.byte_range and len(raw.byte_range) == 4 and raw.revision_end <= len(data):
-            o.signed_revision_sha256 = hashlib.sha256(data[: raw.revision_end]).hexdigest()
-        checked = False
-        if problems:
-            for vi, en in problems:
-                o.fail("FORMAT_FAILURE", vi, en)
-            o.trust_indic = "__decided__"
-        elif raw.sub_filter and raw.sub_filter not in SUPPORTED_SUBFILTERS:
-            o.fail(
-                "FORMAT_FAILURE",
-                f"Định dạng chữ ký không được hỗ trợ ({raw.sub_filter})",
-                f"Unsupported signature format ({raw.sub_filter})",
-            )
-            o.trust_indic = "__decided__"
-        else:
-            if emb is not None:
-                try:
-                    o.signed_revision = emb.signed_revision
-                    o.docmdp = int(emb.docmdp_level.value) if emb.docmdp_level is not None else None
-                except Exception:
-                    pass
-                try:
-                    await _validate_one(emb, o, trust_roots, evidence, allow_fetching, later_poe)
-                    checked = True
-                except Exception as exc:
-                    log.debug("pyHanko failed on %s", raw.field, exc_info=True)
-                    emb_errors[raw.field] = _first_line(exc)
-                    o = _Outcome(
-                        field=raw.field,
-                        kind=raw.kind,
-                        raw=raw,
-                        cert=o.cert,
-                        signed_revision_sha256=o.signed_revision_sha256,
-                    )
-            if not checked:
-                why = emb_errors.get(raw.field) or reader_error
-                try:
-                    await _validate_lenient(raw, data, o, trust_roots, evidence, allow_fetching, later_poe)
-                    if why:
-                        o.checks.append(Check(name="pdf_structure", ok=False, detail=why))
-                except Exception as exc:
-                    log.debug("lenient validation of %s failed", raw.field, exc_info=True)
-                    if isinstance(exc, AssertionError):
-                        vi_why = "thuật toán chữ ký không khớp với khóa công khai của chứng thư"
-                        en_why = "the signature algorithm does not match the certificate's public key"
-                    else:
-                        vi_why = en_why = why or _first_line(exc)
-                    o.fail(
-                        "FORMAT_FAILURE",
-                        f"Không kiểm tra được chữ ký: {vi_why}",
-                        f"The signature could not be checked: {en_why}",
-                    )
-                    o.trust_indic = "__decided__"
-        diff = None
-        if final_doc is not None and o.trust_indic != "__decided__" and o.coverage == "entire_revision":
-            try:
-                diff = revisions.compare(revisions.Document(data[: raw.revision_end]), final_doc)
-            except Exception as exc:
-                diff = revisions.RevisionDiff(error=str(exc))
-        elif final_doc is not None and o.coverage == "entire_file":
-            with contextlib.suppress(Exception):
-                o.pages_signed = o.pages_final = final_doc.page_count()
-        _decide(o, diff)
-        if o.kind == "doc_timestamp" and o.indication == "TOTAL_PASSED" and o.timestamp_time is not None:
-            later_poe = o.timestamp_time if later_poe is None else min(later_poe, o.timestamp_time)
-        outcomes.append(o)
-    outcomes.reverse()
-    if final_doc is not None:
-        final_doc.close()
-
-    reports = [_result(o) for o in outcomes]
-    return _summarise(data, sha, reports, registry_lookup, file_name)
+    try:
+        for raw in reversed(raws):
+            why = emb_errors.get(raw.field) or reader_error
+            ev = await _gather(raw, data, embedded.get(raw.field), why, setup, later_poe, final_doc)
+            verdict = decide(ev, judge_changes(ev))
+            ts = ev.cms.timestamp_time if ev.cms else None
+            if (
+                ev.kind is Kind.DOC_TIMESTAMP
+                and verdict.indication is Indication.TOTAL_PASSED
+                and ts is not None
+            ):
+                later_poe = ts if later_poe is None else min(later_poe, ts)
+            evidence.append(ev)
+    finally:
+        if final_doc is not None:
+            final_doc.close()
+    evidence.reverse()
+    dropped = [ev for ev in evidence if ev.undecodable]
+    evidence = [ev for ev in evidence if not ev.undecodable]
+    if not evidence:
+        # only undecodable CMS blobs (empty placeholders, broken encodings): no signature at all, as DSS says
+        why = "; ".join(f"'{ev.signed.field}': {ev.failure.reasons[0][0]}" for ev in dropped if ev.failure)
+        why_en = "; ".join(f"'{ev.signed.field}': {ev.failure.reasons[0][1]}" for ev in dropped if ev.failure)
+        return _format_failure_report(
+            data,
+            f"Không tìm thấy chữ ký số nào đọc được ({why})",
+            f"No readable digital signature found ({why_en})",
+            file_name,
+        )
+    return _summarise(data, sha, [_report(ev) for ev in evidence], registry_lookup, file_name)
 
 
 def _summarise(
@@ -1317,8 +995,7 @@ def _summarise(
     if worst.indication == "TOTAL_PASSED":
         vi, en = "Tất cả chữ ký hợp lệ", "Every signature is valid"
     else:
-        bad = [r for r in reports if r.indication == worst.indication]
-        first = bad[0]
+        first = next(r for r in reports if r.indication == worst.indication)
         vi = f"Chữ ký '{first.field}': " + ("; ".join(first.reasons) or (first.sub_indication or ""))
         en = f"Signature '{first.field}': " + ("; ".join(first.reasons_en) or (first.sub_indication or ""))
     registry = RegistryInfo()
@@ -1335,9 +1012,6 @@ def _summarise(
             if match is not None:
                 registry = RegistryInfo(known=True, document_id=match.document_id, validity=match.validity)
                 break
-    revs = None
-    with contextlib.suppress(Exception):
-        revs = data.count(b"%%EOF")
     return VerificationReport(
         document=DocumentSummary(
             indication=worst.indication,
@@ -1349,8 +1023,8 @@ def _summarise(
             reason_en=en,
             sha256=sha,
             pages=pages,
-            revisions=revs,
-            validation_time=_iso(datetime.now(UTC)),
+            revisions=data.count(b"%%EOF"),
+            validation_time=iso(datetime.now(UTC)),
         ),
         signatures=reports,
         registry=registry,

@@ -80,6 +80,9 @@ class SignatureReport(_Model):
     signed_revision_sha256: str | None = None
     pages_signed: int | None = None
     pages_final: int | None = None
+    algorithm_findings: list[str] = Field(
+        default_factory=list
+    )  # algorithms the crypto policy does not accept
     reasons: list[str] = Field(default_factory=list)
     reasons_en: list[str] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)

@@ -58,6 +58,8 @@ class RevisionDiff:
     changed_widgets: list[tuple[int, int]] = field(default_factory=list)
     compared_pages: int = 0
     error: str | None = None
+    # the update changed nothing a reader sees and no page object: only structure (tree, metadata, DSS)
+    structure_only: bool = False
 
     @property
     def page_count_changed(self) -> bool:
