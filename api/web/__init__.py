@@ -1,6 +1,6 @@
 """The web pages (server-rendered Jinja2, a little htmx, no front-end build), Vietnamese first, English too.
 
-``api.app.create_app`` finds this package among its optional routers: it includes ``router`` and calls
+``api.app.create_app`` includes ``router`` and calls
 ``install(app)``, which mounts ``/static`` and lets the pages' session cookie stand for the signed-in user
 on the API's read-only requests (file downloads linked from the pages).
 

@@ -216,7 +216,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Máy chủ chưa cấu hình hồ sơ ký (DIGITIZE_SIGNING_PROFILES_FILE).",
         "No signing profile is configured on the server (DIGITIZE_SIGNING_PROFILES_FILE).",
     ),
-    "sign.unavailable": ("Chức năng ký số chưa sẵn sàng.", "Signing is not available."),
     "sign.result": ("Kết quả ký", "Signing result"),
     "sign.ok": ("Đã ký", "Signed"),
     "sign.failed": ("Không ký được", "Not signed"),

@@ -39,7 +39,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from digitize.config import Settings, get_settings
 from digitize.errors import DigitizeError, ServiceUnavailable, ToolMissing
-from digitize.pipeline.model import FIELD_NAMES, RecognizedPage
+from digitize.pipeline.model import RecognizedPage
 from digitize.store import db
 from digitize.store.models import (
     DONE,
@@ -723,8 +723,9 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
 
     from digitize import __version__
     from digitize.pipeline.compose import PagePlan, compose
+    from digitize.pipeline.extract import needs_review
     from digitize.pipeline.run import extract_fields
-    from digitize.processing import _needs_review
+    from digitize.processing import field_values
     from digitize.store import search as search_mod
     from digitize.store.models import SEARCHABLE, Variant
     from digitize.store.objects import get_object_store, sha256_file, variant_key
@@ -795,11 +796,8 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
         size = out_pdf.stat().st_size
         objects.put_file(skey, out_pdf, media_type="application/pdf", metadata={"derived-from": original_sha})
     extraction = extract_fields(pages)
-    fields: dict[str, tuple[str | None, float | None]] = {}
-    for name in FIELD_NAMES:
-        f = extraction.fields.get(name)
-        fields[name] = (f.value, f.confidence) if f is not None else (None, None)
-    review = _needs_review(extraction, fields) or bool(failed_rows)
+    fields = field_values(extraction)
+    review = needs_review(extraction) or bool(failed_rows)
     confs = [p.confidence for p in pages if p.source == "ocr" and p.confidence is not None]
     with _session(settings) as s:
         doc = s.get(Document, document_id, with_for_update=True)
@@ -1013,7 +1011,7 @@ def page_counts(settings: Settings | None = None) -> dict[str, int]:
             .select_from(Page)
             .where(Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until >= now)
         )
-    counts = {PAGE_PENDING: 0, PAGE_DONE: 0, PAGE_FAILED: 0}
+    counts: dict[str, int] = {PAGE_PENDING: 0, PAGE_DONE: 0, PAGE_FAILED: 0}
     counts.update({str(k): int(v) for k, v in rows})
     counts["processing"] = int(held or 0)
     return counts

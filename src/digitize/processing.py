@@ -7,8 +7,9 @@ and the final state (done | needs_review | failed with the reason), and re-index
 that only commits while the claim is still ours. Running it twice is harmless: a finished document is left as
 it is.
 
-Dispatch is behind ``enqueue(doc_ids)``: with ``DIGITIZE_BROKER_URL`` set the ids go to Celery (the
-``workers.dispatch`` module, imported by name so the core never imports Celery); otherwise the embedded
+Dispatch is behind ``enqueue(doc_ids)``: with ``DIGITIZE_BROKER_URL`` set the ids go to the dispatcher the
+adapter registered at start (``register_dispatcher``: the API app and the CLI register ``workers.dispatch``;
+the core never imports Celery or the adapters); otherwise the embedded
 default's ``LocalPool`` (one worker process per core) picks them up. The database is the truth about state:
 the pool polls it for ``received`` documents, and at start-up (and every 30 s) puts back to ``received`` what
 a dead local process left in ``processing``, so ``digitize serve`` restarted mid-batch finishes the batch.
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import importlib
 import logging
 import multiprocessing
 import os
@@ -45,7 +45,7 @@ from sqlalchemy import or_, select, update
 from digitize import __version__
 from digitize.config import Settings, get_settings
 from digitize.errors import DigitizeError, ServiceUnavailable
-from digitize.pipeline.model import FIELD_NAMES, RecognizedPage
+from digitize.pipeline.model import FIELD_NAMES, Extraction, RecognizedPage
 from digitize.store import db
 from digitize.store import search as search_mod
 from digitize.store.models import (
@@ -70,9 +70,8 @@ log = logging.getLogger("digitize.processing")
 LOCAL_PREFIX = "local:"
 MAX_ATTEMPTS = 3
 LEASE = timedelta(hours=2)
-# Fields a result must have, with enough confidence, to skip human review (when the extraction module does
-# not decide itself).
-REQUIRED_FIELDS = ("type_name", "issued_date", "organ_name")
+# Fields below this confidence are highlighted on the review page (the review decision itself is
+# ``pipeline.extract.needs_review``: its REQUIRED_FIELDS, its threshold).
 REVIEW_CONFIDENCE = 0.6
 
 _SUFFIX = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/tiff": ".tif"}
@@ -97,51 +96,30 @@ class Outcome:
 
 def run_pipeline(src: Path, out_pdf: Path, settings: Settings) -> Outcome:
     """Run the OCR pipeline on one file: searchable PDF at ``out_pdf``, pages and fields returned."""
-    run = importlib.import_module("digitize.pipeline.run")
+    from digitize.pipeline.extract import needs_review
+    from digitize.pipeline.run import process_document
+
     t0 = time.monotonic()
-    result = run.process_document(src, out_pdf, jobs=1)
+    result = process_document(src, out_pdf, jobs=1)
     elapsed = time.monotonic() - t0
-    pages: tuple[RecognizedPage, ...] = tuple(getattr(result, "pages", ()) or ())
-    extraction = getattr(result, "extraction", None)
-    if extraction is None:
-        extract = importlib.import_module("digitize.pipeline.extract")
-        extraction = extract.extract(pages)
+    pages = result.pages
+    per = elapsed / len(pages) if pages else None
+    return Outcome(
+        pages,
+        field_values(result.extraction),
+        needs_review(result.extraction),
+        result.confidence,
+        tuple(per for _ in pages),
+    )
+
+
+def field_values(extraction: Extraction) -> dict[str, tuple[str | None, float | None]]:
+    """Every field of FIELD_NAMES as (value, confidence), (None, None) when not found."""
     fields: dict[str, tuple[str | None, float | None]] = {}
     for name in FIELD_NAMES:
-        f = extraction.fields.get(name) if extraction is not None else None
+        f = extraction.fields.get(name)
         fields[name] = (f.value, f.confidence) if f is not None else (None, None)
-    review = _needs_review(extraction, fields)
-    confs = [p.confidence for p in pages if p.confidence is not None]
-    confidence = getattr(result, "confidence", None)
-    if confidence is None and confs:
-        confidence = sum(confs) / len(confs)
-    seconds = getattr(result, "page_seconds", None)
-    if not seconds:
-        per = elapsed / len(pages) if pages else None
-        seconds = tuple(per for _ in pages)
-    return Outcome(pages, fields, review, confidence, tuple(seconds))
-
-
-def _needs_review(extraction: Any, fields: dict[str, tuple[str | None, float | None]]) -> bool:
-    try:
-        extract = importlib.import_module("digitize.pipeline.extract")
-        decide: Callable[..., Any] | None = getattr(extract, "needs_review", None)
-    except ImportError:
-        decide = None
-    if decide is not None and extraction is not None:
-        try:
-            verdict = decide(extraction)
-            if isinstance(verdict, bool):
-                return verdict
-            if isinstance(verdict, list | tuple | set | frozenset):
-                return bool(verdict)
-        except TypeError:
-            pass
-    for name in REQUIRED_FIELDS:
-        value, conf = fields.get(name, (None, None))
-        if value is None or (conf is not None and conf < REVIEW_CONFIDENCE):
-            return True
-    return False
+    return fields
 
 
 # --- claim / finish -----------------------------------------------------------------------------
@@ -414,7 +392,6 @@ def unfinished(document_ids: Sequence[str], settings: Settings | None = None) ->
 
 def _child_init(env: dict[str, str]) -> None:
     os.environ.update(env)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     from digitize.config import reset_settings
 
     reset_settings()
@@ -426,18 +403,13 @@ def _child_run(document_id: str) -> str:
 
 def _child_warm() -> int:
     """Load the pipeline (and what it loads lazily) so a batch's first documents don't pay for it."""
-    for name in (
-        "digitize.pipeline.run",
-        "digitize.pipeline.preprocess",
-        "digitize.pipeline.recognize",
-        "digitize.pipeline.compose",
-        "digitize.pipeline.extract",
-        "pikepdf",
-    ):
-        with contextlib.suppress(ImportError):
-            importlib.import_module(name)
+    import pikepdf  # noqa: F401
+
+    from digitize.pipeline import compose, extract, preprocess, recognize, run  # noqa: F401
+    from digitize.tools import tesseract
+
     with contextlib.suppress(Exception):  # a missing tool or database is reported by the document itself
-        importlib.import_module("digitize.tools.tesseract").probe()
+        tesseract.probe()
         with db.session(get_settings()) as s:
             s.execute(select(Document.id).limit(1))
     return os.getpid()
@@ -458,7 +430,7 @@ class LocalPool:
         self.workers = max(1, workers or (os.cpu_count() or 1))
         self.poll_interval = poll_interval
         self.requeue_interval = requeue_interval
-        env = {k: v for k, v in os.environ.items() if k.startswith("DIGITIZE_") or k == "OMP_THREAD_LIMIT"}
+        env = {k: v for k, v in os.environ.items() if k.startswith("DIGITIZE_")}
         env["DIGITIZE_HOME"] = str(self.settings.home_dir)
         if self.settings.database_url:
             env["DIGITIZE_DATABASE_URL"] = self.settings.database_url
@@ -644,13 +616,29 @@ def pool_running(settings: Settings | None = None) -> bool:
         return False
 
 
+Dispatcher = Callable[[Sequence[str]], object]
+_dispatcher: Dispatcher | None = None
+
+
+def register_dispatcher(dispatcher: Dispatcher | None) -> None:
+    """How ``enqueue`` hands documents to a broker (``DIGITIZE_BROKER_URL`` set): registered at start by the
+    adapter that runs (the API app, the CLI), so the core never imports Celery."""
+    global _dispatcher
+    _dispatcher = dispatcher
+
+
 def enqueue(document_ids: Sequence[str], settings: Settings | None = None) -> None:
     """Hand stored documents to the workers (Celery when a broker is configured, else the local pool)."""
     settings = settings or get_settings()
     if not document_ids:
         return
     if settings.uses_celery:
-        importlib.import_module("workers.dispatch").enqueue(list(document_ids))
+        if _dispatcher is None:
+            raise RuntimeError(
+                "DIGITIZE_BROKER_URL is set but no dispatcher is registered "
+                "(processing.register_dispatcher(workers.dispatch.enqueue) at start)"
+            )
+        _dispatcher(list(document_ids))
         return
     if _current_pool is not None:
         _current_pool.poke()

@@ -106,11 +106,15 @@ def ingest(
     is finished.
     """
     from digitize.ingest import IngestedItem, ingest_paths
-    from digitize.processing import LocalPool, enqueue, unfinished
+    from digitize.processing import LocalPool, enqueue, register_dispatcher, unfinished
     from digitize.store import db
     from digitize.store.service import batch_view
 
     settings = get_settings()
+    if settings.uses_celery:
+        from workers.dispatch import enqueue as send_to_celery
+
+        register_dispatcher(send_to_celery)
     file_id = _resolve_file(file_ref)  # before anything is stored: an unknown hồ sơ refuses the ingest
     tty = sys.stderr.isatty() and not as_json
     progress: Any = None

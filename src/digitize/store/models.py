@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -31,19 +32,38 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# Document states
-RECEIVED = "received"
-PROCESSING = "processing"
-DONE = "done"
-NEEDS_REVIEW = "needs_review"
-FAILED = "failed"
-DOCUMENT_STATES: tuple[str, ...] = (RECEIVED, PROCESSING, DONE, NEEDS_REVIEW, FAILED)
+
+class DocumentState(StrEnum):
+    """Where a document is in processing (``documents.state``); the processing state machine moves it:
+    received → processing → done | needs_review | failed."""
+
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    DONE = "done"
+    NEEDS_REVIEW = "needs_review"
+    FAILED = "failed"
+
+
+class PageState(StrEnum):
+    """A page of a document being processed (``pages.state``): pending → done | failed."""
+
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+
+
+# Short names, used throughout (the enum members compare equal to their stored strings).
+RECEIVED = DocumentState.RECEIVED
+PROCESSING = DocumentState.PROCESSING
+DONE = DocumentState.DONE
+NEEDS_REVIEW = DocumentState.NEEDS_REVIEW
+FAILED = DocumentState.FAILED
+DOCUMENT_STATES: tuple[str, ...] = tuple(DocumentState)
 FINISHED_STATES: frozenset[str] = frozenset({DONE, NEEDS_REVIEW, FAILED})
 
-# Page states
-PAGE_PENDING = "pending"
-PAGE_DONE = "done"
-PAGE_FAILED = "failed"
+PAGE_PENDING = PageState.PENDING
+PAGE_DONE = PageState.DONE
+PAGE_FAILED = PageState.FAILED
 
 # Roles (API keys and users)
 ROLES: tuple[str, ...] = ("archivist", "reviewer", "officer", "admin", "agency", "clerk")
