@@ -31,7 +31,7 @@ from api.routes import (
     system,
     verify,
 )
-from api.security import SecurityHeaders, quiet_access_log
+from api.security import SecurityHeaders, complete_openapi, quiet_access_log
 from digitize import __version__
 from digitize.config import get_settings
 from digitize.processing import register_dispatcher
@@ -110,6 +110,7 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
         app.include_router(router)
     api.web.install(app)
     limits.install(app)
+    app.openapi = complete_openapi(app)  # type: ignore[method-assign]
     return app
 
 
