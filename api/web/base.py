@@ -39,6 +39,7 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "sign": ("officer", "clerk"),
     "validity": ("officer",),
     "stats": ("archivist", "reviewer", "officer"),
+    "certificates": (),  # admin only: registers officers' signing certificates
 }
 
 NAV: tuple[tuple[str, str, str], ...] = (

@@ -44,6 +44,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sai mật khẩu quá nhiều lần. Hãy thử lại sau ít phút.",
         "Too many wrong passwords. Try again in a few minutes.",
     ),
+    "password.title": ("Đổi mật khẩu", "Change password"),
+    "password.current": ("Mật khẩu hiện tại", "Current password"),
+    "password.new": ("Mật khẩu mới (ít nhất 8 ký tự)", "New password (at least 8 characters)"),
+    "password.again": ("Nhập lại mật khẩu mới", "New password again"),
+    "password.submit": ("Đổi mật khẩu", "Change password"),
+    "password.mismatch": ("Hai mật khẩu mới không giống nhau.", "The two new passwords differ."),
+    "password.done": (
+        "Đã đổi mật khẩu. Mọi phiên đăng nhập khác đã kết thúc.",
+        "Password changed. Every other session has ended.",
+    ),
     "login.public_verify": (
         "Cần xác thực một văn bản đã ký? Không cần đăng nhập:",
         "Need to check a signed document? No sign-in needed:",
@@ -89,6 +99,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF, JPEG, PNG, TIFF or ZIP; many files at once.",
     ),
     "upload.failed": ("Tải lên thất bại", "Upload failed"),
+    "upload.split": ("Tách thành từng văn bản", "Split into documents"),
+    "upload.split_help": (
+        "Một tệp PDF/TIFF nhiều trang quét liền một chồng giấy: tách tại đầu mỗi văn bản (quốc hiệu, số, "
+        "ngày) hoặc tờ phân cách (mã QR, PATCH-T); trang trắng được đánh dấu, bản gốc giữ nguyên.",
+        "A multi-page PDF/TIFF scanned from a pile of paper: split where each document begins (motto, "
+        "number, date) or at separator sheets (QR, PATCH-T); blank pages are marked, the original is kept "
+        "whole.",
+    ),
+    "stack.title": ("Tập quét", "Stack scan"),
+    "stack.pages": ("trang", "pages"),
+    "stack.examined": ("Đã xem {n}/{total} trang", "{n} of {total} pages examined"),
+    "stack.documents": ("văn bản", "documents"),
+    "stack.review": ("Duyệt ranh giới", "Review boundaries"),
+    "stack.help": (
+        "Mũi tên: chuyển trang · Enter/Space: đặt hoặc bỏ ranh giới trước trang · S: lưu và tạo văn "
+        "bản. Trang có viền đậm mở đầu một văn bản; trang vàng là chỗ máy chưa chắc chắn.",
+        "Arrows: move between pages · Enter/Space: put or remove a boundary before the page · S: save and "
+        "make the documents. A page with a thick edge opens a document; yellow pages are where the machine "
+        "is unsure.",
+    ),
+    "stack.save": ("Lưu ranh giới và tạo văn bản", "Save boundaries and make the documents"),
+    "stack.state.received": ("Chờ tách", "Waiting"),
+    "stack.state.splitting": ("Đang tách", "Splitting"),
+    "stack.state.needs_review": ("Chờ duyệt ranh giới", "Boundaries to review"),
+    "stack.state.split": ("Đã tách", "Split"),
+    "stack.state.failed": ("Lỗi", "Failed"),
+    "stack.state.missing": ("Không có", "Missing"),
+    "stack.role.start": ("mở đầu", "opens"),
+    "stack.role.continuation": ("tiếp", "continues"),
+    "stack.role.blank": ("trang trắng", "blank"),
+    "stack.role.separator": ("tờ phân cách", "separator"),
     "batches.title": ("Các lô tài liệu", "Batches"),
     "batch.title": ("Lô", "Batch"),
     "batch.name": ("Tên", "Name"),
@@ -220,6 +261,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sign.ok": ("Đã ký", "Signed"),
     "sign.failed": ("Không ký được", "Not signed"),
     "sign.nothing": ("Chưa chọn tài liệu nào.", "No document selected."),
+    "token.section": ("Ký bằng thiết bị ký của tôi (USB token)", "Sign with my token"),
+    "token.certificate": ("Chứng thư số", "Certificate"),
+    "token.level": ("Mức ký", "Level"),
+    "token.submit": ("Ký bằng thiết bị của tôi", "Sign with my token"),
+    "token.none": (
+        "Bạn chưa có chứng thư số được đăng ký (quản trị viên đăng ký tại /certificates).",
+        "You have no registered certificate (an administrator registers it at /certificates).",
+    ),
+    "token.title": ("Ký bằng thiết bị ký", "Signing with your token"),
+    "token.help": (
+        "Trình ký trên máy của bạn (digitize agent) sẽ hỏi mã PIN một lần và ký các tài liệu dưới đây.",
+        "The agent on your PC (digitize agent) asks for your PIN once and signs the documents below.",
+    ),
+    "token.waiting": ("Chờ ký", "Waiting"),
+    "token.waiting_agent": ("Đang chờ trình ký trên máy của bạn…", "Waiting for the agent on your PC…"),
+    "token.state.pending": ("Chờ ký", "Waiting"),
+    "token.state.expired": ("Hết hạn", "Expired"),
+    "token.state.stale": ("Tài liệu đã thay đổi", "Document changed"),
+    "certs.title": ("Chứng thư số của người ký", "Signers' certificates"),
+    "certs.user": ("Người dùng", "User"),
+    "certs.pem": ("Chứng thư (PEM)", "Certificate (PEM)"),
+    "certs.file": ("hoặc tệp", "or a file"),
+    "certs.submit": ("Đăng ký", "Register"),
+    "certs.saved": ("Đã đăng ký chứng thư số.", "Certificate registered."),
+    "certs.owner": ("Chủ sở hữu", "Owner"),
+    "certs.subject": ("Chủ thể", "Subject"),
+    "certs.until": ("Hết hạn", "Valid until"),
     # verification
     "verify.title": ("Xác thực văn bản đã ký số", "Verify a signed document"),
     "verify.intro": (
