@@ -674,6 +674,18 @@ async def _gather(
             diff = revisions.compare(revisions.Document(data[: raw.revision_end]), final_doc)
         except Exception as exc:
             diff = revisions.RevisionDiff(error=str(exc))
+        if (
+            cms_facts.modification in (None, Modification.OTHER)
+            and not diff.error
+            and not diff.visible_change
+        ):
+            # pyHanko could not classify the later updates: which kinds of objects did they touch?
+            try:
+                diff.update_kinds = revisions.classify_update(
+                    data[: raw.revision_end], data, own=raw.object_id
+                )
+            except Exception:
+                log.debug("could not classify the update after %s", raw.field, exc_info=True)
         ev = dataclasses.replace(ev, diff=diff)
     elif final_doc is not None and cms_facts.coverage is Coverage.ENTIRE_FILE:
         with contextlib.suppress(Exception):
