@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import numpy as np
 import pikepdf
@@ -546,12 +547,18 @@ def classify_update(
             elif og == names_id:
                 changed = _changed_keys(prev, o) if isinstance(prev, pikepdf.Dictionary) else set(o.keys())
                 kinds.add("annotation" if changed <= {"/AP"} else "other")
+            elif og in roles and roles[og] == "other" and _numbers_only(o):
+                kinds.add("layout")  # a box or matrix: if it changed anything, the renders differ
             elif og in roles:
                 role = roles[og]
                 if role == "form" and isinstance(o, pikepdf.Array):
                     role = _array_kind(o, prev)
                 kinds.add(role)
     return frozenset(kinds)
+
+
+def _numbers_only(o: pikepdf.Object) -> bool:
+    return isinstance(o, pikepdf.Array) and all(isinstance(x, (int, float, Decimal)) for x in o)
 
 
 def _array_kind(o: pikepdf.Array, prev: pikepdf.Object | None) -> str:

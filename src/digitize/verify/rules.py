@@ -222,7 +222,7 @@ def judge_changes(ev: SignatureEvidence) -> Changes:
     )
 
 
-BENIGN_KINDS = frozenset({"signature", "dss", "metadata", "structure", "form", "annotation"})
+BENIGN_KINDS = frozenset({"signature", "dss", "metadata", "structure", "form", "annotation", "layout"})
 KIND_WORDS: dict[str, Words] = {
     "signature": ("chữ ký/dấu thời gian mới", "new signatures or timestamps"),
     "dss": ("dữ liệu kiểm tra dài hạn (DSS)", "long-term validation data (DSS)"),
@@ -230,6 +230,7 @@ KIND_WORDS: dict[str, Words] = {
     "structure": ("cây cấu trúc", "the structure tree"),
     "form": ("trường biểu mẫu", "form fields"),
     "annotation": ("chú thích", "annotations"),
+    "layout": ("khung/ma trận (hiển thị không đổi)", "boxes or matrices (rendering unchanged)"),
 }
 
 
