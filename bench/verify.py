@@ -152,6 +152,8 @@ def main() -> None:
         import os
 
         os.environ["DIGITIZE_HOME"] = home  # an empty CRL cache: what a fresh install sees
+        # the test PKI's OCSP/CRL/TSA answer on loopback, which verification refuses unless allowed by name
+        os.environ["DIGITIZE_VERIFY_FETCH_ALLOW_HOSTS"] = "127.0.0.1"
         from digitize.config import reset_settings
 
         reset_settings()
@@ -170,8 +172,9 @@ def main() -> None:
             bt = h.pyhanko_sign(base, pki.officer.p12, pki.p12_password, tsa_url=pki.tsa_url)
             changed = h.add_content_after_signing(bb)
             for data, want in ((bb, "TOTAL_PASSED"), (bt, "TOTAL_PASSED"), (changed, "TOTAL_FAILED")):
-                got = verify_pdf(data, trust_roots=roots).document.indication
-                assert got == want, (got, want)
+                rep = verify_pdf(data, trust_roots=roots)
+                got = rep.document.indication
+                assert got == want, (got, want, rep.document.reason_en)
             _rate("B-B, 1 page (OCSP on loopback)", lambda: verify_pdf(bb, trust_roots=roots))
             _rate(
                 "B-B, 1 page, no visual checks",
