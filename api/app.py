@@ -1,41 +1,43 @@
 """The FastAPI application: ``create_app()`` and the module-level ``app`` (``uvicorn api.app:app``).
 
-Thin over the core: routers parse and authorize, then call ``digitize.store.service`` / ``digitize.ingest``.
+Thin over the core: routers parse and authorize, then call ``digitize.services`` / the core.
 On the embedded default (no ``DIGITIZE_BROKER_URL``) the app's lifespan runs the in-process worker pool,
 which first puts back what a previous run left unfinished, so a restarted server finishes its batches.
 
-Other areas add their routers by providing a module with a ``router`` attribute among ``OPTIONAL_ROUTERS``
-(signing, verification, agency access log, the web pages); a missing module is simply skipped.
+Every router is imported directly: everything ships in one wheel, and a broken import fails loudly. With
+``DIGITIZE_BROKER_URL`` set, the Celery dispatcher (``workers.dispatch``) is registered with the core here.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import docs, errors
-from api.routes import batches, documents, review, system
-from api.security import SecurityHeaders, quiet_access_log
+import api.web
+from api import docs, errors, limits
+from api.routes import (
+    access_log,
+    batches,
+    documents,
+    files,
+    public,
+    review,
+    signatures,
+    signing_sessions,
+    stacks,
+    system,
+    verify,
+)
+from api.security import SecurityHeaders, complete_openapi, quiet_access_log
 from digitize import __version__
 from digitize.config import get_settings
+from digitize.processing import register_dispatcher
+from workers import dispatch
 
 log = logging.getLogger("digitize.api")
-
-OPTIONAL_ROUTERS: tuple[str, ...] = (
-    "api.routes.signatures",
-    "api.routes.signing_sessions",
-    "api.routes.verify",
-    "api.routes.access_log",
-    "api.routes.public",
-    "api.routes.files",
-    "api.web",
-    "api.limits",
-    "api.routes.stacks",
-)
 
 DESCRIPTION = """Số hóa kết quả giải quyết thủ tục hành chính: kho dữ liệu, tìm kiếm, ký số, xác thực.
 
@@ -45,12 +47,14 @@ English messages.
 """
 
 
-def create_app(*, start_pool: bool | None = None, pool_workers: int | None = None) -> FastAPI:
+def create_app(
+    *, start_pool: bool | None = None, pool_workers: int | None = None, fixity_schedule: bool = False
+) -> FastAPI:
     """The application. ``start_pool`` (default: on the embedded default) runs the local worker pool."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from digitize.processing import LocalPool, set_current_pool
+        from digitize.processing import LocalPool, set_current_pool, stop_resource_tracker
         from digitize.store import db
 
         settings = get_settings()
@@ -69,15 +73,26 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
 
         split_in_background(settings)
         watching = watch_in_background(settings)
+        fixity = None
+        if fixity_schedule and not settings.uses_celery:  # with a broker, Celery beat schedules it
+            from digitize.preservation.schedule import FixityScheduler
+
+            fixity = FixityScheduler(settings)
+            fixity.start()
         try:
             yield
         finally:
+            if fixity is not None:
+                fixity.stop()
             if watching is not None:
                 watching.set()
             if pool is not None:
+                # stop taking work, let running pages finish (shutdown_grace_seconds), end every child
                 set_current_pool(None)
-                pool.stop(wait=False)
+                pool.stop()
+                stop_resource_tracker()
 
+    register_dispatcher(dispatch.enqueue)  # used by enqueue() when DIGITIZE_BROKER_URL is set
     app = FastAPI(
         title="digitize",
         version=__version__,
@@ -93,20 +108,21 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
     app.include_router(system.router)
     app.include_router(batches.router)
     app.include_router(documents.router)
-    app.include_router(review.router)
-    for name in OPTIONAL_ROUTERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name is not None and name.startswith(exc.name):
-                continue
-            raise
-        router = getattr(module, "router", None)
-        if router is not None:
-            app.include_router(router)
-        install = getattr(module, "install", None)
-        if callable(install):
-            install(app)
+    for router in (
+        review.router,
+        signatures.router,
+        signing_sessions.router,
+        verify.router,
+        access_log.router,
+        public.router,
+        files.router,
+        api.web.router,
+        stacks.router,
+    ):
+        app.include_router(router)
+    api.web.install(app)
+    limits.install(app)
+    app.openapi = complete_openapi(app)  # type: ignore[method-assign]
     return app
 
 

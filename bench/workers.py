@@ -86,7 +86,10 @@ def main() -> None:
         saved = {k: v for k, v in os.environ.items() if k.startswith("DIGITIZE_")}
         os.environ.update({k: v for k, v in env.items() if k.startswith("DIGITIZE_")})
         try:
-            from digitize.processing import enqueue
+            from digitize.processing import enqueue, register_dispatcher
+            from workers.dispatch import enqueue as send_to_celery
+
+            register_dispatcher(send_to_celery)
 
             # CPU of starting and stopping one idle worker process of each kind (subtracted below)
             os.environ.pop("DIGITIZE_BROKER_URL", None)

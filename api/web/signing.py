@@ -7,12 +7,10 @@ with ``POST /api/v1/documents/{id}/signatures``); this module holds the pages an
 
 from __future__ import annotations
 
-import importlib
 import logging
 import secrets
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +30,7 @@ from api.web.base import (
     require_page,
     router,
 )
+from api.web.token_signing import my_certificates
 from digitize.errors import DigitizeError, NotFound
 from digitize.store import db
 from digitize.store.auth import Principal
@@ -52,16 +51,6 @@ class SignOutcome:
     signature: dict[str, Any] | None = None
 
 
-def _core(name: str) -> Callable[..., Any] | None:
-    """A function of the signing core, looked up when used (the core may be absent from a build)."""
-    try:
-        module = importlib.import_module("digitize.signing.profiles")
-    except ImportError:
-        return None
-    fn = getattr(module, name, None)
-    return fn if callable(fn) else None
-
-
 def profile_names(user: Principal) -> list[str]:
     """The signing profiles of ``Settings.signing_profiles_file`` that name ``user`` ([] when none)."""
     from digitize.services.signing import usable_profiles
@@ -72,8 +61,6 @@ def profile_names(user: Principal) -> list[str]:
 def sign_one(document_id: str, profile: str, user: Principal) -> dict[str, Any]:
     """Sign one stored document with one of the user's own profiles and record it: the service
     ``digitize.services.signing.sign_stored`` (the API's signing endpoint calls the same function)."""
-    if _core("sign_with_profile") is None:
-        raise DigitizeError("Chức năng ký số chưa sẵn sàng.", "Signing is not available.")
     from digitize.services.signing import sign_stored
 
     return sign_stored(user, document_id, profile)
@@ -145,7 +132,7 @@ def sign_queue(request: Request, user: Principal = Depends(require_page("sign"))
             "rows": rows,
             "pager": pager(request, total, page, PER_PAGE),
             "profiles": profile_names(user),
-            "available": _core("sign_with_profile") is not None,
+            "certificates": my_certificates(user),
         },
     )
 

@@ -133,7 +133,7 @@ def test_missing_input_is_refused(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ocr_on_generated_decree30_samples(tmp_path: Path) -> None:
     """Degraded samples of samples/generate.py (turned, skewed, dark borders): text and text layer right."""
-    generate = pytest.importorskip("samples.generate")
+    from samples import generate
     paths = generate.write_set(tmp_path / "in", 3, 77, ["rot180_png", "skew6_jpeg", "border_light_jpeg"])
     for src in paths:
         truth = generate.load_gt(src)["text"]

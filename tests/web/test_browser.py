@@ -304,8 +304,6 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
     sign_out(page)
 
     # the officer signs the reviewed document from the signing queue with the server's profile
-    if not _signing_ready():
-        pytest.skip("the signing core (digitize.signing.profiles.sign_with_profile) is not in this build")
     sign_in(page, base, "officer1")
     page.goto(base + "/sign")
     assert page.locator("#profile option").all_inner_texts() == ["giam-doc"]
@@ -351,12 +349,6 @@ def test_browser_upload_review_search(server: Server, browser_page: Any, tmp_pat
     assert page.locator("#stats-chart").count() == 1
     assert int(page.locator("#total-received").inner_text()) == 2
     shot(page, "11-stats-en")
-
-
-def _signing_ready() -> bool:
-    from api.web.signing import _core
-
-    return _core("sign_with_profile") is not None
 
 
 def test_browser_verify_page_without_sign_in(server: Server, browser_page: Any, tmp_path: Path) -> None:

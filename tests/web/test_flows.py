@@ -104,7 +104,6 @@ def signing_profile(pki: TestPKI, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_officer_signs_many_one_failing(
     login: Callable[[str], TestClient], tmp_path: Path, signing_profile: str
 ) -> None:
-    pytest.importorskip("digitize.signing.profiles")
     good = [pdf_document(tmp_path, f"gp{i}", {"type_name": "Giấy phép"}) for i in range(2)]
     broken = stored_document(tmp_path, "broken.pdf", {"type_name": "Giấy phép"})  # not really a PDF
     client = login("officer")

@@ -92,8 +92,10 @@ def make_cluster(
 
 def ingest(cluster: Cluster, docs: int, pages: int, tag: str) -> list[str]:
     from digitize.ingest import ingest_paths
-    from digitize.processing import enqueue
+    from digitize.processing import enqueue, register_dispatcher
+    from workers.dispatch import enqueue as send_to_celery
 
+    register_dispatcher(send_to_celery)  # as the API app and the CLI do at start
     src = cluster.tmp / "scans"
     src.mkdir(exist_ok=True)
     base = abs(hash((tag, time.time()))) % 900_000

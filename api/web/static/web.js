@@ -75,8 +75,12 @@
       var data = new FormData();
       picked.forEach(function (p) { data.append("files", p.file, p.name); });
       var name = document.getElementById("batch-name").value;
+      var splitBox = document.getElementById("split");
+      var query = [];
+      if (name) query.push("name=" + encodeURIComponent(name));
+      if (splitBox && splitBox.checked) query.push("split=1");
       var xhr = new XMLHttpRequest();
-      xhr.open("POST", "/upload" + (name ? "?name=" + encodeURIComponent(name) : ""));
+      xhr.open("POST", "/upload" + (query.length ? "?" + query.join("&") : ""));
       xhr.setRequestHeader("X-CSRF-Token", csrf);
       xhr.upload.onprogress = function (ev) {
         if (ev.lengthComputable) { bar.value = Math.round(100 * ev.loaded / ev.total); }
@@ -163,4 +167,41 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { initUpload(); initReview(); initSign(); initVerify(); });
+})();
+
+// The stack review screen (/stacks/{id}): thumbnails of every page; arrow keys move between pages, Enter or
+// Space puts or removes a document boundary before the focused page, "S" saves (or the button).
+(function () {
+  var grid = document.getElementById("stack-pages");
+  if (!grid) return;
+  var form = document.getElementById("stack-form");
+  var field = document.getElementById("stack-starts");
+  var pages = Array.prototype.slice.call(grid.querySelectorAll(".stack-page"));
+  function starts() {
+    return pages.filter(function (p) { return p.classList.contains("starts"); })
+      .map(function (p) { return p.getAttribute("data-index"); });
+  }
+  function sync() { field.value = starts().join(","); }
+  function toggle(p) {
+    if (p.getAttribute("data-content") !== "1") return;  // blank pages and separators carry no boundary
+    p.classList.toggle("starts");
+    p.setAttribute("aria-pressed", p.classList.contains("starts") ? "true" : "false");
+    sync();
+  }
+  pages.forEach(function (p, i) {
+    p.addEventListener("click", function () { toggle(p); });
+    p.addEventListener("keydown", function (e) {
+      var next = null;
+      if (e.key === "ArrowRight" || e.key === "ArrowDown") next = pages[i + 1];
+      else if (e.key === "ArrowLeft" || e.key === "ArrowUp") next = pages[i - 1];
+      else if (e.key === "Home") next = pages[0];
+      else if (e.key === "End") next = pages[pages.length - 1];
+      else if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle(p); return; }
+      else if (e.key === "s" || e.key === "S") { e.preventDefault(); sync(); form.submit(); return; }
+      if (next) { e.preventDefault(); next.focus(); }
+    });
+  });
+  sync();
+  var first = grid.querySelector(".stack-page.unsure") || pages[0];
+  if (first) first.focus();
 })();

@@ -47,13 +47,8 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        module_name, attr, short = COMMANDS[cmd_name]
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            return _not_yet(cmd_name, short)
+        module_name, attr, _ = COMMANDS[cmd_name]
+        module = importlib.import_module(module_name)  # a broken import fails loudly
         command = getattr(module, attr)
         assert isinstance(command, click.Command)
         return command
@@ -70,14 +65,6 @@ class LazyGroup(click.Group):
             lang = (ctx.obj or {}).get("lang", "vi")
             click.echo(f"digitize: {err.one_line(lang)}", err=True)
             sys.exit(err.exit_code)
-
-
-def _not_yet(name: str, short: str) -> click.Command:
-    @click.command(name=name, help=short + " (not available in this build)")
-    def _cmd() -> None:
-        raise click.ClickException(f"'{name}' is not available in this build")
-
-    return _cmd
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -2,7 +2,8 @@
 
 Page-granular: ``process_page`` takes only small picklable values (a ``PageSource`` and a path for the page
 image), so the same function runs in a process pool here and in a Celery task elsewhere. ``process_document``
-runs the OCR pages in parallel, one process per core, each Tesseract with ``OMP_THREAD_LIMIT=1``.
+runs the OCR pages in parallel, one process per core (``tools.tesseract`` runs each Tesseract with
+``OMP_THREAD_LIMIT=1`` in its own environment).
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ from pathlib import Path
 from digitize.config import Settings, get_settings
 from digitize.pipeline import intake
 from digitize.pipeline.intake import Intake, PageSource
-from digitize.pipeline.model import FIELD_NAMES, ExtractedField, Extraction, RecognizedPage
-
-os.environ["OMP_THREAD_LIMIT"] = "1"
+from digitize.pipeline.model import Extraction, RecognizedPage
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,6 @@ def process_page(
     from digitize.pipeline import compose, preprocess, recognize
     from digitize.tools import malloc
 
-    os.environ["OMP_THREAD_LIMIT"] = "1"
     malloc.keep_freed_memory()
     rgb = intake.load_page(src)
     prepared = preprocess.prepare(rgb, dpi=src.dpi)
@@ -60,6 +58,9 @@ def process_page(
     if image_out is not None and not _copy_jpeg(src, image_out):
         compose.encode_jpeg(prepared.master, image_out)
     page = recognize.recognize(prepared, index=src.index, lang=lang)
+    from digitize.pipeline import signature
+
+    page = signature.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
 
@@ -86,11 +87,9 @@ def _process_page_args(args: tuple[PageSource, Path | None, str | None]) -> Reco
 
 
 def extract_fields(pages: Sequence[RecognizedPage]) -> Extraction:
-    """Field extraction when the extract stage is available; otherwise every field null."""
-    try:
-        from digitize.pipeline import extract as extract_mod  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return Extraction({n: ExtractedField(n, None, 0.0) for n in FIELD_NAMES})
+    """The extract stage on the recognized pages."""
+    from digitize.pipeline import extract as extract_mod
+
     return extract_mod.extract(pages)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -31,19 +32,38 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# Document states
-RECEIVED = "received"
-PROCESSING = "processing"
-DONE = "done"
-NEEDS_REVIEW = "needs_review"
-FAILED = "failed"
-DOCUMENT_STATES: tuple[str, ...] = (RECEIVED, PROCESSING, DONE, NEEDS_REVIEW, FAILED)
+
+class DocumentState(StrEnum):
+    """Where a document is in processing (``documents.state``); the processing state machine moves it:
+    received → processing → done | needs_review | failed."""
+
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    DONE = "done"
+    NEEDS_REVIEW = "needs_review"
+    FAILED = "failed"
+
+
+class PageState(StrEnum):
+    """A page of a document being processed (``pages.state``): pending → done | failed."""
+
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+
+
+# Short names, used throughout (the enum members compare equal to their stored strings).
+RECEIVED = DocumentState.RECEIVED
+PROCESSING = DocumentState.PROCESSING
+DONE = DocumentState.DONE
+NEEDS_REVIEW = DocumentState.NEEDS_REVIEW
+FAILED = DocumentState.FAILED
+DOCUMENT_STATES: tuple[str, ...] = tuple(DocumentState)
 FINISHED_STATES: frozenset[str] = frozenset({DONE, NEEDS_REVIEW, FAILED})
 
-# Page states
-PAGE_PENDING = "pending"
-PAGE_DONE = "done"
-PAGE_FAILED = "failed"
+PAGE_PENDING = PageState.PENDING
+PAGE_DONE = PageState.DONE
+PAGE_FAILED = PageState.FAILED
 
 # Roles (API keys and users)
 ROLES: tuple[str, ...] = ("archivist", "reviewer", "officer", "admin", "agency", "clerk")
@@ -456,6 +476,30 @@ class SigningSession(Base):
     expires_at: Mapped[datetime] = mapped_column()
     completed_at: Mapped[datetime | None] = mapped_column()
     signature_id: Mapped[int | None] = mapped_column(Integer)
+class UserSession(Base):
+    """A signed-in session of the web pages: the cookie carries a random token, only its sha256 is kept here.
+    Ended (``ended_at``) on sign-out, password change and disabling; times of expiry in epoch seconds."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 (hex) of the token
+    user_name: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires: Mapped[float] = mapped_column(Float)
+    ended_at: Mapped[datetime | None] = mapped_column()
+    address: Mapped[str | None] = mapped_column(String(100))
+
+
+class SignInThrottle(Base):
+    """Sign-in attempts per key (an account, an address, the pair), reserved atomically before a password is
+    checked; ``next_allowed`` (epoch seconds) grows with each attempt past the free ones."""
+
+    __tablename__ = "sign_in_throttle"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_allowed: Mapped[float] = mapped_column(Float, default=0.0)
+    updated: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class AuditEntry(Base):

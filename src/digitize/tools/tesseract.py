@@ -1,8 +1,9 @@
 """Tesseract 5, behind one small module.
 
-Probes presence, version and installed languages (``ToolMissing`` when absent), and runs recognition through
-pytesseract with ``OMP_THREAD_LIMIT=1`` in the child's environment (Tesseract's OpenMP threads make a page
-several times slower on a small machine; we run one process per core instead) and a per-call timeout.
+Probes presence, version and installed languages (``ToolMissing`` when absent), and runs recognition as a
+child process reading the page (BMP) on stdin, with ``OMP_THREAD_LIMIT=1`` in that child's own environment
+(Tesseract's OpenMP threads make a page several times slower on a small machine; we run one process per core
+instead) and a per-call timeout. Nothing here changes this process's environment.
 """
 
 from __future__ import annotations
@@ -99,6 +100,34 @@ def _to_pil(image: np.ndarray | Image.Image) -> Image.Image:
     return pil
 
 
+def _run(args: list[str], image: np.ndarray | Image.Image, *, timeout: float) -> str:
+    """Run Tesseract on ``image`` (piped as BMP) with ``args``; its stdout as text."""
+    import io
+
+    buf = io.BytesIO()
+    _to_pil(image).save(buf, format="BMP")
+    try:
+        proc = subprocess.run(
+            [probe().path, "stdin", "stdout", *args],
+            input=buf.getvalue(),
+            capture_output=True,
+            timeout=timeout,
+            env=_env(),
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise ToolFailed(
+            f"Tesseract quá thời gian ({timeout:.0f} giây) cho một trang.",
+            f"Tesseract timed out ({timeout:.0f} s) on a page.",
+        ) from exc
+    except OSError as exc:
+        raise ToolMissing(f"Không chạy được Tesseract: {exc}", f"Cannot run Tesseract: {exc}") from exc
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip()[-500:]
+        raise ToolFailed(f"Tesseract lỗi: {err}", f"Tesseract failed: {err}")
+    return proc.stdout.decode("utf-8", "replace")
+
+
 def image_to_data(
     image: np.ndarray | Image.Image,
     *,
@@ -109,31 +138,10 @@ def image_to_data(
     extra: str = "",
 ) -> list[Token]:
     """Word-level boxes, texts and confidences (Tesseract TSV), empty words dropped."""
-    import pytesseract
-
-    info = require(lang)
-    pytesseract.pytesseract.tesseract_cmd = info.path
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by the Tesseract child process
-    config = f"--psm {psm} --dpi {dpi} -c tessedit_do_invert=0 {extra}".strip()
-    try:
-        # the TSV as text, parsed here (word rows only) rather than into pytesseract's dict of every level
-        tsv = str(
-            pytesseract.image_to_data(
-                _to_pil(image),
-                lang=lang,
-                config=config,
-                timeout=timeout,
-                output_type=pytesseract.Output.STRING,
-            )
-        )
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise ToolFailed(
-            f"Tesseract quá thời gian ({timeout:.0f} giây) cho một trang.",
-            f"Tesseract timed out ({timeout:.0f} s) on a page.",
-        ) from exc
-    except pytesseract.TesseractError as exc:
-        raise ToolFailed(f"Tesseract lỗi: {exc}", f"Tesseract failed: {exc}") from exc
-    return parse_tsv(tsv)
+    require(lang)
+    args = ["-l", lang, "--psm", str(psm), "--dpi", str(dpi), "-c", "tessedit_do_invert=0", *extra.split()]
+    # the TSV as text, parsed here (word rows only)
+    return parse_tsv(_run([*args, "tsv"], image, timeout=timeout))
 
 
 def parse_tsv(tsv: str) -> list[Token]:
@@ -168,20 +176,21 @@ def parse_tsv(tsv: str) -> list[Token]:
 
 def osd(image: np.ndarray | Image.Image, *, timeout: float = 30.0) -> tuple[int, float]:
     """Tesseract's orientation detection: (degrees to rotate clockwise to make upright, confidence)."""
-    import pytesseract
-
     info = probe()
     if "osd" not in info.languages:
         return 0, 0.0
-    pytesseract.pytesseract.tesseract_cmd = info.path
-    os.environ["OMP_THREAD_LIMIT"] = "1"
     try:
-        res = pytesseract.image_to_osd(
-            _to_pil(image),
-            config="--psm 0 -c min_characters_to_try=10",
-            timeout=timeout,
-            output_type=pytesseract.Output.DICT,
-        )
-    except (RuntimeError, pytesseract.TesseractError):
+        out = _run(["--psm", "0", "-c", "min_characters_to_try=10"], image, timeout=timeout)
+    except ToolFailed:
         return 0, 0.0
-    return int(res.get("rotate", 0)), float(res.get("orientation_conf", 0.0))
+    rotate, conf = 0, 0.0
+    for line in out.splitlines():
+        key, _, value = line.partition(":")
+        try:
+            if key.strip() == "Rotate":
+                rotate = int(value.strip())
+            elif key.strip() == "Orientation confidence":
+                conf = float(value.strip())
+        except ValueError:
+            return 0, 0.0
+    return rotate, conf
