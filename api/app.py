@@ -47,7 +47,9 @@ English messages.
 """
 
 
-def create_app(*, start_pool: bool | None = None, pool_workers: int | None = None) -> FastAPI:
+def create_app(
+    *, start_pool: bool | None = None, pool_workers: int | None = None, fixity_schedule: bool = False
+) -> FastAPI:
     """The application. ``start_pool`` (default: on the embedded default) runs the local worker pool."""
 
     @asynccontextmanager
@@ -71,9 +73,17 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
 
         split_in_background(settings)
         watching = watch_in_background(settings)
+        fixity = None
+        if fixity_schedule and not settings.uses_celery:  # with a broker, Celery beat schedules it
+            from digitize.preservation.schedule import FixityScheduler
+
+            fixity = FixityScheduler(settings)
+            fixity.start()
         try:
             yield
         finally:
+            if fixity is not None:
+                fixity.stop()
             if watching is not None:
                 watching.set()
             if pool is not None:

@@ -222,3 +222,13 @@ def resend(reaped: distributed.Reaped) -> dict[str, Any]:
     for doc_id, token in reaped.compose:
         send_compose(doc_id, token)
     return {"prepare": len(reaped.prepare), "pages": len(reaped.pages), "compose": len(reaped.compose)}
+
+
+# --- fixity (issue 16) ------------------------------------------------------------------------------
+@app.task(name="digitize.fixity_audit", soft_time_limit=7 * 24 * 3600, time_limit=7 * 24 * 3600 + 60)
+def fixity_audit() -> bool:
+    """Celery beat's scheduled fixity audit: runs when the last one is older than the interval (it never
+    repairs; the outcome goes to the audit trail, the metric and the admin page). True when it ran."""
+    from digitize.preservation.schedule import run_if_due
+
+    return run_if_due(get_settings())

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.web import (  # noqa: F401  (routes register themselves)
     documents,
+    fixity,
     pages,
     signing,
     stacks,
