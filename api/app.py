@@ -54,7 +54,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from digitize.processing import LocalPool, set_current_pool
+        from digitize.processing import LocalPool, set_current_pool, stop_resource_tracker
         from digitize.store import db
 
         settings = get_settings()
@@ -87,8 +87,10 @@ def create_app(
             if watching is not None:
                 watching.set()
             if pool is not None:
+                # stop taking work, let running pages finish (shutdown_grace_seconds), end every child
                 set_current_pool(None)
-                pool.stop(wait=False)
+                pool.stop()
+                stop_resource_tracker()
 
     register_dispatcher(dispatch.enqueue)  # used by enqueue() when DIGITIZE_BROKER_URL is set
     app = FastAPI(
