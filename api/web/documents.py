@@ -27,7 +27,7 @@ from api.web.base import (
     router,
 )
 from api.web.images import page_png
-from digitize.errors import BadInput, Conflict, DigitizeError
+from digitize.errors import BadInput, Conflict, DigitizeError, NotFound
 from digitize.pipeline.model import FIELD_NAMES
 from digitize.processing import REVIEW_CONFIDENCE
 from digitize.store import db
@@ -224,8 +224,19 @@ def review_queue(request: Request, user: Principal = Depends(require_page("revie
 def _review_context(session: Session, document_id: str) -> dict[str, Any]:
     record = document_record(session, document_id, with_pages=False)
     left = int(session.scalar(select(func.count()).where(Document.state == NEEDS_REVIEW)) or 0)
+    from digitize.store.models import ArchivalFile
+
+    file_code = (
+        session.scalar(select(ArchivalFile.code).where(ArchivalFile.id == record["file_id"]))
+        if record.get("file_id")
+        else None
+    )
     return {
         "doc": record,
+        "file_code": file_code,  # the hồ sơ (digitize.services.files)
+        "file_codes": list(
+            session.scalars(select(ArchivalFile.code).order_by(ArchivalFile.code).limit(1000))
+        ),
         "fields": FIELD_NAMES,
         "low": REVIEW_CONFIDENCE,
         "left": left,
@@ -263,6 +274,7 @@ async def review_save(
     }
     reason = form_str(form, "reason").strip() or None
     stay = form_str(form, "stay") == "1"
+    file_ref = nfc(form_str(form, "file_ref")).strip() if "file_ref" in form else None
 
     def save() -> tuple[str | None, dict[str, Any] | None, DigitizeError | None]:
         try:
@@ -273,13 +285,19 @@ async def review_save(
                     old = record["fields"].get(name)
                     if (value or None) != (old or None):
                         changes[name] = value or None
+                if file_ref is not None:  # the hồ sơ it joins (empty: none)
+                    from digitize.services.files import set_document_file
+
+                    set_document_file(s, document_id, file_ref or None, by=user.actor)
                 correct_fields(s, document_id, changes, by=user.actor, reason=reason)
                 s.flush()
                 doc = s.get(Document, document_id)
                 return next_in_queue(s, doc), None, None
-        except (BadInput, Conflict) as err:
+        except (BadInput, Conflict, NotFound) as err:
             with db.session() as s:
                 ctx = _review_context(s, document_id)
+            if file_ref is not None:
+                ctx["submitted_file"] = file_ref
             return None, ctx, err
 
     target, ctx, error = await run_in_threadpool(save)

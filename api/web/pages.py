@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import func, select
 
+from api.ratelimit import client_address
 from api.uploads import UploadedFile, receive_files
 from api.web import i18n
 from api.web.base import (
@@ -24,20 +23,23 @@ from api.web.base import (
     pager,
     redirect,
     render,
+    request_lang,
     require_csrf_header,
     require_page,
     router,
+    signed_in,
 )
 from api.web.session import current_user, get_session
 from api.web.stats import warm_up
 from digitize.config import get_settings
-from digitize.errors import Unauthenticated
+from digitize.errors import BadInput, RateLimited, Unauthenticated
 from digitize.ingest import Ingestor, create_batch
 from digitize.processing import enqueue
+from digitize.services.access import change_password, sign_in
 from digitize.store import db
-from digitize.store.auth import Principal, verify_user
+from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES, Batch, Document
-from digitize.store.service import audit, batch_view, counts_by_state, list_batches
+from digitize.store.service import batch_view, counts_by_state, list_batches
 
 
 def _safe_next(target: str | None) -> str:
@@ -57,59 +59,25 @@ def login_page(request: Request, next: str | None = None) -> Response:
     return render(request, "login.html", {"next": _safe_next(next), "failed": False})
 
 
-# Guessing passwords is slowed down: after MAX_FAILURES wrong passwords for a name (or from an address) within
-# FAILURE_WINDOW seconds, sign-in for it is refused until the window has passed.
-MAX_FAILURES = 5
-FAILURE_WINDOW = 300.0
-_failures: dict[str, list[float]] = {}
-_failures_lock = threading.Lock()
-
-
-def _throttled(keys: list[str]) -> bool:
-    now = time.monotonic()
-    with _failures_lock:
-        for key in keys:
-            recent = [t for t in _failures.get(key, []) if now - t < FAILURE_WINDOW]
-            _failures[key] = recent
-            if len(recent) >= MAX_FAILURES:
-                return True
-    return False
-
-
-def _failed(keys: list[str]) -> None:
-    now = time.monotonic()
-    with _failures_lock:
-        if len(_failures) > 10_000:
-            _failures.clear()
-        for key in keys:
-            _failures.setdefault(key, []).append(now)
-
-
 @router.post("/login", response_class=HTMLResponse)
 async def login(request: Request) -> Response:
+    """Sign-in through ``digitize.services.access.sign_in``: throttled per account, address and pair (429
+    with Retry-After while a key waits out its delay), then a new server-side session."""
     form = await csrf_form(request)
     name, password = form_str(form, "name").strip(), form_str(form, "password")
     target = _safe_next(form_str(form, "next"))
-    keys = [f"name:{name.lower()}", f"ip:{request.client.host if request.client else '?'}"]
-    if _throttled(keys):
-        return render(
+    address = client_address(request)
+    try:
+        principal = await run_in_threadpool(sign_in, name, password, address)
+    except RateLimited as err:
+        response = render(
             request, "login.html", {"next": target, "failed": False, "throttled": True, "name": name}, 429
         )
-
-    def check() -> Principal | None:
-        try:
-            with db.session() as s:
-                principal = verify_user(s, name, password)
-                audit(s, principal.actor, "web.login", principal.name)
-                return principal
-        except Unauthenticated:
-            return None
-
-    principal = await run_in_threadpool(check)
-    if principal is None:
-        _failed(keys)
+        response.headers["Retry-After"] = str(err.details.get("retry_after", 1))
+        return response
+    except Unauthenticated:
         return render(request, "login.html", {"next": target, "failed": True, "name": name}, status_code=401)
-    get_session(request).sign_in(principal.name)
+    await run_in_threadpool(get_session(request).sign_in, principal.name, address)
     request.state.web_user = principal
     return redirect(target)
 
@@ -117,7 +85,7 @@ async def login(request: Request) -> Response:
 @router.post("/logout")
 async def logout(request: Request) -> Response:
     await csrf_form(request)
-    get_session(request).sign_out()
+    await run_in_threadpool(get_session(request).sign_out)
     request.state.web_user = None
     return redirect("/login")
 
@@ -253,3 +221,31 @@ def batch_progress(
 ) -> Response:
     """The htmx fragment polled by the batch page until the batch is done (then it stops polling)."""
     return render(request, "_batch_progress.html", {"batch": _batch(batch_id)})
+
+
+# --- own password ----------------------------------------------------------------------------------
+
+
+@router.get("/account/password", response_class=HTMLResponse)
+def password_page(request: Request, user: Principal = Depends(signed_in)) -> Response:
+    return render(request, "password.html", {})
+
+
+@router.post("/account/password", response_class=HTMLResponse)
+async def password_change(request: Request, user: Principal = Depends(signed_in)) -> Response:
+    """The signed-in user's own password (the current one checked, under the sign-in throttle); every
+    session of the user ends, this browser gets a new one."""
+    form = await csrf_form(request)
+    lang = request_lang(request)
+    current, new, again = form_str(form, "current"), form_str(form, "new"), form_str(form, "again")
+    if new != again:
+        return render(request, "password.html", {"error": i18n.t("password.mismatch", lang)}, 422)
+    address = client_address(request)
+    try:
+        await run_in_threadpool(sign_in, user.name, current, address)  # throttled like a sign-in
+        await run_in_threadpool(change_password, user.name, new, by=user.actor, current_password=current)
+    except (Unauthenticated, BadInput, RateLimited) as err:
+        status = 401 if isinstance(err, Unauthenticated) else err.http_status
+        return render(request, "password.html", {"error": err.message(lang)}, status)
+    await run_in_threadpool(get_session(request).sign_in, user.name, address)
+    return render(request, "password.html", {"done": True})

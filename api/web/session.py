@@ -1,10 +1,11 @@
 """Sessions of the web pages: a signed cookie (itsdangerous), CSRF tokens, the signed-in user.
 
 The cookie ``dgz_session`` (HttpOnly, SameSite=Lax, Secure over HTTPS) holds ``{"csrf": token}`` for a
-visitor and also ``{"user": name}`` once signed in; it is signed with the secret in
-``DIGITIZE_HOME/secret_key`` (created on first use, mode 0600) and expires after ``MAX_AGE`` seconds.
-The user's role is read from the database on every request, so a disabled user or a changed role takes
-effect at once.
+visitor and also ``{"sid": token}`` once signed in; it is signed with the secret in
+``DIGITIZE_HOME/secret_key`` (created on first use, mode 0600) or ``DIGITIZE_SECRET_KEY``. The session itself
+lives on the server (``digitize.services.access``: ``user_sessions``, only the token's sha256 stored): every
+request looks it up, so signing out, a password change or disabling the user ends it at once, and an old
+cookie is worth nothing afterwards. The user's role is read from the database on every request.
 
 CSRF: every POST carries the session's token, in the form field ``csrf_token`` or the ``X-CSRF-Token``
 header (htmx and the upload script send the header); a missing or different token is refused.
@@ -23,12 +24,9 @@ from typing import Any
 
 from fastapi import Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import select
 
 from digitize.config import get_settings
-from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import User
 
 COOKIE = "dgz_session"
 MAX_AGE = 12 * 3600
@@ -41,7 +39,11 @@ _serializers: dict[Path, URLSafeTimedSerializer] = {}
 
 
 def secret_key(home: Path | None = None) -> bytes:
-    """The secret of ``DIGITIZE_HOME/secret_key``, created (0600, atomically) when missing."""
+    """``DIGITIZE_SECRET_KEY``, else the secret of ``DIGITIZE_HOME/secret_key``, created (0600, atomically)
+    when missing. ``digitize serve`` refuses a weak one (``digitize.startup.check_secrets``)."""
+    configured = get_settings().secret_key
+    if configured:
+        return configured.strip().encode()
     home = home or get_settings().home_dir
     path = home / SECRET_FILE
     with contextlib.suppress(FileNotFoundError):
@@ -87,16 +89,24 @@ class WebSession:
         return token
 
     @property
-    def user(self) -> str | None:
-        u = self.data.get("user")
-        return u if isinstance(u, str) else None
+    def sid(self) -> str | None:
+        token = self.data.get("sid")
+        return token if isinstance(token, str) else None
 
-    def sign_in(self, name: str) -> None:
-        # a new token at sign-in: a token seen before signing in is worth nothing afterwards
-        self.data = {"user": name, "csrf": secrets.token_urlsafe(32)}
+    def sign_in(self, name: str, address: str | None = None) -> None:
+        """A new server-side session (and a new CSRF token: one seen before signing in is worth nothing)."""
+        from digitize.services.access import end_session, start_session
+
+        if self.sid:
+            end_session(self.sid)
+        self.data = {"sid": start_session(name, address), "csrf": secrets.token_urlsafe(32)}
         self.dirty = True
 
     def sign_out(self) -> None:
+        from digitize.services.access import end_session
+
+        if self.sid:
+            end_session(self.sid)
         self.data = {"csrf": secrets.token_urlsafe(32)}
         self.dirty = True
 
@@ -146,13 +156,10 @@ def current_user(request: Request) -> Principal | None:
     cached = getattr(request.state, "web_user", False)
     if cached is not False:
         return cached if isinstance(cached, Principal) else None
-    name = get_session(request).user
-    principal: Principal | None = None
-    if name:
-        with db.session() as s:
-            row = s.execute(select(User.role, User.disabled).where(User.name == name)).first()
-        if row is not None and not row.disabled:
-            principal = Principal("user", name, row.role)
+    from digitize.services.access import session_user
+
+    sid = get_session(request).sid
+    principal = session_user(sid) if sid else None
     request.state.web_user = principal
     return principal
 

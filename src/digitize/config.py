@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     worker_heartbeat_seconds: float = 10.0  # a busy worker refreshes its claim this often
     worker_stale_seconds: float = 60.0  # a claim not refreshed for this long is re-queued
     reaper_interval_seconds: float = 15.0  # every worker looks for stuck work this often
+    shutdown_grace_seconds: float = 30.0  # on SIGTERM, running pages get this long to finish
 
     lang: Literal["vi", "en"] = "vi"
 
@@ -65,6 +66,12 @@ class Settings(BaseSettings):
     watch_settle_seconds: float = 2.0  # a file is taken once its size has not changed for this long
 
     # Serving
+    # The key that signs the web pages' cookies and tokens (at least 32 random characters); unset: a random
+    # one in ``home``/secret_key, made on first use. A weak one is refused at start (``digitize.startup``).
+    secret_key: str | None = None
+    # Addresses of the TLS proxy whose X-Forwarded-For/-Proto are believed ("127.0.0.1,10.0.0.5" or "*");
+    # empty: none (``digitize serve --forwarded-allow-ips``).
+    forwarded_allow_ips: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
     public_base_url: str = "http://127.0.0.1:8000"

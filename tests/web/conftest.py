@@ -28,11 +28,9 @@ def csrf_of(html: str) -> str:
 def web(digitize_home: Any) -> Iterator[TestClient]:
     """The whole app (API + pages) without a worker pool, on this test's own home."""
     from api.app import create_app
-    from api.web import pages
 
     dispose_all()
     clear_key_cache()
-    pages._failures.clear()  # sign-in throttling is per process: each test starts with a clean slate
     with TestClient(create_app(start_pool=False), follow_redirects=False) as c:
         yield c
     dispose_all()

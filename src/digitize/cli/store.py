@@ -398,6 +398,44 @@ def _read_certificate(path: Path) -> bytes:
     return data
 
 
+@keys.command("revoke")
+@click.argument("key_id")
+def keys_revoke(key_id: str) -> None:
+    """Revoke an API key (by its id, the part after 'dgz_'): refused from the next request on."""
+    from digitize.services.access import revoke_key
+
+    revoke_key(key_id, by="cli")
+    click.echo(_t(f"Đã thu hồi khóa {key_id}.", f"Key {key_id} revoked."))
+
+
+@keys.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def keys_list(as_json: bool) -> None:
+    """API keys: id, role, name, created, revoked (never the secret)."""
+    from sqlalchemy import select
+
+    from digitize.store import db as dbmod
+    from digitize.store.models import ApiKey
+
+    with dbmod.session() as s:
+        rows = [
+            {
+                "key_id": k.key_id,
+                "role": k.role,
+                "name": k.name,
+                "created_at": k.created_at.isoformat() if k.created_at else None,
+                "revoked_at": k.revoked_at.isoformat() if k.revoked_at else None,
+            }
+            for k in s.scalars(select(ApiKey).order_by(ApiKey.id))
+        ]
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        state = _t("đã thu hồi", "revoked") if r["revoked_at"] else _t("hiệu lực", "active")
+        click.echo(f"{r['key_id']}\t{r['role']}\t{state}\t{r['name']}")
+
+
 @click.group()
 def users() -> None:
     """Users of the web pages."""
@@ -436,6 +474,54 @@ def users_create(name: str, role: str, password_env: str | None, certificates: t
         for pem in pems:
             register_certificate(s, "user", user.name, pem, by="cli")
     click.echo(_t(f"Đã tạo người dùng {name} ({role}).", f"User {name} ({role}) created."))
+
+
+def _password_from(password_env: str | None) -> str:
+    if password_env:
+        password = os.environ.get(password_env)
+        if not password:
+            raise UsageError(
+                f"Biến môi trường {password_env} trống hoặc không có.",
+                f"Environment variable {password_env} is empty or unset.",
+            )
+        return password
+    return str(click.prompt(_t("Mật khẩu mới", "New password"), hide_input=True, confirmation_prompt=True))
+
+
+@users.command("disable")
+@click.argument("name")
+def users_disable(name: str) -> None:
+    """Disable a user: their sessions end, they can no longer sign in."""
+    from digitize.services.access import disable_user
+
+    ended = disable_user(name, by="cli")
+    click.echo(_t(f"Đã khóa {name} ({ended} phiên kết thúc).", f"{name} disabled ({ended} sessions ended)."))
+
+
+@users.command("enable")
+@click.argument("name")
+def users_enable(name: str) -> None:
+    """Enable a disabled user again."""
+    from digitize.services.access import disable_user
+
+    disable_user(name, by="cli", disabled=False)
+    click.echo(_t(f"Đã mở khóa {name}.", f"{name} enabled."))
+
+
+@users.command("password")
+@click.argument("name")
+@click.option("--password-env", default=None, help="Read the new password from this environment variable.")
+def users_password(name: str, password_env: str | None) -> None:
+    """Set a user's password (prompted unless --password-env); every session of the user ends."""
+    from digitize.services.access import change_password
+
+    ended = change_password(name, _password_from(password_env), by="cli")
+    click.echo(
+        _t(
+            f"Đã đổi mật khẩu của {name} ({ended} phiên kết thúc).",
+            f"Password of {name} changed ({ended} sessions ended).",
+        )
+    )
 
 
 # --- serve --------------------------------------------------------------------------------------
@@ -522,26 +608,40 @@ def _samples_dir() -> Path | None:
 @click.option("--port", type=int, default=None, help="Default: DIGITIZE_PORT (8000); 0 picks a free port.")
 @click.option("--first-run", is_flag=True, help="Upgrade the DB, load samples/ and create admin when empty.")
 @click.option("--workers", type=int, default=None, help="Worker processes of the embedded pool.")
-def serve(host: str | None, port: int | None, first_run: bool, workers: int | None) -> None:
+@click.option(
+    "--forwarded-allow-ips",
+    default=None,
+    help="Addresses of the TLS proxy whose X-Forwarded-For/-Proto are believed (comma-separated, or '*'). "
+    "Default: DIGITIZE_FORWARDED_ALLOW_IPS (none).",
+)
+def serve(
+    host: str | None, port: int | None, first_run: bool, workers: int | None, forwarded_allow_ips: str | None
+) -> None:
     """Serve the web UI and HTTP API (and, on the embedded default, the worker pool)."""
     import uvicorn
 
     from api.app import create_app
+    from digitize.startup import check_secrets, harden_home
 
     settings = get_settings()
+    check_secrets(settings)
+    harden_home(settings.home_dir)
+    proxies = (settings.forwarded_allow_ips if forwarded_allow_ips is None else forwarded_allow_ips).strip()
     if first_run:
         prepare_first_run()
     else:
         from digitize.store import db as dbmod
 
         dbmod.get_engine()
-    app = create_app(pool_workers=workers)
+    app = create_app(pool_workers=workers, fixity_schedule=True)
     config = uvicorn.Config(
         app,
         host=host or settings.host,
         port=settings.port if port is None else port,
         log_level="info",
         lifespan="on",
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
     )
     server = uvicorn.Server(config)
     server.run()

@@ -66,7 +66,8 @@ class ExportReport:
 
 
 def _dump(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    # no indent: the C encoder (indenting falls back to the pure-Python one, ~5x slower); keys sorted
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def _doc_ids(session: Session, batch_id: str | None, after: str, limit: int) -> list[str]:

@@ -176,3 +176,38 @@ def last_audit(settings: Settings | None = None) -> dict[str, Any] | None:
         if row is None:
             return None
         return {"at": iso(row.at), **(row.detail or {})}
+
+
+class FixityCollector:
+    """Prometheus gauges of the last fixity audit (read from the audit trail at scrape time):
+    ``digitize_fixity_last_run_timestamp_seconds``, ``digitize_fixity_objects_checked``,
+    ``digitize_fixity_problems`` (missing or changed objects; alert when > 0)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self._settings = settings
+
+    def collect(self) -> Any:
+        from prometheus_client.core import GaugeMetricFamily
+
+        try:
+            last = last_audit(self._settings or get_settings())
+        except Exception:  # the database is away: StoreCollector says so
+            return
+        at = GaugeMetricFamily(
+            "digitize_fixity_last_run_timestamp_seconds", "When the last fixity audit finished (0: never)."
+        )
+        checked = GaugeMetricFamily("digitize_fixity_objects_checked", "Objects the last fixity audit read.")
+        problems = GaugeMetricFamily(
+            "digitize_fixity_problems", "Objects missing or changed at the last fixity audit."
+        )
+        if last is None:
+            at.add_metric([], 0)
+        else:
+            from datetime import datetime
+
+            at.add_metric([], datetime.fromisoformat(str(last["at"]).replace("Z", "+00:00")).timestamp())
+            checked.add_metric([], float(last.get("checked") or 0))
+            problems.add_metric([], float(last.get("problem_count") or 0))
+        yield at
+        yield checked
+        yield problems

@@ -114,8 +114,10 @@ def create_api_key(
     return row, plain
 
 
-# Verified keys are remembered briefly (argon2 is deliberately slow): sha256(key) -> (expiry, principal).
-_cache: dict[str, tuple[float, Principal]] = {}
+# argon2 is deliberately slow, so a key that verified is remembered briefly: sha256(key) -> (expiry, the
+# hash it matched). Only the argon2 check is skipped: the row is read on every request, so a revoked key, a
+# new role or changed grants take effect at once in every process.
+_cache: dict[str, tuple[float, str]] = {}
 _cache_lock = threading.Lock()
 CACHE_SECONDS = 30.0
 
@@ -131,24 +133,27 @@ def _unauthenticated() -> Unauthenticated:
 
 def verify_api_key(session: Session, plain: str) -> Principal:
     plain = plain.strip()
-    digest = sha256(plain.encode()).hexdigest()
-    now = time.monotonic()
-    with _cache_lock:
-        hit = _cache.get(digest)
-        if hit and hit[0] > now:
-            return hit[1]
     parts = plain.split("_", 2)
-    if len(parts) != 3 or parts[0] != KEY_PREFIX:
+    if len(parts) != 3 or parts[0] != KEY_PREFIX or len(plain) > 200:
         raise _unauthenticated()
     row = session.scalar(select(ApiKey).where(ApiKey.key_id == parts[1]).options(selectinload(ApiKey.grants)))
     if row is None or row.revoked_at is not None:
         raise _unauthenticated()
-    try:
-        _hasher.verify(row.secret_hash, plain)
-    except (VerifyMismatchError, VerificationError, InvalidHashError) as exc:
-        raise _unauthenticated() from exc
-    row.last_used_at = utcnow()
-    principal = Principal(
+    digest = sha256(plain.encode()).hexdigest()
+    now = time.monotonic()
+    with _cache_lock:
+        hit = _cache.get(digest)
+    if hit is None or hit[0] <= now or hit[1] != row.secret_hash:
+        try:
+            _hasher.verify(row.secret_hash, plain)
+        except (VerifyMismatchError, VerificationError, InvalidHashError) as exc:
+            raise _unauthenticated() from exc
+        row.last_used_at = utcnow()
+        with _cache_lock:
+            if len(_cache) > 10_000:
+                _cache.clear()
+            _cache[digest] = (now + CACHE_SECONDS, row.secret_hash)
+    return Principal(
         "key",
         row.name,
         row.role,
@@ -158,9 +163,6 @@ def verify_api_key(session: Session, plain: str) -> Principal:
             for g in row.grants
         ),
     )
-    with _cache_lock:
-        _cache[digest] = (now + CACHE_SECONDS, principal)
-    return principal
 
 
 def revoke_api_key(session: Session, key_id: str, *, by: str) -> None:

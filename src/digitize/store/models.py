@@ -476,6 +476,30 @@ class SigningSession(Base):
     expires_at: Mapped[datetime] = mapped_column()
     completed_at: Mapped[datetime | None] = mapped_column()
     signature_id: Mapped[int | None] = mapped_column(Integer)
+class UserSession(Base):
+    """A signed-in session of the web pages: the cookie carries a random token, only its sha256 is kept here.
+    Ended (``ended_at``) on sign-out, password change and disabling; times of expiry in epoch seconds."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 (hex) of the token
+    user_name: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires: Mapped[float] = mapped_column(Float)
+    ended_at: Mapped[datetime | None] = mapped_column()
+    address: Mapped[str | None] = mapped_column(String(100))
+
+
+class SignInThrottle(Base):
+    """Sign-in attempts per key (an account, an address, the pair), reserved atomically before a password is
+    checked; ``next_allowed`` (epoch seconds) grows with each attempt past the free ones."""
+
+    __tablename__ = "sign_in_throttle"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_allowed: Mapped[float] = mapped_column(Float, default=0.0)
+    updated: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class AuditEntry(Base):

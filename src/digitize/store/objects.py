@@ -163,7 +163,7 @@ class LocalObjectStore(ObjectStore):
                 shutil.copyfileobj(src, out, CHUNK)
                 out.flush()
                 os.fsync(out.fileno())
-            os.chmod(tmp, 0o444)
+            os.chmod(tmp, 0o400)  # write-once, and readable by the service user alone
             # link() fails if the target appeared meanwhile: write-once even under a race.
             try:
                 os.link(tmp, target)
