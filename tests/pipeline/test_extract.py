@@ -343,6 +343,9 @@ def test_signer_on_the_last_page_of_two() -> None:
          "4601234567"),
         (["Cấp cho: Bệnh viện Đa khoa tỉnh Yên Bái;", "MST: 0101234567001"], "Bệnh viện Đa khoa tỉnh Yên Bái",
          "0101234567-001"),
+        # two stray digits read after a tax code: a tax code has 10 digits
+        (["Tên tổ chức: Công ty TNHH Sao Mai", "Mã số thuế: 114543029355"], "Công ty TNHH Sao Mai",
+         "1145430293"),
     ],
 )  # fmt: skip
 def test_holder_and_id(lines: list[str], holder: str, holder_id: str) -> None:

@@ -760,16 +760,25 @@ _ID = re.compile(
 )
 
 
-def _clean_id(raw: str) -> str | None:
+def _clean_id(raw: str, label: str = "") -> str | None:
+    """The identifier's digits in their lawful length: a tax code (mã số thuế / doanh nghiệp) has 10 digits,
+    or 10-3 for a branch; a citizen identity number (CCCD, định danh) 12; an old identity card (CMND) 9
+    or 12. Stray digits read after a tax code (a speck, the next column: "114543029355") are dropped."""
     s = raw.translate(_DIGITISH)
     m = re.match(r"^(\d[\d .]*\d)(?:\s*-\s*(\d{3}))?", s)
     if not m:
         return None
     digits = re.sub(r"\D", "", m.group(1))
+    tax = label.startswith(("ma so", "mst"))
+    person = any(k in label for k in ("can cuoc", "cccd", "dinh danh"))
     if m.group(2) and len(digits) == 10:
         return f"{digits}-{m.group(2)}"
     if len(digits) == 13:
         return f"{digits[:10]}-{digits[10:]}"
+    if tax and len(digits) in (11, 12):
+        return digits[:10]
+    if person and len(digits) != 12:
+        return None
     if len(digits) in (9, 10, 12):
         return digits
     return None
@@ -821,7 +830,7 @@ def _holder(res: _Result, lines: Sequence[_Line]) -> None:
     text = " ".join(ln.text for ln in lines)
     folded = _fold1(text)
     for mid in _ID.finditer(folded):
-        hid = _clean_id(text[mid.start(2) : mid.end(2)])
+        hid = _clean_id(text[mid.start(2) : mid.end(2)], mid.group(1))
         if hid:
             res.set("holder_id", hid, _conf_at(lines, mid.start(2)))
             break
