@@ -31,7 +31,7 @@ from api.routes import (
     system,
     verify,
 )
-from api.security import SecurityHeaders, quiet_access_log
+from api.security import SecurityHeaders, complete_openapi, quiet_access_log
 from digitize import __version__
 from digitize.config import get_settings
 from digitize.processing import register_dispatcher
@@ -47,12 +47,14 @@ English messages.
 """
 
 
-def create_app(*, start_pool: bool | None = None, pool_workers: int | None = None) -> FastAPI:
+def create_app(
+    *, start_pool: bool | None = None, pool_workers: int | None = None, fixity_schedule: bool = False
+) -> FastAPI:
     """The application. ``start_pool`` (default: on the embedded default) runs the local worker pool."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from digitize.processing import LocalPool, set_current_pool
+        from digitize.processing import LocalPool, set_current_pool, stop_resource_tracker
         from digitize.store import db
 
         settings = get_settings()
@@ -71,14 +73,24 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
 
         split_in_background(settings)
         watching = watch_in_background(settings)
+        fixity = None
+        if fixity_schedule and not settings.uses_celery:  # with a broker, Celery beat schedules it
+            from digitize.preservation.schedule import FixityScheduler
+
+            fixity = FixityScheduler(settings)
+            fixity.start()
         try:
             yield
         finally:
+            if fixity is not None:
+                fixity.stop()
             if watching is not None:
                 watching.set()
             if pool is not None:
+                # stop taking work, let running pages finish (shutdown_grace_seconds), end every child
                 set_current_pool(None)
-                pool.stop(wait=False)
+                pool.stop()
+                stop_resource_tracker()
 
     register_dispatcher(dispatch.enqueue)  # used by enqueue() when DIGITIZE_BROKER_URL is set
     app = FastAPI(
@@ -110,6 +122,7 @@ def create_app(*, start_pool: bool | None = None, pool_workers: int | None = Non
         app.include_router(router)
     api.web.install(app)
     limits.install(app)
+    app.openapi = complete_openapi(app)  # type: ignore[method-assign]
     return app
 
 

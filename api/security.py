@@ -13,8 +13,11 @@ type says; anything else goes out as ``application/octet-stream`` and ``attachme
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from digitize.content import matches
@@ -116,3 +119,44 @@ def quiet_access_log() -> None:
     logger = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, NoQueryStrings) for f in logger.filters):
         logger.addFilter(NoQueryStrings())
+
+
+def document_reference_errors(spec: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI with 404 documented on every operation that names something by id (a path parameter, or a
+    query parameter ``*_id``) and 400 on every operation with a body, where a route did not say so itself:
+    an unknown id is a 404, a body that cannot be parsed a 400, whoever wrote the route."""
+    for item in spec.get("paths", {}).values():
+        for method, op in item.items():
+            if not isinstance(op, dict) or method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            responses = op.setdefault("responses", {})
+            params = op.get("parameters", [])
+            names_something = any(
+                p.get("in") == "path" or (p.get("in") == "query" and str(p.get("name", "")).endswith("_id"))
+                for p in params
+                if isinstance(p, dict)
+            )
+            if names_something and "404" not in responses:
+                responses["404"] = _error_response("Not found: the id named does not exist")
+            if "requestBody" in op and "400" not in responses:
+                responses["400"] = _error_response("Malformed request: the body cannot be parsed")
+    return spec
+
+
+def _error_response(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+    }
+
+
+def complete_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """``app.openapi`` that adds :func:`document_reference_errors` (computed once, like FastAPI's)."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_reference_errors(original())
+        return app.openapi_schema
+
+    return openapi

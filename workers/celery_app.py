@@ -83,7 +83,17 @@ def create_app(settings: Settings | None = None) -> Celery:
     app.conf.update(celery_config(settings))
     app.steps["worker"].add(ReaperStep)
     app.conf.imports = ("workers.tasks",)  # imported by the worker at start
+    app.conf.beat_schedule = beat_schedule(settings)
     return app
+
+
+def beat_schedule(settings: Settings) -> dict[str, Any]:
+    """``celery -A workers.celery_app beat``: the fixity audit (issue 16), looked at hourly; it runs when the
+    last one is older than ``fixity_interval_hours`` (0: not scheduled)."""
+    if settings.fixity_interval_hours <= 0:
+        return {}
+    every = min(3600.0, settings.fixity_interval_hours * 3600)
+    return {"digitize-fixity-audit": {"task": "digitize.fixity_audit", "schedule": every}}
 
 
 class ReaperStep(bootsteps.StartStopStep):

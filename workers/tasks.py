@@ -1,5 +1,8 @@
 """Celery tasks: thin calls of ``digitize.distributed`` (the same stage functions the embedded pool runs).
 
+The steps and their rules (claims, leases, attempts, the final write) are ``digitize.distributed``'s; the
+embedded pool (``digitize.processing.LocalPool``) runs the same steps, one document per process.
+
 * ``digitize.prepare(document_id)``: list the document's pages, then send one ``digitize.page`` per page;
 * ``digitize.page(page_id)``: claim → preprocess + recognize → store once; the last page of a document
   starts ``digitize.compose`` (exactly one caller wins the compose lease);
@@ -18,14 +21,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from celery import Celery, Task
-from celery.exceptions import Retry, SoftTimeLimitExceeded
+from celery.exceptions import SoftTimeLimitExceeded
 from kombu.exceptions import KombuError
 from kombu.exceptions import OperationalError as BrokerError
 from sqlalchemy.exc import OperationalError as DatabaseError
 
 from digitize import distributed
 from digitize.config import get_settings
-from digitize.errors import DigitizeError, ServiceUnavailable, ToolMissing
+from digitize.errors import ServiceUnavailable, ToolMissing
 from workers.celery_app import app, celery_config
 
 log = logging.getLogger("digitize.workers")
@@ -138,8 +141,8 @@ def page(self: Task, page_id: int, refund: bool = False) -> str:
     except TRANSIENT as exc:
         raise self.retry(exc=exc, countdown=backoff(self.request.retries), kwargs={"refund": False}) from exc
     try:
-        with distributed.page_lease(claim):
-            stored = distributed.run_page(claim)
+        # the page's own failures are recorded by the core (page failed, the document goes on)
+        stored = distributed.execute_page(claim, passthrough=(SoftTimeLimitExceeded, *RETRY_LATER))
     except SoftTimeLimitExceeded:
         # Counted as an attempt (the claim stays counted); tried again until page_max_attempts.
         distributed.drop_claim(page_id, token)
@@ -155,17 +158,6 @@ def page(self: Task, page_id: int, refund: bool = False) -> str:
         raise self.retry(
             exc=exc, countdown=backoff(self.request.retries), kwargs={"refund": not released}
         ) from exc
-    except Retry:
-        raise
-    except DigitizeError as err:
-        distributed.fail_page(page_id, token, err.code, err.message_vi, err.message_en)
-        stored = False
-    except Exception as exc:  # a bug or a page the pipeline cannot handle: the page fails, the batch goes on
-        log.exception("page %s failed", page_id)
-        distributed.fail_page(
-            page_id, token, "internal_error", f"Lỗi xử lý trang: {exc}", f"Page processing error: {exc}"
-        )
-        stored = False
     try:
         _after_page(claim.document_id)
     except TRANSIENT as exc:  # the reaper starts the compose when the database is back
@@ -179,25 +171,15 @@ _soft, _hard = _compose_limits()
 @app.task(name="digitize.compose", bind=True, max_retries=None, soft_time_limit=_soft, time_limit=_hard)
 def compose(self: Task, document_id: str, token: str) -> str:
     try:
-        if not distributed.begin_compose(document_id, token):
-            return "skipped"
-        with distributed.compose_lease(document_id, token):
-            state = distributed.compose_document(document_id, token)
+        # the document's own failures are recorded by the core (document failed with the reason)
+        return distributed.execute_compose(
+            document_id, token, passthrough=(SoftTimeLimitExceeded, *RETRY_LATER)
+        )
     except RETRY_LATER as exc:
         log.warning("compose %s: %s; retrying", document_id, exc)
         raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
     except SoftTimeLimitExceeded:
         raise  # the lease runs out and the reaper starts it again (a bounded number of times)
-    except DigitizeError as err:
-        distributed.fail_compose(document_id, token, err.code, err.message_vi, err.message_en)
-        return "failed"
-    except Exception as exc:  # a bug, or a document the composer cannot handle: fail it with the reason
-        log.exception("compose %s failed", document_id)
-        distributed.fail_compose(
-            document_id, token, "internal_error", f"Lỗi khi ghép tài liệu: {exc}", f"Compose error: {exc}"
-        )
-        return "failed"
-    return state
 
 
 def queue_depth() -> int | None:
@@ -222,3 +204,13 @@ def resend(reaped: distributed.Reaped) -> dict[str, Any]:
     for doc_id, token in reaped.compose:
         send_compose(doc_id, token)
     return {"prepare": len(reaped.prepare), "pages": len(reaped.pages), "compose": len(reaped.compose)}
+
+
+# --- fixity (issue 16) ------------------------------------------------------------------------------
+@app.task(name="digitize.fixity_audit", soft_time_limit=7 * 24 * 3600, time_limit=7 * 24 * 3600 + 60)
+def fixity_audit() -> bool:
+    """Celery beat's scheduled fixity audit: runs when the last one is older than the interval (it never
+    repairs; the outcome goes to the audit trail, the metric and the admin page). True when it ran."""
+    from digitize.preservation.schedule import run_if_due
+
+    return run_if_due(get_settings())

@@ -58,7 +58,11 @@ def list_(
     if agency_read is not None:
         scope, logged = agency_read
         if file_id is not None and not files.agency_may_see_files(principal):
-            raise UsageError("Không được cấp quyền lọc theo hồ sơ.", "No grant to filter by file (hồ sơ).")
+            refused = UsageError(
+                "Không được cấp quyền lọc theo hồ sơ.", "No grant to filter by file (hồ sơ)."
+            )
+            agency.log_request(logged, refused.http_status)  # refusals are logged too
+            raise refused
         query = AgencyQuery(q, type, holder_id, valid_on, state, limit, offset)
         return agency.search(session, scope, query, logged)
     return list_documents(

@@ -13,7 +13,16 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api.web import documents, pages, signing, stacks, stats, verify_page  # noqa: F401  (routes register)
+from api.web import (  # noqa: F401  (routes register themselves)
+    documents,
+    fixity,
+    pages,
+    signing,
+    stacks,
+    stats,
+    token_signing,
+    verify_page,
+)
 from api.web.base import HERE, router
 from api.web.session import cookie_principal
 

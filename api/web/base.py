@@ -39,6 +39,8 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "sign": ("officer", "clerk"),
     "validity": ("officer",),
     "stats": ("archivist", "reviewer", "officer"),
+    "fixity": (),  # admin only
+    "certificates": (),  # admin only: registers officers' signing certificates
 }
 
 NAV: tuple[tuple[str, str, str], ...] = (
@@ -48,6 +50,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("search", "/search", "nav.search"),
     ("sign", "/sign", "nav.sign"),
     ("stats", "/stats", "nav.stats"),
+    ("fixity", "/admin/fixity", "nav.fixity"),
 )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, Response
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.security import FILE_CSP
@@ -27,12 +27,14 @@ from api.web.base import (
     router,
 )
 from api.web.images import page_png
-from digitize.errors import BadInput, Conflict, DigitizeError
+from digitize.errors import BadInput, Conflict, DigitizeError, NotFound
 from digitize.pipeline.model import FIELD_NAMES
 from digitize.processing import REVIEW_CONFIDENCE
+from digitize.services import review
+from digitize.services.review import next_in_queue
 from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import DOCUMENT_STATES, NEEDS_REVIEW, AccessLogEntry, AuditEntry, Document
+from digitize.store.models import DOCUMENT_STATES, AccessLogEntry, AuditEntry, Document
 from digitize.store.service import (
     correct_fields,
     document_record,
@@ -174,46 +176,12 @@ def page_image(
 # --- review --------------------------------------------------------------------------------------
 
 
-def _queue_order() -> list[Any]:
-    return [Document.created_at.asc(), Document.id.asc()]
-
-
-def next_in_queue(session: Session, after: Document | None = None) -> str | None:
-    """The next document needing review (oldest first), after ``after`` if given, wrapping around."""
-    stmt = select(Document.id).where(Document.state == NEEDS_REVIEW)
-    if after is not None:
-        later = stmt.where(
-            or_(
-                Document.created_at > after.created_at,
-                and_(Document.created_at == after.created_at, Document.id > after.id),
-            )
-        )
-        found = session.scalar(later.order_by(*_queue_order()).limit(1))
-        if found is not None:
-            return found
-        stmt = stmt.where(Document.id != after.id)
-    return session.scalar(stmt.order_by(*_queue_order()).limit(1))
-
-
 @router.get("/review", response_class=HTMLResponse)
 def review_queue(request: Request, user: Principal = Depends(require_page("review"))) -> Response:
     page = page_number(request)
     with db.session() as s:
-        total = int(s.scalar(select(func.count()).where(Document.state == NEEDS_REVIEW)) or 0)
-        rows = s.execute(
-            select(
-                Document.id,
-                Document.original_filename,
-                Document.type_name,
-                Document.holder_name,
-                Document.ocr_confidence,
-                Document.created_at,
-            )
-            .where(Document.state == NEEDS_REVIEW)
-            .order_by(*_queue_order())
-            .limit(PER_PAGE)
-            .offset((page - 1) * PER_PAGE)
-        ).all()
+        total = review.queue_count(s)
+        rows = review.queue_rows(s, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     return render(
         request,
         "review_queue.html",
@@ -223,9 +191,20 @@ def review_queue(request: Request, user: Principal = Depends(require_page("revie
 
 def _review_context(session: Session, document_id: str) -> dict[str, Any]:
     record = document_record(session, document_id, with_pages=False)
-    left = int(session.scalar(select(func.count()).where(Document.state == NEEDS_REVIEW)) or 0)
+    left = review.queue_count(session)
+    from digitize.store.models import ArchivalFile
+
+    file_code = (
+        session.scalar(select(ArchivalFile.code).where(ArchivalFile.id == record["file_id"]))
+        if record.get("file_id")
+        else None
+    )
     return {
         "doc": record,
+        "file_code": file_code,  # the hồ sơ (digitize.services.files)
+        "file_codes": list(
+            session.scalars(select(ArchivalFile.code).order_by(ArchivalFile.code).limit(1000))
+        ),
         "fields": FIELD_NAMES,
         "low": REVIEW_CONFIDENCE,
         "left": left,
@@ -263,6 +242,7 @@ async def review_save(
     }
     reason = form_str(form, "reason").strip() or None
     stay = form_str(form, "stay") == "1"
+    file_ref = nfc(form_str(form, "file_ref")).strip() if "file_ref" in form else None
 
     def save() -> tuple[str | None, dict[str, Any] | None, DigitizeError | None]:
         try:
@@ -273,13 +253,19 @@ async def review_save(
                     old = record["fields"].get(name)
                     if (value or None) != (old or None):
                         changes[name] = value or None
+                if file_ref is not None:  # the hồ sơ it joins (empty: none)
+                    from digitize.services.files import set_document_file
+
+                    set_document_file(s, document_id, file_ref or None, by=user.actor)
                 correct_fields(s, document_id, changes, by=user.actor, reason=reason)
                 s.flush()
                 doc = s.get(Document, document_id)
                 return next_in_queue(s, doc), None, None
-        except (BadInput, Conflict) as err:
+        except (BadInput, Conflict, NotFound) as err:
             with db.session() as s:
                 ctx = _review_context(s, document_id)
+            if file_ref is not None:
+                ctx["submitted_file"] = file_ref
             return None, ctx, err
 
     target, ctx, error = await run_in_threadpool(save)

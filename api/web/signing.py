@@ -30,6 +30,7 @@ from api.web.base import (
     require_page,
     router,
 )
+from api.web.token_signing import my_certificates
 from digitize.errors import DigitizeError, NotFound
 from digitize.store import db
 from digitize.store.auth import Principal
@@ -131,6 +132,7 @@ def sign_queue(request: Request, user: Principal = Depends(require_page("sign"))
             "rows": rows,
             "pager": pager(request, total, page, PER_PAGE),
             "profiles": profile_names(user),
+            "certificates": my_certificates(user),
         },
     )
 

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     worker_heartbeat_seconds: float = 10.0  # a busy worker refreshes its claim this often
     worker_stale_seconds: float = 60.0  # a claim not refreshed for this long is re-queued
     reaper_interval_seconds: float = 15.0  # every worker looks for stuck work this often
+    shutdown_grace_seconds: float = 30.0  # on SIGTERM, running pages get this long to finish
 
     lang: Literal["vi", "en"] = "vi"
 

@@ -27,7 +27,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -39,7 +39,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from digitize.config import Settings, get_settings
 from digitize.errors import DigitizeError, ServiceUnavailable, ToolMissing
-from digitize.pipeline.model import RecognizedPage
+from digitize.pipeline.model import FIELD_NAMES, Extraction, RecognizedPage
 from digitize.store import db
 from digitize.store.models import (
     DONE,
@@ -234,10 +234,26 @@ def _listed(document_id: str, settings: Settings) -> Prepared:
 
 
 def _count_pages(original_key: str, settings: Settings) -> int:
+    with local_original(original_key, settings) as path:
+        return _inspect(original_key, path, settings).page_count
+
+
+_intakes: dict[tuple[str, str], Any] = {}
+
+
+def _inspect(original_key: str, path: Path, settings: Settings) -> Any:
+    """``intake.inspect`` of an original, remembered for the next pages of the same document in this process
+    (originals are write-once and content-addressed: the answer never changes)."""
     from digitize.pipeline.intake import inspect
 
-    with local_original(original_key, settings) as path:
-        return inspect(path, settings).page_count
+    key = (original_key, str(path))
+    info = _intakes.get(key)
+    if info is None:
+        info = inspect(path, settings)
+        if len(_intakes) >= 8:
+            _intakes.pop(next(iter(_intakes)))
+        _intakes[key] = info
+    return info
 
 
 _cache_lock = threading.Lock()
@@ -682,7 +698,7 @@ def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
     original_key, _ = _original_of(claim.document_id, settings)
     t0 = time.monotonic()
     with local_original(original_key, settings) as path:
-        info = intake.inspect(path, settings)
+        info = _inspect(original_key, path, settings)
         if claim.index >= info.page_count:
             fail_page(
                 claim.page_id,
@@ -712,6 +728,83 @@ def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
     return complete_page(claim, values, settings)
 
 
+@dataclass(frozen=True)
+class SearchableCopy:
+    """The searchable PDF/A of a document, stored in the object store."""
+
+    key: str
+    sha256: str
+    size: int
+    derived_from: str  # sha256 of the original
+
+
+def finish_document(
+    s: Any,
+    doc: Document,
+    *,
+    fields: dict[str, tuple[str | None, float | None]],
+    needs_review: bool,
+    confidence: float | None,
+    searchable: SearchableCopy | None,
+    failed_pages: Sequence[tuple[int, str | None]] = (),
+    page_count: int,
+    actor: str,
+) -> str:
+    """The one final write of a processed document, inside the caller's transaction (which holds the row and
+    has checked the claim): searchable variant (once per content), fields, confidence, state (done |
+    needs_review; pages that failed → needs_review with ``pages_failed`` and the reasons), claim cleared,
+    search re-indexed, audit. Returns the state."""
+    from digitize import __version__
+    from digitize.store import search as search_mod
+    from digitize.store.models import SEARCHABLE, Variant
+    from digitize.store.service import audit, store_extracted_fields
+
+    if searchable is not None and (
+        s.scalar(
+            select(Variant.id).where(
+                Variant.document_id == doc.id, Variant.kind == SEARCHABLE, Variant.sha256 == searchable.sha256
+            )
+        )
+        is None
+    ):
+        s.add(
+            Variant(
+                document_id=doc.id,
+                kind=SEARCHABLE,
+                key=searchable.key,
+                sha256=searchable.sha256,
+                size=searchable.size,
+                media_type="application/pdf",
+                derived_from=searchable.derived_from,
+                created_by=actor,
+                detail={"pipeline_version": __version__, "pages_left_out": [i for i, _ in failed_pages]},
+            )
+        )
+    store_extracted_fields(s, doc, fields)
+    doc.page_count = page_count
+    doc.ocr_confidence = confidence
+    doc.pipeline_version = __version__
+    doc.state = NEEDS_REVIEW if (needs_review or failed_pages) else DONE
+    if failed_pages:
+        doc.error_code = "pages_failed"
+        doc.error_message = "; ".join(f"trang {i + 1}: {m}" for i, m in failed_pages)[:4000]
+    else:
+        doc.error_code = doc.error_message = None
+    doc.claimed_by, doc.lease_until, doc.processed_at = None, None, utcnow()
+    s.flush()
+    search_mod.reindex(s, doc.id)
+    audit(
+        s,
+        actor,
+        "document.process",
+        doc.id,
+        state=doc.state,
+        pages=page_count,
+        failed_pages=len(failed_pages),
+    )
+    return str(doc.state)
+
+
 def compose_document(document_id: str, token: str, settings: Settings | None = None) -> str:
     """Compose the searchable PDF/A from the stored pages, extract the fields, and finalize the document in
     one transaction that commits only while the compose lease is still ``token``'s. Returns the state.
@@ -721,15 +814,11 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
     """
     import tempfile
 
-    from digitize import __version__
     from digitize.pipeline.compose import PagePlan, compose
     from digitize.pipeline.extract import needs_review
     from digitize.pipeline.run import extract_fields
-    from digitize.processing import field_values
-    from digitize.store import search as search_mod
-    from digitize.store.models import SEARCHABLE, Variant
+    from digitize.store.models import SEARCHABLE
     from digitize.store.objects import get_object_store, sha256_file, variant_key
-    from digitize.store.service import audit, store_extracted_fields
 
     settings = settings or get_settings()
     owner = COMPOSE_PREFIX + token
@@ -797,55 +886,22 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
         objects.put_file(skey, out_pdf, media_type="application/pdf", metadata={"derived-from": original_sha})
     extraction = extract_fields(pages)
     fields = field_values(extraction)
-    review = needs_review(extraction) or bool(failed_rows)
+    review = needs_review(extraction)
     confs = [p.confidence for p in pages if p.source == "ocr" and p.confidence is not None]
     with _session(settings) as s:
         doc = s.get(Document, document_id, with_for_update=True)
         if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
             return doc.state if doc is not None else "missing"  # the lease went elsewhere: store nothing
-        if (
-            s.scalar(
-                select(Variant.id).where(
-                    Variant.document_id == doc.id, Variant.kind == SEARCHABLE, Variant.sha256 == sha
-                )
-            )
-            is None
-        ):
-            left_out = [r.index for r in failed_rows]
-            s.add(
-                Variant(
-                    document_id=doc.id,
-                    kind=SEARCHABLE,
-                    key=skey,
-                    sha256=sha,
-                    size=size,
-                    media_type="application/pdf",
-                    derived_from=original_sha,
-                    created_by=worker_identity(),
-                    detail={"pipeline_version": __version__, "pages_left_out": left_out},
-                )
-            )
-        store_extracted_fields(s, doc, fields)
-        doc.ocr_confidence = sum(confs) / len(confs) if confs else None
-        doc.pipeline_version = __version__
-        doc.state = NEEDS_REVIEW if review else DONE
-        if failed_rows:
-            doc.error_code = "pages_failed"
-            reasons = (f"trang {r.index + 1}: {r.error_message}" for r in failed_rows)
-            doc.error_message = "; ".join(reasons)[:4000]
-        else:
-            doc.error_code = doc.error_message = None
-        doc.claimed_by, doc.lease_until, doc.processed_at = None, None, utcnow()
-        s.flush()
-        search_mod.reindex(s, doc.id)
-        audit(
+        finish_document(
             s,
-            worker_identity(),
-            "document.process",
-            doc.id,
-            state=doc.state,
-            pages=len(rows),
-            failed_pages=len(failed_rows),
+            doc,
+            fields=fields,
+            needs_review=review,
+            confidence=sum(confs) / len(confs) if confs else None,
+            searchable=SearchableCopy(skey, sha, size, original_sha),
+            failed_pages=[(r.index, r.error_message) for r in failed_rows],
+            page_count=len(rows),
+            actor=worker_identity(),
         )
         state = doc.state
     # The page images now live in the searchable PDF: the intermediate copies go (best effort).
@@ -855,6 +911,191 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
             with suppress(Exception):
                 objects.delete(str(key))
     return state
+
+
+def field_values(extraction: Extraction) -> dict[str, tuple[str | None, float | None]]:
+    """Every field of FIELD_NAMES as (value, confidence), (None, None) when not found."""
+    fields: dict[str, tuple[str | None, float | None]] = {}
+    for name in FIELD_NAMES:
+        f = extraction.fields.get(name)
+        fields[name] = (f.value, f.confidence) if f is not None else (None, None)
+    return fields
+
+
+# --- the steps as an executor runs them (Celery tasks, the embedded pool) --------------------------------
+Passthrough = tuple[type[BaseException], ...]
+# Not the page's fault (database, object store away; Tesseract missing on this machine): tried again later.
+TRANSIENT_ERRORS: Passthrough = (ServiceUnavailable, ToolMissing, OperationalError)
+
+
+def execute_page(
+    claim: PageClaim, settings: Settings | None = None, *, passthrough: Passthrough = ()
+) -> bool:
+    """Run a claimed page under its lease and store it once; a page's own failure marks the page failed with
+    the reason (its document goes on). Exceptions of ``passthrough`` are the executor's to handle (retry,
+    time limit). True if this call stored the page."""
+    settings = settings or get_settings()
+    try:
+        with page_lease(claim, settings):
+            return run_page(claim, settings)
+    except passthrough:
+        raise
+    except DigitizeError as err:
+        fail_page(claim.page_id, claim.token, err.code, err.message_vi, err.message_en, settings=settings)
+    except Exception as exc:  # a bug or a page the pipeline cannot handle: the page fails, the batch goes on
+        log.exception("page %s failed", claim.page_id)
+        fail_page(
+            claim.page_id,
+            claim.token,
+            "internal_error",
+            f"Lỗi xử lý trang: {exc}",
+            f"Page processing error: {exc}",
+            settings=settings,
+        )
+    return False
+
+
+def execute_compose(
+    document_id: str, token: str, settings: Settings | None = None, *, passthrough: Passthrough = ()
+) -> str:
+    """Take the compose lease of ``token`` and compose, extract, finish; a failure that is the document's
+    own ends it failed with the reason. Returns the state ("skipped" when ``token`` lost the lease)."""
+    settings = settings or get_settings()
+    if not begin_compose(document_id, token, settings):
+        return "skipped"
+    try:
+        with compose_lease(document_id, token, settings):
+            return compose_document(document_id, token, settings)
+    except passthrough:
+        raise
+    except DigitizeError as err:
+        fail_compose(document_id, token, err.code, err.message_vi, err.message_en, settings)
+    except Exception as exc:  # a bug, or a document the composer cannot handle: fail it with the reason
+        log.exception("compose %s failed", document_id)
+        fail_compose(
+            document_id,
+            token,
+            "internal_error",
+            f"Lỗi khi ghép tài liệu: {exc}",
+            f"Compose error: {exc}",
+            settings,
+        )
+    return str(FAILED)
+
+
+def run_document(
+    document_id: str, settings: Settings | None = None, *, compose_token: str | None = None
+) -> str:
+    """Every step of one document, one after the other in this process (the embedded pool's unit of work;
+    the Celery tasks run the same steps as separate messages): intake → each pending page → compose.
+
+    Transient errors (``TRANSIENT_ERRORS``) propagate after giving the page back uncounted: the document is
+    picked up again later. Returns the document's state afterwards. Idempotent.
+    """
+    settings = settings or get_settings()
+    if compose_token is None:
+        prepared = prepare_document(document_id, new_token(), settings)
+        for page_id in prepared.pending_pages:
+            token = new_token()
+            claim = claim_page(page_id, token, settings=settings)
+            if claim is None:  # done, failed (given up), or held by a live worker
+                continue
+            try:
+                execute_page(claim, settings, passthrough=TRANSIENT_ERRORS)
+            except TRANSIENT_ERRORS:
+                release_page(page_id, token, settings)
+                raise
+        if prepared.compose:
+            compose_token = prepared.compose_token
+        elif prepared.state == PROCESSING:
+            token = new_token()
+            compose_token = token if start_compose(document_id, token, settings) else None
+        if compose_token is None:
+            return document_state(document_id, settings)
+    return execute_compose(document_id, compose_token, settings, passthrough=TRANSIENT_ERRORS)
+
+
+def document_state(document_id: str, settings: Settings | None = None) -> str:
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        state = s.scalar(select(Document.state).where(Document.id == document_id))
+        return str(state) if state is not None else "missing"
+
+
+def runnable_documents(
+    settings: Settings | None = None, *, limit: int = 100, exclude: Sequence[str] = ()
+) -> list[str]:
+    """Documents with a step nobody holds (the embedded pool's work list, oldest first): received ones, and
+    those in processing with no holder whose intake is undone or that have an unclaimed pending page."""
+    settings = settings or get_settings()
+    now = utcnow()
+    free_page = exists().where(
+        Page.document_id == Document.id,
+        Page.state == PAGE_PENDING,
+        or_(Page.claimed_by.is_(None), Page.lease_until < now),
+    )
+    stmt = (
+        select(Document.id)
+        .where(
+            or_(
+                Document.state == RECEIVED,
+                and_(
+                    Document.state == PROCESSING,
+                    or_(Document.claimed_by.is_(None), Document.lease_until < now),
+                    or_(Document.page_count.is_(None), free_page),
+                ),
+            )
+        )
+        .order_by(Document.created_at, Document.id)
+    )
+    if exclude:
+        stmt = stmt.where(Document.id.not_in(list(exclude)))
+    with _session(settings) as s:
+        return list(s.scalars(stmt.limit(limit)))
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` of this machine runs (a zombie nobody reaped yet counts as dead)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True
+
+
+def expire_dead_claims(settings: Settings | None = None) -> int:
+    """End now the leases held by processes of this machine that are gone (a worker killed, out of memory),
+    instead of waiting for them to run out: the next ``reap`` gives their work back. Returns how many."""
+    settings = settings or get_settings()
+    host = socket.gethostname()
+    now = utcnow()
+    past = now - timedelta(seconds=1)
+    n = 0
+    with _session(settings) as s:
+        for model in (Page, Document):
+            rows = s.execute(
+                select(model.id, model.claimed_by).where(
+                    model.claimed_by.is_not(None), model.lease_until >= now
+                )
+            ).all()
+            for row_id, label in rows:
+                owner_host, _, pid = str(label).rsplit(" ", 1)[-1].rpartition(":")
+                if owner_host != host or not pid.isdigit() or pid_alive(int(pid)):
+                    continue
+                res = s.execute(
+                    update(model)
+                    .where(model.id == row_id, model.claimed_by == label)
+                    .values(lease_until=past)
+                    .execution_options(synchronize_session=False)
+                )
+                n += int(res.rowcount or 0)
+    return n
 
 
 def _label_owned(label: str | None, token: str) -> bool:

@@ -133,6 +133,9 @@ def _le(b: float) -> str:
 def registry(settings: Settings | None = None) -> CollectorRegistry:
     reg = CollectorRegistry(auto_describe=False)
     reg.register(StoreCollector(settings))
+    from digitize.preservation.fixity import FixityCollector
+
+    reg.register(FixityCollector(settings))
     return reg
 
 

@@ -1,22 +1,20 @@
-"""Processing stored documents: the OCR pipeline run on a document of the store, and the embedded worker pool.
+"""The embedded executor of the processing state machine, and dispatch.
 
-``process_document_by_id(doc_id)`` claims the document (received → processing, a conditional UPDATE: two
-callers never both win), loads its original from the object store, runs the pipeline, stores the searchable
-PDF (content-addressed, recording the original it was derived from), the pages, the fields, the validity dates
-and the final state (done | needs_review | failed with the reason), and re-indexes search, in one transaction
-that only commits while the claim is still ours. Running it twice is harmless: a finished document is left as
-it is.
+The state machine itself (claims, leases, attempts, one ``finish_document``) is ``digitize.distributed``; it
+has two executors that run the same steps under the same rules:
 
-Dispatch is behind ``enqueue(doc_ids)``: with ``DIGITIZE_BROKER_URL`` set the ids go to the dispatcher the
-adapter registered at start (``register_dispatcher``: the API app and the CLI register ``workers.dispatch``;
-the core never imports Celery or the adapters); otherwise the embedded
-default's ``LocalPool`` (one worker process per core) picks them up. The database is the truth about state:
-the pool polls it for ``received`` documents, and at start-up (and every 30 s) puts back to ``received`` what
-a dead local process left in ``processing``, so ``digitize serve`` restarted mid-batch finishes the batch.
+* Celery (``DIGITIZE_BROKER_URL`` set): ``workers/tasks.py`` sends one message per step (intake, each page,
+  compose), so the pages of one document spread over many machines;
+* the embedded pool (the default, ``LocalPool`` here): one worker process per core, each running every step
+  of one document after the other (``distributed.run_document``), fed from the database by a polling thread.
+  A worker process that dies leaves claims labelled with its pid: the pool ends their leases at once
+  (``expire_dead_claims``) and the reaper gives the work back, counted as an attempt exactly as on Celery.
 
-Without a running pool (``digitize ingest`` without ``--wait`` and no ``digitize serve``), ``enqueue``
-starts a detached drain process (``python -m digitize.processing drain``) that works until nothing is left
-and exits.
+Dispatch is behind ``enqueue(doc_ids)``: with a broker the ids go to the dispatcher the adapter registered at
+start (``register_dispatcher``: the API app and the CLI register ``workers.dispatch``; the core never imports
+Celery or the adapters); otherwise this process's pool is poked, or a running ``digitize serve`` on the same
+home picks them up, or a detached drain process (``python -m digitize.processing drain``) is started that
+works until nothing is left and exits.
 """
 
 from __future__ import annotations
@@ -26,353 +24,109 @@ import fcntl
 import logging
 import multiprocessing
 import os
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 
-from digitize import __version__
+from digitize import distributed
 from digitize.config import Settings, get_settings
-from digitize.errors import DigitizeError, ServiceUnavailable
-from digitize.pipeline.model import FIELD_NAMES, Extraction, RecognizedPage
+from digitize.distributed import field_values, pid_alive
+from digitize.pipeline.model import RecognizedPage
 from digitize.store import db
-from digitize.store import search as search_mod
 from digitize.store.models import (
-    DONE,
-    FAILED,
     FINISHED_STATES,
-    NEEDS_REVIEW,
     PAGE_DONE,
     PROCESSING,
     RECEIVED,
-    SEARCHABLE,
     Document,
     Page,
-    Variant,
     utcnow,
 )
-from digitize.store.objects import get_object_store, sha256_file, variant_key
-from digitize.store.service import audit, store_extracted_fields
+
+__all__ = ["field_values"]
 
 log = logging.getLogger("digitize.processing")
 
-LOCAL_PREFIX = "local:"
-MAX_ATTEMPTS = 3
-LEASE = timedelta(hours=2)
 # Fields below this confidence are highlighted on the review page (the review decision itself is
 # ``pipeline.extract.needs_review``: its REQUIRED_FIELDS, its threshold).
 REVIEW_CONFIDENCE = 0.6
 
-_SUFFIX = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/tiff": ".tif"}
+_pid_alive = pid_alive  # (used by services.stacks)
 
 
-def local_worker_id() -> str:
-    return f"{LOCAL_PREFIX}{socket.gethostname()}:{os.getpid()}"
+def process_document_by_id(document_id: str, *, settings: Settings | None = None) -> str:
+    """Every step of one stored document in this process; its state afterwards. Idempotent."""
+    return distributed.run_document(document_id, settings or get_settings())
 
 
-# --- the pipeline, as this module sees it -------------------------------------------------------
+# --- results computed elsewhere (tests, imports) -------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Outcome:
+    """A document's result computed outside the pipeline."""
+
     pages: tuple[RecognizedPage, ...]
     fields: dict[str, tuple[str | None, float | None]]
     needs_review: bool
     confidence: float | None
-    page_seconds: tuple[float | None, ...] = ()
-    detail: dict[str, Any] = field(default_factory=dict)
-
-
-def run_pipeline(src: Path, out_pdf: Path, settings: Settings) -> Outcome:
-    """Run the OCR pipeline on one file: searchable PDF at ``out_pdf``, pages and fields returned."""
-    from digitize.pipeline.extract import needs_review
-    from digitize.pipeline.run import process_document
-
-    t0 = time.monotonic()
-    result = process_document(src, out_pdf, jobs=1)
-    elapsed = time.monotonic() - t0
-    pages = result.pages
-    per = elapsed / len(pages) if pages else None
-    return Outcome(
-        pages,
-        field_values(result.extraction),
-        needs_review(result.extraction),
-        result.confidence,
-        tuple(per for _ in pages),
-    )
-
-
-def field_values(extraction: Extraction) -> dict[str, tuple[str | None, float | None]]:
-    """Every field of FIELD_NAMES as (value, confidence), (None, None) when not found."""
-    fields: dict[str, tuple[str | None, float | None]] = {}
-    for name in FIELD_NAMES:
-        f = extraction.fields.get(name)
-        fields[name] = (f.value, f.confidence) if f is not None else (None, None)
-    return fields
-
-
-# --- claim / finish -----------------------------------------------------------------------------
 
 
 def claim(document_id: str, worker: str, settings: Settings | None = None) -> bool:
-    """received → processing for ``worker``; False when someone else has it or it is finished.
-
-    A document claimed MAX_ATTEMPTS times without finishing (its worker died each time) is marked failed
-    instead of being tried again.
-    """
+    """Take a received document for ``worker`` (received → processing), to store a result computed
+    elsewhere."""
     settings = settings or get_settings()
-    now = utcnow()
     with db.session(settings) as s:
         res = s.execute(
             update(Document)
-            .where(Document.id == document_id, Document.attempts < MAX_ATTEMPTS)
-            .where(
-                or_(
-                    Document.state == RECEIVED,
-                    (Document.state == PROCESSING) & (Document.claimed_by == worker),
+            .where(Document.id == document_id, Document.state == RECEIVED)
+            .values(state=PROCESSING, claimed_by=worker, lease_until=None, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(res, "rowcount", 0) == 1)
+
+
+def finalize(document_id: str, worker: str, outcome: Outcome, searchable: None = None) -> str:
+    """Store ``outcome`` for a document ``worker`` claimed: its pages, then the one final write
+    (``distributed.finish_document``). Returns the state ("lost" when the claim is not ``worker``'s)."""
+    with db.session() as s:
+        doc = s.get(Document, document_id, with_for_update=True)
+        if doc is None or doc.state != PROCESSING or doc.claimed_by != worker:
+            return "lost"
+        for page in outcome.pages:
+            s.add(
+                Page(
+                    document_id=doc.id,
+                    index=page.index,
+                    state=PAGE_DONE,
+                    source=page.source,
+                    text=page.text,
+                    confidence=page.confidence,
+                    rotation=page.rotation,
+                    width=page.width,
+                    height=page.height,
                 )
             )
-            .values(
-                state=PROCESSING,
-                claimed_by=worker,
-                lease_until=now + LEASE,
-                attempts=Document.attempts + 1,
-                updated_at=now,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        if getattr(res, "rowcount", 0) == 1:
-            return True
-        res = s.execute(
-            update(Document)
-            .where(Document.id == document_id, Document.state == RECEIVED, Document.attempts >= MAX_ATTEMPTS)
-            .values(
-                state=FAILED,
-                error_code="worker_crashed",
-                error_message=(
-                    f"Tiến trình xử lý dừng đột ngột {MAX_ATTEMPTS} lần với tài liệu này. "
-                    f"(The worker process died {MAX_ATTEMPTS} times on this document.)"
-                ),
-                processed_at=now,
-                updated_at=now,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        if getattr(res, "rowcount", 0) == 1:
-            audit(s, worker, "document.fail", document_id, code="worker_crashed")
-        return False
-
-
-def _owned(s: Any, document_id: str, worker: str) -> Document | None:
-    doc: Document | None = s.get(Document, document_id, with_for_update=True)
-    if doc is None or doc.state != PROCESSING or doc.claimed_by != worker:
-        return None
-    return doc
-
-
-def fail(document_id: str, worker: str, err: DigitizeError, settings: Settings | None = None) -> str:
-    """Record a failure: transient ones go back to ``received`` until MAX_ATTEMPTS; others end ``failed``."""
-    settings = settings or get_settings()
-    with db.session(settings) as s:
-        doc = _owned(s, document_id, worker)
-        if doc is None:
-            return "lost"
-        if isinstance(err, ServiceUnavailable) and doc.attempts < MAX_ATTEMPTS:
-            doc.state, doc.claimed_by, doc.lease_until = RECEIVED, None, None
-            return RECEIVED
-        doc.state = FAILED
-        doc.error_code, doc.error_message = err.code, err.one_line()
-        doc.claimed_by, doc.lease_until, doc.processed_at = None, None, utcnow()
-        audit(s, worker, "document.fail", doc.id, code=err.code)
-        return FAILED
-
-
-def finalize(
-    document_id: str,
-    worker: str,
-    outcome: Outcome,
-    searchable: tuple[str, str, int] | None,
-    settings: Settings | None = None,
-) -> str:
-    """Store the pipeline's results in one transaction, if the claim is still ours. Returns the state."""
-    settings = settings or get_settings()
-    with db.session(settings) as s:
-        doc = _owned(s, document_id, worker)
-        if doc is None:
-            return "lost"
-        existing = {p.index: p for p in s.scalars(select(Page).where(Page.document_id == doc.id))}
-        for i, page in enumerate(outcome.pages):
-            row = existing.pop(page.index, None)
-            if row is None:
-                row = Page(document_id=doc.id, index=page.index)
-                s.add(row)
-            row.state, row.source, row.text = PAGE_DONE, page.source, page.text
-            row.confidence, row.rotation = page.confidence, page.rotation
-            row.width, row.height = page.width, page.height
-            row.error_code = row.error_message = None
-            row.claimed_by, row.lease_until = None, None
-            if i < len(outcome.page_seconds):
-                row.seconds = outcome.page_seconds[i]
-        for stale in existing.values():
-            s.delete(stale)
         s.flush()
-        if searchable is not None:
-            key, sha, size = searchable
-            if (
-                s.scalar(
-                    select(Variant.id).where(
-                        Variant.document_id == doc.id, Variant.kind == SEARCHABLE, Variant.sha256 == sha
-                    )
-                )
-                is None
-            ):
-                s.add(
-                    Variant(
-                        document_id=doc.id,
-                        kind=SEARCHABLE,
-                        key=key,
-                        sha256=sha,
-                        size=size,
-                        media_type="application/pdf",
-                        derived_from=doc.sha256,
-                        created_by=worker,
-                        detail={"pipeline_version": __version__},
-                    )
-                )
-        store_extracted_fields(s, doc, outcome.fields)
-        doc.page_count = len(outcome.pages)
-        doc.ocr_confidence = outcome.confidence
-        doc.pipeline_version = __version__
-        doc.state = NEEDS_REVIEW if outcome.needs_review else DONE
-        doc.error_code = doc.error_message = None
-        doc.claimed_by, doc.lease_until, doc.processed_at = None, None, utcnow()
-        search_mod.reindex(s, doc.id)
-        audit(s, worker, "document.process", doc.id, state=doc.state, pages=doc.page_count)
-        return doc.state
-
-
-def process_document_by_id(
-    document_id: str, *, worker: str | None = None, settings: Settings | None = None
-) -> str:
-    """Process one stored document; returns its state afterwards. Idempotent."""
-    settings = settings or get_settings()
-    worker = worker or local_worker_id()
-    if not claim(document_id, worker, settings):
-        with db.session(settings) as s:
-            doc = s.get(Document, document_id)
-            return doc.state if doc is not None else "missing"
-    try:
-        with db.session(settings) as s:
-            doc = s.get(Document, document_id)
-            assert doc is not None
-            key, media_type = doc.original_key, doc.media_type
-        objects = get_object_store(settings)
-        with (
-            tempfile.TemporaryDirectory(prefix="dgz-proc-") as tmp,
-            objects.as_local_file(key, suffix=_SUFFIX.get(media_type, "")) as src,
-        ):
-            out_pdf = Path(tmp) / "searchable.pdf"
-            outcome = run_pipeline(src, out_pdf, settings)
-            searchable = None
-            if out_pdf.is_file() and out_pdf.stat().st_size > 0:
-                sha = sha256_file(out_pdf)
-                skey = variant_key(SEARCHABLE, sha)
-                objects.put_file(
-                    skey,
-                    out_pdf,
-                    media_type="application/pdf",
-                    metadata={"derived-from": _original_sha(document_id, settings)},
-                )
-                searchable = (skey, sha, out_pdf.stat().st_size)
-        return finalize(document_id, worker, outcome, searchable, settings)
-    except DigitizeError as err:
-        return fail(document_id, worker, err, settings)
-    except Exception as exc:  # one bad file never stops the others
-        log.exception("processing %s failed", document_id)
-        unexpected = DigitizeError(
-            f"Lỗi không mong đợi khi xử lý: {exc}", f"Unexpected error while processing: {exc}"
+        return distributed.finish_document(
+            s,
+            doc,
+            fields=outcome.fields,
+            needs_review=outcome.needs_review,
+            confidence=outcome.confidence,
+            searchable=searchable,
+            page_count=len(outcome.pages),
+            actor=worker,
         )
-        return fail(document_id, worker, unexpected, settings)
-
-
-def _original_sha(document_id: str, settings: Settings) -> str:
-    with db.session(settings) as s:
-        doc = s.get(Document, document_id)
-        return doc.sha256 if doc else ""
-
-
-# --- finding work -------------------------------------------------------------------------------
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a killed process nobody has reaped yet is a zombie: dead for our purposes
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
-            return fh.read().rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
-    except (OSError, IndexError):
-        return True
-
-
-def requeue_abandoned(settings: Settings | None = None) -> int:
-    """Put back to ``received`` what a dead local process left in ``processing`` (or whose lease expired)."""
-    settings = settings or get_settings()
-    host = socket.gethostname()
-    now = utcnow()
-    n = 0
-    with db.session(settings) as s:
-        rows = s.execute(
-            select(Document.id, Document.claimed_by, Document.lease_until).where(
-                Document.state == PROCESSING, Document.claimed_by.like(f"{LOCAL_PREFIX}%")
-            )
-        ).all()
-        for doc_id, claimed_by, lease_until in rows:
-            _, _, rest = (claimed_by or "").partition(":")
-            claimed_host, _, pid_text = rest.rpartition(":")
-            dead = claimed_host == host and pid_text.isdigit() and not _pid_alive(int(pid_text))
-            expired = lease_until is not None and _aware(lease_until) < now
-            if not (dead or expired):
-                continue
-            res = s.execute(
-                update(Document)
-                .where(Document.id == doc_id, Document.state == PROCESSING, Document.claimed_by == claimed_by)
-                .values(state=RECEIVED, claimed_by=None, lease_until=None)
-                .execution_options(synchronize_session=False)
-            )
-            n += int(getattr(res, "rowcount", 0) or 0)
-    return n
-
-
-def _aware(value: Any) -> Any:
-    from datetime import UTC
-
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def pending_ids(settings: Settings | None = None, limit: int = 100, exclude: Sequence[str] = ()) -> list[str]:
-    settings = settings or get_settings()
-    with db.session(settings) as s:
-        stmt = (
-            select(Document.id).where(Document.state == RECEIVED).order_by(Document.created_at, Document.id)
-        )
-        if exclude:
-            stmt = stmt.where(Document.id.not_in(list(exclude)))
-        return list(s.scalars(stmt.limit(limit)))
 
 
 def unfinished(document_ids: Sequence[str], settings: Settings | None = None) -> list[str]:
@@ -391,14 +145,19 @@ def unfinished(document_ids: Sequence[str], settings: Settings | None = None) ->
 
 
 def _child_init(env: dict[str, str]) -> None:
+    import signal
+
+    # Ctrl-C in a terminal reaches the whole process group: the pool's parent decides when children stop
+    # (after the running pages finish), so they ignore it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.update(env)
     from digitize.config import reset_settings
 
     reset_settings()
 
 
-def _child_run(document_id: str) -> str:
-    return process_document_by_id(document_id)
+def _child_run(document_id: str, compose_token: str | None = None) -> str:
+    return distributed.run_document(document_id, compose_token=compose_token)
 
 
 def _child_warm() -> int:
@@ -416,7 +175,13 @@ def _child_warm() -> int:
 
 
 class LocalPool:
-    """One worker process per core, fed from the database by a polling thread."""
+    """The embedded executor: one worker process per core, fed from the database by a polling thread.
+
+    It owns its processes: ``stop()`` stops taking work, lets the running documents finish within
+    ``Settings.shutdown_grace_seconds``, then ends its worker processes (a process about to exit also ends
+    multiprocessing's resource tracker: ``stop_resource_tracker``); what a stopped child held is given back
+    at the next start.
+    """
 
     def __init__(
         self,
@@ -424,12 +189,14 @@ class LocalPool:
         *,
         workers: int | None = None,
         poll_interval: float = 1.0,
-        requeue_interval: float = 30.0,
+        requeue_interval: float | None = None,
     ) -> None:
         self.settings = settings or get_settings()
         self.workers = max(1, workers or (os.cpu_count() or 1))
         self.poll_interval = poll_interval
-        self.requeue_interval = requeue_interval
+        self.requeue_interval = (
+            self.settings.reaper_interval_seconds if requeue_interval is None else requeue_interval
+        )
         env = {k: v for k, v in os.environ.items() if k.startswith("DIGITIZE_")}
         env["DIGITIZE_HOME"] = str(self.settings.home_dir)
         if self.settings.database_url:
@@ -439,9 +206,11 @@ class LocalPool:
         self._env = env
         self._executor = self._new_executor()
         self._inflight: dict[str, Future[str]] = {}
+        self._composes: dict[str, str] = {}  # document id -> compose token the reaper handed out
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._sweep_now = threading.Event()
         self._thread: threading.Thread | None = None
         self._lockfile: TextIO | None = None
 
@@ -454,19 +223,41 @@ class LocalPool:
 
     def start(self) -> None:
         self._lockfile = _hold_pool_lock(self.settings)
-        requeue_abandoned(self.settings)
+        self.sweep()  # what a previous run left half-done
         self._thread = threading.Thread(target=self._loop, name="digitize-pool", daemon=True)
         self._thread.start()
 
-    def stop(self, wait: bool = True) -> None:
+    def stop(self, wait: bool = True, *, grace: float | None = None) -> None:
+        """Stop taking work; let running documents finish within ``grace`` seconds (default
+        ``Settings.shutdown_grace_seconds``; none when ``wait`` is False), then end every child process."""
+        from concurrent.futures import wait as wait_futures
+
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
-        self._executor.shutdown(wait=wait, cancel_futures=True)
+        grace = (self.settings.shutdown_grace_seconds if wait else 0.0) if grace is None else grace
+        with self._lock:
+            running = list(self._inflight.values())
+        if running and grace > 0:
+            wait_futures(running, timeout=grace)
+        self._end_children(self._executor)
         if self._lockfile is not None:
             self._lockfile.close()
             self._lockfile = None
+
+    @staticmethod
+    def _end_children(executor: ProcessPoolExecutor) -> None:
+        procs = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=5)
 
     def poke(self) -> None:
         """New work was stored: look now rather than at the next poll."""
@@ -476,35 +267,55 @@ class LocalPool:
         with self._lock:
             return not self._inflight
 
+    def sweep(self) -> None:
+        """Give back what dead processes held (theirs, at once; anyone's whose lease ran out) and take the
+        compose steps nobody runs. The pool has no queue that could hold work: everything not in flight
+        here is lost work (``reap`` with an empty queue)."""
+        distributed.expire_dead_claims(self.settings)
+        reaped = distributed.reap(0, self.settings)
+        with self._lock:
+            for doc_id, token in reaped.compose:
+                self._composes[doc_id] = token
+
     def fill(self) -> int:
-        """Submit received documents up to twice the pool size; returns how many were submitted."""
+        """Submit runnable documents up to twice the pool size; returns how many were submitted."""
         broken = False
         with self._lock:
             for doc_id in [d for d, f in self._inflight.items() if f.done()]:
                 future = self._inflight.pop(doc_id)
-                if isinstance(future.exception(), BrokenProcessPool):
+                exc = future.exception()
+                if isinstance(exc, BrokenProcessPool):
                     broken = True
+                elif exc is not None:  # transient (database away, a tool missing): tried again later
+                    log.warning("document %s: %s", doc_id, exc)
             if broken:
                 self._restart_executor()
             room = self.workers * 2 - len(self._inflight)
             exclude = list(self._inflight)
-        if broken:  # a worker process died: what it held is re-queued now, not at the next sweep
-            requeue_abandoned(self.settings)
+        if broken:  # a worker process died: what it held is given back now, not at the next sweep
+            self.sweep()
         if room <= 0:
             return 0
-        ids = pending_ids(self.settings, limit=room, exclude=exclude)
         with self._lock:
-            for doc_id in ids:
+            composes = [(d, t) for d, t in self._composes.items() if d not in self._inflight][:room]
+            for doc_id, _ in composes:
+                del self._composes[doc_id]
+        ids = distributed.runnable_documents(
+            self.settings, limit=room - len(composes), exclude=exclude + [d for d, _ in composes]
+        )
+        work: list[tuple[str, str | None]] = [*composes, *((d, None) for d in ids)]
+        with self._lock:
+            for doc_id, token in work:
                 try:
-                    future = self._executor.submit(_child_run, doc_id)
+                    future = self._executor.submit(_child_run, doc_id, token)
                 except BrokenProcessPool:
                     self._restart_executor()
-                    future = self._executor.submit(_child_run, doc_id)
+                    future = self._executor.submit(_child_run, doc_id, token)
                 # A finished document makes room: refill at once instead of at the next poll, so the
                 # worker processes never sit idle while received documents wait.
                 future.add_done_callback(self._on_done)
                 self._inflight[doc_id] = future
-        return len(ids)
+        return len(work)
 
     def _on_done(self, _future: Future[str]) -> None:
         self._wake.set()
@@ -528,18 +339,18 @@ class LocalPool:
         log.warning("a worker process died; starting a new pool")
         old = self._executor
         self._executor = self._new_executor()
-        # Every future of the old executor fails; their documents are still received, or processing under a
-        # dead pid (re-queued by requeue_abandoned), so the next fill() submits them again.
+        # Every future of the old executor fails; the claims its processes held carry their dead pids and are
+        # given back by the next sweep (counted as attempts, as on Celery).
         self._inflight.clear()
-        old.shutdown(wait=False, cancel_futures=True)
+        self._end_children(old)
 
     def _loop(self) -> None:
-        last_requeue = 0.0
+        last_sweep = time.monotonic()
         while not self._stop.is_set():
             try:
-                if time.monotonic() - last_requeue > self.requeue_interval:
-                    requeue_abandoned(self.settings)
-                    last_requeue = time.monotonic()
+                if time.monotonic() - last_sweep > self.requeue_interval:
+                    self.sweep()
+                    last_sweep = time.monotonic()
                 self.fill()
             except Exception:  # the database may be briefly away: try again at the next poll
                 log.exception("pool poll failed")
@@ -553,14 +364,14 @@ class LocalPool:
         timeout: float | None = None,
         on_tick: Callable[[], None] | None = None,
     ) -> None:
-        """Block until ``document_ids`` (default: every received document) are finished."""
+        """Block until ``document_ids`` (default: every runnable document) are finished."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             self.poke()
             if document_ids is not None:
                 left = unfinished(document_ids, self.settings)
             else:
-                left = pending_ids(self.settings, limit=1)
+                left = distributed.runnable_documents(self.settings, limit=1)
                 if not left and not self.idle():
                     left = ["?"]
             if on_tick is not None:
@@ -570,6 +381,18 @@ class LocalPool:
             if deadline is not None and time.monotonic() > deadline:
                 raise TimeoutError(f"{len(left)} documents still unfinished")
             time.sleep(0.3)
+
+
+def stop_resource_tracker() -> None:
+    """End multiprocessing's resource tracker process (started for the pool's queues), if it runs: for a
+    process about to exit (``digitize serve`` stopping), after its pool stopped."""
+    from multiprocessing import resource_tracker
+
+    tracker = resource_tracker._resource_tracker
+    stop = getattr(tracker, "_stop", None)
+    with contextlib.suppress(Exception):
+        if getattr(tracker, "_pid", None) is not None and stop is not None:
+            stop()
 
 
 # --- dispatch -----------------------------------------------------------------------------------
@@ -680,6 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
         drain()
+    stop_resource_tracker()
     return 0
 
 

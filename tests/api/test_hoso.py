@@ -74,7 +74,7 @@ def test_files_api(bare_client: TestClient, make_key: Callable[..., str], tmp_pa
     assert r.json()["items"] == []
     assert (
         bare_client.get("/api/v1/documents", params={"file_id": "nope"}, headers=auth(reviewer)).status_code
-        == 404
+        == 422
     )
     assert bare_client.get(f"/api/v1/files/{f['id']}", headers=auth(reviewer)).json()["document_count"] == 1
     assert (
@@ -116,7 +116,7 @@ def test_join_at_upload(bare_client: TestClient, make_key: Callable[..., str]) -
         files=[("files", ("a.pdf", pdf, "application/pdf"))],
         headers=auth(archivist),
     )
-    assert r.status_code == 404
+    assert r.status_code == 422
     assert bare_client.get("/api/v1/documents", headers=auth(archivist)).json()["total"] == 0
     r = bare_client.post(
         "/api/v1/batches",
@@ -139,7 +139,7 @@ def test_cli_files_ingest_and_search(tmp_path: Path) -> None:
     assert '"retention": "10y"' in r.stdout
     scan = tmp_path / "s.pdf"
     scan.write_bytes(b"%PDF-1.4\n% cli ingest into a file\n")
-    assert runner.invoke(main, ["ingest", str(scan), "--file", "NOPE"]).exit_code == 66
+    assert runner.invoke(main, ["ingest", str(scan), "--file", "NOPE"]).exit_code == 65
     r = runner.invoke(main, ["ingest", str(scan), "--file", "HS-01", "--json"])
     assert r.exit_code == 0, r.output
     other = stored_document(tmp_path, "o.pdf", {"type_name": "Quyết định"})

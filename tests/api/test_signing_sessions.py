@@ -238,3 +238,40 @@ def test_leader_before_organisation(
     out = tmp_path / "both.pdf"
     out.write_bytes(pdf.content)
     assert len(assert_pdfsig_accepts(pki, out)) == 2
+
+
+def test_a_session_survives_a_restart(
+    bare_client: TestClient,
+    make_key: Callable[..., str],
+    tmp_path: Path,
+    env: Path,
+    pki: TestPKI,  # noqa: F811
+) -> None:
+    """Prepared by one server process, completed by another (the state is in the database and the store)."""
+    from api.app import create_app
+    from digitize.store.auth import clear_key_cache
+    from digitize.store.db import dispose_all
+
+    officer = make_key("officer")
+    _register(officer, pki.officer.cert)
+    doc_id = done_pdf_document(tmp_path, "gp-khoi-dong-lai")
+    r = bare_client.post(
+        f"/api/v1/documents/{doc_id}/signing-sessions",
+        json={"certificate": _pem(pki, "officer"), "level": "B-T"},
+        headers=auth(officer),
+    )
+    assert r.status_code == 201, r.text
+    created = r.json()
+    dispose_all()
+    clear_key_cache()
+    with TestClient(create_app(start_pool=False)) as fresh:
+        value = holder_sign(
+            pki.officer.key, base64.b64decode(created["digest"]), SignatureAlgorithm.RSASSA_PKCS1V15
+        )
+        r = fresh.post(
+            f"/api/v1/signing-sessions/{created['id']}/signature",
+            json={"signature": base64.b64encode(value).decode()},
+            headers=auth(officer),
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["signatures"][0]["verified"] is True

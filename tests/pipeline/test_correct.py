@@ -88,3 +88,9 @@ def test_builder_writes_tables_from_a_corpus(tmp_path: Path) -> None:
     assert correct.correct_words(["bố", "sung"], [50.0, 90.0], model) == ["bổ", "sung"]
     with np.load(out) as z:
         assert "text" not in z.files and len(z["bi_key"]) > 0
+
+
+def test_personal_names_never_changed() -> None:
+    # "thanh toán" (payment) is far more common than "thanh toàn", but "Lê Thanh Toàn" is a person
+    assert _fix("GIÁM ĐỐC Lê Thanh Toàn") == "GIÁM ĐỐC Lê Thanh Toàn"
+    assert _fix("CHỦ TỊCH Lý Thùy Hoa", conf=30.0) == "CHỦ TỊCH Lý Thùy Hoa"

@@ -343,6 +343,9 @@ def test_signer_on_the_last_page_of_two() -> None:
          "4601234567"),
         (["Cấp cho: Bệnh viện Đa khoa tỉnh Yên Bái;", "MST: 0101234567001"], "Bệnh viện Đa khoa tỉnh Yên Bái",
          "0101234567-001"),
+        # two stray digits read after a tax code: a tax code has 10 digits
+        (["Tên tổ chức: Công ty TNHH Sao Mai", "Mã số thuế: 114543029355"], "Công ty TNHH Sao Mai",
+         "1145430293"),
     ],
 )  # fmt: skip
 def test_holder_and_id(lines: list[str], holder: str, holder_id: str) -> None:
@@ -508,3 +511,89 @@ def test_subject_vv_when_ocr_drops_the_second_v() -> None:
     specs += [("Kính gửi: Các đơn vị.", "center", 90.0), *signer(("GIÁM ĐỐC",))]
     v = values(specs)
     assert (v["type_name"], v["subject"]) == ("Công văn", "V/v góp ý dự thảo Quyết định ban hành quy chế")
+
+
+# ------------------------------------------------------------------ real documents' failure kinds (#17)
+
+
+def _ubnd_directive(
+    number: str = "Số: 07 /CT-UBND", date: str = "Quảng Ngãi, ngày 20 tháng 3 năm 2018"
+) -> list[Spec]:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number=number, date=date)
+    body: list[Spec] = [
+        ("CHỈ THỊ", "center", 95.0),
+        ("Về việc miễn nhiệm chức danh Ủy viên", "center", 91.0),
+        ("Ủy ban nhân dân tỉnh Quảng Ngãi nhiệm kỳ 2021 - 2026", "center", 91.0),
+        (
+            "Căn cứ Nghị định số 08/2016/NĐ-CP ngày 25/01/2016 của Chính phủ quy định số lượng Phó",
+            "body",
+            90.0,
+        ),
+        ("Chủ tịch Ủy ban nhân dân và quy trình, thủ tục bầu, từ chức, miễn nhiệm;", "body", 90.0),
+    ]
+    return head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+
+
+def test_two_line_ubnd_header_is_one_organ_without_parent() -> None:
+    v = values(_ubnd_directive())
+    assert v["organ_name"] == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert v["parent_organ"] is None
+    assert v["code_number"] == "07"  # as written, leading zero kept
+    assert v["code_notation"] == "CT-UBND"
+    assert v["issued_date"] == "2018-03-20"
+    assert v["place"] == "Quảng Ngãi"
+
+
+def test_subject_goes_on_over_a_line_starting_with_an_organ_name() -> None:
+    v = values(_ubnd_directive())
+    assert (
+        v["subject"]
+        == "Về việc miễn nhiệm chức danh Ủy viên Ủy ban nhân dân tỉnh Quảng Ngãi nhiệm kỳ 2021 - 2026"
+    )
+
+
+def test_handwritten_number_and_day_unreadable() -> None:
+    # the number and the day written by hand into the printed form, read as junk: the notation and the place
+    # still come from the header, and the date is NOT taken from the act cited in the body
+    v = values(_ubnd_directive(number="Số: ## /CT-UBND", date="Quảng Ngãi, ngày tháng 01 năm 2025"))
+    assert v["code_number"] is None
+    assert v["code_notation"] == "CT-UBND"
+    assert v["organ_name"] == "Ủy ban nhân dân tỉnh Quảng Ngãi" and v["parent_organ"] is None
+    assert v["place"] == "Quảng Ngãi"
+    assert v["issued_date"] is None
+    v2 = values(_ubnd_directive(number="Số: 72#QĐ-TTg"))
+    assert v2["code_notation"] == "QĐ-TTg"
+
+
+def test_stamp_beside_the_subject_is_left_out() -> None:
+    specs = _ubnd_directive()
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("Về việc"))
+    specs.insert(k + 2, ("ĐẾN Ngày :4/4...8...", "x=60", 30.0))
+    base = page(specs)
+    # an incoming-mail stamp in the left margin, read on the same row as the centred subject's first line
+    row = next(w for w in base.words if w.text == "Về")
+    stamp = [
+        Word(t, 20.0, Box(60.0 + 80 * n, row.box.y0, 60.0 + 80 * n + 60, row.box.y1), line=row.line)
+        for n, t in enumerate(["TRUNG", "TÂM", "CÔNG", "BÁO", "0,", "NGÃI|"])
+    ]
+    words = tuple(sorted(base.words + tuple(stamp), key=lambda w: (w.line, w.box.x0)))
+    subject = extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"]
+    assert (
+        subject == "Về việc miễn nhiệm chức danh Ủy viên Ủy ban nhân dân tỉnh Quảng Ngãi nhiệm kỳ 2021 - 2026"
+    )
+
+
+def test_deputy_title_when_the_seal_hides_pho() -> None:
+    # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG", the seal over "PHÓ" and over "KT."
+    specs = _ubnd_directive()[:-5] + signer(("ven „THỦ TƯỚNG", "“EHỦ TƯỚNG"), "Nguyễn Hòa Bình")
+    v = values(specs)
+    assert v["signer_title"] == "Phó Thủ tướng"
+    specs = _ubnd_directive()[:-5] + signer(("ÁT. CHỦ TỊCH",), "Phạm Trường Thọ")
+    assert values(specs)["signer_title"] == "Phó Chủ tịch"
+    specs = _ubnd_directive()[:-5] + signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), "Lê Văn Hòa")
+    assert values(specs)["signer_title"] == "Chánh Văn phòng"
+
+
+def test_in_force_from_signing_without_a_holder_is_no_validity() -> None:
+    specs = [*_ubnd_directive(), ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "body", 90.0)]
+    assert values(specs)["valid_from"] is None

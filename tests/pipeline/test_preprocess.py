@@ -109,3 +109,32 @@ def test_low_resolution_photo_is_upscaled(page: Image.Image) -> None:
     assert prepared.ocr.shape[1] == round(576 * prepared.scale)
     assert prepared.master.shape[1] == 576  # the master is not resampled
     assert prepared.width == 576
+
+
+def test_blurred_small_print_is_sharpened_and_reads_better(monkeypatch: pytest.MonkeyPatch) -> None:
+    # small print (a phone photo's ~13 px letters) blurred the way a shaken photo is
+    from PIL import ImageFilter
+
+    from digitize.pipeline import recognize
+    from tests.pipeline.pages import ground_truth, word_accuracy
+
+    page = decree_page(200).convert("RGB")
+    small = page.resize((page.width * 11 // 20, page.height * 11 // 20), Image.Resampling.LANCZOS)
+    sharp = np.asarray(small)
+    blurred = np.asarray(small.filter(ImageFilter.GaussianBlur(1.8)))
+    *_, letter = preprocess.analyse(preprocess.ink_gray(blurred), None)
+    assert letter < preprocess.BLUR_CHECK_BELOW
+    g_sharp, g_blur = preprocess.ink_gray(sharp), preprocess.ink_gray(blurred)
+    assert (
+        preprocess.sharpness(g_blur, letter)
+        < preprocess.BLURRED_BELOW
+        < preprocess.sharpness(g_sharp, letter)
+    )
+    fixed = preprocess.prepare(blurred, dpi=110)
+    monkeypatch.setattr(preprocess, "BLURRED_BELOW", 0.0)  # the same page without the sharpening
+    plain = preprocess.prepare(blurred, dpi=110)
+    assert fixed.scale == plain.scale == 1.0
+    assert preprocess.sharpness(fixed.ocr, letter) > 1.5 * preprocess.sharpness(plain.ocr, letter)
+    truth = ground_truth()
+    better = word_accuracy(recognize.recognize(fixed).text, truth)
+    assert better >= word_accuracy(recognize.recognize(plain).text, truth)

@@ -1,5 +1,6 @@
-"""The embedded worker pool: a worker process SIGKILLed mid-document is replaced and the document redone;
-a document that keeps killing its worker ends failed."""
+"""The embedded executor: a worker process SIGKILLed mid-page is replaced and the page redone (counted as an
+attempt, as on Celery); a document whose intake keeps killing its worker ends failed (``too_many_attempts``,
+the code Celery gives)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from digitize import distributed
+from digitize.config import get_settings
 from digitize.ingest import ingest_paths
-from digitize.processing import MAX_ATTEMPTS, LocalPool, claim
+from digitize.processing import LocalPool
 from digitize.store import db
-from digitize.store.models import Document
+from digitize.store.models import Document, Page
 from tests.support.scans import make_licence
 
 
@@ -31,7 +34,9 @@ def test_killed_worker_is_replaced_and_its_document_redone(tmp_path: Path) -> No
             assert time.monotonic() < deadline
             with db.session() as s:
                 row = s.execute(
-                    select(Document.id, Document.claimed_by).where(Document.state == "processing")
+                    select(Page.id, Page.claimed_by).where(
+                        Page.state == "pending", Page.claimed_by.is_not(None)
+                    )
                 ).first()
             if row is not None:
                 victim = row
@@ -41,20 +46,23 @@ def test_killed_worker_is_replaced_and_its_document_redone(tmp_path: Path) -> No
         pool.drain(ids, timeout=120)
     with db.session() as s:
         docs = {d.id: d for d in s.scalars(select(Document).where(Document.id.in_(ids)))}
+        page = s.get(Page, victim[0])
+        assert page is not None and page.state == "done" and page.attempts == 2
     assert all(d.state in ("done", "needs_review") for d in docs.values()), {
         d.id: (d.state, d.error_message) for d in docs.values()
     }
-    assert docs[victim[0]].attempts == 2
 
 
 def test_a_document_that_keeps_killing_its_worker_fails(tmp_path: Path) -> None:
     p = tmp_path / "x.pdf"
     p.write_bytes(b"%PDF-1.4 x")
     doc_id = ingest_paths([p]).document_ids[0]
-    with db.session() as s:
-        s.execute(update(Document).where(Document.id == doc_id).values(attempts=MAX_ATTEMPTS))
-    assert not claim(doc_id, "local:somewhere:1")
+    with db.session() as s:  # its intake was claimed page_max_attempts times, each time the worker died
+        s.execute(
+            update(Document).where(Document.id == doc_id).values(attempts=get_settings().page_max_attempts)
+        )
+    assert distributed.run_document(doc_id) == "failed"
     with db.session() as s:
         doc = s.get(Document, doc_id)
-        assert doc is not None and doc.state == "failed" and doc.error_code == "worker_crashed"
-        assert doc.error_message and "died" in doc.error_message
+        assert doc is not None and doc.state == "failed" and doc.error_code == "too_many_attempts"
+        assert doc.error_message and "given up" in doc.error_message

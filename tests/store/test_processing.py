@@ -10,14 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
+from digitize import distributed
 from digitize.config import reset_settings
 from digitize.ingest import ingest_paths
-from digitize.processing import (
-    LOCAL_PREFIX,
-    claim,
-    process_document_by_id,
-    requeue_abandoned,
-)
+from digitize.processing import process_document_by_id
 from digitize.store import db
 from digitize.store.db import dispose_all
 from digitize.store.models import Document, Page, Variant
@@ -35,7 +31,7 @@ def test_process_twice_is_harmless(database: str, tmp_path: Path) -> None:
     assert process_document_by_id(doc_id) == state  # a second run changes nothing
     with db.session() as s:
         doc = s.get(Document, doc_id)
-        assert doc is not None and doc.attempts == 1 and doc.claimed_by is None
+        assert doc is not None and doc.attempts == 2 and doc.claimed_by is None  # intake once, compose once
         assert s.scalar(select(func.count()).select_from(Page).where(Page.document_id == doc_id)) == 1
         variants = s.scalars(select(Variant).where(Variant.document_id == doc_id)).all()
         assert sorted(v.kind for v in variants) == ["original", "searchable"]
@@ -64,22 +60,41 @@ def test_bad_file_fails_with_reason_and_others_go_on(database: str, tmp_path: Pa
         assert {d.error_code for d in docs} <= {"corrupt_input", "empty_input", "unsupported_type"}
 
 
-def test_work_of_a_dead_process_is_requeued(database: str, tmp_path: Path) -> None:
-    a = tmp_path / "a.pdf"
-    a.write_bytes(b"%PDF-1.4 a")
-    doc_id = ingest_paths([a]).document_ids[0]
-    dead_pid = 2**22 + 12345  # above pid_max on this machine: never alive
+def test_work_of_a_dead_process_is_given_back_at_once(database: str, tmp_path: Path) -> None:
     import socket
 
-    worker = f"{LOCAL_PREFIX}{socket.gethostname()}:{dead_pid}"
-    assert claim(doc_id, worker)
-    assert not claim(doc_id, "someone-else")
-    live = f"{LOCAL_PREFIX}{socket.gethostname()}:{os.getpid()}"
+    scan = make_licence(tmp_path / "d.png", 8, "Lê Văn Cường", "0101234999")
+    doc_id = ingest_paths([scan]).document_ids[0]
+    prepared = distributed.prepare_document(doc_id, distributed.new_token())
+    (page_id,) = prepared.pending_pages
+    token = distributed.new_token()
+    assert distributed.claim_page(page_id, token) is not None
+    dead_pid = 2**22 + 12345  # above pid_max on this machine: never alive
     with db.session() as s:
-        s.execute(update(Document).where(Document.id == doc_id).values(claimed_by=worker))
-    assert requeue_abandoned() == 1
-    assert claim(doc_id, live)
-    assert requeue_abandoned() == 0  # our own live process keeps its claim
+        s.execute(
+            update(Page)
+            .where(Page.id == page_id)
+            .values(claimed_by=f"{token} {socket.gethostname()}:{dead_pid}")
+        )
+    assert distributed.runnable_documents() == []  # held (its lease still runs)
+    assert distributed.expire_dead_claims() == 1
+    assert distributed.expire_dead_claims() == 0
+    assert distributed.reap(None).pages == [page_id]
+    assert distributed.runnable_documents() == [doc_id]
+    assert process_document_by_id(doc_id) in ("done", "needs_review")
+    with db.session() as s:
+        page = s.get(Page, page_id)
+        assert page is not None and page.state == "done" and page.attempts == 2  # the dead run counted
+
+
+def test_a_live_claim_is_kept(database: str, tmp_path: Path) -> None:
+    scan = make_licence(tmp_path / "l.png", 9, "Phạm Thị Dung", "0101234888")
+    doc_id = ingest_paths([scan]).document_ids[0]
+    (page_id,) = distributed.prepare_document(doc_id, distributed.new_token()).pending_pages
+    assert distributed.claim_page(page_id, distributed.new_token()) is not None  # this live process
+    assert distributed.expire_dead_claims() == 0
+    assert not distributed.reap(None)
+    assert distributed.claim_page(page_id, distributed.new_token()) is None  # held by a live worker
 
 
 @pytest.fixture

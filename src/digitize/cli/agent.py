@@ -24,6 +24,7 @@ from digitize.errors import UsageError
 
 
 def _key_source(
+    csc: tuple[str | None, str | None, str | None],
     p12: Path | None,
     p12_password_env: str | None,
     module: Path | None,
@@ -33,6 +34,10 @@ def _key_source(
 ) -> Any:
     from digitize.signing.keys import P12Source, Pkcs11Source
 
+    if csc[0]:
+        if not csc[1]:
+            raise UsageError("--csc-url cần --csc-credential", "--csc-url needs --csc-credential")
+        return csc
     if p12 is not None and module is None:
         return P12Source(p12, p12_password_env)
     if module is not None and p12 is None and token_label and key_label:
@@ -76,6 +81,9 @@ def pair(server: str, key_env: str | None, config_file: Path | None) -> None:
 @click.option("--token-label", default=None)
 @click.option("--key-label", default=None)
 @click.option("--pin-env", default=None, help="Read the PIN from this variable (default: a hidden prompt).")
+@click.option("--csc-url", default=None, help="A remote signing service (CSC API v1), e.g. https://x/csc/v1")
+@click.option("--csc-credential", default=None, help="The holder's credential id at that service.")
+@click.option("--csc-token-env", default=None, help="The service's OAuth token from this variable.")
 @click.option("--document", "documents", multiple=True, help="Ask the server to prepare this document first.")
 @click.option("--level", type=click.Choice(["B-B", "B-T", "B-LT", "B-LTA"]), default="B-T")
 @click.option("--role", type=click.Choice(["leader", "organization", "copy"]), default="leader")
@@ -91,6 +99,9 @@ def run(
     token_label: str | None,
     key_label: str | None,
     pin_env: str | None,
+    csc_url: str | None,
+    csc_credential: str | None,
+    csc_token_env: str | None,
     documents: tuple[str, ...],
     level: str,
     role: str,
@@ -105,7 +116,8 @@ def run(
 
     from digitize.signing.agent import AgentConfig, config_path
 
-    source = _key_source(p12, p12_password_env, module, token_label, key_label, pin_env)
+    csc = (csc_url, csc_credential, os.environ.get(csc_token_env) if csc_token_env else None)
+    source = _key_source(csc, p12, p12_password_env, module, token_label, key_label, pin_env)
     config = AgentConfig.load(config_path(config_file))
     options = {"level": level, "role": role, **({"title": title} if title else {})}
     with httpx.Client(base_url=config.server, headers=config.headers(), timeout=120) as http:
@@ -127,6 +139,13 @@ def run_once(http: Any, source: Any, documents: list[str], options: dict[str, An
     """One batch: returns how many were signed, -1 when some failed."""
     from digitize.signing.agent import Agent, certificate_pem, describe, open_for_batch
 
+    def open_holder() -> Any:
+        if isinstance(source, tuple):  # a remote signing service: nothing to unlock here
+            from digitize.signing.csc import CscKey
+
+            return CscKey.open(str(source[0]), str(source[1]), source[2])
+        return open_for_batch(source, _prompt)
+
     agent_ = Agent(http)
     sessions = agent_.pending()
     if not sessions and not documents:
@@ -135,7 +154,7 @@ def run_once(http: Any, source: Any, documents: list[str], options: dict[str, An
     key = None
     try:
         if documents:
-            key = open_for_batch(source, _prompt)
+            key = open_holder()
             _created, errors = agent_.request(documents, certificate_pem(key), **options)
             for e in errors:
                 click.echo(f"  ✗ {e['document_id']}: {e['message_vi']} / {e['message_en']}", err=True)
@@ -150,13 +169,16 @@ def run_once(http: Any, source: Any, documents: list[str], options: dict[str, An
             click.echo("Đã hủy. / Cancelled.", err=True)
             return 0
         if key is None:
-            key = open_for_batch(source, _prompt)  # one PIN entry for the whole batch
+            key = open_holder()  # one PIN entry (one approval) for the whole batch
 
         def show(o: Any) -> None:
             mark = "✓" if o.ok else "✗"
             click.echo(f"  {mark} {o.document_id} {o.message}")
 
-        outcomes = agent_.sign_batch(sessions, key, on_progress=show)
+        if isinstance(source, tuple):
+            outcomes = agent_.sign_batch_remote(sessions, key, on_progress=show)
+        else:
+            outcomes = agent_.sign_batch(sessions, key, on_progress=show)
     finally:
         if key is not None:
             key.close()

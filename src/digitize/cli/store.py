@@ -633,7 +633,7 @@ def serve(
         from digitize.store import db as dbmod
 
         dbmod.get_engine()
-    app = create_app(pool_workers=workers)
+    app = create_app(pool_workers=workers, fixity_schedule=True)
     config = uvicorn.Config(
         app,
         host=host or settings.host,

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from digitize.pipeline.model import RecognizedPage, Word
-from digitize.pipeline.syllable import key, skeleton
+from digitize.pipeline.syllable import FAMILY_NAMES, key, skeleton
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_lm.npz"
 _CORE = re.compile(r"^(\W*)([^\W\d_]{2,7})(\W*)$")
@@ -127,10 +127,11 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
 
 def _pass(words: list[str], confs: list[float], model: Model) -> list[str]:
     ctx = [_context(w, model) for w in words]
+    names = _name_runs(words)
     out = list(words)
     for i, word in enumerate(words):
         m = _CORE.match(word)
-        if m is None:
+        if m is None or i in names:
             continue
         pre, core, post = m.groups()
         k = key(core)
@@ -154,6 +155,24 @@ def _pass(words: list[str], confs: list[float], model: Model) -> list[str]:
             margin = max(margin, MARGIN_NAME)
         if best_score - own > margin:
             out[i] = pre + _cased(model.surface[model.index[best]], core) + post
+    return out
+
+
+def _name_runs(words: list[str]) -> set[int]:
+    """Indexes of the words of personal names: runs of two or more capitalised words from a family name on
+    ("Lê Thanh Toàn" stays, though "thanh toán" is common)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and _is_title(words, j):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j - 1):
+                if words[k].strip("()[],.;:\"'“”").lower() in FAMILY_NAMES:
+                    out.update(range(k, j))
+                    break
+        i = max(j, i + 1)
     return out
 
 

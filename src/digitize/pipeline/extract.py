@@ -107,7 +107,8 @@ TITLES: tuple[str, ...] = (
     "Trưởng phòng", "Phó Trưởng phòng", "Chánh Thanh tra", "Phó Chánh Thanh tra", "Cục trưởng",
     "Phó Cục trưởng", "Bộ trưởng", "Thứ trưởng", "Trưởng ban", "Phó Trưởng ban", "Hiệu trưởng",
     "Phó Hiệu trưởng", "Viện trưởng", "Phó Viện trưởng", "Tổng Giám đốc", "Phó Tổng Giám đốc",
-    "Chi cục trưởng", "Phó Chi cục trưởng", "Thủ trưởng", "Vụ trưởng",
+    "Chi cục trưởng", "Phó Chi cục trưởng", "Thủ trưởng", "Vụ trưởng", "Thủ tướng", "Phó Thủ tướng",
+    "Phó Vụ trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Chánh án", "Phó Chánh án",
 )  # fmt: skip
 SURNAMES: tuple[str, ...] = (
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -116,6 +117,8 @@ SURNAMES: tuple[str, ...] = (
 )  # fmt: skip
 
 _AUTH_PREFIX = re.compile(r"^\s*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
+# "ÁT. CHỦ TỊCH", "kT. CHỦ TỊCH": a "KT." half under the seal (one letter, then "T.")
+_KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
 _BODY_START = (
     "giam doc", "chu tich", "can cu", "chung nhan", "cap phep", "kinh gui", "bo truong", "uy ban nhan dan",
     "thu truong", "cuc truong", "truong ban", "hieu truong", "xet ", "theo de nghi", "dieu 1", "nay ",
@@ -388,6 +391,76 @@ def _parent_organ(text: str) -> tuple[str, float]:
     return _sentence_case(normalize_tones(squash(text))), 0.7
 
 
+_AUTHORITY_START = (
+    "giam doc", "chu tich", "bo truong", "uy ban nhan dan", "thu truong", "cuc truong", "truong ban",
+    "hieu truong", "hoi dong", "ban chap hanh", "thu tuong",
+)  # fmt: skip
+
+
+def _centred_part(ln: _Line, cx: float) -> _Line | None:
+    """The longest run of the line's words (only end words dropped) centred on ``cx`` (the type name's
+    centre): a stamp or a banner in the margin beside a centred subject line is left out. None when no run
+    is centred (a stamp's own line)."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    tol = 0.025 * ln.width
+    best: tuple[int, int] | None = None
+    for i in range(len(words)):
+        for j in range(len(words) - 1, i - 1, -1):
+            if best is not None and j - i <= best[1] - best[0]:
+                break
+            if abs((words[i].box.x0 + words[j].box.x1) / 2 - cx) <= tol:
+                best = (i, j)
+                break
+    if best is None:
+        return None
+    if best == (0, len(words) - 1):
+        return ln
+    return _sub_line(ln, words[best[0] : best[1] + 1])
+
+
+def _continues(ln: _Line) -> bool:
+    """A subject's next line in normal case ("Ủy ban nhân dân tỉnh Bắc Kạn nhiệm kỳ ...") goes on with it; the
+    authority line that opens the body ("ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...") is in capitals."""
+    letters = [ch for ch in ln.text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) < 0.5 * len(letters)
+
+
+def _strip_speck(text: str) -> str:
+    """A speck or a stray mark before the first word ("- Về việc", "Ò Phê chuẩn") is not the subject's."""
+    return re.sub(r"^(?:[^\w\s]+\s*|\w\s+(?=[A-ZÀ-ỸĐ]))+", "", text.strip())
+
+
+_CITES = re.compile(
+    r"^\W*(can cu|xet|theo de nghi)|\b(nghi dinh|thong tu|quyet dinh|luat|cong van) so\b|\bso \S+/"
+)
+# "Quảng Ngãi, ngày    tháng 01 năm 2025": the header's date line, whatever its digits
+_PLACE_DATE = re.compile(r"[,.]?\s*ng[aà]y\b(?=.*\bth[aá]ng\b.*\bn[aă]m\b)", re.I)
+
+
+def _set_place(res: _Result, ln: _Line, prefix: str) -> None:
+    prefix = re.sub(r"(?i)^.*?(độc lập.*hạnh phúc)", "", prefix)
+    prefix = _clean_value(prefix)
+    if prefix:
+        hit = _match(re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix)), _F_PLACES, 78)
+        if hit:
+            res.set("place", hit[0], ln.conf * hit[1])
+        elif len(prefix) <= 30:
+            res.set("place", normalize_tones(prefix), ln.conf * 0.6)
+
+
+def _ubnd_organ(text: str) -> tuple[str, float] | None:
+    """ "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" (one organ over two lines, no parent) → its proper name."""
+    f = fold(squash(text))
+    m = re.match(r"^\W?\w?\W?(uy ban nhan dan|ubnd)\s+(tinh|thanh pho|tp\.?)\s+(.+)$", f)
+    if m is None:
+        return None
+    prov = _province(m.group(3))
+    if prov is None:
+        return None
+    level = "thành phố" if m.group(2).startswith(("thanh", "tp")) else "tỉnh"
+    return f"Ủy ban nhân dân {level} {prov[0]}", prov[1]
+
+
 def _organ(text: str) -> tuple[str, float]:
     hit = _match(text, _F_ORGANS, 84)
     if hit:
@@ -452,6 +525,11 @@ _NOSLASH = re.compile(
     r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()\s*([A-ZĐÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
 )
 _SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}\s*/)")
+# "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation
+_HAND_NUMBER = re.compile(
+    r"^\s*\W?\s*s[o0ô6]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
+)
+_SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*[:;.,]\s*.*$")
 
 
 def extract(pages: Sequence[RecognizedPage]) -> Extraction:
@@ -525,10 +603,21 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
         if m and (m_so or re.match(r"^\s*\S{0,4}\s*[:;.]?\s*[0-9oOlI]{1,6}\s*/", t)):
             number = m.group(1).translate(_DIGITISH)
             if number.isdigit():
-                res.set("code_number", str(int(number)) if number != "0" else number, ln.conf)
+                res.set("code_number", number, ln.conf)  # as written: "01" stays "01"
                 raw_notation = m.group(3)
                 num_conf = ln.conf
                 num_i = i if i < len(left) else None
+                break
+
+    if "code_number" not in res.fields:
+        # the number written by hand and unreadable: the printed notation after it still counts, and the
+        # line still ends the organ lines
+        for i, ln in enumerate(left[:8]):
+            m_hand = _HAND_NUMBER.match(_fold1(ln.text))
+            if m_hand:
+                raw_notation = ln.text[m_hand.start(1) : m_hand.end(1)]
+                num_conf = ln.conf * 0.9
+                num_i = i
                 break
 
     # ---- organ lines (left column above the number); a page without a Decree 30 header has none
@@ -537,9 +626,16 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
         left, right, header = [], [], []
     organ_lines = [ln for ln in (left[:num_i] if num_i is not None else left[:3]) if not _is_motto(ln)]
     organ_lines = [ln for ln in organ_lines if len(re.sub(r"[^A-Za-zÀ-ỹĐđ]", "", ln.text)) >= 2]
+    cut = next((k for k, ln in enumerate(organ_lines) if _SO_WORD.match(_fold1(ln.text))), None)
+    organ_lines = organ_lines[:cut]
+    organ_texts = [_SO_IN_LINE.sub("", ln.text) for ln in organ_lines]
     organ_name: str | None = None
-    if organ_lines:
-        joined = " ".join(ln.text for ln in organ_lines)
+    ubnd = _ubnd_organ(" ".join(organ_texts)) if len(organ_lines) <= 2 else None
+    if ubnd is not None:
+        organ_name = ubnd[0]
+        res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
+    elif organ_lines:
+        joined = " ".join(organ_texts)
         conf = statistics.fmean(ln.conf for ln in organ_lines)
         if (
             fold(joined).startswith(("uy ban nhan dan", "ubnd"))
@@ -564,22 +660,22 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
         res.set("code_notation", notation, num_conf * q)
 
     # ---- place and issue date (right column, else the header, else the first date of page 1)
-    date_sources = [ln for ln in right if not _is_motto(ln)] + header + (first[:25] if has_header else [])
-    for ln in date_sources:
+    # A body line citing another act ("Căn cứ Nghị định ... ngày 25/01/2016") never gives the issue date, and
+    # when the header's own "<place>, ngày  tháng ... năm ..." line is there but its day (written by hand)
+    # is unreadable, the date stays unknown rather than taken from the body.
+    body_lines = [ln for ln in first[:25] if not _CITES.search(ln.folded)] if has_header else []
+    date_sources = [ln for ln in right if not _is_motto(ln)] + header + body_lines
+    for k, ln in enumerate(date_sources):
         found = find_dates(ln.folded)
         if not found:
+            m_place = _PLACE_DATE.search(ln.text) if k < len(date_sources) - len(body_lines) else None
+            if m_place is not None:
+                _set_place(res, ln, ln.text[: m_place.start()])
+                break
             continue
         start, _, day = found[0]
         res.set("issued_date", day.isoformat(), ln.conf)
-        prefix = ln.text[:start]
-        prefix = re.sub(r"(?i)^.*?(độc lập.*hạnh phúc)", "", prefix)
-        prefix = _clean_value(prefix)
-        if prefix:
-            hit = _match(re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix)), _F_PLACES, 78)
-            if hit:
-                res.set("place", hit[0], ln.conf * hit[1])
-            elif len(prefix) <= 30:
-                res.set("place", normalize_tones(prefix), ln.conf * 0.6)
+        _set_place(res, ln, ln.text[:start])
         break
 
     # ---- type name and subject
@@ -612,17 +708,32 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
         res.set("subject", "V/v " + _clean_value(body), statistics.fmean(x.conf for x in vv_lines))
     elif type_i is not None:
         subj: list[_Line] = []
-        for ln in first[type_i + 1 : type_i + 6]:
+        type_ln = first[type_i]
+        ends = sorted(ln.x1 for ln in first)
+        right_margin = ends[int(0.9 * (len(ends) - 1))]
+        for raw in first[type_i + 1 : type_i + 8]:
+            # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off
+            part = _centred_part(raw, type_ln.cx) if raw.boxed and type_ln.boxed else raw
+            if part is None:
+                continue
+            ln = part
             f = ln.folded.strip()
             if not re.search(r"[a-z]", f):
                 continue
-            if f.startswith(_BODY_START) or _type_line(ln):
+            if (f.startswith(_AUTHORITY_START) and not (subj and _continues(ln))) or _type_line(ln):
+                break
+            if f.startswith(_BODY_START) and not f.startswith(_AUTHORITY_START):
                 break
             if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
                 break
+            if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
+                break  # a body line running to the right margin, not a centred subject line
             subj.append(ln)
         if subj:
-            value = fix_company_forms(_sentence_case(" ".join(x.text for x in subj)))
+            joined = _strip_speck(" ".join(x.text for x in subj))
+            ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
+            joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
+            value = fix_company_forms(_sentence_case(joined))
             res.set("subject", _clean_value(value), statistics.fmean(x.conf for x in subj))
 
     _holder(res, all_lines)
@@ -649,16 +760,25 @@ _ID = re.compile(
 )
 
 
-def _clean_id(raw: str) -> str | None:
+def _clean_id(raw: str, label: str = "") -> str | None:
+    """The identifier's digits in their lawful length: a tax code (mã số thuế / doanh nghiệp) has 10 digits,
+    or 10-3 for a branch; a citizen identity number (CCCD, định danh) 12; an old identity card (CMND) 9
+    or 12. Stray digits read after a tax code (a speck, the next column: "114543029355") are dropped."""
     s = raw.translate(_DIGITISH)
     m = re.match(r"^(\d[\d .]*\d)(?:\s*-\s*(\d{3}))?", s)
     if not m:
         return None
     digits = re.sub(r"\D", "", m.group(1))
+    tax = label.startswith(("ma so", "mst"))
+    person = any(k in label for k in ("can cuoc", "cccd", "dinh danh"))
     if m.group(2) and len(digits) == 10:
         return f"{digits}-{m.group(2)}"
     if len(digits) == 13:
         return f"{digits[:10]}-{digits[10:]}"
+    if tax and len(digits) in (11, 12):
+        return digits[:10]
+    if person and len(digits) != 12:
+        return None
     if len(digits) in (9, 10, 12):
         return digits
     return None
@@ -710,7 +830,7 @@ def _holder(res: _Result, lines: Sequence[_Line]) -> None:
     text = " ".join(ln.text for ln in lines)
     folded = _fold1(text)
     for mid in _ID.finditer(folded):
-        hid = _clean_id(text[mid.start(2) : mid.end(2)])
+        hid = _clean_id(text[mid.start(2) : mid.end(2)], mid.group(1))
         if hid:
             res.set("holder_id", hid, _conf_at(lines, mid.start(2)))
             break
@@ -760,7 +880,9 @@ def _validity(res: _Result, lines: Sequence[_Line]) -> None:
             res.set("valid_until", d.isoformat(), _conf_at(body, m.start(1)))
     if issued and issued.value:
         m2 = _FROM_SIGN.search(folded)
-        if m2:
+        # "có hiệu lực kể từ ngày ký" of an act granting something to a holder starts its validity; the same
+        # words in a decision with no holder (an appointment, a directive) are not a validity period
+        if m2 and res.fields.get("holder_name") is not None and res.fields["holder_name"].value:
             res.set("valid_from", issued.value, min(issued.confidence, _conf_at(body, m2.start())))
         m3 = _TERM.search(folded)
         if m3 and "valid_until" not in res.fields:
@@ -784,11 +906,18 @@ def _validity(res: _Result, lines: Sequence[_Line]) -> None:
 def _title_of(line: _Line) -> tuple[str, float, bool] | None:
     f = re.sub(r"[^a-z .]", " ", line.folded)
     f = squash(f)
-    prefixed = bool(_AUTH_PREFIX.match(f))
-    core = _AUTH_PREFIX.sub("", f).strip(" .")
+    prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f))
+    core = _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f)).strip(" .")
     if not core or len(core) > 30:
         return None
     hit = _match(core, _F_TITLES, 84)
+    if not hit and not prefixed and " " in core:
+        # a misread "KT." or a speck before the title ("ven „THỦ TƯỚNG"): the line without its first token
+        rest = core.split(" ", 1)[1]
+        first_token = line.text.split()[0] if line.text.split() else ""
+        if not first_token.isupper() and len(rest) >= 5:
+            hit = _match(rest, _F_TITLES, 90)
+            hit = (hit[0], hit[1] * 0.8) if hit else None
     if not hit:
         return None
     return hit[0], hit[1], prefixed
@@ -875,9 +1004,17 @@ def _signer(res: _Result, lines: Sequence[_Line]) -> None:
         return
     name, q, prefixed = title
     tl = right[title_i]
+    head = _title_of(right[title_i - 1]) if title_i > 0 else None
+    if head is not None and not prefixed and not head[0].startswith("Phó"):
+        # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" with the seal over "PHÓ": the second line names the head's deputy
+        known = _match("pho " + fold(head[0]), _F_TITLES, 95)
+        deputy = known[0] if known else "Phó " + head[0][0].lower() + head[0][1:]
+        if name == head[0] or fuzz.ratio(fold(name), fold(head[0])) >= 80:
+            name, q = deputy, min(q, head[1]) * 0.9
     if prefixed:
         pre = _AUTH_PREFIX.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
-        kind = pre.group(1).lower() if pre else ""
+        misread = _KT_MISREAD.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
+        kind = pre.group(1).lower() if pre else ("kt" if misread else "")
         if kind == "kt" and not name.startswith("Phó"):
             name = "Phó " + name
         elif kind == "q":

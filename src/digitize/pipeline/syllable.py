@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Vietnamese family names (the most common, covering nearly everyone): a capitalised run of words starting
+# with one is a person's name
+_FAMILY = (
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh đoàn lâm mai "
+    "trương cao hà lương tô tạ đào quách lưu chu kiều vương thái triệu hứa lại châu tăng phùng khúc âu "
+    "văn đàm kim la lò mạc nông thân tôn tống từ vi hầu giáp khổng ninh quan tiêu lã lục doãn"
+)
+FAMILY_NAMES = frozenset(_FAMILY.split())
 # combining marks of the five tones, by digit
 TONE_MARKS = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
 _D = str.maketrans({"đ": "d", "Đ": "D"})

@@ -9,7 +9,6 @@ stops half-way leaves a directory that is not a valid bag. Validation (on import
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -26,6 +25,7 @@ class BagWriter:
         self._manifest = open(root / "manifest-sha256.txt", "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         self.payload_bytes = 0
         self.payload_files = 0
+        self._dirs: set[Path] = set()  # made already (at most a few thousand: <kind>/<sha[:2]>, <id[:2]>)
 
     def has(self, relpath: str) -> bool:
         return (self.root / relpath).is_file()
@@ -33,16 +33,17 @@ class BagWriter:
     def add_stream(self, relpath: str, src: IO[bytes]) -> tuple[str, int]:
         """Copy ``src`` to ``relpath`` (under ``data/``), hashing it on the way; (sha256, size)."""
         target = self.root / relpath
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
         h = hashlib.sha256()
         size = 0
-        tmp = target.with_name(f".tmp-{target.name}")
-        with open(tmp, "wb") as out:
+        # written in place: until the tag files are written last, the directory is not a valid bag anyway
+        with open(target, "xb") as out:
             while chunk := src.read(CHUNK):
                 h.update(chunk)
                 out.write(chunk)
                 size += len(chunk)
-        os.replace(tmp, target)
         sha = h.hexdigest()
         self._manifest.write(f"{sha}  {relpath}\n")
         self.payload_bytes += size

@@ -224,10 +224,16 @@ def get_file(session: Session, file_id: str) -> ArchivalFile:
 
 
 def resolve_file_id(session: Session, file_ref: str | None) -> str | None:
-    """The id of the hồ sơ named by its id or its code (None for None/empty)."""
+    """The id of the hồ sơ named by its id or its code (None for None/empty), for a value the caller gave
+    as a filter or a form field: an unknown one is bad input (422), not a missing resource."""
     if file_ref is None or not file_ref.strip():
         return None
-    return get_file(session, file_ref.strip()).id
+    try:
+        return get_file(session, file_ref.strip()).id
+    except NotFound as exc:
+        raise BadInput(
+            f"Không có hồ sơ {file_ref.strip()[:200]}.", f"No file (hồ sơ) {file_ref.strip()[:200]}."
+        ) from exc
 
 
 def _documents_in(session: Session, file_id: str) -> int:
@@ -315,7 +321,7 @@ def assign_documents(
     """Documents join the hồ sơ ``file_ref`` (id or code), or leave theirs when ``file_ref`` is None."""
     from digitize.store.service import audit, get_document
 
-    file_id = resolve_file_id(session, file_ref)
+    file_id = get_file(session, file_ref).id if file_ref else None
     if not document_ids:
         raise BadInput("Chưa chọn tài liệu nào.", "No documents given.")
     for doc_id in dict.fromkeys(document_ids):

@@ -148,6 +148,47 @@ class Agent:
                 on_progress(outcome)
         return outcomes
 
+    def sign_batch_remote(
+        self,
+        sessions: Sequence[dict[str, Any]],
+        key: Any,
+        *,
+        on_progress: Callable[[Outcome], None] | None = None,
+    ) -> list[Outcome]:
+        """The same with a remote signing service (``signing.csc.CscKey``): one authorisation (one approval
+        by the holder) for the whole batch, then one value posted per session."""
+        mine = fingerprint(key.certificate)
+        ours = [s for s in sessions if s.get("certificate_fingerprint") in (None, mine)]
+        outcomes = [
+            Outcome(str(s["id"]), str(s["document_id"]), False, "prepared for another certificate")
+            for s in sessions
+            if s not in ours
+        ]
+        by_algorithm: dict[str, list[dict[str, Any]]] = {}
+        for sess in ours:
+            by_algorithm.setdefault(str(sess["signature_algorithm"]), []).append(sess)
+        for algorithm, group in by_algorithm.items():
+            try:
+                values = key.sign_digests([base64.b64decode(s["digest"]) for s in group], algorithm)
+            except DigitizeError as exc:
+                values = [None] * len(group)
+                error = exc.message_en
+            for sess, value in zip(group, values, strict=True):
+                sid, doc = str(sess["id"]), str(sess["document_id"])
+                if value is None:
+                    outcome = Outcome(sid, doc, False, error)
+                else:
+                    r = self.http.post(
+                        f"/api/v1/signing-sessions/{sid}/signature",
+                        json={"signature": base64.b64encode(value).decode("ascii")},
+                    )
+                    ok = r.status_code == 200
+                    outcome = Outcome(sid, doc, ok, "signed" if ok else _error(r).message_en)
+                outcomes.append(outcome)
+                if on_progress is not None:
+                    on_progress(outcome)
+        return outcomes
+
 
 def describe(sess: dict[str, Any]) -> str:
     """One line: what will be signed (document, number, holder, role, level)."""
@@ -171,7 +212,7 @@ def open_for_batch(source: KeySource, prompt: Prompt | None) -> KeySession:
         raise KeyAccessError(exc.message_vi, exc.message_en) from None
 
 
-def certificate_pem(key: KeySession) -> str:
+def certificate_pem(key: Any) -> str:
     """The key's certificate followed by its chain, PEM (what a session is prepared for)."""
     from asn1crypto import pem
 

@@ -575,6 +575,26 @@ async def _check_lenient(
     return facts, await _chain_facts(status, facts, vc, setup, extra, _poe(facts, raw.kind, later_poe))
 
 
+def _cms_encoding_problems(contents: bytes | None) -> list[Words]:
+    """What makes a CMS signature invalid though a lenient library verifies it (as EU DSS judges): a digest
+    algorithm where the signature algorithm belongs."""
+    if not contents:
+        return []
+    try:
+        si = cms.ContentInfo.load(contents, strict=False)["content"]["signer_infos"][0]
+        algo = si["signature_algorithm"]["algorithm"].native
+    except Exception:
+        return []
+    if algo in policy.DIGESTS:
+        return [
+            (
+                f"Thuật toán chữ ký được ghi là một thuật toán băm ({algo}), không phải thuật toán chữ ký",
+                f"The signature algorithm is given as a digest algorithm ({algo}), not a signature algorithm",
+            )
+        ]
+    return []
+
+
 async def _gather(
     raw: SignedBytes,
     data: bytes,
@@ -650,6 +670,10 @@ async def _gather(
             ),
         )
     cms_facts, chain = result
+    encoding = _cms_encoding_problems(raw.contents)
+    if encoding:
+        ev = dataclasses.replace(ev, failure=Verdict.failed(Sub.SIG_CRYPTO_FAILURE, *encoding))
+        cms_facts = dataclasses.replace(cms_facts, crypto_valid=False)
     chain_certs = chain.path if chain.chain_found else ()
     ev = dataclasses.replace(
         ev,
@@ -674,6 +698,18 @@ async def _gather(
             diff = revisions.compare(revisions.Document(data[: raw.revision_end]), final_doc)
         except Exception as exc:
             diff = revisions.RevisionDiff(error=str(exc))
+        if (
+            cms_facts.modification in (None, Modification.OTHER)
+            and not diff.error
+            and not diff.visible_change
+        ):
+            # pyHanko could not classify the later updates: which kinds of objects did they touch?
+            try:
+                diff.update_kinds = revisions.classify_update(
+                    data[: raw.revision_end], data, own=raw.object_id
+                )
+            except Exception:
+                log.debug("could not classify the update after %s", raw.field, exc_info=True)
         ev = dataclasses.replace(ev, diff=diff)
     elif final_doc is not None and cms_facts.coverage is Coverage.ENTIRE_FILE:
         with contextlib.suppress(Exception):

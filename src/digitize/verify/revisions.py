@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import numpy as np
 import pikepdf
@@ -52,14 +53,17 @@ class RevisionDiff:
     changed_pages: list[int] = field(default_factory=list)  # 1-based page numbers with visible content change
     new_annotations: list[Annot] = field(default_factory=list)
     overlapping: list[Annot] = field(default_factory=list)
+    # pages of the final document where two visible annotations overlap (EU DSS's "annotation overlap",
+    # a warning there as here; a shared border is no overlap)
+    annotation_overlap_pages: list[int] = field(default_factory=list)
     replaced_fields: list[str] = field(default_factory=list)  # text fields whose signed value was replaced
     # widgets redrawn without a value change; widgets whose field value changed
     appearance_changed_pages: list[int] = field(default_factory=list)
     changed_widgets: list[tuple[int, int]] = field(default_factory=list)
     compared_pages: int = 0
     error: str | None = None
-    # the update changed nothing a reader sees and no page object: only structure (tree, metadata, DSS)
-    structure_only: bool = False
+    # kinds of the objects the later updates added or changed (classify_update), when it was asked
+    update_kinds: frozenset[str] | None = None
 
     @property
     def page_count_changed(self) -> bool:
@@ -334,6 +338,12 @@ def compare(signed: Document, final: Document) -> RevisionDiff:
                     continue
                 if _covers_ink(signed, i, annot):
                     diff.overlapping.append(annot)
+        for i, page_annots in enumerate(after):
+            shown = [x for x in page_annots if not x.hidden and x.area > 1]
+            for j, x in enumerate(shown):
+                if any(_strictly_overlap(x, y) for y in shown[j + 1 :]):
+                    diff.annotation_overlap_pages.append(i + 1)
+                    break
     except Exception as exc:
         diff.error = (diff.error + "; " if diff.error else "") + f"annotations: {exc}"
     try:
@@ -357,6 +367,13 @@ def compare(signed: Document, final: Document) -> RevisionDiff:
     return diff
 
 
+def _strictly_overlap(a: Annot, b: Annot) -> bool:
+    """Rectangles share an area (touching borders, within half a point, do not count)."""
+    ax0, ay0, ax1, ay1 = a.rect
+    bx0, by0, bx1, by1 = b.rect
+    return min(ax1, bx1) - max(ax0, bx0) > 0.5 and min(ay1, by1) - max(ay0, by0) > 0.5
+
+
 def _covers_ink(doc: Document, index: int, annot: Annot) -> bool:
     img = doc.render(index)
     _w, h_pt = doc.page_size(index)
@@ -372,3 +389,193 @@ def _covers_ink(doc: Document, index: int, annot: Annot) -> bool:
     region = img[r0:r1, c0:c1]
     ink = int(np.count_nonzero(region < INK_LEVEL))
     return ink >= max(3, int(region.size * OVERLAP_INK_FRACTION))
+
+
+# ------------------------------------------------------------------------------------------------------
+# What kind of objects an incremental update touched (for changes pyHanko cannot classify)
+# ------------------------------------------------------------------------------------------------------
+CATALOG_KEYS_OK = {"/DSS", "/AcroForm", "/Metadata", "/StructTreeRoot", "/MarkInfo", "/Perms", "/Extensions"}
+PAGE_KEYS_OK = {"/Annots", "/StructParents"}
+ACROFORM_KEYS_OK = {"/Fields", "/SigFlags", "/DR", "/DA", "/NeedAppearances"}
+STRUCT_TYPES = {"/StructTreeRoot", "/StructElem", "/MCR", "/OBJR", "/MarkInfo"}
+
+
+def _body(o: pikepdf.Object) -> bytes:
+    if isinstance(o, pikepdf.Stream):
+        return bytes(o.stream_dict.unparse()) + o.read_raw_bytes()
+    return bytes(o.unparse())
+
+
+def _changed_keys(old: pikepdf.Object, new: pikepdf.Object) -> set[str]:
+    keys = set(old.keys()) | set(new.keys())
+    return {
+        k for k in keys if k not in old or k not in new or bytes(old[k].unparse()) != bytes(new[k].unparse())
+    }
+
+
+BACK_LINKS = {"/Parent", "/P", "/Prev", "/Last", "/First", "/Next", "/Dest", "/StructParent", "/Pg"}
+# worst first: an object reached from several places counts as the worst of them
+ROLE_ORDER = ("other", "annotation", "form", "signature", "structure", "metadata", "dss")
+
+
+def _roles(pdf: pikepdf.Pdf, limit: int) -> dict[tuple[int, int], str]:
+    """For every object reachable from the catalog, the role of the place it is used (the worst if several):
+    DSS, structure tree, XMP metadata, signature fields and their appearances, other form fields,
+    annotations, everything else (page content, resources, fonts ...) is "other"."""
+    roles: dict[tuple[int, int], str] = {}
+    stack: list[tuple[pikepdf.Object, str]] = []
+    root = pdf.Root
+    page_ids = {p.obj.objgen for p in pdf.pages}
+    pages_root = root.get("/Pages")
+    if isinstance(pages_root, pikepdf.Dictionary) and pages_root.is_indirect:
+        roles[pages_root.objgen] = "other"
+    place = {"/DSS": "dss", "/StructTreeRoot": "structure", "/Metadata": "metadata", "/MarkInfo": "structure"}
+    for key, value in root.items():
+        if key == "/Pages":
+            continue
+        if key == "/Names" and isinstance(value, pikepdf.Dictionary):
+            # named appearance streams of annotation icons (/AP) are annotations; scripts, files ... are not
+            stack.extend((v, "annotation" if k == "/AP" else "other") for k, v in value.items())
+            continue
+        stack.append((value, place.get(key, "acroform" if key == "/AcroForm" else "other")))
+    for page in pdf.pages:
+        po = page.obj
+        annots = po.get("/Annots")
+        for key, value in po.items():
+            if key in BACK_LINKS or key == "/Annots":
+                continue
+            stack.append((value, "other"))
+        if isinstance(annots, pikepdf.Array):
+            if annots.is_indirect:
+                stack.append((annots, "annotation"))
+            for a in annots:
+                stack.append((a, _element_kind(a)))
+    seen = 0
+    while stack:
+        o, role = stack.pop()
+        if not isinstance(o, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)):
+            continue
+        seen += 1
+        if seen > limit * 20:
+            break
+        if role == "acroform":
+            if isinstance(o, pikepdf.Dictionary):
+                for key, value in o.items():
+                    if key == "/Fields" and isinstance(value, pikepdf.Array):
+                        if value.is_indirect:
+                            stack.append((value, "form"))
+                        stack.extend((f, _element_kind(f)) for f in value)
+                    else:
+                        stack.append((value, "other" if key != "/DR" else "form"))
+            continue
+        if o.is_indirect:
+            og = o.objgen
+            if og in page_ids:
+                continue  # pages are judged key by key in classify_update
+            if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/Pages":
+                roles[og] = "other"  # the page tree itself: pages added, removed or reordered
+                continue
+            old = roles.get(og)
+            if old is not None and ROLE_ORDER.index(old) <= ROLE_ORDER.index(role):
+                continue
+            roles[og] = role
+        if isinstance(o, pikepdf.Stream):
+            children = list(o.stream_dict.items())
+        elif isinstance(o, pikepdf.Dictionary):
+            children = list(o.items())
+        elif isinstance(o, pikepdf.Array):
+            children = [("", x) for x in o]
+        else:
+            continue
+        for key, value in children:
+            if key in BACK_LINKS or isinstance(value, (int, float, bool, str)) or value is None:
+                continue
+            if isinstance(value, (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)):
+                stack.append((value, role))
+    return roles
+
+
+def classify_update(
+    signed: bytes, final: bytes, limit: int = 20_000, own: tuple[int, int] | None = None
+) -> frozenset[str]:
+    """Kinds of the objects added or changed after ``signed`` in ``final``, by where the final document uses
+    them: "signature" (signature and timestamp fields, their appearances, field locks), "dss" (DSS/VRI, the
+    certificates, CRLs and OCSP responses), "metadata" (XMP), "structure" (structure tree), "annotation",
+    "form" (other fields) and "other" (pages, content, resources, fonts ...). Objects nothing uses (orphans,
+    xref and object streams) do not count: they cannot change what a reader sees. When ``own`` (the
+    signature's own dictionary) was rewritten after signing, "replaced_signature" is among the kinds."""
+    kinds: set[str] = set()
+    with pikepdf.open(io.BytesIO(signed)) as old, pikepdf.open(io.BytesIO(final)) as new:
+        if len(new.objects) > limit:
+            return frozenset({"other"})
+        old_objs: dict[tuple[int, int], pikepdf.Object] = {}
+        for o in old.objects:
+            og = getattr(o, "objgen", (0, 0))
+            if og != (0, 0):
+                old_objs[og] = o
+        roles = _roles(new, limit)
+        root_id = new.Root.objgen
+        page_ids = {p.obj.objgen for p in new.pages}
+        acroform = new.Root.get("/AcroForm")
+        acro_id = (
+            acroform.objgen if isinstance(acroform, pikepdf.Dictionary) and acroform.is_indirect else None
+        )
+        names = new.Root.get("/Names")
+        names_id = names.objgen if isinstance(names, pikepdf.Dictionary) and names.is_indirect else None
+        for o in new.objects:
+            og = getattr(o, "objgen", (0, 0))
+            if og == (0, 0) or o is None:
+                continue
+            prev = old_objs.get(og)
+            try:
+                if prev is not None and _body(prev) == _body(o):
+                    continue
+            except Exception:
+                kinds.add("other")
+                continue
+            if og == own:
+                kinds.add("replaced_signature")
+            elif og == root_id:
+                changed = _changed_keys(prev, o) if isinstance(prev, pikepdf.Dictionary) else {"?"}
+                kinds.add("structure" if changed <= CATALOG_KEYS_OK else "other")
+            elif og == acro_id:
+                changed = _changed_keys(prev, o) if isinstance(prev, pikepdf.Dictionary) else set(o.keys())
+                kinds.add("signature" if changed <= ACROFORM_KEYS_OK else "other")
+            elif og in page_ids:
+                changed = _changed_keys(prev, o) if isinstance(prev, pikepdf.Dictionary) else {"?"}
+                kinds.add("signature" if changed <= PAGE_KEYS_OK else "other")
+            elif og == names_id:
+                changed = _changed_keys(prev, o) if isinstance(prev, pikepdf.Dictionary) else set(o.keys())
+                kinds.add("annotation" if changed <= {"/AP"} else "other")
+            elif og in roles and roles[og] == "other" and _numbers_only(o):
+                kinds.add("layout")  # a box or matrix: if it changed anything, the renders differ
+            elif og in roles:
+                role = roles[og]
+                if role == "form" and isinstance(o, pikepdf.Array):
+                    role = _array_kind(o, prev)
+                kinds.add(role)
+    return frozenset(kinds)
+
+
+def _numbers_only(o: pikepdf.Object) -> bool:
+    return isinstance(o, pikepdf.Array) and all(isinstance(x, (int, float, Decimal)) for x in o)
+
+
+def _array_kind(o: pikepdf.Array, prev: pikepdf.Object | None) -> str:
+    before = {bytes(x.unparse()) for x in prev} if isinstance(prev, pikepdf.Array) else set()
+    added = [x for x in o if bytes(x.unparse()) not in before]
+    kinds = {_element_kind(x) for x in added} or {"signature"}
+    return kinds.pop() if len(kinds) == 1 else "other"
+
+
+def _element_kind(x: pikepdf.Object) -> str:
+    """An element of an /Annots or /Fields array."""
+    if not isinstance(x, pikepdf.Dictionary):
+        return "other"
+    parent = x.get("/Parent")
+    ft = x.get("/FT", parent.get("/FT") if isinstance(parent, pikepdf.Dictionary) else None)
+    if str(ft) == "/Sig":
+        return "signature"
+    if str(x.get("/Subtype", "")) == "/Widget" or "/FT" in x:
+        return "form"
+    return "annotation" if "/Rect" in x else "other"

@@ -98,8 +98,13 @@ def _visible_changes(ev: SignatureEvidence) -> tuple[list[Words], list[Check]]:
         ),
         Check(
             name="annotation_overlap",
-            ok=not d.overlapping,
-            detail=f"{len(d.new_annotations)} new annotation(s), {len(d.overlapping)} over signed content",
+            ok=not d.overlapping and not d.annotation_overlap_pages,
+            detail=f"{len(d.new_annotations)} new annotation(s), {len(d.overlapping)} over signed content"
+            + (
+                f"; overlapping other annotations on page(s) {d.annotation_overlap_pages}"
+                if d.annotation_overlap_pages
+                else ""
+            ),
         ),
     ]
     if d.error:
@@ -148,7 +153,14 @@ def judge_changes(ev: SignatureEvidence) -> Changes:
                     "Form field values were filled in or chosen after signing; nothing else visible changed",
                 )
             )
-        elif new_annots:
+        elif d.update_kinds is not None and "replaced_signature" in d.update_kinds:
+            notes.append(
+                (
+                    "Từ điển chữ ký (lý do, thời điểm, vùng ký ...) bị thay thế sau khi ký",
+                    "The signature dictionary (reason, time, byte range ...) was replaced after signing",
+                )
+            )
+        elif new_annots and (d.update_kinds is None or d.update_kinds <= BENIGN_KINDS):
             mod = Modification.ANNOTATIONS
             if not d.overlapping:
                 notes.append(
@@ -157,12 +169,21 @@ def judge_changes(ev: SignatureEvidence) -> Changes:
                         "Annotations were added after signing; they cover no signed content",
                     )
                 )
-        elif d.structure_only:
-            mod = Modification.LTA_UPDATES
+        elif d.update_kinds is not None and d.update_kinds <= BENIGN_KINDS:
+            # nothing visible changed, and every changed object is one a reader does not see as content
+            kinds = d.update_kinds
+            if "annotation" in kinds:
+                mod = Modification.ANNOTATIONS
+            elif "form" in kinds or "signature" in kinds:
+                mod = Modification.FORM_FILLING
+            else:
+                mod = Modification.LTA_UPDATES
+            what = ", ".join(sorted(KIND_WORDS.get(k, (k, k))[0] for k in kinds))
+            what_en = ", ".join(sorted(KIND_WORDS.get(k, (k, k))[1] for k in kinds))
             notes.append(
                 (
-                    "Sau khi ký chỉ thay đổi cấu trúc không hiển thị (cây cấu trúc, siêu dữ liệu, DSS)",
-                    "Only invisible structure changed after signing (structure tree, metadata, DSS)",
+                    f"Sau khi ký chỉ thêm/sửa: {what}; không có gì hiển thị thay đổi",
+                    f"After signing only these were added or changed: {what_en}; nothing visible changed",
                 )
             )
     elif (
@@ -171,6 +192,14 @@ def judge_changes(ev: SignatureEvidence) -> Changes:
         and any(not a.signature_widget and a.subtype != "/Widget" for a in d.new_annotations)
     ):
         mod = Modification.ANNOTATIONS
+    if d is not None and d.annotation_overlap_pages:
+        pages = ", ".join(str(p) for p in d.annotation_overlap_pages[:10])
+        notes.append(
+            (
+                f"Cảnh báo: có chú thích chồng lên chú thích khác (trang {pages})",
+                f"Warning: annotations overlap one another (page {pages})",
+            )
+        )
     docmdp_ok = cms.docmdp_ok if cms is not None else None
     if unclassified:
         docmdp_ok = None  # pyHanko's verdict rested on the change it could not classify; judged here instead
@@ -191,6 +220,18 @@ def judge_changes(ev: SignatureEvidence) -> Changes:
         overlapping_pages=over,
         checks=tuple(checks),
     )
+
+
+BENIGN_KINDS = frozenset({"signature", "dss", "metadata", "structure", "form", "annotation", "layout"})
+KIND_WORDS: dict[str, Words] = {
+    "signature": ("chữ ký/dấu thời gian mới", "new signatures or timestamps"),
+    "dss": ("dữ liệu kiểm tra dài hạn (DSS)", "long-term validation data (DSS)"),
+    "metadata": ("siêu dữ liệu XMP", "XMP metadata"),
+    "structure": ("cây cấu trúc", "the structure tree"),
+    "form": ("trường biểu mẫu", "form fields"),
+    "annotation": ("chú thích", "annotations"),
+    "layout": ("khung/ma trận (hiển thị không đổi)", "boxes or matrices (rendering unchanged)"),
+}
 
 
 # ------------------------------------------------------------------------------------------------------
