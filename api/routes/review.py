@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from api import schemas
 from api.deps import get_session, require
+from digitize.services.review import queue_records
 from digitize.store.auth import Principal
-from digitize.store.service import review_queue
 
 router = APIRouter(prefix="/api/v1/review", tags=["review"])
 
@@ -27,4 +27,4 @@ def queue(
     session: Session = Depends(get_session),
     _: Principal = Depends(require("reviewer")),
 ) -> dict[str, Any]:
-    return review_queue(session, limit=limit, offset=offset)
+    return queue_records(session, limit=limit, offset=offset)

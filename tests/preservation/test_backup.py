@@ -64,5 +64,5 @@ def test_backup_and_restore(database: str, tmp_path: Path, monkeypatch: pytest.M
         use_home(monkeypatch, home, restored_db, None, "")
         assert snapshot(ids) == before
         report = audit_objects()
-        assert report.ok and report.checked == 4
+        assert report.ok and report.checked == 5  # 4 variants + the stack scan
         db.dispose_all()

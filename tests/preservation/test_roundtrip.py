@@ -20,10 +20,11 @@ from digitize.errors import Conflict
 from digitize.preservation.export import export_store
 from digitize.preservation.fixity import audit_objects
 from digitize.preservation.importing import import_bag
+from digitize.preservation.rows import to_json
 from digitize.services import files as files_service
 from digitize.store import db
-from digitize.store.models import SIGNED, Signature, Variant
-from digitize.store.objects import get_object_store, variant_key
+from digitize.store.models import SIGNED, Document, Signature, Stack, StackPage, Variant
+from digitize.store.objects import get_object_store, original_key, variant_key
 from digitize.store.service import (
     correct_fields,
     document_record,
@@ -130,6 +131,30 @@ def build_store(tmp: Path) -> list[str]:
                 detail={"profile": "director"},
             )
         )
+        # c was split out of a stack scan kept whole (issue 15)
+        stack_data = b"%PDF-1.4\n% the whole stack c came from\n"
+        stack_sha = hashlib.sha256(stack_data).hexdigest()
+        objects.put_bytes(original_key(stack_sha), stack_data, media_type="application/pdf")
+        stack = Stack(
+            sha256=stack_sha,
+            media_type="application/pdf",
+            size=len(stack_data),
+            original_filename="stack.pdf",
+            original_key=original_key(stack_sha),
+            state="split",
+            page_count=2,
+        )
+        s.add(stack)
+        s.flush()
+        s.add_all(
+            [
+                StackPage(
+                    stack_id=stack.id, index=0, role="start", reason="header", confidence=0.9, document_id=c
+                ),
+                StackPage(stack_id=stack.id, index=1, role="blank", reason="blank", confidence=0.99),
+            ]
+        )
+        s.get(Document, c).stack_id = stack.id
     return [a, b, c]
 
 
@@ -146,6 +171,9 @@ def snapshot(ids: list[str]) -> dict[str, Any]:
                 "bytes": {v.kind + ":" + v.sha256: objects.read_bytes(v.key) for v in doc_variants},
             }
         out["files"] = files_service.list_files(s)
+        out["stacks"] = [
+            (to_json(st), [to_json(p) for p in st.pages]) for st in s.query(Stack).order_by(Stack.id).all()
+        ]
         out["search"] = [x["id"] for x in list_documents(s, q="da nang")["items"]]
         out["in_file"] = sorted(
             x["id"] for x in list_documents(s, file_id=out["files"]["items"][0]["id"])["items"]
@@ -168,6 +196,7 @@ def test_export_validate_import_gives_the_same_store(
     bag_dir = tmp_path / "bag"
     report = export_store(bag_dir, fmt=fmt)
     assert report.documents == 3 and report.files == 1 and report.objects == 4
+    assert (bag_dir / "data/metadata/descriptive/stacks").is_dir()
     bag = bagit.Bag(str(bag_dir))
     bag.validate()  # raises when invalid
     assert "sha256" in bag.algorithms and (bag_dir / "tagmanifest-sha256.txt").is_file()

@@ -51,3 +51,33 @@ def test_celery_beat_entry() -> None:
     from workers import tasks
 
     assert tasks.fixity_audit.name == "digitize.fixity_audit"
+
+
+def test_audit_covers_stack_originals(tmp_path: Path) -> None:
+    """A stack scan kept whole (issue 15) is an original a user uploaded: the audit reads it too."""
+    import hashlib
+
+    from digitize.preservation.fixity import audit_objects
+    from digitize.store import db
+    from digitize.store.models import Stack
+    from digitize.store.objects import get_object_store, original_key
+
+    data = b"%PDF-1.4\n% a stack of three documents\n"
+    sha = hashlib.sha256(data).hexdigest()
+    objects = get_object_store()
+    objects.put_bytes(original_key(sha), data)
+    with db.session() as s:
+        s.add(
+            Stack(
+                sha256=sha,
+                media_type="application/pdf",
+                size=len(data),
+                original_filename="stack.pdf",
+                original_key=original_key(sha),
+                state="split",
+            )
+        )
+    assert audit_objects(record=False).checked == 1
+    objects.delete(original_key(sha))
+    report = audit_objects(record=False)
+    assert [(p.kind, str(p.problem)) for p in report.problems] == [("stack", "missing")]

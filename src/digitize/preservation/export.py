@@ -149,6 +149,7 @@ def export_store(
     done = n_objects = 0
     file_ids: set[str] = set()
     batch_ids: set[str] = set()
+    stack_ids: set[str] = set()  # of the documents exported (a --batch export takes their stacks only)
     ok = False
     try:
         for session, docs in iter_document_pages(settings, batch_id, page_size):
@@ -186,12 +187,25 @@ def export_store(
                         )
                 if doc.file_id:
                     file_ids.add(doc.file_id)
+                if doc.stack_id:
+                    stack_ids.add(doc.stack_id)
+                stack_ids.update(i.stack_id for i in items.get(doc.id, []) if i.stack_id)
                 batch_ids.update(i.batch_id for i in items.get(doc.id, []))
                 done += 1
             if on_progress is not None:
                 on_progress(done, total)
         n_files = _export_files(settings, bag, mets, None if batch_id is None else file_ids)
         n_batches = _export_batches(settings, bag, mets, batch_id, batch_ids)
+        if batch_id is not None:
+            with db.session(settings) as s:
+                stack_ids.update(
+                    x
+                    for x in s.scalars(select(BatchItem.stack_id).where(BatchItem.batch_id == batch_id))
+                    if x
+                )
+        n_stacks = _export_stacks(
+            settings, bag, objects, premis, mets, None if batch_id is None else stack_ids
+        )
         info = {
             "format": layout.FORMAT_NAME,
             "version": layout.FORMAT_VERSION,
@@ -202,6 +216,7 @@ def export_store(
             "documents": done,
             "files": n_files,
             "batches": n_batches,
+            "stacks": n_stacks,
             "objects": n_objects,
         }
         bag.add_bytes(layout.INFO, _dump(info))
@@ -412,6 +427,72 @@ def _export_batches(
                     },
                 }
                 rel = layout.batch_path(b.id)
+                sha, size = bag.add_bytes(rel, _dump(data))
+                if mets is not None:
+                    mets.add_descriptive(rel, sha, size)
+                n += 1
+            after = rows[-1].id
+
+
+def _export_stacks(
+    settings: Settings,
+    bag: BagWriter,
+    objects: ObjectStore,
+    premis: PremisWriter | None,
+    mets: MetsWriter | None,
+    only: set[str] | None,
+) -> int:
+    """Stack scans kept whole (issue 15): their original, their rows and their pages' roles."""
+    from digitize.store.models import Stack, StackPage
+
+    n = 0
+    after = ""
+    while True:
+        with db.session(settings) as s:
+            stmt = select(Stack).where(Stack.id > after)
+            if only is not None:
+                stmt = stmt.where(Stack.id.in_(sorted(only)))
+            rows = list(s.scalars(stmt.order_by(Stack.id).limit(200)))
+            if not rows:
+                return n
+            pages: dict[str, list[Any]] = {}
+            for p in s.scalars(
+                select(StackPage)
+                .where(StackPage.stack_id.in_([r.id for r in rows]))
+                .order_by(StackPage.stack_id, StackPage.index)
+            ):
+                pages.setdefault(p.stack_id, []).append(p)
+            for st in rows:
+                rel = layout.object_path("original", st.sha256)
+                if not bag.has(rel):
+                    try:
+                        src = objects.open(st.original_key)
+                    except NotFound as exc:
+                        raise FixityError(
+                            f"Thiếu bản gốc {st.original_key} của tập quét {st.id}; chạy 'digitize audit'.",
+                            f"Original {st.original_key} of stack {st.id} is missing; run 'digitize audit'.",
+                            key=st.original_key,
+                        ) from exc
+                    with src:
+                        sha, size = bag.add_stream(rel, src)
+                    if sha != st.sha256:
+                        raise FixityError(
+                            f"Bản gốc {st.original_key} đã thay đổi; chạy 'digitize audit'.",
+                            f"Original {st.original_key} has changed; run 'digitize audit'.",
+                            key=st.original_key,
+                        )
+                    if premis is not None:
+                        premis.add_object(
+                            identifier=sha, sha256=sha, size=size, media_type=st.media_type, derived_from=None
+                        )
+                    if mets is not None:
+                        mets.add_file("original", rel, sha, size, st.media_type)
+                data = {
+                    "format": layout.RECORD_FORMAT,
+                    "id": st.id,
+                    "rows": {"stack": to_json(st), "pages": [to_json(p) for p in pages.get(st.id, [])]},
+                }
+                rel = layout.stack_path(st.id)
                 sha, size = bag.add_bytes(rel, _dump(data))
                 if mets is not None:
                     mets.add_descriptive(rel, sha, size)

@@ -332,6 +332,28 @@ def _batch_rows(root: Path, rel: str, keep_ids: dict[str, bool]) -> tuple[Batch,
     return row, items
 
 
+def _stack_rows(root: Path, rel: str) -> tuple[Any, list[Any]]:
+    from digitize.store.models import Stack, StackPage
+
+    data = _load(root, rel)
+    row = from_json(Stack, data["rows"].get("stack"))
+    if row.id != data["id"] or not layout.is_sha256(row.sha256):
+        raise CorruptInput(f"Bản ghi {rel} hỏng.", f"Record {rel} is malformed.")
+    obj = layout.object_path("original", row.sha256)
+    if not (root / obj).is_file():
+        raise InvalidBag(f"Gói thiếu đối tượng {obj}.", f"The package lacks object {obj}.", files=[obj])
+    row.original_key = layout.object_key("original", row.sha256)
+    row.claimed_by, row.lease_until = None, None
+    pages = []
+    for raw in _list(data["rows"].get("pages"), rel):
+        page = from_json(StackPage, raw)
+        page.stack_id = row.id
+        if page.document_id is not None and not layout.is_id(page.document_id):
+            raise CorruptInput(f"Bản ghi {rel}: tài liệu hỏng.", f"Record {rel}: malformed document id.")
+        pages.append(page)
+    return row, pages
+
+
 def _chunks(it: Iterator[str], n: int) -> Iterator[list[str]]:
     chunk: list[str] = []
     for x in it:
@@ -380,6 +402,7 @@ def import_bag(
     objects = get_object_store(settings)
     n_docs = n_files = n_batches = n_objects = size = 0
     pending_links: list[tuple[str, str | None, str | None]] = []
+    unresolved_pages: list[str] = []  # stack pages pointing at documents not in the bag
     with db.session(settings) as s:
         for rel in _paths(root, layout.FILES_DIR):
             f, audit = _file_rows(root, rel, keep_ids)
@@ -422,7 +445,26 @@ def import_bag(
             n_docs += len(ids)
             if on_progress is not None:
                 on_progress(n_docs, total_docs)
-        unresolved = _apply_links(s, pending_links)
+        n_stacks = 0
+        for rel in _paths(root, layout.STACKS_DIR):  # after the documents their pages point at
+            stack, stack_pages = _stack_rows(root, rel)
+            path = root / layout.object_path("original", stack.sha256)
+            if objects.put_file(
+                stack.original_key, path, media_type=stack.media_type, metadata={"sha256": stack.sha256}
+            ):
+                n_objects += 1
+                size += stack.size
+            s.add(stack)
+            s.flush()
+            for page in stack_pages:
+                if page.document_id is not None and s.get(Document, page.document_id) is None:
+                    unresolved_pages.append(f"{stack.id}.{page.index}->{page.document_id}")
+                    page.document_id = None
+                s.add(page)
+            s.flush()
+            s.expunge_all()
+            n_stacks += 1
+        unresolved = _apply_links(s, pending_links) + unresolved_pages
         if s.get_bind().dialect.name == "postgresql":
             for m in _INT_TABLES:
                 if keep_ids[m.__tablename__]:
@@ -442,6 +484,7 @@ def import_bag(
             documents=n_docs,
             files=n_files,
             batches=n_batches,
+            stacks=n_stacks,
             source=str(info.get("organization") or ""),
         )
     return ImportReport(
@@ -483,6 +526,18 @@ def _check_conflicts(s: Session, root: Path, keep_ids: dict[str, bool]) -> None:
     for chunk in _chunks(_paths(root, layout.BATCHES_DIR), CHUNK):
         ids = [_batch_rows(root, rel, keep_ids)[0].id for rel in chunk]
         clashes += [f"batch {i}" for i in s.scalars(select(Batch.id).where(Batch.id.in_(ids)))]
+    from digitize.store.models import Stack
+
+    for chunk in _chunks(_paths(root, layout.STACKS_DIR), CHUNK):
+        stacks = [_stack_rows(root, rel)[0] for rel in chunk]
+        clashes += [
+            f"stack {i}" for i in s.scalars(select(Stack.id).where(Stack.id.in_([x.id for x in stacks])))
+        ]
+        clashes += [
+            f"stack with sha256 {h}"
+            for h in s.scalars(select(Stack.sha256).where(Stack.sha256.in_([x.sha256 for x in stacks])))
+        ]
+        s.expunge_all()
     for chunk in _chunks(_paths(root, layout.DOCUMENTS_DIR), CHUNK):
         docs = [_document_rows(root, rel, keep_ids).document for rel in chunk]
         clashes += [

@@ -7,6 +7,7 @@ The payload (``data/``) is laid out as an E-ARK CSIP information package::
     data/metadata/descriptive/documents/<id[:2]>/<id>.json   one record per document
     data/metadata/descriptive/files/<id>.json                one record per hồ sơ
     data/metadata/descriptive/batches/<id>.json              one record per batch (its items)
+    data/metadata/descriptive/stacks/<id>.json               one record per stack scan (issue 15), its pages
     data/metadata/preservation/premis.xml                    (aip) PREMIS objects and events
     data/representations/<kind>/data/<sha[:2]>/<sha256>      the objects: original, searchable, signed
 """
@@ -28,6 +29,7 @@ PREMIS = "data/metadata/preservation/premis.xml"
 DOCUMENTS_DIR = "data/metadata/descriptive/documents"
 FILES_DIR = "data/metadata/descriptive/files"
 BATCHES_DIR = "data/metadata/descriptive/batches"
+STACKS_DIR = "data/metadata/descriptive/stacks"
 
 
 class BagFormat(StrEnum):
@@ -47,7 +49,7 @@ _PAYLOAD = re.compile(
     r"|metadata/digitize\.json"
     r"|metadata/preservation/premis\.xml"
     r"|metadata/descriptive/documents/[0-9a-f]{2}/[0-9a-f]{32}\.json"
-    r"|metadata/descriptive/(files|batches)/[0-9a-f]{32}\.json"
+    r"|metadata/descriptive/(files|batches|stacks)/[0-9a-f]{32}\.json"
     r"|representations/(original|searchable|signed)/data/[0-9a-f]{2}/[0-9a-f]{64}"
     r")$"
 )
@@ -84,6 +86,10 @@ def file_path(file_id: str) -> str:
 
 def batch_path(batch_id: str) -> str:
     return f"{BATCHES_DIR}/{batch_id}.json"
+
+
+def stack_path(stack_id: str) -> str:
+    return f"{STACKS_DIR}/{stack_id}.json"
 
 
 def check_payload_path(path: str) -> str:
