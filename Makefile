@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils ghostscript qpdf \
-	fonts-liberation fonts-liberation2 softhsm2 opensc libnss3-tools chromium
+	fonts-liberation fonts-liberation2 softhsm2 opensc libnss3-tools chromium pngquant
 STAMP := $(VENV)/.installed
 export OMP_THREAD_LIMIT ?= 1
 

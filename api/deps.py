@@ -7,6 +7,7 @@ The caller is found by the resolvers in ``PRINCIPAL_RESOLVERS`` in order: first 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
@@ -75,3 +76,11 @@ def require(*roles: str) -> Callable[[Principal], Principal]:
         return principal
 
     return check
+
+
+# Annotated aliases: ``session: DbSession``, ``who: Reviewer`` instead of repeating ``Depends(...)``.
+DbSession = Annotated[Session, Depends(get_session)]
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+Staff = Annotated[Principal, Depends(require(*STAFF))]
+Reviewer = Annotated[Principal, Depends(require("reviewer"))]
+Officer = Annotated[Principal, Depends(require("officer"))]

@@ -26,10 +26,15 @@ _HTTP_CODES = {
 }
 
 
+LANG_COOKIE = "lang"  # set by the web pages' language switch
+
+
 def request_lang(request: Request) -> Lang:
-    q = request.query_params.get("lang")
-    if q in ("vi", "en"):
-        return q  # type: ignore[return-value]
+    """The one language choice of every door (API errors, web pages, the public page): ``?lang=``, then the
+    web pages' ``lang`` cookie, then ``Accept-Language``, then ``DIGITIZE_LANG``."""
+    for value in (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE)):
+        if value in ("vi", "en"):
+            return "en" if value == "en" else "vi"
     accept = request.headers.get("accept-language", "").strip().lower()
     if accept.startswith("en"):
         return "en"

@@ -10,7 +10,7 @@ import importlib
 import sys
 import time
 
-BENCHMARKS: list[str] = ["ocr", "fields", "store", "workers", "sign", "verify", "web", "preserve"]
+BENCHMARKS: list[str] = ["ocr", "fields", "store", "workers", "sign", "verify", "web", "preserve", "split"]
 
 
 def run(names: list[str]) -> int:

@@ -10,11 +10,12 @@ Only documents that carry a signature have a page.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from html import escape
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -155,70 +156,35 @@ def public_facts(document_id: str) -> dict[str, Any]:
         }
 
 
-def _row(label: str, value: str | None) -> str:
-    return f"<tr><th>{escape(label)}</th><td>{escape(value or '—')}</td></tr>"
+_templates = Environment(
+    loader=FileSystemLoader(str(Path(__file__).resolve().parents[1] / "web" / "templates")),
+    autoescape=True,  # every value is escaped: field values come from OCR of hostile scans
+    trim_blocks=False,
+)
 
 
 def render_page(facts: dict[str, Any], lang: str) -> str:
+    """The page, from the Jinja template ``public_document.html`` (autoescaped)."""
     L = _L["en" if lang == "en" else "vi"]
     f = facts["fields"]
-    status = facts["validity"]["status"]
     code = "/".join(x for x in (f.get("code_number"), f.get("code_notation")) if x) or None
-    other = "vi" if lang == "en" else "en"
-    sig_rows = "".join(
-        "<tr>"
-        + "".join(
-            f"<td>{escape(str(x[k] or '—'))}</td>"
-            for k in ("signer", "organization", "role", "level", "signing_time")
-        )
-        + f'<td class="{"ok" if x["verified"] else "bad"}">'
-        + escape(L["passed"] if x["verified"] else L["not_passed"])
-        + "</td></tr>"
-        for x in facts["signatures"]
+    rows = [
+        (L["type_name"], f.get("type_name")),
+        (L["code"], code),
+        (L["issued_date"], f.get("issued_date")),
+        (L["organ_name"], f.get("organ_name")),
+        (L["valid_from"], f.get("valid_from")),
+        (L["valid_until"], f.get("valid_until")),
+    ]
+    return _templates.get_template("public_document.html").render(
+        facts=facts,
+        L=L,
+        lang="en" if lang == "en" else "vi",
+        other="vi" if lang == "en" else "en",
+        status=facts["validity"]["status"],
+        reason=facts["validity"].get("reason"),
+        rows=rows,
     )
-    sha = facts["signed_sha256"]
-    doc_id = escape(facts["document_id"])
-    reason = facts["validity"].get("reason")
-    return f"""<!doctype html>
-<html lang="{"en" if lang == "en" else "vi"}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(L["title"])}</title>
-<style>
-body{{font-family:"Liberation Sans",Arial,sans-serif;max-width:52rem;margin:1.5rem auto;padding:0 1rem;
-color:#222}}
-h1{{font-size:1.35rem}} table{{border-collapse:collapse;width:100%;margin:.5rem 0 1.2rem}}
-th,td{{text-align:left;border-bottom:1px solid #ddd;padding:.35rem .5rem;vertical-align:top}}
-.status{{font-size:1.2rem;font-weight:bold;padding:.6rem .8rem;border-radius:.3rem;display:inline-block}}
-.status-valid{{background:#e3f4e3;color:#135e13}}
-.status-expired,.status-unknown{{background:#fff4d6;color:#6b4e00}}
-.status-revoked,.status-superseded{{background:#fbe3e3;color:#8a1111}}
-.ok{{color:#135e13}} .bad{{color:#8a1111}} code{{word-break:break-all}} nav{{float:right}}
-</style></head><body>
-<nav><a href="?lang={other}">{escape(L["lang"])}</a></nav>
-<h1>{escape(L["title"])}</h1>
-<p>{escape(L["validity"])} ({escape(L["as_of"])} {escape(facts["validity"]["as_of"])}):</p>
-<p id="validity" data-status="{escape(status)}" class="status status-{escape(status)}">
-{escape(L.get(status, status))}</p>
-{f"<p>{escape(reason)}</p>" if reason else ""}
-<table id="fields">
-{_row(L["type_name"], f.get("type_name"))}
-{_row(L["code"], code)}
-{_row(L["issued_date"], f.get("issued_date"))}
-{_row(L["organ_name"], f.get("organ_name"))}
-{_row(L["valid_from"], f.get("valid_from"))}
-{_row(L["valid_until"], f.get("valid_until"))}
-</table>
-<h2>{escape(L["signatures"])}</h2>
-<table id="signatures"><tr><th>{escape(L["signer"])}</th><th>{escape(L["organization"])}</th>
-<th>{escape(L["role"])}</th><th>{escape(L["level"])}</th><th>{escape(L["signed_at"])}</th>
-<th>{escape(L["checked"])}</th></tr>
-{sig_rows}
-</table>
-<p>{escape(L["sha256"])}: <code id="sha256">{escape(sha or "—")}</code></p>
-<p>{escape(L["compare"])} <a href="/verify">{escape(L["verify"])}</a></p>
-<p><small>{doc_id}</small></p>
-</body></html>
-"""
 
 
 @router.get(

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Query
 
 from api import schemas
-from api.deps import get_session, require
-from digitize.store.auth import Principal
-from digitize.store.service import review_queue
+from api.deps import DbSession, Reviewer
+from digitize.services.review import queue_records
 
 router = APIRouter(prefix="/api/v1/review", tags=["review"])
 
@@ -22,9 +20,9 @@ router = APIRouter(prefix="/api/v1/review", tags=["review"])
     summary="Documents in needs_review, oldest first",
 )
 def queue(
+    session: DbSession,
+    _: Reviewer,
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
-    session: Session = Depends(get_session),
-    _: Principal = Depends(require("reviewer")),
 ) -> dict[str, Any]:
-    return review_queue(session, limit=limit, offset=offset)
+    return queue_records(session, limit=limit, offset=offset)

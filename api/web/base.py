@@ -19,9 +19,9 @@ from fastapi.routing import APIRoute, APIRouter
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
+from api.errors import request_lang
 from api.web import i18n
 from api.web.session import check_csrf, current_user, get_session, save_session
-from digitize.config import get_settings
 from digitize.errors import DigitizeError, Forbidden
 from digitize.store.auth import Principal
 
@@ -76,14 +76,6 @@ def may(principal: Principal | None, page: str) -> bool:
     if principal is None:
         return False
     return principal.role == "admin" or principal.role in PAGE_ROLES.get(page, ())
-
-
-def request_lang(request: Request) -> i18n.Lang:
-    return (
-        i18n.pick(request.query_params.get("lang"))
-        or i18n.pick(request.cookies.get(i18n.COOKIE))
-        or get_settings().lang
-    )
 
 
 def local_time(value: str | datetime | None, with_seconds: bool = False) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, Response
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.security import FILE_CSP
@@ -30,9 +30,11 @@ from api.web.images import page_png
 from digitize.errors import BadInput, Conflict, DigitizeError, NotFound
 from digitize.pipeline.model import FIELD_NAMES
 from digitize.processing import REVIEW_CONFIDENCE
+from digitize.services import review
+from digitize.services.review import next_in_queue
 from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import DOCUMENT_STATES, NEEDS_REVIEW, AccessLogEntry, AuditEntry, Document
+from digitize.store.models import DOCUMENT_STATES, AccessLogEntry, AuditEntry, Document
 from digitize.store.service import (
     correct_fields,
     document_record,
@@ -174,46 +176,12 @@ def page_image(
 # --- review --------------------------------------------------------------------------------------
 
 
-def _queue_order() -> list[Any]:
-    return [Document.created_at.asc(), Document.id.asc()]
-
-
-def next_in_queue(session: Session, after: Document | None = None) -> str | None:
-    """The next document needing review (oldest first), after ``after`` if given, wrapping around."""
-    stmt = select(Document.id).where(Document.state == NEEDS_REVIEW)
-    if after is not None:
-        later = stmt.where(
-            or_(
-                Document.created_at > after.created_at,
-                and_(Document.created_at == after.created_at, Document.id > after.id),
-            )
-        )
-        found = session.scalar(later.order_by(*_queue_order()).limit(1))
-        if found is not None:
-            return found
-        stmt = stmt.where(Document.id != after.id)
-    return session.scalar(stmt.order_by(*_queue_order()).limit(1))
-
-
 @router.get("/review", response_class=HTMLResponse)
 def review_queue(request: Request, user: Principal = Depends(require_page("review"))) -> Response:
     page = page_number(request)
     with db.session() as s:
-        total = int(s.scalar(select(func.count()).where(Document.state == NEEDS_REVIEW)) or 0)
-        rows = s.execute(
-            select(
-                Document.id,
-                Document.original_filename,
-                Document.type_name,
-                Document.holder_name,
-                Document.ocr_confidence,
-                Document.created_at,
-            )
-            .where(Document.state == NEEDS_REVIEW)
-            .order_by(*_queue_order())
-            .limit(PER_PAGE)
-            .offset((page - 1) * PER_PAGE)
-        ).all()
+        total = review.queue_count(s)
+        rows = review.queue_rows(s, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     return render(
         request,
         "review_queue.html",
@@ -223,7 +191,7 @@ def review_queue(request: Request, user: Principal = Depends(require_page("revie
 
 def _review_context(session: Session, document_id: str) -> dict[str, Any]:
     record = document_record(session, document_id, with_pages=False)
-    left = int(session.scalar(select(func.count()).where(Document.state == NEEDS_REVIEW)) or 0)
+    left = review.queue_count(session)
     from digitize.store.models import ArchivalFile
 
     file_code = (

@@ -7,11 +7,11 @@ then ``Settings.lang`` (Vietnamese by default).
 
 from __future__ import annotations
 
-from typing import Literal
+from api.errors import LANG_COOKIE
+from digitize.errors import Lang
 
-Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
-COOKIE = "lang"
+COOKIE = LANG_COOKIE
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # frame

@@ -30,12 +30,12 @@ from api.web.base import (
     signed_in,
 )
 from api.web.session import current_user, get_session
-from api.web.stats import warm_up
 from digitize.config import get_settings
 from digitize.errors import BadInput, RateLimited, Unauthenticated
 from digitize.ingest import Ingestor, create_batch
 from digitize.processing import enqueue
 from digitize.services.access import change_password, sign_in
+from digitize.services.statistics import warm_up
 from digitize.store import db
 from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES, Batch, Document

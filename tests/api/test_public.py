@@ -57,3 +57,36 @@ def test_public_page(
     assert bare_client.get("/v/0123456789abcdef0123456789abcdef").status_code == 404
     unsigned = done_pdf_document(tmp_path, "gp-chua-ky")
     assert bare_client.get(f"/v/{unsigned}").status_code == 404
+
+
+def test_public_page_escapes_what_ocr_read() -> None:
+    """Field values come from OCR of scans anyone may submit: the template escapes every one of them."""
+    from api.routes.public import render_page
+
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    facts = {
+        "document_id": "abc",
+        "validity": {"status": "valid", "as_of": "2026-11-30", "reason": hostile, "superseded_by": None},
+        "fields": {
+            "type_name": hostile,
+            "code_number": "01",
+            "code_notation": hostile,
+            "organ_name": "Sở Y tế",
+        },
+        "signatures": [
+            {
+                "signer": hostile,
+                "organization": "Sở Y tế",
+                "role": "leader",
+                "level": "B-B",
+                "signing_time": None,
+                "verified": True,
+            }
+        ],
+        "signed_sha256": "00" * 32,
+    }
+    for lang in ("vi", "en"):
+        html = render_page(facts, lang)
+        assert "<script>" not in html and "<img" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "Sở Y tế" in html and 'data-status="valid"' in html

@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pikepdf
 import pytest
@@ -138,3 +139,22 @@ def test_searchable_pdf_of_a_turned_and_skewed_scan(tmp_path: Path) -> None:
 
     assert corr(shown, expected_small) > 0.8
     assert corr(shown, expected_small[::-1, ::-1]) < 0.5
+
+
+def test_jpeg_quality_is_chosen_by_measured_error(tmp_path: Path) -> None:
+    from digitize.pipeline import compose as compose_mod
+    from samples import generate as g
+
+    rgb = np.asarray(g.degrade(g.make_document("quyet_dinh", 4711).pages[0], 1, noise=3.0))
+    auto, fixed = tmp_path / "auto.jpg", tmp_path / "q75.jpg"
+    q = encode_jpeg(rgb, auto)
+    assert encode_jpeg(rgb, fixed, quality=compose_mod.JPEG_QUALITY) == compose_mod.JPEG_QUALITY
+    assert q in compose_mod.JPEG_LADDER and auto.stat().st_size < 0.85 * fixed.stat().st_size
+    # the page as stored stays within the error bound, measured over the whole page, and keeps its colour
+    dec = cv2.cvtColor(cv2.imread(str(auto), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+    mse = float(np.mean((compose_mod._half(dec) - compose_mod._half(rgb)) ** 2))
+    assert 10 * np.log10(255**2 / mse) >= compose_mod.JPEG_MIN_PSNR - 1.0
+    assert np.abs(dec.astype(int) - dec.mean(axis=2, keepdims=True)).max() > 40  # the red seal is still red
+    # fine detail no lower quality keeps (random pixels) gets the full quality
+    noise = np.random.default_rng(1).integers(0, 256, (400, 400), dtype=np.uint8)
+    assert compose_mod.choose_quality(noise) == compose_mod.JPEG_QUALITY

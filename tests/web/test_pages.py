@@ -211,7 +211,7 @@ def test_statistics_and_csv(login: Callable[[str], TestClient], tmp_path: Path) 
     q = client.get("/stats?period=quarter")
     assert "-Q1" in q.text and "-Q4" in q.text
     # quarters summed from months (the page) == quarters grouped in SQL
-    from api.web.stats import OFFSET_HOURS, by_quarter, compute
+    from digitize.services.statistics import OFFSET_HOURS, by_quarter, compute
 
     year = (datetime.now(UTC) + timedelta(hours=OFFSET_HOURS)).year
     with db.session() as s:

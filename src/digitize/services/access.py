@@ -77,33 +77,32 @@ def _keys(name: str, address: str) -> list[_Key]:
 
 
 def reserve(k: _Key, now: float | None = None) -> float | None:
-    """Reserve one attempt on ``k``: None when reserved, else the seconds to wait. Atomic across processes."""
+    """Reserve one attempt on ``k``: None when reserved, else the seconds to wait. Atomic across processes
+    (an insert that loses the race, or an update whose compare-and-set finds the row changed, tries again)."""
     for _ in range(8):
-        now = time.time() if now is None else now
+        t = time.time() if now is None else now
         with db.session() as s:
             row = s.execute(
                 select(SignInThrottle.attempts, SignInThrottle.next_allowed, SignInThrottle.updated).where(
                     SignInThrottle.key == k.key
                 )
             ).first()
-            if row is None:
-                try:
-                    with s.begin_nested():
-                        s.add(
-                            SignInThrottle(
-                                key=k.key,
-                                attempts=1,
-                                next_allowed=now + _delay(1, k.free, k.cap),
-                                updated=now,
-                            )
+        if row is None:
+            try:
+                with db.session() as s:
+                    s.add(
+                        SignInThrottle(
+                            key=k.key, attempts=1, next_allowed=t + _delay(1, k.free, k.cap), updated=t
                         )
-                    return None
-                except IntegrityError:
-                    continue  # created by a simultaneous attempt: read it again
-            fresh = now - row.updated < WINDOW
-            attempts = row.attempts if fresh else 0
-            if fresh and now < row.next_allowed:
-                return row.next_allowed - now
+                    )
+                return None
+            except IntegrityError:
+                continue  # created by a simultaneous attempt: read it again
+        fresh = t - row.updated < WINDOW
+        attempts = row.attempts if fresh else 0
+        if fresh and t < row.next_allowed:
+            return row.next_allowed - t
+        with db.session() as s:
             taken = s.execute(
                 update(SignInThrottle)
                 .where(
@@ -112,7 +111,7 @@ def reserve(k: _Key, now: float | None = None) -> float | None:
                     SignInThrottle.updated == row.updated,
                 )
                 .values(
-                    attempts=attempts + 1, next_allowed=now + _delay(attempts + 1, k.free, k.cap), updated=now
+                    attempts=attempts + 1, next_allowed=t + _delay(attempts + 1, k.free, k.cap), updated=t
                 )
             )
             if taken.rowcount == 1:  # type: ignore[attr-defined]

@@ -476,6 +476,8 @@ class SigningSession(Base):
     expires_at: Mapped[datetime] = mapped_column()
     completed_at: Mapped[datetime | None] = mapped_column()
     signature_id: Mapped[int | None] = mapped_column(Integer)
+
+
 class UserSession(Base):
     """A signed-in session of the web pages: the cookie carries a random token, only its sha256 is kept here.
     Ended (``ended_at``) on sign-out, password change and disabling; times of expiry in epoch seconds."""

@@ -504,10 +504,6 @@ def field_history(session: Session, document_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def review_queue(session: Session, limit: int = 100, offset: int = 0) -> dict[str, Any]:
-    return list_documents(session, states=(NEEDS_REVIEW,), limit=limit, offset=offset)
-
-
 def _reason(reason: str) -> str:
     reason = nfc(reason or "").strip()
     if not reason:

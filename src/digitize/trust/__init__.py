@@ -161,20 +161,39 @@ def add_anchor(path: Path, settings: Settings | None = None) -> list[TrustedCert
 
 def remember_certificates(certs: list[x509.Certificate], settings: Settings | None = None) -> int:
     """Cache CA certificates met while building chains (from a CMS or AIA), so the next run needs no fetch."""
-    known = {t.cert.sha256 for t in everything(settings)}
+    shipped_ids = {t.cert.sha256 for t in shipped()}
     d = trust_home(settings) / "certs"
     n = 0
     for c in certs:
-        if c.sha256 in known or not c.ca or c.self_signed != "no":
+        if c.sha256 in shipped_ids or not c.ca or c.self_signed != "no":
             continue
-        d.mkdir(parents=True, exist_ok=True)
         target = d / f"{c.sha256.hex()[:16]}.pem"
         if not target.exists():
+            d.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(f".{hashlib.sha256(c.dump()).hexdigest()[:6]}.part")
             tmp.write_bytes(_pem(c))
             tmp.replace(target)
             n += 1
     return n
+
+
+def issuers_from(pool: tuple[x509.Certificate, ...], certs: list[x509.Certificate]) -> list[x509.Certificate]:
+    """The certificates of ``pool`` that can sit above ``certs`` (by issuer name, transitively): a small
+    candidate set for path building instead of the whole pool."""
+    by_subject: dict[str, list[x509.Certificate]] = {}
+    for c in pool:
+        by_subject.setdefault(c.subject.hashable, []).append(c)
+    out: list[x509.Certificate] = []
+    seen: set[bytes] = set()
+    todo = list(certs)
+    while todo and len(out) < 64:
+        cert = todo.pop()
+        for cand in by_subject.get(cert.issuer.hashable, []):
+            if cand.sha256 not in seen:
+                seen.add(cand.sha256)
+                out.append(cand)
+                todo.append(cand)
+    return out
 
 
 def _pem(c: x509.Certificate) -> bytes:

@@ -33,7 +33,7 @@ from typing import Any
 
 from asn1crypto import cms, x509
 
-from digitize.trust import TrustMaterial, load_trust
+from digitize.trust import TrustMaterial, issuers_from, load_trust
 from digitize.verify import policy, revisions
 from digitize.verify.evidence import (
     ChainFacts,
@@ -190,7 +190,12 @@ def _validation_context(
 
     kwargs: dict[str, Any] = {
         "trust_roots": list(setup.trust.anchors),
-        "other_certs": [*setup.trust.pool, *setup.dss.certs, *extra_certs],
+        # the pool certificates that can sit above the signature's own (by issuer name), not the whole pool
+        "other_certs": [
+            *issuers_from(setup.trust.pool, [*extra_certs, *setup.dss.certs]),
+            *setup.dss.certs,
+            *extra_certs,
+        ],
         "crls": [*setup.dss.crls, *setup.trust.crls, *crls],
         "ocsps": [*setup.dss.ocsps, *ocsps],
         # algorithms are judged by our policy table (digitize.verify.policy), not by refusing the path
@@ -221,7 +226,7 @@ async def _path_at(
     """Validate ``cert``'s path with a fresh context (``kw`` as for ``_validation_context``)."""
     from pyhanko.sign.validation.generic_cms import validate_cert_usage
 
-    vc = _validation_context(setup, extra, **kw)
+    vc = _validation_context(setup, [*extra, cert], **kw)
     return await validate_cert_usage(
         cert, vc, key_usage_settings=_key_usage(), paths=vc.path_builder.async_build_paths_lazy(cert)
     )
@@ -435,7 +440,8 @@ async def _check_embedded(
     from pyhanko.sign.validation.errors import SignatureValidationError
 
     extra = list(getattr(emb, "other_embedded_certs", []) or [])
-    vc = _validation_context(setup, extra)
+    signer = _safe(lambda: emb.signer_cert)
+    vc = _validation_context(setup, [*extra, signer] if signer is not None else extra)
     status: Any
     try:
         if raw.kind is Kind.DOC_TIMESTAMP:
