@@ -191,7 +191,7 @@ def main() -> None:
         if os.environ.get("BENCH_WEB_DATABASE_URL"):
             os.environ["DIGITIZE_DATABASE_URL"] = os.environ["BENCH_WEB_DATABASE_URL"]
         reset_settings()
-        from api.app import create_app
+        from digitize.api.app import create_app
         from digitize.store import db
         from digitize.store.auth import create_user
 

@@ -63,7 +63,7 @@ def _timed(run: Callable[[list[str]], None], ids: list[str], settings: object) -
 
 def main() -> None:
     from digitize.config import Settings, reset_settings
-    from digitize.processing import LocalPool
+    from digitize.processing.executor import LocalPool
     from tests.support.databases import fresh_postgres_database
     from tests.workers import harness
 
@@ -86,8 +86,8 @@ def main() -> None:
         saved = {k: v for k, v in os.environ.items() if k.startswith("DIGITIZE_")}
         os.environ.update({k: v for k, v in env.items() if k.startswith("DIGITIZE_")})
         try:
-            from digitize.processing import enqueue, register_dispatcher
-            from workers.dispatch import enqueue as send_to_celery
+            from digitize.processing.executor import enqueue, register_dispatcher
+            from digitize.workers.dispatch import enqueue as send_to_celery
 
             register_dispatcher(send_to_celery)
 
@@ -96,7 +96,8 @@ def main() -> None:
             reset_settings()
             cpu0 = _children_cpu()  # an embedded pool process: a Python that imports the pipeline
             subprocess.run(
-                [sys.executable, "-c", "import digitize.processing, digitize.pipeline.run"], check=True
+                [sys.executable, "-c", "import digitize.processing.executor, digitize.pipeline.run"],
+                check=True,
             )
             idle["embedded"] = _children_cpu() - cpu0
             cpu0 = _children_cpu()

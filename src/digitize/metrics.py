@@ -58,7 +58,7 @@ class StoreCollector(Collector):
         self._settings = settings
 
     def collect(self) -> Iterator[Metric]:
-        from digitize.distributed import page_counts
+        from digitize.processing.machine import page_counts
         from digitize.store import db
         from digitize.store.models import PAGE_DONE, PAGE_PENDING, Document, Page
 
@@ -146,7 +146,7 @@ def render(settings: Settings | None = None) -> bytes:
 
 def as_dict(settings: Settings | None = None) -> dict[str, Any]:
     """The same numbers as a dict (for ``digitize status``-like tools and tests)."""
-    from digitize.distributed import page_counts
+    from digitize.processing.machine import page_counts
 
     settings = settings or get_settings()
     return {"pages": page_counts(settings), "broker_queue_depth": broker_queue_depth(settings)}

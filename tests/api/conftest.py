@@ -30,7 +30,7 @@ def make_key() -> Callable[..., str]:
 @pytest.fixture
 def client(digitize_home: Any) -> Iterator[TestClient]:
     """The app with its local worker pool (one process), on this test's own home."""
-    from api.app import create_app
+    from digitize.api.app import create_app
 
     dispose_all()
     clear_key_cache()
@@ -45,7 +45,7 @@ def bare_client(
     request: pytest.FixtureRequest, digitize_home: Any, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[TestClient]:
     """The app without a worker pool (for tests that need no processing), on SQLite and on PostgreSQL."""
-    from api.app import create_app
+    from digitize.api.app import create_app
 
     dispose_all()
     clear_key_cache()

@@ -11,7 +11,7 @@ import pytest
 from digitize.config import reset_settings
 from digitize.ingest import ingest_paths
 from digitize.pipeline.model import RecognizedPage
-from digitize.processing import Outcome, claim, finalize
+from digitize.processing.executor import Outcome, claim, finalize
 from tests.support.pki import TestPKI
 
 LICENCE_FIELDS: dict[str, str | None] = {

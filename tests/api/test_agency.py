@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.ratelimit import TokenBucket
+from digitize.api.ratelimit import TokenBucket
 from digitize.config import reset_settings
 from digitize.signing.service import sign_document
 from digitize.store import db

@@ -51,7 +51,7 @@ def test_original_with_etag_304_and_range(
 def s3_client(monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     from moto.server import ThreadedMotoServer
 
-    from api.app import create_app
+    from digitize.api.app import create_app
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()

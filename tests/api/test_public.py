@@ -61,7 +61,7 @@ def test_public_page(
 
 def test_public_page_escapes_what_ocr_read() -> None:
     """Field values come from OCR of scans anyone may submit: the template escapes every one of them."""
-    from api.routes.public import render_page
+    from digitize.api.routes.public import render_page
 
     hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
     facts = {

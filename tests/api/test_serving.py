@@ -63,7 +63,7 @@ def test_signed_file_etag_304_range(
 def s3_client(profiles: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     from moto.server import ThreadedMotoServer
 
-    from api.app import create_app
+    from digitize.api.app import create_app
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()

@@ -248,7 +248,7 @@ def test_a_session_survives_a_restart(
     pki: TestPKI,  # noqa: F811
 ) -> None:
     """Prepared by one server process, completed by another (the state is in the database and the store)."""
-    from api.app import create_app
+    from digitize.api.app import create_app
     from digitize.store.auth import clear_key_cache
     from digitize.store.db import dispose_all
 

@@ -139,7 +139,7 @@ def auth_h(key: str) -> dict[str, str]:
 
 
 def test_public_rate_limit(bare_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    from api.ratelimit import public_bucket
+    from digitize.api.ratelimit import public_bucket
 
     monkeypatch.setenv("DIGITIZE_PUBLIC_RATE_LIMIT_PER_MINUTE", "2")
     reset_settings()

@@ -134,6 +134,7 @@ def test_missing_input_is_refused(tmp_path: Path) -> None:
 def test_ocr_on_generated_decree30_samples(tmp_path: Path) -> None:
     """Degraded samples of samples/generate.py (turned, skewed, dark borders): text and text layer right."""
     from samples import generate
+
     paths = generate.write_set(tmp_path / "in", 3, 77, ["rot180_png", "skew6_jpeg", "border_light_jpeg"])
     for src in paths:
         truth = generate.load_gt(src)["text"]

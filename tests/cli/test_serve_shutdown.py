@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from digitize.distributed import pid_alive
+from digitize.processing.machine import pid_alive
 
 
 def _children(pid: int) -> set[int]:

@@ -43,12 +43,12 @@ def test_serve_thread_runs_it(tmp_path: Path) -> None:
 
 
 def test_celery_beat_entry() -> None:
-    from workers.celery_app import beat_schedule
+    from digitize.workers.celery_app import beat_schedule
 
     entry = beat_schedule(Settings(fixity_interval_hours=24))["digitize-fixity-audit"]
     assert entry["task"] == "digitize.fixity_audit" and entry["schedule"] == 3600
     assert beat_schedule(Settings(fixity_interval_hours=0)) == {}
-    from workers import tasks
+    from digitize.workers import tasks
 
     assert tasks.fixity_audit.name == "digitize.fixity_audit"
 

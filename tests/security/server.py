@@ -13,7 +13,7 @@ import uvicorn
 
 @contextmanager
 def serve(**config: object) -> Iterator[str]:
-    from api.app import create_app
+    from digitize.api.app import create_app
     from digitize.store.db import dispose_all
 
     dispose_all()

@@ -20,8 +20,8 @@ from tests.verify import helpers as h
 
 @pytest.fixture
 def client() -> TestClient:
-    from api.app import create_app
-    from api.ratelimit import public_bucket
+    from digitize.api.app import create_app
+    from digitize.api.ratelimit import public_bucket
     from digitize.store.db import dispose_all
 
     public_bucket.clear()

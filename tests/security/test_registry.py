@@ -22,8 +22,8 @@ from tests.verify import helpers as h
 
 @pytest.fixture
 def client(pki: TestPKI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:  # noqa: F811
-    from api.app import create_app
-    from api.ratelimit import public_bucket
+    from digitize.api.app import create_app
+    from digitize.api.ratelimit import public_bucket
     from digitize.config import reset_settings
     from digitize.store.db import dispose_all
 

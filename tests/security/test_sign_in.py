@@ -98,7 +98,7 @@ def test_delays_grow_with_each_attempt_past_the_free_ones() -> None:
 
 @pytest.fixture
 def web(officer: str) -> Iterator[TestClient]:
-    from api.app import create_app
+    from digitize.api.app import create_app
     from digitize.store.db import dispose_all
 
     with TestClient(create_app(start_pool=False), follow_redirects=False) as c:
@@ -128,7 +128,7 @@ def test_an_old_cookie_is_worthless_after_sign_out(web: TestClient) -> None:
 
 
 def test_a_password_change_ends_every_session(web: TestClient) -> None:
-    from api.app import create_app
+    from digitize.api.app import create_app
 
     _sign_in(web)
     with TestClient(create_app(start_pool=False), follow_redirects=False) as other:

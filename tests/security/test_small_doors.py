@@ -120,7 +120,7 @@ def test_metrics_not_open_by_default(
 def test_access_log_has_no_query_strings() -> None:
     import uvicorn
 
-    from api.app import create_app
+    from digitize.api.app import create_app
 
     app = create_app(start_pool=False)
     uvicorn.Config(app, log_level="info")  # uvicorn configures its loggers here, after the app exists

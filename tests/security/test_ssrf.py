@@ -216,7 +216,7 @@ def test_public_verify_api_never_calls_the_listener(
 ) -> None:
     from fastapi.testclient import TestClient
 
-    from api.app import create_app
+    from digitize.api.app import create_app
     from digitize.store.db import dispose_all
 
     with listener() as inside:

@@ -189,7 +189,7 @@ def test_uploaded_originals_are_never_inline_and_produced_pdfs_must_match(
 
 
 def test_served_type_follows_the_bytes() -> None:
-    from api.security import serving
+    from digitize.api.security import serving
 
     assert serving(b"%PDF-1.7", "application/pdf", produced=True).disposition == "inline"
     html_as_pdf = serving(b"<html><script>", "application/pdf", produced=True)

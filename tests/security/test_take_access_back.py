@@ -21,7 +21,7 @@ PASSWORD = "mat-khau-that-dai-1"
 
 @pytest.fixture
 def client() -> Iterator[TestClient]:
-    from api.app import create_app
+    from digitize.api.app import create_app
     from digitize.store.db import dispose_all
 
     db.get_engine()

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from digitize import distributed
 from digitize.config import get_settings
 from digitize.ingest import ingest_paths
-from digitize.processing import LocalPool
+from digitize.processing import machine
+from digitize.processing.executor import LocalPool
 from digitize.store import db
 from digitize.store.models import Document, Page
 from tests.support.scans import make_licence
@@ -61,7 +61,7 @@ def test_a_document_that_keeps_killing_its_worker_fails(tmp_path: Path) -> None:
         s.execute(
             update(Document).where(Document.id == doc_id).values(attempts=get_settings().page_max_attempts)
         )
-    assert distributed.run_document(doc_id) == "failed"
+    assert machine.run_document(doc_id) == "failed"
     with db.session() as s:
         doc = s.get(Document, doc_id)
         assert doc is not None and doc.state == "failed" and doc.error_code == "too_many_attempts"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
-from digitize import distributed
 from digitize.config import reset_settings
 from digitize.ingest import ingest_paths
-from digitize.processing import process_document_by_id
+from digitize.processing import machine
+from digitize.processing.executor import process_document_by_id
 from digitize.store import db
 from digitize.store.db import dispose_all
 from digitize.store.models import Document, Page, Variant
@@ -65,10 +65,10 @@ def test_work_of_a_dead_process_is_given_back_at_once(database: str, tmp_path: P
 
     scan = make_licence(tmp_path / "d.png", 8, "Lê Văn Cường", "0101234999")
     doc_id = ingest_paths([scan]).document_ids[0]
-    prepared = distributed.prepare_document(doc_id, distributed.new_token())
+    prepared = machine.prepare_document(doc_id, machine.new_token())
     (page_id,) = prepared.pending_pages
-    token = distributed.new_token()
-    assert distributed.claim_page(page_id, token) is not None
+    token = machine.new_token()
+    assert machine.claim_page(page_id, token) is not None
     dead_pid = 2**22 + 12345  # above pid_max on this machine: never alive
     with db.session() as s:
         s.execute(
@@ -76,11 +76,11 @@ def test_work_of_a_dead_process_is_given_back_at_once(database: str, tmp_path: P
             .where(Page.id == page_id)
             .values(claimed_by=f"{token} {socket.gethostname()}:{dead_pid}")
         )
-    assert distributed.runnable_documents() == []  # held (its lease still runs)
-    assert distributed.expire_dead_claims() == 1
-    assert distributed.expire_dead_claims() == 0
-    assert distributed.reap(None).pages == [page_id]
-    assert distributed.runnable_documents() == [doc_id]
+    assert machine.runnable_documents() == []  # held (its lease still runs)
+    assert machine.expire_dead_claims() == 1
+    assert machine.expire_dead_claims() == 0
+    assert machine.reap(None).pages == [page_id]
+    assert machine.runnable_documents() == [doc_id]
     assert process_document_by_id(doc_id) in ("done", "needs_review")
     with db.session() as s:
         page = s.get(Page, page_id)
@@ -90,11 +90,11 @@ def test_work_of_a_dead_process_is_given_back_at_once(database: str, tmp_path: P
 def test_a_live_claim_is_kept(database: str, tmp_path: Path) -> None:
     scan = make_licence(tmp_path / "l.png", 9, "Phạm Thị Dung", "0101234888")
     doc_id = ingest_paths([scan]).document_ids[0]
-    (page_id,) = distributed.prepare_document(doc_id, distributed.new_token()).pending_pages
-    assert distributed.claim_page(page_id, distributed.new_token()) is not None  # this live process
-    assert distributed.expire_dead_claims() == 0
-    assert not distributed.reap(None)
-    assert distributed.claim_page(page_id, distributed.new_token()) is None  # held by a live worker
+    (page_id,) = machine.prepare_document(doc_id, machine.new_token()).pending_pages
+    assert machine.claim_page(page_id, machine.new_token()) is not None  # this live process
+    assert machine.expire_dead_claims() == 0
+    assert not machine.reap(None)
+    assert machine.claim_page(page_id, machine.new_token()) is None  # held by a live worker
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ def live_server(start_pool: bool = False) -> Iterator[str]:
     """Serve ``create_app()`` of the current settings; yields the base URL, stops on exit."""
     import uvicorn
 
-    from api.app import create_app
+    from digitize.api.app import create_app
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

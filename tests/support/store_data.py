@@ -6,7 +6,7 @@ from pathlib import Path
 
 from digitize.ingest import ingest_paths
 from digitize.pipeline.model import RecognizedPage
-from digitize.processing import Outcome, claim, finalize
+from digitize.processing.executor import Outcome, claim, finalize
 
 
 def stored_document(

@@ -71,7 +71,7 @@ def test_without_the_default_trust_nothing_is_trusted(signed_dir: Path) -> None:
 
 @pytest.fixture
 def api(digitize_home: Path) -> Iterator[TestClient]:
-    from api.app import create_app
+    from digitize.api.app import create_app
     from digitize.store.db import dispose_all
 
     dispose_all()

@@ -27,7 +27,7 @@ def csrf_of(html: str) -> str:
 @pytest.fixture
 def web(digitize_home: Any) -> Iterator[TestClient]:
     """The whole app (API + pages) without a worker pool, on this test's own home."""
-    from api.app import create_app
+    from digitize.api.app import create_app
 
     dispose_all()
     clear_key_cache()

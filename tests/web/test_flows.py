@@ -17,7 +17,7 @@ from sqlalchemy import select
 from digitize.config import reset_settings
 from digitize.ingest import ingest_paths
 from digitize.pipeline.model import RecognizedPage
-from digitize.processing import Outcome, claim, finalize
+from digitize.processing.executor import Outcome, claim, finalize
 from digitize.store import db
 from digitize.store.models import Signature
 from tests.support.pki import TestPKI

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.web.session import COOKIE
+from digitize.api.web.session import COOKIE
 from digitize.store import db
 from digitize.store.service import field_history
 from tests.support.store_data import stored_document
@@ -270,7 +270,7 @@ def test_session_cookie_reads_api_files_but_not_writes(
 @pytest.mark.postgres
 def test_pages_on_postgresql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Statistics (period labels computed in SQL), search and review on PostgreSQL."""
-    from api.app import create_app
+    from digitize.api.app import create_app
     from digitize.config import reset_settings
     from digitize.store.auth import create_user
     from digitize.store.db import dispose_all

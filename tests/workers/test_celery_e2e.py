@@ -92,8 +92,8 @@ def make_cluster(
 
 def ingest(cluster: Cluster, docs: int, pages: int, tag: str) -> list[str]:
     from digitize.ingest import ingest_paths
-    from digitize.processing import enqueue, register_dispatcher
-    from workers.dispatch import enqueue as send_to_celery
+    from digitize.processing.executor import enqueue, register_dispatcher
+    from digitize.workers.dispatch import enqueue as send_to_celery
 
     register_dispatcher(send_to_celery)  # as the API app and the CLI do at start
     src = cluster.tmp / "scans"
@@ -415,7 +415,7 @@ def test_broker_down_at_ingest_nothing_lost(
     cleanup.append(cluster)
     ids = ingest(cluster, docs=2, pages=2, tag="nobroker")  # enqueue() inside logs a warning, no error
     assert set(states(cluster.settings, ids).values()) == {"received"}
-    from workers.dispatch import enqueue as celery_enqueue
+    from digitize.workers.dispatch import enqueue as celery_enqueue
 
     assert celery_enqueue(ids) == 0
     redis.start()

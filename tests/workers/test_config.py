@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from digitize.config import Settings
-from workers.celery_app import celery_config
+from digitize.workers.celery_app import celery_config
 
 
 def test_delivery_guarantees_and_limits(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,8 +47,8 @@ def test_worker_without_a_broker_is_a_usage_error() -> None:
 
 
 def test_the_tasks_are_registered_under_stable_names() -> None:
-    import workers.tasks  # noqa: F401  (registers them)
-    from workers.celery_app import app
+    import digitize.workers.tasks  # noqa: F401  (registers them)
+    from digitize.workers.celery_app import app
 
     assert {"digitize.prepare", "digitize.page", "digitize.compose"} <= set(app.tasks)
     assert app.tasks["digitize.compose"].soft_time_limit > app.conf.task_soft_time_limit

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from digitize import distributed
 from digitize.config import Settings, reset_settings
+from digitize.processing import machine
 from digitize.store import db
 from digitize.store.models import Document, FieldValue, Page, Variant, utcnow
 from tests.support.databases import fresh_postgres_database
@@ -53,19 +53,19 @@ def _documents(tmp: Path, seed: int) -> list[Path]:
 
 
 def _run_distributed(document_id: str, settings: Settings) -> str:
-    prepared = distributed.prepare_document(document_id, distributed.new_token(), settings)
+    prepared = machine.prepare_document(document_id, machine.new_token(), settings)
     assert prepared.state == "processing" and prepared.pending_pages
     for page_id in prepared.pending_pages:
-        claim = distributed.claim_page(page_id, distributed.new_token(), settings=settings)
+        claim = machine.claim_page(page_id, machine.new_token(), settings=settings)
         assert claim is not None
-        with distributed.page_lease(claim, settings):
-            assert distributed.run_page(claim, settings) is True
-        assert distributed.run_page(claim, settings) is False  # a second run stores nothing
-    token = distributed.new_token()
-    assert distributed.start_compose(document_id, token, settings)
-    assert not distributed.start_compose(document_id, distributed.new_token(), settings)
-    assert distributed.begin_compose(document_id, token, settings)
-    return distributed.compose_document(document_id, token, settings)
+        with machine.page_lease(claim, settings):
+            assert machine.run_page(claim, settings) is True
+        assert machine.run_page(claim, settings) is False  # a second run stores nothing
+    token = machine.new_token()
+    assert machine.start_compose(document_id, token, settings)
+    assert not machine.start_compose(document_id, machine.new_token(), settings)
+    assert machine.begin_compose(document_id, token, settings)
+    return machine.compose_document(document_id, token, settings)
 
 
 def _result(document_id: str, settings: Settings) -> tuple[str, list[str], dict[str, str | None]]:
@@ -83,7 +83,7 @@ def _result(document_id: str, settings: Settings) -> tuple[str, list[str], dict[
 
 def test_distributed_and_embedded_paths_store_the_same(settings: Settings, tmp_path: Path) -> None:
     from digitize.ingest import ingest_paths
-    from digitize.processing import process_document_by_id
+    from digitize.processing.executor import process_document_by_id
     from digitize.store.objects import get_object_store
 
     first = ingest_paths(_documents(tmp_path / "a", 501), settings=settings).document_ids
@@ -121,7 +121,7 @@ Scenario = Callable[[str, Settings], None]
 
 def _prepared_pages(document_id: str, settings: Settings) -> list[int]:
     """The intake step, as a worker runs it first (its pages listed, all pending)."""
-    prepared = distributed.prepare_document(document_id, distributed.new_token(), settings)
+    prepared = machine.prepare_document(document_id, machine.new_token(), settings)
     assert prepared.state == "processing" and len(prepared.pending_pages) == 2
     return list(prepared.pending_pages)
 
@@ -129,8 +129,8 @@ def _prepared_pages(document_id: str, settings: Settings) -> list[int]:
 def _worker_died_mid_page(document_id: str, settings: Settings) -> None:
     """A worker claimed page 1 and died (another machine: its lease simply ran out)."""
     first = _prepared_pages(document_id, settings)[0]
-    token = distributed.new_token()
-    assert distributed.claim_page(first, token, settings=settings) is not None
+    token = machine.new_token()
+    assert machine.claim_page(first, token, settings=settings) is not None
     with db.session(settings) as s:
         s.execute(
             update(Page)
@@ -201,10 +201,10 @@ def test_failures_end_the_same_on_both_executors(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from digitize.ingest import ingest_paths
-    from digitize.processing import LocalPool
+    from digitize.processing.executor import LocalPool
+    from digitize.workers import tasks
     from tests.workers import harness
     from tests.workers.test_celery_e2e import FAST, make_cluster, wait_finished
-    from workers import tasks
 
     redis = harness.RedisServer(tmp_path / "redis")
     redis.start()

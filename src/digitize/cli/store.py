@@ -106,13 +106,13 @@ def ingest(
     is finished.
     """
     from digitize.ingest import IngestedItem, ingest_paths
-    from digitize.processing import LocalPool, enqueue, register_dispatcher, unfinished
+    from digitize.processing.executor import LocalPool, enqueue, register_dispatcher, unfinished
     from digitize.store import db
     from digitize.store.service import batch_view
 
     settings = get_settings()
     if settings.uses_celery:
-        from workers.dispatch import enqueue as send_to_celery
+        from digitize.workers.dispatch import enqueue as send_to_celery
 
         register_dispatcher(send_to_celery)
     file_id = _resolve_file(file_ref)  # before anything is stored: an unknown hồ sơ refuses the ingest
@@ -197,7 +197,7 @@ def _stderr_console() -> Any:
 
 
 def _wait_for(doc_ids: list[str], progress: Any) -> None:
-    from digitize.processing import unfinished
+    from digitize.processing.executor import unfinished
 
     task = progress.add_task(_t("Xử lý", "Processing"), total=len(doc_ids)) if progress else None
     while True:
@@ -620,7 +620,7 @@ def serve(
     """Serve the web UI and HTTP API (and, on the embedded default, the worker pool)."""
     import uvicorn
 
-    from api.app import create_app
+    from digitize.api.app import create_app
     from digitize.startup import check_secrets, harden_home
 
     settings = get_settings()

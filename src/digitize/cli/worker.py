@@ -1,4 +1,4 @@
-"""``digitize worker [--concurrency N]``: a Celery worker (prefork pool) on ``workers.celery_app``.
+"""``digitize worker [--concurrency N]``: a Celery worker (prefork pool) on ``digitize.workers.celery_app``.
 
 Celery is imported only when the command runs (the core library never imports it).
 """
@@ -50,7 +50,7 @@ def worker(
     db.get_engine(settings)  # the schema is up to date before the first task (one migrates, others wait)
     db.dispose_all()  # no connection crosses the fork into the pool processes
 
-    from workers.celery_app import app
+    from digitize.workers.celery_app import app
 
     argv = [
         "worker",

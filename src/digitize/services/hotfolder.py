@@ -157,7 +157,7 @@ class HotFolder:
 
     def _ingest(self, path: Path) -> Taken:
         from digitize.ingest import Ingestor, create_batch
-        from digitize.processing import enqueue, poke_current_pool
+        from digitize.processing.executor import enqueue, poke_current_pool
 
         batch_id = create_batch(f"{self.actor}: {path.name}", actor=self.actor, settings=self.settings)
         ingestor = Ingestor(batch_id, actor=self.actor, settings=self.settings, split=self.split)

@@ -363,7 +363,7 @@ def finalise(
         audit(s, actor, "stack.split", stack_id, documents=[d for d, _ in made])
     new = tuple(d for d, dup in made if not dup)
     if new and dispatch:
-        from digitize.processing import enqueue, poke_current_pool
+        from digitize.processing.executor import enqueue, poke_current_pool
 
         enqueue(list(new), settings)
         poke_current_pool()
@@ -557,7 +557,7 @@ def pending_stack_ids(settings: Settings | None = None) -> list[str]:
 
 def requeue_abandoned(settings: Settings | None = None) -> int:
     """Stacks left ``splitting`` by a process of this machine that is gone: back to ``received``."""
-    from digitize.processing import _pid_alive
+    from digitize.processing.executor import _pid_alive
 
     settings = settings or get_settings()
     host = socket.gethostname()

@@ -4,7 +4,7 @@ one service both call.
 Anyone may call it without an account, so every request's work is bounded before and while it runs:
 
 1. size: ``verify_max_bytes`` (never over ``max_upload_bytes``), enforced by the callers while the body
-   streams (``api.limits``, ``api.uploads``) and again here;
+   streams (``digitize.api.limits``, ``digitize.api.uploads``) and again here;
 2. structure: a cheap count of signature dictionaries in the raw bytes, then (in the verifying process)
    qpdf's count of pages, objects and signature fields, each capped (``verify_max_signatures``, ``..._pages``,
    ``..._objects``): over a cap is a clear 422 (``too_complex``) before any signature is checked;

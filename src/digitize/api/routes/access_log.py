@@ -1,0 +1,80 @@
+"""``GET /api/v1/access-log`` (admin): who read a holder's records (or a document), when and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from digitize.api import schemas
+from digitize.api.deps import get_session, require
+from digitize.store.auth import Principal
+from digitize.store.models import AccessLogEntry
+from digitize.store.service import iso
+
+router = APIRouter(prefix="/api/v1", tags=["access log"])
+
+
+class AccessLogItem(BaseModel):
+    at: str | None
+    client: str
+    purpose: str
+    document_id: str | None
+    holder_id: str | None = None
+    path: str | None = None
+    query: str | None = None
+    status: int | None = None
+
+
+class AccessLog(BaseModel):
+    items: list[AccessLogItem]
+    total: int
+
+
+@router.get(
+    "/access-log",
+    response_model=AccessLog,
+    responses=schemas.ERRORS,
+    summary="Reads by other agencies (admin): newest first, per holder or document",
+)
+def access_log(
+    holder_id: str | None = Query(None, description="Tax code or citizen ID of the holder"),
+    document_id: str | None = Query(None, description="Only reads of this document"),
+    client: str | None = Query(None, description="Only reads by this client (as listed)"),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
+    session: Session = Depends(get_session),
+    _: Principal = Depends(require("admin")),
+) -> dict[str, Any]:
+    where = []
+    if holder_id:
+        where.append(AccessLogEntry.holder_id == holder_id.strip())
+    if document_id:
+        where.append(AccessLogEntry.document_id == document_id.strip())
+    if client:
+        where.append(AccessLogEntry.client == client)
+    total = int(session.scalar(select(func.count()).select_from(AccessLogEntry).where(*where)) or 0)
+    rows = session.scalars(
+        select(AccessLogEntry)
+        .where(*where)
+        .order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = [
+        {
+            "at": iso(r.at),
+            "client": r.client,
+            "purpose": r.purpose,
+            "document_id": r.document_id,
+            "holder_id": r.holder_id,
+            "path": r.path,
+            "query": r.query,
+            "status": r.status,
+        }
+        for r in rows
+    ]
+    return {"items": items, "total": total}

@@ -1,0 +1,112 @@
+"""Signatures of a stored document: sign it with a server-side profile (officer), list them (staff).
+
+The work is the core's ``digitize.signing.service.sign_document`` (the web signing queue calls it too).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from digitize.api import schemas
+from digitize.api.deps import STAFF, get_session, require
+from digitize.store.auth import Principal
+
+router = APIRouter(prefix="/api/v1/documents", tags=["signatures"])
+
+
+class SignRequestBody(BaseModel):
+    profile: str = Field(..., min_length=1, max_length=200, description="A signing profile of the server")
+    role: Literal["leader", "organization", "copy"] | None = Field(
+        None, description="Override of the profile's role (only if the profile allows it: allow_roles)"
+    )
+    level: Literal["B-B", "B-T", "B-LT", "B-LTA"] | None = Field(
+        None, description="Override of the profile's level (only if the profile allows it: allow_levels)"
+    )
+    qr: bool = Field(True, description="Draw the QR code of Circular 01/2023 on the first signature")
+    document_code: str | None = Field(
+        None, max_length=100, description="Code in the QR code (default: the number/notation of the document)"
+    )
+    procedure_code: str | None = Field(
+        None, max_length=100, description="Administrative procedure code in the QR code (mã thủ tục)"
+    )
+
+
+class SignatureRecord(BaseModel):
+    id: int
+    document_id: str
+    sha256: str
+    derived_from: str | None = None
+    signer: str | None = None
+    organization: str | None = None
+    role: str | None = None
+    level: str | None = None
+    profile: str | None = None
+    field: str | None = None
+    signing_time: str | None = None
+    signed_at: str | None = None
+    signed_by: str | None = None
+    certificate_serial: str | None = None
+    certified: bool | None = None
+    verified: bool | None = None
+    indication: str | None = None
+    sub_indication: str | None = None
+    qr: str | None = None
+
+
+class SignatureList(BaseModel):
+    items: list[SignatureRecord]
+
+
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **schemas.ERRORS,
+    404: {"model": schemas.ErrorBody, "description": "No such document"},
+    403: {"model": schemas.ErrorBody, "description": "Not an officer, or the profile is not the caller's"},
+    409: {"model": schemas.ErrorBody, "description": "Not finished, no PDF, or DocMDP forbids signing"},
+    422: {"model": schemas.ErrorBody, "description": "Bad profile, override, key or certificate"},
+}
+
+
+@router.post(
+    "/{document_id}/signatures",
+    status_code=201,
+    response_model=SignatureRecord,
+    responses=_RESPONSES,
+    summary="Sign the document with one of the caller's own server-side profiles (officer); verified at once",
+)
+def sign(
+    document_id: str,
+    body: SignRequestBody,
+    principal: Principal = Depends(require("officer", "clerk")),
+) -> dict[str, Any]:
+    from digitize.services.signing import sign_stored
+
+    return sign_stored(
+        principal,
+        document_id,
+        body.profile,
+        role=body.role,
+        level=body.level,
+        qr=body.qr,
+        document_code=body.document_code,
+        procedure_code=body.procedure_code,
+    )
+
+
+@router.get(
+    "/{document_id}/signatures",
+    response_model=SignatureList,
+    responses={**schemas.ERRORS, 404: {"model": schemas.ErrorBody, "description": "No such document"}},
+    summary="The document's signatures, oldest first",
+)
+def list_(
+    document_id: str,
+    session: Session = Depends(get_session),
+    _: Principal = Depends(require(*STAFF)),
+) -> dict[str, Any]:
+    from digitize.signing.service import list_signatures
+
+    return {"items": list_signatures(session, document_id)}

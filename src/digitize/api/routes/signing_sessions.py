@@ -1,0 +1,181 @@
+"""Signing where the key stays with its holder (``../shared/CONTRACT.md``): sessions hand out the digest of
+the CMS signed attributes and take back the holder's signature value; certificates are bound to people.
+
+Thin: the work is ``digitize.services.signing`` (create_session, complete_session, pending_sessions,
+register_certificate).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from digitize.api import schemas
+from digitize.api.deps import get_session, require
+from digitize.store.auth import Principal
+
+router = APIRouter(prefix="/api/v1", tags=["signing sessions"])
+
+
+class SessionRequest(BaseModel):
+    certificate: str = Field(
+        ..., min_length=1, max_length=100_000, description="PEM: the signer's certificate, chain may follow"
+    )
+    role: Literal["leader", "organization", "copy"] = "leader"
+    level: Literal["B-B", "B-T", "B-LT", "B-LTA"] = "B-B"
+    title: str | None = Field(None, max_length=200, description="Leader: the title above the signature")
+    name: str | None = Field(None, max_length=200, description="Leader: the name under it (default: CN)")
+    signature_algorithm: Literal["rsassa_pkcs1v15", "rsassa_pss", "ecdsa"] | None = Field(
+        None, description="Default: rsassa_pkcs1v15 for RSA keys, ecdsa for EC (P-256) keys"
+    )
+
+
+class SessionCreated(BaseModel):
+    id: str
+    document_id: str
+    digest: str = Field(..., description="base64: the hash of the CMS signed attributes (sign-hash input)")
+    digest_algorithm: str
+    signature_algorithm: str
+    expires_at: str
+    role: str
+    level: str
+    field: str | None = None
+    signer: str | None = None
+    state: str
+
+
+class SignatureValue(BaseModel):
+    signature: str = Field(
+        ..., min_length=1, max_length=4096, description="base64 signature value over digest"
+    )
+
+
+class CertificateBody(BaseModel):
+    certificate: str = Field(..., min_length=1, max_length=100_000, description="PEM certificate")
+
+
+_CREATE: dict[int | str, dict[str, Any]] = {
+    **schemas.ERRORS,
+    403: {
+        "model": schemas.ErrorBody,
+        "description": "Certificate not registered to the caller, or wrong role",
+    },
+    404: {"model": schemas.ErrorBody, "description": "No such document"},
+    409: {"model": schemas.ErrorBody, "description": "Not finished, no PDF, or leader signature missing"},
+}
+_COMPLETE: dict[int | str, dict[str, Any]] = {
+    **schemas.ERRORS,
+    404: {"model": schemas.ErrorBody, "description": "No such session of the caller"},
+    409: {"model": schemas.ErrorBody, "description": "Session already used, or the document changed"},
+    410: {"model": schemas.ErrorBody, "description": "Session expired"},
+    422: {"model": schemas.ErrorBody, "description": "The signature value does not verify; nothing stored"},
+}
+
+
+@router.post(
+    "/documents/{document_id}/signing-sessions",
+    status_code=201,
+    response_model=SessionCreated,
+    responses=_CREATE,
+    summary="Prepare the document for a signature by the caller's own key (officer; clerk for organization)",
+)
+def create(
+    document_id: str, body: SessionRequest, principal: Principal = Depends(require("officer", "clerk"))
+) -> dict[str, Any]:
+    from digitize.services.signing import create_session
+
+    return create_session(
+        principal,
+        document_id,
+        body.certificate,
+        role=body.role,
+        level=body.level,
+        title=body.title,
+        name=body.name,
+        signature_algorithm=body.signature_algorithm,
+    )
+
+
+@router.post(
+    "/signing-sessions/{session_id}/signature",
+    responses=_COMPLETE,
+    summary="Finish a session with the signature value; returns the document record with its signatures",
+)
+def complete(
+    session_id: str, body: SignatureValue, principal: Principal = Depends(require("officer", "clerk"))
+) -> dict[str, Any]:
+    from digitize.services.signing import complete_session
+
+    return complete_session(principal, session_id, body.signature)
+
+
+@router.get(
+    "/signing-sessions",
+    responses=schemas.ERRORS,
+    summary="The caller's signing sessions waiting for a signature (the agent's work), oldest first",
+)
+def pending(
+    limit: int = Query(100, ge=1, le=500), principal: Principal = Depends(require("officer", "clerk"))
+) -> dict[str, Any]:
+    from digitize.services.signing import pending_sessions
+
+    return {"items": pending_sessions(principal, limit=limit)}
+
+
+@router.get(
+    "/signing-sessions/{session_id}",
+    responses={**schemas.ERRORS, 404: {"model": schemas.ErrorBody, "description": "No such session"}},
+    summary="One of the caller's signing sessions",
+)
+def one(session_id: str, principal: Principal = Depends(require("officer", "clerk"))) -> dict[str, Any]:
+    from digitize.services.signing import get_session_view
+
+    return get_session_view(principal, session_id)
+
+
+@router.post(
+    "/users/{name}/certificates",
+    status_code=201,
+    responses={**schemas.ERRORS, 404: {"model": schemas.ErrorBody, "description": "No such user"}},
+    summary="Register a signing certificate of a user (admin)",
+)
+def register_user_certificate(
+    name: str,
+    body: CertificateBody,
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(require("admin")),
+) -> dict[str, Any]:
+    from digitize.services.signing import register_user_certificate as register
+
+    return register(session, name, body.certificate, by=principal.actor)
+
+
+class BatchRequest(SessionRequest):
+    documents: list[str] = Field(..., min_length=1, max_length=500, description="Document ids")
+
+
+@router.post(
+    "/signing-sessions",
+    status_code=201,
+    responses=_CREATE,
+    summary="Prepare many documents for one holder (one token login signs them all), in parallel",
+)
+def create_many(
+    body: BatchRequest, principal: Principal = Depends(require("officer", "clerk"))
+) -> dict[str, Any]:
+    from digitize.services.signing import create_sessions
+
+    items, errors = create_sessions(
+        principal,
+        body.documents,
+        body.certificate,
+        role=body.role,
+        level=body.level,
+        title=body.title,
+        name=body.name,
+        signature_algorithm=body.signature_algorithm,
+    )
+    return {"items": items, "errors": errors}

@@ -1,0 +1,1263 @@
+"""Distributed processing, core side: claim, complete and fail work with idempotent SQL (no Celery here).
+
+The database is the truth about state; a queue message only says "look at this". Every step below can run
+twice, on two machines at once, and still store once:
+
+* ``prepare_document``: the intake of a document (its pages listed, one ``pages`` row each); returns the
+  pages still to do. Guarded by the document's lease (``documents.claimed_by``/``lease_until``).
+* ``claim_page`` → ``complete_page`` | ``fail_page`` | ``release_page``: one page. The claim increments
+  ``pages.attempts`` *before* the work starts, so a page that keeps killing its worker is marked failed after
+  ``Settings.page_max_attempts`` claims and its document goes on without it. Completing is a conditional
+  UPDATE (``state = 'pending'``): the first result stored wins, a second run stores nothing.
+* ``start_compose``: when no page of a document is pending any more, exactly one caller (a conditional
+  UPDATE on the document row, under the row lock) queues the compose step under its token;
+  ``begin_compose`` takes the lease when that task starts, and ``compose_document`` composes, extracts
+  and finalizes in one transaction that commits only while the token still holds the document.
+* ``Lease``: while a step runs a thread extends its lease; a step whose process died stops extending it.
+* ``reap``: finds expired leases (and work a lost queue forgot) and says what to send again; run by
+  every worker every ``Settings.reaper_interval_seconds``.
+
+The task layer (``src/digitize/workers/tasks.py``) only calls these functions and sends the ids they return.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from digitize.config import Settings, get_settings
+from digitize.errors import DigitizeError, ServiceUnavailable, ToolMissing
+from digitize.pipeline.model import FIELD_NAMES, Extraction, RecognizedPage
+from digitize.store import db
+from digitize.store.models import (
+    DONE,
+    FAILED,
+    NEEDS_REVIEW,
+    PAGE_DONE,
+    PAGE_FAILED,
+    PAGE_PENDING,
+    PROCESSING,
+    RECEIVED,
+    Document,
+    Page,
+    utcnow,
+)
+
+log = logging.getLogger("digitize.processing.machine")
+
+COMPOSE_PREFIX = "compose:"
+PREPARE_PREFIX = "prepare:"
+
+
+def worker_identity() -> str:
+    """host:pid of this process (recorded with every claim, for people reading the database)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def claim_label(token: str) -> str:
+    return f"{token} {worker_identity()}"[:200]
+
+
+def _owned_by(column: Any, token: str) -> Any:
+    return or_(column == token, column.like(f"{token} %"))
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, ServiceUnavailable | OperationalError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+def after_fork() -> None:
+    """In a freshly forked worker process: drop connections inherited from the parent."""
+    from digitize.store import db as _db
+
+    with _db._lock:
+        for key in list(_db._engines):
+            if key[0] != os.getpid():
+                _db._engines[key].dispose(close=False)
+                del _db._engines[key]
+
+
+@contextmanager
+def _session(settings: Settings) -> Iterator[Any]:
+    """A store session; connection failures become ServiceUnavailable (transient)."""
+    try:
+        with db.session(settings) as s:
+            yield s
+    except OperationalError as exc:
+        raise ServiceUnavailable(
+            "Không kết nối được cơ sở dữ liệu.", "The database is unreachable.", reason=str(exc.orig)
+        ) from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise ServiceUnavailable(
+                "Mất kết nối cơ sở dữ liệu.", "The database connection was lost.", reason=str(exc.orig)
+            ) from exc
+        raise
+
+
+def _lease(settings: Settings) -> datetime:
+    return utcnow() + timedelta(seconds=settings.worker_stale_seconds)
+
+
+# --- documents: intake (pages listed) --------------------------------------------------------------
+@dataclass(frozen=True)
+class Prepared:
+    document_id: str
+    state: str  # the document's state after this call
+    pending_pages: tuple[int, ...] = ()  # page ids still to do (send one page task each)
+    compose: bool = False  # no page pending: compose now (the caller got the compose lease)
+    compose_token: str | None = None
+
+
+def prepare_document(document_id: str, token: str, settings: Settings | None = None) -> Prepared:
+    """List the pages of a received document (idempotent): one ``pages`` row per page, all pending.
+
+    A document already listed just returns its pending pages. A file the intake refuses marks the
+    document failed with the reason (the batch goes on).
+    """
+    settings = settings or get_settings()
+    label = PREPARE_PREFIX + claim_label(token)
+    now = utcnow()
+    with _session(settings) as s:
+        got = s.execute(
+            update(Document)
+            .where(
+                Document.id == document_id,
+                or_(
+                    Document.state == RECEIVED,
+                    and_(
+                        Document.state == PROCESSING,
+                        Document.page_count.is_(None),
+                        or_(
+                            Document.claimed_by.is_(None),
+                            Document.lease_until < now,
+                            _owned_by(Document.claimed_by, PREPARE_PREFIX + token),
+                        ),
+                    ),
+                ),
+            )
+            .values(
+                state=PROCESSING,
+                claimed_by=label,
+                lease_until=_lease(settings),
+                attempts=Document.attempts + 1,
+                updated_at=now,
+            )
+            .returning(Document.attempts, Document.original_key)
+        ).first()
+    if got is None:
+        return _listed(document_id, settings)
+    attempts, original_key = int(got[0]), str(got[1])
+    if attempts > settings.page_max_attempts:
+        _finish_failed(
+            document_id,
+            "too_many_attempts",
+            _gave_up_vi(attempts - 1),
+            _gave_up_en(attempts - 1),
+            settings,
+            owner=PREPARE_PREFIX + token,
+        )
+        return Prepared(document_id, FAILED)
+    try:
+        with _heartbeat_document(document_id, PREPARE_PREFIX + token, settings):
+            count = _count_pages(original_key, settings)
+    except (ServiceUnavailable, ToolMissing):
+        raise  # not the file's fault: tried again later
+    except DigitizeError as err:  # refused or unreadable: the document fails with the reason
+        _finish_failed(
+            document_id, err.code, err.message_vi, err.message_en, settings, owner=PREPARE_PREFIX + token
+        )
+        return Prepared(document_id, FAILED)
+    with _session(settings) as s:
+        have = set(s.scalars(select(Page.index).where(Page.document_id == document_id)))
+        missing = [i for i in range(count) if i not in have]
+        if missing:
+            s.execute(
+                insert(Page),
+                [
+                    {
+                        "document_id": document_id,
+                        "index": i,
+                        "state": PAGE_PENDING,
+                        "attempts": 0,
+                        "updated_at": now,
+                    }
+                    for i in missing
+                ],
+            )
+        done = s.execute(
+            update(Document)
+            .where(Document.id == document_id, _owned_by(Document.claimed_by, PREPARE_PREFIX + token))
+            .values(page_count=count, claimed_by=None, lease_until=None, updated_at=utcnow())
+        )
+        if done.rowcount != 1:  # our lease was taken over: let the other one finish it
+            s.rollback()
+            return _listed(document_id, settings)
+    return _listed(document_id, settings)
+
+
+def _listed(document_id: str, settings: Settings) -> Prepared:
+    with _session(settings) as s:
+        doc = s.get(Document, document_id)
+        if doc is None:
+            return Prepared(document_id, "missing")
+        state = doc.state
+        if state != PROCESSING or doc.page_count is None:
+            return Prepared(document_id, state)
+        pending = tuple(
+            s.scalars(
+                select(Page.id)
+                .where(Page.document_id == document_id, Page.state == PAGE_PENDING)
+                .order_by(Page.index)
+            )
+        )
+    if pending:
+        return Prepared(document_id, state, pending)
+    token = new_token()
+    if start_compose(document_id, token, settings):
+        return Prepared(document_id, state, (), True, token)
+    return Prepared(document_id, state)
+
+
+def _count_pages(original_key: str, settings: Settings) -> int:
+    with local_original(original_key, settings) as path:
+        return _inspect(original_key, path, settings).page_count
+
+
+_intakes: dict[tuple[str, str], Any] = {}
+
+
+def _inspect(original_key: str, path: Path, settings: Settings) -> Any:
+    """``intake.inspect`` of an original, remembered for the next pages of the same document in this process
+    (originals are write-once and content-addressed: the answer never changes)."""
+    from digitize.pipeline.intake import inspect
+
+    key = (original_key, str(path))
+    info = _intakes.get(key)
+    if info is None:
+        info = inspect(path, settings)
+        if len(_intakes) >= 8:
+            _intakes.pop(next(iter(_intakes)))
+        _intakes[key] = info
+    return info
+
+
+_cache_lock = threading.Lock()
+
+
+@contextmanager
+def local_original(original_key: str, settings: Settings) -> Iterator[Path]:
+    """The original as a local file: the object store's own file, or a per-worker cached download.
+
+    Originals are write-once and content-addressed, so a cached copy never goes stale.
+    """
+    from digitize.store.objects import get_object_store
+
+    store = get_object_store(settings)
+    local = store.local_path(original_key)
+    if local is not None:
+        yield local
+        return
+    cache = settings.home_dir / "cache" / "originals"
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / original_key.replace("/", "_")
+    if target.exists():
+        with suppress(OSError):
+            os.utime(target)  # recently used: kept by the pruning below
+    else:
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
+        with store.open(original_key) as src, tmp.open("wb") as out:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+        os.replace(tmp, target)
+        _prune_cache(cache)
+    yield target
+
+
+CACHE_MAX_FILES = 256
+CACHE_MAX_AGE_SECONDS = 3600.0
+
+
+def _prune_cache(cache: Path) -> None:
+    """Keep the download cache small: the newest ``CACHE_MAX_FILES`` originals used within the hour.
+
+    A file removed while another process reads it stays readable for that process (POSIX), and is
+    simply downloaded again when needed.
+    """
+    with suppress(OSError):
+        now = time.time()
+        entries = sorted(((p.stat().st_mtime, p) for p in cache.iterdir() if p.is_file()), reverse=True)
+        for path in [p for m, p in entries if p.name.endswith(".part") and now - m > CACHE_MAX_AGE_SECONDS]:
+            with suppress(OSError):
+                path.unlink()  # a download that died half-way
+        done = [(m, p) for m, p in entries if not p.name.endswith(".part")]
+        for n, (mtime, path) in enumerate(done):
+            if n >= CACHE_MAX_FILES or now - mtime > CACHE_MAX_AGE_SECONDS:
+                with suppress(OSError):
+                    path.unlink()
+
+
+# --- pages ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PageClaim:
+    page_id: int
+    document_id: str
+    index: int
+    attempts: int
+    token: str
+
+
+def new_token() -> str:
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def claim_page(
+    page_id: int, token: str, *, refund: bool = False, settings: Settings | None = None
+) -> PageClaim | None:
+    """Take page ``page_id`` for the holder of ``token``; None when there is nothing to do.
+
+    Nothing to do: the page is done or failed, or another live worker holds it. ``attempts`` is
+    incremented before any work (``refund`` after a transient error of this same token: not counted
+    again). A page claimed more than ``page_max_attempts`` times is marked failed instead, and its
+    document goes on.
+    """
+    settings = settings or get_settings()
+    now = utcnow()
+    with _session(settings) as s:
+        got = s.execute(
+            update(Page)
+            .where(
+                Page.id == page_id,
+                Page.state == PAGE_PENDING,
+                or_(Page.claimed_by.is_(None), Page.lease_until < now, _owned_by(Page.claimed_by, token)),
+            )
+            .values(
+                claimed_by=claim_label(token),
+                lease_until=_lease(settings),
+                attempts=Page.attempts + (0 if refund else 1),
+                updated_at=now,
+            )
+            .returning(Page.attempts, Page.document_id, Page.index)
+        ).first()
+    if got is None:
+        return None
+    attempts, document_id, index = int(got[0]), str(got[1]), int(got[2])
+    if attempts > settings.page_max_attempts:
+        fail_page(
+            page_id,
+            token,
+            "too_many_attempts",
+            _gave_up_vi(attempts - 1),
+            _gave_up_en(attempts - 1),
+            settings=settings,
+        )
+        return None
+    return PageClaim(page_id, document_id, index, attempts, token)
+
+
+def _gave_up_vi(n: int) -> str:
+    return f"Việc xử lý làm dừng tiến trình {n} lần liên tiếp; đã bỏ qua."
+
+
+def _gave_up_en(n: int) -> str:
+    return f"The work stopped its worker {n} times in a row; given up."
+
+
+def complete_page(claim: PageClaim, values: dict[str, Any], settings: Settings | None = None) -> bool:
+    """Store a page's result once: True if this call stored it, False if it was already stored."""
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        res = s.execute(
+            update(Page)
+            .where(Page.id == claim.page_id, Page.state == PAGE_PENDING)
+            .values(
+                **values,
+                state=PAGE_DONE,
+                claimed_by=None,
+                lease_until=None,
+                error_code=None,
+                error_message=None,
+                updated_at=utcnow(),
+            )
+        )
+        return res.rowcount == 1
+
+
+def fail_page(
+    page_id: int,
+    token: str,
+    code: str,
+    message_vi: str,
+    message_en: str | None = None,
+    *,
+    settings: Settings | None = None,
+) -> bool:
+    """Mark a page failed with the reason (its document goes on); True if this call did it."""
+    settings = settings or get_settings()
+    message = message_vi if not message_en or message_en == message_vi else f"{message_vi} ({message_en})"
+    with _session(settings) as s:
+        res = s.execute(
+            update(Page)
+            .where(Page.id == page_id, Page.state == PAGE_PENDING)
+            .values(
+                state=PAGE_FAILED,
+                error_code=code[:64],
+                error_message=message,
+                claimed_by=None,
+                lease_until=None,
+                updated_at=utcnow(),
+            )
+        )
+        return res.rowcount == 1
+
+
+def release_page(page_id: int, token: str, settings: Settings | None = None) -> bool:
+    """Give a claimed page back after a transient error (not counted as an attempt); False if impossible."""
+    settings = settings or get_settings()
+    try:
+        with _session(settings) as s:
+            s.execute(
+                update(Page)
+                .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+                .values(claimed_by=None, lease_until=None, attempts=Page.attempts - 1, updated_at=utcnow())
+            )
+        return True
+    except ServiceUnavailable:
+        return False
+
+
+def drop_claim(page_id: int, token: str, settings: Settings | None = None) -> None:
+    """Give a claimed page back, the attempt counted (it ran out of time)."""
+    settings = settings or get_settings()
+    with suppress(ServiceUnavailable), _session(settings) as s:
+        s.execute(
+            update(Page)
+            .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+            .values(claimed_by=None, lease_until=None, updated_at=utcnow())
+        )
+
+
+def document_of_page(page_id: int, settings: Settings | None = None) -> str | None:
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        return s.scalar(select(Page.document_id).where(Page.id == page_id))
+
+
+# --- documents: compose ---------------------------------------------------------------------------
+def start_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
+    """True for exactly one caller once no page of the document is pending: the document is marked
+    "compose queued" for ``token`` (no lease yet: the compose message may wait behind a long queue; the
+    lease starts when the task does, ``begin_compose``).
+
+    One conditional UPDATE of the document row: under concurrent callers PostgreSQL re-checks the
+    condition on the row after the first one's commit, so the second one updates nothing.
+    """
+    settings = settings or get_settings()
+    pending = exists().where(Page.document_id == document_id, Page.state == PAGE_PENDING)
+    with _session(settings) as s:
+        res = s.execute(
+            update(Document)
+            .where(
+                Document.id == document_id,
+                Document.state == PROCESSING,
+                Document.page_count.is_not(None),
+                Document.claimed_by.is_(None),
+                ~pending,
+            )
+            .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=None, updated_at=utcnow())
+        )
+        return res.rowcount == 1
+
+
+def begin_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
+    """The compose task starts: take the lease (counted as an attempt); False if ``token`` lost it."""
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        res = s.execute(
+            update(Document)
+            .where(
+                Document.id == document_id,
+                Document.state == PROCESSING,
+                _owned_by(Document.claimed_by, COMPOSE_PREFIX + token),
+            )
+            .values(lease_until=_lease(settings), attempts=Document.attempts + 1, updated_at=utcnow())
+        )
+        return res.rowcount == 1
+
+
+def fail_compose(
+    document_id: str,
+    token: str,
+    code: str,
+    message_vi: str,
+    message_en: str,
+    settings: Settings | None = None,
+) -> bool:
+    """The compose step failed for good (not a transient error): the document ends failed with the reason."""
+    return _finish_failed(
+        document_id, code, message_vi, message_en, settings or get_settings(), owner=COMPOSE_PREFIX + token
+    )
+
+
+def holds_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        owner = s.scalar(
+            select(Document.id).where(
+                Document.id == document_id,
+                Document.state == PROCESSING,
+                _owned_by(Document.claimed_by, COMPOSE_PREFIX + token),
+            )
+        )
+        return owner is not None
+
+
+def _finish_failed(
+    document_id: str, code: str, message_vi: str, message_en: str, settings: Settings, *, owner: str
+) -> bool:
+    message = message_vi if message_en == message_vi else f"{message_vi} ({message_en})"
+    with _session(settings) as s:
+        res = s.execute(
+            update(Document)
+            .where(
+                Document.id == document_id,
+                Document.state == PROCESSING,
+                _owned_by(Document.claimed_by, owner),
+            )
+            .values(
+                state=FAILED,
+                error_code=code[:64],
+                error_message=message,
+                claimed_by=None,
+                lease_until=None,
+                processed_at=utcnow(),
+                updated_at=utcnow(),
+            )
+        )
+        return res.rowcount == 1
+
+
+# --- leases ----------------------------------------------------------------------------------------
+class Lease:
+    """Extends a lease every ``worker_heartbeat_seconds`` in a thread while a step runs."""
+
+    def __init__(self, extend: Callable[[], bool], settings: Settings) -> None:
+        self._extend = extend
+        self._interval = max(0.2, settings.worker_heartbeat_seconds)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="digitize-lease", daemon=True)
+        self.lost = False
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                if not self._extend():
+                    self.lost = True
+                    return
+            except Exception as exc:  # the database is away for a moment: try again next beat
+                log.warning("lease not extended: %s", exc)
+
+    def __enter__(self) -> Lease:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+def _heartbeat_page(page_id: int, token: str, settings: Settings) -> Lease:
+    def extend() -> bool:
+        with _session(settings) as s:
+            res = s.execute(
+                update(Page)
+                .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+                .values(lease_until=_lease(settings))
+            )
+            return res.rowcount == 1
+
+    return Lease(extend, settings)
+
+
+def _heartbeat_document(document_id: str, owner: str, settings: Settings) -> Lease:
+    def extend() -> bool:
+        with _session(settings) as s:
+            res = s.execute(
+                update(Document)
+                .where(Document.id == document_id, _owned_by(Document.claimed_by, owner))
+                .values(lease_until=_lease(settings))
+            )
+            return res.rowcount == 1
+
+    return Lease(extend, settings)
+
+
+def page_lease(claim: PageClaim, settings: Settings | None = None) -> Lease:
+    return _heartbeat_page(claim.page_id, claim.token, settings or get_settings())
+
+
+def compose_lease(document_id: str, token: str, settings: Settings | None = None) -> Lease:
+    return _heartbeat_document(document_id, COMPOSE_PREFIX + token, settings or get_settings())
+
+
+# --- the stage functions, as tasks run them ----------------------------------------------------------
+def page_image_key(document_id: str, index: int, sha256: str) -> str:
+    """Where the upright colour JPEG of an OCR'd page waits for the compose step (write-once; per document,
+    so removing a composed document's page images never touches another document's)."""
+    return f"pages/{document_id}/{index:05d}-{sha256[:16]}"
+
+
+def _words_data(page: RecognizedPage) -> list[list[Any]]:
+    return [[w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.block, w.line] for w in page.words]
+
+
+def page_values(
+    page: RecognizedPage, *, seconds: float, image_key: str | None, width_pt: float, height_pt: float
+) -> dict[str, Any]:
+    """The ``pages`` row of a recognized page (words with boxes kept in ``data`` for composing later)."""
+    return {
+        "source": page.source,
+        "text": page.text,
+        "confidence": page.confidence,
+        "rotation": page.rotation,
+        "width": page.width,
+        "height": page.height,
+        "seconds": seconds,
+        "data": {
+            "words": _words_data(page),
+            "skew": page.skew,
+            "dpi": page.dpi,
+            "image_key": image_key,
+            "width_pt": width_pt,
+            "height_pt": height_pt,
+        },
+    }
+
+
+def recognized_from_row(row: Page) -> RecognizedPage:
+    from digitize.pipeline.model import Box, Word
+
+    data = row.data or {}
+    words = tuple(
+        Word(
+            text=str(w[0]),
+            conf=float(w[1]),
+            box=Box(float(w[2]), float(w[3]), float(w[4]), float(w[5])),
+            block=int(w[6]),
+            line=int(w[7]),
+        )
+        for w in data.get("words", [])
+    )
+    return RecognizedPage(
+        index=row.index,
+        source="text" if row.source == "text" else "ocr",
+        width=float(row.width or 0.0),
+        height=float(row.height or 0.0),
+        text=row.text or "",
+        words=words,
+        confidence=row.confidence,
+        rotation=int(row.rotation or 0),
+        skew=float(data.get("skew", 0.0)),
+        dpi=float(data.get("dpi", 300.0)),
+    )
+
+
+def _original_of(document_id: str, settings: Settings) -> tuple[str, str]:
+    with _session(settings) as s:
+        stmt = select(Document.original_key, Document.sha256).where(Document.id == document_id)
+        row = s.execute(stmt).one()
+        return str(row[0]), str(row[1])
+
+
+def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
+    """Preprocess + recognize one claimed page (``pipeline.run.process_page``, as the embedded pool does) and
+    store it once. True if this call stored the result."""
+    import tempfile
+
+    from digitize.pipeline import intake
+    from digitize.pipeline.run import process_page
+    from digitize.store.objects import get_object_store, sha256_file
+
+    settings = settings or get_settings()
+    original_key, _ = _original_of(claim.document_id, settings)
+    t0 = time.monotonic()
+    with local_original(original_key, settings) as path:
+        info = _inspect(original_key, path, settings)
+        if claim.index >= info.page_count:
+            fail_page(
+                claim.page_id,
+                claim.token,
+                "bad_input",
+                "Trang không tồn tại trong tệp gốc.",
+                "The page does not exist in the original.",
+                settings=settings,
+            )
+            return False
+        src = info.pages[claim.index]
+        image_key: str | None = None
+        if src.needs_ocr:
+            with tempfile.TemporaryDirectory(prefix="dgz-page-") as tmp:
+                jpeg = Path(tmp) / "page.jpg"
+                page = process_page(src, jpeg, lang=settings.ocr_languages)
+                image_key = page_image_key(claim.document_id, claim.index, sha256_file(jpeg))
+                get_object_store(settings).put_file(image_key, jpeg, media_type="image/jpeg")
+            dpi = page.dpi or src.dpi
+            width_pt, height_pt = page.width / dpi * 72.0, page.height / dpi * 72.0
+        else:
+            page = intake.read_text_pages(path, [src])[0]
+            width_pt, height_pt = src.width_pt, src.height_pt
+    values = page_values(
+        page, seconds=time.monotonic() - t0, image_key=image_key, width_pt=width_pt, height_pt=height_pt
+    )
+    return complete_page(claim, values, settings)
+
+
+@dataclass(frozen=True)
+class SearchableCopy:
+    """The searchable PDF/A of a document, stored in the object store."""
+
+    key: str
+    sha256: str
+    size: int
+    derived_from: str  # sha256 of the original
+
+
+def finish_document(
+    s: Any,
+    doc: Document,
+    *,
+    fields: dict[str, tuple[str | None, float | None]],
+    needs_review: bool,
+    confidence: float | None,
+    searchable: SearchableCopy | None,
+    failed_pages: Sequence[tuple[int, str | None]] = (),
+    page_count: int,
+    actor: str,
+) -> str:
+    """The one final write of a processed document, inside the caller's transaction (which holds the row and
+    has checked the claim): searchable variant (once per content), fields, confidence, state (done |
+    needs_review; pages that failed → needs_review with ``pages_failed`` and the reasons), claim cleared,
+    search re-indexed, audit. Returns the state."""
+    from digitize import __version__
+    from digitize.store import search as search_mod
+    from digitize.store.models import SEARCHABLE, Variant
+    from digitize.store.service import audit, store_extracted_fields
+
+    if searchable is not None and (
+        s.scalar(
+            select(Variant.id).where(
+                Variant.document_id == doc.id, Variant.kind == SEARCHABLE, Variant.sha256 == searchable.sha256
+            )
+        )
+        is None
+    ):
+        s.add(
+            Variant(
+                document_id=doc.id,
+                kind=SEARCHABLE,
+                key=searchable.key,
+                sha256=searchable.sha256,
+                size=searchable.size,
+                media_type="application/pdf",
+                derived_from=searchable.derived_from,
+                created_by=actor,
+                detail={"pipeline_version": __version__, "pages_left_out": [i for i, _ in failed_pages]},
+            )
+        )
+    store_extracted_fields(s, doc, fields)
+    doc.page_count = page_count
+    doc.ocr_confidence = confidence
+    doc.pipeline_version = __version__
+    doc.state = NEEDS_REVIEW if (needs_review or failed_pages) else DONE
+    if failed_pages:
+        doc.error_code = "pages_failed"
+        doc.error_message = "; ".join(f"trang {i + 1}: {m}" for i, m in failed_pages)[:4000]
+    else:
+        doc.error_code = doc.error_message = None
+    doc.claimed_by, doc.lease_until, doc.processed_at = None, None, utcnow()
+    s.flush()
+    search_mod.reindex(s, doc.id)
+    audit(
+        s,
+        actor,
+        "document.process",
+        doc.id,
+        state=doc.state,
+        pages=page_count,
+        failed_pages=len(failed_pages),
+    )
+    return str(doc.state)
+
+
+def compose_document(document_id: str, token: str, settings: Settings | None = None) -> str:
+    """Compose the searchable PDF/A from the stored pages, extract the fields, and finalize the document in
+    one transaction that commits only while the compose lease is still ``token``'s. Returns the state.
+
+    Pages that failed are left out of the PDF and send the document to ``needs_review`` with the reason;
+    a document none of whose pages could be read ends ``failed``.
+    """
+    import tempfile
+
+    from digitize.pipeline.compose import PagePlan, compose
+    from digitize.pipeline.extract import needs_review
+    from digitize.pipeline.run import extract_fields
+    from digitize.store.models import SEARCHABLE
+    from digitize.store.objects import get_object_store, sha256_file, variant_key
+
+    settings = settings or get_settings()
+    owner = COMPOSE_PREFIX + token
+    with _session(settings) as s:
+        doc = s.get(Document, document_id)
+        if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
+            return doc.state if doc is not None else "missing"
+        original_key, original_sha, media_type, filename = (
+            doc.original_key,
+            doc.sha256,
+            doc.media_type,
+            doc.original_filename,
+        )
+        attempts = int(doc.attempts or 0)
+        rows = list(s.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.index)))
+        for r in rows:
+            s.expunge(r)
+    if attempts > 2 * settings.page_max_attempts:  # intake once, then compose kept dying
+        _finish_failed(
+            document_id,
+            "too_many_attempts",
+            _gave_up_vi(attempts - 1),
+            _gave_up_en(attempts - 1),
+            settings,
+            owner=owner,
+        )
+        return FAILED
+    done_rows = [r for r in rows if r.state == PAGE_DONE]
+    failed_rows = [r for r in rows if r.state == PAGE_FAILED]
+    if not done_rows:
+        first = failed_rows[0] if failed_rows else None
+        code = (first.error_code if first else None) or "no_pages"
+        message = (first.error_message if first else None) or "Không đọc được trang nào (no page read)."
+        _finish_failed(document_id, code, message, message, settings, owner=owner)
+        return FAILED
+    pages = [recognized_from_row(r) for r in done_rows]
+    objects = get_object_store(settings)
+    with tempfile.TemporaryDirectory(prefix="dgz-compose-") as tmp_name:
+        tmp = Path(tmp_name)
+        plans = []
+        for row, page in zip(done_rows, pages, strict=True):
+            data = row.data or {}
+            image: Path | None = None
+            if data.get("image_key"):
+                image = tmp / f"page-{row.index:05d}.jpg"
+                with objects.open(str(data["image_key"])) as src, image.open("wb") as out:
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+            plans.append(
+                PagePlan(
+                    row.index,
+                    page,
+                    image,
+                    float(data.get("width_pt", 0.0)),
+                    float(data.get("height_pt", 0.0)),
+                )
+            )
+        out_pdf = tmp / "searchable.pdf"
+        with local_original(original_key, settings) as source:
+            source_pdf = source if media_type == "application/pdf" else None
+            compose(out_pdf, plans, source_pdf=source_pdf, title=Path(filename).stem)
+        sha = sha256_file(out_pdf)
+        skey = variant_key(SEARCHABLE, sha)
+        size = out_pdf.stat().st_size
+        objects.put_file(skey, out_pdf, media_type="application/pdf", metadata={"derived-from": original_sha})
+    extraction = extract_fields(pages)
+    fields = field_values(extraction)
+    review = needs_review(extraction)
+    confs = [p.confidence for p in pages if p.source == "ocr" and p.confidence is not None]
+    with _session(settings) as s:
+        doc = s.get(Document, document_id, with_for_update=True)
+        if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
+            return doc.state if doc is not None else "missing"  # the lease went elsewhere: store nothing
+        finish_document(
+            s,
+            doc,
+            fields=fields,
+            needs_review=review,
+            confidence=sum(confs) / len(confs) if confs else None,
+            searchable=SearchableCopy(skey, sha, size, original_sha),
+            failed_pages=[(r.index, r.error_message) for r in failed_rows],
+            page_count=len(rows),
+            actor=worker_identity(),
+        )
+        state = doc.state
+    # The page images now live in the searchable PDF: the intermediate copies go (best effort).
+    for row in rows:
+        key = (row.data or {}).get("image_key")
+        if key:
+            with suppress(Exception):
+                objects.delete(str(key))
+    return state
+
+
+def field_values(extraction: Extraction) -> dict[str, tuple[str | None, float | None]]:
+    """Every field of FIELD_NAMES as (value, confidence), (None, None) when not found."""
+    fields: dict[str, tuple[str | None, float | None]] = {}
+    for name in FIELD_NAMES:
+        f = extraction.fields.get(name)
+        fields[name] = (f.value, f.confidence) if f is not None else (None, None)
+    return fields
+
+
+# --- the steps as an executor runs them (Celery tasks, the embedded pool) --------------------------------
+Passthrough = tuple[type[BaseException], ...]
+# Not the page's fault (database, object store away; Tesseract missing on this machine): tried again later.
+TRANSIENT_ERRORS: Passthrough = (ServiceUnavailable, ToolMissing, OperationalError)
+
+
+def execute_page(
+    claim: PageClaim, settings: Settings | None = None, *, passthrough: Passthrough = ()
+) -> bool:
+    """Run a claimed page under its lease and store it once; a page's own failure marks the page failed with
+    the reason (its document goes on). Exceptions of ``passthrough`` are the executor's to handle (retry,
+    time limit). True if this call stored the page."""
+    settings = settings or get_settings()
+    try:
+        with page_lease(claim, settings):
+            return run_page(claim, settings)
+    except passthrough:
+        raise
+    except DigitizeError as err:
+        fail_page(claim.page_id, claim.token, err.code, err.message_vi, err.message_en, settings=settings)
+    except Exception as exc:  # a bug or a page the pipeline cannot handle: the page fails, the batch goes on
+        log.exception("page %s failed", claim.page_id)
+        fail_page(
+            claim.page_id,
+            claim.token,
+            "internal_error",
+            f"Lỗi xử lý trang: {exc}",
+            f"Page processing error: {exc}",
+            settings=settings,
+        )
+    return False
+
+
+def execute_compose(
+    document_id: str, token: str, settings: Settings | None = None, *, passthrough: Passthrough = ()
+) -> str:
+    """Take the compose lease of ``token`` and compose, extract, finish; a failure that is the document's
+    own ends it failed with the reason. Returns the state ("skipped" when ``token`` lost the lease)."""
+    settings = settings or get_settings()
+    if not begin_compose(document_id, token, settings):
+        return "skipped"
+    try:
+        with compose_lease(document_id, token, settings):
+            return compose_document(document_id, token, settings)
+    except passthrough:
+        raise
+    except DigitizeError as err:
+        fail_compose(document_id, token, err.code, err.message_vi, err.message_en, settings)
+    except Exception as exc:  # a bug, or a document the composer cannot handle: fail it with the reason
+        log.exception("compose %s failed", document_id)
+        fail_compose(
+            document_id,
+            token,
+            "internal_error",
+            f"Lỗi khi ghép tài liệu: {exc}",
+            f"Compose error: {exc}",
+            settings,
+        )
+    return str(FAILED)
+
+
+def run_document(
+    document_id: str, settings: Settings | None = None, *, compose_token: str | None = None
+) -> str:
+    """Every step of one document, one after the other in this process (the embedded pool's unit of work;
+    the Celery tasks run the same steps as separate messages): intake → each pending page → compose.
+
+    Transient errors (``TRANSIENT_ERRORS``) propagate after giving the page back uncounted: the document is
+    picked up again later. Returns the document's state afterwards. Idempotent.
+    """
+    settings = settings or get_settings()
+    if compose_token is None:
+        prepared = prepare_document(document_id, new_token(), settings)
+        for page_id in prepared.pending_pages:
+            token = new_token()
+            claim = claim_page(page_id, token, settings=settings)
+            if claim is None:  # done, failed (given up), or held by a live worker
+                continue
+            try:
+                execute_page(claim, settings, passthrough=TRANSIENT_ERRORS)
+            except TRANSIENT_ERRORS:
+                release_page(page_id, token, settings)
+                raise
+        if prepared.compose:
+            compose_token = prepared.compose_token
+        elif prepared.state == PROCESSING:
+            token = new_token()
+            compose_token = token if start_compose(document_id, token, settings) else None
+        if compose_token is None:
+            return document_state(document_id, settings)
+    return execute_compose(document_id, compose_token, settings, passthrough=TRANSIENT_ERRORS)
+
+
+def document_state(document_id: str, settings: Settings | None = None) -> str:
+    settings = settings or get_settings()
+    with _session(settings) as s:
+        state = s.scalar(select(Document.state).where(Document.id == document_id))
+        return str(state) if state is not None else "missing"
+
+
+def runnable_documents(
+    settings: Settings | None = None, *, limit: int = 100, exclude: Sequence[str] = ()
+) -> list[str]:
+    """Documents with a step nobody holds (the embedded pool's work list, oldest first): received ones, and
+    those in processing with no holder whose intake is undone or that have an unclaimed pending page."""
+    settings = settings or get_settings()
+    now = utcnow()
+    free_page = exists().where(
+        Page.document_id == Document.id,
+        Page.state == PAGE_PENDING,
+        or_(Page.claimed_by.is_(None), Page.lease_until < now),
+    )
+    stmt = (
+        select(Document.id)
+        .where(
+            or_(
+                Document.state == RECEIVED,
+                and_(
+                    Document.state == PROCESSING,
+                    or_(Document.claimed_by.is_(None), Document.lease_until < now),
+                    or_(Document.page_count.is_(None), free_page),
+                ),
+            )
+        )
+        .order_by(Document.created_at, Document.id)
+    )
+    if exclude:
+        stmt = stmt.where(Document.id.not_in(list(exclude)))
+    with _session(settings) as s:
+        return list(s.scalars(stmt.limit(limit)))
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` of this machine runs (a zombie nobody reaped yet counts as dead)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return True
+
+
+def expire_dead_claims(settings: Settings | None = None) -> int:
+    """End now the leases held by processes of this machine that are gone (a worker killed, out of memory),
+    instead of waiting for them to run out: the next ``reap`` gives their work back. Returns how many."""
+    settings = settings or get_settings()
+    host = socket.gethostname()
+    now = utcnow()
+    past = now - timedelta(seconds=1)
+    n = 0
+    with _session(settings) as s:
+        for model in (Page, Document):
+            rows = s.execute(
+                select(model.id, model.claimed_by).where(
+                    model.claimed_by.is_not(None), model.lease_until >= now
+                )
+            ).all()
+            for row_id, label in rows:
+                owner_host, _, pid = str(label).rsplit(" ", 1)[-1].rpartition(":")
+                if owner_host != host or not pid.isdigit() or pid_alive(int(pid)):
+                    continue
+                res = s.execute(
+                    update(model)
+                    .where(model.id == row_id, model.claimed_by == label)
+                    .values(lease_until=past)
+                    .execution_options(synchronize_session=False)
+                )
+                n += int(res.rowcount or 0)
+    return n
+
+
+def _label_owned(label: str | None, token: str) -> bool:
+    return bool(label) and (label == token or str(label).startswith(token + " "))
+
+
+# --- the reaper ------------------------------------------------------------------------------------
+@dataclass
+class Reaped:
+    """What to send again."""
+
+    prepare: list[str] = field(default_factory=list)  # document ids
+    pages: list[int] = field(default_factory=list)  # page ids
+    compose: list[tuple[str, str]] = field(default_factory=list)  # (document id, compose token)
+
+    def __bool__(self) -> bool:
+        return bool(self.prepare or self.pages or self.compose)
+
+
+def reap(queue_depth: int | None, settings: Settings | None = None, *, limit: int = 500) -> Reaped:
+    """Find work whose lease expired (its worker died) and work a lost queue forgot; say what to resend.
+
+    * a page claimed by a worker that stopped extending its lease: the claim is dropped, the page resent;
+    * a document whose intake or compose lease expired: the lease is dropped and the step resent;
+    * a document whose pages are all finished but that nobody composes (its last worker died between
+      the two steps): compose is started;
+    * when the queue is empty (``queue_depth == 0``; a broker that lost its messages): pending pages and
+      received documents untouched for ``worker_stale_seconds`` are resent.
+
+    Each change is a conditional UPDATE, so several reapers at once resend each thing once (and a resent
+    message for finished work is acknowledged without doing anything).
+    """
+    settings = settings or get_settings()
+    now = utcnow()
+    stale = now - timedelta(seconds=settings.worker_stale_seconds)
+    out = Reaped()
+    with _session(settings) as s:
+        page_ids = list(
+            s.scalars(
+                select(Page.id)
+                .where(Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until < now)
+                .limit(limit)
+            )
+        )
+        for pid in page_ids:
+            res = s.execute(
+                update(Page)
+                .where(Page.id == pid, Page.state == PAGE_PENDING, Page.lease_until < now)
+                .values(claimed_by=None, lease_until=None, updated_at=now)
+            )
+            if res.rowcount == 1:
+                out.pages.append(pid)
+        docs = s.execute(
+            select(Document.id, Document.claimed_by, Document.page_count)
+            .where(Document.state == PROCESSING, Document.claimed_by.is_not(None), Document.lease_until < now)
+            .limit(limit)
+        ).all()
+        for doc_id, claimed_by, page_count in docs:
+            res = s.execute(
+                update(Document)
+                .where(
+                    Document.id == doc_id,
+                    Document.state == PROCESSING,
+                    Document.lease_until < now,
+                    Document.claimed_by == claimed_by,
+                )
+                .values(claimed_by=None, lease_until=None, updated_at=now)
+            )
+            if res.rowcount == 1 and page_count is None:
+                out.prepare.append(doc_id)
+        if queue_depth == 0:
+            lost_pages = list(
+                s.scalars(
+                    select(Page.id)
+                    .where(Page.state == PAGE_PENDING, Page.claimed_by.is_(None), Page.updated_at < stale)
+                    .limit(limit)
+                )
+            )
+            if lost_pages:
+                s.execute(update(Page).where(Page.id.in_(lost_pages)).values(updated_at=now))
+                out.pages.extend(p for p in lost_pages if p not in out.pages)
+            lost_docs = list(
+                s.scalars(
+                    select(Document.id)
+                    .where(
+                        or_(
+                            Document.state == RECEIVED,
+                            and_(
+                                Document.state == PROCESSING,
+                                Document.page_count.is_(None),
+                                Document.claimed_by.is_(None),
+                            ),
+                        ),
+                        Document.updated_at < stale,
+                    )
+                    .limit(limit)
+                )
+            )
+            if lost_docs:
+                s.execute(update(Document).where(Document.id.in_(lost_docs)).values(updated_at=now))
+                out.prepare.extend(d for d in lost_docs if d not in out.prepare)
+            # compose queued, never started, and no queue holds it any more: send it again (same token)
+            queued = s.execute(
+                select(Document.id, Document.claimed_by)
+                .where(
+                    Document.state == PROCESSING,
+                    Document.claimed_by.like(COMPOSE_PREFIX + "%"),
+                    Document.lease_until.is_(None),
+                    Document.updated_at < stale,
+                )
+                .limit(limit)
+            ).all()
+            for doc_id, label in queued:
+                res = s.execute(
+                    update(Document)
+                    .where(
+                        Document.id == doc_id, Document.claimed_by == label, Document.lease_until.is_(None)
+                    )
+                    .values(updated_at=now)
+                )
+                if res.rowcount == 1:
+                    token = str(label)[len(COMPOSE_PREFIX) :].split(" ", 1)[0]
+                    out.compose.append((doc_id, token))
+        # finished pages, nobody composing (also the documents whose compose lease was just dropped)
+        pending = exists().where(Page.document_id == Document.id, Page.state == PAGE_PENDING)
+        orphans = list(
+            s.scalars(
+                select(Document.id)
+                .where(
+                    Document.state == PROCESSING,
+                    Document.page_count.is_not(None),
+                    Document.claimed_by.is_(None),
+                    ~pending,
+                )
+                .limit(limit)
+            )
+        )
+    for doc_id in orphans:
+        token = new_token()
+        if start_compose(doc_id, token, settings):
+            out.compose.append((doc_id, token))
+    return out
+
+
+# --- counts (metrics, tests) -----------------------------------------------------------------------
+def page_counts(settings: Settings | None = None) -> dict[str, int]:
+    """Pages by state, plus ``processing`` (pending pages a worker holds right now)."""
+    settings = settings or get_settings()
+    now = utcnow()
+    with _session(settings) as s:
+        rows = s.execute(select(Page.state, func.count()).group_by(Page.state)).all()
+        held = s.scalar(
+            select(func.count())
+            .select_from(Page)
+            .where(Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until >= now)
+        )
+    counts: dict[str, int] = {PAGE_PENDING: 0, PAGE_DONE: 0, PAGE_FAILED: 0}
+    counts.update({str(k): int(v) for k, v in rows})
+    counts["processing"] = int(held or 0)
+    return counts
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether an error is worth retrying later (database, object store or broker away)."""
+    return _is_transient(exc)
