@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from digitize.cli import main
 from digitize.config import reset_settings
-from digitize.errors import Conflict
+from digitize.errors import Conflict, FixityError
 from digitize.preservation.export import export_store
 from digitize.preservation.fixity import audit_objects
 from digitize.preservation.importing import import_bag
@@ -269,5 +269,8 @@ def test_audit_finds_a_changed_byte_and_a_missing_object(
     listed = json.loads(result.stdout)
     assert {p["key"] for p in listed["problems"]} == {changed_key, missing_key}
     # an export refuses to carry a changed object as if it were sound
-    with pytest.raises(Exception, match="audit"):
+    with pytest.raises(FixityError, match="audit") as exc:
         export_store(tmp_path / "bad-export")
+    assert exc.value.details["key"] in {changed_key, missing_key}
+    # and leaves no half-written package behind
+    assert not (tmp_path / "bad-export" / "bagit.txt").exists()
