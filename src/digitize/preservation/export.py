@@ -29,6 +29,7 @@ from digitize.preservation.mets import MetsWriter, PremisWriter
 from digitize.preservation.rows import to_json
 from digitize.store import db
 from digitize.store.models import (
+    AccessLogEntry,
     ArchivalFile,
     AuditEntry,
     Batch,
@@ -166,10 +167,21 @@ def export_store(
             if batch_id is not None:
                 item_stmt = item_stmt.where(BatchItem.batch_id == batch_id)
             items = _by_doc(session.scalars(item_stmt.order_by(BatchItem.id)))
+            reads = _by_doc(
+                session.scalars(
+                    select(AccessLogEntry)
+                    .where(AccessLogEntry.document_id.in_(ids))
+                    .order_by(AccessLogEntry.id)
+                )
+            )
             for doc in docs:
                 n_objects += _export_objects(bag, objects, doc, premis, mets)
                 record = _document_record(
-                    doc, history.get(doc.id, []), events.get(doc.id, []), items.get(doc.id, [])
+                    doc,
+                    history.get(doc.id, []),
+                    events.get(doc.id, []),
+                    items.get(doc.id, []),
+                    reads.get(doc.id, []),
                 )
                 rel = layout.document_path(doc.id)
                 sha, size = bag.add_bytes(rel, _dump(record))
@@ -346,8 +358,14 @@ def _export_objects(
 
 
 def _document_record(
-    doc: Document, history: list[FieldHistory], events: list[AuditEntry], items: list[BatchItem]
+    doc: Document,
+    history: list[FieldHistory],
+    events: list[AuditEntry],
+    items: list[BatchItem],
+    reads: list[AccessLogEntry],
 ) -> dict[str, Any]:
+    """One document as the bag keeps it: the record people read, and every row ``digitize import`` needs,
+    including who else read it (the agencies' access log: provenance of the reusable data)."""
     from digitize.store.service import record_of
 
     hist = [
@@ -382,6 +400,7 @@ def _document_record(
             "validity": to_json(doc.validity) if doc.validity is not None else None,
             "batch_items": [to_json(i) for i in items],
             "audit": [to_json(e) for e in events],
+            "access_log": [to_json(r) for r in reads],
         },
     }
 
