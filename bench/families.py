@@ -8,7 +8,7 @@ generator's two families, beside the fixed generator, with a breakdown per axis 
   documents, for comparison.
 
 ``python -m bench families`` (also run by ``python -m bench fields``). ``BENCH_FAMILIES_N`` documents per
-family (default 14: two of each of the seven kinds), ``BENCH_FAMILIES_SEED`` (default 41),
+family (default 7: one of each of the seven kinds), ``BENCH_FAMILIES_SEED`` (default 41),
 ``BENCH_FAMILIES_SETS`` (default ``eval,dev,fixed``). Documents run two at a time (the machine has 2 cores);
 timings under a shared load are noisy.
 """
@@ -126,7 +126,7 @@ def run_sets(n: int, seed: int, sets: Sequence[str]) -> dict[str, float]:
 
 
 def main() -> None:
-    n = int(os.environ.get("BENCH_FAMILIES_N", "14"))
+    n = int(os.environ.get("BENCH_FAMILIES_N", "7"))
     seed = int(os.environ.get("BENCH_FAMILIES_SEED", "41"))
     sets = [s for s in os.environ.get("BENCH_FAMILIES_SETS", "eval,dev,fixed").split(",") if s]
     print(
