@@ -226,6 +226,35 @@ def require_leader_first(session: Session, document_id: str) -> None:
         )
 
 
+def require_own_certificate(principal: Principal, certificate_pem: str, role: str) -> tuple[Any, Any, str]:
+    """The checks a session (or a whole batch) passes before anything is prepared: the role may sign as
+    ``role`` (403), the certificate parses (422) and is registered to the caller (403, CONTRACT). Returns
+    (certificate, chain, fingerprint)."""
+    from digitize.signing.sessions import fingerprint, parse_pem_chain
+
+    if role not in SESSION_ROLES:
+        raise BadInput(f"Vai trò ký không hợp lệ: {role}", f"invalid signing role: {role}")
+    _check_role(principal, role)
+    cert, chain = parse_pem_chain(certificate_pem)
+    fp = fingerprint(cert)
+    owner_kind, owner = owner_of(principal)
+    with db.session() as s:
+        mine = s.scalar(
+            select(SigningCertificate.id).where(
+                SigningCertificate.fingerprint == fp,
+                SigningCertificate.owner_kind == owner_kind,
+                SigningCertificate.owner == owner,
+            )
+        )
+    if mine is None:
+        raise Forbidden(
+            "Chứng thư số này không được đăng ký cho người gọi.",
+            "This certificate is not registered to the caller.",
+            fingerprint=fp,
+        )
+    return cert, chain, fp
+
+
 def create_session(
     principal: Principal,
     document_id: str,
@@ -245,31 +274,14 @@ def create_session(
     from digitize.signing.appearance import vn_time
     from digitize.signing.qr import payload, stamp_qr
     from digitize.signing.service import qr_info, source_pdf
-    from digitize.signing.sessions import SignatureAlgorithm, fingerprint, parse_pem_chain, prepare
+    from digitize.signing.sessions import SignatureAlgorithm, prepare
     from digitize.signing.sign import SignProfile
 
     settings = settings or get_settings()
-    if role not in SESSION_ROLES:
-        raise BadInput(f"Vai trò ký không hợp lệ: {role}", f"invalid signing role: {role}")
-    _check_role(principal, role)
-    cert, chain = parse_pem_chain(certificate_pem)
-    fp = fingerprint(cert)
+    cert, chain, fp = require_own_certificate(principal, certificate_pem, role)
     owner_kind, owner = owner_of(principal)
     objects = get_object_store()
     with db.session() as s:
-        mine = s.scalar(
-            select(SigningCertificate.id).where(
-                SigningCertificate.fingerprint == fp,
-                SigningCertificate.owner_kind == owner_kind,
-                SigningCertificate.owner == owner,
-            )
-        )
-        if mine is None:
-            raise Forbidden(
-                "Chứng thư số này không được đăng ký cho người gọi.",
-                "This certificate is not registered to the caller.",
-                fingerprint=fp,
-            )
         doc = s.get(Document, document_id)
         if doc is None:
             raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
@@ -367,9 +379,14 @@ def create_sessions(
     **options: Any,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Prepare many documents for one holder (the batch one token login signs), in parallel; returns the
-    sessions created and, for each document refused, ``{"document_id", "code", "message_vi", ...}``."""
+    sessions created and, for each document refused, ``{"document_id", "code", "message_vi", ...}``.
+
+    What concerns the caller rather than a document is refused for the whole batch before anything is
+    prepared, as for one session: a certificate not registered to the caller or a role the caller may not
+    sign as → Forbidden (403), a certificate that does not parse → BadInput (422)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    require_own_certificate(principal, certificate_pem, str(options.get("role", "leader")))
     ids = list(dict.fromkeys(document_ids))[:500]
 
     def one(doc_id: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:

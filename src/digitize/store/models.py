@@ -32,6 +32,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from digitize.permissions import Role
+
 
 class DocumentState(StrEnum):
     """Where a document is in processing (``documents.state``); the processing state machine moves it:
@@ -66,7 +68,7 @@ PAGE_DONE = PageState.DONE
 PAGE_FAILED = PageState.FAILED
 
 # Roles (API keys and users)
-ROLES: tuple[str, ...] = ("archivist", "reviewer", "officer", "admin", "agency", "clerk")
+ROLES: tuple[str, ...] = tuple(Role)  # digitize.permissions: what each may do
 
 # Object variants
 ORIGINAL = "original"

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from digitize.api.web import i18n
 from digitize.api.web.base import render, request_lang, require_page, router
+from digitize.permissions import Permission
 from digitize.services.statistics import (
     METRICS,
     OFFSET_HOURS,
@@ -102,7 +103,7 @@ def _params(request: Request) -> tuple[int, str]:
 
 
 @router.get("/stats", response_class=HTMLResponse)
-def stats_page(request: Request, user: Principal = Depends(require_page("stats"))) -> Response:
+def stats_page(request: Request, user: Principal = Depends(require_page(Permission.STATS))) -> Response:
     year, period = _params(request)
     stats = cached_stats(year, period, fresh=request.query_params.get("fresh") == "1")
     lang = request_lang(request)
@@ -135,7 +136,7 @@ def csv_cell(value: object) -> str:
 
 
 @router.get("/stats.csv")
-def stats_csv(request: Request, user: Principal = Depends(require_page("stats"))) -> Response:
+def stats_csv(request: Request, user: Principal = Depends(require_page(Permission.STATS))) -> Response:
     """One row per period and document type (UTF-8 with BOM, so spreadsheet programs read the diacritics)."""
     year, period = _params(request)
     lang = request_lang(request)
