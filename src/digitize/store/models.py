@@ -398,6 +398,9 @@ class ApiKey(Base):
     created_by: Mapped[str | None] = mapped_column(String(200))
     revoked_at: Mapped[datetime | None] = mapped_column()
     last_used_at: Mapped[datetime | None] = mapped_column()
+    # the web user this key acts for (a signing agent paired by a code from that user's page): it signs
+    # with that user's certificates and stops working when the user is disabled
+    user_name: Mapped[str | None] = mapped_column(String(200))
 
     grants: Mapped[list[ApiKeyGrant]] = relationship(
         back_populates="api_key", order_by="ApiKeyGrant.id", cascade="all, delete-orphan"
@@ -427,6 +430,22 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))  # argon2
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AgentPairing(Base):
+    """A pairing code an officer asked for on their signing page: short-lived, single use, bound to them;
+    ``digitize agent pair --code`` trades it for an API key acting for that officer; only its sha256 kept."""
+
+    __tablename__ = "agent_pairings"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    user_name: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column()
+    key_id: Mapped[str | None] = mapped_column(String(32))  # the API key it became
+    device: Mapped[str | None] = mapped_column(String(200))
 
 
 class SigningCertificate(Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from digitize.api import schemas
@@ -169,3 +169,28 @@ def create_many(body: BatchRequest, principal: Signer) -> dict[str, Any]:
         signature_algorithm=body.signature_algorithm,
     )
     return {"items": items, "errors": errors}
+
+
+class PairBody(BaseModel):
+    code: str = Field(..., min_length=1, max_length=64, description="The code shown on the signing page")
+    device: str | None = Field(None, max_length=200, description="The PC's name (shown in the key's name)")
+
+
+@router.post(
+    "/agent/pair",
+    status_code=201,
+    responses={
+        **schemas.ERRORS,
+        401: {"model": schemas.ErrorBody, "description": "Wrong pairing code"},
+        409: {"model": schemas.ErrorBody, "description": "The code was already used"},
+        410: {"model": schemas.ErrorBody, "description": "The code has expired"},
+        429: {"model": schemas.ErrorBody, "description": "Too many attempts (Retry-After)"},
+    },
+    summary="Trade a pairing code from an officer's signing page for the agent's API key (no login)",
+)
+def pair_agent(body: PairBody, request: Request) -> dict[str, Any]:
+    from digitize.api.ratelimit import check_public_rate, client_address
+    from digitize.services.signing import redeem_pairing_code
+
+    check_public_rate(request)
+    return redeem_pairing_code(body.code, address=client_address(request), device=body.device)

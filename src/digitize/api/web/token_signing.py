@@ -114,6 +114,22 @@ def token_batch_progress(
     return render(request, "_sign_token_progress.html", _view(request, _batch_for(batch_id, user), user))
 
 
+@router.post("/sign/agent-code", response_class=HTMLResponse)
+async def agent_pairing_code(
+    request: Request, user: Principal = Depends(require_page(Permission.SIGN))
+) -> Response:
+    """A pairing code for ``digitize agent pair --server URL --code CODE`` on the officer's PC: short-lived,
+    single use, bound to the signed-in officer (``digitize.services.signing.issue_pairing_code``)."""
+    from fastapi.concurrency import run_in_threadpool
+
+    from digitize.services.signing import issue_pairing_code
+
+    await csrf_form(request)
+    issued = await run_in_threadpool(issue_pairing_code, user)
+    server = str(request.base_url).rstrip("/")
+    return render(request, "sign_agent_code.html", {**issued, "server": server})
+
+
 # --- the admin registers an officer's certificate --------------------------------------------------------
 
 
