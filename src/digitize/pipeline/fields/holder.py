@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
@@ -27,10 +28,12 @@ _ID = re.compile(
 )
 
 
-def _clean_id(raw: str, label: str = "") -> str | None:
-    """The identifier's digits in their lawful length: a tax code (mã số thuế / doanh nghiệp) has 10 digits,
-    or 10-3 for a branch; a citizen identity number (CCCD, định danh) 12; an old identity card (CMND) 9
-    or 12. Stray digits read after a tax code (a speck, the next column: "114543029355") are dropped."""
+def _clean_id(raw: str, label: str = "") -> tuple[str, float] | None:
+    """The identifier's digits in their lawful length, and how far they check (1.0, else 0.7): a tax code
+    (mã số thuế / doanh nghiệp) has 10 digits with a check digit, or 10-3 for a branch; a citizen identity
+    number (CCCD, định danh) 12 led by a province code; an old identity card (CMND) 9 or 12. Stray digits
+    read beside a tax code (a speck, the next column: "114543029355") are dropped: the 10-digit window whose
+    check digit holds, else the first ten."""
     s = raw.translate(DIGITISH)
     m = re.match(r"^(\d[\d .]*\d)(?:\s*-\s*(\d{3}))?", s)
     if not m:
@@ -39,16 +42,28 @@ def _clean_id(raw: str, label: str = "") -> str | None:
     tax = label.startswith(("ma so", "mst"))
     person = any(k in label for k in ("can cuoc", "cccd", "dinh danh"))
     if m.group(2) and len(digits) == 10:
-        return f"{digits}-{m.group(2)}"
-    if len(digits) == 13:
-        return f"{digits[:10]}-{digits[10:]}"
+        return f"{digits}-{m.group(2)}", _checks(digits, tax=True)
+    if len(digits) == 13 and not person:
+        return f"{digits[:10]}-{digits[10:]}", _checks(digits[:10], tax=True)
     if tax and len(digits) in (11, 12):
-        return digits[:10]
+        window, ok = best_tax_window(digits)
+        return window, 1.0 if ok else 0.7
+    if person and len(digits) == 13:  # a stray digit beside a citizen ID: the window led by a province code
+        cid = next((w for w in (digits[:12], digits[1:]) if cccd_valid(w)), None)
+        return (cid, 0.9) if cid else None
     if person and len(digits) != 12:
         return None
     if len(digits) in (9, 10, 12):
-        return digits
+        return digits, _checks(digits, tax=tax or len(digits) == 10)
     return None
+
+
+def _checks(digits: str, *, tax: bool) -> float:
+    if len(digits) == 10 and tax:
+        return 1.0 if tax_code_valid(digits) else 0.7
+    if len(digits) == 12:
+        return 1.0 if cccd_valid(digits) else 0.7
+    return 1.0
 
 
 _COMPANY_FORMS = (
@@ -99,7 +114,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     for mid in _ID.finditer(folded):
         hid = _clean_id(text[mid.start(2) : mid.end(2)], mid.group(1))
         if hid:
-            res.set("holder_id", hid, conf_at(lines, mid.start(2)))
+            res.set("holder_id", hid[0], conf_at(lines, mid.start(2)) * hid[1])
             break
     return res.freeze()
 
