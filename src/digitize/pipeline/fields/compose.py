@@ -13,7 +13,7 @@ from digitize.pipeline.fields.number import read_notation, read_number
 from digitize.pipeline.fields.organ import read_organ
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
-from digitize.pipeline.fields.signer import read_signer
+from digitize.pipeline.fields.signer import fit_title, read_document_signer
 from digitize.pipeline.fields.subject import read_subject, read_type, vv_lines
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.model import Extraction, RecognizedPage
@@ -26,7 +26,7 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
         return res.extraction()
     all_lines = [ln for p in pages for ln in page_lines(p)]
     first = [ln for ln in all_lines if ln.page == pages[0].index]
-    last = [ln for ln in all_lines if ln.page == pages[-1].index]
+    by_page = [[ln for ln in all_lines if ln.page == p.index] for p in pages]
     if not first:
         return res.extraction()
 
@@ -49,5 +49,6 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     holder = read_holder(all_lines, subject.get("subject"))
     res.add(holder)
     res.add(read_validity(all_lines, res.fields.get("issued_date"), holder.value("holder_name")))
-    res.add(read_signer(last))
+    signer = read_document_signer(by_page)
+    res.add(fit_title(signer, organ_name, notation.value("code_notation")))
     return res.extraction()

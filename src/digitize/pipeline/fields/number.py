@@ -78,6 +78,9 @@ _HAND_NUMBER = re.compile(
 SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*[:;.,]\s*.*$")
 
 
+_STAMP = re.compile(r"\bden\b|\bngay\s*:|\bchuyen\s*:")
+
+
 @dataclass(frozen=True)
 class NumberRead:
     found: Found  # code_number
@@ -95,6 +98,8 @@ def read_number(layout: Layout) -> NumberRead:
     num_conf = 0.0
     for i, ln in enumerate(left + [x for x in header if x not in left]):
         t = ln.text
+        if _STAMP.search(ln.folded):
+            continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         m_so = SO.match(fold(t))
         m = NUMBER.search(t, m_so.end() if m_so else 0)
         if m is None and i < len(left):

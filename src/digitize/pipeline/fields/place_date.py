@@ -33,13 +33,27 @@ def set_place(res: Builder, ln: Line, prefix: str) -> None:
             res.set("place", normalize_tones(prefix), ln.conf * 0.6)
 
 
+# a digital-signature banner ("Ký bởi: …", e-mail, "05.02.2025 15:35:18 +07:00") or an incoming-mail stamp
+# ("ĐẾN", "Ngày: 21/3/18", "Chuyển: …"): their dates are not the document's
+_BANNER = re.compile(r"@|\.gov\.vn|\bky boi\b|\d\d:\d\d(:\d\d)?|\+07|\bden\b|\bngay\s*:|\bchuyen\s*:")
+
+
+def is_stamp_or_banner(line: Line) -> bool:
+    return bool(_BANNER.search(line.folded))
+
+
 def read_place_date(layout: Layout, has_header: bool) -> Found:
     """place and issued_date: the right column, else the header, else the first date of page 1's body."""
     res = Builder()
     right = list(layout.right) if has_header else []
     header = list(layout.header) if has_header else []
+    if layout.motto_i is not None and layout.first[layout.motto_i].boxed:
+        # the date line is under the motto: what stands above it is a signature banner or a stamp
+        top = layout.first[layout.motto_i].y0
+        right = [ln for ln in right if not ln.boxed or ln.y0 > top]
     body_lines = [ln for ln in layout.first[:25] if not CITES.search(ln.folded)] if has_header else []
     date_sources = [ln for ln in right if not is_motto(ln)] + header + body_lines
+    date_sources = [ln for ln in date_sources if not is_stamp_or_banner(ln)]
     _scan(res, date_sources, len(date_sources) - len(body_lines))
     return res.freeze()
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
 from digitize.pipeline.fields.lines import Line, sub_line
+from digitize.pipeline.fields.names import well_formed
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES
@@ -20,14 +22,27 @@ _AUTH_PREFIX = re.compile(r"^\s*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
 _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
 
 
+_TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
+
+
 def title_of(line: Line) -> tuple[str, float, bool] | None:
     f = re.sub(r"[^a-z .]", " ", line.folded)
     f = squash(f)
     prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f))
     core = _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f)).strip(" .")
-    if not core or len(core) > 30:
+    if not core or len(core) > 48:
         return None
+    if len(core) > 30:
+        # "GIÁM ĐỐC SỞ Y TẾ", "VỤ TRƯỞNG VỤ PHÁP CHẾ": a title followed by its unit, in capitals
+        letters = [ch for ch in line.text if ch.isalpha()]
+        if sum(ch.isupper() for ch in letters) < 0.8 * max(1, len(letters)):
+            return None
+        head = next((v for k, v in _TITLES_LONGEST_FIRST if core.startswith(k + " ")), None)
+        return (head, 0.9, prefixed) if head else None
     hit = match(core, F_TITLES, 84)
+    if hit is None and line.text.isupper():
+        head = next((v for k, v in _TITLES_LONGEST_FIRST if core.startswith(k + " ")), None)
+        hit = (head, 0.9) if head else None
     if not hit and not prefixed and " " in core:
         # a misread "KT." or a speck before the title ("ven „THỦ TƯỚNG"): the line without its first token
         rest = core.split(" ", 1)[1]
@@ -75,6 +90,46 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
         return token
     forms = F_SYLLABLES[hit[0]]
     return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+
+
+NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
+
+
+def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
+    """The document's signer, found by structure on any page: the first page (in reading order) with the
+    "Nơi nhận" list whose block gives a title and a name (a draft or annex attached after the signed page
+    may carry its own unsigned block naming someone else; a blank page with a faint seal may follow); else
+    the last page, going back, that gives both; else whatever the first "Nơi nhận" page (or the last page)
+    gives."""
+    if not pages:
+        return Found()
+    with_list = [k for k, lines in enumerate(pages) if any(NOI_NHAN.match(ln.folded) for ln in lines)]
+    found: dict[int, Found] = {}
+
+    def on(k: int) -> Found:
+        if k not in found:
+            found[k] = read_signer(pages[k])
+        return found[k]
+
+    for k in [*with_list, *reversed(range(len(pages)))]:
+        f = on(k)
+        if f.value("signer_name") and f.value("signer_title"):
+            return f
+    return on(with_list[0]) if with_list and on(with_list[0]).fields else on(len(pages) - 1)
+
+
+def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
+    """A signer's title made consistent with the issuing organ: under the Prime Minister ("…/QĐ-TTg",
+    "Thủ tướng Chính phủ") a seal-blurred "THỦ TƯỚNG" read as "Thủ trưởng" (the head of an agency) is the
+    Prime Minister's or the Deputy's title."""
+    title = signer.get("signer_title")
+    if title is None or title.value not in ("Thủ trưởng", "Phó Thủ trưởng"):
+        return signer
+    pm = fold(organ_name or "").startswith("thu tuong") or (notation or "").endswith("TTg")
+    if not pm:
+        return signer
+    fixed = title.value.replace("Thủ trưởng", "Thủ tướng")
+    return Found(tuple(replace(f, value=fixed) if f.name == "signer_title" else f for f in signer.fields))
 
 
 def read_signer(lines: Sequence[Line]) -> Found:
@@ -165,6 +220,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 if fixed != words[k]:
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
+            if not well_formed(words):
+                continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
             conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty
             best = (" ".join(words), conf)
             break

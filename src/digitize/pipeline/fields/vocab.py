@@ -70,6 +70,9 @@ SURNAMES: tuple[str, ...] = (
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
     "Dương", "Lý", "Đinh", "Trịnh", "Đoàn", "Lâm", "Mai", "Trương", "Cao", "Hà", "Lương", "Tô", "Tạ",
     "Đào", "Quách", "Lưu", "Chu", "Kiều", "Vương", "Thái", "Triệu", "Hứa", "Lại", "Văn", "Châu", "Tăng",
+    # less common ones, after the frequent (a seal-hidden surname is guessed from the front of this list)
+    "Phùng", "Khúc", "Âu", "Đàm", "Kim", "Lò", "Mạc", "Nông", "Thân", "Tôn", "Tống", "Hầu", "Giáp", "Khổng",
+    "Ninh", "Tiêu", "Lã", "Lục", "Doãn", "Từ", "Quan", "Vi", "La",
 )  # fmt: skip
 
 
