@@ -19,7 +19,7 @@ from fastapi.routing import APIRoute, APIRouter
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
-from digitize.api.errors import request_lang
+from digitize.api.errors import request_lang as request_lang  # the pages import it from here
 from digitize.api.web import i18n
 from digitize.api.web.session import check_csrf, current_user, get_session, save_session
 from digitize.errors import DigitizeError, Forbidden

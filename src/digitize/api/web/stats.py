@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from digitize.api.web import i18n
 from digitize.api.web.base import render, request_lang, require_page, router
+from digitize.errors import Lang
 from digitize.permissions import Permission
 from digitize.services.statistics import (
     METRICS,
@@ -45,7 +46,7 @@ def nice_tick(peak: int) -> int:
         magnitude *= 10
 
 
-def chart_svg(stats: Stats, lang: i18n.Lang) -> Markup:
+def chart_svg(stats: Stats, lang: Lang) -> Markup:
     """A grouped bar chart (one group per period, one bar per metric), drawn here as inline SVG."""
     rows = stats.by_period()
     periods = stats.periods
