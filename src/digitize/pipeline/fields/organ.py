@@ -104,10 +104,7 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         if (
             fold(joined).startswith(("uy ban nhan dan", "ubnd"))
             and len(organ_lines) <= 2
-            and (
-                len(organ_lines) == 1
-                or not fold(organ_lines[1].text).startswith(_SUBORDINATE)
-            )
+            and (len(organ_lines) == 1 or not fold(organ_lines[1].text).startswith(_SUBORDINATE))
         ) or len(organ_lines) == 1:
             name, q = organ(joined)
             res.set("organ_name", name, conf * q)
