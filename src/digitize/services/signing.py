@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import threading
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -337,7 +339,7 @@ def create_session(
     expires = utcnow() + timedelta(seconds=settings.signing_session_seconds)
     digest = base64.b64encode(prepared.digest).decode("ascii")
     r = prepared.result
-    with db.session() as s:
+    with _removed_on_error(objects, prepared_key), db.session() as s:
         s.add(
             SigningSession(
                 id=session_id,
@@ -514,6 +516,8 @@ def complete_session(
     settings = settings or get_settings()
     with db.session() as s:
         row = _own_session(s, principal, session_id)
+        if row.state == "expired":  # marked so by the sweep
+            raise Gone(f"Phiên ký {session_id} đã hết hạn.", f"Signing session {session_id} has expired.")
         if row.state != "pending":
             raise Conflict(
                 f"Phiên ký {session_id} đã dùng ({row.state}).", f"Session {session_id} is {row.state}."
@@ -541,6 +545,8 @@ def complete_session(
         else:
             raise_after = False
     if raise_after:
+        with contextlib.suppress(Exception):
+            get_object_store().delete(prepared_key)
         raise Conflict(
             "Tài liệu đã thay đổi từ khi chuẩn bị phiên ký; hãy tạo phiên mới.",
             "The document changed since the session was prepared; start a new session.",
@@ -712,3 +718,98 @@ def redeem_pairing_code(code: str, *, address: str, device: str | None = None) -
             "role": user.role,
             "name": key_row.name,
         }
+
+
+# --- sweeping: the prepared PDFs of sessions that can no longer be completed -------------------------------
+
+SWEEP_MARGIN = timedelta(seconds=60)  # a session is marked expired this long after its time (no race with
+# a completion that checked the time just before it)
+ORPHAN_GRACE = timedelta(hours=1)  # a prepared PDF no session row names (a prepare cut short) waits this long
+
+
+@contextlib.contextmanager
+def _removed_on_error(objects: Any, key: str) -> Any:
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            objects.delete(key)
+        raise
+
+
+@dataclass(frozen=True)
+class SessionSweep:
+    """What ``sweep_sessions`` did."""
+
+    expired: int  # pending sessions past their time, marked ``expired``
+    removed: int  # prepared PDFs removed: expired, completed, stale sessions
+    orphans: int  # prepared PDFs no session names, older than ORPHAN_GRACE
+    kept: int  # prepared PDFs of live (pending) sessions, untouched
+
+
+def sweep_sessions(*, now: datetime | None = None, settings: Settings | None = None) -> SessionSweep:
+    """Mark the pending sessions past their time ``expired`` and remove from the object store (``sessions/``)
+    every prepared PDF that can no longer be completed: expired, completed, stale, or named by no session.
+    Runs at ``digitize serve``'s start and every ``DIGITIZE_SIGNING_SWEEP_SECONDS``, and on
+    ``digitize sessions sweep``. Looks only at the files present, so it costs what is left over, not the
+    history."""
+    now = now or utcnow()
+    objects = get_object_store(settings)
+    with db.session() as s:
+        expired = s.execute(
+            update(SigningSession)
+            .where(SigningSession.state == "pending", SigningSession.expires_at <= now - SWEEP_MARGIN)
+            .values(state="expired")
+        )
+        n_expired = int(getattr(expired, "rowcount", 0) or 0)
+        if n_expired:
+            audit(s, "system", "signing_session.sweep", "sessions", expired=n_expired)
+    present = list(objects.list_prefix("sessions"))
+    removed = orphans = kept = 0
+    for start in range(0, len(present), 500):
+        chunk = present[start : start + 500]
+        ids = {key.rsplit("/", 1)[-1].removesuffix(".pdf"): (key, when) for key, when in chunk}
+        with db.session() as s:
+            states = dict(
+                s.execute(
+                    select(SigningSession.id, SigningSession.state).where(SigningSession.id.in_(list(ids)))
+                ).all()
+            )
+        for session_id, (key, when) in ids.items():
+            state = states.get(session_id)
+            if state == "pending":
+                kept += 1
+                continue
+            if state is None and _aware(when) > now - ORPHAN_GRACE:
+                kept += 1  # being prepared right now, maybe
+                continue
+            with contextlib.suppress(NotFound):
+                objects.delete(key)
+            if state is None:
+                orphans += 1
+            else:
+                removed += 1
+    return SessionSweep(n_expired, removed, orphans, kept)
+
+
+def sweep_in_background(settings: Settings | None = None) -> threading.Event:
+    """Sweep now and every ``signing_sweep_seconds`` in a daemon thread of this process; the event stops
+    it. A failed sweep is logged and tried again next time."""
+    import logging
+
+    settings = settings or get_settings()
+    stop = threading.Event()
+    log = logging.getLogger("digitize.signing")
+
+    def run() -> None:
+        while not stop.is_set():
+            try:
+                done = sweep_sessions(settings=settings)
+                if done.expired or done.removed or done.orphans:
+                    log.info("signing sessions swept: %s", done)
+            except Exception:
+                log.exception("sweeping signing sessions failed")
+            stop.wait(max(5, settings.signing_sweep_seconds))
+
+    threading.Thread(target=run, name="digitize-session-sweep", daemon=True).start()
+    return stop

@@ -117,8 +117,14 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off
             part = centred_part(raw, type_ln.cx) if raw.boxed and type_ln.boxed else raw
             if part is None:
+                if subj and raw.x1 - raw.x0 > 0.6 * width:
+                    break  # a body line (not centred, wide) after the subject: the body has begun
                 continue
             ln = part
+            if ln.boxed and subj:
+                prev = subj[-1]
+                if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
+                    break  # the subject's lines follow each other; a wide gap (the rule under it) ends it
             f = ln.folded.strip()
             if not re.search(r"[a-z]", f):
                 continue
