@@ -373,10 +373,10 @@ def make_varied_document(
         look = g.Look(
             font=str(ax.font),
             margins=MARGINS_PT[ax.margins],
-            seal=str(ax.seal),
+            seal=ax.seal,
             handwritten=ax.handwritten,
             stamp=extras["stamp"] if ax.stamp else None,
-            tail=str(ax.tail),
+            tail=ax.tail,
             tail_names=extras["annex_names"],
         )
         lay = g.layout(content, fseed, look)
