@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from digitize.pipeline import correct
 from digitize.pipeline.model import Box, RecognizedPage, Word
@@ -94,3 +95,17 @@ def test_personal_names_never_changed() -> None:
     # "thanh toán" (payment) is far more common than "thanh toàn", but "Lê Thanh Toàn" is a person
     assert _fix("GIÁM ĐỐC Lê Thanh Toàn") == "GIÁM ĐỐC Lê Thanh Toàn"
     assert _fix("CHỦ TỊCH Lý Thùy Hoa", conf=30.0) == "CHỦ TỊCH Lý Thùy Hoa"
+
+
+def test_a_word_between_punctuation_is_not_changed_on_frequency_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "ho" (a cough) between commas: "họ" is far more frequent in legal text, but the corpus has never
+    # shown it beside these neighbours (punctuation is no evidence), so Tesseract's reading stays
+    symptoms = "có biểu hiện sốt, ho, khó thở"
+    assert _fix(symptoms, 96.0) == symptoms
+    monkeypatch.setattr(correct, "NEED_CONTEXT", False)
+    assert _fix(symptoms, 96.0) != symptoms  # the check is what keeps it
+    monkeypatch.undo()
+    # with a word on either side the corpus has seen, the usual fixes still happen
+    assert _fix("Quyết định sô 12/QĐ-UBND", 96.0) == "Quyết định số 12/QĐ-UBND"
