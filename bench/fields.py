@@ -7,7 +7,9 @@ whole pipeline (``process_document``: intake → preprocess → recognize → ex
 And on real scanned official documents with hand-made field truth (``../shared/realworld/fields``).
 
 ``python -m bench fields``; ``BENCH_FIELDS_N`` (default 44 = 4 kinds x 11 variants), ``BENCH_FIELDS_SEED``,
-``BENCH_FIELDS_SETS`` (default ``generated,realdata,realworld,measure``; ``measure`` = the real documents with
+``BENCH_FIELDS_SETS`` (default ``families,realdata,realworld,measure``; ``families`` = ``bench/families.py``:
+the varied generator's eval and dev families beside the fixed generator, per field and per axis value;
+``generated`` = the fixed generator alone at ``BENCH_FIELDS_N``; ``measure`` = the real documents with
 truth in ``bench/data/realworld_measure``, never tuned on).
 """
 
@@ -193,7 +195,11 @@ def realworld(truth_dir: Path | None = None, label: str = "realworld (tuned on)"
 def main() -> None:
     n = int(os.environ.get("BENCH_FIELDS_N", "44"))
     seed = int(os.environ.get("BENCH_FIELDS_SEED", "9001"))
-    sets = set(os.environ.get("BENCH_FIELDS_SETS", "generated,realdata,realworld,measure").split(","))
+    sets = set(os.environ.get("BENCH_FIELDS_SETS", "families,realdata,realworld,measure").split(","))
+    if "families" in sets:  # the varied generator: eval (reported) and dev (tuned on) beside the fixed one
+        from bench import families
+
+        families.main()
     if "generated" in sets:
         generated(n, seed)
     if "realdata" in sets:

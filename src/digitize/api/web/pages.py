@@ -115,7 +115,7 @@ def home(request: Request, session: DbSession) -> Response:
     if may(user, Permission.REVIEW):
         todo.append(("home.todo_review", counts.get("needs_review", 0), "/review"))
     if may(user, Permission.SIGN):
-        from digitize.api.web.signing import unsigned_count
+        from digitize.services.signing import unsigned_count
 
         todo.append(("home.todo_sign", unsigned_count(session), "/sign"))
     return render(
