@@ -715,9 +715,9 @@ def _signed_attrs_as_der(contents: bytes | None, facts: CmsFacts) -> tuple[CmsFa
             return dataclasses.replace(facts, crypto_valid=True), None
         as_written = as_written or cms_shape.verifies_over(si, facts.cert, raw_attrs)
     if as_written or facts.crypto_valid:
-        return dataclasses.replace(facts, crypto_valid=False), Verdict.failed(
-            Sub.SIG_CRYPTO_FAILURE, NOT_DER_WORDS
-        )
+        # crypto_valid stays what the mathematics says over the bytes as written (poppler/NSS agree); the
+        # verdict follows RFC 5652 and EU DSS
+        return facts, Verdict.failed(Sub.SIG_CRYPTO_FAILURE, NOT_DER_WORDS)
     return facts, None
 
 
@@ -818,9 +818,11 @@ async def _gather(
         )
     cms_facts, chain = result
     cms_facts, not_der = _signed_attrs_as_der(raw.contents, cms_facts)
-    if encoding is not None or not_der is not None:
-        ev = dataclasses.replace(ev, failure=encoding or not_der)
+    if encoding is not None:
+        ev = dataclasses.replace(ev, failure=encoding)
         cms_facts = dataclasses.replace(cms_facts, crypto_valid=False)
+    elif not_der is not None:
+        ev = dataclasses.replace(ev, failure=not_der)
     if shape.plain_ecdsa:
         cms_facts = dataclasses.replace(cms_facts, signature_algorithm=f"ecdsa-plain-{shape.plain_ecdsa}")
     chain_certs = chain.path if chain.chain_found else ()
