@@ -318,14 +318,22 @@ def create_session(
         raise BadInput(
             f"Thuật toán ký không hợp lệ: {signature_algorithm}", f"invalid algorithm: {signature_algorithm}"
         ) from None
+    from digitize.signing.demo import DEMO_TEXT, demo_signature_image, is_demo_certificate
+
+    demo = is_demo_certificate(cert)  # every demo stamp says so, over sessions too
+    shown_title = nfc(title) if title else "Giám đốc"
+    if demo and "BẢN DEMO" not in shown_title:
+        shown_title = f"{shown_title} (BẢN DEMO)"
     try:
         profile = SignProfile(
             role=role,  # type: ignore[arg-type]
             level=level,  # type: ignore[arg-type]
             tsa_url=settings.tsa_url,
-            title=nfc(title) if title else "Giám đốc",
+            title=shown_title,
             name=nfc(name) if name else None,
             seal_image=seal,
+            signature_image=demo_signature_image(settings.home) if demo else None,
+            reason=DEMO_TEXT if demo else None,
             visible=not (role == "organization" and seal is None),
         )
     except DigitizeError as exc:
