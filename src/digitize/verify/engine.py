@@ -525,7 +525,44 @@ async def _check_embedded(
         else None,
         docmdp_ok=getattr(status, "docmdp_ok", None),
     )
+    tsv = getattr(status, "timestamp_validity", None)
+    if raw.kind is Kind.SIGNATURE and facts.timestamp_trusted is False and not facts.timestamp_broken:
+        with contextlib.suppress(Exception):
+            facts = dataclasses.replace(facts, timestamp_note=await _timestamp_note(tsv, setup, extra))
     return facts, await _chain_facts(status, facts, vc, setup, extra, _poe(facts, raw.kind, later_poe))
+
+
+async def _timestamp_note(tsv: Any, setup: _Setup, extra: Sequence[x509.Certificate]) -> Words | None:
+    """An intact signature timestamp that is not trusted: is the TSA's chain sound and only its revocation
+    data missing, or does it lead nowhere trusted?"""
+    from pyhanko_certvalidator import CertificateValidator
+
+    cert = tsv.signing_cert
+    if cert is None:
+        return None
+    tsa = _signer_of(cert).name or "?"
+    vc = _validation_context(setup, [*extra, cert], soft=True)
+    try:
+        path = await CertificateValidator(cert, validation_context=vc).async_validate_usage(
+            set(), extended_key_usage={"time_stamping"}
+        )
+    except Exception as exc:
+        why = _first_line(exc)
+        return (
+            f"Dấu thời gian của '{tsa}' nguyên vẹn nhưng chứng thư của máy chủ cấp dấu thời gian không xác "
+            f"thực được tới CA gốc tin cậy ({why}); dấu thời gian chưa được dùng làm bằng chứng thời điểm ký",
+            f"The timestamp by '{tsa}' is intact but the timestamping authority's certificate does not "
+            f"validate to a trusted root ({why}); it is not used as proof of the signing time",
+        )
+    root = _safe(lambda: path.trust_anchor.authority.name.native.get("common_name")) or "?"
+    return (
+        f"Dấu thời gian của '{tsa}' nguyên vẹn và chuỗi chứng thư của máy chủ cấp dấu thời gian đúng tới "
+        f"CA gốc '{root}', nhưng chưa có thông tin thu hồi (CRL/OCSP) cho chứng thư đó, nên chưa được dùng "
+        "làm bằng chứng thời điểm ký. " + OFFLINE_ADVICE[0],
+        f"The timestamp by '{tsa}' is intact and the timestamping authority's chain to the root '{root}' "
+        "is sound, but no revocation information (CRL/OCSP) is at hand for its certificate, so it is not "
+        "used as proof of the signing time. " + OFFLINE_ADVICE[1],
+    )
 
 
 def _poe(facts: CmsFacts, kind: Kind, later_poe: datetime | None) -> datetime | None:
@@ -715,9 +752,9 @@ def _signed_attrs_as_der(contents: bytes | None, facts: CmsFacts) -> tuple[CmsFa
             return dataclasses.replace(facts, crypto_valid=True), None
         as_written = as_written or cms_shape.verifies_over(si, facts.cert, raw_attrs)
     if as_written or facts.crypto_valid:
-        return dataclasses.replace(facts, crypto_valid=False), Verdict.failed(
-            Sub.SIG_CRYPTO_FAILURE, NOT_DER_WORDS
-        )
+        # crypto_valid stays what the mathematics says over the bytes as written (poppler/NSS agree); the
+        # verdict follows RFC 5652 and EU DSS
+        return facts, Verdict.failed(Sub.SIG_CRYPTO_FAILURE, NOT_DER_WORDS)
     return facts, None
 
 
@@ -818,9 +855,11 @@ async def _gather(
         )
     cms_facts, chain = result
     cms_facts, not_der = _signed_attrs_as_der(raw.contents, cms_facts)
-    if encoding is not None or not_der is not None:
-        ev = dataclasses.replace(ev, failure=encoding or not_der)
+    if encoding is not None:
+        ev = dataclasses.replace(ev, failure=encoding)
         cms_facts = dataclasses.replace(cms_facts, crypto_valid=False)
+    elif not_der is not None:
+        ev = dataclasses.replace(ev, failure=not_der)
     if shape.plain_ecdsa:
         cms_facts = dataclasses.replace(cms_facts, signature_algorithm=f"ecdsa-plain-{shape.plain_ecdsa}")
     chain_certs = chain.path if chain.chain_found else ()
@@ -905,6 +944,8 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
     if cms_facts is not None and cms_facts.timestamp_broken:
         reasons.append(("Dấu thời gian của chữ ký bị hỏng", "The signature's timestamp token is broken"))
     reasons += list(verdict.reasons)
+    if cms_facts is not None and cms_facts.timestamp_note is not None:
+        reasons.append(cms_facts.timestamp_note)
     # algorithms the policy does not accept are always named, whatever rule decided
     for f in ev.crypto:
         if f.words() not in reasons:
