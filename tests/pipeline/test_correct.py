@@ -109,3 +109,13 @@ def test_a_word_between_punctuation_is_not_changed_on_frequency_alone(
     monkeypatch.undo()
     # with a word on either side the corpus has seen, the usual fixes still happen
     assert _fix("Quyết định sô 12/QĐ-UBND", 96.0) == "Quyết định số 12/QĐ-UBND"
+
+
+def test_law_names_are_corrected_but_other_capitalised_runs_kept() -> None:
+    # a law's name is capitalised, yet it is the corpus's own language: "Tổ tụng" is "Tố tụng"
+    assert _fix("Căn cứ Luật Tổ tụng hành chính", 94.0) == "Căn cứ Luật Tố tụng hành chính"
+    assert _fix("Căn cứ Luật Tố chức Chính phủ", 94.0) == "Căn cứ Luật Tổ chức Chính phủ"
+    # a signer's name with a misread family name ("Lá" for "Lê"): not "Là", the run is left alone
+    assert _fix("GIÁM ĐỐC Lá Thị Bích Thuận", 94.0) == "GIÁM ĐỐC Lá Thị Bích Thuận"
+    # a place name the model cannot know
+    assert _fix("Khu kinh tế Dung Quật và", 94.0) == "Khu kinh tế Dung Quật và"

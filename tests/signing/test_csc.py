@@ -7,6 +7,7 @@ applied by a clerk after the leader; an officer's own remote credential, usable 
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import socket
 import subprocess
@@ -471,3 +472,60 @@ def test_a_profile_waits_for_the_holders_approval(
         else:
             with pytest.raises(outcome):
                 signing.sign_bytes(pdf)
+
+
+def test_profiles_command_lists_and_checks_a_remote_profile(
+    csc: str, pki: TestPKI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``digitize profiles list|check``: what an administrator runs after configuring a remote profile; check
+    opens the credential (credentials/info) and checks its certificate against the trust list."""
+    _csc_profiles(
+        csc,
+        pki,
+        tmp_path,
+        monkeypatch,
+        """
+[profiles.con-dau]
+role = "organization"
+csc_url = "{csc}"
+csc_credential = "digitize/seal"
+seal_image = "{seal}"
+users = ["van-thu"]
+
+[profiles.khong-co]
+role = "leader"
+csc_url = "{csc}"
+csc_credential = "digitize/khong-co"
+""",
+    )
+    listed = CliRunner().invoke(main, ["profiles", "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert [(p["name"], p["key"], p["users"]) for p in json.loads(listed.output)] == [
+        ("con-dau", "csc", ["van-thu"]),
+        ("khong-co", "csc", []),
+    ]
+    ok = CliRunner().invoke(main, ["profiles", "check", "con-dau", "--json"])
+    assert ok.exit_code == 0, ok.output
+    assert "Common Name: Sở Khoa học và Công nghệ tỉnh Yên Bái" in json.loads(ok.output)["subject"]
+    missing = CliRunner().invoke(main, ["profiles", "check", "khong-co"])
+    assert missing.exit_code == 65 and "ký từ xa" in missing.output, missing.output
+    assert CliRunner().invoke(main, ["profiles", "check", "khong-ton-tai"]).exit_code == 66
+
+
+def test_a_remote_profile_signs_with_rsassa_pss(csc: str, tmp_path: Path) -> None:
+    """``pss = true`` on a CSC profile: RSASSA-PSS asked of the service (signAlgo + its parameters)."""
+    from digitize.certs import load_trust_roots
+    from digitize.signing.keys import CscSource, open_key
+    from digitize.signing.sign import Signing, SignProfile
+    from tests.signing.helpers import make_pdf
+
+    with CscKey.open(csc, "digitize/signer") as key:
+        root = tmp_path / "csc-root.pem"
+        root.write_text(serialization_pem(key.chain[-1]))
+    roots = load_trust_roots([root])
+    with open_key(CscSource(csc, "digitize/signer"), pss=True) as k:
+        signed, _ = Signing(k, SignProfile(role="leader", level="B-B", pss=True), roots).sign_bytes(
+            make_pdf(tmp_path / "qd.pdf").read_bytes()
+        )
+    report = verify_pdf(signed, trust_roots=roots, visual_checks=False)
+    assert report.all_passed and report.signatures[0].signature_algorithm == "rsassa_pss", report

@@ -166,7 +166,7 @@ def _pass(words: list[str], confs: list[float], model: Model) -> list[str]:
             continue
         margin = MARGIN_LOW_CONF if confs[i] < HIGH_CONF else MARGIN_HIGH_CONF
         capital_run = core[0].isupper() and not core.isupper()
-        if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)):
+        if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)) and not _law_title(words, i):
             margin = max(margin, MARGIN_NAME)
         if best_score - own > margin:
             out[i] = pre + _cased(model.surface[model.index[best]], core) + post
@@ -189,6 +189,12 @@ def _name_runs(words: list[str]) -> set[int]:
                     break
         i = max(j, i + 1)
     return out
+
+
+def _law_title(words: list[str], i: int) -> bool:
+    """The first word of a law's name ("Luật Tố tụng hành chính", "Luật Tổ chức Chính phủ"): capitalised,
+    but the legal corpus's own words, not a name the model cannot know."""
+    return i > 0 and words[i - 1].strip("()[],.;:\"'“”").casefold() == "luật"
 
 
 def _is_title(words: list[str], i: int) -> bool:

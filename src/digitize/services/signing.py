@@ -318,14 +318,22 @@ def create_session(
         raise BadInput(
             f"Thuật toán ký không hợp lệ: {signature_algorithm}", f"invalid algorithm: {signature_algorithm}"
         ) from None
+    from digitize.signing.demo import DEMO_TEXT, demo_signature_image, is_demo_certificate
+
+    demo = is_demo_certificate(cert)  # every demo stamp says so, over sessions too
+    shown_title = nfc(title) if title else "Giám đốc"
+    if demo and "BẢN DEMO" not in shown_title:
+        shown_title = f"{shown_title} (BẢN DEMO)"
     try:
         profile = SignProfile(
             role=role,  # type: ignore[arg-type]
             level=level,  # type: ignore[arg-type]
             tsa_url=settings.tsa_url,
-            title=nfc(title) if title else "Giám đốc",
+            title=shown_title,
             name=nfc(name) if name else None,
             seal_image=seal,
+            signature_image=demo_signature_image(settings.home) if demo else None,
+            reason=DEMO_TEXT if demo else None,
             visible=not (role == "organization" and seal is None),
         )
     except DigitizeError as exc:
@@ -813,3 +821,176 @@ def sweep_in_background(settings: Settings | None = None) -> threading.Event:
 
     threading.Thread(target=run, name="digitize-session-sweep", daemon=True).start()
     return stop
+
+
+# --- the signing queue, as the web pages show it (pages and API call the same functions) --------------------
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """A finished document waiting for its first signature."""
+
+    id: str
+    original_filename: str
+    type_name: str | None
+    holder_name: str | None
+    reviewed_by: str | None
+
+
+@dataclass(frozen=True)
+class SigningQueue:
+    rows: tuple[QueueRow, ...]
+    total: int  # finished documents without a signature
+
+
+@dataclass(frozen=True)
+class RegisteredCertificate:
+    owner_kind: str
+    owner: str
+    subject: str
+    fingerprint: str
+    not_after: datetime | None
+
+
+def _unsigned() -> Any:
+    from sqlalchemy import exists
+
+    return (Document.state == DONE) & ~exists().where(Signature.document_id == Document.id)
+
+
+def unsigned_count(session: Session) -> int:
+    """Finished documents without a signature, as (finished) - (finished and signed): two index-friendly
+    counts instead of an anti-join over the whole table."""
+    from sqlalchemy import func
+
+    done = int(session.scalar(select(func.count()).select_from(Document).where(Document.state == DONE)) or 0)
+    signed = int(
+        session.scalar(
+            select(func.count(func.distinct(Signature.document_id)))
+            .select_from(Signature)
+            .join(Document, Document.id == Signature.document_id)
+            .where(Document.state == DONE)
+        )
+        or 0
+    )
+    return max(0, done - signed)
+
+
+def signing_queue(page: int, per_page: int) -> SigningQueue:
+    """One page of the signing queue (newest first) and its size."""
+    page, per_page = max(1, page), max(1, min(per_page, 200))
+    with db.session() as s:
+        total = unsigned_count(s)
+        rows = s.execute(
+            select(
+                Document.id,
+                Document.original_filename,
+                Document.type_name,
+                Document.holder_name,
+                Document.reviewed_by,
+            )
+            .where(_unsigned())
+            .order_by(Document.created_at.desc(), Document.id)
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        ).all()
+    return SigningQueue(tuple(QueueRow(*r) for r in rows), total)
+
+
+def document_names(document_ids: list[str]) -> dict[str, str]:
+    """The original file names of these documents (those that exist)."""
+    with db.session() as s:
+        return {
+            str(i): str(n)
+            for i, n in s.execute(
+                select(Document.id, Document.original_filename).where(Document.id.in_(document_ids))
+            ).all()
+        }
+
+
+def my_certificates(principal: Principal) -> list[dict[str, Any]]:
+    """The signing certificates registered to the caller (for a paired agent: its user's too)."""
+    with db.session() as s:
+        out: list[dict[str, Any]] = []
+        for kind, owner in owners_of(principal):
+            out += certificates_of(s, kind, owner)
+    return list({c["fingerprint"]: c for c in out}.values())
+
+
+def sessions_by_id(session_ids: list[str]) -> list[dict[str, Any]]:
+    """The views of these sessions (in that order; those that exist), for a page that follows a batch."""
+    with db.session() as s:
+        rows = [s.get(SigningSession, sid) for sid in session_ids]
+        return [session_view(s, r) for r in rows if r is not None]
+
+
+def registered_certificates(limit: int = 200) -> list[RegisteredCertificate]:
+    """The latest registered signing certificates, newest first (the admin's page)."""
+    with db.session() as s:
+        rows = s.scalars(
+            select(SigningCertificate).order_by(SigningCertificate.id.desc()).limit(max(1, min(limit, 1000)))
+        ).all()
+        return [
+            RegisteredCertificate(r.owner_kind, r.owner, r.subject, r.fingerprint, r.not_after) for r in rows
+        ]
+
+
+def register_certificate_of_user(name: str, pem: str, *, by: str) -> dict[str, Any]:
+    """``register_user_certificate`` in its own transaction (the admin's page)."""
+    with db.session() as s:
+        return register_user_certificate(s, name, pem, by=by)
+
+
+# --- the server's signing profiles, for their administrator --------------------------------------------
+
+
+def _key_kind(named: Any) -> str:
+    from digitize.signing.keys import CscSource, P12Source
+
+    if isinstance(named.key, P12Source):
+        return "pkcs12"
+    if isinstance(named.key, CscSource):
+        return "csc"
+    return "pkcs11"
+
+
+def list_profiles(settings: Settings | None = None) -> list[dict[str, Any]]:
+    """The profiles of the profiles file: name, role, level, where the key is, who may use it (nothing is
+    opened)."""
+    settings = settings or get_settings()
+    return [
+        {
+            "name": name,
+            "role": named.profile.role,
+            "level": named.profile.level,
+            "key": _key_kind(named),
+            "users": sorted(named.users),
+            "api_keys": sorted(named.api_keys),
+        }
+        for name, named in sorted(_profiles(settings).items())
+    ]
+
+
+def check_profile(name: str, settings: Settings | None = None) -> dict[str, Any]:
+    """Open the profile's key as a signature would (the PKCS#12 password, the token's PIN from the
+    environment, the remote service's ``credentials/info``) and check its certificate (validity, usage,
+    trust, revocation when answered): what an administrator runs after configuring one. NotFound when no
+    such profile; KeyAccessError, ServiceUnavailable or CertificateRejected as a signature would get."""
+    from digitize.certs import load_trust_roots
+    from digitize.signing.certcheck import check_certificate
+    from digitize.signing.keys import open_key
+
+    settings = settings or get_settings()
+    named = _profiles(settings).get(name)
+    if named is None:
+        raise NotFound(f"Không có hồ sơ ký '{name}'.", f"No signing profile '{name}'.")
+    with open_key(named.key, pss=named.profile.pss) as key:
+        cert, chain = key.certificate, key.chain
+    check_certificate(cert, chain, load_trust_roots(named.trust, settings.trust_dir))
+    return {
+        **next(p for p in list_profiles(settings) if p["name"] == name),
+        "subject": nfc(cert.subject.human_friendly),
+        "issuer": nfc(cert.issuer.human_friendly),
+        "not_after": iso(cert.not_valid_after),
+        "ok": True,
+    }

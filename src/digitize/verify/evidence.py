@@ -145,6 +145,7 @@ class CmsFacts:
     diff_reason: str | None = None  # why pyHanko could not classify a change
     docmdp_ok: bool | None = None
     seed_value_error: str | None = None
+    timestamp_note: Words | None = None  # why an intact signature timestamp is not trusted, precisely
     lenient: bool = False  # checked directly on the byte range (pyHanko's PDF layer could not)
     structure_problem: str | None = None
 
@@ -162,6 +163,7 @@ class ChainFacts:
     revocation_time: datetime | None = None
     revocation_reason: str | None = None
     revocation_note: Words | None = None  # what an officer can do about missing revocation data
+    chain_note: Words | None = None  # which CA certificate is missing from the chain, and what to do
     poe: datetime | None = None  # proof of existence used
     rescued_by_poe: bool = False  # expired/revoked after the POE: re-validated at that time
     expired_before_poe: bool = False

@@ -1,8 +1,9 @@
 """The officers' signing queue: finished documents not yet signed; select many, sign them with a signing
 profile configured on the server (``Settings.signing_profiles_file``), see the result of each.
 
-Signing, storing, recording and verifying is the core's ``digitize.signing.service.sign_document`` (shared
-with ``POST /api/v1/documents/{id}/signatures``); this module holds the pages and the background jobs.
+Signing, storing, recording and verifying is the service's (``digitize.services.signing``: sign_stored,
+signing_queue, document_names, shared with ``POST /api/v1/documents/{id}/signatures``); this module holds the
+pages and the background jobs, and no query of its own.
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session
 
 from digitize.api.web.base import (
+    SignPage,
     csrf_form,
     form_str,
     page_number,
@@ -27,15 +27,11 @@ from digitize.api.web.base import (
     redirect,
     render,
     request_lang,
-    require_page,
     router,
 )
 from digitize.api.web.token_signing import my_certificates
 from digitize.errors import DigitizeError, NotFound
-from digitize.permissions import Permission
-from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import DONE, Document, Signature
 
 log = logging.getLogger("digitize.web")
 
@@ -69,12 +65,9 @@ def sign_one(document_id: str, profile: str, user: Principal) -> dict[str, Any]:
 
 def sign_documents(document_ids: list[str], profile: str, user: Principal) -> list[SignOutcome]:
     """Sign each document with ``profile``; one failure does not stop the others."""
-    with db.session() as s:
-        names = dict(
-            s.execute(
-                select(Document.id, Document.original_filename).where(Document.id.in_(document_ids))
-            ).all()
-        )
+    from digitize.services.signing import document_names
+
+    names = document_names(document_ids)
     outcomes: list[SignOutcome] = []
     for doc_id in document_ids:
         name = names.get(doc_id, doc_id)
@@ -87,51 +80,18 @@ def sign_documents(document_ids: list[str], profile: str, user: Principal) -> li
     return outcomes
 
 
-def _unsigned() -> Any:
-    return (Document.state == DONE) & ~exists().where(Signature.document_id == Document.id)
-
-
-def unsigned_count(session: Session) -> int:
-    """Finished documents without a signature, as (finished) - (finished and signed): two index-friendly
-    counts instead of an anti-join over the whole table."""
-    done = int(session.scalar(select(func.count()).select_from(Document).where(Document.state == DONE)) or 0)
-    signed = int(
-        session.scalar(
-            select(func.count(func.distinct(Signature.document_id)))
-            .select_from(Signature)
-            .join(Document, Document.id == Signature.document_id)
-            .where(Document.state == DONE)
-        )
-        or 0
-    )
-    return max(0, done - signed)
-
-
 @router.get("/sign", response_class=HTMLResponse)
-def sign_queue(request: Request, user: Principal = Depends(require_page(Permission.SIGN))) -> Response:
+def sign_queue(request: Request, user: SignPage) -> Response:
+    from digitize.services.signing import signing_queue
+
     page = page_number(request)
-    with db.session() as s:
-        total = unsigned_count(s)
-        rows = s.execute(
-            select(
-                Document.id,
-                Document.original_filename,
-                Document.type_name,
-                Document.holder_name,
-                Document.reviewed_by,
-                Document.processed_at,
-            )
-            .where(_unsigned())
-            .order_by(Document.created_at.desc(), Document.id)
-            .limit(PER_PAGE)
-            .offset((page - 1) * PER_PAGE)
-        ).all()
+    queue = signing_queue(page, PER_PAGE)
     return render(
         request,
         "sign.html",
         {
-            "rows": rows,
-            "pager": pager(request, total, page, PER_PAGE),
+            "rows": queue.rows,
+            "pager": pager(request, queue.total, page, PER_PAGE),
             "profiles": profile_names(user),
             "certificates": my_certificates(user),
         },
@@ -223,9 +183,7 @@ def _job_view(request: Request, job: SignJob) -> dict[str, Any]:
 
 
 @router.post("/sign", response_class=HTMLResponse)
-async def sign_selected(
-    request: Request, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+async def sign_selected(request: Request, user: SignPage) -> Response:
     form = await csrf_form(request)
     ids = [i for i in form.getlist("ids") if isinstance(i, str) and i][:MAX_SELECTED]
     profile = form_str(form, "profile")
@@ -240,15 +198,11 @@ async def sign_selected(
 
 
 @router.get("/sign/jobs/{job_id}", response_class=HTMLResponse)
-def sign_job(
-    request: Request, job_id: str, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+def sign_job(request: Request, job_id: str, user: SignPage) -> Response:
     return render(request, "sign_result.html", _job_view(request, _job_for(job_id, user)))
 
 
 @router.get("/sign/jobs/{job_id}/progress", response_class=HTMLResponse)
-def sign_job_progress(
-    request: Request, job_id: str, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+def sign_job_progress(request: Request, job_id: str, user: SignPage) -> Response:
     """The htmx fragment polled by the job page until every document is signed or refused."""
     return render(request, "_sign_progress.html", _job_view(request, _job_for(job_id, user)))

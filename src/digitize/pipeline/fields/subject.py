@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 from digitize.pipeline.fields.holder import fix_company_forms
 from digitize.pipeline.fields.layout import Layout, type_line
@@ -96,6 +97,23 @@ def read_type(layout: Layout, vv: Sequence[Line], notation: Found, organ_name: s
         elif organ_name and abbreviation(organ_name) == head:
             res.set("type_name", "Công văn", notation_val.confidence * 0.8)
     return res.freeze()
+
+
+# results whose subject is their full title (CONTRACT): "GIẤY PHÉP / SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP" →
+# "Giấy phép sử dụng vật liệu nổ công nghiệp"
+TITLED_TYPES = ("Giấy phép", "Giấy chứng nhận", "Chứng chỉ", "Giấy xác nhận")
+
+
+def full_title(type_name: str | None, subject: Found) -> Found:
+    """A licence's or certificate's subject as its full title: the type name and the line(s) under it."""
+    f = subject.get("subject")
+    if type_name not in TITLED_TYPES or f is None or not f.value:
+        return subject
+    value = f.value
+    if fold(value).startswith(("ve viec", fold(type_name or ""))) or value.startswith("V/v"):
+        return subject
+    titled = f"{type_name} {value[0].lower()}{value[1:]}"
+    return Found((replace(f, value=titled),))
 
 
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
