@@ -37,3 +37,16 @@ def test_a_wide_body_paragraph_ends_the_subject() -> None:
         ("Thực hiện chỉ đạo,", "center", 90.0),
     ]
     assert values(_directive(after))["subject"] == SUBJECT
+
+
+def test_a_subject_wrapped_before_its_year_keeps_the_year() -> None:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/BC-UBND")
+    body = [
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội quý I năm", "center", 91.0),
+        ("2019", "center", 91.0),
+        ("", "center", 90.0),  # the space (and the rule) between the subject and the body
+        ("Thực hiện chỉ đạo của cấp trên, Sở Y tế báo cáo như sau:", "body", 90.0),
+    ]
+    v = values(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+    assert v["subject"] == "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội quý I năm 2019"

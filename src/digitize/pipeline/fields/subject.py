@@ -144,8 +144,8 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
                     break  # the subject's lines follow each other; a wide gap (the rule under it) ends it
             f = ln.folded.strip()
-            if not re.search(r"[a-z]", f):
-                continue
+            if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
+                continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
             if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or type_line(ln):
                 break
             if f.startswith(BODY_START) and not f.startswith(AUTHORITY_START):
