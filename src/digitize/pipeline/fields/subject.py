@@ -129,11 +129,15 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         type_i = layout.type_i
         subj: list[Line] = []
         type_ln = first[type_i]
+        # the heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not it)
+        names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
+        own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
+        type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
         ends = sorted(ln.x1 for ln in first)
         right_margin = ends[int(0.9 * (len(ends) - 1))]
         for raw in first[type_i + 1 : type_i + 8]:
             # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off
-            part = centred_part(raw, type_ln.cx) if raw.boxed and type_ln.boxed else raw
+            part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
             if part is None:
                 if subj and raw.x1 - raw.x0 > 0.6 * width:
                     break  # a body line (not centred, wide) after the subject: the body has begun
