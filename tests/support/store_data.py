@@ -7,6 +7,7 @@ from pathlib import Path
 from digitize.ingest import ingest_paths
 from digitize.pipeline.model import RecognizedPage
 from digitize.processing.executor import Outcome, claim, finalize
+from tests.support.scans import tiny_pdf
 
 
 def stored_document(
@@ -14,7 +15,7 @@ def stored_document(
 ) -> str:
     """Ingest a small unique file and finish it with the given fields and page text (no OCR)."""
     path = tmp / name
-    path.write_bytes(("%PDF-1.4\n% " + name + "\n" + repr(sorted(fields.items())) + "\n").encode())
+    path.write_bytes(tiny_pdf(name + repr(sorted(fields.items()))))
     report = ingest_paths([path])
     doc_id = report.document_ids[0]
     assert claim(doc_id, "test-worker")

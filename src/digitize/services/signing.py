@@ -313,6 +313,7 @@ def create_session(
     digest = base64.b64encode(prepared.digest).decode("ascii")
     r = prepared.result
     with db.session() as s:
+        dropped = _drop_superseded(s, document_id, owner_kind, owner, fp)
         s.add(
             SigningSession(
                 id=session_id,
@@ -343,6 +344,9 @@ def create_session(
         audit(
             s, principal.actor, "signing_session.create", document_id, signing_session=session_id, role=role
         )
+    for key in dropped:  # their prepared PDFs: nothing will ever complete them
+        with contextlib.suppress(Exception):
+            objects.delete(key)
     return {
         "id": session_id,
         "document_id": document_id,
@@ -356,6 +360,32 @@ def create_session(
         "signer": r.signer_name,
         "state": "pending",
     }
+
+
+def _drop_superseded(
+    s: Session, document_id: str, owner_kind: str, owner: str, fingerprint: str
+) -> list[str]:
+    """Before a new session is stored: the same holder's earlier pending session for the same document (by
+    owner, or by the same certificate: the officer's web page and agent) is ``replaced`` (one pending
+    signature per document and holder: a second would only go stale when the first lands), and the owner's
+    expired pending sessions are marked ``expired``. Returns the prepared PDFs to delete (they would
+    otherwise stay in the store for ever)."""
+    mine = (SigningSession.owner_kind == owner_kind) & (SigningSession.owner == owner)
+    rows = s.scalars(
+        select(SigningSession).where(
+            SigningSession.state == "pending",
+            or_(
+                mine & (SigningSession.expires_at <= utcnow()),
+                (SigningSession.document_id == document_id)
+                & or_(mine, SigningSession.certificate_fingerprint == fingerprint),
+            ),
+        )
+    ).all()
+    keys: list[str] = []
+    for row in rows:
+        row.state = "expired" if _aware(row.expires_at) <= utcnow() else "replaced"
+        keys.append(row.prepared_key)
+    return keys
 
 
 def create_sessions(
