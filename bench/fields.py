@@ -7,7 +7,8 @@ whole pipeline (``process_document``: intake → preprocess → recognize → ex
 And on real scanned official documents with hand-made field truth (``../shared/realworld/fields``).
 
 ``python -m bench fields``; ``BENCH_FIELDS_N`` (default 44 = 4 kinds x 11 variants), ``BENCH_FIELDS_SEED``,
-``BENCH_FIELDS_SETS`` (default ``generated,realdata,realworld``).
+``BENCH_FIELDS_SETS`` (default ``generated,realdata,realworld,measure``; ``measure`` = the real documents with
+truth in ``bench/data/realworld_measure``, never tuned on).
 """
 
 from __future__ import annotations
@@ -144,20 +145,26 @@ def real() -> None:
     print(f"  ALL            {total_ok / total:6.3f}  ({total_ok}/{total})")
 
 
-def realworld() -> float | None:
+MEASURE_TRUTH = REPO / "bench" / "data" / "realworld_measure"
+
+
+def realworld(truth_dir: Path | None = None, label: str = "realworld (tuned on)") -> float | None:
     """Real scanned official documents (``../shared/realworld/signed``) against hand-made field truth
-    (``../shared/realworld/fields/*.gt.json``; compared after NFC, white space, case and tone placement)."""
+    (``../shared/realworld/fields/*.gt.json``, the three the extractor is tuned on; or ``truth_dir``, e.g.
+    ``bench/data/realworld_measure``, measured only); compared after NFC, white space, case and tone
+    placement."""
     import json
 
     from digitize.pipeline.run import process_document
     from digitize.pipeline.syllable import fold_placement
 
-    truths = sorted((REALWORLD / "fields").glob("*.gt.json")) if REALWORLD.is_dir() else []
-    if not truths:
-        print("realworld fields: ../shared/realworld/fields not present, skipped")
+    truth_dir = truth_dir or REALWORLD / "fields"
+    truths = sorted(truth_dir.glob("*.gt.json")) if REALWORLD.is_dir() else []
+    if not truths or not all((REALWORLD / json.loads(t.read_text())["file"]).is_file() for t in truths):
+        print(f"{label}: ../shared/realworld not present, skipped")
         return None
     per_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    print(f"realworld: {len(truths)} real scanned documents (field truth by hand)")
+    print(f"{label}: {len(truths)} real documents (field truth by hand, {truth_dir.name})")
     for t in truths:
         gt = json.loads(t.read_text(encoding="utf-8"))
         got = process_document(REALWORLD / gt["file"]).fields()
@@ -186,13 +193,15 @@ def realworld() -> float | None:
 def main() -> None:
     n = int(os.environ.get("BENCH_FIELDS_N", "44"))
     seed = int(os.environ.get("BENCH_FIELDS_SEED", "9001"))
-    sets = set(os.environ.get("BENCH_FIELDS_SETS", "generated,realdata,realworld").split(","))
+    sets = set(os.environ.get("BENCH_FIELDS_SETS", "generated,realdata,realworld,measure").split(","))
     if "generated" in sets:
         generated(n, seed)
     if "realdata" in sets:
         real()
     if "realworld" in sets:
         realworld()
+    if "measure" in sets:
+        realworld(MEASURE_TRUTH, "realworld measure-only (never tuned on)")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """The layers of the tree: the core never imports its adapters or their frameworks.
 
-``digitize.api`` (FastAPI) and ``digitize.workers`` (Celery) are adapters, and so is ``digitize.cli`` (it starts
-them). Everything else in ``src/digitize/`` is the core: it must not import FastAPI, Starlette, Celery or the
-adapters, at module level or inside a function (issue 18: "the core imports upward").
+``digitize.api`` (FastAPI) and ``digitize.workers`` (Celery) are adapters, and so is ``digitize.cli``
+(it starts them). Everything else in ``src/digitize/`` is the core: it must not import FastAPI, Starlette,
+Celery or the adapters, at module level or inside a function (issue 18: "the core imports upward").
 """
 
 from __future__ import annotations

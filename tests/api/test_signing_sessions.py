@@ -277,6 +277,51 @@ def test_a_session_survives_a_restart(
         assert r.json()["signatures"][0]["verified"] is True
 
 
+def test_batch_sessions_refuse_a_foreign_certificate_outright(
+    bare_client: TestClient,
+    make_key: Callable[..., str],
+    tmp_path: Path,
+    env: Path,
+    pki: TestPKI,  # noqa: F811
+) -> None:
+    """POST /api/v1/signing-sessions (a selection for one holder): a certificate not registered to the caller
+    is 403 for the whole batch, as for one session (CONTRACT), and nothing is prepared; a refusal that
+    concerns one document (not finished, unknown) stays per document inside the 201."""
+    officer, other = make_key("officer"), make_key("officer")
+    _register(officer, pki.officer.cert)
+    _register(other, pki.officer_ec.cert)
+    docs = [done_pdf_document(tmp_path, f"gp-lo-{i}") for i in range(2)]
+
+    def batch(key: str, ident: str = "officer", **body: object) -> tuple[int, dict[str, object]]:
+        r = bare_client.post(
+            "/api/v1/signing-sessions",
+            json={"certificate": _pem(pki, ident), "documents": docs, **body},
+            headers=auth(key),
+        )
+        return r.status_code, r.json()
+
+    def sessions() -> int:
+        with db.session() as s:
+            return int(s.scalar(select(func.count()).select_from(SigningSession)) or 0)
+
+    status, body = batch(other, "officer")  # the officer's certificate, someone else's key
+    assert status == 403 and body["error"]["code"] == "forbidden", body
+    assert batch(officer, "officer_ec")[0] == 403  # a certificate registered to nobody
+    assert batch(officer, role="organization")[0] == 403  # the seal is the clerk's
+    assert batch(officer, certificate="không phải chứng thư")[0] == 422
+    assert sessions() == 0
+
+    r = bare_client.post(
+        "/api/v1/signing-sessions",
+        json={"certificate": _pem(pki, "officer"), "documents": [*docs, "khong-co"]},
+        headers=auth(officer),
+    )
+    assert r.status_code == 201, r.text
+    assert sorted(x["document_id"] for x in r.json()["items"]) == sorted(docs)
+    assert [(e["document_id"], e["code"]) for e in r.json()["errors"]] == [("khong-co", "not_found")]
+    assert sessions() == 2
+
+
 def test_a_new_session_replaces_the_holders_earlier_one_and_expired_pdfs_go(
     bare_client: TestClient,
     make_key: Callable[..., str],

@@ -158,3 +158,24 @@ def test_jpeg_quality_is_chosen_by_measured_error(tmp_path: Path) -> None:
     # fine detail no lower quality keeps (random pixels) gets the full quality
     noise = np.random.default_rng(1).integers(0, 256, (400, 400), dtype=np.uint8)
     assert compose_mod.choose_quality(noise) == compose_mod.JPEG_QUALITY
+
+
+def test_searchable_pdf_of_a_page_photographed_at_an_angle(tmp_path: Path) -> None:
+    from tests.pipeline.test_preprocess import KEYSTONED, _on_table
+
+    page = np.asarray(decree_page(200).convert("RGB"))
+    shot = save(Image.fromarray(_on_table(page, KEYSTONED)), tmp_path / "shot.jpg", dpi=150, quality=90)
+    out = tmp_path / "shot.pdf"
+    result = process_document(shot, out, jobs=1)
+    assert word_accuracy(_pdftotext(out), ground_truth()) >= 0.95
+    with pikepdf.open(out) as pdf:
+        image = pdf.pages[0].Resources.XObject.Im0
+        # the flattened page, not the photo byte for byte (the table and the keystone are gone)
+        assert image.read_raw_bytes() != shot.read_bytes()
+        assert (int(image.Width), int(image.Height)) == pytest.approx((1266, 1480), abs=15)
+        box = [float(v) for v in pdf.pages[0].MediaBox]
+        assert box[3] / box[2] == pytest.approx(1480 / 1266, rel=0.03)
+    # the words of the text layer sit on the flattened page's words (the title centred near the top)
+    words = result.pages[0].words
+    title = next(w for w in words if w.text == "QUYẾT")
+    assert 0.3 < (title.box.x0 + title.box.x1) / 2 / result.pages[0].width < 0.6

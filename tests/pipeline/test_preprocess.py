@@ -138,3 +138,80 @@ def test_blurred_small_print_is_sharpened_and_reads_better(monkeypatch: pytest.M
     truth = ground_truth()
     better = word_accuracy(recognize.recognize(fixed).text, truth)
     assert better >= word_accuracy(recognize.recognize(plain).text, truth)
+
+
+# --- phone shots: the page photographed at an angle on a darker background --------------------------
+
+
+def _on_table(
+    page: np.ndarray, corners: np.ndarray, size: tuple[int, int] = (1400, 1800), level: float = 90
+) -> np.ndarray:
+    """``page`` warped onto ``corners`` (TL, TR, BR, BL) of a grainy, brownish background (``level``)."""
+    import cv2
+
+    w, h = size
+    rng = np.random.default_rng(7)
+    table = (rng.normal(level, 12, (h, w, 1)) + np.array([10, 0, -10])).clip(0, 255).astype(np.uint8)
+    table = cv2.GaussianBlur(table, (7, 7), 0)
+    ph, pw = page.shape[:2]
+    src = np.float32([[0, 0], [pw, 0], [pw, ph], [0, ph]])
+    m = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
+    return cv2.warpPerspective(
+        page, m, (w, h), dst=table, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_TRANSPARENT
+    )
+
+
+KEYSTONED = np.array([[330, 160], [1050, 250], [1330, 1700], [60, 1620]], dtype=np.float64)
+
+
+def test_photographed_page_is_found_and_warped_flat(page: Image.Image) -> None:
+    from digitize.pipeline import recognize
+    from tests.pipeline.pages import ground_truth, word_accuracy
+
+    shot = _on_table(_array(page), KEYSTONED)
+    quad = preprocess.find_page(preprocess.ink_gray(shot))
+    assert quad is not None
+    assert np.abs(quad - KEYSTONED).max() < 12  # each corner within ~0.5 % of the photo's diagonal
+    prepared = preprocess.prepare(shot, dpi=150)
+    assert prepared.rectified
+    # the master is the flattened page, as large as its longer sides, not the photo
+    assert prepared.master.shape[:2] == pytest.approx((1480, 1266), abs=15)
+    assert prepared.master[:, :, 0].mean() > 200  # no table left around it
+    assert abs(_residual_skew(prepared.ocr)) < 0.5
+    truth = ground_truth()
+    flat = word_accuracy(recognize.recognize(prepared).text, truth)
+    assert flat >= 0.95
+
+
+def test_flattening_reads_better_than_the_keystoned_page(
+    page: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from digitize.pipeline import recognize
+    from tests.pipeline.pages import ground_truth, word_accuracy
+
+    shot = _on_table(_array(page), KEYSTONED)
+    truth = ground_truth()
+    flat = word_accuracy(recognize.recognize(preprocess.prepare(shot, dpi=150)).text, truth)
+    monkeypatch.setattr(preprocess, "find_page", lambda gray: None)
+    keystoned = word_accuracy(recognize.recognize(preprocess.prepare(shot, dpi=150)).text, truth)
+    assert flat > keystoned
+
+
+def test_flat_scans_and_merely_turned_pages_are_not_warped(page: Image.Image) -> None:
+    arr = _array(page)
+    # a scan: the page fills the image
+    assert preprocess.find_page(preprocess.ink_gray(arr)) is None
+    assert not preprocess.prepare(arr, dpi=200).rectified
+    # a scan with dark lid borders: a rectangle, whitened and cropped by the usual steps, not warped
+    bordered = arr.copy()
+    bordered[:60], bordered[-45:], bordered[:, :50], bordered[:, -40:] = 30, 25, 35, 28
+    assert preprocess.find_page(preprocess.ink_gray(bordered)) is None
+    # a page on a table turned by 4° but seen square-on: a turned rectangle, left to the deskew
+    c, s = np.cos(np.radians(4)), np.sin(np.radians(4))
+    ph, pw = arr.shape[:2]
+    rect = np.array([[0, 0], [pw, 0], [pw, ph], [0, ph]], dtype=np.float64) - [pw / 2, ph / 2]
+    turned = rect @ np.array([[c, s], [-s, c]]) + [700, 900]
+    assert preprocess.find_page(preprocess.ink_gray(_on_table(arr, turned))) is None
+    # a keystoned page on a table as pale as the page: not confident, left alone
+    pale = _on_table(arr, KEYSTONED, level=232)
+    assert preprocess.find_page(preprocess.ink_gray(pale)) is None

@@ -16,14 +16,14 @@ from click.testing import CliRunner
 
 from digitize.cli import main
 from digitize.config import reset_settings
-from digitize.errors import Conflict
+from digitize.errors import Conflict, FixityError
 from digitize.preservation.export import export_store
 from digitize.preservation.fixity import audit_objects
 from digitize.preservation.importing import import_bag
 from digitize.preservation.rows import to_json
 from digitize.services import files as files_service
 from digitize.store import db
-from digitize.store.models import SIGNED, Document, Signature, Stack, StackPage, Variant
+from digitize.store.models import SIGNED, AccessLogEntry, Document, Signature, Stack, StackPage, Variant
 from digitize.store.objects import get_object_store, original_key, variant_key
 from digitize.store.service import (
     correct_fields,
@@ -155,6 +155,15 @@ def build_store(tmp: Path) -> list[str]:
             ]
         )
         s.get(Document, c).stack_id = stack.id
+        # another agency read a (and was refused b): provenance the package must keep
+        s.add_all(
+            [
+                AccessLogEntry(
+                    client="key:so-tnmt", purpose="Thẩm định hồ sơ", document_id=a, path="/x", status=200
+                ),
+                AccessLogEntry(client="key:so-tnmt", purpose="Tra cứu", document_id=b, path="/y", status=404),
+            ]
+        )
     return [a, b, c]
 
 
@@ -170,6 +179,10 @@ def snapshot(ids: list[str]) -> dict[str, Any]:
                 "history": field_history(s, i),
                 "bytes": {v.kind + ":" + v.sha256: objects.read_bytes(v.key) for v in doc_variants},
             }
+        out["reads"] = [
+            (r.client, r.purpose, r.document_id, r.path, r.status, r.at.replace(tzinfo=None))
+            for r in s.query(AccessLogEntry).order_by(AccessLogEntry.at, AccessLogEntry.client).all()
+        ]
         out["files"] = files_service.list_files(s)
         out["stacks"] = [
             (to_json(st), [to_json(p) for p in st.pages]) for st in s.query(Stack).order_by(Stack.id).all()
@@ -192,6 +205,7 @@ def test_export_validate_import_gives_the_same_store(
     ids = build_store(tmp_path)
     before = snapshot(ids)
     assert before["search"] == [ids[0]] and before["in_file"] == sorted(ids[:2])
+    assert len(before["reads"]) == 2  # the access log is in the snapshot compared after the import
 
     bag_dir = tmp_path / "bag"
     report = export_store(bag_dir, fmt=fmt)
@@ -269,5 +283,8 @@ def test_audit_finds_a_changed_byte_and_a_missing_object(
     listed = json.loads(result.stdout)
     assert {p["key"] for p in listed["problems"]} == {changed_key, missing_key}
     # an export refuses to carry a changed object as if it were sound
-    with pytest.raises(Exception, match="audit"):
+    with pytest.raises(FixityError, match="audit") as exc:
         export_store(tmp_path / "bad-export")
+    assert exc.value.details["key"] in {changed_key, missing_key}
+    # and leaves no half-written package behind
+    assert not (tmp_path / "bad-export" / "bagit.txt").exists()

@@ -5,8 +5,9 @@
   back.
 * Failures, on the real executors (the embedded ``LocalPool`` and a Celery worker on Redis), from the same
   starting state: a worker that died mid-page (the page is redone, the dead run counted), a page given up
-  after ``page_max_attempts`` worker deaths (``too_many_attempts``), a page that fails on its own
-  (``bad_input``): the documents must end identical (states, codes, attempts, texts, fields, pages left out).
+  after ``page_max_attempts`` worker deaths (``too_many_attempts``), every page given up (the document
+  ``failed``, ``too_many_attempts``), a page that fails on its own (``bad_input``): the documents must end
+  identical (states, codes, attempts, texts, fields, pages left out).
 """
 
 from __future__ import annotations
@@ -154,6 +155,22 @@ def _gave_up(document_id: str, settings: Settings) -> None:
         )
 
 
+def _all_given_up(document_id: str, settings: Settings) -> None:
+    """Every page already killed its worker page_max_attempts times: the document fails, with the code of
+    its first page (one code per failure, whichever executor gives up)."""
+    pages = _prepared_pages(document_id, settings)
+    with db.session(settings) as s:
+        s.execute(
+            update(Page)
+            .where(Page.id.in_(pages))
+            .values(
+                attempts=settings.page_max_attempts,
+                claimed_by="dead elsewhere:4242",
+                lease_until=utcnow() - timedelta(seconds=5),
+            )
+        )
+
+
 def _page_fails(document_id: str, settings: Settings) -> None:
     """A page the original does not have (its own failure, not the worker's): that page fails, the
     document goes on."""
@@ -166,6 +183,7 @@ SCENARIOS: dict[str, Scenario] = {
     "worker died mid-page": _worker_died_mid_page,
     "given up after worker deaths": _gave_up,
     "a page fails": _page_fails,
+    "every page given up": _all_given_up,
 }
 
 
@@ -253,6 +271,10 @@ def test_failures_end_the_same_on_both_executors(
             assert (e["state"], e["error_code"]) == ("needs_review", "pages_failed")
             assert [p[1:3] for p in pages] == [("failed", "too_many_attempts"), ("done", None)]
             assert e["left_out"] == [0]
+        elif name == "every page given up":
+            assert (e["state"], e["error_code"]) == ("failed", "too_many_attempts")
+            assert [p[1:3] for p in pages] == [("failed", "too_many_attempts")] * 2
+            assert e["left_out"] is None and not e["fields"]
         else:
             assert (e["state"], e["error_code"]) == ("needs_review", "pages_failed")
             assert [p[1:3] for p in pages] == [("done", None), ("done", None), ("failed", "bad_input")]

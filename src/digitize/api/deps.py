@@ -13,6 +13,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from digitize.errors import Forbidden, Unauthenticated
+from digitize.permissions import Permission, roles_for
 from digitize.store import db
 from digitize.store.auth import Principal, verify_api_key
 
@@ -60,18 +61,16 @@ def current_principal(principal: Principal | None = Depends(optional_principal))
     return principal
 
 
-STAFF = ("archivist", "reviewer", "officer", "admin", "clerk")
-
-
-def require(*roles: str) -> Callable[[Principal], Principal]:
-    """A dependency that lets through the given roles (and ``admin``), 403 for the others."""
-    allowed = set(roles) | {"admin"}
+def require(permission: Permission) -> Callable[[Principal], Principal]:
+    """A dependency that lets through the roles ``digitize.permissions`` grants ``permission`` (and
+    ``admin``), 403 for the others. The web pages gate on the same table (``web.base.require_page``)."""
+    allowed = sorted(roles_for(permission))
 
     def check(principal: Principal = Depends(current_principal)) -> Principal:
         if principal.role not in allowed:
             raise Forbidden(
-                f"Vai trò {principal.role} không được phép ({', '.join(sorted(allowed))}).",
-                f"Role {principal.role} is not allowed ({', '.join(sorted(allowed))}).",
+                f"Vai trò {principal.role} không được phép ({', '.join(allowed)}).",
+                f"Role {principal.role} is not allowed ({', '.join(allowed)}).",
             )
         return principal
 
@@ -81,6 +80,11 @@ def require(*roles: str) -> Callable[[Principal], Principal]:
 # Annotated aliases: ``session: DbSession``, ``who: Reviewer`` instead of repeating ``Depends(...)``.
 DbSession = Annotated[Session, Depends(get_session)]
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
-Staff = Annotated[Principal, Depends(require(*STAFF))]
-Reviewer = Annotated[Principal, Depends(require("reviewer"))]
-Officer = Annotated[Principal, Depends(require("officer"))]
+Reader = Annotated[Principal, Depends(require(Permission.READ))]  # staff, and agencies within their grants
+Staff = Annotated[Principal, Depends(require(Permission.STAFF))]
+Uploader = Annotated[Principal, Depends(require(Permission.UPLOAD))]
+Reviewer = Annotated[Principal, Depends(require(Permission.REVIEW))]
+FileEditor = Annotated[Principal, Depends(require(Permission.FILE))]
+Officer = Annotated[Principal, Depends(require(Permission.VALIDITY))]
+Signer = Annotated[Principal, Depends(require(Permission.SIGN))]
+Admin = Annotated[Principal, Depends(require(Permission.ADMIN))]

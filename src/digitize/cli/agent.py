@@ -1,5 +1,6 @@
 """``digitize agent``: the officer's local signing agent (their token, their PIN, their confirmation).
 
+    digitize agent pair --server https://so-hoa.example.gov.vn --code ABCD-EFGH   # code from the signing page
     digitize agent pair --server https://so-hoa.example.gov.vn --key-env DIGITIZE_AGENT_KEY
     digitize agent run --pkcs11-module /usr/lib/libtoken.so --token-label "VNPT-CA" --key-label "officer"
     digitize agent run --p12 officer.p12 --once --yes            # a PKCS#12 file instead of a token
@@ -55,18 +56,27 @@ def agent() -> None:
 
 @agent.command("pair")
 @click.option("--server", required=True, help="The server's base URL, e.g. https://so-hoa.example.gov.vn")
-@click.option("--key-env", default=None, help="Read the API key from this environment variable.")
+@click.option("--code", default=None, help="The pairing code shown on your signing page (Ký số → Ghép nối).")
+@click.option("--key-env", default=None, help="Or: read an API key from this environment variable.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), default=None)
-def pair(server: str, key_env: str | None, config_file: Path | None) -> None:
-    """Pair this PC with the server once: checks the API key and stores it (0600) for ``run``."""
+def pair(server: str, code: str | None, key_env: str | None, config_file: Path | None) -> None:
+    """Pair this PC with the server once, with the code from your signing page (or an API key); stores the
+    key (0600) for ``run``."""
+    import socket
+
     import httpx
 
-    from digitize.signing.agent import Agent, AgentConfig, config_path
+    from digitize.signing.agent import Agent, AgentConfig, config_path, redeem_code
 
-    key = os.environ.get(key_env, "") if key_env else click.prompt("API key", hide_input=True)
-    if not key.strip():
-        raise UsageError("Thiếu khóa API", "the API key is missing")
-    config = AgentConfig(server.rstrip("/"), key.strip())
+    if code is not None and key_env is not None:
+        raise UsageError("Dùng --code hoặc --key-env, không cả hai", "give --code or --key-env, not both")
+    if code is not None:
+        config = redeem_code(server, code, socket.gethostname())
+    else:
+        key = os.environ.get(key_env, "") if key_env else click.prompt("API key", hide_input=True)
+        if not key.strip():
+            raise UsageError("Thiếu khóa API", "the API key is missing")
+        config = AgentConfig(server.rstrip("/"), key.strip())
     with httpx.Client(base_url=config.server, headers=config.headers(), timeout=30) as http:
         Agent(http).check()
     path = config_path(config_file)

@@ -105,8 +105,9 @@ def ingest(
     started that processes the documents and exits. With --wait the worker pool runs here until the batch
     is finished.
     """
-    from digitize.ingest import IngestedItem, ingest_paths
+    from digitize.ingest import IngestedItem
     from digitize.processing.executor import LocalPool, enqueue, register_dispatcher, unfinished
+    from digitize.services import ingest as service
     from digitize.store import db
     from digitize.store.service import batch_view
 
@@ -115,7 +116,7 @@ def ingest(
         from digitize.workers.dispatch import enqueue as send_to_celery
 
         register_dispatcher(send_to_celery)
-    file_id = _resolve_file(file_ref)  # before anything is stored: an unknown hồ sơ refuses the ingest
+    file_id = service.resolve_file(file_ref)  # before anything is stored: an unknown hồ sơ refuses the ingest
     tty = sys.stderr.isatty() and not as_json
     progress: Any = None
     if tty:
@@ -139,7 +140,8 @@ def ingest(
             click.echo(f"{item.filename}: {item.error.one_line(_lang())}", err=True)  # type: ignore[arg-type]
 
     try:
-        report = ingest_paths(list(paths), batch_name=batch_name, on_item=on_item, actor="cli", split=split)
+        sources = [service.Source(Path(p), Path(p).name or str(p)) for p in paths]
+        report = service.store(sources, batch_name=batch_name, actor="cli", split=split, on_item=on_item)
         new_ids = list(report.new_document_ids)
         if report.new_stack_ids:
             new_ids += _split_stacks(report.new_stack_ids, progress, as_json)
@@ -178,16 +180,6 @@ def ingest(
         _echo_json(view)
     else:
         _print_batch(view)
-
-
-def _resolve_file(file_ref: str | None) -> str | None:
-    if not file_ref:
-        return None
-    from digitize.services.files import resolve_file_id
-    from digitize.store import db
-
-    with db.session() as s:
-        return resolve_file_id(s, file_ref)
 
 
 def _stderr_console() -> Any:

@@ -55,12 +55,14 @@ def process_page(
     rgb = intake.load_page(src)
     prepared = preprocess.prepare(rgb, dpi=src.dpi)
     del rgb
-    if image_out is not None and not _copy_jpeg(src, image_out):
+    # a page warped flat (phone shot) is shown as warped, not as the photo came in
+    if image_out is not None and (prepared.rectified or not _copy_jpeg(src, image_out)):
         compose.encode_jpeg(prepared.master, image_out)
     page = recognize.recognize(prepared, index=src.index, lang=lang)
-    from digitize.pipeline import signature
+    from digitize.pipeline import handdigits, signature
 
     page = signature.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
+    page = handdigits.second_pass(prepared, page)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
 

@@ -20,6 +20,9 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from digitize.pipeline.fields.lines import page_lines
+from digitize.pipeline.fields.signer import read_signer
+from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
@@ -30,17 +33,12 @@ _NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
 
 def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:
     """(top, line height) of the "Nơi nhận" line when the signer is not readable from the first pass."""
-    from digitize.pipeline import extract
-
-    lines = extract._page_lines(page)
+    lines = page_lines(page)
     nn = next((ln for ln in lines if _NOI_NHAN.match(ln.folded)), None)
     if nn is None:
         return None
-    res = extract._Result()
-    extract._signer(res, lines)
-    name = res.fields.get("signer_name")
-    title = res.fields.get("signer_title")
-    if name is not None and name.value and title is not None and title.value:
+    found = read_signer(lines)
+    if found.value("signer_name") and found.value("signer_title"):
         return None
     return nn.y0, max(1.0, nn.y1 - nn.y0)
 
@@ -78,14 +76,9 @@ def _read(
 
 
 def _signer_found(page: RecognizedPage, words: list[Word]) -> bool:
-    from digitize.pipeline import extract
-
     probe = replace(page, words=tuple(words), text="")
-    res = extract._Result()
-    extract._signer(res, extract._page_lines(probe))
-    field = res.fields.get("signer_name")
-    name = field.value if field is not None else None
-    return bool(name) and fold(str(name).split()[0]) in extract._F_SURNAMES
+    name = read_signer(page_lines(probe)).value("signer_name")
+    return bool(name) and fold(str(name).split()[0]) in F_SURNAMES
 
 
 def second_pass(

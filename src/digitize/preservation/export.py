@@ -29,6 +29,7 @@ from digitize.preservation.mets import MetsWriter, PremisWriter
 from digitize.preservation.rows import to_json
 from digitize.store import db
 from digitize.store.models import (
+    AccessLogEntry,
     ArchivalFile,
     AuditEntry,
     Batch,
@@ -166,10 +167,21 @@ def export_store(
             if batch_id is not None:
                 item_stmt = item_stmt.where(BatchItem.batch_id == batch_id)
             items = _by_doc(session.scalars(item_stmt.order_by(BatchItem.id)))
+            reads = _by_doc(
+                session.scalars(
+                    select(AccessLogEntry)
+                    .where(AccessLogEntry.document_id.in_(ids))
+                    .order_by(AccessLogEntry.id)
+                )
+            )
             for doc in docs:
                 n_objects += _export_objects(bag, objects, doc, premis, mets)
                 record = _document_record(
-                    doc, history.get(doc.id, []), events.get(doc.id, []), items.get(doc.id, [])
+                    doc,
+                    history.get(doc.id, []),
+                    events.get(doc.id, []),
+                    items.get(doc.id, []),
+                    reads.get(doc.id, []),
                 )
                 rel = layout.document_path(doc.id)
                 sha, size = bag.add_bytes(rel, _dump(record))
@@ -271,6 +283,54 @@ def _by_target(rows: Any) -> dict[str, list[Any]]:
     return out
 
 
+def _copy_object(
+    bag: BagWriter,
+    objects: ObjectStore,
+    *,
+    key: str,
+    rel: str,
+    sha256: str,
+    kind: str,
+    media_type: str,
+    derived_from: str | None,
+    owner_vi: str,
+    owner_en: str,
+    premis: PremisWriter | None,
+    mets: MetsWriter | None,
+) -> bool:
+    """Copy one stored object into the bag once (content-addressed), checking it against its recorded sha256.
+
+    Returns False when the bag already holds it. A missing or changed object stops the export
+    (``FixityError``): an archive package never carries what the store cannot vouch for."""
+    if bag.has(rel):
+        return False
+    try:
+        src = objects.open(key)
+    except NotFound as exc:
+        raise FixityError(
+            f"Thiếu đối tượng {key} của {owner_vi}; chạy 'digitize audit'.",
+            f"Object {key} of {owner_en} is missing; run 'digitize audit'.",
+            key=key,
+        ) from exc
+    with src:
+        sha, size = bag.add_stream(rel, src)
+    if sha != sha256:
+        raise FixityError(
+            f"Đối tượng {key} của {owner_vi} đã thay đổi (sha256 {sha}, kho ghi {sha256}); "
+            "chạy 'digitize audit'.",
+            f"Object {key} of {owner_en} has changed (sha256 {sha}, recorded {sha256}); "
+            "run 'digitize audit'.",
+            key=key,
+        )
+    if premis is not None:
+        premis.add_object(
+            identifier=sha256, sha256=sha, size=size, media_type=media_type, derived_from=derived_from
+        )
+    if mets is not None:
+        mets.add_file(kind, rel, sha, size, media_type)
+    return True
+
+
 def _export_objects(
     bag: BagWriter,
     objects: ObjectStore,
@@ -280,42 +340,32 @@ def _export_objects(
 ) -> int:
     n = 0
     for v in doc.variants:
-        rel = layout.object_path(v.kind, v.sha256)
-        if bag.has(rel):  # the same content twice (content-addressed): once in the bag
-            continue
-        try:
-            src = objects.open(v.key)
-        except NotFound as exc:
-            raise FixityError(
-                f"Thiếu đối tượng {v.key} của tài liệu {doc.id}; chạy 'digitize audit'.",
-                f"Object {v.key} of document {doc.id} is missing; run 'digitize audit'.",
-                key=v.key,
-            ) from exc
-        with src:
-            sha, size = bag.add_stream(rel, src)
-        if sha != v.sha256:
-            raise FixityError(
-                f"Đối tượng {v.key} đã thay đổi (sha256 {sha}, kho ghi {v.sha256}); chạy 'digitize audit'.",
-                f"Object {v.key} has changed (sha256 {sha}, recorded {v.sha256}); run 'digitize audit'.",
-                key=v.key,
-            )
-        n += 1
-        if premis is not None:
-            premis.add_object(
-                identifier=v.sha256,
-                sha256=sha,
-                size=size,
-                media_type=v.media_type,
-                derived_from=v.derived_from,
-            )
-        if mets is not None:
-            mets.add_file(v.kind, rel, sha, size, v.media_type)
+        n += _copy_object(
+            bag,
+            objects,
+            key=v.key,
+            rel=layout.object_path(v.kind, v.sha256),
+            sha256=v.sha256,
+            kind=v.kind,
+            media_type=v.media_type,
+            derived_from=v.derived_from,
+            owner_vi=f"tài liệu {doc.id}",
+            owner_en=f"document {doc.id}",
+            premis=premis,
+            mets=mets,
+        )
     return n
 
 
 def _document_record(
-    doc: Document, history: list[FieldHistory], events: list[AuditEntry], items: list[BatchItem]
+    doc: Document,
+    history: list[FieldHistory],
+    events: list[AuditEntry],
+    items: list[BatchItem],
+    reads: list[AccessLogEntry],
 ) -> dict[str, Any]:
+    """One document as the bag keeps it: the record people read, and every row ``digitize import`` needs,
+    including who else read it (the agencies' access log: provenance of the reusable data)."""
     from digitize.store.service import record_of
 
     hist = [
@@ -350,6 +400,7 @@ def _document_record(
             "validity": to_json(doc.validity) if doc.validity is not None else None,
             "batch_items": [to_json(i) for i in items],
             "audit": [to_json(e) for e in events],
+            "access_log": [to_json(r) for r in reads],
         },
     }
 
@@ -463,30 +514,20 @@ def _export_stacks(
             ):
                 pages.setdefault(p.stack_id, []).append(p)
             for st in rows:
-                rel = layout.object_path("original", st.sha256)
-                if not bag.has(rel):
-                    try:
-                        src = objects.open(st.original_key)
-                    except NotFound as exc:
-                        raise FixityError(
-                            f"Thiếu bản gốc {st.original_key} của tập quét {st.id}; chạy 'digitize audit'.",
-                            f"Original {st.original_key} of stack {st.id} is missing; run 'digitize audit'.",
-                            key=st.original_key,
-                        ) from exc
-                    with src:
-                        sha, size = bag.add_stream(rel, src)
-                    if sha != st.sha256:
-                        raise FixityError(
-                            f"Bản gốc {st.original_key} đã thay đổi; chạy 'digitize audit'.",
-                            f"Original {st.original_key} has changed; run 'digitize audit'.",
-                            key=st.original_key,
-                        )
-                    if premis is not None:
-                        premis.add_object(
-                            identifier=sha, sha256=sha, size=size, media_type=st.media_type, derived_from=None
-                        )
-                    if mets is not None:
-                        mets.add_file("original", rel, sha, size, st.media_type)
+                _copy_object(
+                    bag,
+                    objects,
+                    key=st.original_key,
+                    rel=layout.object_path("original", st.sha256),
+                    sha256=st.sha256,
+                    kind="original",
+                    media_type=st.media_type,
+                    derived_from=None,
+                    owner_vi=f"tập quét {st.id}",
+                    owner_en=f"stack {st.id}",
+                    premis=premis,
+                    mets=mets,
+                )
                 data = {
                     "format": layout.RECORD_FORMAT,
                     "id": st.id,

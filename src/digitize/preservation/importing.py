@@ -38,6 +38,7 @@ from digitize.preservation.rows import from_json
 from digitize.store import db
 from digitize.store import search as search_mod
 from digitize.store.models import (
+    AccessLogEntry,
     ArchivalFile,
     AuditEntry,
     Base,
@@ -235,6 +236,7 @@ class _DocRows:
     links: tuple[str | None, str | None]  # superseded_by, supersedes
     items: list[BatchItem]
     audit: list[AuditEntry]
+    reads: list[AccessLogEntry]
 
 
 def _document_rows(root: Path, rel: str, keep_ids: dict[str, bool]) -> _DocRows:
@@ -291,6 +293,8 @@ def _document_rows(root: Path, rel: str, keep_ids: dict[str, bool]) -> _DocRows:
     ]
     for entry in audit:
         entry.target = doc_id
+    # packages written before the access log was exported have none: an empty list, not an error
+    reads = [child(AccessLogEntry, x, "access_log") for x in _list(rows.get("access_log", []), rel)]
     return _DocRows(
         document=doc,
         pages=[child(Page, x, "pages") for x in _list(rows.get("pages"), rel)],
@@ -302,6 +306,7 @@ def _document_rows(root: Path, rel: str, keep_ids: dict[str, bool]) -> _DocRows:
         links=links,
         items=items,
         audit=audit,
+        reads=reads,
     )
 
 
@@ -379,6 +384,7 @@ _INT_TABLES: tuple[type[Base], ...] = (
     Signature,
     BatchItem,
     AuditEntry,
+    AccessLogEntry,
 )
 
 
@@ -431,7 +437,18 @@ def import_bag(
                         size += v.size
                 s.add(r.document)
                 s.flush()
-                s.add_all([*r.pages, *r.fields, *r.history, *r.variants, *r.signatures, *r.items, *r.audit])
+                s.add_all(
+                    [
+                        *r.pages,
+                        *r.fields,
+                        *r.history,
+                        *r.variants,
+                        *r.signatures,
+                        *r.items,
+                        *r.audit,
+                        *r.reads,
+                    ]
+                )
                 if r.validity is not None:
                     s.add(r.validity)
                 if r.links != (None, None):

@@ -32,10 +32,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
 from digitize.config import Settings, get_settings
 from digitize.errors import DigitizeError, ServiceUnavailable, ToolMissing
@@ -54,6 +56,9 @@ from digitize.store.models import (
     Page,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from digitize.pipeline.intake import Intake
 
 log = logging.getLogger("digitize.processing.machine")
 
@@ -91,8 +96,13 @@ def after_fork() -> None:
                 del _db._engines[key]
 
 
+def _rows(result: Result[Any]) -> int:
+    """The rows an UPDATE changed (a conditional UPDATE is how a claim is won: 1 won, 0 lost)."""
+    return int(cast("CursorResult[Any]", result).rowcount or 0)
+
+
 @contextmanager
-def _session(settings: Settings) -> Iterator[Any]:
+def _session(settings: Settings) -> Iterator[Session]:
     """A store session; connection failures become ServiceUnavailable (transient)."""
     try:
         with db.session(settings) as s:
@@ -204,7 +214,7 @@ def prepare_document(document_id: str, token: str, settings: Settings | None = N
             .where(Document.id == document_id, _owned_by(Document.claimed_by, PREPARE_PREFIX + token))
             .values(page_count=count, claimed_by=None, lease_until=None, updated_at=utcnow())
         )
-        if done.rowcount != 1:  # our lease was taken over: let the other one finish it
+        if _rows(done) != 1:  # our lease was taken over: let the other one finish it
             s.rollback()
             return _listed(document_id, settings)
     return _listed(document_id, settings)
@@ -238,10 +248,10 @@ def _count_pages(original_key: str, settings: Settings) -> int:
         return _inspect(original_key, path, settings).page_count
 
 
-_intakes: dict[tuple[str, str], Any] = {}
+_intakes: dict[tuple[str, str], Intake] = {}
 
 
-def _inspect(original_key: str, path: Path, settings: Settings) -> Any:
+def _inspect(original_key: str, path: Path, settings: Settings) -> Intake:
     """``intake.inspect`` of an original, remembered for the next pages of the same document in this process
     (originals are write-once and content-addressed: the answer never changes)."""
     from digitize.pipeline.intake import inspect
@@ -396,7 +406,7 @@ def complete_page(claim: PageClaim, values: dict[str, Any], settings: Settings |
                 updated_at=utcnow(),
             )
         )
-        return res.rowcount == 1
+        return _rows(res) == 1
 
 
 def fail_page(
@@ -424,7 +434,7 @@ def fail_page(
                 updated_at=utcnow(),
             )
         )
-        return res.rowcount == 1
+        return _rows(res) == 1
 
 
 def release_page(page_id: int, token: str, settings: Settings | None = None) -> bool:
@@ -482,7 +492,7 @@ def start_compose(document_id: str, token: str, settings: Settings | None = None
             )
             .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=None, updated_at=utcnow())
         )
-        return res.rowcount == 1
+        return _rows(res) == 1
 
 
 def begin_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
@@ -498,7 +508,7 @@ def begin_compose(document_id: str, token: str, settings: Settings | None = None
             )
             .values(lease_until=_lease(settings), attempts=Document.attempts + 1, updated_at=utcnow())
         )
-        return res.rowcount == 1
+        return _rows(res) == 1
 
 
 def fail_compose(
@@ -550,7 +560,7 @@ def _finish_failed(
                 updated_at=utcnow(),
             )
         )
-        return res.rowcount == 1
+        return _rows(res) == 1
 
 
 # --- leases ----------------------------------------------------------------------------------------
@@ -590,7 +600,7 @@ def _heartbeat_page(page_id: int, token: str, settings: Settings) -> Lease:
                 .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
                 .values(lease_until=_lease(settings))
             )
-            return res.rowcount == 1
+            return _rows(res) == 1
 
     return Lease(extend, settings)
 
@@ -603,7 +613,7 @@ def _heartbeat_document(document_id: str, owner: str, settings: Settings) -> Lea
                 .where(Document.id == document_id, _owned_by(Document.claimed_by, owner))
                 .values(lease_until=_lease(settings))
             )
-            return res.rowcount == 1
+            return _rows(res) == 1
 
     return Lease(extend, settings)
 
@@ -805,61 +815,106 @@ def finish_document(
     return str(doc.state)
 
 
+@dataclass(frozen=True)
+class ComposeInput:
+    """What composing reads from the database, read once under the compose lease."""
+
+    document_id: str
+    owner: str  # the compose claim label: ``compose:<token>``
+    original_key: str
+    original_sha: str
+    media_type: str
+    filename: str
+    attempts: int
+    rows: tuple[Page, ...]  # every page row, detached, in page order
+
+    @property
+    def done_rows(self) -> list[Page]:
+        return [r for r in self.rows if r.state == PAGE_DONE]
+
+    @property
+    def failed_rows(self) -> list[Page]:
+        return [r for r in self.rows if r.state == PAGE_FAILED]
+
+
 def compose_document(document_id: str, token: str, settings: Settings | None = None) -> str:
     """Compose the searchable PDF/A from the stored pages, extract the fields, and finalize the document in
     one transaction that commits only while the compose lease is still ``token``'s. Returns the state.
 
     Pages that failed are left out of the PDF and send the document to ``needs_review`` with the reason;
-    a document none of whose pages could be read ends ``failed``.
+    a document none of whose pages could be read ends ``failed``. The steps, in order:
+    ``_read_compose_input`` → ``_give_up`` (too many attempts, or no page read) → ``_write_searchable`` →
+    ``_extract`` → ``_commit_result`` (``finish_document`` under the lease) → ``_drop_page_images``.
     """
-    import tempfile
-
-    from digitize.pipeline.compose import PagePlan, compose
-    from digitize.pipeline.extract import needs_review
-    from digitize.pipeline.run import extract_fields
-    from digitize.store.models import SEARCHABLE
-    from digitize.store.objects import get_object_store, sha256_file, variant_key
-
     settings = settings or get_settings()
-    owner = COMPOSE_PREFIX + token
+    got = _read_compose_input(document_id, COMPOSE_PREFIX + token, settings)
+    if isinstance(got, str):
+        return got  # not ours (any more): the state as it is
+    gave_up = _give_up(got, settings)
+    if gave_up is not None:
+        return gave_up
+    pages = [recognized_from_row(r) for r in got.done_rows]
+    searchable = _write_searchable(got, pages, settings)
+    state, committed = _commit_result(got, _extract(pages), searchable, settings)
+    if committed:
+        _drop_page_images(got.rows, settings)
+    return state
+
+
+def _read_compose_input(document_id: str, owner: str, settings: Settings) -> ComposeInput | str:
+    """The document and its page rows while ``owner`` holds the compose lease; else the document's state."""
     with _session(settings) as s:
         doc = s.get(Document, document_id)
         if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
             return doc.state if doc is not None else "missing"
-        original_key, original_sha, media_type, filename = (
-            doc.original_key,
-            doc.sha256,
-            doc.media_type,
-            doc.original_filename,
-        )
-        attempts = int(doc.attempts or 0)
         rows = list(s.scalars(select(Page).where(Page.document_id == document_id).order_by(Page.index)))
         for r in rows:
             s.expunge(r)
-    if attempts > 2 * settings.page_max_attempts:  # intake once, then compose kept dying
-        _finish_failed(
-            document_id,
-            "too_many_attempts",
-            _gave_up_vi(attempts - 1),
-            _gave_up_en(attempts - 1),
-            settings,
+        return ComposeInput(
+            document_id=document_id,
             owner=owner,
+            original_key=doc.original_key,
+            original_sha=doc.sha256,
+            media_type=doc.media_type,
+            filename=doc.original_filename,
+            attempts=int(doc.attempts or 0),
+            rows=tuple(rows),
+        )
+
+
+def _give_up(got: ComposeInput, settings: Settings) -> str | None:
+    """``failed`` when composing kept dying (intake once, then more than twice the page limit) or when no
+    page could be read (the first page's error, else ``no_pages``); None to go on."""
+    if got.attempts > 2 * settings.page_max_attempts:
+        n = got.attempts - 1
+        _finish_failed(
+            got.document_id, "too_many_attempts", _gave_up_vi(n), _gave_up_en(n), settings, owner=got.owner
         )
         return FAILED
-    done_rows = [r for r in rows if r.state == PAGE_DONE]
-    failed_rows = [r for r in rows if r.state == PAGE_FAILED]
-    if not done_rows:
-        first = failed_rows[0] if failed_rows else None
+    if not got.done_rows:
+        failed = got.failed_rows
+        first = failed[0] if failed else None
         code = (first.error_code if first else None) or "no_pages"
         message = (first.error_message if first else None) or "Không đọc được trang nào (no page read)."
-        _finish_failed(document_id, code, message, message, settings, owner=owner)
+        _finish_failed(got.document_id, code, message, message, settings, owner=got.owner)
         return FAILED
-    pages = [recognized_from_row(r) for r in done_rows]
+    return None
+
+
+def _write_searchable(got: ComposeInput, pages: list[RecognizedPage], settings: Settings) -> SearchableCopy:
+    """The searchable PDF/A from the pages read (their stored images, or the original PDF's text pages),
+    stored write-once under its sha256."""
+    import tempfile
+
+    from digitize.pipeline.compose import PagePlan, compose
+    from digitize.store.models import SEARCHABLE
+    from digitize.store.objects import get_object_store, sha256_file, variant_key
+
     objects = get_object_store(settings)
     with tempfile.TemporaryDirectory(prefix="dgz-compose-") as tmp_name:
         tmp = Path(tmp_name)
         plans = []
-        for row, page in zip(done_rows, pages, strict=True):
+        for row, page in zip(got.done_rows, pages, strict=True):
             data = row.data or {}
             image: Path | None = None
             if data.get("image_key"):
@@ -877,40 +932,71 @@ def compose_document(document_id: str, token: str, settings: Settings | None = N
                 )
             )
         out_pdf = tmp / "searchable.pdf"
-        with local_original(original_key, settings) as source:
-            source_pdf = source if media_type == "application/pdf" else None
-            compose(out_pdf, plans, source_pdf=source_pdf, title=Path(filename).stem)
+        with local_original(got.original_key, settings) as source:
+            source_pdf = source if got.media_type == "application/pdf" else None
+            compose(out_pdf, plans, source_pdf=source_pdf, title=Path(got.filename).stem)
         sha = sha256_file(out_pdf)
-        skey = variant_key(SEARCHABLE, sha)
+        key = variant_key(SEARCHABLE, sha)
         size = out_pdf.stat().st_size
-        objects.put_file(skey, out_pdf, media_type="application/pdf", metadata={"derived-from": original_sha})
+        objects.put_file(
+            key, out_pdf, media_type="application/pdf", metadata={"derived-from": got.original_sha}
+        )
+    return SearchableCopy(key, sha, size, got.original_sha)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    fields: dict[str, tuple[str | None, float | None]]
+    needs_review: bool
+    confidence: float | None  # mean OCR confidence of the OCR'd pages (None: all text pages)
+
+
+def _extract(pages: list[RecognizedPage]) -> Extracted:
+    from digitize.pipeline.extract import needs_review
+    from digitize.pipeline.run import extract_fields
+
     extraction = extract_fields(pages)
-    fields = field_values(extraction)
-    review = needs_review(extraction)
     confs = [p.confidence for p in pages if p.source == "ocr" and p.confidence is not None]
+    return Extracted(
+        fields=field_values(extraction),
+        needs_review=needs_review(extraction),
+        confidence=sum(confs) / len(confs) if confs else None,
+    )
+
+
+def _commit_result(
+    got: ComposeInput, extracted: Extracted, searchable: SearchableCopy, settings: Settings
+) -> tuple[str, bool]:
+    """``finish_document`` in one transaction that holds the row and still holds the lease: (the state,
+    True). When the lease went elsewhere meanwhile nothing is stored: (the document's state, False)."""
     with _session(settings) as s:
-        doc = s.get(Document, document_id, with_for_update=True)
-        if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, owner):
-            return doc.state if doc is not None else "missing"  # the lease went elsewhere: store nothing
+        doc = s.get(Document, got.document_id, with_for_update=True)
+        if doc is None or doc.state != PROCESSING or not _label_owned(doc.claimed_by, got.owner):
+            return (doc.state if doc is not None else "missing"), False
         finish_document(
             s,
             doc,
-            fields=fields,
-            needs_review=review,
-            confidence=sum(confs) / len(confs) if confs else None,
-            searchable=SearchableCopy(skey, sha, size, original_sha),
-            failed_pages=[(r.index, r.error_message) for r in failed_rows],
-            page_count=len(rows),
+            fields=extracted.fields,
+            needs_review=extracted.needs_review,
+            confidence=extracted.confidence,
+            searchable=searchable,
+            failed_pages=[(r.index, r.error_message) for r in got.failed_rows],
+            page_count=len(got.rows),
             actor=worker_identity(),
         )
-        state = doc.state
-    # The page images now live in the searchable PDF: the intermediate copies go (best effort).
+        return str(doc.state), True
+
+
+def _drop_page_images(rows: Sequence[Page], settings: Settings) -> None:
+    """The page images now live in the searchable PDF: the intermediate copies go (best effort)."""
+    from digitize.store.objects import get_object_store
+
+    objects = get_object_store(settings)
     for row in rows:
         key = (row.data or {}).get("image_key")
         if key:
             with suppress(Exception):
                 objects.delete(str(key))
-    return state
 
 
 def field_values(extraction: Extraction) -> dict[str, tuple[str | None, float | None]]:
@@ -1094,7 +1180,7 @@ def expire_dead_claims(settings: Settings | None = None) -> int:
                     .values(lease_until=past)
                     .execution_options(synchronize_session=False)
                 )
-                n += int(res.rowcount or 0)
+                n += int(_rows(res) or 0)
     return n
 
 
@@ -1118,12 +1204,15 @@ class Reaped:
 def reap(queue_depth: int | None, settings: Settings | None = None, *, limit: int = 500) -> Reaped:
     """Find work whose lease expired (its worker died) and work a lost queue forgot; say what to resend.
 
-    * a page claimed by a worker that stopped extending its lease: the claim is dropped, the page resent;
-    * a document whose intake or compose lease expired: the lease is dropped and the step resent;
-    * a document whose pages are all finished but that nobody composes (its last worker died between
-      the two steps): compose is started;
-    * when the queue is empty (``queue_depth == 0``; a broker that lost its messages): pending pages and
-      received documents untouched for ``worker_stale_seconds`` are resent.
+    * ``_reap_expired_pages``: a page claimed by a worker that stopped extending its lease: the claim is
+      dropped, the page resent;
+    * ``_reap_expired_documents``: a document whose intake or compose lease expired: the lease is dropped
+      and the step resent;
+    * when the queue is empty (``queue_depth == 0``; a broker that lost its messages):
+      ``_resend_lost_pages``, ``_resend_lost_documents`` (untouched for ``worker_stale_seconds``) and
+      ``_resend_queued_composes`` (compose queued but never started);
+    * ``_start_orphan_composes``: a document whose pages are all finished but that nobody composes (its last
+      worker died between the two steps): compose is started.
 
     Each change is a conditional UPDATE, so several reapers at once resend each thing once (and a resent
     message for finished work is acknowledged without doing anything).
@@ -1133,111 +1222,152 @@ def reap(queue_depth: int | None, settings: Settings | None = None, *, limit: in
     stale = now - timedelta(seconds=settings.worker_stale_seconds)
     out = Reaped()
     with _session(settings) as s:
-        page_ids = list(
-            s.scalars(
-                select(Page.id)
-                .where(Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until < now)
-                .limit(limit)
-            )
-        )
-        for pid in page_ids:
-            res = s.execute(
-                update(Page)
-                .where(Page.id == pid, Page.state == PAGE_PENDING, Page.lease_until < now)
-                .values(claimed_by=None, lease_until=None, updated_at=now)
-            )
-            if res.rowcount == 1:
-                out.pages.append(pid)
-        docs = s.execute(
-            select(Document.id, Document.claimed_by, Document.page_count)
-            .where(Document.state == PROCESSING, Document.claimed_by.is_not(None), Document.lease_until < now)
-            .limit(limit)
-        ).all()
-        for doc_id, claimed_by, page_count in docs:
-            res = s.execute(
-                update(Document)
-                .where(
-                    Document.id == doc_id,
-                    Document.state == PROCESSING,
-                    Document.lease_until < now,
-                    Document.claimed_by == claimed_by,
-                )
-                .values(claimed_by=None, lease_until=None, updated_at=now)
-            )
-            if res.rowcount == 1 and page_count is None:
-                out.prepare.append(doc_id)
+        out.pages.extend(_reap_expired_pages(s, now, limit))
+        out.prepare.extend(_reap_expired_documents(s, now, limit))
         if queue_depth == 0:
-            lost_pages = list(
-                s.scalars(
-                    select(Page.id)
-                    .where(Page.state == PAGE_PENDING, Page.claimed_by.is_(None), Page.updated_at < stale)
-                    .limit(limit)
-                )
+            out.pages.extend(p for p in _resend_lost_pages(s, now, stale, limit) if p not in out.pages)
+            out.prepare.extend(
+                d for d in _resend_lost_documents(s, now, stale, limit) if d not in out.prepare
             )
-            if lost_pages:
-                s.execute(update(Page).where(Page.id.in_(lost_pages)).values(updated_at=now))
-                out.pages.extend(p for p in lost_pages if p not in out.pages)
-            lost_docs = list(
-                s.scalars(
-                    select(Document.id)
-                    .where(
-                        or_(
-                            Document.state == RECEIVED,
-                            and_(
-                                Document.state == PROCESSING,
-                                Document.page_count.is_(None),
-                                Document.claimed_by.is_(None),
-                            ),
-                        ),
-                        Document.updated_at < stale,
-                    )
-                    .limit(limit)
-                )
-            )
-            if lost_docs:
-                s.execute(update(Document).where(Document.id.in_(lost_docs)).values(updated_at=now))
-                out.prepare.extend(d for d in lost_docs if d not in out.prepare)
-            # compose queued, never started, and no queue holds it any more: send it again (same token)
-            queued = s.execute(
-                select(Document.id, Document.claimed_by)
-                .where(
-                    Document.state == PROCESSING,
-                    Document.claimed_by.like(COMPOSE_PREFIX + "%"),
-                    Document.lease_until.is_(None),
-                    Document.updated_at < stale,
-                )
-                .limit(limit)
-            ).all()
-            for doc_id, label in queued:
-                res = s.execute(
-                    update(Document)
-                    .where(
-                        Document.id == doc_id, Document.claimed_by == label, Document.lease_until.is_(None)
-                    )
-                    .values(updated_at=now)
-                )
-                if res.rowcount == 1:
-                    token = str(label)[len(COMPOSE_PREFIX) :].split(" ", 1)[0]
-                    out.compose.append((doc_id, token))
-        # finished pages, nobody composing (also the documents whose compose lease was just dropped)
-        pending = exists().where(Page.document_id == Document.id, Page.state == PAGE_PENDING)
-        orphans = list(
-            s.scalars(
-                select(Document.id)
-                .where(
-                    Document.state == PROCESSING,
-                    Document.page_count.is_not(None),
-                    Document.claimed_by.is_(None),
-                    ~pending,
-                )
-                .limit(limit)
-            )
+            out.compose.extend(_resend_queued_composes(s, now, stale, limit))
+        orphans = _orphan_documents(s, limit)
+    out.compose.extend(_start_orphan_composes(orphans, settings))
+    return out
+
+
+def _reap_expired_pages(s: Session, now: datetime, limit: int) -> list[int]:
+    """Pages whose claim's lease expired: claim dropped; their ids (to resend)."""
+    page_ids = list(
+        s.scalars(
+            select(Page.id)
+            .where(Page.state == PAGE_PENDING, Page.claimed_by.is_not(None), Page.lease_until < now)
+            .limit(limit)
         )
+    )
+    freed: list[int] = []
+    for pid in page_ids:
+        res = s.execute(
+            update(Page)
+            .where(Page.id == pid, Page.state == PAGE_PENDING, Page.lease_until < now)
+            .values(claimed_by=None, lease_until=None, updated_at=now)
+        )
+        if _rows(res) == 1:
+            freed.append(pid)
+    return freed
+
+
+def _reap_expired_documents(s: Session, now: datetime, limit: int) -> list[str]:
+    """Documents whose intake or compose lease expired: lease dropped. Returns those whose intake died (to
+    prepare again); a dead compose is picked up as an orphan (``_orphan_documents``)."""
+    docs = s.execute(
+        select(Document.id, Document.claimed_by, Document.page_count)
+        .where(Document.state == PROCESSING, Document.claimed_by.is_not(None), Document.lease_until < now)
+        .limit(limit)
+    ).all()
+    again: list[str] = []
+    for doc_id, claimed_by, page_count in docs:
+        res = s.execute(
+            update(Document)
+            .where(
+                Document.id == doc_id,
+                Document.state == PROCESSING,
+                Document.lease_until < now,
+                Document.claimed_by == claimed_by,
+            )
+            .values(claimed_by=None, lease_until=None, updated_at=now)
+        )
+        if _rows(res) == 1 and page_count is None:
+            again.append(doc_id)
+    return again
+
+
+def _resend_lost_pages(s: Session, now: datetime, stale: datetime, limit: int) -> list[int]:
+    """Unclaimed pending pages untouched since ``stale`` (the queue lost them): touched, to resend."""
+    lost = list(
+        s.scalars(
+            select(Page.id)
+            .where(Page.state == PAGE_PENDING, Page.claimed_by.is_(None), Page.updated_at < stale)
+            .limit(limit)
+        )
+    )
+    if lost:
+        s.execute(update(Page).where(Page.id.in_(lost)).values(updated_at=now))
+    return lost
+
+
+def _resend_lost_documents(s: Session, now: datetime, stale: datetime, limit: int) -> list[str]:
+    """Received documents, and unclaimed ones whose intake never ran, untouched since ``stale``."""
+    lost = list(
+        s.scalars(
+            select(Document.id)
+            .where(
+                or_(
+                    Document.state == RECEIVED,
+                    and_(
+                        Document.state == PROCESSING,
+                        Document.page_count.is_(None),
+                        Document.claimed_by.is_(None),
+                    ),
+                ),
+                Document.updated_at < stale,
+            )
+            .limit(limit)
+        )
+    )
+    if lost:
+        s.execute(update(Document).where(Document.id.in_(lost)).values(updated_at=now))
+    return lost
+
+
+def _resend_queued_composes(s: Session, now: datetime, stale: datetime, limit: int) -> list[tuple[str, str]]:
+    """Compose queued, never started, and no queue holds it any more: (document, the same token) again."""
+    queued = s.execute(
+        select(Document.id, Document.claimed_by)
+        .where(
+            Document.state == PROCESSING,
+            Document.claimed_by.like(COMPOSE_PREFIX + "%"),
+            Document.lease_until.is_(None),
+            Document.updated_at < stale,
+        )
+        .limit(limit)
+    ).all()
+    again: list[tuple[str, str]] = []
+    for doc_id, label in queued:
+        res = s.execute(
+            update(Document)
+            .where(Document.id == doc_id, Document.claimed_by == label, Document.lease_until.is_(None))
+            .values(updated_at=now)
+        )
+        if _rows(res) == 1:
+            token = str(label)[len(COMPOSE_PREFIX) :].split(" ", 1)[0]
+            again.append((doc_id, token))
+    return again
+
+
+def _orphan_documents(s: Session, limit: int) -> list[str]:
+    """Finished pages, nobody composing (also the documents whose compose lease was just dropped)."""
+    pending = exists().where(Page.document_id == Document.id, Page.state == PAGE_PENDING)
+    return list(
+        s.scalars(
+            select(Document.id)
+            .where(
+                Document.state == PROCESSING,
+                Document.page_count.is_not(None),
+                Document.claimed_by.is_(None),
+                ~pending,
+            )
+            .limit(limit)
+        )
+    )
+
+
+def _start_orphan_composes(orphans: list[str], settings: Settings) -> list[tuple[str, str]]:
+    started: list[tuple[str, str]] = []
     for doc_id in orphans:
         token = new_token()
         if start_compose(doc_id, token, settings):
-            out.compose.append((doc_id, token))
-    return out
+            started.append((doc_id, token))
+    return started
 
 
 # --- counts (metrics, tests) -----------------------------------------------------------------------

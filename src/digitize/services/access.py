@@ -101,7 +101,7 @@ def reserve(k: _Key, now: float | None = None) -> float | None:
         fresh = t - row.updated < WINDOW
         attempts = row.attempts if fresh else 0
         if fresh and t < row.next_allowed:
-            return row.next_allowed - t
+            return float(row.next_allowed - t)
         with db.session() as s:
             taken = s.execute(
                 update(SignInThrottle)

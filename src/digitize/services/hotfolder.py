@@ -159,8 +159,7 @@ class HotFolder:
 
     def _ingest(self, path: Path) -> Taken:
         from digitize.errors import UnsafeArchive
-        from digitize.ingest import Ingestor, create_batch
-        from digitize.processing.executor import enqueue, poke_current_pool
+        from digitize.services import ingest
 
         if path.is_symlink() or not path.is_file():
             # swapped in after the scan saw a file, or dropped into taking/: the store would read whatever
@@ -170,22 +169,21 @@ class HotFolder:
                 f"Not a regular file (a symbolic link?): {path.name}",
             )
             return self._finish(path, Taken(path.name, Outcome.FAILED, None, link.one_line()), link)
-        batch_id = create_batch(f"{self.actor}: {path.name}", actor=self.actor, settings=self.settings)
-        ingestor = Ingestor(batch_id, actor=self.actor, settings=self.settings, split=self.split)
-        ingestor.add_path(path, display_name=path.name)
-        report = ingestor.report
+        report = ingest.store(
+            [ingest.Source(path, path.name)],
+            batch_name=f"{self.actor}: {path.name}",
+            actor=self.actor,
+            split=self.split,
+            settings=self.settings,
+        )
+        batch_id = report.batch_id
         errors = [i.error for i in report.items if i.error is not None]
         stored = [i for i in report.items if i.error is None]
         if errors and not stored:
             err = errors[0]
             taken = Taken(path.name, Outcome.FAILED, batch_id, err.one_line())
             return self._finish(path, taken, err)
-        enqueue(report.new_document_ids, self.settings)
-        poke_current_pool()
-        if report.new_stack_ids:
-            from digitize.services.stacks import split_in_background
-
-            split_in_background(self.settings)
+        ingest.queue(report, self.settings)
         return self._finish(path, Taken(path.name, Outcome.PROCESSED, batch_id))
 
     def _finish(self, path: Path, taken: Taken, err: DigitizeError | None = None) -> Taken:

@@ -3,6 +3,7 @@ time they were received, then id) — for ``GET /api/v1/review`` and the ``/revi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,8 +11,8 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, defer, selectinload
 
-from digitize.store.models import NEEDS_REVIEW, Document, Page
-from digitize.store.service import record_of
+from digitize.store.models import NEEDS_REVIEW, ArchivalFile, Document, Page
+from digitize.store.service import correct_fields, document_record, record_of
 
 
 def queue_order() -> tuple[Any, ...]:
@@ -97,3 +98,68 @@ def next_in_queue(session: Session, after: Document | None = None) -> str | None
             return found
         stmt = stmt.where(Document.id != after.id)
     return session.scalar(stmt.order_by(*queue_order()).limit(1))
+
+
+# --- one document under review (the web page /review/{id}) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """What the review page shows: the record, the hồ sơ it is in and those it may join, how many wait."""
+
+    record: Mapping[str, Any]
+    file_code: str | None
+    file_codes: tuple[str, ...]
+    left: int
+    pages: int
+
+
+FILE_CODES_SHOWN = 1000
+
+
+def review_item(session: Session, document_id: str) -> ReviewItem:
+    record = document_record(session, document_id, with_pages=False)
+    file_id = record.get("file_id")
+    file_code = (
+        session.scalar(select(ArchivalFile.code).where(ArchivalFile.id == file_id)) if file_id else None
+    )
+    codes = session.scalars(select(ArchivalFile.code).order_by(ArchivalFile.code).limit(FILE_CODES_SHOWN))
+    return ReviewItem(
+        record=record,
+        file_code=file_code,
+        file_codes=tuple(codes),
+        left=queue_count(session),
+        pages=max(1, record.get("page_count") or len(record.get("pages") or []) or 1),
+    )
+
+
+def save_review(
+    session: Session,
+    document_id: str,
+    submitted: Mapping[str, str],
+    *,
+    file_ref: str | None,
+    reason: str | None,
+    by: str,
+) -> str | None:
+    """A reviewer's corrections (only the fields whose value changed; empty clears one) and, when
+    ``file_ref`` is given, the hồ sơ the document joins (empty: none). Returns the next document of the
+    queue after this one (None when the queue is empty)."""
+    record = document_record(session, document_id, with_pages=False)
+    changes: dict[str, str | None] = {}
+    for name, value in submitted.items():
+        old = record["fields"].get(name)
+        if (value or None) != (old or None):
+            changes[name] = value or None
+    if file_ref is not None:
+        from digitize.services.files import set_document_file
+
+        set_document_file(session, document_id, file_ref or None, by=by)
+    correct_fields(session, document_id, changes, by=by, reason=reason)
+    session.flush()
+    return next_in_queue(session, session.get(Document, document_id))
+
+
+def next_after(session: Session, document_id: str) -> str | None:
+    """The document after ``document_id`` in the queue (skipping it), wrapping around."""
+    return next_in_queue(session, session.get(Document, document_id))

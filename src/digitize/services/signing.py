@@ -123,6 +123,19 @@ def owner_of(principal: Principal) -> tuple[str, str]:
     return "user", principal.name
 
 
+def owners_of(principal: Principal) -> list[tuple[str, str]]:
+    """Whose certificates and sessions the caller may use: its own, and for a signing agent paired from a
+    user's page (a key acting for that user) that user's too."""
+    owners = [owner_of(principal)]
+    if principal.kind == "key" and principal.user:
+        owners.append(("user", principal.user))
+    return owners
+
+
+def _owned_by(principal: Principal, kind_col: Any, owner_col: Any) -> Any:
+    return or_(*((kind_col == kind) & (owner_col == owner) for kind, owner in owners_of(principal)))
+
+
 def register_certificate(
     session: Session, owner_kind: str, owner: str, pem: bytes | str, *, by: str
 ) -> SigningCertificate:
@@ -226,6 +239,35 @@ def require_leader_first(session: Session, document_id: str) -> None:
         )
 
 
+def require_own_certificate(principal: Principal, certificate_pem: str, role: str) -> tuple[Any, Any, str]:
+    """The checks a session (or a whole batch) passes before anything is prepared: the role may sign as
+    ``role`` (403), the certificate parses (422) and is registered to the caller (403, CONTRACT). Returns
+    (certificate, chain, fingerprint)."""
+    from digitize.signing.sessions import fingerprint, parse_pem_chain
+
+    if role not in SESSION_ROLES:
+        raise BadInput(f"Vai trò ký không hợp lệ: {role}", f"invalid signing role: {role}")
+    _check_role(principal, role)
+    cert, chain = parse_pem_chain(certificate_pem)
+    fp = fingerprint(cert)
+    with db.session() as s:
+        mine = s.scalar(
+            select(SigningCertificate.id)
+            .where(
+                SigningCertificate.fingerprint == fp,
+                _owned_by(principal, SigningCertificate.owner_kind, SigningCertificate.owner),
+            )
+            .limit(1)
+        )
+    if mine is None:
+        raise Forbidden(
+            "Chứng thư số này không được đăng ký cho người gọi.",
+            "This certificate is not registered to the caller.",
+            fingerprint=fp,
+        )
+    return cert, chain, fp
+
+
 def create_session(
     principal: Principal,
     document_id: str,
@@ -245,31 +287,14 @@ def create_session(
     from digitize.signing.appearance import vn_time
     from digitize.signing.qr import payload, stamp_qr
     from digitize.signing.service import qr_info, source_pdf
-    from digitize.signing.sessions import SignatureAlgorithm, fingerprint, parse_pem_chain, prepare
+    from digitize.signing.sessions import SignatureAlgorithm, prepare
     from digitize.signing.sign import SignProfile
 
     settings = settings or get_settings()
-    if role not in SESSION_ROLES:
-        raise BadInput(f"Vai trò ký không hợp lệ: {role}", f"invalid signing role: {role}")
-    _check_role(principal, role)
-    cert, chain = parse_pem_chain(certificate_pem)
-    fp = fingerprint(cert)
+    cert, chain, fp = require_own_certificate(principal, certificate_pem, role)
     owner_kind, owner = owner_of(principal)
     objects = get_object_store()
     with db.session() as s:
-        mine = s.scalar(
-            select(SigningCertificate.id).where(
-                SigningCertificate.fingerprint == fp,
-                SigningCertificate.owner_kind == owner_kind,
-                SigningCertificate.owner == owner,
-            )
-        )
-        if mine is None:
-            raise Forbidden(
-                "Chứng thư số này không được đăng ký cho người gọi.",
-                "This certificate is not registered to the caller.",
-                fingerprint=fp,
-            )
         doc = s.get(Document, document_id)
         if doc is None:
             raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
@@ -397,9 +422,14 @@ def create_sessions(
     **options: Any,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Prepare many documents for one holder (the batch one token login signs), in parallel; returns the
-    sessions created and, for each document refused, ``{"document_id", "code", "message_vi", ...}``."""
+    sessions created and, for each document refused, ``{"document_id", "code", "message_vi", ...}``.
+
+    What concerns the caller rather than a document is refused for the whole batch before anything is
+    prepared, as for one session: a certificate not registered to the caller or a role the caller may not
+    sign as → Forbidden (403), a certificate that does not parse → BadInput (422)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    require_own_certificate(principal, certificate_pem, str(options.get("role", "leader")))
     ids = list(dict.fromkeys(document_ids))[:500]
 
     def one(doc_id: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
@@ -419,11 +449,10 @@ def create_sessions(
 
 
 def _my_fingerprints(s: Session, principal: Principal) -> list[str]:
-    owner_kind, owner = owner_of(principal)
     return list(
         s.scalars(
             select(SigningCertificate.fingerprint).where(
-                SigningCertificate.owner_kind == owner_kind, SigningCertificate.owner == owner
+                _owned_by(principal, SigningCertificate.owner_kind, SigningCertificate.owner)
             )
         )
     )
@@ -435,7 +464,7 @@ def _own_session(s: Session, principal: Principal, session_id: str) -> SigningSe
     prepared)."""
     row = s.get(SigningSession, session_id)
     if row is None or (
-        (row.owner_kind, row.owner) != owner_of(principal)
+        (row.owner_kind, row.owner) not in owners_of(principal)
         and row.certificate_fingerprint not in _my_fingerprints(s, principal)
     ):
         raise NotFound(f"Không có phiên ký {session_id}.", f"No signing session {session_id}.")
@@ -479,9 +508,8 @@ def get_session_view(principal: Principal, session_id: str) -> dict[str, Any]:
 def pending_sessions(principal: Principal, *, limit: int = 100) -> list[dict[str, Any]]:
     """The caller's sessions waiting for a signature (not expired), oldest first: the agent's work (those the
     caller created and those prepared for a certificate registered to the caller)."""
-    owner_kind, owner = owner_of(principal)
     with db.session() as s:
-        mine = (SigningSession.owner_kind == owner_kind) & (SigningSession.owner == owner)
+        mine = _owned_by(principal, SigningSession.owner_kind, SigningSession.owner)
         fps = _my_fingerprints(s, principal)
         rows = s.scalars(
             select(SigningSession)
@@ -591,3 +619,126 @@ def complete_session(
 
     with db.session() as s:
         return document_record(s, document_id)
+
+
+# --- pairing the signing agent by a code shown on the officer's page ---------------------------------------
+
+PAIRING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a screen, typed on a PC
+PAIRING_LENGTH = 8  # 32^8 ≈ 1.1e12 codes, a few minutes' life, guesses throttled
+PAIRING_ROLES = ("officer", "clerk")
+ISSUE_FREE, ISSUE_CAP = 5, 900.0  # codes one user may ask for before growing delays
+REDEEM_FREE, REDEEM_CAP = 5, 900.0  # tries from one address before growing delays (1, 2, 4 ... s)
+REDEEM_ALL_FREE, REDEEM_ALL_CAP = 100, 60.0  # tries from everywhere (a distributed guesser)
+
+
+def _pairing_sha(code: str) -> str | None:
+    import hashlib
+
+    plain = "".join(ch for ch in str(code).upper() if ch.isalnum())[:64]
+    if len(plain) != PAIRING_LENGTH or any(ch not in PAIRING_ALPHABET for ch in plain):
+        return None
+    return hashlib.sha256(plain.encode("ascii")).hexdigest()
+
+
+def _throttle(key: str, free: int, cap: float) -> None:
+    import math
+
+    from digitize.errors import RateLimited
+    from digitize.services.access import _Key, reserve
+
+    wait = reserve(_Key(key, free, cap))
+    if wait is not None:
+        seconds = max(1, math.ceil(wait))
+        raise RateLimited(
+            f"Quá nhiều lần thử ghép nối; hãy thử lại sau {seconds} giây.",
+            f"Too many pairing attempts; try again in {seconds} seconds.",
+            retry_after=seconds,
+        )
+
+
+def issue_pairing_code(principal: Principal, *, settings: Settings | None = None) -> dict[str, Any]:
+    """A pairing code for the signed-in officer (or clerk): short-lived, single use, bound to them; a new
+    code voids their earlier unused ones. Throttled per user (429)."""
+    import secrets
+
+    from digitize.store.models import AgentPairing
+
+    settings = settings or get_settings()
+    if principal.kind != "user" or principal.role not in PAIRING_ROLES:
+        raise Forbidden(
+            "Chỉ cán bộ ký (officer) hoặc văn thư (clerk) đã đăng nhập mới ghép nối được trình ký.",
+            "Only a signed-in officer or clerk can pair a signing agent.",
+        )
+    _throttle(f"pair-issue:{principal.name}", ISSUE_FREE, ISSUE_CAP)
+    plain = "".join(secrets.choice(PAIRING_ALPHABET) for _ in range(PAIRING_LENGTH))
+    now = utcnow()
+    expires = now + timedelta(seconds=settings.agent_pairing_seconds)
+    with db.session() as s:
+        s.execute(
+            update(AgentPairing)
+            .where(
+                AgentPairing.user_name == principal.name,
+                AgentPairing.used_at.is_(None),
+                AgentPairing.expires_at > now,
+            )
+            .values(expires_at=now)
+        )
+        s.add(AgentPairing(code_sha256=_pairing_sha(plain), user_name=principal.name, expires_at=expires))
+        audit(s, principal.actor, "agent.pairing_code", principal.name, expires_at=iso(expires))
+    return {
+        "code": f"{plain[:4]}-{plain[4:]}",
+        "expires_at": iso(expires),
+        "seconds": settings.agent_pairing_seconds,
+    }
+
+
+def redeem_pairing_code(code: str, *, address: str, device: str | None = None) -> dict[str, Any]:
+    """Trade a pairing code for an API key acting for the officer who asked for it (``digitize agent pair
+    --code``). Throttled per address and overall before the code is looked at (429); a wrong code → 401, a
+    used one → 409, an expired one → 410; the key inherits the user's role and signs with their
+    certificates while they may sign in."""
+    from digitize.errors import Unauthenticated
+    from digitize.store.auth import create_api_key
+    from digitize.store.models import AgentPairing, ApiKey, User
+
+    _throttle(f"pair-redeem:address:{str(address)[:60]}", REDEEM_FREE, REDEEM_CAP)
+    _throttle("pair-redeem:all", REDEEM_ALL_FREE, REDEEM_ALL_CAP)
+    sha = _pairing_sha(code)
+    device_name = nfc(str(device or "")).strip()[:100] or "máy tính"
+    with db.session() as s:
+        row = s.scalar(select(AgentPairing).where(AgentPairing.code_sha256 == sha)) if sha else None
+        if row is None:
+            raise Unauthenticated("Mã ghép nối không đúng.", "Wrong pairing code.")
+        if row.used_at is not None:
+            raise Conflict("Mã ghép nối này đã được dùng.", "This pairing code was already used.")
+        if _aware(row.expires_at) <= utcnow():
+            raise Gone(
+                "Mã ghép nối đã hết hạn; hãy lấy mã mới trên trang ký.",
+                "The pairing code has expired; get a new one on the signing page.",
+            )
+        user = s.scalar(select(User).where(User.name == row.user_name))
+        if user is None or user.disabled or user.role not in PAIRING_ROLES:
+            raise Unauthenticated("Mã ghép nối không đúng.", "Wrong pairing code.")
+        taken = s.execute(
+            update(AgentPairing)
+            .where(AgentPairing.id == row.id, AgentPairing.used_at.is_(None))
+            .values(used_at=utcnow(), device=device_name)
+        )
+        if getattr(taken, "rowcount", 0) != 1:
+            raise Conflict("Mã ghép nối này đã được dùng.", "This pairing code was already used.")
+        key_row, plain = create_api_key(
+            s,
+            role=user.role,
+            name=f"trình ký của {user.name} ({device_name})",
+            created_by=f"pairing:{user.name}",
+        )
+        s.execute(update(ApiKey).where(ApiKey.id == key_row.id).values(user_name=user.name))
+        s.execute(update(AgentPairing).where(AgentPairing.id == row.id).values(key_id=key_row.key_id))
+        audit(s, f"user:{user.name}", "agent.paired", user.name, key_id=key_row.key_id, device=device_name)
+        return {
+            "api_key": plain,
+            "key_id": key_row.key_id,
+            "user": user.name,
+            "role": user.role,
+            "name": key_row.name,
+        }

@@ -83,6 +83,44 @@ def _error(response: Any) -> DigitizeError:
     return DigitizeError(f"Máy chủ từ chối: {text}", f"the server refused: {text}")
 
 
+def redeem_code(server: str, code: str, device: str | None = None, *, http: Any = None) -> AgentConfig:
+    """Trade the pairing code shown on the officer's signing page for the agent's API key
+    (``POST /api/v1/agent/pair``); the server's refusal comes back as the same error (401 wrong code,
+    409 used, 410 expired, 429 too many attempts)."""
+    import httpx
+
+    from digitize import errors
+
+    server = server.strip().rstrip("/")
+    if not server.startswith(("https://", "http://")):
+        raise UsageError(f"Địa chỉ máy chủ không hợp lệ: {server!r}", f"invalid server URL: {server!r}")
+    client = http or httpx.Client(timeout=30)
+    try:
+        r = client.post(f"{server}/api/v1/agent/pair", json={"code": code, "device": device})
+    except httpx.HTTPError as exc:
+        raise errors.ServiceUnavailable(
+            f"Không kết nối được máy chủ {server}: {type(exc).__name__}",
+            f"cannot reach the server {server}: {type(exc).__name__}",
+        ) from None
+    finally:
+        if http is None:
+            client.close()
+    if r.status_code != 201:
+        kind: type[DigitizeError] = {
+            401: errors.Unauthenticated,
+            409: errors.Conflict,
+            410: errors.Gone,
+            429: errors.RateLimited,
+        }.get(r.status_code, DigitizeError)
+        try:
+            err = r.json()["error"]
+            vi, en = str(err.get("message")), str(err.get("message_en") or err.get("message"))
+        except Exception:
+            vi = en = f"HTTP {r.status_code}"
+        raise kind(f"Máy chủ từ chối ghép nối: {vi}", f"the server refused to pair: {en}")
+    return AgentConfig(server, str(r.json()["api_key"]))
+
+
 class Agent:
     """The agent's conversation with the server, over an ``httpx.Client`` whose base URL is the server and
     whose headers carry the paired API key."""

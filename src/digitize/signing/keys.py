@@ -46,7 +46,22 @@ class Pkcs11Source:
     cert_label: str | None = None  # default: the key label
 
 
-KeySource = P12Source | Pkcs11Source
+@dataclass(frozen=True)
+class CscSource:
+    """A key at a remote signing service speaking the Cloud Signature Consortium API v1 (the organisation's
+    seal key at a provider, or an officer's VNPT SmartCA / Viettel MySign credential): the service's CSC
+    base URL (``https://.../csc/v1``), the credential id, the service's OAuth token from ``token_env`` or
+    ``token_file``; ``approval_seconds`` is how long ``credentials/authorize`` may wait for the holder's
+    approval (on their phone)."""
+
+    url: str
+    credential_id: str
+    token_env: str | None = None
+    token_file: Path | None = None
+    approval_seconds: float = 300.0
+
+
+KeySource = P12Source | Pkcs11Source | CscSource
 
 
 def _secret(env: str | None, prompt: Prompt | None, what_vi: str, what_en: str) -> str | None:
@@ -133,6 +148,10 @@ def open_key(source: KeySource, *, pss: bool = False, prompt: Prompt | None = No
         return _open_p12(source, pss=pss, prompt=prompt)
     if isinstance(source, Pkcs11Source):
         return _open_pkcs11(source, pss=pss, prompt=prompt)
+    if isinstance(source, CscSource):
+        from digitize.signing.csc import open_csc
+
+        return open_csc(source, pss=pss)
     raise UsageError("Nguồn khóa không hợp lệ", "invalid key source")
 
 

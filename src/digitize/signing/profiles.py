@@ -10,6 +10,9 @@ The file is TOML (``.toml``) or JSON (anything else), one table per profile::
     p12_password_env = "GIAM_DOC_P12_PASSWORD"    # or p12_password_file = "/etc/digitize/keys/giam-doc.pw"
     # or: pkcs11_module = "/usr/lib/softhsm/libsofthsm2.so", token_label = "...", key_label = "...",
     #     pin_env = "GIAM_DOC_PIN"
+    # or a remote signing service (Cloud Signature Consortium API v1):
+    #     csc_url = "https://csc.example.vn/csc/v1", csc_credential = "...",
+    #     csc_token_env = "CSC_TOKEN" (or csc_token_file = "..."), csc_approval_seconds = 300
     title = "Giám đốc"
     name = "Nguyễn Văn An"             # default: the certificate's common name
     signature_image = "/etc/digitize/images/chu-ky.png"
@@ -44,7 +47,7 @@ from typing import Any
 
 from digitize.config import Settings, get_settings
 from digitize.errors import NotFound, UsageError
-from digitize.signing.keys import KeySession, KeySource, P12Source, Pkcs11Source, open_key
+from digitize.signing.keys import CscSource, KeySession, KeySource, P12Source, Pkcs11Source, open_key
 from digitize.signing.sign import Signing, SignProfile, SignResult
 from digitize.text import nfc
 
@@ -106,10 +109,12 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
                 str(spec.get("key_label", "")),
                 spec.get("pin_env"),
             )
+        elif spec.get("csc_url"):
+            key = _csc_source(str(name), spec, base)
         else:
             raise UsageError(
-                f"Hồ sơ ký '{name}' thiếu khóa (p12 hoặc pkcs11_module)",
-                f"signing profile '{name}' names no key (p12 or pkcs11_module)",
+                f"Hồ sơ ký '{name}' thiếu khóa (p12, pkcs11_module hoặc csc_url)",
+                f"signing profile '{name}' names no key (p12, pkcs11_module or csc_url)",
             )
         try:
             profile = SignProfile(
@@ -139,6 +144,28 @@ def load_profiles(path: Path, settings: Settings | None = None) -> dict[str, Nam
         api_keys = _names(name, spec, "api_keys")
         out[str(name)] = NamedProfile(str(name), key, profile, trust, users, api_keys)
     return out
+
+
+def _csc_source(profile: str, spec: dict[str, Any], base: Path) -> CscSource:
+    credential = spec.get("csc_credential")
+    try:
+        approval = float(spec.get("csc_approval_seconds", 300))
+    except (TypeError, ValueError):
+        approval = -1.0
+    if not isinstance(credential, str) or not credential.strip() or not 1 <= approval <= 3600:
+        raise UsageError(
+            f"Hồ sơ ký '{profile}': dịch vụ ký từ xa cần csc_credential và csc_approval_seconds "
+            "trong 1..3600",
+            f"signing profile '{profile}': a remote signing service needs csc_credential and "
+            "csc_approval_seconds within 1..3600",
+        )
+    return CscSource(
+        str(spec["csc_url"]),
+        credential.strip(),
+        spec.get("csc_token_env"),
+        _path(base, spec.get("csc_token_file")),
+        approval,
+    )
 
 
 def _names(profile: str, spec: dict[str, Any], key: str) -> frozenset[str]:

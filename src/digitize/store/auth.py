@@ -43,6 +43,7 @@ class Principal:
     role: str
     key_id: str | None = None
     grants: tuple[Grant, ...] = field(default_factory=tuple)
+    user: str | None = None  # a key: the web user it acts for (a signing agent paired from their page)
 
     @property
     def actor(self) -> str:
@@ -139,6 +140,10 @@ def verify_api_key(session: Session, plain: str) -> Principal:
     row = session.scalar(select(ApiKey).where(ApiKey.key_id == parts[1]).options(selectinload(ApiKey.grants)))
     if row is None or row.revoked_at is not None:
         raise _unauthenticated()
+    if row.user_name is not None:  # acts for a user: only while that user may sign in
+        owner = session.scalar(select(User).where(User.name == row.user_name))
+        if owner is None or owner.disabled:
+            raise _unauthenticated()
     digest = sha256(plain.encode()).hexdigest()
     now = time.monotonic()
     with _cache_lock:
@@ -162,6 +167,7 @@ def verify_api_key(session: Session, plain: str) -> Principal:
             Grant(g.type_name, g.type_folded, tuple(g.fields) if g.fields is not None else None)
             for g in row.grants
         ),
+        row.user_name,
     )
 
 

@@ -162,7 +162,7 @@ def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
 
 
 def _postgres_lock_supported(conn: Any) -> bool:
-    return conn.dialect.name == "postgresql"
+    return bool(conn.dialect.name == "postgresql")
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -32,6 +32,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from digitize.permissions import Role
+
 
 class DocumentState(StrEnum):
     """Where a document is in processing (``documents.state``); the processing state machine moves it:
@@ -66,7 +68,7 @@ PAGE_DONE = PageState.DONE
 PAGE_FAILED = PageState.FAILED
 
 # Roles (API keys and users)
-ROLES: tuple[str, ...] = ("archivist", "reviewer", "officer", "admin", "agency", "clerk")
+ROLES: tuple[str, ...] = tuple(Role)  # digitize.permissions: what each may do
 
 # Object variants
 ORIGINAL = "original"
@@ -396,6 +398,9 @@ class ApiKey(Base):
     created_by: Mapped[str | None] = mapped_column(String(200))
     revoked_at: Mapped[datetime | None] = mapped_column()
     last_used_at: Mapped[datetime | None] = mapped_column()
+    # the web user this key acts for (a signing agent paired by a code from that user's page): it signs
+    # with that user's certificates and stops working when the user is disabled
+    user_name: Mapped[str | None] = mapped_column(String(200))
 
     grants: Mapped[list[ApiKeyGrant]] = relationship(
         back_populates="api_key", order_by="ApiKeyGrant.id", cascade="all, delete-orphan"
@@ -425,6 +430,22 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))  # argon2
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AgentPairing(Base):
+    """A pairing code an officer asked for on their signing page: short-lived, single use, bound to them;
+    ``digitize agent pair --code`` trades it for an API key acting for that officer; only its sha256 kept."""
+
+    __tablename__ = "agent_pairings"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    user_name: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column()
+    key_id: Mapped[str | None] = mapped_column(String(32))  # the API key it became
+    device: Mapped[str | None] = mapped_column(String(200))
 
 
 class SigningCertificate(Base):

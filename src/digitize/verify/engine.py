@@ -34,7 +34,7 @@ from typing import Any
 from asn1crypto import cms, x509
 
 from digitize.trust import TrustMaterial, issuers_from, load_trust
-from digitize.verify import policy, revisions
+from digitize.verify import cms_shape, policy, revisions
 from digitize.verify.evidence import (
     ChainFacts,
     CmsFacts,
@@ -507,7 +507,7 @@ async def _check_lenient(
 
     assert raw.byte_range is not None and raw.contents is not None
     try:
-        ci = cms.ContentInfo.load(raw.contents, strict=False)
+        ci = cms_shape.normalise(cms.ContentInfo.load(raw.contents, strict=False))
         sd = ci["content"]
         infos = list(sd["signer_infos"])
         for si in infos:
@@ -523,6 +523,12 @@ async def _check_lenient(
         ) from exc
     a, la, b, lb = raw.byte_range
     signed = data[a : a + la] + data[b : b + lb]
+    content_intact = True
+    if raw.sub_filter == SHA1_SUBFILTER and raw.kind is Kind.SIGNATURE:
+        # adbe.pkcs7.sha1: what is signed is the SHA-1 digest of the byte range, carried as the content
+        econtent = _safe(lambda: sd["encap_content_info"]["content"].native)
+        content_intact = isinstance(econtent, bytes) and econtent == hashlib.sha1(signed).digest()
+        signed = econtent if isinstance(econtent, bytes) else b""
 
     def digest(algo: str) -> bytes:
         return hashlib.new(algo, signed).digest()
@@ -534,6 +540,9 @@ async def _check_lenient(
     for si in infos:
         one = sd.copy()
         one["signer_infos"] = cms.SignerInfos([si])
+        if raw.sub_filter == SHA1_SUBFILTER and raw.kind is Kind.SIGNATURE:
+            # the content (the digest) was checked above; validate the rest as a detached signature
+            one["encap_content_info"] = {"content_type": sd["encap_content_info"]["content_type"].native}
         try:
             status: Any
             if raw.kind is Kind.DOC_TIMESTAMP:
@@ -578,27 +587,90 @@ async def _check_lenient(
         lenient=True,
         structure_problem=why,
     )
+    if raw.sub_filter == SHA1_SUBFILTER and raw.kind is Kind.SIGNATURE:
+        facts = dataclasses.replace(facts, intact=facts.intact and content_intact, digest_algorithm="sha1")
     return facts, await _chain_facts(status, facts, vc, setup, extra, _poe(facts, raw.kind, later_poe))
 
 
-def _cms_encoding_problems(contents: bytes | None) -> list[Words]:
+SHA1_SUBFILTER = "/adbe.pkcs7.sha1"
+
+
+def _cms_encoding_problems(shape: cms_shape.CmsShape) -> Verdict | None:
     """What makes a CMS signature invalid though a lenient library verifies it (as EU DSS judges): a digest
-    algorithm where the signature algorithm belongs."""
-    if not contents:
-        return []
-    try:
-        si = cms.ContentInfo.load(contents, strict=False)["content"]["signer_infos"][0]
-        algo = si["signature_algorithm"]["algorithm"].native
-    except Exception:
-        return []
-    if algo in policy.DIGESTS:
-        return [
+    algorithm where the signature algorithm belongs, a signature algorithm where the digest belongs."""
+    if shape.signature_as_digest:
+        algo = shape.signature_as_digest
+        return Verdict.failed(
+            Sub.HASH_FAILURE,
+            (
+                f"Thuật toán băm được ghi là một thuật toán chữ ký ({algo}): không tính được giá trị băm "
+                "của nội dung đã ký",
+                f"The digest algorithm is given as a signature algorithm ({algo}): the signed content's "
+                "digest cannot be computed",
+            ),
+        )
+    if shape.digest_as_signature:
+        algo = shape.digest_as_signature
+        return Verdict.failed(
+            Sub.SIG_CRYPTO_FAILURE,
             (
                 f"Thuật toán chữ ký được ghi là một thuật toán băm ({algo}), không phải thuật toán chữ ký",
                 f"The signature algorithm is given as a digest algorithm ({algo}), not a signature algorithm",
-            )
-        ]
-    return []
+            ),
+        )
+    return None
+
+
+NOT_DER_WORDS: Words = (
+    "Các thuộc tính được ký (signed attributes) không được mã hoá theo DER (tập SET OF không theo thứ tự "
+    "DER); chữ ký chỉ khớp với cách mã hoá không chuẩn đó, nên theo RFC 5652 (như EU DSS) chữ ký không "
+    "hợp lệ",
+    "The signed attributes are not DER-encoded (the SET OF is not in DER order); the signature matches only "
+    "that non-DER encoding, so under RFC 5652 (as EU DSS judges) it is invalid",
+)
+
+
+def _signed_attrs_as_der(contents: bytes | None, facts: CmsFacts) -> tuple[CmsFacts, Verdict | None]:
+    """RFC 5652 signs the DER encoding of the signed attributes and EU DSS (Bouncy Castle) checks the
+    signature over that encoding, not over the bytes as written: judge the signature value the same way."""
+    shape = cms_shape.inspect(contents)
+    if shape.signed_attrs_der is not False or facts.cert is None or not facts.intact or not contents:
+        return facts, None
+    try:
+        ci = cms_shape.normalise(cms.ContentInfo.load(contents, strict=False))
+        infos = list(ci["content"]["signer_infos"])
+    except Exception:
+        return facts, None
+    as_written = False
+    for si in infos:
+        raw_attrs = cms_shape.signed_attrs_bytes(si)
+        if raw_attrs is None:
+            continue
+        try:
+            der: bytes | None = cms_shape.der_reencode(raw_attrs)
+        except cms_shape.NotDer:
+            der = None
+        if der is not None and cms_shape.verifies_over(si, facts.cert, der):
+            return dataclasses.replace(facts, crypto_valid=True), None
+        as_written = as_written or cms_shape.verifies_over(si, facts.cert, raw_attrs)
+    if as_written or facts.crypto_valid:
+        return dataclasses.replace(facts, crypto_valid=False), Verdict.failed(
+            Sub.SIG_CRYPTO_FAILURE, NOT_DER_WORDS
+        )
+    return facts, None
+
+
+def _bypass_pyhanko(raw: SignedBytes, shape: cms_shape.CmsShape) -> str | None:
+    """Signatures pyHanko's PDF layer refuses though they are sound; they are checked directly."""
+    if shape.plain_ecdsa:
+        return f"plain-ECDSA signature value (ecdsa-plain-{shape.plain_ecdsa.upper()}, r||s)"
+    if raw.sub_filter == SHA1_SUBFILTER:
+        return "/adbe.pkcs7.sha1 (the SHA-1 digest of the byte range is the signed content)"
+    if shape.signed_as_der:
+        return "signed attributes written out of DER order (their DER form is what is signed)"
+    if raw.kind is Kind.DOC_TIMESTAMP and raw.type_name != "/DocTimeStamp":
+        return f"document timestamp whose /Type is {raw.type_name or 'missing'}"
+    return None
 
 
 async def _gather(
@@ -631,6 +703,9 @@ async def _gather(
             ),
         )
     result: tuple[CmsFacts, ChainFacts] | Verdict | None = None
+    shape = cms_shape.inspect(raw.contents)
+    encoding = _cms_encoding_problems(shape)
+    bypass: str | None = None
     if emb is not None:
         with contextlib.suppress(Exception):
             ev = dataclasses.replace(
@@ -638,18 +713,23 @@ async def _gather(
                 signed_revision=emb.signed_revision,
                 docmdp=int(emb.docmdp_level.value) if emb.docmdp_level is not None else None,
             )
-        try:
-            result = await _check_embedded(emb, raw, setup, later_poe)
-        except Exception as exc:
-            log.debug("pyHanko failed on %s", raw.field, exc_info=True)
-            emb_error = _first_line(exc)
+        bypass = _bypass_pyhanko(raw, shape)
+        if bypass is None:
+            try:
+                result = await _check_embedded(emb, raw, setup, later_poe)
+            except Exception as exc:
+                log.debug("pyHanko failed on %s", raw.field, exc_info=True)
+                emb_error = _first_line(exc)
     if result is None:
         try:
             result = await _check_lenient(raw, data, setup, later_poe, emb_error)
         except UndecodableCms as exc:
-            return dataclasses.replace(
-                ev, failure=Verdict.failed(Sub.FORMAT_FAILURE, exc.words), undecodable=True
-            )
+            if encoding is not None:  # it decodes; its algorithms are what is wrong
+                result = encoding
+            else:
+                return dataclasses.replace(
+                    ev, failure=Verdict.failed(Sub.FORMAT_FAILURE, exc.words), undecodable=True
+                )
         except Exception as exc:
             log.debug("lenient validation of %s failed", raw.field, exc_info=True)
             if isinstance(exc, AssertionError):
@@ -664,7 +744,7 @@ async def _gather(
     if isinstance(result, Verdict):
         return dataclasses.replace(
             ev,
-            failure=result,
+            failure=encoding or result,
             cms=CmsFacts(
                 intact=False,
                 crypto_valid=False,
@@ -676,10 +756,12 @@ async def _gather(
             ),
         )
     cms_facts, chain = result
-    encoding = _cms_encoding_problems(raw.contents)
-    if encoding:
-        ev = dataclasses.replace(ev, failure=Verdict.failed(Sub.SIG_CRYPTO_FAILURE, *encoding))
+    cms_facts, not_der = _signed_attrs_as_der(raw.contents, cms_facts)
+    if encoding is not None or not_der is not None:
+        ev = dataclasses.replace(ev, failure=encoding or not_der)
         cms_facts = dataclasses.replace(cms_facts, crypto_valid=False)
+    if shape.plain_ecdsa:
+        cms_facts = dataclasses.replace(cms_facts, signature_algorithm=f"ecdsa-plain-{shape.plain_ecdsa}")
     chain_certs = chain.path if chain.chain_found else ()
     ev = dataclasses.replace(
         ev,
@@ -687,7 +769,17 @@ async def _gather(
         chain=chain,
         crypto=policy.judge(cms_facts.digest_algorithm, cms_facts.cert, chain_certs),
     )
-    if cms_facts.lenient:
+    if cms_facts.lenient and bypass is not None:
+        ev = dataclasses.replace(
+            ev,
+            notes=(
+                (
+                    f"Chữ ký được kiểm tra trực tiếp trên vùng byte đã ký ({bypass})",
+                    f"The signature was checked directly on its signed byte range ({bypass})",
+                ),
+            ),
+        )
+    elif cms_facts.lenient:
         why = cms_facts.structure_problem or "?"
         ev = dataclasses.replace(
             ev,

@@ -116,6 +116,7 @@ class SignedBytes:
     m_time: datetime | None = None
     problems: tuple[Words, ...] = ()
     object_id: tuple[int, int] | None = None
+    type_name: str | None = None  # /Type as written: /Sig, /DocTimeStamp, or None (some writers omit it)
 
     @property
     def revision_end(self) -> int:

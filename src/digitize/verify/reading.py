@@ -105,10 +105,11 @@ def read_signatures(data: bytes) -> list[SignedBytes]:
                 problems.append(("thiếu /Contents (dữ liệu chữ ký)", "missing /Contents (signature data)"))
             sf = v.get("/SubFilter")
             sub_filter = str(sf) if sf is not None else None
+            type_obj = v.get("/Type")
             out.append(
                 SignedBytes(
                     field=fq or "(unnamed)",
-                    kind=_kind(str(v.get("/Type", "")), sub_filter),
+                    kind=_kind(str(type_obj or ""), sub_filter),
                     byte_range=br,
                     contents=contents,
                     sub_filter=sub_filter,
@@ -117,6 +118,7 @@ def read_signatures(data: bytes) -> list[SignedBytes]:
                     m_time=pdf_date(str(v.get("/M"))) if v.get("/M") is not None else None,
                     problems=tuple(problems),
                     object_id=v.objgen if v.is_indirect else None,
+                    type_name=str(type_obj) if type_obj is not None else None,
                 )
             )
     return _dedupe(out)
@@ -158,7 +160,8 @@ def scan_signatures(data: bytes) -> list[SignedBytes]:
         sf = re.search(rb"/SubFilter\s*/([A-Za-z0-9.#]+)", obj)
         sub_filter = "/" + sf.group(1).decode("latin-1") if sf else None
         mt = re.search(rb"/M\s*\((D:[^)]*)\)", obj)
-        type_name = "/DocTimeStamp" if re.search(rb"/Type\s*/DocTimeStamp", obj) else ""
+        tm = re.search(rb"/Type\s*/([A-Za-z]+)", obj)
+        type_name = "/" + tm.group(1).decode() if tm else ""
         out.append(
             SignedBytes(
                 field=f"Signature{n + 1}",
@@ -167,6 +170,7 @@ def scan_signatures(data: bytes) -> list[SignedBytes]:
                 contents=contents,
                 sub_filter=sub_filter,
                 m_time=pdf_date(mt.group(1).decode("latin-1")) if mt else None,
+                type_name=type_name or None,
             )
         )
     return _dedupe(out)

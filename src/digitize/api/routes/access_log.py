@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from digitize.api import schemas
-from digitize.api.deps import get_session, require
-from digitize.store.auth import Principal
+from digitize.api.deps import Admin, DbSession
 from digitize.store.models import AccessLogEntry
 from digitize.store.service import iso
 
@@ -41,13 +39,13 @@ class AccessLog(BaseModel):
     summary="Reads by other agencies (admin): newest first, per holder or document",
 )
 def access_log(
+    session: DbSession,
+    _: Admin,
     holder_id: str | None = Query(None, description="Tax code or citizen ID of the holder"),
     document_id: str | None = Query(None, description="Only reads of this document"),
     client: str | None = Query(None, description="Only reads by this client (as listed)"),
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
-    session: Session = Depends(get_session),
-    _: Principal = Depends(require("admin")),
 ) -> dict[str, Any]:
     where = []
     if holder_id:

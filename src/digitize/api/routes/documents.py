@@ -5,20 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response, StreamingResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from digitize.api import schemas
 from digitize.api.access import agency_scope
-from digitize.api.deps import STAFF, get_session, require
+from digitize.api.deps import DbSession, Officer, Reader, Reviewer, Staff
 from digitize.api.security import serving
 from digitize.content import HEAD_BYTES
 from digitize.errors import BadInput, Conflict, NotFound, UsageError
 from digitize.services import agency, files
 from digitize.services.agency import AgencyQuery
-from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES, ORIGINAL, SEARCHABLE, SIGNED, Document, Signature, Variant
 from digitize.store.objects import get_object_store
 from digitize.store.service import (
@@ -32,13 +31,14 @@ from digitize.store.service import (
 )
 
 router = APIRouter(prefix="/api/v1/documents", tags=["documents"])
-READERS = (*STAFF, "agency")
 _404: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorBody, "description": "No such document"}}
 
 
 @router.get("", response_model=schemas.DocumentList, responses=schemas.ERRORS, summary="Search documents")
 def list_(
     request: Request,
+    session: DbSession,
+    principal: Reader,
     q: str | None = Query(None, description="Words of the text or fields; diacritics folded"),
     type: str | None = Query(None, description="Document type, e.g. 'Giấy phép'"),
     holder_id: str | None = Query(None, description="Tax code or citizen ID of the holder"),
@@ -49,8 +49,6 @@ def list_(
     ),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require(*READERS)),
 ) -> dict[str, Any]:
     if state is not None and state not in DOCUMENT_STATES:
         raise BadInput(f"Trạng thái không hợp lệ: {state}", f"Invalid state: {state}")
@@ -87,10 +85,10 @@ def list_(
 def get(
     document_id: str,
     request: Request,
+    session: DbSession,
+    principal: Reader,
     on: date | None = Query(None, description="Validity as of this date (default today)"),
     valid_on: date | None = Query(None, description="Same as on= (the name the search uses)"),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require(*READERS)),
 ) -> dict[str, Any]:
     on = on or valid_on
     agency_read = agency_scope(principal, request)
@@ -114,9 +112,9 @@ def get(
 def file(
     document_id: str,
     request: Request,
+    session: DbSession,
+    principal: Reader,
     variant: str = Query(ORIGINAL, pattern="^(original|searchable|signed)$"),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require(*READERS)),
 ) -> Response:
     agency_read = agency_scope(principal, request)
     log_answer = None
@@ -221,8 +219,8 @@ def _download_name(original: str, variant: str, media_type: str) -> str:
 )
 def history(
     document_id: str,
-    session: Session = Depends(get_session),
-    _: Principal = Depends(require(*STAFF)),
+    session: DbSession,
+    _: Staff,
 ) -> dict[str, Any]:
     return {"items": field_history(session, document_id)}
 
@@ -235,12 +233,12 @@ def history(
 )
 def patch_fields(
     document_id: str,
+    session: DbSession,
+    principal: Reviewer,
     changes: dict[str, str | None] = Body(
         ..., examples=[{"holder_name": "Công ty TNHH Bình Minh", "valid_until": "2031-06-15"}]
     ),
     reason: str | None = Query(None, description="Why (kept in the history)"),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("reviewer")),
 ) -> dict[str, Any]:
     if not changes:
         raise BadInput("Không có trường nào để sửa.", "No field to correct.")
@@ -258,8 +256,8 @@ def patch_fields(
 def revoke_(
     document_id: str,
     body: schemas.RevokeRequest,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("officer")),
+    session: DbSession,
+    principal: Officer,
 ) -> dict[str, Any]:
     revoke(session, document_id, reason=body.reason, by=principal.actor)
     return document_record(session, document_id)
@@ -274,8 +272,8 @@ def revoke_(
 def supersede_(
     document_id: str,
     body: schemas.SupersedeRequest,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("officer")),
+    session: DbSession,
+    principal: Officer,
 ) -> dict[str, Any]:
     supersede(session, document_id, by_document=body.by, reason=body.reason, by=principal.actor)
     return document_record(session, document_id)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Query
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Body, Query
 
 from digitize.api import schemas
-from digitize.api.deps import STAFF, get_session, require
+from digitize.api.deps import DbSession, FileEditor, Staff, Uploader
 from digitize.errors import BadInput
 from digitize.services import files
-from digitize.store.auth import Principal
 
 router = APIRouter(prefix="/api/v1/files", tags=["files (hồ sơ)"])
 _404: dict[int | str, dict[str, Any]] = {404: {"model": schemas.ErrorBody, "description": "No such file"}}
@@ -36,12 +34,12 @@ _EXAMPLE = {
 
 @router.get("", responses=schemas.ERRORS, summary="List hồ sơ (folded match on code, title, keywords)")
 def list_(
+    session: DbSession,
+    _: Staff,
     q: str | None = Query(None, max_length=500),
     fonds_code: str | None = Query(None, max_length=100),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=10_000_000),
-    session: Session = Depends(get_session),
-    _: Principal = Depends(require(*STAFF)),
 ) -> dict[str, Any]:
     return files.list_files(session, q=q, fonds_code=fonds_code, limit=limit, offset=offset)
 
@@ -53,9 +51,9 @@ def list_(
     summary="Create a hồ sơ",
 )
 def create(
+    session: DbSession,
+    principal: Uploader,
     body: dict[str, Any] = Body(..., examples=[_EXAMPLE]),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("archivist")),
 ) -> dict[str, Any]:
     return files.create_file(session, files.FileInput.parse(body), by=principal.actor)
 
@@ -63,8 +61,8 @@ def create(
 @router.get("/{file_id}", responses={**schemas.ERRORS, **_404}, summary="A hồ sơ (by id or code)")
 def get(
     file_id: str,
-    session: Session = Depends(get_session),
-    _: Principal = Depends(require(*STAFF)),
+    session: DbSession,
+    _: Staff,
 ) -> dict[str, Any]:
     return files.file_view(session, file_id)
 
@@ -76,9 +74,9 @@ def get(
 )
 def patch(
     file_id: str,
+    session: DbSession,
+    principal: Uploader,
     body: dict[str, Any] = Body(..., examples=[{"notes": "Đã bổ sung"}]),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("archivist")),
 ) -> dict[str, Any]:
     if not body:
         raise BadInput("Không có trường nào để sửa.", "No field to change.")
@@ -93,8 +91,8 @@ def patch(
 )
 def delete(
     file_id: str,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("archivist")),
+    session: DbSession,
+    principal: Uploader,
 ) -> None:
     files.delete_file(session, file_id, by=principal.actor)
 
@@ -102,9 +100,9 @@ def delete(
 @router.post("/{file_id}/documents", responses={**schemas.ERRORS, **_404}, summary="Documents join the hồ sơ")
 def add_documents(
     file_id: str,
+    session: DbSession,
+    principal: FileEditor,
     body: dict[str, Any] = Body(..., examples=[{"documents": ["0f3c..."]}]),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("archivist", "reviewer")),
 ) -> dict[str, Any]:
     docs = body.get("documents")
     if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs) or not 0 < len(docs) <= 1000:
@@ -122,8 +120,8 @@ def add_documents(
 def remove_document(
     file_id: str,
     document_id: str,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("archivist", "reviewer")),
+    session: DbSession,
+    principal: FileEditor,
 ) -> dict[str, Any]:
     f = files.get_file(session, file_id)
     from digitize.store.service import get_document

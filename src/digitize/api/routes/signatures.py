@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
 from digitize.api import schemas
-from digitize.api.deps import STAFF, get_session, require
-from digitize.store.auth import Principal
+from digitize.api.deps import DbSession, Signer, Staff
 
 router = APIRouter(prefix="/api/v1/documents", tags=["signatures"])
 
@@ -80,7 +78,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 def sign(
     document_id: str,
     body: SignRequestBody,
-    principal: Principal = Depends(require("officer", "clerk")),
+    principal: Signer,
 ) -> dict[str, Any]:
     from digitize.services.signing import sign_stored
 
@@ -104,8 +102,8 @@ def sign(
 )
 def list_(
     document_id: str,
-    session: Session = Depends(get_session),
-    _: Principal = Depends(require(*STAFF)),
+    session: DbSession,
+    _: Staff,
 ) -> dict[str, Any]:
     from digitize.signing.service import list_signatures
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
 from digitize.api import schemas
-from digitize.api.deps import get_session, require
-from digitize.store.auth import Principal
+from digitize.api.deps import Admin, DbSession, Signer
 
 router = APIRouter(prefix="/api/v1", tags=["signing sessions"])
 
@@ -82,9 +80,7 @@ _COMPLETE: dict[int | str, dict[str, Any]] = {
     responses=_CREATE,
     summary="Prepare the document for a signature by the caller's own key (officer; clerk for organization)",
 )
-def create(
-    document_id: str, body: SessionRequest, principal: Principal = Depends(require("officer", "clerk"))
-) -> dict[str, Any]:
+def create(document_id: str, body: SessionRequest, principal: Signer) -> dict[str, Any]:
     from digitize.services.signing import create_session
 
     return create_session(
@@ -104,9 +100,7 @@ def create(
     responses=_COMPLETE,
     summary="Finish a session with the signature value; returns the document record with its signatures",
 )
-def complete(
-    session_id: str, body: SignatureValue, principal: Principal = Depends(require("officer", "clerk"))
-) -> dict[str, Any]:
+def complete(session_id: str, body: SignatureValue, principal: Signer) -> dict[str, Any]:
     from digitize.services.signing import complete_session
 
     return complete_session(principal, session_id, body.signature)
@@ -117,9 +111,7 @@ def complete(
     responses=schemas.ERRORS,
     summary="The caller's signing sessions waiting for a signature (the agent's work), oldest first",
 )
-def pending(
-    limit: int = Query(100, ge=1, le=500), principal: Principal = Depends(require("officer", "clerk"))
-) -> dict[str, Any]:
+def pending(principal: Signer, limit: int = Query(100, ge=1, le=500)) -> dict[str, Any]:
     from digitize.services.signing import pending_sessions
 
     return {"items": pending_sessions(principal, limit=limit)}
@@ -130,7 +122,7 @@ def pending(
     responses={**schemas.ERRORS, 404: {"model": schemas.ErrorBody, "description": "No such session"}},
     summary="One of the caller's signing sessions",
 )
-def one(session_id: str, principal: Principal = Depends(require("officer", "clerk"))) -> dict[str, Any]:
+def one(session_id: str, principal: Signer) -> dict[str, Any]:
     from digitize.services.signing import get_session_view
 
     return get_session_view(principal, session_id)
@@ -145,8 +137,8 @@ def one(session_id: str, principal: Principal = Depends(require("officer", "cler
 def register_user_certificate(
     name: str,
     body: CertificateBody,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require("admin")),
+    session: DbSession,
+    principal: Admin,
 ) -> dict[str, Any]:
     from digitize.services.signing import register_user_certificate as register
 
@@ -163,9 +155,7 @@ class BatchRequest(SessionRequest):
     responses=_CREATE,
     summary="Prepare many documents for one holder (one token login signs them all), in parallel",
 )
-def create_many(
-    body: BatchRequest, principal: Principal = Depends(require("officer", "clerk"))
-) -> dict[str, Any]:
+def create_many(body: BatchRequest, principal: Signer) -> dict[str, Any]:
     from digitize.services.signing import create_sessions
 
     items, errors = create_sessions(
@@ -179,3 +169,28 @@ def create_many(
         signature_algorithm=body.signature_algorithm,
     )
     return {"items": items, "errors": errors}
+
+
+class PairBody(BaseModel):
+    code: str = Field(..., min_length=1, max_length=64, description="The code shown on the signing page")
+    device: str | None = Field(None, max_length=200, description="The PC's name (shown in the key's name)")
+
+
+@router.post(
+    "/agent/pair",
+    status_code=201,
+    responses={
+        **schemas.ERRORS,
+        401: {"model": schemas.ErrorBody, "description": "Wrong pairing code"},
+        409: {"model": schemas.ErrorBody, "description": "The code was already used"},
+        410: {"model": schemas.ErrorBody, "description": "The code has expired"},
+        429: {"model": schemas.ErrorBody, "description": "Too many attempts (Retry-After)"},
+    },
+    summary="Trade a pairing code from an officer's signing page for the agent's API key (no login)",
+)
+def pair_agent(body: PairBody, request: Request) -> dict[str, Any]:
+    from digitize.api.ratelimit import check_public_rate, client_address
+    from digitize.services.signing import redeem_pairing_code
+
+    check_public_rate(request)
+    return redeem_pairing_code(body.code, address=client_address(request), device=body.device)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
 from digitize.api import schemas
-from digitize.api.deps import STAFF, get_session, require
+from digitize.api.deps import DbSession, FileEditor, Staff
 from digitize.services import stacks as service
-from digitize.store.auth import Principal
 
 router = APIRouter(prefix="/api/v1/stacks", tags=["stacks"])
 
@@ -24,9 +22,7 @@ class Review(BaseModel):
 
 
 @router.get("/{stack_id}", responses=schemas.ERRORS, summary="A stack: state, proposed and made documents")
-def get(
-    stack_id: str, session: Session = Depends(get_session), _: Principal = Depends(require(*STAFF))
-) -> dict[str, Any]:
+def get(stack_id: str, session: DbSession, _: Staff) -> dict[str, Any]:
     return service.stack_view(session, stack_id)
 
 
@@ -35,9 +31,7 @@ def get(
     responses={**schemas.ERRORS, 409: {"model": schemas.ErrorBody}},
     summary="Set a stack's document boundaries and finalise its documents",
 )
-async def review(
-    stack_id: str, body: Review, principal: Principal = Depends(require("archivist", "reviewer"))
-) -> dict[str, Any]:
+async def review(stack_id: str, body: Review, principal: FileEditor) -> dict[str, Any]:
     outcome = await run_in_threadpool(service.review_stack, stack_id, body.starts, actor=principal.actor)
     return {"id": outcome.stack_id, "state": outcome.state, "documents": list(outcome.document_ids)}
 
@@ -48,7 +42,7 @@ async def review(
     summary="A small PNG of one stack page (turned upright)",
     response_class=Response,
 )
-async def thumbnail(stack_id: str, index: int, _: Principal = Depends(require(*STAFF))) -> Response:
+async def thumbnail(stack_id: str, index: int, _: Staff) -> Response:
     data = await run_in_threadpool(service.thumbnail, stack_id, index)
     return Response(
         data,

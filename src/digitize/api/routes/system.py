@@ -13,6 +13,7 @@ from digitize import __version__
 from digitize.api import schemas
 from digitize.config import get_settings
 from digitize.errors import Forbidden, NotFound, Unauthenticated
+from digitize.permissions import Permission, allowed
 
 router = APIRouter(tags=["system"])
 
@@ -69,7 +70,7 @@ def _metrics_allowed(request: Request) -> None:
 
     with db.session() as s:
         principal = verify_api_key(s, token)
-    if principal.role != "admin":
+    if not allowed(principal.role, Permission.ADMIN):
         raise Forbidden("Chỉ admin đọc được /metrics.", "Only admin may read /metrics.")
 
 

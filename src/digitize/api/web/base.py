@@ -19,10 +19,11 @@ from fastapi.routing import APIRoute, APIRouter
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
-from digitize.api.errors import request_lang
+from digitize.api.errors import request_lang as request_lang  # the pages import it from here
 from digitize.api.web import i18n
 from digitize.api.web.session import check_csrf, current_user, get_session, save_session
 from digitize.errors import DigitizeError, Forbidden
+from digitize.permissions import Permission, allowed
 from digitize.store.auth import Principal
 
 HERE = Path(__file__).resolve().parent
@@ -30,27 +31,15 @@ VN = timezone(timedelta(hours=7))
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 
-# Which roles see which pages (admin sees everything).
-PAGE_ROLES: dict[str, tuple[str, ...]] = {
-    "upload": ("archivist",),
-    "batches": ("archivist", "reviewer", "officer"),
-    "review": ("reviewer",),
-    "search": ("archivist", "reviewer", "officer"),
-    "sign": ("officer", "clerk"),
-    "validity": ("officer",),
-    "stats": ("archivist", "reviewer", "officer"),
-    "fixity": (),  # admin only
-    "certificates": (),  # admin only: registers officers' signing certificates
-}
-
-NAV: tuple[tuple[str, str, str], ...] = (
-    ("upload", "/upload", "nav.upload"),
-    ("batches", "/batches", "nav.batches"),
-    ("review", "/review", "nav.review"),
-    ("search", "/search", "nav.search"),
-    ("sign", "/sign", "nav.sign"),
-    ("stats", "/stats", "nav.stats"),
-    ("fixity", "/admin/fixity", "nav.fixity"),
+# The menu: (who may, where, label). Who may see which page: ``digitize.permissions`` (the API's table too).
+NAV: tuple[tuple[Permission, str, str], ...] = (
+    (Permission.UPLOAD, "/upload", "nav.upload"),
+    (Permission.BATCHES, "/batches", "nav.batches"),
+    (Permission.REVIEW, "/review", "nav.review"),
+    (Permission.SEARCH, "/search", "nav.search"),
+    (Permission.SIGN, "/sign", "nav.sign"),
+    (Permission.STATS, "/stats", "nav.stats"),
+    (Permission.FIXITY, "/admin/fixity", "nav.fixity"),
 )
 
 
@@ -72,10 +61,8 @@ class CsrfRefused(Exception):
     """A POST without the session's CSRF token."""
 
 
-def may(principal: Principal | None, page: str) -> bool:
-    if principal is None:
-        return False
-    return principal.role == "admin" or principal.role in PAGE_ROLES.get(page, ())
+def may(principal: Principal | None, permission: Permission) -> bool:
+    return principal is not None and allowed(principal.role, permission)
 
 
 def local_time(value: str | datetime | None, with_seconds: bool = False) -> str:
@@ -210,13 +197,17 @@ def signed_in(request: Request) -> Principal:
     return user
 
 
-def require_page(page: str) -> Callable[..., Principal]:
-    """A dependency: a signed-in user whose role may use ``page`` (admin may use all)."""
+def require_page(permission: Permission) -> Callable[..., Principal]:
+    """A dependency: a signed-in user whose role has ``permission`` (admin has all); the API's
+    ``digitize.api.deps.require`` reads the same table."""
 
     def check(request: Request, user: Principal = Depends(signed_in)) -> Principal:
-        if not may(user, page):
+        if not may(user, permission):
             raise Forbidden(
-                i18n.t("error.forbidden", "vi"), i18n.t("error.forbidden", "en"), page=page, role=user.role
+                i18n.t("error.forbidden", "vi"),
+                i18n.t("error.forbidden", "en"),
+                page=str(permission),
+                role=user.role,
             )
         return user
 

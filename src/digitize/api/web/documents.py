@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from datetime import date
 from typing import Any
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, Response
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from digitize.api.deps import DbSession
 from digitize.api.security import FILE_CSP
 from digitize.api.web.base import (
     csrf_form,
@@ -26,59 +24,31 @@ from digitize.api.web.base import (
     require_page,
     router,
 )
-from digitize.api.web.images import page_png
 from digitize.errors import BadInput, Conflict, DigitizeError, NotFound
+from digitize.permissions import Permission
 from digitize.pipeline.model import FIELD_NAMES
 from digitize.processing.executor import REVIEW_CONFIDENCE
+from digitize.services import documents as service
 from digitize.services import review
-from digitize.services.review import next_in_queue
+from digitize.services.page_images import page_png
 from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import DOCUMENT_STATES, AccessLogEntry, AuditEntry, Document
+from digitize.store.models import DOCUMENT_STATES
 from digitize.store.service import (
-    correct_fields,
-    document_record,
-    field_history,
     list_documents,
     parse_date,
-    revoke,
-    supersede,
 )
 from digitize.text import nfc
 
 PER_PAGE = 20
 
-# --- the types offered by the search form (cached: a DISTINCT over the whole table is not free) ---------
-
-_types_lock = threading.Lock()
-_types_cache: dict[str, tuple[float, list[str]]] = {}
-TYPES_TTL = 60.0
-
-
-def known_types(session: Session) -> list[str]:
-    url = str(session.get_bind().engine.url)
-    now = time.monotonic()
-    with _types_lock:
-        hit = _types_cache.get(url)
-        if hit and hit[0] > now:
-            return hit[1]
-    rows = session.execute(
-        select(Document.type_folded, func.min(Document.type_name))
-        .where(Document.type_folded.is_not(None))
-        .group_by(Document.type_folded)
-        .limit(200)
-    ).all()
-    names = sorted({r[1] for r in rows if r[1]})
-    with _types_lock:
-        _types_cache[url] = (now + TYPES_TTL, names)
-    return names
-
-
 # --- search --------------------------------------------------------------------------------------
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, user: Principal = Depends(require_page("search"))) -> Response:
+def search(
+    request: Request, session: DbSession, user: Principal = Depends(require_page(Permission.SEARCH))
+) -> Response:
     qp = request.query_params
     q = (qp.get("q") or "").strip()
     type_name = (qp.get("type") or "").strip() or None
@@ -89,18 +59,17 @@ def search(request: Request, user: Principal = Depends(require_page("search"))) 
     valid_on_raw = (qp.get("valid_on") or "").strip()
     valid_on: date | None = parse_date(valid_on_raw) if valid_on_raw else None
     page = page_number(request)
-    with db.session() as s:
-        result = list_documents(
-            s,
-            q=q or None,
-            type_name=type_name,
-            holder_id=holder_id,
-            valid_on=valid_on,
-            states=(state,) if state else None,
-            limit=PER_PAGE,
-            offset=(page - 1) * PER_PAGE,
-        )
-        types = known_types(s)
+    result = list_documents(
+        session,
+        q=q or None,
+        type_name=type_name,
+        holder_id=holder_id,
+        valid_on=valid_on,
+        states=(state,) if state else None,
+        limit=PER_PAGE,
+        offset=(page - 1) * PER_PAGE,
+    )
+    types = service.known_types(session)
     return render(
         request,
         "search.html",
@@ -123,33 +92,22 @@ def search(request: Request, user: Principal = Depends(require_page("search"))) 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document(
-    request: Request, document_id: str, user: Principal = Depends(require_page("search"))
+    request: Request,
+    document_id: str,
+    session: DbSession,
+    user: Principal = Depends(require_page(Permission.SEARCH)),
 ) -> Response:
-    with db.session() as s:
-        record = document_record(s, document_id, with_pages=False)
-        history = field_history(s, document_id)
-        access = s.scalars(
-            select(AccessLogEntry)
-            .where(AccessLogEntry.document_id == document_id)
-            .order_by(AccessLogEntry.at.desc())
-            .limit(50)
-        ).all()
-        audit = s.scalars(
-            select(AuditEntry)
-            .where(AuditEntry.target == document_id)
-            .order_by(AuditEntry.id.desc())
-            .limit(50)
-        ).all()
+    view = service.document_view(session, document_id)
     return render(
         request,
         "document.html",
         {
-            "may_decide": may(user, "validity"),
-            "doc": record,
+            "may_decide": may(user, Permission.VALIDITY),
+            "doc": view.record,
             "fields": FIELD_NAMES,
-            "history": list(reversed(history)),
-            "access": access,
-            "audit": audit,
+            "history": view.history,
+            "access": view.access,
+            "audit": view.audit,
             "low": REVIEW_CONFIDENCE,
         },
     )
@@ -161,7 +119,7 @@ def page_image(
     document_id: str,
     index: int,
     w: int = 1200,
-    user: Principal = Depends(require_page("search")),
+    user: Principal = Depends(require_page(Permission.SEARCH)),
 ) -> Response:
     if index < 0:
         raise BadInput("Số trang không hợp lệ.", "Invalid page number.")
@@ -177,11 +135,12 @@ def page_image(
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_queue(request: Request, user: Principal = Depends(require_page("review"))) -> Response:
+def review_queue(
+    request: Request, session: DbSession, user: Principal = Depends(require_page(Permission.REVIEW))
+) -> Response:
     page = page_number(request)
-    with db.session() as s:
-        total = review.queue_count(s)
-        rows = review.queue_rows(s, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    total = review.queue_count(session)
+    rows = review.queue_rows(session, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     return render(
         request,
         "review_queue.html",
@@ -190,51 +149,44 @@ def review_queue(request: Request, user: Principal = Depends(require_page("revie
 
 
 def _review_context(session: Session, document_id: str) -> dict[str, Any]:
-    record = document_record(session, document_id, with_pages=False)
-    left = review.queue_count(session)
-    from digitize.store.models import ArchivalFile
-
-    file_code = (
-        session.scalar(select(ArchivalFile.code).where(ArchivalFile.id == record["file_id"]))
-        if record.get("file_id")
-        else None
-    )
+    item = review.review_item(session, document_id)
     return {
-        "doc": record,
-        "file_code": file_code,  # the hồ sơ (digitize.services.files)
-        "file_codes": list(
-            session.scalars(select(ArchivalFile.code).order_by(ArchivalFile.code).limit(1000))
-        ),
+        "doc": item.record,
+        "file_code": item.file_code,  # the hồ sơ (digitize.services.files)
+        "file_codes": item.file_codes,
         "fields": FIELD_NAMES,
         "low": REVIEW_CONFIDENCE,
-        "left": left,
-        "pages": max(1, record.get("page_count") or len(record.get("pages") or []) or 1),
+        "left": item.left,
+        "pages": item.pages,
     }
 
 
 @router.get("/review/{document_id}", response_class=HTMLResponse)
 def review_document(
-    request: Request, document_id: str, user: Principal = Depends(require_page("review"))
+    request: Request,
+    document_id: str,
+    session: DbSession,
+    user: Principal = Depends(require_page(Permission.REVIEW)),
 ) -> Response:
-    with db.session() as s:
-        ctx = _review_context(s, document_id)
+    ctx = _review_context(session, document_id)
     ctx["saved"] = request.query_params.get("saved") == "1"
     return render(request, "review.html", ctx)
 
 
 @router.get("/review/{document_id}/next")
 def review_skip(
-    request: Request, document_id: str, user: Principal = Depends(require_page("review"))
+    request: Request,
+    document_id: str,
+    session: DbSession,
+    user: Principal = Depends(require_page(Permission.REVIEW)),
 ) -> Response:
-    with db.session() as s:
-        current = s.get(Document, document_id)
-        target = next_in_queue(s, current)
+    target = review.next_after(session, document_id)
     return redirect(f"/review/{target}" if target else "/review")
 
 
 @router.post("/review/{document_id}", response_class=HTMLResponse)
 async def review_save(
-    request: Request, document_id: str, user: Principal = Depends(require_page("review"))
+    request: Request, document_id: str, user: Principal = Depends(require_page(Permission.REVIEW))
 ) -> Response:
     form = await csrf_form(request)
     submitted = {
@@ -247,20 +199,10 @@ async def review_save(
     def save() -> tuple[str | None, dict[str, Any] | None, DigitizeError | None]:
         try:
             with db.session() as s:
-                record = document_record(s, document_id, with_pages=False)
-                changes: dict[str, str | None] = {}
-                for name, value in submitted.items():
-                    old = record["fields"].get(name)
-                    if (value or None) != (old or None):
-                        changes[name] = value or None
-                if file_ref is not None:  # the hồ sơ it joins (empty: none)
-                    from digitize.services.files import set_document_file
-
-                    set_document_file(s, document_id, file_ref or None, by=user.actor)
-                correct_fields(s, document_id, changes, by=user.actor, reason=reason)
-                s.flush()
-                doc = s.get(Document, document_id)
-                return next_in_queue(s, doc), None, None
+                target = review.save_review(
+                    s, document_id, submitted, file_ref=file_ref, reason=reason, by=user.actor
+                )
+                return target, None, None
         except (BadInput, Conflict, NotFound) as err:
             with db.session() as s:
                 ctx = _review_context(s, document_id)
@@ -282,7 +224,7 @@ async def review_save(
 
 @router.post("/documents/{document_id}/validity", response_class=HTMLResponse)
 async def decide_validity(
-    request: Request, document_id: str, user: Principal = Depends(require_page("validity"))
+    request: Request, document_id: str, user: Principal = Depends(require_page(Permission.VALIDITY))
 ) -> Response:
     form = await csrf_form(request)
     action = form_str(form, "action")
@@ -291,12 +233,9 @@ async def decide_validity(
 
     def decide() -> None:
         with db.session() as s:
-            if action == "revoke":
-                revoke(s, document_id, reason=reason, by=user.actor)
-            elif action == "supersede":
-                supersede(s, document_id, by_document=replacement, reason=reason, by=user.actor)
-            else:
-                raise BadInput("Thao tác không hợp lệ.", "Invalid action.")
+            service.decide_validity(
+                s, document_id, action, reason=reason, replacement=replacement, by=user.actor
+            )
 
     await run_in_threadpool(decide)
     return redirect(f"/documents/{document_id}")

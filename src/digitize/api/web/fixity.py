@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from digitize.api.web.base import csrf_form, redirect, render, require_page, router
 from digitize.config import get_settings
+from digitize.permissions import Permission
 from digitize.services import preservation
 from digitize.store.auth import Principal
 
@@ -24,7 +25,7 @@ def _run() -> None:
 
 
 @router.get("/admin/fixity", response_class=HTMLResponse)
-def fixity_page(request: Request, user: Principal = Depends(require_page("fixity"))) -> Response:
+def fixity_page(request: Request, user: Principal = Depends(require_page(Permission.FIXITY))) -> Response:
     settings = get_settings()
     return render(
         request,
@@ -38,7 +39,9 @@ def fixity_page(request: Request, user: Principal = Depends(require_page("fixity
 
 
 @router.post("/admin/fixity", response_class=HTMLResponse)
-async def fixity_run(request: Request, user: Principal = Depends(require_page("fixity"))) -> Response:
+async def fixity_run(
+    request: Request, user: Principal = Depends(require_page(Permission.FIXITY))
+) -> Response:
     await csrf_form(request)
     if _running.acquire(blocking=False):
         threading.Thread(target=_run, name="fixity-now", daemon=True).start()

@@ -292,6 +292,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bạn chưa có chứng thư số được đăng ký (quản trị viên đăng ký tại /certificates).",
         "You have no registered certificate (an administrator registers it at /certificates).",
     ),
+    "pair.section": ("Ghép nối trình ký trên máy của tôi", "Pair the signing agent on my PC"),
+    "pair.submit": ("Lấy mã ghép nối", "Get a pairing code"),
+    "pair.title": ("Mã ghép nối trình ký", "Signing agent pairing code"),
+    "pair.help": (
+        "Mã này chỉ dùng một lần, chỉ cho bạn, và sớm hết hạn. Không gửi nó cho người khác.",
+        "This code works once, for you only, and soon expires. Do not give it to anyone.",
+    ),
+    "pair.code": ("Mã:", "Code:"),
+    "pair.run": ("Trên máy tính có thiết bị ký của bạn, chạy:", "On the PC with your token, run:"),
+    "pair.expires": ("Hết hạn lúc", "Expires at"),
+    "pair.minutes": ("phút", "minutes"),
+    "pair.back": ("Quay lại hàng đợi ký", "Back to the signing queue"),
     "token.title": ("Ký bằng thiết bị ký", "Signing with your token"),
     "token.help": (
         "Trình ký trên máy của bạn (digitize agent) sẽ hỏi mã PIN một lần và ký các tài liệu dưới đây.",

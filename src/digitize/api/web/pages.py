@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from sqlalchemy import func, select
 
+from digitize.api.deps import DbSession
 from digitize.api.ratelimit import client_address
-from digitize.api.uploads import UploadedFile, receive_files
+from digitize.api.uploads import receive_files
 from digitize.api.web import i18n
 from digitize.api.web.base import (
     csrf_form,
@@ -32,14 +32,14 @@ from digitize.api.web.base import (
 from digitize.api.web.session import current_user, get_session
 from digitize.config import get_settings
 from digitize.errors import BadInput, RateLimited, Unauthenticated
-from digitize.ingest import Ingestor, create_batch
-from digitize.processing.executor import enqueue
+from digitize.permissions import Permission
+from digitize.services import ingest
 from digitize.services.access import change_password, sign_in
+from digitize.services.batches import batch_progress
 from digitize.services.statistics import warm_up
-from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import DOCUMENT_STATES, Batch, Document
-from digitize.store.service import batch_view, counts_by_state, list_batches
+from digitize.store.models import DOCUMENT_STATES
+from digitize.store.service import count_batches, counts_by_state, list_batches
 
 
 def _safe_next(target: str | None) -> str:
@@ -102,24 +102,22 @@ def switch_lang(request: Request, code: str, next: str | None = None) -> Respons
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> Response:
+def home(request: Request, session: DbSession) -> Response:
     user = current_user(request)
     if user is None:
         return redirect("/login")
-    with db.session() as s:
-        counts = counts_by_state(s)
-    if may(user, "stats"):
+    counts = counts_by_state(session)
+    if may(user, Permission.STATS):
         warm_up()  # the statistics page is then ready when someone opens it
     todo: list[tuple[str, int | None, str]] = []
-    if may(user, "upload"):
+    if may(user, Permission.UPLOAD):
         todo.append(("home.todo_upload", None, "/upload"))
-    if may(user, "review"):
+    if may(user, Permission.REVIEW):
         todo.append(("home.todo_review", counts.get("needs_review", 0), "/review"))
-    if may(user, "sign"):
+    if may(user, Permission.SIGN):
         from digitize.api.web.signing import unsigned_count
 
-        with db.session() as s:
-            todo.append(("home.todo_sign", unsigned_count(s), "/sign"))
+        todo.append(("home.todo_sign", unsigned_count(session), "/sign"))
     return render(
         request,
         "home.html",
@@ -131,28 +129,14 @@ def home(request: Request) -> Response:
 
 
 @router.get("/upload", response_class=HTMLResponse)
-def upload_page(request: Request, user: Principal = Depends(require_page("upload"))) -> Response:
+def upload_page(request: Request, user: Principal = Depends(require_page(Permission.UPLOAD))) -> Response:
     return render(request, "upload.html", {})
-
-
-def _ingest(files: list[UploadedFile], name: str | None, actor: str, split: bool = False) -> str:
-    settings = get_settings()
-    batch_id = create_batch(name, actor=actor, settings=settings)
-    ingestor = Ingestor(batch_id, actor=actor, settings=settings, split=split)
-    for f in files:
-        ingestor.add_path(f.path, display_name=f.filename)
-    enqueue(ingestor.report.new_document_ids, settings)
-    if ingestor.report.new_stack_ids:  # split in the background; the batch page shows them as found
-        from digitize.services.stacks import split_in_background
-
-        split_in_background(settings)
-    return batch_id
 
 
 @router.post("/upload")
 async def upload(
     request: Request,
-    user: Principal = Depends(require_page("upload")),
+    user: Principal = Depends(require_page(Permission.UPLOAD)),
     _csrf: None = Depends(require_csrf_header),
 ) -> Response:
     """Multipart ``files`` (streamed to disk), CSRF token in the X-CSRF-Token header; answers the batch."""
@@ -164,7 +148,17 @@ async def upload(
     split = request.query_params.get("split") in ("1", "true", "on")
     try:
         files = await receive_files(request, dest)
-        batch_id = await run_in_threadpool(_ingest, files, name, user.actor, split)
+        report = await run_in_threadpool(
+            partial(
+                ingest.upload,
+                [ingest.Source(f.path, f.filename) for f in files],
+                batch_name=name,
+                actor=user.actor,
+                split=split,
+                settings=settings,
+            )
+        )
+        batch_id = report.batch_id
     finally:
         shutil.rmtree(dest, ignore_errors=True)
     return JSONResponse({"id": batch_id, "url": f"/batches/{batch_id}"}, status_code=201)
@@ -174,11 +168,12 @@ BATCHES_PER_PAGE = 25
 
 
 @router.get("/batches", response_class=HTMLResponse)
-def batches(request: Request, user: Principal = Depends(require_page("batches"))) -> Response:
+def batches(
+    request: Request, session: DbSession, user: Principal = Depends(require_page(Permission.BATCHES))
+) -> Response:
     page = page_number(request)
-    with db.session() as s:
-        total = int(s.scalar(select(func.count()).select_from(Batch)) or 0)
-        items = list_batches(s, limit=BATCHES_PER_PAGE, offset=(page - 1) * BATCHES_PER_PAGE)
+    total = count_batches(session)
+    items = list_batches(session, limit=BATCHES_PER_PAGE, offset=(page - 1) * BATCHES_PER_PAGE)
     return render(
         request,
         "batches.html",
@@ -186,41 +181,25 @@ def batches(request: Request, user: Principal = Depends(require_page("batches"))
     )
 
 
-def _batch(batch_id: str) -> dict[str, Any]:
-    with db.session() as s:
-        view = batch_view(s, batch_id)
-        docs = view["documents"][:500]
-        rows = (
-            s.execute(
-                select(Document.id, Document.original_filename, Document.state, Document.type_name).where(
-                    Document.id.in_(docs)
-                )
-            ).all()
-            if docs
-            else []
-        )
-    by_id = {r.id: r for r in rows}
-    view["rows"] = [by_id[d] for d in docs if d in by_id]
-    total = sum(view["counts"].values())
-    finished = view["counts"]["done"] + view["counts"]["failed"] + view["counts"]["needs_review"]
-    view["total"] = total
-    view["percent"] = round(100 * finished / total) if total else 100
-    return view
-
-
 @router.get("/batches/{batch_id}", response_class=HTMLResponse)
 def batch_page(
-    request: Request, batch_id: str, user: Principal = Depends(require_page("batches"))
+    request: Request,
+    batch_id: str,
+    session: DbSession,
+    user: Principal = Depends(require_page(Permission.BATCHES)),
 ) -> Response:
-    return render(request, "batch.html", {"batch": _batch(batch_id)})
+    return render(request, "batch.html", {"batch": batch_progress(session, batch_id)})
 
 
 @router.get("/batches/{batch_id}/progress", response_class=HTMLResponse)
-def batch_progress(
-    request: Request, batch_id: str, user: Principal = Depends(require_page("batches"))
+def batch_progress_fragment(
+    request: Request,
+    batch_id: str,
+    session: DbSession,
+    user: Principal = Depends(require_page(Permission.BATCHES)),
 ) -> Response:
     """The htmx fragment polled by the batch page until the batch is done (then it stops polling)."""
-    return render(request, "_batch_progress.html", {"batch": _batch(batch_id)})
+    return render(request, "_batch_progress.html", {"batch": batch_progress(session, batch_id)})
 
 
 # --- own password ----------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from digitize.api.web.base import (
 )
 from digitize.api.web.token_signing import my_certificates
 from digitize.errors import DigitizeError, NotFound
+from digitize.permissions import Permission
 from digitize.store import db
 from digitize.store.auth import Principal
 from digitize.store.models import DONE, Document, Signature
@@ -107,7 +108,7 @@ def unsigned_count(session: Session) -> int:
 
 
 @router.get("/sign", response_class=HTMLResponse)
-def sign_queue(request: Request, user: Principal = Depends(require_page("sign"))) -> Response:
+def sign_queue(request: Request, user: Principal = Depends(require_page(Permission.SIGN))) -> Response:
     page = page_number(request)
     with db.session() as s:
         total = unsigned_count(s)
@@ -222,7 +223,9 @@ def _job_view(request: Request, job: SignJob) -> dict[str, Any]:
 
 
 @router.post("/sign", response_class=HTMLResponse)
-async def sign_selected(request: Request, user: Principal = Depends(require_page("sign"))) -> Response:
+async def sign_selected(
+    request: Request, user: Principal = Depends(require_page(Permission.SIGN))
+) -> Response:
     form = await csrf_form(request)
     ids = [i for i in form.getlist("ids") if isinstance(i, str) and i][:MAX_SELECTED]
     profile = form_str(form, "profile")
@@ -237,13 +240,15 @@ async def sign_selected(request: Request, user: Principal = Depends(require_page
 
 
 @router.get("/sign/jobs/{job_id}", response_class=HTMLResponse)
-def sign_job(request: Request, job_id: str, user: Principal = Depends(require_page("sign"))) -> Response:
+def sign_job(
+    request: Request, job_id: str, user: Principal = Depends(require_page(Permission.SIGN))
+) -> Response:
     return render(request, "sign_result.html", _job_view(request, _job_for(job_id, user)))
 
 
 @router.get("/sign/jobs/{job_id}/progress", response_class=HTMLResponse)
 def sign_job_progress(
-    request: Request, job_id: str, user: Principal = Depends(require_page("sign"))
+    request: Request, job_id: str, user: Principal = Depends(require_page(Permission.SIGN))
 ) -> Response:
     """The htmx fragment polled by the job page until every document is signed or refused."""
     return render(request, "_sign_progress.html", _job_view(request, _job_for(job_id, user)))

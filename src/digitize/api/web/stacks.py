@@ -7,26 +7,29 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
+from digitize.api.deps import DbSession
 from digitize.api.web.base import csrf_form, form_str, redirect, render, require_page, router
 from digitize.errors import UsageError
+from digitize.permissions import Permission
 from digitize.pipeline.split import REVIEW_BELOW
 from digitize.services import stacks as service
-from digitize.store import db
 from digitize.store.auth import Principal
 
 
 @router.get("/stacks/{stack_id}", response_class=HTMLResponse)
 def stack_page(
-    request: Request, stack_id: str, user: Principal = Depends(require_page("batches"))
+    request: Request,
+    stack_id: str,
+    session: DbSession,
+    user: Principal = Depends(require_page(Permission.BATCHES)),
 ) -> Response:
-    with db.session() as s:
-        view = service.stack_view(s, stack_id)
+    view = service.stack_view(session, stack_id)
     return render(request, "stack.html", {"stack": view, "review_below": REVIEW_BELOW})
 
 
 @router.post("/stacks/{stack_id}")
 async def stack_review(
-    request: Request, stack_id: str, user: Principal = Depends(require_page("upload"))
+    request: Request, stack_id: str, user: Principal = Depends(require_page(Permission.UPLOAD))
 ) -> Response:
     form = await csrf_form(request)
     raw = form_str(form, "starts")

@@ -17,6 +17,8 @@ from markupsafe import Markup, escape
 
 from digitize.api.web import i18n
 from digitize.api.web.base import render, request_lang, require_page, router
+from digitize.errors import Lang
+from digitize.permissions import Permission
 from digitize.services.statistics import (
     METRICS,
     OFFSET_HOURS,
@@ -44,7 +46,7 @@ def nice_tick(peak: int) -> int:
         magnitude *= 10
 
 
-def chart_svg(stats: Stats, lang: i18n.Lang) -> Markup:
+def chart_svg(stats: Stats, lang: Lang) -> Markup:
     """A grouped bar chart (one group per period, one bar per metric), drawn here as inline SVG."""
     rows = stats.by_period()
     periods = stats.periods
@@ -102,7 +104,7 @@ def _params(request: Request) -> tuple[int, str]:
 
 
 @router.get("/stats", response_class=HTMLResponse)
-def stats_page(request: Request, user: Principal = Depends(require_page("stats"))) -> Response:
+def stats_page(request: Request, user: Principal = Depends(require_page(Permission.STATS))) -> Response:
     year, period = _params(request)
     stats = cached_stats(year, period, fresh=request.query_params.get("fresh") == "1")
     lang = request_lang(request)
@@ -135,7 +137,7 @@ def csv_cell(value: object) -> str:
 
 
 @router.get("/stats.csv")
-def stats_csv(request: Request, user: Principal = Depends(require_page("stats"))) -> Response:
+def stats_csv(request: Request, user: Principal = Depends(require_page(Permission.STATS))) -> Response:
     """One row per period and document type (UTF-8 with BOM, so spreadsheet programs read the diacritics)."""
     year, period = _params(request)
     lang = request_lang(request)

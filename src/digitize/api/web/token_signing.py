@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from digitize.api.web.base import csrf_form, form_str, redirect, render, require_page, router
 from digitize.errors import BadInput, NotFound
+from digitize.permissions import Permission
 from digitize.store import db
 from digitize.store.auth import Principal
 
@@ -45,7 +46,9 @@ def my_certificates(user: Principal) -> list[dict[str, Any]]:
 
 
 @router.post("/sign/token", response_class=HTMLResponse)
-async def sign_with_token(request: Request, user: Principal = Depends(require_page("sign"))) -> Response:
+async def sign_with_token(
+    request: Request, user: Principal = Depends(require_page(Permission.SIGN))
+) -> Response:
     from fastapi.concurrency import run_in_threadpool
 
     from digitize.services.signing import create_sessions
@@ -97,23 +100,43 @@ def _view(request: Request, batch: TokenBatch, user: Principal) -> dict[str, Any
 
 
 @router.get("/sign/token/{batch_id}", response_class=HTMLResponse)
-def token_batch(request: Request, batch_id: str, user: Principal = Depends(require_page("sign"))) -> Response:
+def token_batch(
+    request: Request, batch_id: str, user: Principal = Depends(require_page(Permission.SIGN))
+) -> Response:
     return render(request, "sign_token.html", _view(request, _batch_for(batch_id, user), user))
 
 
 @router.get("/sign/token/{batch_id}/progress", response_class=HTMLResponse)
 def token_batch_progress(
-    request: Request, batch_id: str, user: Principal = Depends(require_page("sign"))
+    request: Request, batch_id: str, user: Principal = Depends(require_page(Permission.SIGN))
 ) -> Response:
     """The htmx fragment polled while the agent signs."""
     return render(request, "_sign_token_progress.html", _view(request, _batch_for(batch_id, user), user))
+
+
+@router.post("/sign/agent-code", response_class=HTMLResponse)
+async def agent_pairing_code(
+    request: Request, user: Principal = Depends(require_page(Permission.SIGN))
+) -> Response:
+    """A pairing code for ``digitize agent pair --server URL --code CODE`` on the officer's PC: short-lived,
+    single use, bound to the signed-in officer (``digitize.services.signing.issue_pairing_code``)."""
+    from fastapi.concurrency import run_in_threadpool
+
+    from digitize.services.signing import issue_pairing_code
+
+    await csrf_form(request)
+    issued = await run_in_threadpool(issue_pairing_code, user)
+    server = str(request.base_url).rstrip("/")
+    return render(request, "sign_agent_code.html", {**issued, "server": server})
 
 
 # --- the admin registers an officer's certificate --------------------------------------------------------
 
 
 @router.get("/certificates", response_class=HTMLResponse)
-def certificates_page(request: Request, user: Principal = Depends(require_page("certificates"))) -> Response:
+def certificates_page(
+    request: Request, user: Principal = Depends(require_page(Permission.CERTIFICATES))
+) -> Response:
     from sqlalchemy import select
 
     from digitize.store.models import SigningCertificate
@@ -126,7 +149,7 @@ def certificates_page(request: Request, user: Principal = Depends(require_page("
 
 @router.post("/certificates", response_class=HTMLResponse)
 async def certificates_register(
-    request: Request, user: Principal = Depends(require_page("certificates"))
+    request: Request, user: Principal = Depends(require_page(Permission.CERTIFICATES))
 ) -> Response:
     from digitize.services.signing import register_user_certificate
 

@@ -1,0 +1,54 @@
+"""Every field of the contract table from the recognized pages of one document: the readers of each concern
+(layout, number, organ, place and date, type and subject, holder, validity, signer) composed in order, each
+given the frozen results it depends on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digitize.pipeline.fields.holder import read_holder
+from digitize.pipeline.fields.layout import read_layout
+from digitize.pipeline.fields.lines import page_lines
+from digitize.pipeline.fields.number import read_notation, read_number
+from digitize.pipeline.fields.organ import read_organ
+from digitize.pipeline.fields.place_date import read_place_date
+from digitize.pipeline.fields.result import Builder
+from digitize.pipeline.fields.signer import fit_title, read_document_signer
+from digitize.pipeline.fields.subject import read_subject, read_type, vv_lines
+from digitize.pipeline.fields.validity import read_validity
+from digitize.pipeline.model import Extraction, RecognizedPage
+
+
+def extract(pages: Sequence[RecognizedPage]) -> Extraction:
+    """Every field of the contract table from the recognized pages of one document."""
+    res = Builder()
+    if not pages:
+        return res.extraction()
+    all_lines = [ln for p in pages for ln in page_lines(p)]
+    first = [ln for ln in all_lines if ln.page == pages[0].index]
+    by_page = [[ln for ln in all_lines if ln.page == p.index] for p in pages]
+    if not first:
+        return res.extraction()
+
+    layout = read_layout(first)
+    number = read_number(layout)
+    res.add(number.found)
+    # a page without a Decree 30 header (no motto, no number) has no organ, place or công văn subject
+    has_header = layout.motto_i is not None or number.found.get("code_number") is not None
+    left = list(layout.left) if has_header else []
+    organ = read_organ(left, number.line_i)
+    res.add(organ)
+    organ_name = organ.value("organ_name")
+    notation = read_notation(number, organ_name)
+    res.add(notation)
+    res.add(read_place_date(layout, has_header))
+    vv = vv_lines(left, number.line_i)
+    res.add(read_type(layout, vv, notation, organ_name))
+    subject = read_subject(layout, vv)
+    res.add(subject)
+    holder = read_holder(all_lines, subject.get("subject"))
+    res.add(holder)
+    res.add(read_validity(all_lines, res.fields.get("issued_date"), holder.value("holder_name")))
+    signer = read_document_signer(by_page)
+    res.add(fit_title(signer, organ_name, notation.value("code_notation")))
+    return res.extraction()

@@ -1,0 +1,42 @@
+"""Dates in folded text: "ngày 5 tháng 6 năm 2020", "05/06/2020" and their OCR-noisy forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from digitize.pipeline.fields.text import DIGITISH, fold1
+from digitize.text import nfc
+
+DIGIT = r"[0-9oOlI]"
+WORD_DATE = re.compile(
+    rf"ngay\s*({DIGIT}{{1,2}})\s*[,.]?\s*thang\s*({DIGIT}{{1,2}})\s*[,.]?\s*nam\s*({DIGIT}{{4}})",
+)
+_NUM_DATE = re.compile(r"(?<!\d)([0-3]?\d)\s*[/.\-]\s*([01]?\d)\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
+
+
+def _mkdate(d: str, m: str, y: str) -> dt.date | None:
+    try:
+        return dt.date(int(y.translate(DIGITISH)), int(m.translate(DIGITISH)), int(d.translate(DIGITISH)))
+    except ValueError:
+        return None
+
+
+def find_dates(folded: str) -> list[tuple[int, int, dt.date]]:
+    """Dates in folded text: ``ngay 5 thang 6 nam 2020`` and ``05/06/2020`` → (start, end, date)."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in WORD_DATE.finditer(folded):
+        d = _mkdate(m.group(1), m.group(2), m.group(3))
+        if d:
+            out.append((m.start(), m.end(), d))
+    for m in _NUM_DATE.finditer(folded):
+        d = _mkdate(m.group(1), m.group(2), m.group(3))
+        if d and not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(), m.end(), d))
+    return sorted(out)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in ``text`` ("ngày 5 tháng 6 năm 2020", "05/06/2020", OCR-noisy forms)."""
+    found = find_dates(fold1(nfc(text)))
+    return found[0][2] if found else None

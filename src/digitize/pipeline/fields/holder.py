@@ -1,0 +1,129 @@
+"""The holder: who the result was issued to (holder_name) and their tax code or citizen ID (holder_id)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
+from digitize.pipeline.model import ExtractedField
+from digitize.text import fold
+
+_HOLDER_LABEL = re.compile(
+    r"^\s*[-+•*]?\s*(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
+    r"ho va ten|ho ten|to chuc|chu dau tu|chu so huu|nguoi duoc cap|don vi|doanh nghiep|chung nhan)"
+    r"\s*[:;]\s*(\S.*)$"
+)
+_FOR = re.compile(
+    r"\bcho\s+((?:cong ty|benh vien|trung tam|hop tac xa|truong|phong kham|chi nhanh|ong|ba|doanh nghiep|"
+    r"ho kinh doanh|co so)\b.*)$"
+)
+_ID = re.compile(
+    r"(ma so thue|ma so doanh nghiep(?:\s*/\s*ma so thue)?|\bmst|so can cuoc cong dan|can cuoc cong dan|"
+    r"so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan)\s*(?:so)?\s*[:.]?\s*"
+    r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
+)
+
+
+def _clean_id(raw: str, label: str = "") -> tuple[str, float] | None:
+    """The identifier's digits in their lawful length, and how far they check (1.0, else 0.7): a tax code
+    (mã số thuế / doanh nghiệp) has 10 digits with a check digit, or 10-3 for a branch; a citizen identity
+    number (CCCD, định danh) 12 led by a province code; an old identity card (CMND) 9 or 12. Stray digits
+    read beside a tax code (a speck, the next column: "114543029355") are dropped: the 10-digit window whose
+    check digit holds, else the first ten."""
+    s = raw.translate(DIGITISH)
+    m = re.match(r"^(\d[\d .]*\d)(?:\s*-\s*(\d{3}))?", s)
+    if not m:
+        return None
+    digits = re.sub(r"\D", "", m.group(1))
+    tax = label.startswith(("ma so", "mst"))
+    person = any(k in label for k in ("can cuoc", "cccd", "dinh danh"))
+    if m.group(2) and len(digits) == 10:
+        return f"{digits}-{m.group(2)}", _checks(digits, tax=True)
+    if len(digits) == 13 and not person:
+        return f"{digits[:10]}-{digits[10:]}", _checks(digits[:10], tax=True)
+    if tax and len(digits) in (11, 12):
+        window, ok = best_tax_window(digits)
+        return window, 1.0 if ok else 0.7
+    if person and len(digits) == 13:  # a stray digit beside a citizen ID: the window led by a province code
+        cid = next((w for w in (digits[:12], digits[1:]) if cccd_valid(w)), None)
+        return (cid, 0.9) if cid else None
+    if person and len(digits) != 12:
+        return None
+    if len(digits) in (9, 10, 12):
+        return digits, _checks(digits, tax=tax or len(digits) == 10)
+    return None
+
+
+def _checks(digits: str, *, tax: bool) -> float:
+    if len(digits) == 10 and tax:
+        return 1.0 if tax_code_valid(digits) else 0.7
+    if len(digits) == 12:
+        return 1.0 if cccd_valid(digits) else 0.7
+    return 1.0
+
+
+_COMPANY_FORMS = (
+    (re.compile(r"\bcong\s*ty\s+t+nh+\s+mtv\b"), "Công ty TNHH MTV"),
+    (re.compile(r"\bcong\s*ty\s+t+nh+\b"), "Công ty TNHH"),
+    (re.compile(r"\bcong\s*ty\s+c[o0]\s*phan\b"), "Công ty Cổ phần"),
+    (re.compile(r"\bcong\s*ty\s+cp\b"), "Công ty CP"),
+)
+
+
+def fix_company_forms(text: str) -> str:
+    """Repair the legal form of a company name as OCR garbles it ("Công ty Cố phần", "TTNHH", "'TNHH")."""
+    t = re.sub(r"(?<=\s)['‘’`\"](?=\w)", "", text)
+    for pat, rep in _COMPANY_FORMS:
+        m = pat.search(fold1(t))
+        if m:
+            t = t[: m.start()] + rep + t[m.end() :]
+    return t
+
+
+def _clean_holder(text: str) -> str:
+    t = re.split(r",|;|\(|\bmã số|\bđịa chỉ|\bMST\b|\bmã số thuế", text, maxsplit=1, flags=re.I)[0]
+    t = re.sub(r"(?i)^(ông\s*/\s*bà|ông|bà)\s*[:.]?\s+", "", clean_value(t))
+    return fix_company_forms(clean_value(t))
+
+
+def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
+    """holder_name (a labelled line, else "… cho Công ty …" in the subject or Điều 1) and holder_id."""
+    res = Builder()
+    for ln in lines:
+        m = _HOLDER_LABEL.match(ln.folded)
+        if m:
+            value = _clean_holder(ln.text[m.start(2) :])
+            if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
+                res.set("holder_name", value, ln.conf)
+                break
+    if "holder_name" not in res.fields and subject and subject.value:
+        m = _FOR.search(fold1(subject.value))
+        if m:
+            res.set("holder_name", _clean_holder(subject.value[m.start(1) :]), subject.confidence * 0.95)
+    if "holder_name" not in res.fields:
+        joined = " ".join(ln.text for ln in lines if fold(ln.text).startswith(("dieu 1", "cap ", "cho ")))
+        m = _FOR.search(fold1(joined))
+        if m:
+            res.set("holder_name", _clean_holder(joined[m.start(1) :]), 0.6)
+    text = " ".join(ln.text for ln in lines)
+    folded = fold1(text)
+    for mid in _ID.finditer(folded):
+        hid = _clean_id(text[mid.start(2) : mid.end(2)], mid.group(1))
+        if hid:
+            res.set("holder_id", hid[0], conf_at(lines, mid.start(2)) * hid[1])
+            break
+    return res.freeze()
+
+
+def conf_at(lines: Sequence[Line], offset: int) -> float:
+    pos = 0
+    for ln in lines:
+        nxt = pos + len(ln.text) + 1
+        if offset < nxt:
+            return ln.conf
+        pos = nxt
+    return 0.5

@@ -1,0 +1,108 @@
+"""The first page's Decree 30 header zone: the motto, the gutter between its two columns, the type name line,
+the header lines and their left (organ, "Số: …", "V/v …") and right (motto, "<place>, ngày …") halves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from digitize.pipeline.fields.dates import WORD_DATE
+from digitize.pipeline.fields.lines import Line, split_line
+from digitize.pipeline.fields.text import match
+from digitize.pipeline.fields.vocab import F_TYPES
+from digitize.text import fold
+
+
+def is_motto(line: Line) -> bool:
+    return (
+        len(line.folded) >= 22 and fuzz.partial_ratio("cong hoa xa hoi chu nghia viet nam", line.folded) >= 80
+    )
+
+
+def is_motto2(line: Line) -> bool:
+    return len(line.folded) >= 18 and fuzz.partial_ratio("doc lap - tu do - hanh phuc", line.folded) >= 80
+
+
+def type_line(line: Line) -> tuple[str, float] | None:
+    letters = re.sub(r"[^a-z ]", "", line.folded).strip()
+    if not letters or len(letters) > 24:
+        return None
+    if line.text.strip()[:1].islower():
+        return None
+    hit = match(letters, F_TYPES, 84)
+    return hit
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the parts of the first page's header are (indices into ``first``)."""
+
+    first: tuple[Line, ...]  # the lines of page 1
+    width: float
+    motto_i: int | None
+    gutter: float  # x between the header's two columns
+    type_i: int | None  # the type name line ("QUYẾT ĐỊNH"), not for a công văn
+    type_hit: tuple[str, float] | None
+    header: tuple[Line, ...]  # lines above the type name (or the body)
+    left: tuple[Line, ...]
+    right: tuple[Line, ...]
+
+
+def read_layout(first: Sequence[Line]) -> Layout:
+    """The header zone of page 1 and its two columns."""
+    width = first[0].width or 1.0
+    motto_i = next((i for i, ln in enumerate(first[:14]) if is_motto(ln)), None)
+    gutter = width * 0.45
+    if motto_i is not None and first[motto_i].boxed:
+        mline = first[motto_i]
+        cong = [w for w in mline.words if fold(w.text).startswith(("cong", "cộng"))]
+        x_motto = cong[0].box.x0 if cong else mline.x0
+        gutter = max(width * 0.3, min(width * 0.55, x_motto - width * 0.02))
+    type_i: int | None = None
+    type_hit: tuple[str, float] | None = None
+    for i, ln in enumerate(first[:30]):
+        if motto_i is not None and i <= motto_i:
+            continue
+        hit = type_line(ln)
+        if hit and hit[0] != "Công văn":
+            type_i, type_hit = i, hit
+            break
+    end = type_i if type_i is not None else len(first)
+    header: list[Line] = []
+    for i, ln in enumerate(first[:end]):
+        if (
+            i > (motto_i or 0) + 1
+            and ln.boxed
+            and ln.x0 < gutter - width * 0.08
+            and ln.x1 > gutter + width * 0.08
+            and not re.search(r"\d\s*/", ln.folded)
+        ):
+            break
+        if fold(ln.text).startswith(("kinh gui", "can cu")):
+            break
+        header.append(ln)
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in header:
+        a, b = split_line(ln, gutter)
+        if a is not None and re.search(r"[A-Za-zÀ-ỹĐđ0-9]", a.text):
+            left.append(a)
+        if b is not None and re.search(r"[A-Za-zÀ-ỹĐđ0-9]", b.text):
+            right.append(b)
+    if not any(ln.boxed for ln in header):  # no geometry: reading order is column by column already
+        left = [ln for ln in header if not (is_motto(ln) or is_motto2(ln) or WORD_DATE.search(ln.folded))]
+        right = [ln for ln in header if ln not in left]
+    return Layout(
+        first=tuple(first),
+        width=width,
+        motto_i=motto_i,
+        gutter=gutter,
+        type_i=type_i,
+        type_hit=type_hit,
+        header=tuple(header),
+        left=tuple(left),
+        right=tuple(right),
+    )

@@ -1,0 +1,88 @@
+"""Lines of a recognized page (words grouped by Tesseract's line number, with their box and confidence)."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digitize.pipeline.fields.text import fold1
+from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.text import nfc
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    words: tuple[Word, ...]
+    text: str
+    folded: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    conf: float  # 0..1
+    width: float  # page width
+    height: float
+    boxed: bool
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def make_line(page: RecognizedPage, words: Sequence[Word], boxed: bool = True) -> Line:
+    text = nfc(" ".join(w.text for w in words))
+    conf = statistics.fmean(w.conf for w in words) / 100.0 if words else 1.0
+    return Line(
+        page=page.index,
+        words=tuple(words),
+        text=text,
+        folded=fold1(text),
+        x0=min(w.box.x0 for w in words),
+        y0=min(w.box.y0 for w in words),
+        x1=max(w.box.x1 for w in words),
+        y1=max(w.box.y1 for w in words),
+        conf=max(0.0, min(1.0, conf)),
+        width=page.width,
+        height=page.height,
+        boxed=boxed,
+    )
+
+
+def page_lines(page: RecognizedPage) -> list[Line]:
+    if page.words:
+        by_line: dict[int, list[Word]] = {}
+        for w in page.words:
+            if w.text.strip():
+                by_line.setdefault(w.line, []).append(w)
+        return [make_line(page, ws) for _, ws in sorted(by_line.items())]
+    # text without boxes: one pseudo line per text line, full width
+    out = []
+    conf = 100.0 if page.source == "text" else 100.0 * (page.confidence or 0.5)
+    for n, raw in enumerate(page.text.split("\n")):
+        if not raw.strip():
+            continue
+        y = float(n * 20)
+        words = [
+            Word(text=t, conf=conf, box=box(0.0, y, page.width or 1.0, y + 15), line=n) for t in raw.split()
+        ]
+        out.append(make_line(page, words, boxed=False))
+    return out
+
+
+def box(x0: float, y0: float, x1: float, y1: float) -> Box:
+    return Box(x0, y0, x1, y1)
+
+
+def sub_line(line: Line, words: Sequence[Word]) -> Line:
+    page = RecognizedPage(index=line.page, source="ocr", width=line.width, height=line.height, text="")
+    return make_line(page, words, boxed=line.boxed)
+
+
+def split_line(line: Line, gutter: float) -> tuple[Line | None, Line | None]:
+    if not line.boxed:
+        return line, None
+    left = [w for w in line.words if (w.box.x0 + w.box.x1) / 2 < gutter]
+    right = [w for w in line.words if (w.box.x0 + w.box.x1) / 2 >= gutter]
+    return (sub_line(line, left) if left else None, sub_line(line, right) if right else None)

@@ -1,0 +1,141 @@
+"""The document's number and notation: "Số: 1169/QĐ-UBND" → ("1169", "QĐ-UBND"), the notation repaired against
+known abbreviations; a number written by hand into the printed form and unreadable leaves the number null but
+the printed notation is still read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from digitize.pipeline.fields.layout import Layout
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.text import DIGITISH, fold1
+from digitize.pipeline.fields.vocab import KNOWN_ABBREVIATIONS, NOTATION_TYPES
+from digitize.text import fold, nfc
+
+
+def abbreviation(organ: str) -> str | None:
+    words = [w for w in re.split(r"[\s,\-]+", organ) if w and w.lower() != "và"]
+    if not words:
+        return None
+    if fold(organ).startswith("uy ban nhan dan"):
+        return "UBND"
+    return "".join(w[0].upper() for w in words)
+
+
+def _abbr_key(text: str) -> str:
+    """Comparison key of an abbreviation: folded, with the usual OCR confusions (0/O/Q, 1/I/l) merged."""
+    return fold(text).replace("0", "o").replace("q", "o").replace("1", "i").replace("l", "i")
+
+
+def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
+    s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
+    s = re.sub(r"\s+", "", s).strip(".,;:|")
+    parts = [p for p in s.split("-")]
+    known = list(KNOWN_ABBREVIATIONS)
+    ab = abbreviation(organ) if organ else None
+    if ab:
+        known.insert(0, ab)
+    fixed = []
+    quality = 1.0
+    for p in parts:
+        if not p:
+            continue
+        key = _abbr_key(p)
+        cands = {_abbr_key(k): k for k in reversed(known)}
+        if key in cands:
+            rep = cands[key]
+            fixed.append(rep)
+            continue
+        if len(p) >= 4 or (not fixed and len(p) >= 3):
+            pool = cands
+            if not fixed:  # the first part: a type prefix, or the organ's own abbreviation for a công văn
+                firsts = [*NOTATION_TYPES, "UBND", *([ab] if ab else [])]
+                pool = {_abbr_key(k): k for k in firsts}
+            hit = process.extractOne(key, list(pool), scorer=fuzz.ratio, score_cutoff=80)
+            if hit:
+                fixed.append(pool[hit[0]])
+                quality = min(quality, float(hit[1]) / 100.0)
+                continue
+        fixed.append(p)
+        quality = min(quality, 0.85)
+    return "-".join(fixed), quality
+
+
+NUMBER = re.compile(r"([0-9oOlI]{1,6})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
+SO_WORD = re.compile(r"^\s*s[o0ô6e]\S?\s*[:;.,]")
+_NOSLASH = re.compile(
+    r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()\s*([A-ZĐÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
+)
+SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}\s*/)")
+# "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation
+_HAND_NUMBER = re.compile(
+    r"^\s*\W?\s*s[o0ô6]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
+)
+SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*[:;.,]\s*.*$")
+
+
+_STAMP = re.compile(r"\bden\b|\bngay\s*:|\bchuyen\s*:")
+
+
+@dataclass(frozen=True)
+class NumberRead:
+    found: Found  # code_number
+    raw_notation: str | None  # as read, repaired once the organ is known
+    confidence: float
+    line_i: int | None  # index in the left column of the "Số:" line (the organ lines end above it)
+
+
+def read_number(layout: Layout) -> NumberRead:
+    """The number (as written: "01" stays "01") and the raw notation from the header's "Số:" line."""
+    res = Builder()
+    left, header = list(layout.left), list(layout.header)
+    num_i: int | None = None
+    raw_notation: str | None = None
+    num_conf = 0.0
+    for i, ln in enumerate(left + [x for x in header if x not in left]):
+        t = ln.text
+        if _STAMP.search(ln.folded):
+            continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
+        m_so = SO.match(fold(t))
+        m = NUMBER.search(t, m_so.end() if m_so else 0)
+        if m is None and i < len(left):
+            m = _NOSLASH.match(t) if SO_WORD.match(fold1(t)) else None  # "Số: 9GCN-STNMT": the slash lost
+            m_so = m_so or (None if m is None else SO_WORD.match(fold1(t)))
+        if m and (m_so or re.match(r"^\s*\S{0,4}\s*[:;.]?\s*[0-9oOlI]{1,6}\s*/", t)):
+            number = m.group(1).translate(DIGITISH)
+            if number.isdigit():
+                res.set("code_number", number, ln.conf)  # as written: "01" stays "01"
+                raw_notation = m.group(3)
+                num_conf = ln.conf
+                num_i = i if i < len(left) else None
+                break
+
+    if "code_number" not in res.fields:
+        # the number written by hand and unreadable: the printed notation after it still counts, and the
+        # line still ends the organ lines
+        for i, ln in enumerate(left[:8]):
+            m_hand = _HAND_NUMBER.match(fold1(ln.text))
+            if m_hand:
+                raw_notation = ln.text[m_hand.start(1) : m_hand.end(1)]
+                num_conf = ln.conf * 0.9
+                num_i = i
+                break
+    return NumberRead(res.freeze(), raw_notation, num_conf, num_i)
+
+
+def read_notation(number: NumberRead, organ_name: str | None) -> Found:
+    """code_notation: the raw notation repaired against known abbreviations and the organ's own."""
+    res = Builder()
+    if number.raw_notation:
+        notation, q = repair_notation(number.raw_notation, organ_name)
+        res.set("code_notation", notation, number.confidence * q)
+    return res.freeze()
+
+
+def is_number_line(line: Line) -> bool:
+    """A line that starts with "Số:" (also when OCR reads "Sô", "S6", "Se")."""
+    return bool(SO_WORD.match(fold1(line.text)))

@@ -1,0 +1,93 @@
+"""The issuing organ and its parent from the header's left column: "SỞ Y TẾ" under "UBND TỈNH YÊN BÁI" is
+organ + parent; a two-line "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" is one organ with no parent."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from digitize.pipeline.fields.layout import is_motto
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD
+from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.text import fold1, match, normalize_tones, sentence_case
+from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
+from digitize.text import fold, squash
+
+
+def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
+    t = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", fold(squash(text)))
+    return match(t, F_PROVINCES, cutoff)
+
+
+def parent_organ(text: str) -> tuple[str, float]:
+    f = fold(squash(text))
+    # up to two junk characters before (a speck read as "L", a quote)
+    m = re.match(r"^\W?\w?\W?(ubnd|u\s*b\s*n\s*d|uy ban nhan dan)\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
+    if m:
+        level = "thành phố" if (m.group(2) or "").startswith(("thanh", "tp")) else "tỉnh"
+        prov = province(m.group(3))
+        if prov:
+            name = prov[0]
+            if m.group(2) is None and name in CENTRAL_CITIES:
+                level = "thành phố"
+            return f"UBND {level} {name}", prov[1]
+        return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
+    hit = match(text, F_ORGANS, 85)
+    if hit:
+        return hit
+    return sentence_case(normalize_tones(squash(text))), 0.7
+
+
+def ubnd_organ(text: str) -> tuple[str, float] | None:
+    """ "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" (one organ over two lines, no parent) → its proper name."""
+    f = fold(squash(text))
+    m = re.match(r"^\W?\w?\W?(uy ban nhan dan|ubnd)\s+(tinh|thanh pho|tp\.?)\s+(.+)$", f)
+    if m is None:
+        return None
+    prov = province(m.group(3))
+    if prov is None:
+        return None
+    level = "thành phố" if m.group(2).startswith(("thanh", "tp")) else "tỉnh"
+    return f"Ủy ban nhân dân {level} {prov[0]}", prov[1]
+
+
+def organ(text: str) -> tuple[str, float]:
+    hit = match(text, F_ORGANS, 84)
+    if hit:
+        return hit
+    return sentence_case(normalize_tones(squash(text))), 0.7
+
+
+def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
+    """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3)."""
+    res = Builder()
+    organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
+    organ_lines = [ln for ln in organ_lines if len(re.sub(r"[^A-Za-zÀ-ỹĐđ]", "", ln.text)) >= 2]
+    cut = next((k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text))), None)
+    organ_lines = organ_lines[:cut]
+    organ_texts = [SO_IN_LINE.sub("", ln.text) for ln in organ_lines]
+    ubnd = ubnd_organ(" ".join(organ_texts)) if len(organ_lines) <= 2 else None
+    if ubnd is not None:
+        res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
+    elif organ_lines:
+        joined = " ".join(organ_texts)
+        conf = statistics.fmean(ln.conf for ln in organ_lines)
+        if (
+            fold(joined).startswith(("uy ban nhan dan", "ubnd"))
+            and len(organ_lines) <= 2
+            and (
+                len(organ_lines) == 1
+                or not fold(organ_lines[1].text).startswith(("so ", "van phong", "ban "))
+            )
+        ) or len(organ_lines) == 1:
+            name, q = organ(joined)
+            res.set("organ_name", name, conf * q)
+        else:
+            pname, pq = parent_organ(organ_lines[0].text)
+            res.set("parent_organ", pname, organ_lines[0].conf * pq)
+            rest = organ_lines[1:]
+            name, q = organ(" ".join(ln.text for ln in rest))
+            res.set("organ_name", name, statistics.fmean(ln.conf for ln in rest) * q)
+    return res.freeze()

@@ -1,0 +1,73 @@
+"""Place and issue date from the header's "<place>, ngày … tháng … năm …" line. A body line citing another
+act ("Căn cứ Nghị định … ngày 25/01/2016") never gives the issue date; when the header's date line is there
+but its day (written by hand) is unreadable, the place is still taken and the date stays unknown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digitize.pipeline.fields.dates import find_dates
+from digitize.pipeline.fields.layout import Layout, is_motto
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.text import clean_value, match, normalize_tones
+from digitize.pipeline.fields.vocab import F_PLACES
+from digitize.text import fold
+
+CITES = re.compile(
+    r"^\W*(can cu|xet|theo de nghi)|\b(nghi dinh|thong tu|quyet dinh|luat|cong van) so\b|\bso \S+/"
+)
+# "Quảng Ngãi, ngày    tháng 01 năm 2025": the header's date line, whatever its digits
+PLACE_DATE = re.compile(r"[,.]?\s*ng[aà]y\b(?=.*\bth[aá]ng\b.*\bn[aă]m\b)", re.I)
+
+
+def set_place(res: Builder, ln: Line, prefix: str) -> None:
+    prefix = re.sub(r"(?i)^.*?(độc lập.*hạnh phúc)", "", prefix)
+    prefix = clean_value(prefix)
+    if prefix:
+        hit = match(re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix)), F_PLACES, 78)
+        if hit:
+            res.set("place", hit[0], ln.conf * hit[1])
+        elif len(prefix) <= 30:
+            res.set("place", normalize_tones(prefix), ln.conf * 0.6)
+
+
+# a digital-signature banner ("Ký bởi: …", e-mail, "05.02.2025 15:35:18 +07:00") or an incoming-mail stamp
+# ("ĐẾN", "Ngày: 21/3/18", "Chuyển: …"): their dates are not the document's
+_BANNER = re.compile(r"@|\.gov\.vn|\bky boi\b|\d\d:\d\d(:\d\d)?|\+07|\bden\b|\bngay\s*:|\bchuyen\s*:")
+
+
+def is_stamp_or_banner(line: Line) -> bool:
+    return bool(_BANNER.search(line.folded))
+
+
+def read_place_date(layout: Layout, has_header: bool) -> Found:
+    """place and issued_date: the right column, else the header, else the first date of page 1's body."""
+    res = Builder()
+    right = list(layout.right) if has_header else []
+    header = list(layout.header) if has_header else []
+    if layout.motto_i is not None and layout.first[layout.motto_i].boxed:
+        # the date line is under the motto: what stands above it is a signature banner or a stamp
+        top = layout.first[layout.motto_i].y0
+        right = [ln for ln in right if not ln.boxed or ln.y0 > top]
+    body_lines = [ln for ln in layout.first[:25] if not CITES.search(ln.folded)] if has_header else []
+    date_sources = [ln for ln in right if not is_motto(ln)] + header + body_lines
+    date_sources = [ln for ln in date_sources if not is_stamp_or_banner(ln)]
+    _scan(res, date_sources, len(date_sources) - len(body_lines))
+    return res.freeze()
+
+
+def _scan(res: Builder, date_sources: Sequence[Line], n_header: int) -> None:
+    for k, ln in enumerate(date_sources):
+        found = find_dates(ln.folded)
+        if not found:
+            m_place = PLACE_DATE.search(ln.text) if k < n_header else None
+            if m_place is not None:
+                set_place(res, ln, ln.text[: m_place.start()])
+                break
+            continue
+        start, _, day = found[0]
+        res.set("issued_date", day.isoformat(), ln.conf)
+        set_place(res, ln, ln.text[:start])
+        break

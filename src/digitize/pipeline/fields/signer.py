@@ -1,0 +1,229 @@
+"""The signer block: the last title line in the right half ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" → "Phó Giám
+đốc") and the person's name under it, led by a family name (even where a seal covers part of it)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from digitize.pipeline.fields.lines import Line, sub_line
+from digitize.pipeline.fields.names import well_formed
+from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.text import match
+from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES
+from digitize.text import fold, squash
+
+_AUTH_PREFIX = re.compile(r"^\s*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
+# "ÁT. CHỦ TỊCH", "kT. CHỦ TỊCH": a "KT." half under the seal (one letter, then "T.")
+_KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
+
+
+_TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
+
+
+def title_of(line: Line) -> tuple[str, float, bool] | None:
+    f = re.sub(r"[^a-z .]", " ", line.folded)
+    f = squash(f)
+    prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f))
+    core = _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f)).strip(" .")
+    if not core or len(core) > 48:
+        return None
+    if len(core) > 30:
+        # "GIÁM ĐỐC SỞ Y TẾ", "VỤ TRƯỞNG VỤ PHÁP CHẾ": a title followed by its unit, in capitals
+        letters = [ch for ch in line.text if ch.isalpha()]
+        if sum(ch.isupper() for ch in letters) < 0.8 * max(1, len(letters)):
+            return None
+        head = next((v for k, v in _TITLES_LONGEST_FIRST if core.startswith(k + " ")), None)
+        return (head, 0.9, prefixed) if head else None
+    hit = match(core, F_TITLES, 84)
+    if hit is None and line.text.isupper():
+        head = next((v for k, v in _TITLES_LONGEST_FIRST if core.startswith(k + " ")), None)
+        hit = (head, 0.9) if head else None
+    if not hit and not prefixed and " " in core:
+        # a misread "KT." or a speck before the title ("ven „THỦ TƯỚNG"): the line without its first token
+        rest = core.split(" ", 1)[1]
+        first_token = line.text.split()[0] if line.text.split() else ""
+        if not first_token.isupper() and len(rest) >= 5:
+            hit = match(rest, F_TITLES, 90)
+            hit = (hit[0], hit[1] * 0.8) if hit else None
+    if not hit:
+        return None
+    return hit[0], hit[1], prefixed
+
+
+def name_tokens(line: Line) -> list[tuple[str, float]]:
+    toks = []
+    # "Định,Thị": OCR may glue two syllables of a name with a comma or a dot (a seal stroke between them)
+    parts = [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;](?=[^\W\d_])", w.text)]
+    for text, conf in parts:
+        t = text.strip(".,;:|!'\"“”()[]{}_-—")
+        if 2 <= len(t) <= 4 and t.isalpha() and t[0].islower() and conf < 80:
+            # a doubtful lower-case syllable: the seal's rim over a capital ("bý" for "Lý")
+            t = t[0].upper() + t[1:]
+        if (
+            len(t) >= 1
+            and t.isalpha()
+            and t[0].isupper()
+            and (len(t) == 1 or not t[1:].isupper() or len(t) <= 2)
+        ) or (t.isalpha() and t.isupper() and len(t) > 1):
+            toks.append((t, conf / 100.0))
+        else:
+            toks.append(("", 0.0))
+    return toks
+
+
+def fix_syllable(token: str, conf: float = 0.0) -> str:
+    """The nearest common name syllable for a doubtful token (``conf`` 0..1 of its OCR word)."""
+    key = fold(token)
+    if len(key) < 2 or token in F_SYLLABLES.get(key, ()) or conf >= 0.9:
+        return token
+    if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
+        return max(F_SYLLABLES[key], key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+    if conf >= 0.75:
+        return token
+    hit = process.extractOne(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70)
+    if hit is None:
+        return token
+    forms = F_SYLLABLES[hit[0]]
+    return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+
+
+NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
+
+
+def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
+    """The document's signer, found by structure on any page: the first page (in reading order) with the
+    "Nơi nhận" list whose block gives a title and a name (a draft or annex attached after the signed page
+    may carry its own unsigned block naming someone else; a blank page with a faint seal may follow); else
+    the last page, going back, that gives both; else whatever the first "Nơi nhận" page (or the last page)
+    gives."""
+    if not pages:
+        return Found()
+    with_list = [k for k, lines in enumerate(pages) if any(NOI_NHAN.match(ln.folded) for ln in lines)]
+    found: dict[int, Found] = {}
+
+    def on(k: int) -> Found:
+        if k not in found:
+            found[k] = read_signer(pages[k])
+        return found[k]
+
+    for k in [*with_list, *reversed(range(len(pages)))]:
+        f = on(k)
+        if f.value("signer_name") and f.value("signer_title"):
+            return f
+    return on(with_list[0]) if with_list and on(with_list[0]).fields else on(len(pages) - 1)
+
+
+def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
+    """A signer's title made consistent with the issuing organ: under the Prime Minister ("…/QĐ-TTg",
+    "Thủ tướng Chính phủ") a seal-blurred "THỦ TƯỚNG" read as "Thủ trưởng" (the head of an agency) is the
+    Prime Minister's or the Deputy's title."""
+    title = signer.get("signer_title")
+    if title is None or title.value not in ("Thủ trưởng", "Phó Thủ trưởng"):
+        return signer
+    pm = fold(organ_name or "").startswith("thu tuong") or (notation or "").endswith("TTg")
+    if not pm:
+        return signer
+    fixed = title.value.replace("Thủ trưởng", "Thủ tướng")
+    return Found(tuple(replace(f, value=fixed) if f.name == "signer_title" else f for f in signer.fields))
+
+
+def read_signer(lines: Sequence[Line]) -> Found:
+    """signer_title and signer_name from the signature block of the given (last) page's lines."""
+    res = Builder()
+    _signer(res, lines)
+    return res.freeze()
+
+
+def _signer(res: Builder, lines: Sequence[Line]) -> None:
+    if not lines:
+        return
+    width = lines[0].width or 1.0
+    right: list[Line] = []
+    for ln in lines:
+        if ln.boxed:
+            ws = [w for w in ln.words if (w.box.x0 + w.box.x1) / 2 > width * 0.47]
+            if ws:
+                right.append(sub_line(ln, ws))
+        else:
+            right.append(ln)
+    title_i = None
+    title: tuple[str, float, bool] | None = None
+    for i in range(len(right) - 1, -1, -1):
+        t = title_of(right[i])
+        if t:
+            title_i, title = i, t
+            break
+    if title is None or title_i is None:
+        return
+    name, q, prefixed = title
+    tl = right[title_i]
+    head = title_of(right[title_i - 1]) if title_i > 0 else None
+    if head is not None and not prefixed and not head[0].startswith("Phó"):
+        # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" with the seal over "PHÓ": the second line names the head's deputy
+        known = match("pho " + fold(head[0]), F_TITLES, 95)
+        deputy = known[0] if known else "Phó " + head[0][0].lower() + head[0][1:]
+        if name == head[0] or fuzz.ratio(fold(name), fold(head[0])) >= 80:
+            name, q = deputy, min(q, head[1]) * 0.9
+    if prefixed:
+        pre = _AUTH_PREFIX.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
+        misread = _KT_MISREAD.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
+        kind = pre.group(1).lower() if pre else ("kt" if misread else "")
+        if kind == "kt" and not name.startswith("Phó"):
+            name = "Phó " + name
+        elif kind == "q":
+            name = "Quyền " + name[0].lower() + name[1:]
+    res.set("signer_title", name, tl.conf * q)
+
+    # the name: the lowest line under the title that reads as a person's name
+    below = [ln for ln in right[title_i + 1 :] if ln.y0 < tl.y1 + (tl.y1 - tl.y0) * 14 or not ln.boxed]
+    best: tuple[str, float] | None = None
+    for ln in reversed(below):
+        if title_of(ln):
+            continue
+        raw = name_tokens(ln)
+        if raw and not raw[0][0] and len(raw) >= 3:
+            # "Ngu)8ế Đức Hiếu": a seal stroke through the surname; its first letters may still name it
+            lead = re.match(r"[^\W\d_]{2,}", ln.words[0].text.strip(".,;:|!'\"()[]"))
+            if lead:
+                prefix = fold(lead.group(0))
+                hits = [v for k, v in F_SURNAMES.items() if k.startswith(prefix) and len(k) > len(prefix)]
+                if len(hits) == 1:
+                    raw[0] = (hits[0], 0.5)
+        toks = [(t, c) for t, c in raw if t]
+        # from the first known surname on (seal rims and scribbles give junk before it)
+        start = next((k for k, (t, _) in enumerate(toks) if fold(t) in F_SURNAMES and k + 1 < len(toks)), 0)
+        toks = toks[start:]
+        toks = [(t, c) for t, c in toks if len(t) >= 2 or t.upper() in ("Y",)]
+        if 2 <= len(toks) <= 5:
+            words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
+            sur = F_SURNAMES.get(fold(words[0]))
+            if sur is None and toks[0][1] < 0.8 and len(words) >= 3:
+                # a seal over the surname: the most common surname one letter away (SURNAMES is by frequency)
+                near = [
+                    v
+                    for k, v in F_SURNAMES.items()
+                    if fuzz.ratio(k, fold(words[0])) >= 50 and abs(len(k) - len(fold(words[0]))) <= 1
+                ]
+                if near:
+                    sur = near[0]
+                    toks[0] = (sur, toks[0][1] * 0.7)
+            if sur is not None:
+                words[0] = sur
+            penalty = 1.0
+            for k in range(1, len(words)):
+                fixed = fix_syllable(words[k], toks[k][1])
+                if fixed != words[k]:
+                    words[k] = fixed
+                    penalty = min(penalty, 0.75)
+            if not well_formed(words):
+                continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
+            conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty
+            best = (" ".join(words), conf)
+            break
+    if best:
+        res.set("signer_name", best[0], best[1])

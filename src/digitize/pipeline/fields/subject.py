@@ -1,0 +1,140 @@
+"""Type name and subject (trích yếu): the type heading ("QUYẾT ĐỊNH") and the lines centred under it, or for
+a công văn the "V/v …" lines under its number; an incoming-mail stamp or a banner beside a centred subject
+line is cut off, a body line (an authority line in capitals, a line running to the right margin) ends it."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from digitize.pipeline.fields.holder import fix_company_forms
+from digitize.pipeline.fields.layout import Layout, type_line
+from digitize.pipeline.fields.lines import Line, sub_line
+from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
+from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.text import clean_value, fold1, sentence_case
+from digitize.pipeline.fields.vocab import NOTATION_TYPES
+from digitize.text import fold
+
+AUTHORITY_START = (
+    "giam doc", "chu tich", "bo truong", "uy ban nhan dan", "thu truong", "cuc truong", "truong ban",
+    "hieu truong", "hoi dong", "ban chap hanh", "thu tuong",
+)  # fmt: skip
+
+
+def centred_part(ln: Line, cx: float) -> Line | None:
+    """The longest run of the line's words (only end words dropped) centred on ``cx`` (the type name's
+    centre): a stamp or a banner in the margin beside a centred subject line is left out. None when no run
+    is centred (a stamp's own line)."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    tol = 0.025 * ln.width
+    best: tuple[int, int] | None = None
+    for i in range(len(words)):
+        for j in range(len(words) - 1, i - 1, -1):
+            if best is not None and j - i <= best[1] - best[0]:
+                break
+            if abs((words[i].box.x0 + words[j].box.x1) / 2 - cx) <= tol:
+                best = (i, j)
+                break
+    if best is None:
+        return None
+    if best == (0, len(words) - 1):
+        return ln
+    return sub_line(ln, words[best[0] : best[1] + 1])
+
+
+def continues(ln: Line) -> bool:
+    """A subject's next line in normal case ("Ủy ban nhân dân tỉnh Bắc Kạn nhiệm kỳ ...") goes on with it; the
+    authority line that opens the body ("ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...") is in capitals."""
+    letters = [ch for ch in ln.text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) < 0.5 * len(letters)
+
+
+def strip_speck(text: str) -> str:
+    """A speck or a stray mark before the first word ("- Về việc", "Ò Phê chuẩn") is not the subject's."""
+    return re.sub(r"^(?:[^\w\s]+\s*|\w\s+(?=[A-ZÀ-ỸĐ]))+", "", text.strip())
+
+
+_VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
+VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b|vv\s)")
+VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b\.?|vv\b|v\s*[/\\|l1i])\s*")
+
+BODY_START = (
+    "giam doc", "chu tich", "can cu", "chung nhan", "cap phep", "kinh gui", "bo truong", "uy ban nhan dan",
+    "thu truong", "cuc truong", "truong ban", "hieu truong", "xet ", "theo de nghi", "dieu 1", "nay ",
+    "hoi dong", "ban chap hanh", "thu tuong",
+)  # fmt: skip
+
+
+def vv_lines(left: Sequence[Line], number_i: int | None) -> list[Line]:
+    """A công văn's "V/v …" lines in the left column (up to the next "Số:" line)."""
+    for i, ln in enumerate(left):
+        after_number = number_i is not None and i == number_i + 1
+        if VV.match(ln.folded) or (after_number and re.match(r"^\s*v\s*[/\\|l1i]", ln.folded)):
+            out = [ln]
+            for nxt in left[i + 1 :]:
+                if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)):
+                    break
+                out.append(nxt)
+            return out
+    return []
+
+
+def read_type(layout: Layout, vv: Sequence[Line], notation: Found, organ_name: str | None) -> Found:
+    """type_name: the heading; else "Công văn" for a V/v line; else from the notation's first part."""
+    res = Builder()
+    notation_val = notation.get("code_notation")
+    if layout.type_hit is not None and layout.type_i is not None:
+        res.set("type_name", layout.type_hit[0], layout.first[layout.type_i].conf * layout.type_hit[1])
+    elif vv:
+        res.set("type_name", "Công văn", statistics.fmean(x.conf for x in vv))
+    elif notation_val and notation_val.value:
+        head = notation_val.value.split("-")[0]
+        if head in NOTATION_TYPES:
+            res.set("type_name", NOTATION_TYPES[head], notation_val.confidence * 0.9)
+        elif organ_name and abbreviation(organ_name) == head:
+            res.set("type_name", "Công văn", notation_val.confidence * 0.8)
+    return res.freeze()
+
+
+def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
+    """subject: "V/v …" of a công văn, else the lines centred under the type name."""
+    res = Builder()
+    first, width = layout.first, layout.width
+    if vv:
+        text = " ".join(x.text for x in vv)
+        vv_prefix = VV_PREFIX.match(fold1(text))
+        body = text[vv_prefix.end() :] if vv_prefix else text
+        res.set("subject", "V/v " + clean_value(body), statistics.fmean(x.conf for x in vv))
+    elif layout.type_i is not None:
+        type_i = layout.type_i
+        subj: list[Line] = []
+        type_ln = first[type_i]
+        ends = sorted(ln.x1 for ln in first)
+        right_margin = ends[int(0.9 * (len(ends) - 1))]
+        for raw in first[type_i + 1 : type_i + 8]:
+            # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off
+            part = centred_part(raw, type_ln.cx) if raw.boxed and type_ln.boxed else raw
+            if part is None:
+                continue
+            ln = part
+            f = ln.folded.strip()
+            if not re.search(r"[a-z]", f):
+                continue
+            if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or type_line(ln):
+                break
+            if f.startswith(BODY_START) and not f.startswith(AUTHORITY_START):
+                break
+            if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
+                break
+            if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
+                break  # a body line running to the right margin, not a centred subject line
+            subj.append(ln)
+        if subj:
+            joined = strip_speck(" ".join(x.text for x in subj))
+            ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
+            joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
+            value = fix_company_forms(sentence_case(joined))
+            res.set("subject", clean_value(value), statistics.fmean(x.conf for x in subj))
+    return res.freeze()

@@ -1,0 +1,70 @@
+"""Text helpers of the field readers: tone placement, length-keeping fold, case, cleaning, fuzzy lookup."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from rapidfuzz import fuzz, process
+
+from digitize.text import fold, nfc, squash
+
+DIGITISH = str.maketrans({"o": "0", "O": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1", "S": "5"})
+# old-style tone placement → the form used in GT and vocabularies ("hoà" → "hòa", "uỷ" → "ủy")
+_TONE_FIX = [
+    (re.compile(p, re.I), r)
+    for p, r in (
+        ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+        ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
+        ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+    )
+]  # fmt: skip
+
+
+def normalize_tones(text: str) -> str:
+    """Modern tone placement (``Hoà`` → ``Hòa``, ``Uỷ`` → ``Ủy``), keeping the case of each letter."""
+    if not text:
+        return text
+    out = nfc(text)
+    for pat, rep in _TONE_FIX:
+
+        def _sub(m: re.Match[str], rep: str = rep) -> str:
+            src = m.group(0)
+            return "".join(r.upper() if s.isupper() else r for s, r in zip(src, rep, strict=True))
+
+        out = pat.sub(_sub, out)
+    # "Hoà" at a word end only: "hoàn" keeps its à
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    f = fold(ch)
+    return f if len(f) == 1 else (ch.lower() if len(ch.lower()) == 1 else ch)
+
+
+def fold1(text: str) -> str:
+    """``fold`` with the length kept, so that offsets in the folded text are offsets in the original."""
+    return "".join(map(_fold_char, text))
+
+
+def sentence_case(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        low = text.lower()
+        return low[:1].upper() + low[1:]
+    return text
+
+
+def clean_value(text: str) -> str:
+    return squash(text).strip(" ,;:.-–—_|'\"“”")
+
+
+def match(text: str, vocab: dict[str, str], cutoff: float) -> tuple[str, float] | None:
+    key = fold(squash(text))
+    if not key:
+        return None
+    hit = process.extractOne(key, list(vocab), scorer=fuzz.ratio, score_cutoff=cutoff)
+    if hit is None:
+        return None
+    return vocab[hit[0]], float(hit[1]) / 100.0

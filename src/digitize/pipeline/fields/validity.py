@@ -1,0 +1,68 @@
+"""Validity of a licence or certificate: "có hiệu lực kể từ ngày ký", "có giá trị đến ngày …", "từ … đến …",
+"thời hạn N năm kể từ ngày ký"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from digitize.pipeline.fields.dates import DIGIT, parse_date
+from digitize.pipeline.fields.holder import conf_at
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.text import DIGITISH, fold1
+from digitize.pipeline.model import ExtractedField
+
+_DATE_ANY = (
+    rf"(?:ngay\s*{DIGIT}{{1,2}}\s*[,.]?\s*thang\s*{DIGIT}{{1,2}}\s*[,.]?\s*nam\s*{DIGIT}{{4}}|"
+    r"(?:ngay\s*)?[0-3]?\d\s*[/.\-]\s*[01]?\d\s*[/.\-]\s*(?:19|20)\d{2})"
+)
+_RANGE = re.compile(rf"hieu luc\s*(?:ke\s*)?tu\s*({_DATE_ANY})\s*(?:den|toi)\s*(?:het\s*)?({_DATE_ANY})")
+_UNTIL = re.compile(
+    rf"(?:hieu luc|gia tri|thoi han|su dung)[^.;]{{0,90}}?(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?({_DATE_ANY})"
+)
+_FROM_SIGN = re.compile(r"hieu luc\s*(?:thi hanh\s*)?(?:ke\s*)?tu\s*ngay\s*(?:ky|ban hanh|cap)")
+_FROM = re.compile(rf"hieu luc\s*(?:thi hanh\s*)?(?:ke\s*)?tu\s*({_DATE_ANY})")
+_TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu\s*ngay\s*(?:ky|cap)")
+
+
+def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_name: str | None) -> Found:
+    """valid_from and valid_until from the body's validity clauses."""
+    res = Builder()
+    body = [ln for ln in lines]
+    text = " ".join(ln.text for ln in body)
+    folded = fold1(text)
+    m = _RANGE.search(folded)
+    if m:
+        d1, d2 = parse_date(text[m.start(1) : m.end(1)]), parse_date(text[m.start(2) : m.end(2)])
+        if d1 and d2:
+            c = conf_at(body, m.start(1))
+            res.set("valid_from", d1.isoformat(), c)
+            res.set("valid_until", d2.isoformat(), c)
+    m = _UNTIL.search(folded)
+    if m:
+        d = parse_date(text[m.start(1) : m.end(1)])
+        if d:
+            res.set("valid_until", d.isoformat(), conf_at(body, m.start(1)))
+    if issued and issued.value:
+        m2 = _FROM_SIGN.search(folded)
+        # "có hiệu lực kể từ ngày ký" of an act granting something to a holder starts its validity; the same
+        # words in a decision with no holder (an appointment, a directive) are not a validity period
+        if m2 and holder_name:
+            res.set("valid_from", issued.value, min(issued.confidence, conf_at(body, m2.start())))
+        m3 = _TERM.search(folded)
+        if m3 and "valid_until" not in res.fields:
+            years = int(m3.group(1).translate(DIGITISH))
+            start = dt.date.fromisoformat(issued.value)
+            try:
+                until = start.replace(year=start.year + years)
+            except ValueError:
+                until = start.replace(year=start.year + years, day=28)
+            res.set("valid_until", until.isoformat(), issued.confidence * 0.8)
+    m4 = _FROM.search(folded)
+    if m4:
+        d = parse_date(text[m4.start(1) : m4.end(1)])
+        if d:
+            res.set("valid_from", d.isoformat(), conf_at(body, m4.start(1)))
+    return res.freeze()

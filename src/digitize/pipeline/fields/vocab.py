@@ -1,0 +1,120 @@
+"""Vocabularies of Decree 30/2020 documents: provinces and places, organs, document types, notation
+abbreviations, signer titles, family names and name syllables (each also keyed by its folded form)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from digitize.text import fold
+
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
+PROVINCES: tuple[str, ...] = (
+    *CENTRAL_CITIES,
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên",
+    "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang",
+    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn",
+    "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
+    "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Huế",
+)  # fmt: skip
+# Other place names seen on date lines (provincial cities, districts).
+PLACES: tuple[str, ...] = (
+    *PROVINCES,
+    "Buôn Ma Thuột", "Vinh", "Nha Trang", "Đà Lạt", "Quy Nhơn", "Hạ Long", "Việt Trì", "Biên Hòa",
+    "Thủ Dầu Một", "Pleiku", "Rạch Giá", "Long Xuyên", "Mỹ Tho", "Phan Thiết", "Tuy Hòa", "Đồng Hới",
+    "Tam Kỳ", "Móng Cái", "Sa Pa", "Thủ Đức",
+)  # fmt: skip
+
+DEPARTMENTS: tuple[str, ...] = (
+    "Sở Nội vụ", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Công Thương",
+    "Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Môi trường", "Sở Giao thông vận tải",
+    "Sở Xây dựng", "Sở Tài nguyên và Môi trường", "Sở Thông tin và Truyền thông",
+    "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao",
+    "Sở Du lịch", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Ngoại vụ",
+    "Sở Dân tộc và Tôn giáo", "Ban Dân tộc", "Thanh tra tỉnh", "Văn phòng Ủy ban nhân dân",
+    "Ban Quản lý các khu công nghiệp", "Công an tỉnh", "Bộ Khoa học và Công nghệ", "Bộ Y tế",
+    "Bộ Giáo dục và Đào tạo", "Bộ Nội vụ", "Cục An toàn bức xạ và hạt nhân",
+)  # fmt: skip
+
+DOC_TYPES: tuple[str, ...] = (
+    "Quyết định", "Giấy phép", "Giấy chứng nhận", "Công văn", "Thông báo", "Kế hoạch", "Báo cáo", "Tờ trình",
+    "Chỉ thị", "Nghị quyết", "Hướng dẫn", "Giấy mời", "Biên bản", "Chứng chỉ", "Giấy xác nhận", "Quy chế",
+    "Quy định", "Công điện", "Giấy giới thiệu", "Phương án", "Đề án", "Chương trình", "Hợp đồng",
+    "Giấy ủy quyền", "Thông cáo", "Phiếu chuyển", "Bản ghi nhớ",
+)  # fmt: skip
+NOTATION_TYPES: dict[str, str] = {
+    "QĐ": "Quyết định", "GP": "Giấy phép", "GCN": "Giấy chứng nhận", "TB": "Thông báo", "KH": "Kế hoạch",
+    "BC": "Báo cáo", "TTr": "Tờ trình", "CT": "Chỉ thị", "NQ": "Nghị quyết", "HD": "Hướng dẫn",
+    "GM": "Giấy mời", "BB": "Biên bản", "CC": "Chứng chỉ", "GXN": "Giấy xác nhận", "QC": "Quy chế",
+    "QyĐ": "Quy định", "CĐ": "Công điện", "GGT": "Giấy giới thiệu", "PA": "Phương án", "ĐA": "Đề án",
+    "CTr": "Chương trình", "HĐ": "Hợp đồng", "GUQ": "Giấy ủy quyền", "PC": "Phiếu chuyển",
+}  # fmt: skip
+# Abbreviations seen in notations (with Đ where they have one): restored when OCR loses the stroke.
+KNOWN_ABBREVIATIONS: tuple[str, ...] = (
+    *NOTATION_TYPES, "UBND", "HĐND", "VP", "NĐ", "CP", "TTg", "BNV", "QLĐĐ", "ĐKKD", "LĐVL", "KTĐN",
+    "KTKĐ", "GDĐT", "SGDĐT", "SKHĐT", "SLĐTBXH", "CTrTT", "ĐT", "TCĐ", "QLĐT", "KĐCL", "ĐTXD",
+    "PCTT", "TĐKT", "ĐTN", "BQLDA", "TCCB", "TTr", "QLCL", "QLCN",
+)  # fmt: skip
+
+TITLES: tuple[str, ...] = (
+    "Giám đốc", "Phó Giám đốc", "Chủ tịch", "Phó Chủ tịch", "Chánh Văn phòng", "Phó Chánh Văn phòng",
+    "Trưởng phòng", "Phó Trưởng phòng", "Chánh Thanh tra", "Phó Chánh Thanh tra", "Cục trưởng",
+    "Phó Cục trưởng", "Bộ trưởng", "Thứ trưởng", "Trưởng ban", "Phó Trưởng ban", "Hiệu trưởng",
+    "Phó Hiệu trưởng", "Viện trưởng", "Phó Viện trưởng", "Tổng Giám đốc", "Phó Tổng Giám đốc",
+    "Chi cục trưởng", "Phó Chi cục trưởng", "Thủ trưởng", "Vụ trưởng", "Thủ tướng", "Phó Thủ tướng",
+    "Phó Vụ trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Chánh án", "Phó Chánh án",
+)  # fmt: skip
+SURNAMES: tuple[str, ...] = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Đinh", "Trịnh", "Đoàn", "Lâm", "Mai", "Trương", "Cao", "Hà", "Lương", "Tô", "Tạ",
+    "Đào", "Quách", "Lưu", "Chu", "Kiều", "Vương", "Thái", "Triệu", "Hứa", "Lại", "Văn", "Châu", "Tăng",
+    # less common ones, after the frequent (a seal-hidden surname is guessed from the front of this list)
+    "Phùng", "Khúc", "Âu", "Đàm", "Kim", "Lò", "Mạc", "Nông", "Thân", "Tôn", "Tống", "Hầu", "Giáp", "Khổng",
+    "Ninh", "Tiêu", "Lã", "Lục", "Doãn", "Từ", "Quan", "Vi", "La",
+)  # fmt: skip
+
+
+def _folded_vocab(items: Iterable[str]) -> dict[str, str]:
+    return {fold(x): x for x in items}
+
+
+F_PROVINCES = _folded_vocab(PROVINCES)
+F_PLACES = _folded_vocab(PLACES)
+F_TYPES = _folded_vocab(DOC_TYPES)
+F_TITLES = _folded_vocab(TITLES)
+F_SURNAMES = _folded_vocab(SURNAMES)
+
+
+def _organ_vocab() -> dict[str, str]:
+    out = _folded_vocab(DEPARTMENTS)
+    for p in PROVINCES:
+        level = "thành phố" if p in CENTRAL_CITIES or p == "Huế" else "tỉnh"
+        out[fold(f"Ủy ban nhân dân {level} {p}")] = f"Ủy ban nhân dân {level} {p}"
+        out[fold(f"Công an {level} {p}")] = f"Công an {level} {p}"
+    return out
+
+
+F_ORGANS = _organ_vocab()
+
+
+# Middle and given names (syllables) common in Vietnamese personal names: a doubtful token of a signer's name
+# that is not one of them (a seal stroke through it) is replaced by the nearest one.
+NAME_SYLLABLES: tuple[str, ...] = (
+    "An", "Anh", "Ánh", "Bảo", "Bích", "Bình", "Cảnh", "Chi", "Chính", "Công", "Cường", "Dung",
+    "Dũng", "Dương", "Duy", "Duyên", "Đại", "Đạt", "Điệp", "Định", "Đình", "Đông", "Đức", "Giang",
+    "Hà", "Hải", "Hạnh", "Hào", "Hằng", "Hậu", "Hiền", "Hiển", "Hiệp", "Hiếu", "Hoa", "Hòa", "Hoài",
+    "Hoàn", "Hoàng", "Hồng", "Huân", "Huệ", "Hùng", "Hưng", "Hương", "Hường", "Hữu", "Huy", "Huyền",
+    "Kiên", "Khải", "Khang", "Khánh", "Khoa", "Kim", "Lan", "Lâm", "Lệ", "Liên", "Linh", "Loan",
+    "Lợi", "Long", "Lực", "Mai", "Mạnh", "Minh", "My", "Nam", "Nga", "Ngân", "Nghĩa", "Ngọc",
+    "Nguyên", "Nhân", "Nhật", "Nhung", "Như", "Oanh", "Phong", "Phú", "Phúc", "Phụng", "Phương",
+    "Phượng", "Quang", "Quân", "Quốc", "Quý", "Quyên", "Quyết", "Sang", "Sơn", "Tài", "Tâm", "Tân",
+    "Thái", "Thanh", "Thành", "Thảo", "Thắng", "Thị", "Thịnh", "Thu", "Thuận", "Thúy", "Thùy",
+    "Thủy", "Thư", "Thương", "Tiến", "Toàn", "Trang", "Trí", "Trinh", "Trọng", "Trung", "Trường",
+    "Tú", "Tuấn", "Tùng", "Tuyết", "Uyên", "Vân", "Văn", "Việt", "Vinh", "Vĩnh", "Vũ", "Vy", "Xuân",
+    "Yến", "Hiệu", "Thơ", "Lý",
+)  # fmt: skip
+F_SYLLABLES: dict[str, list[str]] = {}
+for _syl in NAME_SYLLABLES:
+    F_SYLLABLES.setdefault(fold(_syl), []).append(_syl)

@@ -1,0 +1,39 @@
+"""The header read by structure: a digital-signature banner above the motto and an incoming-mail stamp give
+neither the date nor the number."""
+
+from __future__ import annotations
+
+from tests.pipeline.test_extract import _ubnd_directive, values
+
+
+def test_signature_banner_above_the_motto_gives_no_date() -> None:
+    specs = _ubnd_directive(date="Quảng Ngãi, ngày 04 tháng 02 năm 2025")
+    banner = [
+        ("TRUNG TÂM CÔNG BÁO VÀ TIN HỌC", "x=1900", 80.0),
+        ("ttcbth@quangngai.gov.vn", "x=1900", 80.0),
+        ("05.02.2025 15:35:18 +07:00", "x=1900", 80.0),
+    ]
+    v = values(banner + specs)
+    assert v["issued_date"] == "2025-02-04"
+    assert v["organ_name"] == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+
+
+def test_banner_date_is_not_taken_when_the_day_is_unreadable() -> None:
+    specs = _ubnd_directive(date="Quảng Ngãi, ngày … tháng 02 năm 2025")
+    banner = [
+        ("Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi", "x=1500", 80.0),
+        ("07.01.2025 09:12:00 +07:00", "x=1900", 80.0),
+    ]
+    v = values(banner + specs)
+    assert v["issued_date"] is None
+    assert v["place"] == "Quảng Ngãi"
+
+
+def test_incoming_stamp_register_number_is_not_the_document_number() -> None:
+    specs = _ubnd_directive()
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("Số:"))
+    specs.insert(k, ("Số: 2352/TTCB-CV Ngày: 21/3/18", "left", 60.0))
+    v = values(specs)
+    assert v["code_number"] == "07"
+    assert v["code_notation"] == "CT-UBND"
+    assert v["issued_date"] == "2018-03-20"

@@ -1,0 +1,76 @@
+"""The signer found by the document's structure: the signed page's block, not a blank page after it, an
+unsigned receipt block or an attached draft naming someone else; titles with a unit; the Prime Minister's
+deputy; names checked against Vietnamese naming."""
+
+from __future__ import annotations
+
+from digitize.pipeline.extract import extract
+from tests.pipeline.test_extract import _ubnd_directive, header, page, signer, values
+
+
+def _signed_page() -> list:  # type: ignore[type-arg]
+    return _ubnd_directive()
+
+
+def test_signer_on_the_signed_page_not_on_a_blank_page_with_a_faint_seal_after_it() -> None:
+    seal = page([("Ủ", "x=1700", 20.0), ("y", "x=1900", 15.0), ("*", "x=1800", 10.0)], index=1)
+    v = extract([page(_signed_page()), seal]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Phó Chủ tịch", "Phạm Trường Thọ")
+
+
+def test_an_attached_draft_naming_someone_else_is_not_the_signer() -> None:
+    draft = [
+        ("DỰ THẢO", "center", 92.0),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Điều 1. Miễn nhiệm ông Lê Văn B.", "body", 90.0),
+        *signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Đặng Văn Minh"),
+    ]
+    v = extract([page(_signed_page()), page(draft, index=1)]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Phó Chủ tịch", "Phạm Trường Thọ")
+
+
+def test_an_unsigned_receipt_block_on_the_last_page_is_not_the_signer() -> None:
+    receipt = [
+        ("Nơi nhận:", "x=300", 90.0),
+        ("- Như trên;", "x=300", 90.0),
+        ("- Lưu: VT.", "x=300", 90.0),
+    ]
+    v = extract([page(_signed_page()), page(receipt, index=1)]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Phó Chủ tịch", "Phạm Trường Thọ")
+
+
+def test_three_line_tl_kt_block_gives_the_line_above_the_name() -> None:
+    specs = _ubnd_directive()[:-5] + signer(
+        ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"), "Phùng Tô Long"
+    )
+    v = values(specs)
+    assert v["signer_title"] == "Phó Chánh Văn phòng"
+    assert v["signer_name"] == "Phùng Tô Long"  # a less common family name, not "Tô Long"
+
+
+def test_a_title_followed_by_its_unit() -> None:
+    specs = [*header(), ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ...", "center", 90.0)]
+    specs += signer(("TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ"), "Trần Văn Hùng")
+    assert values(specs)["signer_title"] == "Vụ trưởng"
+
+
+def test_prime_minister_s_deputy_not_an_agency_head() -> None:
+    head = header(
+        parent=None,
+        organ=("THỦ TƯỚNG CHÍNH PHỦ",),
+        number="Số: 1139/QĐ-TTg",
+        date="Hà Nội, ngày 09 tháng 10 năm 2024",
+    )
+    body = [("QUYẾT ĐỊNH", "center", 95.0), ("Phê chuẩn kết quả bầu", "center", 90.0)]
+    v = values(head + body + signer(("THỦ TRƯỞNG",), "Nguyễn Hòa Bình"))
+    assert v["signer_title"] == "Thủ tướng"
+    v = values(head + body + signer(("KT. THỦ TRƯỞNG",), "Nguyễn Hòa Bình"))  # the seal over "PHÓ THỦ TƯỚNG"
+    assert v["signer_title"] == "Phó Thủ tướng"
+    # the same words under a department stay an agency head's title
+    v2 = values([*header(), *body, *signer(("THỦ TRƯỞNG",), "Nguyễn Hòa Bình")])
+    assert v2["signer_title"] == "Thủ trưởng"
+
+
+def test_a_name_with_a_word_no_vietnamese_name_has_is_not_taken() -> None:
+    specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Mg Hòa Bình", [40.0, 95, 95])
+    assert values(specs)["signer_name"] is None  # needs review rather than a wrong name

@@ -1,0 +1,132 @@
+"""The second pass on the header's handwritten number and day: the blank's region found from the first
+reading, read again, and a value taken only when the readings agree; an unreadable day gives no date (never
+one from a decree cited in the body)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from digitize.pipeline import handdigits
+from digitize.pipeline.extract import extract
+from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.preprocess import Prepared
+
+W, H = 2400, 3400
+SERIF = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"
+HAND = "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Oblique.ttf"
+
+
+def _word(text: str, x0: float, y0: float, x1: float, line: int, conf: float = 95.0) -> Word:
+    return Word(text, conf, Box(x0, y0, x1, y0 + 50), line=line)
+
+
+def _scene(day: str | None, number: str | None, *, scribble: bool = False) -> tuple[Prepared, RecognizedPage]:
+    """A header whose number and day are written into the printed blanks (another hand, bigger), and a first
+    reading that lost them as Tesseract does on real scans (the day inside a too wide "ngày", "72#")."""
+    img = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(img)
+    hand = ImageFont.truetype(HAND, 64)
+    if number is not None:
+        d.text((520, 380), number, font=hand, fill=40)
+    if day is not None:
+        d.text((1660, 382), day, font=hand, fill=40)
+    if scribble:
+        rng = np.random.default_rng(7)
+        for _ in range(6):
+            xs = rng.integers(1640, 1760, 2)
+            ys = rng.integers(380, 460, 2)
+            d.line([(int(xs[0]), int(ys[0])), (int(xs[1]), int(ys[1]))], fill=30, width=5)
+    grey = np.asarray(img)
+    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    words = [
+        _word("ỦY", 440, 150, 510, 0),
+        _word("BAN", 530, 150, 640, 0),
+        _word("NHÂN", 656, 150, 810, 0),
+        _word("DÂN", 830, 150, 945, 0),
+        _word("TỈNH", 442, 215, 574, 1),
+        _word("QUẢNG", 591, 215, 789, 1),
+        _word("NGÃI", 805, 215, 945, 1),
+        _word("Số:", 430, 400, 495, 2),
+        _word("72#", 520, 400, 640, 2, conf=24.0),
+        _word("/CT-UBND", 700, 400, 950, 2, conf=90.0),
+        _word("CỘNG", 1128, 150, 1286, 3),
+        _word("HÒA", 1302, 150, 1420, 3),
+        _word("XÃ", 1436, 150, 1512, 3),
+        _word("HỘI", 1528, 150, 1632, 3),
+        _word("CHỦ", 1649, 150, 1766, 3),
+        _word("NGHĨA", 1782, 150, 1962, 3),
+        _word("VIỆT", 1977, 150, 2107, 3),
+        _word("NAM", 2123, 150, 2247, 3),
+        _word("Quảng", 1202, 400, 1357, 4),
+        _word("Ngãi,", 1368, 400, 1490, 4),
+        _word("ngày", 1513, 400, 1760, 4, conf=60.0),
+        _word("tháng", 1790, 400, 1923, 4),
+        _word("3", 1950, 400, 1975, 4),
+        _word("năm", 2000, 400, 2096, 4),
+        _word("2021", 2115, 400, 2229, 4),
+        _word("CHỈ", 1100, 600, 1190, 5),
+        _word("THỊ", 1205, 600, 1300, 5),
+        *(
+            _word(t, x, 1000, x + 26 * len(t), 6)
+            for t, x in (
+                ("Căn", 300),
+                ("cứ", 400),
+                ("Nghị", 470),
+                ("định", 600),
+                ("ngày", 730),
+                ("15/02/2020;", 860),
+            )
+        ),
+    ]
+    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(7))
+    return prepared, RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
+
+
+def test_handwritten_number_and_day_are_read_again() -> None:
+    prepared, page = _scene("19", "27")
+    assert extract([page]).values()["issued_date"] is None  # the first reading has no day
+    blanks = {b.kind for b in handdigits.find_blanks(page)}
+    assert blanks == {"number", "day"}  # "3" and "2021" are printed digits: the month is not read again
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "27"
+    assert fields["code_notation"] == "CT-UBND"
+    assert fields["issued_date"] == "2021-03-19"
+    assert fields["place"] == "Quảng Ngãi"
+    assert fields["organ_name"] == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert fields["parent_organ"] is None
+
+
+def test_unreadable_day_gives_no_date_never_the_cited_decree_s() -> None:
+    prepared, page = _scene(None, None, scribble=True)
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["issued_date"] is None  # not 2020-02-15 from "Căn cứ Nghị định … ngày 15/02/2020"
+    assert fields["place"] == "Quảng Ngãi"
+    assert fields["code_number"] is None
+    assert fields["code_notation"] == "CT-UBND"
+
+
+def test_printed_digits_run_no_second_pass() -> None:
+    words = (
+        _word("Số:", 430, 400, 495, 0),
+        _word("1169/QĐ-UBND", 520, 400, 860, 0),
+        _word("Yên", 1202, 400, 1290, 1),
+        _word("Bái,", 1300, 400, 1390, 1),
+        _word("ngày", 1410, 400, 1520, 1),
+        _word("15", 1540, 400, 1590, 1),
+        _word("tháng", 1610, 400, 1743, 1),
+        _word("6", 1760, 400, 1785, 1),
+        _word("năm", 1800, 400, 1896, 1),
+        _word("2021", 1915, 400, 2029, 1),
+    )
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", words)
+    assert handdigits.find_blanks(page) == []
+
+
+def test_consensus_needs_most_readings_to_agree() -> None:
+    agreed = handdigits.consensus([("09", 95.0), ("09", 88.0), ("9", 90.0), ("03", 96.0)], "day")
+    assert agreed is not None and agreed[0] == "09"  # the written form read most often
+    assert handdigits.consensus([("09", 95.0), ("03", 88.0), ("13", 90.0), ("03", 96.0)], "day") is None
+    assert handdigits.consensus([("45", 95.0), ("45", 88.0), ("45", 90.0)], "day") is None  # no 45th day
+    assert handdigits.consensus([("7", 10.0), ("7", 0.0), ("7", 20.0), ("2", 87.0)], "day") is None  # unsure
+    assert handdigits.consensus([("0", 95.0), ("00", 95.0), ("0", 95.0)], "day") is None

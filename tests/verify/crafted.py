@@ -1,0 +1,291 @@
+"""Signed PDFs of the kinds the EU DSS test suite holds, made on the fly (nothing copied from ../shared).
+
+``embed`` writes a signature dictionary of any /Type and /SubFilter with pyHanko's low-level CMS embedder and
+puts in whatever CMS ``make_cms(digest)`` builds; ``signed_data`` builds that CMS by hand with asn1crypto,
+so a test can choose what real-world signers get wrong or do differently: plain-ECDSA (r||s) signature
+values, signed attributes not in DER order, a digest OID where the signature algorithm belongs, the SHA-1
+digest of the byte range as encapsulated content (``adbe.pkcs7.sha1``). The other helpers change a signed
+file the ways DSS's suite does: a second field pointing at the same signature, a byte range leaving an
+unsigned gap, encryption, a structure-tree update.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from asn1crypto import algos, cms, x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+PLAIN_ECDSA = {  # BSI TR-03111 ecdsa-plain-signatures
+    "sha1": "0.4.0.127.0.7.1.1.4.1.1",
+    "sha224": "0.4.0.127.0.7.1.1.4.1.2",
+    "sha256": "0.4.0.127.0.7.1.1.4.1.3",
+    "sha384": "0.4.0.127.0.7.1.1.4.1.4",
+    "sha512": "0.4.0.127.0.7.1.1.4.1.5",
+}
+_HASHES = {
+    "sha1": hashes.SHA1,
+    "sha224": hashes.SHA224,
+    "sha256": hashes.SHA256,
+    "sha384": hashes.SHA384,
+    "sha512": hashes.SHA512,
+}
+
+
+def _pem_certs(path: Path) -> list[x509.Certificate]:
+    blobs = re.findall(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", path.read_bytes(), re.S)
+    out = []
+    for b in blobs:
+        from cryptography import x509 as cx
+
+        out.append(
+            x509.Certificate.load(cx.load_pem_x509_certificate(b).public_bytes(serialization.Encoding.DER))
+        )
+    return out
+
+
+def _der_length(n: int) -> bytes:
+    if n < 0x80:
+        return bytes([n])
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(body)]) + body
+
+
+def signed_data(
+    content_digest: bytes,
+    key_pem: Path,
+    cert_pem: Path,
+    chain_pem: Path | None = None,
+    *,
+    md: str = "sha256",
+    plain_ecdsa: bool = False,
+    unsorted_attrs: bool = False,
+    sign_der: bool = False,
+    signature_oid: str | None = None,
+    digest_oid: str | None = None,
+    econtent: bytes | None = None,
+) -> bytes:
+    """A CMS SignedData (detached unless ``econtent``) over ``content_digest`` (the message digest attribute).
+
+    ``unsorted_attrs``: the signed attributes are written in an order that is not DER's, and signed as written
+    (or, with ``sign_der``, signed in their DER form, as RFC 5652 says).
+    ``signature_oid``/``digest_oid``: what the SignerInfo claims, whatever was really used."""
+    key = serialization.load_pem_private_key(key_pem.read_bytes(), password=None)
+    cert = _pem_certs(cert_pem)[0]
+    chain = _pem_certs(chain_pem) if chain_pem else []
+    attrs = [
+        cms.CMSAttribute({"type": "content_type", "values": ["data"]}),
+        cms.CMSAttribute({"type": "signing_time", "values": [cms.Time({"utc_time": datetime.now(UTC)})]}),
+        cms.CMSAttribute({"type": "message_digest", "values": [content_digest]}),
+    ]
+    encoded = sorted(a.dump() for a in attrs)
+    der = b"\x31" + _der_length(len(b"".join(encoded))) + b"".join(encoded)
+    if unsorted_attrs:
+        encoded.reverse()  # a SET OF out of DER order (asn1crypto would sort it)
+    written = b"\x31" + _der_length(len(b"".join(encoded))) + b"".join(encoded)
+    to_sign = der if sign_der else written  # what the signer signed: its own bytes, or their DER form
+    signed_attrs = cms.CMSAttributes.load(written)
+    h = _HASHES[md]()
+    if isinstance(key, rsa.RSAPrivateKey):
+        value = key.sign(to_sign, padding.PKCS1v15(), h)
+        sig_algo = signature_oid or "rsassa_pkcs1v15"
+    else:
+        assert isinstance(key, ec.EllipticCurvePrivateKey)
+        der = key.sign(to_sign, ec.ECDSA(h))
+        if plain_ecdsa:
+            r, s = decode_dss_signature(der)
+            n = (key.curve.key_size + 7) // 8
+            value = r.to_bytes(n, "big") + s.to_bytes(n, "big")
+            sig_algo = signature_oid or PLAIN_ECDSA[md]
+        else:
+            value = der
+            sig_algo = signature_oid or f"{md}_ecdsa"
+    signer_info = cms.SignerInfo(
+        {
+            "version": "v1",
+            "sid": cms.SignerIdentifier(
+                {
+                    "issuer_and_serial_number": cms.IssuerAndSerialNumber(
+                        {"issuer": cert.issuer, "serial_number": cert.serial_number}
+                    )
+                }
+            ),
+            "digest_algorithm": algos.DigestAlgorithm({"algorithm": digest_oid or md}),
+            "signed_attrs": signed_attrs,
+            "signature_algorithm": algos.SignedDigestAlgorithm({"algorithm": sig_algo}),
+            "signature": value,
+        }
+    )
+    encap: dict[str, object] = {"content_type": "data"}
+    if econtent is not None:
+        encap["content"] = econtent
+    sd = cms.SignedData(
+        {
+            "version": "v1",
+            "digest_algorithms": [algos.DigestAlgorithm({"algorithm": md})],
+            "encap_content_info": encap,
+            "certificates": [cms.CertificateChoices({"certificate": c}) for c in [cert, *chain]],
+            "signer_infos": [signer_info],
+        }
+    )
+    return cms.ContentInfo({"content_type": "signed_data", "content": sd}).dump()
+
+
+def tamper_signature_value(blob: bytes) -> bytes:
+    """The same CMS with one bit of its (first) signature value flipped."""
+    value = cms.ContentInfo.load(blob)["content"]["signer_infos"][0]["signature"].native
+    assert blob.count(value) == 1
+    flipped = bytearray(value)
+    flipped[len(flipped) // 2] ^= 0x01
+    return blob.replace(value, bytes(flipped))
+
+
+def timestamp_token(digest: bytes, tsa_url: str, md: str = "sha256") -> bytes:
+    """An RFC 3161 token over ``digest`` from the test PKI's TSA."""
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    token = asyncio.run(HTTPTimeStamper(tsa_url).async_timestamp(digest, md))
+    return bytes(token.dump())
+
+
+def embed(
+    data: bytes,
+    make_cms: Callable[[bytes], bytes],
+    *,
+    field: str = "Signature1",
+    type_name: str | None = "/Sig",
+    sub_filter: str = "/adbe.pkcs7.detached",
+    md: str = "sha256",
+    user_password: str | None = None,
+) -> bytes:
+    """An incremental update adding a signature dictionary (``/Type type_name``, None: no /Type) holding
+    ``make_cms(digest of the byte range)``."""
+    from pyhanko.pdf_utils.generic import NameObject
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.sign.signers.cms_embedder import PdfCMSEmbedder, SigIOSetup, SigObjSetup
+    from pyhanko.sign.signers.pdf_byterange import PdfSignedData
+
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    if user_password is not None:
+        w.encrypt(user_password)
+    embedder = PdfCMSEmbedder().write_cms(field_name=field, writer=w)
+    next(embedder)
+    placeholder = PdfSignedData(
+        NameObject(type_name or "/Sig"), SigSeedSubFilter.ADOBE_PKCS7_DETACHED, bytes_reserved=16384
+    )
+    placeholder[NameObject("/SubFilter")] = NameObject(sub_filter)
+    if type_name is None:
+        del placeholder["/Type"]
+    embedder.send(SigObjSetup(sig_placeholder=placeholder))
+    prepared, out = embedder.send(SigIOSetup(md_algorithm=md))
+    embedder.send(make_cms(prepared.document_digest))
+    return bytes(out.getvalue())
+
+
+def signed_bytes(data: bytes, index: int = -1) -> tuple[tuple[int, int, int, int], bytes]:
+    """The byte range of a signature and the bytes it signs."""
+    ranges = re.findall(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", data)
+    a, la, b, lb = (int(x) for x in ranges[index])
+    return (a, la, b, lb), data[a : a + la] + data[b : b + lb]
+
+
+def resign_with_gap(data: bytes, gap: int, make_cms: Callable[[bytes], bytes], md: str = "sha256") -> bytes:
+    """Move the start of the second signed part ``gap`` bytes past the end of /Contents and sign again: the
+    signature is sound, but ``gap`` bytes after the signature value are signed by nothing."""
+    m = list(re.finditer(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", data))[-1]
+    a, la, b, lb = (int(x) for x in m.groups())
+    old = m.group(0)
+    new = f"/ByteRange [{a} {la} {b + gap} {lb - gap}]".encode()
+    assert len(new) <= len(old)
+    new = new[:-1] + b" " * (len(old) - len(new)) + b"]"
+    out = bytearray(data)
+    out[m.start() : m.end()] = new
+    signed = bytes(out[a : a + la] + out[b + gap : b + lb])
+    blob = make_cms(hashlib.new(md, signed).digest()).hex().encode()
+    room = b - (a + la) - 2
+    assert len(blob) <= room
+    out[a + la + 1 : a + la + 1 + room] = blob + b"0" * (room - len(blob))
+    return bytes(out)
+
+
+def add_second_field_for(data: bytes) -> bytes:
+    """An incremental update adding a second signature field whose /V is the first field's signature
+    dictionary (one signature referenced from two fields)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    n = generic.NameObject
+    acro = w.root["/AcroForm"]
+    fields = acro["/Fields"]
+    first = fields[0].get_object()
+    v_ref = first.raw_get("/V")
+    page_ref = w.root["/Pages"]["/Kids"][0]
+    field_dict = generic.DictionaryObject(
+        {
+            n("/FT"): n("/Sig"),
+            n("/T"): generic.TextStringObject("Signature2"),
+            n("/V"): v_ref,
+            n("/Type"): n("/Annot"),
+            n("/Subtype"): n("/Widget"),
+            n("/Rect"): generic.ArrayObject([generic.NumberObject(0)] * 4),
+            n("/F"): generic.NumberObject(132),
+            n("/P"): page_ref,
+        }
+    )
+    ref = w.add_object(field_dict)
+    fields.append(ref)
+    w.update_container(fields if fields.container_ref is not None else acro)
+    page = page_ref.get_object()
+    annots = page.get("/Annots")
+    if annots is None:
+        page[n("/Annots")] = generic.ArrayObject([ref])
+    else:
+        annots.append(ref)
+        w.update_container(annots)
+    w.update_container(page)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+def add_structure_tree(data: bytes) -> bytes:
+    """An incremental update that tags the document: a /StructTreeRoot with one paragraph element and
+    /MarkInfo in the catalog (what accessibility tools do to signed files)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    n = generic.NameObject
+    page_ref = w.root["/Pages"]["/Kids"][0]
+    tree = generic.DictionaryObject({n("/Type"): n("/StructTreeRoot")})
+    tree_ref = w.add_object(tree)
+    para = generic.DictionaryObject(
+        {n("/Type"): n("/StructElem"), n("/S"): n("/P"), n("/P"): tree_ref, n("/Pg"): page_ref}
+    )
+    tree[n("/K")] = generic.ArrayObject([w.add_object(para)])
+    w.root[n("/StructTreeRoot")] = tree_ref
+    w.root[n("/MarkInfo")] = generic.DictionaryObject({n("/Marked"): generic.BooleanObject(True)})
+    w.update_root()
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+def encrypt(data: bytes, *, aes: bool, owner: str = "owner-secret", user: str = "", r: int = 4) -> bytes:
+    """The same PDF encrypted (RC4-128 or AES; R=6 is AES-256), empty user password by default."""
+    import pikepdf
+
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(owner=owner, user=user, R=r, aes=aes, metadata=aes))
+    return out.getvalue()
