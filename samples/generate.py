@@ -17,6 +17,14 @@ API::
 
 CLI: ``python -m samples.generate OUT_DIR -n 12 --seed 1 [--variants clean_png,rot90_jpeg,...]``.
 
+This is the FIXED generator (one look, one pool of names and organs: what the extractor was first built on).
+The varied generator (``samples.axes``, ``samples.varied``, ``samples.marks``) draws each document along
+independent axes (colour/grey/bitonal at 200/300 dpi, seal placement and ink, annex/blank/receipt page after
+the signature, ĐẾN stamp, handwritten number and date, one-organ / parent / ministry headers, KT./TM./Q./TL.
+forms, fonts, margins, seven kinds, phone-photo blur, low light and perspective) in two families with disjoint
+seeds and value pools: ``write_set(out, n, seed, family="dev")`` to tune on, ``family="eval"`` only to measure
+(``python -m bench families``). ``python -m samples.generate OUT -n 14 --family eval``.
+
 Rotation convention: ``rotate=r`` turns the upright page ``r`` degrees CLOCKWISE (as a sheet fed sideways);
 turning the scan ``r`` degrees counter-clockwise makes it upright again. ``skew`` is in degrees,
 positive = counter-clockwise.
@@ -30,6 +38,7 @@ import io
 import json
 import math
 import random
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +50,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from digitize.pipeline.model import FIELD_NAMES
+from samples.axes import Axes, Family
 
 KINDS: tuple[str, ...] = ("quyet_dinh", "giay_phep", "giay_chung_nhan", "cong_van")
 
@@ -56,33 +66,57 @@ def nfc(text: str) -> str:
 _FONT_DIRS = (
     Path("/usr/share/fonts/truetype/liberation2"),
     Path("/usr/share/fonts/truetype/liberation"),
+    Path("/usr/share/fonts/truetype/dejavu"),
 )
-_STYLE_FILES = {
-    "regular": "LiberationSerif-Regular.ttf",
-    "bold": "LiberationSerif-Bold.ttf",
-    "italic": "LiberationSerif-Italic.ttf",
-    "bolditalic": "LiberationSerif-BoldItalic.ttf",
+DEFAULT_FONT = "liberation_serif"
+# font family -> style -> file (every family here covers Vietnamese)
+FONT_FILES: dict[str, dict[str, str]] = {
+    "liberation_serif": {
+        "regular": "LiberationSerif-Regular.ttf",
+        "bold": "LiberationSerif-Bold.ttf",
+        "italic": "LiberationSerif-Italic.ttf",
+        "bolditalic": "LiberationSerif-BoldItalic.ttf",
+    },
+    "liberation_sans": {
+        "regular": "LiberationSans-Regular.ttf",
+        "bold": "LiberationSans-Bold.ttf",
+        "italic": "LiberationSans-Italic.ttf",
+        "bolditalic": "LiberationSans-BoldItalic.ttf",
+    },
+    "dejavu_serif": {
+        "regular": "DejaVuSerif.ttf",
+        "bold": "DejaVuSerif-Bold.ttf",
+        "italic": "DejaVuSerif-Italic.ttf",
+        "bolditalic": "DejaVuSerif-BoldItalic.ttf",
+    },
+    "dejavu_sans": {
+        "regular": "DejaVuSans.ttf",
+        "bold": "DejaVuSans-Bold.ttf",
+        "italic": "DejaVuSans-Oblique.ttf",
+        "bolditalic": "DejaVuSans-BoldOblique.ttf",
+    },
 }
+_STYLE_FILES = FONT_FILES[DEFAULT_FONT]
 
 
-def font_path(style: str) -> Path:
-    name = _STYLE_FILES[style]
+def font_path(style: str, family: str = DEFAULT_FONT) -> Path:
+    name = FONT_FILES[family][style]
     for d in _FONT_DIRS:
         if (d / name).is_file():
             return d / name
-    raise FileNotFoundError(f"Liberation Serif ({name}) not found; install fonts-liberation2")
+    raise FileNotFoundError(f"font {name} not found; install fonts-liberation2 and fonts-dejavu-core")
 
 
-@lru_cache(maxsize=64)
-def _font(style: str, size_px: float) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(font_path(style)), size_px)
+@lru_cache(maxsize=128)
+def _font(style: str, size_px: float, family: str = DEFAULT_FONT) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(font_path(style, family)), size_px)
 
 
 _MEASURE = 100.0  # measure at 100 px and scale: widths in points
 
 
-def text_width(text: str, style: str, size_pt: float) -> float:
-    return float(_font(style, _MEASURE).getlength(text)) * size_pt / _MEASURE
+def text_width(text: str, style: str, size_pt: float, family: str = DEFAULT_FONT) -> float:
+    return float(_font(style, _MEASURE, family).getlength(text)) * size_pt / _MEASURE
 
 
 # --------------------------------------------------------------------------------------------- vocabulary
@@ -663,14 +697,16 @@ def make_content(kind: str, seed: int, extra_paragraphs: int = 0) -> Content:
     )
 
 
-def _wrap(text: str, style: str, size: float, width: float, indent: float = 0.0) -> list[str]:
+def _wrap(
+    text: str, style: str, size: float, width: float, indent: float = 0.0, font: str = DEFAULT_FONT
+) -> list[str]:
     words = text.split()
     lines: list[str] = []
     cur = ""
     avail = width - indent
     for w in words:
         cand = f"{cur} {w}" if cur else w
-        if text_width(cand, style, size) <= avail or not cur:
+        if text_width(cand, style, size, font) <= avail or not cur:
             cur = cand
         else:
             lines.append(cur)
@@ -697,6 +733,7 @@ class Run:
     text: str
     style: str
     size: float
+    font: str = DEFAULT_FONT
 
 
 @dataclass(frozen=True)
@@ -709,13 +746,14 @@ class Rule:
 
 @dataclass(frozen=True)
 class Graphic:
-    kind: str  # "signature" | "seal"
+    kind: str  # "signature" | "seal" | "hand" (handwritten digits) | "stamp" (the ĐẾN box)
     x: float
     y: float
     w: float
     h: float
     seed: int
-    label: str = ""
+    label: str = ""  # seal: text around; hand: the digits; stamp: "số|ngày|chuyển"
+    strength: float = 1.0  # ink: 1 = as stamped, lower = faint
 
 
 @dataclass
@@ -731,67 +769,144 @@ class Layout:
     text_lines: list[list[str]]  # per page, reading order
 
 
+@dataclass(frozen=True)
+class Look:
+    """How a document is laid out and marked (the fixed generator's look by default)."""
+
+    font: str = DEFAULT_FONT
+    margins: tuple[float, float, float, float] = (MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B)
+    seal: str = "over_name"  # "over_name" | "beside" | "faint"
+    handwritten: bool = False  # number and day/month by hand into printed blanks
+    stamp: str | None = None  # "ĐẾN" stamp: "số|ngày|chuyển" (None: no stamp)
+    tail: str = "none"  # "none" | "annex" | "blank_seal" | "receipt"
+    tail_names: tuple[str, ...] = ()  # people an annex names (none of them the signer)
+
+
 def _centered(
-    page: PageLayout, text: str, style: str, size: float, col: tuple[float, float], y: float
+    page: PageLayout,
+    text: str,
+    style: str,
+    size: float,
+    col: tuple[float, float],
+    y: float,
+    font: str = DEFAULT_FONT,
 ) -> Run:
-    w = text_width(text, style, size)
-    run = Run((col[0] + col[1]) / 2 - w / 2, y, text, style, size)
+    w = text_width(text, style, size, font)
+    run = Run((col[0] + col[1]) / 2 - w / 2, y, text, style, size, font)
     page.runs.append(run)
     return run
 
 
-def layout(content: Content, seed: int) -> Layout:
+def _centered_pieces(
+    page: PageLayout,
+    pieces: Sequence[tuple[str, float]],
+    style: str,
+    size: float,
+    col: tuple[float, float],
+    y: float,
+    font: str,
+) -> list[tuple[float, float]]:
+    """A centred line of printed pieces, each followed by a blank of the given width (points); returns the
+    (x, width) of each blank, where a hand writes."""
+    total = sum(text_width(t, style, size, font) + gap for t, gap in pieces)
+    x = (col[0] + col[1]) / 2 - total / 2
+    blanks = []
+    for t, gap in pieces:
+        if t:
+            page.runs.append(Run(x, y, t, style, size, font))
+        x += text_width(t, style, size, font)
+        if gap:
+            blanks.append((x, gap))
+        x += gap
+    return blanks
+
+
+def layout(content: Content, seed: int, look: Look | None = None) -> Layout:
+    lk = look or Look()
+    fnt = lk.font
+    m_l, m_r, m_t, m_b = lk.margins
+    dx = (m_l - MARGIN_L) * 0.4  # the header columns follow the left margin a little
+    left_col = (LEFT_COL[0] + dx, LEFT_COL[1] + dx)
+    right_col = (RIGHT_COL[0] + dx * 0.3, RIGHT_COL[1] - (m_r - MARGIN_R) * 0.5)
     pages = [PageLayout()]
     text: list[list[str]] = [[]]
     page = pages[0]
     lines = text[0]
     hs = 12.5  # header size
     lead = 1.25
+    hand_rng = random.Random(f"hand:{seed}")
 
     # header, left column
-    y = MARGIN_T + hs
+    y = m_t + hs
     for i, line in enumerate(content.header_left):
         style = "regular" if i < content.parent_lines else "bold"
-        run = _centered(page, line, style, hs, LEFT_COL, y)
+        run = _centered(page, line, style, hs, left_col, y, fnt)
         lines.append(line)
         last = run
         y += hs * lead
     # short rule under the organ name
-    cx = (LEFT_COL[0] + LEFT_COL[1]) / 2
-    half = min(text_width(last.text, "bold", hs), 180) / 3
+    cx = (left_col[0] + left_col[1]) / 2
+    half = min(text_width(last.text, "bold", hs, fnt), 180) / 3
     ry = last.y + hs * 0.5
     page.rules.append(Rule(cx - half, ry, cx + half, ry))
     y += 8
-    _centered(page, content.number_line, "regular", 13, LEFT_COL, y)
+    number = content.fields["code_number"] or ""
+    if lk.handwritten and content.number_line.startswith("Số: " + number + "/"):
+        rest = content.number_line[len("Số: " + number) :]
+        gap = 34.0 + 7.0 * len(number)
+        (bx, bw), *_ = _centered_pieces(page, (("Số:", gap), (rest, 0.0)), "regular", 13, left_col, y, fnt)
+        page.graphics.append(Graphic("hand", bx + 3, y - 19, bw - 6, 24, hand_rng.randrange(10**6), number))
+    else:
+        _centered(page, content.number_line, "regular", 13, left_col, y, fnt)
     lines.append(content.number_line)
     y += 13 * lead
     for vv in content.vv_lines:
-        _centered(page, vv, "regular", 12, LEFT_COL, y)
+        _centered(page, vv, "regular", 12, left_col, y, fnt)
         lines.append(vv)
         y += 12 * lead
     left_bottom = y
 
     # header, right column
-    y = MARGIN_T + hs
+    y = m_t + hs
     motto1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     motto2 = "Độc lập - Tự do - Hạnh phúc"
-    _centered(page, motto1, "bold", hs, RIGHT_COL, y)
+    _centered(page, motto1, "bold", hs, right_col, y, fnt)
     y += hs * lead
-    r2 = _centered(page, motto2, "bold", 13, RIGHT_COL, y)
-    page.rules.append(Rule(r2.x, y + 3, r2.x + text_width(motto2, "bold", 13), y + 3))
+    r2 = _centered(page, motto2, "bold", 13, right_col, y, fnt)
+    page.rules.append(Rule(r2.x, y + 3, r2.x + text_width(motto2, "bold", 13, fnt), y + 3))
     y += 13 * lead + 8
-    _centered(page, content.date_line, "italic", 13, RIGHT_COL, y)
+    issued = content.fields["issued_date"]
+    dm = re.fullmatch(r"(.*), ngày (\d+) tháng (\d+) năm (\d{4})", content.date_line)
+    if lk.handwritten and dm and issued:
+        place, _day, _month, year = dm.groups()
+        iso = dt.date.fromisoformat(issued)
+        blanks = _centered_pieces(
+            page,
+            ((f"{place}, ngày", 30.0), ("tháng", 28.0), (f"năm {year}", 0.0)),
+            "italic",
+            13,
+            right_col,
+            y,
+            fnt,
+        )
+        for (bx, bw), value in zip(blanks, (str(iso.day), str(iso.month)), strict=False):
+            page.graphics.append(
+                Graphic("hand", bx + 2, y - 19, bw - 4, 24, hand_rng.randrange(10**6), value)
+            )
+    else:
+        _centered(page, content.date_line, "italic", 13, right_col, y, fnt)
     lines.extend([motto1, motto2, content.date_line])
     y = max(y + 13 * lead, left_bottom) + 18
+    header_bottom = y
 
     # type name and subject
-    body_w = (MARGIN_L, PAGE_W - MARGIN_R)
+    body_w = (m_l, PAGE_W - m_r)
     if content.type_line:
-        _centered(page, content.type_line, "bold", 14, body_w, y)
+        _centered(page, content.type_line, "bold", 14, body_w, y, fnt)
         lines.append(content.type_line)
         y += 14 * lead
         for s in content.subject_lines:
-            _centered(page, s, "bold", 14, body_w, y)
+            _centered(page, s, "bold", 14, body_w, y, fnt)
             lines.append(s)
             y += 14 * lead
         # short rule under the subject
@@ -800,6 +915,18 @@ def layout(content: Content, seed: int) -> Layout:
         page.rules.append(Rule(cx - 50, ry, cx + 50, ry))
         y += 4
     y += 14
+
+    if lk.stamp:
+        srng = random.Random(f"stamp:{seed}")
+        sw, sh = 150.0, 72.0
+        # below the header, clear of the number and the date (a clerk stamps where there is room), over
+        # the start or the end of the type name and subject lines
+        if srng.random() < 0.5:
+            sx = left_col[0] + srng.uniform(0, 25)
+        else:
+            sx = right_col[1] - sw - srng.uniform(0, 40)
+        sy = header_bottom - 14 + srng.uniform(0, 10)
+        page.graphics.append(Graphic("stamp", sx, sy, sw, sh, srng.randrange(10**6), lk.stamp))
 
     size = BODY_SIZE
     indent = 28.0
@@ -811,66 +938,161 @@ def layout(content: Content, seed: int) -> Layout:
         pages.append(page)
         lines = []
         text.append(lines)
-        y = MARGIN_T + size
+        y = m_t + size
         no = str(len(pages))
-        _centered(page, no, "regular", 13, body_w, y)
+        _centered(page, no, "regular", 13, body_w, y, fnt)
         lines.append(no)
         y += 13 * lead + 10
 
     for style, para in content.body:
         if style in ("center-bold", "center"):
             st = "bold" if style == "center-bold" else "regular"
-            wrapped = _wrap(para, st, size, width)
+            wrapped = _wrap(para, st, size, width, font=fnt)
             for ln in wrapped:
-                if y > PAGE_H - MARGIN_B:
+                if y > PAGE_H - m_b:
                     newpage()
-                _centered(page, ln, st, size, body_w, y)
+                _centered(page, ln, st, size, body_w, y, fnt)
                 lines.append(ln)
                 y += size * lead
             y += 4
             continue
         ind = indent
-        wrapped = _wrap(para, "regular", size, width, indent=ind)
+        wrapped = _wrap(para, "regular", size, width, indent=ind, font=fnt)
         for k, ln in enumerate(wrapped):
-            if y > PAGE_H - MARGIN_B:
+            if y > PAGE_H - m_b:
                 newpage()
             x = body_w[0] + (ind if k == 0 else 0)
-            page.runs.append(Run(x, y, ln, "regular", size))
+            page.runs.append(Run(x, y, ln, "regular", size, fnt))
             lines.append(ln)
             y += size * lead
         y += 4
 
     # closing: needs ~190 pt
-    if y + 190 > PAGE_H - MARGIN_B + 20:
+    n_signer = len(content.signer_lines)
+    if y + 190 + 16 * max(0, n_signer - 3) > PAGE_H - m_b + 20:
         newpage()
     y += 10
     top = y
     # Nơi nhận (left)
     ny = top
-    page.runs.append(Run(body_w[0] - 20, ny, "Nơi nhận:", "bolditalic", 12))
+    page.runs.append(Run(body_w[0] - 20, ny, "Nơi nhận:", "bolditalic", 12, fnt))
     lines.append("Nơi nhận:")
     ny += 12 * lead
     for rec in content.recipients:
-        page.runs.append(Run(body_w[0] - 20, ny, rec, "regular", 11))
+        page.runs.append(Run(body_w[0] - 20, ny, rec, "regular", 11, fnt))
         lines.append(rec)
         ny += 11 * lead
     # signer block (right)
-    sig_col = (PAGE_W - MARGIN_R - 240, PAGE_W - MARGIN_R)
+    sig_col = (PAGE_W - m_r - 240, PAGE_W - m_r)
     sy = top
     for sl in content.signer_lines:
-        _centered(page, sl, "bold", 13, sig_col, sy)
+        _centered(page, sl, "bold", 13, sig_col, sy, fnt)
         lines.append(sl)
         sy += 13 * lead
     name_y = sy + 95
-    name_run = _centered(page, content.signer_name, "bold", 13.5, sig_col, name_y)
+    name_run = _centered(page, content.signer_name, "bold", 13.5, sig_col, name_y, fnt)
     lines.append(content.signer_name)
     cx = (sig_col[0] + sig_col[1]) / 2
     page.graphics.append(Graphic("signature", cx - 55, sy + 5, 130, 70, seed))
     seal_d = 112.0
-    # seal centred left of the signature, its lower rim over the left part of the name
-    sx = min(name_run.x - seal_d * 0.45, cx - seal_d * 0.85)
-    page.graphics.append(Graphic("seal", sx, name_y - seal_d + 10, seal_d, seal_d, seed, label="seal"))
+    if lk.seal == "beside":  # left of the signature, its rim clear of the name
+        sx = min(name_run.x, cx - 55) - seal_d - 4
+        seal_y = name_y - seal_d - 16
+        strength = 1.0
+    else:  # centred left of the signature, its lower rim over the left part of the name
+        sx = min(name_run.x - seal_d * 0.45, cx - seal_d * 0.85)
+        seal_y = name_y - seal_d + 10
+        strength = 0.4 if lk.seal == "faint" else 1.0
+    page.graphics.append(Graphic("seal", sx, seal_y, seal_d, seal_d, seed, "seal", strength))
+
+    if lk.tail != "none":
+        _tail_page(content, seed, lk, pages, text, body_w)
     return Layout(pages, text)
+
+
+def _tail_page(
+    content: Content,
+    seed: int,
+    lk: Look,
+    pages: list[PageLayout],
+    text: list[list[str]],
+    body_w: tuple[float, float],
+) -> None:
+    """A page after the signed one: an annex, a blank page with a faint seal, or an unsigned "Nơi nhận"."""
+    rng = random.Random(f"tail:{seed}")
+    page = PageLayout()
+    lines: list[str] = []
+    fnt = lk.font
+    m_t = lk.margins[2]
+    if lk.tail == "blank_seal":  # nothing but a faint seal (the next sheet stamped through, or a page seal)
+        d = 112.0
+        page.graphics.append(
+            Graphic(
+                "seal",
+                rng.uniform(body_w[0], body_w[1] - d),
+                rng.uniform(120, 560),
+                d,
+                d,
+                seed + 1,
+                "seal",
+                rng.uniform(0.25, 0.45),
+            )
+        )
+    elif lk.tail == "receipt":  # the recipients' list carried over, nobody signs here
+        y = m_t + 40
+        page.runs.append(Run(body_w[0] - 20, y, "Nơi nhận:", "bolditalic", 12, fnt))
+        lines.append("Nơi nhận:")
+        y += 15
+        extra = (
+            "- Văn phòng Tỉnh ủy;",
+            "- Ủy ban Mặt trận Tổ quốc;",
+            "- Các sở, ban, ngành;",
+            "- UBND các huyện, thị xã, thành phố;",
+            "- Cổng thông tin điện tử;",
+            "- Lưu: VT.",
+        )
+        for rec in extra[: rng.randrange(3, len(extra) + 1)]:
+            page.runs.append(Run(body_w[0] - 20, y, rec, "regular", 11, fnt))
+            lines.append(rec)
+            y += 13.75
+    else:  # annex
+        y = m_t + 12.5
+        organ = _upper(content.fields["organ_name"] or "")
+        for ln in _wrap(organ, "bold", 12.5, 215, font=fnt)[:2]:
+            _centered(page, ln, "bold", 12.5, LEFT_COL, y, fnt)
+            lines.append(ln)
+            y += 15.6
+        y += 40
+        _centered(page, "PHỤ LỤC", "bold", 14, body_w, y, fnt)
+        lines.append("PHỤ LỤC")
+        y += 18
+        ref_type = content.fields["type_name"] or "Quyết định"
+        issued = dt.date.fromisoformat(content.fields["issued_date"] or "2021-01-01")
+        ref = (
+            f"(Kèm theo {ref_type} số {content.fields['code_number']}/{content.fields['code_notation']} "
+            f"{_date_words(issued)} của {content.fields['organ_name']})"
+        )
+        for ln in _wrap(ref, "italic", 13, body_w[1] - body_w[0], font=fnt):
+            _centered(page, ln, "italic", 13, body_w, y, fnt)
+            lines.append(ln)
+            y += 16
+        y += 20
+        items = ("Trưởng nhóm", "Thành viên", "Thư ký", "Cán bộ phụ trách")
+        for k, name in enumerate(lk.tail_names):
+            ln = f"{k + 1}. Ông/Bà {name}, {rng.choice(items)}"
+            page.runs.append(Run(body_w[0], y, ln, "regular", BODY_SIZE, fnt))
+            lines.append(ln)
+            y += BODY_SIZE * 1.6
+        # the annex's own closing: a title and a name, no signature (a draft that names someone else)
+        if lk.tail_names:
+            sig_col = (PAGE_W - lk.margins[1] - 240, PAGE_W - lk.margins[1])
+            y += 30
+            _centered(page, "NGƯỜI LẬP DANH SÁCH", "bold", 13, sig_col, y, fnt)
+            lines.append("NGƯỜI LẬP DANH SÁCH")
+            _centered(page, lk.tail_names[0], "bold", 13.5, sig_col, y + 70, fnt)
+            lines.append(lk.tail_names[0])
+    pages.append(page)
+    text.append(lines)
 
 
 # --------------------------------------------------------------------------------------------- graphics
@@ -979,15 +1201,28 @@ def render_page(pl: PageLayout, dpi: int = 300) -> Image.Image:
     draw = ImageDraw.Draw(img)
     ink = (18, 18, 22)
     for r in pl.runs:
-        draw.text((r.x * s, r.y * s), r.text, font=_font(r.style, r.size * s), fill=ink, anchor="ls")
+        draw.text((r.x * s, r.y * s), r.text, font=_font(r.style, r.size * s, r.font), fill=ink, anchor="ls")
     for ru in pl.rules:
         draw.line([(ru.x0 * s, ru.y0 * s), (ru.x1 * s, ru.y1 * s)], fill=ink, width=max(1, round(0.8 * s)))
     arr = np.array(img)
-    for g in sorted(pl.graphics, key=lambda g: g.kind != "signature"):
+    order = {"hand": 0, "signature": 1, "stamp": 2, "seal": 3}
+    for g in sorted(pl.graphics, key=lambda g: order.get(g.kind, 9)):
         if g.kind == "signature":
             ov = make_signature(g.seed, round(g.w * s), round(g.h * s))
+        elif g.kind == "hand":
+            from samples.marks import handwritten_digits
+
+            ov = handwritten_digits(g.label, g.seed, round(g.w * s), round(g.h * s))
+        elif g.kind == "stamp":
+            from samples.marks import incoming_stamp
+
+            ov = incoming_stamp(g.label, g.seed, round(g.w * s), round(g.h * s))
         else:
             ov = make_seal(g.seed, round(g.w * s), g.label)
+        if g.strength != 1.0:
+            a = np.asarray(ov).copy()
+            a[..., 3] = (a[..., 3].astype(np.float32) * g.strength).astype(np.uint8)
+            ov = Image.fromarray(a, "RGBA")
         _multiply(arr, ov, round(g.x * s), round(g.y * s))
     out = Image.fromarray(arr, "RGB")
     out.info["dpi"] = (dpi, dpi)
@@ -1011,6 +1246,8 @@ class SampleDoc:
     pages: tuple[Image.Image, ...]  # upright, clean, RGB, at `dpi`
     dpi: int
     layout: Layout = field(repr=False, compare=False)
+    family: str | None = None  # "dev" | "eval" for the varied generator (samples.varied); None: fixed
+    axes: Axes | None = None  # where the document lies on each axis (varied generator only)
 
     @property
     def page_texts(self) -> list[str]:
@@ -1026,15 +1263,20 @@ def make_document(kind: str, seed: int, *, dpi: int = 300, min_pages: int = 1) -
         if len(lay.pages) >= min_pages or extra > 40:
             break
         extra += 3
+    return render_document(content, lay, seed, dpi)
+
+
+def render_document(content: Content, lay: Layout, seed: int, dpi: int) -> SampleDoc:
+    """The pages of a laid-out document, with its ground truth (the seal's label names the organ)."""
     label = _seal_label(content)
     for pl in lay.pages:
         pl.graphics[:] = [
-            Graphic(g.kind, g.x, g.y, g.w, g.h, g.seed, label if g.kind == "seal" else "")
+            Graphic(g.kind, g.x, g.y, g.w, g.h, g.seed, label if g.kind == "seal" else g.label, g.strength)
             for g in pl.graphics
         ]
     pages = tuple(render_page(pl, dpi) for pl in lay.pages)
     text = "\f".join("\n".join(lines) for lines in lay.text_lines)
-    return SampleDoc(kind, seed, dict(content.fields), nfc(text), pages, dpi, lay)
+    return SampleDoc(content.kind, seed, dict(content.fields), nfc(text), pages, dpi, lay)
 
 
 # --------------------------------------------------------------------------------------------- degradation
@@ -1243,9 +1485,24 @@ def load_gt(path: Path) -> dict[str, Any]:
 
 
 def write_set(
-    out_dir: Path, n: int, seed: int, variants: Sequence[str] | None = None, kinds: Iterable[str] = KINDS
+    out_dir: Path,
+    n: int,
+    seed: int,
+    variants: Sequence[str] | None = None,
+    kinds: Iterable[str] = KINDS,
+    *,
+    family: Family | str | None = None,
 ) -> list[Path]:
-    """``n`` documents cycling through kinds and variants; returns the written files (not the .gt.json)."""
+    """``n`` documents; returns the written files (not the .gt.json).
+
+    ``family="dev"|"eval"``: the varied generator (``samples.varied``): every document drawn along the axes of
+    ``samples.axes`` from that family's seeds and value pools (tune on ``dev``, only measure on ``eval``);
+    ``variants`` and ``kinds`` do not apply. ``family=None``: the fixed generator, cycling through ``kinds``
+    and ``variants``."""
+    if family is not None:
+        from samples.varied import write_family_set
+
+        return write_family_set(out_dir, n, seed, family)
     names = list(variants) if variants else list(VARIANTS)
     for v in names:
         if v not in VARIANTS:
@@ -1304,6 +1561,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--variants", default="", help="comma-separated: " + ", ".join(VARIANTS))
     ap.add_argument("--kinds", default="", help="comma-separated: " + ", ".join(KINDS))
     ap.add_argument("--examples", action="store_true", help="write the committed example set instead")
+    ap.add_argument(
+        "--family",
+        choices=[str(f) for f in Family],
+        default=None,
+        help="the varied generator's family (dev: tune on it; eval: only measure on it)",
+    )
     args = ap.parse_args(argv)
     if args.examples:
         for p in write_examples(args.out_dir):
@@ -1311,7 +1574,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     variants = [v for v in args.variants.split(",") if v] or None
     kinds = [k for k in args.kinds.split(",") if k] or list(KINDS)
-    for p in write_set(args.out_dir, args.n, args.seed, variants, kinds):
+    for p in write_set(args.out_dir, args.n, args.seed, variants, kinds, family=args.family):
         print(p)
     return 0
 

@@ -6,8 +6,11 @@ document types, multi-page documents, annexes that repeat the motto ("PHỤ LỤ
 sheets (a QR code saying ``PATCHT``, or Kodak PATCH-T bars). The ground truth says which stack pages make each
 document and which pages are blank or separators.
 
-Two families that never share a seed: ``dev`` (tune on it) and ``eval`` (only measured on:
-``bench/split.py``).
+Two families, the same as ``samples.axes.Family``: ``dev`` (tune on it) and ``eval`` (only measured on:
+``bench/split.py``). They never share a seed, and a family's documents come from the varied generator
+(``samples.varied``) with that family's value pools (names, organs, places, subjects), drawn along its axes
+(fonts, margins, headers, signature forms, seals, stamps, handwriting) and scanned in colour; the stack adds
+its own annexes, turned sheets, blank backs and separators.
 
     python -m samples.stacks OUT_DIR [--n 3] [--family eval]
 """
@@ -19,7 +22,7 @@ import io
 import json
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -27,8 +30,10 @@ import qrcode
 from PIL import Image, ImageDraw
 
 from samples import generate as g
+from samples.axes import VARIED_KINDS, Colour, Family, Photo, Tail, draw_axes
+from samples.varied import make_varied_document, person_from
 
-FAMILY_BASE = {"dev": 10_000, "eval": 7_000_000}
+FAMILY_BASE: dict[str, int] = {Family.DEV: 10_000, Family.EVAL: 7_000_000}
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,8 @@ def annex_page(doc: g.SampleDoc, seed: int, dpi: int) -> Image.Image:
     y += 32
     items = ["Danh mục thiết bị", "Địa điểm thực hiện", "Nhân viên phụ trách", "Thời hạn bảo dưỡng"]
     for k in range(rng.randrange(6, 14)):
-        text = f"{k + 1}. {rng.choice(items)} số {rng.randrange(1, 999)}: {g.person_name(rng)}"
+        who = person_from(rng, doc.family) if doc.family else g.person_name(rng)
+        text = f"{k + 1}. {rng.choice(items)} số {rng.randrange(1, 999)}: {who}"
         pl.runs.append(g.Run(body[0], y, text, "regular", g.BODY_SIZE))
         y += g.BODY_SIZE * 1.6
     return g.render_page(pl, dpi)
@@ -166,13 +172,19 @@ class DocSpec:
     blank_backs: tuple[bool, ...] = ()  # per sheet: an empty back follows it
     skew: float = 1.0
     noise: float = 4.0
+    family: str | None = None  # "dev" | "eval": the varied generator of that family; None: the fixed one
 
 
 def build_stack(specs: Sequence[DocSpec], *, seed: int = 0, dpi: int = 200) -> Stack:
     """The stack the specs describe, in order."""
     pages: list[StackPage] = []
     for n, spec in enumerate(specs):
-        doc = g.make_document(spec.kind, spec.seed, dpi=dpi, min_pages=spec.min_pages)
+        if spec.family:
+            drawn = draw_axes(random.Random(f"stack-axes:{spec.family}:{spec.seed}"), spec.kind)
+            axes = replace(drawn, colour=Colour.COLOUR, dpi=dpi, photo=Photo.NONE, tail=Tail.NONE)
+            doc = make_varied_document(spec.seed, spec.family, axes, min_pages=spec.min_pages)
+        else:
+            doc = g.make_document(spec.kind, spec.seed, dpi=dpi, min_pages=spec.min_pages)
         sheets: list[Image.Image] = list(doc.pages)
         if spec.annex:
             sheets.append(annex_page(doc, spec.seed, dpi))
@@ -206,14 +218,14 @@ def build_stack(specs: Sequence[DocSpec], *, seed: int = 0, dpi: int = 200) -> S
 def random_specs(seed: int, *, n_docs: int = 4, family: str = "dev") -> list[DocSpec]:
     """Seeded random layout of a stack; ``family`` keeps the dev and eval seeds apart."""
     if family not in FAMILY_BASE:
-        raise ValueError(f"unknown family {family!r}")
-    base = FAMILY_BASE[family] + seed * 100
+        raise ValueError(f"unknown family {family!r}; one of dev, eval")
+    base = FAMILY_BASE[Family(family)] + seed * 100
     rng = random.Random(base)
     specs = []
     for n in range(n_docs):
         specs.append(
             DocSpec(
-                kind=g.KINDS[(seed + n) % len(g.KINDS)],
+                kind=VARIED_KINDS[(seed + n) % len(VARIED_KINDS)],
                 seed=base + n,
                 min_pages=rng.choice((1, 1, 2)),
                 annex=rng.random() < 0.35,
@@ -222,6 +234,7 @@ def random_specs(seed: int, *, n_docs: int = 4, family: str = "dev") -> list[Doc
                 blank_backs=tuple(rng.random() < 0.4 for _ in range(4)),
                 skew=rng.uniform(-2.0, 2.0),
                 noise=rng.uniform(2.0, 6.0),
+                family=str(Family(family)),
             )
         )
     return specs

@@ -106,6 +106,7 @@ class Settings(BaseSettings):
     signing_profiles_file: Path | None = None
     signing_session_seconds: int = 900  # a signing session (hash out, signature in) expires after this
     agent_pairing_seconds: int = 600  # a pairing code shown on the signing page is good this long
+    signing_sweep_seconds: int = 300  # serve removes expired/finished sessions' prepared PDFs this often
     seal_image: Path | None = None  # the organisation's seal (PNG) for organisation signatures over sessions
     organization_name: str = "Sở Khoa học và Công nghệ"
 

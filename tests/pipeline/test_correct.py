@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from digitize.pipeline import correct
 from digitize.pipeline.model import Box, RecognizedPage, Word
@@ -94,3 +95,27 @@ def test_personal_names_never_changed() -> None:
     # "thanh toán" (payment) is far more common than "thanh toàn", but "Lê Thanh Toàn" is a person
     assert _fix("GIÁM ĐỐC Lê Thanh Toàn") == "GIÁM ĐỐC Lê Thanh Toàn"
     assert _fix("CHỦ TỊCH Lý Thùy Hoa", conf=30.0) == "CHỦ TỊCH Lý Thùy Hoa"
+
+
+def test_a_word_between_punctuation_is_not_changed_on_frequency_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "ho" (a cough) between commas: "họ" is far more frequent in legal text, but the corpus has never
+    # shown it beside these neighbours (punctuation is no evidence), so Tesseract's reading stays
+    symptoms = "có biểu hiện sốt, ho, khó thở"
+    assert _fix(symptoms, 96.0) == symptoms
+    monkeypatch.setattr(correct, "NEED_CONTEXT", False)
+    assert _fix(symptoms, 96.0) != symptoms  # the check is what keeps it
+    monkeypatch.undo()
+    # with a word on either side the corpus has seen, the usual fixes still happen
+    assert _fix("Quyết định sô 12/QĐ-UBND", 96.0) == "Quyết định số 12/QĐ-UBND"
+
+
+def test_law_names_are_corrected_but_other_capitalised_runs_kept() -> None:
+    # a law's name is capitalised, yet it is the corpus's own language: "Tổ tụng" is "Tố tụng"
+    assert _fix("Căn cứ Luật Tổ tụng hành chính", 94.0) == "Căn cứ Luật Tố tụng hành chính"
+    assert _fix("Căn cứ Luật Tố chức Chính phủ", 94.0) == "Căn cứ Luật Tổ chức Chính phủ"
+    # a signer's name with a misread family name ("Lá" for "Lê"): not "Là", the run is left alone
+    assert _fix("GIÁM ĐỐC Lá Thị Bích Thuận", 94.0) == "GIÁM ĐỐC Lá Thị Bích Thuận"
+    # a place name the model cannot know
+    assert _fix("Khu kinh tế Dung Quật và", 94.0) == "Khu kinh tế Dung Quật và"

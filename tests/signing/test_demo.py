@@ -125,3 +125,16 @@ def test_readme_demo_agent_flow(digitize_home: Path, tmp_path: Path) -> None:
 
         (sig,) = list_signatures(s, doc_id)
     assert sig["verified"] is True and sig["signer"] == "Quản trị viên (BẢN DEMO)"
+    # a demo key's stamp says so over sessions too: the title, the demo signature image, the reason
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    signed = get_object_store().read_bytes(f"signed/{sig['sha256'][:2]}/{sig['sha256']}")
+    out = tmp_path / "demo-agent.pdf"
+    out.write_bytes(signed)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "GIÁM ĐỐC (BẢN DEMO)" in text
+    (embedded,) = PdfFileReader(BytesIO(signed)).embedded_signatures
+    assert str(embedded.sig_object["/Reason"]) == DEMO_TEXT
+    assert b"/Im" in signed or b"/XObject" in signed  # the demo signature image (it carries DEMO_TEXT)

@@ -110,3 +110,18 @@ def test_make_object_store_from_urls(
         make_object_store("s3://nobucket", Settings())
     with pytest.raises(BadInput):
         make_object_store("ftp://x/y")
+
+
+def test_list_prefix_lists_the_objects_of_a_folder(store: ObjectStore) -> None:
+    """``list_prefix`` (the sweeps of leftovers use it): the keys under a folder, nested too, with a time;
+    nothing of another folder, no metadata or temporary files."""
+    assert list(store.list_prefix("sessions")) == []
+    store.put_bytes("sessions/ab/one.pdf", b"1")
+    store.put_bytes("sessions/cd/two.pdf", b"2")
+    store.put_bytes("sessionsx/three.pdf", b"3")
+    store.put_bytes("other/four.pdf", b"4")
+    listed = dict(store.list_prefix("sessions"))
+    assert sorted(listed) == ["sessions/ab/one.pdf", "sessions/cd/two.pdf"]
+    assert all(when.tzinfo is not None for when in listed.values())
+    store.delete("sessions/ab/one.pdf")
+    assert [k for k, _ in store.list_prefix("sessions")] == ["sessions/cd/two.pdf"]

@@ -160,12 +160,9 @@ def test_signed_attributes_not_in_der_order_are_invalid(
 ) -> None:
     signed = c.embed(base_pdf, _cms(pki, unsorted_attrs=True))
     s = _sig(verify_pdf(signed, trust_roots=roots))
-    assert (s.indication, s.sub_indication, s.intact, s.crypto_valid) == (
-        "TOTAL_FAILED",
-        "SIG_CRYPTO_FAILURE",
-        True,
-        False,
-    )
+    assert (s.indication, s.sub_indication, s.intact) == ("TOTAL_FAILED", "SIG_CRYPTO_FAILURE", True)
+    # the value does verify over the bytes as written (what poppler/NSS check): only the verdict follows DSS
+    assert s.crypto_valid is True
     assert any("not DER-encoded" in r for r in s.reasons_en)
     assert any("DER" in r for r in s.reasons)  # Vietnamese too
 

@@ -50,3 +50,35 @@ def test_revoked_certificate_fails_with_the_revocation_time(pki: TestPKI) -> Non
     sig = verify_pdf(stamped, trust_roots=roots, allow_fetching=False, visual_checks=False).signatures[0]
     assert (sig.indication, sig.sub_indication) == ("TOTAL_FAILED", "REVOKED"), sig.reasons_en
     assert sig.revocation_time is not None and any(sig.revocation_time in r for r in sig.reasons)
+
+
+def test_chain_that_cannot_be_completed_offline_says_which_ca_and_what_to_do(pki: TestPKI) -> None:
+    from tests.verify import crafted
+
+    o = pki.officer
+    # a CMS carrying only the signer's certificate (like the real Vietnamese signatures): the issuing CA is
+    # neither in the file nor in the trust list, and offline it cannot be fetched
+    signed = crafted.embed(h.make_pdf(), lambda d: crafted.signed_data(d, o.key, o.cert, None))
+    roots = load_trust_roots([pki.root_cert])
+    s = verify_pdf(signed, trust_roots=roots, allow_fetching=False).signatures[0]
+    assert (s.indication, s.sub_indication, s.trusted) == (
+        "INDETERMINATE",
+        "NO_CERTIFICATE_CHAIN_FOUND",
+        False,
+    )
+    assert s.intact and s.crypto_valid
+    issuer = "CA cấp dưới thử nghiệm"
+    assert any(issuer in r and "digitize trust add" in r and "--offline" in r for r in s.reasons)
+    assert any(f"'{issuer}' is not at hand" in r and "/certs/intermediate.cer" in r for r in s.reasons_en)
+    # online, the issuer's certificate is fetched from the address the signer's certificate gives
+    assert verify_pdf(signed, trust_roots=roots).signatures[0].indication == "TOTAL_PASSED"
+
+
+def test_chain_to_a_root_nobody_trusts_names_that_root(pki: TestPKI) -> None:
+    signed = h.pyhanko_sign(h.make_pdf(), pki.untrusted.p12, pki.p12_password)
+    roots = load_trust_roots([pki.root_cert])
+    s = verify_pdf(signed, trust_roots=roots, allow_fetching=False).signatures[0]
+    assert (s.indication, s.sub_indication) == ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND")
+    assert any("leads to the root CA" in r and "not in the trust list" in r for r in s.reasons_en), (
+        s.reasons_en
+    )

@@ -1,7 +1,7 @@
-"""In headless Chromium against a real ``digitize serve``: an officer ticks three documents, presses "sign
-with my token", and watches them get signed live while ``digitize agent`` (a separate process on the
-officer's "PC") signs them with a SoftHSM2 token — the key never reaches the server. Screenshots go to
-``tests/artifacts/web/``."""
+"""In headless Chromium against a real ``digitize serve``: an officer gets a pairing code on their signing
+page and pairs ``digitize agent`` (a separate process on the officer's "PC") with it, ticks three documents,
+presses "sign with my token", and watches them get signed live while the agent signs them with a SoftHSM2
+token — the key never reaches the server. Screenshots go to ``tests/artifacts/web/``."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from sqlalchemy import select
 
 from digitize.services.signing import register_certificate
 from digitize.store import db
-from digitize.store.auth import create_api_key
 from digitize.store.db import dispose_all
 from digitize.store.models import Signature
 from digitize.tools import softhsm
@@ -50,8 +49,6 @@ def setup(
     docs = [done_pdf_document(tmp_path, f"gp-trinh-duyet-{i}") for i in range(3)]
     with db.session() as s:
         register_certificate(s, "user", "officer1", pki.officer.cert.read_bytes(), by="test")
-        row, agent_key = create_api_key(s, role="officer", name="agent of officer1")
-        register_certificate(s, "key", row.key_id, pki.officer.cert.read_bytes(), by="test")
     dispose_all()
     trust = tmp_path / "trust"
     trust.mkdir()
@@ -60,17 +57,11 @@ def setup(
     hsm = softhsm.SoftHsm.create(tmp_path / "token")
     hsm.init_token("officer-token", so_pin="97531", pin=PIN)
     hsm.import_key("officer-token", PIN, pki.officer.key, pki.officer.cert, label="officer", key_id="01")
-    agent_env = {**os.environ, **hsm.env(), "AGENT_KEY": agent_key, "AGENT_PIN": PIN}
+    agent_env = {**os.environ, **hsm.env(), "AGENT_PIN": PIN}
     agent_env.pop("DIGITIZE_HOME", None)  # the agent's PC has no store
     srv = start_server(users_made, tmp_path, server_env)
     try:
         config = tmp_path / "agent.json"
-        digitize = str(Path(sys.executable).parent / "digitize")
-        subprocess.run(
-            [digitize, "agent", "pair", "--server", srv.url, "--key-env", "AGENT_KEY",
-             "--config", str(config)],
-            env=agent_env, check=True, capture_output=True, timeout=60,
-        )  # fmt: skip
         agent_env["AGENT_CONFIG"] = str(config)
         agent_env["AGENT_MODULE"] = str(hsm.module)
         yield srv, docs, config, agent_env
@@ -85,6 +76,21 @@ def test_officer_signs_three_documents_with_the_token(
     srv, docs, config, agent_env = setup
     page, base = browser_page, srv.url
     sign_in(page, base, "officer1")
+    digitize = str(Path(sys.executable).parent / "digitize")
+
+    # pairing the agent once: a code on the signing page, typed into the command on the officer's PC
+    page.goto(base + "/sign")
+    page.click("#pair-submit")
+    code = page.locator("#pairing-code").inner_text().strip()
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code), code
+    assert f"--code {code}" in page.locator("#pairing-command").inner_text()
+    shot(page, "19-pairing-code")
+    paired = subprocess.run(
+        [digitize, "agent", "pair", "--server", base, "--code", code, "--config", str(config)],
+        env=agent_env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert paired.returncode == 0, paired.stdout + paired.stderr
+
     page.goto(base + "/sign")
     for doc_id in docs:
         page.check(f'input.pick[value="{doc_id}"]')
@@ -96,7 +102,6 @@ def test_officer_signs_three_documents_with_the_token(
     shot(page, "21-token-waiting")
 
     # the officer's agent, on their PC: one PIN for the batch, confirmation given by --yes
-    digitize = str(Path(sys.executable).parent / "digitize")
     done = subprocess.run(
         [digitize, "agent", "run", "--pkcs11-module", agent_env["AGENT_MODULE"],
          "--token-label", "officer-token", "--key-label", "officer", "--pin-env", "AGENT_PIN",

@@ -74,6 +74,10 @@ def create_app(
 
         split_in_background(settings)
         watching = watch_in_background(settings)
+        # prepared PDFs of signing sessions that can no longer be completed (issue 13): now and periodically
+        from digitize.services.signing import sweep_in_background
+
+        sweeping = sweep_in_background(settings)
         fixity = None
         if fixity_schedule and not settings.uses_celery:  # with a broker, Celery beat schedules it
             from digitize.preservation.schedule import FixityScheduler
@@ -87,6 +91,7 @@ def create_app(
                 fixity.stop()
             if watching is not None:
                 watching.set()
+            sweeping.set()
             if pool is not None:
                 # stop taking work, let running pages finish (shutdown_grace_seconds), end every child
                 set_current_pool(None)

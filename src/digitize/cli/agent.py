@@ -195,3 +195,28 @@ def run_once(http: Any, source: Any, documents: list[str], options: dict[str, An
     ok = sum(1 for o in outcomes if o.ok)
     click.echo(f"Đã ký {ok}/{len(outcomes)}. / Signed {ok}/{len(outcomes)}.")
     return ok if ok == len(outcomes) else -1
+
+
+@click.group()
+def sessions() -> None:
+    """Signing sessions on this server (hash out, signature in)."""
+
+
+@sessions.command("sweep")
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
+def sweep(as_json: bool) -> None:
+    """Mark the sessions past their time expired and remove the prepared PDFs that can no longer be completed
+    (expired, completed, refused, or named by no session). ``digitize serve`` does it at start and every
+    DIGITIZE_SIGNING_SWEEP_SECONDS; this is for maintenance windows and cron."""
+    import dataclasses
+    import json
+
+    from digitize.services.signing import sweep_sessions
+
+    done = sweep_sessions()
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(done)))
+    else:
+        click.echo(
+            f"expired {done.expired}, removed {done.removed}, orphans {done.orphans}, live kept {done.kept}"
+        )

@@ -35,6 +35,10 @@ MARGIN_HIGH_CONF = math.log(150.0)
 MARGIN_NAME = math.log(5000.0)
 HIGH_CONF = 90.0
 MIN_COUNT = 20  # a replacement must be a syllable the corpus shows at least this often
+UNINFORMATIVE = frozenset({"<p>", "<s>", "<unk>"})
+# a replacement must have been seen beside one of the word's neighbours (not only be frequent): "sốt, ho,
+# khó thở" keeps "ho" although "họ" is far more common in legal text
+NEED_CONTEXT = True
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,17 @@ class Model:
     def count(self, k: str) -> float:
         i = self.index.get(k)
         return float(self.uni[i]) if i is not None else 0.0
+
+    def attested(self, left: str, k: str, right: str) -> bool:
+        """Has the corpus shown ``k`` beside a word (or a number) on either side? Punctuation, line ends and
+        unknown words are no evidence: between two of them a candidate wins on its frequency alone."""
+        i = self.index.get(k)
+        if i is None:
+            return False
+        li, ri = self.index.get(left), self.index.get(right)
+        if left not in UNINFORMATIVE and li is not None and li * self.size + i in self.bigrams:
+            return True
+        return right not in UNINFORMATIVE and ri is not None and i * self.size + ri in self.bigrams
 
     def score(self, left: str, k: str, right: str) -> float:
         """log S(k | left) + log S(right | k), stupid backoff; unseen valid syllables get a small count."""
@@ -147,11 +162,11 @@ def _pass(words: list[str], confs: list[float], model: Model) -> list[str]:
                 s = model.score(left, c, right)
                 if s > best_score:
                     best, best_score = c, s
-        if best == k:
+        if best == k or (NEED_CONTEXT and not model.attested(left, best, right)):
             continue
         margin = MARGIN_LOW_CONF if confs[i] < HIGH_CONF else MARGIN_HIGH_CONF
         capital_run = core[0].isupper() and not core.isupper()
-        if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)):
+        if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)) and not _law_title(words, i):
             margin = max(margin, MARGIN_NAME)
         if best_score - own > margin:
             out[i] = pre + _cased(model.surface[model.index[best]], core) + post
@@ -174,6 +189,12 @@ def _name_runs(words: list[str]) -> set[int]:
                     break
         i = max(j, i + 1)
     return out
+
+
+def _law_title(words: list[str], i: int) -> bool:
+    """The first word of a law's name ("Luật Tố tụng hành chính", "Luật Tổ chức Chính phủ"): capitalised,
+    but the legal corpus's own words, not a name the model cannot know."""
+    return i > 0 and words[i - 1].strip("()[],.;:\"'“”").casefold() == "luật"
 
 
 def _is_title(words: list[str], i: int) -> bool:

@@ -75,9 +75,14 @@ def _read(
     return new
 
 
-def _signer_found(page: RecognizedPage, words: list[Word]) -> bool:
+def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = None) -> bool:
+    """The new words give a name led by a family name (and, when the first reading had a title, the same
+    title: a reading that loses "PHÓ" under the seal is not better)."""
     probe = replace(page, words=tuple(words), text="")
-    name = read_signer(page_lines(probe)).value("signer_name")
+    found = read_signer(page_lines(probe))
+    name = found.value("signer_name")
+    if title is not None and found.value("signer_title") != title:
+        return False
     return bool(name) and fold(str(name).split()[0]) in F_SURNAMES
 
 
@@ -108,9 +113,10 @@ def second_pass(
     dpi = round(prepared.dpi / prepared.scale)
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
+    first_title = read_signer(page_lines(page)).value("signer_title")
     for image in (crop, erase_seal(crop, letter)):
         new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout)
-        if _signer_found(page, new):
+        if _signer_found(page, new, first_title):
             best = new
             break
     if not best:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from digitize.errors import DigitizeError, Forbidden, MissingField, NotFound, UsageError
@@ -33,7 +33,7 @@ from digitize.store import db
 from digitize.store import search as search_mod
 from digitize.store.auth import Principal
 from digitize.store.models import DONE, SIGNED, AccessLogEntry, Document, FieldValue, Page
-from digitize.store.service import document_record, list_documents, record_of
+from digitize.store.service import document_record, iso, list_documents, record_of
 from digitize.text import fold, nfc
 
 # The fields a filter reads: filtering on it needs every one of them granted.
@@ -373,3 +373,65 @@ def check_file(
         log_request(request, status, [(doc.id, holder)])
 
     return done
+
+
+# --- the access log, as the admin reads it (GET /api/v1/access-log) ----------------------------------
+
+
+@dataclass(frozen=True)
+class AccessLogRecord:
+    at: str | None  # ISO 8601, UTC
+    client: str
+    purpose: str
+    document_id: str | None
+    holder_id: str | None
+    path: str | None
+    query: str | None
+    status: int | None
+
+
+@dataclass(frozen=True)
+class AccessLogPage:
+    items: tuple[AccessLogRecord, ...]
+    total: int
+
+
+def access_log(
+    session: Session,
+    *,
+    holder_id: str | None = None,
+    document_id: str | None = None,
+    client: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> AccessLogPage:
+    """Reads by other agencies, newest first, filtered by holder, document or client."""
+    where = []
+    if holder_id:
+        where.append(AccessLogEntry.holder_id == holder_id.strip())
+    if document_id:
+        where.append(AccessLogEntry.document_id == document_id.strip())
+    if client:
+        where.append(AccessLogEntry.client == client)
+    total = int(session.scalar(select(func.count()).select_from(AccessLogEntry).where(*where)) or 0)
+    rows = session.scalars(
+        select(AccessLogEntry)
+        .where(*where)
+        .order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = tuple(
+        AccessLogRecord(
+            at=iso(r.at),
+            client=r.client,
+            purpose=r.purpose,
+            document_id=r.document_id,
+            holder_id=r.holder_id,
+            path=r.path,
+            query=r.query,
+            status=r.status,
+        )
+        for r in rows
+    )
+    return AccessLogPage(items, total)

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from digitize.errors import BadInput
-from digitize.store.models import AccessLogEntry, AuditEntry, Document
+from digitize.errors import BadInput, Conflict, NotFound
+from digitize.store.models import SEARCHABLE, SIGNED, AccessLogEntry, AuditEntry, Document, Signature, Variant
 from digitize.store.service import document_record, field_history, revoke, supersede
 
 # --- the types offered by the search form (cached: a DISTINCT over the whole table is not free) ---------
@@ -122,3 +122,54 @@ def decide_validity(
         supersede(session, document_id, by_document=replacement or "", reason=reason, by=by)
     else:
         raise BadInput("Thao tác không hợp lệ.", "Invalid action.")
+
+
+# --- which stored file a variant is -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file of the object store: its key, content address and declared type."""
+
+    key: str
+    sha256: str
+    media_type: str
+
+
+def _latest_variant(session: Session, doc_id: str, kind: str) -> Variant | None:
+    return session.scalar(
+        select(Variant)
+        .where(Variant.document_id == doc_id, Variant.kind == kind)
+        .order_by(Variant.id.desc())
+        .limit(1)
+    )
+
+
+def stored_file(session: Session, doc: Document, variant: str) -> StoredFile:
+    """The original, the latest searchable PDF/A, or the latest signed PDF whose signature verified
+    (``Signature.verified``, set when it was signed): a signed PDF that did not verify is never handed out
+    (409); a variant not made yet is a 404."""
+    key: str | None
+    sha: str | None
+    media: str | None
+    if variant == SIGNED:
+        sig = session.scalar(
+            select(Signature)
+            .where(Signature.document_id == doc.id, Signature.key.is_not(None), Signature.verified.is_(True))
+            .order_by(Signature.id.desc())
+            .limit(1)
+        )
+        key, sha, media = (sig.key, sig.sha256, "application/pdf") if sig and sig.key else (None, None, None)
+        if key is None and _latest_variant(session, doc.id, SIGNED) is not None:
+            raise Conflict(
+                "Bản đã ký chưa được xác thực nên chưa được cung cấp.",
+                "The signed PDF is not served: its signature did not verify.",
+            )
+    elif variant == SEARCHABLE:
+        v = _latest_variant(session, doc.id, SEARCHABLE)
+        key, sha, media = (v.key, v.sha256, v.media_type) if v else (None, None, None)
+    else:
+        key, sha, media = doc.original_key, doc.sha256, doc.media_type
+    if key is None or sha is None:
+        raise NotFound(f"Tài liệu chưa có bản {variant}.", f"The document has no {variant} file yet.")
+    return StoredFile(key, sha, media or "application/octet-stream")

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import threading
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -316,14 +318,22 @@ def create_session(
         raise BadInput(
             f"Thuật toán ký không hợp lệ: {signature_algorithm}", f"invalid algorithm: {signature_algorithm}"
         ) from None
+    from digitize.signing.demo import DEMO_TEXT, demo_signature_image, is_demo_certificate
+
+    demo = is_demo_certificate(cert)  # every demo stamp says so, over sessions too
+    shown_title = nfc(title) if title else "Giám đốc"
+    if demo and "BẢN DEMO" not in shown_title:
+        shown_title = f"{shown_title} (BẢN DEMO)"
     try:
         profile = SignProfile(
             role=role,  # type: ignore[arg-type]
             level=level,  # type: ignore[arg-type]
             tsa_url=settings.tsa_url,
-            title=nfc(title) if title else "Giám đốc",
+            title=shown_title,
             name=nfc(name) if name else None,
             seal_image=seal,
+            signature_image=demo_signature_image(settings.home) if demo else None,
+            reason=DEMO_TEXT if demo else None,
             visible=not (role == "organization" and seal is None),
         )
     except DigitizeError as exc:
@@ -337,7 +347,7 @@ def create_session(
     expires = utcnow() + timedelta(seconds=settings.signing_session_seconds)
     digest = base64.b64encode(prepared.digest).decode("ascii")
     r = prepared.result
-    with db.session() as s:
+    with _removed_on_error(objects, prepared_key), db.session() as s:
         dropped = _drop_superseded(s, document_id, owner_kind, owner, fp)
         s.add(
             SigningSession(
@@ -391,26 +401,21 @@ def _drop_superseded(
     s: Session, document_id: str, owner_kind: str, owner: str, fingerprint: str
 ) -> list[str]:
     """Before a new session is stored: the same holder's earlier pending session for the same document (by
-    owner, or by the same certificate: the officer's web page and agent) is ``replaced`` (one pending
-    signature per document and holder: a second would only go stale when the first lands), and the owner's
-    expired pending sessions are marked ``expired``. Returns the prepared PDFs to delete (they would
-    otherwise stay in the store for ever)."""
+    owner, or by the same certificate: the officer's web page and agent) is ``replaced``: one pending
+    signature per document and holder (a second would only go stale once the first lands, and an agent run
+    cut short at its prompt left one behind). Returns their prepared PDFs, to delete now (expired ones are
+    ``sweep_sessions``'s)."""
     mine = (SigningSession.owner_kind == owner_kind) & (SigningSession.owner == owner)
     rows = s.scalars(
         select(SigningSession).where(
             SigningSession.state == "pending",
-            or_(
-                mine & (SigningSession.expires_at <= utcnow()),
-                (SigningSession.document_id == document_id)
-                & or_(mine, SigningSession.certificate_fingerprint == fingerprint),
-            ),
+            SigningSession.document_id == document_id,
+            or_(mine, SigningSession.certificate_fingerprint == fingerprint),
         )
     ).all()
-    keys: list[str] = []
     for row in rows:
-        row.state = "expired" if _aware(row.expires_at) <= utcnow() else "replaced"
-        keys.append(row.prepared_key)
-    return keys
+        row.state = "replaced"
+    return [row.prepared_key for row in rows]
 
 
 def create_sessions(
@@ -544,6 +549,8 @@ def complete_session(
     settings = settings or get_settings()
     with db.session() as s:
         row = _own_session(s, principal, session_id)
+        if row.state == "expired":  # marked so by the sweep
+            raise Gone(f"Phiên ký {session_id} đã hết hạn.", f"Signing session {session_id} has expired.")
         if row.state != "pending":
             raise Conflict(
                 f"Phiên ký {session_id} đã dùng ({row.state}).", f"Session {session_id} is {row.state}."
@@ -571,6 +578,8 @@ def complete_session(
         else:
             raise_after = False
     if raise_after:
+        with contextlib.suppress(Exception):
+            get_object_store().delete(prepared_key)
         raise Conflict(
             "Tài liệu đã thay đổi từ khi chuẩn bị phiên ký; hãy tạo phiên mới.",
             "The document changed since the session was prepared; start a new session.",
@@ -742,3 +751,216 @@ def redeem_pairing_code(code: str, *, address: str, device: str | None = None) -
             "role": user.role,
             "name": key_row.name,
         }
+
+
+# --- sweeping: the prepared PDFs of sessions that can no longer be completed -------------------------------
+
+SWEEP_MARGIN = timedelta(seconds=60)  # a session is marked expired this long after its time (no race with
+# a completion that checked the time just before it)
+ORPHAN_GRACE = timedelta(hours=1)  # a prepared PDF no session row names (a prepare cut short) waits this long
+
+
+@contextlib.contextmanager
+def _removed_on_error(objects: Any, key: str) -> Any:
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            objects.delete(key)
+        raise
+
+
+@dataclass(frozen=True)
+class SessionSweep:
+    """What ``sweep_sessions`` did."""
+
+    expired: int  # pending sessions past their time, marked ``expired``
+    removed: int  # prepared PDFs removed: expired, completed, stale sessions
+    orphans: int  # prepared PDFs no session names, older than ORPHAN_GRACE
+    kept: int  # prepared PDFs of live (pending) sessions, untouched
+
+
+def sweep_sessions(*, now: datetime | None = None, settings: Settings | None = None) -> SessionSweep:
+    """Mark the pending sessions past their time ``expired`` and remove from the object store (``sessions/``)
+    every prepared PDF that can no longer be completed: expired, completed, stale, or named by no session.
+    Runs at ``digitize serve``'s start and every ``DIGITIZE_SIGNING_SWEEP_SECONDS``, and on
+    ``digitize sessions sweep``. Looks only at the files present, so it costs what is left over, not the
+    history."""
+    now = now or utcnow()
+    objects = get_object_store(settings)
+    with db.session() as s:
+        expired = s.execute(
+            update(SigningSession)
+            .where(SigningSession.state == "pending", SigningSession.expires_at <= now - SWEEP_MARGIN)
+            .values(state="expired")
+        )
+        n_expired = int(getattr(expired, "rowcount", 0) or 0)
+        if n_expired:
+            audit(s, "system", "signing_session.sweep", "sessions", expired=n_expired)
+    present = list(objects.list_prefix("sessions"))
+    removed = orphans = kept = 0
+    for start in range(0, len(present), 500):
+        chunk = present[start : start + 500]
+        ids = {key.rsplit("/", 1)[-1].removesuffix(".pdf"): (key, when) for key, when in chunk}
+        with db.session() as s:
+            states = dict(
+                s.execute(
+                    select(SigningSession.id, SigningSession.state).where(SigningSession.id.in_(list(ids)))
+                ).all()
+            )
+        for session_id, (key, when) in ids.items():
+            state = states.get(session_id)
+            if state == "pending":
+                kept += 1
+                continue
+            if state is None and _aware(when) > now - ORPHAN_GRACE:
+                kept += 1  # being prepared right now, maybe
+                continue
+            with contextlib.suppress(NotFound):
+                objects.delete(key)
+            if state is None:
+                orphans += 1
+            else:
+                removed += 1
+    return SessionSweep(n_expired, removed, orphans, kept)
+
+
+def sweep_in_background(settings: Settings | None = None) -> threading.Event:
+    """Sweep now and every ``signing_sweep_seconds`` in a daemon thread of this process; the event stops
+    it. A failed sweep is logged and tried again next time."""
+    import logging
+
+    settings = settings or get_settings()
+    stop = threading.Event()
+    log = logging.getLogger("digitize.signing")
+
+    def run() -> None:
+        while not stop.is_set():
+            try:
+                done = sweep_sessions(settings=settings)
+                if done.expired or done.removed or done.orphans:
+                    log.info("signing sessions swept: %s", done)
+            except Exception:
+                log.exception("sweeping signing sessions failed")
+            stop.wait(max(5, settings.signing_sweep_seconds))
+
+    threading.Thread(target=run, name="digitize-session-sweep", daemon=True).start()
+    return stop
+
+
+# --- the signing queue, as the web pages show it (pages and API call the same functions) --------------------
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """A finished document waiting for its first signature."""
+
+    id: str
+    original_filename: str
+    type_name: str | None
+    holder_name: str | None
+    reviewed_by: str | None
+
+
+@dataclass(frozen=True)
+class SigningQueue:
+    rows: tuple[QueueRow, ...]
+    total: int  # finished documents without a signature
+
+
+@dataclass(frozen=True)
+class RegisteredCertificate:
+    owner_kind: str
+    owner: str
+    subject: str
+    fingerprint: str
+    not_after: datetime | None
+
+
+def _unsigned() -> Any:
+    from sqlalchemy import exists
+
+    return (Document.state == DONE) & ~exists().where(Signature.document_id == Document.id)
+
+
+def unsigned_count(session: Session) -> int:
+    """Finished documents without a signature, as (finished) - (finished and signed): two index-friendly
+    counts instead of an anti-join over the whole table."""
+    from sqlalchemy import func
+
+    done = int(session.scalar(select(func.count()).select_from(Document).where(Document.state == DONE)) or 0)
+    signed = int(
+        session.scalar(
+            select(func.count(func.distinct(Signature.document_id)))
+            .select_from(Signature)
+            .join(Document, Document.id == Signature.document_id)
+            .where(Document.state == DONE)
+        )
+        or 0
+    )
+    return max(0, done - signed)
+
+
+def signing_queue(page: int, per_page: int) -> SigningQueue:
+    """One page of the signing queue (newest first) and its size."""
+    page, per_page = max(1, page), max(1, min(per_page, 200))
+    with db.session() as s:
+        total = unsigned_count(s)
+        rows = s.execute(
+            select(
+                Document.id,
+                Document.original_filename,
+                Document.type_name,
+                Document.holder_name,
+                Document.reviewed_by,
+            )
+            .where(_unsigned())
+            .order_by(Document.created_at.desc(), Document.id)
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        ).all()
+    return SigningQueue(tuple(QueueRow(*r) for r in rows), total)
+
+
+def document_names(document_ids: list[str]) -> dict[str, str]:
+    """The original file names of these documents (those that exist)."""
+    with db.session() as s:
+        return {
+            str(i): str(n)
+            for i, n in s.execute(
+                select(Document.id, Document.original_filename).where(Document.id.in_(document_ids))
+            ).all()
+        }
+
+
+def my_certificates(principal: Principal) -> list[dict[str, Any]]:
+    """The signing certificates registered to the caller (for a paired agent: its user's too)."""
+    with db.session() as s:
+        out: list[dict[str, Any]] = []
+        for kind, owner in owners_of(principal):
+            out += certificates_of(s, kind, owner)
+    return list({c["fingerprint"]: c for c in out}.values())
+
+
+def sessions_by_id(session_ids: list[str]) -> list[dict[str, Any]]:
+    """The views of these sessions (in that order; those that exist), for a page that follows a batch."""
+    with db.session() as s:
+        rows = [s.get(SigningSession, sid) for sid in session_ids]
+        return [session_view(s, r) for r in rows if r is not None]
+
+
+def registered_certificates(limit: int = 200) -> list[RegisteredCertificate]:
+    """The latest registered signing certificates, newest first (the admin's page)."""
+    with db.session() as s:
+        rows = s.scalars(
+            select(SigningCertificate).order_by(SigningCertificate.id.desc()).limit(max(1, min(limit, 1000)))
+        ).all()
+        return [
+            RegisteredCertificate(r.owner_kind, r.owner, r.subject, r.fingerprint, r.not_after) for r in rows
+        ]
+
+
+def register_certificate_of_user(name: str, pem: str, *, by: str) -> dict[str, Any]:
+    """``register_user_certificate`` in its own transaction (the admin's page)."""
+    with db.session() as s:
+        return register_user_certificate(s, name, pem, by=by)

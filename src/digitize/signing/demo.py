@@ -197,3 +197,18 @@ users = ["van-thu"]
 """.encode(),
         )
     return DemoPki(**{**pki.__dict__, "created": True})
+
+
+def is_demo_certificate(cert: object) -> bool:
+    """Whether a certificate (asn1crypto) is one of a demo PKI's: its names carry "BẢN DEMO"."""
+    try:
+        names = f"{cert.subject.human_friendly} {cert.issuer.human_friendly}"  # type: ignore[attr-defined]
+    except Exception:
+        return False
+    return "BẢN DEMO" in names
+
+
+def demo_signature_image(home: Path) -> Path | None:
+    """The demo signature image of ``home`` (it carries DEMO_TEXT), when the first run made it."""
+    path = Path(home) / "demo" / "signature.png"
+    return path if path.is_file() else None

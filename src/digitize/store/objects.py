@@ -7,6 +7,7 @@ overwrite. Originals live at ``originals/<sha[:2]>/<sha>``; derived variants (se
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -16,7 +17,7 @@ import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import unquote, urlparse
@@ -101,6 +102,11 @@ class ObjectStore(ABC):
     @abstractmethod
     def delete(self, key: str) -> None:
         """Remove the object (only for derived objects that are being replaced; never for originals)."""
+
+    def list_prefix(self, prefix: str) -> Iterator[tuple[str, datetime]]:
+        """The keys under the folder ``prefix`` (e.g. ``sessions``) with their last change (UTC), for the
+        sweeps that remove what nothing refers to any more."""
+        raise NotImplementedError
 
     def local_path(self, key: str) -> Path | None:
         """The object's path when it is a local file (serve it directly), else None."""
@@ -210,6 +216,17 @@ class LocalObjectStore(ObjectStore):
     def local_path(self, key: str) -> Path | None:
         path = self._path(key)
         return path if path.is_file() else None
+
+    def list_prefix(self, prefix: str) -> Iterator[tuple[str, datetime]]:
+        base = self._path(prefix)
+        if not base.is_dir():
+            return
+        for path in base.rglob("*"):
+            if path.name.endswith(".meta.json") or path.name.startswith(".tmp-") or not path.is_file():
+                continue
+            with contextlib.suppress(FileNotFoundError):  # deleted meanwhile
+                modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+                yield path.relative_to(self.root).as_posix(), modified
 
 
 class S3ObjectStore(ObjectStore):
@@ -322,6 +339,17 @@ class S3ObjectStore(ObjectStore):
         self._ensure_bucket()
         try:
             self.client.remove_object(self.bucket, self._name(key))
+        except Exception as exc:
+            raise _unavailable(exc) from exc
+
+    def list_prefix(self, prefix: str) -> Iterator[tuple[str, datetime]]:
+        self._ensure_bucket()
+        head = f"{self.prefix}/" if self.prefix else ""
+        try:
+            for obj in self.client.list_objects(self.bucket, prefix=self._name(prefix) + "/", recursive=True):
+                name = str(obj.object_name)
+                modified = obj.last_modified or datetime.now(UTC)
+                yield name[len(head) :], modified if modified.tzinfo else modified.replace(tzinfo=UTC)
         except Exception as exc:
             raise _unavailable(exc) from exc
 

@@ -49,10 +49,15 @@ class NotDer(ValueError):
     """The bytes are not a well-formed BER/DER element."""
 
 
-def _read(data: bytes, pos: int, end: int) -> tuple[int, int, int, int]:
+MAX_DEPTH = 64  # signed attributes nest a few levels; a hostile blob may nest thousands
+
+
+def _read(data: bytes, pos: int, end: int, depth: int = 0) -> tuple[int, int, int, int]:
     """One TLV at ``pos``: (identifier start, content start, content end, element end). Definite lengths only
     for the content end; indefinite lengths end at their end-of-contents octets."""
     start = pos
+    if depth > MAX_DEPTH:
+        raise NotDer("nested too deeply")
     if pos >= end:
         raise NotDer("truncated")
     ident = data[pos]
@@ -78,7 +83,7 @@ def _read(data: bytes, pos: int, end: int) -> tuple[int, int, int, int]:
                 raise NotDer("unterminated indefinite length")
             if data[cur] == 0 and data[cur + 1] == 0:
                 return start, pos, cur, cur + 2
-            cur = _read(data, cur, end)[3]
+            cur = _read(data, cur, end, depth + 1)[3]
     if first & 0x80:
         n = first & 0x7F
         if n == 0 or n > 8 or pos + n > end:
@@ -104,22 +109,20 @@ def _sort_key(enc: bytes) -> tuple[int, bytes]:
     return enc[0] & ~0x20, enc[1:]
 
 
-def _der(data: bytes, pos: int, end: int) -> tuple[bytes, int]:
-    start, c0, c1, stop = _read(data, pos, end)
-    ident = data[start:c0]
-    # the identifier's own octets, then the length octets; rebuild both
+def _der(data: bytes, pos: int, end: int, depth: int = 0) -> tuple[bytes, int]:
+    start, c0, c1, stop = _read(data, pos, end, depth)
+    # the identifier octets are kept; the length octets are rebuilt in their minimal form
     head_end = start + 1
     if data[start] & 0x1F == 0x1F:
         while data[head_end] & 0x80:
             head_end += 1
         head_end += 1
     tag = data[start:head_end]
-    del ident
     if data[start] & 0x20:  # constructed: re-encode every child
         children = []
         cur = c0
         while cur < c1:
-            enc, cur = _der(data, cur, c1)
+            enc, cur = _der(data, cur, c1, depth + 1)
             children.append(enc)
         if data[start] == 0x31:  # universal SET / SET OF
             children.sort(key=_sort_key)

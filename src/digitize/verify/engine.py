@@ -363,9 +363,13 @@ async def _chain_facts(
         revocation = Revocation(revocation_from_data(cert, list(vc.crls), list(vc.ocsps)))
         if status.revocation_details is not None and not status.revocation_details.ca_revoked:
             revocation = Revocation.REVOKED
+    chain_note = None
+    if not chain_found and cert is not None and problem in (None, Sub.NO_CERTIFICATE_CHAIN_FOUND):
+        chain_note = _missing_link(cert, setup, extra)
     return ChainFacts(
         trusted=trusted,
         chain_found=chain_found,
+        chain_note=chain_note,
         problem=problem,
         anchor=_safe(lambda: path.trust_anchor.authority.name.human_friendly) if path is not None else None,
         path=tuple(path.iter_certs(include_root=True)) if path is not None else (),
@@ -378,6 +382,63 @@ async def _chain_facts(
         expired_before_poe=expired_before,
         revoked_before_poe=revoked_before,
     )
+
+
+def _ca_issuer_urls(cert: x509.Certificate) -> list[str]:
+    urls = []
+    for ad in _safe(lambda: cert.authority_information_access_value) or ():
+        location = ad["access_location"]
+        if ad["access_method"].native == "ca_issuers" and location.name == "uniform_resource_identifier":
+            urls.append(str(location.native))
+    return urls
+
+
+def _cn(name: x509.Name) -> str:
+    return _name_part(name, "common_name") or str(_safe(lambda: name.human_friendly) or "?")
+
+
+def _missing_link(cert: x509.Certificate, setup: _Setup, extra: Sequence[x509.Certificate]) -> Words | None:
+    """Why no chain was built, precisely: the CA certificate that is nowhere at hand (the file, the shipped
+    list and pool, the learnt certificates), or a root that is not trusted; and what an officer can do."""
+    anchors = {a.subject.dump() for a in setup.trust.anchors}
+    available = [*setup.trust.pool, *setup.dss.certs, *extra]
+    cur, seen = cert, set()
+    while cur.sha256 not in seen:
+        seen.add(cur.sha256)
+        if cur.issuer.dump() in anchors:
+            return None  # an anchor issued it: the chain failed for another reason (told elsewhere)
+        if cur.self_signed != "no":
+            root = _cn(cur.subject)
+            return (
+                f"Chuỗi chứng thư dẫn tới CA gốc '{root}', không nằm trong danh sách tin cậy (các CA gốc "
+                "quốc gia của Việt Nam và các CA đã thêm). Nếu đây là CA gốc hợp pháp, có thể thêm bằng "
+                "'digitize trust add TỆP.cer'",
+                f"The chain leads to the root CA '{root}', which is not in the trust list (Vietnam's "
+                "national roots and the CAs added). If it is a legitimate root, add it with "
+                "'digitize trust add FILE.cer'",
+            )
+        issuer_name = cur.issuer.dump()
+        nxt = next((c for c in available if c.subject.dump() == issuer_name and c.sha256 not in seen), None)
+        if nxt is None:
+            issuer = _cn(cur.issuer)
+            urls = _ca_issuer_urls(cur)
+            where = f" ({urls[0]})" if urls else ""
+            how = "ngoại tuyến (--offline)" if not setup.allow_fetching else "trực tuyến"
+            how_en = "offline (--offline)" if not setup.allow_fetching else "online"
+            return (
+                f"Kiểm tra {how}: không có chứng thư của CA cấp '{issuer}' (không có trong tệp, trong danh "
+                "sách tin cậy kèm theo và các chứng thư CA đã biết), nên chưa dựng được chuỗi tới CA gốc. "
+                "Cách xử lý: khi có mạng, kiểm tra lại (không kèm --offline) để tải chứng thư CA"
+                f"{where}; trên mạng không có Internet, lấy tệp chứng thư của CA '{issuer}' từ trang của CA "
+                "và thêm bằng 'digitize trust add TỆP.cer', rồi kiểm tra lại",
+                f"Checked {how_en}: the certificate of the issuing CA '{issuer}' is not at hand (not in the "
+                "file, the shipped trust list or the CA certificates learnt before), so no chain to a root "
+                "could be built. What to do: when online, verify again (without --offline) to fetch it"
+                f"{where}; on a network without Internet, get the certificate of '{issuer}' from the CA's "
+                "site, add it with 'digitize trust add FILE.cer' and verify again",
+            )
+        cur = nxt
+    return None
 
 
 def _expired_ca_words(path: Any) -> Words | None:
@@ -654,9 +715,9 @@ def _signed_attrs_as_der(contents: bytes | None, facts: CmsFacts) -> tuple[CmsFa
             return dataclasses.replace(facts, crypto_valid=True), None
         as_written = as_written or cms_shape.verifies_over(si, facts.cert, raw_attrs)
     if as_written or facts.crypto_valid:
-        return dataclasses.replace(facts, crypto_valid=False), Verdict.failed(
-            Sub.SIG_CRYPTO_FAILURE, NOT_DER_WORDS
-        )
+        # crypto_valid stays what the mathematics says over the bytes as written (poppler/NSS agree); the
+        # verdict follows RFC 5652 and EU DSS
+        return facts, Verdict.failed(Sub.SIG_CRYPTO_FAILURE, NOT_DER_WORDS)
     return facts, None
 
 
@@ -757,9 +818,11 @@ async def _gather(
         )
     cms_facts, chain = result
     cms_facts, not_der = _signed_attrs_as_der(raw.contents, cms_facts)
-    if encoding is not None or not_der is not None:
-        ev = dataclasses.replace(ev, failure=encoding or not_der)
+    if encoding is not None:
+        ev = dataclasses.replace(ev, failure=encoding)
         cms_facts = dataclasses.replace(cms_facts, crypto_valid=False)
+    elif not_der is not None:
+        ev = dataclasses.replace(ev, failure=not_der)
     if shape.plain_ecdsa:
         cms_facts = dataclasses.replace(cms_facts, signature_algorithm=f"ecdsa-plain-{shape.plain_ecdsa}")
     chain_certs = chain.path if chain.chain_found else ()

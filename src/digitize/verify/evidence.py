@@ -162,6 +162,7 @@ class ChainFacts:
     revocation_time: datetime | None = None
     revocation_reason: str | None = None
     revocation_note: Words | None = None  # what an officer can do about missing revocation data
+    chain_note: Words | None = None  # which CA certificate is missing from the chain, and what to do
     poe: datetime | None = None  # proof of existence used
     rescued_by_poe: bool = False  # expired/revoked after the POE: re-validated at that time
     expired_before_poe: bool = False

@@ -438,6 +438,8 @@ def chain_problem(ev: SignatureEvidence, ch: Changes) -> Verdict | None:
     ]
     if c.revocation_note is not None:
         reasons.append(c.revocation_note)
+    if c.chain_note is not None:
+        reasons.append(c.chain_note)
     if c.problem is Sub.OUT_OF_BOUNDS_NO_POE and ev.cert is not None and ev.made_at is not None:
         na = ev.cert["tbs_certificate"]["validity"]["not_after"].native
         if ev.made_at > na:
@@ -452,8 +454,9 @@ def chain_problem(ev: SignatureEvidence, ch: Changes) -> Verdict | None:
 
 def untrusted(ev: SignatureEvidence, ch: Changes) -> Verdict | None:
     if ev.chain is None or not ev.chain.trusted:
+        note = () if ev.chain is None or ev.chain.chain_note is None else (ev.chain.chain_note,)
         return Verdict.indeterminate(
-            Sub.NO_CERTIFICATE_CHAIN_FOUND, TRUST_WORDS[Sub.NO_CERTIFICATE_CHAIN_FOUND]
+            Sub.NO_CERTIFICATE_CHAIN_FOUND, TRUST_WORDS[Sub.NO_CERTIFICATE_CHAIN_FOUND], *note
         )
     return None
 

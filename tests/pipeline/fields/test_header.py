@@ -37,3 +37,22 @@ def test_incoming_stamp_register_number_is_not_the_document_number() -> None:
     assert v["code_number"] == "07"
     assert v["code_notation"] == "CT-UBND"
     assert v["issued_date"] == "2018-03-20"
+
+
+def test_notation_prefix_garbled_under_the_type_heading_is_the_heading_s_abbreviation() -> None:
+    assert values(_ubnd_directive(number="Số: 07/CI1-UBND"))["code_notation"] == "CT-UBND"  # under CHỈ THỊ
+    # a known abbreviation that is not the heading's stays as read (a directive numbered as a decision)
+    assert values(_ubnd_directive(number="Số: 07/QĐ-UBND"))["code_notation"] == "QĐ-UBND"
+
+
+def test_licence_subject_is_its_full_title() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    specs = [
+        *header(number="Số: 12/GP-SKHCN"),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP", "center", 92.0),
+        ("GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", "center", 93.0),
+        *signer(("GIÁM ĐỐC",)),
+    ]
+    assert values(specs)["subject"] == "Giấy phép sử dụng vật liệu nổ công nghiệp"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
-from sqlalchemy import func, select
 
 from digitize.api import schemas
 from digitize.api.deps import Admin, DbSession
-from digitize.store.models import AccessLogEntry
-from digitize.store.service import iso
+from digitize.services import agency
 
 router = APIRouter(prefix="/api/v1", tags=["access log"])
 
@@ -47,32 +46,7 @@ def access_log(
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
 ) -> dict[str, Any]:
-    where = []
-    if holder_id:
-        where.append(AccessLogEntry.holder_id == holder_id.strip())
-    if document_id:
-        where.append(AccessLogEntry.document_id == document_id.strip())
-    if client:
-        where.append(AccessLogEntry.client == client)
-    total = int(session.scalar(select(func.count()).select_from(AccessLogEntry).where(*where)) or 0)
-    rows = session.scalars(
-        select(AccessLogEntry)
-        .where(*where)
-        .order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    items = [
-        {
-            "at": iso(r.at),
-            "client": r.client,
-            "purpose": r.purpose,
-            "document_id": r.document_id,
-            "holder_id": r.holder_id,
-            "path": r.path,
-            "query": r.query,
-            "status": r.status,
-        }
-        for r in rows
-    ]
-    return {"items": items, "total": total}
+    page = agency.access_log(
+        session, holder_id=holder_id, document_id=document_id, client=client, limit=limit, offset=offset
+    )
+    return {"items": [asdict(r) for r in page.items], "total": page.total}

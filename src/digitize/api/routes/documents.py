@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response, StreamingResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from digitize.api import schemas
@@ -15,10 +14,10 @@ from digitize.api.access import agency_scope
 from digitize.api.deps import DbSession, Officer, Reader, Reviewer, Staff
 from digitize.api.security import serving
 from digitize.content import HEAD_BYTES
-from digitize.errors import BadInput, Conflict, NotFound, UsageError
-from digitize.services import agency, files
+from digitize.errors import BadInput, UsageError
+from digitize.services import agency, documents, files
 from digitize.services.agency import AgencyQuery
-from digitize.store.models import DOCUMENT_STATES, ORIGINAL, SEARCHABLE, SIGNED, Document, Signature, Variant
+from digitize.store.models import DOCUMENT_STATES, ORIGINAL, Document
 from digitize.store.objects import get_object_store
 from digitize.store.service import (
     correct_fields,
@@ -129,32 +128,13 @@ def file(
 
 
 def _file(session: Session, doc: Document, variant: str, request: Request) -> Response:
-    if variant == SIGNED:
-        # served only once its signature verified (Signature.verified, set when it was signed)
-        sig = session.scalar(
-            select(Signature)
-            .where(Signature.document_id == doc.id, Signature.key.is_not(None), Signature.verified.is_(True))
-            .order_by(Signature.id.desc())
-            .limit(1)
-        )
-        key, sha, media = (sig.key, sig.sha256, "application/pdf") if sig and sig.key else (None, None, None)
-        if key is None and _latest_variant(session, doc.id, SIGNED) is not None:
-            raise Conflict(
-                "Bản đã ký chưa được xác thực nên chưa được cung cấp.",
-                "The signed PDF is not served: its signature did not verify.",
-            )
-    elif variant == SEARCHABLE:
-        v = _latest_variant(session, doc.id, SEARCHABLE)
-        key, sha, media = (v.key, v.sha256, v.media_type) if v else (None, None, None)
-    else:
-        key, sha, media = doc.original_key, doc.sha256, doc.media_type
-    if key is None or sha is None:
-        raise NotFound(f"Tài liệu chưa có bản {variant}.", f"The document has no {variant} file yet.")
+    stored = documents.stored_file(session, doc, variant)
+    key, sha, media = stored.key, stored.sha256, stored.media_type
     etag = f'"{sha}"'
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers={"ETag": etag})
     objects = get_object_store()
-    filename = _download_name(doc.original_filename, variant, media or "application/octet-stream")
+    filename = _download_name(doc.original_filename, variant, media)
     with objects.open(key) as fh:
         head = fh.read(HEAD_BYTES)
     # what a user uploaded (the original) is never rendered from our origin; what we produced only when
@@ -193,15 +173,6 @@ def _iter(stream: Any) -> Any:
             yield chunk
     finally:
         stream.close()
-
-
-def _latest_variant(session: Session, doc_id: str, kind: str) -> Variant | None:
-    return session.scalar(
-        select(Variant)
-        .where(Variant.document_id == doc_id, Variant.kind == kind)
-        .order_by(Variant.id.desc())
-        .limit(1)
-    )
 
 
 def _download_name(original: str, variant: str, media_type: str) -> str:

@@ -9,35 +9,19 @@ Only documents that carry a signature have a page.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from digitize.api import schemas
 from digitize.api.errors import request_lang
 from digitize.api.ratelimit import check_public_rate
-from digitize.errors import NotFound
-from digitize.store import db
-from digitize.store.models import Document, Signature
-from digitize.store.service import iso, parse_date, validity_status
+from digitize.services.public import public_facts
 
 router = APIRouter(tags=["public"])
-
-PUBLIC_FIELDS = (
-    "type_name",
-    "code_number",
-    "code_notation",
-    "issued_date",
-    "organ_name",
-    "valid_from",
-    "valid_until",
-)
 
 _L: dict[str, dict[str, str]] = {
     "vi": {
@@ -101,59 +85,6 @@ _L: dict[str, dict[str, str]] = {
         "lang": "Tiếng Việt",
     },
 }
-
-
-def public_facts(document_id: str) -> dict[str, Any]:
-    """What the public page shows of a signed document (NotFound when unknown or not signed)."""
-    with db.session() as s:
-        doc = s.scalar(
-            select(Document)
-            .where(Document.id == document_id)
-            .options(
-                selectinload(Document.fields),
-                selectinload(Document.signatures),
-                selectinload(Document.validity),
-            )
-        )
-        if doc is None or not doc.signatures:
-            raise NotFound(f"Không có văn bản đã ký {document_id}.", f"No signed document {document_id}.")
-        values = {f.name: f.value for f in doc.fields}
-        today = datetime.now(UTC).date()
-        status = validity_status(
-            doc.validity,
-            today,
-            parse_date(values.get("issued_date")),
-            values.get("type_name") or doc.type_name,
-        )
-        v = doc.validity
-        fields = {k: values.get(k) for k in PUBLIC_FIELDS}
-        if v is not None:
-            fields["valid_from"] = v.valid_from.isoformat() if v.valid_from else fields["valid_from"]
-            fields["valid_until"] = v.valid_until.isoformat() if v.valid_until else fields["valid_until"]
-        sigs: list[Signature] = list(doc.signatures)
-        latest = next((x for x in reversed(sigs) if x.key and x.verified), None)
-        return {
-            "document_id": doc.id,
-            "validity": {
-                "status": status,
-                "as_of": today.isoformat(),
-                "reason": v.reason if v is not None and status in ("revoked", "superseded") else None,
-                "superseded_by": v.superseded_by if v is not None else None,
-            },
-            "fields": fields,
-            "signatures": [
-                {
-                    "signer": x.signer,
-                    "organization": x.organization,
-                    "role": x.role,
-                    "level": x.level,
-                    "signing_time": (x.detail or {}).get("signing_time") or iso(x.signed_at),
-                    "verified": x.verified,
-                }
-                for x in sigs
-            ],
-            "signed_sha256": latest.sha256 if latest else None,
-        }
 
 
 _templates = Environment(

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
 from fastapi import Depends, Request, Response
@@ -231,3 +231,16 @@ def form_str(form: FormData, name: str) -> str:
 def require_csrf_header(request: Request) -> None:
     if not check_csrf(request, None):
         raise CsrfRefused()
+
+
+# Annotated aliases of the page gates (the API's are in ``digitize.api.deps``): ``user: ReviewPage``.
+SignedIn = Annotated[Principal, Depends(signed_in)]
+UploadPage = Annotated[Principal, Depends(require_page(Permission.UPLOAD))]
+BatchesPage = Annotated[Principal, Depends(require_page(Permission.BATCHES))]
+ReviewPage = Annotated[Principal, Depends(require_page(Permission.REVIEW))]
+SearchPage = Annotated[Principal, Depends(require_page(Permission.SEARCH))]
+ValidityPage = Annotated[Principal, Depends(require_page(Permission.VALIDITY))]
+StatsPage = Annotated[Principal, Depends(require_page(Permission.STATS))]
+FixityPage = Annotated[Principal, Depends(require_page(Permission.FIXITY))]
+SignPage = Annotated[Principal, Depends(require_page(Permission.SIGN))]
+CertificatesPage = Annotated[Principal, Depends(require_page(Permission.CERTIFICATES))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from sqlalchemy.orm import Session
@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session
 from digitize.api.deps import DbSession
 from digitize.api.security import FILE_CSP
 from digitize.api.web.base import (
+    ReviewPage,
+    SearchPage,
+    ValidityPage,
     csrf_form,
     form_str,
     may,
@@ -21,7 +24,6 @@ from digitize.api.web.base import (
     redirect,
     render,
     request_lang,
-    require_page,
     router,
 )
 from digitize.errors import BadInput, Conflict, DigitizeError, NotFound
@@ -32,7 +34,6 @@ from digitize.services import documents as service
 from digitize.services import review
 from digitize.services.page_images import page_png
 from digitize.store import db
-from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES
 from digitize.store.service import (
     list_documents,
@@ -46,9 +47,7 @@ PER_PAGE = 20
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(
-    request: Request, session: DbSession, user: Principal = Depends(require_page(Permission.SEARCH))
-) -> Response:
+def search(request: Request, session: DbSession, user: SearchPage) -> Response:
     qp = request.query_params
     q = (qp.get("q") or "").strip()
     type_name = (qp.get("type") or "").strip() or None
@@ -95,7 +94,7 @@ def document(
     request: Request,
     document_id: str,
     session: DbSession,
-    user: Principal = Depends(require_page(Permission.SEARCH)),
+    user: SearchPage,
 ) -> Response:
     view = service.document_view(session, document_id)
     return render(
@@ -118,8 +117,8 @@ def page_image(
     request: Request,
     document_id: str,
     index: int,
+    user: SearchPage,
     w: int = 1200,
-    user: Principal = Depends(require_page(Permission.SEARCH)),
 ) -> Response:
     if index < 0:
         raise BadInput("Số trang không hợp lệ.", "Invalid page number.")
@@ -135,9 +134,7 @@ def page_image(
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_queue(
-    request: Request, session: DbSession, user: Principal = Depends(require_page(Permission.REVIEW))
-) -> Response:
+def review_queue(request: Request, session: DbSession, user: ReviewPage) -> Response:
     page = page_number(request)
     total = review.queue_count(session)
     rows = review.queue_rows(session, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
@@ -166,7 +163,7 @@ def review_document(
     request: Request,
     document_id: str,
     session: DbSession,
-    user: Principal = Depends(require_page(Permission.REVIEW)),
+    user: ReviewPage,
 ) -> Response:
     ctx = _review_context(session, document_id)
     ctx["saved"] = request.query_params.get("saved") == "1"
@@ -178,16 +175,14 @@ def review_skip(
     request: Request,
     document_id: str,
     session: DbSession,
-    user: Principal = Depends(require_page(Permission.REVIEW)),
+    user: ReviewPage,
 ) -> Response:
     target = review.next_after(session, document_id)
     return redirect(f"/review/{target}" if target else "/review")
 
 
 @router.post("/review/{document_id}", response_class=HTMLResponse)
-async def review_save(
-    request: Request, document_id: str, user: Principal = Depends(require_page(Permission.REVIEW))
-) -> Response:
+async def review_save(request: Request, document_id: str, user: ReviewPage) -> Response:
     form = await csrf_form(request)
     submitted = {
         name: nfc(form_str(form, f"f_{name}")).strip() for name in FIELD_NAMES if f"f_{name}" in form
@@ -223,9 +218,7 @@ async def review_save(
 
 
 @router.post("/documents/{document_id}/validity", response_class=HTMLResponse)
-async def decide_validity(
-    request: Request, document_id: str, user: Principal = Depends(require_page(Permission.VALIDITY))
-) -> Response:
+async def decide_validity(request: Request, document_id: str, user: ValidityPage) -> Response:
     form = await csrf_form(request)
     action = form_str(form, "action")
     reason = form_str(form, "reason")

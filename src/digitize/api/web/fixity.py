@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import threading
 
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
-from digitize.api.web.base import csrf_form, redirect, render, require_page, router
+from digitize.api.web.base import FixityPage, csrf_form, redirect, render, router
 from digitize.config import get_settings
-from digitize.permissions import Permission
 from digitize.services import preservation
-from digitize.store.auth import Principal
 
 _running = threading.Lock()
 
@@ -25,7 +23,7 @@ def _run() -> None:
 
 
 @router.get("/admin/fixity", response_class=HTMLResponse)
-def fixity_page(request: Request, user: Principal = Depends(require_page(Permission.FIXITY))) -> Response:
+def fixity_page(request: Request, user: FixityPage) -> Response:
     settings = get_settings()
     return render(
         request,
@@ -39,9 +37,7 @@ def fixity_page(request: Request, user: Principal = Depends(require_page(Permiss
 
 
 @router.post("/admin/fixity", response_class=HTMLResponse)
-async def fixity_run(
-    request: Request, user: Principal = Depends(require_page(Permission.FIXITY))
-) -> Response:
+async def fixity_run(request: Request, user: FixityPage) -> Response:
     await csrf_form(request)
     if _running.acquire(blocking=False):
         threading.Thread(target=_run, name="fixity-now", daemon=True).start()

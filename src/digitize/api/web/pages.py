@@ -16,6 +16,9 @@ from digitize.api.ratelimit import client_address
 from digitize.api.uploads import receive_files
 from digitize.api.web import i18n
 from digitize.api.web.base import (
+    BatchesPage,
+    SignedIn,
+    UploadPage,
     csrf_form,
     form_str,
     may,
@@ -25,9 +28,7 @@ from digitize.api.web.base import (
     render,
     request_lang,
     require_csrf_header,
-    require_page,
     router,
-    signed_in,
 )
 from digitize.api.web.session import current_user, get_session
 from digitize.config import get_settings
@@ -37,7 +38,6 @@ from digitize.services import ingest
 from digitize.services.access import change_password, sign_in
 from digitize.services.batches import batch_progress
 from digitize.services.statistics import warm_up
-from digitize.store.auth import Principal
 from digitize.store.models import DOCUMENT_STATES
 from digitize.store.service import count_batches, counts_by_state, list_batches
 
@@ -115,7 +115,7 @@ def home(request: Request, session: DbSession) -> Response:
     if may(user, Permission.REVIEW):
         todo.append(("home.todo_review", counts.get("needs_review", 0), "/review"))
     if may(user, Permission.SIGN):
-        from digitize.api.web.signing import unsigned_count
+        from digitize.services.signing import unsigned_count
 
         todo.append(("home.todo_sign", unsigned_count(session), "/sign"))
     return render(
@@ -129,14 +129,14 @@ def home(request: Request, session: DbSession) -> Response:
 
 
 @router.get("/upload", response_class=HTMLResponse)
-def upload_page(request: Request, user: Principal = Depends(require_page(Permission.UPLOAD))) -> Response:
+def upload_page(request: Request, user: UploadPage) -> Response:
     return render(request, "upload.html", {})
 
 
 @router.post("/upload")
 async def upload(
     request: Request,
-    user: Principal = Depends(require_page(Permission.UPLOAD)),
+    user: UploadPage,
     _csrf: None = Depends(require_csrf_header),
 ) -> Response:
     """Multipart ``files`` (streamed to disk), CSRF token in the X-CSRF-Token header; answers the batch."""
@@ -168,9 +168,7 @@ BATCHES_PER_PAGE = 25
 
 
 @router.get("/batches", response_class=HTMLResponse)
-def batches(
-    request: Request, session: DbSession, user: Principal = Depends(require_page(Permission.BATCHES))
-) -> Response:
+def batches(request: Request, session: DbSession, user: BatchesPage) -> Response:
     page = page_number(request)
     total = count_batches(session)
     items = list_batches(session, limit=BATCHES_PER_PAGE, offset=(page - 1) * BATCHES_PER_PAGE)
@@ -186,7 +184,7 @@ def batch_page(
     request: Request,
     batch_id: str,
     session: DbSession,
-    user: Principal = Depends(require_page(Permission.BATCHES)),
+    user: BatchesPage,
 ) -> Response:
     return render(request, "batch.html", {"batch": batch_progress(session, batch_id)})
 
@@ -196,7 +194,7 @@ def batch_progress_fragment(
     request: Request,
     batch_id: str,
     session: DbSession,
-    user: Principal = Depends(require_page(Permission.BATCHES)),
+    user: BatchesPage,
 ) -> Response:
     """The htmx fragment polled by the batch page until the batch is done (then it stops polling)."""
     return render(request, "_batch_progress.html", {"batch": batch_progress(session, batch_id)})
@@ -206,12 +204,12 @@ def batch_progress_fragment(
 
 
 @router.get("/account/password", response_class=HTMLResponse)
-def password_page(request: Request, user: Principal = Depends(signed_in)) -> Response:
+def password_page(request: Request, user: SignedIn) -> Response:
     return render(request, "password.html", {})
 
 
 @router.post("/account/password", response_class=HTMLResponse)
-async def password_change(request: Request, user: Principal = Depends(signed_in)) -> Response:
+async def password_change(request: Request, user: SignedIn) -> Response:
     """The signed-in user's own password (the current one checked, under the sign-in throttle); every
     session of the user ends, this browser gets a new one."""
     form = await csrf_form(request)

@@ -1,8 +1,9 @@
 """The officers' signing queue: finished documents not yet signed; select many, sign them with a signing
 profile configured on the server (``Settings.signing_profiles_file``), see the result of each.
 
-Signing, storing, recording and verifying is the core's ``digitize.signing.service.sign_document`` (shared
-with ``POST /api/v1/documents/{id}/signatures``); this module holds the pages and the background jobs.
+Signing, storing, recording and verifying is the service's (``digitize.services.signing``: sign_stored,
+signing_queue, document_names, shared with ``POST /api/v1/documents/{id}/signatures``); this module holds the
+pages and the background jobs, and no query of its own.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from typing import Any
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session
 
 from digitize.api.web.base import (
     csrf_form,
@@ -33,9 +32,7 @@ from digitize.api.web.base import (
 from digitize.api.web.token_signing import my_certificates
 from digitize.errors import DigitizeError, NotFound
 from digitize.permissions import Permission
-from digitize.store import db
 from digitize.store.auth import Principal
-from digitize.store.models import DONE, Document, Signature
 
 log = logging.getLogger("digitize.web")
 
@@ -69,12 +66,9 @@ def sign_one(document_id: str, profile: str, user: Principal) -> dict[str, Any]:
 
 def sign_documents(document_ids: list[str], profile: str, user: Principal) -> list[SignOutcome]:
     """Sign each document with ``profile``; one failure does not stop the others."""
-    with db.session() as s:
-        names = dict(
-            s.execute(
-                select(Document.id, Document.original_filename).where(Document.id.in_(document_ids))
-            ).all()
-        )
+    from digitize.services.signing import document_names
+
+    names = document_names(document_ids)
     outcomes: list[SignOutcome] = []
     for doc_id in document_ids:
         name = names.get(doc_id, doc_id)
@@ -87,51 +81,18 @@ def sign_documents(document_ids: list[str], profile: str, user: Principal) -> li
     return outcomes
 
 
-def _unsigned() -> Any:
-    return (Document.state == DONE) & ~exists().where(Signature.document_id == Document.id)
-
-
-def unsigned_count(session: Session) -> int:
-    """Finished documents without a signature, as (finished) - (finished and signed): two index-friendly
-    counts instead of an anti-join over the whole table."""
-    done = int(session.scalar(select(func.count()).select_from(Document).where(Document.state == DONE)) or 0)
-    signed = int(
-        session.scalar(
-            select(func.count(func.distinct(Signature.document_id)))
-            .select_from(Signature)
-            .join(Document, Document.id == Signature.document_id)
-            .where(Document.state == DONE)
-        )
-        or 0
-    )
-    return max(0, done - signed)
-
-
 @router.get("/sign", response_class=HTMLResponse)
 def sign_queue(request: Request, user: Principal = Depends(require_page(Permission.SIGN))) -> Response:
+    from digitize.services.signing import signing_queue
+
     page = page_number(request)
-    with db.session() as s:
-        total = unsigned_count(s)
-        rows = s.execute(
-            select(
-                Document.id,
-                Document.original_filename,
-                Document.type_name,
-                Document.holder_name,
-                Document.reviewed_by,
-                Document.processed_at,
-            )
-            .where(_unsigned())
-            .order_by(Document.created_at.desc(), Document.id)
-            .limit(PER_PAGE)
-            .offset((page - 1) * PER_PAGE)
-        ).all()
+    queue = signing_queue(page, PER_PAGE)
     return render(
         request,
         "sign.html",
         {
-            "rows": rows,
-            "pager": pager(request, total, page, PER_PAGE),
+            "rows": queue.rows,
+            "pager": pager(request, queue.total, page, PER_PAGE),
             "profiles": profile_names(user),
             "certificates": my_certificates(user),
         },

@@ -3,17 +3,23 @@ document boundaries with the keyboard (arrows, Enter/Space, S) before the docume
 
 from __future__ import annotations
 
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from digitize.api.deps import DbSession
-from digitize.api.web.base import csrf_form, form_str, redirect, render, require_page, router
+from digitize.api.web.base import (
+    BatchesPage,
+    UploadPage,
+    csrf_form,
+    form_str,
+    redirect,
+    render,
+    router,
+)
 from digitize.errors import UsageError
-from digitize.permissions import Permission
 from digitize.pipeline.split import REVIEW_BELOW
 from digitize.services import stacks as service
-from digitize.store.auth import Principal
 
 
 @router.get("/stacks/{stack_id}", response_class=HTMLResponse)
@@ -21,16 +27,14 @@ def stack_page(
     request: Request,
     stack_id: str,
     session: DbSession,
-    user: Principal = Depends(require_page(Permission.BATCHES)),
+    user: BatchesPage,
 ) -> Response:
     view = service.stack_view(session, stack_id)
     return render(request, "stack.html", {"stack": view, "review_below": REVIEW_BELOW})
 
 
 @router.post("/stacks/{stack_id}")
-async def stack_review(
-    request: Request, stack_id: str, user: Principal = Depends(require_page(Permission.UPLOAD))
-) -> Response:
+async def stack_review(request: Request, stack_id: str, user: UploadPage) -> Response:
     form = await csrf_form(request)
     raw = form_str(form, "starts")
     parts = [p for p in raw.split(",") if p.strip()]

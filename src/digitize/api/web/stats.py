@@ -11,21 +11,19 @@ import csv
 import io
 from datetime import UTC, datetime, timedelta
 
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 
 from digitize.api.web import i18n
-from digitize.api.web.base import render, request_lang, require_page, router
+from digitize.api.web.base import StatsPage, render, request_lang, router
 from digitize.errors import Lang
-from digitize.permissions import Permission
 from digitize.services.statistics import (
     METRICS,
     OFFSET_HOURS,
     Stats,
     cached_stats,
 )
-from digitize.store.auth import Principal
 
 COLORS = {
     "received": "#5b7db1",
@@ -104,7 +102,7 @@ def _params(request: Request) -> tuple[int, str]:
 
 
 @router.get("/stats", response_class=HTMLResponse)
-def stats_page(request: Request, user: Principal = Depends(require_page(Permission.STATS))) -> Response:
+def stats_page(request: Request, user: StatsPage) -> Response:
     year, period = _params(request)
     stats = cached_stats(year, period, fresh=request.query_params.get("fresh") == "1")
     lang = request_lang(request)
@@ -137,7 +135,7 @@ def csv_cell(value: object) -> str:
 
 
 @router.get("/stats.csv")
-def stats_csv(request: Request, user: Principal = Depends(require_page(Permission.STATS))) -> Response:
+def stats_csv(request: Request, user: StatsPage) -> Response:
     """One row per period and document type (UTF-8 with BOM, so spreadsheet programs read the diacritics)."""
     year, period = _params(request)
     lang = request_lang(request)

@@ -19,7 +19,6 @@ from fastapi.responses import HTMLResponse, Response
 from digitize.api.web.base import csrf_form, form_str, redirect, render, require_page, router
 from digitize.errors import BadInput, NotFound
 from digitize.permissions import Permission
-from digitize.store import db
 from digitize.store.auth import Principal
 
 MAX_SELECTED = 500
@@ -39,10 +38,9 @@ _lock = threading.Lock()
 
 
 def my_certificates(user: Principal) -> list[dict[str, Any]]:
-    from digitize.services.signing import certificates_of, owner_of
+    from digitize.services.signing import my_certificates as mine
 
-    with db.session() as s:
-        return certificates_of(s, *owner_of(user))
+    return mine(user)
 
 
 @router.post("/sign/token", response_class=HTMLResponse)
@@ -81,12 +79,9 @@ def _batch_for(batch_id: str, user: Principal) -> TokenBatch:
 
 
 def _view(request: Request, batch: TokenBatch, user: Principal) -> dict[str, Any]:
-    from digitize.services.signing import session_view
-    from digitize.store.models import SigningSession
+    from digitize.services.signing import sessions_by_id
 
-    with db.session() as s:
-        rows = [s.get(SigningSession, sid) for sid in batch.session_ids]
-        views = [session_view(s, r) for r in rows if r is not None]
+    views = sessions_by_id(batch.session_ids)
     counts = {k: sum(1 for v in views if v["state"] == k) for k in ("pending", "completed")}
     return {
         "batch": batch,
@@ -137,13 +132,11 @@ async def agent_pairing_code(
 def certificates_page(
     request: Request, user: Principal = Depends(require_page(Permission.CERTIFICATES))
 ) -> Response:
-    from sqlalchemy import select
+    from digitize.services.signing import registered_certificates
 
-    from digitize.store.models import SigningCertificate
-
-    with db.session() as s:
-        rows = s.scalars(select(SigningCertificate).order_by(SigningCertificate.id.desc()).limit(200)).all()
-        listed = [(r.owner_kind, r.owner, r.subject, r.fingerprint, r.not_after) for r in rows]
+    listed = [
+        (r.owner_kind, r.owner, r.subject, r.fingerprint, r.not_after) for r in registered_certificates()
+    ]
     return render(request, "certificates.html", {"rows": listed, "saved": request.query_params.get("saved")})
 
 
@@ -151,7 +144,9 @@ def certificates_page(
 async def certificates_register(
     request: Request, user: Principal = Depends(require_page(Permission.CERTIFICATES))
 ) -> Response:
-    from digitize.services.signing import register_user_certificate
+    from fastapi.concurrency import run_in_threadpool
+
+    from digitize.services.signing import register_certificate_of_user
 
     form = await csrf_form(request)
     name = form_str(form, "user").strip()
@@ -161,6 +156,5 @@ async def certificates_register(
         pem = (await upload.read(200_000)).decode("latin-1")
     if not name or not pem:
         raise BadInput("Cần tên người dùng và chứng thư số.", "A user name and a certificate are needed.")
-    with db.session() as s:
-        register_user_certificate(s, name, pem, by=user.actor)
+    await run_in_threadpool(register_certificate_of_user, name, pem, by=user.actor)
     return redirect("/certificates?saved=1")

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
-from digitize.pipeline.fields.number import read_notation, read_number
+from digitize.pipeline.fields.number import fit_notation, read_notation, read_number
 from digitize.pipeline.fields.organ import read_organ
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
-from digitize.pipeline.fields.subject import read_subject, read_type, vv_lines
+from digitize.pipeline.fields.subject import full_title, read_subject, read_type, vv_lines
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.model import Extraction, RecognizedPage
 
@@ -40,11 +40,14 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     res.add(organ)
     organ_name = organ.value("organ_name")
     notation = read_notation(number, organ_name)
+    heading = layout.type_hit[0] if layout.type_hit is not None else None
+    notation = fit_notation(notation, heading)
     res.add(notation)
     res.add(read_place_date(layout, has_header))
     vv = vv_lines(left, number.line_i)
-    res.add(read_type(layout, vv, notation, organ_name))
-    subject = read_subject(layout, vv)
+    type_found = read_type(layout, vv, notation, organ_name)
+    res.add(type_found)
+    subject = full_title(type_found.value("type_name"), read_subject(layout, vv))
     res.add(subject)
     holder = read_holder(all_lines, subject.get("subject"))
     res.add(holder)

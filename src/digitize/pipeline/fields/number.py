@@ -14,6 +14,7 @@ from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import KNOWN_ABBREVIATIONS, NOTATION_TYPES
+from digitize.pipeline.model import ExtractedField
 from digitize.text import fold, nfc
 
 
@@ -134,6 +135,26 @@ def read_notation(number: NumberRead, organ_name: str | None) -> Found:
         notation, q = repair_notation(number.raw_notation, organ_name)
         res.set("code_notation", notation, number.confidence * q)
     return res.freeze()
+
+
+_TYPE_ABBREVIATIONS = {v: k for k, v in NOTATION_TYPES.items()}
+
+
+def fit_notation(notation: Found, heading_type: str | None) -> Found:
+    """The notation's first part made the type heading's abbreviation when OCR garbled it ("CI1-UBND" under
+    "CHỈ THỊ" → "CT-UBND"): the part is no known abbreviation and shares letters with the expected one."""
+    f = notation.get("code_notation")
+    expected = _TYPE_ABBREVIATIONS.get(heading_type or "")
+    if f is None or not f.value or expected is None:
+        return notation
+    parts = f.value.split("-")
+    head = parts[0]
+    if len(parts) < 2 or head == expected or head in KNOWN_ABBREVIATIONS:
+        return notation
+    if fuzz.ratio(_abbr_key(head), _abbr_key(expected)) < 40 or abs(len(head) - len(expected)) > 2:
+        return notation
+    fixed = "-".join([expected, *parts[1:]])
+    return Found((ExtractedField("code_notation", fixed, round(f.confidence * 0.85, 3)),))
 
 
 def is_number_line(line: Line) -> bool:

@@ -11,7 +11,7 @@ from digitize.pipeline.fields.layout import is_motto
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD
 from digitize.pipeline.fields.result import Builder, Found
-from digitize.pipeline.fields.text import fold1, match, normalize_tones, sentence_case
+from digitize.pipeline.fields.text import clean_value, fold1, match, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
 from digitize.text import fold, squash
 
@@ -40,17 +40,38 @@ def parent_organ(text: str) -> tuple[str, float]:
     return sentence_case(normalize_tones(squash(text))), 0.7
 
 
-def ubnd_organ(text: str) -> tuple[str, float] | None:
-    """ "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" (one organ over two lines, no parent) → its proper name."""
-    f = fold(squash(text))
-    m = re.match(r"^\W?\w?\W?(uy ban nhan dan|ubnd)\s+(tinh|thanh pho|tp\.?)\s+(.+)$", f)
-    if m is None:
+_KIND = r"^\W?\w?\W?(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)"
+_LOCAL_LEVELS = {
+    "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thi tran": "thị trấn", "xa": "xã",
+    "phuong": "phường",
+}  # fmt: skip
+_LOCAL = re.compile(r"^(huyen|quan|thi xa|thi tran|xa|phuong)\s+(\S.*)$")
+
+
+def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:
+    """A local People's Committee or Council over one or two lines, no parent: "ỦY BAN NHÂN DÂN / TỈNH QUẢNG
+    NGÃI", "HỘI ĐỒNG NHÂN DÂN / TỈNH …", "ỦY BAN NHÂN DÂN / HUYỆN BA TƠ" → its proper name. The second line of
+    a district or commune must start with its level ("UBND HUYỆN X / PHÒNG Y" is a parent and an organ)."""
+    f = fold(squash(" ".join(texts)))
+    m = re.match(_KIND + r"\s+(tinh|thanh pho|tp\.?)\s+(.+)$", f)
+    if m is not None:
+        kind = "Hội đồng nhân dân" if m.group(1).startswith("h") else "Ủy ban nhân dân"
+        prov = province(m.group(3))
+        if prov is None:
+            return None
+        level = "thành phố" if m.group(2).startswith(("thanh", "tp")) else "tỉnh"
+        return f"{kind} {level} {prov[0]}", prov[1]
+    if len(texts) != 2 or not re.match(_KIND + r"\W*$", fold(squash(texts[0]))):
         return None
-    prov = province(m.group(3))
-    if prov is None:
+    second = squash(texts[1])
+    m2 = _LOCAL.match(fold1(second))
+    if m2 is None:
         return None
-    level = "thành phố" if m.group(2).startswith(("thanh", "tp")) else "tỉnh"
-    return f"Ủy ban nhân dân {level} {prov[0]}", prov[1]
+    kind = "Hội đồng nhân dân" if fold(texts[0]).lstrip(" '\"-.").startswith("h") else "Ủy ban nhân dân"
+    place = clean_value(normalize_tones(second[m2.start(2) :]))
+    if not place or len(place) > 40:
+        return None
+    return f"{kind} {_LOCAL_LEVELS[m2.group(1)]} {place.title()}", 0.85
 
 
 def organ(text: str) -> tuple[str, float]:
@@ -58,6 +79,12 @@ def organ(text: str) -> tuple[str, float]:
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), 0.7
+
+
+# the second header line naming a unit under the first (which is then its parent)
+_SUBORDINATE = (
+    "so ", "van phong", "ban ", "phong ", "chi cuc", "trung tam", "thanh tra", "cong an", "truong ", "cuc ",
+)  # fmt: skip
 
 
 def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
@@ -68,7 +95,7 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     cut = next((k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text))), None)
     organ_lines = organ_lines[:cut]
     organ_texts = [SO_IN_LINE.sub("", ln.text) for ln in organ_lines]
-    ubnd = ubnd_organ(" ".join(organ_texts)) if len(organ_lines) <= 2 else None
+    ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
     if ubnd is not None:
         res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
     elif organ_lines:
@@ -77,10 +104,7 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         if (
             fold(joined).startswith(("uy ban nhan dan", "ubnd"))
             and len(organ_lines) <= 2
-            and (
-                len(organ_lines) == 1
-                or not fold(organ_lines[1].text).startswith(("so ", "van phong", "ban "))
-            )
+            and (len(organ_lines) == 1 or not fold(organ_lines[1].text).startswith(_SUBORDINATE))
         ) or len(organ_lines) == 1:
             name, q = organ(joined)
             res.set("organ_name", name, conf * q)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 from digitize.pipeline.fields.holder import fix_company_forms
 from digitize.pipeline.fields.layout import Layout, type_line
@@ -98,6 +99,23 @@ def read_type(layout: Layout, vv: Sequence[Line], notation: Found, organ_name: s
     return res.freeze()
 
 
+# results whose subject is their full title (CONTRACT): "GIẤY PHÉP / SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP" →
+# "Giấy phép sử dụng vật liệu nổ công nghiệp"
+TITLED_TYPES = ("Giấy phép", "Giấy chứng nhận", "Chứng chỉ", "Giấy xác nhận")
+
+
+def full_title(type_name: str | None, subject: Found) -> Found:
+    """A licence's or certificate's subject as its full title: the type name and the line(s) under it."""
+    f = subject.get("subject")
+    if type_name not in TITLED_TYPES or f is None or not f.value:
+        return subject
+    value = f.value
+    if fold(value).startswith(("ve viec", fold(type_name or ""))) or value.startswith("V/v"):
+        return subject
+    titled = f"{type_name} {value[0].lower()}{value[1:]}"
+    return Found((replace(f, value=titled),))
+
+
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
     """subject: "V/v …" of a công văn, else the lines centred under the type name."""
     res = Builder()
@@ -117,8 +135,14 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off
             part = centred_part(raw, type_ln.cx) if raw.boxed and type_ln.boxed else raw
             if part is None:
+                if subj and raw.x1 - raw.x0 > 0.6 * width:
+                    break  # a body line (not centred, wide) after the subject: the body has begun
                 continue
             ln = part
+            if ln.boxed and subj:
+                prev = subj[-1]
+                if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
+                    break  # the subject's lines follow each other; a wide gap (the rule under it) ends it
             f = ln.folded.strip()
             if not re.search(r"[a-z]", f):
                 continue

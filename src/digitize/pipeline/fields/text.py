@@ -12,7 +12,8 @@ from digitize.text import fold, nfc, squash
 DIGITISH = str.maketrans({"o": "0", "O": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1", "S": "5"})
 # old-style tone placement → the form used in GT and vocabularies ("hoà" → "hòa", "uỷ" → "ủy")
 _TONE_FIX = [
-    (re.compile(p, re.I), r)
+    # at a syllable's end only ("hoạch", "hoàn" keep theirs), and not after the q of "qu" ("quý")
+    (re.compile(r"(?<!q)" + p + r"(?![^\W\d_])", re.I), r)
     for p, r in (
         ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
         ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),

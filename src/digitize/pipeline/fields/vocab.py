@@ -36,6 +36,13 @@ DEPARTMENTS: tuple[str, ...] = (
     "Sở Dân tộc và Tôn giáo", "Ban Dân tộc", "Thanh tra tỉnh", "Văn phòng Ủy ban nhân dân",
     "Ban Quản lý các khu công nghiệp", "Công an tỉnh", "Bộ Khoa học và Công nghệ", "Bộ Y tế",
     "Bộ Giáo dục và Đào tạo", "Bộ Nội vụ", "Cục An toàn bức xạ và hạt nhân",
+    # ministries and central organs (a parent organ "BỘ TÀI CHÍNH" must not fuzzy-match "Sở Tài chính")
+    "Bộ Tài chính", "Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Kế hoạch và Đầu tư",
+    "Bộ Công Thương", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Nông nghiệp và Môi trường",
+    "Bộ Giao thông vận tải", "Bộ Xây dựng", "Bộ Tài nguyên và Môi trường", "Bộ Thông tin và Truyền thông",
+    "Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Dân tộc và Tôn giáo",
+    "Văn phòng Chính phủ", "Thanh tra Chính phủ", "Ngân hàng Nhà nước Việt Nam", "Ủy ban Dân tộc",
+    "Chính phủ", "Thủ tướng Chính phủ", "Tổng cục Thuế", "Kho bạc Nhà nước",
 )  # fmt: skip
 
 DOC_TYPES: tuple[str, ...] = (

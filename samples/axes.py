@@ -1,0 +1,583 @@
+"""Independent axes of variation of generated documents, and the two families (``dev``, ``eval``).
+
+Each axis is a small typed value drawn per document from a seeded RNG (``draw_axes``). The families never
+share a seed and draw their names, organs, places, companies and subjects from disjoint pools (``pools``):
+``dev`` is what the extractor may be tuned on, ``eval`` is only measured on (``python -m bench fields``).
+
+The lists below were written for this generator (Decree 30/2020 conventions and common Vietnamese names);
+no text is copied from ``../shared``. All strings are NFC.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from dataclasses import dataclass, fields
+from enum import StrEnum
+
+
+def _nfc(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFC", s) for s in items)
+
+
+class Family(StrEnum):
+    DEV = "dev"  # tune on it
+    EVAL = "eval"  # only measure on it
+
+
+# Seeds of the two families never meet: a document's RNG is keyed by its family name and its seed is offset.
+FAMILY_SEED_BASE: dict[Family, int] = {Family.DEV: 1_000_000, Family.EVAL: 9_000_000}
+
+
+class Colour(StrEnum):
+    COLOUR = "colour"
+    GREY = "grey"
+    BITONAL = "bitonal"
+
+
+class Seal(StrEnum):
+    OVER_NAME = "over_name"  # the rim over the left part of the name (the usual stamping)
+    BESIDE = "beside"  # left of the signature, clear of the name
+    FAINT = "faint"  # over the name, little ink
+
+
+class Header(StrEnum):
+    PARENT = "parent"  # "UBND TỈNH X" / "SỞ Y": parent + organ
+    ONE_ORGAN = "one_organ"  # "ỦY BAN NHÂN DÂN" / "TỈNH X": one organ on two lines, no parent
+    MINISTRY = "ministry"  # "BỘ X" / "CỤC Y": parent + organ
+
+
+class SignForm(StrEnum):
+    DIRECT = "direct"  # GIÁM ĐỐC
+    KT = "kt"  # KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
+    TM = "tm"  # TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH (collective bodies only)
+    TM_KT = "tm_kt"  # TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH
+    Q = "q"  # Q. GIÁM ĐỐC (acting head: title "Quyền Giám đốc")
+    TL = "tl"  # TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG
+
+
+class Tail(StrEnum):
+    NONE = "none"
+    ANNEX = "annex"  # "PHỤ LỤC ... (Kèm theo Quyết định số ...)" naming other people
+    BLANK_SEAL = "blank_seal"  # an empty page with a faint seal
+    RECEIPT = "receipt"  # an unsigned "Nơi nhận" block on its own page
+
+
+class Font(StrEnum):
+    LIBERATION_SERIF = "liberation_serif"
+    LIBERATION_SANS = "liberation_sans"
+    DEJAVU_SERIF = "dejavu_serif"
+    DEJAVU_SANS = "dejavu_sans"
+
+
+class Margins(StrEnum):
+    STANDARD = "standard"
+    NARROW = "narrow"
+    WIDE = "wide"
+
+
+class Photo(StrEnum):
+    NONE = "none"  # a flatbed scan
+    BLUR = "blur"  # out of focus / shaken phone photo
+    LOW_LIGHT = "low_light"  # dark, noisy, colour cast, vignetting
+    PERSPECTIVE = "perspective"  # shot at an angle: the page's edges on a desk
+
+
+# document kinds of the varied generator (``samples.generate.KINDS`` holds the fixed generator's four)
+VARIED_KINDS: tuple[str, ...] = (
+    "quyet_dinh",
+    "chi_thi",
+    "bao_cao",
+    "to_trinh",
+    "cong_van",
+    "giay_phep",
+    "giay_chung_nhan",
+)
+
+MARGINS_PT: dict[Margins, tuple[float, float, float, float]] = {  # left, right, top, bottom
+    Margins.STANDARD: (85.0, 45.0, 50.0, 55.0),
+    Margins.NARROW: (60.0, 30.0, 32.0, 40.0),
+    Margins.WIDE: (100.0, 60.0, 70.0, 70.0),
+}
+
+
+@dataclass(frozen=True)
+class Axes:
+    """Where one generated document lies on every axis."""
+
+    kind: str = "quyet_dinh"
+    colour: Colour = Colour.COLOUR
+    dpi: int = 300
+    seal: Seal = Seal.OVER_NAME
+    header: Header = Header.PARENT
+    sign: SignForm = SignForm.KT
+    tail: Tail = Tail.NONE
+    stamp: bool = False  # a "ĐẾN" incoming-mail stamp in the header area
+    handwritten: bool = False  # number and day/month written by hand into printed blanks
+    font: Font = Font.LIBERATION_SERIF
+    margins: Margins = Margins.STANDARD
+    photo: Photo = Photo.NONE
+
+    def values(self) -> dict[str, str]:
+        """Axis name -> value as text (for ground truth and breakdowns)."""
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            out[f.name] = ("yes" if v else "no") if isinstance(v, bool) else str(v)
+        return out
+
+    def scan_mode(self) -> str:
+        """Colour mode and resolution together, e.g. ``bitonal_200``."""
+        return f"{self.colour}_{self.dpi}"
+
+
+def sign_forms_for(header: Header) -> tuple[SignForm, ...]:
+    """TM. is for collective bodies (the People's Committee); a Sở or a Cục signs KT./TL./Q. or directly."""
+    if header is Header.ONE_ORGAN:
+        return tuple(SignForm)
+    return (SignForm.DIRECT, SignForm.KT, SignForm.Q, SignForm.TL)
+
+
+def draw_axes(rng: random.Random, kind: str | None = None) -> Axes:
+    """One point on every axis, each drawn on its own from ``rng``."""
+    k = kind or rng.choice(VARIED_KINDS)
+    colour = rng.choice(tuple(Colour))
+    dpi = rng.choice((200, 300))
+    seal = rng.choice(tuple(Seal))
+    header = rng.choice(tuple(Header))
+    sign = rng.choice(sign_forms_for(header))
+    tail = rng.choices(tuple(Tail), weights=(4, 2, 1, 1))[0]
+    stamp = rng.random() < 0.3
+    handwritten = rng.random() < 0.3
+    font = rng.choice(tuple(Font))
+    margins = rng.choice(tuple(Margins))
+    photo = rng.choices(tuple(Photo), weights=(6, 1, 1, 1))[0]
+    return Axes(k, colour, dpi, seal, header, sign, tail, stamp, handwritten, font, margins, photo)
+
+
+# --------------------------------------------------------------------------------------------- pools
+
+
+@dataclass(frozen=True)
+class Dept:
+    """A provincial department (Sở) or similar body under the People's Committee."""
+
+    name: str
+    abbr: str
+    units: tuple[str, ...]
+    licences: tuple[str, ...]  # full titles ("Giấy phép ...")
+    certificates: tuple[str, ...]  # full titles ("Giấy chứng nhận ...")
+    activity: str
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A Cục under a ministry (the MINISTRY header)."""
+
+    ministry: str
+    name: str
+    abbr: str
+    licences: tuple[str, ...]
+    certificates: tuple[str, ...]
+    activity: str
+
+
+@dataclass(frozen=True)
+class Pools:
+    family: Family
+    provinces: tuple[str, ...]  # proper names; "tỉnh" unless in CITIES
+    surnames: tuple[str, ...]
+    middle_m: tuple[str, ...]
+    middle_f: tuple[str, ...]
+    given_m: tuple[str, ...]
+    given_f: tuple[str, ...]
+    company_forms: tuple[str, ...]
+    company_trades: tuple[str, ...]
+    company_brands: tuple[str, ...]
+    streets: tuple[str, ...]
+    depts: tuple[Dept, ...]
+    agencies: tuple[Agency, ...]
+    decision_subjects: tuple[str, ...]  # "Về việc ..." (non-licensing decisions)
+    directive_subjects: tuple[str, ...]
+    report_subjects: tuple[str, ...]
+    submission_subjects: tuple[str, ...]
+    letter_subjects: tuple[str, ...]  # after "V/v "
+
+
+CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
+
+_DEV = Pools(
+    family=Family.DEV,
+    provinces=_nfc(
+        (
+            "Yên Bái",
+            "Đà Nẵng",
+            "Hà Nội",
+            "Hải Phòng",
+            "Quảng Ninh",
+            "Thừa Thiên Huế",
+            "Nghệ An",
+            "Lào Cai",
+            "Bắc Giang",
+            "Khánh Hòa",
+            "Lâm Đồng",
+            "Đắk Lắk",
+            "Bình Dương",
+            "Đồng Nai",
+            "Thanh Hóa",
+            "Quảng Nam",
+            "Phú Thọ",
+            "Thái Nguyên",
+            "Tuyên Quang",
+            "Hà Giang",
+            "Kiên Giang",
+            "An Giang",
+            "Bình Định",
+            "Ninh Bình",
+            "Cần Thơ",
+        )
+    ),
+    surnames=_nfc(
+        (
+            "Nguyễn",
+            "Lê",
+            "Hoàng",
+            "Phan",
+            "Vũ",
+            "Đặng",
+            "Bùi",
+            "Hồ",
+            "Dương",
+            "Đinh",
+            "Đoàn",
+            "Trương",
+            "Cao",
+            "Đào",
+            "Lưu",
+        )
+    ),
+    middle_m=_nfc(("Văn", "Hữu", "Đức", "Minh", "Quốc")),
+    middle_f=_nfc(("Thị", "Ngọc", "Thu")),
+    given_m=_nfc(("An", "Bình", "Cường", "Dũng", "Hải", "Hiếu", "Hùng", "Khánh", "Long", "Nam", "Phong")),
+    given_f=_nfc(("Giang", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Ngân")),
+    company_forms=_nfc(("Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV")),
+    company_trades=_nfc(("Thiết bị Y tế", "Kỹ thuật", "Xây dựng", "Dược phẩm", "Thương mại và Dịch vụ")),
+    company_brands=_nfc(
+        ("Hoàng Long", "Nam Việt", "Thành Đạt", "Minh Châu", "An Phát", "Sao Mai", "Phương Nam")
+    ),
+    streets=_nfc(("Nguyễn Trãi", "Lê Lợi", "Trần Phú", "Hoàng Văn Thụ", "Điện Biên Phủ", "Hùng Vương")),
+    depts=(
+        Dept(
+            "Sở Khoa học và Công nghệ",
+            "SKHCN",
+            ("QLCN", "VP", "TTr"),
+            ("Giấy phép tiến hành công việc bức xạ",),
+            ("Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ",),
+            "Sử dụng thiết bị X-quang chẩn đoán trong y tế",
+        ),
+        Dept(
+            "Sở Y tế",
+            "SYT",
+            ("NVY", "VP", "TCCB"),
+            ("Giấy phép hoạt động khám bệnh, chữa bệnh",),
+            ("Giấy chứng nhận đủ điều kiện kinh doanh dược",),
+            "Khám bệnh, chữa bệnh đa khoa theo phạm vi chuyên môn được phê duyệt",
+        ),
+        Dept(
+            "Sở Công Thương",
+            "SCT",
+            ("QLTM", "VP", "KTAT"),
+            ("Giấy phép kinh doanh bán lẻ sản phẩm rượu", "Giấy phép sử dụng vật liệu nổ công nghiệp"),
+            ("Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu",),
+            "Kinh doanh bán lẻ tại các địa điểm đã đăng ký",
+        ),
+        Dept(
+            "Sở Xây dựng",
+            "SXD",
+            ("QLXD", "VP", "KTQH"),
+            ("Giấy phép xây dựng",),
+            ("Giấy chứng nhận đủ điều kiện năng lực hoạt động xây dựng",),
+            "Xây dựng công trình nhà xưởng theo hồ sơ thiết kế đã được thẩm định",
+        ),
+        Dept(
+            "Sở Giao thông vận tải",
+            "SGTVT",
+            ("QLVT", "VP", "QLCL"),
+            ("Giấy phép kinh doanh vận tải bằng xe ô tô",),
+            ("Giấy chứng nhận cơ sở đủ điều kiện đào tạo lái xe",),
+            "Kinh doanh vận tải hành khách theo hợp đồng",
+        ),
+    ),
+    agencies=(
+        Agency(
+            "Bộ Y tế",
+            "Cục Quản lý Dược",
+            "QLD",
+            ("Giấy phép nhập khẩu thuốc",),
+            ("Giấy chứng nhận thực hành tốt sản xuất thuốc",),
+            "Nhập khẩu thuốc thành phẩm theo danh mục đã được phê duyệt",
+        ),
+        Agency(
+            "Bộ Công Thương",
+            "Cục Hóa chất",
+            "HC",
+            ("Giấy phép sản xuất hóa chất công nghiệp",),
+            ("Giấy chứng nhận đủ điều kiện sản xuất hóa chất",),
+            "Sản xuất hóa chất công nghiệp tại cơ sở đã đăng ký",
+        ),
+    ),
+    decision_subjects=_nfc(
+        (
+            "Về việc ban hành Quy chế làm việc của Ban Chỉ đạo chuyển đổi số",
+            "Về việc phê duyệt Kế hoạch kiểm tra công tác văn thư, lưu trữ năm {y}",
+            "Về việc thành lập Tổ công tác triển khai Đề án số hóa hồ sơ",
+            "Về việc kiện toàn Hội đồng thẩm định giá đất cụ thể",
+        )
+    ),
+    directive_subjects=_nfc(
+        (
+            "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn {place}",
+            "Về việc đẩy mạnh cải cách thủ tục hành chính và số hóa hồ sơ",
+            "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính trong cơ quan nhà nước",
+        )
+    ),
+    report_subjects=_nfc(
+        (
+            "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội {q} năm {y}",
+            "Tình hình thực hiện công tác cải cách hành chính năm {y}",
+            "Kết quả kiểm tra công tác văn thư, lưu trữ năm {y}",
+        )
+    ),
+    submission_subjects=_nfc(
+        (
+            "Về việc đề nghị phê duyệt dự toán kinh phí số hóa tài liệu lưu trữ năm {y}",
+            "Về việc đề nghị ban hành Quy định quản lý cụm công nghiệp trên địa bàn {place}",
+            "Về việc đề nghị bổ sung biên chế công chức năm {y}",
+        )
+    ),
+    letter_subjects=_nfc(
+        (
+            "V/v triển khai thực hiện kế hoạch cải cách hành chính năm {y}",
+            "V/v báo cáo tình hình thực hiện nhiệm vụ {q} năm {y}",
+            "V/v hướng dẫn thực hiện thủ tục hành chính trên môi trường điện tử",
+            "V/v số hóa kết quả giải quyết thủ tục hành chính",
+        )
+    ),
+)
+
+_EVAL = Pools(
+    family=Family.EVAL,
+    provinces=_nfc(
+        (
+            "Bắc Kạn",
+            "Bạc Liêu",
+            "Bắc Ninh",
+            "Bến Tre",
+            "Bình Phước",
+            "Bình Thuận",
+            "Cà Mau",
+            "Cao Bằng",
+            "Đắk Nông",
+            "Điện Biên",
+            "Đồng Tháp",
+            "Gia Lai",
+            "Hà Nam",
+            "Hà Tĩnh",
+            "Hải Dương",
+            "Hậu Giang",
+            "Hưng Yên",
+            "Kon Tum",
+            "Lai Châu",
+            "Lạng Sơn",
+            "Long An",
+            "Nam Định",
+            "Ninh Thuận",
+            "Phú Yên",
+            "Quảng Bình",
+            "Quảng Trị",
+            "Sóc Trăng",
+            "Sơn La",
+            "Tây Ninh",
+            "Thái Bình",
+            "Tiền Giang",
+            "Trà Vinh",
+            "Vĩnh Long",
+            "Vĩnh Phúc",
+            "Hồ Chí Minh",
+            "Quảng Ngãi",
+            "Hòa Bình",
+        )
+    ),
+    surnames=_nfc(
+        (
+            "Trần",
+            "Phạm",
+            "Huỳnh",
+            "Võ",
+            "Đỗ",
+            "Ngô",
+            "Lý",
+            "Trịnh",
+            "Lâm",
+            "Mai",
+            "Hà",
+            "Lương",
+            "Tô",
+            "Tạ",
+            "Quách",
+            "Chu",
+            "Kiều",
+            "Vương",
+            "Triệu",
+            "Lại",
+        )
+    ),
+    middle_m=_nfc(("Xuân", "Công", "Thanh", "Mạnh", "Đình", "Trọng", "Bá", "Duy")),
+    middle_f=_nfc(("Thùy", "Kim", "Phương", "Bích", "Diệu")),
+    given_m=_nfc(
+        (
+            "Phúc",
+            "Quân",
+            "Sơn",
+            "Thắng",
+            "Trung",
+            "Tuấn",
+            "Việt",
+            "Đạt",
+            "Toàn",
+            "Hưng",
+            "Thọ",
+            "Vinh",
+            "Nghĩa",
+            "Thịnh",
+            "Kiên",
+            "Tùng",
+            "Hòa",
+            "Lộc",
+        )
+    ),
+    given_f=_nfc(
+        ("Nga", "Thảo", "Trang", "Yến", "Huyền", "Loan", "Nhung", "Oanh", "Ánh", "Dung", "Thủy", "Vân")
+    ),
+    company_forms=_nfc(("Công ty TNHH", "Công ty Cổ phần", "Hợp tác xã", "Doanh nghiệp tư nhân")),
+    company_trades=_nfc(("Điện tử", "Cơ khí", "Nông sản", "Tin học", "In ấn", "Du lịch", "Thủy sản")),
+    company_brands=_nfc(
+        (
+            "Phú Gia",
+            "Kim Long",
+            "Đông Á",
+            "Thiên Phúc",
+            "Hải Âu",
+            "Ngọc Lan",
+            "Bắc Hà",
+            "Sông Hồng",
+            "Vạn Xuân",
+        )
+    ),
+    streets=_nfc(
+        ("Phan Chu Trinh", "Hai Bà Trưng", "Tôn Đức Thắng", "Võ Thị Sáu", "Lê Duẩn", "Trường Chinh")
+    ),
+    depts=(
+        Dept(
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            "SNNPTNT",
+            ("CCTS", "VP", "CCTY"),
+            ("Giấy phép khai thác thủy sản",),
+            ("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông lâm thủy sản",),
+            "Khai thác thủy sản bằng tàu cá theo nghề lưới vây",
+        ),
+        Dept(
+            "Sở Thông tin và Truyền thông",
+            "STTTT",
+            ("BCVT", "VP", "TTBCXB"),
+            ("Giấy phép hoạt động in", "Giấy phép xuất bản bản tin"),
+            ("Giấy chứng nhận đăng ký hoạt động cơ sở in",),
+            "In xuất bản phẩm, tem nhãn và bao bì",
+        ),
+        Dept(
+            "Sở Tư pháp",
+            "STP",
+            ("BTTP", "VP", "HCTP"),
+            ("Giấy phép thành lập Văn phòng công chứng",),
+            ("Giấy chứng nhận đăng ký hoạt động của tổ chức hành nghề luật sư",),
+            "Hành nghề công chứng theo quy định của Luật Công chứng",
+        ),
+        Dept(
+            "Sở Tài nguyên và Môi trường",
+            "STNMT",
+            ("QLĐĐ", "VP", "TNN"),
+            ("Giấy phép khai thác, sử dụng nước dưới đất", "Giấy phép xả nước thải vào nguồn nước"),
+            ("Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở",),
+            "Khai thác nước dưới đất phục vụ sản xuất với lưu lượng 250 m3/ngày đêm",
+        ),
+        Dept(
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "SVHTTDL",
+            ("QLVH", "VP", "QLDL"),
+            ("Giấy phép kinh doanh dịch vụ lữ hành nội địa",),
+            ("Giấy chứng nhận cơ sở lưu trú du lịch đạt tiêu chuẩn",),
+            "Kinh doanh dịch vụ lữ hành nội địa",
+        ),
+    ),
+    agencies=(
+        Agency(
+            "Bộ Khoa học và Công nghệ",
+            "Cục An toàn bức xạ và hạt nhân",
+            "ATBXHN",
+            ("Giấy phép vận chuyển chất phóng xạ",),
+            ("Giấy chứng nhận đăng ký dịch vụ hỗ trợ ứng dụng năng lượng nguyên tử",),
+            "Vận chuyển nguồn phóng xạ kín phục vụ kiểm tra không phá hủy",
+        ),
+        Agency(
+            "Bộ Thông tin và Truyền thông",
+            "Cục Xuất bản, In và Phát hành",
+            "XBIPH",
+            ("Giấy phép nhập khẩu xuất bản phẩm",),
+            ("Giấy chứng nhận đăng ký hoạt động phát hành xuất bản phẩm",),
+            "Nhập khẩu xuất bản phẩm để kinh doanh",
+        ),
+    ),
+    decision_subjects=_nfc(
+        (
+            "Về việc công bố danh mục thủ tục hành chính được chuẩn hóa thuộc phạm vi quản lý",
+            "Về việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm {y}",
+            "Về việc điều chỉnh quy hoạch chi tiết xây dựng khu dân cư phía Đông",
+            "Về việc khen thưởng tập thể có thành tích xuất sắc trong phong trào thi đua",
+        )
+    ),
+    directive_subjects=_nfc(
+        (
+            "Về việc tăng cường công tác thi hành án dân sự trên địa bàn {place}",
+            "Về việc nâng cao hiệu quả tiếp công dân, giải quyết khiếu nại, tố cáo",
+            "Về việc bảo đảm an toàn giao thông dịp Tết Nguyên đán",
+        )
+    ),
+    report_subjects=_nfc(
+        (
+            "Tổng kết công tác thi đua, khen thưởng năm {y} và phương hướng nhiệm vụ năm tiếp theo",
+            "Kết quả giải quyết thủ tục hành chính trên Cổng dịch vụ công {q} năm {y}",
+            "Tình hình quản lý, sử dụng tài sản công năm {y}",
+        )
+    ),
+    submission_subjects=_nfc(
+        (
+            "Về việc đề nghị phê chuẩn kết quả bầu Phó Chủ tịch Ủy ban nhân dân huyện nhiệm kỳ 2021 - 2026",
+            "Về việc xin chủ trương đầu tư dự án nâng cấp đường giao thông liên xã",
+            "Về việc đề nghị thẩm định dự thảo Nghị quyết quy định mức thu phí",
+        )
+    ),
+    letter_subjects=_nfc(
+        (
+            "V/v đôn đốc nộp báo cáo thống kê {q} năm {y}",
+            "V/v phối hợp rà soát, cập nhật cơ sở dữ liệu hộ tịch",
+            "V/v cung cấp hồ sơ phục vụ công tác thẩm định",
+            "V/v chuẩn bị nội dung họp giao ban tháng {m}",
+        )
+    ),
+)
+
+
+def pools(family: Family | str) -> Pools:
+    """The value pools of a family (dev and eval share no name, organ, place, company or subject)."""
+    fam = Family(family)
+    return _DEV if fam is Family.DEV else _EVAL

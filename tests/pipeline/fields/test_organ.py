@@ -1,0 +1,35 @@
+"""The issuing organ from the header's left column: one organ over two lines, or a parent and its unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.test_extract import header, signer, values
+
+
+@pytest.mark.parametrize(
+    ("lines", "organ", "parent"),
+    [
+        (("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), "Ủy ban nhân dân tỉnh Quảng Ngãi", None),
+        (("HỘI ĐỒNG NHÂN DÂN", "TỈNH QUẢNG NGÃI"), "Hội đồng nhân dân tỉnh Quảng Ngãi", None),
+        (("ỦY BAN NHÂN DÂN", "HUYỆN BA TƠ"), "Ủy ban nhân dân huyện Ba Tơ", None),
+        (("ỦY BAN NHÂN DÂN", "XÃ TỊNH KHÊ"), "Ủy ban nhân dân xã Tịnh Khê", None),
+        (("BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC"), "Cục quản lý dược", "Bộ Y tế"),
+        (("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"), "Tổng cục Thuế", "Bộ Tài chính"),  # not "Sở Tài chính"
+        (
+            ("UBND HUYỆN BA TƠ", "PHÒNG TÀI CHÍNH - KẾ HOẠCH"),
+            "Phòng tài chính - kế hoạch",
+            "UBND huyện Ba Tơ",
+        ),
+        (("THỦ TƯỚNG CHÍNH PHỦ",), "Thủ tướng Chính phủ", None),
+    ],
+)
+def test_organ_and_parent(lines: tuple[str, ...], organ: str, parent: str | None) -> None:
+    specs = [
+        *header(parent=None, organ=lines),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc abc", "center", 90.0),
+    ]
+    v = values(specs + signer())
+    assert (v["organ_name"] or "").casefold() == organ.casefold()
+    assert (v["parent_organ"] or "").casefold() == (parent or "").casefold()
