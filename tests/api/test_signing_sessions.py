@@ -341,8 +341,10 @@ def test_a_new_session_replaces_the_holders_earlier_one(
     other_doc = done_pdf_document(tmp_path, "gp-tai-lieu-khac")
     url = f"/api/v1/documents/{doc_id}/signing-sessions"
     body = {"certificate": _pem(pki, "officer")}
-    first = bare_client.post(url, json=body, headers=auth(officer)).json()
-    second = bare_client.post(url, json=body, headers=auth(officer)).json()
+    r1 = bare_client.post(url, json=body, headers=auth(officer))
+    r2 = bare_client.post(url, json=body, headers=auth(officer))
+    assert r1.status_code == r2.status_code == 201, (r1.text, r2.text)
+    first, second = r1.json(), r2.json()
     objects = get_object_store()
     with db.session() as s:
         rows = {r.id: r for r in s.scalars(select(SigningSession))}
