@@ -130,3 +130,8 @@ def test_consensus_needs_most_readings_to_agree() -> None:
     assert handdigits.consensus([("45", 95.0), ("45", 88.0), ("45", 90.0)], "day") is None  # no 45th day
     assert handdigits.consensus([("7", 10.0), ("7", 0.0), ("7", 20.0), ("2", 87.0)], "day") is None  # unsure
     assert handdigits.consensus([("0", 95.0), ("00", 95.0), ("0", 95.0)], "day") is None
+
+
+def test_a_second_reading_that_times_out_keeps_the_first() -> None:
+    prepared, page = _scene("19", "27")
+    assert handdigits.second_pass(prepared, page, timeout=0.001) == page  # no error: the document goes on

@@ -215,3 +215,22 @@ def test_flat_scans_and_merely_turned_pages_are_not_warped(page: Image.Image) ->
     # a keystoned page on a table as pale as the page: not confident, left alone
     pale = _on_table(arr, KEYSTONED, level=232)
     assert preprocess.find_page(preprocess.ink_gray(pale)) is None
+
+
+def test_the_generators_perspective_photos_are_found_and_flattened() -> None:
+    # the varied generator's phone shots at an angle (samples.varied, mild keystone on a desk with a shadow)
+    import dataclasses
+    import random
+
+    from samples.axes import Photo, draw_axes
+    from samples.varied import make_varied_document, scanned_pages
+
+    for seed in (13,):
+        axes = dataclasses.replace(draw_axes(random.Random(seed)), photo=Photo.PERSPECTIVE)
+        doc = make_varied_document(seed, "eval", axes=axes)
+        shot = np.asarray(scanned_pages(doc)[0].convert("RGB"))
+        prepared = preprocess.prepare(shot, dpi=72, osd_check=False)
+        assert prepared.rectified
+        h, w = shot.shape[:2]
+        assert prepared.master.shape[0] < 0.9 * h and prepared.master.shape[1] < 0.9 * w  # the desk cut off
+        assert abs(_residual_skew(prepared.ocr)) < 0.5

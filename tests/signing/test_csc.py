@@ -7,6 +7,7 @@ applied by a clerk after the leader; an officer's own remote credential, usable 
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import socket
 import subprocess
@@ -471,3 +472,41 @@ def test_a_profile_waits_for_the_holders_approval(
         else:
             with pytest.raises(outcome):
                 signing.sign_bytes(pdf)
+
+
+def test_profiles_command_lists_and_checks_a_remote_profile(
+    csc: str, pki: TestPKI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``digitize profiles list|check``: what an administrator runs after configuring a remote profile; check
+    opens the credential (credentials/info) and checks its certificate against the trust list."""
+    _csc_profiles(
+        csc,
+        pki,
+        tmp_path,
+        monkeypatch,
+        """
+[profiles.con-dau]
+role = "organization"
+csc_url = "{csc}"
+csc_credential = "digitize/seal"
+seal_image = "{seal}"
+users = ["van-thu"]
+
+[profiles.khong-co]
+role = "leader"
+csc_url = "{csc}"
+csc_credential = "digitize/khong-co"
+""",
+    )
+    listed = CliRunner().invoke(main, ["profiles", "list", "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert [(p["name"], p["key"], p["users"]) for p in json.loads(listed.output)] == [
+        ("con-dau", "csc", ["van-thu"]),
+        ("khong-co", "csc", []),
+    ]
+    ok = CliRunner().invoke(main, ["profiles", "check", "con-dau", "--json"])
+    assert ok.exit_code == 0, ok.output
+    assert "Common Name: Sở Khoa học và Công nghệ tỉnh Yên Bái" in json.loads(ok.output)["subject"]
+    missing = CliRunner().invoke(main, ["profiles", "check", "khong-co"])
+    assert missing.exit_code == 65 and "ký từ xa" in missing.output, missing.output
+    assert CliRunner().invoke(main, ["profiles", "check", "khong-ton-tai"]).exit_code == 66

@@ -82,3 +82,17 @@ def test_chain_to_a_root_nobody_trusts_names_that_root(pki: TestPKI) -> None:
     assert any("leads to the root CA" in r and "not in the trust list" in r for r in s.reasons_en), (
         s.reasons_en
     )
+
+
+def test_timestamp_whose_authority_lacks_revocation_data_says_so(pki: TestPKI) -> None:
+    signed = h.pyhanko_sign(h.make_pdf(), pki.officer.p12, pki.p12_password, tsa_url=pki.tsa_url)
+    roots = load_trust_roots([pki.root_cert])
+    s = verify_pdf(signed, trust_roots=roots, allow_fetching=False, visual_checks=False).signatures[0]
+    assert s.timestamp_trusted is False and s.indication == "INDETERMINATE"
+    # not a vague "timestamp not trusted": the TSA's chain is sound, only its revocation data is missing
+    assert any("timestamp by" in r and "chain to the root" in r and "is sound" in r for r in s.reasons_en)
+    assert any("Dấu thời gian của" in r and "CRL/OCSP" in r for r in s.reasons)
+    _import_crls(pki)
+    s = verify_pdf(signed, trust_roots=roots, allow_fetching=False, visual_checks=False).signatures[0]
+    assert (s.indication, s.timestamp_trusted) == ("TOTAL_PASSED", True)
+    assert not any("timestamp by" in r for r in s.reasons_en)

@@ -32,6 +32,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "verify": ("digitize.cli.verify", "verify", "Verify every signature of a PDF."),
     "trust": ("digitize.cli.trust", "trust", "Trusted roots, intermediates and revocation lists (CRLs)."),
     "agent": ("digitize.cli.agent", "agent", "The officer's local signing agent (USB token, PIN here)."),
+    "profiles": (
+        "digitize.cli.profiles",
+        "profiles",
+        "Server signing profiles: list, check (opens the key).",
+    ),
     "sessions": ("digitize.cli.agent", "sessions", "Signing sessions: 'sessions sweep' removes leftovers."),
     "export": ("digitize.cli.preserve", "export", "The store (or a batch) as a BagIt bag / E-ARK AIP."),
     "import": ("digitize.cli.preserve", "import_", "Validate a bag from 'digitize export' and restore it."),

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
+from digitize.errors import ToolFailed
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
@@ -221,7 +222,10 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     blanks = [b for b in blanks if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
     if not blanks:
         return page
-    votes = read_votes([_crop(prepared, b.box) for b in blanks], timeout=timeout)
+    try:
+        votes = read_votes([_crop(prepared, b.box) for b in blanks], timeout=timeout)
+    except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
+        return page
     drop: set[int] = set()
     new: list[Word] = []
     for blank, vs in zip(blanks, votes, strict=True):

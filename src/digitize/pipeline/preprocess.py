@@ -355,7 +355,7 @@ PAGE_FIND_SIZE = 600  # px: the page outline is looked for on a copy this long
 PAGE_MIN_AREA = 0.20  # share of the photo the page must cover ...
 PAGE_MAX_AREA = 0.97  # ... and leave uncovered (a scan's page fills it: nothing to find)
 PAGE_MIN_CONTRAST = 35.0  # grey levels between the page and what surrounds it
-KEYSTONE_MIN = 0.03  # opposite sides differing by this share (or 1.5°) is perspective; less is left alone
+KEYSTONE_MIN = 0.01  # opposite sides differing by 1 % (or 1.5°) is perspective; a rectangle is left alone
 
 
 def _order_corners(pts: np.ndarray) -> np.ndarray:
@@ -367,7 +367,8 @@ def _order_corners(pts: np.ndarray) -> np.ndarray:
 
 def _keystone(q: np.ndarray) -> float:
     """How far a quadrilateral is from a (possibly turned) rectangle: the larger of the relative length
-    difference of opposite sides and the angle between them over 1.5°/3 % (a turned rectangle: 0)."""
+    difference of opposite sides and the angle between them, 1.5° counting as KEYSTONE_MIN (a turned
+    rectangle: 0)."""
     sides = [q[(i + 1) % 4] - q[i] for i in range(4)]
     lengths = [float(np.hypot(*v)) for v in sides]
     out = 0.0

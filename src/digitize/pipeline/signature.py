@@ -20,6 +20,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from digitize.errors import ToolFailed
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.signer import read_signer
 from digitize.pipeline.fields.vocab import F_SURNAMES
@@ -115,7 +116,10 @@ def second_pass(
     best: list[Word] = []
     first_title = read_signer(page_lines(page)).value("signer_title")
     for image in (crop, erase_seal(crop, letter)):
-        new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout)
+        try:
+            new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout)
+        except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
+            break
         if _signer_found(page, new, first_title):
             best = new
             break

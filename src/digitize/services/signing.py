@@ -964,3 +964,58 @@ def register_certificate_of_user(name: str, pem: str, *, by: str) -> dict[str, A
     """``register_user_certificate`` in its own transaction (the admin's page)."""
     with db.session() as s:
         return register_user_certificate(s, name, pem, by=by)
+
+
+# --- the server's signing profiles, for their administrator --------------------------------------------
+
+
+def _key_kind(named: Any) -> str:
+    from digitize.signing.keys import CscSource, P12Source
+
+    if isinstance(named.key, P12Source):
+        return "pkcs12"
+    if isinstance(named.key, CscSource):
+        return "csc"
+    return "pkcs11"
+
+
+def list_profiles(settings: Settings | None = None) -> list[dict[str, Any]]:
+    """The profiles of the profiles file: name, role, level, where the key is, who may use it (nothing is
+    opened)."""
+    settings = settings or get_settings()
+    return [
+        {
+            "name": name,
+            "role": named.profile.role,
+            "level": named.profile.level,
+            "key": _key_kind(named),
+            "users": sorted(named.users),
+            "api_keys": sorted(named.api_keys),
+        }
+        for name, named in sorted(_profiles(settings).items())
+    ]
+
+
+def check_profile(name: str, settings: Settings | None = None) -> dict[str, Any]:
+    """Open the profile's key as a signature would (the PKCS#12 password, the token's PIN from the
+    environment, the remote service's ``credentials/info``) and check its certificate (validity, usage,
+    trust, revocation when answered): what an administrator runs after configuring one. NotFound when no
+    such profile; KeyAccessError, ServiceUnavailable or CertificateRejected as a signature would get."""
+    from digitize.certs import load_trust_roots
+    from digitize.signing.certcheck import check_certificate
+    from digitize.signing.keys import open_key
+
+    settings = settings or get_settings()
+    named = _profiles(settings).get(name)
+    if named is None:
+        raise NotFound(f"Không có hồ sơ ký '{name}'.", f"No signing profile '{name}'.")
+    with open_key(named.key, pss=named.profile.pss) as key:
+        cert, chain = key.certificate, key.chain
+    check_certificate(cert, chain, load_trust_roots(named.trust, settings.trust_dir))
+    return {
+        **next(p for p in list_profiles(settings) if p["name"] == name),
+        "subject": nfc(cert.subject.human_friendly),
+        "issuer": nfc(cert.issuer.human_friendly),
+        "not_after": iso(cert.not_valid_after),
+        "ok": True,
+    }

@@ -525,7 +525,44 @@ async def _check_embedded(
         else None,
         docmdp_ok=getattr(status, "docmdp_ok", None),
     )
+    tsv = getattr(status, "timestamp_validity", None)
+    if raw.kind is Kind.SIGNATURE and facts.timestamp_trusted is False and not facts.timestamp_broken:
+        with contextlib.suppress(Exception):
+            facts = dataclasses.replace(facts, timestamp_note=await _timestamp_note(tsv, setup, extra))
     return facts, await _chain_facts(status, facts, vc, setup, extra, _poe(facts, raw.kind, later_poe))
+
+
+async def _timestamp_note(tsv: Any, setup: _Setup, extra: Sequence[x509.Certificate]) -> Words | None:
+    """An intact signature timestamp that is not trusted: is the TSA's chain sound and only its revocation
+    data missing, or does it lead nowhere trusted?"""
+    from pyhanko_certvalidator import CertificateValidator
+
+    cert = tsv.signing_cert
+    if cert is None:
+        return None
+    tsa = _signer_of(cert).name or "?"
+    vc = _validation_context(setup, [*extra, cert], soft=True)
+    try:
+        path = await CertificateValidator(cert, validation_context=vc).async_validate_usage(
+            set(), extended_key_usage={"time_stamping"}
+        )
+    except Exception as exc:
+        why = _first_line(exc)
+        return (
+            f"Dấu thời gian của '{tsa}' nguyên vẹn nhưng chứng thư của máy chủ cấp dấu thời gian không xác "
+            f"thực được tới CA gốc tin cậy ({why}); dấu thời gian chưa được dùng làm bằng chứng thời điểm ký",
+            f"The timestamp by '{tsa}' is intact but the timestamping authority's certificate does not "
+            f"validate to a trusted root ({why}); it is not used as proof of the signing time",
+        )
+    root = _safe(lambda: path.trust_anchor.authority.name.native.get("common_name")) or "?"
+    return (
+        f"Dấu thời gian của '{tsa}' nguyên vẹn và chuỗi chứng thư của máy chủ cấp dấu thời gian đúng tới "
+        f"CA gốc '{root}', nhưng chưa có thông tin thu hồi (CRL/OCSP) cho chứng thư đó, nên chưa được dùng "
+        "làm bằng chứng thời điểm ký. " + OFFLINE_ADVICE[0],
+        f"The timestamp by '{tsa}' is intact and the timestamping authority's chain to the root '{root}' "
+        "is sound, but no revocation information (CRL/OCSP) is at hand for its certificate, so it is not "
+        "used as proof of the signing time. " + OFFLINE_ADVICE[1],
+    )
 
 
 def _poe(facts: CmsFacts, kind: Kind, later_poe: datetime | None) -> datetime | None:
@@ -907,6 +944,8 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
     if cms_facts is not None and cms_facts.timestamp_broken:
         reasons.append(("Dấu thời gian của chữ ký bị hỏng", "The signature's timestamp token is broken"))
     reasons += list(verdict.reasons)
+    if cms_facts is not None and cms_facts.timestamp_note is not None:
+        reasons.append(cms_facts.timestamp_note)
     # algorithms the policy does not accept are always named, whatever rule decided
     for f in ev.crypto:
         if f.words() not in reasons:

@@ -145,6 +145,7 @@ class CmsFacts:
     diff_reason: str | None = None  # why pyHanko could not classify a change
     docmdp_ok: bool | None = None
     seed_value_error: str | None = None
+    timestamp_note: Words | None = None  # why an intact signature timestamp is not trusted, precisely
     lenient: bool = False  # checked directly on the byte range (pyHanko's PDF layer could not)
     structure_problem: str | None = None
 

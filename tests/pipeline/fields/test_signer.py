@@ -74,3 +74,8 @@ def test_prime_minister_s_deputy_not_an_agency_head() -> None:
 def test_a_name_with_a_word_no_vietnamese_name_has_is_not_taken() -> None:
     specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Mg Hòa Bình", [40.0, 95, 95])
     assert values(specs)["signer_name"] is None  # needs review rather than a wrong name
+
+
+def test_a_common_family_name_is_not_replaced_by_a_rare_one_with_the_same_letters() -> None:
+    specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Doàn Văn An", [70.0, 95, 95])
+    assert values(specs)["signer_name"] == "Đoàn Văn An"  # not "Doãn"

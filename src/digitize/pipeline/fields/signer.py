@@ -123,12 +123,12 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
     "Thủ tướng Chính phủ") a seal-blurred "THỦ TƯỚNG" read as "Thủ trưởng" (the head of an agency) is the
     Prime Minister's or the Deputy's title."""
     title = signer.get("signer_title")
-    if title is None or title.value not in ("Thủ trưởng", "Phó Thủ trưởng"):
+    if title is None or title.value not in ("Thủ trưởng", "Phó Thủ trưởng", "Thứ trưởng", "Phó Thứ trưởng"):
         return signer
     pm = fold(organ_name or "").startswith("thu tuong") or (notation or "").endswith("TTg")
     if not pm:
         return signer
-    fixed = title.value.replace("Thủ trưởng", "Thủ tướng")
+    fixed = title.value.replace("Thủ trưởng", "Thủ tướng").replace("Thứ trưởng", "Thủ tướng")
     return Found(tuple(replace(f, value=fixed) if f.name == "signer_title" else f for f in signer.fields))
 
 

@@ -79,19 +79,27 @@ SURNAMES: tuple[str, ...] = (
     "Đào", "Quách", "Lưu", "Chu", "Kiều", "Vương", "Thái", "Triệu", "Hứa", "Lại", "Văn", "Châu", "Tăng",
     # less common ones, after the frequent (a seal-hidden surname is guessed from the front of this list)
     "Phùng", "Khúc", "Âu", "Đàm", "Kim", "Lò", "Mạc", "Nông", "Thân", "Tôn", "Tống", "Hầu", "Giáp", "Khổng",
-    "Ninh", "Tiêu", "Lã", "Lục", "Doãn", "Từ", "Quan", "Vi", "La",
+    "Ninh", "Tiêu", "Lã", "Lục", "Doãn", "Từ", "Quan", "Vi",
 )  # fmt: skip
 
 
-def _folded_vocab(items: Iterable[str]) -> dict[str, str]:
-    return {fold(x): x for x in items}
+def _folded_vocab(items: Iterable[str], *, first_wins: bool = False) -> dict[str, str]:
+    """Folded form → item; of items with one folded form the last wins ("Thủ trưởng" over "Thứ trưởng"), or
+    with ``first_wins`` the first (SURNAMES, by frequency: "Đoàn" before a rarer "Doãn")."""
+    out: dict[str, str] = {}
+    for x in items:
+        if first_wins:
+            out.setdefault(fold(x), x)
+        else:
+            out[fold(x)] = x
+    return out
 
 
 F_PROVINCES = _folded_vocab(PROVINCES)
 F_PLACES = _folded_vocab(PLACES)
 F_TYPES = _folded_vocab(DOC_TYPES)
 F_TITLES = _folded_vocab(TITLES)
-F_SURNAMES = _folded_vocab(SURNAMES)
+F_SURNAMES = _folded_vocab(SURNAMES, first_wins=True)
 
 
 def _organ_vocab() -> dict[str, str]:
