@@ -187,3 +187,18 @@ def test_undocumented_400s_are_documented(bare_client: TestClient, make_key: Cal
     )
     assert r.status_code in (400, 422)  # FastAPI: 422 for bad JSON, 400 for a body it cannot decode
     assert str(r.status_code) in spec["paths"]["/api/v1/documents/{document_id}/revoke"]["post"]["responses"]
+
+
+def test_unicode_digits_in_paging_numbers_are_not_500(login: Callable[[str], TestClient]) -> None:
+    """``"²".isdigit()`` is True and ``int("²")`` raises: ``?page=²`` and ``?year=²`` were 500s, and so was a
+    stack boundary "²" (every door parses numbers as ASCII digits now; headers' Content-Length too)."""
+    from tests.web.conftest import csrf_of
+
+    client = login("admin")
+    for url in ("/search?page=%C2%B2", "/review?page=%C2%B2", "/stats?year=%C2%B2", "/search?page=%D9%A1"):
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.status_code)
+    client = login("archivist")
+    token = csrf_of(client.get("/upload").text)
+    r = client.post("/stacks/nope", data={"csrf_token": token, "starts": "0,²"})
+    assert 400 <= r.status_code < 500, r.status_code
