@@ -35,9 +35,15 @@ def norm(value: str | None) -> str | None:
 
 
 def _run(path: str) -> dict[str, str | None]:
+    from digitize.errors import DigitizeError
     from digitize.pipeline.run import process_document
 
-    result = process_document(Path(path), jobs=1)
+    try:
+        result = process_document(Path(path), jobs=1)
+    except (
+        DigitizeError
+    ) as exc:  # a page Tesseract gave up on (timeout on a loaded machine): every field missed
+        return {"error": f"{type(exc).__name__}: {exc}"}
     values: dict[str, str | None] = result.extraction.values()
     return values
 
@@ -56,6 +62,8 @@ def score(
     misses: list[str] = []
     for gt, values in zip(truths, got, strict=True):
         axes = dict(gt.get("axes") or {"variant": gt.get("variant", "?")})
+        if "error" in values:
+            misses.append(f"    {gt['file']}: not read: {values['error']}")
         for name in FIELD_NAMES:
             want, have = gt["fields"][name], values.get(name)
             hit = int(norm(want) == norm(have))

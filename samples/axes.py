@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import Any
 
 
 def _nfc(items: tuple[str, ...]) -> tuple[str, ...]:
@@ -153,6 +155,40 @@ def draw_axes(rng: random.Random, kind: str | None = None) -> Axes:
     margins = rng.choice(tuple(Margins))
     photo = rng.choices(tuple(Photo), weights=(6, 1, 1, 1))[0]
     return Axes(k, colour, dpi, seal, header, sign, tail, stamp, handwritten, font, margins, photo)
+
+
+def draw_balanced(n: int, rng: random.Random, kinds: tuple[str, ...] = VARIED_KINDS) -> list[Axes]:
+    """``n`` points for a small measured set: every axis cycles through its values (photos and tail pages at
+    their usual share) in its own random order, so each value shows up about equally often while no axis
+    follows another; kinds cycle in order. TM. forms fall back to the direct / KT. form under a Sở or Cục."""
+
+    def column(values: Sequence[object]) -> list[object]:
+        order = list(values)
+        rng.shuffle(order)
+        col = [order[i % len(order)] for i in range(n)]
+        rng.shuffle(col)
+        return col
+
+    cols = {
+        "colour": column(tuple(Colour)),
+        "dpi": column((200, 300)),
+        "seal": column(tuple(Seal)),
+        "header": column(tuple(Header)),
+        "sign": column(tuple(SignForm)),
+        "tail": column((Tail.NONE, Tail.NONE, Tail.ANNEX, Tail.BLANK_SEAL, Tail.RECEIPT)),
+        "stamp": column((True, False, False)),
+        "handwritten": column((True, False, False)),
+        "font": column(tuple(Font)),
+        "margins": column(tuple(Margins)),
+        "photo": column((Photo.NONE, Photo.NONE, Photo.NONE, Photo.BLUR, Photo.LOW_LIGHT, Photo.PERSPECTIVE)),
+    }
+    out = []
+    for i in range(n):
+        kw: dict[str, Any] = {k: v[i] for k, v in cols.items()}
+        if kw["sign"] not in sign_forms_for(kw["header"]):
+            kw["sign"] = SignForm.DIRECT if kw["sign"] is SignForm.TM else SignForm.KT
+        out.append(Axes(kind=kinds[i % len(kinds)], **kw))
+    return out
 
 
 # --------------------------------------------------------------------------------------------- pools
@@ -403,7 +439,7 @@ _EVAL = Pools(
             "Trà Vinh",
             "Vĩnh Long",
             "Vĩnh Phúc",
-            "Hồ Chí Minh",
+            "Bà Rịa - Vũng Tàu",
             "Quảng Ngãi",
             "Hòa Bình",
         )
@@ -432,20 +468,10 @@ _EVAL = Pools(
             "Lại",
         )
     ),
-    middle_m=_nfc(("Xuân", "Công", "Thanh", "Mạnh", "Đình", "Trọng", "Bá", "Duy")),
-    middle_f=_nfc(("Thùy", "Kim", "Phương", "Bích", "Diệu")),
+    middle_m=_nfc(("Trọng", "Bá", "Duy", "Tiến", "Thế", "Khắc", "Viết")),
+    middle_f=_nfc(("Bích", "Diệu", "Hồng", "Mỹ", "Hải")),
     given_m=_nfc(
         (
-            "Phúc",
-            "Quân",
-            "Sơn",
-            "Thắng",
-            "Trung",
-            "Tuấn",
-            "Việt",
-            "Đạt",
-            "Toàn",
-            "Hưng",
             "Thọ",
             "Vinh",
             "Nghĩa",
@@ -454,10 +480,16 @@ _EVAL = Pools(
             "Tùng",
             "Hòa",
             "Lộc",
+            "Tâm",
+            "Khoa",
+            "Huy",
+            "Quang",
+            "Bảo",
+            "Tín",
         )
     ),
     given_f=_nfc(
-        ("Nga", "Thảo", "Trang", "Yến", "Huyền", "Loan", "Nhung", "Oanh", "Ánh", "Dung", "Thủy", "Vân")
+        ("Ánh", "Dung", "Thủy", "Vân", "Diệp", "Quyên", "Hằng", "Nhàn", "Tuyết", "Thư", "Châu", "Ly")
     ),
     company_forms=_nfc(("Công ty TNHH", "Công ty Cổ phần", "Hợp tác xã", "Doanh nghiệp tư nhân")),
     company_trades=_nfc(("Điện tử", "Cơ khí", "Nông sản", "Tin học", "In ấn", "Du lịch", "Thủy sản")),
@@ -503,20 +535,20 @@ _EVAL = Pools(
             "Hành nghề công chứng theo quy định của Luật Công chứng",
         ),
         Dept(
-            "Sở Tài nguyên và Môi trường",
-            "STNMT",
-            ("QLĐĐ", "VP", "TNN"),
-            ("Giấy phép khai thác, sử dụng nước dưới đất", "Giấy phép xả nước thải vào nguồn nước"),
-            ("Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở",),
-            "Khai thác nước dưới đất phục vụ sản xuất với lưu lượng 250 m3/ngày đêm",
+            "Ban Quản lý các khu công nghiệp",
+            "BQLKCN",
+            ("QLDN", "VP", "QLĐT"),
+            ("Giấy phép lao động cho người lao động nước ngoài",),
+            ("Giấy chứng nhận đăng ký điều chỉnh dự án đầu tư trong khu công nghiệp",),
+            "Sử dụng người lao động nước ngoài làm việc tại dự án trong khu công nghiệp",
         ),
         Dept(
-            "Sở Văn hóa, Thể thao và Du lịch",
-            "SVHTTDL",
-            ("QLVH", "VP", "QLDL"),
-            ("Giấy phép kinh doanh dịch vụ lữ hành nội địa",),
-            ("Giấy chứng nhận cơ sở lưu trú du lịch đạt tiêu chuẩn",),
-            "Kinh doanh dịch vụ lữ hành nội địa",
+            "Sở Du lịch",
+            "SDL",
+            ("QLLH", "VP", "QLCSLT"),
+            ("Giấy phép tổ chức hoạt động du lịch mạo hiểm",),
+            ("Giấy chứng nhận hạng cơ sở lưu trú du lịch",),
+            "Tổ chức hoạt động du lịch leo núi và dù lượn",
         ),
     ),
     agencies=(

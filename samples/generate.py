@@ -50,7 +50,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from digitize.pipeline.model import FIELD_NAMES
-from samples.axes import Axes, Family
+from samples.axes import Axes, Family, Seal, Tail
 
 KINDS: tuple[str, ...] = ("quyet_dinh", "giay_phep", "giay_chung_nhan", "cong_van")
 
@@ -775,10 +775,10 @@ class Look:
 
     font: str = DEFAULT_FONT
     margins: tuple[float, float, float, float] = (MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B)
-    seal: str = "over_name"  # "over_name" | "beside" | "faint"
+    seal: Seal = Seal.OVER_NAME
     handwritten: bool = False  # number and day/month by hand into printed blanks
     stamp: str | None = None  # "ĐẾN" stamp: "số|ngày|chuyển" (None: no stamp)
-    tail: str = "none"  # "none" | "annex" | "blank_seal" | "receipt"
+    tail: Tail = Tail.NONE
     tail_names: tuple[str, ...] = ()  # people an annex names (none of them the signer)
 
 
@@ -995,17 +995,17 @@ def layout(content: Content, seed: int, look: Look | None = None) -> Layout:
     cx = (sig_col[0] + sig_col[1]) / 2
     page.graphics.append(Graphic("signature", cx - 55, sy + 5, 130, 70, seed))
     seal_d = 112.0
-    if lk.seal == "beside":  # left of the signature, its rim clear of the name
+    if lk.seal is Seal.BESIDE:  # left of the signature, its rim clear of the name
         sx = min(name_run.x, cx - 55) - seal_d - 4
         seal_y = name_y - seal_d - 16
         strength = 1.0
     else:  # centred left of the signature, its lower rim over the left part of the name
         sx = min(name_run.x - seal_d * 0.45, cx - seal_d * 0.85)
         seal_y = name_y - seal_d + 10
-        strength = 0.4 if lk.seal == "faint" else 1.0
+        strength = 0.4 if lk.seal is Seal.FAINT else 1.0
     page.graphics.append(Graphic("seal", sx, seal_y, seal_d, seal_d, seed, "seal", strength))
 
-    if lk.tail != "none":
+    if lk.tail is not Tail.NONE:
         _tail_page(content, seed, lk, pages, text, body_w)
     return Layout(pages, text)
 
@@ -1024,7 +1024,7 @@ def _tail_page(
     lines: list[str] = []
     fnt = lk.font
     m_t = lk.margins[2]
-    if lk.tail == "blank_seal":  # nothing but a faint seal (the next sheet stamped through, or a page seal)
+    if lk.tail is Tail.BLANK_SEAL:  # nothing but a faint seal (stamped through, or a page seal)
         d = 112.0
         page.graphics.append(
             Graphic(
@@ -1038,7 +1038,7 @@ def _tail_page(
                 rng.uniform(0.25, 0.45),
             )
         )
-    elif lk.tail == "receipt":  # the recipients' list carried over, nobody signs here
+    elif lk.tail is Tail.RECEIPT:  # the recipients' list carried over, nobody signs here
         y = m_t + 40
         page.runs.append(Run(body_w[0] - 20, y, "Nơi nhận:", "bolditalic", 12, fnt))
         lines.append("Nơi nhận:")

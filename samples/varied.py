@@ -38,6 +38,7 @@ from samples.axes import (
     SignForm,
     Tail,
     draw_axes,
+    draw_balanced,
     pools,
 )
 
@@ -373,10 +374,10 @@ def make_varied_document(
         look = g.Look(
             font=str(ax.font),
             margins=MARGINS_PT[ax.margins],
-            seal=str(ax.seal),
+            seal=ax.seal,
             handwritten=ax.handwritten,
             stamp=extras["stamp"] if ax.stamp else None,
-            tail=str(ax.tail),
+            tail=ax.tail,
             tail_names=extras["annex_names"],
         )
         lay = g.layout(content, fseed, look)
@@ -522,15 +523,14 @@ def write_varied(doc: g.SampleDoc, out: Path) -> Path:
 
 
 def write_family_set(out_dir: Path, n: int, seed: int, family: Family | str) -> list[Path]:
-    """``n`` documents of ``family``, axes drawn per document, kinds cycling (so every kind is present)."""
+    """``n`` documents of ``family``, kinds cycling; the axes balanced over the set (``draw_balanced``: each
+    value about equally often, no axis following another), so a small set still covers every value."""
     fam = Family(family)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    kinds = VARIED_KINDS
-    for i in range(n):
+    plan = draw_balanced(n, random.Random(f"set:{fam}:{seed}:{n}"), VARIED_KINDS)
+    for i, ax in enumerate(plan):
         doc_seed = seed * 1000 + i
-        rng = random.Random(f"axes:{fam}:{doc_seed}")
-        ax = draw_axes(rng, kinds[i % len(kinds)])
         doc = make_varied_document(doc_seed, fam, ax)
         paths.append(write_varied(doc, out_dir / f"{i:03d}_{fam}_{ax.kind}"))
     return paths

@@ -30,6 +30,7 @@ from samples.axes import (
     SignForm,
     Tail,
     draw_axes,
+    draw_balanced,
     pools,
     sign_forms_for,
 )
@@ -85,6 +86,21 @@ def test_pools_of_the_families_are_disjoint() -> None:
             assert not set(a) & set(b), f.name
         for s in a + b if isinstance(a[0], str) else ():
             assert _nfc(s)
+
+
+def test_eval_pools_are_new_to_the_fixed_generator() -> None:
+    # what the extractor was first built on (samples.generate's fixed lists) never shows up in eval
+    ev = pools("eval")
+    assert not set(ev.provinces) & {p for p, _level, _mst in g.PROVINCES}
+    assert not {d.name for d in ev.depts} & {o.name for o in g.ORGANS}
+    assert not set(ev.given_m + ev.given_f) & set(g.GIVEN_M + g.GIVEN_F)
+    assert not set(ev.middle_m + ev.middle_f) & set(g.MIDDLE_M + g.MIDDLE_F)
+    assert not set(ev.company_brands) & set(g.COMPANY_BRANDS) and not set(ev.streets) & set(g.STREETS)
+    fixed_titles = {t.casefold() for o in g.ORGANS for t in o.licences + o.certificates}
+    for d in ev.depts:
+        for title in d.licences + d.certificates:
+            rest = title.removeprefix("Giấy chứng nhận ").removeprefix("Giấy phép ")
+            assert rest != title and rest.casefold() not in fixed_titles
 
 
 def test_documents_of_the_two_families_share_no_drawn_value() -> None:
@@ -159,6 +175,26 @@ def test_axes_are_drawn_independently_and_cover_every_value() -> None:
     assert SignForm.TM not in sign_forms_for(Header.PARENT)
     bitonal = [d for d in draws if d.colour is Colour.BITONAL]
     assert {d.seal for d in bitonal} == set(Seal) and {d.dpi for d in bitonal} == {200, 300}
+
+
+def test_a_small_set_covers_every_axis_value() -> None:
+    plan = draw_balanced(14, random.Random(3))
+    assert [a.kind for a in plan] == list(VARIED_KINDS) * 2
+    for axis, values in (
+        ("colour", Colour),
+        ("seal", Seal),
+        ("header", Header),
+        ("font", Font),
+        ("margins", Margins),
+    ):
+        counts = {v: sum(getattr(a, axis) is v for a in plan) for v in values}
+        assert min(counts.values()) >= 14 // len(values), (axis, counts)
+    assert {a.dpi for a in plan} == {200, 300} and {a.photo for a in plan} == set(Photo)
+    assert {a.tail for a in plan} == set(Tail) and {a.stamp for a in plan} == {True, False}
+    assert all(a.sign in sign_forms_for(a.header) for a in plan)
+    assert draw_balanced(14, random.Random(3)) == plan
+    # independent: no axis is a function of another over the set
+    assert len({(a.colour, a.seal) for a in plan}) > 3
 
 
 # --------------------------------------------------------------------------------------------- ground truth

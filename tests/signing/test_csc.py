@@ -510,3 +510,22 @@ csc_credential = "digitize/khong-co"
     missing = CliRunner().invoke(main, ["profiles", "check", "khong-co"])
     assert missing.exit_code == 65 and "ký từ xa" in missing.output, missing.output
     assert CliRunner().invoke(main, ["profiles", "check", "khong-ton-tai"]).exit_code == 66
+
+
+def test_a_remote_profile_signs_with_rsassa_pss(csc: str, tmp_path: Path) -> None:
+    """``pss = true`` on a CSC profile: RSASSA-PSS asked of the service (signAlgo + its parameters)."""
+    from digitize.certs import load_trust_roots
+    from digitize.signing.keys import CscSource, open_key
+    from digitize.signing.sign import Signing, SignProfile
+    from tests.signing.helpers import make_pdf
+
+    with CscKey.open(csc, "digitize/signer") as key:
+        root = tmp_path / "csc-root.pem"
+        root.write_text(serialization_pem(key.chain[-1]))
+    roots = load_trust_roots([root])
+    with open_key(CscSource(csc, "digitize/signer"), pss=True) as k:
+        signed, _ = Signing(k, SignProfile(role="leader", level="B-B", pss=True), roots).sign_bytes(
+            make_pdf(tmp_path / "qd.pdf").read_bytes()
+        )
+    report = verify_pdf(signed, trust_roots=roots, visual_checks=False)
+    assert report.all_passed and report.signatures[0].signature_algorithm == "rsassa_pss", report

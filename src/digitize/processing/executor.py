@@ -92,7 +92,7 @@ def claim(document_id: str, worker: str, settings: Settings | None = None) -> bo
             .values(state=PROCESSING, claimed_by=worker, lease_until=None, updated_at=utcnow())
             .execution_options(synchronize_session=False)
         )
-        return bool(getattr(res, "rowcount", 0) == 1)
+        return db.rows_changed(res) == 1
 
 
 def finalize(document_id: str, worker: str, outcome: Outcome, searchable: None = None) -> str:

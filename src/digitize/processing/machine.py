@@ -32,10 +32,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, exists, func, insert, or_, select, update
-from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -94,11 +93,6 @@ def after_fork() -> None:
             if key[0] != os.getpid():
                 _db._engines[key].dispose(close=False)
                 del _db._engines[key]
-
-
-def _rows(result: Result[Any]) -> int:
-    """The rows an UPDATE changed (a conditional UPDATE is how a claim is won: 1 won, 0 lost)."""
-    return int(cast("CursorResult[Any]", result).rowcount or 0)
 
 
 @contextmanager
@@ -214,7 +208,7 @@ def prepare_document(document_id: str, token: str, settings: Settings | None = N
             .where(Document.id == document_id, _owned_by(Document.claimed_by, PREPARE_PREFIX + token))
             .values(page_count=count, claimed_by=None, lease_until=None, updated_at=utcnow())
         )
-        if _rows(done) != 1:  # our lease was taken over: let the other one finish it
+        if db.rows_changed(done) != 1:  # our lease was taken over: let the other one finish it
             s.rollback()
             return _listed(document_id, settings)
     return _listed(document_id, settings)
@@ -406,7 +400,7 @@ def complete_page(claim: PageClaim, values: dict[str, Any], settings: Settings |
                 updated_at=utcnow(),
             )
         )
-        return _rows(res) == 1
+        return db.rows_changed(res) == 1
 
 
 def fail_page(
@@ -434,7 +428,7 @@ def fail_page(
                 updated_at=utcnow(),
             )
         )
-        return _rows(res) == 1
+        return db.rows_changed(res) == 1
 
 
 def release_page(page_id: int, token: str, settings: Settings | None = None) -> bool:
@@ -492,7 +486,7 @@ def start_compose(document_id: str, token: str, settings: Settings | None = None
             )
             .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=None, updated_at=utcnow())
         )
-        return _rows(res) == 1
+        return db.rows_changed(res) == 1
 
 
 def begin_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
@@ -508,7 +502,7 @@ def begin_compose(document_id: str, token: str, settings: Settings | None = None
             )
             .values(lease_until=_lease(settings), attempts=Document.attempts + 1, updated_at=utcnow())
         )
-        return _rows(res) == 1
+        return db.rows_changed(res) == 1
 
 
 def fail_compose(
@@ -560,7 +554,7 @@ def _finish_failed(
                 updated_at=utcnow(),
             )
         )
-        return _rows(res) == 1
+        return db.rows_changed(res) == 1
 
 
 # --- leases ----------------------------------------------------------------------------------------
@@ -600,7 +594,7 @@ def _heartbeat_page(page_id: int, token: str, settings: Settings) -> Lease:
                 .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
                 .values(lease_until=_lease(settings))
             )
-            return _rows(res) == 1
+            return db.rows_changed(res) == 1
 
     return Lease(extend, settings)
 
@@ -613,7 +607,7 @@ def _heartbeat_document(document_id: str, owner: str, settings: Settings) -> Lea
                 .where(Document.id == document_id, _owned_by(Document.claimed_by, owner))
                 .values(lease_until=_lease(settings))
             )
-            return _rows(res) == 1
+            return db.rows_changed(res) == 1
 
     return Lease(extend, settings)
 
@@ -1180,7 +1174,7 @@ def expire_dead_claims(settings: Settings | None = None) -> int:
                     .values(lease_until=past)
                     .execution_options(synchronize_session=False)
                 )
-                n += int(_rows(res) or 0)
+                n += db.rows_changed(res)
     return n
 
 
@@ -1251,7 +1245,7 @@ def _reap_expired_pages(s: Session, now: datetime, limit: int) -> list[int]:
             .where(Page.id == pid, Page.state == PAGE_PENDING, Page.lease_until < now)
             .values(claimed_by=None, lease_until=None, updated_at=now)
         )
-        if _rows(res) == 1:
+        if db.rows_changed(res) == 1:
             freed.append(pid)
     return freed
 
@@ -1276,7 +1270,7 @@ def _reap_expired_documents(s: Session, now: datetime, limit: int) -> list[str]:
             )
             .values(claimed_by=None, lease_until=None, updated_at=now)
         )
-        if _rows(res) == 1 and page_count is None:
+        if db.rows_changed(res) == 1 and page_count is None:
             again.append(doc_id)
     return again
 
@@ -1338,7 +1332,7 @@ def _resend_queued_composes(s: Session, now: datetime, stale: datetime, limit: i
             .where(Document.id == doc_id, Document.claimed_by == label, Document.lease_until.is_(None))
             .values(updated_at=now)
         )
-        if _rows(res) == 1:
+        if db.rows_changed(res) == 1:
             token = str(label)[len(COMPOSE_PREFIX) :].split(" ", 1)[0]
             again.append((doc_id, token))
     return again

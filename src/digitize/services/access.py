@@ -114,7 +114,7 @@ def reserve(k: _Key, now: float | None = None) -> float | None:
                     attempts=attempts + 1, next_allowed=t + _delay(attempts + 1, k.free, k.cap), updated=t
                 )
             )
-            if taken.rowcount == 1:  # type: ignore[attr-defined]
+            if db.rows_changed(taken) == 1:
                 return None
     return 1.0  # lost every race: as busy as it gets
 
@@ -207,7 +207,7 @@ def end_user_sessions(s: Session, user_name: str) -> int:
         .where(UserSession.user_name == user_name, UserSession.ended_at.is_(None))
         .values(ended_at=utcnow())
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return db.rows_changed(result)
 
 
 # --- taking access back -------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from digitize.errors import BadInput, Conflict, NotFound
+from digitize.permissions import Role
 from digitize.store.models import ArchivalFile, Document, utcnow
 from digitize.text import nfc, squash
 
@@ -365,17 +366,9 @@ def join_at_upload(session: Session, file_id: str | None, document_ids: list[str
 def agency_may_see_files(principal: Any) -> bool:
     """Whether an agency caller may see hồ sơ (their metadata and membership).
 
-    Staff always may. An agency only with a grant for it; until the agency grants of
-    ``digitize.services.agency`` carry one, agencies are denied."""
-    role = getattr(principal, "role", None)
-    if role != "agency":
-        return True
-    try:
-        from digitize.services import agency  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return False
-    check = getattr(agency, "may_see_files", None)
-    return bool(check(principal)) if callable(check) else False
+    Staff always may. An agency's grants (``digitize.services.agency``) name document types and fields,
+    not hồ sơ: agencies are denied."""
+    return getattr(principal, "role", None) != Role.AGENCY
 
 
 __all__ = [

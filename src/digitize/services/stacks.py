@@ -124,7 +124,7 @@ def claim(stack_id: str, worker: str, settings: Settings) -> bool:
             .values(state=StackState.SPLITTING, claimed_by=worker, lease_until=now + LEASE, pages_examined=0)
             .execution_options(synchronize_session=False)
         )
-        return getattr(res, "rowcount", 0) == 1
+        return db.rows_changed(res) == 1
 
 
 def _evidence_of(args: tuple[Any, str | None]) -> PageEvidence:

@@ -14,10 +14,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import CursorResult, Result, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -97,6 +97,11 @@ def dispose_all() -> None:
 
 def session_factory(settings: Settings | None = None) -> sessionmaker[Session]:
     return sessionmaker(bind=get_engine(settings), expire_on_commit=False)
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE changed (a conditional UPDATE is how a claim is won: 1 won, 0 lost)."""
+    return int(cast("CursorResult[Any]", result).rowcount or 0)
 
 
 @contextmanager

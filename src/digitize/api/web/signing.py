@@ -15,10 +15,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from digitize.api.web.base import (
+    SignPage,
     csrf_form,
     form_str,
     page_number,
@@ -26,12 +27,10 @@ from digitize.api.web.base import (
     redirect,
     render,
     request_lang,
-    require_page,
     router,
 )
 from digitize.api.web.token_signing import my_certificates
 from digitize.errors import DigitizeError, NotFound
-from digitize.permissions import Permission
 from digitize.store.auth import Principal
 
 log = logging.getLogger("digitize.web")
@@ -82,7 +81,7 @@ def sign_documents(document_ids: list[str], profile: str, user: Principal) -> li
 
 
 @router.get("/sign", response_class=HTMLResponse)
-def sign_queue(request: Request, user: Principal = Depends(require_page(Permission.SIGN))) -> Response:
+def sign_queue(request: Request, user: SignPage) -> Response:
     from digitize.services.signing import signing_queue
 
     page = page_number(request)
@@ -184,9 +183,7 @@ def _job_view(request: Request, job: SignJob) -> dict[str, Any]:
 
 
 @router.post("/sign", response_class=HTMLResponse)
-async def sign_selected(
-    request: Request, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+async def sign_selected(request: Request, user: SignPage) -> Response:
     form = await csrf_form(request)
     ids = [i for i in form.getlist("ids") if isinstance(i, str) and i][:MAX_SELECTED]
     profile = form_str(form, "profile")
@@ -201,15 +198,11 @@ async def sign_selected(
 
 
 @router.get("/sign/jobs/{job_id}", response_class=HTMLResponse)
-def sign_job(
-    request: Request, job_id: str, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+def sign_job(request: Request, job_id: str, user: SignPage) -> Response:
     return render(request, "sign_result.html", _job_view(request, _job_for(job_id, user)))
 
 
 @router.get("/sign/jobs/{job_id}/progress", response_class=HTMLResponse)
-def sign_job_progress(
-    request: Request, job_id: str, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+def sign_job_progress(request: Request, job_id: str, user: SignPage) -> Response:
     """The htmx fragment polled by the job page until every document is signed or refused."""
     return render(request, "_sign_progress.html", _job_view(request, _job_for(job_id, user)))

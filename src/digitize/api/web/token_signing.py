@@ -13,12 +13,11 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
-from digitize.api.web.base import csrf_form, form_str, redirect, render, require_page, router
+from digitize.api.web.base import CertificatesPage, SignPage, csrf_form, form_str, redirect, render, router
 from digitize.errors import BadInput, NotFound
-from digitize.permissions import Permission
 from digitize.store.auth import Principal
 
 MAX_SELECTED = 500
@@ -44,9 +43,7 @@ def my_certificates(user: Principal) -> list[dict[str, Any]]:
 
 
 @router.post("/sign/token", response_class=HTMLResponse)
-async def sign_with_token(
-    request: Request, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+async def sign_with_token(request: Request, user: SignPage) -> Response:
     from fastapi.concurrency import run_in_threadpool
 
     from digitize.services.signing import create_sessions
@@ -95,24 +92,18 @@ def _view(request: Request, batch: TokenBatch, user: Principal) -> dict[str, Any
 
 
 @router.get("/sign/token/{batch_id}", response_class=HTMLResponse)
-def token_batch(
-    request: Request, batch_id: str, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+def token_batch(request: Request, batch_id: str, user: SignPage) -> Response:
     return render(request, "sign_token.html", _view(request, _batch_for(batch_id, user), user))
 
 
 @router.get("/sign/token/{batch_id}/progress", response_class=HTMLResponse)
-def token_batch_progress(
-    request: Request, batch_id: str, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+def token_batch_progress(request: Request, batch_id: str, user: SignPage) -> Response:
     """The htmx fragment polled while the agent signs."""
     return render(request, "_sign_token_progress.html", _view(request, _batch_for(batch_id, user), user))
 
 
 @router.post("/sign/agent-code", response_class=HTMLResponse)
-async def agent_pairing_code(
-    request: Request, user: Principal = Depends(require_page(Permission.SIGN))
-) -> Response:
+async def agent_pairing_code(request: Request, user: SignPage) -> Response:
     """A pairing code for ``digitize agent pair --server URL --code CODE`` on the officer's PC: short-lived,
     single use, bound to the signed-in officer (``digitize.services.signing.issue_pairing_code``)."""
     from fastapi.concurrency import run_in_threadpool
@@ -129,9 +120,7 @@ async def agent_pairing_code(
 
 
 @router.get("/certificates", response_class=HTMLResponse)
-def certificates_page(
-    request: Request, user: Principal = Depends(require_page(Permission.CERTIFICATES))
-) -> Response:
+def certificates_page(request: Request, user: CertificatesPage) -> Response:
     from digitize.services.signing import registered_certificates
 
     listed = [
@@ -141,9 +130,7 @@ def certificates_page(
 
 
 @router.post("/certificates", response_class=HTMLResponse)
-async def certificates_register(
-    request: Request, user: Principal = Depends(require_page(Permission.CERTIFICATES))
-) -> Response:
+async def certificates_register(request: Request, user: CertificatesPage) -> Response:
     from fastapi.concurrency import run_in_threadpool
 
     from digitize.services.signing import register_certificate_of_user
