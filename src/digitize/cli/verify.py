@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 import click
 
@@ -52,22 +52,13 @@ def verify(
     no_default_trust: bool,
 ) -> None:
     """Verify every signature and document timestamp of a PDF (ETSI EN 319 102-1, Circular 15/2025)."""
-    from digitize.verify import exit_code_for, render_pdf, render_text, verify_file
+    from digitize.services.verification import verify_local
+    from digitize.verify import exit_code_for, render_pdf, render_text
 
     chosen = cast(Literal["vi", "en"], lang or (ctx.obj or {}).get("lang") or "vi")
-    shas: list[str] = []
-
-    def record(sha: str) -> None:
-        shas.append(sha)
-
-    report = verify_file(
-        input_pdf,
-        trust=trust,
-        allow_fetching=not offline,
-        default_trust=not no_default_trust,
-        registry_lookup=record,
-    )
-    report = _cross_checked(report, input_pdf, shas)
+    report = verify_local(
+        input_pdf, trust=trust, allow_fetching=not offline, default_trust=not no_default_trust
+    ).report
     if pdf_report is not None:
         data = render_pdf(report, chosen)
         tmp = pdf_report.with_name(pdf_report.name + ".part")
@@ -78,29 +69,3 @@ def verify(
     else:
         click.echo(render_text(report, chosen), nl=False)
     sys.exit(exit_code_for(report))
-
-
-def _cross_checked(report: Any, input_pdf: Path, shas: list[str]) -> Any:
-    """The registry part of the report, as the API and the web page give it, when this home has a store
-    (the same rule: vouched for only when the signatures verify); without one it stays "unknown"."""
-    from digitize.config import get_settings
-
-    settings = get_settings()
-    url = settings.effective_database_url
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
-        return report  # no store here: nothing to cross-check (and none created by looking)
-    from digitize.services.verification import cross_check, vouchable
-
-    if not vouchable(report):
-        return report
-    qr: str | None = None
-    try:
-        from digitize.signing.qr import read_qr
-
-        qr = read_qr(input_pdf.read_bytes())
-    except Exception:
-        qr = None
-    try:
-        return cross_check(report, shas, qr).report
-    except Exception:  # a store that cannot be read never breaks a report
-        return report
