@@ -58,3 +58,49 @@ def matches(head: bytes, media_type: str | None) -> bool:
 def quarantine_key(sha256: str) -> str:
     """Where the bytes of a refused upload are kept (never a document, never served)."""
     return f"quarantine/{sha256[:2]}/{sha256}"
+
+
+def check_opens(path: Path, scan: ScanType, max_image_pixels: int, max_frames: int) -> None:
+    """Refuse a file whose first bytes say PDF/JPEG/PNG/TIFF but which does not open: a truncated or
+    corrupt PDF, a password-protected one, an image that does not decode to its last row (every frame of
+    a TIFF, up to ``max_frames``), a decompression bomb. Raises a ``BadInput`` (CorruptInput,
+    EncryptedInput, InputTooLarge); checked at ingest, so such bytes never become a document."""
+    import warnings
+
+    from digitize.errors import CorruptInput, InputTooLarge
+
+    if scan is ScanType.PDF:
+        from digitize.tools import pdf as pdftool
+
+        pdftool.check_structure(path)
+        return
+    from PIL import Image
+
+    label = scan.name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            saved = Image.MAX_IMAGE_PIXELS
+            Image.MAX_IMAGE_PIXELS = max_image_pixels
+            try:
+                with Image.open(path) as im:
+                    frames = getattr(im, "n_frames", 1)
+                    for i in range(min(frames, max(1, max_frames))):
+                        if i:
+                            im.seek(i)
+                        w, h = im.size
+                        if w <= 0 or h <= 0:
+                            raise ValueError(f"size {w}x{h}")
+                        im.load()
+            finally:
+                Image.MAX_IMAGE_PIXELS = saved
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise InputTooLarge(
+            "Ảnh quá lớn (nghi là 'bom giải nén').", "The image is too large (suspected decompression bomb)."
+        ) from exc
+    except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise CorruptInput(
+            f"Tệp có dạng {label} nhưng không giải mã được ảnh (bị cắt cụt hoặc hỏng: {reason}).",
+            f"The file looks like a {label} but its image does not decode (truncated or damaged: {reason}).",
+        ) from exc

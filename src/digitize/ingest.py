@@ -32,8 +32,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from digitize.config import Settings, get_settings
-from digitize.content import quarantine_key, scan_type_of_file
-from digitize.errors import DigitizeError, InputTooLarge, NotFound, UnsafeArchive, UnsupportedType
+from digitize.content import check_opens, quarantine_key, scan_type_of_file
+from digitize.errors import (
+    BadInput,
+    DigitizeError,
+    InputTooLarge,
+    NotFound,
+    UnsafeArchive,
+    UnsupportedType,
+)
 from digitize.services.stacks import SPLITTABLE, receive_stack
 from digitize.store import db
 from digitize.store.models import ORIGINAL, RECEIVED, Batch, BatchItem, Document, Variant
@@ -177,6 +184,10 @@ class Ingestor:
             scan = scan_type_of_file(path)
             if scan is None:
                 raise self._quarantine(path, sha, size, filename)
+            try:  # the right first bytes are not enough: it must open (a truncated PDF, a broken JPEG)
+                check_opens(path, scan, self.settings.max_image_pixels, self.settings.max_pages)
+            except BadInput as err:
+                raise self._quarantine(path, sha, size, filename, err) from None
             media_type = scan.value
             key = original_key(sha)
             # The original first: nothing the database points at can be missing.
@@ -242,9 +253,11 @@ class Ingestor:
         self._position += 1
         return pos
 
-    def _quarantine(self, path: Path, sha: str, size: int, filename: str) -> UnsupportedType:
-        """Keep the bytes of a file that is not a scan where nothing serves or renders them; the error to
-        record on the batch."""
+    def _quarantine(
+        self, path: Path, sha: str, size: int, filename: str, why: BadInput | None = None
+    ) -> BadInput:
+        """Keep the bytes of a file that is not a scan (or does not open: ``why``) where nothing serves or
+        renders them; the error to record on the batch."""
         key = quarantine_key(sha)
         self.objects.put_file(
             key,
@@ -262,6 +275,14 @@ class Ingestor:
                 sha256=sha,
                 size=size,
                 filename=filename,
+                reason=why.code if why is not None else UnsupportedType.code,
+            )
+        if why is not None:
+            return type(why)(
+                f"{why.message_vi} Tệp {filename} được giữ cách ly, không được lưu thành tài liệu.",
+                f"{why.message_en} The file {filename} is kept in quarantine, not stored as a document.",
+                quarantine_key=key,
+                sha256=sha,
             )
         return UnsupportedType(
             f"Không phải bản quét hay tài liệu (PDF, JPEG, PNG, TIFF theo nội dung tệp, không theo tên): "

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from digitize.config import reset_settings
 from tests.api.conftest import auth
+from tests.support.scans import tiny_pdf
 from tests.support.store_data import stored_document
 
 
@@ -22,7 +23,7 @@ def test_no_key_401_wrong_role_403_bad_key_401(bare_client: TestClient, make_key
     reviewer = make_key("reviewer")
     r = bare_client.post(
         "/api/v1/batches",
-        files=[("files", ("a.pdf", b"%PDF-1.4", "application/pdf"))],
+        files=[("files", ("a.pdf", tiny_pdf("a"), "application/pdf"))],
         headers=auth(reviewer),
     )
     assert r.status_code == 403
@@ -73,7 +74,7 @@ def test_upload_over_the_size_limit_is_refused_and_nothing_kept(
     reset_settings()
     key = make_key("archivist")
     files = [
-        ("files", ("small.pdf", b"%PDF-1.4 small", "application/pdf")),
+        ("files", ("small.pdf", tiny_pdf("small"), "application/pdf")),
         ("files", ("big.pdf", b"%PDF-1.4" + b"x" * 5000, "application/pdf")),
     ]
     r = bare_client.post("/api/v1/batches", files=files, headers=auth(key))

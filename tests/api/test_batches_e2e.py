@@ -34,19 +34,21 @@ def test_upload_process_search_download_reupload(
     assert r.status_code == 201, r.text
     batch_id = r.json()["id"]
     batch = wait_batch(client, batch_id, archivist)
-    assert len(batch["documents"]) == 4
+    assert len(batch["documents"]) == 3
     c = batch["counts"]
     assert c["done"] + c["needs_review"] == 3
     assert c["failed"] == 1 and c["received"] == 0
 
-    # the broken file failed with its reason; the others did not suffer
+    # the broken file was refused at the door with its reason (Vietnamese, then English); the others did
+    # not suffer
+    (rejected,) = batch["rejected"]
+    assert rejected["filename"] == "broken.pdf" and rejected["error"]["code"] == "corrupt_input"
+    assert "PDF" in rejected["error"]["message"]
     states = {}
     for doc_id in batch["documents"]:
         rec = client.get(f"/api/v1/documents/{doc_id}", headers=auth(archivist)).json()
         states[rec["filename"]] = rec
-    assert states["broken.pdf"]["state"] == "failed"
-    assert states["broken.pdf"]["error"]["code"]
-    assert states["broken.pdf"]["error"]["message"]
+    assert "broken.pdf" not in states
     good = states["gp-0.png"]
     assert good["pages"] and "Nguyễn Văn An" in good["pages"][0]["text"]
     assert good["provenance"]["sha256"] and good["provenance"]["ocr_confidence"] > 0.5
@@ -84,4 +86,4 @@ def test_upload_process_search_download_reupload(
     assert again["name"] == "Lô gửi lại"
     assert batch["name"] == "Lô thử"
     assert sorted(again["documents"]) == sorted(batch["documents"])
-    assert client.get("/api/v1/documents", headers=auth(archivist)).json()["total"] == before == 4
+    assert client.get("/api/v1/documents", headers=auth(archivist)).json()["total"] == before == 3

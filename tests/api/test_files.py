@@ -15,10 +15,11 @@ from digitize.ingest import ingest_paths
 from digitize.store.auth import clear_key_cache
 from digitize.store.db import dispose_all
 from tests.api.conftest import auth
+from tests.support.scans import tiny_pdf
 
 
 def _original(tmp: Path) -> tuple[str, bytes]:
-    data = b"%PDF-1.4\n" + bytes(range(256)) * 8
+    data = tiny_pdf("scan " + "0123456789" * 200)
     path = tmp / "scan.pdf"
     path.write_bytes(data)
     return ingest_paths([path]).document_ids[0], data

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from digitize.cli import main
 from tests.api.conftest import auth
+from tests.support.scans import tiny_pdf
 from tests.support.store_data import stored_document
 
 META = {
@@ -108,7 +109,7 @@ def test_files_api(bare_client: TestClient, make_key: Callable[..., str], tmp_pa
 def test_join_at_upload(bare_client: TestClient, make_key: Callable[..., str]) -> None:
     archivist = make_key("archivist")
     f = bare_client.post("/api/v1/files", json=META, headers=auth(archivist)).json()
-    pdf = b"%PDF-1.4\n% upload into a file\n"
+    pdf = tiny_pdf("upload into a file")
     # an unknown hồ sơ refuses the upload before anything is stored
     r = bare_client.post(
         "/api/v1/batches",
@@ -138,7 +139,7 @@ def test_cli_files_ingest_and_search(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert '"retention": "10y"' in r.stdout
     scan = tmp_path / "s.pdf"
-    scan.write_bytes(b"%PDF-1.4\n% cli ingest into a file\n")
+    scan.write_bytes(tiny_pdf("cli ingest into a file"))
     assert runner.invoke(main, ["ingest", str(scan), "--file", "NOPE"]).exit_code == 65
     r = runner.invoke(main, ["ingest", str(scan), "--file", "HS-01", "--json"])
     assert r.exit_code == 0, r.output

@@ -119,7 +119,7 @@ def test_refusals(
     assert post({"profile": "giam-doc", "level": "B-X"})[0] == 422
     status, code = post({"profile": "hong"})  # the key file does not exist
     assert status == 422 and code in ("key_access_error", "signing_error", "bad_input", "usage_error")
-    broken = stored_document(tmp_path, "broken.pdf", {"type_name": "Giấy phép"})  # not really a PDF
+    broken = stored_document(tmp_path, "broken.pdf", {"type_name": "Giấy phép"}, broken=True)
     assert post({"profile": "giam-doc"}, target=f"/api/v1/documents/{broken}/signatures")[0] == 422
     assert _counts(doc_id) == (0, 0) and _counts(broken) == (0, 0)
 

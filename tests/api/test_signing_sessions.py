@@ -197,7 +197,7 @@ def test_refusals(
     stale_value = holder_sign(
         pki.officer.key, base64.b64decode(str(created["digest"])), SignatureAlgorithm.RSASSA_PKCS1V15
     )
-    _sign_over_http(bare_client, officer, pki, doc_id)  # another signature lands first
+    _sign_over_http(bare_client, other, pki, doc_id, "officer_ec")  # another signature lands first
     assert _signatures(doc_id) == 1
     assert finish(officer, stale_id, stale_value)[0] == 409
     assert _signatures(doc_id) == 1
@@ -320,3 +320,50 @@ def test_batch_sessions_refuse_a_foreign_certificate_outright(
     assert sorted(x["document_id"] for x in r.json()["items"]) == sorted(docs)
     assert [(e["document_id"], e["code"]) for e in r.json()["errors"]] == [("khong-co", "not_found")]
     assert sessions() == 2
+
+
+def test_a_new_session_replaces_the_holders_earlier_one(
+    bare_client: TestClient,
+    make_key: Callable[..., str],
+    tmp_path: Path,
+    env: Path,
+    pki: TestPKI,  # noqa: F811
+) -> None:
+    """One pending session per document and holder: asking again (an agent run interrupted at its prompt,
+    a second click on the web page) replaces the earlier one instead of leaving two, the second of which
+    would go stale once the first lands (the newcomer's walk-through: "Signed 1/2", exit 1); the replaced
+    session's prepared PDF leaves the store at once."""
+    from digitize.store.objects import get_object_store
+
+    officer = make_key("officer")
+    _register(officer, pki.officer.cert)
+    doc_id = done_pdf_document(tmp_path, "gp-thay-phien")
+    other_doc = done_pdf_document(tmp_path, "gp-tai-lieu-khac")
+    url = f"/api/v1/documents/{doc_id}/signing-sessions"
+    body = {"certificate": _pem(pki, "officer")}
+    r1 = bare_client.post(url, json=body, headers=auth(officer))
+    r2 = bare_client.post(url, json=body, headers=auth(officer))
+    assert r1.status_code == r2.status_code == 201, (r1.text, r2.text)
+    first, second = r1.json(), r2.json()
+    objects = get_object_store()
+    with db.session() as s:
+        rows = {r.id: r for r in s.scalars(select(SigningSession))}
+    assert rows[first["id"]].state == "replaced" and rows[second["id"]].state == "pending"
+    assert not objects.exists(rows[first["id"]].prepared_key)
+    assert objects.exists(rows[second["id"]].prepared_key)
+    pending = bare_client.get("/api/v1/signing-sessions", headers=auth(officer)).json()["items"]
+    assert [x["id"] for x in pending] == [second["id"]]
+    value = holder_sign(
+        pki.officer.key, base64.b64decode(first["digest"]), SignatureAlgorithm.RSASSA_PKCS1V15
+    )
+    r = bare_client.post(
+        f"/api/v1/signing-sessions/{first['id']}/signature",
+        json={"signature": base64.b64encode(value).decode()},
+        headers=auth(officer),
+    )
+    assert r.status_code == 409 and _signatures(doc_id) == 0
+    # a session for another document replaces nothing
+    r = bare_client.post(f"/api/v1/documents/{other_doc}/signing-sessions", json=body, headers=auth(officer))
+    assert r.status_code == 201, r.text
+    pending = bare_client.get("/api/v1/signing-sessions", headers=auth(officer)).json()["items"]
+    assert {x["id"] for x in pending} == {second["id"], r.json()["id"]}

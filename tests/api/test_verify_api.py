@@ -3,12 +3,15 @@ sha256 of the signed revision and by the QR code, the readable report as PDF and
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from digitize.cli import main
 from digitize.config import get_settings, reset_settings
 from digitize.signing.profiles import sign_with_profile
 from digitize.signing.qr import QrInfo, stamp_qr
@@ -105,11 +108,20 @@ def test_signed_document_is_known_with_its_validity(
     r = bare_client.post("/api/v1/verify?format=text&lang=en", files={"file": ("gp.pdf", signed)})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain") and doc_id in r.text
 
+    # the CLI on the server's machine gives the same cross-check against this home's store
+    local = tmp_path / "received.pdf"
+    local.write_bytes(signed)
+    cli = CliRunner().invoke(main, ["verify", str(local), "--json"])
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(cli.stdout)["registry"] == {"known": True, "document_id": doc_id, "validity": "valid"}
+
     # revoked today: the same file still verifies, the registry says revoked
     with db.session() as s:
         revoke(s, doc_id, reason="Cấp sai đối tượng", by="test")
     body = _verify(bare_client, signed)
     assert body["registry"]["validity"] == "revoked"  # type: ignore[index]
+    cli = CliRunner().invoke(main, ["verify", str(local), "--json"])
+    assert json.loads(cli.stdout)["registry"]["validity"] == "revoked"
 
 
 def test_registry_by_qr_code(bare_client: TestClient, tmp_path: Path, profiles: Path) -> None:

@@ -95,7 +95,9 @@ def test_ingest_wait_status_search(digitize_home: Path, tmp_path: Path) -> None:
     code, out, _ = run("ingest", str(folder), "--batch", "Lô CLI", "--wait", "--json", "--workers", "1")
     assert code == 0
     view = json.loads(out)
-    assert view["state"] == "done" and len(view["documents"]) == 3
+    assert view["state"] == "done" and len(view["documents"]) == 2
+    # a file that only looks like a PDF is refused at the door, with its reason (its bytes quarantined)
+    assert [r["error"]["code"] for r in view["rejected"]] == ["corrupt_input"]
     assert view["counts"]["failed"] == 1 and view["counts"]["done"] + view["counts"]["needs_review"] == 2
 
     code, out, _ = run("status", view["id"], "--json")

@@ -12,6 +12,7 @@ from digitize.cli.store import prepare_first_run
 from digitize.store import db
 from digitize.store.auth import verify_user
 from digitize.store.models import Document, User
+from tests.support.scans import tiny_pdf
 
 
 def _run(samples: Path) -> str:
@@ -27,8 +28,8 @@ def _run(samples: Path) -> str:
 def test_first_run_loads_samples_and_creates_admin_once(tmp_path: Path) -> None:
     samples = tmp_path / "examples"
     samples.mkdir()
-    (samples / "a.pdf").write_bytes(b"%PDF-1.4 sample a")
-    (samples / "b.pdf").write_bytes(b"%PDF-1.4 sample b")
+    (samples / "a.pdf").write_bytes(tiny_pdf("sample a"))
+    (samples / "b.pdf").write_bytes(tiny_pdf("sample b"))
     (samples / "a.gt.json").write_text('{"fields": {}}')  # ground truth beside a sample: not a document
     out = _run(samples)
     line = next(x for x in out.splitlines() if x.startswith("admin password: "))
@@ -37,7 +38,7 @@ def test_first_run_loads_samples_and_creates_admin_once(tmp_path: Path) -> None:
         assert verify_user(s, "admin", password).role == "admin"
         assert s.scalar(select(func.count()).select_from(Document)) == 2
 
-    (samples / "c.pdf").write_bytes(b"%PDF-1.4 sample c")
+    (samples / "c.pdf").write_bytes(tiny_pdf("sample c"))
     out = _run(samples)
     assert "admin password" not in out
     with db.session() as s:

@@ -135,3 +135,45 @@ def test_consensus_needs_most_readings_to_agree() -> None:
 def test_a_second_reading_that_times_out_keeps_the_first() -> None:
     prepared, page = _scene("19", "27")
     assert handdigits.second_pass(prepared, page, timeout=0.001) == page  # no error: the document goes on
+
+
+def _tax_scene(code: str) -> tuple[Prepared, RecognizedPage]:
+    """ "Mã số thuế:" and the code printed one digit a cell, and a first reading that took the walls for
+    digits, glued to the label ("thuế:|85232751I51120qg")."""
+    img = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(SERIF, 48)
+    x, y = 700, 1400
+    for ch in code:
+        if ch == "-":
+            d.text((x + 8, y + 4), "-", font=font, fill=0)
+            x += 40
+            continue
+        d.rectangle([x, y - 6, x + 44, y + 60], outline=0, width=3)
+        d.text((x + 10, y + 2), ch, font=font, fill=0)
+        x += 44
+    grey = np.asarray(img)
+    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    words = (
+        _word("Mã", 360, y, 440, 0),
+        _word("số", 460, y, 520, 0),
+        _word("thuế:|85232751I51120qg", 540, y, x + 10, 0, conf=16.0),
+    )
+    return prepared, RecognizedPage(0, "ocr", float(W), float(H), " ".join(w.text for w in words), words)
+
+
+def test_tax_code_in_printed_cells_is_read_again_without_the_walls() -> None:
+    prepared, page = _tax_scene("8523275151-006")
+    assert extract([page]).values()["holder_id"] is None
+    assert extract([handdigits.second_pass(prepared, page)]).values()["holder_id"] == "8523275151-006"
+
+
+def test_a_clean_tax_code_is_never_read_again() -> None:
+    words = (
+        _word("Mã", 360, 1400, 440, 0),
+        _word("số", 460, 1400, 520, 0),
+        _word("thuế:", 540, 1400, 640, 0),
+        _word("5200123456", 660, 1400, 900, 0, conf=60.0),
+    )
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", words)
+    assert handdigits.find_blanks(page) == []

@@ -101,3 +101,34 @@ def test_our_result_with_an_untrusted_signature_added_is_not_vouched_for(
     added = h.pyhanko_sign(data, pki.untrusted.p12, pki.p12_password, field="Signature2")
     body = _verify(client, added)
     assert body["registry"]["known"] is False  # type: ignore[index]
+
+
+def test_cli_verify_cross_checks_the_store_of_its_home(
+    client: TestClient,
+    signed: tuple[str, bytes],
+    tmp_path: Path,
+    pki: TestPKI,  # noqa: F811
+) -> None:
+    """Found in the newcomer's walk-through: `digitize verify` of a result signed in this very home said
+    "không có trong kho" (not in the registry) while `/verify` said it is ours and in force: the CLI never
+    asked the store. Now the same cross-check (and the same rule: only when the signatures verify)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from digitize.cli import main
+
+    doc_id, data = signed
+    ours = tmp_path / "ours.pdf"
+    ours.write_bytes(data)
+
+    def registry(path: Path) -> object:
+        result = CliRunner().invoke(
+            main, ["verify", str(path), "--json", "--offline"], catch_exceptions=False
+        )
+        return json.loads(result.stdout)["registry"]
+
+    assert registry(ours) == {"known": True, "document_id": doc_id, "validity": "valid"}
+    added = tmp_path / "added.pdf"
+    added.write_bytes(h.pyhanko_sign(data, pki.untrusted.p12, pki.p12_password, field="Signature2"))
+    assert registry(added) == {"known": False, "document_id": None, "validity": None}

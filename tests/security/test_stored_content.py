@@ -26,6 +26,7 @@ from digitize.store import db
 from digitize.store.models import AuditEntry, Document
 from digitize.store.objects import get_object_store, original_key, sha256_file
 from tests.api.conftest import auth
+from tests.support.scans import tiny_pdf
 from tests.web.conftest import csrf_of
 
 SCRIPT = (
@@ -120,7 +121,7 @@ def test_cli_ingest_of_a_folder_refuses_active_content(tmp_path: Path) -> None:
     folder = tmp_path / "scans"
     folder.mkdir()
     (folder / "scan_0002.html").write_bytes(SCRIPT)
-    (folder / "scan_0001.pdf").write_bytes(b"%PDF-1.4\n% a real scan would be here\n")
+    (folder / "scan_0001.pdf").write_bytes(tiny_pdf("a real scan would be here"))
     report = ingest_paths([folder])
     by = {i.filename: i for i in report.items}
     assert by["scans/scan_0001.pdf"].document_id is not None
@@ -178,7 +179,7 @@ def test_uploaded_originals_are_never_inline_and_produced_pdfs_must_match(
 ) -> None:
     key = make_key("archivist")
     path = tmp_path / "scan.pdf"
-    path.write_bytes(b"%PDF-1.4\n% scan\n")
+    path.write_bytes(tiny_pdf("scan"))
     doc_id = ingest_paths([path]).document_ids[0]
     r = bare_client.get(f"/api/v1/documents/{doc_id}/file", headers=auth(key))
     assert r.status_code == 200

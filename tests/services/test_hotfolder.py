@@ -174,3 +174,29 @@ def test_twenty_files_dropped_while_the_server_restarts(digitize_home: Path, tmp
         assert s.scalar(select(func.count()).select_from(BatchItem)) == 20  # each file taken once
         states = s.scalars(select(Document.state)).all()
         assert set(states) <= {"done", "needs_review"}
+
+
+def test_symbolic_links_are_never_followed(digitize_home: Path, tmp_path: Path) -> None:
+    """The hot folder is writable by the scanners (and whoever is on their share): a link dropped into it, or
+    into its ``.digitize/taking/`` (read at every start), must not make the service store a file it can
+    read elsewhere."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    secret = make_licence(tmp_path / "other-department.png", 9, "Trần Văn Bí Mật", "0109999999")
+    hot = HotFolder(inbox, settle=1.0)
+    (inbox / "link.png").symlink_to(secret)
+    hot.scan(now=0.0)
+    assert hot.scan(now=5.0) == []  # a link in the folder is left alone
+    (hot.taking / "planted.png").symlink_to(secret)
+    taken = hot.recover()
+    assert [(t.name, t.outcome) for t in taken] == [("planted.png", Outcome.FAILED)]
+    assert (inbox / "failed" / "planted.png").is_symlink()
+    assert "symbolic link" in (inbox / "failed" / "planted.png.reason.txt").read_text(encoding="utf-8")
+    # swapped for a link between the scan that saw a file and the take
+    (inbox / "swap.png").write_bytes(secret.read_bytes())
+    hot.scan(now=10.0)
+    (inbox / "swap.png").unlink()
+    (inbox / "swap.png").symlink_to(secret)
+    assert [t.outcome for t in [hot._take(inbox / "swap.png")] if t] == [Outcome.FAILED]
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 0

@@ -15,13 +15,14 @@ from digitize.store import db
 from digitize.store.models import RECEIVED, BatchItem, Document
 from digitize.store.objects import get_object_store
 from digitize.store.service import batch_view
+from tests.support.scans import tiny_pdf, tiny_png
 
 
 def _files(tmp: Path) -> list[Path]:
     a = tmp / "a.pdf"
-    a.write_bytes(b"%PDF-1.4\nfirst\n")
+    a.write_bytes(tiny_pdf("first"))
     b = tmp / "b.png"
-    b.write_bytes(b"\x89PNG\r\n\x1a\n second")
+    b.write_bytes(tiny_png("second"))
     return [a, b]
 
 
@@ -56,8 +57,8 @@ def test_ingest_stores_originals_first_and_dedupes(database: str, tmp_path: Path
 def test_folders_nested_and_symlinks_refused(tmp_path: Path) -> None:
     root = tmp_path / "scans"
     (root / "sub" / "deeper").mkdir(parents=True)
-    (root / "one.pdf").write_bytes(b"%PDF-1.4 one")
-    (root / "sub" / "deeper" / "two.pdf").write_bytes(b"%PDF-1.4 two")
+    (root / "one.pdf").write_bytes(tiny_pdf("one"))
+    (root / "sub" / "deeper" / "two.pdf").write_bytes(tiny_pdf("two"))
     (root / ".hidden").write_bytes(b"x")
     outside = tmp_path / "secret.txt"
     outside.write_text("secret")
@@ -88,8 +89,8 @@ def test_zip_with_nested_paths_slip_and_symlink(database: str, tmp_path: Path) -
     archive = _zip(
         tmp_path / "lo.zip",
         {
-            "a/b/c.pdf": b"%PDF-1.4 c",
-            "d.png": b"\x89PNG\r\n\x1a\n d",
+            "a/b/c.pdf": tiny_pdf("c"),
+            "d.png": tiny_png("d"),
             "../../evil.pdf": b"%PDF evil",
             "/abs.pdf": b"%PDF abs",
         },
@@ -111,7 +112,7 @@ def test_zip_with_nested_paths_slip_and_symlink(database: str, tmp_path: Path) -
 
 
 def test_zip_bomb_refused_and_nothing_stored(database: str, tmp_path: Path) -> None:
-    bomb = _zip(tmp_path / "bomb.zip", {"zeros.pdf": b"\0" * (20 * 1024 * 1024), "ok.pdf": b"%PDF-1.4 ok"})
+    bomb = _zip(tmp_path / "bomb.zip", {"zeros.pdf": b"\0" * (20 * 1024 * 1024), "ok.pdf": tiny_pdf("ok")})
     report = ingest_paths([bomb])
     assert len(report.items) == 1
     item = report.items[0]
@@ -127,7 +128,7 @@ def test_zip_bomb_refused_and_nothing_stored(database: str, tmp_path: Path) -> N
 def test_zip_member_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DIGITIZE_MAX_ZIP_MEMBERS", "3")
     reset_settings()
-    many = _zip(tmp_path / "many.zip", {f"{i}.pdf": b"%%PDF %d" % i for i in range(5)})
+    many = _zip(tmp_path / "many.zip", {f"{i}.pdf": tiny_pdf(str(i)) for i in range(5)})
     report = ingest_paths([many])
     assert [i.error.code for i in report.items if i.error] == ["unsafe_archive"]
     assert "too many" in report.items[0].error.message_en  # type: ignore[union-attr]
@@ -165,7 +166,7 @@ def test_lying_zip_header_is_caught_while_extracting(tmp_path: Path) -> None:
 
 def test_missing_path_and_unknown_type_do_not_fail_the_batch(database: str, tmp_path: Path) -> None:
     good = tmp_path / "g.pdf"
-    good.write_bytes(b"%PDF-1.4 g")
+    good.write_bytes(tiny_pdf("g"))
     junk = tmp_path / "notes.txt"
     junk.write_text("not a scan")
     report = ingest_paths([tmp_path / "nope.pdf", junk, good])

@@ -18,7 +18,7 @@ from digitize.processing import machine
 from digitize.processing.executor import LocalPool
 from digitize.store import db
 from digitize.store.models import Document, Page
-from tests.support.scans import make_licence
+from tests.support.scans import make_licence, tiny_pdf
 
 
 @pytest.mark.slow
@@ -55,7 +55,7 @@ def test_killed_worker_is_replaced_and_its_document_redone(tmp_path: Path) -> No
 
 def test_a_document_that_keeps_killing_its_worker_fails(tmp_path: Path) -> None:
     p = tmp_path / "x.pdf"
-    p.write_bytes(b"%PDF-1.4 x")
+    p.write_bytes(tiny_pdf("x"))
     doc_id = ingest_paths([p]).document_ids[0]
     with db.session() as s:  # its intake was claimed page_max_attempts times, each time the worker died
         s.execute(

@@ -45,6 +45,11 @@ def test_process_twice_is_harmless(database: str, tmp_path: Path) -> None:
 
 
 def test_bad_file_fails_with_reason_and_others_go_on(database: str, tmp_path: Path) -> None:
+    """Bytes that only look like a scan are refused at ingest (nothing becomes a document); a broken original
+    a store already holds (stored before the door checked that files open) still fails with its reason."""
+    from digitize.store.models import RECEIVED
+    from digitize.store.objects import original_key, sha256_file
+
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4 nothing here")
     empty = tmp_path / "empty.png"
@@ -52,10 +57,30 @@ def test_bad_file_fails_with_reason_and_others_go_on(database: str, tmp_path: Pa
     txt = tmp_path / "notes.txt"
     txt.write_text("hello")
     report = ingest_paths([bad, empty, txt])
-    for doc_id in report.document_ids:
-        assert process_document_by_id(doc_id) == "failed"
+    assert report.document_ids == []
+    assert {i.filename: i.error.code for i in report.items if i.error} == {
+        "bad.pdf": "corrupt_input",
+        "empty.png": "unsupported_type",
+        "notes.txt": "unsupported_type",
+    }
+    sha = sha256_file(bad)
+    get_object_store().put_file(original_key(sha), bad, media_type="application/pdf")
+    with db.session() as s:
+        old = Document(
+            sha256=sha,
+            media_type="application/pdf",
+            size=bad.stat().st_size,
+            original_filename="old.pdf",
+            original_key=original_key(sha),
+            state=RECEIVED,
+        )
+        s.add(old)
+        s.flush()
+        old_id = old.id
+    assert process_document_by_id(old_id) == "failed"
     with db.session() as s:
         docs = s.scalars(select(Document)).all()
+        assert [d.id for d in docs] == [old_id]
         assert all(d.state == "failed" and d.error_code and d.error_message for d in docs)
         assert {d.error_code for d in docs} <= {"corrupt_input", "empty_input", "unsupported_type"}
 

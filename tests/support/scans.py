@@ -44,3 +44,31 @@ def make_scan(path: Path, lines: list[tuple[str, bool]], *, dpi: int = 200) -> P
 
 def make_licence(path: Path, number: int, holder: str, holder_id: str, place: str = "Đà Nẵng") -> Path:
     return make_scan(path, licence_lines(number, holder, holder_id, place))
+
+
+def tiny_pdf(note: str = "") -> bytes:
+    """A real one-page PDF (it opens: ingest refuses bytes that only look like a PDF), different for each
+    ``note`` and the same bytes for the same note (dedupe)."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(420, 595))
+    pdf.docinfo["/Subject"] = note
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def tiny_png(note: str = "") -> bytes:
+    """A real small PNG (it decodes), different for each ``note``."""
+    import io
+
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", note)
+    out = io.BytesIO()
+    Image.new("L", (64, 48), 255).save(out, "PNG", pnginfo=info)
+    return out.getvalue()

@@ -105,7 +105,7 @@ def test_officer_signs_many_one_failing(
     login: Callable[[str], TestClient], tmp_path: Path, signing_profile: str
 ) -> None:
     good = [pdf_document(tmp_path, f"gp{i}", {"type_name": "Giấy phép"}) for i in range(2)]
-    broken = stored_document(tmp_path, "broken.pdf", {"type_name": "Giấy phép"})  # not really a PDF
+    broken = stored_document(tmp_path, "broken.pdf", {"type_name": "Giấy phép"}, broken=True)
     client = login("officer")
     queue = client.get("/sign")
     assert queue.status_code == 200

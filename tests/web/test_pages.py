@@ -160,6 +160,7 @@ def test_review_correction_keeps_history_and_search_folds(
         {"type_name": "Giấy phép", "holder_name": "Công ty Bình Mnh", "issued_date": "2021-06-15"},
         text="Giấy phép cấp cho Công ty Bình Mnh",
         needs_review=True,
+        broken=True,  # its page image below: a file that does not open
     )
     other = stored_document(
         tmp_path, "gp-2.pdf", {"type_name": "Giấy phép", "holder_name": "Công ty Hòa An"}, needs_review=True

@@ -50,7 +50,7 @@ class BodyLimit:
         limit = limit_for(scope.get("path", "/"), get_settings())
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length", b"").strip()
-        if length and (not length.isdigit() or int(length) > limit):
+        if length and (not (length.isascii() and length.isdigit()) or int(length) > limit):
             await _refuse(scope, send, limit)
             return
         received = 0

@@ -71,7 +71,7 @@ async def receive_form(
         )
     length = request.headers.get("content-length")
     max_total = settings.max_batch_bytes if max_total is None else max_total
-    if length and length.isdigit() and int(length) > max_total:
+    if length and length.isascii() and length.isdigit() and int(length) > max_total:
         raise InputTooLarge(
             f"Yêu cầu quá lớn (tối đa {max_total} byte).", f"Request too large (limit {max_total} bytes)."
         )

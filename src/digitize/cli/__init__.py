@@ -43,6 +43,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "audit": ("digitize.cli.preserve", "audit", "Fixity: recompute every stored object's sha256."),
     "files": ("digitize.cli.files", "files", "Hồ sơ (archival files): create, list, show, add documents."),
     "watch": ("digitize.cli.watch", "watch", "A hot folder for network scanners (optionally --split)."),
+    "quarantine": (
+        "digitize.cli.quarantine",
+        "quarantine",
+        "Refused uploads kept in quarantine: list, show, release, delete.",
+    ),
 }
 
 

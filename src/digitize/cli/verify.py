@@ -52,12 +52,13 @@ def verify(
     no_default_trust: bool,
 ) -> None:
     """Verify every signature and document timestamp of a PDF (ETSI EN 319 102-1, Circular 15/2025)."""
-    from digitize.verify import exit_code_for, render_pdf, render_text, verify_file
+    from digitize.services.verification import verify_local
+    from digitize.verify import exit_code_for, render_pdf, render_text
 
     chosen = cast(Literal["vi", "en"], lang or (ctx.obj or {}).get("lang") or "vi")
-    report = verify_file(
+    report = verify_local(
         input_pdf, trust=trust, allow_fetching=not offline, default_trust=not no_default_trust
-    )
+    ).report
     if pdf_report is not None:
         data = render_pdf(report, chosen)
         tmp = pdf_report.with_name(pdf_report.name + ".part")

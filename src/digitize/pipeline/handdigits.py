@@ -23,6 +23,7 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
+from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
@@ -136,6 +137,59 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                 out.append(
                     Blank("number", so.line, box, tuple(drop), " ".join(w.text for w in num_words), conf)
                 )
+    out.extend(_tax_blanks(page, idx))
+    return out
+
+
+_TAX_LABEL = re.compile(r"(ma so thue|ma so doanh nghiep|\bmst)\s*:?\s*")
+_CLEAN_TAX = re.compile(r"^\d{10}(-\d{3})?[.,;]?$")
+
+
+def _tax_blanks(page: RecognizedPage, idx: dict[int, int]) -> list[Blank]:
+    """A tax code printed in cells (the walls read as "|", "I", "l"): the run after its label when it is not
+    read as clean digits."""
+    out: list[Blank] = []
+    for ln in page_lines(page):
+        words = sorted(ln.words, key=lambda w: w.box.x0)
+        folded = [fold(w.text) for w in words]
+        for i, f in enumerate(folded):
+            m = _TAX_LABEL.search(" ".join(folded[max(0, i - 3) : i + 1]))
+            if m is None or not ("thue" in f or "nghiep" in f or f.startswith("mst")):
+                continue
+            w = words[i]
+            tail = f[f.find(":") + 1 :] if ":" in f else f.split("thue", 1)[-1] if "thue" in f else ""
+            after = words[i + 1 :]
+            stop = next(
+                (k for k, a in enumerate(after) if fold(a.text).startswith(("dia", "dien"))), len(after)
+            )
+            after = after[:stop]
+            first = (tail + " " + " ".join(a.text for a in after)).strip()
+            if not first or _CLEAN_TAX.match(first.replace(" ", "")):
+                break  # read as a clean tax code already: never replaced
+            x0 = w.box.x1 - (w.box.x1 - w.box.x0) * len(tail) / max(1, len(f)) if tail else w.box.x1
+            x0 = max(w.box.x0, x0 - 0.8 * (ln.y1 - ln.y0))  # the glued split is a guess: a first cell not cut
+            x1 = max([w.box.x1, *(a.box.x1 for a in after)])
+            if x1 - x0 < 8:
+                break
+            drop = tuple(idx[id(a)] for a in after if id(a) in idx)
+            conf = min((a.conf for a in after), default=w.conf)
+            out.append(Blank("taxcode", w.line, Box(x0, ln.y0, x1, ln.y1), drop, first, conf))
+            break
+    return out
+
+
+def _erase_walls(crop: np.ndarray) -> np.ndarray:
+    """Cell walls (ink running nearly the crop's full height, or a long horizontal rule) made paper."""
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    h, w = ink.shape
+    vert = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, int(0.7 * h))))
+    )
+    horiz = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, w // 3), 1))
+    )
+    out = crop.copy()
+    out[(vert > 0) | (horiz > 0)] = 255
     return out
 
 
@@ -213,6 +267,26 @@ def consensus(votes: list[tuple[str, float]], kind: str) -> tuple[str, float] | 
     return text, conf * n / len(sure)
 
 
+def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
+    """A tax code from the readings of its cells (Tesseract gives long digit runs read with a whitelist no
+    confidence, so agreement decides): one whose check digit holds (10 digits, or 10 + 3 for a branch), else
+    the 10 or 13 digits at least two readings and more than half of them agree on. Its confidence stays low
+    (the document goes to review)."""
+    sure = [t for t, _ in votes if len(t) in (10, 13)]
+    checked = [t for t in sure if tax_code_valid(t[:10])]
+    if checked:
+        text, n = Counter(checked).most_common(1)[0]
+        conf = 80.0
+    elif sure:
+        text, n = Counter(sure).most_common(1)[0]
+        if n < 2 or 2 * n <= len(sure):
+            return None
+        conf = 60.0 * n / len(sure)
+    else:
+        return None
+    return (f"{text[:10]}-{text[10:]}" if len(text) == 13 else text), conf
+
+
 def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30.0) -> RecognizedPage:
     """The page with its header's handwritten number, day and month read again where the first reading
     doubted them."""
@@ -223,14 +297,16 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     if not blanks:
         return page
     try:
-        votes = read_votes([_crop(prepared, b.box) for b in blanks], timeout=timeout)
+        crops = [_crop(prepared, b.box) for b in blanks]
+        crops = [_erase_walls(c) if b.kind == "taxcode" else c for b, c in zip(blanks, crops, strict=True)]
+        votes = read_votes(crops, timeout=timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
     drop: set[int] = set()
     new: list[Word] = []
     for blank, vs in zip(blanks, votes, strict=True):
-        found = consensus(vs, blank.kind)
-        if found is None and (blank.kind == "number" or blank.first_conf >= 85):
+        found = tax_consensus(vs) if blank.kind == "taxcode" else consensus(vs, blank.kind)
+        if found is None and (blank.kind in ("number", "taxcode") or blank.first_conf >= 85):
             continue  # keep the first reading (a number stays as read; a sure day too)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
         drop.update(blank.drop)
@@ -262,7 +338,9 @@ def _fix_glued(words: list[Word], new: list[Word]) -> list[Word]:
             out.append(w)
             continue
         f = fold(w.text)
-        if f.startswith("ngay"):
+        if ":" in w.text and hit.box.x0 > w.box.x0:  # "thuế:|8523…": the label kept, the cells re-read
+            out.append(replace(w, text=w.text[: w.text.index(":") + 1], box=replace(w.box, x1=hit.box.x0)))
+        elif f.startswith("ngay"):
             out.append(replace(w, text=w.text[:4], box=replace(w.box, x1=min(w.box.x1, hit.box.x0))))
         else:
             tail = _NOTATION_TAIL.search(w.text)

@@ -91,7 +91,9 @@ class HotFolder:
         """Files a stopped run left in ``taking/``: stored ones moved on, the others stored now."""
         out = []
         for path in sorted(self.taking.iterdir()):
-            if path.is_file():
+            if path.is_symlink():  # ``taking/`` is inside the scanners' folder: never follow a link there
+                out.append(self._ingest(path))
+            elif path.is_file():
                 if self._already_stored(path):
                     out.append(self._finish(path, Taken(path.name, Outcome.ALREADY_STORED, None)))
                 else:
@@ -156,8 +158,17 @@ class HotFolder:
         return self._ingest(target)
 
     def _ingest(self, path: Path) -> Taken:
+        from digitize.errors import UnsafeArchive
         from digitize.services import ingest
 
+        if path.is_symlink() or not path.is_file():
+            # swapped in after the scan saw a file, or dropped into taking/: the store would read whatever
+            # the link points at (any file the service can read)
+            link = UnsafeArchive(
+                f"Không phải tệp thường (liên kết tượng trưng?): {path.name}",
+                f"Not a regular file (a symbolic link?): {path.name}",
+            )
+            return self._finish(path, Taken(path.name, Outcome.FAILED, None, link.one_line()), link)
         report = ingest.store(
             [ingest.Source(path, path.name)],
             batch_name=f"{self.actor}: {path.name}",

@@ -348,6 +348,7 @@ def create_session(
     digest = base64.b64encode(prepared.digest).decode("ascii")
     r = prepared.result
     with _removed_on_error(objects, prepared_key), db.session() as s:
+        dropped = _drop_superseded(s, document_id, owner_kind, owner, fp)
         s.add(
             SigningSession(
                 id=session_id,
@@ -378,6 +379,9 @@ def create_session(
         audit(
             s, principal.actor, "signing_session.create", document_id, signing_session=session_id, role=role
         )
+    for key in dropped:  # their prepared PDFs: nothing will ever complete them
+        with contextlib.suppress(Exception):
+            objects.delete(key)
     return {
         "id": session_id,
         "document_id": document_id,
@@ -391,6 +395,27 @@ def create_session(
         "signer": r.signer_name,
         "state": "pending",
     }
+
+
+def _drop_superseded(
+    s: Session, document_id: str, owner_kind: str, owner: str, fingerprint: str
+) -> list[str]:
+    """Before a new session is stored: the same holder's earlier pending session for the same document (by
+    owner, or by the same certificate: the officer's web page and agent) is ``replaced``: one pending
+    signature per document and holder (a second would only go stale once the first lands, and an agent run
+    cut short at its prompt left one behind). Returns their prepared PDFs, to delete now (expired ones are
+    ``sweep_sessions``'s)."""
+    mine = (SigningSession.owner_kind == owner_kind) & (SigningSession.owner == owner)
+    rows = s.scalars(
+        select(SigningSession).where(
+            SigningSession.state == "pending",
+            SigningSession.document_id == document_id,
+            or_(mine, SigningSession.certificate_fingerprint == fingerprint),
+        )
+    ).all()
+    for row in rows:
+        row.state = "replaced"
+    return [row.prepared_key for row in rows]
 
 
 def create_sessions(

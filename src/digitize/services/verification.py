@@ -30,9 +30,10 @@ import multiprocessing
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from digitize.config import Settings, get_settings
@@ -375,3 +376,54 @@ def verify_submitted(data: bytes, file_name: str | None, *, client: str) -> Veri
         )
     report = VerificationReport.model_validate(outcome[1])
     return cross_check(report, list(outcome[2] or []), outcome[3])
+
+
+def verify_local(
+    path: Path,
+    *,
+    trust: Sequence[Path] = (),
+    allow_fetching: bool = True,
+    default_trust: bool = True,
+    settings: Settings | None = None,
+) -> Verified:
+    """``digitize verify`` on this machine: the same verification and the same registry cross-check as the
+    public door (by sha256 of a signed revision, else by QR; only when the signatures verify), against this
+    home's store when it has one. A machine with no store gets the report without a cross-check."""
+    from digitize.verify import verify_file
+
+    settings = settings or get_settings()
+    shas: list[str] = []
+
+    def record(sha: str) -> RegistryMatch | None:
+        shas.append(sha)
+        return None
+
+    report = verify_file(
+        path,
+        trust=trust,
+        allow_fetching=allow_fetching,
+        default_trust=default_trust,
+        registry_lookup=record,
+    )
+    if not _has_store(settings):
+        return Verified(report, None)
+    qr: str | None = None
+    if vouchable(report):
+        try:
+            from digitize.signing.qr import read_qr
+
+            qr = read_qr(path.read_bytes())
+        except Exception:  # a QR that does not read only leaves the sha256 match
+            qr = None
+    try:
+        return cross_check(report, shas, qr)
+    except Exception:  # a store that cannot be read never breaks a report
+        log.warning("registry cross-check failed", exc_info=True)
+        return Verified(report, None)
+
+
+def _has_store(settings: Settings) -> bool:
+    """A configured database, or the embedded one already created in this home (never created here)."""
+    if settings.database_url:
+        return True
+    return (settings.home_dir / "digitize.db").is_file()

@@ -206,7 +206,7 @@ def fetch(
         )
         try:
             length = response.headers.get("Content-Length")
-            if length and length.strip().isdigit() and int(length) > max_bytes:
+            if length and length.strip().isascii() and length.strip().isdigit() and int(length) > max_bytes:
                 raise _refuse(f"answer of {int(length)} bytes (limit {max_bytes})", url)
             body = bytearray()
             for chunk in response.stream(_CHUNK, decode_content=True):

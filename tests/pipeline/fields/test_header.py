@@ -56,3 +56,10 @@ def test_licence_subject_is_its_full_title() -> None:
         *signer(("GIÁM ĐỐC",)),
     ]
     assert values(specs)["subject"] == "Giấy phép sử dụng vật liệu nổ công nghiệp"
+
+
+def test_an_organ_abbreviation_printed_without_the_organ_kind_letter_is_kept() -> None:
+    from digitize.pipeline.fields.number import repair_notation
+
+    assert repair_notation("QĐ-ATBXHN", "Cục An toàn bức xạ và hạt nhân")[0] == "QĐ-ATBXHN"  # not CATBXHN
+    assert repair_notation("QD-SKHCN", "Sở Khoa học và Công nghệ")[0] == "QĐ-SKHCN"

@@ -79,3 +79,10 @@ def test_a_name_with_a_word_no_vietnamese_name_has_is_not_taken() -> None:
 def test_a_common_family_name_is_not_replaced_by_a_rare_one_with_the_same_letters() -> None:
     specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Doàn Văn An", [70.0, 95, 95])
     assert values(specs)["signer_name"] == "Đoàn Văn An"  # not "Doãn"
+
+
+def test_a_name_glued_by_a_colon_after_a_speck() -> None:
+    specs = _ubnd_directive()[:-5] + signer(
+        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "+ Dương:Minh Nam", [48.0, 91, 96]
+    )
+    assert values(specs)["signer_name"] == "Dương Minh Nam"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.pipeline.test_extract import header, signer, values
 
+BODY = "Trong thời gian qua, công tác triển khai thi hành Luật tố tụng hành chính đã có nhiều kết quả"
 SUBJECT = "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh"
 
 
@@ -37,3 +38,30 @@ def test_a_wide_body_paragraph_ends_the_subject() -> None:
         ("Thực hiện chỉ đạo,", "center", 90.0),
     ]
     assert values(_directive(after))["subject"] == SUBJECT
+
+
+def test_a_subject_wrapped_before_its_year_keeps_the_year() -> None:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/BC-UBND")
+    body = [
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội quý I năm", "center", 91.0),
+        ("2019", "center", 91.0),
+        ("", "center", 90.0),  # the space (and the rule) between the subject and the body
+        ("Thực hiện chỉ đạo của cấp trên, Sở Y tế báo cáo như sau:", "body", 90.0),
+    ]
+    v = values(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+    assert v["subject"] == "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội quý I năm 2019"
+
+
+def test_stamp_junk_on_the_heading_row_does_not_move_the_centre() -> None:
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+    from tests.pipeline.test_extract import H, W, page
+
+    specs = _directive([("", "center", 90.0), (BODY, "body", 90.0)])
+    base = page(specs)
+    row = next(w for w in base.words if w.text == "THỊ")
+    junk = Word("5TlG", 4.0, Box(2150.0, row.box.y0, 2400.0, row.box.y1), line=row.line)
+    words = tuple(sorted((*base.words, junk), key=lambda w: (w.line, w.box.x0)))
+    from digitize.pipeline.extract import extract
+
+    assert extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"] == SUBJECT

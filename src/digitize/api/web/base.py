@@ -106,7 +106,7 @@ def pager(request: Request, total: int, page: int, per_page: int) -> dict[str, A
 
 def page_number(request: Request) -> int:
     raw = request.query_params.get("page", "1")
-    return max(1, min(int(raw), 100_000)) if raw.isdigit() else 1
+    return max(1, min(int(raw), 100_000)) if raw.isascii() and raw.isdigit() else 1  # not "²"
 
 
 def render(

@@ -314,6 +314,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "token.state.pending": ("Chờ ký", "Waiting"),
     "token.state.expired": ("Hết hạn", "Expired"),
     "token.state.stale": ("Tài liệu đã thay đổi", "Document changed"),
+    "token.state.replaced": ("Đã thay bằng phiên ký mới", "Replaced by a newer session"),
     "certs.title": ("Chứng thư số của người ký", "Signers' certificates"),
     "certs.user": ("Người dùng", "User"),
     "certs.pem": ("Chứng thư (PEM)", "Certificate (PEM)"),

@@ -38,7 +38,9 @@ async def stack_review(request: Request, stack_id: str, user: UploadPage) -> Res
     form = await csrf_form(request)
     raw = form_str(form, "starts")
     parts = [p for p in raw.split(",") if p.strip()]
-    if len(parts) > 10000 or not all(p.strip().isdigit() and len(p.strip()) <= 6 for p in parts):
+    if len(parts) > 10000 or not all(
+        p.strip().isascii() and p.strip().isdigit() and len(p.strip()) <= 6 for p in parts
+    ):
         raise UsageError("Ranh giới không hợp lệ.", "Invalid boundaries.")
     starts = [int(p) for p in parts]
     await run_in_threadpool(service.review_stack, stack_id, starts, actor=user.actor)

@@ -96,7 +96,7 @@ def chart_svg(stats: Stats, lang: Lang) -> Markup:
 def _params(request: Request) -> tuple[int, str]:
     now = datetime.now(UTC) + timedelta(hours=OFFSET_HOURS)
     raw = request.query_params.get("year", "")
-    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else now.year
+    year = int(raw) if raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100 else now.year
     period = "quarter" if request.query_params.get("period") == "quarter" else "month"
     return year, period
 

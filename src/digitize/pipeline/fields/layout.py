@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from digitize.pipeline.fields.dates import WORD_DATE
 from digitize.pipeline.fields.lines import Line, split_line
-from digitize.pipeline.fields.text import match
+from digitize.pipeline.fields.text import fold1, match
 from digitize.pipeline.fields.vocab import F_TYPES
 from digitize.text import fold
 
@@ -27,13 +27,22 @@ def is_motto2(line: Line) -> bool:
 
 
 def type_line(line: Line) -> tuple[str, float] | None:
-    letters = re.sub(r"[^a-z ]", "", line.folded).strip()
+    """The document type when ``line`` is its heading ("QUYẾT ĐỊNH"); a stamp's junk read on the same row
+    with almost no confidence ("TỜ TRÌNH 5TlG", conf 4) is left out."""
+    hit = _type_text(line.text)
+    if hit is None and any(w.conf < 30 for w in line.words):
+        sure = " ".join(w.text for w in line.words if w.conf >= 30)
+        hit = _type_text(sure) if sure else None
+    return hit
+
+
+def _type_text(text: str) -> tuple[str, float] | None:
+    letters = re.sub(r"[^a-z ]", "", fold1(text)).strip()
     if not letters or len(letters) > 24:
         return None
-    if line.text.strip()[:1].islower():
+    if text.strip()[:1].islower():
         return None
-    hit = match(letters, F_TYPES, 84)
-    return hit
+    return match(letters, F_TYPES, 84)
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,9 @@ def title_of(line: Line) -> tuple[str, float, bool] | None:
 
 def name_tokens(line: Line) -> list[tuple[str, float]]:
     toks = []
-    # "Định,Thị": OCR may glue two syllables of a name with a comma or a dot (a seal stroke between them)
-    parts = [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;](?=[^\W\d_])", w.text)]
+    # "Định,Thị", "Dương:Minh": OCR may glue two syllables of a name with a comma, a dot or a colon (a seal
+    # stroke or a speck between them)
+    parts = [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;:](?=[^\W\d_])", w.text)]
     for text, conf in parts:
         t = text.strip(".,;:|!'\"“”()[]{}_-—")
         if 2 <= len(t) <= 4 and t.isalpha() and t[0].islower() and conf < 80:

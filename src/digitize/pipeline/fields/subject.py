@@ -129,11 +129,15 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         type_i = layout.type_i
         subj: list[Line] = []
         type_ln = first[type_i]
+        # the heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not it)
+        names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
+        own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
+        type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
         ends = sorted(ln.x1 for ln in first)
         right_margin = ends[int(0.9 * (len(ends) - 1))]
         for raw in first[type_i + 1 : type_i + 8]:
             # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off
-            part = centred_part(raw, type_ln.cx) if raw.boxed and type_ln.boxed else raw
+            part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
             if part is None:
                 if subj and raw.x1 - raw.x0 > 0.6 * width:
                     break  # a body line (not centred, wide) after the subject: the body has begun
@@ -144,8 +148,8 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
                     break  # the subject's lines follow each other; a wide gap (the rule under it) ends it
             f = ln.folded.strip()
-            if not re.search(r"[a-z]", f):
-                continue
+            if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
+                continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
             if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or type_line(ln):
                 break
             if f.startswith(BODY_START) and not f.startswith(AUTHORITY_START):
