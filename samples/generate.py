@@ -427,8 +427,31 @@ def _company(rng: random.Random) -> str:
     return f"{rng.choice(COMPANY_FORMS)} {rng.choice(COMPANY_TRADES)} {rng.choice(COMPANY_BRANDS)}"
 
 
+_MST_WEIGHTS = (
+    31,
+    29,
+    23,
+    19,
+    17,
+    13,
+    7,
+    5,
+    3,
+)  # Circular 105/2020/TT-BTC: the 10th digit checks the first 9
+
+
+def with_check_digit(ten: str) -> str:
+    """A 10-digit tax code whose last digit is its check digit (the 9th nudged when no digit would do)."""
+    head = ten[:9]
+    while True:
+        rest = 10 - sum(w * int(d) for w, d in zip(_MST_WEIGHTS, head, strict=True)) % 11
+        if rest < 10:
+            return head + str(rest)
+        head = head[:8] + str((int(head[8]) + 1) % 10)
+
+
 def _tax_code(rng: random.Random, prefix: str) -> str:
-    base = prefix + "".join(str(rng.randrange(10)) for _ in range(8))
+    base = with_check_digit(prefix + "".join(str(rng.randrange(10)) for _ in range(8)))
     if rng.random() < 0.15:
         return f"{base}-{rng.randrange(1, 20):03d}"
     return base

@@ -151,7 +151,7 @@ def make_varied_content(
     valid_until: str | None = None
     address = f"Số {rng.randrange(1, 300)}, đường {rng.choice(p.streets)}, {level} {province}"
     company = f"{rng.choice(p.company_forms)} {rng.choice(p.company_trades)} {rng.choice(p.company_brands)}"
-    tax = mst_prefix + "".join(str(rng.randrange(10)) for _ in range(8))
+    tax = g.with_check_digit(mst_prefix + "".join(str(rng.randrange(10)) for _ in range(8)))
     if rng.random() < 0.15:
         tax += f"-{rng.randrange(1, 20):03d}"
     fmt = {
