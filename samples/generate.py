@@ -671,7 +671,10 @@ def make_content(kind: str, seed: int, extra_paragraphs: int = 0) -> Content:
         "organ_name": organ_name,
         "parent_organ": parent,
         "place": province,
-        "subject": subject,
+        # a licence's or certificate's subject is its full title (CONTRACT): type words + the heading
+        "subject": f"{type_name} {subject[0].lower()}{subject[1:]}"
+        if kind in ("giay_phep", "giay_chung_nhan")
+        else subject,
         "signer_name": signer,
         "signer_title": title,
         "holder_name": holder_name,

@@ -445,8 +445,9 @@ def _photo(img: Image.Image, photo: Photo, rng: np.random.Generator) -> Image.Im
         rgb = cv2.filter2D(rgb, -1, kernel / max(float(kernel.sum()), 1e-6))
     elif photo is Photo.LOW_LIGHT:
         yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-        vign = 1 - 0.5 * (((xx - w / 2) / w) ** 2 + ((yy - h / 2) / h) ** 2) * 2
-        dark = float(rng.uniform(0.38, 0.55))
+        # indoors: paper at about half its brightness (darker in the corners), a warm cast, sensor noise
+        vign = 1 - 0.3 * (((xx - w / 2) / w) ** 2 + ((yy - h / 2) / h) ** 2) * 2
+        dark = float(rng.uniform(0.5, 0.7))
         rgb = rgb * dark * vign[..., None] * np.array([1.0, 0.93, 0.78], dtype=np.float32)
         rgb = rgb + rng.normal(0, 6.0, size=rgb.shape).astype(np.float32)
     out = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8), "RGB")

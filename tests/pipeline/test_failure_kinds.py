@@ -54,12 +54,19 @@ def test_signer_of_tl_and_q_forms(tmp_path: Path, kind: str, form_lines: tuple[s
         ("blank_page_after_signature", 2, ("signer_name", "signer_title", "type_name", "subject")),
         # the name read through a grey seal's rim (no red to take the seal away)
         ("grey_seal_over_name", 2, ("signer_name", "signer_title")),
+        ("receipt_after_signature", 2, ("signer_name", "signer_title")),
+        # BỘ ... / CỤC ...: the ministry is the parent
+        ("ministry_header", 2, ("organ_name", "parent_organ", "place", "signer_title")),
         # ỦY BAN NHÂN DÂN / TỈNH X: one organ, no parent
         ("two_line_header", 3, ("organ_name", "parent_organ", "place", "code_notation", "signer_title")),
     ],
 )
 def test_failure_kinds_read_today(tmp_path: Path, kind: str, seed: int, keys: tuple[str, ...]) -> None:
     truth, got, _text = _run(tmp_path, kind, seed)
+    if kind == "ministry_header":
+        assert (truth["parent_organ"] or "").startswith("Bộ ") and (truth["organ_name"] or "").startswith(
+            "Cục "
+        )
     if kind == "two_line_header":
         assert truth["parent_organ"] is None and (truth["organ_name"] or "").startswith("Ủy ban nhân dân")
     for key in keys:
