@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+import threading
 from pathlib import Path
 from typing import Literal
 
@@ -145,12 +145,25 @@ class Settings(BaseSettings):
         return bool(self.broker_url)
 
 
-@lru_cache(maxsize=1)
+_settings_lock = threading.Lock()
+_settings: Settings | None = None
+
+
 def get_settings() -> Settings:
-    """The process-wide settings (read once from the environment)."""
-    return Settings()
+    """The process-wide settings (read once from the environment).
+
+    Read under a lock that ``reset_settings`` takes too: settings a background thread was reading from the
+    old environment can never be cached after a reset (an ``lru_cache`` would store them once the slow read
+    ends, and every later caller would see the old environment)."""
+    global _settings
+    with _settings_lock:
+        if _settings is None:
+            _settings = Settings()
+        return _settings
 
 
 def reset_settings() -> None:
     """Forget cached settings (tests change the environment)."""
-    get_settings.cache_clear()
+    global _settings
+    with _settings_lock:
+        _settings = None

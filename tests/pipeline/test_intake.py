@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pikepdf
 import pytest
 from PIL import Image
 
-from digitize.config import get_settings
+from digitize.config import reset_settings
 from digitize.errors import CorruptInput, EmptyInput, EncryptedInput, InputTooLarge, UnsupportedType
 from digitize.pipeline import intake
 from tests.pipeline.pages import (
@@ -75,16 +74,15 @@ def test_encrypted_pdf_refused(tmp_path: Path) -> None:
 def test_absurd_png_header_refused_without_decoding(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.png"
     bomb.write_bytes(png_header_only(100_000, 100_000))
-    start = time.perf_counter()
+    # the file holds a header and no pixel data: refused from the header as too large, not as unreadable
     with pytest.raises(InputTooLarge) as err:
         intake.inspect(bomb)
-    assert time.perf_counter() - start < 2.0  # refused from the header, nothing decoded
     assert "100000" in err.value.one_line()
 
 
 def test_too_many_pages_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DIGITIZE_MAX_PAGES", "1")
-    get_settings.cache_clear()
+    reset_settings()
     page = decree_page(100).convert("L")
     tiff = tmp_path / "two.tif"
     page.save(tiff, save_all=True, append_images=[page], dpi=(100, 100))

@@ -437,7 +437,8 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
     outside = float(cv2.mean(small, cv2.bitwise_not(mask))[0])
     if inside - outside < PAGE_MIN_CONTRAST or _keystone(q) < KEYSTONE_MIN:
         return None
-    return q / f
+    page: np.ndarray = q / f
+    return page
 
 
 def rectify(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:

@@ -596,7 +596,7 @@ def complete_session(
             .where(SigningSession.id == session_id, SigningSession.state == "pending")
             .values(state="completed", completed_at=utcnow(), signature_id=sig.id)
         )
-        if getattr(done, "rowcount", 0) != 1:
+        if db.rows_changed(done) != 1:
             raise Conflict(
                 f"Phiên ký {session_id} đã được hoàn tất.", f"Signing session {session_id} was completed."
             )
@@ -733,7 +733,7 @@ def redeem_pairing_code(code: str, *, address: str, device: str | None = None) -
             .where(AgentPairing.id == row.id, AgentPairing.used_at.is_(None))
             .values(used_at=utcnow(), device=device_name)
         )
-        if getattr(taken, "rowcount", 0) != 1:
+        if db.rows_changed(taken) != 1:
             raise Conflict("Mã ghép nối này đã được dùng.", "This pairing code was already used.")
         key_row, plain = create_api_key(
             s,
@@ -794,7 +794,7 @@ def sweep_sessions(*, now: datetime | None = None, settings: Settings | None = N
             .where(SigningSession.state == "pending", SigningSession.expires_at <= now - SWEEP_MARGIN)
             .values(state="expired")
         )
-        n_expired = int(getattr(expired, "rowcount", 0) or 0)
+        n_expired = db.rows_changed(expired)
         if n_expired:
             audit(s, "system", "signing_session.sweep", "sessions", expired=n_expired)
     present = list(objects.list_prefix("sessions"))

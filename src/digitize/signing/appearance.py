@@ -343,7 +343,7 @@ def stamp_style(appearance: Appearance) -> Any:
             return name + b" Do"
 
     return StaticStampStyle(
-        background=_BytesPage("<memory>"),
+        background=_BytesPage("<memory>"),  # type: ignore[no-untyped-call]  # pyHanko, unannotated
         background_opacity=1.0,
         border_width=0,
         background_layout=layout.SimpleBoxLayoutRule(

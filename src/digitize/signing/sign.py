@@ -468,7 +468,7 @@ def _session_timestamper(url: str, timeout: float) -> Any:
 
     class SessionTimeStamper(RequestsHTTPTimeStamper):
         def __init__(self) -> None:
-            super().__init__(url, timeout=timeout)
+            super().__init__(url, timeout=timeout)  # type: ignore[no-untyped-call]  # pyHanko, unannotated
             self._session = requests.Session()
 
         async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:

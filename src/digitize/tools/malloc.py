@@ -33,7 +33,7 @@ def keep_freed_memory() -> bool:
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
-    ok = mallopt(M_MMAP_THRESHOLD, MMAP_BYTES) == 1
-    ok = mallopt(M_TRIM_THRESHOLD, TRIM_BYTES) == 1 and ok
-    ok = mallopt(M_TOP_PAD, TOP_PAD_BYTES) == 1 and ok
+    ok = bool(mallopt(M_MMAP_THRESHOLD, MMAP_BYTES) == 1)
+    ok = bool(mallopt(M_TRIM_THRESHOLD, TRIM_BYTES) == 1) and ok
+    ok = bool(mallopt(M_TOP_PAD, TOP_PAD_BYTES) == 1) and ok
     return ok

@@ -55,7 +55,8 @@ class TrustedCert:
 
     @property
     def sha256(self) -> str:
-        return self.cert.sha256.hex()
+        digest: bytes = self.cert.sha256
+        return digest.hex()
 
     @property
     def subject(self) -> str:
