@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 
 from digitize.pipeline import preprocess, recognize, signature
-from digitize.pipeline.extract import extract
+from digitize.pipeline.fields import extract
 from samples import generate
 
 
