@@ -8,7 +8,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from digitize.pipeline import handdigits
-from digitize.pipeline.extract import extract
+from digitize.pipeline.fields import extract
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from digitize.pipeline import preprocess, recognize, signature
-from digitize.pipeline.extract import extract
+from digitize.pipeline.fields import extract
 from samples import generate
 
 

@@ -91,9 +91,9 @@ def _process_page_args(args: tuple[PageSource, Path | None, str | None]) -> Reco
 
 def extract_fields(pages: Sequence[RecognizedPage]) -> Extraction:
     """The extract stage on the recognized pages."""
-    from digitize.pipeline import extract as extract_mod
+    from digitize.pipeline.fields import extract
 
-    return extract_mod.extract(pages)
+    return extract(pages)
 
 
 TEXT_PAGES_PER_PROCESS = 8  # below this, reading the text pages here beats starting processes

@@ -551,6 +551,11 @@ def complete_session(
         row = _own_session(s, principal, session_id)
         if row.state == "expired":  # marked so by the sweep
             raise Gone(f"Phiên ký {session_id} đã hết hạn.", f"Signing session {session_id} has expired.")
+        if row.state == "replaced":  # the holder prepared the same document again: only the newest counts
+            raise Conflict(
+                f"Phiên ký {session_id} được thay bằng phiên ký mới hơn cho cùng văn bản; hãy ký phiên mới.",
+                f"Session {session_id} was replaced by a newer session for the same document; sign that one.",
+            )
         if row.state != "pending":
             raise Conflict(
                 f"Phiên ký {session_id} đã dùng ({row.state}).", f"Session {session_id} is {row.state}."

@@ -4,7 +4,7 @@ deputy; names checked against Vietnamese naming."""
 
 from __future__ import annotations
 
-from digitize.pipeline.extract import extract
+from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.signer import surname_of
 from tests.pipeline.test_extract import _ubnd_directive, header, page, signer, values
 
