@@ -71,6 +71,11 @@ def test_unsigned_pdf_and_missing_file(bare_client: TestClient, tmp_path: Path) 
     assert body["document"]["indication"] != "TOTAL_PASSED" and body["signatures"] == []  # type: ignore[index]
     r = bare_client.post("/api/v1/verify")
     assert r.status_code == 422 and r.json()["error"]["code"] == "bad_input"
+    # the message names this door's field, ``file`` (a batch upload's is ``files``)
+    assert "'file'" in r.json()["error"]["message"] and "'file'" in r.json()["error"]["message_en"]
+    r = bare_client.post("/api/v1/verify", files={"files": ("a.pdf", b"%PDF-1.7", "application/pdf")})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "missing_field"
+    assert r.json()["error"]["message_en"] == "No file in the 'file' field."
 
 
 def test_signed_document_is_known_with_its_validity(

@@ -106,3 +106,27 @@ def test_release_goes_through_the_same_door(
     with pytest.raises(CorruptInput):
         release_item(hashlib.sha256(cut.read_bytes()).hexdigest(), by="cli")
     assert "quarantine.release" in _actions()
+
+
+@pytest.mark.parametrize("name", ["..", ".", "a\x00b.png", "x" * 300 + ".png", "../../etc/passwd"])
+def test_release_of_a_file_uploaded_under_a_hostile_name(
+    digitize_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The name an upload came under is the sender's: the release works on a name of its own (nothing written
+    outside its temporary folder, no crash), and the document keeps the name it was sent under."""
+    from PIL import Image
+
+    from digitize.config import reset_settings
+    from digitize.ingest import Ingestor, create_batch
+
+    big = tmp_path / "big.png"
+    Image.new("L", (400, 300), 255).save(big)
+    monkeypatch.setenv("DIGITIZE_MAX_IMAGE_PIXELS", "1000")
+    reset_settings()
+    added = Ingestor(create_batch("hostile names", actor="test"), actor="test").add_file(big, filename=name)
+    assert added.error is not None and added.error.code == "input_too_large"
+    monkeypatch.setenv("DIGITIZE_MAX_IMAGE_PIXELS", "200000000")
+    reset_settings()
+    item, _batch = release_item(hashlib.sha256(big.read_bytes()).hexdigest(), by="cli")
+    assert item.state is QuarantineState.RELEASED and item.document_id
+    assert not (digitize_home / "etc").exists() and list((digitize_home / "tmp").iterdir()) == []

@@ -147,7 +147,7 @@ def _prompt(text: str) -> str:
 
 def run_once(http: Any, source: Any, documents: list[str], options: dict[str, Any], *, yes: bool) -> int:
     """One batch: returns how many were signed, -1 when some failed."""
-    from digitize.signing.agent import Agent, certificate_pem, describe, open_for_batch
+    from digitize.signing.agent import Agent, certificate_pem, describe, open_for_batch, shown
 
     def open_holder() -> Any:
         if isinstance(source, tuple):  # a remote signing service: nothing to unlock here
@@ -167,7 +167,7 @@ def run_once(http: Any, source: Any, documents: list[str], options: dict[str, An
             key = open_holder()
             _created, errors = agent_.request(documents, certificate_pem(key), **options)
             for e in errors:
-                click.echo(f"  ✗ {e['document_id']}: {e['message_vi']} / {e['message_en']}", err=True)
+                click.echo(shown(f"  ✗ {e['document_id']}: {e['message_vi']} / {e['message_en']}"), err=True)
             known = {s["id"] for s in sessions}
             sessions += [s for s in agent_.pending() if s["id"] not in known]
         click.echo(f"{len(sessions)} tài liệu chờ ký / documents to sign:")
@@ -183,7 +183,7 @@ def run_once(http: Any, source: Any, documents: list[str], options: dict[str, An
 
         def show(o: Any) -> None:
             mark = "✓" if o.ok else "✗"
-            click.echo(f"  {mark} {o.document_id} {o.message}")
+            click.echo(shown(f"  {mark} {o.document_id} {o.message}"))
 
         if isinstance(source, tuple):
             outcomes = agent_.sign_batch_remote(sessions, key, on_progress=show)

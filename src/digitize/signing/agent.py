@@ -77,7 +77,7 @@ class Outcome:
 def _error(response: Any) -> DigitizeError:
     try:
         err = response.json()["error"]
-        text = f"{err.get('code')}: {err.get('message')}"
+        text = shown(f"{err.get('code')}: {err.get('message')}")
     except Exception:
         text = f"HTTP {response.status_code}"
     return DigitizeError(f"Máy chủ từ chối: {text}", f"the server refused: {text}")
@@ -228,8 +228,17 @@ class Agent:
         return outcomes
 
 
+def shown(value: object) -> str:
+    """Text from the server as the officer's terminal shows it: no control or format character. The text is
+    others' (a file name from a scanner's share, a field a reviewer typed): an escape sequence could erase
+    the line and print another document's, a bidi override reorder a number."""
+    import unicodedata
+
+    return "".join(ch for ch in str(value) if unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
 def describe(sess: dict[str, Any]) -> str:
-    """One line: what will be signed (document, number, holder, role, level)."""
+    """One line: what will be signed (document, number, holder, role, level), shown as ``shown`` cleans it."""
     d = sess.get("document") or {}
     parts = [
         str(d.get("type_name") or d.get("filename") or sess.get("document_id")),
@@ -237,7 +246,7 @@ def describe(sess: dict[str, Any]) -> str:
         f"— {d['holder_name']}" if d.get("holder_name") else "",
         f"[{sess.get('role')}, {sess.get('level')}]",
     ]
-    return " ".join(p for p in parts if p)
+    return shown(" ".join(p for p in parts if p))
 
 
 def open_for_batch(source: KeySource, prompt: Prompt | None) -> KeySession:
