@@ -423,3 +423,78 @@ def test_copied_document_timestamp_fails_alone(
     assert (ts2.indication, ts2.sub_indication) == ("TOTAL_FAILED", "HASH_FAILURE")
     assert ts1.indication == "TOTAL_PASSED"
     assert sig.indication == "TOTAL_PASSED" and sig.modification != "other"
+
+
+# --- certification (DocMDP) followed by changes ----------------------------------------------------
+def _certify(pki: TestPKI, data: bytes, perm: int) -> bytes:
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.fields import MDPPerm
+
+    signer = signers.SimpleSigner.load_pkcs12(pki.officer.p12, passphrase=pki.p12_password.encode())
+    assert signer is not None
+    meta = signers.PdfSignatureMetadata(
+        field_name="Certification",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        certify=True,
+        docmdp_permissions=MDPPerm(perm),
+    )
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    return signers.PdfSigner(meta, signer=signer).sign_pdf(w).getvalue()
+
+
+@pytest.mark.parametrize(
+    ("perm", "change", "permitted"),
+    [
+        (1, "annotation", False),
+        (1, "signature", False),
+        (2, "annotation", False),
+        (2, "signature", True),
+        (3, "annotation", True),
+    ],
+)
+def test_changes_a_certification_forbids_are_a_warning_as_dss_says(
+    pki: TestPKI,
+    base_pdf: bytes,
+    roots: list[x509.Certificate],
+    perm: int,
+    change: str,
+    permitted: bool,
+) -> None:
+    # DSS's default policy checks DocMDP (and FieldMDP, SigFieldLock) at warning level: a certified document
+    # annotated after a P=1 certification keeps its indication, BBB_FC_ISVADMDPD_ANS among the warnings
+    # (PAdESAnnotModifiedDocMDPTest; PAdESFormModifiedFieldMDPInvalidTest alike). Nothing signed changed.
+    certified = _certify(pki, base_pdf, perm)
+    if change == "annotation":
+        changed = h.add_annotation_after_signing(certified, (420, 20, 480, 40), white_box=False)
+    else:  # a second (approval) signature, written whatever the certification says
+        changed = c.embed(certified, _cms(pki, "organization"), field="Signature2")
+    report = verify_pdf(changed, trust_roots=roots)
+    s = report.signatures[0]
+    assert (s.field, s.docmdp, s.indication) == ("Certification", perm, "TOTAL_PASSED"), s.reasons_en
+    assert s.modification == ("annotations" if change == "annotation" else "form_filling")
+    check = next(x for x in s.checks if x.name == "docmdp")
+    assert check.ok is permitted
+    warned = [r for r in s.reasons_en if "beyond what its certification permits" in r]
+    assert len(warned) == (0 if permitted else 1)
+    if not permitted:
+        assert f"DocMDP P={perm}" in warned[0]
+        assert any("chữ ký chứng thực" in r for r in s.reasons)
+
+
+# --- the ESS signing-certificate attribute (PAdES B-B) ---------------------------------------------
+def test_signing_certificate_attribute_is_told(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], signed: bytes
+) -> None:
+    # crafted.signed_data writes content-type, signing-time and message-digest only, as many Vietnamese
+    # signing tools do; pyHanko writes signing-certificate-v2
+    bare = _sig(verify_pdf(c.embed(base_pdf, _cms(pki)), trust_roots=roots))
+    full = _sig(verify_pdf(signed, trust_roots=roots))
+    got = {
+        name: next(x for x in s.checks if x.name == "signing_certificate_attribute").ok
+        for name, s in (("bare", bare), ("full", full))
+    }
+    assert got == {"bare": False, "full": True}
+    assert bare.indication == "TOTAL_PASSED"  # told, not a verdict (docs/verify.md)

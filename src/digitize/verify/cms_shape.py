@@ -333,3 +333,22 @@ def signature_timestamp_imprints(contents: bytes | None) -> list[bool]:
     except Exception:
         return []
     return out
+
+
+SIGNING_CERTIFICATE_OIDS = frozenset({"1.2.840.113549.1.9.16.2.12", "1.2.840.113549.1.9.16.2.47"})
+
+
+def has_signing_certificate_attr(contents: bytes | None) -> bool | None:
+    """Does the first SignerInfo sign a reference to its certificate (ESS signing-certificate or -v2)? PAdES
+    B-B requires one; many older signers (adbe.pkcs7.detached from Vietnamese signing tools) have none.
+    None: no signed attributes at all, or not decodable."""
+    if not contents:
+        return None
+    try:
+        si = cms.ContentInfo.load(contents, strict=False)["content"]["signer_infos"][0]
+        attrs = si["signed_attrs"]
+        if not attrs:
+            return None
+        return any(a["type"].dotted in SIGNING_CERTIFICATE_OIDS for a in attrs)
+    except Exception:
+        return None

@@ -1083,6 +1083,18 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
     ]
     if cms_facts is not None and cms_facts.structure_problem:
         checks.append(Check(name="pdf_structure", ok=False, detail=cms_facts.structure_problem))
+    if ev.kind is Kind.SIGNATURE and ev.failure is None:
+        # PAdES B-B asks for the ESS signing-certificate(-v2) attribute; EU DSS checks its presence while
+        # identifying the signing certificate (ISC: SigningCertificateAttributePresentCheck, a constraint of
+        # its policy). Told here, not a verdict: Vietnamese signing tools often leave it out.
+        ref = cms_shape.has_signing_certificate_attr(ev.signed.contents)
+        checks.append(
+            Check(
+                name="signing_certificate_attribute",
+                ok=ref,
+                detail=None if ref is None else ("present" if ref else "absent (PAdES B-B requires it)"),
+            )
+        )
     if ev.timestamp_imprints:
         good = sum(ev.timestamp_imprints)
         checks.append(
