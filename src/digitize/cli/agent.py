@@ -81,7 +81,7 @@ def pair(server: str, code: str | None, key_env: str | None, config_file: Path |
         Agent(http).check()
     path = config_path(config_file)
     config.save(path)
-    click.echo(f"paired with {config.server} ({path})")
+    click.echo(f"Đã ghép nối với {config.server} / paired with {config.server} ({path})")
 
 
 @agent.command("run")
@@ -217,6 +217,8 @@ def sweep(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(dataclasses.asdict(done)))
     else:
+        e, r, o, k = done.expired, done.removed, done.orphans, done.kept
         click.echo(
-            f"expired {done.expired}, removed {done.removed}, orphans {done.orphans}, live kept {done.kept}"
+            f"hết hạn {e}, đã xóa {r}, tệp mồ côi {o}, giữ lại {k} / "
+            f"expired {e}, removed {r}, orphans {o}, live kept {k}"
         )
