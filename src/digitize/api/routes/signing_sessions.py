@@ -105,7 +105,7 @@ def create(document_id: str, body: SessionRequest, principal: Signer) -> dict[st
 def complete(session_id: str, body: SignatureValue, principal: Signer) -> dict[str, Any]:
     from digitize.services.signing import complete_session
 
-    return complete_session(principal, session_id, body.signature)
+    return dict(complete_session(principal, session_id, body.signature))
 
 
 @router.get(
