@@ -62,6 +62,7 @@ def process_page(
     from digitize.pipeline import handdigits, signature
 
     page = signature.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
+    page = signature.name_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = handdigits.second_pass(prepared, page)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct

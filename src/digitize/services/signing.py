@@ -39,7 +39,7 @@ from digitize.store.models import (
 )
 from digitize.store.objects import get_object_store
 from digitize.store.service import DocumentRecord, audit, iso
-from digitize.text import nfc
+from digitize.text import nfc, printable
 
 
 def _profiles(settings: Settings) -> dict[str, Any]:
@@ -718,7 +718,7 @@ def redeem_pairing_code(code: str, *, address: str, device: str | None = None) -
     _throttle(f"pair-redeem:address:{str(address)[:60]}", REDEEM_FREE, REDEEM_CAP)
     _throttle("pair-redeem:all", REDEEM_ALL_FREE, REDEEM_ALL_CAP)
     sha = _pairing_sha(code)
-    device_name = nfc(str(device or "")).strip()[:100] or "máy tính"
+    device_name = printable(nfc(str(device or ""))).strip()[:100] or "máy tính"  # in `keys list`
     with db.session() as s:
         row = s.scalar(select(AgentPairing).where(AgentPairing.code_sha256 == sha)) if sha else None
         if row is None:
