@@ -63,7 +63,7 @@ def _pages(path: Path) -> tuple[list[RecognizedPage], float]:
 
 
 def generated(n: int, seed: int) -> float:
-    from digitize.pipeline.extract import extract, needs_review
+    from digitize.pipeline.fields import extract, needs_review
     from samples.generate import load_gt, write_set
 
     per_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -113,7 +113,7 @@ def generated(n: int, seed: int) -> float:
 
 
 def real() -> None:
-    from digitize.pipeline.extract import extract
+    from digitize.pipeline.fields import extract
 
     first = REALDATA / "4_1.jpg"
     if not first.is_file():

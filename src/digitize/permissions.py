@@ -62,5 +62,14 @@ def roles_for(permission: Permission) -> frozenset[Role]:
     return PERMISSIONS[permission] | {Role.ADMIN}
 
 
-def allowed(role: str | None, permission: Permission) -> bool:
+# A signing agent's key (paired from an officer's or clerk's signing page, acting for them) carries their role
+# but reaches only what the agent does: signing sessions. A copy taken from the officer's PC reads no record
+# and revokes nothing.
+AGENT_PERMISSIONS: frozenset[Permission] = frozenset({Permission.SIGN})
+
+
+def allowed(role: str | None, permission: Permission, *, agent: bool = False) -> bool:
+    """Whether ``role`` may do ``permission``; ``agent``: the caller is a paired signing agent's key."""
+    if agent and permission not in AGENT_PERMISSIONS:
+        return False
     return role is not None and role in roles_for(permission)

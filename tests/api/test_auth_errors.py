@@ -54,6 +54,13 @@ def test_errors_are_json_in_the_callers_language(
     assert r.status_code == 422
     assert r.json()["error"]["code"] == "bad_input" and "valid_on" in r.json()["error"]["message"]
     assert bare_client.get("/no/such/route").json()["error"]["code"] == "not_found"
+    # every error carries the other language too, whichever door raised it (ours, FastAPI's validation,
+    # Starlette's routing): Vietnamese first, English beside it; the other way round when asked for English
+    for path in ("/api/v1/documents?valid_on=not-a-date", "/no/such/route", "/api/v1/documents/nope"):
+        vi = bare_client.get(path, headers=auth(key)).json()["error"]
+        assert vi["message"] and vi["message_en"] and vi["message"] != vi["message_en"], (path, vi)
+        en = bare_client.get(path, headers=auth(key, **{"Accept-Language": "en"})).json()["error"]
+        assert (en["message"], en["message_vi"]) == (vi["message_en"], vi["message"]), (path, en)
     r = bare_client.post(
         "/api/v1/batches", content=b"xx", headers=auth(key, **{"Content-Type": "text/plain"})
     )

@@ -71,6 +71,11 @@ def test_unsigned_pdf_and_missing_file(bare_client: TestClient, tmp_path: Path) 
     assert body["document"]["indication"] != "TOTAL_PASSED" and body["signatures"] == []  # type: ignore[index]
     r = bare_client.post("/api/v1/verify")
     assert r.status_code == 422 and r.json()["error"]["code"] == "bad_input"
+    # the message names this door's field, ``file`` (a batch upload's is ``files``)
+    assert "'file'" in r.json()["error"]["message"] and "'file'" in r.json()["error"]["message_en"]
+    r = bare_client.post("/api/v1/verify", files={"files": ("a.pdf", b"%PDF-1.7", "application/pdf")})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "missing_field"
+    assert r.json()["error"]["message_en"] == "No file in the 'file' field."
 
 
 def test_signed_document_is_known_with_its_validity(
@@ -96,6 +101,7 @@ def test_signed_document_is_known_with_its_validity(
         "matched_by": "sha256",
     }
     assert "Chữ ký" in str(body["text"]) or "chữ ký" in str(body["text"]).lower()
+    assert f"mã tài liệu {doc_id}, còn hiệu lực" in str(body["text"])  # the status in words, not "valid"
 
     # English, text and the downloadable PDF report
     en = _verify(bare_client, signed, query="?lang=en")
@@ -120,6 +126,9 @@ def test_signed_document_is_known_with_its_validity(
         revoke(s, doc_id, reason="Cấp sai đối tượng", by="test")
     body = _verify(bare_client, signed)
     assert body["registry"]["validity"] == "revoked"  # type: ignore[index]
+    assert "đã bị thu hồi" in str(body["text"])
+    en_text = str(_verify(bare_client, signed, query="?lang=en")["text"])
+    assert f"document {doc_id}, validity: revoked" in en_text
     cli = CliRunner().invoke(main, ["verify", str(local), "--json"])
     assert json.loads(cli.stdout)["registry"]["validity"] == "revoked"
 

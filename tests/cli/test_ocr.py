@@ -123,6 +123,16 @@ def test_bad_input_refused_with_one_line_and_nothing_left(tmp_path: Path, make, 
     assert list(out_dir.iterdir()) == []  # no output, no temporary file
 
 
+def test_truncated_pdf_reason_once_in_each_language(tmp_path: Path) -> None:
+    """The reason is Vietnamese in the Vietnamese message, English in the English one (not both in each)."""
+    bad = _truncated(tmp_path)
+    vi = run("ocr", bad, "-o", tmp_path / "out.pdf").stderr.strip()
+    assert vi.count("cắt cụt") == 1 and vi.count("truncated") == 1, vi
+    assert vi.index("cắt cụt") < vi.index("truncated")  # Vietnamese first
+    en = run("--lang", "en", "ocr", bad, "-o", tmp_path / "out.pdf").stderr.strip()
+    assert "truncated" in en and "cắt cụt" not in en, en
+
+
 def test_missing_input_is_refused(tmp_path: Path) -> None:
     proc = run("ocr", tmp_path / "nope.png", "-o", tmp_path / "out.pdf")
     assert proc.returncode != 0

@@ -52,6 +52,10 @@ def test_db_upgrade_keys_and_users(digitize_home: Path) -> None:
         ("Quyết định", None),
     }
 
+    for group in ("keys", "users"):  # the help names every role the CONTRACT does, clerk (văn thư) too
+        _, help_text, _ = run(group, "create", "--help")
+        roles = ("archivist", "reviewer", "officer", "clerk", "admin", "agency")
+        assert all(role in help_text for role in roles), help_text
     code, _, err = run("keys", "create", "--role", "boss", "--name", "x")
     assert code != 0 and "boss" in err
     code, _, err = run("keys", "create", "--role", "agency", "--name", "x", "--grant", "Giấy phép:nonsense")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from digitize.pipeline.extract import extract, needs_review, parse_date, required_fields
+from digitize.pipeline.fields import extract, needs_review, parse_date, required_fields
 from digitize.pipeline.model import Box, ExtractedField, Extraction, RecognizedPage, Word
 from digitize.text import fold
 

@@ -8,7 +8,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from digitize.pipeline import handdigits
-from digitize.pipeline.extract import extract
+from digitize.pipeline.fields import extract
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
 
@@ -21,13 +21,46 @@ def _word(text: str, x0: float, y0: float, x1: float, line: int, conf: float = 9
     return Word(text, conf, Box(x0, y0, x1, y0 + 50), line=line)
 
 
-def _scene(day: str | None, number: str | None, *, scribble: bool = False) -> tuple[Prepared, RecognizedPage]:
+# digits as pen strokes in a unit box (x right, y down): a "1" with a long lead-in stroke from down-left (as
+# Vietnamese clerks write it), a plain "1", a closed and an open "4"
+PEN = {
+    "1": [[(0.0, 0.62), (0.35, 0.3), (0.8, 0.0), (0.72, 1.0)]],
+    "i": [[(0.55, 0.0), (0.5, 1.0)]],
+    "4": [[(0.6, 0.0), (0.05, 0.65), (0.95, 0.65)], [(0.7, 0.25), (0.65, 1.0)]],
+    "h": [[(0.25, 0.0), (0.1, 0.6), (0.95, 0.6)], [(0.7, 0.1), (0.68, 1.0)]],
+    "0": [
+        [(0.5, 0.0), (0.15, 0.2), (0.1, 0.6), (0.35, 1.0), (0.75, 0.9), (0.9, 0.4), (0.7, 0.05), (0.5, 0.0)]
+    ],
+    "3": [[(0.15, 0.1), (0.75, 0.05), (0.4, 0.45), (0.85, 0.65), (0.6, 0.98), (0.1, 0.9)]],
+    "7": [[(0.1, 0.05), (0.9, 0.0), (0.35, 1.0)]],
+}
+
+
+def _pen(d: ImageDraw.ImageDraw, text: str, x: float, y: float, h: float = 60, slant: float = 0.15) -> None:
+    for ch in text:
+        for stroke in PEN[ch]:
+            pts = [(x + px * h * 0.55 + (1 - py) * slant * h, y + py * h) for px, py in stroke]
+            d.line(pts, fill=20, width=7, joint="curve")
+        x += h * 0.75
+
+
+def _pen_crop(text: str) -> np.ndarray:
+    img = Image.new("L", (int(60 * 0.75 * len(text) + 40), 100), 255)
+    _pen(ImageDraw.Draw(img), text, 20, 20)
+    return np.asarray(img)
+
+
+def _scene(
+    day: str | None, number: str | None, *, scribble: bool = False, pen: bool = False
+) -> tuple[Prepared, RecognizedPage]:
     """A header whose number and day are written into the printed blanks (another hand, bigger), and a first
     reading that lost them as Tesseract does on real scans (the day inside a too wide "ngày", "72#")."""
     img = Image.new("L", (W, H), 255)
     d = ImageDraw.Draw(img)
     hand = ImageFont.truetype(HAND, 64)
-    if number is not None:
+    if number is not None and pen:
+        _pen(d, number, 530, 385)
+    elif number is not None:
         d.text((520, 380), number, font=hand, fill=40)
     if day is not None:
         d.text((1660, 382), day, font=hand, fill=40)
@@ -177,3 +210,31 @@ def test_a_clean_tax_code_is_never_read_again() -> None:
     )
     page = RecognizedPage(0, "ocr", float(W), float(H), "", words)
     assert handdigits.find_blanks(page) == []
+
+
+def test_a_one_with_a_long_lead_in_is_told_from_a_four_by_its_shape() -> None:
+    # Tesseract (vie and eng) reads such a "1" as "4" ("01" → "04" on a real 2025 submission)
+    marks = handdigits._digit_marks(_pen_crop("01"))
+    assert [handdigits.lead_in_one(m) for m in marks] == [False, True]
+    for fours in ("04", "0h", "i4", "40"):  # closed and open fours beside a plain one: never a "1"
+        assert not any(handdigits.lead_in_one(m) for m in handdigits._digit_marks(_pen_crop(fours)))
+    assert handdigits.ones_for_fours(_pen_crop("01"), "04") == "01"
+    assert handdigits.ones_for_fours(_pen_crop("04"), "04") == "04"
+    assert handdigits.ones_for_fours(_pen_crop("113"), "443") == "113"
+    assert handdigits.ones_for_fours(_pen_crop("01"), "4") == "4"  # marks and digits do not pair up: as read
+
+
+def test_script_font_fours_are_never_taken_for_ones() -> None:
+    from samples.marks import handwritten_digits
+
+    for seed in range(6):
+        overlay = np.asarray(handwritten_digits("44", seed, 160, 80))
+        crop = (255 - overlay[..., 3]).astype(np.uint8)
+        assert handdigits.ones_for_fours(crop, "44") == "44"
+
+
+def test_handwritten_number_with_a_lead_in_one_is_read_as_one() -> None:
+    prepared, page = _scene("19", "01", pen=True)
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "01"
+    assert fields["issued_date"] == "2021-03-19"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
+import pytest
 
 from digitize.pipeline import preprocess, recognize, signature
-from digitize.pipeline.extract import extract
+from digitize.pipeline.fields import extract
 from samples import generate
 
 
@@ -40,3 +43,73 @@ def test_erase_seal_keeps_letters_and_drops_the_ring() -> None:
     out = signature.erase_seal(img, letter=30.0)
     assert (out[:120, :300] < 128).sum() == (img[:120, :300] < 128).sum()  # letters untouched
     assert (out[100:400, 260:560] < 128).sum() < 0.05 * (img[100:400, 260:560] < 128).sum()
+
+
+def _seal_over_family_name(mode: str, *, seal: bool = True) -> np.ndarray:
+    """The end of a Prime Minister's decision (A4, 300 dpi) whose round seal's rim runs through the first
+    letters of "Nguyễn" under "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" (as on 1139/QĐ-TTg), scanned grey (the red
+    seal as dark as the text) or bitonal."""
+    from PIL import Image, ImageDraw
+
+    s, oy, cx = 300 / 72, 2100, 1800
+    img = Image.new("RGB", (2480, 3508), "white")
+    dr = ImageDraw.Draw(img)
+    ink = (20, 20, 20)
+    body = "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành./."
+    dr.text((300, oy + 150), body, font=generate._font("regular", 13 * s), fill=ink)
+    dr.text((300, oy + 330), "Nơi nhận:", font=generate._font("bold", 12 * s), fill=ink)
+    for k, t in enumerate(["- Như Điều 3;", "- Ban Tổ chức Trung ương;", "- Lưu: VT, QHĐP (3)."]):
+        dr.text((300, oy + 400 + k * 60), t, font=generate._font("regular", 11 * s), fill=ink)
+    bold = generate._font("bold", 14 * s)
+    for k, t in enumerate(("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG")):
+        dr.text((cx, oy + 330 + k * 70), t, font=bold, fill=ink, anchor="mt")
+    dr.text((cx, oy + 900), "Nguyễn Hòa Bình", font=bold, fill=ink, anchor="mt")
+    x0, y0, _, y1 = dr.textbbox((cx, oy + 900), "Nguyễn Hòa Bình", font=bold, anchor="mt")
+    arr = np.array(img)
+    if seal:
+        d = 330
+        ring = generate.make_seal(0, d, "THỦ TƯỚNG CHÍNH PHỦ")
+        px, py, r = x0 + 0.8 * (y1 - y0), (y0 + y1) / 2, d / 2  # a point of the rim, right of its centre
+        for _ in range(2):  # stamped dark
+            generate._multiply(arr, ring, int(px - 0.87 * r - r), int(py - 0.5 * r - r))
+    grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+    if mode == "bitonal":
+        grey = np.where(grey < 170, 0, 255).astype(np.uint8)
+    else:
+        grey = np.clip(grey.astype(np.float32) * 0.7, 0, 255).astype(np.uint8)
+    return np.stack([grey] * 3, axis=-1)
+
+
+@pytest.mark.parametrize("mode", ["grey", "bitonal"])
+def test_family_name_under_the_seal_rim_on_grey_and_bitonal_scans(mode: str) -> None:
+    prepared = preprocess.prepare(_seal_over_family_name(mode), dpi=300)
+    first = recognize.recognize(prepared, lang="vie")
+    assert extract([first]).values()["signer_name"] != "Nguyễn Hòa Bình"  # the seal defeats the first pass
+    page = signature.second_pass(prepared, first, lang="vie")
+    page = signature.name_pass(prepared, page, lang="vie")
+    v = extract([page]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Phó Thủ tướng", "Nguyễn Hòa Bình")
+
+
+def test_name_line_with_a_garbled_family_name_is_read_again() -> None:
+    # the first reading of 1139/QĐ-TTg: "mg $en Hòa Bình" (the rim and the star over "Ng"), no name taken
+    clean = recognize.recognize(
+        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
+    )
+    name_words = [w for w in clean.words if w.text in ("Nguyễn", "Hòa", "Bình")]
+    assert len(name_words) == 3
+    n = name_words[0]
+    mid = (n.box.x0 + n.box.x1) / 2
+    garbled = [
+        replace(n, text="mg", conf=0.0, box=replace(n.box, x1=mid - 4)),
+        replace(n, text="$en", conf=0.0, box=replace(n.box, x0=mid)),
+        *name_words[1:],
+    ]
+    words = [w for w in clean.words if w not in name_words] + garbled
+    first = replace(clean, words=tuple(words))
+    assert extract([first]).values()["signer_name"] is None
+    prepared = preprocess.prepare(_seal_over_family_name("bitonal"), dpi=300)
+    page = signature.name_pass(prepared, first, lang="vie")
+    assert extract([page]).values()["signer_name"] == "Nguyễn Hòa Bình"
+    # a page whose name was read is left alone (no Tesseract run)
+    assert signature.name_pass(prepared, clean, lang="vie") is clean

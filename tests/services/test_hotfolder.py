@@ -200,3 +200,38 @@ def test_symbolic_links_are_never_followed(digitize_home: Path, tmp_path: Path) 
     assert [t.outcome for t in [hot._take(inbox / "swap.png")] if t] == [Outcome.FAILED]
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == 0
+
+
+def test_bytes_changed_in_the_share_while_being_stored_are_not_what_is_stored(
+    digitize_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``.digitize/taking/`` is inside the scanners' share: whoever is on it can rewrite a file there while
+    the service checks and stores it. What is stored must be the bytes that were checked (a scan that opens,
+    under its own sha256), not markup written in after the check."""
+    import hashlib
+
+    import digitize.ingest as ingest_mod
+    from digitize.store.objects import get_object_store, original_key
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    scan = make_licence(inbox / "scan.png", 3, "Nguyễn Văn A", "0101234567")
+    checked = scan.read_bytes()
+    hot = HotFolder(inbox, settle=1.0)
+    real_check = ingest_mod.check_opens
+
+    def attacker_writes_after_the_check(path: Path, *args: object, **kwargs: object) -> None:
+        real_check(path, *args, **kwargs)  # type: ignore[arg-type]
+        for planted in hot.taking.iterdir():  # the share's copy, rewritten at that moment
+            planted.write_bytes(b"<html><script>alert(1)</script></html>")
+
+    monkeypatch.setattr(ingest_mod, "check_opens", attacker_writes_after_the_check)
+    hot.scan(now=0.0)
+    taken = hot.scan(now=5.0)
+    assert [t.outcome for t in taken] == [Outcome.PROCESSED]
+    with db.session() as s:
+        doc = s.scalars(select(Document)).one()
+        sha = doc.sha256
+    stored = get_object_store().read_bytes(original_key(sha))
+    assert hashlib.sha256(stored).hexdigest() == sha
+    assert stored == checked

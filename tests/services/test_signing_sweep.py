@@ -30,6 +30,7 @@ from tests.signing.test_sessions import holder_sign
 from tests.support.pki import TestPKI, pki  # noqa: F401  (the session's test PKI)
 
 HOA = Principal("user", "hoa", "officer")
+LAN = Principal("user", "lan", "officer")
 
 
 def _prepared() -> set[str]:
@@ -70,17 +71,26 @@ def test_nothing_leaks_and_a_live_session_is_untouched(
     pki: TestPKI,  # noqa: F811
     tmp_path: Path,
 ) -> None:
+    with db.session() as s:  # a second officer, whose session goes stale when hoa's signature lands
+        create_user(s, name="lan", role="officer", password="mật-khẩu-dài")
+        register_certificate(s, "user", "lan", pki.officer_ec.cert.read_bytes(), by="test")
     docs = [done_pdf_document(tmp_path, f"gp-don-{i}") for i in range(3)]
-    done = create_session(HOA, docs[0], officer)
+    first = create_session(HOA, docs[0], officer)
+    done = create_session(HOA, docs[0], officer)  # replaces hoa's first: its PDF goes at once
     expired = create_session(HOA, docs[1], officer)
     live = create_session(HOA, docs[2], officer)
-    first, stale = create_session(HOA, docs[0], officer), None
-    assert _prepared() == {_key(str(x["id"])) for x in (done, expired, live, first)}
+    stale = create_session(LAN, docs[0], pki.officer_ec.cert.read_text() + pki.intermediate_cert.read_text())
+    assert _prepared() == {_key(str(x["id"])) for x in (done, expired, live, stale)}
+    assert _key(str(first["id"])) not in _prepared()
+    with pytest.raises(Conflict, match="thay bằng phiên ký mới hơn"):  # replaced: never completes
+        complete_session(HOA, str(first["id"]), _sign(pki, first))
 
     complete_session(HOA, str(done["id"]), _sign(pki, done))  # completed: its PDF goes at once
-    stale = first  # prepared before docs[0] was signed: refused, its PDF goes too
-    with pytest.raises(Conflict):
-        complete_session(HOA, str(stale["id"]), _sign(pki, stale))
+    ec_signature = base64.b64encode(
+        holder_sign(pki.officer_ec.key, base64.b64decode(str(stale["digest"])), SignatureAlgorithm.ECDSA)
+    ).decode()
+    with pytest.raises(Conflict):  # prepared before docs[0] was signed: refused, its PDF goes too
+        complete_session(LAN, str(stale["id"]), ec_signature)
     assert _key(str(done["id"])) not in _prepared() and _key(str(stale["id"])) not in _prepared()
 
     _expire(str(expired["id"]))

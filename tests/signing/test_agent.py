@@ -132,3 +132,27 @@ def test_agent_refuses_without_confirmation_and_with_a_wrong_pin(
     assert result.exit_code != 0
     with db.session() as s:
         assert s.scalars(select(Signature).where(Signature.document_id == doc)).all() == []
+
+
+def test_what_the_agent_shows_cannot_be_rewritten_by_the_text_it_shows() -> None:
+    """The line the officer confirms is made of text others wrote (a file name from a scanner's share, a field
+    a reviewer typed, the server's answer): an escape sequence (ESC or the one-byte CSI U+009B) could erase
+    it and print another document's line, a bidi override could reorder its number. None reaches the
+    terminal; the words stay."""
+    from digitize.signing.agent import describe
+
+    hostile = {
+        "id": "s1",
+        "document_id": "d1",
+        "role": "leader",
+        "level": "B-B",
+        "document": {
+            "type_name": "Giấy phép\x1b[2K\r\x1b[1A\u009b2KQuyết định khen thưởng",
+            "number": "12\u202e34/GP",
+            "holder_name": "Công ty\u2066 Bình Minh\x07",
+        },
+    }
+    line = describe(hostile)
+    assert not any(ch in line for ch in "\x1b\r\x07\u009b\u202e\u2066"), repr(line)
+    assert "Giấy phép" in line and "Quyết định khen thưởng" in line and "Bình Minh" in line
+    assert "1234/GP" in line

@@ -75,7 +75,7 @@ def test_pairing_the_agent_with_a_code_from_the_signing_page(
         web = _signed_in(url, "hoa")
         code = _code(web)
         status, out = _pair(url, code, config)
-        assert status == 0 and "paired with" in out, out
+        assert status == 0 and "Đã ghép nối với" in out and "paired with" in out, out
         saved = json.loads(config.read_text())
         assert saved["server"] == url and saved["api_key"].startswith("dgz_")
         assert config.stat().st_mode & 0o077 == 0
@@ -92,6 +92,7 @@ def test_pairing_the_agent_with_a_code_from_the_signing_page(
              "--once", "--yes", "--config", str(config)],
         )  # fmt: skip
         assert result.exit_code == 0 and "Signed 2/2" in result.output, result.output
+        assert result.output.count("✓") == 2 and result.output.count("đã ký / signed") == 2, result.output
         with db.session() as s:
             rows = s.scalars(select(Signature).where(Signature.document_id.in_(docs))).all()
         assert len(rows) == 2 and all(r.verified for r in rows)

@@ -176,3 +176,33 @@ def test_missing_path_and_unknown_type_do_not_fail_the_batch(database: str, tmp_
     assert report.items[1].document_id is None and report.items[1].error is not None
     assert report.items[1].error.code == "unsupported_type"
     assert report.items[2].document_id is not None
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["document", "stack"])
+def test_a_document_is_never_committed_without_its_batch_item(
+    database: str, tmp_path: Path, split: bool
+) -> None:
+    """The document (or stack) and its batch item are one transaction: when the item cannot be recorded
+    (here its batch was deleted meanwhile; in the field, the process was killed between the two), the
+    document is not left behind either. On SQLite the ``begin_nested`` that guards against a concurrent
+    insert used to open the transaction itself, and its RELEASE committed the document alone."""
+    from sqlalchemy.exc import IntegrityError
+
+    from digitize.ingest import Ingestor, create_batch
+    from digitize.store.models import Batch, Stack
+
+    (scan,) = [p for p in _files(tmp_path) if p.suffix == ".pdf"]
+    batch_id = create_batch("sẽ bị xoá")
+    ingestor = Ingestor(batch_id, split=split)
+    with db.session() as s:
+        s.delete(s.get(Batch, batch_id))
+    with pytest.raises(IntegrityError):
+        ingestor.add_file(scan, filename=scan.name)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 0
+        assert s.scalar(select(func.count()).select_from(Stack)) == 0
+        assert s.scalar(select(func.count()).select_from(BatchItem)) == 0
+    # stored properly afterwards: the same file in a live batch is a new document (nothing half-stored
+    # made it a "duplicate")
+    report = ingest_paths([scan], split=split)
+    assert [i.duplicate for i in report.items] == [False]

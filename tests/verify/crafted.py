@@ -165,6 +165,8 @@ def embed(
     sub_filter: str = "/adbe.pkcs7.detached",
     md: str = "sha256",
     user_password: str | None = None,
+    reserve: int = 16384,
+    cert_der: bytes | None = None,
 ) -> bytes:
     """An incremental update adding a signature dictionary (``/Type type_name``, None: no /Type) holding
     ``make_cms(digest of the byte range)``."""
@@ -180,11 +182,15 @@ def embed(
     embedder = PdfCMSEmbedder().write_cms(field_name=field, writer=w)
     next(embedder)
     placeholder = PdfSignedData(
-        NameObject(type_name or "/Sig"), SigSeedSubFilter.ADOBE_PKCS7_DETACHED, bytes_reserved=16384
+        NameObject(type_name or "/Sig"), SigSeedSubFilter.ADOBE_PKCS7_DETACHED, bytes_reserved=reserve
     )
     placeholder[NameObject("/SubFilter")] = NameObject(sub_filter)
     if type_name is None:
         del placeholder["/Type"]
+    if cert_der is not None:  # adbe.x509.rsa_sha1 keeps the signer's certificate in /Cert
+        from pyhanko.pdf_utils.generic import ByteStringObject
+
+        placeholder[NameObject("/Cert")] = ByteStringObject(cert_der)
     embedder.send(SigObjSetup(sig_placeholder=placeholder))
     prepared, out = embedder.send(SigIOSetup(md_algorithm=md))
     embedder.send(make_cms(prepared.document_digest))
@@ -289,3 +295,66 @@ def encrypt(data: bytes, *, aes: bool, owner: str = "owner-secret", user: str = 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         pdf.save(out, encryption=pikepdf.Encryption(owner=owner, user=user, R=r, aes=aes, metadata=aes))
     return out.getvalue()
+
+
+def replace_cms(data: bytes, blob: bytes, index: int = -1) -> bytes:
+    """The same file with the CMS of a signature replaced by ``blob`` (zero-padded into its /Contents)."""
+    (a, la, b, _lb), _signed = signed_bytes(data, index)
+    room = b - (a + la) - 2
+    hexed = blob.hex().encode()
+    assert len(hexed) <= room, (len(hexed), room)
+    out = bytearray(data)
+    out[a + la + 1 : a + la + 1 + room] = hexed + b"0" * (room - len(hexed))
+    return bytes(out)
+
+
+def add_signature_timestamps(
+    blob: bytes, tsa_url: str, *, bad: tuple[int, ...] = (), count: int = 2
+) -> bytes:
+    """The same CMS with ``count`` RFC 3161 signature timestamps (unsigned signature-time-stamp-token
+    attributes, each over the signature value); those whose index is in ``bad`` stamp other bytes (their
+    message imprint does not match)."""
+    ci = cms.ContentInfo.load(blob)
+    sd = ci["content"]
+    si = sd["signer_infos"][0]
+    value = si["signature"].native
+    attrs = []
+    for i in range(count):
+        stamped = b"not the signature value" if i in bad else value
+        token = cms.ContentInfo.load(timestamp_token(hashlib.sha256(stamped).digest(), tsa_url))
+        attrs.append(cms.CMSAttribute({"type": "signature_time_stamp_token", "values": [token]}))
+    si["unsigned_attrs"] = cms.CMSAttributes(attrs)
+    return ci.dump(force=True)
+
+
+def pkcs1_sha1(digest: bytes, key_pem: Path) -> bytes:
+    """An adbe.x509.rsa_sha1 /Contents: the RSA PKCS#1 v1.5 value over a SHA-1 digest, as a DER OCTET
+    STRING."""
+    from asn1crypto import core
+    from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
+
+    key = serialization.load_pem_private_key(key_pem.read_bytes(), password=None)
+    assert isinstance(key, rsa.RSAPrivateKey)
+    return bytes(core.OctetString(key.sign(digest, padding.PKCS1v15(), Prehashed(hashes.SHA1()))).dump())
+
+
+def sign_timestamped_at(data: bytes, p12: Path, password: str, pki: object, when: datetime) -> bytes:
+    """A PAdES B-T signature whose signature timestamp says ``when`` (pyHanko's DummyTimeStamper with the
+    test PKI's TSA key): a proof of existence in the past, to judge expiry and revocation against."""
+    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    tsa_ident = pki.tsa  # type: ignore[attr-defined]
+    stamper = DummyTimeStamper(
+        load_cert_from_pemder(str(tsa_ident.cert)),
+        load_private_key_from_pemder(str(tsa_ident.key), None),
+        certs_to_embed=[load_cert_from_pemder(str(pki.intermediate_cert))],  # type: ignore[attr-defined]
+        fixed_dt=when,
+    )
+    signer = signers.SimpleSigner.load_pkcs12(p12, passphrase=password.encode())
+    assert signer is not None
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    meta = signers.PdfSignatureMetadata(field_name="Signature1", subfilter=fields.SigSeedSubFilter.PADES)
+    return bytes(signers.PdfSigner(meta, signer=signer, timestamper=stamper).sign_pdf(w).getvalue())

@@ -39,10 +39,14 @@ def _sig(report):  # type: ignore[no-untyped-def]
     return report.signatures[0]
 
 
-# --- document timestamps, whatever /Type they carry ------------------------------------------------
-@pytest.mark.parametrize("type_name", ["/DocTimeStamp", "/Sig", None])
-def test_document_timestamp_is_a_timestamp_whatever_its_type(
-    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], type_name: str | None
+# --- document timestamps, as EU DSS tells them apart ----------------------------------------------
+# DSS (AbstractPDFSignatureService.isDocTimestamp/isSignature): an /ETSI.RFC3161 dictionary is a document
+# timestamp when its /Type is /DocTimeStamp or missing (DSS1899Test.timestampWithNullTypeTest: an archive
+# timestamp); under /Type /Sig it is neither a timestamp nor a signature and is skipped
+# (DSS1899Test.timestampWithSigTypeTest: one signature, no document timestamp).
+@pytest.mark.parametrize(("type_name", "timestamps"), [("/DocTimeStamp", 1), (None, 1), ("/Sig", 0)])
+def test_document_timestamp_as_dss_tells_it_by_type(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], type_name: str | None, timestamps: int
 ) -> None:
     signed = h.pyhanko_sign(base_pdf, pki.officer.p12, pki.p12_password)
     stamped = c.embed(
@@ -53,11 +57,14 @@ def test_document_timestamp_is_a_timestamp_whatever_its_type(
         sub_filter="/ETSI.RFC3161",
     )
     report = verify_pdf(stamped, trust_roots=roots)
-    assert (report.document.signatures, report.document.timestamps) == (1, 1)
-    sig, ts = report.signatures
-    assert (sig.kind, ts.kind) == ("signature", "doc_timestamp")
-    assert (ts.indication, ts.intact, ts.crypto_valid) == ("TOTAL_PASSED", True, True)
-    assert ts.timestamp_time is not None
+    assert (report.document.signatures, report.document.timestamps) == (1, timestamps)
+    sig = report.signatures[0]
+    assert sig.kind == "signature"
+    if timestamps:
+        ts = report.signatures[1]
+        assert ts.kind == "doc_timestamp"
+        assert (ts.indication, ts.intact, ts.crypto_valid) == ("TOTAL_PASSED", True, True)
+        assert ts.timestamp_time is not None
     # the timestamp added after the signature is no change a reader sees
     assert sig.indication == "TOTAL_PASSED" and sig.modification in ("lta_updates", "form_filling")
 
@@ -77,7 +84,10 @@ def test_one_signature_referenced_from_two_fields_is_one_signature(
         assert len(values) == 2 and values[0] == values[1]
     report = verify_pdf(twice, trust_roots=roots)
     assert report.document.signatures == 1
-    assert _sig(report).indication == "TOTAL_PASSED"
+    s = _sig(report)
+    assert s.indication == "TOTAL_PASSED"
+    # DSS (PAdESMultipleFieldSignatureReferenceTest): one signature, both field names
+    assert (s.field, s.field_names) == ("Signature1", ["Signature1", "Signature2"])
 
 
 # --- encrypted, then signed ------------------------------------------------------------------------
@@ -100,6 +110,129 @@ def test_signed_encrypted_pdf(
     first, second = verify_pdf(twice, trust_roots=roots).signatures
     assert (first.indication, second.indication) == ("TOTAL_PASSED", "TOTAL_PASSED")
     assert first.modification != "other"
+
+
+def test_signed_pdf_with_a_user_password_is_refused_as_dss_does(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS (ProtectedDocumentsSignatureTest): a PDF that opens only with its user password, validated with no
+    # or a wrong password, throws InvalidPasswordException: no report, nothing judged
+    locked = c.encrypt(base_pdf, aes=True, r=6, owner="owner-secret", user="user-secret")
+    signed = c.embed(locked, _cms(pki), user_password="user-secret")
+    report = verify_pdf(signed, trust_roots=roots)
+    doc = report.document
+    assert (doc.indication, doc.sub_indication, doc.signatures, report.signatures) == (
+        "TOTAL_FAILED",
+        "FORMAT_FAILURE",
+        0,
+        [],
+    )
+    assert doc.reason_en and "user (open) password" in doc.reason_en
+    assert doc.reason and "mật khẩu" in doc.reason
+
+
+# --- adbe.x509.rsa_sha1 ----------------------------------------------------------------------------
+# DSS takes the dictionary for a signature (/Type /Sig, not RFC 3161), cannot parse its /Contents as CMS and
+# skips it ("Unable to parse signature", AbstractPDFSignatureService.getRevisions): no signature, as
+# BadEncodedCMSTest. The report still says what it is and whether its PKCS#1 value holds.
+@pytest.mark.parametrize("sound", [True, False])
+def test_adbe_x509_rsa_sha1_is_no_signature_for_dss(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], sound: bool
+) -> None:
+    o = pki.officer
+
+    def value(digest: bytes) -> bytes:
+        return c.pkcs1_sha1(digest if sound else hashlib.sha1(b"other").digest(), o.key)
+
+    signed = c.embed(base_pdf, value, sub_filter="/adbe.x509.rsa_sha1", md="sha1", cert_der=o.cert_der)
+    report = verify_pdf(signed, trust_roots=roots)
+    doc = report.document
+    assert (doc.indication, doc.sub_indication, doc.signatures) == ("TOTAL_FAILED", "FORMAT_FAILURE", 0)
+    assert doc.reason_en and "adbe.x509.rsa_sha1" in doc.reason_en
+    assert ("verifies with the certificate in /Cert" in doc.reason_en) is sound
+    assert ("does NOT verify" in doc.reason_en) is not sound
+    # a PAdES signature added later is the one signature
+    both = h.pyhanko_sign(signed, o.p12, pki.p12_password, field="Signature2")
+    report = verify_pdf(both, trust_roots=roots)
+    assert [(s.field, s.indication) for s in report.signatures] == [("Signature2", "TOTAL_PASSED")]
+
+
+# --- a CMS without its certificates ---------------------------------------------------------------
+def test_signature_without_certificates_has_no_signing_certificate(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS (PAdESBESNoCertificatesValidationTest): the signing certificate is not identified, the B-level is
+    # not valid: INDETERMINATE / NO_SIGNING_CERTIFICATE_FOUND
+    from asn1crypto import cms
+
+    def bare(digest: bytes) -> bytes:
+        ci = cms.ContentInfo.load(_cms(pki)(digest))
+        del ci["content"]["certificates"]
+        return bytes(ci.dump(force=True))
+
+    s = _sig(verify_pdf(c.embed(base_pdf, bare), trust_roots=roots))
+    assert (s.indication, s.sub_indication) == ("INDETERMINATE", "NO_SIGNING_CERTIFICATE_FOUND")
+
+
+# --- enveloping CMS (eContent present) ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("content", "want"),
+    [("same", ("TOTAL_PASSED", None)), ("empty", ("TOTAL_FAILED", "SIG_CRYPTO_FAILURE"))],
+)
+def test_enveloping_cms(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], content: str, want: tuple[str, str | None]
+) -> None:
+    # DSS: PAdESWithEnvelopingCMSTest (the signed bytes encapsulated too: valid, format PDF_NOT_ETSI);
+    # PAdESWithEnvelopingEmptyContentCMSTest (empty encapsulated content: the byte range matches the
+    # message-digest, but Bouncy Castle checks it against the encapsulated content: signature not intact)
+    o = pki.officer
+    signed = c.embed(base_pdf, _cms(pki), reserve=60000)
+    _, covered = c.signed_bytes(signed)
+    digest = hashlib.sha256(covered).digest()
+    econtent = covered if content == "same" else b""
+    enveloping = c.replace_cms(
+        signed, c.signed_data(digest, o.key, o.cert, pki.intermediate_cert, econtent=econtent)
+    )
+    s = _sig(verify_pdf(enveloping, trust_roots=roots))
+    assert (s.indication, s.sub_indication) == want, s.reasons_en
+    assert s.intact is True  # the byte range itself is what the message-digest says
+    if content == "empty":
+        assert any("encapsulates content" in r for r in s.reasons_en)
+
+
+# --- several signature timestamps ------------------------------------------------------------------
+@pytest.mark.parametrize("bad", [(), (0,), (1,)])
+def test_each_signature_timestamp_is_judged(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], bad: tuple[int, ...]
+) -> None:
+    # DSS (PAdESLevelTWithDuplicatedSigTstTest): every signature timestamp is a timestamp of its own, each
+    # checked (message imprint, signature); one that fails does not take the signature's time away when
+    # another proves it: the signature passes, the broken one is named
+    def make(digest: bytes) -> bytes:
+        return c.add_signature_timestamps(_cms(pki)(digest), pki.tsa_url, bad=bad)
+
+    s = _sig(verify_pdf(c.embed(base_pdf, make, reserve=40000), trust_roots=roots))
+    assert (s.indication, s.timestamp_trusted) == ("TOTAL_PASSED", True)
+    check = next(x for x in s.checks if x.name == "signature_timestamps")
+    assert check.ok is (not bad) and check.detail == f"{2 - len(bad)} of 2 match the signature value"
+    named = [r for r in s.reasons_en if "signature timestamp" in r and "wrong message imprint" in r]
+    assert len(named) == (1 if bad else 0)
+    if bad:  # (a SET OF: the attributes are written in DER order, so which one is 1st is the encoder's)
+        assert "timestamp 1 of 2" in named[0] or "timestamp 2 of 2" in named[0]
+
+
+def test_signature_whose_every_timestamp_is_broken_is_not_passed(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    def make(digest: bytes) -> bytes:
+        return c.add_signature_timestamps(_cms(pki)(digest), pki.tsa_url, bad=(0, 1))
+
+    s = _sig(verify_pdf(c.embed(base_pdf, make, reserve=40000), trust_roots=roots))
+    assert (s.indication, s.sub_indication, s.timestamp_trusted) == (
+        "INDETERMINATE",
+        "SIG_CONSTRAINTS_FAILURE",
+        False,
+    )
 
 
 # --- plain ECDSA (r||s) ----------------------------------------------------------------------------
@@ -290,3 +423,111 @@ def test_copied_document_timestamp_fails_alone(
     assert (ts2.indication, ts2.sub_indication) == ("TOTAL_FAILED", "HASH_FAILURE")
     assert ts1.indication == "TOTAL_PASSED"
     assert sig.indication == "TOTAL_PASSED" and sig.modification != "other"
+
+
+# --- certification (DocMDP) followed by changes ----------------------------------------------------
+def _certify(pki: TestPKI, data: bytes, perm: int) -> bytes:
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.fields import MDPPerm
+
+    signer = signers.SimpleSigner.load_pkcs12(pki.officer.p12, passphrase=pki.p12_password.encode())
+    assert signer is not None
+    meta = signers.PdfSignatureMetadata(
+        field_name="Certification",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        certify=True,
+        docmdp_permissions=MDPPerm(perm),
+    )
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    return signers.PdfSigner(meta, signer=signer).sign_pdf(w).getvalue()
+
+
+@pytest.mark.parametrize(
+    ("perm", "change", "permitted"),
+    [
+        (1, "annotation", False),
+        (1, "signature", False),
+        (2, "annotation", False),
+        (2, "signature", True),
+        (3, "annotation", True),
+    ],
+)
+def test_changes_a_certification_forbids_are_a_warning_as_dss_says(
+    pki: TestPKI,
+    base_pdf: bytes,
+    roots: list[x509.Certificate],
+    perm: int,
+    change: str,
+    permitted: bool,
+) -> None:
+    # DSS's default policy checks DocMDP (and FieldMDP, SigFieldLock) at warning level: a certified document
+    # annotated after a P=1 certification keeps its indication, BBB_FC_ISVADMDPD_ANS among the warnings
+    # (PAdESAnnotModifiedDocMDPTest; PAdESFormModifiedFieldMDPInvalidTest alike). Nothing signed changed.
+    certified = _certify(pki, base_pdf, perm)
+    if change == "annotation":
+        changed = h.add_annotation_after_signing(certified, (420, 20, 480, 40), white_box=False)
+    else:  # a second (approval) signature, written whatever the certification says
+        changed = c.embed(certified, _cms(pki, "organization"), field="Signature2")
+    report = verify_pdf(changed, trust_roots=roots)
+    s = report.signatures[0]
+    assert (s.field, s.docmdp, s.indication) == ("Certification", perm, "TOTAL_PASSED"), s.reasons_en
+    assert s.modification == ("annotations" if change == "annotation" else "form_filling")
+    check = next(x for x in s.checks if x.name == "docmdp")
+    assert check.ok is permitted
+    warned = [r for r in s.reasons_en if "beyond what its certification permits" in r]
+    assert len(warned) == (0 if permitted else 1)
+    if not permitted:
+        assert f"DocMDP P={perm}" in warned[0]
+        assert any("chữ ký chứng thực" in r for r in s.reasons)
+
+
+# --- the ESS signing-certificate attribute (PAdES B-B) ---------------------------------------------
+def test_signing_certificate_attribute_is_told(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], signed: bytes
+) -> None:
+    # crafted.signed_data writes content-type, signing-time and message-digest only, as many Vietnamese
+    # signing tools do; pyHanko writes signing-certificate-v2
+    bare = _sig(verify_pdf(c.embed(base_pdf, _cms(pki)), trust_roots=roots))
+    full = _sig(verify_pdf(signed, trust_roots=roots))
+    got = {
+        name: next(x for x in s.checks if x.name == "signing_certificate_attribute").ok
+        for name, s in (("bare", bare), ("full", full))
+    }
+    assert got == {"bare": False, "full": True}
+    assert bare.indication == "TOTAL_PASSED"  # told, not a verdict (docs/verify.md)
+
+
+# --- expiry and revocation against the signature timestamp ----------------------------------------
+# ETSI EN 319 102-1 §5.6.2.4 (past signature validation); EU DSS's policy:
+# RevocationTimeAgainstBestSignatureTime and BestSignatureTimeBeforeExpirationDateOfSigningCertificate (FAIL).
+# The test PKI's 'expired' certificate ended 10 days ago, 'revoked' was revoked one day ago (OCSP says so).
+@pytest.mark.parametrize(
+    ("ident", "days_ago", "want"),
+    [
+        ("expired", 20, ("TOTAL_PASSED", None)),
+        ("expired", 5, ("TOTAL_FAILED", "EXPIRED")),
+        ("revoked", 2, ("TOTAL_PASSED", None)),
+        ("revoked", 0.1, ("TOTAL_FAILED", "REVOKED")),
+    ],
+)
+def test_expiry_and_revocation_are_judged_at_the_signature_timestamp(
+    pki: TestPKI,
+    base_pdf: bytes,
+    roots: list[x509.Certificate],
+    ident: str,
+    days_ago: float,
+    want: tuple[str, str | None],
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    when = datetime.now(UTC) - timedelta(days=days_ago)
+    who = pki.identity(ident)
+    signed = c.sign_timestamped_at(base_pdf, who.p12, pki.p12_password, pki, when)
+    s = _sig(verify_pdf(signed, trust_roots=roots))
+    assert (s.indication, s.sub_indication) == want, s.reasons_en
+    assert s.timestamp_trusted is True
+    if want[0] == "TOTAL_PASSED":
+        assert any("when the signature provably existed" in r for r in s.reasons_en)

@@ -13,7 +13,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from digitize.errors import Forbidden, Unauthenticated
-from digitize.permissions import Permission, roles_for
+from digitize.permissions import Permission, allowed, roles_for
 from digitize.store import db
 from digitize.store.auth import Principal, verify_api_key
 
@@ -64,13 +64,18 @@ def current_principal(principal: Principal | None = Depends(optional_principal))
 def require(permission: Permission) -> Callable[[Principal], Principal]:
     """A dependency that lets through the roles ``digitize.permissions`` grants ``permission`` (and
     ``admin``), 403 for the others. The web pages gate on the same table (``web.base.require_page``)."""
-    allowed = sorted(roles_for(permission))
+    roles = sorted(roles_for(permission))
 
     def check(principal: Principal = Depends(current_principal)) -> Principal:
-        if principal.role not in allowed:
+        if principal.agent and not allowed(principal.role, permission, agent=True):
             raise Forbidden(
-                f"Vai trò {principal.role} không được phép ({', '.join(allowed)}).",
-                f"Role {principal.role} is not allowed ({', '.join(allowed)}).",
+                "Khóa của trình ký chỉ dùng cho các phiên ký.",
+                "A signing agent's key is for signing sessions only.",
+            )
+        if principal.role not in roles:
+            raise Forbidden(
+                f"Vai trò {principal.role} không được phép ({', '.join(roles)}).",
+                f"Role {principal.role} is not allowed ({', '.join(roles)}).",
             )
         return principal
 

@@ -52,6 +52,15 @@ def error_response(err: DigitizeError, request: Request) -> JSONResponse:
     )
 
 
+def _both(code: str, vi: str, en: str, lang: Lang) -> dict[str, str]:
+    """``code`` and the message in the caller's language, the other language beside it (as
+    ``DigitizeError.to_dict`` does): ``message_en`` after a Vietnamese message, ``message_vi`` after an
+    English one."""
+    if lang == "en":
+        return {"code": code, "message": en, "message_vi": vi}
+    return {"code": code, "message": vi, "message_en": en}
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(DigitizeError)
     async def _digitize_error(request: Request, exc: DigitizeError) -> JSONResponse:
@@ -65,12 +74,10 @@ def install(app: FastAPI) -> None:
             loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path"))
             problems.append({"field": loc, "message": str(e.get("msg", ""))})
         where = ", ".join(p["field"] for p in problems if p["field"])
-        message = (f"Invalid request: {where}" if lang == "en" else f"Yêu cầu không hợp lệ: {where}").rstrip(
-            ": "
-        )
+        vi = f"Yêu cầu không hợp lệ: {where}".rstrip(": ")
+        en = f"Invalid request: {where}".rstrip(": ")
         return JSONResponse(
-            {"error": {"code": "bad_input", "message": message, "details": {"errors": problems}}},
-            status_code=422,
+            {"error": {**_both("bad_input", vi, en, lang), "details": {"errors": problems}}}, status_code=422
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -78,9 +85,8 @@ def install(app: FastAPI) -> None:
         lang = request_lang(request)
         code, vi, en = _HTTP_CODES.get(exc.status_code, ("http_error", "Lỗi.", "Error."))
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail not in ("Not Found",) else None
-        message = detail or (en if lang == "en" else vi)
         return JSONResponse(
-            {"error": {"code": code, "message": message}},
+            {"error": {"code": code, "message": detail} if detail else _both(code, vi, en, lang)},
             status_code=exc.status_code,
             headers=getattr(exc, "headers", None),
         )

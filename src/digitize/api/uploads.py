@@ -66,8 +66,8 @@ async def receive_form(
     ctype, params = parse_options_header(request.headers.get("content-type", ""))
     if ctype != b"multipart/form-data" or b"boundary" not in params:
         raise BadInput(
-            "Cần multipart/form-data với các tệp ở trường 'files'.",
-            "Expected multipart/form-data with files in the 'files' field.",
+            f"Cần multipart/form-data với tệp ở trường '{field}'.",
+            f"Expected multipart/form-data with the file(s) in the '{field}' field.",
         )
     length = request.headers.get("content-length")
     max_total = settings.max_batch_bytes if max_total is None else max_total
@@ -187,7 +187,7 @@ async def receive_form(
             raise
         raise BadInput(f"Dữ liệu multipart hỏng: {exc}", f"Malformed multipart body: {exc}") from exc
     if not files:
-        raise MissingField("Không có tệp nào ở trường 'files'.", "No file in the 'files' field.")
+        raise MissingField(f"Không có tệp nào ở trường '{field}'.", f"No file in the '{field}' field.")
     return files, texts
 
 

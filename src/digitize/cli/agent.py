@@ -81,7 +81,7 @@ def pair(server: str, code: str | None, key_env: str | None, config_file: Path |
         Agent(http).check()
     path = config_path(config_file)
     config.save(path)
-    click.echo(f"paired with {config.server} ({path})")
+    click.echo(f"Đã ghép nối với {config.server} / paired with {config.server} ({path})")
 
 
 @agent.command("run")
@@ -147,7 +147,7 @@ def _prompt(text: str) -> str:
 
 def run_once(http: Any, source: Any, documents: list[str], options: dict[str, Any], *, yes: bool) -> int:
     """One batch: returns how many were signed, -1 when some failed."""
-    from digitize.signing.agent import Agent, certificate_pem, describe, open_for_batch
+    from digitize.signing.agent import Agent, certificate_pem, describe, open_for_batch, shown
 
     def open_holder() -> Any:
         if isinstance(source, tuple):  # a remote signing service: nothing to unlock here
@@ -167,7 +167,7 @@ def run_once(http: Any, source: Any, documents: list[str], options: dict[str, An
             key = open_holder()
             _created, errors = agent_.request(documents, certificate_pem(key), **options)
             for e in errors:
-                click.echo(f"  ✗ {e['document_id']}: {e['message_vi']} / {e['message_en']}", err=True)
+                click.echo(shown(f"  ✗ {e['document_id']}: {e['message_vi']} / {e['message_en']}"), err=True)
             known = {s["id"] for s in sessions}
             sessions += [s for s in agent_.pending() if s["id"] not in known]
         click.echo(f"{len(sessions)} tài liệu chờ ký / documents to sign:")
@@ -183,7 +183,7 @@ def run_once(http: Any, source: Any, documents: list[str], options: dict[str, An
 
         def show(o: Any) -> None:
             mark = "✓" if o.ok else "✗"
-            click.echo(f"  {mark} {o.document_id} {o.message}")
+            click.echo(shown(f"  {mark} {o.document_id} {o.message}"))
 
         if isinstance(source, tuple):
             outcomes = agent_.sign_batch_remote(sessions, key, on_progress=show)
@@ -217,6 +217,8 @@ def sweep(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(dataclasses.asdict(done)))
     else:
+        e, r, o, k = done.expired, done.removed, done.orphans, done.kept
         click.echo(
-            f"expired {done.expired}, removed {done.removed}, orphans {done.orphans}, live kept {done.kept}"
+            f"hết hạn {e}, đã xóa {r}, tệp mồ côi {o}, giữ lại {k} / "
+            f"expired {e}, removed {r}, orphans {o}, live kept {k}"
         )

@@ -23,6 +23,9 @@ import click
 
 from digitize.config import get_settings
 from digitize.errors import UsageError
+from digitize.permissions import Role
+
+ROLES_HELP = " | ".join(Role)  # every role, from the one table (clerk too)
 
 
 def _echo_json(data: Any) -> None:
@@ -343,7 +346,7 @@ def keys() -> None:
 
 
 @keys.command("create")
-@click.option("--role", required=True, help="archivist | reviewer | officer | admin | agency")
+@click.option("--role", required=True, help=ROLES_HELP)
 @click.option("--name", required=True, help="Who the key is for.")
 @click.option("--grant", "grants", multiple=True, help="Agency keys: TYPE or TYPE:FIELD,FIELD...")
 @click.option(
@@ -435,7 +438,7 @@ def users() -> None:
 
 @users.command("create")
 @click.option("--name", required=True)
-@click.option("--role", required=True, help="archivist | reviewer | officer | admin | agency")
+@click.option("--role", required=True, help=ROLES_HELP)
 @click.option("--password-env", default=None, help="Read the password from this environment variable.")
 @click.option(
     "--certificate",

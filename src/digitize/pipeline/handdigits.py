@@ -304,7 +304,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         return page
     drop: set[int] = set()
     new: list[Word] = []
-    for blank, vs in zip(blanks, votes, strict=True):
+    for blank, crop, vs in zip(blanks, crops, votes, strict=True):
+        if blank.kind != "taxcode":  # a "1" with a long lead-in stroke, read "4" by both models
+            vs = [(ones_for_fours(crop, t), c) for t, c in vs]
         found = tax_consensus(vs) if blank.kind == "taxcode" else consensus(vs, blank.kind)
         if found is None and (blank.kind in ("number", "taxcode") or blank.first_conf >= 85):
             continue  # keep the first reading (a number stays as read; a sure day too)
@@ -351,3 +353,66 @@ def _fix_glued(words: list[Word], new: list[Word]) -> list[Word]:
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
                 out.append(w)
     return out
+
+
+def _runs(row: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of the ink runs of one row of a mask (gaps of two pixels or less bridged)."""
+    xs = np.flatnonzero(row)
+    if not len(xs):
+        return []
+    cuts = np.flatnonzero(np.diff(xs) > 3)
+    starts = [xs[0], *xs[cuts + 1]]
+    ends = [*xs[cuts], xs[-1]]
+    return [(int(a), int(b)) for a, b in zip(starts, ends, strict=True)]
+
+
+def lead_in_one(mask: np.ndarray) -> bool:
+    """True when a handwritten digit's ink (one connected mark) is a "1" with a long lead-in stroke, which
+    both Tesseract models read as "4": a stroke left of the stem that ends in the air, down-left of where it
+    leaves the stem. A "4" closes its triangle with a bar running from that stroke's foot across to the stem
+    (one long run of ink in a row there); a "1" has only the stem below the lead-in's foot."""
+    h, w = mask.shape
+    if h < 12 or w < 6:
+        return False
+    rows = [_runs(mask[r]) for r in range(h)]
+    split = [r for r in range(int(0.2 * h), int(0.9 * h)) if len(rows[r]) >= 2]
+    if len(split) < max(3, 0.1 * h):
+        return False  # no separate stroke left of the stem: a plain "1" or something else
+    foot = max(split)
+    stem = rows[foot][-1]
+    thick = stem[1] - stem[0] + 1
+    lo, hi = max(0, foot - int(0.12 * h)), min(h, foot + int(0.2 * h) + 1)
+    # the bar of a "4": a run in that window from the left stroke over to the stem, much longer than a stroke
+    if any(len(rw) == 1 and rw[0][1] - rw[0][0] + 1 >= max(2.2 * thick, 0.5 * w) for rw in rows[lo:hi]):
+        return False
+    # below the foot only the stem (nothing right of it either: a "4"'s bar crossing it)
+    below = [rw for rw in rows[foot + 1 :] if rw]
+    if len(below) < 0.15 * h:
+        return False
+    return all(len(rw) == 1 and rw[0][1] - rw[0][0] + 1 <= 2.0 * thick for rw in below)
+
+
+def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
+    """The crop's digit-sized marks (connected ink at least half the crop's text height), left to right."""
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 1:
+        return []
+    tall = max(int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, n))
+    marks = []
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if h >= 0.5 * tall and stats[i, cv2.CC_STAT_AREA] >= 15:
+            marks.append((x, labels[y : y + h, x : x + w] == i))
+    return [m for _, m in sorted(marks, key=lambda t: t[0])]
+
+
+def ones_for_fours(crop: np.ndarray, text: str) -> str:
+    """``text`` read from ``crop`` with each "4" that is a "1" with a lead-in stroke (by shape) made "1";
+    unchanged unless the crop holds exactly one mark per digit."""
+    if "4" not in text:
+        return text
+    marks = _digit_marks(crop)
+    if len(marks) != len(text):
+        return text
+    return "".join("1" if ch == "4" and lead_in_one(m) else ch for ch, m in zip(text, marks, strict=True))

@@ -62,6 +62,7 @@ def process_page(
     from digitize.pipeline import handdigits, signature
 
     page = signature.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
+    page = signature.name_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = handdigits.second_pass(prepared, page)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
@@ -90,9 +91,9 @@ def _process_page_args(args: tuple[PageSource, Path | None, str | None]) -> Reco
 
 def extract_fields(pages: Sequence[RecognizedPage]) -> Extraction:
     """The extract stage on the recognized pages."""
-    from digitize.pipeline import extract as extract_mod
+    from digitize.pipeline.fields import extract
 
-    return extract_mod.extract(pages)
+    return extract(pages)
 
 
 TEXT_PAGES_PER_PROCESS = 8  # below this, reading the text pages here beats starting processes

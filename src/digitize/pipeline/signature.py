@@ -15,14 +15,16 @@ A pure function of the prepared page and its first reading; pages without a sign
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
-from digitize.pipeline.fields.lines import page_lines
-from digitize.pipeline.fields.signer import read_signer
+from digitize.pipeline.fields.lines import Line, page_lines
+from digitize.pipeline.fields.names import is_syllable, well_formed
+from digitize.pipeline.fields.signer import doubtful_name_line, read_signer, surname_of
 from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
@@ -137,3 +139,136 @@ def second_pass(
         lines.setdefault(wd.line, []).append(wd.text)
     text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
     return replace(page, words=words, text=text)
+
+
+NAME_SCALES = (1.0, 1.5, 2.0)
+NAME_CUTS = ((1.0, 0.2), (0.5, 0.25))  # (left margin, top/bottom margin) in line heights
+
+
+def _name_of(tokens: list[str], given: list[str]) -> str | None:
+    """A person's name from one reading of the name line: from the first word that stands for a family name
+    (garbled ones repaired by ``surname_of``) on, every later word a valid syllable; its given names must be
+    the ones the first reading had (the words the seal left clear), so nothing is invented."""
+    for k, tok in enumerate(tokens):
+        sur = surname_of(tok)
+        if sur is None:
+            continue
+        rest = [t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]]
+        rest = [t[0] + t[1:].lower() if t.isupper() else t for t in rest if t]
+        words = [sur, *rest]
+        if not well_formed(words) or not rest or not all(r[:1].isupper() for r in rest):
+            return None
+        if [fold(w) for w in rest[-len(given) :]] != [fold(g) for g in given]:
+            return None
+        return " ".join(words)
+    return None
+
+
+def _name_sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Each crop at each scale as a row of one image, with (top, bottom) of each row."""
+    rows = [
+        c if s == 1.0 else cv2.resize(c, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC)
+        for c in crops
+        for s in NAME_SCALES
+    ]
+    width = max(r.shape[1] for r in rows) + 60
+    parts, spans, y = [], [], 0
+    for img in rows:
+        pad = np.full((img.shape[0] + 50, width), 255, np.uint8)
+        pad[25 : 25 + img.shape[0], 30 : 30 + img.shape[1]] = img
+        spans.append((y, y + pad.shape[0]))
+        y += pad.shape[0]
+        parts.append(pad)
+    return np.vstack(parts), spans
+
+
+def name_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """The page with the signer's name read again where a seal's rim garbled its family name: the first
+    reading has the title and, under it, a line ending in capitalised syllables ("mg $en Hòa Bình") but no
+    name. Only that line is cut from the scan (at its own resolution), twice (with more and less of the
+    seal's rim and star left of it and above it), each at three scales, stacked into one image read once
+    (``--psm 6``). A name is taken
+    when most readings that give one agree on it (at least two), led by a family name (a garbled one
+    repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
+    reading had; its confidence stays low (review). Otherwise the page is returned as it was."""
+    if page.source != "ocr" or not page.words:
+        return page
+    line = doubtful_name_line(page_lines(page))
+    if line is None:
+        return page
+    h = line.y1 - line.y0
+    master = prepared.master
+    grey = cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
+    crops = []
+    # two cuts: the seal's rim and star left of the name, and its arc above, come in less or more
+    for left, pad in NAME_CUTS:
+        x0, y0 = max(0.0, line.x0 - left * h), max(0.0, line.y0 - pad * h)
+        x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + pad * h)
+        m = prepared.matrix.copy()
+        m[0, 2] -= x0
+        m[1, 2] -= y0
+        size = (int(x1 - x0), int(y1 - y0))
+        if size[0] < 8 or size[1] < 8:
+            return page
+        crops.append(cv2.warpAffine(grey, m, size, flags=cv2.INTER_LINEAR, borderValue=255))
+    sheet, spans = _name_sheet(crops)
+    try:
+        tokens = tesseract.image_to_data(sheet, lang=lang, psm=6, dpi=300, timeout=timeout)
+    except ToolFailed:
+        return page
+    rows: dict[int, list[tesseract.Token]] = {}
+    for t in tokens:
+        cy = t.top + t.height / 2
+        r = next((i for i, (a, b) in enumerate(spans) if a <= cy < b), None)
+        if r is not None and t.conf >= 0:
+            rows.setdefault(r, []).append(t)
+    given = _trailing(line)
+    names = []
+    for r in sorted(rows):
+        toks = sorted(rows[r], key=lambda t: t.left)
+        name = _name_of([nfc(t.text) for t in toks], given)
+        if name:
+            names.append(name)
+    if not names:
+        return page
+    best, n = Counter(names).most_common(1)[0]
+    if n < 2 or 2 * n <= len(names):
+        return page
+    return _replace_line(page, line, best.split())
+
+
+def _trailing(line: Line) -> list[str]:
+    """The line's trailing run of words that read as capitalised Vietnamese syllables (what the seal left)."""
+    out: list[str] = []
+    for w in reversed(line.words):
+        t = w.text.strip(".,;:|!'\"()[]")
+        if not (t[:1].isupper() and t.isalpha() and is_syllable(t)):
+            break
+        out.insert(0, t)
+    return out
+
+
+def _replace_line(page: RecognizedPage, line: Line, names: list[str]) -> RecognizedPage:
+    """The page with ``line``'s words replaced by ``names`` (spread over the line's box, low confidence)."""
+    ids = {id(w) for w in line.words}
+    first = line.words[0]
+    step = (line.x1 - line.x0) / len(names)
+    new = [
+        Word(
+            text=t,
+            conf=50.0,
+            box=Box(line.x0 + k * step, line.y0, line.x0 + (k + 1) * step - 1, line.y1),
+            block=first.block,
+            line=first.line,
+        )
+        for k, t in enumerate(names)
+    ]
+    words = [w for w in page.words if id(w) not in ids] + new
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    lines: dict[int, list[str]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w.text)
+    text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
+    return replace(page, words=tuple(words), text=text)

@@ -57,7 +57,7 @@ __all__ = ["field_values"]
 log = logging.getLogger("digitize.processing.executor")
 
 # Fields below this confidence are highlighted on the review page (the review decision itself is
-# ``pipeline.extract.needs_review``: its REQUIRED_FIELDS, its threshold).
+# ``pipeline.fields.needs_review``: its REQUIRED_FIELDS, its threshold).
 REVIEW_CONFIDENCE = 0.6
 
 _pid_alive = pid_alive  # (used by services.stacks)
@@ -164,7 +164,7 @@ def _child_warm() -> int:
     """Load the pipeline (and what it loads lazily) so a batch's first documents don't pay for it."""
     import pikepdf  # noqa: F401
 
-    from digitize.pipeline import compose, extract, preprocess, recognize, run  # noqa: F401
+    from digitize.pipeline import compose, fields, preprocess, recognize, run  # noqa: F401
     from digitize.tools import tesseract
 
     with contextlib.suppress(Exception):  # a missing tool or database is reported by the document itself

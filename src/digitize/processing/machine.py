@@ -946,7 +946,7 @@ class Extracted:
 
 
 def _extract(pages: list[RecognizedPage]) -> Extracted:
-    from digitize.pipeline.extract import needs_review
+    from digitize.pipeline.fields import needs_review
     from digitize.pipeline.run import extract_fields
 
     extraction = extract_fields(pages)

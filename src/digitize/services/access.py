@@ -259,5 +259,15 @@ def change_password(name: str, new_password: str, *, by: str, current_password: 
                 ) from exc
         user.password_hash = _hasher.hash(new_password)
         ended = end_user_sessions(s, user.name)
-        audit(s, by, "user.password", user.name, sessions_ended=ended)
+        agents = _revoke_agents(s, user.name, by=by)
+        audit(s, by, "user.password", user.name, sessions_ended=ended, agents_unpaired=agents)
         return ended
+
+
+def _revoke_agents(s: Session, user_name: str, *, by: str) -> int:
+    """Revoke the signing agents' keys paired from ``user_name``'s page (with a stolen password, anyone could
+    have paired one); the officer pairs their agent again with a new code. Returns how many."""
+    rows = s.scalars(select(ApiKey).where(ApiKey.user_name == user_name, ApiKey.revoked_at.is_(None))).all()
+    for row in rows:
+        revoke_api_key(s, row.key_id, by=by)
+    return len(rows)

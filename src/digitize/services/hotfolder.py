@@ -161,7 +161,8 @@ class HotFolder:
         from digitize.errors import UnsafeArchive
         from digitize.services import ingest
 
-        if path.is_symlink() or not path.is_file():
+        copy = self._private_copy(path)
+        if copy is None:
             # swapped in after the scan saw a file, or dropped into taking/: the store would read whatever
             # the link points at (any file the service can read)
             link = UnsafeArchive(
@@ -169,13 +170,16 @@ class HotFolder:
                 f"Not a regular file (a symbolic link?): {path.name}",
             )
             return self._finish(path, Taken(path.name, Outcome.FAILED, None, link.one_line()), link)
-        report = ingest.store(
-            [ingest.Source(path, path.name)],
-            batch_name=f"{self.actor}: {path.name}",
-            actor=self.actor,
-            split=self.split,
-            settings=self.settings,
-        )
+        try:
+            report = ingest.store(
+                [ingest.Source(copy, path.name)],
+                batch_name=f"{self.actor}: {path.name}",
+                actor=self.actor,
+                split=self.split,
+                settings=self.settings,
+            )
+        finally:
+            copy.unlink(missing_ok=True)
         batch_id = report.batch_id
         errors = [i.error for i in report.items if i.error is not None]
         stored = [i for i in report.items if i.error is None]
@@ -185,6 +189,34 @@ class HotFolder:
             return self._finish(path, taken, err)
         ingest.queue(report, self.settings)
         return self._finish(path, Taken(path.name, Outcome.PROCESSED, batch_id))
+
+    def _private_copy(self, path: Path) -> Path | None:
+        """The file's bytes copied out of the share into the service's own tmp (None: not a regular file).
+
+        ``taking/`` is inside the scanners' share, so whoever is on it could rewrite the file (or swap in a
+        link) between the checks of the store and its copy into the object store: markup stored under a
+        scan's sha256. One descriptor, opened without following a link, reads the bytes once; the store
+        checks and keeps that copy. At most one byte over the upload limit is copied (then refused)."""
+        import stat
+        import tempfile
+
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(path, flags)  # a link: ELOOP; a FIFO: no wait for a writer
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as src:
+            if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
+                return None
+            tmp_dir = self.settings.home_dir / "tmp"
+            tmp_dir.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix="hot-", dir=tmp_dir)
+            with os.fdopen(handle, "wb") as dst:
+                left = self.settings.max_upload_bytes + 1
+                while left > 0 and (chunk := src.read(min(1 << 20, left))):
+                    dst.write(chunk)
+                    left -= len(chunk)
+        return Path(name)
 
     def _finish(self, path: Path, taken: Taken, err: DigitizeError | None = None) -> Taken:
         dest_dir = self.failed if taken.outcome is Outcome.FAILED else self.processed

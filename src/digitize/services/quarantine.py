@@ -205,7 +205,10 @@ def release_item(sha256: str, *, by: str, settings: Settings | None = None) -> t
     objects = get_object_store(settings)
     tmp_root = settings.home_dir / "tmp"
     tmp_root.mkdir(parents=True, exist_ok=True)
-    name = Path(item.filenames[-1] if item.filenames else item.sha256).name or item.sha256
+    # the name it was uploaded under is the sender's ("..", a NUL, 300 characters): the bytes go to a name of
+    # our own (the document keeps the sent name); only a plain short suffix is carried over
+    suffix = Path(item.filenames[-1]).suffix.lower() if item.filenames else ""
+    name = item.sha256 + (suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else "")
     with tempfile.TemporaryDirectory(prefix="release-", dir=tmp_root) as tmp:
         path = Path(tmp) / name
         with objects.open(item.key) as src, open(path, "wb") as dst:
@@ -226,7 +229,7 @@ def release_item(sha256: str, *, by: str, settings: Settings | None = None) -> t
             ) from None
         batch_id = create_batch(f"Giải phóng khỏi cách ly {item.sha256[:12]}", actor=by, settings=settings)
         ingestor = Ingestor(batch_id, actor=by, settings=settings)
-        added = ingestor.add_file(path, filename=item.filenames[-1] if item.filenames else name)
+        added = ingestor.add_file(path, filename=item.filenames[-1] if item.filenames else item.sha256)
     if added.error is not None:
         raise added.error
     with db.session(settings) as s:

@@ -39,7 +39,7 @@ from digitize.store.models import (
 )
 from digitize.store.objects import get_object_store
 from digitize.store.service import audit, iso
-from digitize.text import nfc
+from digitize.text import nfc, printable
 
 
 def _profiles(settings: Settings) -> dict[str, Any]:
@@ -551,6 +551,11 @@ def complete_session(
         row = _own_session(s, principal, session_id)
         if row.state == "expired":  # marked so by the sweep
             raise Gone(f"Phiên ký {session_id} đã hết hạn.", f"Signing session {session_id} has expired.")
+        if row.state == "replaced":  # the holder prepared the same document again: only the newest counts
+            raise Conflict(
+                f"Phiên ký {session_id} được thay bằng phiên ký mới hơn cho cùng văn bản; hãy ký phiên mới.",
+                f"Session {session_id} was replaced by a newer session for the same document; sign that one.",
+            )
         if row.state != "pending":
             raise Conflict(
                 f"Phiên ký {session_id} đã dùng ({row.state}).", f"Session {session_id} is {row.state}."
@@ -713,7 +718,7 @@ def redeem_pairing_code(code: str, *, address: str, device: str | None = None) -
     _throttle(f"pair-redeem:address:{str(address)[:60]}", REDEEM_FREE, REDEEM_CAP)
     _throttle("pair-redeem:all", REDEEM_ALL_FREE, REDEEM_ALL_CAP)
     sha = _pairing_sha(code)
-    device_name = nfc(str(device or "")).strip()[:100] or "máy tính"
+    device_name = printable(nfc(str(device or ""))).strip()[:100] or "máy tính"  # in `keys list`
     with db.session() as s:
         row = s.scalar(select(AgentPairing).where(AgentPairing.code_sha256 == sha)) if sha else None
         if row is None:

@@ -74,13 +74,26 @@ class Outcome:
     message: str
 
 
+# what the officer reads beside each document: Vietnamese first, English too
+SIGNED = "đã ký / signed"
+ANOTHER_CERTIFICATE = "phiên ký dành cho chứng thư khác / prepared for another certificate"
+
+
+def _both(err: DigitizeError) -> str:
+    """An error's message in both languages, Vietnamese first (once when they are the same)."""
+    if err.message_en == err.message_vi:
+        return err.message_vi
+    return f"{err.message_vi} / {err.message_en}"
+
+
 def _error(response: Any) -> DigitizeError:
     try:
         err = response.json()["error"]
-        text = f"{err.get('code')}: {err.get('message')}"
+        vi = shown(f"{err.get('code')}: {err.get('message')}")
+        en = shown(f"{err.get('code')}: {err.get('message_en') or err.get('message')}")
     except Exception:
-        text = f"HTTP {response.status_code}"
-    return DigitizeError(f"Máy chủ từ chối: {text}", f"the server refused: {text}")
+        vi = en = f"HTTP {response.status_code}"
+    return DigitizeError(f"Máy chủ từ chối: {vi}", f"the server refused: {en}")
 
 
 def redeem_code(server: str, code: str, device: str | None = None, *, http: Any = None) -> AgentConfig:
@@ -165,7 +178,7 @@ class Agent:
         for sess in sessions:
             sid, doc = str(sess["id"]), str(sess["document_id"])
             if sess.get("certificate_fingerprint") not in (None, mine):
-                outcome = Outcome(sid, doc, False, "prepared for another certificate")
+                outcome = Outcome(sid, doc, False, ANOTHER_CERTIFICATE)
             else:
                 try:
                     value = sign_digest(
@@ -176,11 +189,11 @@ class Agent:
                         json={"signature": base64.b64encode(value).decode("ascii")},
                     )
                     outcome = (
-                        Outcome(sid, doc, True, "signed") if r.status_code == 200 else
-                        Outcome(sid, doc, False, _error(r).message_en)
+                        Outcome(sid, doc, True, SIGNED) if r.status_code == 200 else
+                        Outcome(sid, doc, False, _both(_error(r)))
                     )  # fmt: skip
                 except DigitizeError as exc:
-                    outcome = Outcome(sid, doc, False, exc.message_en)
+                    outcome = Outcome(sid, doc, False, _both(exc))
             outcomes.append(outcome)
             if on_progress is not None:
                 on_progress(outcome)
@@ -198,7 +211,7 @@ class Agent:
         mine = fingerprint(key.certificate)
         ours = [s for s in sessions if s.get("certificate_fingerprint") in (None, mine)]
         outcomes = [
-            Outcome(str(s["id"]), str(s["document_id"]), False, "prepared for another certificate")
+            Outcome(str(s["id"]), str(s["document_id"]), False, ANOTHER_CERTIFICATE)
             for s in sessions
             if s not in ours
         ]
@@ -210,7 +223,7 @@ class Agent:
                 values = key.sign_digests([base64.b64decode(s["digest"]) for s in group], algorithm)
             except DigitizeError as exc:
                 values = [None] * len(group)
-                error = exc.message_en
+                error = _both(exc)
             for sess, value in zip(group, values, strict=True):
                 sid, doc = str(sess["id"]), str(sess["document_id"])
                 if value is None:
@@ -221,15 +234,22 @@ class Agent:
                         json={"signature": base64.b64encode(value).decode("ascii")},
                     )
                     ok = r.status_code == 200
-                    outcome = Outcome(sid, doc, ok, "signed" if ok else _error(r).message_en)
+                    outcome = Outcome(sid, doc, ok, SIGNED if ok else _both(_error(r)))
                 outcomes.append(outcome)
                 if on_progress is not None:
                     on_progress(outcome)
         return outcomes
 
 
+def shown(value: object) -> str:
+    """Text from the server as the officer's terminal shows it (``digitize.text.printable``)."""
+    from digitize.text import printable
+
+    return printable(value)
+
+
 def describe(sess: dict[str, Any]) -> str:
-    """One line: what will be signed (document, number, holder, role, level)."""
+    """One line: what will be signed (document, number, holder, role, level), shown as ``shown`` cleans it."""
     d = sess.get("document") or {}
     parts = [
         str(d.get("type_name") or d.get("filename") or sess.get("document_id")),
@@ -237,7 +257,7 @@ def describe(sess: dict[str, Any]) -> str:
         f"— {d['holder_name']}" if d.get("holder_name") else "",
         f"[{sess.get('role')}, {sess.get('level')}]",
     ]
-    return " ".join(p for p in parts if p)
+    return shown(" ".join(p for p in parts if p))
 
 
 def open_for_batch(source: KeySource, prompt: Prompt | None) -> KeySession:

@@ -47,11 +47,16 @@ def make_validation_context(
     moment: dt.datetime | None = None,
     timeout: float = 10.0,
 ) -> Any:
-    """A pyhanko-certvalidator ``ValidationContext`` (fetching OCSP/CRL when ``fetch``)."""
+    """A pyhanko-certvalidator ``ValidationContext`` (fetching OCSP/CRL when ``fetch``). Fetches go through
+    the guarded fetcher of verification (``digitize.verify.fetching``): the URLs come from certificates, some
+    of them the caller's (the chain of a signing session), so none may reach the server's own network."""
     from pyhanko_certvalidator import ValidationContext
-    from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
 
-    kwargs: dict[str, Any] = {"fetcher_backend": RequestsFetcherBackend(per_request_timeout=timeout)}
+    from digitize.config import get_settings
+    from digitize.verify.fetching import GuardedFetcherBackend, allowed_hosts
+
+    backend = GuardedFetcherBackend(timeout, allow=allowed_hosts(get_settings().verify_fetch_allow_hosts))
+    kwargs: dict[str, Any] = {"fetcher_backend": backend}
     if moment is not None:
         kwargs["moment"] = moment
     return ValidationContext(

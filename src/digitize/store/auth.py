@@ -46,6 +46,11 @@ class Principal:
     user: str | None = None  # a key: the web user it acts for (a signing agent paired from their page)
 
     @property
+    def agent(self) -> bool:
+        """A signing agent's key, paired from a user's signing page (``permissions.AGENT_PERMISSIONS``)."""
+        return self.kind == "key" and self.user is not None
+
+    @property
     def actor(self) -> str:
         """How the audit trail names this caller."""
         return f"key:{self.key_id}:{self.name}" if self.kind == "key" else f"user:{self.name}"

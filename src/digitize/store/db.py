@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import CursorResult, Result, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -56,6 +56,17 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _sqlite_begin_before_savepoint(conn: Connection, _name: str | None) -> None:
+    """pysqlite opens its transaction only before an INSERT/UPDATE/DELETE, so a SAVEPOINT met first (a
+    ``begin_nested`` after only reads) would itself open the transaction and its RELEASE would COMMIT it:
+    what the savepoint wrote would be durable before the rest of the session's work (a document stored
+    without its batch item when the process dies between the two). Open the real transaction first, so the
+    session commits or rolls back as one; IMMEDIATE because the savepoint is there to write."""
+    dbapi_conn = conn.connection.dbapi_connection
+    if dbapi_conn is not None and not dbapi_conn.in_transaction:
+        dbapi_conn.execute("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str) -> Engine:
     """A new engine for ``url`` (SQLite pragmas applied on every connection)."""
     url = normalize_url(url)
@@ -65,6 +76,7 @@ def make_engine(url: str) -> Engine:
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "savepoint", _sqlite_begin_before_savepoint)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 

@@ -22,10 +22,12 @@ class PdfPageInfo:
     image_coverage: float = 0.0  # share of the page covered by its largest image (a scan), when little text
 
 
-def _corrupt(reason: str, exc: BaseException | None = None) -> CorruptInput:
+def _corrupt(reason: str, reason_en: str | None = None) -> CorruptInput:
+    """The PDF cannot be read: ``reason`` in Vietnamese, ``reason_en`` in English (default: the same words,
+    a library's own)."""
     return CorruptInput(
         f"Tệp PDF bị hỏng hoặc không đọc được ({reason}).",
-        f"The PDF is damaged or unreadable ({reason}).",
+        f"The PDF is damaged or unreadable ({reason if reason_en is None else reason_en}).",
     )
 
 
@@ -38,11 +40,11 @@ def check_structure(path: Path) -> None:
         fh.seek(max(0, size - 2048))
         tail = fh.read()
     if b"%%EOF" not in tail:
-        raise _corrupt("thiếu phần kết thúc %%EOF, có lẽ bị cắt cụt / no %%EOF trailer, probably truncated")
+        raise _corrupt("thiếu phần kết thúc %%EOF, có lẽ bị cắt cụt", "no %%EOF trailer, probably truncated")
     try:
         with pikepdf.open(path) as pdf:
             if len(pdf.pages) == 0:
-                raise _corrupt("không có trang nào / no pages")
+                raise _corrupt("không có trang nào", "no pages")
     except pikepdf.PasswordError as exc:
         raise EncryptedInput(
             "Tệp PDF được mã hóa bằng mật khẩu; hãy gửi bản không mã hóa.",
@@ -167,7 +169,8 @@ def text_lines(path: Path, indices: list[int]) -> list[tuple[float, float, list[
             try:
                 words = page.extract_words(use_text_flow=True, keep_blank_chars=False)
             except Exception as exc:  # pdfminer raises many kinds on a broken content stream
-                raise _corrupt(f"page {index + 1}: {str(exc)[:100]}") from exc
+                why = str(exc)[:100]
+                raise _corrupt(f"trang {index + 1}: {why}", f"page {index + 1}: {why}") from exc
             x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
             out.append((width, height, _lines_of(words, x_off, y_off)))
             page.close()

@@ -3,7 +3,9 @@
 ``digitize trust crl import FILE...`` stores CRLs (DER or PEM) under ``$DIGITIZE_HOME/trust/crls/``, one per
 issuer (the newest by thisUpdate wins); ``digitize trust refresh`` fetches the CRL of every known CA from its
 distribution points through the guarded fetcher (``digitize.verify.fetching``) when online; verification also
-keeps the CRLs it fetched. Each CRL keeps its validity (thisUpdate, nextUpdate): an expired one is still used
+keeps the CRLs it fetched. A CRL is kept from the network only when a known CA's key verifies it, and a file
+naming a known CA is imported only when that CA's key verifies it (a forged list would replace the real one).
+Each CRL keeps its validity (thisUpdate, nextUpdate): an expired one is still used
 as evidence of what was revoked, and the report says it is stale.
 """
 
@@ -113,10 +115,21 @@ def store(c: crl.CertificateList, settings: Settings | None = None) -> tuple[Pat
     return target, True
 
 
+def _forged(c: crl.CertificateList, cas: Iterable[x509.Certificate]) -> bool:
+    """Whether ``c`` names a known CA as its issuer but none of that CA's keys verifies it: kept, it would
+    stand in for the CA's real list (the newest by thisUpdate wins, so a forged far-future one for good) and
+    hide every revocation in it."""
+    name = c["tbs_cert_list"]["issuer"]
+    known = [ca for ca in cas if ca.subject == name]
+    return bool(known) and _verify_signature(c, known) is None
+
+
 def import_files(paths: Iterable[Path], settings: Settings | None = None) -> list[tuple[CrlInfo, bool]]:
-    """Import CRL files; every file is parsed before any is stored (nothing half-imported)."""
+    """Import CRL files; every file is parsed, and its signature checked when its issuer is a known CA,
+    before any is stored (nothing half-imported)."""
     from digitize.trust import everything
 
+    cas = [t.cert for t in everything(settings)]
     parsed = []
     for p in paths:
         try:
@@ -125,8 +138,14 @@ def import_files(paths: Iterable[Path], settings: Settings | None = None) -> lis
             raise BadInput(
                 f"Không đọc được tệp {p}: {exc.strerror}", f"Cannot read {p}: {exc.strerror}"
             ) from exc
-        parsed.append(parse_crl(data, str(p)))
-    cas = [t.cert for t in everything(settings)]
+        c = parse_crl(data, str(p))
+        if _forged(c, cas):
+            issuer = c["tbs_cert_list"]["issuer"].human_friendly
+            raise BadInput(
+                f"Chữ ký của danh sách thu hồi {p} không khớp với CA {issuer}: không nhập",
+                f"the signature of the CRL {p} does not verify under the CA {issuer}: not imported",
+            )
+        parsed.append(c)
     out = []
     for c in parsed:
         path, stored = store(c, settings)
@@ -165,6 +184,7 @@ async def refresh(settings: Settings | None = None, timeout: float = 10.0) -> li
     s = settings or get_settings()
     fetcher = GuardedFetcherBackend(timeout, allow=allowed_hosts(s.verify_fetch_allow_hosts)).get_fetchers()
     results: list[tuple[str, str]] = []
+    cas = [t.cert for t in everything(s)]
     for t in everything(s):
         cert = t.cert
         if cert.self_signed == "yes" or not cert.crl_distribution_points:
@@ -174,9 +194,15 @@ async def refresh(settings: Settings | None = None, timeout: float = 10.0) -> li
         except Exception as exc:
             results.append((t.subject, f"failed: {type(exc).__name__}: {str(exc)[:120]}"))
             continue
-        kept = 0
-        for c in got:
+        kept = refused = 0
+        for c in got:  # from the network, often plain HTTP: only what the CA signed is kept
+            if _verify_signature(c, cas) is None:
+                refused += 1
+                continue
             _path, stored = store(c, s)
             kept += int(stored)
-        results.append((t.subject, f"{len(got)} CRL(s) fetched, {kept} newer kept"))
+        outcome = f"{len(got)} CRL(s) fetched, {kept} newer kept"
+        if refused:
+            outcome += f", {refused} refused (signature does not verify under a known CA)"
+        results.append((t.subject, outcome))
     return results

@@ -62,6 +62,7 @@ from digitize.verify.model import (
 from digitize.verify.reading import (
     SUPPORTED_SUBFILTERS,
     DssData,
+    PasswordProtected,
     byte_range_problems,
     read_dss,
     read_signatures,
@@ -338,7 +339,8 @@ async def _chain_facts(
             revoked_before = True
         elif poe is not None and nb <= poe <= na:
             try:
-                res = await _path_at(setup, cert, extra, moment=poe, crls=vc.crls, ocsps=vc.ocsps)
+                ocsps = _ocsps_for_past(vc.ocsps, [cert, *extra])
+                res = await _path_at(setup, cert, extra, moment=poe, crls=vc.crls, ocsps=ocsps)
                 if res.error_subindic is None:
                     problem, trusted, chain_found, rescued = None, True, True, True
                     path = res.success_result
@@ -382,6 +384,25 @@ async def _chain_facts(
         expired_before_poe=expired_before,
         revoked_before_poe=revoked_before,
     )
+
+
+def _ocsps_for_past(ocsps: Sequence[Any], certs: Sequence[x509.Certificate]) -> list[Any]:
+    """The OCSP responses a validation at a past proof of existence can rest on: those about a certificate
+    of the path (the context also holds the timestamping authority's, which pyHanko would take for a
+    mismatch and give up) that say 'good'. A 'revoked' answer is left out: the revocation time is known to be
+    after the proof of existence (checked before), and pyHanko cannot read a later revocation as 'not revoked
+    then' from OCSP (it can from a CRL, which stays). ETSI EN 319 102-1 §5.6.2.4 (past signature validation),
+    as EU DSS does: revoked or expired after the best-signature-time is accepted."""
+    serials = {c.serial_number for c in certs}
+    kept = []
+    for resp in ocsps:
+        try:
+            single = resp["response_bytes"]["response"].parsed["tbs_response_data"]["responses"][0]
+            if single["cert_id"]["serial_number"].native in serials and single["cert_status"].name == "good":
+                kept.append(resp)
+        except Exception:
+            continue
+    return kept
 
 
 def _ca_issuer_urls(cert: x509.Certificate) -> list[str]:
@@ -622,6 +643,10 @@ async def _check_lenient(
     a, la, b, lb = raw.byte_range
     signed = data[a : a + la] + data[b : b + lb]
     content_intact = True
+    # an enveloping CMS (eContent present): the byte range is checked as for a detached signature, and what
+    # the encapsulated content says is judged apart (``_enveloped_content_problem``)
+    econtent_present = _safe(lambda: sd["encap_content_info"]["content"].native) is not None
+    detach = raw.kind is Kind.SIGNATURE and (raw.sub_filter == SHA1_SUBFILTER or econtent_present)
     if raw.sub_filter == SHA1_SUBFILTER and raw.kind is Kind.SIGNATURE:
         # adbe.pkcs7.sha1: what is signed is the SHA-1 digest of the byte range, carried as the content
         econtent = _safe(lambda: sd["encap_content_info"]["content"].native)
@@ -638,8 +663,8 @@ async def _check_lenient(
     for si in infos:
         one = sd.copy()
         one["signer_infos"] = cms.SignerInfos([si])
-        if raw.sub_filter == SHA1_SUBFILTER and raw.kind is Kind.SIGNATURE:
-            # the content (the digest) was checked above; validate the rest as a detached signature
+        if detach:
+            # the content (adbe.pkcs7.sha1: the digest) is judged apart; validate the rest as detached
             one["encap_content_info"] = {"content_type": sd["encap_content_info"]["content_type"].native}
         try:
             status: Any
@@ -691,6 +716,40 @@ async def _check_lenient(
 
 
 SHA1_SUBFILTER = "/adbe.pkcs7.sha1"
+X509_SUBFILTER = "/adbe.x509.rsa_sha1"
+
+
+def _x509_rsa_sha1_words(raw: SignedBytes, data: bytes) -> Words:
+    """What an adbe.x509.rsa_sha1 signature is: a bare PKCS#1 v1.5 RSA value (a DER OCTET STRING in
+    /Contents) over the SHA-1 digest of the byte range, the signer's certificate in /Cert."""
+    from asn1crypto import core
+    from cryptography import x509 as cx509
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+    verdict_vi, verdict_en = "không kiểm tra được giá trị của nó", "its value could not be checked"
+    try:
+        assert raw.byte_range is not None and raw.contents is not None and raw.certs
+        a, la, b, lb = raw.byte_range
+        value = core.OctetString.load(raw.contents.rstrip(b"\x00") or raw.contents, strict=False).native
+        key = cx509.load_der_x509_certificate(raw.certs[0]).public_key()
+        assert isinstance(key, rsa.RSAPublicKey)
+        try:
+            key.verify(value, data[a : a + la] + data[b : b + lb], padding.PKCS1v15(), hashes.SHA1())
+            verdict_vi = "giá trị RSA của nó khớp với chứng thư trong /Cert (SHA-1, thuật toán cũ)"
+            verdict_en = "its RSA value verifies with the certificate in /Cert (SHA-1, a legacy algorithm)"
+        except InvalidSignature:
+            verdict_vi = "giá trị RSA của nó KHÔNG khớp với nội dung đã ký"
+            verdict_en = "its RSA value does NOT verify over the signed bytes"
+    except Exception:
+        pass
+    return (
+        "Chữ ký dạng adbe.x509.rsa_sha1 (giá trị RSA PKCS#1 trần, không phải CMS): không phải chữ ký "
+        f"điện tử nâng cao (AdES) và EU DSS không công nhận là chữ ký; {verdict_vi}",
+        "An adbe.x509.rsa_sha1 signature (a bare RSA PKCS#1 value, not CMS): not an advanced (AdES) "
+        f"signature, and EU DSS does not take it for a signature; {verdict_en}",
+    )
 
 
 def _cms_encoding_problems(shape: cms_shape.CmsShape) -> Verdict | None:
@@ -758,8 +817,41 @@ def _signed_attrs_as_der(contents: bytes | None, facts: CmsFacts) -> tuple[CmsFa
     return facts, None
 
 
+ENVELOPED_WORDS: Words = (
+    "Chữ ký CMS đóng gói kèm nội dung (enveloping) mà nội dung đóng gói không khớp với giá trị băm đã ký "
+    "(message-digest); theo RFC 5652 (như EU DSS) giá trị chữ ký không hợp lệ",
+    "The CMS signature encapsulates content (enveloping) whose digest is not the signed message-digest; "
+    "under RFC 5652 (as EU DSS judges) the signature value is not valid",
+)
+
+
+def _enveloped_content_problem(contents: bytes | None) -> Verdict | None:
+    """An enveloping CMS in a PDF signature: the byte range must match the message-digest (intact) and, as
+    Bouncy Castle checks for EU DSS, so must the encapsulated content (DSS's PAdESWithEnvelopingCMSTest: a
+    copy of the signed bytes is valid; PAdESWithEnvelopingEmptyContentCMSTest: empty content, signature not
+    intact)."""
+    try:
+        sd = cms.ContentInfo.load(contents or b"", strict=False)["content"]
+        content = sd["encap_content_info"]["content"].native
+        if content is None:
+            return None
+        si = sd["signer_infos"][0]
+        md = si["digest_algorithm"]["algorithm"].native
+        attrs = si["signed_attrs"]
+        wanted = next((a["values"][0].native for a in attrs if a["type"].native == "message_digest"), None)
+        if wanted is None:
+            return None
+        if hashlib.new(md, content).digest() == wanted:
+            return None
+    except Exception:
+        return None
+    return Verdict.failed(Sub.SIG_CRYPTO_FAILURE, ENVELOPED_WORDS)
+
+
 def _bypass_pyhanko(raw: SignedBytes, shape: cms_shape.CmsShape) -> str | None:
     """Signatures pyHanko's PDF layer refuses though they are sound; they are checked directly."""
+    if shape.enveloping and raw.kind is Kind.SIGNATURE and raw.sub_filter != SHA1_SUBFILTER:
+        return "enveloping CMS (the signed content is encapsulated too)"
     if shape.plain_ecdsa:
         return f"plain-ECDSA signature value (ecdsa-plain-{shape.plain_ecdsa.upper()}, r||s)"
     if raw.sub_filter == SHA1_SUBFILTER:
@@ -789,6 +881,15 @@ async def _gather(
     problems = list(raw.problems) + byte_range_problems(raw, data)
     if problems:
         return dataclasses.replace(ev, failure=Verdict.failed(Sub.FORMAT_FAILURE, *problems))
+    if raw.sub_filter == X509_SUBFILTER:
+        # not a CMS: EU DSS takes the dictionary for a signature, fails to parse its /Contents as CMS and
+        # skips it ("Unable to parse signature", AbstractPDFSignatureService.getRevisions), as for
+        # BadEncodedCMS: no signature. Its PKCS#1 value is still checked, so the report can say what it is.
+        return dataclasses.replace(
+            ev,
+            failure=Verdict.failed(Sub.FORMAT_FAILURE, _x509_rsa_sha1_words(raw, data)),
+            undecodable=True,
+        )
     if raw.sub_filter and raw.sub_filter not in SUPPORTED_SUBFILTERS:
         return dataclasses.replace(
             ev,
@@ -855,11 +956,18 @@ async def _gather(
         )
     cms_facts, chain = result
     cms_facts, not_der = _signed_attrs_as_der(raw.contents, cms_facts)
+    enveloped = (
+        _enveloped_content_problem(raw.contents)
+        if shape.enveloping and raw.kind is Kind.SIGNATURE and raw.sub_filter != SHA1_SUBFILTER
+        else None
+    )
     if encoding is not None:
         ev = dataclasses.replace(ev, failure=encoding)
         cms_facts = dataclasses.replace(cms_facts, crypto_valid=False)
     elif not_der is not None:
         ev = dataclasses.replace(ev, failure=not_der)
+    elif enveloped is not None and cms_facts.intact:
+        ev = dataclasses.replace(ev, failure=enveloped)
     if shape.plain_ecdsa:
         cms_facts = dataclasses.replace(cms_facts, signature_algorithm=f"ecdsa-plain-{shape.plain_ecdsa}")
     chain_certs = chain.path if chain.chain_found else ()
@@ -891,6 +999,26 @@ async def _gather(
                 ),
             ),
         )
+    if raw.kind is Kind.SIGNATURE:
+        imprints = tuple(cms_shape.signature_timestamp_imprints(raw.contents))
+        ev = dataclasses.replace(ev, timestamp_imprints=imprints)
+        broken = [i + 1 for i, ok in enumerate(imprints) if not ok]
+        if broken and len(broken) < len(imprints):
+            which = ", ".join(str(i) for i in broken)
+            ev = dataclasses.replace(
+                ev,
+                notes=(
+                    *ev.notes,
+                    (
+                        f"Cảnh báo: dấu thời gian chữ ký thứ {which} (trong {len(imprints)}) không khớp "
+                        "với giá trị chữ ký (sai message imprint) nên không có giá trị; thời điểm ký được "
+                        "chứng minh bằng dấu thời gian còn lại",
+                        f"Warning: signature timestamp {which} of {len(imprints)} does not match the "
+                        "signature value (wrong message imprint) and proves nothing; the signing time rests "
+                        "on the other timestamp(s)",
+                    ),
+                ),
+            )
     if final_doc is not None and cms_facts.coverage is Coverage.ENTIRE_REVISION:
         try:
             diff = revisions.compare(revisions.Document(data[: raw.revision_end]), final_doc)
@@ -975,6 +1103,27 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
     ]
     if cms_facts is not None and cms_facts.structure_problem:
         checks.append(Check(name="pdf_structure", ok=False, detail=cms_facts.structure_problem))
+    if ev.kind is Kind.SIGNATURE and ev.failure is None:
+        # PAdES B-B asks for the ESS signing-certificate(-v2) attribute; EU DSS checks its presence while
+        # identifying the signing certificate (ISC: SigningCertificateAttributePresentCheck, a constraint of
+        # its policy). Told here, not a verdict: Vietnamese signing tools often leave it out.
+        ref = cms_shape.has_signing_certificate_attr(ev.signed.contents)
+        checks.append(
+            Check(
+                name="signing_certificate_attribute",
+                ok=ref,
+                detail=None if ref is None else ("present" if ref else "absent (PAdES B-B requires it)"),
+            )
+        )
+    if ev.timestamp_imprints:
+        good = sum(ev.timestamp_imprints)
+        checks.append(
+            Check(
+                name="signature_timestamps",
+                ok=all(ev.timestamp_imprints),
+                detail=f"{good} of {len(ev.timestamp_imprints)} match the signature value",
+            )
+        )
     ts_trusted = cms_facts.timestamp_trusted if cms_facts else None
     diff = ev.diff
     modification = changes.modification
@@ -983,6 +1132,7 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
         modification = Modification.NONE if entire else Modification.OTHER
     return SignatureReport(
         field=ev.signed.field,
+        field_names=[ev.signed.field, *ev.signed.also_fields],
         kind=ev.kind.value,
         indication=verdict.indication.value,
         sub_indication=verdict.sub.value
@@ -1156,6 +1306,18 @@ async def _averify(
     scanned = False
     try:
         raws = read_signatures(data)
+    except PasswordProtected:
+        # EU DSS cannot open it either: without the password its validator throws
+        # InvalidPasswordException and gives no report (ProtectedDocumentsSignatureTest, open_protected.pdf
+        # with no or a wrong password)
+        return _format_failure_report(
+            data,
+            "Tệp PDF được mã hoá bằng mật khẩu mở tệp (user password): không đọc được nội dung và chữ ký "
+            "khi không có mật khẩu. Đề nghị bên gửi cung cấp bản không đặt mật khẩu mở tệp",
+            "The PDF is encrypted with a user (open) password: neither its content nor its signatures can "
+            "be read without it. Ask the sender for a copy without an open password",
+            file_name,
+        )
     except Exception as exc:
         log.debug("pikepdf cannot open the file (%s); scanning raw bytes", exc)
         raws = scan_signatures(data)

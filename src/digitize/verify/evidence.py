@@ -117,6 +117,8 @@ class SignedBytes:
     problems: tuple[Words, ...] = ()
     object_id: tuple[int, int] | None = None
     type_name: str | None = None  # /Type as written: /Sig, /DocTimeStamp, or None (some writers omit it)
+    also_fields: tuple[str, ...] = ()  # other fields referencing the same signature (DSS lists every name)
+    certs: tuple[bytes, ...] = ()  # /Cert (adbe.x509.rsa_sha1 keeps the signer's certificate there)
 
     @property
     def revision_end(self) -> int:
@@ -184,6 +186,7 @@ class SignatureEvidence:
     pages_final: int | None = None
     notes: tuple[Words, ...] = ()  # facts worth telling whatever the verdict
     undecodable: bool = False  # its CMS cannot be decoded at all: no signature (an empty placeholder ...)
+    timestamp_imprints: tuple[bool, ...] = ()  # each signature timestamp: does its imprint match the value?
 
     @property
     def kind(self) -> Kind:

@@ -64,6 +64,7 @@ class SignatureReport(_Model):
     certificate_valid_until: str | None
     revocation: Revocation
     # additions
+    field_names: list[str] = Field(default_factory=list)  # every field referencing this signature
     certificate_valid_at_signing_time: bool | None = None
     revocation_time: str | None = None
     revocation_reason: str | None = None

@@ -9,8 +9,9 @@ fields counts once. A document timestamp is known by its sub-filter (``/ETSI.RFC
 from __future__ import annotations
 
 import io
+import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -18,6 +19,8 @@ import pikepdf
 from asn1crypto import crl, ocsp, x509
 
 from digitize.verify.evidence import Kind, SignedBytes, Words
+
+log = logging.getLogger(__name__)
 
 SUPPORTED_SUBFILTERS = (
     "/adbe.pkcs7.detached",
@@ -49,23 +52,40 @@ def pdf_date(s: str | None) -> datetime | None:
         return None
 
 
-def _kind(type_name: str, sub_filter: str | None) -> Kind:
-    if sub_filter == "/ETSI.RFC3161" or type_name == "/DocTimeStamp":
+def _kind(type_name: str, sub_filter: str | None) -> Kind | None:
+    """What EU DSS takes a signature dictionary for (AbstractPDFSignatureService.isDocTimestamp/isSignature):
+    a document timestamp has the /ETSI.RFC3161 sub-filter and /Type /DocTimeStamp or no /Type; a signature
+    has any other sub-filter and /Type /Sig or no /Type. Anything else (an RFC 3161 token under /Type /Sig,
+    a CMS signature under /Type /DocTimeStamp) is neither, and DSS skips it: DSS1899Test, a file with such a
+    /Sig-typed timestamp, has one signature and no document timestamp. None: skipped."""
+    timestamp = sub_filter == "/ETSI.RFC3161"
+    if type_name in ("", "/DocTimeStamp") and timestamp:
         return Kind.DOC_TIMESTAMP
-    return Kind.SIGNATURE
+    if type_name in ("", "/Sig") and not timestamp:
+        return Kind.SIGNATURE
+    return None
+
+
+class PasswordProtected(Exception):
+    """The PDF is encrypted with a user password: nothing in it can be read without the password."""
 
 
 def read_signatures(data: bytes) -> list[SignedBytes]:
-    """Signature fields read with pikepdf; raises when qpdf cannot open the file at all."""
+    """Signature fields read with pikepdf; raises when qpdf cannot open the file at all (PasswordProtected
+    when only a user password would open it)."""
     out: list[SignedBytes] = []
-    with pikepdf.open(io.BytesIO(data)) as pdf:
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError as exc:
+        raise PasswordProtected(str(exc)) from exc
+    with pdf:
         try:
             fields = pdf.Root.AcroForm.Fields
         except (AttributeError, KeyError):
             return out
         stack: list[tuple[Any, str]] = [(f, "") for f in fields]
         seen: set[tuple[int, int]] = set()
-        seen_values: set[tuple[int, int]] = set()
+        seen_values: dict[tuple[int, int], int | None] = {}
         while stack:
             node, prefix = stack.pop(0)
             if not isinstance(node, pikepdf.Dictionary):
@@ -87,8 +107,14 @@ def read_signatures(data: bytes) -> list[SignedBytes]:
                 continue
             if v.is_indirect:
                 if v.objgen in seen_values:
-                    continue  # one signature referenced from two fields is one signature
-                seen_values.add(v.objgen)
+                    # one signature referenced from two fields is one signature, under both names (DSS's
+                    # PAdESMultipleFieldSignatureReferenceTest: one signature, two field names)
+                    idx = seen_values[v.objgen]
+                    if idx is not None:
+                        first = out[idx]
+                        out[idx] = replace(first, also_fields=(*first.also_fields, fq or "(unnamed)"))
+                    continue
+                seen_values[v.objgen] = None
             br_obj = v.get("/ByteRange")
             br: tuple[int, ...] | None = None
             problems: list[Words] = []
@@ -103,13 +129,22 @@ def read_signatures(data: bytes) -> list[SignedBytes]:
             contents = bytes(contents_obj) if isinstance(contents_obj, pikepdf.String) else None
             if contents is None:
                 problems.append(("thiếu /Contents (dữ liệu chữ ký)", "missing /Contents (signature data)"))
+            cert_obj = v.get("/Cert")
+            cert_items = list(cert_obj) if isinstance(cert_obj, pikepdf.Array) else [cert_obj]
+            certs = tuple(bytes(x) for x in cert_items if isinstance(x, pikepdf.String))
             sf = v.get("/SubFilter")
             sub_filter = str(sf) if sf is not None else None
             type_obj = v.get("/Type")
+            kind = _kind(str(type_obj or ""), sub_filter)
+            if kind is None:
+                log.info("signature dictionary of %s skipped: /Type %s with %s", fq, type_obj, sub_filter)
+                continue
+            if v.is_indirect:
+                seen_values[v.objgen] = len(out)
             out.append(
                 SignedBytes(
                     field=fq or "(unnamed)",
-                    kind=_kind(str(type_obj or ""), sub_filter),
+                    kind=kind,
                     byte_range=br,
                     contents=contents,
                     sub_filter=sub_filter,
@@ -119,6 +154,7 @@ def read_signatures(data: bytes) -> list[SignedBytes]:
                     problems=tuple(problems),
                     object_id=v.objgen if v.is_indirect else None,
                     type_name=str(type_obj) if type_obj is not None else None,
+                    certs=certs,
                 )
             )
     return _dedupe(out)
@@ -126,13 +162,15 @@ def read_signatures(data: bytes) -> list[SignedBytes]:
 
 def _dedupe(sigs: list[SignedBytes]) -> list[SignedBytes]:
     """Direct signature dictionaries copied into two fields: same bytes, same range, one signature."""
-    seen: set[tuple[tuple[int, ...] | None, bytes | None]] = set()
-    out = []
+    seen: dict[tuple[tuple[int, ...] | None, bytes | None], int] = {}
+    out: list[SignedBytes] = []
     for s in sigs:
         key = (s.byte_range, s.contents)
         if s.byte_range is not None and s.contents and key in seen:
+            first = out[seen[key]]
+            out[seen[key]] = replace(first, also_fields=(*first.also_fields, s.field, *s.also_fields))
             continue
-        seen.add(key)
+        seen[key] = len(out)
         out.append(s)
     return out
 
@@ -160,12 +198,15 @@ def scan_signatures(data: bytes) -> list[SignedBytes]:
         sf = re.search(rb"/SubFilter\s*/([A-Za-z0-9.#]+)", obj)
         sub_filter = "/" + sf.group(1).decode("latin-1") if sf else None
         mt = re.search(rb"/M\s*\((D:[^)]*)\)", obj)
-        tm = re.search(rb"/Type\s*/([A-Za-z]+)", obj)
+        tm = re.search(rb"/Type\s*/(Sig|DocTimeStamp)(?![A-Za-z])", obj)
         type_name = "/" + tm.group(1).decode() if tm else ""
+        kind = _kind(type_name, sub_filter)
+        if kind is None:
+            continue
         out.append(
             SignedBytes(
                 field=f"Signature{n + 1}",
-                kind=_kind(type_name, sub_filter),
+                kind=kind,
                 byte_range=tuple(int(x) for x in m.groups()),
                 contents=contents,
                 sub_filter=sub_filter,

@@ -69,6 +69,24 @@ _REV: dict[str, dict[str, str]] = {
     "en": {"good": "not revoked", "revoked": "REVOKED", "unknown": "unknown"},
 }
 
+# the registry's validity status (digitize.validity.STATUSES) in words
+_VALIDITY: dict[str, dict[str, str]] = {
+    "vi": {
+        "valid": "còn hiệu lực",
+        "expired": "hết hiệu lực",
+        "revoked": "đã bị thu hồi",
+        "superseded": "đã được thay thế",
+        "unknown": "chưa xác định",
+    },
+    "en": {
+        "valid": "valid",
+        "expired": "expired",
+        "revoked": "revoked",
+        "superseded": "superseded",
+        "unknown": "unknown",
+    },
+}
+
 _L: dict[str, dict[str, str]] = {
     "vi": {
         "title": "KẾT QUẢ XÁC THỰC CHỮ KÝ SỐ",
@@ -79,7 +97,7 @@ _L: dict[str, dict[str, str]] = {
         "count": "Số chữ ký / dấu thời gian tài liệu",
         "checked_at": "Thời điểm kiểm tra",
         "registry": "Đối chiếu kho dữ liệu",
-        "registry_known": "có trong kho, mã tài liệu {id}, hiệu lực: {validity}",
+        "registry_known": "có trong kho, mã tài liệu {id}, {validity}",
         "registry_unknown": "không có trong kho",
         "sig": "Chữ ký",
         "ts": "Dấu thời gian tài liệu",
@@ -219,7 +237,9 @@ def _head_lines(report: VerificationReport, lang: Lang) -> list[tuple[str, str]]
     rows.append(
         (
             L["registry"],
-            L["registry_known"].format(id=r.document_id, validity=r.validity or "?")
+            L["registry_known"].format(
+                id=r.document_id, validity=_VALIDITY[lang].get(r.validity or "", r.validity or "?")
+            )
             if r.known
             else L["registry_unknown"],
         )

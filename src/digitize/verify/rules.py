@@ -211,6 +211,22 @@ def judge_changes(ev: SignatureEvidence) -> Changes:
         }.get(ev.docmdp)
         if allowed is not None and mod not in allowed:
             violated = True
+    if violated and mod is not Modification.OTHER:
+        # EU DSS's default policy makes this a warning, not a failure (BBB_FC_ISVADMDPD_ANS among the
+        # warnings: PAdESAnnotModifiedDocMDPTest; FieldMDP/SigFieldLock alike:
+        # PAdESFormModifiedFieldMDPInvalidTest)
+        notes.append(
+            (
+                f"Cảnh báo: tài liệu được thay đổi sau khi ký ({MOD_WORDS[mod][0]}) vượt quá quyền mà chữ ký "
+                f"chứng thực cho phép (DocMDP P={ev.docmdp}); nội dung đã ký không đổi",
+                f"Warning: the document was changed after signing ({MOD_WORDS[mod][1]}) beyond what its "
+                f"certification permits (DocMDP P={ev.docmdp}); the signed content is unchanged",
+            )
+        )
+    if ev.docmdp is not None:
+        checks.append(
+            Check(name="docmdp", ok=not violated, detail=f"P={ev.docmdp}, changes after signing: {mod.value}")
+        )
     over = tuple(sorted({a.page + 1 for a in d.overlapping})) if d is not None else ()
     return Changes(
         modification=mod,
@@ -222,6 +238,13 @@ def judge_changes(ev: SignatureEvidence) -> Changes:
     )
 
 
+MOD_WORDS: dict[Modification, Words] = {
+    Modification.NONE: ("không có", "none"),
+    Modification.LTA_UPDATES: ("dữ liệu kiểm tra dài hạn", "long-term validation data"),
+    Modification.FORM_FILLING: ("điền biểu mẫu hoặc ký thêm", "form filling or further signing"),
+    Modification.ANNOTATIONS: ("thêm chú thích", "annotations"),
+    Modification.OTHER: ("thay đổi khác", "other changes"),
+}
 BENIGN_KINDS = frozenset({"signature", "dss", "metadata", "structure", "form", "annotation", "layout"})
 KIND_WORDS: dict[str, Words] = {
     "signature": ("chữ ký/dấu thời gian mới", "new signatures or timestamps"),
@@ -302,18 +325,6 @@ def coverage(ev: SignatureEvidence, ch: Changes) -> Verdict | None:
 def visible_change(ev: SignatureEvidence, ch: Changes) -> Verdict | None:
     if ch.visible:
         return Verdict.failed(Sub.FORMAT_FAILURE, *ch.visible)
-    return None
-
-
-def docmdp(ev: SignatureEvidence, ch: Changes) -> Verdict | None:
-    if ch.docmdp_violated and ch.modification is not Modification.OTHER:
-        return Verdict.failed(
-            Sub.FORMAT_FAILURE,
-            (
-                "Tài liệu bị sửa đổi vượt quá quyền cho phép của chữ ký chứng thực (DocMDP)",
-                "The document was changed beyond what its certification (DocMDP) permits",
-            ),
-        )
     return None
 
 
@@ -480,7 +491,6 @@ RULES: tuple[Rule, ...] = (
     signature_value,
     coverage,
     visible_change,
-    docmdp,
     unclassified_change,
     annotation_overlap,
     seed_values,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digitize.pipeline.extract import extract
+from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.model import Box, RecognizedPage, Word
 

@@ -4,7 +4,8 @@ deputy; names checked against Vietnamese naming."""
 
 from __future__ import annotations
 
-from digitize.pipeline.extract import extract
+from digitize.pipeline.fields import extract
+from digitize.pipeline.fields.signer import surname_of
 from tests.pipeline.test_extract import _ubnd_directive, header, page, signer, values
 
 
@@ -86,3 +87,34 @@ def test_a_name_glued_by_a_colon_after_a_speck() -> None:
         ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "+ Dương:Minh Nam", [48.0, 91, 96]
     )
     assert values(specs)["signer_name"] == "Dương Minh Nam"
+
+
+def _named(name: str, confs: list[float]) -> dict[str, str | None]:
+    return values(_ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs))
+
+
+def test_a_family_name_garbled_by_the_seal_rim_is_repaired_when_clearly_one() -> None:
+    # the rim and the star read as letters before "Nguyễn" (a grey scan of 1139/QĐ-TTg read "lgứýên")
+    assert _named("sMguyễn Hòa Bình", [40.0, 96, 96])["signer_name"] == "Nguyễn Hòa Bình"
+    assert _named("lgứýên Hòa Bình", [30.0, 96, 96])["signer_name"] == "Nguyễn Hòa Bình"
+    # the rim over its first letters
+    assert _named("uyễn Hòa Bình", [54.0, 96, 96])["signer_name"] == "Nguyễn Hòa Bình"
+
+
+def test_given_names_alone_are_not_the_signer_when_the_family_name_is_garbled_past_repair() -> None:
+    # "buyên" could be Nguyễn or Huỳnh: no guess, and "Hòa Bình" alone is not the name (null, review)
+    assert _named("buyên Hòa Bình", [18.0, 96, 96])["signer_name"] is None
+
+
+def test_a_name_read_right_is_never_repaired() -> None:
+    assert _named("Lê Minh Trí", [95.0, 96, 96])["signer_name"] == "Lê Minh Trí"
+    assert _named("Hà Thị Lê Vân", [95.0, 96, 96, 96])["signer_name"] == "Hà Thị Lê Vân"
+
+
+def test_surname_of_guesses_only_long_family_names_and_only_when_clear() -> None:
+    assert surname_of("Trần") == "Trần"
+    assert surname_of("XNgưệễn") == "Nguyễn"
+    assert surname_of("Hoàg") == "Hoàng"
+    assert surname_of("bê") is None  # Lê? Hà? never guessed
+    assert surname_of("buyên") is None  # Nguyễn and Huỳnh both near
+    assert surname_of("ang") is None  # the tail of Hoàng, Đặng, Giang …

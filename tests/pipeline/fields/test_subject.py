@@ -62,7 +62,7 @@ def test_stamp_junk_on_the_heading_row_does_not_move_the_centre() -> None:
     row = next(w for w in base.words if w.text == "THỊ")
     junk = Word("5TlG", 4.0, Box(2150.0, row.box.y0, 2400.0, row.box.y1), line=row.line)
     words = tuple(sorted((*base.words, junk), key=lambda w: (w.line, w.box.x0)))
-    from digitize.pipeline.extract import extract
+    from digitize.pipeline.fields import extract
 
     assert extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"] == SUBJECT
 

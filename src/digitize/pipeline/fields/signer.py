@@ -11,7 +11,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from digitize.pipeline.fields.lines import Line, sub_line
-from digitize.pipeline.fields.names import well_formed
+from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES
@@ -55,12 +55,15 @@ def title_of(line: Line) -> tuple[str, float, bool] | None:
     return hit[0], hit[1], prefixed
 
 
+def _parts(line: Line) -> list[tuple[str, float]]:
+    """The line's words, with "Định,Thị", "Dương:Minh" split: OCR may glue two syllables of a name with a
+    comma, a dot or a colon (a seal stroke or a speck between them)."""
+    return [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;:](?=[^\W\d_])", w.text)]
+
+
 def name_tokens(line: Line) -> list[tuple[str, float]]:
     toks = []
-    # "Định,Thị", "Dương:Minh": OCR may glue two syllables of a name with a comma, a dot or a colon (a seal
-    # stroke or a speck between them)
-    parts = [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;:](?=[^\W\d_])", w.text)]
-    for text, conf in parts:
+    for text, conf in _parts(line):
         t = text.strip(".,;:|!'\"“”()[]{}_-—")
         if 2 <= len(t) <= 4 and t.isalpha() and t[0].islower() and conf < 80:
             # a doubtful lower-case syllable: the seal's rim over a capital ("bý" for "Lý")
@@ -140,9 +143,11 @@ def read_signer(lines: Sequence[Line]) -> Found:
     return res.freeze()
 
 
-def _signer(res: Builder, lines: Sequence[Line]) -> None:
+def _title_block(lines: Sequence[Line]) -> tuple[list[Line], int, tuple[str, float, bool]] | None:
+    """The signature block's lines (the right half of boxed ones), the index of its title line among them
+    (the last line that reads as a title) and the title read there."""
     if not lines:
-        return
+        return None
     width = lines[0].width or 1.0
     right: list[Line] = []
     for ln in lines:
@@ -160,7 +165,88 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             title_i, title = i, t
             break
     if title is None or title_i is None:
+        return None
+    return right, title_i, title
+
+
+def _below(right: Sequence[Line], title_i: int) -> list[Line]:
+    """The lines under the title that may hold the signer's name (within 14 line heights of it)."""
+    tl = right[title_i]
+    return [ln for ln in right[title_i + 1 :] if ln.y0 < tl.y1 + (tl.y1 - tl.y0) * 14 or not ln.boxed]
+
+
+def surname_of(token: str) -> str | None:
+    """The family name a token stands for: itself when it is one; else, for a token garbled by a seal's rim,
+    the one family name ending in it ("uyễn": the rim over the first letters), else the one family name of
+    three letters or more it is close to (ratio ≥ 70) and clearly closer to than to any other, by 20
+    ("lgứýên": the rim read as letters). Short family names ("Lê", "Hà") are never guessed: too many
+    garblings are one letter from them."""
+    key = fold(re.sub(r"[^\w]|[\d_]", "", token))
+    if key in F_SURNAMES:
+        return F_SURNAMES[key]
+    if len(key) < 3:
+        return None
+    # the rim is left of the name: its first letters lost ("uyễn" for "Nguyễn")
+    tails = [v for k, v in F_SURNAMES.items() if k.endswith(key) and len(k) > len(key)]
+    if len(tails) == 1:
+        return tails[0]
+    hits = process.extract(key, [k for k in F_SURNAMES if len(k) >= 3], scorer=fuzz.ratio, limit=2)
+    if not hits or hits[0][1] < 70 or (len(hits) > 1 and hits[0][1] - hits[1][1] < 20):
+        return None
+    return F_SURNAMES[hits[0][0]]
+
+
+def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """A family name garbled by a seal's rim right before the given names ("sMguyễn Hòa Bình", "buyên Hòa
+    Bình"): the word before the line's trailing run of capitalised syllables, when it is no syllable and
+    clearly stands for one family name (``surname_of``), becomes that name (low confidence) and the junk
+    before it is dropped. Unchanged when a family name was read; no name at all when that word has three
+    letters or more but stands for no family name clearly (the given names alone are not the name)."""
+    parts = _parts(line)
+    if len(parts) != len(raw):
+        return raw
+    k = len(raw)
+    while k > 0 and raw[k - 1][0][:1].isupper() and is_syllable(raw[k - 1][0]):
+        if fold(raw[k - 1][0]) in F_SURNAMES and k < len(raw):
+            return raw  # a family name read (with given names after it)
+        k -= 1
+    if k == 0 or k == len(raw) or len(raw) - k > 4:
+        return raw
+    sur = surname_of(parts[k - 1][0])
+    if sur is None:
+        if not raw[k - 1][0] and sum(ch.isalpha() for ch in parts[k - 1][0]) >= 3:
+            return []  # a garbled word where the family name stands: not a name read ("Hòa Bình" alone)
+        return raw
+    return [("", 0.0)] * (k - 1) + [(sur, 0.5)] + raw[k:]
+
+
+def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
+    """The line under the signer's title that looks like the name with its first words garbled (a seal's rim
+    over the family name: "mg $en Hòa Bình"), when no name was read: its last word a capitalised Vietnamese
+    syllable, two to six words. None when the name was read or no such line exists."""
+    block = _title_block(lines)
+    if block is None:
+        return None
+    right, title_i, _ = block
+    probe = Builder()
+    _signer(probe, lines)
+    if probe.freeze().value("signer_name"):
+        return None
+    for ln in reversed(_below(right, title_i)):
+        if title_of(ln):
+            continue
+        words = [w.text.strip(".,;:|!'\"()[]") for w in ln.words]
+        last = words[-1] if words else ""
+        if 2 <= len(words) <= 6 and last[:1].isupper() and last.isalpha() and is_syllable(last):
+            return ln
+    return None
+
+
+def _signer(res: Builder, lines: Sequence[Line]) -> None:
+    block = _title_block(lines)
+    if block is None:
         return
+    right, title_i, title = block
     name, q, prefixed = title
     tl = right[title_i]
     head = title_of(right[title_i - 1]) if title_i > 0 else None
@@ -181,7 +267,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
     res.set("signer_title", name, tl.conf * q)
 
     # the name: the lowest line under the title that reads as a person's name
-    below = [ln for ln in right[title_i + 1 :] if ln.y0 < tl.y1 + (tl.y1 - tl.y0) * 14 or not ln.boxed]
+    below = _below(right, title_i)
     best: tuple[str, float] | None = None
     for ln in reversed(below):
         if title_of(ln):
@@ -195,6 +281,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 hits = [v for k, v in F_SURNAMES.items() if k.startswith(prefix) and len(k) > len(prefix)]
                 if len(hits) == 1:
                     raw[0] = (hits[0], 0.5)
+        raw = _repair_surname(ln, raw)
         toks = [(t, c) for t, c in raw if t]
         # from the first known surname on (seal rims and scribbles give junk before it)
         start = next((k for k, (t, _) in enumerate(toks) if fold(t) in F_SURNAMES and k + 1 < len(toks)), 0)
@@ -203,6 +290,9 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         if 2 <= len(toks) <= 5:
             words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
             sur = F_SURNAMES.get(fold(words[0]))
+            if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
+                sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
+                toks[0] = (str(sur), toks[0][1] * 0.7)
             if sur is None and toks[0][1] < 0.8 and len(words) >= 3:
                 # a seal over the surname: the most common surname one letter away (SURNAMES is by frequency)
                 near = [
