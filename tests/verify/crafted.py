@@ -336,3 +336,25 @@ def pkcs1_sha1(digest: bytes, key_pem: Path) -> bytes:
     key = serialization.load_pem_private_key(key_pem.read_bytes(), password=None)
     assert isinstance(key, rsa.RSAPrivateKey)
     return bytes(core.OctetString(key.sign(digest, padding.PKCS1v15(), Prehashed(hashes.SHA1()))).dump())
+
+
+def sign_timestamped_at(data: bytes, p12: Path, password: str, pki: object, when: datetime) -> bytes:
+    """A PAdES B-T signature whose signature timestamp says ``when`` (pyHanko's DummyTimeStamper with the
+    test PKI's TSA key): a proof of existence in the past, to judge expiry and revocation against."""
+    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    tsa_ident = pki.tsa  # type: ignore[attr-defined]
+    stamper = DummyTimeStamper(
+        load_cert_from_pemder(str(tsa_ident.cert)),
+        load_private_key_from_pemder(str(tsa_ident.key), None),
+        certs_to_embed=[load_cert_from_pemder(str(pki.intermediate_cert))],  # type: ignore[attr-defined]
+        fixed_dt=when,
+    )
+    signer = signers.SimpleSigner.load_pkcs12(p12, passphrase=password.encode())
+    assert signer is not None
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    meta = signers.PdfSignatureMetadata(field_name="Signature1", subfilter=fields.SigSeedSubFilter.PADES)
+    return bytes(signers.PdfSigner(meta, signer=signer, timestamper=stamper).sign_pdf(w).getvalue())

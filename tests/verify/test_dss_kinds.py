@@ -498,3 +498,36 @@ def test_signing_certificate_attribute_is_told(
     }
     assert got == {"bare": False, "full": True}
     assert bare.indication == "TOTAL_PASSED"  # told, not a verdict (docs/verify.md)
+
+
+# --- expiry and revocation against the signature timestamp ----------------------------------------
+# ETSI EN 319 102-1 §5.6.2.4 (past signature validation); EU DSS's policy:
+# RevocationTimeAgainstBestSignatureTime and BestSignatureTimeBeforeExpirationDateOfSigningCertificate (FAIL).
+# The test PKI's 'expired' certificate ended 10 days ago, 'revoked' was revoked one day ago (OCSP says so).
+@pytest.mark.parametrize(
+    ("ident", "days_ago", "want"),
+    [
+        ("expired", 20, ("TOTAL_PASSED", None)),
+        ("expired", 5, ("TOTAL_FAILED", "EXPIRED")),
+        ("revoked", 2, ("TOTAL_PASSED", None)),
+        ("revoked", 0.1, ("TOTAL_FAILED", "REVOKED")),
+    ],
+)
+def test_expiry_and_revocation_are_judged_at_the_signature_timestamp(
+    pki: TestPKI,
+    base_pdf: bytes,
+    roots: list[x509.Certificate],
+    ident: str,
+    days_ago: float,
+    want: tuple[str, str | None],
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    when = datetime.now(UTC) - timedelta(days=days_ago)
+    who = pki.identity(ident)
+    signed = c.sign_timestamped_at(base_pdf, who.p12, pki.p12_password, pki, when)
+    s = _sig(verify_pdf(signed, trust_roots=roots))
+    assert (s.indication, s.sub_indication) == want, s.reasons_en
+    assert s.timestamp_trusted is True
+    if want[0] == "TOTAL_PASSED":
+        assert any("when the signature provably existed" in r for r in s.reasons_en)

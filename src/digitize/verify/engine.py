@@ -339,7 +339,8 @@ async def _chain_facts(
             revoked_before = True
         elif poe is not None and nb <= poe <= na:
             try:
-                res = await _path_at(setup, cert, extra, moment=poe, crls=vc.crls, ocsps=vc.ocsps)
+                ocsps = _ocsps_for_past(vc.ocsps, [cert, *extra])
+                res = await _path_at(setup, cert, extra, moment=poe, crls=vc.crls, ocsps=ocsps)
                 if res.error_subindic is None:
                     problem, trusted, chain_found, rescued = None, True, True, True
                     path = res.success_result
@@ -383,6 +384,25 @@ async def _chain_facts(
         expired_before_poe=expired_before,
         revoked_before_poe=revoked_before,
     )
+
+
+def _ocsps_for_past(ocsps: Sequence[Any], certs: Sequence[x509.Certificate]) -> list[Any]:
+    """The OCSP responses a validation at a past proof of existence can rest on: those about a certificate
+    of the path (the context also holds the timestamping authority's, which pyHanko would take for a
+    mismatch and give up) that say 'good'. A 'revoked' answer is left out: the revocation time is known to be
+    after the proof of existence (checked before), and pyHanko cannot read a later revocation as 'not revoked
+    then' from OCSP (it can from a CRL, which stays). ETSI EN 319 102-1 §5.6.2.4 (past signature validation),
+    as EU DSS does: revoked or expired after the best-signature-time is accepted."""
+    serials = {c.serial_number for c in certs}
+    kept = []
+    for resp in ocsps:
+        try:
+            single = resp["response_bytes"]["response"].parsed["tbs_response_data"]["responses"][0]
+            if single["cert_id"]["serial_number"].native in serials and single["cert_status"].name == "good":
+                kept.append(resp)
+        except Exception:
+            continue
+    return kept
 
 
 def _ca_issuer_urls(cert: x509.Certificate) -> list[str]:
