@@ -42,9 +42,9 @@ def test_ingest_stores_originals_first_and_dedupes(database: str, tmp_path: Path
             assert objects.exists(d.original_key)
         assert {d.media_type for d in docs} == {"application/pdf", "image/png"}
         view = batch_view(s, report.batch_id)
-    assert view["state"] == "queued"
-    assert view["counts"] == {"received": 2, "done": 0, "failed": 0, "needs_review": 0}
-    assert view["documents"] == report.document_ids
+    assert view.state == "queued"
+    assert view.to_json()["counts"] == {"received": 2, "done": 0, "failed": 0, "needs_review": 0}
+    assert list(view.documents) == report.document_ids
 
     # the same content again, in a new batch: no new document
     again = ingest_paths([a, b])
@@ -106,8 +106,8 @@ def test_zip_with_nested_paths_slip_and_symlink(database: str, tmp_path: Path) -
     assert not (tmp_path.parent / "evil.pdf").exists()
     with db.session() as s:
         view = batch_view(s, report.batch_id)
-        assert view["counts"]["failed"] == 3
-        assert len(view["rejected"]) == 3
+        assert view.counts.failed == 3
+        assert len(view.rejected) == 3
         assert s.scalar(select(func.count()).select_from(Document)) == 2
 
 
