@@ -57,8 +57,10 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
                 firsts = [*NOTATION_TYPES, "UBND", *([ab] if ab else [])]
                 pool = {_abbr_key(k): k for k in firsts}
             hit = process.extractOne(key, list(pool), scorer=fuzz.ratio, score_cutoff=80)
-            if hit and len(key) >= 4 and len(hit[0]) == len(key) + 1 and hit[0].endswith(key):
-                hit = None  # "ATBXHN" of "Cục An toàn bức xạ và hạt nhân" (the C of Cục left off): as printed
+            if hit and len(key) >= 3 and len(hit[0]) == len(key) + 1 and hit[0].endswith(key):
+                # "ATBXHN" of "Cục An toàn bức xạ và hạt nhân", "QLD" of "Cục Quản lý dược" (the C of Cục
+                # left off, as agencies write their own): as printed
+                hit = None
             if hit:
                 fixed.append(pool[hit[0]])
                 quality = min(quality, float(hit[1]) / 100.0)
