@@ -38,7 +38,7 @@ from digitize.store.models import (
     utcnow,
 )
 from digitize.store.objects import get_object_store
-from digitize.store.service import audit, iso
+from digitize.store.service import DocumentRecord, audit, iso
 from digitize.text import nfc, printable
 
 
@@ -531,7 +531,7 @@ def pending_sessions(principal: Principal, *, limit: int = 100) -> list[dict[str
 
 def complete_session(
     principal: Principal, session_id: str, signature_b64: str, *, settings: Settings | None = None
-) -> dict[str, Any]:
+) -> DocumentRecord:
     """Finish a session with the holder's signature value: checked against the certificate (422, nothing
     stored, when it does not verify), single use (409), not expired (410), the document unchanged since the
     session was prepared (409); then CMS in, timestamp/validation data, verified and recorded. Returns the
