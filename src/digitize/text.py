@@ -24,3 +24,10 @@ def fold(text: str) -> str:
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
     return _SPACES.sub(" ", text).strip()
+
+
+def printable(value: object) -> str:
+    """Text others wrote (a file name, a field, a server's answer) as a terminal shows it: no control or
+    format character. An escape sequence (ESC, or the one-character CSI U+009B) could erase a line and print
+    another, a bidi override reorder a number."""
+    return "".join(ch for ch in str(value) if unicodedata.category(ch) not in ("Cc", "Cf"))

@@ -64,27 +64,29 @@ def test_public_page_escapes_what_ocr_read() -> None:
     from digitize.api.routes.public import render_page
 
     hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
-    facts = {
-        "document_id": "abc",
-        "validity": {"status": "valid", "as_of": "2026-11-30", "reason": hostile, "superseded_by": None},
-        "fields": {
+    from digitize.services.public import PublicFacts, PublicSignature, PublicValidity
+
+    facts = PublicFacts(
+        document_id="abc",
+        validity=PublicValidity(status="valid", as_of="2026-11-30", reason=hostile, superseded_by=None),
+        fields={
             "type_name": hostile,
             "code_number": "01",
             "code_notation": hostile,
             "organ_name": "Sở Y tế",
         },
-        "signatures": [
-            {
-                "signer": hostile,
-                "organization": "Sở Y tế",
-                "role": "leader",
-                "level": "B-B",
-                "signing_time": None,
-                "verified": True,
-            }
-        ],
-        "signed_sha256": "00" * 32,
-    }
+        signatures=(
+            PublicSignature(
+                signer=hostile,
+                organization="Sở Y tế",
+                role="leader",
+                level="B-B",
+                signing_time=None,
+                verified=True,
+            ),
+        ),
+        signed_sha256="00" * 32,
+    )
     for lang in ("vi", "en"):
         html = render_page(facts, lang)
         assert "<script>" not in html and "<img" not in html

@@ -130,3 +130,20 @@ def test_release_of_a_file_uploaded_under_a_hostile_name(
     item, _batch = release_item(hashlib.sha256(big.read_bytes()).hexdigest(), by="cli")
     assert item.state is QuarantineState.RELEASED and item.document_id
     assert not (digitize_home / "etc").exists() and list((digitize_home / "tmp").iterdir()) == []
+
+
+def test_list_and_show_print_the_senders_names_without_escape_sequences(digitize_home: Path) -> None:
+    """A name from a ZIP member or the scanners' share can carry ESC sequences: on the administrator's
+    terminal they could erase the line of an item (hide it) or print another."""
+    from digitize.ingest import Ingestor, create_batch
+
+    hostile = "hoa-don\x1b[2K\r\x1b[1A\u009b2K.html"
+    tmp = digitize_home / "in.html"
+    tmp.write_bytes(HTML)
+    Ingestor(create_batch("names", actor="test"), actor="test").add_file(tmp, filename=hostile)
+    sha = hashlib.sha256(HTML).hexdigest()
+    for args in (("quarantine", "list"), ("quarantine", "show", sha)):
+        code, out, _err = run(*args)
+        assert code == 0 and sha in out
+        assert not any(ch in out for ch in "\x1b\r\u009b"), repr(out)
+        assert "hoa-don[2K[1A2K.html" in out

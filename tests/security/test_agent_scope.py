@@ -24,7 +24,9 @@ def _paired_agent(name: str) -> str:
     with db.session() as s:
         create_user(s, name=name, role="officer", password=PASSWORD)
     code = issue_pairing_code(Principal("user", name, "officer"))["code"]
-    return str(redeem_pairing_code(code, address="192.0.2.7", device="PC")["api_key"])
+    paired = redeem_pairing_code(code, address="192.0.2.7", device="PC\x1b[2K\u202e")
+    assert paired["name"] == f"trình ký của {name} (PC[2K)"  # shown by `digitize keys list`: no escapes
+    return str(paired["api_key"])
 
 
 def test_a_paired_agent_key_reaches_signing_sessions_only(

@@ -42,9 +42,9 @@ def test_ingest_stores_originals_first_and_dedupes(database: str, tmp_path: Path
             assert objects.exists(d.original_key)
         assert {d.media_type for d in docs} == {"application/pdf", "image/png"}
         view = batch_view(s, report.batch_id)
-    assert view["state"] == "queued"
-    assert view["counts"] == {"received": 2, "done": 0, "failed": 0, "needs_review": 0}
-    assert view["documents"] == report.document_ids
+    assert view.state == "queued"
+    assert view.to_json()["counts"] == {"received": 2, "done": 0, "failed": 0, "needs_review": 0}
+    assert list(view.documents) == report.document_ids
 
     # the same content again, in a new batch: no new document
     again = ingest_paths([a, b])
@@ -106,8 +106,8 @@ def test_zip_with_nested_paths_slip_and_symlink(database: str, tmp_path: Path) -
     assert not (tmp_path.parent / "evil.pdf").exists()
     with db.session() as s:
         view = batch_view(s, report.batch_id)
-        assert view["counts"]["failed"] == 3
-        assert len(view["rejected"]) == 3
+        assert view.counts.failed == 3
+        assert len(view.rejected) == 3
         assert s.scalar(select(func.count()).select_from(Document)) == 2
 
 
@@ -206,3 +206,21 @@ def test_a_document_is_never_committed_without_its_batch_item(
     # made it a "duplicate")
     report = ingest_paths([scan], split=split)
     assert [i.duplicate for i in report.items] == [False]
+
+
+def test_member_names_lose_their_control_characters(database: str, tmp_path: Path) -> None:
+    """A ZIP member's (or a hot-folder file's) name is the sender's, like an upload's: it reaches a
+    Content-Disposition header, a terminal, a batch page. Control characters (CR LF, ESC, C1) are dropped
+    when it is recorded, as the API's uploads already do."""
+    archive = _zip(
+        tmp_path / "ten.zip",
+        {"quyet\r\nSet-Cookie: a=b\x1b[2K\u009b.pdf": tiny_pdf("ten"), "x\r\n.html": b"<html></html>"},
+    )
+    report = ingest_paths([archive])
+    names = sorted(i.filename for i in report.items)
+    assert names == ["ten.zip/quyetSet-Cookie: a=b[2K.pdf", "ten.zip/x.html"], names
+    with db.session() as s:
+        stored = s.scalars(select(Document.original_filename)).all()
+        recorded = s.scalars(select(BatchItem.filename)).all()
+    for name in [*stored, *recorded]:
+        assert not any(ch in name for ch in "\r\n\x1b\u009b"), repr(name)

@@ -44,7 +44,7 @@ def test_stack_is_kept_whole_and_split_in_order(database: str, stack_pdf) -> Non
     path, truth = stack_pdf
     batch_id, stack_id = _ingest(path)
     with db.session() as s:
-        assert batch_view(s, batch_id)["state"] == "queued"
+        assert batch_view(s, batch_id).state == "queued"
     outcome = service.split_stack(stack_id, jobs=2, dispatch=False)
     assert outcome.state is StackState.SPLIT
     assert len(outcome.document_ids) == len(truth["documents"]) == 3
@@ -52,8 +52,8 @@ def test_stack_is_kept_whole_and_split_in_order(database: str, stack_pdf) -> Non
     objects = get_object_store()
     with db.session() as s:
         view = batch_view(s, batch_id)
-        assert view["documents"] == list(outcome.document_ids)  # stack order
-        assert view["stacks"][0]["state"] == "split"
+        assert list(view.documents) == list(outcome.document_ids)  # stack order
+        assert view.stacks[0]["state"] == "split"
         stack = s.get(Stack, stack_id)
         assert stack is not None and stack.page_count == truth["pages"]
         # the original stack, whole and unchanged
@@ -89,7 +89,7 @@ def test_unsure_split_waits_for_review_then_staff_boundaries_apply(
     outcome = service.split_stack(stack_id, jobs=2, dispatch=False)
     assert outcome.state is StackState.NEEDS_REVIEW and outcome.document_ids == ()
     with db.session() as s:
-        assert batch_view(s, batch_id)["state"] == "processing"
+        assert batch_view(s, batch_id).state == "processing"
         view = service.stack_view(s, stack_id)
     assert [d["pages"] for d in view["proposed"]] == [d["pages"] for d in truth["documents"]]
     assert service.thumbnail(stack_id, 0).startswith(b"\x89PNG")

@@ -9,6 +9,7 @@ import asyncio
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -16,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from digitize.cli import main
+from digitize.config import reset_settings
 from digitize.trust.crls import cached, refresh
 from tests.security.listener import listener
 
@@ -113,3 +115,19 @@ def test_import_refuses_a_forged_list_of_a_known_ca(tmp_path: Path) -> None:
     code, out = _run("trust", "crl", "import", str(tmp_path / "other.crl"))
     assert code == 0 and "issuer not in the trust list" in out, out
     assert len(cached()) == 2
+
+
+def test_refresh_follows_no_redirect_into_the_servers_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The distribution point (a host the operator allowed) answers with a redirect to an address inside the
+    network (the metadata service, loopback): not followed."""
+    with listener() as inside, listener(redirect_to=inside.url + "/latest/meta-data/") as dp:
+        ca, _ = _ca(f"http://localhost:{dp.port}/ca.crl")
+        (tmp_path / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+        assert _run("trust", "add", str(tmp_path / "ca.pem"))[0] == 0
+        monkeypatch.setenv("DIGITIZE_VERIFY_FETCH_ALLOW_HOSTS", "localhost")
+        reset_settings()
+        outcomes = asyncio.run(refresh())
+        assert dp.heard, outcomes  # the allowed host was asked ...
+        assert inside.heard == [] and cached() == []  # ... and its redirect not followed

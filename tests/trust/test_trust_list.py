@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from digitize import trust
 from digitize.cli import main
+from digitize.config import reset_settings
 from digitize.trust import Origin, Role, load_trust, shipped
 from digitize.trust.crls import cached
 from tests.support.pki import TestPKI
@@ -109,6 +110,22 @@ def test_trust_add_then_list(pki: TestPKI) -> None:
     assert code == 0 and "added" in out
     code, out, _ = _run("trust", "list")
     assert "Root CA thử nghiệm digitize" in out and "added" in out
+
+
+def test_trust_list_shows_the_anchors_of_the_trust_dir(pki: TestPKI, digitize_home: Path) -> None:
+    """A CA file in DIGITIZE_TRUST_DIR (default <home>/trust: the demo root of `make run`) is an anchor for
+    verification; `trust list` shows it, with where it comes from."""
+    code, out, _ = _run("trust", "list")
+    assert "Root CA thử nghiệm digitize" not in out
+    (digitize_home / "trust").mkdir(exist_ok=True)
+    (digitize_home / "trust" / "demo-root.pem").write_bytes(pki.root_cert.read_bytes())
+    reset_settings()  # the home's trust/ is DIGITIZE_TRUST_DIR when it exists as settings are read
+    code, out, _ = _run("trust", "list")
+    line = next(ln for ln in out.splitlines() if "Root CA thử nghiệm digitize" in ln)
+    assert code == 0 and line.split()[:2] == ["anchor", "trust_dir"], line
+    rows = json.loads(_run("trust", "list", "--json")[1])
+    mine = [r for r in rows if r["origin"] == "trust_dir"]
+    assert len(mine) == 1 and str(digitize_home / "trust") in mine[0]["source"]
 
 
 def test_trust_add_refuses_a_leaf_and_garbage(pki: TestPKI, tmp_path: Path) -> None:

@@ -72,6 +72,7 @@ def signed_data(
     signature_oid: str | None = None,
     digest_oid: str | None = None,
     econtent: bytes | None = None,
+    content_timestamp: bytes | None = None,
 ) -> bytes:
     """A CMS SignedData (detached unless ``econtent``) over ``content_digest`` (the message digest attribute).
 
@@ -86,6 +87,11 @@ def signed_data(
         cms.CMSAttribute({"type": "signing_time", "values": [cms.Time({"utc_time": datetime.now(UTC)})]}),
         cms.CMSAttribute({"type": "message_digest", "values": [content_digest]}),
     ]
+    if content_timestamp is not None:  # an RFC 3161 token as the content-time-stamp signed attribute
+        import pyhanko.sign.ades.cades_asn1  # noqa: F401  (registers the attribute with asn1crypto)
+
+        token = cms.ContentInfo.load(content_timestamp)
+        attrs.append(cms.CMSAttribute({"type": "content_time_stamp", "values": [token]}))
     encoded = sorted(a.dump() for a in attrs)
     der = b"\x31" + _der_length(len(b"".join(encoded))) + b"".join(encoded)
     if unsorted_attrs:
@@ -336,3 +342,25 @@ def pkcs1_sha1(digest: bytes, key_pem: Path) -> bytes:
     key = serialization.load_pem_private_key(key_pem.read_bytes(), password=None)
     assert isinstance(key, rsa.RSAPrivateKey)
     return bytes(core.OctetString(key.sign(digest, padding.PKCS1v15(), Prehashed(hashes.SHA1()))).dump())
+
+
+def sign_timestamped_at(data: bytes, p12: Path, password: str, pki: object, when: datetime) -> bytes:
+    """A PAdES B-T signature whose signature timestamp says ``when`` (pyHanko's DummyTimeStamper with the
+    test PKI's TSA key): a proof of existence in the past, to judge expiry and revocation against."""
+    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    tsa_ident = pki.tsa  # type: ignore[attr-defined]
+    stamper = DummyTimeStamper(
+        load_cert_from_pemder(str(tsa_ident.cert)),
+        load_private_key_from_pemder(str(tsa_ident.key), None),
+        certs_to_embed=[load_cert_from_pemder(str(pki.intermediate_cert))],  # type: ignore[attr-defined]
+        fixed_dt=when,
+    )
+    signer = signers.SimpleSigner.load_pkcs12(p12, passphrase=password.encode())
+    assert signer is not None
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    meta = signers.PdfSignatureMetadata(field_name="Signature1", subfilter=fields.SigSeedSubFilter.PADES)
+    return bytes(signers.PdfSigner(meta, signer=signer, timestamper=stamper).sign_pdf(w).getvalue())

@@ -34,6 +34,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+def errors(described: dict[int, str]) -> dict[int | str, dict[str, Any]]:
+    """The common errors with a route's own (status → what it means here) added or said more precisely."""
+    return {
+        **ERRORS,
+        **{status: {"model": ErrorBody, "description": why} for status, why in described.items()},
+    }
+
+
 class Created(BaseModel):
     id: str
 

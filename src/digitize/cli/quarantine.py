@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from digitize.cli.store import _echo_json, _t
+from digitize.text import printable
 
 
 @click.group()
@@ -42,7 +43,7 @@ def list_(every: bool, limit: int, offset: int, as_json: bool) -> None:
         click.echo(_t("Không có tệp nào bị cách ly.", "Nothing in quarantine."))
         return
     for i in items:
-        names = ", ".join(i.filenames) or "?"
+        names = printable(", ".join(i.filenames) or "?")  # the senders' names: no escape sequence
         click.echo(
             f"{i.sha256}  {i.state:<8}  {i.size if i.size is not None else '?':>10}  {i.reason:<17}  {names}"
         )
@@ -73,7 +74,7 @@ def show(sha256: str, save: Path | None, as_json: bool) -> None:
     else:
         for key, value in item.as_dict().items():
             shown = ", ".join(value) if isinstance(value, list) else value
-            click.echo(f"{key + ':':<14}{shown if shown is not None else ''}")
+            click.echo(f"{key + ':':<14}{printable(shown) if shown is not None else ''}")
     if save is not None:
         click.echo(_t(f"Đã ghi ra {save}.", f"Written to {save}."), err=True)
 

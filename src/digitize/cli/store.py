@@ -17,7 +17,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -26,6 +26,9 @@ from digitize.errors import UsageError
 from digitize.permissions import Role
 
 ROLES_HELP = " | ".join(Role)  # every role, from the one table (clerk too)
+
+if TYPE_CHECKING:
+    from digitize.store.service import BatchView
 
 
 def _echo_json(data: Any) -> None:
@@ -149,7 +152,7 @@ def ingest(
         if report.new_stack_ids:
             new_ids += _split_stacks(report.new_stack_ids, progress, as_json)
         with db.session(settings) as s:
-            doc_ids = list(batch_view(s, report.batch_id)["documents"])
+            doc_ids = list(batch_view(s, report.batch_id).documents)
         if file_id is not None:
             from digitize.services.files import join_at_upload
 
@@ -180,7 +183,7 @@ def ingest(
     with db.session(settings) as s:
         view = batch_view(s, report.batch_id)
     if as_json:
-        _echo_json(view)
+        _echo_json(view.to_json())
     else:
         _print_batch(view)
 
@@ -204,12 +207,12 @@ def _wait_for(doc_ids: list[str], progress: Any) -> None:
         time.sleep(1.0)
 
 
-def _print_batch(view: dict[str, Any]) -> None:
-    c = view["counts"]
-    name = f" ({view['name']})" if view.get("name") else ""
+def _print_batch(view: BatchView) -> None:
+    c = view.counts
+    name = f" ({view.name})" if view.name else ""
     click.echo(
-        f"{view['id']}{name}: {view['state']} — received {c['received']}, done {c['done']}, "
-        f"needs_review {c['needs_review']}, failed {c['failed']} ({len(view['documents'])} documents)"
+        f"{view.id}{name}: {view.state} — received {c.received}, done {c.done}, "
+        f"needs_review {c.needs_review}, failed {c.failed} ({len(view.documents)} documents)"
     )
 
 
@@ -228,14 +231,14 @@ def status(batch_id: str | None, as_json: bool) -> None:
         if batch_id:
             view = batch_view(s, batch_id)
             if as_json:
-                _echo_json(view)
+                _echo_json(view.to_json())
             else:
                 _print_batch(view)
             return
         batches = list_batches(s, limit=1000)
         totals = counts_by_state(s)
     if as_json:
-        _echo_json({"items": batches, "total": len(batches), "documents": totals})
+        _echo_json({"items": [b.to_json() for b in batches], "total": len(batches), "documents": totals})
         return
     for view in batches:
         _print_batch(view)

@@ -19,10 +19,11 @@ def trust() -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
 @click.option("--all", "show_all", is_flag=True, help="Also the intermediates pool and learnt certificates.")
 def list_(as_json: bool, show_all: bool) -> None:
-    """Trust anchors (shipped and added) and, with --all, the intermediates used to build chains."""
-    from digitize.trust import Role, everything
+    """Trust anchors (shipped, added, and the files of DIGITIZE_TRUST_DIR) and, with --all, the intermediates
+    used to build chains."""
+    from digitize.trust import Role, configured, everything
 
-    rows = [t for t in everything() if show_all or t.role is Role.ANCHOR]
+    rows = [t for t in (*everything(), *configured()) if show_all or t.role is Role.ANCHOR]
     if as_json:
         out = [
             {
@@ -39,7 +40,7 @@ def list_(as_json: bool, show_all: bool) -> None:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     for t in rows:
-        click.echo(f"{t.role.value:12} {t.origin.value:7} {t.not_after}  {t.sha256}  {t.subject}")
+        click.echo(f"{t.role.value:12} {t.origin.value:9} {t.not_after}  {t.sha256}  {t.subject}")
 
 
 @trust.command(name="add")

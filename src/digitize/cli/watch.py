@@ -21,12 +21,18 @@ def watch(folder: Path, split: bool, settle: float | None, once: bool) -> None:
     """Take each file a scanner drops into FOLDER once it stops growing: store it (split with --split), queue
     it for processing, move it to FOLDER/processed/ (or FOLDER/failed/ with a .reason.txt). A restart never
     takes a file twice. Processing runs in a running 'digitize serve', Celery, or a background process."""
-    from digitize.services.hotfolder import HotFolder, Taken
+    from digitize.services.hotfolder import HotFolder, Outcome, Taken
 
     settings = get_settings()
+    # what the operator reads for each file: Vietnamese first, English too (the reason is both already)
+    shown = {
+        Outcome.PROCESSED: "đã nhận, chờ xử lý / queued (processed/)",
+        Outcome.FAILED: "bị từ chối / refused (failed/)",
+        Outcome.ALREADY_STORED: "đã có trong kho / already stored (processed/)",
+    }
 
     def show(t: Taken) -> None:
-        line = f"{t.outcome}: {t.name}" + (f" (batch {t.batch_id})" if t.batch_id else "")
+        line = f"{shown[t.outcome]}: {t.name}" + (f" (lô / batch {t.batch_id})" if t.batch_id else "")
         click.echo(line + (f" — {t.reason}" if t.reason else ""), err=t.reason is not None)
 
     hot = HotFolder(

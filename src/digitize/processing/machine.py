@@ -34,7 +34,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy import Update, and_, exists, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -115,6 +115,31 @@ def _session(settings: Settings) -> Iterator[Session]:
 
 def _lease(settings: Settings) -> datetime:
     return utcnow() + timedelta(seconds=settings.worker_stale_seconds)
+
+
+def _won(stmt: Update, settings: Settings) -> bool:
+    """Run one conditional UPDATE in its own transaction: True when it changed the row (the step was won),
+    False when the condition no longer held (done already, or another holder has it)."""
+    with _session(settings) as s:
+        return db.rows_changed(s.execute(stmt)) == 1
+
+
+def _page_held(page_id: int, token: str) -> tuple[Any, ...]:
+    """The page is still pending and ``token`` holds its claim."""
+    return (Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+
+
+def _failure(code: str, message_vi: str, message_en: str | None) -> dict[str, Any]:
+    """The columns a failure writes on a page or a document: its code and one line (Vietnamese first), the
+    claim let go."""
+    message = message_vi if not message_en or message_en == message_vi else f"{message_vi} ({message_en})"
+    return {
+        "error_code": code[:64],
+        "error_message": message,
+        "claimed_by": None,
+        "lease_until": None,
+        "updated_at": utcnow(),
+    }
 
 
 # --- documents: intake (pages listed) --------------------------------------------------------------
@@ -385,22 +410,20 @@ def _gave_up_en(n: int) -> str:
 
 def complete_page(claim: PageClaim, values: dict[str, Any], settings: Settings | None = None) -> bool:
     """Store a page's result once: True if this call stored it, False if it was already stored."""
-    settings = settings or get_settings()
-    with _session(settings) as s:
-        res = s.execute(
-            update(Page)
-            .where(Page.id == claim.page_id, Page.state == PAGE_PENDING)
-            .values(
-                **values,
-                state=PAGE_DONE,
-                claimed_by=None,
-                lease_until=None,
-                error_code=None,
-                error_message=None,
-                updated_at=utcnow(),
-            )
-        )
-        return db.rows_changed(res) == 1
+    return _won(
+        update(Page)
+        .where(Page.id == claim.page_id, Page.state == PAGE_PENDING)
+        .values(
+            **values,
+            state=PAGE_DONE,
+            claimed_by=None,
+            lease_until=None,
+            error_code=None,
+            error_message=None,
+            updated_at=utcnow(),
+        ),
+        settings or get_settings(),
+    )
 
 
 def fail_page(
@@ -413,22 +436,12 @@ def fail_page(
     settings: Settings | None = None,
 ) -> bool:
     """Mark a page failed with the reason (its document goes on); True if this call did it."""
-    settings = settings or get_settings()
-    message = message_vi if not message_en or message_en == message_vi else f"{message_vi} ({message_en})"
-    with _session(settings) as s:
-        res = s.execute(
-            update(Page)
-            .where(Page.id == page_id, Page.state == PAGE_PENDING)
-            .values(
-                state=PAGE_FAILED,
-                error_code=code[:64],
-                error_message=message,
-                claimed_by=None,
-                lease_until=None,
-                updated_at=utcnow(),
-            )
-        )
-        return db.rows_changed(res) == 1
+    return _won(
+        update(Page)
+        .where(Page.id == page_id, Page.state == PAGE_PENDING)
+        .values(state=PAGE_FAILED, **_failure(code, message_vi, message_en)),
+        settings or get_settings(),
+    )
 
 
 def release_page(page_id: int, token: str, settings: Settings | None = None) -> bool:
@@ -438,7 +451,7 @@ def release_page(page_id: int, token: str, settings: Settings | None = None) -> 
         with _session(settings) as s:
             s.execute(
                 update(Page)
-                .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+                .where(*_page_held(page_id, token))
                 .values(claimed_by=None, lease_until=None, attempts=Page.attempts - 1, updated_at=utcnow())
             )
         return True
@@ -452,7 +465,7 @@ def drop_claim(page_id: int, token: str, settings: Settings | None = None) -> No
     with suppress(ServiceUnavailable), _session(settings) as s:
         s.execute(
             update(Page)
-            .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
+            .where(*_page_held(page_id, token))
             .values(claimed_by=None, lease_until=None, updated_at=utcnow())
         )
 
@@ -472,37 +485,30 @@ def start_compose(document_id: str, token: str, settings: Settings | None = None
     One conditional UPDATE of the document row: under concurrent callers PostgreSQL re-checks the
     condition on the row after the first one's commit, so the second one updates nothing.
     """
-    settings = settings or get_settings()
     pending = exists().where(Page.document_id == document_id, Page.state == PAGE_PENDING)
-    with _session(settings) as s:
-        res = s.execute(
-            update(Document)
-            .where(
-                Document.id == document_id,
-                Document.state == PROCESSING,
-                Document.page_count.is_not(None),
-                Document.claimed_by.is_(None),
-                ~pending,
-            )
-            .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=None, updated_at=utcnow())
+    return _won(
+        update(Document)
+        .where(
+            Document.id == document_id,
+            Document.state == PROCESSING,
+            Document.page_count.is_not(None),
+            Document.claimed_by.is_(None),
+            ~pending,
         )
-        return db.rows_changed(res) == 1
+        .values(claimed_by=COMPOSE_PREFIX + claim_label(token), lease_until=None, updated_at=utcnow()),
+        settings or get_settings(),
+    )
 
 
 def begin_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
     """The compose task starts: take the lease (counted as an attempt); False if ``token`` lost it."""
     settings = settings or get_settings()
-    with _session(settings) as s:
-        res = s.execute(
-            update(Document)
-            .where(
-                Document.id == document_id,
-                Document.state == PROCESSING,
-                _owned_by(Document.claimed_by, COMPOSE_PREFIX + token),
-            )
-            .values(lease_until=_lease(settings), attempts=Document.attempts + 1, updated_at=utcnow())
-        )
-        return db.rows_changed(res) == 1
+    return _won(
+        update(Document)
+        .where(*_document_held(document_id, COMPOSE_PREFIX + token))
+        .values(lease_until=_lease(settings), attempts=Document.attempts + 1, updated_at=utcnow()),
+        settings,
+    )
 
 
 def fail_compose(
@@ -522,39 +528,24 @@ def fail_compose(
 def holds_compose(document_id: str, token: str, settings: Settings | None = None) -> bool:
     settings = settings or get_settings()
     with _session(settings) as s:
-        owner = s.scalar(
-            select(Document.id).where(
-                Document.id == document_id,
-                Document.state == PROCESSING,
-                _owned_by(Document.claimed_by, COMPOSE_PREFIX + token),
-            )
-        )
+        owner = s.scalar(select(Document.id).where(*_document_held(document_id, COMPOSE_PREFIX + token)))
         return owner is not None
+
+
+def _document_held(document_id: str, owner: str) -> tuple[Any, ...]:
+    """The document is still processing and ``owner`` (a prepare or compose label) holds it."""
+    return (Document.id == document_id, Document.state == PROCESSING, _owned_by(Document.claimed_by, owner))
 
 
 def _finish_failed(
     document_id: str, code: str, message_vi: str, message_en: str, settings: Settings, *, owner: str
 ) -> bool:
-    message = message_vi if message_en == message_vi else f"{message_vi} ({message_en})"
-    with _session(settings) as s:
-        res = s.execute(
-            update(Document)
-            .where(
-                Document.id == document_id,
-                Document.state == PROCESSING,
-                _owned_by(Document.claimed_by, owner),
-            )
-            .values(
-                state=FAILED,
-                error_code=code[:64],
-                error_message=message,
-                claimed_by=None,
-                lease_until=None,
-                processed_at=utcnow(),
-                updated_at=utcnow(),
-            )
-        )
-        return db.rows_changed(res) == 1
+    return _won(
+        update(Document)
+        .where(*_document_held(document_id, owner))
+        .values(state=FAILED, processed_at=utcnow(), **_failure(code, message_vi, message_en)),
+        settings,
+    )
 
 
 # --- leases ----------------------------------------------------------------------------------------
@@ -587,29 +578,24 @@ class Lease:
 
 
 def _heartbeat_page(page_id: int, token: str, settings: Settings) -> Lease:
-    def extend() -> bool:
-        with _session(settings) as s:
-            res = s.execute(
-                update(Page)
-                .where(Page.id == page_id, Page.state == PAGE_PENDING, _owned_by(Page.claimed_by, token))
-                .values(lease_until=_lease(settings))
-            )
-            return db.rows_changed(res) == 1
-
-    return Lease(extend, settings)
+    return Lease(
+        lambda: _won(
+            update(Page).where(*_page_held(page_id, token)).values(lease_until=_lease(settings)), settings
+        ),
+        settings,
+    )
 
 
 def _heartbeat_document(document_id: str, owner: str, settings: Settings) -> Lease:
-    def extend() -> bool:
-        with _session(settings) as s:
-            res = s.execute(
-                update(Document)
-                .where(Document.id == document_id, _owned_by(Document.claimed_by, owner))
-                .values(lease_until=_lease(settings))
-            )
-            return db.rows_changed(res) == 1
-
-    return Lease(extend, settings)
+    return Lease(
+        lambda: _won(
+            update(Document)
+            .where(Document.id == document_id, _owned_by(Document.claimed_by, owner))
+            .values(lease_until=_lease(settings)),
+            settings,
+        ),
+        settings,
+    )
 
 
 def page_lease(claim: PageClaim, settings: Settings | None = None) -> Lease:

@@ -33,7 +33,7 @@ from digitize.store import db
 from digitize.store import search as search_mod
 from digitize.store.auth import Principal
 from digitize.store.models import DONE, SIGNED, AccessLogEntry, Document, FieldValue, Page
-from digitize.store.service import document_record, iso, list_documents, record_of
+from digitize.store.service import DocumentRecord, document_record, iso, list_documents, record_of
 from digitize.text import fold, nfc
 
 # The fields a filter reads: filtering on it needs every one of them granted.
@@ -185,10 +185,10 @@ def _check(scope: AgencyScope, query: AgencyQuery) -> tuple[str, ...]:
     return types
 
 
-def strip_record(record: dict[str, Any], allowed: frozenset[str] | None) -> dict[str, Any]:
+def strip_record(whole: DocumentRecord, allowed: frozenset[str] | None) -> dict[str, Any]:
     """A record as an agency may see it: everything of a type granted whole (but page text), else only the
     granted fields and the validity they imply."""
-    record = dict(record)
+    record: dict[str, Any] = dict(whole)
     record["pages"] = []
     record["file_id"] = None  # the hồ sơ: only with a grant for it (digitize.services.files; none yet)
     if allowed is None:
@@ -341,8 +341,9 @@ def read_record(
                 "Không được hỏi hiệu lực theo ngày: chưa được cấp quyền trường valid_from, valid_until.",
                 "Validity as of a date is not allowed: fields valid_from, valid_until not granted.",
             )
-        record = document_record(session, doc.id, on=on, fields=_set(allowed), with_pages=False)
-        record = strip_record(record, allowed)
+        record = strip_record(
+            document_record(session, doc.id, on=on, fields=_set(allowed), with_pages=False), allowed
+        )
     log_request(request, 200, [(doc.id, doc.holder_id)])
     return record
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from digitize.store.models import Document
-from digitize.store.service import batch_view
+from digitize.store.service import BatchCounts, RejectedFile, batch_view
 
 ROWS_SHOWN = 500
 
@@ -29,9 +29,9 @@ class BatchProgress:
     id: str
     name: str | None
     state: str  # queued | processing | done
-    counts: Mapping[str, int]  # received (incl. processing), done, failed (incl. rejected), needs_review
+    counts: BatchCounts
     rows: tuple[BatchRow, ...]  # the first ROWS_SHOWN documents, in upload order
-    rejected: tuple[Mapping[str, Any], ...]  # {"filename", "error": {"code", "message"}}
+    rejected: tuple[RejectedFile, ...]
     stacks: tuple[Mapping[str, Any], ...]
     total: int
     percent: int  # finished (done, failed, needs review) of all
@@ -39,7 +39,7 @@ class BatchProgress:
 
 def batch_progress(session: Session, batch_id: str) -> BatchProgress:
     view = batch_view(session, batch_id)
-    docs: list[str] = view["documents"][:ROWS_SHOWN]
+    docs = view.documents[:ROWS_SHOWN]
     found = (
         session.execute(
             select(Document.id, Document.original_filename, Document.state, Document.type_name).where(
@@ -50,17 +50,17 @@ def batch_progress(session: Session, batch_id: str) -> BatchProgress:
         else []
     )
     by_id = {r.id: BatchRow(r.id, r.original_filename, r.state, r.type_name) for r in found}
-    counts: dict[str, int] = view["counts"]
-    total = sum(counts.values())
-    finished = counts["done"] + counts["failed"] + counts["needs_review"]
+    counts = view.counts
+    total = counts.received + counts.done + counts.failed + counts.needs_review
+    finished = counts.done + counts.failed + counts.needs_review
     return BatchProgress(
-        id=view["id"],
-        name=view["name"],
-        state=view["state"],
+        id=view.id,
+        name=view.name,
+        state=view.state,
         counts=counts,
         rows=tuple(by_id[d] for d in docs if d in by_id),
-        rejected=tuple(view["rejected"]),
-        stacks=tuple(view["stacks"]),
+        rejected=view.rejected,
+        stacks=view.stacks,
         total=total,
         percent=round(100 * finished / total) if total else 100,
     )

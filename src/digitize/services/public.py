@@ -4,13 +4,15 @@ as of today, the signatures and the sha256 of the latest verified signed file: n
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from digitize.errors import NotFound
+from digitize.records import Record
 from digitize.store import db
 from digitize.store.models import Document, Signature
 from digitize.store.service import iso, parse_date, validity_status
@@ -26,7 +28,36 @@ PUBLIC_FIELDS = (
 )
 
 
-def public_facts(document_id: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class PublicValidity(Record):
+    status: str  # valid | expired | revoked | superseded | unknown
+    as_of: str  # today (ISO date)
+    reason: str | None  # only when revoked or superseded
+    superseded_by: str | None
+
+
+@dataclass(frozen=True)
+class PublicSignature(Record):
+    signer: str | None
+    organization: str | None
+    role: str | None
+    level: str | None
+    signing_time: str | None
+    verified: bool | None
+
+
+@dataclass(frozen=True)
+class PublicFacts(Record):
+    """The page ``/v/{id}`` and its JSON (``.to_json()``, the body of ``?format=json``)."""
+
+    document_id: str
+    validity: PublicValidity
+    fields: Mapping[str, str | None]  # PUBLIC_FIELDS, in that order
+    signatures: tuple[PublicSignature, ...]  # oldest first
+    signed_sha256: str | None  # the latest verified signed file
+
+
+def public_facts(document_id: str) -> PublicFacts:
     """What the public page shows of a signed document (NotFound when unknown or not signed)."""
     with db.session() as s:
         doc = s.scalar(
@@ -55,25 +86,25 @@ def public_facts(document_id: str) -> dict[str, Any]:
             fields["valid_until"] = v.valid_until.isoformat() if v.valid_until else fields["valid_until"]
         sigs: list[Signature] = list(doc.signatures)
         latest = next((x for x in reversed(sigs) if x.key and x.verified), None)
-        return {
-            "document_id": doc.id,
-            "validity": {
-                "status": status,
-                "as_of": today.isoformat(),
-                "reason": v.reason if v is not None and status in ("revoked", "superseded") else None,
-                "superseded_by": v.superseded_by if v is not None else None,
-            },
-            "fields": fields,
-            "signatures": [
-                {
-                    "signer": x.signer,
-                    "organization": x.organization,
-                    "role": x.role,
-                    "level": x.level,
-                    "signing_time": (x.detail or {}).get("signing_time") or iso(x.signed_at),
-                    "verified": x.verified,
-                }
+        return PublicFacts(
+            document_id=doc.id,
+            validity=PublicValidity(
+                status=status,
+                as_of=today.isoformat(),
+                reason=v.reason if v is not None and status in ("revoked", "superseded") else None,
+                superseded_by=v.superseded_by if v is not None else None,
+            ),
+            fields=fields,
+            signatures=tuple(
+                PublicSignature(
+                    signer=x.signer,
+                    organization=x.organization,
+                    role=x.role,
+                    level=x.level,
+                    signing_time=(x.detail or {}).get("signing_time") or iso(x.signed_at),
+                    verified=x.verified,
+                )
                 for x in sigs
-            ],
-            "signed_sha256": latest.sha256 if latest else None,
-        }
+            ),
+            signed_sha256=latest.sha256 if latest else None,
+        )

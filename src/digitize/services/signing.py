@@ -38,8 +38,8 @@ from digitize.store.models import (
     utcnow,
 )
 from digitize.store.objects import get_object_store
-from digitize.store.service import audit, iso
-from digitize.text import nfc
+from digitize.store.service import DocumentRecord, audit, iso
+from digitize.text import nfc, printable
 
 
 def _profiles(settings: Settings) -> dict[str, Any]:
@@ -531,7 +531,7 @@ def pending_sessions(principal: Principal, *, limit: int = 100) -> list[dict[str
 
 def complete_session(
     principal: Principal, session_id: str, signature_b64: str, *, settings: Settings | None = None
-) -> dict[str, Any]:
+) -> DocumentRecord:
     """Finish a session with the holder's signature value: checked against the certificate (422, nothing
     stored, when it does not verify), single use (409), not expired (410), the document unchanged since the
     session was prepared (409); then CMS in, timestamp/validation data, verified and recorded. Returns the
@@ -718,7 +718,7 @@ def redeem_pairing_code(code: str, *, address: str, device: str | None = None) -
     _throttle(f"pair-redeem:address:{str(address)[:60]}", REDEEM_FREE, REDEEM_CAP)
     _throttle("pair-redeem:all", REDEEM_ALL_FREE, REDEEM_ALL_CAP)
     sha = _pairing_sha(code)
-    device_name = nfc(str(device or "")).strip()[:100] or "máy tính"
+    device_name = printable(nfc(str(device or ""))).strip()[:100] or "máy tính"  # in `keys list`
     with db.session() as s:
         row = s.scalar(select(AgentPairing).where(AgentPairing.code_sha256 == sha)) if sha else None
         if row is None:

@@ -242,12 +242,10 @@ class Agent:
 
 
 def shown(value: object) -> str:
-    """Text from the server as the officer's terminal shows it: no control or format character. The text is
-    others' (a file name from a scanner's share, a field a reviewer typed): an escape sequence could erase
-    the line and print another document's, a bidi override reorder a number."""
-    import unicodedata
+    """Text from the server as the officer's terminal shows it (``digitize.text.printable``)."""
+    from digitize.text import printable
 
-    return "".join(ch for ch in str(value) if unicodedata.category(ch) not in ("Cc", "Cf"))
+    return printable(value)
 
 
 def describe(sess: dict[str, Any]) -> str:

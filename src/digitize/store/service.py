@@ -7,15 +7,17 @@ Records and batches are returned as JSON-ready dicts in the exact shapes of the 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from digitize.errors import BadInput, Conflict, NotFound
 from digitize.pipeline.model import FIELD_NAMES
+from digitize.records import Record
 from digitize.store import search as search_mod
 from digitize.store.models import (
     DONE,
@@ -85,13 +87,46 @@ def get_batch(session: Session, batch_id: str) -> Batch:
 # --- batches -----------------------------------------------------------------------------------
 
 
-def batch_view(session: Session, batch_id: str) -> dict[str, Any]:
-    """``GET /api/v1/batches/{id}``: ``{"id", "state", "counts", "documents", ...}``."""
+@dataclass(frozen=True)
+class BatchCounts(Record):
+    """Documents of a batch by state (``received`` counts those processing too; ``failed`` the files
+    refused)."""
+
+    received: int
+    done: int
+    failed: int
+    needs_review: int
+
+
+@dataclass(frozen=True)
+class RejectedFile(Record):
+    filename: str
+    error: Mapping[str, Any]  # {"code", "message"}
+
+
+@dataclass(frozen=True)
+class BatchView(Record):
+    """A batch as ``GET /api/v1/batches/{id}``, its web page and ``digitize status`` show it (``.to_json()``:
+    the body of the API)."""
+
+    id: str
+    name: str | None
+    state: str  # queued | processing | done
+    counts: BatchCounts
+    documents: tuple[str, ...]  # in upload order (a stack's documents in stack order), each once
+    processing: int
+    rejected: tuple[RejectedFile, ...]
+    stacks: tuple[Mapping[str, Any], ...]  # ``digitize.services.stacks.stack_summary`` of each stack
+    created_at: str | None
+
+
+def batch_view(session: Session, batch_id: str) -> BatchView:
+    """``GET /api/v1/batches/{id}``: the batch's state, counts, documents, refused files and stacks."""
     batch = get_batch(session, batch_id)
-    return _batch_dict(session, batch)
+    return _batch_view(session, batch)
 
 
-def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
+def _batch_view(session: Session, batch: Batch) -> BatchView:
     rows = session.execute(
         select(
             BatchItem.document_id,
@@ -108,7 +143,7 @@ def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
     ).all()
     doc_ids: list[str] = []
     states: dict[str, str] = {}
-    rejected: list[dict[str, Any]] = []
+    rejected: list[RejectedFile] = []
     stacks: list[dict[str, Any]] = []
     for doc_id, filename, code, message, _dup, state, stack_id in rows:
         if stack_id is not None:  # a stack scan: its documents in stack order once split (issue 15)
@@ -117,25 +152,25 @@ def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
             summary = stack_summary(session, stack_id)
             stacks.append(summary)
             if summary["error"] is not None:
-                rejected.append({"filename": filename, "error": summary["error"]})
+                rejected.append(RejectedFile(filename, summary["error"]))
             for sub_id, sub_state in summary["document_states"]:
                 if sub_id not in states:
                     doc_ids.append(sub_id)
                     states[sub_id] = sub_state
             continue
         if doc_id is None:
-            rejected.append({"filename": filename, "error": {"code": code, "message": message}})
+            rejected.append(RejectedFile(filename, {"code": code, "message": message}))
             continue
         if doc_id not in states:
             doc_ids.append(doc_id)
             states[doc_id] = state
     per_state = Counter(states.values())
-    counts = {
-        "received": per_state[RECEIVED] + per_state[PROCESSING],
-        "done": per_state[DONE],
-        "failed": per_state[FAILED] + len(rejected),
-        "needs_review": per_state[NEEDS_REVIEW],
-    }
+    counts = BatchCounts(
+        received=per_state[RECEIVED] + per_state[PROCESSING],
+        done=per_state[DONE],
+        failed=per_state[FAILED] + len(rejected),
+        needs_review=per_state[NEEDS_REVIEW],
+    )
     waiting = [st for st in stacks if st["state"] in ("received", "splitting", "needs_review")]
     if waiting:
         overall = "processing" if any(st["state"] != "received" for st in waiting) or states else "queued"
@@ -145,24 +180,24 @@ def _batch_dict(session: Session, batch: Batch) -> dict[str, Any]:
         overall = "processing"
     else:
         overall = "queued" if states else "done"
-    return {
-        "id": batch.id,
-        "name": batch.name,
-        "state": overall,
-        "counts": counts,
-        "documents": doc_ids,
-        "processing": per_state[PROCESSING],
-        "rejected": rejected,
-        "stacks": [{k: v for k, v in st.items() if k != "document_states"} for st in stacks],
-        "created_at": iso(batch.created_at),
-    }
+    return BatchView(
+        id=batch.id,
+        name=batch.name,
+        state=overall,
+        counts=counts,
+        documents=tuple(doc_ids),
+        processing=per_state[PROCESSING],
+        rejected=tuple(rejected),
+        stacks=tuple({k: v for k, v in st.items() if k != "document_states"} for st in stacks),
+        created_at=iso(batch.created_at),
+    )
 
 
-def list_batches(session: Session, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+def list_batches(session: Session, limit: int = 100, offset: int = 0) -> list[BatchView]:
     batches = session.scalars(
         select(Batch).order_by(Batch.created_at.desc(), Batch.id).limit(limit).offset(offset)
     ).all()
-    return [_batch_dict(session, b) for b in batches]
+    return [_batch_view(session, b) for b in batches]
 
 
 def count_batches(session: Session) -> int:
@@ -198,6 +233,82 @@ def validity_status(
     )
 
 
+class RecordError(TypedDict):
+    code: str
+    message: str | None
+
+
+class RecordValidity(TypedDict):
+    status: str  # valid | expired | revoked | superseded | unknown (``validity_status``)
+    as_of: str
+    valid_from: str | None
+    valid_until: str | None
+    revoked_at: str | None
+    reason: str | None
+    superseded_by: str | None
+    supersedes: str | None
+
+
+class DerivedRef(TypedDict):
+    variant: str
+    sha256: str
+    derived_from: str | None
+
+
+class RecordProvenance(TypedDict):
+    sha256: str
+    ocr_confidence: float | None
+    reviewed_by: str | None
+    reviewed_at: str | None
+    received_at: str | None
+    processed_at: str | None
+    pipeline_version: str | None
+    derived: list[DerivedRef]
+
+
+class RecordSignature(TypedDict):
+    id: int
+    sha256: str
+    signer: str | None
+    organization: str | None
+    role: str | None
+    level: str | None
+    signed_at: str | None
+    verified: bool | None
+
+
+class RecordPage(TypedDict):
+    index: int
+    state: str
+    confidence: float | None
+    text: NotRequired[str]  # not in lists (``with_pages=False``)
+
+
+class DocumentRecord(TypedDict):
+    """A document as ``GET /api/v1/documents/{id}`` returns it (``api.schemas.Document``), the web pages
+    show it and an export package keeps it. A JSON value as it is (keys in this order): a TypedDict rather
+    than a frozen record because agencies' views (``services.agency.strip_record``) and the exports derive
+    from it."""
+
+    id: str
+    state: str
+    error: RecordError | None
+    type: str | None
+    filename: str
+    media_type: str
+    page_count: int | None
+    fields: dict[str, str | None]
+    field_confidence: dict[str, float | None]
+    validity: RecordValidity
+    provenance: RecordProvenance
+    signatures: list[RecordSignature]
+    variants: list[str]
+    file_id: str | None
+    created_at: str | None
+    updated_at: str | None
+    pages: list[RecordPage]
+
+
 def document_record(
     session: Session,
     document_id: str,
@@ -205,7 +316,7 @@ def document_record(
     on: date | None = None,
     fields: set[str] | None = None,
     with_pages: bool = True,
-) -> dict[str, Any]:
+) -> DocumentRecord:
     """The record of ``GET /api/v1/documents/{id}``.
 
     ``fields`` restricts the field names shown (agency grants); None shows all.
@@ -228,7 +339,7 @@ def document_record(
 
 def record_of(
     doc: Document, *, on: date | None = None, fields: set[str] | None = None, with_pages: bool = True
-) -> dict[str, Any]:
+) -> DocumentRecord:
     values: dict[str, str | None] = dict.fromkeys(FIELD_NAMES)
     confidence: dict[str, float | None] = {}
     for f in doc.fields:
@@ -240,7 +351,7 @@ def record_of(
     v = doc.validity
     on = on or datetime.now(UTC).date()
     issued = parse_date(values.get("issued_date")) if fields is None or "issued_date" in fields else None
-    validity = {
+    validity: RecordValidity = {
         "status": validity_status(v, on, issued, values.get("type_name") or doc.type_name),
         "as_of": on.isoformat(),
         "valid_from": v.valid_from.isoformat() if v and v.valid_from else None,
@@ -251,7 +362,13 @@ def record_of(
         "supersedes": v.supersedes if v else None,
     }
     variants = sorted({x.kind for x in doc.variants})
-    record: dict[str, Any] = {
+    pages: list[RecordPage] = [
+        {"index": p.index, "state": p.state, "confidence": p.confidence, "text": p.text or ""}
+        if with_pages
+        else {"index": p.index, "state": p.state, "confidence": p.confidence}
+        for p in doc.pages
+    ]
+    return {
         "id": doc.id,
         "state": doc.state,
         "error": {"code": doc.error_code, "message": doc.error_message} if doc.error_code else None,
@@ -291,17 +408,8 @@ def record_of(
         "file_id": doc.file_id,  # the hồ sơ (digitize.services.files); agencies see it only when granted
         "created_at": iso(doc.created_at),
         "updated_at": iso(doc.updated_at),
+        "pages": pages,
     }
-    if with_pages:
-        record["pages"] = [
-            {"index": p.index, "state": p.state, "confidence": p.confidence, "text": p.text or ""}
-            for p in doc.pages
-        ]
-    else:
-        record["pages"] = [
-            {"index": p.index, "state": p.state, "confidence": p.confidence} for p in doc.pages
-        ]
-    return record
 
 
 def list_documents(

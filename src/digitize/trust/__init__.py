@@ -41,6 +41,7 @@ class Origin(StrEnum):
     SHIPPED = "shipped"  # in the repository, listed in manifest.json
     ADDED = "added"  # digitize trust add
     LEARNT = "learnt"  # cached from a signature's CMS or an AIA fetch
+    TRUST_DIR = "trust_dir"  # a certificate file in DIGITIZE_TRUST_DIR (the demo root of `make run`, say)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,20 @@ def learnt(settings: Settings | None = None) -> tuple[TrustedCert, ...]:
     d = trust_home(settings) / "certs"
     return tuple(
         TrustedCert(cert=c, role=Role.INTERMEDIATE, origin=Origin.LEARNT, source=f"cache ({d})")
+        for c in _certs_in(d)
+    )
+
+
+def configured(settings: Settings | None = None) -> tuple[TrustedCert, ...]:
+    """Anchors from the certificate files of ``DIGITIZE_TRUST_DIR`` (default ``$DIGITIZE_HOME/trust``), which
+    verification and signing trust too (``digitize.certs.load_trust_roots``), even with
+    ``--no-default-trust``."""
+    d = (settings or get_settings()).trust_dir
+    if d is None:
+        return ()
+    d = Path(d).expanduser()
+    return tuple(
+        TrustedCert(cert=c, role=Role.ANCHOR, origin=Origin.TRUST_DIR, source=f"DIGITIZE_TRUST_DIR ({d})")
         for c in _certs_in(d)
     )
 

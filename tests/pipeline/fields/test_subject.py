@@ -65,3 +65,55 @@ def test_stamp_junk_on_the_heading_row_does_not_move_the_centre() -> None:
     from digitize.pipeline.fields import extract
 
     assert extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"] == SUBJECT
+
+
+def _submission(subject_lines: list) -> list:  # type: ignore[type-arg]
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH ĐẮK LẮK"), number="Số: 778/TTr-UBND")
+    body = [
+        ("TỜ TRÌNH", "center", 95.0),
+        *subject_lines,
+        ("Kính gửi: Hội đồng nhân dân tỉnh Đắk Lắk.", "center", 95.0),
+        (BODY, "body", 90.0),
+    ]
+    return head + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Phạm Trường Thọ")
+
+
+def test_an_incoming_stamp_s_marks_over_the_subject_s_ends_are_left_out() -> None:
+    # an "ĐẾN" stamp over the end of the subject: its frame read as ";-" and ".", its handwriting as "ft nen"
+    # with no confidence on a centred line of its own
+    first = "Về việc đề nghị phê duyệt dự toán kinh phí số hóa tài liệu"
+    n = len(first.split())
+    lines = [
+        (first + " ;- .", "center", [96.0] * n + [38.0, 0.0]),
+        ("lưu trữ năm 2017", "center", 96.0),
+        ("ft nen", "center", [0.0, 0.0]),
+    ]
+    assert values(_submission(lines))["subject"] == first + " lưu trữ năm 2017"
+
+
+def test_a_stamp_s_marks_before_the_subject_s_first_word_are_left_out() -> None:
+    rest = "đề nghị bổ sung biên chế công chức năm"
+    lines = [
+        ("“ - ‹ " + rest, "center", [60.0, 54.0, 10.0] + [96.0] * len(rest.split())),
+        ("2024", "center", 96.0),
+    ]
+    got = values(_submission(lines))["subject"]
+    assert got is not None and got.casefold() == "đề nghị bổ sung biên chế công chức năm 2024"
+
+
+def test_a_subject_word_read_right_with_little_confidence_is_kept() -> None:
+    first = "Tình hình thực hiện công tác cải cách hành chính"
+    lines = [(first, "center", [4.0] + [96.0] * (len(first.split()) - 1)), ("năm 2024", "center", 95.0)]
+    assert values(_submission(lines))["subject"] == first + " năm 2024"
+
+
+def test_a_letter_s_v_v_read_as_vw_is_its_subject() -> None:
+    specs = header(
+        number="Số: 76/SCT-KTAT",
+        organ=("SỞ CÔNG THƯƠNG",),
+        vv=("VW báo cáo tình hình thực hiện nhiệm", "vụ quý III năm 2020"),
+    )
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    v = values(specs + signer(("GIÁM ĐỐC",)))
+    assert v["type_name"] == "Công văn"
+    assert v["subject"] == "V/v báo cáo tình hình thực hiện nhiệm vụ quý III năm 2020"

@@ -101,7 +101,8 @@ def list_(
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
 ) -> dict[str, object]:
-    return {"items": list_batches(session, limit=limit, offset=offset), "total": count_batches(session)}
+    items = list_batches(session, limit=limit, offset=offset)
+    return {"items": [b.to_json() for b in items], "total": count_batches(session)}
 
 
 @router.get(
@@ -115,4 +116,4 @@ def get(
     session: DbSession,
     _: Staff,
 ) -> dict[str, object]:
-    return batch_view(session, batch_id)
+    return batch_view(session, batch_id).to_json()

@@ -20,6 +20,7 @@ from digitize.services.agency import AgencyQuery
 from digitize.store.models import DOCUMENT_STATES, ORIGINAL, Document
 from digitize.store.objects import get_object_store
 from digitize.store.service import (
+    DocumentRecord,
     correct_fields,
     document_record,
     field_history,
@@ -88,7 +89,7 @@ def get(
     principal: Reader,
     on: date | None = Query(None, description="Validity as of this date (default today)"),
     valid_on: date | None = Query(None, description="Same as on= (the name the search uses)"),
-) -> dict[str, Any]:
+) -> DocumentRecord | dict[str, Any]:
     on = on or valid_on
     agency_read = agency_scope(principal, request)
     if agency_read is None:
@@ -210,7 +211,7 @@ def patch_fields(
         ..., examples=[{"holder_name": "Công ty TNHH Bình Minh", "valid_until": "2031-06-15"}]
     ),
     reason: str | None = Query(None, description="Why (kept in the history)"),
-) -> dict[str, Any]:
+) -> DocumentRecord:
     if not changes:
         raise BadInput("Không có trường nào để sửa.", "No field to correct.")
     correct_fields(session, document_id, changes, by=principal.actor, reason=reason)
@@ -229,7 +230,7 @@ def revoke_(
     body: schemas.RevokeRequest,
     session: DbSession,
     principal: Officer,
-) -> dict[str, Any]:
+) -> DocumentRecord:
     revoke(session, document_id, reason=body.reason, by=principal.actor)
     return document_record(session, document_id)
 
@@ -245,6 +246,6 @@ def supersede_(
     body: schemas.SupersedeRequest,
     session: DbSession,
     principal: Officer,
-) -> dict[str, Any]:
+) -> DocumentRecord:
     supersede(session, document_id, by_document=body.by, reason=body.reason, by=principal.actor)
     return document_record(session, document_id)

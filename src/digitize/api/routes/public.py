@@ -10,7 +10,6 @@ Only documents that carry a signature have a page.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -19,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader
 from digitize.api import schemas
 from digitize.api.errors import request_lang
 from digitize.api.ratelimit import check_public_rate
-from digitize.services.public import public_facts
+from digitize.services.public import PublicFacts, public_facts
 
 router = APIRouter(tags=["public"])
 
@@ -94,10 +93,10 @@ _templates = Environment(
 )
 
 
-def render_page(facts: dict[str, Any], lang: str) -> str:
+def render_page(facts: PublicFacts, lang: str) -> str:
     """The page, from the Jinja template ``public_document.html`` (autoescaped)."""
     L = _L["en" if lang == "en" else "vi"]
-    f = facts["fields"]
+    f = facts.fields
     code = "/".join(x for x in (f.get("code_number"), f.get("code_notation")) if x) or None
     rows = [
         (L["type_name"], f.get("type_name")),
@@ -112,8 +111,8 @@ def render_page(facts: dict[str, Any], lang: str) -> str:
         L=L,
         lang="en" if lang == "en" else "vi",
         other="vi" if lang == "en" else "en",
-        status=facts["validity"]["status"],
-        reason=facts["validity"].get("reason"),
+        status=facts.validity.status,
+        reason=facts.validity.reason,
         rows=rows,
     )
 
@@ -135,7 +134,7 @@ def public_page(
     check_public_rate(request)
     facts = public_facts(document_id[:64])
     if format == "json":
-        return JSONResponse(facts)
+        return JSONResponse(facts.to_json())
     return HTMLResponse(
         render_page(facts, request_lang(request)),
         headers={"Cache-Control": "no-store", "Content-Security-Policy": PAGE_CSP},

@@ -5,23 +5,25 @@ The work is the core's ``digitize.signing.service.sign_document`` (the web signi
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from digitize.api import schemas
 from digitize.api.deps import DbSession, Signer, Staff
+from digitize.signing.appearance import Role
+from digitize.signing.sign import Level
 
 router = APIRouter(prefix="/api/v1/documents", tags=["signatures"])
 
 
 class SignRequestBody(BaseModel):
     profile: str = Field(..., min_length=1, max_length=200, description="A signing profile of the server")
-    role: Literal["leader", "organization", "copy"] | None = Field(
+    role: Role | None = Field(
         None, description="Override of the profile's role (only if the profile allows it: allow_roles)"
     )
-    level: Literal["B-B", "B-T", "B-LT", "B-LTA"] | None = Field(
+    level: Level | None = Field(
         None, description="Override of the profile's level (only if the profile allows it: allow_levels)"
     )
     qr: bool = Field(True, description="Draw the QR code of Circular 01/2023 on the first signature")
@@ -59,13 +61,14 @@ class SignatureList(BaseModel):
     items: list[SignatureRecord]
 
 
-_RESPONSES: dict[int | str, dict[str, Any]] = {
-    **schemas.ERRORS,
-    404: {"model": schemas.ErrorBody, "description": "No such document"},
-    403: {"model": schemas.ErrorBody, "description": "Not an officer, or the profile is not the caller's"},
-    409: {"model": schemas.ErrorBody, "description": "Not finished, no PDF, or DocMDP forbids signing"},
-    422: {"model": schemas.ErrorBody, "description": "Bad profile, override, key or certificate"},
-}
+_RESPONSES = schemas.errors(
+    {
+        404: "No such document",
+        403: "Not an officer, or the profile is not the caller's",
+        409: "Not finished, no PDF, or DocMDP forbids signing",
+        422: "Bad profile, override, key or certificate",
+    }
+)
 
 
 @router.post(
@@ -97,7 +100,7 @@ def sign(
 @router.get(
     "/{document_id}/signatures",
     response_model=SignatureList,
-    responses={**schemas.ERRORS, 404: {"model": schemas.ErrorBody, "description": "No such document"}},
+    responses=schemas.errors({404: "No such document"}),
     summary="The document's signatures, oldest first",
 )
 def list_(

@@ -14,6 +14,8 @@ from pydantic import BaseModel, Field
 
 from digitize.api import schemas
 from digitize.api.deps import Admin, DbSession, Signer
+from digitize.signing.appearance import Role
+from digitize.signing.sign import Level
 
 router = APIRouter(prefix="/api/v1", tags=["signing sessions"])
 
@@ -22,13 +24,23 @@ class SessionRequest(BaseModel):
     certificate: str = Field(
         ..., min_length=1, max_length=100_000, description="PEM: the signer's certificate, chain may follow"
     )
-    role: Literal["leader", "organization", "copy"] = "leader"
-    level: Literal["B-B", "B-T", "B-LT", "B-LTA"] = "B-B"
+    role: Role = "leader"
+    level: Level = "B-B"
     title: str | None = Field(None, max_length=200, description="Leader: the title above the signature")
     name: str | None = Field(None, max_length=200, description="Leader: the name under it (default: CN)")
     signature_algorithm: Literal["rsassa_pkcs1v15", "rsassa_pss", "ecdsa"] | None = Field(
         None, description="Default: rsassa_pkcs1v15 for RSA keys, ecdsa for EC (P-256) keys"
     )
+
+    def options(self) -> dict[str, Any]:
+        """What ``digitize.services.signing.create_session`` takes besides the document and certificate."""
+        return {
+            "role": self.role,
+            "level": self.level,
+            "title": self.title,
+            "name": self.name,
+            "signature_algorithm": self.signature_algorithm,
+        }
 
 
 class SessionCreated(BaseModel):
@@ -55,22 +67,21 @@ class CertificateBody(BaseModel):
     certificate: str = Field(..., min_length=1, max_length=100_000, description="PEM certificate")
 
 
-_CREATE: dict[int | str, dict[str, Any]] = {
-    **schemas.ERRORS,
-    403: {
-        "model": schemas.ErrorBody,
-        "description": "Certificate not registered to the caller, or wrong role",
-    },
-    404: {"model": schemas.ErrorBody, "description": "No such document"},
-    409: {"model": schemas.ErrorBody, "description": "Not finished, no PDF, or leader signature missing"},
-}
-_COMPLETE: dict[int | str, dict[str, Any]] = {
-    **schemas.ERRORS,
-    404: {"model": schemas.ErrorBody, "description": "No such session of the caller"},
-    409: {"model": schemas.ErrorBody, "description": "Session already used, or the document changed"},
-    410: {"model": schemas.ErrorBody, "description": "Session expired"},
-    422: {"model": schemas.ErrorBody, "description": "The signature value does not verify; nothing stored"},
-}
+_CREATE = schemas.errors(
+    {
+        403: "Certificate not registered to the caller, or wrong role",
+        404: "No such document",
+        409: "Not finished, no PDF, or leader signature missing",
+    }
+)
+_COMPLETE = schemas.errors(
+    {
+        404: "No such session of the caller",
+        409: "Session already used, or the document changed",
+        410: "Session expired",
+        422: "The signature value does not verify; nothing stored",
+    }
+)
 
 
 @router.post(
@@ -83,16 +94,7 @@ _COMPLETE: dict[int | str, dict[str, Any]] = {
 def create(document_id: str, body: SessionRequest, principal: Signer) -> dict[str, Any]:
     from digitize.services.signing import create_session
 
-    return create_session(
-        principal,
-        document_id,
-        body.certificate,
-        role=body.role,
-        level=body.level,
-        title=body.title,
-        name=body.name,
-        signature_algorithm=body.signature_algorithm,
-    )
+    return create_session(principal, document_id, body.certificate, **body.options())
 
 
 @router.post(
@@ -103,7 +105,7 @@ def create(document_id: str, body: SessionRequest, principal: Signer) -> dict[st
 def complete(session_id: str, body: SignatureValue, principal: Signer) -> dict[str, Any]:
     from digitize.services.signing import complete_session
 
-    return complete_session(principal, session_id, body.signature)
+    return dict(complete_session(principal, session_id, body.signature))
 
 
 @router.get(
@@ -119,7 +121,7 @@ def pending(principal: Signer, limit: int = Query(100, ge=1, le=500)) -> dict[st
 
 @router.get(
     "/signing-sessions/{session_id}",
-    responses={**schemas.ERRORS, 404: {"model": schemas.ErrorBody, "description": "No such session"}},
+    responses=schemas.errors({404: "No such session"}),
     summary="One of the caller's signing sessions",
 )
 def one(session_id: str, principal: Signer) -> dict[str, Any]:
@@ -131,7 +133,7 @@ def one(session_id: str, principal: Signer) -> dict[str, Any]:
 @router.post(
     "/users/{name}/certificates",
     status_code=201,
-    responses={**schemas.ERRORS, 404: {"model": schemas.ErrorBody, "description": "No such user"}},
+    responses=schemas.errors({404: "No such user"}),
     summary="Register a signing certificate of a user (admin)",
 )
 def register_user_certificate(
@@ -158,16 +160,7 @@ class BatchRequest(SessionRequest):
 def create_many(body: BatchRequest, principal: Signer) -> dict[str, Any]:
     from digitize.services.signing import create_sessions
 
-    items, errors = create_sessions(
-        principal,
-        body.documents,
-        body.certificate,
-        role=body.role,
-        level=body.level,
-        title=body.title,
-        name=body.name,
-        signature_algorithm=body.signature_algorithm,
-    )
+    items, errors = create_sessions(principal, body.documents, body.certificate, **body.options())
     return {"items": items, "errors": errors}
 
 
@@ -179,13 +172,14 @@ class PairBody(BaseModel):
 @router.post(
     "/agent/pair",
     status_code=201,
-    responses={
-        **schemas.ERRORS,
-        401: {"model": schemas.ErrorBody, "description": "Wrong pairing code"},
-        409: {"model": schemas.ErrorBody, "description": "The code was already used"},
-        410: {"model": schemas.ErrorBody, "description": "The code has expired"},
-        429: {"model": schemas.ErrorBody, "description": "Too many attempts (Retry-After)"},
-    },
+    responses=schemas.errors(
+        {
+            401: "Wrong pairing code",
+            409: "The code was already used",
+            410: "The code has expired",
+            429: "Too many attempts (Retry-After)",
+        }
+    ),
     summary="Trade a pairing code from an officer's signing page for the agent's API key (no login)",
 )
 def pair_agent(body: PairBody, request: Request) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, sentence_case
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
+from digitize.pipeline.model import Word
 from digitize.text import fold
 
 AUTHORITY_START = (
@@ -45,6 +46,30 @@ def centred_part(ln: Line, cx: float) -> Line | None:
     return sub_line(ln, words[best[0] : best[1] + 1])
 
 
+def _junk(w: Word, *, leading: bool) -> bool:
+    """A word at an end of a subject line that is a stamp's frame or a speck, not the subject's: a mark
+    without a letter or digit (";-", ".", "‹") before the first word, or read doubtfully after the last (a
+    printed " -" of a wrapped line stays). A word with letters stays whatever its confidence (a correct
+    "Tình" may be read with 4)."""
+    if re.search(r"[^\W_]", w.text):
+        return False
+    return leading or w.conf < 50
+
+
+def trim_marks(ln: Line) -> Line | None:
+    """The line without a stamp's marks at its two ends; None when nothing else is left, or when what is
+    left was read with almost no confidence (a stamp's handwriting on a centred line of its own: "ft nen")."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    i, j = 0, len(words)
+    while i < j and _junk(words[i], leading=True):
+        i += 1
+    while j > i and _junk(words[j - 1], leading=False):
+        j -= 1
+    if i == j or statistics.fmean(w.conf for w in words[i:j]) < 30:
+        return None
+    return ln if (i, j) == (0, len(words)) else sub_line(ln, words[i:j])
+
+
 def continues(ln: Line) -> bool:
     """A subject's next line in normal case ("Ủy ban nhân dân tỉnh Bắc Kạn nhiệm kỳ ...") goes on with it; the
     authority line that opens the body ("ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...") is in capitals."""
@@ -58,8 +83,9 @@ def strip_speck(text: str) -> str:
 
 
 _VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
-VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b|vv\s)")
-VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b\.?|vv\b|v\s*[/\\|l1i])\s*")
+# "V/v" with its slash run into the second v reads "VW" (no Vietnamese word starts "vw")
+VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b|vv\s|vw\s)")
+VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b\.?|vv\b|vw\b|v\s*[/\\|l1i])\s*")
 
 BODY_START = (
     "giam doc", "chu tich", "can cu", "chung nhan", "cap phep", "kinh gui", "bo truong", "uy ban nhan dan",
@@ -136,8 +162,13 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         ends = sorted(ln.x1 for ln in first)
         right_margin = ends[int(0.9 * (len(ends) - 1))]
         for raw in first[type_i + 1 : type_i + 8]:
-            # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off
+            # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
+            # marks a stamp leaves over its ends (after centring: they may stand where its words were)
             part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
+            if part is not None and raw.boxed:
+                part = trim_marks(part)
+                if part is None:
+                    continue
             if part is None:
                 if subj and raw.x1 - raw.x0 > 0.6 * width:
                     break  # a body line (not centred, wide) after the subject: the body has begun
