@@ -44,7 +44,7 @@ from digitize.store import db
 from digitize.store.models import Batch, BatchItem
 from digitize.store.objects import ObjectStore, get_object_store, original_key, sha256_file
 from digitize.store.service import audit, receive_document
-from digitize.text import nfc
+from digitize.text import nfc, printable
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "application/pdf"),
@@ -169,7 +169,7 @@ class Ingestor:
 
     def add_file(self, path: Path, *, filename: str, media_type: str | None = None) -> IngestedItem:
         """Store one file's original and record it on the batch (dedupe by sha256)."""
-        filename = nfc(filename)
+        filename = recorded_name(filename)
         try:
             size = path.stat().st_size
             if size > self.settings.max_upload_bytes:
@@ -294,6 +294,7 @@ class Ingestor:
         )
 
     def _refuse(self, filename: str, err: DigitizeError) -> IngestedItem:
+        filename = recorded_name(filename)
         with db.session(self.settings) as s:
             s.add(
                 BatchItem(
@@ -355,6 +356,13 @@ def _member_path(name: str) -> str | None:
         return None
     clean = [p for p in parts if p not in ("", ".")]
     return "/".join(clean) if clean else None
+
+
+def recorded_name(name: str) -> str:
+    """A file's name as it is recorded (the sender's, from any door: an upload, a ZIP member, the scanners'
+    share): NFC, without control or format characters (CR LF would reach a Content-Disposition header, ESC a
+    terminal, a bidi override would reverse an extension)."""
+    return printable(nfc(name)).strip() or "upload"
 
 
 def _is_symlink(info: zipfile.ZipInfo) -> bool:

@@ -82,6 +82,10 @@ def test_serve_stops_with_all_its_children(tmp_path: Path, sig: signal.Signals) 
             time.sleep(0.2)
             left = {p for p in children if pid_alive(p)}
         assert not left, f"left running after {sig.name}: {sorted(left)}"
+        # and it stops quietly: no traceback, no semaphores leaked to the resource tracker
+        log.flush()
+        said = (tmp_path / "serve.log").read_text(errors="replace")
+        assert "Traceback" not in said and "leaked" not in said, said[-3000:]
     finally:
         if proc.poll() is None:
             proc.kill()

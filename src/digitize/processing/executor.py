@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import logging
 import multiprocessing
 import os
@@ -249,6 +250,7 @@ class LocalPool:
     @staticmethod
     def _end_children(executor: ProcessPoolExecutor) -> None:
         procs = list((getattr(executor, "_processes", None) or {}).values())
+        manager = getattr(executor, "_executor_manager_thread", None)
         executor.shutdown(wait=False, cancel_futures=True)
         for proc in procs:
             if proc.is_alive():
@@ -258,6 +260,14 @@ class LocalPool:
             if proc.is_alive():
                 proc.kill()
                 proc.join(timeout=5)
+        # The executor's queues (five semaphores) go with its manager thread, which ends once the children
+        # are gone: wait for it and collect them now, so their own finalizers unlink the semaphores. Left to
+        # the process's exit, ``stop_resource_tracker`` ended the tracker first: it unlinked them as "leaked"
+        # (a warning) and each finalizer then printed a FileNotFoundError traceback on every stop of serve.
+        if manager is not None:
+            manager.join(timeout=5)
+        del manager
+        gc.collect()
 
     def poke(self) -> None:
         """New work was stored: look now rather than at the next poll."""

@@ -1396,6 +1396,21 @@ def _summarise(
         first = next(r for r in reports if r.indication == worst.indication)
         vi = f"Chữ ký '{first.field}': " + ("; ".join(first.reasons) or (first.sub_indication or ""))
         en = f"Signature '{first.field}': " + ("; ".join(first.reasons_en) or (first.sub_indication or ""))
+    indication, sub = worst.indication, worst.sub_indication
+    if not any(r.kind == "signature" for r in reports):
+        # only document timestamps: proof the file existed then, but no one signed it. EU DSS says
+        # NO_SIGNATURE_FOUND (PAdESTimestampedExistingFieldsTest); here, as for any file without a signature:
+        # TOTAL_FAILED / FORMAT_FAILURE at the document level, each timestamp judged in its own entry.
+        ok = sum(1 for r in reports if r.indication == "TOTAL_PASSED")
+        indication, sub = "TOTAL_FAILED", "FORMAT_FAILURE"
+        vi = (
+            f"Tệp PDF không có chữ ký số nào, chỉ có {len(reports)} dấu thời gian tài liệu "
+            f"({ok} hợp lệ): chứng minh tệp đã tồn tại vào thời điểm đó, không phải chữ ký của ai"
+        )
+        en = (
+            f"The PDF has no digital signature, only {len(reports)} document timestamp(s) ({ok} valid): "
+            "proof the file existed at that time, not anyone's signature"
+        )
     registry = RegistryInfo()
     if registry_lookup is not None:
         # the newest signed revision that the store might know, newest first
@@ -1412,8 +1427,8 @@ def _summarise(
                 break
     return VerificationReport(
         document=DocumentSummary(
-            indication=worst.indication,
-            sub_indication=worst.sub_indication,
+            indication=indication,
+            sub_indication=sub,
             modified_after_signing=modified,
             signatures=sum(1 for r in reports if r.kind == "signature"),
             timestamps=sum(1 for r in reports if r.kind == "doc_timestamp"),
