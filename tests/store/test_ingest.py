@@ -206,3 +206,21 @@ def test_a_document_is_never_committed_without_its_batch_item(
     # made it a "duplicate")
     report = ingest_paths([scan], split=split)
     assert [i.duplicate for i in report.items] == [False]
+
+
+def test_member_names_lose_their_control_characters(database: str, tmp_path: Path) -> None:
+    """A ZIP member's (or a hot-folder file's) name is the sender's, like an upload's: it reaches a
+    Content-Disposition header, a terminal, a batch page. Control characters (CR LF, ESC, C1) are dropped
+    when it is recorded, as the API's uploads already do."""
+    archive = _zip(
+        tmp_path / "ten.zip",
+        {"quyet\r\nSet-Cookie: a=b\x1b[2K\u009b.pdf": tiny_pdf("ten"), "x\r\n.html": b"<html></html>"},
+    )
+    report = ingest_paths([archive])
+    names = sorted(i.filename for i in report.items)
+    assert names == ["ten.zip/quyetSet-Cookie: a=b[2K.pdf", "ten.zip/x.html"], names
+    with db.session() as s:
+        stored = s.scalars(select(Document.original_filename)).all()
+        recorded = s.scalars(select(BatchItem.filename)).all()
+    for name in [*stored, *recorded]:
+        assert not any(ch in name for ch in "\r\n\x1b\u009b"), repr(name)

@@ -531,3 +531,75 @@ def test_expiry_and_revocation_are_judged_at_the_signature_timestamp(
     assert s.timestamp_trusted is True
     if want[0] == "TOTAL_PASSED":
         assert any("when the signature provably existed" in r for r in s.reasons_en)
+
+
+# --- no signature: empty fields, only document timestamps -------------------------------------------
+def test_only_document_timestamps_is_no_signature(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS (PAdESTimestampedExistingFieldsTest): two document timestamps, no signature: NO_SIGNATURE_FOUND,
+    # each timestamp validated on its own
+    from digitize.verify import exit_code_for
+
+    def stamp(data: bytes, field: str) -> bytes:
+        return c.embed(
+            data,
+            lambda d: c.timestamp_token(d, pki.tsa_url),
+            field=field,
+            type_name="/DocTimeStamp",
+            sub_filter="/ETSI.RFC3161",
+        )
+
+    report = verify_pdf(stamp(stamp(base_pdf, "T1"), "T2"), trust_roots=roots)
+    doc = report.document
+    assert (doc.indication, doc.sub_indication, doc.signatures, doc.timestamps) == (
+        "TOTAL_FAILED",
+        "FORMAT_FAILURE",
+        0,
+        2,
+    )
+    assert [(t.kind, t.indication) for t in report.signatures] == [("doc_timestamp", "TOTAL_PASSED")] * 2
+    assert doc.reason_en and "no digital signature, only 2 document timestamp(s) (2 valid)" in doc.reason_en
+    assert not report.all_passed and exit_code_for(report) == 2
+
+
+def test_two_empty_signature_fields_are_no_signature(base_pdf: bytes, roots: list[x509.Certificate]) -> None:
+    # DSS: pdf-with-two-empty-sigs.pdf, no signature found
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields
+
+    w = IncrementalPdfFileWriter(io.BytesIO(base_pdf), strict=False)
+    fields.append_signature_field(w, fields.SigFieldSpec("Empty1", on_page=0, box=(10, 10, 100, 50)))
+    fields.append_signature_field(w, fields.SigFieldSpec("Empty2", on_page=0, box=(110, 10, 200, 50)))
+    out = io.BytesIO()
+    w.write(out)
+    report = verify_pdf(out.getvalue(), trust_roots=roots)
+    assert (report.document.indication, report.document.signatures, report.signatures) == (
+        "TOTAL_FAILED",
+        0,
+        [],
+    )
+
+
+# --- content timestamp (signed attribute) ----------------------------------------------------------
+@pytest.mark.parametrize("sound", [True, False])
+def test_content_timestamp_is_checked_and_a_broken_one_is_a_warning(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], sound: bool
+) -> None:
+    # DSS validates a content timestamp as a timestamp of its own: one whose message imprint is not the
+    # signed content fails alone; its policy does not make the signature rest on it (ContentTimeStamp is not
+    # a constraint of the default policy)
+    o = pki.officer
+
+    def make(digest: bytes) -> bytes:
+        stamped = digest if sound else hashlib.sha256(b"other content").digest()
+        token = c.timestamp_token(stamped, pki.tsa_url)
+        return c.signed_data(digest, o.key, o.cert, pki.intermediate_cert, content_timestamp=token)
+
+    s = _sig(verify_pdf(c.embed(base_pdf, make, reserve=30000), trust_roots=roots))
+    assert s.indication == "TOTAL_PASSED"
+    check = next(x for x in s.checks if x.name == "content_timestamp")
+    assert check.ok is sound
+    assert any("content timestamp" in r for r in s.reasons_en) is not sound

@@ -56,7 +56,9 @@ def exit_code_for(report: VerificationReport) -> int:
     """0 when every signature is TOTAL_PASSED (and there is one); 2 if any TOTAL_FAILED; 1 otherwise."""
     if report.all_passed:
         return EXIT_PASSED
-    if not report.signatures or any(s.indication == "TOTAL_FAILED" for s in report.signatures):
+    if report.document.indication == "TOTAL_FAILED" or any(
+        s.indication == "TOTAL_FAILED" for s in report.signatures
+    ):
         return EXIT_FAILED
     return EXIT_INDETERMINATE
 

@@ -284,6 +284,9 @@ def _status_facts(status: Any, kind: Kind, raw: SignedBytes, **extra: Any) -> Cm
                 tsa=_signer_of(tsv.signing_cert).name,
             )
     sv_err = getattr(status, "seed_value_constraint_error", None)
+    cts = getattr(status, "content_timestamp_validity", None)
+    if cts is not None and kind is Kind.SIGNATURE:
+        times["content_timestamp"] = bool(cts.intact and cts.valid)
     return CmsFacts(
         intact=bool(status.intact),
         crypto_valid=bool(status.valid),
@@ -1071,6 +1074,17 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
         )
     if cms_facts is not None and cms_facts.timestamp_broken:
         reasons.append(("Dấu thời gian của chữ ký bị hỏng", "The signature's timestamp token is broken"))
+    if cms_facts is not None and cms_facts.content_timestamp is False:
+        # EU DSS validates a content timestamp as a timestamp of its own (failed alone); the signature's
+        # verdict does not rest on it (its policy leaves ContentTimeStamp unchecked): a warning
+        reasons.append(
+            (
+                "Cảnh báo: dấu thời gian nội dung (content timestamp, ký trước chữ ký) không khớp với "
+                "nội dung đã ký hoặc bị hỏng, nên không chứng minh được gì",
+                "Warning: the content timestamp (made before the signature) does not match the signed "
+                "content or is broken, so it proves nothing",
+            )
+        )
     reasons += list(verdict.reasons)
     if cms_facts is not None and cms_facts.timestamp_note is not None:
         reasons.append(cms_facts.timestamp_note)
@@ -1115,6 +1129,8 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
                 detail=None if ref is None else ("present" if ref else "absent (PAdES B-B requires it)"),
             )
         )
+    if cms_facts is not None and cms_facts.content_timestamp is not None:
+        checks.append(Check(name="content_timestamp", ok=cms_facts.content_timestamp))
     if ev.timestamp_imprints:
         good = sum(ev.timestamp_imprints)
         checks.append(
@@ -1396,6 +1412,21 @@ def _summarise(
         first = next(r for r in reports if r.indication == worst.indication)
         vi = f"Chữ ký '{first.field}': " + ("; ".join(first.reasons) or (first.sub_indication or ""))
         en = f"Signature '{first.field}': " + ("; ".join(first.reasons_en) or (first.sub_indication or ""))
+    indication, sub = worst.indication, worst.sub_indication
+    if not any(r.kind == "signature" for r in reports):
+        # only document timestamps: proof the file existed then, but no one signed it. EU DSS says
+        # NO_SIGNATURE_FOUND (PAdESTimestampedExistingFieldsTest); here, as for any file without a signature:
+        # TOTAL_FAILED / FORMAT_FAILURE at the document level, each timestamp judged in its own entry.
+        ok = sum(1 for r in reports if r.indication == "TOTAL_PASSED")
+        indication, sub = "TOTAL_FAILED", "FORMAT_FAILURE"
+        vi = (
+            f"Tệp PDF không có chữ ký số nào, chỉ có {len(reports)} dấu thời gian tài liệu "
+            f"({ok} hợp lệ): chứng minh tệp đã tồn tại vào thời điểm đó, không phải chữ ký của ai"
+        )
+        en = (
+            f"The PDF has no digital signature, only {len(reports)} document timestamp(s) ({ok} valid): "
+            "proof the file existed at that time, not anyone's signature"
+        )
     registry = RegistryInfo()
     if registry_lookup is not None:
         # the newest signed revision that the store might know, newest first
@@ -1412,8 +1443,8 @@ def _summarise(
                 break
     return VerificationReport(
         document=DocumentSummary(
-            indication=worst.indication,
-            sub_indication=worst.sub_indication,
+            indication=indication,
+            sub_indication=sub,
             modified_after_signing=modified,
             signatures=sum(1 for r in reports if r.kind == "signature"),
             timestamps=sum(1 for r in reports if r.kind == "doc_timestamp"),

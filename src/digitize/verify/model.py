@@ -122,8 +122,11 @@ class VerificationReport(_Model):
 
     @property
     def all_passed(self) -> bool:
-        """True only when there is at least one signature and every one is TOTAL_PASSED."""
-        return bool(self.signatures) and all(s.indication == "TOTAL_PASSED" for s in self.signatures)
+        """True only when there is at least one signature (not only document timestamps) and every signature
+        and timestamp is TOTAL_PASSED."""
+        return any(s.kind == "signature" for s in self.signatures) and all(
+            s.indication == "TOTAL_PASSED" for s in self.signatures
+        )
 
 
 class RegistryMatch(_Model):

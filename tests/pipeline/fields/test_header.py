@@ -77,3 +77,19 @@ def test_the_place_is_read_when_handwritten_digits_run_into_the_printed_date_wor
         v = values(_ubnd_directive(date=date))
         assert v["place"] == "Quảng Ngãi", date
         assert v["issued_date"] is None  # the day and month cannot be read: not guessed
+
+
+def test_a_handwritten_number_s_stroke_read_as_a_quote_before_the_slash() -> None:
+    v = values(_ubnd_directive(number="Số: 22'/CT-UBND"))
+    assert (v["code_number"], v["code_notation"]) == ("22", "CT-UBND")
+
+
+def test_a_stamp_s_register_number_and_date_under_the_number_line_are_not_the_number() -> None:
+    # the document's handwritten number unreadable; the "ĐẾN" stamp's "Số: 26/2" (register number and day)
+    # under it has no notation: no number is better than the stamp's
+    specs = _ubnd_directive(number="Số: ## /CT-UBND")
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("Số:"))
+    specs.insert(k + 1, ("s. 26/2", "left", 81.0))
+    v = values(specs)
+    assert v["code_number"] is None
+    assert v["code_notation"] == "CT-UBND"

@@ -33,3 +33,16 @@ def test_organ_and_parent(lines: tuple[str, ...], organ: str, parent: str | None
     v = values(specs + signer())
     assert (v["organ_name"] or "").casefold() == organ.casefold()
     assert (v["parent_organ"] or "").casefold() == (parent or "").casefold()
+
+
+@pytest.mark.parametrize("number", ["sø: 2Ï /rmw-oLp", "s ổổ 5 cspQvD"])
+def test_a_number_line_garbled_by_handwriting_is_not_part_of_the_organ(number: str) -> None:
+    specs = [
+        *header(parent=None, organ=("BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC"), number=number),
+        ("TỜ TRÌNH", "center", 95.0),
+        ("Về việc đề nghị ban hành Quy định quản lý cụm công nghiệp", "center", 92.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    v = values(specs)
+    assert v["organ_name"] is not None and v["organ_name"].casefold() == "cục quản lý dược"
+    assert v["parent_organ"] == "Bộ Y tế"

@@ -94,11 +94,17 @@ def test_an_incoming_stamp_s_marks_over_the_subject_s_ends_are_left_out() -> Non
 def test_a_stamp_s_marks_before_the_subject_s_first_word_are_left_out() -> None:
     rest = "đề nghị bổ sung biên chế công chức năm"
     lines = [
-        ("“ - vỗ ‹ " + rest, "center", [60.0, 54.0, 8.0, 10.0] + [96.0] * len(rest.split())),
+        ("“ - ‹ " + rest, "center", [60.0, 54.0, 10.0] + [96.0] * len(rest.split())),
         ("2024", "center", 96.0),
     ]
     got = values(_submission(lines))["subject"]
     assert got is not None and got.casefold() == "đề nghị bổ sung biên chế công chức năm 2024"
+
+
+def test_a_subject_word_read_right_with_little_confidence_is_kept() -> None:
+    first = "Tình hình thực hiện công tác cải cách hành chính"
+    lines = [(first, "center", [4.0] + [96.0] * (len(first.split()) - 1)), ("năm 2024", "center", 95.0)]
+    assert values(_submission(lines))["subject"] == first + " năm 2024"
 
 
 def test_a_letter_s_v_v_read_as_vw_is_its_subject() -> None:

@@ -70,15 +70,16 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     return "-".join(fixed), quality
 
 
-NUMBER = re.compile(r"([0-9oOlI]{1,6})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
-SO_WORD = re.compile(r"^\s*s[o0ô6e]\S?\s*[:;.,]")
+# a stroke of the handwritten number may read as a quote before the slash ("Số: 22'/BC-HC")
+NUMBER = re.compile(r"([0-9oOlI]{1,6})['’`]?\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
+SO_WORD = re.compile(r"^\s*s[o0ô6eø]\S?\s*[:;.,]")  # "Số:", also read "Sô:", "S6:", "Se:", "sø:"
 _NOSLASH = re.compile(
     r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()\s*([A-ZĐÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
 )
-SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}\s*/)")
+SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s*/)")
 # "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation
 _HAND_NUMBER = re.compile(
-    r"^\s*\W?\s*s[o0ô6]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
+    r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
 )
 SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*[:;.,]\s*.*$")
 
@@ -110,7 +111,9 @@ def read_number(layout: Layout) -> NumberRead:
         if m is None and i < len(left):
             m = _NOSLASH.match(t) if SO_WORD.match(fold1(t)) else None  # "Số: 9GCN-STNMT": the slash lost
             m_so = m_so or (None if m is None else SO_WORD.match(fold1(t)))
-        if m and (m_so or re.match(r"^\s*\S{0,4}\s*[:;.]?\s*[0-9oOlI]{1,6}\s*/", t)):
+        if m and not re.search(r"[^\W\d_]", m.group(3)):
+            m = None  # a notation has letters: "s. 26/2" is a stamp's register number and its date
+        if m and (m_so or re.match(r"^\s*\S{0,4}\s*[:;.]?\s*[0-9oOlI]{1,6}['’`]?\s*/", t)):
             number = m.group(1).translate(DIGITISH)
             if number.isdigit():
                 res.set("code_number", number, ln.conf)  # as written: "01" stays "01"

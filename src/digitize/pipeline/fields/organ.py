@@ -81,6 +81,12 @@ def organ(text: str) -> tuple[str, float]:
     return sentence_case(normalize_tones(squash(text))), 0.7
 
 
+def capitals(text: str) -> bool:
+    """Mostly capital letters (an organ's header line), as OCR reads them ("Cục LÝ DƯỢC" still is)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters)
+
+
 # the second header line naming a unit under the first (which is then its parent)
 _SUBORDINATE = (
     "so ", "van phong", "ban ", "phong ", "chi cuc", "trung tam", "thanh tra", "cong an", "truong ", "cuc ",
@@ -92,6 +98,10 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     res = Builder()
     organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
     organ_lines = [ln for ln in organ_lines if len(re.sub(r"[^A-Za-zÀ-ỹĐđ]", "", ln.text)) >= 2]
+    if number_i is None:
+        # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
+        # organ's lines are printed in capitals, the line under them is not one of them
+        organ_lines = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
     cut = next((k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text))), None)
     organ_lines = organ_lines[:cut]
     organ_texts = [SO_IN_LINE.sub("", ln.text) for ln in organ_lines]

@@ -47,26 +47,25 @@ def centred_part(ln: Line, cx: float) -> Line | None:
 
 
 def _junk(w: Word, *, leading: bool) -> bool:
-    """A word at the end of a subject line that is a stamp's or a speck's, not the subject's: read with
-    almost no confidence (a stamp's handwriting, "ft nen", "TP"), or a mark without a letter or digit (";-",
-    ".", "‹") before the first word or, read doubtfully, after the last (a printed " -" of a wrapped line
-    stays)."""
-    if w.conf < 30:
-        return True
+    """A word at an end of a subject line that is a stamp's frame or a speck, not the subject's: a mark
+    without a letter or digit (";-", ".", "‹") before the first word, or read doubtfully after the last (a
+    printed " -" of a wrapped line stays). A word with letters stays whatever its confidence (a correct
+    "Tình" may be read with 4)."""
     if re.search(r"[^\W_]", w.text):
         return False
     return leading or w.conf < 50
 
 
 def trim_marks(ln: Line) -> Line | None:
-    """The line without a stamp's or a speck's words at its two ends (None when nothing else is left)."""
+    """The line without a stamp's marks at its two ends; None when nothing else is left, or when what is
+    left was read with almost no confidence (a stamp's handwriting on a centred line of its own: "ft nen")."""
     words = sorted(ln.words, key=lambda w: w.box.x0)
     i, j = 0, len(words)
     while i < j and _junk(words[i], leading=True):
         i += 1
     while j > i and _junk(words[j - 1], leading=False):
         j -= 1
-    if i == j:
+    if i == j or statistics.fmean(w.conf for w in words[i:j]) < 30:
         return None
     return ln if (i, j) == (0, len(words)) else sub_line(ln, words[i:j])
 
