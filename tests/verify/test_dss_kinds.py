@@ -603,3 +603,30 @@ def test_content_timestamp_is_checked_and_a_broken_one_is_a_warning(
     check = next(x for x in s.checks if x.name == "content_timestamp")
     assert check.ok is sound
     assert any("content timestamp" in r for r in s.reasons_en) is not sound
+
+
+# --- CAdES counter-signature inside a PDF signature --------------------------------------------------
+def test_counter_signature_is_not_a_signature_of_its_own(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS: PAdESSignature.getCounterSignatures() returns nothing ("Not applicable for PAdES"): a
+    # counter-signature (unsigned attribute) is neither counted nor judged; the signature stands as it is
+    from asn1crypto import cms
+
+    org = pki.organization
+
+    def make(digest: bytes) -> bytes:
+        ci = cms.ContentInfo.load(_cms(pki)(digest))
+        si = ci["content"]["signer_infos"][0]
+        value = si["signature"].native
+        counter_cms = c.signed_data(hashlib.sha256(value).digest(), org.key, org.cert, pki.intermediate_cert)
+        counter = cms.ContentInfo.load(counter_cms)["content"]["signer_infos"][0]
+        si["unsigned_attrs"] = cms.CMSAttributes(
+            [cms.CMSAttribute({"type": "counter_signature", "values": [counter]})]
+        )
+        return bytes(ci.dump(force=True))
+
+    report = verify_pdf(c.embed(base_pdf, make), trust_roots=roots)
+    s = _sig(report)
+    assert (report.document.signatures, s.indication) == (1, "TOTAL_PASSED")
+    assert s.signer.name == "Nguyễn Văn An"  # the signer, not the counter-signer
