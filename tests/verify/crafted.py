@@ -72,6 +72,7 @@ def signed_data(
     signature_oid: str | None = None,
     digest_oid: str | None = None,
     econtent: bytes | None = None,
+    content_timestamp: bytes | None = None,
 ) -> bytes:
     """A CMS SignedData (detached unless ``econtent``) over ``content_digest`` (the message digest attribute).
 
@@ -86,6 +87,11 @@ def signed_data(
         cms.CMSAttribute({"type": "signing_time", "values": [cms.Time({"utc_time": datetime.now(UTC)})]}),
         cms.CMSAttribute({"type": "message_digest", "values": [content_digest]}),
     ]
+    if content_timestamp is not None:  # an RFC 3161 token as the content-time-stamp signed attribute
+        import pyhanko.sign.ades.cades_asn1  # noqa: F401  (registers the attribute with asn1crypto)
+
+        token = cms.ContentInfo.load(content_timestamp)
+        attrs.append(cms.CMSAttribute({"type": "content_time_stamp", "values": [token]}))
     encoded = sorted(a.dump() for a in attrs)
     der = b"\x31" + _der_length(len(b"".join(encoded))) + b"".join(encoded)
     if unsorted_attrs:

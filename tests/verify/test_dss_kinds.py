@@ -581,3 +581,52 @@ def test_two_empty_signature_fields_are_no_signature(base_pdf: bytes, roots: lis
         0,
         [],
     )
+
+
+# --- content timestamp (signed attribute) ----------------------------------------------------------
+@pytest.mark.parametrize("sound", [True, False])
+def test_content_timestamp_is_checked_and_a_broken_one_is_a_warning(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], sound: bool
+) -> None:
+    # DSS validates a content timestamp as a timestamp of its own: one whose message imprint is not the
+    # signed content fails alone; its policy does not make the signature rest on it (ContentTimeStamp is not
+    # a constraint of the default policy)
+    o = pki.officer
+
+    def make(digest: bytes) -> bytes:
+        stamped = digest if sound else hashlib.sha256(b"other content").digest()
+        token = c.timestamp_token(stamped, pki.tsa_url)
+        return c.signed_data(digest, o.key, o.cert, pki.intermediate_cert, content_timestamp=token)
+
+    s = _sig(verify_pdf(c.embed(base_pdf, make, reserve=30000), trust_roots=roots))
+    assert s.indication == "TOTAL_PASSED"
+    check = next(x for x in s.checks if x.name == "content_timestamp")
+    assert check.ok is sound
+    assert any("content timestamp" in r for r in s.reasons_en) is not sound
+
+
+# --- CAdES counter-signature inside a PDF signature --------------------------------------------------
+def test_counter_signature_is_not_a_signature_of_its_own(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS: PAdESSignature.getCounterSignatures() returns nothing ("Not applicable for PAdES"): a
+    # counter-signature (unsigned attribute) is neither counted nor judged; the signature stands as it is
+    from asn1crypto import cms
+
+    org = pki.organization
+
+    def make(digest: bytes) -> bytes:
+        ci = cms.ContentInfo.load(_cms(pki)(digest))
+        si = ci["content"]["signer_infos"][0]
+        value = si["signature"].native
+        counter_cms = c.signed_data(hashlib.sha256(value).digest(), org.key, org.cert, pki.intermediate_cert)
+        counter = cms.ContentInfo.load(counter_cms)["content"]["signer_infos"][0]
+        si["unsigned_attrs"] = cms.CMSAttributes(
+            [cms.CMSAttribute({"type": "counter_signature", "values": [counter]})]
+        )
+        return bytes(ci.dump(force=True))
+
+    report = verify_pdf(c.embed(base_pdf, make), trust_roots=roots)
+    s = _sig(report)
+    assert (report.document.signatures, s.indication) == (1, "TOTAL_PASSED")
+    assert s.signer.name == "Nguyễn Văn An"  # the signer, not the counter-signer

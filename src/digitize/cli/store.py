@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from digitize.store.service import BatchView
 
 
+def _again() -> str:
+    """The confirmation prompt of a password, in the command's language (click's own is English only)."""
+    return _t("Nhập lại để xác nhận", "Repeat for confirmation")
+
+
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -466,7 +471,7 @@ def users_create(name: str, role: str, password_env: str | None, certificates: t
                 f"Environment variable {password_env} is empty or unset.",
             )
     else:
-        password = click.prompt(_t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=True)
+        password = click.prompt(_t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=_again())
     with dbmod.session() as s:
         user = create_user(s, name=name, role=role, password=password)
         for pem in pems:
@@ -483,7 +488,8 @@ def _password_from(password_env: str | None) -> str:
                 f"Environment variable {password_env} is empty or unset.",
             )
         return password
-    return str(click.prompt(_t("Mật khẩu mới", "New password"), hide_input=True, confirmation_prompt=True))
+    new = click.prompt(_t("Mật khẩu mới", "New password"), hide_input=True, confirmation_prompt=_again())
+    return str(new)
 
 
 @users.command("disable")

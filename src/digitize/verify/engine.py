@@ -284,6 +284,9 @@ def _status_facts(status: Any, kind: Kind, raw: SignedBytes, **extra: Any) -> Cm
                 tsa=_signer_of(tsv.signing_cert).name,
             )
     sv_err = getattr(status, "seed_value_constraint_error", None)
+    cts = getattr(status, "content_timestamp_validity", None)
+    if cts is not None and kind is Kind.SIGNATURE:
+        times["content_timestamp"] = bool(cts.intact and cts.valid)
     return CmsFacts(
         intact=bool(status.intact),
         crypto_valid=bool(status.valid),
@@ -1071,6 +1074,17 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
         )
     if cms_facts is not None and cms_facts.timestamp_broken:
         reasons.append(("Dấu thời gian của chữ ký bị hỏng", "The signature's timestamp token is broken"))
+    if cms_facts is not None and cms_facts.content_timestamp is False:
+        # EU DSS validates a content timestamp as a timestamp of its own (failed alone); the signature's
+        # verdict does not rest on it (its policy leaves ContentTimeStamp unchecked): a warning
+        reasons.append(
+            (
+                "Cảnh báo: dấu thời gian nội dung (content timestamp, ký trước chữ ký) không khớp với "
+                "nội dung đã ký hoặc bị hỏng, nên không chứng minh được gì",
+                "Warning: the content timestamp (made before the signature) does not match the signed "
+                "content or is broken, so it proves nothing",
+            )
+        )
     reasons += list(verdict.reasons)
     if cms_facts is not None and cms_facts.timestamp_note is not None:
         reasons.append(cms_facts.timestamp_note)
@@ -1115,6 +1129,8 @@ def _report(ev: SignatureEvidence) -> SignatureReport:
                 detail=None if ref is None else ("present" if ref else "absent (PAdES B-B requires it)"),
             )
         )
+    if cms_facts is not None and cms_facts.content_timestamp is not None:
+        checks.append(Check(name="content_timestamp", ok=cms_facts.content_timestamp))
     if ev.timestamp_imprints:
         good = sum(ev.timestamp_imprints)
         checks.append(

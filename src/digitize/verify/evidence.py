@@ -148,6 +148,7 @@ class CmsFacts:
     docmdp_ok: bool | None = None
     seed_value_error: str | None = None
     timestamp_note: Words | None = None  # why an intact signature timestamp is not trusted, precisely
+    content_timestamp: bool | None = None  # a content timestamp (signed attribute): None absent, else intact
     lenient: bool = False  # checked directly on the byte range (pyHanko's PDF layer could not)
     structure_problem: str | None = None
 
