@@ -117,3 +117,43 @@ def test_a_letter_s_v_v_read_as_vw_is_its_subject() -> None:
     v = values(specs + signer(("GIÁM ĐỐC",)))
     assert v["type_name"] == "Công văn"
     assert v["subject"] == "V/v báo cáo tình hình thực hiện nhiệm vụ quý III năm 2020"
+
+
+def _with_far_word(specs: list, row: str, far: str):  # type: ignore[no-untyped-def,type-arg]
+    """The page of ``specs`` with ``far`` read on ``row``'s line near the right edge (a stamp's label)."""
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+    from tests.pipeline.test_extract import H, W, page
+
+    base = page(specs)
+    last = max((w for w in base.words if w.text == row.split()[-1]), key=lambda w: w.box.y0)
+    junk = Word(far, 90.0, Box(2250.0, last.box.y0, 2450.0, last.box.y1), line=last.line)
+    words = tuple(sorted((*base.words, junk), key=lambda w: (w.line, w.box.x0)))
+    return RecognizedPage(0, "ocr", W, H, base.text, words)
+
+
+def _centred_from_second_word(text: str) -> str:
+    """The "x=<px>" placement that centres ``text`` without its first word a little left of the heading's
+    centre: with its first word (and the far word) the row is not centred, without it it is."""
+    from tests.pipeline.test_extract import BODY_C, CHAR
+
+    words = text.split()
+    start = (len(words[0]) + 1) * CHAR
+    end = (len(text) - 0) * CHAR
+    return f"x={BODY_C - (start + end) / 2 - 30:.1f}"
+
+
+def test_a_centred_run_cut_out_of_a_body_row_does_not_go_on_with_the_subject() -> None:
+    from digitize.pipeline.fields import extract
+
+    subject = "Về việc đề nghị phê duyệt dự toán kinh phí số hóa tài liệu lưu trữ năm 2022"
+    for row, far in (
+        ("Kính gửi: Hội đồng nhân dân tỉnh Thanh", "Hóa:———————"),
+        ("CỤC TRƯỞNG CỤC QUẢN LÝ D", "Chuyển: VP"),
+    ):
+        lines = [
+            ("Về việc đề nghị phê duyệt dự toán kinh phí số hóa tài liệu", "center", 95.0),
+            ("lưu trữ năm 2022", "center", 95.0),
+            (row, _centred_from_second_word(row), 90.0),
+        ]
+        got = extract([_with_far_word(_submission(lines), row, far)]).values()["subject"]
+        assert got == subject, row

@@ -185,6 +185,14 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 break
             if f.startswith(BODY_START) and not f.startswith(AUTHORITY_START):
                 break
+            # a centred run cut out of a body row ("gửi: Hội đồng …" of "Kính gửi: Hội đồng … Hóa:———",
+            # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
+            # row says so
+            whole = raw.folded.strip()
+            if whole.startswith(AUTHORITY_START) and not (subj and continues(raw)):
+                break
+            if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START):
+                break
             if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
                 break
             if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
