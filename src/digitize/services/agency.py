@@ -232,16 +232,18 @@ def search(session: Session, scope: AgencyScope, query: AgencyQuery, request: Re
         elif query.q and any(not scope.whole(t) for t in types):
             result = _search_granted_text(session, scope, query, types)
         else:
-            result = list_documents(
-                session,
-                q=query.q,
-                holder_id=query.holder_id,
-                valid_on=query.valid_on,
-                states=(DONE,),
-                types_folded=types,
-                limit=query.limit,
-                offset=query.offset,
-                fields_for=lambda d: _set(scope.fields_for(d)),
+            result = dict(
+                list_documents(
+                    session,
+                    q=query.q,
+                    holder_id=query.holder_id,
+                    valid_on=query.valid_on,
+                    states=(DONE,),
+                    types_folded=types,
+                    limit=query.limit,
+                    offset=query.offset,
+                    fields_for=lambda d: _set(scope.fields_for(d)),
+                )
             )
         by_id = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(_ids(result))))}
         result["items"] = [

@@ -12,7 +12,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from digitize.store.models import NEEDS_REVIEW, ArchivalFile, Document
-from digitize.store.service import correct_fields, document_record, documents_for_records, record_of
+from digitize.store.service import (
+    RecordList,
+    correct_fields,
+    document_record,
+    documents_for_records,
+    record_of,
+)
 
 
 def queue_order() -> tuple[Any, ...]:
@@ -54,7 +60,7 @@ def queue_rows(session: Session, *, limit: int, offset: int) -> list[QueueRow]:
     return [QueueRow(*row) for row in rows]
 
 
-def queue_records(session: Session, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def queue_records(session: Session, *, limit: int = 50, offset: int = 0) -> RecordList:
     """``GET /api/v1/review``: ``{"items": [records without page text], "total": N}``, oldest first."""
     ids = list(
         session.scalars(

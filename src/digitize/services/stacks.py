@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from digitize.config import Settings, get_settings
@@ -41,7 +40,7 @@ from digitize.pipeline.split import PageDecision, PageEvidence, PageRole, Reason
 from digitize.store import db
 from digitize.store.models import RECEIVED, Document, Stack, StackPage, utcnow
 from digitize.store.objects import get_object_store, original_key, sha256_file
-from digitize.store.service import audit, receive_document
+from digitize.store.service import add_once_by_content, audit, receive_document
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +75,6 @@ def receive_stack(
     s: Session, *, sha: str, key: str, media_type: str, size: int, filename: str, actor: str
 ) -> tuple[str, bool]:
     """The stack row for a stored original (the same content is one stack): (id, already there)."""
-    existing = s.scalar(select(Stack.id).where(Stack.sha256 == sha))
-    if existing is not None:
-        return existing, True
     stack = Stack(
         sha256=sha,
         media_type=media_type,
@@ -89,17 +85,10 @@ def receive_stack(
         pages_examined=0,
         created_by=actor,
     )
-    try:
-        with s.begin_nested():
-            s.add(stack)
-            s.flush()
-    except IntegrityError:
-        existing = s.scalar(select(Stack.id).where(Stack.sha256 == sha))
-        if existing is None:
-            raise
-        return existing, True
-    audit(s, actor, "stack.receive", stack.id, sha256=sha, filename=filename)
-    return stack.id, False
+    stack_id, already = add_once_by_content(s, stack)
+    if not already:
+        audit(s, actor, "stack.receive", stack_id, sha256=sha, filename=filename)
+    return stack_id, already
 
 
 # --- split -----------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from digitize.store.models import (
     FieldHistory,
     FieldValue,
     Page,
+    Stack,
     Validity,
     Variant,
     utcnow,
@@ -73,6 +74,27 @@ def audit(session: Session, actor: str, action: str, target: str | None = None, 
     session.add(AuditEntry(actor=actor, action=action, target=target, detail=detail or None))
 
 
+def add_once_by_content(s: Session, row: Document | Stack) -> tuple[str, bool]:
+    """Insert ``row`` (a document or a stack: one per sha256) unless one with its content is there: (the id,
+    already there). Two ingests storing the same content at once both get past the first look; the insert
+    runs in a savepoint, and the loser of the unique sha256 joins the winner's row. The savepoint is part of
+    the caller's transaction (``digitize.store.db``): the row commits with what the caller records next."""
+    model = type(row)
+    existing = s.scalar(select(model.id).where(model.sha256 == row.sha256))
+    if existing is not None:
+        return existing, True
+    try:
+        with s.begin_nested():
+            s.add(row)
+            s.flush()
+    except IntegrityError:
+        existing = s.scalar(select(model.id).where(model.sha256 == row.sha256))
+        if existing is None:
+            raise
+        return existing, True
+    return row.id, False
+
+
 def receive_document(
     s: Session,
     *,
@@ -86,16 +108,8 @@ def receive_document(
     stack_sha: str | None = None,
 ) -> tuple[str, bool]:
     """The document for a stored original (``key``; a part split out of stack ``stack_id`` whose content is
-    ``stack_sha``): the one already holding this content, or a new one in state ``received`` with its
-    original variant and an audit entry. Returns (id, already there).
-
-    The same content is one document, also when two ingests store it at once: the insert runs in a
-    savepoint and the loser of the unique sha256 joins the winner's document. The savepoint is part of the
-    caller's transaction (``digitize.store.db``), so the document commits with whatever the caller records
-    next (its batch item) or not at all."""
-    existing = s.scalar(select(Document.id).where(Document.sha256 == sha))
-    if existing is not None:
-        return existing, True
+    ``stack_sha``): the one already holding this content (``add_once_by_content``), or a new one in state
+    ``received`` with its original variant and an audit entry. Returns (id, already there)."""
     doc = Document(
         sha256=sha,
         media_type=media_type,
@@ -105,15 +119,9 @@ def receive_document(
         state=RECEIVED,
         stack_id=stack_id,
     )
-    try:
-        with s.begin_nested():
-            s.add(doc)
-            s.flush()
-    except IntegrityError:
-        existing = s.scalar(select(Document.id).where(Document.sha256 == sha))
-        if existing is None:
-            raise
-        return existing, True
+    doc_id, already = add_once_by_content(s, doc)
+    if already:
+        return doc_id, True
     from_stack: dict[str, Any] = {"stack_id": stack_id} if stack_id is not None else {}
     variant = Variant(
         document_id=doc.id,
@@ -371,6 +379,14 @@ class DocumentRecord(TypedDict):
     pages: list[RecordPage]
 
 
+class RecordList(TypedDict):
+    """A page of records (``GET /api/v1/documents``, ``GET /api/v1/review``): records without page text."""
+
+    items: list[DocumentRecord]
+    total: int
+    total_exact: bool  # False when ``total`` is an estimate (a large text search)
+
+
 def document_record(
     session: Session,
     document_id: str,
@@ -499,8 +515,8 @@ def list_documents(
     on: date | None = None,
     fields_for: Callable[[Document], set[str] | None] | None = None,
     file_id: str | None = None,
-) -> dict[str, Any]:
-    """``GET /api/v1/documents``: ``{"items": [records without page text], "total": N}``."""
+) -> RecordList:
+    """``GET /api/v1/documents``: ``{"items": [records without page text], "total": N, "total_exact"}``."""
     result = search_mod.search(
         session,
         q,

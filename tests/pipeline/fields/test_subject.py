@@ -157,3 +157,21 @@ def test_a_centred_run_cut_out_of_a_body_row_does_not_go_on_with_the_subject() -
         ]
         got = extract([_with_far_word(_submission(lines), row, far)]).values()["subject"]
         assert got == subject, row
+
+
+def test_a_letter_s_v_v_read_as_v_w_is_its_subject() -> None:
+    specs = header(number="Số: 1743/UBND-KT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/w triển khai thực hiện",))
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "V/v triển khai thực hiện"
+
+
+def test_the_authority_line_with_its_first_word_misread_ends_a_licence_s_title() -> None:
+    specs = [
+        *header(number="Số: 12/GP-QLD", parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",)),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("NHẬP KHẨU THUỐC", "center", 92.0),
+        ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "center", 93.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    assert values(specs)["subject"] == "Giấy phép nhập khẩu thuốc"
