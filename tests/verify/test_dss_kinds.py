@@ -662,3 +662,20 @@ def test_locked_field_signed_afterwards_is_a_warning(
     check = next(x for x in s1.checks if x.name == "field_lock")
     assert (check.ok, check.detail) == (False, "Sig2")
     assert any("'Sig2' is locked by this signature" in r for r in s1.reasons_en)
+
+
+# --- signature wrapping (SIWA): /Contents not the value in the byte range's gap ---------------------
+def test_contents_not_written_in_the_gap_is_a_hash_failure(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS (AbstractPDFSignatureService.isContentValueEqualsByteRangeExtraction: "SIWA detected"): the value
+    # in the dictionary is not the one in the gap, so no signed content is taken: HASH_FAILURE. The value put
+    # in the dictionary here even verifies over the byte range (another signer over the same bytes).
+    signed = c.embed(base_pdf, _cms(pki))
+    _br, covered = c.signed_bytes(signed)
+    org = pki.organization
+    other = c.signed_data(hashlib.sha256(covered).digest(), org.key, org.cert, pki.intermediate_cert)
+    wrapped = c.rewrite_signature_contents(signed, other)
+    s = _sig(verify_pdf(wrapped, trust_roots=roots))
+    assert (s.indication, s.sub_indication, s.intact) == ("TOTAL_FAILED", "HASH_FAILURE", False), s.reasons_en
+    assert any("signature wrapping" in r for r in s.reasons_en)
