@@ -13,10 +13,18 @@ turned 90/180/270°), the real scanned official pages in ``../shared/realworld/s
 order-free word accuracy: the share of ground-truth words (a multiset of NFC, case-folded words) found in the
 output. Born-digital pages: pages/second through ``process_document`` (text read, not OCR'd).
 
-Wall times: best of BENCH_OCR_REPEAT interleaved runs (OCRmyPDF: one run). Each set is only ~10 pages: on
-2 processes the last page alone decides up to ~10 % of a run's wall time, so digitize and the bare engine read
-the set BENCH_OCR_PASSES times (default 3) in one timed run (the same list, in the same order, for each);
-OCRmyPDF reads it once and its time is scaled by the number of passes.
+Both engines read the same files with the same installed ``vie`` model (Debian's tessdata) and the same page
+segmentation (``--psm 3``, Tesseract's default): the bare engine as ``tesseract FILE stdout -l vie``, digitize
+through libtesseract in its warm workers (``tools/tesseract.py``; a child ``tesseract`` per call with
+``DIGITIZE_OCR_IN_PROCESS=0``).
+
+CPU time (user + system) is the figure to trust on a loaded machine: for digitize all the work of its worker
+processes while they read the documents (Python, the in-process engine, any child they start), for the bare
+engine and OCRmyPDF their processes and children. Other jobs on the same cores stretch wall time a lot and
+CPU time little. Wall times (and CPU times): best of BENCH_OCR_REPEAT interleaved runs (OCRmyPDF: one run).
+Each set is only ~10 pages: on 2 processes the last page alone decides up to ~10 % of a run's wall time, so
+digitize and the bare engine read the set BENCH_OCR_PASSES times (default 3) in one timed run (the same list,
+in the same order, for each); OCRmyPDF reads it once and its time is scaled by the number of passes.
 
     python -m bench ocr       # BENCH_OCR_DOCS=9 BENCH_OCR_SEED=2026 BENCH_OCR_OCRMYPDF=1 BENCH_OCR_REPEAT=3
                               # BENCH_OCR_SETS=generated,scans,photos,digital
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -82,6 +91,9 @@ def pdftotext(pdf: Path) -> str:
     return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=False).stdout
 
 
+Outputs = dict[Path, tuple[str, str | None]]  # path: (text, text layer of the output PDF or None)
+
+
 @dataclass
 class Item:
     path: Path
@@ -101,21 +113,31 @@ def _warm() -> None:
     correct.load()
 
 
-def _digitize_one(args: tuple[Path, Path]) -> str:
+def cpu_seconds(who: int) -> float:
+    """User + system CPU seconds of ``RUSAGE_SELF`` or ``RUSAGE_CHILDREN`` (children waited for)."""
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+def _digitize_one(args: tuple[Path, Path]) -> tuple[str, float]:
     from digitize.pipeline.run import process_document
 
     src, out = args
-    return process_document(src, out, jobs=1).text
+    c0 = cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN)
+    text = process_document(src, out, jobs=1).text
+    return text, cpu_seconds(resource.RUSAGE_SELF) + cpu_seconds(resource.RUSAGE_CHILDREN) - c0
 
 
-def run_digitize(items: Sequence[Item], work: Path) -> tuple[float, dict[Path, tuple[str, str | None]]]:
+def run_digitize(items: Sequence[Item], work: Path) -> tuple[float, float, Outputs]:
     args = [(it.path, work / f"digitize-{i}.pdf") for i, it in enumerate(items)]
     with ProcessPoolExecutor(max_workers=CORES, initializer=_warm) as pool:
         list(pool.map(time.sleep, [0.2] * CORES))  # every worker started and warm before timing
         t0 = time.perf_counter()
-        texts = list(pool.map(_digitize_one, args))
+        done = list(pool.map(_digitize_one, args))
         wall = time.perf_counter() - t0
-    return wall, {it.path: (t, pdftotext(a[1])) for it, t, a in zip(items, texts, args, strict=True)}
+    cpu = sum(c for _, c in done)
+    texts = [t for t, _ in done]
+    return wall, cpu, {it.path: (t, pdftotext(a[1])) for it, t, a in zip(items, texts, args, strict=True)}
 
 
 def _bare_one(path: Path) -> str:
@@ -129,12 +151,14 @@ def _bare_one(path: Path) -> str:
     return proc.stdout
 
 
-def run_bare(items: Sequence[Item], work: Path) -> tuple[float, dict[Path, tuple[str, str | None]]]:
+def run_bare(items: Sequence[Item], work: Path) -> tuple[float, float, Outputs]:
+    c0 = cpu_seconds(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     with ThreadPoolExecutor(max_workers=CORES) as pool:
         texts = list(pool.map(_bare_one, [it.path for it in items]))
     wall = time.perf_counter() - t0
-    return wall, {it.path: (t, None) for it, t in zip(items, texts, strict=True)}
+    cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - c0
+    return wall, cpu, {it.path: (t, None) for it, t in zip(items, texts, strict=True)}
 
 
 def _ocrmypdf_one(args: tuple[Path, Path]) -> None:
@@ -150,14 +174,16 @@ def _ocrmypdf_one(args: tuple[Path, Path]) -> None:
     subprocess.run([*cmd, str(src), str(out)], capture_output=True, env=_env(), check=False)
 
 
-def run_ocrmypdf(items: Sequence[Item], work: Path) -> tuple[float, dict[Path, tuple[str, str | None]]]:
+def run_ocrmypdf(items: Sequence[Item], work: Path) -> tuple[float, float, Outputs]:
     args = [(it.path, work / f"ocrmypdf-{i}.pdf") for i, it in enumerate(items)]
+    c0 = cpu_seconds(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     with ThreadPoolExecutor(max_workers=CORES) as pool:
         list(pool.map(_ocrmypdf_one, args))
     wall = time.perf_counter() - t0
+    cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - c0
     texts = [pdftotext(a[1]) if a[1].exists() else "" for a in args]
-    return wall, {it.path: (t, t) for it, t in zip(items, texts, strict=True)}
+    return wall, cpu, {it.path: (t, t) for it, t in zip(items, texts, strict=True)}
 
 
 # --- sets ---------------------------------------------------------------------------------------------------
@@ -201,7 +227,7 @@ def real_set() -> list[Item]:
 
 # --- report -------------------------------------------------------------------------------------------------
 
-Engine = Callable[[Sequence[Item], Path], tuple[float, dict[Path, tuple[str, str | None]]]]
+Engine = Callable[[Sequence[Item], Path], tuple[float, float, dict[Path, tuple[str, str | None]]]]
 
 
 def compare(title: str, items: Sequence[Item], work: Path, per_file: bool, passes: int = 1) -> None:
@@ -214,8 +240,10 @@ def compare(title: str, items: Sequence[Item], work: Path, per_file: bool, passe
     if WITH_OCRMYPDF and shutil.which(str(Path(sys.executable).parent / "ocrmypdf")):
         engines.append(("ocrmypdf", run_ocrmypdf))
     times = f" (the set {passes} times; OCRmyPDF once, time x{passes})" if passes > 1 else ""
-    print(f"-- {title}: {len(items)} files, {pages} pages{times}, {CORES} processes")
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    print(f"-- {title}: {len(items)} files, {pages} pages{times}, {CORES} processes{load}")
     walls: dict[str, float] = {}
+    cpus: dict[str, float] = {}
     scores: dict[str, dict[Path, tuple[float, float | None]]] = {}
     outs: dict[str, dict[Path, tuple[str, str | None]]] = {}
     # The machine is shared: digitize and the bare engine run REPEAT times, interleaved, best time kept.
@@ -224,9 +252,11 @@ def compare(title: str, items: Sequence[Item], work: Path, per_file: bool, passe
             if name == "ocrmypdf" and round_:
                 continue
             # OCRmyPDF (5-7x slower) reads the set once: its time is scaled to the same number of pages
-            wall, outs[name] = engine(items if name == "ocrmypdf" else timed, work)
+            wall, cpu, outs[name] = engine(items if name == "ocrmypdf" else timed, work)
             wall *= passes if name == "ocrmypdf" else 1
+            cpu *= passes if name == "ocrmypdf" else 1
             walls[name] = min(wall, walls.get(name, wall))
+            cpus[name] = min(cpu, cpus.get(name, cpu))
     for name, _ in engines:
         out = outs[name]
         scores[name] = {
@@ -241,7 +271,7 @@ def compare(title: str, items: Sequence[Item], work: Path, per_file: bool, passe
         layer = f"  text layer {sum(layers) / len(layers):.4f}" if layers else ""
         print(
             f"   {name:15s} {walls[name]:7.1f} s  {pages / walls[name] * 60:6.1f} pages/min  "
-            f"accuracy {sum(accs) / len(accs):.4f}{layer}",
+            f"CPU {cpus[name]:6.1f} s  accuracy {sum(accs) / len(accs):.4f}{layer}",
             flush=True,
         )
     base = walls.get("bare tesseract")
@@ -250,6 +280,10 @@ def compare(title: str, items: Sequence[Item], work: Path, per_file: bool, passe
         if "ocrmypdf" in walls:
             line += f", {walls['digitize'] / walls['ocrmypdf']:.2f}x OCRmyPDF"
         print(line)
+        print(
+            f"   digitize CPU time  = {cpus['digitize'] / max(cpus['bare tesseract'], 1e-9):.2f}x bare engine"
+            " (the load-robust figure: user + system of all the work; wall time stretches with other jobs)"
+        )
     if per_file:
         names = [n for n, _ in engines]
         head = "".join(n[:14].rjust(16) for n in names)

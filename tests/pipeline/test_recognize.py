@@ -115,3 +115,35 @@ def test_page_timeout_is_a_clear_error() -> None:
     with pytest.raises(ToolFailed) as err:
         tesseract.image_to_data(img, lang="vie", timeout=0.01)
     assert "timed out" in err.value.message("en")
+
+
+def test_in_process_engine_reads_as_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """libtesseract in the worker (the default) gives the same words, boxes and confidences as a
+    ``tesseract`` child process, with the same settings (``-c`` variables, psm, dpi), for every kind of
+    call the pipeline makes; the engines are kept between calls."""
+    assert tesseract._library() is not None  # the in-process path is the one measured here
+    page = np.asarray(decree_page(200).convert("L"))
+    crop = page[: page.shape[0] // 4]
+    calls = [
+        (page, {"psm": 3, "dpi": 200, "extra": "-c textord_disable_pitch_test=1"}),
+        (crop, {"psm": 6, "dpi": 200}),
+        (crop, {"psm": 6, "dpi": 300, "extra": "-c tessedit_char_whitelist=0123456789"}),
+    ]
+    inside = [tesseract.image_to_data(img, lang="vie", **kw) for img, kw in calls]  # type: ignore[arg-type]
+    again = tesseract.image_to_data(crop, lang="vie", psm=6, dpi=200)
+    monkeypatch.setattr(tesseract, "_in_process", lambda: False)
+    child = [tesseract.image_to_data(img, lang="vie", **kw) for img, kw in calls]  # type: ignore[arg-type]
+    assert inside == child
+    assert again == inside[1]  # a kept engine carries nothing over from the call before
+    assert any(t.text.isdigit() for t in inside[2]) and all(t.text.isdigit() for t in inside[2])
+    assert word_accuracy(" ".join(t.text for t in inside[0]), ground_truth()) >= 0.9
+
+
+def test_page_timeout_in_a_child_process_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digitize.errors import ToolFailed
+
+    monkeypatch.setattr(tesseract, "_in_process", lambda: False)
+    img = np.asarray(decree_page(200).convert("L"))
+    with pytest.raises(ToolFailed) as err:
+        tesseract.image_to_data(img, lang="vie", timeout=0.01)
+    assert "timed out" in err.value.message("en")

@@ -93,3 +93,9 @@ def test_a_stamp_s_register_number_and_date_under_the_number_line_are_not_the_nu
     v = values(specs)
     assert v["code_number"] is None
     assert v["code_notation"] == "CT-UBND"
+
+
+def test_the_place_is_read_when_a_handwritten_month_is_glued_to_nam() -> None:
+    v = values(_ubnd_directive(date="Quảng Ngãi, ngày ơi tháng 1năm 2018"))
+    assert v["place"] == "Quảng Ngãi"
+    assert v["issued_date"] is None  # never the date of a decree cited in the body

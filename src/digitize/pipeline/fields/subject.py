@@ -25,6 +25,11 @@ AUTHORITY_START = (
 )  # fmt: skip
 
 
+# the authority line that opens the body by its title's second word, whatever OCR made of the first and of a
+# speck before it ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "VIỆN TRƯỞNG …", "BỘ TRƯỞNG …")
+_HEAD_TITLE = re.compile(r"^[\W\d_]*[^\W\d_]{1,6}\s+truong\b")
+
+
 def centred_part(ln: Line, cx: float) -> Line | None:
     """The longest run of the line's words (only end words dropped) centred on ``cx`` (the type name's
     centre): a stamp or a banner in the margin beside a centred subject line is left out. None when no run
@@ -83,9 +88,10 @@ def strip_speck(text: str) -> str:
 
 
 _VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
-# "V/v" with its slash run into the second v reads "VW" (no Vietnamese word starts "vw")
-VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b|vv\s|vw\s)")
-VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b\.?|vv\b|vw\b|v\s*[/\\|l1i])\s*")
+# "V/v" with its slash run into the second v reads "VW", or its second v "w" ("V/w"): no Vietnamese word
+# starts "vw" or "w"
+VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b|vv\s|vw\s)")
+VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b\.?|vv\b|vw\b|v\s*[/\\|l1i])\s*")
 
 BODY_START = (
     "giam doc", "chu tich", "can cu", "chung nhan", "cap phep", "kinh gui", "bo truong", "uy ban nhan dan",
@@ -184,6 +190,16 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or type_line(ln):
                 break
             if f.startswith(BODY_START) and not f.startswith(AUTHORITY_START):
+                break
+            # a centred run cut out of a body row ("gửi: Hội đồng …" of "Kính gửi: Hội đồng … Hóa:———",
+            # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
+            # row says so
+            whole = raw.folded.strip()
+            if (whole.startswith(AUTHORITY_START) or _HEAD_TITLE.match(whole)) and not (
+                subj and continues(raw)
+            ):
+                break
+            if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START):
                 break
             if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
                 break
