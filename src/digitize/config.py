@@ -131,6 +131,13 @@ class Settings(BaseSettings):
     def home_dir(self) -> Path:
         return self.home.expanduser().resolve()
 
+    def scratch_dir(self) -> Path:
+        """``HOME/tmp``, created if need be: where uploads are received and archives unpacked before their
+        bytes are stored (the same file system as the home, so a finished file is moved, not copied)."""
+        d = self.home_dir / "tmp"
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+
     @property
     def effective_database_url(self) -> str:
         if self.database_url:

@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from digitize.config import Settings, get_settings
 from digitize.content import check_opens, quarantine_key, scan_type_of_file
@@ -43,9 +41,9 @@ from digitize.errors import (
 )
 from digitize.services.stacks import SPLITTABLE, receive_stack
 from digitize.store import db
-from digitize.store.models import ORIGINAL, RECEIVED, Batch, BatchItem, Document, Variant
+from digitize.store.models import Batch, BatchItem
 from digitize.store.objects import ObjectStore, get_object_store, original_key, sha256_file
-from digitize.store.service import audit
+from digitize.store.service import audit, receive_document
 from digitize.text import nfc, printable
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -218,7 +216,9 @@ class Ingestor:
                 self._record(item)
                 return item
             with db.session(self.settings) as s:
-                doc_id, duplicate = _document_for(s, sha, key, media_type, size, filename, self.actor)
+                doc_id, duplicate = receive_document(
+                    s, sha=sha, key=key, media_type=media_type, size=size, filename=filename, actor=self.actor
+                )
                 s.add(
                     BatchItem(
                         batch_id=self.batch_id,
@@ -235,7 +235,7 @@ class Ingestor:
         return item
 
     def add_zip(self, path: Path, *, display_name: str) -> None:
-        with tempfile.TemporaryDirectory(prefix="dgz-zip-", dir=_tmp_dir(self.settings)) as tmp:
+        with tempfile.TemporaryDirectory(prefix="dgz-zip-", dir=self.settings.scratch_dir()) as tmp:
             for member_name, extracted, error in safe_extract(path, Path(tmp), self.settings):
                 label = f"{display_name}/{member_name}" if member_name else display_name
                 if error is not None or extracted is None:
@@ -319,51 +319,6 @@ class Ingestor:
 def _ascii_meta(value: str) -> str:
     """Object metadata travels in HTTP headers: keep it ASCII."""
     return value.encode("ascii", "backslashreplace").decode("ascii")[:500]
-
-
-def _tmp_dir(settings: Settings) -> Path:
-    d = settings.home_dir / "tmp"
-    d.mkdir(parents=True, exist_ok=True)
-    return d
-
-
-def _document_for(
-    s: Session, sha: str, key: str, media_type: str, size: int, filename: str, actor: str
-) -> tuple[str, bool]:
-    existing = s.scalar(select(Document.id).where(Document.sha256 == sha))
-    if existing is not None:
-        return existing, True
-    doc = Document(
-        sha256=sha,
-        media_type=media_type,
-        size=size,
-        original_filename=filename,
-        original_key=key,
-        state=RECEIVED,
-    )
-    try:
-        with s.begin_nested():
-            s.add(doc)
-            s.flush()
-    except IntegrityError:
-        # stored concurrently by another ingest: join it
-        existing = s.scalar(select(Document.id).where(Document.sha256 == sha))
-        if existing is None:
-            raise
-        return existing, True
-    s.add(
-        Variant(
-            document_id=doc.id,
-            kind=ORIGINAL,
-            key=key,
-            sha256=sha,
-            size=size,
-            media_type=media_type,
-            created_by=actor,
-        )
-    )
-    audit(s, actor, "document.receive", doc.id, sha256=sha, filename=filename)
-    return doc.id, False
 
 
 def _walk(root: Path) -> Iterator[tuple[Path | None, str]]:

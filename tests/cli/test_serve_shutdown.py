@@ -91,3 +91,26 @@ def test_serve_stops_with_all_its_children(tmp_path: Path, sig: signal.Signals) 
             proc.kill()
             proc.wait()
         log.close()
+
+
+def test_serve_on_a_busy_port_says_so_in_words_and_starts_nothing(tmp_path: Path) -> None:
+    """A second ``make run`` (port 8000 taken): one line, Vietnamese first, before the app or pool start."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIGITIZE_")}
+    env["DIGITIZE_HOME"] = str(tmp_path / "home")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = subprocess.run(
+            [str(Path(sys.executable).with_name("digitize")), "serve", "--port", str(port)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert proc.returncode == 64, proc.stderr
+    said = proc.stderr
+    assert said.startswith(f"digitize: Cổng {port} trên 127.0.0.1 đang được một chương trình khác dùng"), said
+    assert f"(Port {port} on 127.0.0.1 is in use" in proc.stderr
+    assert "Errno 98" not in proc.stderr and "startup" not in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr

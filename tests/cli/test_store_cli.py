@@ -88,6 +88,17 @@ def test_db_upgrade_keys_and_users(digitize_home: Path) -> None:
     )
     assert code != 0 and "lan" in err
 
+    # no --password-env: the password is prompted for twice, both prompts in the command's language
+    typed = CliRunner().invoke(
+        main, ["users", "create", "--name", "mai", "--role", "clerk"], input="mật-khẩu-1\n" * 2
+    )
+    assert typed.exit_code == 0 and "Mật khẩu:" in typed.output, typed.output
+    assert "Nhập lại để xác nhận:" in typed.output and "Repeat" not in typed.output, typed.output
+    english = CliRunner().invoke(main, ["--lang", "en", "users", "password", "mai"], input="mật-khẩu-2\n" * 2)
+    assert english.exit_code == 0 and "Repeat for confirmation:" in english.output, english.output
+    with db.session() as s:
+        assert verify_user(s, "mai", "mật-khẩu-2").role == "clerk"
+
 
 @pytest.mark.slow
 def test_ingest_wait_status_search(digitize_home: Path, tmp_path: Path) -> None:

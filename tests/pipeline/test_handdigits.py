@@ -212,6 +212,16 @@ def test_a_clean_tax_code_is_never_read_again() -> None:
     assert handdigits.find_blanks(page) == []
 
 
+def test_a_clean_tax_code_after_two_labels_is_never_read_again() -> None:
+    # "Mã số doanh nghiệp/Mã số thuế: 7086078865": the first label's "số thuế:" is no blank (its words were
+    # replaced by the cells' reading, and the holder_id lost with them)
+    texts = ("Mã", "số", "doanh", "nghiệp/Mã", "số", "thuế:", "7086078865")
+    words = tuple(_word(t, 360 + 160 * k, 1400, 500 + 160 * k, 0) for k, t in enumerate(texts))
+    page = RecognizedPage(0, "ocr", float(W), float(H), " ".join(texts), words)
+    assert handdigits.find_blanks(page) == []
+    assert extract([page]).values()["holder_id"] == "7086078865"
+
+
 def test_a_one_with_a_long_lead_in_is_told_from_a_four_by_its_shape() -> None:
     # Tesseract (vie and eng) reads such a "1" as "4" ("01" → "04" on a real 2025 submission)
     marks = handdigits._digit_marks(_pen_crop("01"))

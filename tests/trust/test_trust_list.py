@@ -107,7 +107,7 @@ def test_trust_list_shows_the_roots() -> None:
 
 def test_trust_add_then_list(pki: TestPKI) -> None:
     code, out, _ = _run("trust", "add", str(pki.root_cert))
-    assert code == 0 and "added" in out
+    assert code == 0 and out.startswith("đã thêm / added ")
     code, out, _ = _run("trust", "list")
     assert "Root CA thử nghiệm digitize" in out and "added" in out
 
@@ -148,6 +148,7 @@ def test_crl_import_keeps_validity_and_refuses_garbage(pki: TestPKI, tmp_path: P
     )
     assert code == 0, out
     assert out.count("imported") == 2 and "next update" in out
+    assert out.count("đã nhập / imported") == 2 and "lần sau / next update" in out  # Vietnamese first
     assert len(cached()) == 2
     code, out, _ = _run("trust", "crl", "import", str(pki.dir / "intermediate.crl"))
     assert "kept the newer one" in out and len(cached()) == 2

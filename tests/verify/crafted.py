@@ -364,3 +364,20 @@ def sign_timestamped_at(data: bytes, p12: Path, password: str, pki: object, when
     w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     meta = signers.PdfSignatureMetadata(field_name="Signature1", subfilter=fields.SigSeedSubFilter.PADES)
     return bytes(signers.PdfSigner(meta, signer=signer, timestamper=stamper).sign_pdf(w).getvalue())
+
+
+def rewrite_signature_contents(data: bytes, new_contents: bytes) -> bytes:
+    """An incremental update rewriting the first field's signature dictionary with another /Contents, its
+    /ByteRange untouched: the gap still holds the value really signed over (signature wrapping, SIWA)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    field = w.root["/AcroForm"]["/Fields"][0].get_object()
+    sig_ref = field.raw_get("/V")
+    sig = sig_ref.get_object()
+    sig[generic.NameObject("/Contents")] = generic.ByteStringObject(new_contents)
+    w.mark_update(sig_ref)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()

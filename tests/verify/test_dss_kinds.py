@@ -603,3 +603,79 @@ def test_content_timestamp_is_checked_and_a_broken_one_is_a_warning(
     check = next(x for x in s.checks if x.name == "content_timestamp")
     assert check.ok is sound
     assert any("content timestamp" in r for r in s.reasons_en) is not sound
+
+
+# --- CAdES counter-signature inside a PDF signature --------------------------------------------------
+def test_counter_signature_is_not_a_signature_of_its_own(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS: PAdESSignature.getCounterSignatures() returns nothing ("Not applicable for PAdES"): a
+    # counter-signature (unsigned attribute) is neither counted nor judged; the signature stands as it is
+    from asn1crypto import cms
+
+    org = pki.organization
+
+    def make(digest: bytes) -> bytes:
+        ci = cms.ContentInfo.load(_cms(pki)(digest))
+        si = ci["content"]["signer_infos"][0]
+        value = si["signature"].native
+        counter_cms = c.signed_data(hashlib.sha256(value).digest(), org.key, org.cert, pki.intermediate_cert)
+        counter = cms.ContentInfo.load(counter_cms)["content"]["signer_infos"][0]
+        si["unsigned_attrs"] = cms.CMSAttributes(
+            [cms.CMSAttribute({"type": "counter_signature", "values": [counter]})]
+        )
+        return bytes(ci.dump(force=True))
+
+    report = verify_pdf(c.embed(base_pdf, make), trust_roots=roots)
+    s = _sig(report)
+    assert (report.document.signatures, s.indication) == (1, "TOTAL_PASSED")
+    assert s.signer.name == "Nguyễn Văn An"  # the signer, not the counter-signer
+
+
+# --- a field locked by a signature (FieldMDP / SigFieldLock), filled afterwards ---------------------
+def test_locked_field_signed_afterwards_is_a_warning(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS (PAdESFormModifiedFieldMDPInvalidTest): BBB_FC_ISVAFMDPD_ANS / BBB_FC_ISVASFLD_ANS are warnings;
+    # the first signature keeps its indication
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    w = IncrementalPdfFileWriter(io.BytesIO(base_pdf), strict=False)
+    fields.append_signature_field(w, fields.SigFieldSpec("Sig2", on_page=0, box=(300, 20, 400, 60)))
+    out = io.BytesIO()
+    w.write(out)
+    signer = signers.SimpleSigner.load_pkcs12(pki.officer.p12, passphrase=pki.p12_password.encode())
+    assert signer is not None
+    lock = fields.FieldMDPSpec(fields.FieldMDPAction.INCLUDE, fields=["Sig2"])
+    spec = fields.SigFieldSpec("Sig1", on_page=0, box=(100, 20, 200, 60), field_mdp_spec=lock)
+    meta = signers.PdfSignatureMetadata(field_name="Sig1", subfilter=fields.SigSeedSubFilter.PADES)
+    w = IncrementalPdfFileWriter(io.BytesIO(out.getvalue()), strict=False)
+    first = signers.PdfSigner(meta, signer=signer, new_field_spec=spec).sign_pdf(w).getvalue()
+    untouched = _sig(verify_pdf(first, trust_roots=roots))
+    assert not any(x.name == "field_lock" for x in untouched.checks)
+    both = c.embed(first, _cms(pki, "organization"), field="Sig2")
+    s1, s2 = verify_pdf(both, trust_roots=roots).signatures
+    assert (s1.indication, s1.modification, s2.indication) == ("TOTAL_PASSED", "form_filling", "TOTAL_PASSED")
+    check = next(x for x in s1.checks if x.name == "field_lock")
+    assert (check.ok, check.detail) == (False, "Sig2")
+    assert any("'Sig2' is locked by this signature" in r for r in s1.reasons_en)
+
+
+# --- signature wrapping (SIWA): /Contents not the value in the byte range's gap ---------------------
+def test_contents_not_written_in_the_gap_is_a_hash_failure(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    # DSS (AbstractPDFSignatureService.isContentValueEqualsByteRangeExtraction: "SIWA detected"): the value
+    # in the dictionary is not the one in the gap, so no signed content is taken: HASH_FAILURE. The value put
+    # in the dictionary here even verifies over the byte range (another signer over the same bytes).
+    signed = c.embed(base_pdf, _cms(pki))
+    _br, covered = c.signed_bytes(signed)
+    org = pki.organization
+    other = c.signed_data(hashlib.sha256(covered).digest(), org.key, org.cert, pki.intermediate_cert)
+    wrapped = c.rewrite_signature_contents(signed, other)
+    s = _sig(verify_pdf(wrapped, trust_roots=roots))
+    assert (s.indication, s.sub_indication, s.intact) == ("TOTAL_FAILED", "HASH_FAILURE", False), s.reasons_en
+    assert any("signature wrapping" in r for r in s.reasons_en)

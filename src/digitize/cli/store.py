@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from digitize.store.service import BatchView
 
 
+def _again() -> str:
+    """The confirmation prompt of a password, in the command's language (click's own is English only)."""
+    return _t("Nhập lại để xác nhận", "Repeat for confirmation")
+
+
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -466,7 +471,7 @@ def users_create(name: str, role: str, password_env: str | None, certificates: t
                 f"Environment variable {password_env} is empty or unset.",
             )
     else:
-        password = click.prompt(_t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=True)
+        password = click.prompt(_t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=_again())
     with dbmod.session() as s:
         user = create_user(s, name=name, role=role, password=password)
         for pem in pems:
@@ -483,7 +488,8 @@ def _password_from(password_env: str | None) -> str:
                 f"Environment variable {password_env} is empty or unset.",
             )
         return password
-    return str(click.prompt(_t("Mật khẩu mới", "New password"), hide_input=True, confirmation_prompt=True))
+    new = click.prompt(_t("Mật khẩu mới", "New password"), hide_input=True, confirmation_prompt=_again())
+    return str(new)
 
 
 @users.command("disable")
@@ -601,6 +607,33 @@ def _samples_dir() -> Path | None:
     return None
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse at once, in words, a port another process listens on (a second ``make run``, say): uvicorn
+    would start the whole app and its pool first, then stop with its own English "[Errno 98]" line."""
+    import errno
+    import socket
+
+    if port == 0:
+        return
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except OSError:
+        return  # a name that does not resolve: uvicorn says so
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                return  # not ours to judge (permissions ...): uvicorn says so
+            raise UsageError(
+                f"Cổng {port} trên {host} đang được một chương trình khác dùng (có thể là một "
+                "'digitize serve' đang chạy); hãy dừng nó, hoặc chọn cổng khác với --port hay DIGITIZE_PORT.",
+                f"Port {port} on {host} is in use by another program (a 'digitize serve' already running?); "
+                "stop it, or pick another port with --port or DIGITIZE_PORT.",
+            ) from exc
+
+
 @click.command()
 @click.option("--host", default=None, help="Default: DIGITIZE_HOST (127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Default: DIGITIZE_PORT (8000); 0 picks a free port.")
@@ -623,6 +656,8 @@ def serve(
 
     settings = get_settings()
     check_secrets(settings)
+    bind_host, bind_port = host or settings.host, settings.port if port is None else port
+    _check_port_free(bind_host, bind_port)
     harden_home(settings.home_dir)
     proxies = (settings.forwarded_allow_ips if forwarded_allow_ips is None else forwarded_allow_ips).strip()
     if first_run:
@@ -634,8 +669,8 @@ def serve(
     app = create_app(pool_workers=workers, fixity_schedule=True)
     config = uvicorn.Config(
         app,
-        host=host or settings.host,
-        port=settings.port if port is None else port,
+        host=bind_host,
+        port=bind_port,
         log_level="info",
         lifespan="on",
         proxy_headers=bool(proxies),

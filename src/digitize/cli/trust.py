@@ -51,7 +51,7 @@ def add(files: tuple[Path, ...]) -> None:
 
     for f in files:
         for t in add_anchor(f):
-            click.echo(f"added {t.sha256}  {t.subject}")
+            click.echo(f"đã thêm / added {t.sha256}  {t.subject}")
 
 
 @trust.group(name="crl")
@@ -65,15 +65,20 @@ def crl_import(files: tuple[Path, ...]) -> None:
     """Import CRL files (DER or PEM): verification then knows revocation without a network."""
     from digitize.trust.crls import import_files
 
+    # Vietnamese first, English too, piece by piece (the CA's name and dates once)
     for info, stored in import_files(files):
-        state = "imported" if stored else "kept the newer one already there"
-        who = f"verified by {info.verified_by}" if info.verified_by else "issuer not in the trust list"
+        state = "đã nhập / imported" if stored else "giữ bản mới hơn đã có / kept the newer one already there"
+        who = (
+            f"do {info.verified_by} ký, đã kiểm / verified by {info.verified_by}"
+            if info.verified_by
+            else "CA phát hành không có trong danh sách tin cậy / issuer not in the trust list"
+        )
         until = info.next_update.isoformat() if info.next_update else "-"
-        stale = " (EXPIRED: refresh it)" if info.expired else ""
+        stale = " (HẾT HẠN: hãy cập nhật / EXPIRED: refresh it)" if info.expired else ""
         click.echo(
-            f"{state}: {info.issuer}; this update {info.this_update.isoformat()}, "
-            f"next update {until}{stale}; "
-            f"{info.revoked} revoked; {who}"
+            f"{state}: {info.issuer}; ban hành / this update {info.this_update.isoformat()}, "
+            f"lần sau / next update {until}{stale}; "
+            f"{info.revoked} bị thu hồi / revoked; {who}"
         )
 
 
@@ -84,9 +89,9 @@ def crl_list() -> None:
 
     for info in listing():
         until = info.next_update.isoformat() if info.next_update else "-"
-        stale = " EXPIRED" if info.expired else ""
+        stale = " HẾT HẠN / EXPIRED" if info.expired else ""
         since = info.this_update.isoformat()
-        click.echo(f"{since} → {until}{stale}  {info.revoked:6} revoked  {info.issuer}")
+        click.echo(f"{since} → {until}{stale}  {info.revoked:6} bị thu hồi / revoked  {info.issuer}")
 
 
 @trust.command(name="refresh")

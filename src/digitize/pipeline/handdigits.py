@@ -156,6 +156,8 @@ def _tax_blanks(page: RecognizedPage, idx: dict[int, int]) -> list[Blank]:
             m = _TAX_LABEL.search(" ".join(folded[max(0, i - 3) : i + 1]))
             if m is None or not ("thue" in f or "nghiep" in f or f.startswith("mst")):
                 continue
+            if "thue" not in f and any("thue" in g for g in folded[i + 1 : i + 4]):
+                continue  # "Mã số doanh nghiệp/Mã số thuế: …": the code follows the second label
             w = words[i]
             tail = f[f.find(":") + 1 :] if ":" in f else f.split("thue", 1)[-1] if "thue" in f else ""
             after = words[i + 1 :]

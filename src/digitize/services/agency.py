@@ -26,14 +26,21 @@ from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy.orm import Session
 
 from digitize.errors import DigitizeError, Forbidden, MissingField, NotFound, UsageError
 from digitize.store import db
 from digitize.store import search as search_mod
 from digitize.store.auth import Principal
-from digitize.store.models import DONE, SIGNED, AccessLogEntry, Document, FieldValue, Page
-from digitize.store.service import DocumentRecord, document_record, iso, list_documents, record_of
+from digitize.store.models import DONE, SIGNED, AccessLogEntry, Document, FieldValue
+from digitize.store.service import (
+    DocumentRecord,
+    document_record,
+    documents_for_records,
+    iso,
+    list_documents,
+    record_of,
+)
 from digitize.text import fold, nfc
 
 # The fields a filter reads: filtering on it needs every one of them granted.
@@ -225,16 +232,18 @@ def search(session: Session, scope: AgencyScope, query: AgencyQuery, request: Re
         elif query.q and any(not scope.whole(t) for t in types):
             result = _search_granted_text(session, scope, query, types)
         else:
-            result = list_documents(
-                session,
-                q=query.q,
-                holder_id=query.holder_id,
-                valid_on=query.valid_on,
-                states=(DONE,),
-                types_folded=types,
-                limit=query.limit,
-                offset=query.offset,
-                fields_for=lambda d: _set(scope.fields_for(d)),
+            result = dict(
+                list_documents(
+                    session,
+                    q=query.q,
+                    holder_id=query.holder_id,
+                    valid_on=query.valid_on,
+                    states=(DONE,),
+                    types_folded=types,
+                    limit=query.limit,
+                    offset=query.offset,
+                    fields_for=lambda d: _set(scope.fields_for(d)),
+                )
             )
         by_id = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(_ids(result))))}
         result["items"] = [
@@ -303,20 +312,7 @@ def _search_granted_text(
         )
     )
     page = ordered[query.offset : query.offset + query.limit]
-    docs = {
-        d.id: d
-        for d in session.scalars(
-            select(Document)
-            .where(Document.id.in_(page))
-            .options(
-                selectinload(Document.fields),
-                selectinload(Document.pages).options(defer(Page.text), defer(Page.data)),
-                selectinload(Document.variants),
-                selectinload(Document.signatures),
-                selectinload(Document.validity),
-            )
-        )
-    }
+    docs = documents_for_records(session, page)
     items = [
         record_of(docs[i], on=query.valid_on, with_pages=False, fields=_set(scope.fields_for(docs[i])))
         for i in page

@@ -208,9 +208,7 @@ class HotFolder:
         with os.fdopen(fd, "rb") as src:
             if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
                 return None
-            tmp_dir = self.settings.home_dir / "tmp"
-            tmp_dir.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix="hot-", dir=tmp_dir)
+            handle, name = tempfile.mkstemp(prefix="hot-", dir=self.settings.scratch_dir())
             with os.fdopen(handle, "wb") as dst:
                 left = self.settings.max_upload_bytes + 1
                 while left > 0 and (chunk := src.read(min(1 << 20, left))):

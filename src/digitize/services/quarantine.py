@@ -203,8 +203,7 @@ def release_item(sha256: str, *, by: str, settings: Settings | None = None) -> t
     with db.session(settings) as s:
         item = _held(s, sha256)
     objects = get_object_store(settings)
-    tmp_root = settings.home_dir / "tmp"
-    tmp_root.mkdir(parents=True, exist_ok=True)
+    tmp_root = settings.scratch_dir()
     # the name it was uploaded under is the sender's ("..", a NUL, 300 characters): the bytes go to a name of
     # our own (the document keeps the sent name); only a plain short suffix is carried over
     suffix = Path(item.filenames[-1]).suffix.lower() if item.filenames else ""

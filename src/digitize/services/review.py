@@ -9,10 +9,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy.orm import Session
 
-from digitize.store.models import NEEDS_REVIEW, ArchivalFile, Document, Page
-from digitize.store.service import correct_fields, document_record, record_of
+from digitize.store.models import NEEDS_REVIEW, ArchivalFile, Document
+from digitize.store.service import (
+    RecordList,
+    correct_fields,
+    document_record,
+    documents_for_records,
+    record_of,
+)
 
 
 def queue_order() -> tuple[Any, ...]:
@@ -54,7 +60,7 @@ def queue_rows(session: Session, *, limit: int, offset: int) -> list[QueueRow]:
     return [QueueRow(*row) for row in rows]
 
 
-def queue_records(session: Session, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def queue_records(session: Session, *, limit: int = 50, offset: int = 0) -> RecordList:
     """``GET /api/v1/review``: ``{"items": [records without page text], "total": N}``, oldest first."""
     ids = list(
         session.scalars(
@@ -65,20 +71,7 @@ def queue_records(session: Session, *, limit: int = 50, offset: int = 0) -> dict
             .offset(offset)
         )
     )
-    docs = {
-        d.id: d
-        for d in session.scalars(
-            select(Document)
-            .where(Document.id.in_(ids))
-            .options(
-                selectinload(Document.fields),
-                selectinload(Document.pages).options(defer(Page.text), defer(Page.data)),
-                selectinload(Document.variants),
-                selectinload(Document.signatures),
-                selectinload(Document.validity),
-            )
-        )
-    }
+    docs = documents_for_records(session, ids)
     items = [record_of(docs[i], with_pages=False) for i in ids if i in docs]
     return {"items": items, "total": queue_count(session), "total_exact": True}
 

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from digitize.config import Settings, get_settings
@@ -39,9 +38,9 @@ from digitize.errors import Conflict, DigitizeError, NotFound, UsageError
 from digitize.pipeline import split as split_mod
 from digitize.pipeline.split import PageDecision, PageEvidence, PageRole, Reason, SplitPlan
 from digitize.store import db
-from digitize.store.models import ORIGINAL, RECEIVED, Document, Stack, StackPage, Variant, utcnow
+from digitize.store.models import RECEIVED, Document, Stack, StackPage, utcnow
 from digitize.store.objects import get_object_store, original_key, sha256_file
-from digitize.store.service import audit
+from digitize.store.service import add_once_by_content, audit, receive_document
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +75,6 @@ def receive_stack(
     s: Session, *, sha: str, key: str, media_type: str, size: int, filename: str, actor: str
 ) -> tuple[str, bool]:
     """The stack row for a stored original (the same content is one stack): (id, already there)."""
-    existing = s.scalar(select(Stack.id).where(Stack.sha256 == sha))
-    if existing is not None:
-        return existing, True
     stack = Stack(
         sha256=sha,
         media_type=media_type,
@@ -89,17 +85,10 @@ def receive_stack(
         pages_examined=0,
         created_by=actor,
     )
-    try:
-        with s.begin_nested():
-            s.add(stack)
-            s.flush()
-    except IntegrityError:
-        existing = s.scalar(select(Stack.id).where(Stack.sha256 == sha))
-        if existing is None:
-            raise
-        return existing, True
-    audit(s, actor, "stack.receive", stack.id, sha256=sha, filename=filename)
-    return stack.id, False
+    stack_id, already = add_once_by_content(s, stack)
+    if not already:
+        audit(s, actor, "stack.receive", stack_id, sha256=sha, filename=filename)
+    return stack_id, already
 
 
 # --- split -----------------------------------------------------------------------------------------------
@@ -325,7 +314,7 @@ def finalise(
     made: list[tuple[str, bool]] = []
     base = Path(name).stem or "stack"
     with (
-        tempfile.TemporaryDirectory(prefix="dgz-stack-", dir=_tmp_dir(settings)) as tmp,
+        tempfile.TemporaryDirectory(prefix="dgz-stack-", dir=settings.scratch_dir()) as tmp,
         objects.as_local_file(key, suffix=_SUFFIX.get(media_type, "")) as src,
     ):
         for n, doc in enumerate(plan.documents):
@@ -340,7 +329,17 @@ def finalise(
             )
             with db.session(settings) as s:
                 made.append(
-                    _derived_document(s, stack_id, stack_sha, sha, okey, part_type, out, filename, actor)
+                    receive_document(
+                        s,
+                        sha=sha,
+                        key=okey,
+                        media_type=part_type,
+                        size=out.stat().st_size,
+                        filename=filename,
+                        actor=actor,
+                        stack_id=stack_id,
+                        stack_sha=stack_sha,
+                    )
                 )
     with db.session(settings) as s:
         stack = s.get(Stack, stack_id, with_for_update=True)
@@ -368,62 +367,6 @@ def finalise(
         enqueue(list(new), settings)
         poke_current_pool()
     return StackOutcome(stack_id, StackState.SPLIT, tuple(d for d, _ in made), new)
-
-
-def _derived_document(
-    s: Session,
-    stack_id: str,
-    stack_sha: str,
-    sha: str,
-    key: str,
-    media_type: str,
-    path: Path,
-    filename: str,
-    actor: str,
-) -> tuple[str, bool]:
-    existing = s.scalar(select(Document.id).where(Document.sha256 == sha))
-    if existing is not None:
-        return existing, True
-    size = path.stat().st_size
-    doc = Document(
-        sha256=sha,
-        media_type=media_type,
-        size=size,
-        original_filename=filename,
-        original_key=key,
-        state=RECEIVED,
-        stack_id=stack_id,
-    )
-    try:
-        with s.begin_nested():
-            s.add(doc)
-            s.flush()
-    except IntegrityError:
-        existing = s.scalar(select(Document.id).where(Document.sha256 == sha))
-        if existing is None:
-            raise
-        return existing, True
-    s.add(
-        Variant(
-            document_id=doc.id,
-            kind=ORIGINAL,
-            key=key,
-            sha256=sha,
-            size=size,
-            media_type=media_type,
-            derived_from=stack_sha,
-            created_by=actor,
-            detail={"stack_id": stack_id},
-        )
-    )
-    audit(s, actor, "document.receive", doc.id, sha256=sha, filename=filename, stack_id=stack_id)
-    return doc.id, False
-
-
-def _tmp_dir(settings: Settings) -> Path:
-    d = settings.home_dir / "tmp"
-    d.mkdir(parents=True, exist_ok=True)
-    return d
 
 
 # --- review ----------------------------------------------------------------------------------------------
@@ -623,7 +566,7 @@ def thumbnail(stack_id: str, index: int, settings: Settings | None = None) -> by
         row = s.get(StackPage, (stack_id, index))
         rotation = int(((row.evidence or {}).get("rotation") or 0) if row is not None else 0)
         key, media_type, sha = stack.original_key, stack.media_type, stack.sha256
-    cache = _tmp_dir(settings) / "thumbs" / sha / f"{index:05d}-{rotation}.png"
+    cache = settings.scratch_dir() / "thumbs" / sha / f"{index:05d}-{rotation}.png"
     if cache.is_file():
         return cache.read_bytes()
     objects = get_object_store(settings)

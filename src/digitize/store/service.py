@@ -7,12 +7,13 @@ Records and batches are returned as JSON-ready dicts in the exact shapes of the 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, NotRequired, TypedDict
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload
 
 from digitize.errors import BadInput, Conflict, NotFound
@@ -24,6 +25,7 @@ from digitize.store.models import (
     FAILED,
     FINISHED_STATES,
     NEEDS_REVIEW,
+    ORIGINAL,
     PROCESSING,
     RECEIVED,
     VALIDITY_ACTIVE,
@@ -36,7 +38,9 @@ from digitize.store.models import (
     FieldHistory,
     FieldValue,
     Page,
+    Stack,
     Validity,
+    Variant,
     utcnow,
 )
 from digitize.text import fold, nfc
@@ -68,6 +72,72 @@ def parse_date(value: str | None) -> date | None:
 def audit(session: Session, actor: str, action: str, target: str | None = None, **detail: Any) -> None:
     """Append one entry to the audit trail."""
     session.add(AuditEntry(actor=actor, action=action, target=target, detail=detail or None))
+
+
+def add_once_by_content(s: Session, row: Document | Stack) -> tuple[str, bool]:
+    """Insert ``row`` (a document or a stack: one per sha256) unless one with its content is there: (the id,
+    already there). Two ingests storing the same content at once both get past the first look; the insert
+    runs in a savepoint, and the loser of the unique sha256 joins the winner's row. The savepoint is part of
+    the caller's transaction (``digitize.store.db``): the row commits with what the caller records next."""
+    model = type(row)
+    existing = s.scalar(select(model.id).where(model.sha256 == row.sha256))
+    if existing is not None:
+        return existing, True
+    try:
+        with s.begin_nested():
+            s.add(row)
+            s.flush()
+    except IntegrityError:
+        existing = s.scalar(select(model.id).where(model.sha256 == row.sha256))
+        if existing is None:
+            raise
+        return existing, True
+    return row.id, False
+
+
+def receive_document(
+    s: Session,
+    *,
+    sha: str,
+    key: str,
+    media_type: str,
+    size: int,
+    filename: str,
+    actor: str,
+    stack_id: str | None = None,
+    stack_sha: str | None = None,
+) -> tuple[str, bool]:
+    """The document for a stored original (``key``; a part split out of stack ``stack_id`` whose content is
+    ``stack_sha``): the one already holding this content (``add_once_by_content``), or a new one in state
+    ``received`` with its original variant and an audit entry. Returns (id, already there)."""
+    doc = Document(
+        sha256=sha,
+        media_type=media_type,
+        size=size,
+        original_filename=filename,
+        original_key=key,
+        state=RECEIVED,
+        stack_id=stack_id,
+    )
+    doc_id, already = add_once_by_content(s, doc)
+    if already:
+        return doc_id, True
+    from_stack: dict[str, Any] = {"stack_id": stack_id} if stack_id is not None else {}
+    variant = Variant(
+        document_id=doc.id,
+        kind=ORIGINAL,
+        key=key,
+        sha256=sha,
+        size=size,
+        media_type=media_type,
+        created_by=actor,
+    )
+    if stack_id is not None:
+        variant.derived_from = stack_sha
+        variant.detail = from_stack
+    s.add(variant)
+    audit(s, actor, "document.receive", doc.id, sha256=sha, filename=filename, **from_stack)
+    return doc.id, False
 
 
 def get_document(session: Session, document_id: str) -> Document:
@@ -309,6 +379,14 @@ class DocumentRecord(TypedDict):
     pages: list[RecordPage]
 
 
+class RecordList(TypedDict):
+    """A page of records (``GET /api/v1/documents``, ``GET /api/v1/review``): records without page text."""
+
+    items: list[DocumentRecord]
+    total: int
+    total_exact: bool  # False when ``total`` is an estimate (a large text search)
+
+
 def document_record(
     session: Session,
     document_id: str,
@@ -322,19 +400,30 @@ def document_record(
     ``fields`` restricts the field names shown (agency grants); None shows all.
     """
     doc = session.scalar(
-        select(Document)
-        .where(Document.id == document_id)
-        .options(
-            selectinload(Document.fields),
-            selectinload(Document.pages),
-            selectinload(Document.variants),
-            selectinload(Document.signatures),
-            selectinload(Document.validity),
-        )
+        select(Document).where(Document.id == document_id).options(*_record_loads(with_text=True))
     )
     if doc is None:
         raise NotFound(f"Không có tài liệu {document_id}.", f"No document {document_id}.")
     return record_of(doc, on=on, fields=fields, with_pages=with_pages)
+
+
+def _record_loads(*, with_text: bool) -> tuple[Any, ...]:
+    """What ``record_of`` reads, loaded in one query each (page text and data only when shown)."""
+    pages = selectinload(Document.pages)
+    return (
+        selectinload(Document.fields),
+        pages if with_text else pages.options(defer(Page.text), defer(Page.data)),
+        selectinload(Document.variants),
+        selectinload(Document.signatures),
+        selectinload(Document.validity),
+    )
+
+
+def documents_for_records(session: Session, ids: Iterable[str]) -> dict[str, Document]:
+    """The documents ``ids`` by id, loaded for ``record_of(..., with_pages=False)`` (lists: no page text);
+    unknown ids are left out."""
+    query = select(Document).where(Document.id.in_(list(ids))).options(*_record_loads(with_text=False))
+    return {d.id: d for d in session.scalars(query)}
 
 
 def record_of(
@@ -426,8 +515,8 @@ def list_documents(
     on: date | None = None,
     fields_for: Callable[[Document], set[str] | None] | None = None,
     file_id: str | None = None,
-) -> dict[str, Any]:
-    """``GET /api/v1/documents``: ``{"items": [records without page text], "total": N}``."""
+) -> RecordList:
+    """``GET /api/v1/documents``: ``{"items": [records without page text], "total": N, "total_exact"}``."""
     result = search_mod.search(
         session,
         q,
@@ -442,18 +531,7 @@ def list_documents(
     )
     if not result.ids:
         return {"items": [], "total": result.total, "total_exact": result.exact}
-    docs = session.scalars(
-        select(Document)
-        .where(Document.id.in_(result.ids))
-        .options(
-            selectinload(Document.fields),
-            selectinload(Document.pages).options(defer(Page.text), defer(Page.data)),
-            selectinload(Document.variants),
-            selectinload(Document.signatures),
-            selectinload(Document.validity),
-        )
-    ).all()
-    by_id = {d.id: d for d in docs}
+    by_id = documents_for_records(session, result.ids)
     items = [
         record_of(
             by_id[i], on=on or valid_on, with_pages=False, fields=fields_for(by_id[i]) if fields_for else None

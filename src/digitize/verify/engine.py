@@ -851,6 +851,34 @@ def _enveloped_content_problem(contents: bytes | None) -> Verdict | None:
     return Verdict.failed(Sub.SIG_CRYPTO_FAILURE, ENVELOPED_WORDS)
 
 
+def _contents_not_in_gap(raw: SignedBytes, data: bytes) -> Verdict | None:
+    """The /Contents of the signature dictionary must be the value written in the byte range's gap. EU DSS
+    compares them (AbstractPDFSignatureService.isContentValueEqualsByteRangeExtraction, "SIWA detected"):
+    when they differ it takes no signed content at all, so the signed data cannot match (HASH_FAILURE)."""
+    br = raw.byte_range
+    if not br or len(br) != 4 or raw.contents is None:
+        return None
+    a, la, b, _lb = br
+    gap = data[a + la : b].strip()
+    if not (gap.startswith(b"<") and gap.endswith(b">")):
+        return None  # told by byte_range_problems
+    try:
+        written = bytes.fromhex(re.sub(rb"\s", b"", gap[1:-1]).decode("ascii"))
+    except ValueError:
+        return None
+    if written.rstrip(b"\x00") == raw.contents.rstrip(b"\x00"):
+        return None
+    return Verdict.failed(
+        Sub.HASH_FAILURE,
+        (
+            "Giá trị chữ ký trong từ điển chữ ký (/Contents) khác với giá trị nằm trong khoảng trống của "
+            "/ByteRange (tấn công bọc chữ ký - SIWA): chữ ký không gắn với nội dung đã ký",
+            "The signature value in the signature dictionary (/Contents) is not the one written in the "
+            "/ByteRange gap (signature wrapping, SIWA): the signature is not bound to the signed content",
+        ),
+    )
+
+
 def _bypass_pyhanko(raw: SignedBytes, shape: cms_shape.CmsShape) -> str | None:
     """Signatures pyHanko's PDF layer refuses though they are sound; they are checked directly."""
     if shape.enveloping and raw.kind is Kind.SIGNATURE and raw.sub_filter != SHA1_SUBFILTER:
@@ -905,6 +933,7 @@ async def _gather(
             ),
         )
     result: tuple[CmsFacts, ChainFacts] | Verdict | None = None
+    wrapped = _contents_not_in_gap(raw, data)
     shape = cms_shape.inspect(raw.contents)
     encoding = _cms_encoding_problems(shape)
     bypass: str | None = None
@@ -946,7 +975,7 @@ async def _gather(
     if isinstance(result, Verdict):
         return dataclasses.replace(
             ev,
-            failure=encoding or result,
+            failure=wrapped or encoding or result,
             cms=CmsFacts(
                 intact=False,
                 crypto_valid=False,
@@ -964,7 +993,10 @@ async def _gather(
         if shape.enveloping and raw.kind is Kind.SIGNATURE and raw.sub_filter != SHA1_SUBFILTER
         else None
     )
-    if encoding is not None:
+    if wrapped is not None:
+        ev = dataclasses.replace(ev, failure=wrapped)
+        cms_facts = dataclasses.replace(cms_facts, intact=False)  # bound to nothing signed, as DSS says
+    elif encoding is not None:
         ev = dataclasses.replace(ev, failure=encoding)
         cms_facts = dataclasses.replace(cms_facts, crypto_valid=False)
     elif not_der is not None:

@@ -223,6 +223,20 @@ def judge_changes(ev: SignatureEvidence) -> Changes:
                 f"certification permits (DocMDP P={ev.docmdp}); the signed content is unchanged",
             )
         )
+    locked = re.findall(r"form field (.+?) is locked", (cms.diff_reason or "") if cms is not None else "")
+    if locked and mod is not Modification.OTHER:
+        # a field this signature locks (FieldMDP / SigFieldLock) was filled or signed afterwards: EU DSS warns
+        # (BBB_FC_ISVASFLD_ANS, PAdESFormModifiedFieldMDPInvalidTest), it does not fail the signature
+        names = ", ".join(sorted(set(locked)))
+        notes.append(
+            (
+                f"Cảnh báo: trường '{names}' bị chữ ký này khoá (FieldMDP) nhưng đã được điền hoặc ký sau "
+                "khi ký; nội dung đã ký không đổi",
+                f"Warning: the field '{names}' is locked by this signature (FieldMDP) but was filled or "
+                "signed after signing; the signed content is unchanged",
+            )
+        )
+        checks.append(Check(name="field_lock", ok=False, detail=names))
     if ev.docmdp is not None:
         checks.append(
             Check(name="docmdp", ok=not violated, detail=f"P={ev.docmdp}, changes after signing: {mod.value}")

@@ -117,3 +117,70 @@ def test_a_letter_s_v_v_read_as_vw_is_its_subject() -> None:
     v = values(specs + signer(("GIÁM ĐỐC",)))
     assert v["type_name"] == "Công văn"
     assert v["subject"] == "V/v báo cáo tình hình thực hiện nhiệm vụ quý III năm 2020"
+
+
+def _with_far_word(specs: list, row: str, far: str):  # type: ignore[no-untyped-def,type-arg]
+    """The page of ``specs`` with ``far`` read on ``row``'s line near the right edge (a stamp's label)."""
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+    from tests.pipeline.test_extract import H, W, page
+
+    base = page(specs)
+    last = max((w for w in base.words if w.text == row.split()[-1]), key=lambda w: w.box.y0)
+    junk = Word(far, 90.0, Box(2250.0, last.box.y0, 2450.0, last.box.y1), line=last.line)
+    words = tuple(sorted((*base.words, junk), key=lambda w: (w.line, w.box.x0)))
+    return RecognizedPage(0, "ocr", W, H, base.text, words)
+
+
+def _centred_from_second_word(text: str) -> str:
+    """The "x=<px>" placement that centres ``text`` without its first word a little left of the heading's
+    centre: with its first word (and the far word) the row is not centred, without it it is."""
+    from tests.pipeline.test_extract import BODY_C, CHAR
+
+    words = text.split()
+    start = (len(words[0]) + 1) * CHAR
+    end = (len(text) - 0) * CHAR
+    return f"x={BODY_C - (start + end) / 2 - 30:.1f}"
+
+
+def test_a_centred_run_cut_out_of_a_body_row_does_not_go_on_with_the_subject() -> None:
+    from digitize.pipeline.fields import extract
+
+    subject = "Về việc đề nghị phê duyệt dự toán kinh phí số hóa tài liệu lưu trữ năm 2022"
+    for row, far in (
+        ("Kính gửi: Hội đồng nhân dân tỉnh Thanh", "Hóa:———————"),
+        ("CỤC TRƯỞNG CỤC QUẢN LÝ D", "Chuyển: VP"),
+    ):
+        lines = [
+            ("Về việc đề nghị phê duyệt dự toán kinh phí số hóa tài liệu", "center", 95.0),
+            ("lưu trữ năm 2022", "center", 95.0),
+            (row, _centred_from_second_word(row), 90.0),
+        ]
+        got = extract([_with_far_word(_submission(lines), row, far)]).values()["subject"]
+        assert got == subject, row
+
+
+def test_a_letter_s_v_v_read_as_v_w_is_its_subject() -> None:
+    specs = header(number="Số: 1743/UBND-KT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/w triển khai thực hiện",))
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "V/v triển khai thực hiện"
+
+
+def test_the_authority_line_with_its_first_word_misread_ends_a_licence_s_title() -> None:
+    specs = [
+        *header(number="Số: 12/GP-QLD", parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",)),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("NHẬP KHẨU THUỐC", "center", 92.0),
+        ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "center", 93.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    assert values(specs)["subject"] == "Giấy phép nhập khẩu thuốc"
+
+
+def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_kept() -> None:
+    for read, want in (("quý lII năm 2020", "quý III năm 2020"), ("quý 1 năm 2020", "quý 1 năm 2020")):
+        specs = header(
+            number="Số: 76/SCT-KTAT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/v báo cáo kết quả " + read,)
+        )
+        specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+        assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "V/v báo cáo kết quả " + want

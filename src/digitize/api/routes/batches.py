@@ -73,9 +73,7 @@ async def create(
 ) -> schemas.Created:
     """Every original is stored before anything else happens; a file already stored joins as that document."""
     settings = get_settings()
-    tmp_root = settings.home_dir / "tmp"
-    tmp_root.mkdir(parents=True, exist_ok=True)
-    dest = Path(tempfile.mkdtemp(prefix="upload-", dir=tmp_root))
+    dest = Path(tempfile.mkdtemp(prefix="upload-", dir=settings.scratch_dir()))
     try:
         files, texts = await receive_form(request, dest)
         report = await run_in_threadpool(

@@ -21,6 +21,7 @@ from digitize.store.models import DOCUMENT_STATES, ORIGINAL, Document
 from digitize.store.objects import get_object_store
 from digitize.store.service import (
     DocumentRecord,
+    RecordList,
     correct_fields,
     document_record,
     field_history,
@@ -49,7 +50,7 @@ def list_(
     ),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
-) -> dict[str, Any]:
+) -> RecordList | dict[str, Any]:
     if state is not None and state not in DOCUMENT_STATES:
         raise BadInput(f"Trạng thái không hợp lệ: {state}", f"Invalid state: {state}")
     agency_read = agency_scope(principal, request)

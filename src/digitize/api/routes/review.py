@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Query
 
 from digitize.api import schemas
 from digitize.api.deps import DbSession, Reviewer
 from digitize.services.review import queue_records
+from digitize.store.service import RecordList
 
 router = APIRouter(prefix="/api/v1/review", tags=["review"])
 
@@ -24,5 +23,5 @@ def queue(
     _: Reviewer,
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=schemas.MAX_OFFSET, description="Rows to skip"),
-) -> dict[str, Any]:
+) -> RecordList:
     return queue_records(session, limit=limit, offset=offset)

@@ -52,9 +52,7 @@ async def read_submitted(request: Request) -> tuple[bytes, str | None, dict[str,
     """The one file of the form field ``file`` (streamed to disk within the limit), its name, the text
     fields."""
     settings = get_settings()
-    tmp_root = settings.home_dir / "tmp"
-    tmp_root.mkdir(parents=True, exist_ok=True)
-    dest = Path(tempfile.mkdtemp(prefix="verify-", dir=tmp_root))
+    dest = Path(tempfile.mkdtemp(prefix="verify-", dir=settings.scratch_dir()))
     try:
         files, texts = await receive_form(
             request,

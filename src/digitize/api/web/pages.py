@@ -141,9 +141,7 @@ async def upload(
 ) -> Response:
     """Multipart ``files`` (streamed to disk), CSRF token in the X-CSRF-Token header; answers the batch."""
     settings = get_settings()
-    tmp_root = settings.home_dir / "tmp"
-    tmp_root.mkdir(parents=True, exist_ok=True)
-    dest = Path(tempfile.mkdtemp(prefix="web-upload-", dir=tmp_root))
+    dest = Path(tempfile.mkdtemp(prefix="web-upload-", dir=settings.scratch_dir()))
     name = (request.query_params.get("name") or "").strip() or None
     split = request.query_params.get("split") in ("1", "true", "on")
     try:

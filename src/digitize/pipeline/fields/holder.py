@@ -93,10 +93,10 @@ def _clean_holder(text: str) -> str:
 def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     """holder_name (a labelled line, else "… cho Công ty …" in the subject or Điều 1) and holder_id."""
     res = Builder()
-    for ln in lines:
+    for k, ln in enumerate(lines):
         m = _HOLDER_LABEL.match(ln.folded)
         if m:
-            value = _clean_holder(ln.text[m.start(2) :])
+            value = _clean_holder(with_next(lines, k)[m.start(2) :])
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 res.set("holder_name", value, ln.conf)
                 break
@@ -105,7 +105,11 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         if m:
             res.set("holder_name", _clean_holder(subject.value[m.start(1) :]), subject.confidence * 0.95)
     if "holder_name" not in res.fields:
-        joined = " ".join(ln.text for ln in lines if fold(ln.text).startswith(("dieu 1", "cap ", "cho ")))
+        joined = " ".join(
+            with_next(lines, k)
+            for k, ln in enumerate(lines)
+            if fold(ln.text).startswith(("dieu 1", "cap ", "cho "))
+        )
         m = _FOR.search(fold1(joined))
         if m:
             res.set("holder_name", _clean_holder(joined[m.start(1) :]), 0.6)
@@ -117,6 +121,24 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
             res.set("holder_id", hid[0], conf_at(lines, mid.start(2)) * hid[1])
             break
     return res.freeze()
+
+
+_NEXT_STOP = re.compile(r"^\W*(dieu \d|\S+(\s+\S+){0,4}\s*:)")
+
+
+def with_next(lines: Sequence[Line], k: int) -> str:
+    """Line ``k``'s text, and the next line's when it goes on with it: ``k`` runs to the page's right margin
+    (a name wrapped there: "… cho Công ty Cổ phần Thương / mại và Dịch vụ Nam Việt, mã số thuế …") and the
+    next neither opens an article nor has a label of its own."""
+    ln = lines[k]
+    if k + 1 >= len(lines) or not ln.boxed:
+        return ln.text
+    nxt = lines[k + 1]
+    ends = sorted(x.x1 for x in lines if x.page == ln.page)
+    margin = ends[int(0.9 * (len(ends) - 1))]
+    if nxt.page != ln.page or ln.x1 < margin - 0.06 * ln.width or _NEXT_STOP.match(nxt.folded):
+        return ln.text
+    return f"{ln.text} {nxt.text}"
 
 
 def conf_at(lines: Sequence[Line], offset: int) -> float:

@@ -19,9 +19,9 @@ CITES = re.compile(
     r"^\W*(can cu|xet|theo de nghi)|\b(nghi dinh|thong tu|quyet dinh|luat|cong van) so\b|\bso \S+/"
 )
 # "Quảng Ngãi, ngày    tháng 01 năm 2025": the header's date line, whatever its digits; the digits written by
-# hand may run into the printed words ("ngày 2 Ốtháng 1 {năm 2023", "ngày 2 3 táng ớ năm 2020"): the printed
-# "năm" and its year still mark it
-PLACE_DATE = re.compile(r"[,.]?\s*ng[aà]y\b(?=.*\bth[aá]ng\b.*\bn[aă]m\b|.*\bn[aă]m\s*(?:19|20)\d\d\b)", re.I)
+# hand may run into the printed words ("ngày 2 Ốtháng 1 {năm 2023", "ngày 2 3 táng ớ năm 2020", "tháng
+# 1năm 2021"): the printed "năm" and its year still mark it
+PLACE_DATE = re.compile(r"[,.]?\s*ng[aà]y\b(?=.*\bth[aá]ng\b.*n[aă]m\b|.*n[aă]m\s*(?:19|20)\d\d\b)", re.I)
 
 
 def set_place(res: Builder, ln: Line, prefix: str) -> None:

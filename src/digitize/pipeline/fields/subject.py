@@ -25,6 +25,11 @@ AUTHORITY_START = (
 )  # fmt: skip
 
 
+# the authority line that opens the body by its title's second word, whatever OCR made of the first and of a
+# speck before it ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "VIỆN TRƯỞNG …", "BỘ TRƯỞNG …")
+_HEAD_TITLE = re.compile(r"^[\W\d_]*[^\W\d_]{1,6}\s+truong\b")
+
+
 def centred_part(ln: Line, cx: float) -> Line | None:
     """The longest run of the line's words (only end words dropped) centred on ``cx`` (the type name's
     centre): a stamp or a banner in the margin beside a centred subject line is left out. None when no run
@@ -83,9 +88,10 @@ def strip_speck(text: str) -> str:
 
 
 _VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
-# "V/v" with its slash run into the second v reads "VW" (no Vietnamese word starts "vw")
-VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b|vv\s|vw\s)")
-VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*v\b\.?|vv\b|vw\b|v\s*[/\\|l1i])\s*")
+# "V/v" with its slash run into the second v reads "VW", or its second v "w" ("V/w"): no Vietnamese word
+# starts "vw" or "w"
+VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b|vv\s|vw\s)")
+VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b\.?|vv\b|vw\b|v\s*[/\\|l1i])\s*")
 
 BODY_START = (
     "giam doc", "chu tich", "can cu", "chung nhan", "cap phep", "kinh gui", "bo truong", "uy ban nhan dan",
@@ -142,6 +148,15 @@ def full_title(type_name: str | None, subject: Found) -> Found:
     return Found((replace(f, value=titled),))
 
 
+# a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"); at least one true
+# numeral letter in it, so an Arabic "quý 1" stays
+_QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])([IVXl1|]{2,4})\b")
+
+
+def fix_quarter(text: str) -> str:
+    return _QUARTER.sub(lambda m: f"{m.group(1)} {re.sub(r'[l1|]', 'I', m.group(2))}", text)
+
+
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
     """subject: "V/v …" of a công văn, else the lines centred under the type name."""
     res = Builder()
@@ -150,7 +165,7 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = text[vv_prefix.end() :] if vv_prefix else text
-        res.set("subject", "V/v " + clean_value(body), statistics.fmean(x.conf for x in vv))
+        res.set("subject", "V/v " + fix_quarter(clean_value(body)), statistics.fmean(x.conf for x in vv))
     elif layout.type_i is not None:
         type_i = layout.type_i
         subj: list[Line] = []
@@ -185,6 +200,16 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 break
             if f.startswith(BODY_START) and not f.startswith(AUTHORITY_START):
                 break
+            # a centred run cut out of a body row ("gửi: Hội đồng …" of "Kính gửi: Hội đồng … Hóa:———",
+            # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
+            # row says so
+            whole = raw.folded.strip()
+            if (whole.startswith(AUTHORITY_START) or _HEAD_TITLE.match(whole)) and not (
+                subj and continues(raw)
+            ):
+                break
+            if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START):
+                break
             if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
                 break
             if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
@@ -195,5 +220,5 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
             value = fix_company_forms(sentence_case(joined))
-            res.set("subject", clean_value(value), statistics.fmean(x.conf for x in subj))
+            res.set("subject", fix_quarter(clean_value(value)), statistics.fmean(x.conf for x in subj))
     return res.freeze()
