@@ -141,3 +141,17 @@ def test_committed_examples_have_ground_truth() -> None:
     for p in files:
         gt = json.loads(gt_path_for(p).read_text(encoding="utf-8"))
         assert gt["fields"]["code_number"] and _is_nfc(gt["text"])
+
+
+def test_citizen_ids_open_with_a_province_s_code() -> None:
+    import random
+
+    from digitize.pipeline.fields.ids import CCCD_PROVINCES, cccd_valid
+    from samples.generate import _CCCD_CODES, cccd, province_code
+
+    assert set(_CCCD_CODES) == CCCD_PROVINCES  # the generator's list is the reader's
+    assert province_code(1) == "001" and province_code(3) == "004" and province_code(95) == "095"
+    rng = random.Random(5)
+    ids = [cccd(rng) for _ in range(300)]
+    assert all(cccd_valid(x) for x in ids)
+    assert len({x[:3] for x in ids}) > 40  # still spread over the provinces

@@ -175,3 +175,12 @@ def test_the_authority_line_with_its_first_word_misread_ends_a_licence_s_title()
         *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
     ]
     assert values(specs)["subject"] == "Giấy phép nhập khẩu thuốc"
+
+
+def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_kept() -> None:
+    for read, want in (("quý lII năm 2020", "quý III năm 2020"), ("quý 1 năm 2020", "quý 1 năm 2020")):
+        specs = header(
+            number="Số: 76/SCT-KTAT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/v báo cáo kết quả " + read,)
+        )
+        specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+        assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "V/v báo cáo kết quả " + want
