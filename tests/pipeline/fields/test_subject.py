@@ -183,4 +183,4 @@ def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_
             number="Số: 76/SCT-KTAT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/v báo cáo kết quả " + read,)
         )
         specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
-        assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "V/v báo cáo kết quả " + want
+        assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "báo cáo kết quả " + want

@@ -165,7 +165,8 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = text[vv_prefix.end() :] if vv_prefix else text
-        res.set("subject", fix_quarter(clean_value(body)), statistics.fmean(x.conf for x in vv))  # after "V/v"
+        # the subject is the text after "V/v" (CONTRACT)
+        res.set("subject", fix_quarter(clean_value(body)), statistics.fmean(x.conf for x in vv))
     elif layout.type_i is not None:
         type_i = layout.type_i
         subj: list[Line] = []
