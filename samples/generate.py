@@ -457,10 +457,26 @@ def _tax_code(rng: random.Random, prefix: str) -> str:
     return base
 
 
-def _cccd(rng: random.Random) -> str:
+# the province codes that open a citizen identity number (Circular 07/2016/TT-BCA, the 63 provinces)
+_CCCD_TEXT = (
+    "001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 "
+    "040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 "
+    "083 084 086 087 089 091 092 093 094 095 096"
+)
+_CCCD_CODES = tuple(sorted(_CCCD_TEXT.split()))
+
+
+def province_code(drawn: int) -> str:
+    """The province code for a number drawn in 1..95: itself when it is one, else the next one up (no code
+    is drawn that no province has: "003", "005", "013" … are no province's)."""
+    return next((c for c in _CCCD_CODES if int(c) >= drawn), _CCCD_CODES[0])
+
+
+def cccd(rng: random.Random) -> str:
+    """A citizen identity number: a real province code, a century/sex digit, 8 digits (the draws as before,
+    so a document whose code was already a province's is unchanged)."""
     return (
-        "0"
-        + f"{rng.randrange(1, 96):02d}"
+        province_code(rng.randrange(1, 96))
         + str(rng.randrange(2))
         + "".join(str(rng.randrange(10)) for _ in range(8))
     )
@@ -498,7 +514,7 @@ def make_content(kind: str, seed: int, extra_paragraphs: int = 0) -> Content:
     holder_is_person = kind == "giay_chung_nhan" and rng.random() < 0.3
     if holder_is_person:
         holder_name: str | None = person_name(rng)
-        holder_id: str | None = _cccd(rng)
+        holder_id: str | None = cccd(rng)
     else:
         holder_name = _company(rng)
         holder_id = _tax_code(rng, mst_prefix)
@@ -697,7 +713,7 @@ def make_content(kind: str, seed: int, extra_paragraphs: int = 0) -> Content:
         # a licence's or certificate's subject is its full title (CONTRACT): type words + the heading
         "subject": f"{type_name} {subject[0].lower()}{subject[1:]}"
         if kind in ("giay_phep", "giay_chung_nhan")
-        else subject,
+        else subject.removeprefix("V/v "),  # a công văn's subject is the text after "V/v" (CONTRACT)
         "signer_name": signer,
         "signer_title": title,
         "holder_name": holder_name,

@@ -273,12 +273,7 @@ def make_varied_content(
         subject_lines = tuple(g._wrap(_upper(rest), "bold", 14, 420, font=font))
         if rng.random() < 0.3:
             holder_name = _name(rng, p)
-            holder_id = (
-                "0"
-                + f"{rng.randrange(1, 96):02d}"
-                + str(rng.randrange(2))
-                + "".join(str(rng.randrange(10)) for _ in range(8))
-            )
+            holder_id = g.cccd(rng)
             body.append(("center-bold", authority))
             body.append(("para", "CHỨNG NHẬN:"))
             body.append(("plain", f"Ông/Bà: {holder_name}"))
@@ -322,7 +317,7 @@ def make_varied_content(
         "organ_name": organ_name,
         "parent_organ": parent,
         "place": place,
-        "subject": subject,
+        "subject": subject.removeprefix("V/v "),  # a công văn's: the text after "V/v" (CONTRACT)
         "signer_name": signer,
         "signer_title": title,
         "holder_name": holder_name,

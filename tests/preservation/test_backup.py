@@ -23,7 +23,9 @@ def _libpq(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://")
 
 
-def test_backup_and_restore(database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_and_restore(
+    database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signing: Path
+) -> None:
     src_db = os.environ.get("DIGITIZE_DATABASE_URL") if database == "postgres" else None
     use_home(monkeypatch, tmp_path / "live", src_db, None, "")
     ids = build_store(tmp_path)

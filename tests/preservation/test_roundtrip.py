@@ -4,6 +4,7 @@ PostgreSQL, local directory and S3 on moto); fixity audits find a changed byte a
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -22,9 +23,10 @@ from digitize.preservation.fixity import audit_objects
 from digitize.preservation.importing import import_bag
 from digitize.preservation.rows import to_json
 from digitize.services import files as files_service
+from digitize.signing.service import sign_document
 from digitize.store import db
-from digitize.store.models import SIGNED, AccessLogEntry, Document, Signature, Stack, StackPage, Variant
-from digitize.store.objects import get_object_store, original_key, variant_key
+from digitize.store.models import AccessLogEntry, Document, Stack, StackPage, Variant
+from digitize.store.objects import get_object_store, original_key
 from digitize.store.service import (
     correct_fields,
     document_record,
@@ -73,7 +75,8 @@ def use_home(
 
 
 def build_store(tmp: Path) -> list[str]:
-    """Three documents with a hồ sơ, a searchable and a signed variant, a correction and a supersession."""
+    """Three documents with a hồ sơ, a searchable and a signed variant (signed for real: ``signing``), a
+    correction and a supersession."""
     a = stored_document(
         tmp,
         "a.pdf",
@@ -89,6 +92,9 @@ def build_store(tmp: Path) -> list[str]:
         tmp, "b.pdf", {"type_name": "Quyết định", "holder_name": "Trần Thị Bình"}, needs_review=True
     )
     c = stored_document(tmp, "c.pdf", {"type_name": "Quyết định", "holder_name": "Lê Văn Cường"})
+    # a signed by a leader for real (the test PKI): import verifies it again and keeps it verified
+    signed = sign_document(a, "giam-doc", "user:officer")
+    assert signed["verified"] is True and signed["role"] == "leader"
     objects = get_object_store()
     with db.session() as s:
         f = files_service.create_file(
@@ -102,35 +108,6 @@ def build_store(tmp: Path) -> list[str]:
         correct_fields(s, b, {"holder_name": "Trần Thị Bích"}, by="user:reviewer", reason="OCR")
         supersede(s, b, by_document=c, reason="Thay thế", by="user:officer")
         revoke(s, a, reason="Thu hồi thử", by="user:officer")
-        signed = b"%PDF-1.7\n% signed " + a.encode() + b"\n%%EOF\n"
-        import hashlib
-
-        sha = hashlib.sha256(signed).hexdigest()
-        objects.put_bytes(variant_key(SIGNED, sha), signed, media_type="application/pdf")
-        s.add(
-            Variant(
-                document_id=a,
-                kind=SIGNED,
-                key=variant_key(SIGNED, sha),
-                sha256=sha,
-                size=len(signed),
-                media_type="application/pdf",
-                derived_from="0" * 64,
-            )
-        )
-        s.add(
-            Signature(
-                document_id=a,
-                sha256=sha,
-                key=variant_key(SIGNED, sha),
-                signer="Nguyễn Văn Giám Đốc",
-                organization="Sở KH&CN",
-                role="leader",
-                level="B-LT",
-                verified=True,
-                detail={"profile": "director"},
-            )
-        )
         # c was split out of a stack scan kept whole (issue 15)
         stack_data = b"%PDF-1.4\n% the whole stack c came from\n"
         stack_sha = hashlib.sha256(stack_data).hexdigest()
@@ -211,7 +188,12 @@ _PG = pytest.mark.postgres
     indirect=["database", "storage"],
 )
 def test_export_validate_import_gives_the_same_store(
-    database: str, storage: str | None, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database: str,
+    storage: str | None,
+    fmt: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    signing: Path,
 ) -> None:
     src_db = os.environ.get("DIGITIZE_DATABASE_URL") if database == "postgres" else None
     use_home(monkeypatch, tmp_path / "src", src_db, storage, "source")
@@ -262,7 +244,7 @@ def test_export_validate_import_gives_the_same_store(
 
 
 def test_audit_finds_a_changed_byte_and_a_missing_object(
-    tmp_path: Path, storage: str | None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, storage: str | None, monkeypatch: pytest.MonkeyPatch, signing: Path
 ) -> None:
     use_home(monkeypatch, tmp_path / "home2", None, storage, "audited")
     ids = build_store(tmp_path)

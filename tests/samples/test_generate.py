@@ -51,7 +51,8 @@ def test_ground_truth_fields_well_formed(kind: str, seed: int) -> None:
     assert f["place"] and f"{f['place']}, ngày" in doc.text
     assert f["signer_name"] in doc.text
     if kind == "cong_van":
-        assert f["type_name"] == "Công văn" and (f["subject"] or "").startswith("V/v ")
+        assert f["type_name"] == "Công văn" and "V/v " in doc.text  # the subject: the text after "V/v"
+        assert f["subject"] and not f["subject"].startswith("V/v")
         assert f["holder_name"] is None and f["valid_until"] is None
     else:
         assert (f["type_name"] or "").upper() in doc.text
@@ -140,3 +141,17 @@ def test_committed_examples_have_ground_truth() -> None:
     for p in files:
         gt = json.loads(gt_path_for(p).read_text(encoding="utf-8"))
         assert gt["fields"]["code_number"] and _is_nfc(gt["text"])
+
+
+def test_citizen_ids_open_with_a_province_s_code() -> None:
+    import random
+
+    from digitize.pipeline.fields.ids import CCCD_PROVINCES, cccd_valid
+    from samples.generate import _CCCD_CODES, cccd, province_code
+
+    assert set(_CCCD_CODES) == CCCD_PROVINCES  # the generator's list is the reader's
+    assert province_code(1) == "001" and province_code(3) == "004" and province_code(95) == "095"
+    rng = random.Random(5)
+    ids = [cccd(rng) for _ in range(300)]
+    assert all(cccd_valid(x) for x in ids)
+    assert len({x[:3] for x in ids}) > 40  # still spread over the provinces

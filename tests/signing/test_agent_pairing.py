@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from sqlalchemy import select, update
 
 from digitize.cli import main
-from digitize.config import reset_settings
+from digitize.config import get_settings, reset_settings
 from digitize.services.signing import create_sessions, register_certificate
 from digitize.store import db
 from digitize.store.auth import Principal, create_user
@@ -47,7 +47,9 @@ def _code(web: httpx.Client) -> str:
     assert r.status_code == 200, r.text
     m = CODE_RE.search(r.text)
     assert m, r.text
-    assert f"digitize agent pair --server {str(web.base_url).rstrip('/')} --code {m.group(1)}" in r.text
+    # the configured public address (DIGITIZE_PUBLIC_BASE_URL, set by write_profiles), not the Host header
+    server = get_settings().public_base_url.rstrip("/")
+    assert f"digitize agent pair --server {server} --code {m.group(1)}" in r.text
     return m.group(1)
 
 

@@ -111,6 +111,14 @@ def import_(path: Path, as_json: bool) -> None:
             _t(f"Liên kết tới tài liệu ngoài gói: {link}", f"Link to a document not in the bag: {link}"),
             err=True,
         )
+    for sig in report.unverified_signatures:
+        click.echo(
+            _t(
+                f"Chữ ký không xác minh được tại đây, nhập là 'chưa xác minh': {sig}",
+                f"Signature that does not verify here, imported as not verified: {sig}",
+            ),
+            err=True,
+        )
 
 
 @click.command("audit")

@@ -15,10 +15,16 @@ Nothing is written before the whole bag has passed, in this order:
 Then the objects are put (write-once, content-addressed: an object already there is left as it is) and the
 rows written in one transaction, re-indexed for search; object keys are recomputed from kind and sha256,
 never taken from the bag.
+
+What the package says is not trusted: each signature row is rebuilt from its signed PDF, verified here
+(``digitize.preservation.trust``: a claim that does not hold is imported as not verified and listed in the
+report), and each audit entry it carries is marked as imported from it (``detail["imported"]``: the package,
+its manifest's sha256, the organisation that exported it): our own trail is never the package's.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -34,6 +40,7 @@ from sqlalchemy.orm import Session
 from digitize.config import Settings, get_settings
 from digitize.errors import Conflict, CorruptInput, InvalidBag, UnsafeArchive
 from digitize.preservation import layout
+from digitize.preservation import trust as import_trust
 from digitize.preservation.rows import from_json
 from digitize.store import db
 from digitize.store import search as search_mod
@@ -71,6 +78,8 @@ class ImportReport:
     bytes: int
     seconds: float
     unresolved_links: tuple[str, ...] = field(default=())  # validity links to documents not in the bag
+    # signatures imported as not verified: "<document id>/<sha256 of the signed PDF>: <reasons>"
+    unverified_signatures: tuple[str, ...] = field(default=())
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +90,7 @@ class ImportReport:
             "bytes": self.bytes,
             "seconds": round(self.seconds, 3),
             "unresolved_links": list(self.unresolved_links),
+            "unverified_signatures": list(self.unverified_signatures),
         }
 
 
@@ -406,6 +416,9 @@ def import_bag(
         _check_conflicts(s, root, keep_ids)
 
     objects = get_object_store(settings)
+    package = _provenance(root, info)
+    roots = import_trust.import_trust_roots(settings)
+    unverified: list[str] = []
     n_docs = n_files = n_batches = n_objects = size = 0
     pending_links: list[tuple[str, str | None, str | None]] = []
     unresolved_pages: list[str] = []  # stack pages pointing at documents not in the bag
@@ -413,7 +426,7 @@ def import_bag(
         for rel in _paths(root, layout.FILES_DIR):
             f, audit = _file_rows(root, rel, keep_ids)
             s.add(f)
-            s.add_all(audit)
+            s.add_all(_mark_imported(audit, package))
             n_files += 1
         for rel in _paths(root, layout.BATCHES_DIR):
             b, items = _batch_rows(root, rel, keep_ids)
@@ -425,6 +438,8 @@ def import_bag(
             ids: list[str] = []
             for rel in chunk:
                 r = _document_rows(root, rel, keep_ids)
+                unverified += _reverify(root, r, roots, package)
+                _mark_imported(r.audit, package)
                 for v in r.variants:
                     path = root / layout.object_path(v.kind, v.sha256)
                     meta = (
@@ -503,10 +518,60 @@ def import_bag(
             batches=n_batches,
             stacks=n_stacks,
             source=str(info.get("organization") or ""),
+            package=package,
+            unverified_signatures=unverified[:100],
         )
     return ImportReport(
-        n_docs, n_files, n_batches, n_objects, size, time.monotonic() - started, tuple(unresolved)
+        n_docs,
+        n_files,
+        n_batches,
+        n_objects,
+        size,
+        time.monotonic() - started,
+        tuple(unresolved),
+        tuple(unverified),
     )
+
+
+def _provenance(root: Path, info: dict[str, Any]) -> dict[str, Any]:
+    """How imported rows name the package they came from."""
+    digest = hashlib.sha256()
+    with open(root / "manifest-sha256.txt", "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return {
+        "package": root.name,
+        "manifest_sha256": digest.hexdigest(),
+        "source": str(info.get("organization") or ""),
+        "software": str(info.get("software") or ""),
+    }
+
+
+def _mark_imported(entries: list[AuditEntry], package: dict[str, Any]) -> list[AuditEntry]:
+    """Audit entries taken from a package say so: they are its trail, not ours."""
+    for entry in entries:
+        detail = entry.detail if isinstance(entry.detail, dict) else {"detail": entry.detail}
+        entry.detail = {**detail, "imported": package}
+    return entries
+
+
+def _reverify(root: Path, r: _DocRows, roots: list[Any], package: dict[str, Any]) -> list[str]:
+    """Each signature row from its signed PDF (one of this document's own signed objects), verified here."""
+    kinds = {v.sha256: v.kind for v in r.variants}  # every one checked present in the bag
+    out: list[str] = []
+    for sig in r.signatures:
+        pdf = source = None
+        if layout.is_sha256(sig.sha256) and kinds.get(sig.sha256) == "signed":
+            pdf = root / layout.object_path("signed", sig.sha256)
+        made_from = sig.derived_from
+        if made_from is not None and made_from != sig.sha256 and made_from in kinds:
+            kind = kinds[made_from]
+            source = import_trust.Source(root / layout.object_path(kind, made_from), kind == "signed")
+        evidence = import_trust.examine(pdf, roots, document_id=r.document.id, source=source)
+        verdict = import_trust.apply(sig, evidence, package)
+        if not verdict.verified:
+            out.append(f"{r.document.id}/{sig.sha256}: {', '.join(verdict.reasons)}")
+    return out
 
 
 def _load_info(root: Path) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from digitize.config import Settings, get_settings
 from digitize.errors import BadInput, Conflict, DigitizeError, Forbidden, Gone, NotFound
+from digitize.records import Record
 from digitize.store import db
 from digitize.store.auth import Principal
 from digitize.store.models import (
@@ -670,6 +671,17 @@ def _throttle(key: str, free: int, cap: float) -> None:
         )
 
 
+def agent_server_url(request_base_url: str, *, settings: Settings | None = None) -> str:
+    """The server address the officer's agent is told to use (``digitize agent pair --server URL``): the
+    configured public address (``DIGITIZE_PUBLIC_BASE_URL``) when it is set; the address the request came
+    to (its Host header: whatever the client sent) only when it is not."""
+    settings = settings or get_settings()
+    configured = settings.public_base_url.strip()
+    if "public_base_url" in settings.model_fields_set and configured:
+        return configured.rstrip("/")
+    return request_base_url.rstrip("/")
+
+
 def issue_pairing_code(principal: Principal, *, settings: Settings | None = None) -> dict[str, Any]:
     """A pairing code for the signed-in officer (or clerk): short-lived, single use, bound to them; a new
     code voids their earlier unused ones. Throttled per user (429)."""
@@ -756,6 +768,86 @@ def redeem_pairing_code(code: str, *, address: str, device: str | None = None) -
             "role": user.role,
             "name": key_row.name,
         }
+
+
+@dataclass(frozen=True)
+class PairedAgent(Record):
+    """A signing agent paired from a user's signing page (its API key; never the secret)."""
+
+    key_id: str
+    device: str  # the name ``digitize agent pair --device`` gave, else "máy tính"
+    paired_at: str | None
+    last_used_at: str | None
+
+
+def may_pair(principal: Principal) -> bool:
+    """Whether the caller pairs (and so lists and unpairs) signing agents: a signed-in officer or clerk."""
+    return principal.kind == "user" and principal.role in PAIRING_ROLES
+
+
+def _agent_owner(principal: Principal) -> str:
+    """Whose agents the caller may list and unpair: a signed-in officer's or clerk's own, never anyone else's
+    (an agent's key does not manage its siblings)."""
+    if not may_pair(principal):
+        raise Forbidden(
+            "Chỉ cán bộ ký (officer) hoặc văn thư (clerk) đã đăng nhập mới quản lý được trình ký của mình.",
+            "Only a signed-in officer or clerk can manage their own signing agents.",
+        )
+    return principal.name
+
+
+def my_agents(principal: Principal) -> list[PairedAgent]:
+    """The caller's paired signing agents still in force, newest first (the signing page, the API)."""
+    from digitize.store.models import AgentPairing, ApiKey
+
+    owner = _agent_owner(principal)
+    with db.session() as s:
+        keys = s.scalars(
+            select(ApiKey)
+            .where(ApiKey.user_name == owner, ApiKey.revoked_at.is_(None))
+            .order_by(ApiKey.created_at.desc(), ApiKey.id.desc())
+            .limit(200)
+        ).all()
+        devices = dict(
+            s.execute(
+                select(AgentPairing.key_id, AgentPairing.device).where(
+                    AgentPairing.key_id.in_([k.key_id for k in keys])
+                )
+            ).all()
+        )
+        return [
+            PairedAgent(
+                key_id=k.key_id,
+                device=devices.get(k.key_id) or k.name,
+                paired_at=iso(k.created_at),
+                last_used_at=iso(k.last_used_at),
+            )
+            for k in keys
+        ]
+
+
+def unpair_agent(principal: Principal, key_id: str) -> None:
+    """Unpair (revoke the key of) one of the caller's own signing agents. Another user's agent, any other
+    key, an unknown or an already unpaired one are all 404 alike: the answer tells nothing about keys that
+    are not the caller's."""
+    from digitize.store.auth import revoke_api_key
+    from digitize.store.models import ApiKey
+
+    owner = _agent_owner(principal)
+    key_id = str(key_id)[:64]
+    with db.session() as s:
+        row = s.scalar(
+            select(ApiKey).where(
+                ApiKey.key_id == key_id, ApiKey.user_name == owner, ApiKey.revoked_at.is_(None)
+            )
+        )
+        if row is None:
+            raise NotFound(
+                f"Không có trình ký {printable(key_id)} của bạn.",
+                f"No signing agent {printable(key_id)} of yours.",
+            )
+        revoke_api_key(s, row.key_id, by=principal.actor)
+        audit(s, principal.actor, "agent.unpaired", owner, key_id=row.key_id)
 
 
 # --- sweeping: the prepared PDFs of sessions that can no longer be completed -------------------------------

@@ -99,3 +99,27 @@ def test_the_place_is_read_when_a_handwritten_month_is_glued_to_nam() -> None:
     v = values(_ubnd_directive(date="Quảng Ngãi, ngày ơi tháng 1năm 2018"))
     assert v["place"] == "Quảng Ngãi"
     assert v["issued_date"] is None  # never the date of a decree cited in the body
+
+
+def test_a_garbled_notation_prefix_under_the_type_heading_is_the_heading_s_abbreviation() -> None:
+    # "mrr" shares no letter with "CT" but opens in lower case: no printed abbreviation does
+    assert values(_ubnd_directive(number="Số: 07/mrr-UBND"))["code_notation"] == "CT-UBND"
+
+
+def test_the_printed_notation_after_a_handwritten_number_read_as_anything() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    def letter(number: str) -> dict[str, str | None]:
+        specs = header(number=number, parent="UBND TỈNH LÀO CAI", organ=("SỞ Y TẾ",))
+        body = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc kiện toàn Hội đồng", "center", 92.0)]
+        return values(specs + body + signer(("GIÁM ĐỐC",)))
+
+    for number, notation in (
+        ("số: đ -Í Z /QÐ-SYT", "QĐ-SYT"),  # strokes up to the printed slash
+        ("sø: 2-2Z /QĐ-‹SYT", "QĐ-SYT"),  # a speck read into a part
+        ("Số: 2 1 0 QĐ-SYT", "QĐ-SYT"),  # spaced digits, the slash lost
+    ):
+        v = letter(number)
+        assert v["code_notation"] == notation, number
+        assert v["code_number"] is None, number  # never guessed from the strokes
+        assert v["organ_name"] == "Sở Y tế", number  # the line still ends the organ lines

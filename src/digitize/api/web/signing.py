@@ -82,7 +82,7 @@ def sign_documents(document_ids: list[str], profile: str, user: Principal) -> li
 
 @router.get("/sign", response_class=HTMLResponse)
 def sign_queue(request: Request, user: SignPage) -> Response:
-    from digitize.services.signing import signing_queue
+    from digitize.services.signing import may_pair, my_agents, signing_queue
 
     page = page_number(request)
     queue = signing_queue(page, PER_PAGE)
@@ -94,8 +94,23 @@ def sign_queue(request: Request, user: SignPage) -> Response:
             "pager": pager(request, queue.total, page, PER_PAGE),
             "profiles": profile_names(user),
             "certificates": my_certificates(user),
+            "agents": my_agents(user) if may_pair(user) else [],
+            "unpaired": request.query_params.get("unpaired") == "1",
         },
     )
+
+
+@router.post("/sign/agents/{key_id}/unpair", response_class=HTMLResponse)
+async def unpair_agent(request: Request, key_id: str, user: SignPage) -> Response:
+    """Unpair one of the signed-in officer's own signing agents (``digitize.services.signing.unpair_agent``:
+    anyone else's is 404)."""
+    from fastapi.concurrency import run_in_threadpool
+
+    from digitize.services.signing import unpair_agent as unpair
+
+    await csrf_form(request)
+    await run_in_threadpool(unpair, user, key_id)
+    return redirect("/sign?unpaired=1")
 
 
 # --- signing jobs: many documents are signed in the background while the page follows the progress -----

@@ -87,7 +87,7 @@ def _view(request: Request, batch: TokenBatch, user: Principal) -> dict[str, Any
         "done": counts["completed"],
         "waiting": counts["pending"],
         "finished": counts["pending"] == 0,
-        "server": str(request.base_url).rstrip("/"),
+        "server": _server(request),
     }
 
 
@@ -112,8 +112,15 @@ async def agent_pairing_code(request: Request, user: SignPage) -> Response:
 
     await csrf_form(request)
     issued = await run_in_threadpool(issue_pairing_code, user)
-    server = str(request.base_url).rstrip("/")
-    return render(request, "sign_agent_code.html", {**issued, "server": server})
+    return render(request, "sign_agent_code.html", {**issued, "server": _server(request)})
+
+
+def _server(request: Request) -> str:
+    """The address shown in the agent's command: the configured public one, the request's Host only when
+    none is (``digitize.services.signing.agent_server_url``)."""
+    from digitize.services.signing import agent_server_url
+
+    return agent_server_url(str(request.base_url))
 
 
 # --- the admin registers an officer's certificate --------------------------------------------------------

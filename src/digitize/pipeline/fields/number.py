@@ -43,6 +43,7 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     fixed = []
     quality = 1.0
     for p in parts:
+        p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
         if not p:
             continue
         key = _abbr_key(p)
@@ -80,6 +81,14 @@ SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s
 # "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation
 _HAND_NUMBER = re.compile(
     r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
+)
+_SO_HEAD = r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]"
+# the handwritten number's strokes read as anything up to the printed slash ("Số: đ -Í Z /QĐ-SYT", "sø: 2-2Z
+# /cr-‹qLD"), or as spaced digits without it ("Số: 2 1 0 uBND-vP"): the printed notation after them
+_HAND_NUMBERS = (
+    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([a-zđð]{1,6}(?:\s*-\s*\W?[a-zđð]{1,8}){1,2})\b"),
+    _HAND_NUMBER,
+    re.compile(_SO_HEAD + r"[\d\s]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
 )
 SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*[:;.,]\s*.*$")
 
@@ -126,7 +135,7 @@ def read_number(layout: Layout) -> NumberRead:
         # the number written by hand and unreadable: the printed notation after it still counts, and the
         # line still ends the organ lines
         for i, ln in enumerate(left[:8]):
-            m_hand = _HAND_NUMBER.match(fold1(ln.text))
+            m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(ln.text)))), None)
             if m_hand:
                 raw_notation = ln.text[m_hand.start(1) : m_hand.end(1)]
                 num_conf = ln.conf * 0.9
@@ -158,7 +167,12 @@ def fit_notation(notation: Found, heading_type: str | None) -> Found:
     head = parts[0]
     if len(parts) < 2 or head == expected or head in KNOWN_ABBREVIATIONS:
         return notation
-    if fuzz.ratio(_abbr_key(head), _abbr_key(expected)) < 40 or abs(len(head) - len(expected)) > 2:
+    # a printed abbreviation opens with a capital and has no digit: a part that does not ("mrr" under "TỜ
+    # TRÌNH", a handwritten number's strokes over it) is a misreading whatever letters it shares
+    garbled = not head[:1].isupper() or any(ch.isdigit() for ch in head)
+    if abs(len(head) - len(expected)) > 2 or (
+        fuzz.ratio(_abbr_key(head), _abbr_key(expected)) < 40 and not garbled
+    ):
         return notation
     fixed = "-".join([expected, *parts[1:]])
     return Found((ExtractedField("code_notation", fixed, round(f.confidence * 0.85, 3)),))

@@ -148,15 +148,25 @@ def full_title(type_name: str | None, subject: Found) -> Found:
     return Found((replace(f, value=titled),))
 
 
+# a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"); at least one true
+# numeral letter in it, so an Arabic "quý 1" stays
+_QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])([IVXl1|]{2,4})\b")
+
+
+def fix_quarter(text: str) -> str:
+    return _QUARTER.sub(lambda m: f"{m.group(1)} {re.sub(r'[l1|]', 'I', m.group(2))}", text)
+
+
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
-    """subject: "V/v …" of a công văn, else the lines centred under the type name."""
+    """subject: a công văn's text after "V/v" (CONTRACT), else the lines centred under the type name."""
     res = Builder()
     first, width = layout.first, layout.width
     if vv:
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = text[vv_prefix.end() :] if vv_prefix else text
-        res.set("subject", "V/v " + clean_value(body), statistics.fmean(x.conf for x in vv))
+        # the subject is the text after "V/v" (CONTRACT)
+        res.set("subject", fix_quarter(clean_value(body)), statistics.fmean(x.conf for x in vv))
     elif layout.type_i is not None:
         type_i = layout.type_i
         subj: list[Line] = []
@@ -211,5 +221,5 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
             value = fix_company_forms(sentence_case(joined))
-            res.set("subject", clean_value(value), statistics.fmean(x.conf for x in subj))
+            res.set("subject", fix_quarter(clean_value(value)), statistics.fmean(x.conf for x in subj))
     return res.freeze()
