@@ -104,6 +104,9 @@ def test_a_family_name_garbled_by_the_seal_rim_is_repaired_when_clearly_one() ->
 def test_given_names_alone_are_not_the_signer_when_the_family_name_is_garbled_past_repair() -> None:
     # "buyên" could be Nguyễn or Huỳnh: no guess, and "Hòa Bình" alone is not the name (null, review)
     assert _named("buyên Hòa Bình", [18.0, 96, 96])["signer_name"] is None
+    # "p4" for "Dương" under the seal (a generated licence): not "Minh Bình"
+    assert _named("p4 Minh Bình", [38.0, 96, 97])["signer_name"] is None
+    assert _named("+ Dương:Minh Nam", [48.0, 91, 96])["signer_name"] == "Dương Minh Nam"  # a speck is no word
 
 
 def test_a_name_read_right_is_never_repaired() -> None:

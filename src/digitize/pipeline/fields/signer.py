@@ -200,8 +200,8 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
     """A family name garbled by a seal's rim right before the given names ("sMguyễn Hòa Bình", "buyên Hòa
     Bình"): the word before the line's trailing run of capitalised syllables, when it is no syllable and
     clearly stands for one family name (``surname_of``), becomes that name (low confidence) and the junk
-    before it is dropped. Unchanged when a family name was read; no name at all when that word has three
-    letters or more but stands for no family name clearly (the given names alone are not the name)."""
+    before it is dropped. Unchanged when a family name was read; no name at all when that word ("buyên",
+    "p4") stands for no family name clearly (the given names alone are not the name)."""
     parts = _parts(line)
     if len(parts) != len(raw):
         return raw
@@ -214,7 +214,7 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
         return raw
     sur = surname_of(parts[k - 1][0])
     if sur is None:
-        if not raw[k - 1][0] and sum(ch.isalpha() for ch in parts[k - 1][0]) >= 3:
+        if not raw[k - 1][0] and any(ch.isalnum() for ch in parts[k - 1][0]):
             return []  # a garbled word where the family name stands: not a name read ("Hòa Bình" alone)
         return raw
     return [("", 0.0)] * (k - 1) + [(sur, 0.5)] + raw[k:]
