@@ -713,7 +713,7 @@ def make_content(kind: str, seed: int, extra_paragraphs: int = 0) -> Content:
         # a licence's or certificate's subject is its full title (CONTRACT): type words + the heading
         "subject": f"{type_name} {subject[0].lower()}{subject[1:]}"
         if kind in ("giay_phep", "giay_chung_nhan")
-        else subject,
+        else subject.removeprefix("V/v "),  # a công văn's subject is the text after "V/v" (CONTRACT)
         "signer_name": signer,
         "signer_title": title,
         "holder_name": holder_name,

@@ -317,7 +317,7 @@ def make_varied_content(
         "organ_name": organ_name,
         "parent_organ": parent,
         "place": place,
-        "subject": subject,
+        "subject": subject.removeprefix("V/v "),  # a công văn's: the text after "V/v" (CONTRACT)
         "signer_name": signer,
         "signer_title": title,
         "holder_name": holder_name,

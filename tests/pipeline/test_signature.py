@@ -113,3 +113,13 @@ def test_name_line_with_a_garbled_family_name_is_read_again() -> None:
     assert extract([page]).values()["signer_name"] == "Nguyễn Hòa Bình"
     # a page whose name was read is left alone (no Tesseract run)
     assert signature.name_pass(prepared, clean, lang="vie") is clean
+
+
+def test_a_second_reading_of_the_name_line_invents_nothing() -> None:
+    assert signature._name_of(["xo", "lgứýên", "Hòa", "Bình"], ["Hòa", "Bình"]) == "Nguyễn Hòa Bình"
+    # the given names as the first reading had them (tone marks too); other given names: not taken
+    assert signature._name_of(["Nguyễn", "Hòa", "Bính"], ["Hòa", "Bình"]) == "Nguyễn Hòa Bình"
+    assert signature._name_of(["Nguyễn", "Văn", "Bình"], ["Hòa", "Bình"]) is None
+    # no word that stands for a family name: nothing
+    assert signature._name_of(["buyên", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
+    assert signature._name_of(["Hòa", "Bình"], ["Hòa", "Bình"]) is None

@@ -1,7 +1,8 @@
 """An archive package is hostile: its signature rows' "verified" and "role" are not taken as it says.
 
-A forged package claims a verified leader signature over a PDF that bears none, and over a signed PDF
-changed after signing; after the import both are recorded as not verified (the documents and their PDFs are
+A forged package claims a verified leader signature over a PDF that bears none, over a signed PDF changed
+after signing, and with another document's genuine signed PDF; after the import all are recorded as not
+verified (the documents and their PDFs are
 kept), so the clerk's organisation signature (Decree 30/2020: only after a valid leader's signature) is
 refused on them, while a document really signed by a leader in the same package still gets the seal. Audit
 entries from the package are marked as imported from it."""
@@ -98,7 +99,9 @@ def test_a_forged_package_carries_no_trust(
 ) -> None:
     _add_seal_profile(signing, pki, tmp_path)
     use_home(monkeypatch, tmp_path / "src", None, None, "")
-    genuine, unsigned, tampered = (done_pdf_document(tmp_path, f"gp-{n}") for n in ("that", "khong", "sua"))
+    genuine, unsigned, tampered, other = (
+        done_pdf_document(tmp_path, f"gp-{n}") for n in ("that", "khong", "sua", "khac")
+    )
     assert sign_document(genuine, "giam-doc", "user:officer")["verified"] is True
     assert sign_document(tampered, "giam-doc", "user:officer")["verified"] is True
     bag = tmp_path / "bag"
@@ -116,6 +119,9 @@ def test_a_forged_package_carries_no_trust(
     at = bytes(signed).index(b"/Producer (") + len(b"/Producer (")
     signed[at] ^= 0x20  # a letter's case, inside the first revision every signature covers
     changed_sha = _put_signed(bag, tampered, bytes(signed), {**copy.deepcopy(claim), "id": 102})
+    # ... and the genuine document's signed PDF (it verifies) attached to another document as its own
+    borrowed = _signed_bytes(genuine)
+    borrowed_sha = _put_signed(bag, other, borrowed, {**copy.deepcopy(claim), "id": 103})
     # audit entries the package claims (our own trail must not take them as ours)
     data = json.loads(_record_path(bag, unsigned).read_text(encoding="utf-8"))
     data["rows"]["audit"].append(
@@ -132,17 +138,18 @@ def test_a_forged_package_carries_no_trust(
 
     use_home(monkeypatch, tmp_path / "dst", None, None, "")
     report = import_bag(bag)
-    assert report.documents == 3
+    assert report.documents == 4
     listed = "\n".join(report.unverified_signatures)
-    assert f"{unsigned}/{forged_sha}: does_not_verify, claimed_verified" in listed
-    assert f"{tampered}/{changed_sha}: does_not_verify, claimed_verified" in listed
-    assert genuine not in listed and len(report.unverified_signatures) == 2
+    assert f"{unsigned}/{forged_sha}: does_not_verify, not_of_this_document, claimed_verified" in listed
+    assert f"{tampered}/{changed_sha}: does_not_verify, claimed_verified\n" in listed + "\n"
+    assert f"{other}/{borrowed_sha}: not_of_this_document\n" in listed + "\n"  # it verifies
+    assert genuine not in listed and len(report.unverified_signatures) == 3
 
     with db.session() as s:
         rows = {r.document_id: r for r in s.scalars(select(Signature)).all()}
         assert rows[genuine].verified is True and rows[genuine].role == "leader"
         assert rows[genuine].detail["import"]["verified_here"] is True
-        for doc in (unsigned, tampered):
+        for doc in (unsigned, tampered, other):
             row = rows[doc]
             assert row.verified is False
             assert row.detail["import"]["claimed"] == {
@@ -168,7 +175,7 @@ def test_a_forged_package_carries_no_trust(
         assert "imported" not in ours.detail and ours.detail["unverified_signatures"]
 
     # Decree 30: the clerk's seal is refused where the leader's signature does not verify here ...
-    for doc in (unsigned, tampered):
+    for doc in (unsigned, tampered, other):
         with pytest.raises(Conflict, match="Nghị định 30/2020"):
             sign_stored(CLERK, doc, "con-dau")
     # ... and applied where it does (the genuine package round-trips its trust)
@@ -190,7 +197,7 @@ def test_import_cli_names_the_signatures_that_do_not_verify(
     result = CliRunner().invoke(main, ["import", str(bag)])
     assert result.exit_code == 0, result.output
     assert "nhập là 'chưa xác minh'" in result.output and f"{doc}/" in result.output
-    assert "does_not_verify, claimed_verified, role_differs" in result.output
+    assert "does_not_verify, not_of_this_document, claimed_verified, role_differs" in result.output
     shutil.rmtree(bag)
 
 

@@ -381,3 +381,41 @@ def rewrite_signature_contents(data: bytes, new_contents: bytes) -> bytes:
     out = io.BytesIO()
     w.write(out)
     return out.getvalue()
+
+
+def issue_leaf(
+    issuer_key: Path, issuer_cert: Path, out: Path, cn: str = "Lê Thị Cấp Sai"
+) -> tuple[Path, Path]:
+    """A signing certificate issued by ``issuer_cert``'s key whatever that certificate is allowed to do (an
+    end-entity certificate issuing another: not a CA). Returns the PEM key and certificate written in
+    ``out``."""
+    import datetime as dt
+
+    from cryptography import x509 as cx
+    from cryptography.x509.oid import NameOID
+
+    ikey = serialization.load_pem_private_key(issuer_key.read_bytes(), password=None)
+    icert = cx.load_pem_x509_certificate(issuer_cert.read_bytes())
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        cx.CertificateBuilder()
+        .subject_name(cx.Name([cx.NameAttribute(NameOID.COMMON_NAME, cn)]))
+        .issuer_name(icert.subject)
+        .public_key(key.public_key())
+        .serial_number(cx.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            cx.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True
+        )
+        .sign(ikey, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    key_path, cert_path = out / "leaf.key", out / "leaf.pem"
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from asn1crypto import x509
@@ -679,3 +680,25 @@ def test_contents_not_written_in_the_gap_is_a_hash_failure(
     s = _sig(verify_pdf(wrapped, trust_roots=roots))
     assert (s.indication, s.sub_indication, s.intact) == ("TOTAL_FAILED", "HASH_FAILURE", False), s.reasons_en
     assert any("signature wrapping" in r for r in s.reasons_en)
+
+
+# --- an end-entity certificate issuing another (not a CA) ----------------------------------------------
+def test_certificate_issued_by_a_non_ca_is_a_chain_failure(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate], tmp_path: Path
+) -> None:
+    # DSS (PAdESEndEntityCertIssuedByNotCACertTest, self-issued-qesig.pdf): the chain leaf → end-entity →
+    # CA → trusted root is built and fails: INDETERMINATE / CERTIFICATE_CHAIN_GENERAL_FAILURE
+    o = pki.officer
+    key, leaf = c.issue_leaf(o.key, o.cert, tmp_path)  # the officer's (end-entity) key issues a leaf
+    chain = tmp_path / "chain.pem"  # the CMS carries the officer's certificate and the intermediate CA
+    chain.write_bytes(o.cert.read_bytes() + pki.intermediate_cert.read_bytes())
+
+    def make(digest: bytes) -> bytes:
+        return c.signed_data(digest, key, leaf, chain)
+
+    s = _sig(verify_pdf(c.embed(base_pdf, make), trust_roots=roots))
+    assert (s.indication, s.sub_indication) == ("INDETERMINATE", "CERTIFICATE_CHAIN_GENERAL_FAILURE")
+    assert any("is not a CA certificate" in r and "Nguyễn Văn An" in r for r in s.reasons_en), s.reasons_en
+    # the same leaf under a root nobody trusts: no chain to trust at all, as DSS says without the anchor
+    s = _sig(verify_pdf(c.embed(base_pdf, make), default_trust=False))
+    assert (s.indication, s.sub_indication) == ("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND")

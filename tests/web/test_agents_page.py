@@ -50,7 +50,8 @@ def test_officer_sees_and_unpairs_only_their_own_agents(web: TestClient, officer
     assert "PC phòng Hòa &lt;b&gt;" in agents and "Laptop Lan" not in agents  # hers only, as text
     assert f"/sign/agents/{mine['key_id']}/unpair" in agents
     assert f"/sign/agents/{other['key_id']}/unpair" not in agents
-    assert "chưa dùng" in agents or re.search(r"\d{4}-\d\d-\d\dT", agents)  # last used: the API call above
+    # paired at, and last used (the API call above): two times, no "never"
+    assert "chưa dùng" not in agents and len(re.findall(r"\d{4}-\d\d-\d\dT", agents)) == 2
     token = csrf_of(page.text)
 
     # someone else's agent: 404, and it still works

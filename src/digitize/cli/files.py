@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
+from digitize.cli.output import echo_json
 from digitize.errors import BadInput
-
-
-def _echo(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _meta_options(f: Any) -> Any:
@@ -56,7 +52,7 @@ def create(**values: Any) -> None:
     from digitize.store import db
 
     with db.session() as s:
-        _echo(create_file(s, FileInput.parse(_given(values)), by="cli"))
+        echo_json(create_file(s, FileInput.parse(_given(values)), by="cli"))
 
 
 @files.command("update")
@@ -74,7 +70,7 @@ def update(file_ref: str, **values: Any) -> None:
     if not changes:
         raise BadInput("Không có trường nào để sửa.", "No field to change.")
     with db.session() as s:
-        _echo(update_file(s, file_ref, changes, by="cli"))
+        echo_json(update_file(s, file_ref, changes, by="cli"))
 
 
 @files.command("list")
@@ -90,7 +86,7 @@ def list_(q: str | None, fonds_code: str | None, limit: int, as_json: bool) -> N
     with db.session() as s:
         result = list_files(s, q=q, fonds_code=fonds_code, limit=limit)
     if as_json:
-        _echo(result)
+        echo_json(result)
         return
     for f in result["items"]:
         click.echo(
@@ -106,7 +102,7 @@ def show(file_ref: str) -> None:
     from digitize.store import db
 
     with db.session() as s:
-        _echo(file_view(s, file_ref))
+        echo_json(file_view(s, file_ref))
 
 
 @files.command("add")
@@ -118,7 +114,7 @@ def add(file_ref: str, document_ids: tuple[str, ...]) -> None:
     from digitize.store import db
 
     with db.session() as s:
-        _echo(assign_documents(s, file_ref, list(document_ids), by="cli"))
+        echo_json(assign_documents(s, file_ref, list(document_ids), by="cli"))
 
 
 @files.command("remove")
@@ -129,4 +125,4 @@ def remove(document_ids: tuple[str, ...]) -> None:
     from digitize.store import db
 
     with db.session() as s:
-        _echo(assign_documents(s, None, list(document_ids), by="cli"))
+        echo_json(assign_documents(s, None, list(document_ids), by="cli"))

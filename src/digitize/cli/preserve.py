@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import click
 
+from digitize.cli.output import echo_json, t
 from digitize.errors import FixityError
-
-
-def _lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    root = ctx.find_root() if ctx else None
-    obj = (root.obj if root else None) or {}
-    from digitize.config import get_settings
-
-    return str(obj.get("lang", get_settings().lang))
-
-
-def _t(vi: str, en: str) -> str:
-    return en if _lang() == "en" else vi
 
 
 @contextmanager
@@ -55,10 +41,6 @@ def _progress(label: str, enabled: bool) -> Iterator[Callable[[int, int], None] 
         progress.stop()
 
 
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 @click.command("export")
 @click.option(
     "--out", "out", required=True, type=click.Path(path_type=Path), help="An empty or new directory."
@@ -70,14 +52,14 @@ def export(out: Path, fmt: str, batch_id: str | None, as_json: bool) -> None:
     """The store (or one batch) as a BagIt bag; --format aip adds METS + PREMIS (E-ARK CSIP)."""
     from digitize.services import preservation
 
-    with _progress(_t("Xuất", "Exporting"), not as_json) as tick:
+    with _progress(t("Xuất", "Exporting"), not as_json) as tick:
         report = preservation.export(out, fmt=fmt, batch_id=batch_id, on_progress=tick)
     if as_json:
-        _echo_json(report.as_dict())
+        echo_json(report.as_dict())
         return
     mb = report.bytes / 1e6
     click.echo(
-        _t(
+        t(
             f"Đã xuất {report.documents} tài liệu, {report.files} hồ sơ, {report.batches} lô, "
             f"{report.objects} đối tượng ({mb:.1f} MB) vào {out} trong {report.seconds:.1f} s.",
             f"Exported {report.documents} documents, {report.files} files, {report.batches} batches, "
@@ -93,13 +75,13 @@ def import_(path: Path, as_json: bool) -> None:
     """Validate a bag made by 'digitize export', then restore it into this home (same ids)."""
     from digitize.services import preservation
 
-    with _progress(_t("Nhập", "Importing"), not as_json) as tick:
+    with _progress(t("Nhập", "Importing"), not as_json) as tick:
         report = preservation.import_(path, on_progress=tick)
     if as_json:
-        _echo_json(report.as_dict())
+        echo_json(report.as_dict())
         return
     click.echo(
-        _t(
+        t(
             f"Đã nhập {report.documents} tài liệu, {report.files} hồ sơ, {report.batches} lô, "
             f"{report.objects} đối tượng mới trong {report.seconds:.1f} s.",
             f"Imported {report.documents} documents, {report.files} files, {report.batches} batches, "
@@ -108,12 +90,12 @@ def import_(path: Path, as_json: bool) -> None:
     )
     for link in report.unresolved_links:
         click.echo(
-            _t(f"Liên kết tới tài liệu ngoài gói: {link}", f"Link to a document not in the bag: {link}"),
+            t(f"Liên kết tới tài liệu ngoài gói: {link}", f"Link to a document not in the bag: {link}"),
             err=True,
         )
     for sig in report.unverified_signatures:
         click.echo(
-            _t(
+            t(
                 f"Chữ ký không xác minh được tại đây, nhập là 'chưa xác minh': {sig}",
                 f"Signature that does not verify here, imported as not verified: {sig}",
             ),
@@ -127,15 +109,15 @@ def audit(as_json: bool) -> None:
     """Recompute every stored object's sha256; non-zero exit and a list when any differ or are missing."""
     from digitize.services import preservation
 
-    with _progress(_t("Kiểm tra", "Checking"), not as_json) as tick:
+    with _progress(t("Kiểm tra", "Checking"), not as_json) as tick:
         report = preservation.audit(on_progress=tick)
     if as_json:
-        _echo_json(report.as_dict())
+        echo_json(report.as_dict())
     else:
         for p in report.problems:
             click.echo(f"{p.problem}\t{p.key}\t{p.document_id}\t{p.expected}\t{p.actual or '-'}")
         click.echo(
-            _t(
+            t(
                 f"{report.checked} đối tượng, {report.bytes / 1e6:.1f} MB, {report.seconds:.1f} s: "
                 f"{report.problem_count} lỗi.",
                 f"{report.checked} objects, {report.bytes / 1e6:.1f} MB, {report.seconds:.1f} s: "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from digitize.cli.store import _echo_json, _t
+from digitize.cli.output import echo_json, t
 from digitize.text import printable
 
 
@@ -37,17 +37,17 @@ def list_(every: bool, limit: int, offset: int, as_json: bool) -> None:
             s, state=None if every else QuarantineState.HELD, limit=limit, offset=offset
         )
     if as_json:
-        _echo_json({"items": [i.as_dict() for i in items], "total": total})
+        echo_json({"items": [i.as_dict() for i in items], "total": total})
         return
     if not items:
-        click.echo(_t("Không có tệp nào bị cách ly.", "Nothing in quarantine."))
+        click.echo(t("Không có tệp nào bị cách ly.", "Nothing in quarantine."))
         return
     for i in items:
         names = printable(", ".join(i.filenames) or "?")  # the senders' names: no escape sequence
         click.echo(
             f"{i.sha256}  {i.state:<8}  {i.size if i.size is not None else '?':>10}  {i.reason:<17}  {names}"
         )
-    click.echo(_t(f"{len(items)}/{total} tệp.", f"{len(items)}/{total} items."))
+    click.echo(t(f"{len(items)}/{total} tệp.", f"{len(items)}/{total} items."))
 
 
 @quarantine.command("show")
@@ -70,13 +70,13 @@ def show(sha256: str, save: Path | None, as_json: bool) -> None:
         with db.session() as s:
             item = show_item(s, sha256)
     if as_json:
-        _echo_json(item.as_dict())
+        echo_json(item.as_dict())
     else:
         for key, value in item.as_dict().items():
             shown = ", ".join(value) if isinstance(value, list) else value
             click.echo(f"{key + ':':<14}{printable(shown) if shown is not None else ''}")
     if save is not None:
-        click.echo(_t(f"Đã ghi ra {save}.", f"Written to {save}."), err=True)
+        click.echo(t(f"Đã ghi ra {save}.", f"Written to {save}."), err=True)
 
 
 @quarantine.command("release")
@@ -97,7 +97,7 @@ def release(sha256: str) -> None:
             register_dispatcher(send_to_celery)
         enqueue([item.document_id], settings)
     click.echo(
-        _t(
+        t(
             f"Đã giải phóng {item.sha256}: tài liệu {item.document_id} (lô {batch_id}).",
             f"Released {item.sha256}: document {item.document_id} (batch {batch_id}).",
         )
@@ -112,4 +112,4 @@ def delete(sha256: str, reason: str) -> None:
     from digitize.services.quarantine import delete_item
 
     item = delete_item(sha256, by="cli", reason=reason)
-    click.echo(_t(f"Đã xóa {item.sha256}.", f"Deleted {item.sha256}."))
+    click.echo(t(f"Đã xóa {item.sha256}.", f"Deleted {item.sha256}."))

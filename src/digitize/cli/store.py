@@ -11,7 +11,6 @@ FastAPI and uvicorn are imported only by ``serve``.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from digitize.cli.output import echo_json, lang, t
 from digitize.config import get_settings
 from digitize.errors import UsageError
 from digitize.permissions import Role
@@ -33,22 +33,7 @@ if TYPE_CHECKING:
 
 def _again() -> str:
     """The confirmation prompt of a password, in the command's language (click's own is English only)."""
-    return _t("Nhập lại để xác nhận", "Repeat for confirmation")
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    root = ctx.find_root() if ctx else None
-    obj = (root.obj if root else None) or {}
-    return str(obj.get("lang", get_settings().lang))
-
-
-def _t(vi: str, en: str) -> str:
-    return en if _lang() == "en" else vi
+    return t("Nhập lại để xác nhận", "Repeat for confirmation")
 
 
 # --- ingest -----------------------------------------------------------------------------------
@@ -60,7 +45,7 @@ def _split_stacks(stack_ids: list[str], progress: Any, as_json: bool) -> list[st
 
     new: list[str] = []
     for stack_id in stack_ids:
-        task = progress.add_task(_t("Tách tập quét", "Splitting stack"), total=None) if progress else None
+        task = progress.add_task(t("Tách tập quét", "Splitting stack"), total=None) if progress else None
 
         def tick(n: int, task: Any = task) -> None:
             if progress is not None and task is not None:
@@ -70,14 +55,14 @@ def _split_stacks(stack_ids: list[str], progress: Any, as_json: bool) -> list[st
         new.extend(outcome.new_document_ids)
         if outcome.state == StackState.NEEDS_REVIEW and not as_json:
             click.echo(
-                _t(
+                t(
                     f"Tập quét {stack_id}: ranh giới chưa chắc chắn, chờ duyệt tại /stacks/{stack_id}",
                     f"Stack {stack_id}: unsure boundaries, waiting for review at /stacks/{stack_id}",
                 ),
                 err=True,
             )
         elif outcome.state == StackState.FAILED and not as_json:
-            click.echo(_t(f"Tập quét {stack_id}: lỗi", f"Stack {stack_id}: failed"), err=True)
+            click.echo(t(f"Tập quét {stack_id}: lỗi", f"Stack {stack_id}: failed"), err=True)
     return new
 
 
@@ -142,13 +127,13 @@ def ingest(
             console=_stderr_console(),
         )
         progress.start()
-        store_task = progress.add_task(_t("Lưu bản gốc", "Storing originals"), total=None)
+        store_task = progress.add_task(t("Lưu bản gốc", "Storing originals"), total=None)
 
     def on_item(item: IngestedItem) -> None:
         if progress is not None:
             progress.advance(store_task)
         if item.error is not None and not as_json:
-            click.echo(f"{item.filename}: {item.error.one_line(_lang())}", err=True)  # type: ignore[arg-type]
+            click.echo(f"{item.filename}: {item.error.one_line(lang())}", err=True)  # type: ignore[arg-type]
 
     try:
         sources = [service.Source(Path(p), Path(p).name or str(p)) for p in paths]
@@ -172,7 +157,7 @@ def ingest(
             else:
                 with LocalPool(settings, workers=workers, poll_interval=0.3) as pool:
                     task = (
-                        progress.add_task(_t("Xử lý", "Processing"), total=len(doc_ids)) if progress else None
+                        progress.add_task(t("Xử lý", "Processing"), total=len(doc_ids)) if progress else None
                     )
 
                     def tick() -> None:
@@ -188,7 +173,7 @@ def ingest(
     with db.session(settings) as s:
         view = batch_view(s, report.batch_id)
     if as_json:
-        _echo_json(view.to_json())
+        echo_json(view.to_json())
     else:
         _print_batch(view)
 
@@ -202,7 +187,7 @@ def _stderr_console() -> Any:
 def _wait_for(doc_ids: list[str], progress: Any) -> None:
     from digitize.processing.executor import unfinished
 
-    task = progress.add_task(_t("Xử lý", "Processing"), total=len(doc_ids)) if progress else None
+    task = progress.add_task(t("Xử lý", "Processing"), total=len(doc_ids)) if progress else None
     while True:
         left = unfinished(doc_ids)
         if progress is not None and task is not None:
@@ -236,22 +221,22 @@ def status(batch_id: str | None, as_json: bool) -> None:
         if batch_id:
             view = batch_view(s, batch_id)
             if as_json:
-                _echo_json(view.to_json())
+                echo_json(view.to_json())
             else:
                 _print_batch(view)
             return
         batches = list_batches(s, limit=1000)
         totals = counts_by_state(s)
     if as_json:
-        _echo_json({"items": [b.to_json() for b in batches], "total": len(batches), "documents": totals})
+        echo_json({"items": [b.to_json() for b in batches], "total": len(batches), "documents": totals})
         return
     for view in batches:
         _print_batch(view)
     click.echo(
-        _t("Tài liệu theo trạng thái: ", "Documents by state: ")
+        t("Tài liệu theo trạng thái: ", "Documents by state: ")
         + ", ".join(f"{k} {v}" for k, v in sorted(totals.items()))
         if totals
-        else _t("Chưa có tài liệu.", "No documents yet.")
+        else t("Chưa có tài liệu.", "No documents yet.")
     )
 
 
@@ -301,7 +286,7 @@ def search(
             file_id=resolve_file_id(s, file_ref),
         )
     if as_json:
-        _echo_json(result)
+        echo_json(result)
         return
     for item in result["items"]:
         f = item["fields"]
@@ -319,7 +304,7 @@ def search(
                 ]
             )
         )
-    click.echo(_t(f"{result['total']} kết quả", f"{result['total']} result(s)"), err=True)
+    click.echo(t(f"{result['total']} kết quả", f"{result['total']} result(s)"), err=True)
 
 
 # --- db -----------------------------------------------------------------------------------------
@@ -338,7 +323,7 @@ def db_upgrade() -> None:
     engine = dbmod.get_engine(upgrade=False)
     dbmod.upgrade_schema(engine)
     click.echo(
-        _t(
+        t(
             f"Cơ sở dữ liệu ở phiên bản {dbmod.current_revision(engine)}.",
             f"Database at revision {dbmod.current_revision(engine)}.",
         )
@@ -379,7 +364,7 @@ def keys_create(role: str, name: str, grants: tuple[str, ...], certificates: tup
         for pem in pems:
             register_certificate(s, "key", key_id, pem, by="cli")
     click.echo(
-        _t(
+        t(
             f"Khóa {key_id} ({role}) cho {name}; lưu lại ngay, sẽ không hiện lại:",
             f"Key {key_id} ({role}) for {name}; keep it now, it is not shown again:",
         ),
@@ -408,7 +393,7 @@ def keys_revoke(key_id: str) -> None:
     from digitize.services.access import revoke_key
 
     revoke_key(key_id, by="cli")
-    click.echo(_t(f"Đã thu hồi khóa {key_id}.", f"Key {key_id} revoked."))
+    click.echo(t(f"Đã thu hồi khóa {key_id}.", f"Key {key_id} revoked."))
 
 
 @keys.command("list")
@@ -432,10 +417,10 @@ def keys_list(as_json: bool) -> None:
             for k in s.scalars(select(ApiKey).order_by(ApiKey.id))
         ]
     if as_json:
-        _echo_json(rows)
+        echo_json(rows)
         return
     for r in rows:
-        state = _t("đã thu hồi", "revoked") if r["revoked_at"] else _t("hiệu lực", "active")
+        state = t("đã thu hồi", "revoked") if r["revoked_at"] else t("hiệu lực", "active")
         click.echo(f"{r['key_id']}\t{r['role']}\t{state}\t{r['name']}")
 
 
@@ -471,12 +456,12 @@ def users_create(name: str, role: str, password_env: str | None, certificates: t
                 f"Environment variable {password_env} is empty or unset.",
             )
     else:
-        password = click.prompt(_t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=_again())
+        password = click.prompt(t("Mật khẩu", "Password"), hide_input=True, confirmation_prompt=_again())
     with dbmod.session() as s:
         user = create_user(s, name=name, role=role, password=password)
         for pem in pems:
             register_certificate(s, "user", user.name, pem, by="cli")
-    click.echo(_t(f"Đã tạo người dùng {name} ({role}).", f"User {name} ({role}) created."))
+    click.echo(t(f"Đã tạo người dùng {name} ({role}).", f"User {name} ({role}) created."))
 
 
 def _password_from(password_env: str | None) -> str:
@@ -488,7 +473,7 @@ def _password_from(password_env: str | None) -> str:
                 f"Environment variable {password_env} is empty or unset.",
             )
         return password
-    new = click.prompt(_t("Mật khẩu mới", "New password"), hide_input=True, confirmation_prompt=_again())
+    new = click.prompt(t("Mật khẩu mới", "New password"), hide_input=True, confirmation_prompt=_again())
     return str(new)
 
 
@@ -499,7 +484,7 @@ def users_disable(name: str) -> None:
     from digitize.services.access import disable_user
 
     ended = disable_user(name, by="cli")
-    click.echo(_t(f"Đã khóa {name} ({ended} phiên kết thúc).", f"{name} disabled ({ended} sessions ended)."))
+    click.echo(t(f"Đã khóa {name} ({ended} phiên kết thúc).", f"{name} disabled ({ended} sessions ended)."))
 
 
 @users.command("enable")
@@ -509,7 +494,7 @@ def users_enable(name: str) -> None:
     from digitize.services.access import disable_user
 
     disable_user(name, by="cli", disabled=False)
-    click.echo(_t(f"Đã mở khóa {name}.", f"{name} enabled."))
+    click.echo(t(f"Đã mở khóa {name}.", f"{name} enabled."))
 
 
 @users.command("password")
@@ -521,7 +506,7 @@ def users_password(name: str, password_env: str | None) -> None:
 
     ended = change_password(name, _password_from(password_env), by="cli")
     click.echo(
-        _t(
+        t(
             f"Đã đổi mật khẩu của {name} ({ended} phiên kết thúc).",
             f"Password of {name} changed ({ended} sessions ended).",
         )
@@ -550,7 +535,7 @@ def prepare_first_run(samples: Path | None = None) -> None:
         )
         report = ingest_paths(files, batch_name="samples", actor="first-run")
         click.echo(
-            _t(
+            t(
                 f"Đã nạp {len(report.document_ids)} tài liệu mẫu từ {samples} (lô {report.batch_id}).",
                 f"Loaded {len(report.document_ids)} sample documents from {samples} "
                 f"(batch {report.batch_id}).",
@@ -562,7 +547,7 @@ def prepare_first_run(samples: Path | None = None) -> None:
         with dbmod.session() as s:
             create_user(s, name="admin", role="admin", password=password, created_by="first-run")
         click.echo(
-            _t(
+            t(
                 "Người dùng admin đã được tạo. Mật khẩu (chỉ hiện một lần):",
                 "User admin created. Password (shown once):",
             ),
@@ -590,7 +575,7 @@ def _demo_signing(new_admin: bool) -> None:
         with dbmod.session() as s:
             register_certificate(s, "user", "admin", demo.officer_cert.read_bytes(), by="first-run")
     click.echo(
-        _t(
+        t(
             f"Ký số thử: hồ sơ ký 'demo' của admin, gốc tin cậy demo trong {demo.root.parent} ({DEMO_TEXT}).",
             f"Demo signing: admin's signing profile 'demo', the demo root trusted in {demo.root.parent} "
             f"({DEMO_TEXT}).",

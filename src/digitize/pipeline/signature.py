@@ -148,7 +148,8 @@ NAME_CUTS = ((1.0, 0.2), (0.5, 0.25))  # (left margin, top/bottom margin) in lin
 def _name_of(tokens: list[str], given: list[str]) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``) on, every later word a valid syllable; its given names must be
-    the ones the first reading had (the words the seal left clear), so nothing is invented."""
+    the ones the first reading had (the words the seal left clear, kept as first read), so nothing is
+    invented."""
     for k, tok in enumerate(tokens):
         sur = surname_of(tok)
         if sur is None:
@@ -158,9 +159,9 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         words = [sur, *rest]
         if not well_formed(words) or not rest or not all(r[:1].isupper() for r in rest):
             return None
-        if [fold(w) for w in rest[-len(given) :]] != [fold(g) for g in given]:
+        if not given or [fold(w) for w in rest[-len(given) :]] != [fold(g) for g in given]:
             return None
-        return " ".join(words)
+        return " ".join([sur, *rest[: len(rest) - len(given)], *given])  # the first reading's given names
     return None
 
 

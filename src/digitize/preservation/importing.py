@@ -557,14 +557,18 @@ def _mark_imported(entries: list[AuditEntry], package: dict[str, Any]) -> list[A
 
 def _reverify(root: Path, r: _DocRows, roots: list[Any], package: dict[str, Any]) -> list[str]:
     """Each signature row from its signed PDF (one of this document's own signed objects), verified here."""
-    signed = {v.sha256 for v in r.variants if v.kind == "signed"}
+    kinds = {v.sha256: v.kind for v in r.variants}  # every one checked present in the bag
     out: list[str] = []
     for sig in r.signatures:
-        pdf = None
-        if layout.is_sha256(sig.sha256) and sig.sha256 in signed:
-            path = root / layout.object_path("signed", sig.sha256)
-            pdf = path if path.is_file() else None
-        verdict = import_trust.apply(sig, import_trust.examine(pdf, roots), package)
+        pdf = source = None
+        if layout.is_sha256(sig.sha256) and kinds.get(sig.sha256) == "signed":
+            pdf = root / layout.object_path("signed", sig.sha256)
+        made_from = sig.derived_from
+        if made_from is not None and made_from != sig.sha256 and made_from in kinds:
+            kind = kinds[made_from]
+            source = import_trust.Source(root / layout.object_path(kind, made_from), kind == "signed")
+        evidence = import_trust.examine(pdf, roots, document_id=r.document.id, source=source)
+        verdict = import_trust.apply(sig, evidence, package)
         if not verdict.verified:
             out.append(f"{r.document.id}/{sig.sha256}: {', '.join(verdict.reasons)}")
     return out

@@ -13,8 +13,15 @@ verified when it is recorded (``digitize.signing.service.store_signed``):
 - ``role``: the role the field's name carries (``leader_1``, ``organization_1``, ``copy_1``: how our signing
   names the fields); a field whose name carries no role gives no role.
 
+A signed PDF must also be this document's (``bound``): the row's ``derived_from`` is one of the document's
+own objects in the package, and the signed PDF is that object plus revisions (an incremental update: what our
+signing does after the first signature), or, for a first signature, whose QR code (Circular 01/2023, drawn
+before signing and covered by the signature) names this document. A genuine signed PDF of another document
+attached to this one verifies, but is not this document's signature.
+
 The rules, in order (``judge``): no signed PDF in the package → not verified; a PDF we do not verify → not
-verified; a claim (verified, role, field, signer) that disagrees with what the PDF shows → not verified. The
+verified; a PDF not bound to the document → not verified; a claim (verified, role, field, signer) that
+disagrees with what the PDF shows → not verified. The
 row and the signed PDF are still imported (nothing the archive holds is lost), the package's claims kept in
 the row's ``detail["import"]`` beside what we found, and the import's report lists each such signature.
 """
@@ -60,6 +67,7 @@ class Evidence:
 
     present: bool
     verified: bool = False
+    bound: bool = False  # the signed PDF is of this document (see the module's text)
     indication: str | None = None
     sub_indication: str | None = None
     field: str | None = None
@@ -91,6 +99,8 @@ def judge(claim: Claim, evidence: Evidence) -> Judgement:
     reasons: list[str] = []
     if not evidence.verified:
         reasons.append("does_not_verify")
+    if not evidence.bound:
+        reasons.append("not_of_this_document")
     if claim.verified is not None and bool(claim.verified) != evidence.verified:
         reasons.append("claimed_verified" if claim.verified else "claimed_not_verified")
     if claim.role is not None and claim.role != evidence.role:
@@ -104,18 +114,50 @@ def judge(claim: Claim, evidence: Evidence) -> Judgement:
     return Judgement(not reasons, tuple(reasons))
 
 
-def examine(pdf: Path | None, trust_roots: list[Any]) -> Evidence:
-    """Verify the signed PDF ``pdf`` (None: not in the package) with our verifier."""
+@dataclass(frozen=True)
+class Source:
+    """The object a signed PDF says it was made from (``derived_from``), among the document's own."""
+
+    path: Path
+    signed: bool  # an earlier signed PDF of the document (else its original or searchable PDF)
+
+
+def bound_to(data: bytes, document_id: str, source: Source | None) -> bool:
+    """Whether the signed PDF ``data`` is the document's: an incremental update of ``source``, or (a first
+    signature, after which the QR code is drawn by rewriting the file) its QR code names the document."""
+    if source is None:
+        return False
+    before = source.path.read_bytes()
+    if len(data) > len(before) and data.startswith(before):
+        return True
+    if source.signed:
+        return False
+    from digitize.signing.qr import parse_payload, read_qr
+
+    try:
+        text = read_qr(data)
+    except Exception:  # a QR that does not read binds nothing
+        return False
+    return bool(text) and parse_payload(text or "").get("document_id") == document_id
+
+
+def examine(
+    pdf: Path | None, trust_roots: list[Any], *, document_id: str = "", source: Source | None = None
+) -> Evidence:
+    """Verify the signed PDF ``pdf`` (None: not in the package) with our verifier; ``source``: the
+    document's object it says it was made from (None: none of the document's)."""
     if pdf is None:
         return Evidence(present=False)
     from digitize.verify import verify_pdf
 
-    report = verify_pdf(pdf.read_bytes(), trust_roots=trust_roots, visual_checks=False)
+    data = pdf.read_bytes()
+    report = verify_pdf(data, trust_roots=trust_roots, visual_checks=False)
     sigs = [s for s in report.signatures if s.kind == "signature"]
     last = sigs[-1] if sigs else None
     return Evidence(
         present=True,
         verified=report.all_passed,
+        bound=bound_to(data, document_id, source),
         indication=str(report.document.indication),
         sub_indication=report.document.sub_indication,
         field=last.field if last else None,

@@ -369,7 +369,21 @@ async def _chain_facts(
         if status.revocation_details is not None and not status.revocation_details.ca_revoked:
             revocation = Revocation.REVOKED
     chain_note = None
-    if not chain_found and cert is not None and problem in (None, Sub.NO_CERTIFICATE_CHAIN_FOUND):
+    not_ca = None
+    if (
+        not chain_found
+        and cert is not None
+        and problem
+        in (
+            None,
+            Sub.NO_CERTIFICATE_CHAIN_FOUND,
+            Sub.CERTIFICATE_CHAIN_GENERAL_FAILURE,
+        )
+    ):
+        not_ca = _issuer_not_a_ca(cert, setup, extra)
+    if not_ca is not None:
+        problem, chain_note = Sub.CERTIFICATE_CHAIN_GENERAL_FAILURE, not_ca
+    elif not chain_found and cert is not None and problem in (None, Sub.NO_CERTIFICATE_CHAIN_FOUND):
         chain_note = _missing_link(cert, setup, extra)
     return ChainFacts(
         trusted=trusted,
@@ -461,6 +475,47 @@ def _missing_link(cert: x509.Certificate, setup: _Setup, extra: Sequence[x509.Ce
                 f"{where}; on a network without Internet, get the certificate of '{issuer}' from the CA's "
                 "site, add it with 'digitize trust add FILE.cer' and verify again",
             )
+        cur = nxt
+    return None
+
+
+def _is_ca(cert: x509.Certificate) -> bool:
+    bc = _safe(lambda: cert.basic_constraints_value)
+    return bool(bc is not None and bc["ca"].native)
+
+
+def _issuer_not_a_ca(
+    cert: x509.Certificate, setup: _Setup, extra: Sequence[x509.Certificate]
+) -> Words | None:
+    """A chain to a trusted anchor exists by names and keys, but a certificate in it that issued another is
+    not a CA (no basicConstraints cA): EU DSS builds that chain and fails it, INDETERMINATE /
+    CERTIFICATE_CHAIN_GENERAL_FAILURE (PAdESEndEntityCertIssuedByNotCACertTest, self-issued-qesig.pdf).
+    pyHanko says so too, or finds no path at all; either way the report names the certificate. Only when
+    the walk reaches an anchor: otherwise the chain is untrusted anyway (NO_CERTIFICATE_CHAIN_FOUND, as DSS
+    says without the anchor)."""
+    anchors = list(setup.trust.anchors)
+    available = [*setup.trust.pool, *setup.dss.certs, *extra]
+    cur, seen, culprit = cert, {cert.sha256}, None
+    for _ in range(16):
+        if cur.self_signed != "no":
+            return None
+        issued_by_anchor = next((a for a in anchors if a.subject == cur.issuer), None)
+        if issued_by_anchor is not None:
+            if culprit is None:
+                return None
+            cn = _cn(culprit.subject)
+            return (
+                f"Chứng thư '{cn}' đã cấp chứng thư khác trong chuỗi nhưng không phải là chứng thư CA "
+                "(thiếu basicConstraints cA): chuỗi chứng thư không hợp lệ",
+                f"The certificate '{cn}' issued another certificate of the chain but is not a CA certificate "
+                "(no basicConstraints cA): the chain is not valid",
+            )
+        nxt = next((c for c in available if c.subject == cur.issuer and c.sha256 not in seen), None)
+        if nxt is None:
+            return None
+        if not _is_ca(nxt) and culprit is None:
+            culprit = nxt
+        seen.add(nxt.sha256)
         cur = nxt
     return None
 

@@ -5,7 +5,7 @@
 - ``number``: "Số: 1169/QĐ-UBND" → number and notation (repaired against known abbreviations);
 - ``organ``: the issuing organ and its parent from the header's left column;
 - ``place_date``: place and issue date from "<place>, ngày … tháng … năm …";
-- ``subject``: the type heading and the trích yếu (or "V/v …" of a công văn);
+- ``subject``: the type heading and the trích yếu (a công văn's text after "V/v");
 - ``holder``: holder name and id; ``validity``: valid_from / valid_until;
 - ``signer``: the signer's title and name from the signature block;
 - ``compose``: all of them in order; ``review``: which documents go to review.

@@ -158,14 +158,15 @@ def fix_quarter(text: str) -> str:
 
 
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
-    """subject: "V/v …" of a công văn, else the lines centred under the type name."""
+    """subject: a công văn's text after "V/v" (CONTRACT), else the lines centred under the type name."""
     res = Builder()
     first, width = layout.first, layout.width
     if vv:
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = text[vv_prefix.end() :] if vv_prefix else text
-        res.set("subject", "V/v " + fix_quarter(clean_value(body)), statistics.fmean(x.conf for x in vv))
+        # the subject is the text after "V/v" (CONTRACT)
+        res.set("subject", fix_quarter(clean_value(body)), statistics.fmean(x.conf for x in vv))
     elif layout.type_i is not None:
         type_i = layout.type_i
         subj: list[Line] = []
