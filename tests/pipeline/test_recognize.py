@@ -147,3 +147,26 @@ def test_page_timeout_in_a_child_process_is_a_clear_error(monkeypatch: pytest.Mo
     with pytest.raises(ToolFailed) as err:
         tesseract.image_to_data(img, lang="vie", timeout=0.01)
     assert "timed out" in err.value.message("en")
+
+
+def test_a_threads_engines_end_with_it() -> None:
+    """Engines are kept per thread; a thread that ends takes its engines with it (no model left behind per
+    finished thread)."""
+    import gc
+    import threading
+    import weakref
+
+    img = np.asarray(decree_page(200).convert("L"))[:300]
+    seen: list[weakref.ref[object]] = []
+
+    def read() -> None:
+        tesseract.image_to_data(img, lang="vie", psm=6)
+        seen.append(weakref.ref(tesseract._engines.set))
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join()
+    gc.collect()
+    assert len(seen) == 1 and seen[0]() is None
+    tesseract.image_to_data(img, lang="vie", psm=6)  # this thread's engines are its own
+    assert tesseract._engines.set.by_key

@@ -185,8 +185,7 @@ _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
 _OEM_LSTM_ONLY = 1
 _lib_lock = threading.Lock()
 _lib: list[ctypes.CDLL | None] = []  # [] not tried yet; [None] not usable here
-_engines = threading.local()
-_all_engines: list[tuple[int, int]] = []  # (pid, handle) of every engine made, ended at exit
+_engines = threading.local()  # .set: this thread's _Engines
 
 
 def _gomp_loaded() -> bool:
@@ -226,42 +225,65 @@ def _library() -> ctypes.CDLL | None:
         return lib
 
 
-def _engine(lib: ctypes.CDLL, lang: str, variables: tuple[tuple[str, str], ...]) -> int:
-    """This thread's engine for ``lang`` with ``variables`` set at initialisation (as ``tesseract -c``
-    does), made once."""
-    pid = os.getpid()
-    if getattr(_engines, "pid", None) != pid:  # a forked child does not use its parent's engines
-        _engines.pid, _engines.by_key = pid, {}
-    key = (lang, variables)
-    handle: int | None = _engines.by_key.get(key)
-    if handle is None:
-        handle = lib.TessBaseAPICreate()
-        names = (_CP * (len(variables) + 1))(*[k.encode() for k, _ in variables], b"debug_file")
-        values = (_CP * (len(variables) + 1))(*[v.encode() for _, v in variables], os.devnull.encode())
-        rc = lib.TessBaseAPIInit4(
-            handle, None, lang.encode(), _OEM_LSTM_ONLY, None, 0, names, values, len(variables) + 1, 0
+class _Engines:
+    """One thread's engines by (language, variables). Ended when the thread ends (its ``threading.local``
+    goes, and this with it), or at exit for the main thread; a forked child leaves its parent's alone."""
+
+    def __init__(self, lib: ctypes.CDLL) -> None:
+        self.lib, self.pid, self.by_key = (
+            lib,
+            os.getpid(),
+            dict[tuple[str, tuple[tuple[str, str], ...]], int](),
         )
-        if rc != 0:
-            lib.TessBaseAPIDelete(handle)
-            raise ToolFailed(
-                f"Không khởi tạo được Tesseract cho ngôn ngữ {lang}.",
-                f"Cannot initialise Tesseract for {lang}.",
+
+    def get(self, lang: str, variables: tuple[tuple[str, str], ...]) -> int:
+        key = (lang, variables)
+        handle = self.by_key.get(key)
+        if handle is None:
+            lib = self.lib
+            handle = lib.TessBaseAPICreate()
+            names = (_CP * (len(variables) + 1))(*[k.encode() for k, _ in variables], b"debug_file")
+            values = (_CP * (len(variables) + 1))(*[v.encode() for _, v in variables], os.devnull.encode())
+            # the variables set at initialisation, as ``tesseract -c`` does; Tesseract's own messages to
+            # /dev/null (a child's stderr was thrown away too)
+            rc = lib.TessBaseAPIInit4(
+                handle, None, lang.encode(), _OEM_LSTM_ONLY, None, 0, names, values, len(variables) + 1, 0
             )
-        _engines.by_key[key] = handle
-        _all_engines.append((pid, handle))
-    return handle
+            if rc != 0:
+                lib.TessBaseAPIDelete(handle)
+                raise ToolFailed(
+                    f"Không khởi tạo được Tesseract cho ngôn ngữ {lang}.",
+                    f"Cannot initialise Tesseract for {lang}.",
+                )
+            self.by_key[key] = handle
+        return handle
+
+    def end(self) -> None:
+        if self.pid == os.getpid():
+            for handle in self.by_key.values():
+                self.lib.TessBaseAPIEnd(handle)
+                self.lib.TessBaseAPIDelete(handle)
+        self.by_key.clear()
+
+    def __del__(self) -> None:
+        self.end()
+
+
+def _engine(lib: ctypes.CDLL, lang: str, variables: tuple[tuple[str, str], ...]) -> int:
+    """This thread's engine for ``lang`` with ``variables``, made once."""
+    engines: _Engines | None = getattr(_engines, "set", None)
+    if engines is None or engines.pid != os.getpid():  # a forked child does not use its parent's engines
+        if engines is not None:
+            engines.by_key.clear()  # the parent's: not ours to end
+        engines = _engines.set = _Engines(lib)
+    return engines.get(lang, variables)
 
 
 @atexit.register
 def _end_engines() -> None:
-    lib = _lib[0] if _lib else None
-    if lib is None:
-        return
-    for pid, handle in _all_engines:
-        if pid == os.getpid():
-            lib.TessBaseAPIEnd(handle)
-            lib.TessBaseAPIDelete(handle)
-    _all_engines.clear()
+    engines: _Engines | None = getattr(_engines, "set", None)
+    if engines is not None:
+        engines.end()
 
 
 _BLOCK, _PARA, _TEXTLINE, _WORD = 0, 1, 2, 3  # Tesseract's PageIteratorLevel
