@@ -137,6 +137,12 @@ def test_in_process_engine_reads_as_the_command_line(monkeypatch: pytest.MonkeyP
     assert again == inside[1]  # a kept engine carries nothing over from the call before
     assert any(t.text.isdigit() for t in inside[2]) and all(t.text.isdigit() for t in inside[2])
     assert word_accuracy(" ".join(t.text for t in inside[0]), ground_truth()) >= 0.9
+    monkeypatch.undo()
+    # the variables above are set per call on one engine per language; one Tesseract reads only when it
+    # initialises gets an engine of its own
+    tesseract.image_to_data(crop, lang="vie", psm=6, extra="-c load_system_dawg=0")
+    keys = set(tesseract._engines.set.by_key)
+    assert ("vie", ()) in keys and ("vie", (("tessedit_do_invert", "0"), ("load_system_dawg", "0"))) in keys
 
 
 def test_page_timeout_in_a_child_process_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,14 +6,16 @@ process per core instead) and a per-call timeout, in one of two ways that give t
 confidences (``Token``), number for number:
 
 - in process (``settings.ocr_in_process``, the default): the installed ``libtesseract.so.5`` through its C API
-  (ctypes), one engine per (thread, language, settings) initialised once and kept, the page's grey pixels
-  handed over as they are, the timeout as Tesseract's own deadline, the words read with its result iterator
-  (``_words``: cheaper than having it write the TSV). A child process per call costs ~65 ms of
-  CPU before it reads a pixel (loading its libraries and the model: ``tesseract --version`` alone takes
-  80 ms), the BMP encoding and the pipe; measured on the 13 real pages (``bench/ocr.py``) this saves ~9 % of
-  Tesseract's time on a page read once, more on pages with a second pass. The OpenMP thread limit is read by
-  libgomp once, when it is loaded: it is loaded here with ``OMP_THREAD_LIMIT=1`` (the variable restored at
-  once); when something had loaded libgomp before, the limit cannot be set and the child process is used.
+  (ctypes), one engine per thread and language initialised once and kept (a call's ``-c`` variables set on
+  it for that call and put back after; one that Tesseract reads only at initialisation gets its own engine),
+  the page's grey pixels handed over as they are, the timeout as Tesseract's own deadline, the words read with
+  its result iterator (``_words``: cheaper than having it write the TSV). A child process per call costs
+  ~65 ms of CPU before it reads a pixel (loading its libraries and the model: ``tesseract --version`` alone
+  takes 80 ms), the BMP encoding and the pipe; measured on the 13 real pages (``bench/ocr.py``) this saves
+  ~9 % of Tesseract's time on a page read once, more on pages with a second pass. The OpenMP thread limit is
+  read by libgomp once, when it is loaded: it is loaded here with ``OMP_THREAD_LIMIT=1`` (the variable
+  restored at once); when something had loaded libgomp before, the limit cannot be set and the child process
+  is used.
 - a child process (``tesseract stdin stdout``, the page piped as BMP, ``OMP_THREAD_LIMIT=1`` in the child's
   own environment): the fallback, and always for orientation detection (``osd``, rarely asked).
 
@@ -161,6 +163,10 @@ _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
         _INT,
     ),
     "TessBaseAPISetVariable": ([_VP, _CP, _CP], _INT),
+    "TessBaseAPIGetIntVariable": ([_VP, _CP, ctypes.POINTER(_INT)], _INT),
+    "TessBaseAPIGetBoolVariable": ([_VP, _CP, ctypes.POINTER(_INT)], _INT),
+    "TessBaseAPIGetDoubleVariable": ([_VP, _CP, ctypes.POINTER(ctypes.c_double)], _INT),
+    "TessBaseAPIGetStringVariable": ([_VP, _CP], _CP),
     "TessBaseAPISetPageSegMode": ([_VP, _INT], None),
     "TessBaseAPISetImage": ([_VP, _VP, _INT, _INT, _INT, _INT], None),
     "TessBaseAPISetSourceResolution": ([_VP, _INT], None),
@@ -303,7 +309,10 @@ def _words_in_process(
     if grey.ndim == 3:
         grey = np.asarray(Image.fromarray(grey).convert("L"))
     grey = np.ascontiguousarray(grey, dtype=np.uint8)
-    handle = _engine(lib, lang, variables)
+    handle = _engine(lib, lang, ())
+    restore = _set_variables(lib, handle, variables)
+    if restore is None:  # a variable Tesseract reads only at initialisation: an engine made with it
+        handle, restore = _engine(lib, lang, variables), []
     lib.TessBaseAPISetPageSegMode(handle, psm)
     lib.TessBaseAPISetImage(handle, grey.ctypes.data, grey.shape[1], grey.shape[0], 1, grey.strides[0])
     lib.TessBaseAPISetSourceResolution(handle, dpi)
@@ -316,6 +325,52 @@ def _words_in_process(
     finally:
         lib.TessMonitorDelete(monitor)
         lib.TessBaseAPIClear(handle)
+        for name, old in restore:
+            lib.TessBaseAPISetVariable(handle, name.encode(), old.encode())
+
+
+# variables Tesseract reads at each page (the ones the pipeline sets): set per call on a shared engine
+_PER_PAGE = frozenset(
+    {
+        "tessedit_do_invert",
+        "textord_disable_pitch_test",
+        "tessedit_char_whitelist",
+        "tessedit_char_blacklist",
+        "tessedit_char_unblacklist",
+    }
+)
+
+
+def _current(lib: ctypes.CDLL, handle: int, name: str) -> str | None:
+    """A variable's value as ``SetVariable`` takes it, or None when there is no such variable."""
+    key, number, real = name.encode(), ctypes.c_int(), ctypes.c_double()
+    if lib.TessBaseAPIGetIntVariable(handle, key, ctypes.byref(number)):
+        return str(number.value)
+    if lib.TessBaseAPIGetBoolVariable(handle, key, ctypes.byref(number)):
+        return "1" if number.value else "0"
+    if lib.TessBaseAPIGetDoubleVariable(handle, key, ctypes.byref(real)):
+        return repr(real.value)
+    text: bytes | None = lib.TessBaseAPIGetStringVariable(handle, key)
+    return None if text is None else text.decode()
+
+
+def _set_variables(
+    lib: ctypes.CDLL, handle: int, variables: tuple[tuple[str, str], ...]
+) -> list[tuple[str, str]] | None:
+    """Set ``variables`` on the language's shared engine for one call: the (name, old value) pairs to put
+    back after it, or None (nothing left changed) when one of them is not known to be read per page
+    (Tesseract accepts ``load_system_dawg`` after initialisation too, and ignores it)."""
+    if any(name not in _PER_PAGE for name, _ in variables):
+        return None
+    done: list[tuple[str, str]] = []
+    for name, value in variables:
+        old = _current(lib, handle, name)
+        if old is None or not lib.TessBaseAPISetVariable(handle, name.encode(), value.encode()):
+            for n, v in done:
+                lib.TessBaseAPISetVariable(handle, n.encode(), v.encode())
+            return None
+        done.append((name, old))
+    return done
 
 
 def _words(lib: ctypes.CDLL, handle: int) -> list[Token]:
