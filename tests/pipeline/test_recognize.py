@@ -137,6 +137,12 @@ def test_in_process_engine_reads_as_the_command_line(monkeypatch: pytest.MonkeyP
     assert again == inside[1]  # a kept engine carries nothing over from the call before
     assert any(t.text.isdigit() for t in inside[2]) and all(t.text.isdigit() for t in inside[2])
     assert word_accuracy(" ".join(t.text for t in inside[0]), ground_truth()) >= 0.9
+    monkeypatch.undo()
+    # the variables above are set per call on one engine per language; one Tesseract reads only when it
+    # initialises gets an engine of its own
+    tesseract.image_to_data(crop, lang="vie", psm=6, extra="-c load_system_dawg=0")
+    keys = set(tesseract._engines.set.by_key)
+    assert ("vie", ()) in keys and ("vie", (("tessedit_do_invert", "0"), ("load_system_dawg", "0"))) in keys
 
 
 def test_page_timeout_in_a_child_process_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,3 +153,26 @@ def test_page_timeout_in_a_child_process_is_a_clear_error(monkeypatch: pytest.Mo
     with pytest.raises(ToolFailed) as err:
         tesseract.image_to_data(img, lang="vie", timeout=0.01)
     assert "timed out" in err.value.message("en")
+
+
+def test_a_threads_engines_end_with_it() -> None:
+    """Engines are kept per thread; a thread that ends takes its engines with it (no model left behind per
+    finished thread)."""
+    import gc
+    import threading
+    import weakref
+
+    img = np.asarray(decree_page(200).convert("L"))[:300]
+    seen: list[weakref.ref[object]] = []
+
+    def read() -> None:
+        tesseract.image_to_data(img, lang="vie", psm=6)
+        seen.append(weakref.ref(tesseract._engines.set))
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join()
+    gc.collect()
+    assert len(seen) == 1 and seen[0]() is None
+    tesseract.image_to_data(img, lang="vie", psm=6)  # this thread's engines are its own
+    assert tesseract._engines.set.by_key

@@ -6,14 +6,16 @@ process per core instead) and a per-call timeout, in one of two ways that give t
 confidences (``Token``), number for number:
 
 - in process (``settings.ocr_in_process``, the default): the installed ``libtesseract.so.5`` through its C API
-  (ctypes), one engine per (thread, language, settings) initialised once and kept, the page's grey pixels
-  handed over as they are, the timeout as Tesseract's own deadline, the words read with its result iterator
-  (``_words``: cheaper than having it write the TSV). A child process per call costs ~65 ms of
-  CPU before it reads a pixel (loading its libraries and the model: ``tesseract --version`` alone takes
-  80 ms), the BMP encoding and the pipe; measured on the 13 real pages (``bench/ocr.py``) this saves ~9 % of
-  Tesseract's time on a page read once, more on pages with a second pass. The OpenMP thread limit is read by
-  libgomp once, when it is loaded: it is loaded here with ``OMP_THREAD_LIMIT=1`` (the variable restored at
-  once); when something had loaded libgomp before, the limit cannot be set and the child process is used.
+  (ctypes), one engine per thread and language initialised once and kept (a call's ``-c`` variables set on
+  it for that call and put back after; one that Tesseract reads only at initialisation gets its own engine),
+  the page's grey pixels handed over as they are, the timeout as Tesseract's own deadline, the words read with
+  its result iterator (``_words``: cheaper than having it write the TSV). A child process per call costs
+  ~65 ms of CPU before it reads a pixel (loading its libraries and the model: ``tesseract --version`` alone
+  takes 80 ms), the BMP encoding and the pipe; measured on the 13 real pages (``bench/ocr.py``) this saves
+  ~9 % of Tesseract's time on a page read once, more on pages with a second pass. The OpenMP thread limit is
+  read by libgomp once, when it is loaded: it is loaded here with ``OMP_THREAD_LIMIT=1`` (the variable
+  restored at once); when something had loaded libgomp before, the limit cannot be set and the child process
+  is used.
 - a child process (``tesseract stdin stdout``, the page piped as BMP, ``OMP_THREAD_LIMIT=1`` in the child's
   own environment): the fallback, and always for orientation detection (``osd``, rarely asked).
 
@@ -161,6 +163,10 @@ _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
         _INT,
     ),
     "TessBaseAPISetVariable": ([_VP, _CP, _CP], _INT),
+    "TessBaseAPIGetIntVariable": ([_VP, _CP, ctypes.POINTER(_INT)], _INT),
+    "TessBaseAPIGetBoolVariable": ([_VP, _CP, ctypes.POINTER(_INT)], _INT),
+    "TessBaseAPIGetDoubleVariable": ([_VP, _CP, ctypes.POINTER(ctypes.c_double)], _INT),
+    "TessBaseAPIGetStringVariable": ([_VP, _CP], _CP),
     "TessBaseAPISetPageSegMode": ([_VP, _INT], None),
     "TessBaseAPISetImage": ([_VP, _VP, _INT, _INT, _INT, _INT], None),
     "TessBaseAPISetSourceResolution": ([_VP, _INT], None),
@@ -185,8 +191,7 @@ _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
 _OEM_LSTM_ONLY = 1
 _lib_lock = threading.Lock()
 _lib: list[ctypes.CDLL | None] = []  # [] not tried yet; [None] not usable here
-_engines = threading.local()
-_all_engines: list[tuple[int, int]] = []  # (pid, handle) of every engine made, ended at exit
+_engines = threading.local()  # .set: this thread's _Engines
 
 
 def _gomp_loaded() -> bool:
@@ -226,42 +231,65 @@ def _library() -> ctypes.CDLL | None:
         return lib
 
 
-def _engine(lib: ctypes.CDLL, lang: str, variables: tuple[tuple[str, str], ...]) -> int:
-    """This thread's engine for ``lang`` with ``variables`` set at initialisation (as ``tesseract -c``
-    does), made once."""
-    pid = os.getpid()
-    if getattr(_engines, "pid", None) != pid:  # a forked child does not use its parent's engines
-        _engines.pid, _engines.by_key = pid, {}
-    key = (lang, variables)
-    handle: int | None = _engines.by_key.get(key)
-    if handle is None:
-        handle = lib.TessBaseAPICreate()
-        names = (_CP * (len(variables) + 1))(*[k.encode() for k, _ in variables], b"debug_file")
-        values = (_CP * (len(variables) + 1))(*[v.encode() for _, v in variables], os.devnull.encode())
-        rc = lib.TessBaseAPIInit4(
-            handle, None, lang.encode(), _OEM_LSTM_ONLY, None, 0, names, values, len(variables) + 1, 0
+class _Engines:
+    """One thread's engines by (language, variables). Ended when the thread ends (its ``threading.local``
+    goes, and this with it), or at exit for the main thread; a forked child leaves its parent's alone."""
+
+    def __init__(self, lib: ctypes.CDLL) -> None:
+        self.lib, self.pid, self.by_key = (
+            lib,
+            os.getpid(),
+            dict[tuple[str, tuple[tuple[str, str], ...]], int](),
         )
-        if rc != 0:
-            lib.TessBaseAPIDelete(handle)
-            raise ToolFailed(
-                f"Không khởi tạo được Tesseract cho ngôn ngữ {lang}.",
-                f"Cannot initialise Tesseract for {lang}.",
+
+    def get(self, lang: str, variables: tuple[tuple[str, str], ...]) -> int:
+        key = (lang, variables)
+        handle = self.by_key.get(key)
+        if handle is None:
+            lib = self.lib
+            handle = lib.TessBaseAPICreate()
+            names = (_CP * (len(variables) + 1))(*[k.encode() for k, _ in variables], b"debug_file")
+            values = (_CP * (len(variables) + 1))(*[v.encode() for _, v in variables], os.devnull.encode())
+            # the variables set at initialisation, as ``tesseract -c`` does; Tesseract's own messages to
+            # /dev/null (a child's stderr was thrown away too)
+            rc = lib.TessBaseAPIInit4(
+                handle, None, lang.encode(), _OEM_LSTM_ONLY, None, 0, names, values, len(variables) + 1, 0
             )
-        _engines.by_key[key] = handle
-        _all_engines.append((pid, handle))
-    return handle
+            if rc != 0:
+                lib.TessBaseAPIDelete(handle)
+                raise ToolFailed(
+                    f"Không khởi tạo được Tesseract cho ngôn ngữ {lang}.",
+                    f"Cannot initialise Tesseract for {lang}.",
+                )
+            self.by_key[key] = handle
+        return handle
+
+    def end(self) -> None:
+        if self.pid == os.getpid():
+            for handle in self.by_key.values():
+                self.lib.TessBaseAPIEnd(handle)
+                self.lib.TessBaseAPIDelete(handle)
+        self.by_key.clear()
+
+    def __del__(self) -> None:
+        self.end()
+
+
+def _engine(lib: ctypes.CDLL, lang: str, variables: tuple[tuple[str, str], ...]) -> int:
+    """This thread's engine for ``lang`` with ``variables``, made once."""
+    engines: _Engines | None = getattr(_engines, "set", None)
+    if engines is None or engines.pid != os.getpid():  # a forked child does not use its parent's engines
+        if engines is not None:
+            engines.by_key.clear()  # the parent's: not ours to end
+        engines = _engines.set = _Engines(lib)
+    return engines.get(lang, variables)
 
 
 @atexit.register
 def _end_engines() -> None:
-    lib = _lib[0] if _lib else None
-    if lib is None:
-        return
-    for pid, handle in _all_engines:
-        if pid == os.getpid():
-            lib.TessBaseAPIEnd(handle)
-            lib.TessBaseAPIDelete(handle)
-    _all_engines.clear()
+    engines: _Engines | None = getattr(_engines, "set", None)
+    if engines is not None:
+        engines.end()
 
 
 _BLOCK, _PARA, _TEXTLINE, _WORD = 0, 1, 2, 3  # Tesseract's PageIteratorLevel
@@ -281,7 +309,10 @@ def _words_in_process(
     if grey.ndim == 3:
         grey = np.asarray(Image.fromarray(grey).convert("L"))
     grey = np.ascontiguousarray(grey, dtype=np.uint8)
-    handle = _engine(lib, lang, variables)
+    handle = _engine(lib, lang, ())
+    restore = _set_variables(lib, handle, variables)
+    if restore is None:  # a variable Tesseract reads only at initialisation: an engine made with it
+        handle, restore = _engine(lib, lang, variables), []
     lib.TessBaseAPISetPageSegMode(handle, psm)
     lib.TessBaseAPISetImage(handle, grey.ctypes.data, grey.shape[1], grey.shape[0], 1, grey.strides[0])
     lib.TessBaseAPISetSourceResolution(handle, dpi)
@@ -294,6 +325,52 @@ def _words_in_process(
     finally:
         lib.TessMonitorDelete(monitor)
         lib.TessBaseAPIClear(handle)
+        for name, old in restore:
+            lib.TessBaseAPISetVariable(handle, name.encode(), old.encode())
+
+
+# variables Tesseract reads at each page (the ones the pipeline sets): set per call on a shared engine
+_PER_PAGE = frozenset(
+    {
+        "tessedit_do_invert",
+        "textord_disable_pitch_test",
+        "tessedit_char_whitelist",
+        "tessedit_char_blacklist",
+        "tessedit_char_unblacklist",
+    }
+)
+
+
+def _current(lib: ctypes.CDLL, handle: int, name: str) -> str | None:
+    """A variable's value as ``SetVariable`` takes it, or None when there is no such variable."""
+    key, number, real = name.encode(), ctypes.c_int(), ctypes.c_double()
+    if lib.TessBaseAPIGetIntVariable(handle, key, ctypes.byref(number)):
+        return str(number.value)
+    if lib.TessBaseAPIGetBoolVariable(handle, key, ctypes.byref(number)):
+        return "1" if number.value else "0"
+    if lib.TessBaseAPIGetDoubleVariable(handle, key, ctypes.byref(real)):
+        return repr(real.value)
+    text: bytes | None = lib.TessBaseAPIGetStringVariable(handle, key)
+    return None if text is None else text.decode()
+
+
+def _set_variables(
+    lib: ctypes.CDLL, handle: int, variables: tuple[tuple[str, str], ...]
+) -> list[tuple[str, str]] | None:
+    """Set ``variables`` on the language's shared engine for one call: the (name, old value) pairs to put
+    back after it, or None (nothing left changed) when one of them is not known to be read per page
+    (Tesseract accepts ``load_system_dawg`` after initialisation too, and ignores it)."""
+    if any(name not in _PER_PAGE for name, _ in variables):
+        return None
+    done: list[tuple[str, str]] = []
+    for name, value in variables:
+        old = _current(lib, handle, name)
+        if old is None or not lib.TessBaseAPISetVariable(handle, name.encode(), value.encode()):
+            for n, v in done:
+                lib.TessBaseAPISetVariable(handle, n.encode(), v.encode())
+            return None
+        done.append((name, old))
+    return done
 
 
 def _words(lib: ctypes.CDLL, handle: int) -> list[Token]:
