@@ -51,7 +51,12 @@ def _pen_crop(text: str) -> np.ndarray:
 
 
 def _scene(
-    day: str | None, number: str | None, *, scribble: bool = False, pen: bool = False
+    day: str | None,
+    number: str | None,
+    *,
+    scribble: bool = False,
+    pen: bool = False,
+    month: str | None = None,
 ) -> tuple[Prepared, RecognizedPage]:
     """A header whose number and day are written into the printed blanks (another hand, bigger), and a first
     reading that lost them as Tesseract does on real scans (the day inside a too wide "ngày", "72#")."""
@@ -64,6 +69,8 @@ def _scene(
         d.text((520, 380), number, font=hand, fill=40)
     if day is not None:
         d.text((1660, 382), day, font=hand, fill=40)
+    if month is not None:  # written after "tháng", and swallowed by it in the first reading: "tháng“"
+        d.text((1922, 382), month, font=hand, fill=40)
     if scribble:
         rng = np.random.default_rng(7)
         for _ in range(6):
@@ -94,8 +101,11 @@ def _scene(
         _word("Quảng", 1202, 400, 1357, 4),
         _word("Ngãi,", 1368, 400, 1490, 4),
         _word("ngày", 1513, 400, 1760, 4, conf=60.0),
-        _word("tháng", 1790, 400, 1923, 4),
-        _word("3", 1950, 400, 1975, 4),
+        *(
+            [_word("tháng", 1790, 400, 1923, 4), _word("3", 1950, 400, 1975, 4)]
+            if month is None
+            else [_word("tháng“", 1790, 400, 1990, 4, conf=26.0)]
+        ),
         _word("năm", 2000, 400, 2096, 4),
         _word("2021", 2115, 400, 2229, 4),
         _word("CHỈ", 1100, 600, 1190, 5),
@@ -248,3 +258,11 @@ def test_handwritten_number_with_a_lead_in_one_is_read_as_one() -> None:
     fields = extract([handdigits.second_pass(prepared, page)]).values()
     assert fields["code_number"] == "01"
     assert fields["issued_date"] == "2021-03-19"
+
+
+def test_a_month_swallowed_by_thang_with_a_mark_after_it_is_read_again() -> None:
+    # "tháng“" (a pen stroke read as a quote) as wide as "tháng" and the handwritten month together
+    prepared, page = _scene("19", "27", month="12")
+    assert {b.kind for b in handdigits.find_blanks(page)} == {"number", "day", "month"}
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["issued_date"] == "2021-12-19"

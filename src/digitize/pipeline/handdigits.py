@@ -78,14 +78,22 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
         h = ln.y1 - ln.y0
         # "<place>, ngày D tháng M năm Y"
         i_ngay = next((i for i, f in enumerate(folded) if f.startswith("ngay")), None)
-        i_thang = next((i for i, f in enumerate(folded) if f.rstrip(".,") == "thang"), None)
-        i_nam = next((i for i, f in enumerate(folded) if f.rstrip(".,") == "nam"), None)
+        # "tháng“", "năm.": a speck or the pen's stroke read as a mark after the printed word
+        bare = [re.sub(r"\W+$", "", f) for f in folded]
+        i_thang = next((i for i, f in enumerate(bare) if f == "thang"), None)
+        i_nam = next((i for i, f in enumerate(bare) if f == "nam"), None)
         if i_ngay is not None and i_thang is not None and i_nam is not None and i_ngay < i_thang < i_nam:
             ngay = words[i_ngay]
+            # the printed "tháng" is about 1.3 of the printed "năm": a wider "tháng" has swallowed the month
+            # written after it
+            thang_w = words[i_thang].box.x1 - words[i_thang].box.x0
+            nam_w = words[i_nam].box.x1 - words[i_nam].box.x0
+            thang_swallowed = bare[i_nam] == folded[i_nam].rstrip(".,") and thang_w > 1.3 * 1.29 * nam_w
+            if thang_swallowed:
+                thang_w = 1.29 * nam_w
             # the printed "ngày" is about 0.85 of the printed "tháng" on the same line: a wider "ngày" has
             # swallowed the digits written after it
-            thang_w = words[i_thang].box.x1 - words[i_thang].box.x0
-            ngay_w = 0.85 * thang_w if len(folded[i_thang]) == 5 else 4 * cw
+            ngay_w = 0.85 * thang_w if len(bare[i_thang]) == 5 else 4 * cw
             swallowed = (ngay.box.x1 - ngay.box.x0) > 1.3 * ngay_w or len(folded[i_ngay].rstrip(".,")) > 4
             day_words = words[i_ngay + 1 : i_thang]
             if swallowed or _doubtful(day_words):
@@ -103,10 +111,12 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                     )
                 )
             month_words = words[i_thang + 1 : i_nam]
-            if _doubtful(month_words):
+            if thang_swallowed or _doubtful(month_words):
                 drop = [idx[id(w)] for w in month_words if id(w) in idx]
                 conf = min((w.conf for w in month_words), default=0.0)
-                box = Box(words[i_thang].box.x1, ln.y0, words[i_nam].box.x0, ln.y1)
+                thang = words[i_thang]
+                x0 = thang.box.x0 + 1.05 * thang_w if thang_swallowed else thang.box.x1
+                box = Box(x0, ln.y0, words[i_nam].box.x0, ln.y1)
                 out.append(
                     Blank("month", ngay.line, box, tuple(drop), " ".join(w.text for w in month_words), conf)
                 )
@@ -344,8 +354,9 @@ def _fix_glued(words: list[Word], new: list[Word]) -> list[Word]:
         f = fold(w.text)
         if ":" in w.text and hit.box.x0 > w.box.x0:  # "thuế:|8523…": the label kept, the cells re-read
             out.append(replace(w, text=w.text[: w.text.index(":") + 1], box=replace(w.box, x1=hit.box.x0)))
-        elif f.startswith("ngay"):
-            out.append(replace(w, text=w.text[:4], box=replace(w.box, x1=min(w.box.x1, hit.box.x0))))
+        elif f.startswith(("ngay", "thang")):  # "tháng“12": the month swallowed
+            n = 4 if f.startswith("ngay") else 5
+            out.append(replace(w, text=w.text[:n], box=replace(w.box, x1=min(w.box.x1, hit.box.x0))))
         else:
             tail = _NOTATION_TAIL.search(w.text)
             if tail:

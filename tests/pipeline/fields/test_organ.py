@@ -46,3 +46,23 @@ def test_a_number_line_garbled_by_handwriting_is_not_part_of_the_organ(number: s
     v = values(specs)
     assert v["organ_name"] is not None and v["organ_name"].casefold() == "cục quản lý dược"
     assert v["parent_organ"] == "Bộ Y tế"
+
+
+@pytest.mark.parametrize(
+    ("parent_line", "unit", "parent"),
+    [
+        ("Y TẾ", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # "BỘ" lost under a Cục: the ministry
+        ("CÔNG THƯƠNG", "CỤC HÓA CHẤT", "Bộ Công Thương"),
+        ("Y TẾ", "BỆNH VIỆN ĐA KHOA TỈNH", "Y tế"),  # not under a Cục: no ministry guessed
+    ],
+)
+def test_a_ministry_s_name_without_bo_over_a_cuc_is_the_ministry(
+    parent_line: str, unit: str, parent: str
+) -> None:
+    specs = [
+        *header(parent=parent_line, organ=(unit,), number="Số: 12/QĐ-QLD"),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc kiện toàn Hội đồng", "center", 92.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    assert values(specs)["parent_organ"] == parent

@@ -21,8 +21,18 @@ def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
     return match(t, F_PROVINCES, cutoff)
 
 
-def parent_organ(text: str) -> tuple[str, float]:
+_MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
+_UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
+
+
+def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
+    """The parent organ from its header line; under a Cục, Tổng cục, Vụ or Viện (``unit``) it is a ministry,
+    also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế)."""
     f = fold(squash(text))
+    if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 4:
+        hit = match("bo " + f, _MINISTRIES, 92)
+        if hit:
+            return hit[0], hit[1] * 0.9
     # up to two junk characters before (a speck read as "L", a quote)
     m = re.match(r"^\W?\w?\W?(ubnd|u\s*b\s*n\s*d|uy ban nhan dan)\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
@@ -119,9 +129,9 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
             name, q = organ(joined)
             res.set("organ_name", name, conf * q)
         else:
-            pname, pq = parent_organ(organ_lines[0].text)
-            res.set("parent_organ", pname, organ_lines[0].conf * pq)
             rest = organ_lines[1:]
+            pname, pq = parent_organ(organ_lines[0].text, rest[0].text)
+            res.set("parent_organ", pname, organ_lines[0].conf * pq)
             name, q = organ(" ".join(ln.text for ln in rest))
             res.set("organ_name", name, statistics.fmean(ln.conf for ln in rest) * q)
     return res.freeze()
