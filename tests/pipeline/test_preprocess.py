@@ -234,3 +234,23 @@ def test_the_generators_perspective_photos_are_found_and_flattened() -> None:
         h, w = shot.shape[:2]
         assert prepared.master.shape[0] < 0.9 * h and prepared.master.shape[1] < 0.9 * w  # the desk cut off
         assert abs(_residual_skew(prepared.ocr)) < 0.5
+
+
+def test_paper_grain_of_a_page_without_ink_is_made_white() -> None:
+    """A page holding only paper grain and a faint seal (a blank back, the page after the signature): the
+    grain Tesseract's Otsu threshold would cut into thousands of blobs is made white, the seal kept; a page
+    with text is handed over untouched."""
+    import cv2
+
+    rng = np.random.default_rng(7)
+    h, w = 2339, 1654  # A4 at 200 dpi
+    paper = np.clip(rng.normal(238, 9, (h, w)), 0, 255).astype(np.uint8)
+    rgb = np.dstack([paper] * 3)
+    cv2.circle(rgb, (600, 900), 160, (235, 150, 150), 6)  # a faint red seal ring
+    prepared = preprocess.prepare(rgb, dpi=200, osd_check=False)
+    ocr = prepared.ocr
+    assert not ((ocr > preprocess.PAPER_LEVEL) & (ocr < 255)).any()  # no grain left between level and white
+    assert (ocr < 255).sum() < 0.02 * ocr.size  # the seal's ring (and little else) is left
+
+    text = np.asarray(decree_page(200).convert("L"))
+    assert preprocess.whiten_paper_grain(text) is text
