@@ -340,3 +340,32 @@ def test_officer_revokes_and_supersedes(login: Callable[[str], TestClient], tmp_
     data["reason"] = "cấp sai đối tượng"
     assert client.post(f"/documents/{gone}/validity", data=data).status_code == 303
     assert "Đã thu hồi" in client.get(f"/documents/{gone}").text
+
+
+def test_document_audit_log_in_words_with_a_header(
+    login: Callable[[str], TestClient], tmp_path: Path
+) -> None:
+    """The activity log shows each action in words in the page's language; an unknown one shows its id."""
+    from digitize.store.service import audit
+
+    doc_id = stored_document(
+        tmp_path, "gp-audit.pdf", {"type_name": "Giấy phép", "holder_name": "Công ty An"}
+    )
+    with db.session() as s:
+        audit(s, "user:reviewer1", "fields.correct", doc_id)
+        audit(s, "system", "<b>strange.action</b>", doc_id)
+    client = login("officer")
+
+    def log(html: str) -> str:
+        found = re.search(r'<table[^>]*id="audit-log".*?</table>', html, re.S)
+        assert found, html
+        return found.group(0)
+
+    vi = log(client.get(f"/documents/{doc_id}").text)
+    assert "<thead><tr><th>Thời điểm</th><th>Người thực hiện</th><th>Thao tác</th></tr></thead>" in vi
+    assert "Sửa trường thông tin" in vi and "Tiếp nhận tài liệu" in vi
+    assert "fields.correct" not in vi and "document.receive" not in vi
+    assert "&lt;b&gt;strange.action&lt;/b&gt;" in vi and "<b>" not in vi
+    en = log(client.get(f"/documents/{doc_id}?lang=en").text)
+    assert "<th>When</th><th>By</th><th>Action</th>" in en
+    assert "Fields corrected" in en and "Document received" in en and "Sửa trường" not in en

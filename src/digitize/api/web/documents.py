@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from fastapi import Request
@@ -40,6 +41,7 @@ from digitize.store.service import (
     parse_date,
 )
 from digitize.text import nfc
+from digitize.words import ACTIONS, word
 
 PER_PAGE = 20
 
@@ -107,6 +109,7 @@ def document(
             "history": view.history,
             "access": view.access,
             "audit": view.audit,
+            "action_word": partial(word, ACTIONS, lang=request_lang(request)),  # unknown: its id (escaped)
             "low": REVIEW_CONFIDENCE,
         },
     )

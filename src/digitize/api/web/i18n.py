@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from digitize.api.errors import LANG_COOKIE
 from digitize.errors import Lang
+from digitize.words import STATES
 
 LANGS: tuple[Lang, ...] = ("vi", "en")
 COOKIE = LANG_COOKIE
@@ -75,12 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "home.todo_review": ("cần kiểm tra →", "to review →"),
     "home.todo_sign": ("chờ ký số →", "waiting for a signature →"),
     # states
-    "state.received": ("Đã nhận", "Received"),
-    "state.processing": ("Đang xử lý", "Processing"),
-    "state.done": ("Hoàn thành", "Done"),
-    "state.needs_review": ("Cần kiểm tra", "Needs review"),
-    "state.failed": ("Lỗi", "Failed"),
-    "state.queued": ("Chờ xử lý", "Queued"),
+    **{f"state.{k}": v for k, v in STATES.items()},  # digitize.words: the one table of states
     # upload and batches
     "upload.title": ("Tải lên bản quét", "Upload scans"),
     "upload.drop": (
@@ -264,6 +260,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hist.reason": ("Lý do", "Reason"),
     "access.client": ("Cơ quan", "Agency"),
     "access.purpose": ("Mục đích", "Purpose"),
+    "audit.actor": ("Người thực hiện", "By"),
+    "audit.action": ("Thao tác", "Action"),
     "sig.signer": ("Người ký", "Signer"),
     "sig.organization": ("Tổ chức", "Organization"),
     "sig.role": ("Vai trò", "Role"),
