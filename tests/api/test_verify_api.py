@@ -174,3 +174,30 @@ def test_public_rate_limit(bare_client: TestClient, monkeypatch: pytest.MonkeyPa
         assert bare_client.get("/v/0123456789abcdef0123456789abcdef").status_code == 429  # same address
     finally:
         public_bucket.clear()
+
+
+def test_report_language_follows_accept_language_and_lang_wins(bare_client: TestClient) -> None:
+    """The report's language is chosen as at every door: ``?lang=``, else ``Accept-Language``."""
+
+    def text(query: str = "", accept: str | None = None) -> str:
+        headers = {"Accept-Language": accept} if accept else {}
+        r = bare_client.post(
+            f"/api/v1/verify{query}",
+            files={"file": ("x.pdf", b"not a pdf", "application/pdf")},
+            headers=headers,
+        )
+        assert r.status_code == 200, r.text
+        return str(r.json()["text"])
+
+    vi, en = "KẾT QUẢ XÁC THỰC CHỮ KÝ SỐ", "DIGITAL SIGNATURE VERIFICATION REPORT"
+    assert text().startswith(vi)
+    assert text(accept="en-US,en;q=0.9").startswith(en)
+    assert text(accept="vi-VN,vi;q=0.9,en;q=0.5").startswith(vi)
+    assert text("?lang=vi", accept="en-GB").startswith(vi)
+    assert text("?lang=en", accept="vi").startswith(en)
+    r = bare_client.post(
+        "/api/v1/verify?format=text",
+        files={"file": ("x.pdf", b"x", "application/pdf")},
+        headers={"Accept-Language": "en"},
+    )
+    assert r.status_code == 200 and r.text.startswith(en)

@@ -146,3 +146,26 @@ def test_ingest_without_wait_is_finished_by_a_background_drainer(digitize_home: 
         time.sleep(0.5)
         view = json.loads(run("status", view["id"], "--json")[1])
     assert view["counts"]["done"] + view["counts"]["needs_review"] == 1
+
+
+def test_status_prints_states_in_words_vietnamese_first(digitize_home: Path, tmp_path: Path) -> None:
+    """``status`` shows states in words (Vietnamese, then English); ``--json`` keeps the ids."""
+    from digitize.ingest import ingest_paths
+    from digitize.store.models import Document
+    from tests.api.signing_helpers import make_pdf
+
+    report = ingest_paths([make_pdf(tmp_path / "a.pdf", "So 1"), make_pdf(tmp_path / "b.pdf", "So 2")])
+    with db.session() as s:
+        s.get(Document, report.document_ids[0]).state = "needs_review"  # type: ignore[union-attr]
+
+    code, out, _ = run("status")
+    assert code == 0 and report.batch_id in out
+    assert "Cần kiểm tra / Needs review 1" in out and "Đã nhận / Received 1" in out, out
+    assert "Hoàn thành / Done 0" in out and "Lỗi / Failed 0" in out, out
+    assert "needs_review" not in out and "received" not in out, out
+    code, out, _ = run("status", report.batch_id)
+    assert code == 0 and "Cần kiểm tra / Needs review 1" in out and "(2 tài liệu / documents)" in out, out
+    code, out, _ = run("status", report.batch_id, "--json")
+    assert json.loads(out)["counts"]["needs_review"] == 1
+    code, out, _ = run("status", "--json")
+    assert json.loads(out)["documents"] == {"needs_review": 1, "received": 1}

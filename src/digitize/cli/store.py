@@ -24,6 +24,7 @@ from digitize.cli.output import echo_json, lang, t
 from digitize.config import get_settings
 from digitize.errors import UsageError
 from digitize.permissions import Role
+from digitize.words import STATES, both
 
 ROLES_HELP = " | ".join(Role)  # every role, from the one table (clerk too)
 
@@ -200,9 +201,16 @@ def _wait_for(doc_ids: list[str], progress: Any) -> None:
 def _print_batch(view: BatchView) -> None:
     c = view.counts
     name = f" ({view.name})" if view.name else ""
-    click.echo(
-        f"{view.id}{name}: {view.state} — received {c.received}, done {c.done}, "
-        f"needs_review {c.needs_review}, failed {c.failed} ({len(view.documents)} documents)"
+    counts = (
+        ("received", c.received),
+        ("done", c.done),
+        ("needs_review", c.needs_review),
+        ("failed", c.failed),
+    )
+    click.echo(  # the states in words, Vietnamese first, English too (``--json`` keeps the ids)
+        f"{view.id}{name}: {both(STATES, view.state)} — "
+        + ", ".join(f"{both(STATES, k)} {n}" for k, n in counts)
+        + f" ({len(view.documents)} tài liệu / documents)"
     )
 
 
@@ -234,7 +242,7 @@ def status(batch_id: str | None, as_json: bool) -> None:
         _print_batch(view)
     click.echo(
         t("Tài liệu theo trạng thái: ", "Documents by state: ")
-        + ", ".join(f"{k} {v}" for k, v in sorted(totals.items()))
+        + ", ".join(f"{both(STATES, k)} {v}" for k, v in sorted(totals.items()))
         if totals
         else t("Chưa có tài liệu.", "No documents yet.")
     )

@@ -6,7 +6,7 @@ Thin: the body streams to a temporary file within the size limit (``digitize.api
 does the rest (limits on structure, time and concurrency, the verification core, the registry cross-check
 by sha256 of a signed revision or by the QR code, vouching only when the signatures verify). A file that is no
 PDF at all still gets a report (TOTAL_FAILED / FORMAT_FAILURE). ``?format=pdf`` returns the readable report as
-a PDF, ``?format=text`` as text, in ``?lang=vi|en``.
+a PDF, ``?format=text`` as text, in ``?lang=vi|en``, else ``Accept-Language`` (as at every door).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from digitize.api import schemas
+from digitize.api.errors import request_lang
 from digitize.api.ratelimit import check_public_rate, client_address
 from digitize.api.uploads import receive_form
 from digitize.config import get_settings
@@ -86,10 +87,13 @@ async def read_submitted(request: Request) -> tuple[bytes, str | None, dict[str,
 )
 async def verify(
     request: Request,
-    lang: Lang = Query("vi", description="Language of the readable report"),
+    lang: Lang | None = Query(
+        None, description="Language of the readable report (else Accept-Language, else DIGITIZE_LANG)"
+    ),
     format: Literal["json", "pdf", "text"] = Query("json", description="json, pdf or text"),
 ) -> Response:
     check_public_rate(request)
+    lang = lang or request_lang(request)  # the one choice of every door; ``?lang=`` wins
     data, name, _ = await read_submitted(request)
     verified = await run_in_threadpool(verify_submitted, data, name, client=client_address(request))
     report = verified.report
