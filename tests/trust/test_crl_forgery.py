@@ -94,8 +94,25 @@ def test_refresh_keeps_only_what_the_ca_signed(tmp_path: Path) -> None:
         # a man in the middle (or the host of the distribution point) answers with a forged, newer list
         served.body = _crl(ca, _key(), dt.datetime(2090, 1, 1, tzinfo=dt.UTC))
         outcomes = asyncio.run(refresh())
-        assert served.heard and any("refused" in outcome for _subject, outcome in outcomes), outcomes
+        ours = [(o.fetched, o.kept, o.refused) for o in outcomes if "CA cấp dưới thử nghiệm" in o.subject]
+        assert served.heard and ours == [(1, 0, 1)], outcomes
         assert _revoked_serials() == [[42]]  # the CA's own list, with its revocation, is still the one
+        # the command says so, Vietnamese first, English too
+        code, out = _run("trust", "refresh")
+        line = next(x for x in out.splitlines() if "CA cấp dưới thử nghiệm" in x)
+        assert code == 0
+        vi, en = line.index("1 bị từ chối: chữ ký không khớp CA nào đã biết"), out.index("refused: signature")
+        assert line.index("đã tải / fetched 1 CRL, 0 bản mới hơn được giữ / newer kept") < vi < en, line
+
+
+def test_refresh_says_what_failed_in_both_languages(tmp_path: Path) -> None:
+    ca, _ = _ca("http://crl.example.invalid/ca.crl")  # a host outside the allowed ones: never fetched
+    (tmp_path / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    assert _run("trust", "add", str(tmp_path / "ca.pem"))[0] == 0
+    code, out = _run("trust", "refresh")
+    line = next(x for x in out.splitlines() if "CA cấp dưới thử nghiệm" in x)
+    assert code == 0 and line.startswith("không tải được / failed ("), line
+    assert cached() == []
 
 
 def test_import_refuses_a_forged_list_of_a_known_ca(tmp_path: Path) -> None:

@@ -99,5 +99,15 @@ def refresh() -> None:
     """Fetch the current CRL of every known CA (needs the network; guarded like verification's fetches)."""
     from digitize.trust.crls import refresh as do_refresh
 
-    for subject, outcome in asyncio.run(do_refresh()):
-        click.echo(f"{outcome}: {subject}")
+    # Vietnamese first, English too, piece by piece (as ``crl import``)
+    for r in asyncio.run(do_refresh()):
+        if r.error:
+            outcome = f"không tải được / failed ({r.error})"
+        else:
+            outcome = f"đã tải / fetched {r.fetched} CRL, {r.kept} bản mới hơn được giữ / newer kept"
+            if r.refused:
+                outcome += (
+                    f", {r.refused} bị từ chối: chữ ký không khớp CA nào đã biết / "
+                    "refused: signature does not verify under a known CA"
+                )
+        click.echo(f"{outcome}: {r.subject}")

@@ -175,15 +175,26 @@ def listing(settings: Settings | None = None) -> list[CrlInfo]:
     return [info(d / f"{_issuer_key(c)}.crl", c, cas) for c in cached(settings)]
 
 
-async def refresh(settings: Settings | None = None, timeout: float = 10.0) -> list[tuple[str, str]]:
-    """Fetch the CRL of every known CA certificate (guarded fetcher); (CA subject, outcome) per CA."""
+@dataclass(frozen=True)
+class Refreshed:
+    """What ``refresh`` did for one CA: CRLs fetched, newer ones kept, forged ones refused, or the error."""
+
+    subject: str
+    fetched: int = 0
+    kept: int = 0
+    refused: int = 0  # signature does not verify under a known CA
+    error: str | None = None
+
+
+async def refresh(settings: Settings | None = None, timeout: float = 10.0) -> list[Refreshed]:
+    """Fetch the CRL of every known CA certificate (guarded fetcher); one ``Refreshed`` per CA."""
     from digitize.config import get_settings
     from digitize.trust import everything
     from digitize.verify.fetching import GuardedFetcherBackend, allowed_hosts
 
     s = settings or get_settings()
     fetcher = GuardedFetcherBackend(timeout, allow=allowed_hosts(s.verify_fetch_allow_hosts)).get_fetchers()
-    results: list[tuple[str, str]] = []
+    results: list[Refreshed] = []
     cas = [t.cert for t in everything(s)]
     for t in everything(s):
         cert = t.cert
@@ -192,7 +203,7 @@ async def refresh(settings: Settings | None = None, timeout: float = 10.0) -> li
         try:
             got = list(await fetcher.crl_fetcher.fetch(cert))
         except Exception as exc:
-            results.append((t.subject, f"failed: {type(exc).__name__}: {str(exc)[:120]}"))
+            results.append(Refreshed(t.subject, error=f"{type(exc).__name__}: {str(exc)[:120]}"))
             continue
         kept = refused = 0
         for c in got:  # from the network, often plain HTTP: only what the CA signed is kept
@@ -201,8 +212,5 @@ async def refresh(settings: Settings | None = None, timeout: float = 10.0) -> li
                 continue
             _path, stored = store(c, s)
             kept += int(stored)
-        outcome = f"{len(got)} CRL(s) fetched, {kept} newer kept"
-        if refused:
-            outcome += f", {refused} refused (signature does not verify under a known CA)"
-        results.append((t.subject, outcome))
+        results.append(Refreshed(t.subject, fetched=len(got), kept=kept, refused=refused))
     return results
