@@ -278,9 +278,9 @@ def _header(
     number: str, day: str, month: str, *, seed: int = 3, bitonal: bool = False
 ) -> tuple[Prepared, RecognizedPage, dict[str, Box]]:
     """A real header drawn as printed: the organ's name with a rule under it, "Số:  /BC-UBND" and "Lào Cai,
-    ngày  tháng  năm 2024" right under it, and the number, day and month written by pen (the generator's script
-    digits, blue) into the blanks, big: the number's tops cross the rule, the day and month touch the printed
-    words. Returns the page, an empty first reading and where each printed word is."""
+    ngày  tháng  năm 2024" right under it, and the number, day and month written by pen (the generator's
+    script digits, blue) into the blanks, big: the number's tops cross the rule, the day and month touch the
+    printed words. Returns the page, an empty first reading and where each printed word is."""
     from samples.generate import font_path
     from samples.marks import handwritten_digits
 
@@ -310,7 +310,7 @@ def _header(
         mark = handwritten_digits(s, seed, int(x1 - x0), int(bottom - top))
         img.paste(mark.convert("RGB"), (int(x0), int(top)), mark)
 
-    pen(number, boxes["so"].x1 + 10, boxes["notation"].x0 - 6, 336, 410)  # standing high: its tops over the rule
+    pen(number, boxes["so"].x1 + 10, boxes["notation"].x0 - 6, 336, 410)  # standing high, over the rule
     pen(day, boxes["ngay"].x1 - 4, boxes["thang"].x0 + 4, 345, 412)  # touching "ngày" and "tháng"
     pen(month, boxes["thang"].x1 - 4, boxes["nam"].x0 + 4, 345, 412)
     grey = np.asarray(img.convert("L"))
@@ -379,7 +379,7 @@ def test_number_under_a_rule_with_the_printed_line_above_is_read() -> None:
     (blank,) = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
     crop = handdigits._crop(prepared, blank.box)
     clean = handdigits.clean_crop(crop, handdigits.band_rows(blank.box))
-    top = round(blank.box.y0 - handdigits.WIDEN_UP * (blank.box.y1 - blank.box.y0))  # the crop's top on the page
+    top = round(blank.box.y0 - handdigits.WIDEN_UP * (blank.box.y1 - blank.box.y0))  # the crop's top
     assert (crop[: 332 - top] < 128).any()  # the crop took in the bottom of "TỈNH LÀO CAI" …
     assert (clean[: 332 - top] == 255).all()  # … and it is gone
     assert max((row < 128).sum() for row in clean) < 0.6 * clean.shape[1]  # no rule across the crop
@@ -410,4 +410,5 @@ def test_consensus_wants_clear_agreement() -> None:
     votes = [("2798", 94.0), ("2798", 89.0), ("2798", 94.0), ("2298", 69.0), ("279", 73.0), ("2796", 93.0)]
     assert handdigits.consensus(votes, "number") == ("2798", pytest.approx(92.33 * 277 / 512, rel=1e-3))
     # junk: agreeing readings that carry less than half of the confidence
-    assert handdigits.consensus([("1", 31.0), ("1", 35.0), ("1", 40.0), ("7", 90.0), ("4", 80.0)], "day") is None
+    junk = [("1", 31.0), ("1", 35.0), ("1", 40.0), ("7", 90.0), ("4", 80.0)]
+    assert handdigits.consensus(junk, "day") is None

@@ -33,8 +33,9 @@ from digitize.tools import tesseract
 PRINTED_CONF = 90.0  # a digit token read at least this sure is printed (or cleanly written): no second pass
 MIN_VOTE_CONF = 30.0  # a reading below this is not a vote
 CLEAR_CONF = 70.0  # a value is taken only when at least two of its readings are this sure
-WIDEN_UP, WIDEN_DOWN = 0.7, 0.45  # the crop goes these shares of the line height above and below it: handwriting
-# is bigger than print and rises above its line (what it takes in of the line above is cut away again)
+# the crop goes these shares of the line height above and below it: handwriting is bigger than print and rises
+# above its line (what it takes in of the line above is cut away again)
+WIDEN_UP, WIDEN_DOWN = 0.7, 0.45
 SCALES = (1.0, 1.5, 2.0)
 LANGS = ("eng", "vie")
 UNREADABLE = "…"
@@ -361,10 +362,11 @@ def consensus(votes: list[tuple[str, float]], kind: str) -> tuple[str, float] | 
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
     if not sure:
         return None
-    weight: Counter[int] = Counter()
+    weight: dict[int, float] = {}
     for t, c in sure:
-        weight[int(t)] += c
-    value, carried = weight.most_common(1)[0]
+        weight[int(t)] = weight.get(int(t), 0.0) + c
+    value = max(weight, key=lambda v: weight[v])
+    carried = weight[value]
     agree = [c for t, c in sure if int(t) == value]
     total = sum(c for _, c in sure)
     if len(agree) < 3 or 2 * carried <= total or sum(c >= CLEAR_CONF for c in agree) < 2:
