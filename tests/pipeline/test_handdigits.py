@@ -412,3 +412,31 @@ def test_consensus_wants_clear_agreement() -> None:
     # junk: agreeing readings that carry less than half of the confidence
     junk = [("1", 31.0), ("1", 35.0), ("1", 40.0), ("7", 90.0), ("4", 80.0)]
     assert handdigits.consensus(junk, "day") is None
+
+
+def test_a_clean_thang_that_swallowed_the_day_before_it() -> None:
+    # "ngày tháng ^ -Ÿ năm": "tháng" read clean but as wide as the day and the word, right after "ngày"
+    prepared, _, boxes = _header("229", "29", "3", seed=4)
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "tháng"]
+    wide = Box(boxes["ngay"].x1 + 10, boxes["thang"].y0, boxes["thang"].x1, boxes["thang"].y1)
+    page = _read([*words, Word("tháng", 40.0, wide, line=3)])
+    day = next(b for b in handdigits.find_blanks(page) if b.kind == "day")
+    assert day.box.x0 >= boxes["ngay"].x1 - 2 and day.box.x1 <= boxes["thang"].x0 + 12
+    after = handdigits.second_pass(prepared, page)
+    assert "ngày 29 tháng 3 năm 2024" in after.text
+    assert extract([after]).values()["issued_date"] == "2024-03-29"
+
+
+def test_a_printed_letter_cut_by_the_crop_s_side_is_no_digit() -> None:
+    # "29" written close to "tháng": the crop ends inside the "t", whose cut piece would read as a "1"
+    from samples.marks import handwritten_digits
+
+    img = Image.new("L", (200, 120), 255)
+    mark = handwritten_digits("29", 2, 120, 80)
+    img.paste(Image.new("L", mark.size, 30), (10, 20), mark)
+    ImageDraw.Draw(img).text((186, 42), "t", font=ImageFont.truetype(SERIF, 54), fill=0)
+    crop = np.asarray(img)[:, :196]  # the crop's side through the "t"
+    assert (crop[:, -4:] < 128).any()
+    clean = handdigits.clean_crop(crop, (30, 100))
+    marks = handdigits._digit_marks(clean)
+    assert len(marks) == 2  # the "2" and the "9", not the piece of "t"

@@ -177,6 +177,16 @@ def _date_blanks(
     unit = min([cw, *clean]) if clean else cw
     unit = max(unit, 0.8 * cw)
     spans = {i: _printed_span(words[i], folded[i], k, unit) for i, k in keys.items()}
+    # a "tháng" read clean but too wide right after "ngày" (no room for a day between them) swallowed the
+    # day written before it, not the month after it
+    t = words[i_thang]
+    if (
+        folded[i_thang].rstrip(".,;:") == "thang"
+        and spans[i_thang][2]
+        and i_thang == i_ngay + 1
+        and t.box.x0 - spans[i_ngay][1] < cw
+    ):
+        spans[i_thang] = (max(t.box.x0, t.box.x1 - _DATE_KEYS["thang"][1] * unit), t.box.x1, True)
     out: list[Blank] = []
     for kind, a, b in (("day", i_ngay, i_thang), ("month", i_thang, i_nam)):
         between = words[a + 1 : b]
@@ -297,6 +307,10 @@ def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
         y, h = int(stats[i, cv2.CC_STAT_TOP]), int(stats[i, cv2.CC_STAT_HEIGHT])
         # into the band by a third of its height at least: the line above ends (descenders aside) at the
         # band's top, the line below starts at its bottom; handwriting may stand high on its line
+        x, w = int(stats[i, cv2.CC_STAT_LEFT]), int(stats[i, cv2.CC_STAT_WIDTH])
+        at_side = x == 0 or x + w == ink.shape[1]
+        if at_side and w < 0.3 * bh and h < 0.75 * bh:  # a printed letter's piece the side cut off ("29|t")
+            continue
         if h >= 0.3 * bh and y + h >= b0 + 0.35 * bh and y <= b1 - 0.35 * bh:
             keep[i] = True
     # the kept marks in their own grey (Tesseract reads the pen's soft edges better than a hard mask)
@@ -311,7 +325,10 @@ def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
     out = np.full_like(crop, 255)
     out[mask] = grey[mask]
     out[keep[labels] & (rule > 0)] = 0
-    return out
+    # cut to the marks with a margin: the sheet's rows read alike whatever white the crop had around them
+    ys, xs = np.nonzero(keep[labels])
+    pad = max(6, bh // 4)
+    return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
 
 
 def _sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
