@@ -440,3 +440,35 @@ def test_a_printed_letter_cut_by_the_crop_s_side_is_no_digit() -> None:
     clean = handdigits.clean_crop(crop, (30, 100))
     marks = handdigits._digit_marks(clean)
     assert len(marks) == 2  # the "2" and the "9", not the piece of "t"
+
+
+def test_a_slash_read_from_a_written_seven_is_part_of_the_number() -> None:
+    # "Số: 17/BC-HC" read "Số: ] / JBC-HC": the "/" is the 7's stroke (it rises far above the printed line);
+    # a blank cut at it would hold only the "1" and give the number "1"
+    so = Word("Số:", 96.0, Box(384, 307, 457, 349), line=0)
+    words = [
+        so,
+        Word("]", 0.0, Box(519, 274, 558, 343), line=0),
+        Word("/", 63.0, Box(583, 270, 594, 338), line=0),
+        Word("JBC-HC", 91.0, Box(662, 311, 845, 349), line=0),
+    ]
+    (blank,) = handdigits.find_blanks(_read(words))
+    assert blank.kind == "number" and blank.box.x1 == 662
+    # the notation's own printed "/" on the line is no handwriting
+    printed = [so, Word("/BC-HC", 91.0, Box(600, 309, 800, 349), line=0)]
+    assert handdigits._pen_slash(Word("/", 90.0, Box(560, 306, 572, 350), line=0), so) is False
+    assert [b.box.x1 for b in handdigits.find_blanks(_read(printed))] == [600]
+
+
+def test_thang_read_without_its_t() -> None:
+    # "ngày Â Ô háng “7 năm 2024": the day and month still found, "háng" given back as "tháng"
+    prepared, _, boxes = _header("228", "15", "9", seed=6)
+    words = [
+        Word("háng", 47.0, b.box, line=b.line) if b.text == "tháng" else b
+        for b in _first_reading(boxes, glued=False)
+    ]
+    page = _read(words)
+    assert {b.kind for b in handdigits.find_blanks(page)} == {"number", "day", "month"}
+    after = handdigits.second_pass(prepared, page)
+    assert "ngày 15 tháng 9 năm 2024" in after.text
+    assert extract([after]).values()["issued_date"] == "2024-09-15"

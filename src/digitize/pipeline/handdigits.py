@@ -89,6 +89,9 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
             num_words: list[Word] = []
             x1: float | None = None
             for w in left[1:]:
+                if _pen_slash(w, so):
+                    num_words.append(w)
+                    continue
                 if w.text.startswith("/") or _NOTATION_TAIL.match(w.text):
                     x1 = w.box.x0
                     break
@@ -118,11 +121,28 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
 _DATE_KEYS = {"ngay": ("ngày", 4.05), "thang": ("tháng", 4.75), "nam": ("năm", 3.5)}
 
 
+def _pen_slash(w: Word, so: Word) -> bool:
+    """A "/" read from a written digit's stroke ("17" as "] /", then "/BC-HC" as "JBC-HC"): no letter or
+    digit, and rising well above the printed "Số:" as handwriting does."""
+    high = w.box.y0 < so.box.y0 - 0.3 * (so.box.y1 - so.box.y0)
+    return w.text.startswith("/") and not any(ch.isalnum() for ch in w.text) and high
+
+
+def _find_key(letters: str, key: str) -> tuple[int, int]:
+    """Where (start, length) the date word ``key`` is in a word's folded letters; "háng" (the "t" lost) is
+    "tháng"."""
+    pos = letters.find(key)
+    if pos >= 0 or key != "thang":
+        return pos, len(key)
+    return letters.find("hang"), 4
+
+
 def _date_key(folded: str) -> str | None:
-    """The date word a first-reading word holds ("ngày", "^Ổtháng", "Ïnăm.", "tháng“12"), else None."""
+    """The date word a first-reading word holds ("ngày", "^Ổtháng", "Ïnăm.", "tháng“12", "háng"), or
+    None."""
     letters = re.sub(r"[^a-z0-9]", "", folded)
     for key in ("thang", "ngay", "nam"):
-        if key in letters:
+        if _find_key(letters, key)[0] >= 0:
             return key
     return None
 
@@ -133,8 +153,10 @@ def _printed_span(w: Word, folded: str, key: str, unit: float) -> tuple[float, f
     the month; a clean "ngày" twice as wide as a "ngày" swallowed the day written after it)."""
     letters = re.sub(r"\W", "", folded)
     body = folded.rstrip(".,;:")
-    pos = letters.find(key)
-    before, after = letters[:pos], letters[pos + len(key) :]
+    pos, n = _find_key(letters, key)
+    before, after = letters[:pos], letters[pos + n :]
+    if n < len(key) and body == letters[pos : pos + n]:
+        body = key  # "háng" alone: the printed word
     width = _DATE_KEYS[key][1] * unit
     x0, x1 = w.box.x0, w.box.x1
     if body == key:
@@ -471,6 +493,8 @@ def _fix_glued(words: list[Word], new: list[Word], date_lines: set[int]) -> list
     """Words the new readings overlap are cut back: "ngày06" keeps "ngày", "72#QĐ-TTg" keeps "/QĐ-TTg"."""
     out = []
     for w in words:
+        if w.line in date_lines and re.sub(r"\W", "", fold(w.text)) == "hang":
+            w = replace(w, text="tháng")  # "háng" between the blanks (the "t" lost)
         hit = next((n for n in new if n.line == w.line and w.box.x0 < n.box.x1 and n.box.x0 < w.box.x1), None)
         if hit is None:
             out.append(w)
