@@ -472,3 +472,16 @@ def test_thang_read_without_its_t() -> None:
     after = handdigits.second_pass(prepared, page)
     assert "ngày 15 tháng 9 năm 2024" in after.text
     assert extract([after]).values()["issued_date"] == "2024-09-15"
+
+
+def test_a_clean_nam_that_swallowed_the_month_before_it() -> None:
+    # "tháng Í năm": the "2" of a written "12" touches "năm" and is read inside its box; a blank cut at the
+    # box would hold the "1" only (a wrong month, 01)
+    prepared, _, boxes = _header("229", "27", "12", seed=3)
+    wide = replace(boxes["nam"], x0=boxes["thang"].x1 + 60)
+    first = _first_reading(boxes, glued=False)
+    words = [Word("năm", 4.0, wide, line=3) if w.text == "năm" else w for w in first]
+    page = _read(words)
+    month = next(b for b in handdigits.find_blanks(page) if b.kind == "month")
+    assert month.box.x1 >= boxes["nam"].x0 - 12
+    assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-12-27"

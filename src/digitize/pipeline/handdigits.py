@@ -160,6 +160,8 @@ def _printed_span(w: Word, folded: str, key: str, unit: float) -> tuple[float, f
     width = _DATE_KEYS[key][1] * unit
     x0, x1 = w.box.x0, w.box.x1
     if body == key:
+        if key == "nam" and x1 - x0 > 1.1 * width:  # swallowed the month written close before it
+            return x1 - width, x1, True
         if x1 - x0 > 1.3 * width and key != "nam":  # swallowed what was written after it
             return x0, x0 + 1.05 * width, True
         return x0, x1, False
