@@ -31,7 +31,7 @@ from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
-_NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
+_NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
 def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:
