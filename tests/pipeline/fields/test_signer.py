@@ -148,3 +148,50 @@ def test_the_acting_forms() -> None:
     ):
         v = values(_ubnd_directive()[:-5] + signer(lines, "Phạm Trường Thọ"))
         assert (v["signer_title"], v["signer_name"]) == (title, "Phạm Trường Thọ"), lines
+
+
+def test_a_two_word_name_after_a_doubted_word_goes_to_review() -> None:
+    # a grey 200 dpi scan: the seal's rim over "Trần" read "Xấn" (confidence 29) before "Hoàng Tuấn"
+    from digitize.pipeline.fields.review import low_confidence_fields
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    def read(name: str, confs: list[float]) -> tuple[str | None, bool]:
+        ex = extract([make_page(directive()[:-5] + block(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs))])
+        return ex.values()["signer_name"], "signer_name" in low_confidence_fields(ex)
+
+    assert read("Xấn Hoàng Tuấn", [29.0, 97, 94]) == ("Hoàng Tuấn", True)
+    assert read("Hoàng Tuấn", [97.0, 94]) == ("Hoàng Tuấn", False)  # a two-word name read clean
+    assert read("Trần Hoàng Tuấn", [90.0, 97, 94]) == ("Trần Hoàng Tuấn", False)
+    assert read("Xấn Hoàng Tuấn", [88.0, 97, 94])[1] is False  # a word read with confidence is no rim
+
+
+def _block(
+    title_lines: list[tuple[str, list[float]]], name: str, confs: list[float]
+) -> dict[str, str | None]:
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+
+    specs = [*directive()[:-5], ("Nơi nhận:", "x=300", 90.0)]
+    specs += [(t, "sig", c) for t, c in title_lines]
+    specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0), (name, "sig", confs)]
+    return values(specs)
+
+
+def test_the_deputy_s_line_under_a_seal_still_names_the_deputy() -> None:
+    # a grey 200 dpi scan of "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": both heads under the seal
+    v = _block([(".C TỊCH", [0.0, 97]), ("«Ð..- TỊCH", [16.0, 97])], "Phạm Trường Thọ", [96.0, 97, 96])
+    assert v["signer_title"] == "Phó Chủ tịch"
+    # the line under the title read with confidence is not a covered "PHÓ …" line
+    v = _block([("CHỦ TỊCH", [97.0, 97]), ("Ký TỊCH", [90.0, 97])], "Phạm Trường Thọ", [96.0, 97, 96])
+    assert v["signer_title"] == "Chủ tịch"
+
+
+def test_a_family_name_whose_first_letters_the_rim_took_is_known_by_its_marked_tail() -> None:
+    from digitize.pipeline.fields.signer import surname_by_tail
+
+    assert surname_by_tail("ạm") == "Phạm"
+    assert surname_by_tail("am") is None  # Phạm, Lâm, Đàm … all end so without marks
+    assert surname_by_tail("Ạm") is None  # a capitalised word is a read word
+    # "Phạm Trường Thọ" with the rim over "Ph": not "Trương Thọ" (the middle name taken as the family name)
+    assert _named("ạm Trường Thọ", [81.0, 97, 96])["signer_name"] == "Phạm Trường Thọ"
