@@ -37,7 +37,7 @@ from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
 GIVEN_NAME_CONF = 50.0
-_NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
+_NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
 def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:

@@ -123,6 +123,33 @@ def test_surname_of_guesses_only_long_family_names_and_only_when_clear() -> None
     assert surname_of("ang") is None  # the tail of Hoàng, Đặng, Giang …
 
 
+def test_a_title_without_a_name_is_kept_when_a_blank_page_with_a_seal_follows() -> None:
+    # the name lost under the seal on the signed page, "Nơi! nhận:" read with a speck, a blank sealed page
+    # after it: the title is still the signed page's, not nothing from the blank page
+    specs = [
+        *_ubnd_directive()[:-5],
+        ("Nơi! nhận:", "x=300", 70.0),
+        ("KT. CỤC TRƯỞNG", "sig", 80.0),
+        ("- Như trên;", "x=300", 90.0),
+    ]
+    seal = page([("Ủ", "x=1700", 20.0), ("*", "x=1800", 10.0)], index=1)
+    v = extract([page(specs), seal]).values()
+    assert v["signer_title"] == "Phó Cục trưởng"
+    assert v["signer_name"] is None
+
+
+def test_the_acting_forms() -> None:
+    for lines, title in (
+        (("Q. GIÁM ĐỐC",), "Quyền Giám đốc"),
+        (("Q. CHỦ TỊCH",), "Quyền Chủ tịch"),
+        (("TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"), "Quyền Chủ tịch"),
+        (("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Chánh Văn phòng"),
+        (("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),
+    ):
+        v = values(_ubnd_directive()[:-5] + signer(lines, "Phạm Trường Thọ"))
+        assert (v["signer_title"], v["signer_name"]) == (title, "Phạm Trường Thọ"), lines
+
+
 def test_a_two_word_name_after_a_doubted_word_goes_to_review() -> None:
     # a grey 200 dpi scan: the seal's rim over "Trần" read "Xấn" (confidence 29) before "Hoàng Tuấn"
     from digitize.pipeline.fields.review import low_confidence_fields

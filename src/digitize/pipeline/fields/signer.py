@@ -96,7 +96,8 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
     return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
 
 
-NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
+# "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
+NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 
 
 def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
@@ -119,7 +120,11 @@ def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
         f = on(k)
         if f.value("signer_name") and f.value("signer_title"):
             return f
-    return on(with_list[0]) if with_list and on(with_list[0]).fields else on(len(pages) - 1)
+    if with_list and on(with_list[0]).fields:
+        return on(with_list[0])
+    # no page gives both: the last page that gives anything (a blank page with a faint seal after the
+    # signed page gives nothing)
+    return next((on(k) for k in reversed(range(len(pages))) if on(k).fields), Found())
 
 
 def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
@@ -311,7 +316,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         if kind == "kt" and not name.startswith("Phó"):
             name = "Phó " + name
         elif kind == "q":
-            name = "Quyền " + name[0].lower() + name[1:]
+            name = "Quyền " + name
     res.set("signer_title", name, tl.conf * q)
 
     # the name: the lowest line under the title that reads as a person's name
