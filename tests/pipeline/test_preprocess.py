@@ -291,6 +291,25 @@ def test_the_generators_perspective_photos_are_found_and_flattened() -> None:
         assert abs(_residual_skew(prepared.ocr)) < 0.5
 
 
+@pytest.mark.parametrize("photo", ["none", "blur"])
+def test_bitonal_page_upright_and_upside_down(photo: str) -> None:
+    """A bitonal scan (the scanner's fixed threshold: thin tone marks broken, strokes ragged), flat or then
+    photographed shaken: read upright as it is, and turned back when it comes in upside down."""
+    import dataclasses
+    import random
+
+    from samples.axes import Colour, Photo, Tail, draw_axes
+    from samples.varied import make_varied_document, scanned_pages
+
+    axes = dataclasses.replace(
+        draw_axes(random.Random(5)), colour=Colour.BITONAL, photo=Photo(photo), tail=Tail.NONE, dpi=200
+    )
+    shot = np.asarray(scanned_pages(make_varied_document(5, "dev", axes=axes))[0].convert("RGB"))
+    for turned in (0, 180):
+        prepared = preprocess.prepare(np.ascontiguousarray(np.rot90(shot, turned // 90)), dpi=200)
+        assert (prepared.rotation + turned) % 360 == 0
+
+
 def test_paper_grain_of_a_page_without_ink_is_made_white() -> None:
     """A page holding only paper grain and a faint seal (a blank back, the page after the signature): the
     grain Tesseract's Otsu threshold would cut into thousands of blobs is made white, the seal kept; a page
