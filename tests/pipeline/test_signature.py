@@ -123,3 +123,18 @@ def test_a_second_reading_of_the_name_line_invents_nothing() -> None:
     # no word that stands for a family name: nothing
     assert signature._name_of(["buyên", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
     assert signature._name_of(["Hòa", "Bình"], ["Hòa", "Bình"]) is None
+
+
+def test_a_second_reading_that_finds_the_covered_pho_is_taken() -> None:
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    first = make_page(directive()[:-5] + block(("KT. THỦ TƯỚNG",), "Nguyễn Hòa Bình"))
+    deputy = make_page(directive()[:-5] + block(("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"), "Nguyễn Hòa Bình"))
+    other = make_page(directive()[:-5] + block(("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"), "Nguyễn Hòa Bình"))
+    assert signature._signer_found(first, list(deputy.words), "Thủ tướng")
+    assert not signature._signer_found(first, list(other.words), "Thủ tướng")
+    # the seal's emblem read as a name ("mạc, (ÉP", the second word at confidence 2) is no signer found
+    emblem = make_page(directive()[:-5] + block(("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"), "mạc, (ÉP", [58.0, 2]))
+    assert not signature._signer_found(first, list(emblem.words), "Thủ tướng")

@@ -24,14 +24,20 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
-from digitize.pipeline.fields.signer import doubtful_name_line, read_signer, surname_of
+from digitize.pipeline.fields.signer import (
+    SHORT_NAME_JUNK_CONF,
+    doubtful_name_line,
+    read_signer,
+    surname_of,
+)
 from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
-_NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
+GIVEN_NAME_CONF = 50.0
+_NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
 def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:
@@ -80,13 +86,25 @@ def _read(
 
 def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = None) -> bool:
     """The new words give a name led by a family name (and, when the first reading had a title, the same
-    title: a reading that loses "PHÓ" under the seal is not better)."""
+    title or its deputy: a reading that loses "PHÓ" under the seal is not better)."""
     probe = replace(page, words=tuple(words), text="")
     found = read_signer(page_lines(probe))
     name = found.value("signer_name")
-    if title is not None and found.value("signer_title") != title:
+    second = found.value("signer_title")
+    if title is not None and second != title and fold(str(second)) != "pho " + fold(title):
+        return False  # (a reading that finds the "PHÓ" the first one lost under the seal is better)
+    if not name or fold(str(name).split()[0]) not in F_SURNAMES:
         return False
-    return bool(name) and fold(str(name).split()[0]) in F_SURNAMES
+    # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
+    given = {fold(g) for g in str(name).split()[1:]}
+    confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in given]
+    return bool(confs) and min(confs) >= GIVEN_NAME_CONF
+
+
+def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
+    """The new words give the signature block's title (a first reading that had none gains its block)."""
+    probe = replace(page, words=tuple(words), text="")
+    return bool(read_signer(page_lines(probe)).value("signer_title"))
 
 
 def second_pass(
@@ -116,6 +134,7 @@ def second_pass(
     dpi = round(prepared.dpi / prepared.scale)
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
+    titled: list[Word] = []
     first_title = read_signer(page_lines(page)).value("signer_title")
     for image in (crop, erase_seal(crop, letter)):
         try:
@@ -125,6 +144,9 @@ def second_pass(
         if _signer_found(page, new, first_title):
             best = new
             break
+        if first_title is None and not titled and _title_found(page, new):
+            titled = new  # the block's title, its name still doubtful: the name pass may read it
+    best = best or titled
     if not best:
         return page  # the second reading found no signer either: keep the first
 
@@ -245,8 +267,8 @@ def _trailing(line: Line) -> list[str]:
     out: list[str] = []
     for w in reversed(line.words):
         t = w.text.strip(".,;:|!'\"()[]")
-        if not (t[:1].isupper() and t.isalpha() and is_syllable(t)):
-            break
+        if not (t[:1].isupper() and t.isalpha() and is_syllable(t)) or w.conf < SHORT_NAME_JUNK_CONF:
+            break  # a doubted word ("Xấn" for a family name under the rim) is not what the seal left
         out.insert(0, t)
     return out
 

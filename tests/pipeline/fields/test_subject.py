@@ -178,9 +178,43 @@ def test_the_authority_line_with_its_first_word_misread_ends_a_licence_s_title()
 
 
 def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_kept() -> None:
-    for read, want in (("quý lII năm 2020", "quý III năm 2020"), ("quý 1 năm 2020", "quý 1 năm 2020")):
+    for read, want in (
+        ("quý lII năm 2020", "quý III năm 2020"),
+        ("quý l năm 2021", "quý I năm 2021"),  # a lone I read as l
+        ("quý | năm 2021", "quý I năm 2021"),
+        ("quý 1 năm 2020", "quý 1 năm 2020"),
+    ):
         specs = header(
             number="Số: 76/SCT-KTAT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/v báo cáo kết quả " + read,)
         )
         specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
         assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "báo cáo kết quả " + want
+
+
+def test_the_address_line_with_kinh_lost_or_a_stamp_s_words_before_it_ends_the_subject() -> None:
+    first = "Về việc đề nghị bổ sung biên chế công chức năm 2024"
+    for address in (
+        "gửi: Hội đồng nhân dân tỉnh Đắk Lắk.",
+        "Chuyến: N‹` Kính gửi: Hội đồng nhân dân tỉnh Đắk Lắk.",
+    ):
+        specs = _submission([(first, "center", 96.0)])
+        k = next(i for i, s in enumerate(specs) if s[0].startswith("Kính gửi"))
+        specs[k] = (address, "center", 92.0)
+        assert values(specs)["subject"] == first, address
+
+
+def test_a_stamp_s_marks_glued_before_a_word_are_left_out() -> None:
+    lines = [
+        ("Về việc tăng cường công tác phòng cháy, chữa", "center", 94.0),
+        ("/⁄2cháy trên địa bàn tỉnh", "center", [61.0, 96.0, 96.0, 96.0, 96.0]),
+    ]
+    want = "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh"
+    assert values(_submission(lines))["subject"] == want
+    # a quotation mark opening a word is the subject's own
+    quoted = [("Về việc tổ chức “Ngày hội sách” năm 2024", "center", 94.0)]
+    assert values(_submission(quoted))["subject"] == "Về việc tổ chức “Ngày hội sách” năm 2024"
+
+
+def test_a_subject_that_lost_its_ve_under_a_stamp_gets_it_back() -> None:
+    lines = [("việc chấn chỉnh kỷ luật, kỷ cương hành chính", "center", 94.0)]
+    assert values(_submission(lines))["subject"] == "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính"

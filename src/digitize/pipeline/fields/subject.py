@@ -12,6 +12,7 @@ from dataclasses import replace
 from digitize.pipeline.fields.holder import fix_company_forms
 from digitize.pipeline.fields.layout import Layout, type_line
 from digitize.pipeline.fields.lines import Line, sub_line
+from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, sentence_case
@@ -87,6 +88,21 @@ def strip_speck(text: str) -> str:
     return re.sub(r"^(?:[^\w\s]+\s*|\w\s+(?=[A-ZÀ-ỸĐ]))+", "", text.strip())
 
 
+# "Kính gửi: …" with "Kính" lost under a stamp: the body's address line, never a subject line
+_GUI = re.compile(r"^\W*(kinh\s+)?gui\s*:")
+# a stamp's marks glued before a word ("/⁄2cháy"): marks (at least one not a letter or digit), then a word
+_GLUED = re.compile(r"^(?=[^\w\s]|\d+[^\w\s])[^\w\s]*\d*[^\w\s]*\d*([^\W\d_]+[,.;:]?)$")
+
+
+def unglue(word: str) -> str:
+    """A word without a stamp's marks glued before it, when what is left is a Vietnamese syllable."""
+    m = _GLUED.match(word)
+    if m is None or not word[: m.start(1)].strip("\"'“”‘’«»()[]"):
+        return word  # a quotation or a bracket opens the word: it is the subject's
+    core = m.group(1).rstrip(",.;:")
+    return m.group(1) if is_syllable(core) and len(core) >= 2 else word
+
+
 _VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
 # "V/v" with its slash run into the second v reads "VW", or its second v "w" ("V/w"): no Vietnamese word
 # starts "vw" or "w"
@@ -151,10 +167,13 @@ def full_title(type_name: str | None, subject: Found) -> Found:
 # a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"); at least one true
 # numeral letter in it, so an Arabic "quý 1" stays
 _QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])([IVXl1|]{2,4})\b")
+# a lone "l" or "|" for a quarter ("quý l năm 2021"): no Vietnamese word is "l", an Arabic "1" stays
+_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|](?=\s|[,.;)]|$)")
 
 
 def fix_quarter(text: str) -> str:
-    return _QUARTER.sub(lambda m: f"{m.group(1)} {re.sub(r'[l1|]', 'I', m.group(2))}", text)
+    text = _QUARTER.sub(lambda m: f"{m.group(1)} {re.sub(r'[l1|]', 'I', m.group(2))}", text)
+    return _QUARTER_ONE.sub(lambda m: f"{m.group(1)} I", text)
 
 
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
@@ -199,7 +218,7 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
             if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or type_line(ln):
                 break
-            if f.startswith(BODY_START) and not f.startswith(AUTHORITY_START):
+            if (f.startswith(BODY_START) and not f.startswith(AUTHORITY_START)) or _GUI.match(f):
                 break
             # a centred run cut out of a body row ("gửi: Hội đồng …" of "Kính gửi: Hội đồng … Hóa:———",
             # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
@@ -211,15 +230,19 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 break
             if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START):
                 break
+            if re.search(r"\bkinh\s+gui\s*:", whole):
+                break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
             if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
                 break
             if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
                 break  # a body line running to the right margin, not a centred subject line
             subj.append(ln)
         if subj:
-            joined = strip_speck(" ".join(x.text for x in subj))
+            joined = strip_speck(" ".join(unglue(w.text) for x in subj for w in x.words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
+            if re.match(r"việc\s", joined):
+                joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             value = fix_company_forms(sentence_case(joined))
             res.set("subject", fix_quarter(clean_value(value)), statistics.fmean(x.conf for x in subj))
     return res.freeze()
