@@ -101,6 +101,12 @@ def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = N
     return bool(confs) and min(confs) >= GIVEN_NAME_CONF
 
 
+def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
+    """The new words give the signature block's title (a first reading that had none gains its block)."""
+    probe = replace(page, words=tuple(words), text="")
+    return bool(read_signer(page_lines(probe)).value("signer_title"))
+
+
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
 ) -> RecognizedPage:
@@ -128,6 +134,7 @@ def second_pass(
     dpi = round(prepared.dpi / prepared.scale)
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
+    titled: list[Word] = []
     first_title = read_signer(page_lines(page)).value("signer_title")
     for image in (crop, erase_seal(crop, letter)):
         try:
@@ -137,6 +144,9 @@ def second_pass(
         if _signer_found(page, new, first_title):
             best = new
             break
+        if first_title is None and not titled and _title_found(page, new):
+            titled = new  # the block's title, its name still doubtful: the name pass may read it
+    best = best or titled
     if not best:
         return page  # the second reading found no signer either: keep the first
 

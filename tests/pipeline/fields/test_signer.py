@@ -195,3 +195,12 @@ def test_a_family_name_whose_first_letters_the_rim_took_is_known_by_its_marked_t
     assert surname_by_tail("Ạm") is None  # a capitalised word is a read word
     # "Phạm Trường Thọ" with the rim over "Ph": not "Trương Thọ" (the middle name taken as the family name)
     assert _named("ạm Trường Thọ", [81.0, 97, 96])["signer_name"] == "Phạm Trường Thọ"
+
+
+def test_words_read_at_random_under_the_seal_are_no_name() -> None:
+    # the emblem read as words at confidence 0: not "Tạ Sơn"
+    assert _named("Tà Ê Số ⁄7", [0.0, 0, 0, 38])["signer_name"] is None
+    # two letters of junk before the name's tail: not "Vũ En Hòa Bình" (a two-letter guess needs a reading)
+    assert _named("Xv... en Hòa Bình", [0.0, 79, 97, 97])["signer_name"] != "Vũ En Hòa Bình"
+    # a two-letter family name misread with some confidence is still repaired
+    assert _named("Tế Thị Bích Thuận", [60.0, 95, 95, 95])["signer_name"] == "Lê Thị Bích Thuận"

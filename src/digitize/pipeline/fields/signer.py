@@ -261,6 +261,7 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
 
 
 SHORT_NAME_JUNK_CONF = 50.0
+GIVEN_NAMES_MIN_CONF = 0.35  # mean confidence (0..1) of a name's given names below which it is no reading
 
 
 def short_name_line(below: Sequence[Line], name: list[str]) -> Line | None:
@@ -341,14 +342,22 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         start = next((k for k, (t, _) in enumerate(toks) if fold(t) in F_SURNAMES and k + 1 < len(toks)), 0)
         toks = toks[start:]
         toks = [(t, c) for t, c in toks if len(t) >= 2 or t.upper() in ("Y",)]
+        if 2 <= len(toks) <= 5 and statistics.fmean(c for _, c in toks[1:]) < GIVEN_NAMES_MIN_CONF:
+            continue  # given names read at random ("Tà Ê Số": the seal's emblem, each word at confidence 0)
         if 2 <= len(toks) <= 5:
             words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
             sur = F_SURNAMES.get(fold(words[0]))
             if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
-            if sur is None and toks[0][1] < 0.8 and len(words) >= 3:
-                # a seal over the surname: the most common surname one letter away (SURNAMES is by frequency)
+            if (
+                sur is None
+                and toks[0][1] < 0.8
+                and len(words) >= 3
+                and (len(fold(words[0])) >= 3 or toks[0][1] >= 0.5)
+            ):
+                # a seal over the surname: the most common surname one letter away (SURNAMES is by frequency);
+                # two letters only when read with some confidence ("Tế" for Lê; "Xv" at 0 is no reading)
                 near = [
                     v
                     for k, v in F_SURNAMES.items()
