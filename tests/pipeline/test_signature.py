@@ -138,3 +138,20 @@ def test_a_second_reading_that_finds_the_covered_pho_is_taken() -> None:
     # the seal's emblem read as a name ("mạc, (ÉP", the second word at confidence 2) is no signer found
     emblem = make_page(directive()[:-5] + block(("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"), "mạc, (ÉP", [58.0, 2]))
     assert not signature._signer_found(first, list(emblem.words), "Thủ tướng")
+
+
+def test_a_small_lettered_block_is_read_enlarged_with_boxes_in_the_page_frame() -> None:
+    # the name line of a ~120 dpi scan (letters ~11 px): read 2x enlarged, its words land where they are
+    img = _seal_over_family_name("grey", seal=False)
+    grey = cv2.resize(img[2950:3080, 1400:2200, 0], None, fx=0.4, fy=0.4, interpolation=cv2.INTER_AREA)
+    plain = signature._read(grey, 100.0, 200.0, 0, lang="vie", dpi=120, timeout=30)
+    big = signature._read(grey, 100.0, 200.0, 0, lang="vie", dpi=120, timeout=30, up=2.0)
+    assert [w.text for w in big] == ["Nguyễn", "Hòa", "Bình"]
+    by_text = {w.text: w.box for w in plain}
+    for w in big:
+        if w.text in by_text:
+            assert abs(w.box.x0 - by_text[w.text].x0) < 4 and abs(w.box.y0 - by_text[w.text].y0) < 4
+        assert (
+            100 <= w.box.x0 < w.box.x1 <= 100 + grey.shape[1]
+            and 200 <= w.box.y0 < w.box.y1 <= 200 + grey.shape[0]
+        )

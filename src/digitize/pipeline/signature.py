@@ -37,6 +37,7 @@ from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
 GIVEN_NAME_CONF = 50.0
+SMALL_LETTER = 16.0  # px: a signature block with smaller letters is read enlarged
 _NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
@@ -69,9 +70,21 @@ def erase_seal(grey: np.ndarray, letter: float) -> np.ndarray:
 
 
 def _read(
-    image: np.ndarray, x0: float, y0: float, base: int, *, lang: str, dpi: int, timeout: float
+    image: np.ndarray,
+    x0: float,
+    y0: float,
+    base: int,
+    *,
+    lang: str,
+    dpi: int,
+    timeout: float,
+    up: float = 1.0,
 ) -> list[Word]:
-    tokens = tesseract.image_to_data(image, lang=lang, psm=6, dpi=dpi, timeout=timeout)
+    """The words of ``image`` (the page region at (x0, y0)), read enlarged ``up`` times (small letters of a
+    low-resolution scan), their boxes in the page's frame."""
+    if up != 1.0:
+        image = cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+    tokens = tesseract.image_to_data(image, lang=lang, psm=6, dpi=round(dpi * up), timeout=timeout)
     new: list[Word] = []
     keys: dict[tuple[int, int, int], int] = {}
     for t in tokens:
@@ -79,7 +92,9 @@ def _read(
         if t.conf < 0 or not any(ch.isalnum() for ch in text):
             continue
         line = keys.setdefault((t.block, t.par, t.line), base + len(keys))
-        box = Box(x0 + t.left, y0 + t.top, x0 + t.left + t.width, y0 + t.top + t.height)
+        box = Box(
+            x0 + t.left / up, y0 + t.top / up, x0 + (t.left + t.width) / up, y0 + (t.top + t.height) / up
+        )
         new.append(Word(text=text, conf=t.conf, box=box, block=t.block + 1000, line=line))
     return new
 
@@ -132,13 +147,15 @@ def second_pass(
     heights = sorted(wd.box.y1 - wd.box.y0 for wd in page.words)
     letter = 0.7 * heights[len(heights) // 2]
     dpi = round(prepared.dpi / prepared.scale)
+    # letters under SMALL_LETTER px (a scan at ~120 dpi) are read enlarged to ~SMALL_LETTER px
+    up = min(3.0, SMALL_LETTER / letter) if letter < SMALL_LETTER else 1.0
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
     titled: list[Word] = []
     first_title = read_signer(page_lines(page)).value("signer_title")
     for image in (crop, erase_seal(crop, letter)):
         try:
-            new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout)
+            new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
             break
         if _signer_found(page, new, first_title):
