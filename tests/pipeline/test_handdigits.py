@@ -333,9 +333,13 @@ def _first_reading(boxes: dict[str, Box], *, glued: bool) -> list[Word]:
     def w(t: str, b: Box, line: int, conf: float = 95.0) -> Word:
         return Word(t, conf, b, line=line)
 
+    motto = ["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"]
+    motto2 = ["Độc", "lập", "-", "Tự", "do"]
     words = [
         w("ỦY", Box(480, 180, 560, 230), 0),
         w("BAN", Box(575, 180, 680, 230), 0),
+        *(w(t, Box(1200 + 110 * k, 180, 1300 + 110 * k, 230), 4) for k, t in enumerate(motto)),
+        *(w(t, Box(1300 + 120 * k, 240, 1400 + 120 * k, 290), 5) for k, t in enumerate(motto2)),
         w("TỈNH", boxes["organ"], 1),
         w("Số:", boxes["so"], 2),
         w("/BC-UBND", boxes["notation"], 2, 93.0),
@@ -410,6 +414,13 @@ def test_consensus_wants_clear_agreement() -> None:
     votes = [("2798", 94.0), ("2798", 89.0), ("2798", 94.0), ("2298", 69.0), ("279", 73.0), ("2796", 93.0)]
     assert handdigits.consensus(votes, "number") == ("2798", pytest.approx(92.33 * 277 / 512, rel=1e-3))
     # junk: agreeing readings that carry less than half of the confidence
+    # two clear readings and two at 0 of the same digits (Tesseract's whitelist reading often says 0)
+    zeros = [("17", 97.0), ("17", 0.0), ("17", 0.0), ("17", 97.0), ("1", 0.0), ("1", 0.0)]
+    assert handdigits.consensus(zeros, "number") == ("17", 97.0)
+    # but not against as many sure readings of another value
+    assert handdigits.consensus([("17", 97.0), ("17", 90.0), ("17", 0.0), ("77", 40.0)], "day") is not None
+    tie = [("17", 97.0), ("17", 90.0), ("17", 0.0), ("77", 40.0), ("77", 35.0), ("77", 31.0)]
+    assert handdigits.consensus(tie, "day") is None
     junk = [("1", 31.0), ("1", 35.0), ("1", 40.0), ("7", 90.0), ("4", 80.0)]
     assert handdigits.consensus(junk, "day") is None
 
