@@ -168,6 +168,12 @@ FAILURE_KINDS: dict[str, FailureKind] = {
             Axes(kind="to_trinh", header=Header.ONE_ORGAN, sign=SignForm.KT, stamp=True),
         ),
         FailureKind(
+            "court_header",
+            "a two-line organ that is not a People's Committee (TÒA ÁN NHÂN DÂN / TỈNH X,"
+            " VIỆN KIỂM SÁT NHÂN DÂN / TỈNH X): one organ, no parent",
+            Axes(kind="quyet_dinh", header=Header.COURT, sign=SignForm.KT),
+        ),
+        FailureKind(
             "ministry_header",
             "BỘ ... / CỤC ... header (parent + organ), KT. CỤC TRƯỞNG",
             Axes(kind="quyet_dinh", header=Header.MINISTRY, sign=SignForm.KT),

@@ -116,6 +116,21 @@ def make_varied_content(
             ("VP", "KT"),
         )
         place = province
+    elif axes.header is Header.COURT:
+        court, abbr, head, head_t = rng.choice(
+            (
+                ("Tòa án nhân dân", "TAND", "CHÁNH ÁN", "Chánh án"),
+                ("Viện kiểm sát nhân dân", "VKSND", "VIỆN TRƯỞNG", "Viện trưởng"),
+            )
+        )
+        deputy, deputy_t = "PHÓ " + head, "Phó " + head_t
+        organ_name = f"{court} {level} {province}"
+        parent = None
+        header_left = (_upper(court), _upper(f"{level} {province}"))
+        parent_lines = 0
+        authority = f"{head} {_upper(organ_name)}"
+        licences, certificates, activity, units = dept.licences, dept.certificates, dept.activity, ("VP",)
+        place = province
     elif axes.header is Header.MINISTRY:
         organ_name = agency.name
         parent = agency.ministry

@@ -59,6 +59,10 @@ def test_signer_of_tl_and_q_forms(tmp_path: Path, kind: str, form_lines: tuple[s
         ("ministry_header", 2, ("organ_name", "parent_organ", "place", "signer_title")),
         # ỦY BAN NHÂN DÂN / TỈNH X: one organ, no parent
         ("two_line_header", 3, ("organ_name", "parent_organ", "place", "code_notation", "signer_title")),
+        # TÒA ÁN NHÂN DÂN / TỈNH X, VIỆN KIỂM SÁT NHÂN DÂN / TỈNH X: one organ, no parent (not "Tỉnh X" under
+        # "Tòa án nhân dân")
+        ("court_header", 1, ("organ_name", "parent_organ", "place", "code_notation", "signer_title")),
+        ("court_header", 2, ("organ_name", "parent_organ", "place", "code_notation", "signer_title")),
     ],
 )
 def test_failure_kinds_read_today(tmp_path: Path, kind: str, seed: int, keys: tuple[str, ...]) -> None:
@@ -69,6 +73,9 @@ def test_failure_kinds_read_today(tmp_path: Path, kind: str, seed: int, keys: tu
         )
     if kind == "two_line_header":
         assert truth["parent_organ"] is None and (truth["organ_name"] or "").startswith("Ủy ban nhân dân")
+    if kind == "court_header":
+        assert truth["parent_organ"] is None
+        assert (truth["organ_name"] or "").startswith(("Tòa án", "Viện kiểm"))
     for key in keys:
         assert same(got[key], truth[key]), (key, truth[key], got[key])
 

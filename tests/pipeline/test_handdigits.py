@@ -4,7 +4,10 @@ one from a decree cited in the body)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from digitize.pipeline import handdigits
@@ -266,3 +269,268 @@ def test_a_month_swallowed_by_thang_with_a_mark_after_it_is_read_again() -> None
     assert {b.kind for b in handdigits.find_blanks(page)} == {"number", "day", "month"}
     fields = extract([handdigits.second_pass(prepared, page)]).values()
     assert fields["issued_date"] == "2021-12-19"
+
+
+SERIF_BOLD = "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf"
+
+
+def _header(
+    number: str, day: str, month: str, *, seed: int = 3, bitonal: bool = False
+) -> tuple[Prepared, RecognizedPage, dict[str, Box]]:
+    """A real header drawn as printed: the organ's name with a rule under it, "Số:  /BC-UBND" and "Lào Cai,
+    ngày  tháng  năm 2024" right under it, and the number, day and month written by pen (the generator's
+    script digits, blue) into the blanks, big: the number's tops cross the rule, the day and month touch the
+    printed words. Returns the page, an empty first reading and where each printed word is."""
+    from samples.generate import font_path
+    from samples.marks import handwritten_digits
+
+    img = Image.new("RGB", (W, H), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(font_path("regular")), 54)  # 13 pt at 300 dpi
+    bold = ImageFont.truetype(str(font_path("bold")), 54)
+    boxes: dict[str, Box] = {}
+
+    def text(key: str, s: str, x: float, y: float, f: ImageFont.FreeTypeFont = font) -> float:
+        d.text((x, y), s, font=f, fill=(0, 0, 0))
+        x0, y0, x1, y1 = d.textbbox((x, y), s, font=f)
+        boxes[key] = Box(float(x0), float(y0), float(x1), float(y1))
+        return float(x1)
+
+    text("organ", "TỈNH LÀO CAI", 440, 280, bold)
+    d.line([(470, 345), (800, 345)], fill=(0, 0, 0), width=3)  # the rule under the organ's name
+    x = text("so", "Số:", 380, 352)
+    text("notation", "/BC-UBND", x + 230, 352)
+    x = text("place", "Lào Cai,", 1250, 352)
+    x = text("ngay", "ngày", x + 14, 352)
+    x = text("thang", "tháng", x + 130, 352)
+    x = text("nam", "năm", x + 110, 352)
+    text("year", "2024", x + 14, 352)
+
+    def pen(s: str, x0: float, x1: float, top: float, bottom: float) -> None:
+        mark = handwritten_digits(s, seed, int(x1 - x0), int(bottom - top))
+        img.paste(mark.convert("RGB"), (int(x0), int(top)), mark)
+
+    pen(number, boxes["so"].x1 + 10, boxes["notation"].x0 - 6, 336, 410)  # standing high, over the rule
+    pen(day, boxes["ngay"].x1 - 4, boxes["thang"].x0 + 4, 345, 412)  # touching "ngày" and "tháng"
+    pen(month, boxes["thang"].x1 - 4, boxes["nam"].x0 + 4, 345, 412)
+    grey = np.asarray(img.convert("L"))
+    if bitonal:  # a bitonal scan: paper and ink only
+        grey = np.where(grey < 160, 0, 255).astype(np.uint8)
+    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", ())
+    return prepared, page, boxes
+
+
+def _read(words: list[Word]) -> RecognizedPage:
+    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in sorted({w.line for w in words}))
+    return RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
+
+
+def _first_reading(boxes: dict[str, Box], *, glued: bool) -> list[Word]:
+    """The first reading as Tesseract gives it on such headers: the number missing ("Số: /BC-UBND"), and with
+    ``glued`` the day and month glued to the printed words ("ngày ^Ổtháng Í Ïnăm 2024")."""
+
+    def w(t: str, b: Box, line: int, conf: float = 95.0) -> Word:
+        return Word(t, conf, b, line=line)
+
+    motto = ["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"]
+    motto2 = ["Độc", "lập", "-", "Tự", "do"]
+    words = [
+        w("ỦY", Box(480, 180, 560, 230), 0),
+        w("BAN", Box(575, 180, 680, 230), 0),
+        *(w(t, Box(1200 + 110 * k, 180, 1300 + 110 * k, 230), 4) for k, t in enumerate(motto)),
+        *(w(t, Box(1300 + 120 * k, 240, 1400 + 120 * k, 290), 5) for k, t in enumerate(motto2)),
+        w("TỈNH", boxes["organ"], 1),
+        w("Số:", boxes["so"], 2),
+        w("/BC-UBND", boxes["notation"], 2, 93.0),
+        w("Lào", replace(boxes["place"], x1=boxes["place"].x0 + 70), 3),
+        w("Cai,", replace(boxes["place"], x0=boxes["place"].x0 + 80), 3),
+        w("ngày", boxes["ngay"], 3),
+    ]
+    t, n = boxes["thang"], boxes["nam"]
+    if glued:
+        words += [
+            w("^Ổtháng", replace(t, x0=boxes["ngay"].x1 + 8), 3, 0.0),
+            w("Í", Box(t.x1 + 15, t.y0, t.x1 + 40, t.y1), 3, 88.0),
+            w("Ïnăm", replace(n, x0=t.x1 + 50), 3, 48.0),
+        ]
+    else:
+        words += [w("tháng", t, 3), w("năm", n, 3)]
+    words.append(w("2024", boxes["year"], 3))
+    return words
+
+
+def test_day_and_month_glued_to_thang_and_nam_are_found_and_read() -> None:
+    prepared, _, boxes = _header("229", "28", "11")
+    page = _read(_first_reading(boxes, glued=True))
+    blanks = {b.kind: b for b in handdigits.find_blanks(page)}
+    assert set(blanks) == {"number", "day", "month"}
+    # the day's blank runs from "ngày" to the printed "tháng" inside "^Ổtháng"; the month's up to "năm"
+    assert blanks["day"].box.x0 >= boxes["ngay"].x1 - 2 and blanks["day"].box.x1 <= boxes["thang"].x0 + 12
+    assert blanks["month"].box.x0 >= boxes["thang"].x1 - 12 and blanks["month"].box.x1 <= boxes["nam"].x0 + 12
+    after = handdigits.second_pass(prepared, page)
+    assert "ngày 28 tháng 11 năm 2024" in after.text
+    fields = extract([after]).values()
+    assert fields["issued_date"] == "2024-11-28"
+    assert fields["code_number"] == "229"
+    assert fields["code_notation"] == "BC-UBND"
+
+
+def test_number_under_a_rule_with_the_printed_line_above_is_read() -> None:
+    # the crop takes in the bottom of "TỈNH LÀO CAI" and the rule crossing the digits' tops: both are cut away
+    prepared, _, boxes = _header("267", "24", "4")
+    page = _read(_first_reading(boxes, glued=False))
+    (blank,) = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    crop = handdigits._crop(prepared, blank.box)
+    clean = handdigits.clean_crop(crop, handdigits.band_rows(blank.box))
+    top = round(blank.box.y0 - handdigits.WIDEN_UP * (blank.box.y1 - blank.box.y0))  # the crop's top
+    assert (crop[: 332 - top] < 128).any()  # the crop took in the bottom of "TỈNH LÀO CAI" …
+    assert (clean[: 332 - top] == 255).all()  # … and it is gone
+    assert max((row < 128).sum() for row in clean) < 0.6 * clean.shape[1]  # no rule across the crop
+    assert (clean < 128).sum() > 0.6 * (crop[348 - top :] < 128).sum()  # the digits kept
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "267"
+
+
+def test_bitonal_header_is_read_too() -> None:
+    prepared, _, boxes = _header("58", "13", "10", seed=5, bitonal=True)
+    fields = extract([handdigits.second_pass(prepared, _read(_first_reading(boxes, glued=True)))]).values()
+    assert fields["code_number"] == "58"
+    assert fields["issued_date"] == "2024-10-13"
+
+
+def test_a_blank_without_handwriting_stays_empty() -> None:
+    # only the rule and the printed line above in the number's crop: no digit is made up from them
+    prepared, _, boxes = _header("", "", "")
+    fields = extract([handdigits.second_pass(prepared, _read(_first_reading(boxes, glued=True)))]).values()
+    assert fields["code_number"] is None
+    assert fields["issued_date"] is None
+    assert fields["code_notation"] == "BC-UBND"
+
+
+def test_consensus_wants_clear_agreement() -> None:
+    # three unsure readings of a lone "7" (a lost "0"): not enough for a number
+    assert handdigits.consensus([("7", 43.0), ("7", 47.0), ("7", 58.0)], "number") is None
+    # clean crops read alike: taken even when three unsure readings differ
+    votes = [("2798", 94.0), ("2798", 89.0), ("2798", 94.0), ("2298", 69.0), ("279", 73.0), ("2796", 93.0)]
+    assert handdigits.consensus(votes, "number") == ("2798", pytest.approx(92.33 * 277 / 512, rel=1e-3))
+    # junk: agreeing readings that carry less than half of the confidence
+    # two clear readings and two at 0 of the same digits (Tesseract's whitelist reading often says 0)
+    zeros = [("17", 97.0), ("17", 0.0), ("17", 0.0), ("17", 97.0), ("1", 0.0), ("1", 0.0)]
+    assert handdigits.consensus(zeros, "number") == ("17", 97.0)
+    # but not against as many sure readings of another value
+    assert handdigits.consensus([("17", 97.0), ("17", 90.0), ("17", 0.0), ("77", 40.0)], "day") is not None
+    tie = [("17", 97.0), ("17", 90.0), ("17", 0.0), ("77", 40.0), ("77", 35.0), ("77", 31.0)]
+    assert handdigits.consensus(tie, "day") is None
+    junk = [("1", 31.0), ("1", 35.0), ("1", 40.0), ("7", 90.0), ("4", 80.0)]
+    assert handdigits.consensus(junk, "day") is None
+
+
+def test_a_clean_thang_that_swallowed_the_day_before_it() -> None:
+    # "ngày tháng ^ -Ÿ năm": "tháng" read clean but as wide as the day and the word, right after "ngày"
+    prepared, _, boxes = _header("229", "29", "3", seed=4)
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "tháng"]
+    wide = Box(boxes["ngay"].x1 + 10, boxes["thang"].y0, boxes["thang"].x1, boxes["thang"].y1)
+    page = _read([*words, Word("tháng", 40.0, wide, line=3)])
+    day = next(b for b in handdigits.find_blanks(page) if b.kind == "day")
+    assert day.box.x0 >= boxes["ngay"].x1 - 2 and day.box.x1 <= boxes["thang"].x0 + 12
+    after = handdigits.second_pass(prepared, page)
+    assert "ngày 29 tháng 3 năm 2024" in after.text
+    assert extract([after]).values()["issued_date"] == "2024-03-29"
+
+
+def test_a_printed_letter_cut_by_the_crop_s_side_is_no_digit() -> None:
+    # "29" written close to "tháng": the crop ends inside the "t", whose cut piece would read as a "1"
+    from samples.marks import handwritten_digits
+
+    img = Image.new("L", (200, 120), 255)
+    mark = handwritten_digits("29", 2, 120, 80)
+    img.paste(Image.new("L", mark.size, 30), (10, 20), mark)
+    ImageDraw.Draw(img).text((186, 42), "t", font=ImageFont.truetype(SERIF, 54), fill=0)
+    crop = np.asarray(img)[:, :196]  # the crop's side through the "t"
+    assert (crop[:, -4:] < 128).any()
+    clean = handdigits.clean_crop(crop, (30, 100))
+    marks = handdigits._digit_marks(clean)
+    assert len(marks) == 2  # the "2" and the "9", not the piece of "t"
+
+
+def test_a_slash_read_from_a_written_seven_is_part_of_the_number() -> None:
+    # "Số: 17/BC-HC" read "Số: ] / JBC-HC": the "/" is the 7's stroke (it rises far above the printed line);
+    # a blank cut at it would hold only the "1" and give the number "1"
+    so = Word("Số:", 96.0, Box(384, 307, 457, 349), line=0)
+    words = [
+        so,
+        Word("]", 0.0, Box(519, 274, 558, 343), line=0),
+        Word("/", 63.0, Box(583, 270, 594, 338), line=0),
+        Word("JBC-HC", 91.0, Box(662, 311, 845, 349), line=0),
+    ]
+    (blank,) = handdigits.find_blanks(_read(words))
+    assert blank.kind == "number" and blank.box.x1 == 662
+    # the notation's own printed "/" on the line is no handwriting
+    printed = [so, Word("/BC-HC", 91.0, Box(600, 309, 800, 349), line=0)]
+    assert handdigits._pen_slash(Word("/", 90.0, Box(560, 306, 572, 350), line=0), so) is False
+    assert [b.box.x1 for b in handdigits.find_blanks(_read(printed))] == [600]
+
+
+def test_thang_read_without_its_t() -> None:
+    # "ngày Â Ô háng “7 năm 2024": the day and month still found, "háng" given back as "tháng"
+    prepared, _, boxes = _header("228", "15", "9", seed=6)
+    words = [
+        Word("háng", 47.0, b.box, line=b.line) if b.text == "tháng" else b
+        for b in _first_reading(boxes, glued=False)
+    ]
+    page = _read(words)
+    assert {b.kind for b in handdigits.find_blanks(page)} == {"number", "day", "month"}
+    after = handdigits.second_pass(prepared, page)
+    assert "ngày 15 tháng 9 năm 2024" in after.text
+    assert extract([after]).values()["issued_date"] == "2024-09-15"
+
+
+def test_a_clean_nam_that_swallowed_the_month_before_it() -> None:
+    # "tháng Í năm": the "2" of a written "12" touches "năm" and is read inside its box; a blank cut at the
+    # box would hold the "1" only (a wrong month, 01)
+    prepared, _, boxes = _header("229", "27", "12", seed=3)
+    wide = replace(boxes["nam"], x0=boxes["thang"].x1 + 60)
+    first = _first_reading(boxes, glued=False)
+    words = [Word("năm", 4.0, wide, line=3) if w.text == "năm" else w for w in first]
+    page = _read(words)
+    month = next(b for b in handdigits.find_blanks(page) if b.kind == "month")
+    assert month.box.x1 >= boxes["nam"].x0 - 12
+    assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-12-27"
+
+
+# --- hostile pages: the second pass stays bounded ------------------------------------------------------
+
+
+def _junk_date_lines(first_line: int, n: int, y0: float, step: float) -> list[Word]:
+    """``n`` header rows "ngày … tháng … năm" whose day and month read doubtful (a table of dates, or a
+    crafted page): each one a day and a month blank."""
+    out: list[Word] = []
+    for k in range(n):
+        y, ln = y0 + k * step, first_line + k
+        out += [
+            Word("ngày", 60.0, Box(1300, y, 1400, y + 40), line=ln),
+            Word("tháng", 90.0, Box(1500, y, 1620, y + 40), line=ln),
+            Word("năm", 90.0, Box(1720, y, 1800, y + 40), line=ln),
+        ]
+    return out
+
+
+def test_a_header_full_of_date_rows_gives_few_blanks() -> None:
+    words = _junk_date_lines(0, 200, 0.0, 5.0)
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    blanks = handdigits.find_blanks(page)
+    kinds = [b.kind for b in blanks]
+    assert 0 < len(blanks) <= handdigits.MAX_BLANKS_PER_KIND * 4
+    assert all(kinds.count(k) <= handdigits.MAX_BLANKS_PER_KIND for k in set(kinds))
+    assert blanks[0].line == 0  # the first rows (reading order) are the ones kept
+
+
+def test_the_written_day_is_read_among_many_doubtful_date_rows() -> None:
+    # the header's own date row first, then 90 more in the header's third of the page: before, every one was a
+    # blank, the sheet of their crops grew past what Tesseract takes (32767 px) and the day was lost
+    prepared, page = _scene("19", "27")
+    junk = _junk_date_lines(10, 90, 700.0, 5.0)
+    crowded = replace(page, words=(*page.words, *junk))
+    fields = extract([handdigits.second_pass(prepared, crowded)]).values()
+    assert fields["issued_date"] == "2021-03-19"
+    assert fields["code_number"] == "27"

@@ -17,6 +17,7 @@ from PIL import Image
 from samples import generate as g
 from samples import stacks, varied
 from samples.axes import (
+    DRAWN_HEADERS,
     FAMILY_SEED_BASE,
     VARIED_KINDS,
     Axes,
@@ -183,7 +184,7 @@ def test_a_small_set_covers_every_axis_value() -> None:
     for axis, values in (
         ("colour", Colour),
         ("seal", Seal),
-        ("header", Header),
+        ("header", DRAWN_HEADERS),  # COURT only where asked for (failure kinds): the measured sets unchanged
         ("font", Font),
         ("margins", Margins),
     ):

@@ -32,9 +32,17 @@ from digitize.tools import tesseract
 
 PRINTED_CONF = 90.0  # a digit token read at least this sure is printed (or cleanly written): no second pass
 MIN_VOTE_CONF = 30.0  # a reading below this is not a vote
+CLEAR_CONF = 70.0  # a value is taken only when at least two of its readings are this sure
+# the crop goes these shares of the line height above and below it: handwriting is bigger than print and rises
+# above its line (what it takes in of the line above is cut away again)
+WIDEN_UP, WIDEN_DOWN = 0.7, 0.45
 SCALES = (1.0, 1.5, 2.0)
 LANGS = ("eng", "vie")
 UNREADABLE = "…"
+# a header has one number, one date (its day and month) and at most a tax code or two: the first blanks of
+# each kind (reading order) are read, so a page crafted or garbled into hundreds of doubtful rows keeps the
+# second pass small (its crops are stacked into one image, which Tesseract refuses past 32767 px)
+MAX_BLANKS_PER_KIND = 2
 
 _SO = re.compile(r"^\W?s[o0ô6e]\S?\s*[:;.,]?$")
 _NOTATION_TAIL = re.compile(r"[/#|\\]?([A-ZĐÐ][A-Za-zĐđÐ]{0,7}(?:-[A-Za-zĐđÐ0-9]+)+)$")
@@ -67,7 +75,8 @@ def _doubtful(words: list[Word]) -> bool:
 
 
 def find_blanks(page: RecognizedPage) -> list[Blank]:
-    """The header's number, day and month regions whose first reading is not clean printed digits."""
+    """The header's number, day and month regions whose first reading is not clean printed digits (and a tax
+    code's cells); at most ``MAX_BLANKS_PER_KIND`` of each kind, the first in reading order."""
     idx = _word_index(page)
     out: list[Blank] = []
     lines = [ln for ln in page_lines(page) if ln.y1 < 0.35 * page.height]
@@ -77,49 +86,7 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
         cw = _char_width(ln)
         h = ln.y1 - ln.y0
         # "<place>, ngày D tháng M năm Y"
-        i_ngay = next((i for i, f in enumerate(folded) if f.startswith("ngay")), None)
-        # "tháng“", "năm.": a speck or the pen's stroke read as a mark after the printed word
-        bare = [re.sub(r"\W+$", "", f) for f in folded]
-        i_thang = next((i for i, f in enumerate(bare) if f == "thang"), None)
-        i_nam = next((i for i, f in enumerate(bare) if f == "nam"), None)
-        if i_ngay is not None and i_thang is not None and i_nam is not None and i_ngay < i_thang < i_nam:
-            ngay = words[i_ngay]
-            # the printed "tháng" is about 1.3 of the printed "năm": a wider "tháng" has swallowed the month
-            # written after it
-            thang_w = words[i_thang].box.x1 - words[i_thang].box.x0
-            nam_w = words[i_nam].box.x1 - words[i_nam].box.x0
-            thang_swallowed = bare[i_nam] == folded[i_nam].rstrip(".,") and thang_w > 1.3 * 1.29 * nam_w
-            if thang_swallowed:
-                thang_w = 1.29 * nam_w
-            # the printed "ngày" is about 0.85 of the printed "tháng" on the same line: a wider "ngày" has
-            # swallowed the digits written after it
-            ngay_w = 0.85 * thang_w if len(bare[i_thang]) == 5 else 4 * cw
-            swallowed = (ngay.box.x1 - ngay.box.x0) > 1.3 * ngay_w or len(folded[i_ngay].rstrip(".,")) > 4
-            day_words = words[i_ngay + 1 : i_thang]
-            if swallowed or _doubtful(day_words):
-                x0 = min(ngay.box.x1, ngay.box.x0 + 1.05 * ngay_w) if swallowed else ngay.box.x1
-                drop = [idx[id(w)] for w in day_words if id(w) in idx]
-                conf = min((w.conf for w in day_words), default=0.0)
-                out.append(
-                    Blank(
-                        "day",
-                        ngay.line,
-                        Box(x0, ln.y0, words[i_thang].box.x0, ln.y1),
-                        tuple(drop),
-                        " ".join(w.text for w in day_words),
-                        conf,
-                    )
-                )
-            month_words = words[i_thang + 1 : i_nam]
-            if thang_swallowed or _doubtful(month_words):
-                drop = [idx[id(w)] for w in month_words if id(w) in idx]
-                conf = min((w.conf for w in month_words), default=0.0)
-                thang = words[i_thang]
-                x0 = thang.box.x0 + 1.05 * thang_w if thang_swallowed else thang.box.x1
-                box = Box(x0, ln.y0, words[i_nam].box.x0, ln.y1)
-                out.append(
-                    Blank("month", ngay.line, box, tuple(drop), " ".join(w.text for w in month_words), conf)
-                )
+        out.extend(_date_blanks(words, folded, cw, ln, idx))
         # "Số: N/NOTATION" (the left column: words left of the page's middle)
         left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
         if left and _SO.match(fold(left[0].text)) and len(left) >= 2:
@@ -127,6 +94,9 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
             num_words: list[Word] = []
             x1: float | None = None
             for w in left[1:]:
+                if _pen_slash(w, so):
+                    num_words.append(w)
+                    continue
                 if w.text.startswith("/") or _NOTATION_TAIL.match(w.text):
                     x1 = w.box.x0
                     break
@@ -148,6 +118,123 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                     Blank("number", so.line, box, tuple(drop), " ".join(w.text for w in num_words), conf)
                 )
     out.extend(_tax_blanks(page, idx))
+    seen: Counter[str] = Counter()
+    kept = []
+    for b in out:
+        seen[b.kind] += 1
+        if seen[b.kind] <= MAX_BLANKS_PER_KIND:
+            kept.append(b)
+    return kept
+
+
+# the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
+# 4.6-4.9, 3.4-3.65)
+_DATE_KEYS = {"ngay": ("ngày", 4.05), "thang": ("tháng", 4.75), "nam": ("năm", 3.5)}
+
+
+def _pen_slash(w: Word, so: Word) -> bool:
+    """A "/" read from a written digit's stroke ("17" as "] /", then "/BC-HC" as "JBC-HC"): no letter or
+    digit, and rising well above the printed "Số:" as handwriting does."""
+    high = w.box.y0 < so.box.y0 - 0.3 * (so.box.y1 - so.box.y0)
+    return w.text.startswith("/") and not any(ch.isalnum() for ch in w.text) and high
+
+
+def _find_key(letters: str, key: str) -> tuple[int, int]:
+    """Where (start, length) the date word ``key`` is in a word's folded letters; "háng" (the "t" lost) is
+    "tháng"."""
+    pos = letters.find(key)
+    if pos >= 0 or key != "thang":
+        return pos, len(key)
+    return letters.find("hang"), 4
+
+
+def _date_key(folded: str) -> str | None:
+    """The date word a first-reading word holds ("ngày", "^Ổtháng", "Ïnăm.", "tháng“12", "háng"), or
+    None."""
+    letters = re.sub(r"[^a-z0-9]", "", folded)
+    for key in ("thang", "ngay", "nam"):
+        if _find_key(letters, key)[0] >= 0:
+            return key
+    return None
+
+
+def _printed_span(w: Word, folded: str, key: str, unit: float) -> tuple[float, float, bool]:
+    """Where the printed date word ``key`` is inside the first reading's word ``w``, and whether ``w`` holds
+    more (handwriting glued to it, before or after: "^Ổtháng" is the day and "tháng", "tháng“12" "tháng" and
+    the month; a clean "ngày" twice as wide as a "ngày" swallowed the day written after it)."""
+    letters = re.sub(r"\W", "", folded)
+    body = folded.rstrip(".,;:")
+    pos, n = _find_key(letters, key)
+    before, after = letters[:pos], letters[pos + n :]
+    if n < len(key) and body == letters[pos : pos + n]:
+        body = key  # "háng" alone: the printed word
+    width = _DATE_KEYS[key][1] * unit
+    x0, x1 = w.box.x0, w.box.x1
+    if body == key:
+        if key == "nam" and x1 - x0 > 1.1 * width:  # swallowed the month written close before it
+            return x1 - width, x1, True
+        if x1 - x0 > 1.3 * width and key != "nam":  # swallowed what was written after it
+            return x0, x0 + 1.05 * width, True
+        return x0, x1, False
+    if not before and not after and not body.startswith(key):  # a mark only before it ("“tháng")
+        return max(x0, x1 - 1.05 * width), x1, True
+    if not before and body.startswith(key):  # "tháng“", "tháng“12", "ngày06"
+        return x0, min(x1, x0 + 1.05 * width), True
+    if not after:  # "^Ổtháng", "Ïnăm": the blank before it glued on (its last digit close to the word)
+        return max(x0, x1 - width), x1, True
+    # both sides: by the characters' share of the box
+    share = (x1 - x0) / max(1, len(letters))
+    a = x0 + share * len(before)
+    return a, min(x1, a + 1.05 * width), True
+
+
+def _date_blanks(
+    words: list[Word], folded: list[str], cw: float, ln: Line, idx: dict[int, int]
+) -> list[Blank]:
+    """The day and month blanks of a "ngày … tháng … năm …" line, also where the first reading glued the
+    handwriting to the printed words ("ngày", "^Ổtháng", "Í", "Ïnăm", "2024")."""
+    i_ngay = next((i for i, f in enumerate(folded) if f.startswith("ngay")), None)
+    if i_ngay is None:
+        return []
+    i_thang = next((i for i in range(i_ngay + 1, len(words)) if _date_key(folded[i]) == "thang"), None)
+    if i_thang is None or i_thang - i_ngay > 4:
+        return []
+    i_nam = next((i for i in range(i_thang + 1, len(words)) if _date_key(folded[i]) == "nam"), None)
+    if i_nam is None or i_nam - i_thang > 4:
+        return []
+    keys = {i_ngay: "ngay", i_thang: "thang", i_nam: "nam"}
+    # the line's scale: from a date word read clean and not too wide, else from its printed characters
+    clean = [
+        (words[i].box.x1 - words[i].box.x0) / _DATE_KEYS[k][1]
+        for i, k in keys.items()
+        if folded[i].rstrip(".,;:") == k
+    ]
+    unit = min([cw, *clean]) if clean else cw
+    unit = max(unit, 0.8 * cw)
+    spans = {i: _printed_span(words[i], folded[i], k, unit) for i, k in keys.items()}
+    # a "tháng" read clean but too wide right after "ngày" (no room for a day between them) swallowed the
+    # day written before it, not the month after it
+    t = words[i_thang]
+    if (
+        folded[i_thang].rstrip(".,;:") == "thang"
+        and spans[i_thang][2]
+        and i_thang == i_ngay + 1
+        and t.box.x0 - spans[i_ngay][1] < cw
+    ):
+        spans[i_thang] = (max(t.box.x0, t.box.x1 - _DATE_KEYS["thang"][1] * unit), t.box.x1, True)
+    out: list[Blank] = []
+    for kind, a, b in (("day", i_ngay, i_thang), ("month", i_thang, i_nam)):
+        between = words[a + 1 : b]
+        glued = spans[a][2] or spans[b][2]
+        if not glued and not _doubtful(between):
+            continue
+        x0, x1 = spans[a][1], spans[b][0]
+        if x1 - x0 < 0.5 * cw:
+            continue
+        drop = tuple(idx[id(w)] for w in between if id(w) in idx)
+        conf = min((w.conf for w in between), default=0.0)
+        first = " ".join(w.text for w in between)
+        out.append(Blank(kind, words[i_ngay].line, Box(x0, ln.y0, x1, ln.y1), drop, first, conf))
     return out
 
 
@@ -205,12 +292,12 @@ def _erase_walls(crop: np.ndarray) -> np.ndarray:
     return out
 
 
-def _crop(prepared: Prepared, box: Box) -> np.ndarray:
-    """The region (page frame) cut from the scan at its own resolution, widened up and down for handwriting
-    that leaves the printed line."""
+def _crop(prepared: Prepared, box: Box, up: float = WIDEN_UP) -> np.ndarray:
+    """The region (page frame) cut from the scan at its own resolution, widened up (``up`` of its height)
+    and down for handwriting that leaves the printed line."""
     h = box.y1 - box.y0
-    x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - 0.45 * h)
-    x1, y1 = box.x1 - 2, box.y1 + 0.45 * h
+    x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - up * h)
+    x1, y1 = box.x1 - 2, box.y1 + WIDEN_DOWN * h
     master = prepared.master
     grey = cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
     m = prepared.matrix.copy()
@@ -218,6 +305,65 @@ def _crop(prepared: Prepared, box: Box) -> np.ndarray:
     m[1, 2] -= y0
     size = (max(1, int(x1 - x0)), max(1, int(y1 - y0)))
     return cv2.warpAffine(grey, m, size, flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def band_rows(box: Box) -> tuple[int, int]:
+    """The rows of the blank's own line in its crop (``_crop`` widens the box up and down)."""
+    h = box.y1 - box.y0
+    top = max(0.0, box.y0 - WIDEN_UP * h)
+    return int(box.y0 - top), int(box.y1 - top)
+
+
+def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
+    """The handwriting of a blank alone, on white: long thin horizontal rules (the line under the organ's
+    name crossing the digits' tops, a dotted or ruled blank) taken out and the strokes they crossed joined
+    again; of the ink left only the marks that sit on the blank's own line (rows ``band``) — the printed line
+    above or below, cut by the crop, and specks are dropped. A mark may leave the band (handwriting is
+    bigger than print and often stands high) but must reach a third of the band's height into it."""
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return np.full_like(crop, 255)
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    b0, b1 = band
+    bh = max(4, b1 - b0)
+    rule = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(1.2 * bh)), 1))
+    )
+    if rule.any():
+        thick = max(3, bh // 5)
+        rest = cv2.subtract(ink, rule)
+        # a stroke the rule crossed: ink right above and below the rule's rows joins again
+        joined = cv2.morphologyEx(
+            rest, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, thick))
+        )
+        ink = cv2.bitwise_or(rest, cv2.bitwise_and(joined, rule))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = np.zeros(n, bool)
+    for i in range(1, n):
+        y, h = int(stats[i, cv2.CC_STAT_TOP]), int(stats[i, cv2.CC_STAT_HEIGHT])
+        # into the band by a third of its height at least: the line above ends (descenders aside) at the
+        # band's top, the line below starts at its bottom; handwriting may stand high on its line
+        x, w = int(stats[i, cv2.CC_STAT_LEFT]), int(stats[i, cv2.CC_STAT_WIDTH])
+        at_side = x == 0 or x + w == ink.shape[1]
+        if at_side and w < 0.3 * bh and h < 0.75 * bh:  # a printed letter's piece the side cut off ("29|t")
+            continue
+        if h >= 0.3 * bh and y + h >= b0 + 0.35 * bh and y <= b1 - 0.35 * bh:
+            keep[i] = True
+    # the kept marks in their own grey (Tesseract reads the pen's soft edges better than a hard mask)
+    mask = cv2.dilate(keep[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    if not keep.any():
+        return np.full_like(crop, 255)
+    # the paper made white, the ink black: a grey or coloured page's halo around the strokes is no mark
+    paper = float(np.median(crop[ink == 0])) if (ink == 0).any() else 255.0
+    dark = float(np.percentile(crop[keep[labels]], 10))
+    span = max(1.0, paper - dark)
+    grey = np.clip((crop.astype(np.float32) - dark) * (255.0 / span), 0, 255).astype(np.uint8)
+    out = np.full_like(crop, 255)
+    out[mask] = grey[mask]
+    out[keep[labels] & (rule > 0)] = 0
+    # cut to the marks with a margin: the sheet's rows read alike whatever white the crop had around them
+    ys, xs = np.nonzero(keep[labels])
+    pad = max(6, bh // 4)
+    return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
 
 
 def _sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
@@ -260,23 +406,34 @@ def read_votes(crops: list[np.ndarray], *, timeout: float = 30.0) -> list[list[t
 
 
 def consensus(votes: list[tuple[str, float]], kind: str) -> tuple[str, float] | None:
-    """The value most readings agree on (by number value; written form as most often read), when at least
-    three sure readings and more than half of them agree and it is a possible day, month or number."""
-    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
-    if not sure:
+    """The value the readings agree on (by number value; written form as most often read), when two clear
+    readings (confidence >= 70) give it, at least three readings in all (a reading at 0 with the same
+    digits still counts as one) and more than any other value's sure readings (>= 30), it carries more than
+    half of all readings' confidence, and it is a possible day, month or number. Clean crops of written
+    digits read alike at 85-97; junk reads at 0-60 and differs, so it gives nothing (a wrong number is worse
+    than none: the document goes to review)."""
+    if not votes:
         return None
-    by_value = Counter(int(t) for t, _ in sure)
-    value, n = by_value.most_common(1)[0]
-    if n < 3 or 2 * n <= len(sure):
+    weight: dict[int, float] = {}
+    count: Counter[int] = Counter()
+    for t, c in votes:
+        weight[int(t)] = weight.get(int(t), 0.0) + c
+        count[int(t)] += 1
+    value = max(weight, key=lambda v: weight[v])
+    clear = [c for t, c in votes if int(t) == value and c >= CLEAR_CONF]
+    total = sum(c for _, c in votes)
+    if len(clear) < 2 or count[value] < 3 or 2 * weight[value] <= total:
         return None
+    others = Counter(int(t) for t, c in votes if int(t) != value and c >= MIN_VOTE_CONF)
+    if any(n >= count[value] for n in others.values()):
+        return None  # as many sure readings for another value
     if (kind == "day" and not 1 <= value <= 31) or (kind == "month" and not 1 <= value <= 12):
         return None
-    forms = Counter(t for t, _ in sure if int(t) == value)
+    forms = Counter(t for t, c in votes if int(t) == value and c >= MIN_VOTE_CONF)
     text = forms.most_common(1)[0][0]
     if kind == "number" and len(text) > 6:
         return None
-    conf = statistics.fmean(c for t, c in sure if int(t) == value)
-    return text, conf * n / len(sure)
+    return text, statistics.fmean(clear) * weight[value] / total
 
 
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
@@ -309,8 +466,12 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     if not blanks:
         return page
     try:
-        crops = [_crop(prepared, b.box) for b in blanks]
-        crops = [_erase_walls(c) if b.kind == "taxcode" else c for b, c in zip(blanks, crops, strict=True)]
+        # printed tax-code cells stay on their line: cut as tight as below
+        crops = [_crop(prepared, b.box, WIDEN_DOWN if b.kind == "taxcode" else WIDEN_UP) for b in blanks]
+        crops = [
+            _erase_walls(c) if b.kind == "taxcode" else clean_crop(c, band_rows(b.box))
+            for b, c in zip(blanks, crops, strict=True)
+        ]
         votes = read_votes(crops, timeout=timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
@@ -329,7 +490,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     if not new:
         return page
     words = [w for k, w in enumerate(page.words) if k not in drop]
-    words = _fix_glued(words, new)
+    words = _fix_glued(words, new, {b.line for b in blanks if b.kind in ("day", "month")})
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     lines: dict[int, list[str]] = {}
@@ -343,10 +504,12 @@ def _line_block(page: RecognizedPage, line: int) -> int:
     return next((w.block for w in page.words if w.line == line), 0)
 
 
-def _fix_glued(words: list[Word], new: list[Word]) -> list[Word]:
+def _fix_glued(words: list[Word], new: list[Word], date_lines: set[int]) -> list[Word]:
     """Words the new readings overlap are cut back: "ngày06" keeps "ngày", "72#QĐ-TTg" keeps "/QĐ-TTg"."""
     out = []
     for w in words:
+        if w.line in date_lines and re.sub(r"\W", "", fold(w.text)) == "hang":
+            w = replace(w, text="tháng")  # "háng" between the blanks (the "t" lost)
         hit = next((n for n in new if n.line == w.line and w.box.x0 < n.box.x1 and n.box.x0 < w.box.x1), None)
         if hit is None:
             out.append(w)
@@ -354,9 +517,17 @@ def _fix_glued(words: list[Word], new: list[Word]) -> list[Word]:
         f = fold(w.text)
         if ":" in w.text and hit.box.x0 > w.box.x0:  # "thuế:|8523…": the label kept, the cells re-read
             out.append(replace(w, text=w.text[: w.text.index(":") + 1], box=replace(w.box, x1=hit.box.x0)))
-        elif f.startswith(("ngay", "thang")):  # "tháng“12": the month swallowed
-            n = 4 if f.startswith("ngay") else 5
-            out.append(replace(w, text=w.text[:n], box=replace(w.box, x1=min(w.box.x1, hit.box.x0))))
+        elif w.line in date_lines and (key := _date_key(f)) is not None:
+            # "tháng“12" keeps "tháng", "^Ổtháng" and "Ïnăm" their printed word: cut where the blanks are
+            x0, x1 = w.box.x0, w.box.x1
+            for n in new:
+                if n.line == w.line and n.box.x0 < w.box.x1 and w.box.x0 < n.box.x1:
+                    if (n.box.x0 + n.box.x1) / 2 < (w.box.x0 + w.box.x1) / 2:
+                        x0 = max(x0, n.box.x1)
+                    else:
+                        x1 = min(x1, n.box.x0)
+            text = w.text[: len(key)] if f.startswith(key) else _DATE_KEYS[key][0]
+            out.append(replace(w, text=text, box=replace(w.box, x0=min(x0, x1 - 1), x1=x1)))
         else:
             tail = _NOTATION_TAIL.search(w.text)
             if tail:

@@ -468,12 +468,17 @@ def rectify(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:
 # --- the stage ----------------------------------------------------------------------------------------
 
 
-# Blur of small print (phone photos, low-resolution scans): Laplacian energy over the page's contrast,
-# times the squared letter height (a blur is as bad as it is wide against the letters). Sharp photos
-# measure 1.4-2.4, generated 200-dpi blurred scans 0.85-0.94, 300-dpi scans 3-10; the blurred real photos
-# 0.46-0.53 (their letters read 0.64-0.87 unsharpened). Only pages with letters under 16 px are checked.
-BLUR_CHECK_BELOW = 16.0
+# Blur (phone photos, low-resolution scans): Laplacian energy over the page's contrast, times the squared
+# letter height (a blur is as bad as it is wide against the letters), measured on the image Tesseract gets
+# (turned, deskewed, scaled). Sharp photos measure 1.4-2.4, generated 200-dpi blurred scans 0.85-0.94,
+# 300-dpi scans 3-10; the blurred real photos 0.46-0.53 (their letters read 0.64-0.87 unsharpened), the
+# generator's shaken phone photos (dev family, photo=blur) 0.02-0.23. Every page with letters is checked
+# (until 2026-12-01 only letters under 16 px: the generator's shaken photos, 20-30 px letters, went through
+# unsharpened). A blurred page gets an unsharp mask as wide as its measured edge blur (``edge_blur``: the
+# real blurred photos ~0.9 px, so UNSHARP_SIGMA as before; the shaken photos 1.4-2.1 px).
 BLURRED_BELOW = 0.7
+UNSHARP_SIGMA = 1.5
+UNSHARP_MAX_SIGMA = 3.0
 
 
 def whiten_paper_grain(gray: np.ndarray) -> np.ndarray:
@@ -488,12 +493,49 @@ def whiten_paper_grain(gray: np.ndarray) -> np.ndarray:
     return out
 
 
+SHARPNESS_STRIPE = (
+    32  # rows: the sharpness is measured on one stripe of rows in every four (a quarter the work)
+)
+
+
 def sharpness(gray: np.ndarray, letter_height: float) -> float:
-    lap = cv2.Laplacian(gray, cv2.CV_32F)
-    return float(lap.var() / max(float(gray.var()), 1.0)) * (letter_height / 10.0) ** 2
+    """Laplacian energy over the page's contrast, times the squared letter height: low when blurred."""
+    s = SHARPNESS_STRIPE
+    n = lap_sum = lap_sq = g_sum = g_sq = 0.0
+    for y in range(0, max(1, gray.shape[0] - s + 1), 4 * s):
+        stripe = gray[y : y + s]
+        lap = cv2.Laplacian(stripe, cv2.CV_32F)[1:-1]  # the stripe's first and last rows see its border
+        lm, ls = cv2.meanStdDev(lap)
+        gm, gs = cv2.meanStdDev(stripe[1:-1])
+        k = float(lap.size)
+        n += k
+        lap_sum += k * float(lm[0, 0])
+        lap_sq += k * (float(ls[0, 0]) ** 2 + float(lm[0, 0]) ** 2)
+        g_sum += k * float(gm[0, 0])
+        g_sq += k * (float(gs[0, 0]) ** 2 + float(gm[0, 0]) ** 2)
+    if n <= 0:
+        return 0.0
+    lap_var = lap_sq / n - (lap_sum / n) ** 2
+    g_var = g_sq / n - (g_sum / n) ** 2
+    return lap_var / max(g_var, 1.0) * (letter_height / 10.0) ** 2
 
 
-def unsharp(gray: np.ndarray, sigma: float = 1.5, amount: float = 1.0) -> np.ndarray:
+def edge_blur(gray: np.ndarray) -> float:
+    """Width (Gaussian sigma, px) of the page's edges: its ink-to-paper contrast over the steepest gradients
+    (a blurred step of contrast C and sigma s rises at most C / (s * sqrt(2 pi)) per pixel)."""
+    sub = gray[::2, ::2]  # every other pixel is enough for the percentiles
+    gx = cv2.Sobel(gray, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(gray, cv2.CV_32F, 0, 1, ksize=3)
+    mag = cv2.magnitude(gx, gy)[::2, ::2] / 8.0
+    lo, hi = np.percentile(sub, (1, 99))
+    contrast = max(float(hi - lo), 1.0)
+    strong = mag[mag > 0.1 * contrast]
+    if strong.size < 100:
+        return 0.0
+    return float(contrast / (np.sqrt(2 * np.pi) * float(np.percentile(strong, 95))))
+
+
+def unsharp(gray: np.ndarray, sigma: float = UNSHARP_SIGMA, amount: float = 1.0) -> np.ndarray:
     """Unsharp mask: the page plus ``amount`` times its difference from a Gaussian blur of it."""
     soft = cv2.GaussianBlur(gray, (0, 0), sigma)
     return cv2.addWeighted(gray, 1.0 + amount, soft, -amount, 0)
@@ -563,13 +605,14 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         clean = _flatten(whitened if whitened is not None else whiten_borders(gray))
         gray = cv2.LUT(_warp(clean, turn, skew, scale), _DARKEN)
     else:
-        blurred = letter_height < BLUR_CHECK_BELOW and sharpness(gray, letter_height) < BLURRED_BELOW
         gray = _warp(gray, turn, skew, scale)
+        blurred = letter_height > 0 and sharpness(gray, letter_height * scale) < BLURRED_BELOW
         gray = whiten_borders(gray)
         gray = _flatten(gray)
         gray = denoise(gray)
         if blurred:
-            gray = unsharp(gray)
+            # the mask as wide as the blur measured on the image Tesseract gets (at least UNSHARP_SIGMA)
+            gray = unsharp(gray, min(UNSHARP_MAX_SIGMA, max(UNSHARP_SIGMA, edge_blur(gray))))
         gray = whiten_paper_grain(gray)
     if osd_check and confidence < OSD_BELOW:
         # The ink-profile cue was not decisive: ask Tesseract's orientation detector, on the clean page.

@@ -14,6 +14,7 @@ A pure function of the prepared page and its first reading; pages without a sign
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -24,14 +25,25 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
-from digitize.pipeline.fields.signer import doubtful_name_line, read_signer, surname_of
+from digitize.pipeline.fields.signer import (
+    SHORT_NAME_JUNK_CONF,
+    doubtful_name_line,
+    read_signer,
+    surname_of,
+)
 from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
-_NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
+GIVEN_NAME_CONF = 50.0
+SMALL_LETTER = 16.0  # px: a signature block with smaller letters is read enlarged
+MAX_UP = 3.0  # ... at most this many times
+# ... and to at most this many pixels (a 300 dpi A4 block is ~1.6 Mpx; a huge page of tiny marks is not made
+# a picture of hundreds of megapixels)
+MAX_READ_PIXELS = 16_000_000
+_NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
 def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:
@@ -63,9 +75,21 @@ def erase_seal(grey: np.ndarray, letter: float) -> np.ndarray:
 
 
 def _read(
-    image: np.ndarray, x0: float, y0: float, base: int, *, lang: str, dpi: int, timeout: float
+    image: np.ndarray,
+    x0: float,
+    y0: float,
+    base: int,
+    *,
+    lang: str,
+    dpi: int,
+    timeout: float,
+    up: float = 1.0,
 ) -> list[Word]:
-    tokens = tesseract.image_to_data(image, lang=lang, psm=6, dpi=dpi, timeout=timeout)
+    """The words of ``image`` (the page region at (x0, y0)), read enlarged ``up`` times (small letters of a
+    low-resolution scan), their boxes in the page's frame."""
+    if up != 1.0:
+        image = cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+    tokens = tesseract.image_to_data(image, lang=lang, psm=6, dpi=round(dpi * up), timeout=timeout)
     new: list[Word] = []
     keys: dict[tuple[int, int, int], int] = {}
     for t in tokens:
@@ -73,20 +97,44 @@ def _read(
         if t.conf < 0 or not any(ch.isalnum() for ch in text):
             continue
         line = keys.setdefault((t.block, t.par, t.line), base + len(keys))
-        box = Box(x0 + t.left, y0 + t.top, x0 + t.left + t.width, y0 + t.top + t.height)
+        box = Box(
+            x0 + t.left / up, y0 + t.top / up, x0 + (t.left + t.width) / up, y0 + (t.top + t.height) / up
+        )
         new.append(Word(text=text, conf=t.conf, box=box, block=t.block + 1000, line=line))
     return new
 
 
+def enlargement(letter: float, width: int, height: int) -> float:
+    """How many times a ``width`` x ``height`` region with letters ``letter`` px high is enlarged to be read:
+    letters under ``SMALL_LETTER`` px (a scan at ~120 dpi) to ~``SMALL_LETTER`` px, at most ``MAX_UP`` times
+    and to ``MAX_READ_PIXELS`` (never shrunk)."""
+    if not letter > 0 or letter >= SMALL_LETTER:
+        return 1.0
+    room = math.sqrt(MAX_READ_PIXELS / max(1, width * height))
+    return max(1.0, min(MAX_UP, SMALL_LETTER / letter, room))
+
+
 def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = None) -> bool:
     """The new words give a name led by a family name (and, when the first reading had a title, the same
-    title: a reading that loses "PHÓ" under the seal is not better)."""
+    title or its deputy: a reading that loses "PHÓ" under the seal is not better)."""
     probe = replace(page, words=tuple(words), text="")
     found = read_signer(page_lines(probe))
     name = found.value("signer_name")
-    if title is not None and found.value("signer_title") != title:
+    second = found.value("signer_title")
+    if title is not None and second != title and fold(str(second)) != "pho " + fold(title):
+        return False  # (a reading that finds the "PHÓ" the first one lost under the seal is better)
+    if not name or fold(str(name).split()[0]) not in F_SURNAMES:
         return False
-    return bool(name) and fold(str(name).split()[0]) in F_SURNAMES
+    # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
+    given = {fold(g) for g in str(name).split()[1:]}
+    confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in given]
+    return bool(confs) and min(confs) >= GIVEN_NAME_CONF
+
+
+def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
+    """The new words give the signature block's title (a first reading that had none gains its block)."""
+    probe = replace(page, words=tuple(words), text="")
+    return bool(read_signer(page_lines(probe)).value("signer_title"))
 
 
 def second_pass(
@@ -104,6 +152,10 @@ def second_pass(
     x1, y1 = w, min(h, top + 0.30 * h)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return page
+    heights = sorted(wd.box.y1 - wd.box.y0 for wd in page.words)
+    letter = 0.7 * heights[len(heights) // 2]
+    if not letter > 0:  # words without height (or no number): no letter size to read the block at
+        return page
     # the region at the scan's own resolution (the OCR image may have been scaled down for speed)
     master = prepared.master
     grey = cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
@@ -111,20 +163,23 @@ def second_pass(
     m[0, 2] -= x0
     m[1, 2] -= y0
     crop = cv2.warpAffine(grey, m, (int(x1 - x0), int(y1 - y0)), flags=cv2.INTER_LINEAR, borderValue=255)
-    heights = sorted(wd.box.y1 - wd.box.y0 for wd in page.words)
-    letter = 0.7 * heights[len(heights) // 2]
     dpi = round(prepared.dpi / prepared.scale)
+    up = enlargement(letter, crop.shape[1], crop.shape[0])
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
+    titled: list[Word] = []
     first_title = read_signer(page_lines(page)).value("signer_title")
     for image in (crop, erase_seal(crop, letter)):
         try:
-            new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout)
+            new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
             break
         if _signer_found(page, new, first_title):
             best = new
             break
+        if first_title is None and not titled and _title_found(page, new):
+            titled = new  # the block's title, its name still doubtful: the name pass may read it
+    best = best or titled
     if not best:
         return page  # the second reading found no signer either: keep the first
 
@@ -245,8 +300,8 @@ def _trailing(line: Line) -> list[str]:
     out: list[str] = []
     for w in reversed(line.words):
         t = w.text.strip(".,;:|!'\"()[]")
-        if not (t[:1].isupper() and t.isalpha() and is_syllable(t)):
-            break
+        if not (t[:1].isupper() and t.isalpha() and is_syllable(t)) or w.conf < SHORT_NAME_JUNK_CONF:
+            break  # a doubted word ("Xấn" for a family name under the rim) is not what the seal left
         out.insert(0, t)
     return out
 

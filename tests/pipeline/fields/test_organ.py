@@ -22,6 +22,22 @@ from tests.pipeline.test_extract import header, signer, values
             "UBND huyện Ba Tơ",
         ),
         (("THỦ TƯỚNG CHÍNH PHỦ",), "Thủ tướng Chính phủ", None),
+        # a second line that goes on with the name (an administrative unit, a qualifier, a wrap): one organ
+        (("TÒA ÁN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), "Tòa án nhân dân tỉnh Quảng Ngãi", None),
+        (("VIỆN KIỂM SÁT NHÂN DÂN", "TỐI CAO"), "Viện kiểm sát nhân dân tối cao", None),
+        (("TÒA ÁN", "NHÂN DÂN TỐI CAO"), "Tòa án nhân dân tối cao", None),
+        (("BỘ TÀI NGUYÊN VÀ", "MÔI TRƯỜNG"), "Bộ Tài nguyên và Môi trường", None),
+        # a line starting with an organ's head word names a unit of the line(s) above it
+        (
+            ("BỘ NÔNG NGHIỆP VÀ PHÁT", "TRIỂN NÔNG THÔN", "CỤC THÚ Y"),
+            "Cục thú y",
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        (("ỦY BAN NHÂN DÂN", "HUYỆN BA TƠ", "PHÒNG TƯ PHÁP"), "Phòng tư pháp", "UBND huyện Ba Tơ"),
+        (("TỔNG CỤC THUẾ", "CỤC THUẾ TỈNH QUẢNG NGÃI"), "Cục thuế tỉnh Quảng Ngãi", "Tổng cục Thuế"),
+        (("UBND TỈNH YÊN BÁI", "VĂN PHÒNG"), "Văn phòng", "UBND tỉnh Yên Bái"),
+        # the head word lost to OCR under a whole organ's line: that line is still the parent
+        (("BỘ Y TẾ", "__ QỤC QUẢN LÝ DƯỢC"), "__ qục quản lý dược", "Bộ Y tế"),
     ],
 )
 def test_organ_and_parent(lines: tuple[str, ...], organ: str, parent: str | None) -> None:
@@ -35,7 +51,7 @@ def test_organ_and_parent(lines: tuple[str, ...], organ: str, parent: str | None
     assert (v["parent_organ"] or "").casefold() == (parent or "").casefold()
 
 
-@pytest.mark.parametrize("number", ["sø: 2Ï /rmw-oLp", "s ổổ 5 cspQvD"])
+@pytest.mark.parametrize("number", ["sø: 2Ï /rmw-oLp", "s ổổ 5 cspQvD", "Sứ 1724GCN-LD"])
 def test_a_number_line_garbled_by_handwriting_is_not_part_of_the_organ(number: str) -> None:
     specs = [
         *header(parent=None, organ=("BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC"), number=number),
@@ -66,3 +82,18 @@ def test_a_ministry_s_name_without_bo_over_a_cuc_is_the_ministry(
         *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
     ]
     assert values(specs)["parent_organ"] == parent
+
+
+def test_a_scan_border_read_as_a_line_of_marks_above_the_header_is_no_organ() -> None:
+    specs = [
+        ("_——— —m_ nn===———", "x=80", 22.0),
+        *header(
+            parent="UBND TỈNH ĐỒNG NAI", organ=("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",), number="Số: 95/GP-STNMT"
+        ),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("XẢ NƯỚC THẢI VÀO NGUỒN NƯỚC", "center", 92.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    v = values(specs)
+    assert (v["organ_name"] or "").casefold() == "sở tài nguyên và môi trường"
+    assert v["parent_organ"] == "UBND tỉnh Đồng Nai"

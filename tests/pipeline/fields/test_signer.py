@@ -121,3 +121,97 @@ def test_surname_of_guesses_only_long_family_names_and_only_when_clear() -> None
     assert surname_of("bê") is None  # Lê? Hà? never guessed
     assert surname_of("buyên") is None  # Nguyễn and Huỳnh both near
     assert surname_of("ang") is None  # the tail of Hoàng, Đặng, Giang …
+
+
+def test_a_title_without_a_name_is_kept_when_a_blank_page_with_a_seal_follows() -> None:
+    # the name lost under the seal on the signed page, "Nơi! nhận:" read with a speck, a blank sealed page
+    # after it: the title is still the signed page's, not nothing from the blank page
+    specs = [
+        *_ubnd_directive()[:-5],
+        ("Nơi! nhận:", "x=300", 70.0),
+        ("KT. CỤC TRƯỞNG", "sig", 80.0),
+        ("- Như trên;", "x=300", 90.0),
+    ]
+    seal = page([("Ủ", "x=1700", 20.0), ("*", "x=1800", 10.0)], index=1)
+    v = extract([page(specs), seal]).values()
+    assert v["signer_title"] == "Phó Cục trưởng"
+    assert v["signer_name"] is None
+
+
+def test_the_acting_forms() -> None:
+    for lines, title in (
+        (("Q. GIÁM ĐỐC",), "Quyền Giám đốc"),
+        (("Q. CHỦ TỊCH",), "Quyền Chủ tịch"),
+        (("Ọ. CHỦ TỊCH",), "Quyền Chủ tịch"),  # the Q read as Ọ, O or 0: still the acting head
+        (("0. GIÁM ĐỐC",), "Quyền Giám đốc"),
+        (("TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"), "Quyền Chủ tịch"),
+        (("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Chánh Văn phòng"),
+        (("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),
+    ):
+        v = values(_ubnd_directive()[:-5] + signer(lines, "Phạm Trường Thọ"))
+        assert (v["signer_title"], v["signer_name"]) == (title, "Phạm Trường Thọ"), lines
+
+
+def test_a_two_word_name_after_a_doubted_word_goes_to_review() -> None:
+    # a grey 200 dpi scan: the seal's rim over "Trần" read "Xấn" (confidence 29) before "Hoàng Tuấn"
+    from digitize.pipeline.fields.review import low_confidence_fields
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    def read(name: str, confs: list[float]) -> tuple[str | None, bool]:
+        ex = extract([make_page(directive()[:-5] + block(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs))])
+        return ex.values()["signer_name"], "signer_name" in low_confidence_fields(ex)
+
+    assert read("Xấn Hoàng Tuấn", [29.0, 97, 94]) == ("Hoàng Tuấn", True)
+    assert read("Hoàng Tuấn", [97.0, 94]) == ("Hoàng Tuấn", False)  # a two-word name read clean
+    assert read("Trần Hoàng Tuấn", [90.0, 97, 94]) == ("Trần Hoàng Tuấn", False)
+    assert read("Xấn Hoàng Tuấn", [88.0, 97, 94])[1] is False  # a word read with confidence is no rim
+
+
+def _block(
+    title_lines: list[tuple[str, list[float]]], name: str, confs: list[float]
+) -> dict[str, str | None]:
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+
+    specs = [*directive()[:-5], ("Nơi nhận:", "x=300", 90.0)]
+    specs += [(t, "sig", c) for t, c in title_lines]
+    specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0), (name, "sig", confs)]
+    return values(specs)
+
+
+def test_the_deputy_s_line_under_a_seal_still_names_the_deputy() -> None:
+    # a grey 200 dpi scan of "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": both heads under the seal
+    v = _block([(".C TỊCH", [0.0, 97]), ("«Ð..- TỊCH", [16.0, 97])], "Phạm Trường Thọ", [96.0, 97, 96])
+    assert v["signer_title"] == "Phó Chủ tịch"
+    v = _block([("—_„,C TỊCH", [40.0, 87]), ("V° TỊCH", [53.0, 22])], "Phạm Trường Thọ", [96.0, 97, 96])
+    assert v["signer_title"] == "Phó Chủ tịch"  # (skewed 2°: "V°" no word)
+    # the line under the title read with confidence is not a covered "PHÓ …" line
+    v = _block([("CHỦ TỊCH", [97.0, 97]), ("Ký TỊCH", [90.0, 97])], "Phạm Trường Thọ", [96.0, 97, 96])
+    assert v["signer_title"] == "Chủ tịch"
+
+
+def test_a_family_name_whose_first_letters_the_rim_took_is_known_by_its_marked_tail() -> None:
+    from digitize.pipeline.fields.signer import surname_by_tail
+
+    assert surname_by_tail("ạm") == "Phạm"
+    assert surname_by_tail("am") is None  # Phạm, Lâm, Đàm … all end so without marks
+    assert surname_by_tail("Ạm") is None  # a capitalised word is a read word
+    # "Phạm Trường Thọ" with the rim over "Ph": not "Trương Thọ" (the middle name taken as the family name)
+    assert _named("ạm Trường Thọ", [81.0, 97, 96])["signer_name"] == "Phạm Trường Thọ"
+
+
+def test_words_read_at_random_under_the_seal_are_no_name() -> None:
+    # the emblem read as words at confidence 0: not "Tạ Sơn"
+    assert _named("Tà Ê Số ⁄7", [0.0, 0, 0, 38])["signer_name"] is None
+    # two letters of junk before the name's tail: not "Vũ En Hòa Bình" (a two-letter guess needs a reading)
+    assert _named("Xv... en Hòa Bình", [0.0, 79, 97, 97])["signer_name"] != "Vũ En Hòa Bình"
+    # a two-letter family name misread with some confidence is still repaired
+    assert _named("Tế Thị Bích Thuận", [60.0, 95, 95, 95])["signer_name"] == "Lê Thị Bích Thuận"
+
+
+def test_kt_glued_to_the_seal_s_marks_is_still_the_deputy_s_prefix() -> None:
+    v = _block([("ZcftKT. CHỦ TỊCH", [0.0, 93, 97])], "Phạm Trường Thọ", [96.0, 96, 96])
+    assert v["signer_title"] == "Phó Chủ tịch"
+    v = _block([("Ctrl CHỦ TỊCH", [30.0, 93, 97])], "Phạm Trường Thọ", [96.0, 96, 96])
+    assert v["signer_title"] == "Chủ tịch"  # no prefix without its dot

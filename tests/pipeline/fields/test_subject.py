@@ -178,9 +178,70 @@ def test_the_authority_line_with_its_first_word_misread_ends_a_licence_s_title()
 
 
 def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_kept() -> None:
-    for read, want in (("quý lII năm 2020", "quý III năm 2020"), ("quý 1 năm 2020", "quý 1 năm 2020")):
+    for read, want in (
+        ("quý lII năm 2020", "quý III năm 2020"),
+        ("quý l năm 2021", "quý I năm 2021"),  # a lone I read as l
+        ("quý | năm 2021", "quý I năm 2021"),
+        ("quý 1 năm 2020", "quý 1 năm 2020"),
+    ):
         specs = header(
             number="Số: 76/SCT-KTAT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/v báo cáo kết quả " + read,)
         )
         specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
         assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "báo cáo kết quả " + want
+
+
+def test_the_address_line_with_kinh_lost_or_a_stamp_s_words_before_it_ends_the_subject() -> None:
+    first = "Về việc đề nghị bổ sung biên chế công chức năm 2024"
+    for address in (
+        "gửi: Hội đồng nhân dân tỉnh Đắk Lắk.",
+        "Chuyến: N‹` Kính gửi: Hội đồng nhân dân tỉnh Đắk Lắk.",
+    ):
+        specs = _submission([(first, "center", 96.0)])
+        k = next(i for i, s in enumerate(specs) if s[0].startswith("Kính gửi"))
+        specs[k] = (address, "center", 92.0)
+        assert values(specs)["subject"] == first, address
+
+
+def test_a_stamp_s_marks_glued_before_a_word_are_left_out() -> None:
+    lines = [
+        ("Về việc tăng cường công tác phòng cháy, chữa", "center", 94.0),
+        ("/⁄2cháy trên địa bàn tỉnh", "center", [61.0, 96.0, 96.0, 96.0, 96.0]),
+    ]
+    want = "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh"
+    assert values(_submission(lines))["subject"] == want
+    # a quotation mark opening a word is the subject's own
+    quoted = [("Về việc tổ chức “Ngày hội sách” năm 2024", "center", 94.0)]
+    assert values(_submission(quoted))["subject"] == "Về việc tổ chức “Ngày hội sách” năm 2024"
+
+
+def test_a_subject_that_lost_its_ve_under_a_stamp_gets_it_back() -> None:
+    lines = [("việc chấn chỉnh kỷ luật, kỷ cương hành chính", "center", 94.0)]
+    assert values(_submission(lines))["subject"] == "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính"
+
+
+def _letter(vv: list) -> list:  # type: ignore[type-arg]
+    specs = header(organ=("SỞ GIÁO DỤC VÀ ĐÀO TẠO",), number="Số: 1906/SGDĐT-CTrTT")
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("Số:"))
+    specs[k + 1 : k + 1] = vv
+    specs += [("Kính gửi: Các trường trực thuộc Sở.", "center", 90.0), (BODY, "body", 90.0)]
+    return specs + signer(("GIÁM ĐỐC",), "Lê Thị Bích Thuận")
+
+
+def test_a_v_v_line_running_past_the_motto_s_column_keeps_its_last_words() -> None:
+    # the line starts far left and its last word's centre is right of where the motto's column starts
+    vv = [("V/v khẩn trương thực hiện các biện pháp phòng chống", "x=300", 92.0), ("dịch bệnh", "left", 92.0)]
+    v = values(_letter(vv))
+    assert v["subject"] == "khẩn trương thực hiện các biện pháp phòng chống dịch bệnh"
+    assert v["issued_date"] == "2021-06-15"
+
+
+def test_v_v_read_as_a_doubtful_short_word_and_a_speck_read_as_a_stop() -> None:
+    vv = [
+        ("VĂN số hóa kết quả giải quyết thủ.", "left", [22.0, 69, 83, 84, 64, 82, 95, 68]),
+        ("tục hành chính.", "left", 95.0),
+    ]
+    v = values(_letter(vv))
+    assert (v["type_name"], v["subject"]) == ("Công văn", "số hóa kết quả giải quyết thủ tục hành chính")
+    # "VĂN PHÒNG" read with confidence is an organ's word, not "V/v"
+    assert values(_letter([("VĂN PHÒNG đề nghị", "left", 90.0)]))["subject"] is None

@@ -43,6 +43,13 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
             if m.group(2) is None and name in CENTRAL_CITIES:
                 level = "thành phố"
             return f"UBND {level} {name}", prov[1]
+        # a district or commune: "ỦY BAN NHÂN DÂN HUYỆN BA TƠ" → "UBND huyện Ba Tơ"
+        words = squash(normalize_tones(text)).split()
+        rest = words[len(f[: m.start(3)].split()) :] if m.group(3) else []
+        local = _LOCAL.match(fold1(" ".join(rest))) if rest and m.group(2) is None else None
+        if local is not None and rest[1:]:
+            place = " ".join(rest[len(local.group(1).split()) :]).title()
+            return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
     hit = match(text, F_ORGANS, 85)
     if hit:
@@ -97,41 +104,106 @@ def capitals(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters)
 
 
-# the second header line naming a unit under the first (which is then its parent)
-_SUBORDINATE = (
-    "so ", "van phong", "ban ", "phong ", "chi cuc", "trung tam", "thanh tra", "cong an", "truong ", "cuc ",
+# a header line naming an organ of its own (the parent's unit): it starts with an organ's head word
+_HEAD_WORDS = (
+    "so", "van phong", "ban", "phong", "chi cuc", "tong cuc", "cuc", "vu", "vien", "trung tam", "thanh tra",
+    "cong an", "truong", "uy ban", "ubnd", "toa an", "hoi dong", "cong ty", "tong cong ty", "benh vien",
+    "bo", "doan", "hoc vien", "dai hoc", "kho bac", "ngan hang", "bo chi huy", "bo tu lenh", "lien doan",
+    "nha xuat ban", "chi nhanh",
 )  # fmt: skip
+_HEAD = re.compile(r"^\W*(?:" + "|".join(sorted(_HEAD_WORDS, key=len, reverse=True)) + r")\b")
+# a second line that goes on with the first's name: an administrative unit or a qualifier ("TỈNH QUẢNG NGÃI",
+# "TỐI CAO" under "VIỆN KIỂM SÁT NHÂN DÂN", "NHÂN DÂN TỈNH X" under "TÒA ÁN")
+_GOES_ON = re.compile(
+    r"^\W*(tinh|thanh pho|tp|huyen|quan|thi xa|thi tran|xa|phuong|toi cao|nhan dan|trung uong|cap cao|khu vuc"
+    r"|quoc gia|va|-)\b"
+)
+
+
+def heads_an_organ(text: str) -> bool:
+    """The line starts with an organ's head word (BỘ, SỞ, CỤC, VỤ, VIỆN, BAN, PHÒNG, ỦY BAN, TÒA ÁN,
+    TRƯỜNG, TRUNG TÂM, CHI CỤC, VĂN PHÒNG, HỘI ĐỒNG, CÔNG TY …): under another line it names a unit of it."""
+    f = fold(squash(text))
+    return bool(_HEAD.match(f)) and not _GOES_ON.match(f)
+
+
+def _split_at_unit(texts: Sequence[str]) -> int:
+    """Where the organ's own lines start among the header's organ lines (Decree 30: the parent organ's
+    line(s), then the issuing organ's): the first line after the first that starts with an organ's head word;
+    0 when none does (a name wrapped over lines, or going on with an administrative unit or a qualifier:
+    "VIỆN KIỂM SÁT NHÂN DÂN / TỐI CAO", "TÒA ÁN NHÂN DÂN / TỈNH X" is one organ, no parent)."""
+    k = next((k for k in range(1, len(texts)) if heads_an_organ(texts[k])), 0)
+    if k or len(texts) < 2 or _GOES_ON.match(fold(squash(texts[1]))):
+        return k
+    # no head word read under the first line (OCR garbled it: "__ QỤC QUẢN LÝ DƯỢC"): a first line that is a
+    # whole organ by itself ("BỘ Y TẾ", "UBND TỈNH YÊN BÁI") is the parent
+    first = fold(squash(texts[0]))
+    whole = match(texts[0], F_ORGANS, 90) is not None or bool(
+        re.match(
+            r"^\W?\w?\W?(ubnd|uy ban nhan dan)\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first
+        )
+    )
+    return 1 if whole else 0
+
+
+def one_organ(text: str) -> tuple[str, float]:
+    """An organ named over several lines, its place in its proper case ("Tòa án nhân dân tỉnh Quảng Ngãi")."""
+    f = fold(squash(text))
+    known = match(text, F_ORGANS, 95)
+    if known:
+        return known
+    m = re.search(r"\b(tinh|thanh pho)\s+(.+)$", f)
+    if m is not None:
+        prov = province(m.group(2))
+        if prov is not None:
+            words = squash(normalize_tones(text)).split()
+            kept = len(f[: m.start()].split())
+            head = sentence_case(" ".join(words[:kept])) if kept else ""
+            level = "thành phố" if m.group(1).startswith("thanh") else "tỉnh"
+            return f"{head} {level} {prov[0]}".strip(), prov[1]
+    return organ(text)
+
+
+# a document number's notation, whatever OCR made of "Số:" before it ("Sứ 1724GCN-LD", "sø: 2Ï /QĐ"): digits
+# run into a stroke or a hyphen; no organ's header line has one ("BỆNH VIỆN 108", "90A" for "HÒA" have not)
+_NOTATION = re.compile(r"\d{2,}[A-Za-zÀ-ỹĐđ]*[/-]\S|\d\s*/\s*[A-Za-zÀ-ỹĐđ]")
+
+
+def _lettered(text: str) -> bool:
+    """A header line that can name an organ: at least two letters, and letters for at least half of its
+    marks (a dark scan border or a rule read as "_——— —m_ nn===———" is no organ line)."""
+    marks = re.sub(r"\s", "", text)
+    letters = re.sub(r"[^A-Za-zÀ-ỹĐđ]", "", text)
+    return len(letters) >= 2 and 2 * len(letters) >= len(marks)
 
 
 def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3)."""
     res = Builder()
     organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
-    organ_lines = [ln for ln in organ_lines if len(re.sub(r"[^A-Za-zÀ-ỹĐđ]", "", ln.text)) >= 2]
+    organ_lines = [ln for ln in organ_lines if _lettered(ln.text)]
     if number_i is None:
         # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
         # organ's lines are printed in capitals, the line under them is not one of them
         organ_lines = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
-    cut = next((k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text))), None)
+    cut = next(
+        (k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(ln.text)),
+        None,
+    )
     organ_lines = organ_lines[:cut]
     organ_texts = [SO_IN_LINE.sub("", ln.text) for ln in organ_lines]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
     if ubnd is not None:
         res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
     elif organ_lines:
-        joined = " ".join(organ_texts)
-        conf = statistics.fmean(ln.conf for ln in organ_lines)
-        if (
-            fold(joined).startswith(("uy ban nhan dan", "ubnd"))
-            and len(organ_lines) <= 2
-            and (len(organ_lines) == 1 or not fold(organ_lines[1].text).startswith(_SUBORDINATE))
-        ) or len(organ_lines) == 1:
-            name, q = organ(joined)
-            res.set("organ_name", name, conf * q)
+        k = _split_at_unit(organ_texts)
+        if k == 0:
+            name, q = one_organ(" ".join(organ_texts))
+            res.set("organ_name", name, statistics.fmean(ln.conf for ln in organ_lines) * q)
         else:
-            rest = organ_lines[1:]
-            pname, pq = parent_organ(organ_lines[0].text, rest[0].text)
-            res.set("parent_organ", pname, organ_lines[0].conf * pq)
-            name, q = organ(" ".join(ln.text for ln in rest))
+            parent, rest = organ_lines[:k], organ_lines[k:]
+            pname, pq = parent_organ(" ".join(organ_texts[:k]), organ_texts[k])
+            res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
+            name, q = organ(" ".join(organ_texts[k:]))
             res.set("organ_name", name, statistics.fmean(ln.conf for ln in rest) * q)
     return res.freeze()

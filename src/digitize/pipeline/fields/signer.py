@@ -15,21 +15,31 @@ from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES
-from digitize.text import fold, squash
+from digitize.text import fold, nfc, squash
 
 _AUTH_PREFIX = re.compile(r"^\s*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
 # "ÁT. CHỦ TỊCH", "kT. CHỦ TỊCH": a "KT." half under the seal (one letter, then "T.")
 _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
+# "ZcftKT. CHỦ TỊCH": the seal's marks read as letters glued before the prefix (its dot kept)
+_GLUED_PREFIX = re.compile(r"^[a-z]+?(kt|tm|tl|ttl)\s*\.\s+")
+
+
+# "Q. GIÁM ĐỐC" with its Q read as O, Ọ or 0 ("0. CHỦ TỊCH"): one such mark and a dot before a title's words
+_Q_MISREAD = re.compile(r"^(\W*)[o0](\s*[.,:]\s*)(?=[a-z])")
+
+
+def _q_form(folded: str) -> str:
+    return _Q_MISREAD.sub(r"\1q\2", folded)
 
 
 _TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
 
 
 def title_of(line: Line) -> tuple[str, float, bool] | None:
-    f = re.sub(r"[^a-z .]", " ", line.folded)
+    f = re.sub(r"[^a-z .]", " ", _q_form(line.folded))
     f = squash(f)
-    prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f))
-    core = _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f)).strip(" .")
+    prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f) or _GLUED_PREFIX.match(f))
+    core = _GLUED_PREFIX.sub("", _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f))).strip(" .")
     if not core or len(core) > 48:
         return None
     if len(core) > 30:
@@ -96,7 +106,8 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
     return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
 
 
-NOI_NHAN = re.compile(r"^\W*noi\s*nh[a-z]n\b")
+# "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
+NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 
 
 def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
@@ -119,7 +130,11 @@ def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
         f = on(k)
         if f.value("signer_name") and f.value("signer_title"):
             return f
-    return on(with_list[0]) if with_list and on(with_list[0]).fields else on(len(pages) - 1)
+    if with_list and on(with_list[0]).fields:
+        return on(with_list[0])
+    # no page gives both: the last page that gives anything (a blank page with a faint seal after the
+    # signed page gives nothing)
+    return next((on(k) for k in reversed(range(len(pages))) if on(k).fields), Found())
 
 
 def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
@@ -196,6 +211,18 @@ def surname_of(token: str) -> str | None:
     return F_SURNAMES[hits[0][0]]
 
 
+def surname_by_tail(token: str) -> str | None:
+    """The family name a lower-case word stands for when the seal's rim took its first letters and left a
+    marked tail that ends exactly one family name ("ạm" → Phạm). Marks are kept in the comparison (a bare "am"
+    ends Phạm, Lâm, Đàm …: no guess); never a word that starts with a capital (a read word) nor one without a
+    mark."""
+    low = nfc(re.sub(r"[^\w]|[\d_]", "", token))
+    if len(low) < 2 or not low.islower() or fold(low) == low:
+        return None
+    hits = {v for v in F_SURNAMES.values() if v.lower().endswith(low) and len(v) > len(low)}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """A family name garbled by a seal's rim right before the given names ("sMguyễn Hòa Bình", "buyên Hòa
     Bình"): the word before the line's trailing run of capitalised syllables, when it is no syllable and
@@ -230,8 +257,9 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
     right, title_i, _ = block
     probe = Builder()
     _signer(probe, lines)
-    if probe.freeze().value("signer_name"):
-        return None
+    found = probe.freeze().value("signer_name")
+    if found:
+        return short_name_line(_below(right, title_i), found.split())
     for ln in reversed(_below(right, title_i)):
         if title_of(ln):
             continue
@@ -239,6 +267,27 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
         last = words[-1] if words else ""
         if 2 <= len(words) <= 6 and last[:1].isupper() and last.isalpha() and is_syllable(last):
             return ln
+    return None
+
+
+SHORT_NAME_JUNK_CONF = 50.0
+GIVEN_NAMES_MIN_CONF = 0.35  # mean confidence (0..1) of a name's given names below which it is no reading
+
+
+def short_name_line(below: Sequence[Line], name: list[str]) -> Line | None:
+    """The name line when the name read there may have lost its family name under the seal: a two-word name
+    ("Hoàng Tuấn": "Hoàng" is a family name and a middle name alike) right after a word with letters that
+    Tesseract doubts (confidence < 50: "Xấn Hoàng Tuấn", the seal's rim over "Trần"). None otherwise."""
+    if len(name) != 2:
+        return None
+    for ln in reversed(below):
+        texts = [w.text.strip(".,;:|!'\"()[]") for w in ln.words]
+        for k in range(1, len(texts) - 1):
+            if [fold(t) for t in texts[k : k + 2]] == [fold(n) for n in name]:
+                prev = ln.words[k - 1]
+                if prev.conf < SHORT_NAME_JUNK_CONF and any(ch.isalpha() for ch in prev.text):
+                    return ln
+                return None
     return None
 
 
@@ -256,14 +305,29 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         deputy = known[0] if known else "Phó " + head[0][0].lower() + head[0][1:]
         if name == head[0] or fuzz.ratio(fold(name), fold(head[0])) >= 80:
             name, q = deputy, min(q, head[1]) * 0.9
+    if not prefixed and not name.startswith("Phó") and title_i + 1 < len(right):
+        # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" with the seal over both heads (".C TỊCH / «Ð..- TỊCH"): the line right
+        # under the title ends in the title's last word and the rest of it is doubted: the deputy's line
+        nxt = right[title_i + 1]
+        tail = [fold(w.text.strip(".,;:|!'\"()[]")) for w in nxt.words]
+        known = match("pho " + fold(name), F_TITLES, 95)
+        if (
+            known
+            and len(tail) >= 2
+            and tail[-1] == fold(name).split()[-1]
+            and all(w.conf < 50 or not w.text.isalpha() for w in nxt.words[:-1])
+            and nxt.y0 - tl.y1 < 1.5 * (tl.y1 - tl.y0)
+        ):
+            name, q = known[0], q * 0.8
     if prefixed:
-        pre = _AUTH_PREFIX.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
-        misread = _KT_MISREAD.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
+        folded = squash(re.sub(r"[^a-z .]", " ", _q_form(tl.folded)))
+        pre = _AUTH_PREFIX.match(folded) or _GLUED_PREFIX.match(folded)
+        misread = _KT_MISREAD.match(folded)
         kind = pre.group(1).lower() if pre else ("kt" if misread else "")
         if kind == "kt" and not name.startswith("Phó"):
             name = "Phó " + name
         elif kind == "q":
-            name = "Quyền " + name[0].lower() + name[1:]
+            name = "Quyền " + name
     res.set("signer_title", name, tl.conf * q)
 
     # the name: the lowest line under the title that reads as a person's name
@@ -281,20 +345,30 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 hits = [v for k, v in F_SURNAMES.items() if k.startswith(prefix) and len(k) > len(prefix)]
                 if len(hits) == 1:
                     raw[0] = (hits[0], 0.5)
+                elif (by_tail := surname_by_tail(ln.words[0].text)) is not None:
+                    raw[0] = (by_tail, 0.5)  # "ạm Trường Thọ": the rim over "Ph"
         raw = _repair_surname(ln, raw)
         toks = [(t, c) for t, c in raw if t]
         # from the first known surname on (seal rims and scribbles give junk before it)
         start = next((k for k, (t, _) in enumerate(toks) if fold(t) in F_SURNAMES and k + 1 < len(toks)), 0)
         toks = toks[start:]
         toks = [(t, c) for t, c in toks if len(t) >= 2 or t.upper() in ("Y",)]
+        if 2 <= len(toks) <= 5 and statistics.fmean(c for _, c in toks[1:]) < GIVEN_NAMES_MIN_CONF:
+            continue  # given names read at random ("Tà Ê Số": the seal's emblem, each word at confidence 0)
         if 2 <= len(toks) <= 5:
             words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
             sur = F_SURNAMES.get(fold(words[0]))
             if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
-            if sur is None and toks[0][1] < 0.8 and len(words) >= 3:
-                # a seal over the surname: the most common surname one letter away (SURNAMES is by frequency)
+            if (
+                sur is None
+                and toks[0][1] < 0.8
+                and len(words) >= 3
+                and (len(fold(words[0])) >= 3 or toks[0][1] >= 0.5)
+            ):
+                # a seal over the surname: the most common surname one letter away (SURNAMES is by frequency);
+                # two letters only when read with some confidence ("Tế" for Lê; "Xv" at 0 is no reading)
                 near = [
                     v
                     for k, v in F_SURNAMES.items()
@@ -317,4 +391,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             best = (" ".join(words), conf)
             break
     if best:
-        res.set("signer_name", best[0], best[1])
+        conf = best[1]
+        if short_name_line(below, best[0].split()) is not None:
+            conf *= 0.6  # its family name may be under the seal: to review, not taken as read
+        res.set("signer_name", best[0], conf)

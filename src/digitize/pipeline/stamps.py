@@ -1,0 +1,183 @@
+"""A coloured rubber stamp over the subject: a second, targeted OCR pass with the stamp's ink taken out.
+
+An incoming-mail stamp ("ĐẾN", its number and date written in pen) is pressed by the clerk where there is room
+under the header, often over the first or last words of the type name and the trích yếu. Its ink is purple,
+blue or red (``preprocess`` already makes red seal ink pale, not purple or blue), and Tesseract reads the
+words under it as junk ("công tác vắt ïÑu, tú”° trữ", "Số: YiệC đẩy mạnh"). Where the first page of a colour
+scan has a type name and stamp-coloured ink in the rows from it down to the body, those rows are cut from
+the scan at its own resolution, every strongly coloured pixel (and the pale rim around it) made paper, and
+read again as one block (``--psm 6``); the new words replace the first reading's in those rows when more of
+them read as sure Vietnamese syllables. Black print under the stamp stays black (the stamp's ink multiplies
+it: dark, no colour), so the words come back whole.
+
+A pure function of the prepared page and its first reading. Grey and bitonal scans (no colour to tell the
+stamp by), pages without a type name (a công văn's "V/v" lines), and pages with no coloured ink there are
+untouched: no second Tesseract run.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from digitize.errors import ToolFailed
+from digitize.pipeline.fields.layout import read_layout
+from digitize.pipeline.fields.lines import page_lines
+from digitize.pipeline.fields.names import is_syllable
+from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.preprocess import Prepared
+from digitize.text import nfc
+from digitize.tools import tesseract
+
+CHROMA = 25  # max - min of R, G, B after white balance: a stamp's ink (faded: 25-120) vs black print (< 10)
+RIM = 10  # the stamp's pale, unevenly inked parts next to its stronger ink
+MIN_INK = 0.002  # share of the rows' pixels in stamp colour for the pass to run (a few letters' worth)
+ROWS_BELOW = 4.5  # line heights under the type name: the trích yếu's lines (up to 3) and the line after it
+
+
+def chroma(rgb: np.ndarray) -> np.ndarray:
+    """How coloured each pixel is (max - min channel), after the paper's cast is taken out (the paper's
+    colour, the median of the brighter pixels, scaled to white): a yellowish scan's paper is not ink."""
+    img = rgb.astype(np.float32)
+    lum = img.mean(axis=2)
+    bright = img[lum >= np.percentile(lum, 60)]
+    paper = np.maximum(np.median(bright, axis=0), 1.0) if bright.size else np.full(3, 255.0, np.float32)
+    wb = np.clip(img * (255.0 / paper), 0, 255)
+    out: np.ndarray = (wb.max(axis=2) - wb.min(axis=2)).astype(np.uint8)
+    return out
+
+
+def stamp_mask(rgb: np.ndarray) -> np.ndarray:
+    """Pixels of coloured (stamp or pen) ink and the pale parts around them: uint8 0/255."""
+    c = chroma(rgb)
+    strong = (c > CHROMA).astype(np.uint8) * 255
+    if not strong.any():
+        return strong
+    near = cv2.dilate(strong, np.ones((7, 7), np.uint8))
+    rim = ((c > RIM) & (near > 0)).astype(np.uint8) * 255
+    return cv2.bitwise_or(strong, rim)
+
+
+def without_stamp(rgb: np.ndarray) -> np.ndarray:
+    """Grey image of ``rgb`` with coloured ink made paper (print under it, dark and colourless, kept)."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    grey[stamp_mask(rgb) > 0] = 255
+    return grey
+
+
+def _sure(words: list[Word]) -> int:
+    """How many words read as sure Vietnamese syllables (letters only, confidence ≥ 60)."""
+    n = 0
+    for w in words:
+        t = re.sub(r"[^\w]|[\d_]", "", w.text)
+        if t and w.conf >= 60 and is_syllable(t):
+            n += 1
+    return n
+
+
+def _zone(page: RecognizedPage) -> tuple[float, float] | None:
+    """(top, bottom) of the rows from the type name down to where the body begins: the first reading's lines
+    starting within ``ROWS_BELOW`` line heights under the type name, the cut between two lines (a line cut
+    through reads as junk)."""
+    lines = page_lines(page)
+    if not lines or not lines[0].boxed:
+        return None
+    layout = read_layout(lines)
+    if layout.type_i is None:
+        return None
+    tl = lines[layout.type_i]
+    h = max(1.0, tl.y1 - tl.y0)
+    rows = [ln for ln in lines if ln.y0 >= tl.y0 - 0.5 * h and ln.y0 < tl.y1 + ROWS_BELOW * h]
+    if not rows:  # a type line whose box is no box (NaN, upside down): no rows to read again
+        return None
+    bottom = max(ln.y1 for ln in rows)
+    under = [ln.y0 for ln in lines if ln.y0 >= tl.y1 + ROWS_BELOW * h]
+    if under:
+        bottom = min(bottom + 0.3 * h, max(bottom, min(under) - 1))
+    top, bottom = max(0.0, tl.y0 - 0.3 * h), min(page.height, bottom)
+    return (top, bottom) if math.isfinite(top) and math.isfinite(bottom) else None
+
+
+def second_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
+) -> RecognizedPage:
+    """The first page with its type name and subject rows read again without a coloured stamp over them."""
+    if page.source != "ocr" or not page.words or page.index != 0 or prepared.master.ndim != 3:
+        return page
+    zone = _zone(page)
+    if zone is None:
+        return page
+    y0, y1 = zone
+    x0, x1 = 0.0, float(page.width)
+    m = prepared.matrix.copy()
+    m[1, 2] -= y0
+    size = (int(x1 - x0), int(y1 - y0))
+    if size[0] < 8 or size[1] < 8:
+        return page
+    crop = cv2.warpAffine(prepared.master, m, size, flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+    mask = stamp_mask(crop)
+    if cv2.countNonZero(mask) < MIN_INK * mask.size:
+        return page
+    clean = crop.copy()
+    clean[mask > 0] = 255
+    grey = cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY)
+    dpi = round(prepared.dpi / prepared.scale)
+    try:
+        tokens = tesseract.image_to_data(grey, lang=lang, psm=6, dpi=dpi, timeout=timeout)
+    except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
+        return page
+    rows: dict[tuple[int, int, int], list[Word]] = {}
+    for t in tokens:
+        text = nfc(t.text).strip()
+        if t.conf < 0 or not any(ch.isalnum() for ch in text):
+            continue
+        box = Box(x0 + t.left, y0 + t.top, x0 + t.left + t.width, y0 + t.top + t.height)
+        rows.setdefault((t.block, t.par, t.line), []).append(Word(text=text, conf=t.conf, box=box))
+
+    def inside(w: Word) -> bool:
+        return y0 <= (w.box.y0 + w.box.y1) / 2 <= y1
+
+    old = [w for w in page.words if inside(w)]
+    new = [w for ws in rows.values() for w in ws]
+    if _sure(new) <= _sure(old):
+        return page  # the reading without the stamp is no better: keep the first
+    return _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
+
+
+def _replace_rows(
+    page: RecognizedPage, inside: Callable[[Word], bool], rows: list[list[Word]]
+) -> RecognizedPage:
+    """The page with its words in the zone (``inside``) replaced by ``rows`` (in reading order, put where the
+    zone's first line was), lines renumbered in order."""
+    by_line: dict[int, list[Word]] = {}
+    for w in page.words:
+        by_line.setdefault(w.line, []).append(w)
+    bottom = max((w.box.y1 for row in rows for w in row), default=0.0)
+    out: list[Word] = []
+    n = 0
+    placed = False
+    for _, ws in sorted(by_line.items()):
+        kept = [w for w in ws if not inside(w)]
+        # the new rows go before the first line under them (the header's two columns above stay first)
+        if kept and not placed and min(w.box.y0 for w in kept) >= bottom - 1:
+            placed = True
+            for row in rows:
+                out.extend(replace(w, line=n, block=w.block + 2000) for w in row)
+                n += 1
+        if kept:
+            out.extend(replace(w, line=n) for w in kept)
+            n += 1
+    if not placed:
+        for row in rows:
+            out.extend(replace(w, line=n, block=w.block + 2000) for w in row)
+            n += 1
+    lines: dict[int, list[str]] = {}
+    for w in out:
+        lines.setdefault(w.line, []).append(w.text)
+    text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
+    return replace(page, words=tuple(out), text=nfc(text))

@@ -1,0 +1,86 @@
+"""A coloured incoming-mail stamp over the subject: the subject rows read again with the stamp's ink taken out
+(real Tesseract on a generated page)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageChops
+
+from digitize.pipeline import preprocess, recognize, stamps
+from digitize.pipeline.fields import extract
+from digitize.pipeline.model import RecognizedPage
+from samples.marks import incoming_stamp
+from tests.pipeline.pages import BODY, decree_page
+
+DPI = 200
+SUBJECT = BODY[1]  # "Về việc cấp Giấy phép tiến hành công việc bức xạ"
+
+
+def _stamped(ink: tuple[int, int, int] | None, *, grey: bool = False) -> Image.Image:
+    """The test page with a ĐẾN stamp (``ink``: its colour; None: no stamp) over the subject's last words."""
+    img = decree_page(DPI, colour=True)
+    if ink is not None:
+        w_px, h_px = int(1.6 * DPI), int(0.75 * DPI)
+        stamp = incoming_stamp("2785|18/7/16|VP", 5, w_px, h_px)
+        a = np.asarray(stamp).copy()
+        a[..., :3] = np.where(a[..., 3:] > 0, np.array(ink, np.uint8), a[..., :3])
+        stamp = Image.fromarray(a, "RGBA")
+        overlay = Image.new("RGB", img.size, (255, 255, 255))
+        size = int(11 / 72 * DPI)
+        line_h = int(size * 1.45)
+        y_subject = int(0.4 * DPI) + 5 * line_h
+        x = img.width - w_px - int(0.35 * DPI)
+        overlay.paste(stamp, (x, y_subject - h_px // 3), stamp)
+        img = ImageChops.multiply(img, overlay)
+    if grey:
+        img = img.convert("L").convert("RGB")
+    img.info["dpi"] = (DPI, DPI)
+    return img
+
+
+def _read(img: Image.Image) -> tuple[preprocess.Prepared, RecognizedPage]:
+    prepared = preprocess.prepare(np.asarray(img.convert("RGB")), dpi=DPI)
+    return prepared, recognize.recognize(prepared, index=0)
+
+
+@pytest.mark.parametrize("ink", [(120, 30, 120), (40, 50, 150)], ids=["purple", "blue"])
+def test_a_purple_or_blue_stamp_over_the_subject_is_read_through(ink: tuple[int, int, int]) -> None:
+    prepared, first = _read(_stamped(ink))
+    assert extract([first]).values()["subject"] != SUBJECT  # the stamp garbles the first reading
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([again]).values()["subject"] == SUBJECT
+    # the rest of the page is still in reading order
+    v = extract([again]).values()
+    assert v["issued_date"] == "2021-06-15"
+    assert v["signer_name"] == "Nguyễn Văn An"
+
+
+def test_no_second_reading_without_stamp_coloured_ink() -> None:
+    for img in (_stamped(None), _stamped((120, 30, 120), grey=True)):
+        prepared, first = _read(img)
+        assert stamps.second_pass(prepared, first, lang="vie") is first
+
+
+def test_the_stamp_mask_takes_coloured_ink_not_black_print_on_tinted_paper() -> None:
+    rgb = np.full((40, 60, 3), (250, 244, 228), np.uint8)  # yellowish paper
+    rgb[5:15, 5:50] = (20, 20, 24)  # black print
+    rgb[20:30, 5:50] = (170, 120, 175)  # a faded purple stamp
+    mask = stamps.stamp_mask(rgb)
+    assert not mask[5:15, 10:45].any()
+    assert mask[22:28, 10:45].all()
+    assert not mask[35:40, :].any()  # the paper
+
+
+def test_a_type_line_without_a_true_box_gives_no_zone() -> None:
+    # a first reading whose boxes are no boxes (NaN, upside down): no zone, no error
+    from digitize.pipeline.model import Box, Word
+
+    nan = float("nan")
+    for y0, y1 in ((nan, nan), (300.0, 200.0), (300.0, nan)):
+        words = (
+            Word("QUYẾT", 95.0, Box(900, y0, 1100, y1), line=0),
+            Word("ĐỊNH", 95.0, Box(1120, y0, 1300, y1), line=0),
+        )
+        page = RecognizedPage(0, "ocr", 2400.0, 3400.0, "QUYẾT ĐỊNH", words)
+        assert stamps._zone(page) is None
