@@ -39,6 +39,10 @@ WIDEN_UP, WIDEN_DOWN = 0.7, 0.45
 SCALES = (1.0, 1.5, 2.0)
 LANGS = ("eng", "vie")
 UNREADABLE = "…"
+# a header has one number, one date (its day and month) and at most a tax code or two: the first blanks of
+# each kind (reading order) are read, so a page crafted or garbled into hundreds of doubtful rows keeps the
+# second pass small (its crops are stacked into one image, which Tesseract refuses past 32767 px)
+MAX_BLANKS_PER_KIND = 2
 
 _SO = re.compile(r"^\W?s[o0ô6e]\S?\s*[:;.,]?$")
 _NOTATION_TAIL = re.compile(r"[/#|\\]?([A-ZĐÐ][A-Za-zĐđÐ]{0,7}(?:-[A-Za-zĐđÐ0-9]+)+)$")
@@ -71,7 +75,8 @@ def _doubtful(words: list[Word]) -> bool:
 
 
 def find_blanks(page: RecognizedPage) -> list[Blank]:
-    """The header's number, day and month regions whose first reading is not clean printed digits."""
+    """The header's number, day and month regions whose first reading is not clean printed digits (and a tax
+    code's cells); at most ``MAX_BLANKS_PER_KIND`` of each kind, the first in reading order."""
     idx = _word_index(page)
     out: list[Blank] = []
     lines = [ln for ln in page_lines(page) if ln.y1 < 0.35 * page.height]
@@ -113,7 +118,13 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                     Blank("number", so.line, box, tuple(drop), " ".join(w.text for w in num_words), conf)
                 )
     out.extend(_tax_blanks(page, idx))
-    return out
+    seen: Counter[str] = Counter()
+    kept = []
+    for b in out:
+        seen[b.kind] += 1
+        if seen[b.kind] <= MAX_BLANKS_PER_KIND:
+            kept.append(b)
+    return kept
 
 
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
@@ -395,32 +406,34 @@ def read_votes(crops: list[np.ndarray], *, timeout: float = 30.0) -> list[list[t
 
 
 def consensus(votes: list[tuple[str, float]], kind: str) -> tuple[str, float] | None:
-    """The value the readings agree on (by number value; written form as most often read), when at least
-    three sure readings (confidence >= 30) give it, they carry more than half of all sure readings'
-    confidence, two of them are clear (>= 70), and it is a possible day, month or number. Clean crops of
-    written digits read alike at 85-97; junk reads at 0-60 and differs, so it gives nothing (a wrong number is
-    worse than none: the document goes to review)."""
-    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
-    if not sure:
+    """The value the readings agree on (by number value; written form as most often read), when two clear
+    readings (confidence >= 70) give it, at least three readings in all (a reading at 0 with the same
+    digits still counts as one) and more than any other value's sure readings (>= 30), it carries more than
+    half of all readings' confidence, and it is a possible day, month or number. Clean crops of written
+    digits read alike at 85-97; junk reads at 0-60 and differs, so it gives nothing (a wrong number is worse
+    than none: the document goes to review)."""
+    if not votes:
         return None
     weight: dict[int, float] = {}
-    for t, c in sure:
+    count: Counter[int] = Counter()
+    for t, c in votes:
         weight[int(t)] = weight.get(int(t), 0.0) + c
+        count[int(t)] += 1
     value = max(weight, key=lambda v: weight[v])
-    carried = weight[value]
-    agree = [c for t, c in sure if int(t) == value]
-    total = sum(c for _, c in sure)
-    if len(agree) < 3 or 2 * carried <= total or sum(c >= CLEAR_CONF for c in agree) < 2:
+    clear = [c for t, c in votes if int(t) == value and c >= CLEAR_CONF]
+    total = sum(c for _, c in votes)
+    if len(clear) < 2 or count[value] < 3 or 2 * weight[value] <= total:
         return None
-    if any(int(t) != value and sum(int(u) == int(t) for u, _ in sure) >= len(agree) for t, _ in sure):
-        return None  # as many readings for another value
+    others = Counter(int(t) for t, c in votes if int(t) != value and c >= MIN_VOTE_CONF)
+    if any(n >= count[value] for n in others.values()):
+        return None  # as many sure readings for another value
     if (kind == "day" and not 1 <= value <= 31) or (kind == "month" and not 1 <= value <= 12):
         return None
-    forms = Counter(t for t, _ in sure if int(t) == value)
+    forms = Counter(t for t, c in votes if int(t) == value and c >= MIN_VOTE_CONF)
     text = forms.most_common(1)[0][0]
     if kind == "number" and len(text) > 6:
         return None
-    return text, statistics.fmean(agree) * carried / total
+    return text, statistics.fmean(clear) * weight[value] / total
 
 
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:

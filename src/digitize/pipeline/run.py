@@ -59,9 +59,10 @@ def process_page(
     if image_out is not None and (prepared.rectified or not _copy_jpeg(src, image_out)):
         compose.encode_jpeg(prepared.master, image_out)
     page = recognize.recognize(prepared, index=src.index, lang=lang)
-    from digitize.pipeline import handdigits, signature, stamps
+    from digitize.pipeline import dropped, handdigits, signature, stamps
 
     page = stamps.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
+    page = dropped.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = signature.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = signature.name_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = handdigits.second_pass(prepared, page)

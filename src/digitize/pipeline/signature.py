@@ -14,6 +14,7 @@ A pure function of the prepared page and its first reading; pages without a sign
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -37,6 +38,11 @@ from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
 GIVEN_NAME_CONF = 50.0
+SMALL_LETTER = 16.0  # px: a signature block with smaller letters is read enlarged
+MAX_UP = 3.0  # ... at most this many times
+# ... and to at most this many pixels (a 300 dpi A4 block is ~1.6 Mpx; a huge page of tiny marks is not made
+# a picture of hundreds of megapixels)
+MAX_READ_PIXELS = 16_000_000
 _NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
@@ -69,9 +75,21 @@ def erase_seal(grey: np.ndarray, letter: float) -> np.ndarray:
 
 
 def _read(
-    image: np.ndarray, x0: float, y0: float, base: int, *, lang: str, dpi: int, timeout: float
+    image: np.ndarray,
+    x0: float,
+    y0: float,
+    base: int,
+    *,
+    lang: str,
+    dpi: int,
+    timeout: float,
+    up: float = 1.0,
 ) -> list[Word]:
-    tokens = tesseract.image_to_data(image, lang=lang, psm=6, dpi=dpi, timeout=timeout)
+    """The words of ``image`` (the page region at (x0, y0)), read enlarged ``up`` times (small letters of a
+    low-resolution scan), their boxes in the page's frame."""
+    if up != 1.0:
+        image = cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+    tokens = tesseract.image_to_data(image, lang=lang, psm=6, dpi=round(dpi * up), timeout=timeout)
     new: list[Word] = []
     keys: dict[tuple[int, int, int], int] = {}
     for t in tokens:
@@ -79,9 +97,21 @@ def _read(
         if t.conf < 0 or not any(ch.isalnum() for ch in text):
             continue
         line = keys.setdefault((t.block, t.par, t.line), base + len(keys))
-        box = Box(x0 + t.left, y0 + t.top, x0 + t.left + t.width, y0 + t.top + t.height)
+        box = Box(
+            x0 + t.left / up, y0 + t.top / up, x0 + (t.left + t.width) / up, y0 + (t.top + t.height) / up
+        )
         new.append(Word(text=text, conf=t.conf, box=box, block=t.block + 1000, line=line))
     return new
+
+
+def enlargement(letter: float, width: int, height: int) -> float:
+    """How many times a ``width`` x ``height`` region with letters ``letter`` px high is enlarged to be read:
+    letters under ``SMALL_LETTER`` px (a scan at ~120 dpi) to ~``SMALL_LETTER`` px, at most ``MAX_UP`` times
+    and to ``MAX_READ_PIXELS`` (never shrunk)."""
+    if not letter > 0 or letter >= SMALL_LETTER:
+        return 1.0
+    room = math.sqrt(MAX_READ_PIXELS / max(1, width * height))
+    return max(1.0, min(MAX_UP, SMALL_LETTER / letter, room))
 
 
 def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = None) -> bool:
@@ -122,6 +152,10 @@ def second_pass(
     x1, y1 = w, min(h, top + 0.30 * h)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return page
+    heights = sorted(wd.box.y1 - wd.box.y0 for wd in page.words)
+    letter = 0.7 * heights[len(heights) // 2]
+    if not letter > 0:  # words without height (or no number): no letter size to read the block at
+        return page
     # the region at the scan's own resolution (the OCR image may have been scaled down for speed)
     master = prepared.master
     grey = cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
@@ -129,16 +163,15 @@ def second_pass(
     m[0, 2] -= x0
     m[1, 2] -= y0
     crop = cv2.warpAffine(grey, m, (int(x1 - x0), int(y1 - y0)), flags=cv2.INTER_LINEAR, borderValue=255)
-    heights = sorted(wd.box.y1 - wd.box.y0 for wd in page.words)
-    letter = 0.7 * heights[len(heights) // 2]
     dpi = round(prepared.dpi / prepared.scale)
+    up = enlargement(letter, crop.shape[1], crop.shape[0])
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
     titled: list[Word] = []
     first_title = read_signer(page_lines(page)).value("signer_title")
     for image in (crop, erase_seal(crop, letter)):
         try:
-            new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout)
+            new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
             break
         if _signer_found(page, new, first_title):

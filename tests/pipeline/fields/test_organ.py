@@ -51,7 +51,7 @@ def test_organ_and_parent(lines: tuple[str, ...], organ: str, parent: str | None
     assert (v["parent_organ"] or "").casefold() == (parent or "").casefold()
 
 
-@pytest.mark.parametrize("number", ["sø: 2Ï /rmw-oLp", "s ổổ 5 cspQvD"])
+@pytest.mark.parametrize("number", ["sø: 2Ï /rmw-oLp", "s ổổ 5 cspQvD", "Sứ 1724GCN-LD"])
 def test_a_number_line_garbled_by_handwriting_is_not_part_of_the_organ(number: str) -> None:
     specs = [
         *header(parent=None, organ=("BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC"), number=number),

@@ -142,6 +142,8 @@ def test_the_acting_forms() -> None:
     for lines, title in (
         (("Q. GIÁM ĐỐC",), "Quyền Giám đốc"),
         (("Q. CHỦ TỊCH",), "Quyền Chủ tịch"),
+        (("Ọ. CHỦ TỊCH",), "Quyền Chủ tịch"),  # the Q read as Ọ, O or 0: still the acting head
+        (("0. GIÁM ĐỐC",), "Quyền Giám đốc"),
         (("TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"), "Quyền Chủ tịch"),
         (("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Chánh Văn phòng"),
         (("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),
@@ -182,6 +184,8 @@ def test_the_deputy_s_line_under_a_seal_still_names_the_deputy() -> None:
     # a grey 200 dpi scan of "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": both heads under the seal
     v = _block([(".C TỊCH", [0.0, 97]), ("«Ð..- TỊCH", [16.0, 97])], "Phạm Trường Thọ", [96.0, 97, 96])
     assert v["signer_title"] == "Phó Chủ tịch"
+    v = _block([("—_„,C TỊCH", [40.0, 87]), ("V° TỊCH", [53.0, 22])], "Phạm Trường Thọ", [96.0, 97, 96])
+    assert v["signer_title"] == "Phó Chủ tịch"  # (skewed 2°: "V°" no word)
     # the line under the title read with confidence is not a covered "PHÓ …" line
     v = _block([("CHỦ TỊCH", [97.0, 97]), ("Ký TỊCH", [90.0, 97])], "Phạm Trường Thọ", [96.0, 97, 96])
     assert v["signer_title"] == "Chủ tịch"
@@ -204,3 +208,10 @@ def test_words_read_at_random_under_the_seal_are_no_name() -> None:
     assert _named("Xv... en Hòa Bình", [0.0, 79, 97, 97])["signer_name"] != "Vũ En Hòa Bình"
     # a two-letter family name misread with some confidence is still repaired
     assert _named("Tế Thị Bích Thuận", [60.0, 95, 95, 95])["signer_name"] == "Lê Thị Bích Thuận"
+
+
+def test_kt_glued_to_the_seal_s_marks_is_still_the_deputy_s_prefix() -> None:
+    v = _block([("ZcftKT. CHỦ TỊCH", [0.0, 93, 97])], "Phạm Trường Thọ", [96.0, 96, 96])
+    assert v["signer_title"] == "Phó Chủ tịch"
+    v = _block([("Ctrl CHỦ TỊCH", [30.0, 93, 97])], "Phạm Trường Thọ", [96.0, 96, 96])
+    assert v["signer_title"] == "Chủ tịch"  # no prefix without its dot

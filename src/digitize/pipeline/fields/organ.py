@@ -164,6 +164,11 @@ def one_organ(text: str) -> tuple[str, float]:
     return organ(text)
 
 
+# a document number's notation, whatever OCR made of "Số:" before it ("Sứ 1724GCN-LD", "sø: 2Ï /QĐ"): digits
+# run into a stroke or a hyphen; no organ's header line has one ("BỆNH VIỆN 108", "90A" for "HÒA" have not)
+_NOTATION = re.compile(r"\d{2,}[A-Za-zÀ-ỹĐđ]*[/-]\S|\d\s*/\s*[A-Za-zÀ-ỹĐđ]")
+
+
 def _lettered(text: str) -> bool:
     """A header line that can name an organ: at least two letters, and letters for at least half of its
     marks (a dark scan border or a rule read as "_——— —m_ nn===———" is no organ line)."""
@@ -181,7 +186,10 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
         # organ's lines are printed in capitals, the line under them is not one of them
         organ_lines = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
-    cut = next((k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text))), None)
+    cut = next(
+        (k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(ln.text)),
+        None,
+    )
     organ_lines = organ_lines[:cut]
     organ_texts = [SO_IN_LINE.sub("", ln.text) for ln in organ_lines]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None

@@ -20,16 +20,26 @@ from digitize.text import fold, nfc, squash
 _AUTH_PREFIX = re.compile(r"^\s*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
 # "ÁT. CHỦ TỊCH", "kT. CHỦ TỊCH": a "KT." half under the seal (one letter, then "T.")
 _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
+# "ZcftKT. CHỦ TỊCH": the seal's marks read as letters glued before the prefix (its dot kept)
+_GLUED_PREFIX = re.compile(r"^[a-z]+?(kt|tm|tl|ttl)\s*\.\s+")
+
+
+# "Q. GIÁM ĐỐC" with its Q read as O, Ọ or 0 ("0. CHỦ TỊCH"): one such mark and a dot before a title's words
+_Q_MISREAD = re.compile(r"^(\W*)[o0](\s*[.,:]\s*)(?=[a-z])")
+
+
+def _q_form(folded: str) -> str:
+    return _Q_MISREAD.sub(r"\1q\2", folded)
 
 
 _TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
 
 
 def title_of(line: Line) -> tuple[str, float, bool] | None:
-    f = re.sub(r"[^a-z .]", " ", line.folded)
+    f = re.sub(r"[^a-z .]", " ", _q_form(line.folded))
     f = squash(f)
-    prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f))
-    core = _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f)).strip(" .")
+    prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f) or _GLUED_PREFIX.match(f))
+    core = _GLUED_PREFIX.sub("", _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f))).strip(" .")
     if not core or len(core) > 48:
         return None
     if len(core) > 30:
@@ -305,13 +315,14 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             known
             and len(tail) >= 2
             and tail[-1] == fold(name).split()[-1]
-            and all(w.conf < 50 for w in nxt.words[:-1])
+            and all(w.conf < 50 or not w.text.isalpha() for w in nxt.words[:-1])
             and nxt.y0 - tl.y1 < 1.5 * (tl.y1 - tl.y0)
         ):
             name, q = known[0], q * 0.8
     if prefixed:
-        pre = _AUTH_PREFIX.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
-        misread = _KT_MISREAD.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
+        folded = squash(re.sub(r"[^a-z .]", " ", _q_form(tl.folded)))
+        pre = _AUTH_PREFIX.match(folded) or _GLUED_PREFIX.match(folded)
+        misread = _KT_MISREAD.match(folded)
         kind = pre.group(1).lower() if pre else ("kt" if misread else "")
         if kind == "kt" and not name.startswith("Phó"):
             name = "Phó " + name
