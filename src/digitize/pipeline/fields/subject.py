@@ -294,6 +294,8 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
             if re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
+            elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
+                joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
             value = fix_company_forms(sentence_case(joined))
             res.set(
                 "subject",
