@@ -496,3 +496,41 @@ def test_a_clean_nam_that_swallowed_the_month_before_it() -> None:
     month = next(b for b in handdigits.find_blanks(page) if b.kind == "month")
     assert month.box.x1 >= boxes["nam"].x0 - 12
     assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-12-27"
+
+
+# --- hostile pages: the second pass stays bounded ------------------------------------------------------
+
+
+def _junk_date_lines(first_line: int, n: int, y0: float, step: float) -> list[Word]:
+    """``n`` header rows "ngày … tháng … năm" whose day and month read doubtful (a table of dates, or a
+    crafted page): each one a day and a month blank."""
+    out: list[Word] = []
+    for k in range(n):
+        y, ln = y0 + k * step, first_line + k
+        out += [
+            Word("ngày", 60.0, Box(1300, y, 1400, y + 40), line=ln),
+            Word("tháng", 90.0, Box(1500, y, 1620, y + 40), line=ln),
+            Word("năm", 90.0, Box(1720, y, 1800, y + 40), line=ln),
+        ]
+    return out
+
+
+def test_a_header_full_of_date_rows_gives_few_blanks() -> None:
+    words = _junk_date_lines(0, 200, 0.0, 5.0)
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    blanks = handdigits.find_blanks(page)
+    kinds = [b.kind for b in blanks]
+    assert 0 < len(blanks) <= handdigits.MAX_BLANKS_PER_KIND * 4
+    assert all(kinds.count(k) <= handdigits.MAX_BLANKS_PER_KIND for k in set(kinds))
+    assert blanks[0].line == 0  # the first rows (reading order) are the ones kept
+
+
+def test_the_written_day_is_read_among_many_doubtful_date_rows() -> None:
+    # the header's own date row first, then 90 more in the header's third of the page: before, every one was a
+    # blank, the sheet of their crops grew past what Tesseract takes (32767 px) and the day was lost
+    prepared, page = _scene("19", "27")
+    junk = _junk_date_lines(10, 90, 700.0, 5.0)
+    crowded = replace(page, words=(*page.words, *junk))
+    fields = extract([handdigits.second_pass(prepared, crowded)]).values()
+    assert fields["issued_date"] == "2021-03-19"
+    assert fields["code_number"] == "27"

@@ -70,6 +70,24 @@ def test_upscaled_photo_boxes_map_back_to_the_master() -> None:
     assert word_accuracy(page.text, ground_truth()) >= 0.85
 
 
+def test_upscaled_page_is_read_as_one_column_in_reading_order() -> None:
+    """An upscaled small-print page is read with ``--psm 4`` (no column finding, cheaper): its two-column
+    header rows come as one line each from Tesseract and are still put in reading order column by column."""
+    img = decree_page(200)
+    small = img.resize((576, round(576 * img.height / img.width)), Image.Resampling.LANCZOS)
+    prepared = preprocess.prepare(np.asarray(small), dpi=82)
+    assert prepared.scale > 1.0
+    assert recognize.page_segmentation(prepared) == recognize.PSM_UPSCALED == 4
+    page = recognize.recognize(prepared)
+    for line in page.text.splitlines():
+        assert not ("YÊN BÁI" in line and "CỘNG" in line)
+    text = page.text
+    assert text.index("UBND") < text.index("1169") < text.index("CỘNG HÒA") < text.index("QUYẾT")
+    assert "Nguyễn Văn An" in text
+    # the same page at scan resolution keeps Tesseract's automatic layout
+    assert recognize.page_segmentation(preprocess.prepare(np.asarray(img), dpi=200)) == recognize.PSM == 3
+
+
 def test_missing_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     tesseract.probe.cache_clear()

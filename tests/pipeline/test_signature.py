@@ -155,3 +155,30 @@ def test_a_small_lettered_block_is_read_enlarged_with_boxes_in_the_page_frame() 
             100 <= w.box.x0 < w.box.x1 <= 100 + grey.shape[1]
             and 200 <= w.box.y0 < w.box.y1 <= 200 + grey.shape[0]
         )
+
+
+def test_words_without_height_give_no_second_reading_and_no_error() -> None:
+    # a first reading whose words have no height (a crafted or broken page): no letter size, no division by it
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+
+    grey = np.full((800, 600), 255, np.uint8)
+    prepared = preprocess.Prepared(
+        master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=600, height=800
+    )
+    words = (Word("Nơi", 90.0, Box(10, 500, 40, 500)), Word("nhận:", 90.0, Box(45, 500, 90, 500)))
+    page = RecognizedPage(0, "ocr", 600.0, 800.0, "Nơi nhận:", words)
+    assert signature.second_pass(prepared, page, lang="vie") is page
+
+
+def test_the_enlargement_of_small_letters_is_bounded() -> None:
+    # a 120 dpi block (letters ~11 px) is read ~1.45x, as before
+    assert signature.enlargement(11.0, 550, 600) == pytest.approx(16 / 11)
+    assert signature.enlargement(20.0, 1400, 1200) == 1.0  # letters big enough: as it is
+    assert signature.enlargement(2.0, 500, 500) == signature.MAX_UP
+    # a big page of tiny marks (the block 3000 x 2500 px): not made a picture of 67 megapixels
+    up = signature.enlargement(2.0, 3000, 2500)
+    assert 1.0 < up < signature.MAX_UP
+    assert (3000 * up) * (2500 * up) <= signature.MAX_READ_PIXELS * 1.0001
+    assert signature.enlargement(2.0, 20000, 20000) == 1.0  # never shrunk
+    assert signature.enlargement(0.0, 500, 500) == 1.0
+    assert signature.enlargement(float("nan"), 500, 500) == 1.0

@@ -70,3 +70,17 @@ def test_the_stamp_mask_takes_coloured_ink_not_black_print_on_tinted_paper() -> 
     assert not mask[5:15, 10:45].any()
     assert mask[22:28, 10:45].all()
     assert not mask[35:40, :].any()  # the paper
+
+
+def test_a_type_line_without_a_true_box_gives_no_zone() -> None:
+    # a first reading whose boxes are no boxes (NaN, upside down): no zone, no error
+    from digitize.pipeline.model import Box, Word
+
+    nan = float("nan")
+    for y0, y1 in ((nan, nan), (300.0, 200.0), (300.0, nan)):
+        words = (
+            Word("QUYẾT", 95.0, Box(900, y0, 1100, y1), line=0),
+            Word("ĐỊNH", 95.0, Box(1120, y0, 1300, y1), line=0),
+        )
+        page = RecognizedPage(0, "ocr", 2400.0, 3400.0, "QUYẾT ĐỊNH", words)
+        assert stamps._zone(page) is None

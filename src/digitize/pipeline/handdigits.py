@@ -39,6 +39,10 @@ WIDEN_UP, WIDEN_DOWN = 0.7, 0.45
 SCALES = (1.0, 1.5, 2.0)
 LANGS = ("eng", "vie")
 UNREADABLE = "…"
+# a header has one number, one date (its day and month) and at most a tax code or two: the first blanks of
+# each kind (reading order) are read, so a page crafted or garbled into hundreds of doubtful rows keeps the
+# second pass small (its crops are stacked into one image, which Tesseract refuses past 32767 px)
+MAX_BLANKS_PER_KIND = 2
 
 _SO = re.compile(r"^\W?s[o0ô6e]\S?\s*[:;.,]?$")
 _NOTATION_TAIL = re.compile(r"[/#|\\]?([A-ZĐÐ][A-Za-zĐđÐ]{0,7}(?:-[A-Za-zĐđÐ0-9]+)+)$")
@@ -71,7 +75,8 @@ def _doubtful(words: list[Word]) -> bool:
 
 
 def find_blanks(page: RecognizedPage) -> list[Blank]:
-    """The header's number, day and month regions whose first reading is not clean printed digits."""
+    """The header's number, day and month regions whose first reading is not clean printed digits (and a tax
+    code's cells); at most ``MAX_BLANKS_PER_KIND`` of each kind, the first in reading order."""
     idx = _word_index(page)
     out: list[Blank] = []
     lines = [ln for ln in page_lines(page) if ln.y1 < 0.35 * page.height]
@@ -113,7 +118,13 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                     Blank("number", so.line, box, tuple(drop), " ".join(w.text for w in num_words), conf)
                 )
     out.extend(_tax_blanks(page, idx))
-    return out
+    seen: Counter[str] = Counter()
+    kept = []
+    for b in out:
+        seen[b.kind] += 1
+        if seen[b.kind] <= MAX_BLANKS_PER_KIND:
+            kept.append(b)
+    return kept
 
 
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,

@@ -14,6 +14,7 @@ A pure function of the prepared page and its first reading; pages without a sign
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -38,6 +39,10 @@ from digitize.tools import tesseract
 
 GIVEN_NAME_CONF = 50.0
 SMALL_LETTER = 16.0  # px: a signature block with smaller letters is read enlarged
+MAX_UP = 3.0  # ... at most this many times
+# ... and to at most this many pixels (a 300 dpi A4 block is ~1.6 Mpx; a huge page of tiny marks is not made
+# a picture of hundreds of megapixels)
+MAX_READ_PIXELS = 16_000_000
 _NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
@@ -99,6 +104,16 @@ def _read(
     return new
 
 
+def enlargement(letter: float, width: int, height: int) -> float:
+    """How many times a ``width`` x ``height`` region with letters ``letter`` px high is enlarged to be read:
+    letters under ``SMALL_LETTER`` px (a scan at ~120 dpi) to ~``SMALL_LETTER`` px, at most ``MAX_UP`` times
+    and to ``MAX_READ_PIXELS`` (never shrunk)."""
+    if not letter > 0 or letter >= SMALL_LETTER:
+        return 1.0
+    room = math.sqrt(MAX_READ_PIXELS / max(1, width * height))
+    return max(1.0, min(MAX_UP, SMALL_LETTER / letter, room))
+
+
 def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = None) -> bool:
     """The new words give a name led by a family name (and, when the first reading had a title, the same
     title or its deputy: a reading that loses "PHÓ" under the seal is not better)."""
@@ -137,6 +152,10 @@ def second_pass(
     x1, y1 = w, min(h, top + 0.30 * h)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return page
+    heights = sorted(wd.box.y1 - wd.box.y0 for wd in page.words)
+    letter = 0.7 * heights[len(heights) // 2]
+    if not letter > 0:  # words without height (or no number): no letter size to read the block at
+        return page
     # the region at the scan's own resolution (the OCR image may have been scaled down for speed)
     master = prepared.master
     grey = cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
@@ -144,11 +163,8 @@ def second_pass(
     m[0, 2] -= x0
     m[1, 2] -= y0
     crop = cv2.warpAffine(grey, m, (int(x1 - x0), int(y1 - y0)), flags=cv2.INTER_LINEAR, borderValue=255)
-    heights = sorted(wd.box.y1 - wd.box.y0 for wd in page.words)
-    letter = 0.7 * heights[len(heights) // 2]
     dpi = round(prepared.dpi / prepared.scale)
-    # letters under SMALL_LETTER px (a scan at ~120 dpi) are read enlarged to ~SMALL_LETTER px
-    up = min(3.0, SMALL_LETTER / letter) if letter < SMALL_LETTER else 1.0
+    up = enlargement(letter, crop.shape[1], crop.shape[0])
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
     titled: list[Word] = []

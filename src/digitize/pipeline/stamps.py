@@ -17,6 +17,7 @@ untouched: no second Tesseract run.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -92,11 +93,14 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
     tl = lines[layout.type_i]
     h = max(1.0, tl.y1 - tl.y0)
     rows = [ln for ln in lines if ln.y0 >= tl.y0 - 0.5 * h and ln.y0 < tl.y1 + ROWS_BELOW * h]
+    if not rows:  # a type line whose box is no box (NaN, upside down): no rows to read again
+        return None
     bottom = max(ln.y1 for ln in rows)
     under = [ln.y0 for ln in lines if ln.y0 >= tl.y1 + ROWS_BELOW * h]
     if under:
         bottom = min(bottom + 0.3 * h, max(bottom, min(under) - 1))
-    return max(0.0, tl.y0 - 0.3 * h), min(page.height, bottom)
+    top, bottom = max(0.0, tl.y0 - 0.3 * h), min(page.height, bottom)
+    return (top, bottom) if math.isfinite(top) and math.isfinite(bottom) else None
 
 
 def second_pass(

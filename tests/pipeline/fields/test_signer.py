@@ -142,6 +142,8 @@ def test_the_acting_forms() -> None:
     for lines, title in (
         (("Q. GIÁM ĐỐC",), "Quyền Giám đốc"),
         (("Q. CHỦ TỊCH",), "Quyền Chủ tịch"),
+        (("Ọ. CHỦ TỊCH",), "Quyền Chủ tịch"),  # the Q read as Ọ, O or 0: still the acting head
+        (("0. GIÁM ĐỐC",), "Quyền Giám đốc"),
         (("TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"), "Quyền Chủ tịch"),
         (("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Chánh Văn phòng"),
         (("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),

@@ -216,5 +216,36 @@ def test_a_stamp_s_marks_glued_before_a_word_are_left_out() -> None:
 
 
 def test_a_subject_that_lost_its_ve_under_a_stamp_gets_it_back() -> None:
-    lines = [("việc chấn chỉnh kỷ luật, kỷ cương hành chính", "center", 94.0)]
-    assert values(_submission(lines))["subject"] == "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính"
+    want = "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính"
+    for read in (
+        "việc chấn chỉnh kỷ luật, kỷ cương hành chính",
+        "ye việc chấn chỉnh kỷ luật, kỷ cương hành chính",
+    ):
+        assert values(_submission([(read, "center", 94.0)]))["subject"] == want, read
+
+
+def _letter(vv: list) -> list:  # type: ignore[type-arg]
+    specs = header(organ=("SỞ GIÁO DỤC VÀ ĐÀO TẠO",), number="Số: 1906/SGDĐT-CTrTT")
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("Số:"))
+    specs[k + 1 : k + 1] = vv
+    specs += [("Kính gửi: Các trường trực thuộc Sở.", "center", 90.0), (BODY, "body", 90.0)]
+    return specs + signer(("GIÁM ĐỐC",), "Lê Thị Bích Thuận")
+
+
+def test_a_v_v_line_running_past_the_motto_s_column_keeps_its_last_words() -> None:
+    # the line starts far left and its last word's centre is right of where the motto's column starts
+    vv = [("V/v khẩn trương thực hiện các biện pháp phòng chống", "x=300", 92.0), ("dịch bệnh", "left", 92.0)]
+    v = values(_letter(vv))
+    assert v["subject"] == "khẩn trương thực hiện các biện pháp phòng chống dịch bệnh"
+    assert v["issued_date"] == "2021-06-15"
+
+
+def test_v_v_read_as_a_doubtful_short_word_and_a_speck_read_as_a_stop() -> None:
+    vv = [
+        ("VĂN số hóa kết quả giải quyết thủ.", "left", [22.0, 69, 83, 84, 64, 82, 95, 68]),
+        ("tục hành chính.", "left", 95.0),
+    ]
+    v = values(_letter(vv))
+    assert (v["type_name"], v["subject"]) == ("Công văn", "số hóa kết quả giải quyết thủ tục hành chính")
+    # "VĂN PHÒNG" read with confidence is an organ's word, not "V/v"
+    assert values(_letter([("VĂN PHÒNG đề nghị", "left", 90.0)]))["subject"] is None

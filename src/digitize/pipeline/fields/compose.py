@@ -44,7 +44,7 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     notation = fit_notation(notation, heading)
     res.add(notation)
     res.add(read_place_date(layout, has_header))
-    vv = vv_lines(left, number.line_i)
+    vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)
     subject = full_title(type_found.value("type_name"), read_subject(layout, vv))

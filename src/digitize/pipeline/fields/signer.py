@@ -24,11 +24,19 @@ _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
 _GLUED_PREFIX = re.compile(r"^[a-z]+?(kt|tm|tl|ttl)\s*\.\s+")
 
 
+# "Q. GIÁM ĐỐC" with its Q read as O, Ọ or 0 ("0. CHỦ TỊCH"): one such mark and a dot before a title's words
+_Q_MISREAD = re.compile(r"^(\W*)[o0](\s*[.,:]\s*)(?=[a-z])")
+
+
+def _q_form(folded: str) -> str:
+    return _Q_MISREAD.sub(r"\1q\2", folded)
+
+
 _TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
 
 
 def title_of(line: Line) -> tuple[str, float, bool] | None:
-    f = re.sub(r"[^a-z .]", " ", line.folded)
+    f = re.sub(r"[^a-z .]", " ", _q_form(line.folded))
     f = squash(f)
     prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f) or _GLUED_PREFIX.match(f))
     core = _GLUED_PREFIX.sub("", _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f))).strip(" .")
@@ -312,9 +320,9 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         ):
             name, q = known[0], q * 0.8
     if prefixed:
-        folded = squash(re.sub(r"[^a-z .]", " ", tl.folded))
+        folded = squash(re.sub(r"[^a-z .]", " ", _q_form(tl.folded)))
         pre = _AUTH_PREFIX.match(folded) or _GLUED_PREFIX.match(folded)
-        misread = _KT_MISREAD.match(squash(re.sub(r"[^a-z .]", " ", tl.folded)))
+        misread = _KT_MISREAD.match(folded)
         kind = pre.group(1).lower() if pre else ("kt" if misread else "")
         if kind == "kt" and not name.startswith("Phó"):
             name = "Phó " + name

@@ -116,11 +116,52 @@ BODY_START = (
 )  # fmt: skip
 
 
-def vv_lines(left: Sequence[Line], number_i: int | None) -> list[Line]:
-    """A công văn's "V/v …" lines in the left column (up to the next "Số:" line)."""
+def doubtful_vv(ln: Line) -> bool:
+    """The line under the number opens with "V/v" read as a doubtful short word ("VĂN" at confidence 22, then
+    "số hóa kết quả …"): a word of one to three letters starting with V, read with confidence < 50, before a
+    word in lower case ("VĂN PHÒNG", an organ's line, goes on in capitals)."""
+    if len(ln.words) < 2:
+        return False
+    first, second = ln.words[0], ln.words[1]
+    return (
+        re.fullmatch(r"[vV]\S{0,2}", first.text) is not None
+        and first.text[:1] == "V"
+        and first.conf < 50
+        and second.text[:1].islower()
+    )
+
+
+def _whole_row(part: Line, header: Sequence[Line]) -> Line:
+    """A left-column line with the words that run on from it past the gutter on the same row ("… giải quyết
+    thủ." whose last word's centre is right of the motto's column start): the words right after its last one,
+    each a space's width away (not the date line further right)."""
+    row = next((ln for ln in header if part.words[0] in ln.words), None)
+    if row is None or len(row.words) == len(part.words):
+        return part
+    words = sorted(row.words, key=lambda w: w.box.x0)
+    k = words.index(part.words[-1]) if part.words[-1] in words else -1
+    if k < 0 or words[: k + 1] != sorted(part.words, key=lambda w: w.box.x0):
+        return part
+    h = max(1.0, part.y1 - part.y0)
+    out = list(words[: k + 1])
+    for w in words[k + 1 :]:
+        if w.box.x0 - out[-1].box.x1 > 0.8 * h:
+            break
+        out.append(w)
+    return part if len(out) == len(part.words) else sub_line(part, out)
+
+
+def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] = ()) -> list[Line]:
+    """A công văn's "V/v …" lines in the left column (up to the next "Số:" line), each with the words that
+    run on from it past the gutter (``header``: the whole rows)."""
+    left = [_whole_row(ln, header) if ln.boxed and ln.words else ln for ln in left]
     for i, ln in enumerate(left):
         after_number = number_i is not None and i == number_i + 1
-        if VV.match(ln.folded) or (after_number and re.match(r"^\s*v\s*[/\\|l1i]", ln.folded)):
+        if (
+            VV.match(ln.folded)
+            or (after_number and re.match(r"^\s*v\s*[/\\|l1i]", ln.folded))
+            or (after_number and doubtful_vv(ln))
+        ):
             out = [ln]
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)):
@@ -171,6 +212,12 @@ _QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])(
 _QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|](?=\s|[,.;)]|$)")
 
 
+def drop_stray_dots(text: str) -> str:
+    """A speck read as a full stop after a word inside the trích yếu ("giải quyết thủ. tục hành chính"): a
+    trích yếu is one phrase, a dot between two words in lower case is no stop ("TP. Hồ Chí Minh" stays)."""
+    return re.sub(r"(?<=[^\W\d_])\.(?=\s+[a-zà-ỹđ])", "", text)
+
+
 def fix_quarter(text: str) -> str:
     text = _QUARTER.sub(lambda m: f"{m.group(1)} {re.sub(r'[l1|]', 'I', m.group(2))}", text)
     return _QUARTER_ONE.sub(lambda m: f"{m.group(1)} I", text)
@@ -184,8 +231,12 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = text[vv_prefix.end() :] if vv_prefix else text
+        if vv_prefix is None and doubtful_vv(vv[0]):
+            body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
         # the subject is the text after "V/v" (CONTRACT)
-        res.set("subject", fix_quarter(clean_value(body)), statistics.fmean(x.conf for x in vv))
+        res.set(
+            "subject", drop_stray_dots(fix_quarter(clean_value(body))), statistics.fmean(x.conf for x in vv)
+        )
     elif layout.type_i is not None:
         type_i = layout.type_i
         subj: list[Line] = []
@@ -243,6 +294,12 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
             if re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
+            elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
+                joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
             value = fix_company_forms(sentence_case(joined))
-            res.set("subject", fix_quarter(clean_value(value)), statistics.fmean(x.conf for x in subj))
+            res.set(
+                "subject",
+                drop_stray_dots(fix_quarter(clean_value(value))),
+                statistics.fmean(x.conf for x in subj),
+            )
     return res.freeze()
