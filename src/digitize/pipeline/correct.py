@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from digitize.pipeline.model import RecognizedPage, Word
+from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.syllable import FAMILY_NAMES, key, skeleton
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_lm.npz"
@@ -214,8 +214,4 @@ def correct(page: RecognizedPage) -> RecognizedPage:
     words: list[Word] = [
         w if t == w.text else replace(w, text=t) for w, t in zip(page.words, texts, strict=True)
     ]
-    lines: dict[int, list[str]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w.text)
-    text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
-    return replace(page, words=tuple(words), text=text)
+    return replace(page, words=tuple(words), text=page_text(words))

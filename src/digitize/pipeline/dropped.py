@@ -20,9 +20,10 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
+from digitize.pipeline import regions
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.signer import NOI_NHAN, read_signer
-from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.model import RecognizedPage
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import nfc
 from digitize.tools import tesseract
@@ -68,8 +69,7 @@ def second_pass(
     found = read_signer(lines)
     if found.value("signer_title") or any(NOI_NHAN.match(ln.folded) for ln in lines):
         return page
-    heights = sorted(w.box.y1 - w.box.y0 for w in page.words)
-    letter = 0.7 * heights[len(heights) // 2]
+    letter = regions.letter_height(page.words)
     bottom = max(w.box.y1 for w in page.words)
     top = bottom + 0.5 * letter
     if page.height - top < 6 * letter:
@@ -83,15 +83,7 @@ def second_pass(
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
     base = max(w.line for w in page.words) + 1
-    keys: dict[tuple[int, int, int], int] = {}
-    new: list[Word] = []
-    for t in tokens:
-        text = nfc(t.text).strip()
-        if t.conf < 0 or not any(ch.isalnum() for ch in text):
-            continue
-        line = keys.setdefault((t.block, t.par, t.line), base + len(keys))
-        box = Box(t.left / s, top + t.top / s, (t.left + t.width) / s, top + (t.top + t.height) / s)
-        new.append(Word(text=text, conf=t.conf, box=box, block=t.block + 3000, line=line))
+    new = regions.page_words(tokens, 0.0, top, scale=s, first_line=base, block=3000)
     probe = replace(page, words=tuple(new), text="")
     new_lines = page_lines(probe)
     gives = read_signer(new_lines).value("signer_title") or any(NOI_NHAN.match(ln.folded) for ln in new_lines)

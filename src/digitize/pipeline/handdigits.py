@@ -23,9 +23,10 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
+from digitize.pipeline import regions
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line, page_lines
-from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
 from digitize.tools import tesseract
@@ -310,19 +311,15 @@ def _erase_walls(crop: np.ndarray) -> np.ndarray:
     return out
 
 
-def _crop(prepared: Prepared, box: Box, up: float = WIDEN_UP) -> np.ndarray:
+def _crop(
+    prepared: Prepared, box: Box, up: float = WIDEN_UP, *, source: np.ndarray | None = None
+) -> np.ndarray:
     """The region (page frame) cut from the scan at its own resolution, widened up (``up`` of its height)
-    and down for handwriting that leaves the printed line."""
+    and down for handwriting that leaves the printed line (``source``: the scan made grey once a page)."""
     h = box.y1 - box.y0
     x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - up * h)
     x1, y1 = box.x1 - 2, box.y1 + WIDEN_DOWN * h
-    master = prepared.master
-    grey = cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
-    m = prepared.matrix.copy()
-    m[0, 2] -= x0
-    m[1, 2] -= y0
-    size = (max(1, int(x1 - x0)), max(1, int(y1 - y0)))
-    return cv2.warpAffine(grey, m, size, flags=cv2.INTER_LINEAR, borderValue=255)
+    return regions.cut(prepared, x0, y0, x1, y1, source=source)
 
 
 def band_rows(box: Box) -> tuple[int, int]:
@@ -484,8 +481,12 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     if not blanks:
         return page
     try:
+        grey = regions.grey_master(prepared)
         # printed tax-code cells stay on their line: cut as tight as below
-        crops = [_crop(prepared, b.box, WIDEN_DOWN if b.kind == "taxcode" else WIDEN_UP) for b in blanks]
+        crops = [
+            _crop(prepared, b.box, WIDEN_DOWN if b.kind == "taxcode" else WIDEN_UP, source=grey)
+            for b in blanks
+        ]
         crops = [
             _erase_walls(c) if b.kind == "taxcode" else clean_crop(c, band_rows(b.box))
             for b, c in zip(blanks, crops, strict=True)
@@ -511,11 +512,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     words = _fix_glued(words, new, {b.line for b in blanks if b.kind in ("day", "month")})
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
-    lines: dict[int, list[str]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w.text)
-    text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
-    return replace(page, words=tuple(words), text=text)
+    return replace(page, words=tuple(words), text=page_text(words))
 
 
 def _line_block(page: RecognizedPage, line: int) -> int:

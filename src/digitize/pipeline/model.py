@@ -6,6 +6,7 @@ Coordinates are pixels of the upright, preprocessed page image, origin top-left.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -57,6 +58,15 @@ class RecognizedPage:
     rotation: int = 0  # degrees applied to make it upright (0/90/180/270)
     skew: float = 0.0  # degrees of deskew applied
     dpi: float = 300.0
+
+
+def page_text(words: Iterable[Word]) -> str:
+    """A page's ``text`` from its words: each line's words joined by spaces (in the words' order), the lines
+    in order of their number."""
+    lines: dict[int, list[str]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w.text)
+    return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
 
 
 @dataclass(frozen=True)

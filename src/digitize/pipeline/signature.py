@@ -23,6 +23,7 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
+from digitize.pipeline import regions
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
@@ -32,7 +33,7 @@ from digitize.pipeline.fields.signer import (
     surname_of,
 )
 from digitize.pipeline.fields.vocab import F_SURNAMES
-from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
 from digitize.tools import tesseract
@@ -90,18 +91,7 @@ def _read(
     if up != 1.0:
         image = cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
     tokens = tesseract.image_to_data(image, lang=lang, psm=6, dpi=round(dpi * up), timeout=timeout)
-    new: list[Word] = []
-    keys: dict[tuple[int, int, int], int] = {}
-    for t in tokens:
-        text = nfc(t.text).strip()
-        if t.conf < 0 or not any(ch.isalnum() for ch in text):
-            continue
-        line = keys.setdefault((t.block, t.par, t.line), base + len(keys))
-        box = Box(
-            x0 + t.left / up, y0 + t.top / up, x0 + (t.left + t.width) / up, y0 + (t.top + t.height) / up
-        )
-        new.append(Word(text=text, conf=t.conf, box=box, block=t.block + 1000, line=line))
-    return new
+    return regions.page_words(tokens, x0, y0, scale=up, first_line=base, block=1000)
 
 
 def enlargement(letter: float, width: int, height: int) -> float:
@@ -152,17 +142,11 @@ def second_pass(
     x1, y1 = w, min(h, top + 0.30 * h)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return page
-    heights = sorted(wd.box.y1 - wd.box.y0 for wd in page.words)
-    letter = 0.7 * heights[len(heights) // 2]
+    letter = regions.letter_height(page.words)
     if not letter > 0:  # words without height (or no number): no letter size to read the block at
         return page
     # the region at the scan's own resolution (the OCR image may have been scaled down for speed)
-    master = prepared.master
-    grey = cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
-    m = prepared.matrix.copy()
-    m[0, 2] -= x0
-    m[1, 2] -= y0
-    crop = cv2.warpAffine(grey, m, (int(x1 - x0), int(y1 - y0)), flags=cv2.INTER_LINEAR, borderValue=255)
+    crop = regions.cut(prepared, x0, y0, x1, y1)
     dpi = round(prepared.dpi / prepared.scale)
     up = enlargement(letter, crop.shape[1], crop.shape[0])
     base = max(wd.line for wd in page.words) + 1
@@ -189,11 +173,7 @@ def second_pass(
 
     kept = [wd for wd in page.words if not inside(wd)]
     words = tuple(kept + best)
-    lines: dict[int, list[str]] = {}
-    for wd in words:
-        lines.setdefault(wd.line, []).append(wd.text)
-    text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
-    return replace(page, words=words, text=text)
+    return replace(page, words=words, text=page_text(words))
 
 
 NAME_SCALES = (1.0, 1.5, 2.0)
@@ -255,20 +235,15 @@ def name_pass(
     if line is None:
         return page
     h = line.y1 - line.y0
-    master = prepared.master
-    grey = cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
+    grey = regions.grey_master(prepared)
     crops = []
     # two cuts: the seal's rim and star left of the name, and its arc above, come in less or more
     for left, pad in NAME_CUTS:
         x0, y0 = max(0.0, line.x0 - left * h), max(0.0, line.y0 - pad * h)
         x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + pad * h)
-        m = prepared.matrix.copy()
-        m[0, 2] -= x0
-        m[1, 2] -= y0
-        size = (int(x1 - x0), int(y1 - y0))
-        if size[0] < 8 or size[1] < 8:
+        if int(x1 - x0) < 8 or int(y1 - y0) < 8:
             return page
-        crops.append(cv2.warpAffine(grey, m, size, flags=cv2.INTER_LINEAR, borderValue=255))
+        crops.append(regions.cut(prepared, x0, y0, x1, y1, source=grey))
     sheet, spans = _name_sheet(crops)
     try:
         tokens = tesseract.image_to_data(sheet, lang=lang, psm=6, dpi=300, timeout=timeout)
@@ -323,8 +298,4 @@ def _replace_line(page: RecognizedPage, line: Line, names: list[str]) -> Recogni
     ]
     words = [w for w in page.words if id(w) not in ids] + new
     words.sort(key=lambda w: (w.line, w.box.x0))
-    lines: dict[int, list[str]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w.text)
-    text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
-    return replace(page, words=tuple(words), text=text)
+    return replace(page, words=tuple(words), text=page_text(words))

@@ -26,10 +26,11 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
+from digitize.pipeline import regions
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.names import is_syllable
-from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import nfc
 from digitize.tools import tesseract
@@ -114,12 +115,9 @@ def second_pass(
         return page
     y0, y1 = zone
     x0, x1 = 0.0, float(page.width)
-    m = prepared.matrix.copy()
-    m[1, 2] -= y0
-    size = (int(x1 - x0), int(y1 - y0))
-    if size[0] < 8 or size[1] < 8:
+    if int(x1 - x0) < 8 or int(y1 - y0) < 8:
         return page
-    crop = cv2.warpAffine(prepared.master, m, size, flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+    crop = regions.cut(prepared, x0, y0, x1, y1, colour=True)
     mask = stamp_mask(crop)
     if cv2.countNonZero(mask) < MIN_INK * mask.size:
         return page
@@ -176,8 +174,4 @@ def _replace_rows(
         for row in rows:
             out.extend(replace(w, line=n, block=w.block + 2000) for w in row)
             n += 1
-    lines: dict[int, list[str]] = {}
-    for w in out:
-        lines.setdefault(w.line, []).append(w.text)
-    text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
-    return replace(page, words=tuple(out), text=nfc(text))
+    return replace(page, words=tuple(out), text=nfc(page_text(out)))

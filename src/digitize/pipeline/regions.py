@@ -1,0 +1,84 @@
+"""What the second, targeted OCR passes share: a region of the page cut from the scan, and the words read
+in it put back in the page's frame.
+
+The passes (``stamps``, ``dropped``, ``signature``, ``handdigits``) read again a part of a page whose first
+reading lost something. They cut it from ``Prepared.master`` (the scan at its own resolution: the OCR image
+may have been scaled down for speed) through ``Prepared.matrix`` (scan pixels → the upright frame the word
+boxes are in), paper white where the region leaves the scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+
+from digitize.pipeline.model import Box, Word
+from digitize.text import nfc
+
+if TYPE_CHECKING:
+    from digitize.pipeline.preprocess import Prepared
+    from digitize.tools.tesseract import Token
+
+
+def letter_height(words: Sequence[Word]) -> float:
+    """A letter's height on the page: 0.7 of the median word box's height (a word's box holds its ascenders
+    and descenders); 0.0 without words."""
+    if not words:
+        return 0.0
+    heights = sorted(w.box.y1 - w.box.y0 for w in words)
+    return 0.7 * heights[len(heights) // 2]
+
+
+def grey_master(prepared: Prepared) -> np.ndarray:
+    """The scan in grey (as it is when it is grey already)."""
+    master = prepared.master
+    return cv2.cvtColor(master, cv2.COLOR_RGB2GRAY) if master.ndim == 3 else master
+
+
+def cut(
+    prepared: Prepared,
+    x0: float,
+    y0: float,
+    x1: float,
+    y1: float,
+    *,
+    colour: bool = False,
+    source: np.ndarray | None = None,
+) -> np.ndarray:
+    """The page region from (x0, y0) to (x1, y1) (the upright frame) cut from the scan at its own resolution:
+    grey, or in the scan's colours with ``colour``; at least 1 x 1 pixel. ``source``: the scan already made
+    grey (``grey_master``), when several regions are cut from one page."""
+    image = prepared.master if colour else (source if source is not None else grey_master(prepared))
+    m = prepared.matrix.copy()
+    m[0, 2] -= x0
+    m[1, 2] -= y0
+    size = (max(1, int(x1 - x0)), max(1, int(y1 - y0)))
+    white = 255 if image.ndim == 2 else (255,) * image.shape[2]
+    return cv2.warpAffine(image, m, size, flags=cv2.INTER_LINEAR, borderValue=white)
+
+
+def page_words(
+    tokens: Iterable[Token], x0: float, y0: float, *, scale: float = 1.0, first_line: int, block: int
+) -> list[Word]:
+    """The words Tesseract read in a region, in the page's frame: the region's top-left at (x0, y0) of the
+    page, ``scale`` region pixels to a page pixel. Tokens with no letter or digit, or no confidence, are
+    dropped; each line read gets a page line number from ``first_line`` on, each block ``block`` added to its
+    number (the words stay apart from the first reading's blocks)."""
+    out: list[Word] = []
+    keys: dict[tuple[int, int, int], int] = {}
+    for t in tokens:
+        text = nfc(t.text).strip()
+        if t.conf < 0 or not any(ch.isalnum() for ch in text):
+            continue
+        line = keys.setdefault((t.block, t.par, t.line), first_line + len(keys))
+        box = Box(
+            x0 + t.left / scale,
+            y0 + t.top / scale,
+            x0 + (t.left + t.width) / scale,
+            y0 + (t.top + t.height) / scale,
+        )
+        out.append(Word(text=text, conf=t.conf, box=box, block=t.block + block, line=line))
+    return out
