@@ -47,3 +47,22 @@ def test_no_second_reading_when_the_block_was_read_or_nothing_is_under_the_last_
     cut = _cut_after(first, "Nguyễn")
     no_title = replace(cut, words=tuple(w for w in cut.words if w.text not in ("GIÁM", "ĐỐC")))
     assert dropped.second_pass(prepared, no_title, lang="vie") is no_title
+
+
+def test_paper_grain_under_the_last_line_is_no_text() -> None:
+    # an annex page's empty lower half: light grain (levels 225-255) that Otsu would cut into letter-sized
+    # blobs on many rows (read as one block for ~12 CPU s before); real ink under it still counts
+    import cv2
+    import numpy as np
+
+    from digitize.pipeline.dropped import letters_below
+
+    rng = np.random.default_rng(3)
+    noise = cv2.GaussianBlur(rng.normal(0, 1, size=(900, 1200)).astype(np.float32), (0, 0), 4.0)
+    grain = cv2.normalize(noise, None, 225, 255, cv2.NORM_MINMAX).astype(np.uint8)
+    assert letters_below(grain, 0, 20.0) == 0
+    inked = grain.copy()
+    for row in range(3):
+        for k in range(10):
+            cv2.rectangle(inked, (60 + 40 * k, 100 + 60 * row), (80 + 40 * k, 122 + 60 * row), 30, -1)
+    assert letters_below(inked, 0, 20.0) >= 30

@@ -534,3 +534,21 @@ def test_the_written_day_is_read_among_many_doubtful_date_rows() -> None:
     fields = extract([handdigits.second_pass(prepared, crowded)]).values()
     assert fields["issued_date"] == "2021-03-19"
     assert fields["code_number"] == "27"
+
+
+def test_printed_digits_set_close_to_thang_are_no_blank() -> None:
+    # the real letter 1906/SGDĐT-CTrTT: "Đà Nẵng, ngày 26tháng 7 năm 2020", all printed and read sure; taking
+    # "26tháng" for handwriting glued to the word re-read the day as "02"
+    words = [
+        Word("Đà", 97.0, Box(1100, 300, 1150, 340), line=0),
+        Word("Nẵng,", 96.0, Box(1160, 300, 1270, 340), line=0),
+        Word("ngày", 93.0, Box(1280, 300, 1370, 345), line=0),
+        Word("26tháng", 92.0, Box(1380, 300, 1540, 345), line=0),
+        Word("7", 95.0, Box(1555, 300, 1575, 340), line=0),
+        Word("năm", 95.0, Box(1590, 300, 1670, 340), line=0),
+        Word("2020", 96.0, Box(1685, 300, 1770, 340), line=0),
+    ]
+    assert handdigits.find_blanks(_read(words)) == []
+    # the same line with the day written by hand and glued (read unsure): the day's blank, not the month's
+    words[3] = Word("^Ổtháng", 40.0, Box(1380, 300, 1540, 345), line=0)
+    assert [b.kind for b in handdigits.find_blanks(_read(words))] == ["day"]

@@ -183,6 +183,13 @@ def test_shaken_photo_with_large_letters_is_sharpened_by_its_measured_blur(
     )
 
 
+def test_the_sharpness_of_a_sliver_is_no_error() -> None:
+    # an image one or two rows high (or without columns) has no row away from its border: 0.0, no OpenCV error
+    for shape in ((1, 300), (2, 300), (5, 0)):
+        assert preprocess.sharpness(np.zeros(shape, np.uint8), 12.0) == 0.0
+    assert preprocess.sharpness(np.full((3, 300), 255, np.uint8), 12.0) == 0.0  # a blank sliver: no edges
+
+
 def test_sharp_pages_are_not_sharpened(page: Image.Image, monkeypatch: pytest.MonkeyPatch) -> None:
     """Sharp scans (200 and 300 dpi, letters 16-40 px) are not taken for blurred pages."""
     for dpi in (200, 300):

@@ -29,6 +29,9 @@ from digitize.tools import tesseract
 
 MIN_LETTERS = 12  # letter-sized marks under the last line for the pass to run (a word or two is not a block)
 MIN_ROWS = 2  # ... on at least this many text rows
+INK_LEVEL = (
+    170  # grey level under which the cleaned OCR image's pixels are ink (paper is divided out to ~255)
+)
 
 
 def letters_below(ocr: np.ndarray, top: int, letter: float) -> int:
@@ -37,7 +40,11 @@ def letters_below(ocr: np.ndarray, top: int, letter: float) -> int:
     region = ocr[max(0, top) :, :]
     if region.size == 0:
         return 0
-    _, ink = cv2.threshold(region, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    otsu, ink = cv2.threshold(region, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    if otsu > INK_LEVEL:
+        # an empty region: Otsu splits the paper's grain into blobs (an annex page's lower half read for
+        # 12 CPU s as one block); ink is what is darker than INK_LEVEL on the cleaned OCR image
+        _, ink = cv2.threshold(region, INK_LEVEL, 255, cv2.THRESH_BINARY_INV)
     if cv2.countNonZero(ink) > 0.5 * ink.size:  # a dark border or a black page: no text there
         return 0
     _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)

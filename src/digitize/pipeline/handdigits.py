@@ -188,6 +188,19 @@ def _printed_span(w: Word, folded: str, key: str, unit: float) -> tuple[float, f
     return a, min(x1, a + 1.05 * width), True
 
 
+def _glue(wa: Word, fa: str, ka: str, wb: Word, fb: str, kb: str) -> tuple[str, bool]:
+    """What the first reading glued into the blank between two date words (after ``ka`` in ``wa``, before
+    ``kb`` in ``wb``: "26" of "26tháng"), and whether those words were read with a printed word's
+    confidence."""
+    la, lb = re.sub(r"\W", "", fa), re.sub(r"\W", "", fb)
+    pa, na = _find_key(la, ka)
+    pb, _ = _find_key(lb, kb)
+    after_a = la[pa + na :] if pa >= 0 else ""
+    before_b = lb[:pb] if pb >= 0 else ""
+    sure = all(w.conf >= PRINTED_CONF for w, part in ((wa, after_a), (wb, before_b)) if part)
+    return after_a + before_b, sure
+
+
 def _date_blanks(
     words: list[Word], folded: list[str], cw: float, ln: Line, idx: dict[int, int]
 ) -> list[Blank]:
@@ -228,6 +241,11 @@ def _date_blanks(
         glued = spans[a][2] or spans[b][2]
         if not glued and not _doubtful(between):
             continue
+        glue, sure = _glue(words[a], folded[a], keys[a], words[b], folded[b], keys[b])
+        if glued and not between and glue.isdigit() and sure:
+            continue  # "26tháng" read sure: printed digits set close to the word, nothing written
+        if glued and not glue and between and not _doubtful(between):
+            continue  # "26tháng 7 năm": the glue is the day's, the month "7" read clean
         x0, x1 = spans[a][1], spans[b][0]
         if x1 - x0 < 0.5 * cw:
             continue

@@ -504,6 +504,8 @@ def sharpness(gray: np.ndarray, letter_height: float) -> float:
     n = lap_sum = lap_sq = g_sum = g_sq = 0.0
     for y in range(0, max(1, gray.shape[0] - s + 1), 4 * s):
         stripe = gray[y : y + s]
+        if stripe.shape[0] < 3 or stripe.shape[1] == 0:
+            break  # an image one or two rows high: no row away from its border to measure
         lap = cv2.Laplacian(stripe, cv2.CV_32F)[1:-1]  # the stripe's first and last rows see its border
         lm, ls = cv2.meanStdDev(lap)
         gm, gs = cv2.meanStdDev(stripe[1:-1])

@@ -97,3 +97,12 @@ def test_a_scan_border_read_as_a_line_of_marks_above_the_header_is_no_organ() ->
     v = values(specs)
     assert (v["organ_name"] or "").casefold() == "sở tài nguyên và môi trường"
     assert v["parent_organ"] == "UBND tỉnh Đồng Nai"
+
+
+def test_a_header_line_of_thousands_of_digits_is_read_in_linear_time() -> None:
+    # a crafted (or garbled) header line of 200 000 digits: the notation check ran in quadratic time (hours)
+    from digitize.pipeline.fields.organ import _NOTATION
+
+    assert _NOTATION.search("1" * 200_000 + "a") is None
+    assert _NOTATION.search("1" * 200_000 + "QĐ-UBND") is not None
+    assert _NOTATION.search("Sứ 1724GCN-LD") is not None  # as before

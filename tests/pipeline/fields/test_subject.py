@@ -249,3 +249,13 @@ def test_v_v_read_as_a_doubtful_short_word_and_a_speck_read_as_a_stop() -> None:
     assert (v["type_name"], v["subject"]) == ("Công văn", "số hóa kết quả giải quyết thủ tục hành chính")
     # "VĂN PHÒNG" read with confidence is an organ's word, not "V/v"
     assert values(_letter([("VĂN PHÒNG đề nghị", "left", 90.0)]))["subject"] is None
+
+
+def test_a_word_of_thousands_of_marks_is_read_in_linear_time() -> None:
+    # a dotted leader read as one "word" of 200 000 marks: the stamp-mark check ran in quadratic time (hours)
+    from digitize.pipeline.fields.subject import unglue
+
+    word = "!" * 200_000 + "1"
+    assert unglue(word) == word
+    assert unglue("." * 200_000 + "cháy") == "cháy"
+    assert unglue("/⁄2cháy") == "cháy"  # as before

@@ -166,7 +166,8 @@ def one_organ(text: str) -> tuple[str, float]:
 
 # a document number's notation, whatever OCR made of "Số:" before it ("Sứ 1724GCN-LD", "sø: 2Ï /QĐ"): digits
 # run into a stroke or a hyphen; no organ's header line has one ("BỆNH VIỆN 108", "90A" for "HÒA" have not)
-_NOTATION = re.compile(r"\d{2,}[A-Za-zÀ-ỹĐđ]*[/-]\S|\d\s*/\s*[A-Za-zÀ-ỹĐđ]")
+# (possessive runs from a run's start: linear on a line of thousands of digits, not quadratic)
+_NOTATION = re.compile(r"(?<!\d)\d{2,}+[A-Za-zÀ-ỹĐđ]*+[/-]\S|\d\s*/\s*[A-Za-zÀ-ỹĐđ]")
 
 
 def _lettered(text: str) -> bool:

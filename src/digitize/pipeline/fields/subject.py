@@ -91,7 +91,8 @@ def strip_speck(text: str) -> str:
 # "Kính gửi: …" with "Kính" lost under a stamp: the body's address line, never a subject line
 _GUI = re.compile(r"^\W*(kinh\s+)?gui\s*:")
 # a stamp's marks glued before a word ("/⁄2cháy"): marks (at least one not a letter or digit), then a word
-_GLUED = re.compile(r"^(?=[^\w\s]|\d+[^\w\s])[^\w\s]*\d*[^\w\s]*\d*([^\W\d_]+[,.;:]?)$")
+# (possessive runs: linear on a "word" of thousands of marks, not quadratic)
+_GLUED = re.compile(r"^(?=[^\w\s]|\d++[^\w\s])[^\w\s]*+\d*+[^\w\s]*+\d*+([^\W\d_]++[,.;:]?)$")
 
 
 def unglue(word: str) -> str:
