@@ -552,3 +552,14 @@ def test_printed_digits_set_close_to_thang_are_no_blank() -> None:
     # the same line with the day written by hand and glued (read unsure): the day's blank, not the month's
     words[3] = Word("^Ổtháng", 40.0, Box(1380, 300, 1540, 345), line=0)
     assert [b.kind for b in handdigits.find_blanks(_read(words))] == ["day"]
+    # read unsure (a blurred photo, conf 61): the day's blank holds the glued "26" as its first reading, and
+    # when the crops give no agreement that reading stays (not "…": the day was the date's only source)
+    words[3] = Word("26tháng", 61.0, Box(1380, 300, 1540, 345), line=0)
+    (day,) = handdigits.find_blanks(_read(words))
+    assert (day.kind, day.first, day.drop) == ("day", "26", ())
+    white = np.full((H, W), 255, np.uint8)
+    prepared = Prepared(
+        master=white, ocr=white, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H
+    )
+    page = handdigits.second_pass(prepared, _read(words))
+    assert "26tháng" in page.text and "…" not in page.text

@@ -253,6 +253,8 @@ def _date_blanks(
         drop = tuple(idx[id(w)] for w in between if id(w) in idx)
         conf = min((w.conf for w in between), default=0.0)
         first = " ".join(w.text for w in between)
+        if not between and glue.isdigit():  # "26tháng" read unsure: the digits glued in are the first reading
+            first, conf = glue, min(words[a].conf, words[b].conf)
         out.append(Blank(kind, words[i_ngay].line, Box(x0, ln.y0, x1, ln.y1), drop, first, conf))
     return out
 
@@ -500,8 +502,10 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         if blank.kind != "taxcode":  # a "1" with a long lead-in stroke, read "4" by both models
             vs = [(ones_for_fours(crop, t), c) for t, c in vs]
         found = tax_consensus(vs) if blank.kind == "taxcode" else consensus(vs, blank.kind)
-        if found is None and (blank.kind in ("number", "taxcode") or blank.first_conf >= 85):
-            continue  # keep the first reading (a number stays as read; a sure day too)
+        glued_digits = not blank.drop and blank.first.isdigit()
+        if found is None and (blank.kind in ("number", "taxcode") or blank.first_conf >= 85 or glued_digits):
+            continue  # keep the first reading (a number stays as read; a sure day too; digits glued to the
+            # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
         drop.update(blank.drop)
         block = page.words[blank.drop[0]].block if blank.drop else _line_block(page, blank.line)
