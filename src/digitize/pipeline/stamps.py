@@ -50,8 +50,8 @@ def chroma(rgb: np.ndarray) -> np.ndarray:
     lum = sample.mean(axis=1)
     bright = sample[lum >= np.percentile(lum, 60)] if lum.size else sample
     paper = np.maximum(np.median(bright, axis=0), 1.0) if bright.size else np.full(3, 255.0, np.float32)
-    gains = (255.0 / paper).tolist()
-    wb = cv2.multiply(np.ascontiguousarray(rgb), (gains[0], gains[1], gains[2], 0.0))
+    gains = np.diag(255.0 / paper).astype(np.float32)
+    wb = cv2.transform(np.ascontiguousarray(rgb), gains)  # per channel, saturating
     r, g, b = cv2.split(wb)
     out: np.ndarray = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
     return out
