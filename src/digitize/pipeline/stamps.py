@@ -43,13 +43,18 @@ ROWS_BELOW = 4.5  # line heights under the type name: the trích yếu's lines (
 
 def chroma(rgb: np.ndarray) -> np.ndarray:
     """How coloured each pixel is (max - min channel), after the paper's cast is taken out (the paper's
-    colour, the median of the brighter pixels, scaled to white): a yellowish scan's paper is not ink."""
-    img = rgb.astype(np.float32)
-    lum = img.mean(axis=2)
-    bright = img[lum >= np.percentile(lum, 60)]
+    colour, the median of the brighter pixels, scaled to white): a yellowish scan's paper is not ink. The
+    paper's colour is estimated on every fourth pixel of every fourth row; the scaling and the channel
+    spread are OpenCV's saturating uint8 operations (the float version cost ~0.3 s on a 300 dpi strip, on
+    every colour first page)."""
+    sample = rgb[::4, ::4].reshape(-1, 3).astype(np.float32)
+    lum = sample.mean(axis=1)
+    bright = sample[lum >= np.percentile(lum, 60)] if lum.size else sample
     paper = np.maximum(np.median(bright, axis=0), 1.0) if bright.size else np.full(3, 255.0, np.float32)
-    wb = np.clip(img * (255.0 / paper), 0, 255)
-    out: np.ndarray = (wb.max(axis=2) - wb.min(axis=2)).astype(np.uint8)
+    gains = np.diag(255.0 / paper).astype(np.float32)
+    wb = cv2.transform(np.ascontiguousarray(rgb), gains)  # per channel, saturating
+    r, g, b = cv2.split(wb)
+    out: np.ndarray = cv2.subtract(cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b))
     return out
 
 
