@@ -563,3 +563,12 @@ def test_printed_digits_set_close_to_thang_are_no_blank() -> None:
     )
     page = handdigits.second_pass(prepared, _read(words))
     assert "26tháng" in page.text and "…" not in page.text
+
+
+def test_the_digit_pass_uses_only_installed_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digitize.tools import tesseract
+
+    info = tesseract.probe()
+    assert handdigits.digit_languages() == ("eng", "vie")  # this machine has both
+    monkeypatch.setattr(tesseract, "probe", lambda: replace(info, languages=frozenset({"vie", "osd"})))
+    assert handdigits.digit_languages() == ("vie",)

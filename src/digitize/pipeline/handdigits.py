@@ -401,12 +401,19 @@ def _sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int, in
     return np.vstack(parts), spans
 
 
+def digit_languages() -> tuple[str, ...]:
+    """The models that read the blanks: ``LANGS`` as installed (a deployment with ``vie`` alone still reads
+    them, with half the votes, rather than failing the page on the missing ``eng``)."""
+    installed = tesseract.probe().languages
+    return tuple(lang for lang in LANGS if lang in installed) or ("vie",)
+
+
 def read_votes(crops: list[np.ndarray], *, timeout: float = 30.0) -> list[list[tuple[str, float]]]:
     """Every reading (digits, confidence) of each crop: three scales x two models, one Tesseract run per
     model."""
     sheet, spans = _sheet(crops)
     votes: list[list[tuple[str, float]]] = [[] for _ in crops]
-    for lang in LANGS:
+    for lang in digit_languages():
         tokens = tesseract.image_to_data(
             sheet, lang=lang, psm=6, dpi=300, timeout=timeout, extra="-c tessedit_char_whitelist=0123456789"
         )
