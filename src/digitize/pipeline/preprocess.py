@@ -618,10 +618,14 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         gray = whiten_borders(gray)
         gray = _flatten(gray)
         gray = denoise(gray)
-        if blurred:
+        grainless = whiten_paper_grain(gray)
+        if grainless is not gray:
+            # a page with almost no ink: its grain made white, never sharpened (sharpened grain went under
+            # the whitening level and Tesseract read it for over 180 s: an eval seal-only page)
+            gray = grainless
+        elif blurred:
             # the mask as wide as the blur measured on the image Tesseract gets (at least UNSHARP_SIGMA)
             gray = unsharp(gray, min(UNSHARP_MAX_SIGMA, max(UNSHARP_SIGMA, edge_blur(gray))))
-        gray = whiten_paper_grain(gray)
     if osd_check and confidence < OSD_BELOW:
         # The ink-profile cue was not decisive: ask Tesseract's orientation detector, on the clean page.
         from digitize.tools import tesseract
