@@ -158,6 +158,29 @@ def test_adbe_x509_rsa_sha1_is_no_signature_for_dss(
     assert [(s.field, s.indication) for s in report.signatures] == [("Signature2", "TOTAL_PASSED")]
 
 
+def test_adbe_x509_rsa_sha1_value_ending_in_zero_still_verifies(
+    pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]
+) -> None:
+    """One RSA value in 256 ends in a 0 byte, like the zeros that pad /Contents: the value must be read by its
+    DER length, not by stripping zeros (CI failed once on this)."""
+    o = pki.officer
+    values: list[bytes] = []
+
+    def value(digest: bytes) -> bytes:
+        values.append(c.pkcs1_sha1(digest, o.key))
+        return values[-1]
+
+    for i in range(4000):  # the field name changes the signed bytes; P(no value ending in 0) < 1e-6
+        signed = c.embed(
+            base_pdf, value, field=f"S{i}", sub_filter="/adbe.x509.rsa_sha1", md="sha1", cert_der=o.cert_der
+        )
+        if values[-1].endswith(b"\x00"):
+            break
+    assert values[-1].endswith(b"\x00")
+    doc = verify_pdf(signed, trust_roots=roots).document
+    assert doc.reason_en and "verifies with the certificate in /Cert" in doc.reason_en
+
+
 # --- a CMS without its certificates ---------------------------------------------------------------
 def test_signature_without_certificates_has_no_signing_certificate(
     pki: TestPKI, base_pdf: bytes, roots: list[x509.Certificate]

@@ -140,7 +140,7 @@ def _cert_from_cms(contents: bytes | None) -> x509.Certificate | None:
     if not contents:
         return None
     try:
-        ci = cms.ContentInfo.load(contents.rstrip(b"\x00") or contents)
+        ci = cms.ContentInfo.load(contents, strict=False)  # /Contents is padded with zeros after the DER
         sd = ci["content"]
         si = sd["signer_infos"][0]
         sid = si["sid"]
@@ -790,7 +790,9 @@ def _x509_rsa_sha1_words(raw: SignedBytes, data: bytes) -> Words:
     try:
         assert raw.byte_range is not None and raw.contents is not None and raw.certs
         a, la, b, lb = raw.byte_range
-        value = core.OctetString.load(raw.contents.rstrip(b"\x00") or raw.contents, strict=False).native
+        # strict=False: the zeros padding /Contents after the DER are ignored (stripping them would cut
+        # a value whose last byte is 0, one RSA value in 256)
+        value = core.OctetString.load(raw.contents, strict=False).native
         key = cx509.load_der_x509_certificate(raw.certs[0]).public_key()
         assert isinstance(key, rsa.RSAPublicKey)
         try:
