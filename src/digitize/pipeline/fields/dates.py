@@ -9,8 +9,10 @@ from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.text import nfc
 
 DIGIT = r"[0-9oOlI]"
+# the three printed words with one vowel misread ("ngôy", "thàng", "nẵm" folded: "ngoy", "thang", "nam"):
+# the digits between them and a four-digit year still make it a date
 WORD_DATE = re.compile(
-    rf"ngay\s*({DIGIT}{{1,2}})\s*[,.]?\s*thang\s*({DIGIT}{{1,2}})\s*[,.]?\s*nam\s*({DIGIT}{{4}})",
+    rf"ng[a-z]y\s*({DIGIT}{{1,2}})\s*[,.]?\s*th[a-z]ng\s*({DIGIT}{{1,2}})\s*[,.]?\s*n[a-z]m\s*({DIGIT}{{4}})",
 )
 _NUM_DATE = re.compile(r"(?<!\d)([0-3]?\d)\s*[/.\-]\s*([01]?\d)\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
 
