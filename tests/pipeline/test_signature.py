@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from digitize.pipeline import preprocess, recognize, signature
-from digitize.pipeline.fields import extract
+from digitize.pipeline.fields import extract, review
 from samples import generate
 
 
@@ -182,3 +182,76 @@ def test_the_enlargement_of_small_letters_is_bounded() -> None:
     assert signature.enlargement(2.0, 20000, 20000) == 1.0  # never shrunk
     assert signature.enlargement(0.0, 500, 500) == 1.0
     assert signature.enlargement(float("nan"), 500, 500) == 1.0
+
+
+def _seal_rim_over_tran(mode: str) -> np.ndarray:
+    """The end of a provincial Tờ trình (A4, 200 dpi) whose red seal, stamped twice, runs its rim and its
+    letters ("NGÃI") into the "T" of "Trần Hoàng Tuấn" under "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (as on
+    01/TTr-UBND), scanned grey (the seal mid-grey, the print black) or bitonal (both black)."""
+    from PIL import Image, ImageDraw
+
+    s, oy, cx, d = 200 / 72, 1400, 1200, 300
+    img = Image.new("RGB", (1654, 2339), "white")
+    dr = ImageDraw.Draw(img)
+    ink = (20, 20, 20)
+    body = "Tờ trình này có hiệu lực thi hành kể từ ngày ký ban hành./."
+    dr.text((200, oy + 100), body, font=generate._font("regular", 13 * s), fill=ink)
+    dr.text((200, oy + 220), "Nơi nhận:", font=generate._font("bold", 12 * s), fill=ink)
+    for k, t in enumerate(["- Như trên;", "- Sở Nội vụ;", "- Lưu: VT, NC."]):
+        dr.text((200, oy + 270 + k * 40), t, font=generate._font("regular", 11 * s), fill=ink)
+    bold = generate._font("bold", 14 * s)
+    for k, t in enumerate(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")):
+        dr.text((cx, oy + 220 + k * 50), t, font=bold, fill=ink, anchor="mt")
+    name = "Trần Hoàng Tuấn"
+    dr.text((cx, oy + 600), name, font=bold, fill=ink, anchor="mt")
+    x0, y0, _, _ = dr.textbbox((cx, oy + 600), name, font=bold, anchor="mt")
+    arr = np.array(img)
+    ring = generate.make_seal(0, d, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
+    for _ in range(2):
+        generate._multiply(arr, ring, x0 + 50 - d, y0 + 45 - d)  # its lower right rim through the "T"
+    grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+    if mode == "bitonal":
+        grey = np.where(grey < 150, 0, 255).astype(np.uint8)
+    return np.stack([grey] * 3, axis=-1)
+
+
+def test_family_name_under_a_grey_seal_rim_read_with_the_seal_tone_taken_out() -> None:
+    # grey: the red seal is mid-grey, the print black; the name line read again without the seal's tone
+    prepared = preprocess.prepare(_seal_rim_over_tran("grey"), dpi=200)
+    first = recognize.recognize(prepared, lang="vie")
+    page = signature.second_pass(prepared, first, lang="vie")
+    assert extract([page]).values()["signer_name"] != "Trần Hoàng Tuấn"  # the rim garbles "Trần"
+    page = signature.name_pass(prepared, page, lang="vie")
+    assert extract([page]).values()["signer_name"] == "Trần Hoàng Tuấn"
+
+
+def test_bitonal_seal_rim_over_the_family_name_invents_no_name() -> None:
+    # bitonal: the seal is as black as the print, no tone to take it out by: never another family name
+    prepared = preprocess.prepare(_seal_rim_over_tran("bitonal"), dpi=200)
+    page = recognize.recognize(prepared, lang="vie")
+    page = signature.name_pass(prepared, signature.second_pass(prepared, page, lang="vie"), lang="vie")
+    found = extract([page])
+    name = found.values()["signer_name"]
+    assert name in (None, "Hoàng Tuấn", "Trần Hoàng Tuấn")
+    if name == "Hoàng Tuấn":  # the family name lost under the rim: sent to review, not taken as read
+        assert "signer_name" in review.low_confidence_fields(found)
+
+
+def test_print_tone_takes_a_mid_grey_seal_out_and_keeps_the_print() -> None:
+    img = np.full((120, 500), 255, np.uint8)
+    cv2.putText(img, "TRAN HOANG", (60, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.3, 10, 4)
+    seal = np.full_like(img, 255)
+    cv2.circle(seal, (40, 40), 90, 90, 6)  # a seal's rim, mid-grey, through the first letters
+    cv2.putText(seal, "NGAI", (5, 30), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 90, 3)
+    both = np.minimum(img, seal)
+    out = signature.print_tone(both)
+    assert out is not None
+    core, paper = img < 40, img == 255  # the print's strokes (not their soft edges); where there is no print
+    assert (out[core] < 40).all()  # the print kept (darker where the seal crosses it)
+    assert ((out < 200) & paper).sum() < 0.05 * ((both < 200) & paper).sum()  # the seal gone
+    # one ink (soft edges, or a bitonal page turned by a fraction of a degree): nothing to take out
+    assert signature.print_tone(img) is None
+    bitonal = np.where(both < 150, 0, 255).astype(np.uint8)
+    m = cv2.getRotationMatrix2D((250, 60), 0.4, 1.0)
+    turned = cv2.warpAffine(bitonal, m, (500, 120), flags=cv2.INTER_LINEAR, borderValue=255)
+    assert signature.print_tone(turned) is None
