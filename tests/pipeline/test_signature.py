@@ -45,27 +45,36 @@ def test_erase_seal_keeps_letters_and_drops_the_ring() -> None:
     assert (out[100:400, 260:560] < 128).sum() < 0.05 * (img[100:400, 260:560] < 128).sum()
 
 
+def _signed_end(
+    dpi: int, receivers: list[str], titles: tuple[str, str], name: str
+) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """The end of a document on A4 at ``dpi`` (RGB): its last body line, "Nơi nhận" and ``receivers`` on the
+    left, ``titles`` and the signer's ``name`` in bold on the right; with the name's box."""
+    from PIL import Image, ImageDraw
+
+    k = dpi / 300
+    s, oy, cx = dpi / 72, 2100 * k, 1800 * k
+    img = Image.new("RGB", (round(2480 * k), round(3508 * k)), "white")
+    dr = ImageDraw.Draw(img)
+    ink = (20, 20, 20)
+    body = "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành./."
+    dr.text((300 * k, oy + 150 * k), body, font=generate._font("regular", 13 * s), fill=ink)
+    dr.text((300 * k, oy + 330 * k), "Nơi nhận:", font=generate._font("bold", 12 * s), fill=ink)
+    for n, t in enumerate(receivers):
+        dr.text((300 * k, oy + (400 + n * 60) * k), t, font=generate._font("regular", 11 * s), fill=ink)
+    bold = generate._font("bold", 14 * s)
+    for n, t in enumerate(titles):
+        dr.text((cx, oy + (330 + n * 70) * k), t, font=bold, fill=ink, anchor="mt")
+    dr.text((cx, oy + 900 * k), name, font=bold, fill=ink, anchor="mt")
+    return np.array(img), dr.textbbox((cx, oy + 900 * k), name, font=bold, anchor="mt")
+
+
 def _seal_over_family_name(mode: str, *, seal: bool = True) -> np.ndarray:
     """The end of a Prime Minister's decision (A4, 300 dpi) whose round seal's rim runs through the first
     letters of "Nguyễn" under "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" (as on 1139/QĐ-TTg), scanned grey (the red
     seal as dark as the text) or bitonal."""
-    from PIL import Image, ImageDraw
-
-    s, oy, cx = 300 / 72, 2100, 1800
-    img = Image.new("RGB", (2480, 3508), "white")
-    dr = ImageDraw.Draw(img)
-    ink = (20, 20, 20)
-    body = "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành./."
-    dr.text((300, oy + 150), body, font=generate._font("regular", 13 * s), fill=ink)
-    dr.text((300, oy + 330), "Nơi nhận:", font=generate._font("bold", 12 * s), fill=ink)
-    for k, t in enumerate(["- Như Điều 3;", "- Ban Tổ chức Trung ương;", "- Lưu: VT, QHĐP (3)."]):
-        dr.text((300, oy + 400 + k * 60), t, font=generate._font("regular", 11 * s), fill=ink)
-    bold = generate._font("bold", 14 * s)
-    for k, t in enumerate(("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG")):
-        dr.text((cx, oy + 330 + k * 70), t, font=bold, fill=ink, anchor="mt")
-    dr.text((cx, oy + 900), "Nguyễn Hòa Bình", font=bold, fill=ink, anchor="mt")
-    x0, y0, _, y1 = dr.textbbox((cx, oy + 900), "Nguyễn Hòa Bình", font=bold, anchor="mt")
-    arr = np.array(img)
+    receivers = ["- Như Điều 3;", "- Ban Tổ chức Trung ương;", "- Lưu: VT, QHĐP (3)."]
+    arr, (x0, y0, _, y1) = _signed_end(300, receivers, ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"), "Nguyễn Hòa Bình")
     if seal:
         d = 330
         ring = generate.make_seal(0, d, "THỦ TƯỚNG CHÍNH PHỦ")
@@ -188,27 +197,12 @@ def _seal_rim_over_tran(mode: str) -> np.ndarray:
     """The end of a provincial Tờ trình (A4, 200 dpi) whose red seal, stamped twice, runs its rim and its
     letters ("NGÃI") into the "T" of "Trần Hoàng Tuấn" under "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (as on
     01/TTr-UBND), scanned grey (the seal mid-grey, the print black) or bitonal (both black)."""
-    from PIL import Image, ImageDraw
-
-    s, oy, cx, d = 200 / 72, 1400, 1200, 300
-    img = Image.new("RGB", (1654, 2339), "white")
-    dr = ImageDraw.Draw(img)
-    ink = (20, 20, 20)
-    body = "Tờ trình này có hiệu lực thi hành kể từ ngày ký ban hành./."
-    dr.text((200, oy + 100), body, font=generate._font("regular", 13 * s), fill=ink)
-    dr.text((200, oy + 220), "Nơi nhận:", font=generate._font("bold", 12 * s), fill=ink)
-    for k, t in enumerate(["- Như trên;", "- Sở Nội vụ;", "- Lưu: VT, NC."]):
-        dr.text((200, oy + 270 + k * 40), t, font=generate._font("regular", 11 * s), fill=ink)
-    bold = generate._font("bold", 14 * s)
-    for k, t in enumerate(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")):
-        dr.text((cx, oy + 220 + k * 50), t, font=bold, fill=ink, anchor="mt")
-    name = "Trần Hoàng Tuấn"
-    dr.text((cx, oy + 600), name, font=bold, fill=ink, anchor="mt")
-    x0, y0, _, _ = dr.textbbox((cx, oy + 600), name, font=bold, anchor="mt")
-    arr = np.array(img)
+    receivers = ["- Như trên;", "- Sở Nội vụ;", "- Lưu: VT, NC."]
+    arr, (x0, y0, _, _) = _signed_end(200, receivers, ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Trần Hoàng Tuấn")
+    d = 300
     ring = generate.make_seal(0, d, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
     for _ in range(2):
-        generate._multiply(arr, ring, x0 + 50 - d, y0 + 45 - d)  # its lower right rim through the "T"
+        generate._multiply(arr, ring, int(x0) + 70 - d, int(y0) + 55 - d)  # its lower right rim through "T"
     grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
     if mode == "bitonal":
         grey = np.where(grey < 150, 0, 255).astype(np.uint8)

@@ -9,18 +9,36 @@ boxes are in), paper white where the region leaves the scan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
 import cv2
 import numpy as np
 
-from digitize.pipeline.model import Box, Word
+from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.text import nfc
 
 if TYPE_CHECKING:
     from digitize.pipeline.preprocess import Prepared
     from digitize.tools.tesseract import Token
+
+
+P = ParamSpec("P")
+Pass = Callable[Concatenate["Prepared", RecognizedPage, P], RecognizedPage]
+
+
+def on_read_pages(second_pass: Pass[P]) -> Pass[P]:
+    """A second pass run only on a page OCR read words on: a born-digital page (its text layer) and a page
+    with no word read are returned as they are, no region cut, no second Tesseract run."""
+
+    @functools.wraps(second_pass)
+    def run(prepared: Prepared, page: RecognizedPage, /, *args: P.args, **kwargs: P.kwargs) -> RecognizedPage:
+        if page.source != "ocr" or not page.words:
+            return page
+        return second_pass(prepared, page, *args, **kwargs)
+
+    return run
 
 
 def letter_height(words: Sequence[Word]) -> float:

@@ -127,12 +127,11 @@ def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
     return bool(read_signer(page_lines(probe)).value("signer_title"))
 
 
+@regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
 ) -> RecognizedPage:
     """The page with its signature block read again when the first pass lost it."""
-    if page.source != "ocr" or not page.words:
-        return page
     found = _needs_pass(page)
     if found is None:
         return page
@@ -247,6 +246,7 @@ def print_tone(grey: np.ndarray) -> np.ndarray | None:
     return out
 
 
+@regions.on_read_pages
 def name_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
 ) -> RecognizedPage:
@@ -259,8 +259,6 @@ def name_pass(
     when most readings that give one agree on it (at least two), led by a family name (a garbled one
     repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
     reading had; its confidence stays low (review). Otherwise the page is returned as it was."""
-    if page.source != "ocr" or not page.words:
-        return page
     line = doubtful_name_line(page_lines(page))
     if line is None:
         return page

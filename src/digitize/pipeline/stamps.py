@@ -109,11 +109,12 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
     return (top, bottom) if math.isfinite(top) and math.isfinite(bottom) else None
 
 
+@regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
 ) -> RecognizedPage:
     """The first page with its type name and subject rows read again without a coloured stamp over them."""
-    if page.source != "ocr" or not page.words or page.index != 0 or prepared.master.ndim != 3:
+    if page.index != 0 or prepared.master.ndim != 3:
         return page
     zone = _zone(page)
     if zone is None:
