@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from digitize.pipeline import preprocess, recognize, signature
+from digitize.pipeline import preprocess, recognize, regions, signature
 from digitize.pipeline.fields import extract, review
 from samples import generate
 
@@ -238,14 +238,14 @@ def test_print_tone_takes_a_mid_grey_seal_out_and_keeps_the_print() -> None:
     cv2.circle(seal, (40, 40), 90, 90, 6)  # a seal's rim, mid-grey, through the first letters
     cv2.putText(seal, "NGAI", (5, 30), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 90, 3)
     both = np.minimum(img, seal)
-    out = signature.print_tone(both)
+    out = regions.print_tone(both)
     assert out is not None
     core, paper = img < 40, img == 255  # the print's strokes (not their soft edges); where there is no print
     assert (out[core] < 40).all()  # the print kept (darker where the seal crosses it)
     assert ((out < 200) & paper).sum() < 0.05 * ((both < 200) & paper).sum()  # the seal gone
     # one ink (soft edges, or a bitonal page turned by a fraction of a degree): nothing to take out
-    assert signature.print_tone(img) is None
+    assert regions.print_tone(img) is None
     bitonal = np.where(both < 150, 0, 255).astype(np.uint8)
     m = cv2.getRotationMatrix2D((250, 60), 0.4, 1.0)
     turned = cv2.warpAffine(bitonal, m, (500, 120), flags=cv2.INTER_LINEAR, borderValue=255)
-    assert signature.print_tone(turned) is None
+    assert regions.print_tone(turned) is None

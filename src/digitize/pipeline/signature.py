@@ -177,8 +177,6 @@ def second_pass(
 
 NAME_SCALES = (1.0, 1.5, 2.0)
 NAME_CUTS = ((1.0, 0.2), (0.5, 0.25))  # (left margin, top/bottom margin) in line heights
-MIN_SEAL_CORE = 0.1  # share of the lighter ink left by a 3 x 3 erosion for it to be a seal's strokes
-TONE_GAP = 40  # grey levels between a seal's ink and the print for ``print_tone`` to tell them apart
 
 
 def _name_of(tokens: list[str], given: list[str]) -> str | None:
@@ -219,33 +217,6 @@ def _name_sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, in
     return np.vstack(parts), spans
 
 
-def print_tone(grey: np.ndarray) -> np.ndarray | None:
-    """The region with ink lighter than the print made paper, where it holds two inks: on a grey scan a red
-    or blue seal's rim is mid-grey (~60-110) and black print under and beside it darker (< 40). The ink
-    (pixels under the region's paper/ink Otsu level) is split again by Otsu; taken only when the lighter part
-    is a fifth of the ink or more and its median is ``TONE_GAP`` levels above the darker part's (one ink with
-    soft edges, a bitonal scan: None)."""
-    flat = np.ascontiguousarray(grey).reshape(-1, 1)
-    paper, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    ink = flat[flat < paper]
-    if ink.size < 50:
-        return None
-    split, _ = cv2.threshold(ink.reshape(-1, 1), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    dark, light = ink[ink <= split], ink[ink > split]
-    if light.size < 0.2 * ink.size or dark.size == 0:
-        return None
-    if float(np.median(light)) - float(np.median(dark)) < TONE_GAP:
-        return None
-    # the lighter ink is a seal's strokes, not the print's soft edges (a bitonal scan turned by a fraction
-    # of a degree has grey edges one or two pixels wide): some of it stays under a 3 x 3 erosion
-    lighter = ((grey > split) & (grey < paper)).astype(np.uint8)
-    if cv2.countNonZero(cv2.erode(lighter, np.ones((3, 3), np.uint8))) < MIN_SEAL_CORE * light.size:
-        return None
-    out = grey.copy()
-    out[grey > split] = 255
-    return out
-
-
 @regions.on_read_pages
 def name_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
@@ -254,7 +225,7 @@ def name_pass(
     reading has the title and, under it, a line ending in capitalised syllables ("mg $en Hòa Bình") but no
     name. Only that line is cut from the scan (at its own resolution), twice (with more and less of the
     seal's rim and star left of it and above it); each cut is also read with the seal taken out, by tone
-    (``print_tone``: a grey scan's mid-grey seal); each at three scales, stacked into one image
+    (``regions.print_tone``: a grey scan's mid-grey seal); each at three scales, stacked into one image
     read once (``--psm 6``). A name is taken
     when most readings that give one agree on it (at least two), led by a family name (a garbled one
     repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
@@ -274,7 +245,7 @@ def name_pass(
             return page
         crop = regions.cut(prepared, x0, y0, x1, y1, source=grey)
         crops.append(crop)
-        toned = print_tone(crop)
+        toned = regions.print_tone(crop)
         if toned is not None:
             crops.append(toned)
     sheet, spans = _name_sheet(crops)
