@@ -572,3 +572,53 @@ def test_the_digit_pass_uses_only_installed_models(monkeypatch: pytest.MonkeyPat
     assert handdigits.digit_languages() == ("eng", "vie")  # this machine has both
     monkeypatch.setattr(tesseract, "probe", lambda: replace(info, languages=frozenset({"vie", "osd"})))
     assert handdigits.digit_languages() == ("vie",)
+
+
+class _CountingStr(str):
+    """A word that counts how many of its characters are looked at."""
+
+    looked = 0
+
+    def __getitem__(self, key: object) -> str:  # type: ignore[override]
+        _CountingStr.looked += 1
+        return str.__getitem__(self, key)  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "A-" * 5_000 + "#",  # every "-" a possible tail, none ends the word (the regex: 1 s)
+        ("QQQQQQQ-") * 1_250 + "-",  # heads everywhere, an empty last part (the regex: 3 s)
+        "A" * 10_000 + "-#",
+        "AB-" + "1" * 10_000 + "#",
+    ],
+)
+def test_a_hostile_word_is_read_for_its_notation_in_linear_steps(word: str) -> None:
+    # a crafted or garbled first-reading word of 10 000 marks: each character looked at a few times at most
+    _CountingStr.looked = 0
+    assert handdigits.notation_tail(_CountingStr(word)) is None
+    assert _CountingStr.looked <= 4 * len(word)
+    # the same word ending in a notation: found, from its leftmost start, still in linear steps
+    _CountingStr.looked = 0
+    tail = handdigits.notation_tail(_CountingStr(word + "1139/QĐ-UBND"))
+    assert tail is not None and _CountingStr.looked <= 4 * len(word) + 100
+    assert tail.text.endswith("QĐ-UBND") and (word + "1139/QĐ-UBND")[tail.head :] == tail.text
+
+
+@pytest.mark.parametrize(
+    ("word", "found"),
+    [
+        ("72#QĐ-TTg", (2, 3, "QĐ-TTg")),
+        ("1139/CT-UBND", (4, 5, "CT-UBND")),
+        ("/BC-UBND", (0, 1, "BC-UBND")),
+        ("QĐ-UBND", (0, 0, "QĐ-UBND")),
+        ("abcDEFGHIJKL-X1", (4, 4, "EFGHIJKL-X1")),  # a head is eight letters at most
+        ("A-B-C", (0, 0, "A-B-C")),
+        ("A-B-", None),
+        ("1139", None),
+        ("/ub-nd", None),
+    ],
+)
+def test_the_notation_at_a_word_s_end(word: str, found: tuple[int, int, str] | None) -> None:
+    tail = handdigits.notation_tail(word)
+    assert (None if tail is None else (tail.start, tail.head, tail.text)) == found

@@ -363,3 +363,92 @@ def test_paper_grain_of_a_page_without_ink_is_made_white() -> None:
 
     text = np.asarray(decree_page(200).convert("L"))
     assert preprocess.whiten_paper_grain(text) is text
+
+
+def _grainy_seal_page(lines: tuple[str, ...], dpi: int = 200) -> np.ndarray:
+    """An A4 page shot under-exposed: brownish paper with a fine grain, a faint red round seal (two rings, its
+    letters around the outer one), optionally a few lines of text, all blurred a little (sigma 1.3 px)."""
+    import math
+
+    import cv2
+    from PIL import ImageDraw, ImageFont
+
+    from tests.pipeline.pages import BOLD, REGULAR
+
+    w, h = int(8.27 * dpi), int(11.69 * dpi)
+    rng = np.random.default_rng(7)
+    grain = cv2.GaussianBlur(rng.normal(0.0, 1.0, (h, w)).astype(np.float32), (0, 0), 0.8)
+    grain *= 6.0 / float(grain.std())  # grey levels, a grain ~2 px wide (as an eval seal page's)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    light = 1.0 - 0.15 * (((xx - w / 2) / w) ** 2 + ((yy - h / 2) / h) ** 2)
+    page = np.array([125.0, 115.0, 92.0], np.float32) * light[..., None] + grain[..., None]
+    seal = Image.new("L", (w, h), 0)  # how much seal ink, 0-255
+    draw = ImageDraw.Draw(seal)
+    cx, cy, r = int(0.35 * w), int(0.4 * h), int(0.4 * dpi)
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=255, width=dpi // 60)
+    ri = int(0.62 * r)
+    draw.ellipse((cx - ri, cy - ri, cx + ri, cy + ri), outline=255, width=dpi // 120)
+    font = ImageFont.truetype(str(BOLD), int(0.09 * dpi))
+    label = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG * TỈNH YÊN BÁI *"
+    for i, ch in enumerate(label):
+        a = -math.pi / 2 + 2 * math.pi * i / len(label)
+        glyph = Image.new("L", (int(0.14 * dpi),) * 2, 0)
+        ImageDraw.Draw(glyph).text((glyph.width / 2, glyph.height / 2), ch, fill=255, font=font, anchor="mm")
+        glyph = glyph.rotate(-math.degrees(a) - 90, resample=Image.Resampling.BICUBIC)
+        at = (
+            int(cx + 0.81 * r * math.cos(a) - glyph.width / 2),
+            int(cy + 0.81 * r * math.sin(a) - glyph.height / 2),
+        )
+        seal.paste(glyph, at, glyph)
+    a_seal = np.asarray(seal, np.float32)[..., None] / 255.0 * 0.55
+    page = page * (1 - a_seal) + page * (np.array([200.0, 60.0, 60.0], np.float32) / 255.0) * a_seal
+    if lines:
+        text = Image.new("L", (w, h), 0)
+        tdraw = ImageDraw.Draw(text)
+        tfont = ImageFont.truetype(str(REGULAR), int(11 / 72 * dpi))
+        for i, line in enumerate(lines):
+            tdraw.text((int(0.9 * dpi), int(1.0 * dpi) + i * int(0.25 * dpi)), line, fill=255, font=tfont)
+        a_text = np.asarray(text, np.float32)[..., None] / 255.0 * 0.85
+        page = page * (1 - a_text) + 20.0 * a_text
+    return np.clip(cv2.GaussianBlur(page, (0, 0), 1.3), 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("lines", [(), ("Nơi nhận:", "- Như trên;", "- Lưu: VT.")], ids=["seal", "seal+text"])
+def test_blurred_grainy_page_with_little_ink_is_whitened_not_sharpened(
+    lines: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blurred, grainy page holding only a faint seal (or a seal and a few lines): its grain is made white
+    and it is not sharpened. d537dc8 sharpened it first; the sharpened grain then held enough dark pixels to
+    pass for ink and was not whitened (this page: 61 % of its pixels left grey instead of 1 %), and Tesseract
+    cut the grain into blobs (the eval seal page 004_eval_cong_van p2: 3 s -> a 180 s timeout, unread)."""
+    from digitize.pipeline import recognize
+    from tests.pipeline.pages import words
+
+    rgb = _grainy_seal_page(lines)
+    gray = preprocess.ink_gray(rgb)
+    # a page the blur check looks at: letter-sized ink (the seal's letters), and it measures blurred
+    *_, letter = preprocess.analyse(gray)
+    assert letter > 0
+    assert preprocess.sharpness(gray, letter) < preprocess.BLURRED_BELOW
+    prepared = preprocess.prepare(rgb, dpi=200, osd_check=False)
+    ocr = prepared.ocr
+    assert prepared.scale <= 1.0  # not an upscaled photo: the blur check and the grain whitening apply
+    # the grain is white: the non-white pixels far fewer than the input's (all of it: the paper is brown)
+    assert int((gray < 255).sum()) > 0.99 * gray.size
+    assert int((ocr < 255).sum()) < 0.03 * ocr.size
+    assert not ((ocr > preprocess.PAPER_LEVEL) & (ocr < 255)).any()
+    # ... the seal kept (its ring and letters stay below the paper level)
+    h, w = ocr.shape
+    assert int((ocr[int(0.3 * h) : int(0.5 * h), int(0.2 * w) : int(0.5 * w)] < 255).sum()) > 300
+    # not sharpened: the same image as with the blur check turned off
+    with monkeypatch.context() as m:
+        m.setattr(preprocess, "BLURRED_BELOW", 0.0)
+        assert np.array_equal(ocr, preprocess.prepare(rgb, dpi=200, osd_check=False).ocr)
+    # read: the lines found, and no grain read as words (at most the seal's few letters, none long)
+    page = recognize.recognize(prepared)
+    truth = words("\n".join(lines))
+    found = words(page.text)
+    assert sum((truth & found).values()) >= 0.8 * sum(truth.values())
+    junk = found - truth
+    assert sum(len(word) * n for word, n in junk.items()) <= 30, page.text
+    assert all(len(word) <= 12 for word in junk), page.text
