@@ -54,6 +54,8 @@ class Model:
     size: int
     by_skeleton: dict[str, tuple[str, ...]]  # skeleton → keys (seen or valid)
     valid: frozenset[str]
+    # skeleton → its keys seen at least MIN_COUNT times, for the skeletons two keys or more share
+    frequent: dict[str, tuple[str, ...]]
 
     def count(self, k: str) -> float:
         i = self.index.get(k)
@@ -102,6 +104,7 @@ def load(path: Path = DATA) -> Model:
     for k in (*vocab, *valid):
         if not k.startswith("<"):
             groups.setdefault(skeleton(k[:-1]), set()).add(k)
+    by_skeleton = {s: tuple(sorted(ks)) for s, ks in groups.items()}
     return Model(
         index=index,
         surface=surface,
@@ -109,8 +112,13 @@ def load(path: Path = DATA) -> Model:
         total=float(uni.sum()),
         bigrams=bigrams,
         size=len(vocab),
-        by_skeleton={s: tuple(sorted(ks)) for s, ks in groups.items()},
+        by_skeleton=by_skeleton,
         valid=valid,
+        frequent={
+            s: tuple(k for k in ks if k in index and uni[index[k]] >= MIN_COUNT)
+            for s, ks in by_skeleton.items()
+            if len(ks) >= 2
+        },
     )
 
 
@@ -181,8 +189,8 @@ def _decide(words: list[str], i: int, sure: bool, model: Model) -> str:
     if m is None:
         return word
     pre, core, post = m.groups()
-    cands = _frequent(_skeleton(core), model)
-    if cands is None:
+    cands = model.frequent.get(_skeleton(core))
+    if cands is None:  # fewer than two syllables share its skeleton: nothing to choose between
         return word
     k = _key(core)
     left = "<p>" if pre else (_context(words[i - 1], model)[1] if i > 0 else "<s>")
@@ -203,15 +211,6 @@ def _decide(words: list[str], i: int, sure: bool, model: Model) -> str:
     if best_score - own > margin:
         return pre + _cased(model.surface[model.index[best]], core) + post
     return word
-
-
-def _frequent(skel: str, model: Model) -> tuple[str, ...] | None:
-    """The syllables sharing a skeleton seen at least MIN_COUNT times; None when fewer than two syllables
-    share it (nothing to choose between)."""
-    cands = model.by_skeleton.get(skel)
-    if not cands or len(cands) < 2:
-        return None
-    return tuple(c for c in cands if model.count(c) >= MIN_COUNT)
 
 
 def _name_runs(words: list[str]) -> set[int]:

@@ -343,3 +343,22 @@ def test_a_speck_glued_to_v_v_is_not_the_subject_s() -> None:
     specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
     v = values(specs + signer(("GIÁM ĐỐC",)))
     assert v["subject"] == "số hóa kết quả giải quyết thủ tục hành chính"
+
+
+def test_v_v_read_as_a_doubtful_word_after_a_speck_read_as_a_quote() -> None:
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = header(
+        number="Số: 2745/HC-VP",
+        organ=("CỤC HÓA CHẤT",),
+        parent="BỘ CÔNG THƯƠNG",
+        vv=("'VWA số hóa kết quả giải quyết thủ", "tục hành chính"),
+    )
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    base = page(specs + signer(("GIÁM ĐỐC",)))
+    words = tuple(replace(w, conf=8.0) if w.text == "'VWA" else w for w in base.words)
+    v = extract([replace(base, words=words)]).values()
+    assert (v["type_name"], v["subject"]) == ("Công văn", "số hóa kết quả giải quyết thủ tục hành chính")

@@ -145,9 +145,10 @@ def doubtful_vv(ln: Line) -> bool:
     if len(ln.words) < 2:
         return False
     first, second = ln.words[0], ln.words[1]
+    head = first.text.lstrip("'\"`‘’“”.,:;*-")  # a speck before it reads as a quote or a dot ("'VWA")
     return (
-        re.fullmatch(r"[vV]\S{0,2}", first.text) is not None
-        and first.text[:1] == "V"
+        re.fullmatch(r"[vV]\S{0,2}", head) is not None
+        and head[:1] == "V"
         and first.conf < 50
         and second.text[:1].islower()
     )
