@@ -132,6 +132,10 @@ def test_a_second_reading_of_the_name_line_invents_nothing() -> None:
     # no word that stands for a family name: nothing
     assert signature._name_of(["buyên", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
     assert signature._name_of(["Hòa", "Bình"], ["Hòa", "Bình"]) is None
+    # a lower-case word read whole ("vần", "vân": the rim's marks) is no family name, though it folds to "Văn"
+    assert signature._name_of(["xa", "-", "vần", "Hoàng", "Tuấn"], ["Hoàng", "Tuấn"]) is None
+    assert signature._name_of(["vân", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
+    assert signature._name_of(["Trần", "Hoàng", "Tuấn"], ["Hoàng", "Tuấn"]) == "Trần Hoàng Tuấn"
 
 
 def test_a_second_reading_that_finds_the_covered_pho_is_taken() -> None:
@@ -193,7 +197,7 @@ def test_the_enlargement_of_small_letters_is_bounded() -> None:
     assert signature.enlargement(float("nan"), 500, 500) == 1.0
 
 
-def _seal_rim_over_tran(mode: str) -> np.ndarray:
+def _seal_rim_over_tran(mode: str, at: tuple[int, int] = (70, 55)) -> np.ndarray:
     """The end of a provincial Tờ trình (A4, 200 dpi) whose red seal, stamped twice, runs its rim and its
     letters ("NGÃI") into the "T" of "Trần Hoàng Tuấn" under "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (as on
     01/TTr-UBND), scanned grey (the seal mid-grey, the print black) or bitonal (both black)."""
@@ -202,7 +206,7 @@ def _seal_rim_over_tran(mode: str) -> np.ndarray:
     d = 300
     ring = generate.make_seal(0, d, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
     for _ in range(2):
-        generate._multiply(arr, ring, int(x0) + 70 - d, int(y0) + 55 - d)  # its lower right rim through "T"
+        generate._multiply(arr, ring, int(x0) + at[0] - d, int(y0) + at[1] - d)  # its lower right rim on "T"
     grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
     if mode == "bitonal":
         grey = np.where(grey < 150, 0, 255).astype(np.uint8)
@@ -219,9 +223,11 @@ def test_family_name_under_a_grey_seal_rim_read_with_the_seal_tone_taken_out() -
     assert extract([page]).values()["signer_name"] == "Trần Hoàng Tuấn"
 
 
-def test_bitonal_seal_rim_over_the_family_name_invents_no_name() -> None:
-    # bitonal: the seal is as black as the print, no tone to take it out by: never another family name
-    prepared = preprocess.prepare(_seal_rim_over_tran("bitonal"), dpi=200)
+@pytest.mark.parametrize("at", [(70, 55), (75, 60)])
+def test_bitonal_seal_rim_over_the_family_name_invents_no_name(at: tuple[int, int]) -> None:
+    # bitonal: the seal is as black as the print, no tone to take it out by: never another family name (at
+    # (75, 60) the rim was read "vần" and taken for the family name "Văn")
+    prepared = preprocess.prepare(_seal_rim_over_tran("bitonal", at), dpi=200)
     page = recognize.recognize(prepared, lang="vie")
     page = signature.name_pass(prepared, signature.second_pass(prepared, page, lang="vie"), lang="vie")
     found = extract([page])

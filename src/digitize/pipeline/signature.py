@@ -181,13 +181,17 @@ NAME_CUTS = ((1.0, 0.2), (0.5, 0.25))  # (left margin, top/bottom margin) in lin
 
 def _name_of(tokens: list[str], given: list[str]) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
-    (garbled ones repaired by ``surname_of``) on, every later word a valid syllable; its given names must be
+    (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
+    is another word, not a garbled name) on, every later word a valid syllable; its given names must be
     the ones the first reading had (the words the seal left clear, kept as first read), so nothing is
     invented."""
     for k, tok in enumerate(tokens):
         sur = surname_of(tok)
         if sur is None:
             continue
+        bare = nfc(tok.strip(".,;:|!'\"()[]"))
+        if bare[:1].islower() and bare.isalpha() and is_syllable(bare) and bare != sur.lower():
+            continue  # a word read whole in lower case ("vần", "vân" from the rim) is that word, not "Văn"
         rest = [t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]]
         rest = [t[0] + t[1:].lower() if t.isupper() else t for t in rest if t]
         words = [sur, *rest]
