@@ -87,3 +87,12 @@ def test_article_1_wrapped_at_a_ragged_right_margin_goes_on_with_its_next_line()
         ]
         got = values(_decision(subject[:1], article))["holder_name"]
         assert got == "Công ty Cổ phần Xây dựng Hoàng Long", first
+
+
+def test_a_speck_read_as_a_quote_before_the_holder_s_label() -> None:
+    v = values(
+        _licence(
+            [("'Tên tổ chức: " + COMPANY, "x=355", 92.0), ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0)]
+        )
+    )
+    assert v["holder_name"] == COMPANY

@@ -362,3 +362,32 @@ def test_v_v_read_as_a_doubtful_word_after_a_speck_read_as_a_quote() -> None:
     words = tuple(replace(w, conf=8.0) if w.text == "'VWA" else w for w in base.words)
     v = extract([replace(base, words=words)]).values()
     assert (v["type_name"], v["subject"]) == ("Công văn", "số hóa kết quả giải quyết thủ tục hành chính")
+
+
+def test_a_misread_ve_viec_at_the_subject_s_start_is_restored() -> None:
+    rest = "tăng cường công tác thi hành án hành chính trên địa bàn tỉnh"
+    for first in ("Vẽ viết", "về-i$€"):
+        head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/CT-UBND")
+        body = [("CHỈ THỊ", "center", 95.0), (f"{first} {rest}", "center", 91.0), (BODY, "body", 90.0)]
+        v = values(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+        assert v["subject"] == SUBJECT, first
+
+
+def test_a_subject_that_starts_like_ve_viec_but_is_not_is_kept() -> None:
+    from digitize.pipeline.fields.subject import misread_ve_viec
+
+    assert misread_ve_viec("Về công tác văn thư năm 2024") == "Về công tác văn thư năm 2024"
+    assert misread_ve_viec("Vẽ bản đồ địa chính") == "Vẽ bản đồ địa chính"
+    assert misread_ve_viec("về-" + "$" * 10_000) == "về-" + "$" * 10_000  # marks only: nothing after them
+
+
+def test_a_quarter_read_as_a_toned_i_is_quarter_one() -> None:
+    specs = header(
+        number="Số: 1750/UBND-VP",
+        organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"),
+        parent=None,
+        vv=("V/v báo cáo tình hình thực hiện nhiệm", "vụ quý Ì năm 2023"),
+    )
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    v = values(specs + signer(("CHỦ TỊCH",)))
+    assert v["subject"] == "báo cáo tình hình thực hiện nhiệm vụ quý I năm 2023"

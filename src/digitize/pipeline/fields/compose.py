@@ -48,7 +48,8 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     heading = layout.type_hit[0] if layout.type_hit is not None else None
     notation = fit_notation(notation, heading)
     res.add(notation)
-    res.add(read_place_date(layout, has_header))
+    organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
+    res.add(read_place_date(layout, has_header, organs))
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)

@@ -12,8 +12,10 @@ from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
 from digitize.pipeline.model import ExtractedField
 from digitize.text import fold
 
+# a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
 _HOLDER_LABEL = re.compile(
-    r"^\s*[-+•*]?\s*(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
+    r"^\s*[-+•*'\"`‘’.,]?\s*"
+    r"(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
     r"ho va ten|ho ten|to chuc|chu dau tu|chu so huu|nguoi duoc cap|don vi|doanh nghiep|chung nhan)"
     r"\s*[:;]\s*(\S.*)$"
 )

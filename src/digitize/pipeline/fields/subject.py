@@ -9,6 +9,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from digitize.pipeline.fields.holder import fix_company_forms
 from digitize.pipeline.fields.layout import Layout, type_line
 from digitize.pipeline.fields.lines import Line, sub_line
@@ -231,8 +233,26 @@ def full_title(type_name: str | None, subject: Found) -> Found:
 # a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"); at least one true
 # numeral letter in it, so an Arabic "quý 1" stays
 _QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])([IVXl1|]{2,4})\b")
-# a lone "l" or "|" for a quarter ("quý l năm 2021"): no Vietnamese word is "l", an Arabic "1" stays
-_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|](?=\s|[,.;)]|$)")
+# a lone "l", "|" or a toned I ("Ì") for a quarter ("quý l năm 2021"): no Vietnamese word is "l", an Arabic
+# "1" stays
+_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|ÌÍỈĨỊ](?=\s|[,.;)]|$)")
+
+
+# "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
+# marks (possessive: linear on a word of thousands of marks)
+_VE_GLUED = re.compile(r"^[Vv][eềẽếểệ](?=[^\w\s])(?:[^\w\s]++|[^\W\d_]{1,2}+(?=[^\w\s]|\s))++\s++")
+
+
+def misread_ve_viec(text: str) -> str:
+    """A trích yếu's "Về việc" misread at its start: "Vẽ viết đẩy mạnh …" (the first word folds to "ve", the
+    second is one letter from "viec"), "về-i$€ cấp …" (marks glued to "Về" where "việc" was)."""
+    words = text.split(None, 2)
+    if len(words) == 3 and fold(words[0]) == "ve" and fuzz.ratio(fold(words[1]), "viec") >= 75:
+        return "Về việc " + words[2]
+    m = _VE_GLUED.match(text)
+    if m is not None and m.end() < len(text):
+        return "Về việc " + text[m.end() :]
+    return text
 
 
 def drop_stray_dots(text: str) -> str:
@@ -337,6 +357,8 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
+            elif not ve_viec:
+                joined = misread_ve_viec(joined)
             value = fix_company_forms(sentence_case(joined))
             res.set(
                 "subject",
