@@ -738,3 +738,66 @@ def test_a_mark_closing_a_loop_is_no_three() -> None:
             pts = [(20 + 55 * k + px * 38 + (1 - py) * 14, 15 + py * 70) for px, py in stroke]
             cv2.polylines(crop35, [np.array(pts, np.int32)], False, 25, 6, cv2.LINE_AA)
     assert handdigits.supported(crop35, [("35", 90.0), ("36", 50.0)]) == [("35", 90.0), ("36", 50.0)]
+
+
+def _dated(day: str, read_as: str) -> tuple[Prepared, RecognizedPage]:
+    """ "Hà Nội, ngày <day> tháng 10 năm 2024" with the day written by pen, and a first reading that read the
+    day sure as ``read_as``."""
+    import cv2
+
+    from samples.generate import font_path
+
+    font = ImageFont.truetype(str(font_path("regular")), 54)
+    motto = ["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"]
+    words: list[Word] = [
+        _word("ỦY", 480, 180, 560, 0),
+        _word("BAN", 575, 180, 680, 0),
+        *(_word(t, 1200 + 110 * k, 180, 1300 + 110 * k, 1) for k, t in enumerate(motto)),
+        *(
+            _word(t, 1300 + 120 * k, 240, 1400 + 120 * k, 2)
+            for k, t in enumerate(["Độc", "lập", "-", "Tự", "do"])
+        ),
+    ]
+    img = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(img)
+
+    def printed(text: str, x: float) -> float:
+        d.text((x, 352), text, font=font, fill=0)
+        x0, y0, x1, y1 = d.textbbox((x, 352), text, font=font)
+        words.append(Word(text, 96.0, Box(float(x0), float(y0), float(x1), float(y1)), line=3))
+        return float(x1)
+
+    x = printed("Hà", 1100)
+    x = printed("Nội,", x + 14)
+    x = printed("ngày", x + 14)
+    ink = np.array(img)
+    x0 = x + 20
+    for ch in day:
+        for stroke in STROKES[ch]:
+            pts = [(x0 + px * 38 + (1 - py) * 14, 350 + py * 70) for px, py in stroke]
+            cv2.polylines(ink, [np.array(pts, np.int32)], False, 25, 6, cv2.LINE_AA)
+        x0 += 44
+    words.append(Word(read_as, 92.0, Box(x + 20, 350.0, x0, 420.0), line=3))
+    img = Image.fromarray(ink)
+    d = ImageDraw.Draw(img)
+    x = printed("tháng", x0 + 20)
+    x = printed("10", x + 14)
+    x = printed("năm", x + 14)
+    printed("2024", x + 14)
+    grey = np.asarray(img)
+    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    return prepared, _read(words)
+
+
+def test_a_day_read_sure_as_a_three_on_a_looped_nine_is_read_again() -> None:
+    # the pen's "9" closes a loop: a first reading "03" at 92 is no printed day, whatever its confidence
+    prepared, page = _dated("09", "03")
+    assert extract([page]).values()["issued_date"] == "2024-10-03"
+    assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] in (None, "2024-10-09")
+
+
+def test_a_day_read_sure_without_a_loop_is_kept() -> None:
+    prepared, page = _dated("25", "25")
+    assert handdigits.second_pass(prepared, page) is page  # nothing read again
+    prepared, page = _dated("23", "23")
+    assert handdigits.second_pass(prepared, page) is page

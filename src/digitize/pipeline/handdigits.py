@@ -159,6 +159,38 @@ def _em(words: tuple[Word, ...] | list[Word], so: Word, cw: float) -> float:
     return statistics.median(ems) if ems else 2 * cw
 
 
+def sure_date_digits(page: RecognizedPage) -> list[Blank]:
+    """The header's day and month read as clean digits that hold a 1, 3, 5 or 7 (at most
+    ``MAX_BLANKS_PER_KIND`` of each kind): what a pen digit closing a loop may have been read as ("09" as "03"
+    at 90 on a skewed rescan)."""
+    idx = _word_index(page)
+    out: list[Blank] = []
+    for ln in page_lines(page):
+        if ln.y1 >= 0.35 * page.height:
+            continue
+        words = sorted(ln.words, key=lambda w: w.box.x0)
+        out.extend(
+            _date_blanks(words, [fold(w.text) for w in words], _char_width(ln), ln, idx, printed_only=True)
+        )
+    seen: Counter[str] = Counter()
+    kept = []
+    for b in out:
+        seen[b.kind] += 1
+        if seen[b.kind] <= MAX_BLANKS_PER_KIND:
+            kept.append(b)
+    return kept
+
+
+def _loop_misread(crop: np.ndarray, text: str) -> bool:
+    """Whether ``text`` (digits read sure) reads a mark of ``crop`` that closes a loop as 1, 3, 5 or 7 (one
+    mark per digit): then it is read again and, unread, dropped (the date goes to review)."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    marks = _digit_marks(crop)
+    return len(marks) == len(digits) > 0 and any(
+        ch in _OPEN_DIGITS and _has_loop(m) for ch, m in zip(digits, marks, strict=True)
+    )
+
+
 def _char_width(ln: Line) -> float:
     """Width of a printed character on the line (from its words read with confidence)."""
     widths = [(w.box.x1 - w.box.x0) / len(w.text) for w in ln.words if w.conf >= 80 and len(w.text) >= 3]
@@ -297,7 +329,13 @@ def _glue(wa: Word, fa: str, ka: str, wb: Word, fb: str, kb: str) -> tuple[str, 
 
 
 def _date_blanks(
-    words: list[Word], folded: list[str], cw: float, ln: Line, idx: dict[int, int]
+    words: list[Word],
+    folded: list[str],
+    cw: float,
+    ln: Line,
+    idx: dict[int, int],
+    *,
+    printed_only: bool = False,
 ) -> list[Blank]:
     """The day and month blanks of a "ngày … tháng … năm …" line, also where the first reading glued the
     handwriting to the printed words ("ngày", "^Ổtháng", "Í", "Ïnăm", "2024")."""
@@ -335,6 +373,13 @@ def _date_blanks(
         between = words[a + 1 : b]
         glued = spans[a][2] or spans[b][2]
         if not glued and not _doubtful(between):
+            if printed_only and any(ch in _OPEN_DIGITS for w in between for ch in w.text):
+                drop = tuple(idx[id(w)] for w in between if id(w) in idx)
+                first, conf = " ".join(w.text for w in between), min(w.conf for w in between)
+                box = Box(spans[a][1], ln.y0, spans[b][0], ln.y1)
+                out.append(Blank(kind, words[i_ngay].line, box, drop, first, conf))
+            continue
+        if printed_only:
             continue
         glue, sure = _glue(words[a], folded[a], keys[a], words[b], folded[b], keys[b])
         if glued and not between and glue.isdigit() and sure:
@@ -615,10 +660,18 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         return page
     blanks = find_blanks(page)
     blanks = [b for b in blanks if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
-    if not blanks:
+    suspects = [b for b in sure_date_digits(page) if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
+    if not blanks and not suspects:
         return page
     try:
         grey = regions.grey_master(prepared)
+        blanks += [
+            b
+            for b in suspects
+            if _loop_misread(clean_crop(_crop(prepared, b.box, source=grey), band_rows(b.box)), b.first)
+        ]
+        if not blanks:
+            return page
         # printed tax-code cells stay on their line: cut as tight as below
         crops = [
             [_erase_walls(_crop(prepared, b.box, WIDEN_DOWN, source=grey))]
