@@ -801,3 +801,29 @@ def test_a_day_read_sure_without_a_loop_is_kept() -> None:
     assert handdigits.second_pass(prepared, page) is page  # nothing read again
     prepared, page = _dated("23", "23")
     assert handdigits.second_pass(prepared, page) is page
+
+
+def test_a_printed_number_before_a_notation_misread_longer_keeps_its_digits() -> None:
+    # "2217/QĐ-SGDĐT" printed, read "2217/QĐÐ-SGDĐT" at 60: the longer notation put the reckoned slash inside
+    # the number, and both cuts read "221"; the number is never shorter than the digits the first reading saw
+    from samples.generate import font_path
+
+    font = ImageFont.truetype(str(font_path("regular")), 42)
+    img = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(img)
+    d.text((400, 340), "Số:", font=font, fill=0)
+    d.text((455, 340), "2217/QĐ-SGDĐT", font=font, fill=0)
+    grey = np.asarray(img)
+
+    def ink(x0: int, x1: int) -> Box:
+        ys, xs = np.nonzero(grey[:, x0:x1] < 128)
+        return Box(float(x0 + xs.min()), float(ys.min()), float(x0 + xs.max() + 1), float(ys.max() + 1))
+
+    words = [
+        _word("ỦY", 480, 180, 560, 0),
+        _word("BAN", 575, 180, 680, 0),
+        Word("Số:", 93.0, ink(390, 452), line=2),
+        Word("2217/QĐÐ-SGDĐT", 60.0, ink(452, 1200), line=2),
+    ]
+    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    assert extract([handdigits.second_pass(prepared, _read(words))]).values()["code_number"] == "2217"

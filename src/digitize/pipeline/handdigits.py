@@ -233,9 +233,15 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                     # the printed "/" and notation's width by their letters' shapes (capitals are wide: by
                     # the line's mean letter "1139/QĐ-TTg" was cut right of its "/" and "/Q" read as digits)
                     em = _em(ln.words, so, cw)
-                    x1 = max(w.box.x0, w.box.x1 - printed_width("/" + tail.text) * em)
+                    number = w.text[: tail.start].rstrip("/")
+                    # the number's own characters as read leave it at least their printed width (the
+                    # notation misread longer, "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
+                    x1 = max(
+                        w.box.x1 - printed_width("/" + tail.text) * em, w.box.x0 + printed_width(number) * em
+                    )
+                    x1 = min(x1, w.box.x1)
                     slash = (x1, w.box.y1, em)
-                    num_words.append(replace(w, text=w.text[: tail.start].rstrip("/")))
+                    num_words.append(replace(w, text=number))
                     break
                 num_words.append(w)
             if x1 is not None and x1 - so.box.x1 > 1.2 * cw and _doubtful(num_words):
@@ -699,6 +705,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
                 v = supported(crop, [(ones_for_fours(crop, t), c) for t, c in v])
             vs.extend(v)
         found = tax_consensus(vs) if blank.kind == "taxcode" else consensus(vs, blank.kind)
+        if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
+            found = None  # fewer digits than the first reading saw: the cut lost one
         glued_digits = not blank.drop and blank.first.isdigit()
         if found is None and (blank.kind in ("number", "taxcode") or blank.first_conf >= 85 or glued_digits):
             continue  # keep the first reading (a number stays as read; a sure day too; digits glued to the
