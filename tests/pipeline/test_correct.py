@@ -119,3 +119,13 @@ def test_law_names_are_corrected_but_other_capitalised_runs_kept() -> None:
     assert _fix("GIÁM ĐỐC Lá Thị Bích Thuận", 94.0) == "GIÁM ĐỐC Lá Thị Bích Thuận"
     # a place name the model cannot know
     assert _fix("Khu kinh tế Dung Quật và", 94.0) == "Khu kinh tế Dung Quật và"
+
+
+def test_a_phrase_met_twice_is_decided_by_each_words_own_confidence() -> None:
+    """Decisions are kept for a word's context across a page and both passes; Tesseract's confidence in the
+    word is part of that context: the same phrase read unsure is corrected, read sure it is kept."""
+    words = ["các", "giai", "pháp", "và", "các", "giai", "pháp"]
+    confs = [95.0, 40.0, 95.0, 95.0, 95.0, 99.0, 95.0]
+    assert correct.correct_words(words, confs) == ["các", "giải", "pháp", "và", "các", "giai", "pháp"]
+    # a correction changes its neighbours' context: the second pass re-decides them ("PHO" before "CHỦ")
+    assert _fix("PHO CHU TỊCH PHO CHU TỊCH") == "PHÓ CHỦ TỊCH PHÓ CHỦ TỊCH"

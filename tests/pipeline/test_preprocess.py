@@ -452,3 +452,16 @@ def test_blurred_grainy_page_with_little_ink_is_whitened_not_sharpened(
     junk = found - truth
     assert sum(len(word) * n for word, n in junk.items()) <= 30, page.text
     assert all(len(word) <= 12 for word in junk), page.text
+
+
+def test_the_analysis_takes_the_flattened_page_prepare_has_made(page: Image.Image) -> None:
+    """A page no bigger than the analysis size (a phone photo) is whitened and flattened once, for the
+    analysis and the OCR image: the same turn, skew and letter height as when the analysis makes its own."""
+    small = preprocess.ink_gray(_array(page.resize((576, round(576 * page.height / page.width)))))
+    whitened = preprocess.whiten_borders(small)
+    flattened = preprocess._flatten(whitened)
+    own = preprocess.analyse(small)
+    assert own[3] > 0
+    assert preprocess.analyse(small, whitened, flattened) == own
+    # the flattened page handed over is the one analysed (a blank one: no letters found)
+    assert preprocess.analyse(small, whitened, np.full_like(flattened, 255))[3] == 0

@@ -80,3 +80,23 @@ def test_a_letter_s_height_is_from_the_median_word() -> None:
     boxes = [Box(0, 0, 10, h) for h in (10.0, 40.0, 30.0, 1000.0, 20.0)]
     assert regions.letter_height([Word("x", 90.0, b) for b in boxes]) == pytest.approx(0.7 * 30.0)
     assert regions.letter_height([]) == 0.0
+
+
+def test_the_second_passes_leave_text_layer_pages_and_pages_without_words_alone() -> None:
+    from dataclasses import replace
+
+    from digitize.pipeline import dropped, signature, stamps
+    from digitize.pipeline.model import RecognizedPage
+
+    prepared = _prepared(0, 0.0, colour=True)
+    words = (Word("Nơi", 90.0, Box(10, 200, 40, 210)), Word("nhận:", 90.0, Box(45, 200, 90, 210)))
+    text_page = RecognizedPage(0, "text", 220.0, 300.0, "Nơi nhận:", words)
+    empty = RecognizedPage(0, "ocr", 220.0, 300.0, "")
+    for second_pass in (stamps.second_pass, dropped.second_pass, signature.second_pass, signature.name_pass):
+        for page in (text_page, empty):
+            assert second_pass(prepared, page, lang="vie") is page
+        assert second_pass.__name__ in ("second_pass", "name_pass")  # the pass's own name and doc kept
+        assert second_pass.__doc__
+    # an OCR page with words goes through to the pass (which finds nothing to read again here)
+    ocr_page = replace(text_page, source="ocr")
+    assert signature.second_pass(prepared, ocr_page, lang="vie").words == ocr_page.words

@@ -8,8 +8,8 @@ import cv2
 import numpy as np
 import pytest
 
-from digitize.pipeline import preprocess, recognize, signature
-from digitize.pipeline.fields import extract
+from digitize.pipeline import preprocess, recognize, regions, signature
+from digitize.pipeline.fields import extract, review
 from samples import generate
 
 
@@ -45,27 +45,36 @@ def test_erase_seal_keeps_letters_and_drops_the_ring() -> None:
     assert (out[100:400, 260:560] < 128).sum() < 0.05 * (img[100:400, 260:560] < 128).sum()
 
 
+def _signed_end(
+    dpi: int, receivers: list[str], titles: tuple[str, str], name: str
+) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """The end of a document on A4 at ``dpi`` (RGB): its last body line, "Nơi nhận" and ``receivers`` on the
+    left, ``titles`` and the signer's ``name`` in bold on the right; with the name's box."""
+    from PIL import Image, ImageDraw
+
+    k = dpi / 300
+    s, oy, cx = dpi / 72, 2100 * k, 1800 * k
+    img = Image.new("RGB", (round(2480 * k), round(3508 * k)), "white")
+    dr = ImageDraw.Draw(img)
+    ink = (20, 20, 20)
+    body = "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành./."
+    dr.text((300 * k, oy + 150 * k), body, font=generate._font("regular", 13 * s), fill=ink)
+    dr.text((300 * k, oy + 330 * k), "Nơi nhận:", font=generate._font("bold", 12 * s), fill=ink)
+    for n, t in enumerate(receivers):
+        dr.text((300 * k, oy + (400 + n * 60) * k), t, font=generate._font("regular", 11 * s), fill=ink)
+    bold = generate._font("bold", 14 * s)
+    for n, t in enumerate(titles):
+        dr.text((cx, oy + (330 + n * 70) * k), t, font=bold, fill=ink, anchor="mt")
+    dr.text((cx, oy + 900 * k), name, font=bold, fill=ink, anchor="mt")
+    return np.array(img), dr.textbbox((cx, oy + 900 * k), name, font=bold, anchor="mt")
+
+
 def _seal_over_family_name(mode: str, *, seal: bool = True) -> np.ndarray:
     """The end of a Prime Minister's decision (A4, 300 dpi) whose round seal's rim runs through the first
     letters of "Nguyễn" under "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" (as on 1139/QĐ-TTg), scanned grey (the red
     seal as dark as the text) or bitonal."""
-    from PIL import Image, ImageDraw
-
-    s, oy, cx = 300 / 72, 2100, 1800
-    img = Image.new("RGB", (2480, 3508), "white")
-    dr = ImageDraw.Draw(img)
-    ink = (20, 20, 20)
-    body = "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành./."
-    dr.text((300, oy + 150), body, font=generate._font("regular", 13 * s), fill=ink)
-    dr.text((300, oy + 330), "Nơi nhận:", font=generate._font("bold", 12 * s), fill=ink)
-    for k, t in enumerate(["- Như Điều 3;", "- Ban Tổ chức Trung ương;", "- Lưu: VT, QHĐP (3)."]):
-        dr.text((300, oy + 400 + k * 60), t, font=generate._font("regular", 11 * s), fill=ink)
-    bold = generate._font("bold", 14 * s)
-    for k, t in enumerate(("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG")):
-        dr.text((cx, oy + 330 + k * 70), t, font=bold, fill=ink, anchor="mt")
-    dr.text((cx, oy + 900), "Nguyễn Hòa Bình", font=bold, fill=ink, anchor="mt")
-    x0, y0, _, y1 = dr.textbbox((cx, oy + 900), "Nguyễn Hòa Bình", font=bold, anchor="mt")
-    arr = np.array(img)
+    receivers = ["- Như Điều 3;", "- Ban Tổ chức Trung ương;", "- Lưu: VT, QHĐP (3)."]
+    arr, (x0, y0, _, y1) = _signed_end(300, receivers, ("KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"), "Nguyễn Hòa Bình")
     if seal:
         d = 330
         ring = generate.make_seal(0, d, "THỦ TƯỚNG CHÍNH PHỦ")
@@ -123,6 +132,10 @@ def test_a_second_reading_of_the_name_line_invents_nothing() -> None:
     # no word that stands for a family name: nothing
     assert signature._name_of(["buyên", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
     assert signature._name_of(["Hòa", "Bình"], ["Hòa", "Bình"]) is None
+    # a lower-case word read whole ("vần", "vân": the rim's marks) is no family name, though it folds to "Văn"
+    assert signature._name_of(["xa", "-", "vần", "Hoàng", "Tuấn"], ["Hoàng", "Tuấn"]) is None
+    assert signature._name_of(["vân", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
+    assert signature._name_of(["Trần", "Hoàng", "Tuấn"], ["Hoàng", "Tuấn"]) == "Trần Hoàng Tuấn"
 
 
 def test_a_second_reading_that_finds_the_covered_pho_is_taken() -> None:
@@ -182,3 +195,63 @@ def test_the_enlargement_of_small_letters_is_bounded() -> None:
     assert signature.enlargement(2.0, 20000, 20000) == 1.0  # never shrunk
     assert signature.enlargement(0.0, 500, 500) == 1.0
     assert signature.enlargement(float("nan"), 500, 500) == 1.0
+
+
+def _seal_rim_over_tran(mode: str, at: tuple[int, int] = (70, 55)) -> np.ndarray:
+    """The end of a provincial Tờ trình (A4, 200 dpi) whose red seal, stamped twice, runs its rim and its
+    letters ("NGÃI") into the "T" of "Trần Hoàng Tuấn" under "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (as on
+    01/TTr-UBND), scanned grey (the seal mid-grey, the print black) or bitonal (both black)."""
+    receivers = ["- Như trên;", "- Sở Nội vụ;", "- Lưu: VT, NC."]
+    arr, (x0, y0, _, _) = _signed_end(200, receivers, ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Trần Hoàng Tuấn")
+    d = 300
+    ring = generate.make_seal(0, d, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
+    for _ in range(2):
+        generate._multiply(arr, ring, int(x0) + at[0] - d, int(y0) + at[1] - d)  # its lower right rim on "T"
+    grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+    if mode == "bitonal":
+        grey = np.where(grey < 150, 0, 255).astype(np.uint8)
+    return np.stack([grey] * 3, axis=-1)
+
+
+def test_family_name_under_a_grey_seal_rim_read_with_the_seal_tone_taken_out() -> None:
+    # grey: the red seal is mid-grey, the print black; the name line read again without the seal's tone
+    prepared = preprocess.prepare(_seal_rim_over_tran("grey"), dpi=200)
+    first = recognize.recognize(prepared, lang="vie")
+    page = signature.second_pass(prepared, first, lang="vie")
+    assert extract([page]).values()["signer_name"] != "Trần Hoàng Tuấn"  # the rim garbles "Trần"
+    page = signature.name_pass(prepared, page, lang="vie")
+    assert extract([page]).values()["signer_name"] == "Trần Hoàng Tuấn"
+
+
+@pytest.mark.parametrize("at", [(70, 55), (75, 60)])
+def test_bitonal_seal_rim_over_the_family_name_invents_no_name(at: tuple[int, int]) -> None:
+    # bitonal: the seal is as black as the print, no tone to take it out by: never another family name (at
+    # (75, 60) the rim was read "vần" and taken for the family name "Văn")
+    prepared = preprocess.prepare(_seal_rim_over_tran("bitonal", at), dpi=200)
+    page = recognize.recognize(prepared, lang="vie")
+    page = signature.name_pass(prepared, signature.second_pass(prepared, page, lang="vie"), lang="vie")
+    found = extract([page])
+    name = found.values()["signer_name"]
+    assert name in (None, "Hoàng Tuấn", "Trần Hoàng Tuấn")
+    if name == "Hoàng Tuấn":  # the family name lost under the rim: sent to review, not taken as read
+        assert "signer_name" in review.low_confidence_fields(found)
+
+
+def test_print_tone_takes_a_mid_grey_seal_out_and_keeps_the_print() -> None:
+    img = np.full((120, 500), 255, np.uint8)
+    cv2.putText(img, "TRAN HOANG", (60, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.3, 10, 4)
+    seal = np.full_like(img, 255)
+    cv2.circle(seal, (40, 40), 90, 90, 6)  # a seal's rim, mid-grey, through the first letters
+    cv2.putText(seal, "NGAI", (5, 30), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 90, 3)
+    both = np.minimum(img, seal)
+    out = regions.print_tone(both)
+    assert out is not None
+    core, paper = img < 40, img == 255  # the print's strokes (not their soft edges); where there is no print
+    assert (out[core] < 40).all()  # the print kept (darker where the seal crosses it)
+    assert ((out < 200) & paper).sum() < 0.05 * ((both < 200) & paper).sum()  # the seal gone
+    # one ink (soft edges, or a bitonal page turned by a fraction of a degree): nothing to take out
+    assert regions.print_tone(img) is None
+    bitonal = np.where(both < 150, 0, 255).astype(np.uint8)
+    m = cv2.getRotationMatrix2D((250, 60), 0.4, 1.0)
+    turned = cv2.warpAffine(bitonal, m, (500, 120), flags=cv2.INTER_LINEAR, borderValue=255)
+    assert regions.print_tone(turned) is None

@@ -56,8 +56,22 @@ def test_a_purple_or_blue_stamp_over_the_subject_is_read_through(ink: tuple[int,
     assert v["signer_name"] == "Nguyễn Văn An"
 
 
-def test_no_second_reading_without_stamp_coloured_ink() -> None:
-    for img in (_stamped(None), _stamped((120, 30, 120), grey=True)):
+@pytest.mark.parametrize("ink", [(120, 30, 120), (40, 50, 150)], ids=["purple", "blue"])
+def test_a_stamp_over_the_subject_on_a_grey_scan_is_read_through_by_its_tone(
+    ink: tuple[int, int, int],
+) -> None:
+    # an archive's grey scan: no colour, the stamp mid-grey and lighter than the black print
+    prepared, first = _read(_stamped(ink, grey=True))
+    assert extract([first]).values()["subject"] != SUBJECT  # the stamp garbles the first reading
+    again = stamps.second_pass(prepared, first, lang="vie")
+    v = extract([again]).values()
+    assert v["subject"] == SUBJECT
+    assert (v["issued_date"], v["signer_name"]) == ("2021-06-15", "Nguyễn Văn An")
+
+
+def test_no_second_reading_without_a_stamp_s_ink() -> None:
+    bitonal = _stamped((120, 30, 120), grey=True).convert("L").point(lambda v: 255 if v > 150 else 0)
+    for img in (_stamped(None), _stamped(None, grey=True), bitonal.convert("RGB")):
         prepared, first = _read(img)
         assert stamps.second_pass(prepared, first, lang="vie") is first
 

@@ -59,12 +59,11 @@ def letters_below(ocr: np.ndarray, top: int, letter: float) -> int:
     return int(keep.sum()) if len(rows) >= MIN_ROWS else 0
 
 
+@regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
 ) -> RecognizedPage:
     """The page with the text under its last line read, when the first pass dropped a signature block."""
-    if page.source != "ocr" or not page.words:
-        return page
     lines = page_lines(page)
     found = read_signer(lines)
     if found.value("signer_title") or any(NOI_NHAN.match(ln.folded) for ln in lines):

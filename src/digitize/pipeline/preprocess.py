@@ -133,15 +133,18 @@ def ink_gray(rgb: np.ndarray) -> np.ndarray:
 # --- orientation and skew -----------------------------------------------------------------------------
 
 
-def _small_binary(gray: np.ndarray, width: int = ANALYSIS_WIDTH) -> np.ndarray:
+def _small_binary(
+    gray: np.ndarray, width: int = ANALYSIS_WIDTH, flattened: np.ndarray | None = None
+) -> np.ndarray:
+    """Otsu's ink of the page flattened, downscaled to ``width``; ``flattened``: ``_flatten(gray)`` when the
+    caller has it already (used when no downscale is needed)."""
     h, w = gray.shape[:2]
     f = width / float(max(h, w))
-    small = (
-        cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
-        if f < 1
-        else gray
-    )
-    small = _flatten(small)
+    if f < 1:
+        small = cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
+        small = _flatten(small)
+    else:
+        small = flattened if flattened is not None else _flatten(gray)
     _, binary = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     return binary
 
@@ -273,15 +276,20 @@ def _ink_stats(binary: np.ndarray) -> tuple[float, np.ndarray]:
     return height, lut[labels]
 
 
-def analyse(gray: np.ndarray, whitened: np.ndarray | None = None) -> tuple[int, float, float, float]:
+def analyse(
+    gray: np.ndarray, whitened: np.ndarray | None = None, flattened: np.ndarray | None = None
+) -> tuple[int, float, float, float]:
     """On a downscaled copy: (turn, skew, confidence of the 0/180 decision, median letter height in pixels of
-    ``gray``). ``whitened``: ``whiten_borders(gray)`` when the caller has it already."""
+    ``gray``). ``whitened``: ``whiten_borders(gray)`` when the caller has it already, ``flattened``: then
+    ``_flatten(whitened)`` (both used only for a page no bigger than the analysis size)."""
     h, w = gray.shape[:2]
     f = min(1.0, ANALYSIS_WIDTH / float(max(h, w)))
     if f < 1:
         gray = cv2.resize(gray, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
-        whitened = None
-    all_ink = _small_binary(whitened if whitened is not None else whiten_borders(gray))
+        whitened = flattened = None
+    if whitened is None:
+        whitened, flattened = whiten_borders(gray), None
+    all_ink = _small_binary(whitened, flattened=flattened)
     letter_height, binary = _ink_stats(all_ink)
     letter_height /= f
     # lines run across (0) or down (90)? A coarse search of both on a half-size copy, then the fine
@@ -590,7 +598,9 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         gray = ink_gray(rgb)
     # a page no bigger than the analysis size is analysed as it is: whiten its borders once, for both
     whitened = whiten_borders(gray) if max(gray.shape[:2]) <= ANALYSIS_WIDTH else None
-    turn, skew, confidence, letter_height = analyse(gray, whitened)
+    # ... and flatten it once, for both (a phone photo: ~3 ms a page)
+    flattened = _flatten(whitened) if whitened is not None else None
+    turn, skew, confidence, letter_height = analyse(gray, whitened, flattened)
     if letter_height == 0:
         # No letter-sized ink (a blank back, a page holding only a seal): nothing to tell its orientation or
         # skew from. The row profiles of a seal's ring gave 180° and up to 10° of "skew", so the page was
@@ -610,7 +620,7 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         # darkened after the upscale (measured on the real photos: word accuracy 0.950 → 0.963; neutral on
         # 300 dpi scans, so only here). No median filter: the small letters' edges read as "noise" to its
         # check, and it then eats the tone marks (real photo 4_1: 0.953 with it, 0.977 without).
-        clean = _flatten(whitened if whitened is not None else whiten_borders(gray))
+        clean = flattened if flattened is not None else _flatten(whiten_borders(gray))
         gray = cv2.LUT(_warp(clean, turn, skew, scale), _DARKEN)
     else:
         gray = _warp(gray, turn, skew, scale)

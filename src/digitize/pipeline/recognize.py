@@ -128,15 +128,24 @@ def _split_at_gutter(line: list[_Tok], gutter: float, char_w: float) -> tuple[li
     return left, right
 
 
-def _crosses(line: list[_Tok], x: float, char_w: float) -> bool:
+# a line's gaps between words, left to right (end of a word, start of the next, width), and their median
+_Gaps = tuple[list[tuple[float, float, float]], float]
+
+
+def _gaps(line: list[_Tok]) -> _Gaps:
+    pairs = [(a.x1, b.x0, b.x0 - a.x1) for a, b in itertools.pairwise(line)]
+    return pairs, (statistics.median(g for *_, g in pairs) if pairs else 0.0)
+
+
+def _crosses(line: list[_Tok], x: float, char_w: float, gaps: _Gaps | None = None) -> bool:
     """Does the line run across ``x`` (a word covers it or the gap there is a normal word space)?
 
     A gap is a column gutter when it is wider than a letter and clearly wider than the line's usual word
-    space (photographed headers can have columns only ~1.5 word spaces apart)."""
-    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(line)]
-    usual = statistics.median(gaps) if gaps else 0.0
-    for (a, b), gap in zip(itertools.pairwise(line), gaps, strict=True):
-        if a.x1 <= x <= b.x0:
+    space (photographed headers can have columns only ~1.5 word spaces apart). ``gaps``: ``_gaps(line)``
+    when the caller asks about many ``x``."""
+    pairs, usual = gaps if gaps is not None else _gaps(line)
+    for x1, x0, gap in pairs:
+        if x1 <= x <= x0:
             return gap < max(char_w, 1.3 * usual) and gap < 2.5 * char_w
     return any(t.x0 <= x <= t.x1 for t in line)
 
@@ -211,11 +220,12 @@ def _find_gutter(lines: list[list[_Tok]], width: float, char_w: float) -> float 
         for a, b in itertools.pairwise(ln):
             if b.x0 - a.x1 >= 2.5 * char_w and lo <= (a.x1 + b.x0) / 2 <= hi:
                 candidates.append((a.x1 + b.x0) / 2)
+    gaps = [_gaps(ln) for ln in lines]  # once per line, not per candidate (~65 of them)
     counted: list[tuple[int, float]] = []
     for x in candidates:
         count = 0
-        for ln in lines:
-            if _crosses(ln, x, char_w):
+        for ln, g in zip(lines, gaps, strict=True):
+            if _crosses(ln, x, char_w, g):
                 break
             count += 1
         counted.append((count, x))

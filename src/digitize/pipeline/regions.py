@@ -9,18 +9,36 @@ boxes are in), paper white where the region leaves the scan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
 import cv2
 import numpy as np
 
-from digitize.pipeline.model import Box, Word
+from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.text import nfc
 
 if TYPE_CHECKING:
     from digitize.pipeline.preprocess import Prepared
     from digitize.tools.tesseract import Token
+
+
+P = ParamSpec("P")
+Pass = Callable[Concatenate["Prepared", RecognizedPage, P], RecognizedPage]
+
+
+def on_read_pages(second_pass: Pass[P]) -> Pass[P]:
+    """A second pass run only on a page OCR read words on: a born-digital page (its text layer) and a page
+    with no word read are returned as they are, no region cut, no second Tesseract run."""
+
+    @functools.wraps(second_pass)
+    def run(prepared: Prepared, page: RecognizedPage, /, *args: P.args, **kwargs: P.kwargs) -> RecognizedPage:
+        if page.source != "ocr" or not page.words:
+            return page
+        return second_pass(prepared, page, *args, **kwargs)
+
+    return run
 
 
 def letter_height(words: Sequence[Word]) -> float:
@@ -58,6 +76,39 @@ def cut(
     size = (max(1, int(x1 - x0)), max(1, int(y1 - y0)))
     white = 255 if image.ndim == 2 else (255,) * image.shape[2]
     return cv2.warpAffine(image, m, size, flags=cv2.INTER_LINEAR, borderValue=white)
+
+
+TONE_GAP = 40  # grey levels between a stamp's or a seal's ink and the print for ``print_tone`` to tell them
+MIN_APART = 0.1  # share of the lighter ink lying apart from the print for it to be a stamp's or a seal's
+
+
+def print_tone(grey: np.ndarray) -> np.ndarray | None:
+    """The region with ink lighter than the print made paper, where it holds two inks: on a grey scan a red
+    seal or a purple or blue stamp is mid-grey and the black print under and beside it darker. The ink
+    (pixels under the region's paper/ink Otsu level) is split again by Otsu; taken only when the lighter part
+    is a fifth of the ink or more, its median ``TONE_GAP`` levels above the darker part's, and some of it
+    (``MIN_APART``) lies more than 3 pixels from the darker: not only the soft edges of one ink (nor the grey
+    edges of a bitonal scan turned by a fraction of a degree). None otherwise: nothing to take out."""
+    flat = np.ascontiguousarray(grey).reshape(-1, 1)
+    paper, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    ink = flat[flat < paper]
+    if ink.size < 50:
+        return None
+    split, _ = cv2.threshold(ink.reshape(-1, 1), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    dark, light = ink[ink <= split], ink[ink > split]
+    if light.size < 0.2 * ink.size or dark.size == 0:
+        return None
+    if float(np.median(light)) - float(np.median(dark)) < TONE_GAP:
+        return None
+    lighter = ((grey > split) & (grey < paper)).astype(np.uint8)
+    dark_ink = (grey <= split).astype(np.uint8)
+    apart = cv2.bitwise_and(lighter, 1 - cv2.dilate(dark_ink, np.ones((7, 7), np.uint8)))
+    if cv2.countNonZero(apart) < MIN_APART * light.size:
+        return None
+    near_print = cv2.dilate(dark_ink, np.ones((3, 3), np.uint8))
+    out = grey.copy()
+    out[(grey > split) & (near_print == 0)] = 255  # the print's soft edges kept (letters not thinned)
+    return out
 
 
 def page_words(

@@ -127,12 +127,11 @@ def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
     return bool(read_signer(page_lines(probe)).value("signer_title"))
 
 
+@regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
 ) -> RecognizedPage:
     """The page with its signature block read again when the first pass lost it."""
-    if page.source != "ocr" or not page.words:
-        return page
     found = _needs_pass(page)
     if found is None:
         return page
@@ -182,13 +181,17 @@ NAME_CUTS = ((1.0, 0.2), (0.5, 0.25))  # (left margin, top/bottom margin) in lin
 
 def _name_of(tokens: list[str], given: list[str]) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
-    (garbled ones repaired by ``surname_of``) on, every later word a valid syllable; its given names must be
+    (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
+    is another word, not a garbled name) on, every later word a valid syllable; its given names must be
     the ones the first reading had (the words the seal left clear, kept as first read), so nothing is
     invented."""
     for k, tok in enumerate(tokens):
         sur = surname_of(tok)
         if sur is None:
             continue
+        bare = nfc(tok.strip(".,;:|!'\"()[]"))
+        if bare[:1].islower() and bare.isalpha() and is_syllable(bare) and bare != sur.lower():
+            continue  # a word read whole in lower case ("vần", "vân" from the rim) is that word, not "Văn"
         rest = [t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]]
         rest = [t[0] + t[1:].lower() if t.isupper() else t for t in rest if t]
         words = [sur, *rest]
@@ -218,23 +221,24 @@ def _name_sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, in
     return np.vstack(parts), spans
 
 
+@regions.on_read_pages
 def name_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
 ) -> RecognizedPage:
     """The page with the signer's name read again where a seal's rim garbled its family name: the first
     reading has the title and, under it, a line ending in capitalised syllables ("mg $en Hòa Bình") but no
     name. Only that line is cut from the scan (at its own resolution), twice (with more and less of the
-    seal's rim and star left of it and above it), each at three scales, stacked into one image read once
-    (``--psm 6``). A name is taken
+    seal's rim and star left of it and above it); each cut is also read with the seal taken out, by tone
+    (``regions.print_tone``: a grey scan's mid-grey seal); each at three scales, stacked into one image
+    read once (``--psm 6``). A name is taken
     when most readings that give one agree on it (at least two), led by a family name (a garbled one
     repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
     reading had; its confidence stays low (review). Otherwise the page is returned as it was."""
-    if page.source != "ocr" or not page.words:
-        return page
     line = doubtful_name_line(page_lines(page))
     if line is None:
         return page
     h = line.y1 - line.y0
+    given = _trailing(line)
     grey = regions.grey_master(prepared)
     crops = []
     # two cuts: the seal's rim and star left of the name, and its arc above, come in less or more
@@ -243,7 +247,11 @@ def name_pass(
         x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + pad * h)
         if int(x1 - x0) < 8 or int(y1 - y0) < 8:
             return page
-        crops.append(regions.cut(prepared, x0, y0, x1, y1, source=grey))
+        crop = regions.cut(prepared, x0, y0, x1, y1, source=grey)
+        crops.append(crop)
+        toned = regions.print_tone(crop)
+        if toned is not None:
+            crops.append(toned)
     sheet, spans = _name_sheet(crops)
     try:
         tokens = tesseract.image_to_data(sheet, lang=lang, psm=6, dpi=300, timeout=timeout)
@@ -255,7 +263,6 @@ def name_pass(
         r = next((i for i, (a, b) in enumerate(spans) if a <= cy < b), None)
         if r is not None and t.conf >= 0:
             rows.setdefault(r, []).append(t)
-    given = _trailing(line)
     names = []
     for r in sorted(rows):
         toks = sorted(rows[r], key=lambda t: t.left)

@@ -10,8 +10,11 @@ read again as one block (``--psm 6``); the new words replace the first reading's
 them read as sure Vietnamese syllables. Black print under the stamp stays black (the stamp's ink multiplies
 it: dark, no colour), so the words come back whole.
 
-A pure function of the prepared page and its first reading. Grey and bitonal scans (no colour to tell the
-stamp by), pages without a type name (a công văn's "V/v" lines), and pages with no coloured ink there are
+On a scan without colour (an archive's grey scan) the stamp's purple or blue is a mid-grey, lighter than the
+black print: there the lighter of the two inks is made paper (``regions.print_tone``).
+
+A pure function of the prepared page and its first reading. Bitonal scans (the stamp as black as the
+print), pages without a type name (a công văn's "V/v" lines), and pages with no stamp's ink there are
 untouched: no second Tesseract run.
 """
 
@@ -109,11 +112,13 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
     return (top, bottom) if math.isfinite(top) and math.isfinite(bottom) else None
 
 
+@regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
 ) -> RecognizedPage:
-    """The first page with its type name and subject rows read again without a coloured stamp over them."""
-    if page.source != "ocr" or not page.words or page.index != 0 or prepared.master.ndim != 3:
+    """The first page with its type name and subject rows read again without a stamp over them: its
+    coloured ink made paper on a colour scan, its lighter tone on a grey one."""
+    if page.index != 0:
         return page
     zone = _zone(page)
     if zone is None:
@@ -122,13 +127,9 @@ def second_pass(
     x0, x1 = 0.0, float(page.width)
     if int(x1 - x0) < 8 or int(y1 - y0) < 8:
         return page
-    crop = regions.cut(prepared, x0, y0, x1, y1, colour=True)
-    mask = stamp_mask(crop)
-    if cv2.countNonZero(mask) < MIN_INK * mask.size:
+    grey = _without_stamp(prepared, x0, y0, x1, y1)
+    if grey is None:
         return page
-    clean = crop.copy()
-    clean[mask > 0] = 255
-    grey = cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY)
     dpi = round(prepared.dpi / prepared.scale)
     try:
         tokens = tesseract.image_to_data(grey, lang=lang, psm=6, dpi=dpi, timeout=timeout)
@@ -150,6 +151,25 @@ def second_pass(
     if _sure(new) <= _sure(old):
         return page  # the reading without the stamp is no better: keep the first
     return _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
+
+
+def _without_stamp(prepared: Prepared, x0: float, y0: float, x1: float, y1: float) -> np.ndarray | None:
+    """The rows cut from the scan, grey, with the stamp's ink made paper: on a colour scan its coloured ink
+    (when there is ``MIN_INK`` of it), on a scan without colour (an archive's grey scan: the purple or blue
+    stamp lighter than the black print) its tone (``regions.print_tone``). None when there is no stamp's ink
+    to take out (a little colour, not a stamp's worth; one ink only; a bitonal scan)."""
+    coloured = 0
+    if prepared.master.ndim == 3:
+        crop = regions.cut(prepared, x0, y0, x1, y1, colour=True)
+        mask = stamp_mask(crop)
+        coloured = cv2.countNonZero(mask)
+        if coloured >= MIN_INK * mask.size:
+            clean = crop.copy()
+            clean[mask > 0] = 255
+            return cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY)
+    if coloured:
+        return None
+    return regions.print_tone(regions.cut(prepared, x0, y0, x1, y1))
 
 
 def _replace_rows(

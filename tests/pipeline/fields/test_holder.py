@@ -47,3 +47,52 @@ def test_a_short_labelled_line_does_not_take_the_next() -> None:
         _licence([("Tên tổ chức: " + COMPANY, "x=355", 92.0), ("Được phép: bán lẻ rượu.", "x=355", 92.0)])
     )
     assert v["holder_name"] == COMPANY
+
+
+def _decision(subject: tuple[str, ...], article: list) -> list:  # type: ignore[type-arg]
+    return [
+        *header(number="Số: 2420/QĐ-SCT", organ=("SỞ CÔNG THƯƠNG",)),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        *[(line, "center", 80.0) for line in subject],
+        ("GIÁM ĐỐC SỞ CÔNG THƯƠNG", "center", 93.0),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "x=540", 90.0),
+        ("QUYẾT ĐỊNH:", "center", 93.0),
+        *article,
+        ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "x=540", 90.0),
+        *signer(("GIÁM ĐỐC",)),
+    ]
+
+
+def test_article_1_s_holder_beats_the_subject_s_garbled_by_a_stamp() -> None:
+    # an incoming stamp over the trích yếu's end; Điều 1 names the holder in full, in body print
+    subject = ("Về việc cấp Giấy phép xây dựng cho Công ty TủHH DưệẾphá# Ó Z", "Phương Nam ENN†er: 22⁄12⁄2")
+    article = [
+        ("Điều 1. Cấp Giấy phép xây dựng cho Công ty TNHH Dược phẩm Phương Nam, mã số", "x=540", 96.0),
+        ("thuế: 5384240559-010, địa chỉ: Số 146, đường Trần Phú, tỉnh Tuyên Quang.", "x=420", 96.0),
+    ]
+    assert values(_decision(subject, article))["holder_name"] == "Công ty TNHH Dược phẩm Phương Nam"
+
+
+def test_article_1_wrapped_at_a_ragged_right_margin_goes_on_with_its_next_line() -> None:
+    # not justified: Điều 1's first (indented) line ends well short of the margin, mid-name; its next line
+    # starts at the body's left edge, with the name's last words before "mã số thuế:"
+    subject = ("Về việc cấp lại Giấy phép xây dựng cho Công ty Cổ phần Xây dựng", "Hoàng Long")
+    for first, rest in (
+        ("Điều 1. Cấp lại Giấy phép xây dựng cho Công ty Cổ phần Xây dựng", "Hoàng Long"),
+        ("Điều 1. Cấp lại Giấy phép xây dựng cho Công ty Cổ phần Xây", "dựng Hoàng Long"),
+    ):
+        article = [
+            (first, "x=540", 96.0),
+            (rest + ", mã số thuế: 1999803713, địa chỉ: Số 2, đường Hùng Vương.", "x=420", 96.0),
+        ]
+        got = values(_decision(subject[:1], article))["holder_name"]
+        assert got == "Công ty Cổ phần Xây dựng Hoàng Long", first
+
+
+def test_a_speck_read_as_a_quote_before_the_holder_s_label() -> None:
+    v = values(
+        _licence(
+            [("'Tên tổ chức: " + COMPANY, "x=355", 92.0), ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0)]
+        )
+    )
+    assert v["holder_name"] == COMPANY

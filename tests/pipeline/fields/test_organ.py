@@ -37,7 +37,10 @@ from tests.pipeline.test_extract import header, signer, values
         (("TỔNG CỤC THUẾ", "CỤC THUẾ TỈNH QUẢNG NGÃI"), "Cục thuế tỉnh Quảng Ngãi", "Tổng cục Thuế"),
         (("UBND TỈNH YÊN BÁI", "VĂN PHÒNG"), "Văn phòng", "UBND tỉnh Yên Bái"),
         # the head word lost to OCR under a whole organ's line: that line is still the parent
-        (("BỘ Y TẾ", "__ QỤC QUẢN LÝ DƯỢC"), "__ qục quản lý dược", "Bộ Y tế"),
+        (("BỘ Y TẾ", "__ QỤC QUẢN LÝ DƯỢC"), "qục quản lý dược", "Bộ Y tế"),
+        # a quote read before the unit's line is not its name's; "BỘ" misread over a Cục is still a ministry
+        (("ĐỘ Y TẾ", "'CỤC QUẢN LÝ DƯỢC"), "Cục quản lý dược", "Bộ Y tế"),
+        (("SỞ CÔNG THƯƠNG", "CỤC HÓA CHẤT"), "Cục hóa chất", "Bộ Công Thương"),
     ],
 )
 def test_organ_and_parent(lines: tuple[str, ...], organ: str, parent: str | None) -> None:
@@ -106,3 +109,33 @@ def test_a_header_line_of_thousands_of_digits_is_read_in_linear_time() -> None:
     assert _NOTATION.search("1" * 200_000 + "a") is None
     assert _NOTATION.search("1" * 200_000 + "QĐ-UBND") is not None
     assert _NOTATION.search("Sứ 1724GCN-LD") is not None  # as before
+
+
+def test_the_organ_over_a_heading_is_read_when_the_motto_and_number_are_not() -> None:
+    # a blurred photo: the motto read as junk, the handwritten number and the date unreadable
+    specs = [
+        ("UBND TỈNH KHÁNH HÒA", "left", 60.0),
+        ("SỞ GIAO THÔNG VẬN TẢI", "left", 92.0),
+        ("Số. Z2 /CTSGTVT Kon 2", "left", 50.0),
+        ("AB. II NI", "right", 8.0),
+        ("nong loan 2020", "right", 49.0),
+        ("CHỈ THỊ", "center", 89.0),
+        ("Về việc đẩy mạnh cải cách thủ tục hành chính", "center", 96.0),
+        ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch", "body", 93.0),
+        *signer(("GIÁM ĐỐC",), "Lê Đức Dũng"),
+    ]
+    v = values(specs)
+    assert v["organ_name"] == "Sở Giao thông vận tải"
+    assert v["parent_organ"] == "UBND tỉnh Khánh Hòa"
+
+
+def test_a_page_of_body_text_over_a_heading_has_no_organ() -> None:
+    specs = [
+        ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động", "body", 93.0),
+        ("xây dựng kế hoạch và tổ chức thực hiện nghiêm túc.", "body", 93.0),
+        ("QUYẾT ĐỊNH:", "center", 93.0),
+        ("Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.", "body", 90.0),
+        *signer(("GIÁM ĐỐC",), "Lê Đức Dũng"),
+    ]
+    v = values(specs)
+    assert (v["organ_name"], v["parent_organ"]) == (None, None)

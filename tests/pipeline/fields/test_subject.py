@@ -259,3 +259,135 @@ def test_a_word_of_thousands_of_marks_is_read_in_linear_time() -> None:
     assert unglue(word) == word
     assert unglue("." * 200_000 + "cháy") == "cháy"
     assert unglue("/⁄2cháy") == "cháy"  # as before
+
+
+def test_a_subject_line_given_after_the_authority_line_below_it_is_still_the_subject() -> None:
+    # OCR merged the authority line with a stamp beside it and gave it before the licence's title line that
+    # stands above it on the page: the lines under the heading are read top to bottom
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",), number="Số: 722/GP-QLD"),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("NHẬP KHẨU THUỐC", "center", 93.0),
+        ("CỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "center", 91.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Dương Minh Bình"),
+    ]
+    base = page(specs)
+    title = next(w.line for w in base.words if w.text == "NHẬP")
+    swap = {title: title + 1, title + 1: title}
+    words = tuple(replace(w, line=swap.get(w.line, w.line)) for w in base.words)
+    got = extract([replace(base, words=words)]).values()
+    assert got["subject"] == "Giấy phép nhập khẩu thuốc"
+
+
+def test_a_stamp_s_junk_over_a_subject_word_does_not_cut_the_line_s_last_word() -> None:
+    # an incoming stamp over "nhượng" read as a wide junk word with no confidence: the rest of the line is no
+    # longer centred, and the words that are centred leave out the line's last word, printed a space away
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",), number="Số: 2791/QĐ-QLD"),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc cấp lại Giấy chứng nhận đủ điều kiện chuyển", "center", 93.0),
+        ("nhượng thuốc cho Công ty TNHH MTV Thiết bị Y tế An Phát", "center", 93.0),
+        ("CỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "center", 91.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Dương Minh Bình"),
+    ]
+    base = page(specs)
+    words = tuple(
+        replace(w, text=")E.N9Xưấ(", conf=0.0, box=Box(w.box.x0 - 300, w.box.y0, w.box.x1, w.box.y1))
+        if w.text == "nhượng"
+        else w
+        for w in base.words
+    )
+    got = extract([replace(base, words=words)]).values()
+    assert got["holder_name"] == "Công ty TNHH MTV Thiết bị Y tế An Phát"
+    assert (got["subject"] or "").endswith("Y tế An Phát")
+
+
+def test_the_body_s_first_line_further_below_than_the_subject_s_lines_are_apart_ends_it() -> None:
+    # the first body paragraph's indented line happens to be centred under the heading and not to reach the
+    # right margin; it stands a blank line below the subject, whose own lines are single-spaced
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import page
+
+    specs = _directive(
+        [("", "center", 90.0), ("Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước", "center", 96.0)]
+    )
+    specs += [(BODY, "body", 90.0)]
+    base = page(specs)
+    # a blurred scan: each line's box nearly as tall as the line pitch, no gap between boxes shows the blank
+    tall = tuple(replace(w, box=Box(w.box.x0, w.box.y0, w.box.x1, w.box.y0 + 58)) for w in base.words)
+    assert extract([replace(base, words=tall)]).values()["subject"] == SUBJECT
+
+
+def test_a_speck_glued_to_v_v_is_not_the_subject_s() -> None:
+    specs = header(
+        number="Số: 1550/SKHCN-VP",
+        organ=("SỞ KHOA HỌC VÀ CÔNG NGHỆ",),
+        vv=("VW& số hóa kết quả giải quyết thủ tục", "hành chính"),
+    )
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    v = values(specs + signer(("GIÁM ĐỐC",)))
+    assert v["subject"] == "số hóa kết quả giải quyết thủ tục hành chính"
+
+
+def test_v_v_read_as_a_doubtful_word_after_a_speck_read_as_a_quote() -> None:
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = header(
+        number="Số: 2745/HC-VP",
+        organ=("CỤC HÓA CHẤT",),
+        parent="BỘ CÔNG THƯƠNG",
+        vv=("'VWA số hóa kết quả giải quyết thủ", "tục hành chính"),
+    )
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    base = page(specs + signer(("GIÁM ĐỐC",)))
+    words = tuple(replace(w, conf=8.0) if w.text == "'VWA" else w for w in base.words)
+    v = extract([replace(base, words=words)]).values()
+    assert (v["type_name"], v["subject"]) == ("Công văn", "số hóa kết quả giải quyết thủ tục hành chính")
+
+
+def test_a_misread_ve_viec_at_the_subject_s_start_is_restored() -> None:
+    rest = "tăng cường công tác thi hành án hành chính trên địa bàn tỉnh"
+    for first in ("Vẽ viết", "về-i$€"):
+        head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/CT-UBND")
+        body = [("CHỈ THỊ", "center", 95.0), (f"{first} {rest}", "center", 91.0), (BODY, "body", 90.0)]
+        v = values(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+        assert v["subject"] == SUBJECT, first
+
+
+def test_a_subject_that_starts_like_ve_viec_but_is_not_is_kept() -> None:
+    from digitize.pipeline.fields.subject import misread_ve_viec
+
+    assert misread_ve_viec("Về công tác văn thư năm 2024") == "Về công tác văn thư năm 2024"
+    assert misread_ve_viec("Vẽ bản đồ địa chính") == "Vẽ bản đồ địa chính"
+    assert misread_ve_viec("về-" + "$" * 10_000) == "về-" + "$" * 10_000  # marks only: nothing after them
+
+
+def test_a_quarter_read_as_a_toned_i_is_quarter_one() -> None:
+    specs = header(
+        number="Số: 1750/UBND-VP",
+        organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"),
+        parent=None,
+        vv=("V/v báo cáo tình hình thực hiện nhiệm", "vụ quý Ì năm 2023"),
+    )
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    v = values(specs + signer(("CHỦ TỊCH",)))
+    assert v["subject"] == "báo cáo tình hình thực hiện nhiệm vụ quý I năm 2023"

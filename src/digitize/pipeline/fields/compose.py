@@ -10,7 +10,7 @@ from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import fit_notation, read_notation, read_number
-from digitize.pipeline.fields.organ import read_organ
+from digitize.pipeline.fields.organ import organ_over_heading, read_organ
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
@@ -33,8 +33,13 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     layout = read_layout(first)
     number = read_number(layout)
     res.add(number.found)
-    # a page without a Decree 30 header (no motto, no number) has no organ, place or công văn subject
-    has_header = layout.motto_i is not None or number.found.get("code_number") is not None
+    # a page without a Decree 30 header (no motto, no number, no organ over a type heading) has no organ,
+    # place or công văn subject
+    has_header = (
+        layout.motto_i is not None
+        or number.found.get("code_number") is not None
+        or organ_over_heading(layout)
+    )
     left = list(layout.left) if has_header else []
     organ = read_organ(left, number.line_i)
     res.add(organ)
@@ -43,7 +48,8 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     heading = layout.type_hit[0] if layout.type_hit is not None else None
     notation = fit_notation(notation, heading)
     res.add(notation)
-    res.add(read_place_date(layout, has_header))
+    organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
+    res.add(read_place_date(layout, has_header, organs))
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)

@@ -12,8 +12,10 @@ from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
 from digitize.pipeline.model import ExtractedField
 from digitize.text import fold
 
+# a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
 _HOLDER_LABEL = re.compile(
-    r"^\s*[-+•*]?\s*(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
+    r"^\s*[-+•*'\"`‘’.,]?\s*"
+    r"(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
     r"ho va ten|ho ten|to chuc|chu dau tu|chu so huu|nguoi duoc cap|don vi|doanh nghiep|chung nhan)"
     r"\s*[:;]\s*(\S.*)$"
 )
@@ -100,19 +102,20 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 res.set("holder_name", value, ln.conf)
                 break
+    if "holder_name" not in res.fields:
+        # Điều 1 grants the act to the holder by its full name, with its tax code and address: body print,
+        # where the trích yếu above it is where an incoming stamp lands ("cho Công ty TủHH DưệẾphá# Ó")
+        article = _for_in(lines, ("dieu 1",))
+        if article:
+            res.set("holder_name", article[0], article[1])
     if "holder_name" not in res.fields and subject and subject.value:
         m = _FOR.search(fold1(subject.value))
         if m:
             res.set("holder_name", _clean_holder(subject.value[m.start(1) :]), subject.confidence * 0.95)
     if "holder_name" not in res.fields:
-        joined = " ".join(
-            with_next(lines, k)
-            for k, ln in enumerate(lines)
-            if fold(ln.text).startswith(("dieu 1", "cap ", "cho "))
-        )
-        m = _FOR.search(fold1(joined))
-        if m:
-            res.set("holder_name", _clean_holder(joined[m.start(1) :]), 0.6)
+        other = _for_in(lines, ("cap ", "cho "))
+        if other:
+            res.set("holder_name", other[0], 0.6)
     text = " ".join(ln.text for ln in lines)
     folded = fold1(text)
     for mid in _ID.finditer(folded):
@@ -123,7 +126,24 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     return res.freeze()
 
 
-_NEXT_STOP = re.compile(r"^\W*(dieu \d|\S+(\s+\S+){0,4}\s*:)")
+def _for_in(lines: Sequence[Line], starts: tuple[str, ...]) -> tuple[str, float] | None:
+    """The holder after "cho Công ty …" in the paragraphs opening with ``starts`` (each with its next line
+    when it goes on there), and the confidence it is given."""
+    paragraphs = [with_next(lines, k) for k, ln in enumerate(lines) if fold(ln.text).startswith(starts)]
+    joined = " ".join(paragraphs)
+    m = _FOR.search(fold1(joined))
+    if m is None:
+        return None
+    name = _clean_holder(joined[m.start(1) :])
+    if len(name) < 3:
+        return None
+    k = next(i for i, ln in enumerate(lines) if fold(ln.text).startswith(starts))
+    return name, 0.6 if starts != ("dieu 1",) else min(0.9, lines[k].conf)
+
+
+# the next line opens an article, or has a label of its own ("Địa chỉ:", "Mã số thuế:"; a label has no comma:
+# "Hoàng Long, mã số thuế: …" goes on with a name)
+_NEXT_STOP = re.compile(r"^\W*(dieu \d|[^\s,]+(\s+[^\s,]+){0,4}\s*:)")
 
 
 def with_next(lines: Sequence[Line], k: int) -> str:
@@ -136,7 +156,18 @@ def with_next(lines: Sequence[Line], k: int) -> str:
     nxt = lines[k + 1]
     ends = sorted(x.x1 for x in lines if x.page == ln.page)
     margin = ends[int(0.9 * (len(ends) - 1))]
-    if nxt.page != ln.page or ln.x1 < margin - 0.06 * ln.width or _NEXT_STOP.match(nxt.folded):
+    if nxt.page != ln.page or _NEXT_STOP.match(nxt.folded):
+        return ln.text
+    # a paragraph's line that ends mid-sentence, the next right under it starting left of it (the paragraph's
+    # first line is indented, a new paragraph's is not left of it) or under it in lower case: a ragged right
+    # margin wrapped it there ("… cửa hàng bán lẻ / xăng dầu cho Công ty …", "… Xây dựng / Hoàng Long, …")
+    tol = 0.01 * ln.width
+    wrapped = (
+        not re.search(r"[.;:!?]\W*$", ln.text)
+        and -0.5 * (ln.y1 - ln.y0) <= nxt.y0 - ln.y1 < 2 * max(1.0, ln.y1 - ln.y0)
+        and (nxt.x0 < ln.x0 - tol or (nxt.text[:1].islower() and nxt.x0 <= ln.x0 + tol))
+    )
+    if ln.x1 < margin - 0.06 * ln.width and not wrapped:
         return ln.text
     return f"{ln.text} {nxt.text}"
 

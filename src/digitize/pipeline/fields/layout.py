@@ -45,6 +45,29 @@ def _type_text(text: str) -> tuple[str, float] | None:
     return match(letters, F_TYPES, 84)
 
 
+# the header's third row read as one line across the gutter, its number unread ("Số: Ï /UBNDKT ThừcThiến Huế
+# ngày TẾ thống Ý2 năm 2023"): "Số:" then the notation's stroke opens it, or a date line's "ngày … năm <year>"
+# is in it ("Số: Kiẩ(bđifCác cơ quan" is the body's address line misread)
+_HEADER_ROW = re.compile(
+    r"^\W?\s*s[o0eø]\S?\s*[:;.,][^/]{0,12}/|\bng[a-z]y\b.{0,40}\bn[a-z]m\s*+(?:19|20)\d\d\b"
+)
+
+
+def _motto_x0(mline: Line) -> float:
+    """Where the motto starts: its "CỘNG"; when OCR glued "CỘNG" to the organ's last word on the same row
+    ("HUẾÔNG HÒA XÃ …"), a sixth of the way from "HÒA" to the line's end before "HÒA" ("CỘNG " is 5 of the
+    motto's 34 letters and spaces, "HÒA … NAM" the other 29)."""
+    words = sorted(mline.words, key=lambda w: w.box.x0)
+    cong = [w for w in words if fold(w.text).startswith(("cong", "cộng"))]
+    if cong:
+        return cong[0].box.x0
+    hoa = next((k for k, w in enumerate(words[1:], 1) if fold(w.text).strip(".,") == "hoa"), None)
+    if hoa is None:
+        return mline.x0
+    x_hoa = words[hoa].box.x0
+    return x_hoa - (mline.x1 - x_hoa) * 5 / 29
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where the parts of the first page's header are (indices into ``first``)."""
@@ -67,8 +90,7 @@ def read_layout(first: Sequence[Line]) -> Layout:
     gutter = width * 0.45
     if motto_i is not None and first[motto_i].boxed:
         mline = first[motto_i]
-        cong = [w for w in mline.words if fold(w.text).startswith(("cong", "cộng"))]
-        x_motto = cong[0].box.x0 if cong else mline.x0
+        x_motto = _motto_x0(mline)
         gutter = max(width * 0.3, min(width * 0.55, x_motto - width * 0.02))
     type_i: int | None = None
     type_hit: tuple[str, float] | None = None
@@ -88,6 +110,7 @@ def read_layout(first: Sequence[Line]) -> Layout:
             and ln.x0 < gutter - width * 0.08
             and ln.x1 > gutter + width * 0.08
             and not re.search(r"\d\s*/", ln.folded)
+            and not _HEADER_ROW.search(ln.folded)
         ):
             break
         if fold(ln.text).startswith(("kinh gui", "can cu")):

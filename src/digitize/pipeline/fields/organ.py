@@ -7,7 +7,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
-from digitize.pipeline.fields.layout import is_motto
+from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD
 from digitize.pipeline.fields.result import Builder, Found
@@ -22,6 +22,8 @@ def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
 
 
 _MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
+# the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o
+_MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
 _UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
 
 
@@ -30,7 +32,10 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế)."""
     f = fold(squash(text))
     if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 4:
-        hit = match("bo " + f, _MINISTRIES, 92)
+        # "BỘ" misread as another two-letter word ("ĐỘ Y TẾ", "SỞ Y TẾ": a Sở has no Cục under it), or lost
+        misread = _MISREAD_BO.match(f)
+        hit = match("bo " + f[misread.end() :], _MINISTRIES, 92) if misread else None
+        hit = hit or match("bo " + f, _MINISTRIES, 92)
         if hit:
             return hit[0], hit[1] * 0.9
     # up to two junk characters before (a speck read as "L", a quote)
@@ -102,6 +107,20 @@ def capitals(text: str) -> bool:
     """Mostly capital letters (an organ's header line), as OCR reads them ("Cục LÝ DƯỢC" still is)."""
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters)
+
+
+def organ_over_heading(layout: Layout) -> bool:
+    """A Decree 30 header whose motto and number went unread (a blurred photo: "AB. II NI", "Số. Z2"): a type
+    heading ("CHỈ THỊ") with a line in capitals at the top of the page's left column above it, the issuing
+    organ's (a page of body text has its lines in normal case)."""
+    if layout.type_i is None:
+        return False
+    return any(
+        capitals(ln.text)
+        and len(re.sub(r"[^A-Za-zÀ-ỹĐđ]", "", ln.text)) >= 4
+        and (not ln.boxed or ln.y0 < 0.25 * ln.height)
+        for ln in layout.left[:3]
+    )
 
 
 # a header line naming an organ of its own (the parent's unit): it starts with an organ's head word
@@ -192,7 +211,8 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         None,
     )
     organ_lines = organ_lines[:cut]
-    organ_texts = [SO_IN_LINE.sub("", ln.text) for ln in organ_lines]
+    # a speck or a quote read before an organ's line ("'CỤC QUẢN LÝ DƯỢC") is not its name's
+    organ_texts = [clean_value(SO_IN_LINE.sub("", ln.text)) or ln.text for ln in organ_lines]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
     if ubnd is not None:
         res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])

@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from digitize.pipeline.fields.dates import find_dates
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, match, normalize_tones
-from digitize.pipeline.fields.vocab import F_PLACES
+from digitize.pipeline.fields.vocab import F_PLACES, F_PROVINCES
 from digitize.text import fold
 
 CITES = re.compile(
@@ -24,11 +26,27 @@ CITES = re.compile(
 PLACE_DATE = re.compile(r"[,.]?\s*ng[aà]y\b(?=.*\bth[aá]ng\b.*n[aă]m\b|.*n[aă]m\s*(?:19|20)\d\d\b)", re.I)
 
 
-def set_place(res: Builder, ln: Line, prefix: str) -> None:
+def _province_of(organs: Sequence[str]) -> str | None:
+    """The province or central city an organ's name ends with ("UBND thành phố Đà Nẵng", "Sở Y tế" has
+    none)."""
+    for name in organs:
+        m = re.search(r"\b(?:tinh|thanh pho)\s+(.+)$", fold(name))
+        if m is not None and m.group(1) in F_PROVINCES:
+            return F_PROVINCES[m.group(1)]
+    return None
+
+
+def set_place(res: Builder, ln: Line, prefix: str, home: str | None = None) -> None:
+    """The place before the date; ``home``, the province in the issuing organ's or its parent's name: a
+    provincial body dates its documents there, so a misread place close to it is it ("Đù Nông" under "UBND
+    thành phố Đà Nẵng" is Đà Nẵng, not the nearer spelling Đắk Nông)."""
     prefix = re.sub(r"(?i)^.*?(độc lập.*hạnh phúc)", "", prefix)
     prefix = clean_value(prefix)
     if prefix:
-        hit = match(re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix)), F_PLACES, 78)
+        key = re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix))
+        hit = match(key, F_PLACES, 78)
+        if home is not None and (hit is None or hit[1] < 0.95) and fuzz.ratio(key, fold(home)) >= 60:
+            hit = (home, max(0.7, hit[1] if hit else 0.0))
         if hit:
             res.set("place", hit[0], ln.conf * hit[1])
         elif len(prefix) <= 30:
@@ -44,8 +62,9 @@ def is_stamp_or_banner(line: Line) -> bool:
     return bool(_BANNER.search(line.folded))
 
 
-def read_place_date(layout: Layout, has_header: bool) -> Found:
-    """place and issued_date: the right column, else the header, else the first date of page 1's body."""
+def read_place_date(layout: Layout, has_header: bool, organs: Sequence[str] = ()) -> Found:
+    """place and issued_date: the right column, else the header, else the first date of page 1's body;
+    ``organs``: the issuing organ's and its parent's names (the province they name)."""
     res = Builder()
     right = list(layout.right) if has_header else []
     header = list(layout.header) if has_header else []
@@ -56,20 +75,20 @@ def read_place_date(layout: Layout, has_header: bool) -> Found:
     body_lines = [ln for ln in layout.first[:25] if not CITES.search(ln.folded)] if has_header else []
     date_sources = [ln for ln in right if not is_motto(ln)] + header + body_lines
     date_sources = [ln for ln in date_sources if not is_stamp_or_banner(ln)]
-    _scan(res, date_sources, len(date_sources) - len(body_lines))
+    _scan(res, date_sources, len(date_sources) - len(body_lines), _province_of(organs))
     return res.freeze()
 
 
-def _scan(res: Builder, date_sources: Sequence[Line], n_header: int) -> None:
+def _scan(res: Builder, date_sources: Sequence[Line], n_header: int, home: str | None) -> None:
     for k, ln in enumerate(date_sources):
         found = find_dates(ln.folded)
         if not found:
             m_place = PLACE_DATE.search(ln.text) if k < n_header else None
             if m_place is not None:
-                set_place(res, ln, ln.text[: m_place.start()])
+                set_place(res, ln, ln.text[: m_place.start()], home)
                 break
             continue
         start, _, day = found[0]
         res.set("issued_date", day.isoformat(), ln.conf)
-        set_place(res, ln, ln.text[:start])
+        set_place(res, ln, ln.text[:start], home)
         break

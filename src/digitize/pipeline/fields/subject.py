@@ -9,6 +9,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from digitize.pipeline.fields.holder import fix_company_forms
 from digitize.pipeline.fields.layout import Layout, type_line
 from digitize.pipeline.fields.lines import Line, sub_line
@@ -47,9 +49,26 @@ def centred_part(ln: Line, cx: float) -> Line | None:
                 break
     if best is None:
         return None
-    if best == (0, len(words) - 1):
+    i, j = _run_on(words, *best)
+    if (i, j) == (0, len(words) - 1):
         return ln
-    return sub_line(ln, words[best[0] : best[1] + 1])
+    return sub_line(ln, words[i : j + 1])
+
+
+def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
+    """The centred run ``words[i..j]`` with the printed words next to it on either side: a word a space's
+    width away with letters, read with confidence, is the same line's (a stamp's junk over one end, or a word
+    lost under it, moves the line's centre; a stamp or a banner beside the line stands apart)."""
+    h = statistics.median(w.box.y1 - w.box.y0 for w in words[i : j + 1])
+
+    def printed(w: Word, gap: float) -> bool:
+        return gap <= 0.8 * h and w.conf >= 60 and re.search(r"[^\W\d_]{2}", w.text) is not None
+
+    while i > 0 and printed(words[i - 1], words[i].box.x0 - words[i - 1].box.x1):
+        i -= 1
+    while j < len(words) - 1 and printed(words[j + 1], words[j + 1].box.x0 - words[j].box.x1):
+        j += 1
+    return i, j
 
 
 def _junk(w: Word, *, leading: bool) -> bool:
@@ -105,9 +124,9 @@ def unglue(word: str) -> str:
 
 
 _VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
-# "V/v" with its slash run into the second v reads "VW", or its second v "w" ("V/w"): no Vietnamese word
-# starts "vw" or "w"
-VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b|vv\s|vw\s)")
+# "V/v" with its slash run into the second v reads "VW" (a speck may stick to it: "VW&"), or its second v "w"
+# ("V/w"): no Vietnamese word starts "vw" or "w"
+VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b|vv\s|vw(?:\s|[^\w\s]))")
 VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b\.?|vv\b|vw\b|v\s*[/\\|l1i])\s*")
 
 BODY_START = (
@@ -117,6 +136,10 @@ BODY_START = (
 )  # fmt: skip
 
 
+# marks before a subject's first word, a quotation mark or a bracket left (it opens the subject's own words)
+_LEADING_MARKS = re.compile(r"^[^\w\s\"'“‘«(\[]+\s*")
+
+
 def doubtful_vv(ln: Line) -> bool:
     """The line under the number opens with "V/v" read as a doubtful short word ("VĂN" at confidence 22, then
     "số hóa kết quả …"): a word of one to three letters starting with V, read with confidence < 50, before a
@@ -124,9 +147,10 @@ def doubtful_vv(ln: Line) -> bool:
     if len(ln.words) < 2:
         return False
     first, second = ln.words[0], ln.words[1]
+    head = first.text.lstrip("'\"`‘’“”.,:;*-")  # a speck before it reads as a quote or a dot ("'VWA")
     return (
-        re.fullmatch(r"[vV]\S{0,2}", first.text) is not None
-        and first.text[:1] == "V"
+        re.fullmatch(r"[vV]\S{0,2}", head) is not None
+        and head[:1] == "V"
         and first.conf < 50
         and second.text[:1].islower()
     )
@@ -209,8 +233,26 @@ def full_title(type_name: str | None, subject: Found) -> Found:
 # a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"); at least one true
 # numeral letter in it, so an Arabic "quý 1" stays
 _QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])([IVXl1|]{2,4})\b")
-# a lone "l" or "|" for a quarter ("quý l năm 2021"): no Vietnamese word is "l", an Arabic "1" stays
-_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|](?=\s|[,.;)]|$)")
+# a lone "l", "|" or a toned I ("Ì") for a quarter ("quý l năm 2021"): no Vietnamese word is "l", an Arabic
+# "1" stays
+_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|ÌÍỈĨỊ](?=\s|[,.;)]|$)")
+
+
+# "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
+# marks (possessive: linear on a word of thousands of marks)
+_VE_GLUED = re.compile(r"^[Vv][eềẽếểệ](?=[^\w\s])(?:[^\w\s]++|[^\W\d_]{1,2}+(?=[^\w\s]|\s))++\s++")
+
+
+def misread_ve_viec(text: str) -> str:
+    """A trích yếu's "Về việc" misread at its start: "Vẽ viết đẩy mạnh …" (the first word folds to "ve", the
+    second is one letter from "viec"), "về-i$€ cấp …" (marks glued to "Về" where "việc" was)."""
+    words = text.split(None, 2)
+    if len(words) == 3 and fold(words[0]) == "ve" and fuzz.ratio(fold(words[1]), "viec") >= 75:
+        return "Về việc " + words[2]
+    m = _VE_GLUED.match(text)
+    if m is not None and m.end() < len(text):
+        return "Về việc " + text[m.end() :]
+    return text
 
 
 def drop_stray_dots(text: str) -> str:
@@ -224,6 +266,21 @@ def fix_quarter(text: str) -> str:
     return _QUARTER_ONE.sub(lambda m: f"{m.group(1)} I", text)
 
 
+def _mid_y(ln: Line) -> float:
+    """The line's height on the page: the median of its words' middles (a stamp's tall word read into the
+    line stretches its box, not this)."""
+    return statistics.median((w.box.y0 + w.box.y1) / 2 for w in ln.words) if ln.words else ln.y0
+
+
+def _under(lines: Sequence[Line], heading: Line) -> list[Line]:
+    """The lines after the type heading, top to bottom as printed, without those above its middle: OCR may
+    give a line merged with a stamp beside it before the subject line that stands above it on the page."""
+    if not heading.boxed or not all(ln.boxed for ln in lines):
+        return list(lines)
+    top = _mid_y(heading)
+    return sorted((ln for ln in lines if _mid_y(ln) > top), key=_mid_y)
+
+
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
     """subject: a công văn's text after "V/v" (CONTRACT), else the lines centred under the type name."""
     res = Builder()
@@ -232,6 +289,7 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = text[vv_prefix.end() :] if vv_prefix else text
+        body = _LEADING_MARKS.sub("", body)  # "VW& số hóa …": a speck glued to "V/v" is not the subject's
         if vv_prefix is None and doubtful_vv(vv[0]):
             body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
         # the subject is the text after "V/v" (CONTRACT)
@@ -248,7 +306,7 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
         ends = sorted(ln.x1 for ln in first)
         right_margin = ends[int(0.9 * (len(ends) - 1))]
-        for raw in first[type_i + 1 : type_i + 8]:
+        for raw in _under(first[type_i + 1 : type_i + 8], type_ln):
             # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
             # marks a stamp leaves over its ends (after centring: they may stand where its words were)
             part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
@@ -265,6 +323,8 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 prev = subj[-1]
                 if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
                     break  # the subject's lines follow each other; a wide gap (the rule under it) ends it
+                if len(subj) >= 2 and _mid_y(ln) - _mid_y(prev) > 1.7 * _mid_y(prev) - 1.7 * _mid_y(subj[-2]):
+                    break  # a line further below the last than the subject's own lines are apart: the body's
             f = ln.folded.strip()
             if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
                 continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
@@ -297,6 +357,8 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
+            elif not ve_viec:
+                joined = misread_ve_viec(joined)
             value = fix_company_forms(sentence_case(joined))
             res.set(
                 "subject",

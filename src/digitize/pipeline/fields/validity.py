@@ -22,8 +22,11 @@ _RANGE = re.compile(rf"hieu luc\s*(?:ke\s*)?tu\s*({_DATE_ANY})\s*(?:den|toi)\s*(
 _UNTIL = re.compile(
     rf"(?:hieu luc|gia tri|thoi han|su dung)[^.;]{{0,90}}?(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?({_DATE_ANY})"
 )
-_FROM_SIGN = re.compile(r"hieu luc\s*(?:thi hanh\s*)?(?:ke\s*)?tu\s*ngay\s*(?:ky|ban hanh|cap)")
-_FROM = re.compile(rf"hieu luc\s*(?:thi hanh\s*)?(?:ke\s*)?tu\s*({_DATE_ANY})")
+# "kể từ" as OCR reads it ("kế tír", "kê tù", "kể tử"): k and one letter, t and one or two letters, not
+# "tới" (until)
+_KE_TU = r"(?:k[a-z]\s*)?t(?!oi\b)[a-z]{1,2}\b"
+_FROM_SIGN = re.compile(rf"hieu luc\s*(?:thi hanh\s*)?{_KE_TU}\s*ngay\s*(?:ky|ban hanh|cap)")
+_FROM = re.compile(rf"hieu luc\s*(?:thi hanh\s*)?{_KE_TU}\s*({_DATE_ANY})")
 _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu\s*ngay\s*(?:ky|cap)")
 
 

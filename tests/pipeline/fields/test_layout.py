@@ -1,0 +1,77 @@
+"""The header's two columns when OCR reads a row of both as one line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from digitize.pipeline.fields import extract
+from digitize.pipeline.model import Box, RecognizedPage, Word
+from tests.pipeline.test_extract import decision, page
+
+
+def _aligned(base: RecognizedPage, rows: int = 3) -> RecognizedPage:
+    """``base`` (``header()``'s left lines, then its right lines) with the right column's lines on the rows of
+    the left column's, as printed: the motto beside the parent organ, the date beside the number."""
+    lines = sorted({w.line for w in base.words})
+    ys = {w.line: (w.box.y0, w.box.y1) for w in base.words}
+    row_of = {lines[rows + k]: ys[lines[k]] for k in range(rows)}
+    return replace(
+        base,
+        words=tuple(
+            replace(w, box=Box(w.box.x0, *row_of[w.line][:1], w.box.x1, row_of[w.line][1]))
+            if w.line in row_of
+            else w
+            for w in base.words
+        ),
+    )
+
+
+def _one_row(base: RecognizedPage, left: str, right: str, glue: bool = False) -> RecognizedPage:
+    """``base`` with the right column's line starting ``right`` read on the row of the left column's line
+    starting ``left`` (one OCR line); ``glue``: the left line's last word and the right line's first read as
+    one word ("HUẾÔNG" of "HUẾ" and "CỘNG")."""
+    words = list(base.words)
+    by_line: dict[int, list[Word]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    a = next(n for n, ws in by_line.items() if " ".join(w.text for w in ws).startswith(left))
+    b = next(n for n, ws in by_line.items() if " ".join(w.text for w in ws).startswith(right))
+    y0, y1 = by_line[a][0].box.y0, by_line[a][0].box.y1
+    moved = [replace(w, line=a, box=Box(w.box.x0, y0, w.box.x1, y1)) for w in by_line[b]]
+    row = by_line[a] + moved
+    if glue:
+        last, first = by_line[a][-1], moved[0]
+        joined = Word(last.text + first.text[1:], 37.0, Box(last.box.x0, y0, first.box.x1, y1), line=a)
+        row = [*by_line[a][:-1], joined, *moved[1:]]
+    out = [w for n, ws in sorted(by_line.items()) if n not in (a, b) for w in ws] + row
+    return replace(base, words=tuple(sorted(out, key=lambda w: (w.line, w.box.x0))))
+
+
+def test_the_gutter_is_found_when_the_motto_s_first_word_is_glued_to_the_organ_s_last() -> None:
+    base = page(
+        decision(
+            organ=("SỞ KẾ HOẠCH VÀ ĐẦU TƯ",), parent="UBND TỈNH THỪA THIÊN HUẾ", number="Số: 12/QĐ-SKHĐT"
+        )
+    )
+    base = _one_row(_aligned(base), "UBND TỈNH", "CỘNG HÒA", glue=True)
+    base = _one_row(base, "SỞ KẾ HOẠCH", "Độc lập")
+    v = extract([base]).values()
+    assert v["organ_name"] == "Sở Kế hoạch và Đầu tư"
+    assert v["parent_organ"] == "UBND tỉnh Thừa Thiên Huế"
+
+
+def test_the_number_and_date_row_read_as_one_line_stays_in_the_header() -> None:
+    # every row of the header read as one line, the handwritten number unread ("Ï"): the number's row across
+    # the gutter is still the header's (the place, the notation), not the body's
+    base = page(
+        decision(
+            number="Số: Ï /QĐ-SKHCN", date="Yên Bái, ngày TẾ thống Ý2 năm 2021", parent="UBND TỈNH YÊN BÁI"
+        )
+    )
+    base = _one_row(_aligned(base), "UBND TỈNH", "CỘNG HÒA")
+    base = _one_row(base, "SỞ KHOA", "Độc lập")
+    base = _one_row(base, "Số:", "Yên Bái,")
+    v = extract([base]).values()
+    assert v["place"] == "Yên Bái"
+    assert v["code_notation"] == "QĐ-SKHCN"
+    assert v["organ_name"] == "Sở Khoa học và Công nghệ"
