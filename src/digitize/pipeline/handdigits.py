@@ -234,11 +234,11 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                     # the line's mean letter "1139/QĐ-TTg" was cut right of its "/" and "/Q" read as digits)
                     em = _em(ln.words, so, cw)
                     number = w.text[: tail.start].rstrip("/")
-                    # the number's own characters as read leave it at least their printed width (the
-                    # notation misread longer, "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
-                    x1 = max(
-                        w.box.x1 - printed_width("/" + tail.text) * em, w.box.x0 + printed_width(number) * em
-                    )
+                    # a number read as digits leaves them at least their printed width (the notation misread
+                    # longer, "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
+                    x1 = w.box.x1 - printed_width("/" + tail.text) * em
+                    if number.isdigit():
+                        x1 = max(x1, w.box.x0 + printed_width(number) * em)
                     x1 = min(x1, w.box.x1)
                     slash = (x1, w.box.y1, em)
                     num_words.append(replace(w, text=number))
