@@ -97,6 +97,18 @@ def test_the_second_passes_leave_text_layer_pages_and_pages_without_words_alone(
             assert second_pass(prepared, page, lang="vie") is page
         assert second_pass.__name__ in ("second_pass", "name_pass")  # the pass's own name and doc kept
         assert second_pass.__doc__
-    # an OCR page with words goes through to the pass (which finds nothing to read again here)
+    # an OCR page with words goes through to the pass, with its arguments (the passes above find nothing to
+    # read again on it, so a pass of our own tells whether it ran)
     ocr_page = replace(text_page, source="ocr")
-    assert signature.second_pass(prepared, ocr_page, lang="vie").words == ocr_page.words
+    ran: list[tuple[RecognizedPage, str]] = []
+
+    @regions.on_read_pages
+    def read_again(prepared: Prepared, page: RecognizedPage, *, lang: str) -> RecognizedPage:
+        ran.append((page, lang))
+        return replace(page, text="read again")
+
+    assert read_again(prepared, ocr_page, lang="vie").text == "read again"
+    assert ran == [(ocr_page, "vie")]
+    for page in (text_page, empty):
+        assert read_again(prepared, page, lang="vie") is page
+    assert len(ran) == 1

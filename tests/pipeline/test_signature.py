@@ -255,3 +255,34 @@ def test_print_tone_takes_a_mid_grey_seal_out_and_keeps_the_print() -> None:
     m = cv2.getRotationMatrix2D((250, 60), 0.4, 1.0)
     turned = cv2.warpAffine(bitonal, m, (500, 120), flags=cv2.INTER_LINEAR, borderValue=255)
     assert regions.print_tone(turned) is None
+
+
+def test_a_name_line_stretched_over_the_page_is_not_read_again_as_a_sheet_of_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a word of the doubtful name line read with a box down to the page's foot (OCR stretched it over a
+    # picture): its cuts, each at three scales and with the seal's tone taken out, made one sheet of many
+    # times the page's pixels (on a 200 Mpx page: gigabytes) for one Tesseract run
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.fields.signer import doubtful_name_line
+    from digitize.tools import tesseract
+
+    prepared = preprocess.prepare(_seal_rim_over_tran("grey"), dpi=200)
+    page = recognize.recognize(prepared, lang="vie")
+    page = signature.second_pass(prepared, page, lang="vie")
+    line = doubtful_name_line(page_lines(page))
+    assert line is not None  # the rim garbles "Trần": name_pass reads this page's name line again
+    stretched = line.words[-1]
+    tall = replace(stretched, box=replace(stretched.box, y1=page.height))
+    page = replace(page, words=tuple(tall if w is stretched else w for w in page.words))
+    assert doubtful_name_line(page_lines(page)) is not None
+    read = tesseract.image_to_data
+    sizes: list[int] = []
+
+    def counted(image: np.ndarray, **kwargs: object) -> list[tesseract.Token]:
+        sizes.append(image.size)
+        return read(image, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tesseract, "image_to_data", counted)
+    assert signature.name_pass(prepared, page, lang="vie") is page
+    assert all(n <= signature.MAX_READ_PIXELS for n in sizes), sizes

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 import cv2
@@ -203,6 +204,12 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
     return None
 
 
+def _sheet_pixels(sizes: Sequence[tuple[int, int]]) -> int:
+    """How many pixels ``_name_sheet`` makes of crops of these (width, height)."""
+    width = max(round(w * s) for w, _ in sizes for s in NAME_SCALES) + 60
+    return width * sum(round(h * s) + 50 for _, h in sizes for s in NAME_SCALES)
+
+
 def _name_sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """Each crop at each scale as a row of one image, with (top, bottom) of each row."""
     rows = [
@@ -240,13 +247,20 @@ def name_pass(
     h = line.y1 - line.y0
     given = _trailing(line)
     grey = regions.grey_master(prepared)
-    crops = []
     # two cuts: the seal's rim and star left of the name, and its arc above, come in less or more
+    boxes = []
     for left, pad in NAME_CUTS:
         x0, y0 = max(0.0, line.x0 - left * h), max(0.0, line.y0 - pad * h)
         x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + pad * h)
         if int(x1 - x0) < 8 or int(y1 - y0) < 8:
             return page
+        boxes.append((x0, y0, x1, y1))
+    # each cut read at three scales, with the seal's tone taken out too: a "line" as tall as the page (a word
+    # box OCR stretched over a picture) would make a sheet of ~30 pages; a name line's is ~3 Mpx at 300 dpi
+    if _sheet_pixels([(int(b[2] - b[0]), int(b[3] - b[1])) for b in boxes for _ in (0, 1)]) > MAX_READ_PIXELS:
+        return page
+    crops = []
+    for x0, y0, x1, y1 in boxes:
         crop = regions.cut(prepared, x0, y0, x1, y1, source=grey)
         crops.append(crop)
         toned = regions.print_tone(crop)
