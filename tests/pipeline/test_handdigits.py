@@ -827,3 +827,34 @@ def test_a_printed_number_before_a_notation_misread_longer_keeps_its_digits() ->
     ]
     prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
     assert extract([handdigits.second_pass(prepared, _read(words))]).values()["code_number"] == "2217"
+
+
+def test_the_slanted_cuts_of_a_glued_number_take_memory_of_the_crop_s_size() -> None:
+    # a "Số:" line's blank as wide and tall as a big page's header (OCR boxes stretched): the two cuts along
+    # the slash's slant once worked on a grid of every pixel's row and column (16 bytes a pixel)
+    import tracemalloc
+
+    from digitize.pipeline.model import Box
+    from digitize.pipeline.preprocess import Prepared
+
+    grey = np.full((1200, 6000), 255, np.uint8)
+    grey[600:700, 1000:6000] = 0  # a line of ink through the number and on past the slash
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=6000, height=1200
+    )
+    blank = handdigits.Blank(
+        "number", 0, Box(100.0, 300.0, 5000.0, 900.0), (), "2023", 40.0, (5000.0, 900.0, 200.0)
+    )
+    tracemalloc.start()
+    try:
+        cuts = handdigits._cuts(prepared, blank, grey)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    size = cuts[0].size
+    assert len(cuts) == 2 and all(c.shape == cuts[0].shape and c.dtype == np.uint8 for c in cuts)
+    assert peak < 6 * size  # the crop, its two cuts and a mask of bytes; not 16 bytes a pixel
+    # cut along the slash's slant: the ink right of it made paper, the nearer cut keeps more, the cut leans
+    assert (cuts[0] == 0).sum() < (cuts[1] == 0).sum() < (grey == 0).sum()
+    rows = np.flatnonzero((cuts[1] == 0).any(axis=1))
+    assert np.flatnonzero(cuts[1][rows[0]] == 0).max() > np.flatnonzero(cuts[1][rows[-1]] == 0).max()

@@ -485,7 +485,8 @@ def _cuts(prepared: Prepared, blank: Blank, grey: np.ndarray) -> list[np.ndarray
     box = replace(blank.box, x1=xb + 0.5 * em)
     crop = _crop(prepared, box, source=grey)
     x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - WIDEN_UP * (box.y1 - box.y0))  # as _crop cuts it
-    ys, xs = np.mgrid[0 : crop.shape[0], 0 : crop.shape[1]]
+    # a column of rows and a row of columns, broadcast (a grid of both: 16 bytes a pixel, 16 times the crop)
+    ys, xs = np.arange(crop.shape[0])[:, None], np.arange(crop.shape[1])[None, :]
     out = []
     for back in SLASH_CUTS:
         edge = xb - back * em + (yb - (ys + y0)) * SLASH_SLANT
