@@ -378,6 +378,8 @@ def test_a_subject_that_starts_like_ve_viec_but_is_not_is_kept() -> None:
 
     assert misread_ve_viec("Về công tác văn thư năm 2024") == "Về công tác văn thư năm 2024"
     assert misread_ve_viec("Vẽ bản đồ địa chính") == "Vẽ bản đồ địa chính"
+    # a name one letter from "việc" is no misread "việc" ("việc" is never capitalised there)
+    assert misread_ve_viec("Về Việt Nam đăng cai hội nghị") == "Về Việt Nam đăng cai hội nghị"
     assert misread_ve_viec("về-" + "$" * 10_000) == "về-" + "$" * 10_000  # marks only: nothing after them
 
 

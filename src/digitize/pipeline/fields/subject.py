@@ -245,9 +245,15 @@ _VE_GLUED = re.compile(r"^[Vv][eềẽếểệ](?=[^\w\s])(?:[^\w\s]++|[^\W\d_]
 
 def misread_ve_viec(text: str) -> str:
     """A trích yếu's "Về việc" misread at its start: "Vẽ viết đẩy mạnh …" (the first word folds to "ve", the
-    second is one letter from "viec"), "về-i$€ cấp …" (marks glued to "Về" where "việc" was)."""
+    second is one letter from "viec", not a name's capital: "Về Việt Nam …" is read right), "về-i$€ cấp …"
+    (marks glued to "Về" where "việc" was)."""
     words = text.split(None, 2)
-    if len(words) == 3 and fold(words[0]) == "ve" and fuzz.ratio(fold(words[1]), "viec") >= 75:
+    if (
+        len(words) == 3
+        and fold(words[0]) == "ve"
+        and not words[1].istitle()
+        and fuzz.ratio(fold(words[1]), "viec") >= 75
+    ):
         return "Về việc " + words[2]
     m = _VE_GLUED.match(text)
     if m is not None and m.end() < len(text):
