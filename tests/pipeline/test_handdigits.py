@@ -170,12 +170,21 @@ def test_printed_digits_run_no_second_pass() -> None:
 
 
 def test_consensus_needs_most_readings_to_agree() -> None:
-    agreed = handdigits.consensus([("09", 95.0), ("09", 88.0), ("9", 90.0), ("03", 96.0)], "day")
+    agreed = handdigits.consensus(
+        [("09", 95.0), ("09", 88.0), ("9", 90.0), ("03", 96.0)], handdigits.Kind.DAY
+    )
     assert agreed is not None and agreed[0] == "09"  # the written form read most often
-    assert handdigits.consensus([("09", 95.0), ("03", 88.0), ("13", 90.0), ("03", 96.0)], "day") is None
-    assert handdigits.consensus([("45", 95.0), ("45", 88.0), ("45", 90.0)], "day") is None  # no 45th day
-    assert handdigits.consensus([("7", 10.0), ("7", 0.0), ("7", 20.0), ("2", 87.0)], "day") is None  # unsure
-    assert handdigits.consensus([("0", 95.0), ("00", 95.0), ("0", 95.0)], "day") is None
+    assert (
+        handdigits.consensus([("09", 95.0), ("03", 88.0), ("13", 90.0), ("03", 96.0)], handdigits.Kind.DAY)
+        is None
+    )
+    assert (
+        handdigits.consensus([("45", 95.0), ("45", 88.0), ("45", 90.0)], handdigits.Kind.DAY) is None
+    )  # no 45th day
+    assert (
+        handdigits.consensus([("7", 10.0), ("7", 0.0), ("7", 20.0), ("2", 87.0)], handdigits.Kind.DAY) is None
+    )  # unsure
+    assert handdigits.consensus([("0", 95.0), ("00", 95.0), ("0", 95.0)], handdigits.Kind.DAY) is None
 
 
 def test_a_second_reading_that_times_out_keeps_the_first() -> None:
@@ -409,20 +418,26 @@ def test_a_blank_without_handwriting_stays_empty() -> None:
 
 def test_consensus_wants_clear_agreement() -> None:
     # three unsure readings of a lone "7" (a lost "0"): not enough for a number
-    assert handdigits.consensus([("7", 43.0), ("7", 47.0), ("7", 58.0)], "number") is None
+    assert handdigits.consensus([("7", 43.0), ("7", 47.0), ("7", 58.0)], handdigits.Kind.NUMBER) is None
     # clean crops read alike: taken even when three unsure readings differ
     votes = [("2798", 94.0), ("2798", 89.0), ("2798", 94.0), ("2298", 69.0), ("279", 73.0), ("2796", 93.0)]
-    assert handdigits.consensus(votes, "number") == ("2798", pytest.approx(92.33 * 277 / 512, rel=1e-3))
+    assert handdigits.consensus(votes, handdigits.Kind.NUMBER) == (
+        "2798",
+        pytest.approx(92.33 * 277 / 512, rel=1e-3),
+    )
     # junk: agreeing readings that carry less than half of the confidence
     # two clear readings and two at 0 of the same digits (Tesseract's whitelist reading often says 0)
     zeros = [("17", 97.0), ("17", 0.0), ("17", 0.0), ("17", 97.0), ("1", 0.0), ("1", 0.0)]
-    assert handdigits.consensus(zeros, "number") == ("17", 97.0)
+    assert handdigits.consensus(zeros, handdigits.Kind.NUMBER) == ("17", 97.0)
     # but not against as many sure readings of another value
-    assert handdigits.consensus([("17", 97.0), ("17", 90.0), ("17", 0.0), ("77", 40.0)], "day") is not None
+    assert (
+        handdigits.consensus([("17", 97.0), ("17", 90.0), ("17", 0.0), ("77", 40.0)], handdigits.Kind.DAY)
+        is not None
+    )
     tie = [("17", 97.0), ("17", 90.0), ("17", 0.0), ("77", 40.0), ("77", 35.0), ("77", 31.0)]
-    assert handdigits.consensus(tie, "day") is None
+    assert handdigits.consensus(tie, handdigits.Kind.DAY) is None
     junk = [("1", 31.0), ("1", 35.0), ("1", 40.0), ("7", 90.0), ("4", 80.0)]
-    assert handdigits.consensus(junk, "day") is None
+    assert handdigits.consensus(junk, handdigits.Kind.DAY) is None
 
 
 def test_a_clean_thang_that_swallowed_the_day_before_it() -> None:
@@ -827,3 +842,34 @@ def test_a_printed_number_before_a_notation_misread_longer_keeps_its_digits() ->
     ]
     prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
     assert extract([handdigits.second_pass(prepared, _read(words))]).values()["code_number"] == "2217"
+
+
+def test_the_slanted_cuts_of_a_glued_number_take_memory_of_the_crop_s_size() -> None:
+    # a "Số:" line's blank as wide and tall as a big page's header (OCR boxes stretched): the two cuts along
+    # the slash's slant once worked on a grid of every pixel's row and column (16 bytes a pixel)
+    import tracemalloc
+
+    from digitize.pipeline.model import Box
+    from digitize.pipeline.preprocess import Prepared
+
+    grey = np.full((1200, 6000), 255, np.uint8)
+    grey[600:700, 1000:6000] = 0  # a line of ink through the number and on past the slash
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=6000, height=1200
+    )
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER, 0, Box(100.0, 300.0, 5000.0, 900.0), (), "2023", 40.0, (5000.0, 900.0, 200.0)
+    )
+    tracemalloc.start()
+    try:
+        cuts = handdigits._cuts(prepared, blank, grey)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    size = cuts[0].size
+    assert len(cuts) == 2 and all(c.shape == cuts[0].shape and c.dtype == np.uint8 for c in cuts)
+    assert peak < 6 * size  # the crop, its two cuts and a mask of bytes; not 16 bytes a pixel
+    # cut along the slash's slant: the ink right of it made paper, the nearer cut keeps more, the cut leans
+    assert (cuts[0] == 0).sum() < (cuts[1] == 0).sum() < (grey == 0).sum()
+    rows = np.flatnonzero((cuts[1] == 0).any(axis=1))
+    assert np.flatnonzero(cuts[1][rows[0]] == 0).max() > np.flatnonzero(cuts[1][rows[-1]] == 0).max()

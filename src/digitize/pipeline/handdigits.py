@@ -19,6 +19,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 import cv2
 import numpy as np
@@ -49,11 +50,20 @@ MAX_BLANKS_PER_KIND = 2
 _SO = re.compile(r"^\W?s[o0ô6e]\S?\s*[:;.,]?$")
 
 
+class Kind(StrEnum):
+    """What a blank stands for: the number before the notation, the date's day or month, a tax code."""
+
+    NUMBER = "number"
+    DAY = "day"
+    MONTH = "month"
+    TAXCODE = "taxcode"
+
+
 @dataclass(frozen=True)
 class Blank:
     """A region of the page to read again, and what it stands for."""
 
-    kind: str  # "number" | "day" | "month"
+    kind: Kind
     line: int  # the page line it belongs to
     box: Box  # region in the page's (upright) frame
     drop: tuple[int, ...]  # indices (into page.words) of the first reading's words for it
@@ -249,7 +259,7 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                 conf = min((w.conf for w in num_words), default=0.0)
                 box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
                 first = " ".join(w.text for w in num_words)
-                out.append(Blank("number", so.line, box, tuple(drop), first, conf, slash))
+                out.append(Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash))
     out.extend(_tax_blanks(page, idx))
     seen: Counter[str] = Counter()
     kept = []
@@ -375,7 +385,7 @@ def _date_blanks(
     ):
         spans[i_thang] = (max(t.box.x0, t.box.x1 - _DATE_KEYS["thang"][1] * unit), t.box.x1, True)
     out: list[Blank] = []
-    for kind, a, b in (("day", i_ngay, i_thang), ("month", i_thang, i_nam)):
+    for kind, a, b in ((Kind.DAY, i_ngay, i_thang), (Kind.MONTH, i_thang, i_nam)):
         between = words[a + 1 : b]
         glued = spans[a][2] or spans[b][2]
         if not glued and not _doubtful(between):
@@ -438,7 +448,7 @@ def _tax_blanks(page: RecognizedPage, idx: dict[int, int]) -> list[Blank]:
                 break
             drop = tuple(idx[id(a)] for a in after if id(a) in idx)
             conf = min((a.conf for a in after), default=w.conf)
-            out.append(Blank("taxcode", w.line, Box(x0, ln.y0, x1, ln.y1), drop, first, conf))
+            out.append(Blank(Kind.TAXCODE, w.line, Box(x0, ln.y0, x1, ln.y1), drop, first, conf))
             break
     return out
 
@@ -485,7 +495,8 @@ def _cuts(prepared: Prepared, blank: Blank, grey: np.ndarray) -> list[np.ndarray
     box = replace(blank.box, x1=xb + 0.5 * em)
     crop = _crop(prepared, box, source=grey)
     x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - WIDEN_UP * (box.y1 - box.y0))  # as _crop cuts it
-    ys, xs = np.mgrid[0 : crop.shape[0], 0 : crop.shape[1]]
+    # a column of rows and a row of columns, broadcast (a grid of both: 16 bytes a pixel, 16 times the crop)
+    ys, xs = np.arange(crop.shape[0])[:, None], np.arange(crop.shape[1])[None, :]
     out = []
     for back in SLASH_CUTS:
         edge = xb - back * em + (yb - (ys + y0)) * SLASH_SLANT
@@ -608,7 +619,7 @@ def _read_sheet(crops: list[np.ndarray], timeout: float) -> list[list[tuple[str,
     return votes
 
 
-def consensus(votes: list[tuple[str, float]], kind: str) -> tuple[str, float] | None:
+def consensus(votes: list[tuple[str, float]], kind: Kind) -> tuple[str, float] | None:
     """The value the readings agree on (by number value; written form as most often read), when two clear
     readings (confidence >= 70) give it, at least three readings in all (a reading at 0 with the same
     digits still counts as one) and more than any other value's sure readings (>= 30), it carries more than
@@ -630,11 +641,11 @@ def consensus(votes: list[tuple[str, float]], kind: str) -> tuple[str, float] | 
     others = Counter(int(t) for t, c in votes if int(t) != value and c >= MIN_VOTE_CONF)
     if any(n >= count[value] for n in others.values()):
         return None  # as many sure readings for another value
-    if (kind == "day" and not 1 <= value <= 31) or (kind == "month" and not 1 <= value <= 12):
+    if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
         return None
     forms = Counter(t for t, c in votes if int(t) == value and c >= MIN_VOTE_CONF)
     text = forms.most_common(1)[0][0]
-    if kind == "number" and len(text) > 6:
+    if kind == Kind.NUMBER and len(text) > 6:
         return None
     return text, statistics.fmean(clear) * weight[value] / total
 
@@ -681,7 +692,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         # printed tax-code cells stay on their line: cut as tight as below
         crops = [
             [_erase_walls(_crop(prepared, b.box, WIDEN_DOWN, source=grey))]
-            if b.kind == "taxcode"
+            if b.kind == Kind.TAXCODE
             else [clean_crop(c, band_rows(b.box)) for c in _cuts(prepared, b, grey)]
             for b in blanks
         ]
@@ -701,14 +712,16 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             cs, each = [], []
         vs = []
         for crop, v in zip(cs, each, strict=True):
-            if blank.kind != "taxcode":  # a "1" with a long lead-in stroke, read "4" by both models
+            if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke, read "4" by both models
                 v = supported(crop, [(ones_for_fours(crop, t), c) for t, c in v])
             vs.extend(v)
-        found = tax_consensus(vs) if blank.kind == "taxcode" else consensus(vs, blank.kind)
+        found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
         glued_digits = not blank.drop and blank.first.isdigit()
-        if found is None and (blank.kind in ("number", "taxcode") or blank.first_conf >= 85 or glued_digits):
+        if found is None and (
+            blank.kind in (Kind.NUMBER, Kind.TAXCODE) or blank.first_conf >= 85 or glued_digits
+        ):
             continue  # keep the first reading (a number stays as read; a sure day too; digits glued to the
             # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
@@ -718,7 +731,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     if not new:
         return page
     words = [w for k, w in enumerate(page.words) if k not in drop]
-    words = _fix_glued(words, new, {b.line for b in blanks if b.kind in ("day", "month")})
+    words = _fix_glued(words, new, {b.line for b in blanks if b.kind in (Kind.DAY, Kind.MONTH)})
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))

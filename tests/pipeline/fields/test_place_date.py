@@ -45,3 +45,14 @@ def test_the_place_is_what_comes_before_the_date_s_first_word() -> None:
     assert place_date_start("Huế, ngày tháng năm") == 3
     assert place_date_start("Huế, ngày 5 tháng 6") is None  # no "năm"
     assert place_date_start("Huế, năm 2020 ngày 5 tháng 6") is None  # "năm" before it
+
+
+def test_a_place_that_is_no_province_read_right_under_a_provincial_parent_is_kept() -> None:
+    # a district's office of a city's department dates its documents where it is: "Hòa Vang" is no misread
+    # "Đà Nẵng", though as close to it in spelling as "Đù Nông"
+    for parent, organ in (
+        ("CỤC THUẾ THÀNH PHỐ ĐÀ NẴNG", "CHI CỤC THUẾ KHU VỰC HÒA VANG"),
+        ("UBND THÀNH PHỐ ĐÀ NẴNG", "UBND HUYỆN HÒA VANG"),
+    ):
+        v = values(decision(parent=parent, organ=(organ,), date="Hòa Vang, ngày 05 tháng 12 năm 2020"))
+        assert (v["place"], v["issued_date"]) == ("Hòa Vang", "2020-12-05"), organ

@@ -61,14 +61,16 @@ def _province_of(organs: Sequence[str]) -> str | None:
 def set_place(res: Builder, ln: Line, prefix: str, home: str | None = None) -> None:
     """The place before the date; ``home``, the province in the issuing organ's or its parent's name: a
     provincial body dates its documents there, so a misread place close to it is it ("Đù Nông" under "UBND
-    thành phố Đà Nẵng" is Đà Nẵng, not the nearer spelling Đắk Nông)."""
+    thành phố Đà Nẵng" is Đà Nẵng, not the nearer spelling Đắk Nông). Only a place misread as another known
+    place: one that is none (a district, a town: "Hòa Vang" under "Cục thuế thành phố Đà Nẵng", read right) is
+    kept as read."""
     prefix = re.sub(r"(?i)^.*?(độc lập.*hạnh phúc)", "", prefix)
     prefix = clean_value(prefix)
     if prefix:
         key = re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix))
         hit = match(key, F_PLACES, 78)
-        if home is not None and (hit is None or hit[1] < 0.95) and fuzz.ratio(key, fold(home)) >= 60:
-            hit = (home, max(0.7, hit[1] if hit else 0.0))
+        if home is not None and hit is not None and hit[1] < 0.95 and fuzz.ratio(key, fold(home)) >= 60:
+            hit = (home, max(0.7, hit[1]))
         if hit:
             res.set("place", hit[0], ln.conf * hit[1])
         elif len(prefix) <= 30:
