@@ -122,7 +122,7 @@ def test_blurred_small_print_is_sharpened_and_reads_better(monkeypatch: pytest.M
     small = page.resize((page.width * 11 // 20, page.height * 11 // 20), Image.Resampling.LANCZOS)
     sharp = np.asarray(small)
     blurred = np.asarray(small.filter(ImageFilter.GaussianBlur(1.8)))
-    *_, letter = preprocess.analyse(preprocess.ink_gray(blurred), None)
+    letter = preprocess.analyse(preprocess.ink_gray(blurred), None).letter_height
     assert letter < 16
     g_sharp, g_blur = preprocess.ink_gray(sharp), preprocess.ink_gray(blurred)
     assert (
@@ -165,7 +165,7 @@ def test_shaken_photo_with_large_letters_is_sharpened_by_its_measured_blur(
 
     page = decree_page(300)
     shaken = _shaken(page, 2.0, 7)
-    *_, letter = preprocess.analyse(preprocess.ink_gray(shaken), None)
+    letter = preprocess.analyse(preprocess.ink_gray(shaken), None).letter_height
     assert letter >= 16
     assert preprocess.sharpness(preprocess.ink_gray(shaken), letter) < preprocess.BLURRED_BELOW
     # the measured edge width: wide on the shaken page, narrow on the page itself
@@ -194,7 +194,7 @@ def test_sharp_pages_are_not_sharpened(page: Image.Image, monkeypatch: pytest.Mo
     """Sharp scans (200 and 300 dpi, letters 16-40 px) are not taken for blurred pages."""
     for dpi in (200, 300):
         arr = _array(decree_page(dpi))
-        *_, letter = preprocess.analyse(preprocess.ink_gray(arr), None)
+        letter = preprocess.analyse(preprocess.ink_gray(arr), None).letter_height
         assert preprocess.sharpness(preprocess.ink_gray(arr), letter) > 2 * preprocess.BLURRED_BELOW
         got = preprocess.prepare(arr, dpi=dpi, osd_check=False).ocr
         with monkeypatch.context() as m:
@@ -427,7 +427,7 @@ def test_blurred_grainy_page_with_little_ink_is_whitened_not_sharpened(
     rgb = _grainy_seal_page(lines)
     gray = preprocess.ink_gray(rgb)
     # a page the blur check looks at: letter-sized ink (the seal's letters), and it measures blurred
-    *_, letter = preprocess.analyse(gray)
+    letter = preprocess.analyse(gray).letter_height
     assert letter > 0
     assert preprocess.sharpness(gray, letter) < preprocess.BLURRED_BELOW
     prepared = preprocess.prepare(rgb, dpi=200, osd_check=False)
@@ -465,3 +465,47 @@ def test_the_analysis_takes_the_flattened_page_prepare_has_made(page: Image.Imag
     assert preprocess.analyse(small, whitened, flattened) == own
     # the flattened page handed over is the one analysed (a blank one: no letters found)
     assert preprocess.analyse(small, whitened, np.full_like(flattened, 255))[3] == 0
+
+
+@pytest.fixture(scope="module")
+def blurred_photo_page() -> np.ndarray:
+    """A blurred phone photo of a tờ trình (colour, an incoming stamp, the seal over the name): the dev
+    family's document on which the letter-sized-ink cue said "upside down" (its blur glues the letters into
+    word blobs the letter filter drops) while all the ink said "upright"."""
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, scanned_pages
+
+    axes = Axes(
+        kind="to_trinh",
+        colour=Colour.COLOUR,
+        dpi=300,
+        seal=Seal.OVER_NAME,
+        header=Header.PARENT,
+        sign=SignForm.TL,
+        tail=Tail.BLANK_SEAL,
+        stamp=True,
+        font=Font.DEJAVU_SANS,
+        margins=Margins.NARROW,
+        photo=Photo.BLUR,
+    )
+    page = scanned_pages(make_varied_document(48003, "dev", axes))[0]
+    return np.asarray(page.convert("RGB"))
+
+
+@pytest.mark.parametrize("turned", [False, True])
+def test_blurred_photo_whose_ink_cues_disagree_is_turned_by_reading(
+    blurred_photo_page: np.ndarray, turned: bool
+) -> None:
+    rgb = np.ascontiguousarray(blurred_photo_page[::-1, ::-1]) if turned else blurred_photo_page
+    analysis = preprocess.analyse(preprocess.ink_gray(rgb))
+    assert analysis.cues_disagree  # the case this is about: the two cues contradict each other
+    prepared = preprocess.prepare(rgb, dpi=300.0)
+    assert prepared.rotation == (180 if turned else 0)
+
+
+def test_reading_keeps_an_upright_page_and_turns_an_upside_down_one() -> None:
+    page = preprocess.ink_gray(np.asarray(decree_page()))
+    assert not preprocess.turned_by_reading(page, 300.0)
+    assert preprocess.turned_by_reading(np.ascontiguousarray(page[::-1, ::-1]), 300.0)
+    # a page with nothing to read is never turned
+    assert not preprocess.turned_by_reading(np.full_like(page, 255), 300.0)
