@@ -540,6 +540,28 @@ def test_a_header_full_of_date_rows_gives_few_blanks() -> None:
     assert blanks[0].line == 0  # the first rows (reading order) are the ones kept
 
 
+def test_a_header_full_of_sure_date_rows_gives_few_suspects() -> None:
+    # 200 header rows with a day and a month read sure as digits a pen loop may hide ("13", "17"): each one is
+    # cut and looked at for a loop, and those with one read again; at most a few of each kind
+    words = []
+    for k in range(200):
+        y = k * 5.0
+        words += [
+            Word("ngày", 95.0, Box(1300, y, 1400, y + 40), line=k),
+            Word("13", 95.0, Box(1410, y, 1460, y + 40), line=k),
+            Word("tháng", 95.0, Box(1500, y, 1620, y + 40), line=k),
+            Word("17", 95.0, Box(1630, y, 1680, y + 40), line=k),
+            Word("năm", 95.0, Box(1720, y, 1800, y + 40), line=k),
+            Word("2021", 95.0, Box(1810, y, 1900, y + 40), line=k),
+        ]
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    suspects = handdigits.sure_date_digits(page)
+    kinds = [b.kind for b in suspects]
+    assert sorted(set(kinds)) == [handdigits.Kind.DAY, handdigits.Kind.MONTH]
+    assert all(kinds.count(k) == handdigits.MAX_BLANKS_PER_KIND for k in set(kinds))
+    assert [b.first for b in suspects if b.kind == handdigits.Kind.DAY] == ["13", "13"]
+
+
 def test_the_written_day_is_read_among_many_doubtful_date_rows() -> None:
     # the header's own date row first, then 90 more in the header's third of the page: before, every one was a
     # blank, the sheet of their crops grew past what Tesseract takes (32767 px) and the day was lost

@@ -182,9 +182,14 @@ def sure_date_digits(page: RecognizedPage) -> list[Blank]:
         out.extend(
             _date_blanks(words, [fold(w.text) for w in words], _char_width(ln), ln, idx, printed_only=True)
         )
-    seen: Counter[str] = Counter()
+    return _at_most_per_kind(out)
+
+
+def _at_most_per_kind(blanks: list[Blank]) -> list[Blank]:
+    """The first ``MAX_BLANKS_PER_KIND`` blanks of each kind, in their order."""
+    seen: Counter[Kind] = Counter()
     kept = []
-    for b in out:
+    for b in blanks:
         seen[b.kind] += 1
         if seen[b.kind] <= MAX_BLANKS_PER_KIND:
             kept.append(b)
@@ -261,13 +266,7 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
                 first = " ".join(w.text for w in num_words)
                 out.append(Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash))
     out.extend(_tax_blanks(page, idx))
-    seen: Counter[str] = Counter()
-    kept = []
-    for b in out:
-        seen[b.kind] += 1
-        if seen[b.kind] <= MAX_BLANKS_PER_KIND:
-            kept.append(b)
-    return kept
+    return _at_most_per_kind(out)
 
 
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
