@@ -503,9 +503,21 @@ def test_blurred_photo_whose_ink_cues_disagree_is_turned_by_reading(
     assert prepared.rotation == (180 if turned else 0)
 
 
-def test_reading_keeps_an_upright_page_and_turns_an_upside_down_one() -> None:
+def test_reading_keeps_an_upright_page_and_turns_an_upside_down_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digitize.tools import tesseract
+
     page = preprocess.ink_gray(np.asarray(decree_page()))
+    real, heights = tesseract.image_to_data, []
+
+    def reading(img: np.ndarray, **kw: object) -> list[tesseract.Token]:  # the real reading, its size noted
+        heights.append(img.shape[0])
+        return real(img, **kw)
+
+    monkeypatch.setattr(tesseract, "image_to_data", reading)
     assert not preprocess.turned_by_reading(page, 300.0)
+    # two readings of a third of the page, not of the whole page (a crafted document can make every page vote)
+    assert heights == [page.shape[0] // preprocess.READING_BAND] * 2
+    monkeypatch.undo()
     assert preprocess.turned_by_reading(np.ascontiguousarray(page[::-1, ::-1]), 300.0)
     # a page with nothing to read is never turned
     assert not preprocess.turned_by_reading(np.full_like(page, 255), 300.0)
