@@ -154,3 +154,51 @@ def test_cli_export_and_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert result.exit_code == 0, result.output
     found = runner.invoke(main, ["search", "vo van em", "--json"])
     assert doc in found.stdout
+
+
+@pytest.mark.parametrize("how", ["missing", "repeated"])
+def test_audit_ids_missing_or_repeated_are_renumbered_not_a_crash(bag: Path, how: str) -> None:
+    """A package whose audit rows lack an id, or repeat one, imports whole into an empty store: the table is
+    renumbered (kept ids and fresh ones had clashed half-way through: an integrity error, depending on the
+    documents' order)."""
+    import json
+
+    import bagit
+    from sqlalchemy import func, select
+
+    from digitize.preservation import layout
+    from digitize.store.models import AuditEntry
+
+    records = sorted((bag / layout.DOCUMENTS_DIR).rglob("*.json"))
+    assert len(records) == 2
+    ids = []
+    for n, record in enumerate(records):
+        data = json.loads(record.read_text(encoding="utf-8"))
+        audit = data["rows"]["audit"]
+        assert audit and all(isinstance(a.get("id"), int) for a in audit)
+        if how == "missing" and n == 0:
+            audit.append(
+                {"at": "2026-01-01T00:00:00+00:00", "actor": "user:x", "action": "note", "detail": None}
+            )
+        if how == "repeated" and n == 1:
+            audit[0]["id"] = ids[0]  # the first document's first audit id, again
+        ids += [a.get("id") for a in audit]
+        record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    bagit.Bag(str(bag)).save(manifests=True)
+    # the missing id's fresh number, were ids kept, is the first record's last id + 1: give it to the second
+    if how == "missing":
+        first = json.loads(records[0].read_text(encoding="utf-8"))["rows"]["audit"]
+        second_path = records[1]
+        second = json.loads(second_path.read_text(encoding="utf-8"))
+        second["rows"]["audit"][0]["id"] = max(int(a["id"]) for a in first if a.get("id") is not None) + 1
+        second_path.write_text(json.dumps(second, ensure_ascii=False), encoding="utf-8")
+        bagit.Bag(str(bag)).save(manifests=True)
+        ids = [*(a.get("id") for a in first), *(a.get("id") for a in second["rows"]["audit"])]
+
+    report = import_bag(bag)
+    assert report.documents == 2
+    with db.session() as s:
+        imported = s.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action != "store.import")
+        )
+    assert imported == len(ids)  # every entry the package held, none lost

@@ -29,7 +29,7 @@ import json
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -592,11 +592,26 @@ def _load_info(root: Path) -> dict[str, Any]:
     return info
 
 
+def _note_ids(seen: dict[str, list[object]], rows: Iterable[object]) -> None:
+    for row in rows:
+        table = getattr(row, "__tablename__", None)
+        if table in seen:
+            seen[table].append(getattr(row, "id", None))
+
+
 def _check_conflicts(s: Session, root: Path, keep_ids: dict[str, bool]) -> None:
-    """Parse every record (it must be sound) and refuse ids the target already holds."""
+    """Parse every record (it must be sound) and refuse ids the target already holds. A table's integer ids
+    are kept only when every row the package gives it has one and none repeats: a row without one (or two
+    with the same) would otherwise take or clash with another row's id half-way through the import (a
+    package's audit entry without an id failed the import with an integrity error, depending on the
+    documents' order); such a table is renumbered."""
     clashes: list[str] = []
+    seen: dict[str, list[object]] = {t: [] for t, keep in keep_ids.items() if keep}
     for chunk in _chunks(_paths(root, layout.FILES_DIR), CHUNK):
-        rows = [_file_rows(root, rel, keep_ids)[0] for rel in chunk]
+        parsed = [_file_rows(root, rel, keep_ids) for rel in chunk]
+        for _, audit in parsed:
+            _note_ids(seen, audit)
+        rows = [f for f, _ in parsed]
         clashes += [
             f"file {i}"
             for i in s.scalars(select(ArchivalFile.id).where(ArchivalFile.id.in_([r.id for r in rows])))
@@ -606,7 +621,10 @@ def _check_conflicts(s: Session, root: Path, keep_ids: dict[str, bool]) -> None:
             for c in s.scalars(select(ArchivalFile.code).where(ArchivalFile.code.in_([r.code for r in rows])))
         ]
     for chunk in _chunks(_paths(root, layout.BATCHES_DIR), CHUNK):
-        ids = [_batch_rows(root, rel, keep_ids)[0].id for rel in chunk]
+        batches = [_batch_rows(root, rel, keep_ids) for rel in chunk]
+        for _, items in batches:
+            _note_ids(seen, items)
+        ids = [b.id for b, _ in batches]
         clashes += [f"batch {i}" for i in s.scalars(select(Batch.id).where(Batch.id.in_(ids)))]
     from digitize.store.models import Stack
 
@@ -621,7 +639,11 @@ def _check_conflicts(s: Session, root: Path, keep_ids: dict[str, bool]) -> None:
         ]
         s.expunge_all()
     for chunk in _chunks(_paths(root, layout.DOCUMENTS_DIR), CHUNK):
-        docs = [_document_rows(root, rel, keep_ids).document for rel in chunk]
+        parsed_docs = [_document_rows(root, rel, keep_ids) for rel in chunk]
+        for r in parsed_docs:
+            _note_ids(seen, (*r.pages, *r.fields, *r.history, *r.variants, *r.signatures, *r.items))
+            _note_ids(seen, (*r.audit, *r.reads))
+        docs = [r.document for r in parsed_docs]
         clashes += [
             f"document {i}"
             for i in s.scalars(select(Document.id).where(Document.id.in_([d.id for d in docs])))
@@ -631,6 +653,9 @@ def _check_conflicts(s: Session, root: Path, keep_ids: dict[str, bool]) -> None:
             for h in s.scalars(select(Document.sha256).where(Document.sha256.in_([d.sha256 for d in docs])))
         ]
         s.expunge_all()
+    for table, given in seen.items():
+        if any(not isinstance(i, int) or isinstance(i, bool) for i in given) or len(set(given)) != len(given):
+            keep_ids[table] = False
     if clashes:
         raise Conflict(
             "Kho đích đã có: "
