@@ -3,6 +3,8 @@ neither the date nor the number."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.pipeline.test_extract import _ubnd_directive, values
 
 
@@ -123,3 +125,50 @@ def test_the_printed_notation_after_a_handwritten_number_read_as_anything() -> N
         assert v["code_notation"] == notation, number
         assert v["code_number"] is None, number  # never guessed from the strokes
         assert v["organ_name"] == "Sở Y tế", number  # the line still ends the organ lines
+
+
+@pytest.mark.parametrize(
+    ("raw", "organ", "notation"),
+    [
+        # an abbreviation read cleanly is kept as printed, whatever the organ's initials or the known list say
+        ("TB-BQLKCN", "Ban Quản lý các khu công nghiệp", "TB-BQLKCN"),  # not BQLCKCN (the organ's initials)
+        ("TB-BQLKCN", "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang", "TB-BQLKCN"),  # not QLCN (known)
+        ("QĐ-CĐTNĐ", "Cục Đường thủy nội địa Việt Nam", "QĐ-CĐTNĐ"),  # not CĐTNĐVN
+        ("GCN-SNgV", "Sở Ngoại vụ", "GCN-SNgV"),  # not SNV
+        ("KH-PGDĐT", "Phòng Giáo dục và Đào tạo", "KH-PGDĐT"),  # not GDĐT (known)
+        ("TB-CTBTR", "Cục Thuế tỉnh Bến Tre", "TB-CTBTR"),
+        ("QĐ-C07", "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "QĐ-C07"),
+        # OCR's confusions still repaired against the organ's own words and the types
+        ("QD-SNNMT", "Sở Nông nghiệp và Môi trường", "QĐ-SNNMT"),
+        ("TB-BQLKGN", "Ban Quản lý các khu công nghiệp", "TB-BQLKCN"),  # one letter off the organ's own
+        ("QD-SKHCH", "Sở Khoa học và Công nghệ", "QĐ-SKHCN"),
+        ("KH-SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "KH-SLĐTBXH"),
+        ("syT-VP", "Sở Y tế", "SYT-VP"),
+    ],
+)
+def test_a_notation_part_read_cleanly_is_kept_and_a_misread_one_repaired(
+    raw: str, organ: str, notation: str
+) -> None:
+    from digitize.pipeline.fields.number import repair_notation
+
+    assert repair_notation(raw, organ)[0] == notation
+
+
+def test_the_notation_of_an_organ_never_generated_is_read_from_its_number_line() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    specs = [
+        *header(
+            parent="UBND TỈNH BẮC NINH",
+            organ=("BAN QUẢN LÝ CÁC KHU", "CÔNG NGHIỆP"),
+            number="Số: 12345/TB-BQLKCN",
+            date="Bắc Ninh, ngày 3 tháng 9 năm 2024",
+        ),
+        ("THÔNG BÁO", "center", 95.0),
+        ("Về việc tạm dừng tiếp nhận hồ sơ", "center", 92.0),
+        *signer(("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")),
+    ]
+    v = values(specs)
+    got = (v["parent_organ"], v["code_number"], v["code_notation"])
+    assert got == ("UBND tỉnh Bắc Ninh", "12345", "TB-BQLKCN")
+    assert (v["organ_name"] or "").casefold() == "ban quản lý các khu công nghiệp"

@@ -41,6 +41,21 @@ from tests.pipeline.test_extract import header, signer, values
         # a quote read before the unit's line is not its name's; "BỘ" misread over a Cục is still a ministry
         (("ĐỘ Y TẾ", "'CỤC QUẢN LÝ DƯỢC"), "Cục quản lý dược", "Bộ Y tế"),
         (("SỞ CÔNG THƯƠNG", "CỤC HÓA CHẤT"), "Cục hóa chất", "Bộ Công Thương"),
+        # the vocabulary corrects letters, never the head word or a word: a Phòng is no Sở, a Bộ no Sở
+        (
+            ("UBND HUYỆN ĐIỆN BIÊN ĐÔNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
+            "Phòng Giáo dục và Đào tạo",
+            "UBND huyện Điện Biên Đông",
+        ),
+        (("UBND TỈNH ĐIỆN BIÊN", "SỞ NỘI VỤ"), "Sở Nội vụ", "UBND tỉnh Điện Biên"),
+        (("BỘ NỘI VỤ", "CỤC VĂN THƯ VÀ LƯU TRỮ", "NHÀ NƯỚC"), "Cục Văn thư và Lưu trữ nhà nước", "Bộ Nội vụ"),
+        (("UBND TỈNH SƠN LA", "KHO BẠC NHÀ NƯỚC TỈNH"), "Kho bạc Nhà nước tỉnh", "UBND tỉnh Sơn La"),
+        # a name wrapped after a comma keeps it
+        (
+            ("BỘ CÔNG AN", "CỤC CẢNH SÁT PHÒNG CHÁY,", "CHỮA CHÁY VÀ CỨU NẠN,", "CỨU HỘ"),
+            "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+            "Bộ Công an",
+        ),
     ],
 )
 def test_organ_and_parent(lines: tuple[str, ...], organ: str, parent: str | None) -> None:

@@ -15,16 +15,57 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import KNOWN_ABBREVIATIONS, NOTATION_TYPES
 from digitize.pipeline.model import ExtractedField
-from digitize.text import fold, nfc
+from digitize.text import fold, nfc, squash
 
 
 def abbreviation(organ: str) -> str | None:
-    words = [w for w in re.split(r"[\s,\-]+", organ) if w and w.lower() != "và"]
-    if not words:
-        return None
-    if fold(organ).startswith("uy ban nhan dan"):
-        return "UBND"
-    return "".join(w[0].upper() for w in words)
+    """The organ's abbreviation from the initials of all its words ("Sở Y tế" → "SYT")."""
+    found = organ_abbreviations(organ)
+    return found[0] if found else None
+
+
+def _initial(word: str) -> str:
+    """A word's initial as abbreviations print it: capital, without tone marks, Đ kept ("ủy" → "U")."""
+    ch = word[0]
+    return "Đ" if ch in "đĐ" else fold(ch).upper()
+
+
+# words an abbreviation often leaves out ("Ban Quản lý các khu công nghiệp" → BQLKCN, "Sở Nông nghiệp và Môi
+# trường" → SNNMT)
+_FUNCTION_WORDS = frozenset({"va", "cac", "cua", "ve", "tai"})
+# a trailing place an abbreviation often leaves out ("Cục Đường thủy nội địa Việt Nam" → CĐTNĐ)
+_TRAILING_PLACE = re.compile(r"\s+(?:viet nam|(?:tinh|thanh pho|huyen|quan|thi xa|xa(?! hoi\b)|phuong)\s.*)$")
+_KIND_WORDS = re.compile(r"^(?:cuc|tong cuc|vu|vien|chi cuc|so|ban)\s")
+
+
+def organ_abbreviations(organ: str) -> tuple[str, ...]:
+    """The abbreviations an organ may print for itself in its notations, derived from its own words (no
+    list of organs): the initials of every word ("Ban Quản lý các khu công nghiệp" → BQLCKCN), without
+    "và"/"các"/"của" (BQLKCN), without a trailing place (CĐTNĐ of "Cục Đường thủy nội địa Việt Nam"),
+    without the organ's kind word (QLD of "Cục Quản lý dược"); "Ủy ban nhân dân …" is UBND, "Hội đồng nhân
+    dân …" HĐND."""
+    text = squash(nfc(organ))
+    f = fold(text)
+    if f.startswith("uy ban nhan dan"):
+        return ("UBND",)
+    if f.startswith("hoi dong nhan dan"):
+        return ("HĐND",)
+    m = _TRAILING_PLACE.search(f)
+    bases = [text]
+    if m is not None and m.start() > 0:
+        bases.append(text[: len(f[: m.start()])])
+    out: list[str] = []
+    for base in bases:
+        words = [w for w in re.split(r"[\s,\-–]+", base) if w and w[0].isalnum()]
+        for keep_function in (True, False):
+            kept = [w for w in words if keep_function or fold(w) not in _FUNCTION_WORDS or w is words[0]]
+            kept = [w for w in kept if keep_function or fold(w) != "va"]
+            kind = _KIND_WORDS.match(fold(" ".join(kept)) + " ")
+            for cut in (0, len(kind.group(0).split()) if kind else 0):
+                ab = "".join(_initial(w) for w in kept[cut:] if fold(w) != "va")
+                if len(ab) >= 2 and ab not in out:
+                    out.append(ab)
+    return tuple(out)
 
 
 def _abbr_key(text: str) -> str:
@@ -32,43 +73,81 @@ def _abbr_key(text: str) -> str:
     return fold(text).replace("0", "o").replace("q", "o").replace("1", "i").replace("l", "i")
 
 
+def _garbled(part: str) -> bool:
+    """A notation part OCR visibly misread: a printed abbreviation opens with a capital letter and is made of
+    Latin letters and Đ (a police unit's digits after letters: "C07"); a lower-case start, a digit in the
+    letters or a letter with a tone mark is not printed."""
+    if not part[:1].isupper() or not part[:1].isalpha():
+        return True
+    if re.search(r"[^A-Za-zĐđ0-9]", part):
+        return True
+    return bool(re.search(r"\d[A-Za-zĐđ]", part))
+
+
+def _substitutions(a: str, b: str) -> int | None:
+    """How many letters differ between two keys of the same length (None for different lengths)."""
+    if len(a) != len(b):
+        return None
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
 def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
+    """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
+    the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
+    OCR's usual confusions (the Đ's stroke lost, 0/O, 1/I); a part read cleanly is kept as printed (an
+    agency's abbreviation we have never seen: "TB-BQLKCN", "GCN-SNgV"), made the organ's own or a type's only
+    when one letter differs ("SKHCH" of "Sở Khoa học và Công nghệ"); a visibly garbled part ("syT", "0D")
+    is matched more loosely."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     s = re.sub(r"\s+", "", s).strip(".,;:|")
     parts = [p for p in s.split("-")]
-    known = list(KNOWN_ABBREVIATIONS)
-    ab = abbreviation(organ) if organ else None
-    if ab:
-        known.insert(0, ab)
-    fixed = []
+    own = organ_abbreviations(organ) if organ else ()
+    exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN_ABBREVIATIONS))}
+    fixed: list[str] = []
     quality = 1.0
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
         if not p:
             continue
         key = _abbr_key(p)
-        cands = {_abbr_key(k): k for k in reversed(known)}
-        if key in cands:
-            rep = cands[key]
-            fixed.append(rep)
+        if key in exact:
+            fixed.append(exact[key])
             continue
-        if len(p) >= 4 or (not fixed and len(p) >= 3):
-            pool = cands
-            if not fixed:  # the first part: a type prefix, or the organ's own abbreviation for a công văn
-                firsts = [*NOTATION_TYPES, "UBND", *([ab] if ab else [])]
-                pool = {_abbr_key(k): k for k in firsts}
-            hit = process.extractOne(key, list(pool), scorer=fuzz.ratio, score_cutoff=80)
-            if hit and len(key) >= 3 and len(hit[0]) == len(key) + 1 and hit[0].endswith(key):
-                # "ATBXHN" of "Cục An toàn bức xạ và hạt nhân", "QLD" of "Cục Quản lý dược" (the C of Cục
-                # left off, as agencies write their own): as printed
-                hit = None
-            if hit:
-                fixed.append(pool[hit[0]])
-                quality = min(quality, float(hit[1]) / 100.0)
-                continue
+        # the first part: a type prefix, or the organ's own abbreviation for a công văn
+        near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
+        garbled = _garbled(p)
+        rep = _nearest(key, near, strict=not garbled)
+        if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
+            rep = _nearest(key, list(KNOWN_ABBREVIATIONS), strict=False)
+        if rep is not None:
+            fixed.append(rep[0])
+            quality = min(quality, rep[1])
+            continue
         fixed.append(p)
         quality = min(quality, 0.85)
     return "-".join(fixed), quality
+
+
+def _nearest(key: str, candidates: list[str], *, strict: bool) -> tuple[str, float] | None:
+    """The candidate ``key`` is a misreading of: ``strict``, one letter substituted in a key of 4 letters or
+    more (two in 7 or more); else a fuzzy match of 80 % (an abbreviation one letter longer that ends with the
+    part is another one: "ATBXHN" is not "CATBXHN")."""
+    if strict:
+        if len(key) < 4:
+            return None
+        allowed = 2 if len(key) >= 7 else 1
+        best = min(
+            ((d, c) for c in candidates if (d := _substitutions(key, _abbr_key(c))) is not None),
+            default=None,
+        )
+        if best is None or best[0] > allowed:
+            return None
+        return best[1], 1.0 - best[0] / len(key)
+    pool = {_abbr_key(k): k for k in reversed(candidates)}
+    hit = process.extractOne(key, list(pool), scorer=fuzz.ratio, score_cutoff=80)
+    if hit is None or len(key) < 3 or (len(hit[0]) == len(key) + 1 and hit[0].endswith(key)):
+        return None
+    return pool[hit[0]], float(hit[1]) / 100.0
 
 
 # a stroke of the handwritten number may read as a quote before the slash ("Số: 22'/BC-HC")
