@@ -172,3 +172,19 @@ def test_the_notation_of_an_organ_never_generated_is_read_from_its_number_line()
     got = (v["parent_organ"], v["code_number"], v["code_notation"])
     assert got == ("UBND tỉnh Bắc Ninh", "12345", "TB-BQLKCN")
     assert (v["organ_name"] or "").casefold() == "ban quản lý các khu công nghiệp"
+
+
+def test_a_number_line_with_its_slash_misread_still_ends_the_organ_and_gives_the_notation() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    def read(parent: str, organ: str, number: str, heading: str) -> dict[str, str | None]:
+        specs = header(parent=parent, organ=(organ,), number=number)
+        body = [(heading, "center", 95.0), ("Về việc kiện toàn Hội đồng", "center", 92.0)]
+        return values(specs + body + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")))
+
+    # a blurred photo: "Số" read "6ð", the slash a fraction slash
+    v = read("UBND TỈNH SÓC TRĂNG", "SỞ TƯ PHÁP", "6ð: 71⁄GP-STP", "GIẤY PHÉP")
+    assert (v["organ_name"], v["code_number"], v["code_notation"]) == ("Sở Tư pháp", "71", "GP-STP")
+    # a handwritten number over the slash, read as digits, a bracket and an "f"
+    v = read("BỘ Y TẾ", "CỤC AN TOÀN THỰC PHẨM", "số: 24 6 ( fTTr-ATTP", "TỜ TRÌNH")
+    assert (v["code_number"], v["code_notation"]) == (None, "TTr-ATTP")

@@ -50,6 +50,9 @@ from tests.pipeline.test_extract import header, signer, values
         (("UBND TỈNH ĐIỆN BIÊN", "SỞ NỘI VỤ"), "Sở Nội vụ", "UBND tỉnh Điện Biên"),
         (("BỘ NỘI VỤ", "CỤC VĂN THƯ VÀ LƯU TRỮ", "NHÀ NƯỚC"), "Cục Văn thư và Lưu trữ nhà nước", "Bộ Nội vụ"),
         (("UBND TỈNH SƠN LA", "KHO BẠC NHÀ NƯỚC TỈNH"), "Kho bạc Nhà nước tỉnh", "UBND tỉnh Sơn La"),
+        # "UBND" with a letter misread before an administrative level (a blurred photo)
+        (("UIND TÍNH SÓC TRĂNG", "SỞ TƯ PHÁP"), "Sở Tư pháp", "UBND tỉnh Sóc Trăng"),
+        (("UBNO TỈNH HÀ TĨNH", "SỞ NỘI VỤ"), "Sở Nội vụ", "UBND tỉnh Hà Tĩnh"),
         # a name wrapped after a comma keeps it
         (
             ("BỘ CÔNG AN", "CỤC CẢNH SÁT PHÒNG CHÁY,", "CHỮA CHÁY VÀ CỨU NẠN,", "CỨU HỘ"),

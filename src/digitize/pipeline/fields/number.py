@@ -150,6 +150,14 @@ def _nearest(key: str, candidates: list[str], *, strict: bool) -> tuple[str, flo
     return pool[hit[0]], float(hit[1]) / 100.0
 
 
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/"})
+
+
+def slashes(text: str) -> str:
+    """The slash as OCR may give it (a fraction slash "71⁄GP-STP", a division slash) made "/"."""
+    return text.translate(_SLASHES)
+
+
 # a stroke of the handwritten number may read as a quote before the slash ("Số: 22'/BC-HC")
 NUMBER = re.compile(r"([0-9oOlI]{1,6})['’`]?\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
 SO_WORD = re.compile(r"^\s*s[o0ô6eø]\S?\s*[:;.,]")  # "Số:", also read "Sô:", "S6:", "Se:", "sø:"
@@ -167,7 +175,8 @@ _SO_HEAD = r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]"
 _HAND_NUMBERS = (
     re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([a-zđð]{1,6}(?:\s*-\s*\W?[a-zđð]{1,8}){1,2})\b"),
     _HAND_NUMBER,
-    re.compile(_SO_HEAD + r"[\d\s]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
+    # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
+    re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
 )
 SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*[:;.,]\s*.*$")
 
@@ -191,7 +200,7 @@ def read_number(layout: Layout) -> NumberRead:
     raw_notation: str | None = None
     num_conf = 0.0
     for i, ln in enumerate(left + [x for x in header if x not in left]):
-        t = ln.text
+        t = slashes(ln.text)
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         m_so = SO.match(fold(t))
@@ -214,9 +223,10 @@ def read_number(layout: Layout) -> NumberRead:
         # the number written by hand and unreadable: the printed notation after it still counts, and the
         # line still ends the organ lines
         for i, ln in enumerate(left[:8]):
-            m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(ln.text)))), None)
+            t = slashes(ln.text)
+            m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(t)))), None)
             if m_hand:
-                raw_notation = ln.text[m_hand.start(1) : m_hand.end(1)]
+                raw_notation = t[m_hand.start(1) : m_hand.end(1)]
                 num_conf = ln.conf * 0.9
                 num_i = i
                 break

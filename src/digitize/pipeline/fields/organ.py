@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD
+from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD, slashes
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, match, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
@@ -23,6 +23,12 @@ def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
     return match(t, F_PROVINCES, cutoff)
 
 
+# "UBND" before an administrative level, also with one of its letters misread ("UIND TỈNH SÓC TRĂNG" on a
+# blurred photo): the grammar of the line says what it is
+_UBND = (
+    r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
+    r"|(?:[a-z0-9]bnd|u[a-z0-9]nd|ub[a-z0-9]d|ubn[a-z0-9])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
+)
 _MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
 # the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o
 _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
@@ -41,7 +47,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
         if hit:
             return hit[0], hit[1] * 0.9
     # up to two junk characters before (a speck read as "L", a quote)
-    m = re.match(r"^\W?\w?\W?(ubnd|u\s*b\s*n\s*d|uy ban nhan dan)\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
+    m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
         level = "thành phố" if (m.group(2) or "").startswith(("thanh", "tp")) else "tỉnh"
         prov = province(m.group(3))
@@ -182,9 +188,7 @@ def _split_at_unit(texts: Sequence[str]) -> int:
     # whole organ by itself ("BỘ Y TẾ", "UBND TỈNH YÊN BÁI") is the parent
     first = fold(squash(texts[0]))
     whole = known_organ(texts[0], 90) is not None or bool(
-        re.match(
-            r"^\W?\w?\W?(ubnd|uy ban nhan dan)\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first
-        )
+        re.match(r"^\W?\w?\W?(" + _UBND + r")\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first)
     )
     return 1 if whole else 0
 
@@ -243,7 +247,11 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         # organ's lines are printed in capitals, the line under them is not one of them
         organ_lines = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
     cut = next(
-        (k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(ln.text)),
+        (
+            k
+            for k, ln in enumerate(organ_lines)
+            if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(ln.text))
+        ),
         None,
     )
     organ_lines = organ_lines[:cut]
