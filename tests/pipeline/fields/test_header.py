@@ -188,3 +188,25 @@ def test_a_number_line_with_its_slash_misread_still_ends_the_organ_and_gives_the
     # a handwritten number over the slash, read as digits, a bracket and an "f"
     v = read("BỘ Y TẾ", "CỤC AN TOÀN THỰC PHẨM", "số: 24 6 ( fTTr-ATTP", "TỜ TRÌNH")
     assert (v["code_number"], v["code_notation"]) == (None, "TTr-ATTP")
+
+
+def test_a_stroke_read_before_a_notation_part_is_left_out() -> None:
+    from digitize.pipeline.fields.number import repair_notation
+
+    assert repair_notation("IQLD-VP", "Cục Quản lý dược")[0] == "QLD-VP"
+    assert repair_notation("TB-lSNNMT", "Sở Nông nghiệp và Môi trường")[0] == "TB-SNNMT"
+
+
+def test_the_number_line_read_into_the_organ_s_line_is_not_the_organ_s_name() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    for merged in ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD", "CỤC QUẢN LÝ DƯỢC Số: 74/BC-QLD"):
+        specs = [
+            *header(parent="BỘ Y TẾ", organ=(merged,), number="Kính gửi: các đơn vị"),
+            ("BÁO CÁO", "center", 95.0),
+            ("Kết quả kiểm tra công tác văn thư, lưu trữ năm 2020", "center", 92.0),
+            *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+        ]
+        v = values(specs)
+        assert (v["organ_name"] or "").casefold() == "cục quản lý dược", merged
+        assert v["parent_organ"] == "Bộ Y tế", merged

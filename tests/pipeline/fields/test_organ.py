@@ -157,3 +157,27 @@ def test_a_page_of_body_text_over_a_heading_has_no_organ() -> None:
     ]
     v = values(specs)
     assert (v["organ_name"], v["parent_organ"]) == (None, None)
+
+
+def test_marks_off_a_photo_s_edge_before_a_one_organ_header_are_not_its_name() -> None:
+    # a phone photo in low light: specks before "ỦY BAN NHÂN DÂN", the border read "số" left of the
+    # second line, far from it at the page's edge
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(parent=None, organ=(". * ỦY BAN NHÂN DÂN", "số TỈNH PHÚ THỌ"), number="Số: 2757/GCN-UBND"),
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐỦ ĐIỀU KIỆN KINH DOANH DƯỢC", "center", 92.0),
+        *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    ]
+    pg = page(specs)
+    words = [
+        replace(w, box=Box(0.0, w.box.y0, 60.0, w.box.y1)) if w.text == "số" and w.line == 1 else w
+        for w in pg.words
+    ]
+    v = extract([replace(pg, words=tuple(words))]).values()
+    assert (v["organ_name"], v["parent_organ"]) == ("Ủy ban nhân dân tỉnh Phú Thọ", None)

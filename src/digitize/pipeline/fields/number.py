@@ -113,6 +113,11 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         if key in exact:
             fixed.append(exact[key])
             continue
+        if len(p) >= 3 and p[0] in "Il1|" and _abbr_key(p[1:]) in exact:
+            # a stroke read before a part ("IQLD-VP": the slash's foot or a speck): the abbreviation after it
+            fixed.append(exact[_abbr_key(p[1:])])
+            quality = min(quality, 0.9)
+            continue
         # the first part: a type prefix, or the organ's own abbreviation for a công văn
         near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
         garbled = _garbled(p)
@@ -178,7 +183,9 @@ _HAND_NUMBERS = (
     # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
 )
-SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*[:;.,]\s*.*$")
+# "Số:" and what follows it at the end of another line (the number line read into the organ's), also without
+# its colon before the number's digits ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD")
+SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
 
 
 _STAMP = re.compile(r"\bden\b|\bngay\s*:|\bchuyen\s*:")

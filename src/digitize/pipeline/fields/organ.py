@@ -229,8 +229,24 @@ def _organ_text(text: str) -> str:
     """A header line's part of an organ's name: junk at its ends left out, the comma that goes on with the
     next line kept ("CỤC CẢNH SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ")."""
     t = SO_IN_LINE.sub("", text)
-    v = clean_value(t) or text
+    v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
     return v + "," if re.search(r"[^\W\d_],\s*$", t) and not v.endswith(",") else v
+
+
+def _inner_text(line: Line) -> str:
+    """The line's text without the marks read off the page's edge before it (a phone photo's border read
+    "số" left of "TỈNH PHÚ THỌ"): a word touching the page's left edge, far from the next word."""
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    if len(words) < 2:
+        return line.text
+    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
+    while (
+        len(words) > 1
+        and words[0].box.x0 <= 0.02 * line.width
+        and words[1].box.x0 - words[0].box.x1 > 1.5 * h
+    ):
+        words = words[1:]
+    return line.text if len(words) == len(line.words) else " ".join(w.text for w in words)
 
 
 def _joined(texts: Sequence[str]) -> str:
@@ -246,17 +262,17 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
         # organ's lines are printed in capitals, the line under them is not one of them
         organ_lines = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
-    cut = next(
-        (
-            k
-            for k, ln in enumerate(organ_lines)
-            if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(ln.text))
-        ),
-        None,
-    )
+    cut: int | None = None
+    for k, ln in enumerate(organ_lines):
+        if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text))):
+            cut = k
+            break
+        if SO_IN_LINE.search(ln.text):  # the number line read into the organ's last ("… DƯỢC Số 7ðđc QLD")
+            cut = k + 1
+            break
     organ_lines = organ_lines[:cut]
     # a speck or a quote read before an organ's line ("'CỤC QUẢN LÝ DƯỢC") is not its name's
-    organ_texts = [_organ_text(ln.text) for ln in organ_lines]
+    organ_texts = [_organ_text(_inner_text(ln)) for ln in organ_lines]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
     if ubnd is not None:
         res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
