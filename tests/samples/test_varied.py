@@ -89,6 +89,35 @@ def test_pools_of_the_families_are_disjoint() -> None:
             assert _nfc(s)
 
 
+def test_alt_pools_share_nothing_with_eval_and_only_provinces_with_dev() -> None:
+    alt, dev, ev = pools("alt"), pools("dev"), pools("eval")
+    for f in dc_fields(alt):
+        if f.name in ("family", "company_forms"):
+            continue
+        a = getattr(alt, f.name)
+        assert len(a) >= (2 if f.name in ("agencies", "middle_f") else 3), f.name  # not filtered to nothing
+        for other in (ev, dev) if f.name != "provinces" else (ev,):
+            b = getattr(other, f.name)
+            if f.name in ("depts", "agencies"):
+                assert not {x.name for x in a} & {x.name for x in b}, f.name
+                assert not {t for x in a for t in x.licences + x.certificates} & {
+                    t for x in b for t in x.licences + x.certificates
+                }
+            else:
+                assert not set(a) & set(b), f.name
+    # its organs are new in the ways that matter to the extractor: a Đ in the abbreviation, long names
+    assert any("Đ" in d.abbr for d in alt.depts)
+    assert any(len(a.name.split()) >= 5 for a in alt.agencies)
+
+
+def test_an_alt_document_draws_from_alt_pools() -> None:
+    doc = make_varied_document(5, "alt", Axes(kind="quyet_dinh", dpi=DPI))
+    alt = pools("alt")
+    assert doc.family == "alt"
+    surname = doc.fields["signer_name"].split()[0]
+    assert surname in alt.surnames
+
+
 def test_eval_pools_are_new_to_the_fixed_generator() -> None:
     # what the extractor was first built on (samples.generate's fixed lists) never shows up in eval
     ev = pools("eval")
