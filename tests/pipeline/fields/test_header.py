@@ -210,3 +210,29 @@ def test_the_number_line_read_into_the_organ_s_line_is_not_the_organ_s_name() ->
         v = values(specs)
         assert (v["organ_name"] or "").casefold() == "cục quản lý dược", merged
         assert v["parent_organ"] == "Bộ Y tế", merged
+
+
+def test_a_notation_s_type_letter_read_as_a_digit_after_a_handwritten_number() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    specs = [
+        *header(parent="BỘ TÀI CHÍNH", organ=("CỤC QUẢN LÝ GIÁ",), number="sø: 2ð 5Ï /6p-QLG"),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("HOẠT ĐỘNG DỊCH VỤ", "center", 92.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    v = values(specs)
+    assert (v["code_number"], v["code_notation"]) == (None, "GP-QLG")
+    assert (v["organ_name"] or "").casefold() == "cục quản lý giá"
+
+
+def test_a_number_line_in_lower_case_read_into_the_organ_s_line() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    specs = [
+        *header(parent="BỘ KHOA HỌC VÀ CÔNG NGHỆ", organ=("CỤC SỞ HỮU TRÍ TUỆ s6 34®c SHTT",), number=""),
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả kiểm tra công tác văn thư, lưu trữ năm 2020", "center", 92.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    assert (values(specs)["organ_name"] or "").casefold() == "cục sở hữu trí tuệ"

@@ -178,14 +178,15 @@ _SO_HEAD = r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]"
 # the handwritten number's strokes read as anything up to the printed slash ("Số: đ -Í Z /QĐ-SYT", "sø: 2-2Z
 # /cr-‹qLD"), or as spaced digits without it ("Số: 2 1 0 uBND-vP"): the printed notation after them
 _HAND_NUMBERS = (
-    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([a-zđð]{1,6}(?:\s*-\s*\W?[a-zđð]{1,8}){1,2})\b"),
+    # (the type's first letter may read as a digit: "sø: 2ð 5Ï /6p-QLG" for "/GP-QLG")
+    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([0-9]?[a-zđð]{1,6}(?:\s*-\s*\W?[a-zđð]{1,8}){1,2})\b"),
     _HAND_NUMBER,
     # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
 )
 # "Số:" and what follows it at the end of another line (the number line read into the organ's), also without
 # its colon before the number's digits ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD")
-SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
+SO_IN_LINE = re.compile(r"\s+[Ss][ốoô6Ốø]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
 
 
 _STAMP = re.compile(r"\bden\b|\bngay\s*:|\bchuyen\s*:")
