@@ -121,7 +121,7 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         # the first part: a type prefix, or the organ's own abbreviation for a công văn
         near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
         garbled = _garbled(p)
-        rep = _nearest(key, near, strict=not garbled)
+        rep = _nearest(key, near, strict=not garbled) or _one_letter_more(p, near)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, list(KNOWN_ABBREVIATIONS), strict=False)
         if rep is not None:
@@ -131,6 +131,18 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         fixed.append(p)
         quality = min(quality, 0.85)
     return "-".join(fixed), quality
+
+
+def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | None:
+    """The organ's own abbreviation, UBND or a type read with one capital letter too many ("UBRND": a
+    speck or a stroke read as a letter); a lower-case letter in it is printed ("SNgV" is not "SNV")."""
+    if len(part) < 5:
+        return None
+    keys = {_abbr_key(c): c for c in reversed(candidates)}
+    for i, ch in enumerate(part):
+        if (ch.isupper() or ch.isdigit()) and (hit := keys.get(_abbr_key(part[:i] + part[i + 1 :]))):
+            return hit, 0.8
+    return None
 
 
 def _nearest(key: str, candidates: list[str], *, strict: bool) -> tuple[str, float] | None:
