@@ -3,6 +3,7 @@ is what is drawn, and a seed gives the same document."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -19,6 +20,7 @@ from samples import stacks, varied
 from samples.axes import (
     DRAWN_HEADERS,
     FAMILY_SEED_BASE,
+    MARGINS_PT,
     VARIED_KINDS,
     Axes,
     Colour,
@@ -116,6 +118,28 @@ def test_an_alt_document_draws_from_alt_pools() -> None:
     assert doc.family == "alt"
     surname = doc.fields["signer_name"].split()[0]
     assert surname in alt.surnames
+
+
+@pytest.mark.parametrize("font", list(Font))
+def test_the_header_cells_never_touch(font: Font) -> None:
+    """A real header is a table of two cells: the organ's lines never run into the motto beside them, in any
+    font under any margins (a wide font under wide margins drew "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂNCỘNG HÒA")."""
+    for margins in Margins:
+        for header, family in itertools.product(DRAWN_HEADERS, ("dev", "alt")):
+            for seed in range(6):
+                ax = Axes(kind="chi_thi", header=header, font=font, margins=margins, dpi=DPI)
+                content, _ = make_varied_content(ax, varied.family_seed(family, seed), family)
+                look = g.Look(font=str(font), margins=MARGINS_PT[margins])
+                page = g.layout(content, 1, look).pages[0]
+                top = [r for r in page.runs if r.y < 120]
+                left = [r for r in top if r.text in content.header_left]
+                motto = [r for r in top if r.text in g.MOTTO]
+                assert left and len(motto) == 2
+                for a in left:
+                    a_end = a.x + g.text_width(a.text, a.style, a.size, a.font)
+                    for b in motto:
+                        if abs(a.y - b.y) < a.size:  # same row
+                            assert a_end + 8 <= b.x, (a.text, b.text, font, margins)
 
 
 def test_eval_pools_are_new_to_the_fixed_generator() -> None:
