@@ -417,3 +417,10 @@ def test_a_speck_after_ve_is_no_lost_viec() -> None:
     assert misread_ve_viec("Về' tăng cường quản lý") == "Về tăng cường quản lý"
     # marks as long as the word they stand for are still "việc" lost under a stamp
     assert misread_ve_viec("về-i$€ cấp giấy phép") == "Về việc cấp giấy phép"
+
+
+def test_a_subject_line_that_reads_like_a_type_name_in_normal_case_goes_on() -> None:
+    # "Phương Nam" (a company's name) is one letter from "Phương án": a heading is in capitals, this is not
+    first = "Về việc cấp Giấy phép xây dựng cho Công ty TNHH Dược phẩm"
+    lines = [(first, "center", 95.0), ("Phương Nam", "center", 96.0)]
+    assert values(_submission(lines))["subject"] == first + " Phương Nam"

@@ -347,8 +347,10 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             f = ln.folded.strip()
             if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
                 continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
-            if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or type_line(ln):
-                break
+            if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or (
+                type_line(ln) and not (subj and continues(ln))
+            ):
+                break  # (a type heading is in capitals: "Phương Nam" ending a company's name is no "Phương án")
             if (
                 f.startswith(BODY_START) and not f.startswith(AUTHORITY_START) and opens(ln, subj)
             ) or _GUI.match(f):
