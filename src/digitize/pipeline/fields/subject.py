@@ -350,7 +350,7 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or (
                 type_line(ln) and not (subj and continues(ln))
             ):
-                break  # (a type heading is in capitals: "Phương Nam" ending a company's name is no "Phương án")
+                break  # (a heading is in capitals: "Phương Nam" ending a company's name is no "Phương án")
             if (
                 f.startswith(BODY_START) and not f.startswith(AUTHORITY_START) and opens(ln, subj)
             ) or _GUI.match(f):
