@@ -206,28 +206,85 @@ def _hex(text: str) -> str:
     return "<" + "".join(units) + ">"
 
 
+# A line's text box is at most as tall as the room between it and the lines above and below it that share
+# some of its width (its "band"): Tesseract's boxes on a blurred photo can be twice as tall as the line pitch
+# (junk above and below the letters), and text extractors (pdftotext, pdfplumber) then take two lines whose
+# boxes overlap for one and interleave their words ("MỘ1vCC"). Each line is looked at against at most
+# BAND_NEIGHBOURS lines either side (in order of their middles): bounded work on a crafted page of many lines.
+BAND_NEIGHBOURS = 12
+MIN_GLYPH = 0.2  # of the font size: the narrowest a glyph of the text layer is drawn
+
+
+@dataclass(frozen=True)
+class Band:
+    """A line of the text layer: its words left to right, its middle and half-height (upright frame, px)."""
+
+    words: tuple[Word, ...]
+    middle: float
+    half: float
+    x0: float
+    x1: float
+
+
+def line_bands(page: RecognizedPage) -> list[Band]:
+    """The page's lines in order of their number, each with the band its text is written in: centred on the
+    middle of its words' boxes (their medians), as tall as they are but no taller than half the distance to
+    the middle of any line above or below that shares some of its width (neighbouring bands touch, never
+    overlap)."""
+    lines: dict[int, list[Word]] = {}
+    for w in page.words:
+        lines.setdefault(w.line, []).append(w)
+    bands: list[Band] = []
+    for _, words in sorted(lines.items()):
+        words.sort(key=lambda w: w.box.x0)
+        top = statistics.median(w.box.y0 for w in words)
+        bottom = statistics.median(w.box.y1 for w in words)
+        bands.append(
+            Band(
+                tuple(words),
+                (top + bottom) / 2,
+                max(0.5, (bottom - top) / 2),
+                min(w.box.x0 for w in words),
+                max(w.box.x1 for w in words),
+            )
+        )
+    half = [b.half for b in bands]
+    order = sorted(range(len(bands)), key=lambda i: bands[i].middle)
+    for k, i in enumerate(order):
+        a = bands[i]
+        for j in order[k + 1 : k + 1 + BAND_NEIGHBOURS]:
+            b = bands[j]
+            room = (b.middle - a.middle) / 2
+            if room >= max(a.half, b.half):
+                continue
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 0:  # the two lines share some width
+                half[i] = min(half[i], room)
+                half[j] = min(half[j], room)
+    return [
+        Band(b.words, b.middle, max(h, 0.05 * b.half), b.x0, b.x1) for b, h in zip(bands, half, strict=True)
+    ]
+
+
 def text_layer(page: RecognizedPage, width_pt: float, height_pt: float) -> bytes:
-    """Content-stream operators of the invisible text of one page."""
+    """Content-stream operators of the invisible text of one page: line by line in the page's order, each
+    line's words at their places across (``Tz``), in the line's band (``line_bands``) up and down."""
     if not page.words or page.width <= 0 or page.height <= 0:
         return b""
     sx = width_pt / page.width
     sy = height_pt / page.height
-    lines: dict[int, list[Word]] = {}
-    for w in page.words:
-        lines.setdefault(w.line, []).append(w)
     ops: list[str] = ["BT", "3 Tr"]
-    for _, words in sorted(lines.items()):
-        words.sort(key=lambda w: w.box.x0)
-        heights = [max(1.0, (w.box.y1 - w.box.y0) * sy) for w in words]
-        size = max(1.0, statistics.median(heights))
-        # the word boxes span ascent + descent: the baseline sits DESCENT of the size above their bottom
-        baseline = (
-            height_pt - statistics.median([w.box.y1 for w in words]) * sy + size * (1000 - ASCENT) / 1000
-        )
+    for band in line_bands(page):
+        words = band.words
+        size = max(0.1, 2 * band.half * sy)
+        # the text box spans ascent + descent: the baseline sits DESCENT of the size above the band's foot
+        baseline = height_pt - (band.middle + band.half) * sy + size * (1000 - ASCENT) / 1000
         ops.append(f"{FONT_NAME} {size:.2f} Tf")
+        cursor = -1.0
         for i, w in enumerate(words):
             text = w.text
-            x0 = w.box.x0 * sx
+            # never left of where the word before ended: a word read inside another's box ("t" in "tất")
+            # would otherwise be glued to it
+            x0 = max(w.box.x0 * sx, cursor)
             if i + 1 < len(words):
                 text += " "
                 # word and space end where the next word starts, even when Tesseract's boxes overlap:
@@ -236,6 +293,10 @@ def text_layer(page: RecognizedPage, width_pt: float, height_pt: float) -> bytes
                 span = gap if gap > 0.5 else (w.box.x1 - w.box.x0) * sx
             else:
                 span = (w.box.x1 - w.box.x0) * sx
+            # each glyph (the space too) at least MIN_GLYPH of the size wide: a space narrower than a tenth
+            # of the size is no word break to pdftotext
+            span = max(span, MIN_GLYPH * size * len(text))
+            cursor = x0 + span
             natural = 0.5 * size * max(1, len(text))
             tz = max(1.0, 100.0 * span / natural)
             ops.append(f"{tz:.2f} Tz 1 0 0 1 {x0:.2f} {baseline:.2f} Tm {_hex(text)} Tj")

@@ -59,13 +59,14 @@ def process_page(
     if image_out is not None and (prepared.rectified or not _copy_jpeg(src, image_out)):
         compose.encode_jpeg(prepared.master, image_out)
     page = recognize.recognize(prepared, index=src.index, lang=lang)
-    from digitize.pipeline import dropped, handdigits, signature, stamps
+    from digitize.pipeline import dropped, handdigits, header, signature, stamps
 
     page = stamps.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = dropped.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = signature.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = signature.name_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     page = handdigits.second_pass(prepared, page)
+    page = header.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
 

@@ -202,6 +202,20 @@ def _gomp_loaded() -> bool:
         return True  # cannot tell: do not risk Tesseract's OpenMP threads
 
 
+_LEPTONICA = ("liblept.so.5", "libleptonica.so.6")  # Debian 12's name, then newer releases
+L_SEVERITY_NONE = 6  # Leptonica's msg severity that prints nothing
+
+
+def _quiet_leptonica() -> None:
+    """Leptonica's messages off ("Error in pixScanForForeground: invalid box", printed to our stderr by
+    Tesseract's page layout on specks and rules; harmless, and thrown away with the child's stderr when
+    Tesseract runs as a program)."""
+    for name in _LEPTONICA:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(name).setMsgSeverity(L_SEVERITY_NONE)
+            return
+
+
 def _library() -> ctypes.CDLL | None:
     """libtesseract with one OpenMP thread, or None (not installed, too old, or the limit cannot be set)."""
     with _lib_lock:
@@ -220,6 +234,7 @@ def _library() -> ctypes.CDLL | None:
                     fn.argtypes, fn.restype = args, res
                 if not lib.TessVersion().decode().startswith("5."):
                     lib = None
+                _quiet_leptonica()
             except (OSError, AttributeError):
                 lib = None
             finally:

@@ -7,9 +7,11 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD
+from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD, slashes
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, match, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
@@ -21,6 +23,12 @@ def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
     return match(t, F_PROVINCES, cutoff)
 
 
+# "UBND" before an administrative level, also with one of its letters misread ("UIND TỈNH SÓC TRĂNG" on a
+# blurred photo): the grammar of the line says what it is
+_UBND = (
+    r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
+    r"|(?:[a-z0-9]bnd|u[a-z0-9]nd|ub[a-z0-9]d|ubn[a-z0-9])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
+)
 _MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
 # the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o
 _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
@@ -39,7 +47,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
         if hit:
             return hit[0], hit[1] * 0.9
     # up to two junk characters before (a speck read as "L", a quote)
-    m = re.match(r"^\W?\w?\W?(ubnd|u\s*b\s*n\s*d|uy ban nhan dan)\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
+    m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
         level = "thành phố" if (m.group(2) or "").startswith(("thanh", "tp")) else "tỉnh"
         prov = province(m.group(3))
@@ -56,7 +64,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
             place = " ".join(rest[len(local.group(1).split()) :]).title()
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
-    hit = match(text, F_ORGANS, 85)
+    hit = known_organ(text, 85)
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), 0.7
@@ -96,8 +104,30 @@ def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:
     return f"{kind} {_LOCAL_LEVELS[m2.group(1)]} {place.title()}", 0.85
 
 
+def known_organ(text: str, cutoff: float) -> tuple[str, float] | None:
+    """The vocabulary's organ that ``text`` is an OCR misreading of: its letters corrected, never its words
+    (the list helps to read, it does not decide which organ it is). The head word read as printed is kept
+    ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" is not the "Sở Giáo dục và Đào tạo", "BỘ NỘI VỤ" not the "Sở Nội vụ"), and
+    no word is added or dropped ("KHO BẠC NHÀ NƯỚC TỈNH" is not the "Kho bạc Nhà nước")."""
+    hit = match(text, F_ORGANS, cutoff)
+    if hit is None:
+        return None
+    read, known = fold(squash(text)).split(), fold(hit[0]).split()
+    head_read, head_known = _HEAD.match(" ".join(read)), _HEAD.match(" ".join(known))
+    if head_read is not None and (
+        head_known is None or head_read.group(0).strip(" .'\"-") != head_known.group(0).strip(" .'\"-")
+    ):
+        return None
+    if len(read) == len(known):
+        if all(fuzz.ratio(a, b) >= 50 for a, b in zip(read, known, strict=True)):
+            return hit
+        return None
+    # OCR ran two words together or split one: the letters still say the same
+    return hit if fuzz.ratio("".join(read), "".join(known)) >= 90 else None
+
+
 def organ(text: str) -> tuple[str, float]:
-    hit = match(text, F_ORGANS, 84)
+    hit = known_organ(text, 84)
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), 0.7
@@ -157,10 +187,8 @@ def _split_at_unit(texts: Sequence[str]) -> int:
     # no head word read under the first line (OCR garbled it: "__ QỤC QUẢN LÝ DƯỢC"): a first line that is a
     # whole organ by itself ("BỘ Y TẾ", "UBND TỈNH YÊN BÁI") is the parent
     first = fold(squash(texts[0]))
-    whole = match(texts[0], F_ORGANS, 90) is not None or bool(
-        re.match(
-            r"^\W?\w?\W?(ubnd|uy ban nhan dan)\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first
-        )
+    whole = known_organ(texts[0], 90) is not None or bool(
+        re.match(r"^\W?\w?\W?(" + _UBND + r")\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first)
     )
     return 1 if whole else 0
 
@@ -168,7 +196,7 @@ def _split_at_unit(texts: Sequence[str]) -> int:
 def one_organ(text: str) -> tuple[str, float]:
     """An organ named over several lines, its place in its proper case ("Tòa án nhân dân tỉnh Quảng Ngãi")."""
     f = fold(squash(text))
-    known = match(text, F_ORGANS, 95)
+    known = known_organ(text, 95)
     if known:
         return known
     m = re.search(r"\b(tinh|thanh pho)\s+(.+)$", f)
@@ -197,6 +225,34 @@ def _lettered(text: str) -> bool:
     return len(letters) >= 2 and 2 * len(letters) >= len(marks)
 
 
+def _organ_text(text: str) -> str:
+    """A header line's part of an organ's name: junk at its ends left out, the comma that goes on with the
+    next line kept ("CỤC CẢNH SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ")."""
+    t = SO_IN_LINE.sub("", text)
+    v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
+    return v + "," if re.search(r"[^\W\d_],\s*$", t) and not v.endswith(",") else v
+
+
+def _inner_text(line: Line) -> str:
+    """The line's text without the marks read off the page's edge before it (a phone photo's border read
+    "số" left of "TỈNH PHÚ THỌ"): a word touching the page's left edge, far from the next word."""
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    if len(words) < 2:
+        return line.text
+    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
+    while (
+        len(words) > 1
+        and words[0].box.x0 <= 0.02 * line.width
+        and words[1].box.x0 - words[0].box.x1 > 1.5 * h
+    ):
+        words = words[1:]
+    return line.text if len(words) == len(line.words) else " ".join(w.text for w in words)
+
+
+def _joined(texts: Sequence[str]) -> str:
+    return " ".join(texts).rstrip(" ,")
+
+
 def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3)."""
     res = Builder()
@@ -206,25 +262,29 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
         # organ's lines are printed in capitals, the line under them is not one of them
         organ_lines = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
-    cut = next(
-        (k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(ln.text)),
-        None,
-    )
+    cut: int | None = None
+    for k, ln in enumerate(organ_lines):
+        if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text))):
+            cut = k
+            break
+        if SO_IN_LINE.search(ln.text):  # the number line read into the organ's last ("… DƯỢC Số 7ðđc QLD")
+            cut = k + 1
+            break
     organ_lines = organ_lines[:cut]
     # a speck or a quote read before an organ's line ("'CỤC QUẢN LÝ DƯỢC") is not its name's
-    organ_texts = [clean_value(SO_IN_LINE.sub("", ln.text)) or ln.text for ln in organ_lines]
+    organ_texts = [_organ_text(_inner_text(ln)) for ln in organ_lines]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
     if ubnd is not None:
         res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
     elif organ_lines:
         k = _split_at_unit(organ_texts)
         if k == 0:
-            name, q = one_organ(" ".join(organ_texts))
+            name, q = one_organ(_joined(organ_texts))
             res.set("organ_name", name, statistics.fmean(ln.conf for ln in organ_lines) * q)
         else:
             parent, rest = organ_lines[:k], organ_lines[k:]
-            pname, pq = parent_organ(" ".join(organ_texts[:k]), organ_texts[k])
+            pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
-            name, q = organ(" ".join(organ_texts[k:]))
+            name, q = organ(_joined(organ_texts[k:]))
             res.set("organ_name", name, statistics.fmean(ln.conf for ln in rest) * q)
     return res.freeze()
