@@ -198,3 +198,22 @@ def test_marks_off_a_photo_s_edge_before_a_one_organ_header_are_not_its_name() -
     ]
     v = extract([replace(pg, words=tuple(words))]).values()
     assert (v["organ_name"], v["parent_organ"]) == ("Ủy ban nhân dân tỉnh Phú Thọ", None)
+
+
+def test_a_doubtful_line_of_small_letters_above_the_organ_s_capitals_is_no_parent() -> None:
+    # a dark phone photo: the page's edge read "z mi ` 5 `" above the ministry's line, marks before each line
+    specs = [
+        ("z mi ` 5 `", "left", 44.0),
+        *header(
+            parent="„# BỘ THÔNG TIN VÀ TRUYỀN THÔNG__",
+            organ=("` CỤC VIỄN THÔNG",),
+            number="Số: 11/QĐ-CVT",
+            date="Hà Nội, ngày 14 tháng 01 năm 2022",
+        ),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc cấp giấy phép", "center", 92.0),
+        *signer(("Q. CỤC TRƯỞNG",)),
+    ]
+    v = values(specs)
+    assert (v["organ_name"] or "").casefold() == "cục viễn thông"
+    assert v["parent_organ"] == "Bộ Thông tin và Truyền thông"

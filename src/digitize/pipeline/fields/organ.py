@@ -293,11 +293,18 @@ def _joined(texts: Sequence[str]) -> str:
     return " ".join(texts).rstrip(" ,")
 
 
+DOUBTFUL_LINE = 0.6  # a line's mean word confidence under which its reading is in doubt
+
+
 def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3)."""
     res = Builder()
     organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
     organ_lines = [ln for ln in organ_lines if _lettered(ln.text)]
+    # the organ's names are printed in capitals: a doubtful line in small letters above them is the page's
+    # edge or a shadow read as marks ("z mi ` 5 `" over "BỘ THÔNG TIN VÀ TRUYỀN THÔNG" on a dark photo)
+    while len(organ_lines) > 1 and not capitals(organ_lines[0].text) and organ_lines[0].conf < DOUBTFUL_LINE:
+        organ_lines = organ_lines[1:]
     if number_i is None:
         # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
         # organ's lines are printed in capitals, the line under them is not one of them
