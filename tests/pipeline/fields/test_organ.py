@@ -53,6 +53,23 @@ from tests.pipeline.test_extract import header, signer, values
         # "UBND" with a letter misread before an administrative level (a blurred photo)
         (("UIND TÍNH SÓC TRĂNG", "SỞ TƯ PHÁP"), "Sở Tư pháp", "UBND tỉnh Sóc Trăng"),
         (("UBNO TỈNH HÀ TĨNH", "SỞ NỘI VỤ"), "Sở Nội vụ", "UBND tỉnh Hà Tĩnh"),
+        # a word broken over the line break is no new organ although its second syllable is a head word
+        (
+            ("BỘ NÔNG NGHIỆP VÀ MÔI", "TRƯỜNG", "CỤC BẢO VỆ THỰC VẬT"),
+            "Cục Bảo vệ thực vật",
+            "Bộ Nông nghiệp và Môi trường",
+        ),
+        (("BỘ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"), "Bộ Tài nguyên và Môi trường", None),
+        (
+            ("CỤC CẢNH SÁT", "PHÒNG CHÁY, CHỮA CHÁY VÀ", "CỨU NẠN, CỨU HỘ"),
+            "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+            None,
+        ),
+        (
+            ("UBND TỈNH ĐIỆN BIÊN", "TRUNG TÂM PHỤC", "VỤ HÀNH CHÍNH CÔNG"),
+            "Trung tâm Phục vụ hành chính công",
+            "UBND tỉnh Điện Biên",
+        ),
         # a name wrapped after a comma keeps it
         (
             ("BỘ CÔNG AN", "CỤC CẢNH SÁT PHÒNG CHÁY,", "CHỮA CHÁY VÀ CỨU NẠN,", "CỨU HỘ"),

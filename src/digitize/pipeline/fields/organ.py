@@ -176,12 +176,52 @@ def heads_an_organ(text: str) -> bool:
     return bool(_HEAD.match(f)) and not _GOES_ON.match(f)
 
 
+# a line ending in a word that cannot end a name goes on with the next ("SỞ VĂN HÓA, THỂ THAO VÀ" / "DU LỊCH")
+_OPEN_END = re.compile(r"(?:\b(?:va|cac|cua|ve)|[,\-–])\s*$")
+# how much likelier a syllable is after the line's last one than anywhere (administrative Vietnamese): a
+# word split over the line break ("MÔI" / "TRƯỜNG": 324 times, "CẢNH SÁT" / "PHÒNG CHÁY": 5) and not a new
+# organ's head word after a name's end ("YÊN BÁI" / "SỞ", "TÀI CHÍNH" / "TỔNG CỤC": 0 to 2.5)
+COMPOUND_LIFT = 4.0
+COMPOUND_MIN = 20  # ... seen at least this often together
+
+
+def continues(above: str, below: str) -> bool:
+    """Does ``below`` go on with ``above``'s words rather than start an organ's name, although it starts with
+    an organ's head word? "BỘ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG" (the word "môi trường" broken over the lines),
+    "CỤC CẢNH SÁT" / "PHÒNG CHÁY, CHỮA CHÁY", "BỘ VĂN HÓA, THỂ THAO VÀ" / "DU LỊCH": by the syllables'
+    company in the language, not by a list of organs."""
+    if _OPEN_END.search(fold(squash(above))):
+        return True
+    last, first = re.findall(r"\w+", above)[-1:], re.findall(r"\w+", below)[:1]
+    if not last or not first:
+        return False
+    from digitize.pipeline.correct import load
+    from digitize.pipeline.syllable import key
+
+    model = load()
+    i, j = model.index.get(key(normalize_tones(last[0]))), model.index.get(key(normalize_tones(first[0])))
+    if i is None or j is None:
+        return False
+    together = model.bigrams.get(i * model.size + j, 0)
+    if together < COMPOUND_MIN:
+        return False
+    lift = together / max(float(model.uni[i]), 1.0) / (float(model.uni[j]) / model.total)
+    return lift >= COMPOUND_LIFT
+
+
 def _split_at_unit(texts: Sequence[str]) -> int:
     """Where the organ's own lines start among the header's organ lines (Decree 30: the parent organ's
     line(s), then the issuing organ's): the first line after the first that starts with an organ's head word;
     0 when none does (a name wrapped over lines, or going on with an administrative unit or a qualifier:
     "VIỆN KIỂM SÁT NHÂN DÂN / TỐI CAO", "TÒA ÁN NHÂN DÂN / TỈNH X" is one organ, no parent)."""
-    k = next((k for k in range(1, len(texts)) if heads_an_organ(texts[k])), 0)
+    k = next(
+        (
+            k
+            for k in range(1, len(texts))
+            if heads_an_organ(texts[k]) and not continues(*texts[k - 1 : k + 1])
+        ),
+        0,
+    )
     if k or len(texts) < 2 or _GOES_ON.match(fold(squash(texts[1]))):
         return k
     # no head word read under the first line (OCR garbled it: "__ QỤC QUẢN LÝ DƯỢC"): a first line that is a
