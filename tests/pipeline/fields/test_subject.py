@@ -424,3 +424,31 @@ def test_a_subject_line_that_reads_like_a_type_name_in_normal_case_goes_on() -> 
     first = "Về việc cấp Giấy phép xây dựng cho Công ty TNHH Dược phẩm"
     lines = [(first, "center", 95.0), ("Phương Nam", "center", 96.0)]
     assert values(_submission(lines))["subject"] == first + " Phương Nam"
+
+
+def test_a_four_line_subject_with_a_stamp_s_lines_among_its_lines_is_read_whole() -> None:
+    # an incoming stamp beside the subject read as lines of their own, in reading order among its lines
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import page
+
+    parts = [
+        "Về việc phê duyệt Đề án phát triển du lịch cộng đồng gắn với",
+        "bảo tồn văn hóa các dân tộc thiểu số giai đoạn 2021 - 2025,",
+        "định hướng đến năm 2030 trên địa bàn các huyện vùng cao",
+        "của tỉnh",
+    ]
+    pg = page(_submission([(t, "center", 95.0) for t in parts]))
+    words = [replace(w, line=10 * w.line) for w in pg.words]
+    rows = {w.line: w.box.y0 for w in words if w.text in ("Về", "bảo", "định")}
+    stamp = []
+    for n, (row, text) in enumerate(zip(sorted(rows), ("ĐẾN", "Số: 1234", "„"), strict=True)):
+        for k, t in enumerate(text.split()):
+            x = 2150.0 + 120 * k
+            stamp.append(Word(t, 60.0, Box(x, rows[row], x + 100, rows[row] + 45), line=row + 5))
+        if n == 1:  # two stamp lines beside the second subject line
+            stamp.append(Word("Ngày:", 50.0, Box(2150, rows[row] + 20, 2250, rows[row] + 65), line=row + 6))
+    v = extract([replace(pg, words=tuple(sorted([*words, *stamp], key=lambda w: w.line)))]).values()
+    assert v["subject"] == " ".join(parts)

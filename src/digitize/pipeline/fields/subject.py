@@ -300,6 +300,9 @@ def _under(lines: Sequence[Line], heading: Line) -> list[Line]:
     return sorted((ln for ln in lines if _mid_y(ln) > top), key=_mid_y)
 
 
+SUBJECT_WINDOW = 12  # lines under the type heading looked at for the subject
+
+
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
     """subject: a công văn's text after "V/v" (CONTRACT), else the lines centred under the type name."""
     res = Builder()
@@ -325,7 +328,9 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
         ends = sorted(ln.x1 for ln in first)
         right_margin = ends[int(0.9 * (len(ends) - 1))]
-        for raw in _under(first[type_i + 1 : type_i + 8], type_ln):
+        # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
+        # among them (the body's first line ends it)
+        for raw in _under(first[type_i + 1 : type_i + 1 + SUBJECT_WINDOW], type_ln):
             # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
             # marks a stamp leaves over its ends (after centring: they may stand where its words were)
             part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
