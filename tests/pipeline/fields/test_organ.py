@@ -70,6 +70,8 @@ from tests.pipeline.test_extract import header, signer, values
             "Trung tâm Phục vụ hành chính công",
             "UBND tỉnh Điện Biên",
         ),
+        # a district's level word read as printed is kept, whatever province its name looks like
+        (("UBND QUẬN BA ĐÌNH", "PHÒNG TƯ PHÁP"), "Phòng Tư pháp", "UBND quận Ba Đình"),
         # a name wrapped after a comma keeps it
         (
             ("BỘ CÔNG AN", "CỤC CẢNH SÁT PHÒNG CHÁY,", "CHỮA CHÁY VÀ CỨU NẠN,", "CỨU HỘ"),

@@ -50,7 +50,10 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
         level = "thành phố" if (m.group(2) or "").startswith(("thanh", "tp")) else "tỉnh"
-        prov = province(m.group(3))
+        # a district's or a commune's level word read as printed is kept: "UBND QUẬN BA ĐÌNH" is no province
+        # ("Quảng Bình" is 80 % like "quan ba dinh")
+        district = m.group(2) is None and _LOCAL.match(m.group(3)) is not None
+        prov = None if district else province(m.group(3))
         if prov:
             name = prov[0]
             if m.group(2) is None and name in CENTRAL_CITIES:
