@@ -204,7 +204,11 @@ def test_a_stroke_read_before_a_notation_part_is_left_out() -> None:
 def test_the_number_line_read_into_the_organ_s_line_is_not_the_organ_s_name() -> None:
     from tests.pipeline.test_extract import header, signer
 
-    for merged in ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD", "CỤC QUẢN LÝ DƯỢC Số: 74/BC-QLD"):
+    for merged in (
+        "CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD",
+        "CỤC QUẢN LÝ DƯỢC Số: 74/BC-QLD",
+        "CỤC QUẢN LÝ DƯỢC sẽt2iï/(BC-QLD",
+    ):
         specs = [
             *header(parent="BỘ Y TẾ", organ=(merged,), number="Kính gửi: các đơn vị"),
             ("BÁO CÁO", "center", 95.0),

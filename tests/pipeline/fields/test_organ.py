@@ -109,6 +109,7 @@ def test_a_number_line_garbled_by_handwriting_is_not_part_of_the_organ(number: s
     [
         ("Y TẾ", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # "BỘ" lost under a Cục: the ministry
         ("CÔNG THƯƠNG", "CỤC HÓA CHẤT", "Bộ Công Thương"),
+        ("Ytế", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # and the space lost
         ("Y TẾ", "BỆNH VIỆN ĐA KHOA TỈNH", "Y tế"),  # not under a Cục: no ministry guessed
     ],
 )

@@ -39,7 +39,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     """The parent organ from its header line; under a Cục, Tổng cục, Vụ or Viện (``unit``) it is a ministry,
     also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế)."""
     f = fold(squash(text))
-    if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 4:
+    if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
         # "BỘ" misread as another two-letter word ("ĐỘ Y TẾ", "SỞ Y TẾ": a Sở has no Cục under it), or lost
         misread = _MISREAD_BO.match(f)
         hit = match("bo " + f[misread.end() :], _MINISTRIES, 92) if misread else None
@@ -268,10 +268,15 @@ def _lettered(text: str) -> bool:
     return len(letters) >= 2 and 2 * len(letters) >= len(marks)
 
 
+# the number line read into the organ's without its "Số:" ("… VẬN TẢI sẽt2iï/(GCN-SGTVT"): a last word holding
+# a slash, then a notation's "<letters>-<letters>"
+_NOTATION_TAIL = re.compile(r"\s+[^\s/]*+/\W?[A-Za-zĐđ]{1,6}\s*-\s*[A-Za-zĐđ]+\S*$")
+
+
 def _organ_text(text: str) -> str:
     """A header line's part of an organ's name: junk at its ends left out, the comma that goes on with the
     next line kept ("CỤC CẢNH SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ")."""
-    t = SO_IN_LINE.sub("", text)
+    t = _NOTATION_TAIL.sub("", SO_IN_LINE.sub("", text))
     v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
     return v + "," if re.search(r"[^\W\d_],\s*$", t) and not v.endswith(",") else v
 
@@ -317,7 +322,7 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text))):
             cut = k
             break
-        if SO_IN_LINE.search(ln.text):  # the number line read into the organ's last ("… DƯỢC Số 7ðđc QLD")
+        if SO_IN_LINE.search(ln.text) or _NOTATION_TAIL.search(ln.text):  # "… DƯỢC Số 7ðđc QLD"
             cut = k + 1
             break
     organ_lines = organ_lines[:cut]
