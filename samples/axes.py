@@ -1,8 +1,9 @@
-"""Independent axes of variation of generated documents, and the two families (``dev``, ``eval``).
+"""Independent axes of variation of generated documents, and the families (``dev``, ``alt``, ``eval``).
 
 Each axis is a small typed value drawn per document from a seeded RNG (``draw_axes``). The families never
 share a seed and draw their names, organs, places, companies and subjects from disjoint pools (``pools``):
-``dev`` is what the extractor may be tuned on, ``eval`` is only measured on (``python -m bench fields``).
+``dev`` is what the extractor may be tuned on, ``eval`` is only measured on (``python -m bench fields``);
+``alt`` is tuned on too, its pools chosen apart from both, to show rules that hold only on dev's content.
 
 The lists below were written for this generator (Decree 30/2020 conventions and common Vietnamese names);
 no text is copied from ``../shared``. All strings are NFC.
@@ -25,10 +26,13 @@ def _nfc(items: tuple[str, ...]) -> tuple[str, ...]:
 class Family(StrEnum):
     DEV = "dev"  # tune on it
     EVAL = "eval"  # only measure on it
+    # tune on it too: pools of its own (none of dev's or eval's values), so a rule that holds only on dev's
+    # few organs, names and subjects shows up before eval is measured
+    ALT = "alt"
 
 
 # Seeds of the two families never meet: a document's RNG is keyed by its family name and its seed is offset.
-FAMILY_SEED_BASE: dict[Family, int] = {Family.DEV: 1_000_000, Family.EVAL: 9_000_000}
+FAMILY_SEED_BASE: dict[Family, int] = {Family.DEV: 1_000_000, Family.ALT: 5_000_000, Family.EVAL: 9_000_000}
 
 
 class Colour(StrEnum):
@@ -618,7 +622,305 @@ _EVAL = Pools(
 )
 
 
+# ------------------------------------------------------------------------------------------ alt family
+# Written from general knowledge of Vietnamese administration, without reading eval's lists: each candidate
+# list is filtered so that alt keeps none of eval's values and (but for provinces) none of dev's (the filter
+# only removes; what is left is what alt draws from).
+
+
+def _fresh(candidates: tuple[str, ...], *taken: tuple[str, ...]) -> tuple[str, ...]:
+    used = {unicodedata.normalize("NFC", x) for t in taken for x in t}
+    return tuple(x for x in _nfc(candidates) if x not in used)
+
+
+def _fresh_depts(candidates: tuple[Dept, ...]) -> tuple[Dept, ...]:
+    names = {d.name for d in _DEV.depts + _EVAL.depts}
+    titles = {t for d in _DEV.depts + _EVAL.depts for t in d.licences + d.certificates}
+    return tuple(
+        d for d in candidates if d.name not in names and not set(d.licences + d.certificates) & titles
+    )
+
+
+def _fresh_agencies(candidates: tuple[Agency, ...]) -> tuple[Agency, ...]:
+    names = {a.name for a in _DEV.agencies + _EVAL.agencies}
+    titles = {t for a in _DEV.agencies + _EVAL.agencies for t in a.licences + a.certificates}
+    return tuple(
+        a for a in candidates if a.name not in names and not set(a.licences + a.certificates) & titles
+    )
+
+
+_ALL_PROVINCES = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên",
+    "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang",
+    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn",
+    "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
+    "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Hồ Chí Minh", "Cần Thơ", "Đà Nẵng", "Hải Phòng", "Hà Nội",
+)  # fmt: skip
+
+_ALT = Pools(
+    family=Family.ALT,
+    # 63 provinces leave almost none beside dev's and eval's: alt shares dev's (both are tuned on)
+    provinces=_fresh(_ALL_PROVINCES, _EVAL.provinces),
+    surnames=_fresh(
+        (
+            "Lã",
+            "Khổng",
+            "Quách",
+            "Mạc",
+            "Tạ",
+            "Lò",
+            "Hà",
+            "Kiều",
+            "Thái",
+            "Tôn",
+            "Triệu",
+            "Ninh",
+            "Lục",
+            "Đàm",
+            "Mai",
+            "Châu",
+            "Lương",
+            "Tăng",
+            "La",
+            "Chu",
+            "Âu",
+            "Giáp",
+            "Khúc",
+            "Ông",
+        ),
+        _DEV.surnames,
+        _EVAL.surnames,
+    ),
+    middle_m=_fresh(
+        ("Công", "Xuân", "Đình", "Trọng", "Bá", "Thế", "Duy", "Tiến", "Mạnh", "Khắc", "Viết", "Quang"),
+        _DEV.middle_m,
+        _EVAL.middle_m,
+        _DEV.middle_f,
+        _EVAL.middle_f,
+    ),
+    middle_f=_fresh(
+        ("Kim", "Mỹ", "Diệu", "Phương", "Hồng", "Bích", "Tuyết", "Khánh", "Hải"),
+        _DEV.middle_m,
+        _EVAL.middle_m,
+        _DEV.middle_f,
+        _EVAL.middle_f,
+    ),
+    given_m=_fresh(
+        (
+            "Thắng",
+            "Tùng",
+            "Vĩnh",
+            "Kiên",
+            "Lực",
+            "Quyết",
+            "Sơn",
+            "Hậu",
+            "Nghĩa",
+            "Đạt",
+            "Tài",
+            "Khải",
+            "Phúc",
+            "Toàn",
+            "Lộc",
+            "Pọm",
+            "Khoa",
+            "Thịnh",
+            "Chiến",
+            "Giáp",
+        ),
+        _DEV.given_m,
+        _EVAL.given_m,
+        _DEV.given_f,
+        _EVAL.given_f,
+    ),
+    given_f=_fresh(
+        (
+            "Duyên",
+            "Huyền",
+            "Nhung",
+            "Thảo",
+            "Yến",
+            "Quyên",
+            "Trâm",
+            "Loan",
+            "Oanh",
+            "Xuân",
+            "Khuyến",
+            "Nguyệt",
+        ),
+        _DEV.given_m,
+        _EVAL.given_m,
+        _DEV.given_f,
+        _EVAL.given_f,
+    ),
+    company_forms=_nfc(("Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV", "Hợp tác xã")),
+    company_trades=_fresh(
+        ("Nông sản", "Vận tải biển", "Môi trường Xanh", "Giáo dục Quốc tế", "Khoáng sản", "Du lịch Lữ hành"),
+        _DEV.company_trades,
+        _EVAL.company_trades,
+    ),
+    company_brands=_fresh(
+        ("Đại Dương", "Kim Ngân", "Trường Sơn", "Hưng Thịnh", "Tân Tiến", "Cửu Long", "Bạch Mã", "Ánh Dương"),
+        _DEV.company_brands,
+        _EVAL.company_brands,
+    ),
+    streets=_fresh(
+        (
+            "Quang Trung",
+            "Lý Thường Kiệt",
+            "Phan Đình Phùng",
+            "Bà Triệu",
+            "Võ Thị Sáu",
+            "Ngô Quyền",
+            "Lạc Long Quân",
+            "Nguyễn Chí Thanh",
+        ),
+        _DEV.streets,
+        _EVAL.streets,
+    ),
+    depts=_fresh_depts(
+        (
+            Dept(
+                "Sở Tư pháp",
+                "STP",
+                ("BTTP", "VP", "HCTP"),
+                ("Giấy phép thành lập Văn phòng công chứng",),
+                ("Giấy chứng nhận đăng ký hoạt động của Văn phòng luật sư",),
+                "Hành nghề công chứng tại trụ sở đã đăng ký",
+            ),
+            Dept(
+                "Sở Tài nguyên và Môi trường",
+                "STNMT",
+                ("QLĐĐ", "VP", "KS"),
+                ("Giấy phép khai thác khoáng sản", "Giấy phép môi trường"),
+                ("Giấy chứng nhận quyền sử dụng đất",),
+                "Khai thác cát làm vật liệu xây dựng thông thường trong khu vực được cấp phép",
+            ),
+            Dept(
+                "Sở Lao động - Thương binh và Xã hội",
+                "SLĐTBXH",
+                ("VL-ATLĐ", "VP", "GDNN"),
+                ("Giấy phép hoạt động dịch vụ việc làm",),
+                ("Giấy chứng nhận đăng ký hoạt động giáo dục nghề nghiệp",),
+                "Tư vấn, giới thiệu việc làm cho người lao động",
+            ),
+            Dept(
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "SVHTTDL",
+                ("QLVH", "VP", "QLDL"),
+                ("Giấy phép kinh doanh dịch vụ lữ hành nội địa",),
+                ("Giấy chứng nhận đủ điều kiện kinh doanh hoạt động thể thao",),
+                "Kinh doanh dịch vụ lữ hành phục vụ khách du lịch nội địa",
+            ),
+            Dept(
+                "Sở Giáo dục và Đào tạo",
+                "SGDĐT",
+                ("GDTrH", "VP", "KTKĐ"),
+                ("Giấy phép tổ chức hoạt động giáo dục kỹ năng sống",),
+                ("Giấy chứng nhận đăng ký hoạt động dạy thêm, học thêm",),
+                "Tổ chức các lớp giáo dục kỹ năng sống ngoài giờ chính khóa",
+            ),
+            Dept(
+                "Ban Quản lý các khu công nghiệp",
+                "BQLKCN",
+                ("QLĐT", "VP", "QLMT"),
+                ("Giấy phép xây dựng công trình trong khu công nghiệp",),
+                ("Giấy chứng nhận đăng ký đầu tư",),
+                "Sản xuất, lắp ráp linh kiện điện tử trong khu công nghiệp",
+            ),
+            Dept(
+                "Sở Nông nghiệp và Môi trường",
+                "SNNMT",
+                ("CCTY", "VP", "QLĐĐ"),
+                ("Giấy phép khai thác, sử dụng nước mặt",),
+                ("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông sản",),
+                "Sơ chế, đóng gói nông sản tại cơ sở đã đăng ký",
+            ),
+        )
+    ),
+    agencies=_fresh_agencies(
+        (
+            Agency(
+                "Bộ Thông tin và Truyền thông",
+                "Cục Viễn thông",
+                "CVT",
+                ("Giấy phép thiết lập mạng viễn thông công cộng",),
+                ("Giấy chứng nhận hợp quy thiết bị viễn thông",),
+                "Thiết lập mạng viễn thông cố định mặt đất trong phạm vi toàn quốc",
+            ),
+            Agency(
+                "Bộ Nông nghiệp và Phát triển nông thôn",
+                "Cục Thú y",
+                "TY",
+                ("Giấy phép nhập khẩu thuốc thú y",),
+                ("Giấy chứng nhận cơ sở an toàn dịch bệnh động vật",),
+                "Nhập khẩu thuốc thú y thành phẩm theo danh mục được phép lưu hành",
+            ),
+            Agency(
+                "Bộ Văn hóa, Thể thao và Du lịch",
+                "Cục Du lịch Quốc gia Việt Nam",
+                "CDLQGVN",
+                ("Giấy phép kinh doanh dịch vụ lữ hành quốc tế",),
+                ("Giấy chứng nhận cơ sở lưu trú du lịch đạt tiêu chuẩn",),
+                "Kinh doanh dịch vụ lữ hành quốc tế phục vụ khách du lịch vào Việt Nam",
+            ),
+        )
+    ),
+    decision_subjects=_fresh(
+        (
+            "Về việc giao chỉ tiêu kế hoạch tuyển sinh năm học {y}",
+            "Về việc công nhận xã đạt chuẩn nông thôn mới năm {y}",
+            "Về việc phân bổ kinh phí hỗ trợ khắc phục hậu quả thiên tai",
+            "Về việc thu hồi đất để thực hiện dự án khu dân cư mới",
+        ),
+        _DEV.decision_subjects,
+        _EVAL.decision_subjects,
+    ),
+    directive_subjects=_fresh(
+        (
+            "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn {place}",
+            "Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm {y}",
+            "Về việc bảo đảm trật tự, an toàn giao thông dịp Tết Nguyên đán",
+        ),
+        _DEV.directive_subjects,
+        _EVAL.directive_subjects,
+    ),
+    report_subjects=_fresh(
+        (
+            "Kết quả công tác phòng, chống tham nhũng {q} năm {y}",
+            "Tình hình thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm {y}",
+            "Kết quả triển khai Đề án phát triển ứng dụng dữ liệu dân cư năm {y}",
+        ),
+        _DEV.report_subjects,
+        _EVAL.report_subjects,
+    ),
+    submission_subjects=_fresh(
+        (
+            "Về việc đề nghị điều chỉnh quy hoạch sử dụng đất đến năm 2030",
+            "Về việc đề nghị phê duyệt danh mục dự án kêu gọi đầu tư năm {y}",
+            "Về việc đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc",
+        ),
+        _DEV.submission_subjects,
+        _EVAL.submission_subjects,
+    ),
+    letter_subjects=_fresh(
+        (
+            "V/v góp ý dự thảo Quyết định quy định giá dịch vụ",
+            "V/v rà soát, đề xuất nhu cầu đào tạo, bồi dưỡng cán bộ năm {y}",
+            "V/v tăng cường phòng, chống dịch bệnh trên cây trồng",
+            "V/v thực hiện chế độ báo cáo định kỳ {q} năm {y}",
+        ),
+        _DEV.letter_subjects,
+        _EVAL.letter_subjects,
+    ),
+)
+
+_POOLS: dict[Family, Pools] = {Family.DEV: _DEV, Family.EVAL: _EVAL, Family.ALT: _ALT}
+
+
 def pools(family: Family | str) -> Pools:
-    """The value pools of a family (dev and eval share no name, organ, place, company or subject)."""
-    fam = Family(family)
-    return _DEV if fam is Family.DEV else _EVAL
+    """The value pools of a family (no two families share a name, organ, place, company or subject)."""
+    return _POOLS[Family(family)]

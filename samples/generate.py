@@ -863,18 +863,39 @@ def _centered_pieces(
     return blanks
 
 
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+HEADER_SIZE = 12.5
+
+
+def header_columns(m_l: float, m_r: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The header's left (organ) and right (motto) columns for the page margins: they follow the left margin a
+    little, and overlap in the middle (each line is centred in its own column)."""
+    dx = (m_l - MARGIN_L) * 0.4
+    return (LEFT_COL[0] + dx, LEFT_COL[1] + dx), (
+        RIGHT_COL[0] + dx * 0.3,
+        RIGHT_COL[1] - (m_r - MARGIN_R) * 0.5,
+    )
+
+
+def header_left_width(font: str, margins: tuple[float, float, float, float], widest: float) -> float:
+    """How wide (at most ``widest``) a left-header line may be wrapped so that, centred in its column, it
+    stays clear of the motto beside it: a real header is a table of two cells, whose texts never touch (a
+    wide font under wide margins had "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN" run into "CỘNG HÒA")."""
+    (l0, l1), (r0, r1) = header_columns(margins[0], margins[1])
+    motto_left = (r0 + r1) / 2 - text_width(MOTTO[0], "bold", HEADER_SIZE, font) / 2
+    return min(widest, 2 * (motto_left - 10.0 - (l0 + l1) / 2))
+
+
 def layout(content: Content, seed: int, look: Look | None = None) -> Layout:
     lk = look or Look()
     fnt = lk.font
     m_l, m_r, m_t, m_b = lk.margins
-    dx = (m_l - MARGIN_L) * 0.4  # the header columns follow the left margin a little
-    left_col = (LEFT_COL[0] + dx, LEFT_COL[1] + dx)
-    right_col = (RIGHT_COL[0] + dx * 0.3, RIGHT_COL[1] - (m_r - MARGIN_R) * 0.5)
+    left_col, right_col = header_columns(m_l, m_r)
     pages = [PageLayout()]
     text: list[list[str]] = [[]]
     page = pages[0]
     lines = text[0]
-    hs = 12.5  # header size
+    hs = HEADER_SIZE
     lead = 1.25
     hand_rng = random.Random(f"hand:{seed}")
 
@@ -910,8 +931,7 @@ def layout(content: Content, seed: int, look: Look | None = None) -> Layout:
 
     # header, right column
     y = m_t + hs
-    motto1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    motto2 = "Độc lập - Tự do - Hạnh phúc"
+    motto1, motto2 = MOTTO
     _centered(page, motto1, "bold", hs, right_col, y, fnt)
     y += hs * lead
     r2 = _centered(page, motto2, "bold", 13, right_col, y, fnt)

@@ -81,6 +81,10 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
+def _left_width(axes: Axes, widest: float) -> float:
+    return g.header_left_width(str(axes.font), MARGINS_PT[axes.margins], widest)
+
+
 def make_varied_content(
     axes: Axes, seed: int, family: Family | str, extra_paragraphs: int = 0
 ) -> tuple[g.Content, dict[str, Any]]:
@@ -134,8 +138,8 @@ def make_varied_content(
     elif axes.header is Header.MINISTRY:
         organ_name = agency.name
         parent = agency.ministry
-        par = tuple(g._wrap(_upper(agency.ministry), "regular", 12.5, 230, font=font))
-        org = tuple(g._wrap(_upper(agency.name), "bold", 12.5, 215, font=font))
+        par = tuple(g._wrap(_upper(agency.ministry), "regular", 12.5, _left_width(axes, 230), font=font))
+        org = tuple(g._wrap(_upper(agency.name), "bold", 12.5, _left_width(axes, 215), font=font))
         header_left = (*par, *org)
         parent_lines = len(par)
         abbr = agency.abbr
@@ -151,9 +155,10 @@ def make_varied_content(
     else:
         organ_name = dept.name
         parent = f"UBND {level} {province}"
-        org = tuple(g._wrap(_upper(dept.name), "bold", 12.5, 215, font=font))
-        header_left = (_upper(parent), *org)
-        parent_lines = 1
+        par = tuple(g._wrap(_upper(parent), "regular", 12.5, _left_width(axes, 230), font=font))
+        org = tuple(g._wrap(_upper(dept.name), "bold", 12.5, _left_width(axes, 215), font=font))
+        header_left = (*par, *org)
+        parent_lines = len(par)
         abbr = dept.abbr
         head, head_t, deputy, deputy_t = "GIÁM ĐỐC", "Giám đốc", "PHÓ GIÁM ĐỐC", "Phó Giám đốc"
         authority = "GIÁM ĐỐC " + _upper(dept.name)

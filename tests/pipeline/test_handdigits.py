@@ -187,6 +187,16 @@ def test_consensus_needs_most_readings_to_agree() -> None:
     assert handdigits.consensus([("0", 95.0), ("00", 95.0), ("0", 95.0)], handdigits.Kind.DAY) is None
 
 
+def test_a_day_or_month_only_two_sure_readings_give_is_taken() -> None:
+    # a written "8" the other cuts and models read as no digit at all (a 2019 report dated the 8th, a month 8)
+    assert handdigits.consensus([("8", 95.2), ("8", 87.4)], handdigits.Kind.DAY) == ("8", pytest.approx(91.3))
+    assert handdigits.consensus([("8", 96.4), ("8", 87.6)], handdigits.Kind.MONTH) is not None
+    # not when one of the two is unsure, another value was read, or for a number
+    assert handdigits.consensus([("8", 95.0), ("8", 75.0)], handdigits.Kind.DAY) is None
+    assert handdigits.consensus([("8", 95.0), ("8", 90.0), ("3", 60.0)], handdigits.Kind.DAY) is None
+    assert handdigits.consensus([("8", 95.0), ("8", 90.0)], handdigits.Kind.NUMBER) is None
+
+
 def test_a_second_reading_that_times_out_keeps_the_first() -> None:
     prepared, page = _scene("19", "27")
     assert handdigits.second_pass(prepared, page, timeout=0.001) == page  # no error: the document goes on

@@ -153,6 +153,22 @@ def test_a_second_reading_that_finds_the_covered_pho_is_taken() -> None:
     assert not signature._signer_found(first, list(emblem.words), "Thủ tướng")
 
 
+def test_a_second_reading_naming_someone_whose_family_name_no_list_has_is_taken_when_read_surely() -> None:
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    first = make_page(directive()[:-5] + block(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "+", [10.0]))
+    sure = make_page(
+        directive()[:-5] + block(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Ngụy Thị Lan", [93.0, 95, 94])
+    )
+    assert signature._signer_found(first, list(sure.words), "Phó Chủ tịch")
+    unsure = make_page(
+        directive()[:-5] + block(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Ngụy Thị Lan", [82.0, 95, 94])
+    )
+    assert not signature._signer_found(first, list(unsure.words), "Phó Chủ tịch")
+
+
 def test_a_small_lettered_block_is_read_enlarged_with_boxes_in_the_page_frame() -> None:
     # the name line of a ~120 dpi scan (letters ~11 px): read 2x enlarged, its words land where they are
     img = _seal_over_family_name("grey", seal=False)

@@ -3,6 +3,7 @@ is what is drawn, and a seed gives the same document."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -19,6 +20,7 @@ from samples import stacks, varied
 from samples.axes import (
     DRAWN_HEADERS,
     FAMILY_SEED_BASE,
+    MARGINS_PT,
     VARIED_KINDS,
     Axes,
     Colour,
@@ -87,6 +89,57 @@ def test_pools_of_the_families_are_disjoint() -> None:
             assert not set(a) & set(b), f.name
         for s in a + b if isinstance(a[0], str) else ():
             assert _nfc(s)
+
+
+def test_alt_pools_share_nothing_with_eval_and_only_provinces_with_dev() -> None:
+    alt, dev, ev = pools("alt"), pools("dev"), pools("eval")
+    for f in dc_fields(alt):
+        if f.name in ("family", "company_forms"):
+            continue
+        a = getattr(alt, f.name)
+        assert len(a) >= (2 if f.name in ("agencies", "middle_f") else 3), f.name  # not filtered to nothing
+        for other in (ev, dev) if f.name != "provinces" else (ev,):
+            b = getattr(other, f.name)
+            if f.name in ("depts", "agencies"):
+                assert not {x.name for x in a} & {x.name for x in b}, f.name
+                assert not {t for x in a for t in x.licences + x.certificates} & {
+                    t for x in b for t in x.licences + x.certificates
+                }
+            else:
+                assert not set(a) & set(b), f.name
+    # its organs are new in the ways that matter to the extractor: a Đ in the abbreviation, long names
+    assert any("Đ" in d.abbr for d in alt.depts)
+    assert any(len(a.name.split()) >= 5 for a in alt.agencies)
+
+
+def test_an_alt_document_draws_from_alt_pools() -> None:
+    doc = make_varied_document(5, "alt", Axes(kind="quyet_dinh", dpi=DPI))
+    alt = pools("alt")
+    assert doc.family == "alt"
+    surname = doc.fields["signer_name"].split()[0]
+    assert surname in alt.surnames
+
+
+@pytest.mark.parametrize("font", list(Font))
+def test_the_header_cells_never_touch(font: Font) -> None:
+    """A real header is a table of two cells: the organ's lines never run into the motto beside them, in any
+    font under any margins (a wide font under wide margins drew "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂNCỘNG HÒA")."""
+    for margins in Margins:
+        for header, family in itertools.product(DRAWN_HEADERS, ("dev", "alt")):
+            for seed in range(6):
+                ax = Axes(kind="chi_thi", header=header, font=font, margins=margins, dpi=DPI)
+                content, _ = make_varied_content(ax, varied.family_seed(family, seed), family)
+                look = g.Look(font=str(font), margins=MARGINS_PT[margins])
+                page = g.layout(content, 1, look).pages[0]
+                top = [r for r in page.runs if r.y < 120]
+                left = [r for r in top if r.text in content.header_left]
+                motto = [r for r in top if r.text in g.MOTTO]
+                assert left and len(motto) == 2
+                for a in left:
+                    a_end = a.x + g.text_width(a.text, a.style, a.size, a.font)
+                    for b in motto:
+                        if abs(a.y - b.y) < a.size:  # same row
+                            assert a_end + 8 <= b.x, (a.text, b.text, font, margins)
 
 
 def test_eval_pools_are_new_to_the_fixed_generator() -> None:

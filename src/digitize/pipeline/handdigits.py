@@ -36,6 +36,7 @@ from digitize.tools import tesseract
 PRINTED_CONF = 90.0  # a digit token read at least this sure is printed (or cleanly written): no second pass
 MIN_VOTE_CONF = 30.0  # a reading below this is not a vote
 CLEAR_CONF = 70.0  # a value is taken only when at least two of its readings are this sure
+ALONE_CONF = 85.0  # ... and three readings give it, or the only two readings do at least this surely
 # the crop goes these shares of the line height above and below it: handwriting is bigger than print and rises
 # above its line (what it takes in of the line above is cut away again)
 WIDEN_UP, WIDEN_DOWN = 0.7, 0.45
@@ -637,7 +638,10 @@ def consensus(votes: list[tuple[str, float]], kind: Kind) -> tuple[str, float] |
     value = max(weight, key=lambda v: weight[v])
     clear = [c for t, c in votes if int(t) == value and c >= CLEAR_CONF]
     total = sum(c for _, c in votes)
-    if len(clear) < 2 or count[value] < 3 or 2 * weight[value] <= total:
+    # a day or a month only two readings give, both sure and nothing else read there: a written "8" the other
+    # cuts and models read as no digit at all
+    alone = kind in (Kind.DAY, Kind.MONTH) and len(votes) == count[value] == 2 and min(clear) >= ALONE_CONF
+    if len(clear) < 2 or (count[value] < 3 and not alone) or 2 * weight[value] <= total:
         return None
     others = Counter(int(t) for t, c in votes if int(t) != value and c >= MIN_VOTE_CONF)
     if any(n >= count[value] for n in others.values()):

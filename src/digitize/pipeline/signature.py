@@ -40,6 +40,7 @@ from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
 GIVEN_NAME_CONF = 50.0
+SURE_FAMILY_CONF = 85.0  # a family name no list has is taken from a second reading that reads it this surely
 SMALL_LETTER = 16.0  # px: a signature block with smaller letters is read enlarged
 MAX_UP = 3.0  # ... at most this many times
 # ... and to at most this many pixels (a 300 dpi A4 block is ~1.6 Mpx; a huge page of tiny marks is not made
@@ -114,8 +115,14 @@ def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = N
     second = found.value("signer_title")
     if title is not None and second != title and fold(str(second)) != "pho " + fold(title):
         return False  # (a reading that finds the "PHÓ" the first one lost under the seal is better)
-    if not name or fold(str(name).split()[0]) not in F_SURNAMES:
+    if not name:
         return False
+    head = str(name).split()[0]
+    if fold(head) not in F_SURNAMES:
+        # a family name the list lacks ("Ngụy", "Ksor"): taken only as read surely, never as a guess
+        sure = [wd.conf for wd in words if nfc(wd.text.strip(".,;:|!'\"()[]")) == head]
+        if not sure or max(sure) < SURE_FAMILY_CONF:
+            return False
     # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
     given = {fold(g) for g in str(name).split()[1:]}
     confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in given]

@@ -16,7 +16,10 @@ import unicodedata
 _FAMILY = (
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh đoàn lâm mai "
     "trương cao hà lương tô tạ đào quách lưu chu kiều vương thái triệu hứa lại châu tăng phùng khúc âu "
-    "văn đàm kim la lò mạc nông thân tôn tống từ vi hầu giáp khổng ninh quan tiêu lã lục doãn"
+    "văn đàm kim la lò mạc nông thân tôn tống từ vi hầu giáp khổng ninh quan tiêu lã lục doãn "
+    # rarer ones, and those of the northern uplands' and the Mekong delta's peoples
+    "bạch cầm diệp giang hàn kha khương lạc lường mẫn mông nghiêm nhữ ông phí quàng sầm thạch thào "
+    "tòng ứng viên giàng sùng chảo bàn danh"
 )
 FAMILY_NAMES = frozenset(_FAMILY.split())
 # combining marks of the five tones, by digit

@@ -3,6 +3,8 @@ neither the date nor the number."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.pipeline.test_extract import _ubnd_directive, values
 
 
@@ -123,3 +125,122 @@ def test_the_printed_notation_after_a_handwritten_number_read_as_anything() -> N
         assert v["code_notation"] == notation, number
         assert v["code_number"] is None, number  # never guessed from the strokes
         assert v["organ_name"] == "Sở Y tế", number  # the line still ends the organ lines
+
+
+@pytest.mark.parametrize(
+    ("raw", "organ", "notation"),
+    [
+        # an abbreviation read cleanly is kept as printed, whatever the organ's initials or the known list say
+        ("TB-BQLKCN", "Ban Quản lý các khu công nghiệp", "TB-BQLKCN"),  # not BQLCKCN (the organ's initials)
+        ("TB-BQLKCN", "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang", "TB-BQLKCN"),  # not QLCN (known)
+        ("QĐ-CĐTNĐ", "Cục Đường thủy nội địa Việt Nam", "QĐ-CĐTNĐ"),  # not CĐTNĐVN
+        ("GCN-SNgV", "Sở Ngoại vụ", "GCN-SNgV"),  # not SNV
+        ("KH-PGDĐT", "Phòng Giáo dục và Đào tạo", "KH-PGDĐT"),  # not GDĐT (known)
+        ("TB-CTBTR", "Cục Thuế tỉnh Bến Tre", "TB-CTBTR"),
+        ("QĐ-C07", "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "QĐ-C07"),
+        # OCR's confusions still repaired against the organ's own words and the types
+        ("QD-SNNMT", "Sở Nông nghiệp và Môi trường", "QĐ-SNNMT"),
+        ("TB-BQLKGN", "Ban Quản lý các khu công nghiệp", "TB-BQLKCN"),  # one letter off the organ's own
+        ("QD-SKHCH", "Sở Khoa học và Công nghệ", "QĐ-SKHCN"),
+        ("KH-SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "KH-SLĐTBXH"),
+        ("syT-VP", "Sở Y tế", "SYT-VP"),
+        # a capital letter too many (a speck read as one) in UBND or the organ's own; a lower-case one is
+        # printed
+        ("QĐ-UBRND", "Ủy ban nhân dân tỉnh Đắk Lắk", "QĐ-UBND"),
+        ("BC-SKHCNN", "Sở Khoa học và Công nghệ", "BC-SKHCN"),
+    ],
+)
+def test_a_notation_part_read_cleanly_is_kept_and_a_misread_one_repaired(
+    raw: str, organ: str, notation: str
+) -> None:
+    from digitize.pipeline.fields.number import repair_notation
+
+    assert repair_notation(raw, organ)[0] == notation
+
+
+def test_the_notation_of_an_organ_never_generated_is_read_from_its_number_line() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    specs = [
+        *header(
+            parent="UBND TỈNH BẮC NINH",
+            organ=("BAN QUẢN LÝ CÁC KHU", "CÔNG NGHIỆP"),
+            number="Số: 12345/TB-BQLKCN",
+            date="Bắc Ninh, ngày 3 tháng 9 năm 2024",
+        ),
+        ("THÔNG BÁO", "center", 95.0),
+        ("Về việc tạm dừng tiếp nhận hồ sơ", "center", 92.0),
+        *signer(("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN")),
+    ]
+    v = values(specs)
+    got = (v["parent_organ"], v["code_number"], v["code_notation"])
+    assert got == ("UBND tỉnh Bắc Ninh", "12345", "TB-BQLKCN")
+    assert (v["organ_name"] or "").casefold() == "ban quản lý các khu công nghiệp"
+
+
+def test_a_number_line_with_its_slash_misread_still_ends_the_organ_and_gives_the_notation() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    def read(parent: str, organ: str, number: str, heading: str) -> dict[str, str | None]:
+        specs = header(parent=parent, organ=(organ,), number=number)
+        body = [(heading, "center", 95.0), ("Về việc kiện toàn Hội đồng", "center", 92.0)]
+        return values(specs + body + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")))
+
+    # a blurred photo: "Số" read "6ð", the slash a fraction slash
+    v = read("UBND TỈNH SÓC TRĂNG", "SỞ TƯ PHÁP", "6ð: 71⁄GP-STP", "GIẤY PHÉP")
+    assert (v["organ_name"], v["code_number"], v["code_notation"]) == ("Sở Tư pháp", "71", "GP-STP")
+    # a handwritten number over the slash, read as digits, a bracket and an "f"
+    v = read("BỘ Y TẾ", "CỤC AN TOÀN THỰC PHẨM", "số: 24 6 ( fTTr-ATTP", "TỜ TRÌNH")
+    assert (v["code_number"], v["code_notation"]) == (None, "TTr-ATTP")
+
+
+def test_a_stroke_read_before_a_notation_part_is_left_out() -> None:
+    from digitize.pipeline.fields.number import repair_notation
+
+    assert repair_notation("IQLD-VP", "Cục Quản lý dược")[0] == "QLD-VP"
+    assert repair_notation("TB-lSNNMT", "Sở Nông nghiệp và Môi trường")[0] == "TB-SNNMT"
+
+
+def test_the_number_line_read_into_the_organ_s_line_is_not_the_organ_s_name() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    for merged in (
+        "CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD",
+        "CỤC QUẢN LÝ DƯỢC Số: 74/BC-QLD",
+        "CỤC QUẢN LÝ DƯỢC sẽt2iï/(BC-QLD",
+    ):
+        specs = [
+            *header(parent="BỘ Y TẾ", organ=(merged,), number="Kính gửi: các đơn vị"),
+            ("BÁO CÁO", "center", 95.0),
+            ("Kết quả kiểm tra công tác văn thư, lưu trữ năm 2020", "center", 92.0),
+            *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+        ]
+        v = values(specs)
+        assert (v["organ_name"] or "").casefold() == "cục quản lý dược", merged
+        assert v["parent_organ"] == "Bộ Y tế", merged
+
+
+def test_a_notation_s_type_letter_read_as_a_digit_after_a_handwritten_number() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    specs = [
+        *header(parent="BỘ TÀI CHÍNH", organ=("CỤC QUẢN LÝ GIÁ",), number="sø: 2ð 5Ï /6p-QLG"),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("HOẠT ĐỘNG DỊCH VỤ", "center", 92.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    v = values(specs)
+    assert (v["code_number"], v["code_notation"]) == (None, "GP-QLG")
+    assert (v["organ_name"] or "").casefold() == "cục quản lý giá"
+
+
+def test_a_number_line_in_lower_case_read_into_the_organ_s_line() -> None:
+    from tests.pipeline.test_extract import header, signer
+
+    specs = [
+        *header(parent="BỘ KHOA HỌC VÀ CÔNG NGHỆ", organ=("CỤC SỞ HỮU TRÍ TUỆ s6 34®c SHTT",), number=""),
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả kiểm tra công tác văn thư, lưu trữ năm 2020", "center", 92.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    assert (values(specs)["organ_name"] or "").casefold() == "cục sở hữu trí tuệ"

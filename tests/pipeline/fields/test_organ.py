@@ -41,6 +41,43 @@ from tests.pipeline.test_extract import header, signer, values
         # a quote read before the unit's line is not its name's; "BỘ" misread over a Cục is still a ministry
         (("ĐỘ Y TẾ", "'CỤC QUẢN LÝ DƯỢC"), "Cục quản lý dược", "Bộ Y tế"),
         (("SỞ CÔNG THƯƠNG", "CỤC HÓA CHẤT"), "Cục hóa chất", "Bộ Công Thương"),
+        # the vocabulary corrects letters, never the head word or a word: a Phòng is no Sở, a Bộ no Sở
+        (
+            ("UBND HUYỆN ĐIỆN BIÊN ĐÔNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"),
+            "Phòng Giáo dục và Đào tạo",
+            "UBND huyện Điện Biên Đông",
+        ),
+        (("UBND TỈNH ĐIỆN BIÊN", "SỞ NỘI VỤ"), "Sở Nội vụ", "UBND tỉnh Điện Biên"),
+        (("BỘ NỘI VỤ", "CỤC VĂN THƯ VÀ LƯU TRỮ", "NHÀ NƯỚC"), "Cục Văn thư và Lưu trữ nhà nước", "Bộ Nội vụ"),
+        (("UBND TỈNH SƠN LA", "KHO BẠC NHÀ NƯỚC TỈNH"), "Kho bạc Nhà nước tỉnh", "UBND tỉnh Sơn La"),
+        # "UBND" with a letter misread before an administrative level (a blurred photo)
+        (("UIND TÍNH SÓC TRĂNG", "SỞ TƯ PHÁP"), "Sở Tư pháp", "UBND tỉnh Sóc Trăng"),
+        (("UBNO TỈNH HÀ TĨNH", "SỞ NỘI VỤ"), "Sở Nội vụ", "UBND tỉnh Hà Tĩnh"),
+        # a word broken over the line break is no new organ although its second syllable is a head word
+        (
+            ("BỘ NÔNG NGHIỆP VÀ MÔI", "TRƯỜNG", "CỤC BẢO VỆ THỰC VẬT"),
+            "Cục Bảo vệ thực vật",
+            "Bộ Nông nghiệp và Môi trường",
+        ),
+        (("BỘ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"), "Bộ Tài nguyên và Môi trường", None),
+        (
+            ("CỤC CẢNH SÁT", "PHÒNG CHÁY, CHỮA CHÁY VÀ", "CỨU NẠN, CỨU HỘ"),
+            "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+            None,
+        ),
+        (
+            ("UBND TỈNH ĐIỆN BIÊN", "TRUNG TÂM PHỤC", "VỤ HÀNH CHÍNH CÔNG"),
+            "Trung tâm Phục vụ hành chính công",
+            "UBND tỉnh Điện Biên",
+        ),
+        # a district's level word read as printed is kept, whatever province its name looks like
+        (("UBND QUẬN BA ĐÌNH", "PHÒNG TƯ PHÁP"), "Phòng Tư pháp", "UBND quận Ba Đình"),
+        # a name wrapped after a comma keeps it
+        (
+            ("BỘ CÔNG AN", "CỤC CẢNH SÁT PHÒNG CHÁY,", "CHỮA CHÁY VÀ CỨU NẠN,", "CỨU HỘ"),
+            "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+            "Bộ Công an",
+        ),
     ],
 )
 def test_organ_and_parent(lines: tuple[str, ...], organ: str, parent: str | None) -> None:
@@ -72,6 +109,7 @@ def test_a_number_line_garbled_by_handwriting_is_not_part_of_the_organ(number: s
     [
         ("Y TẾ", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # "BỘ" lost under a Cục: the ministry
         ("CÔNG THƯƠNG", "CỤC HÓA CHẤT", "Bộ Công Thương"),
+        ("Ytế", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # and the space lost
         ("Y TẾ", "BỆNH VIỆN ĐA KHOA TỈNH", "Y tế"),  # not under a Cục: no ministry guessed
     ],
 )
@@ -139,3 +177,46 @@ def test_a_page_of_body_text_over_a_heading_has_no_organ() -> None:
     ]
     v = values(specs)
     assert (v["organ_name"], v["parent_organ"]) == (None, None)
+
+
+def test_marks_off_a_photo_s_edge_before_a_one_organ_header_are_not_its_name() -> None:
+    # a phone photo in low light: specks before "ỦY BAN NHÂN DÂN", the border read "số" left of the
+    # second line, far from it at the page's edge
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(parent=None, organ=(". * ỦY BAN NHÂN DÂN", "số TỈNH PHÚ THỌ"), number="Số: 2757/GCN-UBND"),
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐỦ ĐIỀU KIỆN KINH DOANH DƯỢC", "center", 92.0),
+        *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    ]
+    pg = page(specs)
+    words = [
+        replace(w, box=Box(0.0, w.box.y0, 60.0, w.box.y1)) if w.text == "số" and w.line == 1 else w
+        for w in pg.words
+    ]
+    v = extract([replace(pg, words=tuple(words))]).values()
+    assert (v["organ_name"], v["parent_organ"]) == ("Ủy ban nhân dân tỉnh Phú Thọ", None)
+
+
+def test_a_doubtful_line_of_small_letters_above_the_organ_s_capitals_is_no_parent() -> None:
+    # a dark phone photo: the page's edge read "z mi ` 5 `" above the ministry's line, marks before each line
+    specs = [
+        ("z mi ` 5 `", "left", 44.0),
+        *header(
+            parent="„# BỘ THÔNG TIN VÀ TRUYỀN THÔNG__",
+            organ=("` CỤC VIỄN THÔNG",),
+            number="Số: 11/QĐ-CVT",
+            date="Hà Nội, ngày 14 tháng 01 năm 2022",
+        ),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc cấp giấy phép", "center", 92.0),
+        *signer(("Q. CỤC TRƯỞNG",)),
+    ]
+    v = values(specs)
+    assert (v["organ_name"] or "").casefold() == "cục viễn thông"
+    assert v["parent_organ"] == "Bộ Thông tin và Truyền thông"

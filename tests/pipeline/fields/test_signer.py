@@ -215,3 +215,28 @@ def test_kt_glued_to_the_seal_s_marks_is_still_the_deputy_s_prefix() -> None:
     assert v["signer_title"] == "Phó Chủ tịch"
     v = _block([("Ctrl CHỦ TỊCH", [30.0, 93, 97])], "Phạm Trường Thọ", [96.0, 96, 96])
     assert v["signer_title"] == "Chủ tịch"  # no prefix without its dot
+
+
+# names the generator's pools never drew: the name is what the block's name line says, the family-name list
+# only repairs a garbled word (issue 17: "your generator is not the world")
+
+
+def test_a_family_name_missing_from_the_list_is_kept_before_a_middle_name_that_is_one() -> None:
+    # "Văn" is a family name too: not "Văn Thắng"
+    assert _named("Khương Văn Thắng", [96.0, 97, 96])["signer_name"] == "Khương Văn Thắng"
+    assert _named("Sầm Văn Bẩy", [97.0, 93, 87])["signer_name"] == "Sầm Văn Bẩy"
+    assert _named("Mẫn Thị Mai Hoa", [90.0, 93, 92, 92])["signer_name"] == "Mẫn Thị Mai Hoa"
+    # a doubted speck before a family name is still no word of the name
+    assert _named("Ké Nguyễn Văn An", [20.0, 96, 96, 96])["signer_name"] == "Nguyễn Văn An"
+
+
+def test_a_family_name_read_as_one_is_not_replaced_by_a_commoner_one_with_its_letters() -> None:
+    assert _named("Doãn Thị Nhàn", [92.0, 96, 92])["signer_name"] == "Doãn Thị Nhàn"  # not "Đoàn"
+
+
+def test_names_of_the_highlands_and_the_khmer_read_surely_are_names() -> None:
+    assert _named("Thạch Thị Sa Rươne", [96.0, 96, 93, 91])["signer_name"] == "Thạch Thị Sa Rươne"
+    assert _named("Y Ngông Niê Kdăm", [93.0, 95, 94, 92])["signer_name"] == "Y Ngông Niê Kdăm"
+    assert _named("Giàng A Páo", [95.0, 92, 94])["signer_name"] == "Giàng A Páo"
+    assert _named("Lò Văn Pọm", [95.0, 92, 70])["signer_name"] == "Lò Văn Pọm"
+    assert _named("Hà Thị Khuyến", [95.0, 92, 70])["signer_name"] == "Hà Thị Khuyến"  # not "Huyền"

@@ -393,3 +393,62 @@ def test_a_quarter_read_as_a_toned_i_is_quarter_one() -> None:
     specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
     v = values(specs + signer(("CHỦ TỊCH",)))
     assert v["subject"] == "báo cáo tình hình thực hiện nhiệm vụ quý I năm 2023"
+
+
+def test_a_subject_line_going_on_with_a_word_a_body_paragraph_opens_with_is_the_subject_s() -> None:
+    # a subject wrapped before "chứng nhận", "xét tuyển", "cấp phép": in lower case, centred, it goes on
+    for first, second in (
+        ("Về việc cấp đổi, cấp lại Giấy", "chứng nhận quyền sử dụng đất"),
+        ("Về việc phê duyệt kết quả", "xét tuyển viên chức năm 2024"),
+        ("Về việc công bố danh mục thủ tục hành chính", "cấp phép trong lĩnh vực tài nguyên nước"),
+    ):
+        lines = [(first, "center", 95.0), (second, "center", 95.0)]
+        assert values(_submission(lines))["subject"] == f"{first} {second}", second
+    # the body's own opening words stay the body's ("Xét đề nghị …" after a one-line subject)
+    lines = [("Về việc phê duyệt kết quả", "center", 95.0), ("Xét đề nghị của Sở Nội vụ,", "center", 95.0)]
+    assert values(_submission(lines))["subject"] == "Về việc phê duyệt kết quả"
+
+
+def test_a_speck_after_ve_is_no_lost_viec() -> None:
+    from digitize.pipeline.fields.subject import misread_ve_viec
+
+    # a subject without "việc" ("Về công tác …") with a speck glued to "Về": not "Về việc công tác …"
+    assert misread_ve_viec("Về. công tác phòng, chống thiên tai") == "Về công tác phòng, chống thiên tai"
+    assert misread_ve_viec("Về' tăng cường quản lý") == "Về tăng cường quản lý"
+    # marks as long as the word they stand for are still "việc" lost under a stamp
+    assert misread_ve_viec("về-i$€ cấp giấy phép") == "Về việc cấp giấy phép"
+
+
+def test_a_subject_line_that_reads_like_a_type_name_in_normal_case_goes_on() -> None:
+    # "Phương Nam" (a company's name) is one letter from "Phương án": a heading is in capitals, this is not
+    first = "Về việc cấp Giấy phép xây dựng cho Công ty TNHH Dược phẩm"
+    lines = [(first, "center", 95.0), ("Phương Nam", "center", 96.0)]
+    assert values(_submission(lines))["subject"] == first + " Phương Nam"
+
+
+def test_a_four_line_subject_with_a_stamp_s_lines_among_its_lines_is_read_whole() -> None:
+    # an incoming stamp beside the subject read as lines of their own, in reading order among its lines
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import page
+
+    parts = [
+        "Về việc phê duyệt Đề án phát triển du lịch cộng đồng gắn với",
+        "bảo tồn văn hóa các dân tộc thiểu số giai đoạn 2021 - 2025,",
+        "định hướng đến năm 2030 trên địa bàn các huyện vùng cao",
+        "của tỉnh",
+    ]
+    pg = page(_submission([(t, "center", 95.0) for t in parts]))
+    words = [replace(w, line=10 * w.line) for w in pg.words]
+    rows = {w.line: w.box.y0 for w in words if w.text in ("Về", "bảo", "định")}
+    stamp = []
+    for n, (row, text) in enumerate(zip(sorted(rows), ("ĐẾN", "Số: 1234", "„"), strict=True)):
+        for k, t in enumerate(text.split()):
+            x = 2150.0 + 120 * k
+            stamp.append(Word(t, 60.0, Box(x, rows[row], x + 100, rows[row] + 45), line=row + 5))
+        if n == 1:  # two stamp lines beside the second subject line
+            stamp.append(Word("Ngày:", 50.0, Box(2150, rows[row] + 20, 2250, rows[row] + 65), line=row + 6))
+    v = extract([replace(pg, words=tuple(sorted([*words, *stamp], key=lambda w: w.line)))]).values()
+    assert v["subject"] == " ".join(parts)

@@ -28,6 +28,18 @@ def is_family_name(token: str) -> bool:
     return nfc(token).lower() in FAMILY_NAMES
 
 
-def well_formed(words: Sequence[str]) -> bool:
-    """Two to five words, each a valid syllable."""
-    return 2 <= len(words) <= 5 and all(is_syllable(w) for w in words)
+# (0..1) a capitalised word read this surely is the name's, even if it is no Vietnamese syllable
+SURE_WORD_CONF = 0.85
+
+
+def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:
+    """Two to five words, each a valid syllable, or (``confs``: each word's OCR confidence 0..1) a word of
+    letters read surely: the names of the peoples of the Central Highlands and the Khmer ("Y Ngông Niê
+    Kdăm", "Thạch Thị Sa Rươne") have words Vietnamese has not, a seal's stroke through a word is doubted."""
+    if not 2 <= len(words) <= 5:
+        return False
+    sure = list(confs) + [0.0] * (len(words) - len(confs))
+    return all(
+        is_syllable(w) or (c >= SURE_WORD_CONF and w.isalpha() and len(w) >= 2 and not w[1:].isupper())
+        for w, c in zip(words, sure, strict=False)
+    )

@@ -15,16 +15,57 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import KNOWN_ABBREVIATIONS, NOTATION_TYPES
 from digitize.pipeline.model import ExtractedField
-from digitize.text import fold, nfc
+from digitize.text import fold, nfc, squash
 
 
 def abbreviation(organ: str) -> str | None:
-    words = [w for w in re.split(r"[\s,\-]+", organ) if w and w.lower() != "và"]
-    if not words:
-        return None
-    if fold(organ).startswith("uy ban nhan dan"):
-        return "UBND"
-    return "".join(w[0].upper() for w in words)
+    """The organ's abbreviation from the initials of all its words ("Sở Y tế" → "SYT")."""
+    found = organ_abbreviations(organ)
+    return found[0] if found else None
+
+
+def _initial(word: str) -> str:
+    """A word's initial as abbreviations print it: capital, without tone marks, Đ kept ("ủy" → "U")."""
+    ch = word[0]
+    return "Đ" if ch in "đĐ" else fold(ch).upper()
+
+
+# words an abbreviation often leaves out ("Ban Quản lý các khu công nghiệp" → BQLKCN, "Sở Nông nghiệp và Môi
+# trường" → SNNMT)
+_FUNCTION_WORDS = frozenset({"va", "cac", "cua", "ve", "tai"})
+# a trailing place an abbreviation often leaves out ("Cục Đường thủy nội địa Việt Nam" → CĐTNĐ)
+_TRAILING_PLACE = re.compile(r"\s+(?:viet nam|(?:tinh|thanh pho|huyen|quan|thi xa|xa(?! hoi\b)|phuong)\s.*)$")
+_KIND_WORDS = re.compile(r"^(?:cuc|tong cuc|vu|vien|chi cuc|so|ban)\s")
+
+
+def organ_abbreviations(organ: str) -> tuple[str, ...]:
+    """The abbreviations an organ may print for itself in its notations, derived from its own words (no
+    list of organs): the initials of every word ("Ban Quản lý các khu công nghiệp" → BQLCKCN), without
+    "và"/"các"/"của" (BQLKCN), without a trailing place (CĐTNĐ of "Cục Đường thủy nội địa Việt Nam"),
+    without the organ's kind word (QLD of "Cục Quản lý dược"); "Ủy ban nhân dân …" is UBND, "Hội đồng nhân
+    dân …" HĐND."""
+    text = squash(nfc(organ))
+    f = fold(text)
+    if f.startswith("uy ban nhan dan"):
+        return ("UBND",)
+    if f.startswith("hoi dong nhan dan"):
+        return ("HĐND",)
+    m = _TRAILING_PLACE.search(f)
+    bases = [text]
+    if m is not None and m.start() > 0:
+        bases.append(text[: len(f[: m.start()])])
+    out: list[str] = []
+    for base in bases:
+        words = [w for w in re.split(r"[\s,\-–]+", base) if w and w[0].isalnum()]
+        for keep_function in (True, False):
+            kept = [w for w in words if keep_function or fold(w) not in _FUNCTION_WORDS or w is words[0]]
+            kept = [w for w in kept if keep_function or fold(w) != "va"]
+            kind = _KIND_WORDS.match(fold(" ".join(kept)) + " ")
+            for cut in (0, len(kind.group(0).split()) if kind else 0):
+                ab = "".join(_initial(w) for w in kept[cut:] if fold(w) != "va")
+                if len(ab) >= 2 and ab not in out:
+                    out.append(ab)
+    return tuple(out)
 
 
 def _abbr_key(text: str) -> str:
@@ -32,43 +73,106 @@ def _abbr_key(text: str) -> str:
     return fold(text).replace("0", "o").replace("q", "o").replace("1", "i").replace("l", "i")
 
 
+def _garbled(part: str) -> bool:
+    """A notation part OCR visibly misread: a printed abbreviation opens with a capital letter and is made of
+    Latin letters and Đ (a police unit's digits after letters: "C07"); a lower-case start, a digit in the
+    letters or a letter with a tone mark is not printed."""
+    if not part[:1].isupper() or not part[:1].isalpha():
+        return True
+    if re.search(r"[^A-Za-zĐđ0-9]", part):
+        return True
+    return bool(re.search(r"\d[A-Za-zĐđ]", part))
+
+
+def _substitutions(a: str, b: str) -> int | None:
+    """How many letters differ between two keys of the same length (None for different lengths)."""
+    if len(a) != len(b):
+        return None
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
 def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
+    """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
+    the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
+    OCR's usual confusions (the Đ's stroke lost, 0/O, 1/I); a part read cleanly is kept as printed (an
+    agency's abbreviation we have never seen: "TB-BQLKCN", "GCN-SNgV"), made the organ's own or a type's only
+    when one letter differs ("SKHCH" of "Sở Khoa học và Công nghệ"); a visibly garbled part ("syT", "0D")
+    is matched more loosely."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     s = re.sub(r"\s+", "", s).strip(".,;:|")
     parts = [p for p in s.split("-")]
-    known = list(KNOWN_ABBREVIATIONS)
-    ab = abbreviation(organ) if organ else None
-    if ab:
-        known.insert(0, ab)
-    fixed = []
+    own = organ_abbreviations(organ) if organ else ()
+    exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN_ABBREVIATIONS))}
+    fixed: list[str] = []
     quality = 1.0
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
         if not p:
             continue
         key = _abbr_key(p)
-        cands = {_abbr_key(k): k for k in reversed(known)}
-        if key in cands:
-            rep = cands[key]
-            fixed.append(rep)
+        if key in exact:
+            fixed.append(exact[key])
             continue
-        if len(p) >= 4 or (not fixed and len(p) >= 3):
-            pool = cands
-            if not fixed:  # the first part: a type prefix, or the organ's own abbreviation for a công văn
-                firsts = [*NOTATION_TYPES, "UBND", *([ab] if ab else [])]
-                pool = {_abbr_key(k): k for k in firsts}
-            hit = process.extractOne(key, list(pool), scorer=fuzz.ratio, score_cutoff=80)
-            if hit and len(key) >= 3 and len(hit[0]) == len(key) + 1 and hit[0].endswith(key):
-                # "ATBXHN" of "Cục An toàn bức xạ và hạt nhân", "QLD" of "Cục Quản lý dược" (the C of Cục
-                # left off, as agencies write their own): as printed
-                hit = None
-            if hit:
-                fixed.append(pool[hit[0]])
-                quality = min(quality, float(hit[1]) / 100.0)
-                continue
+        if len(p) >= 3 and p[0] in "Il1|" and _abbr_key(p[1:]) in exact:
+            # a stroke read before a part ("IQLD-VP": the slash's foot or a speck): the abbreviation after it
+            fixed.append(exact[_abbr_key(p[1:])])
+            quality = min(quality, 0.9)
+            continue
+        # the first part: a type prefix, or the organ's own abbreviation for a công văn
+        near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
+        garbled = _garbled(p)
+        rep = _nearest(key, near, strict=not garbled) or _one_letter_more(p, near)
+        if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
+            rep = _nearest(key, list(KNOWN_ABBREVIATIONS), strict=False)
+        if rep is not None:
+            fixed.append(rep[0])
+            quality = min(quality, rep[1])
+            continue
         fixed.append(p)
         quality = min(quality, 0.85)
     return "-".join(fixed), quality
+
+
+def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | None:
+    """The organ's own abbreviation, UBND or a type read with one capital letter too many ("UBRND": a
+    speck or a stroke read as a letter); a lower-case letter in it is printed ("SNgV" is not "SNV")."""
+    if len(part) < 5:
+        return None
+    keys = {_abbr_key(c): c for c in reversed(candidates)}
+    for i, ch in enumerate(part):
+        if (ch.isupper() or ch.isdigit()) and (hit := keys.get(_abbr_key(part[:i] + part[i + 1 :]))):
+            return hit, 0.8
+    return None
+
+
+def _nearest(key: str, candidates: list[str], *, strict: bool) -> tuple[str, float] | None:
+    """The candidate ``key`` is a misreading of: ``strict``, one letter substituted in a key of 4 letters or
+    more (two in 7 or more); else a fuzzy match of 80 % (an abbreviation one letter longer that ends with the
+    part is another one: "ATBXHN" is not "CATBXHN")."""
+    if strict:
+        if len(key) < 4:
+            return None
+        allowed = 2 if len(key) >= 7 else 1
+        best = min(
+            ((d, c) for c in candidates if (d := _substitutions(key, _abbr_key(c))) is not None),
+            default=None,
+        )
+        if best is None or best[0] > allowed:
+            return None
+        return best[1], 1.0 - best[0] / len(key)
+    pool = {_abbr_key(k): k for k in reversed(candidates)}
+    hit = process.extractOne(key, list(pool), scorer=fuzz.ratio, score_cutoff=80)
+    if hit is None or len(key) < 3 or (len(hit[0]) == len(key) + 1 and hit[0].endswith(key)):
+        return None
+    return pool[hit[0]], float(hit[1]) / 100.0
+
+
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/"})
+
+
+def slashes(text: str) -> str:
+    """The slash as OCR may give it (a fraction slash "71⁄GP-STP", a division slash) made "/"."""
+    return text.translate(_SLASHES)
 
 
 # a stroke of the handwritten number may read as a quote before the slash ("Số: 22'/BC-HC")
@@ -86,11 +190,15 @@ _SO_HEAD = r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]"
 # the handwritten number's strokes read as anything up to the printed slash ("Số: đ -Í Z /QĐ-SYT", "sø: 2-2Z
 # /cr-‹qLD"), or as spaced digits without it ("Số: 2 1 0 uBND-vP"): the printed notation after them
 _HAND_NUMBERS = (
-    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([a-zđð]{1,6}(?:\s*-\s*\W?[a-zđð]{1,8}){1,2})\b"),
+    # (the type's first letter may read as a digit: "sø: 2ð 5Ï /6p-QLG" for "/GP-QLG")
+    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([0-9]?[a-zđð]{1,6}(?:\s*-\s*\W?[a-zđð]{1,8}){1,2})\b"),
     _HAND_NUMBER,
-    re.compile(_SO_HEAD + r"[\d\s]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
+    # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
+    re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
 )
-SO_IN_LINE = re.compile(r"\s+S[ốoô6Ố]\S?\s*[:;.,]\s*.*$")
+# "Số:" and what follows it at the end of another line (the number line read into the organ's), also without
+# its colon before the number's digits ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD")
+SO_IN_LINE = re.compile(r"\s+[Ss][ốoô6Ốø]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
 
 
 _STAMP = re.compile(r"\bden\b|\bngay\s*:|\bchuyen\s*:")
@@ -112,7 +220,7 @@ def read_number(layout: Layout) -> NumberRead:
     raw_notation: str | None = None
     num_conf = 0.0
     for i, ln in enumerate(left + [x for x in header if x not in left]):
-        t = ln.text
+        t = slashes(ln.text)
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         m_so = SO.match(fold(t))
@@ -135,9 +243,10 @@ def read_number(layout: Layout) -> NumberRead:
         # the number written by hand and unreadable: the printed notation after it still counts, and the
         # line still ends the organ lines
         for i, ln in enumerate(left[:8]):
-            m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(ln.text)))), None)
+            t = slashes(ln.text)
+            m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(t)))), None)
             if m_hand:
-                raw_notation = ln.text[m_hand.start(1) : m_hand.end(1)]
+                raw_notation = t[m_hand.start(1) : m_hand.end(1)]
                 num_conf = ln.conf * 0.9
                 num_i = i
                 break

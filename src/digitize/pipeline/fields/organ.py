@@ -7,9 +7,11 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD
+from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD, slashes
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, match, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
@@ -21,6 +23,12 @@ def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
     return match(t, F_PROVINCES, cutoff)
 
 
+# "UBND" before an administrative level, also with one of its letters misread ("UIND TỈNH SÓC TRĂNG" on a
+# blurred photo): the grammar of the line says what it is
+_UBND = (
+    r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
+    r"|(?:[a-z0-9]bnd|u[a-z0-9]nd|ub[a-z0-9]d|ubn[a-z0-9])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
+)
 _MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
 # the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o
 _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
@@ -31,7 +39,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     """The parent organ from its header line; under a Cục, Tổng cục, Vụ or Viện (``unit``) it is a ministry,
     also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế)."""
     f = fold(squash(text))
-    if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 4:
+    if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
         # "BỘ" misread as another two-letter word ("ĐỘ Y TẾ", "SỞ Y TẾ": a Sở has no Cục under it), or lost
         misread = _MISREAD_BO.match(f)
         hit = match("bo " + f[misread.end() :], _MINISTRIES, 92) if misread else None
@@ -39,10 +47,13 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
         if hit:
             return hit[0], hit[1] * 0.9
     # up to two junk characters before (a speck read as "L", a quote)
-    m = re.match(r"^\W?\w?\W?(ubnd|u\s*b\s*n\s*d|uy ban nhan dan)\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
+    m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
         level = "thành phố" if (m.group(2) or "").startswith(("thanh", "tp")) else "tỉnh"
-        prov = province(m.group(3))
+        # a district's or a commune's level word read as printed is kept: "UBND QUẬN BA ĐÌNH" is no province
+        # ("Quảng Bình" is 80 % like "quan ba dinh")
+        district = m.group(2) is None and _LOCAL.match(m.group(3)) is not None
+        prov = None if district else province(m.group(3))
         if prov:
             name = prov[0]
             if m.group(2) is None and name in CENTRAL_CITIES:
@@ -56,7 +67,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
             place = " ".join(rest[len(local.group(1).split()) :]).title()
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
-    hit = match(text, F_ORGANS, 85)
+    hit = known_organ(text, 85)
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), 0.7
@@ -96,8 +107,30 @@ def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:
     return f"{kind} {_LOCAL_LEVELS[m2.group(1)]} {place.title()}", 0.85
 
 
+def known_organ(text: str, cutoff: float) -> tuple[str, float] | None:
+    """The vocabulary's organ that ``text`` is an OCR misreading of: its letters corrected, never its words
+    (the list helps to read, it does not decide which organ it is). The head word read as printed is kept
+    ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" is not the "Sở Giáo dục và Đào tạo", "BỘ NỘI VỤ" not the "Sở Nội vụ"), and
+    no word is added or dropped ("KHO BẠC NHÀ NƯỚC TỈNH" is not the "Kho bạc Nhà nước")."""
+    hit = match(text, F_ORGANS, cutoff)
+    if hit is None:
+        return None
+    read, known = fold(squash(text)).split(), fold(hit[0]).split()
+    head_read, head_known = _HEAD.match(" ".join(read)), _HEAD.match(" ".join(known))
+    if head_read is not None and (
+        head_known is None or head_read.group(0).strip(" .'\"-") != head_known.group(0).strip(" .'\"-")
+    ):
+        return None
+    if len(read) == len(known):
+        if all(fuzz.ratio(a, b) >= 50 for a, b in zip(read, known, strict=True)):
+            return hit
+        return None
+    # OCR ran two words together or split one: the letters still say the same
+    return hit if fuzz.ratio("".join(read), "".join(known)) >= 90 else None
+
+
 def organ(text: str) -> tuple[str, float]:
-    hit = match(text, F_ORGANS, 84)
+    hit = known_organ(text, 84)
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), 0.7
@@ -146,21 +179,59 @@ def heads_an_organ(text: str) -> bool:
     return bool(_HEAD.match(f)) and not _GOES_ON.match(f)
 
 
+# a line ending in a word that cannot end a name goes on with the next ("SỞ VĂN HÓA, THỂ THAO VÀ" / "DU LỊCH")
+_OPEN_END = re.compile(r"(?:\b(?:va|cac|cua|ve)|[,\-–])\s*$")
+# how much likelier a syllable is after the line's last one than anywhere (administrative Vietnamese): a
+# word split over the line break ("MÔI" / "TRƯỜNG": 324 times, "CẢNH SÁT" / "PHÒNG CHÁY": 5) and not a new
+# organ's head word after a name's end ("YÊN BÁI" / "SỞ", "TÀI CHÍNH" / "TỔNG CỤC": 0 to 2.5)
+COMPOUND_LIFT = 4.0
+COMPOUND_MIN = 20  # ... seen at least this often together
+
+
+def continues(above: str, below: str) -> bool:
+    """Does ``below`` go on with ``above``'s words rather than start an organ's name, although it starts with
+    an organ's head word? "BỘ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG" (the word "môi trường" broken over the lines),
+    "CỤC CẢNH SÁT" / "PHÒNG CHÁY, CHỮA CHÁY", "BỘ VĂN HÓA, THỂ THAO VÀ" / "DU LỊCH": by the syllables'
+    company in the language, not by a list of organs."""
+    if _OPEN_END.search(fold(squash(above))):
+        return True
+    last, first = re.findall(r"\w+", above)[-1:], re.findall(r"\w+", below)[:1]
+    if not last or not first:
+        return False
+    from digitize.pipeline.correct import load
+    from digitize.pipeline.syllable import key
+
+    model = load()
+    i, j = model.index.get(key(normalize_tones(last[0]))), model.index.get(key(normalize_tones(first[0])))
+    if i is None or j is None:
+        return False
+    together = model.bigrams.get(i * model.size + j, 0)
+    if together < COMPOUND_MIN:
+        return False
+    lift = together / max(float(model.uni[i]), 1.0) / (float(model.uni[j]) / model.total)
+    return lift >= COMPOUND_LIFT
+
+
 def _split_at_unit(texts: Sequence[str]) -> int:
     """Where the organ's own lines start among the header's organ lines (Decree 30: the parent organ's
     line(s), then the issuing organ's): the first line after the first that starts with an organ's head word;
     0 when none does (a name wrapped over lines, or going on with an administrative unit or a qualifier:
     "VIỆN KIỂM SÁT NHÂN DÂN / TỐI CAO", "TÒA ÁN NHÂN DÂN / TỈNH X" is one organ, no parent)."""
-    k = next((k for k in range(1, len(texts)) if heads_an_organ(texts[k])), 0)
+    k = next(
+        (
+            k
+            for k in range(1, len(texts))
+            if heads_an_organ(texts[k]) and not continues(*texts[k - 1 : k + 1])
+        ),
+        0,
+    )
     if k or len(texts) < 2 or _GOES_ON.match(fold(squash(texts[1]))):
         return k
     # no head word read under the first line (OCR garbled it: "__ QỤC QUẢN LÝ DƯỢC"): a first line that is a
     # whole organ by itself ("BỘ Y TẾ", "UBND TỈNH YÊN BÁI") is the parent
     first = fold(squash(texts[0]))
-    whole = match(texts[0], F_ORGANS, 90) is not None or bool(
-        re.match(
-            r"^\W?\w?\W?(ubnd|uy ban nhan dan)\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first
-        )
+    whole = known_organ(texts[0], 90) is not None or bool(
+        re.match(r"^\W?\w?\W?(" + _UBND + r")\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first)
     )
     return 1 if whole else 0
 
@@ -168,7 +239,7 @@ def _split_at_unit(texts: Sequence[str]) -> int:
 def one_organ(text: str) -> tuple[str, float]:
     """An organ named over several lines, its place in its proper case ("Tòa án nhân dân tỉnh Quảng Ngãi")."""
     f = fold(squash(text))
-    known = match(text, F_ORGANS, 95)
+    known = known_organ(text, 95)
     if known:
         return known
     m = re.search(r"\b(tinh|thanh pho)\s+(.+)$", f)
@@ -197,34 +268,78 @@ def _lettered(text: str) -> bool:
     return len(letters) >= 2 and 2 * len(letters) >= len(marks)
 
 
+# the number line read into the organ's without its "Số:" ("… VẬN TẢI sẽt2iï/(GCN-SGTVT"): a last word holding
+# a slash, then a notation's "<letters>-<letters>"
+_NOTATION_TAIL = re.compile(r"\s+[^\s/]*+/\W?[A-Za-zĐđ]{1,6}\s*-\s*[A-Za-zĐđ]+\S*$")
+
+
+def _organ_text(text: str) -> str:
+    """A header line's part of an organ's name: junk at its ends left out, the comma that goes on with the
+    next line kept ("CỤC CẢNH SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ")."""
+    t = _NOTATION_TAIL.sub("", SO_IN_LINE.sub("", text))
+    v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
+    return v + "," if re.search(r"[^\W\d_],\s*$", t) and not v.endswith(",") else v
+
+
+def _inner_text(line: Line) -> str:
+    """The line's text without the marks read off the page's edge before it (a phone photo's border read
+    "số" left of "TỈNH PHÚ THỌ"): a word touching the page's left edge, far from the next word."""
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    if len(words) < 2:
+        return line.text
+    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
+    while (
+        len(words) > 1
+        and words[0].box.x0 <= 0.02 * line.width
+        and words[1].box.x0 - words[0].box.x1 > 1.5 * h
+    ):
+        words = words[1:]
+    return line.text if len(words) == len(line.words) else " ".join(w.text for w in words)
+
+
+def _joined(texts: Sequence[str]) -> str:
+    return " ".join(texts).rstrip(" ,")
+
+
+DOUBTFUL_LINE = 0.6  # a line's mean word confidence under which its reading is in doubt
+
+
 def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3)."""
     res = Builder()
     organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
     organ_lines = [ln for ln in organ_lines if _lettered(ln.text)]
+    # the organ's names are printed in capitals: a doubtful line in small letters above them is the page's
+    # edge or a shadow read as marks ("z mi ` 5 `" over "BỘ THÔNG TIN VÀ TRUYỀN THÔNG" on a dark photo)
+    while len(organ_lines) > 1 and not capitals(organ_lines[0].text) and organ_lines[0].conf < DOUBTFUL_LINE:
+        organ_lines = organ_lines[1:]
     if number_i is None:
         # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
         # organ's lines are printed in capitals, the line under them is not one of them
         organ_lines = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
-    cut = next(
-        (k for k, ln in enumerate(organ_lines) if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(ln.text)),
-        None,
-    )
+    cut: int | None = None
+    for k, ln in enumerate(organ_lines):
+        if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text))):
+            cut = k
+            break
+        if SO_IN_LINE.search(ln.text) or _NOTATION_TAIL.search(ln.text):  # "… DƯỢC Số 7ðđc QLD"
+            cut = k + 1
+            break
     organ_lines = organ_lines[:cut]
     # a speck or a quote read before an organ's line ("'CỤC QUẢN LÝ DƯỢC") is not its name's
-    organ_texts = [clean_value(SO_IN_LINE.sub("", ln.text)) or ln.text for ln in organ_lines]
+    organ_texts = [_organ_text(_inner_text(ln)) for ln in organ_lines]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
     if ubnd is not None:
         res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
     elif organ_lines:
         k = _split_at_unit(organ_texts)
         if k == 0:
-            name, q = one_organ(" ".join(organ_texts))
+            name, q = one_organ(_joined(organ_texts))
             res.set("organ_name", name, statistics.fmean(ln.conf for ln in organ_lines) * q)
         else:
             parent, rest = organ_lines[:k], organ_lines[k:]
-            pname, pq = parent_organ(" ".join(organ_texts[:k]), organ_texts[k])
+            pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
-            name, q = organ(" ".join(organ_texts[k:]))
+            name, q = organ(_joined(organ_texts[k:]))
             res.set("organ_name", name, statistics.fmean(ln.conf for ln in rest) * q)
     return res.freeze()

@@ -14,7 +14,8 @@ from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
-from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES
+from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES, SURNAMES
+from digitize.pipeline.model import Box
 from digitize.text import fold, nfc, squash
 
 _AUTH_PREFIX = re.compile(r"^\s*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
@@ -71,6 +72,11 @@ def _parts(line: Line) -> list[tuple[str, float]]:
     return [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;:](?=[^\W\d_])", w.text)]
 
 
+def _part_boxes(line: Line) -> list[Box]:
+    """The box of each of ``_parts``' parts (the box of the word it was split from)."""
+    return [w.box for w in line.words for _ in re.split(r"(?<=[^\W\d_])[,.;:](?=[^\W\d_])", w.text)]
+
+
 def name_tokens(line: Line) -> list[tuple[str, float]]:
     toks = []
     for text, conf in _parts(line):
@@ -97,8 +103,8 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
         return token
     if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
         return max(F_SYLLABLES[key], key=lambda f: fuzz.ratio(f.lower(), token.lower()))
-    if conf >= 0.75:
-        return token
+    if conf >= 0.75 or is_syllable(token):
+        return token  # a syllable read whole is a name's word the list may lack ("Pọm", "Khuyến")
     hit = process.extractOne(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70)
     if hit is None:
         return token
@@ -291,6 +297,24 @@ def short_name_line(below: Sequence[Line], name: list[str]) -> Line | None:
     return None
 
 
+NAME_WORD_CONF = 0.6  # a word before a name's known family name read at least this surely is no speck
+
+
+def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: int) -> bool:
+    """The words before ``toks[start]`` (a known family name) begin the name: each a Vietnamese syllable in
+    capitals or capitalised, read with confidence, a space's width from the next word (a seal's rim or a
+    scribble read as letters stands apart or is doubted), the whole name at most five words."""
+    if len(toks) > 5:
+        return False
+    for k in range(start):
+        t, c = toks[k]
+        gap = boxes[k + 1].x0 - boxes[k].x1
+        height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
+        if len(t) < 2 or c < NAME_WORD_CONF or not is_syllable(t) or not -0.2 * height <= gap <= height:
+            return False
+    return True
+
+
 def _signer(res: Builder, lines: Sequence[Line]) -> None:
     block = _title_block(lines)
     if block is None:
@@ -348,16 +372,27 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 elif (by_tail := surname_by_tail(ln.words[0].text)) is not None:
                     raw[0] = (by_tail, 0.5)  # "ạm Trường Thọ": the rim over "Ph"
         raw = _repair_surname(ln, raw)
-        toks = [(t, c) for t, c in raw if t]
-        # from the first known surname on (seal rims and scribbles give junk before it)
+        boxes = _part_boxes(ln)
+        kept = [k for k, (t, _) in enumerate(raw) if t]
+        toks = [raw[k] for k in kept]
+        # from the first known surname on (seal rims and scribbles give junk before it), unless the words
+        # before it are the name's own: a family name the list lacks ("Khương Văn Thắng": "Văn" is a family
+        # name too)
         start = next((k for k, (t, _) in enumerate(toks) if fold(t) in F_SURNAMES and k + 1 < len(toks)), 0)
+        if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
+            start = 0
         toks = toks[start:]
-        toks = [(t, c) for t, c in toks if len(t) >= 2 or t.upper() in ("Y",)]
+        # one-letter words: "Y" (an Ê Đê man's name: "Y Ngông Niê Kdăm"), "A" read surely (a Hmong man's
+        # middle name: "Giàng A Páo")
+        toks = [
+            (t, c) for t, c in toks if len(t) >= 2 or t.upper() == "Y" or (t == "A" and c >= NAME_WORD_CONF)
+        ]
         if 2 <= len(toks) <= 5 and statistics.fmean(c for _, c in toks[1:]) < GIVEN_NAMES_MIN_CONF:
             continue  # given names read at random ("Tà Ê Số": the seal's emblem, each word at confidence 0)
         if 2 <= len(toks) <= 5:
             words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
-            sur = F_SURNAMES.get(fold(words[0]))
+            # a family name read as one is kept as read ("Doãn", not the commoner "Đoàn" with its letters)
+            sur = words[0] if words[0] in SURNAMES else F_SURNAMES.get(fold(words[0]))
             if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
@@ -385,7 +420,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 if fixed != words[k]:
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
-            if not well_formed(words):
+            if not well_formed(words, [c for _, c in toks]):
                 continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
             conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty
             best = (" ".join(words), conf)

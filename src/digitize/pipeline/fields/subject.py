@@ -102,6 +102,14 @@ def continues(ln: Line) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) < 0.5 * len(letters)
 
 
+def opens(ln: Line, subj: Sequence[Line]) -> bool:
+    """A line starting with a word a body paragraph opens with ("Căn cứ", "Xét", "Nay", "Chứng nhận") opens
+    the body unless it goes on with the subject's lines: after one, in lower case ("… cấp Giấy / chứng nhận
+    quyền sử dụng đất", "… kết quả / xét tuyển viên chức"); the body's paragraphs open with a capital."""
+    first = next((ch for ch in ln.text if ch.isalpha()), "")
+    return not subj or not first.islower()
+
+
 def strip_speck(text: str) -> str:
     """A speck or a stray mark before the first word ("- Về việc", "Ò Phê chuẩn") is not the subject's."""
     return re.sub(r"^(?:[^\w\s]+\s*|\w\s+(?=[A-ZÀ-ỸĐ]))+", "", text.strip())
@@ -240,7 +248,10 @@ _QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|ÌÍỈĨỊ](?=\s|[,.;)]|$)")
 
 # "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
 # marks (possessive: linear on a word of thousands of marks)
-_VE_GLUED = re.compile(r"^[Vv][eềẽếểệ](?=[^\w\s])(?:[^\w\s]++|[^\W\d_]{1,2}+(?=[^\w\s]|\s))++\s++")
+_VE_GLUED = re.compile(r"^[Vv][eềẽếểệ](?=[^\w\s])((?:[^\w\s]++|[^\W\d_]{1,2}+(?=[^\w\s]|\s))++)\s++")
+# marks glued to "Về" as long as a word (of the 4 letters of "việc") stand for it; one or two are a speck on a
+# subject that has no "việc" ("Về. công tác …", "Về tăng cường …")
+_LOST_WORD_MARKS = 3
 
 
 def misread_ve_viec(text: str) -> str:
@@ -257,6 +268,8 @@ def misread_ve_viec(text: str) -> str:
         return "Về việc " + words[2]
     m = _VE_GLUED.match(text)
     if m is not None and m.end() < len(text):
+        if len(m.group(1)) < _LOST_WORD_MARKS:
+            return text[:2] + " " + text[m.end() :]  # a speck: dropped, no word made up
         return "Về việc " + text[m.end() :]
     return text
 
@@ -287,6 +300,9 @@ def _under(lines: Sequence[Line], heading: Line) -> list[Line]:
     return sorted((ln for ln in lines if _mid_y(ln) > top), key=_mid_y)
 
 
+SUBJECT_WINDOW = 12  # lines under the type heading looked at for the subject
+
+
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
     """subject: a công văn's text after "V/v" (CONTRACT), else the lines centred under the type name."""
     res = Builder()
@@ -312,7 +328,9 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
         type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
         ends = sorted(ln.x1 for ln in first)
         right_margin = ends[int(0.9 * (len(ends) - 1))]
-        for raw in _under(first[type_i + 1 : type_i + 8], type_ln):
+        # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
+        # among them (the body's first line ends it)
+        for raw in _under(first[type_i + 1 : type_i + 1 + SUBJECT_WINDOW], type_ln):
             # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
             # marks a stamp leaves over its ends (after centring: they may stand where its words were)
             part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
@@ -334,9 +352,13 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             f = ln.folded.strip()
             if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
                 continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
-            if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or type_line(ln):
-                break
-            if (f.startswith(BODY_START) and not f.startswith(AUTHORITY_START)) or _GUI.match(f):
+            if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or (
+                type_line(ln) and not (subj and continues(ln))
+            ):
+                break  # (a heading is in capitals: "Phương Nam" ending a company's name is no "Phương án")
+            if (
+                f.startswith(BODY_START) and not f.startswith(AUTHORITY_START) and opens(ln, subj)
+            ) or _GUI.match(f):
                 break
             # a centred run cut out of a body row ("gửi: Hội đồng …" of "Kính gửi: Hội đồng … Hóa:———",
             # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
@@ -346,7 +368,7 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 subj and continues(raw)
             ):
                 break
-            if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START):
+            if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(raw, subj):
                 break
             if re.search(r"\bkinh\s+gui\s*:", whole):
                 break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")

@@ -80,6 +80,10 @@ SURNAMES: tuple[str, ...] = (
     # less common ones, after the frequent (a seal-hidden surname is guessed from the front of this list)
     "Phùng", "Khúc", "Âu", "Đàm", "Kim", "Lò", "Mạc", "Nông", "Thân", "Tôn", "Tống", "Hầu", "Giáp", "Khổng",
     "Ninh", "Tiêu", "Lã", "Lục", "Doãn", "Từ", "Quan", "Vi",
+    # rarer still, and the family names of the northern uplands' and the Mekong delta's peoples
+    "Bạch", "Cầm", "Diệp", "Giang", "Hàn", "Kha", "Khương", "La", "Lạc", "Lường", "Mẫn",
+    "Mông", "Nghiêm", "Nhữ", "Ông", "Phí", "Quàng", "Sầm", "Thạch", "Thào", "Tòng", "Ứng", "Viên",
+    "Giàng", "Sùng", "Chảo", "Bàn", "Danh",
 )  # fmt: skip
 
 
@@ -129,6 +133,18 @@ NAME_SYLLABLES: tuple[str, ...] = (
     "Thủy", "Thư", "Thương", "Tiến", "Toàn", "Trang", "Trí", "Trinh", "Trọng", "Trung", "Trường",
     "Tú", "Tuấn", "Tùng", "Tuyết", "Uyên", "Vân", "Văn", "Việt", "Vinh", "Vĩnh", "Vũ", "Vy", "Xuân",
     "Yến", "Hiệu", "Thơ", "Lý",
+    # less common ones (a name's word read whole is kept whatever the list says: these make a tone misread
+    # of them go back to them, not to a commoner name with the same letters)
+    "Ân", "Bắc", "Bằng", "Biên", "Bính", "Bửu", "Cẩm", "Cận", "Cát", "Chánh", "Châu", "Chí",
+    "Chiến", "Chinh", "Chúc", "Chung", "Chương", "Cúc", "Diễm", "Diệp", "Diệu", "Doanh", "Dự", "Đan",
+    "Đàn", "Đăng", "Đắc", "Điền", "Đoan", "Đồng", "Gấm", "Gia", "Giao", "Hạ", "Hân", "Hiên", "Hiến",
+    "Hinh", "Hoan", "Hoạt", "Hợp", "Huấn", "Huế", "Kha", "Khiêm", "Khôi", "Khuê", "Khương", "Kiệt",
+    "Kiều", "Kính", "Kỳ", "Lai", "Lam", "Lành", "Lập", "Liêm", "Liễu", "Lộc", "Luân", "Lương",
+    "Lượng", "Mẫn", "Mỹ", "Ngà", "Nghị", "Nguyệt", "Nhã", "Nhàn", "Nhất", "Nhi", "Ninh", "Phát",
+    "Phi", "Phước", "Quảng", "Quế", "Quyền", "Quỳnh", "Sáng", "Sinh", "Sương", "Tấn", "Thạch", "Thạnh",
+    "Thăng", "Thân", "Thế", "Thi", "Thiện", "Thoa", "Thọ", "Thông", "Thuần", "Thục", "Thụy", "Thường",
+    "Tiên", "Tín", "Tình", "Toản", "Trà", "Trâm", "Trình", "Triều", "Trúc", "Tuân", "Tuệ", "Tường",
+    "Tuyên", "Tuyến", "Vi", "Võ", "Xuyến", "Yên",
 )  # fmt: skip
 F_SYLLABLES: dict[str, list[str]] = {}
 for _syl in NAME_SYLLABLES:

@@ -1,0 +1,68 @@
+"""The header's organ line read again on its own when the page's reading of it is doubtful (real Tesseract
+on a generated page: a ministry over two lines, the Cục in bold with its rule, the "Số:" line close under)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from digitize.pipeline import header, preprocess, recognize
+from digitize.pipeline.fields import extract
+from digitize.pipeline.fields.lines import page_lines
+from digitize.text import fold
+from tests.pipeline.pages import BOLD, REGULAR
+
+LEFT = (("BỘ VĂN HÓA, THỂ THAO VÀ DU", False), ("LỊCH", False), ("CỤC DI SẢN VĂN HÓA", True))
+
+
+def _page(dpi: int = 200) -> np.ndarray:
+    w, h = int(8.27 * dpi), int(5.5 * dpi)
+    img = Image.new("RGB", (w, h), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    size = round(12.5 / 72 * dpi)
+    reg, bold = ImageFont.truetype(str(REGULAR), size), ImageFont.truetype(str(BOLD), size)
+    italic = ImageFont.truetype(str(REGULAR), round(13 / 72 * dpi))
+    lead = round(size * 1.25)
+    lc, rc, y = int(0.24 * w), int(0.70 * w), int(0.45 * dpi)
+
+    def centred(text: str, font: ImageFont.FreeTypeFont, cx: int, yy: int) -> float:
+        tw = d.textlength(text, font=font)
+        d.text((cx - tw / 2, yy), text, fill=(0, 0, 0), font=font)
+        return tw
+
+    for i, (text, is_bold) in enumerate(LEFT):
+        tw = centred(text, bold if is_bold else reg, lc, y + i * lead)
+    ry = y + 3 * lead + 2
+    d.line((lc - tw / 3, ry, lc + tw / 3, ry), fill=(0, 0, 0), width=2)
+    centred("Số: 30/QĐ-DSVH", italic, lc, ry + 12)
+    centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, rc, y)
+    centred("Độc lập - Tự do - Hạnh phúc", bold, rc, y + lead)
+    centred("Hà Nội, ngày 16 tháng 5 năm 2019", italic, rc, y + 2 * lead + 12)
+    big = ImageFont.truetype(str(BOLD), round(14 / 72 * dpi))
+    centred("QUYẾT ĐỊNH", big, w // 2, int(1.6 * dpi))
+    centred("Về việc thành lập Tổ công tác triển khai Đề án số hóa hồ sơ", big, w // 2, int(1.85 * dpi))
+    body = "Căn cứ Nghị định số 142/2020/NĐ-CP ngày 09 tháng 12 năm 2020 của Chính phủ;"
+    d.text((int(0.9 * dpi), int(2.4 * dpi)), body, fill=(0, 0, 0), font=reg)
+    return np.asarray(img)
+
+
+def test_a_doubtful_organ_line_is_read_again_on_its_own() -> None:
+    prepared = preprocess.prepare(_page(), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    line = next(ln for ln in page_lines(clean) if ln.folded == "cuc di san van hoa")
+    organ = list(line.words)
+    # the page layout's misreading of that line (a clean 200 dpi scan read "SN DI SN Vạn oà" at 11 %)
+    misread = ("SN", "DI", "SN", "Vạn", "oà")
+    garbled = [replace(w, text=t, conf=11.0) for w, t in zip(organ, misread, strict=True)]
+    kept = [w for w in clean.words if w not in organ]
+    words = tuple(sorted(kept + garbled, key=lambda w: (w.line, w.box.x0)))
+    first = replace(clean, words=words)
+    assert not (extract([first]).values()["organ_name"] or "").startswith("Cục")
+    page = header.second_pass(prepared, first, lang="vie")
+    v = extract([page]).values()
+    assert fold(v["organ_name"] or "").startswith("cuc di s"), v["organ_name"]
+    assert v["parent_organ"] == "Bộ Văn hóa, Thể thao và Du lịch"
+    # a page whose header lines were read with confidence is left alone (no Tesseract run)
+    assert header.second_pass(prepared, clean, lang="vie") is clean
