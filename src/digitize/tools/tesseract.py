@@ -349,6 +349,7 @@ _PER_PAGE = frozenset(
     {
         "tessedit_do_invert",
         "textord_disable_pitch_test",
+        "paragraph_text_based",  # read by TessBaseAPI::Recognize
         "tessedit_char_whitelist",
         "tessedit_char_blacklist",
         "tessedit_char_unblacklist",
