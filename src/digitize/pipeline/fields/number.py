@@ -68,9 +68,12 @@ def organ_abbreviations(organ: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_OCR_SAME = str.maketrans({"0": "o", "q": "o", "1": "i", "l": "i", "5": "s"})
+
+
 def _abbr_key(text: str) -> str:
-    """Comparison key of an abbreviation: folded, with the usual OCR confusions (0/O/Q, 1/I/l) merged."""
-    return fold(text).replace("0", "o").replace("q", "o").replace("1", "i").replace("l", "i")
+    """Comparison key of an abbreviation: folded, with the usual OCR confusions (0/O/Q, 1/I/l, 5/S) merged."""
+    return fold(text).translate(_OCR_SAME)
 
 
 def _garbled(part: str) -> bool:
