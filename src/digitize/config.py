@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     # Tesseract through libtesseract in the worker (engines kept) rather than a child process per call
     # (tools/tesseract.py: the same text, ~65 ms less CPU per call); off to compare or to isolate crashes
     ocr_in_process: bool = True
+    # the most (wall) seconds one document's targeted second readings (stamp, dropped block, signature block
+    # and name, handwritten digits: pipeline/budget.py) may take in all; later pages keep their first reading
+    ocr_second_pass_seconds: float = 60.0
 
     # Limits on input
     max_upload_bytes: int = 200 * 1024 * 1024

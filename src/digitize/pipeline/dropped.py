@@ -64,8 +64,8 @@ def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
 ) -> RecognizedPage:
     """The page with the text under its last line read, when the first pass dropped a signature block."""
-    lines = page_lines(page)
-    found = read_signer(lines)
+    lines = regions.lines_of(page)
+    found = regions.signer_of(page)
     if found.value("signer_title") or any(NOI_NHAN.match(ln.folded) for ln in lines):
         return page
     letter = regions.letter_height(page.words)

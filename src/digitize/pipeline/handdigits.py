@@ -27,7 +27,7 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
 from digitize.pipeline.fields.ids import tax_code_valid
-from digitize.pipeline.fields.lines import Line, page_lines
+from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
@@ -176,7 +176,7 @@ def sure_date_digits(page: RecognizedPage) -> list[Blank]:
     at 90 on a skewed rescan)."""
     idx = _word_index(page)
     out: list[Blank] = []
-    for ln in page_lines(page):
+    for ln in regions.lines_of(page):
         if ln.y1 >= 0.35 * page.height:
             continue
         words = sorted(ln.words, key=lambda w: w.box.x0)
@@ -222,7 +222,7 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
     code's cells); at most ``MAX_BLANKS_PER_KIND`` of each kind, the first in reading order."""
     idx = _word_index(page)
     out: list[Blank] = []
-    lines = [ln for ln in page_lines(page) if ln.y1 < 0.35 * page.height]
+    lines = [ln for ln in regions.lines_of(page) if ln.y1 < 0.35 * page.height]
     for ln in lines:
         words = sorted(ln.words, key=lambda w: w.box.x0)
         folded = [fold(w.text) for w in words]
@@ -422,12 +422,14 @@ def _tax_blanks(page: RecognizedPage, idx: dict[int, int]) -> list[Blank]:
     """A tax code printed in cells (the walls read as "|", "I", "l"): the run after its label when it is not
     read as clean digits."""
     out: list[Blank] = []
-    for ln in page_lines(page):
+    for ln in regions.lines_of(page):
         words = sorted(ln.words, key=lambda w: w.box.x0)
         folded = [fold(w.text) for w in words]
         for i, f in enumerate(folded):
-            m = _TAX_LABEL.search(" ".join(folded[max(0, i - 3) : i + 1]))
-            if m is None or not ("thue" in f or "nghiep" in f or f.startswith("mst")):
+            # the cheap test first: the label's regex only on the few words that can end one
+            if not ("thue" in f or "nghiep" in f or f.startswith("mst")):
+                continue
+            if _TAX_LABEL.search(" ".join(folded[max(0, i - 3) : i + 1])) is None:
                 continue
             if "thue" not in f and any("thue" in g for g in folded[i + 1 : i + 4]):
                 continue  # "Mã số doanh nghiệp/Mã số thuế: …": the code follows the second label

@@ -13,15 +13,21 @@ import os
 import shutil
 import statistics
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digitize.config import Settings, get_settings
 from digitize.pipeline import intake
+from digitize.pipeline.budget import PageTally, PassBudget
 from digitize.pipeline.intake import Intake, PageSource
 from digitize.pipeline.model import Extraction, RecognizedPage
+
+if TYPE_CHECKING:
+    from digitize.pipeline.preprocess import Prepared
 
 
 @dataclass(frozen=True)
@@ -45,9 +51,14 @@ class DocumentResult:
 
 
 def process_page(
-    src: PageSource, image_out: Path | None = None, *, lang: str | None = None
+    src: PageSource,
+    image_out: Path | None = None,
+    *,
+    lang: str | None = None,
+    budget: PassBudget | None = None,
 ) -> RecognizedPage:
-    """Preprocess and recognize one page; when ``image_out`` is given, write its upright colour JPEG there."""
+    """Preprocess and recognize one page; when ``image_out`` is given, write its upright colour JPEG there.
+    ``budget``: the document's budget for second readings (``pipeline.budget``); None: the page's own."""
     from digitize.pipeline import compose, preprocess, recognize
     from digitize.tools import malloc
 
@@ -59,18 +70,42 @@ def process_page(
     if image_out is not None and (prepared.rectified or not _copy_jpeg(src, image_out)):
         compose.encode_jpeg(prepared.master, image_out)
     page = recognize.recognize(prepared, index=src.index, lang=lang)
-    from digitize.pipeline import dropped, handdigits, header, signature, stamps
-
-    page = stamps.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
-    page = dropped.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
-    page = signature.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
-    page = signature.name_pass(prepared, page, lang=lang or get_settings().ocr_languages)
-    page = handdigits.second_pass(prepared, page)
-    page = header.second_pass(prepared, page, lang=lang or get_settings().ocr_languages)
+    page = second_passes(prepared, page, lang=lang or get_settings().ocr_languages, budget=budget)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
 
         page = correct.correct(page)
+    return page
+
+
+def second_passes(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, budget: PassBudget | PageTally | None = None
+) -> RecognizedPage:
+    """The targeted second readings of a page, in order, each only while the document's budget
+    (``Settings.ocr_second_pass_seconds``) has some left, its readings' deadline no later than what was left
+    when it began; what each took (wall time) is spent from the budget."""
+    from digitize.pipeline import dropped, handdigits, header, signature, stamps
+
+    passes: tuple[tuple[Callable[..., RecognizedPage], float, bool], ...] = (
+        # (pass, its own timeout per reading, whether it takes the OCR languages)
+        (stamps.second_pass, 60.0, True),
+        (dropped.second_pass, 60.0, True),
+        (signature.second_pass, 60.0, True),
+        (signature.name_pass, 30.0, True),
+        (handdigits.second_pass, 30.0, False),  # digits: its own languages
+        (header.second_pass, 30.0, True),
+    )
+    tally = budget if budget is not None else PageTally(get_settings().ocr_second_pass_seconds)
+    for second_pass, timeout, with_lang in passes:
+        left = tally.left()
+        if left <= 0:
+            break  # the document's second readings took their budget: the first reading stays
+        t0 = time.monotonic()
+        kwargs: dict[str, object] = {"timeout": min(timeout, left)}
+        if with_lang:
+            kwargs["lang"] = lang
+        page = second_pass(prepared, page, **kwargs)
+        tally.spend(time.monotonic() - t0)
     return page
 
 
@@ -88,8 +123,8 @@ def _copy_jpeg(src: PageSource, image_out: Path) -> bool:
     return True
 
 
-def _process_page_args(args: tuple[PageSource, Path | None, str | None]) -> RecognizedPage:
-    return process_page(args[0], args[1], lang=args[2])
+def _process_page_args(args: tuple[PageSource, Path | None, str | None, PassBudget]) -> RecognizedPage:
+    return process_page(args[0], args[1], lang=args[2], budget=args[3])
 
 
 def extract_fields(pages: Sequence[RecognizedPage]) -> Extraction:
@@ -146,7 +181,9 @@ def process_document(
         images = {
             p.index: (workdir / f"page-{p.index:05d}.jpg" if out_pdf is not None else None) for p in ocr_srcs
         }
-        args = [(p, images[p.index], settings.ocr_languages) for p in ocr_srcs]
+        # one budget for the second readings of all the document's pages (a tally the page processes share)
+        budget = PassBudget(workdir / "second-passes.tally", settings.ocr_second_pass_seconds)
+        args = [(p, images[p.index], settings.ocr_languages, budget) for p in ocr_srcs]
         if len(args) <= 1 or jobs == 1 or multiprocessing.current_process().daemon:
             results = [_process_page_args(a) for a in args]
         else:

@@ -51,11 +51,11 @@ _NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a spe
 
 def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:
     """(top, line height) of the "Nơi nhận" line when the signer is not readable from the first pass."""
-    lines = page_lines(page)
+    lines = regions.lines_of(page)
     nn = next((ln for ln in lines if _NOI_NHAN.match(ln.folded)), None)
     if nn is None:
         return None
-    found = read_signer(lines)
+    found = regions.signer_of(page)
     if found.value("signer_name") and found.value("signer_title"):
         return None
     return nn.y0, max(1.0, nn.y1 - nn.y0)
@@ -161,7 +161,7 @@ def second_pass(
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
     titled: list[Word] = []
-    first_title = read_signer(page_lines(page)).value("signer_title")
+    first_title = regions.signer_of(page).value("signer_title")
     for image in (crop, erase_seal(crop, letter)):
         try:
             new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
@@ -250,7 +250,7 @@ def name_pass(
     when most readings that give one agree on it (at least two), led by a family name (a garbled one
     repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
     reading had; its confidence stays low (review). Otherwise the page is returned as it was."""
-    line = doubtful_name_line(page_lines(page))
+    line = doubtful_name_line(regions.lines_of(page))
     if line is None:
         return page
     h = line.y1 - line.y0

@@ -31,7 +31,6 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
 from digitize.pipeline.fields.layout import read_layout
-from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
@@ -93,7 +92,7 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
     """(top, bottom) of the rows from the type name down to where the body begins: the first reading's lines
     starting within ``ROWS_BELOW`` line heights under the type name, the cut between two lines (a line cut
     through reads as junk)."""
-    lines = page_lines(page)
+    lines = regions.lines_of(page)
     if not lines or not lines[0].boxed:
         return None
     layout = read_layout(lines)

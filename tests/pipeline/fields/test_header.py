@@ -147,7 +147,8 @@ def test_the_printed_notation_after_a_handwritten_number_read_as_anything() -> N
         # a capital letter too many (a speck read as one) in UBND or the organ's own; a lower-case one is
         # printed
         ("QĐ-UBRND", "Ủy ban nhân dân tỉnh Đắk Lắk", "QĐ-UBND"),
-        ("BC-SKHCNN", "Sở Khoa học và Công nghệ", "BC-SKHCN"),
+        ("BC-SKHHCN", "Sở Khoa học và Công nghệ", "BC-SKHCN"),
+        ("QĐ-CDLQGVN", "Cục Du lịch Quốc gia Việt", "QĐ-CDLQGVN"),  # the organ's last line lost, not the N
     ],
 )
 def test_a_notation_part_read_cleanly_is_kept_and_a_misread_one_repaired(
@@ -204,7 +205,11 @@ def test_a_stroke_read_before_a_notation_part_is_left_out() -> None:
 def test_the_number_line_read_into_the_organ_s_line_is_not_the_organ_s_name() -> None:
     from tests.pipeline.test_extract import header, signer
 
-    for merged in ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD", "CỤC QUẢN LÝ DƯỢC Số: 74/BC-QLD"):
+    for merged in (
+        "CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD",
+        "CỤC QUẢN LÝ DƯỢC Số: 74/BC-QLD",
+        "CỤC QUẢN LÝ DƯỢC sẽt2iï/(BC-QLD",
+    ):
         specs = [
             *header(parent="BỘ Y TẾ", organ=(merged,), number="Kính gửi: các đơn vị"),
             ("BÁO CÁO", "center", 95.0),

@@ -70,6 +70,8 @@ from tests.pipeline.test_extract import header, signer, values
             "Trung tâm Phục vụ hành chính công",
             "UBND tỉnh Điện Biên",
         ),
+        # a district's level word read as printed is kept, whatever province its name looks like
+        (("UBND QUẬN BA ĐÌNH", "PHÒNG TƯ PHÁP"), "Phòng Tư pháp", "UBND quận Ba Đình"),
         # a name wrapped after a comma keeps it
         (
             ("BỘ CÔNG AN", "CỤC CẢNH SÁT PHÒNG CHÁY,", "CHỮA CHÁY VÀ CỨU NẠN,", "CỨU HỘ"),
@@ -107,6 +109,7 @@ def test_a_number_line_garbled_by_handwriting_is_not_part_of_the_organ(number: s
     [
         ("Y TẾ", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # "BỘ" lost under a Cục: the ministry
         ("CÔNG THƯƠNG", "CỤC HÓA CHẤT", "Bộ Công Thương"),
+        ("Ytế", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # and the space lost
         ("Y TẾ", "BỆNH VIỆN ĐA KHOA TỈNH", "Y tế"),  # not under a Cục: no ministry guessed
     ],
 )
@@ -198,3 +201,22 @@ def test_marks_off_a_photo_s_edge_before_a_one_organ_header_are_not_its_name() -
     ]
     v = extract([replace(pg, words=tuple(words))]).values()
     assert (v["organ_name"], v["parent_organ"]) == ("Ủy ban nhân dân tỉnh Phú Thọ", None)
+
+
+def test_a_doubtful_line_of_small_letters_above_the_organ_s_capitals_is_no_parent() -> None:
+    # a dark phone photo: the page's edge read "z mi ` 5 `" above the ministry's line, marks before each line
+    specs = [
+        ("z mi ` 5 `", "left", 44.0),
+        *header(
+            parent="„# BỘ THÔNG TIN VÀ TRUYỀN THÔNG__",
+            organ=("` CỤC VIỄN THÔNG",),
+            number="Số: 11/QĐ-CVT",
+            date="Hà Nội, ngày 14 tháng 01 năm 2022",
+        ),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc cấp giấy phép", "center", 92.0),
+        *signer(("Q. CỤC TRƯỞNG",)),
+    ]
+    v = values(specs)
+    assert (v["organ_name"] or "").casefold() == "cục viễn thông"
+    assert v["parent_organ"] == "Bộ Thông tin và Truyền thông"

@@ -139,7 +139,9 @@ def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | No
     if len(part) < 5:
         return None
     keys = {_abbr_key(c): c for c in reversed(candidates)}
-    for i, ch in enumerate(part):
+    # inside the part only: a last or first letter more is a longer name's ("CDLQGVN" of an organ read
+    # without its last line "NAM" is not "CDLQGV")
+    for i, ch in enumerate(part[1:-1], 1):
         if (ch.isupper() or ch.isdigit()) and (hit := keys.get(_abbr_key(part[:i] + part[i + 1 :]))):
             return hit, 0.8
     return None

@@ -39,7 +39,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     """The parent organ from its header line; under a Cục, Tổng cục, Vụ or Viện (``unit``) it is a ministry,
     also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế)."""
     f = fold(squash(text))
-    if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 4:
+    if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
         # "BỘ" misread as another two-letter word ("ĐỘ Y TẾ", "SỞ Y TẾ": a Sở has no Cục under it), or lost
         misread = _MISREAD_BO.match(f)
         hit = match("bo " + f[misread.end() :], _MINISTRIES, 92) if misread else None
@@ -50,7 +50,10 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
         level = "thành phố" if (m.group(2) or "").startswith(("thanh", "tp")) else "tỉnh"
-        prov = province(m.group(3))
+        # a district's or a commune's level word read as printed is kept: "UBND QUẬN BA ĐÌNH" is no province
+        # ("Quảng Bình" is 80 % like "quan ba dinh")
+        district = m.group(2) is None and _LOCAL.match(m.group(3)) is not None
+        prov = None if district else province(m.group(3))
         if prov:
             name = prov[0]
             if m.group(2) is None and name in CENTRAL_CITIES:
@@ -265,10 +268,15 @@ def _lettered(text: str) -> bool:
     return len(letters) >= 2 and 2 * len(letters) >= len(marks)
 
 
+# the number line read into the organ's without its "Số:" ("… VẬN TẢI sẽt2iï/(GCN-SGTVT"): a last word holding
+# a slash, then a notation's "<letters>-<letters>"
+_NOTATION_TAIL = re.compile(r"\s+[^\s/]*+/\W?[A-Za-zĐđ]{1,6}\s*-\s*[A-Za-zĐđ]+\S*$")
+
+
 def _organ_text(text: str) -> str:
     """A header line's part of an organ's name: junk at its ends left out, the comma that goes on with the
     next line kept ("CỤC CẢNH SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ")."""
-    t = SO_IN_LINE.sub("", text)
+    t = _NOTATION_TAIL.sub("", SO_IN_LINE.sub("", text))
     v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
     return v + "," if re.search(r"[^\W\d_],\s*$", t) and not v.endswith(",") else v
 
@@ -293,11 +301,18 @@ def _joined(texts: Sequence[str]) -> str:
     return " ".join(texts).rstrip(" ,")
 
 
+DOUBTFUL_LINE = 0.6  # a line's mean word confidence under which its reading is in doubt
+
+
 def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3)."""
     res = Builder()
     organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
     organ_lines = [ln for ln in organ_lines if _lettered(ln.text)]
+    # the organ's names are printed in capitals: a doubtful line in small letters above them is the page's
+    # edge or a shadow read as marks ("z mi ` 5 `" over "BỘ THÔNG TIN VÀ TRUYỀN THÔNG" on a dark photo)
+    while len(organ_lines) > 1 and not capitals(organ_lines[0].text) and organ_lines[0].conf < DOUBTFUL_LINE:
+        organ_lines = organ_lines[1:]
     if number_i is None:
         # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
         # organ's lines are printed in capitals, the line under them is not one of them
@@ -307,7 +322,7 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
         if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text))):
             cut = k
             break
-        if SO_IN_LINE.search(ln.text):  # the number line read into the organ's last ("… DƯỢC Số 7ðđc QLD")
+        if SO_IN_LINE.search(ln.text) or _NOTATION_TAIL.search(ln.text):  # "… DƯỢC Số 7ðđc QLD"
             cut = k + 1
             break
     organ_lines = organ_lines[:cut]

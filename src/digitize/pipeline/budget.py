@@ -1,0 +1,69 @@
+"""A document's budget for the second, targeted readings of its pages.
+
+The second passes (a stamp over the subject, a dropped signature block, the signer's block and name under a
+seal, the handwritten number and date) each read a small region again, bounded by its own Tesseract timeout;
+nothing bounded their sum over a document: a crafted document whose every page asks for every pass (a
+"Nơi nhận" list with no signer, a header of doubtful digits) made each page pay for up to five more readings.
+``Settings.ocr_second_pass_seconds`` is what one document's second passes may take in all (wall time,
+Python included): each pass runs only while some is left, its Tesseract deadline no later than what is left,
+and what it took is added to the document's tally. When the budget is spent, later pages keep their first
+reading (a normal document's passes take a few seconds: the budget is never reached).
+
+The tally is a small file in the document's work folder, added to under a lock, so the processes reading the
+pages of one document in parallel share it; a page read on its own (a worker's page task) gets a budget of
+its own (``PageTally``).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+_FORMAT = "<d"  # seconds spent, one little-endian double
+
+
+@dataclass(frozen=True)
+class PassBudget:
+    """``seconds`` of second readings for one document, the time spent kept in the file ``tally``."""
+
+    tally: Path
+    seconds: float
+
+    def left(self) -> float:
+        """Seconds still to spend (0 or less: none)."""
+        return self.seconds - self._update(0.0)
+
+    def spend(self, seconds: float) -> None:
+        """Add ``seconds`` to the document's tally."""
+        self._update(max(0.0, seconds))
+
+    def _update(self, add: float) -> float:
+        """The tally after adding ``add``, read and written under an exclusive lock."""
+        fd = os.open(self.tally, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            data = os.pread(fd, struct.calcsize(_FORMAT), 0)
+            spent = struct.unpack(_FORMAT, data)[0] if len(data) == struct.calcsize(_FORMAT) else 0.0
+            if add:
+                spent += add
+                os.pwrite(fd, struct.pack(_FORMAT, spent), 0)
+            return float(spent)
+        finally:
+            os.close(fd)  # the lock goes with the descriptor
+
+
+class PageTally:
+    """The budget of a page read on its own: ``seconds`` for its second readings (in memory)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.spent = 0.0
+
+    def left(self) -> float:
+        return self.seconds - self.spent
+
+    def spend(self, seconds: float) -> None:
+        self.spent += max(0.0, seconds)
