@@ -144,6 +144,8 @@ def test_the_acting_forms() -> None:
         (("Q. CHỦ TỊCH",), "Quyền Chủ tịch"),
         (("Ọ. CHỦ TỊCH",), "Quyền Chủ tịch"),  # the Q read as Ọ, O or 0: still the acting head
         (("0. GIÁM ĐỐC",), "Quyền Giám đốc"),
+        (("7.0 Q. CỤC TRƯỞNG",), "Quyền Cục trưởng"),  # the seal's marks read before the prefix
+        ((". KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),
         (("TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"), "Quyền Chủ tịch"),
         (("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Chánh Văn phòng"),
         (("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),

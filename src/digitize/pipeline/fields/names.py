@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.syllable import FAMILY_NAMES, key
-from digitize.text import nfc
+from digitize.text import fold, nfc
 
 
 def _valid() -> frozenset[str]:
@@ -43,3 +44,16 @@ def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:
         is_syllable(w) or (c >= SURE_WORD_CONF and w.isalpha() and len(w) >= 2 and not w[1:].isupper())
         for w, c in zip(words, sure, strict=False)
     )
+
+
+def with_family_name_marks(name: str) -> str:
+    """A person's name whose first word is no family name but one with its marks misread ("Khống Phương
+    Oanh" → "Khổng Phương Oanh"): that family name (of those it folds to, the most frequent); otherwise the
+    name as it is. A first word that is a family name itself ("Doãn", rarer than "Đoàn") is kept."""
+    words = name.split()
+    if len(words) < 2 or is_family_name(words[0]):
+        return name
+    surname = F_SURNAMES.get(fold(words[0]))
+    if surname is None or not words[0][:1].isupper():
+        return name
+    return " ".join([surname, *words[1:]])
