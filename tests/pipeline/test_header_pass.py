@@ -4,14 +4,17 @@ on a generated page: a ministry over two lines, the Cục in bold with its rule,
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from digitize.pipeline import header, preprocess, recognize
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import page_lines
 from digitize.text import fold
+from digitize.tools import tesseract
 from tests.pipeline.pages import BOLD, REGULAR
 
 LEFT = (("BỘ VĂN HÓA, THỂ THAO VÀ DU", False), ("LỊCH", False), ("CỤC DI SẢN VĂN HÓA", True))
@@ -68,7 +71,9 @@ def test_a_doubtful_organ_line_is_read_again_on_its_own() -> None:
     assert header.second_pass(prepared, clean, lang="vie") is clean
 
 
-def test_an_organ_line_the_first_reading_lost_is_read_in_the_gap_it_left() -> None:
+def test_an_organ_line_the_first_reading_lost_is_read_in_the_gap_it_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     left = (("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", False), ("CỤC DU LỊCH QUỐC GIA VIỆT", True), ("NAM", True))
     prepared = preprocess.prepare(_page(left=left), dpi=200)
     clean = recognize.recognize(prepared, lang="vie")
@@ -82,3 +87,22 @@ def test_an_organ_line_the_first_reading_lost_is_read_in_the_gap_it_left() -> No
     assert v["code_notation"] == "QĐ-CDLQGVN"
     # a header whose lines are all there is left alone (the rule's gap is no lost line)
     assert header.second_pass(prepared, clean, lang="vie") is clean
+    # a "Số:" line read far below the organ (ten line heights: another layout, or a crafted page) is no gap
+    # of one lost line: no half-page read in search of it
+    number = next(ln for ln in page_lines(first) if ln.folded.startswith("so"))
+    h = line.y1 - line.y0
+    far = tuple(
+        replace(w, box=replace(w.box, y0=w.box.y0 + 10 * h, y1=w.box.y1 + 10 * h)) if w in number.words else w
+        for w in first.words
+    )
+    moved = replace(first, words=far)
+    calls: list[tuple[int, ...]] = []
+    real = tesseract.image_to_data
+
+    def counted(image: np.ndarray, **kw: Any) -> Any:
+        calls.append(image.shape)
+        return real(image, **kw)
+
+    monkeypatch.setattr(tesseract, "image_to_data", counted)
+    assert header.second_pass(prepared, moved, lang="vie") is moved
+    assert calls == []

@@ -35,6 +35,9 @@ CUTS = ((0.8, 0.15), (1.5, 0.4))
 # room for a lost line between the organ's last line and the "Số:" line, in line heights (the organ's rule and
 # the usual spacing leave about one)
 GAP_LINES = 1.2
+# ... and at most this many: one lost line and the organ's rule (a "Số:" line far below is another layout:
+# no half-page read in search of one line)
+MAX_GAP_LINES = 3.5
 
 
 def doubtful_organ_lines(page: RecognizedPage) -> list[Line]:
@@ -87,7 +90,7 @@ def _lost_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
         return page
     last = organ[-1]
     h = last.y1 - last.y0
-    if h <= 0 or below.y0 - last.y1 < GAP_LINES * h:
+    if h <= 0 or not GAP_LINES * h <= below.y0 - last.y1 <= MAX_GAP_LINES * h:
         return page
     s = prepared.scale
     ocr_h, ocr_w = prepared.ocr.shape[:2]

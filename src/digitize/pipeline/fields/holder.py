@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.names import with_family_name_marks
+from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
 from digitize.pipeline.model import ExtractedField
@@ -102,8 +102,11 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         m = _HOLDER_LABEL.match(ln.folded)
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(2) :])
-            if _PERSON_LABEL.fullmatch(m.group(1)):
-                value = with_family_name_marks(value)
+            if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
+                first = value.split()[0]
+                conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
+                if conf < SURE_WORD_CONF:  # a rare family name read surely ("Chử", "Quản") stays
+                    value = with_family_name_marks(value)
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 res.set("holder_name", value, ln.conf)
                 break

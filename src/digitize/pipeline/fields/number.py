@@ -139,9 +139,11 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
 def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | None:
     """The organ's own abbreviation, UBND or a type read with one capital letter too many ("UBRND": a
     speck or a stroke read as a letter); a lower-case letter in it is printed ("SNgV" is not "SNV")."""
-    if len(part) < 5:
-        return None
     keys = {_abbr_key(c): c for c in reversed(candidates)}
+    # only a part one letter longer than a candidate can be one (bounded work on a crafted part of
+    # thousands of capitals: each try copies and folds the part)
+    if len(part) < 5 or len(part) - 1 not in {len(k) for k in keys}:
+        return None
     # inside the part only: a last or first letter more is a longer name's ("CDLQGVN" of an organ read
     # without its last line "NAM" is not "CDLQGV")
     for i, ch in enumerate(part[1:-1], 1):
