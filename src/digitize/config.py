@@ -50,8 +50,10 @@ class Settings(BaseSettings):
     # (tools/tesseract.py: the same text, ~65 ms less CPU per call); off to compare or to isolate crashes
     ocr_in_process: bool = True
     # the most (wall) seconds one document's targeted second readings (stamp, dropped block, signature block
-    # and name, handwritten digits: pipeline/budget.py) may take in all; later pages keep their first reading
-    ocr_second_pass_seconds: float = 60.0
+    # and name, handwritten digits, header lines: pipeline/budget.py) may take in all, each pass's readings
+    # together ending by what is left (tools.tesseract.deadline); later pages keep their first reading
+    # (0: none)
+    ocr_second_pass_seconds: float = Field(default=60.0, ge=0)
 
     # Limits on input
     max_upload_bytes: int = 200 * 1024 * 1024

@@ -4,20 +4,23 @@ on a generated page: a ministry over two lines, the Cục in bold with its rule,
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from digitize.pipeline import header, preprocess, recognize
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import page_lines
 from digitize.text import fold
+from digitize.tools import tesseract
 from tests.pipeline.pages import BOLD, REGULAR
 
 LEFT = (("BỘ VĂN HÓA, THỂ THAO VÀ DU", False), ("LỊCH", False), ("CỤC DI SẢN VĂN HÓA", True))
 
 
-def _page(dpi: int = 200) -> np.ndarray:
+def _page(dpi: int = 200, left: tuple[tuple[str, bool], ...] = LEFT) -> np.ndarray:
     w, h = int(8.27 * dpi), int(5.5 * dpi)
     img = Image.new("RGB", (w, h), (255, 255, 255))
     d = ImageDraw.Draw(img)
@@ -32,11 +35,11 @@ def _page(dpi: int = 200) -> np.ndarray:
         d.text((cx - tw / 2, yy), text, fill=(0, 0, 0), font=font)
         return tw
 
-    for i, (text, is_bold) in enumerate(LEFT):
+    for i, (text, is_bold) in enumerate(left):
         tw = centred(text, bold if is_bold else reg, lc, y + i * lead)
-    ry = y + 3 * lead + 2
+    ry = y + len(left) * lead + 2
     d.line((lc - tw / 3, ry, lc + tw / 3, ry), fill=(0, 0, 0), width=2)
-    centred("Số: 30/QĐ-DSVH", italic, lc, ry + 12)
+    centred("Số: 30/QĐ-DSVH" if left == LEFT else "Số: 474/QĐ-CDLQGVN", italic, lc, ry + 12)
     centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, rc, y)
     centred("Độc lập - Tự do - Hạnh phúc", bold, rc, y + lead)
     centred("Hà Nội, ngày 16 tháng 5 năm 2019", italic, rc, y + 2 * lead + 12)
@@ -66,3 +69,40 @@ def test_a_doubtful_organ_line_is_read_again_on_its_own() -> None:
     assert v["parent_organ"] == "Bộ Văn hóa, Thể thao và Du lịch"
     # a page whose header lines were read with confidence is left alone (no Tesseract run)
     assert header.second_pass(prepared, clean, lang="vie") is clean
+
+
+def test_an_organ_line_the_first_reading_lost_is_read_in_the_gap_it_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    left = (("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", False), ("CỤC DU LỊCH QUỐC GIA VIỆT", True), ("NAM", True))
+    prepared = preprocess.prepare(_page(left=left), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    line = next(ln for ln in page_lines(clean) if ln.folded == "nam")
+    # the page layout lost the organ's last line (a dark scan: "NAM" over the rule read as nothing)
+    first = replace(clean, words=tuple(w for w in clean.words if w not in line.words))
+    assert fold(extract([first]).values()["organ_name"] or "") == "cuc du lich quoc gia viet"
+    page = header.second_pass(prepared, first, lang="vie")
+    v = extract([page]).values()
+    assert fold(v["organ_name"] or "") == "cuc du lich quoc gia viet nam"
+    assert v["code_notation"] == "QĐ-CDLQGVN"
+    # a header whose lines are all there is left alone (the rule's gap is no lost line)
+    assert header.second_pass(prepared, clean, lang="vie") is clean
+    # a "Số:" line read far below the organ (ten line heights: another layout, or a crafted page) is no gap
+    # of one lost line: no half-page read in search of it
+    number = next(ln for ln in page_lines(first) if ln.folded.startswith("so"))
+    h = line.y1 - line.y0
+    far = tuple(
+        replace(w, box=replace(w.box, y0=w.box.y0 + 10 * h, y1=w.box.y1 + 10 * h)) if w in number.words else w
+        for w in first.words
+    )
+    moved = replace(first, words=far)
+    calls: list[tuple[int, ...]] = []
+    real = tesseract.image_to_data
+
+    def counted(image: np.ndarray, **kw: Any) -> Any:
+        calls.append(image.shape)
+        return real(image, **kw)
+
+    monkeypatch.setattr(tesseract, "image_to_data", counted)
+    assert header.second_pass(prepared, moved, lang="vie") is moved
+    assert calls == []

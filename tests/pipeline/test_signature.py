@@ -167,6 +167,9 @@ def test_a_second_reading_naming_someone_whose_family_name_no_list_has_is_taken_
         directive()[:-5] + block(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Ngụy Thị Lan", [82.0, 95, 94])
     )
     assert not signature._signer_found(first, list(unsure.words), "Phó Chủ tịch")
+    # the given names alone, read surely, the family name lost under the seal: no signer found
+    given = make_page(directive()[:-5] + block(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Minh Nam", [95.0, 96]))
+    assert not signature._signer_found(first, list(given.words), "Phó Chủ tịch")
 
 
 def test_a_small_lettered_block_is_read_enlarged_with_boxes_in_the_page_frame() -> None:

@@ -22,6 +22,7 @@ from digitize.pipeline import regions
 from digitize.pipeline.fields.layout import is_motto, is_motto2, read_layout
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.number import is_number_line, read_number
+from digitize.pipeline.fields.organ import capitals
 from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.tools import tesseract
@@ -31,6 +32,12 @@ GAIN = 0.2  # ... and its new reading taken when its confidence is this much hig
 MAX_LINES = 3  # the organ's lines: a parent over one or two, the organ over one or two
 # each line cut twice, closer and wider around it (x, y padding in line heights): the surer reading is taken
 CUTS = ((0.8, 0.15), (1.5, 0.4))
+# room for a lost line between the organ's last line and the "Số:" line, in line heights (the organ's rule and
+# the usual spacing leave about one)
+GAP_LINES = 1.2
+# ... and at most this many: one lost line and the organ's rule (a "Số:" line far below is another layout:
+# no half-page read in search of one line)
+MAX_GAP_LINES = 3.5
 
 
 def doubtful_organ_lines(page: RecognizedPage) -> list[Line]:
@@ -57,9 +64,60 @@ def doubtful_organ_lines(page: RecognizedPage) -> list[Line]:
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
 ) -> RecognizedPage:
-    """The first page with its doubtful organ lines read again one by one (``--psm 7``)."""
+    """The first page with its doubtful organ lines read again one by one (``--psm 7``), and an organ line
+    the first reading lost read in the gap it left."""
     if page.index != 0:
         return page
+    page = _reread(prepared, page, lang=lang, timeout=timeout)
+    return _lost_line(prepared, page, lang=lang, timeout=timeout)
+
+
+def _lost_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """An organ's last line the page layout lost ("CỤC DU LỊCH QUỐC GIA VIỆT" / "NAM", "SỞ LAO ĐỘNG -
+    THƯƠNG BINH VÀ" / "XÃ HỘI" not read at all): between the organ's lines and the "Số:" line there is room
+    for a line (more than ``GAP_LINES`` line heights: the organ's rule alone leaves less) and ink in it. That
+    band is read again; its words are taken as a new line when they are sure and in capitals."""
+    lines = page_lines(page)
+    layout = read_layout(lines)
+    if layout.motto_i is None or not any(ln.boxed for ln in layout.header):
+        return page
+    number = read_number(layout)
+    if number.line_i is None or number.line_i == 0:
+        return page
+    organ = [ln for ln in layout.left[: number.line_i] if any(ch.isalpha() for ch in ln.text)]
+    below = layout.left[number.line_i]
+    if not organ:
+        return page
+    last = organ[-1]
+    h = last.y1 - last.y0
+    if h <= 0 or not GAP_LINES * h <= below.y0 - last.y1 <= MAX_GAP_LINES * h:
+        return page
+    s = prepared.scale
+    ocr_h, ocr_w = prepared.ocr.shape[:2]
+    x0, x1 = max(0.0, min(ln.x0 for ln in organ) - h), min(ocr_w / s, max(ln.x1 for ln in organ) + h)
+    y0, y1 = last.y1 + 0.1 * h, min(ocr_h / s, below.y0 - 0.1 * h)
+    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+    if crop.shape[0] < 8 or crop.shape[1] < 8 or int((crop < 128).sum()) < 0.01 * crop.size:
+        return page
+    try:
+        # as a block (``--psm 6``): the organ's rule under the line is then a line of its own, not a part of
+        # its letters ("NAM" over the rule read "ĐÀM" at 21 % as one line, "NAM" at 96 % as a block)
+        tokens = tesseract.image_to_data(crop, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
+    except ToolFailed:
+        return page
+    n = last.words[0].line + 1
+    new = regions.page_words(tokens, x0, y0, scale=s, first_line=n, block=0)
+    new = [replace(w, block=last.words[0].block, line=n) for w in new if any(ch.isalpha() for ch in w.text)]
+    text = " ".join(w.text for w in new)
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or statistics.fmean(w.conf for w in new) / 100.0 < DOUBTFUL or not capitals(text):
+        return page
+    words = [replace(w, line=w.line + 1) if w.line >= n else w for w in page.words] + new
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    return replace(page, words=tuple(words), text=page_text(words))
+
+
+def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
     doubtful = doubtful_organ_lines(page)
     if not doubtful:
         return page

@@ -25,6 +25,7 @@ from digitize.pipeline import intake
 from digitize.pipeline.budget import PageTally, PassBudget
 from digitize.pipeline.intake import Intake, PageSource
 from digitize.pipeline.model import Extraction, RecognizedPage
+from digitize.tools import tesseract
 
 if TYPE_CHECKING:
     from digitize.pipeline.preprocess import Prepared
@@ -104,7 +105,9 @@ def second_passes(
         kwargs: dict[str, object] = {"timeout": min(timeout, left)}
         if with_lang:
             kwargs["lang"] = lang
-        page = second_pass(prepared, page, **kwargs)
+        # all the pass's readings together end by what was left (a pass reads up to 7 crops)
+        with tesseract.deadline(t0 + left):
+            page = second_pass(prepared, page, **kwargs)
         tally.spend(time.monotonic() - t0)
     return page
 

@@ -119,9 +119,11 @@ def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = N
         return False
     head = str(name).split()[0]
     if fold(head) not in F_SURNAMES:
-        # a family name the list lacks ("Ngụy", "Ksor"): taken only as read surely, never as a guess
+        # a family name the list lacks ("Ngụy", "Ksor"): taken only as read surely, never as a guess, and
+        # before two more words (two given names alone, "Minh Nam" with the family name under the seal, are
+        # no name)
         sure = [wd.conf for wd in words if nfc(wd.text.strip(".,;:|!'\"()[]")) == head]
-        if not sure or max(sure) < SURE_FAMILY_CONF:
+        if not sure or max(sure) < SURE_FAMILY_CONF or len(str(name).split()) < 3:
             return False
     # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
     given = {fold(g) for g in str(name).split()[1:]}

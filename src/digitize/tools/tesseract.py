@@ -26,11 +26,14 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import contextvars
 import ctypes
 import os
 import shutil
 import subprocess
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -463,8 +466,10 @@ def image_to_data(
     timeout: float = 180.0,
     extra: str = "",
 ) -> list[Token]:
-    """Word-level boxes, texts and confidences (Tesseract TSV), empty words dropped."""
+    """Word-level boxes, texts and confidences (Tesseract TSV), empty words dropped. Inside ``deadline``, the
+    call's timeout is cut to what is left of it (nothing left: ToolFailed at once)."""
     require(lang)
+    timeout = _within_deadline(timeout)
     variables = _variables(f"-c tessedit_do_invert=0 {extra}")
     lib = _library() if variables is not None and _in_process() else None
     if lib is not None and variables is not None:
@@ -474,6 +479,35 @@ def image_to_data(
     args = ["-l", lang, "--psm", str(psm), "--dpi", str(dpi), "-c", "tessedit_do_invert=0", *extra.split()]
     # the TSV as text, parsed here (word rows only)
     return parse_tsv(_run([*args, "tsv"], image, timeout=timeout))
+
+
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("tesseract_deadline", default=None)
+
+
+@contextlib.contextmanager
+def deadline(at: float) -> Iterator[None]:
+    """Every ``image_to_data`` call made inside (this thread or task) ends by ``at`` (``time.monotonic()``):
+    a pass of several readings keeps to the time it was given, not that time per reading. Nested deadlines
+    keep the earlier."""
+    current = _DEADLINE.get()
+    token = _DEADLINE.set(at if current is None else min(at, current))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _within_deadline(timeout: float) -> float:
+    at = _DEADLINE.get()
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise ToolFailed(
+            "Hết thời gian dành cho lần đọc lại này: giữ kết quả đọc lần đầu.",
+            "No time left for this reading (its pass's budget is spent): the first reading stays.",
+        )
+    return min(timeout, left)
 
 
 def _in_process() -> bool:

@@ -144,10 +144,12 @@ def test_the_printed_notation_after_a_handwritten_number_read_as_anything() -> N
         ("QD-SKHCH", "Sở Khoa học và Công nghệ", "QĐ-SKHCN"),
         ("KH-SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "KH-SLĐTBXH"),
         ("syT-VP", "Sở Y tế", "SYT-VP"),
+        ("GP-5GDĐT", "Sở Giáo dục và Đào tạo", "GP-SGDĐT"),  # not GDĐT (a known one, nearer by letters)
         # a capital letter too many (a speck read as one) in UBND or the organ's own; a lower-case one is
         # printed
         ("QĐ-UBRND", "Ủy ban nhân dân tỉnh Đắk Lắk", "QĐ-UBND"),
-        ("BC-SKHCNN", "Sở Khoa học và Công nghệ", "BC-SKHCN"),
+        ("BC-SKHHCN", "Sở Khoa học và Công nghệ", "BC-SKHCN"),
+        ("QĐ-CDLQGVN", "Cục Du lịch Quốc gia Việt", "QĐ-CDLQGVN"),  # the organ's last line lost, not the N
     ],
 )
 def test_a_notation_part_read_cleanly_is_kept_and_a_misread_one_repaired(

@@ -104,3 +104,20 @@ def test_a_line_of_marks_under_article_1_is_read_in_linear_time() -> None:
     for marks in ("!" * 200_000, "." * 200_000 + " Địa chỉ:"):
         article = [("Điều 1. Cấp giấy phép cho " + COMPANY, "x=355", 92.0), (marks, "x=355", 92.0)]
         assert values(_licence(article))["holder_name"] == COMPANY
+
+
+def test_a_person_holder_s_family_name_with_its_marks_misread_is_restored() -> None:
+    # the certificate's holder a person; OCR read the hook of "Khổng" as an acute: "Khống" is no family name
+    def holder(line: str, conf: float = 70.0) -> str | None:
+        body = [(line, "x=355", conf), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
+        return values(_licence(body))["holder_name"]
+
+    assert holder("Ông/Bà: Khống Phương Oanh") == "Khổng Phương Oanh"
+    assert holder("Họ và tên: Hổ Thị Lan") == "Hồ Thị Lan"
+    assert holder("Ông/Bà: Doãn Văn Hùng") == "Doãn Văn Hùng"  # a family name itself (rarer than Đoàn): kept
+    assert holder("Ông/Bà: Y Ngông Niê Kdăm") == "Y Ngông Niê Kdăm"  # no family name it folds to: as read
+    # an organisation's label: its words are no person's name
+    assert holder("Tên tổ chức: Hổ Phách Xanh") == "Hổ Phách Xanh"
+    # a rare family name no list holds, read surely, is the holder's own (not "Chu", "Quan")
+    assert holder("Ông/Bà: Chử Thị Hằng", 95.0) == "Chử Thị Hằng"
+    assert holder("Ông/Bà: Quản Văn Tú", 95.0) == "Quản Văn Tú"

@@ -149,6 +149,19 @@ def test_a_header_line_of_thousands_of_digits_is_read_in_linear_time() -> None:
     assert _NOTATION.search("Sứ 1724GCN-LD") is not None  # as before
 
 
+def test_crafted_long_words_in_the_organ_and_notation_are_read_in_linear_time() -> None:
+    # a born-digital PDF's text goes to the fields as its author wrote it: one "word" of 200 000 letters
+    # after a slash (the number-line tail check backtracked: 21 s at 32 000) and a notation part of 50 000
+    # capitals (the one-letter-more repair copied and folded the part once per letter: 9 s at 8 000)
+    from digitize.pipeline.fields.number import repair_notation
+    from digitize.pipeline.fields.organ import _NOTATION_TAIL
+
+    assert _NOTATION_TAIL.search("x /AB-" + "a" * 200_000 + " y") is None
+    assert _NOTATION_TAIL.search("CỤC VẬN TẢI sẽt2iï/(GCN-SGTVT") is not None  # as before
+    assert repair_notation("QĐ-" + "A" * 50_000, "Sở Y tế")[0].startswith("QĐ-")
+    assert repair_notation("QĐ-UBRND", "Ủy ban nhân dân tỉnh Yên Bái")[0] == "QĐ-UBND"  # as before
+
+
 def test_the_organ_over_a_heading_is_read_when_the_motto_and_number_are_not() -> None:
     # a blurred photo: the motto read as junk, the handwritten number and the date unreadable
     specs = [

@@ -144,6 +144,8 @@ def test_the_acting_forms() -> None:
         (("Q. CHỦ TỊCH",), "Quyền Chủ tịch"),
         (("Ọ. CHỦ TỊCH",), "Quyền Chủ tịch"),  # the Q read as Ọ, O or 0: still the acting head
         (("0. GIÁM ĐỐC",), "Quyền Giám đốc"),
+        (("7.0 Q. CỤC TRƯỞNG",), "Quyền Cục trưởng"),  # the seal's marks read before the prefix
+        ((". KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),
         (("TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"), "Quyền Chủ tịch"),
         (("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Chánh Văn phòng"),
         (("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),
@@ -240,3 +242,16 @@ def test_names_of_the_highlands_and_the_khmer_read_surely_are_names() -> None:
     assert _named("Giàng A Páo", [95.0, 92, 94])["signer_name"] == "Giàng A Páo"
     assert _named("Lò Văn Pọm", [95.0, 92, 70])["signer_name"] == "Lò Văn Pọm"
     assert _named("Hà Thị Khuyến", [95.0, 92, 70])["signer_name"] == "Hà Thị Khuyến"  # not "Huyền"
+
+
+def test_an_e_signature_box_under_the_name_is_no_name() -> None:
+    # printed e-documents carry "Signature Valid" / "Digitally Signed" under the signer's name, read surely:
+    # words of letters that are no Vietnamese syllables make no name unless most of the line's words are
+    from tests.pipeline.test_extract import decision
+
+    for box in ("Signature Valid", "Digitally Signed", "Signature Not Verified"):
+        v = values([*decision(), (box, "sig", 95.0)])
+        assert v["signer_name"] == "Nguyễn Văn An", box
+    # a minority people's name keeps its words that Vietnamese has not, read surely
+    v = values([*decision()[:-1], ("Y Ngông Niê Kdăm", "sig", 95.0)])
+    assert v["signer_name"] == "Y Ngông Niê Kdăm"

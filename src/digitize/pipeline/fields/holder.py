@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
 from digitize.pipeline.model import ExtractedField
@@ -19,6 +20,8 @@ _HOLDER_LABEL = re.compile(
     r"ho va ten|ho ten|to chuc|chu dau tu|chu so huu|nguoi duoc cap|don vi|doanh nghiep|chung nhan)"
     r"\s*[:;]\s*(\S.*)$"
 )
+# labels that announce a person, not an organisation
+_PERSON_LABEL = re.compile(r"ong\s*/\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
 _FOR = re.compile(
     r"\bcho\s+((?:cong ty|benh vien|trung tam|hop tac xa|truong|phong kham|chi nhanh|ong|ba|doanh nghiep|"
     r"ho kinh doanh|co so)\b.*)$"
@@ -99,6 +102,11 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         m = _HOLDER_LABEL.match(ln.folded)
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(2) :])
+            if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
+                first = value.split()[0]
+                conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
+                if conf < SURE_WORD_CONF:  # a rare family name read surely ("Chử", "Quản") stays
+                    value = with_family_name_marks(value)
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 res.set("holder_name", value, ln.conf)
                 break

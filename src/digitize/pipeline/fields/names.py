@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.syllable import FAMILY_NAMES, key
-from digitize.text import nfc
+from digitize.text import fold, nfc
 
 
 def _valid() -> frozenset[str]:
@@ -39,7 +40,26 @@ def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:
     if not 2 <= len(words) <= 5:
         return False
     sure = list(confs) + [0.0] * (len(words) - len(confs))
+    syllables = [is_syllable(w) for w in words]
+    # at least half of the words Vietnamese syllables: "Signature Valid", "Digitally Signed" (the e-signature
+    # box under a printed name) are read surely but are no one's name
+    if 2 * sum(syllables) < len(words):
+        return False
     return all(
-        is_syllable(w) or (c >= SURE_WORD_CONF and w.isalpha() and len(w) >= 2 and not w[1:].isupper())
-        for w, c in zip(words, sure, strict=False)
+        ok or (c >= SURE_WORD_CONF and w.isalpha() and len(w) >= 2 and not w[1:].isupper())
+        for w, c, ok in zip(words, sure, syllables, strict=False)
     )
+
+
+def with_family_name_marks(name: str) -> str:
+    """A person's name whose first word is no family name but one with its marks misread ("Khống Phương
+    Oanh" → "Khổng Phương Oanh"): that family name (of those it folds to, the most frequent); otherwise the
+    name as it is. A first word that is a family name itself ("Doãn", rarer than "Đoàn") is kept. For a word
+    OCR doubted only: rare family names no list holds ("Chử", "Quản", "Trình") fold to listed ones."""
+    words = name.split()
+    if len(words) < 2 or is_family_name(words[0]):
+        return name
+    surname = F_SURNAMES.get(fold(words[0]))
+    if surname is None or not words[0][:1].isupper():
+        return name
+    return " ".join([surname, *words[1:]])

@@ -68,9 +68,12 @@ def organ_abbreviations(organ: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_OCR_SAME = str.maketrans({"0": "o", "q": "o", "1": "i", "l": "i", "5": "s"})
+
+
 def _abbr_key(text: str) -> str:
-    """Comparison key of an abbreviation: folded, with the usual OCR confusions (0/O/Q, 1/I/l) merged."""
-    return fold(text).replace("0", "o").replace("q", "o").replace("1", "i").replace("l", "i")
+    """Comparison key of an abbreviation: folded, with the usual OCR confusions (0/O/Q, 1/I/l, 5/S) merged."""
+    return fold(text).translate(_OCR_SAME)
 
 
 def _garbled(part: str) -> bool:
@@ -136,10 +139,14 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
 def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | None:
     """The organ's own abbreviation, UBND or a type read with one capital letter too many ("UBRND": a
     speck or a stroke read as a letter); a lower-case letter in it is printed ("SNgV" is not "SNV")."""
-    if len(part) < 5:
-        return None
     keys = {_abbr_key(c): c for c in reversed(candidates)}
-    for i, ch in enumerate(part):
+    # only a part one letter longer than a candidate can be one (bounded work on a crafted part of
+    # thousands of capitals: each try copies and folds the part)
+    if len(part) < 5 or len(part) - 1 not in {len(k) for k in keys}:
+        return None
+    # inside the part only: a last or first letter more is a longer name's ("CDLQGVN" of an organ read
+    # without its last line "NAM" is not "CDLQGV")
+    for i, ch in enumerate(part[1:-1], 1):
         if (ch.isupper() or ch.isdigit()) and (hit := keys.get(_abbr_key(part[:i] + part[i + 1 :]))):
             return hit, 0.8
     return None

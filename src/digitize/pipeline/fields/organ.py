@@ -270,7 +270,8 @@ def _lettered(text: str) -> bool:
 
 # the number line read into the organ's without its "Số:" ("… VẬN TẢI sẽt2iï/(GCN-SGTVT"): a last word holding
 # a slash, then a notation's "<letters>-<letters>"
-_NOTATION_TAIL = re.compile(r"\s+[^\s/]*+/\W?[A-Za-zĐđ]{1,6}\s*-\s*[A-Za-zĐđ]+\S*$")
+# (possessive: linear on a crafted word of thousands of letters, was quadratic)
+_NOTATION_TAIL = re.compile(r"\s+[^\s/]*+/\W?[A-Za-zĐđ]{1,6}\s*-\s*[A-Za-zĐđ]\S*+$")
 
 
 def _organ_text(text: str) -> str:

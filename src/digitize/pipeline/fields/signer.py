@@ -18,7 +18,9 @@ from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES, SU
 from digitize.pipeline.model import Box
 from digitize.text import fold, nfc, squash
 
-_AUTH_PREFIX = re.compile(r"^\s*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
+# (on the folded line with all but letters, dots and spaces blanked: a speck or the seal's digits read
+# before the prefix, "7.0 Q. CỤC TRƯỞNG", leave dots and spaces)
+_AUTH_PREFIX = re.compile(r"^[\s.]*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
 # "ÁT. CHỦ TỊCH", "kT. CHỦ TỊCH": a "KT." half under the seal (one letter, then "T.")
 _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
 # "ZcftKT. CHỦ TỊCH": the seal's marks read as letters glued before the prefix (its dot kept)
