@@ -14,7 +14,7 @@ from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
-from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES, SURNAMES
+from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES, FREQUENT_SURNAMES, SURNAMES
 from digitize.pipeline.model import Box
 from digitize.text import fold, nfc, squash
 
@@ -213,10 +213,20 @@ def surname_of(token: str) -> str | None:
     tails = [v for k, v in F_SURNAMES.items() if k.endswith(key) and len(k) > len(key)]
     if len(tails) == 1:
         return tails[0]
-    hits = process.extract(key, [k for k in F_SURNAMES if len(k) >= 3], scorer=fuzz.ratio, limit=2)
-    if not hits or hits[0][1] < 70 or (len(hits) > 1 and hits[0][1] - hits[1][1] < 20):
+    hits = process.extract(key, [k for k in F_SURNAMES if len(k) >= 3], scorer=fuzz.ratio, limit=5)
+    if not hits or hits[0][1] < 70:
+        return None
+    # clearly closer than to any family name at least as common (a rare one the list grew with, "Nghiêm",
+    # does not make "Ngưiễn" doubtful between it and Nguyễn)
+    rivals = [h for h in hits[1:] if _rare(h[0]) <= _rare(hits[0][0])]
+    if rivals and hits[0][1] - rivals[0][1] < 20:
         return None
     return F_SURNAMES[hits[0][0]]
+
+
+def _rare(key: str) -> bool:
+    """A family name from the list's rarer part (after the frequent ones)."""
+    return SURNAMES.index(F_SURNAMES[key]) >= FREQUENT_SURNAMES
 
 
 def surname_by_tail(token: str) -> str | None:

@@ -104,6 +104,7 @@ F_PLACES = _folded_vocab(PLACES)
 F_TYPES = _folded_vocab(DOC_TYPES)
 F_TITLES = _folded_vocab(TITLES)
 F_SURNAMES = _folded_vocab(SURNAMES, first_wins=True)
+FREQUENT_SURNAMES = SURNAMES.index("Phùng")  # SURNAMES[:this] are the frequent ones
 
 
 def _organ_vocab() -> dict[str, str]:
