@@ -346,3 +346,26 @@ def test_a_reading_without_the_seal_tone_is_taken_only_when_its_name_is_read_sur
     doubted = [replace(w, conf=45.0) if w is name else w for w in words]
     assert signature._signer_found(clean, doubted)
     assert not signature._signer_found(clean, doubted, sure=True)
+
+
+def test_a_name_line_read_with_two_words_glued_is_read_again() -> None:
+    # the first reading glued the family name to the next word ("PhạmThu Hà", read surely): that is no
+    # signer, so the block is read again on its own and the name's words come apart
+    from digitize.pipeline.model import Word
+
+    img, _ = _signed_end(
+        300, ["- Như Điều 3;", "- Lưu: VT."], ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Thu Hà"
+    )
+    prepared = preprocess.prepare(img, dpi=300)
+    first = recognize.recognize(prepared)
+    assert extract([first]).values()["signer_name"] == "Phạm Thu Hà"
+    name = [w for w in first.words if w.text in ("Phạm", "Thu")]
+    assert len(name) == 2
+    glued = Word("PhạmThu", 91.0, replace(name[0].box, x1=name[1].box.x1), name[0].block, name[0].line)
+    words = (*(w for w in first.words if w not in name), glued)
+    page = replace(first, words=words, text="")
+    again = signature.second_pass(prepared, page, lang="vie")
+    assert again is not page
+    assert {"Phạm", "Thu", "Hà"} <= {w.text for w in again.words}
+    assert "PhạmThu" not in {w.text for w in again.words}
+    assert extract([again]).values()["signer_name"] == "Phạm Thu Hà"

@@ -281,3 +281,12 @@ def test_letters_of_mixed_case_under_the_seal_s_rim_are_no_family_name() -> None
 
     assert name("sL, .nh Hậu", [50.0, 74, 96]) is None
     assert name("bý Thị Hậu", [50.0, 90, 96]) == "Lý Thị Hậu"
+
+
+def test_two_words_of_a_name_read_glued_are_no_name_word() -> None:
+    # OCR lost the space between a family name and the next word ("PhạmThu Hà", read surely): one capital
+    # inside a word is two words glued, not a minority people's name word; no signer from that reading, so the
+    # signature block is read again (signature.second_pass)
+    assert _named("PhạmThu Hà", [91.0, 97])["signer_name"] is None
+    assert _named("Phạm ThuHà", [96.0, 91])["signer_name"] is None
+    assert _named("Y Ngông Niê Kdăm", [93.0, 95, 94, 92])["signer_name"] == "Y Ngông Niê Kdăm"
