@@ -63,6 +63,8 @@ class Prepared:
     height: int
     # a phone shot's page found and warped flat: ``master`` is then the rectified page, not the input
     rectified: bool = False
+    letter: float = 0.0  # median letter height on the OCR image (px; 0: no letter-sized ink)
+    blurred: bool = False  # measured blurred (``sharpness`` under BLURRED_BELOW) and so unsharpened
 
     @property
     def matrix(self) -> np.ndarray:
@@ -678,6 +680,7 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
     scale = _ocr_scale(letter_height, dpi)
     if 0.95 <= scale <= 1.05:
         scale = 1.0
+    blurred = False
     if scale > 1.0:
         # A low-resolution photo: borders and background cleaned at its own size (fewer pixels than after
         # the upscale), then turned, deskewed and upscaled in one pass. Its thin, faint strokes (the tone
@@ -725,4 +728,6 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         width=width,
         height=height,
         rectified=quad is not None,
+        letter=letter_height * scale,
+        blurred=blurred,
     )
