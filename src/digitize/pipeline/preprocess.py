@@ -409,6 +409,8 @@ def whiten_borders(gray: np.ndarray) -> np.ndarray:
     _, dark = cv2.threshold(small, 89, 255, cv2.THRESH_BINARY_INV)
     if cv2.countNonZero(dark) < 0.002 * dark.size:
         return gray
+    if not (dark[0].any() or dark[-1].any() or dark[:, 0].any() or dark[:, -1].any()):
+        return gray  # no dark pixel on the edge, so no region touching it: the page's letters not labelled
     _n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     x, y, bw, bh, area = (stats[:, i] for i in range(5))
     touches = (x == 0) | (y == 0) | (x + bw >= sw) | (y + bh >= sh)
