@@ -29,6 +29,8 @@ def _word(text: str, x0: float, y0: float, x1: float, line: int, conf: float = 9
 PEN = {
     "1": [[(0.0, 0.62), (0.35, 0.3), (0.8, 0.0), (0.72, 1.0)]],
     "i": [[(0.55, 0.0), (0.5, 1.0)]],
+    # a slanted "1" with a foot (the stroke drawn down, then a short base along the line)
+    "l": [[(0.75, 0.0), (0.45, 1.0)], [(0.1, 1.0), (0.8, 1.0)]],
     "4": [[(0.6, 0.0), (0.05, 0.65), (0.95, 0.65)], [(0.7, 0.25), (0.65, 1.0)]],
     "h": [[(0.25, 0.0), (0.1, 0.6), (0.95, 0.6)], [(0.7, 0.1), (0.68, 1.0)]],
     "0": [
@@ -264,6 +266,18 @@ def test_a_one_with_a_long_lead_in_is_told_from_a_four_by_its_shape() -> None:
     assert handdigits.ones_for_fours(_pen_crop("04"), "04") == "04"
     assert handdigits.ones_for_fours(_pen_crop("113"), "443") == "113"
     assert handdigits.ones_for_fours(_pen_crop("01"), "4") == "4"  # marks and digits do not pair up: as read
+
+
+def test_a_one_with_a_foot_is_told_from_a_four_by_its_shape() -> None:
+    # a slanted "1" with a foot glued to the printed slash: both models read "2071/" as "2074/"; one stroke,
+    # no arm beside its stem, no loop, no bar across its lower middle: no "4"
+    marks = handdigits._digit_marks(_pen_crop("0l"))
+    assert [handdigits.one_stroke(m) for m in marks] == [False, True]
+    assert handdigits.ones_for_fours(_pen_crop("0l"), "04") == "01"
+    assert handdigits.ones_for_fours(_pen_crop("l0l"), "404") == "101"
+    for fours in ("04", "0h", "i4", "40", "44"):  # closed and open fours: never a "1"
+        read = "".join("4" if ch in "4h" else "0" for ch in fours)
+        assert handdigits.ones_for_fours(_pen_crop(fours), read) == read
 
 
 def test_script_font_fours_are_never_taken_for_ones() -> None:

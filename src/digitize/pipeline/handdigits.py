@@ -816,6 +816,27 @@ def lead_in_one(mask: np.ndarray) -> bool:
     return all(len(rw) == 1 and rw[0][1] - rw[0][0] + 1 <= 2.0 * thick for rw in below)
 
 
+def one_stroke(mask: np.ndarray) -> bool:
+    """True when a digit's ink (one connected mark) is a single stroke that cannot be a "4", which both
+    Tesseract models read from a slanted "1" with a foot ("2071/" read "2074/"): a "4" has two strokes side
+    by side somewhere (its open arm and stem), or closes its triangle in a loop, or crosses its stem with a
+    bar in its lower middle. This mark has none: one run of ink in (nearly) every row, no hole, and runs
+    much wider than its stroke only at its very top (a flag) or bottom (a foot)."""
+    h, w = mask.shape
+    if h < 12 or w < 3 or _has_loop(mask):
+        return False
+    rows = [_runs(mask[r]) for r in range(h)]
+    if sum(len(rw) >= 2 for rw in rows) > max(1, 0.05 * h):
+        return False  # two strokes side by side: an open "4"'s arm and stem
+    middle = [rw[0][1] - rw[0][0] + 1 for rw in rows[int(0.25 * h) : int(0.8 * h)] if len(rw) == 1]
+    if len(middle) < 0.4 * h:
+        return False
+    thick = statistics.median(middle)
+    wide = [r for r, rw in enumerate(rows) if rw and max(b - a + 1 for a, b in rw) > 2.2 * thick]
+    # a bar across the stem below the middle is a "4"'s; a foot is the stroke's last rows
+    return all(r < 0.25 * h or r >= 0.8 * h for r in wide)
+
+
 def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
     """The crop's digit-sized marks (connected ink at least half the crop's text height), left to right."""
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
@@ -832,14 +853,18 @@ def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
 
 
 def ones_for_fours(crop: np.ndarray, text: str) -> str:
-    """``text`` read from ``crop`` with each "4" that is a "1" with a lead-in stroke (by shape) made "1";
+    """``text`` read from ``crop`` with each "4" that is a "1" with a lead-in stroke or a single stroke (by
+    shape) made "1";
     unchanged unless the crop holds exactly one mark per digit."""
     if "4" not in text:
         return text
     marks = _digit_marks(crop)
     if len(marks) != len(text):
         return text
-    return "".join("1" if ch == "4" and lead_in_one(m) else ch for ch, m in zip(text, marks, strict=True))
+    return "".join(
+        "1" if ch == "4" and (lead_in_one(m) or one_stroke(m)) else ch
+        for ch, m in zip(text, marks, strict=True)
+    )
 
 
 def _has_loop(mark: np.ndarray) -> bool:
