@@ -409,6 +409,38 @@ def test_day_and_month_glued_to_thang_and_nam_are_found_and_read() -> None:
     assert fields["code_notation"] == "BC-UBND"
 
 
+def test_a_digit_lost_from_a_number_read_sure_is_read_again() -> None:
+    # "74" written with the "7"'s top in the organ's rule: the first reading has "4" alone, sure (96); the
+    # region holds two digit marks, so it is read again and the lost "7" found
+    prepared, _, boxes = _header("74", "24", "4")
+    words = _first_reading(boxes, glued=False)
+    so, note = boxes["so"], boxes["notation"]
+    mid = (so.x1 + note.x0) / 2
+    four = Word("4", 96.0, Box(mid, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*words, four], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["code_number"] == "4"
+    assert not [b for b in handdigits.find_blanks(page) if b.kind == "number"]  # sure digits: no blank
+    assert [b.first for b in handdigits.sure_numbers(page)] == ["4"]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == ("74", "BC-UBND")
+
+
+@pytest.mark.parametrize("so", ["sø:", "96:", "Sứ"])
+def test_a_misread_so_still_marks_the_number_s_blank(so: str) -> None:
+    _, _, boxes = _header("229", "28", "11")
+    words = [replace(w, text=so) if w.text == "Số:" else w for w in _first_reading(boxes, glued=False)]
+    assert "number" in {b.kind for b in handdigits.find_blanks(_read(words))}
+
+
+def test_a_sure_number_is_only_added_to() -> None:
+    assert handdigits._adds_digits("4", "74")
+    assert handdigits._adds_digits("1", "81")
+    assert handdigits._adds_digits("29", "209")
+    assert not handdigits._adds_digits("4", "71")  # read otherwise: the sure reading stays
+    assert not handdigits._adds_digits("74", "74")
+    assert not handdigits._adds_digits("29", "92")
+
+
 def test_number_under_a_rule_with_the_printed_line_above_is_read() -> None:
     # the crop takes in the bottom of "TỈNH LÀO CAI" and the rule crossing the digits' tops: both are cut away
     prepared, _, boxes = _header("267", "24", "4")

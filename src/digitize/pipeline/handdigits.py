@@ -48,7 +48,8 @@ UNREADABLE = "…"
 # second pass small (its crops are stacked into one image, which Tesseract refuses past 32767 px)
 MAX_BLANKS_PER_KIND = 2
 
-_SO = re.compile(r"^\W?s[o0ô6e]\S?\s*[:;.,]?$")
+# "Số:" as OCR may read it: "Sô:", "S6:", "sø:", "Sứ", "96:"
+_SO = re.compile(r"^\W?(?:s[o0ô6eøu]|[59][o0ô6eø])\S?\s*[:;.,]?$")
 
 
 class Kind(StrEnum):
@@ -73,6 +74,9 @@ class Blank:
     # a number glued to its printed notation: where the printed "/" is reckoned to start at the line's foot,
     # and the line's em (the region is cut along the slash's slant, not at ``box``'s right side)
     slash: tuple[float, float, float] | None = None
+    # digits read sure with more digit marks in the region than digits: read again for the lost digit (a new
+    # reading is taken only when it keeps the first reading's digits and adds to them)
+    lost: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,17 @@ def _loop_misread(crop: np.ndarray, text: str) -> bool:
     )
 
 
+def _marks_lost(crop: np.ndarray, text: str) -> bool:
+    """Whether ``crop`` holds more digit marks than ``text`` (read sure) has digits: one was lost."""
+    return len(_digit_marks(crop)) > sum(ch.isdigit() for ch in text)
+
+
+def _adds_digits(first: str, new: str) -> bool:
+    """Whether ``new`` has more digits than ``first`` and holds all of ``first``'s, in order ("4" → "74")."""
+    rest = iter(new)
+    return len(new) > len(first) and all(ch in rest for ch in first)
+
+
 def _char_width(ln: Line) -> float:
     """Width of a printed character on the line (from its words read with confidence)."""
     widths = [(w.box.x1 - w.box.x0) / len(w.text) for w in ln.words if w.conf >= 80 and len(w.text) >= 3]
@@ -227,47 +242,74 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
         words = sorted(ln.words, key=lambda w: w.box.x0)
         folded = [fold(w.text) for w in words]
         cw = _char_width(ln)
-        h = ln.y1 - ln.y0
         # "<place>, ngày D tháng M năm Y"
         out.extend(_date_blanks(words, folded, cw, ln, idx))
         # "Số: N/NOTATION" (the left column: words left of the page's middle)
-        left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
-        if left and _SO.match(fold(left[0].text)) and len(left) >= 2:
-            so = left[0]
-            num_words: list[Word] = []
-            x1: float | None = None
-            slash: tuple[float, float, float] | None = None
-            for w in left[1:]:
-                if _pen_slash(w, so):
-                    num_words.append(w)
-                    continue
-                tail = notation_tail(w.text)
-                if w.text.startswith("/") or (tail and tail.start == 0):
-                    x1 = w.box.x0
-                    break
-                if tail:  # "72#QĐ-TTg": the number glued to the notation
-                    # the printed "/" and notation's width by their letters' shapes (capitals are wide: by
-                    # the line's mean letter "1139/QĐ-TTg" was cut right of its "/" and "/Q" read as digits)
-                    em = _em(ln.words, so, cw)
-                    number = w.text[: tail.start].rstrip("/")
-                    # a number read as digits leaves them at least their printed width (the notation misread
-                    # longer, "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
-                    x1 = w.box.x1 - printed_width("/" + tail.text) * em
-                    if number.isdigit():
-                        x1 = max(x1, w.box.x0 + printed_width(number) * em)
-                    x1 = min(x1, w.box.x1)
-                    slash = (x1, w.box.y1, em)
-                    num_words.append(replace(w, text=number))
-                    break
-                num_words.append(w)
-            if x1 is not None and x1 - so.box.x1 > 1.2 * cw and _doubtful(num_words):
-                drop = [idx[id(w)] for w in num_words if id(w) in idx]
-                conf = min((w.conf for w in num_words), default=0.0)
-                box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
-                first = " ".join(w.text for w in num_words)
-                out.append(Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash))
+        found = _number_blank(page, ln, words, cw, idx)
+        if found is not None and found[1]:
+            out.append(found[0])
     out.extend(_tax_blanks(page, idx))
     return _at_most_per_kind(out)
+
+
+def sure_numbers(page: RecognizedPage) -> list[Blank]:
+    """The header's number read as sure digits ("4" at 96): a digit written into the organ's rule above it
+    ("74" whose "7" runs into the rule) is lost by the first reading, which is sure of the rest."""
+    idx = _word_index(page)
+    out: list[Blank] = []
+    for ln in regions.lines_of(page):
+        if ln.y1 >= 0.35 * page.height:
+            continue
+        words = sorted(ln.words, key=lambda w: w.box.x0)
+        found = _number_blank(page, ln, words, _char_width(ln), idx)
+        if found is not None and not found[1] and found[0].first.isdigit():
+            out.append(found[0])
+    return out[:1]
+
+
+def _number_blank(
+    page: RecognizedPage, ln: Line, words: list[Word], cw: float, idx: dict[int, int]
+) -> tuple[Blank, bool] | None:
+    """The region of a "Số: N/NOTATION" line's number (from the left column: words left of the page's
+    middle), and whether its first reading is doubtful (not clean printed digits); None on another line."""
+    left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
+    if not (left and _SO.match(fold(left[0].text)) and len(left) >= 2):
+        return None
+    so = left[0]
+    h = ln.y1 - ln.y0
+    num_words: list[Word] = []
+    x1: float | None = None
+    slash: tuple[float, float, float] | None = None
+    for w in left[1:]:
+        if _pen_slash(w, so):
+            num_words.append(w)
+            continue
+        tail = notation_tail(w.text)
+        if w.text.startswith("/") or (tail and tail.start == 0):
+            x1 = w.box.x0
+            break
+        if tail:  # "72#QĐ-TTg": the number glued to the notation
+            # the printed "/" and notation's width by their letters' shapes (capitals are wide: by
+            # the line's mean letter "1139/QĐ-TTg" was cut right of its "/" and "/Q" read as digits)
+            em = _em(ln.words, so, cw)
+            number = w.text[: tail.start].rstrip("/")
+            # a number read as digits leaves them at least their printed width (the notation misread
+            # longer, "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
+            x1 = w.box.x1 - printed_width("/" + tail.text) * em
+            if number.isdigit():
+                x1 = max(x1, w.box.x0 + printed_width(number) * em)
+            x1 = min(x1, w.box.x1)
+            slash = (x1, w.box.y1, em)
+            num_words.append(replace(w, text=number))
+            break
+        num_words.append(w)
+    if x1 is None or x1 - so.box.x1 <= 1.2 * cw:
+        return None
+    drop = [idx[id(w)] for w in num_words if id(w) in idx]
+    conf = min((w.conf for w in num_words), default=0.0)
+    box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
+    first = " ".join(w.text for w in num_words)
+    return Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash), _doubtful(num_words)
 
 
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
@@ -683,7 +725,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     blanks = find_blanks(page)
     blanks = [b for b in blanks if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
     suspects = [b for b in sure_date_digits(page) if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
-    if not blanks and not suspects:
+    numbers = [b for b in sure_numbers(page) if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
+    if not blanks and not suspects and not numbers:
         return page
     try:
         grey = regions.grey_master(prepared)
@@ -691,6 +734,11 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             b
             for b in suspects
             if _loop_misread(clean_crop(_crop(prepared, b.box, source=grey), band_rows(b.box)), b.first)
+        ]
+        blanks += [
+            replace(b, lost=True)
+            for b in numbers
+            if _marks_lost(clean_crop(_cuts(prepared, b, grey)[0], band_rows(b.box)), b.first)
         ]
         if not blanks:
             return page
@@ -723,6 +771,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
+        if found and blank.lost and not _adds_digits(blank.first, found[0]):
+            found = None  # a sure first reading is only added to, never read otherwise
         glued_digits = not blank.drop and blank.first.isdigit()
         if found is None and (
             blank.kind in (Kind.NUMBER, Kind.TAXCODE) or blank.first_conf >= 85 or glued_digits
