@@ -432,6 +432,22 @@ def test_a_misread_so_still_marks_the_number_s_blank(so: str) -> None:
     assert "number" in {b.kind for b in handdigits.find_blanks(_read(words))}
 
 
+@pytest.mark.parametrize("notation", ["bc-ubnd", ",BC-UBND"])
+def test_a_number_before_a_notation_read_without_its_slash_is_read_again(notation: str) -> None:
+    # the printed "/BC-UBND" read in lower case without its slash, or with the slash as a comma; the written
+    # number before it read as junk
+    prepared, _, boxes = _header("229", "28", "11")
+    so, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text=notation) if w.text == "/BC-UBND" else w for w in _first_reading(boxes, glued=False)
+    ]
+    junk = Word("2.2Z9", 60.0, Box(so.x1 + 20, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*words, junk], key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["2.2Z9"]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "229"
+
+
 def test_a_sure_number_is_only_added_to() -> None:
     assert handdigits._adds_digits("4", "74")
     assert handdigits._adds_digits("1", "81")

@@ -88,6 +88,9 @@ class NotationTail:
     text: str  # the notation: a capital, up to 7 more letters, then one or more "-" and letters or digits
 
 
+# the line's last word shaped as a notation whatever its letters' case, its slash lost or read as a comma
+# ("Số: 2.219 mc-vp" for "2919/HC-VP"): the number stands before it
+_LOOSE_TAIL = re.compile(r"^[/,]?[A-Za-zĐđÐ]{1,8}(?:-[A-Za-zĐđÐ0-9]{1,8})+[.,;]?$")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐÐ")
 _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _PART = _LETTERS | frozenset("0123456789")
@@ -285,7 +288,11 @@ def _number_blank(
             num_words.append(w)
             continue
         tail = notation_tail(w.text)
-        if w.text.startswith("/") or (tail and tail.start == 0):
+        if (
+            w.text.startswith("/")
+            or (tail and tail.start == 0)
+            or (w is left[-1] and _LOOSE_TAIL.match(w.text))
+        ):
             x1 = w.box.x0
             break
         if tail:  # "72#QĐ-TTg": the number glued to the notation
