@@ -199,6 +199,24 @@ def test_a_day_or_month_only_two_sure_readings_give_is_taken() -> None:
     assert handdigits.consensus([("8", 95.0), ("8", 90.0)], handdigits.Kind.NUMBER) is None
 
 
+def test_readings_all_agreeing_one_digit_a_mark_are_taken_without_a_clear_majority() -> None:
+    day, number = handdigits.Kind.DAY, handdigits.Kind.NUMBER
+    # "70" read at 60 three times by one model (the other's "0" left out by the two marks), junk at 1-8
+    votes = [("70", 60.8), ("70", 61.5), ("70", 60.1), ("10", 0.9), ("10", 7.6)]
+    assert handdigits.consensus(votes, number) is None
+    assert handdigits.agreed(votes, number, "Ũ", 2) == ("70", pytest.approx(60.0))
+    assert handdigits.agreed(votes, number, "Ũ", 3) is None  # a mark more than digits: one was lost
+    assert handdigits.agreed([*votes, ("76", 55.0)], number, "Ũ", 2) is None  # a sure reading disagrees
+    # three unsure readings of a lone "7": not enough
+    assert handdigits.agreed([("7", 43.0), ("7", 47.0), ("7", 58.0)], number, "", 1) is None
+    # two readings the page's first reading agrees with, its letters as the digits they look like
+    two = [("2699", 50.1), ("2699", 23.0), ("699", 0.0), ("699", 3.1)]
+    assert handdigits.agreed(two, number, "Z699", 4) == ("2699", pytest.approx(36.55))
+    assert handdigits.agreed(two, number, "Z6#9", 4) is None
+    assert handdigits.agreed(two, number, "Z699", 3) is None
+    assert handdigits.agreed([("45", 60.0), ("45", 61.0), ("45", 62.0)], day, "", 2) is None  # no 45th
+
+
 def test_a_second_reading_that_times_out_keeps_the_first() -> None:
     prepared, page = _scene("19", "27")
     assert handdigits.second_pass(prepared, page, timeout=0.001) == page  # no error: the document goes on

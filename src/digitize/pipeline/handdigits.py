@@ -704,6 +704,55 @@ def consensus(votes: list[tuple[str, float]], kind: Kind) -> tuple[str, float] |
     return text, statistics.fmean(clear) * weight[value] / total
 
 
+# letters a first reading gives for written digits ("Z699" for "2699")
+_AS_DIGITS = str.maketrans(
+    {
+        "o": "0",
+        "O": "0",
+        "D": "0",
+        "l": "1",
+        "I": "1",
+        "i": "1",
+        "|": "1",
+        "S": "5",
+        "Z": "2",
+        "z": "2",
+        "B": "8",
+    }
+)
+UNANIMOUS_CONF = 50.0  # ... and each of them at least this sure
+
+
+def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -> tuple[str, float] | None:
+    """A value no clear majority gives (``consensus``) but every sure reading (>= ``MIN_VOTE_CONF``) the
+    crop's marks allow gives, one digit per mark: three sure readings or more, each at least
+    ``UNANIMOUS_CONF`` ("70" read at 60 three times; the other model's "0" left out by the marks), or two
+    readings when the page's first reading, its letters taken for the digits they look like, gives it too
+    ("Z699" and "2699" twice). Its confidence stays under a clear reading's (the document may go to
+    review)."""
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
+    if not sure or len({t for t, _ in sure}) != 1:
+        return None
+    text = sure[0][0]
+    if len(text) != marks:
+        return None
+    same = [c for t, c in votes if t == text]
+    unanimous = len(sure) >= 3 and min(c for _, c in sure) >= UNANIMOUS_CONF
+    first_too = (
+        re.sub(r"\s", "", first).translate(_AS_DIGITS) == text
+        and len(same) >= 2
+        and max(same) >= UNANIMOUS_CONF
+    )
+    if not (unanimous or first_too):
+        return None
+    value = int(text)
+    if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
+        return None
+    if kind == Kind.NUMBER and len(text) > 6:
+        return None
+    return text, min(60.0, statistics.fmean(same))
+
+
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
     """A tax code from the readings of its cells (Tesseract gives long digit runs read with a whitelist no
     confidence, so agreement decides): one whose check digit holds (10 digits, or 10 + 3 for a branch), else
@@ -776,6 +825,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
                 v = supported(crop, [(ones_for_fours(crop, t), c) for t, c in v])
             vs.extend(v)
         found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
+        if found is None and blank.kind != Kind.TAXCODE and cs:
+            found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
         if found and blank.lost and not _adds_digits(blank.first, found[0]):
