@@ -466,6 +466,21 @@ def test_a_number_before_a_notation_read_without_its_slash_is_read_again(notatio
     assert fields["code_number"] == "229"
 
 
+def test_a_day_glued_to_thang_read_as_mang_is_read_again() -> None:
+    # a dark photo: "ngày 1 2máng 5 năm" for "ngày 12 tháng 5 năm", the day's "2" glued to "tháng" read "máng"
+    prepared, _, boxes = _header("229", "12", "5")
+    t = boxes["thang"]
+    words = [
+        replace(w, text="2máng", conf=84.0, box=replace(t, x0=t.x0 - 20)) if w.text == "tháng" else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    one = Word("1", 84.0, Box(boxes["ngay"].x1 + 10, t.y0, t.x0 - 30, t.y1), line=3)
+    page = _read(sorted([*words, one], key=lambda w: (w.line, w.box.x0)))
+    assert "day" in {b.kind for b in handdigits.find_blanks(page)}
+    after = handdigits.second_pass(prepared, page)
+    assert extract([after]).values()["issued_date"] == "2024-05-12"
+
+
 def test_a_sure_number_is_only_added_to() -> None:
     assert handdigits._adds_digits("4", "74")
     assert handdigits._adds_digits("1", "81")

@@ -331,13 +331,19 @@ def _pen_slash(w: Word, so: Word) -> bool:
     return w.text.startswith("/") and not any(ch.isalnum() for ch in w.text) and high
 
 
+_TH_MISREAD = re.compile(r"[mnrt]ang")
+
+
 def _find_key(letters: str, key: str) -> tuple[int, int]:
-    """Where (start, length) the date word ``key`` is in a word's folded letters; "háng" (the "t" lost) is
-    "tháng"."""
+    """Where (start, length) the date word ``key`` is in a word's folded letters; "háng" (the "t" lost) and
+    "máng" (its "th" read as one letter, "2máng" with the day glued on) are "tháng"."""
     pos = letters.find(key)
     if pos >= 0 or key != "thang":
         return pos, len(key)
-    return letters.find("hang"), 4
+    pos = letters.find("hang")
+    if pos < 0 and (m := _TH_MISREAD.search(letters)) is not None:
+        pos = m.start()
+    return pos, 4
 
 
 def _date_key(folded: str) -> str | None:
