@@ -305,3 +305,26 @@ def test_a_name_line_stretched_over_the_page_is_not_read_again_as_a_sheet_of_pag
     monkeypatch.setattr(tesseract, "image_to_data", counted)
     assert signature.name_pass(prepared, page, lang="vie") is page
     assert all(n <= signature.MAX_READ_PIXELS for n in sizes), sizes
+
+
+def test_a_name_line_read_with_two_words_glued_is_read_again() -> None:
+    # the first reading glued the family name to the next word ("PhạmThu Hà", read surely): that is no
+    # signer, so the block is read again on its own and the name's words come apart
+    from digitize.pipeline.model import Word
+
+    img, _ = _signed_end(
+        300, ["- Như Điều 3;", "- Lưu: VT."], ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Thu Hà"
+    )
+    prepared = preprocess.prepare(img, dpi=300)
+    first = recognize.recognize(prepared)
+    assert extract([first]).values()["signer_name"] == "Phạm Thu Hà"
+    name = [w for w in first.words if w.text in ("Phạm", "Thu")]
+    assert len(name) == 2
+    glued = Word("PhạmThu", 91.0, replace(name[0].box, x1=name[1].box.x1), name[0].block, name[0].line)
+    words = (*(w for w in first.words if w not in name), glued)
+    page = replace(first, words=words, text="")
+    again = signature.second_pass(prepared, page, lang="vie")
+    assert again is not page
+    assert {"Phạm", "Thu", "Hà"} <= {w.text for w in again.words}
+    assert "PhạmThu" not in {w.text for w in again.words}
+    assert extract([again]).values()["signer_name"] == "Phạm Thu Hà"

@@ -153,3 +153,22 @@ def test_valid_on_filter_agrees_with_the_validity_status(database: str, tmp_path
             assert found == expected, day
         assert ids["no_end"] not in search(s, None, valid_on=date(2023, 6, 1)).ids
         assert search(s, None, valid_on=date(2021, 6, 15)).ids.count(ids["licence"]) == 1
+
+
+def test_a_correction_too_long_for_its_field_is_refused_whole(database: str, tmp_path: Path) -> None:
+    from digitize.errors import BadInput
+    from digitize.pipeline.model import FIELD_MAX_CHARS
+    from digitize.store.service import field_history
+
+    ids = _corpus(tmp_path)
+    with db.session() as s, pytest.raises(BadInput) as e:
+        correct_fields(
+            s,
+            ids["binh"],
+            {"place": "Hà Nội", "holder_name": "A" * (FIELD_MAX_CHARS["holder_name"] + 1)},
+            by="user:reviewer1",
+        )
+    assert "holder_name" in str(e.value)
+    with db.session() as s:
+        assert field_history(s, ids["binh"]) == []
+        assert search(s, "ha noi").ids == []

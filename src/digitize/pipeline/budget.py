@@ -10,8 +10,10 @@ and what it took is added to the document's tally. When the budget is spent, lat
 reading (a normal document's passes take a few seconds: the budget is never reached).
 
 The tally is a small file in the document's work folder, added to under a lock, so the processes reading the
-pages of one document in parallel share it; a page read on its own (a worker's page task) gets a budget of
-its own (``PageTally``).
+pages of one document in parallel share it (``PassBudget``: ``digitize ocr``). The store's executors (the
+embedded pool, Celery) read a document's pages as separate page tasks, perhaps on several machines: their
+tally is a column of the document's row (``processing.machine.DocumentTally``). A page read with no document
+gets a budget of its own (``PageTally``). Each is a ``Budget``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,16 @@ import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
+
+
+class Budget(Protocol):
+    """Seconds of second readings still to spend, and spending them."""
+
+    def left(self) -> float: ...
+
+    def spend(self, seconds: float) -> None: ...
+
 
 _FORMAT = "<d"  # seconds spent, one little-endian double
 

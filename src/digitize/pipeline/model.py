@@ -28,6 +28,26 @@ FIELD_NAMES: tuple[str, ...] = (
     "valid_until",
 )
 
+# The longest value a field can plausibly hold (characters). A reading longer than this is not the field
+# (a crafted born-digital page can put 32,000 characters on one header line) and is left unfound; a reviewer's
+# longer value is refused. Real values are far shorter: subjects (trích yếu) run to a few hundred characters.
+FIELD_MAX_CHARS: dict[str, int] = {
+    "type_name": 80,
+    "code_number": 16,
+    "code_notation": 40,
+    "issued_date": 10,
+    "organ_name": 200,
+    "parent_organ": 200,
+    "place": 80,
+    "subject": 1000,
+    "signer_name": 80,
+    "signer_title": 160,
+    "holder_name": 400,
+    "holder_id": 32,
+    "valid_from": 10,
+    "valid_until": 10,
+}
+
 
 @dataclass(frozen=True)
 class Box:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from digitize.config import Settings, get_settings
 from digitize.pipeline import intake
-from digitize.pipeline.budget import PageTally, PassBudget
+from digitize.pipeline.budget import Budget, PageTally, PassBudget
 from digitize.pipeline.intake import Intake, PageSource
 from digitize.pipeline.model import Extraction, RecognizedPage
 from digitize.tools import tesseract
@@ -56,7 +56,7 @@ def process_page(
     image_out: Path | None = None,
     *,
     lang: str | None = None,
-    budget: PassBudget | None = None,
+    budget: Budget | None = None,
 ) -> RecognizedPage:
     """Preprocess and recognize one page; when ``image_out`` is given, write its upright colour JPEG there.
     ``budget``: the document's budget for second readings (``pipeline.budget``); None: the page's own."""
@@ -80,7 +80,7 @@ def process_page(
 
 
 def second_passes(
-    prepared: Prepared, page: RecognizedPage, *, lang: str, budget: PassBudget | PageTally | None = None
+    prepared: Prepared, page: RecognizedPage, *, lang: str, budget: Budget | None = None
 ) -> RecognizedPage:
     """The targeted second readings of a page, in order, each only while the document's budget
     (``Settings.ocr_second_pass_seconds``) has some left, its readings' deadline no later than what was left

@@ -231,7 +231,13 @@ def prepare_document(document_id: str, token: str, settings: Settings | None = N
         done = s.execute(
             update(Document)
             .where(Document.id == document_id, _owned_by(Document.claimed_by, PREPARE_PREFIX + token))
-            .values(page_count=count, claimed_by=None, lease_until=None, updated_at=utcnow())
+            .values(
+                page_count=count,
+                second_pass_seconds=0.0,
+                claimed_by=None,
+                lease_until=None,
+                updated_at=utcnow(),
+            )
         )
         if db.rows_changed(done) != 1:  # our lease was taken over: let the other one finish it
             s.rollback()
@@ -675,6 +681,32 @@ def _original_of(document_id: str, settings: Settings) -> tuple[str, str]:
         return str(row[0]), str(row[1])
 
 
+@dataclass(frozen=True)
+class DocumentTally:
+    """A document's budget for its pages' second readings (``pipeline.budget``), its tally the document row's
+    ``second_pass_seconds``: shared by every page task of the document, whichever worker runs it."""
+
+    document_id: str
+    seconds: float
+    settings: Settings
+
+    def left(self) -> float:
+        with _session(self.settings) as s:
+            spent = s.scalar(select(Document.second_pass_seconds).where(Document.id == self.document_id))
+        return self.seconds - float(spent or 0.0)
+
+    def spend(self, seconds: float) -> None:
+        with _session(self.settings) as s:
+            s.execute(
+                update(Document)
+                .where(Document.id == self.document_id)
+                .values(
+                    second_pass_seconds=Document.second_pass_seconds + max(0.0, seconds),
+                    updated_at=Document.updated_at,  # bookkeeping, not a change of the record
+                )
+            )
+
+
 def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
     """Preprocess + recognize one claimed page (``pipeline.run.process_page``, as the embedded pool does) and
     store it once. True if this call stored the result."""
@@ -704,7 +736,8 @@ def run_page(claim: PageClaim, settings: Settings | None = None) -> bool:
         if src.needs_ocr:
             with tempfile.TemporaryDirectory(prefix="dgz-page-") as tmp:
                 jpeg = Path(tmp) / "page.jpg"
-                page = process_page(src, jpeg, lang=settings.ocr_languages)
+                budget = DocumentTally(claim.document_id, settings.ocr_second_pass_seconds, settings)
+                page = process_page(src, jpeg, lang=settings.ocr_languages, budget=budget)
                 image_key = page_image_key(claim.document_id, claim.index, sha256_file(jpeg))
                 get_object_store(settings).put_file(image_key, jpeg, media_type="image/jpeg")
             dpi = page.dpi or src.dpi

@@ -195,6 +195,8 @@ class Document(Base):
     lease_until: Mapped[datetime | None] = mapped_column()
 
     page_count: Mapped[int | None] = mapped_column(Integer)
+    # seconds its pages' second readings took in all (pipeline/budget.py; migration 0013)
+    second_pass_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
     ocr_confidence: Mapped[float | None] = mapped_column(Float)  # mean word confidence 0..1
     # denormalised from fields for filtering (kept in step by the store)
     type_name: Mapped[str | None] = mapped_column(String(200))

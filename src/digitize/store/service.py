@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload
 
 from digitize.errors import BadInput, Conflict, NotFound
-from digitize.pipeline.model import FIELD_NAMES
+from digitize.pipeline.model import FIELD_MAX_CHARS, FIELD_NAMES
 from digitize.records import Record
 from digitize.store import search as search_mod
 from digitize.store.models import (
@@ -617,18 +617,28 @@ def correct_fields(
             "Tài liệu đang được xử lý, chưa thể sửa.",
             "The document is still being processed.",
         )
-    existing = current_fields(session, doc.id)
-    now = utcnow()
-    changed: dict[str, dict[str, str | None]] = {}
+    # every value checked before any is written: a refused correction leaves the record as it was
+    cleaned: dict[str, str | None] = {}
     for name, raw in changes.items():
         new = nfc(raw).strip() if isinstance(raw, str) else None
         if new == "":
             new = None
+        if new is not None and len(new) > FIELD_MAX_CHARS[name]:
+            raise BadInput(
+                f"Giá trị quá dài cho {name}: {len(new)} ký tự (tối đa {FIELD_MAX_CHARS[name]}).",
+                f"Value too long for {name}: {len(new)} characters (at most {FIELD_MAX_CHARS[name]}).",
+                fields=[name],
+            )
         if name in DATE_FIELDS and new is not None and parse_date(new) is None:
             raise BadInput(
                 f"Ngày không hợp lệ cho {name}: {new} (cần YYYY-MM-DD).",
                 f"Invalid date for {name}: {new} (expected YYYY-MM-DD).",
             )
+        cleaned[name] = new
+    existing = current_fields(session, doc.id)
+    now = utcnow()
+    changed: dict[str, dict[str, str | None]] = {}
+    for name, new in cleaned.items():
         row = existing.get(name)
         old = row.value if row else None
         if row is None:

@@ -258,3 +258,12 @@ def test_an_e_signature_box_under_the_name_is_no_name() -> None:
     # a minority people's name keeps its words that Vietnamese has not, read surely
     v = values([*decision()[:-1], ("Y Ngông Niê Kdăm", "sig", 95.0)])
     assert v["signer_name"] == "Y Ngông Niê Kdăm"
+
+
+def test_two_words_of_a_name_read_glued_are_no_name_word() -> None:
+    # OCR lost the space between a family name and the next word ("PhạmThu Hà", read surely): one capital
+    # inside a word is two words glued, not a minority people's name word; no signer from that reading, so the
+    # signature block is read again (signature.second_pass)
+    assert _named("PhạmThu Hà", [91.0, 97])["signer_name"] is None
+    assert _named("Phạm ThuHà", [96.0, 91])["signer_name"] is None
+    assert _named("Y Ngông Niê Kdăm", [93.0, 95, 94, 92])["signer_name"] == "Y Ngông Niê Kdăm"

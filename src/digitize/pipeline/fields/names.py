@@ -36,7 +36,8 @@ SURE_WORD_CONF = 0.85
 def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:
     """Two to five words, each a valid syllable, or (``confs``: each word's OCR confidence 0..1) a word of
     letters read surely: the names of the peoples of the Central Highlands and the Khmer ("Y Ngông Niê
-    Kdăm", "Thạch Thị Sa Rươne") have words Vietnamese has not, a seal's stroke through a word is doubted."""
+    Kdăm", "Thạch Thị Sa Rươne") have words Vietnamese has not, a seal's stroke through a word is doubted.
+    Such a word has no capital after its first letter: "LêMinh" is two words read without their space."""
     if not 2 <= len(words) <= 5:
         return False
     sure = list(confs) + [0.0] * (len(words) - len(confs))
@@ -46,7 +47,7 @@ def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:
     if 2 * sum(syllables) < len(words):
         return False
     return all(
-        ok or (c >= SURE_WORD_CONF and w.isalpha() and len(w) >= 2 and not w[1:].isupper())
+        ok or (c >= SURE_WORD_CONF and w.isalpha() and len(w) >= 2 and w[1:].islower())
         for w, c, ok in zip(words, sure, syllables, strict=False)
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from digitize.pipeline.model import FIELD_NAMES, ExtractedField, Extraction
+from digitize.pipeline.model import FIELD_MAX_CHARS, FIELD_NAMES, ExtractedField, Extraction
 from digitize.text import nfc
 
 
@@ -32,9 +32,10 @@ class Builder:
             return
         if name in self.fields and self.fields[name].value is not None:
             return
-        self.fields[name] = ExtractedField(
-            name, nfc(str(value).strip()), round(max(0.0, min(1.0, confidence)), 3)
-        )
+        text = nfc(str(value).strip())
+        if len(text) > FIELD_MAX_CHARS.get(name, 1000):
+            return  # longer than the field can be: not this field (a later reader may still find it)
+        self.fields[name] = ExtractedField(name, text, round(max(0.0, min(1.0, confidence)), 3))
 
     def add(self, found: Found | Iterable[ExtractedField]) -> None:
         """Another reader's fields; a field already found keeps its first value."""
