@@ -298,6 +298,25 @@ def test_a_one_with_a_foot_is_told_from_a_four_by_its_shape() -> None:
         assert handdigits.ones_for_fours(_pen_crop(fours), read) == read
 
 
+def test_plain_strokes_nothing_was_read_from_are_ones() -> None:
+    # a blurred "11" written as two slanted strokes: both models read nothing at all; by their shape, ones
+    month, day = handdigits.Kind.MONTH, handdigits.Kind.DAY
+    assert [handdigits.plain_stroke(m) for m in handdigits._digit_marks(_pen_crop("ii"))] == [True, True]
+    assert handdigits._plain_ones(_pen_crop("ii"), month) == ("11", 50.0)
+    assert handdigits._plain_ones(_pen_crop("i"), day) == ("1", 50.0)
+    assert handdigits._plain_ones(_pen_crop("i7"), day) is None  # a "7" is no plain stroke
+    assert handdigits._plain_ones(_pen_crop("iii"), day) is None  # no 111th day
+    for ch in "l1470h3":  # a foot, a flag, a bar, a loop: no plain stroke
+        assert not any(handdigits.plain_stroke(m) for m in handdigits._digit_marks(_pen_crop(ch))), ch
+    from samples.marks import handwritten_digits
+
+    for seed in range(4):
+        for ch in "023456789":
+            overlay = np.asarray(handwritten_digits(ch, seed, 80, 80))
+            crop = (255 - overlay[..., 3]).astype(np.uint8)
+            assert handdigits._plain_ones(crop, day) is None, (ch, seed)
+
+
 def test_script_font_fours_are_never_taken_for_ones() -> None:
     from samples.marks import handwritten_digits
 

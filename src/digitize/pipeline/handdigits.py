@@ -833,6 +833,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
         if found is None and blank.kind != Kind.TAXCODE and cs:
             found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
+            if found is None and not any(c >= MIN_VOTE_CONF for _, c in vs):
+                found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
         if found and blank.lost and not _adds_digits(blank.first, found[0]):
@@ -949,6 +951,37 @@ def one_stroke(mask: np.ndarray) -> bool:
     wide = [r for r, rw in enumerate(rows) if rw and max(b - a + 1 for a, b in rw) > 2.2 * thick]
     # a bar across the stem below the middle is a "4"'s; a foot is the stroke's last rows
     return all(r < 0.25 * h or r >= 0.8 * h for r in wide)
+
+
+def plain_stroke(mask: np.ndarray) -> bool:
+    """True when a digit's ink (one connected mark) is one plain stroke, straight or slanted, no wider
+    anywhere than its stroke (no flag, bar, foot or loop): a written "1" (Tesseract reads a pair of
+    them, "11", as nothing at all)."""
+    h, w = mask.shape
+    if h < 12 or w > 0.7 * h or _has_loop(mask):
+        return False
+    rows = [_runs(mask[r]) for r in range(h)]
+    if sum(len(rw) >= 2 for rw in rows) > 1:
+        return False
+    widths = [rw[0][1] - rw[0][0] + 1 for rw in rows if len(rw) == 1]
+    if len(widths) < 0.8 * h:
+        return False
+    thick = statistics.median(widths)
+    return all(x <= 1.8 * thick + 1 for x in widths[2:-2])
+
+
+def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
+    """ "1" for each of the crop's marks when every one is a plain stroke (``plain_stroke``), as a possible
+    value of its kind; its confidence stays low (the document may go to review)."""
+    marks = _digit_marks(crop)
+    if not marks or len(marks) > (2 if kind in (Kind.DAY, Kind.MONTH) else 6):
+        return None
+    if not all(plain_stroke(m) for m in marks):
+        return None
+    text = "1" * len(marks)
+    if kind == Kind.MONTH and int(text) > 12:
+        return None
+    return text, 50.0
 
 
 def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
