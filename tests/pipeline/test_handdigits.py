@@ -500,6 +500,19 @@ def test_a_day_glued_to_thang_read_as_mang_is_read_again() -> None:
     assert extract([after]).values()["issued_date"] == "2024-05-12"
 
 
+def test_a_sure_number_glued_to_its_notation_is_not_checked_for_lost_digits() -> None:
+    words = (_word("Số:", 430, 400, 495, 0), _word("1169/QĐ-UBND", 520, 400, 860, 0))
+    assert handdigits.sure_numbers(RecognizedPage(0, "ocr", float(W), float(H), "", words)) == []
+    words = (
+        _word("Số:", 430, 400, 495, 0),
+        _word("1169", 520, 400, 620, 0),
+        _word("/QĐ-UBND", 640, 400, 860, 0),
+    )
+    assert [
+        b.first for b in handdigits.sure_numbers(RecognizedPage(0, "ocr", float(W), float(H), "", words))
+    ] == ["1169"]
+
+
 def test_a_sure_number_is_only_added_to() -> None:
     assert handdigits._adds_digits("4", "74")
     assert handdigits._adds_digits("1", "81")

@@ -265,7 +265,9 @@ def sure_numbers(page: RecognizedPage) -> list[Blank]:
             continue
         words = sorted(ln.words, key=lambda w: w.box.x0)
         found = _number_blank(page, ln, words, _char_width(ln), idx)
-        if found is not None and not found[1] and found[0].first.isdigit():
+        # a number glued to its notation ("1169/QĐ-UBND") is printed: what its slanted cut leaves of the "/"
+        # is no lost digit
+        if found is not None and not found[1] and found[0].first.isdigit() and found[0].slash is None:
             out.append(found[0])
     return out[:1]
 
