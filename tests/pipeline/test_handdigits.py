@@ -914,6 +914,50 @@ def test_a_mark_closing_a_loop_is_no_three() -> None:
     assert handdigits.supported(crop35, [("35", 90.0), ("36", 50.0)]) == [("35", 90.0), ("36", 50.0)]
 
 
+def _strokes_crop(text: str) -> np.ndarray:
+    import cv2
+
+    crop = np.full((100, 40 + 55 * len(text)), 255, np.uint8)
+    for k, ch in enumerate(text):
+        for stroke in STROKES.get(ch, PEN.get(ch, [])):
+            pts = [(20 + 55 * k + px * 38 + (1 - py) * 14, 15 + py * 70) for px, py in stroke]
+            cv2.polylines(crop, [np.array(pts, np.int32)], False, 25, 6, cv2.LINE_AA)
+    return crop
+
+
+def test_readings_a_mark_s_foot_or_two_loops_do_not_allow_are_dropped() -> None:
+    # a "1" with a foot read "7", a "2" on its base read "4": a "7" ends in the air, a "4" on its stem
+    crop = _strokes_crop("l2")
+    votes = [("72", 96.0), ("14", 80.0), ("12", 66.0), ("74", 70.0)]
+    assert handdigits.supported(crop, votes) == [("12", 66.0)]
+    assert handdigits.supported(_strokes_crop("74"), [("74", 90.0)]) == [("74", 90.0)]  # no foot: as read
+    # two loops one above the other: an "8", whatever else is read
+    assert handdigits.supported(_strokes_crop("80"), [("60", 90.0), ("80", 70.0), ("00", 50.0)]) == [
+        ("80", 70.0)
+    ]
+    assert handdigits.supported(_strokes_crop("60"), [("60", 90.0)]) == [("60", 90.0)]
+
+
+def test_a_doubtful_number_read_shorter_than_its_marks_goes_to_review() -> None:
+    # three pen scribbles in the number's blank, the first reading "7" at 26: no reading agrees, and a lone
+    # "7" where three marks stand is surely wrong: no number rather than "7"
+    prepared, _, boxes = _header("229", "28", "11")
+    img = prepared.ocr.copy()
+    so = boxes["so"]
+    import cv2
+
+    for k in range(3):
+        x = int(so.x1 + 40 + 55 * k)
+        cv2.line(img, (x, 350), (x + 30, 400), 20, 6)
+        cv2.line(img, (x + 30, 350), (x, 405), 20, 6)
+    prepared = replace(prepared, master=img, ocr=img)
+    seven = Word("7", 26.0, Box(so.x1 + 40, so.y0, so.x1 + 90, so.y1), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), seven], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["code_number"] == "7"
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == (None, "BC-UBND")
+
+
 def _dated(day: str, read_as: str) -> tuple[Prepared, RecognizedPage]:
     """ "Hà Nội, ngày <day> tháng 10 năm 2024" with the day written by pen, and a first reading that read the
     day sure as ``read_as``."""

@@ -14,6 +14,7 @@ A pure function of the prepared page and its first reading.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -842,8 +843,19 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         if found and blank.lost and not _adds_digits(blank.first, found[0]):
             found = None  # a sure first reading is only added to, never read otherwise
         glued_digits = not blank.drop and blank.first.isdigit()
-        if found is None and (
-            blank.kind in (Kind.NUMBER, Kind.TAXCODE) or blank.first_conf >= 85 or glued_digits
+        # a doubtful number read with fewer digits than the blank holds marks ("7" of a written "1321") is
+        # surely wrong: unread, it is dropped (the number goes to review) rather than kept
+        short = (
+            blank.kind == Kind.NUMBER
+            and not blank.lost
+            and bool(cs)
+            and blank.first_conf < PRINTED_CONF
+            and len(_digit_marks(cs[0])) > sum(ch.isdigit() for ch in blank.first)
+        )
+        if (
+            found is None
+            and not short
+            and (blank.kind in (Kind.NUMBER, Kind.TAXCODE) or blank.first_conf >= 85 or glued_digits)
         ):
             continue  # keep the first reading (a number stays as read; a sure day too; digits glued to the
             # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
@@ -1016,6 +1028,39 @@ def ones_for_fours(crop: np.ndarray, text: str) -> str:
     )
 
 
+def _has_foot(mark: np.ndarray) -> bool:
+    """Whether a mark's last rows run much wider than its stroke and half as wide as the mark or so (a "1"'s
+    foot along the line, a "2"'s base)."""
+    h = mark.shape[0]
+    rows = [_runs(mark[r]) for r in range(h)]
+    middle = [rw[0][1] - rw[0][0] + 1 for rw in rows[int(0.25 * h) : int(0.8 * h)] if len(rw) == 1]
+    if not middle:
+        return False
+    thick = statistics.median(middle)
+    wide = max(2.2 * thick, 0.45 * mark.shape[1])  # a slanted stroke's end is no foot
+    return any(rw and max(b - a + 1 for a, b in rw) > wide for rw in rows[int(0.85 * h) :])
+
+
+def _loops(mark: np.ndarray) -> int:
+    """How many loops a digit's mark closes one above the other (holes as ``_has_loop`` counts them, two
+    only when the second lies wholly below the first: the two of an "8")."""
+    h = mark.shape[0]
+    contours, hierarchy = cv2.findContours(mark.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return 0
+    holes = []
+    for c, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
+        if parent < 0:
+            continue
+        _, y, cw, ch = cv2.boundingRect(c)
+        if cw >= max(3, 0.08 * h) and ch >= max(3, 0.12 * h) and cv2.contourArea(c) >= 0.01 * h * h:
+            holes.append((y, y + ch))
+    holes.sort()
+    if len(holes) >= 2 and any(b[0] >= a[1] - 1 for a, b in itertools.pairwise(holes)):
+        return 2
+    return min(1, len(holes))
+
+
 def _has_loop(mark: np.ndarray) -> bool:
     """Whether a digit's mark closes a loop: a hole in its ink a tenth of its height across or so (not the
     slit where a stroke runs back over itself; a printed "/" glued to the mark does not count in its size)."""
@@ -1039,15 +1084,19 @@ _OPEN_DIGITS = frozenset("1357")
 def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The readings the crop's marks allow: none with fewer digits than the crop has digit marks (a digit
     left out: the slanted "0" of "07" read "7"), and where there is one mark per digit, none that reads a
-    mark closing a loop as 1, 3, 5 or 7 (the "9" of "09" with an open tail read "3")."""
+    mark closing a loop as 1, 3, 5 or 7 (the "9" of "09" with an open tail read "3"), a mark closing two
+    loops one above the other as anything but 8, or a mark standing on a wide foot as 4 or 7 (the "1" of
+    "1321" read "7", its "2" read "4": a "7" ends in the air, a "4" on its stem)."""
     marks = _digit_marks(crop)
-    loops = [_has_loop(m) for m in marks]
+    loops = [_loops(m) for m in marks]
+    footed = [_has_foot(m) for m in marks]
     out = []
     for t, c in votes:
         if len(t) < len(marks):
             continue
         if len(t) == len(marks) and any(
-            ch in _OPEN_DIGITS and loop for ch, loop in zip(t, loops, strict=True)
+            (ch in _OPEN_DIGITS and n >= 1) or (ch != "8" and n >= 2) or (ch in "47" and foot)
+            for ch, n, foot in zip(t, loops, footed, strict=True)
         ):
             continue
         out.append((t, c))
