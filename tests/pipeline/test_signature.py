@@ -307,6 +307,47 @@ def test_a_name_line_stretched_over_the_page_is_not_read_again_as_a_sheet_of_pag
     assert all(n <= signature.MAX_READ_PIXELS for n in sizes), sizes
 
 
+def test_name_under_a_grey_seal_on_a_blurred_photo_read_with_the_seal_tone_taken_out() -> None:
+    # a grey page photographed shaken (the varied generator's blur photo): the seal's ring and the pen's
+    # scribble run into the name, whose line the first reading drops; the block read as cut and with the
+    # seal's big strokes erased (the scribble joins "Đoàn" to the ring) gives no name; with the seal's lighter
+    # tone made paper it is read, surely
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, scanned_pages
+
+    axes = Axes(
+        kind="giay_phep",
+        colour=Colour.GREY,
+        dpi=200,
+        seal=Seal.OVER_NAME,
+        header=Header.MINISTRY,
+        sign=SignForm.KT,
+        tail=Tail.NONE,
+        font=Font.LIBERATION_SANS,
+        margins=Margins.STANDARD,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(4, "dev", axes=axes)
+    prepared = preprocess.prepare(np.asarray(scanned_pages(doc)[0].convert("RGB")))
+    first = recognize.recognize(prepared, lang="vie")
+    assert extract([first]).values()["signer_name"] is None
+    v = extract([signature.second_pass(prepared, first, lang="vie")]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Phó Cục trưởng", doc.fields["signer_name"])
+
+
+def test_a_reading_without_the_seal_tone_is_taken_only_when_its_name_is_read_surely() -> None:
+    # splitting a blurred photo's tones thins its soft print too: "Khương Minh Bình" at 45 for "Dương"
+    clean = recognize.recognize(
+        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
+    )
+    words = list(clean.words)
+    assert signature._signer_found(clean, words, sure=True)
+    name = next(w for w in words if w.text == "Nguyễn")
+    doubted = [replace(w, conf=45.0) if w is name else w for w in words]
+    assert signature._signer_found(clean, doubted)
+    assert not signature._signer_found(clean, doubted, sure=True)
+
+
 def test_a_name_line_read_with_two_words_glued_is_read_again() -> None:
     # the first reading glued the family name to the next word ("PhạmThu Hà", read surely): that is no
     # signer, so the block is read again on its own and the name's words come apart

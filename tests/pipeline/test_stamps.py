@@ -98,3 +98,61 @@ def test_a_type_line_without_a_true_box_gives_no_zone() -> None:
         )
         page = RecognizedPage(0, "ocr", 2400.0, 3400.0, "QUYẾT ĐỊNH", words)
         assert stamps._zone(page) is None
+
+
+def _bitonal_report_with_a_stamp_box() -> tuple[preprocess.Prepared, RecognizedPage, str]:
+    """A report scanned bitonal (the varied generator's "alt" family): its ĐẾN stamp's box, as black as the
+    print, has its left side through "quý II năm 2024" at the end of the subject."""
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, scanned_pages
+
+    axes = Axes(
+        kind="bao_cao",
+        colour=Colour.BITONAL,
+        dpi=200,
+        seal=Seal.OVER_NAME,
+        header=Header.PARENT,
+        sign=SignForm.DIRECT,
+        tail=Tail.NONE,
+        stamp=True,
+        font=Font.LIBERATION_SERIF,
+        margins=Margins.NARROW,
+        photo=Photo.NONE,
+    )
+    doc = make_varied_document(41002, "alt", axes=axes)
+    prepared, first = _read(scanned_pages(doc)[0])
+    return prepared, first, str(doc.fields["subject"])
+
+
+def test_a_stamp_s_box_over_the_subject_on_a_bitonal_scan_is_taken_out_by_its_shape() -> None:
+    prepared, first, subject = _bitonal_report_with_a_stamp_box()
+    assert extract([first]).values()["subject"] != subject  # "quý ÏÏ KẾ ÁN 9", then the body's lines
+    again = stamps.second_pass(prepared, first, lang="vie")
+    v = extract([again]).values()
+    assert v["subject"] == subject
+    assert (v["type_name"], v["issued_date"]) == ("Báo cáo", "2024-01-08")
+
+
+def test_a_box_s_frame_is_taken_out_and_letters_and_a_rule_are_kept() -> None:
+    import cv2
+
+    letter = 20.0
+    img = np.full((200, 800), 255, np.uint8)
+    cv2.putText(img, "HIL lIl", (20, 80), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)  # upright strokes, 1 letter
+    cv2.line(img, (20, 120), (300, 120), 0, 2)  # a rule under a line of print: no side
+    assert stamps.without_frame(img, letter) is None
+    cv2.rectangle(img, (450, 20), (750, 180), 0, 3)  # a stamp's box
+    out = stamps.without_frame(img, letter)
+    assert out is not None
+    assert (out[:, 440:760] < 128).sum() < 0.05 * (img[:, 440:760] < 128).sum()
+    assert (out[:100, :400] < 128).sum() == (img[:100, :400] < 128).sum()  # the letters as they were
+
+
+def test_a_subject_read_again_is_taken_only_with_fewer_marks() -> None:
+    first = "Kết quả công tác phòng, chống tham những quý ÏÏ KẾ ÁN 9 Thực hiện Itwẩn: VP"
+    assert stamps._subject_cleaner("Kết quả công tác phòng, chống tham nhũng quý II năm 2024", first)
+    assert not stamps._subject_cleaner(
+        "VÀ ki TS Tà ˆ sa_ 12) SỐ", "Về việc cấp Giấy phép tiến hành công kiệc bứ"
+    )
+    assert not stamps._subject_cleaner(None, first)
+    assert stamps._subject_cleaner("Về việc cấp Giấy phép", None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import cv2
@@ -77,6 +77,19 @@ def erase_seal(grey: np.ndarray, letter: float) -> np.ndarray:
     return out
 
 
+def _variants(crop: np.ndarray, letter: float) -> Iterator[tuple[np.ndarray, bool]]:
+    """The block as cut, then with a grey seal's lighter ink made paper (``regions.print_tone``: on a grey
+    scan the seal's ring and letters are lighter than the print and the pen), then with the seal's big
+    strokes erased: each made only when the one before gave no signer. With each, whether its name must be
+    read surely: splitting a blurred photo's tones also thins the print's soft letters, which then read as
+    other names ("Khương", "Minh Bánh" for "Dương Minh Bình", at confidence 45-74)."""
+    yield crop, False
+    toned = regions.print_tone(crop)
+    if toned is not None:
+        yield toned, True
+    yield erase_seal(crop, letter), False
+
+
 def _read(
     image: np.ndarray,
     x0: float,
@@ -106,9 +119,12 @@ def enlargement(letter: float, width: int, height: int) -> float:
     return max(1.0, min(MAX_UP, SMALL_LETTER / letter, room))
 
 
-def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = None) -> bool:
+def _signer_found(
+    page: RecognizedPage, words: list[Word], title: str | None = None, *, sure: bool = False
+) -> bool:
     """The new words give a name led by a family name (and, when the first reading had a title, the same
-    title or its deputy: a reading that loses "PHÓ" under the seal is not better)."""
+    title or its deputy: a reading that loses "PHÓ" under the seal is not better); with ``sure``, every word
+    of the name read at confidence >= ``SURE_FAMILY_CONF``."""
     probe = replace(page, words=tuple(words), text="")
     found = read_signer(page_lines(probe))
     name = found.value("signer_name")
@@ -122,12 +138,16 @@ def _signer_found(page: RecognizedPage, words: list[Word], title: str | None = N
         # a family name the list lacks ("Ngụy", "Ksor"): taken only as read surely, never as a guess, and
         # before two more words (two given names alone, "Minh Nam" with the family name under the seal, are
         # no name)
-        sure = [wd.conf for wd in words if nfc(wd.text.strip(".,;:|!'\"()[]")) == head]
-        if not sure or max(sure) < SURE_FAMILY_CONF or len(str(name).split()) < 3:
+        read = [wd.conf for wd in words if nfc(wd.text.strip(".,;:|!'\"()[]")) == head]
+        if not read or max(read) < SURE_FAMILY_CONF or len(str(name).split()) < 3:
             return False
     # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
     given = {fold(g) for g in str(name).split()[1:]}
     confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in given]
+    if sure:
+        parts = {fold(p) for p in str(name).split()}
+        confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in parts]
+        return len(confs) >= len(parts) and min(confs) >= SURE_FAMILY_CONF
     return bool(confs) and min(confs) >= GIVEN_NAME_CONF
 
 
@@ -162,12 +182,12 @@ def second_pass(
     best: list[Word] = []
     titled: list[Word] = []
     first_title = regions.signer_of(page).value("signer_title")
-    for image in (crop, erase_seal(crop, letter)):
+    for image, sure in _variants(crop, letter):
         try:
             new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
             break
-        if _signer_found(page, new, first_title):
+        if _signer_found(page, new, first_title, sure=sure):
             best = new
             break
         if first_title is None and not titled and _title_found(page, new):

@@ -11,11 +11,13 @@ them read as sure Vietnamese syllables. Black print under the stamp stays black 
 it: dark, no colour), so the words come back whole.
 
 On a scan without colour (an archive's grey scan) the stamp's purple or blue is a mid-grey, lighter than the
-black print: there the lighter of the two inks is made paper (``regions.print_tone``).
+black print: there the lighter of the two inks is made paper (``regions.print_tone``). On a bitonal scan
+(the stamp as black as the print) the stamp's box is taken out by its shape: its frame's long straight
+strokes (a vertical side at least 3 letters tall: no letter, and no rule under a trích yếu, has one), where
+they cross the words under them ("quý II năm 2024" read "quý ÏI năm b2" through the box's side).
 
-A pure function of the prepared page and its first reading. Bitonal scans (the stamp as black as the
-print), pages without a type name (a công văn's "V/v" lines), and pages with no stamp's ink there are
-untouched: no second Tesseract run.
+A pure function of the prepared page and its first reading. Pages without a type name (a công văn's "V/v"
+lines), and pages with no stamp's ink (nor box) there are untouched: no second Tesseract run.
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
 ) -> RecognizedPage:
     """The first page with its type name and subject rows read again without a stamp over them: its
-    coloured ink made paper on a colour scan, its lighter tone on a grey one."""
+    coloured ink made paper on a colour scan, its lighter tone on a grey one, its box on a bitonal one."""
     if page.index != 0:
         return page
     zone = _zone(page)
@@ -126,9 +128,10 @@ def second_pass(
     x0, x1 = 0.0, float(page.width)
     if int(x1 - x0) < 8 or int(y1 - y0) < 8:
         return page
-    grey = _without_stamp(prepared, x0, y0, x1, y1)
-    if grey is None:
+    cleaned = _without_stamp(prepared, x0, y0, x1, y1, regions.letter_height(page.words))
+    if cleaned is None:
         return page
+    grey, by_box = cleaned
     dpi = round(prepared.dpi / prepared.scale)
     try:
         tokens = tesseract.image_to_data(grey, lang=lang, psm=6, dpi=dpi, timeout=timeout)
@@ -149,14 +152,46 @@ def second_pass(
     new = [w for ws in rows.values() for w in ws]
     if _sure(new) <= _sure(old):
         return page  # the reading without the stamp is no better: keep the first
-    return _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
+    again = _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
+    if by_box and not _subject_cleaner(_subject_of(again), _subject_of(page)):
+        # the stamp's words are still there (only its box's sides were taken out): a reading of the whole
+        # strip may run them into the subject's row ("VÀ ki TS Tà … SỐ: 2785 Về việc …"); taken only when
+        # the subject itself reads with fewer marks that are no words
+        return page
+    return again
 
 
-def _without_stamp(prepared: Prepared, x0: float, y0: float, x1: float, y1: float) -> np.ndarray | None:
+def _subject_of(page: RecognizedPage) -> str | None:
+    from digitize.pipeline.fields import extract
+
+    return extract([page]).values()["subject"]
+
+
+def _marks(text: str) -> int:
+    """How many words of ``text`` are neither Vietnamese syllables nor numbers ("ÏÏ", "Itwẩn:", "ˆ")."""
+    n = 0
+    for w in text.split():
+        letters = re.sub(r"[^\w]|[\d_]", "", w)
+        if (letters and not is_syllable(letters)) or (not letters and not any(ch.isdigit() for ch in w)):
+            n += 1
+    return n
+
+
+def _subject_cleaner(new: str | None, old: str | None) -> bool:
+    """The subject read again has fewer marks that are no words than the first (or the first had none)."""
+    if not new:
+        return False
+    return not old or _marks(new) < _marks(old)
+
+
+def _without_stamp(
+    prepared: Prepared, x0: float, y0: float, x1: float, y1: float, letter: float
+) -> tuple[np.ndarray, bool] | None:
     """The rows cut from the scan, grey, with the stamp's ink made paper: on a colour scan its coloured ink
     (when there is ``MIN_INK`` of it), on a scan without colour (an archive's grey scan: the purple or blue
-    stamp lighter than the black print) its tone (``regions.print_tone``). None when there is no stamp's ink
-    to take out (a little colour, not a stamp's worth; one ink only; a bitonal scan)."""
+    stamp lighter than the black print) its tone (``regions.print_tone``), else (one ink: a bitonal scan) its
+    box's sides (``without_frame``, letters ``letter`` px high); with whether only the box was taken out.
+    None when there is no stamp's ink to take out (a little colour, not a stamp's worth; one ink, no box)."""
     coloured = 0
     if prepared.master.ndim == 3:
         crop = regions.cut(prepared, x0, y0, x1, y1, colour=True)
@@ -165,10 +200,39 @@ def _without_stamp(prepared: Prepared, x0: float, y0: float, x1: float, y1: floa
         if coloured >= MIN_INK * mask.size:
             clean = crop.copy()
             clean[mask > 0] = 255
-            return cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY)
+            return cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY), False
     if coloured:
         return None
-    return regions.print_tone(regions.cut(prepared, x0, y0, x1, y1))
+    grey = regions.cut(prepared, x0, y0, x1, y1)
+    toned = regions.print_tone(grey)
+    if toned is not None:
+        return toned, False
+    framed = without_frame(grey, letter)
+    return None if framed is None else (framed, True)
+
+
+FRAME_SIDE = 3.0  # letters: a box side at least this tall (no letter is; a rule has none)
+FRAME_TOP = 4.0  # letters: its top and bottom at least this long
+
+
+def without_frame(grey: np.ndarray, letter: float) -> np.ndarray | None:
+    """``grey`` with a box's frame made paper: unbroken upright strokes at least ``FRAME_SIDE`` letters
+    tall and level ones at least ``FRAME_TOP`` letters long (a stamp's box, a table's rules: no letter,
+    and no row of print, has one); None when there is no upright side (nothing to take out: the rule under
+    a trích yếu alone is no box) or no letter size is known. A box pressed askew (its sides off upright by
+    more than a pixel over their height) is left as it is."""
+    if not letter >= 4:
+        return None
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    side = cv2.getStructuringElement(cv2.MORPH_RECT, (1, round(FRAME_SIDE * letter)))
+    upright = cv2.morphologyEx(ink, cv2.MORPH_OPEN, side)
+    if not cv2.countNonZero(upright):
+        return None
+    top = cv2.getStructuringElement(cv2.MORPH_RECT, (round(FRAME_TOP * letter), 1))
+    level = cv2.morphologyEx(ink, cv2.MORPH_OPEN, top)
+    out = grey.copy()
+    out[(upright > 0) | (level > 0)] = 255
+    return out
 
 
 def _replace_rows(

@@ -75,3 +75,27 @@ def test_the_number_and_date_row_read_as_one_line_stays_in_the_header() -> None:
     assert v["place"] == "Yên Bái"
     assert v["code_notation"] == "QĐ-SKHCN"
     assert v["organ_name"] == "Sở Khoa học và Công nghệ"
+
+
+def test_a_type_heading_with_a_stamp_s_words_apart_on_its_row() -> None:
+    from digitize.pipeline.fields.layout import type_line
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+
+    def line(words: list[tuple[str, float, float]]) -> object:
+        ws = tuple(
+            Word(t, 90.0 if t != "F—]" else 29.0, Box(x0, 296, x1, 330), line=0) for t, x0, x1 in words
+        )
+        page = RecognizedPage(0, "ocr", 1654.0, 2339.0, " ".join(w.text for w in ws), ws)
+        return page_lines(page)[0]
+
+    # the stamp's "Số: 7202" read on the heading's row, far right of it
+    stamped = line(
+        [("BÁO", 778, 860), ("CÁO", 872, 950), ("F—]", 1130, 1180), ("đố:", 1200, 1240), ("z202", 1260, 1340)]
+    )
+    assert type_line(stamped) == ("Báo cáo", 1.0)
+    # words right after it, a space apart: not a heading with a stamp beside it
+    near = line(
+        [("BÁO", 778, 860), ("CÁO", 872, 950), ("KẾT", 965, 1030), ("QUẢ", 1042, 1110), ("z202", 1120, 1200)]
+    )
+    assert type_line(near) is None

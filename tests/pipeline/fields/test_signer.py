@@ -260,6 +260,29 @@ def test_an_e_signature_box_under_the_name_is_no_name() -> None:
     assert v["signer_name"] == "Y Ngông Niê Kdăm"
 
 
+def test_the_seal_s_marks_before_the_head_s_title_under_tm_are_no_deputy() -> None:
+    # a grey photo: the seal's marks before "CHỦ TỊCH" read "90 HA", which matches "PHÓ CHỦ TỊCH" fuzzily;
+    # right under "TM." signs the head (a deputy signs under "KT. CHỦ TỊCH")
+    def title(lines: tuple[str, ...]) -> str | None:
+        return values(_ubnd_directive()[:-5] + signer(lines, "Thái Tuyết Loan"))["signer_title"]
+
+    assert title(("TM. ỦY BAN NHÂN DÂN", "90 HA CHỦ TỊCH")) == "Chủ tịch"
+    assert title(("TM. ỦY BAN NHÂN DÂN", "PHO CHỦ TỊCH")) == "Phó Chủ tịch"  # "PHÓ" read: as read
+    assert title(("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "HA CHỦ TỊCH")) == "Phó Chủ tịch"
+
+
+def test_letters_of_mixed_case_under_the_seal_s_rim_are_no_family_name() -> None:
+    # a bitonal scan: the ring through "Lục Mạnh" read "sL, .nh Hậu"; "sL" had become "SL", then "Lê" (the
+    # nearest family name), and "nh" "Anh": an invented name. A lower-case syllable's first letter may be a
+    # capital the rim broke ("bý" for "Lý"); mixed case is the rim's marks
+    def name(text: str, confs: list[float]) -> str | None:
+        block = signer(("GIÁM ĐỐC",), text, confs)
+        return values(_ubnd_directive()[:-5] + block)["signer_name"]
+
+    assert name("sL, .nh Hậu", [50.0, 74, 96]) is None
+    assert name("bý Thị Hậu", [50.0, 90, 96]) == "Lý Thị Hậu"
+
+
 def test_two_words_of_a_name_read_glued_are_no_name_word() -> None:
     # OCR lost the space between a family name and the next word ("PhạmThu Hà", read surely): one capital
     # inside a word is two words glued, not a minority people's name word; no signer from that reading, so the

@@ -183,6 +183,9 @@ def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_
         ("quý l năm 2021", "quý I năm 2021"),  # a lone I read as l
         ("quý | năm 2021", "quý I năm 2021"),
         ("quý 1 năm 2020", "quý 1 năm 2020"),
+        ("quý TII năm 2021", "quý III năm 2021"),  # a serif I read as T
+        ("quý TI năm 2021", "quý II năm 2021"),
+        ("quý TIIV năm 2021", "quý TIIV năm 2021"),  # no quarter once repaired: as read
     ):
         specs = header(
             number="Số: 76/SCT-KTAT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/v báo cáo kết quả " + read,)

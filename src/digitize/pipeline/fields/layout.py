@@ -13,6 +13,7 @@ from digitize.pipeline.fields.dates import WORD_DATE
 from digitize.pipeline.fields.lines import Line, split_line
 from digitize.pipeline.fields.text import fold1, match
 from digitize.pipeline.fields.vocab import F_TYPES
+from digitize.pipeline.model import Word
 from digitize.text import fold
 
 
@@ -33,7 +34,27 @@ def type_line(line: Line) -> tuple[str, float] | None:
     if hit is None and any(w.conf < 30 for w in line.words):
         sure = " ".join(w.text for w in line.words if w.conf >= 30)
         hit = _type_text(sure) if sure else None
+    if hit is None and (lead := _lead_apart(line)):
+        hit = _type_text(" ".join(w.text for w in lead))  # "BÁO CÁO      F—] đố: z202": a stamp beside it
     return hit
+
+
+def _lead_apart(line: Line) -> list[Word]:
+    """The line's leading words in capitals when the words after them stand apart (a gap of at least two
+    line heights: a stamp's box beside a heading, not a word of it); [] otherwise."""
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    lead: list[Word] = []
+    for k, w in enumerate(words):
+        letters = [ch for ch in w.text if ch.isalpha()]
+        if not letters or not all(ch.isupper() for ch in letters):
+            break
+        lead.append(w)
+        if k + 1 < len(words):
+            nxt = words[k + 1]
+            height = max(1.0, w.box.y1 - w.box.y0)
+            if nxt.box.x0 - w.box.x1 >= 2 * height:
+                return lead
+    return []
 
 
 def _type_text(text: str) -> tuple[str, float] | None:

@@ -68,6 +68,12 @@ def title_of(line: Line) -> tuple[str, float, bool] | None:
     return hit[0], hit[1], prefixed
 
 
+def _prefix_of(line: Line) -> str | None:
+    """The authority prefix a line opens with ("kt", "tm", "tl", "q", "ttl"), None without one."""
+    pre = _AUTH_PREFIX.match(squash(re.sub(r"[^a-z .]", " ", line.folded)))
+    return pre.group(1).lower() if pre else None
+
+
 def _parts(line: Line) -> list[tuple[str, float]]:
     """The line's words, with "Định,Thị", "Dương:Minh" split: OCR may glue two syllables of a name with a
     comma, a dot or a colon (a seal stroke or a speck between them)."""
@@ -83,8 +89,9 @@ def name_tokens(line: Line) -> list[tuple[str, float]]:
     toks = []
     for text, conf in _parts(line):
         t = text.strip(".,;:|!'\"“”()[]{}_-—")
-        if 2 <= len(t) <= 4 and t.isalpha() and t[0].islower() and conf < 80:
-            # a doubtful lower-case syllable: the seal's rim over a capital ("bý" for "Lý")
+        if 2 <= len(t) <= 4 and t.isalpha() and t.islower() and conf < 80:
+            # a doubtful lower-case syllable: the seal's rim over a capital ("bý" for "Lý"); not letters of
+            # mixed case ("sL": the rim's marks, no syllable)
             t = t[0].upper() + t[1:]
         if (
             len(t) >= 1
@@ -355,6 +362,19 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             and nxt.y0 - tl.y1 < 1.5 * (tl.y1 - tl.y0)
         ):
             name, q = known[0], q * 0.8
+    if (
+        name.startswith("Phó ")
+        and not prefixed
+        and title_i > 0
+        and _prefix_of(right[title_i - 1]) == "tm"
+        and not any(fuzz.ratio(fold(w.text.strip(".,;:|!'\"()[]")), "pho") >= 67 for w in tl.words)
+    ):
+        # "TM. ỦY BAN NHÂN DÂN / 90 HA CHỦ TỊCH": the seal's marks before the head's title matched "Phó X"
+        # fuzzily. Right under "TM." signs the head; a deputy signs under "KT. X" (Decree 30), and no word of
+        # the line reads "PHÓ"
+        head_title = match(fold(name).removeprefix("pho "), F_TITLES, 95)
+        if head_title:
+            name, q = head_title[0], q * 0.8
     if prefixed:
         folded = squash(re.sub(r"[^a-z .]", " ", _q_form(tl.folded)))
         pre = _AUTH_PREFIX.match(folded) or _GLUED_PREFIX.match(folded)

@@ -238,9 +238,11 @@ def full_title(type_name: str | None, subject: Found) -> Found:
     return Found((replace(f, value=titled),))
 
 
-# a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"); at least one true
-# numeral letter in it, so an Arabic "quý 1" stays
-_QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|]*[IVX])(?=[IVXl1|]*[l1|])([IVXl1|]{2,4})\b")
+# a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"), a serif I read as "T"
+# ("quý TII năm 2021"); at least one true numeral letter in it, so an Arabic "quý 1" stays; only a quarter
+# (I to IV) once repaired
+_QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|T]*[IVX])(?=[IVXl1|T]*[l1|T])([IVXl1|T]{2,4})\b")
+_QUARTERS = frozenset({"I", "II", "III", "IV"})
 # a lone "l", "|" or a toned I ("Ì") for a quarter ("quý l năm 2021"): no Vietnamese word is "l", an Arabic
 # "1" stays
 _QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|ÌÍỈĨỊ](?=\s|[,.;)]|$)")
@@ -280,8 +282,13 @@ def drop_stray_dots(text: str) -> str:
     return re.sub(r"(?<=[^\W\d_])\.(?=\s+[a-zà-ỹđ])", "", text)
 
 
+def _quarter(m: re.Match[str]) -> str:
+    numeral = re.sub(r"[l1|T]", "I", m.group(2))
+    return f"{m.group(1)} {numeral}" if numeral in _QUARTERS else m.group(0)
+
+
 def fix_quarter(text: str) -> str:
-    text = _QUARTER.sub(lambda m: f"{m.group(1)} {re.sub(r'[l1|]', 'I', m.group(2))}", text)
+    text = _QUARTER.sub(_quarter, text)
     return _QUARTER_ONE.sub(lambda m: f"{m.group(1)} I", text)
 
 
