@@ -29,6 +29,8 @@ def _word(text: str, x0: float, y0: float, x1: float, line: int, conf: float = 9
 PEN = {
     "1": [[(0.0, 0.62), (0.35, 0.3), (0.8, 0.0), (0.72, 1.0)]],
     "i": [[(0.55, 0.0), (0.5, 1.0)]],
+    # a slanted "1" with a foot (the stroke drawn down, then a short base along the line)
+    "l": [[(0.75, 0.0), (0.45, 1.0)], [(0.1, 1.0), (0.8, 1.0)]],
     "4": [[(0.6, 0.0), (0.05, 0.65), (0.95, 0.65)], [(0.7, 0.25), (0.65, 1.0)]],
     "h": [[(0.25, 0.0), (0.1, 0.6), (0.95, 0.6)], [(0.7, 0.1), (0.68, 1.0)]],
     "0": [
@@ -197,6 +199,24 @@ def test_a_day_or_month_only_two_sure_readings_give_is_taken() -> None:
     assert handdigits.consensus([("8", 95.0), ("8", 90.0)], handdigits.Kind.NUMBER) is None
 
 
+def test_readings_all_agreeing_one_digit_a_mark_are_taken_without_a_clear_majority() -> None:
+    day, number = handdigits.Kind.DAY, handdigits.Kind.NUMBER
+    # "70" read at 60 three times by one model (the other's "0" left out by the two marks), junk at 1-8
+    votes = [("70", 60.8), ("70", 61.5), ("70", 60.1), ("10", 0.9), ("10", 7.6)]
+    assert handdigits.consensus(votes, number) is None
+    assert handdigits.agreed(votes, number, "Ũ", 2) == ("70", pytest.approx(60.0))
+    assert handdigits.agreed(votes, number, "Ũ", 3) is None  # a mark more than digits: one was lost
+    assert handdigits.agreed([*votes, ("76", 55.0)], number, "Ũ", 2) is None  # a sure reading disagrees
+    # three unsure readings of a lone "7": not enough
+    assert handdigits.agreed([("7", 43.0), ("7", 47.0), ("7", 58.0)], number, "", 1) is None
+    # two readings the page's first reading agrees with, its letters as the digits they look like
+    two = [("2699", 50.1), ("2699", 23.0), ("699", 0.0), ("699", 3.1)]
+    assert handdigits.agreed(two, number, "Z699", 4) == ("2699", pytest.approx(36.55))
+    assert handdigits.agreed(two, number, "Z6#9", 4) is None
+    assert handdigits.agreed(two, number, "Z699", 3) is None
+    assert handdigits.agreed([("45", 60.0), ("45", 61.0), ("45", 62.0)], day, "", 2) is None  # no 45th
+
+
 def test_a_second_reading_that_times_out_keeps_the_first() -> None:
     prepared, page = _scene("19", "27")
     assert handdigits.second_pass(prepared, page, timeout=0.001) == page  # no error: the document goes on
@@ -264,6 +284,37 @@ def test_a_one_with_a_long_lead_in_is_told_from_a_four_by_its_shape() -> None:
     assert handdigits.ones_for_fours(_pen_crop("04"), "04") == "04"
     assert handdigits.ones_for_fours(_pen_crop("113"), "443") == "113"
     assert handdigits.ones_for_fours(_pen_crop("01"), "4") == "4"  # marks and digits do not pair up: as read
+
+
+def test_a_one_with_a_foot_is_told_from_a_four_by_its_shape() -> None:
+    # a slanted "1" with a foot glued to the printed slash: both models read "2071/" as "2074/"; one stroke,
+    # no arm beside its stem, no loop, no bar across its lower middle: no "4"
+    marks = handdigits._digit_marks(_pen_crop("0l"))
+    assert [handdigits.one_stroke(m) for m in marks] == [False, True]
+    assert handdigits.ones_for_fours(_pen_crop("0l"), "04") == "01"
+    assert handdigits.ones_for_fours(_pen_crop("l0l"), "404") == "101"
+    for fours in ("04", "0h", "i4", "40", "44"):  # closed and open fours: never a "1"
+        read = "".join("4" if ch in "4h" else "0" for ch in fours)
+        assert handdigits.ones_for_fours(_pen_crop(fours), read) == read
+
+
+def test_plain_strokes_nothing_was_read_from_are_ones() -> None:
+    # a blurred "11" written as two slanted strokes: both models read nothing at all; by their shape, ones
+    month, day = handdigits.Kind.MONTH, handdigits.Kind.DAY
+    assert [handdigits.plain_stroke(m) for m in handdigits._digit_marks(_pen_crop("ii"))] == [True, True]
+    assert handdigits._plain_ones(_pen_crop("ii"), month) == ("11", 50.0)
+    assert handdigits._plain_ones(_pen_crop("i"), day) == ("1", 50.0)
+    assert handdigits._plain_ones(_pen_crop("i7"), day) is None  # a "7" is no plain stroke
+    assert handdigits._plain_ones(_pen_crop("iii"), day) is None  # no 111th day
+    for ch in "l1470h3":  # a foot, a flag, a bar, a loop: no plain stroke
+        assert not any(handdigits.plain_stroke(m) for m in handdigits._digit_marks(_pen_crop(ch))), ch
+    from samples.marks import handwritten_digits
+
+    for seed in range(4):
+        for ch in "023456789":
+            overlay = np.asarray(handwritten_digits(ch, seed, 80, 80))
+            crop = (255 - overlay[..., 3]).astype(np.uint8)
+            assert handdigits._plain_ones(crop, day) is None, (ch, seed)
 
 
 def test_script_font_fours_are_never_taken_for_ones() -> None:
@@ -393,6 +444,82 @@ def test_day_and_month_glued_to_thang_and_nam_are_found_and_read() -> None:
     assert fields["issued_date"] == "2024-11-28"
     assert fields["code_number"] == "229"
     assert fields["code_notation"] == "BC-UBND"
+
+
+def test_a_digit_lost_from_a_number_read_sure_is_read_again() -> None:
+    # "74" written with the "7"'s top in the organ's rule: the first reading has "4" alone, sure (96); the
+    # region holds two digit marks, so it is read again and the lost "7" found
+    prepared, _, boxes = _header("74", "24", "4")
+    words = _first_reading(boxes, glued=False)
+    so, note = boxes["so"], boxes["notation"]
+    mid = (so.x1 + note.x0) / 2
+    four = Word("4", 96.0, Box(mid, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*words, four], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["code_number"] == "4"
+    assert not [b for b in handdigits.find_blanks(page) if b.kind == "number"]  # sure digits: no blank
+    assert [b.first for b in handdigits.sure_numbers(page)] == ["4"]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == ("74", "BC-UBND")
+
+
+@pytest.mark.parametrize("so", ["sø:", "96:", "Sứ"])
+def test_a_misread_so_still_marks_the_number_s_blank(so: str) -> None:
+    _, _, boxes = _header("229", "28", "11")
+    words = [replace(w, text=so) if w.text == "Số:" else w for w in _first_reading(boxes, glued=False)]
+    assert "number" in {b.kind for b in handdigits.find_blanks(_read(words))}
+
+
+@pytest.mark.parametrize("notation", ["bc-ubnd", ",BC-UBND"])
+def test_a_number_before_a_notation_read_without_its_slash_is_read_again(notation: str) -> None:
+    # the printed "/BC-UBND" read in lower case without its slash, or with the slash as a comma; the written
+    # number before it read as junk
+    prepared, _, boxes = _header("229", "28", "11")
+    so, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text=notation) if w.text == "/BC-UBND" else w for w in _first_reading(boxes, glued=False)
+    ]
+    junk = Word("2.2Z9", 60.0, Box(so.x1 + 20, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*words, junk], key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["2.2Z9"]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "229"
+
+
+def test_a_day_glued_to_thang_read_as_mang_is_read_again() -> None:
+    # a dark photo: "ngày 1 2máng 5 năm" for "ngày 12 tháng 5 năm", the day's "2" glued to "tháng" read "máng"
+    prepared, _, boxes = _header("229", "12", "5")
+    t = boxes["thang"]
+    words = [
+        replace(w, text="2máng", conf=84.0, box=replace(t, x0=t.x0 - 20)) if w.text == "tháng" else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    one = Word("1", 84.0, Box(boxes["ngay"].x1 + 10, t.y0, t.x0 - 30, t.y1), line=3)
+    page = _read(sorted([*words, one], key=lambda w: (w.line, w.box.x0)))
+    assert "day" in {b.kind for b in handdigits.find_blanks(page)}
+    after = handdigits.second_pass(prepared, page)
+    assert extract([after]).values()["issued_date"] == "2024-05-12"
+
+
+def test_a_sure_number_glued_to_its_notation_is_not_checked_for_lost_digits() -> None:
+    words = (_word("Số:", 430, 400, 495, 0), _word("1169/QĐ-UBND", 520, 400, 860, 0))
+    assert handdigits.sure_numbers(RecognizedPage(0, "ocr", float(W), float(H), "", words)) == []
+    words = (
+        _word("Số:", 430, 400, 495, 0),
+        _word("1169", 520, 400, 620, 0),
+        _word("/QĐ-UBND", 640, 400, 860, 0),
+    )
+    assert [
+        b.first for b in handdigits.sure_numbers(RecognizedPage(0, "ocr", float(W), float(H), "", words))
+    ] == ["1169"]
+
+
+def test_a_sure_number_is_only_added_to() -> None:
+    assert handdigits._adds_digits("4", "74")
+    assert handdigits._adds_digits("1", "81")
+    assert handdigits._adds_digits("29", "209")
+    assert not handdigits._adds_digits("4", "71")  # read otherwise: the sure reading stays
+    assert not handdigits._adds_digits("74", "74")
+    assert not handdigits._adds_digits("29", "92")
 
 
 def test_number_under_a_rule_with_the_printed_line_above_is_read() -> None:
@@ -785,6 +912,50 @@ def test_a_mark_closing_a_loop_is_no_three() -> None:
             pts = [(20 + 55 * k + px * 38 + (1 - py) * 14, 15 + py * 70) for px, py in stroke]
             cv2.polylines(crop35, [np.array(pts, np.int32)], False, 25, 6, cv2.LINE_AA)
     assert handdigits.supported(crop35, [("35", 90.0), ("36", 50.0)]) == [("35", 90.0), ("36", 50.0)]
+
+
+def _strokes_crop(text: str) -> np.ndarray:
+    import cv2
+
+    crop = np.full((100, 40 + 55 * len(text)), 255, np.uint8)
+    for k, ch in enumerate(text):
+        for stroke in STROKES.get(ch, PEN.get(ch, [])):
+            pts = [(20 + 55 * k + px * 38 + (1 - py) * 14, 15 + py * 70) for px, py in stroke]
+            cv2.polylines(crop, [np.array(pts, np.int32)], False, 25, 6, cv2.LINE_AA)
+    return crop
+
+
+def test_readings_a_mark_s_foot_or_two_loops_do_not_allow_are_dropped() -> None:
+    # a "1" with a foot read "7", a "2" on its base read "4": a "7" ends in the air, a "4" on its stem
+    crop = _strokes_crop("l2")
+    votes = [("72", 96.0), ("14", 80.0), ("12", 66.0), ("74", 70.0)]
+    assert handdigits.supported(crop, votes) == [("12", 66.0)]
+    assert handdigits.supported(_strokes_crop("74"), [("74", 90.0)]) == [("74", 90.0)]  # no foot: as read
+    # two loops one above the other: an "8", whatever else is read
+    assert handdigits.supported(_strokes_crop("80"), [("60", 90.0), ("80", 70.0), ("00", 50.0)]) == [
+        ("80", 70.0)
+    ]
+    assert handdigits.supported(_strokes_crop("60"), [("60", 90.0)]) == [("60", 90.0)]
+
+
+def test_a_doubtful_number_read_shorter_than_its_marks_goes_to_review() -> None:
+    # three pen scribbles in the number's blank, the first reading "7" at 26: no reading agrees, and a lone
+    # "7" where three marks stand is surely wrong: no number rather than "7"
+    prepared, _, boxes = _header("229", "28", "11")
+    img = prepared.ocr.copy()
+    so = boxes["so"]
+    import cv2
+
+    for k in range(3):
+        x = int(so.x1 + 40 + 55 * k)
+        cv2.line(img, (x, 350), (x + 30, 400), 20, 6)
+        cv2.line(img, (x + 30, 350), (x, 405), 20, 6)
+    prepared = replace(prepared, master=img, ocr=img)
+    seven = Word("7", 26.0, Box(so.x1 + 40, so.y0, so.x1 + 90, so.y1), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), seven], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["code_number"] == "7"
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == (None, "BC-UBND")
 
 
 def _dated(day: str, read_as: str) -> tuple[Prepared, RecognizedPage]:

@@ -14,6 +14,7 @@ A pure function of the prepared page and its first reading.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -48,7 +49,8 @@ UNREADABLE = "…"
 # second pass small (its crops are stacked into one image, which Tesseract refuses past 32767 px)
 MAX_BLANKS_PER_KIND = 2
 
-_SO = re.compile(r"^\W?s[o0ô6e]\S?\s*[:;.,]?$")
+# "Số:" as OCR may read it: "Sô:", "S6:", "sø:", "Sứ", "96:"
+_SO = re.compile(r"^\W?(?:s[o0ô6eøu]|[59][o0ô6eø])\S?\s*[:;.,]?$")
 
 
 class Kind(StrEnum):
@@ -73,6 +75,9 @@ class Blank:
     # a number glued to its printed notation: where the printed "/" is reckoned to start at the line's foot,
     # and the line's em (the region is cut along the slash's slant, not at ``box``'s right side)
     slash: tuple[float, float, float] | None = None
+    # digits read sure with more digit marks in the region than digits: read again for the lost digit (a new
+    # reading is taken only when it keeps the first reading's digits and adds to them)
+    lost: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,9 @@ class NotationTail:
     text: str  # the notation: a capital, up to 7 more letters, then one or more "-" and letters or digits
 
 
+# the line's last word shaped as a notation whatever its letters' case, its slash lost or read as a comma
+# ("Số: 2.219 mc-vp" for "2919/HC-VP"): the number stands before it
+_LOOSE_TAIL = re.compile(r"^[/,]?[A-Za-zĐđÐ]{1,8}(?:-[A-Za-zĐđÐ0-9]{1,8})+[.,;]?$")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐÐ")
 _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _PART = _LETTERS | frozenset("0123456789")
@@ -207,6 +215,17 @@ def _loop_misread(crop: np.ndarray, text: str) -> bool:
     )
 
 
+def _marks_lost(crop: np.ndarray, text: str) -> bool:
+    """Whether ``crop`` holds more digit marks than ``text`` (read sure) has digits: one was lost."""
+    return len(_digit_marks(crop)) > sum(ch.isdigit() for ch in text)
+
+
+def _adds_digits(first: str, new: str) -> bool:
+    """Whether ``new`` has more digits than ``first`` and holds all of ``first``'s, in order ("4" → "74")."""
+    rest = iter(new)
+    return len(new) > len(first) and all(ch in rest for ch in first)
+
+
 def _char_width(ln: Line) -> float:
     """Width of a printed character on the line (from its words read with confidence)."""
     widths = [(w.box.x1 - w.box.x0) / len(w.text) for w in ln.words if w.conf >= 80 and len(w.text) >= 3]
@@ -227,47 +246,80 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
         words = sorted(ln.words, key=lambda w: w.box.x0)
         folded = [fold(w.text) for w in words]
         cw = _char_width(ln)
-        h = ln.y1 - ln.y0
         # "<place>, ngày D tháng M năm Y"
         out.extend(_date_blanks(words, folded, cw, ln, idx))
         # "Số: N/NOTATION" (the left column: words left of the page's middle)
-        left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
-        if left and _SO.match(fold(left[0].text)) and len(left) >= 2:
-            so = left[0]
-            num_words: list[Word] = []
-            x1: float | None = None
-            slash: tuple[float, float, float] | None = None
-            for w in left[1:]:
-                if _pen_slash(w, so):
-                    num_words.append(w)
-                    continue
-                tail = notation_tail(w.text)
-                if w.text.startswith("/") or (tail and tail.start == 0):
-                    x1 = w.box.x0
-                    break
-                if tail:  # "72#QĐ-TTg": the number glued to the notation
-                    # the printed "/" and notation's width by their letters' shapes (capitals are wide: by
-                    # the line's mean letter "1139/QĐ-TTg" was cut right of its "/" and "/Q" read as digits)
-                    em = _em(ln.words, so, cw)
-                    number = w.text[: tail.start].rstrip("/")
-                    # a number read as digits leaves them at least their printed width (the notation misread
-                    # longer, "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
-                    x1 = w.box.x1 - printed_width("/" + tail.text) * em
-                    if number.isdigit():
-                        x1 = max(x1, w.box.x0 + printed_width(number) * em)
-                    x1 = min(x1, w.box.x1)
-                    slash = (x1, w.box.y1, em)
-                    num_words.append(replace(w, text=number))
-                    break
-                num_words.append(w)
-            if x1 is not None and x1 - so.box.x1 > 1.2 * cw and _doubtful(num_words):
-                drop = [idx[id(w)] for w in num_words if id(w) in idx]
-                conf = min((w.conf for w in num_words), default=0.0)
-                box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
-                first = " ".join(w.text for w in num_words)
-                out.append(Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash))
+        found = _number_blank(page, ln, words, cw, idx)
+        if found is not None and found[1]:
+            out.append(found[0])
     out.extend(_tax_blanks(page, idx))
     return _at_most_per_kind(out)
+
+
+def sure_numbers(page: RecognizedPage) -> list[Blank]:
+    """The header's number read as sure digits ("4" at 96): a digit written into the organ's rule above it
+    ("74" whose "7" runs into the rule) is lost by the first reading, which is sure of the rest."""
+    idx = _word_index(page)
+    out: list[Blank] = []
+    for ln in regions.lines_of(page):
+        if ln.y1 >= 0.35 * page.height:
+            continue
+        words = sorted(ln.words, key=lambda w: w.box.x0)
+        found = _number_blank(page, ln, words, _char_width(ln), idx)
+        # a number glued to its notation ("1169/QĐ-UBND") is printed: what its slanted cut leaves of the "/"
+        # is no lost digit
+        if found is not None and not found[1] and found[0].first.isdigit() and found[0].slash is None:
+            out.append(found[0])
+    return out[:1]
+
+
+def _number_blank(
+    page: RecognizedPage, ln: Line, words: list[Word], cw: float, idx: dict[int, int]
+) -> tuple[Blank, bool] | None:
+    """The region of a "Số: N/NOTATION" line's number (from the left column: words left of the page's
+    middle), and whether its first reading is doubtful (not clean printed digits); None on another line."""
+    left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
+    if not (left and _SO.match(fold(left[0].text)) and len(left) >= 2):
+        return None
+    so = left[0]
+    h = ln.y1 - ln.y0
+    num_words: list[Word] = []
+    x1: float | None = None
+    slash: tuple[float, float, float] | None = None
+    for w in left[1:]:
+        if _pen_slash(w, so):
+            num_words.append(w)
+            continue
+        tail = notation_tail(w.text)
+        if (
+            w.text.startswith("/")
+            or (tail and tail.start == 0)
+            or (w is left[-1] and _LOOSE_TAIL.match(w.text))
+        ):
+            x1 = w.box.x0
+            break
+        if tail:  # "72#QĐ-TTg": the number glued to the notation
+            # the printed "/" and notation's width by their letters' shapes (capitals are wide: by
+            # the line's mean letter "1139/QĐ-TTg" was cut right of its "/" and "/Q" read as digits)
+            em = _em(ln.words, so, cw)
+            number = w.text[: tail.start].rstrip("/")
+            # a number read as digits leaves them at least their printed width (the notation misread
+            # longer, "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
+            x1 = w.box.x1 - printed_width("/" + tail.text) * em
+            if number.isdigit():
+                x1 = max(x1, w.box.x0 + printed_width(number) * em)
+            x1 = min(x1, w.box.x1)
+            slash = (x1, w.box.y1, em)
+            num_words.append(replace(w, text=number))
+            break
+        num_words.append(w)
+    if x1 is None or x1 - so.box.x1 <= 1.2 * cw:
+        return None
+    drop = [idx[id(w)] for w in num_words if id(w) in idx]
+    conf = min((w.conf for w in num_words), default=0.0)
+    box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
+    first = " ".join(w.text for w in num_words)
+    return Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash), _doubtful(num_words)
 
 
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
@@ -282,13 +334,19 @@ def _pen_slash(w: Word, so: Word) -> bool:
     return w.text.startswith("/") and not any(ch.isalnum() for ch in w.text) and high
 
 
+_TH_MISREAD = re.compile(r"[mnrt]ang")
+
+
 def _find_key(letters: str, key: str) -> tuple[int, int]:
-    """Where (start, length) the date word ``key`` is in a word's folded letters; "háng" (the "t" lost) is
-    "tháng"."""
+    """Where (start, length) the date word ``key`` is in a word's folded letters; "háng" (the "t" lost) and
+    "máng" (its "th" read as one letter, "2máng" with the day glued on) are "tháng"."""
     pos = letters.find(key)
     if pos >= 0 or key != "thang":
         return pos, len(key)
-    return letters.find("hang"), 4
+    pos = letters.find("hang")
+    if pos < 0 and (m := _TH_MISREAD.search(letters)) is not None:
+        pos = m.start()
+    return pos, 4
 
 
 def _date_key(folded: str) -> str | None:
@@ -423,6 +481,8 @@ def _tax_blanks(page: RecognizedPage, idx: dict[int, int]) -> list[Blank]:
     read as clean digits."""
     out: list[Blank] = []
     for ln in regions.lines_of(page):
+        if not ("thue" in ln.folded or "nghiep" in ln.folded or "mst" in ln.folded):
+            continue  # no word of the line can end a label (most lines: not every word folded again)
         words = sorted(ln.words, key=lambda w: w.box.x0)
         folded = [fold(w.text) for w in words]
         for i, f in enumerate(folded):
@@ -655,6 +715,55 @@ def consensus(votes: list[tuple[str, float]], kind: Kind) -> tuple[str, float] |
     return text, statistics.fmean(clear) * weight[value] / total
 
 
+# letters a first reading gives for written digits ("Z699" for "2699")
+_AS_DIGITS = str.maketrans(
+    {
+        "o": "0",
+        "O": "0",
+        "D": "0",
+        "l": "1",
+        "I": "1",
+        "i": "1",
+        "|": "1",
+        "S": "5",
+        "Z": "2",
+        "z": "2",
+        "B": "8",
+    }
+)
+UNANIMOUS_CONF = 50.0  # ... and each of them at least this sure
+
+
+def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -> tuple[str, float] | None:
+    """A value no clear majority gives (``consensus``) but every sure reading (>= ``MIN_VOTE_CONF``) the
+    crop's marks allow gives, one digit per mark: three sure readings or more, each at least
+    ``UNANIMOUS_CONF`` ("70" read at 60 three times; the other model's "0" left out by the marks), or two
+    readings when the page's first reading, its letters taken for the digits they look like, gives it too
+    ("Z699" and "2699" twice). Its confidence stays under a clear reading's (the document may go to
+    review)."""
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
+    if not sure or len({t for t, _ in sure}) != 1:
+        return None
+    text = sure[0][0]
+    if len(text) != marks:
+        return None
+    same = [c for t, c in votes if t == text]
+    unanimous = len(sure) >= 3 and min(c for _, c in sure) >= UNANIMOUS_CONF
+    first_too = (
+        re.sub(r"\s", "", first).translate(_AS_DIGITS) == text
+        and len(same) >= 2
+        and max(same) >= UNANIMOUS_CONF
+    )
+    if not (unanimous or first_too):
+        return None
+    value = int(text)
+    if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
+        return None
+    if kind == Kind.NUMBER and len(text) > 6:
+        return None
+    return text, min(60.0, statistics.fmean(same))
+
+
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
     """A tax code from the readings of its cells (Tesseract gives long digit runs read with a whitelist no
     confidence, so agreement decides): one whose check digit holds (10 digits, or 10 + 3 for a branch), else
@@ -683,7 +792,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     blanks = find_blanks(page)
     blanks = [b for b in blanks if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
     suspects = [b for b in sure_date_digits(page) if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
-    if not blanks and not suspects:
+    numbers = [b for b in sure_numbers(page) if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
+    if not blanks and not suspects and not numbers:
         return page
     try:
         grey = regions.grey_master(prepared)
@@ -691,6 +801,11 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             b
             for b in suspects
             if _loop_misread(clean_crop(_crop(prepared, b.box, source=grey), band_rows(b.box)), b.first)
+        ]
+        blanks += [
+            replace(b, lost=True)
+            for b in numbers
+            if _marks_lost(clean_crop(_cuts(prepared, b, grey)[0], band_rows(b.box)), b.first)
         ]
         if not blanks:
             return page
@@ -721,11 +836,28 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
                 v = supported(crop, [(ones_for_fours(crop, t), c) for t, c in v])
             vs.extend(v)
         found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
+        if found is None and blank.kind != Kind.TAXCODE and cs:
+            found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
+            if found is None and not any(c >= MIN_VOTE_CONF for _, c in vs):
+                found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
+        if found and blank.lost and not _adds_digits(blank.first, found[0]):
+            found = None  # a sure first reading is only added to, never read otherwise
         glued_digits = not blank.drop and blank.first.isdigit()
-        if found is None and (
-            blank.kind in (Kind.NUMBER, Kind.TAXCODE) or blank.first_conf >= 85 or glued_digits
+        # a doubtful number read with fewer digits than the blank holds marks ("7" of a written "1321") is
+        # surely wrong: unread, it is dropped (the number goes to review) rather than kept
+        short = (
+            blank.kind == Kind.NUMBER
+            and not blank.lost
+            and bool(cs)
+            and blank.first_conf < PRINTED_CONF
+            and len(_digit_marks(cs[0])) > sum(ch.isdigit() for ch in blank.first)
+        )
+        if (
+            found is None
+            and not short
+            and (blank.kind in (Kind.NUMBER, Kind.TAXCODE) or blank.first_conf >= 85 or glued_digits)
         ):
             continue  # keep the first reading (a number stays as read; a sure day too; digits glued to the
             # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
@@ -816,6 +948,58 @@ def lead_in_one(mask: np.ndarray) -> bool:
     return all(len(rw) == 1 and rw[0][1] - rw[0][0] + 1 <= 2.0 * thick for rw in below)
 
 
+def one_stroke(mask: np.ndarray) -> bool:
+    """True when a digit's ink (one connected mark) is a single stroke that cannot be a "4", which both
+    Tesseract models read from a slanted "1" with a foot ("2071/" read "2074/"): a "4" has two strokes side
+    by side somewhere (its open arm and stem), or closes its triangle in a loop, or crosses its stem with a
+    bar in its lower middle. This mark has none: one run of ink in (nearly) every row, no hole, and runs
+    much wider than its stroke only at its very top (a flag) or bottom (a foot)."""
+    h, w = mask.shape
+    if h < 12 or w < 3 or _has_loop(mask):
+        return False
+    rows = [_runs(mask[r]) for r in range(h)]
+    if sum(len(rw) >= 2 for rw in rows) > max(1, 0.05 * h):
+        return False  # two strokes side by side: an open "4"'s arm and stem
+    middle = [rw[0][1] - rw[0][0] + 1 for rw in rows[int(0.25 * h) : int(0.8 * h)] if len(rw) == 1]
+    if len(middle) < 0.4 * h:
+        return False
+    thick = statistics.median(middle)
+    wide = [r for r, rw in enumerate(rows) if rw and max(b - a + 1 for a, b in rw) > 2.2 * thick]
+    # a bar across the stem below the middle is a "4"'s; a foot is the stroke's last rows
+    return all(r < 0.25 * h or r >= 0.8 * h for r in wide)
+
+
+def plain_stroke(mask: np.ndarray) -> bool:
+    """True when a digit's ink (one connected mark) is one plain stroke, straight or slanted, no wider
+    anywhere than its stroke (no flag, bar, foot or loop): a written "1" (Tesseract reads a pair of
+    them, "11", as nothing at all)."""
+    h, w = mask.shape
+    if h < 12 or w > 0.7 * h or _has_loop(mask):
+        return False
+    rows = [_runs(mask[r]) for r in range(h)]
+    if sum(len(rw) >= 2 for rw in rows) > 1:
+        return False
+    widths = [rw[0][1] - rw[0][0] + 1 for rw in rows if len(rw) == 1]
+    if len(widths) < 0.8 * h:
+        return False
+    thick = statistics.median(widths)
+    return all(x <= 1.8 * thick + 1 for x in widths[2:-2])
+
+
+def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
+    """ "1" for each of the crop's marks when every one is a plain stroke (``plain_stroke``), as a possible
+    value of its kind; its confidence stays low (the document may go to review)."""
+    marks = _digit_marks(crop)
+    if not marks or len(marks) > (2 if kind in (Kind.DAY, Kind.MONTH) else 6):
+        return None
+    if not all(plain_stroke(m) for m in marks):
+        return None
+    text = "1" * len(marks)
+    if kind == Kind.MONTH and int(text) > 12:
+        return None
+    return text, 50.0
+
+
 def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
     """The crop's digit-sized marks (connected ink at least half the crop's text height), left to right."""
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
@@ -832,14 +1016,51 @@ def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
 
 
 def ones_for_fours(crop: np.ndarray, text: str) -> str:
-    """``text`` read from ``crop`` with each "4" that is a "1" with a lead-in stroke (by shape) made "1";
+    """``text`` read from ``crop`` with each "4" that is a "1" with a lead-in stroke or a single stroke (by
+    shape) made "1";
     unchanged unless the crop holds exactly one mark per digit."""
     if "4" not in text:
         return text
     marks = _digit_marks(crop)
     if len(marks) != len(text):
         return text
-    return "".join("1" if ch == "4" and lead_in_one(m) else ch for ch, m in zip(text, marks, strict=True))
+    return "".join(
+        "1" if ch == "4" and (lead_in_one(m) or one_stroke(m)) else ch
+        for ch, m in zip(text, marks, strict=True)
+    )
+
+
+def _has_foot(mark: np.ndarray) -> bool:
+    """Whether a mark's last rows run much wider than its stroke and half as wide as the mark or so (a "1"'s
+    foot along the line, a "2"'s base)."""
+    h = mark.shape[0]
+    rows = [_runs(mark[r]) for r in range(h)]
+    middle = [rw[0][1] - rw[0][0] + 1 for rw in rows[int(0.25 * h) : int(0.8 * h)] if len(rw) == 1]
+    if not middle:
+        return False
+    thick = statistics.median(middle)
+    wide = max(2.2 * thick, 0.45 * mark.shape[1])  # a slanted stroke's end is no foot
+    return any(rw and max(b - a + 1 for a, b in rw) > wide for rw in rows[int(0.85 * h) :])
+
+
+def _loops(mark: np.ndarray) -> int:
+    """How many loops a digit's mark closes one above the other (holes as ``_has_loop`` counts them, two
+    only when the second lies wholly below the first: the two of an "8")."""
+    h = mark.shape[0]
+    contours, hierarchy = cv2.findContours(mark.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return 0
+    holes = []
+    for c, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
+        if parent < 0:
+            continue
+        _, y, cw, ch = cv2.boundingRect(c)
+        if cw >= max(3, 0.08 * h) and ch >= max(3, 0.12 * h) and cv2.contourArea(c) >= 0.01 * h * h:
+            holes.append((y, y + ch))
+    holes.sort()
+    if len(holes) >= 2 and any(b[0] >= a[1] - 1 for a, b in itertools.pairwise(holes)):
+        return 2
+    return min(1, len(holes))
 
 
 def _has_loop(mark: np.ndarray) -> bool:
@@ -865,15 +1086,19 @@ _OPEN_DIGITS = frozenset("1357")
 def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The readings the crop's marks allow: none with fewer digits than the crop has digit marks (a digit
     left out: the slanted "0" of "07" read "7"), and where there is one mark per digit, none that reads a
-    mark closing a loop as 1, 3, 5 or 7 (the "9" of "09" with an open tail read "3")."""
+    mark closing a loop as 1, 3, 5 or 7 (the "9" of "09" with an open tail read "3"), a mark closing two
+    loops one above the other as anything but 8, or a mark standing on a wide foot as 4 or 7 (the "1" of
+    "1321" read "7", its "2" read "4": a "7" ends in the air, a "4" on its stem)."""
     marks = _digit_marks(crop)
-    loops = [_has_loop(m) for m in marks]
+    loops = [_loops(m) for m in marks]
+    footed = [_has_foot(m) for m in marks]
     out = []
     for t, c in votes:
         if len(t) < len(marks):
             continue
         if len(t) == len(marks) and any(
-            ch in _OPEN_DIGITS and loop for ch, loop in zip(t, loops, strict=True)
+            (ch in _OPEN_DIGITS and n >= 1) or (ch != "8" and n >= 2) or (ch in "47" and foot)
+            for ch, n, foot in zip(t, loops, footed, strict=True)
         ):
             continue
         out.append((t, c))

@@ -41,3 +41,11 @@ def test_words_that_only_look_like_a_date_are_none() -> None:
     assert parse_date("ngày ký tháng này năm nay") is None
     assert parse_date("ngôy 17 tháng 01") is None  # no year
     assert parse_date("ngày 31 tháng 02 năm 2020") is None  # no such day
+
+
+def test_thang_with_its_th_lost_or_read_as_one_letter() -> None:
+    # a blurred or dark photo: "tháng" read "háng" or "máng"; the digits around it and "năm <year>" still
+    # make the date
+    assert [d.isoformat() for _, _, d in find_dates("ngay 12 mang 5 nam 2022")] == ["2022-05-12"]
+    assert [d.isoformat() for _, _, d in find_dates("ngay 3 hang 11 nam 2021")] == ["2021-11-03"]
+    assert find_dates("ngay 12 quang 5 nam 2022") == []

@@ -196,6 +196,20 @@ def test_a_number_line_with_its_slash_misread_still_ends_the_organ_and_gives_the
     assert (v["code_number"], v["code_notation"]) == (None, "TTr-ATTP")
 
 
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("số: 2919 mc-vp", "2919"),  # the slash lost, the notation read in lower case
+        ("số: 1079 ,GP-UBND", "1079"),  # the slash read as a comma
+        ("Số: 72#QĐ-UBND", None),  # a written number read as junk glued to the notation
+        ("số: 2.219 mc-vp", None),  # no clean digits: no number
+        ("Số: 2 1 0 QĐ-SYT", None),
+    ],
+)
+def test_a_number_before_a_notation_whose_slash_was_lost_or_misread(line: str, number: str | None) -> None:
+    assert values(_ubnd_directive(number=line))["code_number"] == number
+
+
 def test_a_stroke_read_before_a_notation_part_is_left_out() -> None:
     from digitize.pipeline.fields.number import repair_notation
 

@@ -185,8 +185,11 @@ def slashes(text: str) -> str:
 # a stroke of the handwritten number may read as a quote before the slash ("Số: 22'/BC-HC")
 NUMBER = re.compile(r"([0-9oOlI]{1,6})['’`]?\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
 SO_WORD = re.compile(r"^\s*s[o0ô6eø]\S?\s*[:;.,]")  # "Số:", also read "Sô:", "S6:", "Se:", "sø:"
+# "Số: 9GCN-STNMT" (the slash lost), "số: 2919 mc-vp" (lost, the notation in lower case after a space),
+# "số: 1079 ,GP-UBND" (read as a comma)
 _NOSLASH = re.compile(
-    r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()\s*([A-ZĐÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
+    r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()(?:\s*,\s*|\s*(?=[A-ZĐÐ])|\s+)"
+    r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
 )
 SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s*/)")
 # "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation
