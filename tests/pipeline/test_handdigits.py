@@ -317,6 +317,17 @@ def test_plain_strokes_nothing_was_read_from_are_ones() -> None:
             assert handdigits._plain_ones(crop, day) is None, (ch, seed)
 
 
+@pytest.mark.parametrize("width", [10, 16, 18])
+def test_a_blurred_four_whose_triangle_filled_in_is_no_one(width: int) -> None:
+    # a blurred, bitonal "1464": the last "4"'s triangle a blot, one wide run in every row; read "4" by both
+    # models, and no single stroke
+    img = Image.new("L", (120, 110), 255)
+    d = ImageDraw.Draw(img)
+    for stroke in PEN["4"]:
+        d.line([(30 + px * 40, 20 + py * 60) for px, py in stroke], fill=20, width=width, joint="curve")
+    assert handdigits.ones_for_fours(np.asarray(img), "4") == "4"
+
+
 def test_script_font_fours_are_never_taken_for_ones() -> None:
     from samples.marks import handwritten_digits
 

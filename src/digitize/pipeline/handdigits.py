@@ -963,6 +963,8 @@ def one_stroke(mask: np.ndarray) -> bool:
     if len(middle) < 0.4 * h:
         return False
     thick = statistics.median(middle)
+    if thick > 0.35 * h:
+        return False  # a blot (a blurred "4" whose triangle filled in), no stroke
     wide = [r for r, rw in enumerate(rows) if rw and max(b - a + 1 for a, b in rw) > 2.2 * thick]
     # a bar across the stem below the middle is a "4"'s; a foot is the stroke's last rows
     return all(r < 0.25 * h or r >= 0.8 * h for r in wide)
@@ -982,7 +984,7 @@ def plain_stroke(mask: np.ndarray) -> bool:
     if len(widths) < 0.8 * h:
         return False
     thick = statistics.median(widths)
-    return all(x <= 1.8 * thick + 1 for x in widths[2:-2])
+    return thick <= 0.35 * h and all(x <= 1.8 * thick + 1 for x in widths[2:-2])
 
 
 def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
