@@ -106,3 +106,47 @@ def test_an_organ_line_the_first_reading_lost_is_read_in_the_gap_it_left(
     monkeypatch.setattr(tesseract, "image_to_data", counted)
     assert header.second_pass(prepared, moved, lang="vie") is moved
     assert calls == []
+
+
+def test_the_page_s_lines_and_header_are_worked_out_once_for_both_steps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the doubtful-line and the lost-line steps share one working-out of the page's lines and header layout
+    # (each did its own: page_lines and read_layout twice a page)
+    from digitize.pipeline.fields import layout as layout_module
+    from digitize.pipeline.fields import lines as lines_module
+    from tests.pipeline.test_extract import decision
+    from tests.pipeline.test_extract import page as make_page
+
+    calls = {"page_lines": 0, "read_layout": 0}
+
+    def counted(name: str, real: Any) -> Any:
+        def run(*args: Any) -> Any:
+            calls[name] += 1
+            return real(*args)
+
+        return run
+
+    page_lines_spy = counted("page_lines", lines_module.page_lines)
+    read_layout_spy = counted("read_layout", layout_module.read_layout)
+    for module, name, spy in (
+        (lines_module, "page_lines", page_lines_spy),
+        (layout_module, "read_layout", read_layout_spy),
+        (header, "page_lines", page_lines_spy),  # wherever a module took its own name for them
+        (header, "read_layout", read_layout_spy),
+    ):
+        monkeypatch.setattr(module, name, spy, raising=False)
+    first = make_page(decision())
+    white = np.full((int(first.height), int(first.width)), 255, np.uint8)
+    prepared = preprocess.Prepared(
+        master=white,
+        ocr=white,
+        scale=1.0,
+        rotation=0,
+        skew=0.0,
+        dpi=300.0,
+        width=white.shape[1],
+        height=white.shape[0],
+    )
+    assert header.second_pass(prepared, first, lang="vie") is first
+    assert calls == {"page_lines": 1, "read_layout": 1}

@@ -64,6 +64,30 @@ def test_dark_scanner_borders_are_whitened(page: Image.Image) -> None:
     assert prepared.master[:40, :].mean() < 60  # the colour master keeps the page as it was
 
 
+def test_a_page_with_nothing_dark_on_its_edge_has_no_border_to_whiten(
+    page: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the page's letters are not labelled in search of a border region when no dark pixel is on the edge
+    import cv2
+
+    grey = np.asarray(page.convert("L"))
+    labelled = []
+    real = cv2.connectedComponentsWithStats
+
+    def spy(*args: object, **kwargs: object) -> object:
+        labelled.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cv2, "connectedComponentsWithStats", spy)
+    assert preprocess.whiten_borders(grey) is grey
+    assert labelled == []
+    # one dark pixel run on the edge: the region search runs, and a dark band is whitened
+    banded = grey.copy()
+    banded[:, :40] = 30
+    out = preprocess.whiten_borders(banded)
+    assert labelled and out[:, :30].mean() > 240
+
+
 def test_matrix_maps_the_scan_onto_the_upright_frame(page: Image.Image) -> None:
     skewed = page.rotate(-90, expand=True).rotate(
         3.0, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255)

@@ -88,6 +88,28 @@ def test_upscaled_page_is_read_as_one_column_in_reading_order() -> None:
     assert recognize.page_segmentation(preprocess.prepare(np.asarray(img), dpi=200)) == recognize.PSM == 3
 
 
+def test_a_blurred_page_of_small_print_is_read_as_one_column() -> None:
+    """A shaken phone photo whose smeared letters measure over the upscale limit (so it is not upscaled) is
+    read with ``--psm 4`` like the upscaled ones; a blurred page of scan-sized print keeps ``--psm 3``."""
+    import cv2
+
+    img = decree_page(200)
+    small = img.resize((640, round(640 * img.height / img.width)), Image.Resampling.LANCZOS)
+    blurred = cv2.GaussianBlur(np.asarray(small), (0, 0), 1.3)
+    prepared = preprocess.prepare(blurred, dpi=82)
+    assert prepared.scale == 1.0 and prepared.blurred  # not upscaled, measured blurred
+    assert 0 < prepared.letter < recognize.SMALL_PRINT
+    assert recognize.page_segmentation(prepared) == recognize.PSM_UPSCALED == 4
+    page = recognize.recognize(prepared)
+    text = page.text
+    assert text.index("UBND") < text.index("CỘNG HÒA") < text.index("QUYẾT")
+    assert word_accuracy(text, ground_truth()) >= 0.8
+    # the same page blurred at scan resolution: big letters, Tesseract's automatic layout
+    big = preprocess.prepare(cv2.GaussianBlur(np.asarray(img), (0, 0), 3.0), dpi=200)
+    assert big.blurred and big.letter >= recognize.SMALL_PRINT
+    assert recognize.page_segmentation(big) == recognize.PSM == 3
+
+
 def test_missing_tesseract_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     tesseract.probe.cache_clear()

@@ -369,3 +369,17 @@ def test_a_name_line_read_with_two_words_glued_is_read_again() -> None:
     assert {"Phạm", "Thu", "Hà"} <= {w.text for w in again.words}
     assert "PhạmThu" not in {w.text for w in again.words}
     assert extract([again]).values()["signer_name"] == "Phạm Thu Hà"
+
+
+def test_the_block_is_read_again_from_its_title_when_noi_nhan_was_not_read() -> None:
+    # a blurred photo read "Nơi nhận:" as "ơi nhọn.": the block is found by its title, whose name was lost
+    prepared, truth = _grey_last_page("quyet_dinh", 0)
+    first = recognize.recognize(prepared)
+    marks = {"Nơi": "ơi", "nhận:": "nhọn."}
+    words = tuple(replace(w, text=marks.get(w.text, w.text)) for w in first.words)
+    misread = replace(first, words=words, text="")
+    v = extract([misread]).values()
+    assert (v["signer_title"], v["signer_name"]) == (truth["signer_title"], None)
+    again = signature.second_pass(prepared, misread, lang="vie")
+    v = extract([again]).values()
+    assert (v["signer_title"], v["signer_name"]) == (truth["signer_title"], truth["signer_name"])

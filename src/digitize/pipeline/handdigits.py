@@ -481,6 +481,8 @@ def _tax_blanks(page: RecognizedPage, idx: dict[int, int]) -> list[Blank]:
     read as clean digits."""
     out: list[Blank] = []
     for ln in regions.lines_of(page):
+        if not ("thue" in ln.folded or "nghiep" in ln.folded or "mst" in ln.folded):
+            continue  # no word of the line can end a label (most lines: not every word folded again)
         words = sorted(ln.words, key=lambda w: w.box.x0)
         folded = [fold(w.text) for w in words]
         for i, f in enumerate(folded):

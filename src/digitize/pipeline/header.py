@@ -19,9 +19,9 @@ from dataclasses import replace
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
-from digitize.pipeline.fields.layout import is_motto, is_motto2, read_layout
-from digitize.pipeline.fields.lines import Line, page_lines
-from digitize.pipeline.fields.number import is_number_line, read_number
+from digitize.pipeline.fields.layout import is_motto, is_motto2
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.number import is_number_line
 from digitize.pipeline.fields.organ import capitals
 from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
@@ -43,11 +43,11 @@ MAX_GAP_LINES = 3.5
 def doubtful_organ_lines(page: RecognizedPage) -> list[Line]:
     """The header's left-column lines above the "Số:" line (the first three without one) read with little
     confidence, each a whole line of the page's reading (a row OCR read across the gutter is left alone)."""
-    lines = page_lines(page)
-    layout = read_layout(lines)
-    if layout.motto_i is None or not any(ln.boxed for ln in layout.header):
+    lines = regions.lines_of(page)
+    header = regions.header_of(page)
+    if header is None:
         return []
-    number = read_number(layout)
+    layout, number = header
     left = list(layout.left[: number.line_i] if number.line_i is not None else layout.left[:3])
     whole = {ln.words[0].line: ln for ln in lines}
     out = []
@@ -77,11 +77,10 @@ def _lost_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     THƯƠNG BINH VÀ" / "XÃ HỘI" not read at all): between the organ's lines and the "Số:" line there is room
     for a line (more than ``GAP_LINES`` line heights: the organ's rule alone leaves less) and ink in it. That
     band is read again; its words are taken as a new line when they are sure and in capitals."""
-    lines = page_lines(page)
-    layout = read_layout(lines)
-    if layout.motto_i is None or not any(ln.boxed for ln in layout.header):
+    header = regions.header_of(page)
+    if header is None:
         return page
-    number = read_number(layout)
+    layout, number = header
     if number.line_i is None or number.line_i == 0:
         return page
     organ = [ln for ln in layout.left[: number.line_i] if any(ch.isalpha() for ch in ln.text)]

@@ -63,6 +63,8 @@ class Prepared:
     height: int
     # a phone shot's page found and warped flat: ``master`` is then the rectified page, not the input
     rectified: bool = False
+    letter: float = 0.0  # median letter height on the OCR image (px; 0: no letter-sized ink)
+    blurred: bool = False  # measured blurred (``sharpness`` under BLURRED_BELOW) and so unsharpened
 
     @property
     def matrix(self) -> np.ndarray:
@@ -407,6 +409,8 @@ def whiten_borders(gray: np.ndarray) -> np.ndarray:
     _, dark = cv2.threshold(small, 89, 255, cv2.THRESH_BINARY_INV)
     if cv2.countNonZero(dark) < 0.002 * dark.size:
         return gray
+    if not (dark[0].any() or dark[-1].any() or dark[:, 0].any() or dark[:, -1].any()):
+        return gray  # no dark pixel on the edge, so no region touching it: the page's letters not labelled
     _n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     x, y, bw, bh, area = (stats[:, i] for i in range(5))
     touches = (x == 0) | (y == 0) | (x + bw >= sw) | (y + bh >= sh)
@@ -678,6 +682,7 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
     scale = _ocr_scale(letter_height, dpi)
     if 0.95 <= scale <= 1.05:
         scale = 1.0
+    blurred = False
     if scale > 1.0:
         # A low-resolution photo: borders and background cleaned at its own size (fewer pixels than after
         # the upscale), then turned, deskewed and upscaled in one pass. Its thin, faint strokes (the tone
@@ -725,4 +730,6 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         width=width,
         height=height,
         rectified=quad is not None,
+        letter=letter_height * scale,
+        blurred=blurred,
     )

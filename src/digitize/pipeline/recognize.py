@@ -29,6 +29,13 @@ PSM = 3  # fully automatic page segmentation (finds columns and blocks)
 # pages (66-80 dpi): the same word accuracy on every page, ~10 % less CPU (see docs/ocr.md, Figures). Scans
 # keep ``--psm 3``: with ``--psm 4`` a seal over a scan's signature block lost the 1139/QĐ-TTg signer.
 PSM_UPSCALED = 4
+# ... and so is a blurred page of small print (a shaken or out-of-focus phone photo whose smeared letters
+# measure 11.9-16 px and are not upscaled): on 12 such generated documents (dev and alt families, seeds
+# 61-66, pages 560-660 px wide, Gaussian blur 0.9-1.5 px, JPEG) 4 read better (+0.008 to +0.034), one
+# worse (-0.005), mean 0.8490 -> 0.8537, the same CPU; the two blurred real photos (first pass and
+# correction) 0.9452 -> 0.9452 and 0.9256 -> 0.9286. Blurred pages of bigger print (scans, the generator's
+# 1500-2300 px photos) keep ``--psm 3``.
+SMALL_PRINT = 16.0  # px: letters on the OCR image under this are a phone photo's or a low-resolution scan's
 # No fixed-pitch (typewriter) analysis of rows: the LSTM reads words either way; 1.5 % fewer instructions
 # per page (callgrind), the same text on the real photos and the generated scans. Paragraphs found from the
 # layout before recognition, not again from the text after it (``paragraph_text_based=0``): only Tesseract's
@@ -108,8 +115,10 @@ def recognize(
 
 
 def page_segmentation(prepared: Prepared) -> int:
-    """Tesseract's page segmentation mode for the page's first pass: one column when it was upscaled."""
-    return PSM_UPSCALED if prepared.scale > 1.0 else PSM
+    """Tesseract's page segmentation mode for the page's first pass: one column when it was upscaled, or
+    when its small print was measured blurred."""
+    small_blurred = prepared.blurred and 0 < prepared.letter < SMALL_PRINT
+    return PSM_UPSCALED if prepared.scale > 1.0 or small_blurred else PSM
 
 
 def _is_text(text: str) -> bool:

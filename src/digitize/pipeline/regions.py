@@ -21,7 +21,9 @@ from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.text import nfc
 
 if TYPE_CHECKING:
+    from digitize.pipeline.fields.layout import Layout
     from digitize.pipeline.fields.lines import Line
+    from digitize.pipeline.fields.number import NumberRead
     from digitize.pipeline.fields.result import Found
     from digitize.pipeline.preprocess import Prepared
     from digitize.tools.tesseract import Token
@@ -45,11 +47,14 @@ def on_read_pages(second_pass: Pass[P]) -> Pass[P]:
 
 
 class _Last(threading.local):
-    """The page the second passes last looked at (this thread's), its lines and signer once worked out."""
+    """The page the second passes last looked at (this thread's), its lines, signer and header once worked
+    out."""
 
     page: RecognizedPage | None = None
     lines: tuple[Line, ...] = ()
     signer: Found | None = None
+    header: tuple[Layout, NumberRead] | None = None
+    header_read: bool = False  # ``header`` worked out (None: no Decree 30 header)
 
 
 _last = _Last()
@@ -64,6 +69,7 @@ def lines_of(page: RecognizedPage) -> tuple[Line, ...]:
 
         lines = tuple(page_lines(page))
         _last.page, _last.lines, _last.signer = page, lines, None
+        _last.header, _last.header_read = None, False
     return _last.lines
 
 
@@ -75,6 +81,22 @@ def signer_of(page: RecognizedPage) -> Found:
 
         _last.signer = read_signer(lines)
     return _last.signer
+
+
+def header_of(page: RecognizedPage) -> tuple[Layout, NumberRead] | None:
+    """The page's Decree 30 header (``read_layout``: its motto found and a line boxed in it) and its number
+    line (``read_number``), or None without such a header; worked out once for a page (see ``lines_of``):
+    the header pass's two steps each worked them out."""
+    lines = lines_of(page)
+    if not _last.header_read:
+        from digitize.pipeline.fields.layout import read_layout
+        from digitize.pipeline.fields.number import read_number
+
+        layout = read_layout(lines)
+        decree = layout.motto_i is not None and any(ln.boxed for ln in layout.header)
+        _last.header = (layout, read_number(layout)) if decree else None
+        _last.header_read = True
+    return _last.header
 
 
 def letter_height(words: Sequence[Word]) -> float:

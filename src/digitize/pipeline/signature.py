@@ -32,6 +32,7 @@ from digitize.pipeline.fields.signer import (
     doubtful_name_line,
     read_signer,
     surname_of,
+    title_line,
 )
 from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
@@ -50,12 +51,17 @@ _NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a spe
 
 
 def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:
-    """(top, line height) of the "Nơi nhận" line when the signer is not readable from the first pass."""
+    """(top, line height) of the "Nơi nhận" line when the signer is not readable from the first pass; on a
+    page whose "Nơi nhận" was not read ("ơi nhọn.": a blurred photo) but whose signature block's title was,
+    and no name under it, of that title line (the block starts on the list's row)."""
     lines = regions.lines_of(page)
     nn = next((ln for ln in lines if _NOI_NHAN.match(ln.folded)), None)
-    if nn is None:
-        return None
     found = regions.signer_of(page)
+    if nn is None:
+        tl = title_line(lines) if found.value("signer_title") and not found.value("signer_name") else None
+        if tl is None or not tl.boxed:
+            return None
+        return tl.y0, max(1.0, tl.y1 - tl.y0)
     if found.value("signer_name") and found.value("signer_title"):
         return None
     return nn.y0, max(1.0, nn.y1 - nn.y0)

@@ -290,3 +290,31 @@ def test_two_words_of_a_name_read_glued_are_no_name_word() -> None:
     assert _named("PhạmThu Hà", [91.0, 97])["signer_name"] is None
     assert _named("Phạm ThuHà", [96.0, 91])["signer_name"] is None
     assert _named("Y Ngông Niê Kdăm", [93.0, 95, 94, 92])["signer_name"] == "Y Ngông Niê Kdăm"
+
+
+def test_a_name_with_a_word_lost_between_two_read_ones_is_no_name() -> None:
+    # a blurred photo: the pen's scribble over "Minh" joined it to the seal's ring; erased with the ring (or
+    # dropped as a picture), it left "Vũ ... Nam" with a word's room between them: not "Vũ Nam"
+    from dataclasses import replace
+
+    pg = page(_ubnd_directive()[:-5] + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Vũ Minh Nam"))
+    assert extract([pg]).values()["signer_name"] == "Vũ Minh Nam"
+    minh = next(w for w in pg.words if w.text == "Minh")
+    lost = replace(pg, words=tuple(w for w in pg.words if w is not minh))
+    assert extract([lost]).values()["signer_name"] is None
+    # the same two words a space apart: a two-word name as read
+    nam = next(w for w in pg.words if w.text == "Nam")
+    shift = minh.box.x0 - nam.box.x0
+    moved = replace(nam, box=replace(nam.box, x0=nam.box.x0 + shift, x1=nam.box.x1 + shift))
+    close = replace(lost, words=tuple(moved if w is nam else w for w in lost.words))
+    assert extract([close]).values()["signer_name"] == "Vũ Nam"
+
+
+def test_a_name_without_a_family_name_is_taken_only_when_its_first_word_is_read_surely() -> None:
+    # a seal over the name on a blurred photo: "DA NÌM" (confidence 17, 39) for "Trương Minh Dũng"
+    def name(text: str, confs: list[float]) -> str | None:
+        block = signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), text, confs)
+        return values(_ubnd_directive()[:-5] + block)["signer_name"]
+
+    assert name("DA NÌM", [17.0, 39]) is None
+    assert name("Ksor Nhung", [92.0, 95]) == "Ksor Nhung"  # a family name no list has, read surely

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from digitize.pipeline.fields.lines import Line, sub_line
-from digitize.pipeline.fields.names import is_syllable, well_formed
+from digitize.pipeline.fields.names import SURE_WORD_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES, FREQUENT_SURNAMES, SURNAMES
@@ -199,6 +200,12 @@ def _title_block(lines: Sequence[Line]) -> tuple[list[Line], int, tuple[str, flo
     return right, title_i, title
 
 
+def title_line(lines: Sequence[Line]) -> Line | None:
+    """The signature block's title line (its right-half part), None without one."""
+    block = _title_block(lines)
+    return block[0][block[1]] if block else None
+
+
 def _below(right: Sequence[Line], title_i: int) -> list[Line]:
     """The lines under the title that may hold the signer's name (within 14 line heights of it)."""
     tl = right[title_i]
@@ -334,6 +341,19 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
     return True
 
 
+LOST_WORD_GAP = 1.2  # word heights between two words of a name: a word lost between them (a space is ~0.3)
+
+
+def _word_lost(boxes: Sequence[Box]) -> bool:
+    """Two consecutive words of a name stand so far apart that a word was lost between them (the seal's
+    ring or the pen's scribble over it, erased or dropped as a picture): "Vũ Nam" is not "Vũ Minh Nam"."""
+    for a, b in itertools.pairwise(boxes):
+        height = max(1.0, a.y1 - a.y0, b.y1 - b.y0)
+        if b.x0 - a.x1 > LOST_WORD_GAP * height:
+            return True
+    return False
+
+
 def _signer(res: Builder, lines: Sequence[Line]) -> None:
     block = _title_block(lines)
     if block is None:
@@ -414,11 +434,14 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
             start = 0
         toks = toks[start:]
+        placed = [boxes[k] for k in kept][start:] if len(boxes) == len(raw) else []
         # one-letter words: "Y" (an Ê Đê man's name: "Y Ngông Niê Kdăm"), "A" read surely (a Hmong man's
         # middle name: "Giàng A Páo")
-        toks = [
-            (t, c) for t, c in toks if len(t) >= 2 or t.upper() == "Y" or (t == "A" and c >= NAME_WORD_CONF)
-        ]
+        keep = [len(t) >= 2 or t.upper() == "Y" or (t == "A" and c >= NAME_WORD_CONF) for t, c in toks]
+        toks = [tc for tc, k in zip(toks, keep, strict=True) if k]
+        placed = [b for b, k in zip(placed, keep, strict=False) if k] if placed else []
+        if 2 <= len(toks) <= 5 and _word_lost(placed):
+            continue  # "Vũ      Nam": a word under the seal or the pen lost between two read ones
         if 2 <= len(toks) <= 5 and statistics.fmean(c for _, c in toks[1:]) < GIVEN_NAMES_MIN_CONF:
             continue  # given names read at random ("Tà Ê Số": the seal's emblem, each word at confidence 0)
         if 2 <= len(toks) <= 5:
@@ -446,6 +469,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                     toks[0] = (sur, toks[0][1] * 0.7)
             if sur is not None:
                 words[0] = sur
+            elif toks[0][1] < SURE_WORD_CONF:
+                continue  # "DA NÌM" (17, 39) under a seal on a blurred photo: no family name read surely
             penalty = 1.0
             for k in range(1, len(words)):
                 fixed = fix_syllable(words[k], toks[k][1])
