@@ -217,6 +217,13 @@ def test_readings_all_agreeing_one_digit_a_mark_are_taken_without_a_clear_majori
     assert handdigits.agreed([("45", 60.0), ("45", 61.0), ("45", 62.0)], day, "", 2) is None  # no 45th
 
 
+def test_two_unsure_readings_of_a_day_give_nothing_and_raise_nothing() -> None:
+    # the readings the marks allow can be two of one value, neither clear (a blurred "27" on a photo: the
+    # shape checks left "27" at 60 and 45): no value, and no error failing the document
+    assert handdigits.consensus([("27", 60.0), ("27", 45.0)], handdigits.Kind.DAY) is None
+    assert handdigits.consensus([("8", 69.0), ("8", 10.0)], handdigits.Kind.MONTH) is None
+
+
 def test_a_second_reading_that_times_out_keeps_the_first() -> None:
     prepared, page = _scene("19", "27")
     assert handdigits.second_pass(prepared, page, timeout=0.001) == page  # no error: the document goes on

@@ -700,7 +700,11 @@ def consensus(votes: list[tuple[str, float]], kind: Kind) -> tuple[str, float] |
     total = sum(c for _, c in votes)
     # a day or a month only two readings give, both sure and nothing else read there: a written "8" the other
     # cuts and models read as no digit at all
-    alone = kind in (Kind.DAY, Kind.MONTH) and len(votes) == count[value] == 2 and min(clear) >= ALONE_CONF
+    alone = (
+        kind in (Kind.DAY, Kind.MONTH)
+        and len(votes) == count[value] == 2
+        and min(clear, default=0.0) >= ALONE_CONF
+    )
     if len(clear) < 2 or (count[value] < 3 and not alone) or 2 * weight[value] <= total:
         return None
     others = Counter(int(t) for t, c in votes if int(t) != value and c >= MIN_VOTE_CONF)
