@@ -317,6 +317,17 @@ def test_plain_strokes_nothing_was_read_from_are_ones() -> None:
             assert handdigits._plain_ones(crop, day) is None, (ch, seed)
 
 
+@pytest.mark.parametrize("width", [10, 16, 18])
+def test_a_blurred_four_whose_triangle_filled_in_is_no_one(width: int) -> None:
+    # a blurred, bitonal "1464": the last "4"'s triangle a blot, one wide run in every row; read "4" by both
+    # models, and no single stroke
+    img = Image.new("L", (120, 110), 255)
+    d = ImageDraw.Draw(img)
+    for stroke in PEN["4"]:
+        d.line([(30 + px * 40, 20 + py * 60) for px, py in stroke], fill=20, width=width, joint="curve")
+    assert handdigits.ones_for_fours(np.asarray(img), "4") == "4"
+
+
 def test_script_font_fours_are_never_taken_for_ones() -> None:
     from samples.marks import handwritten_digits
 
@@ -938,9 +949,10 @@ def test_readings_a_mark_s_foot_or_two_loops_do_not_allow_are_dropped() -> None:
     assert handdigits.supported(_strokes_crop("60"), [("60", 90.0)]) == [("60", 90.0)]
 
 
-def test_a_doubtful_number_read_shorter_than_its_marks_goes_to_review() -> None:
-    # three pen scribbles in the number's blank, the first reading "7" at 26: no reading agrees, and a lone
-    # "7" where three marks stand is surely wrong: no number rather than "7"
+@pytest.mark.parametrize("conf", [26.0, 96.0])
+def test_a_number_read_shorter_than_its_marks_goes_to_review(conf: float) -> None:
+    # three pen scribbles in the number's blank, the first reading "7" (doubtful, or sure): no reading agrees,
+    # and a lone "7" where three marks stand is surely wrong: no number rather than "7"
     prepared, _, boxes = _header("229", "28", "11")
     img = prepared.ocr.copy()
     so = boxes["so"]
@@ -951,7 +963,7 @@ def test_a_doubtful_number_read_shorter_than_its_marks_goes_to_review() -> None:
         cv2.line(img, (x, 350), (x + 30, 400), 20, 6)
         cv2.line(img, (x + 30, 350), (x, 405), 20, 6)
     prepared = replace(prepared, master=img, ocr=img)
-    seven = Word("7", 26.0, Box(so.x1 + 40, so.y0, so.x1 + 90, so.y1), line=2)
+    seven = Word("7", conf, Box(so.x1 + 40, so.y0, so.x1 + 90, so.y1), line=2)
     page = _read(sorted([*_first_reading(boxes, glued=False), seven], key=lambda w: (w.line, w.box.x0)))
     assert extract([page]).values()["code_number"] == "7"
     fields = extract([handdigits.second_pass(prepared, page)]).values()

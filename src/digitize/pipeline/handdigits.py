@@ -840,18 +840,19 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
             if found is None and not any(c >= MIN_VOTE_CONF for _, c in vs):
                 found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+        agreed_on = found
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
         if found and blank.lost and not _adds_digits(blank.first, found[0]):
             found = None  # a sure first reading is only added to, never read otherwise
         glued_digits = not blank.drop and blank.first.isdigit()
-        # a doubtful number read with fewer digits than the blank holds marks ("7" of a written "1321") is
-        # surely wrong: unread, it is dropped (the number goes to review) rather than kept
+        # a number read with fewer digits than the blank holds marks ("7" of a written "1321", a sure "4" of
+        # "482") is surely wrong: unread, it is dropped (the number goes to review) rather than kept; a sure
+        # one only when the readings agree on nothing at all (agreeing on it as read, it stays)
         short = (
             blank.kind == Kind.NUMBER
-            and not blank.lost
             and bool(cs)
-            and blank.first_conf < PRINTED_CONF
+            and (agreed_on is None if blank.lost else blank.first_conf < PRINTED_CONF)
             and len(_digit_marks(cs[0])) > sum(ch.isdigit() for ch in blank.first)
         )
         if (
@@ -964,6 +965,8 @@ def one_stroke(mask: np.ndarray) -> bool:
     if len(middle) < 0.4 * h:
         return False
     thick = statistics.median(middle)
+    if thick > 0.35 * h:
+        return False  # a blot (a blurred "4" whose triangle filled in), no stroke
     wide = [r for r, rw in enumerate(rows) if rw and max(b - a + 1 for a, b in rw) > 2.2 * thick]
     # a bar across the stem below the middle is a "4"'s; a foot is the stroke's last rows
     return all(r < 0.25 * h or r >= 0.8 * h for r in wide)
@@ -983,7 +986,7 @@ def plain_stroke(mask: np.ndarray) -> bool:
     if len(widths) < 0.8 * h:
         return False
     thick = statistics.median(widths)
-    return all(x <= 1.8 * thick + 1 for x in widths[2:-2])
+    return thick <= 0.35 * h and all(x <= 1.8 * thick + 1 for x in widths[2:-2])
 
 
 def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
