@@ -217,6 +217,13 @@ def test_readings_all_agreeing_one_digit_a_mark_are_taken_without_a_clear_majori
     assert handdigits.agreed([("45", 60.0), ("45", 61.0), ("45", 62.0)], day, "", 2) is None  # no 45th
 
 
+def test_two_unsure_readings_of_a_day_give_nothing_and_raise_nothing() -> None:
+    # the readings the marks allow can be two of one value, neither clear (a blurred "27" on a photo: the
+    # shape checks left "27" at 60 and 45): no value, and no error failing the document
+    assert handdigits.consensus([("27", 60.0), ("27", 45.0)], handdigits.Kind.DAY) is None
+    assert handdigits.consensus([("8", 69.0), ("8", 10.0)], handdigits.Kind.MONTH) is None
+
+
 def test_a_second_reading_that_times_out_keeps_the_first() -> None:
     prepared, page = _scene("19", "27")
     assert handdigits.second_pass(prepared, page, timeout=0.001) == page  # no error: the document goes on
@@ -315,6 +322,17 @@ def test_plain_strokes_nothing_was_read_from_are_ones() -> None:
             overlay = np.asarray(handwritten_digits(ch, seed, 80, 80))
             crop = (255 - overlay[..., 3]).astype(np.uint8)
             assert handdigits._plain_ones(crop, day) is None, (ch, seed)
+
+
+@pytest.mark.parametrize("width", [10, 16, 18])
+def test_a_blurred_four_whose_triangle_filled_in_is_no_one(width: int) -> None:
+    # a blurred, bitonal "1464": the last "4"'s triangle a blot, one wide run in every row; read "4" by both
+    # models, and no single stroke
+    img = Image.new("L", (120, 110), 255)
+    d = ImageDraw.Draw(img)
+    for stroke in PEN["4"]:
+        d.line([(30 + px * 40, 20 + py * 60) for px, py in stroke], fill=20, width=width, joint="curve")
+    assert handdigits.ones_for_fours(np.asarray(img), "4") == "4"
 
 
 def test_script_font_fours_are_never_taken_for_ones() -> None:
@@ -938,9 +956,10 @@ def test_readings_a_mark_s_foot_or_two_loops_do_not_allow_are_dropped() -> None:
     assert handdigits.supported(_strokes_crop("60"), [("60", 90.0)]) == [("60", 90.0)]
 
 
-def test_a_doubtful_number_read_shorter_than_its_marks_goes_to_review() -> None:
-    # three pen scribbles in the number's blank, the first reading "7" at 26: no reading agrees, and a lone
-    # "7" where three marks stand is surely wrong: no number rather than "7"
+@pytest.mark.parametrize("conf", [26.0, 96.0])
+def test_a_number_read_shorter_than_its_marks_goes_to_review(conf: float) -> None:
+    # three pen scribbles in the number's blank, the first reading "7" (doubtful, or sure): no reading agrees,
+    # and a lone "7" where three marks stand is surely wrong: no number rather than "7"
     prepared, _, boxes = _header("229", "28", "11")
     img = prepared.ocr.copy()
     so = boxes["so"]
@@ -951,7 +970,7 @@ def test_a_doubtful_number_read_shorter_than_its_marks_goes_to_review() -> None:
         cv2.line(img, (x, 350), (x + 30, 400), 20, 6)
         cv2.line(img, (x + 30, 350), (x, 405), 20, 6)
     prepared = replace(prepared, master=img, ocr=img)
-    seven = Word("7", 26.0, Box(so.x1 + 40, so.y0, so.x1 + 90, so.y1), line=2)
+    seven = Word("7", conf, Box(so.x1 + 40, so.y0, so.x1 + 90, so.y1), line=2)
     page = _read(sorted([*_first_reading(boxes, glued=False), seven], key=lambda w: (w.line, w.box.x0)))
     assert extract([page]).values()["code_number"] == "7"
     fields = extract([handdigits.second_pass(prepared, page)]).values()

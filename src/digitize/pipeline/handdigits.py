@@ -700,7 +700,11 @@ def consensus(votes: list[tuple[str, float]], kind: Kind) -> tuple[str, float] |
     total = sum(c for _, c in votes)
     # a day or a month only two readings give, both sure and nothing else read there: a written "8" the other
     # cuts and models read as no digit at all
-    alone = kind in (Kind.DAY, Kind.MONTH) and len(votes) == count[value] == 2 and min(clear) >= ALONE_CONF
+    alone = (
+        kind in (Kind.DAY, Kind.MONTH)
+        and len(votes) == count[value] == 2
+        and min(clear, default=0.0) >= ALONE_CONF
+    )
     if len(clear) < 2 or (count[value] < 3 and not alone) or 2 * weight[value] <= total:
         return None
     others = Counter(int(t) for t, c in votes if int(t) != value and c >= MIN_VOTE_CONF)
@@ -840,18 +844,19 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
             if found is None and not any(c >= MIN_VOTE_CONF for _, c in vs):
                 found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+        agreed_on = found
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
         if found and blank.lost and not _adds_digits(blank.first, found[0]):
             found = None  # a sure first reading is only added to, never read otherwise
         glued_digits = not blank.drop and blank.first.isdigit()
-        # a doubtful number read with fewer digits than the blank holds marks ("7" of a written "1321") is
-        # surely wrong: unread, it is dropped (the number goes to review) rather than kept
+        # a number read with fewer digits than the blank holds marks ("7" of a written "1321", a sure "4" of
+        # "482") is surely wrong: unread, it is dropped (the number goes to review) rather than kept; a sure
+        # one only when the readings agree on nothing at all (agreeing on it as read, it stays)
         short = (
             blank.kind == Kind.NUMBER
-            and not blank.lost
             and bool(cs)
-            and blank.first_conf < PRINTED_CONF
+            and (agreed_on is None if blank.lost else blank.first_conf < PRINTED_CONF)
             and len(_digit_marks(cs[0])) > sum(ch.isdigit() for ch in blank.first)
         )
         if (
@@ -964,6 +969,8 @@ def one_stroke(mask: np.ndarray) -> bool:
     if len(middle) < 0.4 * h:
         return False
     thick = statistics.median(middle)
+    if thick > 0.35 * h:
+        return False  # a blot (a blurred "4" whose triangle filled in), no stroke
     wide = [r for r, rw in enumerate(rows) if rw and max(b - a + 1 for a, b in rw) > 2.2 * thick]
     # a bar across the stem below the middle is a "4"'s; a foot is the stroke's last rows
     return all(r < 0.25 * h or r >= 0.8 * h for r in wide)
@@ -983,7 +990,7 @@ def plain_stroke(mask: np.ndarray) -> bool:
     if len(widths) < 0.8 * h:
         return False
     thick = statistics.median(widths)
-    return all(x <= 1.8 * thick + 1 for x in widths[2:-2])
+    return thick <= 0.35 * h and all(x <= 1.8 * thick + 1 for x in widths[2:-2])
 
 
 def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
+from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.layout import is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import is_number_line
@@ -27,7 +28,7 @@ from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.tools import tesseract
 
-DOUBTFUL = 0.6  # a header line read with less mean word confidence (0..1) is read again
+# a header line read with less mean word confidence (0..1) is read again: confidence.DOUBTFUL
 GAIN = 0.2  # ... and its new reading taken when its confidence is this much higher (and not doubtful)
 MAX_LINES = 3  # the organ's lines: a parent over one or two, the organ over one or two
 # each line cut twice, closer and wider around it (x, y padding in line heights): the surer reading is taken

@@ -25,6 +25,7 @@ import numpy as np
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
+from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
@@ -41,7 +42,8 @@ from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
 GIVEN_NAME_CONF = 50.0
-SURE_FAMILY_CONF = 85.0  # a family name no list has is taken from a second reading that reads it this surely
+# a family name no list has is taken from a second reading that reads it this surely (Tesseract's 0..100)
+SURE_FAMILY_CONF = SURE * 100
 SMALL_LETTER = 16.0  # px: a signature block with smaller letters is read enlarged
 MAX_UP = 3.0  # ... at most this many times
 # ... and to at most this many pixels (a 300 dpi A4 block is ~1.6 Mpx; a huge page of tiny marks is not made

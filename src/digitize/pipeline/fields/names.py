@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.syllable import FAMILY_NAMES, key
 from digitize.text import fold, nfc
@@ -30,7 +31,7 @@ def is_family_name(token: str) -> bool:
 
 
 # (0..1) a capitalised word read this surely is the name's, even if it is no Vietnamese syllable
-SURE_WORD_CONF = 0.85
+SURE_WORD_CONF = SURE
 
 
 def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD, slashes
@@ -302,7 +303,7 @@ def _joined(texts: Sequence[str]) -> str:
     return " ".join(texts).rstrip(" ,")
 
 
-DOUBTFUL_LINE = 0.6  # a line's mean word confidence under which its reading is in doubt
+DOUBTFUL_LINE = DOUBTFUL  # a line's mean word confidence under which its reading is in doubt
 
 
 def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
