@@ -383,3 +383,16 @@ def test_the_block_is_read_again_from_its_title_when_noi_nhan_was_not_read() -> 
     again = signature.second_pass(prepared, misread, lang="vie")
     v = extract([again]).values()
     assert (v["signer_title"], v["signer_name"]) == (truth["signer_title"], truth["signer_name"])
+
+
+def test_a_surely_read_name_needs_each_of_its_words_read_surely() -> None:
+    # "CHÁNH VĂN PHÒNG" over "Nguyễn Văn Blnh" (the given name at 30, fixed to "Bình"): the title's "VĂN"
+    # must not stand in for the unsure "Bình"
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    p = make_page(
+        directive()[:-5] + block(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Nguyễn Văn Blnh", [95.0, 95, 30])
+    )
+    assert not signature._signer_found(p, list(p.words), sure=True)
