@@ -417,3 +417,16 @@ def test_a_block_placed_by_its_title_alone_gives_a_name_only_as_read_surely(tmp_
     v = extract([page]).values()
     assert v["signer_name"] in (None, doc.fields["signer_name"])
     assert v["valid_until"] == doc.fields["valid_until"]
+
+
+def test_a_surely_read_name_needs_each_of_its_words_read_surely() -> None:
+    # "CHÁNH VĂN PHÒNG" over "Nguyễn Văn Blnh" (the given name at 30, fixed to "Bình"): the title's "VĂN"
+    # must not stand in for the unsure "Bình"
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    p = make_page(
+        directive()[:-5] + block(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Nguyễn Văn Blnh", [95.0, 95, 30])
+    )
+    assert not signature._signer_found(p, list(p.words), sure=True)

@@ -152,10 +152,9 @@ def _signer_found(
     # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
     given = {fold(g) for g in str(name).split()[1:]}
     confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in given]
-    if sure:
-        parts = {fold(p) for p in str(name).split()}
-        confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in parts]
-        return len(confs) >= len(parts) and min(confs) >= SURE_FAMILY_CONF
+    if sure:  # each word of the name read as it stands, surely (not a fixed guess, nor the title's "VĂN")
+        read_as = [(fold(wd.text.strip(".,;:|!'\"()[]")), wd.conf) for wd in words]
+        return all(any(f == fold(p) and c >= SURE_FAMILY_CONF for f, c in read_as) for p in str(name).split())
     return bool(confs) and min(confs) >= GIVEN_NAME_CONF
 
 
