@@ -309,3 +309,26 @@ def test_a_number_line_whose_so_and_slash_were_misread_gives_its_notation() -> N
     assert (v["code_number"], v["code_notation"]) == ("1734", "GCN-QLD")
     # an organ's or an address line with a number is no number line
     assert values(header(number="Sở 12 Nguyễn Huệ-Huế"))["code_number"] is None
+
+
+@pytest.mark.parametrize(
+    ("parent", "organ", "number", "notation"),
+    [
+        # a three-letter abbreviation: its T read r
+        ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "CỤC VIỄN THÔNG", "sø: 1384 /op-cvr", "QĐ-CVT"),
+        # a handwritten number read as anything, "Số:" read "sẽ:", the hyphen a dot
+        ("UBND THÀNH PHỐ HÀ NỘI", "SỞ Y TẾ", "sẽ: 1 ƒ7j/op.syr", "QĐ-SYT"),
+    ],
+)
+def test_a_garbled_short_notation_part_is_the_organ_s_own_abbreviation(
+    parent: str, organ: str, number: str, notation: str
+) -> None:
+    from tests.pipeline.test_extract import signer
+
+    specs = [
+        *header(parent=parent, organ=(organ,), number=number, date="Hà Nội, ngày 7 tháng 12 năm 2024"),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc thành lập Tổ công tác", "center", 92.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    assert values(specs)["code_notation"] == notation

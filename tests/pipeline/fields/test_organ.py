@@ -256,3 +256,29 @@ def test_an_abbreviated_ubnd_over_a_line_ocr_could_not_read_is_the_parent_of_an_
     # a line read with some confidence in normal case under it is no lost organ line (a V/v line): as before
     v = read(70.0)
     assert (v["parent_organ"], v["organ_name"]) == (None, "Ủy ban nhân dân tỉnh Khánh Hòa")
+
+
+def test_a_parent_province_cut_short_is_completed_by_the_date_line_s_place() -> None:
+    def parent(date: str) -> str | None:
+        organ = ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",)
+        return values(header(parent="UBND TỈNH BÌNH", organ=organ, number="Số: 767/SVHTTDL-QLDL", date=date))[
+            "parent_organ"
+        ]
+
+    assert parent("Bình Dương, ngày 18 tháng 5 năm 2019") == "UBND tỉnh Bình Dương"
+    # a place that does not go on with the words read completes nothing
+    assert parent("Hà Nội, ngày 18 tháng 5 năm 2019") != "UBND tỉnh Hà Nội"
+    # a province read whole stays whatever the place
+    v = values(header(parent="UBND TỈNH YÊN BÁI", date="Nghĩa Lộ, ngày 5 tháng 12 năm 2020"))
+    assert v["parent_organ"] == "UBND tỉnh Yên Bái"
+
+
+def test_a_ministry_over_a_cuc_with_a_word_visibly_garbled_is_still_the_ministry() -> None:
+    # a blurred scan: "BỘ" read "ĐỘ", "HÓA" read "140A", "LỊCH" read "LCH"
+    lines = ("ĐỘ VẬN 140A, THẾ THAO VÀ", "DU LCH", "CỤC DU LỊCH QUỐC GIA")
+    v = values(header(parent=None, organ=lines, number="Số: 12/QĐ-CDLQG"))
+    assert v["parent_organ"] == "Bộ Văn hóa, Thể thao và Du lịch"
+    # two words garbled: too little read to name it
+    lines = ("ĐỘ VẬN 140A, 7HẾ THAO VÀ", "DU LCH", "CỤC DU LỊCH QUỐC GIA")
+    v = values(header(parent=None, organ=lines, number="Số: 12/QĐ-CDLQG"))
+    assert v["parent_organ"] != "Bộ Văn hóa, Thể thao và Du lịch"

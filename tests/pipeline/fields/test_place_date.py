@@ -120,3 +120,28 @@ def test_an_organ_line_naming_a_city_beside_the_date_line_is_no_place() -> None:
     ]
     v = extract([replace(pg, words=tuple(moved))]).values()
     assert v["place"] is None
+
+
+def _licence(date: str) -> dict[str, str | None]:
+    from tests.pipeline.test_extract import signer
+
+    specs = [
+        *header(
+            parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"), number="Số: 2808/GP-UBND", date=date
+        ),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("HOẠT ĐỘNG DỊCH VỤ VIỆC LÀM", "center", 92.0),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "body", 90.0),
+        ("Chữnh quyền địa phu tttng ngày 22 tháng 11 năm 2019.", "body", 70.0),
+        *signer(("Q. CHỦ TỊCH",)),
+    ]
+    return values(specs)
+
+
+def test_a_garbled_date_line_s_place_read_like_the_organ_s_province_is_that_province() -> None:
+    assert _licence("Btnh Đhnề:, mgềy 22 dhững 9 mm 2022")["place"] == "Bình Định"
+
+
+def test_no_place_from_the_words_before_a_date_in_the_body() -> None:
+    # the header's date line unreadable: a body line's words before its date are no place
+    assert _licence("xq 7T")["place"] is None

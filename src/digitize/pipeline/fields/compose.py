@@ -10,7 +10,7 @@ from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import fit_notation, read_notation, read_number
-from digitize.pipeline.fields.organ import organ_over_heading, read_organ
+from digitize.pipeline.fields.organ import complete_parent, organ_over_heading, read_organ
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
@@ -42,14 +42,15 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     )
     left = list(layout.left) if has_header else []
     organ = read_organ(left, number.line_i)
-    res.add(organ)
     organ_name = organ.value("organ_name")
     notation = read_notation(number, organ_name)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
     notation = fit_notation(notation, heading)
     res.add(notation)
     organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
-    res.add(read_place_date(layout, has_header, organs))
+    place_date = read_place_date(layout, has_header, organs)
+    res.add(complete_parent(organ, place_date.value("place")))
+    res.add(place_date)
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)

@@ -142,11 +142,12 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
 
 def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
     """The organ's own abbreviation a visibly garbled part is a misreading of, letter for letter: as long as
-    it, the same first letter and at least half of its letters in their places ("svHrrpL" of the Sở Văn hóa,
-    Thể thao và Du lịch's SVHTTDL: its T read r, its D p)."""
+    it (3 letters or more), the same first letter and at least half of its letters in their places
+    ("svHrrpL" of the Sở Văn hóa, Thể thao và Du lịch's SVHTTDL: its T read r, its D p; "cvr" of the Cục
+    Viễn thông's CVT)."""
     for ab in own:
         k = _abbr_key(ab)
-        if len(k) >= 4 and len(k) == len(key) and k[0] == key[0]:
+        if len(k) >= 3 and len(k) == len(key) and k[0] == key[0]:
             same = sum(a == b for a, b in zip(k, key, strict=True))
             if 2 * same >= len(k):
                 return ab, 0.75
@@ -214,12 +215,13 @@ SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s
 _HAND_NUMBER = re.compile(
     r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
 )
-_SO_HEAD = r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]"
+_SO_HEAD = r"^\s*\W?\s*s[o0ô6øe]\S?\s*[:;.,]"  # "Số:", also read "sø:", "sẽ:"
 # the handwritten number's strokes read as anything up to the printed slash ("Số: đ -Í Z /QĐ-SYT", "sø: 2-2Z
 # /cr-‹qLD"), or as spaced digits without it ("Số: 2 1 0 uBND-vP"): the printed notation after them
 _HAND_NUMBERS = (
     # (the type's first letter may read as a digit: "sø: 2ð 5Ï /6p-QLG" for "/GP-QLG")
-    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([0-9]?[a-zđð]{1,6}(?:\s*-\s*\W?[a-zđð]{1,8}){1,2})\b"),
+    # (its hyphen may read as a dot: "sẽ: 1 ƒ7j/op.syr" for "/QĐ-SYT")
+    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([0-9]?[a-zđð]{1,6}(?:\s*[-.]\s*\W?[a-zđð]{1,8}){1,2})\b"),
     _HAND_NUMBER,
     # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),

@@ -17,6 +17,7 @@ from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD, slashes
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, match, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
+from digitize.pipeline.model import ExtractedField
 from digitize.text import fold, squash
 
 
@@ -46,6 +47,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
         misread = _MISREAD_BO.match(f)
         hit = match("bo " + f[misread.end() :], _MINISTRIES, 92) if misread else None
         hit = hit or match("bo " + f, _MINISTRIES, 92)
+        hit = hit or (_ministry_but_garbled("bo " + f[misread.end() :]) if misread else None)
         if hit:
             return hit[0], hit[1] * 0.9
     # up to two junk characters before (a speck read as "L", a quote)
@@ -73,6 +75,25 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), 0.7
+
+
+def _ministry_but_garbled(f: str) -> tuple[str, float] | None:
+    """The ministry whose name ``f`` (folded) reads word for word but for words OCR visibly garbled, a
+    digit among their letters ("bo van 140a, the thao va du lch": the "HÓA" read "140A"): those words are
+    left out of the comparison, the others read at least 92 % like the ministry's."""
+    read = f.split()
+    garbled = [i for i, w in enumerate(read) if re.search(r"\d", w) and re.search(r"[a-z]", w)]
+    if not garbled or len(garbled) > 1:
+        return None
+    for name in _MINISTRIES:
+        known = name.split()
+        if len(known) != len(read) or known[0] != "bo":
+            continue
+        a = " ".join(w for i, w in enumerate(read) if i not in garbled)
+        b = " ".join(w for i, w in enumerate(known) if i not in garbled)
+        if fuzz.ratio(a, b) >= 92:
+            return _MINISTRIES[name], 0.85
+    return None
 
 
 _KIND = r"^\W?\w?\W?(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)"
@@ -382,3 +403,20 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
             name, q = organ(_joined(organ_texts[k:]))
             res.set("organ_name", name, statistics.fmean(ln.conf for ln in rest) * q)
     return res.freeze()
+
+
+def complete_parent(found: Found, place: str | None) -> Found:
+    """A parent People's Committee whose province OCR cut short ("UBND TỈNH BÌNH": "DƯƠNG" lost) completed by
+    the date line's place when that is the one province whose name starts with the words read ("Bình
+    Dương, ngày …"): a provincial body dates its documents in its province."""
+    parent = found.get("parent_organ")
+    if parent is None or parent.value is None or place is None:
+        return found
+    m = re.match(r"^ubnd (tinh|thanh pho) (\S.*)$", fold(parent.value))
+    if m is None or m.group(2) in F_PROVINCES or fold(place) not in F_PROVINCES:
+        return found
+    if not fold(place).startswith(m.group(2) + " "):
+        return found
+    level = "thành phố" if m.group(1) == "thanh pho" else "tỉnh"
+    fixed = ExtractedField("parent_organ", f"UBND {level} {place}", round(parent.confidence * 0.9, 3))
+    return Found(tuple(fixed if f is parent else f for f in found.fields))

@@ -58,12 +58,15 @@ def _province_of(organs: Sequence[str]) -> str | None:
     return None
 
 
-def set_place(res: Builder, ln: Line, prefix: str, home: str | None = None) -> None:
+def set_place(
+    res: Builder, ln: Line, prefix: str, home: str | None = None, *, known_only: bool = False
+) -> None:
     """The place before the date; ``home``, the province in the issuing organ's or its parent's name: a
     provincial body dates its documents there, so a misread place close to it is it ("Đù Nông" under "UBND
     thành phố Đà Nẵng" is Đà Nẵng, not the nearer spelling Đắk Nông). Only a place misread as another known
     place: one that is none (a district, a town: "Hòa Vang" under "Cục thuế thành phố Đà Nẵng", read right) is
-    kept as read."""
+    kept as read. ``known_only``: a body line's date (a cited act's, "… chính quyền địa phương ngày 22 tháng
+    11 năm 2019"): only a known place before it is a place."""
     prefix = re.sub(r"(?i)^.*?(độc lập.*hạnh phúc)", "", prefix)
     prefix = clean_value(prefix)
     if prefix:
@@ -73,7 +76,7 @@ def set_place(res: Builder, ln: Line, prefix: str, home: str | None = None) -> N
             hit = (home, max(0.7, hit[1]))
         if hit:
             res.set("place", hit[0], ln.conf * hit[1])
-        elif len(prefix) <= 30:
+        elif len(prefix) <= 30 and not known_only:
             res.set("place", normalize_tones(prefix), ln.conf * 0.6)
 
 
@@ -148,8 +151,19 @@ def _scan(res: Builder, date_sources: Sequence[Line], ends: tuple[int, int], hom
                 # the header's date line, its date unreadable: the place taken, no date guessed
                 res.set("place", place[0], ln.conf * place[1])
                 break
+            if k < n_right and home is not None and _YEAR_END.search(ln.text):
+                # a right-column line ending in a year, its words garbled ("Btnh Đhnề:, mgềy 22 dhững 9 mm
+                # 2022"): the date line; its place read like the organ's province is that province
+                prefix = clean_value(re.split(r"[,:;]", ln.text, maxsplit=1)[0])
+                if fuzz.ratio(fold(prefix), fold(home)) >= HOME_LIKE:
+                    res.set("place", home, ln.conf * 0.7)
+                    break
             continue
         start, _, day = found[0]
         res.set("issued_date", day.isoformat(), ln.conf)
-        set_place(res, ln, ln.text[:start], home)
+        set_place(res, ln, ln.text[:start], home, known_only=k >= n_header)
         break
+
+
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d\W*$")
+HOME_LIKE = 60  # how like the organ's province (fuzz.ratio of the folded names) a misread place must read
