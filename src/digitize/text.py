@@ -15,10 +15,23 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+FOLD_CACHED_CHARS = 64  # texts up to this long (words, short lines) are kept folded; longer ones never
+
+
 def fold(text: str) -> str:
-    """Lower-case text with every diacritic removed, đ → d: 'Đà Nẵng' → 'da nang'. Kept for the last 65 536
-    texts: a page's words are folded again by each pass and reader (~3 000 times a phone photo)."""
+    """Lower-case text with every diacritic removed, đ → d: 'Đà Nẵng' → 'da nang'. Words and short lines are
+    kept folded, the last 65 536 of them (a page's words are folded again by each pass and reader, ~3 000
+    times a phone photo); a longer text (a document's indexed body) is folded each time and never kept: a
+    long-running process would otherwise hold other documents' text."""
+    return _fold_short(text) if len(text) <= FOLD_CACHED_CHARS else _fold(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_D))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return unicodedata.normalize("NFC", stripped).lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -383,3 +384,49 @@ def test_the_block_is_read_again_from_its_title_when_noi_nhan_was_not_read() -> 
     again = signature.second_pass(prepared, misread, lang="vie")
     v = extract([again]).values()
     assert (v["signer_title"], v["signer_name"]) == (truth["signer_title"], truth["signer_name"])
+
+
+def test_a_block_placed_by_its_title_alone_gives_a_name_only_as_read_surely(tmp_path: Path) -> None:
+    # a blurred photo (the varied generator's "alt" family, as written: a JPEG): "Nơi nhận" read "1“ nhàm",
+    # the block's title "GIAM ĐÓC" and no name; read again from the title, "Tâm Công Tháng." (79) had become
+    # "Trần Công Thắng" (the nearest family name to "Tâm") for "Tôn Công Thắng", and the validity line above
+    # lost its date
+    from digitize.pipeline import intake, stamps
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, write_varied
+
+    axes = Axes(
+        kind="giay_chung_nhan",
+        colour=Colour.COLOUR,
+        dpi=300,
+        seal=Seal.FAINT,
+        header=Header.PARENT,
+        sign=SignForm.DIRECT,
+        tail=Tail.NONE,
+        stamp=True,
+        font=Font.DEJAVU_SANS,
+        margins=Margins.NARROW,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(43006, "alt", axes=axes)
+    src = intake.inspect(write_varied(doc, tmp_path / "006_alt_giay_chung_nhan")).pages[0]
+    prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
+    first = stamps.second_pass(prepared, recognize.recognize(prepared, lang="vie"), lang="vie")
+    assert signature._needs_pass(first) is not None  # its list not read, its title read, no name
+    page = signature.second_pass(prepared, first, lang="vie")
+    v = extract([page]).values()
+    assert v["signer_name"] in (None, doc.fields["signer_name"])
+    assert v["valid_until"] == doc.fields["valid_until"]
+
+
+def test_a_surely_read_name_needs_each_of_its_words_read_surely() -> None:
+    # "CHÁNH VĂN PHÒNG" over "Nguyễn Văn Blnh" (the given name at 30, fixed to "Bình"): the title's "VĂN"
+    # must not stand in for the unsure "Bình"
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    p = make_page(
+        directive()[:-5] + block(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Nguyễn Văn Blnh", [95.0, 95, 30])
+    )
+    assert not signature._signer_found(p, list(p.words), sure=True)

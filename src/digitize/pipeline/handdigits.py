@@ -29,6 +29,7 @@ from digitize.errors import ToolFailed
 from digitize.pipeline import regions
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
@@ -232,6 +233,26 @@ def _char_width(ln: Line) -> float:
     return statistics.median(widths) if widths else (ln.y1 - ln.y0) * 0.55
 
 
+# a word read at least this surely as a Vietnamese syllable is print, not a pen's digits misread
+PROSE_CONF = 60.0
+
+
+def _prose(words: list[Word]) -> bool:
+    """Whether a blank's first reading is printed words ("càng", "lượng ca mắc"): each a Vietnamese syllable
+    of two letters or more read with some confidence, one with a tone or vowel mark or of four letters.
+    Handwritten digits misread give marks ("Í", "^Ổ", "lo"), not such words: prose in the header band is no
+    blank."""
+    letters = [re.sub(r"[\W\d_]", "", w.text) for w in words]
+    return (
+        bool(words)
+        and all(
+            len(t) >= 2 and is_syllable(t) and w.conf >= PROSE_CONF
+            for t, w in zip(letters, words, strict=True)
+        )
+        and any(not t.isascii() or len(t) >= 4 for t in letters)
+    )
+
+
 def _doubtful(words: list[Word]) -> bool:
     return not words or any(not w.text.strip(".,").isdigit() or w.conf < PRINTED_CONF for w in words)
 
@@ -313,7 +334,7 @@ def _number_blank(
             num_words.append(replace(w, text=number))
             break
         num_words.append(w)
-    if x1 is None or x1 - so.box.x1 <= 1.2 * cw:
+    if x1 is None or x1 - so.box.x1 <= 1.2 * cw or _prose(num_words):
         return None
     drop = [idx[id(w)] for w in num_words if id(w) in idx]
     conf = min((w.conf for w in num_words), default=0.0)
@@ -461,7 +482,7 @@ def _date_blanks(
         if glued and not glue and between and not _doubtful(between):
             continue  # "26tháng 7 năm": the glue is the day's, the month "7" read clean
         x0, x1 = spans[a][1], spans[b][0]
-        if x1 - x0 < 0.5 * cw:
+        if x1 - x0 < 0.5 * cw or _prose(between):
             continue
         drop = tuple(idx[id(w)] for w in between if id(w) in idx)
         conf = min((w.conf for w in between), default=0.0)
@@ -1097,8 +1118,12 @@ def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[st
     loops one above the other as anything but 8, or a mark standing on a wide foot as 4 or 7 (the "1" of
     "1321" read "7", its "2" read "4": a "7" ends in the air, a "4" on its stem)."""
     marks = _digit_marks(crop)
-    loops = [_loops(m) for m in marks]
-    footed = [_has_foot(m) for m in marks]
+    if all(len(t) < len(marks) for t, _ in votes):
+        return []  # no reading has a digit for each mark
+    # marks are measured only when a reading has one digit a mark (a region of thousands of bars is not)
+    one_each = any(len(t) == len(marks) for t, _ in votes)
+    loops = [_loops(m) for m in marks] if one_each else []
+    footed = [_has_foot(m) for m in marks] if one_each else []
     out = []
     for t, c in votes:
         if len(t) < len(marks):

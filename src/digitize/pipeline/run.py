@@ -106,9 +106,11 @@ def second_passes(
         if with_lang:
             kwargs["lang"] = lang
         # all the pass's readings together end by what was left (a pass reads up to 7 crops)
-        with tesseract.deadline(t0 + left):
-            page = second_pass(prepared, page, **kwargs)
-        tally.spend(time.monotonic() - t0)
+        try:
+            with tesseract.deadline(t0 + left):
+                page = second_pass(prepared, page, **kwargs)
+        finally:  # a pass that failed took its time too
+            tally.spend(time.monotonic() - t0)
     return page
 
 

@@ -52,10 +52,10 @@ MAX_READ_PIXELS = 16_000_000
 _NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
-def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:
-    """(top, line height) of the "Nơi nhận" line when the signer is not readable from the first pass; on a
-    page whose "Nơi nhận" was not read ("ơi nhọn.": a blurred photo) but whose signature block's title was,
-    and no name under it, of that title line (the block starts on the list's row)."""
+def _needs_pass(page: RecognizedPage) -> tuple[float, float, bool] | None:
+    """(top, line height, False) of the "Nơi nhận" line when the signer is not readable from the first
+    pass; on a page whose "Nơi nhận" was not read ("ơi nhọn.": a blurred photo) but whose signature block's
+    title was, and no name under it, (top, line height, True) of that title line."""
     lines = regions.lines_of(page)
     nn = next((ln for ln in lines if _NOI_NHAN.match(ln.folded)), None)
     found = regions.signer_of(page)
@@ -63,10 +63,10 @@ def _needs_pass(page: RecognizedPage) -> tuple[float, float] | None:
         tl = title_line(lines) if found.value("signer_title") and not found.value("signer_name") else None
         if tl is None or not tl.boxed:
             return None
-        return tl.y0, max(1.0, tl.y1 - tl.y0)
+        return tl.y0, max(1.0, tl.y1 - tl.y0), True
     if found.value("signer_name") and found.value("signer_title"):
         return None
-    return nn.y0, max(1.0, nn.y1 - nn.y0)
+    return nn.y0, max(1.0, nn.y1 - nn.y0), False
 
 
 def erase_seal(grey: np.ndarray, letter: float) -> np.ndarray:
@@ -152,10 +152,9 @@ def _signer_found(
     # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
     given = {fold(g) for g in str(name).split()[1:]}
     confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in given]
-    if sure:
-        parts = {fold(p) for p in str(name).split()}
-        confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in parts]
-        return len(confs) >= len(parts) and min(confs) >= SURE_FAMILY_CONF
+    if sure:  # each word of the name read as it stands, surely (not a fixed guess, nor the title's "VĂN")
+        read_as = [(fold(wd.text.strip(".,;:|!'\"()[]")), wd.conf) for wd in words]
+        return all(any(f == fold(p) and c >= SURE_FAMILY_CONF for f, c in read_as) for p in str(name).split())
     return bool(confs) and min(confs) >= GIVEN_NAME_CONF
 
 
@@ -173,9 +172,12 @@ def second_pass(
     found = _needs_pass(page)
     if found is None:
         return page
-    top, line_h = found
+    top, line_h, by_title = found
     w, h = page.width, page.height
-    x0, y0 = 0.45 * w, max(0.0, top - 3 * line_h)
+    # from 3 lines above the list (the body's last lines, read again and kept as first read), or from the
+    # title found without the list
+    above = 0.5 if by_title else 3.0
+    x0, y0 = 0.45 * w, max(0.0, top - above * line_h)
     x1, y1 = w, min(h, top + 0.30 * h)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return page
@@ -190,7 +192,10 @@ def second_pass(
     best: list[Word] = []
     titled: list[Word] = []
     first_title = regions.signer_of(page).value("signer_title")
-    for image, sure in _variants(crop, letter):
+    for image, toned in _variants(crop, letter):
+        # without the list to place the block by, a name is taken only as read surely: "Tâm Công Tháng." (79)
+        # under "GIÁM ĐỐC" on a blurred photo had become "Trần Công Thắng"
+        sure = toned or by_title
         try:
             new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
@@ -206,7 +211,7 @@ def second_pass(
 
     def inside(wd: Word) -> bool:
         cx, cy = (wd.box.x0 + wd.box.x1) / 2, (wd.box.y0 + wd.box.y1) / 2
-        return x0 <= cx <= x1 and y0 + 2 * line_h <= cy <= y1
+        return x0 <= cx <= x1 and y0 + (above - 1) * line_h <= cy <= y1
 
     kept = [wd for wd in page.words if not inside(wd)]
     words = tuple(kept + best)

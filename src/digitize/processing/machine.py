@@ -684,7 +684,10 @@ def _original_of(document_id: str, settings: Settings) -> tuple[str, str]:
 @dataclass(frozen=True)
 class DocumentTally:
     """A document's budget for its pages' second readings (``pipeline.budget``), its tally the document row's
-    ``second_pass_seconds``: shared by every page task of the document, whichever worker runs it."""
+    ``second_pass_seconds``: shared by every page task of the document, whichever worker runs it. Each spend
+    is one atomic ``x = x + d``; pages running at once may each start a pass with what was left, so the sum
+    can pass the budget by at most one pass per page running at that moment. The database away raises
+    ``ServiceUnavailable``: the page is tried again later, as when its result cannot be stored."""
 
     document_id: str
     seconds: float

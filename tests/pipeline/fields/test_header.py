@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.test_extract import _ubnd_directive, values
+from tests.pipeline.test_extract import _ubnd_directive, header, values
 
 
 def test_signature_banner_above_the_motto_gives_no_date() -> None:
@@ -260,3 +260,52 @@ def test_a_number_line_in_lower_case_read_into_the_organ_s_line() -> None:
         *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
     ]
     assert (values(specs)["organ_name"] or "").casefold() == "cục sở hữu trí tuệ"
+
+
+def test_the_abbreviation_of_a_department_of_transport_keeps_the_t_of_van_tai() -> None:
+    from digitize.pipeline.fields.number import organ_abbreviations, repair_notation
+
+    # "tải" (vận tải) is no function word like "tại": its initial stays in the abbreviation
+    assert "SGTV" not in organ_abbreviations("Sở Giao thông vận tải")
+    v = values(
+        header(parent="UBND TỈNH PHÚ THỌ", organ=("SỞ GIAO THÔNG VẬN TẢI",), number="sẽ: 29 /sGTvr-QLcL")
+    )
+    assert v["code_notation"] == "SGTVT-QLCL"
+    assert repair_notation("KH-TTNT", "Trung tâm Nước sạch tại nông thôn")[0] == "KH-TTNT"
+
+
+def test_a_garbled_notation_part_letter_for_letter_the_organ_s_own_abbreviation() -> None:
+    from tests.pipeline.test_extract import signer
+
+    specs = [
+        *header(
+            parent="UBND TỈNH HÀ GIANG",
+            organ=("SỞ VĂN HÓA, THỂ THAO VÀ DU", "LỊCH"),
+            number="sø 168 /cr.svHrrpL",  # the hyphen read as a dot, T as r, D as p
+            date="Hà Giang, ngày 7 tháng 12 năm 2023",
+        ),
+        ("CHỈ THỊ", "center", 95.0),
+        ("Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công", "center", 92.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    assert values(specs)["code_notation"] == "CT-SVHTTDL"
+    from digitize.pipeline.fields.number import repair_notation
+
+    # a part read cleanly stays as printed; a garbled one sharing too few letters with the organ's is kept
+    assert repair_notation("CT-SVHTDL", "Sở Văn hóa, Thể thao và Du lịch")[0] == "CT-SVHTDL"
+    assert repair_notation("CT-sxqrrpm", "Sở Văn hóa, Thể thao và Du lịch")[0] == "CT-sxqrrpm"
+
+
+def test_a_number_line_whose_so_and_slash_were_misread_gives_its_notation() -> None:
+    from tests.pipeline.test_extract import signer
+
+    specs = [
+        *header(parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",), number="Sứ 1734GCN-QLD"),
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("THỰC HÀNH TỐT SẢN XUẤT THUỐC", "center", 92.0),
+        *signer(("CỤC TRƯỞNG",)),
+    ]
+    v = values(specs)
+    assert (v["code_number"], v["code_notation"]) == ("1734", "GCN-QLD")
+    # an organ's or an address line with a number is no number line
+    assert values(header(number="Sở 12 Nguyễn Huệ-Huế"))["code_number"] is None

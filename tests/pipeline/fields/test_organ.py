@@ -233,3 +233,26 @@ def test_a_doubtful_line_of_small_letters_above_the_organ_s_capitals_is_no_paren
     v = values(specs)
     assert (v["organ_name"] or "").casefold() == "cục viễn thông"
     assert v["parent_organ"] == "Bộ Thông tin và Truyền thông"
+
+
+def test_a_speck_read_as_a_letter_no_vietnamese_word_has_after_the_organ_s_name_is_left_out() -> None:
+    organ = ("CỤC DU LỊCH QUỐC GIA", "VIỆT NAM Š")
+    v = values(header(parent="BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", organ=organ, number="Số: 751/CDLQGVN-VP"))
+    assert (v["organ_name"] or "").casefold() == "cục du lịch quốc gia việt nam"
+    # a one-letter word of the name itself ("Y" of "Y TẾ") stays
+    v = values(header(parent=None, organ=("BỘ Y",), number="Số: 12/QĐ-BYT"))
+    assert (v["organ_name"] or "").casefold() == "bộ y"
+
+
+def test_an_abbreviated_ubnd_over_a_line_ocr_could_not_read_is_the_parent_of_an_unread_organ() -> None:
+    def read(organ_conf: float) -> dict[str, str | None]:
+        specs = header(parent="UBND TỈNH KHÁNH HÒA", organ=("sbœmepnpoyệu",), number="se. xrsGTvr 9É .Â")
+        specs = [(t, w, organ_conf if t == "sbœmepnpoyệu" else c) for t, w, c in specs]
+        body = [("CHỈ THỊ", "center", 95.0), ("Về việc đẩy mạnh cải cách hành chính", "center", 92.0)]
+        return values(specs + body + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")))
+
+    v = read(0.0)
+    assert (v["parent_organ"], v["organ_name"]) == ("UBND tỉnh Khánh Hòa", None)
+    # a line read with some confidence in normal case under it is no lost organ line (a V/v line): as before
+    v = read(70.0)
+    assert (v["parent_organ"], v["organ_name"]) == (None, "Ủy ban nhân dân tỉnh Khánh Hòa")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from tests.pipeline.test_extract import decision, values
+from dataclasses import replace
+
+import pytest
+
+from digitize.pipeline.fields import extract
+from digitize.pipeline.model import Box, Word
+from tests.pipeline.test_extract import decision, header, page, values
 
 
 def test_a_misread_place_close_to_the_organ_s_province_is_that_province() -> None:
@@ -56,3 +62,61 @@ def test_a_place_that_is_no_province_read_right_under_a_provincial_parent_is_kep
     ):
         v = values(decision(parent=parent, organ=(organ,), date="Hòa Vang, ngày 05 tháng 12 năm 2020"))
         assert (v["place"], v["issued_date"]) == ("Hòa Vang", "2020-12-05"), organ
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "Phú Thọ, ngày 07 tháng 01 sắm 2621",  # "năm" and the year misread
+        "Phú Thọ ngày 7 máng … 2022 năm",  # "tháng" misread, the year before "năm"
+    ],
+)
+def test_the_place_of_a_date_line_whose_date_ocr_garbled(date: str) -> None:
+    v = values(header(parent="UBND TỈNH PHÚ THỌ", organ=("SỞ Y TẾ",), date=date))
+    assert v["place"] == "Phú Thọ"
+    assert v["issued_date"] is None
+
+
+def test_no_place_from_a_garbled_date_line_whose_place_is_no_known_place() -> None:
+    v = values(
+        header(parent="UBND TỈNH PHÚ THỌ", organ=("SỞ Y TẾ",), date="Pbú Tbọ, ngày 07 tháng 01 sắm 2621")
+    )
+    assert v["place"] is None
+
+
+def test_the_place_of_a_date_line_split_on_its_row() -> None:
+    # "ngày" lost under the written day: OCR read the row as two lines, "Khánh Hòa." and the rest beside it
+    specs = header(parent="UBND TỈNH KHÁNH HÒA", organ=("SỞ Y TẾ",), date="Khánh Hòa.")
+    pg = page(specs)
+    place_w = next(w for w in pg.words if w.text == "Hòa.")
+    n = place_w.line + 1
+    x = place_w.box.x1 + 300
+    rest = []
+    for t in ["tháng", "Í", "2năm", "2020"]:
+        rest.append(Word(t, 80.0, Box(x, place_w.box.y0, x + 22 * len(t), place_w.box.y1), line=n))
+        x += 22 * (len(t) + 1)
+    words = [replace(w, line=w.line + 1) if w.line >= n else w for w in pg.words] + rest
+    v = extract([replace(pg, words=tuple(words))]).values()
+    assert v["place"] == "Khánh Hòa"
+    assert v["issued_date"] is None
+
+
+def test_an_organ_line_naming_a_city_beside_the_date_line_is_no_place() -> None:
+    # the organ's "THÀNH PHỐ HÀ NỘI" on the row of a date line whose place is unreadable: no place from it
+    specs = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"), date="xyz zt 11 mm")
+    pg = page(specs)
+    organ_w = next(w for w in pg.words if w.text == "NỘI")
+    date_ws = [w for w in pg.words if w.text in {"xyz", "zt", "11", "mm"}]
+    dy = organ_w.box.y0 - date_ws[0].box.y0
+    moved = [
+        replace(
+            w,
+            box=Box(w.box.x0, w.box.y0 + dy, w.box.x1, w.box.y1 + dy),
+            text="tháng" if w.text == "mm" else w.text,
+        )
+        if w in date_ws
+        else w
+        for w in pg.words
+    ]
+    v = extract([replace(pg, words=tuple(moved))]).values()
+    assert v["place"] is None

@@ -177,6 +177,22 @@ def test_the_authority_line_with_its_first_word_misread_ends_a_licence_s_title()
     assert values(specs)["subject"] == "Giấy phép nhập khẩu thuốc"
 
 
+def test_the_authority_line_with_a_stamp_s_letter_glued_before_it_ends_a_licence_s_title() -> None:
+    # the ĐẾN stamp's "Chuyển:" row beside it: ": NGIÁM ĐỐC SỞ …" ran into the subject
+    specs = [
+        *header(number="Số: 12/GP-SGDĐT", parent="UBND TỈNH NGHỆ AN", organ=("SỞ GIÁO DỤC VÀ ĐÀO TẠO",)),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("TỔ CHỨC HOẠT ĐỘNG GIÁO DỤC KỸ NĂNG SỐNG", "center", 92.0),
+        (": NGIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "center", 93.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    assert values(specs)["subject"] == "Giấy phép tổ chức hoạt động giáo dục kỹ năng sống"
+    # a line in normal case is no authority line in capitals, whatever its first letters
+    specs[-8] = ("Vngiám định chất lượng hàng hóa", "center", 93.0)
+    assert str(values(specs)["subject"]).endswith("SỐNG Vngiám định chất lượng hàng hóa")
+
+
 def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_kept() -> None:
     for read, want in (
         ("quý lII năm 2020", "quý III năm 2020"),

@@ -31,8 +31,8 @@ def _initial(word: str) -> str:
 
 
 # words an abbreviation often leaves out ("Ban Quản lý các khu công nghiệp" → BQLKCN, "Sở Nông nghiệp và Môi
-# trường" → SNNMT)
-_FUNCTION_WORDS = frozenset({"va", "cac", "cua", "ve", "tai"})
+# trường" → SNNMT), with their marks ("tại" is one, the "tải" of "vận tải" is not: SGTVT, never SGTV)
+_FUNCTION_WORDS = frozenset({"và", "các", "của", "về", "tại"})
 # a trailing place an abbreviation often leaves out ("Cục Đường thủy nội địa Việt Nam" → CĐTNĐ)
 _TRAILING_PLACE = re.compile(r"\s+(?:viet nam|(?:tinh|thanh pho|huyen|quan|thi xa|xa(?! hoi\b)|phuong)\s.*)$")
 _KIND_WORDS = re.compile(r"^(?:cuc|tong cuc|vu|vien|chi cuc|so|ban)\s")
@@ -58,7 +58,7 @@ def organ_abbreviations(organ: str) -> tuple[str, ...]:
     for base in bases:
         words = [w for w in re.split(r"[\s,\-–]+", base) if w and w[0].isalnum()]
         for keep_function in (True, False):
-            kept = [w for w in words if keep_function or fold(w) not in _FUNCTION_WORDS or w is words[0]]
+            kept = [w for w in words if keep_function or w.lower() not in _FUNCTION_WORDS or w is words[0]]
             kept = [w for w in kept if keep_function or fold(w) != "va"]
             kind = _KIND_WORDS.match(fold(" ".join(kept)) + " ")
             for cut in (0, len(kind.group(0).split()) if kind else 0):
@@ -103,6 +103,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     is matched more loosely."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     s = re.sub(r"\s+", "", s).strip(".,;:|")
+    if "-" not in s:
+        s = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_])", "-", s)  # the hyphen read as a dot ("cr.svHrrpL")
     parts = [p for p in s.split("-")]
     own = organ_abbreviations(organ) if organ else ()
     exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN_ABBREVIATIONS))}
@@ -125,6 +127,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
         garbled = _garbled(p)
         rep = _nearest(key, near, strict=not garbled) or _one_letter_more(p, near)
+        if rep is None and garbled:
+            rep = _own_in_place(key, own)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, list(KNOWN_ABBREVIATIONS), strict=False)
         if rep is not None:
@@ -134,6 +138,19 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         fixed.append(p)
         quality = min(quality, 0.85)
     return "-".join(fixed), quality
+
+
+def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
+    """The organ's own abbreviation a visibly garbled part is a misreading of, letter for letter: as long as
+    it, the same first letter and at least half of its letters in their places ("svHrrpL" of the Sở Văn hóa,
+    Thể thao và Du lịch's SVHTTDL: its T read r, its D p)."""
+    for ab in own:
+        k = _abbr_key(ab)
+        if len(k) >= 4 and len(k) == len(key) and k[0] == key[0]:
+            same = sum(a == b for a, b in zip(k, key, strict=True))
+            if 2 * same >= len(k):
+                return ab, 0.75
+    return None
 
 
 def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | None:
@@ -188,9 +205,10 @@ SO_WORD = re.compile(r"^\s*s[o0ô6eø]\S?\s*[:;.,]")  # "Số:", also read "Sô:
 # "Số: 9GCN-STNMT" (the slash lost), "số: 2919 mc-vp" (lost, the notation in lower case after a space),
 # "số: 1079 ,GP-UBND" (read as a comma)
 _NOSLASH = re.compile(
-    r"^\s*\S{1,3}\s*[:;.,]?\s*([0-9]{1,6})()(?:\s*,\s*|\s*(?=[A-ZĐÐ])|\s+)"
+    r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*(?=[A-ZĐÐ])|\s+)"
     r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
 )
+_SO_GLUED = re.compile(r"^\W?[sS5]\S{0,2}\s*[:;.,]?\s*\d{1,6}[A-ZĐÐ]")
 SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s*/)")
 # "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation
 _HAND_NUMBER = re.compile(
@@ -236,8 +254,11 @@ def read_number(layout: Layout) -> NumberRead:
         m_so = SO.match(fold(t))
         m = NUMBER.search(t, m_so.end() if m_so else 0)
         if m is None and i < len(left):
-            m = _NOSLASH.match(t) if SO_WORD.match(fold1(t)) else None  # "Số: 9GCN-STNMT": the slash lost
-            m_so = m_so or (None if m is None else SO_WORD.match(fold1(t)))
+            # "Số: 9GCN-STNMT": the slash lost; also "Sứ 1724GCN-QLD" ("Số:" misread, its colon lost): the
+            # digits glued to the notation's capitals say what the line is
+            so_word = SO_WORD.match(fold1(t)) or _SO_GLUED.match(t)
+            m = _NOSLASH.match(t) if so_word else None
+            m_so = m_so or (None if m is None else so_word)
         if m and not re.search(r"[^\W\d_]", m.group(3)):
             m = None  # a notation has letters: "s. 26/2" is a stamp's register number and its date
         if m and (m_so or re.match(r"^\s*\S{0,4}\s*[:;.]?\s*[0-9oOlI]{1,6}['’`]?\s*/", t)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -275,10 +276,30 @@ def _lettered(text: str) -> bool:
 _NOTATION_TAIL = re.compile(r"\s+[^\s/]*+/\W?[A-Za-zĐđ]{1,6}\s*-\s*[A-Za-zĐđ]\S*+$")
 
 
+# the marks Vietnamese letters carry (tones; circumflex, breve, horn): a letter with another ("Š", "ø", "ï")
+# is OCR's reading of a speck or a stroke, never printed in an organ's name
+_VI_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+
+
+def _foreign(word: str) -> bool:
+    """A word with a letter no Vietnamese (or Latin) spelling has."""
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch) and ch not in _VI_MARKS:
+            return True
+        if ch.isalpha() and not unicodedata.combining(ch) and not ("a" <= ch.lower() <= "z" or ch in "đĐ"):
+            return True
+    return False
+
+
 def _organ_text(text: str) -> str:
-    """A header line's part of an organ's name: junk at its ends left out, the comma that goes on with the
-    next line kept ("CỤC CẢNH SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ")."""
+    """A header line's part of an organ's name: junk at its ends left out (a speck read as a letter no
+    Vietnamese word has after it: "VIỆT NAM Š"), the comma that goes on with the next line kept ("CỤC CẢNH
+    SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ")."""
     t = _NOTATION_TAIL.sub("", SO_IN_LINE.sub("", text))
+    words = t.split()
+    while len(words) > 1 and len(words[-1]) <= 2 and _foreign(words[-1]):
+        words.pop()
+    t = " ".join(words) if len(words) < len(t.split()) else t
     v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
     return v + "," if re.search(r"[^\W\d_],\s*$", t) and not v.endswith(",") else v
 
@@ -304,6 +325,13 @@ def _joined(texts: Sequence[str]) -> str:
 
 
 DOUBTFUL_LINE = DOUBTFUL  # a line's mean word confidence under which its reading is in doubt
+UNREAD = 0.2  # ... and under which OCR could not read it at all
+
+
+def _abbreviated_ubnd(text: str) -> bool:
+    """The line names a People's Committee abbreviated ("UBND TỈNH …", not "ỦY BAN NHÂN DÂN …")."""
+    m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s", fold(squash(text)))
+    return m is not None and not m.group(1).startswith("uy")
 
 
 def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
@@ -315,10 +343,13 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     # edge or a shadow read as marks ("z mi ` 5 `" over "BỘ THÔNG TIN VÀ TRUYỀN THÔNG" on a dark photo)
     while len(organ_lines) > 1 and not capitals(organ_lines[0].text) and organ_lines[0].conf < DOUBTFUL_LINE:
         organ_lines = organ_lines[1:]
+    unread_below = False
     if number_i is None:
         # the "Số:" line not recognised (its number written by hand and misread: "sø: 2Ï /rmw-oLp"): the
         # organ's lines are printed in capitals, the line under them is not one of them
-        organ_lines = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
+        kept = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
+        unread_below = len(organ_lines) > 1 and organ_lines[1] not in kept and organ_lines[1].conf < UNREAD
+        organ_lines = kept
     cut: int | None = None
     for k, ln in enumerate(organ_lines):
         if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text))):
@@ -331,7 +362,13 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     # a speck or a quote read before an organ's line ("'CỤC QUẢN LÝ DƯỢC") is not its name's
     organ_texts = [_organ_text(_inner_text(ln)) for ln in organ_lines]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
-    if ubnd is not None:
+    if ubnd is not None and unread_below and len(organ_lines) == 1 and _abbreviated_ubnd(organ_texts[0]):
+        # Decree 30 abbreviates "Ủy ban nhân dân" only in the parent organ's name: "UBND TỈNH KHÁNH HÒA"
+        # over a line OCR could not read ("sbœmepnpoyệu", 0 %) is the parent of an organ left unread
+        res.set(
+            "parent_organ", "UBND " + ubnd[0].removeprefix("Ủy ban nhân dân "), organ_lines[0].conf * ubnd[1]
+        )
+    elif ubnd is not None:
         res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
     elif organ_lines:
         k = _split_at_unit(organ_texts)

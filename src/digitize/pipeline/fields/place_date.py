@@ -97,19 +97,56 @@ def read_place_date(layout: Layout, has_header: bool, organs: Sequence[str] = ()
         top = layout.first[layout.motto_i].y0
         right = [ln for ln in right if not ln.boxed or ln.y0 > top]
     body_lines = [ln for ln in layout.first[:25] if not CITES.search(ln.folded)] if has_header else []
-    date_sources = [ln for ln in right if not is_motto(ln)] + header + body_lines
-    date_sources = [ln for ln in date_sources if not is_stamp_or_banner(ln)]
-    _scan(res, date_sources, len(date_sources) - len(body_lines), _province_of(organs))
+    right = [ln for ln in right if not is_motto(ln) and not is_stamp_or_banner(ln)]
+    date_sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
+    n_header = len(date_sources) - len(body_lines)
+    _scan(res, date_sources, (len(right), n_header), _province_of(organs))
     return res.freeze()
 
 
-def _scan(res: Builder, date_sources: Sequence[Line], n_header: int, home: str | None) -> None:
+# a date word as OCR may misread it on a blurred page ("ngôy", "máng", "sắm"): two of its letters in place
+_DATE_WORD = re.compile(r"\b(?:ng\w{1,2}y|\w?h?[aá]ng|th\w{1,2}g|[nsm][aăắ]m)\b", re.I)
+PLACE_ONLY_CUTOFF = 88  # a known place's name read nearly letter for letter
+
+
+def place_before_date_words(line: Line, others: Sequence[Line]) -> tuple[str, float] | None:
+    """The place of a header date line whose date OCR garbled ("Phú Thọ, ngày 07 tháng 01 sắm 2621", "Hà
+    Giang ngày 7 máng … 2022 năm"), also when the line was split on its row ("Khánh Hòa." with "tháng Í
+    2năm 2020" beside it, one of ``others``): a known place's name read nearly letter for letter, then a date
+    word. None otherwise."""
+    for m in _DATE_WORD.finditer(line.text):  # "Hà Nam, ngày": the place's own "Nam" is no date word
+        hit = _known_place(line.text[: m.start()])
+        if hit is not None:
+            return hit
+    hit = _known_place(line.text)
+    if hit is None:
+        return None
+    beside = (
+        o for o in others if o is not line and o.x0 >= line.x1 and line.y0 < (o.y0 + o.y1) / 2 < line.y1
+    )
+    return hit if any(_DATE_WORD.search(o.text) for o in beside) else None
+
+
+def _known_place(text: str) -> tuple[str, float] | None:
+    key = re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(clean_value(text)))
+    return match(key, F_PLACES, PLACE_ONLY_CUTOFF) if len(key) >= 3 else None
+
+
+def _scan(res: Builder, date_sources: Sequence[Line], ends: tuple[int, int], home: str | None) -> None:
+    """``ends``: how many of ``date_sources`` are the right column's lines, and how many the header's."""
+    n_right, n_header = ends
     for k, ln in enumerate(date_sources):
         found = find_dates(ln.folded)
         if not found:
             at = place_date_start(ln.text) if k < n_header else None
             if at is not None:
                 set_place(res, ln, ln.text[:at], home)
+                break
+            # (the right column's: an organ's line "THÀNH PHỐ HÀ NỘI" is no date line's place)
+            place = place_before_date_words(ln, date_sources[:n_right]) if k < n_right else None
+            if place is not None:
+                # the header's date line, its date unreadable: the place taken, no date guessed
+                res.set("place", place[0], ln.conf * place[1])
                 break
             continue
         start, _, day = found[0]

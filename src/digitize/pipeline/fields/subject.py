@@ -33,6 +33,19 @@ AUTHORITY_START = (
 _HEAD_TITLE = re.compile(r"^[\W\d_]*[^\W\d_]{1,6}\s+truong\b")
 
 
+# the authority line with a stamp's mark glued before its title as one letter (": NGIÁM ĐỐC SỞ …": the ĐẾN
+# stamp's "Chuyển:" row beside it)
+_GLUED_AUTHORITY = re.compile(r"^[\W\d_]*[a-z](?:" + "|".join(AUTHORITY_START) + r")\b")
+
+
+def _glued_authority(ln: Line) -> bool:
+    """The line is the authority line in capitals with one letter glued before its title."""
+    letters = [ch for ch in ln.text if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        return False
+    return _GLUED_AUTHORITY.match(ln.folded.strip()) is not None
+
+
 def centred_part(ln: Line, cx: float) -> Line | None:
     """The longest run of the line's words (only end words dropped) centred on ``cx`` (the type name's
     centre): a stamp or a banner in the margin beside a centred subject line is left out. None when no run
@@ -371,9 +384,9 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
             # row says so
             whole = raw.folded.strip()
-            if (whole.startswith(AUTHORITY_START) or _HEAD_TITLE.match(whole)) and not (
-                subj and continues(raw)
-            ):
+            if (
+                whole.startswith(AUTHORITY_START) or _HEAD_TITLE.match(whole) or _glued_authority(raw)
+            ) and not (subj and continues(raw)):
                 break
             if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(raw, subj):
                 break
