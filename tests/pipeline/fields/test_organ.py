@@ -256,3 +256,14 @@ def test_an_abbreviated_ubnd_over_a_line_ocr_could_not_read_is_the_parent_of_an_
     # a line read with some confidence in normal case under it is no lost organ line (a V/v line): as before
     v = read(70.0)
     assert (v["parent_organ"], v["organ_name"]) == (None, "Ủy ban nhân dân tỉnh Khánh Hòa")
+
+
+def test_an_abbreviated_ubnd_signing_for_itself_over_an_unread_line_stays_the_organ() -> None:
+    # reviewer: the People's Committee that signs the document ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH") is the
+    # organ, whatever blot is read under its name: it is no parent of an unread organ
+    junk = "sbœmepnpoyệu"
+    specs = header(parent=None, organ=("UBND TỈNH KHÁNH HÒA", junk), number="se. xrs 9É .Â/QĐ-UBND")
+    specs = [(t, w, 0.0 if t == junk else c) for t, w, c in specs]
+    body = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc phê duyệt kế hoạch", "center", 92.0)]
+    v = values(specs + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")))
+    assert v["parent_organ"] is None
