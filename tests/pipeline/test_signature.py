@@ -11,6 +11,7 @@ import pytest
 
 from digitize.pipeline import preprocess, recognize, regions, signature
 from digitize.pipeline.fields import extract, review
+from digitize.pipeline.model import RecognizedPage
 from samples import generate
 
 
@@ -430,3 +431,29 @@ def test_a_surely_read_name_needs_each_of_its_words_read_surely() -> None:
         directive()[:-5] + block(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Nguyễn Văn Blnh", [95.0, 95, 30])
     )
     assert not signature._signer_found(p, list(p.words), sure=True)
+
+
+def test_a_block_read_again_from_its_title_keeps_the_line_above_the_title() -> None:
+    # reviewer: placed by its title alone, the block is cut from half a line above the title but the first
+    # reading's words are dropped from a whole line above it: "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC" was lost
+    # from the page (its words dropped, its row not in the crop)
+    prepared, _ = _grey_last_page("quyet_dinh", 0)
+    first = recognize.recognize(prepared)
+    marks = {"Nơi": "ơi", "nhận:": "nhọn."}
+    misread = replace(first, words=tuple(replace(w, text=marks.get(w.text, w.text)) for w in first.words))
+    found = signature._needs_pass(misread)
+    assert found is not None and found[2]  # placed by its title
+    top = found[0]
+
+    def above_title(p: RecognizedPage) -> list[str]:
+        return [
+            w.text
+            for w in p.words
+            if (w.box.x0 + w.box.x1) / 2 >= 0.45 * p.width
+            and top - 3 * found[1] <= (w.box.y0 + w.box.y1) / 2 < top
+        ]
+
+    assert "KT." in above_title(misread)
+    again = signature.second_pass(prepared, misread, lang="vie")
+    assert again is not misread
+    assert "KT." in above_title(again)

@@ -19,6 +19,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -30,6 +31,7 @@ from digitize.pipeline import regions
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.names import is_syllable
+from digitize.pipeline.fields.text import DIGITISH
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
@@ -179,16 +181,23 @@ def _em(words: tuple[Word, ...] | list[Word], so: Word, cw: float) -> float:
     return statistics.median(ems) if ems else 2 * cw
 
 
+HEADER_BAND = 0.35  # the number and the date line lie in the page's top third or so
+
+
+def _header_lines(page: RecognizedPage) -> Iterator[tuple[Line, list[Word]]]:
+    """The page's lines in its header band, each with its words left to right."""
+    for ln in regions.lines_of(page):
+        if ln.y1 < HEADER_BAND * page.height:
+            yield ln, sorted(ln.words, key=lambda w: w.box.x0)
+
+
 def sure_date_digits(page: RecognizedPage) -> list[Blank]:
     """The header's day and month read as clean digits that hold a 1, 3, 5 or 7 (at most
     ``MAX_BLANKS_PER_KIND`` of each kind): what a pen digit closing a loop may have been read as ("09" as "03"
     at 90 on a skewed rescan)."""
     idx = _word_index(page)
     out: list[Blank] = []
-    for ln in regions.lines_of(page):
-        if ln.y1 >= 0.35 * page.height:
-            continue
-        words = sorted(ln.words, key=lambda w: w.box.x0)
+    for ln, words in _header_lines(page):
         out.extend(
             _date_blanks(words, [fold(w.text) for w in words], _char_width(ln), ln, idx, printed_only=True)
         )
@@ -262,9 +271,7 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
     code's cells); at most ``MAX_BLANKS_PER_KIND`` of each kind, the first in reading order."""
     idx = _word_index(page)
     out: list[Blank] = []
-    lines = [ln for ln in regions.lines_of(page) if ln.y1 < 0.35 * page.height]
-    for ln in lines:
-        words = sorted(ln.words, key=lambda w: w.box.x0)
+    for ln, words in _header_lines(page):
         folded = [fold(w.text) for w in words]
         cw = _char_width(ln)
         # "<place>, ngày D tháng M năm Y"
@@ -282,10 +289,7 @@ def sure_numbers(page: RecognizedPage) -> list[Blank]:
     ("74" whose "7" runs into the rule) is lost by the first reading, which is sure of the rest."""
     idx = _word_index(page)
     out: list[Blank] = []
-    for ln in regions.lines_of(page):
-        if ln.y1 >= 0.35 * page.height:
-            continue
-        words = sorted(ln.words, key=lambda w: w.box.x0)
+    for ln, words in _header_lines(page):
         found = _number_blank(page, ln, words, _char_width(ln), idx)
         # a number glued to its notation ("1169/QĐ-UBND") is printed: what its slanted cut leaves of the "/"
         # is no lost digit
@@ -740,23 +744,14 @@ def consensus(votes: list[tuple[str, float]], kind: Kind) -> tuple[str, float] |
     return text, statistics.fmean(clear) * weight[value] / total
 
 
-# letters a first reading gives for written digits ("Z699" for "2699")
-_AS_DIGITS = str.maketrans(
-    {
-        "o": "0",
-        "O": "0",
-        "D": "0",
-        "l": "1",
-        "I": "1",
-        "i": "1",
-        "|": "1",
-        "S": "5",
-        "Z": "2",
-        "z": "2",
-        "B": "8",
-    }
-)
-UNANIMOUS_CONF = 50.0  # ... and each of them at least this sure
+# letters a first reading gives for written digits ("Z699" for "2699"): those it gives for printed ones, and
+# a pen's "2" and "8" read as letters
+_AS_DIGITS = {**DIGITISH, **str.maketrans({"Z": "2", "z": "2", "B": "8"})}
+# a value no clear majority gives is taken when every sure reading gives it, three or more each at least this
+# sure, or two when the first reading gives it too, the surest of them at least this sure
+UNANIMOUS_CONF = 50.0
+# ... and its confidence is at most this, under a clear reading's (the document may go to review)
+AGREED_MAX_CONF = 60.0
 
 
 def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -> tuple[str, float] | None:
@@ -765,7 +760,7 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     ``UNANIMOUS_CONF`` ("70" read at 60 three times; the other model's "0" left out by the marks), or two
     readings when the page's first reading, its letters taken for the digits they look like, gives it too
     ("Z699" and "2699" twice). Its confidence stays under a clear reading's (the document may go to
-    review)."""
+    review: at most ``AGREED_MAX_CONF``)."""
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
     if not sure or len({t for t, _ in sure}) != 1:
         return None
@@ -786,7 +781,7 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
         return None
     if kind == Kind.NUMBER and len(text) > 6:
         return None
-    return text, min(60.0, statistics.fmean(same))
+    return text, min(AGREED_MAX_CONF, statistics.fmean(same))
 
 
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
@@ -809,15 +804,23 @@ def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
     return (f"{text[:10]}-{text[10:]}" if len(text) == 13 else text), conf
 
 
+# a blank's region narrower or lower than this (px) holds no digit to read
+MIN_BLANK_PX = 8
+
+
+def _big_enough(blanks: list[Blank]) -> list[Blank]:
+    """The blanks whose region is at least ``MIN_BLANK_PX`` wide and high, in their order."""
+    return [b for b in blanks if b.box.x1 - b.box.x0 >= MIN_BLANK_PX and b.box.y1 - b.box.y0 >= MIN_BLANK_PX]
+
+
 def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30.0) -> RecognizedPage:
     """The page with its header's handwritten number, day and month read again where the first reading
     doubted them."""
     if page.source != "ocr" or not page.words:
         return page
-    blanks = find_blanks(page)
-    blanks = [b for b in blanks if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
-    suspects = [b for b in sure_date_digits(page) if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
-    numbers = [b for b in sure_numbers(page) if b.box.x1 - b.box.x0 >= 8 and b.box.y1 - b.box.y0 >= 8]
+    blanks = _big_enough(find_blanks(page))
+    suspects = _big_enough(sure_date_digits(page))
+    numbers = _big_enough(sure_numbers(page))
     if not blanks and not suspects and not numbers:
         return page
     try:
@@ -974,6 +977,59 @@ def lead_in_one(mask: np.ndarray) -> bool:
     return all(len(rw) == 1 and rw[0][1] - rw[0][0] + 1 <= 2.0 * thick for rw in below)
 
 
+# the rows of a digit's mark where its ink is the stroke's own width (shares of its height from the top):
+# below a flag or a lead-in at its top, above a foot or a "4"'s bar at its bottom
+STROKE_MIDDLE = (0.25, 0.8)
+# a run of ink wider than this many stroke widths is more than the stroke: a flag, a bar, a foot
+WIDE_RUN = 2.2
+# a stroke wider than this share of its mark's height is a blot (a blurred "4" whose triangle filled in)
+BLOT = 0.35
+# a plain stroke is no wider than this share of its height ...
+PLAIN_WIDTH = 0.7
+# ... holds one run of ink in at least this share of its rows ...
+PLAIN_ROWS = 0.8
+# ... and no row (its two ends' rows aside) wider than this many stroke widths and a pixel
+PLAIN_SPREAD = 1.8
+# a foot is a run of ink in the mark's rows below this share of its height ...
+FOOT_FROM = 0.85
+# ... also wider than this share of the mark's width (a slanted stroke's end is no foot)
+FOOT_SPAN = 0.45
+# what the digits' shapes alone give (nothing read: written ones) is this sure, low: the document may go to
+# review
+SHAPE_CONF = 50.0
+
+
+@dataclass(frozen=True)
+class StrokeProfile:
+    """A digit's mark (one connected piece of ink) measured row by row, top to bottom."""
+
+    height: int
+    width: int
+    doubled: int  # rows holding two runs of ink or more (strokes side by side)
+    widest: tuple[int, ...]  # each row's widest run of ink (0 for a row without ink)
+    single: tuple[int, ...]  # the width of each row holding one run of ink
+    middle: tuple[int, ...]  # ... of the rows in ``STROKE_MIDDLE``
+
+    @property
+    def thick(self) -> float:
+        """The stroke's width: the median of ``middle`` (0 when it is empty)."""
+        return statistics.median(self.middle) if self.middle else 0.0
+
+
+def _stroke_profile(mask: np.ndarray) -> StrokeProfile:
+    h, w = mask.shape
+    rows = [_runs(mask[r]) for r in range(h)]
+    top, bottom = int(STROKE_MIDDLE[0] * h), int(STROKE_MIDDLE[1] * h)
+    return StrokeProfile(
+        height=h,
+        width=w,
+        doubled=sum(len(rw) >= 2 for rw in rows),
+        widest=tuple(max((b - a + 1 for a, b in rw), default=0) for rw in rows),
+        single=tuple(rw[0][1] - rw[0][0] + 1 for rw in rows if len(rw) == 1),
+        middle=tuple(rw[0][1] - rw[0][0] + 1 for rw in rows[top:bottom] if len(rw) == 1),
+    )
+
+
 def one_stroke(mask: np.ndarray) -> bool:
     """True when a digit's ink (one connected mark) is a single stroke that cannot be a "4", which both
     Tesseract models read from a slanted "1" with a foot ("2071/" read "2074/"): a "4" has two strokes side
@@ -983,18 +1039,17 @@ def one_stroke(mask: np.ndarray) -> bool:
     h, w = mask.shape
     if h < 12 or w < 3 or _has_loop(mask):
         return False
-    rows = [_runs(mask[r]) for r in range(h)]
-    if sum(len(rw) >= 2 for rw in rows) > max(1, 0.05 * h):
+    p = _stroke_profile(mask)
+    if p.doubled > max(1, 0.05 * h):
         return False  # two strokes side by side: an open "4"'s arm and stem
-    middle = [rw[0][1] - rw[0][0] + 1 for rw in rows[int(0.25 * h) : int(0.8 * h)] if len(rw) == 1]
-    if len(middle) < 0.4 * h:
+    if len(p.middle) < 0.4 * h:
         return False
-    thick = statistics.median(middle)
-    if thick > 0.35 * h:
-        return False  # a blot (a blurred "4" whose triangle filled in), no stroke
-    wide = [r for r, rw in enumerate(rows) if rw and max(b - a + 1 for a, b in rw) > 2.2 * thick]
+    thick = p.thick
+    if thick > BLOT * h:
+        return False  # a blot, no stroke
+    wide = [r for r, x in enumerate(p.widest) if x > WIDE_RUN * thick]
     # a bar across the stem below the middle is a "4"'s; a foot is the stroke's last rows
-    return all(r < 0.25 * h or r >= 0.8 * h for r in wide)
+    return all(r < STROKE_MIDDLE[0] * h or r >= STROKE_MIDDLE[1] * h for r in wide)
 
 
 def plain_stroke(mask: np.ndarray) -> bool:
@@ -1002,21 +1057,18 @@ def plain_stroke(mask: np.ndarray) -> bool:
     anywhere than its stroke (no flag, bar, foot or loop): a written "1" (Tesseract reads a pair of
     them, "11", as nothing at all)."""
     h, w = mask.shape
-    if h < 12 or w > 0.7 * h or _has_loop(mask):
+    if h < 12 or w > PLAIN_WIDTH * h or _has_loop(mask):
         return False
-    rows = [_runs(mask[r]) for r in range(h)]
-    if sum(len(rw) >= 2 for rw in rows) > 1:
+    p = _stroke_profile(mask)
+    if p.doubled > 1 or len(p.single) < PLAIN_ROWS * h:
         return False
-    widths = [rw[0][1] - rw[0][0] + 1 for rw in rows if len(rw) == 1]
-    if len(widths) < 0.8 * h:
-        return False
-    thick = statistics.median(widths)
-    return thick <= 0.35 * h and all(x <= 1.8 * thick + 1 for x in widths[2:-2])
+    thick = statistics.median(p.single)  # over all its rows: a plain stroke has no foot or flag
+    return thick <= BLOT * h and all(x <= PLAIN_SPREAD * thick + 1 for x in p.single[2:-2])
 
 
 def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
     """ "1" for each of the crop's marks when every one is a plain stroke (``plain_stroke``), as a possible
-    value of its kind; its confidence stays low (the document may go to review)."""
+    value of its kind; its confidence stays low, ``SHAPE_CONF`` (the document may go to review)."""
     marks = _digit_marks(crop)
     if not marks or len(marks) > (2 if kind in (Kind.DAY, Kind.MONTH) else 6):
         return None
@@ -1025,7 +1077,7 @@ def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
     text = "1" * len(marks)
     if kind == Kind.MONTH and int(text) > 12:
         return None
-    return text, 50.0
+    return text, SHAPE_CONF
 
 
 def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
@@ -1061,50 +1113,55 @@ def ones_for_fours(crop: np.ndarray, text: str) -> str:
 def _has_foot(mark: np.ndarray) -> bool:
     """Whether a mark's last rows run much wider than its stroke and half as wide as the mark or so (a "1"'s
     foot along the line, a "2"'s base)."""
-    h = mark.shape[0]
-    rows = [_runs(mark[r]) for r in range(h)]
-    middle = [rw[0][1] - rw[0][0] + 1 for rw in rows[int(0.25 * h) : int(0.8 * h)] if len(rw) == 1]
-    if not middle:
+    p = _stroke_profile(mark)
+    if not p.middle:
         return False
-    thick = statistics.median(middle)
-    wide = max(2.2 * thick, 0.45 * mark.shape[1])  # a slanted stroke's end is no foot
-    return any(rw and max(b - a + 1 for a, b in rw) > wide for rw in rows[int(0.85 * h) :])
+    wide = max(WIDE_RUN * p.thick, FOOT_SPAN * p.width)
+    return any(x > wide for x in p.widest[int(FOOT_FROM * p.height) :])
 
 
-def _loops(mark: np.ndarray) -> int:
-    """How many loops a digit's mark closes one above the other (holes as ``_has_loop`` counts them, two
-    only when the second lies wholly below the first: the two of an "8")."""
+# a hole in a digit's mark is a loop when at least this share of the mark's height across (and 3 px) ...
+HOLE_WIDTH = 0.08
+# ... this share of it high (and 3 px: the slit where a stroke runs back over itself is no loop) ...
+HOLE_HEIGHT = 0.12
+# ... and its area this share of the height squared
+HOLE_AREA = 0.01
+
+
+def _holes(mark: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) of each hole in a digit's mark big enough to be a loop (``HOLE_WIDTH``,
+    ``HOLE_HEIGHT``, ``HOLE_AREA``; a printed "/" glued to the mark does not count in its size)."""
     h = mark.shape[0]
     contours, hierarchy = cv2.findContours(mark.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     if hierarchy is None:
-        return 0
+        return []
     holes = []
     for c, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
         if parent < 0:
             continue
         _, y, cw, ch = cv2.boundingRect(c)
-        if cw >= max(3, 0.08 * h) and ch >= max(3, 0.12 * h) and cv2.contourArea(c) >= 0.01 * h * h:
+        if (
+            cw >= max(3, HOLE_WIDTH * h)
+            and ch >= max(3, HOLE_HEIGHT * h)
+            and cv2.contourArea(c) >= HOLE_AREA * h * h
+        ):
             holes.append((y, y + ch))
-    holes.sort()
+    return holes
+
+
+def _loops(mark: np.ndarray) -> int:
+    """How many loops a digit's mark closes one above the other (its ``_holes``, two only when the second
+    lies wholly below the first: the two of an "8")."""
+    holes = sorted(_holes(mark))
     if len(holes) >= 2 and any(b[0] >= a[1] - 1 for a, b in itertools.pairwise(holes)):
         return 2
     return min(1, len(holes))
 
 
 def _has_loop(mark: np.ndarray) -> bool:
-    """Whether a digit's mark closes a loop: a hole in its ink a tenth of its height across or so (not the
-    slit where a stroke runs back over itself; a printed "/" glued to the mark does not count in its size)."""
-    h = mark.shape[0]
-    contours, hierarchy = cv2.findContours(mark.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
-    if hierarchy is None:
-        return False
-    for c, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
-        if parent < 0:
-            continue
-        _, _, cw, ch = cv2.boundingRect(c)
-        if cw >= max(3, 0.08 * h) and ch >= max(3, 0.12 * h) and cv2.contourArea(c) >= 0.01 * h * h:
-            return True
-    return False
+    """Whether a digit's mark closes a loop: a hole in its ink a tenth of its height across or so (``_holes``;
+    not the slit where a stroke runs back over itself)."""
+    return bool(_holes(mark))
 
 
 # digits that never close a loop in handwriting (a "2" may curl into one, a "4" closes its triangle)

@@ -209,11 +209,17 @@ def second_pass(
     if not best:
         return page  # the second reading found no signer either: keep the first
 
+    # the first reading's words replaced: from the list's case, those from 2 lines into the crop; placed by
+    # its title, the title's row on (the line above it is only partly in the crop: kept as first read, and
+    # what the crop read of its lower edge left out)
+    floor = top - 0.25 * line_h if by_title else y0 + 2 * line_h
+
     def inside(wd: Word) -> bool:
         cx, cy = (wd.box.x0 + wd.box.x1) / 2, (wd.box.y0 + wd.box.y1) / 2
-        return x0 <= cx <= x1 and y0 + (above - 1) * line_h <= cy <= y1
+        return x0 <= cx <= x1 and floor <= cy <= y1
 
     kept = [wd for wd in page.words if not inside(wd)]
+    best = [wd for wd in best if (wd.box.y0 + wd.box.y1) / 2 >= floor]
     words = tuple(kept + best)
     return replace(page, words=words, text=page_text(words))
 

@@ -272,6 +272,9 @@ def test_the_abbreviation_of_a_department_of_transport_keeps_the_t_of_van_tai() 
     )
     assert v["code_notation"] == "SGTVT-QLCL"
     assert repair_notation("KH-TTNT", "Trung tâm Nước sạch tại nông thôn")[0] == "KH-TTNT"
+    # an organ's name read without marks still leaves its function words out ("cac" is "các")
+    assert "BQLKCN" in organ_abbreviations("Ban quan ly cac khu cong nghiep")
+    assert "SGTVT" in organ_abbreviations("So giao thong van tai")
 
 
 def test_a_garbled_notation_part_letter_for_letter_the_organ_s_own_abbreviation() -> None:
@@ -332,3 +335,13 @@ def test_a_garbled_short_notation_part_is_the_organ_s_own_abbreviation(
         *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
     ]
     assert values(specs)["code_notation"] == notation
+
+
+def test_an_address_line_above_the_number_line_is_no_number_line() -> None:
+    # reviewer: "Sứ 1724GCN-QLD" made digits glued to a capital a number line even without "Số:"'s colon;
+    # a company's address under its name ("Số 12B-Lê Lợi, Huế") is such a line, and being above the real
+    # number line it was taken first: code_number "12", code_notation "B-L" (1169, QĐ-CTAP before abec987)
+    v = values(
+        header(parent=None, organ=("CÔNG TY CỔ PHẦN AN PHÚ", "Số 12B-Lê Lợi, Huế"), number="Số: 1169/QĐ-CTAP")
+    )
+    assert (v["code_number"], v["code_notation"]) == ("1169", "QĐ-CTAP")

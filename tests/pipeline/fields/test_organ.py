@@ -282,3 +282,14 @@ def test_a_ministry_over_a_cuc_with_a_word_visibly_garbled_is_still_the_ministry
     lines = ("ĐỘ VẬN 140A, 7HẾ THAO VÀ", "DU LCH", "CỤC DU LỊCH QUỐC GIA")
     v = values(header(parent=None, organ=lines, number="Số: 12/QĐ-CDLQG"))
     assert v["parent_organ"] != "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_an_abbreviated_ubnd_signing_for_itself_over_an_unread_line_stays_the_organ() -> None:
+    # reviewer: the People's Committee that signs the document ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH") is the
+    # organ, whatever blot is read under its name: it is no parent of an unread organ
+    junk = "sbœmepnpoyệu"
+    specs = header(parent=None, organ=("UBND TỈNH KHÁNH HÒA", junk), number="se. xrs 9É .Â/QĐ-UBND")
+    specs = [(t, w, 0.0 if t == junk else c) for t, w, c in specs]
+    body = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc phê duyệt kế hoạch", "center", 92.0)]
+    v = values(specs + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")))
+    assert v["parent_organ"] is None

@@ -17,6 +17,7 @@ from digitize.pipeline.fields.signer import fit_title, read_document_signer
 from digitize.pipeline.fields.subject import full_title, read_subject, read_type, vv_lines
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.model import Extraction, RecognizedPage
+from digitize.text import fold
 
 
 def extract(pages: Sequence[RecognizedPage]) -> Extraction:
@@ -41,7 +42,9 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
         or organ_over_heading(layout)
     )
     left = list(layout.left) if has_header else []
-    organ = read_organ(left, number.line_i)
+    signer = read_document_signer(by_page)
+    committee_signs = fold(signer.value("signer_title") or "").endswith("chu tich")
+    organ = read_organ(left, number.line_i, committee_signs=committee_signs)
     organ_name = organ.value("organ_name")
     notation = read_notation(number, organ_name)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
@@ -59,6 +62,5 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     holder = read_holder(all_lines, subject.get("subject"))
     res.add(holder)
     res.add(read_validity(all_lines, res.fields.get("issued_date"), holder.value("holder_name")))
-    signer = read_document_signer(by_page)
     res.add(fit_title(signer, organ_name, notation.value("code_notation")))
     return res.extraction()

@@ -33,6 +33,8 @@ def _initial(word: str) -> str:
 # words an abbreviation often leaves out ("Ban Quản lý các khu công nghiệp" → BQLKCN, "Sở Nông nghiệp và Môi
 # trường" → SNNMT), with their marks ("tại" is one, the "tải" of "vận tải" is not: SGTVT, never SGTV)
 _FUNCTION_WORDS = frozenset({"và", "các", "của", "về", "tại"})
+# ... and read without marks (an organ's name OCR read unmarked): all but "tai", which may be "tải"
+_FUNCTION_FOLDED = frozenset({"va", "cac", "cua", "ve"})
 # a trailing place an abbreviation often leaves out ("Cục Đường thủy nội địa Việt Nam" → CĐTNĐ)
 _TRAILING_PLACE = re.compile(r"\s+(?:viet nam|(?:tinh|thanh pho|huyen|quan|thi xa|xa(?! hoi\b)|phuong)\s.*)$")
 _KIND_WORDS = re.compile(r"^(?:cuc|tong cuc|vu|vien|chi cuc|so|ban)\s")
@@ -58,8 +60,13 @@ def organ_abbreviations(organ: str) -> tuple[str, ...]:
     for base in bases:
         words = [w for w in re.split(r"[\s,\-–]+", base) if w and w[0].isalnum()]
         for keep_function in (True, False):
-            kept = [w for w in words if keep_function or w.lower() not in _FUNCTION_WORDS or w is words[0]]
-            kept = [w for w in kept if keep_function or fold(w) != "va"]
+            kept = [
+                w
+                for w in words
+                if keep_function
+                or w is words[0]
+                or (w.lower() not in _FUNCTION_WORDS and fold(w) not in _FUNCTION_FOLDED)
+            ]
             kind = _KIND_WORDS.match(fold(" ".join(kept)) + " ")
             for cut in (0, len(kind.group(0).split()) if kind else 0):
                 ab = "".join(_initial(w) for w in kept[cut:] if fold(w) != "va")
@@ -209,7 +216,9 @@ _NOSLASH = re.compile(
     r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*(?=[A-ZĐÐ])|\s+)"
     r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
 )
-_SO_GLUED = re.compile(r"^\W?[sS5]\S{0,2}\s*[:;.,]?\s*\d{1,6}[A-ZĐÐ]")
+# (a type's capitals glued to the digits, then an organ's after the hyphen: "1724GCN-QLD"; an address's
+# house number is not one, "Số 12B-Lê Lợi")
+_SO_GLUED = re.compile(r"^\W?[sS5]\S{0,2}\s*[:;.,]?\s*\d{1,6}[A-ZĐÐ]{2,}\s*-\s*[A-ZĐÐ]{2,}")
 SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s*/)")
 # "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation
 _HAND_NUMBER = re.compile(

@@ -355,8 +355,12 @@ def _abbreviated_ubnd(text: str) -> bool:
     return m is not None and not m.group(1).startswith("uy")
 
 
-def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
-    """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3)."""
+_UBND_NOTATION = re.compile(r"[/-]\s*ubnd\b")  # "…/QĐ-UBND": the committee's own document
+
+
+def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: bool = False) -> Found:
+    """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3).
+    ``committee_signs``: the signature block is a People's Committee's own (its Chủ tịch or Phó Chủ tịch)."""
     res = Builder()
     organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
     organ_lines = [ln for ln in organ_lines if _lettered(ln.text)]
@@ -383,9 +387,23 @@ def read_organ(left: Sequence[Line], number_i: int | None) -> Found:
     # a speck or a quote read before an organ's line ("'CỤC QUẢN LÝ DƯỢC") is not its name's
     organ_texts = [_organ_text(_inner_text(ln)) for ln in organ_lines]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
-    if ubnd is not None and unread_below and len(organ_lines) == 1 and _abbreviated_ubnd(organ_texts[0]):
+    # the committee issuing its own document: its chairman signs, or its notation ends "-UBND"
+    own = committee_signs or any(_UBND_NOTATION.search(fold(ln.text)) for ln in left[len(organ_lines) :])
+    if own and ubnd is None and len(organ_lines) == 2 and organ_lines[1].conf < UNREAD:
+        # ... then a line OCR could not read under its name ("sbœmepnpoyệu", 0 %) is no unit of it
+        alone = ubnd_organ(organ_texts[:1])
+        if alone is not None:
+            organ_lines, organ_texts, ubnd = organ_lines[:1], organ_texts[:1], alone
+    if (
+        ubnd is not None
+        and unread_below
+        and not own
+        and len(organ_lines) == 1
+        and _abbreviated_ubnd(organ_texts[0])
+    ):
         # Decree 30 abbreviates "Ủy ban nhân dân" only in the parent organ's name: "UBND TỈNH KHÁNH HÒA"
-        # over a line OCR could not read ("sbœmepnpoyệu", 0 %) is the parent of an organ left unread
+        # over a line OCR could not read ("sbœmepnpoyệu", 0 %) is the parent of an organ left unread (unless
+        # the committee itself signs or numbers it: real headers abbreviate the issuer too)
         res.set(
             "parent_organ", "UBND " + ubnd[0].removeprefix("Ủy ban nhân dân "), organ_lines[0].conf * ubnd[1]
         )

@@ -118,6 +118,11 @@ def place_before_date_words(line: Line, others: Sequence[Line]) -> tuple[str, fl
     2năm 2020" beside it, one of ``others``): a known place's name read nearly letter for letter, then a date
     word. None otherwise."""
     for m in _DATE_WORD.finditer(line.text):  # "Hà Nam, ngày": the place's own "Nam" is no date word
+        if m.start() > _PLACE_SPAN:
+            # a text this long is no place's name read at >= PLACE_ONLY_CUTOFF, whatever marks a reading put
+            # before it (a bounded look: a crafted line of thousands of date words is not folded prefix by
+            # prefix)
+            break
         hit = _known_place(line.text[: m.start()])
         if hit is not None:
             return hit
@@ -128,6 +133,12 @@ def place_before_date_words(line: Line, others: Sequence[Line]) -> tuple[str, fl
         o for o in others if o is not line and o.x0 >= line.x1 and line.y0 < (o.y0 + o.y1) / 2 < line.y1
     )
     return hit if any(_DATE_WORD.search(o.text) for o in beside) else None
+
+
+# the longest text a known place may be read as at PLACE_ONLY_CUTOFF (ratio 2m/(a+b): a <= b(200/c - 1)),
+# with "Thành phố " before it
+# and room for marks a reading puts before it (specks, a stamp's letters) that ``clean_value`` drops
+_PLACE_SPAN = 4 * (int(max(map(len, F_PLACES)) * (200 / PLACE_ONLY_CUTOFF - 1)) + len("thành phố ") + 2)
 
 
 def _known_place(text: str) -> tuple[str, float] | None:
