@@ -19,6 +19,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -183,16 +184,23 @@ def _em(words: tuple[Word, ...] | list[Word], so: Word, cw: float) -> float:
     return statistics.median(ems) if ems else 2 * cw
 
 
+HEADER_BAND = 0.35  # the number and the date line lie in the page's top third or so
+
+
+def _header_lines(page: RecognizedPage) -> Iterator[tuple[Line, list[Word]]]:
+    """The page's lines in its header band, each with its words left to right."""
+    for ln in regions.lines_of(page):
+        if ln.y1 < HEADER_BAND * page.height:
+            yield ln, sorted(ln.words, key=lambda w: w.box.x0)
+
+
 def sure_date_digits(page: RecognizedPage) -> list[Blank]:
     """The header's day and month read as clean digits that hold a 1, 3, 5 or 7 (at most
     ``MAX_BLANKS_PER_KIND`` of each kind): what a pen digit closing a loop may have been read as ("09" as "03"
     at 90 on a skewed rescan)."""
     idx = _word_index(page)
     out: list[Blank] = []
-    for ln in regions.lines_of(page):
-        if ln.y1 >= 0.35 * page.height:
-            continue
-        words = sorted(ln.words, key=lambda w: w.box.x0)
+    for ln, words in _header_lines(page):
         out.extend(
             _date_blanks(words, [fold(w.text) for w in words], _char_width(ln), ln, idx, printed_only=True)
         )
@@ -266,9 +274,7 @@ def find_blanks(page: RecognizedPage) -> list[Blank]:
     code's cells); at most ``MAX_BLANKS_PER_KIND`` of each kind, the first in reading order."""
     idx = _word_index(page)
     out: list[Blank] = []
-    lines = [ln for ln in regions.lines_of(page) if ln.y1 < 0.35 * page.height]
-    for ln in lines:
-        words = sorted(ln.words, key=lambda w: w.box.x0)
+    for ln, words in _header_lines(page):
         folded = [fold(w.text) for w in words]
         cw = _char_width(ln)
         # "<place>, ngày D tháng M năm Y"
@@ -286,10 +292,7 @@ def sure_numbers(page: RecognizedPage) -> list[Blank]:
     ("74" whose "7" runs into the rule) is lost by the first reading, which is sure of the rest."""
     idx = _word_index(page)
     out: list[Blank] = []
-    for ln in regions.lines_of(page):
-        if ln.y1 >= 0.35 * page.height:
-            continue
-        words = sorted(ln.words, key=lambda w: w.box.x0)
+    for ln, words in _header_lines(page):
         found = _number_blank(page, ln, words, _char_width(ln), idx)
         # a number glued to its notation ("1169/QĐ-UBND") is printed: what its slanted cut leaves of the "/"
         # is no lost digit
