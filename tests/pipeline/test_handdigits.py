@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -1146,3 +1147,53 @@ def test_marks_no_reading_can_match_are_not_measured(monkeypatch: pytest.MonkeyP
     # a reading as long as the region is wide (thousands of digits) is no reason to measure them either
     assert handdigits.supported(crop, [("1" * 6000, 80.0)]) == [("1" * 6000, 80.0)]
     assert measured == []
+
+
+SANS = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+
+
+def _blurred_tax_scene(printed: str, read: str) -> tuple[Prepared, RecognizedPage]:
+    """ "Mã số thuế: <printed>" on a blurred scan, and a first reading that garbled the label ("Mã sð thuế:")
+    and read the code as clean digits ``read``."""
+    img = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(SANS, 60)
+    d.text((600, 1400), "Mã số thuế:", font=font, fill=0)
+    x0, y0, x1, y1 = d.textbbox((1000, 1400), printed, font=font)
+    d.text((1000, 1400), printed, font=font, fill=0)
+    grey = cv2.GaussianBlur(np.asarray(img), (0, 0), 4)
+    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    words = (
+        Word("Mã", 48.0, Box(600, y0 - 14, 680, y1 + 14), line=0),
+        Word("sð", 44.0, Box(700, y0 - 14, 770, y1 + 14), line=0),
+        Word("thuế:", 85.0, Box(790, y0 - 14, 960, y1 + 14), line=0),
+        Word(read, 83.0, Box(x0 - 2, y0 - 4, x1 + 2, y1 + 4), line=0),
+    )
+    return prepared, RecognizedPage(0, "ocr", float(W), float(H), " ".join(w.text for w in words), words)
+
+
+def test_a_clean_tax_code_whose_check_digit_fails_is_read_again_sharpened() -> None:
+    # a blurred scan's "7339913118" read "7329912119" (a "3" read "2", an "8" read "9"): clean digits, so it
+    # was never read again, and its check digit fails
+    prepared, page = _blurred_tax_scene("7339913118", "7329912119")
+    assert extract([page]).values()["holder_id"] is None
+    again = handdigits.second_pass(prepared, page)
+    assert extract([again]).values()["holder_id"] == "7339913118"
+
+
+def test_a_printed_code_whose_check_digit_fails_is_not_made_to_check() -> None:
+    # the code as printed fails its check digit: no reading checks, the first reading stays
+    prepared, page = _blurred_tax_scene("7329912119", "7329912119")
+    again = handdigits.second_pass(prepared, page)
+    assert [w.text for w in again.words][-1] == "7329912119"
+
+
+def test_a_repaired_tax_code_takes_two_agreeing_readings_that_check_near_the_first() -> None:
+    first = "7329912119"
+    assert handdigits.repaired_tax_code([("7339913118", 0.0)], first) is None  # one reading: no proof
+    two = [("7339913118", 0.0), ("7339913118", 0.0), ("7229912119", 0.0)]
+    assert handdigits.repaired_tax_code(two, first) == ("7339913118", 80.0)
+    # a checked code four digits from the first reading is no repair of it
+    assert handdigits.repaired_tax_code([("1119912118", 0.0)] * 3, first) is None
+    tie = [("7339913118", 0.0)] * 2 + [("7399914116", 0.0)] * 2
+    assert handdigits.repaired_tax_code(tie, first) is None

@@ -81,6 +81,9 @@ class Blank:
     # digits read sure with more digit marks in the region than digits: read again for the lost digit (a new
     # reading is taken only when it keeps the first reading's digits and adds to them)
     lost: bool = False
+    # a tax code read as clean digits whose check digit fails (a blurred "3" read "2"): read again, sharpened,
+    # and a new reading taken only when its check digit holds
+    unchecked: bool = False
 
 
 @dataclass(frozen=True)
@@ -497,7 +500,8 @@ def _date_blanks(
     return out
 
 
-_TAX_LABEL = re.compile(r"(ma so thue|ma so doanh nghiep|\bmst)\s*:?\s*")
+# "số" as a blurred scan's OCR may read it: "sð", "sø", "s6"
+_TAX_LABEL = re.compile(r"(ma s[o0ðø6]? thue|ma so doanh nghiep|\bmst)\s*:?\s*")
 _CLEAN_TAX = re.compile(r"^\d{10}(-\d{3})?[.,;]?$")
 
 
@@ -526,8 +530,19 @@ def _tax_blanks(page: RecognizedPage, idx: dict[int, int]) -> list[Blank]:
             )
             after = after[:stop]
             first = (tail + " " + " ".join(a.text for a in after)).strip()
-            if not first or _CLEAN_TAX.match(first.replace(" ", "")):
-                break  # read as a clean tax code already: never replaced
+            if not first:
+                break
+            if _CLEAN_TAX.match(first.replace(" ", "")):
+                if tail or not after or tax_code_valid(first.replace(" ", "")[:10]):
+                    break  # read as a clean tax code whose check digit holds: never replaced
+                # its check digit fails: the digits' own words read again (``_sharp_crops``)
+                x0, x1 = min(a.box.x0 for a in after), max(a.box.x1 for a in after)
+                y0, y1 = min(a.box.y0 for a in after), max(a.box.y1 for a in after)
+                drop = tuple(idx[id(a)] for a in after if id(a) in idx)
+                conf = min(a.conf for a in after)
+                box = Box(x0, y0, x1, y1)
+                out.append(Blank(Kind.TAXCODE, w.line, box, drop, first, conf, unchecked=True))
+                break
             x0 = w.box.x1 - (w.box.x1 - w.box.x0) * len(tail) / max(1, len(f)) if tail else w.box.x1
             x0 = max(w.box.x0, x0 - 0.8 * (ln.y1 - ln.y0))  # the glued split is a guess: a first cell not cut
             x1 = max([w.box.x1, *(a.box.x1 for a in after)])
@@ -538,6 +553,45 @@ def _tax_blanks(page: RecognizedPage, idx: dict[int, int]) -> list[Blank]:
             out.append(Blank(Kind.TAXCODE, w.line, Box(x0, ln.y0, x1, ln.y1), drop, first, conf))
             break
     return out
+
+
+# a digit run cut for its sharpened readings: this far beyond its box (shares of the box's height), scaled so
+# its digits are each of these heights (px; the sheet reads each at 1, 1.5 and 2 times that), the blur taken
+# out at each of these shares of that height (an unsharp mask: a blurred photo's "3" read "2", "8" read "9"
+# unsharpened; which strength and size reads a blurred run right varies, so all of them vote)
+SHARP_PAD_X, SHARP_PAD_Y = 0.3, 0.2
+SHARP_DIGIT_PX = (32, 48)
+SHARP_SIGMAS = (0.05, 0.08)
+
+
+def _sharp_crops(prepared: Prepared, box: Box, grey: np.ndarray) -> list[np.ndarray]:
+    """The printed digit run in ``box`` cut with a margin, scaled and sharpened (``SHARP_*``)."""
+    h = max(1.0, box.y1 - box.y0)
+    px, py = SHARP_PAD_X * h, SHARP_PAD_Y * h
+    crop = regions.cut(prepared, box.x0 - px, box.y0 - py, box.x1 + px, box.y1 + py, source=grey)
+    out = []
+    for sigma in SHARP_SIGMAS:
+        for size in SHARP_DIGIT_PX:
+            s = size / h
+            big = cv2.resize(crop, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC)
+            soft = cv2.GaussianBlur(big, (0, 0), max(1.0, sigma * size))
+            out.append(cv2.addWeighted(big, 2.0, soft, -1.0, 0))
+    return out
+
+
+# a re-read tax code differs from the first reading's clean digits in at most this many places
+MAX_TAX_REPAIRS = 3
+
+
+def repaired_tax_code(votes: list[tuple[str, float]], first: str) -> tuple[str, float] | None:
+    """A clean tax code whose check digit fails (``first``), read again: the code at least two readings agree
+    on, more than on any other, whose check digit holds and which differs from ``first`` in at most
+    ``MAX_TAX_REPAIRS`` digits (a wrong reading checks one time in eleven: one reading alone is no proof)."""
+    counts = Counter(t for t, _ in votes if _repairs(first, t)).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    text = counts[0][0]
+    return (f"{text[:10]}-{text[10:]}" if len(text) == 13 else text), 80.0
 
 
 def _erase_walls(crop: np.ndarray) -> np.ndarray:
@@ -839,7 +893,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             return page
         # printed tax-code cells stay on their line: cut as tight as below
         crops = [
-            [_erase_walls(_crop(prepared, b.box, WIDEN_DOWN, source=grey))]
+            _sharp_crops(prepared, b.box, grey)
+            if b.unchecked
+            else [_erase_walls(_crop(prepared, b.box, WIDEN_DOWN, source=grey))]
             if b.kind == Kind.TAXCODE
             else [clean_crop(c, band_rows(b.box)) for c in _cuts(prepared, b, grey)]
             for b in blanks
@@ -863,7 +919,10 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke, read "4" by both models
                 v = supported(crop, [(ones_for_fours(crop, t), c) for t, c in v])
             vs.extend(v)
-        found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
+        if blank.unchecked:
+            found = repaired_tax_code(vs, blank.first)
+        else:
+            found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
         if found is None and blank.kind != Kind.TAXCODE and cs:
             found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
             if found is None and not any(c >= MIN_VOTE_CONF for _, c in vs):
@@ -901,6 +960,18 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+def _repairs(first: str, new: str) -> bool:
+    """True when ``new`` (a tax code read again, digits only) checks and differs from ``first`` (a clean code
+    whose check digit fails) in at most ``MAX_TAX_REPAIRS`` of its ten digits, its branch suffix kept."""
+    a, b = re.sub(r"\D", "", first), new
+    return (
+        len(a) == len(b)
+        and tax_code_valid(b[:10])
+        and a[10:] == b[10:]
+        and sum(x != y for x, y in zip(a[:10], b[:10], strict=True)) <= MAX_TAX_REPAIRS
+    )
 
 
 def _line_block(page: RecognizedPage, line: int) -> int:

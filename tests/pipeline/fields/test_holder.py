@@ -121,3 +121,13 @@ def test_a_person_holder_s_family_name_with_its_marks_misread_is_restored() -> N
     # a rare family name no list holds, read surely, is the holder's own (not "Chu", "Quan")
     assert holder("Ông/Bà: Chử Thị Hằng", 95.0) == "Chử Thị Hằng"
     assert holder("Ông/Bà: Quản Văn Tú", 95.0) == "Quản Văn Tú"
+
+
+def test_a_tax_code_after_a_garbled_label_is_taken_only_when_its_check_digit_holds() -> None:
+    # a blurred scan's "Mã số thuế:" read "Mã sð thuế:"
+    def holder_id(code: str) -> str | None:
+        body = [("Tên tổ chức: " + COMPANY, "x=355", 92.0), (f"Mã sð thuế: {code}", "x=355", 65.0)]
+        return values(_licence(body))["holder_id"]
+
+    assert holder_id("7339913118") == "7339913118"
+    assert holder_id("7329912119") is None  # its check digit fails: a misread code, left for review

@@ -27,8 +27,9 @@ _FOR = re.compile(
     r"ho kinh doanh|co so)\b.*)$"
 )
 _ID = re.compile(
-    r"(ma so thue|ma so doanh nghiep(?:\s*/\s*ma so thue)?|\bmst|so can cuoc cong dan|can cuoc cong dan|"
-    r"so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan)\s*(?:so)?\s*[:.]?\s*"
+    r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma so thue)?|\bmst|so can cuoc cong dan|"
+    r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan)"
+    r"\s*(?:so)?\s*[:.]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
 )
 
@@ -127,7 +128,11 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     text = " ".join(ln.text for ln in lines)
     folded = fold1(text)
     for mid in _ID.finditer(folded):
-        hid = _clean_id(text[mid.start(2) : mid.end(2)], mid.group(1))
+        label = mid.group(1)
+        garbled = label.startswith("ma s") and not label.startswith("ma so")  # "Mã sð thuế" of a blurred scan
+        hid = _clean_id(text[mid.start(2) : mid.end(2)], "ma so thue" if garbled else label)
+        if hid and garbled and hid[1] < 1.0:
+            continue  # a garbled label's code is taken only when its check digit holds
         if hid:
             res.set("holder_id", hid[0], conf_at(lines, mid.start(2)) * hid[1])
             break
