@@ -198,6 +198,7 @@ def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_
         ("quý lII năm 2020", "quý III năm 2020"),
         ("quý l năm 2021", "quý I năm 2021"),  # a lone I read as l
         ("quý | năm 2021", "quý I năm 2021"),
+        ("quý ! năm 2017", "quý I năm 2017"),  # a lone I read as an exclamation mark
         ("quý 1 năm 2020", "quý 1 năm 2020"),
         ("quý TII năm 2021", "quý III năm 2021"),  # a serif I read as T
         ("quý TI năm 2021", "quý II năm 2021"),

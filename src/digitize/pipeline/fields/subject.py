@@ -266,9 +266,9 @@ def full_title(type_name: str | None, subject: Found) -> Found:
 # (I to IV) once repaired
 _QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|T]*[IVX])(?=[IVXl1|T]*[l1|T])([IVXl1|T]{2,4})\b")
 _QUARTERS = frozenset({"I", "II", "III", "IV"})
-# a lone "l", "|" or a toned I ("Ì") for a quarter ("quý l năm 2021"): no Vietnamese word is "l", an Arabic
-# "1" stays
-_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|ÌÍỈĨỊ](?=\s|[,.;)]|$)")
+# a lone "l", "|", "!" or a toned I ("Ì") for a quarter ("quý l năm 2021", "quý ! năm 2017"): no Vietnamese
+# word is "l", no exclamation follows "quý" in a trích yếu; an Arabic "1" stays
+_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!ÌÍỈĨỊ](?=\s|[,.;)]|$)")
 
 
 # "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
