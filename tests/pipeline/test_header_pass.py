@@ -135,6 +135,27 @@ def test_an_organ_line_read_short_of_its_end_is_read_again_across_its_column() -
     assert header.second_pass(prepared, clean, lang="vie") is clean
 
 
+def test_a_doubtful_mark_over_the_number_line_is_not_read_as_the_number_line() -> None:
+    prepared, clean, organ = _thu_y_page()
+    number = next(ln for ln in page_lines(clean) if ln.folded.startswith("so"))
+    # a doubtful "line" between the Cục and the "Số:" line (its rule and a handwritten number's top, "Z7 na."
+    # at 24 %), its box reaching down over the number line: a cut of it reads the "Số:" line's notation,
+    # which is no organ's line
+    w0 = organ.words[0]
+    box = replace(w0.box, y0=organ.y1 + 2, y1=number.y1 + 2, x0=number.x0, x1=number.x1)
+    mark = replace(w0, text="Z7", conf=24.0, box=box, line=w0.line + 1)
+    shifted = [replace(w, line=w.line + 1) if w.line > w0.line else w for w in clean.words]
+    first = replace(clean, words=tuple(sorted([*shifted, mark], key=lambda w: (w.line, w.box.x0))))
+    before = extract([first]).values()
+    assert fold(before["organ_name"] or "") == "cuc thu y"
+    page = header.second_pass(prepared, first, lang="vie")
+    assert [ln.folded.startswith("so") for ln in page_lines(page)].count(True) == 1
+    v = extract([page]).values()
+    assert v["code_notation"] == before["code_notation"] == "QĐ-CDLQGVN"
+    assert v["code_number"] == before["code_number"]
+    assert fold(v["organ_name"] or "") == "cuc thu y"
+
+
 def test_an_organ_line_the_first_reading_lost_is_read_in_the_gap_it_left(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

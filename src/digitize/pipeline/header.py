@@ -37,7 +37,7 @@ MAX_LINES = 3  # the organ's lines: a parent over one or two, the organ over one
 CUTS = ((0.8, 0.15), (1.5, 0.4))
 # a doubtful line's box this many times taller than the column's sure lines holds more than its letters (the
 # organ's rule and the top of a number written by hand under it, read with it as one "word" "“no," at 7 %):
-# its top and its bottom band are read too, each one sure line high
+# its top band is read instead, one sure line high (what swelled it is under the line's letters)
 TALL = 1.6
 # a word read with less confidence (0..1) puts its line in doubt too, though the line's others raise its mean
 # ("CỤC THỦY" at 69 %: "THỦY" at 48 % is the bold "THÚ Y" run together)
@@ -148,7 +148,7 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
         bands = [(ln.y0, ln.y1)]
         if sure and h > TALL * sure:
             h = sure
-            bands = [(ln.y0, ln.y0 + sure), (ln.y1 - sure, ln.y1)]
+            bands = [(ln.y0, ln.y0 + sure)]
         best: tuple[float, list[Word]] | None = None
         for (top, bottom), (pad_x, pad_y) in ((band, cut) for band in bands for cut in CUTS):
             x0, y0 = max(0.0, lx0 - pad_x * h), max(0.0, top - pad_y * h)
@@ -164,7 +164,10 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
                 continue
             new = regions.page_words(tokens, x0, y0, scale=s, first_line=first.line, block=0)
             new = [replace(w, block=first.block, line=first.line) for w in new]
-            if not new or not any(ch.isalpha() for w in new for ch in w.text):
+            text = " ".join(w.text for w in new)
+            # an organ's name is printed in capitals and has no stroke: a reading with one is the "Số:" line's
+            # (its notation "46.2 /GP-SVHTT" read in a cut reaching down to it)
+            if not new or not capitals(text) or "/" in text:
                 continue
             conf = statistics.fmean(w.conf for w in new) / 100.0
             if best is None or conf > best[0]:
