@@ -318,3 +318,13 @@ def test_a_name_without_a_family_name_is_taken_only_when_its_first_word_is_read_
 
     assert name("DA NÌM", [17.0, 39]) is None
     assert name("Ksor Nhung", [92.0, 95]) == "Ksor Nhung"  # a family name no list has, read surely
+
+
+def test_a_middle_name_whose_first_letters_the_seal_took_is_not_made_the_family_name() -> None:
+    # "Khổng Mạnh Thắng" under the seal's rim: "ạnh" (the rim over "M") ends the family name "Danh", but a
+    # name's word ("Khố", read with confidence) stands before it: it is a middle name, no name is read
+    name = signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "<2 Khố, ạnh Thắng", [23.0, 77.0, 85.0, 95.0])
+    specs = [*header(), ("QUYẾT ĐỊNH", "center", 95.0), *name]
+    v = values(specs)
+    assert v["signer_title"] == "Phó Cục trưởng"
+    assert v["signer_name"] is None

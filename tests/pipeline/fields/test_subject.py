@@ -471,3 +471,45 @@ def test_a_four_line_subject_with_a_stamp_s_lines_among_its_lines_is_read_whole(
             stamp.append(Word("Ngày:", 50.0, Box(2150, rows[row] + 20, 2250, rows[row] + 65), line=row + 6))
     v = extract([replace(pg, words=tuple(sorted([*words, *stamp], key=lambda w: w.line)))]).values()
     assert v["subject"] == " ".join(parts)
+
+
+def test_a_report_s_first_body_sentence_and_section_heading_do_not_go_on_with_its_subject() -> None:
+    # a report's subject, then right under it (no blank line) the body's sentence leading into its sections
+    # ("… báo cáo như sau:", indented, off the heading's centre) and its first section heading
+    head = header(parent=None, organ=("BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT"), number="Số: 17/BC-HC")
+    body = [
+        ("BÁO CÁO", "center", 95.0),
+        ("Tình hình thực hiện công tác cải cách hành chính năm 2019", "center", 95.0),
+        ("Thực hiện chỉ đạo của cấp trên, Cục Hóa chất báo cáo như sau:", "x=700", 95.0),
+        ("I. KẾT QUẢ THỰC HIỆN", "center", 93.0),
+        (BODY, "body", 95.0),
+    ]
+    v = values(head + body + signer(("CỤC TRƯỞNG",), "Đoàn Đức Phong"))
+    assert v["subject"] == "Tình hình thực hiện công tác cải cách hành chính năm 2019"
+
+
+def test_a_section_heading_right_under_a_subject_is_not_the_subject() -> None:
+    head = header(parent=None, organ=("BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT"), number="Số: 17/BC-HC")
+    body = [
+        ("BÁO CÁO", "center", 95.0),
+        ("Tình hình thực hiện công tác cải cách hành chính năm 2019", "center", 95.0),
+        ("I. KẾT QUẢ THỰC HIỆN", "center", 93.0),
+        (BODY, "body", 95.0),
+    ]
+    v = values(head + body + signer(("CỤC TRƯỞNG",), "Đoàn Đức Phong"))
+    assert v["subject"] == "Tình hình thực hiện công tác cải cách hành chính năm 2019"
+
+
+def test_a_subject_line_off_centre_keeps_the_year_that_ends_it() -> None:
+    # its first words lost under an incoming stamp: the rest stands right of the heading's centre, a centred
+    # run of it is found and run on to its last word, the year
+    head = header(parent="UBND THÀNH PHỐ HÀ NỘI", organ=("SỞ XÂY DỰNG",), number="Số: 228/TTr-SXD")
+    text = "đề nghị bổ sung biên chế công chức năm 2024"
+    body = [
+        ("TỜ TRÌNH", "center", 95.0),
+        (text, f"x={1320 - len(text) * 22 / 2 + 140:.0f}", 95.0),
+        ("", "center", 90.0),
+        (BODY, "body", 95.0),
+    ]
+    v = values(head + body + signer(("GIÁM ĐỐC",), "Dương Ngọc Ngân"))
+    assert v["subject"] == "đề nghị bổ sung biên chế công chức năm 2024"

@@ -260,7 +260,9 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
     Bình"): the word before the line's trailing run of capitalised syllables, when it is no syllable and
     clearly stands for one family name (``surname_of``), becomes that name (low confidence) and the junk
     before it is dropped. Unchanged when a family name was read; no name at all when that word ("buyên",
-    "p4") stands for no family name clearly (the given names alone are not the name)."""
+    "p4") stands for no family name clearly (the given names alone are not the name), or when a name's word
+    (a capitalised syllable read with confidence) stands before it: then it is a middle name ("Khố, ạnh
+    Thắng" for "Khổng Mạnh Thắng": "ạnh" ends "Danh", which is no family name here)."""
     parts = _parts(line)
     if len(parts) != len(raw):
         return raw
@@ -276,6 +278,8 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
         if not raw[k - 1][0] and any(ch.isalnum() for ch in parts[k - 1][0]):
             return []  # a garbled word where the family name stands: not a name read ("Hòa Bình" alone)
         return raw
+    if any(t[:1].isupper() and c >= NAME_WORD_CONF and is_syllable(t) for t, c in raw[: k - 1]):
+        return []  # "Khố, ạnh Thắng": a name's word read before it: a middle name, not the family name
     return [("", 0.0)] * (k - 1) + [(sur, 0.5)] + raw[k:]
 
 

@@ -38,10 +38,19 @@ _HEAD_TITLE = re.compile(r"^[\W\d_]*[^\W\d_]{1,6}\s+truong\b")
 _GLUED_AUTHORITY = re.compile(r"^[\W\d_]*[a-z](?:" + "|".join(AUTHORITY_START) + r")\b")
 
 
+# a body section's heading in capitals, numbered in Roman numerals ("I. KẾT QUẢ THỰC HIỆN", "II. NHIỆM VỤ …")
+_SECTION = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)\.\s+[a-z]")
+
+
+def _capitals(ln: Line) -> bool:
+    """The line is in capitals (at least 80 % of its letters)."""
+    letters = [ch for ch in ln.text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
 def _glued_authority(ln: Line) -> bool:
     """The line is the authority line in capitals with one letter glued before its title."""
-    letters = [ch for ch in ln.text if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+    if not _capitals(ln):
         return False
     return _GLUED_AUTHORITY.match(ln.folded.strip()) is not None
 
@@ -75,7 +84,8 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
     h = statistics.median(w.box.y1 - w.box.y0 for w in words[i : j + 1])
 
     def printed(w: Word, gap: float) -> bool:
-        return gap <= 0.8 * h and w.conf >= 60 and re.search(r"[^\W\d_]{2}", w.text) is not None
+        # letters or digits: a year ending the line ("… công chức năm 2024") is printed as its words are
+        return gap <= 0.8 * h and w.conf >= 60 and re.search(r"[^\W_]{2}", w.text) is not None
 
     while i > 0 and printed(words[i - 1], words[i].box.x0 - words[i - 1].box.x1):
         i -= 1
@@ -392,6 +402,11 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
                 break
             if re.search(r"\bkinh\s+gui\s*:", whole):
                 break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
+            if subj and len(ln.words) >= 3 and ln.text.rstrip().endswith(":"):
+                break  # "… báo cáo như sau:": a body sentence leading into what follows (a trích yếu, one
+                # noun phrase, never ends with a colon)
+            if _SECTION.match(whole) and _capitals(raw):
+                break  # "I. KẾT QUẢ THỰC HIỆN": a body section's heading
             if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
                 break
             if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
