@@ -71,6 +71,91 @@ def test_a_doubtful_organ_line_is_read_again_on_its_own() -> None:
     assert header.second_pass(prepared, clean, lang="vie") is clean
 
 
+def test_a_doubtful_organ_line_read_with_the_rule_and_number_under_it_is_read_in_its_own_band() -> None:
+    left = (("BỘ THÔNG TIN VÀ TRUYỀN", False), ("THÔNG", False), ("CỤC VIỄN THÔNG", True))
+    prepared = preprocess.prepare(_page(left=left), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    lines = page_lines(clean)
+    organ = next(ln for ln in lines if ln.folded == "cuc vien thong")
+    number = next(ln for ln in lines if ln.folded.startswith("so"))
+    # the page layout read the Cục's line, its rule and the top of the number under it as one word at 7 %
+    # (a handwritten number reaching up to the rule: "“no,")
+    w0 = organ.words[0]
+    box = replace(w0.box, x1=organ.x1, y1=(number.y0 + number.y1) / 2)
+    merged = replace(w0, text="“no,", conf=7.0, box=box)
+    words = tuple(
+        sorted([w for w in clean.words if w not in organ.words] + [merged], key=lambda w: (w.line, w.box.x0))
+    )
+    first = replace(clean, words=words)
+    assert not fold(extract([first]).values()["organ_name"] or "").startswith("cuc")
+    page = header.second_pass(prepared, first, lang="vie")
+    v = extract([page]).values()
+    assert fold(v["organ_name"] or "") == "cuc vien thong", v["organ_name"]
+    assert v["parent_organ"] == "Bộ Thông tin và Truyền thông"
+
+
+THU_Y = (("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN", False), ("NÔNG THÔN", False), ("CỤC THÚ Y", True))
+
+
+def _thu_y_page() -> tuple[preprocess.Prepared, Any, Any]:
+    prepared = preprocess.prepare(_page(left=THU_Y), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    organ = next(ln for ln in page_lines(clean) if ln.folded.startswith("cuc"))
+    return prepared, clean, organ
+
+
+def _with(clean: Any, organ: Any, words: list[Any]) -> Any:
+    kept = [w for w in clean.words if w not in organ.words]
+    return replace(clean, words=tuple(sorted(kept + words, key=lambda w: (w.line, w.box.x0))))
+
+
+def test_an_organ_line_with_one_doubtful_word_is_read_again() -> None:
+    prepared, clean, organ = _thu_y_page()
+    # "THÚ Y" read as one word "THỦY" at 48 %, "CỤC" sure: the line's mean (69 %) is not in doubt, its word is
+    cuc, rest = organ.words[0], organ.words[1:]
+    box = replace(rest[0].box, x1=max(w.box.x1 for w in rest))
+    first = _with(clean, organ, [replace(cuc, conf=90.0), replace(rest[0], text="THỦY", conf=48.0, box=box)])
+    assert fold(extract([first]).values()["organ_name"] or "") == "cuc thuy"
+    v = extract([header.second_pass(prepared, first, lang="vie")]).values()
+    assert fold(v["organ_name"] or "") == "cuc thu y", v["organ_name"]
+    assert v["parent_organ"] == "Bộ Nông nghiệp và Phát triển nông thôn"
+
+
+def test_an_organ_line_read_short_of_its_end_is_read_again_across_its_column() -> None:
+    prepared, clean, organ = _thu_y_page()
+    # the page layout read "CỤC T" at 91 % (the bold "HÚ Y" over the rule lost): a lone consonant ends no name
+    cuc, thu = organ.words[0], organ.words[1]
+    t_box = replace(thu.box, x1=thu.box.x0 + (thu.box.x1 - thu.box.x0) / 3)
+    first = _with(clean, organ, [replace(cuc, conf=93.0), replace(thu, text="T", conf=89.0, box=t_box)])
+    assert fold(extract([first]).values()["organ_name"] or "") == "cuc t"
+    v = extract([header.second_pass(prepared, first, lang="vie")]).values()
+    assert fold(v["organ_name"] or "") == "cuc thu y", v["organ_name"]
+    # a sure line ending in a vowel's one letter ("CỤC THÚ Y" read right) is no line cut short
+    assert not header._cut_short("CỤC THÚ Y")
+    assert header.second_pass(prepared, clean, lang="vie") is clean
+
+
+def test_a_doubtful_mark_over_the_number_line_is_not_read_as_the_number_line() -> None:
+    prepared, clean, organ = _thu_y_page()
+    number = next(ln for ln in page_lines(clean) if ln.folded.startswith("so"))
+    # a doubtful "line" between the Cục and the "Số:" line (its rule and a handwritten number's top, "Z7 na."
+    # at 24 %), its box reaching down over the number line: a cut of it reads the "Số:" line's notation,
+    # which is no organ's line
+    w0 = organ.words[0]
+    box = replace(w0.box, y0=organ.y1 + 2, y1=number.y1 + 2, x0=number.x0, x1=number.x1)
+    mark = replace(w0, text="Z7", conf=24.0, box=box, line=w0.line + 1)
+    shifted = [replace(w, line=w.line + 1) if w.line > w0.line else w for w in clean.words]
+    first = replace(clean, words=tuple(sorted([*shifted, mark], key=lambda w: (w.line, w.box.x0))))
+    before = extract([first]).values()
+    assert fold(before["organ_name"] or "") == "cuc thu y"
+    page = header.second_pass(prepared, first, lang="vie")
+    assert [ln.folded.startswith("so") for ln in page_lines(page)].count(True) == 1
+    v = extract([page]).values()
+    assert v["code_notation"] == before["code_notation"] == "QĐ-CDLQGVN"
+    assert v["code_number"] == before["code_number"]
+    assert fold(v["organ_name"] or "") == "cuc thu y"
+
+
 def test_an_organ_line_the_first_reading_lost_is_read_in_the_gap_it_left(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -15,6 +15,7 @@ At most ``MAX_LINES`` lines a page are read again.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import replace
 
 from digitize.errors import ToolFailed
@@ -26,6 +27,7 @@ from digitize.pipeline.fields.number import is_number_line
 from digitize.pipeline.fields.organ import capitals
 from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
+from digitize.text import fold
 from digitize.tools import tesseract
 
 # a header line read with less mean word confidence (0..1) is read again: confidence.DOUBTFUL
@@ -33,6 +35,13 @@ GAIN = 0.2  # ... and its new reading taken when its confidence is this much hig
 MAX_LINES = 3  # the organ's lines: a parent over one or two, the organ over one or two
 # each line cut twice, closer and wider around it (x, y padding in line heights): the surer reading is taken
 CUTS = ((0.8, 0.15), (1.5, 0.4))
+# a doubtful line's box this many times taller than the column's sure lines holds more than its letters (the
+# organ's rule and the top of a number written by hand under it, read with it as one "word" "“no," at 7 %):
+# its top band is read instead, one sure line high (what swelled it is under the line's letters)
+TALL = 1.6
+# a word read with less confidence (0..1) puts its line in doubt too, though the line's others raise its mean
+# ("CỤC THỦY" at 69 %: "THỦY" at 48 % is the bold "THÚ Y" run together)
+WEAK_WORD = 0.5
 # room for a lost line between the organ's last line and the "Số:" line, in line heights (the organ's rule and
 # the usual spacing leave about one)
 GAP_LINES = 1.2
@@ -53,7 +62,9 @@ def doubtful_organ_lines(page: RecognizedPage) -> list[Line]:
     whole = {ln.words[0].line: ln for ln in lines}
     out = []
     for ln in left:
-        if ln.conf >= DOUBTFUL or is_motto(ln) or is_motto2(ln) or is_number_line(ln):
+        if is_motto(ln) or is_motto2(ln) or is_number_line(ln):
+            continue
+        if ln.conf >= DOUBTFUL and _weakest(ln.words) >= WEAK_WORD and not _cut_short(ln.text):
             continue
         full = whole.get(ln.words[0].line)
         if full is not None and len(full.words) == len(ln.words):
@@ -125,13 +136,23 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
     ocr_h, ocr_w = prepared.ocr.shape[:2]
     words = list(page.words)
     changed = False
+    sure, centre = _sure_lines(page)
     for ln in doubtful:
         first = ln.words[0]
         h = ln.y1 - ln.y0
+        # the organ's lines are centred in their column: a line read short of one side (its last words lost)
+        # is cut as far on that side as its other side is from the column's centre
+        lx0, lx1 = (
+            (min(ln.x0, 2 * centre - ln.x1), max(ln.x1, 2 * centre - ln.x0)) if centre else (ln.x0, ln.x1)
+        )
+        bands = [(ln.y0, ln.y1)]
+        if sure and h > TALL * sure:
+            h = sure
+            bands = [(ln.y0, ln.y0 + sure)]
         best: tuple[float, list[Word]] | None = None
-        for pad_x, pad_y in CUTS:
-            x0, y0 = max(0.0, ln.x0 - pad_x * h), max(0.0, ln.y0 - pad_y * h)
-            x1, y1 = min(ocr_w / s, ln.x1 + pad_x * h), min(ocr_h / s, ln.y1 + pad_y * h)
+        for (top, bottom), (pad_x, pad_y) in ((band, cut) for band in bands for cut in CUTS):
+            x0, y0 = max(0.0, lx0 - pad_x * h), max(0.0, top - pad_y * h)
+            x1, y1 = min(ocr_w / s, lx1 + pad_x * h), min(ocr_h / s, bottom + pad_y * h)
             crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
             if crop.shape[0] < 8 or crop.shape[1] < 8:
                 continue
@@ -143,12 +164,15 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
                 continue
             new = regions.page_words(tokens, x0, y0, scale=s, first_line=first.line, block=0)
             new = [replace(w, block=first.block, line=first.line) for w in new]
-            if not new or not any(ch.isalpha() for w in new for ch in w.text):
+            text = " ".join(w.text for w in new)
+            # an organ's name is printed in capitals and has no stroke: a reading with one is the "Số:" line's
+            # (its notation "46.2 /GP-SVHTT" read in a cut reaching down to it)
+            if not new or not capitals(text) or "/" in text:
                 continue
             conf = statistics.fmean(w.conf for w in new) / 100.0
             if best is None or conf > best[0]:
                 best = (conf, new)
-        if best is None or best[0] < DOUBTFUL or best[0] < ln.conf + GAIN:
+        if best is None or best[0] < DOUBTFUL or not _surer(best[1], ln):
             continue
         new = best[1]
         ids = {id(w) for w in ln.words}
@@ -158,3 +182,45 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
         return page
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+def _sure_lines(page: RecognizedPage) -> tuple[float, float]:
+    """The median height and centre (x) of the header's organ lines read with confidence ((0.0, 0.0) without
+    one): the height of one printed line of the organ's name, and its column's centre."""
+    header = regions.header_of(page)
+    if header is None:
+        return 0.0, 0.0
+    layout, number = header
+    left = layout.left[: number.line_i] if number.line_i is not None else layout.left[:3]
+    sure = [ln for ln in left if ln.conf >= DOUBTFUL and _weakest(ln.words) >= WEAK_WORD]
+    sure = [ln for ln in sure if not is_number_line(ln) and not _cut_short(ln.text)]
+    if not sure:
+        return 0.0, 0.0
+    return statistics.median(ln.y1 - ln.y0 for ln in sure), statistics.median(ln.cx for ln in sure)
+
+
+def _weakest(words: Sequence[Word]) -> float:
+    """The least confidence (0..1) of the words with letters (a dash or a rule's mark is no word: 1.0)."""
+    return min((w.conf / 100.0 for w in words if any(ch.isalpha() for ch in w.text)), default=1.0)
+
+
+def _cut_short(text: str) -> bool:
+    """The line ends in a lone consonant: no Vietnamese word, the first letter of one whose rest OCR lost
+    ("CỤC T" for "CỤC THÚ Y")."""
+    words = text.split()
+    last = fold(words[-1]) if len(words) > 1 else ""
+    return len(last) == 1 and last.isalpha() and last not in "aeiouy"
+
+
+def _surer(new: Sequence[Word], old: Line) -> bool:
+    """Is the new reading of ``old`` (sure as a whole) clearly better: surer by ``GAIN``; or its weakest word
+    no longer doubtful and surer by ``GAIN``, the line no less sure; or the old one cut short, the new going
+    on with its words."""
+    conf = statistics.fmean(w.conf for w in new) / 100.0
+    if conf >= old.conf + GAIN:
+        return True
+    weakest = _weakest(new)
+    if weakest >= DOUBTFUL and weakest >= _weakest(old.words) + GAIN and conf >= old.conf:
+        return True
+    text = fold(" ".join(w.text for w in new))
+    return _cut_short(old.text) and text.startswith(fold(old.text)) and len(text) > len(fold(old.text))
