@@ -53,6 +53,11 @@ from tests.pipeline.test_extract import header, signer, values
         # "UBND" with a letter misread before an administrative level (a blurred photo)
         (("UIND TÍNH SÓC TRĂNG", "SỞ TƯ PHÁP"), "Sở Tư pháp", "UBND tỉnh Sóc Trăng"),
         (("UBNO TỈNH HÀ TĨNH", "SỞ NỘI VỤ"), "Sở Nội vụ", "UBND tỉnh Hà Tĩnh"),
+        # ... or two of its letters, before a level and a province read nearly right
+        (("UBMO TÍNH NGHỆ ÂM", "SỞ Y TẾ"), "Sở Y tế", "UBND tỉnh Nghệ An"),
+        (("UIIND THÀNH PHỐ HÀ NỘI", "SỞ TƯ PHÁP"), "Sở Tư pháp", "UBND thành phố Hà Nội"),
+        # (a level word over a province is no committee's name: kept as read)
+        (("HUYỆN TỈNH NGHỆ AN", "SỞ Y TẾ"), "Sở Y tế", "Huyện tỉnh nghệ an"),
         # a word broken over the line break is no new organ although its second syllable is a head word
         (
             ("BỘ NÔNG NGHIỆP VÀ MÔI", "TRƯỜNG", "CỤC BẢO VỆ THỰC VẬT"),

@@ -32,6 +32,8 @@ _UBND = (
     r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
     r"|(?:[a-z0-9]bnd|u[a-z0-9]nd|ub[a-z0-9]d|ubn[a-z0-9])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
 )
+_GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)\s+(\S.*)$")
+GARBLED_UBND_CUTOFF = 85  # ... its province read at least this much like a known one ("nghe am": 86)
 _MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
 # the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o
 _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
@@ -50,6 +52,14 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
         hit = hit or (_ministry_but_garbled("bo " + f[misread.end() :]) if misread else None)
         if hit:
             return hit[0], hit[1] * 0.9
+    # "UBND" misread in more than one letter ("UBMO TÍNH NGHỆ ÂM", "UIIND THÀNH PHỐ HÀ NỘI"): a short word
+    # led by its U and like it, before a province's level and a known province: a parent committee's line
+    g = _GARBLED_UBND.match(f)
+    if g is not None and not re.fullmatch(_UBND, g.group(1)) and fuzz.ratio(g.group(1), "ubnd") >= 50:
+        prov = province(g.group(3), GARBLED_UBND_CUTOFF)
+        if prov is not None:
+            level = "thành phố" if g.group(2).startswith(("thanh", "tp")) else "tỉnh"
+            return f"UBND {level} {prov[0]}", prov[1] * 0.9
     # up to two junk characters before (a speck read as "L", a quote)
     m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
