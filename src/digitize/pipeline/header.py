@@ -15,7 +15,7 @@ At most ``MAX_LINES`` lines a page are read again.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import cv2
@@ -242,6 +242,10 @@ MARK_GAP = 0.35
 ROW_PAD = 0.2  # a row cut this many line heights higher and lower than its ink to be read
 BORDER = 10  # px of white put around a row's cut (Tesseract reads letters touching the edge badly)
 TALL_ROW = 1.7  # a row this many times the median row's height holds two printed lines: read as a block
+# a row's reading replaces the page's only with at least this share of the letters of the words the page's
+# read with some confidence (``SEEN``, 0..100: junk read at less is no word it could lose)
+KEEP_LETTERS = 0.9
+SEEN = 30.0
 
 
 def ink_rows(grey: np.ndarray, line_h: float) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
@@ -354,6 +358,10 @@ def _ink_rows(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
         if len(read) < len(group):
             continue  # a row not read surely: the page's reading stays
         new_words = [w for ws in read for w in ws]
+        if _letters(new_words) < KEEP_LETTERS * _letters(
+            w for ln in lines for w in ln.words if w.conf >= SEEN
+        ):
+            continue  # the row's reading lost words the page's had ("SỞ LAO THƯƠNG VÀ": "ĐỘNG", "BÌNH" gone)
         if len(lines) == 1 and len(group) == 1:
             if not _surer(new_words, lines[0]):
                 continue
@@ -434,6 +442,10 @@ def _read_row(
         if best is not None and _weakest(best[1]) >= WEAK_WORD:
             break  # sure in grey: its tones are read best so ("DU", "GIA"; "DỤ", "GIÁ" in black and white)
     return None if best is None else best[1]
+
+
+def _letters(words: Iterable[Word]) -> int:
+    return sum(ch.isalpha() for w in words for ch in w.text)
 
 
 def _groups(on: Sequence[Sequence[Line]]) -> list[list[int]]:
