@@ -229,3 +229,15 @@ def test_specks_inside_the_ink_taken_out_go_and_print_across_it_stays() -> None:
     assert out[22:24, 250:252].min() == 255
     assert (out[:, :150] == after[:, :150]).all()  # the print as it was
     assert out[98, 60:390].max() < 128  # the rule across the frame kept
+
+
+def test_a_printed_dash_in_the_subject_read_again_is_kept(tmp_path: Path) -> None:
+    # a colour report whose stamp is read through: the reading again keeps "kinh tế - xã hội"'s dash
+    prepared, first, subject = _generated(
+        tmp_path, 53009, "dev", kind="bao_cao", colour="colour", dpi="200", seal="beside", header="ministry",
+        sign="direct", tail="receipt", handwritten="no", font="liberation_sans", margins="narrow",
+    )  # fmt: skip
+    assert " - " in subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert again is not first  # read again without the stamp
+    assert extract([again]).values()["subject"] == subject

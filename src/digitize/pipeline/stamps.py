@@ -90,6 +90,15 @@ def _sure(words: list[Word]) -> int:
     return n
 
 
+DASHES = frozenset("-–")
+DASH_CONF = 50  # a dash read at least this surely is print ("kinh tế - xã hội"), not a stamp's stroke
+
+
+def _printed_dash(text: str, conf: float) -> bool:
+    """A word that is one dash, read surely: the print's ("kinh tế - xã hội"), kept like a word."""
+    return text in DASHES and conf >= DASH_CONF
+
+
 def _unsure(words: list[Word]) -> int:
     """How many words with letters are not sure Vietnamese syllables (a stamp read as "S5Tình", "Hu")."""
     return sum(1 for w in words if re.sub(r"[^\w]|[\d_]", "", w.text)) - _sure(words)
@@ -147,7 +156,7 @@ def second_pass(
         rows: dict[tuple[int, int, int], list[Word]] = {}
         for t in tokens:
             text = nfc(t.text).strip()
-            if t.conf < 0 or not any(ch.isalnum() for ch in text):
+            if t.conf < 0 or not (any(ch.isalnum() for ch in text) or _printed_dash(text, t.conf)):
                 continue
             box = Box(x0 + t.left, y0 + t.top, x0 + t.left + t.width, y0 + t.top + t.height)
             rows.setdefault((t.block, t.par, t.line), []).append(Word(text=text, conf=t.conf, box=box))

@@ -514,3 +514,31 @@ def test_a_subject_line_off_centre_keeps_the_year_that_ends_it() -> None:
     ]
     v = values(head + body + signer(("GIÁM ĐỐC",), "Dương Ngọc Ngân"))
     assert v["subject"] == "đề nghị bổ sung biên chế công chức năm 2024"
+
+
+def test_the_authority_line_with_its_title_misread_after_a_stamp_s_marks_ends_a_licence_s_title() -> None:
+    # the ĐẾN stamp's "Ngày:" beside it read "a:", and "CHỦ" read "KHỦ"
+    specs = [
+        *header(number="Số: 12/GCN-UBND", parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG")),
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐĂNG KÝ HOẠT ĐỘNG DẠY THÊM, HỌC THÊM", "center", 92.0),
+        ("a: KHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "center", 93.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    ]
+    assert values(specs)["subject"] == "Giấy chứng nhận đăng ký hoạt động dạy thêm, học thêm"
+    # a line of the title in capitals that only looks like a title after a true word goes on
+    specs[-8] = ("HỌC THÊM GIÁM ĐỊNH VIÊN", "center", 93.0)
+    assert str(values(specs)["subject"]).endswith("học thêm học thêm giám định viên")
+
+
+def test_a_bracket_that_closes_nothing_at_the_subject_s_end_is_left_out() -> None:
+    from digitize.pipeline.fields.subject import drop_unpaired_brackets
+
+    assert (
+        drop_unpaired_brackets("Hợp tác xã Môi trường Xanh Tân Tiến)")
+        == "Hợp tác xã Môi trường Xanh Tân Tiến"
+    )
+    assert drop_unpaired_brackets("(Về việc cấp phép") == "Về việc cấp phép"
+    kept = "Về việc thành lập Ban Quản lý dự án (Ban A)"
+    assert drop_unpaired_brackets(kept) == kept

@@ -48,11 +48,35 @@ def _capitals(ln: Line) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
+# the titles an authority line opens with, matched loosely (``_misread_authority``); "hội đồng" and "ban chấp
+# hành" also open a subject's line
+_TITLES = tuple(t for t in AUTHORITY_START if t not in ("hoi dong", "ban chap hanh"))
+TITLE_LIKE = 85  # rapidfuzz ratio of a line's first words to a title for them to be that title misread
+_STAMP_WORDS = 2  # a stamp's marks or letters read before the title on the same row ("a: KHỦ TỊCH …")
+
+
+def _misread_authority(ln: Line) -> bool:
+    """The line in capitals opens, after at most ``_STAMP_WORDS`` words that are no Vietnamese syllables (a
+    stamp's "a:" beside it), with an authority title one letter misread: "a: KHỦ TỊCH ỦY BAN NHÂN DÂN …"."""
+    read = [w.text for w in sorted(ln.words, key=lambda w: w.box.x0)] if ln.words else ln.text.split()
+    for skip in range(min(_STAMP_WORDS, len(read) - 1) + 1):
+        before = re.sub(r"[\W\d_]", "", read[skip - 1]) if skip else ""
+        if len(before) > 1 and is_syllable(before):
+            return False  # a true word before: the line says something else
+        rest = [fold(w) for w in read[skip:]]
+        for title in _TITLES:
+            n = len(title.split())
+            if len(rest) > n and fuzz.ratio(" ".join(rest[:n]), title) >= TITLE_LIKE:
+                return True
+    return False
+
+
 def _glued_authority(ln: Line) -> bool:
-    """The line is the authority line in capitals with one letter glued before its title."""
+    """The line is the authority line in capitals with one letter glued before its title, or its title
+    misread after a stamp's marks (``_misread_authority``)."""
     if not _capitals(ln):
         return False
-    return _GLUED_AUTHORITY.match(ln.folded.strip()) is not None
+    return _GLUED_AUTHORITY.match(ln.folded.strip()) is not None or _misread_authority(ln)
 
 
 def centred_part(ln: Line, cx: float) -> Line | None:
@@ -305,6 +329,20 @@ def drop_stray_dots(text: str) -> str:
     return re.sub(r"(?<=[^\W\d_])\.(?=\s+[a-zà-ỹđ])", "", text)
 
 
+_PAIRS = (("(", ")"), ("[", "]"))
+
+
+def drop_unpaired_brackets(text: str) -> str:
+    """A bracket at an end of the trích yếu that opens or closes nothing in it is a stamp's stroke or a speck
+    ("… Xanh Tân Tiến)": the stamp's side read as a bracket); "(Tổng công ty …)" keeps both of its."""
+    for left, right in _PAIRS:
+        while text.endswith(right) and text.count(right) > text.count(left):
+            text = clean_value(text[:-1])
+        while text.startswith(left) and text.count(left) > text.count(right):
+            text = clean_value(text[1:])
+    return text
+
+
 def _quarter(m: re.Match[str]) -> str:
     numeral = re.sub(r"[l1|T]", "I", m.group(2))
     return f"{m.group(1)} {numeral}" if numeral in _QUARTERS else m.group(0)
@@ -346,7 +384,9 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
         # the subject is the text after "V/v" (CONTRACT)
         res.set(
-            "subject", drop_stray_dots(fix_quarter(clean_value(body))), statistics.fmean(x.conf for x in vv)
+            "subject",
+            drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body)))),
+            statistics.fmean(x.conf for x in vv),
         )
     elif layout.type_i is not None:
         type_i = layout.type_i
@@ -425,7 +465,7 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             value = fix_company_forms(sentence_case(joined))
             res.set(
                 "subject",
-                drop_stray_dots(fix_quarter(clean_value(value))),
+                drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(value)))),
                 statistics.fmean(x.conf for x in subj),
             )
     return res.freeze()
