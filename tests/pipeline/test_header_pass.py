@@ -287,3 +287,25 @@ def test_an_organ_line_lost_over_a_rule_glued_to_it_is_found_as_a_row_of_ink_and
     # the rows of ink: the parent's, the organ's two (its rule erased, not a row), no more
     layout, number = regions.header_of(page)  # type: ignore[misc]
     assert [ln.folded for ln in layout.left[: number.line_i]][-1].startswith("truong")
+
+
+def test_a_sure_organ_line_read_with_its_rule_takes_a_word_s_marks_from_its_row_read_alone() -> None:
+    prepared, clean, organ = _thu_y_page()
+    number = next(ln for ln in page_lines(clean) if ln.folded.startswith("so"))
+    # the page layout read the Cục's line with its rule under it (its box down to the "Số:" line) and lost
+    # a tone mark, sure enough as a line: "CỤC THU Y", "THU" at 78 %
+    cuc, thu, y = organ.words
+    words = [
+        replace(w, box=replace(w.box, y1=number.y0 - 1), text=t, conf=c)
+        for w, t, c in ((cuc, "CỤC", 93.0), (thu, "THU", 78.0), (y, "Y", 88.0))
+    ]
+    first = _with(clean, organ, words)
+    assert fold(extract([first]).values()["organ_name"] or "") == "cuc thu y"
+    assert (extract([first]).values()["organ_name"] or "").casefold() == "cục thu y"
+    page = header.second_pass(prepared, first, lang="vie")
+    v = extract([page]).values()
+    assert (v["organ_name"] or "").casefold() == "cục thú y", v["organ_name"]
+    # its boxes are kept (only the marks change), and a line whose box is its row's is not read again
+    line = next(ln for ln in page_lines(page) if ln.folded.startswith("cuc"))
+    assert [w.box for w in line.words] == [w.box for w in words]
+    assert header.second_pass(prepared, clean, lang="vie") is clean

@@ -246,6 +246,13 @@ TALL_ROW = 1.7  # a row this many times the median row's height holds two printe
 # read with some confidence (``SEEN``, 0..100: junk read at less is no word it could lose)
 KEEP_LETTERS = 0.9
 SEEN = 30.0
+# a sure line's box swallowing its rule (``SWALLOWED`` times its row's height: a row holds its letters'
+# marks too, as does a line's box) with a word read with less than
+# ``MARKS_SURE`` (0..100) has its row read alone: a word's marks taken from that reading when it is surer by
+# ``MARKS_GAIN``, its letters the same ("CỤC THU Y", "THU" at 78; "THÚ" at 91 read alone)
+MARKS_SURE = 85.0
+SWALLOWED = 1.4
+MARKS_GAIN = 10.0
 
 
 def ink_rows(grey: np.ndarray, line_h: float) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
@@ -338,6 +345,16 @@ def _ink_rows(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     for group in groups:
         lines = list({id(ln): ln for k in group for ln in on[k]}.values())
         if lines and len(lines) >= len(group) and all(_sure(ln) for ln in lines):
+            if len(lines) == len(group) == 1 and _swallowed_rule(lines[0], bands[group[0]]):
+                k = group[0]
+                room = (rows[k - 1][1] if k else 0, rows[k + 1][0] if k + 1 < len(rows) else clean.shape[0])
+                new = _read_row(
+                    prepared, rows[k], room, (clean,), (x0, y0), h, tall=False, lang=lang, timeout=timeout
+                )
+                marked = _marks_from(new, lines[0].words) if new else {}
+                if marked:
+                    words = [marked.get(id(w), w) for w in words]
+                    changed = True
             continue
         read: list[list[Word]] = []
         for k in group:
@@ -401,7 +418,7 @@ def _read_row(
     prepared: Prepared,
     row: tuple[int, int],
     room: tuple[int, int],
-    cuts: tuple[np.ndarray, np.ndarray],
+    cuts: tuple[np.ndarray, ...],
     origin: tuple[float, float],
     h: float,
     *,
@@ -442,6 +459,31 @@ def _read_row(
         if best is not None and _weakest(best[1]) >= WEAK_WORD:
             break  # sure in grey: its tones are read best so ("DU", "GIA"; "DỤ", "GIÁ" in black and white)
     return None if best is None else best[1]
+
+
+def _swallowed_rule(line: Line, band: tuple[float, float]) -> bool:
+    """A sure line whose box is much taller than its row of ink (the rule under it read with its letters)
+    with a word read with less than ``MARKS_SURE``: its marks may be wrong ("CỤC THU Y", "THU" at 78)."""
+    tall = line.y1 - line.y0 > SWALLOWED * (band[1] - band[0])
+    return (
+        tall
+        and min((w.conf for w in line.words if any(ch.isalpha() for ch in w.text)), default=100) < MARKS_SURE
+    )
+
+
+def _marks_from(new: Sequence[Word], old: Sequence[Word]) -> dict[int, Word]:
+    """The old words (by id) whose tone and vowel marks the row's own reading gives otherwise and surer by
+    ``MARKS_GAIN``: the same letters word for word (marks aside), nothing else changed (boxes kept)."""
+    lettered = [w for w in old if any(ch.isalpha() for ch in w.text)]
+    if len(new) != len(lettered):
+        return {}
+    if any(fold(a.text) != fold(b.text) for a, b in zip(new, lettered, strict=True)):
+        return {}
+    return {
+        id(b): replace(b, text=a.text, conf=a.conf)
+        for a, b in zip(new, lettered, strict=True)
+        if a.text != b.text and a.conf >= b.conf + MARKS_GAIN
+    }
 
 
 def _letters(words: Iterable[Word]) -> int:
