@@ -309,3 +309,18 @@ def test_a_sure_organ_line_read_with_its_rule_takes_a_word_s_marks_from_its_row_
     line = next(ln for ln in page_lines(page) if ln.folded.startswith("cuc"))
     assert [w.box for w in line.words] == [w.box for w in words]
     assert header.second_pass(prepared, clean, lang="vie") is clean
+
+
+def test_rows_of_dots_are_no_header_and_cost_no_quadratic_joining() -> None:
+    """A crafted header region of 1-pixel dotted rows every 3 pixels (thousands of one-row runs, each a
+    "mark" to join to its neighbour): no rows of print, found without joining them one by one."""
+    grey = np.full((4000, 400), 255, np.uint8)
+    grey[::3, ::2] = 0
+    rows, _, _ = header.ink_rows(grey, 20.0)
+    assert rows == []  # (joined one by one, the old way, they made tall "rows" in ~2 s)
+    # the same page's printed rows, a handful, are still found
+    page = np.full((200, 400), 255, np.uint8)
+    for top in (20, 80, 140):
+        page[top : top + 20, 30:370:6] = 0
+    found, _, _ = header.ink_rows(page, 20.0)
+    assert [(a, b) for a, b in found] == [(20, 40), (80, 100), (140, 160)]

@@ -239,6 +239,11 @@ RULE_LENGTH = 1.5
 # below), joined to the letters it is nearest to when no further than ``MARK_GAP`` line heights away
 MARK = 0.3
 MARK_GAP = 0.35
+# a header's left column above "Số:" holds a few printed lines (a parent over an organ, each in one or two
+# lines, their marks): more rows of ink than these are no header (a crafted page of dotted rows took
+# seconds to join its marks, each row read might have cost two Tesseract readings)
+MAX_INK_RUNS = 200
+MAX_INK_ROWS = 8
 ROW_PAD = 0.2  # a row cut this many line heights higher and lower than its ink to be read
 BORDER = 10  # px of white put around a row's cut (Tesseract reads letters touching the edge badly)
 TALL_ROW = 1.7  # a row this many times the median row's height holds two printed lines: read as a block
@@ -273,7 +278,9 @@ def ink_rows(grey: np.ndarray, line_h: float) -> tuple[list[tuple[int, int]], np
             runs[-1][1] = y + 1
         elif on:
             runs.append([y, y + 1])
-    # marks joined to their letters, the nearest first
+    if len(runs) > MAX_INK_RUNS:
+        return [], clean, np.full_like(grey, 255)  # rows of dots, not a header's few lines of print
+    # marks joined to their letters, the nearest first (each join a pass over the runs: bounded above)
     while True:
         best: tuple[float, int, int] | None = None
         for k, (a, b) in enumerate(runs):
@@ -333,8 +340,8 @@ def _ink_rows(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
         return page
     grey = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
     rows, clean, ink = ink_rows(grey, h * s)
-    if not rows:
-        return page
+    if not rows or len(rows) > MAX_INK_ROWS:
+        return page  # nothing, or more rows than an organ's header has (each might cost two readings)
     bands = [(y0 + a / s, y0 + b / s) for a, b in rows]
     on = [[ln for ln in column if min(ln.y1, b) - max(ln.y0, a) >= 0.5 * (b - a)] for a, b in bands]
     groups = _groups(on)
