@@ -588,3 +588,13 @@ def test_a_garbled_run_the_body_does_not_restate_stays_as_read() -> None:
     ):
         got = values(_decision(subject, article))["subject"]
         assert "46át/Hỗa" in str(got)
+
+
+def test_a_garbled_word_standing_for_more_words_is_read_from_the_body() -> None:
+    # "cửa hàng" lost under a stamp's stroke, glued to "kiện": one word read for three
+    subject = ("Về việc gia hạn Giấy chứng nhận đủ điều kiện.cử, bán lẻ", "xăng dầu cho Công ty TNHH An Phát")
+    article = (
+        "Điều 1. Gia hạn Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu cho Công ty TNHH An Phát.",
+    )
+    want = "Về việc gia hạn Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu cho Công ty TNHH An Phát"
+    assert values(_decision(subject, article))["subject"] == want
