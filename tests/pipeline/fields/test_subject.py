@@ -672,3 +672,13 @@ def test_a_subject_line_of_a_word_ending_in_truong_is_no_authority_title() -> No
         *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
     ]
     assert values(lines)["subject"] == "Phát triển nguồn nhân lực và thị trường lao động năm 2025"
+
+
+def test_a_garbled_word_standing_for_more_words_is_read_from_the_body() -> None:
+    # "cửa hàng" lost under a stamp's stroke, glued to "kiện": one word read for three
+    subject = ("Về việc gia hạn Giấy chứng nhận đủ điều kiện.cử, bán lẻ", "xăng dầu cho Công ty TNHH An Phát")
+    article = (
+        "Điều 1. Gia hạn Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu cho Công ty TNHH An Phát.",
+    )
+    want = "Về việc gia hạn Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu cho Công ty TNHH An Phát"
+    assert values(_decision(subject, article))["subject"] == want

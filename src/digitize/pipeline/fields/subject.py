@@ -352,6 +352,10 @@ def drop_unpaired_brackets(text: str) -> str:
 
 
 _ANCHOR = 2  # words read right on each side of a garbled run, which the body must have around its own words
+_MORE_WORDS = (
+    2  # a garbled run may stand for this many words more than it has ("kiện.cử," for "kiện cửa hàng")
+)
+WORD_LIKE = 60  # rapidfuzz ratio of a word read right next to a garbled run to the body's word for it
 RUN_LIKE = 40  # rapidfuzz ratio of a garbled run to the body's words for the run's letters to support them
 MAX_RUNS = 8  # garbled runs of one subject looked up in the body (a crafted subject of a hundred: no more)
 RESTATED_CONFIDENCE = 0.8  # a subject with words taken from the body is no surer than this (under SURE)
@@ -413,8 +417,9 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
     """The trích yếu with a run of words garbled under a stamp ("điều kiện sản 46át/Hỗa chất cho", "nông thô
     Êãnới194 năm 2016") read from the body, where the document restates it (a decision's Điều 1 "Cấp Giấy
     chứng nhận đủ điều kiện sản xuất hóa chất cho …"): the body's words between the same ``_ANCHOR`` words
-    read right on either side (a word read right next to the run may be part of it: "thô"), no more words
-    than the run has plus one, their letters like the run's (``RUN_LIKE``), the body's only such run. Only
+    read right on either side (a word read right next to the run may be part of it: "thô"), at most two
+    words more than the run has and twice its letters, their letters like the run's (``RUN_LIKE``), the
+    body's only such run. Only
     inside the subject (a run at its start or end has no word on one side to place it); a run the body does
     not restate stays as read."""
     words = text.split()
@@ -442,8 +447,16 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
                 continue
             left_words = [fold(w).strip(_EDGES) for w in words[a - _ANCHOR : a]]
             right_words = [fold(w).strip(_EDGES) for w in words[b : b + _ANCHOR]]
-            run = _between(body, folded, starts, left_words, right_words, b - a + 1)
-            if run and fuzz.ratio(fold(" ".join(words[a:b])), fold(" ".join(run))) >= RUN_LIKE:
+            read = " ".join(words[a:b])
+            run = _between(body, folded, starts, left_words, right_words, b - a + _MORE_WORDS)
+            if (
+                run
+                and len(" ".join(run)) <= 2 * len(read) + 2
+                and fuzz.ratio(fold(read), fold(" ".join(run))) >= RUN_LIKE
+                # a word read right taken into the run is read again as a word like it ("thô": "thôn")
+                and (a == i or fuzz.ratio(fold(words[a]), fold(run[0])) >= WORD_LIKE)
+                and (b == j or fuzz.ratio(fold(words[b - 1]), fold(run[-1])) >= WORD_LIKE)
+            ):
                 words[a:b] = run
                 break
     return " ".join(words)
