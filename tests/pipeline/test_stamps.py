@@ -258,3 +258,29 @@ def test_a_printed_dash_in_the_subject_read_again_is_kept(tmp_path: Path) -> Non
     again = stamps.second_pass(prepared, first, lang="vie")
     assert again is not first  # read again without the stamp
     assert extract([again]).values()["subject"] == subject
+
+
+def test_a_sure_print_word_the_stamp_cleaning_erased_still_counts_against_the_second_reading() -> None:
+    """Faint print the tone split took for the stamp's ink ("việc", grey toner, erased with the stamp) is
+    still the page's print when it was read surely: a second reading that lost it is no better. The stamp's
+    own words ("Số:", "Ngày:") and its pen digits are not."""
+    from digitize.pipeline.model import Box, Word
+    from digitize.pipeline.stamps import _print_words
+
+    before = np.full((60, 500), 255, np.uint8)
+    before[20:40, 10:100] = 20  # "Về", dark
+    before[20:40, 150:260] = np.random.default_rng(0).integers(40, 110, (20, 110))  # "việc", faint
+    before[20:40, 300:340] = 60  # the stamp's "Số:"
+    before[20:40, 360:480] = 60  # its date in pen
+    after = before.copy()
+    after[20:40, 150:480] = 255  # all three taken out with the stamp
+    old = [
+        Word(text="Về", conf=95.0, box=Box(10, 20, 100, 40)),
+        Word(text="việc", conf=95.0, box=Box(150, 20, 260, 40)),
+        Word(text="Số:", conf=93.0, box=Box(300, 20, 340, 40)),
+        Word(text="6/11/24", conf=90.0, box=Box(360, 20, 480, 40)),
+    ]
+    assert [w.text for w in _print_words(old, before, after, 0.0, 0.0)] == ["Về", "việc"]
+    # a word of the first reading read with little confidence and erased is the stamp's
+    doubtful = [Word(text="việc", conf=40.0, box=Box(150, 20, 260, 40))]
+    assert _print_words(doubtful, before, after, 0.0, 0.0) == []
