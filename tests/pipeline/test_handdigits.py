@@ -1197,3 +1197,78 @@ def test_a_repaired_tax_code_takes_two_agreeing_readings_that_check_near_the_fir
     assert handdigits.repaired_tax_code([("1119912118", 0.0)] * 3, first) is None
     tie = [("7339913118", 0.0)] * 2 + [("7399914116", 0.0)] * 2
     assert handdigits.repaired_tax_code(tie, first) is None
+
+
+def test_a_one_with_a_flag_and_a_foot_read_seven_is_a_one() -> None:
+    # a written "11", each "1" with a flag at its top and a foot along the line: both models read "71"
+    assert handdigits.ones_for_sevens(_pen_crop("ll"), "71") == "11"
+    assert handdigits.ones_for_sevens(_pen_crop("ll"), "77") == "11"
+    # a "7" ends in the air: as read, also beside a "1"; marks and digits that do not pair up: as read
+    assert handdigits.ones_for_sevens(_pen_crop("7l"), "71") == "71"
+    assert handdigits.ones_for_sevens(_strokes_crop("72"), "77") == "77"  # a "2" stands on its base: no "1"
+    assert handdigits.ones_for_sevens(_pen_crop("ll"), "7") == "7"
+    from samples.marks import handwritten_digits
+
+    for seed in range(6):
+        overlay = np.asarray(handwritten_digits("77", seed, 160, 80))
+        crop = (255 - overlay[..., 3]).astype(np.uint8)
+        assert handdigits.ones_for_sevens(crop, "77") == "77", seed
+
+
+def test_two_sure_readings_one_clear_and_nothing_else_are_agreed_on() -> None:
+    month, day = handdigits.Kind.MONTH, handdigits.Kind.DAY
+    # a written "8" (two loops) read "8" at 95 and 42, and at 0: the other rows read nothing
+    assert handdigits.agreed([("8", 95.0), ("8", 0.0), ("8", 42.0)], month, "ở", 1) == (
+        "8",
+        pytest.approx(137.0 / 3),
+    )
+    # "22" at 95 and 77, the readings one digit short dropped by the marks
+    assert handdigits.agreed([("22", 95.0), ("22", 77.0)], day, "2", 2) == ("22", 60.0)
+    # not when neither is clear, when another value is read at all, or a mark has no digit
+    assert handdigits.agreed([("8", 65.0), ("8", 42.0)], month, "", 1) is None
+    assert handdigits.agreed([("8", 95.0), ("8", 42.0), ("3", 5.0)], month, "", 1) is None
+    assert handdigits.agreed([("8", 95.0), ("8", 42.0)], month, "", 2) is None
+
+
+def _marks_crop(n: int) -> np.ndarray:
+    crop = np.full((100, 40 + 55 * n), 255, np.uint8)
+    for k in range(n):
+        cv2.line(crop, (30 + 55 * k, 20), (40 + 55 * k, 80), 20, 6)
+    return crop
+
+
+def test_cuts_that_see_an_extra_mark_read_as_no_digit_keep_the_other_cut() -> None:
+    four, five = _marks_crop(4), _marks_crop(5)
+    # the cut nearer the slash takes in a fifth mark (a piece of the printed "/") that no reading makes a
+    # digit of: the cut with four marks is read
+    each = [[("2739", 89.0), ("239", 26.0)], [("2739", 0.0), ("239", 0.0)]]
+    cs, kept = handdigits._same_marks([four, five], each)
+    assert len(cs) == 1 and cs[0] is four and kept == [each[0]]
+    # a reading gives the extra mark a digit ("639/" cut in two, read "635"): no cut is sure
+    assert handdigits._same_marks([four, five], [[("2739", 89.0)], [("27391", 80.0)]]) == ([], [])
+    assert handdigits._same_marks([four, _marks_crop(4)], each)[1] == each  # the same marks: both
+
+
+def test_a_value_one_cut_never_reads_is_no_reading() -> None:
+    # a blurred printed "2811/": the cut nearer the slash reads its top as a "7" ("28117"), the other never
+    assert not handdigits.read_in_every_cut("28117", [{2811, 281}, {28117, 2811, 28114}])
+    assert handdigits.read_in_every_cut("2811", [{2811, 281}, {28117, 2811, 28114}])
+    assert handdigits.read_in_every_cut("96", [{96, 26}])
+
+
+def test_digits_glued_to_a_date_word_are_kept_only_with_a_digit_for_each_mark() -> None:
+    # "2tháng" where "22" is written: the first reading lost a digit, it is not kept as the day
+    glued = handdigits.Blank(handdigits.Kind.DAY, 4, Box(0, 0, 80, 50), (), "2", 54.0)
+    assert not handdigits.kept_as_glued(glued, 2)
+    assert handdigits.kept_as_glued(glued, 1)
+    assert not handdigits.kept_as_glued(replace(glued, drop=(3,)), 1)  # a word of its own: no glue
+
+
+def test_a_doubtful_number_its_marks_contradict_is_not_kept() -> None:
+    # a written "96" first read "56" at 66: a "5" never closes a loop; kept, the number would be read wrong
+    crop = _strokes_crop("00")
+    blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(0, 0, 120, 50), (5,), "56", 66.0)
+    assert handdigits._contradicted(crop, blank)
+    assert not handdigits._contradicted(crop, replace(blank, first="06"))
+    assert not handdigits._contradicted(crop, replace(blank, first_conf=96.0))  # printed, read sure
+    assert not handdigits._contradicted(crop, replace(blank, first="Ổ6"))  # no digits to contradict

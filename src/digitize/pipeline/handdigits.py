@@ -813,7 +813,9 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     crop's marks allow gives, one digit per mark: three sure readings or more, each at least
     ``UNANIMOUS_CONF`` ("70" read at 60 three times; the other model's "0" left out by the marks), or two
     readings when the page's first reading, its letters taken for the digits they look like, gives it too
-    ("Z699" and "2699" twice). Its confidence stays under a clear reading's (the document may go to
+    ("Z699" and "2699" twice), or two sure readings, one of them clear (>= ``CLEAR_CONF``), when no reading
+    the marks allow gives anything else (a written "8" read at 95 and 42, "22" at 95 and 77, the other
+    readings one digit short). Its confidence stays under a clear reading's (the document may go to
     review: at most ``AGREED_MAX_CONF``)."""
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
     if not sure or len({t for t, _ in sure}) != 1:
@@ -828,7 +830,10 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
         and len(same) >= 2
         and max(same) >= UNANIMOUS_CONF
     )
-    if not (unanimous or first_too):
+    # two sure readings, one of them clear, and no other reading the marks allow (a written "8" read "8" at
+    # 95 and 42, the others reading nothing)
+    two_clear = len(sure) >= 2 and max(c for _, c in sure) >= CLEAR_CONF and all(t == text for t, _ in votes)
+    if not (unanimous or first_too or two_clear):
         return None
     value = int(text)
     if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
@@ -910,29 +915,36 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     drop: set[int] = set()
     new: list[Word] = []
     for blank, cs, each in zip(blanks, crops, votes, strict=True):
-        if len(cs) == 2 and len(_digit_marks(cs[1])) != len(_digit_marks(cs[0])):
-            # the two cuts see different marks: a digit under the printed "/" that one cut loses ("639/" read
-            # "63") and the other cuts in two ("635"): no reading is sure (the number goes to review)
-            cs, each = [], []
+        if len(cs) == 2:
+            cs, each = _same_marks(cs, each)
         vs = []
+        per_cut = []
         for crop, v in zip(cs, each, strict=True):
-            if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke, read "4" by both models
-                v = supported(crop, [(ones_for_fours(crop, t), c) for t, c in v])
+            if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
+                v = supported(crop, [(ones_for_sevens(crop, ones_for_fours(crop, t)), c) for t, c in v])
             vs.extend(v)
+            per_cut.append({int(t) for t, _ in v})
         if blank.unchecked:
             found = repaired_tax_code(vs, blank.first)
         else:
             found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
         if found is None and blank.kind != Kind.TAXCODE and cs:
             found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
-            if found is None and not any(c >= MIN_VOTE_CONF for _, c in vs):
-                found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+        if found and blank.kind != Kind.TAXCODE and not read_in_every_cut(found[0], per_cut):
+            found = None  # one cut never reads it: a digit the other cut made of the printed "/" ("28117/")
+        elif (
+            found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs)
+        ):
+            found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
         agreed_on = found
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
         if found and blank.lost and not _adds_digits(blank.first, found[0]):
             found = None  # a sure first reading is only added to, never read otherwise
-        glued_digits = not blank.drop and blank.first.isdigit()
+        marks = len(_digit_marks(cs[0])) if cs else 0
+        # digits glued to the printed word are kept as read only when the blank holds no more marks than them
+        # ("2tháng" where "22" is written: the first "2" lost)
+        glued_digits = kept_as_glued(blank, marks)
         # a number read with fewer digits than the blank holds marks ("7" of a written "1321", a sure "4" of
         # "482") is surely wrong: unread, it is dropped (the number goes to review) rather than kept; a sure
         # one only when the readings agree on nothing at all (agreeing on it as read, it stays)
@@ -940,8 +952,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             blank.kind == Kind.NUMBER
             and bool(cs)
             and (agreed_on is None if blank.lost else blank.first_conf < PRINTED_CONF)
-            and len(_digit_marks(cs[0])) > sum(ch.isdigit() for ch in blank.first)
-        )
+            and marks > sum(ch.isdigit() for ch in blank.first)
+        ) or (blank.kind == Kind.NUMBER and bool(cs) and _contradicted(cs[0], blank))
         if (
             found is None
             and not short
@@ -960,6 +972,50 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+def read_in_every_cut(text: str, per_cut: list[set[int]]) -> bool:
+    """Whether each cut of a blank (``per_cut``: the values its readings give, those its marks allow) reads
+    ``text``: a value only the cut nearer the printed "/" gives ("28117" of a blurred "2811/", the slash's
+    top read as a "7"; the other cut "2811") is no reading of the number."""
+    return all(int(text) in read for read in per_cut)
+
+
+def kept_as_glued(blank: Blank, marks: int) -> bool:
+    """Whether the digits the first reading glued to a printed date word ("26tháng", no word of their own)
+    are kept as read when the second reading gives nothing: only when the blank holds no more digit marks
+    (``marks``) than they have digits ("2tháng" where "22" is written lost a digit)."""
+    return not blank.drop and blank.first.isdigit() and marks <= len(blank.first)
+
+
+def _same_marks(
+    cs: list[np.ndarray], each: list[list[tuple[str, float]]]
+) -> tuple[list[np.ndarray], list[list[tuple[str, float]]]]:
+    """The cuts of a number glued to its printed "/" that are read (``_cuts``: two, at two distances from the
+    slash). Both when they see as many marks; when they do not, a digit under the slash that one cut loses
+    ("639/" read "63") and the other cuts in two ("635") makes no reading sure: none, unless no reading of
+    either cut has more digits than the cut with fewer marks has marks. Then the other cut's extra mark is
+    read as no digit at all (a piece of the slash or the notation): the cut with fewer marks alone."""
+    counts = [len(_digit_marks(c)) for c in cs]
+    if counts[0] == counts[1]:
+        return cs, each
+    fewer = min(range(len(cs)), key=lambda k: counts[k])
+    if any(len(t) > counts[fewer] for v in each for t, _ in v):
+        return [], []
+    return [cs[fewer]], [each[fewer]]
+
+
+def _contradicted(crop: np.ndarray, blank: Blank) -> bool:
+    """Whether the first reading of a doubtful number, digits only, is one the crop's marks do not allow
+    (``supported``: "56" where the first mark closes a loop, a written "96"): kept, it would be a number read
+    wrong; dropped, the document goes to review."""
+    digits = re.sub(r"\s", "", blank.first)
+    return (
+        blank.first_conf < PRINTED_CONF
+        and digits.isdigit()
+        and not blank.lost
+        and not supported(crop, [(digits, 100.0)])
+    )
 
 
 def _repairs(first: str, new: str) -> bool:
@@ -1178,6 +1234,21 @@ def ones_for_fours(crop: np.ndarray, text: str) -> str:
     return "".join(
         "1" if ch == "4" and (lead_in_one(m) or one_stroke(m)) else ch
         for ch, m in zip(text, marks, strict=True)
+    )
+
+
+def ones_for_sevens(crop: np.ndarray, text: str) -> str:
+    """``text`` read from ``crop`` with each "7" that is a "1" with a flag and a foot (by shape) made "1": one
+    stroke (``one_stroke``) standing on a foot along the line (``_has_foot``). Both models read such a "1" as
+    "7" ("11" as "71"); a "7" ends in the air, and a "2", which stands on its base too, curls into two strokes
+    side by side at its top. Unchanged unless the crop holds exactly one mark per digit."""
+    if "7" not in text:
+        return text
+    marks = _digit_marks(crop)
+    if len(marks) != len(text):
+        return text
+    return "".join(
+        "1" if ch == "7" and one_stroke(m) and _has_foot(m) else ch for ch, m in zip(text, marks, strict=True)
     )
 
 
