@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -525,6 +527,40 @@ def test_blurred_photo_whose_ink_cues_disagree_is_turned_by_reading(
     assert analysis.cues_disagree  # the case this is about: the two cues contradict each other
     prepared = preprocess.prepare(rgb, dpi=300.0)
     assert prepared.rotation == (180 if turned else 0)
+
+
+def test_blurred_photo_the_ink_cue_turns_is_kept_upright_by_reading(tmp_path: Path) -> None:
+    """A blurred bitonal phone photo, upright, in a two-page PDF (rendered at 300 dpi): blur glues each line's
+    letters, marks and descenders into one blob, and the ink above/below the core band said "upside down"
+    (weakly: the page was read upside down, 0.006 of its words). A blurred page with a weak cue is read both
+    ways up."""
+    from digitize.pipeline import intake
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, write_varied
+
+    axes = Axes(
+        kind="chi_thi",
+        colour=Colour.BITONAL,
+        dpi=300,
+        seal=Seal.OVER_NAME,
+        header=Header.ONE_ORGAN,
+        sign=SignForm.DIRECT,
+        tail=Tail.BLANK_SEAL,
+        stamp=True,
+        font=Font.LIBERATION_SANS,
+        margins=Margins.STANDARD,
+        photo=Photo.BLUR,
+    )
+    path = write_varied(make_varied_document(57001, "dev", axes), tmp_path / "chi_thi")
+    src = intake.inspect(path).pages[0]
+    rgb = intake.load_page(src)
+    analysis = preprocess.analyse(preprocess.ink_gray(rgb))
+    assert analysis.turn == 180 and analysis.confidence < preprocess.OSD_BELOW  # the case: a weak, wrong cue
+    prepared = preprocess.prepare(rgb, dpi=src.dpi)
+    assert prepared.blurred
+    assert prepared.rotation == 0
+    # the same page upside down is turned (the reading agrees with the cue then)
+    assert preprocess.prepare(np.ascontiguousarray(rgb[::-1, ::-1]), dpi=src.dpi).rotation == 180
 
 
 def test_reading_keeps_an_upright_page_and_turns_an_upside_down_one(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -216,3 +216,26 @@ def test_a_threads_engines_end_with_it() -> None:
     assert len(seen) == 1 and seen[0]() is None
     tesseract.image_to_data(img, lang="vie", psm=6)  # this thread's engines are its own
     assert tesseract._engines.set.by_key
+
+
+def test_a_word_tesseract_gives_twice_in_the_same_place_is_kept_once() -> None:
+    """Tesseract's LSTM on a blurred photo emitted "quan nhà nước nhà nước", the repeats over the first
+    reading: the subject became "cơ quan nhà nhà nước nước". Words read twice in one place are kept once (the
+    better read); the same word twice side by side ("nước nước" written so) is kept twice."""
+
+    def tok(text: str, conf: float, x0: float, x1: float, y0: float = 426.0) -> recognize._Tok:
+        return recognize._Tok(text, conf, x0, y0, x1, y0 + 30.0, (7, 1, 3))
+
+    line = [
+        tok("quan", 97.0, 714, 795),
+        tok("nhà", 96.9, 815, 875),
+        tok("nước", 96.3, 895, 985),
+        tok("nhà", 96.1, 815, 881, 430.0),
+        tok("nước", 96.9, 892, 988, 430.0),
+    ]
+    (got,) = recognize._group_lines(line)
+    kept = recognize._drop_repeats(got)
+    assert [t.text for t in kept] == ["quan", "nhà", "nước"]
+    assert [t.conf for t in kept] == [97.0, 96.9, 96.9]  # the better of each pair
+    side_by_side = [tok("nước", 90.0, 100, 190), tok("nước", 90.0, 200, 290)]
+    assert [t.text for t in recognize._drop_repeats(side_by_side)] == ["nước", "nước"]

@@ -90,7 +90,7 @@ def recognize(
         if t.conf >= 0 and _is_text(t.text)
     ]
     h, w = prepared.height, prepared.width
-    lines = _reading_order(_group_lines(toks), float(w))
+    lines = _reading_order([_drop_repeats(line) for line in _group_lines(toks)], float(w))
     words: list[Word] = []
     text_lines: list[str] = []
     for n, line in enumerate(lines):
@@ -123,6 +123,33 @@ def page_segmentation(prepared: Prepared) -> int:
 
 def _is_text(text: str) -> bool:
     return any(ch.isalnum() for ch in text) or (len(text.strip()) > 0 and text.strip() not in {"|", "_", "~"})
+
+
+# A word Tesseract gives twice in one line, the second over the first: on a blurred photo its LSTM emitted
+# "quan nhà nước nhà nước" for "quan nhà nước" (the two last words again, each over itself; dev seed 57 N=14
+# 001: the subject became "... cơ quan nhà nhà nước nước"). A repeat is the same text over at least this
+# share of the narrower of the two boxes' widths; the better-read of the two is kept.
+REPEAT_OVERLAP = 0.6
+
+
+def _drop_repeats(line: list[_Tok]) -> list[_Tok]:
+    """The line (sorted left to right) without the words Tesseract emitted twice in the same place."""
+    kept: list[_Tok] = []
+    for t in line:
+        twin = next(
+            (
+                i  # among the last few kept (the line is sorted left to right: a twin starts near it)
+                for i in range(max(0, len(kept) - 3), len(kept))
+                if (k := kept[i]).text == t.text
+                and min(k.x1, t.x1) - max(k.x0, t.x0) >= REPEAT_OVERLAP * min(k.x1 - k.x0, t.x1 - t.x0) > 0
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(t)
+        elif t.conf > kept[twin].conf:
+            kept[twin] = t
+    return kept
 
 
 def _group_lines(toks: Sequence[_Tok]) -> list[list[_Tok]]:
