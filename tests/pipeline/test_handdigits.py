@@ -1268,6 +1268,8 @@ def test_a_value_one_cut_never_reads_so_long_is_no_reading() -> None:
     # the cut further left reads the last digit otherwise ("2028" for "2025"): as long, no digit added
     assert handdigits.long_in_every_cut("2025", [{"2028", "202"}, {"2025", "2029"}])
     assert handdigits.long_in_every_cut("96", [{"96", "26"}])
+    # a cut whose readings the marks all refused ("207" where four marks stand) has no say
+    assert handdigits.long_in_every_cut("2071", [set(), {"2071", "2077"}])
 
 
 def test_digits_glued_to_a_date_word_are_kept_only_with_a_digit_for_each_mark() -> None:

@@ -660,9 +660,9 @@ def _cuts(prepared: Prepared, blank: Blank, grey: np.ndarray) -> list[np.ndarray
 CAP_PART = 0.35
 # a printed mark of the notation lies in the capitals' band: its top at most this share of their height above
 # the band's top, its foot at most this share below the band's foot (a slash leaves the band a little)
-BAND_SLACK_UP, BAND_SLACK_DOWN = 0.25, 0.45
+BAND_SLACK_UP, BAND_SLACK_DOWN = 0.25, 0.6
 # the printed "/" is a mark at least this share of the capitals' height high and at most this share wide
-SLASH_MIN_H, SLASH_MAX_W = 0.85, 0.6
+SLASH_MIN_H, SLASH_MAX_W = 0.85, 0.8
 # where the slash is glued to the pen's last digit: it starts this share of the capitals' height left of the
 # notation's first letter (its width and the gap after it)
 SLASH_BEFORE = 0.45
@@ -722,7 +722,7 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray) -> float | None:
             continue  # the line above or below, wholly out of the band
         if walked and x + w <= min(int(stats[k, 0]) for k in walked) - cap:
             break  # a gap wider than a capital: the pen's digits stand apart
-        if y < top - BAND_SLACK_UP * cap or y + h > foot + BAND_SLACK_DOWN * cap:
+        if y < top - BAND_SLACK_UP * cap or y + h - 1 > foot + BAND_SLACK_DOWN * cap:
             break  # out of the printed band: the pen's
         walked.append(i)
         if _slash_shaped(labels[y : y + h, x : x + w] == i, cap):
@@ -1093,9 +1093,10 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
 
 def long_in_every_cut(text: str, per_cut: list[set[str]]) -> bool:
     """Whether each cut of a blank (``per_cut``: its readings, those its marks allow) has a reading as long
-    as ``text``: a value only the cut nearer the printed "/" reads that long ("28117" of a blurred "2811/",
-    the slash's top read as a "7"; the other cut "2811" at most) has a digit made of the slash."""
-    return all(any(len(t) >= len(text) for t in read) for read in per_cut)
+    as ``text`` (a cut whose readings the marks all refused has no say): a value only the cut nearer the
+    printed "/" reads that long ("28117" of a blurred "2811/", the slash's top read as a "7"; the other cut
+    "2811" at most) has a digit made of the slash."""
+    return all(any(len(t) >= len(text) for t in read) for read in per_cut if read)
 
 
 def kept_as_glued(blank: Blank, marks: int) -> bool:
