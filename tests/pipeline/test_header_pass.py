@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from digitize.pipeline import header, preprocess, recognize
+from digitize.pipeline import header, preprocess, recognize, regions
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import page_lines
 from digitize.text import fold
@@ -235,3 +235,92 @@ def test_the_page_s_lines_and_header_are_worked_out_once_for_both_steps(
     )
     assert header.second_pass(prepared, first, lang="vie") is first
     assert calls == {"page_lines": 1, "read_layout": 1}
+
+
+def _tight_page(left: tuple[tuple[str, bool], ...], number: str, dpi: int = 200) -> np.ndarray:
+    """A header set tight: lines 1.1 of the font size apart, the organ's rule touching its last line's
+    letters, the "Số:" line right under the rule."""
+    w, h = int(8.27 * dpi), int(5.5 * dpi)
+    img = Image.new("RGB", (w, h), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    size = round(12.5 / 72 * dpi)
+    reg, bold = ImageFont.truetype(str(REGULAR), size), ImageFont.truetype(str(BOLD), size)
+    lead = round(size * 1.1)
+    lc, rc, y = int(0.24 * w), int(0.70 * w), int(0.45 * dpi)
+
+    def centred(text: str, font: ImageFont.FreeTypeFont, cx: int, yy: int) -> tuple[float, float]:
+        tw = d.textlength(text, font=font)
+        d.text((cx - tw / 2, yy), text, fill=(0, 0, 0), font=font)
+        return tw, d.textbbox((cx - tw / 2, yy), text, font=font)[3]
+
+    tw, bottom = 0.0, 0.0
+    for i, (text, is_bold) in enumerate(left):
+        tw, bottom = centred(text, bold if is_bold else reg, lc, y + i * lead)
+    ry = int(bottom) + 2
+    d.line((lc - tw / 2.5, ry, lc + tw / 2.5, ry), fill=(0, 0, 0), width=2)
+    centred(number, reg, lc, ry + 1)
+    centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, rc, y)
+    centred("Độc lập - Tự do - Hạnh phúc", bold, rc, y + lead)
+    centred("Yên Bái, ngày 16 tháng 5 năm 2019", reg, rc, y + 2 * lead + 12)
+    big = ImageFont.truetype(str(BOLD), round(14 / 72 * dpi))
+    centred("TỜ TRÌNH", big, w // 2, int(1.6 * dpi))
+    centred("Về việc phê duyệt kế hoạch năm 2020", big, w // 2, int(1.85 * dpi))
+    body = "Căn cứ Nghị định số 142/2020/NĐ-CP ngày 09 tháng 12 năm 2020 của Chính phủ;"
+    d.text((int(0.9 * dpi), int(2.4 * dpi)), body, fill=(0, 0, 0), font=reg)
+    return np.asarray(img)
+
+
+def test_an_organ_line_lost_over_a_rule_glued_to_it_is_found_as_a_row_of_ink_and_read() -> None:
+    left = (("UBND TỈNH YÊN BÁI", False), ("SỞ NÔNG NGHIỆP VÀ MÔI", True), ("TRƯỜNG", True))
+    prepared = preprocess.prepare(_tight_page(left, "Số: 34/TTr-SNNMT"), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    lost = next(ln for ln in page_lines(clean) if ln.folded.startswith("truong"))
+    # the page layout lost the wrapped name's last line, its rule glued under its letters, the "Số:" line
+    # close under the rule (no line's room left between the organ's line above and the "Số:" line)
+    first = replace(clean, words=tuple(w for w in clean.words if w not in lost.words))
+    assert fold(extract([first]).values()["organ_name"] or "") == "so nong nghiep va moi"
+    page = header.second_pass(prepared, first, lang="vie")
+    v = extract([page]).values()
+    assert v["organ_name"] == "Sở Nông nghiệp và Môi trường"
+    assert v["parent_organ"] == "UBND tỉnh Yên Bái"
+    assert v["code_notation"] == "TTr-SNNMT"
+    # the rows of ink: the parent's, the organ's two (its rule erased, not a row), no more
+    layout, number = regions.header_of(page)  # type: ignore[misc]
+    assert [ln.folded for ln in layout.left[: number.line_i]][-1].startswith("truong")
+
+
+def test_a_sure_organ_line_read_with_its_rule_takes_a_word_s_marks_from_its_row_read_alone() -> None:
+    prepared, clean, organ = _thu_y_page()
+    number = next(ln for ln in page_lines(clean) if ln.folded.startswith("so"))
+    # the page layout read the Cục's line with its rule under it (its box down to the "Số:" line) and lost
+    # a tone mark, sure enough as a line: "CỤC THU Y", "THU" at 78 %
+    cuc, thu, y = organ.words
+    words = [
+        replace(w, box=replace(w.box, y1=number.y0 - 1), text=t, conf=c)
+        for w, t, c in ((cuc, "CỤC", 93.0), (thu, "THU", 78.0), (y, "Y", 88.0))
+    ]
+    first = _with(clean, organ, words)
+    assert fold(extract([first]).values()["organ_name"] or "") == "cuc thu y"
+    assert (extract([first]).values()["organ_name"] or "").casefold() == "cục thu y"
+    page = header.second_pass(prepared, first, lang="vie")
+    v = extract([page]).values()
+    assert (v["organ_name"] or "").casefold() == "cục thú y", v["organ_name"]
+    # its boxes are kept (only the marks change), and a line whose box is its row's is not read again
+    line = next(ln for ln in page_lines(page) if ln.folded.startswith("cuc"))
+    assert [w.box for w in line.words] == [w.box for w in words]
+    assert header.second_pass(prepared, clean, lang="vie") is clean
+
+
+def test_rows_of_dots_are_no_header_and_cost_no_quadratic_joining() -> None:
+    """A crafted header region of 1-pixel dotted rows every 3 pixels (thousands of one-row runs, each a
+    "mark" to join to its neighbour): no rows of print, found without joining them one by one."""
+    grey = np.full((4000, 400), 255, np.uint8)
+    grey[::3, ::2] = 0
+    rows, _, _ = header.ink_rows(grey, 20.0)
+    assert rows == []  # (joined one by one, the old way, they made tall "rows" in ~2 s)
+    # the same page's printed rows, a handful, are still found
+    page = np.full((200, 400), 255, np.uint8)
+    for top in (20, 80, 140):
+        page[top : top + 20, 30:370:6] = 0
+    found, _, _ = header.ink_rows(page, 20.0)
+    assert [(a, b) for a, b in found] == [(20, 40), (80, 100), (140, 160)]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image, ImageChops
@@ -156,3 +158,103 @@ def test_a_subject_read_again_is_taken_only_with_fewer_marks() -> None:
     )
     assert not stamps._subject_cleaner(None, first)
     assert stamps._subject_cleaner("Về việc cấp Giấy phép", None)
+
+
+def _generated(
+    tmp: Path, seed: int, family: str, **axes: str
+) -> tuple[preprocess.Prepared, RecognizedPage, str]:
+    """The first page of a document of the varied generator (``axes`` as the ground truth writes them),
+    written as its file (a colour scan a JPEG), taken in, prepared and read once, with its subject."""
+    from digitize.config import get_settings
+    from digitize.pipeline import intake
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, write_varied
+
+    ax = Axes(
+        kind=axes["kind"],
+        colour=Colour(axes["colour"]),
+        dpi=int(axes["dpi"]),
+        seal=Seal(axes["seal"]),
+        header=Header(axes["header"]),
+        sign=SignForm(axes["sign"]),
+        tail=Tail(axes["tail"]),
+        stamp=True,
+        handwritten=axes["handwritten"] == "yes",
+        font=Font(axes["font"]),
+        margins=Margins(axes["margins"]),
+        photo=Photo.NONE,
+    )
+    doc = make_varied_document(seed, family, axes=ax)
+    src = intake.inspect(write_varied(doc, tmp / "page"), get_settings()).pages[0]
+    prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
+    return prepared, recognize.recognize(prepared, index=0), str(doc.fields["subject"])
+
+
+def test_the_stamp_s_own_words_read_first_do_not_outweigh_the_print_read_through_it(tmp_path: Path) -> None:
+    # a colour report whose ĐẾN stamp lies over the subject's first words ("S5Tình “hình thực hiện …"): the
+    # first reading also read the stamp's "Ngày:" and "Chuy…" as words, the reading without the stamp has
+    # none of them, and is still the better one (the same sure words of print, no junk)
+    prepared, first, subject = _generated(
+        tmp_path, 51009, "dev", kind="bao_cao", colour="colour", dpi="300", seal="faint", header="ministry",
+        sign="direct", tail="none", handwritten="no", font="dejavu_sans", margins="narrow",
+    )  # fmt: skip
+    assert extract([first]).values()["subject"] != subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([again]).values()["subject"] == subject
+
+
+def test_a_grey_stamp_s_darker_grains_are_taken_out_with_it(tmp_path: Path) -> None:
+    # a grey scan whose ĐẾN stamp lies over "cộng cho" and after "Tân Tiến": its ink's darker grains, left
+    # by the tone alone, were read as "TânTiến An đeài"
+    prepared, first, subject = _generated(
+        tmp_path, 51007, "alt", kind="quyet_dinh", colour="grey", dpi="200", seal="beside", header="ministry",
+        sign="direct", tail="none", handwritten="yes", font="liberation_serif", margins="standard",
+    )  # fmt: skip
+    from digitize.pipeline import regions
+    from digitize.tools import tesseract
+
+    zone = stamps._zone(first)
+    assert zone is not None
+    cleaned = list(
+        stamps._without_stamp(
+            prepared, 0.0, *zone[:1], float(first.width), zone[1], regions.letter_height(first.words)
+        )
+    )
+    assert cleaned and not cleaned[-1][2]  # by the stamp's tone
+    tokens = tesseract.image_to_data(cleaned[-1][1], lang="vie", psm=6, dpi=200)
+    rows: dict[tuple[int, int, int], list[str]] = {}
+    for t in tokens:
+        if t.conf >= 0 and t.text.strip():
+            rows.setdefault((t.block, t.par, t.line), []).append(t.text.strip())
+    last = next(ws for ws in rows.values() if "Xanh" in ws)
+    assert last[last.index("Xanh") :][:3] == ["Xanh", "Tân", "Tiến"]  # no grain glued to it ("TânTiến An")
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([again]).values()["subject"] == subject
+
+
+def test_specks_inside_the_ink_taken_out_go_and_print_across_it_stays() -> None:
+    import cv2
+
+    before = np.full((120, 400), 250, np.uint8)
+    cv2.putText(before, "Tan", (10, 60), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 10, 3)  # print
+    cv2.rectangle(before, (200, 20), (380, 100), 140, 6)  # a stamp's frame, mid-grey
+    before[22:24, 250:252] = 15  # a dark grain of the stamp's ink
+    cv2.line(before, (60, 98), (390, 98), 10, 2)  # a rule of print across the frame's bottom side
+    after = before.copy()
+    after[(before > 100) & (before < 200)] = 255  # the lighter ink made paper
+    out = stamps.without_specks(before, after)
+    assert out[22:24, 250:252].min() == 255
+    assert (out[:, :150] == after[:, :150]).all()  # the print as it was
+    assert out[98, 60:390].max() < 128  # the rule across the frame kept
+
+
+def test_a_printed_dash_in_the_subject_read_again_is_kept(tmp_path: Path) -> None:
+    # a colour report whose stamp is read through: the reading again keeps "kinh tế - xã hội"'s dash
+    prepared, first, subject = _generated(
+        tmp_path, 53009, "dev", kind="bao_cao", colour="colour", dpi="200", seal="beside", header="ministry",
+        sign="direct", tail="receipt", handwritten="no", font="liberation_sans", margins="narrow",
+    )  # fmt: skip
+    assert " - " in subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert again is not first  # read again without the stamp
+    assert extract([again]).values()["subject"] == subject

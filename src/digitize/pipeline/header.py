@@ -15,8 +15,11 @@ At most ``MAX_LINES`` lines a page are read again.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+
+import cv2
+import numpy as np
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
@@ -81,7 +84,8 @@ def second_pass(
     if page.index != 0:
         return page
     page = _reread(prepared, page, lang=lang, timeout=timeout)
-    return _lost_line(prepared, page, lang=lang, timeout=timeout)
+    page = _lost_line(prepared, page, lang=lang, timeout=timeout)
+    return _ink_rows(prepared, page, lang=lang, timeout=timeout)
 
 
 def _lost_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
@@ -224,3 +228,281 @@ def _surer(new: Sequence[Word], old: Line) -> bool:
         return True
     text = fold(" ".join(w.text for w in new))
     return _cut_short(old.text) and text.startswith(fold(old.text)) and len(text) > len(fold(old.text))
+
+
+# --- the organ's printed lines found on the image (rows of ink), read alone where doubtful
+# a horizontal stroke at least this many line heights long is a rule (the organ's underline), no letter's:
+# erased before the rows are found and before a row is read (a rule glued under "CỤC VIỄN THÔNG" made its
+# line one box with it, read "1g." at 19 %)
+RULE_LENGTH = 1.5
+# a run of inked rows lower than this many line heights is a mark's (an accent above its capitals, a dot
+# below), joined to the letters it is nearest to when no further than ``MARK_GAP`` line heights away
+MARK = 0.3
+MARK_GAP = 0.35
+# a header's left column above "Số:" holds a few printed lines (a parent over an organ, each in one or two
+# lines, their marks): more rows of ink than these are no header (a crafted page of dotted rows took
+# seconds to join its marks, each row read might have cost two Tesseract readings)
+MAX_INK_RUNS = 200
+MAX_INK_ROWS = 8
+ROW_PAD = 0.2  # a row cut this many line heights higher and lower than its ink to be read
+BORDER = 10  # px of white put around a row's cut (Tesseract reads letters touching the edge badly)
+TALL_ROW = 1.7  # a row this many times the median row's height holds two printed lines: read as a block
+# a row's reading replaces the page's only with at least this share of the letters of the words the page's
+# read with some confidence (``SEEN``, 0..100: junk read at less is no word it could lose)
+KEEP_LETTERS = 0.9
+SEEN = 30.0
+# a sure line's box swallowing its rule (``SWALLOWED`` times its row's height: a row holds its letters'
+# marks too, as does a line's box) with a word read with less than
+# ``MARKS_SURE`` (0..100) has its row read alone: a word's marks taken from that reading when it is surer by
+# ``MARKS_GAIN``, its letters the same ("CỤC THU Y", "THU" at 78; "THÚ" at 91 read alone)
+MARKS_SURE = 85.0
+SWALLOWED = 1.4
+MARKS_GAIN = 10.0
+
+
+def ink_rows(grey: np.ndarray, line_h: float) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
+    """The rows (top, bottom: pixels of ``grey``) of printed lines in a region of the header's left column;
+    the region with its rules made paper, in grey and in black and white (its paper/ink Otsu level).
+    ``line_h``: about one printed line's height (pixels)."""
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    length = max(8, round(RULE_LENGTH * line_h))
+    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
+    clean = grey.copy()
+    clean[rules > 0] = 255
+    letters = cv2.bitwise_and(ink, cv2.bitwise_not(rules))
+    inked = (letters > 0).sum(axis=1) > max(2, 0.003 * grey.shape[1])
+    runs: list[list[int]] = []
+    for y, on in enumerate(inked.tolist()):
+        if on and runs and runs[-1][1] == y:
+            runs[-1][1] = y + 1
+        elif on:
+            runs.append([y, y + 1])
+    if len(runs) > MAX_INK_RUNS:
+        return [], clean, np.full_like(grey, 255)  # rows of dots, not a header's few lines of print
+    # marks joined to their letters, the nearest first (each join a pass over the runs: bounded above)
+    while True:
+        best: tuple[float, int, int] | None = None
+        for k, (a, b) in enumerate(runs):
+            if b - a >= MARK * line_h:
+                continue
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(runs):
+                    gap = runs[k][0] - runs[j][1] if j < k else runs[j][0] - runs[k][1]
+                    if gap <= MARK_GAP * line_h and (best is None or gap < best[0]):
+                        best = (gap, k, j)
+        if best is None:
+            break
+        _, k, j = best
+        runs[min(k, j)] = [min(runs[k][0], runs[j][0]), max(runs[k][1], runs[j][1])]
+        del runs[max(k, j)]
+    bitonal = np.where(letters > 0, 0, 255).astype(np.uint8)
+    return [(a, b) for a, b in runs if b - a >= MARK * line_h], clean, bitonal
+
+
+def _sure(ln: Line) -> bool:
+    return (
+        any(ch.isalpha() for ch in ln.text)
+        and ln.conf >= DOUBTFUL
+        and _weakest(ln.words) >= WEAK_WORD
+        and not _cut_short(ln.text)
+    )
+
+
+def _ink_rows(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """The organ's printed lines as the image has them, above the "Số:" line: where a row of ink has no sure
+    line of the page's reading on it (a line lost: "TRƯỜNG" under "SỞ NÔNG NGHIỆP VÀ MÔI", "CỤC THÚ Y" read
+    "CỤ way" with its rule; or two rows read as one line, "CỤC DU LỊCH QUỐC GIA VIỆT" over "NAM" read "CỤC DỤ
+    KLION QUỐC GIA VIỆC"), each of those rows is cut alone (its rules made paper) and read as one line; the
+    readings replace the lines on those rows when every one is sure, in capitals and surer than what it
+    replaces. Rows whose lines were read with confidence cost no Tesseract run."""
+    header = regions.header_of(page)
+    if header is None:
+        return page
+    layout, number = header
+    if number.line_i is None or number.line_i == 0:
+        return page
+    column = list(layout.left[: number.line_i])
+    below = layout.left[number.line_i]
+    lettered = [ln for ln in column if any(ch.isalpha() for ch in ln.text)]
+    if not lettered or is_motto(lettered[0]):
+        return page
+    sure_h = [ln.y1 - ln.y0 for ln in lettered if _sure(ln)]
+    h = statistics.median(sure_h or [ln.y1 - ln.y0 for ln in lettered])
+    if h <= 0 or below.y0 - lettered[-1].y1 > MAX_GAP_LINES * h:
+        return page  # a "Số:" line far below: another layout (no half-page read in search of a line)
+    s = prepared.scale
+    ocr_h, ocr_w = prepared.ocr.shape[:2]
+    x0 = max(0.0, min(ln.x0 for ln in lettered) - h)
+    x1 = min(ocr_w / s, layout.gutter, max(ln.x1 for ln in lettered) + h)
+    y0, y1 = max(0.0, lettered[0].y0 - 0.3 * h), min(ocr_h / s, below.y0)
+    if x1 - x0 < 2 * h or y1 - y0 < h:
+        return page
+    grey = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+    rows, clean, ink = ink_rows(grey, h * s)
+    if not rows or len(rows) > MAX_INK_ROWS:
+        return page  # nothing, or more rows than an organ's header has (each might cost two readings)
+    bands = [(y0 + a / s, y0 + b / s) for a, b in rows]
+    on = [[ln for ln in column if min(ln.y1, b) - max(ln.y0, a) >= 0.5 * (b - a)] for a, b in bands]
+    groups = _groups(on)
+    tall = TALL_ROW * statistics.median(b - a for a, b in bands)
+    words = list(page.words)
+    key: dict[int, float] = {}  # new words' place among the page's lines
+    changed = False
+    for group in groups:
+        lines = list({id(ln): ln for k in group for ln in on[k]}.values())
+        if lines and len(lines) >= len(group) and all(_sure(ln) for ln in lines):
+            if len(lines) == len(group) == 1 and _swallowed_rule(lines[0], bands[group[0]]):
+                k = group[0]
+                room = (rows[k - 1][1] if k else 0, rows[k + 1][0] if k + 1 < len(rows) else clean.shape[0])
+                new = _read_row(
+                    prepared, rows[k], room, (clean,), (x0, y0), h, tall=False, lang=lang, timeout=timeout
+                )
+                marked = _marks_from(new, lines[0].words) if new else {}
+                if marked:
+                    words = [marked.get(id(w), w) for w in words]
+                    changed = True
+            continue
+        read: list[list[Word]] = []
+        for k in group:
+            new = _read_row(
+                prepared,
+                rows[k],
+                (rows[k - 1][1] if k else 0, rows[k + 1][0] if k + 1 < len(rows) else clean.shape[0]),
+                (clean, ink),
+                (x0, y0),
+                h,
+                tall=bands[k][1] - bands[k][0] > tall,
+                lang=lang,
+                timeout=timeout,
+            )
+            if new is None:
+                break
+            read.append(new)
+        if len(read) < len(group):
+            continue  # a row not read surely: the page's reading stays
+        new_words = [w for ws in read for w in ws]
+        if _letters(new_words) < KEEP_LETTERS * _letters(
+            w for ln in lines for w in ln.words if w.conf >= SEEN
+        ):
+            continue  # the row's reading lost words the page's had ("SỞ LAO THƯƠNG VÀ": "ĐỘNG", "BÌNH" gone)
+        if len(lines) == 1 and len(group) == 1:
+            if not _surer(new_words, lines[0]):
+                continue
+        elif lines:
+            old = [w for ln in lines for w in ln.words]
+            if (
+                statistics.fmean(w.conf for w in new_words)
+                < statistics.fmean(w.conf for w in old) + 100 * GAIN
+            ):
+                continue
+        # the new lines take the place of the first line they replace, or follow the line above them
+        above = [ln for ln in column if ln.y1 <= bands[group[0]][0] + 0.25 * h and ln not in lines]
+        anchor_line = (
+            min(ln.words[0].line for ln in lines) - 0.5
+            if lines
+            else (max(ln.words[0].line for ln in above) + 0.5 if above else column[0].words[0].line - 0.5)
+        )
+        block = (lines or above or column)[0].words[0].block
+        ids = {id(w) for ln in lines for w in ln.words}
+        words = [w for w in words if id(w) not in ids]
+        for j, ws in enumerate(read):
+            for w in ws:
+                nw = replace(w, block=block, line=0)
+                key[id(nw)] = anchor_line + (j + w.line / 100.0) / 10.0
+                words.append(nw)
+        changed = True
+    if not changed:
+        return page
+    order = sorted({key.get(id(w), float(w.line)) for w in words})
+    rank = {v: i for i, v in enumerate(order)}
+    words = [replace(w, line=rank[key.get(id(w), float(w.line))]) for w in words]
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    return replace(page, words=tuple(words), text=page_text(words))
+
+
+def _read_row(
+    prepared: Prepared,
+    row: tuple[int, int],
+    room: tuple[int, int],
+    cuts: tuple[np.ndarray, ...],
+    origin: tuple[float, float],
+    h: float,
+    *,
+    tall: bool,
+    lang: str,
+    timeout: float,
+) -> list[Word] | None:
+    """A row of the organ's column read alone, its rules made paper: in grey, and when that is not sure, in
+    black and white too (a blurred photo's bold capitals may read better so: "CỤC DU LỊCH QUỐC GIA VIỆT" at
+    26-96 % in grey, 87-97 % so), the surer reading; its words with letters, or None when neither is a sure
+    line in capitals. ``room``: the last pixel row of the row of ink above and the first of the one below
+    (the cut stays between them: the dots under "CỤC" in the cut of "NAM" under it were read "óc", "CỔ")."""
+    s = prepared.scale
+    x0, y0 = origin
+    pad = round(ROW_PAD * h * s)
+    top, bottom = max(room[0], row[0] - pad), min(room[1], row[1] + pad)
+    best: tuple[float, list[Word]] | None = None
+    for image in cuts:
+        cut = cv2.copyMakeBorder(
+            image[top:bottom], BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255
+        )
+        try:
+            tokens = tesseract.image_to_data(
+                cut, lang=lang, psm=6 if tall else 7, dpi=round(prepared.dpi), timeout=timeout
+            )
+        except ToolFailed:
+            continue
+        new = regions.page_words(
+            tokens, x0 - BORDER / s, y0 + (top - BORDER) / s, scale=s, first_line=0, block=0
+        )
+        new = [w for w in new if any(ch.isalpha() for ch in w.text)]
+        text = " ".join(w.text for w in new)
+        if sum(ch.isalpha() for ch in text) < 2 or not capitals(text) or "/" in text:
+            continue
+        conf = statistics.fmean(w.conf for w in new) / 100.0
+        if conf >= DOUBTFUL and (best is None or conf > best[0]):
+            best = (conf, new)
+        if best is not None and _weakest(best[1]) >= WEAK_WORD:
+            break  # sure in grey: its tones are read best so ("DU", "GIA"; "DỤ", "GIÁ" in black and white)
+    return None if best is None else best[1]
+
+
+def _swallowed_rule(line: Line, band: tuple[float, float]) -> bool:
+    """A sure line whose box is much taller than its row of ink (the rule under it read with its letters)
+    with a word read with less than ``MARKS_SURE``: its marks may be wrong ("CỤC THU Y", "THU" at 78)."""
+    tall = line.y1 - line.y0 > SWALLOWED * (band[1] - band[0])
+    return (
+        tall
+        and min((w.conf for w in line.words if any(ch.isalpha() for ch in w.text)), default=100) < MARKS_SURE
+    )
+
+
+def _marks_from(new: Sequence[Word], old: Sequence[Word]) -> dict[int, Word]:
+    """The old words (by id) whose tone and vowel marks the row's own reading gives otherwise and surer by
+    ``MARKS_GAIN``: the same letters word for word (marks aside), nothing else changed (boxes kept)."""
+    lettered = [w for w in old if any(ch.isalpha() for ch in w.text)]
+    if len(new) != len(lettered):
+        return {}
+    if any(fold(a.text) != fold(b.text) for a, b in zip(new, lettered, strict=True)):
+        return {}
+    return {
+        id(b): replace(b, text=a.text, conf=a.conf)
+        for a, b in zip(new, lettered, strict=True)
+        if a.text != b.text and a.conf >= b.conf + MARKS_GAIN
+    }
+
+
+def _letters(words: Iterable[Word]) -> int:
+    return sum(ch.isalpha() for w in words for ch in w.text)
+
+
+def _groups(on: Sequence[Sequence[Line]]) -> list[list[int]]:
+    """The rows in groups joined by the lines on them (a line on two rows joins them), top to bottom."""
+    groups: list[list[int]] = []
+    for k, lines in enumerate(on):
+        if groups and any(any(ln is m for m in on[groups[-1][-1]]) for ln in lines):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups

@@ -356,10 +356,9 @@ READING_MARGIN = 15.0
 READING_BAND = 3
 
 
-def turned_by_reading(gray: np.ndarray, dpi: float, *, margin: float = READING_MARGIN) -> bool:
-    """Does Tesseract read the page better (by ``margin`` confidence points) turned by 180°? Two readings of
-    the inkiest third of the page (only for pages whose ink cues contradict each other or cannot be
-    trusted)."""
+def turned_by_reading(gray: np.ndarray, dpi: float) -> bool:
+    """Does Tesseract read the page clearly better (``READING_MARGIN``) turned by 180°? Two readings of the
+    inkiest third of the page (only for pages whose ink cues contradict each other or cannot be trusted)."""
     from digitize.config import get_settings
     from digitize.tools import tesseract
 
@@ -381,7 +380,7 @@ def turned_by_reading(gray: np.ndarray, dpi: float, *, margin: float = READING_M
 
     as_is = mean_conf(band)
     turned = mean_conf(_rot90(band, 180))
-    return turned >= 0 and turned >= as_is + margin
+    return turned >= 0 and turned >= as_is + READING_MARGIN
 
 
 def _flatten(gray: np.ndarray) -> np.ndarray:
@@ -718,8 +717,9 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
     )
     if osd_check and (cues_disagree or weak_blurred) and letter_height > 0:
         # The page is read both ways up and the way Tesseract reads with the clearly higher confidence is
-        # taken (OSD, on such a blurred page, told nothing: 0 at 0.1); with a weak cue, the better reading.
-        if turned_by_reading(gray, dpi * scale, margin=0.0 if weak_blurred else READING_MARGIN):
+        # taken (OSD, on such a blurred page, told nothing: 0 at 0.1; dev 57 001: 46 as turned by the cue,
+        # 93 the other way up). A tie or a noise-level difference leaves the page as the cue turned it.
+        if turned_by_reading(gray, dpi * scale):
             turn = (turn + 180) % 360
             gray = _rot90(gray, 180)
     elif osd_check and confidence < OSD_BELOW:

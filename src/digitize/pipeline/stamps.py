@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import cv2
@@ -90,6 +90,20 @@ def _sure(words: list[Word]) -> int:
     return n
 
 
+DASHES = frozenset("-–")
+DASH_CONF = 50  # a dash read at least this surely is print ("kinh tế - xã hội"), not a stamp's stroke
+
+
+def _printed_dash(text: str, conf: float) -> bool:
+    """A word that is one dash, read surely: the print's ("kinh tế - xã hội"), kept like a word."""
+    return text in DASHES and conf >= DASH_CONF
+
+
+def _unsure(words: list[Word]) -> int:
+    """How many words with letters are not sure Vietnamese syllables (a stamp read as "S5Tình", "Hu")."""
+    return sum(1 for w in words if re.sub(r"[^\w]|[\d_]", "", w.text)) - _sure(words)
+
+
 def _zone(page: RecognizedPage) -> tuple[float, float] | None:
     """(top, bottom) of the rows from the type name down to where the body begins: the first reading's lines
     starting within ``ROWS_BELOW`` line heights under the type name, the cut between two lines (a line cut
@@ -128,37 +142,59 @@ def second_pass(
     x0, x1 = 0.0, float(page.width)
     if int(x1 - x0) < 8 or int(y1 - y0) < 8:
         return page
-    cleaned = _without_stamp(prepared, x0, y0, x1, y1, regions.letter_height(page.words))
-    if cleaned is None:
-        return page
-    grey, by_box = cleaned
     dpi = round(prepared.dpi / prepared.scale)
-    try:
-        tokens = tesseract.image_to_data(grey, lang=lang, psm=6, dpi=dpi, timeout=timeout)
-    except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
-        return page
-    rows: dict[tuple[int, int, int], list[Word]] = {}
-    for t in tokens:
-        text = nfc(t.text).strip()
-        if t.conf < 0 or not any(ch.isalnum() for ch in text):
-            continue
-        box = Box(x0 + t.left, y0 + t.top, x0 + t.left + t.width, y0 + t.top + t.height)
-        rows.setdefault((t.block, t.par, t.line), []).append(Word(text=text, conf=t.conf, box=box))
 
     def inside(w: Word) -> bool:
         return y0 <= (w.box.y0 + w.box.y1) / 2 <= y1
 
     old = [w for w in page.words if inside(w)]
-    new = [w for ws in rows.values() for w in ws]
-    if _sure(new) <= _sure(old):
-        return page  # the reading without the stamp is no better: keep the first
-    again = _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
-    if by_box and not _subject_cleaner(_subject_of(again), _subject_of(page)):
-        # the stamp's words are still there (only its box's sides were taken out): a reading of the whole
-        # strip may run them into the subject's row ("VÀ ki TS Tà … SỐ: 2785 Về việc …"); taken only when
-        # the subject itself reads with fewer marks that are no words
-        return page
-    return again
+    for before, grey, by_box in _without_stamp(prepared, x0, y0, x1, y1, regions.letter_height(page.words)):
+        try:
+            tokens = tesseract.image_to_data(grey, lang=lang, psm=6, dpi=dpi, timeout=timeout)
+        except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
+            return page
+        rows: dict[tuple[int, int, int], list[Word]] = {}
+        for t in tokens:
+            text = nfc(t.text).strip()
+            if t.conf < 0 or not (any(ch.isalnum() for ch in text) or _printed_dash(text, t.conf)):
+                continue
+            box = Box(x0 + t.left, y0 + t.top, x0 + t.left + t.width, y0 + t.top + t.height)
+            rows.setdefault((t.block, t.par, t.line), []).append(Word(text=text, conf=t.conf, box=box))
+        new = [w for ws in rows.values() for w in ws]
+        # the first reading's words that were the stamp's own ("Số", "Ngày", "Chuyển": its ink, now paper)
+        # are no print the second reading lost
+        printed = _print_words(old, before, grey, x0, y0)
+        if (_sure(new), -_unsure(new)) <= (_sure(printed), -_unsure(printed)):
+            continue  # the reading without the stamp is no better (as many sure words, as much junk)
+        again = _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
+        if by_box and not _subject_cleaner(_subject_of(again), _subject_of(page)):
+            # the stamp's words are still there (only its box's sides were taken out): a reading of the
+            # whole strip may run them into the subject's row ("VÀ ki TS Tà … SỐ: 2785 Về việc …"); taken
+            # only when the subject itself reads with fewer marks that are no words
+            continue
+        return again
+    return page
+
+
+KEPT_INK = 0.5  # share of a word's ink left once the stamp is taken out for the word to be the page's print
+
+
+def _print_words(
+    words: list[Word], before: np.ndarray, after: np.ndarray, x0: float, y0: float
+) -> list[Word]:
+    """The ``words`` (read on the rows ``before``, their top-left at (x0, y0) of the page) that are print:
+    at least ``KEPT_INK`` of the ink in their box is still there in ``after`` (the rows with the stamp taken
+    out). A word read from the stamp's own ink ("Số:", "Ngày:", its date in pen) is gone in ``after``."""
+    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    ink_before, ink_after = before < level, after < level
+    out = []
+    for w in words:
+        bx0, by0 = max(0, int(w.box.x0 - x0)), max(0, int(w.box.y0 - y0))
+        bx1, by1 = math.ceil(w.box.x1 - x0), math.ceil(w.box.y1 - y0)
+        ink = int(np.count_nonzero(ink_before[by0:by1, bx0:bx1]))
+        if not ink or np.count_nonzero(ink_after[by0:by1, bx0:bx1]) >= KEPT_INK * ink:
+            out.append(w)
+    return out
 
 
 def _subject_of(page: RecognizedPage) -> str | None:
@@ -186,12 +222,14 @@ def _subject_cleaner(new: str | None, old: str | None) -> bool:
 
 def _without_stamp(
     prepared: Prepared, x0: float, y0: float, x1: float, y1: float, letter: float
-) -> tuple[np.ndarray, bool] | None:
-    """The rows cut from the scan, grey, with the stamp's ink made paper: on a colour scan its coloured ink
-    (when there is ``MIN_INK`` of it), on a scan without colour (an archive's grey scan: the purple or blue
-    stamp lighter than the black print) its tone (``regions.print_tone``), else (one ink: a bitonal scan) its
-    box's sides (``without_frame``, letters ``letter`` px high); with whether only the box was taken out.
-    None when there is no stamp's ink to take out (a little colour, not a stamp's worth; one ink, no box)."""
+) -> Iterator[tuple[np.ndarray, np.ndarray, bool]]:
+    """The rows cut from the scan, grey, and the same with the stamp's ink made paper, in the order they are
+    worth a reading: on a colour scan its coloured ink (when there is ``MIN_INK`` of it), then, there and on
+    a scan without colour (an archive's grey scan: the purple or blue stamp lighter than the black print; a
+    photo in low light, whose colour is the camera's noise), its tone (``regions.print_tone``, on the paper
+    made even: ``flat_paper``), else (one ink: a bitonal scan) its box's sides (``without_frame``, letters
+    ``letter`` px high); with whether only the box was taken out. Nothing when there is no stamp's ink to
+    take out (a little colour, not a stamp's worth; one ink, no box)."""
     coloured = 0
     if prepared.master.ndim == 3:
         crop = regions.cut(prepared, x0, y0, x1, y1, colour=True)
@@ -200,15 +238,65 @@ def _without_stamp(
         if coloured >= MIN_INK * mask.size:
             clean = crop.copy()
             clean[mask > 0] = 255
-            return cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY), False
-    if coloured:
-        return None
+            yield cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY), cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY), False
+        elif coloured:
+            return
     grey = regions.cut(prepared, x0, y0, x1, y1)
-    toned = regions.print_tone(grey)
+    flat = flat_paper(grey, letter)
+    toned = regions.print_tone(flat)
     if toned is not None:
-        return toned, False
+        yield flat, without_specks(flat, toned), False
+        return
+    if coloured:
+        return
     framed = without_frame(grey, letter)
-    return None if framed is None else (framed, True)
+    if framed is not None:
+        yield grey, framed, True
+
+
+PAPER_SPAN = 3.0  # letters: the paper's tone is taken over this span (wider than any stroke, a letter's hole)
+
+
+def flat_paper(grey: np.ndarray, letter: float) -> np.ndarray:
+    """``grey`` with its paper made evenly white: each pixel divided by the paper's tone around it (the
+    brightest over ``PAPER_SPAN`` letters, smoothed). A photo taken in low light is darker to one side and
+    at its corners: its paper there is as dark as a stamp's ink in the middle, and one split of the tones
+    (``regions.print_tone``) took the paper for ink. A scan's even paper is only scaled to white. As it is
+    when no letter size is known."""
+    if not letter >= 4:
+        return grey
+    k = max(3, round(PAPER_SPAN * letter))
+    paper = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    paper = cv2.blur(paper, (k, k))
+    out: np.ndarray = cv2.divide(grey, np.maximum(paper, 1), scale=255)
+    return out
+
+
+NEAR_TAKEN = 0.9  # share of a speck's pixels next to ink taken out for it to be the stamp's ink left over
+
+
+def without_specks(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """``after`` (``before`` with the stamp's lighter ink made paper) without the specks of that ink left:
+    its darker grains (a stamp's ink is uneven: a few of its pixels are as dark as the print) lie inside the
+    ink taken out, every pixel of theirs within 2 pixels of it, where a letter of print crossing the stamp's
+    stroke lies mostly on the paper beside it. Tesseract reads the specks as junk after the subject's last
+    word, or glues that word to them ("TânTiến An đeài")."""
+    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    taken = ((before < level) & (after >= 255)).astype(np.uint8)
+    if not taken.any():
+        return after
+    near = cv2.dilate(taken, np.ones((5, 5), np.uint8)) > 0
+    ink = (after < level).astype(np.uint8)
+    n, labels = cv2.connectedComponents(ink, connectivity=8)
+    if n <= 1:
+        return after
+    area = np.bincount(labels.ravel(), minlength=n)
+    by_taken = np.bincount(labels[near], minlength=n)
+    specks = by_taken >= NEAR_TAKEN * np.maximum(area, 1)
+    specks[0] = False
+    out = after.copy()
+    out[specks[labels]] = 255
+    return out
 
 
 FRAME_SIDE = 3.0  # letters: a box side at least this tall (no letter is; a rule has none)

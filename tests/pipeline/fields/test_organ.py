@@ -53,6 +53,11 @@ from tests.pipeline.test_extract import header, signer, values
         # "UBND" with a letter misread before an administrative level (a blurred photo)
         (("UIND TÍNH SÓC TRĂNG", "SỞ TƯ PHÁP"), "Sở Tư pháp", "UBND tỉnh Sóc Trăng"),
         (("UBNO TỈNH HÀ TĨNH", "SỞ NỘI VỤ"), "Sở Nội vụ", "UBND tỉnh Hà Tĩnh"),
+        # ... or two of its letters, before a level and a province read nearly right
+        (("UBMO TÍNH NGHỆ ÂM", "SỞ Y TẾ"), "Sở Y tế", "UBND tỉnh Nghệ An"),
+        (("UIIND THÀNH PHỐ HÀ NỘI", "SỞ TƯ PHÁP"), "Sở Tư pháp", "UBND thành phố Hà Nội"),
+        # (a level word over a province is no committee's name: kept as read)
+        (("HUYỆN TỈNH NGHỆ AN", "SỞ Y TẾ"), "Sở Y tế", "Huyện tỉnh nghệ an"),
         # a word broken over the line break is no new organ although its second syllable is a head word
         (
             ("BỘ NÔNG NGHIỆP VÀ MÔI", "TRƯỜNG", "CỤC BẢO VỆ THỰC VẬT"),
@@ -293,3 +298,22 @@ def test_an_abbreviated_ubnd_signing_for_itself_over_an_unread_line_stays_the_or
     body = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc phê duyệt kế hoạch", "center", 92.0)]
     v = values(specs + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")))
     assert v["parent_organ"] is None
+
+
+@pytest.mark.parametrize("abbreviation", ["UBMT", "UBMTTQ", "UBKT", "UBDT"])
+def test_another_committee_s_abbreviation_is_no_garbled_ubnd(abbreviation: str) -> None:
+    """ "UBMT TỈNH NGHỆ AN" (the Fatherland Front's committee) is two letters away from "UBND" like a blurred
+    "UBMO": it is kept as read, never made the People's Committee."""
+    from digitize.pipeline.fields.organ import parent_organ
+
+    name, _ = parent_organ(f"{abbreviation} TỈNH NGHỆ AN")
+    assert not name.startswith("UBND")
+
+
+def test_a_ubnd_with_two_letters_misread_goes_to_review() -> None:
+    from digitize.pipeline.fields.organ import parent_organ
+    from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+
+    name, confidence = parent_organ("UBMO TÍNH NGHỆ AN")
+    assert name == "UBND tỉnh Nghệ An"
+    assert confidence < REVIEW_THRESHOLD  # two of four letters guessed

@@ -514,3 +514,87 @@ def test_a_subject_line_off_centre_keeps_the_year_that_ends_it() -> None:
     ]
     v = values(head + body + signer(("GIÁM ĐỐC",), "Dương Ngọc Ngân"))
     assert v["subject"] == "đề nghị bổ sung biên chế công chức năm 2024"
+
+
+def test_the_authority_line_with_its_title_misread_after_a_stamp_s_marks_ends_a_licence_s_title() -> None:
+    # the ĐẾN stamp's "Ngày:" beside it read "a:", and "CHỦ" read "KHỦ"
+    specs = [
+        *header(number="Số: 12/GCN-UBND", parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG")),
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐĂNG KÝ HOẠT ĐỘNG DẠY THÊM, HỌC THÊM", "center", 92.0),
+        ("a: KHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "center", 93.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    ]
+    assert values(specs)["subject"] == "Giấy chứng nhận đăng ký hoạt động dạy thêm, học thêm"
+    # a line of the title in capitals that only looks like a title after a true word goes on
+    specs[-8] = ("HỌC THÊM GIÁM ĐỊNH VIÊN", "center", 93.0)
+    assert str(values(specs)["subject"]).endswith("học thêm học thêm giám định viên")
+
+
+def test_a_bracket_that_closes_nothing_at_the_subject_s_end_is_left_out() -> None:
+    from digitize.pipeline.fields.subject import drop_unpaired_brackets
+
+    assert (
+        drop_unpaired_brackets("Hợp tác xã Môi trường Xanh Tân Tiến)")
+        == "Hợp tác xã Môi trường Xanh Tân Tiến"
+    )
+    assert drop_unpaired_brackets("(Về việc cấp phép") == "Về việc cấp phép"
+    kept = "Về việc thành lập Ban Quản lý dự án (Ban A)"
+    assert drop_unpaired_brackets(kept) == kept
+
+
+def _decision(subject: tuple[str, ...], article: tuple[str, ...]) -> list:  # type: ignore[type-arg]
+    head = header(parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",), number="Số: 1899/QĐ-HC")
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        *((s, "center", 80.0) for s in subject),
+        ("", "center", 90.0),
+        ("CỤC TRƯỞNG CỤC HÓA CHẤT", "center", 93.0),
+        ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;", "body", 92.0),
+        ("QUYẾT ĐỊNH:", "center", 93.0),
+        *((a, "body", 92.0) for a in article),
+        ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "body", 92.0),
+    ]
+    return head + body + signer(("Q. CỤC TRƯỞNG",), "Đặng Minh Hiếu")
+
+
+def test_a_run_garbled_under_a_stamp_is_read_from_where_the_body_restates_it() -> None:
+    subject = ("Về việc cấp Giấy chứng nhận đủ điều kiện sản", "46át/Hỗa chất cho Công ty Cổ phần Dược phẩm")
+    article = (
+        "Điều 1. Cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất cho",
+        "Công ty Cổ phần Dược phẩm Minh Châu, mã số thuế: 3302206309.",
+    )
+    want = "Về việc cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất cho Công ty Cổ phần Dược phẩm"
+    assert values(_decision(subject, article))["subject"] == want
+    # a word read wrong but a syllable next to the run is part of it ("thô" for "thôn")
+    subject = ("Về việc công nhận xã đạt chuẩn nông thô Êãnới194", "năm 2016")
+    article = ("Điều 1. Công nhận xã đạt chuẩn nông thôn mới năm 2016 (chi tiết tại Phụ lục).",)
+    assert (
+        values(_decision(subject, article))["subject"]
+        == "Về việc công nhận xã đạt chuẩn nông thôn mới năm 2016"
+    )
+
+
+def test_a_garbled_run_the_body_does_not_restate_stays_as_read() -> None:
+    subject = ("Về việc cấp Giấy chứng nhận đủ điều kiện sản", "46át/Hỗa chất cho Công ty Cổ phần Dược phẩm")
+    # the body has other words there, or the same anchors twice around different words
+    for article in (
+        ("Điều 1. Cấp Giấy chứng nhận đủ điều kiện sản xuất thuốc thú y cho Công ty Cổ phần Dược phẩm.",),
+        (
+            "Điều 1. Đủ điều kiện sản xuất hóa chất cho Công ty A; đủ điều kiện sản",
+            "kinh doanh chất cho Công ty B.",
+        ),
+    ):
+        got = values(_decision(subject, article))["subject"]
+        assert "46át/Hỗa" in str(got)
+
+
+def test_a_garbled_word_standing_for_more_words_is_read_from_the_body() -> None:
+    # "cửa hàng" lost under a stamp's stroke, glued to "kiện": one word read for three
+    subject = ("Về việc gia hạn Giấy chứng nhận đủ điều kiện.cử, bán lẻ", "xăng dầu cho Công ty TNHH An Phát")
+    article = (
+        "Điều 1. Gia hạn Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu cho Công ty TNHH An Phát.",
+    )
+    want = "Về việc gia hạn Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu cho Công ty TNHH An Phát"
+    assert values(_decision(subject, article))["subject"] == want

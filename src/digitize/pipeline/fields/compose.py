@@ -14,7 +14,14 @@ from digitize.pipeline.fields.organ import complete_parent, organ_over_heading, 
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
-from digitize.pipeline.fields.subject import full_title, read_subject, read_type, vv_lines
+from digitize.pipeline.fields.subject import (
+    full_title,
+    read_subject,
+    read_type,
+    restated,
+    subject_lines,
+    vv_lines,
+)
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.model import Extraction, RecognizedPage
 from digitize.text import fold
@@ -57,7 +64,8 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)
-    subject = full_title(type_found.value("type_name"), read_subject(layout, vv))
+    own = vv or subject_lines(layout)
+    subject = full_title(type_found.value("type_name"), restated(read_subject(layout, vv), all_lines, own))
     res.add(subject)
     holder = read_holder(all_lines, subject.get("subject"))
     res.add(holder)

@@ -32,6 +32,12 @@ _UBND = (
     r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
     r"|(?:[a-z0-9]bnd|u[a-z0-9]nd|ub[a-z0-9]d|ubn[a-z0-9])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
 )
+_GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)\s+(\S.*)$")
+GARBLED_UBND_CUTOFF = 85  # ... its province read at least this much like a known one ("nghe am": 86)
+# ... not another committee's own abbreviation (Ủy ban Mặt trận Tổ quốc, Ủy ban Kiểm tra, Ủy ban Dân tộc,
+# Ủy ban Thường vụ, Ủy ban Quốc gia: "UBMT TỈNH NGHỆ AN" is no People's Committee)
+_OTHER_COMMITTEES = ("ubmt", "ubkt", "ubdt", "ubtv", "ubqg")
+GARBLED_UBND_CONFIDENCE = DOUBTFUL - 0.05  # under the review threshold
 _MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
 # the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o
 _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
@@ -50,6 +56,20 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
         hit = hit or (_ministry_but_garbled("bo " + f[misread.end() :]) if misread else None)
         if hit:
             return hit[0], hit[1] * 0.9
+    # "UBND" misread in more than one letter ("UBMO TÍNH NGHỆ ÂM", "UIIND THÀNH PHỐ HÀ NỘI"): a short word
+    # led by its U and like it, before a province's level and a known province: a parent committee's line
+    g = _GARBLED_UBND.match(f)
+    if (
+        g is not None
+        and not re.fullmatch(_UBND, g.group(1))
+        and not g.group(1).startswith(_OTHER_COMMITTEES)
+        and fuzz.ratio(g.group(1), "ubnd") >= 50
+    ):
+        prov = province(g.group(3), GARBLED_UBND_CUTOFF)
+        if prov is not None:
+            level = "thành phố" if g.group(2).startswith(("thanh", "tp")) else "tỉnh"
+            # two letters of four guessed: the value goes to review
+            return f"UBND {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
     # up to two junk characters before (a speck read as "L", a quote)
     m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:

@@ -48,11 +48,35 @@ def _capitals(ln: Line) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
+# the titles an authority line opens with, matched loosely (``_misread_authority``); "hội đồng" and "ban chấp
+# hành" also open a subject's line
+_TITLES = tuple(t for t in AUTHORITY_START if t not in ("hoi dong", "ban chap hanh"))
+TITLE_LIKE = 85  # rapidfuzz ratio of a line's first words to a title for them to be that title misread
+_STAMP_WORDS = 2  # a stamp's marks or letters read before the title on the same row ("a: KHỦ TỊCH …")
+
+
+def _misread_authority(ln: Line) -> bool:
+    """The line in capitals opens, after at most ``_STAMP_WORDS`` words that are no Vietnamese syllables (a
+    stamp's "a:" beside it), with an authority title one letter misread: "a: KHỦ TỊCH ỦY BAN NHÂN DÂN …"."""
+    read = [w.text for w in sorted(ln.words, key=lambda w: w.box.x0)] if ln.words else ln.text.split()
+    for skip in range(min(_STAMP_WORDS, len(read) - 1) + 1):
+        before = re.sub(r"[\W\d_]", "", read[skip - 1]) if skip else ""
+        if len(before) > 1 and is_syllable(before):
+            return False  # a true word before: the line says something else
+        rest = [fold(w) for w in read[skip:]]
+        for title in _TITLES:
+            n = len(title.split())
+            if len(rest) > n and fuzz.ratio(" ".join(rest[:n]), title) >= TITLE_LIKE:
+                return True
+    return False
+
+
 def _glued_authority(ln: Line) -> bool:
-    """The line is the authority line in capitals with one letter glued before its title."""
+    """The line is the authority line in capitals with one letter glued before its title, or its title
+    misread after a stamp's marks (``_misread_authority``)."""
     if not _capitals(ln):
         return False
-    return _GLUED_AUTHORITY.match(ln.folded.strip()) is not None
+    return _GLUED_AUTHORITY.match(ln.folded.strip()) is not None or _misread_authority(ln)
 
 
 def centred_part(ln: Line, cx: float) -> Line | None:
@@ -305,6 +329,113 @@ def drop_stray_dots(text: str) -> str:
     return re.sub(r"(?<=[^\W\d_])\.(?=\s+[a-zà-ỹđ])", "", text)
 
 
+_PAIRS = (("(", ")"), ("[", "]"))
+
+
+def drop_unpaired_brackets(text: str) -> str:
+    """A bracket at an end of the trích yếu that opens or closes nothing in it is a stamp's stroke or a speck
+    ("… Xanh Tân Tiến)": the stamp's side read as a bracket); "(Tổng công ty …)" keeps both of its."""
+    for left, right in _PAIRS:
+        while text.endswith(right) and text.count(right) > text.count(left):
+            text = clean_value(text[:-1])
+        while text.startswith(left) and text.count(left) > text.count(right):
+            text = clean_value(text[1:])
+    return text
+
+
+_ANCHOR = 2  # words read right on each side of a garbled run, which the body must have around its own words
+_MORE_WORDS = (
+    2  # a garbled run may stand for this many words more than it has ("kiện.cử," for "kiện cửa hàng")
+)
+WORD_LIKE = 60  # rapidfuzz ratio of a word read right next to a garbled run to the body's word for it
+RUN_LIKE = 40  # rapidfuzz ratio of a garbled run to the body's words for the run's letters to support them
+_EDGES = ",.;:()\"'“”"
+
+
+def _read_right(word: str) -> bool:
+    """A subject's word read as a word: a Vietnamese syllable, a number, a dash."""
+    core = word.strip(_EDGES)
+    if core in ("-", "–") or core.isdigit():
+        return True
+    return core.isalpha() and is_syllable(core)
+
+
+def _between(
+    body: Sequence[str], folded: Sequence[str], left: list[str], right: list[str], most: int
+) -> list[str] | None:
+    """The words of ``body`` between ``left`` and ``right`` (folded words) where it has them at most ``most``
+    words apart, all read right; None unless the body has one such run (or the same one each time)."""
+    found: set[tuple[str, ...]] = set()
+    n, m = len(left), len(right)
+    for p in range(len(folded) - n - m + 1):
+        if list(folded[p : p + n]) != left:
+            continue
+        for q in range(p + n + 1, min(p + n + most, len(folded) - m) + 1):
+            if list(folded[q : q + m]) == right:
+                run = tuple(body[p + n : q])
+                if all(_read_right(w) for w in run):
+                    found.add(run)
+                break
+    return list(found.pop()) if len(found) == 1 else None
+
+
+def confirm_in_body(text: str, body: Sequence[str]) -> str:
+    """The trích yếu with a run of words garbled under a stamp ("điều kiện sản 46át/Hỗa chất cho", "nông thô
+    Êãnới194 năm 2016") read from the body, where the document restates it (a decision's Điều 1 "Cấp Giấy
+    chứng nhận đủ điều kiện sản xuất hóa chất cho …"): the body's words between the same ``_ANCHOR`` words
+    read right on either side (a word read right next to the run may be part of it: "thô"), at most two
+    words more than the run has and twice its letters, their letters like the run's (``RUN_LIKE``). Only
+    inside the subject (a run at its start or end has no word on one side to place it); a run the body does
+    not restate stays as read."""
+    words = text.split()
+    right = [_read_right(w) for w in words]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if right[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and not right[j]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    for i, j in reversed(runs):
+        for a, b in ((i, j), (i - 1, j), (i, j + 1), (i - 1, j + 1)):
+            if a < _ANCHOR or b + _ANCHOR > len(words):
+                continue
+            if not all(right[a - _ANCHOR : a]) or not all(right[b : b + _ANCHOR]):
+                continue
+            left_words = [fold(w).strip(_EDGES) for w in words[a - _ANCHOR : a]]
+            right_words = [fold(w).strip(_EDGES) for w in words[b : b + _ANCHOR]]
+            read = " ".join(words[a:b])
+            run = _between(body, folded, left_words, right_words, b - a + _MORE_WORDS)
+            if (
+                run
+                and len(" ".join(run)) <= 2 * len(read) + 2
+                and fuzz.ratio(fold(read), fold(" ".join(run))) >= RUN_LIKE
+                # a word read right taken into the run is read again as a word like it ("thô": "thôn")
+                and (a == i or fuzz.ratio(fold(words[a]), fold(run[0])) >= WORD_LIKE)
+                and (b == j or fuzz.ratio(fold(words[b - 1]), fold(run[-1])) >= WORD_LIKE)
+            ):
+                words[a:b] = run
+                break
+    return " ".join(words)
+
+
+def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Found:
+    """``subject`` with its garbled runs read from where the document's other ``lines`` (not its ``own``,
+    as read before any repair) restate them (``confirm_in_body``)."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    mine = {id(w) for ln in own for w in ln.words}
+    body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
+    value = confirm_in_body(f.value, body)
+    return subject if value == f.value else Found((replace(f, value=value),))
+
+
 def _quarter(m: re.Match[str]) -> str:
     numeral = re.sub(r"[l1|T]", "I", m.group(2))
     return f"{m.group(1)} {numeral}" if numeral in _QUARTERS else m.group(0)
@@ -333,10 +464,81 @@ def _under(lines: Sequence[Line], heading: Line) -> list[Line]:
 SUBJECT_WINDOW = 12  # lines under the type heading looked at for the subject
 
 
+def subject_lines(layout: Layout) -> list[Line]:
+    """The lines of the trích yếu centred under the type name (each cut to its centred run, a stamp's marks
+    at its ends left out); none without a type name."""
+    if layout.type_i is None:
+        return []
+    first, width = layout.first, layout.width
+    type_i = layout.type_i
+    subj: list[Line] = []
+    type_ln = first[type_i]
+    # the heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not it)
+    names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
+    own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
+    type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
+    ends = sorted(ln.x1 for ln in first)
+    right_margin = ends[int(0.9 * (len(ends) - 1))]
+    # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
+    # among them (the body's first line ends it)
+    for raw in _under(first[type_i + 1 : type_i + 1 + SUBJECT_WINDOW], type_ln):
+        # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
+        # marks a stamp leaves over its ends (after centring: they may stand where its words were)
+        part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
+        if part is not None and raw.boxed:
+            part = trim_marks(part)
+            if part is None:
+                continue
+        if part is None:
+            if subj and raw.x1 - raw.x0 > 0.6 * width:
+                break  # a body line (not centred, wide) after the subject: the body has begun
+            continue
+        ln = part
+        if ln.boxed and subj:
+            prev = subj[-1]
+            if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
+                break  # the subject's lines follow each other; a wide gap (the rule under it) ends it
+            if len(subj) >= 2 and _mid_y(ln) - _mid_y(prev) > 1.7 * _mid_y(prev) - 1.7 * _mid_y(subj[-2]):
+                break  # a line further below the last than the subject's own lines are apart: the body's
+        f = ln.folded.strip()
+        if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
+            continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
+        if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or (
+            type_line(ln) and not (subj and continues(ln))
+        ):
+            break  # (a heading is in capitals: "Phương Nam" ending a company's name is no "Phương án")
+        if (f.startswith(BODY_START) and not f.startswith(AUTHORITY_START) and opens(ln, subj)) or _GUI.match(
+            f
+        ):
+            break
+        # a centred run cut out of a body row ("gửi: Hội đồng …" of "Kính gửi: Hội đồng … Hóa:———",
+        # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
+        # row says so
+        whole = raw.folded.strip()
+        if (whole.startswith(AUTHORITY_START) or _HEAD_TITLE.match(whole) or _glued_authority(raw)) and not (
+            subj and continues(raw)
+        ):
+            break
+        if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(raw, subj):
+            break
+        if re.search(r"\bkinh\s+gui\s*:", whole):
+            break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
+        if subj and len(ln.words) >= 3 and ln.text.rstrip().endswith(":"):
+            break  # "… báo cáo như sau:": a body sentence leading into what follows (a trích yếu, one
+            # noun phrase, never ends with a colon)
+        if _SECTION.match(whole) and _capitals(raw):
+            break  # "I. KẾT QUẢ THỰC HIỆN": a body section's heading
+        if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
+            break
+        if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
+            break  # a body line running to the right margin, not a centred subject line
+        subj.append(ln)
+    return subj
+
+
 def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
     """subject: a công văn's text after "V/v" (CONTRACT), else the lines centred under the type name."""
     res = Builder()
-    first, width = layout.first, layout.width
     if vv:
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
@@ -346,72 +548,12 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
         # the subject is the text after "V/v" (CONTRACT)
         res.set(
-            "subject", drop_stray_dots(fix_quarter(clean_value(body))), statistics.fmean(x.conf for x in vv)
+            "subject",
+            drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body)))),
+            statistics.fmean(x.conf for x in vv),
         )
     elif layout.type_i is not None:
-        type_i = layout.type_i
-        subj: list[Line] = []
-        type_ln = first[type_i]
-        # the heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not it)
-        names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
-        own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
-        type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
-        ends = sorted(ln.x1 for ln in first)
-        right_margin = ends[int(0.9 * (len(ends) - 1))]
-        # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
-        # among them (the body's first line ends it)
-        for raw in _under(first[type_i + 1 : type_i + 1 + SUBJECT_WINDOW], type_ln):
-            # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
-            # marks a stamp leaves over its ends (after centring: they may stand where its words were)
-            part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
-            if part is not None and raw.boxed:
-                part = trim_marks(part)
-                if part is None:
-                    continue
-            if part is None:
-                if subj and raw.x1 - raw.x0 > 0.6 * width:
-                    break  # a body line (not centred, wide) after the subject: the body has begun
-                continue
-            ln = part
-            if ln.boxed and subj:
-                prev = subj[-1]
-                if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
-                    break  # the subject's lines follow each other; a wide gap (the rule under it) ends it
-                if len(subj) >= 2 and _mid_y(ln) - _mid_y(prev) > 1.7 * _mid_y(prev) - 1.7 * _mid_y(subj[-2]):
-                    break  # a line further below the last than the subject's own lines are apart: the body's
-            f = ln.folded.strip()
-            if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
-                continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
-            if (f.startswith(AUTHORITY_START) and not (subj and continues(ln))) or (
-                type_line(ln) and not (subj and continues(ln))
-            ):
-                break  # (a heading is in capitals: "Phương Nam" ending a company's name is no "Phương án")
-            if (
-                f.startswith(BODY_START) and not f.startswith(AUTHORITY_START) and opens(ln, subj)
-            ) or _GUI.match(f):
-                break
-            # a centred run cut out of a body row ("gửi: Hội đồng …" of "Kính gửi: Hội đồng … Hóa:———",
-            # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
-            # row says so
-            whole = raw.folded.strip()
-            if (
-                whole.startswith(AUTHORITY_START) or _HEAD_TITLE.match(whole) or _glued_authority(raw)
-            ) and not (subj and continues(raw)):
-                break
-            if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(raw, subj):
-                break
-            if re.search(r"\bkinh\s+gui\s*:", whole):
-                break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
-            if subj and len(ln.words) >= 3 and ln.text.rstrip().endswith(":"):
-                break  # "… báo cáo như sau:": a body sentence leading into what follows (a trích yếu, one
-                # noun phrase, never ends with a colon)
-            if _SECTION.match(whole) and _capitals(raw):
-                break  # "I. KẾT QUẢ THỰC HIỆN": a body section's heading
-            if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
-                break
-            if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
-                break  # a body line running to the right margin, not a centred subject line
-            subj.append(ln)
+        subj = subject_lines(layout)
         if subj:
             joined = strip_speck(" ".join(unglue(w.text) for x in subj for w in x.words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
@@ -425,7 +567,7 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             value = fix_company_forms(sentence_case(joined))
             res.set(
                 "subject",
-                drop_stray_dots(fix_quarter(clean_value(value))),
+                drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(value)))),
                 statistics.fmean(x.conf for x in subj),
             )
     return res.freeze()
