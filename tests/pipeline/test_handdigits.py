@@ -1290,38 +1290,6 @@ def test_a_doubtful_number_its_marks_contradict_is_not_kept() -> None:
     assert not handdigits._contradicted(crop, replace(blank, first="Ổ6"))  # no digits to contradict
 
 
-FACES = [
-    HAND,
-    SERIF,
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-]
-
-
-def _face_crop(text: str, face: str) -> np.ndarray:
-    img = Image.new("L", (60 + 50 * len(text), 110), 255)
-    ImageDraw.Draw(img).text((20, 15), text, font=ImageFont.truetype(face, 64), fill=20)
-    return np.asarray(img)
-
-
-def test_a_five_and_a_three_are_told_apart_by_where_they_come_down_from_their_top() -> None:
-    # a written "57" read "37" by most readings: a "5" comes down from its bar on the left, a "3" from its
-    # top arc on the right, in pen strokes and in upright, italic and oblique faces alike
-    for crop in [_strokes_crop("57"), *(_face_crop("57", face) for face in FACES)]:
-        votes = [("37", 91.0), ("57", 54.0), ("35", 80.0)]
-        assert handdigits.supported(crop, votes) == [("57", 54.0)]
-    for crop in [_face_crop("37", face) for face in FACES]:
-        assert handdigits.supported(crop, [("37", 91.0), ("57", 84.0)]) == [("37", 91.0)]
-    # a "3" drawn as a bar and a stroke down to its middle (a "Z" on top) comes down between the two: neither
-    # reading is ruled out by it
-    zed = [("37", 91.0), ("57", 84.0)]
-    assert handdigits.supported(_strokes_crop("37"), zed) == zed
-    # a top too narrow to tell (a "1"): nothing ruled out by it
-    assert handdigits.top_side(handdigits._digit_marks(_pen_crop("i"))[0]) is None
-
-
 DEJAVU_SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 
 

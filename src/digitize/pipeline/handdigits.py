@@ -1428,52 +1428,17 @@ def _has_loop(mark: np.ndarray) -> bool:
 _OPEN_DIGITS = frozenset("1357")
 
 
-# the rows of a digit's mark its top is taken from, and the rows under it where a "5" comes down its stem on
-# the left and a "3" its arc on the right (shares of the mark's height)
-TOP_ROWS = 0.15
-UNDER_TOP = (0.25, 0.4)
-# where the ink under the top stands across the top's width (0: under its left end, 1: its right end): a "5"
-# at most this far (its stem under the bar's left end: -0.1 to 0.3 in script, italic, upright and pen
-# digits) ...
-FIVE_SIDE = 0.4
-# ... a "3" at least this far (its arc coming down on the right: 0.59 to 0.92)
-THREE_SIDE = 0.5
-
-
-def top_side(mark: np.ndarray) -> float | None:
-    """Where a digit's ink under its top (rows ``UNDER_TOP``) stands across the width of its top (rows
-    ``TOP_ROWS``): 0 under the top's left end, 1 under its right end; None when the top is too narrow to
-    tell (less than a quarter of the mark's width or a fifth of its height: a "1") or there is no ink under
-    it. A "5" comes down from its bar
-    on the left, a "3" from its top arc on the right, whatever the hand or the slant."""
-    h, w = mark.shape
-    top = np.flatnonzero(mark[: max(1, int(TOP_ROWS * h))].any(axis=0))
-    if not len(top) or top[-1] - top[0] < max(0.25 * w, 0.2 * h):
-        return None
-    _, xs = np.nonzero(mark[int(UNDER_TOP[0] * h) : int(UNDER_TOP[1] * h)])
-    if not len(xs):
-        return None
-    return float((xs.mean() - top[0]) / (top[-1] - top[0]))
-
-
-def _shape_denies(ch: str, loops: int, foot: bool, side: float | None) -> bool:
+def _shape_denies(ch: str, loops: int, foot: bool) -> bool:
     """Whether a mark's shape rules out reading it as ``ch`` (``supported``)."""
-    return (
-        (ch in _OPEN_DIGITS and loops >= 1)
-        or (ch != "8" and loops >= 2)
-        or (ch in "47" and foot)
-        or (ch == "3" and side is not None and side <= FIVE_SIDE)
-        or (ch == "5" and side is not None and side >= THREE_SIDE)
-    )
+    return (ch in _OPEN_DIGITS and loops >= 1) or (ch != "8" and loops >= 2) or (ch in "47" and foot)
 
 
 def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The readings the crop's marks allow: none with fewer digits than the crop has digit marks (a digit
     left out: the slanted "0" of "07" read "7"), and where there is one mark per digit, none that reads a
     mark closing a loop as 1, 3, 5 or 7 (the "9" of "09" with an open tail read "3"), a mark closing two
-    loops one above the other as anything but 8, a mark standing on a wide foot as 4 or 7 (the "1" of
-    "1321" read "7", its "2" read "4": a "7" ends in the air, a "4" on its stem), or a mark coming down from
-    its top on the left as 3 or on the right as 5 (``top_side``: the "5" of "57" read "37")."""
+    loops one above the other as anything but 8, or a mark standing on a wide foot as 4 or 7 (the "1" of
+    "1321" read "7", its "2" read "4": a "7" ends in the air, a "4" on its stem)."""
     marks = _digit_marks(crop)
     if all(len(t) < len(marks) for t, _ in votes):
         return []  # no reading has a digit for each mark
@@ -1481,14 +1446,12 @@ def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[st
     one_each = any(len(t) == len(marks) for t, _ in votes)
     loops = [_loops(m) for m in marks] if one_each else []
     footed = [_has_foot(m) for m in marks] if one_each else []
-    sides = [top_side(m) for m in marks] if one_each else []
     out = []
     for t, c in votes:
         if len(t) < len(marks):
             continue
         if len(t) == len(marks) and any(
-            _shape_denies(ch, n, foot, side)
-            for ch, n, foot, side in zip(t, loops, footed, sides, strict=True)
+            _shape_denies(ch, n, foot) for ch, n, foot in zip(t, loops, footed, strict=True)
         ):
             continue
         out.append((t, c))
