@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.pipeline.test_extract import header, signer, values
 
 BODY = "Trong thời gian qua, công tác triển khai thi hành Luật tố tụng hành chính đã có nhiều kết quả"
@@ -588,6 +590,88 @@ def test_a_garbled_run_the_body_does_not_restate_stays_as_read() -> None:
     ):
         got = values(_decision(subject, article))["subject"]
         assert "46át/Hỗa" in str(got)
+
+
+@pytest.mark.parametrize(
+    ("subject", "article"),
+    [
+        # a Roman numeral is read right: the body's other quarter is no repair of it
+        (
+            "Về việc phê duyệt Báo cáo kết quả thực hiện quý II năm 2024",
+            "Điều 1. Phê duyệt Báo cáo kết quả thực hiện quý II năm 2024, so với kết quả thực hiện quý I "
+            "năm 2024 tăng 5%.",
+        ),
+        # a highland name no syllable list has is read right: another province between the same words is
+        # no repair of it
+        (
+            "Về việc hỗ trợ kinh phí cho tỉnh Đắk Lắk khắc phục hậu quả",
+            "Điều 1. Hỗ trợ kinh phí cho tỉnh Lâm Đồng khắc phục hậu quả bão số 3.",
+        ),
+        # ... nor an acronym
+        (
+            "Về việc thành lập Trường THCS Lê Lợi thuộc huyện",
+            "Điều 1. Thành lập Trường Tiểu học Lê Lợi thuộc huyện Phù Cừ.",
+        ),
+    ],
+)
+def test_words_read_right_that_are_no_syllable_are_never_replaced_from_the_body(
+    subject: str, article: str
+) -> None:
+    assert values(_decision((subject,), (article,)))["subject"] == subject
+
+
+def test_a_garbled_run_the_body_restates_two_ways_stays_as_read_and_a_repair_is_not_sure() -> None:
+    from digitize.pipeline.fields.compose import extract
+    from digitize.pipeline.fields.subject import RESTATED_CONFIDENCE
+    from tests.pipeline.test_extract import page
+
+    subject = ("Về việc cấp Giấy chứng nhận đủ điều kiện sản", "46át/Hỗa chất cho Công ty Cổ phần Dược phẩm")
+    # the body has the subject's garbled words once and the right ones once: nothing to choose
+    article = (
+        "Điều 1. Cấp Giấy chứng nhận đủ điều kiện sản 46át/Hỗa chất cho Công ty; đủ điều kiện sản xuất",
+        "hóa chất cho Công ty Cổ phần.",
+    )
+    assert "46át/Hỗa" in str(values(_decision(subject, article))["subject"])
+    article = (
+        "Điều 1. Cấp Giấy chứng nhận đủ điều kiện sản xuất hóa chất cho",
+        "Công ty Cổ phần Dược phẩm Minh Châu, mã số thuế: 3302206309.",
+    )
+    field = extract([page(_decision(subject, article))]).fields["subject"]
+    assert field.value is not None and "sản xuất hóa chất" in field.value
+    assert field.confidence <= RESTATED_CONFIDENCE
+
+
+def test_a_subject_of_many_garbled_runs_over_a_long_body_is_looked_up_once_per_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A crafted subject of a hundred garbled runs over a body of 40,000 words: the runs looked up are
+    bounded (``MAX_RUNS``) and the body indexed once (it took ~60 s)."""
+    from digitize.pipeline.fields import subject as subj
+
+    text = " ".join(["về việc x1y"] * 100)
+    body = ["về", "việc"] * 20_000
+    calls: list[int] = []
+    real = subj._between
+
+    def counted(*args: object, **kw: object) -> list[str] | None:
+        calls.append(1)
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(subj, "_between", counted)
+    assert subj.confirm_in_body(text, body) == text
+    assert 0 < len(calls) <= 4 * subj.MAX_RUNS
+
+
+def test_a_subject_line_of_a_word_ending_in_truong_is_no_authority_title() -> None:
+    lines = [
+        *header(number="Số: 12/KH-UBND", parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG")),
+        ("KẾ HOẠCH", "center", 95.0),
+        ("PHÁT TRIỂN NGUỒN NHÂN LỰC VÀ", "center", 92.0),
+        ("THỊ TRƯỜNG LAO ĐỘNG NĂM 2025", "center", 92.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    ]
+    assert values(lines)["subject"] == "Phát triển nguồn nhân lực và thị trường lao động năm 2025"
 
 
 def test_a_garbled_word_standing_for_more_words_is_read_from_the_body() -> None:

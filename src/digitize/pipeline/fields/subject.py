@@ -28,9 +28,15 @@ AUTHORITY_START = (
 )  # fmt: skip
 
 
+# words that with "trường" make a word, not an authority's title (thị trường, môi trường, hiện trường, nhà
+# trường ...): "VỀ PHÁT TRIỂN / THỊ TRƯỜNG LAO ĐỘNG …" was cut at its second line as "THỦ TRƯỞNG" misread
+_NOT_TITLES = "thi|moi|hien|nha|chien|quang|thuong|cong|lap|dau|phi|nong|lam|ngu|ty|tho"
+_NOT_TITLE_WORDS = frozenset(_NOT_TITLES.split("|"))
+
 # the authority line that opens the body by its title's second word, whatever OCR made of the first and of a
 # speck before it ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "VIỆN TRƯỞNG …", "BỘ TRƯỞNG …")
-_HEAD_TITLE = re.compile(r"^[\W\d_]*[^\W\d_]{1,6}\s+truong\b")
+# ... never a word of the subject that ends in "trường" (``_NOT_TITLES``)
+_HEAD_TITLE = re.compile(r"^[\W\d_]*(?!(?:" + _NOT_TITLES + r")\s)[^\W\d_]{1,6}\s+truong\b")
 
 
 # the authority line with a stamp's mark glued before its title as one letter (": NGIÁM ĐỐC SỞ …": the ĐẾN
@@ -64,6 +70,8 @@ def _misread_authority(ln: Line) -> bool:
         if len(before) > 1 and is_syllable(before):
             return False  # a true word before: the line says something else
         rest = [fold(w) for w in read[skip:]]
+        if len(rest) > 1 and rest[1] == "truong" and rest[0] in _NOT_TITLE_WORDS:
+            return False  # "THỊ TRƯỜNG LAO ĐỘNG": a word, not "thủ trưởng" misread
         for title in _TITLES:
             n = len(title.split())
             if len(rest) > n and fuzz.ratio(" ".join(rest[:n]), title) >= TITLE_LIKE:
@@ -349,34 +357,60 @@ _MORE_WORDS = (
 )
 WORD_LIKE = 60  # rapidfuzz ratio of a word read right next to a garbled run to the body's word for it
 RUN_LIKE = 40  # rapidfuzz ratio of a garbled run to the body's words for the run's letters to support them
+MAX_RUNS = 8  # garbled runs of one subject looked up in the body (a crafted subject of a hundred: no more)
+RESTATED_CONFIDENCE = 0.8  # a subject with words taken from the body is no surer than this (under SURE)
 _EDGES = ",.;:()\"'“”"
+# words that are no Vietnamese syllable yet read right: a Roman numeral ("quý II"), an acronym ("THCS",
+# "UBND"), a number with its separators ("1.500", "15/3/2024"), a name with one marked letter ("Đắk", "Lắk",
+# "Ea": highland names no syllable list has; OCR's garble has more marks, digits or symbols: "Êãnới194")
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+_NUMBER_SEPARATED = re.compile(r"\d+(?:[.,/-]\d+)+")
+_ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,7}")
+
+
+def _name_like(core: str) -> bool:
+    if not (core.isalpha() and core[0].isupper() and core[1:].islower() and len(core) <= 7):
+        return False
+    marked = sum(ch != "đ" and fold(ch) != ch for ch in core.lower())  # Đ is a letter, not a mark
+    return marked <= 1 and fold(core).isascii()
 
 
 def _read_right(word: str) -> bool:
-    """A subject's word read as a word: a Vietnamese syllable, a number, a dash."""
+    """A subject's word read as a word: a Vietnamese syllable, a number, a dash, a Roman numeral, an acronym,
+    a name with one marked letter."""
     core = word.strip(_EDGES)
-    if core in ("-", "–") or core.isdigit():
+    if core in ("-", "–") or core.isdigit() or _NUMBER_SEPARATED.fullmatch(core):
         return True
-    return core.isalpha() and is_syllable(core)
+    if core and (_ROMAN.fullmatch(core) or _ACRONYM.fullmatch(core)):
+        return True
+    return core.isalpha() and (is_syllable(core) or _name_like(core))
 
 
 def _between(
-    body: Sequence[str], folded: Sequence[str], left: list[str], right: list[str], most: int
+    body: Sequence[str],
+    folded: Sequence[str],
+    starts: dict[tuple[str, ...], list[int]],
+    left: list[str],
+    right: list[str],
+    most: int,
 ) -> list[str] | None:
     """The words of ``body`` between ``left`` and ``right`` (folded words) where it has them at most ``most``
-    words apart, all read right; None unless the body has one such run (or the same one each time)."""
+    words apart; None unless the body has one such run (or the same one each time) and its words all read
+    right (a second, other run there, or the subject's own words again, leave nothing to choose).
+    ``starts``: where each pair of folded words begins in the body."""
     found: set[tuple[str, ...]] = set()
     n, m = len(left), len(right)
-    for p in range(len(folded) - n - m + 1):
-        if list(folded[p : p + n]) != left:
-            continue
+    for p in starts.get(tuple(left), ()):
         for q in range(p + n + 1, min(p + n + most, len(folded) - m) + 1):
             if list(folded[q : q + m]) == right:
-                run = tuple(body[p + n : q])
-                if all(_read_right(w) for w in run):
-                    found.add(run)
+                found.add(tuple(body[p + n : q]))
                 break
-    return list(found.pop()) if len(found) == 1 else None
+        if len(found) > 1:
+            return None
+    if len(found) != 1:
+        return None
+    run = list(found.pop())
+    return run if all(_read_right(w) for w in run) else None
 
 
 def confirm_in_body(text: str, body: Sequence[str]) -> str:
@@ -384,12 +418,16 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
     Êãnới194 năm 2016") read from the body, where the document restates it (a decision's Điều 1 "Cấp Giấy
     chứng nhận đủ điều kiện sản xuất hóa chất cho …"): the body's words between the same ``_ANCHOR`` words
     read right on either side (a word read right next to the run may be part of it: "thô"), at most two
-    words more than the run has and twice its letters, their letters like the run's (``RUN_LIKE``). Only
+    words more than the run has and twice its letters, their letters like the run's (``RUN_LIKE``), the
+    body's only such run. Only
     inside the subject (a run at its start or end has no word on one side to place it); a run the body does
     not restate stays as read."""
     words = text.split()
     right = [_read_right(w) for w in words]
     folded = [fold(w).strip(_EDGES) for w in body]
+    starts: dict[tuple[str, ...], list[int]] = {}
+    for p in range(len(folded) - _ANCHOR + 1):
+        starts.setdefault(tuple(folded[p : p + _ANCHOR]), []).append(p)
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
@@ -401,7 +439,7 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
             j += 1
         runs.append((i, j))
         i = j
-    for i, j in reversed(runs):
+    for i, j in reversed(runs[:MAX_RUNS]):
         for a, b in ((i, j), (i - 1, j), (i, j + 1), (i - 1, j + 1)):
             if a < _ANCHOR or b + _ANCHOR > len(words):
                 continue
@@ -410,7 +448,7 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
             left_words = [fold(w).strip(_EDGES) for w in words[a - _ANCHOR : a]]
             right_words = [fold(w).strip(_EDGES) for w in words[b : b + _ANCHOR]]
             read = " ".join(words[a:b])
-            run = _between(body, folded, left_words, right_words, b - a + _MORE_WORDS)
+            run = _between(body, folded, starts, left_words, right_words, b - a + _MORE_WORDS)
             if (
                 run
                 and len(" ".join(run)) <= 2 * len(read) + 2
@@ -426,14 +464,17 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
 
 def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Found:
     """``subject`` with its garbled runs read from where the document's other ``lines`` (not its ``own``,
-    as read before any repair) restate them (``confirm_in_body``)."""
+    as read before any repair) restate them (``confirm_in_body``); words taken from elsewhere make it no
+    surer than ``RESTATED_CONFIDENCE``."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
     mine = {id(w) for ln in own for w in ln.words}
     body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
     value = confirm_in_body(f.value, body)
-    return subject if value == f.value else Found((replace(f, value=value),))
+    if value == f.value:
+        return subject
+    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
 
 
 def _quarter(m: re.Match[str]) -> str:
