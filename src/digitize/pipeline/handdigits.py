@@ -84,6 +84,10 @@ class Blank:
     # a tax code read as clean digits whose check digit fails (a blurred "3" read "2"): read again, sharpened,
     # and a new reading taken only when its check digit holds
     unchecked: bool = False
+    # a number glued to its printed notation: the first reading's word of both, and its number and notation
+    # as read ("Z", "/Qb-SVHTTDL"): where the "/" starts is reckoned again from the capitals' height
+    # in the scan (``refined``)
+    glued: tuple[Box, str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -314,6 +318,7 @@ def _number_blank(
     num_words: list[Word] = []
     x1: float | None = None
     slash: tuple[float, float, float] | None = None
+    glued: tuple[Box, str, str] | None = None
     for w in left[1:]:
         if _pen_slash(w, so):
             num_words.append(w)
@@ -337,7 +342,10 @@ def _number_blank(
             if number.isdigit():
                 x1 = max(x1, w.box.x0 + printed_width(number) * em)
             x1 = min(x1, w.box.x1)
+            if number:  # the word starts with the number's digits: the slash is not left of the word
+                x1 = max(x1, min(w.box.x1, w.box.x0 + 0.5 * cw * len(number)))
             slash = (x1, w.box.y1, em)
+            glued = (w.box, number, "/" + tail.text)
             num_words.append(replace(w, text=number))
             break
         num_words.append(w)
@@ -347,7 +355,9 @@ def _number_blank(
     conf = min((w.conf for w in num_words), default=0.0)
     box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
     first = " ".join(w.text for w in num_words)
-    return Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash), _doubtful(num_words)
+    return Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash, glued=glued), _doubtful(
+        num_words
+    )
 
 
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
@@ -645,6 +655,112 @@ def _cuts(prepared: Prepared, blank: Blank, grey: np.ndarray) -> list[np.ndarray
     return out
 
 
+# the part of a glued word, from its right end, whose ink gives the printed capitals' band (the notation's
+# last letters: no pen digit, no slash)
+CAP_PART = 0.35
+# a printed mark of the notation lies in the capitals' band: its top at most this share of their height above
+# the band's top, its foot at most this share below the band's foot (a slash leaves the band a little)
+BAND_SLACK_UP, BAND_SLACK_DOWN = 0.25, 0.6
+# the printed "/" is a mark at least this share of the capitals' height high and at most this share wide
+SLASH_MIN_H, SLASH_MAX_W = 0.85, 0.8
+# where the slash is glued to the pen's last digit: it starts this share of the capitals' height left of the
+# notation's first letter (its width and the gap after it)
+SLASH_BEFORE = 0.45
+
+
+def _cap_band(ink: np.ndarray, rows: tuple[int, int]) -> tuple[float, float] | None:
+    """The capitals' band (top, foot rows) of a word's ink (its box: ``rows``) whose last ``CAP_PART`` is
+    printed capitals: the medians of each column's topmost and lowest ink there (a lower-case letter's
+    descender, "TTg", is outvoted); None without enough ink."""
+    part = ink[rows[0] : rows[1], int((1 - CAP_PART) * ink.shape[1]) :]
+    cols = np.flatnonzero(part.any(axis=0))
+    if len(cols) < 5:
+        return None
+    tops = [int(np.argmax(part[:, c] > 0)) for c in cols]
+    feet = [part.shape[0] - 1 - int(np.argmax(part[::-1, c] > 0)) for c in cols]
+    top, foot = statistics.median(tops) + rows[0], statistics.median(feet) + rows[0]
+    return (top, foot) if foot - top >= 4 else None
+
+
+def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray) -> float | None:
+    """Where the printed "/" starts at the line's foot (page frame) in a first-reading word that is a written
+    number glued to its printed notation, found in the scan: the word's marks are walked from its right end
+    while they lie in the printed capitals' band (``_cap_band``; letters, hyphen, slash); the first mark that
+    leaves it is the pen's. The slash is the last mark walked when it is as high as a capital and thin; where
+    the pen's digit touches it (one mark with the digit), it starts ``SLASH_BEFORE`` of the capitals' height
+    left of the notation's first letter. None when the scan shows no such band. By the scan, not by the
+    face's widths: reckoned from a "Số:" in DejaVu the notation came out a third too wide and the cut lost
+    the number's last digits."""
+    # the word's box widened up and down: a pen digit rising out of it is seen whole (leaving the band)
+    h = word.y1 - word.y0
+    crop = regions.cut(
+        prepared, word.x0, word.y0 - WIDEN_UP * h, word.x1, word.y1 + WIDEN_DOWN * h, source=grey
+    )
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return None
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    band = _cap_band(ink, (int(WIDEN_UP * h), int(WIDEN_UP * h + h)))
+    if band is None:
+        return None
+    top, foot = band
+    cap = foot - top
+    # a long rule (the organ's underline crossing the digits' tops) is no mark: it would join them into one
+    # reaching over the notation
+    rule = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(2 * cap)), 1))
+    )
+    ink = cv2.subtract(ink, rule)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    order = sorted(
+        (i for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 4),
+        key=lambda i: -int(stats[i, 0] + stats[i, 2]),
+    )
+    walked: list[int] = []
+    for i in order:
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if y > foot or y + h < top:
+            continue  # the line above or below, wholly out of the band
+        if walked and x + w <= min(int(stats[k, 0]) for k in walked) - cap:
+            break  # a gap wider than a capital: the pen's digits stand apart
+        if y < top - BAND_SLACK_UP * cap or y + h - 1 > foot + BAND_SLACK_DOWN * cap:
+            break  # out of the printed band: the pen's
+        walked.append(i)
+        if _slash_shaped(labels[y : y + h, x : x + w] == i, cap):
+            return word.x0 + x  # the slash, apart from the pen's digits
+    else:
+        return None  # every mark in the printed band: printed digits or none, nothing told apart
+    if not walked:
+        return None
+    return word.x0 + min(int(stats[k, 0]) for k in walked) - SLASH_BEFORE * cap
+
+
+def _slash_shaped(mark: np.ndarray, cap: float) -> bool:
+    """Whether a mark is a printed "/": as high as a capital or so, thin, and leaning right (its top's ink
+    right of its foot's by a fifth of its height at least: no "I", no "l")."""
+    h, w = mark.shape
+    if h < SLASH_MIN_H * cap or w > SLASH_MAX_W * cap:
+        return False
+    third = max(1, h // 3)
+    top, foot = np.nonzero(mark[:third])[1], np.nonzero(mark[-third:])[1]
+    return len(top) > 0 and len(foot) > 0 and float(top.mean() - foot.mean()) >= 0.2 * h
+
+
+def refined(prepared: Prepared, blank: Blank, grey: np.ndarray) -> Blank:
+    """A number glued to its notation with where its printed "/" starts found in the scan
+    (``slash_foot``) rather than reckoned from the line's em (the printed widths differ from face to face)."""
+    if blank.glued is None or blank.slash is None:
+        return blank
+    word, number, _ = blank.glued
+    _, yb, em = blank.slash
+    x1 = slash_foot(prepared, word, grey)
+    if x1 is None or x1 - blank.box.x0 < MIN_BLANK_PX:
+        return blank
+    # the word read glued starts with the number's last digit: the region overlaps it, so it is cut back to
+    # its notation (``_fix_glued``)
+    right = max(x1, word.x0 + 1) if number else x1
+    return replace(blank, box=replace(blank.box, x1=right), slash=(x1, yb, em))
+
+
 def band_rows(box: Box) -> tuple[int, int]:
     """The rows of the blank's own line in its crop (``_crop`` widens the box up and down)."""
     h = box.y1 - box.y0
@@ -813,7 +929,9 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     crop's marks allow gives, one digit per mark: three sure readings or more, each at least
     ``UNANIMOUS_CONF`` ("70" read at 60 three times; the other model's "0" left out by the marks), or two
     readings when the page's first reading, its letters taken for the digits they look like, gives it too
-    ("Z699" and "2699" twice). Its confidence stays under a clear reading's (the document may go to
+    ("Z699" and "2699" twice), or two sure readings, one of them clear (>= ``CLEAR_CONF``), when no reading
+    the marks allow gives anything else (a written "8" read at 95 and 42, "22" at 95 and 77, the other
+    readings one digit short). Its confidence stays under a clear reading's (the document may go to
     review: at most ``AGREED_MAX_CONF``)."""
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
     if not sure or len({t for t, _ in sure}) != 1:
@@ -828,7 +946,10 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
         and len(same) >= 2
         and max(same) >= UNANIMOUS_CONF
     )
-    if not (unanimous or first_too):
+    # two sure readings, one of them clear, and no other reading the marks allow (a written "8" read "8" at
+    # 95 and 42, the others reading nothing)
+    two_clear = len(sure) >= 2 and max(c for _, c in sure) >= CLEAR_CONF and all(t == text for t, _ in votes)
+    if not (unanimous or first_too or two_clear):
         return None
     value = int(text)
     if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
@@ -879,6 +1000,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         return page
     try:
         grey = regions.grey_master(prepared)
+        blanks = [refined(prepared, b, grey) for b in blanks]
         blanks += [
             b
             for b in suspects
@@ -910,29 +1032,36 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     drop: set[int] = set()
     new: list[Word] = []
     for blank, cs, each in zip(blanks, crops, votes, strict=True):
-        if len(cs) == 2 and len(_digit_marks(cs[1])) != len(_digit_marks(cs[0])):
-            # the two cuts see different marks: a digit under the printed "/" that one cut loses ("639/" read
-            # "63") and the other cuts in two ("635"): no reading is sure (the number goes to review)
-            cs, each = [], []
+        if len(cs) == 2:
+            cs, each = _same_marks(cs, each)
         vs = []
+        per_cut = []
         for crop, v in zip(cs, each, strict=True):
-            if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke, read "4" by both models
-                v = supported(crop, [(ones_for_fours(crop, t), c) for t, c in v])
+            if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
+                v = supported(crop, [(ones_for_sevens(crop, ones_for_fours(crop, t)), c) for t, c in v])
             vs.extend(v)
+            per_cut.append({t for t, _ in v})
         if blank.unchecked:
             found = repaired_tax_code(vs, blank.first)
         else:
             found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
         if found is None and blank.kind != Kind.TAXCODE and cs:
             found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
-            if found is None and not any(c >= MIN_VOTE_CONF for _, c in vs):
-                found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+        if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
+            found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
+        elif (
+            found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs)
+        ):
+            found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
         agreed_on = found
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
         if found and blank.lost and not _adds_digits(blank.first, found[0]):
             found = None  # a sure first reading is only added to, never read otherwise
-        glued_digits = not blank.drop and blank.first.isdigit()
+        marks = len(_digit_marks(cs[0])) if cs else 0
+        # digits glued to the printed word are kept as read only when the blank holds no more marks than them
+        # ("2tháng" where "22" is written: the first "2" lost)
+        glued_digits = kept_as_glued(blank, marks)
         # a number read with fewer digits than the blank holds marks ("7" of a written "1321", a sure "4" of
         # "482") is surely wrong: unread, it is dropped (the number goes to review) rather than kept; a sure
         # one only when the readings agree on nothing at all (agreeing on it as read, it stays)
@@ -940,8 +1069,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             blank.kind == Kind.NUMBER
             and bool(cs)
             and (agreed_on is None if blank.lost else blank.first_conf < PRINTED_CONF)
-            and len(_digit_marks(cs[0])) > sum(ch.isdigit() for ch in blank.first)
-        )
+            and marks > sum(ch.isdigit() for ch in blank.first)
+        ) or (blank.kind == Kind.NUMBER and bool(cs) and _contradicted(cs[0], blank))
         if (
             found is None
             and not short
@@ -960,6 +1089,51 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+def long_in_every_cut(text: str, per_cut: list[set[str]]) -> bool:
+    """Whether each cut of a blank (``per_cut``: its readings, those its marks allow) has a reading as long
+    as ``text`` (a cut whose readings the marks all refused has no say): a value only the cut nearer the
+    printed "/" reads that long ("28117" of a blurred "2811/", the slash's top read as a "7"; the other cut
+    "2811" at most) has a digit made of the slash."""
+    return all(any(len(t) >= len(text) for t in read) for read in per_cut if read)
+
+
+def kept_as_glued(blank: Blank, marks: int) -> bool:
+    """Whether the digits the first reading glued to a printed date word ("26tháng", no word of their own)
+    are kept as read when the second reading gives nothing: only when the blank holds no more digit marks
+    (``marks``) than they have digits ("2tháng" where "22" is written lost a digit)."""
+    return not blank.drop and blank.first.isdigit() and marks <= len(blank.first)
+
+
+def _same_marks(
+    cs: list[np.ndarray], each: list[list[tuple[str, float]]]
+) -> tuple[list[np.ndarray], list[list[tuple[str, float]]]]:
+    """The cuts of a number glued to its printed "/" that are read (``_cuts``: two, at two distances from the
+    slash). Both when they see as many marks; when they do not, a digit under the slash that one cut loses
+    ("639/" read "63") and the other cuts in two ("635") makes no reading sure: none, unless no reading of
+    either cut has more digits than the cut with fewer marks has marks. Then the other cut's extra mark is
+    read as no digit at all (a piece of the slash or the notation): the cut with fewer marks alone."""
+    counts = [len(_digit_marks(c)) for c in cs]
+    if counts[0] == counts[1]:
+        return cs, each
+    fewer = min(range(len(cs)), key=lambda k: counts[k])
+    if any(len(t) > counts[fewer] for v in each for t, _ in v):
+        return [], []
+    return [cs[fewer]], [each[fewer]]
+
+
+def _contradicted(crop: np.ndarray, blank: Blank) -> bool:
+    """Whether the first reading of a doubtful number, digits only, is one the crop's marks do not allow
+    (``supported``: "56" where the first mark closes a loop, a written "96"): kept, it would be a number read
+    wrong; dropped, the document goes to review."""
+    digits = re.sub(r"\s", "", blank.first)
+    return (
+        blank.first_conf < PRINTED_CONF
+        and digits.isdigit()
+        and not blank.lost
+        and not supported(crop, [(digits, 100.0)])
+    )
 
 
 def _repairs(first: str, new: str) -> bool:
@@ -1181,6 +1355,21 @@ def ones_for_fours(crop: np.ndarray, text: str) -> str:
     )
 
 
+def ones_for_sevens(crop: np.ndarray, text: str) -> str:
+    """``text`` read from ``crop`` with each "7" that is a "1" with a flag and a foot (by shape) made "1": one
+    stroke (``one_stroke``) standing on a foot along the line (``_has_foot``). Both models read such a "1" as
+    "7" ("11" as "71"); a "7" ends in the air, and a "2", which stands on its base too, curls into two strokes
+    side by side at its top. Unchanged unless the crop holds exactly one mark per digit."""
+    if "7" not in text:
+        return text
+    marks = _digit_marks(crop)
+    if len(marks) != len(text):
+        return text
+    return "".join(
+        "1" if ch == "7" and one_stroke(m) and _has_foot(m) else ch for ch, m in zip(text, marks, strict=True)
+    )
+
+
 def _has_foot(mark: np.ndarray) -> bool:
     """Whether a mark's last rows run much wider than its stroke and half as wide as the mark or so (a "1"'s
     foot along the line, a "2"'s base)."""
@@ -1239,6 +1428,11 @@ def _has_loop(mark: np.ndarray) -> bool:
 _OPEN_DIGITS = frozenset("1357")
 
 
+def _shape_denies(ch: str, loops: int, foot: bool) -> bool:
+    """Whether a mark's shape rules out reading it as ``ch`` (``supported``)."""
+    return (ch in _OPEN_DIGITS and loops >= 1) or (ch != "8" and loops >= 2) or (ch in "47" and foot)
+
+
 def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The readings the crop's marks allow: none with fewer digits than the crop has digit marks (a digit
     left out: the slanted "0" of "07" read "7"), and where there is one mark per digit, none that reads a
@@ -1257,8 +1451,7 @@ def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[st
         if len(t) < len(marks):
             continue
         if len(t) == len(marks) and any(
-            (ch in _OPEN_DIGITS and n >= 1) or (ch != "8" and n >= 2) or (ch in "47" and foot)
-            for ch, n, foot in zip(t, loops, footed, strict=True)
+            _shape_denies(ch, n, foot) for ch, n, foot in zip(t, loops, footed, strict=True)
         ):
             continue
         out.append((t, c))
