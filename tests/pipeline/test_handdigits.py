@@ -1332,3 +1332,54 @@ def test_the_slash_of_a_printed_number_glued_to_its_notation_is_found_or_nothing
     blot = cv2.erode(grey, np.ones((1, 9), np.uint8))
     prepared = replace(prepared, master=blot, ocr=blot)
     assert handdigits.slash_foot(prepared, word, blot) is None
+
+
+def test_a_word_box_of_dots_in_the_band_is_given_up_on_not_walked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crafted glued word of 2x2 dots in the capitals' band (thousands of marks, no gap, no slash): the walk
+    stops after ``MAX_WALKED`` marks (it recomputed its left end at each step: 33 s on a 2100 px box)."""
+    grey = np.full((200, 2600), 255, np.uint8)
+    for x in range(100, 2500, 3):
+        grey[64:116:3, x : x + 2] = 0
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=2600, height=200
+    )
+    slashes: list[int] = []
+    real = handdigits._slash_shaped
+
+    def counted(mark: np.ndarray, cap: float) -> bool:
+        slashes.append(1)
+        return real(mark, cap)
+
+    monkeypatch.setattr(handdigits, "_slash_shaped", counted)
+    assert handdigits.slash_foot(prepared, Box(100.0, 60.0, 2500.0, 120.0), grey) is None
+    assert len(slashes) <= handdigits.MAX_WALKED
+
+
+def test_a_number_read_doubtfully_goes_to_review_whatever_its_line_lends_it() -> None:
+    """A written number two readings agreed on, one of them barely (confidence 51.5): "Số:" and the notation,
+    read surely, made the line's mean 0.8 and the number left without review."""
+    from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+
+    _, _, boxes = _header("267", "24", "4")
+    so = boxes["so"]
+    words = _first_reading(boxes, glued=False)
+    words.append(Word("38", 51.5, Box(so.x1 + 20, so.y0, so.x1 + 90, so.y1), line=2))
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    field = extract([_read(words)]).fields["code_number"]
+    assert field.value == "38"
+    assert field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_crop_of_more_bars_than_any_number_has_digits_is_not_measured_mark_by_mark(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thousands of thin bars and a reading with a digit for each: no loops counted (14 s of it), no error."""
+    crop = np.full((40, 3000), 255, np.uint8)
+    crop[8:32, 10:2990:4] = 0
+    counted: list[int] = []
+    real = handdigits._loops
+    monkeypatch.setattr(handdigits, "_loops", lambda m: counted.append(1) or real(m))
+    n = len(handdigits._digit_marks(crop))
+    assert n > handdigits.MAX_MEASURED_MARKS
+    assert handdigits.supported(crop, [("1" * n, 90.0)]) == [("1" * n, 90.0)]
+    assert counted == []

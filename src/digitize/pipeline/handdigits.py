@@ -666,6 +666,9 @@ SLASH_MIN_H, SLASH_MAX_W = 0.85, 0.8
 # where the slash is glued to the pen's last digit: it starts this share of the capitals' height left of the
 # notation's first letter (its width and the gap after it)
 SLASH_BEFORE = 0.45
+# marks walked in the band at most (a notation's letters and their broken pieces: "QĐ-SKHCN-TTr" is 12): a
+# crafted box of dots in the band is given up on, not walked (its walk was quadratic: 33 s on a 2100 px box)
+MAX_WALKED = 30
 
 
 def _cap_band(ink: np.ndarray, rows: tuple[int, int]) -> tuple[float, float] | None:
@@ -715,23 +718,27 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray) -> float | None:
         (i for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= 4),
         key=lambda i: -int(stats[i, 0] + stats[i, 2]),
     )
-    walked: list[int] = []
+    walked = 0
+    left = 0  # the leftmost x of the marks walked so far
     for i in order:
         x, y, w, h = (int(v) for v in stats[i, :4])
         if y > foot or y + h < top:
             continue  # the line above or below, wholly out of the band
-        if walked and x + w <= min(int(stats[k, 0]) for k in walked) - cap:
+        if walked and x + w <= left - cap:
             break  # a gap wider than a capital: the pen's digits stand apart
         if y < top - BAND_SLACK_UP * cap or y + h - 1 > foot + BAND_SLACK_DOWN * cap:
             break  # out of the printed band: the pen's
-        walked.append(i)
+        if walked >= MAX_WALKED:
+            return None  # more marks in the band than a notation has letters: dots, not print
+        left = x if not walked else min(left, x)
+        walked += 1
         if _slash_shaped(labels[y : y + h, x : x + w] == i, cap):
             return word.x0 + x  # the slash, apart from the pen's digits
     else:
         return None  # every mark in the printed band: printed digits or none, nothing told apart
     if not walked:
         return None
-    return word.x0 + min(int(stats[k, 0]) for k in walked) - SLASH_BEFORE * cap
+    return word.x0 + left - SLASH_BEFORE * cap
 
 
 def _slash_shaped(mark: np.ndarray, cap: float) -> bool:
@@ -1433,6 +1440,9 @@ def _shape_denies(ch: str, loops: int, foot: bool) -> bool:
     return (ch in _OPEN_DIGITS and loops >= 1) or (ch != "8" and loops >= 2) or (ch in "47" and foot)
 
 
+MAX_MEASURED_MARKS = 12  # digit marks whose shapes are measured at most (a tax code has 10, a CCCD 12)
+
+
 def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The readings the crop's marks allow: none with fewer digits than the crop has digit marks (a digit
     left out: the slanted "0" of "07" read "7"), and where there is one mark per digit, none that reads a
@@ -1442,16 +1452,19 @@ def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[st
     marks = _digit_marks(crop)
     if all(len(t) < len(marks) for t, _ in votes):
         return []  # no reading has a digit for each mark
-    # marks are measured only when a reading has one digit a mark (a region of thousands of bars is not)
-    one_each = any(len(t) == len(marks) for t, _ in votes)
+    # marks are measured only when a reading has one digit a mark, and no more marks than a number or a date
+    # has digits (a region of thousands of bars read as as many digits is no number: 14 s of loop counting)
+    one_each = len(marks) <= MAX_MEASURED_MARKS and any(len(t) == len(marks) for t, _ in votes)
     loops = [_loops(m) for m in marks] if one_each else []
     footed = [_has_foot(m) for m in marks] if one_each else []
     out = []
     for t, c in votes:
         if len(t) < len(marks):
             continue
-        if len(t) == len(marks) and any(
-            _shape_denies(ch, n, foot) for ch, n, foot in zip(t, loops, footed, strict=True)
+        if (
+            one_each
+            and len(t) == len(marks)
+            and any(_shape_denies(ch, n, foot) for ch, n, foot in zip(t, loops, footed, strict=True))
         ):
             continue
         out.append((t, c))

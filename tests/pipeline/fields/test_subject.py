@@ -682,3 +682,14 @@ def test_a_garbled_word_standing_for_more_words_is_read_from_the_body() -> None:
     )
     want = "Về việc gia hạn Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ xăng dầu cho Công ty TNHH An Phát"
     assert values(_decision(subject, article))["subject"] == want
+
+
+def test_only_a_word_read_with_truong_s_grave_accent_is_kept_from_the_titles() -> None:
+    from digitize.pipeline.fields.subject import _word_truong
+
+    assert _word_truong("THỊ TRƯỜNG LAO ĐỘNG NĂM 2025")
+    assert _word_truong("MÔI TRƯỜNG, TÀI NGUYÊN")
+    # a title's "TRƯỞNG" (hook), or one that lost its marks, is still a title's
+    assert not _word_truong("THI TRƯỞNG CỤC")
+    assert not _word_truong("THO TRUONG CO QUAN")
+    assert not _word_truong("CỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC")

@@ -275,9 +275,13 @@ def read_number(layout: Layout) -> NumberRead:
         if m and (m_so or re.match(r"^\s*\S{0,4}\s*[:;.]?\s*[0-9oOlI]{1,6}['’`]?\s*/", t)):
             number = m.group(1).translate(DIGITISH)
             if number.isdigit():
-                res.set("code_number", number, ln.conf)  # as written: "01" stays "01"
+                # no surer than the word(s) its digits were read in: a number the handwriting pass read
+                # doubtfully (confidence <= 60) goes to review, whatever "Số:" and the notation lend the line
+                digit_confs = [w.conf / 100.0 for w in ln.words if any(ch.isdigit() for ch in w.text)]
+                conf = min([ln.conf, *digit_confs])
+                res.set("code_number", number, conf)  # as written: "01" stays "01"
                 raw_notation = m.group(3)
-                num_conf = ln.conf
+                num_conf = conf
                 num_i = i if i < len(left) else None
                 break
 

@@ -28,15 +28,25 @@ AUTHORITY_START = (
 )  # fmt: skip
 
 
-# words that with "trường" make a word, not an authority's title (thị trường, môi trường, hiện trường, nhà
-# trường ...): "VỀ PHÁT TRIỂN / THỊ TRƯỜNG LAO ĐỘNG …" was cut at its second line as "THỦ TRƯỞNG" misread
-_NOT_TITLES = "thi|moi|hien|nha|chien|quang|thuong|cong|lap|dau|phi|nong|lam|ngu|ty|tho"
-_NOT_TITLE_WORDS = frozenset(_NOT_TITLES.split("|"))
+# words that with "trường" (grave: the word, not "trưởng", the title) make a word of a subject: thị trường,
+# môi trường, hiện trường, nhà trường ... ("VỀ PHÁT TRIỂN / THỊ TRƯỜNG LAO ĐỘNG …" was cut at its second line
+# as "THỦ TRƯỞNG" misread); a "THỦ TRƯỞNG" that lost its marks ("THO TRUONG") is still a title
+_NOT_TITLE_WORDS = frozenset(
+    {"thi", "moi", "hien", "nha", "chien", "quang", "thuong", "cong", "lap", "dau", "phi", "nong", "lam"}
+    | {"ngu", "ty", "tho"}
+)
+
+
+def _word_truong(text: str) -> bool:
+    """The line opens with one of ``_NOT_TITLE_WORDS`` then "trường" read with its grave accent."""
+    m = re.match(r"^[\W\d_]*([^\W\d_]{1,6})\s+(\S+)", text.lower())
+    return m is not None and fold(m.group(1)) in _NOT_TITLE_WORDS and m.group(2).strip(".,:;") == "trường"
+
 
 # the authority line that opens the body by its title's second word, whatever OCR made of the first and of a
-# speck before it ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "VIỆN TRƯỞNG …", "BỘ TRƯỞNG …")
-# ... never a word of the subject that ends in "trường" (``_NOT_TITLES``)
-_HEAD_TITLE = re.compile(r"^[\W\d_]*(?!(?:" + _NOT_TITLES + r")\s)[^\W\d_]{1,6}\s+truong\b")
+# speck before it ("__ QỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "VIỆN TRƯỞNG …", "BỘ TRƯỞNG …"); not "THỊ TRƯỜNG …"
+# (``_word_truong``)
+_HEAD_TITLE = re.compile(r"^[\W\d_]*[^\W\d_]{1,6}\s+truong\b")
 
 
 # the authority line with a stamp's mark glued before its title as one letter (": NGIÁM ĐỐC SỞ …": the ĐẾN
@@ -70,7 +80,7 @@ def _misread_authority(ln: Line) -> bool:
         if len(before) > 1 and is_syllable(before):
             return False  # a true word before: the line says something else
         rest = [fold(w) for w in read[skip:]]
-        if len(rest) > 1 and rest[1] == "truong" and rest[0] in _NOT_TITLE_WORDS:
+        if _word_truong(" ".join(read[skip:])):
             return False  # "THỊ TRƯỜNG LAO ĐỘNG": a word, not "thủ trưởng" misread
         for title in _TITLES:
             n = len(title.split())
@@ -556,7 +566,8 @@ def subject_lines(layout: Layout) -> list[Line]:
         # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
         # row says so
         whole = raw.folded.strip()
-        if (whole.startswith(AUTHORITY_START) or _HEAD_TITLE.match(whole) or _glued_authority(raw)) and not (
+        head_title = _HEAD_TITLE.match(whole) is not None and not _word_truong(raw.text)
+        if (whole.startswith(AUTHORITY_START) or head_title or _glued_authority(raw)) and not (
             subj and continues(raw)
         ):
             break
