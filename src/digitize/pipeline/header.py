@@ -24,7 +24,7 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
 from digitize.pipeline.confidence import DOUBTFUL
-from digitize.pipeline.fields.layout import is_motto, is_motto2
+from digitize.pipeline.fields.layout import Layout, is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import is_number_line
 from digitize.pipeline.fields.organ import capitals
@@ -88,19 +88,28 @@ def second_pass(
     return _ink_rows(prepared, page, lang=lang, timeout=timeout)
 
 
+def _above_number(page: RecognizedPage) -> tuple[list[Line], Line, Layout] | None:
+    """The header's left-column lines above the "Số:" line, that line, and the page's layout; None when the
+    page has no header or nothing above its number line."""
+    header = regions.header_of(page)
+    if header is None:
+        return None
+    layout, number = header
+    if number.line_i is None or number.line_i == 0:
+        return None
+    return list(layout.left[: number.line_i]), layout.left[number.line_i], layout
+
+
 def _lost_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
     """An organ's last line the page layout lost ("CỤC DU LỊCH QUỐC GIA VIỆT" / "NAM", "SỞ LAO ĐỘNG -
     THƯƠNG BINH VÀ" / "XÃ HỘI" not read at all): between the organ's lines and the "Số:" line there is room
     for a line (more than ``GAP_LINES`` line heights: the organ's rule alone leaves less) and ink in it. That
     band is read again; its words are taken as a new line when they are sure and in capitals."""
-    header = regions.header_of(page)
-    if header is None:
+    found = _above_number(page)
+    if found is None:
         return page
-    layout, number = header
-    if number.line_i is None or number.line_i == 0:
-        return page
-    organ = [ln for ln in layout.left[: number.line_i] if any(ch.isalpha() for ch in ln.text)]
-    below = layout.left[number.line_i]
+    column, below, _ = found
+    organ = [ln for ln in column if any(ch.isalpha() for ch in ln.text)]
     if not organ:
         return page
     last = organ[-1]
@@ -316,14 +325,10 @@ def _ink_rows(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     KLION QUỐC GIA VIỆC"), each of those rows is cut alone (its rules made paper) and read as one line; the
     readings replace the lines on those rows when every one is sure, in capitals and surer than what it
     replaces. Rows whose lines were read with confidence cost no Tesseract run."""
-    header = regions.header_of(page)
-    if header is None:
+    found = _above_number(page)
+    if found is None:
         return page
-    layout, number = header
-    if number.line_i is None or number.line_i == 0:
-        return page
-    column = list(layout.left[: number.line_i])
-    below = layout.left[number.line_i]
+    column, below, layout = found
     lettered = [ln for ln in column if any(ch.isalpha() for ch in ln.text)]
     if not lettered or is_motto(lettered[0]):
         return page
