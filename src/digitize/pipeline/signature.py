@@ -15,7 +15,6 @@ A pure function of the prepared page and its first reading; pages without a sign
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
