@@ -1,4 +1,4 @@
-"""The header's date line read again on a blurred photo, its date taken by the readings' vote, in doubt."""
+"""A blurred photo's "Số:" and date lines read again, their values taken by the readings' vote, in doubt."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
-from digitize.pipeline import dateline, preprocess, recognize
+from digitize.pipeline import blurred, preprocess, recognize
 from digitize.pipeline.fields import extract
 from digitize.pipeline.model import RecognizedPage
 from samples import generate
@@ -26,7 +26,7 @@ def _photo(seed: int, blur: float) -> tuple[np.ndarray, dict[str, str | None]]:
 
 def _date_words_garbled(page: RecognizedPage) -> RecognizedPage:
     """The first reading with the date line's "ngày"/"năm" read as a blur leaves them ("nIgáy", "nIãm")."""
-    ln = dateline.date_line(page)
+    ln = blurred.date_line(page)
     assert ln is not None
     garbled = {"ngày": "nIgáy", "năm": "nIãm"}
     ids = {id(w) for w in ln.words}
@@ -40,7 +40,7 @@ def test_a_blurred_photo_s_date_line_is_read_again_and_its_date_taken_in_doubt()
     assert prepared.blurred
     first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
     assert extract([first]).values()["issued_date"] is None
-    page = dateline.second_pass(prepared, first, lang="vie")
+    page = blurred.second_pass(prepared, first, lang="vie")
     found = extract([page]).fields["issued_date"]
     assert found.value == truth["issued_date"]
     assert found.confidence < 0.6  # blurred digits are misread alike: a person confirms it
@@ -51,9 +51,32 @@ def test_a_sharp_page_is_not_read_again() -> None:
     prepared = preprocess.prepare(rgb, dpi=150)
     assert not prepared.blurred
     first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
-    assert dateline.second_pass(prepared, first, lang="vie") is first
+    assert blurred.second_pass(prepared, first, lang="vie") is first
 
 
 def test_a_page_without_a_header_has_no_date_line() -> None:
     page = RecognizedPage(index=0, source="ocr", width=1000.0, height=1400.0, text="", words=())
-    assert dateline.date_line(page) is None
+    assert blurred.date_line(page) is None
+
+
+def test_a_blurred_photo_s_number_line_is_read_again_and_its_number_taken_in_doubt() -> None:
+    rgb, truth = _photo(3, 1.8)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    first = recognize.recognize(prepared, lang="vie")
+    found = blurred.number_line(first)
+    assert found is not None and found[1]  # read: nothing to read again
+    kept = blurred.second_pass(prepared, first, lang="vie")
+    assert {id(w) for w in found[0].words} <= {id(w) for w in kept.words}  # its words kept as read
+    # the number and notation read as a blur leaves them: "Số: STIGCMQLD"
+    ln = found[0]
+    ids = {id(w) for w in ln.words}
+    words = [
+        replace(w, text="STIGCMQLD", conf=40.0) if id(w) in ids and "/" in w.text else w for w in first.words
+    ]
+    garbled = replace(first, words=tuple(words))
+    assert extract([garbled]).values()["code_number"] is None
+    page = blurred.second_pass(prepared, garbled, lang="vie")
+    number = extract([page]).fields["code_number"]
+    assert number.value == truth["code_number"]
+    assert number.confidence < 0.6
+    assert extract([page]).values()["code_notation"] == truth["code_notation"]
