@@ -80,3 +80,43 @@ def test_a_blurred_photo_s_number_line_is_read_again_and_its_number_taken_in_dou
     assert number.value == truth["code_number"]
     assert number.confidence < 0.6
     assert extract([page]).values()["code_notation"] == truth["code_notation"]
+
+
+def _tok(text: str, conf: float = 90.0) -> object:
+    from digitize.tools.tesseract import Token
+
+    return Token(text=text, conf=conf, left=0, top=0, width=10, height=10, block=1, par=1, line=1, word=1)
+
+
+def test_a_value_is_agreed_only_by_enough_readings_from_both_cuts() -> None:
+    row0, row1 = (0, []), (1, [])
+    assert blurred._agreed([("a", row0), ("a", row1), ("a", row0)]) == "a"
+    assert blurred._agreed([("a", row0), ("a", row1)]) is None  # two readings are too few
+    assert blurred._agreed([("a", row0), ("a", row0), ("a", row0)]) is None  # one cut's readings alone
+    assert (
+        blurred._agreed([("a", row0), ("a", row1), ("a", row0), ("b", row1), ("b", row0), ("b", row1)])
+        is None
+    )
+
+
+def test_a_reading_of_a_date_after_today_is_no_date_and_a_year_with_a_digit_more_neither() -> None:
+    import datetime as dt
+
+    toks = [_tok(t) for t in ["Hà", "Nội,", "ngày", "10", "tháng", "12", "năm", "2027"]]
+    assert blurred._date_of(toks, dt.date(2026, 12, 2)) is None  # "2023" read "2027"
+    assert blurred._date_of(toks, dt.date(2028, 1, 1)) == ("2027-12-10", 2)  # from "ngày" on
+    toks = [_tok(t) for t in ["ngày", "28", "tháng", "5", "năm", "20120"]]
+    assert blurred._date_of(toks, dt.date(2026, 12, 2)) is None
+
+
+def test_the_place_before_a_date_read_again_is_kept_as_first_read() -> None:
+    rgb, truth = _photo(3, 1.8)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
+    before = blurred.date_line(first)
+    assert before is not None
+    page = blurred.second_pass(prepared, first, lang="vie")
+    after = blurred.date_line(page)
+    assert after is not None
+    place = [w.text for w in before.words if w.text.rstrip(",") in truth["place"].split()]
+    assert place and [w.text for w in after.words][: len(place)] == place

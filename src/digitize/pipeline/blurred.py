@@ -7,13 +7,16 @@ is then lost, or worse, taken wrong at a confidence that looks sure (87). On suc
 (``Prepared.blurred``) the first page's "Số:" line (when its number was not read) and its date line (found
 in the header's right column under the motto) are each cut out in ``len(CUTS)`` ways (tighter and wider),
 each taken from the OCR image (as it is and enlarged) and from the scan at its own resolution (plain and
-sharpened by its measured blur), and the crops are stacked into one image read once (``--psm 6``). Each row
-that gives a value is a vote: a value is taken when at least ``MIN_VOTES`` rows give it and more than half
-of the rows that give one do (for the "Số:" line, the number first, then its notation among the rows that
-agree on it); the line's words are then replaced by the words of the surest such row, in doubt
-(``DOUBT_CONF``: blurred digits are misread alike in every reading, "13" as "12" at 97, so the value goes
-to review). Readings that contradict the first reading's date and agree on nothing put that date in doubt
-too. Otherwise the page stays as it was: no value is made up from one blurred reading.
+sharpened by its measured blur), and the crops are stacked into one image read once (``--psm 6``); only the
+words each crop holds on the line's own rows count (a wide cut takes in its neighbours). Each row that gives
+a value is a vote: a value is agreed when at least ``MIN_VOTES`` rows, from both cuts, give it and more
+than half of the rows that give one do (for the "Số:" line, the number first, then its notation among the
+rows that agree on it). A "Số:" line without a number, or a date line without a date, then has its words
+(the date line's from where its date begins: the place before it is kept as first read) replaced by the
+surest agreeing row's, in doubt (``DOUBT_CONF``: blurred digits are misread alike in every reading, "13" as
+"12" at 97, so the value goes to review). A date the first reading gave is never replaced: when the
+readings agree on another one it is put in doubt. A date after today is no reading ("2023" read "2027").
+Otherwise the page stays as it was.
 
 A pure function of the prepared page and its first reading; sharp pages, pages without a Decree 30 header
 and pages whose lines are not found are untouched: no second Tesseract run.
@@ -21,11 +24,12 @@ and pages whose lines are not found are untouched: no second Tesseract run.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -45,7 +49,8 @@ from digitize.tools import tesseract
 # each cut: (left/right padding, top/bottom padding) in line heights
 CUTS = ((0.6, 0.25), (1.2, 0.5))
 SCALES = (1.0, 1.5)  # the OCR image's crop read as it is and enlarged
-MIN_VOTES = 2
+MIN_VOTES = 3  # readings (of 8) that must agree, from both cuts
+TALL_LINE = 4.0  # a line's box taller than this many letters is no line (a box stretched over a picture)
 # a first reading's date words that the readings contradict, and the readings' agreed date words, at most this
 # sure (under review.REVIEW_THRESHOLD: the document goes to review)
 DOUBT_CONF = 50.0
@@ -74,27 +79,61 @@ def date_line(page: RecognizedPage) -> Line | None:
     return None
 
 
-def _crops(prepared: Prepared, ln: Line) -> list[np.ndarray]:
-    """The line cut ``len(CUTS)`` ways, each from the OCR image at ``SCALES`` and from the scan at its own
-    resolution, plain and sharpened by its measured blur."""
+@dataclass(frozen=True)
+class _Crop:
+    image: np.ndarray
+    cut: int  # which of CUTS
+    band: tuple[
+        float, float
+    ]  # the line's own rows in the crop (px): words read outside it are its neighbours'
+
+
+def _boxes(prepared: Prepared, ln: Line) -> list[tuple[float, float, float, float]]:
+    """The line's box padded each of the ``CUTS`` ways, within the page (page units)."""
     s = prepared.scale
     ocr_h, ocr_w = prepared.ocr.shape[:2]
     h = ln.y1 - ln.y0
+    return [
+        (
+            max(0.0, ln.x0 - pad_x * h),
+            max(0.0, ln.y0 - pad_y * h),
+            min(ocr_w / s, ln.x1 + pad_x * h),
+            min(ocr_h / s, ln.y1 + pad_y * h),
+        )
+        for pad_x, pad_y in CUTS
+    ]
+
+
+def _sheet_size(prepared: Prepared, boxes: Sequence[tuple[float, float, float, float]]) -> int:
+    """The pixels of the sheet ``_crops`` and ``_sheet`` make of ``boxes``, worked out before any cut."""
+    sizes = []
+    for x0, y0, x1, y1 in boxes:
+        w, h = x1 - x0, y1 - y0
+        sizes += [(w * prepared.scale * up, h * prepared.scale * up) for up in SCALES] + [(w, h), (w, h)]
+    width = max(w for w, _ in sizes) + 2 * ROW_GAP
+    return round(width * (sum(h + ROW_GAP for _, h in sizes) + ROW_GAP))
+
+
+def _crops(prepared: Prepared, ln: Line, boxes: Sequence[tuple[float, float, float, float]]) -> list[_Crop]:
+    """The line cut in each of ``boxes``, each from the OCR image at ``SCALES`` and from the scan at its own
+    resolution, plain and sharpened by its measured blur."""
+    s = prepared.scale
     grey = regions.grey_master(prepared)
-    out: list[np.ndarray] = []
-    for pad_x, pad_y in CUTS:
-        x0, y0 = max(0.0, ln.x0 - pad_x * h), max(0.0, ln.y0 - pad_y * h)
-        x1, y1 = min(ocr_w / s, ln.x1 + pad_x * h), min(ocr_h / s, ln.y1 + pad_y * h)
+    out: list[_Crop] = []
+    for k, (x0, y0, x1, y1) in enumerate(boxes):
         crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
         if crop.shape[0] < 8 or crop.shape[1] < 8:
             continue
         for up in SCALES:
-            out.append(
-                crop if up == 1.0 else cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
-            )
+            image = crop if up == 1.0 else cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+            f = image.shape[0] / (y1 - y0)
+            out.append(_Crop(image, k, ((ln.y0 - y0) * f, (ln.y1 - y0) * f)))
         native = regions.cut(prepared, x0, y0, x1, y1, source=grey)
-        out.append(native)
-        out.append(preprocess.unsharp(native, max(preprocess.UNSHARP_SIGMA, preprocess.edge_blur(native))))
+        f = native.shape[0] / (y1 - y0)
+        band = ((ln.y0 - y0) * f, (ln.y1 - y0) * f)
+        out.append(_Crop(native, k, band))
+        sharp = preprocess.unsharp(native, max(preprocess.UNSHARP_SIGMA, preprocess.edge_blur(native)))
+        out.append(_Crop(sharp, k, band))
     return out
 
 
@@ -124,15 +163,23 @@ def second_pass(
     return _vote_date(prepared, page, lang=lang, timeout=timeout)
 
 
-def _rows(prepared: Prepared, ln: Line, *, lang: str, timeout: float) -> list[list[tesseract.Token]]:
-    """The line read in each of its crops (``_crops``), all in one Tesseract run: each crop's words, left to
-    right; [] when the line cannot be cut or the reading fails."""
-    if ln.y1 - ln.y0 <= 0:
+Row = tuple[int, list[tesseract.Token]]  # (the cut it was read in, its words left to right)
+
+
+def _rows(prepared: Prepared, page: RecognizedPage, ln: Line, *, lang: str, timeout: float) -> list[Row]:
+    """The line read in each of its crops (``_crops``), all in one Tesseract run: each crop's words on the
+    line's own rows; [] when the line is no line (taller than ``TALL_LINE`` letters, or without width), its
+    sheet would be too big, or the reading fails."""
+    letter = regions.letter_height(page.words)
+    if not letter > 0 or not 0 < ln.y1 - ln.y0 <= TALL_LINE * letter or ln.x1 - ln.x0 < letter:
         return []
-    crops = _crops(prepared, ln)
-    if len(crops) < MIN_VOTES or sum(c.size + ROW_GAP * c.shape[1] for c in crops) > MAX_SHEET_PIXELS:
+    boxes = _boxes(prepared, ln)
+    if _sheet_size(prepared, boxes) > MAX_SHEET_PIXELS:
         return []
-    sheet, spans = _sheet(crops)
+    crops = _crops(prepared, ln, boxes)
+    if len(crops) < MIN_VOTES:
+        return []
+    sheet, spans = _sheet([c.image for c in crops])
     try:
         tokens = tesseract.image_to_data(sheet, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
@@ -141,9 +188,12 @@ def _rows(prepared: Prepared, ln: Line, *, lang: str, timeout: float) -> list[li
     for t in tokens:
         cy = t.top + t.height / 2
         r = next((i for i, (a, b) in enumerate(spans) if a <= cy < b), None)
-        if r is not None and t.conf >= 0 and t.text.strip():
+        if r is None or t.conf < 0 or not t.text.strip():
+            continue
+        top, bottom = crops[r].band
+        if top <= cy - spans[r][0] <= bottom:
             rows.setdefault(r, []).append(t)
-    return [sorted(rows[r], key=lambda t: t.left) for r in sorted(rows)]
+    return [(crops[r].cut, sorted(rows[r], key=lambda t: t.left)) for r in sorted(rows)]
 
 
 def _text(toks: Sequence[tesseract.Token]) -> str:
@@ -154,12 +204,14 @@ def _surest(rows: Sequence[list[tesseract.Token]]) -> list[tesseract.Token]:
     return max(rows, key=lambda t: statistics.fmean(x.conf for x in t))
 
 
-def _agreed(votes: Sequence[tuple[str, list[tesseract.Token]]]) -> str | None:
-    """The value at least ``MIN_VOTES`` readings and more than half of those that give one agree on."""
+def _agreed(votes: Sequence[tuple[str, Row]]) -> str | None:
+    """The value at least ``MIN_VOTES`` readings, from more than one cut, and more than half of those that
+    give one agree on."""
     if not votes:
         return None
     best, n = Counter(v for v, _ in votes).most_common(1)[0]
-    return best if n >= MIN_VOTES and 2 * n > len(votes) else None
+    cuts = {cut for v, (cut, _) in votes if v == best}
+    return best if n >= MIN_VOTES and len(cuts) > 1 and 2 * n > len(votes) else None
 
 
 def _in_doubt(toks: Sequence[tesseract.Token]) -> tuple[list[str], list[float]]:
@@ -203,67 +255,110 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
         return page  # no such line, or its number read (printed, or by the handwritten-digit pass)
     ln = found[0]
     votes = [
-        (v, toks)
-        for toks in _rows(prepared, ln, lang=lang, timeout=timeout)
-        if (v := _number_of(_text(toks)))
+        (v, row)
+        for row in _rows(prepared, page, ln, lang=lang, timeout=timeout)
+        if (v := _number_of(_text(row[1])))
     ]
     # the number first (the notation's blurred capitals vary more than the digits), then its notation
-    number = _agreed([(v.split("/", 1)[0], toks) for v, toks in votes])
+    number = _agreed([(v.split("/", 1)[0], row) for v, row in votes])
     if number is None:
         return page
-    same = [(v, toks) for v, toks in votes if v.split("/", 1)[0] == number]
+    same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
     full = _agreed(same)
-    toks = _surest([t for v, t in same if full is None or v == full])
-    return _replace_line(page, ln, *_in_doubt(toks))
+    toks = _surest([row[1] for v, row in same if full is None or v == full])
+    return _replace_words(page, ln, list(ln.words), *_in_doubt(toks))
+
+
+def _date_of(toks: Sequence[tesseract.Token], today: dt.date) -> tuple[str, int] | None:
+    """(the date as ISO text, the index of the token it starts in) a reading of the date line gives; None
+    without one, or with one after ``today`` (no document is dated in the future: "2023" read "2027")."""
+    starts, at = [], 0
+    for t in toks:
+        starts.append(at)
+        at += len(fold1(nfc(t.text))) + 1
+    found = find_dates(fold1(_text(toks)))
+    if not found or found[0][2] > today:
+        return None
+    begin = found[0][0]
+    k = max(i for i, a in enumerate(starts) if a <= begin)
+    return found[0][2].isoformat(), k
+
+
+# a word where a date line's date begins: "ngày" as a blur leaves it, or a number
+_DATE_START = re.compile(r"^\W*(?:ng\w{0,3}y|\w?g\w?y|\d)")
 
 
 def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
-    """The date line replaced by the readings' agreed one, in doubt; its first reading's date put in doubt
-    when the readings contradict it and agree on nothing."""
+    """A date line whose reading gave no date: its date words replaced by the readings' agreed ones, in doubt
+    (the place before them kept as first read). A date line whose reading gave a date: that date put in doubt
+    when the readings agree on another one; never replaced."""
     ln = date_line(page)
     if ln is None:
         return page
+    today = dt.date.today()
     dated = [
-        (found[0][2].isoformat(), toks)
-        for toks in _rows(prepared, ln, lang=lang, timeout=timeout)
-        if (found := find_dates(fold1(_text(toks))))
+        (d[0], (cut, toks[d[1] :]))
+        for cut, toks in _rows(prepared, page, ln, lang=lang, timeout=timeout)
+        if (d := _date_of(toks, today))
     ]
-    if not dated:
+    best = _agreed(dated)
+    if best is None:
         return page
     first_found = find_dates(ln.folded)
-    first = first_found[0][2].isoformat() if first_found else None
-    best = _agreed(dated)
-    if best is not None:
-        if best == first:
+    if first_found:
+        if first_found[0][2].isoformat() == best:
             return page  # the first reading had it
-        return _replace_line(page, ln, *_in_doubt(_surest([t for d, t in dated if d == best])))
-    if first is not None and sum(d != first for d, _ in dated) >= MIN_VOTES:
-        # the readings contradict the first one and agree on nothing: its date is kept, in doubt (review)
-        return _replace_line(
+        # the readings agree on another date: the first one is kept, in doubt (review)
+        return _replace_words(
             page,
             ln,
+            list(ln.words),
             [w.text for w in ln.words],
             [min(w.conf, DOUBT_CONF) for w in ln.words],
             keep_boxes=True,
         )
-    return page
+    # the first reading's words from where its date begins ("ngày", or its first number) are replaced
+    words = list(ln.words)
+    k = next((i for i, w in enumerate(words) if _DATE_START.match(fold1(w.text))), None)
+    if k is None:
+        return page
+    toks = _surest([row[1] for d, row in dated if d == best])
+    # the place kept as read, in doubt with the date (a line's confidence is its words' mean)
+    kept = _replace_words(
+        page,
+        ln,
+        words[:k],
+        [w.text for w in words[:k]],
+        [min(w.conf, DOUBT_CONF) for w in words[:k]],
+        keep_boxes=True,
+    )
+    return _replace_words(kept, ln, words[k:], *_in_doubt(toks))
 
 
-def _replace_line(
-    page: RecognizedPage, ln: Line, texts: list[str], confs: list[float], *, keep_boxes: bool = False
+def _replace_words(
+    page: RecognizedPage,
+    ln: Line,
+    old: list[Word],
+    texts: list[str],
+    confs: list[float],
+    *,
+    keep_boxes: bool = False,
 ) -> RecognizedPage:
-    """The page with ``ln``'s words replaced by ``texts`` spread over the line's box (``keep_boxes``: the
-    line's own words, in their boxes, at new confidences)."""
-    ids = {id(w) for w in ln.words}
+    """The page with ``old`` (words of ``ln``) replaced by ``texts`` spread over their span of the line
+    (``keep_boxes``: ``old`` themselves, in their boxes, at new confidences)."""
+    if not old or not texts:
+        return page
+    ids = {id(w) for w in old}
+    x0, x1 = min(w.box.x0 for w in old), max(w.box.x1 for w in old)
+    step = max(1.0, (x1 - x0) / len(texts))
     first = ln.words[0]
-    step = (ln.x1 - ln.x0) / len(texts)
     new = [
-        replace(ln.words[i], conf=c)
+        replace(old[i], conf=c)
         if keep_boxes
         else Word(
             text=t,
             conf=c,
-            box=Box(ln.x0 + i * step, ln.y0, ln.x0 + (i + 1) * step - 1, ln.y1),
+            box=Box(x0 + i * step, ln.y0, x0 + (i + 1) * step, ln.y1),
             block=first.block,
             line=first.line,
         )

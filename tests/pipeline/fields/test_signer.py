@@ -355,3 +355,11 @@ def test_a_family_name_whose_last_letters_a_blur_garbled_is_known_by_its_marked_
     assert surname_by_head("Tranx") is None  # no mark: Trần, Trang ... alike
     assert surname_by_head("Ngưx") is None  # three letters are too few
     assert surname_by_head("trươyf") is None  # a lower-case word is no name's head
+
+
+def test_a_head_that_is_another_word_is_no_family_name_and_a_long_blank_run_is_no_list() -> None:
+    from digitize.pipeline.fields.signer import GARBLED_NOI_NHAN, surname_by_head
+
+    assert surname_by_head("Hoànl") is None  # "Hoàn" is a word and a given name, not "Hoàng" cut short
+    assert surname_by_head("Đặngg") == "Đặng"  # the whole family name, a speck after it
+    assert GARBLED_NOI_NHAN.match(" " * 100_000 + "x") is None  # no backtracking over the run

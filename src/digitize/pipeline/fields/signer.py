@@ -125,7 +125,9 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 # ... its first word lost to a blur ("—NN nhận:"): then the list's first line must follow it
-GARBLED_NOI_NHAN = re.compile(r"^\W*\w{0,3}\W{0,2}\s*nh[a-z]n\s*:")
+GARBLED_NOI_NHAN = re.compile(
+    r"^[^\w\s]*+\s*+\w{0,3}[^\w\s]{0,2}\s*+nh[a-z]n\s*+:"
+)  # possessive: no backtracking
 _FIRST_RECIPIENT = re.compile(r"^\W*nhu\s*tren\b")
 
 
@@ -279,11 +281,13 @@ def surname_by_head(token: str) -> str | None:
         head = letters[:n]
         if fold(head) == head.replace("đ", "d"):
             return None  # no mark in it: too many names begin so
-        hits = {v for v in F_SURNAMES.values() if v.lower().startswith(head)}
-        if len(hits) == 1:
-            return hits.pop()
-        if hits:
-            return None
+        hits = {v for v in SURNAMES if v.lower().startswith(head)}
+        if not hits:
+            continue
+        hit = hits.pop()
+        if hits or (is_syllable(head) and head != hit.lower()):
+            return None  # a head that is another word itself ("Hoàn" of "Hoànl": a given name, a common word)
+        return hit
     return None
 
 
