@@ -284,8 +284,22 @@ def _date_of(toks: Sequence[tesseract.Token], today: dt.date) -> tuple[str, int]
     return found[0][2].isoformat(), k
 
 
-# a word where a date line's date begins: "ngày" as a blur leaves it, or a number
-_DATE_START = re.compile(r"^\W*(?:ng\w{0,3}y|\w?g\w?y|\d)")
+# a word where a date line's date begins: "ngày" as a blur leaves it ("nIgáy", "ngây", "“gây") ...
+_NGAY = re.compile(r"^\W*(?:n\w{0,3}y|\w{0,2}g\w{0,2}y)\W*$")
+# ... else its first number after the place ("Khánh #10a, nIgáy": "#10a," is the place's garbled "Hòa,")
+_NUMBER_WORD = re.compile(r"^\W*\d")
+
+
+def _date_start(words: Sequence[Word]) -> int | None:
+    """The index of the word a date line's date begins at: its "ngày", else its first number after a word
+    ending in a comma (the place's end), else its first number; None without any."""
+    texts = [fold1(w.text) for w in words]
+    k = next((i for i, t in enumerate(texts) if _NGAY.match(t)), None)
+    if k is not None:
+        return k
+    comma = next((i for i, t in enumerate(texts) if t.endswith(",")), None)
+    after = [i for i, t in enumerate(texts) if _NUMBER_WORD.match(t) and (comma is None or i > comma)]
+    return after[0] if after else None
 
 
 def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
@@ -319,7 +333,7 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
         )
     # the first reading's words from where its date begins ("ngày", or its first number) are replaced
     words = list(ln.words)
-    k = next((i for i, w in enumerate(words) if _DATE_START.match(fold1(w.text))), None)
+    k = _date_start(words)
     if k is None:
         return page
     toks = _surest([row[1] for d, row in dated if d == best])
