@@ -840,3 +840,38 @@ def test_a_holder_s_name_read_doubtfully_at_the_subject_s_end_is_the_one_the_bod
     )
     specs = [s if s[0] != article[0] else (misread[0], s[1], s[2]) for s in specs]
     assert values(specs)["subject"] == f"{first} {sure}"
+
+
+def _certificate(title: tuple[str, str], said: str) -> list:  # type: ignore[type-arg]
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"), number="Số: 2515/GCN-UBND")
+    body = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        title,
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "center", 93.0),
+        ("CHỨNG NHẬN:", "body", 93.0),
+        ("Cơ sở: Công ty TNHH MTV Thiết bị Y tế Thành Đạt", "body", 93.0),
+        (said, "body", 93.0),
+    ]
+    return head + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Hồ Thị Mai")
+
+
+def test_words_lost_at_the_end_of_the_subject_s_last_line_are_read_where_the_body_restates_them() -> None:
+    # an incoming stamp over the title's last words: the line read stops short of where its start, centred
+    # under the heading, puts its end; the body says the words and they fill the width lost
+    whole = "ĐỦ ĐIỀU KIỆN NĂNG LỰC HOẠT ĐỘNG XÂY DỰNG"
+    read = "ĐỦ ĐIỀU KIỆN NĂNG LỰC HOẠT ĐỘNG"
+    cut = (read, f"x={1320 - len(whole) * 22 / 2:.0f}", 95.0)
+    said = "Đủ điều kiện: đủ điều kiện năng lực hoạt động xây dựng."
+    want = "Giấy chứng nhận đủ điều kiện năng lực hoạt động xây dựng"
+    assert values(_certificate(cut, said))["subject"] == want
+    # the body's words that do not fill the width lost, a body that does not say them, or a line centred
+    # (nothing lost) leave the subject as read
+    short = "Giấy chứng nhận đủ điều kiện năng lực hoạt động"
+    assert (
+        values(_certificate(cut, "Đủ điều kiện: đủ điều kiện năng lực hoạt động xây dựng dân dụng."))[
+            "subject"
+        ]
+        == short
+    )
+    assert values(_certificate(cut, "Đủ điều kiện: theo quy định."))["subject"] == short
+    assert values(_certificate((read, "center", 95.0), said))["subject"] == short

@@ -17,6 +17,7 @@ from digitize.pipeline.fields.signer import fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
     full_title,
     holder_restated,
+    lost_end,
     read_subject,
     read_type,
     restated,
@@ -66,7 +67,10 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)
     own = vv or subject_lines(layout)
-    subject = full_title(type_found.value("type_name"), restated(read_subject(layout, vv), all_lines, own))
+    subject = restated(read_subject(layout, vv), all_lines, own)
+    if not vv:
+        subject = lost_end(subject, layout, all_lines, own)
+    subject = full_title(type_found.value("type_name"), subject)
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)
     res.add(subject)

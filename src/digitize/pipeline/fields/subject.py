@@ -4,6 +4,7 @@ line is cut off, a body line (an authority line in capitals, a line running to t
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -576,6 +577,61 @@ def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]
     return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
 
 
+LOST_LETTERS = 3  # a subject's last line short of a centred line's end by this many letters lost words there
+FIT = 0.2  # how far the body's words' printed width may be off the width lost (of it)
+_MOST_LOST = 6  # words looked for after the subject's last words in the body
+_STOP = ",.;:"
+
+
+def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequence[Line]) -> Found:
+    """The trích yếu with the words lost at its last line's end (an incoming stamp over them: "ĐỦ ĐIỀU KIỆN
+    NĂNG LỰC HOẠT ĐỘNG [XÂY DỰNG]") read from where the body restates it ("… đủ điều kiện năng lực hoạt
+    động xây dựng."): the line, centred under the heading, stops short of where its start puts its end by
+    ``LOST_LETTERS`` letters or more; the body has the subject's last ``_ANCHOR`` + 1 words (read right) and
+    after them, up to a stop (the phrase ends there too), words read right whose letters printed as the
+    line's fill the width lost within ``FIT``; one such run however often the body restates it. None of this
+    where the body does not say it: the subject stays as read. Words taken from the body make it no surer
+    than ``RESTATED_CONFIDENCE``."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own or layout.type_i is None or not own[-1].boxed:
+        return subject
+    last = own[-1]
+    words = sorted(last.words, key=lambda w: w.box.x0)
+    lw = letter_width(last)
+    n = _ANCHOR + 1
+    if lw is None or len(words) < 2:
+        return subject
+    lost = 2 * heading_centre(layout, layout.type_i) - last.x0 - last.x1
+    if lost < LOST_LETTERS * lw:
+        return subject
+    gap = statistics.median(b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words))
+    tail = f.value.split()[-n:]
+    if len(tail) < n or not all(_read_right(w) for w in tail) or tail[-1][-1:] in _STOP:
+        return subject
+    anchor = [fold(w).strip(_EDGES) for w in tail]
+    mine = {id(w) for ln in own for w in ln.words}
+    body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    found: set[tuple[str, ...]] = set()
+    for p in range(len(body) - n):
+        if folded[p : p + n] != anchor:
+            continue
+        run: list[str] = []
+        for w in body[p + n : p + n + _MOST_LOST]:
+            run.append(w.rstrip(_STOP))
+            if w[-1:] in _STOP:
+                break
+        else:
+            continue  # no stop: the body's phrase goes on past what the width lost could hold
+        width = sum(len(w) for w in run) * lw + len(run) * gap
+        if abs(width - lost) <= FIT * lost and all(_read_right(w) for w in run):
+            found.add(tuple(run))
+    if len(found) != 1:
+        return subject
+    value = " ".join([f.value, *found.pop()])
+    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
+
+
 def _quarter(m: re.Match[str]) -> str:
     numeral = re.sub(r"[l1|T]", "I", m.group(2))
     return f"{m.group(1)} {numeral}" if numeral in _QUARTERS else m.group(0)
@@ -609,6 +665,15 @@ def _sure_last(ln: Line) -> bool:
 SUBJECT_WINDOW = 12  # lines under the type heading looked at for the subject
 
 
+def heading_centre(layout: Layout, type_i: int) -> float:
+    """The type heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not
+    it)."""
+    type_ln = layout.first[type_i]
+    names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
+    own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
+    return (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
+
+
 def subject_lines(layout: Layout) -> list[Line]:
     """The lines of the trích yếu centred under the type name (each cut to its centred run, a stamp's marks
     at its ends left out); none without a type name."""
@@ -618,10 +683,7 @@ def subject_lines(layout: Layout) -> list[Line]:
     type_i = layout.type_i
     subj: list[Line] = []
     type_ln = first[type_i]
-    # the heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not it)
-    names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
-    own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
-    type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
+    type_cx = heading_centre(layout, type_i)
     ends = sorted(ln.x1 for ln in first)
     right_margin = ends[int(0.9 * (len(ends) - 1))]
     # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
