@@ -1313,20 +1313,27 @@ def test_the_slash_after_a_glued_number_is_found_in_the_scan_whatever_the_face(g
     assert fields["code_notation"] == "QĐ-UBND"
 
 
+def _printed_word(
+    font: ImageFont.FreeTypeFont, runs: list[tuple[float, str]], size: tuple[int, int], y: int, dpi: float
+) -> tuple[Prepared, Box, np.ndarray]:
+    """A scan of printed text runs (x, text) on one line, its word's box (the ink's) and its grey."""
+    img = Image.new("L", size, 255)
+    d = ImageDraw.Draw(img)
+    for x, text in runs:
+        d.text((x, y), text, font=font, fill=0)
+    grey = np.asarray(img)
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=dpi, width=size[0], height=size[1]
+    )
+    ys, xs = np.nonzero(grey < 128)
+    return prepared, Box(float(xs.min()), float(ys.min()), float(xs.max() + 1), float(ys.max() + 1)), grey
+
+
 def test_the_slash_of_a_printed_number_glued_to_its_notation_is_found_or_nothing() -> None:
     # printed digits lie in the capitals' band like the notation: the walk ends at the slash itself
     font = ImageFont.truetype(DEJAVU_SERIF, 54)
-    img = Image.new("L", (900, 200), 255)
-    ImageDraw.Draw(img).text((100, 60), "2025/QĐ-UBND", font=font, fill=0)
-    grey = np.asarray(img)
-    prepared = Prepared(
-        master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=900, height=200
-    )
-    ys, xs = np.nonzero(grey < 128)
-    word = Box(float(xs.min()), float(ys.min()), float(xs.max() + 1), float(ys.max() + 1))
-    alone = Image.new("L", (900, 200), 255)
-    ImageDraw.Draw(alone).text((100 + font.getlength("2025"), 60), "/QĐ-UBND", font=font, fill=0)
-    slash_x = float(np.nonzero(np.asarray(alone) < 128)[1].min())
+    prepared, word, grey = _printed_word(font, [(100, "2025/QĐ-UBND")], (900, 200), 60, 300.0)
+    slash_x = _printed_word(font, [(100 + font.getlength("2025"), "/QĐ-UBND")], (900, 200), 60, 300.0)[1].x0
     assert handdigits.slash_foot(prepared, word, grey) == pytest.approx(slash_x, abs=2)
     # blurred into one mark with the digits ("2025/" one blot): every mark in the band, nothing found
     blot = cv2.erode(grey, np.ones((1, 9), np.uint8))
@@ -1383,3 +1390,89 @@ def test_a_crop_of_more_bars_than_any_number_has_digits_is_not_measured_mark_by_
     assert n > handdigits.MAX_MEASURED_MARKS
     assert handdigits.supported(crop, [("1" * n, 90.0)]) == [("1" * n, 90.0)]
     assert counted == []
+
+
+def test_the_slash_of_a_printed_number_glued_to_a_notation_of_t_and_y_is_not_taken_for_the_pen_s() -> None:
+    # a bitonal 200 dpi scan: the printed "/" runs into the notation's "TT" (one mark). The capitals' foot was
+    # the median of the columns' lowest ink, and the bars of "T" and "Y" end high: the band came out a third
+    # too low, the "/" below it was the pen's, and the cut took it in (a fifth mark after "1771": the printed
+    # number, read at 85, dropped)
+    font = ImageFont.truetype(DEJAVU_SERIF, 36)
+    runs = [(100.0, "1771/"), (100 + font.getlength("1771/") - 4, "TTr-TY")]
+    prepared, word, grey = _printed_word(font, runs, (700, 160), 50, 200.0)
+    grey = np.where(grey < 128, 0, 255).astype(np.uint8)
+    prepared = replace(prepared, master=grey, ocr=grey)
+    slash_x = _printed_word(font, [(100 + font.getlength("1771"), "/")], (700, 160), 50, 200.0)[1].x0
+    # the capitals' foot is the printed line's (where the digits stand), the slash below it
+    line_foot = _printed_word(font, [(100.0, "1771")], (700, 160), 50, 200.0)[1].y1 - 1
+    ink = cv2.bitwise_not(grey)[:, int(word.x0) : int(word.x1)]
+    band = handdigits._cap_band(ink, (int(word.y0), int(word.y1)))
+    assert band is not None and band[1] == pytest.approx(line_foot, abs=1) and line_foot < word.y1 - 3
+    # every mark in the printed band: nothing found (the slash reckoned from the em), never past the slash
+    found = handdigits.slash_foot(prepared, word, grey)
+    assert found is None or found <= slash_x + 2
+
+
+def test_a_cut_s_own_reading_longer_than_its_marks_does_not_void_the_other_cut_s_extra_mark() -> None:
+    # a written "1025/" (its "5"'s flag apart): the cut further from the slash sees four marks and reads
+    # "1025" six times and "70252" once; the cut nearer sees a fifth, a sliver of the "/", and never reads it
+    # as a digit. That one long reading of the cut with four marks says nothing of the other's extra mark:
+    # the four-mark cut is read (it was: no cut, the number unread)
+    four, five = _marks_crop(4), _marks_crop(5)
+    each = [[("1025", 96.0)] * 6 + [("70252", 93.0)], [("1025", 0.0), ("7025", 0.0)]]
+    cs, kept = handdigits._same_marks([four, five], each)
+    assert len(cs) == 1 and cs[0] is four and kept == [each[0]]
+    # the cut with more marks reading its extra mark as a digit still voids both
+    assert handdigits._same_marks([four, five], [[("1025", 96.0)], [("10251", 80.0)]]) == ([], [])
+    assert handdigits._same_marks([five, four], [[("10251", 80.0)], [("1025", 96.0)]]) == ([], [])
+
+
+def _eight_crop() -> np.ndarray:
+    crop = np.full((120, 100), 255, np.uint8)
+    cv2.ellipse(crop, (50, 38), (17, 18), 0, 0, 360, 20, 6)
+    cv2.ellipse(crop, (48, 77), (21, 21), 0, 0, 360, 20, 6)
+    return crop
+
+
+def test_a_reading_whose_digits_cannot_close_the_marks_loops_is_no_vote() -> None:
+    # a lone written "8" (one mark, two loops one above the other) read "35": two digits for one mark escaped
+    # the one-mark-one-digit shape test, yet neither a "3" nor a "5" closes a loop
+    eight = _eight_crop()
+    votes = [("8", 94.0), ("35", 56.0), ("5", 80.0)]
+    assert handdigits.supported(eight, votes) == [("8", 94.0)]
+    assert handdigits.supported(eight, [("38", 60.0), ("80", 50.0)]) == [("38", 60.0), ("80", 50.0)]
+    assert handdigits.supported(_marks_crop(1), [("35", 56.0)]) == [("35", 56.0)]  # a stroke: no loop
+
+
+def test_one_clear_reading_the_marks_shapes_give_digit_for_digit_is_taken_at_low_confidence() -> None:
+    month = handdigits.Kind.MONTH
+    eight = _eight_crop()
+    # "8" at 94 the only reading the marks allow, and two loops one above the other are an "8" alone
+    assert handdigits.shape_digit(handdigits._digit_marks(eight)[0]) == "8"
+    assert handdigits.shape_agreed([("8", 94.0)], month, eight) == ("8", handdigits.AGREED_MAX_CONF)
+    # not read clearly, another reading, a shape that does not say it, or no month
+    assert handdigits.shape_agreed([("8", 65.0)], month, eight) is None
+    assert handdigits.shape_agreed([("8", 94.0), ("3", 40.0)], month, eight) is None
+    assert handdigits.shape_agreed([("8", 94.0)], month, _strokes_crop("0")) is None
+    one = _marks_crop(1)
+    assert handdigits.shape_agreed([("1", 90.0)], month, one) == ("1", handdigits.AGREED_MAX_CONF)
+    assert handdigits.shape_agreed([("7", 90.0)], month, one) is None
+    two = np.hstack([eight, eight])
+    assert handdigits.shape_agreed([("88", 90.0)], month, two) is None  # no 88th month
+    assert handdigits.shape_agreed([("88", 90.0)], handdigits.Kind.NUMBER, two) == ("88", 60.0)
+
+
+def test_a_speck_read_before_so_leaves_the_number_s_blank() -> None:
+    # a photo's dark edge read "vJ" (confidence 16) before "Số: „ 2/QĐ-UBND": the written number is read again
+    words = (
+        _word("vJ", 30, 400, 140, 2, conf=16.0),
+        _word("Số:", 360, 400, 440, 2),
+        _word("„", 470, 400, 490, 2, conf=0.0),
+        _word("/QĐ-UBND", 700, 400, 950, 2),
+    )
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", words)
+    blanks = handdigits.find_blanks(page)
+    assert [(b.kind, b.box.x0, b.box.x1) for b in blanks] == [(handdigits.Kind.NUMBER, 440, 700)]
+    # a word read with confidence before it: no "Số:" line
+    sure = (replace(words[0], conf=85.0), *words[1:])
+    assert handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", sure)) == []

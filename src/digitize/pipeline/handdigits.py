@@ -29,7 +29,7 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
 from digitize.pipeline.fields.ids import tax_code_valid
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.text import DIGITISH
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
@@ -311,6 +311,7 @@ def _number_blank(
     """The region of a "Số: N/NOTATION" line's number (from the left column: words left of the page's
     middle), and whether its first reading is doubtful (not clean printed digits); None on another line."""
     left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
+    left = list(from_label(left, lambda w: bool(_SO.match(fold(w.text)))))
     if not (left and _SO.match(fold(left[0].text)) and len(left) >= 2):
         return None
     so = left[0]
@@ -673,14 +674,21 @@ MAX_WALKED = 30
 
 def _cap_band(ink: np.ndarray, rows: tuple[int, int]) -> tuple[float, float] | None:
     """The capitals' band (top, foot rows) of a word's ink (its box: ``rows``) whose last ``CAP_PART`` is
-    printed capitals: the medians of each column's topmost and lowest ink there (a lower-case letter's
-    descender, "TTg", is outvoted); None without enough ink."""
+    printed capitals: the median of each column's topmost ink there, and of the lowest ink of each letter
+    at least half as high as the tallest (a lower-case letter's descender, "TTg", is outvoted; a "T" or "Y"
+    whose bar's columns end high, "TTr-TY", and a hyphen do not lift the foot); None without enough ink."""
     part = ink[rows[0] : rows[1], int((1 - CAP_PART) * ink.shape[1]) :]
     cols = np.flatnonzero(part.any(axis=0))
     if len(cols) < 5:
         return None
     tops = [int(np.argmax(part[:, c] > 0)) for c in cols]
-    feet = [part.shape[0] - 1 - int(np.argmax(part[::-1, c] > 0)) for c in cols]
+    n, _, stats, _ = cv2.connectedComponentsWithStats(part, connectivity=8)
+    tall = max(int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, n))
+    feet = [
+        int(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] - 1)
+        for i in range(1, n)
+        if stats[i, cv2.CC_STAT_HEIGHT] >= 0.5 * tall
+    ]
     top, foot = statistics.median(tops) + rows[0], statistics.median(feet) + rows[0]
     return (top, foot) if foot - top >= 4 else None
 
@@ -966,6 +974,34 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     return text, min(AGREED_MAX_CONF, statistics.fmean(same))
 
 
+def shape_digit(mark: np.ndarray) -> str | None:
+    """The digit a mark's shape alone gives: "8" when it closes two loops one above the other (no other digit
+    does), "1" when it is one plain stroke (``plain_stroke``); None for any other shape."""
+    if _loops(mark) == 2:
+        return "8"
+    return "1" if plain_stroke(mark) else None
+
+
+def shape_agreed(votes: list[tuple[str, float]], kind: Kind, crop: np.ndarray) -> tuple[str, float] | None:
+    """A value one clear reading gives (>= ``CLEAR_CONF``) and no other reading the marks allow, where the
+    crop's marks' shapes alone say the same, digit for digit (``shape_digit``: a lone written "8" one model
+    reads "8" at one scale only, "35" and "5" at the others, the other model nothing). Its confidence stays
+    under a clear reading's (``AGREED_MAX_CONF``)."""
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
+    if not sure or any(t != sure[0][0] for t, _ in votes) or max(c for _, c in sure) < CLEAR_CONF:
+        return None
+    text = sure[0][0]
+    marks = _digit_marks(crop)
+    if len(text) != len(marks) or len(marks) > MAX_MEASURED_MARKS:
+        return None
+    if not all(shape_digit(m) == ch for ch, m in zip(text, marks, strict=True)):
+        return None
+    value = int(text)
+    if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
+        return None
+    return text, min(AGREED_MAX_CONF, max(c for _, c in sure))
+
+
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
     """A tax code from the readings of its cells (Tesseract gives long digit runs read with a whitelist no
     confidence, so agreement decides): one whose check digit holds (10 digits, or 10 + 3 for a branch), else
@@ -1053,7 +1089,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         else:
             found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
         if found is None and blank.kind != Kind.TAXCODE and cs:
-            found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
+            found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0]))) or shape_agreed(
+                vs, blank.kind, cs[0]
+            )
         if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
             found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
         elif (
@@ -1119,13 +1157,15 @@ def _same_marks(
     """The cuts of a number glued to its printed "/" that are read (``_cuts``: two, at two distances from the
     slash). Both when they see as many marks; when they do not, a digit under the slash that one cut loses
     ("639/" read "63") and the other cuts in two ("635") makes no reading sure: none, unless no reading of
-    either cut has more digits than the cut with fewer marks has marks. Then the other cut's extra mark is
-    read as no digit at all (a piece of the slash or the notation): the cut with fewer marks alone."""
+    the cut with more marks has more digits than the other has marks. Then its extra mark is read as no
+    digit at all (a piece of the slash or the notation): the cut with fewer marks alone. Its own readings
+    say nothing of the other's extra mark: one that reads more digits than it has marks (a "5"'s flag read
+    as a digit of its own, "10252" of "1025") is one vote among its others."""
     counts = [len(_digit_marks(c)) for c in cs]
     if counts[0] == counts[1]:
         return cs, each
     fewer = min(range(len(cs)), key=lambda k: counts[k])
-    if any(len(t) > counts[fewer] for v in each for t, _ in v):
+    if any(len(t) > counts[fewer] for k, v in enumerate(each) if k != fewer for t, _ in v):
         return [], []
     return [cs[fewer]], [each[fewer]]
 
@@ -1440,6 +1480,9 @@ def _shape_denies(ch: str, loops: int, foot: bool) -> bool:
     return (ch in _OPEN_DIGITS and loops >= 1) or (ch != "8" and loops >= 2) or (ch in "47" and foot)
 
 
+# the loops a written digit may close at most (a "2" may curl into one, a "4" closes its triangle)
+_MAX_LOOPS = {"0": 1, "1": 0, "2": 1, "3": 0, "4": 1, "5": 0, "6": 1, "7": 0, "8": 2, "9": 1}
+
 MAX_MEASURED_MARKS = 12  # digit marks whose shapes are measured at most (a tax code has 10, a CCCD 12)
 
 
@@ -1452,15 +1495,19 @@ def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[st
     marks = _digit_marks(crop)
     if all(len(t) < len(marks) for t, _ in votes):
         return []  # no reading has a digit for each mark
-    # marks are measured only when a reading has one digit a mark, and no more marks than a number or a date
-    # has digits (a region of thousands of bars read as as many digits is no number: 14 s of loop counting)
-    one_each = len(marks) <= MAX_MEASURED_MARKS and any(len(t) == len(marks) for t, _ in votes)
-    loops = [_loops(m) for m in marks] if one_each else []
+    # marks are measured only when a reading has a digit a mark or more, and no more marks than a number or a
+    # date has digits (a region of thousands of bars read as as many digits is no number: 14 s of loop
+    # counting)
+    measured = len(marks) <= MAX_MEASURED_MARKS and any(len(t) >= len(marks) for t, _ in votes)
+    one_each = measured and any(len(t) == len(marks) for t, _ in votes)
+    loops = [_loops(m) for m in marks] if measured else []
     footed = [_has_foot(m) for m in marks] if one_each else []
     out = []
     for t, c in votes:
         if len(t) < len(marks):
             continue
+        if measured and sum(_MAX_LOOPS[ch] for ch in t) < sum(loops):
+            continue  # its digits cannot close the loops the marks close ("35" of a written "8")
         if (
             one_each
             and len(t) == len(marks)

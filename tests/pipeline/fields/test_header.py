@@ -345,3 +345,19 @@ def test_an_address_line_above_the_number_line_is_no_number_line() -> None:
         header(parent=None, organ=("CÔNG TY CỔ PHẦN AN PHÚ", "Số 12B-Lê Lợi, Huế"), number="Số: 1169/QĐ-CTAP")
     )
     assert (v["code_number"], v["code_notation"]) == ("1169", "QĐ-CTAP")
+
+
+def test_a_speck_read_before_the_number_line_s_so_leaves_the_number() -> None:
+    # a photo's dark edge read "vJ" (confidence 16) before "Số: 1972/CT-UBND": the line is still the number's
+    specs = [
+        ("vJ Số: 1972/CT-UBND", "left", (16.0, 93.0, 91.0)) if s[0].startswith("Số:") else s
+        for s in _ubnd_directive()
+    ]
+    v = values(specs)
+    assert (v["code_number"], v["code_notation"]) == ("1972", "CT-UBND")
+    # a word read with confidence before "Số:" is no speck: the line is not taken for the number's
+    specs = [
+        ("Xem Số: 1972/CT-UBND", "left", (88.0, 93.0, 91.0)) if s[0].startswith("Số:") else s
+        for s in _ubnd_directive()
+    ]
+    assert values(specs)["code_number"] is None

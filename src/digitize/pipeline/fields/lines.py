@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from digitize.pipeline.fields.text import fold1
@@ -86,3 +86,21 @@ def split_line(line: Line, gutter: float) -> tuple[Line | None, Line | None]:
     left = [w for w in line.words if (w.box.x0 + w.box.x1) / 2 < gutter]
     right = [w for w in line.words if (w.box.x0 + w.box.x1) / 2 >= gutter]
     return (sub_line(line, left) if left else None, sub_line(line, right) if right else None)
+
+
+# a word read with less confidence than this before a line's label is a speck (a photo's dark edge, a stain)
+SPECK_CONF = 30.0
+# a label stands at most this many words into its line
+LABEL_AT_MOST = 3
+
+
+def from_label(words: Sequence[Word], is_label: Callable[[Word], bool]) -> Sequence[Word]:
+    """``words`` (left to right) from the first one ``is_label`` holds for, when only specks (words read
+    with less confidence than ``SPECK_CONF``) stand before it within ``LABEL_AT_MOST`` words: a photo's dark
+    edge read "vJ" before "Số: 1972/GCN-UBND" is no part of the line; else ``words`` as they are."""
+    for k, w in enumerate(words[:LABEL_AT_MOST]):
+        if is_label(w):
+            return words[k:]
+        if w.conf >= SPECK_CONF:
+            break
+    return words

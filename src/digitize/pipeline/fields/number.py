@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from digitize.pipeline.fields.layout import Layout
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import KNOWN_ABBREVIATIONS, NOTATION_TYPES
@@ -240,6 +240,12 @@ _HAND_NUMBERS = (
 SO_IN_LINE = re.compile(r"\s+[Ss][ốoô6Ốø]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
 
 
+def _number_text(ln: Line) -> str:
+    """The line's text from its "Số:" on, specks read before it left out (``from_label``)."""
+    words = from_label(sorted(ln.words, key=lambda w: w.box.x0), lambda w: bool(SO_WORD.match(fold1(w.text))))
+    return ln.text if len(words) == len(ln.words) else nfc(" ".join(w.text for w in words))
+
+
 _STAMP = re.compile(r"\bden\b|\bngay\s*:|\bchuyen\s*:")
 
 
@@ -259,7 +265,7 @@ def read_number(layout: Layout) -> NumberRead:
     raw_notation: str | None = None
     num_conf = 0.0
     for i, ln in enumerate(left + [x for x in header if x not in left]):
-        t = slashes(ln.text)
+        t = slashes(_number_text(ln))
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         m_so = SO.match(fold(t))
@@ -289,7 +295,7 @@ def read_number(layout: Layout) -> NumberRead:
         # the number written by hand and unreadable: the printed notation after it still counts, and the
         # line still ends the organ lines
         for i, ln in enumerate(left[:8]):
-            t = slashes(ln.text)
+            t = slashes(_number_text(ln))
             m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(t)))), None)
             if m_hand:
                 raw_notation = t[m_hand.start(1) : m_hand.end(1)]
@@ -334,5 +340,5 @@ def fit_notation(notation: Found, heading_type: str | None) -> Found:
 
 
 def is_number_line(line: Line) -> bool:
-    """A line that starts with "Số:" (also when OCR reads "Sô", "S6", "Se")."""
-    return bool(SO_WORD.match(fold1(line.text)))
+    """A line that starts with "Số:" (also when OCR reads "Sô", "S6", "Se"; specks before it aside)."""
+    return bool(SO_WORD.match(fold1(_number_text(line))))
