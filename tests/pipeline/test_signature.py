@@ -457,3 +457,28 @@ def test_a_block_read_again_from_its_title_keeps_the_line_above_the_title() -> N
     again = signature.second_pass(prepared, misread, lang="vie")
     assert again is not misread
     assert "KT." in above_title(again)
+
+
+def test_a_garbled_name_with_a_blur_on_its_family_name_s_end_is_read_again() -> None:
+    assert signature._name_of(["Trươyf", "Thu", "Mai"], ["Mai"]) == "Trương Thu Mai"
+    assert signature._name_of(["Trươyf", "Thu", "Mai"], ["Lan"]) is None  # the given names read must match
+
+
+@pytest.mark.slow
+def test_a_name_line_only_the_second_reading_found_is_read_again_by_the_name_pass(tmp_path: Path) -> None:
+    # a shaken phone photo (the varied generator's dev family): the seal's rim beside "Nguyễn Đức Long"
+    # under "Q. GIÁM ĐỐC"; the first reading has no line under the title at all, the block read again gives
+    # "| IÍ|yW I Đức Long" (no family name): that reading is kept so that the name pass reads the line alone
+    import dataclasses
+    import random
+
+    from digitize.pipeline.run import process_document
+    from samples.axes import Photo, draw_axes
+    from samples.varied import make_varied_document, write_varied
+
+    axes = dataclasses.replace(draw_axes(random.Random("axes:dev:900003")), photo=Photo.BLUR)
+    doc = make_varied_document(900003, "dev", axes)
+    path = write_varied(doc, tmp_path / "shaken")
+    assert doc.fields["signer_name"] == "Nguyễn Đức Long"
+    values = process_document(path, jobs=1).extraction.values()
+    assert values["signer_name"] == "Nguyễn Đức Long"

@@ -22,7 +22,7 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
 from digitize.pipeline.fields.lines import page_lines
-from digitize.pipeline.fields.signer import NOI_NHAN, read_signer
+from digitize.pipeline.fields.signer import list_line, read_signer
 from digitize.pipeline.model import RecognizedPage
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import nfc
@@ -66,7 +66,7 @@ def second_pass(
     """The page with the text under its last line read, when the first pass dropped a signature block."""
     lines = regions.lines_of(page)
     found = regions.signer_of(page)
-    if found.value("signer_title") or any(NOI_NHAN.match(ln.folded) for ln in lines):
+    if found.value("signer_title") or list_line(lines) is not None:
         return page
     letter = regions.letter_height(page.words)
     bottom = max(w.box.y1 for w in page.words)
@@ -85,7 +85,7 @@ def second_pass(
     new = regions.page_words(tokens, 0.0, top, scale=s, first_line=base, block=3000)
     probe = replace(page, words=tuple(new), text="")
     new_lines = page_lines(probe)
-    gives = read_signer(new_lines).value("signer_title") or any(NOI_NHAN.match(ln.folded) for ln in new_lines)
+    gives = read_signer(new_lines).value("signer_title") or list_line(new_lines) is not None
     if not gives:
         return page  # what was under the last line is no signature block: keep the first reading
     words = (*page.words, *new)

@@ -88,6 +88,8 @@ def header_of(page: RecognizedPage) -> tuple[Layout, NumberRead] | None:
     line (``read_number``), or None without such a header; worked out once for a page (see ``lines_of``):
     the header pass's two steps each worked them out."""
     lines = lines_of(page)
+    if not lines:
+        return None  # a page without a word read has no header
     if not _last.header_read:
         from digitize.pipeline.fields.layout import read_layout
         from digitize.pipeline.fields.number import read_number

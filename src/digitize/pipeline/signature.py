@@ -15,7 +15,6 @@ A pure function of the prepared page and its first reading; pages without a sign
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -31,7 +30,9 @@ from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
     SHORT_NAME_JUNK_CONF,
     doubtful_name_line,
+    list_line,
     read_signer,
+    surname_by_head,
     surname_of,
     title_line,
 )
@@ -49,7 +50,6 @@ MAX_UP = 3.0  # ... at most this many times
 # ... and to at most this many pixels (a 300 dpi A4 block is ~1.6 Mpx; a huge page of tiny marks is not made
 # a picture of hundreds of megapixels)
 MAX_READ_PIXELS = 16_000_000
-_NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")  # "Nơi! nhận:": a speck between the words
 
 
 def _needs_pass(page: RecognizedPage) -> tuple[float, float, bool] | None:
@@ -57,7 +57,7 @@ def _needs_pass(page: RecognizedPage) -> tuple[float, float, bool] | None:
     pass; on a page whose "Nơi nhận" was not read ("ơi nhọn.": a blurred photo) but whose signature block's
     title was, and no name under it, (top, line height, True) of that title line."""
     lines = regions.lines_of(page)
-    nn = next((ln for ln in lines if _NOI_NHAN.match(ln.folded)), None)
+    nn = list_line(lines)
     found = regions.signer_of(page)
     if nn is None:
         tl = title_line(lines) if found.value("signer_title") and not found.value("signer_name") else None
@@ -164,6 +164,14 @@ def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
     return bool(read_signer(page_lines(probe)).value("signer_title"))
 
 
+def _name_line_found(page: RecognizedPage, words: list[Word]) -> bool:
+    """The new words give, under the signer's title, the name's line with its first words garbled (the seal's
+    rim over the family name: "IÍ|yW I Đức Long" on a blurred photo, where the first reading had no line
+    under the title at all): ``name_pass`` reads that line again on its own."""
+    probe = replace(page, words=tuple(words), text="")
+    return doubtful_name_line(page_lines(probe)) is not None
+
+
 @regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 60.0
@@ -191,6 +199,8 @@ def second_pass(
     base = max(wd.line for wd in page.words) + 1
     best: list[Word] = []
     titled: list[Word] = []
+    named: list[Word] = []  # a reading with the name's line under the title, its family name garbled
+    first_named = doubtful_name_line(regions.lines_of(page)) is not None
     first_title = regions.signer_of(page).value("signer_title")
     for image, toned in _variants(crop, letter):
         # without the list to place the block by, a name is taken only as read surely: "Tâm Công Tháng." (79)
@@ -205,7 +215,9 @@ def second_pass(
             break
         if first_title is None and not titled and _title_found(page, new):
             titled = new  # the block's title, its name still doubtful: the name pass may read it
-    best = best or titled
+        if not first_named and not named and _name_line_found(page, new):
+            named = new
+    best = best or titled or named
     if not best:
         return page  # the second reading found no signer either: keep the first
 
@@ -235,7 +247,7 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
     the ones the first reading had (the words the seal left clear, kept as first read), so nothing is
     invented."""
     for k, tok in enumerate(tokens):
-        sur = surname_of(tok)
+        sur = surname_of(tok) or surname_by_head(tok)
         if sur is None:
             continue
         bare = nfc(tok.strip(".,;:|!'\"()[]"))

@@ -338,3 +338,30 @@ def test_a_middle_name_whose_first_letters_the_seal_took_is_not_made_the_family_
     v = values(specs)
     assert v["signer_title"] == "Phó Cục trưởng"
     assert v["signer_name"] is None
+
+
+def test_the_recipients_list_with_its_first_word_blurred_is_still_the_list() -> None:
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.fields.signer import list_line
+
+    def lines(first: str, then: str) -> list:  # type: ignore[type-arg]
+        specs = [("Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.", "body", 90.0)]
+        specs += [(first, "x=300", 40.0), (then, "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0)]
+        return page_lines(page(specs))
+
+    found = list_line(lines("—NN nhận:", "- Như trên;"))  # a blurred photo's "Nơi nhận:"
+    assert found is not None and found.text == "—NN nhận:"
+    assert list_line(lines("Nơi nhận:", "- UBND tỉnh;")) is not None  # read as it is: no list line needed
+    # "... nhận:" ending a body line is no list without the list's first line under it
+    assert list_line(lines("Ông nhận:", "- Sở Tài chính;")) is None
+
+
+def test_a_family_name_whose_last_letters_a_blur_garbled_is_known_by_its_marked_head() -> None:
+    from digitize.pipeline.fields.signer import surname_by_head
+
+    assert surname_by_head("Trươyf") == "Trương"  # "Trươ" begins Trương alone
+    assert surname_by_head("Đặngg") == "Đặng"
+    assert surname_by_head("Hoàn") is None  # a syllable read whole is that word
+    assert surname_by_head("Tranx") is None  # no mark: Trần, Trang ... alike
+    assert surname_by_head("Ngưx") is None  # three letters are too few
+    assert surname_by_head("trươyf") is None  # a lower-case word is no name's head

@@ -124,6 +124,22 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
 
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
+# ... its first word lost to a blur ("—NN nhận:"): then the list's first line must follow it
+GARBLED_NOI_NHAN = re.compile(r"^\W*\w{0,3}\W{0,2}\s*nh[a-z]n\s*:")
+_FIRST_RECIPIENT = re.compile(r"^\W*nhu\s*tren\b")
+
+
+def list_line(lines: Sequence[Line]) -> Line | None:
+    """The "Nơi nhận" line (the recipients' list that ends a Decree 30 document, the signature block right of
+    it): read as it is, or, on a blurred photo, with its first word garbled ("—NN nhận:") when the list's
+    first line ("- Như trên;") follows it."""
+    for ln in lines:
+        if NOI_NHAN.match(ln.folded):
+            return ln
+    for i, ln in enumerate(lines[:-1]):
+        if GARBLED_NOI_NHAN.match(ln.folded) and _FIRST_RECIPIENT.match(lines[i + 1].folded):
+            return ln
+    return None
 
 
 def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
@@ -134,7 +150,7 @@ def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
     gives."""
     if not pages:
         return Found()
-    with_list = [k for k, lines in enumerate(pages) if any(NOI_NHAN.match(ln.folded) for ln in lines)]
+    with_list = [k for k, lines in enumerate(pages) if list_line(lines) is not None]
     found: dict[int, Found] = {}
 
     def on(k: int) -> Found:
@@ -241,6 +257,34 @@ def surname_of(token: str) -> str | None:
 def _rare(key: str) -> bool:
     """A family name from the list's rarer part (after the frequent ones)."""
     return SURNAMES.index(F_SURNAMES[key]) >= FREQUENT_SURNAMES
+
+
+HEAD_LETTERS = 4  # a garbled family name's clear first letters (marks kept) that may tell it: "Trươ"
+
+
+def surname_by_head(token: str) -> str | None:
+    """The family name a capitalised word garbled at its end stands for (a seal's rim or a blur over its last
+    letters: "Trươwể", "Trươyf" for "Trương"): its first ``HEAD_LETTERS`` letters or more, marks kept and one
+    of them marked, begin exactly one family name and the word is no syllable itself. Never a word read whole
+    (a valid syllable), never a head without a mark ("Tran" begins Trần and Trang alike)."""
+    word = nfc(token.strip(".,;:|!'\"()[]"))
+    if not word[:1].isupper() or is_syllable(word):
+        return None
+    letters = ""
+    for ch in word:
+        if not ch.isalpha():
+            break
+        letters += ch.lower()
+    for n in range(len(letters), HEAD_LETTERS - 1, -1):
+        head = letters[:n]
+        if fold(head) == head.replace("đ", "d"):
+            return None  # no mark in it: too many names begin so
+        hits = {v for v in F_SURNAMES.values() if v.lower().startswith(head)}
+        if len(hits) == 1:
+            return hits.pop()
+        if hits:
+            return None
+    return None
 
 
 def surname_by_tail(token: str) -> str | None:
