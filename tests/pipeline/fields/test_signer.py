@@ -292,6 +292,16 @@ def test_two_words_of_a_name_read_glued_are_no_name_word() -> None:
     assert _named("Y Ngông Niê Kdăm", [93.0, 95, 94, 92])["signer_name"] == "Y Ngông Niê Kdăm"
 
 
+def test_a_family_name_glued_to_the_next_word_under_the_seal_is_no_garbled_family_name() -> None:
+    # "Tăng Kim Xuân" under a seal's rim read "TăngKm Xuân" (41 %): the family name and a middle name that
+    # lost a letter, read without their space; taken for a garbled family name it gave "Tăng Xuân" (a word
+    # lost). No name from that reading: the signature block is read again (signature.second_pass)
+    assert _named("TăngKm Xuân", [41.0, 96])["signer_name"] is None
+    # the rim's marks read before a family name are no word of the name
+    assert _named("sMguyễn Hòa Bình", [40.0, 96, 96])["signer_name"] == "Nguyễn Hòa Bình"
+    assert _named("Ẩš#Ngưiễn Hòa Bình", [0.0, 97, 97])["signer_name"] == "Nguyễn Hòa Bình"
+
+
 def test_a_name_with_a_word_lost_between_two_read_ones_is_no_name() -> None:
     # a blurred photo: the pen's scribble over "Minh" joined it to the seal's ring; erased with the ring (or
     # dropped as a picture), it left "Vũ ... Nam" with a word's room between them: not "Vũ Nam"

@@ -303,6 +303,15 @@ def surname_by_tail(token: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _glued(word: str) -> bool:
+    """A family name and the next word read without the space between them ("TăngKm" for "Tăng Kim"): a word
+    of letters only, a family name up to its first capital after a small letter (no printed word has one
+    inside it). The seal's rim read before a family name ("Ẩš#Ngưiễn", "sMguyễn") is not."""
+    t = word.strip(".,;:|!'\"()[]")
+    cut = next((i for i in range(1, len(t)) if t[i - 1].islower() and t[i].isupper()), None)
+    return cut is not None and t.isalpha() and t[0].isupper() and fold(t[:cut]) in F_SURNAMES
+
+
 def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """A family name garbled by a seal's rim right before the given names ("sMguyễn Hòa Bình", "buyên Hòa
     Bình"): the word before the line's trailing run of capitalised syllables, when it is no syllable and
@@ -321,6 +330,8 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
         k -= 1
     if k == 0 or k == len(raw) or len(raw) - k > 4:
         return raw
+    if _glued(parts[k - 1][0]):
+        return []  # "TăngKm Xuân": the family name and the next word read without their space (a letter lost)
     sur = surname_of(parts[k - 1][0])
     if sur is None:
         if not raw[k - 1][0] and any(ch.isalnum() for ch in parts[k - 1][0]):
