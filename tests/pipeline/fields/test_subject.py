@@ -875,3 +875,66 @@ def test_words_lost_at_the_end_of_the_subject_s_last_line_are_read_where_the_bod
     )
     assert values(_certificate(cut, "Đủ điều kiện: theo quy định."))["subject"] == short
     assert values(_certificate((read, "center", 95.0), said))["subject"] == short
+
+
+def _stamped_directive(first: str, conf: float | list[float] = 91.0) -> list:  # type: ignore[type-arg]
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/CT-UBND")
+    body = [
+        ("CHỈ THỊ", "center", 95.0),
+        (first, "center", conf),
+        ("hành chính trên địa bàn tỉnh", "center", 91.0),
+    ]
+    return head + body + [(BODY, "body", 90.0)] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+
+
+def test_an_incoming_stamp_s_label_before_a_garbled_ve_viec_is_left_out() -> None:
+    # the ĐẾN stamp's "Số:" row read glued before the subject, its frame over "Về việc" ("“ve tiệc")
+    rest = "tăng cường công tác thi hành án"
+    for opening in ("Số: “ve tiệc", "ĐẾN Số: ve tiệc", "Chuyển: về Vệ"):
+        assert values(_stamped_directive(f"{opening} {rest}"))["subject"] == SUBJECT, opening
+
+
+def test_a_garbled_ve_viec_with_garbled_words_after_it_goes_to_review() -> None:
+    # "đão" (a syllable no text writes, for "bảo"), "sp" (for "cấp"): the formula is not restored on them
+    for first in (
+        "Số: “ve tiệc đão đảm công tác thi hành án",
+        "về Vệ sp công tác thi hành án",
+        "số: vếfÁ&€Ícáp công tác thi hành án",
+    ):
+        assert values(_stamped_directive(first))["subject"] is None, first
+    # "vệ sinh" in lower case is the subject's own words, read well: kept
+    got = values(_stamped_directive("Về vệ sinh an toàn thực phẩm"))["subject"]
+    assert got == "Về vệ sinh an toàn thực phẩm hành chính trên địa bàn tỉnh"
+
+
+def test_a_subject_under_a_heading_a_stamp_garbled_is_read_when_the_notation_gives_the_type() -> None:
+    # "CHỈ THỊ" under an incoming stamp read "6./4 5⁄7 jmgUỦ": the type from the notation (CT), the subject
+    # the centred lines under the header opening with "Về việc"
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/CT-UBND")
+    body = [
+        ("6./4 5⁄7 jmgUỦ", "center", [4.0, 33.0, 0.0]),
+        ("Về việc tăng cường công tác thi hành án", "center", 91.0),
+        ("hành chính trên địa bàn tỉnh", "center", 91.0),
+        (BODY[:86], "body", 90.0),
+        (BODY[:86], "body", 90.0),
+    ]
+    v = values(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+    assert (v["type_name"], v["subject"]) == ("Chỉ thị", SUBJECT)
+    # a page whose centred line under the header says something else has no subject made of it
+    body[1] = ("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh", "center", 91.0)
+    assert (
+        values(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))["subject"] is None
+    )
+
+
+def test_a_garbled_word_after_a_garbled_ve_viec_is_read_where_the_body_restates_it() -> None:
+    # "về Vệ sp Giấy phép …": "sp" for "cấp", which Điều 1 restates ("Cấp Giấy phép kinh doanh …")
+    head = header(parent=None, organ=("UBND TỈNH LÀO CAI",), number="Số: 12/QĐ-SGTVT")
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("về Vệ sp Giấy phép kinh doanh vận tải bằng xe", "center", [68.0, 35.0, 64.0] + [96.0] * 8),
+        ("ô tô cho Công ty TNHH Hoàng Long", "center", 95.0),
+        ("Điều 1. Cấp Giấy phép kinh doanh vận tải bằng xe ô tô cho Công ty TNHH Hoàng Long.", "body", 95.0),
+    ]
+    v = values(head + body + signer(("GIÁM ĐỐC",)))
+    assert v["subject"] == "Về việc cấp Giấy phép kinh doanh vận tải bằng xe ô tô cho Công ty TNHH Hoàng Long"

@@ -66,8 +66,9 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)
-    own = vv or subject_lines(layout)
-    subject = restated(read_subject(layout, vv), all_lines, own)
+    typed = type_found.value("type_name") is not None
+    own = vv or subject_lines(layout, typed=typed)
+    subject = restated(read_subject(layout, vv, typed=typed, lines=all_lines), all_lines, own)
     if not vv:
         subject = lost_end(subject, layout, all_lines, own)
     subject = full_title(type_found.value("type_name"), subject)

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from digitize.pipeline import correct
 from digitize.pipeline.fields.holder import FOR_HOLDER, fix_company_forms
 from digitize.pipeline.fields.layout import Layout, type_line
 from digitize.pipeline.fields.lines import Line, sub_line
@@ -21,6 +22,7 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, sentence_case
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import Word
+from digitize.pipeline.syllable import key as syllable_key
 from digitize.text import fold
 
 AUTHORITY_START = (
@@ -388,6 +390,140 @@ def misread_ve_viec(text: str) -> str:
     return text
 
 
+# an incoming stamp's labels ("Số:", "Ngày:", "Chuyển:", "ĐẾN") read on the subject's row before its
+# first word
+_LABELS = frozenset({"so", "ngay", "chuyen"})
+_STAMP_TITLE = "den"
+_OPEN_MARKS = "\"'`‘’“”«»-–.,:;*"
+
+
+def _ve_word(word: str) -> bool:
+    """The word is "Về" (a speck or a quotation mark before it aside)."""
+    return fold(word.lstrip(_OPEN_MARKS)) == "ve"
+
+
+# "việc" with letters lost under a stamp read as another syllable, capitalised as no word after "Về" is ("về
+# Vệ sp Giấy phép …": a lower-case "vệ sinh" goes on a subject "Về vệ sinh …")
+_VIEC_CUT = frozenset({"ve", "vie", "vec"})
+
+
+def _viec_like(word: str) -> bool:
+    """The word stands for "việc": read as it is, one letter off and not a name's capital ("tiệc", "viết"),
+    cut and capitalised (``_VIEC_CUT``), or no word read right whose letters are still like it ("viêc!";
+    "Covid" is not)."""
+    core = word.strip(_EDGES)
+    f = fold(core)
+    if f == "viec" or (not core.istitle() and fuzz.ratio(f, "viec") >= 75):
+        return True
+    if f in _VIEC_CUT and core.istitle():
+        return True
+    return not _read_right(core) and fuzz.ratio(f, "viec") >= 50
+
+
+def drop_labels(words: Sequence[str]) -> list[str]:
+    """The subject's words without an incoming stamp's labels read before its first word when that is "Về"
+    ("Số: “ve tiệc đão …": the stamp's "Số:" row glued before the subject's); a label is "Số", "Ngày" or
+    "Chuyển" with its colon, or "ĐẾN"."""
+    k = 0
+    while k < len(words) - 1:
+        core = fold(words[k]).strip(_OPEN_MARKS)
+        label = core in _LABELS and words[k].endswith(":")
+        if not (label or (core == _STAMP_TITLE and words[k].isupper())):
+            break
+        k += 1
+    return list(words[k:]) if k and fold(words[k].lstrip(_OPEN_MARKS)).startswith("ve") else list(words)
+
+
+def ve_opening(words: Sequence[str]) -> bool:
+    """The words open with "Về việc" read as it is or garbled: "Về" then a word standing for "việc"
+    (``_viec_like``), or "Về" with a stamp's marks glued where "việc" was (``misread_ve_viec``)."""
+    if len(words) >= 2 and _ve_word(words[0]) and _viec_like(words[1]):
+        return True
+    text = " ".join(words)
+    restored = misread_ve_viec(text)
+    return len(words) >= 2 and restored != text and restored.startswith("Về việc ")
+
+
+def reads_well(words: Sequence[str]) -> bool:
+    """Each word read as a word (``_read_right``) and, a syllable, one the corpus has ("đão": a stamp's
+    stroke over "bảo" made a syllable no text writes)."""
+    model = correct.load()
+    for w in words:
+        core = w.strip(_EDGES)
+        if not _read_right(core):
+            return False
+        if core.isalpha() and is_syllable(core) and not model.count(syllable_key(core.lower())):
+            return False
+    return True
+
+
+def _garbled_ve(text: str) -> bool:
+    """The text opens with "Về" glued to a stamp's garble of what followed it ("vếfÁ&€Ícáp" for "Về việc
+    cấp"): a first word folding to "ve…" that is no word read right, with marks or a capital inside."""
+    first = text.split(None, 1)[0] if text.strip() else ""
+    core = first.strip(_EDGES)
+    return (
+        len(core) > 3
+        and fold(core).startswith("ve")
+        and not _read_right(core)
+        and re.search(r"[^\w\s]|\d|.[A-ZÀ-ỸĐ]", core[2:]) is not None
+    )
+
+
+_WELL_READ = 3  # words after a restored "Về việc" read well at least (all of its line's, if it has more)
+
+
+_OPENING_RUN = 2  # garbled words right after a restored "Về việc" the body may be asked for
+
+
+def opening_restated(rest: Sequence[str], body: Sequence[str]) -> list[str]:
+    """The words after a restored "Về việc" with a garbled run at their start ("sp Giấy phép kinh doanh …"
+    for "cấp Giấy phép …") read where the body restates them (Điều 1 "Cấp Giấy phép kinh doanh …"): up to
+    ``_OPENING_RUN`` words not read well, then ``_ANCHOR`` + 1 words read well that the body has, the body's
+    as many words before them every time the same, read right, their letters like the run's
+    (``RUN_LIKE``). Else the words as they are (nothing on the run's left to place it but the formula)."""
+    g = next((k for k, w in enumerate(rest) if reads_well([w])), len(rest))
+    anchor = [fold(w).strip(_EDGES) for w in rest[g : g + _ANCHOR + 1]]
+    if not 0 < g <= _OPENING_RUN or len(anchor) < _ANCHOR + 1 or not reads_well(rest[g : g + _ANCHOR + 1]):
+        return list(rest)
+    folded = [fold(w).strip(_EDGES) for w in body]
+    found = {
+        tuple(w.strip(_EDGES) for w in body[p - g : p])
+        for p in range(g, len(body) - len(anchor) + 1)
+        if folded[p : p + len(anchor)] == anchor
+    }
+    if len(found) != 1:
+        return list(rest)
+    run = list(found.pop())
+    run[0] = run[0].lower() if run[0].istitle() else run[0]  # the body's sentence opens with it ("Cấp …")
+    if not reads_well(run) or fuzz.ratio(fold(" ".join(rest[:g])), fold(" ".join(run))) < RUN_LIKE:
+        return list(rest)
+    return [*run, *rest[g:]]
+
+
+def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> str | None:
+    """The trích yếu with its garbled "Về việc" restored (``misread_ve_viec``, ``ve_opening``: the formula
+    is fixed, no other word is made up), only when the words after it on its first line (``first_n``
+    words, the opening's among them) read well, at least ``_WELL_READ`` of them, or a garbled run at their
+    start is read where the ``body`` restates it (``opening_restated``); None when they do not, or when
+    "Về" is glued into a garble of what followed it, not marks for "việc" (``_garbled_ve``): nothing to
+    restore it on. Any other text as it is."""
+    restored = misread_ve_viec(text)
+    if restored == text and _garbled_ve(text):
+        return None
+    words = text.split()
+    if restored == text and len(words) >= 3 and ve_opening(words):
+        restored = "Về việc " + " ".join(words[2:])
+    if restored == text or not restored.startswith("Về việc "):
+        return restored
+    rest = restored.split()[2:]
+    on_line = max(_WELL_READ, first_n - (len(words) - len(rest)))
+    if reads_well(rest[:on_line]):
+        return restored
+    rest = opening_restated(rest, body)
+    return "Về việc " + " ".join(rest) if reads_well(rest[:on_line]) else None
+
+
 def drop_stray_dots(text: str) -> str:
     """A speck read as a full stop after a word inside the trích yếu ("giải quyết thủ. tục hành chính"): a
     trích yếu is one phrase, a dot between two words in lower case is no stop ("TP. Hồ Chí Minh" stays)."""
@@ -674,24 +810,68 @@ def heading_centre(layout: Layout, type_i: int) -> float:
     return (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
 
 
-def subject_lines(layout: Layout) -> list[Line]:
+def subject_lines(layout: Layout, *, typed: bool = False) -> list[Line]:
     """The lines of the trích yếu centred under the type name (each cut to its centred run, a stamp's marks
-    at its ends left out); none without a type name."""
+    at its ends left out); without a type name, when the type is known otherwise (``typed``: from the
+    notation), the centred lines under the header opening with "Về việc" (``untitled_lines``); else none."""
     if layout.type_i is None:
-        return []
+        return untitled_lines(layout) if typed else []
+    type_ln = layout.first[layout.type_i]
+    window = layout.first[layout.type_i + 1 : layout.type_i + 1 + SUBJECT_WINDOW]
+    cx = heading_centre(layout, layout.type_i)
+    return _centred_lines(layout, _under(window, type_ln), cx, type_ln.boxed)
+
+
+def _right_margin(layout: Layout) -> float:
+    """The page's right margin: where nine lines in ten of page 1 end before."""
+    ends = sorted(ln.x1 for ln in layout.first)
+    return ends[int(0.9 * (len(ends) - 1))]
+
+
+UNTITLED_WINDOW = 8  # lines after the motto's (its motto, its date line) looked at for an untitled subject
+_BODY_READ = 0.8  # a body line's confidence for it to give the text's left margin
+
+
+def untitled_lines(layout: Layout) -> list[Line]:
+    """The trích yếu of a page whose type heading a stamp garbled (a directive's "CHỈ THỊ" read "6./4 5⁄7
+    jmgUỦ"): the first line after the motto, centred on the text's block (between the left margin of the
+    body's lines that reach the right margin and that margin), whose centred run opens with "Về việc" read
+    as it is or garbled (``ve_opening``), and the centred lines that go on with it; none when no such line
+    comes before the body's."""
     first, width = layout.first, layout.width
-    type_i = layout.type_i
+    if layout.motto_i is None or not all(ln.boxed for ln in first):
+        return []
+    right = _right_margin(layout)
+    full = [ln.x0 for ln in first if ln.conf >= _BODY_READ and ln.x1 >= right - 0.03 * width]
+    if not full:
+        return []
+    cx = (min(full) + right) / 2
+    for i in range(layout.motto_i + 1, min(len(first), layout.motto_i + 1 + UNTITLED_WINDOW)):
+        part = centred_part(first[i], cx)
+        part = trim_marks(part) if part is not None else None
+        if part is None:
+            continue
+        words = [unglue(w.text) for w in sorted(part.words, key=lambda w: w.box.x0)]
+        if ve_opening(drop_labels(words)):
+            under = [first[i], *_under(first[i + 1 : i + SUBJECT_WINDOW], first[i])]
+            return _centred_lines(layout, under, cx, True)
+        if part.folded.strip().startswith(BODY_START):
+            return []
+    return []
+
+
+def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
+    """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
+    ``type_cx`` (``boxed``: the heading's place is known)."""
+    width = layout.width
     subj: list[Line] = []
-    type_ln = first[type_i]
-    type_cx = heading_centre(layout, type_i)
-    ends = sorted(ln.x1 for ln in first)
-    right_margin = ends[int(0.9 * (len(ends) - 1))]
+    right_margin = _right_margin(layout)
     # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
     # among them (the body's first line ends it)
-    for raw in _under(first[type_i + 1 : type_i + 1 + SUBJECT_WINDOW], type_ln):
+    for raw in under:
         # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
         # marks a stamp leaves over its ends (after centring: they may stand where its words were)
-        part = centred_part(raw, type_cx) if raw.boxed and type_ln.boxed else raw
+        part = centred_part(raw, type_cx) if raw.boxed and boxed else raw
         if part is not None and raw.boxed:
             part = trim_marks(part)
             if part is None:
@@ -744,8 +924,13 @@ def subject_lines(layout: Layout) -> list[Line]:
     return subj
 
 
-def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
-    """subject: a công văn's text after "V/v" (CONTRACT), else the lines centred under the type name."""
+def read_subject(
+    layout: Layout, vv: Sequence[Line], *, typed: bool = False, lines: Sequence[Line] = ()
+) -> Found:
+    """subject: a công văn's text after "V/v" (CONTRACT), else the lines centred under the type name (or
+    under the header, ``typed``: ``subject_lines``). A "Về việc" restored from its garble stands only when
+    the words after it on its line read well (``reads_well``), or as the document's other ``lines`` restate
+    them: else the subject is left to review."""
     res = Builder()
     if vv:
         text = " ".join(x.text for x in vv)
@@ -760,10 +945,11 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body)))),
             statistics.fmean(x.conf for x in vv),
         )
-    elif layout.type_i is not None:
-        subj = subject_lines(layout)
+    else:
+        subj = subject_lines(layout, typed=typed)
         if subj:
-            joined = strip_speck(" ".join(unglue(w.text) for x in subj for w in x.words))
+            first_n = len(drop_labels([unglue(w.text) for w in subj[0].words]))
+            joined = strip_speck(" ".join(drop_labels([unglue(w.text) for x in subj for w in x.words])))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
             if re.match(r"việc\s", joined):
@@ -771,7 +957,12 @@ def read_subject(layout: Layout, vv: Sequence[Line]) -> Found:
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
             elif not ve_viec:
-                joined = misread_ve_viec(joined)
+                mine = {id(w) for x in subj for w in x.words}
+                body = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
+                restored = restore_opening(joined, first_n, body)
+                if restored is None:
+                    return res.freeze()  # a garbled "Về việc" with garbled words after it: to review
+                joined = restored
             value = fix_company_forms(sentence_case(joined))
             res.set(
                 "subject",
