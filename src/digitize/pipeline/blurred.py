@@ -18,8 +18,8 @@ surest agreeing row's, in doubt (``DOUBT_CONF``: blurred digits are misread alik
 readings agree on another one it is put in doubt. A date after today is no reading ("2023" read "2027").
 Otherwise the page stays as it was.
 
-A pure function of the prepared page and its first reading; sharp pages, pages without a Decree 30 header
-and pages whose lines are not found are untouched: no second Tesseract run.
+A function of the prepared page, its first reading and today's date; sharp pages, pages without a Decree 30
+header and pages whose lines are not found are untouched: no second Tesseract run.
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import preprocess, regions
 from digitize.pipeline.fields.dates import find_dates
-from digitize.pipeline.fields.layout import is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import NUMBER, SO, slashes
+from digitize.pipeline.fields.place_date import date_sources
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
@@ -71,10 +71,8 @@ def date_line(page: RecognizedPage) -> Line | None:
     if header is None:
         return None
     layout, _ = header
-    for ln in layout.right:
-        if is_motto(ln) or is_motto2(ln) or not ln.words:
-            continue
-        if _DATE_LINE.search(ln.folded):
+    for ln in date_sources(layout):
+        if ln.words and _DATE_LINE.search(ln.folded):
             return ln
     return None
 
@@ -244,7 +242,8 @@ def _number_of(text: str) -> str | None:
     if m is None or not re.search(r"[^\W\d_]", m.group(3)):
         return None
     number = m.group(1).translate(DIGITISH)
-    return f"{number}/{m.group(3)}" if number.isdigit() else None
+    # at least one digit read as a digit: "o/CT-UBND" is no number 0
+    return f"{number}/{m.group(3)}" if number.isdigit() and any(ch.isdigit() for ch in m.group(1)) else None
 
 
 def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
@@ -285,16 +284,21 @@ def _date_of(toks: Sequence[tesseract.Token], today: dt.date) -> tuple[str, int]
 
 
 # a word where a date line's date begins: "ngày" as a blur leaves it ("nIgáy", "ngây", "“gây") ...
-_NGAY = re.compile(r"^\W*(?:n\w{0,3}y|\w{0,2}g\w{0,2}y)\W*$")
+# (in lower case, no comma after it: "Cầu Giấy," is the place's)
+_NGAY = re.compile(r"^\W*(?:n\w{0,3}y|\w{0,2}g\w{0,2}y)[^\w,]*$")
 # ... else its first number after the place ("Khánh #10a, nIgáy": "#10a," is the place's garbled "Hòa,")
 _NUMBER_WORD = re.compile(r"^\W*\d")
+
+
+def _capitalised(text: str) -> bool:
+    return next((ch for ch in text if ch.isalpha()), "").isupper()
 
 
 def _date_start(words: Sequence[Word]) -> int | None:
     """The index of the word a date line's date begins at: its "ngày", else its first number after a word
     ending in a comma (the place's end), else its first number; None without any."""
     texts = [fold1(w.text) for w in words]
-    k = next((i for i, t in enumerate(texts) if _NGAY.match(t)), None)
+    k = next((i for i, t in enumerate(texts) if _NGAY.match(t) and not _capitalised(words[i].text)), None)
     if k is not None:
         return k
     comma = next((i for i, t in enumerate(texts) if t.endswith(",")), None)

@@ -89,21 +89,26 @@ def is_stamp_or_banner(line: Line) -> bool:
     return bool(_BANNER.search(line.folded))
 
 
+def date_sources(layout: Layout) -> list[Line]:
+    """The header's right-column lines the date line may be: under the motto (what stands above it is a
+    signature banner or a stamp), neither the motto nor a stamp's or banner's line."""
+    right = list(layout.right)
+    if layout.motto_i is not None and layout.first[layout.motto_i].boxed:
+        top = layout.first[layout.motto_i].y0
+        right = [ln for ln in right if not ln.boxed or ln.y0 > top]
+    return [ln for ln in right if not is_motto(ln) and not is_stamp_or_banner(ln)]
+
+
 def read_place_date(layout: Layout, has_header: bool, organs: Sequence[str] = ()) -> Found:
     """place and issued_date: the right column, else the header, else the first date of page 1's body;
     ``organs``: the issuing organ's and its parent's names (the province they name)."""
     res = Builder()
-    right = list(layout.right) if has_header else []
+    right = date_sources(layout) if has_header else []
     header = list(layout.header) if has_header else []
-    if layout.motto_i is not None and layout.first[layout.motto_i].boxed:
-        # the date line is under the motto: what stands above it is a signature banner or a stamp
-        top = layout.first[layout.motto_i].y0
-        right = [ln for ln in right if not ln.boxed or ln.y0 > top]
     body_lines = [ln for ln in layout.first[:25] if not CITES.search(ln.folded)] if has_header else []
-    right = [ln for ln in right if not is_motto(ln) and not is_stamp_or_banner(ln)]
-    date_sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
-    n_header = len(date_sources) - len(body_lines)
-    _scan(res, date_sources, (len(right), n_header), _province_of(organs))
+    sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
+    n_header = len(sources) - len(body_lines)
+    _scan(res, sources, (len(right), n_header), _province_of(organs))
     return res.freeze()
 
 

@@ -211,7 +211,8 @@ def goes_on(ln: Line, prev: Line) -> bool:
     if not first.islower():
         return False
     mine, theirs = letter_width(ln), letter_width(prev)
-    return mine is None or theirs is None or mine >= SAME_PRINT * theirs
+    # widths unknown (no letter read surely on a line: a stamp's case) tell nothing: the line ends it
+    return mine is not None and theirs is not None and mine >= SAME_PRINT * theirs
 
 
 def opens(ln: Line, subj: Sequence[Line]) -> bool:
@@ -416,6 +417,9 @@ WORD_LIKE = 60  # rapidfuzz ratio of a word read right next to a garbled run to 
 RUN_LIKE = 40  # rapidfuzz ratio of a garbled run to the body's words for the run's letters to support them
 MAX_RUNS = 8  # garbled runs of one subject looked up in the body (a crafted subject of a hundred: no more)
 RESTATED_CONFIDENCE = 0.8  # a subject with words taken from the body is no surer than this (under SURE)
+# ... and with its words chosen over the subject's own reading on a partial match (a holder's name, a lost end
+# fitted by its width), under review's threshold: a person confirms it
+GUESSED_CONFIDENCE = 0.5
 _EDGES = ",.;:()\"'“”"
 # words that are no Vietnamese syllable yet read right: a Roman numeral ("quý II"), an acronym ("THCS",
 # "UBND"), a number with its separators ("1.500", "15/3/2024"), a name with one marked letter ("Đắk", "Lắk",
@@ -552,9 +556,9 @@ def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]
     holder the body names (Điều 1, printed plain; an incoming stamp lands on the subject's end: "… cho Công
     ty TNHH Môi trường Xanh Pb" for "… Xanh Đại Dương") with the body's name there: the two agree on at least
     half of the body's name's words from its start, the subject's words after those are no more than the
-    body's and one of them was read with little confidence (``_doubtful``; ``own``: the subject's lines). A
-    name read surely in both places stays as the subject has it; words taken from the body make it no surer
-    than ``RESTATED_CONFIDENCE``."""
+    body's and one of them was read with little confidence (``_doubtful``; ``own``: the subject's lines), the
+    body's words read right. A name read surely in both places stays as the subject has it; words taken from
+    the body make it no surer than ``GUESSED_CONFIDENCE`` (review)."""
     f = subject.get("subject")
     if f is None or not f.value or not holder_name:
         return subject
@@ -571,10 +575,10 @@ def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]
     if not rest or same == len(theirs) or 2 * same < len(theirs) or len(rest) > len(theirs) - same:
         return subject
     words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
-    if not any(_doubtful(w, words) for w in rest):
+    if not any(_doubtful(w, words) for w in rest) or not all(_read_right(w) for w in theirs[same:]):
         return subject
     value = f.value[: m.start(1)] + holder_name
-    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 LOST_LETTERS = 3  # a subject's last line short of a centred line's end by this many letters lost words there
@@ -591,7 +595,7 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
     after them, up to a stop (the phrase ends there too), words read right whose letters printed as the
     line's fill the width lost within ``FIT``; one such run however often the body restates it. None of this
     where the body does not say it: the subject stays as read. Words taken from the body make it no surer
-    than ``RESTATED_CONFIDENCE``."""
+    than ``GUESSED_CONFIDENCE`` (review)."""
     f = subject.get("subject")
     if f is None or not f.value or not own or layout.type_i is None or not own[-1].boxed:
         return subject
@@ -629,7 +633,7 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
     if len(found) != 1:
         return subject
     value = " ".join([f.value, *found.pop()])
-    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 def _quarter(m: re.Match[str]) -> str:
