@@ -91,7 +91,8 @@ def _tok(text: str, conf: float = 90.0) -> object:
 def test_a_value_is_agreed_only_by_enough_readings_from_both_cuts() -> None:
     row0, row1 = (0, []), (1, [])
     assert blurred._agreed([("a", row0), ("a", row1), ("a", row0)]) == "a"
-    assert blurred._agreed([("a", row0), ("a", row1)]) is None  # two readings are too few
+    assert blurred._agreed([("a", row0), ("a", row1)]) == "a"  # two, and no reading gives another value
+    assert blurred._agreed([("a", row0), ("a", row1), ("b", row0)]) is None  # two against one: too few
     assert blurred._agreed([("a", row0), ("a", row0), ("a", row0)]) is None  # one cut's readings alone
     assert (
         blurred._agreed([("a", row0), ("a", row1), ("a", row0), ("b", row1), ("b", row0), ("b", row1)])

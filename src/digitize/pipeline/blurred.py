@@ -9,9 +9,10 @@ in the header's right column under the motto) are each cut out in ``len(CUTS)`` 
 each taken from the OCR image (as it is and enlarged) and from the scan at its own resolution (plain and
 sharpened by its measured blur), and the crops are stacked into one image read once (``--psm 6``); only the
 words each crop holds on the line's own rows count (a wide cut takes in its neighbours). Each row that gives
-a value is a vote: a value is agreed when at least ``MIN_VOTES`` rows, from both cuts, give it and more
-than half of the rows that give one do (for the "Số:" line, the number first, then its notation among the
-rows that agree on it). A "Số:" line without a number, or a date line without a date, then has its words
+a value is a vote: a value is agreed when rows from both cuts give it, at least ``MIN_VOTES`` rows and more
+than half of the rows that give one, or every row that gives one (at least ``UNANIMOUS_VOTES``); for the
+"Số:" line, the number first, then its notation among the rows that agree on it.
+A "Số:" line without a number, or a date line without a date, then has its words
 (the date line's from where its date begins: the place before it is kept as first read) replaced by the
 surest agreeing row's, in doubt (``DOUBT_CONF``: blurred digits are misread alike in every reading, "13" as
 "12" at 97, so the value goes to review). A date the first reading gave is never replaced: when the
@@ -49,7 +50,8 @@ from digitize.tools import tesseract
 # each cut: (left/right padding, top/bottom padding) in line heights
 CUTS = ((0.6, 0.25), (1.2, 0.5))
 SCALES = (1.0, 1.5)  # the OCR image's crop read as it is and enlarged
-MIN_VOTES = 3  # readings (of 8) that must agree, from both cuts
+MIN_VOTES = 3  # readings (of 8) that must agree, from both cuts ...
+UNANIMOUS_VOTES = 2  # ... or this many when no reading gives another value
 TALL_LINE = 4.0  # a line's box taller than this many letters is no line (a box stretched over a picture)
 # a first reading's date words that the readings contradict, and the readings' agreed date words, at most this
 # sure (under review.REVIEW_THRESHOLD: the document goes to review)
@@ -203,13 +205,14 @@ def _surest(rows: Sequence[list[tesseract.Token]]) -> list[tesseract.Token]:
 
 
 def _agreed(votes: Sequence[tuple[str, Row]]) -> str | None:
-    """The value at least ``MIN_VOTES`` readings, from more than one cut, and more than half of those that
-    give one agree on."""
+    """The value readings from both cuts agree on: all those that give one (at least ``UNANIMOUS_VOTES``), or
+    at least ``MIN_VOTES`` and more than half of them."""
     if not votes:
         return None
     best, n = Counter(v for v, _ in votes).most_common(1)[0]
-    cuts = {cut for v, (cut, _) in votes if v == best}
-    return best if n >= MIN_VOTES and len(cuts) > 1 and 2 * n > len(votes) else None
+    if len({cut for v, (cut, _) in votes if v == best}) < 2:
+        return None
+    return best if (n >= MIN_VOTES and 2 * n > len(votes)) or (n == len(votes) >= UNANIMOUS_VOTES) else None
 
 
 def _in_doubt(toks: Sequence[tesseract.Token]) -> tuple[list[str], list[float]]:
