@@ -148,6 +148,22 @@ def test_handwritten_number_and_day_are_read_again() -> None:
     assert fields["parent_organ"] is None
 
 
+def test_a_written_number_read_as_a_syllable_in_no_printed_case_is_read_again() -> None:
+    # a written "38" read "đỔ" at 86 on a bitonal scan: a Vietnamese syllable, but a small letter before a
+    # capital is no printed word's casing (print has "đổ", "Đổ" or "ĐỔ"): the pen's marks, read again
+    prepared, page = _scene("19", "38")
+    words = tuple(replace(w, text="đỔ", conf=86.0) if w.text == "72#" else w for w in page.words)
+    page = replace(page, words=words, text=page.text.replace("72#", "đỔ"))
+    assert extract([page]).values()["code_number"] is None
+    assert "number" in {b.kind for b in handdigits.find_blanks(page)}
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "38"
+    assert fields["code_notation"] == "CT-UBND"
+    # a syllable printed in one of print's casings stays prose ("Số lượng ca mắc": no blank)
+    assert handdigits._prose([_word("ĐỔ", 520, 400, 640, 2, conf=86.0)])
+    assert not handdigits._prose([_word("đỔ", 520, 400, 640, 2, conf=86.0)])
+
+
 def test_unreadable_day_gives_no_date_never_the_cited_decree_s() -> None:
     prepared, page = _scene(None, None, scribble=True)
     fields = extract([handdigits.second_pass(prepared, page)]).values()

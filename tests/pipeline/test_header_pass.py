@@ -324,3 +324,29 @@ def test_rows_of_dots_are_no_header_and_cost_no_quadratic_joining() -> None:
         page[top : top + 20, 30:370:6] = 0
     found, _, _ = header.ink_rows(page, 20.0)
     assert [(a, b) for a, b in found] == [(20, 40), (80, 100), (140, 160)]
+
+
+def test_a_doubtful_line_of_marks_over_an_organ_line_does_not_read_that_line_again_as_its_own() -> None:
+    left = (("ỦY BAN NHÂN DÂN", True), ("TỈNH THỪA THIÊN HUẾ", True))
+    prepared = preprocess.prepare(_page(left=left), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    ubnd = next(ln for ln in page_lines(clean) if ln.folded.startswith("uy ban"))
+    h, w0 = ubnd.y1 - ubnd.y0, ubnd.words[0]
+    # a low-light photo's dark page edge: a speck read with the organ's line ("¿ ỦY BAN NHÂN DÂN", its box
+    # a line higher and lower than the letters) and the edge over it read as a line of marks of its own
+    # ("„ 7 »" at 45 %) down to the organ's letters: a cut of that line reads the organ's line again, which
+    # stands where the page's reading has it ("4 z ỦY BAN NHÂN DÂN" was taken for a parent organ)
+    speck_box = replace(w0.box, x0=ubnd.x0 - 1.5 * h, x1=ubnd.x0 - 0.3 * h, y0=ubnd.y0 - h, y1=ubnd.y1 + h)
+    speck = replace(w0, text="¿", conf=34.0, box=speck_box, line=w0.line + 1)
+    edge = replace(w0.box, x0=ubnd.x0 - h, x1=ubnd.x1, y0=max(0.0, ubnd.y0 - 2.8 * h), y1=ubnd.y0)
+    marks = [replace(w0, text=t, conf=45.0, box=edge, line=w0.line) for t in ("„", "7", "»")]
+    shifted = [replace(w, line=w.line + 1) if w.line >= w0.line else w for w in clean.words]
+    first = replace(clean, words=tuple(sorted([*shifted, *marks, speck], key=lambda w: (w.line, w.box.x0))))
+    before = extract([first]).values()
+    assert before["organ_name"] == "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
+    assert before["parent_organ"] is None
+    page = header.second_pass(prepared, first, lang="vie")
+    assert [ln.folded.lstrip("¿ ").startswith("uy ban") for ln in page_lines(page)].count(True) == 1
+    v = extract([page]).values()
+    assert v["organ_name"] == "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
+    assert v["parent_organ"] is None

@@ -27,6 +27,9 @@ from digitize.pipeline.syllable import FAMILY_NAMES, key, skeleton
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_lm.npz"
 _CORE = re.compile(r"^(\W*)([^\W\d_]{2,7})(\W*)$")
+# a neighbour's syllable, one letter long too: a word of one letter is never corrected, but it is a syllable
+# the corpus knows ("Y" in "CỤC THÚ Y", "ý" in "ý kiến"), the best evidence for the word beside it
+_SYLLABLE = re.compile(r"^(\W*)([^\W\d_]{1,7})(\W*)$")
 BACKOFF = 0.4
 UNSEEN = 0.3  # pseudo-count of a valid syllable the corpus never showed
 # log-score margins a candidate must win by: Tesseract unsure / sure of the word; inside a capitalised run
@@ -124,7 +127,7 @@ def load(path: Path = DATA) -> Model:
 
 def _context(word: str, model: Model) -> tuple[str, str]:
     """The class-or-key a word shows to its left and right neighbours (punctuation stuck to it counts)."""
-    m = _CORE.match(word)
+    m = _SYLLABLE.match(word)
     if m is None:
         if any(ch.isdigit() for ch in word):
             return "<num>", "<num>"

@@ -262,17 +262,23 @@ PROSE_CONF = 60.0
 def _prose(words: list[Word]) -> bool:
     """Whether a blank's first reading is printed words ("càng", "lượng ca mắc"): each a Vietnamese syllable
     of two letters or more read with some confidence, one with a tone or vowel mark or of four letters.
-    Handwritten digits misread give marks ("Í", "^Ổ", "lo"), not such words: prose in the header band is no
-    blank."""
+    Handwritten digits misread give marks ("Í", "^Ổ", "lo", "đỔ"), not such words: prose in the header band is
+    no blank."""
     letters = [re.sub(r"[\W\d_]", "", w.text) for w in words]
     return (
         bool(words)
         and all(
-            len(t) >= 2 and is_syllable(t) and w.conf >= PROSE_CONF
+            len(t) >= 2 and is_syllable(t) and _printed_case(t) and w.conf >= PROSE_CONF
             for t, w in zip(letters, words, strict=True)
         )
         and any(not t.isascii() or len(t) >= 4 for t in letters)
     )
+
+
+def _printed_case(word: str) -> bool:
+    """Whether ``word``'s letters are cased as print has a word: all small, all capitals, or a capital then
+    small letters. A small letter before a capital ("đỔ": a written "38") is a pen's marks read as letters."""
+    return word.islower() or word.isupper() or word.istitle()
 
 
 def _doubtful(words: list[Word]) -> bool:

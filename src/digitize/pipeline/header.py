@@ -176,7 +176,18 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
             except ToolFailed:  # a reading that fails (a timeout on a loaded machine) keeps the first
                 continue
             new = regions.page_words(tokens, x0, y0, scale=s, first_line=first.line, block=0)
-            new = [replace(w, block=first.block, line=first.line) for w in new]
+            # the cut reached a neighbour line (a doubtful line of marks over "ỦY BAN NHÂN DÂN" read
+            # "4 z ỦY BAN NHÂN DÂN"): its words, read where the page's reading has them, are not this line's
+            others = [
+                w
+                for w in page.words
+                if w.line != first.line
+                and min(w.box.x1, x1) > max(w.box.x0, x0)
+                and min(w.box.y1, y1) > max(w.box.y0, y0)
+            ]
+            new = [
+                replace(w, block=first.block, line=first.line) for w in new if not _read_elsewhere(w, others)
+            ]
             text = " ".join(w.text for w in new)
             # an organ's name is printed in capitals and has no stroke: a reading with one is the "Số:" line's
             # (its notation "46.2 /GP-SVHTT" read in a cut reaching down to it)
@@ -195,6 +206,29 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
         return page
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+# a word of a new reading standing this much (share of the smaller box) on a word of another line that reads
+# the same letters is that line's word read again
+SAME_PLACE = 0.5
+
+
+def _read_elsewhere(word: Word, others: Iterable[Word]) -> bool:
+    """Does another line of the page have ``word`` already: a word with the same letters (marks aside) whose
+    box and ``word``'s overlap by at least ``SAME_PLACE`` of the smaller one?"""
+    letters = fold(word.text).strip(" .,:;'\"")
+    if not any(ch.isalpha() for ch in letters):
+        return False
+    a = word.box
+    for w in others:
+        b = w.box
+        dx, dy = min(a.x1, b.x1) - max(a.x0, b.x0), min(a.y1, b.y1) - max(a.y0, b.y0)
+        if dx <= 0 or dy <= 0 or fold(w.text).strip(" .,:;'\"") != letters:
+            continue
+        smaller = min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0))
+        if dx * dy >= SAME_PLACE * smaller:
+            return True
+    return False
 
 
 def _sure_lines(page: RecognizedPage) -> tuple[float, float]:

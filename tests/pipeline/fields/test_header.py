@@ -47,6 +47,19 @@ def test_notation_prefix_garbled_under_the_type_heading_is_the_heading_s_abbrevi
     assert values(_ubnd_directive(number="Số: 07/QĐ-UBND"))["code_notation"] == "QĐ-UBND"
 
 
+def test_a_notation_read_without_its_hyphen_is_its_type_and_its_organ_s_abbreviation() -> None:
+    from digitize.pipeline.fields.number import repair_notation
+
+    # "TTr-UBND" read "TIrUBND" on a bitonal scan: a type's abbreviation (a letter misread) run into UBND
+    assert repair_notation("TIrUBND", "Ủy ban nhân dân tỉnh Quảng Nam")[0] == "TIr-UBND"
+    assert values(_ubnd_directive(number="Số: 07/CTUBND"))["code_notation"] == "CT-UBND"
+    assert values(_ubnd_directive(number="Số: 07/CIrUBND"))["code_notation"] == "CT-UBND"  # under CHỈ THỊ
+    # an abbreviation of its own, or the organ's own, is one part as printed
+    assert repair_notation("SGDĐT", "Sở Giáo dục và Đào tạo")[0] == "SGDĐT"
+    assert repair_notation("VPUBND", "Văn phòng Ủy ban nhân dân tỉnh Quảng Nam")[0] == "VPUBND"
+    assert values(_ubnd_directive(number="Số: 07/UBND"))["code_notation"] == "UBND"
+
+
 def test_licence_subject_is_its_full_title() -> None:
     from tests.pipeline.test_extract import header, signer
 

@@ -99,3 +99,15 @@ def test_a_type_heading_with_a_stamp_s_words_apart_on_its_row() -> None:
         [("BÁO", 778, 860), ("CÁO", 872, 950), ("KẾT", 965, 1030), ("QUẢ", 1042, 1110), ("z202", 1120, 1200)]
     )
     assert type_line(near) is None
+
+
+def test_a_blurred_photo_s_garbled_motto_is_still_the_motto() -> None:
+    from digitize.pipeline.fields.layout import is_motto
+    from digitize.pipeline.fields.lines import page_lines
+
+    def one(text: str) -> object:
+        return page_lines(page([(text, "right", 60.0)]))[0]
+
+    assert is_motto(one("CỘNG 2ÓA XÃ LÔ CHÚ WGSÑA VIỆT W0"))  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert not is_motto(one("Cộng đồng dân cư xã hội hóa công tác văn thư"))
+    assert not is_motto(one("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"))

@@ -292,6 +292,16 @@ def test_two_words_of_a_name_read_glued_are_no_name_word() -> None:
     assert _named("Y Ngông Niê Kdăm", [93.0, 95, 94, 92])["signer_name"] == "Y Ngông Niê Kdăm"
 
 
+def test_a_family_name_glued_to_the_next_word_under_the_seal_is_no_garbled_family_name() -> None:
+    # "Tăng Kim Xuân" under a seal's rim read "TăngKm Xuân" (41 %): the family name and a middle name that
+    # lost a letter, read without their space; taken for a garbled family name it gave "Tăng Xuân" (a word
+    # lost). No name from that reading: the signature block is read again (signature.second_pass)
+    assert _named("TăngKm Xuân", [41.0, 96])["signer_name"] is None
+    # the rim's marks read before a family name are no word of the name
+    assert _named("sMguyễn Hòa Bình", [40.0, 96, 96])["signer_name"] == "Nguyễn Hòa Bình"
+    assert _named("Ẩš#Ngưiễn Hòa Bình", [0.0, 97, 97])["signer_name"] == "Nguyễn Hòa Bình"
+
+
 def test_a_name_with_a_word_lost_between_two_read_ones_is_no_name() -> None:
     # a blurred photo: the pen's scribble over "Minh" joined it to the seal's ring; erased with the ring (or
     # dropped as a picture), it left "Vũ ... Nam" with a word's room between them: not "Vũ Nam"
@@ -355,3 +365,11 @@ def test_a_family_name_whose_last_letters_a_blur_garbled_is_known_by_its_marked_
     assert surname_by_head("Tranx") is None  # no mark: Trần, Trang ... alike
     assert surname_by_head("Ngưx") is None  # three letters are too few
     assert surname_by_head("trươyf") is None  # a lower-case word is no name's head
+
+
+def test_a_head_that_is_another_word_is_no_family_name_and_a_long_blank_run_is_no_list() -> None:
+    from digitize.pipeline.fields.signer import GARBLED_NOI_NHAN, surname_by_head
+
+    assert surname_by_head("Hoànl") is None  # "Hoàn" is a word and a given name, not "Hoàng" cut short
+    assert surname_by_head("Đặngg") == "Đặng"  # the whole family name, a speck after it
+    assert GARBLED_NOI_NHAN.match(" " * 100_000 + "x") is None  # no backtracking over the run

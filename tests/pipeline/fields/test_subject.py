@@ -693,3 +693,185 @@ def test_only_a_word_read_with_truong_s_grave_accent_is_kept_from_the_titles() -
     assert not _word_truong("THI TRƯỞNG CỤC")
     assert not _word_truong("THO TRUONG CO QUAN")
     assert not _word_truong("CỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC")
+
+
+def _wide_decision(subject: list) -> list:  # type: ignore[type-arg]
+    # a decision whose body lines run from the left margin (355) to the right one (2285), the heading
+    # centred between them
+    words = " ".join(
+        (
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung",
+            "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng",
+            "11 năm 2019; Căn cứ Luật Du lịch ngày 19 tháng 6 năm 2017; Căn cứ Nghị định số",
+            "168/2017/NĐ-CP ngày 31 tháng 12 năm 2017 của Chính phủ quy định chi tiết Luật Du lịch;",
+        )
+    ).split()
+    body: list[str] = [""]
+    for w in words:
+        if len(body[-1]) + 1 + len(w) > 87:
+            body.append("")
+        body[-1] = f"{body[-1]} {w}".strip()
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ"), number="Số: 1523/QĐ-UBND")
+    lines = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        *subject,
+        ("", "center", 90.0),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "center", 93.0),
+        *((b, "body", 92.0) for b in body),
+    ]
+    return head + lines + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Hà Kế San")
+
+
+def test_a_subject_line_as_wide_as_the_body_s_going_on_in_lower_case_is_the_subject_s() -> None:
+    # the second line, centred under the heading right under the first, reaches the right margin the body's
+    # lines end at: in lower case it goes on with the subject (the body's first line opens with a capital)
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import BODY_C, CHAR, page
+
+    first = "Về việc cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa cho Hợp tác xã Du lịch"
+    second = "và Lữ hành Kim Ngân có trụ sở tại xã Tân Phú, huyện Thanh Sơn, tỉnh Phú Thọ, năm 2016"
+    assert values(_wide_decision([(first, "center", 95.0), (second, "center", 95.0)]))["subject"] == (
+        f"{first} {second}"
+    )
+    # a body line as wide, in capitals or opening with a capital, right under the subject still ends it
+    body = "Thực hiện Văn bản số 1234/UBND-KGVX ngày 15 tháng 5 năm 2016 của Ủy ban nhân dân tỉnh về"
+    got = values(_wide_decision([(first, "center", 95.0), (body, "center", 92.0)]))["subject"]
+    assert got == first
+    # so does a body paragraph's second line (its first lost under a stamp): in lower case, centred and as
+    # wide, but in the body's regular letters, narrower than the bold subject's
+    line = " ".join(
+        (
+            "năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức",
+            "Chính phủ và Luật Tổ chức chính quyền địa",
+        )
+    )
+    base = page(_wide_decision([(first, "center", 95.0), ("@", "center", 92.0)]))
+    at = next(w for w in base.words if w.text == "@")
+    narrow = 0.8 * CHAR
+    x = BODY_C - len(line) * narrow / 2
+    words = [w for w in base.words if w is not at]
+    for t in line.split():
+        words.append(Word(t, 92.0, Box(x, at.box.y0, x + len(t) * narrow, at.box.y1), line=at.line))
+        x += (len(t) + 1) * narrow
+    got = extract([replace(base, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))]).values()
+    assert got["subject"] == first
+
+
+def _with_stamp_words(specs: list, after: str, extra: list) -> list:  # type: ignore[type-arg]
+    """The page of ``specs`` with ``extra`` words ((text, conf, rise)) read on the row of the word ``after``
+    right after it, each ``rise`` px above the row (a stamp's handwriting beside the line)."""
+    from dataclasses import replace
+
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import CHAR, page
+
+    base = page(specs)
+    last = next(w for w in base.words if w.text == after)
+    words, x = list(base.words), last.box.x1 + CHAR
+    for text, conf, rise in extra:
+        y0, y1 = last.box.y0 - rise, last.box.y1 - rise
+        words.append(Word(text, conf, Box(x, y0, x + len(text) * CHAR, y1), line=last.line))
+        x += (len(text) + 1) * CHAR
+    return [replace(base, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))]
+
+
+def test_a_stamp_s_handwriting_read_above_the_subject_s_row_is_left_out() -> None:
+    # an incoming stamp's number and date read on the row of the subject's last line, right after its last
+    # word, each standing above the row: the line with them is still centred, they are not the subject's
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+
+    first = "Về việc cấp lại Giấy chứng nhận cơ sở đủ điều kiện đào tạo lái xe"
+    second = "cho Công ty Cổ phần Thương mại và Dịch vụ Nam Việt"
+    shift = (len(" 2 /12/1") * 22) / 2  # the line with the stamp's words centred under the heading
+    specs = _decision((first,), ("Điều 1. Cấp lại Giấy chứng nhận cho Công ty.",))
+    at = next(i for i, s in enumerate(specs) if s[0] == first) + 1
+    specs.insert(at, (second, f"x={1320 - len(second) * 22 / 2 - shift:.0f}", 80.0))
+    pages = _with_stamp_words(specs, "Việt", [("2", 84.0, 25.0), ("/12/1", 60.0, 28.0)])
+    assert extract(pages).values()["subject"] == f"{first} {second}"
+    # a word of the row whose box a stamp's frame stretched upward stays
+    specs[at] = (second, "center", 80.0)
+    pages = _with_stamp_words(specs, "Việt", [])
+    tall = [
+        replace(w, box=replace(w.box, y0=w.box.y0 - 40)) if w.text == "Việt" else w for w in pages[0].words
+    ]
+    assert extract([replace(pages[0], words=tuple(tall))]).values()["subject"] == f"{first} {second}"
+
+
+def test_a_colon_glued_to_a_doubtful_last_word_does_not_end_the_subject() -> None:
+    # a stamp's mark read as a colon after the subject's last word, read doubtfully: not a body sentence
+    # leading into a list ("… như sau:", read with confidence, still ends it)
+    first = "Về việc cấp lại Giấy chứng nhận cơ sở đủ điều kiện đào tạo lái xe"
+    second = "cho Công ty Cổ phần Thương mại và Dịch vụ Nam Việt:"
+    article = ("Điều 1. Cấp lại Giấy chứng nhận cho Công ty.",)
+    conf = [95.0] * (len(second.split()) - 1)
+    specs = _decision((first,), article)
+    at = next(i for i, s in enumerate(specs) if s[0] == first) + 1
+    assert values([*specs[:at], (second, "center", [*conf, 38.0]), *specs[at:]])["subject"] == (
+        f"{first} {second[:-1]}"
+    )
+    sure = "cho Công ty Cổ phần Thương mại và Dịch vụ báo cáo như sau:"
+    assert values([*specs[:at], (sure, "center", 95.0), *specs[at:]])["subject"] == first
+
+
+def test_a_holder_s_name_read_doubtfully_at_the_subject_s_end_is_the_one_the_body_names() -> None:
+    # an incoming stamp over the end of the subject's "cho Công ty …": its last words read as a doubtful
+    # "Pb"; Điều 1, printed plain, names the holder whole
+    first = "Về việc gia hạn Giấy chứng nhận cơ sở an toàn dịch bệnh động vật"
+    read = "cho Công ty TNHH Môi trường Xanh Pb"
+    article = (
+        "Điều 1. Gia hạn Giấy chứng nhận cho Công ty TNHH Môi trường Xanh Đại Dương, mã số thuế: 0312345678.",
+    )
+    specs = _decision((first, read), article)
+    at = next(i for i, s in enumerate(specs) if s[0] == read)
+    specs[at] = (read, "center", [95.0] * 7 + [19.0])
+    got = values(specs)
+    assert got["holder_name"] == "Công ty TNHH Môi trường Xanh Đại Dương"
+    assert got["subject"] == f"{first} cho Công ty TNHH Môi trường Xanh Đại Dương"
+    # read surely in the subject, the name stays as it is there (the body's reading of it is no surer)
+    sure = "cho Công ty TNHH Môi trường Xanh Đại Dương"
+    specs[at] = (sure, "center", 95.0)
+    misread = (
+        "Điều 1. Gia hạn Giấy chứng nhận cho Công ty TNHH Môi trường Xanh Đai Dưỡng, mã số thuế: 0312345678.",
+    )
+    specs = [s if s[0] != article[0] else (misread[0], s[1], s[2]) for s in specs]
+    assert values(specs)["subject"] == f"{first} {sure}"
+
+
+def _certificate(title: tuple[str, str], said: str) -> list:  # type: ignore[type-arg]
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"), number="Số: 2515/GCN-UBND")
+    body = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        title,
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "center", 93.0),
+        ("CHỨNG NHẬN:", "body", 93.0),
+        ("Cơ sở: Công ty TNHH MTV Thiết bị Y tế Thành Đạt", "body", 93.0),
+        (said, "body", 93.0),
+    ]
+    return head + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Hồ Thị Mai")
+
+
+def test_words_lost_at_the_end_of_the_subject_s_last_line_are_read_where_the_body_restates_them() -> None:
+    # an incoming stamp over the title's last words: the line read stops short of where its start, centred
+    # under the heading, puts its end; the body says the words and they fill the width lost
+    whole = "ĐỦ ĐIỀU KIỆN NĂNG LỰC HOẠT ĐỘNG XÂY DỰNG"
+    read = "ĐỦ ĐIỀU KIỆN NĂNG LỰC HOẠT ĐỘNG"
+    cut = (read, f"x={1320 - len(whole) * 22 / 2:.0f}", 95.0)
+    said = "Đủ điều kiện: đủ điều kiện năng lực hoạt động xây dựng."
+    want = "Giấy chứng nhận đủ điều kiện năng lực hoạt động xây dựng"
+    assert values(_certificate(cut, said))["subject"] == want
+    # the body's words that do not fill the width lost, a body that does not say them, or a line centred
+    # (nothing lost) leave the subject as read
+    short = "Giấy chứng nhận đủ điều kiện năng lực hoạt động"
+    assert (
+        values(_certificate(cut, "Đủ điều kiện: đủ điều kiện năng lực hoạt động xây dựng dân dụng."))[
+            "subject"
+        ]
+        == short
+    )
+    assert values(_certificate(cut, "Đủ điều kiện: theo quy định."))["subject"] == short
+    assert values(_certificate((read, "center", 95.0), said))["subject"] == short

@@ -16,6 +16,8 @@ from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
     full_title,
+    holder_restated,
+    lost_end,
     read_subject,
     read_type,
     restated,
@@ -65,9 +67,13 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)
     own = vv or subject_lines(layout)
-    subject = full_title(type_found.value("type_name"), restated(read_subject(layout, vv), all_lines, own))
-    res.add(subject)
+    subject = restated(read_subject(layout, vv), all_lines, own)
+    if not vv:
+        subject = lost_end(subject, layout, all_lines, own)
+    subject = full_title(type_found.value("type_name"), subject)
     holder = read_holder(all_lines, subject.get("subject"))
+    subject = holder_restated(subject, holder.value("holder_name"), own)
+    res.add(subject)
     res.add(holder)
     res.add(read_validity(all_lines, res.fields.get("issued_date"), holder.value("holder_name")))
     res.add(fit_title(signer, organ_name, notation.value("code_notation")))

@@ -17,7 +17,7 @@ _GAP = r"\s*+(?:[,.]\s*+)?"
 # "th" of "tháng" lost or read as one letter ("háng", "máng"): the digits between them and a four-digit year
 # still make it a date
 WORD_DATE = re.compile(
-    rf"ng[a-z]y\s*+({DIGIT}{{1,2}}){_GAP}(?:t?h|[mnrt])[a-z]ng\s*+({DIGIT}{{1,2}}){_GAP}n[a-z]m\s*+({DIGIT}{{4}})",
+    rf"ng[a-z]y\s*+({DIGIT}{{1,2}}){_GAP}(?:t?h|[mnrt])[a-z]ng\s*+({DIGIT}{{1,2}}){_GAP}n[a-z]m\s*+({DIGIT}{{4}})(?!\d)",
 )
 _NUM_DATE = re.compile(r"(?<!\d)([0-3]?\d)\s*[/.\-]\s*([01]?\d)\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
 

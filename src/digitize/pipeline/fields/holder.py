@@ -22,7 +22,7 @@ _HOLDER_LABEL = re.compile(
 )
 # labels that announce a person, not an organisation
 _PERSON_LABEL = re.compile(r"ong\s*/\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
-_FOR = re.compile(
+FOR_HOLDER = re.compile(
     r"\bcho\s+((?:cong ty|benh vien|trung tam|hop tac xa|truong|phong kham|chi nhanh|ong|ba|doanh nghiep|"
     r"ho kinh doanh|co so)\b.*)$"
 )
@@ -118,7 +118,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         if article:
             res.set("holder_name", article[0], min(0.9, article[1]))
     if "holder_name" not in res.fields and subject and subject.value:
-        m = _FOR.search(fold1(subject.value))
+        m = FOR_HOLDER.search(fold1(subject.value))
         if m:
             res.set("holder_name", _clean_holder(subject.value[m.start(1) :]), subject.confidence * 0.95)
     if "holder_name" not in res.fields:
@@ -144,7 +144,7 @@ def _for_in(lines: Sequence[Line], starts: tuple[str, ...]) -> tuple[str, float]
     when it goes on there), and the OCR confidence of the first of those paragraphs."""
     paragraphs = [with_next(lines, k) for k, ln in enumerate(lines) if fold(ln.text).startswith(starts)]
     joined = " ".join(paragraphs)
-    m = _FOR.search(fold1(joined))
+    m = FOR_HOLDER.search(fold1(joined))
     if m is None:
         return None
     name = _clean_holder(joined[m.start(1) :])

@@ -16,10 +16,15 @@ from digitize.pipeline.fields.vocab import F_TYPES
 from digitize.pipeline.model import Word
 from digitize.text import fold
 
+# how like the motto's first line a line must read (fuzz.partial_ratio of the folded texts): a blurred photo's
+# "CỘNG 2ÓA XÃ LÔ CHÚ WGSÑA VIỆT W0" reads 79
+MOTTO_LIKE = 75
+
 
 def is_motto(line: Line) -> bool:
     return (
-        len(line.folded) >= 22 and fuzz.partial_ratio("cong hoa xa hoi chu nghia viet nam", line.folded) >= 80
+        len(line.folded) >= 22
+        and fuzz.partial_ratio("cong hoa xa hoi chu nghia viet nam", line.folded) >= MOTTO_LIKE
     )
 
 

@@ -117,6 +117,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN_ABBREVIATIONS))}
     fixed: list[str] = []
     quality = 1.0
+    if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
+        parts, quality = list(split), 0.85
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
         if not p:
@@ -145,6 +147,26 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         fixed.append(p)
         quality = min(quality, 0.85)
     return "-".join(fixed), quality
+
+
+def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tuple[str, str] | None:
+    """A notation read as one part, its hyphen lost ("TIrUBND" of "TTr-UBND"): a type's abbreviation (as
+    read; of three letters or four, one may be misread) run into the organ's own abbreviation or UBND (read
+    as printed), the two parts; None when the part is not so made (an abbreviation of its own: "SGDĐT")."""
+    key = _abbr_key(part)
+    if key in exact:
+        return None
+    types = [_abbr_key(t) for t in NOTATION_TYPES]
+    for tail in (*own, "UBND"):
+        k = _abbr_key(tail)
+        head = part[: len(part) - len(k)]
+        if not key.endswith(k) or not 2 <= len(head) <= 4 or not head[0].isupper():
+            continue
+        h = _abbr_key(head)
+        allowed = 1 if len(h) > 2 else 0  # one letter of two misread could be most types
+        if any((d := _substitutions(h, t)) is not None and d <= allowed for t in types):
+            return head, part[len(head) :]
+    return None
 
 
 def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:

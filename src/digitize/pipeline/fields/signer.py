@@ -125,7 +125,9 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 # ... its first word lost to a blur ("—NN nhận:"): then the list's first line must follow it
-GARBLED_NOI_NHAN = re.compile(r"^\W*\w{0,3}\W{0,2}\s*nh[a-z]n\s*:")
+GARBLED_NOI_NHAN = re.compile(
+    r"^[^\w\s]*+\s*+\w{0,3}[^\w\s]{0,2}\s*+nh[a-z]n\s*+:"
+)  # possessive: no backtracking
 _FIRST_RECIPIENT = re.compile(r"^\W*nhu\s*tren\b")
 
 
@@ -279,11 +281,13 @@ def surname_by_head(token: str) -> str | None:
         head = letters[:n]
         if fold(head) == head.replace("đ", "d"):
             return None  # no mark in it: too many names begin so
-        hits = {v for v in F_SURNAMES.values() if v.lower().startswith(head)}
-        if len(hits) == 1:
-            return hits.pop()
-        if hits:
-            return None
+        hits = {v for v in SURNAMES if v.lower().startswith(head)}
+        if not hits:
+            continue
+        hit = hits.pop()
+        if hits or (is_syllable(head) and head != hit.lower()):
+            return None  # a head that is another word itself ("Hoàn" of "Hoànl": a given name, a common word)
+        return hit
     return None
 
 
@@ -297,6 +301,15 @@ def surname_by_tail(token: str) -> str | None:
         return None
     hits = {v for v in F_SURNAMES.values() if v.lower().endswith(low) and len(v) > len(low)}
     return hits.pop() if len(hits) == 1 else None
+
+
+def _glued(word: str) -> bool:
+    """A family name and the next word read without the space between them ("TăngKm" for "Tăng Kim"): a word
+    of letters only, a family name up to its first capital after a small letter (no printed word has one
+    inside it). The seal's rim read before a family name ("Ẩš#Ngưiễn", "sMguyễn") is not."""
+    t = word.strip(".,;:|!'\"()[]")
+    cut = next((i for i in range(1, len(t)) if t[i - 1].islower() and t[i].isupper()), None)
+    return cut is not None and t.isalpha() and t[0].isupper() and fold(t[:cut]) in F_SURNAMES
 
 
 def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str, float]]:
@@ -317,6 +330,8 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
         k -= 1
     if k == 0 or k == len(raw) or len(raw) - k > 4:
         return raw
+    if _glued(parts[k - 1][0]):
+        return []  # "TăngKm Xuân": the family name and the next word read without their space (a letter lost)
     sur = surname_of(parts[k - 1][0])
     if sur is None:
         if not raw[k - 1][0] and any(ch.isalnum() for ch in parts[k - 1][0]):

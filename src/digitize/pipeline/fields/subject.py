@@ -4,6 +4,7 @@ line is cut off, a body line (an authority line in capitals, a line running to t
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from digitize.pipeline.fields.holder import fix_company_forms
+from digitize.pipeline.fields.holder import FOR_HOLDER, fix_company_forms
 from digitize.pipeline.fields.layout import Layout, type_line
 from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
@@ -146,14 +147,37 @@ def _junk(w: Word, *, leading: bool) -> bool:
     return leading or w.conf < 50
 
 
+OFF_ROW = 0.35  # of the line's word height: an end word whose middle and foot stand this far off the row's
+_ROW_WORDS = 3  # the words next to an end word that give the row's height there (a skewed line drifts)
+
+
+def _off_row(w: Word, inner: Sequence[Word], h: float) -> bool:
+    """An end word standing above or below the row of the words next to it (a stamp's handwritten number or
+    date read on the subject's row: "… Dịch vụ Việt 2: /12/1"): its middle and its foot both more than
+    ``OFF_ROW`` of the line's height off theirs (a word of the row whose box a stamp's frame stretched keeps
+    one of the two)."""
+    if not inner:
+        return False
+    mid = statistics.median((x.box.y0 + x.box.y1) / 2 for x in inner)
+    foot = statistics.median(x.box.y1 for x in inner)
+    return abs((w.box.y0 + w.box.y1) / 2 - mid) > OFF_ROW * h and abs(w.box.y1 - foot) > OFF_ROW * h
+
+
 def trim_marks(ln: Line) -> Line | None:
-    """The line without a stamp's marks at its two ends; None when nothing else is left, or when what is
-    left was read with almost no confidence (a stamp's handwriting on a centred line of its own: "ft nen")."""
+    """The line without a stamp's marks at its two ends, nor a stamp's words read off its row there; None
+    when nothing else is left, or when what is left was read with almost no confidence (a stamp's
+    handwriting on a centred line of its own: "ft nen")."""
     words = sorted(ln.words, key=lambda w: w.box.x0)
+    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
     i, j = 0, len(words)
-    while i < j and _junk(words[i], leading=True):
+    while i < j and (
+        _junk(words[i], leading=True) or _off_row(words[i], words[i + 1 : min(j, i + 1 + _ROW_WORDS)], h)
+    ):
         i += 1
-    while j > i and _junk(words[j - 1], leading=False):
+    while j > i and (
+        _junk(words[j - 1], leading=False)
+        or _off_row(words[j - 1], words[max(i, j - 1 - _ROW_WORDS) : j - 1], h)
+    ):
         j -= 1
     if i == j or statistics.fmean(w.conf for w in words[i:j]) < 30:
         return None
@@ -165,6 +189,29 @@ def continues(ln: Line) -> bool:
     authority line that opens the body ("ỦY BAN NHÂN DÂN TỈNH ...", "CHỦ TỊCH ...") is in capitals."""
     letters = [ch for ch in ln.text if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) < 0.5 * len(letters)
+
+
+SAME_PRINT = 0.85  # a line's letters at least this wide as the subject line's above: printed as it is (bold)
+
+
+def letter_width(ln: Line) -> float | None:
+    """The width of the line's letters: its words' widths over their letters (spaces left out: a justified
+    line's are stretched), words of two letters or more read with confidence; None without any."""
+    words = [w for w in ln.words if w.conf >= 60 and sum(ch.isalpha() for ch in w.text) >= 2]
+    letters = sum(len(w.text) for w in words)
+    return sum(w.box.x1 - w.box.x0 for w in words) / letters if letters else None
+
+
+def goes_on(ln: Line, prev: Line) -> bool:
+    """A centred line right under the subject's line ``prev`` that opens in lower case and is printed as it
+    is goes on with it, however wide ("Về việc cấp Giấy phép kinh doanh dịch vụ lữ hành / nội địa cho Hợp
+    tác xã …" as wide as the body's lines): the body's first line opens a paragraph (or is its authority
+    line) with a capital, in narrower letters than the subject's bold ones."""
+    first = next((ch for ch in ln.text if ch.isalpha()), "")
+    if not first.islower():
+        return False
+    mine, theirs = letter_width(ln), letter_width(prev)
+    return mine is None or theirs is None or mine >= SAME_PRINT * theirs
 
 
 def opens(ln: Line, subj: Sequence[Line]) -> bool:
@@ -487,6 +534,104 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
 
 
+DOUBTFUL = 60  # a word of the subject read with less confidence than this is no sure reading of a name
+
+
+def _doubtful(word: str, own: Sequence[Word]) -> bool:
+    """The subject's ``word`` was read doubtfully: the last of its ``own`` words that reads like it (marks at
+    its ends aside) was read with less than ``DOUBTFUL`` confidence, or is no word read right."""
+    core = fold(word).strip(_EDGES)
+    for w in reversed(own):
+        if fold(w.text).strip(_EDGES) == core:
+            return w.conf < DOUBTFUL or not _read_right(w.text)
+    return False
+
+
+def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]) -> Found:
+    """A trích yếu ending "… cho <holder>" whose holder's name goes doubtful after words read like the
+    holder the body names (Điều 1, printed plain; an incoming stamp lands on the subject's end: "… cho Công
+    ty TNHH Môi trường Xanh Pb" for "… Xanh Đại Dương") with the body's name there: the two agree on at least
+    half of the body's name's words from its start, the subject's words after those are no more than the
+    body's and one of them was read with little confidence (``_doubtful``; ``own``: the subject's lines). A
+    name read surely in both places stays as the subject has it; words taken from the body make it no surer
+    than ``RESTATED_CONFIDENCE``."""
+    f = subject.get("subject")
+    if f is None or not f.value or not holder_name:
+        return subject
+    m = FOR_HOLDER.search(fold1(f.value))
+    if m is None:
+        return subject
+    mine, theirs = f.value[m.start(1) :].split(), holder_name.split()
+    same = 0
+    while same < min(len(mine), len(theirs)) and fold(mine[same]).strip(_EDGES) == fold(theirs[same]).strip(
+        _EDGES
+    ):
+        same += 1
+    rest = mine[same:]
+    if not rest or same == len(theirs) or 2 * same < len(theirs) or len(rest) > len(theirs) - same:
+        return subject
+    words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
+    if not any(_doubtful(w, words) for w in rest):
+        return subject
+    value = f.value[: m.start(1)] + holder_name
+    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
+
+
+LOST_LETTERS = 3  # a subject's last line short of a centred line's end by this many letters lost words there
+FIT = 0.2  # how far the body's words' printed width may be off the width lost (of it)
+_MOST_LOST = 6  # words looked for after the subject's last words in the body
+_STOP = ",.;:"
+
+
+def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequence[Line]) -> Found:
+    """The trích yếu with the words lost at its last line's end (an incoming stamp over them: "ĐỦ ĐIỀU KIỆN
+    NĂNG LỰC HOẠT ĐỘNG [XÂY DỰNG]") read from where the body restates it ("… đủ điều kiện năng lực hoạt
+    động xây dựng."): the line, centred under the heading, stops short of where its start puts its end by
+    ``LOST_LETTERS`` letters or more; the body has the subject's last ``_ANCHOR`` + 1 words (read right) and
+    after them, up to a stop (the phrase ends there too), words read right whose letters printed as the
+    line's fill the width lost within ``FIT``; one such run however often the body restates it. None of this
+    where the body does not say it: the subject stays as read. Words taken from the body make it no surer
+    than ``RESTATED_CONFIDENCE``."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own or layout.type_i is None or not own[-1].boxed:
+        return subject
+    last = own[-1]
+    words = sorted(last.words, key=lambda w: w.box.x0)
+    lw = letter_width(last)
+    n = _ANCHOR + 1
+    if lw is None or len(words) < 2:
+        return subject
+    lost = 2 * heading_centre(layout, layout.type_i) - last.x0 - last.x1
+    if lost < LOST_LETTERS * lw:
+        return subject
+    gap = statistics.median(b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words))
+    tail = f.value.split()[-n:]
+    if len(tail) < n or not all(_read_right(w) for w in tail) or tail[-1][-1:] in _STOP:
+        return subject
+    anchor = [fold(w).strip(_EDGES) for w in tail]
+    mine = {id(w) for ln in own for w in ln.words}
+    body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    found: set[tuple[str, ...]] = set()
+    for p in range(len(body) - n):
+        if folded[p : p + n] != anchor:
+            continue
+        run: list[str] = []
+        for w in body[p + n : p + n + _MOST_LOST]:
+            run.append(w.rstrip(_STOP))
+            if w[-1:] in _STOP:
+                break
+        else:
+            continue  # no stop: the body's phrase goes on past what the width lost could hold
+        width = sum(len(w) for w in run) * lw + len(run) * gap
+        if abs(width - lost) <= FIT * lost and all(_read_right(w) for w in run):
+            found.add(tuple(run))
+    if len(found) != 1:
+        return subject
+    value = " ".join([f.value, *found.pop()])
+    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
+
+
 def _quarter(m: re.Match[str]) -> str:
     numeral = re.sub(r"[l1|T]", "I", m.group(2))
     return f"{m.group(1)} {numeral}" if numeral in _QUARTERS else m.group(0)
@@ -512,7 +657,21 @@ def _under(lines: Sequence[Line], heading: Line) -> list[Line]:
     return sorted((ln for ln in lines if _mid_y(ln) > top), key=_mid_y)
 
 
+def _sure_last(ln: Line) -> bool:
+    """The line's last word was read with confidence (a stamp's mark glued to it makes it doubtful)."""
+    return max(ln.words, key=lambda w: w.box.x1).conf >= 50
+
+
 SUBJECT_WINDOW = 12  # lines under the type heading looked at for the subject
+
+
+def heading_centre(layout: Layout, type_i: int) -> float:
+    """The type heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not
+    it)."""
+    type_ln = layout.first[type_i]
+    names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
+    own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
+    return (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
 
 
 def subject_lines(layout: Layout) -> list[Line]:
@@ -524,10 +683,7 @@ def subject_lines(layout: Layout) -> list[Line]:
     type_i = layout.type_i
     subj: list[Line] = []
     type_ln = first[type_i]
-    # the heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not it)
-    names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
-    own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
-    type_cx = (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
+    type_cx = heading_centre(layout, type_i)
     ends = sorted(ln.x1 for ln in first)
     right_margin = ends[int(0.9 * (len(ends) - 1))]
     # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
@@ -575,14 +731,14 @@ def subject_lines(layout: Layout) -> list[Line]:
             break
         if re.search(r"\bkinh\s+gui\s*:", whole):
             break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
-        if subj and len(ln.words) >= 3 and ln.text.rstrip().endswith(":"):
+        if subj and len(ln.words) >= 3 and ln.text.rstrip().endswith(":") and _sure_last(ln):
             break  # "… báo cáo như sau:": a body sentence leading into what follows (a trích yếu, one
-            # noun phrase, never ends with a colon)
+            # noun phrase, never ends with a colon; a doubtful last word's may be a stamp's mark)
         if _SECTION.match(whole) and _capitals(raw):
             break  # "I. KẾT QUẢ THỰC HIỆN": a body section's heading
         if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
             break
-        if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
+        if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width and not goes_on(ln, subj[-1]):
             break  # a body line running to the right margin, not a centred subject line
         subj.append(ln)
     return subj

@@ -1,0 +1,382 @@
+"""A blurred photo's header lines read again, the number and the date taken by the readings' vote, in doubt.
+
+On a shaken or out-of-focus phone photo Tesseract reads printed digits at random among their blurred
+look-alikes (8 → 6, 9, 0; "2018" → "2016", "2019", "202M"), a notation's capitals and slash as anything
+("Số: 57/GCN-QLD" → "Số-: STIGCMQLD") and the date's words garbled ("nIgáy", "nIãm"): the number or the date
+is then lost, or worse, taken wrong at a confidence that looks sure (87). On such a page
+(``Prepared.blurred``) the first page's "Số:" line (when its number was not read) and its date line (found
+in the header's right column under the motto) are each cut out in ``len(CUTS)`` ways (tighter and wider),
+each taken from the OCR image (as it is and enlarged) and from the scan at its own resolution (plain and
+sharpened by its measured blur), and the crops are stacked into one image read once (``--psm 6``); only the
+words each crop holds on the line's own rows count (a wide cut takes in its neighbours). Each row that gives
+a value is a vote: a value is agreed when at least ``MIN_VOTES`` rows, from both cuts, give it and more
+than half of the rows that give one do (for the "Số:" line, the number first, then its notation among the
+rows that agree on it). A "Số:" line without a number, or a date line without a date, then has its words
+(the date line's from where its date begins: the place before it is kept as first read) replaced by the
+surest agreeing row's, in doubt (``DOUBT_CONF``: blurred digits are misread alike in every reading, "13" as
+"12" at 97, so the value goes to review). A date the first reading gave is never replaced: when the
+readings agree on another one it is put in doubt. A date after today is no reading ("2023" read "2027").
+Otherwise the page stays as it was.
+
+A pure function of the prepared page and its first reading; sharp pages, pages without a Decree 30 header
+and pages whose lines are not found are untouched: no second Tesseract run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import cv2
+import numpy as np
+
+from digitize.errors import ToolFailed
+from digitize.pipeline import preprocess, regions
+from digitize.pipeline.fields.dates import find_dates
+from digitize.pipeline.fields.layout import is_motto, is_motto2
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.number import NUMBER, SO, slashes
+from digitize.pipeline.fields.text import DIGITISH, fold1
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
+from digitize.pipeline.preprocess import Prepared
+from digitize.text import fold, nfc
+from digitize.tools import tesseract
+
+# each cut: (left/right padding, top/bottom padding) in line heights
+CUTS = ((0.6, 0.25), (1.2, 0.5))
+SCALES = (1.0, 1.5)  # the OCR image's crop read as it is and enlarged
+MIN_VOTES = 3  # readings (of 8) that must agree, from both cuts
+TALL_LINE = 4.0  # a line's box taller than this many letters is no line (a box stretched over a picture)
+# a first reading's date words that the readings contradict, and the readings' agreed date words, at most this
+# sure (under review.REVIEW_THRESHOLD: the document goes to review)
+DOUBT_CONF = 50.0
+ROW_GAP = 40  # px of white between the sheet's rows
+MAX_SHEET_PIXELS = 12_000_000
+MAX_LEFT_LINES = 8  # the "Số:" line is looked for among the left column's first lines
+# a "Số:" line whose label and number a blur garbled: a short first word and a stop ("Số-: STIGCMQLD"), or
+# a word with a digit after it ("Sẽ S3CCN-ĐHC"; "SỞ Y TẾ" is no such line)
+_SO_LABEL = re.compile(r"^\W*s\S{0,2}\s*(?:[:;.,\-]|\s(?=\S*\d))")
+# a date line: the date's words as a blurred photo may read them, or a year ending the line
+_DATE_LINE = re.compile(r"\b(?:ng\w{1,3}y|th\w{1,2}g|[nsm]\w{0,2}m\s*\d{3,4})\b|\b(?:19|20)\d\d\W*$")
+
+
+def date_line(page: RecognizedPage) -> Line | None:
+    """The header's place-and-date line: the first line of the right column under the motto that holds a
+    date word or ends in a year."""
+    header = regions.header_of(page)
+    if header is None:
+        return None
+    layout, _ = header
+    for ln in layout.right:
+        if is_motto(ln) or is_motto2(ln) or not ln.words:
+            continue
+        if _DATE_LINE.search(ln.folded):
+            return ln
+    return None
+
+
+@dataclass(frozen=True)
+class _Crop:
+    image: np.ndarray
+    cut: int  # which of CUTS
+    band: tuple[
+        float, float
+    ]  # the line's own rows in the crop (px): words read outside it are its neighbours'
+
+
+def _boxes(prepared: Prepared, ln: Line) -> list[tuple[float, float, float, float]]:
+    """The line's box padded each of the ``CUTS`` ways, within the page (page units)."""
+    s = prepared.scale
+    ocr_h, ocr_w = prepared.ocr.shape[:2]
+    h = ln.y1 - ln.y0
+    return [
+        (
+            max(0.0, ln.x0 - pad_x * h),
+            max(0.0, ln.y0 - pad_y * h),
+            min(ocr_w / s, ln.x1 + pad_x * h),
+            min(ocr_h / s, ln.y1 + pad_y * h),
+        )
+        for pad_x, pad_y in CUTS
+    ]
+
+
+def _sheet_size(prepared: Prepared, boxes: Sequence[tuple[float, float, float, float]]) -> int:
+    """The pixels of the sheet ``_crops`` and ``_sheet`` make of ``boxes``, worked out before any cut."""
+    sizes = []
+    for x0, y0, x1, y1 in boxes:
+        w, h = x1 - x0, y1 - y0
+        sizes += [(w * prepared.scale * up, h * prepared.scale * up) for up in SCALES] + [(w, h), (w, h)]
+    width = max(w for w, _ in sizes) + 2 * ROW_GAP
+    return round(width * (sum(h + ROW_GAP for _, h in sizes) + ROW_GAP))
+
+
+def _crops(prepared: Prepared, ln: Line, boxes: Sequence[tuple[float, float, float, float]]) -> list[_Crop]:
+    """The line cut in each of ``boxes``, each from the OCR image at ``SCALES`` and from the scan at its own
+    resolution, plain and sharpened by its measured blur."""
+    s = prepared.scale
+    grey = regions.grey_master(prepared)
+    out: list[_Crop] = []
+    for k, (x0, y0, x1, y1) in enumerate(boxes):
+        crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+        if crop.shape[0] < 8 or crop.shape[1] < 8:
+            continue
+        for up in SCALES:
+            image = crop if up == 1.0 else cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+            f = image.shape[0] / (y1 - y0)
+            out.append(_Crop(image, k, ((ln.y0 - y0) * f, (ln.y1 - y0) * f)))
+        native = regions.cut(prepared, x0, y0, x1, y1, source=grey)
+        f = native.shape[0] / (y1 - y0)
+        band = ((ln.y0 - y0) * f, (ln.y1 - y0) * f)
+        out.append(_Crop(native, k, band))
+        sharp = preprocess.unsharp(native, max(preprocess.UNSHARP_SIGMA, preprocess.edge_blur(native)))
+        out.append(_Crop(sharp, k, band))
+    return out
+
+
+def _sheet(crops: Sequence[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The crops stacked as the rows of one white image, with (top, bottom) of each row."""
+    width = max(c.shape[1] for c in crops) + 2 * ROW_GAP
+    height = sum(c.shape[0] + ROW_GAP for c in crops) + ROW_GAP
+    sheet = np.full((height, width), 255, np.uint8)
+    spans = []
+    y = ROW_GAP
+    for c in crops:
+        sheet[y : y + c.shape[0], ROW_GAP : ROW_GAP + c.shape[1]] = c
+        spans.append((y, y + c.shape[0]))
+        y += c.shape[0] + ROW_GAP
+    return sheet, spans
+
+
+@regions.on_read_pages
+def second_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """The first page of a blurred photo with its number line and its date line read again by vote (see the
+    module's docstring); the page as it was otherwise."""
+    if page.index != 0 or not prepared.blurred:
+        return page
+    page = _vote_number(prepared, page, lang=lang, timeout=timeout)
+    return _vote_date(prepared, page, lang=lang, timeout=timeout)
+
+
+Row = tuple[int, list[tesseract.Token]]  # (the cut it was read in, its words left to right)
+
+
+def _rows(prepared: Prepared, page: RecognizedPage, ln: Line, *, lang: str, timeout: float) -> list[Row]:
+    """The line read in each of its crops (``_crops``), all in one Tesseract run: each crop's words on the
+    line's own rows; [] when the line is no line (taller than ``TALL_LINE`` letters, or without width), its
+    sheet would be too big, or the reading fails."""
+    letter = regions.letter_height(page.words)
+    if not letter > 0 or not 0 < ln.y1 - ln.y0 <= TALL_LINE * letter or ln.x1 - ln.x0 < letter:
+        return []
+    boxes = _boxes(prepared, ln)
+    if _sheet_size(prepared, boxes) > MAX_SHEET_PIXELS:
+        return []
+    crops = _crops(prepared, ln, boxes)
+    if len(crops) < MIN_VOTES:
+        return []
+    sheet, spans = _sheet([c.image for c in crops])
+    try:
+        tokens = tesseract.image_to_data(sheet, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
+    except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
+        return []
+    rows: dict[int, list[tesseract.Token]] = {}
+    for t in tokens:
+        cy = t.top + t.height / 2
+        r = next((i for i, (a, b) in enumerate(spans) if a <= cy < b), None)
+        if r is None or t.conf < 0 or not t.text.strip():
+            continue
+        top, bottom = crops[r].band
+        if top <= cy - spans[r][0] <= bottom:
+            rows.setdefault(r, []).append(t)
+    return [(crops[r].cut, sorted(rows[r], key=lambda t: t.left)) for r in sorted(rows)]
+
+
+def _text(toks: Sequence[tesseract.Token]) -> str:
+    return nfc(" ".join(t.text for t in toks))
+
+
+def _surest(rows: Sequence[list[tesseract.Token]]) -> list[tesseract.Token]:
+    return max(rows, key=lambda t: statistics.fmean(x.conf for x in t))
+
+
+def _agreed(votes: Sequence[tuple[str, Row]]) -> str | None:
+    """The value at least ``MIN_VOTES`` readings, from more than one cut, and more than half of those that
+    give one agree on."""
+    if not votes:
+        return None
+    best, n = Counter(v for v, _ in votes).most_common(1)[0]
+    cuts = {cut for v, (cut, _) in votes if v == best}
+    return best if n >= MIN_VOTES and len(cuts) > 1 and 2 * n > len(votes) else None
+
+
+def _in_doubt(toks: Sequence[tesseract.Token]) -> tuple[list[str], list[float]]:
+    # blurred digits are misread alike in every reading ("13" read "12" at 97 in all of them): an agreed
+    # value is taken in doubt, for a person to confirm (review), never as sure
+    return [nfc(t.text) for t in toks], [min(t.conf, DOUBT_CONF) for t in toks]
+
+
+def number_line(page: RecognizedPage) -> tuple[Line, bool] | None:
+    """The header's "Số:" line and whether the page's reading gave its number: the number reader's line, or
+    the first line of the left column led by a word like "Số" and a stop ("Số-: STIGCMQLD")."""
+    header = regions.header_of(page)
+    if header is None:
+        return None
+    layout, number = header
+    has_number = number.found.value("code_number") is not None
+    if number.line_i is not None:
+        return layout.left[number.line_i], has_number
+    ln = next((ln for ln in layout.left[:MAX_LEFT_LINES] if _SO_LABEL.match(ln.folded)), None)
+    return None if ln is None else (ln, has_number)
+
+
+def _number_of(text: str) -> str | None:
+    """ "number/notation" as a "Số:" line's reading gives them, or None."""
+    t = slashes(text)
+    m_so = SO.match(fold(t))
+    if m_so is None:
+        return None
+    m = NUMBER.search(t, m_so.end())
+    if m is None or not re.search(r"[^\W\d_]", m.group(3)):
+        return None
+    number = m.group(1).translate(DIGITISH)
+    return f"{number}/{m.group(3)}" if number.isdigit() else None
+
+
+def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """The "Số:" line whose number the page's reading did not give, replaced by the readings' agreed one
+    (number and notation), in doubt."""
+    found = number_line(page)
+    if found is None or found[1]:
+        return page  # no such line, or its number read (printed, or by the handwritten-digit pass)
+    ln = found[0]
+    votes = [
+        (v, row)
+        for row in _rows(prepared, page, ln, lang=lang, timeout=timeout)
+        if (v := _number_of(_text(row[1])))
+    ]
+    # the number first (the notation's blurred capitals vary more than the digits), then its notation
+    number = _agreed([(v.split("/", 1)[0], row) for v, row in votes])
+    if number is None:
+        return page
+    same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
+    full = _agreed(same)
+    toks = _surest([row[1] for v, row in same if full is None or v == full])
+    return _replace_words(page, ln, list(ln.words), *_in_doubt(toks))
+
+
+def _date_of(toks: Sequence[tesseract.Token], today: dt.date) -> tuple[str, int] | None:
+    """(the date as ISO text, the index of the token it starts in) a reading of the date line gives; None
+    without one, or with one after ``today`` (no document is dated in the future: "2023" read "2027")."""
+    starts, at = [], 0
+    for t in toks:
+        starts.append(at)
+        at += len(fold1(nfc(t.text))) + 1
+    found = find_dates(fold1(_text(toks)))
+    if not found or found[0][2] > today:
+        return None
+    begin = found[0][0]
+    k = max(i for i, a in enumerate(starts) if a <= begin)
+    return found[0][2].isoformat(), k
+
+
+# a word where a date line's date begins: "ngày" as a blur leaves it ("nIgáy", "ngây", "“gây") ...
+_NGAY = re.compile(r"^\W*(?:n\w{0,3}y|\w{0,2}g\w{0,2}y)\W*$")
+# ... else its first number after the place ("Khánh #10a, nIgáy": "#10a," is the place's garbled "Hòa,")
+_NUMBER_WORD = re.compile(r"^\W*\d")
+
+
+def _date_start(words: Sequence[Word]) -> int | None:
+    """The index of the word a date line's date begins at: its "ngày", else its first number after a word
+    ending in a comma (the place's end), else its first number; None without any."""
+    texts = [fold1(w.text) for w in words]
+    k = next((i for i, t in enumerate(texts) if _NGAY.match(t)), None)
+    if k is not None:
+        return k
+    comma = next((i for i, t in enumerate(texts) if t.endswith(",")), None)
+    after = [i for i, t in enumerate(texts) if _NUMBER_WORD.match(t) and (comma is None or i > comma)]
+    return after[0] if after else None
+
+
+def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """A date line whose reading gave no date: its date words replaced by the readings' agreed ones, in doubt
+    (the place before them kept as first read). A date line whose reading gave a date: that date put in doubt
+    when the readings agree on another one; never replaced."""
+    ln = date_line(page)
+    if ln is None:
+        return page
+    today = dt.date.today()
+    dated = [
+        (d[0], (cut, toks[d[1] :]))
+        for cut, toks in _rows(prepared, page, ln, lang=lang, timeout=timeout)
+        if (d := _date_of(toks, today))
+    ]
+    best = _agreed(dated)
+    if best is None:
+        return page
+    first_found = find_dates(ln.folded)
+    if first_found:
+        if first_found[0][2].isoformat() == best:
+            return page  # the first reading had it
+        # the readings agree on another date: the first one is kept, in doubt (review)
+        return _replace_words(
+            page,
+            ln,
+            list(ln.words),
+            [w.text for w in ln.words],
+            [min(w.conf, DOUBT_CONF) for w in ln.words],
+            keep_boxes=True,
+        )
+    # the first reading's words from where its date begins ("ngày", or its first number) are replaced
+    words = list(ln.words)
+    k = _date_start(words)
+    if k is None:
+        return page
+    toks = _surest([row[1] for d, row in dated if d == best])
+    # the place kept as read, in doubt with the date (a line's confidence is its words' mean)
+    kept = _replace_words(
+        page,
+        ln,
+        words[:k],
+        [w.text for w in words[:k]],
+        [min(w.conf, DOUBT_CONF) for w in words[:k]],
+        keep_boxes=True,
+    )
+    return _replace_words(kept, ln, words[k:], *_in_doubt(toks))
+
+
+def _replace_words(
+    page: RecognizedPage,
+    ln: Line,
+    old: list[Word],
+    texts: list[str],
+    confs: list[float],
+    *,
+    keep_boxes: bool = False,
+) -> RecognizedPage:
+    """The page with ``old`` (words of ``ln``) replaced by ``texts`` spread over their span of the line
+    (``keep_boxes``: ``old`` themselves, in their boxes, at new confidences)."""
+    if not old or not texts:
+        return page
+    ids = {id(w) for w in old}
+    x0, x1 = min(w.box.x0 for w in old), max(w.box.x1 for w in old)
+    step = max(1.0, (x1 - x0) / len(texts))
+    first = ln.words[0]
+    new = [
+        replace(old[i], conf=c)
+        if keep_boxes
+        else Word(
+            text=t,
+            conf=c,
+            box=Box(x0 + i * step, ln.y0, x0 + (i + 1) * step, ln.y1),
+            block=first.block,
+            line=first.line,
+        )
+        for i, (t, c) in enumerate(zip(texts, confs, strict=True))
+    ]
+    words = sorted([w for w in page.words if id(w) not in ids] + new, key=lambda w: (w.line, w.box.x0))
+    return replace(page, words=tuple(words), text=page_text(words))

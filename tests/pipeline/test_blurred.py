@@ -1,0 +1,122 @@
+"""A blurred photo's "Số:" and date lines read again, their values taken by the readings' vote, in doubt."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from digitize.pipeline import blurred, preprocess, recognize
+from digitize.pipeline.fields import extract
+from digitize.pipeline.model import RecognizedPage
+from samples import generate
+
+
+def _photo(seed: int, blur: float) -> tuple[np.ndarray, dict[str, str | None]]:
+    """The first page of a generated decision as a phone photo (~1700 px high), out of focus by ``blur``."""
+    doc = generate.make_document("quyet_dinh", seed)
+    rgb = np.asarray(doc.pages[0].convert("RGB"))
+    f = 1700 / rgb.shape[0]
+    small = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    if blur:
+        small = cv2.GaussianBlur(small, (0, 0), blur)
+    return small, dict(doc.fields)
+
+
+def _date_words_garbled(page: RecognizedPage) -> RecognizedPage:
+    """The first reading with the date line's "ngày"/"năm" read as a blur leaves them ("nIgáy", "nIãm")."""
+    ln = blurred.date_line(page)
+    assert ln is not None
+    garbled = {"ngày": "nIgáy", "năm": "nIãm"}
+    ids = {id(w) for w in ln.words}
+    words = [replace(w, text=garbled.get(w.text, w.text)) if id(w) in ids else w for w in page.words]
+    return replace(page, words=tuple(words))
+
+
+def test_a_blurred_photo_s_date_line_is_read_again_and_its_date_taken_in_doubt() -> None:
+    rgb, truth = _photo(3, 1.8)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    assert prepared.blurred
+    first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
+    assert extract([first]).values()["issued_date"] is None
+    page = blurred.second_pass(prepared, first, lang="vie")
+    found = extract([page]).fields["issued_date"]
+    assert found.value == truth["issued_date"]
+    assert found.confidence < 0.6  # blurred digits are misread alike: a person confirms it
+
+
+def test_a_sharp_page_is_not_read_again() -> None:
+    rgb, _ = _photo(3, 0.0)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    assert not prepared.blurred
+    first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
+    assert blurred.second_pass(prepared, first, lang="vie") is first
+
+
+def test_a_page_without_a_header_has_no_date_line() -> None:
+    page = RecognizedPage(index=0, source="ocr", width=1000.0, height=1400.0, text="", words=())
+    assert blurred.date_line(page) is None
+
+
+def test_a_blurred_photo_s_number_line_is_read_again_and_its_number_taken_in_doubt() -> None:
+    rgb, truth = _photo(3, 1.8)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    first = recognize.recognize(prepared, lang="vie")
+    found = blurred.number_line(first)
+    assert found is not None and found[1]  # read: nothing to read again
+    kept = blurred.second_pass(prepared, first, lang="vie")
+    assert {id(w) for w in found[0].words} <= {id(w) for w in kept.words}  # its words kept as read
+    # the number and notation read as a blur leaves them: "Số: STIGCMQLD"
+    ln = found[0]
+    ids = {id(w) for w in ln.words}
+    words = [
+        replace(w, text="STIGCMQLD", conf=40.0) if id(w) in ids and "/" in w.text else w for w in first.words
+    ]
+    garbled = replace(first, words=tuple(words))
+    assert extract([garbled]).values()["code_number"] is None
+    page = blurred.second_pass(prepared, garbled, lang="vie")
+    number = extract([page]).fields["code_number"]
+    assert number.value == truth["code_number"]
+    assert number.confidence < 0.6
+    assert extract([page]).values()["code_notation"] == truth["code_notation"]
+
+
+def _tok(text: str, conf: float = 90.0) -> object:
+    from digitize.tools.tesseract import Token
+
+    return Token(text=text, conf=conf, left=0, top=0, width=10, height=10, block=1, par=1, line=1, word=1)
+
+
+def test_a_value_is_agreed_only_by_enough_readings_from_both_cuts() -> None:
+    row0, row1 = (0, []), (1, [])
+    assert blurred._agreed([("a", row0), ("a", row1), ("a", row0)]) == "a"
+    assert blurred._agreed([("a", row0), ("a", row1)]) is None  # two readings are too few
+    assert blurred._agreed([("a", row0), ("a", row0), ("a", row0)]) is None  # one cut's readings alone
+    assert (
+        blurred._agreed([("a", row0), ("a", row1), ("a", row0), ("b", row1), ("b", row0), ("b", row1)])
+        is None
+    )
+
+
+def test_a_reading_of_a_date_after_today_is_no_date_and_a_year_with_a_digit_more_neither() -> None:
+    import datetime as dt
+
+    toks = [_tok(t) for t in ["Hà", "Nội,", "ngày", "10", "tháng", "12", "năm", "2027"]]
+    assert blurred._date_of(toks, dt.date(2026, 12, 2)) is None  # "2023" read "2027"
+    assert blurred._date_of(toks, dt.date(2028, 1, 1)) == ("2027-12-10", 2)  # from "ngày" on
+    toks = [_tok(t) for t in ["ngày", "28", "tháng", "5", "năm", "20120"]]
+    assert blurred._date_of(toks, dt.date(2026, 12, 2)) is None
+
+
+def test_the_place_before_a_date_read_again_is_kept_as_first_read() -> None:
+    rgb, truth = _photo(3, 1.8)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
+    before = blurred.date_line(first)
+    assert before is not None
+    page = blurred.second_pass(prepared, first, lang="vie")
+    after = blurred.date_line(page)
+    assert after is not None
+    place = [w.text for w in before.words if w.text.rstrip(",") in truth["place"].split()]
+    assert place and [w.text for w in after.words][: len(place)] == place
