@@ -91,7 +91,8 @@ def _tok(text: str, conf: float = 90.0) -> object:
 def test_a_value_is_agreed_only_by_enough_readings_from_both_cuts() -> None:
     row0, row1 = (0, []), (1, [])
     assert blurred._agreed([("a", row0), ("a", row1), ("a", row0)]) == "a"
-    assert blurred._agreed([("a", row0), ("a", row1)]) is None  # two readings are too few
+    assert blurred._agreed([("a", row0), ("a", row1)]) == "a"  # two, and no reading gives another value
+    assert blurred._agreed([("a", row0), ("a", row1), ("b", row0)]) is None  # two against one: too few
     assert blurred._agreed([("a", row0), ("a", row0), ("a", row0)]) is None  # one cut's readings alone
     assert (
         blurred._agreed([("a", row0), ("a", row1), ("a", row0), ("b", row1), ("b", row0), ("b", row1)])
@@ -120,3 +121,28 @@ def test_the_place_before_a_date_read_again_is_kept_as_first_read() -> None:
     assert after is not None
     place = [w.text for w in before.words if w.text.rstrip(",") in truth["place"].split()]
     assert place and [w.text for w in after.words][: len(place)] == place
+
+
+def test_a_place_ending_in_a_g_y_word_is_kept_and_a_number_needs_a_digit() -> None:
+    from digitize.pipeline.model import Box, Word
+
+    words = [Word(t, 50.0, Box(0, 0, 1, 1)) for t in ["Cầu", "Giấy,", "nIgáy", "15", "tháng"]]
+    assert blurred._date_start(words) == 2  # "Giấy," is the place's, "nIgáy" the date's
+    assert blurred._number_of("Số: o/CT-UBND") is None  # no digit read: no number 0
+    assert blurred._number_of("Số: 2690/BC-UBND") == "2690/BC-UBND"
+
+
+def test_a_signature_banner_above_the_motto_is_not_the_date_line() -> None:
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        ("UBND TỈNH QUẢNG NGÃI", "left", 92.0),
+        ("SỞ Y TẾ", "left", 92.0),
+        ("Số: 12/QĐ-SYT", "left", 92.0),
+        ("Ngày ký: 05.02.2025 15:35:18", "right", 92.0),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "right", 92.0),
+        ("Độc lập - Tự do - Hạnh phúc", "right", 92.0),
+        ("Quảng Ngãi, nIgáy 04 tháng 02 nIãm 2025", "right", 40.0),
+    ]
+    ln = blurred.date_line(page(specs))
+    assert ln is not None and ln.text.startswith("Quảng Ngãi")

@@ -136,3 +136,12 @@ def test_a_phrase_met_twice_is_decided_by_each_words_own_confidence() -> None:
     assert correct.correct_words(words, confs) == ["các", "giải", "pháp", "và", "các", "giai", "pháp"]
     # a correction changes its neighbours' context: the second pass re-decides them ("PHO" before "CHỦ")
     assert _fix("PHO CHU TỊCH PHO CHU TỊCH") == "PHÓ CHỦ TỊCH PHÓ CHỦ TỊCH"
+
+
+def test_a_one_letter_word_of_its_own_is_no_context_a_compound_s_letter_is() -> None:
+    from digitize.pipeline.correct import correct_words
+
+    assert correct_words(["hàng", "hóa", "bán", "ở", "chợ"], [80.0] * 5) == ["hàng", "hóa", "bán", "ở", "chợ"]
+    assert correct_words(["i", "đó"], [80.0, 80.0]) == ["i", "đó"]  # a speck beside a word
+    assert correct_words(["CỤC", "THU", "Y"], [80.0] * 3) == ["CỤC", "THÚ", "Y"]  # "thú y"
+    assert correct_words(["ô", "tổ"], [80.0, 80.0]) == ["ô", "tô"]

@@ -12,7 +12,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from digitize.pipeline import handdigits
-from digitize.pipeline.fields import extract
+from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+from digitize.pipeline.fields.lines import page_lines
+from digitize.pipeline.fields.number import is_number_line
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
 
@@ -1437,7 +1439,8 @@ def test_a_cut_s_own_reading_longer_than_its_marks_does_not_void_the_other_cut_s
     four, five = _marks_crop(4), _marks_crop(5)
     each = [[("1025", 96.0)] * 6 + [("70252", 93.0)], [("1025", 0.0), ("7025", 0.0)]]
     cs, kept = handdigits._same_marks([four, five], each)
-    assert len(cs) == 1 and cs[0] is four and kept == [each[0]]
+    # (its over-long reading left out: four marks never give a number of five digits)
+    assert len(cs) == 1 and cs[0] is four and kept == [[("1025", 96.0)] * 6]
     # the cut with more marks reading its extra mark as a digit still voids both
     assert handdigits._same_marks([four, five], [[("1025", 96.0)], [("10251", 80.0)]]) == ([], [])
     assert handdigits._same_marks([five, four], [[("10251", 80.0)], [("1025", 96.0)]]) == ([], [])
@@ -1460,22 +1463,60 @@ def test_a_reading_whose_digits_cannot_close_the_marks_loops_is_no_vote() -> Non
     assert handdigits.supported(_marks_crop(1), [("35", 56.0)]) == [("35", 56.0)]  # a stroke: no loop
 
 
-def test_one_clear_reading_the_marks_shapes_give_digit_for_digit_is_taken_at_low_confidence() -> None:
+def test_one_clear_reading_the_marks_shapes_give_digit_for_digit_goes_to_review() -> None:
     month = handdigits.Kind.MONTH
     eight = _eight_crop()
-    # "8" at 94 the only reading the marks allow, and two loops one above the other are an "8" alone
+    review = 100 * REVIEW_THRESHOLD
+    # "8" at 94 the only reading the marks allow, and two loops one above the other are an "8" alone: taken,
+    # but one reading is weak evidence, well under review's threshold
     assert handdigits.shape_digit(handdigits._digit_marks(eight)[0]) == "8"
-    assert handdigits.shape_agreed([("8", 94.0)], month, eight) == ("8", handdigits.AGREED_MAX_CONF)
-    # not read clearly, another reading, a shape that does not say it, or no month
+    found = handdigits.shape_agreed([("8", 94.0)], month, eight)
+    assert found is not None and found[0] == "8" and found[1] <= review - 10
+    # not read clearly, another reading the marks allow (a "38" keeps both loops: ``supported`` lets it
+    # through), a shape that does not say it, or no month
     assert handdigits.shape_agreed([("8", 65.0)], month, eight) is None
-    assert handdigits.shape_agreed([("8", 94.0), ("3", 40.0)], month, eight) is None
+    votes = handdigits.supported(eight, [("8", 94.0), ("38", 40.0)])
+    assert votes == [("8", 94.0), ("38", 40.0)]
+    assert handdigits.shape_agreed(votes, month, eight) is None
     assert handdigits.shape_agreed([("8", 94.0)], month, _strokes_crop("0")) is None
     one = _marks_crop(1)
-    assert handdigits.shape_agreed([("1", 90.0)], month, one) == ("1", handdigits.AGREED_MAX_CONF)
+    assert handdigits.shape_agreed([("1", 90.0)], month, one) == ("1", handdigits.SHAPE_CONF)
     assert handdigits.shape_agreed([("7", 90.0)], month, one) is None
     two = np.hstack([eight, eight])
     assert handdigits.shape_agreed([("88", 90.0)], month, two) is None  # no 88th month
-    assert handdigits.shape_agreed([("88", 90.0)], handdigits.Kind.NUMBER, two) == ("88", 60.0)
+    assert handdigits.shape_agreed([("88", 90.0)], handdigits.Kind.NUMBER, two) == (
+        "88",
+        handdigits.SHAPE_CONF,
+    )
+
+
+def test_one_reading_a_printed_slash_s_piece_a_one_is_no_sure_value() -> None:
+    # a piece of the printed "/" left in a number's or day's cut is one plain stroke, as a written "1" is: one
+    # reading "1" at 75 and that shape are no sure value (it was taken at 60, not under review's 0.6)
+    piece = np.full((60, 60), 255, np.uint8)
+    cv2.line(piece, (38, 8), (22, 52), 0, 4)
+    assert handdigits.shape_digit(handdigits._digit_marks(piece)[0]) == "1"
+    for kind in (handdigits.Kind.NUMBER, handdigits.Kind.DAY):
+        found = handdigits.shape_agreed([("1", 75.0)], kind, piece)
+        assert found is None or found[1] < 100 * REVIEW_THRESHOLD
+    # eight strokes read "11111111" once: no number has so many digits (``agreed`` takes none either)
+    row = np.full((60, 8 * 30), 255, np.uint8)
+    for i in range(8):
+        cv2.line(row, (i * 30 + 15, 8), (i * 30 + 15, 52), 0, 4)
+    assert len(handdigits._digit_marks(row)) == 8
+    assert handdigits.shape_agreed([("11111111", 80.0)], handdigits.Kind.NUMBER, row) is None
+
+
+def test_a_cut_reading_more_digits_than_its_marks_gives_no_number_of_them() -> None:
+    # the cut with four marks reads "10252" four times out of six, the cut with five marks "1025": no cut
+    # shows a fifth digit the readings agree on, and a five-digit number was taken from four marks (at 64)
+    four, five = _marks_crop(4), _marks_crop(5)
+    each = [[("10252", 95.0)] * 4 + [("1025", 90.0)] * 2, [("1025", 0.0)]]
+    cs, kept = handdigits._same_marks([four, five], each)
+    votes = [v for c, k in zip(cs, kept, strict=True) for v in handdigits.supported(c, k)]
+    found = handdigits.consensus(votes, handdigits.Kind.NUMBER)
+    assert found is None or len(found[0]) <= 4
+    assert (cs, kept) == ([], [])
 
 
 def test_a_speck_read_before_so_leaves_the_number_s_blank() -> None:
@@ -1492,3 +1533,46 @@ def test_a_speck_read_before_so_leaves_the_number_s_blank() -> None:
     # a word read with confidence before it: no "Số:" line
     sure = (replace(words[0], conf=85.0), *words[1:])
     assert handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", sure)) == []
+
+
+def _number_line(*words: Word) -> tuple[list[str], list[bool]]:
+    """The blanks the handwriting pass finds on a page of ``words`` (their kinds), and whether the extractor
+    takes each of its lines for the number's."""
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", words)
+    return [b.kind.value for b in handdigits.find_blanks(page)], [
+        is_number_line(ln) for ln in page_lines(page)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "notation"),
+    [
+        # "Hồ sơ 12/HS-UBND" with "Hồ" at 25: a file's name, no number line; the pass made a number blank of
+        # it (the word taken for a speck, "sơ" for "Số" without its colon), the extractor did not
+        (("Hồ", 25.0, "sơ"), "/HS-UBND"),
+        # "Mẫu số: 03/TB-UBND" (a form's name) with "Mẫu" at 20: neither
+        (("Mẫu", 20.0, "số:"), "/TB-UBND"),
+    ],
+)
+def test_a_real_word_read_doubtfully_before_a_label_is_no_speck(
+    label: tuple[str, float, str], notation: str
+) -> None:
+    word, conf, so = label
+    found = _number_line(
+        _word(word, 30, 400, 140, 2, conf=conf),
+        _word(so, 160, 400, 240, 2),
+        _word("12", 300, 400, 360, 2, conf=40.0),
+        _word(notation, 700, 400, 950, 2),
+    )
+    assert found == ([], [False])
+
+
+@pytest.mark.parametrize("so", ["Số:", "sø:", "96:", "Sứ", "sơ", "Số"])
+def test_the_pass_and_the_extractor_go_by_one_so_label(so: str) -> None:
+    # a line that makes the number's blank is the number line for the extractor too, and the other way round
+    blanks, lines = _number_line(
+        _word(so, 30, 400, 110, 2),
+        _word("12", 300, 400, 360, 2, conf=40.0),
+        _word("/QĐ-UBND", 700, 400, 950, 2),
+    )
+    assert lines == [blanks == ["number"]]

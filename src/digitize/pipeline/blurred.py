@@ -9,17 +9,18 @@ in the header's right column under the motto) are each cut out in ``len(CUTS)`` 
 each taken from the OCR image (as it is and enlarged) and from the scan at its own resolution (plain and
 sharpened by its measured blur), and the crops are stacked into one image read once (``--psm 6``); only the
 words each crop holds on the line's own rows count (a wide cut takes in its neighbours). Each row that gives
-a value is a vote: a value is agreed when at least ``MIN_VOTES`` rows, from both cuts, give it and more
-than half of the rows that give one do (for the "Số:" line, the number first, then its notation among the
-rows that agree on it). A "Số:" line without a number, or a date line without a date, then has its words
+a value is a vote: a value is agreed when rows from both cuts give it, at least ``MIN_VOTES`` rows and more
+than half of the rows that give one, or every row that gives one (at least ``UNANIMOUS_VOTES``); for the
+"Số:" line, the number first, then its notation among the rows that agree on it.
+A "Số:" line without a number, or a date line without a date, then has its words
 (the date line's from where its date begins: the place before it is kept as first read) replaced by the
 surest agreeing row's, in doubt (``DOUBT_CONF``: blurred digits are misread alike in every reading, "13" as
 "12" at 97, so the value goes to review). A date the first reading gave is never replaced: when the
 readings agree on another one it is put in doubt. A date after today is no reading ("2023" read "2027").
 Otherwise the page stays as it was.
 
-A pure function of the prepared page and its first reading; sharp pages, pages without a Decree 30 header
-and pages whose lines are not found are untouched: no second Tesseract run.
+A function of the prepared page, its first reading and today's date; sharp pages, pages without a Decree 30
+header and pages whose lines are not found are untouched: no second Tesseract run.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import preprocess, regions
 from digitize.pipeline.fields.dates import find_dates
-from digitize.pipeline.fields.layout import is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import NUMBER, SO, slashes
+from digitize.pipeline.fields.place_date import date_sources
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
@@ -49,7 +50,8 @@ from digitize.tools import tesseract
 # each cut: (left/right padding, top/bottom padding) in line heights
 CUTS = ((0.6, 0.25), (1.2, 0.5))
 SCALES = (1.0, 1.5)  # the OCR image's crop read as it is and enlarged
-MIN_VOTES = 3  # readings (of 8) that must agree, from both cuts
+MIN_VOTES = 3  # readings (of 8) that must agree, from both cuts ...
+UNANIMOUS_VOTES = 2  # ... or this many when no reading gives another value
 TALL_LINE = 4.0  # a line's box taller than this many letters is no line (a box stretched over a picture)
 # a first reading's date words that the readings contradict, and the readings' agreed date words, at most this
 # sure (under review.REVIEW_THRESHOLD: the document goes to review)
@@ -71,10 +73,8 @@ def date_line(page: RecognizedPage) -> Line | None:
     if header is None:
         return None
     layout, _ = header
-    for ln in layout.right:
-        if is_motto(ln) or is_motto2(ln) or not ln.words:
-            continue
-        if _DATE_LINE.search(ln.folded):
+    for ln in date_sources(layout):
+        if ln.words and _DATE_LINE.search(ln.folded):
             return ln
     return None
 
@@ -205,13 +205,14 @@ def _surest(rows: Sequence[list[tesseract.Token]]) -> list[tesseract.Token]:
 
 
 def _agreed(votes: Sequence[tuple[str, Row]]) -> str | None:
-    """The value at least ``MIN_VOTES`` readings, from more than one cut, and more than half of those that
-    give one agree on."""
+    """The value readings from both cuts agree on: all those that give one (at least ``UNANIMOUS_VOTES``), or
+    at least ``MIN_VOTES`` and more than half of them."""
     if not votes:
         return None
     best, n = Counter(v for v, _ in votes).most_common(1)[0]
-    cuts = {cut for v, (cut, _) in votes if v == best}
-    return best if n >= MIN_VOTES and len(cuts) > 1 and 2 * n > len(votes) else None
+    if len({cut for v, (cut, _) in votes if v == best}) < 2:
+        return None
+    return best if (n >= MIN_VOTES and 2 * n > len(votes)) or (n == len(votes) >= UNANIMOUS_VOTES) else None
 
 
 def _in_doubt(toks: Sequence[tesseract.Token]) -> tuple[list[str], list[float]]:
@@ -244,7 +245,8 @@ def _number_of(text: str) -> str | None:
     if m is None or not re.search(r"[^\W\d_]", m.group(3)):
         return None
     number = m.group(1).translate(DIGITISH)
-    return f"{number}/{m.group(3)}" if number.isdigit() else None
+    # at least one digit read as a digit: "o/CT-UBND" is no number 0
+    return f"{number}/{m.group(3)}" if number.isdigit() and any(ch.isdigit() for ch in m.group(1)) else None
 
 
 def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
@@ -285,16 +287,21 @@ def _date_of(toks: Sequence[tesseract.Token], today: dt.date) -> tuple[str, int]
 
 
 # a word where a date line's date begins: "ngày" as a blur leaves it ("nIgáy", "ngây", "“gây") ...
-_NGAY = re.compile(r"^\W*(?:n\w{0,3}y|\w{0,2}g\w{0,2}y)\W*$")
+# (in lower case, no comma after it: "Cầu Giấy," is the place's)
+_NGAY = re.compile(r"^\W*(?:n\w{0,3}y|\w{0,2}g\w{0,2}y)[^\w,]*$")
 # ... else its first number after the place ("Khánh #10a, nIgáy": "#10a," is the place's garbled "Hòa,")
 _NUMBER_WORD = re.compile(r"^\W*\d")
+
+
+def _capitalised(text: str) -> bool:
+    return next((ch for ch in text if ch.isalpha()), "").isupper()
 
 
 def _date_start(words: Sequence[Word]) -> int | None:
     """The index of the word a date line's date begins at: its "ngày", else its first number after a word
     ending in a comma (the place's end), else its first number; None without any."""
     texts = [fold1(w.text) for w in words]
-    k = next((i for i, t in enumerate(texts) if _NGAY.match(t)), None)
+    k = next((i for i, t in enumerate(texts) if _NGAY.match(t) and not _capitalised(words[i].text)), None)
     if k is not None:
         return k
     comma = next((i for i, t in enumerate(texts) if t.endswith(",")), None)

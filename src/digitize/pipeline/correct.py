@@ -24,6 +24,7 @@ import numpy as np
 
 from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.syllable import FAMILY_NAMES, key, skeleton
+from digitize.text import nfc
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_lm.npz"
 _CORE = re.compile(r"^(\W*)([^\W\d_]{2,7})(\W*)$")
@@ -138,6 +139,20 @@ def _context(word: str, model: Model) -> tuple[str, str]:
     return ("<p>" if pre else k), ("<p>" if post else k)
 
 
+def _one_letter(word: str) -> bool:
+    m = _SYLLABLE.match(word)
+    return m is not None and len(m.group(2)) == 1
+
+
+# the one-letter syllables that stand in compounds with the word beside them
+COMPOUND_LETTERS = frozenset({"y", "ý", "ô"})
+
+
+def _compound_letter(word: str) -> bool:
+    m = _SYLLABLE.match(word)
+    return m is not None and nfc(m.group(2).lower()) in COMPOUND_LETTERS
+
+
 def _cased(surface: str, original: str) -> str:
     if original.isupper():
         return surface.upper()
@@ -198,6 +213,13 @@ def _decide(words: list[str], i: int, sure: bool, model: Model) -> str:
     k = _key(core)
     left = "<p>" if pre else (_context(words[i - 1], model)[1] if i > 0 else "<s>")
     right = "<p>" if post else (_context(words[i + 1], model)[0] if i + 1 < len(words) else "<s>")
+    # a one-letter neighbour is evidence only when it is a compound's syllable ("thú y", "ô tô", "ý kiến");
+    # a word of its own ("ở") or a speck ("i") says nothing: a frequent word is no likelier beside it than the
+    # one read ("ở chợ", "ở đó" were taken as "ở cho", "ở độ")
+    if i > 0 and _one_letter(words[i - 1]) and not _compound_letter(words[i - 1]):
+        left = "<p>"
+    if i + 1 < len(words) and _one_letter(words[i + 1]) and not _compound_letter(words[i + 1]):
+        right = "<p>"
     own = model.score(left, k, right)
     best, best_score = k, own
     for c in cands:

@@ -31,7 +31,8 @@ from digitize.pipeline import regions
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.names import is_syllable
-from digitize.pipeline.fields.text import DIGITISH
+from digitize.pipeline.fields.number import SO_WORD
+from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
@@ -52,8 +53,13 @@ UNREADABLE = "…"
 # second pass small (its crops are stacked into one image, which Tesseract refuses past 32767 px)
 MAX_BLANKS_PER_KIND = 2
 
-# "Số:" as OCR may read it: "Sô:", "S6:", "sø:", "Sứ", "96:"
-_SO = re.compile(r"^\W?(?:s[o0ô6eøu]|[59][o0ô6eø])\S?\s*[:;.,]?$")
+
+def _so_alone(word: Word) -> bool:
+    """Whether a word is the number line's "Số:" label (``SO_WORD``, the one label the extractor goes by:
+    "Sô:", "96:", "Sứ"; "Số" without its colon, "Hồ sơ", is none) and nothing more (no digit glued to it)."""
+    folded = fold1(word.text)
+    m = SO_WORD.match(folded)
+    return m is not None and not folded[m.end() :].strip()
 
 
 class Kind(StrEnum):
@@ -317,8 +323,8 @@ def _number_blank(
     """The region of a "Số: N/NOTATION" line's number (from the left column: words left of the page's
     middle), and whether its first reading is doubtful (not clean printed digits); None on another line."""
     left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
-    left = list(from_label(left, lambda w: bool(_SO.match(fold(w.text)))))
-    if not (left and _SO.match(fold(left[0].text)) and len(left) >= 2):
+    left = list(from_label(left, _so_alone))
+    if not (left and _so_alone(left[0]) and len(left) >= 2):
         return None
     so = left[0]
     h = ln.y1 - ln.y0
@@ -972,12 +978,18 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     two_clear = len(sure) >= 2 and max(c for _, c in sure) >= CLEAR_CONF and all(t == text for t, _ in votes)
     if not (unanimous or first_too or two_clear):
         return None
-    value = int(text)
-    if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
-        return None
-    if kind == Kind.NUMBER and len(text) > 6:
+    if not _may_be(text, kind):
         return None
     return text, min(AGREED_MAX_CONF, statistics.fmean(same))
+
+
+def _may_be(text: str, kind: Kind) -> bool:
+    """Whether digits ``text`` may stand for a blank of ``kind``: a day 1..31, a month 1..12, a number of at
+    most six digits."""
+    value = int(text)
+    if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
+        return False
+    return not (kind == Kind.NUMBER and len(text) > 6)
 
 
 def shape_digit(mark: np.ndarray) -> str | None:
@@ -991,8 +1003,9 @@ def shape_digit(mark: np.ndarray) -> str | None:
 def shape_agreed(votes: list[tuple[str, float]], kind: Kind, crop: np.ndarray) -> tuple[str, float] | None:
     """A value one clear reading gives (>= ``CLEAR_CONF``) and no other reading the marks allow, where the
     crop's marks' shapes alone say the same, digit for digit (``shape_digit``: a lone written "8" one model
-    reads "8" at one scale only, "35" and "5" at the others, the other model nothing). Its confidence stays
-    under a clear reading's (``AGREED_MAX_CONF``)."""
+    reads "8" at one scale only, "35" and "5" at the others, the other model nothing). One reading is weak
+    evidence (a printed "/" piece is a plain stroke too, read "1"): the value goes to review, at
+    ``SHAPE_CONF`` (under review.REVIEW_THRESHOLD); a number of more digits than ``agreed`` takes is none."""
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
     if not sure or any(t != sure[0][0] for t, _ in votes) or max(c for _, c in sure) < CLEAR_CONF:
         return None
@@ -1002,10 +1015,7 @@ def shape_agreed(votes: list[tuple[str, float]], kind: Kind, crop: np.ndarray) -
         return None
     if not all(shape_digit(m) == ch for ch, m in zip(text, marks, strict=True)):
         return None
-    value = int(text)
-    if (kind == Kind.DAY and not 1 <= value <= 31) or (kind == Kind.MONTH and not 1 <= value <= 12):
-        return None
-    return text, min(AGREED_MAX_CONF, max(c for _, c in sure))
+    return (text, SHAPE_CONF) if _may_be(text, kind) else None
 
 
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
@@ -1164,16 +1174,21 @@ def _same_marks(
     slash). Both when they see as many marks; when they do not, a digit under the slash that one cut loses
     ("639/" read "63") and the other cuts in two ("635") makes no reading sure: none, unless no reading of
     the cut with more marks has more digits than the other has marks. Then its extra mark is read as no
-    digit at all (a piece of the slash or the notation): the cut with fewer marks alone. Its own readings
-    say nothing of the other's extra mark: one that reads more digits than it has marks (a "5"'s flag read
-    as a digit of its own, "10252" of "1025") is one vote among its others."""
+    digit at all (a piece of the slash or the notation): the cut with fewer marks alone, read no longer
+    than its marks. Its own readings longer than that (a "5"'s flag read as a digit of its own, "10252" of
+    "1025") are left out when they are few; as many as its others or more, they say a digit its marks lost
+    (to the slash) may be there, and no reading is sure: none (a number of more digits than its marks is
+    never taken from them, the number goes to review)."""
     counts = [len(_digit_marks(c)) for c in cs]
     if counts[0] == counts[1]:
         return cs, each
     fewer = min(range(len(cs)), key=lambda k: counts[k])
     if any(len(t) > counts[fewer] for k, v in enumerate(each) if k != fewer for t, _ in v):
         return [], []
-    return [cs[fewer]], [each[fewer]]
+    sure = [t for t, c in each[fewer] if c >= MIN_VOTE_CONF]
+    if 2 * sum(len(t) > counts[fewer] for t in sure) >= len(sure) > 0:
+        return [], []
+    return [cs[fewer]], [[(t, c) for t, c in each[fewer] if len(t) <= counts[fewer]]]
 
 
 def _contradicted(crop: np.ndarray, blank: Blank) -> bool:

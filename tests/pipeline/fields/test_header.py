@@ -374,3 +374,12 @@ def test_a_speck_read_before_the_number_line_s_so_leaves_the_number() -> None:
         for s in _ubnd_directive()
     ]
     assert values(specs)["code_number"] is None
+
+
+def test_a_real_word_read_doubtfully_before_so_is_no_speck() -> None:
+    # "Mẫu số: 03/TB-UBND" (a form's name, its "Mẫu" read at 20) is no number line: "Mẫu" is a word, no speck
+    specs = [
+        ("Mẫu số: 03/TB-UBND", "left", (20.0, 93.0, 91.0)) if s[0].startswith("Số:") else s
+        for s in _ubnd_directive()
+    ]
+    assert values(specs)["code_number"] is None

@@ -176,3 +176,20 @@ def test_a_long_right_column_line_is_not_matched_prefix_by_prefix(monkeypatch: p
     v = extract([replace(pg, words=pg.words + tail)]).values()
     assert v["place"] is None
     assert len(calls) < 60, len(calls)  # the first ~130 characters looked at (500 before: one per word)
+
+
+def test_a_date_is_no_surer_than_its_day_read_on_weak_evidence() -> None:
+    # a day written by hand, read again on weak evidence (50: one reading and its marks' shape), among printed
+    # words read at 92: the date's confidence was the line's mean (0.87), sure; it goes to review
+    specs = [
+        (t, w, (92.0, 92.0, 92.0, 50.0, 92.0, 92.0, 92.0, 92.0))
+        if t.startswith("Yên Bái, ngày")
+        else (t, w, c)
+        for t, w, c in decision(date="Yên Bái, ngày 8 tháng 6 năm 2021")
+    ]
+    f = extract([page(specs)]).fields["issued_date"]
+    assert f.value == "2021-06-08"
+    assert f.confidence <= 0.5
+    # read surely, the line's confidence
+    f = extract([page(decision(date="Yên Bái, ngày 8 tháng 6 năm 2021"))]).fields["issued_date"]
+    assert f.confidence == pytest.approx(0.92)

@@ -373,3 +373,10 @@ def test_a_head_that_is_another_word_is_no_family_name_and_a_long_blank_run_is_n
     assert surname_by_head("Hoànl") is None  # "Hoàn" is a word and a given name, not "Hoàng" cut short
     assert surname_by_head("Đặngg") == "Đặng"  # the whole family name, a speck after it
     assert GARBLED_NOI_NHAN.match(" " * 100_000 + "x") is None  # no backtracking over the run
+
+
+def test_the_garbled_list_label_with_marks_apart_is_still_one() -> None:
+    from digitize.pipeline.fields.signer import GARBLED_NOI_NHAN
+
+    for text in ("- — nn nhan:", ", .nn nhan:", ". - nn nhan:", "—nn nhan:"):
+        assert GARBLED_NOI_NHAN.match(text), text

@@ -938,3 +938,30 @@ def test_a_garbled_word_after_a_garbled_ve_viec_is_read_where_the_body_restates_
     ]
     v = values(head + body + signer(("GIÁM ĐỐC",)))
     assert v["subject"] == "Về việc cấp Giấy phép kinh doanh vận tải bằng xe ô tô cho Công ty TNHH Hoàng Long"
+
+
+def test_a_body_line_under_a_subject_line_read_doubtfully_does_not_go_on_with_it() -> None:
+    # the subject's line read with little confidence (a stamp over it): its letters' width is unknown, and a
+    # wide lower-case body line under it ("năm 2015; Luật sửa đổi ...") is not taken for its continuation
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import BODY_C, CHAR, page
+
+    first = "Về việc cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa cho Hợp tác xã Du lịch"
+    line = "năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ" + (
+        " và Luật Tổ chức chính quyền địa"
+    )
+    base = page(_wide_decision([(first, "center", 55.0), ("@", "center", 92.0)]))
+    at = next(w for w in base.words if w.text == "@")
+    narrow = 0.8 * CHAR
+    x = BODY_C - len(line) * narrow / 2
+    words = [w for w in base.words if w is not at]
+    for t in line.split():
+        words.append(Word(t, 92.0, Box(x, at.box.y0, x + len(t) * narrow, at.box.y1), line=at.line))
+        x += (len(t) + 1) * narrow
+    f = extract([replace(base, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))]).fields[
+        "subject"
+    ]
+    assert f.value == first

@@ -6,6 +6,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.text import fold1
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.text import nfc
@@ -88,19 +89,32 @@ def split_line(line: Line, gutter: float) -> tuple[Line | None, Line | None]:
     return (sub_line(line, left) if left else None, sub_line(line, right) if right else None)
 
 
-# a word read with less confidence than this before a line's label is a speck (a photo's dark edge, a stain)
+# a word read with less confidence than this before a line's label may be a speck (a photo's dark edge)
 SPECK_CONF = 30.0
 # a label stands at most this many words into its line
 LABEL_AT_MOST = 3
+# a speck read as letters is read as this many at most ("vJ"); a longer word is one the page has
+SPECK_LETTERS = 2
+
+
+def is_speck(word: Word) -> bool:
+    """Whether a word is a speck read as text: read with less confidence than ``SPECK_CONF``, and no word at
+    all: no letter in it, or at most ``SPECK_LETTERS`` of them that make no Vietnamese syllable ("vJ", "';"
+    are specks; "Mẫu" or "Hồ" read at 20 are words, however doubtful)."""
+    text = word.text.strip()
+    if word.conf >= SPECK_CONF or not text:
+        return False
+    return not any(ch.isalpha() for ch in text) or (len(text) <= SPECK_LETTERS and not is_syllable(text))
 
 
 def from_label(words: Sequence[Word], is_label: Callable[[Word], bool]) -> Sequence[Word]:
-    """``words`` (left to right) from the first one ``is_label`` holds for, when only specks (words read
-    with less confidence than ``SPECK_CONF``) stand before it within ``LABEL_AT_MOST`` words: a photo's dark
-    edge read "vJ" before "Số: 1972/GCN-UBND" is no part of the line; else ``words`` as they are."""
+    """``words`` (left to right) from the first one ``is_label`` holds for, when only specks (``is_speck``)
+    stand before it within ``LABEL_AT_MOST`` words: a photo's dark edge read "vJ" before "Số: 1972/GCN-UBND"
+    is no part of the line; else ``words`` as they are ("Mẫu số: 03/TB-UBND" read with "Mẫu" at 20 is a
+    form's name, no number line)."""
     for k, w in enumerate(words[:LABEL_AT_MOST]):
         if is_label(w):
             return words[k:]
-        if w.conf >= SPECK_CONF:
+        if not is_speck(w):
             break
     return words

@@ -14,7 +14,7 @@ from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import KNOWN_ABBREVIATIONS, NOTATION_TYPES
-from digitize.pipeline.model import ExtractedField
+from digitize.pipeline.model import ExtractedField, Word
 from digitize.text import fold, nfc, squash
 
 
@@ -231,7 +231,10 @@ def slashes(text: str) -> str:
 
 # a stroke of the handwritten number may read as a quote before the slash ("Số: 22'/BC-HC")
 NUMBER = re.compile(r"([0-9oOlI]{1,6})['’`]?\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
-SO_WORD = re.compile(r"^\s*s[o0ô6eø]\S?\s*[:;.,]")  # "Số:", also read "Sô:", "S6:", "Se:", "sø:"
+# "Số:", the number line's label (folded), as OCR may read it: "Sô:", "S6:", "Se:", "sø:", "96:", also "Sứ"
+# (its colon lost: "Số" without one is an address's, "Số 12B-Lê Lợi", or "hồ sơ"). The number's reading here
+# and the handwriting pass's blank for it (handdigits) go by this one label
+SO_WORD = re.compile(r"^\s*\W?(?:[s59][o0ô6eø]\S?\s*[:;.,]|su\s*[:;.,]?(?=\s|$))")
 # "Số: 9GCN-STNMT" (the slash lost), "số: 2919 mc-vp" (lost, the notation in lower case after a space),
 # "số: 1079 ,GP-UBND" (read as a comma)
 _NOSLASH = re.compile(
@@ -262,9 +265,14 @@ _HAND_NUMBERS = (
 SO_IN_LINE = re.compile(r"\s+[Ss][ốoô6Ốø]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
 
 
+def is_so_label(word: Word) -> bool:
+    """Whether a word is the number line's "Số:" label as OCR may read it (``SO_WORD``)."""
+    return bool(SO_WORD.match(fold1(word.text)))
+
+
 def _number_text(ln: Line) -> str:
     """The line's text from its "Số:" on, specks read before it left out (``from_label``)."""
-    words = from_label(sorted(ln.words, key=lambda w: w.box.x0), lambda w: bool(SO_WORD.match(fold1(w.text))))
+    words = from_label(sorted(ln.words, key=lambda w: w.box.x0), is_so_label)
     return ln.text if len(words) == len(ln.words) else nfc(" ".join(w.text for w in words))
 
 

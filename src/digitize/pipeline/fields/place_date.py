@@ -16,7 +16,7 @@ from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, match, normalize_tones
 from digitize.pipeline.fields.vocab import F_PLACES, F_PROVINCES
-from digitize.text import fold
+from digitize.text import fold, nfc
 
 CITES = re.compile(
     r"^\W*(can cu|xet|theo de nghi)|\b(nghi dinh|thong tu|quyet dinh|luat|cong van) so\b|\bso \S+/"
@@ -89,21 +89,26 @@ def is_stamp_or_banner(line: Line) -> bool:
     return bool(_BANNER.search(line.folded))
 
 
+def date_sources(layout: Layout) -> list[Line]:
+    """The header's right-column lines the date line may be: under the motto (what stands above it is a
+    signature banner or a stamp), neither the motto nor a stamp's or banner's line."""
+    right = list(layout.right)
+    if layout.motto_i is not None and layout.first[layout.motto_i].boxed:
+        top = layout.first[layout.motto_i].y0
+        right = [ln for ln in right if not ln.boxed or ln.y0 > top]
+    return [ln for ln in right if not is_motto(ln) and not is_stamp_or_banner(ln)]
+
+
 def read_place_date(layout: Layout, has_header: bool, organs: Sequence[str] = ()) -> Found:
     """place and issued_date: the right column, else the header, else the first date of page 1's body;
     ``organs``: the issuing organ's and its parent's names (the province they name)."""
     res = Builder()
-    right = list(layout.right) if has_header else []
+    right = date_sources(layout) if has_header else []
     header = list(layout.header) if has_header else []
-    if layout.motto_i is not None and layout.first[layout.motto_i].boxed:
-        # the date line is under the motto: what stands above it is a signature banner or a stamp
-        top = layout.first[layout.motto_i].y0
-        right = [ln for ln in right if not ln.boxed or ln.y0 > top]
     body_lines = [ln for ln in layout.first[:25] if not CITES.search(ln.folded)] if has_header else []
-    right = [ln for ln in right if not is_motto(ln) and not is_stamp_or_banner(ln)]
-    date_sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
-    n_header = len(date_sources) - len(body_lines)
-    _scan(res, date_sources, (len(right), n_header), _province_of(organs))
+    sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
+    n_header = len(sources) - len(body_lines)
+    _scan(res, sources, (len(right), n_header), _province_of(organs))
     return res.freeze()
 
 
@@ -170,10 +175,23 @@ def _scan(res: Builder, date_sources: Sequence[Line], ends: tuple[int, int], hom
                     res.set("place", home, ln.conf * 0.7)
                     break
             continue
-        start, _, day = found[0]
-        res.set("issued_date", day.isoformat(), ln.conf)
+        start, end, day = found[0]
+        res.set("issued_date", day.isoformat(), date_conf(ln, start, end))
         set_place(res, ln, ln.text[:start], home, known_only=k >= n_header)
         break
+
+
+def date_conf(ln: Line, start: int, end: int) -> float:
+    """The confidence of a date found at ``start``..``end`` of ``ln``'s text: the line's, no more than its
+    least sure word with a digit there (a day written by hand and read on weak evidence, at 50, among
+    printed words read at 90 leaves the date in doubt, not sure by the line's mean)."""
+    confs, at = [], 0
+    for w in ln.words:  # (the line's text is its words' NFC, one space apart)
+        n = len(nfc(w.text))
+        if at < end and at + n > start and any(ch.isdigit() for ch in w.text):
+            confs.append(w.conf / 100.0)
+        at += n + 1
+    return min([ln.conf, *confs])
 
 
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d\W*$")

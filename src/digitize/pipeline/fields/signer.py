@@ -125,9 +125,7 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 # ... its first word lost to a blur ("—NN nhận:"): then the list's first line must follow it
-GARBLED_NOI_NHAN = re.compile(
-    r"^[^\w\s]*+\s*+\w{0,3}[^\w\s]{0,2}\s*+nh[a-z]n\s*+:"
-)  # possessive: no backtracking
+GARBLED_NOI_NHAN = re.compile(r"^\W*+\w{0,3}\W{0,2}\s*+nh[a-z]n\s*+:")  # possessive: no backtracking
 _FIRST_RECIPIENT = re.compile(r"^\W*nhu\s*tren\b")
 
 

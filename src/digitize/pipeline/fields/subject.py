@@ -213,7 +213,8 @@ def goes_on(ln: Line, prev: Line) -> bool:
     if not first.islower():
         return False
     mine, theirs = letter_width(ln), letter_width(prev)
-    return mine is None or theirs is None or mine >= SAME_PRINT * theirs
+    # widths unknown (no letter read surely on a line: a stamp's case) tell nothing: the line ends it
+    return mine is not None and theirs is not None and mine >= SAME_PRINT * theirs
 
 
 def opens(ln: Line, subj: Sequence[Line]) -> bool:
@@ -501,13 +502,13 @@ def opening_restated(rest: Sequence[str], body: Sequence[str]) -> list[str]:
     return [*run, *rest[g:]]
 
 
-def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> str | None:
+def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[str, bool] | None:
     """The trích yếu with its garbled "Về việc" restored (``misread_ve_viec``, ``ve_opening``: the formula
     is fixed, no other word is made up), only when the words after it on its first line (``first_n``
     words, the opening's among them) read well, at least ``_WELL_READ`` of them, or a garbled run at their
-    start is read where the ``body`` restates it (``opening_restated``); None when they do not, or when
-    "Về" is glued into a garble of what followed it, not marks for "việc" (``_garbled_ve``): nothing to
-    restore it on. Any other text as it is."""
+    start is read where the ``body`` restates it (``opening_restated``: then True, words chosen on a partial
+    match); None when they do not, or when "Về" is glued into a garble of what followed it, not marks for
+    "việc" (``_garbled_ve``): nothing to restore it on. Any other text as it is."""
     restored = misread_ve_viec(text)
     if restored == text and _garbled_ve(text):
         return None
@@ -515,13 +516,13 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> str | 
     if restored == text and len(words) >= 3 and ve_opening(words):
         restored = "Về việc " + " ".join(words[2:])
     if restored == text or not restored.startswith("Về việc "):
-        return restored
+        return restored, False
     rest = restored.split()[2:]
     on_line = max(_WELL_READ, first_n - (len(words) - len(rest)))
     if reads_well(rest[:on_line]):
-        return restored
+        return restored, False
     rest = opening_restated(rest, body)
-    return "Về việc " + " ".join(rest) if reads_well(rest[:on_line]) else None
+    return ("Về việc " + " ".join(rest), True) if reads_well(rest[:on_line]) else None
 
 
 def drop_stray_dots(text: str) -> str:
@@ -552,6 +553,9 @@ WORD_LIKE = 60  # rapidfuzz ratio of a word read right next to a garbled run to 
 RUN_LIKE = 40  # rapidfuzz ratio of a garbled run to the body's words for the run's letters to support them
 MAX_RUNS = 8  # garbled runs of one subject looked up in the body (a crafted subject of a hundred: no more)
 RESTATED_CONFIDENCE = 0.8  # a subject with words taken from the body is no surer than this (under SURE)
+# ... and with its words chosen over the subject's own reading on a partial match (a holder's name, a lost end
+# fitted by its width), under review's threshold: a person confirms it
+GUESSED_CONFIDENCE = 0.5
 _EDGES = ",.;:()\"'“”"
 # words that are no Vietnamese syllable yet read right: a Roman numeral ("quý II"), an acronym ("THCS",
 # "UBND"), a number with its separators ("1.500", "15/3/2024"), a name with one marked letter ("Đắk", "Lắk",
@@ -688,9 +692,9 @@ def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]
     holder the body names (Điều 1, printed plain; an incoming stamp lands on the subject's end: "… cho Công
     ty TNHH Môi trường Xanh Pb" for "… Xanh Đại Dương") with the body's name there: the two agree on at least
     half of the body's name's words from its start, the subject's words after those are no more than the
-    body's and one of them was read with little confidence (``_doubtful``; ``own``: the subject's lines). A
-    name read surely in both places stays as the subject has it; words taken from the body make it no surer
-    than ``RESTATED_CONFIDENCE``."""
+    body's and one of them was read with little confidence (``_doubtful``; ``own``: the subject's lines), the
+    body's words read right. A name read surely in both places stays as the subject has it; words taken from
+    the body make it no surer than ``GUESSED_CONFIDENCE`` (review)."""
     f = subject.get("subject")
     if f is None or not f.value or not holder_name:
         return subject
@@ -707,10 +711,10 @@ def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]
     if not rest or same == len(theirs) or 2 * same < len(theirs) or len(rest) > len(theirs) - same:
         return subject
     words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
-    if not any(_doubtful(w, words) for w in rest):
+    if not any(_doubtful(w, words) for w in rest) or not all(_read_right(w) for w in theirs[same:]):
         return subject
     value = f.value[: m.start(1)] + holder_name
-    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 LOST_LETTERS = 3  # a subject's last line short of a centred line's end by this many letters lost words there
@@ -727,7 +731,7 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
     after them, up to a stop (the phrase ends there too), words read right whose letters printed as the
     line's fill the width lost within ``FIT``; one such run however often the body restates it. None of this
     where the body does not say it: the subject stays as read. Words taken from the body make it no surer
-    than ``RESTATED_CONFIDENCE``."""
+    than ``GUESSED_CONFIDENCE`` (review)."""
     f = subject.get("subject")
     if f is None or not f.value or not own or layout.type_i is None or not own[-1].boxed:
         return subject
@@ -765,7 +769,7 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
     if len(found) != 1:
         return subject
     value = " ".join([f.value, *found.pop()])
-    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 def _quarter(m: re.Match[str]) -> str:
@@ -949,6 +953,7 @@ def read_subject(
         subj = subject_lines(layout, typed=typed)
         if subj:
             first_n = len(drop_labels([unglue(w.text) for w in subj[0].words]))
+            guessed = False  # words after a restored "Về việc" taken from the body on a partial match
             joined = strip_speck(" ".join(drop_labels([unglue(w.text) for x in subj for w in x.words])))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
@@ -958,15 +963,16 @@ def read_subject(
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
             elif not ve_viec:
                 mine = {id(w) for x in subj for w in x.words}
-                body = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
-                restored = restore_opening(joined, first_n, body)
+                others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
+                restored = restore_opening(joined, first_n, others)
                 if restored is None:
                     return res.freeze()  # a garbled "Về việc" with garbled words after it: to review
-                joined = restored
+                joined, guessed = restored
             value = fix_company_forms(sentence_case(joined))
+            conf = statistics.fmean(x.conf for x in subj)
             res.set(
                 "subject",
                 drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(value)))),
-                statistics.fmean(x.conf for x in subj),
+                min(conf, GUESSED_CONFIDENCE) if guessed else conf,
             )
     return res.freeze()
