@@ -383,3 +383,10 @@ def test_a_real_word_read_doubtfully_before_so_is_no_speck() -> None:
         for s in _ubnd_directive()
     ]
     assert values(specs)["code_number"] is None
+
+
+def test_an_abbreviation_read_letter_for_letter_is_kept_not_made_its_look_alike() -> None:
+    from digitize.pipeline.fields.number import repair_notation
+
+    assert repair_notation("HĐ-SYT", "Sở Y tế")[0] == "HĐ-SYT"  # Hợp đồng, not HD (Hướng dẫn)
+    assert repair_notation("HD-SYT", "Sở Y tế")[0] == "HD-SYT"

@@ -115,6 +115,7 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     parts = [p for p in s.split("-")]
     own = organ_abbreviations(organ) if organ else ()
     exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN_ABBREVIATIONS))}
+    printed = {*own, *KNOWN_ABBREVIATIONS}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
     fixed: list[str] = []
     quality = 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
@@ -122,6 +123,9 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
         if not p:
+            continue
+        if p in printed:  # read as printed, letter for letter: kept (not made its look-alike)
+            fixed.append(p)
             continue
         key = _abbr_key(p)
         if key in exact:
