@@ -965,3 +965,49 @@ def test_a_body_line_under_a_subject_line_read_doubtfully_does_not_go_on_with_it
         "subject"
     ]
     assert f.value == first
+
+
+def test_a_word_after_ve_with_a_speck_or_a_name_is_not_made_viec() -> None:
+    from digitize.pipeline.fields.subject import _viec_like
+
+    assert not _viec_like("vệ`")  # "Về vệ` sinh ...": a syllable with a speck on it
+    assert not _viec_like("Vietcombank")  # a name
+    assert _viec_like("viêc!") and _viec_like("tiệc")
+
+
+def _garbled_heading_directive(lines: list) -> object:  # type: ignore[type-arg]
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import header, page, signer
+
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/CT-UBND")
+    specs = [*head, ("6./4 5⁄7 jmgUỦ", "center", [4.0, 33.0, 0.0]), *lines]
+    specs += signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+    return extract([page(specs)]).fields["subject"].value
+
+
+def test_under_a_garbled_heading_a_body_paragraph_opening_ve_viec_is_no_subject() -> None:
+    b1 = "Về việc này, Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện nghiêm túc các nội"
+    b2 = "dung sau đây để bảo đảm hiệu quả công tác thi hành án hành chính trên địa bàn tỉnh nhà"
+    body = [(b1[:86], "body", 90.0), (b2[:86], "body", 90.0), (BODY[:86], "body", 90.0)]
+    assert _garbled_heading_directive(body) is None
+    # a centred line read well that opens no subject ends the search too
+    assert (
+        _garbled_heading_directive([("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh", "center", 91.0), *body])
+        is None
+    )
+    subject = [
+        ("Về việc tăng cường công tác thi hành án", "center", 91.0),
+        ("hành chính trên địa bàn tỉnh", "center", 91.0),
+    ]
+    assert _garbled_heading_directive([*subject, *body]) == (
+        "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh"
+    )
+
+
+def test_a_line_of_very_many_words_has_no_centred_run() -> None:
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.fields.subject import MAX_CENTRED_WORDS, centred_part
+    from tests.pipeline.test_extract import BODY_C, page
+
+    ln = page_lines(page([(" ".join(["chữ"] * (MAX_CENTRED_WORDS + 1)), "center", 90.0)]))[0]
+    assert centred_part(ln, BODY_C) is None

@@ -100,10 +100,15 @@ def _glued_authority(ln: Line) -> bool:
     return _GLUED_AUTHORITY.match(ln.folded.strip()) is not None or _misread_authority(ln)
 
 
+MAX_CENTRED_WORDS = 80
+
+
 def centred_part(ln: Line, cx: float) -> Line | None:
     """The longest run of the line's words (only end words dropped) centred on ``cx`` (the type name's
     centre): a stamp or a banner in the margin beside a centred subject line is left out. None when no run
     is centred (a stamp's own line)."""
+    if len(ln.words) > MAX_CENTRED_WORDS:
+        return None  # no subject's line holds so many words (the search below is quadratic in them)
     words = sorted(ln.words, key=lambda w: w.box.x0)
     tol = 0.025 * ln.width
     best: tuple[int, int] | None = None
@@ -418,6 +423,11 @@ def _viec_like(word: str) -> bool:
         return True
     if f in _VIEC_CUT and core.istitle():
         return True
+    # no word read right, its letters still like "việc" and no longer than it; not a syllable with a speck on
+    # it ("vệ`" of "vệ sinh") nor a name ("Vietcombank")
+    letters = re.sub(r"[\W\d_]", "", core)
+    if len(fold(letters)) > len("viec") + 1 or (is_syllable(letters) and fold(letters) != "viec"):
+        return False
     return not _read_right(core) and fuzz.ratio(f, "viec") >= 50
 
 
@@ -851,6 +861,8 @@ def untitled_lines(layout: Layout) -> list[Line]:
         return []
     cx = (min(full) + right) / 2
     for i in range(layout.motto_i + 1, min(len(first), layout.motto_i + 1 + UNTITLED_WINDOW)):
+        if first[i].x1 >= right - 0.03 * width and first[i].x0 <= min(full) + 0.03 * width:
+            return []  # a body line from margin to margin: the body has begun ("Về việc này, ...")
         part = centred_part(first[i], cx)
         part = trim_marks(part) if part is not None else None
         if part is None:
@@ -859,8 +871,8 @@ def untitled_lines(layout: Layout) -> list[Line]:
         if ve_opening(drop_labels(words)):
             under = [first[i], *_under(first[i + 1 : i + SUBJECT_WINDOW], first[i])]
             return _centred_lines(layout, under, cx, True)
-        if part.folded.strip().startswith(BODY_START):
-            return []
+        if part.folded.strip().startswith(BODY_START) or (part.conf >= _BODY_READ and len(words) >= 3):
+            return []  # the body, or a centred line read well that opens no subject ("Thực hiện chỉ đạo ...")
     return []
 
 
