@@ -864,6 +864,8 @@ def untitled_lines(layout: Layout) -> list[Line]:
         if first[i].x1 >= right - 0.03 * width and first[i].x0 <= min(full) + 0.03 * width:
             return []  # a body line from margin to margin: the body has begun ("Về việc này, ...")
         part = centred_part(first[i], cx)
+        # the line itself centred (not a run of it, nor the header's right column's date line)
+        whole = abs((first[i].x0 + first[i].x1) / 2 - cx) <= 0.025 * width
         part = trim_marks(part) if part is not None else None
         if part is None:
             continue
@@ -871,7 +873,9 @@ def untitled_lines(layout: Layout) -> list[Line]:
         if ve_opening(drop_labels(words)):
             under = [first[i], *_under(first[i + 1 : i + SUBJECT_WINDOW], first[i])]
             return _centred_lines(layout, under, cx, True)
-        if part.folded.strip().startswith(BODY_START) or (part.conf >= _BODY_READ and len(words) >= 3):
+        if part.folded.strip().startswith(BODY_START) or (
+            whole and part.conf >= _BODY_READ and len(words) >= 3
+        ):
             return []  # the body, or a centred line read well that opens no subject ("Thực hiện chỉ đạo ...")
     return []
 
