@@ -1011,3 +1011,11 @@ def test_a_line_of_very_many_words_has_no_centred_run() -> None:
 
     ln = page_lines(page([(" ".join(["chữ"] * (MAX_CENTRED_WORDS + 1)), "center", 90.0)]))[0]
     assert centred_part(ln, BODY_C) is None
+
+
+def test_a_subject_opening_with_a_phrase_one_letter_from_viec_is_read_as_it_stands() -> None:
+    from digitize.pipeline.fields.subject import misread_ve_viec
+
+    assert misread_ve_viec("Về viên chức làm công tác văn thư") == "Về viên chức làm công tác văn thư"
+    assert misread_ve_viec("Về viện trợ không hoàn lại") == "Về viện trợ không hoàn lại"
+    assert misread_ve_viec("Vẽ viết đẩy mạnh cải cách") == "Về việc đẩy mạnh cải cách"

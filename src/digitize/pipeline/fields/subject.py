@@ -386,6 +386,7 @@ def misread_ve_viec(text: str) -> str:
         and fold(words[0]) == "ve"
         and not words[1].istitle()
         and fuzz.ratio(fold(words[1]), "viec") >= 75
+        and not _phrase(words[1], words[2].split()[0])
     ):
         return "Về việc " + words[2]
     m = _VE_GLUED.match(text)
@@ -394,6 +395,13 @@ def misread_ve_viec(text: str) -> str:
             return text[:2] + " " + text[m.end() :]  # a speck: dropped, no word made up
         return "Về việc " + text[m.end() :]
     return text
+
+
+def _phrase(word: str, after: str) -> bool:
+    """The corpus shows ``word`` before ``after``: "Về viên chức …", "Về viện trợ …" are read as they stand,
+    not as a misread "Về việc" ("viên" is one letter from "viec" as "viết" is; "viết cấp" is no phrase)."""
+    model = correct.load()
+    return model.attested("<p>", syllable_key(word.strip(_EDGES)), syllable_key(after.strip(_EDGES)))
 
 
 # an incoming stamp's labels ("Số:", "Ngày:", "Chuyển:", "ĐẾN") read on the subject's row before its
