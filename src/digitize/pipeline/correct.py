@@ -1,15 +1,16 @@
-"""Correct: fix tone and vowel marks in Tesseract's words where a syllable bigram model of administrative
+"""Correct: fix tone and vowel marks in Tesseract's words where a syllable trigram model of administrative
 and legal Vietnamese is confident ("bố sung" → "bổ sung", "quyên hạn" → "quyền hạn", "PHO" → "PHÓ").
 
 A pure function on a frozen ``RecognizedPage``: same words, same boxes, only some words' letters changed.
 The model (``data/vi_lm.npz``, built by ``tools/build_lm.py`` from ``../shared/corpus``) is loaded once per
 process. Candidates for a word are the syllables with the same letters once every mark is dropped (its
 skeleton: "sô" → so → số, sổ, sở, sơ …): an OCR tone or vowel-mark confusion never changes the skeleton, so a
-word's letters are never invented. Each candidate is scored by stupid-backoff bigrams with the words on both
-sides; the word changes only when the best candidate beats what Tesseract read by a margin that grows with
-Tesseract's confidence in the word, and by a larger one inside a run of capitalised words (names, which the
-model cannot support). Words with digits, single letters, words in other scripts and words of born-digital
-pages are left as they are.
+word's letters are not invented; a word that is no syllable also gets two letter confusions of Tesseract's
+(a vowel read twice, "H" for the "II" of a Roman numeral). The page's words are decided together: the chain
+of syllables (punctuation and numbers as classes) is scored by stupid-backoff trigrams and the best chain
+chosen, where replacing what Tesseract read costs a margin that grows with Tesseract's confidence in the
+word, and a larger one inside a run of capitalised words (names, which the model cannot support). Words with
+digits, single letters, words in other scripts and words of born-digital pages are left as they are.
 """
 
 from __future__ import annotations
