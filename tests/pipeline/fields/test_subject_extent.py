@@ -214,3 +214,13 @@ def test_a_subject_line_with_words_lost_between_two_of_its_words_is_left_to_revi
     lost = [*row, replace(ve, text="vay")]
     f = extract([_with_words(base, whole, lost)]).fields["subject"]
     assert f.confidence < 0.6
+
+
+def test_a_heading_with_two_words_read_as_one_still_centres_its_subject() -> None:
+    # "GIẤY CHỨNGNHẬN": the subject under it is centred on the whole heading, not on "GIẤY" alone
+    line = "ĐĂNG KÝ HOẠT ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ"
+    specs = [
+        ("GIẤY CHỨNGNHẬN", "center", 95.0) if s[0] == "GIẤY CHỨNG NHẬN" else s
+        for s in _certificate(line, "center")
+    ]
+    assert _confidence(specs) >= 0.6

@@ -901,12 +901,21 @@ def _sure_last(ln: Line) -> bool:
 SUBJECT_WINDOW = 12  # lines under the type heading looked at for the subject
 
 
+_GLUED_NAME = 5  # letters of two heading words read as one for the word to be the heading's ("chungnhan")
+
+
 def heading_centre(layout: Layout, type_i: int) -> float:
     """The type heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not
-    it)."""
+    it; two of its words read as one, "CHỨNGNHẬN", are)."""
     type_ln = layout.first[type_i]
     names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
-    own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
+    squashed = fold(layout.type_hit[0]).replace(" ", "") if layout.type_hit else ""
+
+    def mine(w: Word) -> bool:
+        key = fold(w.text).strip(".:,")
+        return key in names or (len(key) >= _GLUED_NAME and key.isalpha() and key in squashed)
+
+    own = [w for w in type_ln.words if mine(w)]
     if not own and layout.type_hit:
         own = heading_run(type_ln, layout.type_hit)  # "TƠTRNH" read apart from a stamp's words on its row
     return (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
