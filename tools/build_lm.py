@@ -66,6 +66,7 @@ def main() -> None:
     ap.add_argument("--holdout", type=float, default=0.1)
     ap.add_argument("--min-uni", type=int, default=3)
     ap.add_argument("--min-bi", type=int, default=2)
+    ap.add_argument("--min-tri", type=int, default=3)
     args = ap.parse_args()
     corpus = Path(args.corpus)
     files = sorted(corpus.glob("*/text/*.txt"))
@@ -74,12 +75,14 @@ def main() -> None:
     surfaces: Counter[str] = Counter()
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
+    tri: Counter[tuple[str, str, str]] = Counter()
     for f in train:
         toks = tokens(f.read_text(encoding="utf-8", errors="replace"))
         surfaces.update(t for t in toks if t[0] != "<")
         keyed = [t if t[0] == "<" else key(t) for t in toks]
         uni.update(keyed)
         bi.update(itertools.pairwise(keyed))
+        tri.update(zip(keyed, keyed[1:], keyed[2:], strict=False))
     vocab = list(SPECIAL) + sorted(k for k, c in uni.items() if c >= args.min_uni and k not in SPECIAL)
     index = {k: i for i, k in enumerate(vocab)}
     best_surface: dict[str, tuple[int, str]] = {}
@@ -99,6 +102,13 @@ def main() -> None:
     pairs = sorted((k, c) for k, c in big.items() if c >= args.min_bi)
     bi_key = np.array([k for k, _ in pairs], dtype=np.int64)
     bi_cnt = np.array([min(c, 2**32 - 1) for _, c in pairs], dtype=np.uint32)
+    # trigrams over the vocabulary's ids (unknown words as <unk>), key (a * V + b) * V + c, seen >= --min-tri
+    big3 = Counter[int]()
+    for (a, b, c), n3 in tri.items():
+        big3[(index.get(a, unk) * V + index.get(b, unk)) * V + index.get(c, unk)] += n3
+    triples = sorted((k, c) for k, c in big3.items() if c >= args.min_tri)
+    tri_key = np.array([k for k, _ in triples], dtype=np.int64)
+    tri_cnt = np.array([min(c, 2**32 - 1) for _, c in triples], dtype=np.uint32)
     valid_src = corpus / "syllables" / "vinlp_all-vietnamese-syllables.txt"
     valid = sorted(
         {key(w) for w in valid_src.read_text(encoding="utf-8").split() if VIET.match(w.lower())}
@@ -114,6 +124,8 @@ def main() -> None:
         uni=uni_arr,
         bi_key=bi_key,
         bi_cnt=bi_cnt,
+        tri_key=tri_key,
+        tri_cnt=tri_cnt,
         valid=np.array(valid),
     )
     # held-out perplexity of the pruned model (stupid-backoff scores renormalised is not a probability:
@@ -134,6 +146,7 @@ def main() -> None:
     ppl = math.exp(-logp / max(1, n))
     print(
         f"{len(train)} training files, {len(test)} held out; vocab {V}, bigrams {len(pairs)}, "
+        f"trigrams {len(triples)}, "
         f"valid syllables {len(valid)}; held-out perplexity {ppl:.1f} over {n} tokens; "
         f"{out} {out.stat().st_size / 1e6:.2f} MB"
     )

@@ -95,7 +95,8 @@ def test_builder_writes_tables_from_a_corpus(tmp_path: Path) -> None:
     assert model.count("bô3") > 0 and "bô1" in model.valid
     assert correct.correct_words(["bố", "sung"], [50.0, 90.0], model) == ["bổ", "sung"]
     with np.load(out) as z:
-        assert "text" not in z.files and len(z["bi_key"]) > 0
+        assert "text" not in z.files and len(z["bi_key"]) > 0 and len(z["tri_key"]) > 0
+    assert model.logp("đôi4", "<p>", "bô3") > model.logp("đôi4", "<p>", "sung0")  # "đổi, bổ"
 
 
 def test_personal_names_never_changed() -> None:
@@ -129,13 +130,44 @@ def test_law_names_are_corrected_but_other_capitalised_runs_kept() -> None:
 
 
 def test_a_phrase_met_twice_is_decided_by_each_words_own_confidence() -> None:
-    """Decisions are kept for a word's context across a page and both passes; Tesseract's confidence in the
-    word is part of that context: the same phrase read unsure is corrected, read sure it is kept."""
-    words = ["các", "giai", "pháp", "và", "các", "giai", "pháp"]
-    confs = [95.0, 40.0, 95.0, 95.0, 95.0, 99.0, 95.0]
-    assert correct.correct_words(words, confs) == ["các", "giải", "pháp", "và", "các", "giai", "pháp"]
-    # a correction changes its neighbours' context: the second pass re-decides them ("PHO" before "CHỦ")
+    """Tesseract's confidence in a word is part of its decision: the same phrase read unsure is corrected,
+    read sure it is kept ("vận tải biển" is common, but "biến Trường Sơn" leaves it short of x150)."""
+    phrase = ["Công", "ty", "vận", "tải", "biến", "Trường", "Sơn"]
+    words = [*phrase, "và", *phrase]
+    confs = [97.0] * len(words)
+    confs[4], confs[12] = 40.0, 99.0
+    got = correct.correct_words(words, confs)
+    assert (got[4], got[12]) == ("biển", "biến")
+    # a correction changes its neighbours' context: they are decided together ("PHO" before "CHỦ")
     assert _fix("PHO CHU TỊCH PHO CHU TỊCH") == "PHÓ CHỦ TỊCH PHÓ CHỦ TỊCH"
+
+
+def test_words_are_decided_together_beside_their_neighbours_as_corrected() -> None:
+    # "CƠ SỞ" read "CƠ SỜ": word by word, "CƠ" beside the unknown "SỜ" became "CÓ" and then "SỜ" beside "CÓ"
+    # became "SỐ" ("có số"); decided together, the chain "chứng nhận cơ sở an toàn" wins
+    words = ["GIẦY", "CHỨNG", "NHÂN", "CƠ", "SỜ", "AN", "TOÀN"]
+    got = correct.correct_words(words, [25.0, 96.0, 85.0, 97.0, 81.0, 93.0, 92.0])
+    assert got == ["GIẤY", "CHỨNG", "NHẬN", "CƠ", "SỞ", "AN", "TOÀN"]
+
+
+def test_trigrams_decide_where_the_word_pairs_cannot() -> None:
+    # "lập tổ" and "lập tờ" are both common, "tổ công tác" is what the corpus says
+    assert (
+        _fix("Về việc thành lập Tố công tác triển khai", 97.0) == "Về việc thành lập Tổ công tác triển khai"
+    )
+
+
+def test_letter_confusions_that_leave_no_syllable() -> None:
+    # a vowel read twice: no syllable "sẳản"; "sản xuất" is
+    words = ["Giấy", "phép", "SẲẢN", "XUẤT", "HÓA", "CHẤT"]
+    assert correct.correct_words(words, [97.0, 97.0, 50.0, 95.0, 96.0, 96.0])[2] == "SẢN"
+    # the Roman numeral of a quarter, "III" read "HI": "quý III năm" (and "quý" kept, not "quy")
+    words = ["kinh", "tế", "-", "xã", "hội", "quý", "HI", "năm", "2016"]
+    got = correct.correct_words(words, [97.0, 97.0, 97.0, 97.0, 97.0, 93.0, 89.0, 89.0, 97.0])
+    assert got[5:7] == ["quý", "III"]
+    # a word that is a syllable keeps its letters; "HI" with nothing for a numeral stays
+    assert _fix("CHÀO HI", 80.0) == "CHÀO HI"
+    assert _fix("sản xuất", 30.0) == "sản xuất"
 
 
 def test_a_one_letter_word_of_its_own_is_no_context_a_compound_s_letter_is() -> None:

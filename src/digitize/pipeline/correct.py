@@ -1,22 +1,23 @@
-"""Correct: fix tone and vowel marks in Tesseract's words where a syllable bigram model of administrative
+"""Correct: fix tone and vowel marks in Tesseract's words where a syllable trigram model of administrative
 and legal Vietnamese is confident ("bố sung" → "bổ sung", "quyên hạn" → "quyền hạn", "PHO" → "PHÓ").
 
 A pure function on a frozen ``RecognizedPage``: same words, same boxes, only some words' letters changed.
 The model (``data/vi_lm.npz``, built by ``tools/build_lm.py`` from ``../shared/corpus``) is loaded once per
 process. Candidates for a word are the syllables with the same letters once every mark is dropped (its
 skeleton: "sô" → so → số, sổ, sở, sơ …): an OCR tone or vowel-mark confusion never changes the skeleton, so a
-word's letters are never invented. Each candidate is scored by stupid-backoff bigrams with the words on both
-sides; the word changes only when the best candidate beats what Tesseract read by a margin that grows with
-Tesseract's confidence in the word, and by a larger one inside a run of capitalised words (names, which the
-model cannot support). Words with digits, single letters, words in other scripts and words of born-digital
-pages are left as they are.
+word's letters are not invented; a word that is no syllable also gets two letter confusions of Tesseract's
+(a vowel read twice, "H" for the "II" of a Roman numeral). The page's words are decided together: the chain
+of syllables (punctuation and numbers as classes) is scored by stupid-backoff trigrams and the best chain
+chosen, where replacing what Tesseract read costs a margin that grows with Tesseract's confidence in the
+word, and a larger one inside a run of capitalised words (names, which the model cannot support). Words with
+digits, single letters, words in other scripts and words of born-digital pages are left as they are.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +39,7 @@ MARGIN_LOW_CONF = math.log(8.0)
 MARGIN_HIGH_CONF = math.log(150.0)
 MARGIN_NAME = math.log(5000.0)
 HIGH_CONF = 90.0
+MEMO_SIZE = 1 << 18
 MIN_COUNT = 20  # a replacement must be a syllable the corpus shows at least this often
 UNINFORMATIVE = frozenset({"<p>", "<s>", "<unk>"})
 # a replacement must have been seen beside one of the word's neighbours (not only be frequent): "sốt, ho,
@@ -56,10 +58,13 @@ class Model:
     total: float
     bigrams: dict[int, int]
     size: int
+    trigrams: dict[int, int]
     by_skeleton: dict[str, tuple[str, ...]]  # skeleton → keys (seen or valid)
     valid: frozenset[str]
     # skeleton → its keys seen at least MIN_COUNT times, for the skeletons two keys or more share
     frequent: dict[str, tuple[str, ...]]
+    # trigram scores worked out (the same phrases come back on every page), cleared when it grows large
+    memo: dict[tuple[str | None, str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
     def count(self, k: str) -> float:
         i = self.index.get(k)
@@ -94,6 +99,30 @@ class Model:
             s2 = BACKOFF * c_r / self.total
         return math.log(s1) + math.log(s2)
 
+    def logp(self, a: str | None, b: str, c: str) -> float:
+        """log S(c | a b), stupid backoff from the trigram through the bigram to the unigram (``a`` None:
+        no word two back). An unseen valid syllable has a small pseudo-count."""
+        got = self.memo.get((a, b, c))
+        if got is None:
+            if len(self.memo) > MEMO_SIZE:
+                self.memo.clear()
+            got = self.memo[(a, b, c)] = self._logp(a, b, c)
+        return got
+
+    def _logp(self, a: str | None, b: str, c: str) -> float:
+        ic = self.index.get(c)
+        ib = self.index.get(b, self.index["<unk>"])
+        if ic is None:
+            return math.log(BACKOFF * UNSEEN / self.total)
+        if a is not None:
+            ia = self.index.get(a, self.index["<unk>"])
+            n3 = self.trigrams.get((ia * self.size + ib) * self.size + ic)
+            if n3:
+                return math.log(n3 / max(self.bigrams.get(ia * self.size + ib, 1), 1))
+        n2 = self.bigrams.get(ib * self.size + ic)
+        s = n2 / max(float(self.uni[ib]), 1.0) if n2 else BACKOFF * float(self.uni[ic]) / self.total
+        return math.log(s) if a is None else math.log(BACKOFF * s)
+
 
 @lru_cache(maxsize=1)
 def load(path: Path = DATA) -> Model:
@@ -103,6 +132,9 @@ def load(path: Path = DATA) -> Model:
         uni = z["uni"].astype(np.float64)
         bigrams = dict(zip(z["bi_key"].tolist(), z["bi_cnt"].tolist(), strict=True))
         valid = frozenset(str(v) for v in z["valid"])
+        trigrams = (
+            dict(zip(z["tri_key"].tolist(), z["tri_cnt"].tolist(), strict=True)) if "tri_key" in z else {}
+        )
     index = {k: i for i, k in enumerate(vocab)}
     groups: dict[str, set[str]] = {}
     for k in (*vocab, *valid):
@@ -116,6 +148,7 @@ def load(path: Path = DATA) -> Model:
         total=float(uni.sum()),
         bigrams=bigrams,
         size=len(vocab),
+        trigrams=trigrams,
         by_skeleton=by_skeleton,
         valid=valid,
         frequent={
@@ -161,81 +194,189 @@ def _cased(surface: str, original: str) -> str:
     return surface
 
 
+MAX_ALTERNATIVES = 4  # a word's alternatives kept for the joint decision: the best in its own context
+
+
+@dataclass
+class _Slot:
+    """One token of the page as the model sees it: a word's syllable (its candidates, Tesseract's reading
+    first, each with the log-score it must make up to be chosen) or a fixed class (punctuation, number)."""
+
+    keys: list[str | None]
+    costs: list[float]
+    word: int = -1  # the word whose syllable this is (-1: a fixed token)
+    core: str = ""
+    pre: str = ""
+    post: str = ""
+
+
 def correct_words(words: list[str], confs: list[float], model: Model | None = None) -> list[str]:
-    """The words (in reading order) with confident corrections applied; a second pass sees the first's
-    corrections as context ("PHO CHU TỊCH": "CHU" → "CHỦ" first, then "PHO" → "PHÓ", not "PHỐ")."""
+    """The words (in reading order) with confident corrections applied. The words are decided together: the
+    page's syllables (and its punctuation and numbers as classes) form a chain scored by the trigram model
+    with stupid backoff, each word's reading is Tesseract's or one of its skeleton's frequent syllables, and
+    the best chain is chosen (Viterbi) where replacing a word costs the margin it must win by. So a word is
+    judged beside its neighbours as corrected ("CƠ SỜ AN TOÀN": "SỜ" → "SỞ" keeps "CƠ"; "PHO CHU TỊCH" →
+    "PHÓ CHỦ TỊCH"), and never beside a misread its neighbour does not keep."""
     model = model or load()
-    # A word's decision depends only on it, its two neighbours and whether Tesseract was sure of it (words in
-    # names are left alone): decisions are kept across both passes (the second re-decides only the words
-    # beside a change: 33 -> 14 ms a page on the 13 real pages, the same words)
-    decided: dict[_Situation, str] = {}
-    once = _pass(words, confs, model, decided)
-    return once if once == words else _pass(once, confs, model, decided)
-
-
-# (word before or None, the word, word after or None, Tesseract sure of it)
-_Situation = tuple[str | None, str, str | None, bool]
-
-
-def _pass(
-    words: list[str], confs: list[float], model: Model, decided: dict[_Situation, str] | None = None
-) -> list[str]:
-    decided = {} if decided is None else decided
     names = _name_runs(words)
+    stream: list[_Slot] = []
+    for i in range(len(words)):
+        stream.extend(_slots(words, i, confs[i] >= HIGH_CONF, i in names, model))
+    _prune(stream, model)
     out = list(words)
-    n = len(words)
-    for i, word in enumerate(words):
-        if i in names:
-            continue
-        situation = (
-            words[i - 1] if i > 0 else None,
-            word,
-            words[i + 1] if i + 1 < n else None,
-            confs[i] >= HIGH_CONF,
-        )
-        got = decided.get(situation)
-        if got is None:
-            got = decided[situation] = _decide(words, i, situation[3], model)
-        out[i] = got
+    for first, last in _clusters(stream):
+        choice = _decide_run(stream, first, last, model)
+        for j, ci in choice.items():
+            slot = stream[j]
+            k = slot.keys[ci]
+            if ci and k is not None:
+                out[slot.word] = slot.pre + _cased(model.surface[model.index[k]], slot.core) + slot.post
     return out
 
 
-def _decide(words: list[str], i: int, sure: bool, model: Model) -> str:
-    """The word at ``i`` as corrected in its context (itself when no candidate wins by the margin)."""
+def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> list[_Slot]:
     word = words[i]
-    m = _CORE.match(word)
+    m = _SYLLABLE.match(word)
     if m is None:
-        return word
+        return [_Slot(["<num>" if any(ch.isdigit() for ch in word) else "<p>"], [0.0])]
     pre, core, post = m.groups()
-    cands = model.frequent.get(_skeleton(core))
-    if cands is None:  # fewer than two syllables share its skeleton: nothing to choose between
-        return word
+    if len(core) == 1 and not _compound_letter(word):
+        # a word of one letter of its own ("ở") or a speck ("i") says nothing: a frequent word is no likelier
+        # beside it than the one read ("ở chợ", "ở đó" were taken as "ở cho", "ở độ"); a compound's letter is
+        # evidence ("thú y", "ô tô", "ý kiến")
+        return [_Slot(["<p>"], [0.0])]
     k = _key(core)
-    left = "<p>" if pre else (_context(words[i - 1], model)[1] if i > 0 else "<s>")
-    right = "<p>" if post else (_context(words[i + 1], model)[0] if i + 1 < len(words) else "<s>")
-    # a one-letter neighbour is evidence only when it is a compound's syllable ("thú y", "ô tô", "ý kiến");
-    # a word of its own ("ở") or a speck ("i") says nothing: a frequent word is no likelier beside it than the
-    # one read ("ở chợ", "ở đó" were taken as "ở cho", "ở độ")
-    if i > 0 and _one_letter(words[i - 1]) and not _compound_letter(words[i - 1]):
-        left = "<p>"
-    if i + 1 < len(words) and _one_letter(words[i + 1]) and not _compound_letter(words[i + 1]):
-        right = "<p>"
-    own = model.score(left, k, right)
-    best, best_score = k, own
-    for c in cands:
-        if c != k:
-            s = model.score(left, c, right)
-            if s > best_score:
-                best, best_score = c, s
-    if best == k or (NEED_CONTEXT and not model.attested(left, best, right)):
-        return word
-    margin = MARGIN_HIGH_CONF if sure else MARGIN_LOW_CONF
-    capital_run = core[0].isupper() and not core.isupper()
-    if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)) and not _law_title(words, i):
-        margin = max(margin, MARGIN_NAME)
-    if best_score - own > margin:
-        return pre + _cased(model.surface[model.index[best]], core) + post
-    return word
+    out: list[_Slot] = [_Slot(["<p>"], [0.0])] if pre else []
+    cands = None if named or _CORE.match(word) is None else _candidates(core, k, model)
+    if cands is None:  # fewer than two syllables share its skeleton, a name, too long: kept as read
+        out.append(_Slot([k if k in model.index else "<unk>"], [0.0]))
+    else:
+        margin = MARGIN_HIGH_CONF if sure else MARGIN_LOW_CONF
+        capital_run = core[0].isupper() and not core.isupper()
+        if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)) and not _law_title(words, i):
+            margin = max(margin, MARGIN_NAME)
+        keys: list[str | None] = [k, *(c for c in cands if c != k)]
+        out.append(_Slot(keys, [0.0] + [margin] * (len(keys) - 1), word=i, core=core, pre=pre, post=post))
+    if post:
+        out.append(_Slot(["<p>"], [0.0]))
+    return out
+
+
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+_DOUBLED = re.compile(r"([aăâeêioôơuưy])\1", re.IGNORECASE)
+
+
+def _candidates(core: str, k: str, model: Model) -> tuple[str, ...] | None:
+    """The syllables a word may stand for: those with its skeleton (a tone or vowel-mark confusion), and for
+    a word that is no syllable, the letter confusions of Tesseract that leave one: a vowel read twice
+    ("SẲẢN" → "SẢN"), "II" of a Roman numeral read as "H" ("quý HI" → "quý III")."""
+    cands = model.frequent.get(_skeleton(core))
+    more: list[str] = list(cands or ())
+    roman = core.replace("H", "II")
+    if core.isupper() and "H" in core and _ROMAN.match(roman) and (rk := _key(roman)) in model.index:
+        more.append(rk)
+    if k in model.index or k in model.valid:
+        return tuple(more) or None
+    bare = "".join(_skeleton(ch) or ch for ch in core)  # one letter per letter (đ → d, marks dropped)
+    for m in _DOUBLED.finditer(bare):
+        for drop in (m.start(), m.start() + 1):
+            v = core[:drop] + core[drop + 1 :]
+            more.extend(c for c in (model.frequent.get(_skeleton(v)) or (_key(v),)) if c in model.index)
+    got = tuple(dict.fromkeys(c for c in more if c != k))
+    return got or None
+
+
+def _prune(stream: list[_Slot], model: Model) -> None:
+    """Each word's alternatives cut to the few best beside its neighbours as read."""
+    for j, slot in enumerate(stream):
+        if len(slot.keys) <= 1 + MAX_ALTERNATIVES:
+            continue
+        left = stream[j - 1].keys[0] if j > 0 else "<s>"
+        right = stream[j + 1].keys[0] if j + 1 < len(stream) else "<s>"
+        ranked = sorted(slot.keys[1:], key=lambda c: -model.score(left or "<s>", c or "", right or "<s>"))[
+            :MAX_ALTERNATIVES
+        ]
+        slot.keys = [slot.keys[0], *ranked]
+        slot.costs = slot.costs[: len(slot.keys)]
+
+
+def _clusters(stream: list[_Slot]) -> list[tuple[int, int]]:
+    """Runs of tokens with a choice, those two tokens apart or less together (a trigram links them)."""
+    out: list[tuple[int, int]] = []
+    for j, slot in enumerate(stream):
+        if len(slot.keys) > 1:
+            if out and j - out[-1][1] <= 2:
+                out[-1] = (out[-1][0], j)
+            else:
+                out.append((j, j))
+    return out
+
+
+def _decide_run(stream: list[_Slot], first: int, last: int, model: Model) -> dict[int, int]:
+    """The chosen candidate of each token from ``first`` to ``last``; a replacement must also have been seen
+    in the corpus beside one of its chosen neighbours (not only be frequent: "sốt, ho, khó thở" keeps "ho"),
+    else it is struck out and the run decided again."""
+    n = len(stream)
+    logp = model.logp
+    allowed = {j: list(range(len(stream[j].keys))) for j in range(first, last + 1)}
+    while True:
+        window = list(range(first - 2, min(last + 2, n) + 1))
+
+        def cands(j: int) -> list[tuple[int, str | None, float]]:
+            if j < -1:
+                return [(0, None, 0.0)]
+            if j == -1 or j == n:
+                return [(0, "<s>", 0.0)]
+            slot = stream[j]
+            ids = allowed.get(j, [0])
+            return [(ci, slot.keys[ci], slot.costs[ci]) for ci in ids]
+
+        # Viterbi over the window: a state is the choice at the last two tokens; back-pointers per token
+        best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+        prev2 = {ci: k for ci, k, _ in cands(window[0])}
+        prev1 = {ci: k for ci, k, _ in cands(window[1])}
+        back: list[dict[tuple[int, int], int]] = []
+        for j in window[2:]:
+            here = cands(j)
+            nxt: dict[tuple[int, int], float] = {}
+            came: dict[tuple[int, int], int] = {}
+            for (a_i, b_i), score in best.items():
+                a, b = prev2[a_i], prev1[b_i] or "<s>"
+                for ci, c, cost in here:
+                    s = score + logp(a, b, c or "<unk>") - cost
+                    if s > nxt.get((b_i, ci), -math.inf):
+                        nxt[(b_i, ci)] = s
+                        came[(b_i, ci)] = a_i
+            back.append(came)
+            best, prev2, prev1 = nxt, prev1, {ci: k for ci, k, _ in here}
+        state = max(best, key=lambda st: best[st])
+        path: list[int] = []
+        for came in reversed(back):
+            path.append(state[1])
+            state = (came[state], state[0])
+        path.reverse()
+        chosen = dict(zip(window[2:], path, strict=True))
+        unseen = [
+            j
+            for j in range(first, last + 1)
+            if chosen[j]
+            and NEED_CONTEXT
+            and not model.attested(
+                _chosen(stream, chosen, j - 1),
+                stream[j].keys[chosen[j]] or "",
+                _chosen(stream, chosen, j + 1),
+            )
+        ]
+        if not unseen:
+            return {j: chosen[j] for j in range(first, last + 1)}
+        for j in unseen:
+            allowed[j].remove(chosen[j])
+
+
+def _chosen(stream: list[_Slot], chosen: dict[int, int], j: int) -> str:
+    if not 0 <= j < len(stream):
+        return "<s>"
+    return stream[j].keys[chosen.get(j, 0)] or "<unk>"
 
 
 def _name_runs(words: list[str]) -> set[int]:
