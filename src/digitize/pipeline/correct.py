@@ -6,7 +6,8 @@ The model (``data/vi_lm.npz``, built by ``tools/build_lm.py`` from ``../shared/c
 process. Candidates for a word are the syllables with the same letters once every mark is dropped (its
 skeleton: "sô" → so → số, sổ, sở, sơ …): an OCR tone or vowel-mark confusion never changes the skeleton, so a
 word's letters are not invented; a word that is no syllable also gets two letter confusions of Tesseract's
-(a vowel read twice, "H" for the "II" of a Roman numeral). The page's words are decided together: the chain
+(a vowel read twice, "H" for the "II" of a Roman numeral), and a word Tesseract was unsure of its look-alike
+letters ("b"/"h", "rn"/"m"). The page's words are decided together: the chain
 of syllables (punctuation and numbers as classes) is scored by stupid-backoff trigrams and the best chain
 chosen, where replacing what Tesseract read costs a margin that grows with Tesseract's confidence in the
 word, and a larger one inside a run of capitalised words (names, which the model cannot support). Words with
@@ -194,6 +195,10 @@ def _cased(surface: str, original: str) -> str:
     return surface
 
 
+# look-alike letter groups of Tesseract's (read, meant), tried in the words it was unsure of; such a change
+# must win by a further x8 (a letter changed is a bigger claim than a mark)
+GLYPHS = (("b", "h"), ("h", "b"), ("rn", "m"), ("cl", "d"), ("li", "h"))
+GLYPH_COST = math.log(8.0)
 MAX_ALTERNATIVES = 4  # a word's alternatives kept for the joint decision: the best in its own context
 
 
@@ -247,16 +252,24 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
         return [_Slot(["<p>"], [0.0])]
     k = _key(core)
     out: list[_Slot] = [_Slot(["<p>"], [0.0])] if pre else []
-    cands = None if named or _CORE.match(word) is None else _candidates(core, k, model)
-    if cands is None:  # fewer than two syllables share its skeleton, a name, too long: kept as read
+    correctable = not named and _CORE.match(word) is not None
+    cands = _candidates(core, k, model) if correctable else None
+    # a letter Tesseract draws alike ("bành chính" → "hành chính"), only in a word it was unsure of
+    glyphs = _glyph_confusions(core, k, model) if correctable and not sure else ()
+    if cands is None and not glyphs:  # no other syllable to choose, a name, too long: kept as read
         out.append(_Slot([k if k in model.index else "<unk>"], [0.0]))
     else:
         margin = MARGIN_HIGH_CONF if sure else MARGIN_LOW_CONF
         capital_run = core[0].isupper() and not core.isupper()
         if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)) and not _law_title(words, i):
             margin = max(margin, MARGIN_NAME)
-        keys: list[str | None] = [k, *(c for c in cands if c != k)]
-        out.append(_Slot(keys, [0.0] + [margin] * (len(keys) - 1), word=i, core=core, pre=pre, post=post))
+        keys: list[str | None] = [k, *(c for c in cands or () if c != k)]
+        costs = [0.0] + [margin] * (len(keys) - 1)
+        for c in glyphs:
+            if c not in keys:
+                keys.append(c)
+                costs.append(margin + GLYPH_COST)
+        out.append(_Slot(keys, costs, word=i, core=core, pre=pre, post=post))
     if post:
         out.append(_Slot(["<p>"], [0.0]))
     return out
@@ -286,6 +299,21 @@ def _candidates(core: str, k: str, model: Model) -> tuple[str, ...] | None:
     return got or None
 
 
+def _glyph_confusions(core: str, k: str, model: Model) -> tuple[str, ...]:
+    """The frequent syllables the word becomes when one of Tesseract's look-alike letter groups is read as
+    the other ("b"/"h", "rn"/"m", "cl"/"d", "li"/"h")."""
+    low = core.lower()
+    out: list[str] = []
+    for a, b in GLYPHS:
+        at = low.find(a)
+        while at >= 0:
+            kv = _key(low[:at] + b + low[at + len(a) :])
+            if kv != k and (i := model.index.get(kv)) is not None and model.uni[i] >= MIN_COUNT:
+                out.append(kv)
+            at = low.find(a, at + 1)
+    return tuple(dict.fromkeys(out))
+
+
 def _prune(stream: list[_Slot], model: Model) -> None:
     """Each word's alternatives cut to the few best beside its neighbours as read."""
     for j, slot in enumerate(stream):
@@ -293,11 +321,12 @@ def _prune(stream: list[_Slot], model: Model) -> None:
             continue
         left = stream[j - 1].keys[0] if j > 0 else "<s>"
         right = stream[j + 1].keys[0] if j + 1 < len(stream) else "<s>"
-        ranked = sorted(slot.keys[1:], key=lambda c: -model.score(left or "<s>", c or "", right or "<s>"))[
-            :MAX_ALTERNATIVES
-        ]
-        slot.keys = [slot.keys[0], *ranked]
-        slot.costs = slot.costs[: len(slot.keys)]
+        ranked = sorted(
+            zip(slot.keys[1:], slot.costs[1:], strict=True),
+            key=lambda kc: -model.score(left or "<s>", kc[0] or "", right or "<s>") + kc[1],
+        )[:MAX_ALTERNATIVES]
+        slot.keys = [slot.keys[0], *(c for c, _ in ranked)]
+        slot.costs = [slot.costs[0], *(cost for _, cost in ranked)]
 
 
 def _clusters(stream: list[_Slot]) -> list[tuple[int, int]]:
