@@ -224,3 +224,88 @@ def test_a_heading_with_two_words_read_as_one_still_centres_its_subject() -> Non
         for s in _certificate(line, "center")
     ]
     assert _confidence(specs) >= 0.6
+
+
+def test_a_name_in_capitals_going_on_with_the_subject_is_the_subject_s() -> None:
+    # a company's name in capitals after "… cho" is the subject's, not the authority's line in capitals; a
+    # place's name in capitals after "tỷ lệ 1/500" likewise (it names no title nor collective)
+    authority = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+    first = "Về việc cấp Giấy chứng nhận đăng ký đầu tư cho"
+    v = values(_decision((first, "CÔNG TY TNHH SAMSUNG ELECTRONICS VIỆT NAM"), authority))
+    assert v["subject"] == first + " Công ty TNHH SAMSUNG ELECTRONICS VIỆT NAM"
+    first = "Về việc phê duyệt quy hoạch chi tiết xây dựng tỷ lệ 1/500"
+    v = values(_decision((first, "KHU DÂN CƯ PHÚ MỸ HƯNG"), authority))
+    assert v["subject"] == first + " KHU DÂN CƯ PHÚ MỸ HƯNG"
+
+
+def _notice(first: str, conf: list[float]) -> RecognizedPage:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"), number="Số: 12/TB-UBND")
+    body = [
+        ("THÔNG BÁO", "center", 95.0),
+        (first, "center", conf),
+        ("Nội vụ trên địa bàn tỉnh năm 2024", "center", 91.0),
+        ("Thực hiện chỉ đạo của Bộ Nội vụ, Ủy ban nhân dân tỉnh thông báo như sau:", "body", 90.0),
+        (BODY, "body", 90.0),
+    ]
+    return page(head + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Lê Văn Dũng"))
+
+
+def test_words_garbled_before_viec_longer_than_ve_leave_the_subject_to_review() -> None:
+    # "Hướng dẫn việc …" read "Hư6ng đjẫn việc …": no "Về" garbled, words of the subject's own
+    rest = "thực hiện chế độ báo cáo thống kê ngành"
+    for first, conf in (
+        ("Hư6ng đjẫn việc " + rest, [20.0, 20.0] + [91.0] * 10),
+        ("Gia0 việc " + rest, [30.0] + [91.0] * 10),
+    ):
+        f = extract([_notice(first, conf)]).fields["subject"]
+        assert f.value is None or f.confidence < 0.6
+
+
+def _heading_row(
+    base: RecognizedPage, heading: str, after: list[str], gap: float, conf: float
+) -> RecognizedPage:
+    """``base`` with its heading's row holding ``heading``'s words and ``after`` ``gap`` word heights on."""
+    x = BODY_C - len(heading) * CHAR / 2
+    row = []
+    for text in heading.split():
+        row.append(_word(text, 95.0, x))
+        x += (len(text) + 1) * CHAR
+    x += gap * 45.0 - CHAR
+    for text in after:
+        row.append(_word(text, conf, x))
+        x += (len(text) + 1) * CHAR
+    return _with_words(base, "QUYẾT ĐỊNH", row)
+
+
+def test_a_heading_with_a_stamp_s_lower_case_words_near_it_on_its_row_is_the_heading() -> None:
+    # an incoming stamp's "đến số 123 ngày chuyển" read at 20 a word and a half from "QUYẾT ĐỊNH"
+    subject = "Về việc thành lập Tổ công tác triển khai Đề án số hóa hồ sơ"
+    base = page(_decision((subject,), "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"))
+    pg = _heading_row(base, "QUYẾT ĐỊNH", ["đến", "số", "123", "ngày", "chuyển"], 1.5, 20.0)
+    assert extract([pg]).values()["subject"] == subject
+
+
+def test_an_ocr_d_title_case_heading_centred_alone_is_the_heading() -> None:
+    subject = "Về việc thành lập Tổ công tác triển khai Đề án số hóa hồ sơ"
+    specs = [
+        ("Quyết định", "center", 95.0) if s[0] == "QUYẾT ĐỊNH" else s
+        for s in _decision((subject,), "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+    ]
+    assert values(specs)["subject"] == subject
+
+
+def test_a_heading_with_a_word_misread_still_centres_its_subject() -> None:
+    # "QUYẾT ĐjNH", "TỜ TRlNH": the heading's centre is the whole heading's, not its first word's
+    subject = "Về việc thành lập Tổ công tác triển khai Đề án số hóa hồ sơ"
+    specs = [
+        ("QUYẾT ĐjNH", "center", 95.0) if s[0] == "QUYẾT ĐỊNH" else s
+        for s in _decision((subject,), "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+    ]
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value == subject
+    assert f.confidence >= 0.6
+
+
+def test_a_subject_line_typed_a_space_off_the_heading_s_centre_stands() -> None:
+    line = "ĐĂNG KÝ HOẠT ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ"
+    assert _confidence(_certificate(line, f"x={BODY_C - len(line) * CHAR / 2 + 20:.0f}")) >= 0.6

@@ -77,8 +77,7 @@ def _upper_word(text: str) -> bool:
 
 def in_capitals(line: Line) -> bool:
     """The line's letters are mostly capitals (at least 60 %: a heading with a mark misread in lower case)."""
-    letters = [ch for ch in line.text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters)
+    return _capitals_text(line.text)
 
 
 def _lead_apart(line: Line) -> list[Word]:
@@ -136,8 +135,40 @@ TEXT_LAYER = 100.0  # a text layer's words are "read" with full confidence; OCR 
 
 def _heading_case(line: Line, hit: tuple[str, float]) -> bool:
     """The words the heading ``hit`` was read from are in capitals, as Decree 30 prints it (a text layer may
-    keep an all-caps style's heading in lower case: only OCR'd lines are asked)."""
-    return in_capitals(line) or bool(heading_run(line, hit))
+    keep an all-caps style's heading in lower case: only OCR'd lines are asked): the line, its words read
+    with confidence, or a run of its words in capitals (a stamp's words in lower case on the heading's row,
+    "QUYẾT ĐỊNH  đến số 123 ngày chuyển", leave the heading a heading)."""
+    if in_capitals(line) or heading_run(line, hit):
+        return True
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    sure = [w for w in words if w.conf >= 30]
+    runs = [list(g) for k, g in itertools.groupby(words, key=lambda w: _upper_word(w.text)) if k]
+    for run in (sure, *runs):
+        text = " ".join(w.text for w in run)
+        found = _type_text(text) if run else None
+        if found is not None and found[0] == hit[0] and _capitals_text(text):
+            return True
+    return False
+
+
+CENTRED = 0.04  # of the page's width: a heading's centre is this near the page's
+
+
+def _centred_alone(line: Line, width: float, hit: tuple[str, float]) -> bool:
+    """The OCR'd line is the heading ``hit`` alone, in title case ("Quyết định"), centred on the page and
+    ending in no punctuation: a heading typed so ("Phương Nam," ending a body line is not)."""
+    return (
+        line.boxed
+        and abs(line.x0 + line.x1 - width) <= 2 * CENTRED * width
+        and re.search(r"[^\w\s]\s*$", line.text) is None
+        and (found := _type_text(line.text)) is not None
+        and found[0] == hit[0]
+    )
+
+
+def _capitals_text(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters)
 
 
 def heading_run(line: Line, hit: tuple[str, float]) -> list[Word]:
@@ -177,7 +208,12 @@ def read_layout(first: Sequence[Line]) -> Layout:
         if motto_i is not None and i <= motto_i:
             continue
         hit = type_line(ln)
-        if hit and ln.words and all(w.conf < TEXT_LAYER for w in ln.words) and not _heading_case(ln, hit):
+        if (
+            hit
+            and ln.words
+            and all(w.conf < TEXT_LAYER for w in ln.words)
+            and not (_heading_case(ln, hit) or _centred_alone(ln, width, hit))
+        ):
             continue  # OCR reads a heading's capitals: "Phương Nam," ending a body line is no "Phương án"
         if hit and hit[0] != "Công văn":
             type_i, type_hit = i, hit

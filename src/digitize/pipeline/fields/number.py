@@ -347,7 +347,8 @@ def read_number(layout: Layout) -> NumberRead:
     num_i: int | None = None
     raw_notation: str | None = None
     num_conf = 0.0
-    for i, ln in enumerate(left + [x for x in header if x not in left]):
+    mine = set(left)  # a set: a list's "not in" compares the lines field by field, quadratic in them
+    for i, ln in enumerate(left + [x for x in header if x not in mine]):
         t = slashes(_number_text(ln))
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")

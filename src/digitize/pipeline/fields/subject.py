@@ -839,9 +839,14 @@ def _syllable_word(word: str) -> bool:
     return core.isalpha() and is_syllable(core)
 
 
+# letters and digits at most of a garble before "việc" that stands for "Về" (its marks, a speck's)
+_GARBLE_LETTERS = 3
+
+
 # letters a centred subject line's two sides differ by when words were lost at one (the heading and its lines
-# are centred to a pixel or two: "cho" read "o", its "ch" under a stamp, puts them two letters apart)
-LOST_SIDE = 1.5
+# are centred to a pixel or two: "cho" read "o", its "ch" under a stamp, puts them two letters apart; a line
+# typed a space or two off the centre, under two letters, stands)
+LOST_SIDE = 2.0
 GAP_LOST = 2.0  # word heights between two words of a subject line where words were lost
 
 
@@ -904,16 +909,23 @@ SUBJECT_WINDOW = 12  # lines under the type heading looked at for the subject
 _GLUED_NAME = 5  # letters of two heading words read as one for the word to be the heading's ("chungnhan")
 
 
+_NAME_LIKE = 70  # fuzz ratio of a word to a heading's word for it to be that word misread ("TRlNH", "ĐjNH")
+
+
 def heading_centre(layout: Layout, type_i: int) -> float:
     """The type heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not
-    it; two of its words read as one, "CHỨNGNHẬN", are)."""
+    it; two of its words read as one, "CHỨNGNHẬN", are, and a word of it misread, "TỜ TRlNH")."""
     type_ln = layout.first[type_i]
     names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
     squashed = fold(layout.type_hit[0]).replace(" ", "") if layout.type_hit else ""
 
     def mine(w: Word) -> bool:
         key = fold(w.text).strip(".:,")
-        return key in names or (len(key) >= _GLUED_NAME and key.isalpha() and key in squashed)
+        return (
+            key in names
+            or (len(key) >= _GLUED_NAME and key.isalpha() and key in squashed)
+            or (len(key) >= 3 and any(fuzz.ratio(key, n) >= _NAME_LIKE for n in names if len(n) >= 3))
+        )
 
     own = [w for w in type_ln.words if mine(w)]
     if not own and layout.type_hit:
@@ -1006,6 +1018,28 @@ def _capital_words(ln: Line) -> bool:
     return n >= _CAPITAL_WORDS
 
 
+# a line in capitals that ends the subject names a title or a collective (the signer's title lines: "TRƯỞNG
+# CỤC …", "GIÁM ĐỐC SỞ …", "ỦY BAN NHÂN DÂN"); a company's or a place's name in capitals goes on the
+# subject ("… đầu tư cho / CÔNG TY TNHH SAMSUNG …", "… tỷ lệ 1/500 / KHU DÂN CƯ PHÚ MỸ HƯNG")
+_TITLE_LINE = re.compile(
+    r"\b(truong|giam doc|chu tich|uy ban|ubnd|hoi dong|hdnd|thuong vu|thuong truc|ban chap hanh|tong cuc|"
+    r"thu tuong)\b"
+)
+# a subject line ending in a word that leads into more ("cho", "của", a trailing comma): the next line is
+# the subject's, whatever its case
+_OPEN_END = re.compile(r"(\b(cho|cua|va|tai|voi|ve|thuoc|tren|duoi)|[,\-–])\s*$")
+
+
+def _title_capitals(ln: Line, prev: Line) -> bool:
+    """``ln`` is a line in capitals naming a title or a collective (``_TITLE_LINE``) under ``prev``, a line
+    that does not lead into it (``_OPEN_END``): the authority's line, not the subject's."""
+    return (
+        _capital_words(ln)
+        and _TITLE_LINE.search(fold(ln.text)) is not None
+        and _OPEN_END.search(fold(prev.text)) is None
+    )
+
+
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
     """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
     ``type_cx`` (``boxed``: the heading's place is known)."""
@@ -1065,7 +1099,7 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             # noun phrase, never ends with a colon; a doubtful last word's may be a stamp's mark)
         if _SECTION.match(whole) and _capitals(raw):
             break  # "I. KẾT QUẢ THỰC HIỆN": a body section's heading
-        if subj and not _capitals(subj[0]) and _capital_words(ln):
+        if subj and not _capitals(subj[0]) and _title_capitals(ln, subj[-1]):
             break  # a line in capitals under a subject in normal case: the authority line ("TRƯỞNG CỤC …")
         if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
             break
@@ -1109,7 +1143,11 @@ def read_subject(
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
             elif not ve_viec and (cut := _garbled_before_viec(joined)) is not None:
-                joined = "Về " + cut  # "RN \\/'Ê việc …": a stamp's garble over "Về"
+                # "RN \\/'Ê việc …": a stamp's garble over "Về"; a garble of more letters than "Về" may be
+                # words of the subject's own ("Hư6ng đjẫn việc" is "Hướng dẫn việc", "Gia0 việc" "Giao
+                # việc"): to review
+                guessed = sum(ch.isalnum() for ch in joined[: len(joined) - len(cut)]) > _GARBLE_LETTERS
+                joined = "Về " + cut
             elif not ve_viec:
                 mine = {id(w) for x in subj for w in x.words}
                 others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
