@@ -631,27 +631,3 @@ def test_a_speck_read_before_the_earlier_title_is_no_acting_prefix() -> None:
     )
     assert extract([earlier]).values()["signer_title"] == "Quyền Cục trưởng"
     assert signature.with_prefixed_title(later, list(later.words), list(earlier.words)) == list(later.words)
-
-
-def test_a_block_read_again_from_the_list_s_last_line_gives_a_name_only_as_read_surely(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # "Nơi nhận" and the block lost, "- Lưu: VT." read: no list to place the block by, so a name read at 79
-    # ("Tâm Công Thắng", no family name: "Trần" is a guess) is not taken
-    from digitize.pipeline.model import Box, Word
-    from tests.pipeline.test_extract import _ubnd_directive, page, signer
-
-    full = page(_ubnd_directive()[:-5] + signer(("GIÁM ĐỐC",), "Tâm Công Thắng", [79.0, 95, 95]))
-    block = [w for w in full.words if w.box.x0 > 0.45 * full.width and w.box.y0 > 700]
-    lost = {"Nơi", "nhận:", "Như", "Điều", "3;", "-"}
-    kept = [w for w in full.words if w not in block and w.text not in lost]
-    luu = next(w for w in full.words if w.text == "Lưu:")
-    dash = Word("-", 90.0, Box(luu.box.x0 - 40, luu.box.y0, luu.box.x0 - 18, luu.box.y1), line=luu.line)
-    first = replace(full, words=(*kept, dash), text="")
-    assert signature._needs_pass(first) is not None
-    monkeypatch.setattr(
-        signature, "_read", lambda image, x0, y0, base, **kw: [replace(w, line=w.line + base) for w in block]
-    )
-    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
-    v = extract([signature.second_pass(prepared, first, lang="vie")]).values()
-    assert (v["signer_title"], v["signer_name"]) == ("Giám đốc", None)

@@ -224,15 +224,6 @@ def with_prefixed_title(page: RecognizedPage, words: list[Word], earlier: list[W
     return [wd for wd in words if not on_line(wd)] + [wd for wd in earlier if on_line(wd)]
 
 
-def _title_only(page: RecognizedPage, words: list[Word]) -> list[Word]:
-    """The words of a reading down to its signer's title line: what is under it (a name not read surely)
-    left out."""
-    line = title_line(page_lines(replace(page, words=tuple(words), text="")))
-    if line is None:
-        return words
-    return [wd for wd in words if (wd.box.y0 + wd.box.y1) / 2 <= line.y1]
-
-
 def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
     """The new words give the signature block's title (a first reading that had none gains its block)."""
     probe = replace(page, words=tuple(words), text="")
@@ -277,11 +268,10 @@ def second_pass(
     named: list[Word] = []  # a reading with the name's line under the title, its family name garbled
     first_named = doubtful_name_line(regions.lines_of(page)) is not None
     first_title = regions.signer_of(page).value("signer_title")
-    no_list = list_line(regions.lines_of(page)) is None  # placed by its title or the body's "- Lưu: VT."
     for image, toned in _variants(crop, letter):
         # without the list to place the block by, a name is taken only as read surely: "Tâm Công Tháng." (79)
         # under "GIÁM ĐỐC" on a blurred photo had become "Trần Công Thắng"
-        sure = toned or no_list
+        sure = toned or by_title
         try:
             new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
@@ -295,8 +285,6 @@ def second_pass(
             named = new
     if best and titled:
         best = with_prefixed_title(page, best, titled)
-    elif titled and no_list:
-        titled = _title_only(page, titled)  # its name not read surely, and no list to place the block by
     best = best or titled or named
     if not best:
         return page  # the second reading found no signer either: keep the first
