@@ -56,6 +56,8 @@ TALL_LINE = 4.0  # a line's box taller than this many letters is no line (a box 
 # a first reading's date words that the readings contradict, and the readings' agreed date words, at most this
 # sure (under review.REVIEW_THRESHOLD: the document goes to review)
 DOUBT_CONF = 50.0
+# a number the first reading gave below this confidence (0..1: under review.REVIEW_THRESHOLD) is read again
+UNSURE_NUMBER = 0.6
 ROW_GAP = 40  # px of white between the sheet's rows
 MAX_SHEET_PIXELS = 12_000_000
 MAX_LEFT_LINES = 8  # the "Số:" line is looked for among the left column's first lines
@@ -235,6 +237,34 @@ def number_line(page: RecognizedPage) -> tuple[Line, bool] | None:
     return None if ln is None else (ln, has_number)
 
 
+def _first_number(page: RecognizedPage) -> tuple[str, float] | None:
+    """The number the page's reading gives and its confidence (0..1), or None."""
+    header = regions.header_of(page)
+    got = header[1].found.get("code_number") if header is not None else None
+    return None if got is None or got.value is None else (got.value, got.confidence)
+
+
+def _by_position(votes: Sequence[tuple[str, Row]]) -> str | None:
+    """The number the readings agree on digit by digit, when no whole reading has a majority: the readings of
+    the length most give (at least ``MIN_VOTES``, from both cuts, more than half of all), each digit the one
+    more than half of them read there; and at least one reading gives that number whole."""
+    lengths = Counter(len(v) for v, _ in votes)
+    if not lengths:
+        return None
+    size, n = lengths.most_common(1)[0]
+    alike = [(v, row) for v, row in votes if len(v) == size]
+    if n < MIN_VOTES or 2 * n <= len(votes) or len({cut for _, (cut, _) in alike}) < 2:
+        return None
+    digits = []
+    for i in range(size):
+        ch, k = Counter(v[i] for v, _ in alike).most_common(1)[0]
+        if 2 * k <= n:
+            return None
+        digits.append(ch)
+    number = "".join(digits)
+    return number if any(v == number for v, _ in alike) else None
+
+
 def _number_of(text: str) -> str | None:
     """ "number/notation" as a "Số:" line's reading gives them, or None."""
     t = slashes(text)
@@ -253,8 +283,9 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     """The "Số:" line whose number the page's reading did not give, replaced by the readings' agreed one
     (number and notation), in doubt."""
     found = number_line(page)
-    if found is None or found[1]:
-        return page  # no such line, or its number read (printed, or by the handwritten-digit pass)
+    first = _first_number(page)
+    if found is None or (found[1] and (first is None or first[1] >= UNSURE_NUMBER)):
+        return page  # no such line, or its number read surely (printed, or by the handwritten-digit pass)
     ln = found[0]
     votes = [
         (v, row)
@@ -262,7 +293,17 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
         if (v := _number_of(_text(row[1])))
     ]
     # the number first (the notation's blurred capitals vary more than the digits), then its notation
-    number = _agreed([(v.split("/", 1)[0], row) for v, row in votes])
+    numbers = [(v.split("/", 1)[0], row) for v, row in votes]
+    number = _agreed(numbers)
+    if found[1]:
+        # an unsure number the first reading gave is replaced only by one with more digits that the readings
+        # agree on, as a whole or digit by digit ("1288" read "128" at 44: its last blurred "8" lost; the
+        # readings "1288", "1289", "1208" ...)
+        assert first is not None
+        if number is None:
+            number = _by_position(numbers)
+        if number is None or len(number) <= len(first[0]):
+            return page
     if number is None:
         return page
     same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]

@@ -31,7 +31,7 @@ from digitize.pipeline import regions
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.names import is_syllable
-from digitize.pipeline.fields.number import SO_WORD
+from digitize.pipeline.fields.number import SO_WORD, bare_so_notation
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
@@ -52,6 +52,9 @@ UNREADABLE = "…"
 # each kind (reading order) are read, so a page crafted or garbled into hundreds of doubtful rows keeps the
 # second pass small (its crops are stacked into one image, which Tesseract refuses past 32767 px)
 MAX_BLANKS_PER_KIND = 2
+
+
+_BARE_SO_WORDS = frozenset({"so", "s0", "s6", "sø"})
 
 
 def _so_alone(word: Word) -> bool:
@@ -94,6 +97,8 @@ class Blank:
     # as read ("Z", "/Qb-SVHTTDL"): where the "/" starts is reckoned again from the capitals' height
     # in the scan (``refined``)
     glued: tuple[Box, str, str] | None = None
+    # a day's or month's marks the first reading glued to the printed words around it ("Ÿ" of "Ÿnăm")
+    glue: str = ""
 
 
 @dataclass(frozen=True)
@@ -323,8 +328,14 @@ def _number_blank(
     """The region of a "Số: N/NOTATION" line's number (from the left column: words left of the page's
     middle), and whether its first reading is doubtful (not clean printed digits); None on another line."""
     left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
-    left = list(from_label(left, _so_alone))
-    if not (left and _so_alone(left[0]) and len(left) >= 2):
+    bare = bare_so_notation(" ".join(w.text for w in left)) is not None
+
+    def is_label(w: Word) -> bool:
+        # "SƠ 2Í /SGDĐT-GDTrH": the label read without its colon, the printed notation after the number
+        return _so_alone(w) or (bare and fold1(w.text).strip(".,;:") in _BARE_SO_WORDS)
+
+    left = list(from_label(left, is_label))
+    if not (left and is_label(left[0]) and len(left) >= 2):
         return None
     so = left[0]
     h = ln.y1 - ln.y0
@@ -332,8 +343,8 @@ def _number_blank(
     x1: float | None = None
     slash: tuple[float, float, float] | None = None
     glued: tuple[Box, str, str] | None = None
-    for w in left[1:]:
-        if _pen_slash(w, so):
+    for i, w in enumerate(left[1:], 1):
+        if _pen_slash(w, so) or _pen_word(w, left[i + 1 :]):
             num_words.append(w)
             continue
         tail = notation_tail(w.text)
@@ -383,6 +394,16 @@ def _pen_slash(w: Word, so: Word) -> bool:
     digit, and rising well above the printed "Số:" as handwriting does."""
     high = w.box.y0 < so.box.y0 - 0.3 * (so.box.y1 - so.box.y0)
     return w.text.startswith("/") and not any(ch.isalnum() for ch in w.text) and high
+
+
+def _pen_word(w: Word, after: list[Word]) -> bool:
+    """A written digit read as a "/" and a mark ("2978/GP-UBND" as "Z9 /ổ /GP-UBND": its "7" a slash, its "8"
+    an "ổ"): a short word led by "/" that is no notation, before the line's notation ("/GP-UBND")."""
+    if not w.text.startswith("/") or notation_tail(w.text) is not None or len(w.text) > 4:
+        return False
+    return any(
+        v.text.startswith("/") and (t := notation_tail(v.text)) is not None and t.start == 0 for v in after
+    )
 
 
 _TH_MISREAD = re.compile(r"[mnrt]ang")
@@ -519,7 +540,8 @@ def _date_blanks(
         first = " ".join(w.text for w in between)
         if not between and glue.isdigit():  # "26tháng" read unsure: the digits glued in are the first reading
             first, conf = glue, min(words[a].conf, words[b].conf)
-        out.append(Blank(kind, words[i_ngay].line, Box(x0, ln.y0, x1, ln.y1), drop, first, conf))
+        box, glued_marks = Box(x0, ln.y0, x1, ln.y1), "" if first == glue else glue
+        out.append(Blank(kind, words[i_ngay].line, box, drop, first, conf, glue=glued_marks))
     return out
 
 
@@ -676,6 +698,8 @@ CAP_PART = 0.35
 BAND_SLACK_UP, BAND_SLACK_DOWN = 0.25, 0.6
 # the printed "/" is a mark at least this share of the capitals' height high and at most this share wide
 SLASH_MIN_H, SLASH_MAX_W = 0.85, 0.8
+# ... and its rows' ink spans at most this share of its width (the median row: one slanted stroke)
+SLASH_ROW_SPAN = 0.6
 # where the slash is glued to the pen's last digit: it starts this share of the capitals' height left of the
 # notation's first letter (its width and the gap after it)
 SLASH_BEFORE = 0.45
@@ -763,9 +787,15 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray) -> float | None:
 
 def _slash_shaped(mark: np.ndarray, cap: float) -> bool:
     """Whether a mark is a printed "/": as high as a capital or so, thin, and leaning right (its top's ink
-    right of its foot's by a fifth of its height at least: no "I", no "l")."""
+    right of its foot's by a fifth of its height at least: no "I", no "l"), one stroke across its rows
+    (most rows' ink spans at most ``SLASH_ROW_SPAN`` of its width: a "P", its bowl over its stem, leans
+    right too)."""
     h, w = mark.shape
     if h < SLASH_MIN_H * cap or w > SLASH_MAX_W * cap:
+        return False
+    rows = [np.flatnonzero(r) for r in mark]
+    spans = [int(r[-1] - r[0] + 1) for r in rows if len(r)]
+    if not spans or statistics.median(spans) > SLASH_ROW_SPAN * w:
         return False
     third = max(1, h // 3)
     top, foot = np.nonzero(mark[:third])[1], np.nonzero(mark[-third:])[1]
@@ -960,7 +990,8 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     the marks allow gives anything else (a written "8" read at 95 and 42, "22" at 95 and 77, the other
     readings one digit short). Its confidence stays under a clear reading's (the document may go to
     review: at most ``AGREED_MAX_CONF``)."""
-    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
+    # a reading no blank of its kind may hold (a month "0") is a misread, no vote against the others
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF and _may_be(t, kind)]
     if not sure or len({t for t, _ in sure}) != 1:
         return None
     text = sure[0][0]
@@ -1114,6 +1145,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs)
         ):
             found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+        if found and _marks_beyond(blank, found[0]):
+            found = (found[0], min(found[1], SHORT_DATE_CONF))
         agreed_on = found
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
@@ -1150,6 +1183,20 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+# a day or month read again with fewer digits than the first reading saw marks: at most this sure (review)
+SHORT_DATE_CONF = 50.0
+
+
+def _marks_beyond(blank: Blank, text: str) -> bool:
+    """Whether a day's or month's new reading has fewer digits than the first reading saw marks there, one
+    of them glued to a printed word ("tháng Í Ÿnăm" read "1" where "12" is written: the "2" stands close to
+    "năm", its blurred stroke broken into specks the crop drops)."""
+    if blank.kind not in (Kind.DAY, Kind.MONTH) or not blank.glue:
+        return False
+    seen = sum(ch.isalnum() for ch in blank.first) + sum(ch.isalnum() for ch in blank.glue)
+    return len(text) < seen
 
 
 def long_in_every_cut(text: str, per_cut: list[set[str]]) -> bool:
@@ -1278,7 +1325,10 @@ def lead_in_one(mask: np.ndarray) -> bool:
         return False  # no separate stroke left of the stem: a plain "1" or something else
     foot = max(split)
     stem = rows[foot][-1]
-    thick = stem[1] - stem[0] + 1
+    # the stem's own width, from the rows below the foot where it stands alone (at the foot a blurred "4"'s
+    # bar, just below, widens it: "..#####...###########..")
+    alone = [rw[0][1] - rw[0][0] + 1 for rw in rows[foot + 1 :] if len(rw) == 1]
+    thick = min(stem[1] - stem[0] + 1, int(statistics.median(alone))) if alone else stem[1] - stem[0] + 1
     lo, hi = max(0, foot - int(0.12 * h)), min(h, foot + int(0.2 * h) + 1)
     # the bar of a "4": a run in that window from the left stroke over to the stem, much longer than a stroke
     if any(len(rw) == 1 and rw[0][1] - rw[0][0] + 1 >= max(2.2 * thick, 0.5 * w) for rw in rows[lo:hi]):

@@ -141,7 +141,7 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         garbled = _garbled(p)
         rep = _nearest(key, near, strict=not garbled) or _one_letter_more(p, near)
         if rep is None and garbled:
-            rep = _own_in_place(key, own)
+            rep = _own_in_place(key, own) or (_own_of_two(key, own) if fixed else None)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, list(KNOWN_ABBREVIATIONS), strict=False)
         if rep is not None:
@@ -185,6 +185,16 @@ def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
             if 2 * same >= len(k):
                 return ab, 0.75
     return None
+
+
+def _own_of_two(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
+    """The organ's own two-letter abbreviation a visibly garbled two-letter part after the type is, one of
+    its letters misread ("nc" of the Cục Hóa chất's HC: a blurred "H" read "n"), when no other of its own
+    two-letter abbreviations is as near."""
+    if len(key) != 2:
+        return None
+    hits = [ab for ab in own if (d := _substitutions(key, _abbr_key(ab))) is not None and d <= 1]
+    return (hits[0], 0.7) if len(hits) == 1 else None
 
 
 def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | None:
@@ -243,7 +253,8 @@ SO_WORD = re.compile(r"^\s*\W?(?:[s59][o0ô6eø]\S?\s*[:;.,]|su\s*[:;.,]?(?=\s|$
 # "số: 1079 ,GP-UBND" (read as a comma)
 _NOSLASH = re.compile(
     r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*(?=[A-ZĐÐ])|\s+)"
-    r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
+    # (a speck read as a dot inside a part: "CDI.QGVN")
+    r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:\.[A-Za-zĐđÐ]{2,})?(?:-[A-Za-zĐđÐ0-9]+)*)"
 )
 # (a type's capitals glued to the digits, then an organ's after the hyphen: "1724GCN-QLD"; an address's
 # house number is not one, "Số 12B-Lê Lợi")
@@ -269,6 +280,38 @@ _HAND_NUMBERS = (
 SO_IN_LINE = re.compile(r"\s+[Ss][ốoô6Ốø]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
 
 
+# "Số" read without its colon ("SƠ 2Í /SGDĐT-GDTrH"): the number line's label only when a few marks (the
+# number) and the printed notation follow, a "/" then a capital and a hyphenated part (an address's "Số
+# 12B-Lê Lợi" has no slash before capitals; "hồ sơ" is no such line)
+_BARE_SO = re.compile(r"^\s*\W?\s*s[o0ô6ø]\s+(?:[^\s/]{1,6}\s*){0,2}/\s*")
+_BARE_NOTATION = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-Za-zĐđ0-9]{1,8}){1,2}(?=[\s.,;]|$)")
+
+
+# ... or lost, a written number read as digits apart ("6 0 /TTr-SXD"): which digits, and whether the first is
+# the label's, is not told; the notation is
+_LOST_SO = re.compile(r"^\s*(?:\d{1,4}\s+){2,3}/\s*")
+
+
+def bare_so_notation(text: str) -> tuple[int, int] | None:
+    """Where the notation is in a line led by "Số" without its colon, or by digits apart where the label was
+    lost, and followed by the printed notation (``_BARE_SO``, ``_LOST_SO``), or None."""
+    m = _BARE_SO.match(fold1(text)) or _LOST_SO.match(text)
+    n = _BARE_NOTATION.match(text, m.end()) if m else None
+    return None if n is None else (n.start(), n.end())
+
+
+UNSURE_LINE = 0.6  # a line read below this confidence (0..1) is doubted
+
+
+def _marks_before_type(notation: str) -> bool:
+    """Whether a notation glued to the digits opens with capitals before a type's abbreviation ("MWGCN" of
+    "MW" + "GCN"): one to three of them, the part as a whole no abbreviation known."""
+    head = notation.split("-", 1)[0]
+    if head in NOTATION_TYPES or head in KNOWN_ABBREVIATIONS:
+        return False
+    return any(head.endswith(t) and 1 <= len(head) - len(t) <= 3 for t in NOTATION_TYPES)
+
+
 def is_so_label(word: Word) -> bool:
     """Whether a word is the number line's "Số:" label as OCR may read it (``SO_WORD``)."""
     return bool(SO_WORD.match(fold1(word.text)))
@@ -280,6 +323,12 @@ def _number_text(ln: Line) -> str:
     return ln.text if len(words) == len(ln.words) else nfc(" ".join(w.text for w in words))
 
 
+# a number line whose "Số:" the reading garbled ("96. 70/QĐ-CVT") or lost ("70/QĐ-CVT"): up to four marks for
+# the label, then the number and its slash; a label read as digits alone needs its stop (without one it is a
+# digit of the number written apart, "6 0 /TTr-SXD" of a handwritten "60" whose "Số:" the reading lost)
+_UNREAD_LABEL = re.compile(
+    r"^\s*(?:\S{0,4}\s*[:;.]|(?=\S{0,3}[^\s\d:;.])\S{1,4})?\s*[0-9oOlI]{1,6}['’`]?\s*/"
+)
 _STAMP = re.compile(r"\bden\b|\bngay\s*:|\bchuyen\s*:")
 
 
@@ -304,16 +353,24 @@ def read_number(layout: Layout) -> NumberRead:
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         m_so = SO.match(fold(t))
         m = NUMBER.search(t, m_so.end() if m_so else 0)
+        glued = False
         if m is None and i < len(left):
             # "Số: 9GCN-STNMT": the slash lost; also "Sứ 1724GCN-QLD" ("Số:" misread, its colon lost): the
             # digits glued to the notation's capitals say what the line is
             so_word = SO_WORD.match(fold1(t)) or _SO_GLUED.match(t)
             m = _NOSLASH.match(t) if so_word else None
             m_so = m_so or (None if m is None else so_word)
+            glued = m is not None
         if m and not re.search(r"[^\W\d_]", m.group(3)):
             m = None  # a notation has letters: "s. 26/2" is a stamp's register number and its date
-        if m and (m_so or re.match(r"^\s*\S{0,4}\s*[:;.]?\s*[0-9oOlI]{1,6}['’`]?\s*/", t)):
+        if m and (m_so or _UNREAD_LABEL.match(t)):
             number = m.group(1).translate(DIGITISH)
+            if glued and ln.conf < UNSURE_LINE and _marks_before_type(m.group(3)):
+                # "5MWGCN-CDI.QGVN" of "588/GCN-CDLQGVN" read unsure: capitals before the type's stand for the
+                # number's last digits and its slash, misread; its first digits alone are no number (a line
+                # read sure, "12SCT-VP", is the Sở Công Thương's)
+                raw_notation, num_conf, num_i = m.group(3), ln.conf * 0.9, i
+                break
             if number.isdigit():
                 # no surer than the word(s) its digits were read in: a number the handwriting pass read
                 # doubtfully (confidence <= 60) goes to review, whatever "Số:" and the notation lend the line
@@ -325,14 +382,15 @@ def read_number(layout: Layout) -> NumberRead:
                 num_i = i if i < len(left) else None
                 break
 
-    if "code_number" not in res.fields:
+    if "code_number" not in res.fields and raw_notation is None:
         # the number written by hand and unreadable: the printed notation after it still counts, and the
         # line still ends the organ lines
         for i, ln in enumerate(left[:8]):
             t = slashes(_number_text(ln))
             m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(t)))), None)
-            if m_hand:
-                raw_notation = t[m_hand.start(1) : m_hand.end(1)]
+            span = (m_hand.start(1), m_hand.end(1)) if m_hand else bare_so_notation(t)
+            if span:
+                raw_notation = t[span[0] : span[1]]
                 num_conf = ln.conf * 0.9
                 num_i = i
                 break
@@ -374,5 +432,7 @@ def fit_notation(notation: Found, heading_type: str | None) -> Found:
 
 
 def is_number_line(line: Line) -> bool:
-    """A line that starts with "Số:" (also when OCR reads "Sô", "S6", "Se"; specks before it aside)."""
-    return bool(SO_WORD.match(fold1(_number_text(line))))
+    """A line that starts with "Số:" (also when OCR reads "Sô", "S6", "Se"; specks before it aside), or with
+    "Số" without its colon before the number and the printed notation (``bare_so_notation``)."""
+    text = _number_text(line)
+    return bool(SO_WORD.match(fold1(text))) or bare_so_notation(text) is not None

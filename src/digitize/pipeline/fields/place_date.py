@@ -105,11 +105,25 @@ def read_place_date(layout: Layout, has_header: bool, organs: Sequence[str] = ()
     res = Builder()
     right = date_sources(layout) if has_header else []
     header = list(layout.header) if has_header else []
-    body_lines = [ln for ln in layout.first[:25] if not CITES.search(ln.folded)] if has_header else []
+    body_lines = _uncited(layout.first[:25]) if has_header else []
     sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
     n_header = len(sources) - len(body_lines)
     _scan(res, sources, (len(right), n_header), _province_of(organs))
     return res.freeze()
+
+
+def _uncited(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` without those citing another act: a "Căn cứ …" line and the lines its clause runs on to, up
+    to the one that ends it (";" or "."): "Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;" is
+    the cited law's date, never the document's."""
+    out, citing = [], False
+    for ln in lines:
+        citing = citing or bool(CITES.search(ln.folded))
+        if not citing:
+            out.append(ln)
+        elif ln.text.rstrip().endswith((";", ".")):
+            citing = False
+    return out
 
 
 # a date word as OCR may misread it on a blurred page ("ngôy", "máng", "sắm"): two of its letters in place

@@ -1,0 +1,189 @@
+"""The header's number, notation and date where a reading loses or garbles part of them: a written digit read
+as a "/" and a mark, a month read "0" among sevens, a blurred number read a digit short, a printed "P" taken
+for the slash, a blurred "4" taken for a "1", "Số" without its colon, a label lost, capitals standing for the
+number's last digits, and a cited act's date on the line its clause runs on to."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from digitize.pipeline import blurred, handdigits
+from digitize.pipeline.fields.lines import page_lines
+from digitize.pipeline.fields.number import is_number_line, repair_notation
+from digitize.pipeline.model import Box, RecognizedPage, Word
+from tests.pipeline.test_extract import _ubnd_directive, header, values
+
+W, H = 2400, 3400
+
+
+def _word(text: str, x0: float, x1: float, conf: float = 95.0, y0: float = 400.0) -> Word:
+    return Word(text, conf, Box(x0, y0, x1, y0 + 50), line=2)
+
+
+def _blanks(*words: Word) -> list[handdigits.Blank]:
+    return handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", words))
+
+
+def test_a_written_digit_read_as_a_slash_and_a_mark_stays_in_the_number_s_blank() -> None:
+    # "Số: 2978 /GP-UBND" written by hand, read "sø: Z9 /ổ /GP-UBND": the "7" a slash, the "8" an "ổ"
+    blanks = _blanks(
+        _word("sø:", 30, 110),
+        _word("Z9", 160, 260, 93.0),
+        _word("/ổ", 280, 340, 16.0),
+        _word("/GP-UBND", 360, 600),
+    )
+    assert [(b.kind, b.first, b.box.x1) for b in blanks] == [(handdigits.Kind.NUMBER, "Z9 /ổ", 360)]
+
+
+def test_a_month_no_blank_may_hold_is_no_vote_against_the_others() -> None:
+    votes = [("0", 11.6), ("7", 74.3), ("0", 45.4), ("7", 51.7), ("7", 15.9), ("7", 27.4), ("7", 58.2)]
+    found = handdigits.agreed(votes, handdigits.Kind.MONTH, "Z", 1)
+    assert found is not None and found[0] == "7" and found[1] < 60.0
+
+
+def _row(cut: int) -> blurred.Row:
+    return (cut, [])
+
+
+def test_a_blurred_number_is_agreed_digit_by_digit_when_no_reading_has_a_majority() -> None:
+    readings = ["1388", "1288", "1289", "1289", "1208", "1208", "1288", "1289"]
+    votes = [(v, _row(k // 4)) for k, v in enumerate(readings)]
+    assert blurred._agreed(votes) is None
+    assert blurred._by_position(votes) == "1288"
+    # a digit no majority gives, or a value no reading gives whole: none
+    assert blurred._by_position([(v, _row(k % 2)) for k, v in enumerate(["12", "13", "14", "15"])]) is None
+    assert blurred._by_position([(v, _row(k % 2)) for k, v in enumerate(["128", "218", "188"])]) is None
+
+
+def _mask(rows: list[str]) -> np.ndarray:
+    return np.array([[ch == "#" for ch in r] for r in rows], bool)
+
+
+# a blurred printed "4" (DejaVu Sans) as the scan's threshold leaves it: its bar's foot splits in two runs
+_FOUR = [
+    "...............##......",
+    "............#######....",
+    "...........########....",
+    "..........#########....",
+    "..........##########...",
+    ".........###########...",
+    ".........###########...",
+    "........############...",
+    ".......#############...",
+    ".......############....",
+    "......##############...",
+    ".....######..#######...",
+    ".....#####...#######...",
+    "....######...######....",
+    "...######.....######...",
+    "...#####.....#######...",
+    "..#####......#######...",
+    ".######......#######...",
+    ".#####.......#######...",
+    "#######......#######...",
+    "########....#########..",
+    "######################.",
+    "#######################",
+    "#######################",
+    "######################.",
+    "..#####...###########..",
+    ".............#######...",
+    ".............#######...",
+    ".............#######...",
+    ".............#######...",
+    ".............#######...",
+    ".............######....",
+    "..............####.....",
+]
+
+
+def test_a_blurred_printed_four_is_no_one_with_a_lead_in() -> None:
+    assert not handdigits.lead_in_one(_mask(_FOUR))
+
+
+def test_a_printed_p_leaning_like_a_slash_is_no_slash() -> None:
+    h, w = 34, 23
+    p = np.zeros((h, w), bool)
+    p[:, 2:7] = True  # the stem
+    p[0:4, 2:20] = True  # the bowl's top
+    p[16:20, 2:20] = True  # ... its foot
+    p[0:20, 16:23] = True  # ... its right side
+    assert not handdigits._slash_shaped(p, 31)
+    slash = np.zeros((37, 17), bool)
+    for y in range(37):
+        x = round((36 - y) * 12 / 36)
+        slash[y, x : x + 5] = True
+    assert handdigits._slash_shaped(slash, 31)
+
+
+def test_so_without_its_colon_before_the_number_and_the_notation_is_the_number_line() -> None:
+    from digitize.pipeline.fields.number import bare_so_notation
+
+    assert bare_so_notation("SƠ 2Í /SGDĐT-GDTrH") is not None
+    assert bare_so_notation("Số 12B-Lê Lợi") is None  # an address
+    words = (_word("SƠ", 30, 110, 42.0), _word("2Í", 160, 260, 13.0), _word("/SGDĐT-GDTrH", 300, 600, 48.0))
+    assert [b.kind for b in _blanks(*words)] == [handdigits.Kind.NUMBER]
+    pg = RecognizedPage(0, "ocr", float(W), float(H), "", words)
+    assert [is_number_line(ln) for ln in page_lines(pg)] == [True]
+    # the extractor: the line ends the organ's name and gives the notation
+    organ = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO",)
+    v = values(header(parent="UBND TỈNH QUẢNG NINH", organ=organ, number="SƠ 2Í /SGDĐT-GDTrH"))
+    assert v["organ_name"] == "Sở Giáo dục và Đào tạo"
+    assert v["code_notation"] == "SGDĐT-GDTrH"
+    assert v["code_number"] is None
+
+
+def test_a_garbled_two_letter_organ_part_is_the_organ_s_own_abbreviation() -> None:
+    assert repair_notation("CT-nc", "Cục Hóa chất")[0] == "CT-HC"
+    assert repair_notation("CT-VP", "Cục Hóa chất")[0] == "CT-VP"  # read clean: kept
+
+
+def test_digits_read_apart_where_the_label_was_lost_are_no_number() -> None:
+    # "Số: 60 /TTr-SXD" written by hand, "Số:" lost, read "6 0 /TTr-SXD": not "0"
+    v = values(_ubnd_directive(number="6 0 /CT-UBND"))
+    assert v["code_number"] is None
+    assert v["code_notation"] == "CT-UBND"
+    assert values(_ubnd_directive(number="96. 07/CT-UBND"))["code_number"] == "07"  # a garbled label
+
+
+def test_capitals_before_the_type_glued_to_the_digits_read_unsure_leave_no_number() -> None:
+    # "588/GCN-CDLQGVN" blurred, read "5MWGCN-CDI.QGVN" at 25: "MW" is "88/"
+    specs = header(
+        parent="BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+        organ=("CỤC DU LỊCH QUỐC GIA VIỆT NAM",),
+        number="Số: 5MWGCN-CDI.QGVN",
+    )
+    specs = [(t, where, 25.0 if t.startswith("Số") else c) for t, where, c in specs]
+    specs.append(("GIẤY CHỨNG NHẬN", "center", 95.0))
+    v = values(specs)
+    assert v["code_number"] is None
+    assert v["code_notation"] == "GCN-CDLQGVN"
+    # read sure, the digits glued to the organ's capitals are the number ("12SCT-VP": the slash lost)
+    assert values(header(number="Số: 12GCN-SKHCN"))["code_number"] == "12"
+
+
+def test_a_cited_act_s_date_on_the_line_its_clause_runs_on_to_is_not_the_issue_date() -> None:
+    specs = [(t, w, c) for t, w, c in header(date="xxxxx") if t != "xxxxx"]
+    specs += [
+        ("GIẤY PHÉP", "center", 95.0),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm", "body", 95.0),
+        ("2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và", "body", 95.0),
+        ("Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;", "body", 95.0),
+    ]
+    assert values(specs)["issued_date"] is None
+
+
+def test_a_month_read_again_shorter_than_the_marks_the_first_reading_saw_is_in_doubt() -> None:
+    # "tháng 12 năm" on a blurred photo, read "tháng Í Ÿnăm": the "2" glued to "năm"; read again "1"
+    words = [
+        _word("ngày", 100, 200),
+        _word("14", 220, 280, 74.0),
+        _word("tháng", 300, 420),
+        _word("Í", 440, 470, 0.0),
+        _word("Ÿnăm", 490, 590, 28.0),
+        _word("2019", 610, 700),
+    ]
+    blanks = _blanks(*words)
+    month = next(b for b in blanks if b.kind == handdigits.Kind.MONTH)
+    assert handdigits._marks_beyond(month, "1")
+    assert not handdigits._marks_beyond(month, "12")
