@@ -464,6 +464,12 @@ def test_a_garbled_name_with_a_blur_on_its_family_name_s_end_is_read_again() -> 
     assert signature._name_of(["Trươyf", "Thu", "Mai"], ["Lan"]) is None  # the given names read must match
 
 
+def test_a_word_of_mixed_case_is_no_word_of_a_name_read_again() -> None:
+    # "Mạc Đình Quyết" under the seal on a blurred bitonal photo: "ĐẾNh" (the seal's marks over "Đình")
+    assert signature._name_of(["Mạc", "ĐẾNh", "Quyết"], ["Quyết"]) is None
+    assert signature._name_of(["Mạc", "ĐÌNH", "Quyết"], ["Quyết"]) == "Mạc Đình Quyết"  # in capitals: a word
+
+
 @pytest.mark.slow
 def test_a_name_line_only_the_second_reading_found_is_read_again_by_the_name_pass(tmp_path: Path) -> None:
     # a shaken phone photo (the varied generator's dev family): the seal's rim beside "Nguyễn Đức Long"
@@ -482,3 +488,132 @@ def test_a_name_line_only_the_second_reading_found_is_read_again_by_the_name_pas
     assert doc.fields["signer_name"] == "Nguyễn Đức Long"
     values = process_document(path, jobs=1).extraction.values()
     assert values["signer_name"] == "Nguyễn Đức Long"
+
+
+def test_the_block_is_read_again_from_the_list_s_last_line_when_the_list_and_block_were_lost() -> None:
+    # a blurred photo with the seal beside the block: OCR took "Nơi nhận", the list's first line and the whole
+    # block for a picture; only "- Lưu: VT." was read. The block is read again from the body's last line down
+    receivers = ["- Các sở, ban, ngành;", "- Lưu: VT."]
+    arr, _ = _signed_end(300, receivers, ("Q. CỤC TRƯỞNG",), "Dương Thu Mai")
+    prepared = preprocess.prepare(arr, dpi=300)
+    first = recognize.recognize(prepared, lang="vie")
+    assert extract([first]).values()["signer_name"] == "Dương Thu Mai"
+    lost = {"Nơi", "nhận:", "Các", "sở,", "ban,", "ngành;"}
+    body_end = max(w.box.y1 for w in first.words if w.text.startswith("hành"))
+    kept = [
+        w
+        for w in first.words
+        if w.text not in lost and not (w.box.x0 > 0.45 * first.width and w.box.y0 > body_end)
+    ]
+    blind = replace(first, words=tuple(kept), text="")
+    assert extract([blind]).values()["signer_name"] is None
+    assert signature._needs_pass(blind) is not None
+    page = signature.second_pass(prepared, blind, lang="vie")
+    v = extract([page]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Quyền Cục trưởng", "Dương Thu Mai")
+    # the body's last line is kept as first read
+    assert [w.text for w in page.words if w.box.y1 <= body_end] == [
+        w.text for w in blind.words if w.box.y1 <= body_end
+    ]
+
+
+def test_a_name_line_on_paper_photographed_in_low_light_is_read_again() -> None:
+    # a low-light photo: the paper mid-grey. Stacked on the sheet's white margins it read as nothing
+    dark = _seal_over_family_name("bitonal")
+    dark = (dark.astype(np.float32) * 0.5).astype(np.uint8)
+    crop = dark[2900:3100, 1400:2300, 0]
+    assert signature.paper_white(crop).max() == 255 and signature.paper_white(crop).min() == 0
+    clean = recognize.recognize(
+        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
+    )
+    name_words = [w for w in clean.words if w.text in ("Nguyễn", "Hòa", "Bình")]
+    n = name_words[0]
+    garbled = [replace(n, text="mg$en", conf=0.0), *name_words[1:]]
+    first = replace(clean, words=tuple([w for w in clean.words if w not in name_words] + garbled))
+    assert extract([first]).values()["signer_name"] is None
+    page = signature.name_pass(preprocess.prepare(dark, dpi=300), first, lang="vie")
+    assert extract([page]).values()["signer_name"] == "Nguyễn Hòa Bình"
+
+
+def test_a_name_line_whose_garbled_word_takes_in_the_scribble_above_is_read_at_its_clear_words_row() -> None:
+    # "vÚ" (0) over "Giáp Xuân" with the pen's scribble above it: its box four lines tall, "Pọm" beside it
+    clean = recognize.recognize(
+        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
+    )
+    name_words = [w for w in clean.words if w.text in ("Nguyễn", "Hòa", "Bình")]
+    n = name_words[0]
+    tall = replace(n.box, y0=n.box.y0 - 4 * (n.box.y1 - n.box.y0))
+    first = replace(
+        clean,
+        words=tuple(
+            [w for w in clean.words if w not in name_words]
+            + [replace(n, text="mg$en", conf=0.0, box=tall), *name_words[1:]]
+        ),
+    )
+    assert extract([first]).values()["signer_name"] is None
+    prepared = preprocess.prepare(_seal_over_family_name("bitonal"), dpi=300)
+    page = signature.name_pass(prepared, first, lang="vie")
+    assert extract([page]).values()["signer_name"] == "Nguyễn Hòa Bình"
+
+
+def test_a_name_most_readings_of_the_line_do_not_agree_on_is_not_taken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the seal over "Mạc Đình" on a blurred bitonal photo: two readings of five gave "Mạc Đến Quyết", the
+    # others "Mạc ĐẾNh Quyết" (no name's word): not a name most readings agree on
+    from digitize.tools import tesseract
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    first = page(
+        _ubnd_directive()[:-5]
+        + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "``ar SI Ẫ Quyết", [0.0, 0, 0, 77])
+    )
+    assert signature.doubtful_name_line(regions.lines_of(first)) is not None
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+
+    def read(rows: list[str]) -> RecognizedPage:
+        spans = [(k * 10, k * 10 + 10) for k in range(len(rows))]
+        monkeypatch.setattr(signature, "_name_sheet", lambda crops: (np.full((80, 80), 255, np.uint8), spans))
+        tokens = [
+            tesseract.Token(t, 80.0, 10 * i, 10 * k + 2, 8, 4, 1, 1, k + 1, i + 1)
+            for k, row in enumerate(rows)
+            for i, t in enumerate(row.split())
+        ]
+        monkeypatch.setattr(tesseract, "image_to_data", lambda *a, **kw: tokens)
+        return signature.name_pass(prepared, first, lang="vie")
+
+    split = [
+        "Mạc ĐẾN Quyết",
+        "Mac ĐẾNh Quyết",
+        "Mạc ĐẾNh Quyết",
+        "Mạc ĐẾNh Quyết",
+        "Mạc Đến Quyết",
+        "NGMgếh Quyc",
+    ]
+    assert extract([read(split)]).values()["signer_name"] is None
+    agreed = [
+        "Mạc Đình Quyết",
+        "Mac Đình Quyết",
+        "Mạc ĐẾNh Quyết",
+        "Mạc Đình Quyết",
+        "Mạc Đến Quyết",
+        "NGMgếh Quyc",
+    ]
+    assert extract([read(agreed)]).values()["signer_name"] == "Mạc Đình Quyết"
+
+
+def test_a_reading_that_lost_the_acting_prefix_takes_the_title_line_of_the_one_that_read_it() -> None:
+    # a blurred photo: the block as cut read "Q. CỤC TRƯỞNG" over "Đào Quốc C ương" (no name); with the seal
+    # taken out, "CỤC TRƯỞNG" over "Đào Quốc Cường": the signer is the acting head, named
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    def reading(title: str, name: str) -> RecognizedPage:
+        return page(_ubnd_directive()[:-5] + signer((title,), name))
+
+    earlier, later = reading("Q. CỤC TRƯỞNG", "Đào Quốc C ương"), reading("CỤC TRƯỞNG", "Đào Quốc Cường")
+    words = signature.with_prefixed_title(later, list(later.words), list(earlier.words))
+    v = extract([replace(later, words=tuple(words))]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Quyền Cục trưởng", "Đào Quốc Cường")
+    # another title read earlier is no lost prefix: the later reading stands
+    other = reading("GIÁM ĐỐC", "Đào Quốc C ương")
+    assert signature.with_prefixed_title(later, list(later.words), list(other.words)) == list(later.words)

@@ -15,6 +15,7 @@ A pure function of the prepared page and its first reading; pages without a sign
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -52,14 +53,49 @@ MAX_UP = 3.0  # ... at most this many times
 MAX_READ_PIXELS = 16_000_000
 
 
+# the recipients' list's last line, "- Lưu: VT, …" (the file copy), its mark and the colon kept loosely
+_LUU = re.compile(r"^\W{0,3}luu\s*[:;]")
+LIST_SPAN = 15  # line heights the recipients' list may run from the body's last line down to its "Lưu" line
+
+
+def _list_end(lines: Sequence[Line]) -> tuple[float, float, bool] | None:
+    """(top, line height, False) for a block read from above the recipients' list when its "Nơi nhận" line
+    and the whole signature block were lost (a blurred photo, the seal beside the block: OCR took them for a
+    picture) but the list's last line, "- Lưu: VT.", was read at the left: the top is the bottom of the
+    body's last line above it (a line with surely read words reaching into the right half), so the block's
+    title beside the list's first line is in the region and no body line is read again."""
+    for k, ln in enumerate(lines):
+        if not ln.boxed or not _LUU.match(ln.folded) or ln.x0 > 0.3 * ln.width:
+            continue
+        h = max(1.0, ln.y1 - ln.y0)
+        body = [
+            b
+            for b in lines[:k]
+            if b.boxed
+            and b.page == ln.page
+            and b.y1 <= ln.y0
+            and max((w.box.x1 for w in b.words if w.conf >= 60), default=0.0) > 0.55 * b.width
+        ]
+        if not body:
+            return None
+        last = max(body, key=lambda b: b.y1)
+        if ln.y0 - last.y1 > LIST_SPAN * h:
+            return None
+        return last.y1 + 2.0 * h, h, False
+    return None
+
+
 def _needs_pass(page: RecognizedPage) -> tuple[float, float, bool] | None:
     """(top, line height, False) of the "Nơi nhận" line when the signer is not readable from the first
     pass; on a page whose "Nơi nhận" was not read ("ơi nhọn.": a blurred photo) but whose signature block's
-    title was, and no name under it, (top, line height, True) of that title line."""
+    title was, and no name under it, (top, line height, True) of that title line; on a page where neither
+    was read but the list's last line was (``_list_end``), (top, line height, False) from the body's end."""
     lines = regions.lines_of(page)
     nn = list_line(lines)
     found = regions.signer_of(page)
     if nn is None:
+        if not found.fields:
+            return _list_end(lines)
         tl = title_line(lines) if found.value("signer_title") and not found.value("signer_name") else None
         if tl is None or not tl.boxed:
             return None
@@ -158,6 +194,26 @@ def _signer_found(
     return bool(confs) and min(confs) >= GIVEN_NAME_CONF
 
 
+def with_prefixed_title(page: RecognizedPage, words: list[Word], earlier: list[Word]) -> list[Word]:
+    """The words of a reading that gave the signer, its title line taken from an earlier reading that read
+    the same title with the acting or deputy's form ("Q. CỤC TRƯỞNG" → "Quyền Cục trưởng" where the later
+    reading, with the seal's tone or strokes taken out, read "CỤC TRƯỞNG": a prefix lost, not a different
+    title). Unchanged otherwise."""
+    old_lines = page_lines(replace(page, words=tuple(earlier), text=""))
+    new_title = read_signer(page_lines(replace(page, words=tuple(words), text=""))).value("signer_title")
+    old_title = read_signer(old_lines).value("signer_title")
+    line = title_line(old_lines)
+    if not new_title or not old_title or line is None:
+        return words
+    if fold(str(old_title)) not in ("quyen " + fold(str(new_title)), "pho " + fold(str(new_title))):
+        return words
+
+    def on_line(wd: Word) -> bool:
+        return line.y0 <= (wd.box.y0 + wd.box.y1) / 2 <= line.y1
+
+    return [wd for wd in words if not on_line(wd)] + [wd for wd in earlier if on_line(wd)]
+
+
 def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
     """The new words give the signature block's title (a first reading that had none gains its block)."""
     probe = replace(page, words=tuple(words), text="")
@@ -217,6 +273,8 @@ def second_pass(
             titled = new  # the block's title, its name still doubtful: the name pass may read it
         if not first_named and not named and _name_line_found(page, new):
             named = new
+    if best and titled:
+        best = with_prefixed_title(page, best, titled)
     best = best or titled or named
     if not best:
         return page  # the second reading found no signer either: keep the first
@@ -256,12 +314,25 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         rest = [t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]]
         rest = [t[0] + t[1:].lower() if t.isupper() else t for t in rest if t]
         words = [sur, *rest]
-        if not well_formed(words) or not rest or not all(r[:1].isupper() for r in rest):
-            return None
+        if (
+            not well_formed(words)
+            or not rest
+            or not all(r[:1].isupper() and (len(r) == 1 or r[1:].islower()) for r in rest)
+        ):
+            return None  # (a word of mixed case, "ĐẾNh": the seal's marks read over letters, no name's word)
         if not given or [fold(w) for w in rest[-len(given) :]] != [fold(g) for g in given]:
             return None
         return " ".join([sur, *rest[: len(rest) - len(given)], *given])  # the first reading's given names
     return None
+
+
+def _proposes(tokens: list[str], given: list[str]) -> bool:
+    """One reading of the name line has a word that is a family name as it stands ("Mạc", "Mac") and ends in
+    the given names the first reading had: it proposes a name, whether ``_name_of`` takes it or not."""
+    bare = [b for b in (t.strip(".,;:|!'\"()[]`") for t in tokens) if fold(b)]
+    if not given or [fold(b) for b in bare[-len(given) :]] != [fold(g) for g in given]:
+        return False
+    return any(fold(b) in F_SURNAMES and b[:1].isupper() for b in bare[: -len(given)])
 
 
 def _sheet_pixels(sizes: Sequence[tuple[int, int]]) -> int:
@@ -270,11 +341,26 @@ def _sheet_pixels(sizes: Sequence[tuple[int, int]]) -> int:
     return width * sum(round(h * s) + 50 for _, h in sizes for s in NAME_SCALES)
 
 
+PAPER_SHARE = 90  # percentile of a name crop's grey levels taken as its paper (most of a name line is paper)
+
+
+def paper_white(crop: np.ndarray) -> np.ndarray:
+    """The crop with its paper made white, the ink darkened alike: a photo taken in low light (paper mid-grey)
+    stacked on the sheet's white margins reads as nothing (Tesseract's threshold falls between the white
+    margin and the grey paper, the whole row dark)."""
+    paper = float(np.percentile(crop, PAPER_SHARE))
+    if paper >= 250 or paper <= 0:
+        return crop
+    out: np.ndarray = np.clip(crop.astype(np.float32) * (255.0 / paper), 0, 255).astype(np.uint8)
+    return out
+
+
 def _name_sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
-    """Each crop at each scale as a row of one image, with (top, bottom) of each row."""
+    """Each crop at each scale (its paper made white) as a row of one image, with (top, bottom) of each
+    row."""
     rows = [
         c if s == 1.0 else cv2.resize(c, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC)
-        for c in crops
+        for c in map(paper_white, crops)
         for s in NAME_SCALES
     ]
     width = max(r.shape[1] for r in rows) + 60
@@ -304,14 +390,20 @@ def name_pass(
     line = doubtful_name_line(regions.lines_of(page))
     if line is None:
         return page
-    h = line.y1 - line.y0
     given = _trailing(line)
+    # the line's row is that of the words the seal left clear: a garbled word's box may take in the pen's
+    # scribble above the name ("vÚ" 4 lines tall over "Giáp Xuân", beside "Pọm")
+    clear = line.words[len(line.words) - len(given) :] if given else line.words
+    top, bottom = min(w.box.y0 for w in clear), max(w.box.y1 for w in clear)
+    if line.y1 - line.y0 < 2 * (bottom - top):
+        top, bottom = line.y0, line.y1  # a line of one row: as read
+    h = bottom - top
     grey = regions.grey_master(prepared)
     # two cuts: the seal's rim and star left of the name, and its arc above, come in less or more
     boxes = []
     for left, pad in NAME_CUTS:
-        x0, y0 = max(0.0, line.x0 - left * h), max(0.0, line.y0 - pad * h)
-        x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + pad * h)
+        x0, y0 = max(0.0, line.x0 - left * h), max(0.0, top - pad * h)
+        x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), bottom + pad * h)
         if int(x1 - x0) < 8 or int(y1 - y0) < 8:
             return page
         boxes.append((x0, y0, x1, y1))
@@ -338,15 +430,20 @@ def name_pass(
         if r is not None and t.conf >= 0:
             rows.setdefault(r, []).append(t)
     names = []
+    proposed = 0  # readings with a family name read as one before the given names, a name or not
     for r in sorted(rows):
         toks = sorted(rows[r], key=lambda t: t.left)
-        name = _name_of([nfc(t.text) for t in toks], given)
+        texts = [nfc(t.text) for t in toks]
+        name = _name_of(texts, given)
         if name:
             names.append(name)
+        proposed += bool(name) or _proposes(texts, given)
     if not names:
         return page
     best, n = Counter(names).most_common(1)[0]
-    if n < 2 or 2 * n <= len(names):
+    # most readings of the name's line agree on it: not two of five that read "Mạc ĐẾN Quyết", "Mạc Đến
+    # Quyết" where the others read "Mạc ĐẾNh Quyết", "Mac ĐẾNh Quyết" (the seal over "Đình")
+    if n < 2 or 2 * n <= max(len(names), proposed):
         return page
     return _replace_line(page, line, best.split())
 

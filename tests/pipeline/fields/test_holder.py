@@ -131,3 +131,13 @@ def test_a_tax_code_after_a_garbled_label_is_taken_only_when_its_check_digit_hol
 
     assert holder_id("7339913118") == "7339913118"
     assert holder_id("7329912119") is None  # its check digit fails: a misread code, left for review
+
+
+def test_marks_read_after_a_label_are_no_holder_the_labelled_line_after_them_is() -> None:
+    # an incoming stamp's marks read after "CHỨNG NHẬN:" ("TT có", 0 and 18): not the holder
+    body = [
+        ("CHỨNG NHẬN: TT có", "x=355", [91.0, 91, 0, 18]),
+        ("Cơ sở: Hợp tác xã Du lịch Lữ hành Kim Ngân", "x=355", 95.0),
+        ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0),
+    ]
+    assert values(_licence(body))["holder_name"] == "Hợp tác xã Du lịch Lữ hành Kim Ngân"

@@ -380,3 +380,81 @@ def test_the_garbled_list_label_with_marks_apart_is_still_one() -> None:
 
     for text in ("- — nn nhan:", ", .nn nhan:", ". - nn nhan:", "—nn nhan:"):
         assert GARBLED_NOI_NHAN.match(text), text
+
+
+def test_a_doubted_mark_before_the_title_is_left_out() -> None:
+    name = ("Cao Đức Long", [96.0, 91, 97])
+    # a seal beside the block, its rim read before the title: not "Chi cục trưởng" ("ni" near "chi")
+    assert _block([("ni, CỤC TRƯỞNG", [20.0, 86, 96])], *name)["signer_title"] == "Cục trưởng"
+    # ... nor no title at all before "Q." ("Z1!" and "Ỏ" at 0 and 31 before the acting head's prefix)
+    assert _block([("Z1! Q. CỤC TRƯỞNG", [0.0, 92, 93, 77])], *name)["signer_title"] == "Quyền Cục trưởng"
+    assert _block([("Ỏ Q. CỤC TRƯỞNG", [31.0, 87, 93, 93])], *name)["signer_title"] == "Quyền Cục trưởng"
+    # a title's own first word read as it is stays, and a doubted "PHÔ" is still the deputy's
+    assert _block([("CHI CỤC TRƯỞNG", [40.0, 86, 96])], *name)["signer_title"] == "Chi cục trưởng"
+    assert _block([("PHÔ CỤC TRƯỞNG", [19.0, 86, 96])], *name)["signer_title"] == "Phó Cục trưởng"
+
+
+def test_the_signer_s_name_is_no_title_though_its_letters_are_near_one() -> None:
+    # "Trương Hữu Phong" folds near "trưởng phòng": the lowest title line is not the name under it
+    block = signer(
+        ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Trương Hữu Phong", [93.0, 96, 96]
+    )
+    v = values(_ubnd_directive()[:-5] + block)
+    assert (v["signer_title"], v["signer_name"]) == ("Phó Chủ tịch", "Trương Hữu Phong")
+    # a title printed in capitals is still one
+    assert _block([("TRƯỞNG PHÒNG", [93.0, 96])], "Trương Hữu Phong", [93.0, 96, 96])["signer_title"] == (
+        "Trưởng phòng"
+    )
+
+
+def _name_with_first_word(first_width: float, name: str, confs: list[float]) -> str | None:
+    """The signer's name read from a block whose name line's first word is ``first_width`` px wide."""
+    from dataclasses import replace
+
+    pg = page(_ubnd_directive()[:-5] + signer(("CỤC TRƯỞNG",), name, confs))
+    words = list(pg.words)
+    k = next(i for i, w in enumerate(words) if w.text == name.split()[0])
+    grow = first_width - (words[k].box.x1 - words[k].box.x0)
+    words[k] = replace(words[k], box=replace(words[k].box, x1=words[k].box.x1 + grow))
+    for i in range(k + 1, k + len(name.split())):
+        b = words[i].box
+        words[i] = replace(words[i], box=replace(b, x0=b.x0 + grow, x1=b.x1 + grow))
+    return extract([replace(pg, words=tuple(words))]).values()["signer_name"]
+
+
+def test_a_doubted_word_as_wide_as_two_is_no_family_name() -> None:
+    # "Giáp Xuân Pọm" on a blurred photo, a faint seal: "vÚ" (0) over "Giáp Xuân", "Pọm" (72): not "Vũ Pọm"
+    assert _name_with_first_word(44.0, "vÚ Pọm", [0.0, 72]) == "Vũ Pọm"  # a family name's width: a guess
+    assert _name_with_first_word(340.0, "vÚ Pọm", [0.0, 72]) is None
+    # ... also once the word correction made it a syllable ("vụ")
+    assert _name_with_first_word(340.0, "vụ Pọm", [0.0, 72]) is None
+    # a family name read surely is the family name, however wide
+    assert _name_with_first_word(340.0, "Vũ Pọm", [95.0, 92]) == "Vũ Pọm"
+    # a family name read with some confidence is one though its box is stretched ("Dương" (61) over "Văn")
+    assert _name_with_first_word(300.0, "Dương Văn An", [61.0, 96, 97]) == "Dương Văn An"
+
+
+def test_a_name_right_of_its_title_s_centre_lost_its_family_name() -> None:
+    # a seal over "Dương": "Đức Long" read surely, right of the centre of "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"
+    def name(x: float | None) -> str | None:
+        block = signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), "Đức Long", [90.0, 96])
+        if x is not None:
+            block[-1] = ("Đức Long", f"x={x}", [90.0, 96])
+        return values(_ubnd_directive()[:-5] + block)["signer_name"]
+
+    assert name(None) == "Đức Long"  # centred under the title: a name as read (no family name the list has)
+    assert name(1900 - 4 * 22 + 150) is None
+
+
+def test_a_name_whose_last_word_was_read_in_pieces_inside_another_s_box_is_no_name() -> None:
+    # "Đào Quốc Cường" on a blurred photo: "Quốc" boxed over "C" and "ương" (the pieces of "Cường"): not
+    # "Đào Quốc"
+    from dataclasses import replace
+
+    pg = page(_ubnd_directive()[:-5] + signer(("Q. CỤC TRƯỞNG",), "Đào Quốc C ương", [88.0, 90, 86, 93]))
+    words = list(pg.words)
+    k = next(i for i, w in enumerate(words) if w.text == "Quốc")
+    words[k] = replace(words[k], box=replace(words[k].box, x1=words[k + 2].box.x1))
+    assert extract([replace(pg, words=tuple(words))]).values()["signer_name"] is None
+    # the same words side by side: the letters after the name are no part of it
+    assert extract([pg]).values()["signer_name"] == "Đào Quốc"

@@ -101,6 +101,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     res = Builder()
     for k, ln in enumerate(lines):
         m = _HOLDER_LABEL.match(ln.folded)
+        if m and _value_doubted(ln, m.start(2)):
+            continue  # "CHỨNG NHẬN: TT có" (0, 18): a stamp's marks, not a holder; the holder's line follows
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(2) :])
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
@@ -137,6 +139,20 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
             res.set("holder_id", hid[0], conf_at(lines, mid.start(2)) * hid[1])
             break
     return res.freeze()
+
+
+HOLDER_JUNK_CONF = 50.0  # (Tesseract's 0..100) a labelled value read all less surely than this is no value
+
+
+def _value_doubted(ln: Line, start: int) -> bool:
+    """Every word of the line from character ``start`` on (the labelled value) was read with less confidence
+    than ``HOLDER_JUNK_CONF``: marks read as letters, not a name."""
+    pos, confs = 0, []
+    for w in ln.words:
+        if pos + len(w.text) > start:
+            confs.append(w.conf)
+        pos += len(w.text) + 1
+    return bool(confs) and max(confs) < HOLDER_JUNK_CONF
 
 
 def _for_in(lines: Sequence[Line], starts: tuple[str, ...]) -> tuple[str, float] | None:

@@ -3,6 +3,7 @@ the header lines and their left (organ, "Số: …", "V/v …") and right (motto
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,7 +42,43 @@ def type_line(line: Line) -> tuple[str, float] | None:
         hit = _type_text(sure) if sure else None
     if hit is None and (lead := _lead_apart(line)):
         hit = _type_text(" ".join(w.text for w in lead))  # "BÁO CÁO      F—] đố: z202": a stamp beside it
+    if hit is None:
+        runs = (_type_text(" ".join(w.text for w in run)) for run in _capitals_apart(line))
+        hit = next((h for h in runs if h), None)
     return hit
+
+
+APART = 2.0  # a gap of this many word heights parts a heading from a stamp's words on its row
+
+
+def _capitals_apart(line: Line) -> list[list[Word]]:
+    """The runs of the line's words in capitals standing apart from its other words (a gap of ``APART``
+    word heights on each side that has words): a heading with a stamp's words read on its row before or
+    after it ("s. 067 GIẤY CHỨNG NHẬN", "sẽ: 2862 TƠTRNH ccx hz" with the heading read at confidence 20)."""
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    if len(words) < 2:
+        return []
+    h = max(1.0, sorted(w.box.y1 - w.box.y0 for w in words)[len(words) // 2])
+    groups: list[list[Word]] = [[words[0]]]
+    for a, b in itertools.pairwise(words):
+        if b.box.x0 - a.box.x1 >= APART * h:
+            groups.append([b])
+        else:
+            groups[-1].append(b)
+    if len(groups) < 2:
+        return []
+    return [g for g in groups if all(_upper_word(w.text) for w in g)]
+
+
+def _upper_word(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def in_capitals(line: Line) -> bool:
+    """The line's letters are mostly capitals (at least 60 %: a heading with a mark misread in lower case)."""
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.6 * len(letters)
 
 
 def _lead_apart(line: Line) -> list[Word]:
@@ -94,6 +131,22 @@ def _motto_x0(mline: Line) -> float:
     return x_hoa - (mline.x1 - x_hoa) * 5 / 29
 
 
+TEXT_LAYER = 100.0  # a text layer's words are "read" with full confidence; OCR never gives it
+
+
+def _heading_case(line: Line, hit: tuple[str, float]) -> bool:
+    """The words the heading ``hit`` was read from are in capitals, as Decree 30 prints it (a text layer may
+    keep an all-caps style's heading in lower case: only OCR'd lines are asked)."""
+    return in_capitals(line) or bool(heading_run(line, hit))
+
+
+def heading_run(line: Line, hit: tuple[str, float]) -> list[Word]:
+    """The words in capitals standing apart on the line that the heading ``hit`` was read from; [] when
+    none is (the heading is the line, or its words read as the type's)."""
+    runs = _capitals_apart(line)
+    return next((run for run in runs if _type_text(" ".join(w.text for w in run)) == hit), [])
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where the parts of the first page's header are (indices into ``first``)."""
@@ -124,6 +177,8 @@ def read_layout(first: Sequence[Line]) -> Layout:
         if motto_i is not None and i <= motto_i:
             continue
         hit = type_line(ln)
+        if hit and ln.words and all(w.conf < TEXT_LAYER for w in ln.words) and not _heading_case(ln, hit):
+            continue  # OCR reads a heading's capitals: "Phương Nam," ending a body line is no "Phương án"
         if hit and hit[0] != "Công văn":
             type_i, type_hit = i, hit
             break

@@ -39,7 +39,52 @@ def _q_form(folded: str) -> str:
 _TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
 
 
+# a first word read less surely than this (Tesseract's 0..100) before a title may be the seal's mark beside
+# the block ("ni, CỤC TRƯỞNG", "Z1! Q. CỤC TRƯỞNG")
+TITLE_JUNK_CONF = 50.0
+
+
 def title_of(line: Line) -> tuple[str, float, bool] | None:
+    """The title a line of the signature block reads as: (title, match score 0..1, whether an authority
+    prefix "KT.", "TM.", "TL.", "Q." leads it), None when it reads as none. A first word Tesseract doubted
+    (a seal beside the block, its rim read as letters before the title) is left out when the line reads as a
+    title better without it; never a word like "PHÓ" (the deputy's title kept). A line that reads as a
+    person's name (a family name as printed, then capitalised syllables: "Trương Hữu Phong") is no title
+    unless it is one exactly: the title is printed in capitals, the name under it is not."""
+    found = _titled(line)
+    return found[1] if found else None
+
+
+def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
+    """``title_of``, with the line it reads the title on: the line itself, or the line without a doubted first
+    word."""
+    hit = _title_of(line)
+    words = line.words
+    if hit is not None and hit[2]:
+        return line, hit
+    if len(words) >= 2 and words[0].conf < TITLE_JUNK_CONF:
+        first = fold(words[0].text.strip(".,;:|!'\"()[]"))
+        if fuzz.ratio(first, "pho") < 67:
+            trimmed = sub_line(line, words[1:])
+            rest = _title_of(trimmed)
+            if rest is not None and (hit is None or rest[1] > hit[1]):
+                return trimmed, (rest[0], rest[1] * 0.95, rest[2])
+    return (line, hit) if hit else None
+
+
+def _reads_as_name(line: Line) -> bool:
+    """Two to five capitalised Vietnamese syllables, not all in capitals, the first a family name as printed
+    (marks and all: "Trương", not "Trưởng")."""
+    words = [w.text.strip(".,;:|!'\"()[]") for w in line.words]
+    return (
+        2 <= len(words) <= 5
+        and not line.text.isupper()
+        and nfc(words[0]) in SURNAMES
+        and all(w[:1].isupper() and w[1:].islower() and is_syllable(w) for w in words)
+    )
+
+
+def _title_of(line: Line) -> tuple[str, float, bool] | None:
     f = re.sub(r"[^a-z .]", " ", _q_form(line.folded))
     f = squash(f)
     prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f) or _GLUED_PREFIX.match(f))
@@ -53,6 +98,8 @@ def title_of(line: Line) -> tuple[str, float, bool] | None:
             return None
         head = next((v for k, v in _TITLES_LONGEST_FIRST if core.startswith(k + " ")), None)
         return (head, 0.9, prefixed) if head else None
+    if core not in F_TITLES and _reads_as_name(line):
+        return None  # "Trương Hữu Phong" is near "trưởng phòng", but it is the signer's name
     hit = match(core, F_TITLES, 84)
     if hit is None and line.text.isupper():
         head = next((v for k, v in _TITLES_LONGEST_FIRST if core.startswith(k + " ")), None)
@@ -207,9 +254,10 @@ def _title_block(lines: Sequence[Line]) -> tuple[list[Line], int, tuple[str, flo
     title_i = None
     title: tuple[str, float, bool] | None = None
     for i in range(len(right) - 1, -1, -1):
-        t = title_of(right[i])
+        t = _titled(right[i])
         if t:
-            title_i, title = i, t
+            right[i], title = t  # (without a doubted mark before the title: its prefix is read from it)
+            title_i = i
             break
     if title is None or title_i is None:
         return None
@@ -331,6 +379,8 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
     if _glued(parts[k - 1][0]):
         return []  # "TăngKm Xuân": the family name and the next word read without their space (a letter lost)
     sur = surname_of(parts[k - 1][0])
+    if sur is not None and _too_wide(_part_boxes(line), parts, k - 1, sur):
+        return []  # "vÚ Pọm" for "Giáp Xuân Pọm": one garbled word over two, not the family name alone
     if sur is None:
         if not raw[k - 1][0] and any(ch.isalnum() for ch in parts[k - 1][0]):
             return []  # a garbled word where the family name stands: not a name read ("Hòa Bình" alone)
@@ -338,6 +388,23 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
     if any(t[:1].isupper() and c >= NAME_WORD_CONF and is_syllable(t) for t, c in raw[: k - 1]):
         return []  # "Khố, ạnh Thắng": a name's word read before it: a middle name, not the family name
     return [("", 0.0)] * (k - 1) + [(sur, 0.5)] + raw[k:]
+
+
+WIDE_WORD = 1.8  # a garbled word this many times as wide as the family name it stands for covers more words
+WIDE_WORD_CONF = 0.5  # (0..1) a family name read this surely is one, however wide its box
+
+
+def _too_wide(boxes: Sequence[Box], parts: Sequence[tuple[str, float]], at: int, surname: str) -> bool:
+    """The garbled word ``parts[at]`` stands far wider than ``surname`` would in the letters of the words
+    after it (their width a letter): a seal or a blur over more than the family name, read as one word."""
+    if len(boxes) != len(parts):
+        return False
+    after = [(b.x1 - b.x0, len(t)) for b, (t, _) in zip(boxes[at + 1 :], parts[at + 1 :], strict=True) if t]
+    letters = sum(n for _, n in after)
+    if not letters or (at + 1 < len(boxes) and boxes[at].x1 > boxes[at + 1].x0):
+        return False  # (a box that runs over the next word's is stretched by a stroke, not a word's width)
+    letter = sum(w for w, _ in after) / letters
+    return boxes[at].x1 - boxes[at].x0 > WIDE_WORD * len(surname) * letter
 
 
 def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
@@ -400,6 +467,32 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
         if len(t) < 2 or c < NAME_WORD_CONF or not is_syllable(t) or not -0.2 * height <= gap <= height:
             return False
     return True
+
+
+def _letters_inside(line: Line, placed: Sequence[Box]) -> bool:
+    """A word of the line with letters that is no word of the name stands inside the box of one that is: the
+    reading of that stretch overlaps itself ("Quốc" boxed over "C" and "ương", the pieces of "Cường"), a
+    word of the name lost in it."""
+    parts, boxes = _parts(line), _part_boxes(line)
+    if not placed or len(parts) != len(boxes):
+        return False
+    return any(
+        any(ch.isalpha() for ch in text)
+        and b not in placed
+        and any(q.x0 < (b.x0 + b.x1) / 2 < q.x1 for q in placed)
+        for (text, _), b in zip(parts, boxes, strict=True)
+    )
+
+
+# word heights the name's centre may stand right of its title's (Decree 30: the name is centred under it)
+OFF_CENTRE = 1.5
+
+
+def _right_of(placed: Sequence[Box], title: Line) -> bool:
+    """The name's words (left to right) stand centred so far right of the title line's centre that a word was
+    lost at their left: the name is printed centred under the title."""
+    height = statistics.median(b.y1 - b.y0 for b in placed)
+    return (placed[0].x0 + placed[-1].x1) / 2 - title.cx > OFF_CENTRE * max(1.0, height)
 
 
 LOST_WORD_GAP = 1.2  # word heights between two words of a name: a word lost between them (a space is ~0.3)
@@ -503,6 +596,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         placed = [b for b, k in zip(placed, keep, strict=False) if k] if placed else []
         if 2 <= len(toks) <= 5 and _word_lost(placed):
             continue  # "Vũ      Nam": a word under the seal or the pen lost between two read ones
+        if 2 <= len(toks) <= 5 and _letters_inside(ln, placed):
+            continue  # "Đào Quốc" with "C", "ương" inside the box of "Quốc": "Cường" read in pieces, lost
         if 2 <= len(toks) <= 5 and statistics.fmean(c for _, c in toks[1:]) < GIVEN_NAMES_MIN_CONF:
             continue  # given names read at random ("Tà Ê Số": the seal's emblem, each word at confidence 0)
         if 2 <= len(toks) <= 5:
@@ -528,10 +623,15 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 if near:
                     sur = near[0]
                     toks[0] = (sur, toks[0][1] * 0.7)
+            off_centre = bool(placed) and _right_of(placed, tl)
+            if sur is not None and toks[0][1] < WIDE_WORD_CONF and placed and _too_wide(placed, toks, 0, sur):
+                continue  # "vụ Pọm" (0, 72): one doubted word over "Giáp Xuân", not a family name
             if sur is not None:
                 words[0] = sur
             elif toks[0][1] < SURE_WORD_CONF:
                 continue  # "DA NÌM" (17, 39) under a seal on a blurred photo: no family name read surely
+            elif off_centre:
+                continue  # "Đức Long" right of the title's centre: its family name lost under the seal
             penalty = 1.0
             for k in range(1, len(words)):
                 fixed = fix_syllable(words[k], toks[k][1])
@@ -541,6 +641,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             if not well_formed(words, [c for _, c in toks]):
                 continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
             conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty
+            if off_centre and len(words) == 2:
+                conf *= 0.6  # a word may be lost left of it ("Hoàng Tuấn" is a middle and a given name too)
             best = (" ".join(words), conf)
             break
     if best:

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from digitize.pipeline import correct
 from digitize.pipeline.fields.holder import FOR_HOLDER, fix_company_forms
-from digitize.pipeline.fields.layout import Layout, type_line
+from digitize.pipeline.fields.layout import Layout, heading_run, type_line
 from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
@@ -170,20 +170,36 @@ def _off_row(w: Word, inner: Sequence[Word], h: float) -> bool:
     return abs((w.box.y0 + w.box.y1) / 2 - mid) > OFF_ROW * h and abs(w.box.y1 - foot) > OFF_ROW * h
 
 
+SQUEEZED = 0.35  # of the line's letter width: an end word's letters this narrow are no printed word's
+_SQUEEZED_LETTERS = 3
+
+
+def _squeezed(w: Word, lw: float | None) -> bool:
+    """An end word of ``_SQUEEZED_LETTERS`` letters or more read in a box far narrower than its letters take
+    on the line (``SQUEEZED`` of the line's letter width ``lw``): a stamp's stroke read as a word ("lại" in
+    21 pixels where the line's letters are 24 wide each)."""
+    n = sum(ch.isalpha() for ch in w.text)
+    return lw is not None and n >= _SQUEEZED_LETTERS and (w.box.x1 - w.box.x0) < SQUEEZED * lw * len(w.text)
+
+
 def trim_marks(ln: Line) -> Line | None:
     """The line without a stamp's marks at its two ends, nor a stamp's words read off its row there; None
     when nothing else is left, or when what is left was read with almost no confidence (a stamp's
     handwriting on a centred line of its own: "ft nen")."""
     words = sorted(ln.words, key=lambda w: w.box.x0)
     h = statistics.median(w.box.y1 - w.box.y0 for w in words)
+    lw = letter_width(ln)
     i, j = 0, len(words)
     while i < j and (
-        _junk(words[i], leading=True) or _off_row(words[i], words[i + 1 : min(j, i + 1 + _ROW_WORDS)], h)
+        _junk(words[i], leading=True)
+        or _off_row(words[i], words[i + 1 : min(j, i + 1 + _ROW_WORDS)], h)
+        or _squeezed(words[i], lw)
     ):
         i += 1
     while j > i and (
         _junk(words[j - 1], leading=False)
         or _off_row(words[j - 1], words[max(i, j - 1 - _ROW_WORDS) : j - 1], h)
+        or _squeezed(words[j - 1], lw)
     ):
         j -= 1
     if i == j or statistics.fmean(w.conf for w in words[i:j]) < 30:
@@ -687,9 +703,23 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     mine = {id(w) for ln in own for w in ln.words}
     body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
     value = confirm_in_body(f.value, body)
-    if value == f.value:
+    conf = f.confidence if value == f.value else min(f.confidence, RESTATED_CONFIDENCE)
+    words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
+    if any(_garbled(w, words) for w in value.split()):
+        conf = min(conf, GUESSED_CONFIDENCE)  # a garble left in it: a person reads it
+    if value == f.value and conf == f.confidence:
         return subject
-    return Found((replace(f, value=value, confidence=min(f.confidence, RESTATED_CONFIDENCE)),))
+    return Found((replace(f, value=value, confidence=conf),))
+
+
+def _garbled(word: str, own: Sequence[Word]) -> bool:
+    """The subject's ``word`` is a garble: it does not read well (``reads_well``: no word, or a syllable no
+    text writes) and one of its ``own`` words that reads like it was read with less than ``DOUBTFUL``
+    confidence ("sõ:Tìng-Ñhñ" at 0, "kệâhế" at 46, "“ảm" at 0 under a stamp)."""
+    if reads_well([word]):
+        return False
+    core = fold(word).strip(_EDGES)
+    return any(fold(w.text).strip(_EDGES) == core and w.conf < DOUBTFUL for w in own)
 
 
 DOUBTFUL = 60  # a word of the subject read with less confidence than this is no sure reading of a name
@@ -790,6 +820,54 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
     return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+_GARBLE_BEFORE = 2  # words before "việc" that may be a stamp's garble over "Về" (its "ĐẾN" and "Về" itself)
+
+
+def _garbled_before_viec(text: str) -> str | None:
+    """The text from its "việc" when the one or ``_GARBLE_BEFORE`` words before it are none of them a
+    Vietnamese syllable (a stamp's marks and "Về" garbled: "RN \\/'Ê việc đề nghị …"); None otherwise
+    ("Tổ chức việc …" keeps its words)."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words[: _GARBLE_BEFORE + 1]) if w == "việc"), None)
+    if not k or k + 1 >= len(words) or any(_syllable_word(w) for w in words[:k]):
+        return None
+    return " ".join(words[k:])
+
+
+def _syllable_word(word: str) -> bool:
+    core = word.strip(_EDGES)
+    return core.isalpha() and is_syllable(core)
+
+
+# letters a centred subject line's two sides differ by when words were lost at one (the heading and its lines
+# are centred to a pixel or two: "cho" read "o", its "ch" under a stamp, puts them two letters apart)
+LOST_SIDE = 1.5
+GAP_LOST = 2.0  # word heights between two words of a subject line where words were lost
+
+
+def _gap_lost(ln: Line) -> bool:
+    """Two words next to each other on the subject's line stand ``GAP_LOST`` word heights apart or more,
+    three times the line's usual space: words between them were lost ("vay [Về việc công] nhận xã …")."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    if not ln.boxed or len(words) < 3:
+        return False
+    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
+    gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words)]
+    usual = statistics.median(gaps)
+    return any(g >= GAP_LOST * h and g >= 3 * usual for g in gaps)
+
+
+def lost_side(lines: Sequence[Line], cx: float) -> bool:
+    """A subject line centred on ``cx`` (its heading's centre) reaches further on one side than on the
+    other by ``LOST_SIDE`` of its letters or more: words at its short end were lost (a stamp over "CƠ
+    SỞ" of "CƠ SỞ ĐỦ ĐIỀU KIỆN …" left "Ở ĐỦ ĐIỀU KIỆN …")."""
+    for ln in lines:
+        lw = letter_width(ln) if ln.boxed else None
+        if lw is not None and abs(ln.x0 + ln.x1 - 2 * cx) >= LOST_SIDE * lw:
+            return True
+    return False
+
+
 def _quarter(m: re.Match[str]) -> str:
     numeral = re.sub(r"[l1|T]", "I", m.group(2))
     return f"{m.group(1)} {numeral}" if numeral in _QUARTERS else m.group(0)
@@ -823,12 +901,23 @@ def _sure_last(ln: Line) -> bool:
 SUBJECT_WINDOW = 12  # lines under the type heading looked at for the subject
 
 
+_GLUED_NAME = 5  # letters of two heading words read as one for the word to be the heading's ("chungnhan")
+
+
 def heading_centre(layout: Layout, type_i: int) -> float:
     """The type heading's centre from its own words (a stamp read on the same row, "TỜ TRÌNH 5TlG", is not
-    it)."""
+    it; two of its words read as one, "CHỨNGNHẬN", are)."""
     type_ln = layout.first[type_i]
     names = set(fold(layout.type_hit[0]).split()) if layout.type_hit else set()
-    own = [w for w in type_ln.words if fold(w.text).strip(".:,") in names]
+    squashed = fold(layout.type_hit[0]).replace(" ", "") if layout.type_hit else ""
+
+    def mine(w: Word) -> bool:
+        key = fold(w.text).strip(".:,")
+        return key in names or (len(key) >= _GLUED_NAME and key.isalpha() and key in squashed)
+
+    own = [w for w in type_ln.words if mine(w)]
+    if not own and layout.type_hit:
+        own = heading_run(type_ln, layout.type_hit)  # "TƠTRNH" read apart from a stamp's words on its row
     return (min(w.box.x0 for w in own) + max(w.box.x1 for w in own)) / 2 if own else type_ln.cx
 
 
@@ -888,12 +977,42 @@ def untitled_lines(layout: Layout) -> list[Line]:
     return []
 
 
+PITCH_GAP = 1.7  # of the page's line pitch: a subject's next line is no further below its last
+
+
+def line_pitch(lines: Sequence[Line]) -> float | None:
+    """The page's line pitch: the median distance between the middles of lines one under the other (lines
+    on one row, the header's two columns, left out); None without boxes or with fewer than four such."""
+    if not lines or not all(ln.boxed and ln.words for ln in lines):
+        return None
+    h = statistics.median(ln.y1 - ln.y0 for ln in lines)
+    mids = sorted(_mid_y(ln) for ln in lines)
+    steps = [b - a for a, b in itertools.pairwise(mids) if b - a > 0.5 * h]
+    return statistics.median(steps) if len(steps) >= 4 else None
+
+
+_CAPITAL_WORDS = 3  # words in capitals that are Vietnamese syllables for a line to be one in capitals
+
+
+def _capital_words(ln: Line) -> bool:
+    """The line is in capitals, with ``_CAPITAL_WORDS`` words or more in capitals that are Vietnamese
+    syllables ("TRƯỞNG CỤC QUẢN LÝ DƯỢC"; a subject's line going on with a company's "TNHH ABC" has none)."""
+    if not _capitals(ln):
+        return False
+    n = 0
+    for w in ln.words:
+        core = w.text.strip(_EDGES)
+        n += core.isalpha() and core.isupper() and is_syllable(core)
+    return n >= _CAPITAL_WORDS
+
+
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
     """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
     ``type_cx`` (``boxed``: the heading's place is known)."""
     width = layout.width
     subj: list[Line] = []
     right_margin = _right_margin(layout)
+    pitch = line_pitch(layout.first)
     # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
     # among them (the body's first line ends it)
     for raw in under:
@@ -915,6 +1034,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
                 break  # the subject's lines follow each other; a wide gap (the rule under it) ends it
             if len(subj) >= 2 and _mid_y(ln) - _mid_y(prev) > 1.7 * _mid_y(prev) - 1.7 * _mid_y(subj[-2]):
                 break  # a line further below the last than the subject's own lines are apart: the body's
+            if pitch is not None and _mid_y(ln) - _mid_y(prev) > PITCH_GAP * pitch:
+                break  # a line or more unread between (the subject's last, under the rule): the body's
         f = ln.folded.strip()
         if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
             continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
@@ -944,6 +1065,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             # noun phrase, never ends with a colon; a doubtful last word's may be a stamp's mark)
         if _SECTION.match(whole) and _capitals(raw):
             break  # "I. KẾT QUẢ THỰC HIỆN": a body section's heading
+        if subj and not _capitals(subj[0]) and _capital_words(ln):
+            break  # a line in capitals under a subject in normal case: the authority line ("TRƯỞNG CỤC …")
         if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
             break
         if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width and not goes_on(ln, subj[-1]):
@@ -985,6 +1108,8 @@ def read_subject(
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
+            elif not ve_viec and (cut := _garbled_before_viec(joined)) is not None:
+                joined = "Về " + cut  # "RN \\/'Ê việc …": a stamp's garble over "Về"
             elif not ve_viec:
                 mine = {id(w) for x in subj for w in x.words}
                 others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
@@ -994,6 +1119,10 @@ def read_subject(
                 joined, guessed = restored
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
+            if any(_gap_lost(x) for x in subj) or (
+                layout.type_i is not None and lost_side(subj, heading_centre(layout, layout.type_i))
+            ):
+                guessed = True  # words lost under a stamp: what is left is not the subject
             res.set(
                 "subject",
                 drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(value)))),
