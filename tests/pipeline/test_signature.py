@@ -617,3 +617,17 @@ def test_a_reading_that_lost_the_acting_prefix_takes_the_title_line_of_the_one_t
     # another title read earlier is no lost prefix: the later reading stands
     other = reading("GIÁM ĐỐC", "Đào Quốc C ương")
     assert signature.with_prefixed_title(later, list(later.words), list(other.words)) == list(later.words)
+
+
+def test_a_speck_read_before_the_earlier_title_is_no_acting_prefix() -> None:
+    # the seal's ring read as "0." (15) before "CỤC TRƯỞNG": taken for "Q." alone, not copied into the reading
+    # that read the title clean
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    later = page(_ubnd_directive()[:-5] + signer(("CỤC TRƯỞNG",), "Đào Quốc Cường"))
+    earlier = page(_ubnd_directive()[:-5] + signer(("0. CỤC TRƯỞNG",), "Đào Quốc C ương"))
+    earlier = replace(
+        earlier, words=tuple(replace(w, conf=15.0) if w.text == "0." else w for w in earlier.words)
+    )
+    assert extract([earlier]).values()["signer_title"] == "Quyền Cục trưởng"
+    assert signature.with_prefixed_title(later, list(later.words), list(earlier.words)) == list(later.words)

@@ -6,12 +6,16 @@ The model (``data/vi_lm.npz``, built by ``tools/build_lm.py`` from ``../shared/c
 process. Candidates for a word are the syllables with the same letters once every mark is dropped (its
 skeleton: "sô" → so → số, sổ, sở, sơ …): an OCR tone or vowel-mark confusion never changes the skeleton, so a
 word's letters are not invented; a word that is no syllable also gets two letter confusions of Tesseract's
-(a vowel read twice, "H" for the "II" of a Roman numeral), and a word Tesseract was unsure of its look-alike
-letters ("b"/"h", "rn"/"m"). The page's words are decided together: the chain
-of syllables (punctuation and numbers as classes) is scored by stupid-backoff trigrams and the best chain
-chosen, where replacing what Tesseract read costs a margin that grows with Tesseract's confidence in the
-word, and a larger one inside a run of capitalised words (names, which the model cannot support). Words with
-digits, single letters, words in other scripts and words of born-digital pages are left as they are.
+(a vowel read twice in an unsure, uncapitalised word; "H" for the "II" of a Roman numeral after "quý",
+"Chương" …), and a word Tesseract was unsure of its look-alike letters ("b"/"h", "rn"/"m"). The page's words
+are decided together: the chain of syllables (punctuation and numbers as classes) is scored by
+stupid-backoff trigrams and the best chain chosen, where replacing what Tesseract read costs a margin that
+grows with Tesseract's confidence in the word (two neighbours replaced together pay a further x8; a sure
+word needs one trigram to make up its margin alone, and stands if the corpus shows it beside both its
+neighbours), and a larger one inside a run of capitalised words. Personal names, and the names after a
+place word ("huyện Đông Anh", "ỦY BAN NHÂN DÂN HUYỆN ĐẦM DƠI"), are kept, as are words with digits, single
+letters, words in other scripts and words of born-digital pages. A word the corpus never showed is decided
+first, beside its neighbours as read: its candidates do not sway them.
 """
 
 from __future__ import annotations
@@ -40,6 +44,16 @@ MARGIN_LOW_CONF = math.log(8.0)
 MARGIN_HIGH_CONF = math.log(150.0)
 MARGIN_NAME = math.log(5000.0)
 HIGH_CONF = 90.0
+# a sure word's change is scored by three trigram terms (the margins above were sized for two): some
+# one of them must make up its margin alone, a misread's mark out of place in one context at least ("thành
+# phổ tại" → "phố"), not a more frequent phrase winning a little in each ("kinh doanh đa cấp" → "đã cấp")
+# two neighbouring words both replaced: a further x8 ("hoặc cơ sở nhà" → "có số nhà" won on the pair's
+# trigrams although each word stood as read)
+PAIR = math.log(8.0)
+# a page's choices are decided in runs of at most this many tokens, and a run is decided again (its
+# unattested replacements struck out) at most this many times: a page of garbage stays linear
+MAX_RUN = 48
+MAX_PASSES = 4
 MEMO_SIZE = 1 << 18
 MIN_COUNT = 20  # a replacement must be a syllable the corpus shows at least this often
 UNINFORMATIVE = frozenset({"<p>", "<s>", "<unk>"})
@@ -213,6 +227,7 @@ class _Slot:
     core: str = ""
     pre: str = ""
     post: str = ""
+    need: float = 0.0  # a sure word: what one trigram term alone must gain for its replacement
 
 
 def correct_words(words: list[str], confs: list[float], model: Model | None = None) -> list[str]:
@@ -240,7 +255,7 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
 
 
 def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> list[_Slot]:
-    word = words[i]
+    word = nfc(words[i])
     m = _SYLLABLE.match(word)
     if m is None:
         return [_Slot(["<num>" if any(ch.isdigit() for ch in word) else "<p>"], [0.0])]
@@ -253,7 +268,11 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
     k = _key(core)
     out: list[_Slot] = [_Slot(["<p>"], [0.0])] if pre else []
     correctable = not named and _CORE.match(word) is not None
-    cands = _candidates(core, k, model) if correctable else None
+    if correctable and sure and not pre and not post and _seen_as_read(words, i, k, model):
+        # a word Tesseract was sure of that the corpus shows beside both its neighbours as read stands
+        correctable = False
+    roman = _numeral_context(words, i)
+    cands = _candidates(core, k, model, roman=roman, doubled=not sure) if correctable else None
     # a letter Tesseract draws alike ("bành chính" → "hành chính"), only in a word it was unsure of
     glyphs = _glyph_confusions(core, k, model) if correctable and not sure else ()
     if cands is None and not glyphs:  # no other syllable to choose, a name, too long: kept as read
@@ -269,7 +288,7 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
             if c not in keys:
                 keys.append(c)
                 costs.append(margin + GLYPH_COST)
-        out.append(_Slot(keys, costs, word=i, core=core, pre=pre, post=post))
+        out.append(_Slot(keys, costs, word=i, core=core, pre=pre, post=post, need=margin if sure else 0.0))
     if post:
         out.append(_Slot(["<p>"], [0.0]))
     return out
@@ -279,16 +298,20 @@ _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _DOUBLED = re.compile(r"([aăâeêioôơuưy])\1", re.IGNORECASE)
 
 
-def _candidates(core: str, k: str, model: Model) -> tuple[str, ...] | None:
-    """The syllables a word may stand for: those with its skeleton (a tone or vowel-mark confusion), and for
-    a word that is no syllable, the letter confusions of Tesseract that leave one: a vowel read twice
-    ("SẲẢN" → "SẢN"), "II" of a Roman numeral read as "H" ("quý HI" → "quý III")."""
+def _candidates(
+    core: str, k: str, model: Model, roman: bool = False, doubled: bool = True
+) -> tuple[str, ...] | None:
+    """The syllables a word may stand for: those with its skeleton (a tone or vowel-mark confusion); after a
+    word that counts ("quý", "Chương", "lần thứ"), "II" of a Roman numeral read as "H" ("quý HI" → "quý III",
+    not "VH và TT" → "VII"); and for a word that is no syllable, not capitalised (a name the inventory lacks:
+    "ông già Noo") and read unsure (``doubled``), a vowel read twice ("SẲẢN" → "SẢN")."""
     cands = model.frequent.get(_skeleton(core))
     more: list[str] = list(cands or ())
-    roman = core.replace("H", "II")
-    if core.isupper() and "H" in core and _ROMAN.match(roman) and (rk := _key(roman)) in model.index:
+    rn = core.replace("H", "II")
+    if roman and core.isupper() and "H" in core and _ROMAN.match(rn) and (rk := _key(rn)) in model.index:
         more.append(rk)
-    if k in model.index or k in model.valid:
+    title = core[0].isupper() and not core.isupper()
+    if k in model.index or k in model.valid or not doubled or title:
         return tuple(more) or None
     bare = "".join(_skeleton(ch) or ch for ch in core)  # one letter per letter (đ → d, marks dropped)
     for m in _DOUBLED.finditer(bare):
@@ -297,6 +320,55 @@ def _candidates(core: str, k: str, model: Model) -> tuple[str, ...] | None:
             more.extend(c for c in (model.frequent.get(_skeleton(v)) or (_key(v),)) if c in model.index)
     got = tuple(dict.fromkeys(c for c in more if c != k))
     return got or None
+
+
+# the words a Roman numeral counts after ("quý III", "Chương II", "lần thứ XII", "giai đoạn II", "thế kỷ XIX")
+NUMERAL_CONTEXT = frozenset(
+    _key(w)
+    for w in (
+        "quý",
+        "phần",
+        "chương",
+        "mục",
+        "điều",
+        "khóa",
+        "khoá",
+        "kỳ",
+        "kỷ",
+        "thứ",
+        "lớp",
+        "đoạn",
+        "tập",
+        "hạng",
+    )
+)
+
+
+def _numeral_context(words: list[str], i: int) -> bool:
+    if i == 0:
+        return False
+    m = _SYLLABLE.match(nfc(words[i - 1]))
+    return m is not None and not m.group(3) and _key(m.group(2)) in NUMERAL_CONTEXT
+
+
+def _seen_as_read(words: list[str], i: int, k: str, model: Model) -> bool:
+    """Has the corpus shown the word, as read, beside both its neighbours as read (words it knows)? "Luật Tổ
+    tụng" is not: "luật tổ" is common, "tổ tụng" never seen; beside punctuation ("CHÍNH PHÙ ˆ") one side is
+    too little to hold a sure word against its context."""
+    left = _context(nfc(words[i - 1]), model)[1] if i > 0 else "<s>"
+    right = _context(nfc(words[i + 1]), model)[0] if i + 1 < len(words) else "<s>"
+    ik = model.index.get(k)
+    if ik is None:
+        return False
+    seen = 0
+    for a, b, other in ((left, k, left), (k, right, right)):
+        if other in UNINFORMATIVE:
+            continue
+        ia, ib = model.index.get(a), model.index.get(b)
+        if ia is None or ib is None or ia * model.size + ib not in model.bigrams:
+            return False
+        seen += 1
+    return seen == 2
 
 
 def _glyph_confusions(core: str, k: str, model: Model) -> tuple[str, ...]:
@@ -330,11 +402,12 @@ def _prune(stream: list[_Slot], model: Model) -> None:
 
 
 def _clusters(stream: list[_Slot]) -> list[tuple[int, int]]:
-    """Runs of tokens with a choice, those two tokens apart or less together (a trigram links them)."""
+    """Runs of tokens with a choice, those two tokens apart or less together (a trigram links them), at most
+    ``MAX_RUN`` tokens long."""
     out: list[tuple[int, int]] = []
     for j, slot in enumerate(stream):
         if len(slot.keys) > 1:
-            if out and j - out[-1][1] <= 2:
+            if out and j - out[-1][1] <= 2 and j - out[-1][0] < MAX_RUN:
                 out[-1] = (out[-1][0], j)
             else:
                 out.append((j, j))
@@ -342,13 +415,27 @@ def _clusters(stream: list[_Slot]) -> list[tuple[int, int]]:
 
 
 def _decide_run(stream: list[_Slot], first: int, last: int, model: Model) -> dict[int, int]:
-    """The chosen candidate of each token from ``first`` to ``last``; a replacement must also have been seen
-    in the corpus beside one of its chosen neighbours (not only be frequent: "sốt, ho, khó thở" keeps "ho"),
-    else it is struck out and the run decided again."""
+    """The chosen candidate of each token from ``first`` to ``last``. A word whose reading the corpus never
+    showed ("noo") would lend its candidates' company to its neighbours ("ông già noo" → "ông giá nợ"): it is
+    decided first, beside its neighbours as read, then they are decided beside its choice."""
+    every = {j: list(range(len(stream[j].keys))) for j in range(first, last + 1)}
+    unknown = {j for j in every if len(every[j]) > 1 and stream[j].keys[0] not in model.index}
+    if not unknown:
+        return _decide(stream, first, last, model, every)
+    alone = _decide(stream, first, last, model, {j: c if j in unknown else [0] for j, c in every.items()})
+    rest = {j: [alone[j]] if j in unknown else c for j, c in every.items()}
+    return _decide(stream, first, last, model, rest)
+
+
+def _decide(
+    stream: list[_Slot], first: int, last: int, model: Model, allowed: dict[int, list[int]]
+) -> dict[int, int]:
+    """Viterbi over the run among the ``allowed`` candidates; a replacement must also have been seen in the
+    corpus beside one of its chosen neighbours (not only be frequent: "sốt, ho, khó thở" keeps "ho"), else it
+    is struck out and the run decided again."""
     n = len(stream)
     logp = model.logp
-    allowed = {j: list(range(len(stream[j].keys))) for j in range(first, last + 1)}
-    while True:
+    for _ in range(MAX_PASSES):
         window = list(range(first - 2, min(last + 2, n) + 1))
 
         def cands(j: int) -> list[tuple[int, str | None, float]]:
@@ -372,7 +459,7 @@ def _decide_run(stream: list[_Slot], first: int, last: int, model: Model) -> dic
             for (a_i, b_i), score in best.items():
                 a, b = prev2[a_i], prev1[b_i] or "<s>"
                 for ci, c, cost in here:
-                    s = score + logp(a, b, c or "<unk>") - cost
+                    s = score + logp(a, b, c or "<unk>") - cost - (PAIR if ci and b_i else 0.0)
                     if s > nxt.get((b_i, ci), -math.inf):
                         nxt[(b_i, ci)] = s
                         came[(b_i, ci)] = a_i
@@ -385,21 +472,45 @@ def _decide_run(stream: list[_Slot], first: int, last: int, model: Model) -> dic
             state = (came[state], state[0])
         path.reverse()
         chosen = dict(zip(window[2:], path, strict=True))
-        unseen = [
-            j
-            for j in range(first, last + 1)
-            if chosen[j]
-            and NEED_CONTEXT
-            and not model.attested(
-                _chosen(stream, chosen, j - 1),
-                stream[j].keys[chosen[j]] or "",
-                _chosen(stream, chosen, j + 1),
-            )
-        ]
+        unseen = _struck(stream, chosen, first, last, model)
         if not unseen:
             return {j: chosen[j] for j in range(first, last + 1)}
         for j in unseen:
-            allowed[j].remove(chosen[j])
+            allowed[j] = [ci for ci in allowed[j] if ci != chosen[j]] or [0]
+    # replacements still struck out after the last pass: the reading is kept, until none is left
+    while True:
+        unseen = _struck(stream, chosen, first, last, model)
+        if not unseen:
+            return {j: chosen[j] for j in range(first, last + 1)}
+        for j in unseen:
+            chosen[j] = 0
+
+
+def _struck(stream: list[_Slot], chosen: dict[int, int], first: int, last: int, model: Model) -> list[int]:
+    """The replacements the corpus never showed beside a chosen neighbour, and those of sure words that no
+    one trigram term carries."""
+    out = []
+    for j in range(first, last + 1):
+        ci = chosen[j]
+        if not ci:
+            continue
+        slot = stream[j]
+        k = slot.keys[ci] or ""
+        left, right = _chosen(stream, chosen, j - 1), _chosen(stream, chosen, j + 1)
+        if NEED_CONTEXT and not model.attested(left, k, right):
+            out.append(j)
+        elif slot.need:
+            far_left = _chosen(stream, chosen, j - 2) if j >= 1 else None
+            far_right = _chosen(stream, chosen, j + 2)
+            read = slot.keys[0] or "<unk>"
+            gain = max(
+                model.logp(far_left, left, k) - model.logp(far_left, left, read),
+                model.logp(left, k, right) - model.logp(left, read, right),
+                model.logp(k, right, far_right) - model.logp(read, right, far_right),
+            )
+            if gain < slot.need:
+                out.append(j)
+    return out
 
 
 def _chosen(stream: list[_Slot], chosen: dict[int, int], j: int) -> str:
@@ -423,6 +534,42 @@ def _name_runs(words: list[str]) -> set[int]:
                     out.update(range(k, j))
                     break
         i = max(j, i + 1)
+    out.update(_place_names(words))
+    return out
+
+
+# the words a place's or an organ's name follows ("huyện Đông Anh", "ỦY BAN NHÂN DÂN HUYỆN ĐẦM DƠI", "thị xã
+# La Gi", "thành phố Hội An"); the name is the capitalised words after it, which the model cannot know
+PLACE_WORDS = frozenset(_key(w) for w in ("huyện", "tỉnh", "xã", "phường", "quận"))
+PLACE_PAIRS = frozenset((_key(a), _key(b)) for a, b in (("thị", "trấn"), ("thành", "phố"), ("thị", "xã")))
+PLACE_NAME_WORDS = 3
+_TRAIL = "()[],.;:\"'“”"
+
+
+def _bare_key(word: str) -> str:
+    m = _SYLLABLE.match(nfc(word))
+    return _key(m.group(2)) if m is not None else ""
+
+
+def _place_names(words: list[str]) -> set[int]:
+    """Indexes of up to three capitalised (or all-caps) words after a place word, up to punctuation ("xã
+    hội" is no place: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" keeps its corrections)."""
+    out: set[int] = set()
+    for i, w in enumerate(words[:-1]):
+        if w != w.rstrip(_TRAIL):
+            continue  # "… của tỉnh. Ủy ban": the sentence ended
+        k = _bare_key(w)
+        if k not in PLACE_WORDS and (i == 0 or (_bare_key(words[i - 1]), k) not in PLACE_PAIRS):
+            continue
+        if _bare_key(words[i + 1]) == _key("hội"):
+            continue
+        for j in range(i + 1, min(i + 1 + PLACE_NAME_WORDS, len(words))):
+            nxt = words[j].lstrip(_TRAIL)
+            if not nxt[:1].isupper() or _bare_key(nxt) in PLACE_WORDS:
+                break
+            out.add(j)
+            if words[j] != words[j].rstrip(_TRAIL):
+                break
     return out
 
 

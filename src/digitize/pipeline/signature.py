@@ -194,6 +194,12 @@ def _signer_found(
     return bool(confs) and min(confs) >= GIVEN_NAME_CONF
 
 
+# the prefix words an earlier reading's title line must read as they stand, this surely (Tesseract's 0..100),
+# for its title line to be taken
+PREFIX_WORDS = frozenset({"q", "quyen", "pho", "kt"})
+PREFIX_CONF = 50.0
+
+
 def with_prefixed_title(page: RecognizedPage, words: list[Word], earlier: list[Word]) -> list[Word]:
     """The words of a reading that gave the signer, its title line taken from an earlier reading that read
     the same title with the acting or deputy's form ("Q. CỤC TRƯỞNG" → "Quyền Cục trưởng" where the later
@@ -207,6 +213,10 @@ def with_prefixed_title(page: RecognizedPage, words: list[Word], earlier: list[W
         return words
     if fold(str(old_title)) not in ("quyen " + fold(str(new_title)), "pho " + fold(str(new_title))):
         return words
+    if not any(
+        fold(wd.text.strip(".,;:|!'\"()[]")) in PREFIX_WORDS and wd.conf >= PREFIX_CONF for wd in line.words
+    ):
+        return words  # the prefix a speck made ("0." at 15, the seal's ring, taken for "Q."): no prefix read
 
     def on_line(wd: Word) -> bool:
         return line.y0 <= (wd.box.y0 + wd.box.y1) / 2 <= line.y1

@@ -141,3 +141,21 @@ def test_marks_read_after_a_label_are_no_holder_the_labelled_line_after_them_is(
         ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0),
     ]
     assert values(_licence(body))["holder_name"] == "Hợp tác xã Du lịch Lữ hành Kim Ngân"
+
+
+def test_a_faint_company_name_is_the_holder_not_its_representative_after_it() -> None:
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    body = [
+        ("Tên doanh nghiệp: CÔNG TY TNHH NAM VIỆT", "x=355", [92.0, 92, 92, 45, 45, 45, 45, 45]),
+        ("Địa chỉ trụ sở chính: Số 12, đường Lê Lợi", "x=355", 92.0),
+        ("Người đại diện theo pháp luật:", "x=355", 92.0),
+        ("Họ và tên: NGUYỄN VĂN BÌNH", "x=355", 92.0),
+    ]
+    f = extract([page(_licence(body))]).fields["holder_name"]
+    assert "NAM VIỆT" in str(f.value)
+    # a company's marks-like value skipped: the person after it is its representative, to review
+    body[0] = ("Tên doanh nghiệp: TT có", "x=355", [92.0, 92, 92, 20, 18])
+    f = extract([page(_licence(body))]).fields["holder_name"]
+    assert f.value != "NGUYỄN VĂN BÌNH" or f.confidence < 0.6

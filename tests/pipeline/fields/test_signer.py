@@ -458,3 +458,54 @@ def test_a_name_whose_last_word_was_read_in_pieces_inside_another_s_box_is_no_na
     assert extract([replace(pg, words=tuple(words))]).values()["signer_name"] is None
     # the same words side by side: the letters after the name are no part of it
     assert extract([pg]).values()["signer_name"] == "Đào Quốc"
+
+
+def _title_read(title_lines: list[tuple[str, list[float]]]) -> tuple[str | None, float]:
+    """The signer's title (and its confidence) read from a block with these title lines."""
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+
+    specs = [*directive()[:-5], ("Nơi nhận:", "x=300", 90.0)]
+    specs += [(t, "sig", c) for t, c in title_lines]
+    specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0)]
+    specs += [("Nguyễn Văn An", "sig", [96.0, 91, 97])]
+    f = extract([page(specs)]).fields.get("signer_title")
+    return (str(f.value), f.confidence) if f else (None, 0.0)
+
+
+def test_a_doubted_pho_misread_by_one_letter_keeps_the_deputy_s_title() -> None:
+    # "PH0", "FHÓ", "BHÓ" (ratio 67 to "pho") read doubtfully: the deputy's word, not the seal's marks
+    assert _title_read([("TL. CHỦ TỊCH", [92.0] * 3), ("PH0 CHÁNH VĂN PHÒNG", [45.0, 90, 90, 90])])[0] == (
+        "Phó Chánh Văn phòng"
+    )
+    deputy = _title_read([("TL. BỘ TRƯỞNG", [92.0] * 3), ("BHÓ VỤ TRƯỞNG", [30.0, 90, 90])])
+    assert deputy[0] == "Phó Vụ trưởng"
+    assert _title_read([("PH0 GIÁM ĐỐC", [45.0, 90, 90])])[0] == "Phó Giám đốc"
+
+
+def test_a_doubted_first_word_in_capitals_is_the_title_s_own_not_dropped() -> None:
+    # "CIII" for "CHI", "TỐNC" for "TỔNG": the title's first word misread, not the seal's marks
+    assert _title_read([("CIII CỤC TRƯỞNG", [40.0, 90, 90])])[0] != "Cục trưởng"
+    assert _title_read([("TỐNC GIÁM ĐỐC", [45.0, 90, 90])])[0] != "Giám đốc"
+    assert _title_read([("QUYỀN GIÁM ĐỐC", [45.0, 90, 90])])[0] != "Giám đốc"
+    # the seal's marks before the title are still left out, the title no surer than its line
+    title, conf = _title_read([("ni, CỤC TRƯỞNG", [20.0, 90, 90])])
+    assert title == "Cục trưởng"
+    assert conf <= (20 + 90 + 90) / 300 * 0.95 + 1e-9
+
+
+def test_a_name_line_with_a_doubted_family_name_is_no_title() -> None:
+    # "Nguyễn Trường Phong", the family name under the seal's rim: not "Trưởng phòng"
+    for name, confs in (("Nguyễn Trường Phong", [45.0, 95, 95]), ("Ngu)8ế Trường Phong", [30.0, 95, 95])):
+        v = _block([("KT. GIÁM ĐỐC", [92.0] * 3), ("PHÓ GIÁM ĐỐC", [92.0] * 3)], name, confs)
+        assert v["signer_title"] == "Phó Giám đốc"
+        assert v["signer_name"] == "Nguyễn Trường Phong"
+
+
+def test_a_name_in_a_block_set_flush_left_is_whole_as_read() -> None:
+    # title and name from one margin: a name centred right of the title's centre lost no word
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+
+    specs = [*directive()[:-5], ("Nơi nhận:", "x=300", 90.0), ("GIÁM ĐỐC", "x=1500", 92.0)]
+    specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0)]
+    specs += [("Lữ Thị Minh Hằng", "x=1500", 95.0)]
+    assert values(specs)["signer_name"] == "Lữ Thị Minh Hằng"

@@ -99,10 +99,13 @@ def _clean_holder(text: str) -> str:
 def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     """holder_name (a labelled line, else "… cho Công ty …" in the subject or Điều 1) and holder_id."""
     res = Builder()
+    org_skipped = False  # an organisation's value skipped: a person's label after it names another
     for k, ln in enumerate(lines):
         m = _HOLDER_LABEL.match(ln.folded)
-        if m and _value_doubted(ln, m.start(2)):
-            continue  # "CHỨNG NHẬN: TT có" (0, 18): a stamp's marks, not a holder; the holder's line follows
+        if m and _value_doubted(ln, m.start(2)) and _junk_like(ln.folded[m.start(2) :]):
+            # "CHỨNG NHẬN: TT có" (0, 18): a stamp's marks, not a holder; the holder's line follows
+            org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
+            continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(2) :])
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
@@ -111,7 +114,10 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
                 if conf < SURE_WORD_CONF:  # a rare family name read surely ("Chử", "Quản") stays
                     value = with_family_name_marks(value)
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
-                res.set("holder_name", value, ln.conf)
+                conf = ln.conf
+                if org_skipped and _PERSON_LABEL.fullmatch(m.group(1)):
+                    conf = min(conf, 0.55)  # the company's representative, not the company: to review
+                res.set("holder_name", value, conf)
                 break
     if "holder_name" not in res.fields:
         # Điều 1 grants the act to the holder by its full name, with its tax code and address: body print,
@@ -142,6 +148,17 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
 
 
 HOLDER_JUNK_CONF = 50.0  # (Tesseract's 0..100) a labelled value read all less surely than this is no value
+# labels that announce an organisation or an establishment, not a person
+_ORG_LABEL = re.compile(
+    r"ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|to chuc|don vi|doanh nghiep"
+)
+
+
+def _junk_like(value: str) -> bool:
+    """A doubted labelled value that looks like marks, not a name: two words at most, or no word of three
+    letters ("TT có"). "CÔNG TY TNHH NAM VIỆT" read faintly is still the holder."""
+    words = value.split()
+    return len(words) <= 2 or not any(len(re.sub(r"[^a-z]", "", w)) >= 3 for w in words)
 
 
 def _value_doubted(ln: Line, start: int) -> bool:

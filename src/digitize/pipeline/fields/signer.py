@@ -42,6 +42,7 @@ _TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
 # a first word read less surely than this (Tesseract's 0..100) before a title may be the seal's mark beside
 # the block ("ni, CỤC TRƯỞNG", "Z1! Q. CỤC TRƯỞNG")
 TITLE_JUNK_CONF = 50.0
+PHO_LIKE = 60  # fuzz.ratio to "pho" from which a doubted first word may be "PHÓ" misread ("PH0", "BHÓ": 67)
 
 
 def title_of(line: Line) -> tuple[str, float, bool] | None:
@@ -63,12 +64,18 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     if hit is not None and hit[2]:
         return line, hit
     if len(words) >= 2 and words[0].conf < TITLE_JUNK_CONF:
-        first = fold(words[0].text.strip(".,;:|!'\"()[]"))
-        if fuzz.ratio(first, "pho") < 67:
-            trimmed = sub_line(line, words[1:])
+        bare = words[0].text.strip(".,;:|!'\"()[]")
+        # a word in capitals ("CIII", "TỐNC", "QUYỀN") is the title's own first word misread ("CHI", "TỔNG"),
+        # not the seal's marks; "PH0", "FHÓ" (one letter from "PHÓ") is the deputy's; and the title is
+        # printed in capitals: a line left with small letters ("Trường Phong") is the name under it
+        capital_word = len(bare) >= 2 and bare.isalpha() and bare.isupper()
+        trimmed = sub_line(line, words[1:])
+        if fuzz.ratio(fold(bare), "pho") < PHO_LIKE and not capital_word and trimmed.text.isupper():
             rest = _title_of(trimmed)
             if rest is not None and (hit is None or rest[1] > hit[1]):
-                return trimmed, (rest[0], rest[1] * 0.95, rest[2])
+                # the doubt of the word left out stays: the trimmed line reads no surer than the whole
+                doubt = min(1.0, line.conf / trimmed.conf) if trimmed.conf > 0 else 1.0
+                return trimmed, (rest[0], rest[1] * 0.95 * doubt, rest[2])
     return (line, hit) if hit else None
 
 
@@ -108,7 +115,9 @@ def _title_of(line: Line) -> tuple[str, float, bool] | None:
         # a misread "KT." or a speck before the title ("ven „THỦ TƯỚNG"): the line without its first token
         rest = core.split(" ", 1)[1]
         first_token = line.text.split()[0] if line.text.split() else ""
-        if not first_token.isupper() and len(rest) >= 5:
+        rest_text = line.text.split(None, 1)[1] if len(line.text.split()) > 1 else ""
+        # (the rest in capitals, as a title is printed: "Ngu)8ế Trường Phong" is the name, not "Trưởng phòng")
+        if not first_token.isupper() and len(rest) >= 5 and rest_text.isupper():
             hit = match(rest, F_TITLES, 90)
             hit = (hit[0], hit[1] * 0.8) if hit else None
     if not hit:
@@ -490,9 +499,12 @@ OFF_CENTRE = 1.5
 
 def _right_of(placed: Sequence[Box], title: Line) -> bool:
     """The name's words (left to right) stand centred so far right of the title line's centre that a word was
-    lost at their left: the name is printed centred under the title."""
-    height = statistics.median(b.y1 - b.y0 for b in placed)
-    return (placed[0].x0 + placed[-1].x1) / 2 - title.cx > OFF_CENTRE * max(1.0, height)
+    lost at their left: the name is printed centred under the title. Not in a block set flush left, its name
+    starting where its title starts."""
+    height = max(1.0, statistics.median(b.y1 - b.y0 for b in placed))
+    if abs(placed[0].x0 - title.x0) <= height:
+        return False  # a block set flush left (title and name from one margin): the name is whole as read
+    return (placed[0].x0 + placed[-1].x1) / 2 - title.cx > OFF_CENTRE * height
 
 
 LOST_WORD_GAP = 1.2  # word heights between two words of a name: a word lost between them (a space is ~0.3)
