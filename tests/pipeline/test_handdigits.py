@@ -223,7 +223,7 @@ def test_readings_all_agreeing_one_digit_a_mark_are_taken_without_a_clear_majori
     # "70" read at 60 three times by one model (the other's "0" left out by the two marks), junk at 1-8
     votes = [("70", 60.8), ("70", 61.5), ("70", 60.1), ("10", 0.9), ("10", 7.6)]
     assert handdigits.consensus(votes, number) is None
-    assert handdigits.agreed(votes, number, "Ũ", 2) == ("70", pytest.approx(60.0))
+    assert handdigits.agreed(votes, number, "Ũ", 2) == ("70", handdigits.AGREED_MAX_CONF)
     assert handdigits.agreed(votes, number, "Ũ", 3) is None  # a mark more than digits: one was lost
     assert handdigits.agreed([*votes, ("76", 55.0)], number, "Ũ", 2) is None  # a sure reading disagrees
     # three unsure readings of a lone "7": not enough
@@ -1252,7 +1252,7 @@ def test_two_sure_readings_one_clear_and_nothing_else_are_agreed_on() -> None:
         pytest.approx(137.0 / 3),
     )
     # "22" at 95 and 77, the readings one digit short dropped by the marks
-    assert handdigits.agreed([("22", 95.0), ("22", 77.0)], day, "2", 2) == ("22", 60.0)
+    assert handdigits.agreed([("22", 95.0), ("22", 77.0)], day, "2", 2) == ("22", handdigits.AGREED_MAX_CONF)
     # not when neither is clear, when another value is read at all, or a mark has no digit
     assert handdigits.agreed([("8", 65.0), ("8", 42.0)], month, "", 1) is None
     assert handdigits.agreed([("8", 95.0), ("8", 42.0), ("3", 5.0)], month, "", 1) is None

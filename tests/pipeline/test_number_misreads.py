@@ -6,6 +6,7 @@ number's last digits, and a cited act's date on the line its clause runs on to."
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from digitize.pipeline import blurred, handdigits
 from digitize.pipeline.fields.lines import page_lines
@@ -39,6 +40,26 @@ def test_a_month_no_blank_may_hold_is_no_vote_against_the_others() -> None:
     votes = [("0", 11.6), ("7", 74.3), ("0", 45.4), ("7", 51.7), ("7", 15.9), ("7", 27.4), ("7", 58.2)]
     found = handdigits.agreed(votes, handdigits.Kind.MONTH, "Z", 1)
     assert found is not None and found[0] == "7" and found[1] < 60.0
+
+
+def test_a_value_the_readings_only_agree_on_goes_to_review() -> None:
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract, needs_review
+    from tests.pipeline.test_extract import page, signer
+
+    votes = [("7", 62.0), ("7", 66.0), ("7", 70.0)]
+    found = handdigits.agreed(votes, handdigits.Kind.MONTH, "Í", 1)
+    assert found is not None and found[0] == "7"
+    # the month's word at that confidence: the document goes to review
+    body = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc cấp phép", "center", 91.0)]
+    pg = page(header(date="Yên Bái, ngày 15 tháng 7 năm 2021") + body + signer())
+    pg = replace(pg, words=tuple(replace(w, conf=found[1]) if w.text == "7" else w for w in pg.words))
+    ex = extract([pg])
+    assert ex.fields["issued_date"].value == "2021-07-15"
+    assert ex.fields["issued_date"].confidence < 0.6 and needs_review(ex)
+    # a month "0" read clearly is a vote still (the marks may be no "7" at all): nothing agreed
+    assert handdigits.agreed([("0", 85.0), *votes], handdigits.Kind.MONTH, "Í", 1) is None
 
 
 def _row(cut: int) -> blurred.Row:
@@ -136,6 +157,18 @@ def test_so_without_its_colon_before_the_number_and_the_notation_is_the_number_l
 def test_a_garbled_two_letter_organ_part_is_the_organ_s_own_abbreviation() -> None:
     assert repair_notation("CT-nc", "Cục Hóa chất")[0] == "CT-HC"
     assert repair_notation("CT-VP", "Cục Hóa chất")[0] == "CT-VP"  # read clean: kept
+    # a guess: in doubt (under 0.6 whatever the line's confidence)
+    assert repair_notation("CT-nc", "Cục Hóa chất")[1] < 0.6
+
+
+def test_a_garbled_unit_part_is_not_made_the_organ_s_abbreviation() -> None:
+    # after the organ's own abbreviation, a unit's two letters ("STC-tH"): not the organ again
+    assert repair_notation("STC-tH", "Sở Tài chính")[0] == "STC-tH"
+    # letters no blur confuses ("h" for "C", "c" for "P"): no guess
+    assert repair_notation("TB-tH", "Sở Tài chính")[0] == "TB-tH"
+    assert repair_notation("KH-tc", "Sở Tư pháp")[0] == "KH-tc"
+    specs = header(parent="UBND TỈNH YÊN BÁI", organ=("SỞ TÀI CHÍNH",), number="Số: 245/STC-tH", conf=92.0)
+    assert values(specs)["code_notation"] == "STC-tH"
 
 
 def test_digits_read_apart_where_the_label_was_lost_are_no_number() -> None:
@@ -187,3 +220,37 @@ def test_a_month_read_again_shorter_than_the_marks_the_first_reading_saw_is_in_d
     month = next(b for b in blanks if b.kind == handdigits.Kind.MONTH)
     assert handdigits._marks_beyond(month, "1")
     assert not handdigits._marks_beyond(month, "12")
+
+
+def test_a_cited_act_s_clause_read_without_its_end_does_not_swallow_the_date_line() -> None:
+    specs = [(t, w, c) for t, w, c in header(date="xxxxx") if t != "xxxxx"]
+    specs += [
+        ("BIÊN BẢN", "center", 95.0),
+        # the clause's ";" lost: the next line starts a sentence of its own
+        ("Căn cứ Quyết định số 12/QĐ-SKHCN của Giám đốc Sở Khoa học và Công nghệ", "body", 92.0),
+        ("Hôm nay, ngày 10 tháng 5 năm 2021, tại trụ sở Sở Khoa học và Công nghệ, chúng tôi:", "body", 92.0),
+        ("1. Ông Nguyễn Văn An, Giám đốc;", "body", 92.0),
+        ("Hai bên thống nhất nghiệm thu hạng mục đã hoàn thành ngày 02 tháng 4 năm 2021.", "body", 92.0),
+    ]
+    assert values(specs)["issued_date"] == "2021-05-10"
+
+
+def test_slash_words_before_the_notation_are_weighed_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a crafted line of a thousand "/ổ" words before the notation: each word looks for the notation once
+    n = 1000
+    step = 1000.0 / (n + 1)
+    words = [_word("sø:", 30, 110)]
+    words += [_word("/ổ", 150 + k * step, 150 + k * step + 0.9 * step, 16.0) for k in range(n)]
+    words.append(_word("/GP-UBND", 1150, 1190))
+    calls = 0
+    tail = handdigits.notation_tail
+
+    def counted(text: str) -> handdigits.NotationTail | None:
+        nonlocal calls
+        calls += 1
+        return tail(text)
+
+    monkeypatch.setattr(handdigits, "notation_tail", counted)
+    blanks = _blanks(*words)
+    assert [b.kind for b in blanks] == [handdigits.Kind.NUMBER]
+    assert calls <= 5 * n

@@ -343,8 +343,10 @@ def _number_blank(
     x1: float | None = None
     slash: tuple[float, float, float] | None = None
     glued: tuple[Box, str, str] | None = None
+    # the line's notation led by its "/" ("/GP-UBND"), found once: a word before it may be a pen's
+    notation_at = next((k for k, v in enumerate(left) if k > 0 and _slash_notation(v)), len(left))
     for i, w in enumerate(left[1:], 1):
-        if _pen_slash(w, so) or _pen_word(w, left[i + 1 :]):
+        if _pen_slash(w, so) or (i < notation_at and _pen_word(w)):
             num_words.append(w)
             continue
         tail = notation_tail(w.text)
@@ -396,14 +398,15 @@ def _pen_slash(w: Word, so: Word) -> bool:
     return w.text.startswith("/") and not any(ch.isalnum() for ch in w.text) and high
 
 
-def _pen_word(w: Word, after: list[Word]) -> bool:
+def _slash_notation(w: Word) -> bool:
+    """Whether a word is a notation led by its "/" ("/GP-UBND")."""
+    return w.text.startswith("/") and (t := notation_tail(w.text)) is not None and t.start == 0
+
+
+def _pen_word(w: Word) -> bool:
     """A written digit read as a "/" and a mark ("2978/GP-UBND" as "Z9 /ổ /GP-UBND": its "7" a slash, its "8"
-    an "ổ"): a short word led by "/" that is no notation, before the line's notation ("/GP-UBND")."""
-    if not w.text.startswith("/") or notation_tail(w.text) is not None or len(w.text) > 4:
-        return False
-    return any(
-        v.text.startswith("/") and (t := notation_tail(v.text)) is not None and t.start == 0 for v in after
-    )
+    an "ổ"): a short word led by "/" that is no notation (one before the line's notation: the caller's)."""
+    return w.text.startswith("/") and len(w.text) <= 4 and notation_tail(w.text) is None
 
 
 _TH_MISREAD = re.compile(r"[mnrt]ang")
@@ -977,8 +980,9 @@ _AS_DIGITS = {**DIGITISH, **str.maketrans({"Z": "2", "z": "2", "B": "8"})}
 # a value no clear majority gives is taken when every sure reading gives it, three or more each at least this
 # sure, or two when the first reading gives it too, the surest of them at least this sure
 UNANIMOUS_CONF = 50.0
-# ... and its confidence is at most this, under a clear reading's (the document may go to review)
-AGREED_MAX_CONF = 60.0
+# ... and its confidence is at most this, under a clear reading's and under review.REVIEW_THRESHOLD (0.6: a
+# value at 60 would not go to review; the document goes)
+AGREED_MAX_CONF = 59.0
 
 
 def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -> tuple[str, float] | None:
@@ -988,10 +992,11 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     readings when the page's first reading, its letters taken for the digits they look like, gives it too
     ("Z699" and "2699" twice), or two sure readings, one of them clear (>= ``CLEAR_CONF``), when no reading
     the marks allow gives anything else (a written "8" read at 95 and 42, "22" at 95 and 77, the other
-    readings one digit short). Its confidence stays under a clear reading's (the document may go to
-    review: at most ``AGREED_MAX_CONF``)."""
-    # a reading no blank of its kind may hold (a month "0") is a misread, no vote against the others
-    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF and _may_be(t, kind)]
+    readings one digit short). Its confidence stays under a clear reading's (the document goes to review: at
+    most ``AGREED_MAX_CONF``)."""
+    # a reading no blank of its kind may hold (a month "0") is a misread, no vote against the others; read
+    # clearly (>= ``CLEAR_CONF``), it still is one (the blank's marks may be no digits read right at all)
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF and (c >= CLEAR_CONF or _may_be(t, kind))]
     if not sure or len({t for t, _ in sure}) != 1:
         return None
     text = sure[0][0]

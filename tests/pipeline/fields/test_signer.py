@@ -145,6 +145,8 @@ def test_the_acting_forms() -> None:
     for lines, title in (
         (("Q. GIÁM ĐỐC",), "Quyền Giám đốc"),
         (("Q. CHỦ TỊCH",), "Quyền Chủ tịch"),
+        (("QUYỀN GIÁM ĐỐC",), "Quyền Giám đốc"),  # the acting form written out
+        (("TM. ỦY BAN NHÂN DÂN", "QUYỀN CHỦ TỊCH"), "Quyền Chủ tịch"),
         (("Ọ. CHỦ TỊCH",), "Quyền Chủ tịch"),  # the Q read as Ọ, O or 0: still the acting head
         (("0. GIÁM ĐỐC",), "Quyền Giám đốc"),
         (("7.0 Q. CỤC TRƯỞNG",), "Quyền Cục trưởng"),  # the seal's marks read before the prefix

@@ -141,7 +141,9 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         garbled = _garbled(p)
         rep = _nearest(key, near, strict=not garbled) or _one_letter_more(p, near)
         if rep is None and garbled:
-            rep = _own_in_place(key, own) or (_own_of_two(key, own) if fixed else None)
+            # (a two-letter part after the organ's own abbreviation is a unit's, "STC-tH": no organ again)
+            two = fixed and not any(f in own for f in fixed)
+            rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, list(KNOWN_ABBREVIATIONS), strict=False)
         if rep is not None:
@@ -187,14 +189,31 @@ def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
     return None
 
 
+# letters a blurred capital is misread as, folded (both ways): "H" read "n", "b" or "k"; "T" read "r" or "f";
+# "C" read "e" or "o"; "V" read "u"; "N" read "m" or "u"
+_LOOK_ALIKE = frozenset(
+    frozenset(pair) for pair in ("hn", "hb", "hk", "rt", "ft", "ce", "co", "eo", "uv", "nu", "mn")
+)
+# a two-letter part made the organ's own abbreviation so is at most this sure (x the line's: review)
+OWN_OF_TWO_QUALITY = 0.55
+
+
 def _own_of_two(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
     """The organ's own two-letter abbreviation a visibly garbled two-letter part after the type is, one of
-    its letters misread ("nc" of the Cục Hóa chất's HC: a blurred "H" read "n"), when no other of its own
-    two-letter abbreviations is as near."""
+    its letters misread as a look-alike (``_LOOK_ALIKE``: "nc" of the Cục Hóa chất's HC, a blurred "H" read
+    "n"), when no other of its own two-letter abbreviations is as near; in doubt (a unit's two letters
+    garbled, "tH", may be any unit's: "TC" is a guess)."""
     if len(key) != 2:
         return None
-    hits = [ab for ab in own if (d := _substitutions(key, _abbr_key(ab))) is not None and d <= 1]
-    return (hits[0], 0.7) if len(hits) == 1 else None
+    hits = []
+    for ab in own:
+        k = _abbr_key(ab)
+        if len(k) != 2:
+            continue
+        diff = [frozenset((a, b)) for a, b in zip(key, k, strict=True) if a != b]
+        if len(diff) <= 1 and all(d in _LOOK_ALIKE for d in diff):
+            hits.append(ab)
+    return (hits[0], OWN_OF_TWO_QUALITY) if len(hits) == 1 else None
 
 
 def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | None:
@@ -374,7 +393,7 @@ def read_number(layout: Layout) -> NumberRead:
                 break
             if number.isdigit():
                 # no surer than the word(s) its digits were read in: a number the handwriting pass read
-                # doubtfully (confidence <= 60) goes to review, whatever "Số:" and the notation lend the line
+                # doubtfully (under 60) goes to review, whatever "Số:" and the notation lend the line
                 digit_confs = [w.conf / 100.0 for w in ln.words if any(ch.isdigit() for ch in w.text)]
                 conf = min([ln.conf, *digit_confs])
                 res.set("code_number", number, conf)  # as written: "01" stays "01"

@@ -112,17 +112,45 @@ def read_place_date(layout: Layout, has_header: bool, organs: Sequence[str] = ()
     return res.freeze()
 
 
+# a cited act's clause runs on to at most this many lines after its "Căn cứ" line
+MAX_CITE_LINES = 3
+# ... each of them going on with the clause: led by a lower-case word, a digit (the year: "2015; Luật …"), or
+# an act's or an organ's name ("Luật Tổ chức …", "Ủy ban nhân dân …"); a capital otherwise starts a sentence
+# of its own ("Hôm nay, ngày 10 tháng 5 năm 2021, …")
+_CITE_GOES_ON = re.compile(
+    r"^\W*(?:bo luat|luat|nghi dinh|nghi quyet|thong tu|quyet dinh|cong van|chi thi|phap lenh|hien phap"
+    r"|van ban|chinh phu|quoc hoi|uy ban|ubnd|hoi dong|thu tuong|bo truong|bo|so|cuc)\b"
+)
+
+
+def _cite_goes_on(ln: Line) -> bool:
+    """Whether a line after a "Căn cứ" clause not yet ended goes on with it (``_CITE_GOES_ON``): a date line
+    with its place before it ("Hà Nội, ngày …"), "Hôm nay, …" or "Ngày …" never does."""
+    first = next((ch for ch in ln.text if ch.isalnum()), "")
+    if not first:
+        return False
+    # (an act's name before its date, "Luật … ngày 22 tháng 11 năm 2019;", is no place's)
+    return not first.isupper() or bool(_CITE_GOES_ON.match(ln.folded))
+
+
 def _uncited(lines: Sequence[Line]) -> list[Line]:
-    """``lines`` without those citing another act: a "Căn cứ …" line and the lines its clause runs on to, up
-    to the one that ends it (";" or "."): "Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;" is
-    the cited law's date, never the document's."""
-    out, citing = [], False
+    """``lines`` without those citing another act: a "Căn cứ …" line and the lines its clause runs on to
+    (``MAX_CITE_LINES`` at most, each going on with it: ``_cite_goes_on``), up to the one that ends it (";" or
+    "."): "Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;" is the cited law's date, never the
+    document's; "Hôm nay, ngày 10 tháng 5 năm 2021, …" after a clause read without its ";" is none of it."""
+    out: list[Line] = []
+    left = 0  # the lines the clause may still run on to
     for ln in lines:
-        citing = citing or bool(CITES.search(ln.folded))
+        if CITES.search(ln.folded):
+            citing = True
+            left = MAX_CITE_LINES
+        else:
+            citing = left > 0 and _cite_goes_on(ln)
+            left = left - 1 if citing else 0
         if not citing:
             out.append(ln)
         elif ln.text.rstrip().endswith((";", ".")):
-            citing = False
+            left = 0
     return out
 
 

@@ -30,10 +30,12 @@ _GLUED_PREFIX = re.compile(r"^[a-z]+?(kt|tm|tl|ttl)\s*\.\s+")
 
 # "Q. GIÁM ĐỐC" with its Q read as O, Ọ or 0 ("0. CHỦ TỊCH"): one such mark and a dot before a title's words
 _Q_MISREAD = re.compile(r"^(\W*)[o0](\s*[.,:]\s*)(?=[a-z])")
+# "QUYỀN GIÁM ĐỐC": the acting form written out, read as its abbreviation "Q."
+_Q_WRITTEN = re.compile(r"^(\W*)quyen\s+(?=[a-z])")
 
 
 def _q_form(folded: str) -> str:
-    return _Q_MISREAD.sub(r"\1q\2", folded)
+    return _Q_WRITTEN.sub(r"\1q. ", _Q_MISREAD.sub(r"\1q\2", folded))
 
 
 _TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
