@@ -1576,3 +1576,45 @@ def test_the_pass_and_the_extractor_go_by_one_so_label(so: str) -> None:
         _word("/QĐ-UBND", 700, 400, 950, 2),
     )
     assert lines == [blanks == ["number"]]
+
+
+def test_a_weak_agreeing_reading_does_not_void_three_unanimous_ones() -> None:
+    number = handdigits.Kind.NUMBER
+    # a written "70" read at 67, 61, 70 and 66 and once more at 31, nothing else the marks allow
+    votes = [("70", 67.1), ("70", 61.0), ("70", 69.7), ("70", 65.9), ("70", 30.9)]
+    assert handdigits.consensus(votes, number) is None
+    assert handdigits.agreed(votes, number, "Ở", 2) == ("70", pytest.approx(58.92))  # under review's
+    # still three readings at least ``UNANIMOUS_CONF`` each: two and weak ones are not enough
+    assert handdigits.agreed([("70", 67.1), ("70", 61.0), ("70", 40.0), ("70", 35.0)], number, "Ở", 2) is None
+
+
+def test_a_digit_read_on_a_mark_closing_two_loops_is_an_eight() -> None:
+    eight = _eight_crop()
+    # a written "8" read "3" or "4": two loops one above the other, no other digit closes them
+    assert handdigits.eights(eight, "3") == "8"
+    assert handdigits.eights(eight, "4") == "8"
+    assert handdigits.eights(eight, "8") == "8"
+    # a mark of no loop keeps its reading; a reading of more digits than marks is left as it is
+    assert handdigits.eights(_marks_crop(1), "3") == "3"
+    assert handdigits.eights(eight, "35") == "35"
+    # "35" of a written "85" (the "3" on the looped mark) made a vote for "85" with its "5" as read
+    eighty_five = np.hstack([eight, np.pad(_marks_crop(1), ((10, 10), (0, 0)), constant_values=255)])
+    assert handdigits.eights(eighty_five, "35") == "85"
+    assert handdigits.supported(eighty_five, [(handdigits.eights(eighty_five, "35"), 86.0)]) == [("85", 86.0)]
+
+
+@pytest.mark.parametrize(("seed", "noise"), [(0, 20.0), (1, 30.0), (3, 30.0)])
+def test_a_rule_s_ragged_edge_over_the_digits_tops_does_not_glue_them_into_one_mark(
+    seed: int, noise: float
+) -> None:
+    # "2676" written under the organ's rule, the rule crossing their tops, on a grey photo's noise: the rule's
+    # edge rows broken by the noise every few pixels are still the rule's, not lines of ink that glue the
+    # digits into one mark (read as two marks or one, no reading had a digit for each: no number)
+    img = Image.new("L", (360, 170), 160)
+    ImageDraw.Draw(img).text((30, 44), "2676", fill=40, font=ImageFont.truetype(HAND, 90))
+    crop = np.asarray(img).astype(np.float32)
+    top = int(np.flatnonzero((crop < 100).any(axis=1))[0])
+    crop[top + 4 : top + 8, 10:350] = 40
+    crop = cv2.GaussianBlur(crop, (3, 3), 0) + np.random.default_rng(seed).normal(0, noise, crop.shape)
+    clean = handdigits.clean_crop(np.clip(crop, 0, 255).astype(np.uint8), (top - 5, 160))
+    assert len(handdigits._digit_marks(clean)) == 4

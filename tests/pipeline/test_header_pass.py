@@ -350,3 +350,30 @@ def test_a_doubtful_line_of_marks_over_an_organ_line_does_not_read_that_line_aga
     v = extract([page]).values()
     assert v["organ_name"] == "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
     assert v["parent_organ"] is None
+
+
+def test_an_organ_s_lost_last_line_found_as_a_row_of_ink_goes_after_a_swollen_line_above_it() -> None:
+    left = (
+        ("BỘ VĂN HÓA, THỂ THAO VÀ", False),
+        ("DU LỊCH", False),
+        ("CỤC DU LỊCH QUỐC GIA", True),
+        ("VIỆT NAM", True),
+    )
+    prepared = preprocess.prepare(_page(left=left), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    lines = page_lines(clean)
+    cuc = next(ln for ln in lines if ln.folded.startswith("cuc du lich"))
+    lost = next(ln for ln in lines if ln.folded == "viet nam" and ln.x0 < cuc.x1)
+    # the page's reading lost the organ's last line, and read the line over it with its neighbours' marks:
+    # its box reaches up and down into the rows around it (more than a quarter line into the lost one), its
+    # middle still above the lost line
+    h = lost.y1 - lost.y0
+    y0, y1 = cuc.y0 - 0.6 * h, lost.y0 + 0.3 * h
+    swollen = [replace(w, box=replace(w.box, y0=y0, y1=y1), conf=93.0) for w in cuc.words]
+    kept = [w for w in clean.words if w not in lost.words and w not in cuc.words]
+    first = replace(clean, words=tuple(sorted(kept + swollen, key=lambda w: (w.line, w.box.x0))))
+    assert fold(extract([first]).values()["organ_name"] or "") == "cuc du lich quoc gia"
+    page = header.second_pass(prepared, first, lang="vie")
+    v = extract([page]).values()
+    assert fold(v["organ_name"] or "") == "cuc du lich quoc gia viet nam", v["organ_name"]
+    assert v["parent_organ"] == "Bộ Văn hóa, Thể thao và Du lịch"

@@ -828,6 +828,10 @@ def band_rows(box: Box) -> tuple[int, int]:
     return int(box.y0 - top), int(box.y1 - top)
 
 
+# a rule's row is one run of ink but for gaps narrower than this (px: a grey photo's noise breaks its edges)
+RULE_GAP = 5
+
+
 def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
     """The handwriting of a blank alone, on white: long thin horizontal rules (the line under the organ's
     name crossing the digits' tops, a dotted or ruled blank) taken out and the strokes they crossed joined
@@ -839,9 +843,11 @@ def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     b0, b1 = band
     bh = max(4, b1 - b0)
-    rule = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(1.2 * bh)), 1))
-    )
+    # the rule's rows, each one run of ink but for a few pixels of noise (its ragged edge, left as ink, is a
+    # line along the digits' tops that glues them into one mark: "2676" read as two marks, none taken)
+    bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_GAP, 1)))
+    long_row = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(1.2 * bh)), 1))
+    rule = cv2.bitwise_and(cv2.morphologyEx(bridged, cv2.MORPH_OPEN, long_row), ink)
     if rule.any():
         thick = max(3, bh // 5)
         rest = cv2.subtract(ink, rule)
@@ -1003,7 +1009,9 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     if len(text) != marks:
         return None
     same = [c for t, c in votes if t == text]
-    unanimous = len(sure) >= 3 and min(c for _, c in sure) >= UNANIMOUS_CONF
+    # three of them at least ``UNANIMOUS_CONF`` (one more agreeing at 31 is no reason to doubt them: "70" read
+    # at 67, 61, 70, 66 and 31)
+    unanimous = sum(c >= UNANIMOUS_CONF for _, c in sure) >= 3
     first_too = (
         re.sub(r"\s", "", first).translate(_AS_DIGITS) == text
         and len(same) >= 2
@@ -1133,7 +1141,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         per_cut = []
         for crop, v in zip(cs, each, strict=True):
             if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
-                v = supported(crop, [(ones_for_sevens(crop, ones_for_fours(crop, t)), c) for t, c in v])
+                v = supported(
+                    crop, [(eights(crop, ones_for_sevens(crop, ones_for_fours(crop, t))), c) for t, c in v]
+                )
             vs.extend(v)
             per_cut.append({t for t, _ in v})
         if blank.unchecked:
@@ -1491,6 +1501,19 @@ def ones_for_sevens(crop: np.ndarray, text: str) -> str:
     return "".join(
         "1" if ch == "7" and one_stroke(m) and _has_foot(m) else ch for ch, m in zip(text, marks, strict=True)
     )
+
+
+def eights(crop: np.ndarray, text: str) -> str:
+    """``text`` read from ``crop`` with each digit whose mark closes two loops one above the other
+    (``_loops``) made "8": no other digit closes two (``shape_digit``), and both models read a written "8" as
+    "3" or "4" now and then ("35" and "34" for a written "85" and "98"). Unchanged unless the crop holds
+    exactly one mark per digit."""
+    if not text.isdigit() or set(text) == {"8"}:
+        return text
+    marks = _digit_marks(crop)
+    if len(marks) != len(text) or len(marks) > MAX_MEASURED_MARKS:
+        return text
+    return "".join("8" if ch != "8" and _loops(m) == 2 else ch for ch, m in zip(text, marks, strict=True))
 
 
 def _has_foot(mark: np.ndarray) -> bool:

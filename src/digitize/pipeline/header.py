@@ -435,8 +435,14 @@ def _ink_rows(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
                 < statistics.fmean(w.conf for w in old) + 100 * GAIN
             ):
                 continue
-        # the new lines take the place of the first line they replace, or follow the line above them
-        above = [ln for ln in column if ln.y1 <= bands[group[0]][0] + 0.25 * h and ln not in lines]
+        # the new lines take the place of the first line they replace, or follow the lines above them: those
+        # ending by a quarter line into the row, or whose middle is above it (a line re-read with its
+        # neighbours' marks, its box swollen down into the row: "CỤC DU LỊCH QUỐC GIA" over a lost "VIỆT NAM",
+        # which went before it)
+        top = bands[group[0]][0]
+        above = [
+            ln for ln in column if (ln.y1 <= top + 0.25 * h or ln.y0 + ln.y1 < 2 * top) and ln not in lines
+        ]
         anchor_line = (
             min(ln.words[0].line for ln in lines) - 0.5
             if lines
