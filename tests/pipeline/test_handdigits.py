@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from digitize.pipeline import handdigits
+from digitize.pipeline import handdigits, regions
 from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import is_number_line
@@ -1618,3 +1618,23 @@ def test_a_rule_s_ragged_edge_over_the_digits_tops_does_not_glue_them_into_one_m
     crop = cv2.GaussianBlur(crop, (3, 3), 0) + np.random.default_rng(seed).normal(0, noise, crop.shape)
     clean = handdigits.clean_crop(np.clip(crop, 0, 255).astype(np.uint8), (top - 5, 160))
     assert len(handdigits._digit_marks(clean)) == 4
+
+
+def test_a_sure_number_whose_marks_reach_past_its_word_lost_a_digit() -> None:
+    # "2999" written, read "299" at 92 with a box over its first three digits (its "9"s touching, the crop
+    # showing fewer marks than digits: no mark count says one was lost); the pen's ink goes on a digit past it
+    prepared, _, boxes = _header("2999", "2", "10")
+    words = _first_reading(boxes, glued=False)
+    so, note = boxes["so"], boxes["notation"]
+    x0, x1 = so.x1 + 10, note.x0 - 6
+    box = Box(x0, so.y0 - 8, x0 + 0.62 * (x1 - x0), so.y1 + 4)
+    page = _read(sorted([*words, Word("299", 92.0, box, line=2)], key=lambda w: (w.line, w.box.x0)))
+    (blank,) = handdigits.sure_numbers(page)
+    grey = regions.grey_master(prepared)
+    cut = handdigits._cuts(prepared, blank, grey)[0]
+    assert handdigits.ink_beyond(cut, blank, box)
+    # a word over all the pen's digits, or over its last digit's start (its flag reaching on), loses none
+    assert not handdigits.ink_beyond(cut, blank, replace(box, x1=x1))
+    assert not handdigits.ink_beyond(cut, replace(blank, first="2999"), replace(box, x1=x1 - 0.1 * (x1 - x0)))
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] in ("2999", None)  # read again: the lost digit added, or no number

@@ -248,6 +248,14 @@ def _marks_lost(crop: np.ndarray, text: str) -> bool:
     return len(_digit_marks(crop)) > sum(ch.isdigit() for ch in text)
 
 
+def _words_box(page: RecognizedPage, drop: tuple[int, ...]) -> Box:
+    """The box around the first reading's words ``drop`` (indices into ``page.words``)."""
+    boxes = [page.words[k].box for k in drop]
+    return Box(
+        min(b.x0 for b in boxes), min(b.y0 for b in boxes), max(b.x1 for b in boxes), max(b.y1 for b in boxes)
+    )
+
+
 def _adds_digits(first: str, new: str) -> bool:
     """Whether ``new`` has more digits than ``first`` and holds all of ``first``'s, in order ("4" → "74")."""
     rest = iter(new)
@@ -838,8 +846,32 @@ def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
     again; of the ink left only the marks that sit on the blank's own line (rows ``band``) — the printed line
     above or below, cut by the crop, and specks are dropped. A mark may leave the band (handwriting is
     bigger than print and often stands high) but must reach a third of the band's height into it."""
-    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+    found = _band_marks(crop, band)
+    if found is None:
         return np.full_like(crop, 255)
+    ink, rule, kept = found
+    bh = max(4, band[1] - band[0])
+    # the kept marks in their own grey (Tesseract reads the pen's soft edges better than a hard mask)
+    mask = cv2.dilate(kept.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    # the paper made white, the ink black: a grey or coloured page's halo around the strokes is no mark
+    paper = float(np.median(crop[ink == 0])) if (ink == 0).any() else 255.0
+    dark = float(np.percentile(crop[kept], 10))
+    span = max(1.0, paper - dark)
+    grey = np.clip((crop.astype(np.float32) - dark) * (255.0 / span), 0, 255).astype(np.uint8)
+    out = np.full_like(crop, 255)
+    out[mask] = grey[mask]
+    out[kept & (rule > 0)] = 0
+    # cut to the marks with a margin: the sheet's rows read alike whatever white the crop had around them
+    ys, xs = np.nonzero(kept)
+    pad = max(6, bh // 4)
+    return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
+
+
+def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """``clean_crop``'s marks: the crop's ink (rules out, the strokes they crossed joined again), the rules,
+    and the mask of the marks that sit on the blank's line; None without ink or without such a mark."""
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return None
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     b0, b1 = band
     bh = max(4, b1 - b0)
@@ -868,22 +900,28 @@ def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
             continue
         if h >= 0.3 * bh and y + h >= b0 + 0.35 * bh and y <= b1 - 0.35 * bh:
             keep[i] = True
-    # the kept marks in their own grey (Tesseract reads the pen's soft edges better than a hard mask)
-    mask = cv2.dilate(keep[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     if not keep.any():
-        return np.full_like(crop, 255)
-    # the paper made white, the ink black: a grey or coloured page's halo around the strokes is no mark
-    paper = float(np.median(crop[ink == 0])) if (ink == 0).any() else 255.0
-    dark = float(np.percentile(crop[keep[labels]], 10))
-    span = max(1.0, paper - dark)
-    grey = np.clip((crop.astype(np.float32) - dark) * (255.0 / span), 0, 255).astype(np.uint8)
-    out = np.full_like(crop, 255)
-    out[mask] = grey[mask]
-    out[keep[labels] & (rule > 0)] = 0
-    # cut to the marks with a margin: the sheet's rows read alike whatever white the crop had around them
-    ys, xs = np.nonzero(keep[labels])
-    pad = max(6, bh // 4)
-    return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
+        return None
+    return ink, rule, keep[labels]
+
+
+# a sure number's marks reaching this share of its digits' mean width (its first-reading word's width over
+# its digits) right of that word hold a digit the word lost
+BEYOND = 0.6
+
+
+def ink_beyond(crop: np.ndarray, blank: Blank, word: Box) -> bool:
+    """Whether the marks on a sure number's line (``crop``: its region cut as ``_cuts`` cuts it, from
+    ``blank.box.x0`` + 2 in the page frame) reach more than ``BEYOND`` of a digit's width right of the first
+    reading's word ``word``: a last digit it lost that no mark count shows (a written "2999" read "299" at 92,
+    its three "9" touching: two marks for four digits). Its left side is not gone by (a pen's lead-in stroke
+    reaches left of the first digit's box)."""
+    digits = sum(ch.isdigit() for ch in blank.first)
+    found = _band_marks(crop, band_rows(blank.box))
+    if found is None or not digits:
+        return False
+    xs = np.flatnonzero(found[2].any(axis=0))
+    return bool(blank.box.x0 + 2 + xs[-1] > word.x1 + BEYOND * (word.x1 - word.x0) / digits)
 
 
 def _sheet(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
@@ -1112,7 +1150,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         blanks += [
             replace(b, lost=True)
             for b in numbers
-            if _marks_lost(clean_crop(_cuts(prepared, b, grey)[0], band_rows(b.box)), b.first)
+            if _marks_lost(clean_crop(cut := _cuts(prepared, b, grey)[0], band_rows(b.box)), b.first)
+            or (b.drop and ink_beyond(cut, b, _words_box(page, b.drop)))
         ]
         if not blanks:
             return page

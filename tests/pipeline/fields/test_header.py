@@ -390,3 +390,19 @@ def test_an_abbreviation_read_letter_for_letter_is_kept_not_made_its_look_alike(
 
     assert repair_notation("HĐ-SYT", "Sở Y tế")[0] == "HĐ-SYT"  # Hợp đồng, not HD (Hướng dẫn)
     assert repair_notation("HD-SYT", "Sở Y tế")[0] == "HD-SYT"
+
+
+def test_a_notation_with_a_part_still_garbled_after_its_repairs_is_none() -> None:
+    from tests.pipeline.test_extract import signer
+
+    def report(number: str) -> dict[str, str | None]:
+        specs = header(number=number, parent="UBND TỈNH YÊN BÁI", organ=("SỞ Y TẾ",))
+        body = [("BÁO CÁO", "center", 95.0), ("Kết quả thực hiện nhiệm vụ năm 2022", "center", 92.0)]
+        return values(specs + body + signer(("GIÁM ĐỐC",)))
+
+    # "/BC-SYT" read "/pc-svr" (a photo's perspective): no known abbreviation reads as "svr", which opens in
+    # lower case as no printed one does: not as printed, so none (the number stays)
+    v = report("Số: 2999 /pc-svr")
+    assert (v["code_number"], v["code_notation"]) == ("2999", None)
+    assert report("Số: 2999 /BC-svT")["code_notation"] == "BC-SYT"  # repaired: kept
+    assert report("Số: 2999 /BC-SYT")["code_notation"] == "BC-SYT"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
-from digitize.pipeline.fields.number import fit_notation, read_notation, read_number
+from digitize.pipeline.fields.number import fit_notation, read_notation, read_number, without_garbled
 from digitize.pipeline.fields.organ import complete_parent, organ_over_heading, read_organ
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
@@ -57,7 +57,7 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     organ_name = organ.value("organ_name")
     notation = read_notation(number, organ_name)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
-    notation = fit_notation(notation, heading)
+    notation = without_garbled(fit_notation(notation, heading))
     res.add(notation)
     organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
     place_date = read_place_date(layout, has_header, organs)

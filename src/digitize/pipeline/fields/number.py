@@ -451,6 +451,16 @@ def fit_notation(notation: Found, heading_type: str | None) -> Found:
     return Found((ExtractedField("code_notation", fixed, round(f.confidence * 0.85, 3)),))
 
 
+def without_garbled(notation: Found) -> Found:
+    """No notation when a part of it is still visibly misread after its repairs (``_garbled``, nothing known
+    read in it: "sopwroIrH" of "SGDĐT-GDTrH", "PC-svr" of "BC-SYT"): it is not as printed, and a wrong value
+    is worse than none (the document goes to review)."""
+    f = notation.get("code_notation")
+    if f is None or not f.value or not any(_garbled(p) for p in f.value.split("-") if p):
+        return notation
+    return Found(tuple(x for x in notation.fields if x is not f))
+
+
 def is_number_line(line: Line) -> bool:
     """A line that starts with "Số:" (also when OCR reads "Sô", "S6", "Se"; specks before it aside), or with
     "Số" without its colon before the number and the printed notation (``bare_so_notation``)."""
