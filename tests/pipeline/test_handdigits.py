@@ -1603,7 +1603,7 @@ def test_a_digit_read_on_a_mark_closing_two_loops_is_an_eight() -> None:
     assert handdigits.supported(eighty_five, [(handdigits.eights(eighty_five, "35"), 86.0)]) == [("85", 86.0)]
 
 
-@pytest.mark.parametrize(("seed", "noise"), [(0, 20.0), (1, 30.0), (3, 30.0)])
+@pytest.mark.parametrize(("seed", "noise"), [(0, 20.0), (1, 20.0), (2, 30.0)])
 def test_a_rule_s_ragged_edge_over_the_digits_tops_does_not_glue_them_into_one_mark(
     seed: int, noise: float
 ) -> None:
@@ -1638,3 +1638,26 @@ def test_a_sure_number_whose_marks_reach_past_its_word_lost_a_digit() -> None:
     assert not handdigits.ink_beyond(cut, replace(blank, first="2999"), replace(box, x1=x1 - 0.1 * (x1 - x0)))
     fields = extract([handdigits.second_pass(prepared, page)]).values()
     assert fields["code_number"] in ("2999", None)  # read again: the lost digit added, or no number
+
+
+def test_a_sure_month_beside_handwriting_nam_swallowed_is_read_again_or_dropped() -> None:
+    # a written "10" read "1" at 96, its "0" close to "năm" read into that word (its box reaching left over
+    # it): the month's blank is read again; "1" is never kept where two digits stand
+    prepared, _, boxes = _header("58", "13", "10")
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "năm"]
+    t, n = boxes["thang"], boxes["nam"]
+    mid = (t.x1 + n.x0) / 2
+    one = Word("1", 96.0, Box(t.x1 + 4, n.y0 - 10, mid - 4, n.y1), line=3)
+    nam = Word("năm", 96.0, replace(n, x0=mid), line=3)
+    page = _read(sorted([*words, one, nam], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["issued_date"] == "2024-01-13" or "1" in page.text
+    blanks = [b for b in handdigits.find_blanks(page) if b.kind == "month"]
+    assert [b.first for b in blanks] == ["1"] and blanks[0].swallowed
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["issued_date"] in ("2024-10-13", None), fields["issued_date"]
+    # a month read sure between date words read as printed (nothing swallowed) is no blank
+    clean = [w for w in _first_reading(boxes, glued=False)] + [
+        replace(one, box=replace(one.box, x1=n.x0 - 30))
+    ]
+    page = _read(sorted(clean, key=lambda w: (w.line, w.box.x0)))
+    assert not [b for b in handdigits.find_blanks(page) if b.kind == "month"]

@@ -168,7 +168,8 @@ def test_a_garbled_unit_part_is_not_made_the_organ_s_abbreviation() -> None:
     assert repair_notation("TB-tH", "Sở Tài chính")[0] == "TB-tH"
     assert repair_notation("KH-tc", "Sở Tư pháp")[0] == "KH-tc"
     specs = header(parent="UBND TỈNH YÊN BÁI", organ=("SỞ TÀI CHÍNH",), number="Số: 245/STC-tH", conf=92.0)
-    assert values(specs)["code_notation"] == "STC-tH"
+    # ... and the notation, its unit still garbled, is not as printed: none rather than "STC-tH" at 0.78
+    assert values(specs)["code_notation"] is None
 
 
 def test_digits_read_apart_where_the_label_was_lost_are_no_number() -> None:

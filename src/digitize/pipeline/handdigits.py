@@ -99,6 +99,9 @@ class Blank:
     glued: tuple[Box, str, str] | None = None
     # a day's or month's marks the first reading glued to the printed words around it ("Ÿ" of "Ÿnăm")
     glue: str = ""
+    # a day or month read sure beside a date word that swallowed more handwriting on its side ("tháng 1
+    # [0]năm"): with more marks than its digits and no agreed reading, it is dropped, not kept
+    swallowed: bool = False
 
 
 @dataclass(frozen=True)
@@ -541,7 +544,11 @@ def _date_blanks(
         glue, sure = _glue(words[a], folded[a], keys[a], words[b], folded[b], keys[b])
         if glued and not between and glue.isdigit() and sure:
             continue  # "26tháng" read sure: printed digits set close to the word, nothing written
-        if glued and not glue and between and not _doubtful(between):
+        # the words around the blank swallowed handwriting on its side: the word before it ends, the word
+        # after it starts, half a character or more past its printed letters ("tháng 1 [0]năm": the "0" of a
+        # month "10" read "1" at 96 is in "năm")
+        on_side = spans[a][1] < words[a].box.x1 - 0.5 * unit or spans[b][0] > words[b].box.x0 + 0.5 * unit
+        if glued and not glue and between and not _doubtful(between) and not on_side:
             continue  # "26tháng 7 năm": the glue is the day's, the month "7" read clean
         x0, x1 = spans[a][1], spans[b][0]
         if x1 - x0 < 0.5 * cw or _prose(between):
@@ -552,7 +559,10 @@ def _date_blanks(
         if not between and glue.isdigit():  # "26tháng" read unsure: the digits glued in are the first reading
             first, conf = glue, min(words[a].conf, words[b].conf)
         box, glued_marks = Box(x0, ln.y0, x1, ln.y1), "" if first == glue else glue
-        out.append(Blank(kind, words[i_ngay].line, box, drop, first, conf, glue=glued_marks))
+        swallowed = on_side and bool(between) and not _doubtful(between)
+        out.append(
+            Blank(kind, words[i_ngay].line, box, drop, first, conf, glue=glued_marks, swallowed=swallowed)
+        )
     return out
 
 
@@ -837,7 +847,7 @@ def band_rows(box: Box) -> tuple[int, int]:
 
 
 # a rule's row is one run of ink but for gaps narrower than this (px: a grey photo's noise breaks its edges)
-RULE_GAP = 5
+RULE_GAP = 3  # (5 bridged a blurred printed "2955/"'s tight digits into a rule: read "29554")
 
 
 def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
@@ -875,7 +885,7 @@ def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     b0, b1 = band
     bh = max(4, b1 - b0)
-    # the rule's rows, each one run of ink but for a few pixels of noise (its ragged edge, left as ink, is a
+    # the rule's rows, each one run of ink but for a pixel or two of noise (its ragged edge, left as ink, is a
     # line along the digits' tops that glues them into one mark: "2676" read as two marks, none taken)
     bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_GAP, 1)))
     long_row = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(1.2 * bh)), 1))
@@ -1219,6 +1229,11 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             and (agreed_on is None if blank.lost else blank.first_conf < PRINTED_CONF)
             and marks > sum(ch.isdigit() for ch in blank.first)
         ) or (blank.kind == Kind.NUMBER and bool(cs) and _contradicted(cs[0], blank))
+        # a sure day or month beside handwriting a date word swallowed, read again to no agreement, with
+        # more marks than its digits ("1" of a written "10" whose "0" went into "năm"): wrong, dropped
+        short = short or (
+            blank.swallowed and found is None and marks > sum(ch.isdigit() for ch in blank.first)
+        )
         if (
             found is None
             and not short
