@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -37,7 +38,7 @@ from digitize.pipeline.fields.signer import (
     surname_of,
     title_line,
 )
-from digitize.pipeline.fields.vocab import F_SURNAMES
+from digitize.pipeline.fields.vocab import F_SURNAMES, NAME_SYLLABLES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
@@ -308,12 +309,45 @@ NAME_SCALES = (1.0, 1.5, 2.0)
 NAME_CUTS = ((1.0, 0.2), (0.5, 0.25))  # (left margin, top/bottom margin) in line heights
 
 
+def _unglued(token: str) -> list[str]:
+    """A word of two glued by the seal's ring across the space between them split in two: a capitalised
+    head of two letters or more (the family name, its last letter maybe garbled) then, after marks or at a
+    capital right after a small letter, a capitalised tail ("Đinb#Ñgọc", "ĐinbẤgọc" → "Đinb", "Ñgọc"/"Ấgọc"
+    for "Đinh Ngọc"). Any other word (one read whole, a syllable) as it is."""
+    bare = nfc(token.strip(".,;:|!'\"()[]"))
+    if not bare[:1].isupper() or is_syllable(bare):
+        return [token]
+    cut = next((i for i in range(2, len(bare)) if bare[i - 1].islower() and not bare[i].islower()), None)
+    if cut is None:
+        return [token]
+    head, tail = bare[:cut], bare[cut:]
+    tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
+    if not (head.isalpha() and tail.isalpha() and len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()):
+        return [token]
+    return [head, tail]
+
+
+def _capital_lost(word: str) -> str:
+    """A capitalised word that is no syllable because its capital was garbled ("Ñgọc", "Ẫgọc": the ring over
+    the "N"): the one name syllable with the same letters after the first, marks kept ("Ngọc"); else as
+    it is."""
+    first = unicodedata.normalize("NFD", word[:1])
+    # (a mark over a consonant, "Ñ", is no Vietnamese letter, though the syllable check reads past it)
+    foreign = len(first) > 1 and first[0].lower() not in "aeiouy"
+    if not word[:1].isupper() or len(word) < 3 or not word[1:].islower() or (is_syllable(word) and not foreign):
+        return word
+    hits = {s for s in NAME_SYLLABLES if len(s) == len(word) and s[1:] == word[1:]}
+    return hits.pop() if len(hits) == 1 else word
+
+
 def _name_of(tokens: list[str], given: list[str]) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
-    is another word, not a garbled name) on, every later word a valid syllable; its given names must be
-    the ones the first reading had (the words the seal left clear, kept as first read), so nothing is
-    invented."""
+    is another word, not a garbled name; two words glued by the ring split, ``_unglued``) on, every later
+    word a valid syllable (one whose capital the ring garbled repaired, ``_capital_lost``); its given names
+    must be the ones the first reading had (the words the seal left clear, kept as first read), so nothing
+    is invented."""
+    tokens = [part for tok in tokens for part in _unglued(tok)]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
         if sur is None:
@@ -321,8 +355,10 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         bare = nfc(tok.strip(".,;:|!'\"()[]"))
         if bare[:1].islower() and bare.isalpha() and is_syllable(bare) and bare != sur.lower():
             continue  # a word read whole in lower case ("vần", "vân" from the rim) is that word, not "Văn"
+        if bare.isalpha() and is_syllable(bare) and fold(bare) not in F_SURNAMES:
+            continue  # a name's word read whole ("Ngọc" after the ring's marks) is that word, not "Ngô"
         rest = [t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]]
-        rest = [t[0] + t[1:].lower() if t.isupper() else t for t in rest if t]
+        rest = [_capital_lost(t[0] + t[1:].lower() if t.isupper() else t) for t in rest if t]
         words = [sur, *rest]
         if (
             not well_formed(words)

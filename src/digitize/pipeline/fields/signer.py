@@ -173,9 +173,10 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
         return max(F_SYLLABLES[key], key=lambda f: fuzz.ratio(f.lower(), token.lower()))
     if conf >= 0.75 or is_syllable(token):
         return token  # a syllable read whole is a name's word the list may lack ("Pọm", "Khuyến")
-    hit = process.extractOne(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70)
-    if hit is None:
-        return token
+    hits = process.extract(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70, limit=2)
+    if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
+        return token  # none near, or two as near: "ïnh" (the ring over "M") is Bình, Minh, Linh … alike
+    hit = hits[0]
     forms = F_SYLLABLES[hit[0]]
     return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
 
