@@ -322,7 +322,7 @@ def _unglued(token: str) -> list[str]:
         return [token]
     head, tail = bare[:cut], bare[cut:]
     tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
-    if not (head.isalpha() and tail.isalpha() and len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()):
+    if not (head.isalpha() and tail.isalpha() and len(tail) >= 2 and tail[0].isupper()) or not tail[1:].islower():
         return [token]
     return [head, tail]
 
@@ -334,7 +334,9 @@ def _capital_lost(word: str) -> str:
     first = unicodedata.normalize("NFD", word[:1])
     # (a mark over a consonant, "Ñ", is no Vietnamese letter, though the syllable check reads past it)
     foreign = len(first) > 1 and first[0].lower() not in "aeiouy"
-    if not word[:1].isupper() or len(word) < 3 or not word[1:].islower() or (is_syllable(word) and not foreign):
+    if not word[:1].isupper() or len(word) < 3 or not word[1:].islower():
+        return word
+    if is_syllable(word) and not foreign:
         return word
     hits = {s for s in NAME_SYLLABLES if len(s) == len(word) and s[1:] == word[1:]}
     return hits.pop() if len(hits) == 1 else word
