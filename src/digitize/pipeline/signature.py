@@ -322,7 +322,8 @@ def _unglued(token: str) -> list[str]:
         return [token]
     head, tail = bare[:cut], bare[cut:]
     tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
-    if not (head.isalpha() and tail.isalpha() and len(tail) >= 2 and tail[0].isupper()) or not tail[1:].islower():
+    capitalised = len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()
+    if not (head.isalpha() and tail.isalpha() and capitalised):
         return [token]
     return [head, tail]
 
