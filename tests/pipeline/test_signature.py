@@ -11,7 +11,7 @@ import pytest
 
 from digitize.pipeline import preprocess, recognize, regions, signature
 from digitize.pipeline.fields import extract, review
-from digitize.pipeline.model import RecognizedPage
+from digitize.pipeline.model import RecognizedPage, Word
 from samples import generate
 
 
@@ -694,3 +694,40 @@ def test_a_name_whose_middle_name_the_ring_took_is_not_guessed(tmp_path: Path) -
     v = process_document(write_varied(doc, tmp_path / "page"), jobs=1).extraction.values()
     assert v["signer_title"] == doc.fields["signer_title"]
     assert v["signer_name"] in (None, doc.fields["signer_name"])
+
+
+def _block_lost_but_the_list_s_last_line(name: str, confs: list[float]) -> tuple[RecognizedPage, list[Word]]:
+    """A first reading that lost "Nơi nhận" and the signature block but read "- Lưu: VT."; and the block's
+    words (title "GIÁM ĐỐC", ``name`` read at ``confs``) as its second reading gives them."""
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    full = page(_ubnd_directive()[:-5] + signer(("GIÁM ĐỐC",), name, confs))
+    block = [w for w in full.words if w.box.x0 > 0.45 * full.width and w.box.y0 > 700]
+    lost = {"Nơi", "nhận:", "Như", "Điều", "3;", "-"}
+    kept = [w for w in full.words if w not in block and w.text not in lost]
+    luu = next(w for w in full.words if w.text == "Lưu:")
+    dash = Word("-", 90.0, Box(luu.box.x0 - 40, luu.box.y0, luu.box.x0 - 18, luu.box.y1), line=luu.line)
+    return replace(full, words=(*kept, dash), text=""), block
+
+
+@pytest.mark.parametrize(
+    ("name", "confs", "want"),
+    [
+        # "Tâm" is no family name: "Trần" (the nearest) would be a guess
+        ("Tâm Công Thắng", [79.0, 95, 95], None),
+        # a family name read as one, not surely, is still the name's
+        ("Ông Công Phúc", [79.0, 95, 95], "Ông Công Phúc"),
+    ],
+)
+def test_a_block_read_again_from_the_list_s_last_line_gives_a_name_only_with_its_family_name_read(
+    monkeypatch: pytest.MonkeyPatch, name: str, confs: list[float], want: str | None
+) -> None:
+    first, block = _block_lost_but_the_list_s_last_line(name, confs)
+    assert signature._needs_pass(first) is not None
+    monkeypatch.setattr(
+        signature, "_read", lambda image, x0, y0, base, **kw: [replace(w, line=w.line + base) for w in block]
+    )
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+    v = extract([signature.second_pass(prepared, first, lang="vie")]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Giám đốc", want)

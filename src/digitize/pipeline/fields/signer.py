@@ -294,9 +294,12 @@ def surname_of(token: str) -> str | None:
     three letters or more it is close to (ratio ≥ 70) and clearly closer to than to any other, by 20
     ("lgứýên": the rim read as letters). Short family names ("Lê", "Hà") are never guessed: too many
     garblings are one letter from them."""
-    key = fold(re.sub(r"[^\w]|[\d_]", "", token))
+    bare = nfc(re.sub(r"[^\w]|[\d_]", "", token))
+    key = fold(bare)
     if key in F_SURNAMES:
-        return F_SURNAMES[key]
+        # a rare one only as printed, marks and all: "bê" (the rim over "Lê") is no "Bế"
+        exact = [v for v in SURNAMES if v.lower() == bare.lower()]
+        return exact[0] if exact else (None if _rare(key) else F_SURNAMES[key])
     if len(key) < 3:
         return None
     # the rim is left of the name: its first letters lost ("uyễn" for "Nguyễn")
@@ -386,8 +389,8 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
         if fold(raw[k - 1][0]) in F_SURNAMES and k < len(raw):
             return raw  # a family name read (with given names after it)
         k -= 1
-    if k == 0 or k == len(raw) or len(raw) - k > 4:
-        return raw
+    if k == 0 or k == len(raw) or len(raw) - k > 4 or nfc(raw[k - 1][0]) in SURNAMES:
+        return raw  # (a family name no syllable, read as printed: "Ksor")
     if _glued(parts[k - 1][0]):
         return []  # "TăngKm Xuân": the family name and the next word read without their space (a letter lost)
     sur = surname_of(parts[k - 1][0])
@@ -588,6 +591,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             if lead:
                 prefix = fold(lead.group(0))
                 hits = [v for k, v in F_SURNAMES.items() if k.startswith(prefix) and len(k) > len(prefix)]
+                if len(hits) > 1:  # "Ngu": Nguyễn, not the rare Ngụy
+                    hits = [v for v in hits if not _rare(fold(v))]
                 if len(hits) == 1:
                     raw[0] = (hits[0], 0.5)
                 elif (by_tail := surname_by_tail(ln.words[0].text)) is not None:
