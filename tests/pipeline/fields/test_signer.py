@@ -529,3 +529,23 @@ def test_a_rarer_family_name_is_taken_by_its_letters_only_with_its_marks() -> No
     assert surname_of("bê") is None  # the rim over "Lê": no "Bế"
     assert surname_of("Lỗ") == "Lỗ"
     assert surname_of("Lò") == "Lò"
+
+
+@pytest.mark.parametrize(
+    ("name", "confs"),
+    [
+        ("Tâm Công Thắng", [79.0, 95, 95]),  # "Tâm" is no family name: "Trần" (the most common near) a guess
+        ("Tế Thị Bích Thuận", [60.0, 95, 95, 95]),  # "Lê" under the seal
+        ("Uyễn Hòa Bình", [70.0, 95, 95]),  # the rim over "Ng"
+    ],
+)
+def test_a_name_whose_family_name_was_guessed_is_to_review(name: str, confs: list[float]) -> None:
+    block = signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name, confs)
+    found = extract([page(_ubnd_directive()[:-5] + block)]).fields["signer_name"]
+    assert found.value is not None and found.value.split()[1:] == name.split()[1:]
+    assert found.confidence < 0.6
+
+
+def test_a_name_whose_family_name_was_read_keeps_its_confidence() -> None:
+    block = signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Trần Công Thắng", [79.0, 95, 95])
+    assert extract([page(_ubnd_directive()[:-5] + block)]).fields["signer_name"].confidence > 0.8

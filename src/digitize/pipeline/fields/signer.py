@@ -526,6 +526,10 @@ def _word_lost(boxes: Sequence[Box]) -> bool:
     return False
 
 
+# (0..1) at most this sure is a name whose family name was guessed from a word read otherwise: under review
+GUESSED_NAME_CONF = 0.55
+
+
 def _signer(res: Builder, lines: Sequence[Line]) -> None:
     block = _title_block(lines)
     if block is None:
@@ -584,7 +588,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
     for ln in reversed(below):
         if title_of(ln):
             continue
-        raw = name_tokens(ln)
+        read = name_tokens(ln)
+        raw = list(read)
         if raw and not raw[0][0] and len(raw) >= 3:
             # "Ngu)8ế Đức Hiếu": a seal stroke through the surname; its first letters may still name it
             lead = re.match(r"[^\W\d_]{2,}", ln.words[0].text.strip(".,;:|!'\"()[]"))
@@ -607,6 +612,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         start = next((k for k, (t, _) in enumerate(toks) if fold(t) in F_SURNAMES and k + 1 < len(toks)), 0)
         if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
             start = 0
+        # the family name stands for a word read otherwise (the seal's rim over it): a guess
+        guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
         toks = toks[start:]
         placed = [boxes[k] for k in kept][start:] if len(boxes) == len(raw) else []
         # one-letter words: "Y" (an Ê Đê man's name: "Y Ngông Niê Kdăm"), "A" read surely (a Hmong man's
@@ -627,6 +634,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
+                guessed = True
             if (
                 sur is None
                 and toks[0][1] < 0.8
@@ -643,6 +651,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 if near:
                     sur = near[0]
                     toks[0] = (sur, toks[0][1] * 0.7)
+                    guessed = True
             off_centre = bool(placed) and _right_of(placed, tl)
             if sur is not None and toks[0][1] < WIDE_WORD_CONF and placed and _too_wide(placed, toks, 0, sur):
                 continue  # "vụ Pọm" (0, 72): one doubted word over "Giáp Xuân", not a family name
@@ -663,6 +672,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty
             if off_centre and len(words) == 2:
                 conf *= 0.6  # a word may be lost left of it ("Hoàng Tuấn" is a middle and a given name too)
+            if guessed:
+                conf = min(conf, GUESSED_NAME_CONF)  # ("Tâm" (79) → "Trần": to review, however sure the rest)
             best = (" ".join(words), conf)
             break
     if best:
