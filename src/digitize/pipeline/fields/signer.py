@@ -297,9 +297,9 @@ def surname_of(token: str) -> str | None:
     bare = nfc(re.sub(r"[^\w]|[\d_]", "", token))
     key = fold(bare)
     if key in F_SURNAMES:
-        # a rare one only as printed, marks and all: "bê" (the rim over "Lê") is no "Bế"
+        # a rare one of two letters only as printed, marks and all: "bê" (the rim over "Lê") is no "Bế"
         exact = [v for v in SURNAMES if v.lower() == bare.lower()]
-        return exact[0] if exact else (None if _rare(key) else F_SURNAMES[key])
+        return exact[0] if exact else (None if _rare(key) and len(key) <= 2 else F_SURNAMES[key])
     if len(key) < 3:
         return None
     # the rim is left of the name: its first letters lost ("uyễn" for "Nguyễn")
