@@ -284,3 +284,34 @@ def test_a_sure_print_word_the_stamp_cleaning_erased_still_counts_against_the_se
     # a word of the first reading read with little confidence and erased is the stamp's
     doubtful = [Word(text="việc", conf=40.0, box=Box(150, 20, 260, 40))]
     assert _print_words(doubtful, before, after, 0.0, 0.0) == []
+
+
+def test_a_blurred_photo_s_rows_are_read_again_sharpened_as_first_read(tmp_path: Path) -> None:
+    """A shaken colour phone photo (the varied generator's ``photo=blur``) with an incoming stamp left of
+    the type name: the rows cut from the scan were read as blurred as they came, Tesseract ran the type
+    name's line into the subject's and the second reading lost "BÁO CÁO" that the first (sharpened) had."""
+    from digitize.pipeline import intake
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm
+    from samples.varied import make_varied_document, write_varied
+
+    axes = Axes(
+        kind="bao_cao",
+        colour=Colour.COLOUR,
+        dpi=200,
+        seal=Seal.BESIDE,
+        header=Header.PARENT,
+        sign=SignForm.Q,
+        stamp=True,
+        font=Font.DEJAVU_SANS,
+        margins=Margins.NARROW,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(79002, "alt", axes)
+    src = intake.inspect(write_varied(doc, tmp_path / "bao_cao")).pages[0]
+    prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
+    assert prepared.blurred
+    first = recognize.recognize(prepared, index=0)
+    assert extract([first]).values()["type_name"] == doc.fields["type_name"]
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert again is not first  # read again (the stamp's ink taken out) ...
+    assert extract([again]).values()["type_name"] == doc.fields["type_name"]  # ... the type name kept

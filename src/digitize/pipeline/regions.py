@@ -138,6 +138,20 @@ def cut(
     return cv2.warpAffine(image, m, size, flags=cv2.INTER_LINEAR, borderValue=white)
 
 
+def sharpened(prepared: Prepared, crop: np.ndarray) -> np.ndarray:
+    """A grey cut from the scan as the first reading saw its region: on a page measured blurred, with the
+    unsharp mask the OCR image got, as wide as the cut's own edge blur (``preprocess.edge_blur``, on the
+    scan's resolution); as it is on other pages. A blurred cut read as it came lost whole lines the first
+    reading had: Tesseract ran a blurred line into the next one and read only one of them (a colour
+    photo's type name "BÁO CÁO" lost over its subject in the stamp pass)."""
+    if not prepared.blurred or crop.ndim != 2 or min(crop.shape[:2]) < 8:
+        return crop
+    from digitize.pipeline import preprocess
+
+    sigma = min(preprocess.UNSHARP_MAX_SIGMA, max(preprocess.UNSHARP_SIGMA, preprocess.edge_blur(crop)))
+    return preprocess.unsharp(crop, sigma)
+
+
 TONE_GAP = 40  # grey levels between a stamp's or a seal's ink and the print for ``print_tone`` to tell them
 MIN_APART = 0.1  # share of the lighter ink lying apart from the print for it to be a stamp's or a seal's
 

@@ -150,7 +150,10 @@ def second_pass(
     old = [w for w in page.words if inside(w)]
     for before, grey, by_box in _without_stamp(prepared, x0, y0, x1, y1, regions.letter_height(page.words)):
         try:
-            tokens = tesseract.image_to_data(grey, lang=lang, psm=6, dpi=dpi, timeout=timeout)
+            # read as the first reading saw the rows (sharpened on a blurred page)
+            tokens = tesseract.image_to_data(
+                regions.sharpened(prepared, grey), lang=lang, psm=6, dpi=dpi, timeout=timeout
+            )
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
             return page
         rows: dict[tuple[int, int, int], list[Word]] = {}
