@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -146,3 +147,46 @@ def test_a_signature_banner_above_the_motto_is_not_the_date_line() -> None:
     ]
     ln = blurred.date_line(page(specs))
     assert ln is not None and ln.text.startswith("Quảng Ngãi")
+
+
+def test_a_number_line_the_page_layout_lost_is_found_by_its_ink_and_read_in_doubt(tmp_path: Path) -> None:
+    """A shaken colour phone photo (the varied generator's ``photo=blur``): Tesseract's layout ran its
+    blurred "Số: 1117/BC-…" line into the lines beside it and read none of it. The row of ink under the
+    header's left column that no sure line covers is read again by vote: its number is put back, in doubt."""
+    from digitize.pipeline import intake
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm
+    from samples.varied import make_varied_document, write_varied
+
+    axes = Axes(
+        kind="bao_cao",
+        colour=Colour.COLOUR,
+        dpi=200,
+        seal=Seal.BESIDE,
+        header=Header.PARENT,
+        sign=SignForm.Q,
+        stamp=True,
+        font=Font.DEJAVU_SANS,
+        margins=Margins.NARROW,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(79002, "alt", axes)
+    src = intake.inspect(write_varied(doc, tmp_path / "bao_cao")).pages[0]
+    prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
+    first = recognize.recognize(prepared, lang="vie")
+    assert blurred.number_line(first) is None  # the line lost
+    assert extract([first]).values()["code_number"] is None
+    rows = blurred.lost_number_rows(prepared, first)
+    assert rows and not rows[0].words
+    page = blurred.second_pass(prepared, first, lang="vie")
+    number = extract([page]).fields["code_number"]
+    assert number.value == doc.fields["code_number"]
+    assert number.confidence < 0.6  # blurred digits: for a person to confirm
+
+
+def test_no_lost_number_row_is_read_where_the_reading_has_its_lines() -> None:
+    rgb, _ = _photo(3, 1.8)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    first = recognize.recognize(prepared, lang="vie")
+    assert blurred.number_line(first) is not None
+    # the "Số:" line read: its row is covered, and the rows under it down to the type name are blank
+    assert blurred.lost_number_rows(prepared, first) == []

@@ -17,7 +17,10 @@ A "Số:" line without a number, or a date line without a date, then has its wor
 surest agreeing row's, in doubt (``DOUBT_CONF``: blurred digits are misread alike in every reading, "13" as
 "12" at 97, so the value goes to review). A date the first reading gave is never replaced: when the
 readings agree on another one it is put in doubt. A date after today is no reading ("2023" read "2027").
-Otherwise the page stays as it was.
+Otherwise the page stays as it was. A "Số:" line the page's reading lost altogether (its layout ran the
+blurred line into its neighbours' and read none of it) is looked for as a row of ink under the header's left
+column that no sure line covers (``lost_number_rows``, at most ``MAX_LOST_ROWS``, down to the type name); a
+number agreed there goes in as a line of its own, in doubt.
 
 A function of the prepared page, its first reading and today's date; sharp pages, pages without a Decree 30
 header and pages whose lines are not found are untouched: no second Tesseract run.
@@ -284,8 +287,10 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     (number and notation), in doubt."""
     found = number_line(page)
     first = _first_number(page)
-    if found is None or (found[1] and (first is None or first[1] >= UNSURE_NUMBER)):
-        return page  # no such line, or its number read surely (printed, or by the handwritten-digit pass)
+    if found is None:
+        return _lost_number(prepared, page, lang=lang, timeout=timeout)
+    if found[1] and (first is None or first[1] >= UNSURE_NUMBER):
+        return page  # its number read surely (printed, or by the handwritten-digit pass)
     ln = found[0]
     votes = [
         (v, row)
@@ -310,6 +315,106 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     full = _agreed(same)
     toks = _surest([row[1] for v, row in same if full is None or v == full])
     return _replace_words(page, ln, list(ln.words), *_in_doubt(toks))
+
+
+# the rows of ink under the header's left column's last line looked at for a lost "Số:" line: down to the type
+# name, at most this many line heights
+LOST_ROWS_BELOW = 3.0
+MAX_LOST_ROWS = (
+    2  # ... the lowest rows without a sure line of the reading on them, each one sheet read at most
+)
+SURE_LINE = 0.6  # a line of the reading read this surely (0..1) covers its row of ink
+
+
+def lost_number_rows(prepared: Prepared, page: RecognizedPage) -> list[Line]:
+    """Rows of ink in the header's left column, from its last line down to the type name (at most
+    ``LOST_ROWS_BELOW`` line heights), that no sure line of the page's reading covers, the lowest first (the
+    "Số:" line ends the column), as lines without words: where a blurred "Số:" line went when the page layout
+    ran it into a neighbour's and read neither (a colour photo's "Số: 1117/BC-SVHTTDL" under "DU LỊCH")."""
+    from digitize.pipeline.fields.lines import Line
+    from digitize.pipeline.header import ink_rows
+
+    header = regions.header_of(page)
+    letter = regions.letter_height(page.words)
+    if header is None or not letter > 0:
+        return []
+    layout, _ = header
+    left = [ln for ln in layout.left if ln.boxed and any(ch.isalpha() for ch in ln.text)]
+    if not left:
+        return []
+    line_h = letter / 0.7  # a word box's height (``regions.letter_height``)
+    s = prepared.scale
+    ocr_h, ocr_w = prepared.ocr.shape[:2]
+    x0, x1 = 0.0, min(ocr_w / s, layout.gutter)
+    y0 = left[-1].y0
+    y1 = left[-1].y1 + LOST_ROWS_BELOW * line_h
+    if layout.type_i is not None:
+        y1 = min(y1, layout.first[layout.type_i].y0)
+    y1 = min(y1, ocr_h / s)
+    if x1 - x0 < 2 * line_h or y1 - y0 < line_h:
+        return []
+    grey = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+    rows, _, ink = ink_rows(grey, line_h * s)
+    out: list[Line] = []
+    for a, b in reversed(rows):
+        top, bottom = y0 + a / s, y0 + b / s
+        if bottom - top > TALL_LINE * letter or bottom <= left[-1].y1 - 0.25 * line_h:
+            continue
+        covered = any(
+            ln.conf >= SURE_LINE and min(ln.y1, bottom) - max(ln.y0, top) >= 0.5 * (bottom - top)
+            for ln in layout.left
+        )
+        cols = np.flatnonzero((ink[a:b] < 128).any(axis=0))
+        if covered or cols.size == 0:
+            continue
+        lx0, lx1 = x0 + float(cols[0]) / s, x0 + float(cols[-1] + 1) / s
+        out.append(Line(page.index, (), "", "", lx0, top, lx1, bottom, 0.0, page.width, page.height, True))
+        if len(out) >= MAX_LOST_ROWS:
+            break
+    return out
+
+
+def _lost_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """A "Số:" line the page's reading lost (``lost_number_rows``): a row whose readings agree on a number
+    and its notation after a "Số" label put in as a line of its own under the header's left column, in
+    doubt; the page as it was otherwise."""
+    for ln in lost_number_rows(prepared, page):
+        votes = [
+            (v, row)
+            for row in _rows(prepared, page, ln, lang=lang, timeout=timeout)
+            if (v := _number_of(_text(row[1])))
+        ]
+        number = _agreed([(v.split("/", 1)[0], row) for v, row in votes])
+        if number is None:
+            continue
+        same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
+        full = _agreed(same)
+        texts, confs = _in_doubt(_surest([row[1] for v, row in same if full is None or v == full]))
+        return _insert_line(page, ln, texts, confs)
+    return page
+
+
+def _insert_line(page: RecognizedPage, ln: Line, texts: list[str], confs: list[float]) -> RecognizedPage:
+    """The page with a line of ``texts`` spread over ``ln``'s box, read right after the header's left
+    column's line above it (the lines after it renumbered)."""
+    header = regions.header_of(page)
+    above = [x for x in header[0].left if x.words and x.y0 < ln.y0] if header is not None else []
+    after = max((x.words[0].line for x in above), default=-1)
+    step = max(1.0, (ln.x1 - ln.x0) / len(texts))
+    block = above[-1].words[0].block if above else 0
+    new = [
+        Word(
+            text=t,
+            conf=c,
+            box=Box(ln.x0 + i * step, ln.y0, ln.x0 + (i + 1) * step, ln.y1),
+            block=block,
+            line=after + 1,
+        )
+        for i, (t, c) in enumerate(zip(texts, confs, strict=True))
+    ]
+    words = [replace(w, line=w.line + 1) if w.line > after else w for w in page.words] + new
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    return replace(page, words=tuple(words), text=page_text(words))
 
 
 def _date_of(toks: Sequence[tesseract.Token], today: dt.date) -> tuple[str, int] | None:
