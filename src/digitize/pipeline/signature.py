@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -37,7 +38,7 @@ from digitize.pipeline.fields.signer import (
     surname_of,
     title_line,
 )
-from digitize.pipeline.fields.vocab import F_SURNAMES
+from digitize.pipeline.fields.vocab import F_SURNAMES, NAME_SYLLABLES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
@@ -164,11 +165,17 @@ def enlargement(letter: float, width: int, height: int) -> float:
 
 
 def _signer_found(
-    page: RecognizedPage, words: list[Word], title: str | None = None, *, sure: bool = False
+    page: RecognizedPage,
+    words: list[Word],
+    title: str | None = None,
+    *,
+    sure: bool = False,
+    family_read: bool = False,
 ) -> bool:
     """The new words give a name led by a family name (and, when the first reading had a title, the same
     title or its deputy: a reading that loses "PHÓ" under the seal is not better); with ``sure``, every word
-    of the name read at confidence >= ``SURE_FAMILY_CONF``."""
+    of the name read at confidence >= ``SURE_FAMILY_CONF``; with ``family_read``, its family name read as one
+    (its letters, whatever its marks), not guessed from another word."""
     probe = replace(page, words=tuple(words), text="")
     found = read_signer(page_lines(probe))
     name = found.value("signer_name")
@@ -185,6 +192,8 @@ def _signer_found(
         read = [wd.conf for wd in words if nfc(wd.text.strip(".,;:|!'\"()[]")) == head]
         if not read or max(read) < SURE_FAMILY_CONF or len(str(name).split()) < 3:
             return False
+    if family_read and not any(fold(wd.text.strip(".,;:|!'\"()[]")) == fold(head) for wd in words):
+        return False  # "Tâm Công Tháng." (79) is no reading of "Trần Công Thắng": Tâm is no family name
     # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
     given = {fold(g) for g in str(name).split()[1:]}
     confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in given]
@@ -222,6 +231,15 @@ def with_prefixed_title(page: RecognizedPage, words: list[Word], earlier: list[W
         return line.y0 <= (wd.box.y0 + wd.box.y1) / 2 <= line.y1
 
     return [wd for wd in words if not on_line(wd)] + [wd for wd in earlier if on_line(wd)]
+
+
+def _title_only(page: RecognizedPage, words: list[Word]) -> list[Word]:
+    """The words of a reading down to its signer's title line: what is under it (a name whose family name
+    was not read) left out."""
+    line = title_line(page_lines(replace(page, words=tuple(words), text="")))
+    if line is None:
+        return words
+    return [wd for wd in words if (wd.box.y0 + wd.box.y1) / 2 <= line.y1]
 
 
 def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
@@ -268,15 +286,18 @@ def second_pass(
     named: list[Word] = []  # a reading with the name's line under the title, its family name garbled
     first_named = doubtful_name_line(regions.lines_of(page)) is not None
     first_title = regions.signer_of(page).value("signer_title")
+    # placed by its title or by the list's last line, "- Lưu: VT.", the list's "Nơi nhận" lost
+    no_list = list_line(regions.lines_of(page)) is None
     for image, toned in _variants(crop, letter):
-        # without the list to place the block by, a name is taken only as read surely: "Tâm Công Tháng." (79)
-        # under "GIÁM ĐỐC" on a blurred photo had become "Trần Công Thắng"
+        # placed by the title, a name is taken only as read surely; without the list to place the block by,
+        # only with its family name read (not guessed): "Tâm Công Tháng." (79) under "GIÁM ĐỐC" on a blurred
+        # photo had become "Trần Công Thắng"; "Ông Công Phúc" read at 79 is a name
         sure = toned or by_title
         try:
             new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
             break
-        if _signer_found(page, new, first_title, sure=sure):
+        if _signer_found(page, new, first_title, sure=sure, family_read=no_list):
             best = new
             break
         if first_title is None and not titled and _title_found(page, new):
@@ -285,6 +306,8 @@ def second_pass(
             named = new
     if best and titled:
         best = with_prefixed_title(page, best, titled)
+    elif titled and no_list:
+        titled = _title_only(page, titled)  # its family name not read, and no list to place the block by
     best = best or titled or named
     if not best:
         return page  # the second reading found no signer either: keep the first
@@ -308,12 +331,48 @@ NAME_SCALES = (1.0, 1.5, 2.0)
 NAME_CUTS = ((1.0, 0.2), (0.5, 0.25))  # (left margin, top/bottom margin) in line heights
 
 
+def _unglued(token: str) -> list[str]:
+    """A word of two glued by the seal's ring across the space between them split in two: a capitalised
+    head of two letters or more (the family name, its last letter maybe garbled) then, after marks or at a
+    capital right after a small letter, a capitalised tail ("Đinb#Ñgọc", "ĐinbẤgọc" → "Đinb", "Ñgọc"/"Ấgọc"
+    for "Đinh Ngọc"). Any other word (one read whole, a syllable) as it is."""
+    bare = nfc(token.strip(".,;:|!'\"()[]"))
+    if not bare[:1].isupper() or is_syllable(bare):
+        return [token]
+    cut = next((i for i in range(2, len(bare)) if bare[i - 1].islower() and not bare[i].islower()), None)
+    if cut is None:
+        return [token]
+    head, tail = bare[:cut], bare[cut:]
+    tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
+    capitalised = len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()
+    if not (head.isalpha() and tail.isalpha() and capitalised):
+        return [token]
+    return [head, tail]
+
+
+def _capital_lost(word: str) -> str:
+    """A capitalised word that is no syllable because its capital was garbled ("Ñgọc", "Ẫgọc": the ring over
+    the "N"): the one name syllable with the same letters after the first, marks kept ("Ngọc"); else as
+    it is."""
+    first = unicodedata.normalize("NFD", word[:1])
+    # (a mark over a consonant, "Ñ", is no Vietnamese letter, though the syllable check reads past it)
+    foreign = len(first) > 1 and first[0].lower() not in "aeiouy"
+    if not word[:1].isupper() or len(word) < 3 or not word[1:].islower():
+        return word
+    if is_syllable(word) and not foreign:
+        return word
+    hits = {s for s in NAME_SYLLABLES if len(s) == len(word) and s[1:] == word[1:]}
+    return hits.pop() if len(hits) == 1 else word
+
+
 def _name_of(tokens: list[str], given: list[str]) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
-    is another word, not a garbled name) on, every later word a valid syllable; its given names must be
-    the ones the first reading had (the words the seal left clear, kept as first read), so nothing is
-    invented."""
+    is another word, not a garbled name; two words glued by the ring split, ``_unglued``) on, every later
+    word a valid syllable (one whose capital the ring garbled repaired, ``_capital_lost``); its given names
+    must be the ones the first reading had (the words the seal left clear, kept as first read), so nothing
+    is invented."""
+    tokens = [part for tok in tokens for part in _unglued(tok)]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
         if sur is None:
@@ -321,8 +380,10 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         bare = nfc(tok.strip(".,;:|!'\"()[]"))
         if bare[:1].islower() and bare.isalpha() and is_syllable(bare) and bare != sur.lower():
             continue  # a word read whole in lower case ("vần", "vân" from the rim) is that word, not "Văn"
+        if bare.isalpha() and is_syllable(bare) and fold(bare) not in F_SURNAMES:
+            continue  # a name's word read whole ("Ngọc" after the ring's marks) is that word, not "Ngô"
         rest = [t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]]
-        rest = [t[0] + t[1:].lower() if t.isupper() else t for t in rest if t]
+        rest = [_capital_lost(t[0] + t[1:].lower() if t.isupper() else t) for t in rest if t]
         words = [sur, *rest]
         if (
             not well_formed(words)

@@ -4,6 +4,8 @@ deputy; names checked against Vietnamese naming."""
 
 from __future__ import annotations
 
+import pytest
+
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.signer import surname_of
 from tests.pipeline.test_extract import _ubnd_directive, header, page, signer, values
@@ -511,3 +513,39 @@ def test_a_name_in_a_block_set_flush_left_is_whole_as_read() -> None:
     specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0)]
     specs += [("Lữ Thị Minh Hằng", "x=1500", 95.0)]
     assert values(specs)["signer_name"] == "Lữ Thị Minh Hằng"
+
+
+@pytest.mark.parametrize("name", ["Ngụy Văn Tài", "Bế Thị Hoa", "Ksor Nhung", "Lỗ Minh Đức", "Vàng A Páo"])
+def test_a_name_right_of_its_title_s_centre_led_by_a_rarer_family_name_is_whole(name: str) -> None:
+    # the name printed a little right of the title's centre: led by a family name (the rarer ones too: of the
+    # Kinh, the Tày, the Hmong, the Central Highlands' peoples), no word was lost left of it
+    block = signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), name, 95.0)
+    block[-1] = (name, f"x={1900 - 4 * 22 + 150}", 95.0)
+    assert values(_ubnd_directive()[:-5] + block)["signer_name"] == name
+
+
+def test_a_rarer_family_name_is_taken_by_its_letters_only_with_its_marks() -> None:
+    assert surname_of("Bế") == "Bế"
+    assert surname_of("bê") is None  # the rim over "Lê": no "Bế"
+    assert surname_of("Lỗ") == "Lỗ"
+    assert surname_of("Lò") == "Lò"
+
+
+@pytest.mark.parametrize(
+    ("name", "confs"),
+    [
+        ("Tâm Công Thắng", [79.0, 95, 95]),  # "Tâm" is no family name: "Trần" (the most common near) a guess
+        ("Tế Thị Bích Thuận", [60.0, 95, 95, 95]),  # "Lê" under the seal
+        ("Uyễn Hòa Bình", [70.0, 95, 95]),  # the rim over "Ng"
+    ],
+)
+def test_a_name_whose_family_name_was_guessed_is_to_review(name: str, confs: list[float]) -> None:
+    block = signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name, confs)
+    found = extract([page(_ubnd_directive()[:-5] + block)]).fields["signer_name"]
+    assert found.value is not None and found.value.split()[1:] == name.split()[1:]
+    assert found.confidence < 0.6
+
+
+def test_a_name_whose_family_name_was_read_keeps_its_confidence() -> None:
+    block = signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Trần Công Thắng", [79.0, 95, 95])
+    assert extract([page(_ubnd_directive()[:-5] + block)]).fields["signer_name"].confidence > 0.8

@@ -205,6 +205,11 @@ def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_
         ("quý TII năm 2021", "quý III năm 2021"),  # a serif I read as T
         ("quý TI năm 2021", "quý II năm 2021"),
         ("quý TIIV năm 2021", "quý TIIV năm 2021"),  # no quarter once repaired: as read
+        ("quy TÍI năm 2017", "quý III năm 2017"),  # "quý" without its mark, an I with one
+        ("quy III năm 2017", "quý III năm 2017"),
+        ("quý ÌI năm 2017", "quý II năm 2017"),
+        ("quy định năm 2017", "quy định năm 2017"),  # no numeral: the word "quy"
+        ("quy 1 năm 2017", "quy 1 năm 2017"),
     ):
         specs = header(
             number="Số: 76/SCT-KTAT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/v báo cáo kết quả " + read,)

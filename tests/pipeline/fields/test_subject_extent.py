@@ -309,3 +309,51 @@ def test_a_heading_with_a_word_misread_still_centres_its_subject() -> None:
 def test_a_subject_line_typed_a_space_off_the_heading_s_centre_stands() -> None:
     line = "ĐĂNG KÝ HOẠT ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ"
     assert _confidence(_certificate(line, f"x={BODY_C - len(line) * CHAR / 2 + 20:.0f}")) >= 0.6
+
+
+def test_a_subject_line_ocr_gave_before_its_heading_is_still_the_subject_s_first() -> None:
+    # a stamp's tall word over "Về việc" stretched the subject's first line above the heading: OCR listed the
+    # line before "CHỈ THỊ"; read from its second line, the subject was "quan nhà nước" (sure)
+    head = header(parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",), number="Số: 1553/CT-QLD")
+    first = "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính trong cơ"
+    body = [
+        ("CHỈ THỊ", "center", 95.0),
+        (first, "center", 95.0),
+        ("quan nhà nước", "center", 97.0),
+        ("", "center", 90.0),
+        ("Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước người đứng đầu về kết", "body", 92.0),
+    ]
+    base = page(head + body + signer(("CỤC TRƯỞNG",), "Lê Hữu Long"))
+    heading = next(w.line for w in base.words if w.text == "CHỈ")
+    swap = {heading: heading + 1, heading + 1: heading}
+    words = tuple(
+        sorted(
+            (replace(w, line=swap.get(w.line, w.line)) for w in base.words), key=lambda w: (w.line, w.box.x0)
+        )
+    )
+    assert next(w.text for w in words if w.line == heading) == "Về"
+    got = extract([replace(base, words=words)]).values()
+    assert got["type_name"] == "Chỉ thị"
+    assert got["subject"] == first + " quan nhà nước"
+
+
+def test_a_faint_last_word_in_capitals_under_a_subject_line_in_capitals_is_the_subject_s() -> None:
+    # a dim photo: "SẢN" alone on the subject's last line read at 19; a stamp's scrawl there is left out
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG"), number="Số: 33/GCN-UBND")
+
+    def certificate(last: str) -> list:  # type: ignore[type-arg]
+        body = [
+            ("GIẤY CHỨNG NHẬN", "center", 95.0),
+            ("CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM NÔNG", "center", 92.0),
+            (last, "center", 19.0),
+            ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "center", 95.0),
+            ("CHỨNG NHẬN:", "x=246", 92.0),
+            ("Cơ sở: Công ty TNHH Giáo dục Quốc tế Bạch Mã", "x=246", 96.0),
+        ]
+        return head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Trần Văn Bình")
+
+    f = extract([page(certificate("SẢN"))]).fields["subject"]
+    assert f.value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông sản"
+    assert f.confidence < 0.6  # a word read at 19: a person confirms it
+    got = extract([page(certificate("ft nen"))]).values()["subject"]
+    assert got == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông"

@@ -20,6 +20,7 @@ from digitize.pipeline.fields.subject import (
     lost_end,
     read_subject,
     read_type,
+    recorrected,
     restated,
     subject_lines,
     vv_lines,
@@ -71,6 +72,8 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     subject = restated(read_subject(layout, vv, typed=typed, lines=all_lines), all_lines, own)
     if not vv:
         subject = lost_end(subject, layout, all_lines, own)
+    if pages[0].source == "ocr":
+        subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
     subject = full_title(type_found.value("type_name"), subject)
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)

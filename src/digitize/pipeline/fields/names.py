@@ -42,7 +42,7 @@ def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:
     if not 2 <= len(words) <= 5:
         return False
     sure = list(confs) + [0.0] * (len(words) - len(confs))
-    syllables = [is_syllable(w) for w in words]
+    syllables = [is_syllable(w) or (k == 0 and is_family_name(w)) for k, w in enumerate(words)]
     # at least half of the words Vietnamese syllables: "Signature Valid", "Digitally Signed" (the e-signature
     # box under a printed name) are read surely but are no one's name
     if 2 * sum(syllables) < len(words):

@@ -377,7 +377,10 @@ def full_title(type_name: str | None, subject: Found) -> Found:
 # a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"), a serif I read as "T"
 # ("quý TII năm 2021"); at least one true numeral letter in it, so an Arabic "quý 1" stays; only a quarter
 # (I to IV) once repaired
-_QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|T]*[IVX])(?=[IVXl1|T]*[l1|T])([IVXl1|T]{2,4})\b")
+_QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|TÌÍ]*[IVX])(?=[IVXl1|TÌÍ]*[l1|TÌÍ])([IVXl1|TÌÍ]{2,4})\b")
+# "quý" read without its mark before a quarter's numeral (misread or not) and the year: "quy TÍI năm 2017";
+# "quy" before a Roman numeral and "năm" is no other word
+_QUY = re.compile(r"\b([Qq]uy|QUY)\s+(?=[IVXl1|TÌÍ]*[IVXÌÍ])([IVXl1|TÌÍ]{1,4})(?=\s+(?:năm|NĂM)\b)")
 _QUARTERS = frozenset({"I", "II", "III", "IV"})
 # a lone "l", "|", "!" or a toned I ("Ì") for a quarter ("quý l năm 2021", "quý ! năm 2017"): no Vietnamese
 # word is "l", no exclamation follows "quý" in a trích yếu; an Arabic "1" stays
@@ -877,12 +880,13 @@ def lost_side(lines: Sequence[Line], cx: float) -> bool:
 
 
 def _quarter(m: re.Match[str]) -> str:
-    numeral = re.sub(r"[l1|T]", "I", m.group(2))
-    return f"{m.group(1)} {numeral}" if numeral in _QUARTERS else m.group(0)
+    numeral = re.sub(r"[l1|TÌÍ]", "I", m.group(2))
+    word = {"quy": "quý", "Quy": "Quý", "QUY": "QUÝ"}.get(m.group(1), m.group(1))
+    return f"{word} {numeral}" if numeral in _QUARTERS else m.group(0)
 
 
 def fix_quarter(text: str) -> str:
-    text = _QUARTER.sub(_quarter, text)
+    text = _QUY.sub(_quarter, _QUARTER.sub(_quarter, text))
     return _QUARTER_ONE.sub(lambda m: f"{m.group(1)} I", text)
 
 
@@ -945,7 +949,23 @@ def subject_lines(layout: Layout, *, typed: bool = False) -> list[Line]:
     type_ln = layout.first[layout.type_i]
     window = layout.first[layout.type_i + 1 : layout.type_i + 1 + SUBJECT_WINDOW]
     cx = heading_centre(layout, layout.type_i)
-    return _centred_lines(layout, _under(window, type_ln), cx, type_ln.boxed)
+    return _centred_lines(layout, _under([*_below_before(layout), *window], type_ln), cx, type_ln.boxed)
+
+
+_BEFORE_HEADING = 2  # lines OCR gave before the type heading that may stand under it on the page
+
+
+def _below_before(layout: Layout) -> list[Line]:
+    """The lines OCR gave just before the type heading that stand under it on the page (their middle below
+    its foot): a stamp's tall word read into the subject's first line stretches its box above the heading
+    ("Là cha "chấi| chỉnh kỷ luật, …" for "Về việc chấn chỉnh …" came before "CHỈ THỊ"); left out, the
+    subject would be read from its second line."""
+    assert layout.type_i is not None
+    type_ln = layout.first[layout.type_i]
+    if not type_ln.boxed:
+        return []
+    before = layout.first[max(0, layout.type_i - _BEFORE_HEADING) : layout.type_i]
+    return [ln for ln in before if ln.boxed and ln.words and _mid_y(ln) > type_ln.y1]
 
 
 def _right_margin(layout: Layout) -> float:
@@ -1043,6 +1063,25 @@ def _title_capitals(ln: Line, prev: Line) -> bool:
     )
 
 
+FAINT_HEIGHT = 0.25  # how far a faint line's letters may be off the height of the subject's line above
+
+
+def _faint_capitals(ln: Line, prev: Line) -> bool:
+    """``ln``, centred, read with little confidence (``trim_marks`` left nothing), is still the subject's
+    under its line in capitals ``prev`` when its words are all Vietnamese syllables in capitals of two
+    letters or more, as tall as ``prev``'s within ``FAINT_HEIGHT`` (a dim photo's last word "SẢN" of "… AN
+    TOÀN THỰC PHẨM NÔNG / SẢN" read at 19; a stamp's scrawl is no such word)."""
+    if not ln.boxed or not ln.words or not _capitals(prev):
+        return False
+    for w in ln.words:
+        core = w.text.strip(_EDGES)
+        if len(core) < 2 or not core.isalpha() or not core.isupper() or not is_syllable(core):
+            return False
+    h = statistics.median(w.box.y1 - w.box.y0 for w in ln.words)
+    h_prev = statistics.median(w.box.y1 - w.box.y0 for w in prev.words)
+    return abs(h - h_prev) <= FAINT_HEIGHT * h_prev
+
+
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
     """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
     ``type_cx`` (``boxed``: the heading's place is known)."""
@@ -1057,9 +1096,10 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
         # marks a stamp leaves over its ends (after centring: they may stand where its words were)
         part = centred_part(raw, type_cx) if raw.boxed and boxed else raw
         if part is not None and raw.boxed:
-            part = trim_marks(part)
-            if part is None:
+            trimmed = trim_marks(part)
+            if trimmed is None and not (subj and _faint_capitals(part, subj[-1])):
                 continue
+            part = trimmed or part
         if part is None:
             if subj and raw.x1 - raw.x0 > 0.6 * width:
                 break  # a body line (not centred, wide) after the subject: the body has begun
@@ -1174,3 +1214,99 @@ def read_subject(
                 min(conf, GUESSED_CONFIDENCE) if guessed else conf,
             )
     return res.freeze()
+
+
+_SENTENCE_END = ".;:!?"
+
+
+def _isolated_capital(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` is capitalised (not in capitals) inside the sentence between words in lower case: not
+    the first word, the word before it in lower case and ending no sentence, the word after it (if any) in
+    lower case. A capital there opens a name ("cho Công ty", "dịp Tết Nguyên đán" is a run) or is a stamp's
+    label read over the subject's word ("hồ Số" for "hồ sơ" under an incoming stamp's "Số:")."""
+    if i == 0:
+        return False
+    core = words[i].strip(_EDGES)
+    before = words[i - 1]
+    after = words[i + 1].strip(_EDGES) if i + 1 < len(words) else ""
+    return (
+        len(core) > 1
+        and core.isalpha()
+        and core[0].isupper()
+        and core[1:].islower()
+        and before[-1:] not in _SENTENCE_END
+        and before.strip(_EDGES)[:1].islower()
+        and (not after or after[:1].islower())
+    )
+
+
+def _word_confidences(words: Sequence[str], own: Sequence[Line]) -> list[float | None]:
+    """Tesseract's confidence in each of the subject's ``words``: that of the first of its ``own`` words
+    (lines top to bottom, words left to right) after the last one matched that reads like it once folded;
+    None for a word none reads like (a "Về" restored, a word taken from the body: kept as it is)."""
+    mine = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
+    folded = [fold(w.text).strip(_EDGES) for w in mine]
+    out: list[float | None] = []
+    at = 0
+    for word in words:
+        core = fold(word).strip(_EDGES)
+        k = next((j for j in range(at, len(mine)) if folded[j] == core), None)
+        if k is None:
+            out.append(None)
+            continue
+        out.append(mine[k].conf)
+        at = k + 1
+    return out
+
+
+def _bigram_seen(model: correct.Model, a: str, b: str) -> bool:
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    return ia is not None and ib is not None and ia * model.size + ib in model.bigrams
+
+
+def recorrect_words(words: Sequence[str], confs: Sequence[float | None]) -> tuple[list[str], bool]:
+    """The subject's ``words`` corrected again in their own order (``recorrected``), and whether a word
+    capitalised between words in lower case is one the corpus never shows so (a misreading or a name)."""
+    model = correct.load()
+    lowered = [w.lower() if _isolated_capital(words, i) else w for i, w in enumerate(words)]
+    got = correct.correct_words(lowered, [100.0 if c is None else c for c in confs], model)
+    # unchanged (or none of the subject's own words): as it was, its capital too
+    out = [w if c is None or g == low else g for w, low, g, c in zip(words, lowered, got, confs, strict=True)]
+    doubtful = False
+    for i, w in enumerate(out):
+        if not _isolated_capital(out, i):
+            continue
+        core = w.strip(_EDGES)
+        if i + 1 < len(out):
+            seen = _bigram_seen(model, core, out[i + 1].strip(_EDGES))
+        else:
+            seen = _bigram_seen(model, out[i - 1].strip(_EDGES), core)
+        doubtful = doubtful or not seen
+    return out, doubtful
+
+
+def recorrected(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu's words corrected again by the language model in their own order (``correct``): on the
+    page a stamp's words read between two of its lines stand between them ("Tết Nguyên ⁄⁄5/24 dân",
+    "hồ 20/ Số"), and a line in capitals was read beside the heading's garble ("CƠ SỞ DỮ ĐIEU KIỆN"); here
+    the subject's words stand next to each other ("Tết Nguyên đán", "cơ sở đủ điều kiện"). Each word keeps
+    Tesseract's confidence (``own``: the subject's lines); words none of them reads like are kept. A word
+    capitalised between words in lower case (``_isolated_capital``) is judged in lower case and, changed,
+    written so ("hồ Số" → "hồ sơ"); one the corpus never shows before the word after it (or, last, after
+    the word before it) is a misreading or a name the model cannot know ("việc Đào đảm"): to review."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    # a word left in capitals in a subject in normal case names something ("KHU DÂN CƯ PHÚ MỸ HƯNG", "CÔNG
+    # TY TNHH SAMSUNG"): kept as read (a subject printed in capitals is in lower case by now)
+    confs = [
+        None if w.strip(_EDGES).isupper() and len(w.strip(_EDGES)) > 1 else c
+        for w, c in zip(words, _word_confidences(words, own), strict=True)
+    ]
+    out, doubtful = recorrect_words(words, confs)
+    value = " ".join(out)
+    conf = min(f.confidence, GUESSED_CONFIDENCE) if doubtful else f.confidence
+    if value == f.value and conf == f.confidence:
+        return subject
+    return Found((replace(f, value=value, confidence=conf),))

@@ -84,6 +84,9 @@ SURNAMES: tuple[str, ...] = (
     "Bạch", "Cầm", "Diệp", "Giang", "Hàn", "Kha", "Khương", "La", "Lạc", "Lường", "Mẫn",
     "Mông", "Nghiêm", "Nhữ", "Ông", "Phí", "Quàng", "Sầm", "Thạch", "Thào", "Tòng", "Ứng", "Viên",
     "Giàng", "Sùng", "Chảo", "Bàn", "Danh",
+    # and more: of the Kinh (Ngụy, Lữ, Lỗ; Chế: the Cham's), the Tày and Nùng (Bế), the Hmong (Vàng, Mùa,
+    # Lầu), the Central Highlands' peoples (Ksor, Siu, Nay)
+    "Ngụy", "Lữ", "Lỗ", "Chế", "Bế", "Vàng", "Mùa", "Lầu", "Ksor", "Siu", "Nay",
 )  # fmt: skip
 
 
