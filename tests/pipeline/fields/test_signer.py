@@ -549,3 +549,14 @@ def test_a_name_whose_family_name_was_guessed_is_to_review(name: str, confs: lis
 def test_a_name_whose_family_name_was_read_keeps_its_confidence() -> None:
     block = signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Trần Công Thắng", [79.0, 95, 95])
     assert extract([page(_ubnd_directive()[:-5] + block)]).fields["signer_name"].confidence > 0.8
+
+
+def test_a_name_whose_last_word_was_garbled_is_to_review() -> None:
+    # a blurred photo: "LÀ Quang %ơn" for "Lã Quang Sơn", the capital S read as a mark: "Lã Quang" may be
+    # cut short
+    block = signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "LÀ Quang %ơn", [90.0, 95, 60])
+    found = extract([page(_ubnd_directive()[:-5] + block)]).fields["signer_name"]
+    assert found.value == "Lã Quang" and found.confidence < 0.6
+    # a name read whole keeps its confidence
+    block = signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Lã Quang Sơn", [90.0, 95, 95])
+    assert extract([page(_ubnd_directive()[:-5] + block)]).fields["signer_name"].confidence > 0.8

@@ -1024,3 +1024,15 @@ def test_a_subject_opening_with_a_phrase_one_letter_from_viec_is_read_as_it_stan
     assert misread_ve_viec("Về viên chức làm công tác văn thư") == "Về viên chức làm công tác văn thư"
     assert misread_ve_viec("Về viện trợ không hoàn lại") == "Về viện trợ không hoàn lại"
     assert misread_ve_viec("Vẽ viết đẩy mạnh cải cách") == "Về việc đẩy mạnh cải cách"
+
+
+def test_a_subject_with_a_number_read_in_doubt_goes_to_review() -> None:
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    first = "Kết quả công tác phòng, chống tham nhũng quý I"
+    for year_conf, sure in ((25.0, False), (90.0, True)):
+        lines = [(first, "center", 96.0), ("năm 2001", "center", [83.0, year_conf])]
+        got = extract([page(_submission(lines))]).fields["subject"]
+        assert got.value == first + " năm 2001"  # the value as read ...
+        assert (got.confidence >= 0.6) is sure  # ... to review when its number was read in doubt

@@ -526,8 +526,22 @@ def _word_lost(boxes: Sequence[Box]) -> bool:
     return False
 
 
-# (0..1) at most this sure is a name whose family name was guessed from a word read otherwise: under review
+# (0..1) at most this sure is a name whose family name was guessed from a word read otherwise, or whose last
+# word may be lost: under review
 GUESSED_NAME_CONF = 0.55
+CUT_GAP = 0.6  # word heights: a garbled word this near after a name's last word is a word of the name
+
+
+def _cut_short(line: Line, raw: Sequence[tuple[str, float]], kept: Sequence[int]) -> bool:
+    """Right after the name's last word read stands, a space's width away, a garbled word with letters
+    ("Lã Quang %ơn": "Sơn" with its capital misread as a mark): the name may have lost its last word."""
+    parts, boxes = _parts(line), _part_boxes(line)
+    if not kept or len(parts) != len(raw) or len(boxes) != len(raw) or kept[-1] + 1 >= len(raw):
+        return False
+    j, last = kept[-1] + 1, boxes[kept[-1]]
+    height = max(1.0, last.y1 - last.y0)
+    letters = sum(ch.isalpha() for ch in parts[j][0])
+    return not raw[j][0] and letters >= 2 and boxes[j].x0 - last.x1 <= CUT_GAP * height
 
 
 def _signer(res: Builder, lines: Sequence[Line]) -> None:
@@ -674,6 +688,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 conf *= 0.6  # a word may be lost left of it ("Hoàng Tuấn" is a middle and a given name too)
             if guessed:
                 conf = min(conf, GUESSED_NAME_CONF)  # ("Tâm" (79) → "Trần": to review, however sure the rest)
+            if _cut_short(ln, raw, kept):
+                conf = min(conf, GUESSED_NAME_CONF)  # "Lã Quang %ơn": "Sơn" lost, the name may be cut short
             best = (" ".join(words), conf)
             break
     if best:

@@ -593,6 +593,9 @@ RESTATED_CONFIDENCE = 0.8  # a subject with words taken from the body is no sure
 # ... and with its words chosen over the subject's own reading on a partial match (a holder's name, a lost end
 # fitted by its width), under review's threshold: a person confirms it
 GUESSED_CONFIDENCE = 0.5
+# a number in the trích yếu (a year, a quarter's, a decree's) read with less confidence than this: a blurred
+# photo's digits are misread alike ("năm 2021" read "2001" at 25, the line's mean 0.71), the subject to review
+UNSURE_NUMBER = 50.0
 _EDGES = ",.;:()\"'“”"
 # words that are no Vietnamese syllable yet read right: a Roman numeral ("quý II"), an acronym ("THCS",
 # "UBND"), a number with its separators ("1.500", "15/3/2024"), a name with one marked letter ("Đắk", "Lắk",
@@ -1197,6 +1200,10 @@ def read_subject(
                 joined, guessed = restored
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
+            if any(
+                w.conf < UNSURE_NUMBER and any(ch.isdigit() for ch in w.text) for x in subj for w in x.words
+            ):
+                guessed = True  # a number read in doubt (a blurred "2021" read "2001" at 25): to review
             if any(_gap_lost(x) for x in subj) or (
                 layout.type_i is not None and lost_side(subj, heading_centre(layout, layout.type_i))
             ):
