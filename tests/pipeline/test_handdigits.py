@@ -1603,6 +1603,87 @@ def test_a_digit_read_on_a_mark_closing_two_loops_is_an_eight() -> None:
     assert handdigits.supported(eighty_five, [(handdigits.eights(eighty_five, "35"), 86.0)]) == [("85", 86.0)]
 
 
+# pen strokes of digits in a unit box (x right, y down), slanted as a hand writes: a "1", a "9" whose tail
+# curls back left and up onto its stem (a cursive "g": two loops one above the other, a big head over a small
+# tail) and a "0" with a bar across its middle (two loops of one size)
+_PEN_ONE = [[(0.3, 0.2), (0.6, 0.0), (0.5, 1.0)]]
+_PEN_NINE_LOOPED = [
+    [(0.85, 0.35), (0.5, 0.5), (0.15, 0.25), (0.5, 0.0), (0.85, 0.3), (0.7, 1.0), (0.35, 0.95), (0.4, 0.7)]
+]
+_PEN_NINE_LOOPED[0].append((0.78, 0.62))
+_PEN_ZERO = [[(0.5, 0.0), (0.15, 0.2), (0.1, 0.6), (0.35, 1.0), (0.75, 0.9), (0.9, 0.4), (0.7, 0.05)]]
+_PEN_ZERO[0].append((0.5, 0.0))
+_PEN_ZERO_BARRED = [_PEN_ZERO[0], [(0.1, 0.5), (0.9, 0.5)]]
+# the rounder looped-tail "9" of the header's number
+_PEN_NINE_ROUND = [
+    [(0.85, 0.3), (0.6, 0.45), (0.3, 0.42), (0.15, 0.22), (0.35, 0.02), (0.7, 0.02), (0.85, 0.3)]
+]
+_PEN_NINE_ROUND[0].extend([(0.78, 0.75), (0.6, 0.98), (0.35, 0.98), (0.3, 0.82), (0.5, 0.7), (0.8, 0.62)])
+
+
+def _strokes_of(digits: list[list[list[tuple[float, float]]]]) -> np.ndarray:
+    crop = np.full((100, 40 + 55 * len(digits)), 255, np.uint8)
+    for k, strokes in enumerate(digits):
+        for stroke in strokes:
+            pts = [(20 + 55 * k + px * 38 + (1 - py) * 14, 15 + py * 70) for px, py in stroke]
+            cv2.polylines(crop, [np.array(pts, np.int32)], False, 25, 6, cv2.LINE_AA)
+    return crop
+
+
+def test_a_looped_nine_or_a_barred_zero_is_no_eight() -> None:
+    # two loops one above the other, but no eight's: a "9" read "9" (or "3", "4") stays as read, a "0" too
+    nineteen = _strokes_of([_PEN_ONE, _PEN_NINE_LOOPED])
+    assert handdigits.eights(nineteen, "19") == "19"
+    assert handdigits.eights(nineteen, "13") == "13"  # a big head over a small tail: no eight's loops
+    assert not handdigits.eight_shape(handdigits._digit_marks(nineteen)[1])
+    ten = _strokes_of([_PEN_ONE, _PEN_ZERO_BARRED])
+    assert handdigits.eights(ten, "10") == "10"
+    # the marks still deny the readings (review), as before: no "18" that none read
+    assert handdigits.supported(nineteen, [(handdigits.eights(nineteen, "19"), 92.0)]) == []
+    # a real eight read "3" is still made "8"
+    assert handdigits.eight_shape(handdigits._digit_marks(_eight_crop())[0])
+
+
+def _pen_header(number: str, first: tuple[str, float] | None) -> tuple[Prepared, RecognizedPage]:
+    """The test header with ``number`` drawn by pen strokes (a "1", a rounder looped-tail "9", a "0") in the
+    number's blank and a "9" in the month's; the first reading has the number at ``first`` or not at all."""
+    prepared, _, boxes = _header("", "25", "")
+    img = prepared.ocr.copy()
+    pens = {"1": _PEN_ONE, "9": _PEN_NINE_ROUND, "0": _PEN_ZERO}
+    so, month = boxes["so"], boxes["thang"]
+    for spec, x0, top, w, h in [(number, so.x1 + 30, 345, 40, 62), ("9", month.x1 + 8, 347, 34, 60)]:
+        for k, ch in enumerate(spec):
+            for stroke in pens[ch]:
+                pts = [(x0 + 60 * k + px * w + (1 - py) * 14, top + py * h) for px, py in stroke]
+                cv2.polylines(img, [np.array(pts, np.int32)], False, 40, 6, cv2.LINE_AA)
+    words = _first_reading(boxes, glued=False)
+    if first:
+        box = Box(so.x1 + 25, so.y0, so.x1 + 30 + 60 * len(number), so.y1)
+        words.append(Word(first[0], first[1], box, line=2))
+    return replace(prepared, master=img, ocr=img), _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+
+
+@pytest.mark.parametrize(("number", "first"), [("19", ("19", 40.0)), ("109", ("109", 35.0)), ("90", None)])
+def test_a_written_looped_nine_is_no_sure_eight(number: str, first: tuple[str, float] | None) -> None:
+    # every model reads the "19" "19" (the "90" "20"), but the "9"'s looped tail closes a second loop under
+    # its head: it was made "8", "18" taken at 0.89 ("108" at 0.94, "80" at 0.91) where nothing was before
+    prepared, page = _pen_header(number, first)
+    field = extract([handdigits.second_pass(prepared, page)]).fields.get("code_number")
+    assert field is None or field.value == number or field.confidence < REVIEW_THRESHOLD
+
+
+def test_an_eight_only_its_shape_gives_goes_to_review(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a written "85" every reading gives as "35": its "3" closes an eight's two loops, made "8", but the shape
+    # alone says so: "85" at review's confidence, not at the readings' 0.9
+    prepared, _, boxes = _header("85", "", "")
+    page = _read(_first_reading(boxes, glued=False))
+    monkeypatch.setattr(
+        handdigits, "read_votes", lambda crops, timeout=30.0: [[("35", 90.0)] * 3 for _ in crops]
+    )
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert (field.value, field.confidence < REVIEW_THRESHOLD) == ("85", True)
+
+
 @pytest.mark.parametrize(("seed", "noise"), [(0, 20.0), (1, 20.0), (2, 30.0)])
 def test_a_rule_s_ragged_edge_over_the_digits_tops_does_not_glue_them_into_one_mark(
     seed: int, noise: float

@@ -1188,11 +1188,13 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             cs, each = _same_marks(cs, each)
         vs = []
         per_cut = []
+        by_shape: set[str] = set()  # readings ``eights`` changed: the shape alone says "8"
         for crop, v in zip(cs, each, strict=True):
             if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
-                v = supported(
-                    crop, [(eights(crop, ones_for_sevens(crop, ones_for_fours(crop, t))), c) for t, c in v]
-                )
+                v = [(ones_for_sevens(crop, ones_for_fours(crop, t)), c) for t, c in v]
+                v8 = [(eights(crop, t), c) for t, c in v]
+                by_shape.update(t8 for (t, _), (t8, _) in zip(v, v8, strict=True) if t8 != t)
+                v = supported(crop, v8)
             vs.extend(v)
             per_cut.append({t for t, _ in v})
         if blank.unchecked:
@@ -1209,6 +1211,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs)
         ):
             found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+        if found and found[0] in by_shape:  # a digit only its shape made "8" is not sure: review
+            found = (found[0], min(found[1], SHAPE_CONF))
         if found and _marks_beyond(blank, found[0]):
             found = (found[0], min(found[1], SHORT_DATE_CONF))
         agreed_on = found
@@ -1557,17 +1561,53 @@ def ones_for_sevens(crop: np.ndarray, text: str) -> str:
     )
 
 
+# the readings a written "8" is given now and then ("35" and "34" for a written "85" and "98"): only these
+# are made "8" on a mark of an eight's shape (a looped-tail "9", a barred "0" close two loops too)
+_EIGHT_MISREAD = frozenset("345")
+
+
 def eights(crop: np.ndarray, text: str) -> str:
-    """``text`` read from ``crop`` with each digit whose mark closes two loops one above the other
-    (``_loops``) made "8": no other digit closes two (``shape_digit``), and both models read a written "8" as
-    "3" or "4" now and then ("35" and "34" for a written "85" and "98"). Unchanged unless the crop holds
-    exactly one mark per digit."""
-    if not text.isdigit() or set(text) == {"8"}:
+    """``text`` read from ``crop`` with each "3", "4" or "5" (``_EIGHT_MISREAD``) whose mark has an eight's
+    shape (``eight_shape``) made "8": both models read a written "8" as "3" or "4" now and then ("35" and
+    "34" for a written "85" and "98"). A "9" whose tail curls back to its stem, a "0" with a bar across
+    close two loops one above the other too: a digit read otherwise is never made "8", and the value a
+    changed reading gives goes to review (``second_pass``). Unchanged unless the crop holds exactly one mark
+    per digit."""
+    if not text.isdigit() or not set(text) & _EIGHT_MISREAD:
         return text
     marks = _digit_marks(crop)
     if len(marks) != len(text) or len(marks) > MAX_MEASURED_MARKS:
         return text
-    return "".join("8" if ch != "8" and _loops(m) == 2 else ch for ch, m in zip(text, marks, strict=True))
+    return "".join(
+        "8" if ch in _EIGHT_MISREAD and eight_shape(m) else ch for ch, m in zip(text, marks, strict=True)
+    )
+
+
+# an eight's two loops: the upper one at most this many times the lower's area (a looped-tail "9": a big head
+# over a small tail loop; a written "8"'s upper loop is the smaller, half the lower's or so) ...
+EIGHT_UPPER_MAX = 1.5
+# ... the lower one at most this many times the upper's (a speck of a hole is no loop) ...
+EIGHT_LOWER_MAX = 4.0
+# ... and their centres at most this share of the mark's width apart across (a slanted "8" leans: its upper
+# loop a quarter of its width right of its lower one in the generator's script)
+EIGHT_OFF_CENTRE = 0.35
+
+
+def eight_shape(mark: np.ndarray) -> bool:
+    """Whether a digit's mark has an eight's shape: two loops one wholly above the other (``_loops``), the
+    upper no bigger than the lower much, nor much smaller (``EIGHT_UPPER_MAX``, ``EIGHT_LOWER_MAX``), centred
+    one over the other (``EIGHT_OFF_CENTRE``)."""
+    holes = sorted(_hole_rects(mark), key=lambda r: r[1])
+    width = mark.shape[1]
+    for (ax, ay, aw, ah, aa), (bx, by, bw, _, ba) in itertools.combinations(holes, 2):
+        if by < ay + ah - 1:
+            continue  # not wholly below
+        if aa > EIGHT_UPPER_MAX * ba or ba > EIGHT_LOWER_MAX * aa:
+            continue
+        if abs((ax + aw / 2) - (bx + bw / 2)) > EIGHT_OFF_CENTRE * width:
+            continue
+        return True
+    return False
 
 
 def _has_foot(mark: np.ndarray) -> bool:
@@ -1588,8 +1628,8 @@ HOLE_HEIGHT = 0.12
 HOLE_AREA = 0.01
 
 
-def _holes(mark: np.ndarray) -> list[tuple[int, int]]:
-    """(top, bottom) of each hole in a digit's mark big enough to be a loop (``HOLE_WIDTH``,
+def _hole_rects(mark: np.ndarray) -> list[tuple[int, int, int, int, float]]:
+    """(x, y, width, height, area) of each hole in a digit's mark big enough to be a loop (``HOLE_WIDTH``,
     ``HOLE_HEIGHT``, ``HOLE_AREA``; a printed "/" glued to the mark does not count in its size)."""
     h = mark.shape[0]
     contours, hierarchy = cv2.findContours(mark.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
@@ -1599,14 +1639,16 @@ def _holes(mark: np.ndarray) -> list[tuple[int, int]]:
     for c, (_, _, _, parent) in zip(contours, hierarchy[0], strict=True):
         if parent < 0:
             continue
-        _, y, cw, ch = cv2.boundingRect(c)
-        if (
-            cw >= max(3, HOLE_WIDTH * h)
-            and ch >= max(3, HOLE_HEIGHT * h)
-            and cv2.contourArea(c) >= HOLE_AREA * h * h
-        ):
-            holes.append((y, y + ch))
+        x, y, cw, ch = cv2.boundingRect(c)
+        area = cv2.contourArea(c)
+        if cw >= max(3, HOLE_WIDTH * h) and ch >= max(3, HOLE_HEIGHT * h) and area >= HOLE_AREA * h * h:
+            holes.append((x, y, cw, ch, area))
     return holes
+
+
+def _holes(mark: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) of each hole in a digit's mark big enough to be a loop (``_hole_rects``)."""
+    return [(y, y + ch) for _, y, _, ch, _ in _hole_rects(mark)]
 
 
 def _loops(mark: np.ndarray) -> int:
