@@ -1319,6 +1319,12 @@ def _cased_as(new: str, old: str) -> str:
     return low[:at] + low[at : at + 1].upper() + low[at + 1 :]
 
 
+def _stamp_label(word: str) -> bool:
+    """An incoming stamp's label ("Số", "Ngày", "Chuyển", "Đến"), read over a word of the subject's."""
+    core = fold(word).strip(_OPEN_MARKS)
+    return core in _LABELS or core == _STAMP_TITLE
+
+
 def _doubted_capital(words: Sequence[str], i: int, conf: float | None) -> bool:
     """The isolated capital ``words[i]`` may be a misreading: read unsure, or the first word after "Về
     việc"."""
@@ -1346,13 +1352,14 @@ def recorrect_words(
     for i, (w, pw, low, g, c) in enumerate(zip(words, page, lowered, got, confs, strict=True)):
         if c is None or g == low:
             out.append(w)  # unchanged (or none of the subject's own words): as it was, its capital too
-        elif low != pw or (any(capitals) and i == last):
-            # a capital judged in lower case the model would replace: a name, or a misreading; the last word
-            # of a subject in capitals, which the page pass judged beside the word after it ("CƠ SỞ HẰNG")
+        elif (low != pw and not _stamp_label(w)) or (any(capitals) and i == last):
+            # a capital judged in lower case the model would replace: a name, or a misreading (but a stamp's
+            # label read over the subject's word, "hồ Số" for "hồ sơ", is replaced); the last word of a
+            # subject in capitals, which the page pass judged beside the word after it ("CƠ SỞ HẰNG")
             out.append(w)
             doubtful = True
         else:
-            out.append(_cased_as(g, w))
+            out.append(g if low != pw else _cased_as(g, w))  # a label judged in lower case: so written
     for i, w in enumerate(out):
         if not _isolated_capital(out, i) or not _doubted_capital(out, i, confs[i]):
             continue
