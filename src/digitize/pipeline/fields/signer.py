@@ -297,9 +297,8 @@ def surname_of(token: str) -> str | None:
     bare = nfc(re.sub(r"[^\w]|[\d_]", "", token))
     key = fold(bare)
     if key in F_SURNAMES:
-        # a rare one of two letters only as printed, marks and all: "bê" (the rim over "Lê") is no "Bế"
-        exact = [v for v in SURNAMES if v.lower() == bare.lower()]
-        return exact[0] if exact else (None if _rare(key) and len(key) <= 2 else F_SURNAMES[key])
+        listed = family_name(bare)
+        return listed[0] if listed else None
     if len(key) < 3:
         return None
     # the rim is left of the name: its first letters lost ("uyễn" for "Nguyễn")
@@ -315,6 +314,45 @@ def surname_of(token: str) -> str | None:
     if rivals and hits[0][1] - rivals[0][1] < 20:
         return None
     return F_SURNAMES[hits[0][0]]
+
+
+def family_name(token: str) -> tuple[str, bool] | None:
+    """The listed family name a word is by its letters, and whether it was read as printed (marks and all);
+    None for a word no listed one has the letters of, or for a rare one of two letters read with other marks
+    ("bê", the rim over "Lê", is no "Bế"; "Lu" no "Lữ"). The one look-up of a name's family name."""
+    bare = nfc(token.strip(".,;:|!'\"()[]"))
+    key = fold(bare)
+    if key not in F_SURNAMES:
+        return None
+    exact = [v for v in SURNAMES if v.lower() == bare.lower()]
+    if exact:
+        return exact[0], True
+    if _rare(key) and len(key) <= 2:
+        return None
+    return F_SURNAMES[key], False
+
+
+def guessed_family(token: str) -> bool:
+    """A rare family name taken by its letters with marks other than those read ("Lâu", "Lau" for "Lầu";
+    "Mua" for "Mùa"): a guess (a word misread, "Tâm" for "Tôn"), not a reading. A frequent one read without
+    its marks ("Nguyen") is that one."""
+    listed = family_name(token)
+    return listed is not None and not listed[1] and _rare(fold(listed[0]))
+
+
+def led_already(lead: str, rest: Sequence[str], doubted: bool) -> bool:
+    """``lead``, a word that spells a family name, is junk put in front of a name already led by one (a pen
+    stroke or the seal's rim read as "nay", "vàng" before "Nguyễn Văn An"): the words after it are a name of
+    three words or more led by a family name read as printed, and it is read in lower case, or ``doubted``
+    (read unsurely, glued to the next, ...) and rare ("Lữ Văn Hùng": "Văn" is a family name too, but "Lữ"
+    read surely leads)."""
+    if len(rest) < 3 or not rest[0][:1].isupper():
+        return False
+    nxt = family_name(rest[0])
+    if nxt is None or not nxt[1]:
+        return False
+    listed = family_name(lead)
+    return lead[:1].islower() or (doubted and (listed is None or _rare(fold(listed[0]))))
 
 
 def _rare(key: str) -> bool:
@@ -623,7 +661,16 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         # from the first known surname on (seal rims and scribbles give junk before it), unless the words
         # before it are the name's own: a family name the list lacks ("Khương Văn Thắng": "Văn" is a family
         # name too)
-        start = next((k for k, (t, _) in enumerate(toks) if fold(t) in F_SURNAMES and k + 1 < len(toks)), 0)
+        start = next(
+            (
+                k
+                for k, (t, c) in enumerate(toks)
+                if family_name(t) is not None
+                and k + 1 < len(toks)
+                and not led_already(t, [u for u, _ in toks[k + 1 :]], c < NAME_WORD_CONF)
+            ),
+            0,
+        )
         if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
             start = 0
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
@@ -644,7 +691,10 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         if 2 <= len(toks) <= 5:
             words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
             # a family name read as one is kept as read ("Doãn", not the commoner "Đoàn" with its letters)
-            sur = words[0] if words[0] in SURNAMES else F_SURNAMES.get(fold(words[0]))
+            listed = family_name(words[0])
+            sur = listed[0] if listed else None
+            if guessed_family(words[0]):
+                guessed = True  # "Lâu" (60) for "Lầu": a rare family name by its letters, other marks read
             if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
@@ -666,6 +716,11 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                     sur = near[0]
                     toks[0] = (sur, toks[0][1] * 0.7)
                     guessed = True
+            if sur is None and fold(words[0]) in F_SURNAMES:
+                # a rare one of two letters read with other marks ("Lo" at 90: "Lò" or "Lỗ"; "LÀ" for "Lã"):
+                # a guess, not the word as read
+                sur = F_SURNAMES[fold(words[0])]
+                guessed = True
             off_centre = bool(placed) and _right_of(placed, tl)
             if sur is not None and toks[0][1] < WIDE_WORD_CONF and placed and _too_wide(placed, toks, 0, sur):
                 continue  # "vụ Pọm" (0, 72): one doubted word over "Giáp Xuân", not a family name
