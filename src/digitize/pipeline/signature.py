@@ -32,7 +32,9 @@ from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
     SHORT_NAME_JUNK_CONF,
     doubtful_name_line,
+    led_already,
     list_line,
+    rare_family,
     read_signer,
     surname_by_head,
     surname_of,
@@ -170,12 +172,11 @@ def _signer_found(
     title: str | None = None,
     *,
     sure: bool = False,
-    family_read: bool = False,
 ) -> bool:
     """The new words give a name led by a family name (and, when the first reading had a title, the same
     title or its deputy: a reading that loses "PHÓ" under the seal is not better); with ``sure``, every word
-    of the name read at confidence >= ``SURE_FAMILY_CONF``; with ``family_read``, its family name read as one
-    (its letters, whatever its marks), not guessed from another word."""
+    of the name read at confidence >= ``SURE_FAMILY_CONF``. (A family name guessed from another word, "Tâm
+    Công Tháng." for "Trần Công Thắng", is taken: ``read_signer`` gives it at most ``GUESSED_NAME_CONF``.)"""
     probe = replace(page, words=tuple(words), text="")
     found = read_signer(page_lines(probe))
     name = found.value("signer_name")
@@ -192,8 +193,6 @@ def _signer_found(
         read = [wd.conf for wd in words if nfc(wd.text.strip(".,;:|!'\"()[]")) == head]
         if not read or max(read) < SURE_FAMILY_CONF or len(str(name).split()) < 3:
             return False
-    if family_read and not any(fold(wd.text.strip(".,;:|!'\"()[]")) == fold(head) for wd in words):
-        return False  # "Tâm Công Tháng." (79) is no reading of "Trần Công Thắng": Tâm is no family name
     # its given names read with some confidence: the seal's emblem read as "mạc, (ÉP" is no name
     given = {fold(g) for g in str(name).split()[1:]}
     confs = [wd.conf for wd in words if fold(wd.text.strip(".,;:|!'\"()[]")) in given]
@@ -231,15 +230,6 @@ def with_prefixed_title(page: RecognizedPage, words: list[Word], earlier: list[W
         return line.y0 <= (wd.box.y0 + wd.box.y1) / 2 <= line.y1
 
     return [wd for wd in words if not on_line(wd)] + [wd for wd in earlier if on_line(wd)]
-
-
-def _title_only(page: RecognizedPage, words: list[Word]) -> list[Word]:
-    """The words of a reading down to its signer's title line: what is under it (a name whose family name
-    was not read) left out."""
-    line = title_line(page_lines(replace(page, words=tuple(words), text="")))
-    if line is None:
-        return words
-    return [wd for wd in words if (wd.box.y0 + wd.box.y1) / 2 <= line.y1]
 
 
 def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
@@ -286,18 +276,16 @@ def second_pass(
     named: list[Word] = []  # a reading with the name's line under the title, its family name garbled
     first_named = doubtful_name_line(regions.lines_of(page)) is not None
     first_title = regions.signer_of(page).value("signer_title")
-    # placed by its title or by the list's last line, "- Lưu: VT.", the list's "Nơi nhận" lost
-    no_list = list_line(regions.lines_of(page)) is None
     for image, toned in _variants(crop, letter):
-        # placed by the title, a name is taken only as read surely; without the list to place the block by,
-        # only with its family name read (not guessed): "Tâm Công Tháng." (79) under "GIÁM ĐỐC" on a blurred
-        # photo had become "Trần Công Thắng"; "Ông Công Phúc" read at 79 is a name
+        # placed by the title, a name is taken only as read surely; by the list's last line ("- Lưu: VT.",
+        # "Nơi nhận" lost), one whose family name was guessed ("Tâm Công Tháng." (79) under "GIÁM ĐỐC" on a
+        # blurred photo: "Trần Công Thắng") is taken at most GUESSED_NAME_CONF sure, to review
         sure = toned or by_title
         try:
             new = _read(image, x0, y0, base, lang=lang, dpi=dpi, timeout=timeout, up=up)
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
             break
-        if _signer_found(page, new, first_title, sure=sure, family_read=no_list):
+        if _signer_found(page, new, first_title, sure=sure):
             best = new
             break
         if first_title is None and not titled and _title_found(page, new):
@@ -306,8 +294,6 @@ def second_pass(
             named = new
     if best and titled:
         best = with_prefixed_title(page, best, titled)
-    elif titled and no_list:
-        titled = _title_only(page, titled)  # its family name not read, and no list to place the block by
     best = best or titled or named
     if not best:
         return page  # the second reading found no signer either: keep the first
@@ -372,11 +358,15 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
     word a valid syllable (one whose capital the ring garbled repaired, ``_capital_lost``); its given names
     must be the ones the first reading had (the words the seal left clear, kept as first read), so nothing
     is invented."""
-    tokens = [part for tok in tokens for part in _unglued(tok)]
+    split = [_unglued(tok) for tok in tokens]
+    heads = {sum(map(len, split[:i])) for i, parts in enumerate(split) if len(parts) > 1}  # glued heads
+    tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
         if sur is None:
             continue
+        if led_already(tok, tokens[k + 1 :], k in heads or rare_family(tok)):
+            continue  # "mùa", "Vàng" before "Nguyễn Thị Hà"; "Hà" glued to "Đinh Ngọc Mai": junk before it
         bare = nfc(tok.strip(".,;:|!'\"()[]"))
         if bare[:1].islower() and bare.isalpha() and is_syllable(bare) and bare != sur.lower():
             continue  # a word read whole in lower case ("vần", "vân" from the rim) is that word, not "Văn"

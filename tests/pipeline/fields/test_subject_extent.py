@@ -341,11 +341,11 @@ def test_a_faint_last_word_in_capitals_under_a_subject_line_in_capitals_is_the_s
     # a dim photo: "SẢN" alone on the subject's last line read at 19; a stamp's scrawl there is left out
     head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG"), number="Số: 33/GCN-UBND")
 
-    def certificate(last: str) -> list:  # type: ignore[type-arg]
+    def certificate(last: str, c1: float = 92.0, c2: float = 19.0) -> list:  # type: ignore[type-arg]
         body = [
             ("GIẤY CHỨNG NHẬN", "center", 95.0),
-            ("CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM NÔNG", "center", 92.0),
-            (last, "center", 19.0),
+            ("CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM NÔNG", "center", c1),
+            (last, "center", c2),
             ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "center", 95.0),
             ("CHỨNG NHẬN:", "x=246", 92.0),
             ("Cơ sở: Công ty TNHH Giáo dục Quốc tế Bạch Mã", "x=246", 96.0),
@@ -355,5 +355,36 @@ def test_a_faint_last_word_in_capitals_under_a_subject_line_in_capitals_is_the_s
     f = extract([page(certificate("SẢN"))]).fields["subject"]
     assert f.value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông sản"
     assert f.confidence < 0.6  # a word read at 19: a person confirms it
+    # read at 29 under a line at 97, still a person's to confirm
+    f = extract([page(certificate("SẢN", 97.0, 29.0))]).fields["subject"]
+    assert f.value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông sản"
+    assert f.confidence < 0.6
+    # a stamp's or a mark's words read faintly there are never the subject's
+    for stamp in ("ĐẾN", "KHẨN", "MẬT", "BẢN SAO", "ĐÃ KÝ", "HỎA TỐC"):
+        got = extract([page(certificate(stamp, 97.0, 29.0))]).values()["subject"]
+        assert got == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông", stamp
     got = extract([page(certificate("ft nen"))]).values()["subject"]
     assert got == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông"
+
+
+def test_a_stamp_line_between_the_heading_and_the_subject_is_never_the_subject() -> None:
+    # a centred "BẢN SAO" under "QUYẾT ĐỊNH", in reading order or listed by OCR before the heading
+    head = header(parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",), number="Số: 1553/QĐ-QLD")
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("BẢN SAO", "center", 80.0),
+        ("Về việc thu hồi giấy đăng ký lưu hành thuốc", "center", 95.0),
+        ("", "center", 90.0),
+        ("CỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC", "center", 95.0),
+        ("Căn cứ Luật Dược ngày 06 tháng 4 năm 2016;", "body", 92.0),
+    ]
+    base = page(head + body + signer(("CỤC TRƯỞNG",), "Lê Hữu Long"))
+    heading = next(w.line for w in base.words if w.text == "QUYẾT")
+    swap = {heading: heading + 1, heading + 1: heading}
+    words = tuple(
+        sorted(
+            (replace(w, line=swap.get(w.line, w.line)) for w in base.words), key=lambda w: (w.line, w.box.x0)
+        )
+    )
+    for p in (base, replace(base, words=words)):
+        assert extract([p]).values()["subject"] == "Về việc thu hồi giấy đăng ký lưu hành thuốc"

@@ -344,15 +344,21 @@ def led_already(lead: str, rest: Sequence[str], doubted: bool) -> bool:
     """``lead``, a word that spells a family name, is junk put in front of a name already led by one (a pen
     stroke or the seal's rim read as "nay", "vàng" before "Nguyễn Văn An"): the words after it are a name of
     three words or more led by a family name read as printed, and it is read in lower case, or ``doubted``
-    (read unsurely, glued to the next, ...) and rare ("Lữ Văn Hùng": "Văn" is a family name too, but "Lữ"
-    read surely leads)."""
+    (the caller's: a rare one read unsurely, a head glued to the next word; not "Lữ" read surely before
+    "Văn Hùng", "Văn" a family name too)."""
+    rest = [r.strip(".,;:|!'\"()[]") for r in rest]
     if len(rest) < 3 or not rest[0][:1].isupper():
         return False
     nxt = family_name(rest[0])
     if nxt is None or not nxt[1]:
         return False
-    listed = family_name(lead)
-    return lead[:1].islower() or (doubted and (listed is None or _rare(fold(listed[0]))))
+    return lead.strip(".,;:|!'\"()[]")[:1].islower() or doubted
+
+
+def rare_family(token: str) -> bool:
+    """A word that is, by its letters, a family name from the list's rarer part ("Nay", "Vàng")."""
+    listed = family_name(token)
+    return listed is not None and _rare(fold(listed[0]))
 
 
 def _rare(key: str) -> bool:
@@ -667,7 +673,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 for k, (t, c) in enumerate(toks)
                 if family_name(t) is not None
                 and k + 1 < len(toks)
-                and not led_already(t, [u for u, _ in toks[k + 1 :]], c < NAME_WORD_CONF)
+                and not led_already(t, [u for u, _ in toks[k + 1 :]], c < NAME_WORD_CONF and rare_family(t))
             ),
             0,
         )

@@ -965,7 +965,7 @@ def _below_before(layout: Layout) -> list[Line]:
     if not type_ln.boxed:
         return []
     before = layout.first[max(0, layout.type_i - _BEFORE_HEADING) : layout.type_i]
-    return [ln for ln in before if ln.boxed and ln.words and _mid_y(ln) > type_ln.y1]
+    return [ln for ln in before if ln.boxed and ln.words and _mid_y(ln) > type_ln.y1 and not stamp_line(ln)]
 
 
 def _right_margin(layout: Layout) -> float:
@@ -1064,6 +1064,33 @@ def _title_capitals(ln: Line, prev: Line) -> bool:
 
 
 FAINT_HEIGHT = 0.25  # how far a faint line's letters may be off the height of the subject's line above
+FAINT_CONF = 0.30  # a line read below this on average is kept only by ``_faint_capitals``: to review
+# the words of a document's stamps and marks ("ĐẾN", "KHẨN", "MẬT", "BẢN SAO", "ĐÃ KÝ", "HỎA TỐC", "SAO Y
+# BẢN CHÍNH"), never a faint last word of a subject's, nor a line of its own listed before the heading
+STAMP_WORDS = frozenset({"đến", "khẩn", "mật", "tốc", "hỏa", "hoả", "ký", "sao", "lưu"})
+STAMP_LINES = frozenset(
+    {
+        "ban sao",
+        "sao y",
+        "sao y ban chinh",
+        "ban chinh",
+        "den",
+        "khan",
+        "thuong khan",
+        "hoa toc",
+        "hoa toc hen gio",
+        "mat",
+        "toi mat",
+        "tuyet mat",
+        "da ky",
+        "du thao",
+    }
+)
+
+
+def stamp_line(ln: Line) -> bool:
+    """The line is a stamp's or a mark's words alone ("BẢN SAO", "KHẨN", "ĐÃ KÝ"): no trích yếu's line."""
+    return " ".join(re.findall(r"[a-z]+", ln.folded)) in STAMP_LINES
 
 
 def _faint_capitals(ln: Line, prev: Line) -> bool:
@@ -1077,6 +1104,8 @@ def _faint_capitals(ln: Line, prev: Line) -> bool:
         core = w.text.strip(_EDGES)
         if len(core) < 2 or not core.isalpha() or not core.isupper() or not is_syllable(core):
             return False
+        if core.lower() in STAMP_WORDS:
+            return False  # a stamp's word ("ĐẾN", "KHẨN", "BẢN SAO") read faintly under the subject
     h = statistics.median(w.box.y1 - w.box.y0 for w in ln.words)
     h_prev = statistics.median(w.box.y1 - w.box.y0 for w in prev.words)
     return abs(h - h_prev) <= FAINT_HEIGHT * h_prev
@@ -1113,6 +1142,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
                 break  # a line further below the last than the subject's own lines are apart: the body's
             if pitch is not None and _mid_y(ln) - _mid_y(prev) > PITCH_GAP * pitch:
                 break  # a line or more unread between (the subject's last, under the rule): the body's
+        if not subj and stamp_line(ln):
+            continue  # "BẢN SAO" stamped between the heading and the subject: no trích yếu opens so
         f = ln.folded.strip()
         if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
             continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
@@ -1204,6 +1235,8 @@ def read_subject(
                 w.conf < UNSURE_NUMBER and any(ch.isdigit() for ch in w.text) for x in subj for w in x.words
             ):
                 guessed = True  # a number read in doubt (a blurred "2021" read "2001" at 25): to review
+            if any(x.boxed and x.conf < FAINT_CONF for x in subj):
+                guessed = True  # a faint last line kept (``_faint_capitals``): a person reads it
             if any(_gap_lost(x) for x in subj) or (
                 layout.type_i is not None and lost_side(subj, heading_centre(layout, layout.type_i))
             ):
@@ -1240,13 +1273,13 @@ def _isolated_capital(words: Sequence[str], i: int) -> bool:
     )
 
 
-def _word_confidences(words: Sequence[str], own: Sequence[Line]) -> list[float | None]:
-    """Tesseract's confidence in each of the subject's ``words``: that of the first of its ``own`` words
-    (lines top to bottom, words left to right) after the last one matched that reads like it once folded;
-    None for a word none reads like (a "Về" restored, a word taken from the body: kept as it is)."""
+def _own_words(words: Sequence[str], own: Sequence[Line]) -> list[Word | None]:
+    """Tesseract's word for each of the subject's ``words``: the first of its ``own`` words (lines top to
+    bottom, words left to right) after the last one matched that reads like it once folded; None for a word
+    none reads like (a "Về" restored, a word taken from the body: kept as it is)."""
     mine = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
     folded = [fold(w.text).strip(_EDGES) for w in mine]
-    out: list[float | None] = []
+    out: list[Word | None] = []
     at = 0
     for word in words:
         core = fold(word).strip(_EDGES)
@@ -1254,7 +1287,7 @@ def _word_confidences(words: Sequence[str], own: Sequence[Line]) -> list[float |
         if k is None:
             out.append(None)
             continue
-        out.append(mine[k].conf)
+        out.append(mine[k])
         at = k + 1
     return out
 
@@ -1264,17 +1297,71 @@ def _bigram_seen(model: correct.Model, a: str, b: str) -> bool:
     return ia is not None and ib is not None and ia * model.size + ib in model.bigrams
 
 
-def recorrect_words(words: Sequence[str], confs: Sequence[float | None]) -> tuple[list[str], bool]:
-    """The subject's ``words`` corrected again in their own order (``recorrected``), and whether a word
-    capitalised between words in lower case is one the corpus never shows so (a misreading or a name)."""
+# a capital the corpus never shows beside the next word is doubted only when read below this (a misreading
+# read surely is rare; "đón Tết", "cho Grab", "bão Yagi" are right) or when it opens what "Về việc" is
+# about, where a trích yếu has a word in lower case ("Về việc Đào đảm …" for "bảo đảm")
+UNSURE_CAPITAL = 80.0
+
+
+def _in_capitals(word: str) -> bool:
+    core = word.strip(_EDGES)
+    return len(core) > 1 and core.isupper()
+
+
+def _cased_as(new: str, old: str) -> str:
+    """``new`` written in ``old``'s case: in lower case, capitalised or in capitals."""
+    if old == old.lower():
+        return new.lower()
+    if old == old.upper():
+        return new.upper()
+    low = new.lower()
+    at = next((i for i, ch in enumerate(low) if ch.isalpha()), 0)
+    return low[:at] + low[at : at + 1].upper() + low[at + 1 :]
+
+
+def _stamp_label(word: str) -> bool:
+    """An incoming stamp's label ("Số", "Ngày", "Chuyển", "Đến"), read over a word of the subject's."""
+    core = fold(word).strip(_OPEN_MARKS)
+    return core in _LABELS or core == _STAMP_TITLE
+
+
+def _doubted_capital(words: Sequence[str], i: int, conf: float | None) -> bool:
+    """The isolated capital ``words[i]`` may be a misreading: read unsure, or the first word after "Về
+    việc"."""
+    after_viec = i == 2 and fold(words[0]) == "ve" and fold(words[1]) == "viec"
+    return after_viec or (conf is not None and conf < UNSURE_CAPITAL)
+
+
+def recorrect_words(
+    words: Sequence[str], confs: Sequence[float | None], capitals: Sequence[bool] | None = None
+) -> tuple[list[str], bool]:
+    """The subject's ``words`` corrected again in their own order (``recorrected``), and whether one is
+    doubtful: a word capitalised between words in lower case that the model would replace (a name it cannot
+    know, "ông Hà" → "bà", or a stamp's label read over a word, "hồ Số": kept as read), or, read unsure, one
+    the corpus never shows so. ``capitals``: the words Tesseract read in capitals (a subject printed in
+    capitals is in lower case by now): judged as read, with the page pass's protections (the names after a
+    place word, "XÃ QUẢNG THẮNG", kept), changed words written in the subject's case."""
     model = correct.load()
-    lowered = [w.lower() if _isolated_capital(words, i) else w for i, w in enumerate(words)]
+    capitals = capitals or [False] * len(words)
+    page = [w.upper() if cap else w for w, cap in zip(words, capitals, strict=True)]
+    lowered = [w.lower() if _isolated_capital(page, i) else w for i, w in enumerate(page)]
     got = correct.correct_words(lowered, [100.0 if c is None else c for c in confs], model)
-    # unchanged (or none of the subject's own words): as it was, its capital too
-    out = [w if c is None or g == low else g for w, low, g, c in zip(words, lowered, got, confs, strict=True)]
+    out: list[str] = []
     doubtful = False
+    last = len(words) - 1
+    for i, (w, pw, low, g, c) in enumerate(zip(words, page, lowered, got, confs, strict=True)):
+        if c is None or g == low:
+            out.append(w)  # unchanged (or none of the subject's own words): as it was, its capital too
+        elif (low != pw and not _stamp_label(w)) or (any(capitals) and i == last):
+            # a capital judged in lower case the model would replace: a name, or a misreading (but a stamp's
+            # label read over the subject's word, "hồ Số" for "hồ sơ", is replaced); the last word of a
+            # subject in capitals, which the page pass judged beside the word after it ("CƠ SỞ HẰNG")
+            out.append(w)
+            doubtful = True
+        else:
+            out.append(g if low != pw else _cased_as(g, w))  # a label judged in lower case: so written
     for i, w in enumerate(out):
-        if not _isolated_capital(out, i):
+        if not _isolated_capital(out, i) or not _doubted_capital(out, i, confs[i]):
             continue
         core = w.strip(_EDGES)
         if i + 1 < len(out):
@@ -1287,24 +1374,31 @@ def recorrect_words(words: Sequence[str], confs: Sequence[float | None]) -> tupl
 
 def recorrected(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu's words corrected again by the language model in their own order (``correct``): on the
-    page a stamp's words read between two of its lines stand between them ("Tết Nguyên ⁄⁄5/24 dân",
-    "hồ 20/ Số"), and a line in capitals was read beside the heading's garble ("CƠ SỞ DỮ ĐIEU KIỆN"); here
-    the subject's words stand next to each other ("Tết Nguyên đán", "cơ sở đủ điều kiện"). Each word keeps
-    Tesseract's confidence (``own``: the subject's lines); words none of them reads like are kept. A word
-    capitalised between words in lower case (``_isolated_capital``) is judged in lower case and, changed,
-    written so ("hồ Số" → "hồ sơ"); one the corpus never shows before the word after it (or, last, after
-    the word before it) is a misreading or a name the model cannot know ("việc Đào đảm"): to review."""
+    page a stamp's words read between two of its lines stand between them ("Tết Nguyên ⁄⁄5/24 dân"), and a
+    line in capitals was read beside the heading's garble ("CƠ SỞ DỮ ĐIEU KIỆN"); here the subject's words
+    stand next to each other ("Tết Nguyên đán", "cơ sở đủ điều kiện"). Each word keeps Tesseract's
+    confidence and its case (``own``: the subject's lines): words none of them reads like are kept, and so
+    are words in capitals in a subject in normal case ("KHU DÂN CƯ PHÚ MỸ HƯNG"); a subject read in capitals
+    is judged in capitals as the page was (a place's name after "XÃ" kept). A word capitalised between words
+    in lower case (``_isolated_capital``) that the model would replace in lower case ("hồ Số", "ông Hà"), or
+    one read unsure that the corpus never shows before the word after it (or, last, after the word before
+    it), or opening what "Về việc" is about ("việc Đào đảm"), is a misreading or a name the model cannot
+    know: kept as read, to review."""
     f = subject.get("subject")
     if f is None or not f.value or not own:
         return subject
     words = f.value.split()
+    read = _own_words(words, own)
+    in_caps = [r is not None and _in_capitals(r.text) for r in read]
+    known = [r for r in read if r is not None and any(ch.isalpha() for ch in r.text)]
+    caps_subject = bool(known) and sum(_in_capitals(r.text) for r in known) > 0.5 * len(known)
     # a word left in capitals in a subject in normal case names something ("KHU DÂN CƯ PHÚ MỸ HƯNG", "CÔNG
-    # TY TNHH SAMSUNG"): kept as read (a subject printed in capitals is in lower case by now)
+    # TY TNHH SAMSUNG"): kept as read
     confs = [
-        None if w.strip(_EDGES).isupper() and len(w.strip(_EDGES)) > 1 else c
-        for w, c in zip(words, _word_confidences(words, own), strict=True)
+        None if r is None or (_in_capitals(w) and not caps_subject) else r.conf
+        for w, r in zip(words, read, strict=True)
     ]
-    out, doubtful = recorrect_words(words, confs)
+    out, doubtful = recorrect_words(words, confs, in_caps if caps_subject else None)
     value = " ".join(out)
     conf = min(f.confidence, GUESSED_CONFIDENCE) if doubtful else f.confidence
     if value == f.value and conf == f.confidence:
