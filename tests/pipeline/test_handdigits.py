@@ -1742,3 +1742,20 @@ def test_a_sure_month_beside_handwriting_nam_swallowed_is_read_again_or_dropped(
     ]
     page = _read(sorted(clean, key=lambda w: (w.line, w.box.x0)))
     assert not [b for b in handdigits.find_blanks(page) if b.kind == "month"]
+
+
+def test_a_swallowed_sure_day_read_again_is_only_added_to() -> None:
+    # real letter 1906 blurred (realdata 4_1_v2_blur): the printed day "26" read at 61 was read again "2" at
+    # 59 and replaced the right day; a re-reading a digit short, or a swallowed sure one
+    # read otherwise, is none
+    box = Box(400.0, 89.0, 422.0, 108.0)
+    day = handdigits.Blank(handdigits.Kind.DAY, 8, box, (), "26", 91.0, swallowed=True)
+    assert handdigits.only_added(day, ("2", 59.0)) is None
+    assert handdigits.only_added(day, ("28", 80.0)) is None  # read otherwise
+    assert handdigits.only_added(day, ("260", 70.0)) == ("260", 70.0)  # only added to: taken
+    month = handdigits.Blank(handdigits.Kind.MONTH, 8, box, (), "1", 96.0, swallowed=True)
+    assert handdigits.only_added(month, ("10", 70.0)) == ("10", 70.0)
+    assert handdigits.only_added(month, ("7", 70.0)) is None
+    plain = handdigits.Blank(handdigits.Kind.DAY, 8, box, (), "26", 91.0)
+    assert handdigits.only_added(plain, ("2", 59.0)) is None  # a digit short: the cut lost one
+    assert handdigits.only_added(plain, ("28", 59.0)) == ("28", 59.0)  # neither: read again

@@ -265,6 +265,21 @@ def _adds_digits(first: str, new: str) -> bool:
     return len(new) > len(first) and all(ch in rest for ch in first)
 
 
+def only_added(blank: Blank, found: tuple[str, float] | None) -> tuple[str, float] | None:
+    """A sure first reading read again for a lost digit, or beside a date word that swallowed handwriting,
+    is only added to, never read otherwise ("7" for a sure "1"); a day or month read again a digit short is
+    no reading either (a blurred printed day "26" read again "2" at 59 had replaced the right day)."""
+    if found and (blank.lost or blank.swallowed) and not _adds_digits(blank.first, found[0]):
+        return None
+    if (
+        found
+        and blank.kind in (Kind.DAY, Kind.MONTH)
+        and sum(ch.isdigit() for ch in found[0]) < sum(ch.isdigit() for ch in blank.first)
+    ):
+        return None  # a day or month read again a digit short of the first reading: the cut lost one
+    return found
+
+
 def _char_width(ln: Line) -> float:
     """Width of a printed character on the line (from its words read with confidence)."""
     widths = [(w.box.x1 - w.box.x0) / len(w.text) for w in ln.words if w.conf >= 80 and len(w.text) >= 3]
@@ -1218,8 +1233,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         agreed_on = found
         if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
             found = None  # fewer digits than the first reading saw: the cut lost one
-        if found and blank.lost and not _adds_digits(blank.first, found[0]):
-            found = None  # a sure first reading is only added to, never read otherwise
+        found = only_added(blank, found)
         marks = len(_digit_marks(cs[0])) if cs else 0
         # digits glued to the printed word are kept as read only when the blank holds no more marks than them
         # ("2tháng" where "22" is written: the first "2" lost)
