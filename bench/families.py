@@ -20,6 +20,10 @@ machine's load stretches the wall time, not the CPU time).
 ``eval``'s misses are not printed, only their number and how many documents were not read (a page's Tesseract
 timeout on a loaded machine; such a document is run once more, alone, at the end): ``eval`` is measured,
 never looked into (``BENCH_FAMILIES_MISSES=eval,dev,fixed`` prints them too).
+
+``BENCH_FAMILIES_PHOTO=blur`` (or ``low_light``, ``perspective``, ``none``): every document of the varied
+families captured so, its other axes as drawn (a set of 14 shaken phone photos, where a balanced set holds
+three or four); the fixed generator's set is as always.
 """
 
 from __future__ import annotations
@@ -70,7 +74,9 @@ def _write(args: tuple[str, int, int, str]) -> list[Path]:
     from samples.generate import write_set
 
     name, n, seed, out = args
-    return write_set(Path(out), n, seed, family=None if name == "fixed" else name)
+    if name == "fixed":
+        return write_set(Path(out), n, seed)
+    return write_set(Path(out), n, seed, family=name, photo=os.environ.get("BENCH_FAMILIES_PHOTO") or None)
 
 
 def _pages(path: Path) -> int:

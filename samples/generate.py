@@ -1554,17 +1554,20 @@ def write_set(
     kinds: Iterable[str] = KINDS,
     *,
     family: Family | str | None = None,
+    photo: str | None = None,
 ) -> list[Path]:
     """``n`` documents; returns the written files (not the .gt.json).
 
     ``family="dev"|"eval"``: the varied generator (``samples.varied``): every document drawn along the axes of
     ``samples.axes`` from that family's seeds and value pools (tune on ``dev``, only measure on ``eval``);
     ``variants`` and ``kinds`` do not apply. ``family=None``: the fixed generator, cycling through ``kinds``
-    and ``variants``."""
+    and ``variants``. ``photo`` (a ``samples.axes.Photo`` value, varied families only): every document
+    captured so."""
     if family is not None:
+        from samples.axes import Photo
         from samples.varied import write_family_set
 
-        return write_family_set(out_dir, n, seed, family)
+        return write_family_set(out_dir, n, seed, family, photo=None if photo is None else Photo(photo))
     names = list(variants) if variants else list(VARIANTS)
     for v in names:
         if v not in VARIANTS:

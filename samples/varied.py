@@ -538,13 +538,18 @@ def write_varied(doc: g.SampleDoc, out: Path) -> Path:
     return path
 
 
-def write_family_set(out_dir: Path, n: int, seed: int, family: Family | str) -> list[Path]:
+def write_family_set(
+    out_dir: Path, n: int, seed: int, family: Family | str, *, photo: Photo | None = None
+) -> list[Path]:
     """``n`` documents of ``family``, kinds cycling; the axes balanced over the set (``draw_balanced``: each
-    value about equally often, no axis following another), so a small set still covers every value."""
+    value about equally often, no axis following another), so a small set still covers every value.
+    ``photo``: every document captured so (a set of shaken photos, say), its other axes as drawn."""
     fam = Family(family)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     plan = draw_balanced(n, random.Random(f"set:{fam}:{seed}:{n}"), VARIED_KINDS)
+    if photo is not None:
+        plan = [replace(ax, photo=photo) for ax in plan]
     for i, ax in enumerate(plan):
         doc_seed = seed * 1000 + i
         doc = make_varied_document(doc_seed, fam, ax)

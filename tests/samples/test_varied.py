@@ -527,3 +527,16 @@ def test_write_varied_formats(tmp_path: Path) -> None:
         assert path.suffix == suffix
         with Image.open(path) as im:
             assert round(im.info["dpi"][0]) == 100
+
+
+def test_a_set_forced_to_one_photo_defect(tmp_path: Path) -> None:
+    """``write_set(..., photo="blur")`` (``BENCH_FAMILIES_PHOTO``): every document a shaken photo, the rest of
+    its axes as the balanced plan drew them."""
+    plain = write_set(tmp_path / "plain", 4, 5, family="dev")
+    blurred = write_set(tmp_path / "blur", 4, 5, family="dev", photo="blur")
+    ax_plain = [json.loads(p.with_suffix(".gt.json").read_text())["axes"] for p in plain]
+    ax_blur = [json.loads(p.with_suffix(".gt.json").read_text())["axes"] for p in blurred]
+    assert {a["photo"] for a in ax_blur} == {"blur"}
+    assert {a["photo"] for a in ax_plain} != {"blur"}
+    for a, b in zip(ax_plain, ax_blur, strict=True):
+        assert {k: v for k, v in a.items() if k != "photo"} == {k: v for k, v in b.items() if k != "photo"}
