@@ -286,3 +286,11 @@ def test_a_page_of_garbage_is_decided_in_linear_time(monkeypatch: pytest.MonkeyP
     runs = correct._clusters(stream)
     assert len(runs) > 1
     assert max(last - first for first, last in runs) < 48
+
+
+def test_a_corrected_word_keeps_what_tesseract_read() -> None:
+    """A field of names tells the model's guess from a reading (``Word.read``): "Dạt" read, "Đất" chosen."""
+    ws = ("Luật", "Tô", "chức")
+    words = tuple(Word(t, 70.0, Box(10.0 * i, 0, 10.0 * i + 8, 10)) for i, t in enumerate(ws))
+    fixed = correct.correct(RecognizedPage(0, "ocr", 100, 100, "Luật Tô chức", words))
+    assert [w.read for w in fixed.words] == ["", "Tô", ""]

@@ -594,6 +594,7 @@ def correct(page: RecognizedPage) -> RecognizedPage:
     if texts == [w.text for w in page.words]:
         return page
     words: list[Word] = [
-        w if t == w.text else replace(w, text=t) for w, t in zip(page.words, texts, strict=True)
+        w if t == w.text else replace(w, text=t, read=w.read or w.text)
+        for w, t in zip(page.words, texts, strict=True)
     ]
     return replace(page, words=tuple(words), text=page_text(words))

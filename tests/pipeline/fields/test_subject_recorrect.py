@@ -124,3 +124,15 @@ def test_a_capital_read_surely_that_the_corpus_never_shows_there_stays_sure() ->
     ):
         value, conf = _subject([(text, 95.0)])
         assert value == text and conf >= 0.6
+
+
+def test_a_word_read_in_small_letters_in_a_subject_in_capitals_goes_to_review() -> None:
+    # seed 85's dev 012: an incoming stamp's border crossed "SỬ" of "SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP", read
+    # "đủ" at 62 (at 0.90 the licence was "Giấy phép đủ dụng …"); a word in small letters is no word of a
+    # line printed in capitals
+    for first, sure in (("đủ", False), ("SỬ", True)):
+        line = f"{first} DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP"
+        specs = _directive([(line, [62.0] + [94.0] * 6)], heading="GIẤY PHÉP", number="Số: 41/GP-UBND")
+        f = extract([page(specs)]).fields["subject"]
+        assert f.value is not None and f.value.endswith("dụng vật liệu nổ công nghiệp")
+        assert (f.confidence >= 0.6) is sure, line

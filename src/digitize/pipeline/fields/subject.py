@@ -1303,6 +1303,11 @@ def _bigram_seen(model: correct.Model, a: str, b: str) -> bool:
 UNSURE_CAPITAL = 80.0
 
 
+def _small_letters(word: str) -> bool:
+    """The word (its ends aside) has a letter in lower case."""
+    return any(ch.islower() for ch in word.strip(_EDGES))
+
+
 def _in_capitals(word: str) -> bool:
     core = word.strip(_EDGES)
     return len(core) > 1 and core.isupper()
@@ -1399,6 +1404,9 @@ def recorrected(subject: Found, own: Sequence[Line]) -> Found:
         for w, r in zip(words, read, strict=True)
     ]
     out, doubtful = recorrect_words(words, confs, in_caps if caps_subject else None)
+    # a word read in small letters in a subject printed in capitals is no word of its print: seed 85's dev
+    # 012, "số đổ đủ DỤNG VẬT LIỆU NỔ …" under an incoming stamp whose border crossed "SỬ" (read "đủ" at 62)
+    doubtful = doubtful or (caps_subject and any(r is not None and _small_letters(r.text) for r in read))
     value = " ".join(out)
     conf = min(f.confidence, GUESSED_CONFIDENCE) if doubtful else f.confidence
     if value == f.value and conf == f.confidence:
