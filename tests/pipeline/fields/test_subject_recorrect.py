@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from digitize.pipeline import correct
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.subject import recorrect_words
 from tests.pipeline.test_extract import header, page, signer
@@ -136,3 +137,12 @@ def test_a_word_read_in_small_letters_in_a_subject_in_capitals_goes_to_review() 
         f = extract([page(specs)]).fields["subject"]
         assert f.value is not None and f.value.endswith("dụng vật liệu nổ công nghiệp")
         assert (f.confidence >= 0.6) is sure, line
+
+
+def test_a_name_after_ong_in_a_subject_in_capitals_is_not_made_a_word() -> None:
+    # the page's and the subject's corrections made "ÔNG THẮNG" "ông tháng", "ÔNG HÀ" "ông bà" (at 0.85)
+    for line in ("VỀ VIỆC GIẢI QUYẾT ĐƠN CỦA ÔNG THẮNG", "VỀ VIỆC GIẢI QUYẾT KHIẾU NẠI CỦA ÔNG HÀ"):
+        specs = _directive([(line, 85.0)], heading="QUYẾT ĐỊNH", number="Số: 41/QĐ-UBND")
+        f = extract([correct.correct(page(specs))]).fields["subject"]
+        assert f.value is not None
+        assert f.value.casefold() == line.casefold() or f.confidence < 0.6, f.value
