@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.pipeline.test_extract import decision, values
+from digitize.pipeline.fields import extract
+from tests.pipeline.test_extract import decision, page, values
 
 
 def _licence(clause: str) -> dict[str, str | None]:
@@ -24,10 +25,6 @@ def test_valid_until_a_date_is_no_start() -> None:
 def test_a_code_or_a_date_is_no_surer_than_its_least_sure_digits() -> None:
     """A blurred photo's holder id and validity date read wrong at a sure line's mean (forced-blur 87 dev
     006: "6475421120" of "6475428207" at 0.85): their own digits read doubtfully put them in doubt."""
-    from digitize.pipeline.fields import extract
-
-    from tests.pipeline.test_extract import page
-
     specs = [s for s in decision() if not s[0].startswith(("Điều 2.", "mã số thuế"))]
     k = next(i for i, s in enumerate(specs) if s[0].startswith("Điều 1."))
     holder_text = "mã số thuế: 6475428207, địa chỉ: Số 12, đường Trần Phú."
