@@ -114,7 +114,7 @@ def test_a_blurred_photo_s_garbled_motto_is_still_the_motto() -> None:
 
 
 def test_the_gutter_is_at_the_motto_s_cong_not_at_the_organ_s_cong() -> None:
-    """"BỘ CÔNG THƯƠNG" read on one row with "CỘNG HÒA …" (forced-blur 85 dev 011): folded, the organ's
+    """ "BỘ CÔNG THƯƠNG" read on one row with "CỘNG HÒA …" (forced-blur 85 dev 011): folded, the organ's
     "CÔNG" is the motto's "CỘNG"; the gutter set before it cut the organ's names ("Bộ công", "Cục hóa")."""
     base = page(decision(organ=("CỤC HÓA CHẤT",), parent="BỘ CÔNG THƯƠNG", number="Số: 42/HC-VP"))
     # the left column as far right as the photo's (its organ past 0.3 of the page's width)
