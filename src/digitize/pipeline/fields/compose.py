@@ -10,7 +10,7 @@ from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import fit_notation, read_notation, read_number, without_garbled
-from digitize.pipeline.fields.organ import complete_parent, organ_over_heading, read_organ
+from digitize.pipeline.fields.organ import complete_parent, organ_over_heading, read_organ, restated_organ
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
@@ -55,6 +55,8 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     signer = read_document_signer(by_page)
     committee_signs = fold(signer.value("signer_title") or "").endswith("chu tich")
     organ = read_organ(left, number.line_i, committee_signs=committee_signs)
+    if pages[0].source == "ocr":
+        organ = restated_organ(organ, all_lines)  # a text layer's header is as printed
     organ_name = organ.value("organ_name")
     notation = read_notation(number, organ_name)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
