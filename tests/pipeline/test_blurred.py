@@ -210,3 +210,38 @@ def test_a_blurred_photo_s_digits_are_all_in_doubt() -> None:
     sharp = preprocess.prepare(_photo(3, 0.0)[0], dpi=150)
     read = recognize.recognize(sharp, lang="vie")
     assert blurred.second_pass(sharp, read, lang="vie") is read
+
+
+def test_readings_of_a_number_line_whose_slash_the_blur_took_vote_for_its_number(tmp_path: Path) -> None:
+    """A shaken colour photo in a serif font: its "Số: 2939/QĐ-STNMT" read "sẽ 2937 Qp-srxwT" (no number),
+    and half of its readings again without the slash ("s 2939 QĐ-STNMT", "Sẽ: 2939 QÐ-STNMT"): those count
+    as votes, and the number they agree on is put back, in doubt, as a "Số:" line the number reader reads."""
+    from digitize.pipeline import intake
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm
+    from samples.varied import make_varied_document, write_varied
+
+    assert blurred._number_of("s 2939 QĐ-STNMT") == "2939/QĐ-STNMT"
+    assert blurred._number_of("Sẽ: 2937 Qq»srxwr") is None  # no notation: no vote
+    axes = Axes(
+        kind="quyet_dinh",
+        colour=Colour.COLOUR,
+        dpi=300,
+        seal=Seal.BESIDE,
+        header=Header.PARENT,
+        sign=SignForm.KT,
+        stamp=True,
+        handwritten=True,
+        font=Font.LIBERATION_SERIF,
+        margins=Margins.NARROW,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(85000, "alt", axes)
+    src = intake.inspect(write_varied(doc, tmp_path / "quyet_dinh")).pages[0]
+    prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
+    first = recognize.recognize(prepared, lang="vie")
+    assert extract([first]).values()["code_number"] is None
+    page = blurred.second_pass(prepared, first, lang="vie")
+    fields = extract([page]).fields
+    assert fields["code_number"].value == doc.fields["code_number"]
+    assert fields["code_number"].confidence < 0.6
+    assert fields["code_notation"].value == doc.fields["code_notation"]
