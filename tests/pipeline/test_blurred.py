@@ -245,3 +245,32 @@ def test_readings_of_a_number_line_whose_slash_the_blur_took_vote_for_its_number
     assert fields["code_number"].value == doc.fields["code_number"]
     assert fields["code_number"].confidence < 0.6
     assert fields["code_notation"].value == doc.fields["code_notation"]
+
+
+def test_a_blurred_photo_s_names_and_subject_are_in_doubt() -> None:
+    """A blur changes a tone mark or a letter of a name or a subject at a confidence that looks sure
+    (forced-blur 85 dev 002: "Lê Minh Hung" of "Lê Minh Hùng" at 0.96): no vocabulary restores them, so a
+    blurred page's signer name, holder and subject go to review; a sharp page's are taken as read."""
+    rgb, _ = _photo(3, 1.8)
+    page = recognize.recognize(preprocess.prepare(rgb, dpi=150), lang="vie")
+    assert page.blurred
+    subject = extract([page]).fields["subject"]
+    assert subject.value and subject.confidence < 0.6
+    # the first reading's words as a sharp page's: the subject as sure as they are read
+    assert extract([replace(page, blurred=False)]).fields["subject"].confidence >= 0.6
+    sharp = recognize.recognize(preprocess.prepare(_photo(3, 0.0)[0], dpi=150), lang="vie")
+    assert not sharp.blurred
+
+
+def test_a_blurred_page_s_vocabulary_fields_keep_their_confidence() -> None:
+    """Only the fields taken letter by letter as read are put in doubt on a blurred page: an organ, a title, a
+    place are matched to their vocabularies (which restore their marks) and stay as sure as read."""
+    from tests.pipeline.test_extract import decision, page
+
+    sharp = extract([page(decision())]).fields
+    blurry = extract([replace(page(decision()), blurred=True)]).fields
+    assert sharp["signer_name"].confidence >= 0.6 and sharp["holder_name"].confidence >= 0.6
+    assert blurry["signer_name"].confidence < 0.6 and blurry["holder_name"].confidence < 0.6
+    assert blurry["signer_name"].value == sharp["signer_name"].value
+    for name in ("organ_name", "signer_title", "place", "type_name"):
+        assert blurry[name] == sharp[name]
