@@ -1759,3 +1759,63 @@ def test_a_swallowed_sure_day_read_again_is_only_added_to() -> None:
     plain = handdigits.Blank(handdigits.Kind.DAY, 8, box, (), "26", 91.0)
     assert handdigits.only_added(plain, ("2", 59.0)) is None  # a digit short: the cut lost one
     assert handdigits.only_added(plain, ("28", 59.0)) == ("28", 59.0)  # neither: read again
+
+
+def test_a_day_glued_before_thang_with_an_underscore_after_it_is_read_whole() -> None:
+    # "ngày LỔtháng_ Õ năm" (seed 87 alt 012): the day's "18" glued before "tháng", the month's first stroke
+    # read "_" after it; the "_" had made the blank's edge the letters' share of the box, mid-day ("1" at 96)
+    prepared, _, boxes = _header("229", "18", "6", seed=5)
+    t, n = boxes["thang"], boxes["nam"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "tháng"]
+    glued = Word("LỔtháng_", 47.0, Box(boxes["ngay"].x1 + 16, t.y0 - 20, t.x1 + 17, t.y1), line=3)
+    month = Word("Õ", 83.0, Box(t.x1 + 30, t.y0 - 15, n.x0 - 14, t.y1), line=3)
+    page = _read(sorted([*words, glued, month], key=lambda w: (w.line, w.box.x0)))
+    blanks = {b.kind: b for b in handdigits.find_blanks(page)}
+    assert blanks["day"].box.x1 >= t.x0 - 12
+    assert blanks["month"].box.x0 >= t.x1 - 12
+    assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-06-18"
+
+
+def test_a_clean_thang_that_swallowed_the_day_apart_from_ngay_with_the_month_read_apart() -> None:
+    # "ngày  tháng  Z năm" (seed 87 dev 001): nothing read for the day, "tháng" read clean but wide over the
+    # day's "0", the month read as a word of its own well clear of it: "tháng" swallowed the day's last
+    # digit, not the month's first (cut at its box the day read "3" at 96 for "30")
+    prepared, _, boxes = _header("229", "30", "7", seed=5)
+    t, n = boxes["thang"], boxes["nam"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "tháng"]
+    wide = Word("tháng", 0.0, Box(t.x0 - 60, t.y0 - 10, t.x1, t.y1), line=3)
+    month = Word("Z", 88.0, Box(t.x1 + 40, t.y0 - 15, n.x0 - 14, t.y1), line=3)
+    page = _read(sorted([*words, wide, month], key=lambda w: (w.line, w.box.x0)))
+    blanks = {b.kind: b for b in handdigits.find_blanks(page)}
+    assert blanks["day"].box.x1 >= t.x0 - 12
+    assert blanks["month"].box.x0 >= t.x1 - 12
+    assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-07-30"
+
+
+def test_a_number_s_last_digit_inside_an_unsure_notation_word_is_read() -> None:
+    # "Số: 606 /ep-svHTTDL" (seed 87 alt 012, "1606" written touching "/GP-SVHTTDL"): the notation word read
+    # unsure starts over the pen's last digit; the region cut at the word read "160" at 97
+    prepared, _, boxes = _header("1606", "18", "6", seed=5)
+    note = boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    early = Word("/BC-UBND", 34.0, replace(note, x0=note.x0 - 62), line=2)
+    page = _read(sorted([*words, early], key=lambda w: (w.line, w.box.x0)))
+    (blank,) = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert blank.notation == early.box
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == ("1606", "BC-UBND")
+
+
+def test_an_italic_thang_read_tieng_still_marks_the_date_s_blanks() -> None:
+    # "ngày -2 tiếng Í năm: 2019" (seed 85 alt 000): "tháng" read "tiếng", no blank was found and the written
+    # date was lost; read again, "tiếng" is given back as "tháng"
+    prepared, _, boxes = _header("229", "25", "9", seed=6)
+    words = [
+        Word("tiếng", 61.0, b.box, line=b.line) if b.text == "tháng" else b
+        for b in _first_reading(boxes, glued=False)
+    ]
+    page = _read(words)
+    assert {b.kind for b in handdigits.find_blanks(page)} == {"number", "day", "month"}
+    after = handdigits.second_pass(prepared, page)
+    assert "ngày 25 tháng 9 năm 2024" in after.text
+    assert extract([after]).values()["issued_date"] == "2024-09-25"

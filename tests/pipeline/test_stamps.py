@@ -315,3 +315,30 @@ def test_a_blurred_photo_s_rows_are_read_again_sharpened_as_first_read(tmp_path:
     again = stamps.second_pass(prepared, first, lang="vie")
     assert again is not first  # read again (the stamp's ink taken out) ...
     assert extract([again]).values()["type_name"] == doc.fields["type_name"]  # ... the type name kept
+
+
+def test_a_stamp_over_the_type_name_is_read_through_from_the_line_under_the_date() -> None:
+    # the ĐẾN stamp pressed over "QUYẾT ĐỊNH" itself (seed 87 dev 001: "2 THỊ 2 ` z `" for "CHỈ THỊ"): no
+    # line read as a type name, so the rows were never read again; the line under the header's date stands
+    # for it
+    from samples.marks import incoming_stamp
+    from tests.pipeline.pages import decree_page
+
+    img = decree_page(DPI, colour=True)
+    w_px, h_px = int(1.6 * DPI), int(0.75 * DPI)
+    stamp = incoming_stamp("2785|18/7/16|VP", 5, w_px, h_px)
+    a = np.asarray(stamp).copy()
+    a[..., :3] = np.where(a[..., 3:] > 0, np.array((40, 50, 150), np.uint8), a[..., :3])
+    stamp = Image.fromarray(a, "RGBA")
+    overlay = Image.new("RGB", img.size, (255, 255, 255))
+    line_h = int(int(11 / 72 * DPI) * 1.45)
+    y_type = int(0.4 * DPI) + 4 * line_h
+    overlay.paste(stamp, (img.width // 2 - 250, y_type - 40), stamp)
+    img = ImageChops.multiply(img, overlay)
+    img.info["dpi"] = (DPI, DPI)
+    prepared, first = _read(img)
+    assert extract([first]).values()["subject"] is None  # the stamp garbles the type name and subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    v = extract([again]).values()
+    assert (v["type_name"], v["subject"]) == ("Quyết định", SUBJECT)
+    assert (v["issued_date"], v["signer_name"]) == ("2021-06-15", "Nguyễn Văn An")

@@ -97,6 +97,9 @@ class Blank:
     # as read ("Z", "/Qb-SVHTTDL"): where the "/" starts is reckoned again from the capitals' height
     # in the scan (``refined``)
     glued: tuple[Box, str, str] | None = None
+    # the first reading's "/"-led notation word that ends the number's region, read unsure ("/ep-svHTTDL" at
+    # 34): its box may hold the pen's last digit, so where its "/" starts is found in the scan (``refined``)
+    notation: Box | None = None
     # a day's or month's marks the first reading glued to the printed words around it ("Ÿ" of "Ÿnăm")
     glue: str = ""
     # a day or month read sure beside a date word that swallowed more handwriting on its side ("tháng 1
@@ -369,6 +372,7 @@ def _number_blank(
     x1: float | None = None
     slash: tuple[float, float, float] | None = None
     glued: tuple[Box, str, str] | None = None
+    notation: Box | None = None
     # the line's notation led by its "/" ("/GP-UBND"), found once: a word before it may be a pen's
     notation_at = next((k for k, v in enumerate(left) if k > 0 and _slash_notation(v)), len(left))
     for i, w in enumerate(left[1:], 1):
@@ -382,6 +386,8 @@ def _number_blank(
             or (w is left[-1] and _LOOSE_TAIL.match(w.text))
         ):
             x1 = w.box.x0
+            if w.conf < PRINTED_CONF:
+                notation = w.box
             break
         if tail:  # "72#QĐ-TTg": the number glued to the notation
             # the printed "/" and notation's width by their letters' shapes (capitals are wide: by
@@ -407,9 +413,8 @@ def _number_blank(
     conf = min((w.conf for w in num_words), default=0.0)
     box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
     first = " ".join(w.text for w in num_words)
-    return Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash, glued=glued), _doubtful(
-        num_words
-    )
+    blank = Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash, glued=glued, notation=notation)
+    return blank, _doubtful(num_words)
 
 
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
@@ -436,14 +441,20 @@ def _pen_word(w: Word) -> bool:
 
 
 _TH_MISREAD = re.compile(r"[mnrt]ang")
+# a whole word "t", one or two letters, "ng": an italic "tháng" read "tiếng" (its "h" as "i", its "á" as "ế";
+# seed 85 alt 000: "ngày -2 tiếng Í năm: 2019", no blank found, the written date lost)
+_TH_WORD = re.compile(r"t[a-z]{1,2}ng")
 
 
 def _find_key(letters: str, key: str) -> tuple[int, int]:
-    """Where (start, length) the date word ``key`` is in a word's folded letters; "háng" (the "t" lost) and
-    "máng" (its "th" read as one letter, "2máng" with the day glued on) are "tháng"."""
+    """Where (start, length) the date word ``key`` is in a word's folded letters; "háng" (the "t" lost),
+    "máng" (its "th" read as one letter, "2máng" with the day glued on) and a whole word "tiếng" are
+    "tháng"."""
     pos = letters.find(key)
     if pos >= 0 or key != "thang":
         return pos, len(key)
+    if _TH_WORD.fullmatch(letters):
+        return 0, len(letters)
     pos = letters.find("hang")
     if pos < 0 and (m := _TH_MISREAD.search(letters)) is not None:
         pos = m.start()
@@ -464,12 +475,14 @@ def _printed_span(w: Word, folded: str, key: str, unit: float) -> tuple[float, f
     """Where the printed date word ``key`` is inside the first reading's word ``w``, and whether ``w`` holds
     more (handwriting glued to it, before or after: "^Ổtháng" is the day and "tháng", "tháng“12" "tháng" and
     the month; a clean "ngày" twice as wide as a "ngày" swallowed the day written after it)."""
-    letters = re.sub(r"\W", "", folded)
+    # the word's letters and digits as ``_date_key`` found the key in them: an underscore is a pen's mark
+    # too ("LỔtháng_", the month's first stroke read "_": kept, it put the blank's edge mid-"tháng")
+    letters = re.sub(r"[^a-z0-9]", "", folded)
     body = folded.rstrip(".,;:")
     pos, n = _find_key(letters, key)
     before, after = letters[:pos], letters[pos + n :]
-    if n < len(key) and body == letters[pos : pos + n]:
-        body = key  # "háng" alone: the printed word
+    if (n < len(key) or body != key) and body == letters[pos : pos + n]:
+        body = key  # "háng" or "tiếng" alone: the printed word
     width = _DATE_KEYS[key][1] * unit
     x0, x1 = w.box.x0, w.box.x1
     if body == key:
@@ -534,13 +547,19 @@ def _date_blanks(
     unit = max(unit, 0.8 * cw)
     spans = {i: _printed_span(words[i], folded[i], k, unit) for i, k in keys.items()}
     # a "tháng" read clean but too wide right after "ngày" (no room for a day between them) swallowed the
-    # day written before it, not the month after it
+    # day written before it, not the month after it; so did one with nothing read for the day and the month
+    # read as a word of its own standing a character or more clear of it: nothing written after "tháng"
+    # touched it ("ngày 3[0]tháng  7 năm", seed 87 dev 001: cut at the box, the day crop held the "3" alone,
+    # read at 96, and the month crop took in the "g")
     t = words[i_thang]
     if (
         folded[i_thang].rstrip(".,;:") == "thang"
         and spans[i_thang][2]
         and i_thang == i_ngay + 1
-        and t.box.x0 - spans[i_ngay][1] < cw
+        and (
+            t.box.x0 - spans[i_ngay][1] < cw
+            or (i_nam > i_thang + 1 and words[i_thang + 1].box.x0 - t.box.x1 >= cw)
+        )
     ):
         spans[i_thang] = (max(t.box.x0, t.box.x1 - _DATE_KEYS["thang"][1] * unit), t.box.x1, True)
     out: list[Blank] = []
@@ -841,6 +860,14 @@ def _slash_shaped(mark: np.ndarray, cap: float) -> bool:
 def refined(prepared: Prepared, blank: Blank, grey: np.ndarray) -> Blank:
     """A number glued to its notation with where its printed "/" starts found in the scan
     (``slash_foot``) rather than reckoned from the line's em (the printed widths differ from face to face)."""
+    if blank.glued is None and blank.notation is not None:
+        # the unsure notation word's "/" found in the scan right of where the word starts: the word took in
+        # the pen's last digit ("1606" written touching "/GP-SVHTTDL", read "606" and "/ep-svHTTDL": cut at
+        # the word, the region gave "160" at 97)
+        x1 = slash_foot(prepared, blank.notation, grey)
+        if x1 is None or x1 <= blank.box.x1:
+            return blank
+        return replace(blank, box=replace(blank.box, x1=x1))
     if blank.glued is None or blank.slash is None:
         return blank
     word, number, _ = blank.glued
@@ -1358,8 +1385,10 @@ def _fix_glued(words: list[Word], new: list[Word], date_lines: set[int]) -> list
     """Words the new readings overlap are cut back: "ngày06" keeps "ngày", "72#QĐ-TTg" keeps "/QĐ-TTg"."""
     out = []
     for w in words:
-        if w.line in date_lines and re.sub(r"\W", "", fold(w.text)) == "hang":
-            w = replace(w, text="tháng")  # "háng" between the blanks (the "t" lost)
+        letters = re.sub(r"\W", "", fold(w.text))
+        misread = letters == "hang" or (letters != "thang" and _TH_WORD.fullmatch(letters) is not None)
+        if w.line in date_lines and misread:
+            w = replace(w, text="tháng")  # "háng" or "tiếng" between the blanks
         hit = next((n for n in new if n.line == w.line and w.box.x0 < n.box.x1 and n.box.x0 < w.box.x1), None)
         if hit is None:
             out.append(w)

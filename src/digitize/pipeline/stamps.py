@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 import cv2
@@ -33,7 +33,9 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
 from digitize.pipeline.fields.layout import read_layout
+from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.names import is_syllable
+from digitize.pipeline.fields.place_date import place_date_start
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
@@ -112,9 +114,10 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
     if not lines or not lines[0].boxed:
         return None
     layout = read_layout(lines)
-    if layout.type_i is None:
+    type_i = layout.type_i if layout.type_i is not None else _under_date(lines, layout.motto_i)
+    if type_i is None:
         return None
-    tl = lines[layout.type_i]
+    tl = lines[type_i]
     h = max(1.0, tl.y1 - tl.y0)
     rows = [ln for ln in lines if ln.y0 >= tl.y0 - 0.5 * h and ln.y0 < tl.y1 + ROWS_BELOW * h]
     if not rows:  # a type line whose box is no box (NaN, upside down): no rows to read again
@@ -125,6 +128,23 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
         bottom = min(bottom + 0.3 * h, max(bottom, min(under) - 1))
     top, bottom = max(0.0, tl.y0 - 0.3 * h), min(page.height, bottom)
     return (top, bottom) if math.isfinite(top) and math.isfinite(bottom) else None
+
+
+# the header's date line is at most this many lines under the motto (its second line, a wrapped place)
+DATE_AFTER_MOTTO = 4
+
+
+def _under_date(lines: Sequence[Line], motto_i: int | None) -> int | None:
+    """The line right under the header's date line ("<place>, ngày … năm …", at most ``DATE_AFTER_MOTTO``
+    lines under the motto), where the type name stands, when no line read as one: a stamp pressed over the
+    type name leaves it junk ("2 THỊ 2 ` z `" for "CHỈ THỊ", seed 87 dev 001), and with no type name its
+    rows were never read again. None without a motto or such a date line."""
+    if motto_i is None:
+        return None
+    for i in range(motto_i + 1, min(len(lines) - 1, motto_i + 1 + DATE_AFTER_MOTTO)):
+        if place_date_start(lines[i].text) is not None:
+            return i + 1
+    return None
 
 
 @regions.on_read_pages

@@ -49,3 +49,9 @@ def test_thang_with_its_th_lost_or_read_as_one_letter() -> None:
     assert [d.isoformat() for _, _, d in find_dates("ngay 12 mang 5 nam 2022")] == ["2022-05-12"]
     assert [d.isoformat() for _, _, d in find_dates("ngay 3 hang 11 nam 2021")] == ["2021-11-03"]
     assert find_dates("ngay 12 quang 5 nam 2022") == []
+
+
+def test_a_speck_read_as_a_colon_after_nam_keeps_the_date() -> None:
+    # "Bắc Giang, ngày 25 tháng 1 năm: 2019": a speck by the italic "năm" read as a colon
+    assert str(parse_date("Bắc Giang, ngày 25 tháng 1 năm: 2019")) == "2019-01-25"
+    assert parse_date("ngày 25 tháng 1 năm:: 2019") is None

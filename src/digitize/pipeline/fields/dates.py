@@ -13,11 +13,14 @@ DIGIT = r"[0-9oOlI]"
 # "\s*[,.]?\s*" between two words split a long run of spaces every way before failing (quadratic: 30 000
 # spaces after "ngay 1" took 3.4 s)
 _GAP = r"\s*+(?:[,.]\s*+)?"
+# "năm" and its year: a blank, or a speck by "năm" read as a colon ("năm: 2019", seed 85 alt 000's italic
+# date line: no date)
+_YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # the three printed words with one vowel misread ("ngôy", "thớng", "nốm" folded: "ngoy", "thong", "nom"), the
 # "th" of "tháng" lost or read as one letter ("háng", "máng"): the digits between them and a four-digit year
 # still make it a date
 WORD_DATE = re.compile(
-    rf"ng[a-z]y\s*+({DIGIT}{{1,2}}){_GAP}(?:t?h|[mnrt])[a-z]ng\s*+({DIGIT}{{1,2}}){_GAP}n[a-z]m\s*+({DIGIT}{{4}})(?!\d)",
+    rf"ng[a-z]y\s*+({DIGIT}{{1,2}}){_GAP}(?:t?h|[mnrt])[a-z]ng\s*+({DIGIT}{{1,2}}){_GAP}n[a-z]m{_YEAR_GAP}({DIGIT}{{4}})(?!\d)",
 )
 _NUM_DATE = re.compile(r"(?<!\d)([0-3]?\d)\s*[/.\-]\s*([01]?\d)\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
 
