@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
@@ -117,6 +117,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
                 conf = ln.conf
                 if org_skipped and _PERSON_LABEL.fullmatch(m.group(1)):
                     conf = min(conf, 0.55)  # the company's representative, not the company: to review
+                if model_guessed(lines[k : k + 2], value):
+                    conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
                 res.set("holder_name", value, conf)
                 break
     if "holder_name" not in res.fields:
@@ -124,7 +126,10 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         # where the trích yếu above it is where an incoming stamp lands ("cho Công ty TủHH DưệẾphá# Ó")
         article = _for_in(lines, ("dieu 1",))
         if article:
-            res.set("holder_name", article[0], min(0.9, article[1]))
+            starts = [k for k, ln in enumerate(lines) if fold(ln.text).startswith("dieu 1")]
+            own = [x for k in starts for x in lines[k : k + 2]]
+            conf = GUESSED_WORDS_CONF if model_guessed(own, article[0]) else 0.9
+            res.set("holder_name", article[0], min(conf, article[1]))
     if "holder_name" not in res.fields and subject and subject.value:
         m = FOR_HOLDER.search(fold1(subject.value))
         if m:
