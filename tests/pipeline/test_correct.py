@@ -286,3 +286,24 @@ def test_a_page_of_garbage_is_decided_in_linear_time(monkeypatch: pytest.MonkeyP
     runs = correct._clusters(stream)
     assert len(runs) > 1
     assert max(last - first for first, last in runs) < 48
+
+
+def test_a_corrected_word_keeps_what_tesseract_read() -> None:
+    """A field of names tells the model's guess from a reading (``Word.read``): "Dạt" read, "Đất" chosen."""
+    ws = ("Luật", "Tô", "chức")
+    words = tuple(Word(t, 70.0, Box(10.0 * i, 0, 10.0 * i + 8, 10)) for i, t in enumerate(ws))
+    fixed = correct.correct(RecognizedPage(0, "ocr", 100, 100, "Luật Tô chức", words))
+    assert [w.read for w in fixed.words] == ["", "Tô", ""]
+
+
+def test_the_name_after_ong_or_ba_is_kept_also_in_capitals() -> None:
+    # in capitals no family name marks a name: "ÔNG THẮNG" became "ÔNG THÁNG", "ÔNG HÀ" "ÔNG BÀ" (read at 85)
+    for text in (
+        "VỀ VIỆC GIẢI QUYẾT ĐƠN CỦA ÔNG THẮNG",
+        "VỀ VIỆC GIẢI QUYẾT KHIẾU NẠI CỦA ÔNG HÀ",
+        "VỀ VIỆC KHEN THƯỞNG ÔNG THẮNG",
+        "về việc giải quyết đơn của bà Lệ",
+    ):
+        assert _fix(text, conf=85.0) == text
+    # a word after them that names no one is still corrected ("ông bà" in lower case is no name)
+    assert _fix("ông bà tổ tiên bố sung", conf=85.0) == "ông bà tổ tiên bổ sung"

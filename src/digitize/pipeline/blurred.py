@@ -162,10 +162,31 @@ def second_pass(
 ) -> RecognizedPage:
     """The first page of a blurred photo with its number line and its date line read again by vote (see the
     module's docstring); the page as it was otherwise."""
-    if page.index != 0 or not prepared.blurred:
+    if not prepared.blurred:
         return page
-    page = _vote_number(prepared, page, lang=lang, timeout=timeout)
-    return _vote_date(prepared, page, lang=lang, timeout=timeout)
+    if page.index == 0:
+        page = _vote_number(prepared, page, lang=lang, timeout=timeout)
+        page = _vote_date(prepared, page, lang=lang, timeout=timeout)
+    return digits_in_doubt(page)
+
+
+def digits_in_doubt(page: RecognizedPage) -> RecognizedPage:
+    """A blurred page with every word holding a digit read at most ``DOUBT_CONF`` sure. Tesseract reads a
+    blurred digit as one of its look-alikes at a confidence that looks sure, and the fields built on them
+    came out wrong and sure (forced-blur sets 85 and 87: the year "2023" read "2022" at 0.94, a validity's
+    "2023" read "2073" at 0.91, a holder id "6475428207" read "6475421120" at 0.85); the readings' vote is
+    no proof either (85 alt 003: "ngày 30 tháng 9 năm 2023" read "20 ... 2022" by the first reading and
+    the readings alike). A number, a date or a code of such a page goes to review."""
+    if not any(w.conf > DOUBT_CONF and _has_digit(w.text) for w in page.words):
+        return page
+    words = tuple(
+        replace(w, conf=DOUBT_CONF) if w.conf > DOUBT_CONF and _has_digit(w.text) else w for w in page.words
+    )
+    return replace(page, words=words)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 Row = tuple[int, list[tesseract.Token]]  # (the cut it was read in, its words left to right)
@@ -474,7 +495,7 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     first_found = find_dates(ln.folded)
     if first_found:
         if first_found[0][2].isoformat() == best:
-            return page  # the first reading had it
+            return page  # the first reading had it (in doubt all the same: ``digits_in_doubt``)
         # the readings agree on another date: the first one is kept, in doubt (review)
         return _replace_words(
             page,

@@ -541,6 +541,9 @@ def _name_runs(words: list[str]) -> set[int]:
 # the words a place's or an organ's name follows ("huyện Đông Anh", "ỦY BAN NHÂN DÂN HUYỆN ĐẦM DƠI", "thị xã
 # La Gi", "thành phố Hội An"); the name is the capitalised words after it, which the model cannot know
 PLACE_WORDS = frozenset(_key(w) for w in ("huyện", "tỉnh", "xã", "phường", "quận"))
+# ... and the words a person's name follows ("ông Hà", "VỀ VIỆC GIẢI QUYẾT ĐƠN CỦA ÔNG THẮNG": in capitals
+# no family name marks it, and the model made it "ông bà", "ông tháng", at 0.85 in the subject)
+PERSON_WORDS = frozenset(_key(w) for w in ("ông", "bà"))
 PLACE_PAIRS = frozenset((_key(a), _key(b)) for a, b in (("thị", "trấn"), ("thành", "phố"), ("thị", "xã")))
 PLACE_NAME_WORDS = 3
 _TRAIL = "()[],.;:\"'“”"
@@ -559,7 +562,11 @@ def _place_names(words: list[str]) -> set[int]:
         if w != w.rstrip(_TRAIL):
             continue  # "… của tỉnh. Ủy ban": the sentence ended
         k = _bare_key(w)
-        if k not in PLACE_WORDS and (i == 0 or (_bare_key(words[i - 1]), k) not in PLACE_PAIRS):
+        if (
+            k not in PLACE_WORDS
+            and k not in PERSON_WORDS
+            and (i == 0 or (_bare_key(words[i - 1]), k) not in PLACE_PAIRS)
+        ):
             continue
         if _bare_key(words[i + 1]) == _key("hội"):
             continue
@@ -594,6 +601,7 @@ def correct(page: RecognizedPage) -> RecognizedPage:
     if texts == [w.text for w in page.words]:
         return page
     words: list[Word] = [
-        w if t == w.text else replace(w, text=t) for w, t in zip(page.words, texts, strict=True)
+        w if t == w.text else replace(w, text=t, read=w.read or w.text)
+        for w, t in zip(page.words, texts, strict=True)
     ]
     return replace(page, words=tuple(words), text=page_text(words))

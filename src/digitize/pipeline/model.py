@@ -64,6 +64,9 @@ class Word:
     box: Box
     block: int = 0
     line: int = 0  # line number within the page, reading order
+    # Tesseract's reading of a word the language model corrected (``correct``), "" for a word as read: a
+    # field made of names can tell a reading from the model's guess at a name it cannot know
+    read: str = ""
 
 
 @dataclass(frozen=True)

@@ -620,7 +620,9 @@ def page_image_key(document_id: str, index: int, sha256: str) -> str:
 
 
 def _words_data(page: RecognizedPage) -> list[list[Any]]:
-    return [[w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.block, w.line] for w in page.words]
+    return [
+        [w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.block, w.line, w.read] for w in page.words
+    ]
 
 
 def page_values(
@@ -657,6 +659,7 @@ def recognized_from_row(row: Page) -> RecognizedPage:
             box=Box(float(w[2]), float(w[3]), float(w[4]), float(w[5])),
             block=int(w[6]),
             line=int(w[7]),
+            read=str(w[8]) if len(w) > 8 else "",  # rows stored before the corrected words' readings
         )
         for w in data.get("words", [])
     )

@@ -159,3 +159,24 @@ def test_a_faint_company_name_is_the_holder_not_its_representative_after_it() ->
     body[0] = ("Tên doanh nghiệp: TT có", "x=355", [92.0, 92, 92, 20, 18])
     f = extract([page(_licence(body))]).fields["holder_name"]
     assert f.value != "NGUYỄN VĂN BÌNH" or f.confidence < 0.6
+
+
+def test_a_company_name_s_word_the_language_model_chose_goes_to_review() -> None:
+    """Seed 85's dev 006: "Thành Dạt" read at 90 was corrected "Thành Đất" by the page's language model
+    (the company is "Thành Đạt"): a name the model cannot know, its word a guess, the holder to review."""
+    from dataclasses import replace
+
+    from digitize.pipeline import correct
+    from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+    from tests.pipeline.test_extract import page
+
+    line = "Cơ sở: Công ty Cổ phần Thương mại và Dịch vụ Thành Dạt"
+    specs = _licence([(line, "x=355", 96.0), ("Mã số doanh nghiệp/Mã số thuế: 2781251103", "x=355", 96.0)])
+    read = page(specs)
+    read = replace(read, words=tuple(replace(w, conf=89.9) if w.text == "Dạt" else w for w in read.words))
+    holder = extract([correct.correct(read)]).fields["holder_name"]
+    assert holder.value is not None and holder.value.startswith("Công ty Cổ phần Thương mại và Dịch vụ Thành")
+    if holder.value != "Công ty Cổ phần Thương mại và Dịch vụ Thành Đạt":
+        assert holder.confidence < REVIEW_THRESHOLD
+    # the words Tesseract read stand: the holder is as sure as its line
+    assert extract([read]).fields["holder_name"].confidence >= REVIEW_THRESHOLD

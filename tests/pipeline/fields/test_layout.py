@@ -111,3 +111,20 @@ def test_a_blurred_photo_s_garbled_motto_is_still_the_motto() -> None:
     assert is_motto(one("CỘNG 2ÓA XÃ LÔ CHÚ WGSÑA VIỆT W0"))  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert not is_motto(one("Cộng đồng dân cư xã hội hóa công tác văn thư"))
     assert not is_motto(one("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"))
+
+
+def test_the_gutter_is_at_the_motto_s_cong_not_at_the_organ_s_cong() -> None:
+    """ "BỘ CÔNG THƯƠNG" read on one row with "CỘNG HÒA …" (forced-blur 85 dev 011): folded, the organ's
+    "CÔNG" is the motto's "CỘNG"; the gutter set before it cut the organ's names ("Bộ công", "Cục hóa")."""
+    base = page(decision(organ=("CỤC HÓA CHẤT",), parent="BỘ CÔNG THƯƠNG", number="Số: 42/HC-VP"))
+    # the left column as far right as the photo's (its organ past 0.3 of the page's width)
+    shift = 250.0
+    moved = [
+        replace(w, box=Box(w.box.x0 + shift, w.box.y0, w.box.x1 + shift, w.box.y1)) if w.line < 3 else w
+        for w in base.words
+    ]
+    base = _one_row(_aligned(replace(base, words=tuple(moved))), "BỘ CÔNG", "CỘNG HÒA")
+    base = _one_row(base, "CỤC HÓA", "Độc lập")
+    v = extract([base]).values()
+    assert (v["organ_name"] or "").casefold() == "cục hóa chất"
+    assert (v["parent_organ"] or "").casefold() == "bộ công thương"

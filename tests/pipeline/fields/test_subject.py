@@ -1036,3 +1036,49 @@ def test_a_subject_with_a_number_read_in_doubt_goes_to_review() -> None:
         got = extract([page(_submission(lines))]).fields["subject"]
         assert got.value == first + " năm 2001"  # the value as read ...
         assert (got.confidence >= 0.6) is sure  # ... to review when its number was read in doubt
+
+
+def test_an_end_word_stretched_down_by_a_stamp_s_mark_with_its_top_on_the_row_stays() -> None:
+    # seed 87's alt 005: "CỘNG" (93) ending "… VIỄN THÔNG CÔNG CỘNG" read in a box stretched down over a
+    # stamp's mark (30 px of 37; here 40 of 45), its top on the row: its middle and foot off the row, but it
+    # is the row's word
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(number="Số: 882/GP-CVT", parent="BỘ THÔNG TIN VÀ TRUYỀN THÔNG", organ=("CỤC VIỄN THÔNG",)),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("THIẾT LẬP MẠNG VIỄN THÔNG CÔNG CỘNG", "center", 93.0),
+        ("CỤC TRƯỞNG CỤC VIỄN THÔNG", "center", 93.0),
+        (BODY, "body", 90.0),
+        *signer(("CỤC TRƯỞNG",)),
+    ]
+    pg = page(specs)
+    tall = tuple(
+        replace(w, box=replace(w.box, y1=w.box.y1 + 40)) if w.text == "CỘNG" else w for w in pg.words
+    )
+    assert (
+        extract([replace(pg, words=tall)]).values()["subject"]
+        == "Giấy phép thiết lập mạng viễn thông công cộng"
+    )
+
+
+def test_words_run_together_through_a_stamp_s_speck_go_to_review_however_surely_read() -> None:
+    # seed 87's alt 002: "… mục tiêu quốcjgia.xây dựng …" (64) on a report's subject line, in at 0.95
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    for word, sure in (("quốcjgia.xây", False), ("quốc gia xây", True)):
+        line = f"Tình hình thực hiện Chương trình mục tiêu {word} dựng nông thôn mới năm 2022"
+        specs = [
+            *header(number="Số: 57/BC-UBND", organ=("ỦY BAN NHÂN DÂN",)),
+            ("BÁO CÁO", "center", 95.0),
+            (line, "center", [96.0] * 8 + [64.0] * len(word.split()) + [96.0] * 6),
+            (BODY, "body", 90.0),
+            *signer(("CHỦ TỊCH",)),
+        ]
+        f = extract([page(specs)]).fields["subject"]
+        assert f.value == line
+        assert (f.confidence >= 0.6) is sure, word

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.pipeline.test_extract import decision, values
+from digitize.pipeline.fields import extract
+from tests.pipeline.test_extract import decision, page, values
 
 
 def _licence(clause: str) -> dict[str, str | None]:
@@ -19,3 +20,20 @@ def test_ke_tu_misread_still_starts_the_validity_at_the_signing() -> None:
 def test_valid_until_a_date_is_no_start() -> None:
     v = _licence("Giấy phép này có hiệu lực tới ngày 24 tháng 4 năm 2025.")
     assert (v["valid_from"], v["valid_until"]) == (None, "2025-04-24")
+
+
+def test_a_code_or_a_date_is_no_surer_than_its_least_sure_digits() -> None:
+    """A blurred photo's holder id and validity date read wrong at a sure line's mean (forced-blur 87 dev
+    006: "6475421120" of "6475428207" at 0.85): their own digits read doubtfully put them in doubt."""
+    specs = [s for s in decision() if not s[0].startswith(("Điều 2.", "mã số thuế"))]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("Điều 1."))
+    holder_text = "mã số thuế: 6475428207, địa chỉ: Số 12, đường Trần Phú."
+    holder = (holder_text, "body", [40.0 if w.startswith("6475") else 95.0 for w in holder_text.split()])
+    until_text = "Giấy phép này có hiệu lực đến ngày 18/06/2023."
+    until = (until_text, "body", [40.0 if w[0].isdigit() else 95.0 for w in until_text.split()])
+    fields = extract([page([*specs[: k + 1], holder, until, *specs[k + 1 :]])]).fields
+    assert fields["holder_id"].value == "6475428207" and fields["holder_id"].confidence < 0.6
+    assert fields["valid_until"].value == "2023-06-18" and fields["valid_until"].confidence < 0.6
+    sure = ("mã số thuế: 6475428207, địa chỉ: Số 12, đường Trần Phú.", "body", 95.0)
+    fields = extract([page([*specs[: k + 1], sure, *specs[k + 1 :]])]).fields
+    assert fields["holder_id"].confidence >= 0.6  # read surely: taken so

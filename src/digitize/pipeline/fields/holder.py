@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
 from digitize.pipeline.model import ExtractedField
-from digitize.text import fold
+from digitize.text import fold, nfc
 
 # a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
 _HOLDER_LABEL = re.compile(
@@ -117,6 +117,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
                 conf = ln.conf
                 if org_skipped and _PERSON_LABEL.fullmatch(m.group(1)):
                     conf = min(conf, 0.55)  # the company's representative, not the company: to review
+                if model_guessed(lines[k : k + 2], value):
+                    conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
                 res.set("holder_name", value, conf)
                 break
     if "holder_name" not in res.fields:
@@ -124,7 +126,10 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         # where the trích yếu above it is where an incoming stamp lands ("cho Công ty TủHH DưệẾphá# Ó")
         article = _for_in(lines, ("dieu 1",))
         if article:
-            res.set("holder_name", article[0], min(0.9, article[1]))
+            starts = [k for k, ln in enumerate(lines) if fold(ln.text).startswith("dieu 1")]
+            own = [x for k in starts for x in lines[k : k + 2]]
+            conf = GUESSED_WORDS_CONF if model_guessed(own, article[0]) else 0.9
+            res.set("holder_name", article[0], min(conf, article[1]))
     if "holder_name" not in res.fields and subject and subject.value:
         m = FOR_HOLDER.search(fold1(subject.value))
         if m:
@@ -142,7 +147,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         if hid and garbled and hid[1] < 1.0:
             continue  # a garbled label's code is taken only when its check digit holds
         if hid:
-            res.set("holder_id", hid[0], conf_at(lines, mid.start(2)) * hid[1])
+            res.set("holder_id", hid[0], conf_at(lines, mid.start(2), mid.end(2)) * hid[1])
             break
     return res.freeze()
 
@@ -218,11 +223,27 @@ def with_next(lines: Sequence[Line], k: int) -> str:
     return f"{ln.text} {nxt.text}"
 
 
-def conf_at(lines: Sequence[Line], offset: int) -> float:
+def conf_at(lines: Sequence[Line], offset: int, end: int | None = None) -> float:
+    """The confidence of what was read at ``offset`` of the lines' text (their texts one space apart): its
+    line's; with ``end``, no more than the least sure word with a digit in ``offset``..``end`` (as
+    ``place_date.date_conf``: a code or a date is as sure as its least sure digits, not as its line's mean; a
+    blurred photo's digits are put in doubt word by word, ``blurred.digits_in_doubt``, and its holder id
+    "6475421120" of "6475428207" came out at 0.85 by the mean of its sure label words)."""
     pos = 0
+    conf: float | None = None
+    digits: list[float] = []
     for ln in lines:
         nxt = pos + len(ln.text) + 1
-        if offset < nxt:
-            return ln.conf
+        if conf is None and offset < nxt:
+            conf = ln.conf
+        if end is not None and pos < end and offset < nxt:
+            at = pos
+            for w in ln.words:  # (a line's text is its words' NFC, one space apart)
+                n = len(nfc(w.text))
+                if at < end and at + n > offset and any(ch.isdigit() for ch in w.text):
+                    digits.append(w.conf / 100.0)
+                at += n + 1
         pos = nxt
-    return 0.5
+        if conf is not None and (end is None or pos >= end):
+            break
+    return min([0.5 if conf is None else conf, *digits])

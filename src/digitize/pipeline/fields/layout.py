@@ -120,9 +120,13 @@ def _motto_x0(mline: Line) -> float:
     ("HUẾÔNG HÒA XÃ …"), a sixth of the way from "HÒA" to the line's end before "HÒA" ("CỘNG " is 5 of the
     motto's 34 letters and spaces, "HÒA … NAM" the other 29)."""
     words = sorted(mline.words, key=lambda w: w.box.x0)
-    cong = [w for w in words if fold(w.text).startswith(("cong", "cộng"))]
-    if cong:
-        return cong[0].box.x0
+    cong = [k for k, w in enumerate(words) if fold(w.text).startswith(("cong", "cộng"))]
+    # the "CỘNG" before "HÒA", when read: an organ beside the motto may name a "CÔNG" of its own ("BỘ CÔNG
+    # THƯƠNG" on the motto's row of a blurred photo, forced-blur 85 dev 011: the gutter set before it cut the
+    # organ's names to "Bộ công", "Cục hóa")
+    before_hoa = [k for k in cong if k + 1 < len(words) and fold(words[k + 1].text).strip(".,") == "hoa"]
+    if before_hoa or cong:
+        return words[(before_hoa or cong)[0]].box.x0
     hoa = next((k for k, w in enumerate(words[1:], 1) if fold(w.text).strip(".,") == "hoa"), None)
     if hoa is None:
         return mline.x0

@@ -72,6 +72,24 @@ def page_lines(page: RecognizedPage) -> list[Line]:
     return out
 
 
+# a value some of whose words the language model chose rather than read (``model_guessed``): under review's
+# threshold, however surely Tesseract read the letters it had
+GUESSED_WORDS_CONF = 0.5
+
+
+def model_guessed(lines: Sequence[Line], value: str) -> bool:
+    """A capitalised word of ``value`` (on ``lines``) whose marks the language model chose, not Tesseract
+    (``Word.read``): in a name it cannot know the model guesses from the language's words, "Thành Dạt" (read
+    at 90) became "Thành Đất" for the company "Thành Đạt" (seed 85's dev 006, at 0.96)."""
+    names = {w.strip(_MARKS) for w in value.split()}
+    return any(
+        w.read and w.text[:1].isupper() and w.text.strip(_MARKS) in names for ln in lines for w in ln.words
+    )
+
+
+_MARKS = "()[],.;:\"'“”"
+
+
 def box(x0: float, y0: float, x1: float, y1: float) -> Box:
     return Box(x0, y0, x1, y1)
 

@@ -3,6 +3,7 @@ organ + parent; a two-line "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" is one o
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -172,11 +173,37 @@ def known_organ(text: str, cutoff: float) -> tuple[str, float] | None:
     return hit if fuzz.ratio("".join(read), "".join(known)) >= 90 else None
 
 
+UNKNOWN_ORGAN = 0.7  # an organ no vocabulary knows: its name as read, the line's confidence x this
+
+
 def organ(text: str) -> tuple[str, float]:
     hit = known_organ(text, 84)
     if hit:
         return hit
-    return sentence_case(normalize_tones(squash(text))), 0.7
+    return sentence_case(normalize_tones(squash(text))), UNKNOWN_ORGAN
+
+
+# an organ no vocabulary knows whose name is not as read: under the review threshold
+GUESSED_ORGAN_CONFIDENCE = DOUBTFUL - 0.05
+
+
+def guessed_name(name: str, lines: Sequence[Line]) -> bool:
+    """An organ's name no vocabulary knows (``UNKNOWN_ORGAN``) that is no reading of its lines: a word of it
+    the page's language model chose (``Word.read``: "CỤC THÚY", "THÚ Y" run together, became "CỤC THỦY", as
+    in "Thủy sản"; seed 85's alt 004), or two words side by side that the corpus never shows together ("Cục
+    viên thôn g" for "CỤC VIỄN THÔNG", its tilde lost under a handwritten number; alt 009). An organ's name
+    is administrative Vietnamese, the corpus's own: its words stand beside each other there."""
+    if any(w.read for ln in lines for w in ln.words):
+        return True
+    from digitize.pipeline.correct import load
+    from digitize.pipeline.syllable import key
+
+    model = load()
+    ids = [model.index.get(key(w)) if w.isalpha() else None for w in normalize_tones(name).lower().split()]
+    return any(
+        a is not None and b is not None and a * model.size + b not in model.bigrams
+        for a, b in itertools.pairwise(ids)
+    )
 
 
 def capitals(text: str) -> bool:
@@ -431,15 +458,18 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
         res.set("organ_name", ubnd[0], statistics.fmean(ln.conf for ln in organ_lines) * ubnd[1])
     elif organ_lines:
         k = _split_at_unit(organ_texts)
+        named = organ_lines if k == 0 else organ_lines[k:]  # the organ's own lines
         if k == 0:
             name, q = one_organ(_joined(organ_texts))
-            res.set("organ_name", name, statistics.fmean(ln.conf for ln in organ_lines) * q)
         else:
-            parent, rest = organ_lines[:k], organ_lines[k:]
+            parent = organ_lines[:k]
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
             name, q = organ(_joined(organ_texts[k:]))
-            res.set("organ_name", name, statistics.fmean(ln.conf for ln in rest) * q)
+        conf = statistics.fmean(ln.conf for ln in named) * q
+        if q == UNKNOWN_ORGAN and guessed_name(name, named):
+            conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
+        res.set("organ_name", name, conf)
     return res.freeze()
 
 

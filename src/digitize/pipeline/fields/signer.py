@@ -528,6 +528,17 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
     return True
 
 
+def _word_before(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: int) -> bool:
+    """A capitalised word of letters right before ``toks[start]`` (the family name the name is read from), a
+    space's width from it, that ``_leads_name`` did not take: "Kso Văn Hùng" (the seal's rim over the "r" of
+    "Ksor", a family name of the Central Highlands) was read "Văn Hùng" at 0.90, "Văn" a family name too. The
+    word may be the name's own first, cut: the name read without it is no sure reading."""
+    t, _ = toks[start - 1]
+    gap = boxes[start].x0 - boxes[start - 1].x1
+    height = max(1.0, boxes[start - 1].y1 - boxes[start - 1].y0, boxes[start].y1 - boxes[start].y0)
+    return len(t) >= 2 and t.isalpha() and t[0].isupper() and -0.2 * height <= gap <= height
+
+
 def _letters_inside(line: Line, placed: Sequence[Box]) -> bool:
     """A word of the line with letters that is no word of the name stands inside the box of one that is: the
     reading of that stretch overlaps itself ("Quốc" boxed over "C" and "ương", the pieces of "Cường"), a
@@ -695,6 +706,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         )
         if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
             start = 0
+        kept_boxes = [boxes[k] for k in kept] if len(boxes) == len(raw) else []
+        cut_lead = start > 0 and bool(kept_boxes) and _word_before(toks, kept_boxes, start)
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
         toks = toks[start:]
@@ -769,6 +782,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 # "Lã Quang %ơn": "Sơn" lost; "Hồ Đc" far left of the title's centre: "Cường" lost under the
                 # seal, the name may be cut short
                 conf = min(conf, GUESSED_NAME_CONF)
+            if cut_lead:
+                conf = min(conf, GUESSED_NAME_CONF)  # "Kso Văn Hùng": the name may start a word before
             best = (" ".join(words), conf)
             break
     if best:

@@ -160,14 +160,20 @@ _ROW_WORDS = 3  # the words next to an end word that give the row's height there
 
 def _off_row(w: Word, inner: Sequence[Word], h: float) -> bool:
     """An end word standing above or below the row of the words next to it (a stamp's handwritten number or
-    date read on the subject's row: "… Dịch vụ Việt 2: /12/1"): its middle and its foot both more than
-    ``OFF_ROW`` of the line's height off theirs (a word of the row whose box a stamp's frame stretched keeps
-    one of the two)."""
+    date read on the subject's row: "… Dịch vụ Việt 2: /12/1"): its top, its middle and its foot all more
+    than ``OFF_ROW`` of the line's height off theirs (a word of the row whose box a stamp's frame stretched
+    keeps one of them: seed 87's alt 005, "… VIỄN THÔNG CÔNG CỘNG" with "CỘNG" (93) stretched 30 px down by a
+    stamp's mark under it, its top on the row's, had been left out: "… công" at 0.50)."""
     if not inner:
         return False
+    top = statistics.median(x.box.y0 for x in inner)
     mid = statistics.median((x.box.y0 + x.box.y1) / 2 for x in inner)
     foot = statistics.median(x.box.y1 for x in inner)
-    return abs((w.box.y0 + w.box.y1) / 2 - mid) > OFF_ROW * h and abs(w.box.y1 - foot) > OFF_ROW * h
+    return (
+        abs(w.box.y0 - top) > OFF_ROW * h
+        and abs((w.box.y0 + w.box.y1) / 2 - mid) > OFF_ROW * h
+        and abs(w.box.y1 - foot) > OFF_ROW * h
+    )
 
 
 SQUEEZED = 0.35  # of the line's letter width: an end word's letters this narrow are no printed word's
@@ -721,11 +727,20 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
 def _garbled(word: str, own: Sequence[Word]) -> bool:
     """The subject's ``word`` is a garble: it does not read well (``reads_well``: no word, or a syllable no
     text writes) and one of its ``own`` words that reads like it was read with less than ``DOUBTFUL``
-    confidence ("sõ:Tìng-Ñhñ" at 0, "kệâhế" at 46, "“ảm" at 0 under a stamp)."""
+    confidence ("sõ:Tìng-Ñhñ" at 0, "kệâhế" at 46, "“ảm" at 0 under a stamp), or it runs words together
+    (``_run_together``)."""
     if reads_well([word]):
         return False
+    if _run_together(word.strip(_EDGES)):
+        return True
     core = fold(word).strip(_EDGES)
     return any(fold(w.text).strip(_EDGES) == core and w.conf < DOUBTFUL for w in own)
+
+
+def _run_together(core: str) -> bool:
+    """Words of letters run together through a mark that is no hyphen ("quốcjgia.xây" (64) for "quốc gia xây":
+    a stamp's specks between them; seed 87's alt 002 went in at 0.95), however surely read: no one word."""
+    return len([p for p in re.split(r"[^\w-]+", core) if sum(ch.isalpha() for ch in p) >= 2]) >= 2
 
 
 DOUBTFUL = 60  # a word of the subject read with less confidence than this is no sure reading of a name
@@ -1303,6 +1318,11 @@ def _bigram_seen(model: correct.Model, a: str, b: str) -> bool:
 UNSURE_CAPITAL = 80.0
 
 
+def _small_letters(word: str) -> bool:
+    """The word (its ends aside) has a letter in lower case."""
+    return any(ch.islower() for ch in word.strip(_EDGES))
+
+
 def _in_capitals(word: str) -> bool:
     core = word.strip(_EDGES)
     return len(core) > 1 and core.isupper()
@@ -1399,6 +1419,9 @@ def recorrected(subject: Found, own: Sequence[Line]) -> Found:
         for w, r in zip(words, read, strict=True)
     ]
     out, doubtful = recorrect_words(words, confs, in_caps if caps_subject else None)
+    # a word read in small letters in a subject printed in capitals is no word of its print: seed 85's dev
+    # 012, "số đổ đủ DỤNG VẬT LIỆU NỔ …" under an incoming stamp whose border crossed "SỬ" (read "đủ" at 62)
+    doubtful = doubtful or (caps_subject and any(r is not None and _small_letters(r.text) for r in read))
     value = " ".join(out)
     conf = min(f.confidence, GUESSED_CONFIDENCE) if doubtful else f.confidence
     if value == f.value and conf == f.confidence:

@@ -40,14 +40,14 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
     if m:
         d1, d2 = parse_date(text[m.start(1) : m.end(1)]), parse_date(text[m.start(2) : m.end(2)])
         if d1 and d2:
-            c = conf_at(body, m.start(1))
+            c = conf_at(body, m.start(1), m.end(2))
             res.set("valid_from", d1.isoformat(), c)
             res.set("valid_until", d2.isoformat(), c)
     m = _UNTIL.search(folded)
     if m:
         d = parse_date(text[m.start(1) : m.end(1)])
         if d:
-            res.set("valid_until", d.isoformat(), conf_at(body, m.start(1)))
+            res.set("valid_until", d.isoformat(), conf_at(body, m.start(1), m.end(1)))
     if issued and issued.value:
         m2 = _FROM_SIGN.search(folded)
         # "có hiệu lực kể từ ngày ký" of an act granting something to a holder starts its validity; the same
@@ -67,5 +67,5 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
     if m4:
         d = parse_date(text[m4.start(1) : m4.end(1)])
         if d:
-            res.set("valid_from", d.isoformat(), conf_at(body, m4.start(1)))
+            res.set("valid_from", d.isoformat(), conf_at(body, m4.start(1), m4.end(1)))
     return res.freeze()
