@@ -216,3 +216,72 @@ def test_a_blurred_photo_s_digits_are_all_in_doubt() -> None:
     sharp = preprocess.prepare(_photo(3, 0.0)[0], dpi=150)
     read = recognize.recognize(sharp, lang="vie")
     assert blurred.second_pass(sharp, read, lang="vie") is read
+
+
+def test_readings_of_a_number_line_whose_slash_the_blur_took_vote_for_its_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shaken colour photo in a serif font: its "Số: 2939/QĐ-STNMT" read "sẽ 2937 Qp-srxwT" (no number),
+    and half of its readings again without the slash ("s 2939 QĐ-STNMT", "Sẽ: 2939 QÐ-STNMT"): those count
+    as votes, and the number they agree on is put back, in doubt, as a "Số:" line the number reader reads."""
+    from digitize.pipeline import intake
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm
+    from samples.varied import make_varied_document, write_varied
+
+    assert blurred._number_of("s 2939 QĐ-STNMT") == "2939/QĐ-STNMT"
+    assert blurred._number_of("Sẽ: 2937 Qq»srxwr") is None  # no notation: no vote
+    axes = Axes(
+        kind="quyet_dinh",
+        colour=Colour.COLOUR,
+        dpi=300,
+        seal=Seal.BESIDE,
+        header=Header.PARENT,
+        sign=SignForm.KT,
+        stamp=True,
+        handwritten=True,
+        font=Font.LIBERATION_SERIF,
+        margins=Margins.NARROW,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(85000, "alt", axes)
+    src = intake.inspect(write_varied(doc, tmp_path / "quyet_dinh")).pages[0]
+    # the page as the unsharp mask makes it (its motion streak not deconvolved, ``deblur``): the reading this
+    # case was measured on
+    monkeypatch.setattr(deblur, "estimate", lambda gray: None)
+    prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
+    first = recognize.recognize(prepared, lang="vie")
+    assert extract([first]).values()["code_number"] is None
+    page = blurred.second_pass(prepared, first, lang="vie")
+    fields = extract([page]).fields
+    assert fields["code_number"].value == doc.fields["code_number"]
+    assert fields["code_number"].confidence < 0.6
+    assert fields["code_notation"].value == doc.fields["code_notation"]
+
+
+def test_a_blurred_photo_s_names_and_subject_are_in_doubt() -> None:
+    """A blur changes a tone mark or a letter of a name or a subject at a confidence that looks sure
+    (forced-blur 85 dev 002: "Lê Minh Hung" of "Lê Minh Hùng" at 0.96): no vocabulary restores them, so a
+    blurred page's signer name, holder and subject go to review; a sharp page's are taken as read."""
+    rgb, _ = _photo(3, 1.8)
+    page = recognize.recognize(preprocess.prepare(rgb, dpi=150), lang="vie")
+    assert page.blurred
+    subject = extract([page]).fields["subject"]
+    assert subject.value and subject.confidence < 0.6
+    # the first reading's words as a sharp page's: the subject as sure as they are read
+    assert extract([replace(page, blurred=False)]).fields["subject"].confidence >= 0.6
+    sharp = recognize.recognize(preprocess.prepare(_photo(3, 0.0)[0], dpi=150), lang="vie")
+    assert not sharp.blurred
+
+
+def test_a_blurred_page_s_vocabulary_fields_keep_their_confidence() -> None:
+    """Only the fields taken letter by letter as read are put in doubt on a blurred page: an organ, a title, a
+    place are matched to their vocabularies (which restore their marks) and stay as sure as read."""
+    from tests.pipeline.test_extract import decision, page
+
+    sharp = extract([page(decision())]).fields
+    blurry = extract([replace(page(decision()), blurred=True)]).fields
+    assert sharp["signer_name"].confidence >= 0.6 and sharp["holder_name"].confidence >= 0.6
+    assert blurry["signer_name"].confidence < 0.6 and blurry["holder_name"].confidence < 0.6
+    assert blurry["signer_name"].value == sharp["signer_name"].value
+    for name in ("organ_name", "signer_title", "place", "type_name"):
+        assert blurry[name] == sharp[name]

@@ -42,7 +42,7 @@ from digitize.errors import ToolFailed
 from digitize.pipeline import preprocess, regions
 from digitize.pipeline.fields.dates import find_dates
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.number import NUMBER, SO, slashes
+from digitize.pipeline.fields.number import NOSLASH, NUMBER, SO, slashes
 from digitize.pipeline.fields.place_date import date_sources
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
@@ -290,17 +290,33 @@ def _by_position(votes: Sequence[tuple[str, Row]]) -> str | None:
 
 
 def _number_of(text: str) -> str | None:
-    """ "number/notation" as a "Số:" line's reading gives them, or None."""
+    """ "number/notation" as a "Số:" line's reading gives them, or None. A reading whose slash the blur took
+    ("s 2939 QĐ-STNMT", "Sẽ: 2939 QÐ-STNMT": four of the eight readings of forced-blur 85 alt 000's line,
+    none of them a vote for its number before) gives them by its hyphened notation after the number."""
     t = slashes(text)
     m_so = SO.match(fold(t))
     if m_so is None:
-        return None
+        m_no = NOSLASH.match(t)
+        return None if m_no is None else f"{m_no.group(1)}/{m_no.group(3)}"
     m = NUMBER.search(t, m_so.end())
     if m is None or not re.search(r"[^\W\d_]", m.group(3)):
         return None
     number = m.group(1).translate(DIGITISH)
     # at least one digit read as a digit: "o/CT-UBND" is no number 0
     return f"{number}/{m.group(3)}" if number.isdigit() and any(ch.isdigit() for ch in m.group(1)) else None
+
+
+def _number_words(same: Sequence[tuple[str, Row]], full: str | None) -> tuple[list[str], list[float]]:
+    """The words a "Số:" line gets from the readings that agree on its number (and on its notation, when
+    they do): the surest such reading with its slash, in doubt; without one, "Số:" and the agreed
+    "number/notation" themselves, in doubt (a reading without its slash, "s 2939 QĐ-STNMT", is no "Số:" line
+    to the number reader)."""
+    rows = [row[1] for v, row in same if full is None or v == full]
+    slashed = [r for r in rows if SO.match(fold(slashes(_text(r))))]
+    if slashed:
+        return _in_doubt(_surest(slashed))
+    value = full or Counter(v for v, _ in same).most_common(1)[0][0]
+    return ["Số:", value], [DOUBT_CONF, DOUBT_CONF]
 
 
 def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
@@ -333,9 +349,7 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     if number is None:
         return page
     same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
-    full = _agreed(same)
-    toks = _surest([row[1] for v, row in same if full is None or v == full])
-    return _replace_words(page, ln, list(ln.words), *_in_doubt(toks))
+    return _replace_words(page, ln, list(ln.words), *_number_words(same, _agreed(same)))
 
 
 # the rows of ink under the header's left column's last line looked at for a lost "Số:" line: down to the type
@@ -409,9 +423,7 @@ def _lost_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
         if number is None:
             continue
         same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
-        full = _agreed(same)
-        texts, confs = _in_doubt(_surest([row[1] for v, row in same if full is None or v == full]))
-        return _insert_line(page, ln, texts, confs)
+        return _insert_line(page, ln, *_number_words(same, _agreed(same)))
     return page
 
 

@@ -81,6 +81,9 @@ class RecognizedPage:
     rotation: int = 0  # degrees applied to make it upright (0/90/180/270)
     skew: float = 0.0  # degrees of deskew applied
     dpi: float = 300.0
+    # measured blurred (``preprocess.Prepared.blurred``: a shaken or out-of-focus photo): its letters' tone
+    # marks and its digits are read as look-alikes at confidences that look sure
+    blurred: bool = False
 
 
 def page_text(words: Iterable[Word]) -> str:

@@ -111,6 +111,7 @@ def recognize(
         rotation=prepared.rotation,
         skew=prepared.skew,
         dpi=prepared.dpi / prepared.scale,
+        blurred=prepared.blurred,
     )
 
 

@@ -641,6 +641,7 @@ def page_values(
             "words": _words_data(page),
             "skew": page.skew,
             "dpi": page.dpi,
+            "blurred": page.blurred,
             "image_key": image_key,
             "width_pt": width_pt,
             "height_pt": height_pt,
@@ -674,6 +675,7 @@ def recognized_from_row(row: Page) -> RecognizedPage:
         rotation=int(row.rotation or 0),
         skew=float(data.get("skew", 0.0)),
         dpi=float(data.get("dpi", 300.0)),
+        blurred=bool(data.get("blurred", False)),
     )
 
 

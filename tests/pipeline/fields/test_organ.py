@@ -341,3 +341,28 @@ def test_an_unknown_organ_whose_name_is_no_reading_of_its_line_goes_to_review() 
     assert (value or "").casefold() == "cục thú y" or conf < 0.6
     value, conf = _organ_field(("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "CỤC THÚ Y"), corrected=True)
     assert (value or "").casefold() == "cục thú y" and conf >= 0.6
+
+
+def test_an_unknown_organ_misread_in_the_header_is_read_from_the_body_that_names_it() -> None:
+    # seed 85's alt 009: "CỤC VIỄN THÔNG" read "CỤC VIÊN THÔN G"; the report's text reads "Cục Viễn thông"
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    def organ(body: str) -> tuple[str | None, float]:
+        specs = [
+            *header(
+                parent="BỘ THÔNG TIN VÀ TRUYỀN THÔNG", organ=("CỤC VIÊN THÔN G",), number="Số: 267/BC-CVT"
+            ),
+            ("BÁO CÁO", "center", 95.0),
+            ("Kết quả công tác phòng, chống tham nhũng năm 2022", "center", 93.0),
+            (body, "body", 96.0),
+            *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+        ]
+        f = extract([page(specs)]).fields["organ_name"]
+        return f.value, f.confidence
+
+    value, conf = organ("Thực hiện chỉ đạo của cấp trên, Cục Viễn thông báo cáo như sau:")
+    assert value == "Cục Viễn thông" and conf >= 0.6
+    # another organ's name in the body is none of its reading: the header's stays, to review
+    value, conf = organ("Thực hiện chỉ đạo của cấp trên, Cục Tần số vô tuyến điện báo cáo như sau:")
+    assert value is not None and value.casefold() == "cục viên thôn g" and conf < 0.6

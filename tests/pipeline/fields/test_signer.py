@@ -628,3 +628,17 @@ def test_a_name_read_from_a_family_name_after_a_capitalised_word_beside_it_goes_
         f = extract([pg]).fields["signer_name"]
         assert f.value in (None, "Kso Văn Hùng") or f.confidence < 0.6
     assert _named("Ksor Văn Hùng", [88.0, 96, 96])["signer_name"] == "Ksor Văn Hùng"
+
+
+def test_a_given_name_whose_marks_tell_two_names_apart_read_unsure_goes_to_review() -> None:
+    # the tuned-on Tờ trình 01 re-scanned upside down: "Trần Hoàng Tuấn" read "Trần Hoàng Tuân" ("Tuân" at
+    # 82), in at 0.91; "Tuân" and "Tuấn" are both names, the marks read unsure say neither
+    def signed(confs: list[float]) -> tuple[str | None, float]:
+        pg = page(_ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Trần Hoàng Tuân", confs))
+        f = extract([pg]).fields["signer_name"]
+        return f.value, f.confidence
+
+    value, conf = signed([96.0, 96, 82])
+    assert value == "Trần Hoàng Tuân" and conf < 0.6
+    value, conf = signed([96.0, 96, 95])
+    assert value == "Trần Hoàng Tuân" and conf >= 0.6  # read surely: the name as printed

@@ -270,7 +270,7 @@ NUMBER = re.compile(r"([0-9oOlI]{1,6})['’`]?\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)
 SO_WORD = re.compile(r"^\s*\W?(?:[s59][o0ô6eø]\S?\s*[:;.,]|su\s*[:;.,]?(?=\s|$))")
 # "Số: 9GCN-STNMT" (the slash lost), "số: 2919 mc-vp" (lost, the notation in lower case after a space),
 # "số: 1079 ,GP-UBND" (read as a comma)
-_NOSLASH = re.compile(
+NOSLASH = re.compile(
     r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*(?=[A-ZĐÐ])|\s+)"
     # (a speck read as a dot inside a part: "CDI.QGVN")
     r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:\.[A-Za-zĐđÐ]{2,})?(?:-[A-Za-zĐđÐ0-9]+)*)"
@@ -378,7 +378,7 @@ def read_number(layout: Layout) -> NumberRead:
             # "Số: 9GCN-STNMT": the slash lost; also "Sứ 1724GCN-QLD" ("Số:" misread, its colon lost): the
             # digits glued to the notation's capitals say what the line is
             so_word = SO_WORD.match(fold1(t)) or _SO_GLUED.match(t)
-            m = _NOSLASH.match(t) if so_word else None
+            m = NOSLASH.match(t) if so_word else None
             m_so = m_so or (None if m is None else so_word)
             glued = m is not None
         if m and not re.search(r"[^\W\d_]", m.group(3)):

@@ -19,7 +19,7 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, match, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
 from digitize.pipeline.model import ExtractedField
-from digitize.text import fold, squash
+from digitize.text import fold, nfc, squash
 
 
 def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
@@ -471,6 +471,45 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
         res.set("organ_name", name, conf)
     return res.freeze()
+
+
+RESTATED_ORGAN = 0.9  # an organ's name read from the body's print: its words' confidence x this
+_STRIP = ".,;:()[]\"'“”"
+
+
+def restated_organ(found: Found, lines: Sequence[Line]) -> Found:
+    """An organ no vocabulary knows, whose name the document prints again in its text ("Thực hiện chỉ đạo của
+    cấp trên, Cục Viễn thông báo cáo …"), read from there: the same letters (marks and spaces aside) from a
+    word like the header's head word on, in normal case, the one spelling the text has. Seed 85's alt 009:
+    "CỤC VIỄN THÔNG" read "CỤC VIÊN THÔN G" (a handwritten number over its tilde) went to review; the body
+    read "Cục Viễn thông" at 96. A header line in capitals is no restatement (its marks are as unsure)."""
+    f = found.get("organ_name")
+    if f is None or f.value is None or known_organ(f.value, 84) is not None:
+        return found
+    target = re.sub(r"[^a-z0-9]", "", fold(f.value))
+    head = fold(f.value.split()[0])
+    if len(target) < 6:
+        return found
+    words = [w for ln in lines for w in ln.words]
+    cores = [w.text.strip(_STRIP) for w in words]
+    spelled: dict[str, float] = {}
+    for i, core in enumerate(cores):
+        if fold(core) != head or not core[:1].isupper() or core.isupper():
+            continue
+        got, j = "", i
+        while j < len(cores) and len(got) < len(target):
+            got += re.sub(r"[^a-z0-9]", "", fold(cores[j]))
+            j += 1
+        run = cores[i:j]
+        if got == target and not any(c.isupper() and len(c) > 1 for c in run) and all(run):
+            spelled[nfc(" ".join(run))] = statistics.fmean(w.conf for w in words[i:j]) / 100.0
+    if len(spelled) != 1:
+        return found
+    value, conf = next(iter(spelled.items()))
+    if value == f.value:
+        return found
+    fixed = ExtractedField("organ_name", value, round(conf * RESTATED_ORGAN, 3))
+    return Found(tuple(fixed if x is f else x for x in found.fields))
 
 
 def complete_parent(found: Found, place: str | None) -> Found:

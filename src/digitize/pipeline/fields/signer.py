@@ -528,6 +528,14 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
     return True
 
 
+def _marks_unsure(word: str, conf: float) -> bool:
+    """A given name's word read less surely than ``SURE_WORD_CONF`` whose letters two common names share with
+    other marks ("Tuân", "Tuấn"): its marks are what tells them apart, and an unsure reading of them is no
+    reading of the name. The tuned-on Tờ trình 01 re-scanned upside down gave "Trần Hoàng Tuân" (82) at 0.91
+    for "Trần Hoàng Tuấn"."""
+    return conf < SURE_WORD_CONF and len(F_SYLLABLES.get(fold(word), ())) > 1
+
+
 def _word_before(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: int) -> bool:
     """A capitalised word of letters right before ``toks[start]`` (the family name the name is read from), a
     space's width from it, that ``_leads_name`` did not take: "Kso Văn Hùng" (the seal's rim over the "r" of
@@ -771,6 +779,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 if fixed != words[k]:
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
+            if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
+                guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
             if not well_formed(words, [c for _, c in toks]):
                 continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
             conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty
