@@ -1829,6 +1829,23 @@ def test_an_italic_thang_read_tieng_still_marks_the_date_s_blanks() -> None:
     assert extract([after]).values()["issued_date"] == "2024-09-25"
 
 
+def test_a_number_glued_to_its_notation_read_in_small_letters_is_read_again() -> None:
+    # "số: lổ 5/op-svr" (seed 87 dev 007, bitonal 200 dpi: "1845" written, "/QĐ-SYT" read small): the last
+    # word's notation has no capital, so no notation was seen after the number, no blank, and the number lost
+    prepared, _, boxes = _header("1845", "21", "8", seed=5, bitonal=True)
+    so, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    junk = Word("lổ", 17.0, Box(so.x1 + 20, so.y0 - 20, so.x1 + 90, so.y1), line=2)
+    glued = Word("5/bc-ubnd", 35.0, replace(note, x0=note.x0 - 50), line=2)
+    page = _read(sorted([*words, junk, glued], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["code_number"] is None
+    (blank,) = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert blank.glued is not None and blank.glued[1:] == ("5", "/bc-ubnd")
+    after = handdigits.second_pass(prepared, page)
+    assert "1845 /bc-ubnd" in after.text  # the glued digit is the number's: cut from the notation
+    assert extract([after]).values()["code_number"] == "1845"
+
+
 @pytest.mark.parametrize(
     ("day", "month", "seed", "wide", "apart"),
     [

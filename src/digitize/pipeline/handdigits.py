@@ -156,6 +156,17 @@ def notation_tail(word: str) -> NotationTail | None:
     return NotationTail(start, best, word[best:end])
 
 
+def _loose_glued(word: str) -> NotationTail | None:
+    """The notation after the first "/" of the line's last word when it is shaped as one whatever its letters'
+    case (``_LOOSE_TAIL``): a bitonal 200 dpi scan reads the printed capitals small, "5/op-svr" for the
+    number's last digit and "/QĐ-SYT" (seed 87 dev 007: no capital, no notation, no blank: the number
+    lost)."""
+    cut = word.find("/")
+    if cut <= 0 or not _LOOSE_TAIL.match(word[cut:]):
+        return None
+    return NotationTail(cut, cut + 1, word[cut + 1 :].rstrip(".,;"))
+
+
 def _word_index(page: RecognizedPage) -> dict[int, int]:
     return {id(w): k for k, w in enumerate(page.words)}
 
@@ -379,7 +390,7 @@ def _number_blank(
         if _pen_slash(w, so) or (i < notation_at and _pen_word(w)):
             num_words.append(w)
             continue
-        tail = notation_tail(w.text)
+        tail = notation_tail(w.text) or (_loose_glued(w.text) if w is left[-1] else None)
         if (
             w.text.startswith("/")
             or (tail and tail.start == 0)
@@ -1446,7 +1457,7 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             text = w.text[: len(key)] if f.startswith(key) else _DATE_KEYS[key][0]
             out.append(replace(w, text=text, box=replace(w.box, x0=min(x0, x1 - 1), x1=x1)))
         else:
-            tail = notation_tail(w.text)
+            tail = notation_tail(w.text) or _loose_glued(w.text)  # "5/op-svr" keeps "/op-svr"
             if tail:
                 out.append(replace(w, text="/" + tail.text, box=replace(w.box, x0=max(w.box.x0, hit.box.x1))))
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
