@@ -636,12 +636,13 @@ def unsharp(gray: np.ndarray, sigma: float = UNSHARP_SIGMA, amount: float = 1.0)
 
 # The band of a blurred page read to choose between the unsharp mask and the deconvolved streaks: the inkiest
 # sixth of the page (a few text lines; on the 12 pages the surest reading there was the best or within 4 words
-# of the best reading of the whole page). It can be wrong: review of 00f664a, 24 shaken photos of seeds 85/87
-# (6 a set), the streak kept read 17 better (up to +0.185 of their words), 2 worse (87 dev 002: 0.906 -> 0.892,
-# its band 87.67 against the mask's 83.76). Neither a margin nor a second band tells that page from the
-# good ones: gains of 0.4-1.6 points on the band came with +0.04-0.11 of the words (85 alt 001, 87 dev 001
-# and 004), and 87 dev 002 reads surer deconvolved on its next inkiest band too (83.92 against 78.38), where
-# 87 dev 004 and 85 alt 003's second page, both better deconvolved, read surer with the mask.
+# of the best reading of the whole page). It can be wrong: review of 00f664a, 24 shaken photos of seeds
+# 85/87 (6 a set), the streak kept read 17 better (up to +0.185 of their words), 2 worse (87 dev 002:
+# 0.906 -> 0.892, its band 87.67 against the mask's 83.76). Neither a margin nor a second band tells that
+# page from the good ones: gains of 0.4-1.6 points on the band came with +0.04-0.11 of the words (85 alt
+# 001, 87 dev 001 and 004), and 87 dev 002 reads surer deconvolved on its next inkiest band too (83.92
+# against 78.38), where 87 dev 004 and 85 alt 003's second page, both better deconvolved, read surer with
+# the mask.
 DEBLUR_BAND = 6
 
 
