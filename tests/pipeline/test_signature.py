@@ -766,3 +766,47 @@ def test_a_block_read_again_from_the_list_s_last_line_gives_a_guessed_family_nam
     found = extract([signature.second_pass(prepared, first, lang="vie")])
     assert (found.values()["signer_title"], found.values()["signer_name"]) == ("Giám đốc", want)
     assert (found.fields["signer_name"].confidence >= 0.6) == sure
+
+
+def _arc_over_middle_name(arc: bool, at: float = 0.3, width: int = 5) -> np.ndarray:
+    """The end of a decision scanned bitonal at 200 dpi, "Hồ Đức Cường" under "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
+    with (``arc``) a seal's ring arc ``width`` px wide drawn down through it, ``at`` its share from the
+    left (0.3: the middle name)."""
+    arr, (x0, y0, x1, y1) = _signed_end(
+        200, ["- Như Điều 3;", "- Lưu: VT, VP."], ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Hồ Đức Cường"
+    )
+    grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+    if arc:
+        r = 110
+        cv2.circle(grey, (int(x0 + at * (x1 - x0) + r), int((y0 + y1) / 2 - 0.4 * r)), r, 0, width)
+    grey = np.where(grey < 170, 0, 255).astype(np.uint8)
+    return np.stack([grey] * 3, axis=-1)
+
+
+def test_a_middle_name_the_first_reading_lost_under_the_seal_is_read_again() -> None:
+    # seed 87 dev 007: "Hồ    Cường", the seal's arc over "Đức" and the word left out; the line read again
+    # gives it, and only a listed name's syllable at the gap is taken (to review)
+    clean = recognize.recognize(preprocess.prepare(_arc_over_middle_name(False), dpi=200), lang="vie")
+    assert [w.text for w in clean.words][-3:] == ["Hồ", "Đức", "Cường"]
+    first = replace(clean, words=tuple(w for w in clean.words if w.text != "Đức"))
+    assert extract([first]).values()["signer_name"] is None  # a gap where a word was: no name
+    page = signature.name_pass(preprocess.prepare(_arc_over_middle_name(True), dpi=200), first, lang="vie")
+    f = extract([page]).fields["signer_name"]
+    assert f.value == "Hồ Đức Cường" and f.confidence < review.REVIEW_THRESHOLD
+    # the arc read as marks is no name's word; nor is a word where the first reading had no gap
+    assert signature._with_middle(["Hồ", "Đếc", "Cường"], ["Hồ", "Cường"], {1}) is None
+    assert signature._with_middle(["Hồ", "Đức", "Cường"], ["Hồ", "Cường"], set()) is None
+    assert signature._with_middle(["Hồ", "Đức", "Cường"], ["Hồ", "Cường"], {1}) == "Hồ Đức Cường"
+
+
+def test_a_name_read_far_left_of_its_title_s_centre_goes_to_review() -> None:
+    # the arc over "Cường": the first reading gives "Hồ Đứà", centred 2.3 word heights left of "PHÓ GIÁM
+    # ĐỐC" (the name is printed centred under it): its last word may be lost, so it is not taken as read
+    prepared = preprocess.prepare(_arc_over_middle_name(True, at=0.45, width=6), dpi=200)
+    f = extract([recognize.recognize(prepared, lang="vie")]).fields["signer_name"]
+    assert f.value != "Hồ Đức Cường"
+    assert f.value is None or f.confidence < review.REVIEW_THRESHOLD
+    # the whole name, centred, is taken as read
+    clean = recognize.recognize(preprocess.prepare(_arc_over_middle_name(False), dpi=200), lang="vie")
+    f = extract([clean]).fields["signer_name"]
+    assert f.value == "Hồ Đức Cường" and f.confidence >= review.REVIEW_THRESHOLD

@@ -156,6 +156,17 @@ def notation_tail(word: str) -> NotationTail | None:
     return NotationTail(start, best, word[best:end])
 
 
+def _loose_glued(word: str) -> NotationTail | None:
+    """The notation after the first "/" of the line's last word when it is shaped as one whatever its letters'
+    case (``_LOOSE_TAIL``): a bitonal 200 dpi scan reads the printed capitals small, "5/op-svr" for the
+    number's last digit and "/QĐ-SYT" (seed 87 dev 007: no capital, no notation, no blank: the number
+    lost)."""
+    cut = word.find("/")
+    if cut <= 0 or not _LOOSE_TAIL.match(word[cut:]):
+        return None
+    return NotationTail(cut, cut + 1, word[cut + 1 :].rstrip(".,;"))
+
+
 def _word_index(page: RecognizedPage) -> dict[int, int]:
     return {id(w): k for k, w in enumerate(page.words)}
 
@@ -379,7 +390,7 @@ def _number_blank(
         if _pen_slash(w, so) or (i < notation_at and _pen_word(w)):
             num_words.append(w)
             continue
-        tail = notation_tail(w.text)
+        tail = notation_tail(w.text) or (_loose_glued(w.text) if w is left[-1] else None)
         if (
             w.text.startswith("/")
             or (tail and tail.start == 0)
@@ -420,6 +431,10 @@ def _number_blank(
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
 # 4.6-4.9, 3.4-3.65)
 _DATE_KEYS = {"ngay": ("ngày", 4.05), "thang": ("tháng", 4.75), "nam": ("năm", 3.5)}
+# a "tháng" read clean this much wider than printed holds more than the word, if less than ``_printed_span``'s
+# 1.3: a swallowed "1" or a digit's part ("tháng1" 1.27 wide, review of eeae151; on seeds 85 and 87's date
+# lines the clean ones are at most 1.15 of the width reckoned from the line's smallest character)
+WIDE_THANG = 1.2
 
 
 def _pen_slash(w: Word, so: Word) -> bool:
@@ -548,20 +563,36 @@ def _date_blanks(
     spans = {i: _printed_span(words[i], folded[i], k, unit) for i, k in keys.items()}
     # a "tháng" read clean but too wide right after "ngày" (no room for a day between them) swallowed the
     # day written before it, not the month after it; so did one with nothing read for the day and the month
-    # read as a word of its own standing a character or more clear of it: nothing written after "tháng"
-    # touched it ("ngày 3[0]tháng  7 năm", seed 87 dev 001: cut at the box, the day crop held the "3" alone,
-    # read at 96, and the month crop took in the "g")
+    # read as a word of its own standing a character or more clear of it, when the gap it leaves before it is
+    # the narrower of the two blanks (the day's and the month's are printed alike): nothing written after
+    # "tháng" touched it ("ngày 3[0]tháng  7 năm", seed 87 dev 001: gaps 54 and 83 px; cut at the box, the
+    # day crop held the "3" alone, read at 96, and the month crop took in the "g"). A box wide on the right
+    # (a speck, a pen's tail, the month's first digit) leaves the month's gap the narrower: the day's blank
+    # kept whole (had it been cut into "thá", a one-digit day read "…")
     t = words[i_thang]
-    if (
-        folded[i_thang].rstrip(".,;:") == "thang"
-        and spans[i_thang][2]
-        and i_thang == i_ngay + 1
-        and (
-            t.box.x0 - spans[i_ngay][1] < cw
-            or (i_nam > i_thang + 1 and words[i_thang + 1].box.x0 - t.box.x1 >= cw)
-        )
-    ):
-        spans[i_thang] = (max(t.box.x0, t.box.x1 - _DATE_KEYS["thang"][1] * unit), t.box.x1, True)
+    printed = _DATE_KEYS["thang"][1] * unit
+    day_gap, month_gap = t.box.x0 - spans[i_ngay][1], spans[i_nam][0] - t.box.x1
+    if folded[i_thang].rstrip(".,;:") == "thang" and t.box.x1 - t.box.x0 > WIDE_THANG * printed:
+        if (
+            spans[i_thang][2]
+            and i_thang == i_ngay + 1
+            and (
+                day_gap < cw
+                or (
+                    i_nam > i_thang + 1 and words[i_thang + 1].box.x0 - t.box.x1 >= cw and day_gap < month_gap
+                )
+            )
+        ):
+            spans[i_thang] = (max(t.box.x0, t.box.x1 - printed), t.box.x1, True)
+        elif not spans[i_thang][2] and month_gap < day_gap:
+            # wide, if not so wide as ``_printed_span`` takes for more, with the month's gap the narrower: the
+            # month's first digit in it ("tháng1  1 năm" read "tháng" and "1" at 88: "ngày 5 tháng 11" gave
+            # 2024-01-05 at 0.95), so both blanks are read again from the printed word's edges
+            spans[i_thang] = (t.box.x0, min(t.box.x1, t.box.x0 + 1.05 * printed), True)
+        elif not spans[i_thang][2] and day_gap < month_gap:
+            # the day's gap the narrower: the day's last digit in it ("ngày 1[8]tháng" cut at the box gave
+            # "1" at 0.95 for "18")
+            spans[i_thang] = (max(t.box.x0, t.box.x1 - printed), t.box.x1, True)
     out: list[Blank] = []
     for kind, a, b in ((Kind.DAY, i_ngay, i_thang), (Kind.MONTH, i_thang, i_nam)):
         between = words[a + 1 : b]
@@ -761,6 +792,10 @@ SLASH_BEFORE = 0.45
 # marks walked in the band at most (a notation's letters and their broken pieces: "QĐ-SKHCN-TTr" is 12): a
 # crafted box of dots in the band is given up on, not walked (its walk was quadratic: 33 s on a 2100 px box)
 MAX_WALKED = 30
+# an unsure "/"-led notation word's own "/" starts at most this many capitals' heights right of where the word
+# starts (the pen's last digit taken into it and the gap after it: 0.9 on seed 87 alt 012, 1.8 for a whole
+# written "6"); a "/" further in is a later one: "/2024/QĐ-UBND"'s second, 3.6 in (the year before it)
+NOTATION_LEAD = 2.4
 
 
 def _cap_band(ink: np.ndarray, rows: tuple[int, int]) -> tuple[float, float] | None:
@@ -784,7 +819,7 @@ def _cap_band(ink: np.ndarray, rows: tuple[int, int]) -> tuple[float, float] | N
     return (top, foot) if foot - top >= 4 else None
 
 
-def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray) -> float | None:
+def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray, *, lead: float | None = None) -> float | None:
     """Where the printed "/" starts at the line's foot (page frame) in a first-reading word that is a written
     number glued to its printed notation, found in the scan: the word's marks are walked from its right end
     while they lie in the printed capitals' band (``_cap_band``; letters, hyphen, slash); the first mark that
@@ -792,7 +827,8 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray) -> float | None:
     the pen's digit touches it (one mark with the digit), it starts ``SLASH_BEFORE`` of the capitals' height
     left of the notation's first letter. None when the scan shows no such band. By the scan, not by the
     face's widths: reckoned from a "Số:" in DejaVu the notation came out a third too wide and the cut lost
-    the number's last digits."""
+    the number's last digits. None too, given ``lead``, where the "/" found starts more than ``lead``
+    capitals' heights right of the word's start: it is not the word's first."""
     # the word's box widened up and down: a pen digit rising out of it is seen whole (leaving the band)
     h = word.y1 - word.y0
     crop = regions.cut(
@@ -819,6 +855,7 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray) -> float | None:
     )
     walked = 0
     left = 0  # the leftmost x of the marks walked so far
+    found: float | None = None
     for i in order:
         x, y, w, h = (int(v) for v in stats[i, :4])
         if y > foot or y + h < top:
@@ -832,12 +869,17 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray) -> float | None:
         left = x if not walked else min(left, x)
         walked += 1
         if _slash_shaped(labels[y : y + h, x : x + w] == i, cap):
-            return word.x0 + x  # the slash, apart from the pen's digits
+            found = float(x)  # the slash, apart from the pen's digits
+            break
     else:
         return None  # every mark in the printed band: printed digits or none, nothing told apart
-    if not walked:
-        return None
-    return word.x0 + left - SLASH_BEFORE * cap
+    if found is None:
+        if not walked:
+            return None
+        found = left - SLASH_BEFORE * cap  # the slash glued to the pen's digit
+    if lead is not None and found > lead * cap:
+        return None  # a later "/" ("/2024/QĐ-UBND": the second, the year before it)
+    return word.x0 + found
 
 
 def _slash_shaped(mark: np.ndarray, cap: float) -> bool:
@@ -863,8 +905,9 @@ def refined(prepared: Prepared, blank: Blank, grey: np.ndarray) -> Blank:
     if blank.glued is None and blank.notation is not None:
         # the unsure notation word's "/" found in the scan right of where the word starts: the word took in
         # the pen's last digit ("1606" written touching "/GP-SVHTTDL", read "606" and "/ep-svHTTDL": cut at
-        # the word, the region gave "160" at 97)
-        x1 = slash_foot(prepared, blank.notation, grey)
+        # the word, the region gave "160" at 97); its first "/" only, near the word's start (walked from the
+        # right, "/2024/QĐ-UBND" gave the second: the number's region took in "/2024", read "…")
+        x1 = slash_foot(prepared, blank.notation, grey, lead=NOTATION_LEAD)
         if x1 is None or x1 <= blank.box.x1:
             return blank
         return replace(blank, box=replace(blank.box, x1=x1))
@@ -1293,7 +1336,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     if not new:
         return page
     words = [w for k, w in enumerate(page.words) if k not in drop]
-    words = _fix_glued(words, new, {b.line for b in blanks if b.kind in (Kind.DAY, Kind.MONTH)})
+    words = _fix_glued(words, new, [b for b in blanks if b.kind in (Kind.DAY, Kind.MONTH)])
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
@@ -1381,13 +1424,19 @@ def _line_block(page: RecognizedPage, line: int) -> int:
     return next((w.block for w in page.words if w.line == line), 0)
 
 
-def _fix_glued(words: list[Word], new: list[Word], date_lines: set[int]) -> list[Word]:
-    """Words the new readings overlap are cut back: "ngày06" keeps "ngày", "72#QĐ-TTg" keeps "/QĐ-TTg"."""
+def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[Word]:
+    """Words the new readings overlap are cut back: "ngày06" keeps "ngày", "72#QĐ-TTg" keeps "/QĐ-TTg"; the
+    word taken for "tháng" between the day's and month's blanks (``dates``) is given back as "tháng"."""
+    date_lines = {b.line for b in dates}
+    # the printed "tháng"'s edges: where the day's blank ends and the month's starts (inside its word)
+    thang_edges = [(b.line, b.box.x1 if b.kind == Kind.DAY else b.box.x0) for b in dates]
     out = []
     for w in words:
         letters = re.sub(r"\W", "", fold(w.text))
         misread = letters == "hang" or (letters != "thang" and _TH_WORD.fullmatch(letters) is not None)
-        if w.line in date_lines and misread:
+        # that word only: a place on the line ("Trảng Bàng, ngày", "Nha Trang, ngày") is no "tiếng"
+        thang = any(line == w.line and w.box.x0 <= x <= w.box.x1 for line, x in thang_edges)
+        if misread and thang:
             w = replace(w, text="tháng")  # "háng" or "tiếng" between the blanks
         hit = next((n for n in new if n.line == w.line and w.box.x0 < n.box.x1 and n.box.x0 < w.box.x1), None)
         if hit is None:
@@ -1408,7 +1457,7 @@ def _fix_glued(words: list[Word], new: list[Word], date_lines: set[int]) -> list
             text = w.text[: len(key)] if f.startswith(key) else _DATE_KEYS[key][0]
             out.append(replace(w, text=text, box=replace(w.box, x0=min(x0, x1 - 1), x1=x1)))
         else:
-            tail = notation_tail(w.text)
+            tail = notation_tail(w.text) or _loose_glued(w.text)  # "5/op-svr" keeps "/op-svr"
             if tail:
                 out.append(replace(w, text="/" + tail.text, box=replace(w.box, x0=max(w.box.x0, hit.box.x1))))
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from digitize.pipeline.fields.annex import read_annex
 from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
@@ -70,6 +71,8 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)
     res.add(type_found)
+    # the header's number or date written by hand and not read: as the annex cites the document
+    res.add(read_annex(all_lines, type_found.value("type_name"), notation.value("code_notation")))
     typed = type_found.value("type_name") is not None
     own = vv or subject_lines(layout, typed=typed)
     subject = restated(read_subject(layout, vv, typed=typed, lines=all_lines), all_lines, own)

@@ -606,6 +606,22 @@ def _right_of(placed: Sequence[Box], title: Line) -> bool:
     return (placed[0].x0 + placed[-1].x1) / 2 - title.cx > OFF_CENTRE * height
 
 
+def _left_of(placed: Sequence[Box], title: Line) -> bool:
+    """The name's words stand centred so far left of the title line's centre that a word was lost at their
+    right (the seal's ring or star over the last given name: "Hồ Dự", "Hồ Đc" read for "Hồ Đức Cường"), as
+    ``_right_of`` for a word lost at their left; not in a block set flush left, its name starting where its
+    title starts (to ``FLUSH`` of a word's height: a name merely starting near where a centred title of its
+    width starts, "Hồ Đc" 0.9 heights right of "PHÓ GIÁM ĐỐC", is no such block)."""
+    height = max(1.0, statistics.median(b.y1 - b.y0 for b in placed))
+    if abs(placed[0].x0 - title.x0) <= FLUSH * height:
+        return False
+    return title.cx - (placed[0].x0 + placed[-1].x1) / 2 > LEFT_OFF_CENTRE * height
+
+
+FLUSH = 0.3
+# (word heights) a short last given name lost moves the centre less than a family name lost: "Cường" under
+# the seal's star moved "Hồ Đức Cường" 1.4 heights left (only the confidence is lowered: to review)
+LEFT_OFF_CENTRE = 1.0
 LOST_WORD_GAP = 1.2  # word heights between two words of a name: a word lost between them (a space is ~0.3)
 
 
@@ -802,8 +818,10 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
                 conf *= 0.6  # a word may be lost left of it ("Hoàng Tuấn" is a middle and a given name too)
             if guessed:
                 conf = min(conf, GUESSED_NAME_CONF)  # ("Tâm" (79) → "Trần": to review, however sure the rest)
-            if _cut_short(ln, raw, kept):
-                conf = min(conf, GUESSED_NAME_CONF)  # "Lã Quang %ơn": "Sơn" lost, the name may be cut short
+            if _cut_short(ln, raw, kept) or (bool(placed) and _left_of(placed, tl)):
+                # "Lã Quang %ơn": "Sơn" lost; "Hồ Đc" far left of the title's centre: "Cường" lost under the
+                # seal, the name may be cut short
+                conf = min(conf, GUESSED_NAME_CONF)
             if cut_lead:
                 conf = min(conf, GUESSED_NAME_CONF)  # "Kso Văn Hùng": the name may start a word before
             best = (" ".join(words), conf)

@@ -1,0 +1,51 @@
+"""The document's own number and date as its annex cites them ("(Kèm theo Quyết định số …/QĐ-… ngày …)"),
+taken only where the header's were not read, and only from an annex's heading line naming the document."""
+
+from __future__ import annotations
+
+from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+from digitize.pipeline.model import RecognizedPage
+from tests.pipeline.test_extract import decision, page
+
+# the header's number and date written by hand and lost (seed 87 alt 012: "Số: … /GP-…", "ngày 1 tháng …")
+UNREAD = decision(number="Số: … /QĐ-SKHCN", date="Yên Bái, ngày 1 tháng … năm 2021")
+
+
+def _annex(cite: str, *, index: int = 1) -> RecognizedPage:
+    return page(
+        [
+            ("PHỤ LỤC", "center", 95.0),
+            (cite, "center", 93.0),
+            ("học và Công nghệ)", "center", 93.0),
+            ("1. Ông Nguyễn Văn An, Trưởng nhóm", "body", 90.0),
+        ],
+        index=index,
+    )
+
+
+OWN = "(Kèm theo Quyết định số 1169/QĐ-SKHCN ngày 15 tháng 6 năm 2021 của Sở Khoa"
+
+
+def test_the_number_and_date_the_header_lost_are_taken_from_the_annex_s_citation_to_review() -> None:
+    assert extract([page(UNREAD)]).values()["issued_date"] is None
+    f = extract([page(UNREAD), _annex(OWN)]).fields
+    assert (f["code_number"].value, f["issued_date"].value) == ("1169", "2021-06-15")
+    assert f["valid_from"].value == "2021-06-15"  # "có hiệu lực kể từ ngày ký": the date found
+    assert max(f["code_number"].confidence, f["issued_date"].confidence) < REVIEW_THRESHOLD
+
+
+def test_the_header_s_own_values_stand_and_other_citations_give_nothing() -> None:
+    read = decision()  # "Số: 1169/QĐ-SKHCN", "ngày 15 tháng 6 năm 2021"
+    other = "(Kèm theo Quyết định số 12/QĐ-SKHCN ngày 3 tháng 2 năm 2019 của Sở Khoa"
+    v = extract([page(read), _annex(other)]).values()
+    assert (v["code_number"], v["issued_date"]) == ("1169", "2021-06-15")
+    for cite in (
+        "(Kèm theo Quyết định số 12/QĐ-UBND ngày 3 tháng 2 năm 2019 của Sở Khoa",  # another notation
+        "(Kèm theo Giấy phép số 1169/QĐ-SKHCN ngày 3 tháng 2 năm 2019 của Sở Khoa",  # another type
+        "Quy chế ban hành kèm theo Quyết định số 1169/QĐ-SKHCN ngày 3 tháng 2 năm 2019",  # a body's citation
+    ):
+        v = extract([page(UNREAD), _annex(cite)]).values()
+        assert (v["code_number"], v["issued_date"]) == (None, None), cite
+    # nor on the first page itself
+    v = extract([page([*UNREAD, (OWN, "center", 93.0)])]).values()
+    assert v["issued_date"] is None
