@@ -3,6 +3,7 @@ Vietnamese syllable (the ViNLP syllable inventory the OCR correction model carri
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from digitize.pipeline.confidence import SURE
@@ -42,15 +43,34 @@ def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:
     if not 2 <= len(words) <= 5:
         return False
     sure = list(confs) + [0.0] * (len(words) - len(confs))
-    syllables = [is_syllable(w) or (k == 0 and is_family_name(w)) for k, w in enumerate(words)]
+    # a word with two tone marks is no syllable, though the syllable key keeps only one ("Đứà" → "đưa")
+    syllables = [
+        (is_syllable(w) and _tones(w) <= 1) or (k == 0 and is_family_name(w)) for k, w in enumerate(words)
+    ]
     # at least half of the words Vietnamese syllables: "Signature Valid", "Digitally Signed" (the e-signature
     # box under a printed name) are read surely but are no one's name
     if 2 * sum(syllables) < len(words):
         return False
     return all(
-        ok or (c >= SURE_WORD_CONF and w.isalpha() and len(w) >= 2 and w[1:].islower())
+        ok or (c >= SURE_WORD_CONF and w.isalpha() and len(w) >= 2 and w[1:].islower() and _could_be_name(w))
         for w, c, ok in zip(words, sure, syllables, strict=False)
     )
+
+
+_VOWELS = frozenset("aeiouy")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
+
+
+def _could_be_name(word: str) -> bool:
+    """A word no Vietnamese syllable that may still be a name's: it has a vowel, and at most one tone mark.
+    The names of the Central Highlands and Khmer peoples written in Vietnamese letters ("Kdăm", "Niê",
+    "Rươne", "Ksor") have both; a seal's ring read into a name has not ("Hồ Đc" at 0.90, "Hồ Đứà": two
+    tone marks on one word, which no orthography written so has)."""
+    return _tones(word) <= 1 and any(ch in _VOWELS for ch in fold(word))
+
+
+def _tones(word: str) -> int:
+    return sum(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", word))
 
 
 def with_family_name_marks(name: str) -> str:
