@@ -307,3 +307,19 @@ def test_the_name_after_ong_or_ba_is_kept_also_in_capitals() -> None:
         assert _fix(text, conf=85.0) == text
     # a word after them that names no one is still corrected ("ông bà" in lower case is no name)
     assert _fix("ông bà tổ tiên bố sung", conf=85.0) == "ông bà tổ tiên bổ sung"
+
+
+def test_kin_words_after_ong_or_ba_name_no_one_and_what_follows_is_corrected() -> None:
+    # "bà con" (the people) and "ông bà" are kin, not "ông"/"bà" before a name: the misreads after them in a
+    # subject in capitals were kept as read (and went in at 0.94)
+    assert _fix("VỀ VIỆC HỖ TRỢ BÀ CON BI THIỆT HẠI DO BÃO SỐ 3", conf=94.0) == (
+        "VỀ VIỆC HỖ TRỢ BÀ CON BỊ THIỆT HẠI DO BÃO SỐ 3"
+    )
+    assert _fix("VỀ VIỆC HỖ TRỢ BÀ CON BỊ THIẸT HẠI DO BÃO SỐ 3", conf=94.0) == (
+        "VỀ VIỆC HỖ TRỢ BÀ CON BỊ THIỆT HẠI DO BÃO SỐ 3"
+    )
+    assert _fix("VỀ VIỆC GIAO ĐẤT CHO ÔNG BÀ THƯỢNG TRÚ TẠI XÃ", conf=94.0) == (
+        "VỀ VIỆC GIAO ĐẤT CHO ÔNG BÀ THƯỜNG TRÚ TẠI XÃ"
+    )
+    # the name after a lone "ông" stays
+    assert _fix("VỀ VIỆC HỖ TRỢ CON ÔNG THẮNG", conf=94.0) == "VỀ VIỆC HỖ TRỢ CON ÔNG THẮNG"

@@ -13,8 +13,8 @@ divided out leaves the spectrum most alike in every direction (``estimate``: the
 the log spectrum from its ring means, over the band where text still shows above the JPEG noise). On the 56
 shaken photos of seeds 85/87 it finds the angle within 3° (median; 9 of 10 within 9°), in 0.15 CPU s a page.
 The text itself is not alike in every direction (its lines and stems), so a page blurred only round may
-show a "streak" too: ``preprocess.sharpened`` keeps a deconvolved page only when Tesseract reads it surer
-than the unsharp mask.
+show a "streak" too: ``preprocess.sharpened`` keeps a deconvolved page only when Tesseract reads its inkiest
+band surer than the unsharp mask's.
 
 Pure numpy and OpenCV; ``preprocess.prepare`` uses it on pages it measured blurred.
 """
@@ -45,6 +45,10 @@ MIN_LENGTH = 3.0  # px: a shorter streak is no streak (the page keeps the unshar
 # The Wiener filter's noise-to-signal ratio (0.003 and 0.03 read no better on the 12 pages)
 NOISE = 0.01
 ROUND_SIGMA = 1.0
+# A page of more pixels than this is deconvolved in blocks (``deconvolve``): whole, a 70 MP page took 2.7 GB
+WHOLE_MAX_PIXELS = 12_000_000
+BLOCK = 2048  # px: the blocks' side ...
+BLOCK_MARGIN = 96  # px: ... and the page around each block deconvolved with it (its cut edges ring inside it)
 
 
 @dataclass(frozen=True)
@@ -64,22 +68,25 @@ class Streak:
 def _spectrum(gray: np.ndarray) -> np.ndarray | None:
     """The ink's power spectrum averaged over the page's inkiest windows (Hann-weighted), centred; None when
     the page holds fewer than MIN_TILES windows of text."""
-    ink = 255.0 - gray.astype(np.float32)
-    h, w = ink.shape
+    # the windows are cut from the grey page and made float one by one (the whole page made float first took
+    # 280 MB on a 70 MP page); their means taken out, the paper's spectrum is the ink's
+    h, w = gray.shape
     tiles = [
-        ink[y : y + TILE, x : x + TILE]
+        gray[y : y + TILE, x : x + TILE]
         for y in range(0, h - TILE + 1, TILE // 2)
         for x in range(0, w - TILE + 1, TILE // 2)
     ]
     spread = [float(t.std()) for t in tiles]
     keep = [t for s, t in sorted(zip(spread, tiles, strict=True), key=lambda p: -p[0]) if s >= TILE_MIN_STD]
-    keep = keep[:MAX_TILES]
+    keep = [t.astype(np.float32) for t in keep[:MAX_TILES]]
     if len(keep) < MIN_TILES:
         return None
     win = np.outer(np.hanning(TILE), np.hanning(TILE)).astype(np.float32)
-    stack = np.stack([(t - t.mean()) * win for t in keep])
-    power = (np.abs(np.fft.fft2(stack)) ** 2).mean(axis=0)
-    return np.asarray(np.fft.fftshift(power))
+    # window by window: the 48 transformed at once took 144 MB
+    power = np.zeros((TILE, TILE), np.float32)
+    for t in keep:
+        power += np.abs(np.fft.fft2((t - t.mean()) * win)) ** 2
+    return np.asarray(np.fft.fftshift(power / len(keep)))
 
 
 def estimate(gray: np.ndarray) -> Streak | None:
@@ -156,20 +163,58 @@ def kernel(streak: Streak, supersample: int = 8) -> np.ndarray:
     return out
 
 
-def deconvolve(gray: np.ndarray, streak: Streak, noise: float = NOISE) -> np.ndarray:
+def deconvolve(gray: np.ndarray, streak: Streak, noise: float = NOISE, block: int = BLOCK) -> np.ndarray:
     """The page with ``streak`` undone by a Wiener filter (noise-to-signal ``noise``), clamped to 0-255.
-    The paper is white (the page was flattened): the ink is padded with paper, so the borders do not ring."""
-    ink = 255.0 - gray.astype(np.float32)
-    h, w = ink.shape
+    The paper is white (the page was flattened): the ink is padded with paper, so the borders do not ring.
+
+    In float32 (numpy's float64 made a 70 MP page take 2.7 GB and 38 s, review of 00f664a). A page of up to
+    WHOLE_MAX_PIXELS is deconvolved whole; a larger one in blocks ``block`` px square, each cut with
+    ``BLOCK_MARGIN`` px of the page around it, so that what its cut edges ring does not reach the block, and
+    padded with paper to one transform size (one filter for all blocks)."""
+    h, w = gray.shape
     psf = kernel(streak)
+    if h * w <= WHOLE_MAX_PIXELS:
+        return _wiener(gray, psf, noise, _shape(h, w, psf))
+    out = np.empty((h, w), np.uint8)
+    side = block + 2 * BLOCK_MARGIN
+    shape = _shape(side, side, psf)
+    wf = _filter(psf, noise, shape)
+    for y in range(0, h, block):
+        for x in range(0, w, block):
+            y0, x0 = max(0, y - BLOCK_MARGIN), max(0, x - BLOCK_MARGIN)
+            y1, x1 = min(h, y + block + BLOCK_MARGIN), min(w, x + block + BLOCK_MARGIN)
+            part = _wiener(gray[y0:y1, x0:x1], psf, noise, shape, wf)
+            out[y : y + block, x : x + block] = part[y - y0 : y - y0 + block, x - x0 : x - x0 + block]
+    return out
+
+
+def _shape(h: int, w: int, psf: np.ndarray) -> tuple[int, int]:
+    """The transform size for an image ``h`` x ``w`` padded by the kernel (no wrapping round)."""
+    return cv2.getOptimalDFTSize(h + psf.shape[0]), cv2.getOptimalDFTSize(w + psf.shape[1])
+
+
+def _filter(psf: np.ndarray, noise: float, shape: tuple[int, int]) -> np.ndarray:
+    """The Wiener filter of ``psf`` for transforms of ``shape`` (half-plane, complex64)."""
     ph, pw = psf.shape
-    fh, fw = cv2.getOptimalDFTSize(h + ph), cv2.getOptimalDFTSize(w + pw)
-    padded = np.zeros((fh, fw), np.float32)
-    padded[:h, :w] = ink
-    kp = np.zeros((fh, fw), np.float32)
+    kp = np.zeros(shape, np.float32)
     kp[:ph, :pw] = psf
     kp = np.roll(kp, (-(ph // 2), -(pw // 2)), axis=(0, 1))
-    f = np.fft.rfft2(padded)
     hf = np.fft.rfft2(kp)
-    restored = np.fft.irfft2(f * np.conj(hf) / (np.abs(hf) ** 2 + noise), s=(fh, fw))[:h, :w]
-    return np.clip(255.0 - restored, 0, 255).astype(np.uint8)
+    return np.asarray(np.conj(hf) / (np.abs(hf) ** 2 + np.float32(noise)), np.complex64)
+
+
+def _wiener(
+    gray: np.ndarray, psf: np.ndarray, noise: float, shape: tuple[int, int], wf: np.ndarray | None = None
+) -> np.ndarray:
+    """``gray`` deconvolved by ``psf`` (``deconvolve``) in transforms of ``shape``, in float32; ``wf``: the
+    filter already made for them."""
+    h, w = gray.shape
+    padded = np.zeros(shape, np.float32)
+    np.subtract(255.0, gray, out=padded[:h, :w], dtype=np.float32)
+    f = np.fft.rfft2(padded)
+    del padded
+    f *= _filter(psf, noise, shape) if wf is None else wf
+    restored = np.fft.irfft2(f, s=shape)[:h, :w]
+    del f
+    np.subtract(255.0, restored, out=restored)
+    return np.clip(restored, 0, 255, out=restored).astype(np.uint8)

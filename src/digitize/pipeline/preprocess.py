@@ -636,7 +636,13 @@ def unsharp(gray: np.ndarray, sigma: float = UNSHARP_SIGMA, amount: float = 1.0)
 
 # The band of a blurred page read to choose between the unsharp mask and the deconvolved streaks: the inkiest
 # sixth of the page (a few text lines; on the 12 pages the surest reading there was the best or within 4 words
-# of the best reading of the whole page, and never worse than the mask's)
+# of the best reading of the whole page). It can be wrong: review of 00f664a, 24 shaken photos of seeds
+# 85/87 (6 a set), the streak kept read 17 better (up to +0.185 of their words), 2 worse (87 dev 002:
+# 0.906 -> 0.892, its band 87.67 against the mask's 83.76). Neither a margin nor a second band tells that
+# page from the good ones: gains of 0.4-1.6 points on the band came with +0.04-0.11 of the words (85 alt
+# 001, 87 dev 001 and 004), and 87 dev 002 reads surer deconvolved on its next inkiest band too (83.92
+# against 78.38), where 87 dev 004 and 85 alt 003's second page, both better deconvolved, read surer with
+# the mask.
 DEBLUR_BAND = 6
 
 
@@ -646,10 +652,11 @@ def sharpened(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, Streak | None]:
     The mask is as wide as the blur measured on the image Tesseract gets (at least UNSHARP_SIGMA). When the
     page shows a motion streak (``deblur.estimate``: a shaken phone photo), the streak's candidates are
     deconvolved and Tesseract reads the inkiest band of rows of each and of the masked page: the surest
-    reading is taken, the mask unless a streak reads strictly surer. A wrong streak reads worse than the mask
-    (the generator's shaken photos, seeds 85/87: of 12 pages, 2 whose vertical streak was overestimated lost
-    15-25 of their 170-220 words deconvolved; the choice kept the mask on both). On the 12 pages: 0.650 of
-    their words read with the mask, 0.740 so, 0.772 with the best streak found by brute force."""
+    reading is taken, the mask unless a streak reads strictly surer (on that band only: the page as a whole
+    may read a little worse, ``DEBLUR_BAND``). A wrong streak reads worse than the mask (the generator's
+    shaken photos, seeds 85/87: of 12 pages, 2 whose vertical streak was overestimated lost 15-25 of their
+    170-220 words deconvolved; the choice kept the mask on both). On the 12 pages: 0.650 of their words read
+    with the mask, 0.740 so, 0.772 with the best streak found by brute force."""
     from digitize.pipeline import deblur
 
     masked = unsharp(gray, min(UNSHARP_MAX_SIGMA, max(UNSHARP_SIGMA, edge_blur(gray))))

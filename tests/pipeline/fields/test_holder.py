@@ -180,3 +180,30 @@ def test_a_company_name_s_word_the_language_model_chose_goes_to_review() -> None
         assert holder.confidence < REVIEW_THRESHOLD
     # the words Tesseract read stand: the holder is as sure as its line
     assert extract([read]).fields["holder_name"].confidence >= REVIEW_THRESHOLD
+
+
+def test_a_company_name_s_word_the_language_model_chose_in_the_subject_goes_to_review() -> None:
+    """The holder read from a subject in capitals ("… CHO CÔNG TY … THÀNH DẠT", no label, no Điều 1): the
+    model's "ĐẤT" for "DẠT" (read at 90) went in at 0.87, the subject's value being in sentence case where
+    the labelled line's check compared the words as printed."""
+    from dataclasses import replace
+
+    from digitize.pipeline import correct
+    from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(number="Số: 12/GP-SCT", organ=("SỞ CÔNG THƯƠNG",)),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("CẤP GIẤY PHÉP KINH DOANH CHO", "center", 92.0),
+        ("CÔNG TY CỔ PHẦN THƯƠNG MẠI VÀ DỊCH VỤ THÀNH DẠT", "center", 92.0),
+        ("GIÁM ĐỐC SỞ CÔNG THƯƠNG", "center", 93.0),
+        ("Xét đề nghị của doanh nghiệp.", "x=355", 96.0),
+        *signer(("GIÁM ĐỐC",)),
+    ]
+    read = page(specs)
+    read = replace(read, words=tuple(replace(w, conf=89.9) if w.text == "DẠT" else w for w in read.words))
+    holder = extract([correct.correct(read)]).fields["holder_name"]
+    assert holder.value is not None and holder.value.startswith("Công ty Cổ phần thương mại và dịch vụ thành")
+    if not holder.value.endswith(" đạt"):
+        assert holder.confidence < REVIEW_THRESHOLD

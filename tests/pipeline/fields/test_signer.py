@@ -642,3 +642,11 @@ def test_a_given_name_whose_marks_tell_two_names_apart_read_unsure_goes_to_revie
     assert value == "Trần Hoàng Tuân" and conf < 0.6
     value, conf = signed([96.0, 96, 95])
     assert value == "Trần Hoàng Tuân" and conf >= 0.6  # read surely: the name as printed
+
+
+@pytest.mark.parametrize("title", ["TS.", "ThS.", "BS.", "KS.", "PGS.TS.", "NSƯT"])
+def test_a_name_after_a_degree_or_an_honour_is_read_surely(title: str) -> None:
+    # a degree or an honour before the name is no word of it cut: "ThS. Lê Văn Bình" went from 0.90 to review
+    pg = page(_ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), f"{title} Lê Văn Bình", 90.0))
+    f = extract([pg]).fields["signer_name"]
+    assert f.value == "Lê Văn Bình" and f.confidence >= 0.6

@@ -6,9 +6,11 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from digitize.pipeline import correct
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.text import fold1
 from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.syllable import skeleton
 from digitize.text import nfc
 
 
@@ -77,14 +79,27 @@ def page_lines(page: RecognizedPage) -> list[Line]:
 GUESSED_WORDS_CONF = 0.5
 
 
-def model_guessed(lines: Sequence[Line], value: str) -> bool:
+def model_guessed(lines: Sequence[Line], value: str, *, any_case: bool = False) -> bool:
     """A capitalised word of ``value`` (on ``lines``) whose marks the language model chose, not Tesseract
     (``Word.read``): in a name it cannot know the model guesses from the language's words, "Thành Dạt" (read
-    at 90) became "Thành Đất" for the company "Thành Đạt" (seed 85's dev 006, at 0.96)."""
-    names = {w.strip(_MARKS) for w in value.split()}
+    at 90) became "Thành Đất" for the company "Thành Đạt" (seed 85's dev 006, at 0.96). ``any_case``: the
+    value was re-cased from the lines (a subject in capitals given in sentence case). A reading that is no
+    syllable, given its marks by the model as a common one, is no guess ("Thưong" → "Thương", "Dich" →
+    "Dịch" in "Công ty Cổ phần Thương mại và Dịch vụ …" went from 0.94 to review): "Dạt", a syllable as
+    read, is one."""
+    case = str.casefold if any_case else str
+    names = {case(w.strip(_MARKS)) for w in value.split()}
     return any(
-        w.read and w.text[:1].isupper() and w.text.strip(_MARKS) in names for ln in lines for w in ln.words
+        w.read and w.text[:1].isupper() and case(w.text.strip(_MARKS)) in names and not _marks_restored(w)
+        for ln in lines
+        for w in ln.words
     )
+
+
+def _marks_restored(w: Word) -> bool:
+    """The model gave the word its marks (its letters as read): the reading no syllable, the result common."""
+    read, text = w.read.strip(_MARKS), w.text.strip(_MARKS)
+    return skeleton(read) == skeleton(text) and not is_syllable(read) and correct.common(text)
 
 
 _MARKS = "()[],.;:\"'“”"

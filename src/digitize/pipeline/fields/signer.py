@@ -542,9 +542,39 @@ def _word_before(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start:
     "Ksor", a family name of the Central Highlands) was read "Văn Hùng" at 0.90, "Văn" a family name too. The
     word may be the name's own first, cut: the name read without it is no sure reading."""
     t, _ = toks[start - 1]
+    if nfc(t).casefold() in TITLES:
+        return False  # "ThS. Lê Văn Bình", "PGS.TS. Lê Văn Bình": a degree or an honour, no cut name
     gap = boxes[start].x0 - boxes[start - 1].x1
     height = max(1.0, boxes[start - 1].y1 - boxes[start - 1].y0, boxes[start].y1 - boxes[start].y0)
     return len(t) >= 2 and t.isalpha() and t[0].isupper() and -0.2 * height <= gap <= height
+
+
+# degrees and honours printed before a signer's name (health's and education's signatures): a capitalised
+# word before the family name that is no part of it (the names after them went from 0.90 to review)
+TITLES = frozenset(
+    nfc(t).casefold()
+    for t in (
+        "TS",
+        "ThS",
+        "BS",
+        "KS",
+        "GS",
+        "PGS",
+        "TSKH",
+        "CN",
+        "DS",
+        "LS",
+        "KTS",
+        "BSCKI",
+        "BSCKII",
+        "NSƯT",
+        "NSND",
+        "NGƯT",
+        "NGND",
+        "TTƯT",
+        "TTND",
+    )
+)
 
 
 def _letters_inside(line: Line, placed: Sequence[Box]) -> bool:

@@ -1323,6 +1323,21 @@ def _small_letters(word: str) -> bool:
     return any(ch.islower() for ch in word.strip(_EDGES))
 
 
+# units printed in small letters even in a subject in capitals ("ĐƯỜNG DÂY 110kV", "THU HỒI 1.250 m2 ĐẤT",
+# "CHO THUÊ 2,5 ha ĐẤT"): after a number, no misreading
+_UNITS = frozenset(
+    ("ha", "m", "m2", "m3", "km", "km2", "kv", "kw", "kwh", "mw", "mwh", "kg", "cm", "mm", "ml")
+)
+
+
+def _unit(word: str, before: Word | None) -> bool:
+    """A number with its unit ("110kV", "m2") or a unit after a number ("2,5 ha"): small letters printed."""
+    core = word.strip(_EDGES)
+    if any(ch.isdigit() for ch in core):
+        return True
+    return core.casefold() in _UNITS and before is not None and any(ch.isdigit() for ch in before.text)
+
+
 def _in_capitals(word: str) -> bool:
     core = word.strip(_EDGES)
     return len(core) > 1 and core.isupper()
@@ -1421,7 +1436,13 @@ def recorrected(subject: Found, own: Sequence[Line]) -> Found:
     out, doubtful = recorrect_words(words, confs, in_caps if caps_subject else None)
     # a word read in small letters in a subject printed in capitals is no word of its print: seed 85's dev
     # 012, "số đổ đủ DỤNG VẬT LIỆU NỔ …" under an incoming stamp whose border crossed "SỬ" (read "đủ" at 62)
-    doubtful = doubtful or (caps_subject and any(r is not None and _small_letters(r.text) for r in read))
+    doubtful = doubtful or (
+        caps_subject
+        and any(
+            r is not None and _small_letters(r.text) and not _unit(r.text, read[i - 1] if i else None)
+            for i, r in enumerate(read)
+        )
+    )
     value = " ".join(out)
     conf = min(f.confidence, GUESSED_CONFIDENCE) if doubtful else f.confidence
     if value == f.value and conf == f.confidence:
