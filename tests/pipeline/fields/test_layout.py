@@ -128,3 +128,22 @@ def test_the_gutter_is_at_the_motto_s_cong_not_at_the_organ_s_cong() -> None:
     v = extract([base]).values()
     assert (v["organ_name"] or "").casefold() == "cục hóa chất"
     assert (v["parent_organ"] or "").casefold() == "bộ công thương"
+
+
+def test_the_organ_s_row_run_into_an_unreadable_date_is_no_body_line() -> None:
+    # seed 85's alt 010 (forced blur): "CỤC THƠ Y Nội, ngôy I1 tháng 5 năm 202" read as one line across the
+    # gutter; the header was cut there and the parent ministry taken as the organ at 0.9
+    base = page(
+        decision(
+            parent=None,
+            organ=("BỘ NÔNG NGHIỆP VÀ PHÁT", "TRIỂN NÔNG THÔN", "CỤC THÚ Y"),
+            number="Số: 2783/TTr-TY",
+            date="Hà Nội, ngôy I1 tháng 5 năm 202",
+        )
+    )
+    base = _one_row(_aligned(base), "BỘ NÔNG", "CỘNG HÒA")
+    base = _one_row(base, "TRIỂN", "Độc lập")
+    base = _one_row(base, "CỤC THÚ Y", "Hà Nội,")
+    v = extract([base]).values()
+    assert (v["organ_name"] or "").casefold() == "cục thú y"
+    assert v["parent_organ"] == "Bộ Nông nghiệp và Phát triển nông thôn"

@@ -110,6 +110,29 @@ def test_a_number_line_garbled_by_handwriting_is_not_part_of_the_organ(number: s
 
 
 @pytest.mark.parametrize(
+    ("organ", "number", "want"),
+    [
+        # blurred photos (forced-blur seed 85): the number line without its colon and slash was taken for an
+        # organ's line, the organ above it made its parent (dev 012, alt 013)
+        (("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"), "Số GP-UBNO", "Ủy ban nhân dân thành phố Hà Nội"),
+        (("SỞ GIÁO DỤC VÀ ĐÀO TẠO",), "s& Z2 GCNSGDĐT", "Sở Giáo dục và Đào tạo"),
+    ],
+)
+def test_a_number_line_read_without_its_marks_is_not_an_organ_s(
+    organ: tuple[str, ...], number: str, want: str
+) -> None:
+    specs = [
+        *header(parent=None, organ=organ, number=number),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP", "center", 92.0),
+        *signer(),
+    ]
+    v = values(specs)
+    assert v["organ_name"] == want
+    assert v["parent_organ"] is None
+
+
+@pytest.mark.parametrize(
     ("parent_line", "unit", "parent"),
     [
         ("Y TẾ", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # "BỘ" lost under a Cục: the ministry

@@ -197,6 +197,23 @@ class Layout:
     right: tuple[Line, ...]
 
 
+# a gap between two words of a line this wide (of the page's width) across the gutter: the two columns' halves
+# of a header row, no line of body text (whose words stand a space apart)
+GUTTER_GAP = 0.1
+
+
+def _apart_at_gutter(line: Line, gutter: float, width: float) -> bool:
+    """A line that crosses the gutter only by the header's two columns read as one line: its words leave a
+    wide gap over the gutter. On a blurred photo OCR ran the organ's own line into the date's ("CỤC THƠ Y Nội,
+    ngôy I1 tháng 5", its date unreadable) or into a speck on the right ("CỤC THÚ Y °"): the header was cut
+    there and the parent ministry taken as the organ (seed 85's alt 004 and 010)."""
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    return any(
+        a.box.x1 <= gutter <= b.box.x0 and b.box.x0 - a.box.x1 >= GUTTER_GAP * width
+        for a, b in itertools.pairwise(words)
+    )
+
+
 def read_layout(first: Sequence[Line]) -> Layout:
     """The header zone of page 1 and its two columns."""
     width = first[0].width or 1.0
@@ -232,6 +249,7 @@ def read_layout(first: Sequence[Line]) -> Layout:
             and ln.x1 > gutter + width * 0.08
             and not re.search(r"\d\s*/", ln.folded)
             and not _HEADER_ROW.search(ln.folded)
+            and not _apart_at_gutter(ln, gutter, width)
         ):
             break
         if fold(ln.text).startswith(("kinh gui", "can cu")):

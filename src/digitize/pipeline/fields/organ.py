@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD, slashes
+from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD, organ_abbreviations, slashes
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, match, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
@@ -402,6 +402,26 @@ def _abbreviated_ubnd(text: str) -> bool:
     return m is not None and not m.group(1).startswith("uy")
 
 
+# "Số" and a notation without its number and slash ("Số GP-UBNO" of "Số: …/GP-UBND", blurred)
+_SO_NOTATION = re.compile(r"^\W?s[o0ô6ø]\S?\s+[A-Za-zĐđ]{1,6}-[A-Za-zĐđ]{2,}\W*$")
+
+
+def _number_unread(text: str, first: str) -> bool:
+    """A line under the header's first that is its number line read without the marks the number line is
+    known by: "Số" then a bare notation ("Số GP-UBNO", seed 85's dev 012: taken for the organ under the
+    "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI" it named the parent of), or a last word ending in the first line's
+    abbreviation after a type's ("s& Z2 GCNSGDĐT" under "SỞ GIÁO DỤC VÀ ĐÀO TẠO", alt 013: the Sở then taken
+    for the parent of that line). A blurred photo loses the colon and the slash these are found by."""
+    if _SO_NOTATION.match(fold1(text)):
+        return True
+    last = re.sub(r"[^\w]", "", text.split()[-1]) if text.split() else ""
+    return any(
+        len(last) > len(ab) + 1 and last.endswith(ab) and last[: -len(ab)].isupper()
+        for ab in organ_abbreviations(first)
+        if len(ab) >= 3
+    )
+
+
 _UBND_NOTATION = re.compile(r"[/-]\s*ubnd\b")  # "…/QĐ-UBND": the committee's own document
 
 
@@ -424,7 +444,11 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
         organ_lines = kept
     cut: int | None = None
     for k, ln in enumerate(organ_lines):
-        if SO_WORD.match(fold1(ln.text)) or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text))):
+        if (
+            SO_WORD.match(fold1(ln.text))
+            or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text)))
+            or (k and _number_unread(ln.text, organ_lines[0].text))
+        ):
             cut = k
             break
         if SO_IN_LINE.search(ln.text) or _NOTATION_TAIL.search(ln.text):  # "… DƯỢC Số 7ðđc QLD"
