@@ -799,6 +799,13 @@ def test_a_middle_name_the_first_reading_lost_under_the_seal_is_read_again() -> 
     assert signature._with_middle(["Hồ", "Đức", "Cường"], ["Hồ", "Cường"], {1}) == "Hồ Đức Cường"
 
 
+def test_a_name_line_with_no_word_left_clear_is_no_middle_name() -> None:
+    # a shaken photo (forced-blur seed 91 dev 003): the first reading's name line held no capitalised syllable
+    # and one word was read again: an IndexError ended the whole document
+    assert signature._with_middle(["Cường"], [], set()) is None
+    assert signature._with_middle(["Cường"], [], {0, 1}) is None
+
+
 def test_a_name_read_far_left_of_its_title_s_centre_goes_to_review() -> None:
     # the arc over "Cường": the first reading gives "Hồ Đứà", centred 2.3 word heights left of "PHÓ GIÁM
     # ĐỐC" (the name is printed centred under it): its last word may be lost, so it is not taken as read

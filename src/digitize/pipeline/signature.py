@@ -531,7 +531,7 @@ def _with_middle(tokens: list[str], given: list[str], gaps: set[int]) -> str | N
     listed (``NAME_SYLLABLES``, marks and all: "Đếc", the arc read as marks, is none). Nothing else read
     differs, so nothing but that word is taken from the reading."""
     bare = [b for b in (t.strip(".,;:|!'\"()[]`") for t in tokens) if b]
-    if len(bare) != len(given) + 1 or fold(given[0]) not in F_SURNAMES:
+    if not given or len(bare) != len(given) + 1 or fold(given[0]) not in F_SURNAMES:
         return None
     want = [fold(g) for g in given]
     for i in sorted(gaps):
