@@ -193,3 +193,14 @@ def test_a_date_is_no_surer_than_its_day_read_on_weak_evidence() -> None:
     # read surely, the line's confidence
     f = extract([page(decision(date="Yên Bái, ngày 8 tháng 6 năm 2021"))]).fields["issued_date"]
     assert f.confidence == pytest.approx(0.92)
+
+
+def test_a_place_read_right_that_is_spelled_close_to_a_province_is_no_misread_province() -> None:
+    # "Vĩnh Tường" (a district) was taken as "Vĩnh Long" at 0.80: every word a syllable read as printed, one
+    # of them two letters from the province's; it is kept as read, in doubt (no place list holds it)
+    f = extract([page(decision(parent="UBND TỈNH VĨNH PHÚC", date="Vĩnh Tường, ngày 05 tháng 12 năm 2020"))])
+    assert f.values()["place"] == "Vĩnh Tường" and f.fields["place"].confidence < 0.6
+    # a letter misread is still the province
+    for read, known in (("Vĩnh Lonq", "Vĩnh Long"), ("Quảng Ngăi", "Quảng Ngãi"), ("Hà Nột", "Hà Nội")):
+        v = values(decision(parent="UBND TỈNH YÊN BÁI", date=f"{read}, ngày 05 tháng 12 năm 2020"))
+        assert v["place"] == known, read

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import find_dates
 from digitize.pipeline.fields.layout import Layout, is_motto
@@ -72,12 +73,28 @@ def set_place(
     if prefix:
         key = re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix))
         hit = match(key, F_PLACES, 78)
-        if home is not None and hit is not None and hit[1] < 0.95 and fuzz.ratio(key, fold(home)) >= 60:
-            hit = (home, max(0.7, hit[1]))
+        if hit is not None and hit[1] < 0.95:
+            if home is not None and fuzz.ratio(key, fold(home)) >= 60 and not _another_place(prefix, home):
+                hit = (home, max(0.7, hit[1]))
+            elif _another_place(prefix, hit[0]):
+                hit = None  # a place read right that no list holds: kept as read, in doubt (below)
         if hit:
             res.set("place", hit[0], ln.conf * hit[1])
         elif len(prefix) <= 30 and not known_only:
             res.set("place", normalize_tones(prefix), ln.conf * 0.6)
+
+
+def _another_place(read: str, known: str) -> bool:
+    """``read`` names a place other than the known place it is spelled close to: as many words, each a
+    capitalised Vietnamese syllable, one of them at least two letters from the known place's (marks aside).
+    "Vĩnh Tường" (a district of Vĩnh Phúc) is no misread "Vĩnh Long" (it was taken so at 0.80); "Hà Nột",
+    "Quảng Ngăi" are misreads of "Hà Nội", "Quảng Ngãi"."""
+    from digitize.pipeline.fields.names import is_syllable
+
+    words, places = read.split(), known.split()
+    if len(words) != len(places) or not all(w[:1].isupper() and is_syllable(w) for w in words):
+        return False
+    return any(Levenshtein.distance(fold(w), fold(p)) >= 2 for w, p in zip(words, places, strict=True))
 
 
 # a digital-signature banner ("Ký bởi: …", e-mail, "05.02.2025 15:35:18 +07:00") or an incoming-mail stamp
