@@ -470,3 +470,22 @@ def test_a_ministry_read_with_its_words_out_of_order_is_the_known_one() -> None:
     assert parent_organ("BỘ NÔNG NGHIỆP VÀ PHÁT NÔNG THÔN TRIỂN", "CỤC THÚ Y")[0] == (
         "Bộ Nông nghiệp và Phát triển nông thôn"
     )
+
+
+def test_a_blurred_header_organ_read_in_doubt_is_the_known_one_its_authority_line_names() -> None:
+    # seed 97's alt 007: the organ's lines read run into others ("THƠ TH LAO ĐỘNG HỘI", 0.46), the decision's
+    # authority line "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" read well
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(parent="UBND THÀNH PHỐ CẦN THƠ", organ=("TH LAO ĐỘNG", "HỘI"), conf=45.0),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc giao chỉ tiêu kế hoạch tuyển sinh năm học 2020", "center", 91.0),
+        ("GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "center", 90.0),
+        *signer(),
+    ]
+    f = extract([replace(page(specs), blurred=True)]).fields["organ_name"]
+    assert f.value == "Sở Lao động - Thương binh và Xã hội"

@@ -679,6 +679,12 @@ def authority_organ(lines: Sequence[Line]) -> tuple[str, float] | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _shares_a_word(a: str, b: str) -> bool:
+    """Do two names share a word of three letters or more (marks aside)?"""
+    words = {w for w in _plain_words(fold(a)) if len(w) >= 3}
+    return any(w in words for w in _plain_words(fold(b)) if len(w) >= 3)
+
+
 def _as_parent(name: str) -> str:
     """An organ's name as a unit's parent is named: a People's Committee abbreviated ("UBND tỉnh X")."""
     return re.sub(r"^Ủy ban nhân dân\s+", "UBND ", name)
@@ -718,6 +724,10 @@ def checked_by_authority(
             fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
         elif fold(squash(f.value)).endswith(" " + fold(squash(name))):
             fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
+        elif f.confidence < DOUBTFUL and known_organ(f.value, 84) is None and _shares_a_word(f.value, name):
+            # the header's lines read in doubt, run into others ("THƠ TH LAO ĐỘNG HỘI" of "… CẦN THƠ" over "SỞ
+            # LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), some of the authority's words among them: the authority's
+            fields["organ_name"] = ExtractedField("organ_name", name, conf)
         else:
             fields["organ_name"] = replace(f, confidence=min(f.confidence, IN_DOUBT))
         return Found(tuple(fields.values()))
