@@ -489,3 +489,17 @@ def test_a_blurred_header_organ_read_in_doubt_is_the_known_one_its_authority_lin
     ]
     f = extract([replace(page(specs), blurred=True)]).fields["organ_name"]
     assert f.value == "Sở Lao động - Thương binh và Xã hội"
+
+
+def test_a_blurred_header_read_as_its_parent_run_into_the_authority_s_organ_is_both() -> None:
+    # seed 97's alt 006: "UBND TỈNH KHÁNH HÒA" over "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" read as one name, its
+    # "UBND" garbled ("LĐSND TỈNH KHÁNH HÒA, SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"); the certificate's authority line
+    # names the Sở
+    body = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("QUYỀN SỬ DỤNG ĐẤT", "center", 93.0),
+        ("GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "center", 92.0),
+    ]
+    got = _blurred_fields(None, ("LĐSND TỈNH KHÁNH HÒA, SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",), body, ("GIÁM ĐỐC",))
+    assert got["organ_name"][0] == "Sở Tài nguyên và Môi trường"
+    assert got["parent_organ"] == ("UBND tỉnh Khánh Hòa", pytest.approx(0.55))

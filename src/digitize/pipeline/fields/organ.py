@@ -724,6 +724,14 @@ def checked_by_authority(
             fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
         elif fold(squash(f.value)).endswith(" " + fold(squash(name))):
             fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
+            # ... the words before it the parent's line: a Sở's is its province's committee ("LĐSND TỈNH
+            # KHÁNH HÒA, SỞ …"), in doubt (its "UBND" garbled)
+            before = fold(squash(f.value))[: -len(fold(squash(name)))]
+            m = re.search(r"\b(tinh|thanh pho)\s+([^,]+?)\W*$", before)
+            prov = province(m.group(2), GARBLED_UBND_CUTOFF) if m is not None and akind == "so" else None
+            if prov is not None and (parent is None or parent.value is None):
+                level = "thành phố" if m is not None and m.group(1) == "thanh pho" else "tỉnh"
+                fields["parent_organ"] = ExtractedField("parent_organ", f"UBND {level} {prov[0]}", IN_DOUBT)
         elif f.confidence < DOUBTFUL and known_organ(f.value, 84) is None and _shares_a_word(f.value, name):
             # the header's lines read in doubt, run into others ("THƠ TH LAO ĐỘNG HỘI" of "… CẦN THƠ" over "SỞ
             # LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), some of the authority's words among them: the authority's
