@@ -503,3 +503,22 @@ def test_a_blurred_header_read_as_its_parent_run_into_the_authority_s_organ_is_b
     got = _blurred_fields(None, ("LĐSND TỈNH KHÁNH HÒA, SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",), body, ("GIÁM ĐỐC",))
     assert got["organ_name"][0] == "Sở Tài nguyên và Môi trường"
     assert got["parent_organ"] == ("UBND tỉnh Khánh Hòa", pytest.approx(0.55))
+
+
+def test_a_blurred_header_organ_read_garbled_is_the_one_its_notation_abbreviates() -> None:
+    # seed 95's dev 011: "UBND TỈNH PHÚ THỌ" / "SỞ XÂY DỰNG" read "VN TDNN PHÚ THỌ" / "XÂY DỰNG" (0.5); the
+    # notation "SXD-KTQH" is the Sở Xây dựng's own
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(parent=None, organ=("VN TDNN PHÚ THỌ", "XÂY DỰNG"), number="Số: 2449/SXD-KTQH", conf=50.0),
+        ("V/v số hóa kết quả giải quyết thủ tục hành chính", "left", 90.0),
+        ("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "body", 90.0),
+        *signer(),
+    ]
+    fields = extract([replace(page(specs), blurred=True)]).fields
+    assert (fields["organ_name"].value, fields["parent_organ"].value) == ("Sở Xây dựng", "UBND tỉnh Phú Thọ")
+    assert fields["organ_name"].confidence < 0.6

@@ -15,6 +15,7 @@ from digitize.pipeline.fields.number import fit_notation, read_notation, read_nu
 from digitize.pipeline.fields.organ import (
     checked_by_authority,
     complete_parent,
+    named_by_notation,
     organ_over_heading,
     read_organ,
     restated_organ,
@@ -73,6 +74,9 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     heading = layout.type_hit[0] if layout.type_hit is not None else None
     notation = without_garbled(fit_notation(notation, heading))
     res.add(notation)
+    if blurred:
+        organ = named_by_notation(organ, notation.value("code_notation"))
+        organ_name = organ.value("organ_name")
     organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
     place_date = read_place_date(layout, has_header, organs)
     res.add(complete_parent(organ, place_date.value("place")))

@@ -746,3 +746,42 @@ def checked_by_authority(
         fields["organ_name"] = replace(f, confidence=IN_DOUBT)
         return Found(tuple(fields.values()))
     return found
+
+
+def _by_abbreviation(part: str) -> str | None:
+    """The one known organ that prints ``part`` for itself in its notations (its kind's initial with it:
+    "SXD" is the Sở Xây dựng's), None for none or several."""
+    from digitize.pipeline.fields.number import organ_abbreviations
+
+    hits = {name for name in F_ORGANS.values() if organ_abbreviations(name)[:1] == (part,)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def named_by_notation(found: Found, notation: str | None) -> Found:
+    """A blurred header's organ read in doubt and no known one ("VN TDNN PHÚ THỌ / XÂY DỰNG" of "UBND TỈNH
+    PHÚ THỌ / SỞ XÂY DỰNG"), taken from the document's notation when a part of it is one known organ's own
+    abbreviation ("…/SXD-KTQH": the Sở Xây dựng) and the header's reading has a word of that organ's name;
+    still in doubt. A province read before those words is then the Sở's parent committee's, in doubt too."""
+    f = found.get("organ_name")
+    if f is None or f.value is None or notation is None or f.confidence >= DOUBTFUL:
+        return found
+    if known_organ(f.value, 84) is not None:
+        return found
+    names = {n for part in notation.split("-") if len(part) >= 3 and (n := _by_abbreviation(part))}
+    if len(names) != 1:
+        return found
+    name = names.pop()
+    read = _plain_words(fold(f.value))
+    own = {w for w in _plain_words(fold(name)) if len(w) >= 3}
+    at = next((i for i, w in enumerate(read) if w in own), None)
+    if at is None:
+        return found
+    fields = {x.name: x for x in found.fields}
+    fields["organ_name"] = ExtractedField("organ_name", name, min(f.confidence, IN_DOUBT))
+    parent = fields.get("parent_organ")
+    if _kind(name) == "so" and at >= 2 and (parent is None or parent.value is None):
+        prov = next((p for k in (2, 3) if at >= k and (p := province(" ".join(read[at - k : at]), 90))), None)
+        if prov is not None:
+            level = "thành phố" if prov[0] in CENTRAL_CITIES else "tỉnh"
+            fields["parent_organ"] = ExtractedField("parent_organ", f"UBND {level} {prov[0]}", IN_DOUBT)
+    return Found(tuple(fields.values()))
