@@ -817,3 +817,59 @@ def test_a_name_read_far_left_of_its_title_s_centre_goes_to_review() -> None:
     clean = recognize.recognize(preprocess.prepare(_arc_over_middle_name(False), dpi=200), lang="vie")
     f = extract([clean]).fields["signer_name"]
     assert f.value == "Hồ Đức Cường" and f.confidence >= review.REVIEW_THRESHOLD
+
+
+def _shaken_tl_permit(seed: int) -> tuple[preprocess.Prepared, str | None]:
+    """A grey permit signed "TL." photographed shaken (the varied generator's blur photo), the seal over the
+    name: its prepared last page and its signer's name."""
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, scanned_pages
+
+    axes = Axes(
+        kind="giay_phep",
+        colour=Colour.GREY,
+        dpi=300,
+        seal=Seal.OVER_NAME,
+        header=Header.MINISTRY,
+        sign=SignForm.TL,
+        tail=Tail.NONE,
+        font=Font.LIBERATION_SERIF,
+        margins=Margins.WIDE,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(seed, "dev", axes=axes)
+    return preprocess.prepare(np.asarray(scanned_pages(doc)[-1].convert("RGB"))), doc.fields["signer_name"]
+
+
+def test_the_name_row_of_a_shaken_photo_is_read_on_its_own_when_the_block_lost_it() -> None:
+    # the pen's strokes and the seal's ring run into the name: every earlier reading keeps the title
+    # ("CHÁNH VĂN PHÒNG") and loses the name; the row of the print's dark letters under it, read alone at
+    # three scales, gives it (in doubt: to review)
+    from digitize.pipeline.run import second_passes
+
+    prepared, name = _shaken_tl_permit(5)
+    assert prepared.blurred
+    first = recognize.recognize(prepared, lang="vie")
+    fields = extract([second_passes(prepared, first, lang="vie")]).fields
+    assert fields["signer_title"].value == "Chánh Văn phòng"
+    assert fields["signer_name"].value == name
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+
+
+def test_a_name_voted_from_its_row_s_readings_takes_listed_forms_and_invents_none() -> None:
+    vote = signature.vote_name
+    # a blurred mark read at random ("Đỉnh", "Định", "Đình"): the listed form read most surely
+    readings = [
+        [("Tầng", 58.0), ("Đỉnh", 76.0), ("Phúc", 97.0)],
+        [("Tăng", 94.0), ("Định", 51.0), ("Phúc", 97.0)],
+        [("Tăng", 93.0), ("Đình", 92.0), ("Phúc", 97.0)],
+        [("Phúc", 96.0)],
+    ]
+    assert vote(readings) == ["Tăng", "Đình", "Phúc"]
+    # a word no name has, read alike in most readings (the pen over "Minh"): no name
+    pen_over = [[("Vũ", 92.0), ("Niến", 61.0), ("Nam", 97.0)]] * 3
+    pen_over.append([("Vũ", 90.0), ("Minh", 40.0), ("Nam", 97.0)])
+    assert vote(pen_over) is None
+    # no family name read as one, or readings of different lengths with no majority: no name
+    assert vote([[("Xấn", 90.0), ("Minh", 90.0)]] * 3) is None
+    assert vote([[("Vũ", 90.0), ("Minh", 90.0)], [("Vũ", 90.0), ("Minh", 90.0), ("Nam", 90.0)]]) is None

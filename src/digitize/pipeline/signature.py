@@ -569,3 +569,192 @@ def _replace_line(page: RecognizedPage, line: Line, names: list[str]) -> Recogni
     words = [w for w in page.words if id(w) not in ids] + new
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+# --- a shaken photo's name row read on its own ------------------------------------------------------------
+
+ROW_BELOW = 12.0  # title line heights under the signature block's title where its name's row is looked for
+ROW_SIDE = 0.3  # of the page's width, each side of the title's centre
+# the print's ink: darker than this share of the way from the region's darkest ink to its paper (a seal's
+# ring and a blurred photo's grey halo are lighter)
+PRINT_DARK = 0.45
+ROW_TALL = 1.8  # letters: a dark component taller than this is the pen's stroke or the seal's emblem
+ROW_WIDE = 12.0  # letters: ... or wider than this
+ROW_MIN_WIDTH = 3.0  # letters: a row of the print narrower than this is no name
+ROW_SCALES = (1.0, 1.5, 2.0)
+ROW_VOTES = 2  # readings that must give a name's word for it to be taken
+ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
+_NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
+
+
+def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int, float]]:
+    """The rows of printed letters in a region of a blurred page, top to bottom: (top, bottom, left, right,
+    the print's ink level). Only the region's darkest ink counts (the seal's ring and the photo's grey halo
+    are lighter), and of it only letter-sized pieces (the pen's strokes and the seal's emblem are taller or
+    wider): a row is a run of pixel rows holding such ink, half a letter to 2.5 letters tall and at least
+    ``ROW_MIN_WIDTH`` letters wide."""
+    lo = float(np.percentile(grey, 0.2))
+    paper = float(np.percentile(grey, 90))
+    if paper - lo < 40 or not letter > 0:
+        return []
+    level = lo + PRINT_DARK * (paper - lo)
+    dark = (grey < level).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    keep = np.zeros(n, bool)
+    for i in range(1, n):
+        keep[i] = (
+            stats[i, cv2.CC_STAT_HEIGHT] <= ROW_TALL * letter
+            and stats[i, cv2.CC_STAT_WIDTH] <= ROW_WIDE * letter
+            and stats[i, cv2.CC_STAT_AREA] >= 3
+        )
+    ink = keep[labels]
+    on = ink.sum(axis=1) >= max(3.0, 0.15 * letter)
+    runs: list[tuple[int, int]] = []
+    y = 0
+    while y < len(on):
+        if not on[y]:
+            y += 1
+            continue
+        top = y
+        while y < len(on) and on[y]:
+            y += 1
+        if runs and top - runs[-1][1] < 0.3 * letter:
+            runs[-1] = (runs[-1][0], y)  # (an accent's gap above its letter)
+        else:
+            runs.append((top, y))
+    out = []
+    for top, bottom in runs:
+        if not 0.5 * letter <= bottom - top <= 2.5 * letter:
+            continue
+        cols = np.flatnonzero(ink[top:bottom].any(axis=0))
+        if cols.size and cols[-1] - cols[0] >= ROW_MIN_WIDTH * letter:
+            out.append((top, bottom, int(cols[0]), int(cols[-1]), level))
+    return out
+
+
+def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
+    """One reading of a name's row: its trailing run of capitalised words (two glued by the seal's ring or
+    the pen split, ``_unglued``; a capital garbled repaired, ``_capital_lost``), at most four, each with its
+    confidence (a split word's halved)."""
+    words: list[tuple[str, float]] = []
+    for t in tokens:
+        if t.conf < 0 or not t.text.strip():
+            continue
+        parts = _unglued(nfc(t.text.strip()))
+        for p in parts:
+            bare = nfc(p.strip(_NAME_MARKS))
+            words.append((_capital_lost(bare), t.conf * (0.5 if len(parts) > 1 else 1.0)))
+    run: list[tuple[str, float]] = []
+    for w, c in reversed(words):
+        if not (w.isalpha() and w[:1].isupper() and (len(w) == 1 or w[1:].islower())):
+            break
+        run.insert(0, (w, c))
+    return run[-4:]
+
+
+def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | None:
+    """The name most readings of its row give, word by word: of the readings' word counts (2..4) the most
+    common one (of more than half of the readings that give one, at least ``ROW_VOTES``); at each place the
+    listed form (a family name first, then given names: ``NAME_SYLLABLES``) read with the most confidence
+    summed, its letters (marks aside) given by at least ``ROW_VOTES`` readings and half of them. None when a
+    place has no such form or the name is not well formed."""
+    got = [r for r in readings if 2 <= len(r) <= 4]
+    if len(got) < ROW_VOTES:
+        return None
+    size, n = Counter(len(r) for r in got).most_common(1)[0]
+    if n < ROW_VOTES or 2 * n <= len(got):
+        return None
+    same = [r for r in got if len(r) == size]
+    name: list[str] = []
+    for i in range(size):
+        weight: dict[str, float] = {}
+        count: Counter[str] = Counter()
+        for r in same:
+            weight[r[i][0]] = weight.get(r[i][0], 0.0) + r[i][1]
+            count[r[i][0]] += 1
+        listed = F_SURNAMES.values() if i == 0 else NAME_SYLLABLES
+        known = [w for w in weight if w in listed]
+        if not known:
+            return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
+            # "Minh", "Ngọc" read alike in every reading) is no name put together from votes
+        best = max(known, key=lambda w: weight[w])
+        # readings that give its letters, whatever marks (a blurred mark is read at random: "Đỉnh", "Định")
+        support = sum(c for w, c in count.items() if fold(w) == fold(best))
+        if support < ROW_VOTES or 2 * support < len(same):
+            return None
+        name.append(best)
+    return name if well_formed(name) else None
+
+
+@regions.on_read_pages
+def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0) -> RecognizedPage:
+    """On a blurred page (a shaken photo) whose signature block has its title but no name under it (the name
+    ran into the signature's strokes and the seal's ring: OCR read the block as a picture), the name's row
+    is found on the OCR image (deblurred) under the title: the lowest row of the print's dark, letter-sized
+    ink (``print_rows``). It is read on its own (``--psm 7``) at ``ROW_SCALES``, as cut and with the lighter
+    ink made paper, and the name the readings agree on (``vote_name``) replaces the row's words, in doubt
+    (``ROW_CONF``). Other pages are returned as they are."""
+    if not prepared.blurred:
+        return page
+    lines = regions.lines_of(page)
+    found = regions.signer_of(page)
+    if not found.value("signer_title") or found.value("signer_name"):
+        return page
+    tl = title_line(lines)
+    if tl is None or not tl.boxed:
+        return page
+    s = prepared.scale
+    line_h = max(1.0, tl.y1 - tl.y0)
+    cx = (tl.x0 + tl.x1) / 2
+    x0, x1 = max(0.0, cx - ROW_SIDE * page.width), min(float(page.width), cx + ROW_SIDE * page.width)
+    y0, y1 = tl.y1, min(float(page.height), tl.y1 + ROW_BELOW * line_h)
+    ocr = prepared.ocr
+    region = np.ascontiguousarray(ocr[int(y0 * s) : int(y1 * s), int(x0 * s) : int(x1 * s)])
+    letter = prepared.letter
+    if region.ndim != 2 or min(region.shape) < 8 or not letter > 0:
+        return page
+    rows = print_rows(region, letter)
+    if not rows:
+        return page
+    top, bottom, left, right, level = rows[-1]
+    pad = int(0.6 * letter)
+    r0, c0 = max(0, top - pad), max(0, left - 2 * pad)
+    crop = region[r0 : bottom + pad, c0 : right + 2 * pad]
+    clean = crop.copy()
+    clean[crop >= level + 0.5 * (255 - level)] = 255
+    readings = []
+    for image in (crop, clean):
+        for up in ROW_SCALES:
+            im = image if up == 1.0 else cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+            try:
+                tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            except ToolFailed:
+                return page
+            readings.append(_row_words(tokens))
+    name = vote_name(readings)
+    if name is None:
+        return page
+    # the row's box in the page's frame
+    bx0, bx1 = x0 + c0 / s, x0 + min(region.shape[1], right + 2 * pad) / s
+    by0, by1 = y0 + top / s, y0 + bottom / s
+
+    def on_row(wd: Word) -> bool:
+        cx_, cy_ = (wd.box.x0 + wd.box.x1) / 2, (wd.box.y0 + wd.box.y1) / 2
+        return bx0 <= cx_ <= bx1 and by0 <= cy_ <= by1
+
+    kept = [wd for wd in page.words if not on_row(wd)]
+    line_no = max(wd.line for wd in page.words) + 1
+    step = (bx1 - bx0) / len(name)
+    new = [
+        Word(
+            text=t,
+            conf=ROW_CONF,
+            box=Box(bx0 + k * step, by0, bx0 + (k + 1) * step - 1, by1),
+            block=tl.words[0].block + 2000,
+            line=line_no,
+        )
+        for k, t in enumerate(name)
+    ]
+    words = tuple(kept + new)
+    return replace(page, words=words, text=page_text(words))
