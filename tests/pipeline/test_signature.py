@@ -873,3 +873,24 @@ def test_a_name_voted_from_its_row_s_readings_takes_listed_forms_and_invents_non
     # no family name read as one, or readings of different lengths with no majority: no name
     assert vote([[("Xấn", 90.0), ("Minh", 90.0)]] * 3) is None
     assert vote([[("Vũ", 90.0), ("Minh", 90.0)], [("Vũ", 90.0), ("Minh", 90.0), ("Nam", 90.0)]]) is None
+    # a family name the folded list gives another form of ("La", folded as "Lã") is one as read
+    assert vote([[("La", 96.0), ("Đình", 94.0), ("Hậu", 96.0)]] * 2) == ["La", "Đình", "Hậu"]
+
+
+def test_a_shaken_block_lost_whole_is_read_row_by_row_from_the_recipients_list() -> None:
+    # the end of a letter photographed shaken: the first reading keeps the recipients' list and loses the
+    # whole signature block (its words dropped here, as OCR took the block for a picture); its rows of print,
+    # read on their own, give the title and, under it, the name (in doubt: to review)
+    arr, _ = _signed_end(200, ["- Như trên;", "- Lưu: VT."], ("CỤC TRƯỞNG", ""), "Hoàng Minh Hải")
+    arr = cv2.GaussianBlur(arr, (0, 0), 1.6)
+    kernel = np.zeros((7, 7), np.float32)
+    kernel[3, :] = 1.0 / 7  # a little horizontal shake
+    arr = cv2.filter2D(arr, -1, kernel)
+    prepared = preprocess.prepare(arr, dpi=200)
+    assert prepared.blurred
+    first = recognize.recognize(prepared, lang="vie")
+    lost = replace(first, words=tuple(w for w in first.words if w.box.x0 < 0.45 * first.width))
+    assert extract([lost]).values()["signer_title"] is None
+    fields = extract([signature.row_pass(prepared, lost, lang="vie")]).fields
+    assert (fields["signer_title"].value, fields["signer_name"].value) == ("Cục trưởng", "Hoàng Minh Hải")
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD

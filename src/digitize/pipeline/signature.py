@@ -40,7 +40,7 @@ from digitize.pipeline.fields.signer import (
     surname_of,
     title_line,
 )
-from digitize.pipeline.fields.vocab import F_SURNAMES, NAME_SYLLABLES
+from digitize.pipeline.fields.vocab import F_SURNAMES, F_TITLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
@@ -672,7 +672,7 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
         for r in same:
             weight[r[i][0]] = weight.get(r[i][0], 0.0) + r[i][1]
             count[r[i][0]] += 1
-        listed = F_SURNAMES.values() if i == 0 else NAME_SYLLABLES
+        listed = SURNAMES if i == 0 else NAME_SYLLABLES
         known = [w for w in weight if w in listed]
         if not known:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
@@ -686,40 +686,49 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     return name if well_formed(name) else None
 
 
-@regions.on_read_pages
-def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0) -> RecognizedPage:
-    """On a blurred page (a shaken photo) whose signature block has its title but no name under it (the name
-    ran into the signature's strokes and the seal's ring: OCR read the block as a picture), the name's row
-    is found on the OCR image (deblurred) under the title: the lowest row of the print's dark, letter-sized
-    ink (``print_rows``). It is read on its own (``--psm 7``) at ``ROW_SCALES``, as cut and with the lighter
-    ink made paper, and the name the readings agree on (``vote_name``) replaces the row's words, in doubt
-    (``ROW_CONF``). Other pages are returned as they are."""
-    if not prepared.blurred:
-        return page
-    lines = regions.lines_of(page)
-    found = regions.signer_of(page)
-    if not found.value("signer_title") or found.value("signer_name"):
-        return page
-    tl = title_line(lines)
-    if tl is None or not tl.boxed:
-        return page
-    s = prepared.scale
-    line_h = max(1.0, tl.y1 - tl.y0)
-    cx = (tl.x0 + tl.x1) / 2
-    x0, x1 = max(0.0, cx - ROW_SIDE * page.width), min(float(page.width), cx + ROW_SIDE * page.width)
-    y0, y1 = tl.y1, min(float(page.height), tl.y1 + ROW_BELOW * line_h)
-    ocr = prepared.ocr
-    region = np.ascontiguousarray(ocr[int(y0 * s) : int(y1 * s), int(x0 * s) : int(x1 * s)])
-    letter = prepared.letter
-    if region.ndim != 2 or min(region.shape) < 8 or not letter > 0:
-        return page
-    rows = print_rows(region, letter)
-    if not rows:
-        return page
-    top, bottom, left, right, level = rows[-1]
+_PREFIXES = frozenset({"kt", "tm", "tl", "q", "ttl"})
+
+
+def _title_text(tokens: Sequence[tesseract.Token]) -> str | None:
+    """One reading of a title's row: its trailing run of words in capitals, folded ("q cuc truong"), when it
+    is a known title after an authority's prefix or none; None otherwise."""
+    run: list[str] = []
+    for t in reversed([t for t in tokens if t.conf >= 0 and t.text.strip()]):
+        bare = nfc(t.text.strip(_NAME_MARKS))
+        if not (bare.isalpha() and bare.isupper()):
+            break
+        run.insert(0, fold(bare))
+    while run and run[0] not in _PREFIXES and " ".join(run) not in F_TITLES:
+        run.pop(0)  # a letter the seal's ring or the pen made before the title
+    title = run[1:] if run and run[0] in _PREFIXES else run
+    return " ".join(run) if title and " ".join(title) in F_TITLES else None
+
+
+def vote_title(readings: Sequence[str | None]) -> list[str] | None:
+    """The title's row's words (its prefix as "KT.", the title in capitals) that most readings give (at
+    least ``ROW_VOTES`` and more than half of those that give one), or None."""
+    got = [r for r in readings if r]
+    if not got:
+        return None
+    best, n = Counter(got).most_common(1)[0]
+    if n < ROW_VOTES or 2 * n <= len(got):
+        return None
+    words = best.split()
+    head = [words[0].upper() + "."] if words[0] in _PREFIXES else []
+    title = " ".join(words[len(head) :])
+    return head + F_TITLES[title].upper().split()
+
+
+def _read_row(
+    region: np.ndarray, row: tuple[int, int, int, int, float], letter: float, *, lang: str, timeout: float
+) -> tuple[list[list[tesseract.Token]], tuple[int, int, int, int]]:
+    """A row of ``print_rows`` read on its own (``--psm 7``) at ``ROW_SCALES``, as cut and with the ink
+    lighter than the print made paper: each reading's tokens, and the row's cut (top, bottom, left, right) in
+    the region."""
+    top, bottom, left, right, level = row
     pad = int(0.6 * letter)
-    r0, c0 = max(0, top - pad), max(0, left - 2 * pad)
-    crop = region[r0 : bottom + pad, c0 : right + 2 * pad]
+    box = (max(0, top - pad), min(region.shape[0], bottom + pad), max(0, left - 2 * pad), right + 2 * pad)
+    crop = region[box[0] : box[1], box[2] : box[3]]
     clean = crop.copy()
     clean[crop >= level + 0.5 * (255 - level)] = 255
     readings = []
@@ -727,34 +736,102 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         for up in ROW_SCALES:
             im = image if up == 1.0 else cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
             im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-            try:
-                tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
-            except ToolFailed:
-                return page
-            readings.append(_row_words(tokens))
-    name = vote_name(readings)
-    if name is None:
+            readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
+    return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
+
+
+TITLE_ROWS = 3  # rows above the name's looked at for the block's title
+
+
+@regions.on_read_pages
+def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0) -> RecognizedPage:
+    """On a blurred page (a shaken photo) whose signature block lost its name (the name ran into the
+    signature's strokes and the seal's ring: OCR read the block as a picture), the rows of the print's dark,
+    letter-sized ink (``print_rows``) are found on the OCR image (deblurred): under the title when the first
+    reading has it, else in the block's region right of the recipients' list (``_needs_pass``). The lowest
+    row is read on its own (``_read_row``) and the name its readings agree on (``vote_name``) replaces the
+    row's words, in doubt (``ROW_CONF``); without a title, a row of the three above it whose readings agree
+    on a known title (``vote_title``) gives it, and the name is taken only with it. Other pages are returned
+    as they are."""
+    if not prepared.blurred:
         return page
-    # the row's box in the page's frame
-    bx0, bx1 = x0 + c0 / s, x0 + min(region.shape[1], right + 2 * pad) / s
-    by0, by1 = y0 + top / s, y0 + bottom / s
+    found = regions.signer_of(page)
+    if found.value("signer_name"):
+        return page
+    if found.value("signer_title"):
+        tl = title_line(regions.lines_of(page))
+        if tl is None or not tl.boxed:
+            return page
+        line_h = max(1.0, tl.y1 - tl.y0)
+        cx = (tl.x0 + tl.x1) / 2
+        x0, x1 = max(0.0, cx - ROW_SIDE * page.width), min(float(page.width), cx + ROW_SIDE * page.width)
+        y0, y1 = tl.y1, min(float(page.height), tl.y1 + ROW_BELOW * line_h)
+    else:
+        need = _needs_pass(page)
+        if need is None or need[2]:
+            return page
+        top, line_h, _ = need
+        x0, x1 = 0.45 * page.width, float(page.width)
+        y0, y1 = max(0.0, top - 3.0 * line_h), min(float(page.height), top + 0.30 * page.height)
+    s = prepared.scale
+    region = np.ascontiguousarray(prepared.ocr[int(y0 * s) : int(y1 * s), int(x0 * s) : int(x1 * s)])
+    letter = prepared.letter
+    if region.ndim != 2 or min(region.shape) < 8 or not letter > 0:
+        return page
+    rows = print_rows(region, letter)
+    if not rows:
+        return page
+    try:
+        readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout)
+        name = vote_name([_row_words(r) for r in readings])
+        if name is None:
+            return page
+        placed = [(name_box, name)]
+        if not found.value("signer_title"):
+            for row in reversed(rows[-1 - TITLE_ROWS : -1]):
+                readings, title_box = _read_row(region, row, letter, lang=lang, timeout=timeout)
+                title = vote_title([_title_text(r) for r in readings])
+                if title is not None:
+                    placed.insert(0, (title_box, title))
+                    break
+            else:
+                return page  # a name with no title over it: no signature block found
+    except ToolFailed:
+        return page
+    return _put_rows(page, placed, x0, y0, s)
 
-    def on_row(wd: Word) -> bool:
-        cx_, cy_ = (wd.box.x0 + wd.box.x1) / 2, (wd.box.y0 + wd.box.y1) / 2
-        return bx0 <= cx_ <= bx1 and by0 <= cy_ <= by1
 
-    kept = [wd for wd in page.words if not on_row(wd)]
+def _put_rows(
+    page: RecognizedPage,
+    placed: Sequence[tuple[tuple[int, int, int, int], list[str]]],
+    x0: float,
+    y0: float,
+    scale: float,
+) -> RecognizedPage:
+    """The page with the words inside each row's box (the region's pixels at (x0, y0) of the page, ``scale``
+    of them to a page pixel) replaced by the row's voted words, spread over its box, in doubt."""
+    words = list(page.words)
     line_no = max(wd.line for wd in page.words) + 1
-    step = (bx1 - bx0) / len(name)
-    new = [
-        Word(
-            text=t,
-            conf=ROW_CONF,
-            box=Box(bx0 + k * step, by0, bx0 + (k + 1) * step - 1, by1),
-            block=tl.words[0].block + 2000,
-            line=line_no,
-        )
-        for k, t in enumerate(name)
-    ]
-    words = tuple(kept + new)
-    return replace(page, words=words, text=page_text(words))
+    block = max(wd.block for wd in page.words) + 1
+    for (top, bottom, left, right), texts in placed:
+        bx0, bx1 = x0 + left / scale, x0 + right / scale
+        by0, by1 = y0 + top / scale, y0 + bottom / scale
+
+        def on_row(wd: Word, bx0: float = bx0, bx1: float = bx1, by0: float = by0, by1: float = by1) -> bool:
+            cx, cy = (wd.box.x0 + wd.box.x1) / 2, (wd.box.y0 + wd.box.y1) / 2
+            return bx0 <= cx <= bx1 and by0 <= cy <= by1
+
+        words = [wd for wd in words if not on_row(wd)]
+        step = (bx1 - bx0) / len(texts)
+        words += [
+            Word(
+                text=t,
+                conf=ROW_CONF,
+                box=Box(bx0 + k * step, by0, bx0 + (k + 1) * step - 1, by1),
+                block=block,
+                line=line_no,
+            )
+            for k, t in enumerate(texts)
+        ]
+        line_no += 1
+    return replace(page, words=tuple(words), text=page_text(words))
