@@ -877,10 +877,9 @@ def test_a_name_voted_from_its_row_s_readings_takes_listed_forms_and_invents_non
     assert vote([[("La", 96.0), ("Đình", 94.0), ("Hậu", 96.0)]] * 2) == ["La", "Đình", "Hậu"]
 
 
-def test_a_shaken_block_lost_whole_is_read_row_by_row_from_the_recipients_list() -> None:
-    # the end of a letter photographed shaken: the first reading keeps the recipients' list and loses the
-    # whole signature block (its words dropped here, as OCR took the block for a picture); its rows of print,
-    # read on their own, give the title and, under it, the name (in doubt: to review)
+def _shaken_end_block_lost() -> tuple[preprocess.Prepared, RecognizedPage]:
+    """The end of a letter photographed shaken, prepared, and its first reading with the whole signature
+    block lost (its words dropped, as OCR takes a shaken block for a picture), the recipients' list kept."""
     arr, _ = _signed_end(200, ["- Như trên;", "- Lưu: VT."], ("CỤC TRƯỞNG", ""), "Hoàng Minh Hải")
     arr = cv2.GaussianBlur(arr, (0, 0), 1.6)
     kernel = np.zeros((7, 7), np.float32)
@@ -889,8 +888,26 @@ def test_a_shaken_block_lost_whole_is_read_row_by_row_from_the_recipients_list()
     prepared = preprocess.prepare(arr, dpi=200)
     assert prepared.blurred
     first = recognize.recognize(prepared, lang="vie")
-    lost = replace(first, words=tuple(w for w in first.words if w.box.x0 < 0.45 * first.width))
+    return prepared, replace(first, words=tuple(w for w in first.words if w.box.x0 < 0.45 * first.width))
+
+
+def test_a_shaken_block_lost_whole_is_read_row_by_row_from_the_recipients_list() -> None:
+    # the block's rows of print, read on their own, give the title and, under it, the name (in doubt)
+    prepared, lost = _shaken_end_block_lost()
     assert extract([lost]).values()["signer_title"] is None
     fields = extract([signature.row_pass(prepared, lost, lang="vie")]).fields
     assert (fields["signer_title"].value, fields["signer_name"].value) == ("Cục trưởng", "Hoàng Minh Hải")
     assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+
+
+def test_a_shaken_block_is_placed_by_a_recipients_list_read_garbled() -> None:
+    # "Nơi nhận:" read "ơi nệm." with the list's lines lost: the block right of it is still read row by row
+    prepared, lost = _shaken_end_block_lost()
+    label = [w for w in lost.words if w.text.startswith(("Nơi", "nhận"))]
+    assert len(label) == 2
+    garbled = (replace(label[0], text="“ơi"), replace(label[1], text="nệm."))
+    kept = [w for w in lost.words if w.box.y1 < label[0].box.y0]  # the body; the list's lines lost
+    page = replace(lost, words=(*kept, *garbled))
+    assert signature._needs_pass(page) is None
+    fields = extract([signature.row_pass(prepared, page, lang="vie")]).fields
+    assert (fields["signer_title"].value, fields["signer_name"].value) == ("Cục trưởng", "Hoàng Minh Hải")

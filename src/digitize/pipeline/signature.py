@@ -741,6 +741,25 @@ def _read_row(
 
 
 TITLE_ROWS = 3  # rows above the name's looked at for the block's title
+# "Nơi nhận:" as a shaken photo reads it ("ơi nhận", "“ơi nệm.", "uý nệm:"): a short word, then one of "n" and
+# up to three letters, alone on its line
+_GARBLED_LIST = re.compile(r"^\W*[a-z]{1,3}\s+n[a-z]{1,3}\W{0,2}$")
+
+
+def _garbled_list(lines: Sequence[Line]) -> tuple[float, float, bool] | None:
+    """(top, line height, False) of a line at the page's left, under its header, that reads as "Nơi nhận"
+    garbled past what ``list_line`` takes (no colon, no "Như trên" read under it); None without one. Only
+    the row pass, which takes a name only under a title its readings agree on, is placed by it."""
+    for ln in lines:
+        if (
+            ln.boxed
+            and ln.x0 < 0.3 * ln.width
+            and ln.y0 > 0.25 * ln.height  # under the header ("HÀ NỘI" in its left column is no list)
+            and any(ch.islower() for ch in ln.text)
+            and _GARBLED_LIST.match(ln.folded)
+        ):
+            return ln.y0, max(1.0, ln.y1 - ln.y0), False
+    return None
 
 
 @regions.on_read_pages
@@ -767,7 +786,7 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         x0, x1 = max(0.0, cx - ROW_SIDE * page.width), min(float(page.width), cx + ROW_SIDE * page.width)
         y0, y1 = tl.y1, min(float(page.height), tl.y1 + ROW_BELOW * line_h)
     else:
-        need = _needs_pass(page)
+        need = _needs_pass(page) or _garbled_list(regions.lines_of(page))
         if need is None or need[2]:
             return page
         top, line_h, _ = need
