@@ -877,17 +877,23 @@ def test_a_name_voted_from_its_row_s_readings_takes_listed_forms_and_invents_non
     assert vote([[("La", 96.0), ("Đình", 94.0), ("Hậu", 96.0)]] * 2) == ["La", "Đình", "Hậu"]
 
 
-def _shaken_end_block_lost() -> tuple[preprocess.Prepared, RecognizedPage]:
-    """The end of a letter photographed shaken, prepared, and its first reading with the whole signature
-    block lost (its words dropped, as OCR takes a shaken block for a picture), the recipients' list kept."""
-    arr, _ = _signed_end(200, ["- Như trên;", "- Lưu: VT."], ("CỤC TRƯỞNG", ""), "Hoàng Minh Hải")
+def _shaken_end(name: str = "Hoàng Minh Hải") -> tuple[preprocess.Prepared, RecognizedPage]:
+    """The end of a letter signed by the "CỤC TRƯỞNG" ``name``, photographed shaken: prepared, and its first
+    reading."""
+    arr, _ = _signed_end(200, ["- Như trên;", "- Lưu: VT."], ("CỤC TRƯỞNG", ""), name)
     arr = cv2.GaussianBlur(arr, (0, 0), 1.6)
     kernel = np.zeros((7, 7), np.float32)
     kernel[3, :] = 1.0 / 7  # a little horizontal shake
     arr = cv2.filter2D(arr, -1, kernel)
     prepared = preprocess.prepare(arr, dpi=200)
     assert prepared.blurred
-    first = recognize.recognize(prepared, lang="vie")
+    return prepared, recognize.recognize(prepared, lang="vie")
+
+
+def _shaken_end_block_lost() -> tuple[preprocess.Prepared, RecognizedPage]:
+    """``_shaken_end`` with the whole signature block lost from its first reading (its words dropped, as OCR
+    takes a shaken block for a picture), the recipients' list kept."""
+    prepared, first = _shaken_end()
     return prepared, replace(first, words=tuple(w for w in first.words if w.box.x0 < 0.45 * first.width))
 
 
@@ -911,3 +917,27 @@ def test_a_shaken_block_is_placed_by_a_recipients_list_read_garbled() -> None:
     assert signature._needs_pass(page) is None
     fields = extract([signature.row_pass(prepared, page, lang="vie")]).fields
     assert (fields["signer_title"].value, fields["signer_name"].value) == ("Cục trưởng", "Hoàng Minh Hải")
+
+
+def test_a_shaken_name_read_in_doubt_without_its_family_name_is_read_again_from_its_row() -> None:
+    # "Trương Văn Dũng" read "Văn Dung" in doubt (the pen over "Trương": "Văn" is a family name too): its
+    # row read on its own gives the whole name, in doubt
+    prepared, first = _shaken_end("Trương Văn Dũng")
+    right = [w for w in first.words if w.box.x0 > 0.45 * first.width]
+    row = [w for w in right if w.text.strip(".,") in ("Trương", "Văn", "Dũng")]
+    assert len(row) == 3
+    cut = [replace(row[1], conf=40.0), replace(row[2], text="Dung", conf=40.0)]
+    page = replace(first, words=(*(w for w in first.words if w not in row), *cut))
+    assert extract([page]).values()["signer_name"] == "Văn Dung"
+    fields = extract([signature.row_pass(prepared, page, lang="vie")]).fields
+    assert fields["signer_name"].value == "Trương Văn Dũng"
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+
+
+def test_a_name_read_in_doubt_is_replaced_only_by_a_reading_that_holds_it() -> None:
+    assert signature._voted_over("Đinh Sơn", ["Lò", "Đình", "Sơn"])  # its family name lost
+    assert signature._voted_over("Văn Dung", ["Trương", "Văn", "Dũng"])
+    assert not signature._voted_over("Văn Dung", ["Trương", "Văn", "Hùng"])  # another person's name
+    assert not signature._voted_over("Vũ Minh Nam", ["Vũ", "Minh", "Nam"])  # the same: nothing to replace
+    assert signature._name_in_doubt("Đinh Sơn", 0.55) and not signature._name_in_doubt("Đinh Sơn", 0.9)
+    assert not signature._name_in_doubt("Hồ Quốc Cường", 0.55)  # three listed words: kept as read

@@ -584,6 +584,7 @@ ROW_MIN_WIDTH = 3.0  # letters: a row of the print narrower than this is no name
 ROW_SCALES = (1.0, 1.5, 2.0)
 ROW_VOTES = 2  # readings that must give a name's word for it to be taken
 ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
+ROW_SURE = 0.6  # (0..1) a first reading's name this sure is not read again
 _NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
 
 
@@ -741,6 +742,30 @@ def _read_row(
 
 
 TITLE_ROWS = 3  # rows above the name's looked at for the block's title
+
+
+def _name_in_doubt(name: str, confidence: float) -> bool:
+    """A name the first reading gave in doubt (under review) that may have lost its family name under the seal
+    or the pen ("Đinh Sơn", "Văn Dung" for "Lò Đình Sơn", "Trương Văn Dũng": two words), or has a word no
+    list has: its row is read again (``row_pass``)."""
+    words = name.split()
+    if confidence >= ROW_SURE:
+        return False
+    unlisted = words[0] not in SURNAMES or any(w not in NAME_SYLLABLES for w in words[1:])
+    return len(words) == 2 or unlisted
+
+
+def _voted_over(name: str, voted: list[str]) -> bool:
+    """The row's voted name replaces the first reading's in doubt only when it holds it and more ("Lò Đình
+    Sơn" over "Đinh Sơn": the family name lost) or differs from it in marks alone: a different person's name
+    is no better reading."""
+    had = [fold(w) for w in name.split()]
+    new = [fold(w) for w in voted]
+    if new == had:
+        return name.split() != voted
+    return len(new) > len(had) and new[len(new) - len(had) :] == had
+
+
 # "Nơi nhận:" as a shaken photo reads it ("ơi nhận", "“ơi nệm.", "uý nệm:"): a short word, then one of "n" and
 # up to three letters, alone on its line
 _GARBLED_LIST = re.compile(r"^\W*[a-z]{1,3}\s+n[a-z]{1,3}\W{0,2}$")
@@ -775,7 +800,8 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     if not prepared.blurred:
         return page
     found = regions.signer_of(page)
-    if found.value("signer_name"):
+    had = found.get("signer_name")
+    if had is not None and had.value and not _name_in_doubt(str(had.value), had.confidence):
         return page
     if found.value("signer_title"):
         tl = title_line(regions.lines_of(page))
@@ -803,7 +829,7 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     try:
         readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout)
         name = vote_name([_row_words(r) for r in readings])
-        if name is None:
+        if name is None or (had is not None and had.value and not _voted_over(str(had.value), name)):
             return page
         placed = [(name_box, name)]
         if not found.value("signer_title"):
