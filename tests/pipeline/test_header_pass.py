@@ -278,7 +278,11 @@ def test_an_organ_line_lost_over_a_rule_glued_to_it_is_found_as_a_row_of_ink_and
     # the page layout lost the wrapped name's last line, its rule glued under its letters, the "Số:" line
     # close under the rule (no line's room left between the organ's line above and the "Số:" line)
     first = replace(clean, words=tuple(w for w in clean.words if w not in lost.words))
-    assert fold(extract([first]).values()["organ_name"] or "") == "so nong nghiep va moi"
+    # (read without it, the name is cut short: as read, or the one known organ it starts, in doubt)
+    cut = extract([first]).fields["organ_name"]
+    assert fold(cut.value or "") == "so nong nghiep va moi" or (
+        cut.value == "Sở Nông nghiệp và Môi trường" and cut.confidence < 0.6
+    )
     page = header.second_pass(prepared, first, lang="vie")
     v = extract([page]).values()
     assert v["organ_name"] == "Sở Nông nghiệp và Môi trường"

@@ -147,3 +147,24 @@ def test_the_organ_s_row_run_into_an_unreadable_date_is_no_body_line() -> None:
     v = extract([base]).values()
     assert (v["organ_name"] or "").casefold() == "cục thú y"
     assert v["parent_organ"] == "Bộ Nông nghiệp và Phát triển nông thôn"
+
+
+def test_an_organ_s_row_run_into_the_date_glued_to_its_day_stays_in_the_header() -> None:
+    # seed 97's alt 007 (blurred): "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ" read into the date line beside it, "ngày"
+    # glued to its day ("TH LAO ĐỘNG ì— Cần Thơ,ngày01 tháng 7 năm 2020"): that row ended the header, the
+    # "Số:" line under it was lost with the place
+    specs = [
+        ("UBND THÀNH PHỐ CẦN THƠ", "left", 90.0),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "right", 96.0),
+        ("Độc lập - Tự do - Hạnh phúc", "right", 95.0),
+        ("TH LAO ĐỘNG ì— Cần Thơ,ngày01 tháng 7 năm 2020", "x=420", 41.0),
+        ("XÃ HỘI", "left", 90.0),
+        ("Số: 75 /QĐ-SLĐTBXH", "left", 80.0),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc giao chỉ tiêu kế hoạch tuyển sinh năm học 2020", "center", 91.0),
+        ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020;", "body", 90.0),
+    ]
+    v = extract([page(specs)]).values()
+    assert v["code_number"] == "75"
+    assert v["code_notation"] == "QĐ-SLĐTBXH"
+    assert v["place"] == "Cần Thơ"

@@ -12,7 +12,14 @@ from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import fit_notation, read_notation, read_number, without_garbled
-from digitize.pipeline.fields.organ import complete_parent, organ_over_heading, read_organ, restated_organ
+from digitize.pipeline.fields.organ import (
+    checked_by_authority,
+    complete_parent,
+    named_by_notation,
+    organ_over_heading,
+    read_organ,
+    restated_organ,
+)
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
@@ -59,11 +66,17 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     organ = read_organ(left, number.line_i, committee_signs=committee_signs)
     if pages[0].source == "ocr":
         organ = restated_organ(organ, all_lines)  # a text layer's header is as printed
+    blurred = any(p.blurred for p in pages)
+    if blurred:
+        organ = checked_by_authority(organ, all_lines, signer.value("signer_title"), blurred=blurred)
     organ_name = organ.value("organ_name")
     notation = read_notation(number, organ_name)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
     notation = without_garbled(fit_notation(notation, heading))
     res.add(notation)
+    if blurred:
+        organ = named_by_notation(organ, notation.value("code_notation"))
+        organ_name = organ.value("organ_name")
     organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
     place_date = read_place_date(layout, has_header, organs)
     res.add(complete_parent(organ, place_date.value("place")))
@@ -87,7 +100,7 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     res.add(holder)
     res.add(read_validity(all_lines, res.fields.get("issued_date"), holder.value("holder_name")))
     res.add(fit_title(signer, organ_name, notation.value("code_notation")))
-    if any(p.blurred for p in pages):
+    if blurred:
         return blurred_in_doubt(res.extraction())
     return res.extraction()
 

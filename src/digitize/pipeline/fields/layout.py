@@ -111,7 +111,7 @@ def _type_text(text: str) -> tuple[str, float] | None:
 # ngày TẾ thống Ý2 năm 2023"): "Số:" then the notation's stroke opens it, or a date line's "ngày … năm <year>"
 # is in it ("Số: Kiẩ(bđifCác cơ quan" is the body's address line misread)
 _HEADER_ROW = re.compile(
-    r"^\W?\s*s[o0eø]\S?\s*[:;.,][^/]{0,12}/|\bng[a-z]y\b.{0,40}\bn[a-z]m\s*+(?:19|20)\d\d\b"
+    r"^\W?\s*s[o0eø]\S?\s*[:;.,][^/]{0,12}/|\bng[a-z]y(?:\b|(?=\d)).{0,40}\bn[a-z]m\s*+(?:19|20)\d\d\b"
 )
 
 

@@ -8,6 +8,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -92,7 +93,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
             place = " ".join(rest[len(local.group(1).split()) :]).title()
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
-    hit = known_organ(text, 85)
+    hit = known_organ(text, 85) or _same_words(text)
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), 0.7
@@ -173,11 +174,39 @@ def known_organ(text: str, cutoff: float) -> tuple[str, float] | None:
     return hit if fuzz.ratio("".join(read), "".join(known)) >= 90 else None
 
 
+def _same_words(text: str) -> tuple[str, float] | None:
+    """The one known organ whose words ``text`` has, all and no other, in another order (a name over two
+    lines read across them: "BỘ NÔNG NGHIỆP VÀ PHÁT" / "NÔNG THÔN" / "TRIỂN" for "… PHÁT TRIỂN NÔNG THÔN")."""
+    words = sorted(re.sub(r"[^a-z0-9 ]", " ", fold(squash(text))).split())
+    if len(words) < 3:
+        return None
+    hits = {name for key, name in F_ORGANS.items() if sorted(_plain_words(key)) == words}
+    return (hits.pop(), 0.85) if len(hits) == 1 else None
+
+
+def _words_lost(text: str, name: str) -> bool:
+    """``name`` has more words than ``text`` (the letters matched it with words lost)."""
+    return len(_plain_words(fold(name))) > len(_plain_words(fold(text)))
+
+
+def _plain_words(folded: str) -> list[str]:
+    return re.sub(r"[^a-z0-9 ]", " ", folded).split()
+
+
+CUT_SHORT_ORGAN = DOUBTFUL - 0.05  # a known organ's name read without its last words: completed, in doubt
+
+
 UNKNOWN_ORGAN = 0.7  # an organ no vocabulary knows: its name as read, the line's confidence x this
 
 
 def organ(text: str) -> tuple[str, float]:
-    hit = known_organ(text, 84)
+    # the first words of one known organ's name, the rest lost (a blurred photo's second line: "SỞ VĂN HÓA,
+    # THỂ THAO" of "… VÀ DU LỊCH", which the letters would take for the "Sở Văn hóa và Thể thao"): that
+    # organ, in doubt
+    cut = _completed(text)
+    hit = known_organ(text, 84) or _same_words(text)
+    if cut is not None and (hit is None or (fold(hit[0]) != fold(cut[0]) and _words_lost(text, hit[0]))):
+        return cut[0], CUT_SHORT_ORGAN
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), UNKNOWN_ORGAN
@@ -551,3 +580,208 @@ def complete_parent(found: Found, place: str | None) -> Found:
     level = "thành phố" if m.group(1) == "thanh pho" else "tỉnh"
     fixed = ExtractedField("parent_organ", f"UBND {level} {place}", round(parent.confidence * 0.9, 3))
     return Found(tuple(fixed if f is parent else f for f in found.fields))
+
+
+# --- the organ the document's own authority line names ("GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" under
+# a decision's title, "CỤC TRƯỞNG CỤC THÚ Y" over a licence's grounds): a head's title, then the organ it
+# heads
+_AUTHORITY_TITLES = {
+    ("cuc", "truong"): ("cuc",),
+    ("tong", "cuc", "truong"): ("tong", "cuc"),
+    ("chi", "cuc", "truong"): ("chi", "cuc"),
+    ("giam", "doc"): ("so",),
+    ("bo", "truong"): ("bo",),
+    ("vu", "truong"): ("vu",),
+    ("vien", "truong"): ("vien",),
+    ("chu", "tich"): ("uy", "ban", "nhan", "dan"),
+}
+# the kind of organ a signer's title says it heads, where the title is no other organ's (a Chánh Văn phòng
+# signs for any organ "TL.": no kind)
+_TITLE_KIND = {"cuc truong": "cuc", "giam doc": "so", "vu truong": "vu", "chi cuc truong": "chi cuc"}
+# the kinds of organ that have units under them, and the titles of their own heads
+_PARENT_KINDS = {"bo": ("bo truong", "thu truong"), "uy ban nhan dan": ("chu tich",)}
+AUTHORITY_CUTOFF = 84  # the authority line's organ read at least this much like a known one
+IN_DOUBT = DOUBTFUL - 0.05  # an organ the document contradicts: under the review threshold
+
+
+def _kind(name: str) -> str | None:
+    """The head word of an organ's name, folded ("bo", "uy ban nhan dan" for a committee, "cuc", "so" …)."""
+    f = fold(squash(name))
+    if re.match(r"^(ubnd|uy ban nhan dan)\b", f):
+        return "uy ban nhan dan"
+    m = _HEAD.match(f)
+    return None if m is None else m.group(0).strip(" .'\"-")
+
+
+def _completed(text: str) -> tuple[str, float] | None:
+    """The one known organ whose name starts with ``text``'s words (its last word possibly cut short: "SỞ LAO
+    ĐỘNG - THƯƠNG BINH V:"), at least three words read."""
+    words = re.sub(r"[^a-z0-9 ]", " ", fold(squash(text))).split()
+    if len(words) < 3:
+        return None
+    hits = set()
+    for key, name in F_ORGANS.items():
+        known = re.sub(r"[^a-z0-9 ]", " ", key).split()
+        if (
+            len(known) > len(words)
+            and known[: len(words) - 1] == words[:-1]
+            and known[len(words) - 1].startswith(words[-1])
+        ):
+            hits.add(name)
+    return (hits.pop(), 0.8) if len(hits) == 1 else None
+
+
+def _authority_name(text: str) -> tuple[str, float] | None:
+    """The organ named after a head's title in ``text`` (capitals), as known or as read."""
+    if _kind(text) == "uy ban nhan dan":
+        hit = ubnd_organ([text])
+        return hit if hit is not None else None
+    hit = known_organ(text, AUTHORITY_CUTOFF) or _completed(text)
+    if hit is not None:
+        return hit
+    words = squash(text).split()
+    if not all(re.fullmatch(r"[A-ZÀ-ỸĐ]+[,]?", w) and not _foreign(w) for w in words):
+        return None  # letters OCR garbled or cut ("V:"): no name to take as read
+    return sentence_case(normalize_tones(squash(text))), UNKNOWN_ORGAN
+
+
+def authority_organ(lines: Sequence[Line]) -> tuple[str, float] | None:
+    """The issuing organ as the document's authority line names it: a head's title in capitals then the organ
+    it heads ("CỤC TRƯỞNG CỤC THÚ Y", "GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+    X"), the organ's kind the title's; None without one, or when lines name different organs so."""
+    found: dict[str, tuple[str, float]] = {}
+    for ln in lines:
+        words = ln.text.split()
+        folded = [re.sub(r"[^a-z]", "", fold(w)) for w in words]
+        for i in range(len(words)):
+            for title, head in _AUTHORITY_TITLES.items():
+                j = i + len(title)
+                if tuple(folded[i:j]) != title or tuple(folded[j : j + len(head)]) != head:
+                    continue
+                if not all(w.isupper() for w in words[i:j]) or not capitals(" ".join(words[j:])):
+                    continue
+                if i > 0 and folded[i - 1] in ("pho", "cuc", "tong", "chi"):
+                    continue  # "PHÓ GIÁM ĐỐC", or a longer title ("TỔNG CỤC TRƯỞNG") matched from its middle
+                hit = _authority_name(" ".join(words[j:]).strip(" .,:;"))
+                if hit is not None:
+                    name, q = hit
+                    found.setdefault(fold(name), (name, round(ln.conf * q, 3)))
+        # a submission's closing: "Cục Thú y kính trình xem xét, quyết định" (the organ submitting it)
+        m = re.match(r"^(.+?)\s+kinh trinh\b", fold(squash(ln.text)))
+        if m is not None and _kind(m.group(1)) is not None and ln.text[:1].isupper():
+            read = " ".join(words[: len(m.group(1).split())])
+            plain = all(re.fullmatch(r"[^\W\d_]+,?", w) and not _foreign(w) for w in read.split())
+            as_read = (sentence_case(normalize_tones(read)), UNKNOWN_ORGAN)
+            plain = plain and len(read.split()) <= 12
+            hit = known_organ(read, AUTHORITY_CUTOFF) or (as_read if plain else None)
+            if hit is not None:
+                found.setdefault(fold(hit[0]), (hit[0], round(ln.conf * hit[1], 3)))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _shares_a_word(a: str, b: str) -> bool:
+    """Do two names share a word of three letters or more (marks aside)?"""
+    words = {w for w in _plain_words(fold(a)) if len(w) >= 3}
+    return any(w in words for w in _plain_words(fold(b)) if len(w) >= 3)
+
+
+def _as_parent(name: str) -> str:
+    """An organ's name as a unit's parent is named: a People's Committee abbreviated ("UBND tỉnh X")."""
+    return re.sub(r"^Ủy ban nhân dân\s+", "UBND ", name)
+
+
+def checked_by_authority(
+    found: Found, lines: Sequence[Line], title: str | None, *, blurred: bool = False
+) -> Found:
+    """The header's organ checked against the organ the document names itself by (``authority_organ``) and,
+    on a blurred page, against its signer's title. A header read as a ministry or a committee alone where the
+    authority line names one of its units (a blurred photo lost the unit's line under its parent: "BỘ NÔNG
+    NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN" over a lost "CỤC THÚ Y", the licence granted by "CỤC TRƯỞNG CỤC THÚ Y")
+    is that unit's parent, the unit the organ; a header read as the authority's name run into other words
+    ("LĐSND TỈNH KHÁNH HÒA, SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG") is the authority's; another organ than the
+    authority's is put in doubt. Without one, on a blurred page, a ministry or a committee signed for by the
+    head of another kind of organ (a "Cục trưởng", a "Giám đốc") is put in doubt: its unit's line was lost."""
+    f = found.get("organ_name")
+    if f is None or f.value is None:
+        return found
+    fields = {x.name: x for x in found.fields}
+    auth = authority_organ(lines)
+    kind = _kind(f.value)
+    if auth is not None:
+        name, conf = auth
+        if fold(squash(name)) == fold(squash(f.value)):
+            return found
+        parent = fields.get("parent_organ")
+        akind = _kind(name)
+        if (
+            kind in _PARENT_KINDS
+            and akind is not None
+            and akind != kind
+            and (parent is None or parent.value is None)
+        ):
+            pconf = round(f.confidence * 0.9, 3)
+            fields["parent_organ"] = ExtractedField("parent_organ", _as_parent(f.value), pconf)
+            fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
+        elif fold(squash(f.value)).endswith(" " + fold(squash(name))):
+            fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
+            # ... the words before it the parent's line: a Sở's is its province's committee ("LĐSND TỈNH
+            # KHÁNH HÒA, SỞ …"), in doubt (its "UBND" garbled)
+            before = fold(squash(f.value))[: -len(fold(squash(name)))]
+            m = re.search(r"\b(tinh|thanh pho)\s+([^,]+?)\W*$", before)
+            prov = province(m.group(2), GARBLED_UBND_CUTOFF) if m is not None and akind == "so" else None
+            if prov is not None and (parent is None or parent.value is None):
+                level = "thành phố" if m is not None and m.group(1) == "thanh pho" else "tỉnh"
+                fields["parent_organ"] = ExtractedField("parent_organ", f"UBND {level} {prov[0]}", IN_DOUBT)
+        elif f.confidence < DOUBTFUL and known_organ(f.value, 84) is None and _shares_a_word(f.value, name):
+            # the header's lines read in doubt, run into others ("THƠ TH LAO ĐỘNG HỘI" of "… CẦN THƠ" over "SỞ
+            # LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), some of the authority's words among them: the authority's
+            fields["organ_name"] = ExtractedField("organ_name", name, conf)
+        else:
+            fields["organ_name"] = replace(f, confidence=min(f.confidence, IN_DOUBT))
+        return Found(tuple(fields.values()))
+    if not blurred or kind not in _PARENT_KINDS or not title:
+        return found
+    t = re.sub(r"^(pho|quyen)\s+", "", fold(squash(title)))
+    if t in _TITLE_KIND and t not in _PARENT_KINDS[kind] and f.confidence > IN_DOUBT:
+        fields["organ_name"] = replace(f, confidence=IN_DOUBT)
+        return Found(tuple(fields.values()))
+    return found
+
+
+def _by_abbreviation(part: str) -> str | None:
+    """The one known organ that prints ``part`` for itself in its notations (its kind's initial with it:
+    "SXD" is the Sở Xây dựng's), None for none or several."""
+    from digitize.pipeline.fields.number import organ_abbreviations
+
+    hits = {name for name in F_ORGANS.values() if organ_abbreviations(name)[:1] == (part,)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def named_by_notation(found: Found, notation: str | None) -> Found:
+    """A blurred header's organ read in doubt and no known one ("VN TDNN PHÚ THỌ / XÂY DỰNG" of "UBND TỈNH
+    PHÚ THỌ / SỞ XÂY DỰNG"), taken from the document's notation when a part of it is one known organ's own
+    abbreviation ("…/SXD-KTQH": the Sở Xây dựng) and the header's reading has a word of that organ's name;
+    still in doubt. A province read before those words is then the Sở's parent committee's, in doubt too."""
+    f = found.get("organ_name")
+    if f is None or f.value is None or notation is None or f.confidence >= DOUBTFUL:
+        return found
+    if known_organ(f.value, 84) is not None:
+        return found
+    names = {n for part in notation.split("-") if len(part) >= 3 and (n := _by_abbreviation(part))}
+    if len(names) != 1:
+        return found
+    name = names.pop()
+    read = _plain_words(fold(f.value))
+    own = {w for w in _plain_words(fold(name)) if len(w) >= 3}
+    at = next((i for i, w in enumerate(read) if w in own), None)
+    if at is None:
+        return found
+    fields = {x.name: x for x in found.fields}
+    fields["organ_name"] = ExtractedField("organ_name", name, min(f.confidence, IN_DOUBT))
+    parent = fields.get("parent_organ")
+    if _kind(name) == "so" and at >= 2 and (parent is None or parent.value is None):
+        prov = next((p for k in (2, 3) if at >= k and (p := province(" ".join(read[at - k : at]), 90))), None)
+        if prov is not None:
+            level = "thành phố" if prov[0] in CENTRAL_CITIES else "tỉnh"
+            fields["parent_organ"] = ExtractedField("parent_organ", f"UBND {level} {prov[0]}", IN_DOUBT)
+    return Found(tuple(fields.values()))

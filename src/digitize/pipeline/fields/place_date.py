@@ -78,10 +78,24 @@ def set_place(
                 hit = (home, max(0.7, hit[1]))
             elif _another_place(prefix, hit[0]):
                 hit = None  # a place read right that no list holds: kept as read, in doubt (below)
+        if hit is None:
+            hit = _place_ending(prefix)
         if hit:
             res.set("place", hit[0], ln.conf * hit[1])
         elif len(prefix) <= 30 and not known_only:
             res.set("place", normalize_tones(prefix), ln.conf * 0.6)
+
+
+def _place_ending(prefix: str) -> tuple[str, float] | None:
+    """A known place read nearly letter for letter at the end of a date line's prefix that is none as a whole:
+    the organ's line beside it read into it ("TH LAO ĐỘNG ì— Cần Thơ,ngày01 …" on a blurred photo). The
+    longest such ending of up to four words, in doubt by the words before it."""
+    words = prefix.split()
+    for k in range(max(1, len(words) - 4), len(words)):
+        hit = _known_place(" ".join(words[k:]))
+        if hit is not None:
+            return hit[0], hit[1] * 0.9
+    return None
 
 
 def _another_place(read: str, known: str) -> bool:
