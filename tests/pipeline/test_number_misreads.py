@@ -255,3 +255,16 @@ def test_slash_words_before_the_notation_are_weighed_in_linear_work(monkeypatch:
     blanks = _blanks(*words)
     assert [b.kind for b in blanks] == [handdigits.Kind.NUMBER]
     assert calls <= 5 * n
+
+
+def test_a_type_s_two_letters_run_into_the_organ_s_read_small_and_look_alike_are_split_off() -> None:
+    # "Số: 934/CT-HC" on a dim photo read "/crHC": the hyphen lost, the "T" read "r", the "C" small; the two
+    # parts (the type's as read, made the heading's), not the organ's own "CHC" matched loosely
+    assert repair_notation("crHC", "Cục Hóa chất")[0] == "cr-HC"
+    head = header(parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",), number="Số: 934/crHC")
+    body = [("CHỈ THỊ", "center", 95.0), ("Về việc đẩy mạnh cải cách thủ tục hành chính", "center", 92.0)]
+    from tests.pipeline.test_extract import signer
+
+    assert values(head + body + signer(("CỤC TRƯỞNG",)))["code_notation"] == "CT-HC"
+    # two letters that are no type's look-alike before the organ's own stay one part
+    assert repair_notation("qmHC", "Cục Hóa chất")[0] != "qm-HC"

@@ -165,6 +165,14 @@ def test_a_second_reading_of_the_name_line_takes_a_glued_head_before_a_family_na
     assert signature._name_of(["Vàng", "A", "Páo"], ["A", "Páo"]) == "Vàng A Páo"
 
 
+def test_a_family_name_glued_to_the_next_word_by_the_ring_over_its_last_letter_is_read() -> None:
+    # "ĐoàyẤgọc": the seal's ring across "Đoàn Ngọc" took the "n" and the "N", and glued the two words
+    assert signature._name_of(["Sa", "ĐoàyẤgọc", "Giang"], ["Giang"]) == "Đoàn Ngọc Giang"
+    assert signature._name_of(["Đoàp#Ấgọc", "Giang"], ["Giang"]) == "Đoàn Ngọc Giang"
+    # a word read whole, not glued to another, is that word: no family name guessed from its head
+    assert signature._name_of(["Đoày", "Ngọc", "Giang"], ["Ngọc", "Giang"]) is None
+
+
 def test_a_second_reading_that_finds_the_covered_pho_is_taken() -> None:
     from tests.pipeline.test_extract import _ubnd_directive as directive
     from tests.pipeline.test_extract import page as make_page

@@ -347,3 +347,27 @@ def test_a_stamp_over_the_type_name_is_read_through_from_the_line_under_the_date
     v = extract([again]).values()
     assert (v["type_name"], v["subject"]) == ("Quyết định", SUBJECT)
     assert (v["issued_date"], v["signer_name"]) == ("2021-06-15", "Nguyễn Văn An")
+
+
+def test_a_word_the_stamp_s_removal_took_ink_from_is_read_unsure() -> None:
+    """A word read again whose print lost some of its ink with the stamp's (the box's side over its "b":
+    "chữa hệnh" for "chữa bệnh", read at 92) is no sure reading: read at ``THROUGH_CONF`` at most, so the
+    corrector weighs it against its context. A word the stamp did not touch, and one outside the rows read
+    again, keep their confidence."""
+    from digitize.pipeline.model import Box, Word
+    from digitize.pipeline.stamps import THROUGH_CONF, _through_stamp
+
+    ink = np.random.default_rng(0).integers(10, 60, (20, 250))
+    before = np.full((60, 500), 255, np.uint8)
+    before[20:40, 10:100] = ink[:, :90]  # "chữa", untouched
+    before[20:40, 150:260] = ink[:, 100:210]  # "hệnh", its first letter under the box's side
+    after = before.copy()
+    after[20:40, 150:175] = 255
+    words = (
+        Word(text="chữa", conf=96.0, box=Box(10, 120, 100, 140)),
+        Word(text="hệnh", conf=92.0, box=Box(150, 120, 260, 140)),
+        Word(text="Căn", conf=96.0, box=Box(150, 300, 260, 320)),
+    )
+    page = RecognizedPage(index=0, width=500, height=400, words=words, text="", source="ocr")
+    got = _through_stamp(page, lambda w: 100 <= w.box.y0 < 160, before, after, 0.0, 100.0)
+    assert [w.conf for w in got.words] == [96.0, THROUGH_CONF, 96.0]

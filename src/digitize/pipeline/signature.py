@@ -36,6 +36,7 @@ from digitize.pipeline.fields.signer import (
     list_line,
     rare_family,
     read_signer,
+    surname_by_end,
     surname_by_head,
     surname_of,
     title_line,
@@ -363,6 +364,9 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
     tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
+        # a head the ring glued to the next word: its last letter under the ring ("Đoày" of "ĐoàyẤgọc")
+        by_end = surname_by_end(tok) if sur is None and k in heads else None
+        sur = sur or by_end
         if sur is None:
             continue
         if led_already(tok, tokens[k + 1 :], k in heads or rare_family(tok)):
@@ -370,7 +374,7 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         bare = nfc(tok.strip(".,;:|!'\"()[]"))
         if bare[:1].islower() and bare.isalpha() and is_syllable(bare) and bare != sur.lower():
             continue  # a word read whole in lower case ("vần", "vân" from the rim) is that word, not "Văn"
-        if bare.isalpha() and is_syllable(bare) and fold(bare) not in F_SURNAMES:
+        if bare.isalpha() and is_syllable(bare) and fold(bare) not in F_SURNAMES and by_end is None:
             continue  # a name's word read whole ("Ngọc" after the ring's marks) is that word, not "Ngô"
         rest = [t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]]
         rest = [_capital_lost(t[0] + t[1:].lower() if t.isupper() else t) for t in rest if t]

@@ -650,3 +650,21 @@ def test_a_name_after_a_degree_or_an_honour_is_read_surely(title: str) -> None:
     pg = page(_ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), f"{title} Lê Văn Bình", 90.0))
     f = extract([pg]).fields["signer_name"]
     assert f.value == "Lê Văn Bình" and f.confidence >= 0.6
+
+
+def test_a_family_name_with_its_last_letter_garbled_is_told_by_the_letters_before_it() -> None:
+    from digitize.pipeline.fields.signer import surname_by_end
+
+    assert surname_by_end("Đoày") == "Đoàn"  # "Đoà" begins Đoàn alone, of four letters
+    assert surname_by_end("Trươx") is None  # "Trư" begins Trương, of six letters: more than one lost
+    assert surname_by_end("Tranx") is None  # no mark: Trần, Trang ... alike
+    assert surname_by_end("Đoàn") is None  # the family name as printed: nothing garbled
+    assert surname_by_end("Đo") is None  # too short to tell
+
+
+def test_two_words_of_the_name_glued_by_a_slash_are_the_name_s_words() -> None:
+    # the seal's stroke across the space between "Giáp" and "Phương", read as a slash gluing them
+    from tests.pipeline.test_extract import _ubnd_directive, signer, values
+
+    specs = _ubnd_directive()[:-5] + signer(("CỤC TRƯỞNG",), "_Giáp/Phương Huyền", [28.0, 96.0])
+    assert values(specs)["signer_name"] == "Giáp Phương Huyền"

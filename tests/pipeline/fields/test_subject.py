@@ -1082,3 +1082,39 @@ def test_words_run_together_through_a_stamp_s_speck_go_to_review_however_surely_
         f = extract([page(specs)]).fields["subject"]
         assert f.value == line
         assert (f.confidence >= 0.6) is sure, word
+
+
+def test_a_word_read_unsure_with_a_mark_glued_before_it_leaves_the_subject_to_review() -> None:
+    # "/ất" for "đất" under an incoming stamp's box: the mark is what its stroke left of the "đ"; the word
+    # read without it is a syllable, but not the subject's word
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    first = "Về việc tăng cường công tác thi hành /án"
+    f = extract([page(_stamped_directive(first, [91.0] * 8 + [49.0]))]).fields["subject"]
+    assert f.value == SUBJECT and f.confidence < 0.6
+    # read surely, the mark is a speck beside the word: the subject stands
+    f = extract([page(_stamped_directive(first, [91.0] * 8 + [88.0]))]).fields["subject"]
+    assert f.value == SUBJECT and f.confidence >= 0.6
+
+
+def test_the_authority_line_with_its_title_lost_under_a_stamp_ends_the_subject() -> None:
+    # "CHỦ TỊCH" under the incoming stamp's "Chuyển:" row read as three marks, then "ỦY BAN NHÂN DÂN TỈNH …"
+    title = ("ĐĂNG KÝ HOẠT ĐỘNG GIÁO DỤC NGHỀ NGHIỆP", "center", 93.0)
+    specs = _certificate(title, "Đủ điều kiện: đăng ký hoạt động giáo dục nghề nghiệp.")
+    at = specs.index(("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "center", 93.0))
+    specs[at] = ('("6 [e2 30cm ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', "center", [44.0, 1.0, 22.0] + [95.0] * 7)
+    assert values(specs)["subject"] == "Giấy chứng nhận đăng ký hoạt động giáo dục nghề nghiệp"
+
+
+def test_a_garbled_word_at_the_subject_s_start_is_read_where_the_body_restates_it() -> None:
+    # the incoming stamp's box over the first letter of "THỰC" ("“ÝHỰC" at 41); the certificate's "Đủ điều
+    # kiện: thực hành tốt …" says the word next to the same words
+    said = "Đủ điều kiện: thực hành tốt sản xuất thuốc."
+    title = ("“ÝHỰC HÀNH TỐT SẢN XUẤT THUỐC", "center", [41.0] + [93.0] * 5)
+    assert values(_certificate(title, said))["subject"] == "Giấy chứng nhận thực hành tốt sản xuất thuốc"
+    # a body whose word there is not like the one read, or that says the words twice over, leaves it as read
+    other = values(_certificate(title, "Đủ điều kiện: quy hành tốt sản xuất thuốc."))["subject"]
+    assert other != "Giấy chứng nhận quy hành tốt sản xuất thuốc"
+    twice = "Đủ điều kiện: thực hành tốt sản xuất thuốc, lực hành tốt sản xuất"
+    assert values(_certificate(title, twice))["subject"] != "Giấy chứng nhận thực hành tốt sản xuất thuốc"

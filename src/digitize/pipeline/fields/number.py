@@ -157,8 +157,10 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
 
 def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tuple[str, str] | None:
     """A notation read as one part, its hyphen lost ("TIrUBND" of "TTr-UBND"): a type's abbreviation (as
-    read; of three letters or four, one may be misread) run into the organ's own abbreviation or UBND (read
-    as printed), the two parts; None when the part is not so made (an abbreviation of its own: "SGDĐT")."""
+    read; of three letters or four, one may be misread; of two, one read as its look-alike, ``_LOOK_ALIKE``,
+    its capital maybe read small: "crHC" of "CT-HC" on a dim photo) run into the organ's own abbreviation or
+    UBND (read as printed), the two parts; None when the part is not so made (an abbreviation of its own:
+    "SGDĐT"). The type's part is given as read: a misread one is made the heading's (``fit_notation``)."""
     key = _abbr_key(part)
     if key in exact:
         return None
@@ -166,13 +168,23 @@ def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tupl
     for tail in (*own, "UBND"):
         k = _abbr_key(tail)
         head = part[: len(part) - len(k)]
-        if not key.endswith(k) or not 2 <= len(head) <= 4 or not head[0].isupper():
+        if not key.endswith(k) or not 2 <= len(head) <= 4 or not head[0].isalpha():
             continue
         h = _abbr_key(head)
         allowed = 1 if len(h) > 2 else 0  # one letter of two misread could be most types
-        if any((d := _substitutions(h, t)) is not None and d <= allowed for t in types):
+        if head[0].isupper() and any((d := _substitutions(h, t)) is not None and d <= allowed for t in types):
+            return head, part[len(head) :]
+        if len(h) == 2 and any(_look_alike(h, t) for t in types):
             return head, part[len(head) :]
     return None
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """Two keys of the same length that differ in one letter, read as its look-alike (``_LOOK_ALIKE``)."""
+    if len(a) != len(b):
+        return False
+    diff = [frozenset((x, y)) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0] in _LOOK_ALIKE
 
 
 def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:

@@ -133,15 +133,19 @@ def _prefix_of(line: Line) -> str | None:
     return pre.group(1).lower() if pre else None
 
 
+# a mark between two letters of a name line's word: the seal's stroke or a speck read across the space
+_GLUE = re.compile(r"(?<=[^\W\d_])[,.;:/⁄](?=[^\W\d_])")
+
+
 def _parts(line: Line) -> list[tuple[str, float]]:
-    """The line's words, with "Định,Thị", "Dương:Minh" split: OCR may glue two syllables of a name with a
-    comma, a dot or a colon (a seal stroke or a speck between them)."""
-    return [(p, w.conf) for w in line.words for p in re.split(r"(?<=[^\W\d_])[,.;:](?=[^\W\d_])", w.text)]
+    """The line's words, with "Định,Thị", "Dương:Minh", "Giáp/Phương" split: OCR may glue two syllables of a
+    name with a comma, a dot, a colon or a slash (a seal stroke or a speck between them)."""
+    return [(p, w.conf) for w in line.words for p in _GLUE.split(w.text)]
 
 
 def _part_boxes(line: Line) -> list[Box]:
     """The box of each of ``_parts``' parts (the box of the word it was split from)."""
-    return [w.box for w in line.words for _ in re.split(r"(?<=[^\W\d_])[,.;:](?=[^\W\d_])", w.text)]
+    return [w.box for w in line.words for _ in _GLUE.split(w.text)]
 
 
 def name_tokens(line: Line) -> list[tuple[str, float]]:
@@ -394,6 +398,24 @@ def surname_by_head(token: str) -> str | None:
             return None  # a head that is another word itself ("Hoàn" of "Hoànl": a given name, a common word)
         return hit
     return None
+
+
+def surname_by_end(token: str) -> str | None:
+    """The family name a capitalised word stands for when its last letter is garbled (a seal's ring over it,
+    which glued it to the next word: "Đoày" of "ĐoàyẤgọc" for "Đoàn Ngọc"): its letters but the last, marks
+    kept and one of them marked, three at least, begin exactly one family name, and one of the word's length.
+    The caller's to say the word's end is in doubt (this reads any "Đoàx" as Đoàn)."""
+    word = nfc(token.strip(".,;:|!'\"()[]"))
+    if not word[:1].isupper() or not word.isalpha() or len(word) < HEAD_LETTERS:
+        return None
+    head = word[:-1].lower()
+    if fold(head) == head.replace("đ", "d"):
+        return None  # no mark in it: too many names begin so
+    hits = {v for v in SURNAMES if v.lower().startswith(head)}
+    if len(hits) != 1:
+        return None
+    hit = hits.pop()
+    return hit if len(hit) == len(word) and hit.lower() != word.lower() else None
 
 
 def surname_by_tail(token: str) -> str | None:

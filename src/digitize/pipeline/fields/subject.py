@@ -71,7 +71,9 @@ def _capitals(ln: Line) -> bool:
 # hành" also open a subject's line
 _TITLES = tuple(t for t in AUTHORITY_START if t not in ("hoi dong", "ban chap hanh"))
 TITLE_LIKE = 85  # rapidfuzz ratio of a line's first words to a title for them to be that title misread
-_STAMP_WORDS = 2  # a stamp's marks or letters read before the title on the same row ("a: KHỦ TỊCH …")
+# a stamp's marks or letters read before the title on the same row ("a: KHỦ TỊCH …"; its title lost under
+# the stamp's box, three: '("6 [e2 30cm ỦY BAN NHÂN DÂN TỈNH …' for "CHỦ TỊCH ỦY BAN …")
+_STAMP_WORDS = 3
 
 
 def _misread_authority(ln: Line) -> bool:
@@ -602,6 +604,10 @@ GUESSED_CONFIDENCE = 0.5
 # a number in the trích yếu (a year, a quarter's, a decree's) read with less confidence than this: a blurred
 # photo's digits are misread alike ("năm 2021" read "2001" at 25, the line's mean 0.71), the subject to review
 UNSURE_NUMBER = 50.0
+# a word with a mark glued before it (``unglue``) read with less confidence than this: the mark may be what
+# a stamp's stroke left of the word's first letter ("/ất" for "đất" under an incoming stamp's box, at 49):
+# the subject to review
+UNSURE_UNGLUED = 60.0
 _EDGES = ",.;:()\"'“”"
 # words that are no Vietnamese syllable yet read right: a Roman numeral ("quý II"), an acronym ("THCS",
 # "UBND"), a number with its separators ("1.500", "15/3/2024"), a name with one marked letter ("Đắk", "Lắk",
@@ -683,6 +689,11 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
         runs.append((i, j))
         i = j
     for i, j in reversed(runs[:MAX_RUNS]):
+        if i == 0 or j == len(words):
+            edge = _edge_run(words, right, folded, i, j, body)
+            if edge is not None:
+                words[i:j] = edge
+            continue
         for a, b in ((i, j), (i - 1, j), (i, j + 1), (i - 1, j + 1)):
             if a < _ANCHOR or b + _ANCHOR > len(words):
                 continue
@@ -703,6 +714,40 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
                 words[a:b] = run
                 break
     return " ".join(words)
+
+
+def _edge_run(
+    words: Sequence[str], right: Sequence[bool], folded: Sequence[str], i: int, j: int, body: Sequence[str]
+) -> list[str] | None:
+    """The body's words for the garbled run ``words[i:j]`` at the subject's start or end (an incoming
+    stamp's box over its first word: "ÝHỰC HÀNH TỐT …" for "THỰC HÀNH TỐT …", a certificate's "Đủ điều
+    kiện: thực hành tốt …" restating it): with ``_ANCHOR`` words read right on its one side, the body's
+    words next to the same words there, as many as the run's, each read right and like the word read
+    (``WORD_LIKE``), the body's only such run; None otherwise."""
+    n = j - i
+    if i == 0 and j == len(words):
+        return None  # nothing read right to place it
+    if i == 0:
+        if j + _ANCHOR > len(words) or not all(right[j : j + _ANCHOR]):
+            return None
+        anchor = [fold(w).strip(_EDGES) for w in words[j : j + _ANCHOR]]
+        at = range(n, len(folded) - _ANCHOR + 1)
+        spots = [p - n for p in at if list(folded[p : p + _ANCHOR]) == anchor]
+    else:
+        if i < _ANCHOR or not all(right[i - _ANCHOR : i]):
+            return None
+        anchor = [fold(w).strip(_EDGES) for w in words[i - _ANCHOR : i]]
+        at = range(len(folded) - _ANCHOR - n + 1)
+        spots = [p + _ANCHOR for p in at if list(folded[p : p + _ANCHOR]) == anchor]
+    found = {tuple(body[p : p + n]) for p in spots}
+    if len(found) != 1:
+        return None
+    run = [w.strip(_EDGES) for w in found.pop()]
+    read = [fold(w).strip(_EDGES) for w in words[i:j]]
+    like = [fuzz.ratio(fold(w), r) >= WORD_LIKE for w, r in zip(run, read, strict=True)]
+    if not all(like) or not all(_read_right(w) for w in run):
+        return None
+    return [_cased_as(w, old.strip(_EDGES)) for w, old in zip(run, words[i:j], strict=True)]
 
 
 def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Found:
@@ -1250,6 +1295,8 @@ def read_subject(
                 w.conf < UNSURE_NUMBER and any(ch.isdigit() for ch in w.text) for x in subj for w in x.words
             ):
                 guessed = True  # a number read in doubt (a blurred "2021" read "2001" at 25): to review
+            if any(w.conf < UNSURE_UNGLUED and unglue(w.text) != w.text for x in subj for w in x.words):
+                guessed = True  # a mark glued to a word read unsure: maybe a letter of the word's, lost
             if any(x.boxed and x.conf < FAINT_CONF for x in subj):
                 guessed = True  # a faint last line kept (``_faint_capitals``): a person reads it
             if any(_gap_lost(x) for x in subj) or (
