@@ -50,6 +50,19 @@ def test_the_streak_of_a_shaken_page_is_found(page: Image.Image, angle: float) -
     assert 5.0 <= streak.length <= 12.0
 
 
+@pytest.mark.parametrize("angle", [20.0, 75.0, 140.0])
+def test_the_streaks_tried_reach_the_true_length_and_round_blur(page: Image.Image, angle: float) -> None:
+    """The estimate runs short (a 9-px streak under a 2-px round blur is found 7 px long) and cannot see the
+    round blur: the candidates read on the page reach the streak's true length and a round blur as wide as
+    the true one (until session 15 two candidates, 7 and 8 px, at 1.5 and 1 px)."""
+    streak = deblur.estimate(preprocess.ink_gray(_shaken(page, 2.0, 9, angle)))
+    assert streak is not None
+    tried = deblur.candidates(streak)
+    assert all(_angle_apart(c.angle, angle) <= 10.0 for c in tried)
+    assert any(abs(c.length - 9.0) <= 0.5 for c in tried), tried
+    assert any(c.sigma >= 2.0 for c in tried), tried
+
+
 def test_an_out_of_focus_page_keeps_the_unsharp_mask(
     page: Image.Image, monkeypatch: pytest.MonkeyPatch
 ) -> None:
