@@ -142,7 +142,7 @@ def candidates(streak: Streak) -> tuple[Streak, ...]:
     (by 2 px, median, on 56 shaken pages) and the round blur it cannot see, so no one of them reads best
     everywhere: on the 75 shaken pages of the forced-blur sets 95/97 each was the surest on 5-19 of them.
     Two (the estimate at 1.5 px, one px longer at 1 px; until session 15) read 0.848 of their words, these
-    five 0.860 (0.765 the mask alone, 0.876 the best of the five and the mask chosen by their truth); a
+    five 0.860 (0.765 the mask alone, 0.874 the best of the five and the mask chosen by their truth); a
     sixth (one px longer at 2 px) added nothing."""
     a, n = streak.angle, streak.length
     return (

@@ -215,6 +215,8 @@ def test_a_number_line_with_its_slash_misread_still_ends_the_organ_and_gives_the
         ("số: 2919 mc-vp", "2919"),  # the slash lost, the notation read in lower case
         ("số: 1079 ,GP-UBND", "1079"),  # the slash read as a comma
         ("Sẽ: 47'GP-UBND", "47"),  # ... as an apostrophe (seed 95's blurred dev 005)
+        ("Số: 5 'A-B'", None),  # a quote before one letter is no slash before a notation
+        ("Số: 2020'S-Mart", None),
         ("Số: 72#QĐ-UBND", None),  # a written number read as junk glued to the notation
         ("số: 2.219 mc-vp", None),  # no clean digits: no number
         ("Số: 2 1 0 QĐ-SYT", None),

@@ -522,3 +522,138 @@ def test_a_blurred_header_organ_read_garbled_is_the_one_its_notation_abbreviates
     fields = extract([replace(page(specs), blurred=True)]).fields
     assert (fields["organ_name"].value, fields["parent_organ"].value) == ("Sở Xây dựng", "UBND tỉnh Phú Thọ")
     assert fields["organ_name"].confidence < 0.6
+
+
+def _blurred_page(
+    specs: list[tuple[str, str, float]], *, blurred: bool = True
+) -> dict[str, tuple[str | None, float]]:
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    fields = extract([replace(page(specs), blurred=blurred)]).fields
+    return {k: (fields[k].value, fields[k].confidence) for k in ("organ_name", "parent_organ") if k in fields}
+
+
+_LETTER = [
+    ("V/v hướng dẫn thực hiện công tác phòng chống dịch", "left", 90.0),
+    ("Kính gửi: Sở Nông nghiệp các tỉnh, thành phố.", "body", 90.0),
+    ("Căn cứ Luật Thú y ngày 19 tháng 6 năm 2015;", "body", 90.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("organ_lines", "number", "sig", "want"),
+    [
+        # a ministry's letter signed "TL. BỘ TRƯỞNG" by the head of one of its Cục: the ministry's
+        (
+            ("BỘ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN"),
+            "Số: 1234/BNN-TY",
+            ("TL. BỘ TRƯỞNG", "CỤC TRƯỞNG CỤC THÚ Y"),
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        (
+            ("BỘ Y TẾ",),
+            "Số: 1234/BYT-KCB",
+            ("TL. BỘ TRƯỞNG", "CỤC TRƯỞNG CỤC QUẢN LÝ KHÁM, CHỮA BỆNH"),
+            "Bộ Y tế",
+        ),
+        # a committee's, signed "TUQ. CHỦ TỊCH" by a Sở's director
+        (
+            ("ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG"),
+            "Số: 456/UBND-KT",
+            ("TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ TÀI CHÍNH"),
+            "Ủy ban nhân dân tỉnh Bắc Giang",
+        ),
+        # ... the unit named nowhere but in the signer's title
+        (("BỘ Y TẾ",), "Số: 1234/BYT-KCB", ("TL. BỘ TRƯỞNG", "CỤC TRƯỞNG"), "Bộ Y tế"),
+    ],
+)
+def test_a_blurred_header_s_organ_signed_for_by_a_unit_s_head_stays_the_organ(
+    organ_lines: tuple[str, ...], number: str, sig: tuple[str, ...], want: str
+) -> None:
+    # the signature block's "CỤC TRƯỞNG CỤC THÚ Y" under "TL. BỘ TRƯỞNG" is no authority line: the ministry
+    # issues the letter (it was the Cục at 0.64, the ministry its parent)
+    specs = [*header(parent=None, organ=organ_lines, number=number), *_LETTER, *signer(sig)]
+    got = _blurred_page(specs)
+    assert got["organ_name"][0] == want and got["organ_name"][1] >= 0.6
+
+
+def test_a_capitals_subject_naming_a_head_s_title_is_no_authority_line() -> None:
+    # a committee's decision appointing a Sở's director, its subject in capitals: the Sở was the organ at 0.92
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG"), number="Số: 456/QĐ-UBND"),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("VỀ VIỆC BỔ NHIỆM GIÁM ĐỐC SỞ Y TẾ", "center", 92.0),
+        ("ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", "center", 92.0),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "body", 90.0),
+        *signer(("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    ]
+    got = _blurred_page(specs)
+    assert got["organ_name"][0] == "Ủy ban nhân dân tỉnh Bắc Giang" and got["organ_name"][1] >= 0.6
+
+
+_DECISION = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc giao đất", "center", 92.0)]
+_GROUNDS = ("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;", "body", 90.0)
+
+
+@pytest.mark.parametrize(
+    ("parent", "organ_lines", "body", "sig", "want"),
+    [
+        # the authority line adds the province
+        (
+            "UBND TỈNH BÌNH DƯƠNG",
+            ("SỞ Y TẾ",),
+            [*_DECISION, ("GIÁM ĐỐC SỞ Y TẾ TỈNH BÌNH DƯƠNG", "center", 92.0), _GROUNDS],
+            ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+            "Sở Y tế",
+        ),
+        # a submission's closing with the province
+        (
+            "UBND TỈNH BẮC GIANG",
+            ("SỞ TÀI CHÍNH",),
+            [
+                ("TỜ TRÌNH", "center", 95.0),
+                ("Sở Tài chính tỉnh Bắc Giang kính trình UBND tỉnh xem xét./.", "body", 90.0),
+            ],
+            ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+            "Sở Tài chính",
+        ),
+        # a committee's closing, "UBND" and its level alone
+        (
+            None,
+            ("ỦY BAN NHÂN DÂN", "HUYỆN GIA LÂM"),
+            [
+                *_DECISION,
+                _GROUNDS,
+                ("UBND huyện kính trình UBND thành phố xem xét, phê duyệt./.", "body", 90.0),
+            ],
+            ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+            "Ủy ban nhân dân huyện Gia Lâm",
+        ),
+        # the authority line wrapped over two lines
+        (
+            None,
+            ("BỘ NÔNG NGHIỆP VÀ", "PHÁT TRIỂN NÔNG THÔN"),
+            [
+                *_DECISION,
+                ("BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ", "center", 92.0),
+                ("PHÁT TRIỂN NÔNG THÔN", "center", 92.0),
+                _GROUNDS,
+            ],
+            ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+    ],
+)
+def test_a_blurred_header_s_organ_its_authority_line_names_in_part_stays_sure(
+    parent: str | None,
+    organ_lines: tuple[str, ...],
+    body: list[tuple[str, str, float]],
+    sig: tuple[str, ...],
+    want: str,
+) -> None:
+    specs = [*header(parent=parent, organ=organ_lines, number="Số: 45/QĐ-X"), *body, *signer(sig)]
+    got = _blurred_page(specs)
+    assert got["organ_name"][0] == want and got["organ_name"][1] >= 0.6

@@ -287,9 +287,10 @@ NUMBER = re.compile(r"([0-9oOlI]{1,6})['’`]?\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)
 # and the handwriting pass's blank for it (handdigits) go by this one label
 SO_WORD = re.compile(r"^\s*\W?(?:[s59][o0ô6eø]\S?\s*[:;.,]|su\s*[:;.,]?(?=\s|$))")
 # "Số: 9GCN-STNMT" (the slash lost), "số: 2919 mc-vp" (lost, the notation in lower case after a space),
-# "số: 1079 ,GP-UBND" (read as a comma), "Sẽ: 47'GP-UBND" (as an apostrophe, a blurred photo)
+# "số: 1079 ,GP-UBND" (read as a comma), "Sẽ: 47'GP-UBND" (as an apostrophe, a blurred photo: a type's
+# capitals after it, not a quote's one letter, "Số: 5 'A-B'")
 NOSLASH = re.compile(
-    r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*['’`]\s*|\s*(?=[A-ZĐÐ])|\s+)"
+    r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*['’`]\s*(?=[A-ZĐÐ]{2})|\s*(?=[A-ZĐÐ])|\s+)"
     # (a speck read as a dot inside a part: "CDI.QGVN")
     r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:\.[A-Za-zĐđÐ]{2,})?(?:-[A-Za-zĐđÐ0-9]+)*)"
 )

@@ -3,6 +3,7 @@ organ + parent; a two-line "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" is one o
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -177,7 +178,7 @@ def known_organ(text: str, cutoff: float) -> tuple[str, float] | None:
 def _same_words(text: str) -> tuple[str, float] | None:
     """The one known organ whose words ``text`` has, all and no other, in another order (a name over two
     lines read across them: "BỘ NÔNG NGHIỆP VÀ PHÁT" / "NÔNG THÔN" / "TRIỂN" for "… PHÁT TRIỂN NÔNG THÔN")."""
-    words = sorted(re.sub(r"[^a-z0-9 ]", " ", fold(squash(text))).split())
+    words = sorted(_plain_words(fold(squash(text))))
     if len(words) < 3:
         return None
     hits = {name for key, name in F_ORGANS.items() if sorted(_plain_words(key)) == words}
@@ -577,8 +578,7 @@ def complete_parent(found: Found, place: str | None) -> Found:
         return found
     if not fold(place).startswith(m.group(2) + " "):
         return found
-    level = "thành phố" if m.group(1) == "thanh pho" else "tỉnh"
-    fixed = ExtractedField("parent_organ", f"UBND {level} {place}", round(parent.confidence * 0.9, 3))
+    fixed = ExtractedField("parent_organ", _committee_of(place), round(parent.confidence * 0.9, 3))
     return Found(tuple(fixed if f is parent else f for f in found.fields))
 
 
@@ -616,12 +616,12 @@ def _kind(name: str) -> str | None:
 def _completed(text: str) -> tuple[str, float] | None:
     """The one known organ whose name starts with ``text``'s words (its last word possibly cut short: "SỞ LAO
     ĐỘNG - THƯƠNG BINH V:"), at least three words read."""
-    words = re.sub(r"[^a-z0-9 ]", " ", fold(squash(text))).split()
+    words = _plain_words(fold(squash(text)))
     if len(words) < 3:
         return None
     hits = set()
     for key, name in F_ORGANS.items():
-        known = re.sub(r"[^a-z0-9 ]", " ", key).split()
+        known = _plain_words(key)
         if (
             len(known) > len(words)
             and known[: len(words) - 1] == words[:-1]
@@ -649,23 +649,37 @@ def authority_organ(lines: Sequence[Line]) -> tuple[str, float] | None:
     """The issuing organ as the document's authority line names it: a head's title in capitals then the organ
     it heads ("CỤC TRƯỞNG CỤC THÚ Y", "GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
     X"), the organ's kind the title's; None without one, or when lines name different organs so."""
-    found: dict[str, tuple[str, float]] = {}
+    hit = _authority(lines)
+    return None if hit is None else hit[:2]
+
+
+# a signature block's delegation line ("TL. BỘ TRƯỞNG", "TUQ. CHỦ TỊCH", "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN
+# DÂN"): the titles under it are the signer's, no authority line
+_DELEGATION = re.compile(r"^\W*(tl|tuq|kt|tm|q)\s*[.,:]\s*(\S.*)$")
+
+
+def _authority(lines: Sequence[Line]) -> tuple[str, float, bool] | None:
+    """``authority_organ``'s organ, its confidence, and whether its name is as read (no known organ's)."""
+    found: dict[str, tuple[str, float, bool]] = {}
+    signing = False
     for ln in lines:
         words = ln.text.split()
         folded = [re.sub(r"[^a-z]", "", fold(w)) for w in words]
-        for i in range(len(words)):
+        signing = signing or _DELEGATION.match(fold(squash(ln.text))) is not None
+        # the title opens the line (specks aside): "VỀ VIỆC BỔ NHIỆM GIÁM ĐỐC SỞ Y TẾ", a subject in capitals,
+        # names no authority; nor does a title in the signature block, under "TL. BỘ TRƯỞNG"
+        first = next((k for k, w in enumerate(folded) if len(w) >= 2), len(words))
+        for i in range(first, first + 1 if not signing else 0):
             for title, head in _AUTHORITY_TITLES.items():
                 j = i + len(title)
                 if tuple(folded[i:j]) != title or tuple(folded[j : j + len(head)]) != head:
                     continue
                 if not all(w.isupper() for w in words[i:j]) or not capitals(" ".join(words[j:])):
                     continue
-                if i > 0 and folded[i - 1] in ("pho", "cuc", "tong", "chi"):
-                    continue  # "PHÓ GIÁM ĐỐC", or a longer title ("TỔNG CỤC TRƯỞNG") matched from its middle
                 hit = _authority_name(" ".join(words[j:]).strip(" .,:;"))
                 if hit is not None:
                     name, q = hit
-                    found.setdefault(fold(name), (name, round(ln.conf * q, 3)))
+                    found.setdefault(fold(name), (name, round(ln.conf * q, 3), q == UNKNOWN_ORGAN))
         # a submission's closing: "Cục Thú y kính trình xem xét, quyết định" (the organ submitting it)
         m = re.match(r"^(.+?)\s+kinh trinh\b", fold(squash(ln.text)))
         if m is not None and _kind(m.group(1)) is not None and ln.text[:1].isupper():
@@ -675,7 +689,7 @@ def authority_organ(lines: Sequence[Line]) -> tuple[str, float] | None:
             plain = plain and len(read.split()) <= 12
             hit = known_organ(read, AUTHORITY_CUTOFF) or (as_read if plain else None)
             if hit is not None:
-                found.setdefault(fold(hit[0]), (hit[0], round(ln.conf * hit[1], 3)))
+                found.setdefault(fold(hit[0]), (hit[0], round(ln.conf * hit[1], 3), hit is as_read))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -705,10 +719,12 @@ def checked_by_authority(
     if f is None or f.value is None:
         return found
     fields = {x.name: x for x in found.fields}
-    auth = authority_organ(lines)
     kind = _kind(f.value)
+    if kind in _PARENT_KINDS and _signed_for(lines, kind):
+        return found  # "TL. BỘ TRƯỞNG" over "CỤC TRƯỞNG …": the ministry's own document, signed for it
+    auth = _authority(lines)
     if auth is not None:
-        name, conf = auth
+        name, conf, as_read = auth
         if fold(squash(name)) == fold(squash(f.value)):
             return found
         parent = fields.get("parent_organ")
@@ -730,12 +746,15 @@ def checked_by_authority(
             m = re.search(r"\b(tinh|thanh pho)\s+([^,]+?)\W*$", before)
             prov = province(m.group(2), GARBLED_UBND_CUTOFF) if m is not None and akind == "so" else None
             if prov is not None and (parent is None or parent.value is None):
-                level = "thành phố" if m is not None and m.group(1) == "thanh pho" else "tỉnh"
-                fields["parent_organ"] = ExtractedField("parent_organ", f"UBND {level} {prov[0]}", IN_DOUBT)
+                fields["parent_organ"] = ExtractedField("parent_organ", _committee_of(prov[0]), IN_DOUBT)
         elif f.confidence < DOUBTFUL and known_organ(f.value, 84) is None and _shares_a_word(f.value, name):
             # the header's lines read in doubt, run into others ("THƠ TH LAO ĐỘNG HỘI" of "… CẦN THƠ" over "SỞ
             # LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), some of the authority's words among them: the authority's
             fields["organ_name"] = ExtractedField("organ_name", name, conf)
+        elif as_read and f.confidence >= DOUBTFUL:
+            # a name no known organ's ("Sở y tế tỉnh bình dương", "Ubnd huyện", a line wrapped: "Bộ nông
+            # nghiệp và") is no evidence against a header read well
+            return found
         else:
             fields["organ_name"] = replace(f, confidence=min(f.confidence, IN_DOUBT))
         return Found(tuple(fields.values()))
@@ -748,13 +767,41 @@ def checked_by_authority(
     return found
 
 
+# the head of a ministry or a committee, as a delegation line names the one it signs for
+_SIGNED_FOR = {"bo": ("bo truong",), "uy ban nhan dan": ("chu tich", "uy ban nhan dan", "ubnd")}
+
+
+def _signed_for(lines: Sequence[Line], kind: str) -> bool:
+    """Does a signature block sign for the head of an organ of ``kind`` ("TL. BỘ TRƯỞNG", "TUQ. CHỦ TỊCH",
+    "TM. ỦY BAN NHÂN DÂN")?"""
+    for ln in lines:
+        m = _DELEGATION.match(fold(squash(ln.text)))
+        if m is not None and any(re.match(re.escape(h) + r"\b", m.group(2)) for h in _SIGNED_FOR[kind]):
+            return True
+    return False
+
+
 def _by_abbreviation(part: str) -> str | None:
     """The one known organ that prints ``part`` for itself in its notations (its kind's initial with it:
     "SXD" is the Sở Xây dựng's), None for none or several."""
-    from digitize.pipeline.fields.number import organ_abbreviations
+    hits = _own_abbreviations().get(part, ())
+    return hits[0] if len(hits) == 1 else None
 
-    hits = {name for name in F_ORGANS.values() if organ_abbreviations(name)[:1] == (part,)}
-    return hits.pop() if len(hits) == 1 else None
+
+@functools.cache
+def _own_abbreviations() -> dict[str, tuple[str, ...]]:
+    """Each known organ by the abbreviation it prints first in its notations."""
+    out: dict[str, set[str]] = {}
+    for name in F_ORGANS.values():
+        own = organ_abbreviations(name)[:1]
+        if own:
+            out.setdefault(own[0], set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _committee_of(place: str) -> str:
+    """The People's Committee of a province or a central city, as a unit's parent is named."""
+    return f"UBND {'thành phố' if place in CENTRAL_CITIES else 'tỉnh'} {place}"
 
 
 def named_by_notation(found: Found, notation: str | None) -> Found:
@@ -782,6 +829,5 @@ def named_by_notation(found: Found, notation: str | None) -> Found:
     if _kind(name) == "so" and at >= 2 and (parent is None or parent.value is None):
         prov = next((p for k in (2, 3) if at >= k and (p := province(" ".join(read[at - k : at]), 90))), None)
         if prov is not None:
-            level = "thành phố" if prov[0] in CENTRAL_CITIES else "tỉnh"
-            fields["parent_organ"] = ExtractedField("parent_organ", f"UBND {level} {prov[0]}", IN_DOUBT)
+            fields["parent_organ"] = ExtractedField("parent_organ", _committee_of(prov[0]), IN_DOUBT)
     return Found(tuple(fields.values()))

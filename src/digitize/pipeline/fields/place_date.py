@@ -89,13 +89,25 @@ def set_place(
 def _place_ending(prefix: str) -> tuple[str, float] | None:
     """A known place read nearly letter for letter at the end of a date line's prefix that is none as a whole:
     the organ's line beside it read into it ("TH LAO ĐỘNG ì— Cần Thơ,ngày01 …" on a blurred photo). The
-    longest such ending of up to four words, in doubt by the words before it."""
+    longest such ending of up to four words, in doubt by the words before it. Read with its marks: the end
+    of a commune's or a town's name is no known place spelled near it ("Xã Hưng Vĩnh" is no "Vinh", "Thị xã
+    Bình Long" no "Vĩnh Long"), nor is a place after its level's word ("Thị xã Phú Thọ")."""
     words = prefix.split()
     for k in range(max(1, len(words) - 4), len(words)):
-        hit = _known_place(" ".join(words[k:]))
-        if hit is not None:
+        if re.sub(r"[^a-z]", "", fold(words[k - 1])) in _LEVEL_WORDS:
+            continue
+        ending = " ".join(words[k:])
+        hit = _known_place(ending)
+        if hit is None or _another_place(ending, hit[0]):
+            continue
+        read = re.sub(r"(?i)^(thành phố|tp\.?)\s*", "", clean_value(ending)).casefold()
+        if fuzz.ratio(read, hit[0].casefold()) >= 95:
             return hit[0], hit[1] * 0.9
     return None
+
+
+# the words a commune, a ward, a district, a town is named after ("Thị xã Bình Long", "Phường Đồng Hới")
+_LEVEL_WORDS = frozenset({"xa", "phuong", "quan", "huyen", "tran", "tx", "tt", "tp", "pho"})
 
 
 def _another_place(read: str, known: str) -> bool:
