@@ -74,8 +74,11 @@ def set_place(
         key = re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix))
         hit = match(key, F_PLACES, 78)
         if hit is not None and hit[1] < 0.95:
-            if home is not None and fuzz.ratio(key, fold(home)) >= 60 and not _another_place(prefix, home):
-                hit = (home, max(0.7, hit[1]))
+            near = home if home is not None and fuzz.ratio(key, fold(home)) >= 60 else None
+            if near is not None and not _another_place(prefix, near, lenient=True):
+                hit = (near, max(0.7, hit[1]))
+            elif near is not None and not _another_place(prefix, near, lenient=True, cut_ok=True):
+                hit = (near, GARBLED_HOME)  # cut short like the organ's province ("Quảng Ni"): it, in doubt
             elif _another_place(prefix, hit[0]):
                 hit = None  # a place read right that no list holds: kept as read, in doubt (below)
         if hit is None:
@@ -97,8 +100,14 @@ def _garbled_home(read: str, home: str) -> bool:
     Vietnamese syllable (a place read right that no list holds, "Vĩnh Tường", is kept as read)."""
     from digitize.pipeline.fields.names import is_syllable
 
-    words = read.split()
-    if len(words) != len(home.split()) or all(is_syllable(w) for w in words):
+    words, homes = read.split(), home.split()
+    if len(words) != len(homes):
+        return False
+    garbled = [w for w, h in zip(words, homes, strict=True) if not is_syllable(w) and w != h]
+    # a word of letters alone that is no syllable may be a place's read right or nearly ("Ia Grai" under Gia
+    # Lai, "Kiên Lươnq" of Kiên Lương under Kiên Giang, "Đắk Song" under Đắk Nông): garbled is a sign no word
+    # has ("Blief:", "(lung") or two such words
+    if not garbled or (len(garbled) < 2 and all(c.isalpha() for w in garbled for c in w)):
         return False
     return fuzz.ratio(fold(read), fold(home)) >= HOME_LIKE
 
@@ -127,21 +136,37 @@ def _place_ending(prefix: str) -> tuple[str, float] | None:
 _LEVEL_WORDS = frozenset({"xa", "phuong", "quan", "huyen", "tran", "tx", "tt", "tp", "pho"})
 
 
-def _another_place(read: str, known: str) -> bool:
+def _another_place(read: str, known: str, *, lenient: bool = False, cut_ok: bool = False) -> bool:
     """``read`` names a place other than the known place it is spelled close to: as many words, each a
     capitalised Vietnamese syllable, one of them at least two letters from the known place's (marks aside).
     "Vĩnh Tường" (a district of Vĩnh Phúc) is no misread "Vĩnh Long" (it was taken so at 0.80); "Hà Nột",
-    "Quảng Ngăi" are misreads of "Hà Nội", "Quảng Ngãi"."""
+    "Quảng Ngăi" are misreads of "Hà Nội", "Quảng Ngãi". A word whose first consonants are another's is
+    another place's too: "Bình Long" (a town of Bình Phước) is no "Vĩnh Long", "Ninh Phước" no "Bình Phước",
+    "Mai Châu" no "Lai Châu", "Đắk Song" no "Đắk Nông" (each was taken so at 0.80-0.83); so is one whose
+    first vowel is another ("Phổ Yên" no "Phú Yên"), unless ``lenient`` (the organ's own province, its
+    documents are dated in: "Đù Nông" under Đà Nẵng is a misread "Đà Nẵng"). ``cut_ok``: a word cut short
+    ("Quảng Ni" of "Quảng Ninh") is no other place's (for the organ's province only: "Hà Ti" under Kiên Giang
+    may be Hà Tiên, no Hà Tĩnh)."""
     from digitize.pipeline.fields.names import is_syllable
 
     words, places = read.split(), known.split()
-    if len(words) != len(places) or not all(w[:1].isupper() and is_syllable(w) for w in words):
+    if len(words) != len(places):
         return False
-    # (a word cut short, "Quảng Ni" of "Quảng Ninh", is no other place's)
+    # a word read as the known place's counts as read right, a syllable or not ("Đắk" of "Đắk Song")
+    if not all(w[:1].isupper() and (is_syllable(w) or w == p) for w, p in zip(words, places, strict=True)):
+        return False
     return any(
-        Levenshtein.distance(fold(w), fold(p)) >= 2 and not fold(p).startswith(fold(w))
+        (Levenshtein.distance(fold(w), fold(p)) >= 2 and not (cut_ok and fold(p).startswith(fold(w))))
+        or _onset(w)[: 1 if lenient else 2] != _onset(p)[: 1 if lenient else 2]
         for w, p in zip(words, places, strict=True)
     )
+
+
+def _onset(word: str) -> tuple[str, str]:
+    """A syllable's first consonants and first vowel, marks aside ("Bình": ("b", "i"), "Yên": ("", "y"))."""
+    m = re.match(r"([^aeiouy]*)([aeiouy]?)", fold(word))
+    assert m is not None
+    return m.group(1), m.group(2)
 
 
 # a digital-signature banner ("Ký bởi: …", e-mail, "05.02.2025 15:35:18 +07:00") or an incoming-mail stamp
