@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from digitize.pipeline.fields.organ import parent_organ
 from tests.pipeline.test_extract import header, signer, values
 
 
@@ -675,3 +676,15 @@ def test_a_blurred_header_s_organ_its_authority_line_names_in_part_stays_sure(
     specs = [*header(parent=parent, organ=organ_lines, number="Số: 45/QĐ-X"), *body, *signer(sig)]
     got = _blurred_page(specs)
     assert got["organ_name"][0] == want and got["organ_name"][1] >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"), [("— TỈNH QUẢNG NINH", "SỞ Y TẾ"), ("LUPNO TỈNH QUẢNG NINH", "CỤC THÚ Y")]
+)
+def test_a_parent_line_led_by_a_sign_or_a_garbled_word_is_in_doubt_as_read(text: str, unit: str) -> None:
+    # the raw line was given at 0.7 ("— tỉnh quảng ninh", "Lupno tỉnh quảng ninh")
+    assert parent_organ(text, unit)[1] < 0.6
+
+
+def test_a_parent_line_read_as_printed_is_not_put_in_doubt() -> None:
+    assert parent_organ("HĐND TỈNH QUẢNG NINH", "VĂN PHÒNG")[1] >= 0.6

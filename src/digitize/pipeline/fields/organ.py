@@ -111,7 +111,17 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     hit = known_organ(text, 85) or _same_words(text)
     if hit:
         return hit
-    return sentence_case(normalize_tones(squash(text))), 0.7
+    # a line led by a sign ("— TỈNH QUẢNG NINH") or by a garbled word before a province's level ("LUPNO TỈNH
+    # QUẢNG NINH" over a Cục): its parent went unread, the line as read is in doubt
+    first = squash(text).split()[0] if text.split() else ""
+    garbled = not any(c.isalnum() for c in first) or (
+        not _syllable(first) and fold(first) not in _ACRONYMS and re.match(r"^\S+\s+(tinh|thanh pho)\s", f)
+    )
+    return sentence_case(normalize_tones(squash(text))), GARBLED_UBND_CONFIDENCE if garbled else 0.7
+
+
+# a body's initials a parent's line may start with ("HĐND TỈNH …", "BHXH TỈNH …"): read as printed
+_ACRONYMS = frozenset({"hdnd", "vksnd", "tand", "nhnn", "bhxh", "kbnn", "mttq", "bch", "ubmttq"})
 
 
 def _syllable(word: str) -> bool:
