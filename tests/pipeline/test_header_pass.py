@@ -380,3 +380,13 @@ def test_an_organ_s_lost_last_line_found_as_a_row_of_ink_goes_after_a_swollen_li
     v = extract([page]).values()
     assert fold(v["organ_name"] or "") == "cuc du lich quoc gia viet nam", v["organ_name"]
     assert v["parent_organ"] == "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_a_word_read_again_with_a_speck_at_its_end_where_another_line_has_it_is_that_line_s() -> None:
+    # "CỤC" of "CỤC THÚ Y" read again in the cut of the doubtful line under it, a speck before it ("_CỤC")
+    from digitize.pipeline.header import _read_elsewhere
+    from digitize.pipeline.model import Box, Word
+
+    above = Word(text="CỤC", conf=93.0, box=Box(283, 214, 333, 253))
+    assert _read_elsewhere(Word(text="_CỤC", conf=77.0, box=Box(283, 230, 338, 253)), [above])
+    assert not _read_elsewhere(Word(text="_CỤC", conf=77.0, box=Box(283, 300, 338, 340)), [above])

@@ -825,3 +825,127 @@ def test_a_name_read_far_left_of_its_title_s_centre_goes_to_review() -> None:
     clean = recognize.recognize(preprocess.prepare(_arc_over_middle_name(False), dpi=200), lang="vie")
     f = extract([clean]).fields["signer_name"]
     assert f.value == "Hồ Đức Cường" and f.confidence >= review.REVIEW_THRESHOLD
+
+
+def _shaken_tl_permit(seed: int) -> tuple[preprocess.Prepared, str | None]:
+    """A grey permit signed "TL." photographed shaken (the varied generator's blur photo), the seal over the
+    name: its prepared last page and its signer's name."""
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, scanned_pages
+
+    axes = Axes(
+        kind="giay_phep",
+        colour=Colour.GREY,
+        dpi=300,
+        seal=Seal.OVER_NAME,
+        header=Header.MINISTRY,
+        sign=SignForm.TL,
+        tail=Tail.NONE,
+        font=Font.LIBERATION_SERIF,
+        margins=Margins.WIDE,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(seed, "dev", axes=axes)
+    return preprocess.prepare(np.asarray(scanned_pages(doc)[-1].convert("RGB"))), doc.fields["signer_name"]
+
+
+def test_the_name_row_of_a_shaken_photo_is_read_on_its_own_when_the_block_lost_it() -> None:
+    # the pen's strokes and the seal's ring run into the name: every earlier reading keeps the title
+    # ("CHÁNH VĂN PHÒNG") and loses the name; the row of the print's dark letters under it, read alone at
+    # three scales, gives it (in doubt: to review)
+    from digitize.pipeline.run import second_passes
+
+    prepared, name = _shaken_tl_permit(5)
+    assert prepared.blurred
+    first = recognize.recognize(prepared, lang="vie")
+    fields = extract([second_passes(prepared, first, lang="vie")]).fields
+    assert fields["signer_title"].value == "Chánh Văn phòng"
+    assert fields["signer_name"].value == name
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+
+
+def test_a_name_voted_from_its_row_s_readings_takes_listed_forms_and_invents_none() -> None:
+    vote = signature.vote_name
+    # a blurred mark read at random ("Đỉnh", "Định", "Đình"): the listed form read most surely
+    readings = [
+        [("Tầng", 58.0), ("Đỉnh", 76.0), ("Phúc", 97.0)],
+        [("Tăng", 94.0), ("Định", 51.0), ("Phúc", 97.0)],
+        [("Tăng", 93.0), ("Đình", 92.0), ("Phúc", 97.0)],
+        [("Phúc", 96.0)],
+    ]
+    assert vote(readings) == ["Tăng", "Đình", "Phúc"]
+    # a word no name has, read alike in most readings (the pen over "Minh"): no name
+    pen_over = [[("Vũ", 92.0), ("Niến", 61.0), ("Nam", 97.0)]] * 3
+    pen_over.append([("Vũ", 90.0), ("Minh", 40.0), ("Nam", 97.0)])
+    assert vote(pen_over) is None
+    # no family name read as one, or readings of different lengths with no majority: no name
+    assert vote([[("Xấn", 90.0), ("Minh", 90.0)]] * 3) is None
+    assert vote([[("Vũ", 90.0), ("Minh", 90.0)], [("Vũ", 90.0), ("Minh", 90.0), ("Nam", 90.0)]]) is None
+    # a family name the folded list gives another form of ("La", folded as "Lã") is one as read
+    assert vote([[("La", 96.0), ("Đình", 94.0), ("Hậu", 96.0)]] * 2) == ["La", "Đình", "Hậu"]
+
+
+def _shaken_end(name: str = "Hoàng Minh Hải") -> tuple[preprocess.Prepared, RecognizedPage]:
+    """The end of a letter signed by the "CỤC TRƯỞNG" ``name``, photographed shaken: prepared, and its first
+    reading."""
+    arr, _ = _signed_end(200, ["- Như trên;", "- Lưu: VT."], ("CỤC TRƯỞNG", ""), name)
+    arr = cv2.GaussianBlur(arr, (0, 0), 1.6)
+    kernel = np.zeros((7, 7), np.float32)
+    kernel[3, :] = 1.0 / 7  # a little horizontal shake
+    arr = cv2.filter2D(arr, -1, kernel)
+    prepared = preprocess.prepare(arr, dpi=200)
+    assert prepared.blurred
+    return prepared, recognize.recognize(prepared, lang="vie")
+
+
+def _shaken_end_block_lost() -> tuple[preprocess.Prepared, RecognizedPage]:
+    """``_shaken_end`` with the whole signature block lost from its first reading (its words dropped, as OCR
+    takes a shaken block for a picture), the recipients' list kept."""
+    prepared, first = _shaken_end()
+    return prepared, replace(first, words=tuple(w for w in first.words if w.box.x0 < 0.45 * first.width))
+
+
+def test_a_shaken_block_lost_whole_is_read_row_by_row_from_the_recipients_list() -> None:
+    # the block's rows of print, read on their own, give the title and, under it, the name (in doubt)
+    prepared, lost = _shaken_end_block_lost()
+    assert extract([lost]).values()["signer_title"] is None
+    fields = extract([signature.row_pass(prepared, lost, lang="vie")]).fields
+    assert (fields["signer_title"].value, fields["signer_name"].value) == ("Cục trưởng", "Hoàng Minh Hải")
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+
+
+def test_a_shaken_block_is_placed_by_a_recipients_list_read_garbled() -> None:
+    # "Nơi nhận:" read "ơi nệm." with the list's lines lost: the block right of it is still read row by row
+    prepared, lost = _shaken_end_block_lost()
+    label = [w for w in lost.words if w.text.startswith(("Nơi", "nhận"))]
+    assert len(label) == 2
+    garbled = (replace(label[0], text="“ơi"), replace(label[1], text="nệm."))
+    kept = [w for w in lost.words if w.box.y1 < label[0].box.y0]  # the body; the list's lines lost
+    page = replace(lost, words=(*kept, *garbled))
+    assert signature._needs_pass(page) is None
+    fields = extract([signature.row_pass(prepared, page, lang="vie")]).fields
+    assert (fields["signer_title"].value, fields["signer_name"].value) == ("Cục trưởng", "Hoàng Minh Hải")
+
+
+def test_a_shaken_name_read_in_doubt_without_its_family_name_is_read_again_from_its_row() -> None:
+    # "Trương Văn Dũng" read "Văn Dung" in doubt (the pen over "Trương": "Văn" is a family name too): its
+    # row read on its own gives the whole name, in doubt
+    prepared, first = _shaken_end("Trương Văn Dũng")
+    right = [w for w in first.words if w.box.x0 > 0.45 * first.width]
+    row = [w for w in right if w.text.strip(".,") in ("Trương", "Văn", "Dũng")]
+    assert len(row) == 3
+    cut = [replace(row[1], conf=40.0), replace(row[2], text="Dung", conf=40.0)]
+    page = replace(first, words=(*(w for w in first.words if w not in row), *cut))
+    assert extract([page]).values()["signer_name"] == "Văn Dung"
+    fields = extract([signature.row_pass(prepared, page, lang="vie")]).fields
+    assert fields["signer_name"].value == "Trương Văn Dũng"
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+
+
+def test_a_name_read_in_doubt_is_replaced_only_by_a_reading_that_holds_it() -> None:
+    assert signature._voted_over("Đinh Sơn", ["Lò", "Đình", "Sơn"])  # its family name lost
+    assert signature._voted_over("Văn Dung", ["Trương", "Văn", "Dũng"])
+    assert not signature._voted_over("Văn Dung", ["Trương", "Văn", "Hùng"])  # another person's name
+    assert not signature._voted_over("Vũ Minh Nam", ["Vũ", "Minh", "Nam"])  # the same: nothing to replace
+    assert signature._name_in_doubt("Đinh Sơn", 0.55) and not signature._name_in_doubt("Đinh Sơn", 0.9)
+    assert not signature._name_in_doubt("Hồ Quốc Cường", 0.55)  # three listed words: kept as read

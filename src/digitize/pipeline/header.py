@@ -14,6 +14,7 @@ At most ``MAX_LINES`` lines a page are read again.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -177,10 +178,12 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
                 continue
             new = regions.page_words(tokens, x0, y0, scale=s, first_line=first.line, block=0)
             # the cut reached a neighbour line (a doubtful line of marks over "ỦY BAN NHÂN DÂN" read
-            # "4 z ỦY BAN NHÂN DÂN"): its words, read where the page's reading has them, are not this line's
+            # "4 z ỦY BAN NHÂN DÂN"): its words, read where the page's reading has them (or a line above read
+            # again has them: "CỤC" of ")ỤC THÚ Y" read again as "CỤC THÚ Y", then in "2c]" under it), are
+            # not this line's
             others = [
                 w
-                for w in page.words
+                for w in words
                 if w.line != first.line
                 and min(w.box.x1, x1) > max(w.box.x0, x0)
                 and min(w.box.y1, y1) > max(w.box.y0, y0)
@@ -213,17 +216,22 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
 SAME_PLACE = 0.5
 
 
+def _core(text: str) -> str:
+    """A word's letters folded, the marks and specks at its ends left out ("_CỤC" is "cuc")."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", fold(text))
+
+
 def _read_elsewhere(word: Word, others: Iterable[Word]) -> bool:
     """Does another line of the page have ``word`` already: a word with the same letters (marks aside) whose
     box and ``word``'s overlap by at least ``SAME_PLACE`` of the smaller one?"""
-    letters = fold(word.text).strip(" .,:;'\"")
+    letters = _core(word.text)
     if not any(ch.isalpha() for ch in letters):
         return False
     a = word.box
     for w in others:
         b = w.box
         dx, dy = min(a.x1, b.x1) - max(a.x0, b.x0), min(a.y1, b.y1) - max(a.y0, b.y0)
-        if dx <= 0 or dy <= 0 or fold(w.text).strip(" .,:;'\"") != letters:
+        if dx <= 0 or dy <= 0 or _core(w.text) != letters:
             continue
         smaller = min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0))
         if dx * dy >= SAME_PLACE * smaller:

@@ -93,6 +93,7 @@ def second_passes(
         (dropped.second_pass, 60.0, True),
         (signature.second_pass, 60.0, True),
         (signature.name_pass, 30.0, True),
+        (signature.row_pass, 30.0, True),
         (handdigits.second_pass, 30.0, False),  # digits: its own languages
         (blurred.second_pass, 30.0, True),
         (header.second_pass, 30.0, True),

@@ -41,7 +41,7 @@ from digitize.pipeline.fields.signer import (
     surname_of,
     title_line,
 )
-from digitize.pipeline.fields.vocab import F_SURNAMES, NAME_SYLLABLES
+from digitize.pipeline.fields.vocab import F_SURNAMES, F_TITLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
@@ -572,4 +572,315 @@ def _replace_line(page: RecognizedPage, line: Line, names: list[str]) -> Recogni
     ]
     words = [w for w in page.words if id(w) not in ids] + new
     words.sort(key=lambda w: (w.line, w.box.x0))
+    return replace(page, words=tuple(words), text=page_text(words))
+
+
+# --- a shaken photo's name row read on its own ------------------------------------------------------------
+
+ROW_BELOW = 12.0  # title line heights under the signature block's title where its name's row is looked for
+ROW_SIDE = 0.3  # of the page's width, each side of the title's centre
+# the print's ink: darker than this share of the way from the region's darkest ink to its paper (a seal's
+# ring and a blurred photo's grey halo are lighter)
+PRINT_DARK = 0.45
+ROW_TALL = 1.8  # letters: a dark component taller than this is the pen's stroke or the seal's emblem
+ROW_WIDE = 12.0  # letters: ... or wider than this
+ROW_MIN_WIDTH = 3.0  # letters: a row of the print narrower than this is no name
+ROW_SCALES = (1.0, 1.5, 2.0)
+ROW_VOTES = 2  # readings that must give a name's word for it to be taken
+ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
+ROW_SURE = 0.6  # (0..1) a first reading's name this sure is not read again
+_NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
+
+
+def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int, float]]:
+    """The rows of printed letters in a region of a blurred page, top to bottom: (top, bottom, left, right,
+    the print's ink level). Only the region's darkest ink counts (the seal's ring and the photo's grey halo
+    are lighter), and of it only letter-sized pieces (the pen's strokes and the seal's emblem are taller or
+    wider): a row is a run of pixel rows holding such ink, half a letter to 2.5 letters tall and at least
+    ``ROW_MIN_WIDTH`` letters wide."""
+    lo = float(np.percentile(grey, 0.2))
+    paper = float(np.percentile(grey, 90))
+    if paper - lo < 40 or not letter > 0:
+        return []
+    level = lo + PRINT_DARK * (paper - lo)
+    dark = (grey < level).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    keep = np.zeros(n, bool)
+    for i in range(1, n):
+        keep[i] = (
+            stats[i, cv2.CC_STAT_HEIGHT] <= ROW_TALL * letter
+            and stats[i, cv2.CC_STAT_WIDTH] <= ROW_WIDE * letter
+            and stats[i, cv2.CC_STAT_AREA] >= 3
+        )
+    ink = keep[labels]
+    on = ink.sum(axis=1) >= max(3.0, 0.15 * letter)
+    runs: list[tuple[int, int]] = []
+    y = 0
+    while y < len(on):
+        if not on[y]:
+            y += 1
+            continue
+        top = y
+        while y < len(on) and on[y]:
+            y += 1
+        if runs and top - runs[-1][1] < 0.3 * letter:
+            runs[-1] = (runs[-1][0], y)  # (an accent's gap above its letter)
+        else:
+            runs.append((top, y))
+    out = []
+    for top, bottom in runs:
+        if not 0.5 * letter <= bottom - top <= 2.5 * letter:
+            continue
+        cols = np.flatnonzero(ink[top:bottom].any(axis=0))
+        if cols.size and cols[-1] - cols[0] >= ROW_MIN_WIDTH * letter:
+            out.append((top, bottom, int(cols[0]), int(cols[-1]), level))
+    return out
+
+
+def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
+    """One reading of a name's row: its trailing run of capitalised words (two glued by the seal's ring or
+    the pen split, ``_unglued``; a capital garbled repaired, ``_capital_lost``), at most four, each with its
+    confidence (a split word's halved)."""
+    words: list[tuple[str, float]] = []
+    for t in tokens:
+        if t.conf < 0 or not t.text.strip():
+            continue
+        parts = _unglued(nfc(t.text.strip()))
+        for p in parts:
+            bare = nfc(p.strip(_NAME_MARKS))
+            words.append((_capital_lost(bare), t.conf * (0.5 if len(parts) > 1 else 1.0)))
+    run: list[tuple[str, float]] = []
+    for w, c in reversed(words):
+        if not (w.isalpha() and w[:1].isupper() and (len(w) == 1 or w[1:].islower())):
+            break
+        run.insert(0, (w, c))
+    return run[-4:]
+
+
+def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | None:
+    """The name most readings of its row give, word by word: of the readings' word counts (2..4) the most
+    common one (of more than half of the readings that give one, at least ``ROW_VOTES``); at each place the
+    listed form (a family name first, then given names: ``NAME_SYLLABLES``) read with the most confidence
+    summed, its letters (marks aside) given by at least ``ROW_VOTES`` readings and half of them. None when a
+    place has no such form or the name is not well formed."""
+    got = [r for r in readings if 2 <= len(r) <= 4]
+    if len(got) < ROW_VOTES:
+        return None
+    size, n = Counter(len(r) for r in got).most_common(1)[0]
+    if n < ROW_VOTES or 2 * n <= len(got):
+        return None
+    same = [r for r in got if len(r) == size]
+    name: list[str] = []
+    for i in range(size):
+        weight: dict[str, float] = {}
+        count: Counter[str] = Counter()
+        for r in same:
+            weight[r[i][0]] = weight.get(r[i][0], 0.0) + r[i][1]
+            count[r[i][0]] += 1
+        listed = SURNAMES if i == 0 else NAME_SYLLABLES
+        known = [w for w in weight if w in listed]
+        if not known:
+            return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
+            # "Minh", "Ngọc" read alike in every reading) is no name put together from votes
+        best = max(known, key=lambda w: weight[w])
+        # readings that give its letters, whatever marks (a blurred mark is read at random: "Đỉnh", "Định")
+        support = sum(c for w, c in count.items() if fold(w) == fold(best))
+        if support < ROW_VOTES or 2 * support < len(same):
+            return None
+        name.append(best)
+    return name if well_formed(name) else None
+
+
+_PREFIXES = frozenset({"kt", "tm", "tl", "q", "ttl"})
+
+
+def _title_text(tokens: Sequence[tesseract.Token]) -> str | None:
+    """One reading of a title's row: its trailing run of words in capitals, folded ("q cuc truong"), when it
+    is a known title after an authority's prefix or none; None otherwise."""
+    run: list[str] = []
+    for t in reversed([t for t in tokens if t.conf >= 0 and t.text.strip()]):
+        bare = nfc(t.text.strip(_NAME_MARKS))
+        if not (bare.isalpha() and bare.isupper()):
+            break
+        run.insert(0, fold(bare))
+    while run and run[0] not in _PREFIXES and " ".join(run) not in F_TITLES:
+        run.pop(0)  # a letter the seal's ring or the pen made before the title
+    title = run[1:] if run and run[0] in _PREFIXES else run
+    return " ".join(run) if title and " ".join(title) in F_TITLES else None
+
+
+def vote_title(readings: Sequence[str | None]) -> list[str] | None:
+    """The title's row's words (its prefix as "KT.", the title in capitals) that most readings give (at
+    least ``ROW_VOTES`` and more than half of those that give one), or None."""
+    got = [r for r in readings if r]
+    if not got:
+        return None
+    best, n = Counter(got).most_common(1)[0]
+    if n < ROW_VOTES or 2 * n <= len(got):
+        return None
+    words = best.split()
+    head = [words[0].upper() + "."] if words[0] in _PREFIXES else []
+    title = " ".join(words[len(head) :])
+    return head + F_TITLES[title].upper().split()
+
+
+def _read_row(
+    region: np.ndarray, row: tuple[int, int, int, int, float], letter: float, *, lang: str, timeout: float
+) -> tuple[list[list[tesseract.Token]], tuple[int, int, int, int]]:
+    """A row of ``print_rows`` read on its own (``--psm 7``) at ``ROW_SCALES``, as cut and with the ink
+    lighter than the print made paper: each reading's tokens, and the row's cut (top, bottom, left, right) in
+    the region."""
+    top, bottom, left, right, level = row
+    pad = int(0.6 * letter)
+    box = (max(0, top - pad), min(region.shape[0], bottom + pad), max(0, left - 2 * pad), right + 2 * pad)
+    crop = region[box[0] : box[1], box[2] : box[3]]
+    clean = crop.copy()
+    clean[crop >= level + 0.5 * (255 - level)] = 255
+    readings = []
+    for image in (crop, clean):
+        for up in ROW_SCALES:
+            im = image if up == 1.0 else cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+            readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
+    return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
+
+
+TITLE_ROWS = 3  # rows above the name's looked at for the block's title
+
+
+def _name_in_doubt(name: str, confidence: float) -> bool:
+    """A name the first reading gave in doubt (under review) that may have lost its family name under the seal
+    or the pen ("Đinh Sơn", "Văn Dung" for "Lò Đình Sơn", "Trương Văn Dũng": two words), or has a word no
+    list has: its row is read again (``row_pass``)."""
+    words = name.split()
+    if confidence >= ROW_SURE:
+        return False
+    unlisted = words[0] not in SURNAMES or any(w not in NAME_SYLLABLES for w in words[1:])
+    return len(words) == 2 or unlisted
+
+
+def _voted_over(name: str, voted: list[str]) -> bool:
+    """The row's voted name replaces the first reading's in doubt only when it holds it and more ("Lò Đình
+    Sơn" over "Đinh Sơn": the family name lost) or differs from it in marks alone: a different person's name
+    is no better reading."""
+    had = [fold(w) for w in name.split()]
+    new = [fold(w) for w in voted]
+    if new == had:
+        return name.split() != voted
+    return len(new) > len(had) and new[len(new) - len(had) :] == had
+
+
+# "Nơi nhận:" as a shaken photo reads it ("ơi nhận", "“ơi nệm.", "uý nệm:"): a short word, then one of "n" and
+# up to three letters, alone on its line
+_GARBLED_LIST = re.compile(r"^\W*[a-z]{1,3}\s+n[a-z]{1,3}\W{0,2}$")
+
+
+def _garbled_list(lines: Sequence[Line]) -> tuple[float, float, bool] | None:
+    """(top, line height, False) of a line at the page's left, under its header, that reads as "Nơi nhận"
+    garbled past what ``list_line`` takes (no colon, no "Như trên" read under it); None without one. Only
+    the row pass, which takes a name only under a title its readings agree on, is placed by it."""
+    for ln in lines:
+        if (
+            ln.boxed
+            and ln.x0 < 0.3 * ln.width
+            and ln.y0 > 0.25 * ln.height  # under the header ("HÀ NỘI" in its left column is no list)
+            and any(ch.islower() for ch in ln.text)
+            and _GARBLED_LIST.match(ln.folded)
+        ):
+            return ln.y0, max(1.0, ln.y1 - ln.y0), False
+    return None
+
+
+@regions.on_read_pages
+def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0) -> RecognizedPage:
+    """On a blurred page (a shaken photo) whose signature block lost its name (the name ran into the
+    signature's strokes and the seal's ring: OCR read the block as a picture), the rows of the print's dark,
+    letter-sized ink (``print_rows``) are found on the OCR image (deblurred): under the title when the first
+    reading has it, else in the block's region right of the recipients' list (``_needs_pass``). The lowest
+    row is read on its own (``_read_row``) and the name its readings agree on (``vote_name``) replaces the
+    row's words, in doubt (``ROW_CONF``); without a title, a row of the three above it whose readings agree
+    on a known title (``vote_title``) gives it, and the name is taken only with it. Other pages are returned
+    as they are."""
+    if not prepared.blurred:
+        return page
+    found = regions.signer_of(page)
+    had = found.get("signer_name")
+    if had is not None and had.value and not _name_in_doubt(str(had.value), had.confidence):
+        return page
+    if found.value("signer_title"):
+        tl = title_line(regions.lines_of(page))
+        if tl is None or not tl.boxed:
+            return page
+        line_h = max(1.0, tl.y1 - tl.y0)
+        cx = (tl.x0 + tl.x1) / 2
+        x0, x1 = max(0.0, cx - ROW_SIDE * page.width), min(float(page.width), cx + ROW_SIDE * page.width)
+        y0, y1 = tl.y1, min(float(page.height), tl.y1 + ROW_BELOW * line_h)
+    else:
+        need = _needs_pass(page) or _garbled_list(regions.lines_of(page))
+        if need is None or need[2]:
+            return page
+        top, line_h, _ = need
+        x0, x1 = 0.45 * page.width, float(page.width)
+        y0, y1 = max(0.0, top - 3.0 * line_h), min(float(page.height), top + 0.30 * page.height)
+    s = prepared.scale
+    region = np.ascontiguousarray(prepared.ocr[int(y0 * s) : int(y1 * s), int(x0 * s) : int(x1 * s)])
+    letter = prepared.letter
+    if region.ndim != 2 or min(region.shape) < 8 or not letter > 0:
+        return page
+    rows = print_rows(region, letter)
+    if not rows:
+        return page
+    try:
+        readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout)
+        name = vote_name([_row_words(r) for r in readings])
+        if name is None or (had is not None and had.value and not _voted_over(str(had.value), name)):
+            return page
+        placed = [(name_box, name)]
+        if not found.value("signer_title"):
+            for row in reversed(rows[-1 - TITLE_ROWS : -1]):
+                readings, title_box = _read_row(region, row, letter, lang=lang, timeout=timeout)
+                title = vote_title([_title_text(r) for r in readings])
+                if title is not None:
+                    placed.insert(0, (title_box, title))
+                    break
+            else:
+                return page  # a name with no title over it: no signature block found
+    except ToolFailed:
+        return page
+    return _put_rows(page, placed, x0, y0, s)
+
+
+def _put_rows(
+    page: RecognizedPage,
+    placed: Sequence[tuple[tuple[int, int, int, int], list[str]]],
+    x0: float,
+    y0: float,
+    scale: float,
+) -> RecognizedPage:
+    """The page with the words inside each row's box (the region's pixels at (x0, y0) of the page, ``scale``
+    of them to a page pixel) replaced by the row's voted words, spread over its box, in doubt."""
+    words = list(page.words)
+    line_no = max(wd.line for wd in page.words) + 1
+    block = max(wd.block for wd in page.words) + 1
+    for (top, bottom, left, right), texts in placed:
+        bx0, bx1 = x0 + left / scale, x0 + right / scale
+        by0, by1 = y0 + top / scale, y0 + bottom / scale
+
+        def on_row(wd: Word, bx0: float = bx0, bx1: float = bx1, by0: float = by0, by1: float = by1) -> bool:
+            cx, cy = (wd.box.x0 + wd.box.x1) / 2, (wd.box.y0 + wd.box.y1) / 2
+            return bx0 <= cx <= bx1 and by0 <= cy <= by1
+
+        words = [wd for wd in words if not on_row(wd)]
+        step = (bx1 - bx0) / len(texts)
+        words += [
+            Word(
+                text=t,
+                conf=ROW_CONF,
+                box=Box(bx0 + k * step, by0, bx0 + (k + 1) * step - 1, by1),
+                block=block,
+                line=line_no,
+            )
+            for k, t in enumerate(texts)
+        ]
+        line_no += 1
     return replace(page, words=tuple(words), text=page_text(words))

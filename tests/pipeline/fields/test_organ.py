@@ -524,6 +524,20 @@ def test_a_blurred_header_organ_read_garbled_is_the_one_its_notation_abbreviates
     assert fields["organ_name"].confidence < 0.6
 
 
+def test_a_sos_parent_read_with_its_ubnd_garbled_is_its_province_s_committee_in_doubt() -> None:
+    # seed 97's blurred alt 002: "UBND TỈNH QUẢNG NINH" read "LUPNO TỈNH QUẢNG NINH" over "SỞ GIÁO DỤC VÀ ĐÀO
+    # TẠO"
+    from digitize.pipeline.fields.organ import parent_organ
+
+    name, conf = parent_organ("LUPNO TỈNH QUẢNG NINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    assert name == "UBND tỉnh Quảng Ninh" and conf < 0.6
+    # over a unit of another kind it is no guess
+    assert parent_organ("LUPNO TỈNH QUẢNG NINH", "CỤC THÚ Y")[0] != "UBND tỉnh Quảng Ninh"
+    # "UBND" read right is sure
+    name, conf = parent_organ("UBND TỈNH QUẢNG NINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    assert name == "UBND tỉnh Quảng Ninh" and conf >= 0.6
+
+
 def _blurred_page(
     specs: list[tuple[str, str, float]], *, blurred: bool = True
 ) -> dict[str, tuple[str | None, float]]:

@@ -206,6 +206,21 @@ def test_a_place_read_right_that_is_spelled_close_to_a_province_is_no_misread_pr
         assert v["place"] == known, read
 
 
+def test_a_blurred_place_garbled_or_cut_short_like_the_organ_s_province_is_that_province_in_doubt() -> None:
+    # seed 95's blurred alt 006 and 013, 97's alt 002: "Blief: Dượng" under "UBND TỈNH BÌNH DƯƠNG", "Kiên
+    # (lung" under "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG", "Quảng Ni" (its "nh" lost) under "… TỈNH QUẢNG NINH"
+    for parent, read, known in (
+        ("UBND TỈNH BÌNH DƯƠNG", "Blief: Dượng", "Bình Dương"),
+        ("UBND TỈNH KIÊN GIANG", "Kiên (lung", "Kiên Giang"),
+        ("UBND TỈNH QUẢNG NINH", "Quảng Ni", "Quảng Ninh"),
+    ):
+        date = f"{read}, ngày 05 tháng 12 năm 2020"
+        assert values(decision(parent=parent, date=date))["place"] == known, read
+    # a garbled place like no province of the organ's stays as read
+    v = values(decision(parent="UBND TỈNH YÊN BÁI", date="Blief: Dượng, ngày 05 tháng 12 năm 2020"))
+    assert v["place"] != "Yên Bái"
+
+
 @pytest.mark.parametrize(
     "date",
     [

@@ -73,6 +73,20 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
             level = "thành phố" if g.group(2).startswith(("thanh", "tp")) else "tỉnh"
             # two letters of four guessed: the value goes to review
             return f"UBND {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
+    # a Sở's parent is its province's committee: a short garbled word before a province's level and a known
+    # province ("LUPNO TỈNH QUẢNG NINH" over "SỞ GIÁO DỤC VÀ ĐÀO TẠO", a blurred photo), in doubt; a word
+    # read as printed ("HUYỆN TỈNH …", a syllable) is no garbled "UBND"
+    g = re.match(r"^\W?([a-z0-9]{3,6})\s+(tinh|thanh pho)\s+(\S.*)$", f)
+    if (
+        g is not None
+        and fold(unit).startswith("so ")
+        and not re.fullmatch(_UBND, g.group(1))
+        and not _syllable(squash(text).split()[0])
+    ):
+        prov = province(g.group(3), GARBLED_UBND_CUTOFF)
+        if prov is not None and not g.group(1).startswith(_OTHER_COMMITTEES):
+            level = "thành phố" if g.group(2).startswith("thanh") else "tỉnh"
+            return f"UBND {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
     # up to two junk characters before (a speck read as "L", a quote)
     m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s*(tinh|thanh pho|tp\.?)?\s*(.*)$", f)
     if m:
@@ -98,6 +112,12 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), 0.7
+
+
+def _syllable(word: str) -> bool:
+    from digitize.pipeline.fields.names import is_syllable
+
+    return is_syllable(word.strip(" .,:;'\"-"))
 
 
 def _ministry_but_garbled(f: str) -> tuple[str, float] | None:

@@ -80,10 +80,27 @@ def set_place(
                 hit = None  # a place read right that no list holds: kept as read, in doubt (below)
         if hit is None:
             hit = _place_ending(prefix)
+        if hit is None and home is not None and _garbled_home(prefix, home):
+            hit = (home, GARBLED_HOME)
         if hit:
             res.set("place", hit[0], ln.conf * hit[1])
         elif len(prefix) <= 30 and not known_only:
             res.set("place", normalize_tones(prefix), ln.conf * 0.6)
+
+
+GARBLED_HOME = 0.55  # a place read garbled like the organ's province is it, in doubt (x the line's)
+
+
+def _garbled_home(read: str, home: str) -> bool:
+    """``read`` is the organ's province ``home`` garbled ("Blief: Dượng" of "Bình Dương", "Kiên (lung" of
+    "Kiên Giang" on a blurred photo): read like it (``HOME_LIKE``) with as many words, one of them no
+    Vietnamese syllable (a place read right that no list holds, "Vĩnh Tường", is kept as read)."""
+    from digitize.pipeline.fields.names import is_syllable
+
+    words = read.split()
+    if len(words) != len(home.split()) or all(is_syllable(w) for w in words):
+        return False
+    return fuzz.ratio(fold(read), fold(home)) >= HOME_LIKE
 
 
 def _place_ending(prefix: str) -> tuple[str, float] | None:
@@ -120,7 +137,11 @@ def _another_place(read: str, known: str) -> bool:
     words, places = read.split(), known.split()
     if len(words) != len(places) or not all(w[:1].isupper() and is_syllable(w) for w in words):
         return False
-    return any(Levenshtein.distance(fold(w), fold(p)) >= 2 for w, p in zip(words, places, strict=True))
+    # (a word cut short, "Quảng Ni" of "Quảng Ninh", is no other place's)
+    return any(
+        Levenshtein.distance(fold(w), fold(p)) >= 2 and not fold(p).startswith(fold(w))
+        for w, p in zip(words, places, strict=True)
+    )
 
 
 # a digital-signature banner ("Ký bởi: …", e-mail, "05.02.2025 15:35:18 +07:00") or an incoming-mail stamp
