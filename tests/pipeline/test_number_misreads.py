@@ -268,3 +268,11 @@ def test_a_type_s_two_letters_run_into_the_organ_s_read_small_and_look_alike_are
     assert values(head + body + signer(("CỤC TRƯỞNG",)))["code_notation"] == "CT-HC"
     # two letters that are no type's look-alike before the organ's own stay one part
     assert repair_notation("qmHC", "Cục Hóa chất")[0] != "qm-HC"
+
+
+@pytest.mark.parametrize("raw", ["CEHC", "KNHC", "HBHC"])
+def test_an_abbreviation_read_in_clean_capitals_before_the_organ_s_is_kept_as_printed(raw: str) -> None:
+    # a unit's own abbreviation never seen: its two first letters, read as capitals, are print, not a type's
+    # misread ("CE" is no "CC", "KN" no "KH"); only a look-alike read small is a type's misreading ("crHC")
+    assert repair_notation(raw, "Cục Hóa chất")[0] == raw
+    assert repair_notation(raw.replace("HC", "UBND"), None)[0] == raw.replace("HC", "UBND")

@@ -827,6 +827,20 @@ def test_a_name_read_far_left_of_its_title_s_centre_goes_to_review() -> None:
     assert f.value == "Hồ Đức Cường" and f.confidence >= review.REVIEW_THRESHOLD
 
 
+def test_a_given_name_run_into_the_next_word_is_no_family_name_with_its_last_letter_garbled() -> None:
+    # "Nguyễn Thị Diệu Linh", the seal over "Nguyễn Thị": "DiệuLinh" is two words read whole run together,
+    # no ring's marks on the glue; "Diệu" is no garbled "Diệp", nor "Tiên" a garbled "Tiêu"
+    assert signature._name_of(["DiệuLinh"], ["Linh"]) is None
+    assert signature._name_of(["Thị", "DiệuLinh"], ["Linh"]) is None
+    assert signature._name_of(["·", "TiênNgọc", "Anh"], ["Ngọc", "Anh"]) is None
+    assert signature._name_of(["TrầmHương"], ["Hương"]) is None
+    # a listed given name is that name, even where the ring's marks are on the glue
+    assert signature._name_of(["DiệuẤgọc", "Anh"], ["Anh"]) is None
+    from digitize.pipeline.fields.signer import surname_by_end
+
+    assert (surname_by_end("Diệu"), surname_by_end("Tiên")) == (None, None)
+
+
 def _shaken_tl_permit(seed: int) -> tuple[preprocess.Prepared, str | None]:
     """A grey permit signed "TL." photographed shaken (the varied generator's blur photo), the seal over the
     name: its prepared last page and its signer's name."""

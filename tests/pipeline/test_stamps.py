@@ -369,5 +369,17 @@ def test_a_word_the_stamp_s_removal_took_ink_from_is_read_unsure() -> None:
         Word(text="Căn", conf=96.0, box=Box(150, 300, 260, 320)),
     )
     page = RecognizedPage(index=0, width=500, height=400, words=words, text="", source="ocr")
-    got = _through_stamp(page, lambda w: 100 <= w.box.y0 < 160, before, after, 0.0, 100.0)
+    got = _through_stamp(page, lambda w: 100 <= w.box.y0 < 160, before, after, 0.0, 100.0, 20.0)
     assert [w.conf for w in got.words] == [96.0, THROUGH_CONF, 96.0]
+
+
+def test_words_far_from_the_stamp_on_a_grey_scan_keep_their_confidence() -> None:
+    """On a grey scan the stamp's tone taken out also lightens the soft edges of print far from it ("cấp",
+    "Giấy", "Căn", "của": 340-700 px left of the stamp): no ink the stamp took, they are read as surely as
+    before. A word the stamp lay over may be read unsure."""
+    prepared, first = _read(_stamped((120, 30, 120), grey=True))
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([again]).values()["subject"] == SUBJECT
+    left = again.width - int(1.6 * DPI) - int(0.35 * DPI)  # the stamp's left side (``_stamped``)
+    capped = [w for w in again.words if w.conf == stamps.THROUGH_CONF]
+    assert all(w.box.x1 > left - DPI // 10 for w in capped), [(w.text, w.box.x0) for w in capped]

@@ -352,6 +352,13 @@ def _capital_lost(word: str) -> str:
     return hits.pop() if len(hits) == 1 else word
 
 
+def _ring_glued(token: str, parts: list[str]) -> bool:
+    """The word ``token``, split in ``parts`` (``_unglued``), shows the ring's marks where it was glued: marks
+    between its two words ("Đoàp#Ấgọc"), or the second's capital garbled ("Ấgọc", ``_capital_lost``)."""
+    head, tail = parts
+    return len(nfc(token.strip(".,;:|!'\"()[]"))) > len(head) + len(tail) or _capital_lost(tail) != tail
+
+
 def _name_of(tokens: list[str], given: list[str]) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
@@ -361,11 +368,18 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
     is invented."""
     split = [_unglued(tok) for tok in tokens]
     heads = {sum(map(len, split[:i])) for i, parts in enumerate(split) if len(parts) > 1}  # glued heads
+    # ... of them, those the ring left its marks on the glue of: marks between the two words, or the next
+    # word's capital garbled ("ĐoàyẤgọc", "Đoàp#Ấgọc"; not "DiệuLinh", two words read whole run together)
+    rung = {
+        sum(map(len, split[:i]))
+        for i, parts in enumerate(split)
+        if len(parts) > 1 and _ring_glued(tokens[i], parts)
+    }
     tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
         # a head the ring glued to the next word: its last letter under the ring ("Đoày" of "ĐoàyẤgọc")
-        by_end = surname_by_end(tok) if sur is None and k in heads else None
+        by_end = surname_by_end(tok) if sur is None and k in rung else None
         sur = sur or by_end
         if sur is None:
             continue

@@ -197,7 +197,7 @@ def second_pass(
             # whole strip may run them into the subject's row ("VÀ ki TS Tà … SỐ: 2785 Về việc …"); taken
             # only when the subject itself reads with fewer marks that are no words
             continue
-        return _through_stamp(again, inside, before, grey, x0, y0)
+        return _through_stamp(again, inside, before, grey, x0, y0, regions.letter_height(page.words))
     return page
 
 
@@ -205,6 +205,8 @@ def second_pass(
 # then read at, at most: below ``correct.HIGH_CONF``, so that the corrector may weigh it against its context
 TAKEN_SHARE = 0.1
 THROUGH_CONF = 85.0
+LIGHTENED = 40  # grey levels a pixel is made lighter by for it to be taken out (the stamp's, or print's)
+STROKE_AREA = 1.0  # letters' height: a piece of the stamp's own strokes at least this many pixels (x letter)
 
 
 def _through_stamp(
@@ -214,15 +216,18 @@ def _through_stamp(
     after: np.ndarray,
     x0: float,
     y0: float,
+    letter: float,
 ) -> RecognizedPage:
     """``page`` with the words read again (``inside`` the rows ``before``, their top-left at (x0, y0) of
     the page) that lost ``TAKEN_SHARE`` of their ink with the stamp's (``after``: the rows without it) read at
     ``THROUGH_CONF`` at most. The stamp's stroke took the print's ink where it crossed a letter: the word is
     read surely all the same, a letter short or changed ("chữa hệnh" for "chữa bệnh", the box's side over
-    the "b"), and a sure word is one the corrector keeps."""
+    the "b"), and a sure word is one the corrector keeps. Only ink taken near the stamp's own strokes
+    (``_near_stamp``, letters ``letter`` px high) counts: on a grey scan the tone's removal also thins the
+    soft edges of print far from the stamp, which reads as it did."""
     level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     ink = before < level
-    taken = ink & (after >= level)
+    taken = ink & (after >= level) & _near_stamp(before, after, level, letter)
     words = []
     for w in page.words:
         if inside(w) and w.conf > THROUGH_CONF:
@@ -233,6 +238,25 @@ def _through_stamp(
                 w = replace(w, conf=THROUGH_CONF)
         words.append(w)
     return replace(page, words=tuple(words))
+
+
+def _near_stamp(before: np.ndarray, after: np.ndarray, level: float, letter: float) -> np.ndarray:
+    """Where the stamp lay: within a letter's height (``letter`` px) of its own strokes, the pixels made
+    ``LIGHTENED`` lighter in ``after`` more than 3 pixels from any ink left there (``level``: the paper's),
+    in pieces of ``STROKE_AREA`` letters' height of pixels or more. The soft edges of print the tone's removal
+    lightens lie next to the print left, and are no stamp's."""
+    r = max(1, round(letter)) if letter >= 1 else 8
+    lightened = (after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED
+    left = (after < level).astype(np.uint8)
+    own = (lightened & (cv2.dilate(left, np.ones((7, 7), np.uint8)) == 0)).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(own, connectivity=8)
+    if n <= 1:
+        return np.zeros(before.shape, bool)
+    big = stats[:, cv2.CC_STAT_AREA] >= STROKE_AREA * r
+    big[0] = False
+    strokes = big[labels].astype(np.uint8)
+    near: np.ndarray = cv2.dilate(strokes, np.ones((2 * r + 1, 2 * r + 1), np.uint8)) > 0
+    return near
 
 
 KEPT_INK = 0.5  # share of a word's ink left once the stamp is taken out for the word to be the page's print

@@ -503,6 +503,10 @@ def test_a_blurred_header_read_as_its_parent_run_into_the_authority_s_organ_is_b
     got = _blurred_fields(None, ("LĐSND TỈNH KHÁNH HÒA, SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",), body, ("GIÁM ĐỐC",))
     assert got["organ_name"][0] == "Sở Tài nguyên và Môi trường"
     assert got["parent_organ"] == ("UBND tỉnh Khánh Hòa", pytest.approx(0.55))
+    # ... the authority line read after a stamp's letters (seed 97's alt 006)
+    body[2] = ("“Đ Ì cuuyếm VP. GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "center", 92.0)
+    got = _blurred_fields(None, ("LĐSND TỈNH KHÁNH HÒA, SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",), body, ("GIÁM ĐỐC",))
+    assert got["parent_organ"] == ("UBND tỉnh Khánh Hòa", pytest.approx(0.55))
 
 
 def test_a_blurred_header_organ_read_garbled_is_the_one_its_notation_abbreviates() -> None:

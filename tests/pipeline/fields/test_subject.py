@@ -1118,3 +1118,56 @@ def test_a_garbled_word_at_the_subject_s_start_is_read_where_the_body_restates_i
     assert other != "Giấy chứng nhận quy hành tốt sản xuất thuốc"
     twice = "Đủ điều kiện: thực hành tốt sản xuất thuốc, lực hành tốt sản xuất"
     assert values(_certificate(title, twice))["subject"] != "Giấy chứng nhận thực hành tốt sản xuất thuốc"
+
+
+def test_a_code_read_surely_at_the_subject_s_end_is_not_shortened_to_the_body_s_word() -> None:
+    # "COVID-19", a decree's notation, a road's "14C": no syllable, yet read right; a body saying the short
+    # form next to the same two words is no reading of them
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07 /CT-UBND")
+    body = [
+        ("CHỈ THỊ", "center", 95.0),
+        ("Về việc tăng cường phòng, chống dịch COVID-19", "center", 93.0),
+        ("Để chủ động phòng, chống dịch COVID trên địa bàn tỉnh, Chủ tịch", "body", 93.0),
+        ("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện tốt các nội dung sau:", "body", 93.0),
+    ]
+    f = extract([page(head + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Hồ Thị Mai"))]).fields[
+        "subject"
+    ]
+    assert (f.value, f.confidence) == ("Về việc tăng cường phòng, chống dịch COVID-19", 0.93)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("về việc tăng cường phòng, chống dịch COVID-19", "phòng, chống dịch COVID trên địa bàn"),
+        ("về việc thực hiện Nghị định số 15/2020/NĐ-CP", "Căn cứ Nghị định số 15/2020 của Chính phủ"),
+        ("về việc nâng cấp, mở rộng Quốc lộ 14C", "dự án nâng cấp Quốc lộ 14 đoạn qua huyện"),
+        ("về việc phê duyệt dự án xã Ea H'leo", "thuộc địa bàn xã Ea Hleo, huyện"),
+        ("COVID-19 tại các cơ sở giáo dục", "phòng chống COVID tại các cơ sở y tế"),
+    ],
+)
+def test_a_word_at_the_subject_s_edge_is_not_read_as_a_body_word_it_holds_whole(text: str, said: str) -> None:
+    # even read unsure, "COVID-19" holds the body's "COVID" whole: it says more, it is no garble of it
+    from digitize.pipeline.fields.subject import confirm_in_body
+    from digitize.pipeline.model import Box, Word
+
+    own = [Word(text=w, conf=40.0, box=Box(10.0 * k, 0, 10.0 * k + 9, 9)) for k, w in enumerate(text.split())]
+    assert confirm_in_body(text, said.split(), own) == text
+
+
+def test_a_word_read_surely_at_the_subject_s_edge_is_not_read_again_from_the_body() -> None:
+    from dataclasses import replace
+
+    from digitize.pipeline.fields.subject import confirm_in_body
+    from digitize.pipeline.model import Box, Word
+
+    said = ["Đủ", "điều", "kiện:", "thực", "hành", "tốt", "sản", "xuất", "thuốc"]
+    sure = [
+        Word(text=w, conf=93.0, box=Box(10.0 * k, 0, 10.0 * k + 9, 9)) for k, w in enumerate(["ÝHỰC", "HÀNH"])
+    ]
+    assert confirm_in_body("ÝHỰC HÀNH TỐT sản xuất thuốc", said, sure) == "ÝHỰC HÀNH TỐT sản xuất thuốc"
+    unsure = [replace(sure[0], conf=41.0), sure[1]]
+    assert confirm_in_body("ÝHỰC HÀNH TỐT sản xuất thuốc", said, unsure) == "THỰC HÀNH TỐT sản xuất thuốc"

@@ -157,8 +157,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
 
 def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tuple[str, str] | None:
     """A notation read as one part, its hyphen lost ("TIrUBND" of "TTr-UBND"): a type's abbreviation (as
-    read; of three letters or four, one may be misread; of two, one read as its look-alike, ``_LOOK_ALIKE``,
-    its capital maybe read small: "crHC" of "CT-HC" on a dim photo) run into the organ's own abbreviation or
+    read; of three letters or four, one may be misread; of two, one read small as its look-alike,
+    ``_LOOK_ALIKE``: "crHC" of "CT-HC" on a dim photo) run into the organ's own abbreviation or
     UBND (read as printed), the two parts; None when the part is not so made (an abbreviation of its own:
     "SGDĐT"). The type's part is given as read: a misread one is made the heading's (``fit_notation``)."""
     key = _abbr_key(part)
@@ -174,9 +174,15 @@ def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tupl
         allowed = 1 if len(h) > 2 else 0  # one letter of two misread could be most types
         if head[0].isupper() and any((d := _substitutions(h, t)) is not None and d <= allowed for t in types):
             return head, part[len(head) :]
-        if len(h) == 2 and any(_look_alike(h, t) for t in types):
+        # (a look-alike letter read as a capital is print: "CEHC", "KNHC" are a unit's own abbreviation)
+        if len(h) == 2 and any(_look_alike(h, t) and head[_differs_at(h, t)].islower() for t in types):
             return head, part[len(head) :]
     return None
+
+
+def _differs_at(a: str, b: str) -> int:
+    """Where two keys of the same length first differ (their length when they do not)."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y), len(a))
 
 
 def _look_alike(a: str, b: str) -> bool:

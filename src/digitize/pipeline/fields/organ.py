@@ -678,6 +678,12 @@ def authority_organ(lines: Sequence[Line]) -> tuple[str, float] | None:
 _DELEGATION = re.compile(r"^\W*(tl|tuq|kt|tm|q)\s*[.,:]\s*(\S.*)$")
 
 
+# a subject's or a sentence's words before a head's title: the title is the subject's, no authority line
+_SUBJECT_WORDS = frozenset(
+    {"ve", "viec", "nhiem", "nghi", "cua", "theo", "cho", "doi", "voi", "giao", "chuc"}
+)
+
+
 def _authority(lines: Sequence[Line]) -> tuple[str, float, bool] | None:
     """``authority_organ``'s organ, its confidence, and whether its name is as read (no known organ's)."""
     found: dict[str, tuple[str, float, bool]] = {}
@@ -686,10 +692,12 @@ def _authority(lines: Sequence[Line]) -> tuple[str, float, bool] | None:
         words = ln.text.split()
         folded = [re.sub(r"[^a-z]", "", fold(w)) for w in words]
         signing = signing or _DELEGATION.match(fold(squash(ln.text))) is not None
-        # the title opens the line (specks aside): "VỀ VIỆC BỔ NHIỆM GIÁM ĐỐC SỞ Y TẾ", a subject in capitals,
-        # names no authority; nor does a title in the signature block, under "TL. BỘ TRƯỞNG"
-        first = next((k for k, w in enumerate(folded) if len(w) >= 2), len(words))
-        for i in range(first, first + 1 if not signing else 0):
+        # a title in the signature block, under "TL. BỘ TRƯỞNG", names no authority; nor does one after a
+        # subject's words ("VỀ VIỆC BỔ NHIỆM GIÁM ĐỐC SỞ Y TẾ", a subject in capitals); a stamp's letters read
+        # before it ("“Đ Ì cuuyếm VP. GIÁM ĐỐC SỞ …", a blurred photo) are none
+        for i in range(len(words) if not signing else 0):
+            if i > 0 and (folded[i - 1] in ("pho", "cuc", "tong", "chi") or _SUBJECT_WORDS & set(folded[:i])):
+                continue  # "PHÓ GIÁM ĐỐC", a longer title ("TỔNG CỤC TRƯỞNG") matched from its middle
             for title, head in _AUTHORITY_TITLES.items():
                 j = i + len(title)
                 if tuple(folded[i:j]) != title or tuple(folded[j : j + len(head)]) != head:

@@ -15,7 +15,14 @@ from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import SURE_WORD_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
-from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES, FREQUENT_SURNAMES, SURNAMES
+from digitize.pipeline.fields.vocab import (
+    F_SURNAMES,
+    F_SYLLABLES,
+    F_TITLES,
+    FREQUENT_SURNAMES,
+    NAME_SYLLABLES,
+    SURNAMES,
+)
 from digitize.pipeline.model import Box
 from digitize.text import fold, nfc, squash
 
@@ -404,9 +411,12 @@ def surname_by_end(token: str) -> str | None:
     """The family name a capitalised word stands for when its last letter is garbled (a seal's ring over it,
     which glued it to the next word: "Đoày" of "ĐoàyẤgọc" for "Đoàn Ngọc"): its letters but the last, marks
     kept and one of them marked, three at least, begin exactly one family name, and one of the word's length.
-    The caller's to say the word's end is in doubt (this reads any "Đoàx" as Đoàn)."""
+    A given name's syllable as listed (``NAME_SYLLABLES``: "Diệu", "Tiên") is that word, not a garbled family
+    name ("Diệp", "Tiêu"). The caller's to say the word's end is in doubt (this reads any "Đoàx" as Đoàn)."""
     word = nfc(token.strip(".,;:|!'\"()[]"))
     if not word[:1].isupper() or not word.isalpha() or len(word) < HEAD_LETTERS:
+        return None
+    if word[0] + word[1:].lower() in NAME_SYLLABLES:
         return None
     head = word[:-1].lower()
     if fold(head) == head.replace("đ", "d"):

@@ -662,15 +662,15 @@ def _between(
     return run if all(_read_right(w) for w in run) else None
 
 
-def confirm_in_body(text: str, body: Sequence[str]) -> str:
+def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> str:
     """The trích yếu with a run of words garbled under a stamp ("điều kiện sản 46át/Hỗa chất cho", "nông thô
     Êãnới194 năm 2016") read from the body, where the document restates it (a decision's Điều 1 "Cấp Giấy
     chứng nhận đủ điều kiện sản xuất hóa chất cho …"): the body's words between the same ``_ANCHOR`` words
     read right on either side (a word read right next to the run may be part of it: "thô"), at most two
     words more than the run has and twice its letters, their letters like the run's (``RUN_LIKE``), the
-    body's only such run. Only
-    inside the subject (a run at its start or end has no word on one side to place it); a run the body does
-    not restate stays as read."""
+    body's only such run. A run at the subject's start or end (no word on one side to place it) is read so
+    only when its words were read unsure (``_edge_run``; ``own``: the subject's words as read, none given:
+    never); a run the body does not restate stays as read."""
     words = text.split()
     right = [_read_right(w) for w in words]
     folded = [fold(w).strip(_EDGES) for w in body]
@@ -690,7 +690,7 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
         i = j
     for i, j in reversed(runs[:MAX_RUNS]):
         if i == 0 or j == len(words):
-            edge = _edge_run(words, right, folded, i, j, body)
+            edge = _edge_run(words, right, folded, i, j, body, own)
             if edge is not None:
                 words[i:j] = edge
             continue
@@ -717,16 +717,27 @@ def confirm_in_body(text: str, body: Sequence[str]) -> str:
 
 
 def _edge_run(
-    words: Sequence[str], right: Sequence[bool], folded: Sequence[str], i: int, j: int, body: Sequence[str]
+    words: Sequence[str],
+    right: Sequence[bool],
+    folded: Sequence[str],
+    i: int,
+    j: int,
+    body: Sequence[str],
+    own: Sequence[Word],
 ) -> list[str] | None:
     """The body's words for the garbled run ``words[i:j]`` at the subject's start or end (an incoming
     stamp's box over its first word: "ÝHỰC HÀNH TỐT …" for "THỰC HÀNH TỐT …", a certificate's "Đủ điều
-    kiện: thực hành tốt …" restating it): with ``_ANCHOR`` words read right on its one side, the body's
-    words next to the same words there, as many as the run's, each read right and like the word read
-    (``WORD_LIKE``), the body's only such run; None otherwise."""
+    kiện: thực hành tốt …" restating it): each of its words read unsure (one of ``own`` like it read with
+    less than ``DOUBTFUL``: a word read surely that is no syllable is a code, "COVID-19", "14C", "H'leo");
+    with ``_ANCHOR`` words read right on its one side, the body's words next to the same words there, as
+    many as the run's, each read right, like the word read (``WORD_LIKE``), as long as it give or take a
+    letter and none the read word holds whole ("COVID" in "COVID-19": the word read says more), the body's
+    only such run; None otherwise."""
     n = j - i
     if i == 0 and j == len(words):
         return None  # nothing read right to place it
+    if not all(_read_unsure(w, own) for w in words[i:j]):
+        return None
     if i == 0:
         if j + _ANCHOR > len(words) or not all(right[j : j + _ANCHOR]):
             return None
@@ -744,10 +755,27 @@ def _edge_run(
         return None
     run = [w.strip(_EDGES) for w in found.pop()]
     read = [fold(w).strip(_EDGES) for w in words[i:j]]
-    like = [fuzz.ratio(fold(w), r) >= WORD_LIKE for w, r in zip(run, read, strict=True)]
+    like = [
+        fuzz.ratio(fold(w), r) >= WORD_LIKE and _garble_of(r, fold(w)) for w, r in zip(run, read, strict=True)
+    ]
     if not all(like) or not all(_read_right(w) for w in run):
         return None
     return [_cased_as(w, old.strip(_EDGES)) for w, old in zip(run, words[i:j], strict=True)]
+
+
+def _read_unsure(word: str, own: Sequence[Word]) -> bool:
+    """One of the subject's ``own`` words that reads like ``word`` (marks at its ends aside) was read with
+    less than ``DOUBTFUL`` confidence."""
+    core = fold(word).strip(_EDGES)
+    return any(fold(w.text).strip(_EDGES) == core and w.conf < DOUBTFUL for w in own)
+
+
+def _garble_of(read: str, said: str) -> bool:
+    """The folded word ``read`` may be a garble of the folded body word ``said``: as long as it give or take
+    one letter, and not holding it whole, its letters and digits apart ("covid-19" holds "covid", "h'leo"
+    "hleo", "14c" "14": the word read says more than the body's, a garble says less)."""
+    letters = re.sub(r"[\W_]", "", said)
+    return abs(len(read) - len(said)) <= 1 and not (letters and letters in re.sub(r"[\W_]", "", read))
 
 
 def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Found:
@@ -759,9 +787,9 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
         return subject
     mine = {id(w) for ln in own for w in ln.words}
     body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
-    value = confirm_in_body(f.value, body)
-    conf = f.confidence if value == f.value else min(f.confidence, RESTATED_CONFIDENCE)
     words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
+    value = confirm_in_body(f.value, body, words)
+    conf = f.confidence if value == f.value else min(f.confidence, RESTATED_CONFIDENCE)
     if any(_garbled(w, words) for w in value.split()):
         conf = min(conf, GUESSED_CONFIDENCE)  # a garble left in it: a person reads it
     if value == f.value and conf == f.confidence:
