@@ -396,6 +396,16 @@ def _inkiest_rows(gray: np.ndarray, share: int) -> tuple[int, int]:
     return top, top + band_h
 
 
+def _inkiest_columns(band: np.ndarray, width: int) -> tuple[int, int]:
+    """(left, right) of the ``width`` columns of ``band`` holding the most dark ink (all, if no wider)."""
+    w = band.shape[1]
+    if w <= width:
+        return 0, w
+    ink = np.cumsum(np.concatenate(([0], (band < 128).sum(axis=0, dtype=np.int64))))
+    left = int(np.argmax(ink[width:] - ink[:-width]))
+    return left, left + width
+
+
 def _flatten(gray: np.ndarray) -> np.ndarray:
     """Divide by a smooth estimate of the paper (uneven lighting, shadows, yellowed paper → white)."""
     h, w = gray.shape
@@ -644,6 +654,21 @@ def unsharp(gray: np.ndarray, sigma: float = UNSHARP_SIGMA, amount: float = 1.0)
 # against 78.38), where 87 dev 004 and 85 alt 003's second page, both better deconvolved, read surer with
 # the mask.
 DEBLUR_BAND = 6
+# ... at most this many pixels of it (its inkiest columns), so that a reading costs no more on a larger page
+# (a 24 MP page's band was 4 MP: five candidates cost 5 CPU s more than two). The bands of the 70 blurred
+# tuning pages of the forced-blur sets 95/97 are 0.21-0.62 MP, read whole as before. The band's confidence
+# is a weak signal (on a 24 MP page of one shaken 300 dpi page tiled 2 x 3 the mask and the streaks read
+# within 2 points of each other, whatever the crop; the page itself reads 0.909 of its words masked, 0.958
+# deconvolved), and a narrower band only weakens it: at 1-1.5 MP that page kept the mask, at 2 MP a streak.
+DEBLUR_BAND_AREA = 2_000_000
+# The first DEBLUR_FIRST candidates are read; the others only when one of those comes within DEBLUR_MARGIN
+# points of the mask's confidence on the band. On the 70 pages (68 with a streak) the first two read within
+# 2 points of the mask on all but 3 (5-34 points under), and on none of these 3 would the others have won:
+# words unchanged (0.860; a margin of 1 point would have lost one page's better streak, 0.859). The 2 real
+# blurred photos' first two read 6.5-8 points under the mask, so they and out-of-focus pages (the text's
+# stems taken for a streak) pay 2 readings, not 5 (review of bfff5f7).
+DEBLUR_FIRST = 2
+DEBLUR_MARGIN = 3.0
 
 
 def sharpened(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, Streak | None]:
@@ -657,9 +682,10 @@ def sharpened(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, Streak | None]:
     shaken photos, seeds 85/87: of 12 pages, 2 whose vertical streak was overestimated lost 15-25 of their
     170-220 words deconvolved; the choice kept the mask on both). On the 12 pages: 0.650 of their words read
     with the mask, 0.740 so, 0.772 with the best streak found by brute force. Since session 15 five
-    candidates (``deblur.candidates``; about 1.0 CPU s more a blurred page, 0.57 before, at most 2.2): on
-    the 75 shaken pages of the forced-blur sets 95/97, 0.765 of their words with the mask, 0.848 with two
-    candidates, 0.860 with five."""
+    candidates (``deblur.candidates``; about 1.0 CPU s more a shaken page of the forced-blur sets, 0.57
+    before, at most 2.2): on the 75 shaken pages of the forced-blur sets 95/97, 0.765 of their words with
+    the mask, 0.848 with two candidates, 0.860 with five. The last three are read only when one of the first
+    two comes near the mask (``DEBLUR_FIRST``), and the band is at most ``DEBLUR_BAND_AREA`` pixels."""
     from digitize.pipeline import deblur
 
     masked = unsharp(gray, min(UNSHARP_MAX_SIGMA, max(UNSHARP_SIGMA, edge_blur(gray))))
@@ -667,13 +693,21 @@ def sharpened(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, Streak | None]:
     if streak is None:
         return masked, None
     top, bottom = _inkiest_rows(gray, DEBLUR_BAND)
+    left, right = _inkiest_columns(gray[top:bottom], max(1, DEBLUR_BAND_AREA // (bottom - top)))
+    w = gray.shape[1]
     best: Streak | None = None
-    surest = reading_confidence(np.ascontiguousarray(masked[top:bottom]), dpi)
-    for candidate in deblur.candidates(streak):
-        # the band deconvolved with a margin of rows as long as the streak, cut off again (the cut rings)
-        m = min(top, round(candidate.length + 6 * candidate.sigma))
-        band = deblur.deconvolve(gray[top - m : bottom + m], candidate)[m : m + bottom - top]
+    surest_tried = -1.0
+    masked_conf = surest = reading_confidence(np.ascontiguousarray(masked[top:bottom, left:right]), dpi)
+    for k, candidate in enumerate(deblur.candidates(streak)):
+        if k == DEBLUR_FIRST and surest_tried < masked_conf - DEBLUR_MARGIN:
+            break  # the first candidates read well under the mask: the others (longer, rounder) do not win
+        # the band deconvolved with a margin as long as the streak, cut off again (the cut rings)
+        m = round(candidate.length + 6 * candidate.sigma)
+        mt, ml, mr = min(top, m), min(left, m), min(w - right, m)
+        region = gray[top - mt : bottom + mt, left - ml : right + mr]
+        band = deblur.deconvolve(region, candidate)[mt : mt + bottom - top, ml : ml + right - left]
         conf = reading_confidence(np.ascontiguousarray(band), dpi)
+        surest_tried = max(surest_tried, conf)
         if conf > surest:
             best, surest = candidate, conf
     if best is None:
