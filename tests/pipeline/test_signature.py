@@ -11,7 +11,8 @@ import pytest
 
 from digitize.pipeline import deblur, preprocess, recognize, regions, signature
 from digitize.pipeline.fields import extract, review
-from digitize.pipeline.model import RecognizedPage, Word
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
+from digitize.tools import tesseract
 from samples import generate
 
 
@@ -963,3 +964,120 @@ def test_a_name_read_in_doubt_is_replaced_only_by_a_reading_that_holds_it() -> N
     assert not signature._voted_over("Vũ Minh Nam", ["Vũ", "Minh", "Nam"])  # the same: nothing to replace
     assert signature._name_in_doubt("Đinh Sơn", 0.55) and not signature._name_in_doubt("Đinh Sơn", 0.9)
     assert not signature._name_in_doubt("Hồ Quốc Cường", 0.55)  # three listed words: kept as read
+
+
+def test_a_name_voted_place_by_place_is_one_enough_readings_gave_whole() -> None:
+    vote = signature.vote_name
+    mixed = [
+        [("Nguyễn", 90.0), ("Văn", 90.0), ("An", 90.0)],
+        [("Nguyễn", 90.0), ("Văn", 90.0), ("Bình", 90.0)],
+        [("Trần", 90.0), ("Văn", 90.0), ("Bình", 90.0)],
+    ]
+    assert vote(mixed) is None  # "Nguyễn Văn Bình": no reading gave it
+    five = [[("Nguyễn", 90.0), ("Văn", 90.0), ("An", 90.0)]] * 2
+    five += [[("Trần", 90.0), ("Văn", 90.0), ("Bình", 90.0)]] * 2
+    five.append([("Nguyễn", 90.0), ("Thị", 90.0), ("Bình", 90.0)])
+    assert vote(five) is None
+
+
+def test_an_empty_name_is_in_doubt() -> None:
+    assert signature._name_in_doubt("", 0.5) and signature._name_in_doubt("  ", 0.9)
+
+
+def test_a_recipients_line_s_tail_under_a_title_with_no_name_gives_no_name() -> None:
+    # the block has its title and no name; the lowest print row under the title is the tail of a long
+    # recipients' line ("..., ông Lê Văn Hùng;") cut at the region's left edge: no signer's name, and the
+    # list's words kept
+    receivers = ["- Như trên;", "- Lưu: VT.", "- Sở Tài nguyên và Môi trường tỉnh, ông Lê Văn Hùng;"]
+    arr, _ = _signed_end(200, receivers, ("CỤC TRƯỞNG", ""), "")
+    arr = cv2.GaussianBlur(arr, (0, 0), 1.6)
+    kernel = np.zeros((7, 7), np.float32)
+    kernel[3, :] = 1.0 / 7
+    prepared = preprocess.prepare(cv2.filter2D(arr, -1, kernel), dpi=200)
+    assert prepared.blurred
+    first = recognize.recognize(prepared, lang="vie")
+    assert extract([first]).values()["signer_title"] == "Cục trưởng"
+    out = signature.row_pass(prepared, first, lang="vie")
+    assert extract([out]).values()["signer_name"] is None
+    assert [w.text for w in out.words if w.text.startswith("Hùng")] == [
+        w.text for w in first.words if w.text.startswith("Hùng")
+    ]
+
+
+def test_a_voted_row_replaces_only_its_own_line_s_words() -> None:
+    def word(text: str, x0: float, line: int) -> Word:
+        return Word(text=text, conf=90.0, box=Box(x0, 100.0, x0 + 60.0, 130.0), block=1, line=line)
+
+    # a left column's line reaching into the row's box, and the block's own garbled line inside it
+    words = (word("ông", 300.0, 1), word("Lê", 700.0, 1), word("Hùng;", 780.0, 1), word("~~", 1300.0, 2))
+    page = RecognizedPage(
+        index=0, source="ocr", width=2000, height=3000, text=page_text(list(words)), words=words
+    )
+    out = signature._put_rows(page, [((100, 130, 650, 1500), ["Vũ", "Nam"])], 0.0, 0.0, 1.0)
+    texts = [w.text for w in out.words]
+    assert texts[:3] == ["ông", "Lê", "Hùng;"] and "~~" not in texts
+    assert texts[3:] == ["Vũ", "Nam"]
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of Tesseract calls the row pass makes, counted through the real ``image_to_data``."""
+    calls = [0]
+    real = signature.tesseract.image_to_data
+
+    def counted(*args: object, **kwargs: object) -> list[tesseract.Token]:
+        calls[0] += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(signature.tesseract, "image_to_data", counted)
+    return calls
+
+
+def test_the_row_pass_leaves_a_clean_scan_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    arr, _ = _signed_end(200, ["- Như trên;", "- Lưu: VT."], ("CỤC TRƯỞNG", ""), "Hoàng Minh Hải")
+    prepared = preprocess.prepare(arr, dpi=200)
+    assert not prepared.blurred
+    first = recognize.recognize(prepared, lang="vie")
+    lost = replace(first, words=tuple(w for w in first.words if w.box.x0 < 0.45 * first.width))
+    calls = _count_calls(monkeypatch)
+    assert signature.row_pass(prepared, lost, lang="vie") is lost
+    assert calls[0] == 0
+
+
+def test_the_row_pass_takes_no_name_without_a_title_over_it() -> None:
+    # the shaken block lost whole, and its title's row ("CỤC TRƯỞNG", drawn at 1620 px of the 200 dpi page)
+    # painted white: the name's row alone gives no name
+    prepared, lost = _shaken_end_block_lost()
+    s = prepared.scale
+    ocr = prepared.ocr.copy()
+    ocr[int(1600 * s) : int(1690 * s), int(0.45 * lost.width * s) :] = 255
+    out = signature.row_pass(replace(prepared, ocr=ocr), lost, lang="vie")
+    assert out is lost  # (no voted name put on the page)
+    assert extract([out]).values()["signer_name"] is None
+
+
+def test_a_title_row_s_readings_agree_on_the_title_whether_or_not_they_read_its_prefix() -> None:
+    vote = signature.vote_title
+    assert vote(["kt cuc truong"] * 3 + ["cuc truong"] * 3) == ["KT.", "CỤC", "TRƯỞNG"]
+    assert vote(["kt cuc truong"] + ["cuc truong"] * 3 + [None]) == ["CỤC", "TRƯỞNG"]
+    assert vote(["cuc truong", "chu tich", None]) is None
+
+
+def test_a_garbled_recipients_label_is_the_lowest_line_that_reads_as_one() -> None:
+    # a paragraph's last line "cá nhân." reads like "ơi nệm." (the garbled "Nơi nhận"): the lower one is
+    # the list's label
+    def word(text: str, x0: float, y0: float, line: int) -> Word:
+        return Word(text=text, conf=80.0, box=Box(x0, y0, x0 + 50.0, y0 + 25.0), block=line, line=line)
+
+    words = (
+        word("Quyết", 200.0, 1000.0, 1),
+        word("định", 300.0, 1000.0, 1),
+        word("cá", 200.0, 1040.0, 2),
+        word("nhân.", 260.0, 1040.0, 2),
+        word("“ơi", 200.0, 1300.0, 3),
+        word("nệm.", 260.0, 1300.0, 3),
+    )
+    page = RecognizedPage(
+        index=0, source="ocr", width=1653, height=2339, text=page_text(list(words)), words=words
+    )
+    found = signature._garbled_list(regions.lines_of(page))
+    assert found is not None and found[0] == 1300.0

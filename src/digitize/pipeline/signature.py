@@ -30,6 +30,7 @@ from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
+    AUTH_PREFIXES,
     SHORT_NAME_JUNK_CONF,
     doubtful_name_line,
     led_already,
@@ -602,6 +603,7 @@ ROW_MIN_WIDTH = 3.0  # letters: a row of the print narrower than this is no name
 ROW_SCALES = (1.0, 1.5, 2.0)
 ROW_VOTES = 2  # readings that must give a name's word for it to be taken
 ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
+ROW_CENTRED = 0.15  # (of the page's width) a name's row's centre lies this near its title's centre
 ROW_SURE = 0.6  # (0..1) a first reading's name this sure is not read again
 _NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
 
@@ -702,10 +704,15 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
         if support < ROW_VOTES or 2 * support < len(same):
             return None
         name.append(best)
+    # the whole name (marks aside) given by enough readings: places voted apart ("Nguyễn Văn An", "Nguyễn Văn
+    # Bình", "Trần Văn Bình") make no name no reading gave ("Nguyễn Văn Bình")
+    whole = [fold(w) for w in name]
+    if sum(1 for r in same if [fold(w) for w, _ in r] == whole) < ROW_VOTES:
+        return None
     return name if well_formed(name) else None
 
 
-_PREFIXES = frozenset({"kt", "tm", "tl", "q", "ttl"})
+_PREFIXES = frozenset(AUTH_PREFIXES)
 
 
 def _title_text(tokens: Sequence[tesseract.Token]) -> str | None:
@@ -726,15 +733,20 @@ def _title_text(tokens: Sequence[tesseract.Token]) -> str | None:
 def vote_title(readings: Sequence[str | None]) -> list[str] | None:
     """The title's row's words (its prefix as "KT.", the title in capitals) that most readings give (at
     least ``ROW_VOTES`` and more than half of those that give one), or None."""
-    got = [r for r in readings if r]
-    if not got:
+    split = []
+    for r in readings:
+        words = r.split() if r else []
+        if words:
+            split.append((words[0], " ".join(words[1:])) if words[0] in _PREFIXES else ("", " ".join(words)))
+    if not split:
         return None
-    best, n = Counter(got).most_common(1)[0]
-    if n < ROW_VOTES or 2 * n <= len(got):
+    # the title voted on its own (a shaken "KT." is lost in some readings: "kt cuc truong", "cuc truong"),
+    # then its prefix, when enough of its readings give it
+    title, n = Counter(t for _, t in split).most_common(1)[0]
+    if n < ROW_VOTES or 2 * n <= len(split):
         return None
-    words = best.split()
-    head = [words[0].upper() + "."] if words[0] in _PREFIXES else []
-    title = " ".join(words[len(head) :])
+    heads = Counter(h for h, t in split if t == title and h).most_common(1)
+    head = [heads[0][0].upper() + "."] if heads and heads[0][1] >= ROW_VOTES else []
     return head + F_TITLES[title].upper().split()
 
 
@@ -767,6 +779,8 @@ def _name_in_doubt(name: str, confidence: float) -> bool:
     or the pen ("Đinh Sơn", "Văn Dung" for "Lò Đình Sơn", "Trương Văn Dũng": two words), or has a word no
     list has: its row is read again (``row_pass``)."""
     words = name.split()
+    if not words:
+        return True
     if confidence >= ROW_SURE:
         return False
     unlisted = words[0] not in SURNAMES or any(w not in NAME_SYLLABLES for w in words[1:])
@@ -793,7 +807,7 @@ def _garbled_list(lines: Sequence[Line]) -> tuple[float, float, bool] | None:
     """(top, line height, False) of a line at the page's left, under its header, that reads as "Nơi nhận"
     garbled past what ``list_line`` takes (no colon, no "Như trên" read under it); None without one. Only
     the row pass, which takes a name only under a title its readings agree on, is placed by it."""
-    for ln in lines:
+    for ln in sorted(lines, key=lambda ln: -ln.y0):  # the lowest: a body line ("cá nhân.") may read alike
         if (
             ln.boxed
             and ln.x0 < 0.3 * ln.width
@@ -834,6 +848,7 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         if need is None or need[2]:
             return page
         top, line_h, _ = need
+        cx = 0.0  # (no title to centre a name under)
         x0, x1 = 0.45 * page.width, float(page.width)
         y0, y1 = max(0.0, top - 3.0 * line_h), min(float(page.height), top + 0.30 * page.height)
     s = prepared.scale
@@ -841,7 +856,17 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     letter = prepared.letter
     if region.ndim != 2 or min(region.shape) < 8 or not letter > 0:
         return page
-    rows = print_rows(region, letter)
+    # a row cut at the region's left edge runs on from the left column (a recipients' line's tail), and a
+    # name is printed centred under its title: other rows are no name's
+    rows = [
+        r
+        for r in print_rows(region, letter)
+        if r[2] > 1
+        and (
+            not found.value("signer_title")
+            or abs(x0 + (r[2] + r[3]) / 2 / prepared.scale - cx) <= ROW_CENTRED * page.width
+        )
+    ]
     if not rows:
         return page
     try:
@@ -884,7 +909,9 @@ def _put_rows(
             cx, cy = (wd.box.x0 + wd.box.x1) / 2, (wd.box.y0 + wd.box.y1) / 2
             return bx0 <= cx <= bx1 and by0 <= cy <= by1
 
-        words = [wd for wd in words if not on_row(wd)]
+        # a line reaching left of the row (the left column's text the region cut into) is another line's
+        left_of = {(wd.block, wd.line) for wd in words if (wd.box.x0 + wd.box.x1) / 2 < bx0}
+        words = [wd for wd in words if not on_row(wd) or (wd.block, wd.line) in left_of]
         step = (bx1 - bx0) / len(texts)
         words += [
             Word(

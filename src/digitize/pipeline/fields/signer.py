@@ -28,7 +28,8 @@ from digitize.text import fold, nfc, squash
 
 # (on the folded line with all but letters, dots and spaces blanked: a speck or the seal's digits read
 # before the prefix, "7.0 Q. CỤC TRƯỞNG", leave dots and spaces)
-_AUTH_PREFIX = re.compile(r"^[\s.]*(kt|tm|tl|q|ttl)\s*[.,:]?\s+", re.I)
+AUTH_PREFIXES = ("kt", "tm", "tl", "q", "ttl")  # an authority's prefix to a title ("KT.", "TM."), folded
+_AUTH_PREFIX = re.compile(r"^[\s.]*(" + "|".join(AUTH_PREFIXES) + r")\s*[.,:]?\s+", re.I)
 # "ÁT. CHỦ TỊCH", "kT. CHỦ TỊCH": a "KT." half under the seal (one letter, then "T.")
 _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
 # "ZcftKT. CHỦ TỊCH": the seal's marks read as letters glued before the prefix (its dot kept)
