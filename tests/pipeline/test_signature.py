@@ -49,14 +49,15 @@ def test_erase_seal_keeps_letters_and_drops_the_ring() -> None:
 
 
 def _signed_end(
-    dpi: int, receivers: list[str], titles: tuple[str, str], name: str
+    dpi: int, receivers: list[str], titles: tuple[str, str], name: str, centre: float = 1800.0
 ) -> tuple[np.ndarray, tuple[float, float, float, float]]:
     """The end of a document on A4 at ``dpi`` (RGB): its last body line, "Nơi nhận" and ``receivers`` on the
-    left, ``titles`` and the signer's ``name`` in bold on the right; with the name's box."""
+    left, ``titles`` and the signer's ``name`` in bold on the right, centred at ``centre`` (px at 300 dpi);
+    with the name's box."""
     from PIL import Image, ImageDraw
 
     k = dpi / 300
-    s, oy, cx = dpi / 72, 2100 * k, 1800 * k
+    s, oy, cx = dpi / 72, 2100 * k, centre * k
     img = Image.new("RGB", (round(2480 * k), round(3508 * k)), "white")
     dr = ImageDraw.Draw(img)
     ink = (20, 20, 20)
@@ -1053,6 +1054,29 @@ def test_the_row_pass_takes_no_name_without_a_title_over_it() -> None:
     out = signature.row_pass(replace(prepared, ocr=ocr), lost, lang="vie")
     assert out is lost  # (no voted name put on the page)
     assert extract([out]).values()["signer_name"] is None
+
+
+def test_a_block_lost_whole_whose_title_starts_left_of_its_region_is_still_read_row_by_row() -> None:
+    # a block set further left: its wide title ("CHÁNH VĂN PHÒNG", 390 px at 200 dpi, centred at 932 px)
+    # starts just left of 0.45 of the width (744 px), where the region read without a title begins. Without
+    # a title no row is the left column's, and the one cut at the region's edge still gives the title
+    arr, _ = _signed_end(
+        200, ["- Như trên;", "- Lưu: VT."], ("CHÁNH VĂN PHÒNG", ""), "Hoàng Minh Hải", 1398.0
+    )
+    arr = cv2.GaussianBlur(arr, (0, 0), 1.6)
+    kernel = np.zeros((7, 7), np.float32)
+    kernel[3, :] = 1.0 / 7
+    prepared = preprocess.prepare(cv2.filter2D(arr, -1, kernel), dpi=200)
+    assert prepared.blurred
+    first = recognize.recognize(prepared, lang="vie")
+    lost = replace(first, words=tuple(w for w in first.words if w.box.x1 < 0.45 * first.width))
+    assert extract([lost]).values()["signer_title"] is None
+    fields = extract([signature.row_pass(prepared, lost, lang="vie")]).fields
+    assert (fields["signer_title"].value, fields["signer_name"].value) == (
+        "Chánh Văn phòng",
+        "Hoàng Minh Hải",
+    )
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
 
 
 def test_a_title_row_s_readings_agree_on_the_title_whether_or_not_they_read_its_prefix() -> None:

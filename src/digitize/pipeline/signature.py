@@ -856,16 +856,14 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     letter = prepared.letter
     if region.ndim != 2 or min(region.shape) < 8 or not letter > 0:
         return page
-    # a row cut at the region's left edge runs on from the left column (a recipients' line's tail), and a
-    # name is printed centred under its title: other rows are no name's
+    # under a title, a row cut at the region's left edge runs on from the left column (a recipients' line's
+    # tail), and a name is printed centred under its title: other rows are no name's. (Without a title the
+    # region starts at 0.45 of the width, where the block's own rows, its title's "KT. CỤC TRƯỞNG", begin.)
     rows = [
         r
         for r in print_rows(region, letter)
-        if r[2] > 1
-        and (
-            not found.value("signer_title")
-            or abs(x0 + (r[2] + r[3]) / 2 / prepared.scale - cx) <= ROW_CENTRED * page.width
-        )
+        if not found.value("signer_title")
+        or (r[2] > 1 and abs(x0 + (r[2] + r[3]) / 2 / prepared.scale - cx) <= ROW_CENTRED * page.width)
     ]
     if not rows:
         return page
