@@ -55,3 +55,11 @@ def test_a_speck_read_as_a_colon_after_nam_keeps_the_date() -> None:
     # "Bắc Giang, ngày 25 tháng 1 năm: 2019": a speck by the italic "năm" read as a colon
     assert str(parse_date("Bắc Giang, ngày 25 tháng 1 năm: 2019")) == "2019-01-25"
     assert parse_date("ngày 25 tháng 1 năm:: 2019") is None
+
+
+def test_a_year_outside_a_document_s_years_is_no_date() -> None:
+    # a blurred "2" of 2023 read "3": "năm 3023" is no date of a document, not a date a thousand years ahead
+    assert parse_date("ngày 02 tháng 01 năm 3023") is None
+    assert parse_date("ngày 02 tháng 01 năm 1023") is None
+    assert parse_date("ngày 02 tháng 01 năm 2023") is not None
+    assert parse_date("ngày 31 tháng 12 năm 2099") is not None

@@ -25,9 +25,17 @@ WORD_DATE = re.compile(
 _NUM_DATE = re.compile(r"(?<!\d)([0-3]?\d)\s*[/.\-]\s*([01]?\d)\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
 
 
+# the years a written date of an administrative document can hold (as ``_NUM_DATE``'s 19xx/20xx): a year OCR
+# read a digit wrong ("3023" for 2023, a blurred 2 read 3) is no date
+YEARS = range(1900, 2100)
+
+
 def _mkdate(d: str, m: str, y: str) -> dt.date | None:
     try:
-        return dt.date(int(y.translate(DIGITISH)), int(m.translate(DIGITISH)), int(d.translate(DIGITISH)))
+        year = int(y.translate(DIGITISH))
+        if year not in YEARS:
+            return None
+        return dt.date(year, int(m.translate(DIGITISH)), int(d.translate(DIGITISH)))
     except ValueError:
         return None
 
