@@ -1105,3 +1105,91 @@ def test_a_garbled_recipients_label_is_the_lowest_line_that_reads_as_one() -> No
     )
     found = signature._garbled_list(regions.lines_of(page))
     assert found is not None and found[0] == 1300.0
+
+
+def _shaken_report(seed: int, axes: dict[str, str], out: Path) -> tuple[Path, str | None]:
+    """A report of the alt family photographed shaken, the seal over its signer's name, written as the
+    generator writes its sets (a PDF of the photos): the file and its signer's name."""
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, write_varied
+
+    ax = Axes(
+        kind="bao_cao",
+        colour=Colour(axes["colour"]),
+        dpi=int(axes["dpi"]),
+        seal=Seal.OVER_NAME,
+        header=Header(axes["header"]),
+        sign=SignForm(axes["sign"]),
+        tail=Tail(axes["tail"]),
+        stamp=axes["stamp"] == "yes",
+        handwritten=axes["handwritten"] == "yes",
+        font=Font(axes["font"]),
+        margins=Margins(axes["margins"]),
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(seed, "alt", ax)
+    return write_varied(doc, out / "report"), doc.fields["signer_name"]
+
+
+@pytest.mark.parametrize(
+    "seed,axes",
+    [
+        # "Lò Đình Hậu": the blurred "i" of "Đình" read as a tilde over its "n" ("Đìñh", "Điñh")
+        (
+            103002,
+            {
+                "colour": "grey",
+                "dpi": "200",
+                "header": "parent",
+                "sign": "q",
+                "tail": "annex",
+                "stamp": "no",
+                "handwritten": "yes",
+                "font": "dejavu_serif",
+                "margins": "narrow",
+            },
+        ),
+        # "Lã Xuân Khải": the family name read in capitals ("LÃ Xuân Khải")
+        (
+            103009,
+            {
+                "colour": "colour",
+                "dpi": "300",
+                "header": "ministry",
+                "sign": "kt",
+                "tail": "receipt",
+                "stamp": "yes",
+                "handwritten": "no",
+                "font": "dejavu_serif",
+                "margins": "wide",
+            },
+        ),
+    ],
+)
+def test_a_shaken_name_row_read_with_marks_over_consonants_or_a_family_name_in_capitals_is_voted(
+    seed: int, axes: dict[str, str], tmp_path: Path
+) -> None:
+    from digitize.pipeline.run import process_document
+
+    path, name = _shaken_report(seed, axes, tmp_path)
+    fields = process_document(path, jobs=1).extraction.fields
+    assert fields["signer_name"].value == name
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+
+
+def test_marks_over_consonants_are_the_blur_s_and_vowels_keep_theirs() -> None:
+    drop = signature.consonant_marks_dropped
+    assert (drop("Đìñh"), drop("Điñh"), drop("Ñgọc")) == ("Đình", "Đinh", "Ngọc")
+    assert (drop("Nguyễn"), drop("Trương"), drop("Hậu")) == ("Nguyễn", "Trương", "Hậu")
+    words = signature._row_words
+    tok = [
+        tesseract.Token(t, c, 0, 0, 10, 10, 1, 1, 1, 1)
+        for t, c in (("LÃ", 80.0), ("Xuân", 90.0), ("Khải", 92.0))
+    ]
+    assert [w for w, _ in words(tok)] == ["Lã", "Xuân", "Khải"]
+    # capitals alone (a title's word, "CỤC") or not before a name: no family name
+    tok = [
+        tesseract.Token(t, c, 0, 0, 10, 10, 1, 1, 1, 1)
+        for t, c in (("CỤC", 80.0), ("Xuân", 90.0), ("Khải", 92.0))
+    ]
+    assert [w for w, _ in words(tok)] == ["Xuân", "Khải"]

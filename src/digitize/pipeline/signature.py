@@ -663,14 +663,39 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             continue
         parts = _unglued(nfc(t.text.strip()))
         for p in parts:
-            bare = nfc(p.strip(_NAME_MARKS))
+            bare = consonant_marks_dropped(nfc(p.strip(_NAME_MARKS)))
             words.append((_capital_lost(bare), t.conf * (0.5 if len(parts) > 1 else 1.0)))
     run: list[tuple[str, float]] = []
     for w, c in reversed(words):
+        if run and _capitals_surname(w):
+            w = w[0] + w[1:].lower()  # "LÃ Xuân Khải": the family name's small marked vowel read big
         if not (w.isalpha() and w[:1].isupper() and (len(w) == 1 or w[1:].islower())):
             break
         run.insert(0, (w, c))
     return run[-4:]
+
+
+_VOWELS = frozenset("aeiouyAEIOUY")
+
+
+def consonant_marks_dropped(word: str) -> str:
+    """A word with the marks a blurred photo put over its consonants taken off ("Đìñh" → "Đình": the blur of
+    the "i"'s dot and grave read as a tilde over the "n"): no Vietnamese consonant bears a mark (the "đ" is a
+    letter of its own), so the mark is the blur's, and the vowels' marks are kept as read."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch) and out and out[-1].isalpha() and out[-1] not in _VOWELS:
+            continue
+        out.append(ch)
+    return nfc("".join(out))
+
+
+def _capitals_surname(word: str) -> bool:
+    """A short word in capitals (at most three letters) whose small-lettered form is a listed family name
+    ("LÃ", "LÒ") and no title's word: read before a capitalised name, it is the name's family name."""
+    return (
+        2 <= len(word) <= 3 and word.isalpha() and word.isupper() and word[0] + word[1:].lower() in SURNAMES
+    )
 
 
 def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | None:
