@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digitize.config import get_settings
-from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import nfc
 from digitize.tools import tesseract
@@ -75,37 +75,15 @@ def recognize(
         timeout=timeout,
         extra=TESSERACT_CONFIG,
     )
-    s = prepared.scale
-    toks = [
-        _Tok(
-            nfc(t.text),
-            t.conf,
-            t.left / s,
-            t.top / s,
-            (t.left + t.width) / s,
-            (t.top + t.height) / s,
-            (t.block, t.par, t.line),
-        )
-        for t in tokens
-        if t.conf >= 0 and _is_text(t.text)
-    ]
     h, w = prepared.height, prepared.width
-    lines = _reading_order([_drop_repeats(line) for line in _group_lines(toks)], float(w))
-    words: list[Word] = []
-    text_lines: list[str] = []
-    for n, line in enumerate(lines):
-        text_lines.append(" ".join(t.text for t in line))
-        for t in line:
-            words.append(
-                Word(text=t.text, conf=t.conf, box=Box(t.x0, t.y0, t.x1, t.y1), block=t.key[0], line=n)
-            )
+    words = read_words(tokens, prepared.scale, float(w))
     confs = [wd.conf for wd in words]
     return RecognizedPage(
         index=index,
         source="ocr",
         width=float(w),
         height=float(h),
-        text=nfc("\n".join(text_lines)),
+        text=page_text(words),
         words=tuple(words),
         confidence=(statistics.fmean(confs) / 100.0) if confs else 0.0,
         rotation=prepared.rotation,
@@ -113,6 +91,32 @@ def recognize(
         dpi=prepared.dpi / prepared.scale,
         blurred=prepared.blurred,
     )
+
+
+def read_words(
+    tokens: Sequence[tesseract.Token], scale: float, width: float, *, x0: float = 0.0, y0: float = 0.0
+) -> list[Word]:
+    """The words of a reading in the page's frame (the image read lies at (x0, y0) of the page, ``scale`` of
+    its pixels to a page pixel), in reading order (lines split at a column gutter), each line numbered."""
+    toks = [
+        _Tok(
+            nfc(t.text),
+            t.conf,
+            x0 + t.left / scale,
+            y0 + t.top / scale,
+            x0 + (t.left + t.width) / scale,
+            y0 + (t.top + t.height) / scale,
+            (t.block, t.par, t.line),
+        )
+        for t in tokens
+        if t.conf >= 0 and _is_text(t.text)
+    ]
+    lines = _reading_order([_drop_repeats(line) for line in _group_lines(toks)], width)
+    return [
+        Word(text=t.text, conf=t.conf, box=Box(t.x0, t.y0, t.x1, t.y1), block=t.key[0], line=n)
+        for n, line in enumerate(lines)
+        for t in line
+    ]
 
 
 def page_segmentation(prepared: Prepared) -> int:

@@ -1,0 +1,78 @@
+"""The header of a blurred photo that the page's reading lost whole, read again as a band of its own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from digitize.pipeline import headband, preprocess, recognize
+from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+
+
+def _defocused_decision(out: Path) -> tuple[Path, dict[str, str | None]]:
+    """A decision of the alt family photographed out of focus (forced-blur 105 alt 000's axes: its header,
+    soft grey shapes, was read as a few specks), written as the generator writes its sets: the file and its
+    fields."""
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, write_varied
+
+    axes = Axes(
+        kind="quyet_dinh",
+        colour=Colour.COLOUR,
+        dpi=300,
+        seal=Seal.BESIDE,
+        header=Header.ONE_ORGAN,
+        sign=SignForm.TL,
+        tail=Tail.BLANK_SEAL,
+        font=Font.DEJAVU_SANS,
+        margins=Margins.STANDARD,
+        photo=Photo.BLUR,
+    )
+    doc = make_varied_document(105000, "alt", axes)
+    return write_varied(doc, out / "decision"), doc.fields
+
+
+def test_a_blurred_header_the_page_s_reading_lost_whole_is_read_again_as_a_band(tmp_path: Path) -> None:
+    from digitize.pipeline.run import process_document
+
+    path, truth = _defocused_decision(tmp_path)
+    fields = process_document(path, jobs=1).extraction.fields
+    for name in ("type_name", "organ_name", "place", "subject", "code_number", "issued_date"):
+        assert fields[name].value == truth[name], name
+    # the band's blurred digits are taken in doubt: the number and the date go to review
+    assert fields["code_number"].confidence < REVIEW_THRESHOLD
+    assert fields["issued_date"].confidence < REVIEW_THRESHOLD
+
+
+def _sharp_page() -> preprocess.Prepared:
+    """A sharp page of a Decree 30 header over a line of body text."""
+    from PIL import Image, ImageDraw
+
+    from samples.generate import _font
+
+    img = Image.new("RGB", (1654, 1200), "white")
+    d = ImageDraw.Draw(img)
+    f, b = _font("regular", 34), _font("bold", 34)
+    d.text((150, 120), "ỦY BAN NHÂN DÂN", font=b, fill="black")
+    d.text((820, 120), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=b, fill="black")
+    d.text((950, 170), "Độc lập - Tự do - Hạnh phúc", font=b, fill="black")
+    d.text((150, 240), "Số: 12/QĐ-UBND", font=f, fill="black")
+    d.text((900, 240), "Hà Nội, ngày 3 tháng 4 năm 2024", font=f, fill="black")
+    d.text(
+        (150, 500),
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        font=f,
+        fill="black",
+    )
+    return preprocess.prepare(np.asarray(img), dpi=200)
+
+
+def test_a_sharp_page_is_not_read_again() -> None:
+    sharp = _sharp_page()
+    assert not sharp.blurred
+    first = recognize.recognize(sharp, lang="vie")
+    assert headband.second_pass(sharp, first, lang="vie") is first
+    # nor a page with its header, should it be blurred
+    assert headband.second_pass(replace(sharp, blurred=True), first, lang="vie") is first
