@@ -273,6 +273,16 @@ def test_a_speck_read_as_a_letter_no_vietnamese_word_has_after_the_organ_s_name_
     assert (v["organ_name"] or "").casefold() == "bộ y"
 
 
+def test_a_closing_bracket_without_its_opening_one_after_the_organ_s_name_is_a_speck() -> None:
+    # "CỤC THÚ Y}" (a blurred photo's speck read as a brace): no brace in the organ's name, as without it
+    def organ(line: str) -> str | None:
+        parent = "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"
+        return values(header(parent=parent, organ=(line,), number="Số: 85/TY-VP"))["organ_name"]
+
+    assert organ("CỤC THÚ Y}") == organ("CỤC THÚ Y") == "Cục thú y"
+    assert organ("CỤC THÚ Y]") == "Cục thú y"
+
+
 def test_an_abbreviated_ubnd_over_a_line_ocr_could_not_read_is_the_parent_of_an_unread_organ() -> None:
     def read(organ_conf: float) -> dict[str, str | None]:
         specs = header(parent="UBND TỈNH KHÁNH HÒA", organ=("sbœmepnpoyệu",), number="se. xrsGTvr 9É .Â")
@@ -390,6 +400,9 @@ def test_an_unknown_organ_misread_in_the_header_is_read_from_the_body_that_names
     # another organ's name in the body is none of its reading: the header's stays, to review
     value, conf = organ("Thực hiện chỉ đạo của cấp trên, Cục Tần số vô tuyến điện báo cáo như sau:")
     assert value is not None and value.casefold() == "cục viên thôn g" and conf < 0.6
+    # the text's closing bracket read as a brace ("… của Cục Viễn thông}" on a blurred photo) is no part of it
+    value, conf = organ("(Kèm theo Báo cáo số 267/BC-CVT của Cục Viễn thông}")
+    assert value == "Cục Viễn thông"
 
 
 def _blurred_fields(

@@ -1171,3 +1171,13 @@ def test_a_word_read_surely_at_the_subject_s_edge_is_not_read_again_from_the_bod
     assert confirm_in_body("ÝHỰC HÀNH TỐT sản xuất thuốc", said, sure) == "ÝHỰC HÀNH TỐT sản xuất thuốc"
     unsure = [replace(sure[0], conf=41.0), sure[1]]
     assert confirm_in_body("ÝHỰC HÀNH TỐT sản xuất thuốc", said, unsure) == "THỰC HÀNH TỐT sản xuất thuốc"
+
+
+def test_v_v_read_as_two_capitals_before_words_in_lower_case() -> None:
+    # a blurred photo's "V/v" read "VÀ" at 83 (its slash and small "v" run into one marked capital)
+    vv = [("VÀ thực hiện chế độ báo cáo định kỳ", "left", 83.0), ("quý II năm 2024", "left", 95.0)]
+    v = values(_letter(vv))
+    assert (v["type_name"], v["subject"]) == ("Công văn", "thực hiện chế độ báo cáo định kỳ quý II năm 2024")
+    # "VỀ việc" in capitals is the subject's own first word
+    v = values(_letter([("VỀ việc thực hiện chế độ báo cáo", "left", 90.0)]))
+    assert v["subject"] != "việc thực hiện chế độ báo cáo"

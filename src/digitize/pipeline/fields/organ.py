@@ -419,6 +419,9 @@ def _foreign(word: str) -> bool:
     return False
 
 
+_CLOSING = {")": "(", "]": "[", "}": "{"}
+
+
 def _organ_text(text: str) -> str:
     """A header line's part of an organ's name: junk at its ends left out (a speck read as a letter no
     Vietnamese word has after it: "VIỆT NAM Š"), the comma that goes on with the next line kept ("CỤC CẢNH
@@ -429,6 +432,9 @@ def _organ_text(text: str) -> str:
         words.pop()
     t = " ".join(words) if len(words) < len(t.split()) else t
     v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
+    # a closing bracket no opening one goes with: a speck ("CỤC THÚ Y}" on a blurred photo)
+    while v[-1:] in _CLOSING and _CLOSING[v[-1]] not in v:
+        v = clean_value(v[:-1])
     return v + "," if re.search(r"[^\W\d_],\s*$", t) and not v.endswith(",") else v
 
 
@@ -558,7 +564,7 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
 
 
 RESTATED_ORGAN = 0.9  # an organ's name read from the body's print: its words' confidence x this
-_STRIP = ".,;:()[]\"'“”"
+_STRIP = ".,;:()[]{}\"'“”"
 
 
 def restated_organ(found: Found, lines: Sequence[Line]) -> Found:

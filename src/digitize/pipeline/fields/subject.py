@@ -294,8 +294,11 @@ _LEADING_MARKS = re.compile(r"^[^\w\s\"'“‘«(\[]+\s*")
 
 def doubtful_vv(ln: Line) -> bool:
     """The line under the number opens with "V/v" read as a doubtful short word ("VĂN" at confidence 22, then
-    "số hóa kết quả …"): a word of one to three letters starting with V, read with confidence < 50, before a
-    word in lower case ("VĂN PHÒNG", an organ's line, goes on in capitals)."""
+    "số hóa kết quả …"): a word of one to three letters starting with V, read with confidence < 50, or two
+    capitals however surely read (a blurred photo's "V/v" read "VÀ" at 83: its slash and small "v" run into
+    one marked capital; no line under the number opens with a word in capitals before words in lower case,
+    but "VỀ việc" in capitals), before a word in lower case ("VĂN PHÒNG", an organ's line, goes on in
+    capitals)."""
     if len(ln.words) < 2:
         return False
     first, second = ln.words[0], ln.words[1]
@@ -303,7 +306,7 @@ def doubtful_vv(ln: Line) -> bool:
     return (
         re.fullmatch(r"[vV]\S{0,2}", head) is not None
         and head[:1] == "V"
-        and first.conf < 50
+        and (first.conf < 50 or (len(head) == 2 and head.isalpha() and head.isupper() and fold(head) != "ve"))
         and second.text[:1].islower()
     )
 
