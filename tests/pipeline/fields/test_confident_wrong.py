@@ -124,3 +124,63 @@ def test_initials_one_letter_from_ubnd_and_from_another_body_s_are_no_sure_ubnd(
     # "UBND" read as printed stays sure; the Council's initials read as printed are its own, cased as printed
     assert _sure(_parent("UBND TỈNH YÊN BÁI")) == "UBND tỉnh Yên Bái"
     assert _parent("HĐND TỈNH YÊN BÁI")[0] == "HĐND tỉnh Yên Bái"
+
+
+def test_an_organ_restated_in_the_text_is_read_without_a_bracket_misread_after_it() -> None:
+    # seed 103's blurred alt 011: the annex's "(Kèm theo Công văn … của Cục Thú y)" read "… Cục Thú y}": the
+    # organ was taken as "Cục Thú y}" at 0.81
+    specs = [
+        *header(
+            parent="BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", organ=("CỤC VIÊN THÔN G",), number="Số: 85/TY-VP"
+        ),
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả công tác phòng, chống tham nhũng năm 2022", "center", 93.0),
+        ("(Kèm theo Công văn số 85/TY-VP ngày 25 tháng 12 năm 2024 của Cục Viễn thông}", "body", 96.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    assert extract([page(specs)]).fields["organ_name"].value == "Cục Viễn thông"
+
+
+def test_a_holder_whose_family_name_is_ong_keeps_it_after_the_label() -> None:
+    # seed 105's alt 006: "Ông/Bà: Ông Đình Sơn" (Ông, a family name) was taken as "Đình Sơn" at 0.95
+    from tests.pipeline.fields.test_holder import _licence
+    from tests.pipeline.test_extract import values
+
+    def holder(line: str) -> str | None:
+        body = [(line, "x=355", 95.0), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
+        return values(_licence(body))["holder_name"]
+
+    assert holder("Ông/Bà: Ông Đình Sơn") == "Ông Đình Sơn"
+    assert holder("Ông Đình Sơn, địa chỉ: Số 12, đường Lê Lợi") != "Đình Sơn"
+    # "Ông" before a family name is the honorific
+    assert holder("Ông/Bà: Ông Nguyễn Văn An") == "Nguyễn Văn An"
+    assert holder("Họ và tên: Bà Trần Thị Lan") == "Trần Thị Lan"
+
+
+def test_a_cuc_s_parent_is_never_a_so() -> None:
+    # seed 105's blurred alt 005: "ĐỘ NÔNGG NGIUIỆP VÀ PHÁT IRHẾN / NÔNG THÔN" over "CỤC THÓ Y" was taken as
+    # "Sở Nông nghiệp và Phát triển nông thôn" at 0.72: a Sở has no Cục under it, the ministry has
+    head = header(
+        parent=None,
+        organ=("ĐỘ NÔNGG NGIUIỆP VÀ PHÁT IRHẾN", "NÔNG THÔN", "CỤC THÓ Y"),
+        number="Số: 432/GP-TY",
+        date="Hà Nội, ngày 04 tháng 7 năm 2016",
+    )
+    body = [("GIẤY PHÉP", "center", 95.0), ("NHẬP KHẨU THUỐC THÚ Y", "center", 90.0)]
+    f = extract([page(head + body + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")))]).fields["parent_organ"]
+    assert f.value == "Bộ Nông nghiệp và Phát triển nông thôn" or f.confidence < SURE
+
+
+def test_a_holder_in_article_1_wrapped_twice_is_read_to_its_end() -> None:
+    # seed 103's alt 007: "Điều 1. Gia hạn … kinh doanh / hoạt động thể thao cho Công ty TNHH Du lịch Lữ hành
+    # Hưng / Thịnh, mã số thuế: …": the name on the paragraph's second and third lines was taken as "… Hưng"
+    from tests.pipeline.fields.test_holder import _decision
+    from tests.pipeline.test_extract import values
+
+    article = [
+        ("Điều 1. Gia hạn Giấy chứng nhận đủ điều kiện kinh doanh hoạt động thể thao", "x=355", 96.0),
+        ("và dịch vụ du lịch cho Công ty Trách nhiệm hữu hạn Du lịch và Lữ hành Quốc tế Hưng", "x=355", 96.0),
+        ("Thịnh, mã số thuế: 0446871653, địa chỉ: Số 160, đường Ngô Quyền.", "x=355", 96.0),
+    ]
+    got = values(_decision(("Về việc gia hạn Giấy chứng nhận",), article))["holder_name"]
+    assert got == "Công ty Trách nhiệm hữu hạn Du lịch và Lữ hành Quốc tế Hưng Thịnh"

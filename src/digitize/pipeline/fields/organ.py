@@ -113,6 +113,11 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
     hit = known_organ(text, 85) or _same_words(text)
+    if hit and _UNDER_MINISTRY.match(fold(unit)) and fold(hit[0]).startswith("so "):
+        # a Sở has no Cục, Vụ or Viện under it: "ĐỘ NÔNGG NGIUIỆP …" over "CỤC THÓ Y" spelled near "Sở Nông
+        # nghiệp …" is the ministry of that name (seed 105's blurred alt 005), none of that name in doubt
+        ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
+        hit = (ministry, hit[1] * 0.9) if ministry else (hit[0], min(hit[1], GARBLED_UBND_CONFIDENCE))
     if hit:
         return hit
     a = re.match(r"^(\S+)\s+(tinh|thanh pho)\s+(\S.*)$", f)
@@ -577,7 +582,7 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
 
 
 RESTATED_ORGAN = 0.9  # an organ's name read from the body's print: its words' confidence x this
-_STRIP = ".,;:()[]\"'“”"
+_STRIP = ".,;:()[]{}|\"'“”"  # (a bracket read as a brace or a bar: "Cục Thú y}")
 
 
 def restated_organ(found: Found, lines: Sequence[Line]) -> Found:
