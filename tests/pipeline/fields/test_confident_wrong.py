@@ -184,3 +184,43 @@ def test_a_holder_in_article_1_wrapped_twice_is_read_to_its_end() -> None:
     ]
     got = values(_decision(("Về việc gia hạn Giấy chứng nhận",), article))["holder_name"]
     assert got == "Công ty Trách nhiệm hữu hạn Du lịch và Lữ hành Quốc tế Hưng Thịnh"
+
+
+def test_a_subject_ending_in_a_word_no_title_ends_with_is_cut_short() -> None:
+    # seed 105's perspective alt 013: "… DỊCH BỆNH ĐỘNG VẬT" under an incoming stamp read "… ĐỘNG VÀ'": the
+    # certificate's title taken as "… động và" at 0.91; no trích yếu ends with "và", "của", "cho"
+    def subject(line: str) -> tuple[str | None, float]:
+        specs = [
+            *header(
+                number="Số: 495/GCN-TY", organ=("CỤC THÚ Y",), parent="BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"
+            ),
+            ("GIẤY CHỨNG NHẬN", "center", 95.0),
+            (line, "center", 92.0),
+            ("CỤC TRƯỞNG CỤC THÚ Y", "center", 93.0),
+            ("CHỨNG NHẬN:", "x=355", 92.0),
+            ("Ông/Bà: Tăng Xuân Hậu", "x=355", 92.0),
+            *signer(("CỤC TRƯỞNG",)),
+        ]
+        f = extract([page(specs)]).fields["subject"]
+        return f.value, f.confidence
+
+    assert _sure(subject("CƠ SỞ AN TOÀN DỊCH BỆNH ĐỘNG VÀ'")) is None
+    assert (
+        _sure(subject("CƠ SỞ AN TOÀN DỊCH BỆNH ĐỘNG VẬT"))
+        == "Giấy chứng nhận cơ sở an toàn dịch bệnh động vật"
+    )
+
+
+def test_under_tl_the_head_named_is_not_the_signer_s_title() -> None:
+    # seed 103's perspective dev 005: "TL. CHỦ TỊCH / SẠt Kiểy CHÁNH VĂN PHÒNG" (the seal's marks before the
+    # office head's title) was taken as "Chủ tịch" at 0.93: under "TL." signs the head of an office
+    from tests.pipeline.fields.test_signer import _title_read
+
+    found = _title_read([("TL. CHỦ TỊCH", [92.0] * 3), ("SẠt Kiểy CHÁNH VĂN PHÒNG", [62.0, 58, 90, 90, 90])])
+    assert found[0] == "Chánh Văn phòng" or found[1] < SURE
+    found = _title_read([("TL. CHỦ TỊCH", [92.0] * 3), ("SẠt Kiểy", [62.0, 58])])
+    assert _sure(found) is None
+    # read whole, the office head's title
+    assert (
+        _title_read([("TL. CHỦ TỊCH", [92.0] * 3), ("CHÁNH VĂN PHÒNG", [90.0] * 3)])[0] == "Chánh Văn phòng"
+    )

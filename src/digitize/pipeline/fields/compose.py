@@ -25,6 +25,7 @@ from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
+    cut_in_doubt,
     full_title,
     holder_restated,
     lost_end,
@@ -99,7 +100,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
-    subject = full_title(type_found.value("type_name"), subject)
+    subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)
     res.add(subject)

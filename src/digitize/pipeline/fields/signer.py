@@ -106,6 +106,18 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     return (line, hit) if hit else None
 
 
+def _title_after_marks(line: Line, most: int = 2) -> tuple[str, float] | None:
+    """The title a line reads as once up to ``most`` words before it are left out (a seal's marks read as
+    words: "SẠt Kiểy CHÁNH VĂN PHÒNG"), in capitals as a title is printed, and its score, in doubt by the
+    words left out; None when it reads as none."""
+    for k in range(1, min(most, len(line.words) - 1) + 1):
+        rest = sub_line(line, line.words[k:])
+        hit = _title_of(rest) if rest.text.isupper() else None
+        if hit is not None and not hit[2]:
+            return hit[0], hit[1] * 0.9**k
+    return None
+
+
 def _reads_as_name(line: Line) -> bool:
     """Two to five capitalised Vietnamese syllables, not all in capitals, the first a family name as printed
     (marks and all: "Trương", not "Trưởng")."""
@@ -778,6 +790,15 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             name = "Phó " + name
         elif kind == "q":
             name = "Quyền " + name
+        elif kind in ("tl", "ttl"):
+            # "TL. CHỦ TỊCH / SẠt Kiểy CHÁNH VĂN PHÒNG": under "TL." signs the head of an office, never the
+            # head named; his title is the next line's, the seal's marks before it (seed 103's perspective
+            # dev 005 was taken as "Chủ tịch" at 0.93)
+            own = _title_after_marks(right[title_i + 1]) if title_i + 1 < len(right) else None
+            if own is not None:
+                name, q = own[0], q * own[1]
+            else:
+                cap = TITLE_IN_DOUBT
     res.set("signer_title", name, min(cap, tl.conf * q))
 
     # the name: the lowest line under the title that reads as a person's name
