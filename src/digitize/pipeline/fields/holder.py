@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
-from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed
+from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
@@ -172,6 +173,10 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         if hid:
             res.set("holder_id", hid[0], conf_at(lines, mid.start(2), mid.end(2)) * hid[1])
             break
+    held = res.fields.get("holder_name")
+    # "Vận tải biến" of "biển", read at 96: the language says which word the phrase has, not the reading
+    if held is not None and held.confidence > GUESSED_WORDS_CONF and other_marks_likelier(held.value or ""):
+        res.fields["holder_name"] = replace(held, confidence=GUESSED_WORDS_CONF)
     return res.freeze()
 
 
