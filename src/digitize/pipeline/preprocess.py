@@ -497,15 +497,45 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
     The page is the largest bright region (Otsu on a blurred small copy), its outline simplified to four
     corners. Confident only when: four convex corners; the page covers 20-97 % of the image and the outline
     fills the quadrilateral; the page is brighter than its surroundings by ``PAGE_MIN_CONTRAST``; every
-    angle is 60-120°; and the quadrilateral is not a rectangle (a flat or merely turned page is left to the
-    deskew: nothing to gain from resampling it)."""
+    angle is 60-120°; each side lies on the page's edge (``_on_edges``); and the quadrilateral is not a
+    rectangle (a flat or merely turned page is left to the deskew: nothing to gain from resampling it).
+
+    A shadow over part of the page (the phone's, the photographer's) makes that part darker than Otsu's
+    level: the bright region is the lit part only, and its outline's four corners cut across the page (one
+    side through the shadowed paper, the shot warped into a wrong shape). Such a side lies on no edge, or on
+    the shadow's; the region is also taken at lower levels, down towards the background's, where the
+    shadowed paper, still brighter than the shadowed desk around it, joins the page (``PAGE_LEVELS``), and
+    the largest quadrilateral found is the page."""
     h, w = gray.shape[:2]
     step = max(1, -(-max(h, w) // PAGE_FIND_SIZE))  # every step-th pixel: a page outline needs no more
     small = np.ascontiguousarray(gray[::step, ::step])
-    f = 1.0 / step
-    sh, sw = small.shape
     soft = cv2.GaussianBlur(small, (5, 5), 0)
-    _, bright = cv2.threshold(soft, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    otsu, _ = cv2.threshold(soft, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    darker = soft[soft <= otsu]
+    background = float(np.median(darker)) if darker.size else otsu
+    found = [_page_at(small, soft, otsu - share * (otsu - background)) for share in PAGE_LEVELS]
+    quads = [q for q in found if q is not None]
+    if not quads:
+        return None
+    # the largest: a shadow's straight edge across the page is a step from paper to darker paper, and the lit
+    # part alone may pass for a page at Otsu's level; the whole page, shadowed part and all, is larger
+    page: np.ndarray = max(quads, key=lambda q: float(cv2.contourArea(q.astype(np.float32)))) * step
+    return page
+
+
+# the levels the page is looked for at: Otsu's, then a quarter, a half and three quarters of the way down to
+# the background's median (a page partly in shadow: its lit part alone is above Otsu's level)
+PAGE_LEVELS = (0.0, 0.25, 0.5, 0.75)
+EDGE_SAMPLES = 24  # points along each side where the page's edge is looked for ...
+EDGE_SHARE = 0.7  # ... at least this share of them on a step from page to background ...
+EDGE_STEP = PAGE_MIN_CONTRAST / 2  # ... of at least this many grey levels
+
+
+def _page_at(small: np.ndarray, soft: np.ndarray, level: float) -> np.ndarray | None:
+    """``find_page``'s quadrilateral (in ``small``'s pixels) of the largest region of ``soft`` brighter than
+    ``level``, or None when it is no page photographed at an angle."""
+    sh, sw = small.shape
+    bright = ((soft > level) * 255).astype(np.uint8)
     # letters are holes in the page: close them
     k = max(3, round(max(sh, sw) / 60)) | 1
     bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
@@ -545,10 +575,37 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
     cv2.fillConvexPoly(mask, q.round().astype(np.int32), 255)
     inside = float(cv2.mean(small, mask)[0])
     outside = float(cv2.mean(small, cv2.bitwise_not(mask))[0])
-    if inside - outside < PAGE_MIN_CONTRAST or _keystone(q) < KEYSTONE_MIN:
+    if inside - outside < PAGE_MIN_CONTRAST or _keystone(q) < KEYSTONE_MIN or not _on_edges(soft, q):
         return None
-    page: np.ndarray = q / f
-    return page
+    return q
+
+
+def _on_edges(soft: np.ndarray, q: np.ndarray) -> bool:
+    """Each side of ``q`` (TL, TR, BR, BL: clockwise on the image) lies on a step from brighter paper inside
+    to darker background outside: at ``EDGE_SHARE`` of ``EDGE_SAMPLES`` points along its middle, the grey a
+    little inside the side ``EDGE_STEP`` levels above the grey as far outside it. Points whose either side
+    falls off the image are not counted; a side with fewer than half of its points counted lies along the
+    image's edge (the page cut off by the frame: its outline there is the frame's, nothing to check)."""
+    sh, sw = soft.shape
+    d = max(3.0, 0.015 * max(sh, sw))
+    t = (np.arange(EDGE_SAMPLES) + 0.5) / EDGE_SAMPLES * 0.8 + 0.1  # the middle 80 %: clear of the corners
+    for i in range(4):
+        a, b = q[i], q[(i + 1) % 4]
+        u = (b - a) / max(float(np.hypot(*(b - a))), 1e-6)
+        normal = np.array([-u[1], u[0]])  # into the quadrilateral (clockwise, y down)
+        pts = a + t[:, None] * (b - a)
+        ins, outs = (pts + d * normal).round().astype(int), (pts - d * normal).round().astype(int)
+        ok = (
+            (ins[:, 0] >= 0) & (ins[:, 0] < sw) & (ins[:, 1] >= 0) & (ins[:, 1] < sh)
+            & (outs[:, 0] >= 0) & (outs[:, 0] < sw) & (outs[:, 1] >= 0) & (outs[:, 1] < sh)
+        )  # fmt: skip
+        if ok.sum() < EDGE_SAMPLES / 2:
+            continue
+        ins, outs = ins[ok], outs[ok]
+        step = soft[ins[:, 1], ins[:, 0]].astype(np.float64) - soft[outs[:, 1], outs[:, 0]]
+        if float(np.mean(step >= EDGE_STEP)) < EDGE_SHARE:
+            return False
+    return True
 
 
 def rectify(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:
