@@ -517,6 +517,7 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
     quads = [q for q in found if q is not None]
     if not quads:
         return None
+
     # The highest level's, unless a lower one's is clearly larger: a shadow's straight edge across the page is
     # a step from paper to darker paper, and the lit part alone may pass for a page at Otsu's level; the
     # whole page, shadowed part and all, is larger. Below Otsu's level a page's outline takes in the soft
@@ -542,7 +543,7 @@ def _page_at(small: np.ndarray, soft: np.ndarray, level: float) -> np.ndarray | 
     """``find_page``'s quadrilateral (in ``small``'s pixels) of the largest region of ``soft`` brighter than
     ``level``, or None when it is no page photographed at an angle."""
     sh, sw = small.shape
-    bright = ((soft > level) * 255).astype(np.uint8)
+    _, bright = cv2.threshold(soft, level, 255, cv2.THRESH_BINARY)
     # letters are holes in the page: close them
     k = max(3, round(max(sh, sw) / 60)) | 1
     bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
