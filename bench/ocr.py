@@ -105,12 +105,11 @@ class Item:
 
 
 def _warm() -> None:
-    """Import the pipeline in a worker (a running service has warm workers)."""
-    from digitize.pipeline import compose, correct, intake, preprocess, recognize, run  # noqa: F401
-    from digitize.tools import tesseract
+    """Warm a worker as the service warms its own (``processing.executor``: a running service has warm
+    workers): the pipeline imported, the corrector's model and the Tesseract engines loaded."""
+    from digitize.pipeline import run
 
-    tesseract.probe()
-    correct.load()
+    run.warm()
 
 
 def cpu_seconds(who: int) -> float:

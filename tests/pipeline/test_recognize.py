@@ -218,6 +218,29 @@ def test_a_threads_engines_end_with_it() -> None:
     assert tesseract._engines.set.by_key
 
 
+def test_a_warmed_worker_has_its_engines_before_its_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``run.warm`` (a worker process starting, and the OCR bench's workers) loads the thread's engines for
+    the OCR languages and the handwritten digits' models, so a worker's first page pays no model load; with
+    Tesseract as a child process per call there is nothing to keep."""
+    import threading
+
+    from digitize.pipeline import handdigits, run
+
+    keys: list[set[tuple[str, tuple[tuple[str, str], ...]]]] = []
+
+    def warm() -> None:
+        run.warm()
+        keys.append(set(tesseract._engines.set.by_key))
+
+    worker = threading.Thread(target=warm)  # a fresh thread: no engine yet
+    worker.start()
+    worker.join()
+    assert {(lang, ()) for lang in ("vie", *handdigits.digit_languages())} <= keys[0]
+    assert not tesseract.preload("no_such_language")
+    monkeypatch.setattr(tesseract, "_in_process", lambda: False)
+    assert not tesseract.preload("vie")
+
+
 def test_a_word_tesseract_gives_twice_in_the_same_place_is_kept_once() -> None:
     """Tesseract's LSTM on a blurred photo emitted "quan nhà nước nhà nước", the repeats over the first
     reading: the subject became "cơ quan nhà nhà nước nước". Words read twice in one place are kept once (the

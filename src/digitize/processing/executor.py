@@ -163,15 +163,13 @@ def _child_run(document_id: str, compose_token: str | None = None) -> str:
 
 def _child_warm() -> int:
     """Load the pipeline (and what it loads lazily) so a batch's first documents don't pay for it."""
-    import pikepdf  # noqa: F401
+    from digitize.pipeline import run
 
-    from digitize.pipeline import compose, fields, preprocess, recognize, run  # noqa: F401
-    from digitize.tools import tesseract
-
-    with contextlib.suppress(Exception):  # a missing tool or database is reported by the document itself
-        tesseract.probe()
-        with db.session(get_settings()) as s:
-            s.execute(select(Document.id).limit(1))
+    # a missing tool or database is reported by the document itself
+    with contextlib.suppress(Exception):
+        run.warm()
+    with contextlib.suppress(Exception), db.session(get_settings()) as s:
+        s.execute(select(Document.id).limit(1))
     return os.getpid()
 
 
