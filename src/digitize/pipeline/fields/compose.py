@@ -4,6 +4,7 @@ given the frozen results it depends on."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,6 +25,7 @@ from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder
 from digitize.pipeline.fields.signer import fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
+    cut_in_doubt,
     full_title,
     holder_restated,
     lost_end,
@@ -39,8 +41,13 @@ from digitize.pipeline.model import Extraction, RecognizedPage
 from digitize.text import fold
 
 
-def extract(pages: Sequence[RecognizedPage]) -> Extraction:
-    """Every field of the contract table from the recognized pages of one document."""
+def extract(pages: Sequence[RecognizedPage], today: dt.date | None = None) -> Extraction:
+    """Every field of the contract table from the recognized pages of one document, read on ``today`` (the
+    day it runs by default: no document is issued after it)."""
+    return issued_by(_extract(pages), today or dt.date.today())
+
+
+def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     res = Builder()
     if not pages:
         return res.extraction()
@@ -93,7 +100,7 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
-    subject = full_title(type_found.value("type_name"), subject)
+    subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)
     res.add(subject)
@@ -103,6 +110,26 @@ def extract(pages: Sequence[RecognizedPage]) -> Extraction:
     if blurred:
         return blurred_in_doubt(res.extraction())
     return res.extraction()
+
+
+# a day's grace after the day a document is read for an issue date (the clock of another time zone)
+ISSUED_GRACE = dt.timedelta(days=1)
+AFTER_TODAY_CONF = 0.3  # an issue date after the day it is read: a digit misread ("2028" of "2023")
+
+
+def issued_by(extraction: Extraction, today: dt.date) -> Extraction:
+    """``extraction`` with an issue date after ``today`` (and a day's grace) in doubt: no document is issued
+    after the day it is read, its date was misread."""
+    f = extraction.fields.get("issued_date")
+    if f is None or f.value is None or f.confidence <= AFTER_TODAY_CONF:
+        return extraction
+    try:
+        day = dt.date.fromisoformat(f.value)
+    except ValueError:
+        return extraction
+    if day <= today + ISSUED_GRACE:
+        return extraction
+    return Extraction({**extraction.fields, "issued_date": replace(f, confidence=AFTER_TODAY_CONF)})
 
 
 # the fields a blurred page's letters give as read, no vocabulary to restore them (a person's name, a subject,

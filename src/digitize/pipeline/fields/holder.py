@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
-from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed
+from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
+from digitize.pipeline.fields.vocab import SURNAMES
 from digitize.pipeline.model import ExtractedField
 from digitize.text import fold, nfc
 
@@ -92,8 +94,20 @@ def fix_company_forms(text: str) -> str:
 
 def _clean_holder(text: str) -> str:
     t = re.split(r",|;|\(|\bmã số|\bđịa chỉ|\bMST\b|\bmã số thuế", text, maxsplit=1, flags=re.I)[0]
-    t = re.sub(r"(?i)^(ông\s*/\s*bà|ông|bà)\s*[:.]?\s+", "", clean_value(t))
+    t = clean_value(t)
+    m = re.match(r"(?i)^(ông\s*/\s*bà|ông|bà)\s*[:.]?\s+", t)
+    if m is not None and not _family_ong(t, m):
+        t = t[m.end() :]
     return fix_company_forms(clean_value(t))
+
+
+def _family_ong(text: str, honorific: re.Match[str]) -> bool:
+    """ "Ông" before a person's name is its family name, not "Mr.": "Ông Đình Sơn" (no family name after it as
+    printed: "Đình" is no "Đinh"; seed 105's alt 006 was taken as "Đình Sơn" at 0.95)."""
+    if nfc(honorific.group(0)).strip(" :.") != "Ông":
+        return False
+    rest = text[honorific.end() :].split()
+    return 2 <= len(rest) <= 3 and nfc(rest[0]) not in SURNAMES
 
 
 def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
@@ -159,6 +173,10 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         if hid:
             res.set("holder_id", hid[0], conf_at(lines, mid.start(2), mid.end(2)) * hid[1])
             break
+    held = res.fields.get("holder_name")
+    # "Vận tải biến" of "biển", read at 96: the language says which word the phrase has, not the reading
+    if held is not None and held.confidence > GUESSED_WORDS_CONF and other_marks_likelier(held.value or ""):
+        res.fields["holder_name"] = replace(held, confidence=GUESSED_WORDS_CONF)
     return res.freeze()
 
 
@@ -190,7 +208,7 @@ def _value_doubted(ln: Line, start: int) -> bool:
 def _for_in(lines: Sequence[Line], starts: tuple[str, ...]) -> tuple[str, float] | None:
     """The holder after "cho Công ty …" in the paragraphs opening with ``starts`` (each with its next line
     when it goes on there), and the OCR confidence of the first of those paragraphs."""
-    paragraphs = [with_next(lines, k) for k, ln in enumerate(lines) if fold(ln.text).startswith(starts)]
+    paragraphs = [_paragraph(lines, k) for k, ln in enumerate(lines) if fold(ln.text).startswith(starts)]
     joined = " ".join(paragraphs)
     m = FOR_HOLDER.search(fold1(joined))
     if m is None:
@@ -199,6 +217,20 @@ def _for_in(lines: Sequence[Line], starts: tuple[str, ...]) -> tuple[str, float]
     if len(name) < 3:
         return None
     return name, next(ln.conf for ln in lines if fold(ln.text).startswith(starts))
+
+
+PARAGRAPH_LINES = 3  # the lines of a paragraph a holder's name may run to ("… cho Công ty … Hưng / Thịnh, …")
+
+
+def _paragraph(lines: Sequence[Line], k: int) -> str:
+    """Line ``k``'s text and the lines after it it goes on to (``with_next``), ``PARAGRAPH_LINES`` at most: a
+    name wrapped at the end of the paragraph's second line (seed 103's alt 007: "… Lữ hành Hưng / Thịnh, mã
+    số thuế: …" was taken as "… Lữ hành Hưng" at 0.90)."""
+    text, j = lines[k].text, k
+    while j + 1 < len(lines) and j + 1 - k < PARAGRAPH_LINES and with_next(lines, j) != lines[j].text:
+        j += 1
+        text = f"{text} {lines[j].text}"
+    return text
 
 
 # the next line opens an article, or has a label of its own ("Địa chỉ:", "Mã số thuế:"; a label has no comma:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.layout import Layout, is_motto
@@ -99,6 +100,9 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
             name = prov[0]
             if m.group(2) is None and name in CENTRAL_CITIES:
                 level = "thành phố"
+            if _near_other_initials(m.group(1)):
+                # "HBND": "UBND" with its U misread, or "HĐND" with its Đ: which body, in doubt
+                return f"UBND {level} {name}", min(prov[1], GARBLED_UBND_CONFIDENCE)
             return f"UBND {level} {name}", prov[1]
         # a district or commune: "ỦY BAN NHÂN DÂN HUYỆN BA TƠ" → "UBND huyện Ba Tơ"
         words = squash(normalize_tones(text)).split()
@@ -109,8 +113,19 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
     hit = known_organ(text, 85) or _same_words(text)
+    if hit and _UNDER_MINISTRY.match(fold(unit)) and fold(hit[0]).startswith("so "):
+        # a Sở has no Cục, Vụ or Viện under it: "ĐỘ NÔNGG NGIUIỆP …" over "CỤC THÓ Y" spelled near "Sở Nông
+        # nghiệp …" is the ministry of that name (seed 105's blurred alt 005), none of that name in doubt
+        ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
+        hit = (ministry, hit[1] * 0.9) if ministry else (hit[0], min(hit[1], GARBLED_UBND_CONFIDENCE))
     if hit:
         return hit
+    a = re.match(r"^(\S+)\s+(tinh|thanh pho)\s+(\S.*)$", f)
+    prov = province(a.group(3), GARBLED_UBND_CUTOFF) if a is not None and a.group(1) in _ACRONYMS else None
+    if a is not None and prov is not None:
+        # "HĐND TỈNH YÊN BÁI": a body's initials as printed, its level and its province as named
+        level = "thành phố" if a.group(2) == "thanh pho" else "tỉnh"
+        return f"{nfc(squash(text).split()[0]).upper()} {level} {prov[0]}", prov[1] * 0.9
     # a line led by a sign ("— TỈNH QUẢNG NINH") or by a garbled word before a province's level ("LUPNO TỈNH
     # QUẢNG NINH" over a Cục): its parent went unread, the line as read is in doubt
     first = squash(text).split()[0] if text.split() else ""
@@ -122,6 +137,15 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
 
 # a body's initials a parent's line may start with ("HĐND TỈNH …", "BHXH TỈNH …"): read as printed
 _ACRONYMS = frozenset({"hdnd", "vksnd", "tand", "nhnn", "bhxh", "kbnn", "mttq", "bch", "ubmttq"})
+
+
+def _near_other_initials(initials: str) -> bool:
+    """``initials`` (folded) read one letter from "UBND", also one letter from another body's ("hbnd",
+    "udnd": "HĐND" misread as well)."""
+    key = re.sub(r"\s", "", initials)
+    if key in ("ubnd", "uybannhandan"):
+        return False
+    return any(Levenshtein.distance(key, other) <= 1 for other in _ACRONYMS)
 
 
 def _syllable(word: str) -> bool:
@@ -558,7 +582,7 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
 
 
 RESTATED_ORGAN = 0.9  # an organ's name read from the body's print: its words' confidence x this
-_STRIP = ".,;:()[]\"'“”"
+_STRIP = ".,;:()[]{}|\"'“”"  # (a bracket read as a brace or a bar: "Cục Thú y}")
 
 
 def restated_organ(found: Found, lines: Sequence[Line]) -> Found:

@@ -60,14 +60,23 @@ def _province_of(organs: Sequence[str]) -> str | None:
 
 
 def set_place(
-    res: Builder, ln: Line, prefix: str, home: str | None = None, *, known_only: bool = False
+    res: Builder,
+    ln: Line,
+    prefix: str,
+    home: str | None = None,
+    *,
+    known_only: bool = False,
+    organs: Sequence[str] = (),
 ) -> None:
     """The place before the date; ``home``, the province in the issuing organ's or its parent's name: a
     provincial body dates its documents there, so a misread place close to it is it ("Đù Nông" under "UBND
     thành phố Đà Nẵng" is Đà Nẵng, not the nearer spelling Đắk Nông). Only a place misread as another known
     place: one that is none (a district, a town: "Hòa Vang" under "Cục thuế thành phố Đà Nẵng", read right) is
     kept as read. ``known_only``: a body line's date (a cited act's, "… chính quyền địa phương ngày 22 tháng
-    11 năm 2019"): only a known place before it is a place."""
+    11 năm 2019"): only a known place before it is a place. A place read as a name of its own, its words
+    Vietnamese, beside the known place spelled near it ("Phổ Yên", a town of Thái Nguyên, one vowel from the
+    province Phú Yên) is no sure correction: the read form when ``organs`` (the issuing organ's and its
+    parent's names) name it, the known place in doubt otherwise."""
     prefix = re.sub(r"(?i)^.*?(độc lập.*hạnh phúc)", "", prefix)
     prefix = clean_value(prefix)
     if prefix:
@@ -81,6 +90,12 @@ def set_place(
                 hit = (near, GARBLED_HOME)  # cut short like the organ's province ("Quảng Ni"): it, in doubt
             elif _another_place(prefix, hit[0]):
                 hit = None  # a place read right that no list holds: kept as read, in doubt (below)
+            elif _own_name(prefix, hit[0]):
+                read = normalize_tones(prefix)
+                if any(fold(read) in fold(o) for o in organs):
+                    hit = (read, 0.9)  # "Phổ Yên" under "UBND thị xã Phổ Yên"
+                else:  # ("Hà Nột" is a misread "Hà Nội" too: no list of towns tells them apart)
+                    hit = (hit[0], min(hit[1], PLACE_IN_DOUBT))
         if hit is None:
             hit = _place_ending(prefix)
         if hit is None and home is not None and _garbled_home(prefix, home):
@@ -92,6 +107,21 @@ def set_place(
 
 
 GARBLED_HOME = 0.55  # a place read garbled like the organ's province is it, in doubt (x the line's)
+PLACE_IN_DOUBT = 0.55  # a place read as a name of its own beside a known one: which of the two, in doubt
+
+
+def _own_name(read: str, known: str) -> bool:
+    """``read``, spelled close to the known place ``known``, is a name of its own as well: as many words, each
+    a capitalised Vietnamese syllable, other letters than the known place's ("Phổ Yên" beside "Phú Yên"; "Phú
+    Yêrn" is a misread, "Phú Yen" the known place without its marks)."""
+    from digitize.pipeline.fields.names import is_syllable
+
+    words = read.split()
+    return (
+        len(words) == len(known.split())
+        and fold(read) != fold(known)
+        and all(w[:1].isupper() and is_syllable(w) for w in words)
+    )
 
 
 def _garbled_home(read: str, home: str) -> bool:
@@ -200,7 +230,7 @@ def read_place_date(layout: Layout, has_header: bool, organs: Sequence[str] = ()
     body_lines = _uncited(layout.first[:25]) if has_header else []
     sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
     n_header = len(sources) - len(body_lines)
-    _scan(res, sources, (len(right), n_header), _province_of(organs))
+    _scan(res, sources, (len(right), n_header), _province_of(organs), organs)
     return res.freeze()
 
 
@@ -285,7 +315,13 @@ def _known_place(text: str) -> tuple[str, float] | None:
     return match(key, F_PLACES, PLACE_ONLY_CUTOFF) if len(key) >= 3 else None
 
 
-def _scan(res: Builder, date_sources: Sequence[Line], ends: tuple[int, int], home: str | None) -> None:
+def _scan(
+    res: Builder,
+    date_sources: Sequence[Line],
+    ends: tuple[int, int],
+    home: str | None,
+    organs: Sequence[str] = (),
+) -> None:
     """``ends``: how many of ``date_sources`` are the right column's lines, and how many the header's."""
     n_right, n_header = ends
     for k, ln in enumerate(date_sources):
@@ -293,7 +329,7 @@ def _scan(res: Builder, date_sources: Sequence[Line], ends: tuple[int, int], hom
         if not found:
             at = place_date_start(ln.text) if k < n_header else None
             if at is not None:
-                set_place(res, ln, ln.text[:at], home)
+                set_place(res, ln, ln.text[:at], home, organs=organs)
                 break
             # (the right column's: an organ's line "THÀNH PHỐ HÀ NỘI" is no date line's place)
             place = place_before_date_words(ln, date_sources[:n_right]) if k < n_right else None
@@ -311,7 +347,7 @@ def _scan(res: Builder, date_sources: Sequence[Line], ends: tuple[int, int], hom
             continue
         start, end, day = found[0]
         res.set("issued_date", day.isoformat(), date_conf(ln, start, end))
-        set_place(res, ln, ln.text[:start], home, known_only=k >= n_header)
+        set_place(res, ln, ln.text[:start], home, known_only=k >= n_header, organs=organs)
         break
 
 

@@ -23,6 +23,7 @@ from digitize.pipeline.fields.vocab import (
     NAME_SYLLABLES,
     SURNAMES,
 )
+from digitize.pipeline.fields.vocab import TITLES as TITLE_WORDS
 from digitize.pipeline.model import Box
 from digitize.text import fold, nfc, squash
 
@@ -47,6 +48,22 @@ def _q_form(folded: str) -> str:
 
 
 _TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
+# the deputy who signs under "KT. <head>" (Decree 30) where it is not "Phó <head>": the minister's deputy
+_DEPUTIES = {"Bộ trưởng": "Thứ trưởng"}
+# a title the structure or the organ does not bear out (a deputy's title not the deputy of the head above it,
+# a title whose marks alone tell it from another): to review, whatever its letters' confidence
+TITLE_IN_DOUBT = 0.5
+# folded forms two titles share ("thu truong": "Thứ trưởng", "Thủ trưởng"): their marks alone tell them apart
+_SHARED_FOLDS = frozenset(k for k in F_TITLES if sum(fold(t) == k for t in TITLE_WORDS) > 1)
+
+
+def deputy_of(head: str) -> str:
+    """The title of the deputy who signs for ``head`` ("KT. BỘ TRƯỞNG" → "Thứ trưởng", "KT. GIÁM ĐỐC" →
+    "Phó Giám đốc")."""
+    if head in _DEPUTIES:
+        return _DEPUTIES[head]
+    known = match("pho " + fold(head), F_TITLES, 95)
+    return known[0] if known else "Phó " + head[0].lower() + head[1:]
 
 
 # a first word read less surely than this (Tesseract's 0..100) before a title may be the seal's mark beside
@@ -87,6 +104,18 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
                 doubt = min(1.0, line.conf / trimmed.conf) if trimmed.conf > 0 else 1.0
                 return trimmed, (rest[0], rest[1] * 0.95 * doubt, rest[2])
     return (line, hit) if hit else None
+
+
+def _title_after_marks(line: Line, most: int = 2) -> tuple[str, float] | None:
+    """The title a line reads as once up to ``most`` words before it are left out (a seal's marks read as
+    words: "SẠt Kiểy CHÁNH VĂN PHÒNG"), in capitals as a title is printed, and its score, in doubt by the
+    words left out; None when it reads as none."""
+    for k in range(1, min(most, len(line.words) - 1) + 1):
+        rest = sub_line(line, line.words[k:])
+        hit = _title_of(rest) if rest.text.isupper() else None
+        if hit is not None and not hit[2]:
+            return hit[0], hit[1] * 0.9**k
+    return None
 
 
 def _reads_as_name(line: Line) -> bool:
@@ -241,17 +270,32 @@ def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
 
 
 def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
-    """A signer's title made consistent with the issuing organ: under the Prime Minister ("…/QĐ-TTg",
-    "Thủ tướng Chính phủ") a seal-blurred "THỦ TƯỚNG" read as "Thủ trưởng" (the head of an agency) is the
-    Prime Minister's or the Deputy's title."""
+    """A signer's title made consistent with the issuing organ: under the Prime Minister or the Government
+    ("…/QĐ-TTg", "…/NQ-CP", "Thủ tướng Chính phủ") a seal-blurred "THỦ TƯỚNG" read as "Thủ trưởng" (the head
+    of an agency) is the Prime Minister's or the Deputy's title; under a ministry "Thủ trưởng" (the letters of
+    "Thứ trưởng", one mark apart) is the deputy minister's. A head's title guessed so ("PHÓ" may be under the
+    seal), or "Thủ trưởng" with no organ to tell it from "Thứ trưởng", goes to review."""
     title = signer.get("signer_title")
     if title is None or title.value not in ("Thủ trưởng", "Phó Thủ trưởng", "Thứ trưởng", "Phó Thứ trưởng"):
         return signer
-    pm = fold(organ_name or "").startswith("thu tuong") or (notation or "").endswith("TTg")
-    if not pm:
+    organ = fold(organ_name or "")
+    pm = organ.startswith(("thu tuong", "chinh phu")) or (notation or "").endswith(("TTg", "-CP"))
+    value, conf = title.value, title.confidence
+    if pm:
+        value = value.replace("Thủ trưởng", "Thủ tướng").replace("Thứ trưởng", "Thủ tướng")
+        if value == "Thủ tướng":
+            conf = min(conf, TITLE_IN_DOUBT)
+    elif value == "Thủ trưởng" and organ.startswith("bo "):
+        value, conf = "Thứ trưởng", min(conf, TITLE_IN_DOUBT)
+    elif value == "Thủ trưởng" and not organ:
+        conf = min(conf, TITLE_IN_DOUBT)
+    else:
         return signer
-    fixed = title.value.replace("Thủ trưởng", "Thủ tướng").replace("Thứ trưởng", "Thủ tướng")
-    return Found(tuple(replace(f, value=fixed) if f.name == "signer_title" else f for f in signer.fields))
+    return Found(
+        tuple(
+            replace(f, value=value, confidence=conf) if f.name == "signer_title" else f for f in signer.fields
+        )
+    )
 
 
 def read_signer(lines: Sequence[Line]) -> Found:
@@ -694,10 +738,10 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
     name, q, prefixed = title
     tl = right[title_i]
     head = title_of(right[title_i - 1]) if title_i > 0 else None
+    cap = 1.0
     if head is not None and not prefixed and not head[0].startswith("Phó"):
         # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" with the seal over "PHÓ": the second line names the head's deputy
-        known = match("pho " + fold(head[0]), F_TITLES, 95)
-        deputy = known[0] if known else "Phó " + head[0][0].lower() + head[0][1:]
+        deputy = deputy_of(head[0])
         if name == head[0] or fuzz.ratio(fold(name), fold(head[0])) >= 80:
             name, q = deputy, min(q, head[1]) * 0.9
     if not prefixed and not name.startswith("Phó") and title_i + 1 < len(right):
@@ -727,6 +771,16 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         head_title = match(fold(name).removeprefix("pho "), F_TITLES, 95)
         if head_title:
             name, q = head_title[0], q * 0.8
+    if head is not None and head[2] and not prefixed and _prefix_of(right[title_i - 1]) == "kt":
+        # under "KT. BỘ TRƯỞNG" signs the deputy minister: "THỨ TRƯỞNG" read "THỦ TRƯỞNG" (one mark, the same
+        # letters) is his title; a title not the head's deputy's at all is misread, one line or the other
+        deputy = deputy_of(head[0])
+        if fold(name) == fold(deputy) or fuzz.ratio(fold(name), fold(deputy)) >= 90:
+            name = deputy
+        elif name != deputy:
+            cap = TITLE_IN_DOUBT
+    elif fold(name) in _SHARED_FOLDS and name.casefold() not in nfc(tl.text).casefold():
+        cap = TITLE_IN_DOUBT  # "THỨ TRƯỞNG" read, "Thủ trưởng" the vocabulary's form of its letters
     if prefixed:
         folded = squash(re.sub(r"[^a-z .]", " ", _q_form(tl.folded)))
         pre = _AUTH_PREFIX.match(folded) or _GLUED_PREFIX.match(folded)
@@ -736,7 +790,16 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             name = "Phó " + name
         elif kind == "q":
             name = "Quyền " + name
-    res.set("signer_title", name, tl.conf * q)
+        elif kind in ("tl", "ttl"):
+            # "TL. CHỦ TỊCH / SẠt Kiểy CHÁNH VĂN PHÒNG": under "TL." signs the head of an office, never the
+            # head named; his title is the next line's, the seal's marks before it (seed 103's perspective
+            # dev 005 was taken as "Chủ tịch" at 0.93)
+            own = _title_after_marks(right[title_i + 1]) if title_i + 1 < len(right) else None
+            if own is not None:
+                name, q = own[0], q * own[1]
+            else:
+                cap = TITLE_IN_DOUBT
+    res.set("signer_title", name, min(cap, tl.conf * q))
 
     # the name: the lowest line under the title that reads as a person's name
     below = _below(right, title_i)
