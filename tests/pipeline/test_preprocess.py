@@ -271,6 +271,67 @@ def test_photographed_page_is_found_and_warped_flat(page: Image.Image) -> None:
     assert flat >= 0.95
 
 
+def _shadowed(shot: np.ndarray, angle: float, offset: float, depth: float) -> np.ndarray:
+    """``shot`` with a soft-edged shadow (the phone's, the photographer's) over the side of a straight line
+    at ``angle`` degrees, ``offset`` (share of the photo) past its centre: page and table there ``depth``
+    darker."""
+    import cv2
+
+    h, w = shot.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    t = np.radians(angle)
+    side = ((xx / w - 0.5) * np.cos(t) + (yy / h - 0.5) * np.sin(t) > offset).astype(np.float32)
+    shade = 1.0 - depth * cv2.GaussianBlur(side, (0, 0), 8)
+    out: np.ndarray = (shot.astype(np.float32) * shade[..., None]).clip(0, 255).astype(np.uint8)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("angle", "offset", "depth"),
+    [(40.0, 0.1, 0.5), (200.0, 0.15, 0.45), (100.0, 0.2, 0.55)],
+    ids=["lower-right", "left", "bottom"],
+)
+def test_a_page_partly_in_shadow_is_found_whole(
+    page: Image.Image, angle: float, offset: float, depth: float
+) -> None:
+    # A shadow over part of the page: its lit part alone stood above Otsu's level, and the four corners of
+    # that part's outline (one side along the shadow's edge, across the page) were taken for the page's: the
+    # page warped into a wrong shape, the shadowed part cut off. The whole page is found, shadow and all.
+    shot = _shadowed(_on_table(_array(page), KEYSTONED), angle, offset, depth)
+    quad = preprocess.find_page(preprocess.ink_gray(shot))
+    assert quad is not None
+    assert np.abs(quad - KEYSTONED).max() < 12
+    prepared = preprocess.prepare(shot, dpi=150)
+    assert prepared.master.shape[:2] == pytest.approx((1480, 1266), abs=15)
+    assert abs(_residual_skew(prepared.ocr)) < 0.5
+
+
+def test_a_quadrilateral_along_no_edge_of_the_page_is_no_page() -> None:
+    import cv2
+
+    # a bright paper-like area on a dark table whose outline is a quadrilateral, but one side of it is a step
+    # from paper to paper no darker (a fold of light over one sheet): no page edge there, no page found
+    shot = np.full((900, 700), 70, np.uint8)
+    corners = np.array([[120, 90], [560, 140], [600, 800], [90, 760]], np.int32)
+    cv2.fillConvexPoly(shot, corners, 235)
+    assert preprocess._on_edges(cv2.GaussianBlur(shot, (5, 5), 0), corners.astype(np.float64))
+    half = np.array([[120, 90], [560, 140], [345, 780], [90, 760]], np.float64)  # a side across the paper
+    assert not preprocess._on_edges(cv2.GaussianBlur(shot, (5, 5), 0), half)
+
+
+def test_corners_found_a_little_outside_the_page_leave_no_desk_along_its_sides(page: Image.Image) -> None:
+    # corners off outwards by a pixel of the copy the page is looked for on (3 px of this photo: 1800 / 600)
+    # and its blur: a sliver of desk (grey 120-190, too light for ``whiten_borders``) lay along each side of
+    # the warped page, and Tesseract read that line as ink (a header's number lost on a generated phone shot)
+    shot = _on_table(_array(page), KEYSTONED)
+    centre = KEYSTONED.mean(axis=0)
+    outward = centre + (KEYSTONED - centre) * 1.006  # 4-7 px out
+    flat = preprocess.rectify(shot, outward)
+    grey = preprocess.ink_gray(flat)
+    for side in (grey[:2], grey[-2:], grey[:, :2], grey[:, -2:]):
+        assert side.min() > 200
+
+
 def test_flattening_reads_better_than_the_keystoned_page(
     page: Image.Image, monkeypatch: pytest.MonkeyPatch
 ) -> None:
