@@ -165,9 +165,12 @@ def _child_warm() -> int:
     """Load the pipeline (and what it loads lazily) so a batch's first documents don't pay for it."""
     from digitize.pipeline import run
 
-    # a missing tool or database is reported by the document itself
-    with contextlib.suppress(Exception):
+    # a missing tool or database is reported by the document itself; a broken warm-up is said in the log (the
+    # worker still runs, cold)
+    try:
         run.warm()
+    except Exception:
+        log.warning("worker warm-up failed; the worker runs cold", exc_info=True)
     with contextlib.suppress(Exception), db.session(get_settings()) as s:
         s.execute(select(Document.id).limit(1))
     return os.getpid()
