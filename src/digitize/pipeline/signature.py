@@ -45,6 +45,7 @@ from digitize.pipeline.fields.signer import (
 from digitize.pipeline.fields.vocab import F_SURNAMES, F_TITLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
+from digitize.pipeline.syllable import TONE_MARKS
 from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
@@ -681,9 +682,22 @@ _VOWELS = frozenset("aeiouyAEIOUY")
 def consonant_marks_dropped(word: str) -> str:
     """A word with the marks a blurred photo put over its consonants taken off ("Đìñh" → "Đình": the blur of
     the "i"'s dot and grave read as a tilde over the "n"): no Vietnamese consonant bears a mark (the "đ" is a
-    letter of its own), so the mark is the blur's, and the vowels' marks are kept as read."""
+    letter of its own), so the mark is the blur's, and the vowels' marks are kept as read. Only when a vowel
+    of the word bears a tone: over bare vowels the mark is likely their own tone the blur moved ("M̃y" for
+    "Mỹ", "H̀oa" for "Hòa"), and dropping it would give another name read surely, so the word is left as read
+    (not a word of letters alone, it stops the name's run)."""
+    chars = unicodedata.normalize("NFD", word)
+    base = ""
+    toned = False
+    for ch in chars:
+        if not unicodedata.combining(ch):
+            base = ch
+        elif base in _VOWELS and ch in TONE_MARKS:
+            toned = True
+    if not toned:
+        return word
     out: list[str] = []
-    for ch in unicodedata.normalize("NFD", word):
+    for ch in chars:
         if unicodedata.combining(ch) and out and out[-1].isalpha() and out[-1] not in _VOWELS:
             continue
         out.append(ch)

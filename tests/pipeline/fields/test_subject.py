@@ -1181,3 +1181,15 @@ def test_v_v_read_as_two_capitals_before_words_in_lower_case() -> None:
     # "VỀ việc" in capitals is the subject's own first word
     v = values(_letter([("VỀ việc thực hiện chế độ báo cáo", "left", 90.0)]))
     assert v["subject"] != "việc thực hiện chế độ báo cáo"
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "VN hóa chuẩn dữ liệu hộ tịch",  # an abbreviation
+        "VĂ bản số hóa hồ sơ lưu trữ",  # "Văn" cut short
+    ],
+)
+def test_two_capitals_before_words_in_lower_case_are_v_v_only_when_they_read_va_or_vv(read: str) -> None:
+    v = values(_letter([(read, "left", 96.0)]))
+    assert v["subject"] is None or v["subject"].startswith(read.split()[0])

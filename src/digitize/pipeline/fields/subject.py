@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,6 +23,7 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, sentence_case
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import Word
+from digitize.pipeline.syllable import TONE_MARKS
 from digitize.pipeline.syllable import key as syllable_key
 from digitize.text import fold, nfc
 
@@ -292,12 +294,17 @@ BODY_START = (
 _LEADING_MARKS = re.compile(r"^[^\w\s\"'“‘«(\[]+\s*")
 
 
+def _toneless(word: str) -> str:
+    """A word's letters, their tone marks taken off and their vowel marks kept ("VÀ" → "VA", "VĂ" stays)."""
+    return nfc("".join(ch for ch in unicodedata.normalize("NFD", word) if ch not in TONE_MARKS))
+
+
 def doubtful_vv(ln: Line) -> bool:
     """The line under the number opens with "V/v" read as a doubtful short word ("VĂN" at confidence 22, then
-    "số hóa kết quả …"): a word of one to three letters starting with V, read with confidence < 50, or two
-    capitals however surely read (a blurred photo's "V/v" read "VÀ" at 83: its slash and small "v" run into
-    one marked capital; no line under the number opens with a word in capitals before words in lower case,
-    but "VỀ việc" in capitals), before a word in lower case ("VĂN PHÒNG", an organ's line, goes on in
+    "số hóa kết quả …"): a word of one to three letters starting with V, read with confidence < 50, or the
+    two capitals "VA" or "VV" (a tone aside) however surely read (a blurred photo's "V/v" read "VÀ" at 83:
+    its slash and small "v" run into one marked capital; not "VN hóa …", "VĂ bản …", "VỀ việc …": the
+    subject's own first word), before a word in lower case ("VĂN PHÒNG", an organ's line, goes on in
     capitals)."""
     if len(ln.words) < 2:
         return False
@@ -306,7 +313,7 @@ def doubtful_vv(ln: Line) -> bool:
     return (
         re.fullmatch(r"[vV]\S{0,2}", head) is not None
         and head[:1] == "V"
-        and (first.conf < 50 or (len(head) == 2 and head.isalpha() and head.isupper() and fold(head) != "ve"))
+        and (first.conf < 50 or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV")))
         and second.text[:1].islower()
     )
 
