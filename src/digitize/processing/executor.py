@@ -163,19 +163,17 @@ def _child_run(document_id: str, compose_token: str | None = None) -> str:
 
 def _child_warm() -> int:
     """Load the pipeline (and what it loads lazily: ``run.warm``) and open the database, so a long-running
-    pool's first documents don't pay for it. A failure is logged and left to the documents, which report a
-    missing tool or database themselves."""
+    pool's first documents don't pay for it."""
     from digitize.pipeline import run
 
+    # a missing tool or database is reported by the document itself; a broken warm-up is said in the log (the
+    # worker still runs, cold)
     try:
         run.warm()
-    except Exception as exc:
-        log.warning("worker %d: warm-up failed, documents load what they need: %s", os.getpid(), exc)
-    try:
-        with db.session(get_settings()) as s:
-            s.execute(select(Document.id).limit(1))
-    except Exception as exc:
-        log.warning("worker %d: the database did not answer at warm-up: %s", os.getpid(), exc)
+    except Exception:
+        log.warning("worker warm-up failed; the worker runs cold", exc_info=True)
+    with contextlib.suppress(Exception), db.session(get_settings()) as s:
+        s.execute(select(Document.id).limit(1))
     return os.getpid()
 
 
