@@ -127,9 +127,9 @@ def warm() -> None:
     at the end, the others with it in an ``ExceptionGroup``."""
     failures: list[Exception] = []
 
-    def step(load: Callable[[], object]) -> None:
+    def step(load: Callable[..., object], *args: str) -> None:
         try:
-            load()
+            load(*args)
         except Exception as exc:
             failures.append(exc)
 
@@ -138,10 +138,15 @@ def warm() -> None:
         from digitize.pipeline import correct
 
         step(correct.load)
-    from digitize.pipeline import handdigits
+    digits: tuple[str, ...] = ()
+    try:
+        from digitize.pipeline import handdigits
 
-    for lang in dict.fromkeys((get_settings().ocr_languages, *handdigits.digit_languages())):
-        step(lambda lang=lang: tesseract.preload(lang))
+        digits = tuple(handdigits.digit_languages())
+    except Exception as exc:
+        failures.append(exc)
+    for lang in dict.fromkeys((get_settings().ocr_languages, *digits)):
+        step(tesseract.preload, lang)
     if len(failures) == 1:
         raise failures[0]
     if failures:
