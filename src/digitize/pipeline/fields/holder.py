@@ -11,7 +11,7 @@ from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guess
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
-from digitize.pipeline.fields.vocab import SURNAMES
+from digitize.pipeline.fields.vocab import NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import ExtractedField
 from digitize.text import fold, nfc
 
@@ -102,12 +102,23 @@ def _clean_holder(text: str) -> str:
 
 
 def _family_ong(text: str, honorific: re.Match[str]) -> bool:
-    """ "Ông" before a person's name is its family name, not "Mr.": "Ông Đình Sơn" (no family name after it as
-    printed: "Đình" is no "Đinh"; seed 105's alt 006 was taken as "Đình Sơn" at 0.95)."""
-    if nfc(honorific.group(0)).strip(" :.") != "Ông":
+    """ "Ông" before a person's name may be its family name, not "Mr.", when the word after it can't start a
+    name: a given name's syllable that is no family name ("Ông Đình Sơn": "Đình" is no "Đinh"; seed 105's alt
+    006 was taken as "Đình Sơn" at 0.95). A family name in capitals ("NGUYỄN") or one the list lacks (the
+    minorities' "Vừ", "Y") starts the name after the honorific. The value kept with "Ông" is in doubt
+    (``_family_ong_kept``)."""
+    if nfc(honorific.group(0)).strip(" :.").title() != "Ông":
         return False
-    rest = text[honorific.end() :].split()
-    return 2 <= len(rest) <= 3 and nfc(rest[0]) not in SURNAMES
+    rest = [nfc(w).title() for w in text[honorific.end() :].split()]
+    return 2 <= len(rest) <= 3 and rest[0] not in SURNAMES and rest[0] in NAME_SYLLABLES
+
+
+FAMILY_ONG_CONF = 0.5  # "Ông" kept as a family name: the honorific is far more common, so to review
+
+
+def _family_ong_kept(value: str) -> bool:
+    """The holder's value kept "Ông" (``_family_ong``): any other "Ông" before a name is stripped."""
+    return [w.title() for w in value.split()[:1]] == ["Ông"]
 
 
 def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
@@ -174,6 +185,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
             res.set("holder_id", hid[0], conf_at(lines, mid.start(2), mid.end(2)) * hid[1])
             break
     held = res.fields.get("holder_name")
+    if held is not None and held.confidence > FAMILY_ONG_CONF and _family_ong_kept(held.value or ""):
+        res.fields["holder_name"] = held = replace(held, confidence=FAMILY_ONG_CONF)
     # "Vận tải biến" of "biển", read at 96: the language says which word the phrase has, not the reading
     if held is not None and held.confidence > GUESSED_WORDS_CONF and other_marks_likelier(held.value or ""):
         res.fields["holder_name"] = replace(held, confidence=GUESSED_WORDS_CONF)
