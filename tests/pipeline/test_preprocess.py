@@ -306,6 +306,28 @@ def test_a_page_partly_in_shadow_is_found_whole(
     assert abs(_residual_skew(prepared.ocr)) < 0.5
 
 
+def test_a_grey_folder_under_the_page_is_not_taken_for_the_page(page: Image.Image) -> None:
+    import cv2
+
+    # A page (225) on a mid-grey folder (125) larger than it, on a dark desk (40), both keystoned. The folder
+    # is a quadrilateral with real edges down to the desk, found at a level below Otsu's: being more than
+    # PAGE_GROWN larger than the page, it was taken for a shadowed page and rectified, the page left skewed
+    # inside it. A shadow moves one or two of the page's sides; a folder moves all four: the page is found.
+    folder = np.array([[220, 40], [1200, 140], [1380, 1780], [20, 1740]], np.float64)
+    shot = _on_table(np.full_like(_array(page), 125), folder, level=40)
+    paper = (_array(page).astype(np.float32) * (225 / 255)).astype(np.uint8)
+    ph, pw = paper.shape[:2]
+    m = cv2.getPerspectiveTransform(
+        np.float32([[0, 0], [pw, 0], [pw, ph], [0, ph]]), KEYSTONED.astype(np.float32)
+    )
+    shot = cv2.warpPerspective(
+        paper, m, shot.shape[1::-1], dst=shot, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_TRANSPARENT
+    )
+    quad = preprocess.find_page(preprocess.ink_gray(shot))
+    assert quad is not None
+    assert np.abs(quad - KEYSTONED).max() < 12
+
+
 def test_a_quadrilateral_along_no_edge_of_the_page_is_no_page() -> None:
     import cv2
 

@@ -218,27 +218,63 @@ def test_a_threads_engines_end_with_it() -> None:
     assert tesseract._engines.set.by_key
 
 
-def test_a_warmed_worker_has_its_engines_before_its_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``run.warm`` (a worker process starting, and the OCR bench's workers) loads the thread's engines for
-    the OCR languages and the handwritten digits' models, so a worker's first page pays no model load; with
-    Tesseract as a child process per call there is nothing to keep."""
+def test_a_warmed_worker_has_its_engines_before_its_first_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``run.warm`` (a long-running worker process starting, and the OCR bench's workers) loads the
+    corrector's model and the thread's engines for the OCR languages and the handwritten digits' models: the
+    worker's first page then makes no new engine (its keys are the ones warm made). With Tesseract as a child
+    process per call there is nothing to keep."""
     import threading
 
-    from digitize.pipeline import handdigits, run
+    from digitize.config import get_settings, reset_settings
+    from digitize.pipeline import correct, handdigits, run
 
+    path = tmp_path / "page.png"
+    decree_page(200, seal=True).save(path, dpi=(200, 200))
     keys: list[set[tuple[str, tuple[tuple[str, str], ...]]]] = []
+    models: list[int] = []
 
-    def warm() -> None:
+    def worker() -> None:
         run.warm()
+        models.append(correct.load.cache_info().currsize)
+        keys.append(set(tesseract._engines.set.by_key))
+        run.process_document(path, tmp_path / "out.pdf", jobs=1)
         keys.append(set(tesseract._engines.set.by_key))
 
-    worker = threading.Thread(target=warm)  # a fresh thread: no engine yet
-    worker.start()
-    worker.join()
-    assert {(lang, ()) for lang in ("vie", *handdigits.digit_languages())} <= keys[0]
+    correct.load.cache_clear()
+    thread = threading.Thread(target=worker)  # a fresh thread: no engine yet
+    thread.start()
+    thread.join()
+    assert models == [1]  # the corrector's model is loaded by warm, not by the page
+    languages = {get_settings().ocr_languages, *handdigits.digit_languages()}
+    assert {(lang, ()) for lang in languages} <= keys[0]
+    assert keys[1] == keys[0]  # the first page made no engine of its own
     assert not tesseract.preload("no_such_language")
-    monkeypatch.setattr(tesseract, "_in_process", lambda: False)
-    assert not tesseract.preload("vie")
+    monkeypatch.setenv("DIGITIZE_OCR_IN_PROCESS", "0")
+    reset_settings()
+    assert not tesseract.preload(get_settings().ocr_languages)
+
+
+def test_a_failed_part_of_warm_up_leaves_the_others_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each part of ``run.warm`` is tried on its own: Tesseract missing (an empty PATH) fails the engines'
+    preload, and the corrector's model is loaded all the same; the failure is raised for the caller to report
+    (the service's ``_child_warm`` logs it)."""
+    from digitize.pipeline import correct, run
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    tesseract.probe.cache_clear()
+    correct.load.cache_clear()
+    try:
+        with pytest.raises(Exception) as err:
+            run.warm()
+    finally:
+        tesseract.probe.cache_clear()
+    raised = err.value.exceptions if isinstance(err.value, ExceptionGroup) else (err.value,)
+    assert raised and all(isinstance(e, ToolMissing) for e in raised)
+    assert correct.load.cache_info().currsize == 1
 
 
 def test_a_word_tesseract_gives_twice_in_the_same_place_is_kept_once() -> None:

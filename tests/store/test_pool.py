@@ -66,3 +66,59 @@ def test_a_document_that_keeps_killing_its_worker_fails(tmp_path: Path) -> None:
         doc = s.get(Document, doc_id)
         assert doc is not None and doc.state == "failed" and doc.error_code == "too_many_attempts"
         assert doc.error_message and "given up" in doc.error_message
+
+
+def test_only_a_long_running_pool_starts_its_workers_before_documents() -> None:
+    """``store --wait`` and the drainer (documents already waiting) start a process per document, up to the
+    pool's size, when they submit them; only ``digitize serve``'s pool (``warm=True``) starts and warms every
+    process at once, before any document arrives."""
+    waiting = LocalPool(workers=2)
+    try:
+        assert not waiting._executor._processes  # one document on a big machine starts one process, not N
+    finally:
+        LocalPool._end_children(waiting._executor)
+    serving = LocalPool(workers=2, warm=True)
+    try:
+        assert len(serving._executor._processes) == 2
+    finally:
+        LocalPool._end_children(serving._executor)
+
+
+def test_a_warmed_worker_has_its_engines_and_a_failed_warm_up_is_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``_child_warm`` (each process of serve's pool) leaves its thread with the engines of the OCR languages
+    and the handwritten digits'; a warm-up that fails (Tesseract missing) is logged, not swallowed, and the
+    worker still starts (its documents report the missing tool themselves)."""
+    import threading
+
+    from digitize.pipeline import handdigits
+    from digitize.processing.executor import _child_warm
+    from digitize.tools import tesseract
+
+    keys: list[set[tuple[str, tuple[tuple[str, str], ...]]]] = []
+    pids: list[int] = []
+
+    def worker() -> None:
+        pids.append(_child_warm())
+        engines = getattr(tesseract._engines, "set", None)
+        keys.append(set(engines.by_key) if engines is not None else set())
+
+    with caplog.at_level("WARNING", logger="digitize.processing.executor"):
+        thread = threading.Thread(target=worker)  # a fresh thread: no engine yet
+        thread.start()
+        thread.join()
+    languages = {get_settings().ocr_languages, *handdigits.digit_languages()}
+    assert pids == [os.getpid()] and {(lang, ()) for lang in languages} <= keys[0]
+    assert "warm-up failed" not in caplog.text
+    monkeypatch.setenv("PATH", str(tmp_path))
+    tesseract.probe.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger="digitize.processing.executor"):
+            thread = threading.Thread(target=worker)
+            thread.start()
+            thread.join()
+    finally:
+        tesseract.probe.cache_clear()
+    assert pids[-1] == os.getpid()
+    assert "warm-up failed" in caplog.text and "Tesseract" in caplog.text

@@ -63,7 +63,7 @@ def create_app(
         run_pool = (not settings.uses_celery) if start_pool is None else start_pool
         pool = None
         if run_pool:
-            pool = LocalPool(settings, workers=pool_workers)
+            pool = LocalPool(settings, workers=pool_workers, warm=True)
             pool.start()
             set_current_pool(pool)
             log.info("local worker pool started with %d processes", pool.workers)

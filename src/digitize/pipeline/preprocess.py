@@ -505,7 +505,7 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
     side through the shadowed paper, the shot warped into a wrong shape). Such a side lies on no edge, or on
     the shadow's; the region is also taken at lower levels, down towards the background's, where the
     shadowed paper, still brighter than the shadowed desk around it, joins the page (``PAGE_LEVELS``), and
-    a clearly larger quadrilateral found there is the page."""
+    a clearly larger quadrilateral found there, keeping at least two of the first one's sides, is the page."""
     h, w = gray.shape[:2]
     step = max(1, -(-max(h, w) // PAGE_FIND_SIZE))  # every step-th pixel: a page outline needs no more
     small = np.ascontiguousarray(gray[::step, ::step])
@@ -525,15 +525,37 @@ def find_page(gray: np.ndarray) -> np.ndarray | None:
     def area(q: np.ndarray) -> float:
         return float(cv2.contourArea(q.astype(np.float32)))
 
-    largest = max(quads, key=area)
-    page: np.ndarray = (largest if area(largest) > PAGE_GROWN * area(quads[0]) else quads[0]) * step
+    # A larger quadrilateral is the same page only when it keeps at least PAGE_KEPT_SIDES of the highest
+    # level's sides: a shadow moves one or two of them; a grey folder, clipboard or sheet under the page (real
+    # edges down to the desk, found at a lower level too) moves all four.
+    tol = max(3.0, PAGE_SIDE_TOL * max(small.shape))
+    grown = [q for q in quads[1:] if area(q) > PAGE_GROWN * area(quads[0]) and _grown_from(q, quads[0], tol)]
+    page: np.ndarray = max(grown, key=area, default=quads[0]) * step
     return page
+
+
+def _grown_from(low: np.ndarray, high: np.ndarray, tol: float) -> bool:
+    """Whether ``low`` (TL, TR, BR, BL) holds ``high`` (its corners at most ``tol`` outside it) and at least
+    ``PAGE_KEPT_SIDES`` of ``high``'s sides lie along ``low``'s same sides (both ends within ``tol`` of its
+    line): the page grown by a shadowed part, not another object under the page."""
+    outline = low.astype(np.float32).reshape(-1, 1, 2)
+    if any(cv2.pointPolygonTest(outline, (float(x), float(y)), True) < -tol for x, y in high):
+        return False
+    kept = 0
+    for i in range(4):
+        a, b = low[i], low[(i + 1) % 4]
+        u = (b - a) / max(float(np.hypot(*(b - a))), 1e-6)
+        ends = (high[i], high[(i + 1) % 4])
+        kept += all(abs(float(u[0] * (p[1] - a[1]) - u[1] * (p[0] - a[0]))) <= tol for p in ends)
+    return kept >= PAGE_KEPT_SIDES
 
 
 # the levels the page is looked for at: Otsu's, then a quarter, a half and three quarters of the way down to
 # the background's median (a page partly in shadow: its lit part alone is above Otsu's level)
 PAGE_LEVELS = (0.0, 0.25, 0.5, 0.75)
 PAGE_GROWN = 1.03  # a lower level's page this much larger than the highest level's: a shadowed part joined
+PAGE_KEPT_SIDES = 2  # ... keeping this many of its sides (a shadow moves one or two; a folder under it, four)
+PAGE_SIDE_TOL = 0.01  # a side kept: its ends this share of the copy's length (>= 3 px) from the larger's side
 EDGE_SAMPLES = 24  # points along each side where the page's edge is looked for ...
 EDGE_SHARE = 0.7  # ... at least this share of them on a step from page to background ...
 EDGE_STEP = PAGE_MIN_CONTRAST / 2  # ... of at least this many grey levels

@@ -120,9 +120,40 @@ def second_passes(
 def warm() -> None:
     """Load now what a page's processing loads lazily: the second passes' and the fields' modules (their
     tables and patterns), the corrector's model and this thread's Tesseract engines for the OCR languages
-    and the handwritten digits' (a worker process about to take documents). Its first page then costs what
-    the next ones do (a real photo, 4_2: 0.88 CPU s as a fresh worker's first page, 0.66 after this, 0.61
-    as its second; the rest is Python's own first calls)."""
+    and the handwritten digits' (a long-running worker process about to wait for documents). Its first page
+    then costs what the next ones do; the work is the same, only done before the page (a real photo, 4_2:
+    ~0.25 CPU s moves from a fresh worker's first page into this call). Each part is tried even when another
+    fails (a corrector model that does not load still leaves the engines loaded); the first failure is raised
+    at the end, the others with it in an ``ExceptionGroup``."""
+    failures: list[Exception] = []
+
+    def step(load: Callable[..., object], *args: str) -> None:
+        try:
+            load(*args)
+        except Exception as exc:
+            failures.append(exc)
+
+    step(_import_passes)
+    if get_settings().ocr_correct:
+        from digitize.pipeline import correct
+
+        step(correct.load)
+    digits: tuple[str, ...] = ()
+    try:
+        from digitize.pipeline import handdigits
+
+        digits = tuple(handdigits.digit_languages())
+    except Exception as exc:
+        failures.append(exc)
+    for lang in dict.fromkeys((get_settings().ocr_languages, *digits)):
+        step(tesseract.preload, lang)
+    if len(failures) == 1:
+        raise failures[0]
+    if failures:
+        raise ExceptionGroup("; ".join(str(f) for f in failures), failures)
+
+
+def _import_passes() -> None:
     import pikepdf  # noqa: F401
 
     from digitize.pipeline import (  # noqa: F401
@@ -139,11 +170,6 @@ def warm() -> None:
         signature,
         stamps,
     )
-
-    if get_settings().ocr_correct:
-        correct.load()
-    for lang in dict.fromkeys((get_settings().ocr_languages, *handdigits.digit_languages())):
-        tesseract.preload(lang)
 
 
 def _copy_jpeg(src: PageSource, image_out: Path) -> bool:

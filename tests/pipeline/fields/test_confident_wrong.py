@@ -126,6 +126,15 @@ def test_initials_one_letter_from_ubnd_and_from_another_body_s_are_no_sure_ubnd(
     assert _parent("HĐND TỈNH YÊN BÁI")[0] == "HĐND tỉnh Yên Bái"
 
 
+def test_a_body_s_initials_are_given_in_their_standard_spelling() -> None:
+    # the initials as printed went through: "HDND" (its Đ's stroke lost) as "HDND tỉnh Yên Bái" at 0.9, and
+    # "HÐND" with an Icelandic eth (U+00D0, a common OCR and PDF glyph for Đ) as "Hðnd tỉnh yên bái"
+    assert _parent("HDND TỈNH YÊN BÁI")[0] == "HĐND tỉnh Yên Bái"
+    assert _parent("H\u00d0ND TỈNH YÊN BÁI")[0] == "HĐND tỉnh Yên Bái"
+    assert _parent("BHXH TỈNH YÊN BÁI")[0] == "BHXH tỉnh Yên Bái"
+    assert _parent("UBMTTQ TỈNH YÊN BÁI")[0] == "UBMTTQ tỉnh Yên Bái"
+
+
 def test_an_organ_restated_in_the_text_is_read_without_a_bracket_misread_after_it() -> None:
     # seed 103's blurred alt 011: the annex's "(Kèm theo Công văn … của Cục Thú y)" read "… Cục Thú y}": the
     # organ was taken as "Cục Thú y}" at 0.81

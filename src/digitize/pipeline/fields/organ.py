@@ -51,6 +51,7 @@ _UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
 def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     """The parent organ from its header line; under a Cục, Tổng cục, Vụ or Viện (``unit``) it is a ministry,
     also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế)."""
+    text = text.translate(_ETH)  # "HÐND" with an eth (U+00D0), a common OCR and PDF glyph for Đ
     f = fold(squash(text))
     if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
         # "BỘ" misread as another two-letter word ("ĐỘ Y TẾ", "SỞ Y TẾ": a Sở has no Cục under it), or lost
@@ -123,9 +124,10 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     a = re.match(r"^(\S+)\s+(tinh|thanh pho)\s+(\S.*)$", f)
     prov = province(a.group(3), GARBLED_UBND_CUTOFF) if a is not None and a.group(1) in _ACRONYMS else None
     if a is not None and prov is not None:
-        # "HĐND TỈNH YÊN BÁI": a body's initials as printed, its level and its province as named
+        # "HĐND TỈNH YÊN BÁI": a body's initials in their standard spelling ("HDND" read without the Đ's
+        # stroke is "HĐND"), its level and its province as named
         level = "thành phố" if a.group(2) == "thanh pho" else "tỉnh"
-        return f"{nfc(squash(text).split()[0]).upper()} {level} {prov[0]}", prov[1] * 0.9
+        return f"{_ACRONYMS[a.group(1)]} {level} {prov[0]}", prov[1] * 0.9
     # a line led by a sign ("— TỈNH QUẢNG NINH") or by a garbled word before a province's level ("LUPNO TỈNH
     # QUẢNG NINH" over a Cục): its parent went unread, the line as read is in doubt
     first = squash(text).split()[0] if text.split() else ""
@@ -135,8 +137,10 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     return sentence_case(normalize_tones(squash(text))), GARBLED_UBND_CONFIDENCE if garbled else 0.7
 
 
-# a body's initials a parent's line may start with ("HĐND TỈNH …", "BHXH TỈNH …"): read as printed
-_ACRONYMS = frozenset({"hdnd", "vksnd", "tand", "nhnn", "bhxh", "kbnn", "mttq", "bch", "ubmttq"})
+# a body's initials a parent's line may start with ("HĐND TỈNH …", "BHXH TỈNH …"), folded, and their standard
+# spelling
+_ACRONYMS = {fold(v): v for v in ("HĐND", "VKSND", "TAND", "NHNN", "BHXH", "KBNN", "MTTQ", "BCH", "UBMTTQ")}
+_ETH = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})  # the Icelandic eth, Đ's look-alike
 
 
 def _near_other_initials(initials: str) -> bool:
