@@ -269,3 +269,10 @@ def test_a_holder_s_word_the_language_reads_with_other_marks_there_is_in_doubt()
         "Hợp tác xã Nông nghiệp dịch vụ tổng hợp Tân Phú",
     ):
         assert _sure(holder(name)) == name
+
+
+def test_a_lone_kt_minister_line_gives_the_deputy_minister() -> None:
+    # review (session 16): "KT. BỘ TRƯỞNG" with the next line under the seal gave "Phó Bộ trưởng" at 0.92,
+    # a title no one holds; the deputy minister is "Thứ trưởng" (a Sở's "KT. GIÁM ĐỐC" stays "Phó Giám đốc")
+    assert _title(("KT. BỘ TRƯỞNG",))[0] == "Thứ trưởng"
+    assert _title(("KT. GIÁM ĐỐC",), organ=("SỞ Y TẾ",), number="Số: 12/QĐ-SYT")[0] == "Phó Giám đốc"

@@ -787,7 +787,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         misread = _KT_MISREAD.match(folded)
         kind = pre.group(1).lower() if pre else ("kt" if misread else "")
         if kind == "kt" and not name.startswith("Phó"):
-            name = "Phó " + name
+            # "KT. BỘ TRƯỞNG" with the deputy's line lost: "Thứ trưởng", never "Phó Bộ trưởng"
+            name = deputy_of(name)
         elif kind == "q":
             name = "Quyền " + name
         elif kind in ("tl", "ttl"):
