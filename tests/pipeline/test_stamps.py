@@ -383,3 +383,37 @@ def test_words_far_from_the_stamp_on_a_grey_scan_keep_their_confidence() -> None
     left = again.width - int(1.6 * DPI) - int(0.35 * DPI)  # the stamp's left side (``_stamped``)
     capped = [w for w in again.words if w.conf == stamps.THROUGH_CONF]
     assert all(w.box.x1 > left - DPI // 10 for w in capped), [(w.text, w.box.x0) for w in capped]
+
+
+def test_the_tone_split_takes_out_only_what_lies_in_the_stamp_s_box() -> None:
+    """A photo's thin print (diacritics, blurred strokes) is as light as a grey stamp's ink: the tone split
+    took it out all over the rows ("so hóa ho sơ" for "số hóa hồ sơ" beside the stamp). Only inside the
+    stamp's box (its two upright sides, ``BOX_MARGIN`` letters around) is the split kept."""
+    letter = 16.0
+    before = np.full((200, 600), 250, np.uint8)
+    before[20:140, 40:43] = 150  # the box's left side, 7.5 letters tall
+    before[20:140, 240:243] = 150  # its right side
+    before[20:23, 40:243] = 150  # its top
+    before[137:140, 40:243] = 150  # its bottom
+    before[60:64, 100:104] = 150  # a speck of the stamp's ink inside the box
+    before[60:64, 400:404] = 150  # a diacritic as light, far from the box
+    before[80:100, 380:384] = 20  # a dark letter's stroke
+    after = before.copy()
+    after[before == 150] = 255  # the tone split: every lighter pixel made paper
+    out = stamps.in_box(before, after, letter)
+    assert (out[20:140, 40:43] == 255).all() and (out[20:140, 240:243] == 255).all()
+    assert (out[60:64, 100:104] == 255).all()  # the stamp's ink in its box: out
+    assert (out[60:64, 400:404] == 150).all()  # the print's light strokes away from it: kept
+    assert (out[80:100, 380:384] == 20).all()
+    assert stamps.stamp_box(np.where(after != before, 255, 0).astype(np.uint8), letter) == (24, 4, 259, 156)
+
+
+def test_with_no_box_the_tone_split_stands_as_it_is() -> None:
+    """No pair of upright sides (a stamp with no frame, letters' strokes only): the split is kept everywhere."""
+    before = np.full((120, 400), 250, np.uint8)
+    before[40:60, 50:53] = 150  # a letter's stroke, shorter than a box's side
+    before[40:60, 300:303] = 150
+    after = before.copy()
+    after[before == 150] = 255
+    assert stamps.stamp_box(np.where(after != before, 255, 0).astype(np.uint8), 16.0) is None
+    assert (stamps.in_box(before, after, 16.0) == after).all()
