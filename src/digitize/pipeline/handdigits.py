@@ -369,10 +369,18 @@ def _number_blank(
     middle), and whether its first reading is doubtful (not clean printed digits); None on another line."""
     left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
     bare = bare_so_notation(" ".join(w.text for w in left)) is not None
+    # a blurred line's notation read as letters without its hyphen ("sø S2 /oouewo", "s. “ổ /TTrHC"): the
+    # label then also stands as "s." or "sø" alone
+    garbled = len(left) >= 3 and garbled_notation(left[-1])
 
     def is_label(w: Word) -> bool:
         # "SƠ 2Í /SGDĐT-GDTrH": the label read without its colon, the printed notation after the number
-        return _so_alone(w) or (bare and fold1(w.text).strip(".,;:") in _BARE_SO_WORDS)
+        label = fold1(w.text).strip(".,;:")
+        return (
+            _so_alone(w)
+            or (bare and label in _BARE_SO_WORDS)
+            or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label == "s"))
+        )
 
     left = list(from_label(left, is_label))
     if not (left and is_label(left[0]) and len(left) >= 2):
@@ -417,6 +425,10 @@ def _number_blank(
             glued = (w.box, number, "/" + tail.text)
             num_words.append(replace(w, text=number))
             break
+        if w is left[-1] and i >= 2 and garbled_notation(w):
+            x1 = w.box.x0
+            notation = w.box
+            break
         num_words.append(w)
     if x1 is None or x1 - so.box.x1 <= 1.2 * cw or _prose(num_words):
         return None
@@ -435,6 +447,28 @@ _DATE_KEYS = {"ngay": ("ngày", 4.05), "thang": ("tháng", 4.75), "nam": ("năm"
 # 1.3: a swallowed "1" or a digit's part ("tháng1" 1.27 wide, review of eeae151; on seeds 85 and 87's date
 # lines the clean ones are at most 1.15 of the width reckoned from the line's smallest character)
 WIDE_THANG = 1.2
+
+
+# a notation's letters the blur garbled: a "/" (or a bracket) then letters, or letters around a stop, or five
+# letters or more; read unsure, no hyphen (a hyphened one is ``notation_tail``'s)
+_GARBLED_NOTATION = re.compile(
+    r"^(?:[/\])(|]+[^\W\d_]+(?:[.,][^\W\d_]+)*|[^\W\d_]+[.,][^\W\d_]{2,}|[^\W\d_]{5,})$"
+)
+GARBLED_CONF = 60.0
+
+
+def garbled_notation(w: Word) -> bool:
+    """Whether the "Số:" line's last word is its printed notation garbled by a blurred photo ("/oouewo",
+    "]/qp.qLp", "m.svr", "uøNo.vp", "mCxvP"): read unsure, letters with no digit and no hyphen. A pen's digits
+    misread as letters are shorter ("đỮổ", "ỞØ") and stand before it."""
+    text = w.text.strip(".,;:'\"“”")
+    return (
+        w.conf < GARBLED_CONF
+        and "-" not in text
+        and not any(ch.isdigit() for ch in text)
+        and sum(ch.isalpha() for ch in text) >= 3
+        and _GARBLED_NOTATION.match(text) is not None
+    )
 
 
 def _pen_slash(w: Word, so: Word) -> bool:
@@ -1268,6 +1302,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         return page
     drop: set[int] = set()
     new: list[Word] = []
+    read: list[Blank] = []  # the blanks of ``new``'s words
     for blank, cs, each in zip(blanks, crops, votes, strict=True):
         if len(cs) == 2:
             cs, each = _same_marks(cs, each)
@@ -1330,6 +1365,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             continue  # keep the first reading (a number stays as read; a sure day too; digits glued to the
             # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
+        read.append(blank)
         drop.update(blank.drop)
         block = page.words[blank.drop[0]].block if blank.drop else _line_block(page, blank.line)
         new.append(Word(text=text, conf=conf, box=blank.box, block=block, line=blank.line))
@@ -1337,6 +1373,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         return page
     words = [w for k, w in enumerate(page.words) if k not in drop]
     words = _fix_glued(words, new, [b for b in blanks if b.kind in (Kind.DAY, Kind.MONTH)])
+    words = _slash_restored(words, [b for b, w in zip(read, new, strict=True) if w.text != UNREADABLE])
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
@@ -1463,6 +1500,20 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
                 out.append(w)
     return out
+
+
+def _slash_restored(words: list[Word], numbers: list[Blank]) -> list[Word]:
+    """The garbled notation that ends a number's blank read again (``garbled_notation``: "số: 89 mCxvP", its
+    "/" blurred into the letters) given its "/" back: the blank's region ends where the notation starts, and
+    Decree 30 prints it led by "/"; without it the number reader takes no number from the line. Its letters
+    stay as read (the notation's own checks drop them as garbled)."""
+    ends = {(b.line, b.notation.x0) for b in numbers if b.kind == Kind.NUMBER and b.notation is not None}
+    return [
+        replace(w, text="/" + w.text)
+        if (w.line, w.box.x0) in ends and garbled_notation(w) and not w.text.startswith("/")
+        else w
+        for w in words
+    ]
 
 
 def _runs(row: np.ndarray) -> list[tuple[int, int]]:
