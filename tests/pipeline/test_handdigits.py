@@ -1937,3 +1937,39 @@ def test_a_place_word_like_tieng_on_the_date_line_is_not_made_thang(place: str) 
     assert f"{place} ngày 18 tháng 6 năm 2024" in after.text
     fields = extract([after]).values()
     assert (fields["place"], fields["issued_date"]) == (place.rstrip(","), "2024-06-18")
+
+
+@pytest.mark.parametrize(("so", "notation"), [("s.", "/oouewo"), ("sø", "]/qp.qLp"), ("số:", "mCxvP")])
+def test_a_number_before_a_notation_the_blur_garbled_is_read_again(so: str, notation: str) -> None:
+    # a blurred photo: the printed "/BC-UBND" read as letters without its hyphen (its slash too, or not), the
+    # label read "s." or "sø" alone, the written number as junk; the blank ends at the garbled notation, and
+    # its "/" is given back for the number reader
+    prepared, _, boxes = _header("229", "28", "11")
+    so_box, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text=notation, conf=20.0)
+        if w.text == "/BC-UBND"
+        else replace(w, text=so, conf=50.0)
+        if w.text == "Số:"
+        else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    junk = Word("#ØÏ", 20.0, Box(so_box.x1 + 20, so_box.y0 - 8, note.x0 - 8, so_box.y1 + 4), line=2)
+    page = _read(sorted([*words, junk], key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["#ØÏ"]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "229"
+    assert fields["code_notation"] is None  # its letters stay garbled: no notation rather than a wrong one
+
+
+@pytest.mark.parametrize("last", ["đỮổ", "tháng"])
+def test_a_pen_s_short_marks_or_a_sure_word_end_no_number_blank(last: str) -> None:
+    # the notation lost altogether: a written number's marks read as three letters, or a word read sure, are
+    # not taken for a garbled notation
+    _, _, boxes = _header("229", "28", "11")
+    so_box, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    junk = Word("#Ø", 20.0, Box(so_box.x1 + 20, so_box.y0 - 8, so_box.x1 + 120, so_box.y1 + 4), line=2)
+    tail = Word(last, 30.0 if last == "đỮổ" else 95.0, replace(note, x0=so_box.x1 + 140), line=2)
+    page = _read(sorted([*words, junk, tail], key=lambda w: (w.line, w.box.x0)))
+    assert "number" not in {b.kind for b in handdigits.find_blanks(page)}
