@@ -1504,9 +1504,9 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
 
 def _slash_restored(words: list[Word], numbers: list[Blank]) -> list[Word]:
     """The garbled notation that ends a number's blank read again (``garbled_notation``: "số: 89 mCxvP", its
-    "/" blurred into the letters or read as a bracket) given its "/" back: the blank's region ends where the notation starts, and
-    Decree 30 prints it led by "/"; without it the number reader takes no number from the line. Its letters
-    stay as read (the notation's own checks drop them as garbled)."""
+    "/" blurred into the letters or read as a bracket) given its "/" back: the blank's region ends where the
+    notation starts, and Decree 30 prints it led by "/"; without it the number reader takes no number from
+    the line. Its letters stay as read (the notation's own checks drop them as garbled)."""
     ends = {(b.line, b.notation.x0) for b in numbers if b.kind == Kind.NUMBER and b.notation is not None}
     return [
         replace(w, text="/" + w.text.lstrip("/])(|"))  # "]/qp.qLp": the bracket before it a blurred "/" too
