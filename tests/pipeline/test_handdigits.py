@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from digitize.pipeline import handdigits, regions
+from digitize.pipeline import deblur, handdigits, regions
 from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import is_number_line
@@ -1973,3 +1973,65 @@ def test_a_pen_s_short_marks_or_a_sure_word_end_no_number_blank(last: str) -> No
     tail = Word(last, 30.0 if last == "đỮổ" else 95.0, replace(note, x0=so_box.x1 + 140), line=2)
     page = _read(sorted([*words, junk, tail], key=lambda w: (w.line, w.box.x0)))
     assert "number" not in {b.kind for b in handdigits.find_blanks(page)}
+
+
+def _shaken(
+    number: str, day: str, month: str, streak: deblur.Streak, *, seed: int = 3
+) -> tuple[Prepared, RecognizedPage]:
+    """``_header``'s page smeared by a phone's motion ``streak`` (a shaken photo, measured blurred, its streak
+    found), and its first reading with the day and month glued to the printed words."""
+    prepared, _, boxes = _header(number, day, month, seed=seed)
+    smeared = cv2.filter2D(
+        prepared.master.astype(np.float32), -1, deblur.kernel(streak), borderType=cv2.BORDER_REPLICATE
+    )
+    grey = np.clip(smeared, 0, 255).astype(np.uint8)
+    shaken = replace(prepared, master=grey, ocr=grey, blurred=True, streak=streak)
+    return shaken, _read(_first_reading(boxes, glued=True))
+
+
+def test_a_shaken_photo_s_written_date_is_read_with_its_streak_undone() -> None:
+    # a long vertical streak: as cut, the written "26" and "7" are smeared past reading (no date); cut from
+    # the scan with the page's measured streak deconvolved, they read again
+    prepared, page = _shaken("2916", "26", "7", deblur.Streak(110.0, 18.0, 2.5))
+    assert (
+        extract([handdigits.second_pass(replace(prepared, streak=None), page)]).values()["issued_date"]
+        is None
+    )
+    found = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
+    assert found.value == "2024-07-26"
+    assert found.confidence < 0.6  # read only deconvolved: in doubt
+
+
+def test_a_shaken_photo_s_number_read_otherwise_deconvolved_is_no_number() -> None:
+    # as cut, the written "2916" reads "2216"; deconvolved it reads otherwise: the readings disagree, and
+    # the number goes to review rather than being taken wrong
+    prepared, page = _shaken("2916", "26", "7", deblur.Streak(20.0, 14.0, 1.5))
+    assert (
+        extract([handdigits.second_pass(replace(prepared, streak=None), page)]).values()["code_number"]
+        == "2216"
+    )
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] is None
+
+
+def test_readings_as_cut_and_deconvolved_are_combined() -> None:
+    combined = handdigits._with_deblurred
+    assert combined(("12", 90.0), None, False) == ("12", 90.0)  # nothing deconvolved: as cut
+    assert combined(("12", 90.0), ("12", 95.0), True) == ("12", 90.0)
+    assert combined(("08", 90.0), ("8", 95.0), True) == ("08", 90.0)  # the same number
+    assert combined(None, ("7", 95.0), True) == ("7", handdigits.AGREED_MAX_CONF)  # in doubt
+    assert combined(None, ("7", 95.0), False) is None  # other deconvolved readings contradict it
+    assert combined(("6", 80.0), ("26", 95.0), True) == ("26", handdigits.AGREED_MAX_CONF)  # a digit added
+    assert combined(("1", handdigits.SHAPE_CONF), ("7", 95.0), True) == ("7", handdigits.AGREED_MAX_CONF)
+    assert combined(("7408", 84.0), ("2408", 81.0), True) is None  # they disagree: review
+    assert combined(("5", 80.0), ("8", 95.0), True) is None
+
+
+def test_the_streak_is_undone_on_the_scan_at_its_own_resolution() -> None:
+    grey = np.full((100, 100), 255, np.uint8)
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=0.5, rotation=0, skew=0.0, dpi=150.0, width=100, height=100, blurred=True
+    )
+    assert handdigits._frame_streak(prepared) is None  # the unsharp mask: no streak
+    shaken = replace(prepared, streak=deblur.Streak(110.0, 9.0, 1.5))
+    assert handdigits._frame_streak(shaken) == deblur.Streak(110.0, 18.0, 3.0)
+    assert handdigits._frame_streak(replace(shaken, blurred=False)) is None

@@ -1346,11 +1346,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             else []
             for b in blanks
         ]
-        flat = read_votes([c for cs in [*crops, *sharp] for c in cs], timeout=timeout)
-        votes, k = [], 0
-        for cs in [*crops, *sharp]:
-            votes.append(flat[k : k + len(cs)])
-            k += len(cs)
+        # read apart: Tesseract reads a crop differently beside other crops, and the crops as cut are read
+        # as on any other page
+        votes = _votes_by_blank(crops, timeout) + _votes_by_blank(sharp, timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
     drop: set[int] = set()
@@ -1385,6 +1383,17 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+def _votes_by_blank(crops: list[list[np.ndarray]], timeout: float) -> list[list[list[tuple[str, float]]]]:
+    """``read_votes`` of each blank's crops (``crops``: a list of them for each blank; none read when all are
+    empty)."""
+    flat = read_votes([c for cs in crops for c in cs], timeout=timeout) if any(crops) else []
+    votes, k = [], 0
+    for cs in crops:
+        votes.append(flat[k : k + len(cs)])
+        k += len(cs)
+    return votes
 
 
 def _decide(
