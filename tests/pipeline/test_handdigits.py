@@ -2035,3 +2035,21 @@ def test_the_streak_is_undone_on_the_scan_at_its_own_resolution() -> None:
     shaken = replace(prepared, streak=deblur.Streak(110.0, 9.0, 1.5))
     assert handdigits._frame_streak(shaken) == deblur.Streak(110.0, 18.0, 3.0)
     assert handdigits._frame_streak(replace(shaken, blurred=False)) is None
+
+
+def test_a_glued_number_read_shorter_than_the_first_reading_s_marks_is_in_doubt() -> None:
+    # "©ỮZ7/CT-STNMT" of a written "607": the cut along the slash took the "7", and the readings agree on
+    # "60" surely; the first reading saw four marks there, so the number is taken in doubt (review)
+    from samples.marks import handwritten_digits
+
+    mark = handwritten_digits("60", 3, 140, 80)
+    crop = np.full((120, 200), 255, np.uint8)
+    crop[20:100, 30:170] = np.where(np.asarray(mark)[..., 3] > 128, 30, 255).astype(np.uint8)
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER, 2, Box(196, 149, 273, 194), (), "©ỮZ7", 50.0, slash=(273.0, 190.0, 30.0)
+    )
+    votes = [("60", 96.0)] * 6
+    found, _, _ = handdigits._decide(blank, [crop], [votes])
+    assert found is not None and found[0] == "60" and found[1] <= handdigits.SHORT_NUMBER_CONF
+    # as many marks as the digits read again: nothing lost, taken as read
+    assert handdigits._decide(replace(blank, first="6O"), [crop], [votes])[0] == ("60", 96.0)

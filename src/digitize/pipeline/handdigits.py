@@ -1434,6 +1434,10 @@ def _decide(
     agreed_on = found
     if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
         found = None  # fewer digits than the first reading saw: the cut lost one
+    elif found and blank.slash and len(found[0]) < sum(ch.isalnum() for ch in blank.first):
+        # fewer digits than the first reading saw marks ("60" of "©ỮZ7/CT-STNMT", a written "607" whose "7"
+        # the slash's cut took): the cut may have lost one, in doubt
+        found = (found[0], min(found[1], SHORT_NUMBER_CONF))
     found = only_added(blank, found)
     marks = len(_digit_marks(cs[0])) if cs else 0
     # digits glued to the printed word are kept as read only when the blank holds no more marks than them
@@ -1454,6 +1458,9 @@ def _decide(
     return found, short, glued_digits
 
 
+# a number glued to its notation read again with fewer digits than the first reading saw marks: at most this
+# sure (review)
+SHORT_NUMBER_CONF = 50.0
 # a day or month read again with fewer digits than the first reading saw marks: at most this sure (review)
 SHORT_DATE_CONF = 50.0
 
