@@ -1990,16 +1990,27 @@ def _shaken(
 
 
 def test_a_shaken_photo_s_written_date_is_read_with_its_streak_undone() -> None:
-    # a long vertical streak: as cut, the written "26" and "7" are smeared past reading (no date); cut from
+    # a long vertical streak: as cut, the written "09" and "12" are smeared past reading (no date); cut from
     # the scan with the page's measured streak deconvolved, they read again
-    prepared, page = _shaken("2916", "26", "7", deblur.Streak(110.0, 18.0, 2.5))
+    prepared, page = _shaken("483", "09", "12", deblur.Streak(90.0, 20.0, 1.0))
     assert (
         extract([handdigits.second_pass(replace(prepared, streak=None), page)]).values()["issued_date"]
         is None
     )
     found = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
-    assert found.value == "2024-07-26"
+    assert found.value == "2024-12-09"
     assert found.confidence < 0.6  # read only deconvolved: in doubt
+
+
+def test_a_shaken_photo_s_written_number_is_read_with_its_streak_undone() -> None:
+    prepared, page = _shaken("2916", "26", "7", deblur.Streak(90.0, 12.0, 1.0))
+    assert (
+        extract([handdigits.second_pass(replace(prepared, streak=None), page)]).values()["code_number"]
+        is None
+    )
+    found = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert found.value == "2916"
+    assert found.confidence < 0.6
 
 
 def test_a_shaken_photo_s_number_read_otherwise_deconvolved_is_no_number() -> None:
@@ -2020,6 +2031,7 @@ def test_readings_as_cut_and_deconvolved_are_combined() -> None:
     assert combined(("08", 90.0), ("8", 95.0), True) == ("08", 90.0)  # the same number
     assert combined(None, ("7", 95.0), True) == ("7", handdigits.AGREED_MAX_CONF)  # in doubt
     assert combined(None, ("7", 95.0), False) is None  # other deconvolved readings contradict it
+    assert combined(None, ("6", 56.0), True) is None  # not sure enough to stand alone
     assert combined(("6", 80.0), ("26", 95.0), True) == ("26", handdigits.AGREED_MAX_CONF)  # a digit added
     assert combined(("1", handdigits.SHAPE_CONF), ("7", 95.0), True) == ("7", handdigits.AGREED_MAX_CONF)
     assert combined(("7408", 84.0), ("2408", 81.0), True) is None  # they disagree: review

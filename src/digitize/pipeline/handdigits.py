@@ -813,7 +813,8 @@ def _with_deblurred(
     """A blank's value from its readings as cut (``found``) and as deconvolved (``deblurred``; ``unanimous``:
     every deconvolved reading that counts gives it or a part of it). The same value when both give it; the
     one as cut when the deconvolved crops give none; none when they disagree, unless the deconvolved
-    readings are unanimous and either the cut's readings gave nothing, or a value only a mark's shape or
+    readings are unanimous and sure (``ALONE_CONF``: "6" at 56 of a printed "763/" whose "63" went into the
+    notation) and either the cut's readings gave nothing, or a value only a mark's shape or
     doubt gave (``SHAPE_CONF``: a "7" whose blurred bar the cut lost, taken for a plain "1"), or one the
     deconvolved value only adds digits to (a blurred "26" whose "2" the cut lost, read "6"). Then the
     deconvolved value is taken in doubt (at most ``AGREED_MAX_CONF``): a deconvolution can ring into a
@@ -823,7 +824,7 @@ def _with_deblurred(
     if found is not None and found[0].lstrip("0") == deblurred[0].lstrip("0"):
         return found
     adds = found is not None and len(deblurred[0]) > len(found[0]) and found[0] in deblurred[0]
-    if unanimous and (found is None or found[1] <= SHAPE_CONF or adds):
+    if unanimous and deblurred[1] >= ALONE_CONF and (found is None or found[1] <= SHAPE_CONF or adds):
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
     return None
 
