@@ -276,3 +276,39 @@ def test_a_lone_kt_minister_line_gives_the_deputy_minister() -> None:
     # a title no one holds; the deputy minister is "Thứ trưởng" (a Sở's "KT. GIÁM ĐỐC" stays "Phó Giám đốc")
     assert _title(("KT. BỘ TRƯỞNG",))[0] == "Thứ trưởng"
     assert _title(("KT. GIÁM ĐỐC",), organ=("SỞ Y TẾ",), number="Số: 12/QĐ-SYT")[0] == "Phó Giám đốc"
+
+
+def test_a_holder_over_three_lines_ends_where_a_clause_begins() -> None:
+    # review (session 16): a holder's name wrapped onto Điều 1's third line with no comma after it read on into
+    # the next clause ("… Hưng Thịnh có trụ sở tại …", "… theo đề nghị …") at 0.9
+    from tests.pipeline.fields.test_holder import _decision, _licence
+
+    def held(specs: list) -> tuple[str | None, float]:  # type: ignore[type-arg]
+        f = extract([page(specs)]).fields.get("holder_name")
+        return (f.value, f.confidence) if f else (None, 0.0)
+
+    def article(*lines: str) -> tuple[str | None, float]:
+        return held(_decision(("Về việc gia hạn Giấy chứng nhận",), [(t, "x=355", 96.0) for t in lines]))
+
+    first = "Điều 1. Gia hạn Giấy chứng nhận đủ điều kiện kinh doanh hoạt động thể thao"
+    second = "và dịch vụ du lịch cho Công ty Trách nhiệm hữu hạn Du lịch và Lữ hành Quốc tế Hưng"
+    name = "Công ty Trách nhiệm hữu hạn Du lịch và Lữ hành Quốc tế Hưng Thịnh"
+    for third in (
+        "Thịnh có trụ sở tại Số 160 đường Ngô Quyền được tiếp tục kinh doanh theo quy định.",
+        "Thịnh được tiếp tục kinh doanh các dịch vụ đã đăng ký theo quy định tại Giấy phép",
+        "Thịnh đã đăng ký kinh doanh theo quy định của pháp luật hiện hành về thể thao",
+    ):
+        assert _sure(article(first, second, third)) == name
+    # a clause no marker opens is no name's end surely
+    got = article(first, second, "Thịnh kinh doanh dịch vụ lữ hành nội địa và quốc tế tại tỉnh")
+    assert _sure(got) in (None, name)
+    # a labelled name wrapped onto the next line, and Điều 1's name before "theo đề nghị …" and "Căn cứ …"
+    labelled = "Tên tổ chức: Công ty Cổ phần Thương mại Dịch vụ và Xuất nhập khẩu Nam Việt Phát Đạt Sao"
+    lines = [(labelled, "x=355", 92.0), ("Mai có trụ sở tại Số 12 đường Lê Lợi", "x=355", 92.0)]
+    got = held(_licence(lines))
+    assert _sure(got) == "Công ty Cổ phần Thương mại Dịch vụ và Xuất nhập khẩu Nam Việt Phát Đạt Sao Mai"
+    lines = [
+        ("Điều 1. Cấp Giấy phép kinh doanh bán lẻ sản phẩm rượu cho Công ty TNHH Một thành", "x=355", 92.0),
+        ("viên Thương mại Hoàng Long theo đề nghị tại hồ sơ số 12 ngày 5 tháng 6 năm 2024", "x=355", 92.0),
+    ]
+    assert _sure(held(_licence(lines))) == "Công ty TNHH Một thành viên Thương mại Hoàng Long"
