@@ -48,9 +48,23 @@ _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
 _UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
 
 
+def chi_lost(parent: str, unit: str) -> bool:
+    """A parent's line read "SỞ …" over a unit read "CỤC …": either the ministry's "BỘ" was misread "SỞ" or
+    the unit is a Sở's "CHI CỤC" whose "CHI" was lost (under a seal, a speck); the evidence is partial, so
+    neither the ministry nor the Cục is sure."""
+    words = fold(squash(parent)).split()
+    return bool(words) and words[0] == "so" and re.match(r"^\W*cuc\b", fold(unit)) is not None
+
+
 def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     """The parent organ from its header line; under a Cục, Tổng cục, Vụ or Viện (``unit``) it is a ministry,
-    also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế)."""
+    also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế). A "SỞ …" over a "CỤC …"
+    (``chi_lost``) is in doubt, whichever is taken."""
+    name, conf = _parent_organ(text, unit)
+    return (name, min(conf, GARBLED_UBND_CONFIDENCE)) if chi_lost(text, unit) else (name, conf)
+
+
+def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     text = text.translate(_ETH)  # "HÐND" with an eth (U+00D0), a common OCR and PDF glyph for Đ
     f = fold(squash(text))
     if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
@@ -584,6 +598,8 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
             name, q = organ(_joined(organ_texts[k:]))
+            if chi_lost(_joined(organ_texts[:k]), organ_texts[k]):
+                q = min(q, GARBLED_UBND_CONFIDENCE)  # perhaps a "CHI CỤC" whose "CHI" was lost: in doubt
         conf = statistics.fmean(ln.conf for ln in named) * q
         if q == UNKNOWN_ORGAN and guessed_name(name, named):
             conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
