@@ -319,7 +319,9 @@ def test_a_so_over_a_cuc_is_in_doubt_its_chi_perhaps_lost() -> None:
     # under a seal gave the ministry at 0.83 and "Cục thú y" at 0.64: either the "BỘ" was misread "SỞ" or the
     # "CHI" was lost, neither is sure
     def fields(organ: tuple[str, ...]) -> dict[str, tuple[str | None, float]]:
-        head = header(parent=None, organ=organ, number="Số: 432/GP-TY", date="Hà Nội, ngày 04 tháng 7 năm 2016")
+        head = header(
+            parent=None, organ=organ, number="Số: 432/GP-TY", date="Hà Nội, ngày 04 tháng 7 năm 2016"
+        )
         body = [("GIẤY PHÉP", "center", 95.0), ("NHẬP KHẨU THUỐC THÚ Y", "center", 90.0)]
         fs = extract([page(head + body + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")))]).fields
         return {k: (f.value, f.confidence) for k, f in fs.items()}
@@ -335,3 +337,20 @@ def test_a_so_over_a_cuc_is_in_doubt_its_chi_perhaps_lost() -> None:
     assert _sure(fields(("BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC"))["parent_organ"]) == "Bộ Y tế"
     got = fields(("ĐỘ NÔNGG NGIUIỆP VÀ PHÁT IRHẾN", "NÔNG THÔN", "CỤC THÓ Y"))["parent_organ"]
     assert _sure(got) == "Bộ Nông nghiệp và Phát triển nông thôn"
+
+
+def test_a_prime_minister_s_title_agrees_with_the_authority_line_over_it() -> None:
+    # review (session 16): "Thủ tướng" put for "Thủ trưởng" under the Government without looking at the line
+    # over it: under "KT." signs the deputy (his "PHÓ" or the head's title lost under the seal), under "TL." no
+    # Prime Minister at all, under "Q." the acting one
+    pm = (("THỦ TƯỚNG CHÍNH PHỦ",), "Số: 1139/QĐ-TTg")
+    for lines in (("KT.", "THỦ TƯỚNG"), ("KT.", "THỦ TRƯỞNG"), ("KT. 7H#Ư ÑG", "THỦ TRƯỞNG")):
+        assert _sure(_title(lines, *pm)) == "Phó Thủ tướng"
+    for lines in (("TL. THỦ TƯỚNG", "THỦ TRƯỞNG"), ("TL.", "THỦ TRƯỞNG")):
+        value, conf = _title(lines, *pm)
+        assert value not in ("Thủ tướng", "Phó Thủ tướng") and conf < SURE
+    assert _sure(_title(("TL. THỦ TƯỚNG", "THỦ TƯỚNG"), *pm)) is None  # the office head's own title lost
+    assert _title(("TL. THỦ TƯỚNG", "VỤ TRƯỞNG"), *pm) == ("Vụ trưởng", 0.92)
+    assert _title(("Q. THỦ TRƯỞNG",), *pm)[0] == "Quyền Thủ tướng"
+    # a deputy under "KT." whose head went unread, under any organ
+    assert _sure(_title(("KT.", "GIÁM ĐỐC"), ("SỞ Y TẾ",), "Số: 12/QĐ-SYT")) == "Phó Giám đốc"
