@@ -354,3 +354,18 @@ def test_a_prime_minister_s_title_agrees_with_the_authority_line_over_it() -> No
     assert _title(("Q. THỦ TRƯỞNG",), *pm)[0] == "Quyền Thủ tướng"
     # a deputy under "KT." whose head went unread, under any organ
     assert _sure(_title(("KT.", "GIÁM ĐỐC"), ("SỞ Y TẾ",), "Số: 12/QĐ-SYT")) == "Phó Giám đốc"
+
+
+def test_a_place_named_by_the_organ_is_its_whole_words_with_their_marks() -> None:
+    # review (session 16): a place read as a name of its own was taken surely when its folded letters were
+    # anywhere in the organ's name: "Phổ Yên" in "UBND thành phố Yên Bái" ("pho yen" across two words)
+    def place(parent: str, organ: str) -> tuple[str | None, float]:
+        head = header(
+            parent=parent, organ=(organ,), number="Số: 12/QĐ-UBND", date="Phổ Yên, ngày 15 tháng 6 năm 2021"
+        )
+        body = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ban hành quy chế", "center", 90.0)]
+        f = extract([page(head + body + signer(("CHỦ TỊCH",)))]).fields["place"]
+        return f.value, f.confidence
+
+    assert _sure(place("UBND TỈNH YÊN BÁI", "UBND THÀNH PHỐ YÊN BÁI")) is None
+    assert _sure(place("UBND TỈNH THÁI NGUYÊN", "UBND THỊ XÃ PHỔ YÊN")) == "Phổ Yên"
