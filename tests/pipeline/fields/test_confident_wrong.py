@@ -369,3 +369,23 @@ def test_a_place_named_by_the_organ_is_its_whole_words_with_their_marks() -> Non
 
     assert _sure(place("UBND TỈNH YÊN BÁI", "UBND THÀNH PHỐ YÊN BÁI")) is None
     assert _sure(place("UBND TỈNH THÁI NGUYÊN", "UBND THỊ XÃ PHỔ YÊN")) == "Phổ Yên"
+
+
+def test_brackets_at_an_organ_s_end_are_balanced_by_count() -> None:
+    # review (session 16): a closing bracket was dropped only when no opening one was in the line at all: "SỞ Y
+    # TẾ (HÀ NỘI))" kept its second ")", and a line of a speck's "}" alone gave an empty part
+    from digitize.pipeline.fields.organ import _organ_text
+
+    assert _organ_text("}") is None and _organ_text(")") is None and _organ_text("} )") is None
+    assert _organ_text("CỤC THÚ Y}") == "CỤC THÚ Y"
+    assert _organ_text("CỤC THÚ Y (VIỆT NAM))") == "CỤC THÚ Y (VIỆT NAM)"
+    assert _organ_text("BAN QUẢN LÝ (KCN)") == "BAN QUẢN LÝ (KCN)"
+
+    def organ(lines: tuple[str, ...]) -> str | None:
+        head = header(parent=None, organ=lines, number="Số: 12/QĐ-SYT")
+        body = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ban hành quy chế", "center", 90.0)]
+        return extract([page(head + body + signer())]).fields["organ_name"].value
+
+    got = organ(("SỞ Y TẾ (HÀ NỘI))",))
+    assert got is not None and got.count("(") == got.count(")")
+    assert organ((")", "SỞ Y TẾ")) == "Sở Y tế"
