@@ -279,8 +279,8 @@ def test_a_lone_kt_minister_line_gives_the_deputy_minister() -> None:
 
 
 def test_a_holder_over_three_lines_ends_where_a_clause_begins() -> None:
-    # review (session 16): a holder's name wrapped onto Điều 1's third line with no comma after it read on into
-    # the next clause ("… Hưng Thịnh có trụ sở tại …", "… theo đề nghị …") at 0.9
+    # review (session 16): a holder's name wrapped onto Điều 1's third line with no comma after it read on
+    # into the next clause ("… Hưng Thịnh có trụ sở tại …", "… theo đề nghị …") at 0.9
     from tests.pipeline.fields.test_holder import _decision, _licence
 
     def held(specs: list) -> tuple[str | None, float]:  # type: ignore[type-arg]
@@ -341,8 +341,8 @@ def test_a_so_over_a_cuc_is_in_doubt_its_chi_perhaps_lost() -> None:
 
 def test_a_prime_minister_s_title_agrees_with_the_authority_line_over_it() -> None:
     # review (session 16): "Thủ tướng" put for "Thủ trưởng" under the Government without looking at the line
-    # over it: under "KT." signs the deputy (his "PHÓ" or the head's title lost under the seal), under "TL." no
-    # Prime Minister at all, under "Q." the acting one
+    # over it: under "KT." signs the deputy (his "PHÓ" or the head's title lost under the seal), under "TL."
+    # no Prime Minister at all, under "Q." the acting one
     pm = (("THỦ TƯỚNG CHÍNH PHỦ",), "Số: 1139/QĐ-TTg")
     for lines in (("KT.", "THỦ TƯỚNG"), ("KT.", "THỦ TRƯỞNG"), ("KT. 7H#Ư ÑG", "THỦ TRƯỞNG")):
         assert _sure(_title(lines, *pm)) == "Phó Thủ tướng"
@@ -372,8 +372,8 @@ def test_a_place_named_by_the_organ_is_its_whole_words_with_their_marks() -> Non
 
 
 def test_brackets_at_an_organ_s_end_are_balanced_by_count() -> None:
-    # review (session 16): a closing bracket was dropped only when no opening one was in the line at all: "SỞ Y
-    # TẾ (HÀ NỘI))" kept its second ")", and a line of a speck's "}" alone gave an empty part
+    # review (session 16): a closing bracket was dropped only when no opening one was in the line at all:
+    # "SỞ Y TẾ (HÀ NỘI))" kept its second ")", and a line of a speck's "}" alone gave an empty part
     from digitize.pipeline.fields.organ import _organ_text
 
     assert _organ_text("}") is None and _organ_text(")") is None and _organ_text("} )") is None

@@ -94,7 +94,7 @@ def fix_company_forms(text: str) -> str:
 
 # a clause that goes on after the holder's name when no comma ends it ("… Hưng Thịnh có trụ sở tại …", "…
 # Hoàng Long theo đề nghị …", "… Trung Thành đã đăng ký …"): a verb or a preposition in lower case that no
-# name's word is (a name's words are capitalised, its common words "dịch vụ", "và", "tổng hợp" are no clause's)
+# name's word is (a name's words are capitalised; its common words, "dịch vụ", "và", "tổng hợp", no clause's)
 _CLAUSE = re.compile(
     r"\s(?:được|đã|đang|sẽ|theo|để|với|do|là|kể từ|(?:có\s+)?trụ sở|có địa chỉ|đặt tại|"
     r"(?i:căn cứ|điện thoại|số điện thoại))(?!\w)"
