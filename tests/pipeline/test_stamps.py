@@ -409,7 +409,7 @@ def test_the_tone_split_takes_out_only_what_lies_in_the_stamp_s_box() -> None:
 
 
 def test_with_no_box_the_tone_split_stands_as_it_is() -> None:
-    """No pair of upright sides (a stamp with no frame, letters' strokes only): the split is kept everywhere."""
+    """No pair of upright sides (a stamp with no frame, letters' strokes only): the split kept everywhere."""
     before = np.full((120, 400), 250, np.uint8)
     before[40:60, 50:53] = 150  # a letter's stroke, shorter than a box's side
     before[40:60, 300:303] = 150

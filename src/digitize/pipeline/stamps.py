@@ -325,9 +325,9 @@ def _without_stamp(
     worth a reading: on a colour scan its coloured ink (when there is ``MIN_INK`` of it), then, there and on
     a scan without colour (an archive's grey scan: the purple or blue stamp lighter than the black print; a
     photo in low light, whose colour is the camera's noise), its tone (``regions.print_tone``, on the paper
-    made even: ``flat_paper``; kept only in the stamp's box, ``in_box``), else (one ink: a bitonal scan) its box's sides (``without_frame``, letters
-    ``letter`` px high); with whether only the box was taken out. Nothing when there is no stamp's ink to
-    take out (a little colour, not a stamp's worth; one ink, no box)."""
+    made even: ``flat_paper``; kept only in the stamp's box, ``in_box``), else (one ink: a bitonal scan) its
+    box's sides (``without_frame``, letters ``letter`` px high); with whether only the box was taken out.
+    Nothing when there is no stamp's ink to take out (a little colour, not a stamp's worth; one ink, no box)."""
     coloured = 0
     if prepared.master.ndim == 3:
         crop = regions.cut(prepared, x0, y0, x1, y1, colour=True)
@@ -356,7 +356,7 @@ BOX_SIDE = 3.0  # letters: an upright stroke of the stamp's ink at least this ta
 SIDE_GAP = 1.2  # letters: a gap in a side this tall is bridged (a line of print crossing it)
 SIDE_SHARE = 0.6  # of the tallest side's height: the box's other sides (the print's tall letters are shorter)
 BOX_APART = 4.0  # letters: the box's two sides at least this far apart (a stamp's box is wider than a word)
-BOX_MARGIN = 1.0  # letters: around the box, its "ĐẾN" standing out of its side, its number written over its top
+BOX_MARGIN = 1.0  # letters around the box: its "ĐẾN" out of its side, its number written over its top
 
 
 def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | None:
@@ -394,9 +394,9 @@ def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | Non
 
 def in_box(before: np.ndarray, after: np.ndarray, letter: float) -> np.ndarray:
     """``after`` (``before`` with the stamp's ink made paper) inside the stamp's box (``stamp_box`` of the
-    pixels made paper), ``before`` outside it: a photo's soft print (thin strokes, diacritics) lighter than the
-    split of the tones is no stamp's away from its box: beside the stamp "số hóa hồ sơ" read "so hóa ho sơ"
-    (seed 113 perspective, dev 008). ``after`` as it is when no box is found."""
+    pixels made paper), ``before`` outside it: a photo's soft print (thin strokes, diacritics) lighter than
+    the split of the tones is no stamp's away from its box: beside the stamp "số hóa hồ sơ" read "so hóa ho
+    sơ" (seed 113 perspective, dev 008). ``after`` as it is when no box is found."""
     taken = ((after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED).astype(np.uint8) * 255
     box = stamp_box(taken, letter)
     if box is None:
