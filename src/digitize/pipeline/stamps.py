@@ -327,7 +327,8 @@ def _without_stamp(
     photo in low light, whose colour is the camera's noise), its tone (``regions.print_tone``, on the paper
     made even: ``flat_paper``; kept only in the stamp's box, ``in_box``), else (one ink: a bitonal scan) its
     box's sides (``without_frame``, letters ``letter`` px high); with whether only the box was taken out.
-    Nothing when there is no stamp's ink to take out (a little colour, not a stamp's worth; one ink, no box)."""
+    Nothing when there is no stamp's ink to take out (a little colour, not a stamp's worth; one ink, no
+    box)."""
     coloured = 0
     if prepared.master.ndim == 3:
         crop = regions.cut(prepared, x0, y0, x1, y1, colour=True)
@@ -354,7 +355,7 @@ def _without_stamp(
 
 BOX_SIDE = 3.0  # letters: an upright stroke of the stamp's ink at least this tall is a side of its box
 SIDE_GAP = 1.2  # letters: a gap in a side this tall is bridged (a line of print crossing it)
-SIDE_SHARE = 0.6  # of the tallest side's height: the box's other sides (the print's tall letters are shorter)
+SIDE_SHARE = 0.4  # of the tallest side's height: the box's other sides (the print's tall letters are shorter)
 BOX_APART = 4.0  # letters: the box's two sides at least this far apart (a stamp's box is wider than a word)
 BOX_MARGIN = 1.0  # letters around the box: its "ĐẾN" out of its side, its number written over its top
 
@@ -368,8 +369,9 @@ def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | Non
     if not letter >= 4 or not ink.any():
         return None
     # a side with a gap (where a line of print crosses it, faded ink, a photo's noise) is joined first
+    # (a stamp pressed askew: its side drifts a pixel or two over its height, widened by two on each side)
     gap = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, round(SIDE_GAP * letter)) | 1))  # odd: centred
-    joined = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, gap)
+    joined = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 5), np.uint8)), cv2.MORPH_CLOSE, gap)
     side = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, round(BOX_SIDE * letter)) | 1))
     upright = cv2.morphologyEx(joined, cv2.MORPH_OPEN, side)
     n, _, stats, _ = cv2.connectedComponentsWithStats(upright, connectivity=8)
@@ -388,6 +390,16 @@ def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | Non
     y0 = int(min(stats[i, cv2.CC_STAT_TOP], stats[j, cv2.CC_STAT_TOP]))
     y1 = int(max(stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] for k in (i, j)))
     m = round(BOX_MARGIN * letter)
+    # its top and bottom (level strokes ``BOX_APART`` letters long, at the sides' ends) reach its far side
+    # where that side, crossed by the print's lines, was found too short
+    across = cv2.getStructuringElement(cv2.MORPH_RECT, (round(BOX_APART * letter) | 1, 1))
+    level = cv2.morphologyEx(ink, cv2.MORPH_OPEN, across)
+    n, _, flat, _ = cv2.connectedComponentsWithStats(level, connectivity=8)
+    for k in range(1, n):
+        lx0, ly = int(flat[k, cv2.CC_STAT_LEFT]), int(flat[k, cv2.CC_STAT_TOP])
+        lx1 = lx0 + int(flat[k, cv2.CC_STAT_WIDTH])
+        if y0 - m <= ly <= y1 + m and lx0 <= x1 and lx1 >= x0:
+            x0, x1 = min(x0, lx0), max(x1, lx1)
     h, w = ink.shape[:2]
     return max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m)
 
