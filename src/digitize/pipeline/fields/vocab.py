@@ -194,7 +194,8 @@ NAME_SYLLABLES: tuple[str, ...] = (
     "Tươi", "Thắm", "Nụ", "Nhạn", "Xoan", "Mừng", "Hợi", "Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ",
     "Mùi", "Dậu", "Tuất", "Páo", "Sính", "Chấn", "Khởi", "Lĩnh", "Luyện", "Quyến", "Sĩ", "Sỹ", "Thiều",
     "Thống", "Thước", "Tiệp", "Tịnh", "Toại", "Triết", "Trực", "Tuyển", "Vượng", "Vỹ", "Hảo", "Nết", "Phấn",
-    "Sâm", "Thuyên",
+    "Sâm", "Thuyên", "Cương", "Dân", "Khanh", "Luyến", "Ly", "Nhiên", "Trân", "Vịnh", "Đạo", "Chuyên", "Diễn",
+    "Hưởng", "Luận", "Ngữ", "Nhuận", "Thụ", "Tráng", "Vọng", "Xương", "Cẩn", "Khiết", "Nhị", "Quy", "Phổ",
 )  # fmt: skip
 F_SYLLABLES: dict[str, list[str]] = {}
 for _syl in NAME_SYLLABLES:
