@@ -99,3 +99,15 @@ def test_signer_names_no_pool_has_are_read_right_or_in_doubt() -> None:
         for conf in (90.0, 70.0, 55.0):
             got = _read(name=name, name_conf=conf)["signer_name"]
             assert _right_or_doubtful(got, name), (name, conf, got)
+
+
+def test_a_province_in_another_spelling_in_use_is_read_as_the_province() -> None:
+    # old and local spellings no pool draws ("Đắc Lắc", "Bắc Cạn" went to review as unknown places, "Thừa
+    # Thiên - Huế" was taken as "Huế")
+    for written, province in (
+        ("Đắc Lắc", "Đắk Lắk"),
+        ("Bắc Cạn", "Bắc Kạn"),
+        ("Kontum", "Kon Tum"),
+        ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
+    ):
+        assert _read(place=written)["place"][0] == province, written

@@ -141,8 +141,14 @@ def _folded_vocab(items: Iterable[str], *, first_wins: bool = False) -> dict[str
     return out
 
 
-F_PROVINCES = _folded_vocab(PROVINCES)
-F_PLACES = _folded_vocab(PLACES)
+# other spellings of provinces in use (old or local ones, a name written as one word): read as the province
+PROVINCE_SPELLINGS: dict[str, str] = {
+    "Đắc Lắc": "Đắk Lắk", "Daklak": "Đắk Lắk", "Đắc Nông": "Đắk Nông", "Daknong": "Đắk Nông",
+    "Bắc Cạn": "Bắc Kạn", "Kontum": "Kon Tum", "Thừa Thiên - Huế": "Thừa Thiên Huế",
+    "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu",
+}  # fmt: skip
+F_PROVINCES = {**_folded_vocab(PROVINCES), **{fold(k): v for k, v in PROVINCE_SPELLINGS.items()}}
+F_PLACES = {**_folded_vocab(PLACES), **{fold(k): v for k, v in PROVINCE_SPELLINGS.items()}}
 F_TYPES = _folded_vocab(DOC_TYPES)
 F_TITLES = _folded_vocab(TITLES)
 F_SURNAMES = _folded_vocab(SURNAMES, first_wins=True)
