@@ -82,9 +82,14 @@ def test_a_unit_abbreviation_no_list_knows_with_its_d_is_in_doubt() -> None:
 
 
 def test_an_organ_no_pool_has_is_read_right_or_in_doubt() -> None:
+    # organs of kinds no pool draws: "Ban quản lý khu kinh tế", "Sở quy hoạch - kiến trúc" were taken at 0.64
+    # with their proper names' capitals lost
     organs = _outside(
-        ("Sở Nội vụ", "Sở Tài chính", "Sở Ngoại vụ", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh")
-    )
+        (
+            "Sở Nội vụ", "Sở Tài chính", "Sở Ngoại vụ", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh",
+            "Ban Quản lý khu kinh tế", "Sở Quy hoạch - Kiến trúc", "Sở An toàn thực phẩm",
+        )
+    )  # fmt: skip
     for organ in organs:
         got = _read(organ=(organ.upper(),), number="Số: 12/QĐ")["organ_name"]
         assert _right_or_doubtful(got, organ), (organ, got)

@@ -43,7 +43,8 @@ DEPARTMENTS: tuple[str, ...] = (
     "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao",
     "Sở Du lịch", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Ngoại vụ",
     "Sở Dân tộc và Tôn giáo", "Ban Dân tộc", "Thanh tra tỉnh", "Văn phòng Ủy ban nhân dân",
-    "Ban Quản lý các khu công nghiệp", "Công an tỉnh", "Bộ Khoa học và Công nghệ", "Bộ Y tế",
+    "Ban Quản lý các khu công nghiệp", "Ban Quản lý khu kinh tế", "Sở Quy hoạch - Kiến trúc",
+    "Sở An toàn thực phẩm", "Công an tỉnh", "Bộ Khoa học và Công nghệ", "Bộ Y tế",
     "Bộ Giáo dục và Đào tạo", "Bộ Nội vụ", "Cục An toàn bức xạ và hạt nhân",
     # ministries and central organs (a parent organ "BỘ TÀI CHÍNH" must not fuzzy-match "Sở Tài chính")
     "Bộ Tài chính", "Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Kế hoạch và Đầu tư",
