@@ -76,3 +76,33 @@ def test_a_sharp_page_is_not_read_again() -> None:
     assert headband.second_pass(sharp, first, lang="vie") is first
     # nor a page with its header, should it be blurred
     assert headband.second_pass(replace(sharp, blurred=True), first, lang="vie") is first
+
+
+def test_the_band_ends_in_each_column_at_that_column_s_first_sure_line() -> None:
+    """Review (session 16): the band ended at the first sure line of any column. A blurred photo whose organ
+    (the left column) was read surely at the top and whose motto column (the right) was read as specks had a
+    band ending over the organ, with nothing of the motto in it: the header was never found. Each column's
+    band ends at its own first sure line (the motto's column here at the body's first line)."""
+    from digitize.pipeline.model import Box, Word, page_text
+
+    sharp = _sharp_page()
+    first = recognize.recognize(sharp, lang="vie")
+    mid = first.width / 2
+    body_top = min(w.box.y0 for w in first.words if w.text.startswith("Căn"))
+    # the motto column's header read as two specks; the organ column and the body as read
+    lost = [w for w in first.words if (w.box.x0 + w.box.x1) / 2 > mid and w.box.y1 < body_top]
+    assert any(w.text == "NGHĨA" for w in lost)
+    words = [w for w in first.words if w not in lost]
+    at = lost[0].box
+    words += [
+        Word("£", 20.0, Box(at.x0 + 100, at.y0, at.x0 + 110, at.y1), line=90),
+        Word("5", 15.0, Box(at.x0 + 300, 250, at.x0 + 309, 262), line=91),
+    ]
+    words.sort(key=lambda w: w.line)
+    page = replace(first, words=tuple(words), text=page_text(words))
+    again = headband.second_pass(replace(sharp, blurred=True), page, lang="vie")
+    assert again is not page
+    text = again.text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Hà Nội, ngày 3 tháng 4 năm 2024" in text
+    assert text.count("ỦY BAN NHÂN DÂN") == 1 and text.count("Căn cứ") == 1 and "£" not in text
+    assert text.index("ỦY BAN") < text.index("Số:") < text.index("Căn cứ")

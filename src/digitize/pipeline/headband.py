@@ -6,10 +6,12 @@ but a few specks ("5", "ị", "è"), so that every header field is lost (forced-
 reading began with the "CHỦ TỊCH ỦY BAN NHÂN DÂN ..." line under the subject). The same band cut from the OCR
 image and read on its own as one block of text (``--psm 6``) reads it line by line. On the first page of a
 blurred photo (``Prepared.blurred``) whose reading has no Decree 30 header (``regions.header_of``), the band
-from the page's top to its first line read surely (``SURE_LINE``, at least ``SURE_WORDS`` words) is read
-again; its words replace the reading's specks there when they give the page a header (its motto found)
-that it had not. The band's digits are blurred digits: ``blurred.second_pass`` (after this pass) puts them
-in doubt, so the number and the date go to review.
+from the page's top to the first line read surely (``SURE_LINE``, at least ``SURE_WORDS`` words) of each of
+the header's columns is read again: the organ's column on the left and the motto's on the right end apart (a
+motto read surely at the top over an organ column read as specks leaves the organ's lines to re-read). In
+each column the band's words replace the reading's specks above that column's sure line when they give the
+page a header (its motto found) that it had not. The band's digits are blurred digits:
+``blurred.second_pass`` (after this pass) puts them in doubt, so the number and the date go to review.
 
 A function of the prepared page and its first reading; sharp pages and pages with a header are untouched (no
 second Tesseract run).
@@ -18,11 +20,13 @@ second Tesseract run).
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import replace
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import recognize, regions
-from digitize.pipeline.model import RecognizedPage, page_text
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.tools import tesseract
 
@@ -40,35 +44,39 @@ def second_pass(
     if not prepared.blurred or page.index != 0 or regions.header_of(page) is not None:
         return page
     lines = regions.lines_of(page)
-    sure = next(
-        (
-            ln
-            for ln in sorted(lines, key=lambda ln: ln.y0)
-            if ln.boxed and len(ln.words) >= SURE_WORDS and ln.conf >= SURE_LINE
-        ),
-        None,
-    )
-    if sure is None or not MIN_BAND * page.height <= sure.y0 <= MAX_BAND * page.height:
+    ends = _column_ends(lines, page.width, page.height)
+    if ends is None:
         return page
     s = prepared.scale
-    bottom = sure.y0 - 0.1 * (sure.y1 - sure.y0)
-    band = prepared.ocr[: round(bottom * s)]
+    band = prepared.ocr[: round(max(ends) * s)]
     if band.ndim != 2 or min(band.shape) < 8:
         return page
     try:
         tokens = tesseract.image_to_data(band, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
     except ToolFailed:
         return page
-    new = recognize.read_words(tokens, s, page.width)
+    mid = page.width / 2
+
+    def bottom(w: Word) -> float:  # the band's end in the word's column
+        return ends[0] if (w.box.x0 + w.box.x1) / 2 < mid else ends[1]
+
+    new = [w for w in recognize.read_words(tokens, s, page.width) if (w.box.y0 + w.box.y1) / 2 < bottom(w)]
     if not new:
         return page
-    kept = [w for w in page.words if (w.box.y0 + w.box.y1) / 2 > bottom]
-    shift = max(w.line for w in new) + 1
+    kept = [w for w in page.words if (w.box.y0 + w.box.y1) / 2 > bottom(w)]
     blocks = max((w.block for w in kept), default=0) + 1  # the band's blocks apart from the reading's
-    words = [replace(w, block=w.block + blocks) for w in new] + [
-        replace(w, line=w.line + shift) for w in kept
-    ]
-    words.sort(key=lambda w: w.line)
+    # the band's lines and the reading's kept beside them (the column that ends higher) top to bottom, then
+    # the rest of the reading in its order
+    beside = [w for w in kept if (w.box.y0 + w.box.y1) / 2 < max(ends)]
+    rows: dict[tuple[bool, int], list[Word]] = {}
+    for w in new:
+        rows.setdefault((True, w.line), []).append(replace(w, block=w.block + blocks))
+    for w in beside:
+        rows.setdefault((False, w.line), []).append(w)
+    ordered = sorted(rows.values(), key=lambda row: (min(w.box.y0 for w in row), min(w.box.x0 for w in row)))
+    words = [replace(w, line=n) for n, row in enumerate(ordered) for w in row]
+    rest = sorted((w for w in kept if (w.box.y0 + w.box.y1) / 2 >= max(ends)), key=lambda w: w.line)
+    words += [replace(w, line=w.line + len(ordered)) for w in rest]
     candidate = replace(
         page,
         words=tuple(words),
@@ -76,3 +84,30 @@ def second_pass(
         confidence=statistics.fmean(w.conf for w in words) / 100.0,
     )
     return candidate if regions.header_of(candidate) is not None else page
+
+
+def _column_ends(lines: Sequence[Line], width: float, height: float) -> tuple[float, float] | None:
+    """Where the band ends in the header's left and right columns: a little above the column's first line
+    read surely (a line across both columns, a merged row or the body's, counts for both); a column with
+    none in the page's top part (``MAX_BAND``) ends with the other. None when neither has one, or the band
+    would be too thin (``MIN_BAND``)."""
+    sure = sorted(
+        (ln for ln in lines if ln.boxed and len(ln.words) >= SURE_WORDS and ln.conf >= SURE_LINE),
+        key=lambda ln: ln.y0,
+    )
+    ends: list[float | None] = []
+    for left in (True, False):
+        first = next((ln for ln in sure if _in_column(ln, width, left=left)), None)
+        top = None if first is None else first.y0 - 0.1 * (first.y1 - first.y0)
+        ends.append(top if first is not None and first.y0 <= MAX_BAND * height else None)
+    known = [e for e in ends if e is not None]
+    if not known or max(known) < MIN_BAND * height:
+        return None
+    return (ends[0] if ends[0] is not None else max(known)), (ends[1] if ends[1] is not None else max(known))
+
+
+def _in_column(line: Line, width: float, *, left: bool) -> bool:
+    """The line lies in the header's left (organ) or right (motto) column, or across both."""
+    if line.x0 < 0.4 * width and line.x1 > 0.6 * width:
+        return True
+    return ((line.x0 + line.x1) / 2 < width / 2) == left

@@ -92,13 +92,37 @@ def fix_company_forms(text: str) -> str:
     return t
 
 
+# a clause that goes on after the holder's name when no comma ends it ("… Hưng Thịnh có trụ sở tại …", "…
+# Hoàng Long theo đề nghị …", "… Trung Thành đã đăng ký …"): a verb or a preposition in lower case that no
+# name's word is (a name's words are capitalised; its common words, "dịch vụ", "và", "tổng hợp", no clause's)
+_CLAUSE = re.compile(
+    r"\s(?:được|đã|đang|sẽ|theo|để|với|do|là|kể từ|(?:có\s+)?trụ sở|có địa chỉ|đặt tại|"
+    r"(?i:căn cứ|điện thoại|số điện thoại))(?!\w)"
+)
+
+
 def _clean_holder(text: str) -> str:
     t = re.split(r",|;|\(|\bmã số|\bđịa chỉ|\bMST\b|\bmã số thuế", text, maxsplit=1, flags=re.I)[0]
+    t = _CLAUSE.split(nfc(t), maxsplit=1)[0]
     t = clean_value(t)
     m = re.match(r"(?i)^(ông\s*/\s*bà|ông|bà)\s*[:.]?\s+", t)
     if m is not None and not _family_ong(t, m):
         t = t[m.end() :]
     return fix_company_forms(clean_value(t))
+
+
+CLAUSE_TAIL = 5  # a name that ends in this many words in lower case read on into a clause (to review)
+
+
+def _clause_tail(value: str) -> bool:
+    """The holder's name ends in ``CLAUSE_TAIL`` words in lower case after one in capitals: a clause no
+    marker of ``_CLAUSE`` opened ("… Hưng Thịnh kinh doanh dịch vụ lữ hành"); a name's common words are
+    followed by its proper part ("… dịch vụ tổng hợp Tân Phú")."""
+    words = value.split()
+    tail = 0
+    while tail < len(words) and words[len(words) - 1 - tail][:1].islower():
+        tail += 1
+    return tail >= CLAUSE_TAIL and tail < len(words)
 
 
 def _family_ong(text: str, honorific: re.Match[str]) -> bool:
@@ -185,6 +209,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
             res.set("holder_id", hid[0], conf_at(lines, mid.start(2), mid.end(2)) * hid[1])
             break
     held = res.fields.get("holder_name")
+    if held is not None and held.confidence > GUESSED_WORDS_CONF and _clause_tail(held.value or ""):
+        res.fields["holder_name"] = held = replace(held, confidence=GUESSED_WORDS_CONF)
     if held is not None and held.confidence > FAMILY_ONG_CONF and _family_ong_kept(held.value or ""):
         res.fields["holder_name"] = held = replace(held, confidence=FAMILY_ONG_CONF)
     # "Vận tải biến" of "biển", read at 96: the language says which word the phrase has, not the reading
@@ -249,7 +275,7 @@ def _paragraph(lines: Sequence[Line], k: int) -> str:
 # the next line opens an article, or has a label of its own ("Địa chỉ:", "Mã số thuế:"; a label has no comma:
 # "Hoàng Long, mã số thuế: …" goes on with a name); the marks before it taken whole (possessive: "\W*" gave
 # them back one by one to the label's first word, quadratic on a line of marks: 12 000 marks took 8 s)
-_NEXT_STOP = re.compile(r"^\W*+(dieu \d|[^\s,]+(\s+[^\s,]+){0,4}\s*:)")
+_NEXT_STOP = re.compile(r"^\W*+(dieu \d|can cu\b|[^\s,]+(\s+[^\s,]+){0,4}\s*:)")
 
 
 def with_next(lines: Sequence[Line], k: int) -> str:

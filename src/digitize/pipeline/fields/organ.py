@@ -48,9 +48,23 @@ _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
 _UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
 
 
+def chi_lost(parent: str, unit: str) -> bool:
+    """A parent's line read "SỞ …" over a unit read "CỤC …": either the ministry's "BỘ" was misread "SỞ" or
+    the unit is a Sở's "CHI CỤC" whose "CHI" was lost (under a seal, a speck); the evidence is partial, so
+    neither the ministry nor the Cục is sure."""
+    words = fold(squash(parent)).split()
+    return bool(words) and words[0] == "so" and re.match(r"^\W*cuc\b", fold(unit)) is not None
+
+
 def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     """The parent organ from its header line; under a Cục, Tổng cục, Vụ or Viện (``unit``) it is a ministry,
-    also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế)."""
+    also when OCR lost its "BỘ" ("Y TẾ" over "CỤC QUẢN LÝ DƯỢC" is the Bộ Y tế). A "SỞ …" over a "CỤC …"
+    (``chi_lost``) is in doubt, whichever is taken."""
+    name, conf = _parent_organ(text, unit)
+    return (name, min(conf, GARBLED_UBND_CONFIDENCE)) if chi_lost(text, unit) else (name, conf)
+
+
+def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     text = text.translate(_ETH)  # "HÐND" with an eth (U+00D0), a common OCR and PDF glyph for Đ
     f = fold(squash(text))
     if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
@@ -450,19 +464,22 @@ def _foreign(word: str) -> bool:
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 
 
-def _organ_text(text: str) -> str:
+def _organ_text(text: str) -> str | None:
     """A header line's part of an organ's name: junk at its ends left out (a speck read as a letter no
     Vietnamese word has after it: "VIỆT NAM Š"), the comma that goes on with the next line kept ("CỤC CẢNH
-    SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ")."""
+    SÁT PHÒNG CHÁY," / "CHỮA CHÁY VÀ CỨU NẠN," / "CỨU HỘ"); None for a line of marks alone ("}", ")")."""
     t = _NOTATION_TAIL.sub("", SO_IN_LINE.sub("", text))
     words = t.split()
     while len(words) > 1 and len(words[-1]) <= 2 and _foreign(words[-1]):
         words.pop()
     t = " ".join(words) if len(words) < len(t.split()) else t
     v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
-    # a closing bracket no opening one goes with: a speck ("CỤC THÚ Y}" on a blurred photo)
-    while v[-1:] in _CLOSING and _CLOSING[v[-1]] not in v:
+    # a closing bracket no opening one goes with, counted ("CỤC THÚ Y}" on a blurred photo, "(HÀ NỘI))"), or
+    # an opening one at the end: specks
+    while (v[-1:] in _CLOSING and v.count(v[-1]) > v.count(_CLOSING[v[-1]])) or v[-1:] in _CLOSING.values():
         v = clean_value(v[:-1])
+    if not re.search(r"[^\W_]", v):
+        return None
     return v + "," if re.search(r"[^\W\d_],\s*$", t) and not v.endswith(",") else v
 
 
@@ -550,7 +567,9 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             break
     organ_lines = organ_lines[:cut]
     # a speck or a quote read before an organ's line ("'CỤC QUẢN LÝ DƯỢC") is not its name's
-    organ_texts = [_organ_text(_inner_text(ln)) for ln in organ_lines]
+    texts = [(ln, _organ_text(_inner_text(ln))) for ln in organ_lines]
+    organ_lines = [ln for ln, t in texts if t is not None]  # (a line of a speck's marks alone is no part)
+    organ_texts = [t for _, t in texts if t is not None]
     ubnd = ubnd_organ(organ_texts) if len(organ_lines) <= 2 else None
     # the committee issuing its own document: its chairman signs, or its notation ends "-UBND"
     own = committee_signs or any(_UBND_NOTATION.search(fold(ln.text)) for ln in left[len(organ_lines) :])
@@ -584,6 +603,8 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
             name, q = organ(_joined(organ_texts[k:]))
+            if chi_lost(_joined(organ_texts[:k]), organ_texts[k]):
+                q = min(q, GARBLED_UBND_CONFIDENCE)  # perhaps a "CHI CỤC" whose "CHI" was lost: in doubt
         conf = statistics.fmean(ln.conf for ln in named) * q
         if q == UNKNOWN_ORGAN and guessed_name(name, named):
             conf = min(conf, GUESSED_ORGAN_CONFIDENCE)

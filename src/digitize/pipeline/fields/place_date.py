@@ -92,7 +92,7 @@ def set_place(
                 hit = None  # a place read right that no list holds: kept as read, in doubt (below)
             elif _own_name(prefix, hit[0]):
                 read = normalize_tones(prefix)
-                if any(fold(read) in fold(o) for o in organs):
+                if any(_names(read, o) for o in organs):
                     hit = (read, 0.9)  # "Phổ Yên" under "UBND thị xã Phổ Yên"
                 else:  # ("Hà Nột" is a misread "Hà Nội" too: no list of towns tells them apart)
                     hit = (hit[0], min(hit[1], PLACE_IN_DOUBT))
@@ -108,6 +108,14 @@ def set_place(
 
 GARBLED_HOME = 0.55  # a place read garbled like the organ's province is it, in doubt (x the line's)
 PLACE_IN_DOUBT = 0.55  # a place read as a name of its own beside a known one: which of the two, in doubt
+
+
+def _names(read: str, organ: str) -> bool:
+    """The organ's name holds the place ``read`` as whole words with its own marks ("Phổ Yên" in "UBND thị xã
+    Phổ Yên"; not in "UBND thành phố Yên Bái", where its letters run across two words and "phố" is no "Phổ"),
+    in any case."""
+    words, name = re.findall(r"\w+", nfc(read).casefold()), re.findall(r"\w+", nfc(organ).casefold())
+    return bool(words) and any(name[k : k + len(words)] == words for k in range(len(name)))
 
 
 def _own_name(read: str, known: str) -> bool:

@@ -7,7 +7,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -165,8 +165,9 @@ def _title_of(line: Line) -> tuple[str, float, bool] | None:
 
 
 def _prefix_of(line: Line) -> str | None:
-    """The authority prefix a line opens with ("kt", "tm", "tl", "q", "ttl"), None without one."""
-    pre = _AUTH_PREFIX.match(squash(re.sub(r"[^a-z .]", " ", line.folded)))
+    """The authority prefix a line opens with ("kt", "tm", "tl", "q", "ttl"; also a line of it alone, its
+    head lost: "KT."), None without one."""
+    pre = _AUTH_PREFIX.match(squash(re.sub(r"[^a-z .]", " ", line.folded)) + " ")
     return pre.group(1).lower() if pre else None
 
 
@@ -270,27 +271,41 @@ def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
 
 
 def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
-    """A signer's title made consistent with the issuing organ: under the Prime Minister or the Government
-    ("…/QĐ-TTg", "…/NQ-CP", "Thủ tướng Chính phủ") a seal-blurred "THỦ TƯỚNG" read as "Thủ trưởng" (the head
-    of an agency) is the Prime Minister's or the Deputy's title; under a ministry "Thủ trưởng" (the letters of
-    "Thứ trưởng", one mark apart) is the deputy minister's. A head's title guessed so ("PHÓ" may be under the
-    seal), or "Thủ trưởng" with no organ to tell it from "Thứ trưởng", goes to review."""
+    """A signer's title made consistent with the issuing organ and the authority line over it (``Signed``):
+    under the Prime Minister or the Government ("…/QĐ-TTg", "…/NQ-CP", "Thủ tướng Chính phủ") a seal-blurred
+    "THỦ TƯỚNG" read as "Thủ trưởng" (the head of an agency) is the Prime Minister's title, or the Deputy's:
+    under "KT. THỦ TƯỚNG" signs the Deputy ("Phó Thủ tướng"), under "TL. THỦ TƯỚNG" neither (the head of an
+    office: the title as read, in doubt), under "Q." the acting one. Under a ministry "Thủ trưởng" (the
+    letters of "Thứ trưởng", one mark apart) is the deputy minister's. A head's title guessed so ("PHÓ" may be
+    under the seal), or "Thủ trưởng" with no organ to tell it from "Thứ trưởng", goes to review."""
     title = signer.get("signer_title")
-    if title is None or title.value not in ("Thủ trưởng", "Phó Thủ trưởng", "Thứ trưởng", "Phó Thứ trưởng"):
+    if title is None or title.value is None:
+        return signer
+    acting = title.value.startswith("Quyền ")
+    value, conf = title.value.removeprefix("Quyền "), title.confidence
+    if value not in ("Thủ trưởng", "Phó Thủ trưởng", "Thứ trưởng", "Phó Thứ trưởng"):
         return signer
     organ = fold(organ_name or "")
     pm = organ.startswith(("thu tuong", "chinh phu")) or (notation or "").endswith(("TTg", "-CP"))
-    value, conf = title.value, title.confidence
-    if pm:
+    prefix = signer.prefix if isinstance(signer, Signed) else None
+    head = signer.head if isinstance(signer, Signed) else None
+    if pm and prefix in ("tl", "ttl"):
+        conf = min(conf, TITLE_IN_DOUBT)  # the head of an office signs "thừa lệnh": no Prime Minister's title
+    elif pm:
         value = value.replace("Thủ trưởng", "Thủ tướng").replace("Thứ trưởng", "Thủ tướng")
-        if value == "Thủ tướng":
+        if prefix == "kt" and value == "Thủ tướng":
+            value = "Phó Thủ tướng"  # "KT. THỦ TƯỚNG" whose head went unread, or the deputy's "PHÓ" lost
+        if prefix == "kt" and head is not None and fold(head) not in ("thu tuong", "thu truong"):
+            conf = min(conf, TITLE_IN_DOUBT)  # "KT. BỘ TRƯỞNG" over a Prime Minister's organ: one is misread
+        if value == "Thủ tướng" or acting or (prefix == "kt" and head is None and title.value != value):
             conf = min(conf, TITLE_IN_DOUBT)
-    elif value == "Thủ trưởng" and organ.startswith("bo "):
+    elif value == "Thủ trưởng" and organ.startswith("bo ") and not acting:
         value, conf = "Thứ trưởng", min(conf, TITLE_IN_DOUBT)
     elif value == "Thủ trưởng" and not organ:
         conf = min(conf, TITLE_IN_DOUBT)
     else:
         return signer
+    value = "Quyền " + value if acting else value
     return Found(
         tuple(
             replace(f, value=value, confidence=conf) if f.name == "signer_title" else f for f in signer.fields
@@ -298,11 +313,21 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
     )
 
 
-def read_signer(lines: Sequence[Line]) -> Found:
+@dataclass(frozen=True)
+class Signed(Found):
+    """A signature block's fields, with the authority its title is given under: the prefix ("kt", "tm",
+    "tl", "q", "ttl") on the title's line or the line over it, and the head's title that line names ("Thủ
+    tướng" of "KT. THỦ TƯỚNG"), each None when not read."""
+
+    prefix: str | None = None
+    head: str | None = None
+
+
+def read_signer(lines: Sequence[Line]) -> Signed:
     """signer_title and signer_name from the signature block of the given (last) page's lines."""
     res = Builder()
-    _signer(res, lines)
-    return res.freeze()
+    prefix, head = _signer(res, lines)
+    return Signed(res.freeze().fields, prefix, head)
 
 
 def _title_block(lines: Sequence[Line]) -> tuple[list[Line], int, tuple[str, float, bool]] | None:
@@ -730,16 +755,20 @@ def _cut_short(line: Line, raw: Sequence[tuple[str, float]], kept: Sequence[int]
     return not raw[j][0] and letters >= 2 and boxes[j].x0 - last.x1 <= CUT_GAP * height
 
 
-def _signer(res: Builder, lines: Sequence[Line]) -> None:
+def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None]:
+    """The signer's fields set in ``res``; the authority's prefix and head title (``Signed``)."""
     block = _title_block(lines)
     if block is None:
-        return
+        return None, None
     right, title_i, title = block
     name, q, prefixed = title
     tl = right[title_i]
     head = title_of(right[title_i - 1]) if title_i > 0 else None
+    above = _prefix_of(right[title_i - 1]) if title_i > 0 and not prefixed else None
+    authority = (above, head[0] if head is not None and head[2] else None)
     cap = 1.0
-    if head is not None and not prefixed and not head[0].startswith("Phó"):
+    if head is not None and not prefixed and not head[0].startswith("Phó") and above in ("kt", None):
+        # (under "TL. THỦ TƯỚNG" or "TM. …" signs no deputy of the head named)
         # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" with the seal over "PHÓ": the second line names the head's deputy
         deputy = deputy_of(head[0])
         if name == head[0] or fuzz.ratio(fold(name), fold(head[0])) >= 80:
@@ -771,6 +800,11 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         head_title = match(fold(name).removeprefix("pho "), F_TITLES, 95)
         if head_title:
             name, q = head_title[0], q * 0.8
+    if above == "kt" and head is None and not name.startswith("Phó") and name not in _DEPUTIES.values():
+        # "KT." whose head went unread over a head's title: the deputy signs, his "PHÓ" lost under the seal
+        name, q = deputy_of(name), q * 0.9
+    if above in ("tl", "ttl") and head is not None and fuzz.ratio(fold(name), fold(head[0])) >= 80:
+        cap = TITLE_IN_DOUBT  # under "TL. THỦ TƯỚNG" signs the head of an office, never the head named
     if head is not None and head[2] and not prefixed and _prefix_of(right[title_i - 1]) == "kt":
         # under "KT. BỘ TRƯỞNG" signs the deputy minister: "THỨ TRƯỞNG" read "THỦ TRƯỞNG" (one mark, the same
         # letters) is his title; a title not the head's deputy's at all is misread, one line or the other
@@ -786,6 +820,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
         pre = _AUTH_PREFIX.match(folded) or _GLUED_PREFIX.match(folded)
         misread = _KT_MISREAD.match(folded)
         kind = pre.group(1).lower() if pre else ("kt" if misread else "")
+        authority = (kind or None, name)
         if kind == "kt" and not name.startswith("Phó"):
             # "KT. BỘ TRƯỞNG" with the deputy's line lost: "Thứ trưởng", never "Phó Bộ trưởng"
             name = deputy_of(name)
@@ -801,8 +836,13 @@ def _signer(res: Builder, lines: Sequence[Line]) -> None:
             else:
                 cap = TITLE_IN_DOUBT
     res.set("signer_title", name, min(cap, tl.conf * q))
+    _signer_name(res, right, title_i)
+    return authority
 
-    # the name: the lowest line under the title that reads as a person's name
+
+def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
+    """The signer's name: the lowest line under the title that reads as a person's name."""
+    tl = right[title_i]
     below = _below(right, title_i)
     best: tuple[str, float] | None = None
     for ln in reversed(below):

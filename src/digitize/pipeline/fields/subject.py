@@ -609,7 +609,7 @@ def drop_stray_dots(text: str) -> str:
     return re.sub(r"(?<=[^\W\d_])\.(?=\s+[a-zà-ỹđ])", "", text)
 
 
-_PAIRS = (("(", ")"), ("[", "]"))
+_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
 def drop_unpaired_brackets(text: str) -> str:
