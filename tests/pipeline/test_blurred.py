@@ -285,3 +285,17 @@ def test_a_blurred_page_s_vocabulary_fields_keep_their_confidence() -> None:
     assert blurry["signer_name"].value == sharp["signer_name"].value
     for name in ("organ_name", "signer_title", "place", "type_name"):
         assert blurry[name] == sharp[name]
+
+
+def test_readings_that_lost_a_digit_of_the_number_the_line_holds_keep_the_line() -> None:
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.model import Box, Word
+
+    def w(t: str, x: float) -> Word:
+        return Word(t, 50.0, Box(x, 0, x + 40, 30), line=2)
+
+    words = (w("số:", 0), w("89", 60), w("/mCxvP", 120))
+    (ln,) = page_lines(RecognizedPage(0, "ocr", 1000.0, 1400.0, "số: 89 /mCxvP", words))
+    assert blurred._holds_longer(ln, "9")  # "9" of the pen's "89": the readings lost its "8"
+    assert not blurred._holds_longer(ln, "89")
+    assert not blurred._holds_longer(ln, "2408")

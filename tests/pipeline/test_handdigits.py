@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from digitize.pipeline import handdigits, regions
+from digitize.pipeline import deblur, handdigits, regions
 from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import is_number_line
@@ -1937,3 +1937,131 @@ def test_a_place_word_like_tieng_on_the_date_line_is_not_made_thang(place: str) 
     assert f"{place} ngày 18 tháng 6 năm 2024" in after.text
     fields = extract([after]).values()
     assert (fields["place"], fields["issued_date"]) == (place.rstrip(","), "2024-06-18")
+
+
+@pytest.mark.parametrize(("so", "notation"), [("s.", "/oouewo"), ("sø", "]/qp.qLp"), ("số:", "mCxvP")])
+def test_a_number_before_a_notation_the_blur_garbled_is_read_again(so: str, notation: str) -> None:
+    # a blurred photo: the printed "/BC-UBND" read as letters without its hyphen (its slash too, or not), the
+    # label read "s." or "sø" alone, the written number as junk; the blank ends at the garbled notation, and
+    # its "/" is given back for the number reader
+    prepared, _, boxes = _header("229", "28", "11")
+    so_box, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text=notation, conf=20.0)
+        if w.text == "/BC-UBND"
+        else replace(w, text=so, conf=50.0)
+        if w.text == "Số:"
+        else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    junk = Word("#ØÏ", 20.0, Box(so_box.x1 + 20, so_box.y0 - 8, note.x0 - 8, so_box.y1 + 4), line=2)
+    page = _read(sorted([*words, junk], key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["#ØÏ"]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "229"
+    assert fields["code_notation"] is None  # its letters stay garbled: no notation rather than a wrong one
+
+
+@pytest.mark.parametrize("last", ["đỮổ", "tháng"])
+def test_a_pen_s_short_marks_or_a_sure_word_end_no_number_blank(last: str) -> None:
+    # the notation lost altogether: a written number's marks read as three letters, or a word read sure, are
+    # not taken for a garbled notation
+    _, _, boxes = _header("229", "28", "11")
+    so_box, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    junk = Word("#Ø", 20.0, Box(so_box.x1 + 20, so_box.y0 - 8, so_box.x1 + 120, so_box.y1 + 4), line=2)
+    tail = Word(last, 30.0 if last == "đỮổ" else 95.0, replace(note, x0=so_box.x1 + 140), line=2)
+    page = _read(sorted([*words, junk, tail], key=lambda w: (w.line, w.box.x0)))
+    assert "number" not in {b.kind for b in handdigits.find_blanks(page)}
+
+
+def _shaken(
+    number: str, day: str, month: str, streak: deblur.Streak, *, seed: int = 3
+) -> tuple[Prepared, RecognizedPage]:
+    """``_header``'s page smeared by a phone's motion ``streak`` (a shaken photo, measured blurred, its streak
+    found), and its first reading with the day and month glued to the printed words."""
+    prepared, _, boxes = _header(number, day, month, seed=seed)
+    smeared = cv2.filter2D(
+        prepared.master.astype(np.float32), -1, deblur.kernel(streak), borderType=cv2.BORDER_REPLICATE
+    )
+    grey = np.clip(smeared, 0, 255).astype(np.uint8)
+    shaken = replace(prepared, master=grey, ocr=grey, blurred=True, streak=streak)
+    return shaken, _read(_first_reading(boxes, glued=True))
+
+
+def test_a_shaken_photo_s_written_date_is_read_with_its_streak_undone() -> None:
+    # a long vertical streak: as cut, the written "09" and "12" are smeared past reading (no date); cut from
+    # the scan with the page's measured streak deconvolved, they read again
+    prepared, page = _shaken("483", "09", "12", deblur.Streak(90.0, 20.0, 1.0))
+    assert (
+        extract([handdigits.second_pass(replace(prepared, streak=None), page)]).values()["issued_date"]
+        is None
+    )
+    found = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
+    assert found.value == "2024-12-09"
+    assert found.confidence < 0.6  # read only deconvolved: in doubt
+
+
+def test_a_shaken_photo_s_written_number_is_read_with_its_streak_undone() -> None:
+    prepared, page = _shaken("2916", "26", "7", deblur.Streak(90.0, 12.0, 1.0))
+    assert (
+        extract([handdigits.second_pass(replace(prepared, streak=None), page)]).values()["code_number"]
+        is None
+    )
+    found = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert found.value == "2916"
+    assert found.confidence < 0.6
+
+
+def test_a_shaken_photo_s_number_read_otherwise_deconvolved_is_no_number() -> None:
+    # as cut, the written "2916" reads "2216"; deconvolved it reads otherwise: the readings disagree, and
+    # the number goes to review rather than being taken wrong
+    prepared, page = _shaken("2916", "26", "7", deblur.Streak(20.0, 14.0, 1.5))
+    assert (
+        extract([handdigits.second_pass(replace(prepared, streak=None), page)]).values()["code_number"]
+        == "2216"
+    )
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] is None
+
+
+def test_readings_as_cut_and_deconvolved_are_combined() -> None:
+    combined = handdigits._with_deblurred
+    assert combined(("12", 90.0), None, False) == ("12", 90.0)  # nothing deconvolved: as cut
+    assert combined(("12", 90.0), ("12", 95.0), True) == ("12", 90.0)
+    assert combined(("08", 90.0), ("8", 95.0), True) == ("08", 90.0)  # the same number
+    assert combined(None, ("7", 95.0), True) == ("7", handdigits.AGREED_MAX_CONF)  # in doubt
+    assert combined(None, ("7", 95.0), False) is None  # other deconvolved readings contradict it
+    assert combined(None, ("6", 56.0), True) is None  # not sure enough to stand alone
+    assert combined(("6", 80.0), ("26", 95.0), True) == ("26", handdigits.AGREED_MAX_CONF)  # a digit added
+    assert combined(("1", handdigits.SHAPE_CONF), ("7", 95.0), True) == ("7", handdigits.AGREED_MAX_CONF)
+    assert combined(("7408", 84.0), ("2408", 81.0), True) is None  # they disagree: review
+    assert combined(("5", 80.0), ("8", 95.0), True) is None
+
+
+def test_the_streak_is_undone_on_the_scan_at_its_own_resolution() -> None:
+    grey = np.full((100, 100), 255, np.uint8)
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=0.5, rotation=0, skew=0.0, dpi=150.0, width=100, height=100, blurred=True
+    )
+    assert handdigits._frame_streak(prepared) is None  # the unsharp mask: no streak
+    shaken = replace(prepared, streak=deblur.Streak(110.0, 9.0, 1.5))
+    assert handdigits._frame_streak(shaken) == deblur.Streak(110.0, 18.0, 3.0)
+    assert handdigits._frame_streak(replace(shaken, blurred=False)) is None
+
+
+def test_a_glued_number_read_shorter_than_the_first_reading_s_marks_is_in_doubt() -> None:
+    # "©ỮZ7/CT-STNMT" of a written "607": the cut along the slash took the "7", and the readings agree on
+    # "60" surely; the first reading saw four marks there, so the number is taken in doubt (review)
+    from samples.marks import handwritten_digits
+
+    mark = handwritten_digits("60", 3, 140, 80)
+    crop = np.full((120, 200), 255, np.uint8)
+    crop[20:100, 30:170] = np.where(np.asarray(mark)[..., 3] > 128, 30, 255).astype(np.uint8)
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER, 2, Box(196, 149, 273, 194), (), "©ỮZ7", 50.0, slash=(273.0, 190.0, 30.0)
+    )
+    votes = [("60", 96.0)] * 6
+    found, _, _ = handdigits._decide(blank, [crop], [votes])
+    assert found is not None and found[0] == "60" and found[1] <= handdigits.SHORT_NUMBER_CONF
+    # as many marks as the digits read again: nothing lost, taken as read
+    assert handdigits._decide(replace(blank, first="6O"), [crop], [votes])[0] == ("60", 96.0)

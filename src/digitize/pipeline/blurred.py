@@ -346,10 +346,17 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
             number = _by_position(numbers)
         if number is None or len(number) <= len(first[0]):
             return page
-    if number is None:
+    if number is None or _holds_longer(ln, number):
         return page
     same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]
     return _replace_words(page, ln, list(ln.words), *_number_words(same, _agreed(same)))
+
+
+def _holds_longer(ln: Line, number: str) -> bool:
+    """Whether the "Số:" line already holds a number of more digits than the readings agreed on, as a word of
+    digits of its own (the handwritten-digit pass's "89" before a garbled notation, "số: 89 mCxvP", that the
+    number reader cannot take without its "/"): the readings lost a digit ("9"), and the line is kept."""
+    return any(w.text.isdigit() and len(w.text) > len(number) for w in ln.words[1:])
 
 
 # the rows of ink under the header's left column's last line looked at for a lost "Số:" line: down to the type

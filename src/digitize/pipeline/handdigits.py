@@ -27,7 +27,8 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
-from digitize.pipeline import regions
+from digitize.pipeline import deblur, regions
+from digitize.pipeline.deblur import Streak
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.names import is_syllable
@@ -369,10 +370,18 @@ def _number_blank(
     middle), and whether its first reading is doubtful (not clean printed digits); None on another line."""
     left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
     bare = bare_so_notation(" ".join(w.text for w in left)) is not None
+    # a blurred line's notation read as letters without its hyphen ("sø S2 /oouewo", "s. “ổ /TTrHC"): the
+    # label then also stands as "s." or "sø" alone
+    garbled = len(left) >= 3 and garbled_notation(left[-1])
 
     def is_label(w: Word) -> bool:
         # "SƠ 2Í /SGDĐT-GDTrH": the label read without its colon, the printed notation after the number
-        return _so_alone(w) or (bare and fold1(w.text).strip(".,;:") in _BARE_SO_WORDS)
+        label = fold1(w.text).strip(".,;:")
+        return (
+            _so_alone(w)
+            or (bare and label in _BARE_SO_WORDS)
+            or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label == "s"))
+        )
 
     left = list(from_label(left, is_label))
     if not (left and is_label(left[0]) and len(left) >= 2):
@@ -417,6 +426,10 @@ def _number_blank(
             glued = (w.box, number, "/" + tail.text)
             num_words.append(replace(w, text=number))
             break
+        if w is left[-1] and i >= 2 and garbled_notation(w):
+            x1 = w.box.x0
+            notation = w.box
+            break
         num_words.append(w)
     if x1 is None or x1 - so.box.x1 <= 1.2 * cw or _prose(num_words):
         return None
@@ -435,6 +448,28 @@ _DATE_KEYS = {"ngay": ("ngày", 4.05), "thang": ("tháng", 4.75), "nam": ("năm"
 # 1.3: a swallowed "1" or a digit's part ("tháng1" 1.27 wide, review of eeae151; on seeds 85 and 87's date
 # lines the clean ones are at most 1.15 of the width reckoned from the line's smallest character)
 WIDE_THANG = 1.2
+
+
+# a notation's letters the blur garbled: a "/" (or a bracket) then letters, or letters around a stop, or five
+# letters or more; read unsure, no hyphen (a hyphened one is ``notation_tail``'s)
+_GARBLED_NOTATION = re.compile(
+    r"^(?:[/\])(|]+[^\W\d_]+(?:[.,][^\W\d_]+)*|[^\W\d_]+[.,][^\W\d_]{2,}|[^\W\d_]{5,})$"
+)
+GARBLED_CONF = 60.0
+
+
+def garbled_notation(w: Word) -> bool:
+    """Whether the "Số:" line's last word is its printed notation garbled by a blurred photo ("/oouewo",
+    "]/qp.qLp", "m.svr", "uøNo.vp", "mCxvP"): read unsure, letters with no digit and no hyphen. A pen's digits
+    misread as letters are shorter ("đỮổ", "ỞØ") and stand before it."""
+    text = w.text.strip(".,;:'\"“”")
+    return (
+        w.conf < GARBLED_CONF
+        and "-" not in text
+        and not any(ch.isdigit() for ch in text)
+        and sum(ch.isalpha() for ch in text) >= 3
+        and _GARBLED_NOTATION.match(text) is not None
+    )
 
 
 def _pen_slash(w: Word, so: Word) -> bool:
@@ -741,14 +776,57 @@ def _erase_walls(crop: np.ndarray) -> np.ndarray:
 
 
 def _crop(
-    prepared: Prepared, box: Box, up: float = WIDEN_UP, *, source: np.ndarray | None = None
+    prepared: Prepared,
+    box: Box,
+    up: float = WIDEN_UP,
+    *,
+    source: np.ndarray | None = None,
+    streak: Streak | None = None,
 ) -> np.ndarray:
     """The region (page frame) cut from the scan at its own resolution, widened up (``up`` of its height)
-    and down for handwriting that leaves the printed line (``source``: the scan made grey once a page)."""
+    and down for handwriting that leaves the printed line (``source``: the scan made grey once a page);
+    with ``streak`` (the page's, in the page frame: ``_frame_streak``) deconvolved, cut with a margin as long
+    as the streak that is cut off again (its cut edges ring)."""
     h = box.y1 - box.y0
     x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - up * h)
     x1, y1 = box.x1 - 2, box.y1 + WIDEN_DOWN * h
-    return regions.cut(prepared, x0, y0, x1, y1, source=source)
+    if streak is None:
+        return regions.cut(prepared, x0, y0, x1, y1, source=source)
+    m = int(np.ceil(streak.length + 6 * streak.sigma))
+    wide = regions.cut(prepared, x0 - m, y0 - m, x1 + m, y1 + m, source=source)
+    out = deblur.deconvolve(wide, streak)[m:-m, m:-m]
+    return np.ascontiguousarray(out) if out.size else regions.cut(prepared, x0, y0, x1, y1, source=source)
+
+
+def _frame_streak(prepared: Prepared) -> Streak | None:
+    """The motion streak deconvolved on a shaken photo's OCR image (``Prepared.streak``) as it is on the
+    scan at its own resolution (the page frame the blanks are cut in): shorter by the OCR image's scale."""
+    st = prepared.streak
+    if st is None or not prepared.blurred or not prepared.scale > 0:
+        return None
+    return Streak(st.angle, st.length / prepared.scale, st.sigma / prepared.scale)
+
+
+def _with_deblurred(
+    found: tuple[str, float] | None, deblurred: tuple[str, float] | None, unanimous: bool
+) -> tuple[str, float] | None:
+    """A blank's value from its readings as cut (``found``) and as deconvolved (``deblurred``; ``unanimous``:
+    every deconvolved reading that counts gives it or a part of it). The same value when both give it; the
+    one as cut when the deconvolved crops give none; none when they disagree, unless the deconvolved
+    readings are unanimous and sure (``ALONE_CONF``: "6" at 56 of a printed "763/" whose "63" went into the
+    notation) and either the cut's readings gave nothing, or a value only a mark's shape or
+    doubt gave (``SHAPE_CONF``: a "7" whose blurred bar the cut lost, taken for a plain "1"), or one the
+    deconvolved value only adds digits to (a blurred "26" whose "2" the cut lost, read "6"). Then the
+    deconvolved value is taken in doubt (at most ``AGREED_MAX_CONF``): a deconvolution can ring into a
+    stroke ("5" read "4" and "5")."""
+    if deblurred is None:
+        return found
+    if found is not None and found[0].lstrip("0") == deblurred[0].lstrip("0"):
+        return found
+    adds = found is not None and len(deblurred[0]) > len(found[0]) and found[0] in deblurred[0]
+    if unanimous and deblurred[1] >= ALONE_CONF and (found is None or found[1] <= SHAPE_CONF or adds):
+        return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
+    return None
 
 
 # the printed "/" leans right by this share of its height (Times and Liberation Serif: 0.28 em over 0.75)
@@ -757,15 +835,17 @@ SLASH_SLANT = 0.37
 SLASH_CUTS = (0.25, 0.05)
 
 
-def _cuts(prepared: Prepared, blank: Blank, grey: np.ndarray) -> list[np.ndarray]:
+def _cuts(
+    prepared: Prepared, blank: Blank, grey: np.ndarray, streak: Streak | None = None
+) -> list[np.ndarray]:
     """The crops a blank is read in: its region; for a number glued to its printed "/" the region up to the
     slash cut along the slash's slant (the pen's last digit stands over the slash's foot: a straight cut
     left of the foot lost it, "2023/" read "202"), at two distances from where the slash is reckoned."""
     if blank.slash is None:
-        return [_crop(prepared, blank.box, source=grey)]
+        return [_crop(prepared, blank.box, source=grey, streak=streak)]
     xb, yb, em = blank.slash
     box = replace(blank.box, x1=xb + 0.5 * em)
-    crop = _crop(prepared, box, source=grey)
+    crop = _crop(prepared, box, source=grey, streak=streak)
     x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - WIDEN_UP * (box.y1 - box.y0))  # as _crop cuts it
     # a column of rows and a row of columns, broadcast (a grid of both: 16 bytes a pixel, 16 times the crop)
     ys, xs = np.arange(crop.shape[0])[:, None], np.arange(crop.shape[1])[None, :]
@@ -1259,69 +1339,31 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             else [clean_crop(c, band_rows(b.box)) for c in _cuts(prepared, b, grey)]
             for b in blanks
         ]
-        flat = read_votes([c for cs in crops for c in cs], timeout=timeout)
-        votes, k = [], 0
-        for cs in crops:
-            votes.append(flat[k : k + len(cs)])
-            k += len(cs)
+        # a shaken photo's blanks also cut from the scan with its measured streak undone (``deblur``)
+        streak = _frame_streak(prepared)
+        sharp = [
+            [clean_crop(c, band_rows(b.box)) for c in _cuts(prepared, b, grey, streak)]
+            if streak is not None and b.kind != Kind.TAXCODE and not b.unchecked
+            else []
+            for b in blanks
+        ]
+        # read apart: Tesseract reads a crop differently beside other crops, and the crops as cut are read
+        # as on any other page
+        votes = _votes_by_blank(crops, timeout) + _votes_by_blank(sharp, timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
     drop: set[int] = set()
     new: list[Word] = []
-    for blank, cs, each in zip(blanks, crops, votes, strict=True):
-        if len(cs) == 2:
-            cs, each = _same_marks(cs, each)
-        vs = []
-        per_cut = []
-        by_shape: set[str] = set()  # readings ``eights`` changed: the shape alone says "8"
-        for crop, v in zip(cs, each, strict=True):
-            if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
-                v = [(ones_for_sevens(crop, ones_for_fours(crop, t)), c) for t, c in v]
-                v8 = [(eights(crop, t), c) for t, c in v]
-                by_shape.update(t8 for (t, _), (t8, _) in zip(v, v8, strict=True) if t8 != t)
-                v = supported(crop, v8)
-            vs.extend(v)
-            per_cut.append({t for t, _ in v})
-        if blank.unchecked:
-            found = repaired_tax_code(vs, blank.first)
-        else:
-            found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
-        if found is None and blank.kind != Kind.TAXCODE and cs:
-            found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0]))) or shape_agreed(
-                vs, blank.kind, cs[0]
-            )
-        if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
-            found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
-        elif (
-            found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs)
-        ):
-            found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
-        if found and found[0] in by_shape:  # a digit only its shape made "8" is not sure: review
-            found = (found[0], min(found[1], SHAPE_CONF))
-        if found and _marks_beyond(blank, found[0]):
-            found = (found[0], min(found[1], SHORT_DATE_CONF))
-        agreed_on = found
-        if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
-            found = None  # fewer digits than the first reading saw: the cut lost one
-        found = only_added(blank, found)
-        marks = len(_digit_marks(cs[0])) if cs else 0
-        # digits glued to the printed word are kept as read only when the blank holds no more marks than them
-        # ("2tháng" where "22" is written: the first "2" lost)
-        glued_digits = kept_as_glued(blank, marks)
-        # a number read with fewer digits than the blank holds marks ("7" of a written "1321", a sure "4" of
-        # "482") is surely wrong: unread, it is dropped (the number goes to review) rather than kept; a sure
-        # one only when the readings agree on nothing at all (agreeing on it as read, it stays)
-        short = (
-            blank.kind == Kind.NUMBER
-            and bool(cs)
-            and (agreed_on is None if blank.lost else blank.first_conf < PRINTED_CONF)
-            and marks > sum(ch.isdigit() for ch in blank.first)
-        ) or (blank.kind == Kind.NUMBER and bool(cs) and _contradicted(cs[0], blank))
-        # a sure day or month beside handwriting a date word swallowed, read again to no agreement, with
-        # more marks than its digits ("1" of a written "10" whose "0" went into "năm"): wrong, dropped
-        short = short or (
-            blank.swallowed and found is None and marks > sum(ch.isdigit() for ch in blank.first)
-        )
+    read: list[Blank] = []  # the blanks of ``new``'s words
+    n = len(blanks)
+    for blank, cs, each, sharp_cs, sharp_each in zip(blanks, crops, votes[:n], sharp, votes[n:], strict=True):
+        found, short, glued_digits = _decide(blank, cs, each)
+        if sharp_cs:
+            deblurred = _decide(blank, sharp_cs, sharp_each)[0]
+            said = {t.lstrip("0") for v in sharp_each for t, c in v if c >= MIN_VOTE_CONF}
+            # no reading contradicts it: each gives it or a part of it ("173" of "1736": a digit lost)
+            unanimous = deblurred is not None and all(t in deblurred[0] for t in said)
+            found = _with_deblurred(found, deblurred, unanimous)
         if (
             found is None
             and not short
@@ -1330,6 +1372,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             continue  # keep the first reading (a number stays as read; a sure day too; digits glued to the
             # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
+        read.append(blank)
         drop.update(blank.drop)
         block = page.words[blank.drop[0]].block if blank.drop else _line_block(page, blank.line)
         new.append(Word(text=text, conf=conf, box=blank.box, block=block, line=blank.line))
@@ -1337,11 +1380,88 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         return page
     words = [w for k, w in enumerate(page.words) if k not in drop]
     words = _fix_glued(words, new, [b for b in blanks if b.kind in (Kind.DAY, Kind.MONTH)])
+    words = _slash_restored(words, [b for b, w in zip(read, new, strict=True) if w.text != UNREADABLE])
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
 
 
+def _votes_by_blank(crops: list[list[np.ndarray]], timeout: float) -> list[list[list[tuple[str, float]]]]:
+    """``read_votes`` of each blank's crops (``crops``: a list of them for each blank; none read when all are
+    empty)."""
+    flat = read_votes([c for cs in crops for c in cs], timeout=timeout) if any(crops) else []
+    votes, k = [], 0
+    for cs in crops:
+        votes.append(flat[k : k + len(cs)])
+        k += len(cs)
+    return votes
+
+
+def _decide(
+    blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, float]]]
+) -> tuple[tuple[str, float] | None, bool, bool]:
+    """What a blank's readings (``each``: those of each of its crops ``cs``) give: the value taken (None:
+    none), whether the first reading is surely wrong (dropped even when no value is taken) and whether
+    digits the first reading glued to a printed date word are kept as read (``kept_as_glued``)."""
+    if len(cs) == 2:
+        cs, each = _same_marks(cs, each)
+    vs = []
+    per_cut = []
+    by_shape: set[str] = set()  # readings ``eights`` changed: the shape alone says "8"
+    for crop, v in zip(cs, each, strict=True):
+        if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
+            v = [(ones_for_sevens(crop, ones_for_fours(crop, t)), c) for t, c in v]
+            v8 = [(eights(crop, t), c) for t, c in v]
+            by_shape.update(t8 for (t, _), (t8, _) in zip(v, v8, strict=True) if t8 != t)
+            v = supported(crop, v8)
+        vs.extend(v)
+        per_cut.append({t for t, _ in v})
+    if blank.unchecked:
+        found = repaired_tax_code(vs, blank.first)
+    else:
+        found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
+    if found is None and blank.kind != Kind.TAXCODE and cs:
+        found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0]))) or shape_agreed(
+            vs, blank.kind, cs[0]
+        )
+    if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
+        found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
+    elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
+        found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+    if found and found[0] in by_shape:  # a digit only its shape made "8" is not sure: review
+        found = (found[0], min(found[1], SHAPE_CONF))
+    if found and _marks_beyond(blank, found[0]):
+        found = (found[0], min(found[1], SHORT_DATE_CONF))
+    agreed_on = found
+    if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
+        found = None  # fewer digits than the first reading saw: the cut lost one
+    elif found and blank.slash and len(found[0]) < sum(ch.isalnum() for ch in blank.first):
+        # fewer digits than the first reading saw marks ("60" of "©ỮZ7/CT-STNMT", a written "607" whose "7"
+        # the slash's cut took): the cut may have lost one, in doubt
+        found = (found[0], min(found[1], SHORT_NUMBER_CONF))
+    found = only_added(blank, found)
+    marks = len(_digit_marks(cs[0])) if cs else 0
+    # digits glued to the printed word are kept as read only when the blank holds no more marks than them
+    # ("2tháng" where "22" is written: the first "2" lost)
+    glued_digits = kept_as_glued(blank, marks)
+    # a number read with fewer digits than the blank holds marks ("7" of a written "1321", a sure "4" of
+    # "482") is surely wrong: unread, it is dropped (the number goes to review) rather than kept; a sure
+    # one only when the readings agree on nothing at all (agreeing on it as read, it stays)
+    short = (
+        blank.kind == Kind.NUMBER
+        and bool(cs)
+        and (agreed_on is None if blank.lost else blank.first_conf < PRINTED_CONF)
+        and marks > sum(ch.isdigit() for ch in blank.first)
+    ) or (blank.kind == Kind.NUMBER and bool(cs) and _contradicted(cs[0], blank))
+    # a sure day or month beside handwriting a date word swallowed, read again to no agreement, with
+    # more marks than its digits ("1" of a written "10" whose "0" went into "năm"): wrong, dropped
+    short = short or (blank.swallowed and found is None and marks > sum(ch.isdigit() for ch in blank.first))
+    return found, short, glued_digits
+
+
+# a number glued to its notation read again with fewer digits than the first reading saw marks: at most this
+# sure (review)
+SHORT_NUMBER_CONF = 50.0
 # a day or month read again with fewer digits than the first reading saw marks: at most this sure (review)
 SHORT_DATE_CONF = 50.0
 
@@ -1463,6 +1583,20 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
                 out.append(w)
     return out
+
+
+def _slash_restored(words: list[Word], numbers: list[Blank]) -> list[Word]:
+    """The garbled notation that ends a number's blank read again (``garbled_notation``: "số: 89 mCxvP", its
+    "/" blurred into the letters or read as a bracket) given its "/" back: the blank's region ends where the
+    notation starts, and Decree 30 prints it led by "/"; without it the number reader takes no number from
+    the line. Its letters stay as read (the notation's own checks drop them as garbled)."""
+    ends = {(b.line, b.notation.x0) for b in numbers if b.kind == Kind.NUMBER and b.notation is not None}
+    return [
+        replace(w, text="/" + w.text.lstrip("/])(|"))  # "]/qp.qLp": the bracket before it a blurred "/" too
+        if (w.line, w.box.x0) in ends and garbled_notation(w)
+        else w
+        for w in words
+    ]
 
 
 def _runs(row: np.ndarray) -> list[tuple[int, int]]:
