@@ -13,7 +13,7 @@ from digitize.pipeline.fields.layout import Layout
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
-from digitize.pipeline.fields.vocab import KNOWN_ABBREVIATIONS, NOTATION_TYPES
+from digitize.pipeline.fields.vocab import DEPARTMENTS, KNOWN_ABBREVIATIONS, NOTATION_TYPES
 from digitize.pipeline.model import ExtractedField, Word
 from digitize.text import fold, nfc, squash
 
@@ -75,6 +75,19 @@ def organ_abbreviations(organ: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# the abbreviations with a Đ of the organs the vocabulary knows ("Sở Lao động - Thương binh và Xã hội" →
+# SLĐTBXH), derived from their names as an organ's own is: a notation part may name another organ than the
+# issuing one (a joint circular, a unit's parent), and its Đ may be read D
+_ORGAN_ABBREVIATIONS: tuple[str, ...] = tuple(
+    dict.fromkeys(ab for organ in DEPARTMENTS for ab in organ_abbreviations(organ)[:1] if "Đ" in ab)
+)
+KNOWN: tuple[str, ...] = tuple(dict.fromkeys((*KNOWN_ABBREVIATIONS, *_ORGAN_ABBREVIATIONS)))
+# quality of a part read cleanly that no list knows, as read: unsure when a D in it may be a Đ whose stroke
+# OCR lost (a unit's "ĐTBD" read "DTBD": no list of every unit tells them apart), else a little unsure
+UNKNOWN_PART = 0.85
+UNKNOWN_PART_WITH_D = 0.6
+
+
 _OCR_SAME = str.maketrans({"0": "o", "q": "o", "1": "i", "l": "i", "5": "s"})
 
 
@@ -114,8 +127,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         s = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_])", "-", s)  # the hyphen read as a dot ("cr.svHrrpL")
     parts = [p for p in s.split("-")]
     own = organ_abbreviations(organ) if organ else ()
-    exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN_ABBREVIATIONS))}
-    printed = {*own, *KNOWN_ABBREVIATIONS}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
+    exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN))}
+    printed = {*own, *KNOWN}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
     fixed: list[str] = []
     quality = 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
@@ -145,13 +158,13 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             two = fixed and not any(f in own for f in fixed)
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
-            rep = _nearest(key, list(KNOWN_ABBREVIATIONS), strict=False)
+            rep = _nearest(key, list(KNOWN), strict=False)
         if rep is not None:
             fixed.append(rep[0])
             quality = min(quality, rep[1])
             continue
         fixed.append(p)
-        quality = min(quality, 0.85)
+        quality = min(quality, UNKNOWN_PART_WITH_D if "D" in p else UNKNOWN_PART)
     return "-".join(fixed), quality
 
 
@@ -345,7 +358,7 @@ def _marks_before_type(notation: str) -> bool:
     """Whether a notation glued to the digits opens with capitals before a type's abbreviation ("MWGCN" of
     "MW" + "GCN"): one to three of them, the part as a whole no abbreviation known."""
     head = notation.split("-", 1)[0]
-    if head in NOTATION_TYPES or head in KNOWN_ABBREVIATIONS:
+    if head in NOTATION_TYPES or head in KNOWN:
         return False
     return any(head.endswith(t) and 1 <= len(head) - len(t) <= 3 for t in NOTATION_TYPES)
 
@@ -457,7 +470,7 @@ def fit_notation(notation: Found, heading_type: str | None) -> Found:
         return notation
     parts = f.value.split("-")
     head = parts[0]
-    if len(parts) < 2 or head == expected or head in KNOWN_ABBREVIATIONS:
+    if len(parts) < 2 or head == expected or head in KNOWN:
         return notation
     # a printed abbreviation opens with a capital and has no digit: a part that does not ("mrr" under "TỜ
     # TRÌNH", a handwritten number's strokes over it) is a misreading whatever letters it shares

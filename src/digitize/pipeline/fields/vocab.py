@@ -4,6 +4,7 @@ abbreviations, signer titles, family names and name syllables (each also keyed b
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from digitize.text import fold
 
@@ -19,12 +20,20 @@ PROVINCES: tuple[str, ...] = (
     "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
     "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Huế",
 )  # fmt: skip
-# Other place names seen on date lines (provincial cities, districts).
+# Other place names a date line may open with: the provinces' seats (before the 2025 merger; not "Phan Rang -
+# Tháp Chàm", longer than any and rarely printed whole), then other cities (general knowledge, not the places
+# the generator's pools use: "Điện Biên Phủ" was read "Điện Biên" surely for want of it). Towns (thị xã)
+# and districts stay out: "Thị xã Bình Long, ngày …" is no place "Bình Long"
 PLACES: tuple[str, ...] = (
     *PROVINCES,
-    "Buôn Ma Thuột", "Vinh", "Nha Trang", "Đà Lạt", "Quy Nhơn", "Hạ Long", "Việt Trì", "Biên Hòa",
-    "Thủ Dầu Một", "Pleiku", "Rạch Giá", "Long Xuyên", "Mỹ Tho", "Phan Thiết", "Tuy Hòa", "Đồng Hới",
-    "Tam Kỳ", "Móng Cái", "Sa Pa", "Thủ Đức",
+    "Long Xuyên", "Bà Rịa", "Vũng Tàu", "Quy Nhơn", "Thủ Dầu Một", "Đồng Xoài", "Phan Thiết", "Buôn Ma Thuột",
+    "Gia Nghĩa", "Điện Biên Phủ", "Biên Hòa", "Cao Lãnh", "Pleiku", "Phủ Lý", "Vị Thanh", "Nha Trang",
+    "Rạch Giá", "Đà Lạt", "Tân An", "Vinh", "Việt Trì", "Tuy Hòa", "Đồng Hới", "Tam Kỳ", "Hạ Long", "Đông Hà",
+    "Mỹ Tho", "Vĩnh Yên", "Hoa Lư",
+    "Thủ Đức", "Sơn Tây", "Móng Cái", "Cẩm Phả", "Uông Bí", "Đông Triều", "Sầm Sơn", "Hội An", "Cam Ranh",
+    "Bảo Lộc", "Long Khánh", "Dĩ An", "Thuận An", "Tân Uyên", "Bến Cát", "Chí Linh", "Thủy Nguyên", "Từ Sơn",
+    "Phúc Yên", "Sông Công", "Phổ Yên", "Tam Điệp", "Hà Tiên", "Phú Quốc", "Châu Đốc", "Sa Đéc", "Hồng Ngự",
+    "Ngã Bảy", "Sa Pa",
 )  # fmt: skip
 
 DEPARTMENTS: tuple[str, ...] = (
@@ -34,7 +43,8 @@ DEPARTMENTS: tuple[str, ...] = (
     "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao",
     "Sở Du lịch", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Ngoại vụ",
     "Sở Dân tộc và Tôn giáo", "Ban Dân tộc", "Thanh tra tỉnh", "Văn phòng Ủy ban nhân dân",
-    "Ban Quản lý các khu công nghiệp", "Công an tỉnh", "Bộ Khoa học và Công nghệ", "Bộ Y tế",
+    "Ban Quản lý các khu công nghiệp", "Ban Quản lý khu kinh tế", "Sở Quy hoạch - Kiến trúc",
+    "Sở An toàn thực phẩm", "Công an tỉnh", "Bộ Khoa học và Công nghệ", "Bộ Y tế",
     "Bộ Giáo dục và Đào tạo", "Bộ Nội vụ", "Cục An toàn bức xạ và hạt nhân",
     # ministries and central organs (a parent organ "BỘ TÀI CHÍNH" must not fuzzy-match "Sở Tài chính")
     "Bộ Tài chính", "Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Kế hoạch và Đầu tư",
@@ -58,12 +68,42 @@ NOTATION_TYPES: dict[str, str] = {
     "QyĐ": "Quy định", "CĐ": "Công điện", "GGT": "Giấy giới thiệu", "PA": "Phương án", "ĐA": "Đề án",
     "CTr": "Chương trình", "HĐ": "Hợp đồng", "GUQ": "Giấy ủy quyền", "PC": "Phiếu chuyển",
 }  # fmt: skip
-# Abbreviations seen in notations (with Đ where they have one): restored when OCR loses the stroke.
-KNOWN_ABBREVIATIONS: tuple[str, ...] = (
-    *NOTATION_TYPES, "UBND", "HĐND", "VP", "NĐ", "CP", "TTg", "BNV", "QLĐĐ", "ĐKKD", "LĐVL", "KTĐN",
-    "KTKĐ", "GDĐT", "SGDĐT", "SKHĐT", "SLĐTBXH", "CTrTT", "ĐT", "TCĐ", "QLĐT", "KĐCL", "ĐTXD",
-    "PCTT", "TĐKT", "ĐTN", "BQLDA", "TCCB", "TTr", "QLCL", "QLCN",
+# Abbreviations printed in notations (with Đ where they have one): a part read so is kept, one read with its
+# Đ's stroke lost or a look-alike letter is restored. General knowledge, never the generator's pools: the
+# notation types; the abbreviations of the central organs and units seen in ../shared/corpus
+# (``data/notation_abbreviations.txt``, built by tools/build_vocab.py); the units common to the provinces'
+# departments and the ministries (Decree 30's "TCCB", "VP"; a Sở's offices for land, business registration,
+# exams, labour ...). An organ's own abbreviation is derived from its name (``number.organ_abbreviations``).
+_ABBR_DATA = Path(__file__).resolve().parent.parent / "data" / "notation_abbreviations.txt"
+
+
+def _corpus_abbreviations() -> tuple[str, ...]:
+    lines = _ABBR_DATA.read_text(encoding="utf-8").splitlines() if _ABBR_DATA.exists() else []
+    return tuple(ln.split()[0] for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+UNIT_ABBREVIATIONS: tuple[str, ...] = (
+    "VP", "TCCB", "TCHC", "HCTH", "KHTC", "KHĐT", "TTr", "PC", "QLĐĐ", "ĐKĐĐ", "ĐKKD", "ĐTXD", "QLXD",
+    "QLĐT", "QLCL", "QLCN", "QLKH", "QLDN", "QLTM", "QLVT", "QLGT", "QLMT", "TNN", "KS", "KTAT", "NVY",
+    "NVD", "GDMN", "GDTH", "GDTrH", "GDTX", "GDNN", "GDĐT", "KTKĐ", "KĐCL", "CTrTT", "LĐVL", "LĐTL", "KTĐN",
+    "TĐKT", "PCTT", "ĐTN", "BQLDA", "CCVC", "XDCQ", "VTLT", "TCBC", "TCĐ", "ĐT", "TĐC", "QLVH", "QLDL",
+    "NSTW", "QLNS", "TCĐT", "TCDN", "QLCS", "QLG", "HCSN", "ĐKT", "BTTP", "HCTP", "PBGDPL", "TDTT",
 )  # fmt: skip
+KNOWN_ABBREVIATIONS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            *NOTATION_TYPES,
+            "UBND",
+            "HĐND",
+            "NĐ",
+            "CP",
+            "TTg",
+            "BNV",
+            *_corpus_abbreviations(),
+            *UNIT_ABBREVIATIONS,
+        )
+    )
+)
 
 TITLES: tuple[str, ...] = (
     "Giám đốc", "Phó Giám đốc", "Chủ tịch", "Phó Chủ tịch", "Chánh Văn phòng", "Phó Chánh Văn phòng",
@@ -102,8 +142,14 @@ def _folded_vocab(items: Iterable[str], *, first_wins: bool = False) -> dict[str
     return out
 
 
-F_PROVINCES = _folded_vocab(PROVINCES)
-F_PLACES = _folded_vocab(PLACES)
+# other spellings of provinces in use (old or local ones, a name written as one word): read as the province
+PROVINCE_SPELLINGS: dict[str, str] = {
+    "Đắc Lắc": "Đắk Lắk", "Daklak": "Đắk Lắk", "Đắc Nông": "Đắk Nông", "Daknong": "Đắk Nông",
+    "Bắc Cạn": "Bắc Kạn", "Kontum": "Kon Tum", "Thừa Thiên - Huế": "Thừa Thiên Huế",
+    "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu",
+}  # fmt: skip
+F_PROVINCES = {**_folded_vocab(PROVINCES), **{fold(k): v for k, v in PROVINCE_SPELLINGS.items()}}
+F_PLACES = {**_folded_vocab(PLACES), **{fold(k): v for k, v in PROVINCE_SPELLINGS.items()}}
 F_TYPES = _folded_vocab(DOC_TYPES)
 F_TITLES = _folded_vocab(TITLES)
 F_SURNAMES = _folded_vocab(SURNAMES, first_wins=True)
@@ -149,6 +195,14 @@ NAME_SYLLABLES: tuple[str, ...] = (
     "Thăng", "Thân", "Thế", "Thi", "Thiện", "Thoa", "Thọ", "Thông", "Thuần", "Thục", "Thụy", "Thường",
     "Tiên", "Tín", "Tình", "Toản", "Trà", "Trâm", "Trình", "Triều", "Trúc", "Tuân", "Tuệ", "Tường",
     "Tuyên", "Tuyến", "Vi", "Võ", "Xuyến", "Yên",
+    # and more of the names of everyday Vietnamese (general knowledge, not the generator's pools): flowers
+    # and fruits, the birth-order names of the north and south, old-fashioned and ethnic minorities' names
+    "Sáu", "Tám", "Út", "Lễ", "Mận", "Quýt", "Thơm", "Lụa", "Nhài", "Ngát", "Hòe", "Dịu", "Sen", "Lài",
+    "Tươi", "Thắm", "Nụ", "Nhạn", "Xoan", "Mừng", "Hợi", "Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ",
+    "Mùi", "Dậu", "Tuất", "Páo", "Sính", "Chấn", "Khởi", "Lĩnh", "Luyện", "Quyến", "Sĩ", "Sỹ", "Thiều",
+    "Thống", "Thước", "Tiệp", "Tịnh", "Toại", "Triết", "Trực", "Tuyển", "Vượng", "Vỹ", "Hảo", "Nết", "Phấn",
+    "Sâm", "Thuyên", "Cương", "Dân", "Khanh", "Luyến", "Ly", "Nhiên", "Trân", "Vịnh", "Đạo", "Chuyên", "Diễn",
+    "Hưởng", "Luận", "Ngữ", "Nhuận", "Thụ", "Tráng", "Vọng", "Xương", "Cẩn", "Khiết", "Nhị", "Quy", "Phổ",
 )  # fmt: skip
 F_SYLLABLES: dict[str, list[str]] = {}
 for _syl in NAME_SYLLABLES:
