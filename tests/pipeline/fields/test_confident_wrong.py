@@ -395,3 +395,19 @@ def test_brackets_at_an_organ_s_end_are_balanced_by_count() -> None:
     got = organ(("SỞ Y TẾ (HÀ NỘI))",))
     assert got is not None and got.count("(") == got.count(")")
     assert organ((")", "SỞ Y TẾ")) == "Sở Y tế"
+
+
+def test_the_deputy_of_an_agency_s_head_is_never_the_deputy_prime_minister() -> None:
+    # review (session 17): "KT. THỦ TRƯỞNG" (an agency's head) gave "Phó Thủ tướng" at 0.83-0.92, the
+    # deputy's title matched to the nearest in the list ("pho thu truong" is one letter from "pho thu tuong")
+    organ, number = ("CỤC QUÂN Y",), "Số: 12/QĐ-QY"
+    assert _title(("KT. THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG"), organ, number)[0] == "Phó Thủ trưởng"
+    for lines, organ, number in (
+        (("KT. THỦ TRƯỞNG",), organ, number),
+        (("KT. THỨ TRƯỞNG",), ("BỘ TÀI CHÍNH",), "Số: 12/QĐ-BTC"),
+        (("KT. THỦ TRƯỞNG",), ("BỘ TÀI CHÍNH",), "Số: 12/QĐ-BTC"),
+    ):
+        got = _title(lines, organ, number)
+        assert got[0] != "Phó Thủ tướng" and _sure(got) is None, (lines, got)
+    # the Prime Minister's deputy stays his
+    assert _sure(_title(("KT. THỦ TƯỚNG",), ("THỦ TƯỚNG CHÍNH PHỦ",), "Số: 12/QĐ-TTg")) == "Phó Thủ tướng"
