@@ -400,10 +400,10 @@ def test_brackets_at_an_organ_s_end_are_balanced_by_count() -> None:
 def test_the_deputy_of_an_agency_s_head_is_never_the_deputy_prime_minister() -> None:
     # review (session 17): "KT. THỦ TRƯỞNG" (an agency's head) gave "Phó Thủ tướng" at 0.83-0.92, the
     # deputy's title matched to the nearest in the list ("pho thu truong" is one letter from "pho thu tuong")
-    organ, number = ("CỤC QUÂN Y",), "Số: 12/QĐ-QY"
-    assert _title(("KT. THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG"), organ, number)[0] == "Phó Thủ trưởng"
+    agency = (("CỤC QUÂN Y",), "Số: 12/QĐ-QY")
+    assert _title(("KT. THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG"), *agency)[0] == "Phó Thủ trưởng"
     for lines, organ, number in (
-        (("KT. THỦ TRƯỞNG",), organ, number),
+        (("KT. THỦ TRƯỞNG",), *agency),
         (("KT. THỨ TRƯỞNG",), ("BỘ TÀI CHÍNH",), "Số: 12/QĐ-BTC"),
         (("KT. THỦ TRƯỞNG",), ("BỘ TÀI CHÍNH",), "Số: 12/QĐ-BTC"),
     ):

@@ -100,7 +100,8 @@ def fix_company_forms(text: str) -> str:
 _CLAUSE = re.compile(
     r"\s(?:được|đã|đang|sẽ|theo|để|với|do|là|kể từ|(?:có\s+)?trụ sở|có địa chỉ|đặt tại|căn cứ|"
     r"(?i:căn cứ(?=\s+(?:luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|hiến pháp|văn bản|công văn|"
-    r"đơn|hồ sơ|kết quả|đề nghị|biên bản|tờ trình))|(?:số\s+)?điện thoại(?=\s*(?:số\s*)?[:.]?\s*[\d(+])))(?!\w)"
+    r"đơn|hồ sơ|kết quả|đề nghị|biên bản|tờ trình))|"
+    r"(?:số\s+)?điện thoại(?=\s*(?:số\s*)?[:.]?\s*[\d(+])))(?!\w)"
 )
 
 
