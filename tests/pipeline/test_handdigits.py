@@ -2065,3 +2065,106 @@ def test_a_glued_number_read_shorter_than_the_first_reading_s_marks_is_in_doubt(
     assert found is not None and found[0] == "60" and found[1] <= handdigits.SHORT_NUMBER_CONF
     # as many marks as the digits read again: nothing lost, taken as read
     assert handdigits._decide(replace(blank, first="6O"), [crop], [votes])[0] == ("60", 96.0)
+
+
+def test_a_number_its_readings_leave_a_digit_out_of_is_read_mark_by_mark() -> None:
+    # a slanted written "821" (seed 121 alt 000): both models leave its "8" out ("21" at 67 and at 0, "621"
+    # whose "6" is a mark of two loops, no reading); read alone each mark is read as print is ("8" at 96)
+    crop = _strokes_crop("82i")
+    number = handdigits.Kind.NUMBER
+    whole = [("21", 67.0), ("21", 0.0), ("621", 67.0), ("821", 40.0)]
+    alone = [[("8", 96.0), ("8", 41.0)], [("2", 97.0), ("2", 93.0)], [("1", 96.0), ("1", 60.0)]]
+    assert handdigits.by_marks(whole, alone, number, crop) == ("821", handdigits.AGREED_MAX_CONF)  # review
+    # a reading of the whole region that reads a digit otherwise ("831"): the readings disagree, none
+    assert handdigits.by_marks([*whole, ("831", 80.0)], alone, number, crop) is None
+    # a mark read two ways, read once, read unsure, or read as two digits: none
+    for eight in ([("8", 96.0), ("6", 41.0)], [("8", 96.0)], [("8", 60.0), ("8", 55.0)], [("85", 90.0)] * 2):
+        assert handdigits.by_marks(whole, [eight, *alone[1:]], number, crop) is None
+    # a digit the mark's shape rules out (two loops read "3"): none
+    assert handdigits.by_marks(whole, [[("3", 96.0)] * 2, *alone[1:]], number, crop) is None
+    # nothing read sure of the whole region: no reading to check the marks' against
+    assert handdigits.by_marks([("21", 0.0)], alone, number, crop) is None
+    assert handdigits.by_marks(whole, alone[:2], number, crop) is None  # a reading for each mark
+
+
+def test_the_marks_are_read_alone_only_for_a_number_the_whole_readings_give_none_of() -> None:
+    crop = _strokes_crop("82i")
+    blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 320, 194), (), "ớ2]", 40.0)
+    short = [[("21", 67.0), ("21", 0.0), ("621", 67.0)]]
+    assert handdigits.needs_marks(blank, [crop], short) is crop
+    assert handdigits.needs_marks(blank, [crop], [[("821", 96.0)] * 4]) is None  # agreed on: read
+    assert handdigits.needs_marks(blank, [crop], [[("21", 20.0)] * 4]) is None  # nothing sure read
+    day = replace(blank, kind=handdigits.Kind.DAY)
+    assert handdigits.needs_marks(day, [crop], short) is None
+    # each mark cut alone, in reading order, the whole "8" in the first
+    marks = handdigits.mark_crops(crop)
+    assert len(marks) == 3 and handdigits._loops(handdigits._digit_marks(marks[0])[0]) == 2
+
+
+def test_a_written_digit_both_models_leave_out_is_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the number's region read "21" by both models at every scale where "821" is written; its marks read
+    # one by one give "821", taken in doubt (review)
+    prepared, _, boxes = _header("821", "28", "11")
+    page = _read(_first_reading(boxes, glued=False))
+    so, note = boxes["so"], boxes["notation"]
+    junk = Word("ớ2]", 40.0, Box(so.x1 + 20, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*page.words, junk], key=lambda w: (w.line, w.box.x0)))
+    alone: list[list[np.ndarray]] = []
+    monkeypatch.setattr(
+        handdigits, "read_votes", lambda crops, **_: [[("21", 66.0), ("21", 0.0)] for _ in crops]
+    )
+
+    def marks_read(crops: list[np.ndarray], timeout: float) -> list[list[tuple[str, float]]]:
+        alone.append(crops)
+        return [[(d, 96.0), (d, 80.0)] for d in "821"[: len(crops)]]
+
+    monkeypatch.setattr(handdigits, "_read_sheet", marks_read)
+    after = handdigits.second_pass(prepared, page)
+    assert len(alone) == 1 and len(alone[0]) == 3  # one sheet, the three marks of the number alone
+    number = next(w for w in after.words if w.line == 2 and w.text.isdigit())
+    assert (number.text, number.conf) == ("821", handdigits.AGREED_MAX_CONF)
+    fields = extract([after])
+    assert fields.values()["code_number"] == "821"
+    assert fields.fields["code_number"].confidence < REVIEW_THRESHOLD
+
+
+def test_a_number_glued_to_a_notation_whose_hyphen_was_read_as_a_stop_is_read_again() -> None:
+    # "số: 2Õ 2/QLD.VP" for a written "2282" touching the organ's underline and "/QLD-VP" (seed 121 dev 004):
+    # the "/" and the capitals after it are the notation, whatever its hyphen became
+    assert handdigits._loose_glued("2/QLD.VP") == handdigits.NotationTail(1, 2, "QLD.VP")
+    assert handdigits._loose_glued("2/v.v") is None  # no capital: no notation
+    prepared, _, boxes = _header("2282", "28", "11", notation="/QLD-VP")
+    so, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    junk = Word("2Õ", 0.0, Box(so.x1 + 20, so.y0 - 20, note.x0 - 60, so.y1 + 4), line=2)
+    glued = Word("2/QLD.VP", 78.0, replace(note, x0=note.x0 - 50), line=2)
+    page = _read(sorted([*words, junk, glued], key=lambda w: (w.line, w.box.x0)))
+    blanks = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in blanks] == [("2Õ 2", True)]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == ("2282", "QLD-VP")
+
+
+@pytest.mark.parametrize("so", ["sẽ", "Sẽ"])
+def test_a_so_read_se_before_a_garbled_notation_marks_the_number_s_blank(so: str) -> None:
+    # a shaken photo (seed 121 dev 005): "sẽ 17ÏĨ cp.ueND" for "Số:", a written "1711" and "/GP-UBND"
+    prepared, _, boxes = _header("229", "28", "11")
+    so_box, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text="cp.ueND", conf=48.0)
+        if w.text == "/BC-UBND"
+        else replace(w, text=so, conf=39.0)
+        if w.text == "Số:"
+        else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    junk = Word("17ÏĨ", 49.0, Box(so_box.x1 + 20, so_box.y0 - 8, note.x0 - 8, so_box.y1 + 4), line=2)
+    page = _read(sorted([*words, junk], key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["17ÏĨ"]
+    fields = extract([handdigits.second_pass(prepared, page)])
+    assert fields.values()["code_number"] == "229"
+    notation = fields.fields["code_notation"]
+    assert notation.value is None or notation.confidence < REVIEW_THRESHOLD  # its letters garbled
+    # "sẽ" opens no number's blank where the line's last word is no garbled notation (a word read sure)
+    sure = [replace(w, conf=95.0) if w.text == "cp.ueND" else w for w in page.words]
+    assert "number" not in {b.kind for b in handdigits.find_blanks(_read(sure))}

@@ -6,9 +6,11 @@ reads them wrong ("1139" as "72#", a handwritten "09" as "03", "06" swallowed in
 number, day or month is not read as clean printed digits, only the blank's region is cut from the scan (at
 its own resolution) and read again: the crops, each at three scales, stacked into one small image read once
 by the ``vie`` and once by the ``eng`` model, digits only (two small Tesseract runs per page, and none when
-the digits are printed). A value is taken only when most of the readings agree (and at least three);
-otherwise an unreadable day is dropped rather than kept wrong, so the date stays null (needs review) and is
-never taken from a decree cited in the body.
+the digits are printed). A value is taken only when most of the readings agree (and at least three); a
+number they give none of has its marks read again one by one (two more runs), taken in doubt when every mark
+is read alike and the whole region's readings only leave digits out of it; otherwise an unreadable day is
+dropped rather than kept wrong, so the date stays null (needs review) and is never taken from a decree cited
+in the body.
 A pure function of the prepared page and its first reading.
 """
 
@@ -120,6 +122,9 @@ class NotationTail:
 # the line's last word shaped as a notation whatever its letters' case, its slash lost or read as a comma
 # ("Số: 2.219 mc-vp" for "2919/HC-VP"): the number stands before it
 _LOOSE_TAIL = re.compile(r"^[/,]?[A-Za-zĐđÐ]{1,8}(?:-[A-Za-zĐđÐ0-9]{1,8})+[.,;]?$")
+# a notation glued after the number's "/" with its hyphen read as a stop, led by a capital ("2/QLD.VP" for the
+# pen's last "2" and "/QLD-VP": the "/" and capitals say it is the notation whatever the hyphen became)
+_DOTTED_TAIL = re.compile(r"^/[A-ZĐÐ][A-Za-zĐđÐ]{1,7}(?:[-.][A-Za-zĐđÐ0-9]{2,8})+[.,;]?$")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐÐ")
 _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _PART = _LETTERS | frozenset("0123456789")
@@ -161,9 +166,10 @@ def _loose_glued(word: str) -> NotationTail | None:
     """The notation after the first "/" of the line's last word when it is shaped as one whatever its letters'
     case (``_LOOSE_TAIL``): a bitonal 200 dpi scan reads the printed capitals small, "5/op-svr" for the
     number's last digit and "/QĐ-SYT" (seed 87 dev 007: no capital, no notation, no blank: the number
-    lost)."""
+    lost), or with its hyphen read as a stop (``_DOTTED_TAIL``: "2/QLD.VP", seed 121 dev 004: the written
+    "2282" touching the organ's underline read "2Õ 2/QLD.VP", no blank found, the number lost)."""
     cut = word.find("/")
-    if cut <= 0 or not _LOOSE_TAIL.match(word[cut:]):
+    if cut <= 0 or not (_LOOSE_TAIL.match(word[cut:]) or _DOTTED_TAIL.match(word[cut:])):
         return None
     return NotationTail(cut, cut + 1, word[cut + 1 :].rstrip(".,;"))
 
@@ -371,7 +377,8 @@ def _number_blank(
     left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
     bare = bare_so_notation(" ".join(w.text for w in left)) is not None
     # a blurred line's notation read as letters without its hyphen ("sø S2 /oouewo", "s. “ổ /TTrHC"): the
-    # label then also stands as "s." or "sø" alone
+    # label then also stands as "s." or "sø" alone, or as "sẽ" (a shaken photo's "Số:" its colon lost: "sẽ
+    # 17ÏĨ cp.ueND" for a written "1711" and "/GP-UBND", seed 121 dev 005)
     garbled = len(left) >= 3 and garbled_notation(left[-1])
 
     def is_label(w: Word) -> bool:
@@ -380,7 +387,7 @@ def _number_blank(
         return (
             _so_alone(w)
             or (bare and label in _BARE_SO_WORDS)
-            or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label == "s"))
+            or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label in ("s", "se")))
         )
 
     left = list(from_label(left, is_label))
@@ -1275,6 +1282,76 @@ def shape_agreed(votes: list[tuple[str, float]], kind: Kind, crop: np.ndarray) -
     return (text, SHAPE_CONF) if _may_be(text, kind) else None
 
 
+# a number no reading of its whole region gives has its marks read one by one when it has at most this many
+# (a number has six digits at most)
+MAX_ALONE_MARKS = 6
+
+
+def needs_marks(blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, float]]]) -> np.ndarray | None:
+    """The crop whose marks are read one by one (``by_marks``) for a number its readings give none of
+    (``_decide``), one reading at least sure (a written "8" both models leave out or misread: "821" read
+    "21" eight times, "621" and "821" at 40, seed 121 alt 000); None otherwise."""
+    if blank.kind != Kind.NUMBER or not cs:
+        return None
+    if len(cs) == 2:
+        cs, each = _same_marks(cs, each)
+        if not cs:
+            return None
+    if not any(c >= MIN_VOTE_CONF for v in each for _, c in v):
+        return None
+    if not 1 <= len(_digit_marks(cs[0])) <= MAX_ALONE_MARKS:
+        return None
+    return cs[0] if _decide(blank, cs, each)[0] is None else None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether ``short``'s characters stand in ``long`` in their order (others between them)."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def by_marks(
+    votes: list[tuple[str, float]], alone: list[list[tuple[str, float]]], kind: Kind, crop: np.ndarray
+) -> tuple[str, float] | None:
+    """A number from its marks read one by one (``alone``: the readings of each mark of ``crop``, its
+    ``mark_crops``) where the readings of the whole region (``votes``) give none: each mark read
+    as the same digits by its sure readings (>= ``MIN_VOTE_CONF``), two of them at least and one clear (>=
+    ``CLEAR_CONF``), its shape allowing the digit (``_shape_denies``), and every sure reading of the whole
+    region the marks' shapes allow found in it in order (the whole region's readings may leave digits out,
+    never read them otherwise: a "2262" against marks read "2282" gives none; a "621" whose "6" is a mark of
+    two loops is no reading). Alone a written digit is read as print is ("821" read "21" whole, its slanted
+    "8" read "8" at 96 alone); a mark may still be a digit's piece (a "4" written in two strokes): the value
+    goes to review (at most ``AGREED_MAX_CONF``)."""
+    marks = _digit_marks(crop)
+    if not alone or len(alone) != len(marks):
+        return None
+    digits, confs = [], []
+    loops = [_loops(m) for m in marks]
+    feet = [_has_foot(m) for m in marks]
+    for v, n, foot in zip(alone, loops, feet, strict=True):
+        sure = [(t, c) for t, c in v if c >= MIN_VOTE_CONF]
+        if len(sure) < 2 or len({t for t, _ in sure}) != 1 or max(c for _, c in sure) < CLEAR_CONF:
+            return None
+        text = sure[0][0]
+        if len(text) != 1 or _shape_denies(text, n, foot):
+            return None
+        digits.append(text)
+        confs.append(max(c for _, c in sure))
+    value = "".join(digits)
+    whole = [
+        t
+        for t, c in votes
+        if c >= MIN_VOTE_CONF
+        and not (
+            len(t) == len(marks)
+            and any(_shape_denies(ch, n, foot) for ch, n, foot in zip(t, loops, feet, strict=True))
+        )
+    ]
+    if not whole or not all(_subsequence(t, value) for t in whole) or not _may_be(value, kind):
+        return None
+    return value, min(AGREED_MAX_CONF, *confs)
+
+
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
     """A tax code from the readings of its cells (Tesseract gives long digit runs read with a whitelist no
     confidence, so agreement decides): one whose check digit holds (10 digits, or 10 + 3 for a branch), else
@@ -1352,12 +1429,15 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         votes = _votes_by_blank(crops, timeout) + _votes_by_blank(sharp, timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
+    n = len(blanks)
+    alone = _marks_alone(blanks, crops, votes[:n], timeout)
     drop: set[int] = set()
     new: list[Word] = []
     read: list[Blank] = []  # the blanks of ``new``'s words
-    n = len(blanks)
-    for blank, cs, each, sharp_cs, sharp_each in zip(blanks, crops, votes[:n], sharp, votes[n:], strict=True):
-        found, short, glued_digits = _decide(blank, cs, each)
+    for blank, cs, each, by_mark, sharp_cs, sharp_each in zip(
+        blanks, crops, votes[:n], alone, sharp, votes[n:], strict=True
+    ):
+        found, short, glued_digits = _decide(blank, cs, each, by_mark)
         if sharp_cs:
             deblurred = _decide(blank, sharp_cs, sharp_each)[0]
             said = {t.lstrip("0") for v in sharp_each for t, c in v if c >= MIN_VOTE_CONF}
@@ -1386,6 +1466,31 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     return replace(page, words=tuple(words), text=page_text(words))
 
 
+def _marks_alone(
+    blanks: list[Blank],
+    crops: list[list[np.ndarray]],
+    votes: list[list[list[tuple[str, float]]]],
+    timeout: float,
+) -> list[list[list[tuple[str, float]]]]:
+    """The readings of each mark read alone of the numbers that need it (``needs_marks``; none for the
+    others): all of them on one sheet, a row each (two more small Tesseract runs, only then). A reading that
+    fails (a timeout) leaves them unread."""
+    wanted = [needs_marks(b, cs, v) for b, cs, v in zip(blanks, crops, votes, strict=True)]
+    parts = [mark_crops(c) if c is not None else [] for c in wanted]
+    flat = [m for p in parts for m in p]
+    if not flat:
+        return [[] for _ in blanks]
+    try:
+        read = _read_sheet(flat, timeout)
+    except ToolFailed:
+        return [[] for _ in blanks]
+    out, k = [], 0
+    for p in parts:
+        out.append(read[k : k + len(p)])
+        k += len(p)
+    return out
+
+
 def _votes_by_blank(crops: list[list[np.ndarray]], timeout: float) -> list[list[list[tuple[str, float]]]]:
     """``read_votes`` of each blank's crops (``crops``: a list of them for each blank; none read when all are
     empty)."""
@@ -1398,13 +1503,18 @@ def _votes_by_blank(crops: list[list[np.ndarray]], timeout: float) -> list[list[
 
 
 def _decide(
-    blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, float]]]
+    blank: Blank,
+    cs: list[np.ndarray],
+    each: list[list[tuple[str, float]]],
+    alone: list[list[tuple[str, float]]] | None = None,
 ) -> tuple[tuple[str, float] | None, bool, bool]:
-    """What a blank's readings (``each``: those of each of its crops ``cs``) give: the value taken (None:
-    none), whether the first reading is surely wrong (dropped even when no value is taken) and whether
-    digits the first reading glued to a printed date word are kept as read (``kept_as_glued``)."""
+    """What a blank's readings (``each``: those of each of its crops ``cs``; ``alone``: those of its marks
+    read one by one, ``needs_marks``) give: the value taken (None: none), whether the first reading is surely
+    wrong (dropped even when no value is taken) and whether digits the first reading glued to a printed date
+    word are kept as read (``kept_as_glued``)."""
     if len(cs) == 2:
         cs, each = _same_marks(cs, each)
+    read = [t for v in each for t in v]  # all the readings, the marks' shapes aside (``by_marks``)
     vs = []
     per_cut = []
     by_shape: set[str] = set()  # readings ``eights`` changed: the shape alone says "8"
@@ -1424,6 +1534,8 @@ def _decide(
         found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0]))) or shape_agreed(
             vs, blank.kind, cs[0]
         )
+        if found is None and alone:
+            found = by_marks(read, alone, blank.kind, cs[0])
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
@@ -1744,6 +1856,11 @@ def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
 
 def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
     """The crop's digit-sized marks (connected ink at least half the crop's text height), left to right."""
+    return [m for _, _, m in _placed_marks(crop)]
+
+
+def _placed_marks(crop: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+    """``_digit_marks`` with where each stands in the crop: (left, top, mask), left to right."""
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n <= 1:
@@ -1753,8 +1870,20 @@ def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
     for i in range(1, n):
         x, y, w, h = (int(v) for v in stats[i, :4])
         if h >= 0.5 * tall and stats[i, cv2.CC_STAT_AREA] >= 15:
-            marks.append((x, labels[y : y + h, x : x + w] == i))
-    return [m for _, m in sorted(marks, key=lambda t: t[0])]
+            marks.append((x, y, labels[y : y + h, x : x + w] == i))
+    return sorted(marks, key=lambda t: t[0])
+
+
+def mark_crops(crop: np.ndarray) -> list[np.ndarray]:
+    """Each digit mark of a blank's crop (``_digit_marks``) cut alone, in its own grey (a pixel around it
+    too: the pen's soft edge), on white with a margin of a third of its height."""
+    out = []
+    for x, y, mask in _placed_marks(crop):
+        h, w = mask.shape
+        near = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        one = np.where(near, crop[y : y + h, x : x + w], np.uint8(255)).astype(np.uint8)
+        out.append(np.pad(one, max(6, h // 3), constant_values=255))
+    return out
 
 
 def ones_for_fours(crop: np.ndarray, text: str) -> str:
