@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from digitize.pipeline.fields.dates import find_dates
+from digitize.pipeline.fields.dates import find_dates, read_as_letters
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
@@ -369,7 +369,12 @@ def date_conf(ln: Line, start: int, end: int) -> float:
         if at < end and at + n > start and any(ch.isdigit() for ch in w.text):
             confs.append(w.conf / 100.0)
         at += n + 1
+    if read_as_letters(ln.folded[start:end]):
+        confs.append(LETTER_DIGIT_CONF)
     return min([ln.conf, *confs])
+
+
+LETTER_DIGIT_CONF = 0.55  # a date with a letter read for one of its digits ("tháng Ï"): to review
 
 
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d\W*$")
