@@ -33,6 +33,8 @@ def read_as_letters(folded: str) -> bool:
     hand or blurred read as its look-alike ("tháng Ï", "ngày l5"), no sure reading of it."""
     m = WORD_DATE.match(folded) or _NUM_DATE.match(folded)
     return m is not None and not all(g.isdigit() for g in m.groups())
+
+
 _NUM_DATE = re.compile(r"(?<!\d)([0-3]?\d)\s*[/.\-]\s*([01]?\d)\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
 
 
