@@ -418,3 +418,12 @@ def test_with_no_box_the_tone_split_stands_as_it_is() -> None:
     after[before == 150] = 255
     assert stamps.stamp_box(np.where(after != before, 255, 0).astype(np.uint8), 16.0) is None
     assert (stamps.in_box(before, after, 16.0) == after).all()
+
+
+def test_a_letter_height_past_the_image_finds_no_box() -> None:
+    """Review (session 17): an infinite or huge letter height (a page measured wrong) raised OverflowError."""
+    ink = np.zeros((120, 400), np.uint8)
+    ink[20:100, 40:43] = 255
+    ink[20:100, 240:243] = 255
+    for letter in (float("inf"), float("nan"), 1e12, 500.0):
+        assert stamps.stamp_box(ink, letter) is None

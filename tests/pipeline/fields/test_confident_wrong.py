@@ -483,3 +483,44 @@ def test_a_d_is_made_a_d_with_stroke_only_on_strong_evidence() -> None:
     assert not (value == "QĐ-ĐC" and conf >= SURE) and conf < SURE
     assert _sure(_notation("Số: 12/QD-UBND", "QUYẾT ĐỊNH")) == "QĐ-UBND"
     assert _sure(_notation("Số: 12/TT-BLDTBXH", "THÔNG TƯ")) == "TT-BLĐTBXH"
+
+
+def test_the_deputy_of_an_agency_s_head_is_never_the_deputy_prime_minister() -> None:
+    # review (session 17): "KT. THỦ TRƯỞNG" (an agency's head) gave "Phó Thủ tướng" at 0.83-0.92, the
+    # deputy's title matched to the nearest in the list ("pho thu truong" is one letter from "pho thu tuong")
+    agency = (("CỤC QUÂN Y",), "Số: 12/QĐ-QY")
+    assert _title(("KT. THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG"), *agency)[0] == "Phó Thủ trưởng"
+    for lines, organ, number in (
+        (("KT. THỦ TRƯỞNG",), *agency),
+        (("KT. THỨ TRƯỞNG",), ("BỘ TÀI CHÍNH",), "Số: 12/QĐ-BTC"),
+        (("KT. THỦ TRƯỞNG",), ("BỘ TÀI CHÍNH",), "Số: 12/QĐ-BTC"),
+    ):
+        got = _title(lines, organ, number)
+        assert got[0] != "Phó Thủ tướng" and _sure(got) is None, (lines, got)
+    # the Prime Minister's deputy stays his
+    assert _sure(_title(("KT. THỦ TƯỚNG",), ("THỦ TƯỚNG CHÍNH PHỦ",), "Số: 12/QĐ-TTg")) == "Phó Thủ tướng"
+
+
+def test_a_company_name_holding_the_words_of_a_clause_is_read_whole() -> None:
+    # review (session 17): "Điện thoại", "Căn cứ" ended a name in any case: "Công ty TNHH Điện thoại Di động
+    # Sao Việt" was taken as "Công ty TNHH" at 0.90; in capitals they end it only as what they open
+    from tests.pipeline.fields.test_holder import _licence
+
+    def held(lines: list) -> tuple[str | None, float]:  # type: ignore[type-arg]
+        f = extract([page(_licence(lines))]).fields.get("holder_name")
+        return (f.value, f.confidence) if f else (None, 0.0)
+
+    for name in ("Công ty TNHH Điện thoại Di động Sao Việt", "Công ty Cổ phần Căn Cứ Xanh"):
+        labelled = [("Tên tổ chức: " + name, "x=355", 92.0), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
+        assert _sure(held(labelled)) == name
+        article = f"Điều 1. Cấp Giấy phép kinh doanh cho {name}, mã số thuế 0100109106"
+        assert _sure(held([(article, "x=355", 92.0)])) == name
+    # the telephone after the name, on its line or the next, still ends it
+    for lines in (
+        [("Tên tổ chức: Công ty TNHH Sao Mai Điện thoại: 0236 3822 111", "x=355", 92.0)],
+        [("Tên tổ chức: Công ty TNHH Sao Mai", "x=355", 92.0), ("Điện thoại: 0236 3822 111", "x=355", 92.0)],
+    ):
+        assert _sure(held(lines)) == "Công ty TNHH Sao Mai"
+    # a legal form with no name after it is no holder's name surely
+    lines = [("Tên tổ chức: Công ty TNHH", "x=355", 92.0), ("Điện thoại: 0236 3822 111", "x=355", 92.0)]
+    assert _sure(held(lines)) is None

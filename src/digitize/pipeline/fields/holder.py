@@ -95,9 +95,26 @@ def fix_company_forms(text: str) -> str:
 # a clause that goes on after the holder's name when no comma ends it ("… Hưng Thịnh có trụ sở tại …", "…
 # Hoàng Long theo đề nghị …", "… Trung Thành đã đăng ký …"): a verb or a preposition in lower case that no
 # name's word is (a name's words are capitalised; its common words, "dịch vụ", "và", "tổng hợp", no clause's)
+# "Căn cứ …", "Điện thoại: …" in capitals end it only as what they open (a legal act cited, a number after a
+# colon): they are words of names too ("Công ty TNHH Điện thoại Di động Sao Việt" was cut to its legal form)
 _CLAUSE = re.compile(
-    r"\s(?:được|đã|đang|sẽ|theo|để|với|do|là|kể từ|(?:có\s+)?trụ sở|có địa chỉ|đặt tại|"
-    r"(?i:căn cứ|điện thoại|số điện thoại))(?!\w)"
+    r"\s(?:được|đã|đang|sẽ|theo|để|với|do|là|kể từ|(?:có\s+)?trụ sở|có địa chỉ|đặt tại|căn cứ|"
+    r"(?i:căn cứ(?=\s+(?:luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|hiến pháp|văn bản|công văn|"
+    r"đơn|hồ sơ|kết quả|đề nghị|biên bản|tờ trình))|"
+    r"(?:số\s+)?điện thoại(?=\s*(?:số\s*)?[:.]?\s*[\d(+])))(?!\w)"
+)
+
+
+def _form_only(value: str) -> bool:
+    """The holder's name is a legal form with no name after it ("Công ty TNHH", "Doanh nghiệp tư nhân"): the
+    name was cut off or lost."""
+    return _FORM_ONLY.fullmatch(fold1(clean_value(value))) is not None
+
+
+_FORM_ONLY = re.compile(
+    r"(?:cong\s*ty|doanh\s+nghiep|hop\s+tac\s+xa|chi\s+nhanh|ho\s+kinh\s+doanh)"
+    r"(?:\s+(?:t+nh+|mtv|cp|co\s+phan|trach\s+nhiem\s+huu\s+han|mot\s+thanh\s+vien|hai\s+thanh\s+vien"
+    r"|tro\s+len|tu\s+nhan|hop\s+danh|cong\s*ty))*\W*"
 )
 
 
@@ -211,6 +228,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     held = res.fields.get("holder_name")
     if held is not None and held.confidence > GUESSED_WORDS_CONF and _clause_tail(held.value or ""):
         res.fields["holder_name"] = held = replace(held, confidence=GUESSED_WORDS_CONF)
+    if held is not None and held.confidence > FAMILY_ONG_CONF and _form_only(held.value or ""):
+        res.fields["holder_name"] = held = replace(held, confidence=FAMILY_ONG_CONF)  # the name itself lost
     if held is not None and held.confidence > FAMILY_ONG_CONF and _family_ong_kept(held.value or ""):
         res.fields["holder_name"] = held = replace(held, confidence=FAMILY_ONG_CONF)
     # "Vận tải biến" of "biển", read at 96: the language says which word the phrase has, not the reading

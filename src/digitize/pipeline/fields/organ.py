@@ -476,7 +476,10 @@ def _organ_text(text: str) -> str | None:
     v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
     # a closing bracket no opening one goes with, counted ("CỤC THÚ Y}" on a blurred photo, "(HÀ NỘI))"), or
     # an opening one at the end: specks
-    while (v[-1:] in _CLOSING and v.count(v[-1]) > v.count(_CLOSING[v[-1]])) or v[-1:] in _CLOSING.values():
+    for _ in range(8):  # (a few: a line of a thousand ")" is read in linear time)
+        unmatched = v[-1:] in _CLOSING and v.count(v[-1]) > v.count(_CLOSING[v[-1]])
+        if not (unmatched or v[-1:] in _CLOSING.values()):
+            break
         v = clean_value(v[:-1])
     if not re.search(r"[^\W_]", v):
         return None

@@ -62,8 +62,10 @@ def deputy_of(head: str) -> str:
     "Phó Giám đốc")."""
     if head in _DEPUTIES:
         return _DEPUTIES[head]
-    known = match("pho " + fold(head), F_TITLES, 95)
-    return known[0] if known else "Phó " + head[0].lower() + head[1:]
+    # the deputy's title spelled exactly so: a near one is another office ("Phó Thủ tướng" is one letter from
+    # "Phó Thủ trưởng", the deputy of an agency's head)
+    known = F_TITLES.get("pho " + fold(head))
+    return known if known else "Phó " + head  # as the list writes them: "Phó Chủ nhiệm", "Phó Thủ trưởng"
 
 
 # a first word read less surely than this (Tesseract's 0..100) before a title may be the seal's mark beside
@@ -297,7 +299,9 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
             value = "Phó Thủ tướng"  # "KT. THỦ TƯỚNG" whose head went unread, or the deputy's "PHÓ" lost
         if prefix == "kt" and head is not None and fold(head) not in ("thu tuong", "thu truong"):
             conf = min(conf, TITLE_IN_DOUBT)  # "KT. BỘ TRƯỞNG" over a Prime Minister's organ: one is misread
-        if value == "Thủ tướng" or acting or (prefix == "kt" and head is None and title.value != value):
+        # "PHÓ" put here, not read or put for a "KT." line over the head's title: the deputy guessed
+        guessed = prefix == "kt" and head is None and not title.value.startswith("Phó")
+        if value == "Thủ tướng" or acting or guessed:
             conf = min(conf, TITLE_IN_DOUBT)
     elif value == "Thủ trưởng" and organ.startswith("bo ") and not acting:
         value, conf = "Thứ trưởng", min(conf, TITLE_IN_DOUBT)
@@ -778,7 +782,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
         # under the title ends in the title's last word and the rest of it is doubted: the deputy's line
         nxt = right[title_i + 1]
         tail = [fold(w.text.strip(".,;:|!'\"()[]")) for w in nxt.words]
-        known = match("pho " + fold(name), F_TITLES, 95)
+        known = F_TITLES.get("pho " + fold(name))  # spelled exactly so (``deputy_of``)
         if (
             known
             and len(tail) >= 2
@@ -786,7 +790,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
             and all(w.conf < 50 or not w.text.isalpha() for w in nxt.words[:-1])
             and nxt.y0 - tl.y1 < 1.5 * (tl.y1 - tl.y0)
         ):
-            name, q = known[0], q * 0.8
+            name, q = known, q * 0.8
     if (
         name.startswith("Phó ")
         and not prefixed
@@ -823,6 +827,8 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
         authority = (kind or None, name)
         if kind == "kt" and not name.startswith("Phó"):
             # "KT. BỘ TRƯỞNG" with the deputy's line lost: "Thứ trưởng", never "Phó Bộ trưởng"
+            if fold(name) in _SHARED_FOLDS:
+                cap = TITLE_IN_DOUBT  # "KT. THỦ TRƯỞNG" or "KT. THỨ TRƯỞNG" (the deputy minister's own title)
             name = deputy_of(name)
         elif kind == "q":
             name = "Quyền " + name
