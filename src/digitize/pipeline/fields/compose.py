@@ -157,7 +157,8 @@ BLURRED_TEXT_CONF = 0.55
 
 def blurred_in_doubt(extraction: Extraction) -> Extraction:
     """``extraction`` with the fields a blurred page's letters give as read (``BLURRED_TEXT_FIELDS``) in
-    doubt; the signer's given names with the marks of the one listed name their letters spell (``given_marks``)."""
+    doubt; the signer's given names with the marks of the one listed name their letters spell
+    (``given_marks``)."""
     fields = dict(extraction.fields)
     signer = fields.get("signer_name")
     if signer is not None and signer.value:
