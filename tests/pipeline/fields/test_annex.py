@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
 from digitize.pipeline.model import RecognizedPage
-from tests.pipeline.test_extract import decision, page
+from tests.pipeline.test_extract import decision, header, page, signer
 
 # the header's number and date written by hand and lost (seed 87 alt 012: "Số: … /GP-…", "ngày 1 tháng …")
 UNREAD = decision(number="Số: … /QĐ-SKHCN", date="Yên Bái, ngày 1 tháng … năm 2021")
@@ -49,3 +49,36 @@ def test_the_header_s_own_values_stand_and_other_citations_give_nothing() -> Non
     # nor on the first page itself
     v = extract([page([*UNREAD, (OWN, "center", 93.0)])]).values()
     assert v["issued_date"] is None
+
+
+def _directive(number: str, conf: float) -> list:  # type: ignore[type-arg]
+    """A directive whose heading "CHỈ THỊ" was lost (its subject line under a stamp), its number line read
+    with ``conf``."""
+    head = [(t, w, conf if t == number else c) for t, w, c in header(number=number)]
+    body = [
+        ("Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước người đứng đầu về kết quả.", "body", 90.0),
+        ("2. Giao Văn phòng theo dõi, đôn đốc việc thực hiện Chỉ thị này./.", "body", 90.0),
+    ]
+    return head + body + signer(("GIÁM ĐỐC",))
+
+
+def test_a_lost_heading_and_a_missplit_notation_are_the_annex_s_citation_in_doubt() -> None:
+    # seed 121 dev 001 (a shaken photo): "CHỈ THỊ" unread, "Số: 1463/CT-QLD" read "CTQ-LD" in doubt; the
+    # annex cites "Chỉ thị số 1463/CT-QLD"
+    lost = _directive("Số: 1463/CTQ-LD", 50.0)
+    alone = extract([page(lost)]).fields
+    assert alone["type_name"].value != "Chỉ thị" and alone["code_notation"].value != "CT-QLD"
+    own = "(Kèm theo Chỉ thị số 1463/CT-QLD ngày 15 tháng 11 năm 2016 của Cục Quản lý"
+    f = extract([page(lost), _annex(own)]).fields
+    assert (f["type_name"].value, f["code_notation"].value) == ("Chỉ thị", "CT-QLD")
+    assert max(f["type_name"].confidence, f["code_notation"].confidence) < REVIEW_THRESHOLD
+    # a citation whose notation is not its type's ("Chỉ thị số 1463/QĐ-…"), or that names other letters: no
+    for cite in (
+        "(Kèm theo Chỉ thị số 1463/QĐ-QLD ngày 15 tháng 11 năm 2016 của Cục Quản lý",
+        "(Kèm theo Chỉ thị số 1463/CT-UBND ngày 15 tháng 11 năm 2016 của Cục Quản lý",
+    ):
+        f = extract([page(lost), _annex(cite)]).fields
+        assert f["code_notation"].value != "CT-UBND" and f["type_name"].value != "Chỉ thị", cite
+    # the header's notation read surely stands
+    f = extract([page(_directive("Số: 1463/CT-SKHCN", 92.0)), _annex(own)]).fields
+    assert f["code_notation"].value == "CT-SKHCN"

@@ -397,6 +397,94 @@ def test_brackets_at_an_organ_s_end_are_balanced_by_count() -> None:
     assert organ((")", "SỞ Y TẾ")) == "Sở Y tế"
 
 
+def _dated(date: str, parent: str | None, organ: Sequence[str]) -> tuple[str | None, float]:
+    head = header(
+        parent=parent, organ=organ, number="Số: 12/QĐ-UBND", date=f"{date}, ngày 15 tháng 6 năm 2021"
+    )
+    body = [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ban hành quy chế", "center", 90.0)]
+    f = extract([page(head + body + signer(("CHỦ TỊCH",)))]).fields.get("place")
+    return (f.value, f.confidence) if f else (None, 0.0)
+
+
+def test_a_listed_town_spelled_near_the_organ_s_province_is_not_sure() -> None:
+    # review (session 17): the towns added to the list of places were taken at 0.95 over the organ's own
+    # province, the check of the province only made below it: "Phúc Yên" (a city of Vĩnh Phúc) on a document
+    # of "UBND tỉnh Phú Yên", "Hà Tiên" (of Kiên Giang) under Hà Tĩnh: the province misread, or the town?
+    for date, parent, organ in (
+        ("Phúc Yên", None, ("UBND TỈNH PHÚ YÊN",)),
+        ("Phúc Yên", "UBND TỈNH PHÚ YÊN", ("SỞ Y TẾ",)),
+        ("Hà Tiên", None, ("UBND TỈNH HÀ TĨNH",)),
+        ("Phổ Yên", "UBND TỈNH PHÚ YÊN", ("SỞ TƯ PHÁP",)),
+    ):
+        assert _sure(_dated(date, parent, organ)) is None, (date, organ)
+    # the organ naming the town: it is right
+    assert _sure(_dated("Phổ Yên", "UBND TỈNH THÁI NGUYÊN", ("UBND THỊ XÃ PHỔ YÊN",))) == "Phổ Yên"
+    # the organ's province read as itself, and a town under another province's organ, stay sure
+    assert _sure(_dated("Phú Yên", None, ("UBND TỈNH PHÚ YÊN",))) == "Phú Yên"
+    assert _sure(_dated("Hà Tĩnh", "UBND TỈNH HÀ TĨNH", ("SỞ Y TẾ",))) == "Hà Tĩnh"
+    assert _sure(_dated("Phúc Yên", "UBND TỈNH VĨNH PHÚC", ("SỞ Y TẾ",))) == "Phúc Yên"
+    assert _sure(_dated("Hà Tiên", "UBND TỈNH KIÊN GIANG", ("SỞ Y TẾ",))) == "Hà Tiên"
+
+
+def test_a_town_read_with_other_marks_that_make_a_name_is_no_sure_correction() -> None:
+    # review (session 17): "Tứ Sơn" was made the listed town "Từ Sơn" at 0.95: its marks differ, and it is a
+    # Vietnamese name of its own
+    organ = ("CÔNG TY CỔ PHẦN AN PHÚ",)
+    assert _sure(_dated("Tứ Sơn", None, organ)) is None
+    # read with its own marks, or with them lost (no name of its own), the town surely
+    assert _sure(_dated("Từ Sơn", None, organ)) == "Từ Sơn"
+    assert _sure(_dated("Tu Son", None, organ)) == "Từ Sơn"
+    # the town's own organ names it
+    assert _sure(_dated("Tứ Sơn", "UBND TỈNH BẮC NINH", ("UBND THÀNH PHỐ TỪ SƠN",))) == "Từ Sơn"
+    assert _sure(_dated("Tứ Sơn", "UBND HUYỆN AN BIÊN", ("UBND XÃ TỨ SƠN",))) == "Tứ Sơn"
+
+
+def test_no_listed_place_or_spelling_in_use_is_surely_taken_as_another_place() -> None:
+    # review (session 17): "Đắc Lắc" → "Đắk Lắk" is the same province (its old spelling); no place of the
+    # list, nor another spelling of one, read letter for letter is made a different place surely
+    from digitize.pipeline.fields.vocab import PLACES, PROVINCE_SPELLINGS
+
+    organ = ("CÔNG TY CỔ PHẦN AN PHÚ",)
+    wrong = {}
+    for read, want in [*((p, p) for p in PLACES), *PROVINCE_SPELLINGS.items()]:
+        value, conf = _dated(read, None, organ)
+        if value != want and conf >= SURE:
+            wrong[read] = (value, conf)
+    assert not wrong
+
+
+def _notation(number: str, heading: str = "THÔNG BÁO") -> tuple[str | None, float]:
+    head = header(parent="UBND TỈNH YÊN BÁI", organ=("SỞ NỘI VỤ",), number=number)
+    body = [(heading, "center", 95.0), ("Về việc tổ chức hội nghị", "center", 90.0)]
+    f = extract([page(head + body + signer())]).fields.get("code_notation")
+    return (f.value, f.confidence) if f else (None, 0.0)
+
+
+def test_a_notation_part_whose_d_is_an_abbreviation_s_own_is_not_doubted() -> None:
+    # review (session 17): a part with a D went to review as a Đ whose stroke was perhaps lost, also where the
+    # D is right: DN (doanh nghiệp), DTTS (dân tộc thiểu số), DS (dân số), BDT (Ban Dân tộc), and a unit
+    # made of them ("PTDN": phát triển doanh nghiệp)
+    for number, want, heading in (
+        ("Số: 12/TB-DN", "TB-DN", "THÔNG BÁO"),
+        ("Số: 12/QĐ-DTTS", "QĐ-DTTS", "QUYẾT ĐỊNH"),
+        ("Số: 12/SNV-DS", "SNV-DS", "CÔNG VĂN"),
+        ("Số: 12/KH-BDT", "KH-BDT", "KẾ HOẠCH"),
+        ("Số: 12/SNV-PTDN", "SNV-PTDN", "CÔNG VĂN"),
+    ):
+        assert _sure(_notation(number, heading)) == want, number
+    # a part whose D no abbreviation explains stays in doubt ("DTBD" of "ĐTBD", Đào tạo - Bồi dưỡng)
+    assert _sure(_notation("Số: 12/SNV-DTBD", "CÔNG VĂN")) is None
+
+
+def test_a_d_is_made_a_d_with_stroke_only_on_strong_evidence() -> None:
+    # review (session 17): "QĐ-DC" was made "QĐ-ĐC" surely on two notations of the corpus ("DC": dân cư? ĐC:
+    # địa chính, điều chỉnh?); a frequent one is still restored
+    value, conf = _notation("Số: 12/QĐ-DC", "QUYẾT ĐỊNH")
+    assert not (value == "QĐ-ĐC" and conf >= SURE) and conf < SURE
+    assert _sure(_notation("Số: 12/QD-UBND", "QUYẾT ĐỊNH")) == "QĐ-UBND"
+    assert _sure(_notation("Số: 12/TT-BLDTBXH", "THÔNG TƯ")) == "TT-BLĐTBXH"
+
+
 def test_the_deputy_of_an_agency_s_head_is_never_the_deputy_prime_minister() -> None:
     # review (session 17): "KT. THỦ TRƯỞNG" (an agency's head) gave "Phó Thủ tướng" at 0.83-0.92, the
     # deputy's title matched to the nearest in the list ("pho thu truong" is one letter from "pho thu tuong")

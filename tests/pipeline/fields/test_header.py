@@ -409,3 +409,18 @@ def test_a_notation_with_a_part_still_garbled_after_its_repairs_is_none() -> Non
     assert (v["code_number"], v["code_notation"]) == ("2999", None)
     assert report("Số: 2999 /BC-svT")["code_notation"] == "BC-SYT"  # repaired: kept
     assert report("Số: 2999 /BC-SYT")["code_notation"] == "BC-SYT"
+
+
+def test_another_abbreviation_one_letter_from_the_heading_s_is_the_heading_s_in_doubt() -> None:
+    # seed 119-blur dev 009 and 012: "PC-HC" under "BÁO CÁO" ("PC", a phiếu chuyển's), "CP-QLD" under "GIẤY
+    # PHÉP" ("CP", the Government's): B/P and G/C read for each other on a shaken photo
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    def notation(number: str) -> tuple[str | None, bool]:
+        f = extract([page(_ubnd_directive(number=number))]).fields["code_notation"]
+        return f.value, f.confidence < 0.6
+
+    assert notation("Số: 07/CP-UBND") == ("CT-UBND", True)  # under "CHỈ THỊ"
+    assert notation("Số: 07/TB-UBND") == ("TB-UBND", False)  # two letters apart: as read
+    assert notation("Số: 07/CT-UBND") == ("CT-UBND", False)

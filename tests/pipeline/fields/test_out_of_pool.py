@@ -116,3 +116,23 @@ def test_a_province_in_another_spelling_in_use_is_read_as_the_province() -> None
         ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
     ):
         assert _read(place=written)["place"][0] == province, written
+
+
+def test_no_unit_abbreviation_comes_from_the_generator_s_pools_alone() -> None:
+    # review (session 17): 22 of the 64 units added to the known abbreviations were unit tuples of the
+    # generator's pools (samples.axes, samples/generate.py), none of them in ../shared/corpus. A unit the
+    # vocabulary keeps that a generator draws is a notation type, or the corpus prints it: in its notations
+    # (data/notation_abbreviations.txt, the parts with a Đ; "GDNN" seen 5 times) or in its text in general use
+    # ("Lưu: VP", "Giấy ĐKKD", "Vụ KTĐN", "cơ quan QLCL")
+    from pathlib import Path
+
+    import digitize.pipeline.data as data
+    from digitize.pipeline.fields.vocab import NOTATION_TYPES, UNIT_ABBREVIATIONS
+
+    table = Path(data.__path__[0]) / "notation_abbreviations.txt"
+    in_notations = {ln.split()[0] for ln in table.read_text(encoding="utf-8").splitlines() if ln[:1] != "#"}
+    in_corpus = in_notations | {"GDNN", "VP", "ĐKKD", "KTĐN", "QLCL"}
+    samples = Path(__file__).resolve().parents[3] / "samples"
+    generators = "".join(f.read_text(encoding="utf-8") for f in samples.glob("*.py"))
+    drawn = [u for u in UNIT_ABBREVIATIONS if u in POOLS or f'"{u}"' in generators]
+    assert not [u for u in drawn if u not in in_corpus and u not in NOTATION_TYPES]

@@ -301,3 +301,16 @@ def test_a_place_with_one_word_of_letters_no_syllable_is_no_garbled_province(par
     # "Blief: Dượng", "Kiên (lung" are garbled (a sign no word has); these are places read right or nearly
     value, conf = _place(parent, read)
     assert value == read and conf < 0.6
+
+
+def test_a_day_or_month_read_as_a_letter_like_its_digit_is_the_date_in_doubt() -> None:
+    # seed 121 alt 012 (a blurred photo): the month "1" written by hand read "Ï": no date, so no valid_from
+    for date, day in (
+        ("Thừa Thiên Huế, ngày 16 tháng Ï năm 2021", "2021-01-16"),
+        ("Huế, ngày 16 tháng | năm 2021", "2021-01-16"),
+        ("Huế, ngày l6 tháng 3 năm 2021", "2021-03-16"),
+    ):
+        f = extract([page(decision(parent="UBND TỈNH THỪA THIÊN HUẾ", date=date))]).fields["issued_date"]
+        assert (f.value, f.confidence < 0.6) == (day, True), date
+    f = extract([page(decision(date="Hà Nội, ngày 16 tháng 1 năm 2021"))]).fields["issued_date"]
+    assert (f.value, f.confidence >= 0.6) == ("2021-01-16", True)

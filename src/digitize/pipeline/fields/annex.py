@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import find_dates
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+from digitize.pipeline.fields.vocab import DOC_TYPES, NOTATION_TYPES
+from digitize.pipeline.model import ExtractedField
 from digitize.text import fold
 
 # lines from a later page's top the annex's "(Kèm theo …)" may stand at ("PHỤ LỤC" and its title over it)
@@ -25,6 +31,7 @@ CITE_LINES = 2
 # a value taken from the annex goes to review, however sure its reading (under review.REVIEW_THRESHOLD)
 ANNEX_CONF = 0.59
 
+_TYPE_ABBREVIATIONS = {v: k for k, v in NOTATION_TYPES.items()}
 _KEM_THEO = re.compile(r"^\W{0,2}kem theo\s+")
 # " số 1606/GP-SVHTTDL" (folded), a year between them ("12/2020/QĐ-UBND") kept with the notation
 _CITED = re.compile(
@@ -68,3 +75,66 @@ def read_annex(lines: Sequence[Line], type_name: str | None, notation: str | Non
                 res.set("issued_date", dates[0][2].isoformat(), conf)
             return res.freeze()
     return res.freeze()
+
+
+@dataclass(frozen=True)
+class Cited:
+    """The document as its annex's "(Kèm theo <type> số N/NOTATION …)" line cites it: its type, number and
+    notation as printed there, and that line's confidence."""
+
+    type_name: str
+    number: str
+    notation: str
+    conf: float
+
+
+def cited(lines: Sequence[Line]) -> Cited | None:
+    """The first annex line at a later page's top citing a document of a known type whose notation opens with
+    that type's abbreviation ("(Kèm theo Chỉ thị số 1463/CT-QLD …)"): the document itself, typed again where
+    its header's heading or notation was lost (seed 121 dev 001, a shaken photo: "CHỈ THỊ" unread and the
+    notation read "CTQLD")."""
+    first_page = lines[0].page if lines else 0
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    for page, page_lines in by_page.items():
+        if page == first_page:
+            continue
+        for i, ln in enumerate(page_lines[:ANNEX_TOP_LINES]):
+            m = _KEM_THEO.match(ln.folded)
+            if m is None:
+                continue
+            text = " ".join(x.text for x in page_lines[i : i + CITE_LINES])
+            folded = " ".join(x.folded for x in page_lines[i : i + CITE_LINES])
+            for type_name in sorted(DOC_TYPES, key=len, reverse=True):
+                key = fold(type_name).lower()
+                if not folded.startswith(key + " ", m.end()):
+                    continue
+                c = _CITED.match(folded, m.end() + len(key))
+                if c is None:
+                    break
+                notation = re.sub(r"\s+", "", text[c.start(2) : c.end(2)]).rsplit("/", 1)[-1]
+                if notation.split("-")[0] != _TYPE_ABBREVIATIONS.get(type_name):
+                    break
+                return Cited(type_name, c.group(1), notation, min(ANNEX_CONF, ln.conf))
+    return None
+
+
+def by_annex(notation: Found, cite: Cited | None) -> Found:
+    """The notation as the annex cites it where the header's was not read, or was read in doubt with the same
+    letters ("CTQ-LD" of "CT-QLD": its parts split wrong) or one letter apart; in doubt still."""
+    f = notation.get("code_notation")
+    if cite is None:
+        return notation
+    if f is not None and f.value:
+        if f.confidence >= REVIEW_THRESHOLD:
+            return notation
+        read, printed = _letters(f.value), _letters(cite.notation)
+        if read != printed and Levenshtein.distance(read, printed) > 1:
+            return notation
+    conf = min(cite.conf, f.confidence if f is not None and f.value else cite.conf)
+    return Found((ExtractedField("code_notation", cite.notation, conf),))
+
+
+def _letters(notation: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(notation).lower())

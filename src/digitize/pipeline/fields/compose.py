@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from digitize.pipeline.fields.annex import read_annex
+from digitize.pipeline.fields.annex import by_annex, cited, read_annex
 from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
@@ -22,8 +22,8 @@ from digitize.pipeline.fields.organ import (
     restated_organ,
 )
 from digitize.pipeline.fields.place_date import read_place_date
-from digitize.pipeline.fields.result import Builder
-from digitize.pipeline.fields.signer import fit_title, read_document_signer
+from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.signer import fit_title, given_marks, read_document_signer
 from digitize.pipeline.fields.subject import (
     cut_in_doubt,
     full_title,
@@ -37,7 +37,7 @@ from digitize.pipeline.fields.subject import (
     vv_lines,
 )
 from digitize.pipeline.fields.validity import read_validity
-from digitize.pipeline.model import Extraction, RecognizedPage
+from digitize.pipeline.model import ExtractedField, Extraction, RecognizedPage
 from digitize.text import fold
 
 
@@ -80,6 +80,10 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     notation = read_notation(number, organ_name)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
     notation = without_garbled(fit_notation(notation, heading))
+    # the document as its annex cites it: its notation again where the header's is lost
+    cite = cited(all_lines)
+    if cite is not None and heading in (None, cite.type_name):
+        notation = by_annex(notation, cite)
     res.add(notation)
     if blurred:
         organ = named_by_notation(organ, notation.value("code_notation"))
@@ -90,6 +94,16 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     res.add(place_date)
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)
+    if (
+        type_found.get("type_name") is None
+        and cite is not None
+        and notation.value("code_notation")
+        in (
+            None,
+            cite.notation,
+        )
+    ):  # its heading lost; the annex cites it (not another document: the notation read is the one cited)
+        type_found = Found((ExtractedField("type_name", cite.type_name, cite.conf),))
     res.add(type_found)
     # the header's number or date written by hand and not read: as the annex cites the document
     res.add(read_annex(all_lines, type_found.value("type_name"), notation.value("code_notation")))
@@ -143,8 +157,12 @@ BLURRED_TEXT_CONF = 0.55
 
 def blurred_in_doubt(extraction: Extraction) -> Extraction:
     """``extraction`` with the fields a blurred page's letters give as read (``BLURRED_TEXT_FIELDS``) in
-    doubt."""
+    doubt; the signer's given names with the marks of the one listed name their letters spell
+    (``given_marks``)."""
     fields = dict(extraction.fields)
+    signer = fields.get("signer_name")
+    if signer is not None and signer.value:
+        fields["signer_name"] = replace(signer, value=given_marks(signer.value))
     for name in BLURRED_TEXT_FIELDS:
         f = fields.get(name)
         if f is not None and f.value is not None and f.confidence > BLURRED_TEXT_CONF:

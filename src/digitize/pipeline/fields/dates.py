@@ -9,6 +9,9 @@ from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.text import nfc
 
 DIGIT = r"[0-9oOlI]"
+# a day's or a month's digits; one of them written by hand and read as a letter like a "1": "tháng Ï" (folded
+# "i"), "|", beside a digit at most ("ngày ơi": a word, no day)
+DAY_DIGITS = rf"(?:{DIGIT}{{1,2}}|[0-9]?[i|]|[i|][0-9])"
 # possessive blanks (each run of spaces taken whole: what follows it is never a space), one optional stop: a
 # "\s*[,.]?\s*" between two words split a long run of spaces every way before failing (quadratic: 30 000
 # spaces after "ngay 1" took 3.4 s)
@@ -20,8 +23,18 @@ _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # "th" of "tháng" lost or read as one letter ("háng", "máng"): the digits between them and a four-digit year
 # still make it a date
 WORD_DATE = re.compile(
-    rf"ng[a-z]y\s*+({DIGIT}{{1,2}}){_GAP}(?:t?h|[mnrt])[a-z]ng\s*+({DIGIT}{{1,2}}){_GAP}n[a-z]m{_YEAR_GAP}({DIGIT}{{4}})(?!\d)",
+    rf"ng[a-z]y\s*+({DAY_DIGITS}){_GAP}(?:t?h|[mnrt])[a-z]ng\s*+({DAY_DIGITS}){_GAP}n[a-z]m{_YEAR_GAP}"
+    rf"({DIGIT}{{4}})(?!\d)",
 )
+
+
+def read_as_letters(folded: str) -> bool:
+    """A date's text (``folded[start:end]`` of a found date) has a letter where a digit is: a digit written by
+    hand or blurred read as its look-alike ("tháng Ï", "ngày l5"), no sure reading of it."""
+    m = WORD_DATE.match(folded) or _NUM_DATE.match(folded)
+    return m is not None and not all(g.isdigit() for g in m.groups())
+
+
 _NUM_DATE = re.compile(r"(?<!\d)([0-3]?\d)\s*[/.\-]\s*([01]?\d)\s*[/.\-]\s*((?:19|20)\d{2})(?!\d)")
 
 

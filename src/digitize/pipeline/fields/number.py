@@ -8,12 +8,19 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.layout import Layout
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
-from digitize.pipeline.fields.vocab import DEPARTMENTS, KNOWN_ABBREVIATIONS, NOTATION_TYPES
+from digitize.pipeline.fields.vocab import (
+    D_ABBREVIATIONS,
+    DEPARTMENTS,
+    KNOWN_ABBREVIATIONS,
+    NOTATION_TYPES,
+    WEAK_ABBREVIATIONS,
+)
 from digitize.pipeline.model import ExtractedField, Word
 from digitize.text import fold, nfc, squash
 
@@ -83,9 +90,28 @@ _ORGAN_ABBREVIATIONS: tuple[str, ...] = tuple(
 )
 KNOWN: tuple[str, ...] = tuple(dict.fromkeys((*KNOWN_ABBREVIATIONS, *_ORGAN_ABBREVIATIONS)))
 # quality of a part read cleanly that no list knows, as read: unsure when a D in it may be a Đ whose stroke
-# OCR lost (a unit's "ĐTBD" read "DTBD": no list of every unit tells them apart), else a little unsure
+# OCR lost (a unit's "ĐTBD" read "DTBD": no list of every unit tells them apart; not the D of an abbreviation
+# led by one, ``_d_explained``), else a little unsure
 UNKNOWN_PART = 0.85
 UNKNOWN_PART_WITH_D = 0.6
+
+
+def _restores(known: str, printed: set[str]) -> bool:
+    """Whether a part read like ``known`` (its Đ read D, a look-alike letter) is made it: not an abbreviation
+    the corpus alone knows on weak evidence (``WEAK_ABBREVIATIONS``: "QĐ-DC" was made "QĐ-ĐC" surely on two
+    notations), nor one whose Đ read D is itself an abbreviation printed so (review, session 17)."""
+    return known not in WEAK_ABBREVIATIONS and ("Đ" not in known or known.replace("Đ", "D") not in printed)
+
+
+def _d_explained(part: str) -> bool:
+    """Every D of ``part`` is in an abbreviation whose D is a D (``D_ABBREVIATIONS``): "DN" (doanh nghiệp),
+    "PTDN", "GDTrH" are printed so; the D of "DTBD" (of "ĐTBD"?) is not explained. Review (session 17):
+    "TB-DN", "QĐ-DTTS", "CV-DS", "KH-BDT" went to review as a Đ perhaps lost."""
+    covered = [False] * len(part)
+    for ab in D_ABBREVIATIONS:
+        for m in re.finditer(f"(?={ab})", part):
+            covered[m.start() : m.start() + len(ab)] = [True] * len(ab)
+    return all(c for ch, c in zip(part, covered, strict=True) if ch == "D")
 
 
 _OCR_SAME = str.maketrans({"0": "o", "q": "o", "1": "i", "l": "i", "5": "s"})
@@ -127,8 +153,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         s = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_])", "-", s)  # the hyphen read as a dot ("cr.svHrrpL")
     parts = [p for p in s.split("-")]
     own = organ_abbreviations(organ) if organ else ()
-    exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN))}
     printed = {*own, *KNOWN}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
+    exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN)) if _restores(k, printed)}
     fixed: list[str] = []
     quality = 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
@@ -158,13 +184,13 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             two = fixed and not any(f in own for f in fixed)
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
-            rep = _nearest(key, list(KNOWN), strict=False)
+            rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None:
             fixed.append(rep[0])
             quality = min(quality, rep[1])
             continue
         fixed.append(p)
-        quality = min(quality, UNKNOWN_PART_WITH_D if "D" in p else UNKNOWN_PART)
+        quality = min(quality, UNKNOWN_PART if _d_explained(p) else UNKNOWN_PART_WITH_D)
     return "-".join(fixed), quality
 
 
@@ -461,6 +487,9 @@ def read_notation(number: NumberRead, organ_name: str | None) -> Found:
 _TYPE_ABBREVIATIONS = {v: k for k, v in NOTATION_TYPES.items()}
 
 
+TYPE_FIT_CONF = 0.59  # a notation's known first part put for the heading's abbreviation: to review
+
+
 def fit_notation(notation: Found, heading_type: str | None) -> Found:
     """The notation's first part made the type heading's abbreviation when OCR garbled it ("CI1-UBND" under
     "CHỈ THỊ" → "CT-UBND"): the part is no known abbreviation and shares letters with the expected one."""
@@ -470,7 +499,16 @@ def fit_notation(notation: Found, heading_type: str | None) -> Found:
         return notation
     parts = f.value.split("-")
     head = parts[0]
-    if len(parts) < 2 or head == expected or head in KNOWN:
+    if len(parts) < 2 or head == expected:
+        return notation
+    if head in KNOWN:
+        # another abbreviation one letter from the heading's ("PC-HC" under "BÁO CÁO", "CP-QLD" under
+        # "GIẤY PHÉP": B/P, G/C read for each other on a blurred photo): Decree 30 opens the notation with the
+        # type's abbreviation, so one of the two is misread; the heading's longer words are likelier read
+        # right, in doubt still (seed 119-blur dev 009 and 012)
+        if len(head) == len(expected) and Levenshtein.distance(head, expected) == 1:
+            fixed = "-".join([expected, *parts[1:]])
+            return Found((ExtractedField("code_notation", fixed, min(f.confidence, TYPE_FIT_CONF)),))
         return notation
     # a printed abbreviation opens with a capital and has no digit: a part that does not ("mrr" under "TỜ
     # TRÌNH", a handwritten number's strokes over it) is a misreading whatever letters it shares

@@ -225,6 +225,19 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
     return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
 
 
+def given_marks(name: str) -> str:
+    """A blurred page's signer name with each middle and given name that no listed name is, but whose letters
+    spell exactly one (``NAME_SYLLABLES``), given that one's marks: a blur moves tone marks and reads them
+    surely ("Đàm Tuyết Tháo" of "Thảo" at 96, seed 121 alt 012, past ``fix_syllable``'s doubt). Letters two
+    listed names share ("Hung": Hùng, Hưng) stay as read."""
+    words = name.split()
+    for k in range(1, len(words)):
+        forms = F_SYLLABLES.get(fold(words[k]), ())
+        if words[k] not in forms and len(forms) == 1:
+            words[k] = forms[0]
+    return " ".join(words)
+
+
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 # ... its first word lost to a blur ("—NN nhận:"): then the list's first line must follow it

@@ -71,24 +71,34 @@ NOTATION_TYPES: dict[str, str] = {
 # Abbreviations printed in notations (with Đ where they have one): a part read so is kept, one read with its
 # Đ's stroke lost or a look-alike letter is restored. General knowledge, never the generator's pools: the
 # notation types; the abbreviations of the central organs and units seen in ../shared/corpus
-# (``data/notation_abbreviations.txt``, built by tools/build_vocab.py); the units common to the provinces'
-# departments and the ministries (Decree 30's "TCCB", "VP"; a Sở's offices for land, business registration,
-# exams, labour ...). An organ's own abbreviation is derived from its name (``number.organ_abbreviations``).
+# (``data/notation_abbreviations.txt``, built by tools/build_vocab.py, with how often each was seen); the
+# units common to the provinces' departments and the ministries (a Sở's offices for land, business
+# registration, exams, labour ...). An organ's own abbreviation is derived from its name
+# (``number.organ_abbreviations``).
 _ABBR_DATA = Path(__file__).resolve().parent.parent / "data" / "notation_abbreviations.txt"
 
 
-def _corpus_abbreviations() -> tuple[str, ...]:
+def _corpus_abbreviations() -> dict[str, int]:
     lines = _ABBR_DATA.read_text(encoding="utf-8").splitlines() if _ABBR_DATA.exists() else []
-    return tuple(ln.split()[0] for ln in lines if ln.strip() and not ln.startswith("#"))
+    return {ln.split()[0]: int(ln.split()[1]) for ln in lines if ln.strip() and not ln.startswith("#")}
 
 
+# part → how many notations of the corpus print it (a part seen twice, "ĐC", is weak evidence its D is a Đ)
+CORPUS_ABBREVIATIONS: dict[str, int] = _corpus_abbreviations()
+# (review, session 17: 22 units here were the unit tuples of the generator's pools, "QLĐĐ", "TCCB", "NVY",
+# "QLDL" ..., none of them in the corpus: taken out. Of the units a pool draws, those kept are in the
+# corpus's notations (LĐVL, GDNN) or in its text in general use ("Lưu: VP", "Giấy ĐKKD", "Vụ KTĐN", "cơ quan
+# QLCL").)
 UNIT_ABBREVIATIONS: tuple[str, ...] = (
-    "VP", "TCCB", "TCHC", "HCTH", "KHTC", "KHĐT", "TTr", "PC", "QLĐĐ", "ĐKĐĐ", "ĐKKD", "ĐTXD", "QLXD",
-    "QLĐT", "QLCL", "QLCN", "QLKH", "QLDN", "QLTM", "QLVT", "QLGT", "QLMT", "TNN", "KS", "KTAT", "NVY",
-    "NVD", "GDMN", "GDTH", "GDTrH", "GDTX", "GDNN", "GDĐT", "KTKĐ", "KĐCL", "CTrTT", "LĐVL", "LĐTL", "KTĐN",
-    "TĐKT", "PCTT", "ĐTN", "BQLDA", "CCVC", "XDCQ", "VTLT", "TCBC", "TCĐ", "ĐT", "TĐC", "QLVH", "QLDL",
-    "NSTW", "QLNS", "TCĐT", "TCDN", "QLCS", "QLG", "HCSN", "ĐKT", "BTTP", "HCTP", "PBGDPL", "TDTT",
+    "VP", "TCHC", "HCTH", "KHĐT", "TTr", "PC", "ĐKĐĐ", "ĐKKD", "ĐTXD", "QLCL", "QLKH", "QLGT", "NVD",
+    "GDMN", "GDTH", "GDTX", "GDNN", "GDĐT", "KĐCL", "LĐVL", "LĐTL", "KTĐN", "TĐKT", "PCTT", "ĐTN", "BQLDA",
+    "CCVC", "XDCQ", "VTLT", "TCBC", "TCĐ", "ĐT", "TĐC", "NSTW", "QLNS", "TCĐT", "TCDN", "QLCS", "QLG", "HCSN",
+    "ĐKT", "PBGDPL", "TDTT",
 )  # fmt: skip
+# Abbreviations whose D is a D, of words led by one (general knowledge): DN doanh nghiệp, DS dân số, DL du
+# lịch, DV dịch vụ, GD giáo dục, DTTS dân tộc thiểu số, BDT Ban Dân tộc, UBDT Ủy ban Dân tộc, DTMN dân tộc
+# miền núi. A part read so, or made of one ("PTDN", "GDTrH"), has no Đ whose stroke was lost
+D_ABBREVIATIONS: tuple[str, ...] = ("DN", "DS", "DL", "DV", "GD", "DTTS", "BDT", "UBDT", "DTMN")
 KNOWN_ABBREVIATIONS: tuple[str, ...] = tuple(
     dict.fromkeys(
         (
@@ -99,10 +109,19 @@ KNOWN_ABBREVIATIONS: tuple[str, ...] = tuple(
             "CP",
             "TTg",
             "BNV",
-            *_corpus_abbreviations(),
+            *CORPUS_ABBREVIATIONS,
             *UNIT_ABBREVIATIONS,
+            *D_ABBREVIATIONS,
         )
     )
+)
+# a part the corpus alone knows, seen fewer times than this, is no sure Đ for a D read ("QĐ-DC": "ĐC", seen
+# twice, was put surely; "DC" may be dân cư)
+STRONG_CORPUS = 10
+WEAK_ABBREVIATIONS: frozenset[str] = frozenset(
+    k
+    for k, n in CORPUS_ABBREVIATIONS.items()
+    if n < STRONG_CORPUS and k not in NOTATION_TYPES and k not in UNIT_ABBREVIATIONS
 )
 
 TITLES: tuple[str, ...] = (
