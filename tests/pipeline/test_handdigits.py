@@ -2168,3 +2168,19 @@ def test_a_so_read_se_before_a_garbled_notation_marks_the_number_s_blank(so: str
     # "sẽ" opens no number's blank where the line's last word is no garbled notation (a word read sure)
     sure = [replace(w, conf=95.0) if w.text == "cp.ueND" else w for w in page.words]
     assert "number" not in {b.kind for b in handdigits.find_blanks(_read(sure))}
+
+
+def test_a_number_only_the_marks_shapes_choose_between_clear_readings_goes_to_review() -> None:
+    # a written "2282" (seed 121 dev 004): one model reads "2282" at 82-95, the other "2262" at 95-96; the
+    # "8" closes two loops, so the shapes refuse "2262", but the readings disagree: taken in doubt
+    crop = _strokes_crop("2282")
+    blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 420, 194), (), "2Õ 2", 0.0)
+    agreeing = [("2282", 85.0), ("2282", 95.0), ("2282", 82.0)]
+    votes = [*agreeing, ("2262", 96.0), ("2262", 95.0), ("2262", 95.0)]
+    found, _, _ = handdigits._decide(blank, [crop], [votes])
+    assert found is not None and found[0] == "2282" and found[1] <= handdigits.AGREED_MAX_CONF
+    # the other model reading it alike, or unsure: sure
+    found, _, _ = handdigits._decide(blank, [crop], [agreeing * 2])
+    assert found is not None and found[1] > handdigits.AGREED_MAX_CONF
+    found, _, _ = handdigits._decide(blank, [crop], [[*agreeing, ("2262", 40.0)]])
+    assert found is not None and found[1] > handdigits.AGREED_MAX_CONF
