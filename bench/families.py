@@ -55,7 +55,8 @@ def _cpu() -> float:
 
 
 def _run(path: str) -> tuple[dict[str, str | None], float]:
-    """The fields of one document, and the CPU seconds its pipeline took."""
+    """The fields of one document (with each field's confidence under ``CONF_PREFIX`` + its name, as text),
+    and the CPU seconds its pipeline took."""
     from digitize.errors import DigitizeError
     from digitize.pipeline.run import process_document
 
@@ -67,6 +68,8 @@ def _run(path: str) -> tuple[dict[str, str | None], float]:
     ) as exc:  # a page Tesseract gave up on (timeout on a loaded machine): every field missed
         return {"error": f"{type(exc).__name__}: {exc}"}, _cpu() - c0
     values: dict[str, str | None] = result.extraction.values()
+    for name, f in result.extraction.fields.items():
+        values[CONF_PREFIX + name] = f"{f.confidence:.3f}"
     return values, _cpu() - c0
 
 
@@ -103,10 +106,16 @@ def _extract_all(
     return [got[i] for i in range(len(paths))]
 
 
+CONF_PREFIX = "conf:"
+# a value taken without review (``digitize.pipeline.fields.review.REVIEW_THRESHOLD``): wrong so, the worst
+SURE_CONF = 0.6
+
+
 def score(
     truths: Sequence[dict[str, Any]], got: Sequence[dict[str, str | None]]
 ) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]], list[str]]:
-    """Per field (hits, count); per (axis, value) (hits, count) over all fields; the misses in words."""
+    """Per field (hits, count); per (axis, value) (hits, count) over all fields; the misses in words, a miss
+    taken without review marked "SURE-WRONG" with its confidence."""
     per_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     per_axis: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
@@ -123,7 +132,9 @@ def score(
                 per_axis[(axis, value)][0] += hit
                 per_axis[(axis, value)][1] += 1
             if not hit:
-                misses.append(f"    {gt['file']}: {name}: expected {want!r}, got {have!r}")
+                conf = float(values.get(CONF_PREFIX + name) or 0.0)
+                sure = f"  SURE-WRONG {conf:.2f}" if have is not None and conf >= SURE_CONF else ""
+                misses.append(f"    {gt['file']}: {name}: expected {want!r}, got {have!r}{sure}")
     return per_field, per_axis, misses
 
 
@@ -174,6 +185,9 @@ def run_sets(
         ok, cnt = sum(v[0] for v in pf.values()), sum(v[1] for v in pf.values())
         totals[s] = ok / cnt if cnt else 0.0
     print("  ALL FIELDS     " + "".join(f"{totals[s]:8.3f}" for s in sets) + f"   target {TARGET}")
+    # wrong values taken without review (the worst outcome: an agency reuses them)
+    sure_wrong = {s: sum("SURE-WRONG" in m for m in results[s][2]) for s in sets}
+    print("  SURE-WRONG     " + "".join(f"{sure_wrong[s]:8d}" for s in sets) + "   (fields, target 0)")
     for s in sets:
         if s == "fixed":
             continue

@@ -168,3 +168,18 @@ def test_an_organ_s_row_run_into_the_date_glued_to_its_day_stays_in_the_header()
     assert v["code_number"] == "75"
     assert v["code_notation"] == "QĐ-SLĐTBXH"
     assert v["place"] == "Cần Thơ"
+
+
+def test_a_heading_after_a_speck_or_two_read_before_it_is_the_heading() -> None:
+    # seed 119-blur alt 013 (a shaken photo): "s—: GIẤY CHỨNG NHẬN" gave no type
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page
+
+    def typed(heading: str) -> str | None:
+        specs = [(heading, w, c) if t == "QUYẾT ĐỊNH" else (t, w, c) for t, w, c in decision()]
+        return extract([page(specs)]).fields["type_name"].value
+
+    assert typed("s—: GIẤY CHỨNG NHẬN") == "Giấy chứng nhận"
+    assert typed("“ Ế GIẤY PHÉP") == "Giấy phép"
+    # a word of the body before capitals is no speck
+    assert typed("theo GIẤY PHÉP") != "Giấy phép"

@@ -683,3 +683,17 @@ def test_a_blurred_page_s_given_name_takes_the_marks_of_the_one_listed_name_its_
     assert name("Đàm Tuyết Tháo", blurred=True) == "Đàm Tuyết Thảo"
     assert name("Phan Minh Hung", blurred=True) == "Phan Minh Hung"  # Hùng or Hưng: as read
     assert name("Đàm Tuyết Tháo", blurred=False) == "Đàm Tuyết Tháo"  # read surely on a sharp page
+
+
+def test_a_given_name_that_is_a_rare_word_no_name_has_is_in_doubt() -> None:
+    # seed 121 dev 002 (a seal over the name): "Hồ Hếu Dũng" of "Hữu" taken at 0.93
+    from tests.pipeline.test_extract import decision
+
+    def name(read: str) -> tuple[str | None, float]:
+        specs = [s for s in decision() if s[0] != "Nguyễn Văn An"] + [(read, "sig", 93.0)]
+        f = extract([page(specs)]).fields["signer_name"]
+        return f.value, f.confidence
+
+    assert name("Hồ Hếu Dũng")[1] < 0.6
+    assert name("Hồ Hữu Dũng") == ("Hồ Hữu Dũng", 0.93)
+    assert name("Lê Văn Khuyến")[1] >= 0.6  # a common word as a name, read surely

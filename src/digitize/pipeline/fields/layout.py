@@ -45,7 +45,27 @@ def type_line(line: Line) -> tuple[str, float] | None:
     if hit is None:
         runs = (_type_text(" ".join(w.text for w in run)) for run in _capitals_apart(line))
         hit = next((h for h in runs if h), None)
+    if hit is None and (rest := _after_specks(line)):
+        hit = _type_text(" ".join(w.text for w in rest))  # "s—: GIẤY CHỨNG NHẬN" (a blurred photo's specks)
     return hit
+
+
+SPECK_LETTERS = 2  # a word of this many letters at most, none a capital's run, before a heading: a speck's
+
+
+def _after_specks(line: Line) -> list[Word]:
+    """The line's words in capitals after one or two specks read before them, close to them ("s—: GIẤY
+    CHỨNG NHẬN" on a shaken photo: the specks of a seal or the paper's edge, read as marks and a letter);
+    [] when the line is no such thing."""
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    k = 0
+    while k < min(2, len(words) - 1):
+        letters = [ch for ch in words[k].text if ch.isalpha()]
+        if len(letters) > SPECK_LETTERS or (len(letters) == SPECK_LETTERS and _upper_word(words[k].text)):
+            break
+        k += 1
+    rest = words[k:]
+    return rest if k > 0 and len(rest) >= 2 and all(_upper_word(w.text) for w in rest) else []
 
 
 APART = 2.0  # a gap of this many word heights parts a heading from a stamp's words on its row

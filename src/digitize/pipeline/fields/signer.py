@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from digitize.pipeline import correct
 from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import SURE_WORD_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
@@ -223,6 +224,14 @@ def fix_syllable(token: str, conf: float = 0.0) -> str:
     hit = hits[0]
     forms = F_SYLLABLES[hit[0]]
     return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+
+
+def _rare_given(word: str) -> bool:
+    """A middle or given name's word that is a Vietnamese syllable but no listed name's (``NAME_SYLLABLES``)
+    and one the corpus barely shows ("Hếu", "trắng hếu"'s): a seal's stroke or a blur changed a name's
+    vowel into another syllable. The peoples' names of other orthographies ("Kdăm", "Niê") are no
+    syllables, and the corpus shows the common words names take ("Khuyến")."""
+    return word not in NAME_SYLLABLES and is_syllable(word) and not correct.common(word)
 
 
 def given_marks(name: str) -> str:
@@ -967,6 +976,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     penalty = min(penalty, 0.75)
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
+            if any(_rare_given(w) for w in words[1:]):
+                guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
             if not well_formed(words, [c for _, c in toks]):
                 continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
             conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty
