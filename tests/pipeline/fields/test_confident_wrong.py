@@ -469,11 +469,29 @@ def test_a_notation_part_whose_d_is_an_abbreviation_s_own_is_not_doubted() -> No
         ("Số: 12/QĐ-DTTS", "QĐ-DTTS", "QUYẾT ĐỊNH"),
         ("Số: 12/SNV-DS", "SNV-DS", "CÔNG VĂN"),
         ("Số: 12/KH-BDT", "KH-BDT", "KẾ HOẠCH"),
-        ("Số: 12/SNV-PTDN", "SNV-PTDN", "CÔNG VĂN"),
     ):
         assert _sure(_notation(number, heading)) == want, number
-    # a part whose D no abbreviation explains stays in doubt ("DTBD" of "ĐTBD", Đào tạo - Bồi dưỡng)
-    assert _sure(_notation("Số: 12/SNV-DTBD", "CÔNG VĂN")) is None
+    # a part whose D no abbreviation explains stays in doubt ("DTBD" of "ĐTBD", Đào tạo - Bồi dưỡng), and one
+    # ending in a two-letter one (review s18: "TGD", "BDN" are "TGĐ" Tổng giám đốc, "BĐN" Ban đối ngoại; so
+    # "PTDN" too)
+    for number in ("Số: 12/SNV-DTBD", "Số: 12/SNV-TGD", "Số: 12/SNV-BDN", "Số: 12/SNV-PTDN"):
+        assert _sure(_notation(number, "CÔNG VĂN")) is None, number
+
+
+def test_a_d_with_stroke_read_is_never_dropped_and_an_organ_s_d_stays_in_doubt() -> None:
+    # review (session 18): "QĐ-ĐS" of a railway corporation was made "QĐ-DS" at 0.92 (DS, dân số, listed), and
+    # "QĐ-DS" under it was taken surely
+    from tests.pipeline.test_extract import signer
+
+    def notation(number: str, organ: str) -> tuple[str | None, float]:
+        specs = [*header(parent=None, organ=(organ,), number=number), ("QUYẾT ĐỊNH", "center", 95.0)]
+        f = extract([page(specs + signer(("GIÁM ĐỐC",)))]).fields["code_notation"]
+        return f.value, f.confidence
+
+    railway = "TỔNG CÔNG TY ĐƯỜNG SẮT VIỆT NAM"
+    for number, want in (("Số: 12/QĐ-ĐS", "QĐ-ĐS"), ("Số: 12/QĐ-BĐT", "QĐ-BĐT"), ("Số: 12/TB-ĐN", "TB-ĐN")):
+        assert notation(number, railway)[0] == want, number
+    assert _sure(notation("Số: 12/QĐ-DS", railway)) is None
 
 
 def test_a_d_is_made_a_d_with_stroke_only_on_strong_evidence() -> None:
@@ -524,3 +542,27 @@ def test_a_company_name_holding_the_words_of_a_clause_is_read_whole() -> None:
     # a legal form with no name after it is no holder's name surely
     lines = [("Tên tổ chức: Công ty TNHH", "x=355", 92.0), ("Điện thoại: 0236 3822 111", "x=355", 92.0)]
     assert _sure(held(lines)) is None
+
+
+def test_a_telephone_or_a_citation_after_the_holder_ends_it_whatever_follows() -> None:
+    # review (session 18): "… Hoàng Long Điện thoại: (024) …" was split at "(" before the telephone was seen:
+    # "Công ty TNHH Hoàng Long Điện thoại" at 0.90; "ĐT:", "Tel:", "Căn cứ vào …" likewise
+    from tests.pipeline.fields.test_holder import _licence
+
+    def held(lines: list) -> str | None:  # type: ignore[type-arg]
+        f = extract([page(_licence(lines))]).fields.get("holder_name")
+        return _sure((f.value, f.confidence)) if f else None
+
+    name = "Công ty TNHH Hoàng Long"
+    for tail in ("Điện thoại: (024) 38234567.", "Điện thoại/Fax: 024 3823", "ĐT: 024 3823", "Tel: 024 3823"):
+        assert held([(f"Tên tổ chức: {name} {tail}", "x=355", 92.0)]) == name, tail
+    wrapped = [(f"Tên tổ chức: {name} Điện thoại:", "x=355", 92.0), ("(024) 38234567", "x=355", 92.0)]
+    assert held(wrapped) == name
+    for tail in ("Căn cứ vào hồ sơ", "Căn cứ Giấy chứng nhận đăng ký"):
+        assert held([(f"Điều 1. Cấp Giấy phép cho {name} {tail}", "x=355", 92.0)]) == name, tail
+
+
+def test_a_lost_head_over_thu_truong_is_never_a_sure_deputy_of_it() -> None:
+    # review (session 18): "KT." (its head unread) over "THỨ TRƯỞNG" gave "Phó Thủ trưởng" at 0.83
+    got = _title(("KT.", "THỨ TRƯỞNG"))
+    assert got[0] == "Thứ trưởng" and _sure(got) is None

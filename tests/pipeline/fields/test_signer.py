@@ -670,21 +670,6 @@ def test_two_words_of_the_name_glued_by_a_slash_are_the_name_s_words() -> None:
     assert values(specs)["signer_name"] == "Giáp Phương Huyền"
 
 
-def test_a_blurred_page_s_given_name_takes_the_marks_of_the_one_listed_name_its_letters_spell() -> None:
-    # seed 121 alt 012 (a shaken photo): "Đàm Tuyết Tháo" of "Thảo", its marks read surely (96)
-    from dataclasses import replace
-
-    from tests.pipeline.test_extract import decision
-
-    def name(read: str, blurred: bool) -> str | None:
-        specs = [s for s in decision() if s[0] != "Nguyễn Văn An"] + [(read, "sig", 96.0)]
-        return extract([replace(page(specs), blurred=blurred)]).fields["signer_name"].value
-
-    assert name("Đàm Tuyết Tháo", blurred=True) == "Đàm Tuyết Thảo"
-    assert name("Phan Minh Hung", blurred=True) == "Phan Minh Hung"  # Hùng or Hưng: as read
-    assert name("Đàm Tuyết Tháo", blurred=False) == "Đàm Tuyết Tháo"  # read surely on a sharp page
-
-
 def test_a_given_name_that_is_a_rare_word_no_name_has_is_in_doubt() -> None:
     # seed 121 dev 002 (a seal over the name): "Hồ Hếu Dũng" of "Hữu" taken at 0.93
     from tests.pipeline.test_extract import decision

@@ -23,7 +23,7 @@ from digitize.pipeline.fields.organ import (
 )
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder, Found
-from digitize.pipeline.fields.signer import fit_title, given_marks, read_document_signer
+from digitize.pipeline.fields.signer import fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
     cut_in_doubt,
     full_title,
@@ -157,12 +157,8 @@ BLURRED_TEXT_CONF = 0.55
 
 def blurred_in_doubt(extraction: Extraction) -> Extraction:
     """``extraction`` with the fields a blurred page's letters give as read (``BLURRED_TEXT_FIELDS``) in
-    doubt; the signer's given names with the marks of the one listed name their letters spell
-    (``given_marks``)."""
+    doubt."""
     fields = dict(extraction.fields)
-    signer = fields.get("signer_name")
-    if signer is not None and signer.value:
-        fields["signer_name"] = replace(signer, value=given_marks(signer.value))
     for name in BLURRED_TEXT_FIELDS:
         f = fields.get(name)
         if f is not None and f.value is not None and f.confidence > BLURRED_TEXT_CONF:

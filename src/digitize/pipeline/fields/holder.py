@@ -95,13 +95,15 @@ def fix_company_forms(text: str) -> str:
 # a clause that goes on after the holder's name when no comma ends it ("… Hưng Thịnh có trụ sở tại …", "…
 # Hoàng Long theo đề nghị …", "… Trung Thành đã đăng ký …"): a verb or a preposition in lower case that no
 # name's word is (a name's words are capitalised; its common words, "dịch vụ", "và", "tổng hợp", no clause's)
-# "Căn cứ …", "Điện thoại: …" in capitals end it only as what they open (a legal act cited, a number after a
-# colon): they are words of names too ("Công ty TNHH Điện thoại Di động Sao Việt" was cut to its legal form)
+# "Căn cứ …", "Điện thoại: …" in capitals end it only as what they open (a legal act cited, a number or a
+# colon after it): they are words of names too ("Công ty TNHH Điện thoại Di động Sao Việt" was cut to its
+# legal form); "ĐT:", "Tel:", "Fax:", "Email:" with their colon
 _CLAUSE = re.compile(
     r"\s(?:được|đã|đang|sẽ|theo|để|với|do|là|kể từ|(?:có\s+)?trụ sở|có địa chỉ|đặt tại|căn cứ|"
-    r"(?i:căn cứ(?=\s+(?:luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|hiến pháp|văn bản|công văn|"
-    r"đơn|hồ sơ|kết quả|đề nghị|biên bản|tờ trình))|"
-    r"(?:số\s+)?điện thoại(?=\s*(?:số\s*)?[:.]?\s*[\d(+])))(?!\w)"
+    r"(?i:căn cứ(?=\s++(?:vào|luật|bộ luật|nghị định|nghị quyết|quyết định|thông tư|hiến pháp|văn bản|"
+    r"công văn|đơn|hồ sơ|kết quả|đề nghị|biên bản|tờ trình|giấy|điều|khoản))|"
+    r"(?:số\s++)?điện thoại(?=\s*+(?:/\s*+fax|liên hệ|cố định|di động)?\s*+(?:số\s*+)?(?:[:.]|[\dO(+]))|"
+    r"(?:ĐT|Tel|Fax|E-?mail)(?=\s*+[:.])))(?!\w)"
 )
 
 
@@ -119,8 +121,9 @@ _FORM_ONLY = re.compile(
 
 
 def _clean_holder(text: str) -> str:
-    t = re.split(r",|;|\(|\bmã số|\bđịa chỉ|\bMST\b|\bmã số thuế", text, maxsplit=1, flags=re.I)[0]
-    t = _CLAUSE.split(nfc(t), maxsplit=1)[0]
+    # the clause first: what opens it may be before a bracket ("Điện thoại: (024) …")
+    t = _CLAUSE.split(nfc(text), maxsplit=1)[0]
+    t = re.split(r",|;|\(|\bmã số|\bđịa chỉ|\bMST\b|\bmã số thuế", t, maxsplit=1, flags=re.I)[0]
     t = clean_value(t)
     m = re.match(r"(?i)^(ông\s*/\s*bà|ông|bà)\s*[:.]?\s+", t)
     if m is not None and not _family_ong(t, m):

@@ -107,10 +107,13 @@ def _d_explained(part: str) -> bool:
     """Every D of ``part`` is in an abbreviation whose D is a D (``D_ABBREVIATIONS``): "DN" (doanh nghiệp),
     "PTDN", "GDTrH" are printed so; the D of "DTBD" (of "ĐTBD"?) is not explained. Review (session 17):
     "TB-DN", "QĐ-DTTS", "CV-DS", "KH-BDT" went to review as a Đ perhaps lost."""
+    if part in D_ABBREVIATIONS:
+        return True
     covered = [False] * len(part)
     for ab in D_ABBREVIATIONS:
         for m in re.finditer(f"(?={ab})", part):
-            covered[m.start() : m.start() + len(ab)] = [True] * len(ab)
+            if len(ab) >= 3 or m.start() == 0:  # (a two-letter one inside a part: "TGD" is "TGĐ")
+                covered[m.start() : m.start() + len(ab)] = [True] * len(ab)
     return all(c for ch, c in zip(part, covered, strict=True) if ch == "D")
 
 
@@ -167,7 +170,7 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             fixed.append(p)
             continue
         key = _abbr_key(p)
-        if key in exact:
+        if key in exact and ("Đ" not in p or "Đ" in exact[key]):  # (a Đ read is never dropped)
             fixed.append(exact[key])
             continue
         if len(p) >= 3 and p[0] in "Il1|" and _abbr_key(p[1:]) in exact:
@@ -190,7 +193,9 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             quality = min(quality, rep[1])
             continue
         fixed.append(p)
-        quality = min(quality, UNKNOWN_PART if _d_explained(p) else UNKNOWN_PART_WITH_D)
+        # (an organ with a word led by Đ may print it in the part: "QĐ-DS" of a railway's "Đường sắt")
+        explained = _d_explained(p) and not any(w[:1] == "Đ" for w in nfc(organ or "").upper().split())
+        quality = min(quality, UNKNOWN_PART if explained else UNKNOWN_PART_WITH_D)
     return "-".join(fixed), quality
 
 

@@ -234,19 +234,6 @@ def _rare_given(word: str) -> bool:
     return word not in NAME_SYLLABLES and is_syllable(word) and not correct.common(word)
 
 
-def given_marks(name: str) -> str:
-    """A blurred page's signer name with each middle and given name that no listed name is, but whose letters
-    spell exactly one (``NAME_SYLLABLES``), given that one's marks: a blur moves tone marks and reads them
-    surely ("Đàm Tuyết Tháo" of "Thảo" at 96, seed 121 alt 012, past ``fix_syllable``'s doubt). Letters two
-    listed names share ("Hung": Hùng, Hưng) stay as read."""
-    words = name.split()
-    for k in range(1, len(words)):
-        forms = F_SYLLABLES.get(fold(words[k]), ())
-        if words[k] not in forms and len(forms) == 1:
-            words[k] = forms[0]
-    return " ".join(words)
-
-
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 # ... its first word lost to a blur ("—NN nhận:"): then the list's first line must follow it
@@ -826,7 +813,11 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
         head_title = match(fold(name).removeprefix("pho "), F_TITLES, 95)
         if head_title:
             name, q = head_title[0], q * 0.8
-    if above == "kt" and head is None and not name.startswith("Phó") and name not in _DEPUTIES.values():
+    if above == "kt" and head is None and fold(name) in _SHARED_FOLDS and "thứ" in nfc(tl.text).casefold():
+        # "KT." over "THỨ TRƯỞNG": the deputy minister himself (his minister's line unread), as the marks read
+        # say, in doubt (review s18: "Phó Thủ trưởng" at 0.83); over "THỦ TRƯỞNG" the deputy (below)
+        name, cap = "Thứ trưởng", TITLE_IN_DOUBT
+    elif above == "kt" and head is None and not name.startswith("Phó") and name not in _DEPUTIES.values():
         # "KT." whose head went unread over a head's title: the deputy signs, his "PHÓ" lost under the seal
         name, q = deputy_of(name), q * 0.9
     if above in ("tl", "ttl") and head is not None and fuzz.ratio(fold(name), fold(head[0])) >= 80:

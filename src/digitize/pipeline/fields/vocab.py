@@ -97,7 +97,9 @@ UNIT_ABBREVIATIONS: tuple[str, ...] = (
 )  # fmt: skip
 # Abbreviations whose D is a D, of words led by one (general knowledge): DN doanh nghiệp, DS dân số, DL du
 # lịch, DV dịch vụ, GD giáo dục, DTTS dân tộc thiểu số, BDT Ban Dân tộc, UBDT Ủy ban Dân tộc, DTMN dân tộc
-# miền núi. A part read so, or made of one ("PTDN", "GDTrH"), has no Đ whose stroke was lost
+# miền núi. A part read so, or opening with one ("GDTrH"), or made of the longer ones, has no Đ whose stroke
+# was lost. Only to doubt a D or not: never a known form a part is made (review s18: "ĐS" of a railway
+# corporation's was made "DS" surely; "TGD", "BDN" end in "GD", "DN" and are "TGĐ", "BĐN")
 D_ABBREVIATIONS: tuple[str, ...] = ("DN", "DS", "DL", "DV", "GD", "DTTS", "BDT", "UBDT", "DTMN")
 KNOWN_ABBREVIATIONS: tuple[str, ...] = tuple(
     dict.fromkeys(
@@ -111,7 +113,6 @@ KNOWN_ABBREVIATIONS: tuple[str, ...] = tuple(
             "BNV",
             *CORPUS_ABBREVIATIONS,
             *UNIT_ABBREVIATIONS,
-            *D_ABBREVIATIONS,
         )
     )
 )
