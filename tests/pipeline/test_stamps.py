@@ -427,3 +427,11 @@ def test_a_letter_height_past_the_image_finds_no_box() -> None:
     ink[20:100, 240:243] = 255
     for letter in (float("inf"), float("nan"), 1e12, 500.0):
         assert stamps.stamp_box(ink, letter) is None
+
+
+def test_a_letter_height_no_box_side_fits_in_finds_no_box_at_once() -> None:
+    """Review (session 18): a letter height near the image's made the side search take seconds."""
+    ink = np.zeros((40, 20000), np.uint8)
+    ink[5:35, 100:103] = 255
+    ink[5:35, 900:903] = 255
+    assert stamps.stamp_box(ink, 30.0) is None

@@ -40,7 +40,7 @@ import numpy as np
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import preprocess, regions
-from digitize.pipeline.fields.dates import find_dates
+from digitize.pipeline.fields.dates import find_dates, read_as_letters
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import NOSLASH, NUMBER, SO, slashes
 from digitize.pipeline.fields.place_date import date_sources
@@ -511,7 +511,8 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     best = _agreed(dated)
     if best is None:
         return page
-    first_found = find_dates(ln.folded)
+    # (a day read as a letter like its "1", "tháng Ï", is no date read: the readings' agreed one replaces it)
+    first_found = [d for d in find_dates(ln.folded) if not read_as_letters(ln.folded[d[0] : d[1]])]
     if first_found:
         if first_found[0][2].isoformat() == best:
             return page  # the first reading had it (in doubt all the same: ``digits_in_doubt``)

@@ -366,7 +366,8 @@ def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | Non
     ``BOX_MARGIN`` letters around. No letter of print has such a side; on a photo the print's soft edges and
     thin strokes come out in the mask too (the tone split takes them for the stamp's lighter ink), and they
     lie all over the rows. None with no such pair of sides (a stamp with no box, a mask with no stamp)."""
-    if not 4 <= letter < ink.shape[0] or not ink.any():  # (no side taller than the image; inf, NaN: none)
+    # (no side taller than the image, nor a box's side: inf, NaN, a letter near the image's height give none)
+    if not 4 <= letter < ink.shape[0] / BOX_SIDE or not ink.any():
         return None
     # a side with a gap (where a line of print crosses it, faded ink, a photo's noise) is joined first
     # (a stamp pressed askew: its side drifts a pixel or two over its height, widened by two on each side)

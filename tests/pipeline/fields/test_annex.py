@@ -68,17 +68,19 @@ def test_a_lost_heading_and_a_missplit_notation_are_the_annex_s_citation_in_doub
     lost = _directive("Số: 1463/CTQ-LD", 50.0)
     alone = extract([page(lost)]).fields
     assert alone["type_name"].value != "Chỉ thị" and alone["code_notation"].value != "CT-QLD"
-    own = "(Kèm theo Chỉ thị số 1463/CT-QLD ngày 15 tháng 11 năm 2016 của Cục Quản lý"
+    own = "(Kèm theo Chỉ thị số 1463/CT-QLD ngày 15 tháng 6 năm 2021 của Cục Quản lý"
     f = extract([page(lost), _annex(own)]).fields
     assert (f["type_name"].value, f["code_notation"].value) == ("Chỉ thị", "CT-QLD")
     assert max(f["type_name"].confidence, f["code_notation"].confidence) < REVIEW_THRESHOLD
     # a citation whose notation is not its type's ("Chỉ thị số 1463/QĐ-…"), or that names other letters: no
     for cite in (
-        "(Kèm theo Chỉ thị số 1463/QĐ-QLD ngày 15 tháng 11 năm 2016 của Cục Quản lý",
-        "(Kèm theo Chỉ thị số 1463/CT-UBND ngày 15 tháng 11 năm 2016 của Cục Quản lý",
+        "(Kèm theo Chỉ thị số 1463/QĐ-QLD ngày 15 tháng 6 năm 2021 của Cục Quản lý",
+        "(Kèm theo Chỉ thị số 1463/CT-UBND ngày 15 tháng 6 năm 2021 của Cục Quản lý",
+        # (review s18) another date than the header's: another directive's
+        "(Kèm theo Chỉ thị số 1463/CT-QLD ngày 3 tháng 2 năm 2019 của Cục Quản lý",
     ):
         f = extract([page(lost), _annex(cite)]).fields
-        assert f["code_notation"].value != "CT-UBND" and f["type_name"].value != "Chỉ thị", cite
+        assert f["code_notation"].value == "CTQ-LD" and f["type_name"].value != "Chỉ thị", cite
     # the header's notation read surely stands
     f = extract([page(_directive("Số: 1463/CT-SKHCN", 92.0)), _annex(own)]).fields
     assert f["code_notation"].value == "CT-SKHCN"

@@ -424,3 +424,12 @@ def test_another_abbreviation_one_letter_from_the_heading_s_is_the_heading_s_in_
     assert notation("Số: 07/CP-UBND") == ("CT-UBND", True)  # under "CHỈ THỊ"
     assert notation("Số: 07/TB-UBND") == ("TB-UBND", False)  # two letters apart: as read
     assert notation("Số: 07/CT-UBND") == ("CT-UBND", False)
+
+
+def test_a_decision_s_notation_under_the_heading_of_what_it_promulgates_stands() -> None:
+    # review (session 18): "QUY CHẾ" over "QĐ-CP" was made "QC-CP", "NGHỊ QUYẾT" over "NĐ-CP" "NQ-CP"
+    from tests.pipeline.test_extract import header, signer
+
+    for heading, number in (("QUY CHẾ", "Số: 12/QĐ-CP"), ("NGHỊ QUYẾT", "Số: 12/NĐ-CP")):
+        specs = [*header(parent=None, organ=("CHÍNH PHỦ",), number=number), (heading, "center", 95.0)]
+        assert values(specs + signer(("TM. CHÍNH PHỦ", "THỦ TƯỚNG")))["code_notation"] == number.split("/")[1]

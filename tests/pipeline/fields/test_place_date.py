@@ -314,3 +314,9 @@ def test_a_day_or_month_read_as_a_letter_like_its_digit_is_the_date_in_doubt() -
         assert (f.value, f.confidence < 0.6) == (day, True), date
     f = extract([page(decision(date="Hà Nội, ngày 16 tháng 1 năm 2021"))]).fields["issued_date"]
     assert (f.value, f.confidence >= 0.6) == ("2021-01-16", True)
+
+
+def test_a_blank_form_s_day_and_month_read_as_strokes_are_no_date() -> None:
+    # review (session 18): "ngày | tháng | năm 2021" (a form's blanks) gave 2021-01-01 at 0.55
+    assert values(decision(date="Huế, ngày | tháng | năm 2021"))["issued_date"] is None
+    assert values(decision(date="Huế, ngày Ï tháng i năm 2021"))["issued_date"] is None

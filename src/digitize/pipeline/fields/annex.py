@@ -86,6 +86,7 @@ class Cited:
     number: str
     notation: str
     conf: float
+    date: str | None = None  # ISO, when the citation gives it
 
 
 def cited(lines: Sequence[Line]) -> Cited | None:
@@ -116,7 +117,9 @@ def cited(lines: Sequence[Line]) -> Cited | None:
                 notation = re.sub(r"\s+", "", text[c.start(2) : c.end(2)]).rsplit("/", 1)[-1]
                 if notation.split("-")[0] != _TYPE_ABBREVIATIONS.get(type_name):
                     break
-                return Cited(type_name, c.group(1), notation, min(ANNEX_CONF, ln.conf))
+                dates = find_dates(folded[c.end() :])
+                day = dates[0][2].isoformat() if dates and dates[0][0] <= len(" ngay") else None
+                return Cited(type_name, c.group(1), notation, min(ANNEX_CONF, ln.conf), day)
     return None
 
 

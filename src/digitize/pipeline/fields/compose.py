@@ -80,16 +80,21 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     notation = read_notation(number, organ_name)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
     notation = without_garbled(fit_notation(notation, heading))
-    # the document as its annex cites it: its notation again where the header's is lost
-    cite = cited(all_lines)
-    if cite is not None and heading in (None, cite.type_name):
-        notation = by_annex(notation, cite)
-    res.add(notation)
     if blurred:
         organ = named_by_notation(organ, notation.value("code_notation"))
         organ_name = organ.value("organ_name")
     organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
     place_date = read_place_date(layout, has_header, organs)
+    # the document as its annex cites it: its notation again where the header's is lost; not a citation of
+    # another document (another type than the heading's, another date than the header's)
+    cite = cited(all_lines)
+    day = place_date.value("issued_date")
+    if cite is not None and (
+        heading not in (None, cite.type_name) or (cite.date is not None and day not in (None, cite.date))
+    ):
+        cite = None
+    notation = by_annex(notation, cite)
+    res.add(notation)
     res.add(complete_parent(organ, place_date.value("place")))
     res.add(place_date)
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())

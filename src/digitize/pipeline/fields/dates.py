@@ -57,6 +57,8 @@ def find_dates(folded: str) -> list[tuple[int, int, dt.date]]:
     """Dates in folded text: ``ngay 5 thang 6 nam 2020`` and ``05/06/2020`` → (start, end, date)."""
     out: list[tuple[int, int, dt.date]] = []
     for m in WORD_DATE.finditer(folded):
+        if not re.search(r"\d", m.group(1) + m.group(2)) and re.search(r"[i|]", m.group(1) + m.group(2)):
+            continue  # day and month both read as letters: a blank form's "ngày | tháng | năm 2021"
         d = _mkdate(m.group(1), m.group(2), m.group(3))
         if d:
             out.append((m.start(), m.end(), d))

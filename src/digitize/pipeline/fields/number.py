@@ -511,7 +511,9 @@ def fit_notation(notation: Found, heading_type: str | None) -> Found:
         # "GIẤY PHÉP": B/P, G/C read for each other on a blurred photo): Decree 30 opens the notation with the
         # type's abbreviation, so one of the two is misread; the heading's longer words are likelier read
         # right, in doubt still (seed 119-blur dev 009 and 012)
-        if len(head) == len(expected) and Levenshtein.distance(head, expected) == 1:
+        # (not a decision's or a decree's "QĐ", "NĐ": they promulgate a "QUY CHẾ", a "QUY ĐỊNH" headed so)
+        promulgates = head in ("QĐ", "NĐ")
+        if not promulgates and len(head) == len(expected) and Levenshtein.distance(head, expected) == 1:
             fixed = "-".join([expected, *parts[1:]])
             return Found((ExtractedField("code_notation", fixed, min(f.confidence, TYPE_FIT_CONF)),))
         return notation
