@@ -566,3 +566,10 @@ def test_a_lost_head_over_thu_truong_is_never_a_sure_deputy_of_it() -> None:
     # review (session 18): "KT." (its head unread) over "THỨ TRƯỞNG" gave "Phó Thủ trưởng" at 0.83
     got = _title(("KT.", "THỨ TRƯỞNG"))
     assert got[0] == "Thứ trưởng" and _sure(got) is None
+
+
+def test_a_delegation_s_head_and_deputy_are_read_as_theirs() -> None:
+    # review (session 18): "KT. TRƯỞNG ĐOÀN / PHÓ TRƯỞNG ĐOÀN" (an inspection team's) gave "Phó Trưởng ban"
+    team = (("ĐOÀN KIỂM TRA",), "Số: 12/QĐ-ĐKT")
+    assert _title(("KT. TRƯỞNG ĐOÀN", "PHÓ TRƯỞNG ĐOÀN"), *team)[0] == "Phó Trưởng đoàn"
+    assert _title(("TRƯỞNG ĐOÀN",), *team)[0] == "Trưởng đoàn"

@@ -701,3 +701,12 @@ def test_a_parent_line_led_by_a_sign_or_a_garbled_word_is_in_doubt_as_read(text:
 
 def test_a_parent_line_read_as_printed_is_not_put_in_doubt() -> None:
     assert parent_organ("HĐND TỈNH QUẢNG NINH", "VĂN PHÒNG")[1] >= 0.6
+
+
+def test_an_organ_line_ending_in_a_run_of_dots_is_the_organ_s() -> None:
+    # review (session 18): "SỞ Y TẾ......" was no organ line: the parent "UBND TỈNH YÊN BÁI" the issuer, 0.92
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page
+
+    f = extract([page(decision(organ=("SỞ Y TẾ......",)))]).fields
+    assert (f["organ_name"].value, f["parent_organ"].value) == ("Sở Y tế", "UBND tỉnh Yên Bái")

@@ -434,8 +434,9 @@ _NOTATION = re.compile(r"(?<!\d)\d{2,}+[A-Za-zÀ-ỹĐđ]*+[/-]\S|\d\s*/\s*[A-Za
 
 def _lettered(text: str) -> bool:
     """A header line that can name an organ: at least two letters, and letters for at least half of its
-    marks (a dark scan border or a rule read as "_——— —m_ nn===———" is no organ line)."""
-    marks = re.sub(r"\s", "", text)
+    marks (a dark scan border or a rule read as "_——— —m_ nn===———" is no organ line); a run of dots or
+    commas at its ends is not counted ("SỞ Y TẾ......": review s18, the parent was taken as the issuer)."""
+    marks = re.sub(r"\s", "", text.strip(" .,:;…·"))
     letters = re.sub(r"[^A-Za-zÀ-ỹĐđ]", "", text)
     return len(letters) >= 2 and 2 * len(letters) >= len(marks)
 

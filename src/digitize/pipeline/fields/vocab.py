@@ -131,7 +131,8 @@ TITLES: tuple[str, ...] = (
     "Phó Cục trưởng", "Bộ trưởng", "Thứ trưởng", "Trưởng ban", "Phó Trưởng ban", "Hiệu trưởng",
     "Phó Hiệu trưởng", "Viện trưởng", "Phó Viện trưởng", "Tổng Giám đốc", "Phó Tổng Giám đốc",
     "Chi cục trưởng", "Phó Chi cục trưởng", "Thủ trưởng", "Vụ trưởng", "Thủ tướng", "Phó Thủ tướng",
-    "Phó Vụ trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Chánh án", "Phó Chánh án",
+    "Phó Vụ trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Chánh án", "Phó Chánh án", "Trưởng đoàn",
+    "Phó Trưởng đoàn",
 )  # fmt: skip
 SURNAMES: tuple[str, ...] = (
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
