@@ -1193,3 +1193,86 @@ def test_v_v_read_as_two_capitals_before_words_in_lower_case() -> None:
 def test_two_capitals_before_words_in_lower_case_are_v_v_only_when_they_read_va_or_vv(read: str) -> None:
     v = values(_letter([(read, "left", 96.0)]))
     assert v["subject"] is None or v["subject"].startswith(read.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("read", "said", "want"),
+    [
+        # an incoming stamp over the title's last words: its "Chuyển" read for "LÁI XE"
+        (
+            "CƠ SỞ ĐỦ ĐIỀU KIỆN ĐÀO TẠO t",
+            "Đủ điều kiện: cơ sở đủ điều kiện đào tạo lái xe.",
+            "Giấy chứng nhận cơ sở đủ điều kiện đào tạo lái xe",
+        ),
+        # its box's side through "CHUẨN"
+        (
+            "CƠ SỞ LƯU TRÚ DU LỊCH ĐẠT TIÊU ch án",
+            "Đủ điều kiện: cơ sở lưu trú du lịch đạt tiêu chuẩn.",
+            "Giấy chứng nhận cơ sở lưu trú du lịch đạt tiêu chuẩn",
+        ),
+        # its marks after the title's last word
+        (
+            "CƠ SỞ AN TOÀN DỊCH BỆNH ĐỘNG VẬT| s0",
+            "Đủ điều kiện: cơ sở an toàn dịch bệnh động vật.",
+            "Giấy chứng nhận cơ sở an toàn dịch bệnh động vật",
+        ),
+    ],
+)
+def test_a_garbled_end_of_a_title_is_read_where_the_body_restates_it_in_doubt(
+    read: str, said: str, want: str
+) -> None:
+    from digitize.pipeline.fields import extract
+
+    from tests.pipeline.test_extract import page
+
+    specs = _certificate((read, "center", 90.0), said)
+    f = extract([page(specs)]).fields["subject"]
+    assert (f.value, f.confidence < 0.6) == (want, True)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # the body's sentence goes on past the words: no restatement of the title alone
+        "Đủ điều kiện: cơ sở đủ điều kiện đào tạo lái xe hạng B2 và hạng C tại tỉnh",
+        # the body says other words twice
+        "Đủ điều kiện: cơ sở đủ điều kiện đào tạo lái xe. Cơ sở đủ điều kiện đào tạo nghề;",
+    ],
+)
+def test_a_garbled_end_of_a_title_stays_as_read_where_the_body_does_not_restate_it_alone(said: str) -> None:
+    from digitize.pipeline.fields import extract
+
+    from tests.pipeline.test_extract import page
+
+    specs = _certificate(("CƠ SỞ ĐỦ ĐIỀU KIỆN ĐÀO TẠO t", "center", 90.0), said)
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value is not None and f.value.endswith("đào tạo t")
+    assert f.confidence < 0.6  # "t" is no word: a person reads it
+
+
+def test_a_piece_of_a_word_read_surely_in_a_subject_puts_it_in_doubt() -> None:
+    # a stamp's stroke through "quý": "ý z IV" read at 95
+    specs = [
+        *header(number="Số: 12/BC-SNV"),
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả công tác phòng, chống tham nhũng ý z IV năm 2023", "center", 95.0),
+        (BODY, "body", 95.0),
+        *signer(("GIÁM ĐỐC",), "Dương Ngọc Ngân"),
+    ]
+    from digitize.pipeline.fields import extract
+
+    from tests.pipeline.test_extract import page
+
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value is not None and " z " in f.value
+    assert f.confidence < 0.6
+    specs[-7] = ("Kết quả công tác phòng, chống tham nhũng quý IV năm 2023 trên 12 km đường", "center", 95.0)
+    assert extract([page(specs)]).fields["subject"].confidence >= 0.6
+
+
+def test_a_code_at_the_subject_s_end_is_not_read_as_the_body_s_shorter_word() -> None:
+    from digitize.pipeline.fields.subject import restated_tail
+
+    text = "Về việc tăng cường công tác phòng, chống dịch COVID-19"
+    assert restated_tail(text, "tăng cường công tác phòng, chống dịch COVID.".split()) is None
+    assert restated_tail(text, "công tác phòng, chống dịch bệnh;".split()) is not None  # a garble's place

@@ -823,11 +823,90 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
     value = confirm_in_body(f.value, body, words)
     conf = f.confidence if value == f.value else min(f.confidence, RESTATED_CONFIDENCE)
-    if any(_garbled(w, words) for w in value.split()):
+    tail = restated_tail(value, body)
+    if tail is not None:
+        value, conf = tail, min(conf, RESTATED_TAIL_CONFIDENCE)
+    if any(_garbled(w, words) or _fragment(w) for w in value.split()):
         conf = min(conf, GUESSED_CONFIDENCE)  # a garble left in it: a person reads it
     if value == f.value and conf == f.confidence:
         return subject
     return Found((replace(f, value=value, confidence=conf),))
+
+
+# words before a subject's garbled end that the body must say in the same order for the end to be read there,
+# and how many words more than the garbled end the body's may have
+TAIL_ANCHOR = 4
+TAIL_MORE = 3
+TAIL_WORDS = 3  # a garbled end of at most this many words (the garble and the words read right after it)
+# the body's words for a garbled end share nothing with what was read (a stamp's "Chuyển" over "lái xe"
+# read "t"): right, most likely, yet a person looks
+RESTATED_TAIL_CONFIDENCE = 0.55
+
+
+def restated_tail(text: str, body: Sequence[str]) -> str | None:
+    """The subject ``text`` with its garbled end read where the ``body`` restates it: the end from the last
+    run of words not read right (``_read_right``; a stamp pressed over the title's last words: "… ĐÀO TẠO t"
+    for "… ĐÀO TẠO LÁI XE", "… ĐẠT TIÊU ch án" for "… ĐẠT TIÊU CHUẨN", "… ĐỘNG VẬT| s0"), at most
+    ``TAIL_WORDS`` words; the ``TAIL_ANCHOR`` words read right before it said in that order by the body (a
+    certificate's "Đủ điều kiện: cơ sở đủ điều kiện đào tạo lái xe.") and followed there by at most
+    ``TAIL_MORE`` words more than the end has, each read right, up to the sentence's end ("." or ";"); the
+    body's only such words, none a word of the end holds whole with more letters or digits (the end read
+    says more: "COVID-19" where the body says "COVID."). None otherwise (nothing garbled at the end; no restatement)."""
+    words = text.split()
+    last = max((k for k, w in enumerate(words) if not _read_right(w)), default=None)
+    if last is None:
+        return None
+    t = last
+    while t > 0 and not _read_right(words[t - 1]):
+        t -= 1
+    end = words[t:]
+    if len(end) > TAIL_WORDS or t < TAIL_ANCHOR:
+        return None
+    anchor = [fold(w).strip(_EDGES) for w in words[t - TAIL_ANCHOR : t]]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    most = len(end) + TAIL_MORE
+    found: set[tuple[str, ...]] = set()
+    for p in range(len(folded) - TAIL_ANCHOR + 1):
+        if folded[p : p + TAIL_ANCHOR] != anchor:
+            continue
+        run: list[str] = []
+        q = p + TAIL_ANCHOR
+        closed = body[q - 1].rstrip().endswith((".", ";"))
+        while not closed and q < len(body) and len(run) < most:
+            run.append(body[q])
+            closed = body[q].rstrip().endswith((".", ";"))
+            q += 1
+        if not closed:
+            return None  # the body's sentence goes on: no restatement of the title alone
+        found.add(tuple(w.strip(_EDGES) for w in run))
+    if len(found) != 1:
+        return None
+    said = list(found.pop())
+    if not all(w and _read_right(w) for w in said):
+        return None
+    cores = [re.sub(r"[\W_]", "", fold(w)) for w in end]
+    for w in said:
+        core = re.sub(r"[\W_]", "", fold(w))
+        if len(core) >= 2 and any(core in c and core != c for c in cores):
+            return None
+    before = words[t - 1].strip(_EDGES)
+    if len(before) > 1 and before == before.upper():
+        said = [w.upper() for w in said]  # a title still in capitals
+    return " ".join([*words[:t], *said])
+
+
+# letters that are no word: a piece of one (a stamp's stroke through "quý" left "ý z", through "chuẩn" left
+# "ch án"), not a unit (km, kg, m2: a unit has its own list)
+_UNITS = frozenset({"km", "kg", "cm", "mm", "ml", "kw", "kwh", "mw", "ha", "m", "g", "l"})
+
+
+def _fragment(word: str) -> bool:
+    """A word of at most three lower-case letters that is no Vietnamese syllable nor a unit: however surely
+    read, no word a title has."""
+    core = word.strip(_EDGES)
+    return (
+        0 < len(core) <= 3 and core.isalpha() and core.islower() and not is_syllable(core) and core not in _UNITS
+    )
 
 
 def _garbled(word: str, own: Sequence[Word]) -> bool:
