@@ -1276,3 +1276,27 @@ def test_a_code_at_the_subject_s_end_is_not_read_as_the_body_s_shorter_word() ->
     text = "Về việc tăng cường công tác phòng, chống dịch COVID-19"
     assert restated_tail(text, "tăng cường công tác phòng, chống dịch COVID.".split()) is None
     assert restated_tail(text, "công tác phòng, chống dịch bệnh;".split()) is not None  # a garble's place
+
+
+def test_a_word_the_corpus_never_shows_beside_its_neighbours_puts_a_subject_in_doubt() -> None:
+    # "đầu tư" read "lầu từ" at 95: each a syllable, "gọi lầu" and "lầu từ" no text writes
+    from digitize.pipeline.fields import extract
+
+    from tests.pipeline.test_extract import page
+
+    def subject(text: str) -> tuple[str | None, float]:
+        specs = [
+            *header(number="Số: 12/TTr-SKHĐT"),
+            ("TỜ TRÌNH", "center", 95.0),
+            (text, "center", 95.0),
+            (BODY, "body", 95.0),
+            *signer(("GIÁM ĐỐC",), "Dương Ngọc Ngân"),
+        ]
+        f = extract([page(specs)]).fields["subject"]
+        return f.value, f.confidence
+
+    value, conf = subject("Về việc đề nghị phê duyệt danh mục dự án kêu gọi lầu từ năm 2019")
+    assert value is not None and "lầu từ" in value and conf < 0.6
+    assert subject("Về việc đề nghị phê duyệt danh mục dự án kêu gọi đầu tư năm 2019")[1] >= 0.6
+    # a place's name written in lower case after its place word is no evidence
+    assert subject("Về việc công nhận xã quảng thắng đạt chuẩn nông thôn mới năm 2023")[1] >= 0.6
