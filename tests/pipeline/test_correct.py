@@ -323,3 +323,22 @@ def test_kin_words_after_ong_or_ba_name_no_one_and_what_follows_is_corrected() -
     )
     # the name after a lone "ông" stays
     assert _fix("VỀ VIỆC HỖ TRỢ CON ÔNG THẮNG", conf=94.0) == "VỀ VIỆC HỖ TRỢ CON ÔNG THẮNG"
+
+
+@pytest.mark.parametrize(
+    ("read", "want"),
+    [
+        ("dữ liệu dân cư nắm 2023", "dữ liệu dân cư năm 2023"),
+        ("ngày 5 tháng 6 nám 2023.", "ngày 5 tháng 6 năm 2023."),
+        ("KẾ HOẠCH NẮM 2024", "KẾ HOẠCH NĂM 2024"),
+        ("(nằm 2020)", "(năm 2020)"),
+        # a name as written, and a number that is no year, stay
+        ("Việt Nam 2023", "Việt Nam 2023"),
+        ("nắm 15 phần trăm", "nắm 15 phần trăm"),
+    ],
+)
+def test_a_word_spelled_like_nam_before_a_year_is_nam_however_surely_read(read: str, want: str) -> None:
+    from digitize.pipeline.correct import correct_words
+
+    words = read.split()
+    assert " ".join(correct_words(words, [96.0] * len(words))) == want

@@ -248,6 +248,7 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
     judged beside its neighbours as corrected ("CƠ SỜ AN TOÀN": "SỜ" → "SỞ" keeps "CƠ"; "PHO CHU TỊCH" →
     "PHÓ CHỦ TỊCH"), and never beside a misread its neighbour does not keep."""
     model = model or load()
+    words = _years_named(words)
     names = _name_runs(words)
     stream: list[_Slot] = []
     for i in range(len(words)):
@@ -261,6 +262,24 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
             k = slot.keys[ci]
             if ci and k is not None:
                 out[slot.word] = slot.pre + _cased(model.surface[model.index[k]], slot.core) + slot.post
+    return out
+
+
+_YEAR = re.compile(r"^(?:19[4-9]\d|20\d\d)\W{0,2}$")
+
+
+def _years_named(words: list[str]) -> list[str]:
+    """The words with "năm" for a word spelled like it (the same letters, other marks: "nắm", "nám", "NẮM")
+    right before a year (1940-2099): "… dân cư nắm 2023" read surely on a blurred photo, and "nắm" stands
+    beside a number in the corpus too. "Nam" as written (a name: "Việt Nam 2023") is kept."""
+    out = list(words)
+    for i in range(len(words) - 1):
+        m = _SYLLABLE.match(nfc(words[i]))
+        if m is None or m.group(3) or not _YEAR.match(words[i + 1]):
+            continue
+        core = m.group(2)
+        if _skeleton(core.lower()) == "nam" and core.lower() not in ("nam", "năm"):
+            out[i] = m.group(1) + _cased("năm", core)
     return out
 
 
