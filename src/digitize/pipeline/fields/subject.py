@@ -843,6 +843,9 @@ TAIL_WORDS = 3  # a garbled end of at most this many words (the garble and the w
 RESTATED_TAIL_CONFIDENCE = 0.55
 
 
+_CODE = re.compile(r"[A-ZĐ]{2,}-?\d{1,4}[A-Z]?|\d{1,4}[A-ZĐ]{1,2}")  # "COVID-19", "QL1A", "14C": read right
+
+
 def restated_tail(text: str, body: Sequence[str]) -> str | None:
     """The subject ``text`` with its garbled end read where the ``body`` restates it: the end from the last
     run of words not read right (``_read_right``; a stamp pressed over the title's last words: "… ĐÀO TẠO t"
@@ -851,13 +854,15 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
     certificate's "Đủ điều kiện: cơ sở đủ điều kiện đào tạo lái xe.") and followed there by at most
     ``TAIL_MORE`` words more than the end has, each read right, up to the sentence's end ("." or ";"); the
     body's only such words, none a word of the end holds whole with more letters or digits (the end read
-    says more: "COVID-19" where the body says "COVID."). None otherwise (nothing garbled at the end; no restatement)."""
+    says more: "COVID-19" where the body says "COVID."). None otherwise (nothing garbled at the end; no
+    restatement)."""
     words = text.split()
-    last = max((k for k, w in enumerate(words) if not _read_right(w)), default=None)
+    right = [_read_right(w) or _CODE.fullmatch(w.strip(_EDGES)) is not None for w in words]
+    last = max((k for k, r in enumerate(right) if not r), default=None)
     if last is None:
         return None
     t = last
-    while t > 0 and not _read_right(words[t - 1]):
+    while t > 0 and not right[t - 1]:
         t -= 1
     end = words[t:]
     if len(end) > TAIL_WORDS or t < TAIL_ANCHOR:
@@ -905,7 +910,11 @@ def _fragment(word: str) -> bool:
     read, no word a title has."""
     core = word.strip(_EDGES)
     return (
-        0 < len(core) <= 3 and core.isalpha() and core.islower() and not is_syllable(core) and core not in _UNITS
+        0 < len(core) <= 3
+        and core.isalpha()
+        and core.islower()
+        and not is_syllable(core)
+        and core not in _UNITS
     )
 
 
