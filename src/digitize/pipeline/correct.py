@@ -332,10 +332,11 @@ _LOOKALIKE_TONES = frozenset({"1", "3"})  # sắc, hỏi (``syllable.key``'s ton
 
 
 def _mark_margin(read: str, cand: str | None, margin: float) -> float:
-    """What replacing the syllable ``read`` by ``cand`` must win by: ``margin``, or ``MARGIN_MARK_SHAPE`` when
-    they differ only in a hỏi read for a sắc or the reverse."""
+    """What replacing the syllable ``read`` by ``cand`` must win by: ``margin``, or, for a sure word's
+    (``MARGIN_HIGH_CONF``; not one in a run of capitalised words, a name's), ``MARGIN_MARK_SHAPE`` when they
+    differ only in a hỏi read for a sắc or the reverse."""
     if cand is not None and read[:-1] == cand[:-1] and {read[-1:], cand[-1:]} == _LOOKALIKE_TONES:
-        return min(margin, MARGIN_MARK_SHAPE)
+        return MARGIN_MARK_SHAPE if margin == MARGIN_HIGH_CONF else margin
     return margin
 
 
