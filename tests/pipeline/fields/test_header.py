@@ -440,7 +440,6 @@ def test_a_notation_read_as_one_part_with_its_type_misread_is_the_heading_s_and_
 ):
     # "CT-SYT" read "GTSYT" on a photo (its hyphen lost, C read G) was taken at 0.67 under CHỈ THỊ
     from digitize.pipeline.fields import extract
-
     from tests.pipeline.test_extract import page, signer
 
     def notation(number: str, heading: str = "CHỈ THỊ") -> tuple[str | None, float]:
