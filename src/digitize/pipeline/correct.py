@@ -312,7 +312,7 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
         if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)) and not _law_title(words, i):
             margin = max(margin, MARGIN_NAME)
         keys: list[str | None] = [k, *(c for c in cands or () if c != k)]
-        costs = [0.0] + [margin] * (len(keys) - 1)
+        costs = [0.0] + [_mark_margin(k, c, margin) for c in keys[1:]]
         for c in glyphs:
             if c not in keys:
                 keys.append(c)
@@ -321,6 +321,23 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
     if post:
         out.append(_Slot(["<p>"], [0.0]))
     return out
+
+
+# the hook above (hỏi) and the acute (sắc) are one small stroke over the letter, told apart by its curl: on a
+# blurred or low-resolution page Tesseract reads one for the other as surely as it reads the letters ("Vận
+# tải biến" for "biển" at 93, "Ảnh Dương" for "Ánh Dương"); such a swap must win by this much, not by the
+# margin of a sure word (a mark read wrong there is a smaller claim than another mark)
+MARGIN_MARK_SHAPE = math.log(20.0)
+_LOOKALIKE_TONES = frozenset({"1", "3"})  # sắc, hỏi (``syllable.key``'s tone digits)
+
+
+def _mark_margin(read: str, cand: str | None, margin: float) -> float:
+    """What replacing the syllable ``read`` by ``cand`` must win by: ``margin``, or, for a sure word's
+    (``MARGIN_HIGH_CONF``; not one in a run of capitalised words, a name's), ``MARGIN_MARK_SHAPE`` when they
+    differ only in a hỏi read for a sắc or the reverse."""
+    if cand is not None and read[:-1] == cand[:-1] and {read[-1:], cand[-1:]} == _LOOKALIKE_TONES:
+        return MARGIN_MARK_SHAPE if margin == MARGIN_HIGH_CONF else margin
+    return margin
 
 
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -537,7 +554,7 @@ def _struck(stream: list[_Slot], chosen: dict[int, int], first: int, last: int, 
                 model.logp(left, k, right) - model.logp(left, read, right),
                 model.logp(k, right, far_right) - model.logp(read, right, far_right),
             )
-            if gain < slot.need:
+            if gain < min(slot.need, slot.costs[ci]):
                 out.append(j)
     return out
 
