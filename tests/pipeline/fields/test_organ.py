@@ -388,9 +388,7 @@ def test_an_unknown_organ_misread_in_the_header_is_read_from_the_body_that_names
 
     def organ(body: str) -> tuple[str | None, float]:
         specs = [
-            *header(
-                parent="BỘ TƯ PHÁP", organ=("CỤC KIÊM TRA VĂN BẢ N",), number="Số: 267/BC-KTVB"
-            ),
+            *header(parent="BỘ TƯ PHÁP", organ=("CỤC KIÊM TRA VĂN BẢ N",), number="Số: 267/BC-KTVB"),
             ("BÁO CÁO", "center", 95.0),
             ("Kết quả công tác phòng, chống tham nhũng năm 2022", "center", 93.0),
             (body, "body", 96.0),
