@@ -280,6 +280,8 @@ def organ(text: str) -> tuple[str, float]:
     hit = known_organ(text, 84) or _same_words(text)
     if cut is not None and (hit is None or (fold(hit[0]) != fold(cut[0]) and _words_lost(text, hit[0]))):
         return cut[0], CUT_SHORT_ORGAN
+    if hit and _words_lost(text, hit[0]):
+        return hit[0], min(hit[1], CUT_SHORT_ORGAN)  # its letters read with a word fewer: in doubt
     if hit:
         return hit
     return sentence_case(normalize_tones(squash(text))), UNKNOWN_ORGAN

@@ -55,6 +55,52 @@ DEPARTMENTS: tuple[str, ...] = (
     "Chính phủ", "Thủ tướng Chính phủ", "Tổng cục Thuế", "Kho bạc Nhà nước",
 )  # fmt: skip
 
+# the central departments (Cục, Tổng cục) of the ministries, as their names are written in legal texts (the
+# corpus's spelling where it has them): general knowledge, like the provinces. An organ no list has keeps its
+# name as read, in sentence case and in doubt ("Cục du lịch quốc gia việt" for "CỤC DU LỊCH QUỐC GIA VIỆT NAM"
+# whose last word a stamp took)
+CENTRAL_UNITS: tuple[str, ...] = (
+    "Cục An toàn thực phẩm", "Cục An toàn lao động", "Cục An toàn bức xạ và hạt nhân",
+    "Cục An toàn thông tin", "Cục Bảo vệ thực vật", "Cục Bảo trợ xã hội", "Cục Bản quyền tác giả",
+    "Cục Biến đổi khí hậu", "Cục Bưu điện Trung ương", "Cục Chăn nuôi", "Cục Chăn nuôi và Thú y",
+    "Cục Chế biến và Phát triển thị trường nông sản", "Cục Công nghiệp", "Cục Công nghệ thông tin",
+    "Cục Dân số", "Cục Di sản văn hóa", "Cục Du lịch Quốc gia Việt Nam", "Cục Điện ảnh", "Cục Điện lực",
+    "Cục Điều tiết điện lực", "Cục Đăng kiểm Việt Nam", "Cục Đầu tư nước ngoài", "Cục Đường bộ Việt Nam",
+    "Cục Đường cao tốc Việt Nam", "Cục Đường sắt Việt Nam", "Cục Đường thủy nội địa Việt Nam",
+    "Cục Đo đạc, Bản đồ và Thông tin địa lý Việt Nam", "Cục Đối ngoại",
+    "Cục Giám định nhà nước về chất lượng công trình xây dựng", "Cục Hàng hải Việt Nam",
+    "Cục Hàng hải và Đường thủy Việt Nam", "Cục Hàng không Việt Nam", "Cục Hạ tầng kỹ thuật",
+    "Cục Hải quan", "Cục Hóa chất", "Cục Hợp tác quốc tế", "Cục Khoáng sản Việt Nam",
+    "Cục Khí tượng Thủy văn", "Cục Kiểm lâm", "Cục Kinh tế hợp tác và Phát triển nông thôn",
+    "Cục Kinh tế xây dựng", "Cục Lãnh sự", "Cục Lâm nghiệp", "Cục Lâm nghiệp và Kiểm lâm",
+    "Cục Lễ tân Nhà nước", "Cục Mỹ thuật, Nhiếp ảnh và Triển lãm", "Cục Nghệ thuật biểu diễn",
+    "Cục Người có công", "Cục Phát thanh, truyền hình và thông tin điện tử", "Cục Phát triển đô thị",
+    "Cục Phòng, chống thiên tai", "Cục Quản lý chất lượng",
+    "Cục Quản lý Chất lượng Nông lâm sản và Thủy sản", "Cục Quản lý đấu thầu",
+    "Cục Quản lý đăng ký kinh doanh", "Cục Quản lý đê điều và Phòng, chống thiên tai", "Cục Quản lý giá",
+    "Cục Quản lý Khám, chữa bệnh", "Cục Quản lý lao động ngoài nước", "Cục Quản lý môi trường y tế",
+    "Cục Quản lý nhà và thị trường bất động sản", "Cục Quản lý tài nguyên nước", "Cục Quản lý thị trường",
+    "Cục Quản lý xuất nhập cảnh", "Cục Quản lý Dược", "Cục Quản lý Y, Dược cổ truyền",
+    "Cục Quan hệ lao động và Tiền lương", "Cục Sở hữu trí tuệ", "Cục Tần số vô tuyến điện",
+    "Cục Thi hành án dân sự", "Cục Thống kê", "Cục Thú y", "Cục Thủy lợi", "Cục Thủy sản",
+    "Cục Thủy sản và Kiểm ngư", "Cục Thuế", "Cục Thương mại điện tử và Kinh tế số", "Cục Trẻ em",
+    "Cục Trồng trọt", "Cục Trồng trọt và Bảo vệ thực vật", "Cục Trợ giúp pháp lý", "Cục Văn hóa cơ sở",
+    "Cục Viễn thông", "Cục Viễn thám quốc gia", "Cục Việc làm", "Cục Xuất bản, In và Phát hành",
+    "Cục Xuất nhập khẩu", "Cục Y tế dự phòng", "Cục Bổ trợ tư pháp", "Cục Phòng chống HIV/AIDS",
+    "Cục Kế hoạch - Tài chính", "Cục Khoa học công nghệ và Đào tạo", "Cục Báo chí",
+    "Cục Chuyển đổi số quốc gia", "Cục Kinh tế số và Xã hội số", "Cục Đổi mới sáng tạo",
+    "Cục Giáo dục nghề nghiệp", "Cục Quản lý, giám sát bảo hiểm", "Cục Quản lý nợ và Tài chính đối ngoại",
+    "Cục Quản lý công sản", "Cục Kiểm soát ô nhiễm môi trường",
+    "Cục Bảo tồn thiên nhiên và Đa dạng sinh học", "Cục Môi trường", "Cục Biển và Hải đảo Việt Nam",
+    "Cục Địa chất Việt Nam", "Cục Quản lý đất đai", "Tổng cục Thống kê", "Tổng cục Hải quan",
+    "Tổng cục Quản lý thị trường", "Tổng cục Du lịch", "Tổng cục Thủy lợi", "Tổng cục Lâm nghiệp",
+    "Tổng cục Thủy sản", "Tổng cục Phòng, chống thiên tai", "Tổng cục Đường bộ Việt Nam",
+    "Tổng cục Tiêu chuẩn Đo lường Chất lượng", "Tổng cục Dân số - Kế hoạch hóa gia đình",
+    "Tổng cục Thể dục thể thao", "Tổng cục Giáo dục nghề nghiệp", "Tổng cục Khí tượng Thủy văn",
+    "Tổng cục Địa chất và Khoáng sản Việt Nam", "Tổng cục Quản lý đất đai", "Tổng cục Môi trường",
+    "Tổng cục Biển và Hải đảo Việt Nam", "Tổng cục Dự trữ Nhà nước",
+)  # fmt: skip
+
 DOC_TYPES: tuple[str, ...] = (
     "Quyết định", "Giấy phép", "Giấy chứng nhận", "Công văn", "Thông báo", "Kế hoạch", "Báo cáo", "Tờ trình",
     "Chỉ thị", "Nghị quyết", "Hướng dẫn", "Giấy mời", "Biên bản", "Chứng chỉ", "Giấy xác nhận", "Quy chế",
@@ -178,7 +224,7 @@ FREQUENT_SURNAMES = SURNAMES.index("Phùng")  # SURNAMES[:this] are the frequent
 
 
 def _organ_vocab() -> dict[str, str]:
-    out = _folded_vocab(DEPARTMENTS)
+    out = _folded_vocab((*DEPARTMENTS, *CENTRAL_UNITS))
     for p in PROVINCES:
         level = "thành phố" if p in CENTRAL_CITIES or p == "Huế" else "tỉnh"
         out[fold(f"Ủy ban nhân dân {level} {p}")] = f"Ủy ban nhân dân {level} {p}"
