@@ -1291,7 +1291,7 @@ def needs_marks(blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, f
     """The crop whose marks are read one by one (``by_marks``) for a number its readings give none of
     (``_decide``), one reading at least sure (a written "8" both models leave out or misread: "821" read
     "21" eight times, "621" and "821" at 40, seed 121 alt 000); None otherwise."""
-    if blank.kind != Kind.NUMBER or not cs:
+    if blank.kind not in (Kind.NUMBER, Kind.DAY, Kind.MONTH) or not cs:
         return None
     if len(cs) == 2:
         cs, each = _same_marks(cs, each)
@@ -1350,6 +1350,44 @@ def by_marks(
     if not whole or not all(_subsequence(t, value) for t in whole) or not _may_be(value, kind):
         return None
     return value, min(AGREED_MAX_CONF, *confs)
+
+
+DATE_MARK_VOTES = 2  # readings of the whole day or month that must give what its marks read alone give
+
+
+def by_marks_voted(
+    votes: list[tuple[str, float]], alone: list[list[tuple[str, float]]], kind: Kind, crop: np.ndarray
+) -> tuple[str, float] | None:
+    """A day or month from its marks read one by one where neither the whole region's readings nor the
+    marks' unanimous readings (``by_marks``) give one: each mark the digit its sure readings (>=
+    ``MIN_VOTE_CONF``) give most surely in sum, its shape allowing it (a mark no reading is sure of: a
+    plain stroke is "1", ``shape_digit``), taken only when at least ``DATE_MARK_VOTES`` sure readings of the
+    whole region give the same (a written "15" read "15" five times and "72" five times whole, its "5" read
+    "5" four times and "2" twice alone; a "14" whose "1" Tesseract drops alone), in doubt (at most
+    ``AGREED_MAX_CONF``)."""
+    marks = _digit_marks(crop)
+    if not marks or len(alone) != len(marks) or len(marks) > 2:
+        return None
+    digits = []
+    for v, mark in zip(alone, marks, strict=True):
+        loops, foot = _loops(mark), _has_foot(mark)
+        weight: Counter[str] = Counter()
+        for t, c in v:
+            if c >= MIN_VOTE_CONF and len(t) == 1 and not _shape_denies(t, loops, foot):
+                weight[t] += c
+        if weight:
+            digits.append(weight.most_common(1)[0][0])
+        elif (shaped := shape_digit(mark)) is not None:
+            digits.append(shaped)
+        else:
+            return None
+    value = "".join(digits)
+    if not _may_be(value, kind):
+        return None
+    given = [c for t, c in votes if c >= MIN_VOTE_CONF and t == value]
+    if len(given) < DATE_MARK_VOTES:
+        return None
+    return value, min(AGREED_MAX_CONF, max(given))
 
 
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
@@ -1542,6 +1580,8 @@ def _decide(
         )
         if found is None and alone:
             found = by_marks(read, alone, blank.kind, cs[0])
+        if found is None and alone and blank.kind in (Kind.DAY, Kind.MONTH):
+            found = by_marks_voted(vs, alone, blank.kind, cs[0])
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
