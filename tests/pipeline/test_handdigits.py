@@ -2184,3 +2184,21 @@ def test_a_number_only_the_marks_shapes_choose_between_clear_readings_goes_to_re
     assert found is not None and found[1] > handdigits.AGREED_MAX_CONF
     found, _, _ = handdigits._decide(blank, [crop], [[*agreeing, ("2262", 40.0)]])
     assert found is not None and found[1] > handdigits.AGREED_MAX_CONF
+
+
+def test_a_day_the_readings_agree_on_nothing_is_read_mark_by_mark_by_weight_in_doubt() -> None:
+    # as seed 123 dev 002: a written "15" read "15" five times and "72" five times whole (each up to 94), its
+    # "1" read "1", "1", "7" alone and its "5" read "5" four times, "2" twice: the marks by their readings'
+    # weight give "15", which two whole readings give: the day, in doubt (here a "13")
+    crop = _pen_crop("13")
+    assert len(handdigits._digit_marks(crop)) == 2
+    whole = [("13", 82.0), ("13", 86.0), ("72", 93.0), ("72", 94.0), ("73", 80.0)]
+    alone = [[("1", 61.0), ("1", 74.0), ("7", 72.0)], [("3", 96.0), ("3", 96.0), ("3", 95.0), ("2", 83.0)]]
+    day = handdigits.Kind.DAY
+    assert handdigits.by_marks(whole, alone, day, crop) is None  # not unanimous
+    assert handdigits.by_marks_voted(whole, alone, day, crop) == ("13", handdigits.AGREED_MAX_CONF)
+    # one whole reading alone gives it, or the marks give a day no month has: nothing
+    assert handdigits.by_marks_voted([("13", 82.0), ("72", 93.0)], alone, day, crop) is None
+    crop37 = _pen_crop("37")
+    alone37 = [[("3", 90.0), ("3", 91.0)], [("7", 96.0), ("7", 95.0)]]
+    assert handdigits.by_marks_voted([("37", 80.0), ("37", 81.0)], alone37, day, crop37) is None
