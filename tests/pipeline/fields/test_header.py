@@ -433,3 +433,30 @@ def test_a_decision_s_notation_under_the_heading_of_what_it_promulgates_stands()
     for heading, number in (("QUY CHẾ", "Số: 12/QĐ-CP"), ("NGHỊ QUYẾT", "Số: 12/NĐ-CP")):
         specs = [*header(parent=None, organ=("CHÍNH PHỦ",), number=number), (heading, "center", 95.0)]
         assert values(specs + signer(("TM. CHÍNH PHỦ", "THỦ TƯỚNG")))["code_notation"] == number.split("/")[1]
+
+
+def test_a_notation_read_as_one_part_with_its_type_misread_is_the_heading_s_and_the_organ_s_in_doubt() -> (
+    None
+):
+    # "CT-SYT" read "GTSYT" on a photo (its hyphen lost, C read G) was taken at 0.67 under CHỈ THỊ
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page, signer
+
+    def notation(number: str, heading: str = "CHỈ THỊ") -> tuple[str | None, float]:
+        specs = [
+            *header(parent="UBND TỈNH QUẢNG NAM", organ=("SỞ Y TẾ",), number=number),
+            (heading, "center", 95.0),
+            ("Về việc tăng cường công tác phòng, chống dịch bệnh", "center", 92.0),
+            ("Trong thời gian qua, công tác phòng, chống dịch bệnh đã có nhiều kết quả", "body", 92.0),
+            *signer(("GIÁM ĐỐC",), "Vũ Quốc Dũng"),
+        ]
+        f = extract([page(specs)]).fields["code_notation"]
+        return f.value, f.confidence
+
+    value, conf = notation("Số: 07/GTSYT")
+    assert (value, conf < 0.6) == ("CT-SYT", True)
+    value, conf = notation("Số: 07/GTUBND")  # a known abbreviation after it
+    assert (value, conf < 0.6) == ("CT-UBND", True)
+    # two letters from the heading's, or no abbreviation known after it: as read
+    assert notation("Số: 07/BBSYT")[0] != "CT-SYT"
+    assert notation("Số: 07/GTXYZ")[0] != "CT-XYZ"

@@ -79,7 +79,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     organ_name = organ.value("organ_name")
     notation = read_notation(number, organ_name)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
-    notation = without_garbled(fit_notation(notation, heading))
+    notation = without_garbled(fit_notation(notation, heading, organ_name))
     if blurred:
         organ = named_by_notation(organ, notation.value("code_notation"))
         organ_name = organ.value("organ_name")

@@ -495,16 +495,21 @@ _TYPE_ABBREVIATIONS = {v: k for k, v in NOTATION_TYPES.items()}
 TYPE_FIT_CONF = 0.59  # a notation's known first part put for the heading's abbreviation: to review
 
 
-def fit_notation(notation: Found, heading_type: str | None) -> Found:
+def fit_notation(notation: Found, heading_type: str | None, organ: str | None = None) -> Found:
     """The notation's first part made the type heading's abbreviation when OCR garbled it ("CI1-UBND" under
-    "CHỈ THỊ" → "CT-UBND"): the part is no known abbreviation and shares letters with the expected one."""
+    "CHỈ THỊ" → "CT-UBND"): the part is no known abbreviation and shares letters with the expected one. A
+    notation read as one part (its hyphen lost: "GTSYT" of "CT-SYT" on a blurred photo) that ends with an
+    abbreviation of the ``organ``'s or a known one, after as many letters as the heading's has, one of them
+    at most misread, is the heading's and that one, in doubt."""
     f = notation.get("code_notation")
     expected = _TYPE_ABBREVIATIONS.get(heading_type or "")
     if f is None or not f.value or expected is None:
         return notation
     parts = f.value.split("-")
     head = parts[0]
-    if len(parts) < 2 or head == expected:
+    if len(parts) == 1:
+        return _heading_hyphen_lost(notation, f, expected, organ)
+    if head == expected:
         return notation
     if head in KNOWN:
         # another abbreviation one letter from the heading's ("PC-HC" under "BÁO CÁO", "CP-QLD" under
@@ -526,6 +531,18 @@ def fit_notation(notation: Found, heading_type: str | None) -> Found:
         return notation
     fixed = "-".join([expected, *parts[1:]])
     return Found((ExtractedField("code_notation", fixed, round(f.confidence * 0.85, 3)),))
+
+
+def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, organ: str | None) -> Found:
+    value = f.value or ""
+    tails = (*(organ_abbreviations(organ) if organ else ()), *KNOWN)
+    for tail in dict.fromkeys(tails):
+        if len(tail) < 2 or not value.endswith(tail) or len(value) - len(tail) != len(expected):
+            continue
+        if Levenshtein.distance(value[: len(expected)], expected) <= 1:
+            fixed = f"{expected}-{tail}"
+            return Found((ExtractedField("code_notation", fixed, min(f.confidence, TYPE_FIT_CONF)),))
+    return notation
 
 
 def without_garbled(notation: Found) -> Found:
