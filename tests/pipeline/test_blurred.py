@@ -267,12 +267,8 @@ def test_a_blurred_photo_s_names_and_subject_are_in_doubt() -> None:
     assert page.blurred
     subject = extract([page]).fields["subject"]
     assert subject.value and subject.confidence < 0.6
-    # the first reading's words as a sharp page's: the subject as sure as they are read (its "Kiểm định"
-    # read "Kiếm định", a hỏi read as a sắc the model now sees, written right: that misread is a doubt too)
-    words = tuple(replace(w, text=w.text.replace("Kiếm", "Kiểm")) for w in page.words)
-    assert extract([replace(page, blurred=False, words=words)]).fields["subject"].confidence >= 0.6
-    if any("Kiếm" in w.text for w in page.words):
-        assert extract([replace(page, blurred=False)]).fields["subject"].confidence < 0.6
+    # the first reading's words as a sharp page's: the subject as sure as they are read
+    assert extract([replace(page, blurred=False)]).fields["subject"].confidence >= 0.6
     sharp = recognize.recognize(preprocess.prepare(_photo(3, 0.0)[0], dpi=150), lang="vie")
     assert not sharp.blurred
 

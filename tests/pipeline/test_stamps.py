@@ -435,3 +435,44 @@ def test_a_letter_height_no_box_side_fits_in_finds_no_box_at_once() -> None:
     ink[5:35, 100:103] = 255
     ink[5:35, 900:903] = 255
     assert stamps.stamp_box(ink, 30.0) is None
+
+
+def _blurred_rows_and_box(lines: tuple[int, ...], box_bottom: int) -> np.ndarray:
+    """The ink a tone split takes out of a blurred photo's rows (letters 20 px high): the soft edges of
+    black print (its lines of capitals at the baselines ``lines``) and a lighter stamp's box (x 620-900, y 20
+    to ``box_bottom``): uint8 0/255."""
+    import cv2
+
+    img = np.full((260, 1000), 255, np.uint8)
+    for y in lines:
+        cv2.putText(img, "HIEN THI LINH HIEU", (20, y), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 30, 3)
+    cv2.rectangle(img, (620, 20), (900, box_bottom), 150, 3)
+    before = cv2.GaussianBlur(img, (0, 0), 2.5)
+    after = before.copy()
+    after[(before > 100) & (before < 235)] = 255  # the lighter tone: the box and the print's soft edges
+    return np.where(after.astype(np.int16) - before >= stamps.LIGHTENED, 255, 0).astype(np.uint8)
+
+
+def test_letters_of_blurred_print_stacked_over_lines_are_no_box_side() -> None:
+    """Seed 123 dev 008 (a blurred photo): the print's soft edges, taken by the tone split, stacked over
+    2-3 lines by the side's gap joining, made uprights as tall as a box's side, and a false box over half
+    the subject (every tone mark in it erased). A side is one unbroken stroke over ``SIDE_RUN`` letters."""
+    taken = _blurred_rows_and_box((60, 100, 140, 180), 200)
+    assert stamps.stamp_box(taken, 20.0) == (595, 0, 926, 224)
+
+
+def test_print_cut_by_the_rows_bottom_edge_is_no_box_side() -> None:
+    """Letters cut by the rows' bottom edge came out of the side's opening whole however short (OpenCV's
+    border): an upright there made the box reach the rows' left and bottom."""
+    taken = _blurred_rows_and_box((250, 282), 90)
+    assert stamps.stamp_box(taken, 20.0) == (595, 0, 926, 114)
+
+
+def test_two_uprights_in_other_rows_make_no_box() -> None:
+    """The box's two sides share their rows: two strokes one over the other's rows are no box."""
+    ink = np.zeros((400, 600), np.uint8)
+    ink[10:150, 100:103] = 255
+    ink[250:390, 400:403] = 255
+    assert stamps.stamp_box(ink, 20.0) is None
+    ink[250:390, 100:103] = 255  # a side under the first: a box with the second (its sides widened by 2)
+    assert stamps.stamp_box(ink, 20.0) == (78, 230, 425, 400)

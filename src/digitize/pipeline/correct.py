@@ -312,7 +312,7 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
         if capital_run and (_is_title(words, i - 1) or _is_title(words, i + 1)) and not _law_title(words, i):
             margin = max(margin, MARGIN_NAME)
         keys: list[str | None] = [k, *(c for c in cands or () if c != k)]
-        costs = [0.0] + [_mark_margin(k, c, margin) for c in keys[1:]]
+        costs = [0.0] + [_mark_margin(k, c, margin, words, i, model) for c in keys[1:]]
         for c in glyphs:
             if c not in keys:
                 keys.append(c)
@@ -331,13 +331,44 @@ MARGIN_MARK_SHAPE = math.log(20.0)
 _LOOKALIKE_TONES = frozenset({"1", "3"})  # sắc, hỏi (``syllable.key``'s tone digits)
 
 
-def _mark_margin(read: str, cand: str | None, margin: float) -> float:
-    """What replacing the syllable ``read`` by ``cand`` must win by: ``margin``, or, for a sure word's
-    (``MARGIN_HIGH_CONF``; not one in a run of capitalised words, a name's), ``MARGIN_MARK_SHAPE`` when they
-    differ only in a hỏi read for a sắc or the reverse."""
-    if cand is not None and read[:-1] == cand[:-1] and {read[-1:], cand[-1:]} == _LOOKALIKE_TONES:
-        return MARGIN_MARK_SHAPE if margin == MARGIN_HIGH_CONF else margin
-    return margin
+def _mark_margin(read: str, cand: str | None, margin: float, words: list[str], i: int, model: Model) -> float:
+    """What replacing the syllable ``read`` (the ``i``-th of ``words``) by ``cand`` must win by: ``margin``,
+    or, for a sure word's (``MARGIN_HIGH_CONF``; not one in a run of capitalised words, a name's),
+    ``MARGIN_MARK_SHAPE`` when they differ only in a hỏi read for a sắc or the reverse, the word as read
+    stands beside neither neighbour in the corpus and the candidate follows the two words before it there
+    ("vận tải biến Cửu Long": "tải biến", "biến Cửu" never written, "vận tải biển" is). A word the corpus
+    shows beside a neighbour, or with no two words before it, keeps the sure margin ("cấp sổ đỏ", "Sổ hộ
+    nghèo": "số" is far commoner, yet "sổ" was printed)."""
+    if (
+        cand is None
+        or margin != MARGIN_HIGH_CONF
+        or read[:-1] != cand[:-1]
+        or {read[-1:], cand[-1:]} != _LOOKALIKE_TONES
+        or i < 2
+    ):
+        return margin
+    left = _context(nfc(words[i - 1]), model)[1]
+    far = _context(nfc(words[i - 2]), model)[1]
+    right = _context(nfc(words[i + 1]), model)[0] if i + 1 < len(words) else "<s>"
+    if (
+        left in UNINFORMATIVE
+        or far in UNINFORMATIVE
+        or _beside(model, left, read)
+        or _beside(model, read, right)
+    ):
+        return margin
+    ia, ib, ic = model.index.get(far), model.index.get(left), model.index.get(cand)
+    if ia is None or ib is None or ic is None:
+        return margin
+    if (ia * model.size + ib) * model.size + ic not in model.trigrams:
+        return margin
+    return MARGIN_MARK_SHAPE
+
+
+def _beside(model: Model, a: str, b: str) -> bool:
+    """The corpus shows ``a`` then ``b`` (keys or classes)."""
+    ia, ib = model.index.get(a), model.index.get(b)
+    return ia is not None and ib is not None and ia * model.size + ib in model.bigrams
 
 
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")

@@ -358,43 +358,69 @@ SIDE_GAP = 1.2  # letters: a gap in a side this tall is bridged (a line of print
 SIDE_SHARE = 0.4  # of the tallest side's height: the box's other sides (the print's tall letters are shorter)
 BOX_APART = 4.0  # letters: the box's two sides at least this far apart (a stamp's box is wider than a word)
 BOX_MARGIN = 1.0  # letters around the box: its "ĐẾN" out of its side, its number written over its top
+# letters: an unbroken stretch of ink this tall somewhere along a side (its part clear of the print); no
+# letter, nor a letter's tone mark run into it on a blurred photo, is as tall (at most ~1.7 letters)
+SIDE_RUN = 2.0
+SIDES_MEET = 0.5  # of the shorter side's height: the rows the box's two sides share (a box, not two columns)
 
 
 def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | None:
-    """(x0, y0, x1, y1) of the stamp's box in a mask of its ink (uint8, 0/255): from its leftmost to its
-    rightmost upright side (strokes at least ``BOX_SIDE`` letters tall, ``BOX_APART`` letters apart or more),
-    ``BOX_MARGIN`` letters around. No letter of print has such a side; on a photo the print's soft edges and
-    thin strokes come out in the mask too (the tone split takes them for the stamp's lighter ink), and they
-    lie all over the rows. None with no such pair of sides (a stamp with no box, a mask with no stamp)."""
+    """(x0, y0, x1, y1) of the stamp's box in a mask of its ink (uint8, 0/255): between the two upright sides
+    furthest apart (strokes at least ``BOX_SIDE`` letters tall with ``SIDE_RUN`` letters of them unbroken,
+    ``BOX_APART`` letters apart or more, sharing their rows), ``BOX_MARGIN`` letters around. No letter of
+    print has such a side; on a photo the print's soft edges and thin strokes come out in the mask too (the
+    tone split takes them for the stamp's lighter ink), and they lie all over the rows. None with no such pair
+    of sides (a stamp with no box, a mask with no stamp, a stamp with one side in the mask)."""
     # (no side taller than the image, nor a box's side: inf, NaN, a letter near the image's height give none)
     if not 4 <= letter < ink.shape[0] / BOX_SIDE or not ink.any():
         return None
     # a side with a gap (where a line of print crosses it, faded ink, a photo's noise) is joined first
     # (a stamp pressed askew: its side drifts a pixel or two over its height, widened by two on each side)
     gap = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, round(SIDE_GAP * letter)) | 1))  # odd: centred
-    joined = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 5), np.uint8)), cv2.MORPH_CLOSE, gap)
+    wide = cv2.dilate(ink, np.ones((1, 5), np.uint8))
+    joined = cv2.morphologyEx(wide, cv2.MORPH_CLOSE, gap)
     side = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, round(BOX_SIDE * letter)) | 1))
-    upright = cv2.morphologyEx(joined, cv2.MORPH_OPEN, side)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(upright, connectivity=8)
+    upright = _opened(joined, side)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(upright, connectivity=8)
     if n <= 2:
         return None
-    tall = stats[1:, cv2.CC_STAT_HEIGHT]
-    sides = [k + 1 for k in range(n - 1) if tall[k] >= SIDE_SHARE * tall.max()]  # no letter's stroke
+    # the gap joining also stacks the letters of the print's lines into columns as tall as a side (a photo's
+    # soft print in the mask: 2-3 lines, up to 7 letters): a side is one upright stroke over ``SIDE_RUN``
+    # letters of its height at least, unbroken
+    run = _opened(wide, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, round(SIDE_RUN * letter)) | 1)))
+    stroke = np.bincount(labels[run > 0], minlength=n) > 0
+    tall = stats[:, cv2.CC_STAT_HEIGHT]
+    uprights = [k for k in range(1, n) if stroke[k]]
+    if len(uprights) < 2:
+        return None
+    highest = max(int(tall[k]) for k in uprights)
+    sides = [k for k in uprights if tall[k] >= SIDE_SHARE * highest]  # no letter's stroke
     if len(sides) < 2:
         return None
-    i = min(sides, key=lambda k: int(stats[k, cv2.CC_STAT_LEFT]))
-    j = max(sides, key=lambda k: int(stats[k, cv2.CC_STAT_LEFT] + stats[k, cv2.CC_STAT_WIDTH]))
-    x0 = int(stats[i, cv2.CC_STAT_LEFT])
-    x1 = int(stats[j, cv2.CC_STAT_LEFT] + stats[j, cv2.CC_STAT_WIDTH])
-    if x1 - x0 < BOX_APART * letter:
+    # each side from its first to its last unbroken stroke (the gap joining also ran it into the letters
+    # of a line of print just over or under the box), and its left and right
+    ends = {k: _stroke_rows(labels, run, stats, k) for k in sides}
+    # the box: the two sides furthest apart (``BOX_APART`` letters at least) that share their rows (two
+    # strokes one over the other's rows are no one box's)
+    pairs = []
+    for a in sides:
+        for b in sides:
+            (ta, ba), (tb, bb) = ends[a], ends[b]
+            xa, xb = (
+                int(stats[a, cv2.CC_STAT_LEFT]),
+                int(stats[b, cv2.CC_STAT_LEFT] + stats[b, cv2.CC_STAT_WIDTH]),
+            )
+            shared = min(ba, bb) - max(ta, tb)
+            if xb - xa >= BOX_APART * letter and shared >= SIDES_MEET * min(ba - ta, bb - tb):
+                pairs.append((xb - xa, xa, xb, min(ta, tb), max(ba, bb)))
+    if not pairs:
         return None
-    y0 = int(min(stats[i, cv2.CC_STAT_TOP], stats[j, cv2.CC_STAT_TOP]))
-    y1 = int(max(stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] for k in (i, j)))
+    _, x0, x1, y0, y1 = max(pairs)
     m = round(BOX_MARGIN * letter)
     # its top and bottom (level strokes ``BOX_APART`` letters long, at the sides' ends) reach its far side
     # where that side, crossed by the print's lines, was found too short
     across = cv2.getStructuringElement(cv2.MORPH_RECT, (round(BOX_APART * letter) | 1, 1))
-    level = cv2.morphologyEx(ink, cv2.MORPH_OPEN, across)
+    level = _opened(ink, across)
     n, _, flat, _ = cv2.connectedComponentsWithStats(level, connectivity=8)
     for k in range(1, n):
         lx0, ly = int(flat[k, cv2.CC_STAT_LEFT]), int(flat[k, cv2.CC_STAT_TOP])
@@ -403,6 +429,23 @@ def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | Non
             x0, x1 = min(x0, lx0), max(x1, lx1)
     h, w = ink.shape[:2]
     return max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m)
+
+
+def _stroke_rows(labels: np.ndarray, run: np.ndarray, stats: np.ndarray, k: int) -> tuple[int, int]:
+    """(first, last + 1) row of the unbroken strokes (``run``) in component ``k`` of ``labels``."""
+    x, y, w, h = (int(v) for v in stats[k, :4])
+    rows = np.flatnonzero(((labels[y : y + h, x : x + w] == k) & (run[y : y + h, x : x + w] > 0)).any(axis=1))
+    return y + int(rows[0]), y + int(rows[-1]) + 1
+
+
+def _opened(mask: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """``mask`` opened by ``kernel``, the image's outside as paper: OpenCV's default border keeps a stroke
+    that runs into the image's edge whole however short (the print's letters cut at the rows' bottom made
+    uprights of any height there)."""
+    out: np.ndarray = cv2.morphologyEx(
+        mask, cv2.MORPH_OPEN, kernel, borderType=cv2.BORDER_CONSTANT, borderValue=0
+    )
+    return out
 
 
 def in_box(before: np.ndarray, after: np.ndarray, letter: float) -> np.ndarray:

@@ -740,3 +740,26 @@ def test_a_department_no_list_has_keeps_its_name_as_read_in_doubt() -> None:
     name, conf = organ("CỤC CẢNH SÁT GIAO THÔNG")
     assert name == "Cục cảnh sát giao thông"
     assert conf < 0.9
+
+
+@pytest.mark.parametrize(
+    "read",
+    ["CỤC CON NUÔI", "TỔNG CỤC HẬU CẦN", "CỤC ĐĂNG KÝ ĐẤT ĐAI", "CỤC BẢO HIỂM", "CỤC THUẾ"],
+)
+def test_a_real_department_no_list_has_is_not_taken_for_a_listed_one_near_it(read: str) -> None:
+    # review s19: "CỤC CON NUÔI" gave the Cục Chăn nuôi at 0.81, "TỔNG CỤC HẬU CẦN" the Tổng cục Hải quan;
+    # "CỤC THUẾ" over a lost province line is a province's Cục Thuế, no central one
+    from digitize.pipeline.fields.organ import organ
+    from digitize.text import fold
+
+    name, _ = organ(read)
+    assert fold(name) == fold(read)
+
+
+def test_a_known_organ_read_with_two_words_run_together_stays_sure() -> None:
+    from digitize.pipeline.fields.organ import organ
+
+    assert organ("SỞ XÂYDỰNG")[1] >= 0.6 and organ("SỞ XÂYDỰNG")[0] == "Sở Xây dựng"
+    # a wrapped name's second line lost: completed, in doubt (not the Cục Quản lý Dược)
+    name, conf = organ("CỤC QUẢN LÝ Y, DƯỢC")
+    assert name != "Cục Quản lý Dược" and conf < 0.6

@@ -1278,15 +1278,15 @@ def test_a_code_at_the_subject_s_end_is_not_read_as_the_body_s_shorter_word() ->
 
 
 def test_a_word_the_corpus_never_shows_beside_its_neighbours_puts_a_subject_in_doubt() -> None:
-    # "đầu tư" read "lầu từ" at 95: each a syllable, "gọi lầu" and "lầu từ" no text writes
+    # "đầu tư" read "lầu từ" at 85: each a syllable, "gọi lầu" and "lầu từ" no text writes
     from digitize.pipeline.fields import extract
     from tests.pipeline.test_extract import page
 
-    def subject(text: str) -> tuple[str | None, float]:
+    def subject(text: str, conf: float = 85.0) -> tuple[str | None, float]:
         specs = [
             *header(number="Số: 12/TTr-SKHĐT"),
             ("TỜ TRÌNH", "center", 95.0),
-            (text, "center", 95.0),
+            (text, "center", conf),
             (BODY, "body", 95.0),
             *signer(("GIÁM ĐỐC",), "Dương Ngọc Ngân"),
         ]
@@ -1298,3 +1298,6 @@ def test_a_word_the_corpus_never_shows_beside_its_neighbours_puts_a_subject_in_d
     assert subject("Về việc đề nghị phê duyệt danh mục dự án kêu gọi đầu tư năm 2019")[1] >= 0.6
     # a place's name written in lower case after its place word is no evidence
     assert subject("Về việc công nhận xã quảng thắng đạt chuẩn nông thôn mới năm 2023")[1] >= 0.6
+    # read surely, a rare word stands (the corpus is sparse: "cát sỏi lòng sông"); names after ông/bà too
+    assert subject("Về việc đề nghị phê duyệt danh mục dự án kêu gọi lầu từ năm 2019", 96.0)[1] >= 0.6
+    assert subject("Về việc khen thưởng bà lê thị thúy đã có thành tích xuất sắc", 96.0)[1] >= 0.6

@@ -20,7 +20,7 @@ from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import SO_IN_LINE, SO_WORD, organ_abbreviations, slashes
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, match, normalize_tones, sentence_case
-from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_ORGANS, F_PROVINCES
+from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_CENTRAL_UNITS, F_ORGANS, F_PROVINCES
 from digitize.pipeline.model import ExtractedField
 from digitize.text import fold, nfc, squash
 
@@ -239,6 +239,13 @@ def known_organ(text: str, cutoff: float) -> tuple[str, float] | None:
         head_known is None or head_read.group(0).strip(" .'\"-") != head_known.group(0).strip(" .'\"-")
     ):
         return None
+    if fold(hit[0]) in F_CENTRAL_UNITS:
+        # a central department: its words as read, give or take a letter each, or its letters all run
+        # together or split ("CỤC THỦY" for "CỤC THÚ Y"); not a near name ("CỤC CON NUÔI": no Cục Chăn nuôi)
+        if len(read) == len(known):
+            close = all(Levenshtein.distance(a, b) <= 1 for a, b in zip(read, known, strict=True))
+            return hit if close else None
+        return hit if "".join(read) == "".join(known) else None
     if len(read) == len(known):
         if all(fuzz.ratio(a, b) >= 50 for a, b in zip(read, known, strict=True)):
             return hit
@@ -258,8 +265,10 @@ def _same_words(text: str) -> tuple[str, float] | None:
 
 
 def _words_lost(text: str, name: str) -> bool:
-    """``name`` has more words than ``text`` (the letters matched it with words lost)."""
-    return len(_plain_words(fold(name))) > len(_plain_words(fold(text)))
+    """``name`` has more words than ``text`` and more letters (the letters matched it with words lost; not
+    two words OCR ran together: "SỞ XÂYDỰNG")."""
+    read, known = _plain_words(fold(text)), _plain_words(fold(name))
+    return len(known) > len(read) and len("".join(known)) > len("".join(read)) + 1
 
 
 def _plain_words(folded: str) -> list[str]:

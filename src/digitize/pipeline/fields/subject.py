@@ -826,7 +826,7 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     tail = restated_tail(value, body)
     if tail is not None:
         value, conf = tail, min(conf, RESTATED_TAIL_CONFIDENCE)
-    if any(_garbled(w, words) or _fragment(w) for w in value.split()) or _out_of_context(value):
+    if any(_garbled(w, words) or _fragment(w) for w in value.split()) or _out_of_context(value, words):
         conf = min(conf, GUESSED_CONFIDENCE)  # a garble left in it: a person reads it
     if value == f.value and conf == f.confidence:
         return subject
@@ -843,7 +843,18 @@ TAIL_WORDS = 3  # a garbled end of at most this many words (the garble and the w
 RESTATED_TAIL_CONFIDENCE = 0.55
 
 
-_CODE = re.compile(r"[A-ZĐ]{2,}-?\d{1,4}[A-Z]?|\d{1,4}[A-ZĐ]{1,2}")  # "COVID-19", "QL1A", "14C": read right
+def _code(word: str) -> bool:
+    """A code or a name written as one ("COVID-19", "Covid-19", "QL.1A", "14C", "VNeID", "e-Cabinet",
+    "06/CP", "tay-chân-miệng"): a digit among letters, a capital after a small letter, or words joined by
+    hyphens; read right as it is, whatever the body says after the same words."""
+    core = word.strip(_EDGES)
+    letters = [ch for ch in core if ch.isalpha()]
+    if any(ch.isdigit() for ch in core) and (len(letters) >= 2 or any(ch.isupper() for ch in letters)):
+        return True  # (a lower-case letter with a digit, "s0", is a stamp's marks)
+    if any(a.islower() and b.isupper() for a, b in itertools.pairwise(core)):
+        return True
+    parts = core.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts)
 
 
 def restated_tail(text: str, body: Sequence[str]) -> str | None:
@@ -857,7 +868,7 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
     says more: "COVID-19" where the body says "COVID."). None otherwise (nothing garbled at the end; no
     restatement)."""
     words = text.split()
-    right = [_read_right(w) or _CODE.fullmatch(w.strip(_EDGES)) is not None for w in words]
+    right = [_read_right(w) or _code(w) for w in words]
     last = max((k for k, r in enumerate(right) if not r), default=None)
     if last is None:
         return None
@@ -889,6 +900,8 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
     said = list(found.pop())
     if not all(w and _read_right(w) for w in said):
         return None
+    if not said and any(re.search(r"[^\W\d_]{2}", w) for w in end):
+        return None  # the body's sentence ends there: letters after it are no junk to drop
     cores = [re.sub(r"[\W_]", "", fold(w)) for w in end]
     for w in said:
         core = re.sub(r"[\W_]", "", fold(w))
@@ -901,39 +914,51 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
 
 
 # letters that are no word: a piece of one (a stamp's stroke through "quý" left "ý z", through "chuẩn" left
-# "ch án"), not a unit (km, kg, m2: a unit has its own list)
-_UNITS = frozenset({"km", "kg", "cm", "mm", "ml", "kw", "kwh", "mw", "ha", "m", "g", "l"})
+# "ch án"), not a unit (``_UNITS``: km, kg, ml; g, l, mg) nor a foreign word in lower case ("gas", "web",
+# "pdf": three letters with a vowel)
+_SHORT_UNITS = frozenset({"g", "l", "mg"})
 
 
 def _fragment(word: str) -> bool:
     """A word of at most three lower-case letters that is no Vietnamese syllable nor a unit: however surely
     read, no word a title has."""
     core = word.strip(_EDGES)
-    return (
-        0 < len(core) <= 3
-        and core.isalpha()
-        and core.islower()
-        and not is_syllable(core)
-        and core not in _UNITS
-    )
+    if not (0 < len(core) <= 3 and core.isalpha() and core.islower()):
+        return False
+    if len(core) == 3 and any(ch in "aeiouy" for ch in core):
+        return False
+    return not is_syllable(core) and core not in _UNITS and core not in _SHORT_UNITS
 
 
-_PLACE_WORDS = frozenset({"xa", "huyen", "tinh", "phuong", "quan", "tran", "pho", "thon", "ap", "ban"})
-_PLACE_NAME_WORDS = 3  # words after a place word that may be its name written in lower case
+# words after which a name follows, written in lower case once a title in capitals is put so ("xã quảng
+# thắng", "bà lê thị thúy", "hộ ông hà văn minh", "Công ty TNHH hoàng long"): no evidence of a misreading
+_NAME_AFTER = frozenset(
+    {"xa", "huyen", "tinh", "phuong", "quan", "tran", "pho", "thon", "ap", "ban", "ong", "ba", "ho", "ty",
+     "tnhh", "phan", "doanh", "nghiep"}
+)  # fmt: skip
+_NAME_WORDS = 3  # words after such a word that may be the name
+_CHANGED_CONF = (
+    90.0  # a word read with less confidence than this, or changed by the corrector, may be a misread
+)
 
 
-def _out_of_context(text: str) -> bool:
-    """A word in lower case between two others that the corpus never shows beside either of them ("kêu gọi
-    lầu từ năm" for "kêu gọi đầu tư năm": an "đ" read "l", its tone marks then made a syllable's): a
-    title's common words stand beside each other in administrative Vietnamese. The words after a place
-    word ("xã quảng thắng", a capitals title put in lower case) are a name, no evidence."""
+def _out_of_context(text: str, own: Sequence[Word] = ()) -> bool:
+    """A word in lower case between two others that the corpus never shows beside either of them, a word
+    Tesseract was unsure of or the language model chose (``own``: the subject's words as read): "bệnh
+    đãi" (the page's corrector's choice for "bệnh dại"), "tả lớn" for "tả lợn": a title's common words stand
+    beside each other in administrative Vietnamese. A rare word read surely stands (the corpus is sparse:
+    "cát sỏi lòng sông", "tuần lễ học tập"), and the words after a place, a person or a company word are a
+    name, no evidence."""
     model = correct.load()
     words = [w.strip(_EDGES) for w in text.split()]
-    after_place = 0
+    doubtful = {fold(w.text.strip(_EDGES)) for w in own if w.read or w.conf < _CHANGED_CONF}
+    after_name = 0
     for i in range(1, len(words) - 1):
-        after_place = _PLACE_NAME_WORDS if fold(words[i - 1]) in _PLACE_WORDS else max(0, after_place - 1)
+        after_name = _NAME_WORDS if fold(words[i - 1]) in _NAME_AFTER else max(0, after_name - 1)
         a, b, c = words[i - 1], words[i], words[i + 1]
-        if after_place or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b, c)):
+        if after_name or fold(b) not in doubtful:
+            continue
+        if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b, c)):
             continue
         if not model.attested(syllable_key(a), syllable_key(b), syllable_key(c)):
             return True
