@@ -1371,12 +1371,12 @@ def by_marks_voted(
     digits = []
     for v, mark in zip(alone, marks, strict=True):
         loops, foot = _loops(mark), _has_foot(mark)
-        weight: Counter[str] = Counter()
+        weight: dict[str, float] = {}
         for t, c in v:
             if c >= MIN_VOTE_CONF and len(t) == 1 and not _shape_denies(t, loops, foot):
-                weight[t] += c
+                weight[t] = weight.get(t, 0.0) + c
         if weight:
-            digits.append(weight.most_common(1)[0][0])
+            digits.append(max(weight, key=lambda t: weight[t]))
         elif (shaped := shape_digit(mark)) is not None:
             digits.append(shaped)
         else:
