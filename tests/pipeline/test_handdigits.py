@@ -2087,15 +2087,17 @@ def test_a_number_its_readings_leave_a_digit_out_of_is_read_mark_by_mark() -> No
     assert handdigits.by_marks(whole, alone[:2], number, crop) is None  # a reading for each mark
 
 
-def test_the_marks_are_read_alone_only_for_a_number_the_whole_readings_give_none_of() -> None:
+def test_the_marks_are_read_alone_only_for_a_number_or_date_the_whole_readings_give_none_of() -> None:
     crop = _strokes_crop("82i")
     blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 320, 194), (), "ớ2]", 40.0)
     short = [[("21", 67.0), ("21", 0.0), ("621", 67.0)]]
     assert handdigits.needs_marks(blank, [crop], short) is crop
     assert handdigits.needs_marks(blank, [crop], [[("821", 96.0)] * 4]) is None  # agreed on: read
     assert handdigits.needs_marks(blank, [crop], [[("21", 20.0)] * 4]) is None  # nothing sure read
+    # a day or a month too (its marks weighed, ``by_marks_voted``); a tax code's cells never
     day = replace(blank, kind=handdigits.Kind.DAY)
-    assert handdigits.needs_marks(day, [crop], short) is None
+    assert handdigits.needs_marks(day, [crop], short) is crop
+    assert handdigits.needs_marks(replace(blank, kind=handdigits.Kind.TAXCODE), [crop], short) is None
     # each mark cut alone, in reading order, the whole "8" in the first
     marks = handdigits.mark_crops(crop)
     assert len(marks) == 3 and handdigits._loops(handdigits._digit_marks(marks[0])[0]) == 2
@@ -2120,7 +2122,9 @@ def test_a_written_digit_both_models_leave_out_is_read_alone(monkeypatch: pytest
 
     monkeypatch.setattr(handdigits, "_read_sheet", marks_read)
     after = handdigits.second_pass(prepared, page)
-    assert len(alone) == 1 and len(alone[0]) == 3  # one sheet, the three marks of the number alone
+    # one sheet: the three marks of the number, and (every crop read "21" here, the day's "28" and the
+    # month's "11" agreed on by none) the day's and the month's two each
+    assert len(alone) == 1 and len(alone[0]) == 3 + 2 + 2
     number = next(w for w in after.words if w.line == 2 and w.text.isdigit())
     assert (number.text, number.conf) == ("821", handdigits.AGREED_MAX_CONF)
     fields = extract([after])
