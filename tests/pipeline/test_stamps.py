@@ -495,22 +495,25 @@ def test_a_grey_photo_s_subject_line_under_the_stamp_is_read_again_alone(tmp_pat
 
 def test_a_line_read_alone_under_the_box_keeps_what_each_reading_read_surely() -> None:
     """The band's words and the first reading's, merged: outside the box the first reading's ("Giấy"), the
-    band's only where the first read nothing ("dược"); inside it a sure
-    syllable the band read ("Về" where the box's "Ngày:" made "Nghệ"), the first reading's sure word over a
-    band's word read unsure ("việc" at 97 over "việc" at 36), a band's word that holds the first's and more
-    ("cấp" where the box's side took the "c": "ấp"); the stamp's own words and its marks dropped."""
+    band's only where the first read nothing ("dược"); inside it a syllable the band read where the first
+    read none surely ("Về" where the box's "Ngày:" made "Nghệ"), the first reading's sure words elsewhere
+    ("việc" at 97 over "việc" at 36 alone, "qua" at 78 over "tua" at 96, "II" over the band's mark "lÏ");
+    the stamp's own words and its marks dropped."""
     from digitize.pipeline.model import Box, Word
 
     def w(text: str, conf: float, x0: float, x1: float) -> Word:
         return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
 
-    old = [w("Nghệ", 31, 100, 170), w("việc", 97, 180, 240), w("ấp", 97, 262, 300), w("Giấy", 96, 400, 470)]
+    old = [
+        w("Nghệ", 31, 100, 170), w("việc", 97, 180, 240), w("qua", 78, 250, 300), w("II", 78, 320, 340),
+        w("Giấy", 96, 400, 470),
+    ]  # fmt: skip
     read = [
         w("Số:", 93, 20, 60), w("|_", 68, 70, 90), w("Về", 96, 110, 160), w("việc", 36, 180, 240),
-        w("cấp", 92, 250, 300), w("Giấy", 97, 400, 470), w("dược", 63, 500, 560),
+        w("tua", 96, 250, 300), w("lÏ", 53, 318, 342), w("Giấy", 97, 400, 470), w("dược", 63, 500, 560),
     ]  # fmt: skip
-    merged = stamps._merged(old, read, lambda v: v.box.x0 < 320)
+    merged = stamps._merged(old, read, lambda v: v.box.x0 < 350)
     assert [(v.text, v.conf) for v in merged] == [
-        ("Về", stamps.THROUGH_CONF), ("việc", 97), ("cấp", stamps.THROUGH_CONF), ("Giấy", 96), ("dược", 63)
+        ("Về", stamps.THROUGH_CONF), ("việc", 97), ("qua", 78), ("II", 78), ("Giấy", 96), ("dược", 63)
     ]  # fmt: skip
     assert stamps._band_score(merged) > stamps._band_score(old)

@@ -694,11 +694,11 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
     (``in_stamp``) the first reading's words (the stamp took nothing there: read alone, "mới" came back
     "mơi", a dash was lost), the band's only where the first read none; inside it the band's words read as
     syllables (``_clean``) that are none of the
-    stamp's own words ("Số", "Ngày"), at ``THROUGH_CONF`` at most (read through the stamp). Under the box the
-    first reading's sure words stand where the band read less surely ("việc" read at 36 alone, 97 first),
-    unless the band's word holds one of them and more ("cấp" for "ấp": the box's side took its "c"), and
-    its words stand where the band read a mark ("II" and "2024" where it read "lÏ" and "2Ù24") or nothing:
-    the band's words only replace the first reading's under them."""
+    stamp's own words ("Số", "Ngày"), at ``THROUGH_CONF`` at most (read through the stamp), where the first
+    reading read no sure syllable: its sure words stand ("việc" read at 36 alone; "qua" read at 78 first,
+    "tua" at 96 alone, and the corrector's "Kết tủa" for "Kết quả"), as do its words where the band read a
+    mark ("II" and "2024" where it read "lÏ" and "2Ù24") or nothing: the band's words only replace the first
+    reading's words under them that were no sure syllable ("Nghệ", "yiêotắng")."""
     out: list[Word] = []
     taken: list[Word] = []
     used: set[int] = set()
@@ -714,16 +714,15 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
     for w in read:
         under = over(w, old)
         used.update(under)
-        firm = [old[i] for i in under if _sure([old[i]])]
         if not in_stamp(w):
             if not under:  # outside the box the first reading stands, the band's only where it read nothing
                 taken.append(w)
-        elif firm and min(o.conf for o in firm) > w.conf and not _more_of(w, firm):
-            out.extend(firm)  # read surely first, and more surely than alone
-        elif _clean(w) and not _stamp_own(w.text):
-            taken.append(replace(w, conf=min(w.conf, THROUGH_CONF)))
+        elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
+            out.extend(
+                old[i] for i in under
+            )  # a sure word read first, or a mark read alone: the first stands
         else:
-            out.extend(old[i] for i in under)  # a mark read alone: the first reading stands
+            taken.append(replace(w, conf=min(w.conf, THROUGH_CONF)))
     out.extend(o for i, o in enumerate(old) if not in_stamp(o) or i not in used)
     # the first reading's words where the band's taken words lie are read again by them
     kept = [o for o in dict.fromkeys(out) if not over(o, taken)]
@@ -731,18 +730,6 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
 
 
 SURE_READ = 60.0  # a syllable read this surely is a sure one
-
-
-def _more_of(w: Word, firm: list[Word]) -> bool:
-    """``w`` is a syllable read surely that holds the one word read first under it and more: the first
-    reading lost a letter to the box's side ("ấp" for "cấp"), read alone it is whole."""
-    return (
-        len(firm) == 1
-        and _clean(w)
-        and w.conf >= SURE_READ
-        and firm[0].text != w.text
-        and firm[0].text in w.text
-    )
 
 
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
@@ -763,11 +750,13 @@ def _clean(w: Word) -> bool:
 
 def _band_score(words: list[Word]) -> tuple[int, int, int]:
     """A line's reading's worth: its syllables read surely (letters only, ``SURE_READ``), its syllables
-    (``_clean``) less its marks (a word with letters that is none: "2Ù24", "yiêotắng"), the letters of its
-    sure syllables ("cấp" read whole is worth more than "ấp")."""
+    (``_clean``) less its marks (a word with letters that is none, read unsure: "yiêotắng"; "II" read surely
+    is none), the letters of its sure syllables."""
     sure = [w for w in words if _clean(w) and w.conf >= SURE_READ]
     clean = sum(1 for w in words if _clean(w))
-    marks = sum(1 for w in words if any(ch.isalpha() for ch in w.text) and not _clean(w))
+    marks = sum(
+        1 for w in words if any(ch.isalpha() for ch in w.text) and not _clean(w) and w.conf < SURE_READ
+    )
     letters = sum(len(_letters(w.text) or "") for w in sure)
     return len(sure), clean - marks, letters
 
