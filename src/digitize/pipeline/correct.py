@@ -12,8 +12,8 @@ are decided together: the chain of syllables (punctuation and numbers as classes
 stupid-backoff trigrams and the best chain chosen, where replacing what Tesseract read costs a margin that
 grows with Tesseract's confidence in the word (two neighbours replaced together pay a further x8; a sure
 word needs one trigram to make up its margin alone, and stands if the corpus shows it beside both its
-neighbours, not when only other phrases show it beside each and a syllable of its skeleton between the two:
-"việc để nghị" → "việc đề nghị"), and a larger one inside a run of capitalised words. Personal names, and the names after a
+neighbours, unless only in other phrases, a syllable of its skeleton between the two: "việc để nghị" →
+"việc đề nghị"), and a larger one inside a run of capitalised words. Personal names, and the names after a
 place word ("huyện Đông Anh", "ỦY BAN NHÂN DÂN HUYỆN ĐẦM DƠI"), are kept, as are words with digits, single
 letters, words in other scripts and words of born-digital pages. A word the corpus never showed is decided
 first, beside its neighbours as read: its candidates do not sway them.
