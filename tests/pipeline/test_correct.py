@@ -379,6 +379,8 @@ def test_a_hoi_read_as_a_sac_surely_is_corrected_where_the_context_wants_it(read
         ("trả lời kiến nghị của cử tri về việc cấp sổ đỏ", "trả lời kiến nghị của cử tri về việc cấp sổ đỏ"),
     ],
 )
-def test_a_sure_word_seen_beside_each_neighbour_only_in_other_phrases_is_weighed(read: str, want: str) -> None:
+def test_a_sure_word_seen_beside_each_neighbour_only_in_other_phrases_is_weighed(
+    read: str, want: str
+) -> None:
     words = read.split()
     assert " ".join(correct.correct_words(words, [96.0] * len(words))) == want

@@ -452,8 +452,11 @@ def _seen_as_read(words: list[str], i: int, k: str, model: Model) -> bool:
 def _trigram(model: Model, a: str, b: str, c: str) -> bool:
     """The corpus shows ``a b c`` (keys)."""
     ia, ib, ic = model.index.get(a), model.index.get(b), model.index.get(c)
-    return ia is not None and ib is not None and ic is not None and (
-        (ia * model.size + ib) * model.size + ic in model.trigrams
+    return (
+        ia is not None
+        and ib is not None
+        and ic is not None
+        and ((ia * model.size + ib) * model.size + ic in model.trigrams)
     )
 
 
