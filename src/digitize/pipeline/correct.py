@@ -358,12 +358,7 @@ def _mark_margin(read: str, cand: str | None, margin: float, words: list[str], i
         or _beside(model, read, right)
     ):
         return margin
-    ia, ib, ic = model.index.get(far), model.index.get(left), model.index.get(cand)
-    if ia is None or ib is None or ic is None:
-        return margin
-    if (ia * model.size + ib) * model.size + ic not in model.trigrams:
-        return margin
-    return MARGIN_MARK_SHAPE
+    return MARGIN_MARK_SHAPE if _trigram(model, far, left, cand) else margin
 
 
 def _beside(model: Model, a: str, b: str) -> bool:
