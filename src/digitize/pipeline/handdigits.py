@@ -929,8 +929,6 @@ def _cap_band(ink: np.ndarray, rows: tuple[int, int]) -> tuple[float, float] | N
 
 # a horizontal run of ink this many line heights long is a rule, no letter (``slash_foot``'s capitals' band)
 RULE_LINES = 2.0
-# ... and ink fewer rows thick than this is a rule's piece or a speck, no letter's stem (px)
-BAND_ROWS = 3
 
 
 def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray, *, lead: float | None = None) -> float | None:
@@ -953,13 +951,13 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray, *, lead: float |
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     # a rule crossing the word's right part (the organ's underline over "2595 /BC-UBND", seed 135 dev 009) is
     # no capital's top: its rows put the band's top on the rule, no mark lay in the band and no "/" was found.
-    # The band from the ink with its long rules out (their rows bridged over a photo's noise, as
-    # ``_band_marks`` does), then only what is a few rows thick (what a ragged rule leaves is thin)
+    # The band from the ink with its long rules out, their rows bridged over a photo's noise (as
+    # ``_band_marks`` does). (Keeping only ink a few rows thick as well put a blurred photo's band on the
+    # notation's letters merged: a "/" found past "/BC-S", seed 137 blur alt 002.)
     bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_GAP, 1)))
     long_rule = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(RULE_LINES * h)), 1))
     rest = cv2.subtract(ink, cv2.bitwise_and(cv2.morphologyEx(bridged, cv2.MORPH_OPEN, long_rule), ink))
-    thick = cv2.morphologyEx(rest, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, BAND_ROWS)))
-    band = _cap_band(thick, (int(WIDEN_UP * h), int(WIDEN_UP * h + h)))
+    band = _cap_band(rest, (int(WIDEN_UP * h), int(WIDEN_UP * h + h)))
     if band is None:
         return None
     top, foot = band
