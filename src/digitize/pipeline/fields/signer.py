@@ -1020,8 +1020,12 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             for k in range(1, len(words)):
                 fixed = fix_syllable(words[k], toks[k][1], middle=k < len(words) - 1)
                 if fixed != words[k]:
+                    if len(F_SYLLABLES.get(fold(fixed), ())) > 1:
+                        guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
+            if any(glued_family(w.text) for w in ln.words):
+                guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
             if any(_rare_given(w) for w in words[1:]):
