@@ -12,7 +12,8 @@ are decided together: the chain of syllables (punctuation and numbers as classes
 stupid-backoff trigrams and the best chain chosen, where replacing what Tesseract read costs a margin that
 grows with Tesseract's confidence in the word (two neighbours replaced together pay a further x8; a sure
 word needs one trigram to make up its margin alone, and stands if the corpus shows it beside both its
-neighbours), and a larger one inside a run of capitalised words. Personal names, and the names after a
+neighbours, unless only in other phrases, a syllable of its skeleton between the two: "việc để nghị" →
+"việc đề nghị"), and a larger one inside a run of capitalised words. Personal names, and the names after a
 place word ("huyện Đông Anh", "ỦY BAN NHÂN DÂN HUYỆN ĐẦM DƠI"), are kept, as are words with digits, single
 letters, words in other scripts and words of born-digital pages. A word the corpus never showed is decided
 first, beside its neighbours as read: its candidates do not sway them.
@@ -357,12 +358,7 @@ def _mark_margin(read: str, cand: str | None, margin: float, words: list[str], i
         or _beside(model, read, right)
     ):
         return margin
-    ia, ib, ic = model.index.get(far), model.index.get(left), model.index.get(cand)
-    if ia is None or ib is None or ic is None:
-        return margin
-    if (ia * model.size + ib) * model.size + ic not in model.trigrams:
-        return margin
-    return MARGIN_MARK_SHAPE
+    return MARGIN_MARK_SHAPE if _trigram(model, far, left, cand) else margin
 
 
 def _beside(model: Model, a: str, b: str) -> bool:
@@ -445,7 +441,28 @@ def _seen_as_read(words: list[str], i: int, k: str, model: Model) -> bool:
         if ia is None or ib is None or ia * model.size + ib not in model.bigrams:
             return False
         seen += 1
-    return seen == 2
+    return seen == 2 and not _bridged(left, k, right, model)
+
+
+def _trigram(model: Model, a: str, b: str, c: str) -> bool:
+    """The corpus shows ``a b c`` (keys)."""
+    ia, ib, ic = model.index.get(a), model.index.get(b), model.index.get(c)
+    return (
+        ia is not None
+        and ib is not None
+        and ic is not None
+        and ((ia * model.size + ib) * model.size + ic in model.trigrams)
+    )
+
+
+def _bridged(left: str, k: str, right: str, model: Model) -> bool:
+    """The word as read (``k``) is seen beside each neighbour only in two other phrases, never between the
+    two, where a syllable of its skeleton is: "việc để nghị" ("công việc để", "để nghị quyết" are written;
+    "việc đề nghị" is the phrase). Its two bigrams then hold it no more than one does."""
+    if _trigram(model, left, k, right):
+        return False
+    letters = _skeleton(k.rstrip("0123456789"))  # a key ends with its tone digit
+    return any(c != k and _trigram(model, left, c, right) for c in model.by_skeleton.get(letters, ()))
 
 
 def _glyph_confusions(core: str, k: str, model: Model) -> tuple[str, ...]:
