@@ -132,6 +132,11 @@ def test_a_place_ending_in_a_g_y_word_is_kept_and_a_number_needs_a_digit() -> No
     words = [Word(t, 50.0, Box(0, 0, 1, 1)) for t in ["Cầu", "Giấy,", "nIgáy", "15", "tháng"]]
     assert blurred._date_start(words) == 2  # "Giấy," is the place's, "nIgáy" the date's
     assert blurred._number_of("Số: o/CT-UBND") is None  # no digit read: no number 0
+    # the place's last word run into "ngày" (its comma's space lost): the date begins there, the place kept
+    words = [Word(t, 50.0, Box(0, 0, 1, 1)) for t in ["Hà", "Nội,ngày", "-Ễ", "tháng", "Ô", "năm", "2019"]]
+    assert blurred._date_start(words) == 1
+    assert blurred.place_glued("Nội,ngày") == "Nội,"
+    assert blurred.place_glued("Nội,") is None and blurred.place_glued("ngày") is None
     assert blurred._number_of("Số: 2690/BC-UBND") == "2690/BC-UBND"
 
 
@@ -299,3 +304,28 @@ def test_readings_that_lost_a_digit_of_the_number_the_line_holds_keep_the_line()
     assert blurred._holds_longer(ln, "9")  # "9" of the pen's "89": the readings lost its "8"
     assert not blurred._holds_longer(ln, "89")
     assert not blurred._holds_longer(ln, "2408")
+
+
+def test_a_date_read_again_after_a_place_run_into_its_ngay_keeps_the_place() -> None:
+    # "Hà Nội,ngày -Ễ tháng Ô năm 2019" (a blurred photo's handwritten day and month, the comma's space lost):
+    # the date from "ngày" on was replaced by the agreed reading, the place's "Nội," kept before it (seed 137
+    # dev 013: only the year was replaced, the place became "Hà Nội,ngày -Ễ tháng Ô năm")
+    rgb, truth = _photo(3, 1.8)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    first = recognize.recognize(prepared, lang="vie")
+    ln = blurred.date_line(first)
+    assert ln is not None
+    words = list(ln.words)
+    at = next(i for i, w in enumerate(words) if w.text.rstrip(",") == truth["place"].split()[-1])
+    ngay = next(i for i, w in enumerate(words) if "ngày" in w.text)
+    glued = replace(words[at], text=words[at].text.rstrip(",") + ",ngày")
+    day = next(i for i in range(ngay + 1, len(words)) if words[i].text.isdigit())
+    drop = {id(words[ngay])}
+    swapped = {id(words[at]): glued, id(words[day]): replace(words[day], text="-Ễ")}
+    page_words = [swapped.get(id(w), w) for w in first.words if id(w) not in drop]
+    first = replace(first, words=tuple(page_words), text=" ".join(w.text for w in page_words))
+    assert extract([first]).values()["issued_date"] is None
+    page = blurred.second_pass(prepared, first, lang="vie")
+    got = extract([page]).fields
+    assert got["place"].value == truth["place"]
+    assert got["issued_date"].value == truth["issued_date"]

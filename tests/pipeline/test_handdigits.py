@@ -2206,3 +2206,60 @@ def test_a_day_the_readings_agree_on_nothing_is_read_mark_by_mark_by_weight_in_d
     crop37 = _pen_crop("37")
     alone37 = [[("3", 90.0), ("3", 91.0)], [("7", 96.0), ("7", 95.0)]]
     assert handdigits.by_marks_voted([("37", 80.0), ("37", 81.0)], alone37, day, crop37) is None
+
+
+def test_a_glued_number_on_a_dark_photo_s_paper_is_read() -> None:
+    # a low-light photo: the paper grey (about 110), the pen's ink near black. The slanted cut once made what
+    # lies right of the slash white (255): the crop's threshold then fell between the grey paper and that
+    # white, the whole paper was ink and no mark was left ("1143/GCN-SYT" lost, seed 133 dev 006)
+    prepared, page = _glued_number("2025")
+    dark = (prepared.master.astype(np.float32) * (100.0 / 255.0) + 10.0).astype(np.uint8)
+    prepared = replace(prepared, master=dark, ocr=dark)
+    blank = next(b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.NUMBER)
+    cuts = handdigits._cuts(prepared, blank, regions.grey_master(prepared))
+    assert all(
+        len(handdigits._digit_marks(handdigits.clean_crop(c, handdigits.band_rows(blank.box)))) for c in cuts
+    )
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == ("2025", "QĐ-UBND")
+
+
+def test_a_notation_s_first_capital_read_as_a_digit_after_the_slash_is_no_digit_of_the_number() -> None:
+    # "2025/QĐ-UBND" read "2-0.25/0Đ-UBND": the "Q" read "0" after the "/" was counted a digit of the number
+    # (five seen, four read again: the cut taken for short, no reading kept; seed 135 dev 009 "/8C-UBND")
+    prepared, page = _glued_number("2025")
+    words = [replace(w, text="2-0.25/0Đ-UBND") if w.text == "72#QĐ-UBND" else w for w in page.words]
+    page = _read(words)
+    blank = next(b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.NUMBER)
+    assert blank.glued is not None and blank.glued[1:] == ("2-0.25", "/0Đ-UBND")
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "2025"
+
+
+def test_the_slash_is_found_under_a_rule_crossing_the_glued_word() -> None:
+    # the organ's underline runs over the number and into the notation's first letters, inside the first
+    # reading's word box: its rows were taken for the capitals' tops, no mark lay in the band and no slash was
+    # found (the reckoned one lost the pen's last digit: "2595/BC-UBND" read "259", seed 135 dev 009); a
+    # photo's noise breaks the rule's rows here and there
+    font = ImageFont.truetype(DEJAVU_SERIF, 54)
+    x_note = 100 + font.getlength("2595") + 30
+    prepared, ink_box, _ = _printed_word(font, [(100, "2595"), (x_note, "/BC-UBND")], (900, 200), 70, 300.0)
+    slash_x = _printed_word(font, [(x_note, "/")], (900, 200), 70, 300.0)[1].x0
+    grey = prepared.master.copy()
+    rule_y = int(ink_box.y0) - 25
+    grey[rule_y : rule_y + 3, 60 : int(slash_x + 0.8 * (ink_box.x1 - slash_x))] = 0
+    grey[rule_y + 1 : rule_y + 3, 60::37] = 255  # breaks in the rule's lower rows
+    prepared = replace(prepared, master=grey, ocr=grey)
+    word = replace(ink_box, y0=float(rule_y))
+    found = handdigits.slash_foot(prepared, word, grey)
+    assert found is not None and abs(found - slash_x) <= 3
+
+
+def test_a_clear_unanimous_deconvolved_reading_is_taken_in_doubt_where_the_cut_gave_none() -> None:
+    # a shaken photo's written "1995": as cut read "19955" at 45-67 and junk (no value), deconvolved "1995" at
+    # 61-82 and "995" (unanimous, clear, under ``ALONE_CONF``): the first reading "2995" had stood; the
+    # deconvolved value is the best reading there is, in doubt (seed 133 alt 000)
+    combined = handdigits._with_deblurred
+    assert combined(None, ("1995", 78.0), True) == ("1995", handdigits.AGREED_MAX_CONF)
+    assert combined(None, ("1995", 78.0), False) is None  # contradicted
+    assert combined(None, ("6", 56.0), True) is None  # not clear
+    assert combined(("1995", 80.0), ("2995", 78.0), True) is None  # the cut gave another: they disagree

@@ -176,6 +176,60 @@ def test_a_family_name_glued_to_the_next_word_by_the_ring_over_its_last_letter_i
     assert signature._name_of(["Đoày", "Ngọc", "Giang"], ["Ngọc", "Giang"]) is None
 
 
+def test_a_second_reading_takes_a_family_name_whose_last_letter_no_word_ends_in() -> None:
+    # "Khúw", "Khús" for "Khúc" (the seal's ring over the "c"): no Vietnamese word ends in "w" or "s"
+    assert signature._name_of(["`", "Khúw", "Mạnh", "Hậu"], ["Hậu"]) == "Khúc Mạnh Hậu"
+    assert signature._name_of(["._", "Khús", "Mạnh", "Hậu"], ["Hậu"]) == "Khúc Mạnh Hậu"
+    # a word ending as a word may ("Khúy") is read as it is: no family name guessed from its head
+    assert signature._name_of(["Khúy", "Mạnh", "Hậu"], ["Hậu"]) is None
+
+
+def test_a_middle_name_whose_capital_was_lost_is_the_common_middle_name() -> None:
+    # "Xhị", "Zhị": the pen's stroke over the "T" of "Thị" ("Nhị" has the same tail, a rare middle name)
+    assert signature._name_of(['`":', "Cao", "Xhị", "Hoa"], ["Hoa"]) == "Cao Thị Hoa"
+    assert signature._name_of(["Cao", "Zhị", "Hoa"], ["Hoa"]) == "Cao Thị Hoa"
+    # a reading with marks where the middle word stands proposes no name against those that read one
+    assert not signature._proposes(["`", "Cao", "Zñ›", "Hoa"], ["Hoa"])
+    assert signature._proposes(["Cao", "Zh:", "Hoa"], ["Hoa"])
+
+
+def test_a_row_s_given_name_read_alike_one_letter_from_a_single_listed_name_is_voted_as_it() -> None:
+    vote = signature.vote_name
+    # "Miấh" (the seal's ring over the "n" of "Minh") in most readings: no listed name but "Minh" is one
+    # letter from it
+    readings = [[("Hồ", 93.0), ("Miấh", 79.0), ("Dũng", 97.0)]] * 3 + [
+        [("Hồ", 93.0), ("Miñh", 24.0), ("Dũng", 97.0)]
+    ]
+    assert vote(readings) == ["Hồ", "Minh", "Dũng"]
+    # one letter from several ("Xinh": Vinh, Linh, Minh ...), or a short word ("Xọc"): no name
+    assert vote([[("Hồ", 93.0), ("Xinh", 79.0), ("Dũng", 97.0)]] * 3) is None
+    assert vote([[("Vũ", 93.0), ("Xọc", 79.0), ("Nam", 97.0)]] * 3) is None
+
+
+def test_a_name_line_whose_given_names_were_all_doubted_is_read_again_against_its_last_word() -> None:
+    # "mg $en Hòa Bình" with "Hòa", "Bình" read at 20 and 7 (the ring and a blur over them): no word the seal
+    # left clear, the line's last word as read is what the readings must end in
+    clean = recognize.recognize(
+        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
+    )
+    name_words = [w for w in clean.words if w.text in ("Nguyễn", "Hòa", "Bình")]
+    assert len(name_words) == 3
+    n = name_words[0]
+    mid = (n.box.x0 + n.box.x1) / 2
+    garbled = [
+        replace(n, text="mg", conf=0.0, box=replace(n.box, x1=mid - 4)),
+        replace(n, text="$en", conf=0.0, box=replace(n.box, x0=mid)),
+        replace(name_words[1], conf=20.0),
+        replace(name_words[2], conf=7.0),
+    ]
+    first = replace(clean, words=tuple([w for w in clean.words if w not in name_words] + garbled))
+    assert extract([first]).values()["signer_name"] is None
+    prepared = preprocess.prepare(_seal_over_family_name("bitonal"), dpi=300)
+    fields = extract([signature.name_pass(prepared, first, lang="vie")]).fields
+    assert fields["signer_name"].value == "Nguyễn Hòa Bình"
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+
+
 def test_a_second_reading_that_finds_the_covered_pho_is_taken() -> None:
     from tests.pipeline.test_extract import _ubnd_directive as directive
     from tests.pipeline.test_extract import page as make_page
@@ -642,6 +696,41 @@ def test_a_name_most_readings_of_the_line_do_not_agree_on_is_not_taken(
         "NGMgếh Quyc",
     ]
     assert extract([read(agreed)]).values()["signer_name"] == "Mạc Đình Quyết"
+
+
+def test_readings_that_read_no_word_where_a_name_s_word_stands_are_not_against_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Lục Quang Thắng" under the seal on a blurred grey photo, first read "Lực Búang Thang" (82, 27, 7): of
+    # six readings of its line three read "Lực Quang Thang", the others no word where "Quang" stands (a
+    # letter lost, "uang"; no syllable, "Guaog"; in small letters): the name, in doubt
+    from digitize.tools import tesseract
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    first = page(
+        _ubnd_directive()[:-5]
+        + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Lực Búang Thang", [82.0, 27, 7])
+    )
+    assert extract([first]).values()["signer_name"] is None
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+
+    def read(rows: list[str]) -> RecognizedPage:
+        spans = [(k * 10, k * 10 + 10) for k in range(len(rows))]
+        monkeypatch.setattr(signature, "_name_sheet", lambda crops: (np.full((80, 80), 255, np.uint8), spans))
+        tokens = [
+            tesseract.Token(t, 80.0, 10 * i, 10 * k + 2, 8, 4, 1, 1, k + 1, i + 1)
+            for k, row in enumerate(rows)
+            for i, t in enumerate(row.split())
+        ]
+        monkeypatch.setattr(tesseract, "image_to_data", lambda *a, **kw: tokens)
+        return signature.name_pass(prepared, first, lang="vie")
+
+    rows = ["Lực uang Thang", "Lực Quang Thang", "Lực Quang Thang", "Lực Guaog Thang", "Lực guang Thang"]
+    fields = extract([read([*rows, "Lực Quang Thang"])]).fields
+    assert fields["signer_name"].value == "Lục Quang Thắng"
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+    # as many readings that read another word there ("Lực Hoàng Thang"): no majority, no name
+    assert extract([read([*rows, "Lực Hoàng Thang", "Lực Hoàng Thang"])]).values()["signer_name"] is None
 
 
 def test_a_reading_that_lost_the_acting_prefix_takes_the_title_line_of_the_one_that_read_it() -> None:

@@ -483,11 +483,23 @@ def _capitalised(text: str) -> bool:
     return next((ch for ch in text if ch.isalpha()), "").isupper()
 
 
+# ... or the place's last word run into it ("Hà Nội,ngày -Ễ tháng Ô năm 2019": the comma's space lost)
+_GLUED_NGAY = re.compile(r"^\W*[^\W\d_]+[,.](?:n\w{0,3}y|\w{0,2}g\w{0,2}y)[^\w,]*$")
+
+
 def _date_start(words: Sequence[Word]) -> int | None:
-    """The index of the word a date line's date begins at: its "ngày", else its first number after a word
-    ending in a comma (the place's end), else its first number; None without any."""
+    """The index of the word a date line's date begins at: its "ngày" (or the place's last word run into
+    it, ``place_glued``), else its first number after a word ending in a comma (the place's end), else its
+    first number; None without any."""
     texts = [fold1(w.text) for w in words]
-    k = next((i for i, t in enumerate(texts) if _NGAY.match(t) and not _capitalised(words[i].text)), None)
+    k = next(
+        (
+            i
+            for i, t in enumerate(texts)
+            if (_NGAY.match(t) and not _capitalised(words[i].text)) or place_glued(words[i].text)
+        ),
+        None,
+    )
     if k is not None:
         return k
     comma = next((i for i, t in enumerate(texts) if t.endswith(",")), None)
@@ -540,7 +552,20 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
         [min(w.conf, DOUBT_CONF) for w in words[:k]],
         keep_boxes=True,
     )
-    return _replace_words(kept, ln, words[k:], *_in_doubt(toks))
+    texts, confs = _in_doubt(toks)
+    place = place_glued(words[k].text)
+    if place is not None:  # the place's last word, run into the "ngày" replaced, kept before the new words
+        texts, confs = [place, *texts], [min(words[k].conf, DOUBT_CONF), *confs]
+    return _replace_words(kept, ln, words[k:], texts, confs)
+
+
+def place_glued(text: str) -> str | None:
+    """The place's last word with its comma when the word ``text`` is it run into a date's "ngày" ("Nội,ngày"
+    → "Nội,"), else None."""
+    if not _GLUED_NGAY.match(fold1(text)):
+        return None
+    cut = max(text.rfind(","), text.rfind("."))
+    return text[: cut + 1] if cut > 0 else None
 
 
 def _replace_words(

@@ -130,6 +130,9 @@ _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _PART = _LETTERS | frozenset("0123456789")
 _TAIL_SEPS = frozenset("/#|\\")
 _HEAD_MAX = 8
+# a notation's first capitals read as digits or letters no head takes ("8C-UBND" of "BC-UBND"): at most this
+# many between the "/" and the head
+MISREAD_HEAD = 2
 
 
 def notation_tail(word: str) -> NotationTail | None:
@@ -158,8 +161,16 @@ def notation_tail(word: str) -> NotationTail | None:
         j = dash
     if best is None:
         return None
-    start = best - 1 if best > 0 and word[best - 1] in _TAIL_SEPS else best
-    return NotationTail(start, best, word[best:end])
+    if best > 0 and word[best - 1] in _TAIL_SEPS:
+        return NotationTail(best - 1, best, word[best:end])
+    # the head's first capitals misread as digits after the number's "/" ("2595/8C-UBND" for "/BC-UBND":
+    # the "8" was taken for the number's, which then had a digit more than the blank holds and no reading
+    # was taken, seed 135 dev 009): the notation starts at that "/"
+    for lead in range(1, MISREAD_HEAD + 1):
+        slash = best - lead - 1
+        if slash >= 0 and word[slash] == "/" and all(ch in _PART for ch in word[slash + 1 : best]):
+            return NotationTail(slash, slash + 1, word[slash + 1 : end])
+    return NotationTail(best, best, word[best:end])
 
 
 def _loose_glued(word: str) -> NotationTail | None:
@@ -825,13 +836,19 @@ def _with_deblurred(
     doubt gave (``SHAPE_CONF``: a "7" whose blurred bar the cut lost, taken for a plain "1"), or one the
     deconvolved value only adds digits to (a blurred "26" whose "2" the cut lost, read "6"). Then the
     deconvolved value is taken in doubt (at most ``AGREED_MAX_CONF``): a deconvolution can ring into a
-    stroke ("5" read "4" and "5")."""
+    stroke ("5" read "4" and "5"). Where the cut's readings gave nothing, unanimous deconvolved readings as
+    sure as a clear one (``CLEAR_CONF``) are taken so too: the best reading there is, to review."""
     if deblurred is None:
         return found
     if found is not None and found[0].lstrip("0") == deblurred[0].lstrip("0"):
         return found
     adds = found is not None and len(deblurred[0]) > len(found[0]) and found[0] in deblurred[0]
     if unanimous and deblurred[1] >= ALONE_CONF and (found is None or found[1] <= SHAPE_CONF or adds):
+        return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
+    if unanimous and found is None and deblurred[1] >= CLEAR_CONF:
+        # the cut's readings gave nothing and the deconvolved ones agree clearly if under ``ALONE_CONF`` (a
+        # written "1995" read "19955" and junk as cut, "1995" at 61-82 deconvolved: the first reading's "2995"
+        # had stood, seed 133 alt 000): the best reading there is, in doubt
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
     return None
 
@@ -856,10 +873,14 @@ def _cuts(
     x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - WIDEN_UP * (box.y1 - box.y0))  # as _crop cuts it
     # a column of rows and a row of columns, broadcast (a grid of both: 16 bytes a pixel, 16 times the crop)
     ys, xs = np.arange(crop.shape[0])[:, None], np.arange(crop.shape[1])[None, :]
+    # what lies right of the cut is made the crop's paper, not white: on a low-light photo's grey paper
+    # (about 110) a white wedge put the crop's threshold between paper and white, all the paper was ink and
+    # no mark was left ("1143/GCN-SYT" lost, seed 133 dev 006); ink is a small share of a blank's crop
+    paper = np.uint8(np.median(crop)) if crop.size else np.uint8(255)
     out = []
     for back in SLASH_CUTS:
         edge = xb - back * em + (yb - (ys + y0)) * SLASH_SLANT
-        out.append(np.where(xs + x0 >= edge, np.uint8(255), crop))
+        out.append(np.where(xs + x0 >= edge, paper, crop))
     return out
 
 
@@ -906,6 +927,10 @@ def _cap_band(ink: np.ndarray, rows: tuple[int, int]) -> tuple[float, float] | N
     return (top, foot) if foot - top >= 4 else None
 
 
+# a horizontal run of ink this many line heights long is a rule, no letter (``slash_foot``'s capitals' band)
+RULE_LINES = 2.0
+
+
 def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray, *, lead: float | None = None) -> float | None:
     """Where the printed "/" starts at the line's foot (page frame) in a first-reading word that is a written
     number glued to its printed notation, found in the scan: the word's marks are walked from its right end
@@ -924,7 +949,15 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray, *, lead: float |
     if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
         return None
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    band = _cap_band(ink, (int(WIDEN_UP * h), int(WIDEN_UP * h + h)))
+    # a rule crossing the word's right part (the organ's underline over "2595 /BC-UBND", seed 135 dev 009) is
+    # no capital's top: its rows put the band's top on the rule, no mark lay in the band and no "/" was found.
+    # The band from the ink with its long rules out, their rows bridged over a photo's noise (as
+    # ``_band_marks`` does). (Keeping only ink a few rows thick as well put a blurred photo's band on the
+    # notation's letters merged: a "/" found past "/BC-S", seed 137 blur alt 002.)
+    bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_GAP, 1)))
+    long_rule = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(RULE_LINES * h)), 1))
+    rest = cv2.subtract(ink, cv2.bitwise_and(cv2.morphologyEx(bridged, cv2.MORPH_OPEN, long_rule), ink))
+    band = _cap_band(rest, (int(WIDEN_UP * h), int(WIDEN_UP * h + h)))
     if band is None:
         return None
     top, foot = band

@@ -35,6 +35,8 @@ from digitize.pipeline.fields.signer import (
     doubtful_name_line,
     led_already,
     list_line,
+    name_form,
+    nearest_name,
     rare_family,
     read_signer,
     surname_by_end,
@@ -42,7 +44,7 @@ from digitize.pipeline.fields.signer import (
     surname_of,
     title_line,
 )
-from digitize.pipeline.fields.vocab import F_SURNAMES, F_TITLES, NAME_SYLLABLES, SURNAMES
+from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.pipeline.syllable import TONE_MARKS
@@ -339,10 +341,11 @@ def _unglued(token: str) -> list[str]:
     return [head, tail]
 
 
-def _capital_lost(word: str) -> str:
+def _capital_lost(word: str, *, middle: bool = False) -> str:
     """A capitalised word that is no syllable because its capital was garbled ("Ñgọc", "Ẫgọc": the ring over
-    the "N"): the one name syllable with the same letters after the first, marks kept ("Ngọc"); else as
-    it is."""
+    the "N"): the one name syllable with the same letters after the first, marks kept ("Ngọc"); of several,
+    for a ``middle`` word, the one common middle name among them ("Xhị", "Zhị": "Thị", not "Nhị":
+    ``name_form``); else as it is."""
     first = unicodedata.normalize("NFD", word[:1])
     # (a mark over a consonant, "Ñ", is no Vietnamese letter, though the syllable check reads past it)
     foreign = len(first) > 1 and first[0].lower() not in "aeiouy"
@@ -350,8 +353,10 @@ def _capital_lost(word: str) -> str:
         return word
     if is_syllable(word) and not foreign:
         return word
-    hits = {s for s in NAME_SYLLABLES if len(s) == len(word) and s[1:] == word[1:]}
-    return hits.pop() if len(hits) == 1 else word
+    hits = sorted(s for s in NAME_SYLLABLES if len(s) == len(word) and s[1:] == word[1:])
+    if len(hits) > 1 and middle:
+        hits = [name_form(hits, word, middle=True)]
+    return hits[0] if len(hits) == 1 else word
 
 
 def _ring_glued(token: str, parts: list[str]) -> bool:
@@ -359,6 +364,11 @@ def _ring_glued(token: str, parts: list[str]) -> bool:
     between its two words ("Đoàp#Ấgọc"), or the second's capital garbled ("Ấgọc", ``_capital_lost``)."""
     head, tail = parts
     return len(nfc(token.strip(".,;:|!'\"()[]"))) > len(head) + len(tail) or _capital_lost(tail) != tail
+
+
+# letters no Vietnamese syllable ends in (its finals: c, ch, m, n, ng, nh, p, t and the vowels): a word read
+# ending in one has its last letter garbled
+NO_FINAL = frozenset("bdđfjklqrsvwxz")
 
 
 def _name_of(tokens: list[str], given: list[str]) -> str | None:
@@ -380,8 +390,11 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
     tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
-        # a head the ring glued to the next word: its last letter under the ring ("Đoày" of "ĐoàyẤgọc")
-        by_end = surname_by_end(tok) if sur is None and k in rung else None
+        # a head the ring glued to the next word: its last letter under the ring ("Đoày" of "ĐoàyẤgọc"); or a
+        # word ending in a letter no Vietnamese word ends in ("Khúw", "Khús" for "Khúc": the seal's ring over
+        # the "c"), not in one a word may end in ("Đoày" alone is read as it is)
+        end_garbled = k in rung or nfc(tok.strip(".,;:|!'\"()[]"))[-1:].lower() in NO_FINAL
+        by_end = surname_by_end(tok) if sur is None and end_garbled else None
         sur = sur or by_end
         if sur is None:
             continue
@@ -392,8 +405,11 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
             continue  # a word read whole in lower case ("vần", "vân" from the rim) is that word, not "Văn"
         if bare.isalpha() and is_syllable(bare) and fold(bare) not in F_SURNAMES and by_end is None:
             continue  # a name's word read whole ("Ngọc" after the ring's marks) is that word, not "Ngô"
-        rest = [t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]]
-        rest = [_capital_lost(t[0] + t[1:].lower() if t.isupper() else t) for t in rest if t]
+        rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
+        rest = [
+            _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
+            for i, t in enumerate(rest)
+        ]
         words = [sur, *rest]
         if (
             not well_formed(words)
@@ -409,11 +425,27 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
 
 def _proposes(tokens: list[str], given: list[str]) -> bool:
     """One reading of the name line has a word that is a family name as it stands ("Mạc", "Mac") and ends in
-    the given names the first reading had: it proposes a name, whether ``_name_of`` takes it or not."""
+    the given names the first reading had, every word from it on of letters: it proposes a name, whether
+    ``_name_of`` takes it or not. A reading with marks where a word stands ("Cao Zñ› Hoa", "Cao #ñ¡ Hoa":
+    the pen's stroke over "Thị") read no word there, and proposes none against those that did."""
     bare = [b for b in (t.strip(".,;:|!'\"()[]`") for t in tokens) if fold(b)]
     if not given or [fold(b) for b in bare[-len(given) :]] != [fold(g) for g in given]:
         return False
-    return any(fold(b) in F_SURNAMES and b[:1].isupper() for b in bare[: -len(given)])
+    return any(
+        fold(b) in F_SURNAMES and b[:1].isupper() and all(w.isalpha() for w in bare[k:])
+        for k, b in enumerate(bare[: -len(given)])
+    )
+
+
+def _reads_words(tokens: list[str]) -> bool:
+    """One reading of the name line reads a name's word at each place from its first family name on: each a
+    capitalised Vietnamese syllable (or one in capitals)."""
+    bare = [b for b in (t.strip(".,;:|!'\"()[]`") for t in tokens) if fold(b)]
+    start = next((k for k, b in enumerate(bare) if fold(b) in F_SURNAMES and b[:1].isupper()), len(bare))
+    return all(
+        b[:1].isupper() and (b[1:].islower() or b.isupper()) and b.isalpha() and is_syllable(b)
+        for b in bare[start:]
+    )
 
 
 def _sheet_pixels(sizes: Sequence[tuple[int, int]]) -> int:
@@ -471,7 +503,9 @@ def name_pass(
     line = doubtful_name_line(regions.lines_of(page))
     if line is None:
         return page
-    given = _trailing(line)
+    # the words the seal left clear; with none read surely, the line's last word as read, a doubted anchor
+    # ("Lực Búang Thang" (82, 27, 7): the readings must end in "Thang" too, whatever its marks)
+    given = _trailing(line) or [line.words[-1].text.strip(".,;:|!'\"()[]")]
     # the line's row is that of the words the seal left clear: a garbled word's box may take in the pen's
     # scribble above the name ("vÚ" 4 lines tall over "Giáp Xuân", beside "Pọm")
     clear = line.words[len(line.words) - len(given) :] if given else line.words
@@ -512,6 +546,7 @@ def name_pass(
             rows.setdefault(r, []).append(t)
     names = []
     proposed = 0  # readings with a family name read as one before the given names, a name or not
+    worded = 0  # ... of them, those that read a name's word at each place (a capitalised syllable)
     gaps = _word_gaps(clear) if len(given) == len(clear) else set()
     for r in sorted(rows):
         toks = sorted(rows[r], key=lambda t: t.left)
@@ -519,13 +554,18 @@ def name_pass(
         name = _name_of(texts, given) or _with_middle(texts, given, gaps)
         if name:
             names.append(name)
-        proposed += bool(name) or _proposes(texts, given)
+        proposes = bool(name) or _proposes(texts, given)
+        proposed += proposes
+        worded += bool(name) or (proposes and _reads_words(texts))
     if not names:
         return page
     best, n = Counter(names).most_common(1)[0]
     # most readings of the name's line agree on it: not two of five that read "Mạc ĐẾN Quyết", "Mạc Đến
-    # Quyết" where the others read "Mạc ĐẾNh Quyết", "Mac ĐẾNh Quyết" (the seal over "Đình")
-    if n < 2 or 2 * n <= max(len(names), proposed):
+    # Quyết" where the others read "Mạc ĐẾNh Quyết", "Mac ĐẾNh Quyết" (the seal over "Đình"). Against a name
+    # of listed words ("Lục Quang Thang", three readings of six) a reading that read no word where one of
+    # them stands ("Lực uang Thang", "Lực Guaog Thang": a letter lost, no syllable) is no other name
+    against = worded if all(fold(w) in F_SYLLABLES for w in best.split()[1:]) else proposed
+    if n < 2 or 2 * n <= max(len(names), against):
         return page
     return _replace_line(page, line, best.split())
 
@@ -718,7 +758,11 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     listed form (a family name first, then given names: ``NAME_SYLLABLES``) read with the most confidence
     summed, its letters (marks aside) given by at least ``ROW_VOTES`` readings and half of them. None when a
     place has no such form or the name is not well formed."""
-    got = [r for r in readings if 2 <= len(r) <= 4]
+    # (each given name's word one letter from a listed name's as that name: ``_listed``)
+    listed_words = [
+        [(_listed(w, 0 < k < len(r) - 1) if k else w, c) for k, (w, c) in enumerate(r)] for r in readings
+    ]
+    got = [r for r in listed_words if 2 <= len(r) <= 4]
     if len(got) < ROW_VOTES:
         return None
     size, n = Counter(len(r) for r in got).most_common(1)[0]
@@ -749,6 +793,15 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     if sum(1 for r in same if [fold(w) for w, _ in r] == whole) < ROW_VOTES:
         return None
     return name if well_formed(name) else None
+
+
+def _listed(word: str, middle: bool) -> str:
+    """A given name's word of one reading of a name's row as a listed name one letter from it
+    (``nearest_name``: "Miấh", the seal's ring over the "n" of "Minh"), else as read (a listed name's letters
+    with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell)."""
+    if fold(word) in F_SYLLABLES:
+        return word
+    return nearest_name(word, middle=middle) or word
 
 
 _PREFIXES = frozenset(AUTH_PREFIXES)

@@ -207,3 +207,15 @@ def test_a_company_name_s_word_the_language_model_chose_in_the_subject_goes_to_r
     assert holder.value is not None and holder.value.startswith("Công ty Cổ phần thương mại và dịch vụ thành")
     if not holder.value.endswith(" đạt"):
         assert holder.confidence < REVIEW_THRESHOLD
+
+
+def test_a_company_s_legal_form_read_a_letter_wrong_is_repaired() -> None:
+    from digitize.pipeline.fields.holder import fix_company_forms
+
+    # a blurred photo's "TNHH": its "N" read "H" (seed 137 blur dev 000), an "H" read "N"
+    assert fix_company_forms("Công ty THHH MTV Thương mại") == "Công ty TNHH MTV Thương mại"
+    assert fix_company_forms("cho Công ty TNNH Nam Việt") == "cho Công ty TNHH Nam Việt"
+    assert fix_company_forms("Công ty TTNHH Hoàng Long") == "Công ty TNHH Hoàng Long"
+    # a name's word after "Công ty" is none of them
+    assert fix_company_forms("Công ty Thành Nam") == "Công ty Thành Nam"
+    assert fix_company_forms("Công ty Thương mại") == "Công ty Thương mại"

@@ -320,3 +320,13 @@ def test_a_blank_form_s_day_and_month_read_as_strokes_are_no_date() -> None:
     # review (session 18): "ngày | tháng | năm 2021" (a form's blanks) gave 2021-01-01 at 0.55
     assert values(decision(date="Huế, ngày | tháng | năm 2021"))["issued_date"] is None
     assert values(decision(date="Huế, ngày Ï tháng i năm 2021"))["issued_date"] is None
+
+
+def test_a_date_line_whose_written_digits_read_as_an_at_sign_is_no_banner() -> None:
+    # a blurred photo's written "3" and the printed "năm 2020" read "Zaxz2@": the "@" made the date line an
+    # e-mail's (a signature banner's) and the place was lost with the date (seed 135 alt 007); an e-mail
+    # has letters on both sides of it
+    v = values(
+        decision(parent="BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", date="Hà Nội, ngày -ÄÍ tháng Zaxz2@")
+    )
+    assert (v["place"], v["issued_date"]) == ("Hà Nội", None)

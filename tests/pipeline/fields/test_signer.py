@@ -682,3 +682,32 @@ def test_a_given_name_that_is_a_rare_word_no_name_has_is_in_doubt() -> None:
     assert name("Hồ Hếu Dũng")[1] < 0.6
     assert name("Hồ Hữu Dũng") == ("Hồ Hữu Dũng", 0.93)
     assert name("Lê Văn Khuyến")[1] >= 0.6  # a common word as a name, read surely
+
+
+def _signed_by(name: str, confs: list[float]) -> tuple[str | None, float]:
+    """The signer's name (and its confidence) of the directive signed by ``name`` read at ``confs``."""
+    specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs)
+    f = extract([page(specs)]).fields["signer_name"]
+    return f.value, f.confidence
+
+
+def test_a_middle_word_read_with_marks_no_name_has_is_the_common_middle_name_in_doubt() -> None:
+    # "Hồ Vấn Nam" (63) under a seal on a bitonal photo: of "Vân" and "Văn" (its letters), the commoner
+    # middle name, to review; a word read as one of them is kept
+    name, conf = _signed_by("Hồ Vấn Nam", [97.0, 63.0, 96.0])
+    assert name == "Hồ Văn Nam" and conf <= 0.55
+    assert _signed_by("Hồ Vấn Nam", [97.0, 87.0, 96.0]) == ("Hồ Văn Nam", 0.55)  # its marks read, none's
+    assert _signed_by("Nguyễn Vân Anh", [97.0, 93.0, 96.0])[0] == "Nguyễn Vân Anh"
+    # a last given name is no middle name: its marks nearest ("Vân")
+    assert _signed_by("Trần Thị Vấn", [97.0, 90.0, 63.0])[0] == "Trần Thị Vân"
+
+
+def test_a_family_name_glued_to_a_middle_name_that_lost_its_capital_is_two_words() -> None:
+    # "2 Phanhị Hạnh": the signature's stroke across "Thị" took its "T" and the space before it
+    name, conf = _signed_by("2 Phanhị Hạnh", [86.0, 32.0, 97.0])
+    assert name == "Phan Thị Hạnh" and conf < 0.6
+    assert _signed_by("Trầnhị Hà", [92.0, 96.0])[1] <= 0.55  # read surely, the word after it is still a guess
+    # a word read whole ("Phanh") is no family name glued to another
+    from digitize.pipeline.fields.signer import glued_family
+
+    assert glued_family("Phanh") is None and glued_family("Phanxyz") is None

@@ -74,9 +74,11 @@ def _checks(digits: str, *, tax: bool) -> float:
     return 1.0
 
 
+# "TNHH" as a blurred photo gives it: a letter doubled, "N" read as "H" or "M", "H" as "N" ("THHH", "TNNH")
+_TNHH = r"t+(?:nh+|[hm]hh+|nnh+)"
 _COMPANY_FORMS = (
-    (re.compile(r"\bcong\s*ty\s+t+nh+\s+mtv\b"), "Công ty TNHH MTV"),
-    (re.compile(r"\bcong\s*ty\s+t+nh+\b"), "Công ty TNHH"),
+    (re.compile(rf"\bcong\s*ty\s+{_TNHH}\s+mtv\b"), "Công ty TNHH MTV"),
+    (re.compile(rf"\bcong\s*ty\s+{_TNHH}\b"), "Công ty TNHH"),
     (re.compile(r"\bcong\s*ty\s+c[o0]\s*phan\b"), "Công ty Cổ phần"),
     (re.compile(r"\bcong\s*ty\s+cp\b"), "Công ty CP"),
 )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline import correct
 from digitize.pipeline.fields.lines import Line, sub_line
@@ -21,6 +22,7 @@ from digitize.pipeline.fields.vocab import (
     F_SYLLABLES,
     F_TITLES,
     FREQUENT_SURNAMES,
+    MIDDLE_NAMES,
     NAME_SYLLABLES,
     SURNAMES,
 )
@@ -180,13 +182,40 @@ _GLUE = re.compile(r"(?<=[^\W\d_])[,.;:/⁄](?=[^\W\d_])")
 
 def _parts(line: Line) -> list[tuple[str, float]]:
     """The line's words, with "Định,Thị", "Dương:Minh", "Giáp/Phương" split: OCR may glue two syllables of a
-    name with a comma, a dot, a colon or a slash (a seal stroke or a speck between them)."""
-    return [(p, w.conf) for w in line.words for p in _GLUE.split(w.text)]
+    name with a comma, a dot, a colon or a slash (a seal stroke or a speck between them); and a family name
+    glued to the next word whose capital the signature's stroke took ("Phanhị": ``glued_family``)."""
+    return [(p, w.conf) for w in line.words for p in _split(w.text, w is line.words[-1])]
 
 
 def _part_boxes(line: Line) -> list[Box]:
     """The box of each of ``_parts``' parts (the box of the word it was split from)."""
-    return [w.box for w in line.words for _ in _GLUE.split(w.text)]
+    return [w.box for w in line.words for _ in _split(w.text, w is line.words[-1])]
+
+
+def _split(text: str, last: bool) -> list[str]:
+    out = []
+    for p in _GLUE.split(text):
+        out.extend(glued_family(p, middle=not last) or [p])
+    return out
+
+
+def glued_family(word: str, *, middle: bool = True) -> list[str] | None:
+    """A family name as printed (marks and all, three letters or more) and the next word of the name read as
+    one word, that word's capital lost (the pen's stroke across it, which also took the space: "Phanhị" for
+    "Phan Thị"): the two words, the second the listed name syllable whose letters after its first are the
+    rest ("hị": "Thị", or "Nhị", of which a ``middle`` word is the common middle name: ``name_form``). None
+    for a word read whole (a syllable: "Phanh"), or whose rest is no listed name's tail."""
+    bare = nfc(word.strip(".,;:|!'\"()[]"))
+    if not (bare.isalpha() and bare[:1].isupper() and bare[1:].islower()) or is_syllable(bare):
+        return None
+    for cut in range(len(bare) - 2, 2, -1):
+        head, rest = bare[:cut], bare[cut:]
+        if head not in SURNAMES:
+            continue
+        forms = [s for s in NAME_SYLLABLES if s[1:] == rest]
+        if forms:
+            return [head, name_form(forms, rest, middle=middle)]
+    return None
 
 
 def name_tokens(line: Line) -> list[tuple[str, float]]:
@@ -209,21 +238,49 @@ def name_tokens(line: Line) -> list[tuple[str, float]]:
     return toks
 
 
-def fix_syllable(token: str, conf: float = 0.0) -> str:
-    """The nearest common name syllable for a doubtful token (``conf`` 0..1 of its OCR word)."""
+def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
+    """The nearest common name syllable for a doubtful token (``conf`` 0..1 of its OCR word); ``middle``: the
+    token stands between the family name and the last given name (``name_form``)."""
     key = fold(token)
     if len(key) < 2 or token in F_SYLLABLES.get(key, ()) or conf >= 0.9:
         return token
     if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
-        return max(F_SYLLABLES[key], key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+        return name_form(F_SYLLABLES[key], token, middle=middle)
     if conf >= 0.75 or is_syllable(token):
         return token  # a syllable read whole is a name's word the list may lack ("Pọm", "Khuyến")
     hits = process.extract(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70, limit=2)
     if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
         return token  # none near, or two as near: "ïnh" (the ring over "M") is Bình, Minh, Linh … alike
-    hit = hits[0]
-    forms = F_SYLLABLES[hit[0]]
+    return name_form(F_SYLLABLES[hits[0][0]], token, middle=middle)
+
+
+def name_form(forms: Sequence[str], token: str, *, middle: bool = False) -> str:
+    """Of the listed forms a token's letters allow (``F_SYLLABLES``' entry: "Vân", "Văn"), the one its marks
+    are nearest to; for a middle word read with marks no form has ("Vấn" (63) under a seal, "Hồ Vấn Nam"),
+    the one common middle name among them (``MIDDLE_NAMES``: "Văn", far commoner than "Vân" between a family
+    name and a given name). A word read as one of the forms is taken as read by the callers."""
+    common = [f for f in forms if f in MIDDLE_NAMES] if middle and len(forms) > 1 else []
+    if len(common) == 1:
+        return common[0]
     return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+
+
+NEAR_LETTERS = 4  # a word read with one letter garbled stands for a listed name only from this many letters
+
+
+def nearest_name(word: str, *, middle: bool = False) -> str | None:
+    """The listed name syllable (``NAME_SYLLABLES``) a word of a name's row stands for: the one with its
+    letters (marks aside; of several forms, ``name_form``), else the one listed name a single letter from
+    them (``NEAR_LETTERS`` letters or more: "Miấh" (the seal's ring over the "n"), read alike in every
+    reading of a shaken row, is "Minh", no other listed name one letter from it). None when no listed name or
+    several are that near ("Niến": Tiến, Biên, Liên …; "Xinh": Vinh, Linh, Minh …): no name is invented."""
+    key = fold(word)
+    if key in F_SYLLABLES:
+        return name_form(F_SYLLABLES[key], word, middle=middle)
+    if len(key) < NEAR_LETTERS or not key.isalpha():
+        return None
+    near = [k for k in F_SYLLABLES if Levenshtein.distance(k, key, score_cutoff=1) <= 1]
+    return name_form(F_SYLLABLES[near[0]], word, middle=middle) if len(near) == 1 else None
 
 
 def _rare_given(word: str) -> bool:
@@ -961,10 +1018,14 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 continue  # "Đức Long" right of the title's centre: its family name lost under the seal
             penalty = 1.0
             for k in range(1, len(words)):
-                fixed = fix_syllable(words[k], toks[k][1])
+                fixed = fix_syllable(words[k], toks[k][1], middle=k < len(words) - 1)
                 if fixed != words[k]:
+                    if len(F_SYLLABLES.get(fold(fixed), ())) > 1:
+                        guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
+            if any(glued_family(w.text) for w in ln.words):
+                guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
             if any(_rare_given(w) for w in words[1:]):

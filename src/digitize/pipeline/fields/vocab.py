@@ -279,3 +279,13 @@ NAME_SYLLABLES: tuple[str, ...] = (
 F_SYLLABLES: dict[str, list[str]] = {}
 for _syl in NAME_SYLLABLES:
     F_SYLLABLES.setdefault(fold(_syl), []).append(_syl)
+
+# The commonest middle names (general knowledge, and the corpus's: of the ~430 name lines of
+# ../shared/corpus's signature blocks, "Văn" is the middle name of 82 and "Thị" of 41, "Vân" and "Nhị" of
+# none): a middle word whose letters two listed names share, its marks or its capital not read ("Vấn" (63),
+# "Xhị"), is the common one of them ("Văn", not "Vân"; "Thị", not "Nhị"). Only to choose among forms the
+# letters read allow, never a name for a word read as another.
+MIDDLE_NAMES: tuple[str, ...] = (
+    "Văn", "Thị", "Đức", "Hữu", "Minh", "Quang", "Ngọc", "Xuân", "Thanh", "Quốc", "Công", "Đình", "Mạnh",
+    "Hồng", "Anh", "Chí", "Tấn", "Bá", "Tiến", "Hoàng", "Duy", "Trọng", "Thế", "Kim",
+)  # fmt: skip
