@@ -330,3 +330,18 @@ def test_a_date_line_whose_written_digits_read_as_an_at_sign_is_no_banner() -> N
         decision(parent="BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", date="Hà Nội, ngày -ÄÍ tháng Zaxz2@")
     )
     assert (v["place"], v["issued_date"]) == ("Hà Nội", None)
+
+
+@pytest.mark.parametrize(
+    ("parent", "read", "want"),
+    [
+        ("UBND TỈNH BÌNH ĐỊNH", "Hình Định", "Bình Định"),  # seed 137 blur dev 003: "B" read "H"
+        ("UBND TỈNH HÒA BÌNH", "Hòa Hình", "Hòa Bình"),
+        (None, "Hình Định", "Hình Định"),  # under a ministry: no province to read it as, kept as read
+    ],
+)
+def test_the_organ_s_province_with_a_first_letter_read_as_its_look_alike_is_it_in_doubt(
+    parent: str | None, read: str, want: str
+) -> None:
+    value, conf = _place(parent, read)
+    assert value == want and conf < 0.6

@@ -86,6 +86,8 @@ def set_place(
             near = home if home is not None and fuzz.ratio(key, fold(home)) >= 60 else None
             if near is not None and not _another_place(prefix, near, lenient=True):
                 hit = (near, max(0.7, hit[1]))
+            elif near is not None and _onset_misread(prefix, near):
+                hit = (near, GARBLED_HOME)  # "Hình Định" under "UBND tỉnh Bình Định": it, in doubt
             elif near is not None and not _another_place(prefix, near, lenient=True, cut_ok=True):
                 hit = (near, GARBLED_HOME)  # cut short like the organ's province ("Quảng Ni"): it, in doubt
             elif _another_place(prefix, hit[0]):
@@ -245,6 +247,25 @@ def _another_place(read: str, known: str, *, lenient: bool = False, cut_ok: bool
         or _onset(w) != _onset(p)
         for w, p in pairs
     )
+
+
+# first letters Tesseract reads for each other on a blurred page ("Hình Định" of "Bình Định"), folded
+_LOOKALIKE_ONSETS = frozenset({frozenset({"b", "h"})})
+
+
+def _onset_misread(read: str, home: str) -> bool:
+    """``read`` is the organ's province ``home`` with one word's first letter read as its look-alike
+    (``_LOOKALIKE_ONSETS``) and every other letter as it is: a name no list holds one letter from the
+    province its documents are dated in is that province misread (a town's own name is more than a letter
+    from it: "Bình Long", "Ninh Phước" are kept as read)."""
+    words, homes = [fold(w) for w in read.split()], [fold(h) for h in home.split()]
+    if len(words) != len(homes):
+        return False
+    differ = [(w, h) for w, h in zip(words, homes, strict=True) if w != h]
+    if len(differ) != 1:
+        return False
+    w, h = differ[0]
+    return len(w) == len(h) and w[1:] == h[1:] and frozenset({w[:1], h[:1]}) in _LOOKALIKE_ONSETS
 
 
 def _onset(word: str) -> str:
