@@ -137,6 +137,7 @@ def test_a_place_ending_in_a_g_y_word_is_kept_and_a_number_needs_a_digit() -> No
     assert blurred._date_start(words) == 1
     assert blurred.place_glued("Nội,ngày") == "Nội,"
     assert blurred.place_glued("Nội,") is None and blurred.place_glued("ngày") is None
+    assert blurred.place_glued("Nội,ngày.") == "Nội,"  # a speck after it is no place's (review s20)
     assert blurred._number_of("Số: 2690/BC-UBND") == "2690/BC-UBND"
 
 

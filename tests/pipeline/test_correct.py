@@ -384,3 +384,22 @@ def test_a_sure_word_seen_beside_each_neighbour_only_in_other_phrases_is_weighed
 ) -> None:
     words = read.split()
     assert " ".join(correct.correct_words(words, [96.0] * len(words))) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # phrases the model lacks (it keeps trigrams seen 3 times or more) beside a common one of the same
+        # skeleton: no look-alike tone mark, so no misread to weigh (review s20: all were changed at 0.96)
+        "Về việc giao chỉ tiêu biên chế cho mỗi trường năm học",
+        "số lượng người làm việc trong mỗi lĩnh vực",
+        "tùy theo hình dáng và diện tích của lãnh thổ",
+        "có tường rào, có cổng và cửa ra vào",
+        "Khối trưởng, Khối phó và các thành viên",
+    ],
+)
+def test_a_sure_word_whose_phrase_the_model_lacks_stands_unless_its_tone_mark_is_a_look_alike(
+    text: str,
+) -> None:
+    words = text.split()
+    assert " ".join(correct.correct_words(words, [96.0] * len(words))) == text

@@ -1298,3 +1298,12 @@ def test_a_mark_over_a_consonant_of_a_word_whose_vowels_bear_no_tone_is_not_drop
         got = words(tok)
         assert name not in [w for w, _ in got]
         assert signature.vote_name([got] * 3) != [*read[:2], name]
+
+
+def test_a_middle_word_s_lost_capital_is_filled_in_only_as_the_one_common_middle_name() -> None:
+    from digitize.pipeline import signature as S
+
+    assert S._capital_lost("Xhị", middle=True) == "Thị"  # Thị, Nhị: Thị the common middle name
+    # review s20: none or several common among the forms ("Huấn", "Tuấn"; "Cương", "Dương" …): kept as read
+    assert S._capital_lost("Zuấn", middle=True) == "Zuấn"
+    assert S._capital_lost("Fương", middle=True) == "Fương"

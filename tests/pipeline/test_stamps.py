@@ -506,14 +506,18 @@ def test_a_line_read_alone_under_the_box_keeps_what_each_reading_read_surely() -
 
     old = [
         w("Nghệ", 31, 100, 170), w("việc", 97, 180, 240), w("qua", 78, 250, 300), w("II", 78, 320, 340),
-        w("Giấy", 96, 400, 470),
+        w("Giấy", 96, 400, 470), w("cho", 95, 600, 640),
     ]  # fmt: skip
     read = [
         w("Số:", 93, 20, 60), w("|_", 68, 70, 90), w("Về", 96, 110, 160), w("việc", 36, 180, 240),
         w("tua", 96, 250, 300), w("lÏ", 53, 318, 342), w("Giấy", 97, 400, 470), w("dược", 63, 500, 560),
+        w("cho", 96, 600, 640),
+        # past the line's end: a speck, another column's words on the same rows (review s20): none of it
+        w("ô", 60, 700, 720), w("Hà", 90, 1300, 1360), w("Nội,", 90, 1380, 1440),
     ]  # fmt: skip
     merged = stamps._merged(old, read, lambda v: v.box.x0 < 350)
     assert [(v.text, v.conf) for v in merged] == [
-        ("Về", stamps.THROUGH_CONF), ("việc", 97), ("qua", 78), ("II", 78), ("Giấy", 96), ("dược", 63)
+        ("Về", stamps.THROUGH_CONF), ("việc", 97), ("qua", 78), ("II", 78), ("Giấy", 96), ("dược", 63),
+        ("cho", 95),
     ]  # fmt: skip
     assert stamps._band_score(merged) > stamps._band_score(old)

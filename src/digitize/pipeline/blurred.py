@@ -564,8 +564,8 @@ def place_glued(text: str) -> str | None:
     → "Nội,"), else None."""
     if not _GLUED_NGAY.match(fold1(text)):
         return None
-    cut = max(text.rfind(","), text.rfind("."))
-    return text[: cut + 1] if cut > 0 else None
+    m = re.search(r"[^\W\d_][,.]", text)  # the place's word ends at the first mark after a letter
+    return text[: m.end()] if m is not None else None
 
 
 def _replace_words(

@@ -455,14 +455,25 @@ def _trigram(model: Model, a: str, b: str, c: str) -> bool:
     )
 
 
+# the tone marks a blurred page reads for each other (keys' tone digits): huyền/hỏi ("để" for "đề"), sắc/hỏi.
+# Only such a misread mark is weighed so: the model keeps only trigrams seen 3 times or more, so a phrase
+# missing from it may be written all the same ("cho mỗi trường" was taken for "môi trường", "hình dáng" for
+# "dạng" at 0.96: review s20)
+_BRIDGE_TONES = ({"2", "3"}, {"1", "3"})
+
+
 def _bridged(left: str, k: str, right: str, model: Model) -> bool:
     """The word as read (``k``) is seen beside each neighbour only in two other phrases, never between the
-    two, where a syllable of its skeleton is: "việc để nghị" ("công việc để", "để nghị quyết" are written;
-    "việc đề nghị" is the phrase). Its two bigrams then hold it no more than one does."""
+    two, where the same letters with a look-alike tone mark (``_BRIDGE_TONES``) are: "việc để nghị" ("công
+    việc để", "để nghị quyết" are written; "việc đề nghị" is the phrase). Its two bigrams then hold it no more
+    than one does."""
     if _trigram(model, left, k, right):
         return False
     letters = _skeleton(k.rstrip("0123456789"))  # a key ends with its tone digit
-    return any(c != k and _trigram(model, left, c, right) for c in model.by_skeleton.get(letters, ()))
+    return any(
+        c != k and c[:-1] == k[:-1] and {c[-1], k[-1]} in _BRIDGE_TONES and _trigram(model, left, c, right)
+        for c in model.by_skeleton.get(letters, ())
+    )
 
 
 def _glyph_confusions(core: str, k: str, model: Model) -> tuple[str, ...]:

@@ -35,7 +35,6 @@ from digitize.pipeline.fields.signer import (
     doubtful_name_line,
     led_already,
     list_line,
-    name_form,
     nearest_name,
     rare_family,
     read_signer,
@@ -44,7 +43,14 @@ from digitize.pipeline.fields.signer import (
     surname_of,
     title_line,
 )
-from digitize.pipeline.fields.vocab import F_SURNAMES, F_SYLLABLES, F_TITLES, NAME_SYLLABLES, SURNAMES
+from digitize.pipeline.fields.vocab import (
+    F_SURNAMES,
+    F_SYLLABLES,
+    F_TITLES,
+    MIDDLE_NAMES,
+    NAME_SYLLABLES,
+    SURNAMES,
+)
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.pipeline.syllable import TONE_MARKS
@@ -355,7 +361,8 @@ def _capital_lost(word: str, *, middle: bool = False) -> str:
         return word
     hits = sorted(s for s in NAME_SYLLABLES if len(s) == len(word) and s[1:] == word[1:])
     if len(hits) > 1 and middle:
-        hits = [name_form(hits, word, middle=True)]
+        # only the one common middle name among them; with none or several ("Zuấn": Huấn, Tuấn) it stays
+        hits = [h for h in hits if h in MIDDLE_NAMES]
     return hits[0] if len(hits) == 1 else word
 
 

@@ -712,12 +712,18 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
         ]
 
     old = _one_a_place(old)
+    # the line's own span (its first reading's words and the box): the band runs the page's width, and a
+    # word of another column on the same rows, or a speck past the line's end, is none of the line's
+    # (review s20; "… nhập khẩu thuốc ô", seed 137 blur dev 005)
+    spans = [(w.box.x0, w.box.x1) for w in [*old, *(r for r in read if in_stamp(r))]]
+    lo, hi = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0.0, 0.0)
 
     for w in read:
         under = over(w, old)
         used.update(under)
         if not in_stamp(w):
-            if not under:  # outside the box the first reading stands, the band's only where it read nothing
+            # outside the box the first reading stands, the band's only where it read nothing, within the line
+            if not under and lo <= (w.box.x0 + w.box.x1) / 2 <= hi:
                 taken.append(w)
         elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
             out.extend(

@@ -711,3 +711,16 @@ def test_a_family_name_glued_to_a_middle_name_that_lost_its_capital_is_two_words
     from digitize.pipeline.fields.signer import glued_family
 
     assert glued_family("Phanh") is None and glued_family("Phanxyz") is None
+
+
+def test_a_glued_family_name_is_in_doubt_also_when_glued_to_the_next_word_by_a_mark() -> None:
+    # review s20: "Phanhị,Mai" (a comma between it and the given name) was taken at 0.90
+    assert _signed_by("Phanhị,Mai", [90.0])[1] <= 0.55
+    assert _signed_by("Trầnhị/Lan", [90.0])[1] <= 0.55
+
+
+def test_a_long_run_of_letters_is_no_glued_family_name_and_is_read_in_linear_time() -> None:
+    from digitize.pipeline.fields.signer import glued_family
+
+    assert glued_family("Phanhị") == ["Phan", "Thị"]
+    assert glued_family("Nguyễn" + "h" * 100_000) is None  # no cut tried over a run no name is

@@ -199,6 +199,9 @@ def _split(text: str, last: bool) -> list[str]:
     return out
 
 
+GLUED_MAX = 16  # letters: a family name glued to a name's word is no longer ("Nguyễn" + "Thường": 12)
+
+
 def glued_family(word: str, *, middle: bool = True) -> list[str] | None:
     """A family name as printed (marks and all, three letters or more) and the next word of the name read as
     one word, that word's capital lost (the pen's stroke across it, which also took the space: "Phanhị" for
@@ -206,7 +209,9 @@ def glued_family(word: str, *, middle: bool = True) -> list[str] | None:
     rest ("hị": "Thị", or "Nhị", of which a ``middle`` word is the common middle name: ``name_form``). None
     for a word read whole (a syllable: "Phanh"), or whose rest is no listed name's tail."""
     bare = nfc(word.strip(".,;:|!'\"()[]"))
-    if not (bare.isalpha() and bare[:1].isupper() and bare[1:].islower()) or is_syllable(bare):
+    if len(bare) > GLUED_MAX or not (bare.isalpha() and bare[:1].isupper() and bare[1:].islower()):
+        return None  # (a family name and a name's word are a dozen letters at most: no cut of a long run)
+    if is_syllable(bare):
         return None
     for cut in range(len(bare) - 2, 2, -1):
         head, rest = bare[:cut], bare[cut:]
@@ -1024,7 +1029,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                         guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
-            if any(glued_family(w.text) for w in ln.words):
+            if any(glued_family(p) for w in ln.words for p in _GLUE.split(w.text)):
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
