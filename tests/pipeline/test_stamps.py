@@ -10,6 +10,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from digitize.pipeline import deblur, preprocess, recognize, stamps
+from digitize.pipeline.correct import correct
 from digitize.pipeline.fields import extract
 from digitize.pipeline.model import RecognizedPage
 from samples.marks import incoming_stamp
@@ -182,7 +183,7 @@ def _generated(
         handwritten=axes["handwritten"] == "yes",
         font=Font(axes["font"]),
         margins=Margins(axes["margins"]),
-        photo=Photo.NONE,
+        photo=Photo(axes.get("photo", "none")),
     )
     doc = make_varied_document(seed, family, axes=ax)
     src = intake.inspect(write_varied(doc, tmp / "page"), get_settings()).pages[0]
@@ -476,3 +477,43 @@ def test_two_uprights_in_other_rows_make_no_box() -> None:
     assert stamps.stamp_box(ink, 20.0) is None
     ink[250:390, 100:103] = 255  # a side under the first: a box with the second (its sides widened by 2)
     assert stamps.stamp_box(ink, 20.0) == (78, 230, 425, 400)
+
+
+def test_a_grey_photo_s_subject_line_under_the_stamp_is_read_again_alone(tmp_path: Path) -> None:
+    """A grey phone photo in low light whose ĐẾN stamp lies over "Về việc tăng" (its date in pen right under
+    them, as dark as the print): read as one block without the stamp's lighter tone, the line came back
+    "Vệ yiêotắng cường …" (seed 133 dev 008). The line read alone, in its own rows, is whole."""
+    prepared, first, subject = _generated(
+        tmp_path, 133008, "dev", kind="chi_thi", colour="grey", dpi="300", seal="over_name",
+        header="ministry", sign="kt", tail="receipt", handwritten="no", font="liberation_serif",
+        margins="narrow", photo="low_light",
+    )  # fmt: skip
+    assert extract([first]).values()["subject"] != subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([correct(again)]).values()["subject"] == subject
+
+
+def test_a_line_read_alone_under_the_box_keeps_what_each_reading_read_surely() -> None:
+    """The band's words and the first reading's, merged: outside the box the first reading's ("Giấy"), the
+    band's only where the first read nothing ("dược"); inside it a syllable the band read where the first
+    read none surely ("Về" where the box's "Ngày:" made "Nghệ"), the first reading's sure words elsewhere
+    ("việc" at 97 over "việc" at 36 alone, "qua" at 78 over "tua" at 96, "II" over the band's mark "lÏ");
+    the stamp's own words and its marks dropped."""
+    from digitize.pipeline.model import Box, Word
+
+    def w(text: str, conf: float, x0: float, x1: float) -> Word:
+        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+
+    old = [
+        w("Nghệ", 31, 100, 170), w("việc", 97, 180, 240), w("qua", 78, 250, 300), w("II", 78, 320, 340),
+        w("Giấy", 96, 400, 470),
+    ]  # fmt: skip
+    read = [
+        w("Số:", 93, 20, 60), w("|_", 68, 70, 90), w("Về", 96, 110, 160), w("việc", 36, 180, 240),
+        w("tua", 96, 250, 300), w("lÏ", 53, 318, 342), w("Giấy", 97, 400, 470), w("dược", 63, 500, 560),
+    ]  # fmt: skip
+    merged = stamps._merged(old, read, lambda v: v.box.x0 < 350)
+    assert [(v.text, v.conf) for v in merged] == [
+        ("Về", stamps.THROUGH_CONF), ("việc", 97), ("qua", 78), ("II", 78), ("Giấy", 96), ("dược", 63)
+    ]  # fmt: skip
+    assert stamps._band_score(merged) > stamps._band_score(old)

@@ -17,6 +17,14 @@ black print: there the lighter of the two inks is made paper (``regions.print_to
 strokes (a vertical side at least 3 letters tall: no letter, and no rule under a trích yếu, has one), where
 they cross the words under them ("quý II năm 2024" read "quý ÏI năm b2" through the box's side).
 
+Where the stamp's box is found (``stamp_box``, in the ink taken out or in all the ink), each line of print
+that crosses it is read again alone (``_band_lines``): its own rows only, ``--psm 7``, the box's ink over
+and under them (its "Ngày:", a date in pen) made paper. Read in a block, the stamp's label under a line's
+first word was glued to it ("Nghệ việc" for "Về việc") and a date written under it took the words over it
+("Vệ yiêotắng" for "Về việc tăng"); on grey and bitonal scans neither colour nor tone tells them from the
+print. The band's words replace the line's when more of them are sure syllables, a word under the box read
+surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only.
+
 A pure function of the prepared page and its first reading. Pages with neither a type name nor a header's
 date line under the motto (``_under_date``), and pages with no stamp's ink (nor box) in those rows, are
 untouched: no second Tesseract run. A stamped công văn is read again there (0.2-1.2 s more a page).
@@ -170,7 +178,10 @@ def second_pass(
         return y0 <= (w.box.y0 + w.box.y1) / 2 <= y1
 
     old = [w for w in page.words if inside(w)]
-    for before, grey, by_box in _without_stamp(prepared, x0, y0, x1, y1, regions.letter_height(page.words)):
+    letter = regions.letter_height(page.words)
+    last: tuple[np.ndarray, np.ndarray] | None = None
+    for before, grey, by_box in _without_stamp(prepared, x0, y0, x1, y1, letter):
+        last = (before, grey)
         try:
             # read as the first reading saw the rows (sharpened on a blurred page)
             tokens = tesseract.image_to_data(
@@ -197,8 +208,11 @@ def second_pass(
             # whole strip may run them into the subject's row ("VÀ ki TS Tà … SỐ: 2785 Về việc …"); taken
             # only when the subject itself reads with fewer marks that are no words
             continue
-        return _through_stamp(again, inside, before, grey, x0, y0, regions.letter_height(page.words))
-    return page
+        again = _through_stamp(again, inside, before, grey, x0, y0, letter)
+        return _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+    if last is None:
+        return page
+    return _band_lines(prepared, page, inside, *last, y0, letter, lang=lang, timeout=timeout)
 
 
 # share of a word's ink the stamp's removal took for its reading to be no sure one, and the confidence it is
@@ -560,3 +574,209 @@ def _replace_rows(
             out.extend(replace(w, line=n, block=w.block + 2000) for w in row)
             n += 1
     return replace(page, words=tuple(out), text=nfc(page_text(out)))
+
+
+BAND_PAD = 0.35  # letters over and under a line's words (tone marks, descenders): the band read alone
+LINE_SURE = 80.0  # a word read this surely sets its line's rows (a stamp's word glued to it does not)
+
+
+def _band_lines(
+    prepared: Prepared,
+    page: RecognizedPage,
+    inside: Callable[[Word], bool],
+    before: np.ndarray,
+    after: np.ndarray,
+    y0: float,
+    letter: float,
+    *,
+    lang: str,
+    timeout: float,
+) -> RecognizedPage:
+    """``page`` with each line of print (``inside`` the rows cut, ``before`` them and ``after`` the stamp's
+    ink taken out, their top at ``y0``) that crosses the stamp's box read again alone: the band of its own
+    rows (``BAND_PAD`` letters over and under its words), the whole page wide, as one line (``--psm 7``).
+    Read as one block with the stamp's own words and its pen's date over and under it, the line's first
+    words under the box are lost or glued to them ("Nghệ việc" for "Về việc": the box's "Ngày:" under "Về";
+    "Vệ yiêotắng" over a date written in pen): in the band, the ink inside the box whose middle lies over
+    or under the band (the stamp's labels and pen marks that reach into it) is paper too. The band's words
+    replace the line's when more of them are sure syllables (``_merged``). The stamp's box is found in the
+    ink taken out (``stamp_box``); with none, the page as it is: no more readings."""
+    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    taken = ((after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED).astype(np.uint8) * 255
+    # the box in the ink taken out (its frame, its lighter tone) and in all the ink (of the rows as the
+    # stamp's removal saw them, on their paper made even, as cut from the scan): each may leave it in pieces
+    # (a grey photo in low light: its inner column only, its sides broken where the paper is dark); its
+    # sides are the only uprights that tall, the box holds every box found
+    masks: list[np.ndarray] = [taken]
+    for grey in (
+        before,
+        flat_paper(before, letter),
+        regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0]),
+    ):
+        _, ink_of = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+        masks.append(ink_of)
+    boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
+    if not boxes:
+        return page
+    bx0, by0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    bx1, by1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    ink = (after < level).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    cx = stats[:, cv2.CC_STAT_LEFT] + stats[:, cv2.CC_STAT_WIDTH] / 2
+    top, bottom = stats[:, cv2.CC_STAT_TOP], stats[:, cv2.CC_STAT_TOP] + stats[:, cv2.CC_STAT_HEIGHT]
+    cy = (top + bottom) / 2
+    in_box_cols = (cx >= bx0) & (cx <= bx1)
+    in_box_cols[0] = False
+    dpi = round(prepared.dpi / prepared.scale)
+
+    def in_stamp(w: Word) -> bool:
+        mid = (w.box.x0 + w.box.x1) / 2
+        return bx0 <= mid <= bx1
+
+    by_line: dict[int, list[Word]] = {}
+    for w in page.words:
+        if inside(w):
+            by_line.setdefault(w.line, []).append(w)
+    words = list(page.words)
+    for ln, ws in sorted(by_line.items()):
+        firm = [w for w in ws if w.conf > LINE_SURE] or ws
+        ly0 = float(np.median([w.box.y0 for w in firm])) - y0
+        ly1 = float(np.median([w.box.y1 for w in firm])) - y0
+        if ly1 < by0 or ly0 > by1:
+            continue  # the line passes over or under the box
+        if not _sure([w for w in ws if not in_stamp(w)]):
+            continue  # the stamp's own words ("Ngày:", its date): no line of print
+        a = max(0, int(ly0 - BAND_PAD * letter))
+        b = min(after.shape[0], math.ceil(ly1 + BAND_PAD * letter))
+        if b - a < 8:
+            continue
+        band = after[a:b].copy()
+        # the box's ink whose middle lies over or under the band: the stamp's labels, its pen marks
+        off = in_box_cols & ((cy < a) | (cy >= b)) & (top < b) & (bottom > a)
+        if off.any():
+            band[off[labels[a:b]]] = 255
+        try:
+            tokens = tesseract.image_to_data(
+                regions.sharpened(prepared, band), lang=lang, psm=7, dpi=dpi, timeout=timeout
+            )
+        except ToolFailed:
+            return page
+        template = ws[0]
+        read = []
+        for t in tokens:
+            text = nfc(t.text).strip()
+            if t.conf < 0 or not (any(ch.isalnum() for ch in text) or _printed_dash(text, t.conf)):
+                continue
+            ty = y0 + a + t.top
+            box = Box(t.left, ty, t.left + t.width, ty + t.height)
+            read.append(replace(template, text=text, conf=t.conf, box=box))
+        line_old = [w for w in words if w.line == ln]
+        merged = _merged(line_old, read, in_stamp)
+        if _band_score(merged) <= _band_score(_one_a_place(line_old)):
+            continue
+        # the words of other lines read in the band (the stamp's "Ngày:" on its own line) go with the line's
+        core = (y0 + ly0, y0 + ly1)
+        words = [
+            w
+            for w in words
+            if w.line != ln
+            and not (w.line in by_line and in_stamp(w) and core[0] <= (w.box.y0 + w.box.y1) / 2 <= core[1])
+        ]
+        words.extend(merged)
+    if len(words) == len(page.words) and all(a is b for a, b in zip(words, page.words, strict=True)):
+        return page
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    return replace(page, words=tuple(words), text=nfc(page_text(words)))
+
+
+def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool]) -> list[Word]:
+    """A line's words (``old``: as first read) with its band read alone (``read``): outside the stamp's box
+    (``in_stamp``) the first reading's words (the stamp took nothing there: read alone, "mới" came back
+    "mơi", a dash was lost), the band's only where the first read none; inside it the band's words read as
+    syllables (``_clean``) that are none of the
+    stamp's own words ("Số", "Ngày"), at ``THROUGH_CONF`` at most (read through the stamp), where the first
+    reading read no sure syllable: its sure words stand ("việc" read at 36 alone; "qua" read at 78 first,
+    "tua" at 96 alone, and the corrector's "Kết tủa" for "Kết quả"), as do its words where the band read a
+    mark ("II" and "2024" where it read "lÏ" and "2Ù24") or nothing: the band's words only replace the first
+    reading's words under them that were no sure syllable ("Nghệ", "yiêotắng")."""
+    out: list[Word] = []
+    taken: list[Word] = []
+    used: set[int] = set()
+
+    def over(w: Word, among: list[Word]) -> list[int]:
+        return [
+            i
+            for i, o in enumerate(among)
+            if min(w.box.x1, o.box.x1) - max(w.box.x0, o.box.x0)
+            > 0.5 * min(w.box.x1 - w.box.x0, o.box.x1 - o.box.x0)
+        ]
+
+    old = _one_a_place(old)
+
+    for w in read:
+        under = over(w, old)
+        used.update(under)
+        if not in_stamp(w):
+            if not under:  # outside the box the first reading stands, the band's only where it read nothing
+                taken.append(w)
+        elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
+            out.extend(
+                old[i] for i in under
+            )  # a sure word read first, or a mark read alone: the first stands
+        else:
+            taken.append(replace(w, conf=min(w.conf, THROUGH_CONF)))
+    out.extend(o for i, o in enumerate(old) if not in_stamp(o) or i not in used)
+    # the first reading's words where the band's taken words lie are read again by them
+    kept = [o for o in dict.fromkeys(out) if not over(o, taken)]
+    return sorted([*kept, *taken], key=lambda w: w.box.x0)
+
+
+SURE_READ = 60.0  # a syllable read this surely is a sure one
+
+
+BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
+
+
+def _letters(text: str) -> str | None:
+    """The letters of a word that is letters and punctuation only (None with a digit: "2Ù24" is a mark)."""
+    if any(ch.isdigit() for ch in text):
+        return None
+    return re.sub(r"[^\w]|_", "", text)
+
+
+def _clean(w: Word) -> bool:
+    """A word read as a syllable (letters only, no digit) at ``BAND_WORD`` or more."""
+    t = _letters(w.text)
+    return t is not None and bool(t) and w.conf >= BAND_WORD and is_syllable(t)
+
+
+def _band_score(words: list[Word]) -> tuple[int, int, int]:
+    """A line's reading's worth: its syllables read surely (letters only, ``SURE_READ``), its syllables
+    (``_clean``) less its marks (a word with letters that is none, read unsure: "yiêotắng"; "II" read surely
+    is none), the letters of its sure syllables."""
+    sure = [w for w in words if _clean(w) and w.conf >= SURE_READ]
+    clean = sum(1 for w in words if _clean(w))
+    marks = sum(
+        1 for w in words if any(ch.isalpha() for ch in w.text) and not _clean(w) and w.conf < SURE_READ
+    )
+    letters = sum(len(_letters(w.text) or "") for w in sure)
+    return len(sure), clean - marks, letters
+
+
+def _overlap(w: Word, o: Word) -> bool:
+    """``w`` and ``o`` lie over each other: more than half the narrower's width."""
+    return min(w.box.x1, o.box.x1) - max(w.box.x0, o.box.x0) > 0.5 * min(
+        w.box.x1 - w.box.x0, o.box.x1 - o.box.x0
+    )
+
+
+def _one_a_place(words: list[Word]) -> list[Word]:
+    """A line's ``words`` with one word a place: of two read over each other (the stamp's pass read "XUẤT"
+    and "XUẤT:" at one place, seed 135 dev 013) the surer stands."""
+    return [o for o in words if not any(p is not o and p.conf > o.conf and _overlap(o, p) for p in words)]
+
+
+def _stamp_own(text: str) -> bool:
+    """A word that is (the start of) one of an incoming stamp's own words ("Số", "Ngày", "Chuy")."""
+    own = fold(re.sub(r"[^\w]|[\d_]", "", text)).lower()
+    return own in _STAMP_OWN or (len(own) >= 4 and any(s.startswith(own) for s in _STAMP_OWN))
