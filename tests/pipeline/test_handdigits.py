@@ -390,12 +390,14 @@ def _header(
     bitonal: bool = False,
     place: str = "Lào Cai,",
     notation: str = "/BC-UBND",
+    colour: bool = False,
 ) -> tuple[Prepared, RecognizedPage, dict[str, Box]]:
     """A real header drawn as printed: the organ's name with a rule under it, "Số:  /BC-UBND" and "Lào Cai,
     ngày  tháng  năm 2024" right under it (another ``place`` or ``notation`` printed there instead), and the
     number, day and month written by pen (the generator's script digits, blue) into the blanks, big: the
     number's tops cross the rule, the day and month touch the printed words. Returns the page, an empty first
-    reading and where each printed word is."""
+    reading and where each printed word is. With ``colour`` the scan is kept in colour (a colour scan: the
+    pen's blue against black print)."""
     from samples.generate import font_path
     from samples.marks import handwritten_digits
 
@@ -431,7 +433,10 @@ def _header(
     grey = np.asarray(img.convert("L"))
     if bitonal:  # a bitonal scan: paper and ink only
         grey = np.where(grey < 160, 0, 255).astype(np.uint8)
-    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    master = np.asarray(img) if colour else grey
+    prepared = Prepared(
+        master=master, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H
+    )
     page = RecognizedPage(0, "ocr", float(W), float(H), "", ())
     return prepared, page, boxes
 
@@ -543,6 +548,31 @@ def test_a_day_glued_to_thang_read_as_mang_is_read_again() -> None:
     assert "day" in {b.kind for b in handdigits.find_blanks(page)}
     after = handdigits.second_pass(prepared, page)
     assert extract([after]).values()["issued_date"] == "2024-05-12"
+
+
+@pytest.mark.parametrize("misread", ["621", "457"])
+def test_a_number_in_coloured_ink_the_first_reading_alone_gives_is_not_sure(misread: str) -> None:
+    # a blue "651" on a colour scan that the first (print) reading gives as "621" at 91, sure, as many digits
+    # as marks (seed 137 alt 000: a wrong number that skipped review); or as digits none of the second
+    # pass's readings give: a pen's number only the print reading gives is not sure
+    prepared, _, boxes = _header("651", "24", "4", colour=True)
+    assert handdigits.pen_ink(prepared, replace(boxes["so"], x0=boxes["so"].x1, x1=boxes["notation"].x0))
+    assert not handdigits.pen_ink(prepared, boxes["notation"])  # black print
+    so, note = boxes["so"], boxes["notation"]
+    read = Word(misread, 91.0, Box(so.x1 + 14, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), read], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["code_number"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value == "651" or field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_number_in_coloured_ink_the_readings_confirm_stays_sure() -> None:
+    prepared, _, boxes = _header("651", "24", "4", colour=True)
+    so, note = boxes["so"], boxes["notation"]
+    read = Word("651", 91.0, Box(so.x1 + 14, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), read], key=lambda w: (w.line, w.box.x0)))
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert (field.value, field.confidence >= REVIEW_THRESHOLD) == ("651", True)
 
 
 def test_a_sure_number_glued_to_its_notation_is_not_checked_for_lost_digits() -> None:
