@@ -2179,9 +2179,10 @@ def test_a_number_glued_to_a_notation_whose_hyphen_was_read_as_a_stop_is_read_ag
     assert (fields["code_number"], fields["code_notation"]) == ("2282", "QLD-VP")
 
 
-@pytest.mark.parametrize("so", ["sẽ", "Sẽ"])
+@pytest.mark.parametrize("so", ["sẽ", "Sẽ", "ss:"])
 def test_a_so_read_se_before_a_garbled_notation_marks_the_number_s_blank(so: str) -> None:
-    # a shaken photo (seed 121 dev 005): "sẽ 17ÏĨ cp.ueND" for "Số:", a written "1711" and "/GP-UBND"
+    # a shaken photo (seed 121 dev 005): "sẽ 17ÏĨ cp.ueND" for "Số:", a written "1711" and "/GP-UBND"; its "ố"
+    # blurred into an "s" (seed 141 dev 005: "ss: 2681 Jop.qLo")
     prepared, _, boxes = _header("229", "28", "11")
     so_box, note = boxes["so"], boxes["notation"]
     words = [
@@ -2293,3 +2294,48 @@ def test_a_clear_unanimous_deconvolved_reading_is_taken_in_doubt_where_the_cut_g
     assert combined(None, ("1995", 78.0), False) is None  # contradicted
     assert combined(None, ("6", 56.0), True) is None  # not clear
     assert combined(("1995", 80.0), ("2995", 78.0), True) is None  # the cut gave another: they disagree
+
+
+def test_a_notation_whose_slash_was_read_as_a_letter_keeps_the_number_read_again() -> None:
+    # a grey 200 dpi scan (seed 139 alt 008): "Số:" read at 5, the written "340" lost, the printed "/CT-UBND"
+    # read "JCT-UBND" at 42; read again, "340" stood before capitals the extractor took for its own misread
+    # digits ("J" + "CT"), and the number was dropped
+    prepared, _, boxes = _header("340", "2", "9", notation="/CT-UBND")
+    words = [
+        replace(w, text="JCT-UBND", conf=42.0)
+        if w.text == "/BC-UBND"
+        else replace(w, conf=5.0)
+        if w.text == "Số:"
+        else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    page = _read(words)
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == [""]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == ("340", "CT-UBND")
+
+
+def test_a_notation_read_sure_over_the_pen_s_last_digits_gives_them_back() -> None:
+    # a written "2763" close to the printed "/BC-UBND" (seed 139 alt 012): the first reading gives "2." for
+    # the "27" and "/BC-UBND" at 92 from the "6" on (its box takes in the "63"); the region cut where that
+    # word starts held "27" alone
+    prepared, _, boxes = _header("2763", "28", "11")
+    so, note = boxes["so"], boxes["notation"]
+    mid = (so.x1 + note.x0) / 2
+    words = [
+        replace(w, box=replace(w.box, x0=mid), conf=92.0) if w.text == "/BC-UBND" else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    junk = Word("2.", 32.0, Box(so.x1 + 20, so.y0 - 8, mid + 2, so.y1 + 4), line=2)
+    page = _read(sorted([*words, junk], key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["2."]
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert (fields["code_number"], fields["code_notation"]) == ("2763", "BC-UBND")
+
+
+def test_a_bitonal_scan_s_number_read_as_nothing_sure_is_read_again_softened() -> None:
+    # a written "78" on a bitonal scan (seed 141 dev 013): its hard edges read as nothing sure ("7" at 0);
+    # once softened, Tesseract reads "78"
+    prepared, _, boxes = _header("78", "28", "11", seed=1, bitonal=True)
+    fields = extract([handdigits.second_pass(prepared, _read(_first_reading(boxes, glued=False)))]).values()
+    assert fields["code_number"] == "78"

@@ -276,3 +276,16 @@ def test_an_abbreviation_read_in_clean_capitals_before_the_organ_s_is_kept_as_pr
     # misread ("CE" is no "CC", "KN" no "KH"); only a look-alike read small is a type's misreading ("crHC")
     assert repair_notation(raw, "Cục Hóa chất")[0] == raw
     assert repair_notation(raw.replace("HC", "UBND"), None)[0] == raw.replace("HC", "UBND")
+
+
+def test_a_capital_of_ubnd_read_as_two_is_made_ubnd_again_in_doubt() -> None:
+    # a blurred bitonal "969/GCN-UBND" (seed 141 alt 013) read "909/GCN-UIIND": its "B" read as "II"
+    specs = header(
+        parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"), number="Số: 969/GCN-UIIND", conf=44.0
+    )
+    specs.append(("GIẤY CHỨNG NHẬN", "center", 95.0))
+    assert values(specs)["code_notation"] == "GCN-UBND"
+    assert repair_notation("GCN-UIIND", None) == ("GCN-UBND", 0.8)
+    # one letter read as two where two abbreviations would fit, or at the part's end, is kept as read
+    assert repair_notation("GCN-UBNII", None)[0] == "GCN-UBNII"
+    assert repair_notation("GCN-SNgV", "Sở Ngoại vụ")[0] == "GCN-SNgV"

@@ -36,6 +36,7 @@ from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import SO_WORD, bare_so_notation
 from digitize.pipeline.fields.text import DIGITISH, fold1
+from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
@@ -58,6 +59,9 @@ MAX_BLANKS_PER_KIND = 2
 
 
 _BARE_SO_WORDS = frozenset({"so", "s0", "s6", "sø"})
+# ... and as a shaken photo reads it before a garbled notation: "s.", "sẽ", "ss:" (its "ố" blurred into an
+# "s": "ss: 2681 Jop.qLo" for a written "2681" and "/GP-QLD", seed 141 dev 005)
+_GARBLED_SO_WORDS = frozenset({"s", "se", "ss"})
 
 
 def _so_alone(word: Word) -> bool:
@@ -401,7 +405,7 @@ def _number_blank(
         return (
             _so_alone(w)
             or (bare and label in _BARE_SO_WORDS)
-            or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label in ("s", "se")))
+            or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label in _GARBLED_SO_WORDS))
         )
 
     left = list(from_label(left, is_label))
@@ -427,8 +431,11 @@ def _number_blank(
             or (w is left[-1] and _LOOSE_TAIL.match(w.text))
         ):
             x1 = w.box.x0
-            if w.conf < PRINTED_CONF:
-                notation = w.box
+            # its "/" is found in the scan (``refined``) whether it was read sure or not: a notation read
+            # sure may have taken the pen's last digits into its box all the same ("2763" written close to
+            # "/GP-CDLQGVN": "2." and "/GP-CDLQGVN" at 92 from the "6" on, the region cut at the word gave
+            # "27", seed 139 alt 012)
+            notation = w.box
             break
         if tail:  # "72#QĐ-TTg": the number glued to the notation
             # the printed "/" and notation's width by their letters' shapes (capitals are wide: by
@@ -1000,9 +1007,25 @@ def slash_foot(prepared: Prepared, word: Box, grey: np.ndarray, *, lead: float |
         if not walked:
             return None
         found = left - SLASH_BEFORE * cap  # the slash glued to the pen's digit
-    if lead is not None and found > lead * cap:
+    if lead is not None and found > lead * cap and not _pen_left(stats, n, found, top, foot):
         return None  # a later "/" ("/2024/QĐ-UBND": the second, the year before it)
     return word.x0 + found
+
+
+def _pen_left(stats: np.ndarray, n: int, found: float, top: float, foot: float) -> bool:
+    """Whether a mark left of the "/" found at ``found`` (``slash_foot``'s crop: its marks' ``stats``, the
+    capitals' band ``top``..``foot``) is a pen's: half a capital high at least, in the band's rows and
+    leaving them as no printed mark does (a year's printed digits before a second "/" stay in the band; the
+    pen's last digits a notation word read sure took into its box rise above it: "63/GP-CDLQGVN", the "/"
+    3.1 capitals in, seed 139 alt 012)."""
+    cap = foot - top
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if x + w > found or h < 0.5 * cap or y > foot or y + h < top:
+            continue
+        if y < top - BAND_SLACK_UP * cap or y + h - 1 > foot + BAND_SLACK_DOWN * cap:
+            return True
+    return False
 
 
 def _slash_shaped(mark: np.ndarray, cap: float) -> bool:
@@ -1388,6 +1411,56 @@ def by_marks(
     return value, min(AGREED_MAX_CONF, *confs)
 
 
+# readings of the whole region, a digit for each mark, that ``by_marks_split`` wants at least
+SPLIT_READINGS = 3
+
+
+def by_marks_split(
+    votes: list[tuple[str, float]], alone: list[list[tuple[str, float]]], kind: Kind, crop: np.ndarray
+) -> tuple[str, float] | None:
+    """A number whose readings of the whole region, a digit for each mark, split on one digit alone (a
+    written "925" read "325" three times and "225" three times; "2763" six times and "2163" six times: no
+    value a clear majority gives, none ``by_marks`` takes, the readings contradicting each other there):
+    the mark they split on read alone gives that digit (its sure readings, >= ``MIN_VOTE_CONF``, two at
+    least and one clear, all alike and its shape allowing it: the "9" read "9" at 82-94 alone), every other
+    mark the digit all those readings give (what it reads alone, surest in sum, the same where it is read),
+    and every other sure reading of the region no longer than the marks and found in it in order. At least
+    ``SPLIT_READINGS`` such readings; the value goes to review (at most ``AGREED_MAX_CONF``): one mark's
+    readings alone chose a digit."""
+    marks = _digit_marks(crop)
+    if len(marks) < 2 or len(alone) != len(marks):
+        return None
+    sure = [t for t, c in votes if c >= MIN_VOTE_CONF]
+    full = [t for t in sure if len(t) == len(marks)]
+    if len(full) < SPLIT_READINGS or any(len(t) > len(marks) for t in sure):
+        return None
+    split = [i for i in range(len(marks)) if len({t[i] for t in full}) > 1]
+    if len(split) != 1:
+        return None
+    digits, confs = [], []
+    for i, (v, mark) in enumerate(zip(alone, marks, strict=True)):
+        loops, foot = _loops(mark), _has_foot(mark)
+        said = [
+            (t, c) for t, c in v if c >= MIN_VOTE_CONF and len(t) == 1 and not _shape_denies(t, loops, foot)
+        ]
+        if i == split[0]:
+            if len(said) < 2 or len({t for t, _ in said}) != 1 or max(c for _, c in said) < CLEAR_CONF:
+                return None
+            digits.append(said[0][0])
+            confs.append(max(c for _, c in said))
+            continue
+        weight: dict[str, float] = {}
+        for t, c in said:
+            weight[t] = weight.get(t, 0.0) + c
+        if weight and max(weight, key=lambda t: weight[t]) != full[0][i]:
+            return None
+        digits.append(full[0][i])
+    value = "".join(digits)
+    if not all(_subsequence(t, value) for t in sure if len(t) < len(marks)) or not _may_be(value, kind):
+        return None
+    return value, min(AGREED_MAX_CONF, *confs)
+
+
 DATE_MARK_VOTES = 2  # readings of the whole day or month that must give what its marks read alone give
 
 
@@ -1503,6 +1576,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         # read apart: Tesseract reads a crop differently beside other crops, and the crops as cut are read
         # as on any other page
         votes = _votes_by_blank(crops, timeout) + _votes_by_blank(sharp, timeout)
+        _softened(blanks, crops, votes, timeout)
     except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
         return page
     n = len(blanks)
@@ -1542,6 +1616,45 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+# a bitonal crop is softened by a Gaussian this share of its height wide (sigma; 2 px for a 300 dpi number's
+# crop of 105 px): Tesseract reads the hard edges of a bitonal scan's pen digits as nothing
+SOFT_SHARE = 0.02
+# a crop (``clean_crop``'s: paper white, the darkest ink black) this share of whose ink pixels are pure black
+# is a bitonal scan's (0.68 on seed 141 dev 013's; a grey scan's or a photo's 0.08-0.24: its ink's soft edges)
+BITONAL_SHARE = 0.5
+
+
+def _bitonal(crop: np.ndarray) -> bool:
+    """Whether a blank's crop (``clean_crop``'s) is a bitonal scan's (``BITONAL_SHARE``)."""
+    ink = crop[crop < 255]
+    return ink.size > 0 and float((ink == 0).mean()) >= BITONAL_SHARE
+
+
+def _softened(
+    blanks: list[Blank],
+    crops: list[list[np.ndarray]],
+    votes: list[list[list[tuple[str, float]]]],
+    timeout: float,
+) -> None:
+    """The crops of the blanks read as nothing sure (no reading at ``MIN_VOTE_CONF``) that are bitonal (a
+    bitonal scan: ink and paper only) put in place softened (``SOFT_SHARE``), and their readings with them
+    (in place): a pen's "78" on a bitonal 300 dpi scan, read "7" at 0 twice as cut, is read "78" at 70-93
+    once its edges are soft (seed 141 dev 013). Two more small Tesseract runs, only then."""
+    at = [
+        k
+        for k, (b, cs) in enumerate(zip(blanks, crops, strict=True))
+        if b.kind != Kind.TAXCODE
+        and cs
+        and all(_bitonal(c) for c in cs)
+        and not any(c >= MIN_VOTE_CONF for v in votes[k] for _, c in v)
+    ]
+    if not at:
+        return
+    soft = [[cv2.GaussianBlur(c, (0, 0), max(1.0, SOFT_SHARE * c.shape[0])) for c in crops[k]] for k in at]
+    for k, cs, v in zip(at, soft, _votes_by_blank(soft, timeout), strict=True):
+        crops[k], votes[k] = cs, v
 
 
 # a sure number's ink pixels this share of which are coloured (``stamps.chroma`` over ``stamps.CHROMA``: a
@@ -1654,6 +1767,8 @@ def _decide(
         )
         if found is None and alone:
             found = by_marks(read, alone, blank.kind, cs[0])
+        if found is None and alone and blank.kind == Kind.NUMBER:
+            found = by_marks_split(read, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind in (Kind.DAY, Kind.MONTH):
             found = by_marks_voted(vs, alone, blank.kind, cs[0])
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
@@ -1826,14 +1941,33 @@ def _slash_restored(words: list[Word], numbers: list[Blank]) -> list[Word]:
     """The garbled notation that ends a number's blank read again (``garbled_notation``: "số: 89 mCxvP", its
     "/" blurred into the letters or read as a bracket) given its "/" back: the blank's region ends where the
     notation starts, and Decree 30 prints it led by "/"; without it the number reader takes no number from
-    the line. Its letters stay as read (the notation's own checks drop them as garbled)."""
+    the line. Its letters stay as read (the notation's own checks drop them as garbled). So too an unsure
+    notation whose "/" was read as a letter before a type's abbreviation (``_slash_as_letter``)."""
     ends = {(b.line, b.notation.x0) for b in numbers if b.kind == Kind.NUMBER and b.notation is not None}
     return [
         replace(w, text="/" + w.text.lstrip("/])(|"))  # "]/qp.qLp": the bracket before it a blurred "/" too
         if (w.line, w.box.x0) in ends and garbled_notation(w)
+        else replace(w, text="/" + w.text[1:])
+        if (w.line, w.box.x0) in ends and w.conf < PRINTED_CONF and _slash_as_letter(w.text)
         else w
         for w in words
     ]
+
+
+# what a printed "/" before the notation's capitals is read as, no "/" ("JCT-CVT" for "/CT-CVT": a grey 200
+# dpi scan's thin slash, its foot curled by the scan into a "J"'s hook)
+_SLASH_LETTERS = frozenset("Jj|])(\\")
+
+
+def _slash_as_letter(text: str) -> bool:
+    """Whether a notation word that ends a number's blank leads with its "/" read as a letter or a bracket
+    (``_SLASH_LETTERS``) before a type's abbreviation ("JCT-CVT"): a notation opens with its type (Decree 30),
+    and the number's extractor, finding capitals before a type's glued to the number ("340 JCT-CVT"), took
+    them for the number's misread last digits and dropped the number."""
+    if len(text) < 4 or text[0] not in _SLASH_LETTERS:
+        return False
+    tail = notation_tail(text[1:])
+    return tail is not None and tail.start == 0 and tail.text.split("-", 1)[0] in NOTATION_TYPES
 
 
 def _runs(row: np.ndarray) -> list[tuple[int, int]]:

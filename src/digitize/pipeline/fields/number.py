@@ -181,7 +181,7 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         # the first part: a type prefix, or the organ's own abbreviation for a công văn
         near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
         garbled = _garbled(p)
-        rep = _nearest(key, near, strict=not garbled) or _one_letter_more(p, near)
+        rep = _nearest(key, near, strict=not garbled) or _one_letter_more(p, near) or _two_for_one(p, near)
         if rep is None and garbled:
             # (a two-letter part after the organ's own abbreviation is a unit's, "STC-tH": no organ again)
             two = fixed and not any(f in own for f in fixed)
@@ -292,6 +292,34 @@ def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | No
         if (ch.isupper() or ch.isdigit()) and (hit := keys.get(_abbr_key(part[:i] + part[i + 1 :]))):
             return hit, 0.8
     return None
+
+
+def _two_for_one(part: str, candidates: list[str]) -> tuple[str, float] | None:
+    """The organ's own abbreviation, UBND or a type with one capital inside it read as two capitals
+    ("GCN-UIIND" of "GCN-UBND": a blurred "B" read as its stem and a stroke, "II"), when one candidate
+    alone is so read; a lower-case letter in the pair is printed. In doubt: the line's confidence times
+    ``TWO_FOR_ONE_QUALITY``."""
+    keys = {_abbr_key(c): c for c in reversed(candidates)}
+    if len(part) < 5 or len(part) - 1 not in {len(k) for k in keys}:
+        return None
+    key = _abbr_key(part)
+    hits = set()
+    # inside the part only, as ``_one_letter_more``: its first and last letters as read
+    for i in range(1, len(part) - 2):
+        if not (part[i].isupper() and part[i + 1].isupper()):
+            continue
+        for k, c in keys.items():
+            if (
+                len(k) == len(key) - 1
+                and key[:i] == k[:i]
+                and key[i + 2 :] == k[i + 1 :]
+                and k[i] not in key[i : i + 2]
+            ):
+                hits.add(c)
+    return (hits.pop(), TWO_FOR_ONE_QUALITY) if len(hits) == 1 else None
+
+
+TWO_FOR_ONE_QUALITY = 0.8
 
 
 def _nearest(key: str, candidates: list[str], *, strict: bool) -> tuple[str, float] | None:
