@@ -201,6 +201,7 @@ def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_
         ("quý l năm 2021", "quý I năm 2021"),  # a lone I read as l
         ("quý | năm 2021", "quý I năm 2021"),
         ("quý ! năm 2017", "quý I năm 2017"),  # a lone I read as an exclamation mark
+        ("quý ¡ năm 2023", "quý I năm 2023"),  # ... upside down (a low-light photo)
         ("quý 1 năm 2020", "quý 1 năm 2020"),
         ("quý TII năm 2021", "quý III năm 2021"),  # a serif I read as T
         ("quý TI năm 2021", "quý II năm 2021"),
@@ -223,6 +224,8 @@ def test_the_address_line_with_kinh_lost_or_a_stamp_s_words_before_it_ends_the_s
     for address in (
         "gửi: Hội đồng nhân dân tỉnh Đắk Lắk.",
         "Chuyến: N‹` Kính gửi: Hội đồng nhân dân tỉnh Đắk Lắk.",
+        "án gi: Hội đồng nhân dân tỉnh Đắk Lắk.",  # a blurred photo: "Kính gửi" read short
+        "Kinh gưi: Hội đồng nhân dân tỉnh Đắk Lắk.",
     ):
         specs = _submission([(first, "center", 96.0)])
         k = next(i for i, s in enumerate(specs) if s[0].startswith("Kính gửi"))
