@@ -1304,3 +1304,22 @@ def test_a_word_the_corpus_never_shows_beside_its_neighbours_puts_a_subject_in_d
     # read surely, a rare word stands (the corpus is sparse: "cát sỏi lòng sông"); names after ông/bà too
     assert subject("Về việc đề nghị phê duyệt danh mục dự án kêu gọi lầu từ năm 2019", 96.0)[1] >= 0.6
     assert subject("Về việc khen thưởng bà lê thị thúy đã có thành tích xuất sắc", 96.0)[1] >= 0.6
+
+
+def test_a_line_below_a_blank_is_not_the_v_v_subject_s() -> None:
+    """A công văn's "V/v" lines follow each other: on a blurred photo that lost "Kính gửi: Các" the address's
+    second line ("cơ quan, đơn vị …"), below a blank under the left column, is not the subject's."""
+    specs = header(
+        organ=("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI"),
+        parent=None,
+        number="Số: 426/UBND-VP",
+        date="Đồng Nai, ngày 07 tháng 7 năm 2024",
+        vv=("V/v triển khai thực hiện kế hoạch", "cải cách hành chính năm 2024"),
+    )
+    specs = [s for s in specs if s[1] == "right"] + [s for s in specs if s[1] == "left"]
+    body = [("Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về cải cách hành chính, đề nghị các", "body", 90.0)]
+    signed = signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"))
+    want = "triển khai thực hiện kế hoạch cải cách hành chính năm 2024"
+    assert values(specs + body + signed)["subject"] == want
+    blank_then = [("", "left", 90.0), ("cơ quan, đơn vị trên địa bàn tỉnh Đồng Nai.", "left", 90.0)]
+    assert values(specs + blank_then + body + signed)["subject"] == want

@@ -340,6 +340,10 @@ def _whole_row(part: Line, header: Sequence[Line]) -> Line:
     return part if len(out) == len(part.words) else sub_line(part, out)
 
 
+# the most blank between two lines of one "V/v" subject, in the height of its tallest line
+VV_GAP = 1.5
+
+
 def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] = ()) -> list[Line]:
     """A công văn's "V/v …" lines in the left column (up to the next "Số:" line), each with the words that
     run on from it past the gutter (``header``: the whole rows)."""
@@ -355,6 +359,10 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)):
                     break
+                tall = max(x.y1 - x.y0 for x in out)
+                if nxt.y0 - out[-1].y1 > VV_GAP * max(1.0, tall):
+                    break  # the V/v lines follow each other: a line below a blank is the body's ("Kính gửi:
+                    # Các" lost on a blurred photo, its second line "cơ quan, đơn vị …" under the gutter)
                 out.append(nxt)
             return out
     return []
