@@ -536,7 +536,7 @@ def test_a_band_read_as_more_words_than_a_line_holds_leaves_the_first_reading() 
     read = [w("Về", 96, 100 + 0.5 * i, 100.4 + 0.5 * i) for i in range(500)]
     assert stamps._merged(old, read, lambda v: v.box.x0 < 350) == old
     # a line's worth of words is merged as before
-    assert [v.text for v in stamps._merged(old, read[:1] + [w("việc", 36, 180, 240)], lambda v: True)] == [
+    assert [v.text for v in stamps._merged(old, [*read[:1], w("việc", 36, 180, 240)], lambda v: True)] == [
         "Về",
         "việc",
     ]

@@ -433,8 +433,9 @@ _QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|TÌÍ]*[IVX])(?=[IVXl1|TÌ�
 # "quy" before a Roman numeral and "năm" is no other word
 _QUY = re.compile(r"\b([Qq]uy|QUY)\s+(?=[IVXl1|TÌÍ]*[IVXÌÍ])([IVXl1|TÌÍ]{1,4})(?=\s+(?:năm|NĂM)\b)")
 _QUARTERS = frozenset({"I", "II", "III", "IV"})
-# a lone "l", "|", "!" ("¡" on a low-light photo) or a toned I ("Ì") for a quarter ("quý l năm 2021", "quý ! năm 2017"): no Vietnamese
-# word is "l", no exclamation follows "quý" in a trích yếu; an Arabic "1" stays
+# a lone "l", "|", "!" ("¡" on a low-light photo) or a toned I ("Ì") for a quarter ("quý l năm 2021",
+# "quý ! năm 2017"): no Vietnamese word is "l", no exclamation follows "quý" in a trích yếu; an Arabic
+# "1" stays
 _QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊ](?=\s|[,.;)]|$)")
 
 
