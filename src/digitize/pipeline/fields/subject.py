@@ -413,9 +413,17 @@ def cut_in_doubt(subject: Found) -> Found:
     return Found(tuple(cut if x is f else x for x in subject.fields))
 
 
+# a word of two letters: a subject holds one, a stamp's marks left alone ("z", "ố: )2 ¬") none
+_WORDED = re.compile(r"[^\W\d_]{2}")
+
+
 def full_title(type_name: str | None, subject: Found) -> Found:
-    """A licence's or certificate's subject as its full title: the type name and the line(s) under it."""
+    """A licence's or certificate's subject as its full title: the type name and the line(s) under it. A
+    subject with no word of two letters (``_WORDED``: the title lost under a stamp, its marks left) is
+    none."""
     f = subject.get("subject")
+    if f is not None and f.value and not _WORDED.search(f.value):
+        return Found(tuple(x for x in subject.fields if x is not f))
     if type_name not in TITLED_TYPES or f is None or not f.value:
         return subject
     value = f.value
