@@ -13,8 +13,14 @@ each column the band's words replace the reading's specks above that column's su
 page a header (its motto found) that it had not. The band's digits are blurred digits:
 ``blurred.second_pass`` (after this pass) puts them in doubt, so the number and the date go to review.
 
-A function of the prepared page and its first reading; sharp pages and pages with a header are untouched (no
-second Tesseract run).
+A blurred first page with a motto and a date line under it then has its organ's column (the left one, down to
+the date line's row: the organ's lines and the "Số:" line) read again on its own (``_organ_column``): the
+page's layout may have run two of its close lines into one box and read one of them ("ỦY BAN NHÂN DÂN" /
+"TỈNH AN GIANG" read "TÍNH AN GIANG", the organ a province) or the "Số:" line into the organ's. The column's
+reading replaces the page's when it gives at least ``MIN_GAIN`` more words read surely that are Vietnamese
+syllables (one small Tesseract run a blurred photo).
+
+A function of the prepared page and its first reading; sharp pages are untouched (no second Tesseract run).
 """
 
 from __future__ import annotations
@@ -50,7 +56,9 @@ def second_pass(
     docstring); the page as it was otherwise."""
     if not prepared.blurred or page.index != 0:
         return page
-    return _organ_column(prepared, _lost_header(prepared, page, lang=lang, timeout=timeout), lang=lang, timeout=timeout)
+    return _organ_column(
+        prepared, _lost_header(prepared, page, lang=lang, timeout=timeout), lang=lang, timeout=timeout
+    )
 
 
 def _lost_header(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
