@@ -81,3 +81,18 @@ def test_viec_lost_under_a_seal_after_ve_is_put_back() -> None:
         extract([base]).fields["subject"].value
         == "Về tăng cường quản lý, bảo vệ rừng trên địa bàn thành phố Hà Nội"
     )
+
+
+def test_a_licence_s_first_word_garbled_in_small_letters_is_no_name() -> None:
+    # a certificate's "ĐĂNG KÝ HOẠT ĐỘNG …" with "ĐĂNG" under a stamp read "⁄ếx" at 0: the capital the
+    # subject's opening gives it ("Ếx") makes it no name read right
+    from tests.pipeline.fields.test_subject import _certificate
+
+    title = ("⁄ếx KÝ HOẠT ĐỘNG GIÁO DỤC NGHỀ NGHIỆP", "center", 91.0)
+    base = page(_certificate(title, "Đủ điều kiện: hoạt động giáo dục nghề nghiệp."))
+    f = _subject(base, "⁄ếx")
+    assert f.value is None or f.confidence < SURE
+    # read right, it is as sure as its line
+    title = ("ĐĂNG KÝ HOẠT ĐỘNG GIÁO DỤC NGHỀ NGHIỆP", "center", 91.0)
+    f = _subject(page(_certificate(title, "Đủ điều kiện: hoạt động giáo dục nghề nghiệp.")), "ĐĂNG", 50.0)
+    assert (f.value, f.confidence >= SURE) == ("Giấy chứng nhận đăng ký hoạt động giáo dục nghề nghiệp", True)

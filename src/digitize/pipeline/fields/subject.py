@@ -1114,7 +1114,8 @@ def garbled_opening(value: str, first: Line) -> bool:
     and was read unsure: its first word below ``SURE_OPENING`` ("iÊổđấY mạnh cải cách …" at 0, a stamp's
     strokes over "Về việc đẩy"), another below ``DOUBTFUL``. Each of the value's words is matched to the
     first of the line's words (left to right, after the last matched) whose text holds it once folded (a
-    mark left out of it, "©iÊổđấY"); a word none holds (a "Về việc" restored) is passed."""
+    mark left out of it, "©iÊổđấY"), and judged in the case it was read in ("⁄ếx" made "Ếx" opening a
+    licence's subject is no name); a word none holds (a "Về việc" restored) is passed."""
     mine = sorted(first.words, key=lambda w: w.box.x0)
     folded = [fold(w.text) for w in mine]
     at = 0
@@ -1126,7 +1127,9 @@ def garbled_opening(value: str, first: Line) -> bool:
         if j is None:
             continue
         at = j + 1
-        if not _read_right(core) and mine[j].conf < (SURE_OPENING if k == 0 else DOUBTFUL):
+        # judged as read: a capital the value gave it (its first word's) makes no name ("Ếx" of "⁄ếx")
+        as_read = core if any(ch.isupper() for ch in mine[j].text) else core.lower()
+        if not _read_right(as_read) and mine[j].conf < (SURE_OPENING if k == 0 else DOUBTFUL):
             return True
     return False
 
