@@ -521,3 +521,22 @@ def test_a_line_read_alone_under_the_box_keeps_what_each_reading_read_surely() -
         ("cho", 95),
     ]  # fmt: skip
     assert stamps._band_score(merged) > stamps._band_score(old)
+
+
+def test_a_band_read_as_more_words_than_a_line_holds_leaves_the_first_reading() -> None:
+    """A band read as hundreds of "words" (specks, a hostile page of dots under the stamp's box) is no line
+    of print: the first reading stands, and the merge does not weigh every word against every other (review
+    s20: quadratic on a 3000-word line)."""
+    from digitize.pipeline.model import Box, Word
+
+    def w(text: str, conf: float, x0: float, x1: float) -> Word:
+        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+
+    old = [w("Nghệ", 31, 100, 170), w("việc", 97, 180, 240)]
+    read = [w("Về", 96, 100 + 0.5 * i, 100.4 + 0.5 * i) for i in range(500)]
+    assert stamps._merged(old, read, lambda v: v.box.x0 < 350) == old
+    # a line's worth of words is merged as before
+    assert [v.text for v in stamps._merged(old, [*read[:1], w("việc", 36, 180, 240)], lambda v: True)] == [
+        "Về",
+        "việc",
+    ]

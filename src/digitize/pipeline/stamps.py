@@ -689,6 +689,10 @@ def _band_lines(
     return replace(page, words=tuple(words), text=nfc(page_text(words)))
 
 
+# the most words a printed line holds: an A4 line at the smallest type runs to ~30 words (review s20, LOW 10)
+LINE_WORDS_MAX = 120
+
+
 def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool]) -> list[Word]:
     """A line's words (``old``: as first read) with its band read alone (``read``): outside the stamp's box
     (``in_stamp``) the first reading's words (the stamp took nothing there: read alone, "mới" came back
@@ -698,7 +702,11 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
     reading read no sure syllable: its sure words stand ("việc" read at 36 alone; "qua" read at 78 first,
     "tua" at 96 alone, and the corrector's "Kết tủa" for "Kết quả"), as do its words where the band read a
     mark ("II" and "2024" where it read "lÏ" and "2Ù24") or nothing: the band's words only replace the first
-    reading's words under them that were no sure syllable ("Nghệ", "yiêotắng")."""
+    reading's words under them that were no sure syllable ("Nghệ", "yiêotắng"). A reading of more words than
+    a line of print holds (``LINE_WORDS_MAX``: specks, a hostile page of dots) is no line: the first stands,
+    and the merge's cost stays bounded (review s20)."""
+    if len(old) > LINE_WORDS_MAX or len(read) > LINE_WORDS_MAX:
+        return _one_a_place(old)
     out: list[Word] = []
     taken: list[Word] = []
     used: set[int] = set()

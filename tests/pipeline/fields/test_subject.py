@@ -201,6 +201,7 @@ def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_
         ("quý l năm 2021", "quý I năm 2021"),  # a lone I read as l
         ("quý | năm 2021", "quý I năm 2021"),
         ("quý ! năm 2017", "quý I năm 2017"),  # a lone I read as an exclamation mark
+        ("quý ¡ năm 2023", "quý I năm 2023"),  # ... upside down (a low-light photo)
         ("quý 1 năm 2020", "quý 1 năm 2020"),
         ("quý TII năm 2021", "quý III năm 2021"),  # a serif I read as T
         ("quý TI năm 2021", "quý II năm 2021"),
@@ -223,6 +224,8 @@ def test_the_address_line_with_kinh_lost_or_a_stamp_s_words_before_it_ends_the_s
     for address in (
         "gửi: Hội đồng nhân dân tỉnh Đắk Lắk.",
         "Chuyến: N‹` Kính gửi: Hội đồng nhân dân tỉnh Đắk Lắk.",
+        "án gi: Hội đồng nhân dân tỉnh Đắk Lắk.",  # a blurred photo: "Kính gửi" read short
+        "Kinh gưi: Hội đồng nhân dân tỉnh Đắk Lắk.",
     ):
         specs = _submission([(first, "center", 96.0)])
         k = next(i for i, s in enumerate(specs) if s[0].startswith("Kính gửi"))
@@ -1301,3 +1304,22 @@ def test_a_word_the_corpus_never_shows_beside_its_neighbours_puts_a_subject_in_d
     # read surely, a rare word stands (the corpus is sparse: "cát sỏi lòng sông"); names after ông/bà too
     assert subject("Về việc đề nghị phê duyệt danh mục dự án kêu gọi lầu từ năm 2019", 96.0)[1] >= 0.6
     assert subject("Về việc khen thưởng bà lê thị thúy đã có thành tích xuất sắc", 96.0)[1] >= 0.6
+
+
+def test_a_line_below_a_blank_is_not_the_v_v_subject_s() -> None:
+    """A công văn's "V/v" lines follow each other: on a blurred photo that lost "Kính gửi: Các" the address's
+    second line ("cơ quan, đơn vị …"), below a blank under the left column, is not the subject's."""
+    specs = header(
+        organ=("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI"),
+        parent=None,
+        number="Số: 426/UBND-VP",
+        date="Đồng Nai, ngày 07 tháng 7 năm 2024",
+        vv=("V/v triển khai thực hiện kế hoạch", "cải cách hành chính năm 2024"),
+    )
+    specs = [s for s in specs if s[1] == "right"] + [s for s in specs if s[1] == "left"]
+    body = [("Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về cải cách hành chính, đề nghị các", "body", 90.0)]
+    signed = signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"))
+    want = "triển khai thực hiện kế hoạch cải cách hành chính năm 2024"
+    assert values(specs + body + signed)["subject"] == want
+    blank_then = [("", "left", 90.0), ("cơ quan, đơn vị trên địa bàn tỉnh Đồng Nai.", "left", 90.0)]
+    assert values(specs + blank_then + body + signed)["subject"] == want

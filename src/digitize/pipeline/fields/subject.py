@@ -261,8 +261,10 @@ def strip_speck(text: str) -> str:
     return re.sub(r"^(?:[^\w\s]+\s*|\w\s+(?=[A-ZÀ-ỸĐ]))+", "", text.strip())
 
 
-# "Kính gửi: …" with "Kính" lost under a stamp: the body's address line, never a subject line
-_GUI = re.compile(r"^\W*(kinh\s+)?gui\s*:")
+# "Kính gửi: …" with "Kính" lost under a stamp: the body's address line, never a subject line; on a blurred
+# photo "gửi" read short, "Kính" mangled ("án gi: Hội đồng …", "Kinh gưi:"): one word at most before a "g…i"
+# of up to four letters and its colon (no trích yếu's line opens so)
+_GUI = re.compile(r"^\W*(?:[^\W\d_]{1,5}\s+)?g[a-z]{0,2}i\s*:")
 # a stamp's marks glued before a word ("/⁄2cháy"): marks (at least one not a letter or digit), then a word
 # (possessive runs: linear on a "word" of thousands of marks, not quadratic)
 _GLUED = re.compile(r"^(?=[^\w\s]|\d++[^\w\s])[^\w\s]*+\d*+[^\w\s]*+\d*+([^\W\d_]++[,.;:]?)$")
@@ -338,6 +340,10 @@ def _whole_row(part: Line, header: Sequence[Line]) -> Line:
     return part if len(out) == len(part.words) else sub_line(part, out)
 
 
+# the most blank between two lines of one "V/v" subject, in the height of its tallest line
+VV_GAP = 1.5
+
+
 def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] = ()) -> list[Line]:
     """A công văn's "V/v …" lines in the left column (up to the next "Số:" line), each with the words that
     run on from it past the gutter (``header``: the whole rows)."""
@@ -353,6 +359,10 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)):
                     break
+                tall = max(x.y1 - x.y0 for x in out)
+                if nxt.y0 - out[-1].y1 > VV_GAP * max(1.0, tall):
+                    break  # the V/v lines follow each other: a line below a blank is the body's ("Kính gửi:
+                    # Các" lost on a blurred photo, its second line "cơ quan, đơn vị …" under the gutter)
                 out.append(nxt)
             return out
     return []
@@ -423,9 +433,10 @@ _QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|TÌÍ]*[IVX])(?=[IVXl1|TÌ�
 # "quy" before a Roman numeral and "năm" is no other word
 _QUY = re.compile(r"\b([Qq]uy|QUY)\s+(?=[IVXl1|TÌÍ]*[IVXÌÍ])([IVXl1|TÌÍ]{1,4})(?=\s+(?:năm|NĂM)\b)")
 _QUARTERS = frozenset({"I", "II", "III", "IV"})
-# a lone "l", "|", "!" or a toned I ("Ì") for a quarter ("quý l năm 2021", "quý ! năm 2017"): no Vietnamese
-# word is "l", no exclamation follows "quý" in a trích yếu; an Arabic "1" stays
-_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!ÌÍỈĨỊ](?=\s|[,.;)]|$)")
+# a lone "l", "|", "!" ("¡" on a low-light photo) or a toned I ("Ì") for a quarter ("quý l năm 2021",
+# "quý ! năm 2017"): no Vietnamese word is "l", no exclamation follows "quý" in a trích yếu; an Arabic
+# "1" stays
+_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊ](?=\s|[,.;)]|$)")
 
 
 # "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
