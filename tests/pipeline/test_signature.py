@@ -1307,3 +1307,64 @@ def test_a_middle_word_s_lost_capital_is_filled_in_only_as_the_one_common_middle
     # review s20: none or several common among the forms ("Huấn", "Tuấn"; "Cương", "Dương" …): kept as read
     assert S._capital_lost("Zuấn", middle=True) == "Zuấn"
     assert S._capital_lost("Fương", middle=True) == "Fương"
+
+
+def test_a_second_reading_takes_a_lower_case_tail_of_one_family_name_as_it() -> None:
+    # seed 139 dev 011 (grey photo, the seal over "Trương Quốc An"): three readings of the name line gave
+    # "rương Quốc An" (the ring over the "T"): a whole word, but the marked tail of Trương alone
+    assert signature._name_of(["rương", "Quốc", "An"], ["Quốc", "An"]) == "Trương Quốc An"
+    # a word read whole that is no family name's tail, or the tail of several, is no family name
+    assert signature._name_of(["vân", "Hòa", "Bình"], ["Hòa", "Bình"]) is None
+    assert signature._name_of(["ương", "Quốc", "An"], ["Quốc", "An"]) is None
+
+
+def test_a_row_s_voted_name_replaces_a_doubted_first_reading_only_at_its_unlisted_words() -> None:
+    # seed 139 dev 010 (a blurred photo, the seal over the name): first read "Đoàn Hữu Banh" (in doubt), every
+    # reading of its row gives "Đoàn Hữu Bình": "Banh" is no name's word, the voted one is the better reading
+    assert signature._voted_over("Đoàn Hữu Banh", ["Đoàn", "Hữu", "Bình"])
+    # a listed name's word read there is another person's name, not a misreading
+    assert not signature._voted_over("Đoàn Hữu Bảo", ["Đoàn", "Hữu", "Bình"])
+    # most of the words must be the same
+    assert not signature._voted_over("Xyz Hữu Banh", ["Đoàn", "Hữu", "Bình"])
+
+
+def test_a_row_reading_whose_capital_the_ring_garbled_gives_the_name_with_its_other_letters() -> None:
+    # seed 151 alt 004 (bitonal blurred photo): "Đàm Xuân Lực" read "Đàm Ấuân Lực" twice, "Đàm Xuân Lực" once
+    vote = signature.vote_name
+    readings = [
+        [("Đàm", 95.0), ("Xuân", 7.0), ("Lực", 96.0)],
+        [("Đàm", 93.0), ("Ấuân", 47.0), ("Lực", 96.0)],
+        [("Đàm", 93.0), ("Ấuân", 75.0), ("Lực", 96.0)],
+    ]
+    assert vote(readings) == ["Đàm", "Xuân", "Lực"]
+    # another reading gives another listed name with those letters ("Tuân"): no name
+    assert vote([[("Đàm", 95.0), ("Tuân", 7.0), ("Lực", 96.0)], *readings]) is None
+
+
+def test_a_name_line_whose_family_name_was_guessed_from_a_garbled_word_is_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # seed 139 dev 011 (grey photo, the seal over "Trương Quốc An"): first read "iếg Quốc An" (49, 96, 97),
+    # taken as "Kiều Quốc An" (a guess); the line read again gave "rương Quốc An" (the ring over the "T") in
+    # three readings of six: Trương, in doubt
+    from digitize.tools import tesseract
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    first = page(_ubnd_directive()[:-5] + signer(("Q. GIÁM ĐỐC",), "iếg Quốc An", [49.0, 96, 97]))
+    assert extract([first]).values()["signer_name"] == "Kiều Quốc An"
+    assert signature.doubtful_name_line(regions.lines_of(first)) is not None
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+    rows = ["rườf# Quốc An", "rưoríg Quốc An", *["rương Quốc An"] * 3, "wíG Quốc An"]
+    spans = [(k * 10, k * 10 + 10) for k in range(len(rows))]
+    monkeypatch.setattr(signature, "_name_sheet", lambda crops: (np.full((80, 80), 255, np.uint8), spans))
+    tokens = [
+        tesseract.Token(t, 80.0, 10 * i, 10 * k + 2, 8, 4, 1, 1, k + 1, i + 1)
+        for k, row in enumerate(rows)
+        for i, t in enumerate(row.split())
+    ]
+    monkeypatch.setattr(tesseract, "image_to_data", lambda *a, **kw: tokens)
+    f = extract([signature.name_pass(prepared, first, lang="vie")]).fields["signer_name"]
+    assert f.value == "Trương Quốc An" and f.confidence < review.REVIEW_THRESHOLD
+    # a name whose family name was read as one is not read again
+    read = page(_ubnd_directive()[:-5] + signer(("Q. GIÁM ĐỐC",), "Trương Quốc An", [60.0, 96, 97]))
+    assert signature.doubtful_name_line(regions.lines_of(read)) is None

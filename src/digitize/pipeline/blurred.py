@@ -79,9 +79,14 @@ def date_line(page: RecognizedPage) -> Line | None:
         return None
     layout, _ = header
     for ln in date_sources(layout):
-        if ln.words and _DATE_LINE.search(ln.folded):
+        if ln.words and is_date_line(ln):
             return ln
     return None
+
+
+def is_date_line(ln: Line) -> bool:
+    """The line holds a date's words as a blurred photo may read them, or ends in a year."""
+    return _DATE_LINE.search(ln.folded) is not None
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,14 @@ each column the band's words replace the reading's specks above that column's su
 page a header (its motto found) that it had not. The band's digits are blurred digits:
 ``blurred.second_pass`` (after this pass) puts them in doubt, so the number and the date go to review.
 
-A function of the prepared page and its first reading; sharp pages and pages with a header are untouched (no
-second Tesseract run).
+A blurred first page with a motto and a date line under it then has its organ's column (the left one, down to
+the date line's row: the organ's lines and the "Số:" line) read again on its own (``_organ_column``): the
+page's layout may have run two of its close lines into one box and read one of them ("ỦY BAN NHÂN DÂN" /
+"TỈNH AN GIANG" read "TÍNH AN GIANG", the organ a province) or the "Số:" line into the organ's. The column's
+reading replaces the page's when it gives at least ``MIN_GAIN`` more words read surely that are Vietnamese
+syllables (one small Tesseract run a blurred photo).
+
+A function of the prepared page and its first reading; sharp pages are untouched (no second Tesseract run).
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from digitize.errors import ToolFailed
-from digitize.pipeline import recognize, regions
+from digitize.pipeline import blurred, recognize, regions
+from digitize.pipeline.fields.layout import is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.tools import tesseract
@@ -34,6 +42,11 @@ SURE_LINE = 0.8  # (0..1) the mean confidence of the first line the band ends ab
 SURE_WORDS = 3  # ... and its words at least
 MAX_BAND = 0.45  # of the page's height: a header lies in its top part (a band lower holds the body)
 MIN_BAND = 0.05  # ... and takes at least this much of it
+# the organ's column read on its own: a band row's words further apart than this many letter heights are two
+# columns' (the motto's first word cut at the gutter) ...
+COLUMN_GAP = 1.5
+SURE_WORD = 60.0  # (0..100) ... and its reading taken when it gives more words read this surely that are
+MIN_GAIN = 2  # Vietnamese syllables, at least this many more than the page's reading of the column
 
 
 def second_pass(
@@ -41,7 +54,15 @@ def second_pass(
 ) -> RecognizedPage:
     """The first page of a blurred photo with its lost header read again as a band (see the module's
     docstring); the page as it was otherwise."""
-    if not prepared.blurred or page.index != 0 or regions.header_of(page) is not None:
+    if not prepared.blurred or page.index != 0:
+        return page
+    return _organ_column(
+        prepared, _lost_header(prepared, page, lang=lang, timeout=timeout), lang=lang, timeout=timeout
+    )
+
+
+def _lost_header(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    if regions.header_of(page) is not None:
         return page
     lines = regions.lines_of(page)
     ends = _column_ends(lines, page.width, page.height)
@@ -64,10 +85,16 @@ def second_pass(
     if not new:
         return page
     kept = [w for w in page.words if (w.box.y0 + w.box.y1) / 2 > bottom(w)]
+    candidate = _merged(page, new, kept, max(ends))
+    return candidate if regions.header_of(candidate) is not None else page
+
+
+def _merged(page: RecognizedPage, new: Sequence[Word], kept: Sequence[Word], end: float) -> RecognizedPage:
+    """The page with a band's words (``new``) in place of the reading's others than ``kept``: the band's
+    lines and the reading's kept beside them (above ``end``) top to bottom, then the rest of the reading in
+    its order."""
     blocks = max((w.block for w in kept), default=0) + 1  # the band's blocks apart from the reading's
-    # the band's lines and the reading's kept beside them (the column that ends higher) top to bottom, then
-    # the rest of the reading in its order
-    beside = [w for w in kept if (w.box.y0 + w.box.y1) / 2 < max(ends)]
+    beside = [w for w in kept if (w.box.y0 + w.box.y1) / 2 < end]
     rows: dict[tuple[bool, int], list[Word]] = {}
     for w in new:
         rows.setdefault((True, w.line), []).append(replace(w, block=w.block + blocks))
@@ -75,15 +102,86 @@ def second_pass(
         rows.setdefault((False, w.line), []).append(w)
     ordered = sorted(rows.values(), key=lambda row: (min(w.box.y0 for w in row), min(w.box.x0 for w in row)))
     words = [replace(w, line=n) for n, row in enumerate(ordered) for w in row]
-    rest = sorted((w for w in kept if (w.box.y0 + w.box.y1) / 2 >= max(ends)), key=lambda w: w.line)
+    rest = sorted((w for w in kept if (w.box.y0 + w.box.y1) / 2 >= end), key=lambda w: w.line)
     words += [replace(w, line=w.line + len(ordered)) for w in rest]
-    candidate = replace(
+    return replace(
         page,
         words=tuple(words),
         text=page_text(words),
         confidence=statistics.fmean(w.conf for w in words) / 100.0,
     )
-    return candidate if regions.header_of(candidate) is not None else page
+
+
+def _organ_column(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """The header's left column (the organ's lines and the "Số:" line) read again on its own, down to the
+    row of the date line under the motto, and taken when it reads more of it surely (``MIN_GAIN``).
+
+    On a blurred photo Tesseract's page layout may run two close lines of the organ's column into one box
+    and read only one of them ("ỦY BAN NHÂN DÂN" / "TỈNH AN GIANG" read "TÍNH AN GIANG"; "BỘ THÔNG TIN VÀ"
+    / "TRUYỀN THÔNG" read "ĐỘ THÔNG TINVÀ" and "CỤC VIỄN THÔNG" read "CỤC THÔNG"), or read the "Số:" line
+    into the organ's: the organ is then a part of it, in doubt or wrong. The left column cut apart from the
+    motto's (its rows no longer joined to the motto's) is read line by line (``--psm 6``)."""
+    lines = regions.lines_of(page)
+    mid = page.width / 2
+    top = sorted((ln for ln in lines if ln.y0 <= MAX_BAND * page.height), key=lambda ln: ln.y0)
+    motto = [ln for ln in top if ln.cx > mid and (is_motto(ln) or is_motto2(ln))]
+    if not motto:
+        return page
+    under = max(ln.y0 for ln in motto)
+    date = next((ln for ln in top if ln.cx > mid and ln.y0 > under and blurred.is_date_line(ln)), None)
+    if date is None:
+        return page
+    gutter = min(ln.x0 for ln in [*motto, date])
+    bottom = date.y1 + 0.3 * (date.y1 - date.y0)  # the "Số:" line's row, a handwritten number taller
+
+    def inside(w: Word) -> bool:
+        return (w.box.x0 + w.box.x1) / 2 < gutter and (w.box.y0 + w.box.y1) / 2 < bottom
+
+    old = [w for w in page.words if inside(w)]
+    if not old or gutter <= 0:
+        return page
+    span = (min(w.box.x0 for w in old), max(w.box.x1 for w in old))
+    s = prepared.scale
+    band = prepared.ocr[: round(min(page.height, bottom + (date.y1 - date.y0)) * s), : round(gutter * s)]
+    if band.ndim != 2 or min(band.shape) < 8:
+        return page
+    try:
+        tokens = tesseract.image_to_data(band, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
+    except ToolFailed:
+        return page
+    letter = regions.letter_height(page.words)
+    new = [
+        w
+        for run in _runs(recognize.read_words(tokens, s, page.width), COLUMN_GAP * letter)
+        if min(w.box.x0 for w in run) < span[1] and max(w.box.x1 for w in run) > span[0]
+        for w in run
+        if inside(w)
+    ]
+    if _sure_syllables(new) < _sure_syllables(old) + MIN_GAIN:
+        return page
+    kept = [w for w in page.words if not inside(w)]
+    return _merged(page, new, kept, bottom)
+
+
+def _runs(words: Sequence[Word], gap: float) -> list[list[Word]]:
+    """Each line's words in runs, apart where two words are further apart than ``gap``."""
+    runs: list[list[Word]] = []
+    last: Word | None = None
+    for w in words:
+        if last is None or w.line != last.line or w.box.x0 - last.box.x1 > gap:
+            runs.append([])
+        runs[-1].append(w)
+        last = w
+    return runs
+
+
+def _sure_syllables(words: Sequence[Word]) -> int:
+    """How many of the words are read surely (``SURE_WORD``) and are Vietnamese syllables."""
+    n = 0
+    for w in words:
+        letters = w.text.strip(".,:;-–—'\"()")
+        n += w.conf >= SURE_WORD and len(letters) >= 2 and letters.isalpha() and is_syllable(letters)
+    return n
 
 
 def _column_ends(lines: Sequence[Line], width: float, height: float) -> tuple[float, float] | None:

@@ -40,6 +40,7 @@ from digitize.pipeline.fields.signer import (
     read_signer,
     surname_by_end,
     surname_by_head,
+    surname_by_tail,
     surname_of,
     title_line,
 )
@@ -408,9 +409,13 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         if led_already(tok, tokens[k + 1 :], k in heads or rare_family(tok)):
             continue  # "mùa", "Vàng" before "Nguyễn Thị Hà"; "Hà" glued to "Đinh Ngọc Mai": junk before it
         bare = nfc(tok.strip(".,;:|!'\"()[]"))
-        if bare[:1].islower() and bare.isalpha() and is_syllable(bare) and bare != sur.lower():
+        # the marked tail of one family name, its capital under the rim ("rương": the "T" of "Trương" lost),
+        # a word of its own or not, is that family name
+        tail = surname_by_tail(bare) == sur
+        if bare[:1].islower() and bare.isalpha() and is_syllable(bare) and bare != sur.lower() and not tail:
             continue  # a word read whole in lower case ("vần", "vân" from the rim) is that word, not "Văn"
-        if bare.isalpha() and is_syllable(bare) and fold(bare) not in F_SURNAMES and by_end is None:
+        whole = bare.isalpha() and is_syllable(bare)
+        if whole and fold(bare) not in F_SURNAMES and by_end is None and not tail:
             continue  # a name's word read whole ("Ngọc" after the ring's marks) is that word, not "Ngô"
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
         rest = [
@@ -777,6 +782,7 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
         return None
     same = [r for r in got if len(r) == size]
     name: list[str] = []
+    loose_at: list[bool] = []
     for i in range(size):
         weight: dict[str, float] = {}
         count: Counter[str] = Counter()
@@ -789,17 +795,31 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
             # "Minh", "Ngọc" read alike in every reading) is no name put together from votes
         best = max(known, key=lambda w: weight[w])
-        # readings that give its letters, whatever marks (a blurred mark is read at random: "Đỉnh", "Định")
-        support = sum(c for w, c in count.items() if fold(w) == fold(best))
+        # readings that give its letters, whatever marks (a blurred mark is read at random: "Đỉnh",
+        # "Định"), or its letters but a garbled capital (``_agrees``; not when another reading gives another
+        # listed name with those letters: "Tuân" against "Xuân")
+        loose = not any(fold(w) != fold(best) and w[1:] == best[1:] for w in known)
+        support = sum(c for w, c in count.items() if _agrees(w, best, loose))
+        loose_at.append(loose)
         if support < ROW_VOTES or 2 * support < len(same):
             return None
         name.append(best)
     # the whole name (marks aside) given by enough readings: places voted apart ("Nguyễn Văn An", "Nguyễn Văn
     # Bình", "Trần Văn Bình") make no name no reading gave ("Nguyễn Văn Bình")
-    whole = [fold(w) for w in name]
-    if sum(1 for r in same if [fold(w) for w, _ in r] == whole) < ROW_VOTES:
+    whole = [r for r in same if all(map(_agrees, [w for w, _ in r], name, loose_at))]
+    if len(whole) < ROW_VOTES:
         return None
     return name if well_formed(name) else None
+
+
+def _agrees(word: str, voted: str, loose: bool) -> bool:
+    """A reading's word gives the voted one: its letters, whatever marks; or (``loose``: no reading gives
+    another listed name with them), no syllable, its letters after the first as they stand ("Ấuân" of "Xuân":
+    the seal's ring over the capital, a mark read over it)."""
+    if fold(word) == fold(voted):
+        return True
+    garbled = len(word) >= 3 and word[:1] != voted[:1] and not is_syllable(word)
+    return loose and garbled and word[1:] == voted[1:]
 
 
 def _listed(word: str, middle: bool) -> str:
@@ -889,11 +909,18 @@ def _name_in_doubt(name: str, confidence: float) -> bool:
 def _voted_over(name: str, voted: list[str]) -> bool:
     """The row's voted name replaces the first reading's in doubt only when it holds it and more ("Lò Đình
     Sơn" over "Đinh Sơn": the family name lost) or differs from it in marks alone: a different person's name
-    is no better reading."""
-    had = [fold(w) for w in name.split()]
+    is no better reading; but a word of it no list has ("Banh", the seal's stroke through the "ì" of "Bình")
+    is no reading of a name's word either: where the two differ only at such words, the most of the words
+    the same, the voted name (each word listed) is the better reading."""
+    words = name.split()
+    had = [fold(w) for w in words]
     new = [fold(w) for w in voted]
     if new == had:
-        return name.split() != voted
+        return words != voted
+    if len(new) == len(had):
+        apart = [k for k in range(len(had)) if new[k] != had[k]]
+        unlisted = all(words[k] not in (SURNAMES if k == 0 else NAME_SYLLABLES) for k in apart)
+        return unlisted and 2 * len(apart) < len(had)
     return len(new) > len(had) and new[len(new) - len(had) :] == had
 
 

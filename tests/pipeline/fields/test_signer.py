@@ -724,3 +724,23 @@ def test_a_long_run_of_letters_is_no_glued_family_name_and_is_read_in_linear_tim
 
     assert glued_family("Phanhị") == ["Phan", "Thị"]
     assert glued_family("Nguyễn" + "h" * 100_000) is None  # no cut tried over a run no name is
+
+
+def test_a_middle_word_read_surely_with_marks_no_name_has_is_the_common_middle_name_in_doubt() -> None:
+    # seed 141 alt 005 (grey, 200 dpi, the seal over the name): "Lò Cống Toàn" (94) taken at 0.96 for "Lò
+    # Công Toàn": "Cống" is no name's word, its letters the common middle name's
+    assert _signed_by("Lò Cống Toàn", [96.0, 94.0, 97.0]) == ("Lò Công Toàn", 0.55)
+    assert _signed_by("Lê Vấn Hùng", [96.0, 95.0, 97.0]) == ("Lê Văn Hùng", 0.55)
+    # a name's word as listed, or a family name as a middle name, is kept as read, surely
+    name, conf = _signed_by("Nguyễn Vân Anh", [97.0, 95.0, 96.0])
+    assert name == "Nguyễn Vân Anh" and conf >= 0.6
+    name, conf = _signed_by("Nguyễn Lê Hoa", [97.0, 95.0, 96.0])
+    assert name == "Nguyễn Lê Hoa" and conf >= 0.6
+
+
+def test_a_garbled_family_name_read_with_its_d_bar_is_guessed_among_those_led_by_d_the_nearest() -> None:
+    # seed 141 dev 012 (a blurred photo): "Đưnh Quốc An" (0) was made "Huỳnh Quốc An", the commonest family
+    # name near it; a "Đ" read is one, and "Đinh" is one letter from it (Đặng, Dương two)
+    name, conf = _signed_by("Đưnh Quốc An", [0.0, 74.0, 92.0])
+    assert name == "Đinh Quốc An" and conf <= 0.55
+    assert _signed_by("Tâm Văn An", [79.0, 95.0, 96.0]) == ("Trần Văn An", 0.55)  # no "Đ": as before

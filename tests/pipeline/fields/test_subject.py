@@ -1323,3 +1323,18 @@ def test_a_line_below_a_blank_is_not_the_v_v_subject_s() -> None:
     assert values(specs + body + signed)["subject"] == want
     blank_then = [("", "left", 90.0), ("cơ quan, đơn vị trên địa bàn tỉnh Đồng Nai.", "left", 90.0)]
     assert values(specs + blank_then + body + signed)["subject"] == want
+
+
+def test_a_licence_s_title_lost_under_a_stamp_leaves_no_subject_of_a_speck() -> None:
+    """The title line under "GIẤY PHÉP" lost under the ĐẾN stamp, its marks left on their own ("z", "ố: )2"):
+    no word of two letters is no subject, not "Giấy phép z"."""
+    for speck in ("z", "ố: )2 ¬ ^ ^"):
+        specs = [
+            *header(number="Số: 82/GP-CVT", parent="BỘ THÔNG TIN VÀ TRUYỀN THÔNG", organ=("CỤC VIỄN THÔNG",)),
+            ("GIẤY PHÉP", "center", 95.0),
+            (speck, "center", 60.0),
+            ("CỤC TRƯỞNG CỤC VIỄN THÔNG", "center", 93.0),
+            (BODY, "body", 90.0),
+            *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+        ]
+        assert values(specs)["subject"] is None, speck

@@ -319,6 +319,18 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
     )
 
 
+# the heads of a ministry's, a department's and their units' names: what follows names their field in Sino-
+# Vietnamese compounds, two syllables or more ("Cục Viễn thông", "Sở Tư pháp", "Vụ Pháp chế")
+_FIELD_HEADS = re.compile(r"^\W*(?:tong cuc|chi cuc|cuc|so|vu|bo|vien)\s+(\S+)$")
+
+
+def one_word_name(name: str) -> bool:
+    """An organ's name no vocabulary knows that names its field by one word after its head ("Cục thông" of
+    "CỤC VIỄN THÔNG" blurred, its middle word lost): a word was lost (the one such known name, "Tổng cục
+    Thuế", is known)."""
+    return _FIELD_HEADS.match(fold(squash(name))) is not None
+
+
 def capitals(text: str) -> bool:
     """Mostly capital letters (an organ's header line), as OCR reads them ("Cục LÝ DƯỢC" still is)."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -419,6 +431,9 @@ def _split_at_unit(texts: Sequence[str]) -> int:
     return 1 if whole else 0
 
 
+HEADLESS_ORGAN = DOUBTFUL - 0.05  # (0..1) a province read as the organ, its head's line lost: under review
+
+
 def one_organ(text: str) -> tuple[str, float]:
     """An organ named over several lines, its place in its proper case ("Tòa án nhân dân tỉnh Quảng Ngãi")."""
     f = fold(squash(text))
@@ -431,16 +446,22 @@ def one_organ(text: str) -> tuple[str, float]:
         if prov is not None:
             words = squash(normalize_tones(text)).split()
             kept = len(f[: m.start()].split())
-            head = sentence_case(" ".join(words[:kept])) if kept else ""
             level = "thành phố" if m.group(1).startswith("thanh") else "tỉnh"
-            return f"{head} {level} {prov[0]}".strip(), prov[1]
+            if not kept:
+                # a province alone names no organ: the line of its head ("ỦY BAN NHÂN DÂN", "TÒA ÁN NHÂN
+                # DÂN") was lost (a blurred photo's reading ran it into the province's), in doubt
+                return f"{level.capitalize()} {prov[0]}", min(prov[1], HEADLESS_ORGAN)
+            return f"{sentence_case(' '.join(words[:kept]))} {level} {prov[0]}", prov[1]
     return organ(text)
 
 
 # a document number's notation, whatever OCR made of "Số:" before it ("Sứ 1724GCN-LD", "sø: 2Ï /QĐ"): digits
 # run into a stroke or a hyphen; no organ's header line has one ("BỆNH VIỆN 108", "90A" for "HÒA" have not)
-# (possessive runs from a run's start: linear on a line of thousands of digits, not quadratic)
-_NOTATION = re.compile(r"(?<!\d)\d{2,}+[A-Za-zÀ-ỹĐđ]*+[/-]\S|\d\s*/\s*[A-Za-zÀ-ỹĐđ]")
+# (possessive runs from a run's start: linear on a line of thousands of digits, not quadratic); or its slash
+# read as a mark and a letter before the notation's capitals ("Sẽ 152%VGP-UBND", "1525/GP-UBND" blurred)
+_NOTATION = re.compile(
+    r"(?<!\d)\d{2,}+[A-Za-zÀ-ỹĐđ]*+[/-]\S|\d\s*/\s*[A-Za-zÀ-ỹĐđ]|(?<!\d)\d{2,}+[^\w\s]\w?[A-ZĐ]{1,6}-[A-ZĐ]{2,}"
+)
 
 
 def _lettered(text: str) -> bool:
@@ -621,7 +642,7 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             if chi_lost(_joined(organ_texts[:k]), organ_texts[k]):
                 q = min(q, GARBLED_UBND_CONFIDENCE)  # perhaps a "CHI CỤC" whose "CHI" was lost: in doubt
         conf = statistics.fmean(ln.conf for ln in named) * q
-        if q == UNKNOWN_ORGAN and guessed_name(name, named):
+        if q == UNKNOWN_ORGAN and (guessed_name(name, named) or one_word_name(name)):
             conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
         res.set("organ_name", name, conf)
     return res.freeze()

@@ -296,6 +296,16 @@ def _rare_given(word: str) -> bool:
     return word not in NAME_SYLLABLES and is_syllable(word) and not correct.common(word)
 
 
+def _common_middle(word: str) -> str | None:
+    """The common middle name (``MIDDLE_NAMES``) a middle word stands for whose letters it has with other
+    marks, when the word is no listed name's nor a family name ("Cống", the seal's stroke over "Công" read as
+    an acute: no name has it); None otherwise (a word read as a listed name, "Vân", is that name)."""
+    if word in NAME_SYLLABLES or nfc(word) in SURNAMES:
+        return None
+    common = [f for f in F_SYLLABLES.get(fold(word), ()) if f in MIDDLE_NAMES]
+    return common[0] if len(common) == 1 else None
+
+
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 # ... its first word lost to a blur ("—NN nhận:"): then the list's first line must follow it
@@ -653,9 +663,14 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
     right, title_i, _ = block
     probe = Builder()
     _signer(probe, lines)
-    found = probe.freeze().value("signer_name")
+    got = probe.freeze().get("signer_name")
+    found = got.value if got is not None else None
     if found:
-        return short_name_line(_below(right, title_i), found.split())
+        below = _below(right, title_i)
+        short = short_name_line(below, found.split())
+        if short is None and got is not None and got.confidence <= GUESSED_NAME_CONF:
+            return guessed_lead_line(below, found.split())
+        return short
     for ln in reversed(_below(right, title_i)):
         if title_of(ln):
             continue
@@ -663,6 +678,18 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
         last = words[-1] if words else ""
         if 2 <= len(words) <= 6 and last[:1].isupper() and last.isalpha() and is_syllable(last):
             return ln
+    return None
+
+
+def guessed_lead_line(below: Sequence[Line], name: list[str]) -> Line | None:
+    """The name line whose family name was guessed from a garbled word ("iếg Quốc An" taken as "Kiều Quốc
+    An", the seal's rim over "Trương"): it ends in the name's given names, the word before them another
+    word's letters than the family name's. None otherwise."""
+    given = [fold(n) for n in name[1:]]
+    for ln in reversed(below):
+        texts = [w.text.strip(".,;:|!'\"()[]") for w in ln.words]
+        if len(texts) > len(given) and [fold(t) for t in texts[len(texts) - len(given) :]] == given:
+            return ln if fold(texts[-len(given) - 1]) != fold(name[0]) else None
     return None
 
 
@@ -1003,6 +1030,13 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     for k, v in F_SURNAMES.items()
                     if fuzz.ratio(k, fold(words[0])) >= 50 and abs(len(k) - len(fold(words[0]))) <= 1
                 ]
+                if words[0][:1] in "Đđ":
+                    # a "Đ" read is one (its bar is no rim's mark): of the family names led by one, the
+                    # nearest ("Đưnh" (0): Đinh, not the commoner Huỳnh or Đặng two letters from it)
+                    near = sorted(
+                        (v for v in near if v.startswith("Đ")),
+                        key=lambda v: Levenshtein.distance(fold(v), fold(words[0])),
+                    )
                 if near:
                     sur = near[0]
                     toks[0] = (sur, toks[0][1] * 0.7)
@@ -1035,6 +1069,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
             if any(_rare_given(w) for w in words[1:]):
                 guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
+            if any(_common_middle(w) for w in words[1:-1]):
+                # "Lò Cống Toàn" (94): a middle word no name has, the letters of the common middle name "Công"
+                # (the seal's stroke read as its mark): that name, a guess
+                words[1:-1] = [_common_middle(w) or w for w in words[1:-1]]
+                guessed = True
             if not well_formed(words, [c for _, c in toks]):
                 continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
             conf = statistics.fmean(c for _, c in toks) * (1.0 if sur else 0.85) * penalty

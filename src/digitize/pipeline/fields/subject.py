@@ -413,9 +413,17 @@ def cut_in_doubt(subject: Found) -> Found:
     return Found(tuple(cut if x is f else x for x in subject.fields))
 
 
+# a word of two letters: a subject holds one, a stamp's marks left alone ("z", "ố: )2 ¬") none
+_WORDED = re.compile(r"[^\W\d_]{2}")
+
+
 def full_title(type_name: str | None, subject: Found) -> Found:
-    """A licence's or certificate's subject as its full title: the type name and the line(s) under it."""
+    """A licence's or certificate's subject as its full title: the type name and the line(s) under it. A
+    subject with no word of two letters (``_WORDED``: the title lost under a stamp, its marks left) is
+    none."""
     f = subject.get("subject")
+    if f is not None and f.value and not _WORDED.search(f.value):
+        return Found(tuple(x for x in subject.fields if x is not f))
     if type_name not in TITLED_TYPES or f is None or not f.value:
         return subject
     value = f.value
@@ -1107,6 +1115,65 @@ def _garbled_before_viec(text: str) -> str | None:
     return " ".join(words[k:])
 
 
+def _vv_remnant(text: str, end: int) -> str:
+    """The text after a "V/v" prefix ending at ``end``: a one-character rest of the prefix's word is its
+    second "v" misread ("V/N thực hiện …": "V/" matched, "N" is no word of the subject's) and is left out."""
+    m = re.match(r"(\S)(?=\s)", text[end:])
+    glued = end > 0 and not text[end - 1].isspace()
+    return text[end + 1 :] if m is not None and glued and m.group(1).isalpha() else text[end:]
+
+
+# a subject's first word that is no word read right (``_read_right``) is a garble unless Tesseract read it
+# at least this surely (a code, a name); the first line's other words below ``DOUBTFUL``
+SURE_OPENING = 90.0
+
+
+def garbled_opening(value: str, first: Line) -> bool:
+    """A word of the subject's ``value`` read on its ``first`` line is no word read right (``_read_right``)
+    and was read unsure: its first word below ``SURE_OPENING`` ("iÊổđấY mạnh cải cách …" at 0, a stamp's
+    strokes over "Về việc đẩy"), another below ``DOUBTFUL``. Each of the value's words is matched to the
+    first of the line's words (left to right, after the last matched) whose text holds it once folded (a
+    mark left out of it, "©iÊổđấY"), and judged in the case it was read in ("⁄ếx" made "Ếx" opening a
+    licence's subject is no name); a word none holds (a "Về việc" restored) is passed."""
+    mine = sorted(first.words, key=lambda w: w.box.x0)
+    folded = [fold(w.text) for w in mine]
+    at = 0
+    for k, word in enumerate(value.split()[: len(mine) + 2]):
+        core = word.strip(_EDGES)
+        if not core or at >= len(mine):
+            break
+        j = next((j for j in range(at, len(mine)) if fold(core) in folded[j]), None)
+        if j is None:
+            continue
+        at = j + 1
+        # judged as read: a capital the value gave it (its first word's) makes no name ("Ếx" of "⁄ếx")
+        as_read = core if any(ch.isupper() for ch in mine[j].text) else core.lower()
+        if not _read_right(as_read) and mine[j].conf < (SURE_OPENING if k == 0 else DOUBTFUL):
+            return True
+    return False
+
+
+# how many letters of the line a gap after "Về" holds (the usual space aside) for "việc" lost there
+_VIEC_GAP = (3.0, 6.0)
+
+
+def lost_viec(ln: Line) -> bool:
+    """The subject line opens with "Về", and "việc" was lost between it and the next word (in lower case,
+    nothing like "việc"): the gap there ``GAP_LOST`` word heights and three usual spaces wide or more
+    (``_gap_lost``), four letters' width or so (``_VIEC_GAP``): "Về [việc under a seal] tăng cường …"."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    lw = letter_width(ln)
+    if not ln.boxed or len(words) < 3 or lw is None or not _ve_word(words[0].text):
+        return False
+    if _viec_like(words[1].text) or not words[1].text[:1].islower():
+        return False
+    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
+    gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words)]
+    usual = statistics.median(gaps[1:])
+    gap = gaps[0]
+    return gap >= GAP_LOST * h and gap >= 3 * usual and _VIEC_GAP[0] <= (gap - usual) / lw <= _VIEC_GAP[1]
+
+
 def _syllable_word(word: str) -> bool:
     core = word.strip(_EDGES)
     return core.isalpha() and is_syllable(core)
@@ -1462,15 +1529,15 @@ def read_subject(
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = text[vv_prefix.end() :] if vv_prefix else text
+        body = _vv_remnant(text, vv_prefix.end()) if vv_prefix else body
         body = _LEADING_MARKS.sub("", body)  # "VW& số hóa …": a speck glued to "V/v" is not the subject's
         if vv_prefix is None and doubtful_vv(vv[0]):
             body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
         # the subject is the text after "V/v" (CONTRACT)
-        res.set(
-            "subject",
-            drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body)))),
-            statistics.fmean(x.conf for x in vv),
-        )
+        value = drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body))))
+        conf = statistics.fmean(x.conf for x in vv)
+        # a first line's word garbled and read unsure: the subject's opening is no sure reading
+        res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if garbled_opening(value, vv[0]) else conf)
     else:
         subj = subject_lines(layout, typed=typed)
         if subj:
@@ -1479,7 +1546,9 @@ def read_subject(
             joined = strip_speck(" ".join(drop_labels([unglue(w.text) for x in subj for w in x.words])))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
-            if re.match(r"việc\s", joined):
+            if not ve_viec and len(joined.split()) > 1 and _ve_word(joined.split()[0]) and lost_viec(subj[0]):
+                joined = "Về việc " + joined.split(None, 1)[1]  # "Về [lost under a seal] tăng cường …"
+            elif re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
@@ -1506,6 +1575,8 @@ def read_subject(
                 guessed = True  # a mark glued to a word read unsure: maybe a letter of the word's, lost
             if any(x.boxed and x.conf < FAINT_CONF for x in subj):
                 guessed = True  # a faint last line kept (``_faint_capitals``): a person reads it
+            if garbled_opening(value, subj[0]):
+                guessed = True  # "iÊổđấY mạnh cải cách …": a garble read unsure opens the subject
             if any(_gap_lost(x) for x in subj) or (
                 layout.type_i is not None and lost_side(subj, heading_centre(layout, layout.type_i))
             ):

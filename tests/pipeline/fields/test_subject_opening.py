@@ -1,0 +1,98 @@
+"""The trích yếu's first words: a "V/v" misread with its second v glued, a stamp's garble read unsure at the
+subject's start (never a sure subject), "việc" lost under a seal after "Về"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from digitize.pipeline.fields import extract
+from digitize.pipeline.model import ExtractedField, RecognizedPage
+from tests.pipeline.test_extract import header, page, signer
+
+BODY = "Trong thời gian qua, công tác triển khai thi hành Luật tố tụng hành chính đã có nhiều kết quả"
+SURE = 0.6
+
+
+def _subject(base: RecognizedPage, garbled: str = "", conf: float = 0.0) -> ExtractedField:
+    """The subject read off ``base`` with its word ``garbled`` read at ``conf``."""
+    words = tuple(replace(w, conf=conf) if w.text == garbled else w for w in base.words)
+    return extract([replace(base, words=words)]).fields["subject"]
+
+
+def _letter(vv: tuple[str, ...]) -> RecognizedPage:
+    specs = header(
+        number="Số: 1750/UBND-VP", organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), parent=None, vv=vv
+    )
+    specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+    return page(specs + signer(("CHỦ TỊCH",)))
+
+
+def _directive(first: str, second: str) -> RecognizedPage:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/CT-UBND")
+    body = [
+        ("CHỈ THỊ", "center", 95.0),
+        (first, "center", 91.0),
+        (second, "center", 91.0),
+        (BODY, "body", 90.0),
+    ]
+    return page(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+
+
+def test_v_v_with_its_second_v_misread_glued_to_the_slash_is_not_the_subject_s() -> None:
+    # a low-light photo's "V/v" read "V/N" at 0: "V/" is the prefix, its "N" no word of the subject's
+    f = _subject(_letter(("V/N thực hiện chế độ báo cáo định kỳ", "quý I năm 2023")), "V/N")
+    assert f.value == "thực hiện chế độ báo cáo định kỳ quý I năm 2023"
+    assert f.confidence >= SURE
+    # a first word of the subject's own after "V/v" stays
+    f = _subject(
+        _letter(
+            ("V/v Nghị quyết của Hội đồng nhân dân", "tỉnh năm 2023"),
+        )
+    )
+    assert f.value == "Nghị quyết của Hội đồng nhân dân tỉnh năm 2023"
+
+
+def test_a_garble_read_unsure_at_the_subject_s_start_is_never_sure() -> None:
+    # a stamp's strokes over "Về việc đẩy" read as one word at 0, the rest read at 91: not a sure subject
+    base = _directive("©iÊổđấY mạnh cải cách thủ tục hành chính", "và số hóa hồ sơ")
+    f = _subject(base, "©iÊổđấY")
+    assert f.value is None or f.confidence < SURE
+    # a công văn's subject the same
+    f = _subject(_letter(("V/v ©iÊổđấY mạnh cải cách thủ tục hành chính", "và số hóa hồ sơ")), "©iÊổđấY")
+    assert f.value is None or f.confidence < SURE
+    # a first word read right, however unsure, keeps the subject as sure as its lines
+    f = _subject(_directive("Về việc đẩy mạnh cải cách thủ tục hành chính", "và số hóa hồ sơ"), "đẩy", 40.0)
+    assert (f.value, f.confidence >= SURE) == (
+        "Về việc đẩy mạnh cải cách thủ tục hành chính và số hóa hồ sơ",
+        True,
+    )
+
+
+def test_viec_lost_under_a_seal_after_ve_is_put_back() -> None:
+    # "việc" lost under a seal: a gap as wide as the word between "Về" and "tăng"; the line still centred
+    base = _directive("Về việc tăng cường quản lý, bảo vệ rừng trên địa", "bàn thành phố Hà Nội")
+    gone = replace(base, words=tuple(w for w in base.words if w.text != "việc"))
+    f = extract([gone]).fields["subject"]
+    assert f.value == "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn thành phố Hà Nội"
+    assert f.confidence < SURE  # restored: to review
+    # a subject without "việc" whose words stand a space apart is read as it is
+    base = _directive("Về tăng cường quản lý, bảo vệ rừng trên địa", "bàn thành phố Hà Nội")
+    assert (
+        extract([base]).fields["subject"].value
+        == "Về tăng cường quản lý, bảo vệ rừng trên địa bàn thành phố Hà Nội"
+    )
+
+
+def test_a_licence_s_first_word_garbled_in_small_letters_is_no_name() -> None:
+    # a certificate's "ĐĂNG KÝ HOẠT ĐỘNG …" with "ĐĂNG" under a stamp read "⁄ếx" at 0: the capital the
+    # subject's opening gives it ("Ếx") makes it no name read right
+    from tests.pipeline.fields.test_subject import _certificate
+
+    title = ("⁄ếx KÝ HOẠT ĐỘNG GIÁO DỤC NGHỀ NGHIỆP", "center", 91.0)
+    base = page(_certificate(title, "Đủ điều kiện: hoạt động giáo dục nghề nghiệp."))
+    f = _subject(base, "⁄ếx")
+    assert f.value is None or f.confidence < SURE
+    # read right, it is as sure as its line
+    title = ("ĐĂNG KÝ HOẠT ĐỘNG GIÁO DỤC NGHỀ NGHIỆP", "center", 91.0)
+    f = _subject(page(_certificate(title, "Đủ điều kiện: hoạt động giáo dục nghề nghiệp.")), "ĐĂNG", 50.0)
+    assert (f.value, f.confidence >= SURE) == ("Giấy chứng nhận đăng ký hoạt động giáo dục nghề nghiệp", True)
