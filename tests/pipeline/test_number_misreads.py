@@ -289,3 +289,18 @@ def test_a_capital_of_ubnd_read_as_two_is_made_ubnd_again_in_doubt() -> None:
     # one letter read as two where two abbreviations would fit, or at the part's end, is kept as read
     assert repair_notation("GCN-UBNII", None)[0] == "GCN-UBNII"
     assert repair_notation("GCN-SNgV", "Sở Ngoại vụ")[0] == "GCN-SNgV"
+
+
+def test_a_capital_of_ubnd_lost_is_made_ubnd_again_in_doubt() -> None:
+    # a blurred photo's "426/UBND-VP" (seed 139 blur dev 004's header read again as its column) read
+    # "426/UND-VP": its "B" lost between "U" and "N"
+    specs = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI"), number="Số: 426/UND-VP")
+    from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+    from tests.pipeline.test_extract import page
+
+    got = extract([page(specs)]).fields["code_notation"]
+    assert got.value == "UBND-VP"
+    assert got.confidence < REVIEW_THRESHOLD
+    assert repair_notation("UND-VP", None) == ("UBND-VP", 0.55)
+    # a letter lost at the part's end is kept as read
+    assert repair_notation("UBN-VP", None)[0] == "UBN-VP"

@@ -181,7 +181,12 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         # the first part: a type prefix, or the organ's own abbreviation for a công văn
         near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
         garbled = _garbled(p)
-        rep = _nearest(key, near, strict=not garbled) or _one_letter_more(p, near) or _two_for_one(p, near)
+        rep = (
+            _nearest(key, near, strict=not garbled)
+            or _one_letter_more(p, near)
+            or _two_for_one(p, near)
+            or _one_letter_lost(p, near)
+        )
         if rep is None and garbled:
             # (a two-letter part after the organ's own abbreviation is a unit's, "STC-tH": no organ again)
             two = fixed and not any(f in own for f in fixed)
@@ -320,6 +325,27 @@ def _two_for_one(part: str, candidates: list[str]) -> tuple[str, float] | None:
 
 
 TWO_FOR_ONE_QUALITY = 0.8
+
+
+def _one_letter_lost(part: str, candidates: list[str]) -> tuple[str, float] | None:
+    """The organ's own abbreviation, UBND or a type read with one capital inside it lost ("426/UND-VP" of
+    "UBND-VP": a blurred photo's "B" merged into its neighbours), when one candidate alone is so read: a
+    part of three capitals, the candidate one letter longer, its first and last letters as read. Three
+    only: a longer part may be the organ's own printed another way ("SVHTDL" of the Sở Văn hóa, Thể thao
+    và Du lịch, listed "SVHTTDL"). In doubt (``ONE_LOST_QUALITY``)."""
+    if len(part) != 3 or not part.isupper():
+        return None
+    key = _abbr_key(part)
+    hits = {
+        c
+        for c in candidates
+        if len(k := _abbr_key(c)) == len(key) + 1
+        and any(k[:i] == key[:i] and k[i + 1 :] == key[i:] for i in range(1, len(key)))
+    }
+    return (hits.pop(), ONE_LOST_QUALITY) if len(hits) == 1 else None
+
+
+ONE_LOST_QUALITY = 0.55
 
 
 def _nearest(key: str, candidates: list[str], *, strict: bool) -> tuple[str, float] | None:
