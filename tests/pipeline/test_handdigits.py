@@ -2372,12 +2372,13 @@ def test_a_printed_day_no_crop_read_is_kept_in_doubt_not_lost(tmp_path: Path) ->
 
 def test_a_day_a_clear_second_reading_contradicts_is_not_kept_as_first_read() -> None:
     """The day first read "12" with nothing read from its crops as cut is kept only when the other readings
-    give it or a part of it: a clear "28" (a pen's day the first reading read short) leaves it unread."""
+    give it or a part of it: a clear "28" (a pen's day the first reading read short), or no reading at all,
+    leaves it unread."""
     from digitize.pipeline.handdigits import Blank, Kind, _unread_again
 
     day = Blank(kind=Kind.DAY, line=4, box=Box(0, 0, 40, 30), drop=(7,), first="12", first_conf=78.0)
     assert _unread_again(day, [[]], [[("12", 93.0), ("2", 88.0), ("12", 75.0)]])
-    assert _unread_again(day, [[], []], [])  # nothing read anywhere: nothing contradicts it
+    assert not _unread_again(day, [[], []], [])  # read nowhere again: nothing confirms it
     assert not _unread_again(day, [[]], [[("28", 91.0), ("12", 72.0)]])
     assert not _unread_again(day, [[("18", 40.0)]], [[("12", 93.0)]])  # a crop as cut read something
     assert not _unread_again(replace(day, first="42"), [[]], [])  # no day

@@ -1829,11 +1829,11 @@ def _unread_again(
 ) -> bool:
     """Whether ``blank`` is a day or month first read as clean digits that may be one ("12" at 78 on a
     blurred photo), that no crop as cut read anything from (``each``: each read empty), and that the other
-    readings (``others``: of the crops with the photo's streak undone, of its marks alone) give or leave
-    alone: each of their clear readings is it or a part of it ("12", "2" of "12"), it among them, or none
-    is clear. Nothing contradicts the first reading, and "…" would lose a printed date (seed 139 alt 005:
-    issued_date and valid_from lost to a printed "12" on a page with no handwriting). Kept in doubt: a pen's
-    day may have been read short ("2" of "28")."""
+    readings (``others``: of the crops with the photo's streak undone, of its marks alone) give: it among
+    their clear readings, each of them it or a part of it ("12", "2" of "12"); read nowhere again, a pen's
+    "8" first read "9" at 74 is no month to keep. So confirmed, "…" would lose a printed date (seed 139 alt
+    005: issued_date and valid_from lost to a printed "12" on a page with no handwriting). Kept in doubt: a
+    pen's day may have been read short ("2" of "28")."""
     first = blank.first.strip()
     if not (
         blank.kind in (Kind.DAY, Kind.MONTH)
@@ -1846,7 +1846,7 @@ def _unread_again(
     ):
         return False
     clear = [t.strip() for v in others for t, c in v if c >= CLEAR_CONF]
-    return not clear or (first in clear and all(t in first for t in clear))
+    return first in clear and all(t in first for t in clear)
 
 
 def _marks_beyond(blank: Blank, text: str) -> bool:
