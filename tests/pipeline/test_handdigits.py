@@ -5,6 +5,7 @@ one from a decree cited in the body)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -2339,3 +2340,46 @@ def test_a_bitonal_scan_s_number_read_as_nothing_sure_is_read_again_softened() -
     prepared, _, boxes = _header("78", "28", "11", seed=1, bitonal=True)
     fields = extract([handdigits.second_pass(prepared, _read(_first_reading(boxes, glued=False)))]).values()
     assert fields["code_number"] == "78"
+
+
+def test_a_printed_day_no_crop_read_is_kept_in_doubt_not_lost(tmp_path: Path) -> None:
+    """A blurred photo's printed day "12" first read at 78 (under the second pass's bar), its crops as cut
+    read as nothing and the streak-undone crops giving "12" (or "2", a part of it): the day is kept, in
+    doubt, not lost to "…" with the issue date and the licence's start (seed 139 alt 005's axes)."""
+    from digitize.pipeline.run import process_document
+    from samples.axes import Colour, Font, Margins, Seal, SignForm, Tail
+    from tests.pipeline.test_headband import _blurred_header
+
+    path, truth = _blurred_header(
+        tmp_path,
+        139005,
+        "giay_phep",
+        "one_organ",
+        colour=Colour.COLOUR,
+        dpi=300,
+        seal=Seal.FAINT,
+        sign=SignForm.TL,
+        tail=Tail.ANNEX,
+        stamp=True,
+        font=Font.LIBERATION_SERIF,
+        margins=Margins.NARROW,
+    )
+    fields = process_document(path, jobs=1).extraction.fields
+    for name in ("issued_date", "valid_from"):
+        assert fields[name].value == truth[name], name
+        assert fields[name].confidence < REVIEW_THRESHOLD, name
+
+
+def test_a_day_a_clear_second_reading_contradicts_is_not_kept_as_first_read() -> None:
+    """The day first read "12" with nothing read from its crops as cut is kept only when the other readings
+    give it or a part of it: a clear "28" (a pen's day the first reading read short), or no reading at all,
+    leaves it unread."""
+    from digitize.pipeline.handdigits import Blank, Kind, _unread_again
+
+    day = Blank(kind=Kind.DAY, line=4, box=Box(0, 0, 40, 30), drop=(7,), first="12", first_conf=78.0)
+    assert _unread_again(day, [[]], [[("12", 93.0), ("2", 88.0), ("12", 75.0)]])
+    assert not _unread_again(day, [[], []], [])  # read nowhere again: nothing confirms it
+    assert not _unread_again(day, [[]], [[("28", 91.0), ("12", 72.0)]])
+    assert not _unread_again(day, [[("18", 40.0)]], [[("12", 93.0)]])  # a crop as cut read something
+    assert not _unread_again(replace(day, first="42"), [[]], [])  # no day
+    assert not _unread_again(replace(day, kind=Kind.NUMBER), [[]], [])

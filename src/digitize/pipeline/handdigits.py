@@ -21,7 +21,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -1596,6 +1596,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             found = _with_deblurred(found, deblurred, unanimous)
         if blank.pen:
             found, short = pen_checked(blank, found), False
+        if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
+            found = (blank.first, min(blank.first_conf, UNREAD_AGAIN_CONF))
         if (
             found is None
             and not short
@@ -1816,6 +1818,35 @@ def _decide(
 SHORT_NUMBER_CONF = 50.0
 # a day or month read again with fewer digits than the first reading saw marks: at most this sure (review)
 SHORT_DATE_CONF = 50.0
+
+
+# a day or month read as clean digits that no second reading read anything of: kept, in doubt
+UNREAD_AGAIN_CONF = 55.0
+
+
+def _unread_again(
+    blank: Blank, each: Sequence[Sequence[tuple[str, float]]], others: Sequence[Sequence[tuple[str, float]]]
+) -> bool:
+    """Whether ``blank`` is a day or month first read as clean digits that may be one ("12" at 78 on a
+    blurred photo), that no crop as cut read anything from (``each``: each read empty), and that the other
+    readings (``others``: of the crops with the photo's streak undone, of its marks alone) give: it among
+    their clear readings, each of them it or a part of it ("12", "2" of "12"); read nowhere again, a pen's
+    "8" first read "9" at 74 is no month to keep. So confirmed, "…" would lose a printed date (seed 139 alt
+    005: issued_date and valid_from lost to a printed "12" on a page with no handwriting). Kept in doubt: a
+    pen's day may have been read short ("2" of "28")."""
+    first = blank.first.strip()
+    if not (
+        blank.kind in (Kind.DAY, Kind.MONTH)
+        and not blank.lost
+        and 1 <= len(first) <= 2
+        and first.isascii()
+        and first.isdigit()
+        and _may_be(first, blank.kind)
+        and not any(each)
+    ):
+        return False
+    clear = [t.strip() for v in others for t, c in v if c >= CLEAR_CONF]
+    return first in clear and all(t in first for t in clear)
 
 
 def _marks_beyond(blank: Blank, text: str) -> bool:
