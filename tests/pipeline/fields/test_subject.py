@@ -231,6 +231,16 @@ def test_the_address_line_with_kinh_lost_or_a_stamp_s_words_before_it_ends_the_s
         k = next(i for i, s in enumerate(specs) if s[0].startswith("Kính gửi"))
         specs[k] = (address, "center", 92.0)
         assert values(specs)["subject"] == first, address
+    # a trích yếu wrapped before another "g…i" word and its colon goes on: no address line
+    for first, second in (
+        ("Về việc khen thưởng các tập thể, cá nhân", "đạt giải: Hội thi cải cách hành chính năm 2024"),
+        ("Về việc đính chính thông tin trong Giấy chứng nhận, nội dung", "ghi: “Nguyễn Văn An” nay sửa lại"),
+        ("Về việc phê duyệt kế hoạch lựa chọn nhà thầu", "gói: Xây dựng trụ sở làm việc"),
+        ("Về việc công bố đầu số", "gọi: 1022 của tỉnh"),
+        ("Về việc công nhận kết quả hội thi", "Giải: Nhất, Nhì, Ba"),
+    ):
+        lines = [(first, "center", 96.0), (second, "center", 96.0)]
+        assert values(_submission(lines))["subject"] == f"{first} {second}", second
 
 
 def test_a_stamp_s_marks_glued_before_a_word_are_left_out() -> None:
@@ -1323,6 +1333,42 @@ def test_a_line_below_a_blank_is_not_the_v_v_subject_s() -> None:
     assert values(specs + body + signed)["subject"] == want
     blank_then = [("", "left", 90.0), ("cơ quan, đơn vị trên địa bàn tỉnh Đồng Nai.", "left", 90.0)]
     assert values(specs + blank_then + body + signed)["subject"] == want
+
+
+def test_v_v_lines_ended_at_a_blank_put_the_subject_in_doubt() -> None:
+    """The second of three "V/v" lines lost under a stamp: the blank left ends the lines, the subject is its
+    first line alone; it may be cut short, so it is not sure (the address line below a blank is no sign)."""
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    def subject(vv: tuple[str, ...], after: list) -> tuple[str | None, float]:  # type: ignore[type-arg]
+        specs = header(
+            organ=("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI"),
+            parent=None,
+            number="Số: 426/UBND-VP",
+            date="Đồng Nai, ngày 07 tháng 7 năm 2024",
+            vv=vv,
+        )
+        specs = [s for s in specs if s[1] == "right"] + [s for s in specs if s[1] == "left"]
+        body = [
+            ("Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về cải cách hành chính, đề nghị các", "body", 90.0)
+        ]
+        f = extract([page(specs + after + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")))]).fields[
+            "subject"
+        ]
+        return f.value, f.confidence
+
+    lost = ("V/v triển khai thực hiện kế hoạch", "", "cải cách hành chính năm 2024")
+    address = [("Kính gửi: Các sở, ban, ngành tỉnh.", "center", 95.0)]
+    value, conf = subject(lost, address)
+    assert value is None or conf < 0.6, value
+    # the lines read whole, the address line below them: sure
+    whole = ("V/v triển khai thực hiện kế hoạch", "cải cách hành chính năm 2024")
+    value, conf = subject(whole, address)
+    assert (value, conf >= 0.6) == ("triển khai thực hiện kế hoạch cải cách hành chính năm 2024", True)
+    # the address line itself below a blank in the column: the subject stays sure
+    value, conf = subject(whole, [("", "left", 90.0), ("Kính gửi: Các sở, ban, ngành tỉnh.", "left", 90.0)])
+    assert (value, conf >= 0.6) == ("triển khai thực hiện kế hoạch cải cách hành chính năm 2024", True)
 
 
 def test_a_licence_s_title_lost_under_a_stamp_leaves_no_subject_of_a_speck() -> None:

@@ -96,3 +96,49 @@ def test_a_licence_s_first_word_garbled_in_small_letters_is_no_name() -> None:
     title = ("ĐĂNG KÝ HOẠT ĐỘNG GIÁO DỤC NGHỀ NGHIỆP", "center", 91.0)
     f = _subject(page(_certificate(title, "Đủ điều kiện: hoạt động giáo dục nghề nghiệp.")), "ĐĂNG", 50.0)
     assert (f.value, f.confidence >= SURE) == ("Giấy chứng nhận đăng ký hoạt động giáo dục nghề nghiệp", True)
+
+
+def test_a_word_put_back_after_ve_on_a_line_of_three_words_is_in_doubt() -> None:
+    # "việc" lost under a seal on a first line of three words ("Về ‹gap› ban hành"): put back, in doubt
+    base = _directive("Về việc ban hành", "Quy chế làm việc của Ủy ban nhân dân tỉnh")
+    first = next(w.line for w in base.words if w.text == "việc")
+    gone = replace(base, words=tuple(w for w in base.words if w.text != "việc" or w.line != first))
+    f = extract([gone]).fields["subject"]
+    assert f.value in (None, "Về việc ban hành Quy chế làm việc của Ủy ban nhân dân tỉnh")
+    assert f.value is None or f.confidence < SURE
+    # a Chỉ thị's "Về tăng cường …" with "tăng" lost: the gap holds some four letters, maybe not "việc"
+    base = _directive("Về tăng cường an", "ninh trật tự trên địa bàn tỉnh")
+    f = extract([base]).fields["subject"]
+    assert (f.value, f.confidence >= SURE) == ("Về tăng cường an ninh trật tự trên địa bàn tỉnh", True)
+    f = extract([replace(base, words=tuple(w for w in base.words if w.text != "tăng"))]).fields["subject"]
+    assert f.value is None or f.confidence < SURE, f.value
+
+
+def test_lost_viec_on_words_of_no_width_is_no_crash() -> None:
+    from digitize.pipeline.fields.lines import make_line
+    from digitize.pipeline.fields.subject import lost_viec
+    from digitize.pipeline.model import Box, Word
+
+    pg = RecognizedPage(index=0, source="ocr", width=2000, height=3000, text="")
+    words = [
+        Word("Về", 90, Box(100, 100, 100, 130)),
+        Word("tăng", 90, Box(300, 100, 300, 130)),
+        Word("cường", 90, Box(320, 100, 320, 130)),
+    ]
+    assert lost_viec(make_line(pg, words)) is False
+
+
+def test_a_first_line_of_thousands_of_specks_is_judged_at_once() -> None:
+    import time
+
+    from digitize.pipeline.fields.lines import make_line
+    from digitize.pipeline.fields.subject import garbled_opening
+    from digitize.pipeline.model import Box, Word
+
+    pg = RecognizedPage(index=0, source="ocr", width=1_000_000, height=3000, text="")
+    words = [Word("x" + str(i % 10), 95.0, Box(i * 10, 100, i * 10 + 8, 130)) for i in range(6000)]
+    ln = make_line(pg, words)
+    start = time.perf_counter()
+    # the value's words none of the line's holds: each matched against every word of the line, before
+    assert garbled_opening(" ".join("q" for _ in range(6000)), ln)  # no subject's line: in doubt
+    assert time.perf_counter() - start < 1.0

@@ -4,6 +4,7 @@ line is cut off, a body line (an authority line in capitals, a line running to t
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -262,9 +263,11 @@ def strip_speck(text: str) -> str:
 
 
 # "Kính gửi: …" with "Kính" lost under a stamp: the body's address line, never a subject line; on a blurred
-# photo "gửi" read short, "Kính" mangled ("án gi: Hội đồng …", "Kinh gưi:"): one word at most before a "g…i"
-# of up to four letters and its colon (no trích yếu's line opens so)
-_GUI = re.compile(r"^\W*(?:[^\W\d_]{1,5}\s+)?g[a-z]{0,2}i\s*:")
+# photo "gửi" read short, "Kính" mangled ("án gi: Hội đồng …", "Kinh gưi:"): one word at most before "gửi"
+# (folded "gui", or "gi" with its "ư" lost) and its colon. Only the letters "gửi" folds to: a trích yếu wraps
+# anywhere and its wrapped line may open with another "g…i" word and a colon ("đạt giải: Hội thi …", "nội
+# dung ghi: …", "nhà thầu gói: …", "số gọi: …"), which goes on with the subject
+_GUI = re.compile(r"^\W*(?:[^\W\d_]{1,5}\s+)?gu?i\s*:")
 # a stamp's marks glued before a word ("/⁄2cháy"): marks (at least one not a letter or digit), then a word
 # (possessive runs: linear on a "word" of thousands of marks, not quadratic)
 _GLUED = re.compile(r"^(?=[^\w\s]|\d++[^\w\s])[^\w\s]*+\d*+[^\w\s]*+\d*+([^\W\d_]++[,.;:]?)$")
@@ -344,7 +347,15 @@ def _whole_row(part: Line, header: Sequence[Line]) -> Line:
 VV_GAP = 1.5
 
 
-def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] = ()) -> list[Line]:
+class VvLines(list[Line]):
+    """A công văn's "V/v" lines; ``cut``: they were ended at a blank (``VV_GAP``) above a line that is no
+    address line: the line below may be the body's, or the subject's own below a line of it lost under a
+    stamp (the subject then its first lines alone): the subject is in doubt."""
+
+    cut: bool = False
+
+
+def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] = ()) -> VvLines:
     """A công văn's "V/v …" lines in the left column (up to the next "Số:" line), each with the words that
     run on from it past the gutter (``header``: the whole rows)."""
     left = [_whole_row(ln, header) if ln.boxed and ln.words else ln for ln in left]
@@ -355,17 +366,23 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             or (after_number and re.match(r"^\s*v\s*[/\\|l1i]", ln.folded))
             or (after_number and doubtful_vv(ln))
         ):
-            out = [ln]
+            out = VvLines([ln])
+            tall = ln.y1 - ln.y0
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)):
                     break
-                tall = max(x.y1 - x.y0 for x in out)
                 if nxt.y0 - out[-1].y1 > VV_GAP * max(1.0, tall):
-                    break  # the V/v lines follow each other: a line below a blank is the body's ("Kính gửi:
-                    # Các" lost on a blurred photo, its second line "cơ quan, đơn vị …" under the gutter)
+                    # the V/v lines follow each other: a line below a blank is the body's ("Kính gửi: Các"
+                    # lost on a blurred photo, its second line "cơ quan, đơn vị …" under the gutter), or the
+                    # subject's own below a line of it lost: in doubt unless it is the address line
+                    out.cut = not (
+                        _GUI.match(nxt.folded.strip()) or re.search(r"\bkinh\s+gui\s*:", nxt.folded)
+                    )
+                    break
                 out.append(nxt)
+                tall = max(tall, nxt.y1 - nxt.y0)
             return out
-    return []
+    return VvLines()
 
 
 def read_type(layout: Layout, vv: Sequence[Line], notation: Found, organ_name: str | None) -> Found:
@@ -1123,6 +1140,10 @@ def _vv_remnant(text: str, end: int) -> str:
     return text[end + 1 :] if m is not None and glued and m.group(1).isalpha() else text[end:]
 
 
+# the most words a line read off a page holds (as ``stamps.LINE_WORDS_MAX``): more are a stamp's or a scan
+# border's specks, no line of a subject's
+LINE_WORDS_MAX = 120
+
 # a subject's first word that is no word read right (``_read_right``) is a garble unless Tesseract read it
 # at least this surely (a code, a name); the first line's other words below ``DOUBTFUL``
 SURE_OPENING = 90.0
@@ -1136,6 +1157,9 @@ def garbled_opening(value: str, first: Line) -> bool:
     mark left out of it, "©iÊổđấY"), and judged in the case it was read in ("⁄ếx" made "Ếx" opening a
     licence's subject is no name); a word none holds (a "Về việc" restored) is passed."""
     mine = sorted(first.words, key=lambda w: w.box.x0)
+    if len(mine) > LINE_WORDS_MAX:
+        return True  # hundreds of "words" on one line: specks, no subject's line read right (and its
+        # words matched one by one would take their number squared)
     folded = [fold(w.text) for w in mine]
     at = 0
     for k, word in enumerate(value.split()[: len(mine) + 2]):
@@ -1163,15 +1187,13 @@ def lost_viec(ln: Line) -> bool:
     (``_gap_lost``), four letters' width or so (``_VIEC_GAP``): "Về [việc under a seal] tăng cường …"."""
     words = sorted(ln.words, key=lambda w: w.box.x0)
     lw = letter_width(ln)
-    if not ln.boxed or len(words) < 3 or lw is None or not _ve_word(words[0].text):
-        return False
+    if not ln.boxed or len(words) < 3 or not lw or not _ve_word(words[0].text):
+        return False  # (a letter width of 0: words of no width, nothing to measure a gap by)
     if _viec_like(words[1].text) or not words[1].text[:1].islower():
         return False
-    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
-    gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words)]
-    usual = statistics.median(gaps[1:])
-    gap = gaps[0]
-    return gap >= GAP_LOST * h and gap >= 3 * usual and _VIEC_GAP[0] <= (gap - usual) / lw <= _VIEC_GAP[1]
+    gaps = _Gaps(ln)
+    usual = gaps.usual(0)
+    return gaps.lost(0) and _VIEC_GAP[0] <= (gaps.gaps[0] - usual) / lw <= _VIEC_GAP[1]
 
 
 def _syllable_word(word: str) -> bool:
@@ -1190,16 +1212,42 @@ LOST_SIDE = 2.0
 GAP_LOST = 2.0  # word heights between two words of a subject line where words were lost
 
 
+class _Gaps:
+    """The spaces between a line's words (of three or more, left to right) and its words' height: one
+    measure of "the usual space" for each gap, the median of the line's *other* gaps (the gap itself left
+    out: on a line of three words "Về ‹gap› tăng cường" the one wide gap would be half the median)."""
+
+    def __init__(self, ln: Line) -> None:
+        words = sorted(ln.words, key=lambda w: w.box.x0)
+        self.gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words)]
+        self.height = statistics.median(w.box.y1 - w.box.y0 for w in words) if words else 0.0
+        self._sorted = sorted(self.gaps)
+
+    def usual(self, i: int) -> float:
+        """The median of the gaps but the ``i``-th (sorted once: linear over a line of many words)."""
+        s, n = self._sorted, len(self._sorted) - 1
+        r = bisect.bisect_left(s, self.gaps[i])  # a gap equal to it stands for it
+
+        def rest(k: int) -> float:
+            return s[k] if k < r else s[k + 1]
+
+        return rest(n // 2) if n % 2 else (rest(n // 2 - 1) + rest(n // 2)) / 2
+
+    def lost(self, i: int) -> bool:
+        """Words were lost in the ``i``-th gap: ``GAP_LOST`` word heights wide or more and three times the
+        usual space."""
+        g = self.gaps[i]
+        return g >= GAP_LOST * self.height and g >= 3 * self.usual(i)
+
+
 def _gap_lost(ln: Line) -> bool:
     """Two words next to each other on the subject's line stand ``GAP_LOST`` word heights apart or more,
-    three times the line's usual space: words between them were lost ("vay [Về việc công] nhận xã …")."""
-    words = sorted(ln.words, key=lambda w: w.box.x0)
-    if not ln.boxed or len(words) < 3:
+    three times the line's usual space (``_Gaps``): words between them were lost ("vay [Về việc công] nhận
+    xã …")."""
+    if not ln.boxed or len(ln.words) < 3:
         return False
-    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
-    gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words)]
-    usual = statistics.median(gaps)
-    return any(g >= GAP_LOST * h and g >= 3 * usual for g in gaps)
+    gaps = _Gaps(ln)
+    return any(gaps.lost(i) for i in range(len(gaps.gaps)))
 
 
 def lost_side(lines: Sequence[Line], cx: float) -> bool:
@@ -1528,16 +1576,17 @@ def read_subject(
     if vv:
         text = " ".join(x.text for x in vv)
         vv_prefix = VV_PREFIX.match(fold1(text))
-        body = text[vv_prefix.end() :] if vv_prefix else text
-        body = _vv_remnant(text, vv_prefix.end()) if vv_prefix else body
+        body = _vv_remnant(text, vv_prefix.end()) if vv_prefix else text
         body = _LEADING_MARKS.sub("", body)  # "VW& số hóa …": a speck glued to "V/v" is not the subject's
         if vv_prefix is None and doubtful_vv(vv[0]):
             body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
         # the subject is the text after "V/v" (CONTRACT)
         value = drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body))))
         conf = statistics.fmean(x.conf for x in vv)
-        # a first line's word garbled and read unsure: the subject's opening is no sure reading
-        res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if garbled_opening(value, vv[0]) else conf)
+        # a first line's word garbled and read unsure: the subject's opening is no sure reading; the lines
+        # ended at a blank above a line of the column's (``VvLines.cut``): maybe a line of it lost there
+        doubt = garbled_opening(value, vv[0]) or getattr(vv, "cut", False)
+        res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
         subj = subject_lines(layout, typed=typed)
         if subj:
@@ -1548,6 +1597,7 @@ def read_subject(
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
             if not ve_viec and len(joined.split()) > 1 and _ve_word(joined.split()[0]) and lost_viec(subj[0]):
                 joined = "Về việc " + joined.split(None, 1)[1]  # "Về [lost under a seal] tăng cường …"
+                guessed = True  # which word the seal hid is not known ("Về [tăng] cường …"): to review
             elif re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
