@@ -1338,3 +1338,19 @@ def test_a_licence_s_title_lost_under_a_stamp_leaves_no_subject_of_a_speck() -> 
             *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
         ]
         assert values(specs)["subject"] is None, speck
+
+
+def test_a_subject_ending_with_a_year_cut_short_is_in_doubt() -> None:
+    """The ĐẾN stamp over the subject's last digit: "… vốn đầu tư công năm 202" is no year: in doubt; a
+    whole year, or a number after "năm" within the subject, stands."""
+    from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+    from tests.pipeline.test_extract import page
+
+    for read, sure in (
+        ("Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 202", False),
+        ("Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2022", True),
+    ):
+        specs = _submission([(read, "center", 94.0)])
+        got = extract([page(specs)]).fields["subject"]
+        assert got.value == read
+        assert (got.confidence >= REVIEW_THRESHOLD) is sure, read

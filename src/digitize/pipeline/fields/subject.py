@@ -402,12 +402,15 @@ _WORD_MARKS = ".,;:!?'\"“”‘’()[]{}|-–—"
 
 
 def cut_in_doubt(subject: Found) -> Found:
-    """A subject whose last word no title ends with (``_NO_LAST_WORDS``) in doubt: it was cut short."""
+    """A subject whose last word no title ends with (``_NO_LAST_WORDS``), or that ends with "năm" and a
+    number of fewer than four digits ("… vốn đầu tư công năm 202"), in doubt: it was cut short."""
     f = subject.get("subject")
     if f is None or not f.value or f.confidence <= CUT_SUBJECT_CONF:
         return subject
     words = [w.strip(_WORD_MARKS) for w in nfc(f.value).casefold().split()]
-    if not words or words[-1] not in _NO_LAST_WORDS:
+    # "… năm 202": a year cut short (its last digit under a stamp) is no year
+    cut_year = len(words) >= 2 and words[-2] == "năm" and words[-1].isdigit() and len(words[-1]) < 4
+    if not words or (words[-1] not in _NO_LAST_WORDS and not cut_year):
         return subject
     cut = replace(f, confidence=CUT_SUBJECT_CONF)
     return Found(tuple(cut if x is f else x for x in subject.fields))
