@@ -202,6 +202,8 @@ def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_
         ("quý | năm 2021", "quý I năm 2021"),
         ("quý ! năm 2017", "quý I năm 2017"),  # a lone I read as an exclamation mark
         ("quý ¡ năm 2023", "quý I năm 2023"),  # ... upside down (a low-light photo)
+        ("quý ï năm 2019", "quý I năm 2019"),  # a dot over it (a speck)
+        ("quý [II năm 2018", "quý III năm 2018"),  # its first I read as a bracket (a stamp's frame by it)
         ("quý 1 năm 2020", "quý 1 năm 2020"),
         ("quý TII năm 2021", "quý III năm 2021"),  # a serif I read as T
         ("quý TI năm 2021", "quý II năm 2021"),

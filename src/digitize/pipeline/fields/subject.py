@@ -436,10 +436,13 @@ def full_title(type_name: str | None, subject: Found) -> Found:
     return Found((replace(f, value=titled),))
 
 
-# a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"), a serif I read as "T"
+# a quarter in Roman numerals with an I read as "l", "1", "|", "[" or "ï" ("quý lII năm 2020", "quý [II" on a
+# stamp's frame), a serif I read as "T"
 # ("quý TII năm 2021"); at least one true numeral letter in it, so an Arabic "quý 1" stays; only a quarter
 # (I to IV) once repaired
-_QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|TÌÍ]*[IVX])(?=[IVXl1|TÌÍ]*[l1|TÌÍ])([IVXl1|TÌÍ]{2,4})\b")
+_QUARTER = re.compile(
+    r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|TÌÍ\[ïÏ]*[IVX])(?=[IVXl1|TÌÍ\[ïÏ]*[l1|TÌÍ\[ïÏ])([IVXl1|TÌÍ\[ïÏ]{2,4})\b"
+)
 # "quý" read without its mark before a quarter's numeral (misread or not) and the year: "quy TÍI năm 2017";
 # "quy" before a Roman numeral and "năm" is no other word
 _QUY = re.compile(r"\b([Qq]uy|QUY)\s+(?=[IVXl1|TÌÍ]*[IVXÌÍ])([IVXl1|TÌÍ]{1,4})(?=\s+(?:năm|NĂM)\b)")
@@ -447,7 +450,7 @@ _QUARTERS = frozenset({"I", "II", "III", "IV"})
 # a lone "l", "|", "!" ("¡" on a low-light photo) or a toned I ("Ì") for a quarter ("quý l năm 2021",
 # "quý ! năm 2017"): no Vietnamese word is "l", no exclamation follows "quý" in a trích yếu; an Arabic
 # "1" stays
-_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊ](?=\s|[,.;)]|$)")
+_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊïÏ](?=\s|[,.;)]|$)")
 
 
 # "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
@@ -1217,7 +1220,7 @@ def lost_side(lines: Sequence[Line], cx: float) -> bool:
 
 
 def _quarter(m: re.Match[str]) -> str:
-    numeral = re.sub(r"[l1|TÌÍ]", "I", m.group(2))
+    numeral = re.sub(r"[l1|TÌÍ\[ïÏ]", "I", m.group(2))
     word = {"quy": "quý", "Quy": "Quý", "QUY": "QUÝ"}.get(m.group(1), m.group(1))
     return f"{word} {numeral}" if numeral in _QUARTERS else m.group(0)
 
