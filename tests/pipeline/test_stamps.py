@@ -535,6 +535,10 @@ def test_a_band_read_as_more_words_than_a_line_holds_leaves_the_first_reading() 
     old = [w("Nghệ", 31, 100, 170), w("việc", 97, 180, 240)]
     read = [w("Về", 96, 100 + 0.5 * i, 100.4 + 0.5 * i) for i in range(500)]
     assert stamps._merged(old, read, lambda v: v.box.x0 < 350) == old
+    # nor a first reading of more words than a line holds, each a word over the other (review s21): as read
+    specks = [w("Về", 50 + i % 7, 100 + 0.5 * i, 103 + 0.5 * i) for i in range(500)]
+    assert stamps._one_a_place(specks) == specks
+    assert stamps._merged(specks, read[:2], lambda v: True) == specks
     # a line's worth of words is merged as before
     assert [v.text for v in stamps._merged(old, [*read[:1], w("việc", 36, 180, 240)], lambda v: True)] == [
         "Về",

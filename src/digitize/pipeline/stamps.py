@@ -646,6 +646,8 @@ def _band_lines(
             continue  # the line passes over or under the box
         if not _sure([w for w in ws if not in_stamp(w)]):
             continue  # the stamp's own words ("Ngày:", its date): no line of print
+        if len(ws) > LINE_WORDS_MAX:
+            continue  # more words than a line of print holds: specks, no line to read again
         a = max(0, int(ly0 - BAND_PAD * letter))
         b = min(after.shape[0], math.ceil(ly1 + BAND_PAD * letter))
         if b - a < 8:
@@ -786,7 +788,11 @@ def _overlap(w: Word, o: Word) -> bool:
 
 def _one_a_place(words: list[Word]) -> list[Word]:
     """A line's ``words`` with one word a place: of two read over each other (the stamp's pass read "XUẤT"
-    and "XUẤT:" at one place, seed 135 dev 013) the surer stands."""
+    and "XUẤT:" at one place, seed 135 dev 013) the surer stands. More words than a line holds
+    (``LINE_WORDS_MAX``) are no line's: as they are (each weighed against each other, a hostile page's 6000
+    specks cost seconds; review s21)."""
+    if len(words) > LINE_WORDS_MAX:
+        return list(words)
     return [o for o in words if not any(p is not o and p.conf > o.conf and _overlap(o, p) for p in words)]
 
 

@@ -202,6 +202,8 @@ def test_a_quarter_s_roman_numeral_read_with_an_l_is_repaired_and_an_arabic_one_
         ("quý | năm 2021", "quý I năm 2021"),
         ("quý ! năm 2017", "quý I năm 2017"),  # a lone I read as an exclamation mark
         ("quý ¡ năm 2023", "quý I năm 2023"),  # ... upside down (a low-light photo)
+        ("quý ï năm 2019", "quý I năm 2019"),  # a dot over it (a speck)
+        ("quý [II năm 2018", "quý III năm 2018"),  # its first I read as a bracket (a stamp's frame by it)
         ("quý 1 năm 2020", "quý 1 năm 2020"),
         ("quý TII năm 2021", "quý III năm 2021"),  # a serif I read as T
         ("quý TI năm 2021", "quý II năm 2021"),
@@ -1338,3 +1340,19 @@ def test_a_licence_s_title_lost_under_a_stamp_leaves_no_subject_of_a_speck() -> 
             *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
         ]
         assert values(specs)["subject"] is None, speck
+
+
+def test_a_subject_ending_with_a_year_cut_short_is_in_doubt() -> None:
+    """The ĐẾN stamp over the subject's last digit: "… vốn đầu tư công năm 202" is no year: in doubt; a
+    whole year, or a number after "năm" within the subject, stands."""
+    from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+    from tests.pipeline.test_extract import page
+
+    for read, sure in (
+        ("Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 202", False),
+        ("Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2022", True),
+    ):
+        specs = _submission([(read, "center", 94.0)])
+        got = extract([page(specs)]).fields["subject"]
+        assert got.value == read
+        assert (got.confidence >= REVIEW_THRESHOLD) is sure, read

@@ -402,12 +402,15 @@ _WORD_MARKS = ".,;:!?'\"“”‘’()[]{}|-–—"
 
 
 def cut_in_doubt(subject: Found) -> Found:
-    """A subject whose last word no title ends with (``_NO_LAST_WORDS``) in doubt: it was cut short."""
+    """A subject whose last word no title ends with (``_NO_LAST_WORDS``), or that ends with "năm" and a
+    number of fewer than four digits ("… vốn đầu tư công năm 202"), in doubt: it was cut short."""
     f = subject.get("subject")
     if f is None or not f.value or f.confidence <= CUT_SUBJECT_CONF:
         return subject
     words = [w.strip(_WORD_MARKS) for w in nfc(f.value).casefold().split()]
-    if not words or words[-1] not in _NO_LAST_WORDS:
+    # "… năm 202": a year cut short (its last digit under a stamp) is no year
+    cut_year = len(words) >= 2 and words[-2] == "năm" and words[-1].isdigit() and len(words[-1]) < 4
+    if not words or (words[-1] not in _NO_LAST_WORDS and not cut_year):
         return subject
     cut = replace(f, confidence=CUT_SUBJECT_CONF)
     return Found(tuple(cut if x is f else x for x in subject.fields))
@@ -433,10 +436,13 @@ def full_title(type_name: str | None, subject: Found) -> Found:
     return Found((replace(f, value=titled),))
 
 
-# a quarter in Roman numerals with an I read as "l", "1" or "|" ("quý lII năm 2020"), a serif I read as "T"
+# a quarter in Roman numerals with an I read as "l", "1", "|", "[" or "ï" ("quý lII năm 2020", "quý [II" on a
+# stamp's frame), a serif I read as "T"
 # ("quý TII năm 2021"); at least one true numeral letter in it, so an Arabic "quý 1" stays; only a quarter
 # (I to IV) once repaired
-_QUARTER = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|TÌÍ]*[IVX])(?=[IVXl1|TÌÍ]*[l1|TÌÍ])([IVXl1|TÌÍ]{2,4})\b")
+_QUARTER = re.compile(
+    r"\b([Qq]uý|QUÝ)\s+(?=[IVXl1|TÌÍ\[ïÏ]*[IVX])(?=[IVXl1|TÌÍ\[ïÏ]*[l1|TÌÍ\[ïÏ])([IVXl1|TÌÍ\[ïÏ]{2,4})\b"
+)
 # "quý" read without its mark before a quarter's numeral (misread or not) and the year: "quy TÍI năm 2017";
 # "quy" before a Roman numeral and "năm" is no other word
 _QUY = re.compile(r"\b([Qq]uy|QUY)\s+(?=[IVXl1|TÌÍ]*[IVXÌÍ])([IVXl1|TÌÍ]{1,4})(?=\s+(?:năm|NĂM)\b)")
@@ -444,7 +450,7 @@ _QUARTERS = frozenset({"I", "II", "III", "IV"})
 # a lone "l", "|", "!" ("¡" on a low-light photo) or a toned I ("Ì") for a quarter ("quý l năm 2021",
 # "quý ! năm 2017"): no Vietnamese word is "l", no exclamation follows "quý" in a trích yếu; an Arabic
 # "1" stays
-_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊ](?=\s|[,.;)]|$)")
+_QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊïÏ](?=\s|[,.;)]|$)")
 
 
 # "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
@@ -1214,7 +1220,7 @@ def lost_side(lines: Sequence[Line], cx: float) -> bool:
 
 
 def _quarter(m: re.Match[str]) -> str:
-    numeral = re.sub(r"[l1|TÌÍ]", "I", m.group(2))
+    numeral = re.sub(r"[l1|TÌÍ\[ïÏ]", "I", m.group(2))
     word = {"quy": "quý", "Quy": "Quý", "QUY": "QUÝ"}.get(m.group(1), m.group(1))
     return f"{word} {numeral}" if numeral in _QUARTERS else m.group(0)
 
