@@ -5,6 +5,7 @@ the printed notation is still read."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -178,13 +179,25 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             fixed.append(exact[_abbr_key(p[1:])])
             quality = min(quality, 0.9)
             continue
+        if (
+            len(p) >= 4
+            and p[-1] in _STROKES
+            and p[-2].isalpha()
+            and (k := _abbr_key(p[:-1])) in exact
+            and ("Đ" not in p or "Đ" in exact[k])
+        ):
+            # a stroke or a speck read after a known part ("GP-SGTVTI": the page's rule, a mark): the
+            # abbreviation before it, in doubt (a part printed with one more letter is another's)
+            fixed.append(exact[_abbr_key(p[:-1])])
+            quality = min(quality, TRAILING_STROKE_QUALITY)
+            continue
         # the first part: a type prefix, or the organ's own abbreviation for a công văn
         near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
         garbled = _garbled(p)
         rep = (
             _nearest(key, near, strict=not garbled)
             or _one_letter_more(p, near)
-            or _two_for_one(p, near)
+            or _two_for_one(p, near, taken={*fixed, *(_abbr_key(q) for q in parts if q != p)})
             or _one_letter_lost(p, near)
         )
         if rep is None and garbled:
@@ -299,11 +312,14 @@ def _one_letter_more(part: str, candidates: list[str]) -> tuple[str, float] | No
     return None
 
 
-def _two_for_one(part: str, candidates: list[str]) -> tuple[str, float] | None:
-    """The organ's own abbreviation, UBND or a type with one capital inside it read as two capitals
+def _two_for_one(
+    part: str, candidates: list[str], *, taken: Collection[str] = ()
+) -> tuple[str, float] | None:
+    """The organ's own abbreviation, UBND or a type with one capital inside it read as two strokes
     ("GCN-UIIND" of "GCN-UBND": a blurred "B" read as its stem and a stroke, "II"), when one candidate
-    alone is so read; a lower-case letter in the pair is printed. In doubt: the line's confidence times
-    ``TWO_FOR_ONE_QUALITY``."""
+    alone is so read and no other part of the notation is it (``taken``, parts and their keys: "SHTT-SHTT"
+    is no notation). Only a pair of stroke look-alikes (``_STROKES``): two clean capitals are print
+    ("SHTT-STTTT" is a unit's own, review s21). In doubt (``TWO_FOR_ONE_QUALITY``): a guess."""
     keys = {_abbr_key(c): c for c in reversed(candidates)}
     if len(part) < 5 or len(part) - 1 not in {len(k) for k in keys}:
         return None
@@ -311,7 +327,7 @@ def _two_for_one(part: str, candidates: list[str]) -> tuple[str, float] | None:
     hits = set()
     # inside the part only, as ``_one_letter_more``: its first and last letters as read
     for i in range(1, len(part) - 2):
-        if not (part[i].isupper() and part[i + 1].isupper()):
+        if not (part[i] in _STROKES and part[i + 1] in _STROKES):
             continue
         for k, c in keys.items():
             if (
@@ -321,10 +337,16 @@ def _two_for_one(part: str, candidates: list[str]) -> tuple[str, float] | None:
                 and k[i] not in key[i : i + 2]
             ):
                 hits.add(c)
+    hits = {c for c in hits if c not in taken and _abbr_key(c) not in taken}
     return (hits.pop(), TWO_FOR_ONE_QUALITY) if len(hits) == 1 else None
 
 
-TWO_FOR_ONE_QUALITY = 0.8
+# letters a vertical stroke (a blurred capital's stem, a rule's end, a speck) is read as
+_STROKES = frozenset("Il|1J")
+# a capital read as two strokes made one again is a guess: in doubt, as a letter lost
+TWO_FOR_ONE_QUALITY = 0.55
+# a stroke read after a known part dropped is a guess as well (the part may be printed so)
+TRAILING_STROKE_QUALITY = 0.55
 
 
 def _one_letter_lost(part: str, candidates: list[str]) -> tuple[str, float] | None:

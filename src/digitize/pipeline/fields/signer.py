@@ -1071,8 +1071,13 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
             if any(_common_middle(w) for w in words[1:-1]):
                 # "Lò Cống Toàn" (94): a middle word no name has, the letters of the common middle name "Công"
-                # (the seal's stroke read as its mark): that name, a guess
-                words[1:-1] = [_common_middle(w) or w for w in words[1:-1]]
+                # (the seal's stroke read as its mark?): in doubt. Made that name only on a sign the word was
+                # damaged (no syllable, or not read surely): a syllable read surely is kept as printed, the
+                # list is no census ("Nguyễn Vạn Thành", "Trần Đỉnh Long" are names: review s21)
+                for k in range(1, len(words) - 1):
+                    common = _common_middle(words[k])
+                    if common and not (is_syllable(words[k]) and toks[k][1] >= SURE_WORD_CONF):
+                        words[k] = common
                 guessed = True
             if not well_formed(words, [c for _, c in toks]):
                 continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
