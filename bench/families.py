@@ -24,6 +24,8 @@ never looked into (``BENCH_FAMILIES_MISSES=eval,dev,fixed`` prints them too).
 ``BENCH_FAMILIES_PHOTO=blur`` (or ``low_light``, ``perspective``, ``none``): every document of the varied
 families captured so, its other axes as drawn (a set of 14 shaken phone photos, where a balanced set holds
 three or four); the fixed generator's set is as always.
+``BENCH_FAMILIES_AXES=colour=bitonal,handwritten=yes,seal=over_name`` (any axes of ``samples.axes.Axes``):
+those axes fixed in every document of the varied families, the others as drawn: a set of one failure kind.
 """
 
 from __future__ import annotations
@@ -74,12 +76,18 @@ def _run(path: str) -> tuple[dict[str, str | None], float]:
 
 
 def _write(args: tuple[str, int, int, str]) -> list[Path]:
+    from samples.axes import Photo, parse_fixed
     from samples.generate import write_set
+    from samples.varied import write_family_set
 
     name, n, seed, out = args
     if name == "fixed":
         return write_set(Path(out), n, seed)
-    return write_set(Path(out), n, seed, family=name, photo=os.environ.get("BENCH_FAMILIES_PHOTO") or None)
+    photo = os.environ.get("BENCH_FAMILIES_PHOTO") or None
+    fixed = parse_fixed(os.environ.get("BENCH_FAMILIES_AXES", ""))
+    return write_family_set(
+        Path(out), n, seed, name, photo=None if photo is None else Photo(photo), fixed=fixed
+    )
 
 
 def _pages(path: Path) -> int:
@@ -220,8 +228,10 @@ def main() -> None:
     n = int(os.environ.get("BENCH_FAMILIES_N", "7"))
     seed = int(os.environ.get("BENCH_FAMILIES_SEED", "41"))
     sets = [s for s in os.environ.get("BENCH_FAMILIES_SETS", "eval,dev,fixed").split(",") if s]
+    fixed = os.environ.get("BENCH_FAMILIES_AXES", "")
     print(
         f"families: per-field exact accuracy, {n} documents per set (seed {seed}); tune on dev, report eval"
+        + (f"; axes fixed: {fixed}" if fixed else "")
     )
     shown = [s for s in os.environ.get("BENCH_FAMILIES_MISSES", "dev,alt,fixed").split(",") if s]
     run_sets(n, seed, sets, shown)

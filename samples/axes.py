@@ -148,6 +148,52 @@ class Axes:
         return f"{self.colour}_{self.dpi}"
 
 
+_AXIS_TYPES: dict[str, Any] = {
+    "kind": str,
+    "colour": Colour,
+    "dpi": int,
+    "seal": Seal,
+    "header": Header,
+    "sign": SignForm,
+    "tail": Tail,
+    "stamp": bool,
+    "handwritten": bool,
+    "font": Font,
+    "margins": Margins,
+    "photo": Photo,
+}
+
+
+def parse_fixed(spec: str) -> dict[str, Any]:
+    """``"colour=bitonal,handwritten=yes"`` -> the typed values to fix those axes at (a set of one failure
+    kind: every document bitonal with a handwritten number, its other axes as drawn). ValueError on an
+    unknown axis or value."""
+    out: dict[str, Any] = {}
+    for part in (p.strip() for p in spec.split(",")):
+        if not part:
+            continue
+        name, sep, value = part.partition("=")
+        name, value = name.strip(), value.strip()
+        kind = _AXIS_TYPES.get(name)
+        if not sep or kind is None:
+            raise ValueError(f"not an axis=value: {part!r}; axes: {', '.join(_AXIS_TYPES)}")
+        if kind is bool:
+            if value not in ("yes", "no"):
+                raise ValueError(f"{name} is yes or no, not {value!r}")
+            out[name] = value == "yes"
+        elif kind is int:
+            if value not in ("200", "300"):
+                raise ValueError(f"dpi is 200 or 300, not {value!r}")
+            out[name] = int(value)
+        elif kind is str:
+            if value not in VARIED_KINDS:
+                raise ValueError(f"kind is one of {', '.join(VARIED_KINDS)}, not {value!r}")
+            out[name] = value
+        else:
+            out[name] = kind(value)
+    return out
+
+
 def sign_forms_for(header: Header) -> tuple[SignForm, ...]:
     """TM. is for collective bodies (the People's Committee); a Sở or a Cục signs KT./TL./Q. or directly."""
     if header is Header.ONE_ORGAN:

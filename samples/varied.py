@@ -40,6 +40,7 @@ from samples.axes import (
     draw_axes,
     draw_balanced,
     pools,
+    sign_forms_for,
 )
 
 LAWS_EXTRA = (
@@ -538,18 +539,35 @@ def write_varied(doc: g.SampleDoc, out: Path) -> Path:
     return path
 
 
+def _fix(ax: Axes, fixed: dict[str, Any]) -> Axes:
+    out = replace(ax, **fixed)
+    if out.sign not in sign_forms_for(out.header):
+        out = replace(out, sign=SignForm.DIRECT if out.sign is SignForm.TM else SignForm.KT)
+    return out
+
+
 def write_family_set(
-    out_dir: Path, n: int, seed: int, family: Family | str, *, photo: Photo | None = None
+    out_dir: Path,
+    n: int,
+    seed: int,
+    family: Family | str,
+    *,
+    photo: Photo | None = None,
+    fixed: dict[str, Any] | None = None,
 ) -> list[Path]:
     """``n`` documents of ``family``, kinds cycling; the axes balanced over the set (``draw_balanced``: each
     value about equally often, no axis following another), so a small set still covers every value.
-    ``photo``: every document captured so (a set of shaken photos, say), its other axes as drawn."""
+    ``photo``: every document captured so (a set of shaken photos, say), its other axes as drawn. ``fixed``
+    (``samples.axes.parse_fixed``): those axes at those values in every document (a TM. form asked of a Sở
+    header falls back as in ``draw_balanced``)."""
     fam = Family(family)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     plan = draw_balanced(n, random.Random(f"set:{fam}:{seed}:{n}"), VARIED_KINDS)
     if photo is not None:
         plan = [replace(ax, photo=photo) for ax in plan]
+    if fixed:
+        plan = [_fix(ax, fixed) for ax in plan]
     for i, ax in enumerate(plan):
         doc_seed = seed * 1000 + i
         doc = make_varied_document(doc_seed, fam, ax)

@@ -540,3 +540,34 @@ def test_a_set_forced_to_one_photo_defect(tmp_path: Path) -> None:
     assert {a["photo"] for a in ax_plain} != {"blur"}
     for a, b in zip(ax_plain, ax_blur, strict=True):
         assert {k: v for k, v in a.items() if k != "photo"} == {k: v for k, v in b.items() if k != "photo"}
+
+
+def test_parse_fixed_types_the_axes_and_refuses_what_is_not_one() -> None:
+    from samples.axes import Seal, parse_fixed
+
+    got = parse_fixed(" colour=bitonal, handwritten=yes,seal=over_name,dpi=200,stamp=no ")
+    assert got == {
+        "colour": Colour.BITONAL,
+        "handwritten": True,
+        "seal": Seal.OVER_NAME,
+        "dpi": 200,
+        "stamp": False,
+    }
+    assert parse_fixed("") == {}
+    for bad in ("colour=purple", "handwritten=maybe", "dpi=150", "kind=novel", "shoe=red", "colour"):
+        with pytest.raises(ValueError):
+            parse_fixed(bad)
+
+
+def test_a_set_with_axes_fixed_holds_them_in_every_document(tmp_path: Path) -> None:
+    from samples.axes import Header, SignForm, parse_fixed
+    from samples.varied import write_family_set
+
+    fixed = parse_fixed("colour=bitonal,handwritten=yes,dpi=200,sign=tm,photo=none")
+    paths = write_family_set(tmp_path, 4, 5, "dev", fixed=fixed)
+    assert len(paths) == 4
+    for p in paths:
+        axes = json.loads(p.with_name(p.name.split(".")[0] + ".gt.json").read_text())["axes"]
+        assert (axes["colour"], axes["handwritten"], axes["dpi"]) == ("bitonal", "yes", "200")
+        # TM. only under a collective body's header; elsewhere the KT./direct fallback
+        assert (axes["sign"] == SignForm.TM) == (axes["header"] == Header.ONE_ORGAN), axes
