@@ -340,3 +340,14 @@ def test_a_capital_of_ubnd_lost_is_made_ubnd_again_in_doubt() -> None:
     assert repair_notation("UND-VP", None) == ("UBND-VP", 0.55)
     # a letter lost at the part's end is kept as read
     assert repair_notation("UBN-VP", None)[0] == "UBN-VP"
+
+
+@pytest.mark.parametrize("mark", ["X", "x", "~", "="])
+def test_a_notation_s_hyphen_read_as_a_mark_is_split_again_in_doubt(mark: str) -> None:
+    # seed 157 dev 004 (a công văn on a dim photo): "67/SGTVT-VP" read "/SGTVTXVP" at 54, taken at 0.69 as
+    # one part: the organ's own abbreviation, a mark for the hyphen, a unit's capitals
+    assert repair_notation(f"SGTVT{mark}VP", "Sở Giao thông vận tải") == ("SGTVT-VP", 0.55)
+    assert repair_notation(f"UBND{mark}TH", "Ủy ban nhân dân tỉnh Quảng Nam") == ("UBND-TH", 0.55)
+    # an abbreviation of its own, or a unit's part too long to be one, is kept as read
+    assert repair_notation("VPUBND", "Văn phòng Ủy ban nhân dân tỉnh Quảng Nam")[0] == "VPUBND"
+    assert repair_notation("SGTVT", "Sở Giao thông vận tải") == ("SGTVT", 1.0)

@@ -163,6 +163,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     quality = 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
         parts, quality = list(split), 0.85
+    elif len(parts) == 1 and (split := _hyphen_misread(parts[0], own, printed)) is not None:
+        parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
         if not p:
@@ -240,6 +242,27 @@ def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tupl
         if len(h) == 2 and any(_look_alike(h, t) and head[_differs_at(h, t)].islower() for t in types):
             return head, part[len(head) :]
     return None
+
+
+# a hyphen read as a mark made one again is a guess: in doubt
+HYPHEN_MISREAD_QUALITY = 0.55
+# the unit's part after it: a few capitals (a Đ among them)
+_UNIT_PART = re.compile(r"^[A-ZĐ][A-Za-zĐđ]{1,5}$")
+
+
+def _hyphen_misread(part: str, own: tuple[str, ...], printed: set[str]) -> tuple[str, str] | None:
+    """A công văn's notation read as one part, its hyphen read as a mark or a letter ("SGTVTXVP" of
+    "SGTVT-VP" on a dim photo, seed 157 dev 004: taken at 0.69 as read): the organ's own abbreviation (of
+    three letters or more) or UBND as printed, one mark, then a unit's few capitals, the two parts; None
+    when the part is an abbreviation known or so made ("VPUBND")."""
+    if part in printed or _abbr_key(part) in {_abbr_key(k) for k in printed}:
+        return None
+    hits = {
+        (head, part[len(head) + 1 :])
+        for head in (*own, "UBND")
+        if len(head) >= 3 and part.startswith(head) and _UNIT_PART.match(part[len(head) + 1 :])
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _differs_at(a: str, b: str) -> int:
