@@ -1798,6 +1798,11 @@ def test_a_swallowed_sure_day_read_again_is_only_added_to() -> None:
     plain = handdigits.Blank(handdigits.Kind.DAY, 8, box, (), "26", 91.0)
     assert handdigits.only_added(plain, ("2", 59.0)) is None  # a digit short: the cut lost one
     assert handdigits.only_added(plain, ("28", 59.0)) == ("28", 59.0)  # neither: read again
+    # a first reading that was a guess ("22" at 27 for a pen's "3", seed 157 alt 001) read again clearly a
+    # digit short: taken, in doubt; read again unclearly, none
+    guess = handdigits.Blank(handdigits.Kind.MONTH, 8, box, (), "22", 27.0)
+    assert handdigits.only_added(guess, ("3", 96.0)) == ("3", handdigits.AGREED_MAX_CONF)
+    assert handdigits.only_added(guess, ("3", 60.0)) is None
 
 
 def test_a_day_glued_before_thang_with_an_underscore_after_it_is_read_whole() -> None:
@@ -2383,3 +2388,116 @@ def test_a_day_a_clear_second_reading_contradicts_is_not_kept_as_first_read() ->
     assert not _unread_again(day, [[("18", 40.0)]], [[("12", 93.0)]])  # a crop as cut read something
     assert not _unread_again(replace(day, first="42"), [[]], [])  # no day
     assert not _unread_again(replace(day, kind=Kind.NUMBER), [[]], [])
+
+
+def test_a_written_seven_s_bar_broken_off_its_stem_is_kept_with_it() -> None:
+    # seed 157 dev 002: a pen's "27" whose "7" has a thin joint the crop's threshold broke: its bar, short,
+    # was dropped as a speck and the stem alone left ("2" read at 0, the day lost)
+    img = Image.new("L", (200, 130), 255)
+    d = ImageDraw.Draw(img)
+    d.line([(30, 45), (60, 35), (62, 55), (25, 95), (70, 95)], fill=30, width=7)  # a "2"
+    d.line([(110, 38), (150, 36)], fill=30, width=8)  # the "7"'s bar
+    d.line([(140, 48), (118, 98)], fill=30, width=7)  # its stem, 7 px below the bar
+    crop = np.asarray(img)
+    clean = handdigits.clean_crop(crop, (25, 110))
+    _, ink = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    assert any(stats[i, cv2.CC_STAT_HEIGHT] < 20 and stats[i, cv2.CC_STAT_WIDTH] > 30 for i in range(1, n))
+    assert len(handdigits._digit_marks(clean)) == 2  # the bar is no mark of its own
+    # a speck near a mark is still none
+    img2 = Image.new("L", (200, 130), 255)
+    d2 = ImageDraw.Draw(img2)
+    d2.line([(30, 45), (60, 35), (62, 55), (25, 95), (70, 95)], fill=30, width=7)
+    d2.rectangle((76, 60, 78, 62), fill=30)
+    _, ink2 = cv2.threshold(
+        handdigits.clean_crop(np.asarray(img2), (25, 110)), 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU
+    )
+    assert cv2.connectedComponentsWithStats(ink2, connectivity=8)[0] == 2  # the "2" alone
+
+
+def test_a_notation_word_boxed_right_of_its_own_slash_ends_the_number_s_region_at_the_slash() -> None:
+    # seed 157 alt 007: "562 /QĐ-SNNMT" with the notation read unsure and boxed from its "-" on: the number's
+    # region ended there and took in "/QĐ" (six marks for three digits, every reading refused, the number
+    # lost); its "/" is found in the scan walking from the notation's last capitals
+    from samples.generate import font_path
+
+    prepared, page, nb = _glued_scene("562", gap=40)
+    font = ImageFont.truetype(str(font_path("regular")), 54)
+    shift = font.getlength("/QĐ")
+    words = [
+        replace(w, text="/QĐ-UBND", conf=11.0, box=replace(nb, x0=nb.x0 + shift))
+        if w.text == "72#QĐ-UBND"
+        else w
+        for w in page.words
+    ]
+    so = next(w for w in words if w.text == "Số:")
+    words.append(Word("5Ó", 60.0, Box(so.box.x1 + 30, so.box.y0 - 10, nb.x0 - 30, so.box.y1), line=2))
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    (blank,) = [b for b in handdigits.find_blanks(_read(words)) if b.kind == handdigits.Kind.NUMBER]
+    assert blank.box.x1 > nb.x0 + shift / 2  # cut at the word: "/QĐ" in the region
+    grey = regions.grey_master(prepared)
+    got = handdigits.refined(prepared, blank, grey)
+    assert abs(got.box.x1 - nb.x0) <= 6
+    # a notation word boxed from its "/" keeps its region
+    words = [replace(w, box=replace(w.box, x0=nb.x0)) if w.text == "/QĐ-UBND" else w for w in words]
+    (blank,) = [b for b in handdigits.find_blanks(_read(words)) if b.kind == handdigits.Kind.NUMBER]
+    assert handdigits.refined(prepared, blank, grey).box == blank.box
+
+
+def test_a_number_one_mark_of_which_is_read_alone_as_nothing_takes_the_whole_region_s_digit_there() -> None:
+    # seed 157 dev 003: a pen's "2072" read "2072" at 68 whole (no majority), its marks alone "2", "0",
+    # nothing and "2": the third mark's digit is the one the whole region's surer reading gives there, in
+    # doubt
+    crop = _strokes_crop("2032")
+    number = handdigits.Kind.NUMBER
+    whole = [("2032", 68.0), ("2032", 24.0), ("02", 0.0)]
+    two, zero = [("2", 96.0), ("2", 89.0)], [("0", 91.0), ("0", 96.0)]
+    alone = [two, zero, [], two]
+    assert handdigits.by_marks(whole, alone, number, crop) == ("2032", handdigits.AGREED_MAX_CONF)
+    assert handdigits.by_marks(whole, [two, zero, [("3", 10.0)], two], number, crop) == (
+        "2032",
+        handdigits.AGREED_MAX_CONF,
+    )
+    # the whole region read otherwise at the other marks, unsure, or two ways there: none
+    assert handdigits.by_marks([("2082", 68.0)], [two, [("3", 91.0)] * 2, [], two], number, crop) is None
+    assert handdigits.by_marks([("2032", 45.0)], alone, number, crop) is None
+    assert handdigits.by_marks([("2032", 68.0), ("2052", 60.0)], alone, number, crop) is None
+    # two marks read alone as nothing: none
+    assert handdigits.by_marks(whole, [two, [], [], two], number, crop) is None
+
+
+def test_a_sure_number_before_a_garbled_notation_that_took_in_its_last_digit_is_read_again() -> None:
+    # seed 157 dev 011 (a photo): a written "661" and "/SXD-QLXD" read "66" at 91 and "Ï/sxp.QLxp" at 49 (the
+    # last "1" glued before the garbled notation's "/"): the number's region ends at that word, whose "/" is
+    # found in the scan (``refined``), so the "1" it took in is seen and read again
+    words = [
+        _word("Số:", 380, 350, 450, 2),
+        _word("66", 500, 345, 560, 2, 91.0),
+        _word("Ï/sxp.QLxp", 575, 350, 800, 2, 49.0),
+    ]
+    assert handdigits.garbled_notation(words[2])
+    (blank,) = handdigits.sure_numbers(_read(words))
+    assert blank.first == "66" and blank.notation == words[2].box
+    # a notation read clean ("/SXD-QLXD") or garbled without a mark before its "/" is as before
+    assert not handdigits.garbled_notation(_word("Ï/SXD-QLXD", 575, 350, 800, 2, 49.0))
+    assert handdigits.garbled_notation(_word("/sxp.QLxp", 575, 350, 800, 2, 49.0))
+
+
+def test_a_sure_number_s_digit_taken_into_a_garbled_notation_is_read_again_from_the_scan() -> None:
+    # the scene of seed 157 dev 011: the first reading sure of the pen's first two digits, the last glued
+    # before the garbled notation's "/" ("Ï/qp.uBND"): read again up to the "/" found, the notation word cut
+    # back to its "/"
+    prepared, page, nb = _glued_scene("265", gap=15)
+    so = next(w for w in page.words if w.text == "Số:")
+    grey = regions.grey_master(prepared)
+    ink = grey[int(so.box.y0) - 20 : int(so.box.y1) + 20, int(so.box.x1) + 5 : int(nb.x0) - 30] < 128
+    x0 = float(np.flatnonzero(ink.any(axis=0))[0] + int(so.box.x1) + 5)
+    last = x0 + 86  # where the "5" starts (a digit is 43 px wide)
+    words = [
+        so,
+        Word("26", 92.0, Box(x0, so.box.y0 - 8, last - 4, so.box.y1), line=2),
+        Word("Ï/qp.uBND", 40.0, replace(nb, x0=last), line=2),
+    ]
+    after = handdigits.second_pass(prepared, _read(words))
+    assert "Số: 265 /qp.uBND" in after.text
+    assert extract([after]).values()["code_number"] == "265"

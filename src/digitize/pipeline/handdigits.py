@@ -315,7 +315,12 @@ def only_added(blank: Blank, found: tuple[str, float] | None) -> tuple[str, floa
         and blank.kind in (Kind.DAY, Kind.MONTH)
         and sum(ch.isdigit() for ch in found[0]) < sum(ch.isdigit() for ch in blank.first)
     ):
-        return None  # a day or month read again a digit short of the first reading: the cut lost one
+        # a day or month read again a digit short of the first reading: the cut lost one; unless the first
+        # reading was a guess (under ``UNANIMOUS_CONF``: a pen's "3" read "22" at 27, seed 157 alt 001) and
+        # the new one clear: taken, in doubt (a digit may still be lost)
+        if blank.swallowed or blank.first_conf >= UNANIMOUS_CONF or found[1] < CLEAR_CONF:
+            return None
+        return found[0], min(found[1], AGREED_MAX_CONF)
     return found
 
 
@@ -479,9 +484,10 @@ WIDE_THANG = 1.2
 
 
 # a notation's letters the blur garbled: a "/" (or a bracket) then letters, or letters around a stop, or five
-# letters or more; read unsure, no hyphen (a hyphened one is ``notation_tail``'s)
+# letters or more; read unsure, no hyphen (a hyphened one is ``notation_tail``'s). The "/" may have the pen's
+# last digit glued before it, read as a letter ("Ï/sxp.QLxp" of a written "661" and "/SXD-QLXD")
 _GARBLED_NOTATION = re.compile(
-    r"^(?:[/\])(|]+[^\W\d_]+(?:[.,][^\W\d_]+)*|[^\W\d_]+[.,][^\W\d_]{2,}|[^\W\d_]{5,})$"
+    r"^(?:[^\W\d_]?[/\])(|]+[^\W\d_]+(?:[.,][^\W\d_]+)*|[^\W\d_]+[.,][^\W\d_]{2,}|[^\W\d_]{5,})$"
 )
 GARBLED_CONF = 60.0
 
@@ -1054,7 +1060,15 @@ def refined(prepared: Prepared, blank: Blank, grey: np.ndarray) -> Blank:
         # the word, the region gave "160" at 97); its first "/" only, near the word's start (walked from the
         # right, "/2024/QĐ-UBND" gave the second: the number's region took in "/2024", read "…")
         x1 = slash_foot(prepared, blank.notation, grey, lead=NOTATION_LEAD)
-        if x1 is None or x1 <= blank.box.x1:
+        if x1 is not None and x1 > blank.box.x1:
+            return replace(blank, box=replace(blank.box, x1=x1))
+        # the word's box placed right of its own "/" (an unsure "/QĐ-SNNMT" boxed from its "-" on, seed 157
+        # alt 007: the region took in "/QĐ", six marks for "562", no reading kept): the "/" walked to from the
+        # notation's last capitals over the number's region too, taken when it stands left of the word
+        note = blank.notation
+        wide = Box(blank.box.x0, note.y0, note.x1, note.y1)
+        x1 = slash_foot(prepared, wide, grey)
+        if x1 is None or not blank.box.x0 + MIN_BLANK_PX < x1 < note.x0 - (note.y1 - note.y0) * 0.5:
             return blank
         return replace(blank, box=replace(blank.box, x1=x1))
     if blank.glued is None or blank.slash is None:
@@ -1108,6 +1122,12 @@ def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
     return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
 
 
+# a broken-off piece of a kept mark: at most this share of the band's height from it, at least this share of
+# the band's height squared in area (a speck is none)
+PIECE_GAP = 0.08
+PIECE_AREA = 0.01
+
+
 def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``clean_crop``'s marks: the crop's ink (rules out, the strokes they crossed joined again), the rules,
     and the mask of the marks that sit on the blank's line; None without ink or without such a mark."""
@@ -1143,7 +1163,23 @@ def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np
             keep[i] = True
     if not keep.any():
         return None
-    return ink, rule, keep[labels]
+    kept = keep[labels]
+    # a kept mark's piece the threshold broke off it (a pen "7"'s bar, its thin joint to the stem lighter
+    # than the paper's threshold: the stem alone kept, read "1" or nothing, seed 157 dev 002's "27"): a
+    # short mark within ``PIECE_GAP`` of the band's height of one, its middle between the kept marks' top
+    # and foot, not cut by the crop's side
+    gap = max(2, round(PIECE_GAP * bh))
+    square = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * gap + 1, 2 * gap + 1))
+    near = cv2.dilate(kept.astype(np.uint8), square)
+    ys = np.flatnonzero(kept.any(axis=1))
+    top, foot = int(ys[0]), int(ys[-1])
+    pieces = np.zeros(n, bool)
+    for i in np.unique(labels[(near > 0) & ~kept & (labels > 0)]):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        at_side = x == 0 or x + w == ink.shape[1]
+        if not at_side and area >= PIECE_AREA * bh * bh and top <= y + h / 2 <= foot:
+            pieces[i] = True
+    return ink, rule, kept | pieces[labels]
 
 
 # a sure number's marks reaching this share of its digits' mean width (its first-reading word's width over
@@ -1387,8 +1423,20 @@ def by_marks(
     digits, confs = [], []
     loops = [_loops(m) for m in marks]
     feet = [_has_foot(m) for m in marks]
-    for v, n, foot in zip(alone, loops, feet, strict=True):
+    # the whole region's surer readings with a digit for each mark, for a mark no reading alone gives
+    full = {t for t, c in votes if c >= UNANIMOUS_CONF and len(t) == len(marks)}
+    unread = [k for k, v in enumerate(alone) if not any(c >= MIN_VOTE_CONF for _, c in v)]
+    for k, (v, n, foot) in enumerate(zip(alone, loops, feet, strict=True)):
         sure = [(t, c) for t, c in v if c >= MIN_VOTE_CONF]
+        if not sure and unread == [k] and len(marks) >= 3 and len({t[k] for t in full}) == 1:
+            # one mark of three or more read alone as nothing (a pen's "7" of "2072" read "" six times, seed
+            # 157 dev 003): the digit the whole region's surer readings give there, every one alike, its
+            # shape allowing it; the other marks, read alone, must give theirs (checked below)
+            text = next(iter(full))[k]
+            if _shape_denies(text, n, foot):
+                return None
+            digits.append(text)
+            continue
         if len(sure) < 2 or len({t for t, _ in sure}) != 1 or max(c for _, c in sure) < CLEAR_CONF:
             return None
         text = sure[0][0]
@@ -1408,6 +1456,8 @@ def by_marks(
     ]
     if not whole or not all(_subsequence(t, value) for t in whole) or not _may_be(value, kind):
         return None
+    if unread and value not in full:
+        return None  # the whole region's readings gave the other marks' digits otherwise
     return value, min(AGREED_MAX_CONF, *confs)
 
 
@@ -1541,6 +1591,10 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     try:
         grey = regions.grey_master(prepared)
         blanks = [refined(prepared, b, grey) for b in blanks]
+        # a sure number's region too: a notation word that took in the pen's last digit ("66" at 91 and
+        # "Ï/sxp.QLxp" for a written "661", seed 157 dev 011) ends it at its "/" found in the scan, so the
+        # lost digit is seen (``_marks_lost``, ``ink_beyond``)
+        numbers = [refined(prepared, b, grey) for b in numbers]
         blanks += [
             b
             for b in suspects
@@ -1963,6 +2017,9 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             tail = notation_tail(w.text) or _loose_glued(w.text)  # "5/op-svr" keeps "/op-svr"
             if tail:
                 out.append(replace(w, text="/" + tail.text, box=replace(w.box, x0=max(w.box.x0, hit.box.x1))))
+            elif garbled_notation(w) and 0 < w.text.find("/") <= 2:  # "Ï/sxp.QLxp" keeps "/sxp.QLxp"
+                text = w.text[w.text.find("/") :]
+                out.append(replace(w, text=text, box=replace(w.box, x0=max(w.box.x0, hit.box.x1))))
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
                 out.append(w)
     return out
