@@ -1800,6 +1800,12 @@ def test_a_swallowed_sure_day_read_again_is_only_added_to() -> None:
     assert handdigits.only_added(plain, ("28", 59.0)) == ("28", 59.0)  # neither: read again
     # a first reading that was a guess ("22" at 27 for a pen's "3", seed 157 alt 001) read again clearly a
     # digit short: taken, in doubt; read again unclearly, none
+    # a swallowed sure "4" a pen's "1" read with its lead-in stroke ("15tháng" read "4" at 90 and "tháng",
+    # seed 157 alt 003) read again clearly "15": added to as a "1", in doubt
+    four = handdigits.Blank(handdigits.Kind.DAY, 8, box, (), "4", 90.0, swallowed=True)
+    assert handdigits.only_added(four, ("15", 76.0)) == ("15", handdigits.AGREED_MAX_CONF)
+    assert handdigits.only_added(four, ("15", 60.0)) is None
+    assert handdigits.only_added(four, ("25", 80.0)) is None
     guess = handdigits.Blank(handdigits.Kind.MONTH, 8, box, (), "22", 27.0)
     assert handdigits.only_added(guess, ("3", 96.0)) == ("3", handdigits.AGREED_MAX_CONF)
     assert handdigits.only_added(guess, ("3", 60.0)) is None
@@ -2501,3 +2507,50 @@ def test_a_sure_number_s_digit_taken_into_a_garbled_notation_is_read_again_from_
     after = handdigits.second_pass(prepared, _read(words))
     assert "Số: 265 /qp.uBND" in after.text
     assert extract([after]).values()["code_number"] == "265"
+
+
+def test_a_wide_thang_that_swallowed_the_day_s_last_digit_before_it_is_told_by_the_scan() -> None:
+    # seed 157 dev 012: "ngày 20tháng 11" read "2" at 97 and "tháng" boxed over the "0": taken for a "tháng"
+    # that swallowed the month's first digit after it, the day "2" was kept and the month's region cut into
+    # the "g" (the date lost); the scan shows the pen's ink on the word's left: the day is read again
+    prepared, _, boxes = _header("229", "20", "11")
+    ngay, thang, nam = boxes["ngay"], boxes["thang"], boxes["nam"]
+    mid = (ngay.x1 + thang.x0) / 2
+
+    def reading(thang_box: Box) -> list[Word]:
+        return [
+            Word("Lào", 96.0, replace(boxes["place"], x1=boxes["place"].x0 + 70), line=3),
+            Word("Cai,", 96.0, replace(boxes["place"], x0=boxes["place"].x0 + 80), line=3),
+            Word("ngày", 97.0, ngay, line=3),
+            Word("2", 97.0, Box(ngay.x1 + 2, 347.0, mid - 4, 405.0), line=3),
+            Word("tháng", 78.0, thang_box, line=3),
+            Word("Í", 37.0, Box(thang.x1 + 2, 347.0, thang.x1 + 40, 405.0), line=3),
+            Word("Í", 35.0, Box(thang.x1 + 45, 347.0, nam.x0 - 2, 405.0), line=3),
+            Word("năm", 97.0, nam, line=3),
+            Word("2024", 97.0, boxes["year"], line=3),
+        ]
+
+    words = reading(Box(mid, 345.0, thang.x1, thang.y1))
+    page = _read(words)
+    before = handdigits.swallowed_before(prepared, page)
+    assert before == {id(words[4])}
+    day = next(b for b in handdigits.find_blanks(page, before) if b.kind == "day")
+    assert day.box.x1 >= thang.x0 - 8 and day.first == "2"
+    assert not [b for b in handdigits.find_blanks(page) if b.kind == "day"]  # by the words alone: none
+    # boxed over the month's first digit after it: not before
+    words = reading(Box(thang.x0, 345.0, (thang.x1 + nam.x0) / 2, thang.y1))
+    assert handdigits.swallowed_before(prepared, _read(words)) == frozenset()
+
+
+def test_a_notation_glued_after_the_pen_s_digit_with_a_head_letter_read_as_a_digit_ends_the_number() -> None:
+    # seed 157 alt 008 (bitonal, 200 dpi): "2440/CT-SLĐTBXH" read "24" and "0/c1-sLoTBxH" at 0, the "T" of
+    # "CT" read "1": no notation seen, no blank, the number and the notation lost
+    words = [
+        _word("số:", 380, 350, 450, 2, 91.0),
+        _word("24", 480, 345, 540, 2, 0.0),
+        _word("0/c1-sLoTBxH", 550, 350, 900, 2, 0.0),
+    ]
+    (blank,) = [b for b in handdigits.find_blanks(_read(words)) if b.kind == handdigits.Kind.NUMBER]
+    assert blank.glued is not None and blank.glued[1:] == ("0", "/c1-sLoTBxH")
+    # a word of digits after the "/" is no notation ("0/12-2024")
+    assert handdigits._loose_glued("0/12-2024") is None

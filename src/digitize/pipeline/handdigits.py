@@ -132,6 +132,9 @@ _LOOSE_TAIL = re.compile(r"^[/,]?[A-Za-zĐđÐ]{1,8}(?:-[A-Za-zĐđÐ0-9]{1,8})+
 # a notation glued after the number's "/" with its hyphen read as a stop, led by a capital ("2/QLD.VP" for the
 # pen's last "2" and "/QLD-VP": the "/" and capitals say it is the notation whatever the hyphen became)
 _DOTTED_TAIL = re.compile(r"^/[A-ZĐÐ][A-Za-zĐđÐ]{1,7}(?:[-.][A-Za-zĐđÐ0-9]{2,8})+[.,;]?$")
+# ... or with a letter of its head read as a digit ("0/c1-sLoTBxH" for the pen's last "0" and "/CT-SLĐTBXH":
+# the "T" read "1", seed 157 alt 008)
+_DIGIT_HEAD_TAIL = re.compile(r"^/[A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7}(?:-[A-Za-zĐđÐ]{2,8})+[.,;]?$")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐÐ")
 _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _PART = _LETTERS | frozenset("0123456789")
@@ -187,7 +190,8 @@ def _loose_glued(word: str) -> NotationTail | None:
     lost), or with its hyphen read as a stop (``_DOTTED_TAIL``: "2/QLD.VP", seed 121 dev 004: the written
     "2282" touching the organ's underline read "2Õ 2/QLD.VP", no blank found, the number lost)."""
     cut = word.find("/")
-    if cut <= 0 or not (_LOOSE_TAIL.match(word[cut:]) or _DOTTED_TAIL.match(word[cut:])):
+    tail = word[cut:]
+    if cut <= 0 or not (_LOOSE_TAIL.match(tail) or _DOTTED_TAIL.match(tail) or _DIGIT_HEAD_TAIL.match(tail)):
         return None
     return NotationTail(cut, cut + 1, word[cut + 1 :].rstrip(".,;"))
 
@@ -251,16 +255,15 @@ def _header_lines(page: RecognizedPage) -> Iterator[tuple[Line, list[Word]]]:
             yield ln, sorted(ln.words, key=lambda w: w.box.x0)
 
 
-def sure_date_digits(page: RecognizedPage) -> list[Blank]:
+def sure_date_digits(page: RecognizedPage, before: frozenset[int] = frozenset()) -> list[Blank]:
     """The header's day and month read as clean digits that hold a 1, 3, 5 or 7 (at most
     ``MAX_BLANKS_PER_KIND`` of each kind): what a pen digit closing a loop may have been read as ("09" as "03"
     at 90 on a skewed rescan)."""
     idx = _word_index(page)
     out: list[Blank] = []
     for ln, words in _header_lines(page):
-        out.extend(
-            _date_blanks(words, [fold(w.text) for w in words], _char_width(ln), ln, idx, printed_only=True)
-        )
+        folded = [fold(w.text) for w in words]
+        out.extend(_date_blanks(words, folded, _char_width(ln), ln, idx, printed_only=True, before=before))
     return _at_most_per_kind(out)
 
 
@@ -309,6 +312,10 @@ def only_added(blank: Blank, found: tuple[str, float] | None) -> tuple[str, floa
     is only added to, never read otherwise ("7" for a sure "1"); a day or month read again a digit short is
     no reading either (a blurred printed day "26" read again "2" at 59 had replaced the right day)."""
     if found and (blank.lost or blank.swallowed) and not _adds_digits(blank.first, found[0]):
+        # the first reading's "4" a pen's "1" with a lead-in stroke (``ones_for_fours``: "15" written close
+        # to "tháng" read "4" at 90, its "5" swallowed, seed 157 alt 003): added to as a "1", in doubt
+        if _adds_digits(blank.first.replace("4", "1"), found[0]) and found[1] >= CLEAR_CONF:
+            return found[0], min(found[1], AGREED_MAX_CONF)
         return None
     if (
         found
@@ -360,16 +367,17 @@ def _doubtful(words: list[Word]) -> bool:
     return not words or any(not w.text.strip(".,").isdigit() or w.conf < PRINTED_CONF for w in words)
 
 
-def find_blanks(page: RecognizedPage) -> list[Blank]:
+def find_blanks(page: RecognizedPage, before: frozenset[int] = frozenset()) -> list[Blank]:
     """The header's number, day and month regions whose first reading is not clean printed digits (and a tax
-    code's cells); at most ``MAX_BLANKS_PER_KIND`` of each kind, the first in reading order."""
+    code's cells); at most ``MAX_BLANKS_PER_KIND`` of each kind, the first in reading order. ``before``: the
+    ids of wide "tháng" words the scan shows swallowed the handwriting before them (``swallowed_before``)."""
     idx = _word_index(page)
     out: list[Blank] = []
     for ln, words in _header_lines(page):
         folded = [fold(w.text) for w in words]
         cw = _char_width(ln)
         # "<place>, ngày D tháng M năm Y"
-        out.extend(_date_blanks(words, folded, cw, ln, idx))
+        out.extend(_date_blanks(words, folded, cw, ln, idx, before=before))
         # "Số: N/NOTATION" (the left column: words left of the page's middle)
         found = _number_blank(page, ln, words, cw, idx)
         if found is not None and found[1]:
@@ -608,9 +616,11 @@ def _date_blanks(
     idx: dict[int, int],
     *,
     printed_only: bool = False,
+    before: frozenset[int] = frozenset(),
 ) -> list[Blank]:
     """The day and month blanks of a "ngày … tháng … năm …" line, also where the first reading glued the
-    handwriting to the printed words ("ngày", "^Ổtháng", "Í", "Ïnăm", "2024")."""
+    handwriting to the printed words ("ngày", "^Ổtháng", "Í", "Ïnăm", "2024"); ``before``: as
+    ``find_blanks``'s."""
     i_ngay = next((i for i, f in enumerate(folded) if f.startswith("ngay")), None)
     if i_ngay is None:
         return []
@@ -642,7 +652,10 @@ def _date_blanks(
     printed = _DATE_KEYS["thang"][1] * unit
     day_gap, month_gap = t.box.x0 - spans[i_ngay][1], spans[i_nam][0] - t.box.x1
     if folded[i_thang].rstrip(".,;:") == "thang" and t.box.x1 - t.box.x0 > WIDE_THANG * printed:
-        if (
+        if id(t) in before:
+            # the scan shows the handwriting it swallowed before it (the day's last digit)
+            spans[i_thang] = (max(t.box.x0, t.box.x1 - printed), t.box.x1, True)
+        elif (
             spans[i_thang][2]
             and i_thang == i_ngay + 1
             and (
@@ -1583,8 +1596,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     doubted them."""
     if page.source != "ocr" or not page.words:
         return page
-    blanks = _big_enough(find_blanks(page))
-    suspects = _big_enough(sure_date_digits(page))
+    before = swallowed_before(prepared, page)
+    blanks = _big_enough(find_blanks(page, before))
+    suspects = _big_enough(sure_date_digits(page, before))
     numbers = _big_enough(sure_numbers(page))
     if not blanks and not suspects and not numbers:
         return page
@@ -1672,6 +1686,47 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
     words.extend(new)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+# ink this share of the printed words' height above their top is a pen's (handwriting is bigger than print
+# and stands high; a printed accent or ascender reaches about the words' top)
+PEN_ABOVE = 0.3
+# the pen's ink in a wide "tháng" lies within this share of its box from one side
+PEN_SIDE = 0.4
+
+
+def swallowed_before(prepared: Prepared, page: RecognizedPage) -> frozenset[int]:
+    """The ids of the header's "tháng" words read clean but wider than printed (``WIDE_THANG``) whose box the
+    scan shows holds the pen's ink (``PEN_ABOVE`` over the line's printed words) on its left only: the
+    day's last digit written close before it ("15tháng", "20tháng": read "4" or "2" at 90-97 and "tháng"
+    boxed over the "5" or "0", taken for a month swallowed after it, seed 157 alt 003 and dev 012: the
+    day kept short, the month's region cut into the "g"). Words tell no side; the scan does."""
+    out: set[int] = set()
+    grey: np.ndarray | None = None
+    for ln, words in _header_lines(page):
+        cw = _char_width(ln)
+        printed = [
+            w for w in words if w.conf >= PRINTED_CONF and len(w.text) >= 3 and w.text.strip(".,;:").isalpha()
+        ]
+        if not printed:
+            continue
+        top = statistics.median(w.box.y0 for w in printed)
+        high = statistics.median(w.box.y1 - w.box.y0 for w in printed)
+        for w in words:
+            wide = w.box.x1 - w.box.x0 > WIDE_THANG * _DATE_KEYS["thang"][1] * 0.8 * cw
+            if fold(w.text).rstrip(".,;:") != "thang" or not wide or w.box.y0 >= top - PEN_ABOVE * high:
+                continue
+            grey = regions.grey_master(prepared) if grey is None else grey
+            crop = regions.cut(prepared, w.box.x0, w.box.y0, w.box.x1, top + high, source=grey)
+            if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+                continue
+            _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+            scale = crop.shape[0] / max(1.0, top + high - w.box.y0)
+            rows = int((top - PEN_ABOVE * high - w.box.y0) * scale)
+            cols = np.flatnonzero(ink[: max(0, rows)].any(axis=0))
+            if len(cols) and cols[-1] < PEN_SIDE * crop.shape[1]:
+                out.add(id(w))
+    return frozenset(out)
 
 
 # a bitonal crop is softened by a Gaussian this share of its height wide (sigma; 2 px for a 300 dpi number's
