@@ -544,3 +544,34 @@ def test_a_band_read_as_more_words_than_a_line_holds_leaves_the_first_reading() 
         "Về",
         "việc",
     ]
+
+
+def test_a_stamp_s_stroke_read_as_a_comma_after_a_word_is_dropped(tmp_path: Path) -> None:
+    # a colour report whose red ĐẾN stamp's box begins under the subject's first line's last word: its inner
+    # column's rule, just after "chính", was read as a comma glued to it ("… hành chính, năm 2019", sure,
+    # seed 161 dev 009); read alone without the stamp's ink the line has no comma there
+    prepared, first, subject = _generated(
+        tmp_path, 161009, "dev", kind="bao_cao", colour="colour", dpi="300", seal="over_name",
+        header="one_organ", sign="tm", tail="annex", handwritten="no", font="dejavu_sans", margins="standard",
+    )  # fmt: skip
+    assert subject == "Tình hình thực hiện công tác cải cách hành chính năm 2019"
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([correct(again)]).values()["subject"] == subject
+
+
+def test_a_band_word_with_the_first_reading_s_letters_and_fewer_marks_replaces_it() -> None:
+    """Under the box, the band's "chính" over the first reading's sure "chính," (the stamp's rule read as a
+    comma) stands in its place; a band word with other letters, or more marks, leaves the first's."""
+    from digitize.pipeline.model import Box, Word
+
+    def w(text: str, conf: float, x0: float, x1: float) -> Word:
+        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+
+    old = [w("hành", 97, 100, 170), w("chính,", 97, 180, 260), w("năm", 96, 280, 330)]
+    read = [w("hành", 96, 100, 170), w("chính", 93, 180, 250), w("năm", 97, 280, 330)]
+    merged = stamps._merged(old, read, lambda v: v.box.x0 > 150)
+    assert [(v.text, v.conf) for v in merged] == [("hành", 97), ("chính", 97), ("năm", 96)]
+    assert stamps._band_score(merged) > stamps._band_score(old)
+    other = [w("hành", 96, 100, 170), w("chinh", 93, 180, 250), w("năm,", 97, 280, 330)]
+    assert [v.text for v in stamps._merged(old, other, lambda v: v.box.x0 > 150)] == ["hành", "chính,", "năm"]
+

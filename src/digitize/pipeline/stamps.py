@@ -735,6 +735,8 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
             # outside the box the first reading stands, the band's only where it read nothing, within the line
             if not under and lo <= (w.box.x0 + w.box.x1) / 2 <= hi:
                 taken.append(w)
+        elif (same := _stray_marks_of(w, [old[i] for i in under])) is not None:
+            taken.append(replace(same, text=w.text))  # "chính," read first: the box's side was its comma
         elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
             out.extend(
                 old[i] for i in under
@@ -748,6 +750,19 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
 
 
 SURE_READ = 60.0  # a syllable read this surely is a sure one
+
+
+def _stray_marks_of(w: Word, under: list[Word]) -> Word | None:
+    """The one word of the first reading under the band's word ``w`` (read as a syllable, ``_clean``) that
+    is its letters with marks the band did not read ("chính," over "chính"): the stamp's stroke next to the
+    word (its box's side, its inner column's rule) read as a comma or a dot glued to it; without the stamp's
+    ink (the band) the word has none. None otherwise (the band read other letters, or no fewer marks)."""
+    if len(under) != 1 or not _clean(w):
+        return None
+    o = under[0]
+    if _letters(o.text) != _letters(w.text) or len(o.text) <= len(w.text):
+        return None
+    return o
 
 
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
@@ -766,17 +781,19 @@ def _clean(w: Word) -> bool:
     return t is not None and bool(t) and w.conf >= BAND_WORD and is_syllable(t)
 
 
-def _band_score(words: list[Word]) -> tuple[int, int, int]:
+def _band_score(words: list[Word]) -> tuple[int, int, int, int]:
     """A line's reading's worth: its syllables read surely (letters only, ``SURE_READ``), its syllables
     (``_clean``) less its marks (a word with letters that is none, read unsure: "yiêotắng"; "II" read surely
-    is none), the letters of its sure syllables."""
+    is none), the letters of its sure syllables; as worth as that, the one with fewer marks glued to its
+    words ("chính" over "chính,": the stamp's stroke read as a comma)."""
     sure = [w for w in words if _clean(w) and w.conf >= SURE_READ]
     clean = sum(1 for w in words if _clean(w))
     marks = sum(
         1 for w in words if any(ch.isalpha() for ch in w.text) and not _clean(w) and w.conf < SURE_READ
     )
     letters = sum(len(_letters(w.text) or "") for w in sure)
-    return len(sure), clean - marks, letters
+    stray = sum(1 for w in words for ch in w.text if not ch.isalnum())
+    return len(sure), clean - marks, letters, -stray
 
 
 def _overlap(w: Word, o: Word) -> bool:
