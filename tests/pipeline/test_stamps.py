@@ -575,3 +575,29 @@ def test_a_band_word_with_the_first_reading_s_letters_and_fewer_marks_replaces_i
     other = [w("hành", 96, 100, 170), w("chinh", 93, 180, 250), w("năm,", 97, 280, 330)]
     assert [v.text for v in stamps._merged(old, other, lambda v: v.box.x0 > 150)] == ["hành", "chính,", "năm"]
 
+
+def test_the_stamp_s_number_in_pen_beside_a_subject_word_in_its_box_is_none_of_the_subject(
+    tmp_path: Path,
+) -> None:
+    # a bitonal proposal whose ĐẾN stamp's "Số:" row lies over the subject's "năm": the number written in
+    # pen after it ("5988", larger than the print, standing over its row) was read into the subject ("… công
+    # chức năm 5986 2021", seed 161 dev 010)
+    prepared, first, subject = _generated(
+        tmp_path, 161010, "dev", kind="to_trinh", colour="bitonal", dpi="200", seal="faint",
+        header="one_organ", sign="tl", tail="none", handwritten="no", font="dejavu_sans", margins="narrow",
+    )  # fmt: skip
+    assert subject == "Về việc đề nghị bổ sung biên chế công chức năm 2021"
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([correct(again)]).values()["subject"] == subject
+
+
+def test_a_number_under_the_box_on_the_line_s_rows_is_print() -> None:
+    """A number under the stamp's box as tall as the line's print and on its rows is print ("năm 2019"); one
+    larger, standing over the line's rows, is the stamp's number in pen; a word with letters is neither."""
+    from digitize.pipeline.model import Box, Word
+
+    rows = (344.0, 378.0)
+    assert stamps._pen_number(Word(text="5986", conf=84, box=Box(1416, 324, 1548, 372)), rows, 23)
+    assert not stamps._pen_number(Word(text="2019", conf=84, box=Box(1416, 345, 1500, 378)), rows, 23)
+    assert not stamps._pen_number(Word(text="2019", conf=84, box=Box(1416, 330, 1500, 362)), rows, 23)
+    assert not stamps._pen_number(Word(text="năm", conf=84, box=Box(1416, 324, 1548, 372)), rows, 23)

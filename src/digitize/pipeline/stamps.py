@@ -674,8 +674,13 @@ def _band_lines(
             read.append(replace(template, text=text, conf=t.conf, box=box))
         line_old = [w for w in words if w.line == ln]
         merged = _merged(line_old, read, in_stamp)
+        rows = (y0 + ly0, y0 + ly1)
         if _band_score(merged) <= _band_score(_one_a_place(line_old)):
+            pen = [w for w in line_old if in_stamp(w) and _pen_number(w, rows, letter)]
+            if pen:  # the first reading stands, but for the stamp's number in pen on the line's row
+                words = [w for w in words if not any(w is p for p in pen)]
             continue
+        merged = [w for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
         # the words of other lines read in the band (the stamp's "Ngày:" on its own line) go with the line's
         core = (y0 + ly0, y0 + ly1)
         words = [
@@ -689,6 +694,24 @@ def _band_lines(
         return page
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=nfc(page_text(words)))
+
+
+PEN_RISE = 0.5  # letters: a number under the box standing this far over its line's print is the pen's
+PEN_TALL = 1.2  # ... and this many times as tall as the line's print
+
+
+def _pen_number(w: Word, rows: tuple[float, float], letter: float) -> bool:
+    """A word under the stamp's box that is the number written in pen in it ("Số: 5988", beside the
+    subject's "năm" in its box: "… công chức năm 5986 2021", seed 161 dev 010), none of the print's: no
+    letter, a digit, and written larger than the line's print (its ``rows``: ``PEN_TALL`` times as tall)
+    and on the stamp's row, not the print's (its top ``PEN_RISE`` letters, ``letter`` px high, over the
+    print's). A number printed on the line under the box stands on the line's rows, as tall as its print."""
+    text = w.text
+    if any(ch.isalpha() for ch in text) or not any(ch.isdigit() for ch in text):
+        return False
+    top, bottom = rows
+    tall = w.box.y1 - w.box.y0
+    return w.box.y0 < top - PEN_RISE * letter and tall > PEN_TALL * max(1.0, bottom - top)
 
 
 # the most words a printed line holds: an A4 line at the smallest type runs to ~30 words (review s20, LOW 10)
