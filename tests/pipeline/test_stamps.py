@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -601,3 +602,29 @@ def test_a_number_under_the_box_on_the_line_s_rows_is_print() -> None:
     assert not stamps._pen_number(Word(text="2019", conf=84, box=Box(1416, 345, 1500, 378)), rows, 23)
     assert not stamps._pen_number(Word(text="2019", conf=84, box=Box(1416, 330, 1500, 362)), rows, 23)
     assert not stamps._pen_number(Word(text="năm", conf=84, box=Box(1416, 324, 1548, 372)), rows, 23)
+
+
+def test_a_sure_word_read_again_glued_to_the_stamp_s_marks_stands_as_first_read(tmp_path: Path) -> None:
+    # a colour photo of a report whose ĐẾN stamp's side runs beside the subject's last word: read again
+    # without the stamp's ink, its rim left was glued to it ("… năm 2019“YF" at 10; "2019" read at 97
+    # first, seed 161 alt 002)
+    prepared, first, subject = _generated(
+        tmp_path, 161002, "alt", kind="bao_cao", colour="colour", dpi="300", seal="faint", header="parent",
+        sign="kt", tail="blank_seal", handwritten="no", font="liberation_sans", margins="narrow",
+        photo="perspective",
+    )  # fmt: skip
+    assert subject.endswith("nông thôn mới năm 2019")
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([correct(again)]).values()["subject"] == subject
+
+
+def test_a_word_glued_to_marks_read_unsure_is_the_sure_word_read_first_there() -> None:
+    from digitize.pipeline.model import Box, Word
+
+    first = [Word(text="2019", conf=97, box=Box(1253, 505, 1350, 542))]
+    glued = Word(text="2019“YF", conf=10, box=Box(1253, 493, 1435, 542))
+    assert stamps._unglued(glued, first).text == "2019"
+    # read surely again, or another word, or elsewhere: as read again
+    assert stamps._unglued(replace(glued, conf=80), first).text == "2019“YF"
+    assert stamps._unglued(replace(glued, text="2018“YF"), first).text == "2018“YF"
+    assert stamps._unglued(replace(glued, box=Box(1500, 493, 1600, 542)), first).text == "2019“YF"
