@@ -763,3 +763,28 @@ def test_a_known_organ_read_with_two_words_run_together_stays_sure() -> None:
     # a wrapped name's second line lost: completed, in doubt (not the Cục Quản lý Dược)
     name, conf = organ("CỤC QUẢN LÝ Y, DƯỢC")
     assert name != "Cục Quản lý Dược" and conf < 0.6
+
+
+@pytest.mark.parametrize(
+    ("read", "named"),
+    [
+        ("TỈNH ỦY AN GIANG", "Tỉnh ủy An Giang"),
+        ("TỈNH ĐOÀN BÀ RỊA - VŨNG TÀU", "Tỉnh đoàn Bà Rịa - Vũng Tàu"),
+        ("TRƯỜNG THPT TỈNH HÒA BÌNH", "Trường THPT tỉnh Hòa Bình"),
+        ("BAN QUẢN LÝ DỰ ÁN TỈNH AN GIANG", "Ban quản lý dự án tỉnh An Giang"),
+        ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy khối các cơ quan tỉnh"),
+    ],
+)
+def test_an_organ_no_list_knows_keeps_its_province_and_initials_in_capitals(read: str, named: str) -> None:
+    from digitize.pipeline.fields.organ import UNKNOWN_ORGAN, organ
+
+    assert organ(read) == (named, UNKNOWN_ORGAN)
+
+
+@pytest.mark.parametrize("organ", [("TỈNH ỦY AN GIANG",), ("TỈNH ỦY", "AN GIANG"), ("TỈNH ĐOÀN AN GIANG",)])
+def test_a_provincial_party_or_youth_committee_is_not_the_province(organ: tuple[str, ...]) -> None:
+    from tests.pipeline.test_extract import decision
+
+    v = values(decision(parent=None, organ=organ, number="Số: 12/QĐ-TU"))
+    assert v["organ_name"] is not None
+    assert v["organ_name"].casefold() == " ".join(organ).casefold()

@@ -24,9 +24,38 @@ from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_CENTRAL_UNITS, F_OR
 from digitize.pipeline.model import ExtractedField
 from digitize.text import fold, nfc, squash
 
+_LEVELS = frozenset({"tinh", "pho", "tp.", "uy", "doan"})  # "thành phố" by its last word
+_PROPER_PROVINCES = {fold(p): p for p in F_PROVINCES.values()}
+
+
+def _as_named(text: str) -> str:
+    """An organ's name as read, in sentence case ("TỈNH ỦY AN GIANG" → "Tỉnh ủy An Giang"): a province named
+    after its level ("tỉnh", "thành phố", "ủy", "đoàn") keeps its capitals, as the province list spells it,
+    and initials (no syllable: "THPT", "UBND") stay capitals."""
+    read = normalize_tones(squash(text))
+    words = sentence_case(read).split(" ")
+    if words != read.split(" "):  # capitals made lower: initials ("THPT", "UBND": no syllable) stay capitals
+        words = [
+            w if len(w) > 1 and w.isalpha() and w.isupper() and not _syllable(w) else low
+            for w, low in zip(read.split(" "), words, strict=True)
+        ]
+    i = 0
+    while i < len(words):
+        if fold(words[i]) in _LEVELS:
+            for k in range(min(5, len(words) - i - 1), 0, -1):  # the longest run that is a province's name
+                proper = _PROPER_PROVINCES.get(fold(" ".join(words[i + 1 : i + 1 + k])))
+                if proper is not None and len(proper.split(" ")) == k:
+                    words[i + 1 : i + 1 + k] = proper.split(" ")
+                    i += k
+                    break
+        i += 1
+    return " ".join(words)
+
 
 def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
     t = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", fold(squash(text)))
+    if re.match(r"(uy|doan)\s", t):
+        return None  # "TỈNH ỦY AN GIANG", "TỈNH ĐOÀN …": an organ of its own, not the province
     return match(t, F_PROVINCES, cutoff)
 
 
@@ -148,7 +177,7 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     garbled = not any(c.isalnum() for c in first) or (
         not _syllable(first) and fold(first) not in _ACRONYMS and re.match(r"^\S+\s+(tinh|thanh pho)\s", f)
     )
-    return sentence_case(normalize_tones(squash(text))), GARBLED_UBND_CONFIDENCE if garbled else 0.7
+    return _as_named(text), GARBLED_UBND_CONFIDENCE if garbled else 0.7
 
 
 # a body's initials a parent's line may start with ("HĐND TỈNH …", "BHXH TỈNH …"), folded, and their standard
@@ -293,7 +322,7 @@ def organ(text: str) -> tuple[str, float]:
         return hit[0], min(hit[1], CUT_SHORT_ORGAN)  # its letters read with a word fewer: in doubt
     if hit:
         return hit
-    return sentence_case(normalize_tones(squash(text))), UNKNOWN_ORGAN
+    return _as_named(text), UNKNOWN_ORGAN
 
 
 # an organ no vocabulary knows whose name is not as read: under the review threshold
@@ -763,7 +792,7 @@ def _authority_name(text: str) -> tuple[str, float] | None:
     words = squash(text).split()
     if not all(re.fullmatch(r"[A-ZÀ-ỸĐ]+[,]?", w) and not _foreign(w) for w in words):
         return None  # letters OCR garbled or cut ("V:"): no name to take as read
-    return sentence_case(normalize_tones(squash(text))), UNKNOWN_ORGAN
+    return _as_named(text), UNKNOWN_ORGAN
 
 
 def authority_organ(lines: Sequence[Line]) -> tuple[str, float] | None:
@@ -814,7 +843,7 @@ def _authority(lines: Sequence[Line]) -> tuple[str, float, bool] | None:
         if m is not None and _kind(m.group(1)) is not None and ln.text[:1].isupper():
             read = " ".join(words[: len(m.group(1).split())])
             plain = all(re.fullmatch(r"[^\W\d_]+,?", w) and not _foreign(w) for w in read.split())
-            as_read = (sentence_case(normalize_tones(read)), UNKNOWN_ORGAN)
+            as_read = (_as_named(read), UNKNOWN_ORGAN)
             plain = plain and len(read.split()) <= 12
             hit = known_organ(read, AUTHORITY_CUTOFF) or (as_read if plain else None)
             if hit is not None:
