@@ -752,3 +752,10 @@ def test_a_rare_real_middle_name_read_surely_is_not_made_the_common_one(name: st
     # review s21 MED 4: read right at 0.957, these were made "Văn", "Đình", "Tấn" (another person's name)
     value, conf = _signed_by(name, [96.0, 95.0, 96.0])
     assert value == name and conf < 0.6
+
+
+def test_the_family_names_duong_dong_and_cu_read_surely_are_kept() -> None:
+    # Đường (not the commoner "Dương" its letters fold to), Đồng and Cù are family names of their own
+    assert _named("Đường Văn Minh", [95.0, 96, 96])["signer_name"] == "Đường Văn Minh"
+    assert _named("Đồng Sỹ Nguyên", [95.0, 96, 96])["signer_name"] == "Đồng Sỹ Nguyên"
+    assert _named("Cù Huy Cận", [95.0, 96, 96])["signer_name"] == "Cù Huy Cận"

@@ -196,6 +196,8 @@ SURNAMES: tuple[str, ...] = (
     # and more: of the Kinh (Ngụy, Lữ, Lỗ; Chế: the Cham's), the Tày and Nùng (Bế), the Hmong (Vàng, Mùa,
     # Lầu), the Central Highlands' peoples (Ksor, Siu, Nay)
     "Ngụy", "Lữ", "Lỗ", "Chế", "Bế", "Vàng", "Mùa", "Lầu", "Ksor", "Siu", "Nay",
+    # and of the Kinh, rare ones whose letters another's fold to ("Đường" to "Dương"): Đường, Đồng, Cù
+    "Đường", "Đồng", "Cù",
 )  # fmt: skip
 
 
