@@ -1135,12 +1135,6 @@ def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
     return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
 
 
-# a broken-off piece of a kept mark: at most this share of the band's height from it, at least this share of
-# the band's height squared in area (a speck is none)
-PIECE_GAP = 0.08
-PIECE_AREA = 0.01
-
-
 def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``clean_crop``'s marks: the crop's ink (rules out, the strokes they crossed joined again), the rules,
     and the mask of the marks that sit on the blank's line; None without ink or without such a mark."""
@@ -1176,23 +1170,7 @@ def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np
             keep[i] = True
     if not keep.any():
         return None
-    kept = keep[labels]
-    # a kept mark's piece the threshold broke off it (a pen "7"'s bar, its thin joint to the stem lighter
-    # than the paper's threshold: the stem alone kept, read "1" or nothing, seed 157 dev 002's "27"): a
-    # short mark within ``PIECE_GAP`` of the band's height of one, its middle between the kept marks' top
-    # and foot, not cut by the crop's side
-    gap = max(2, round(PIECE_GAP * bh))
-    square = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * gap + 1, 2 * gap + 1))
-    near = cv2.dilate(kept.astype(np.uint8), square)
-    ys = np.flatnonzero(kept.any(axis=1))
-    top, foot = int(ys[0]), int(ys[-1])
-    pieces = np.zeros(n, bool)
-    for i in np.unique(labels[(near > 0) & ~kept & (labels > 0)]):
-        x, y, w, h, area = (int(v) for v in stats[i])
-        at_side = x == 0 or x + w == ink.shape[1]
-        if not at_side and area >= PIECE_AREA * bh * bh and top <= y + h / 2 <= foot:
-            pieces[i] = True
-    return ink, rule, kept | pieces[labels]
+    return ink, rule, keep[labels]
 
 
 # a sure number's marks reaching this share of its digits' mean width (its first-reading word's width over
