@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -544,3 +545,86 @@ def test_a_band_read_as_more_words_than_a_line_holds_leaves_the_first_reading() 
         "Về",
         "việc",
     ]
+
+
+def test_a_stamp_s_stroke_read_as_a_comma_after_a_word_is_dropped(tmp_path: Path) -> None:
+    # a colour report whose red ĐẾN stamp's box begins under the subject's first line's last word: its inner
+    # column's rule, just after "chính", was read as a comma glued to it ("… hành chính, năm 2019", sure,
+    # seed 161 dev 009); read alone without the stamp's ink the line has no comma there
+    prepared, first, subject = _generated(
+        tmp_path, 161009, "dev", kind="bao_cao", colour="colour", dpi="300", seal="over_name",
+        header="one_organ", sign="tm", tail="annex", handwritten="no", font="dejavu_sans", margins="standard",
+    )  # fmt: skip
+    assert subject == "Tình hình thực hiện công tác cải cách hành chính năm 2019"
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([correct(again)]).values()["subject"] == subject
+
+
+def test_a_band_word_with_the_first_reading_s_letters_and_fewer_marks_replaces_it() -> None:
+    """Under the box, the band's "chính" over the first reading's sure "chính," (the stamp's rule read as a
+    comma) stands in its place; a band word with other letters, or more marks, leaves the first's."""
+    from digitize.pipeline.model import Box, Word
+
+    def w(text: str, conf: float, x0: float, x1: float) -> Word:
+        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+
+    old = [w("hành", 97, 100, 170), w("chính,", 97, 180, 260), w("năm", 96, 280, 330)]
+    read = [w("hành", 96, 100, 170), w("chính", 93, 180, 250), w("năm", 97, 280, 330)]
+    merged = stamps._merged(old, read, lambda v: v.box.x0 > 150)
+    assert [(v.text, v.conf) for v in merged] == [("hành", 97), ("chính", 97), ("năm", 96)]
+    assert stamps._band_score(merged) > stamps._band_score(old)
+    other = [w("hành", 96, 100, 170), w("chinh", 93, 180, 250), w("năm,", 97, 280, 330)]
+    assert [v.text for v in stamps._merged(old, other, lambda v: v.box.x0 > 150)] == ["hành", "chính,", "năm"]
+
+
+def test_the_stamp_s_number_in_pen_beside_a_subject_word_in_its_box_is_none_of_the_subject(
+    tmp_path: Path,
+) -> None:
+    # a bitonal proposal whose ĐẾN stamp's "Số:" row lies over the subject's "năm": the number written in
+    # pen after it ("5988", larger than the print, standing over its row) was read into the subject ("… công
+    # chức năm 5986 2021", seed 161 dev 010)
+    prepared, first, subject = _generated(
+        tmp_path, 161010, "dev", kind="to_trinh", colour="bitonal", dpi="200", seal="faint",
+        header="one_organ", sign="tl", tail="none", handwritten="no", font="dejavu_sans", margins="narrow",
+    )  # fmt: skip
+    assert subject == "Về việc đề nghị bổ sung biên chế công chức năm 2021"
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([correct(again)]).values()["subject"] == subject
+
+
+def test_a_number_under_the_box_on_the_line_s_rows_is_print() -> None:
+    """A number under the stamp's box as tall as the line's print and on its rows is print ("năm 2019"); one
+    larger, standing over the line's rows, is the stamp's number in pen; a word with letters is neither."""
+    from digitize.pipeline.model import Box, Word
+
+    rows = (344.0, 378.0)
+    assert stamps._pen_number(Word(text="5986", conf=84, box=Box(1416, 324, 1548, 372)), rows, 23)
+    assert not stamps._pen_number(Word(text="2019", conf=84, box=Box(1416, 345, 1500, 378)), rows, 23)
+    assert not stamps._pen_number(Word(text="2019", conf=84, box=Box(1416, 330, 1500, 362)), rows, 23)
+    assert not stamps._pen_number(Word(text="năm", conf=84, box=Box(1416, 324, 1548, 372)), rows, 23)
+
+
+def test_a_sure_word_read_again_glued_to_the_stamp_s_marks_stands_as_first_read(tmp_path: Path) -> None:
+    # a colour photo of a report whose ĐẾN stamp's side runs beside the subject's last word: read again
+    # without the stamp's ink, its rim left was glued to it ("… năm 2019“YF" at 10; "2019" read at 97
+    # first, seed 161 alt 002)
+    prepared, first, subject = _generated(
+        tmp_path, 161002, "alt", kind="bao_cao", colour="colour", dpi="300", seal="faint", header="parent",
+        sign="kt", tail="blank_seal", handwritten="no", font="liberation_sans", margins="narrow",
+        photo="perspective",
+    )  # fmt: skip
+    assert subject.endswith("nông thôn mới năm 2019")
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([correct(again)]).values()["subject"] == subject
+
+
+def test_a_word_glued_to_marks_read_unsure_is_the_sure_word_read_first_there() -> None:
+    from digitize.pipeline.model import Box, Word
+
+    first = [Word(text="2019", conf=97, box=Box(1253, 505, 1350, 542))]
+    glued = Word(text="2019“YF", conf=10, box=Box(1253, 493, 1435, 542))
+    assert stamps._unglued(glued, first).text == "2019"
+    # read surely again, or another word, or elsewhere: as read again
+    assert stamps._unglued(replace(glued, conf=80), first).text == "2019“YF"
+    assert stamps._unglued(replace(glued, text="2018“YF"), first).text == "2018“YF"
+    assert stamps._unglued(replace(glued, box=Box(1500, 493, 1600, 542)), first).text == "2019“YF"

@@ -202,6 +202,8 @@ def second_pass(
         printed = _print_words(old, before, grey, x0, y0)
         if (_sure(new), -_unsure(new)) <= (_sure(printed), -_unsure(printed)):
             continue  # the reading without the stamp is no better (as many sure words, as much junk)
+        # a sure word of the first reading read again glued to the stamp's marks stands as first read
+        rows = {k: [_unglued(w, old) for w in ws] for k, ws in rows.items()}
         again = _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
         if by_box and not _subject_cleaner(_subject_of(again), _subject_of(page)):
             # the stamp's words are still there (only its box's sides were taken out): a reading of the
@@ -213,6 +215,24 @@ def second_pass(
     if last is None:
         return page
     return _band_lines(prepared, page, inside, *last, y0, letter, lang=lang, timeout=timeout)
+
+
+def _unglued(w: Word, old: list[Word]) -> Word:
+    """``w`` (read again without the stamp) as the first reading read it (``old``) where it read there, surely
+    (``PRINT_SURE``), the word ``w`` begins or ends with, and ``w`` is read unsure (below ``SURE_READ``): the
+    stamp's ink left (its rim, a pen stroke) glued to the word ("2019“YF" at 10 for "2019" read at 97 first,
+    seed 161 alt 002)."""
+    if w.conf >= SURE_READ:
+        return w
+    for o in old:
+        if (
+            o.conf >= PRINT_SURE
+            and len(w.text) > len(o.text)
+            and (w.text.startswith(o.text) or w.text.endswith(o.text))
+            and _overlap(w, o)
+        ):
+            return replace(w, text=o.text, conf=o.conf, box=o.box)
+    return w
 
 
 # share of a word's ink the stamp's removal took for its reading to be no sure one, and the confidence it is
@@ -674,8 +694,13 @@ def _band_lines(
             read.append(replace(template, text=text, conf=t.conf, box=box))
         line_old = [w for w in words if w.line == ln]
         merged = _merged(line_old, read, in_stamp)
+        rows = (y0 + ly0, y0 + ly1)
         if _band_score(merged) <= _band_score(_one_a_place(line_old)):
+            pen = [w for w in line_old if in_stamp(w) and _pen_number(w, rows, letter)]
+            if pen:  # the first reading stands, but for the stamp's number in pen on the line's row
+                words = [w for w in words if not any(w is p for p in pen)]
             continue
+        merged = [w for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
         # the words of other lines read in the band (the stamp's "Ngày:" on its own line) go with the line's
         core = (y0 + ly0, y0 + ly1)
         words = [
@@ -689,6 +714,24 @@ def _band_lines(
         return page
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=nfc(page_text(words)))
+
+
+PEN_RISE = 0.5  # letters: a number under the box standing this far over its line's print is the pen's
+PEN_TALL = 1.2  # ... and this many times as tall as the line's print
+
+
+def _pen_number(w: Word, rows: tuple[float, float], letter: float) -> bool:
+    """A word under the stamp's box that is the number written in pen in it ("Số: 5988", beside the
+    subject's "năm" in its box: "… công chức năm 5986 2021", seed 161 dev 010), none of the print's: no
+    letter, a digit, and written larger than the line's print (its ``rows``: ``PEN_TALL`` times as tall)
+    and on the stamp's row, not the print's (its top ``PEN_RISE`` letters, ``letter`` px high, over the
+    print's). A number printed on the line under the box stands on the line's rows, as tall as its print."""
+    text = w.text
+    if any(ch.isalpha() for ch in text) or not any(ch.isdigit() for ch in text):
+        return False
+    top, bottom = rows
+    tall = w.box.y1 - w.box.y0
+    return w.box.y0 < top - PEN_RISE * letter and tall > PEN_TALL * max(1.0, bottom - top)
 
 
 # the most words a printed line holds: an A4 line at the smallest type runs to ~30 words (review s20, LOW 10)
@@ -735,6 +778,8 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
             # outside the box the first reading stands, the band's only where it read nothing, within the line
             if not under and lo <= (w.box.x0 + w.box.x1) / 2 <= hi:
                 taken.append(w)
+        elif (same := _stray_marks_of(w, [old[i] for i in under])) is not None:
+            taken.append(replace(same, text=w.text))  # "chính," read first: the box's side was its comma
         elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
             out.extend(
                 old[i] for i in under
@@ -748,6 +793,19 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
 
 
 SURE_READ = 60.0  # a syllable read this surely is a sure one
+
+
+def _stray_marks_of(w: Word, under: list[Word]) -> Word | None:
+    """The one word of the first reading under the band's word ``w`` (read as a syllable, ``_clean``) that
+    is its letters with marks the band did not read ("chính," over "chính"): the stamp's stroke next to the
+    word (its box's side, its inner column's rule) read as a comma or a dot glued to it; without the stamp's
+    ink (the band) the word has none. None otherwise (the band read other letters, or no fewer marks)."""
+    if len(under) != 1 or not _clean(w):
+        return None
+    o = under[0]
+    if _letters(o.text) != _letters(w.text) or len(o.text) <= len(w.text):
+        return None
+    return o
 
 
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
@@ -766,17 +824,19 @@ def _clean(w: Word) -> bool:
     return t is not None and bool(t) and w.conf >= BAND_WORD and is_syllable(t)
 
 
-def _band_score(words: list[Word]) -> tuple[int, int, int]:
+def _band_score(words: list[Word]) -> tuple[int, int, int, int]:
     """A line's reading's worth: its syllables read surely (letters only, ``SURE_READ``), its syllables
     (``_clean``) less its marks (a word with letters that is none, read unsure: "yiêotắng"; "II" read surely
-    is none), the letters of its sure syllables."""
+    is none), the letters of its sure syllables; as worth as that, the one with fewer marks glued to its
+    words ("chính" over "chính,": the stamp's stroke read as a comma)."""
     sure = [w for w in words if _clean(w) and w.conf >= SURE_READ]
     clean = sum(1 for w in words if _clean(w))
     marks = sum(
         1 for w in words if any(ch.isalpha() for ch in w.text) and not _clean(w) and w.conf < SURE_READ
     )
     letters = sum(len(_letters(w.text) or "") for w in sure)
-    return len(sure), clean - marks, letters
+    stray = sum(1 for w in words for ch in w.text if not ch.isalnum())
+    return len(sure), clean - marks, letters, -stray
 
 
 def _overlap(w: Word, o: Word) -> bool:
