@@ -652,12 +652,26 @@ def test_a_name_line_whose_garbled_word_takes_in_the_scribble_above_is_read_at_i
     assert extract([page]).values()["signer_name"] == "Nguyễn Hòa Bình"
 
 
+def _name_pass_reading(
+    monkeypatch: pytest.MonkeyPatch, prepared: preprocess.Prepared, first: RecognizedPage, rows: list[str]
+) -> RecognizedPage:
+    """``name_pass`` on ``first`` with its sheet read as ``rows`` (one reading of the name line each)."""
+    spans = [(k * 10, k * 10 + 10) for k in range(len(rows))]
+    monkeypatch.setattr(signature, "_name_sheet", lambda crops: (np.full((80, 80), 255, np.uint8), spans))
+    tokens = [
+        tesseract.Token(t, 80.0, 10 * i, 10 * k + 2, 8, 4, 1, 1, k + 1, i + 1)
+        for k, row in enumerate(rows)
+        for i, t in enumerate(row.split())
+    ]
+    monkeypatch.setattr(tesseract, "image_to_data", lambda *a, **kw: tokens)
+    return signature.name_pass(prepared, first, lang="vie")
+
+
 def test_a_name_most_readings_of_the_line_do_not_agree_on_is_not_taken(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # the seal over "Mạc Đình" on a blurred bitonal photo: two readings of five gave "Mạc Đến Quyết", the
     # others "Mạc ĐẾNh Quyết" (no name's word): not a name most readings agree on
-    from digitize.tools import tesseract
     from tests.pipeline.test_extract import _ubnd_directive, page, signer
 
     first = page(
@@ -668,15 +682,7 @@ def test_a_name_most_readings_of_the_line_do_not_agree_on_is_not_taken(
     prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
 
     def read(rows: list[str]) -> RecognizedPage:
-        spans = [(k * 10, k * 10 + 10) for k in range(len(rows))]
-        monkeypatch.setattr(signature, "_name_sheet", lambda crops: (np.full((80, 80), 255, np.uint8), spans))
-        tokens = [
-            tesseract.Token(t, 80.0, 10 * i, 10 * k + 2, 8, 4, 1, 1, k + 1, i + 1)
-            for k, row in enumerate(rows)
-            for i, t in enumerate(row.split())
-        ]
-        monkeypatch.setattr(tesseract, "image_to_data", lambda *a, **kw: tokens)
-        return signature.name_pass(prepared, first, lang="vie")
+        return _name_pass_reading(monkeypatch, prepared, first, rows)
 
     split = [
         "Mạc ĐẾN Quyết",
@@ -704,7 +710,6 @@ def test_readings_that_read_no_word_where_a_name_s_word_stands_are_not_against_i
     # "Lục Quang Thắng" under the seal on a blurred grey photo, first read "Lực Búang Thang" (82, 27, 7): of
     # six readings of its line three read "Lực Quang Thang", the others no word where "Quang" stands (a
     # letter lost, "uang"; no syllable, "Guaog"; in small letters): the name, in doubt
-    from digitize.tools import tesseract
     from tests.pipeline.test_extract import _ubnd_directive, page, signer
 
     first = page(
@@ -715,15 +720,7 @@ def test_readings_that_read_no_word_where_a_name_s_word_stands_are_not_against_i
     prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
 
     def read(rows: list[str]) -> RecognizedPage:
-        spans = [(k * 10, k * 10 + 10) for k in range(len(rows))]
-        monkeypatch.setattr(signature, "_name_sheet", lambda crops: (np.full((80, 80), 255, np.uint8), spans))
-        tokens = [
-            tesseract.Token(t, 80.0, 10 * i, 10 * k + 2, 8, 4, 1, 1, k + 1, i + 1)
-            for k, row in enumerate(rows)
-            for i, t in enumerate(row.split())
-        ]
-        monkeypatch.setattr(tesseract, "image_to_data", lambda *a, **kw: tokens)
-        return signature.name_pass(prepared, first, lang="vie")
+        return _name_pass_reading(monkeypatch, prepared, first, rows)
 
     rows = ["Lực uang Thang", "Lực Quang Thang", "Lực Quang Thang", "Lực Guaog Thang", "Lực guang Thang"]
     fields = extract([read([*rows, "Lực Quang Thang"])]).fields
@@ -1368,3 +1365,44 @@ def test_a_name_line_whose_family_name_was_guessed_from_a_garbled_word_is_read_a
     # a name whose family name was read as one is not read again
     read = page(_ubnd_directive()[:-5] + signer(("Q. GIÁM ĐỐC",), "Trương Quốc An", [60.0, 96, 97]))
     assert signature.doubtful_name_line(regions.lines_of(read)) is None
+
+
+def test_a_name_s_word_read_with_a_quote_mark_at_its_end_is_that_word() -> None:
+    # a bitonal scan's seal ring beside the "T" of "Tuyết" read as a quote mark (seed 159 alt 005)
+    for middle in ("“Tuyết", "„Tuyết", "Tuyết”", "‘Tuyết’"):
+        assert signature._name_of(["Tăng", middle, "Khuyến"], ["Khuyến"]) == "Tăng Tuyết Khuyến"
+    # a small-lettered word two names' letters fit ("uyết": Tuyết, Quyết) is not guessed
+    assert signature._name_of(["Tăng", "fuyết", "Khuyến"], ["Khuyến"]) is None
+
+
+def test_readings_with_a_word_of_small_letters_no_syllable_are_not_against_a_name_with_an_unlisted_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Tăng Tuyết Khuyến" under the seal on a bitonal scan, first read "TăngTuyết Khuyến" (18, 96): of six
+    # readings of its line two read the name, two "fuyết" (the ring over the "T"), one "“đuyết", one
+    # "Tuyết x~ Khuyên x": "Khuyến" is no listed name, and the readings with no word where "Tuyết" stands
+    # are no other name (seed 159 alt 005)
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    first = page(_ubnd_directive()[:-5] + signer(("GIÁM ĐỐC",), "TăngTuyết Khuyến", [18.0, 96]))
+    assert extract([first]).values()["signer_name"] is None
+    blank = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+    rows = [
+        "Tăng fuyết Khuyến",
+        "Tăng “Tuyết Khuyến",
+        "Tăng Tuyết Khuyến",
+        "Tăng “đuyết Khuyến",
+        "Tăng fuyết Khuyến",
+    ]
+    fields = extract(
+        [_name_pass_reading(monkeypatch, blank, first, [*rows, "Tăng Tuyết x~ Khuyên x"])]
+    ).fields
+    assert fields["signer_name"].value == "Tăng Tuyết Khuyến"
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+    # readings of another name there ("Tăng Quyết Khuyến") are against it: no majority, no name
+    assert (
+        extract(
+            [_name_pass_reading(monkeypatch, blank, first, [*rows[1:3], *["Tăng Quyết Khuyến"] * 2])]
+        ).values()["signer_name"]
+        is None
+    )

@@ -386,6 +386,8 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
     word a valid syllable (one whose capital the ring garbled repaired, ``_capital_lost``); its given names
     must be the ones the first reading had (the words the seal left clear, kept as first read), so nothing
     is invented."""
+    # (the marks a blur or the seal's text left at a word's ends, "“Tuyết", taken off; marks alone no word)
+    tokens = [b for b in (t.strip(_NAME_MARKS + "„«»‹›") for t in tokens) if b]
     split = [_unglued(tok) for tok in tokens]
     heads = {sum(map(len, split[:i])) for i, parts in enumerate(split) if len(parts) > 1}  # glued heads
     # ... of them, those the ring left its marks on the glue of: marks between the two words, or the next
@@ -458,6 +460,14 @@ def _reads_words(tokens: list[str]) -> bool:
         b[:1].isupper() and (b[1:].islower() or b.isupper()) and b.isalpha() and is_syllable(b)
         for b in bare[start:]
     )
+
+
+def _garbled_word(tokens: list[str]) -> bool:
+    """One reading of the name line has, from its first family name on, a word of small letters that is no
+    Vietnamese syllable ("fuyết", "đuyết": a letter of it garbled, no word read there)."""
+    bare = [b for b in (t.strip(_NAME_MARKS + "„«»‹›") for t in tokens) if fold(b)]
+    start = next((k for k, b in enumerate(bare) if fold(b) in F_SURNAMES and b[:1].isupper()), len(bare))
+    return any(b.isalpha() and b.islower() and len(b) >= 2 and not is_syllable(b) for b in bare[start + 1 :])
 
 
 def _sheet_pixels(sizes: Sequence[tuple[int, int]]) -> int:
@@ -559,6 +569,7 @@ def name_pass(
     names = []
     proposed = 0  # readings with a family name read as one before the given names, a name or not
     worded = 0  # ... of them, those that read a name's word at each place (a capitalised syllable)
+    garbled = 0  # ... of them, those that read no word at a place: small letters no syllable ("fuyết")
     gaps = _word_gaps(clear) if len(given) == len(clear) else set()
     for r in sorted(rows):
         toks = sorted(rows[r], key=lambda t: t.left)
@@ -569,6 +580,7 @@ def name_pass(
         proposes = bool(name) or _proposes(texts, given)
         proposed += proposes
         worded += bool(name) or (proposes and _reads_words(texts))
+        garbled += not name and proposes and _garbled_word(texts)
     if not names:
         return page
     best, n = Counter(names).most_common(1)[0]
@@ -576,7 +588,10 @@ def name_pass(
     # Quyết" where the others read "Mạc ĐẾNh Quyết", "Mac ĐẾNh Quyết" (the seal over "Đình"). Against a name
     # of listed words ("Lục Quang Thang", three readings of six) a reading that read no word where one of
     # them stands ("Lực uang Thang", "Lực Guaog Thang": a letter lost, no syllable) is no other name
-    against = worded if all(fold(w) in F_SYLLABLES for w in best.split()[1:]) else proposed
+    # ... and against a name with a word no list has ("Tăng Tuyết Khuyến"), a reading with a word of small
+    # letters that is no syllable where one of them stands ("Tăng fuyết Khuyến": the ring over the "T") read
+    # no other name there either
+    against = worded if all(fold(w) in F_SYLLABLES for w in best.split()[1:]) else proposed - garbled
     if n < 2 or 2 * n <= max(len(names), against):
         return page
     return _replace_line(page, line, best.split())
