@@ -19,7 +19,7 @@ _FAMILY = (
     "văn đàm kim la lò mạc nông thân tôn tống từ vi hầu giáp khổng ninh quan tiêu lã lục doãn "
     # rarer ones, and those of the northern uplands' and the Mekong delta's peoples
     "bạch cầm diệp giang hàn kha khương lạc lường mẫn mông nghiêm nhữ ông phí quàng sầm thạch thào "
-    "tòng ứng viên giàng sùng chảo bàn danh ngụy lữ lỗ chế bế vàng mùa lầu ksor siu nay đường đồng cù"
+    "tòng ứng viên giàng sùng chảo bàn danh ngụy lữ lỗ chế bế vàng mùa lầu ksor siu nay"
 )
 FAMILY_NAMES = frozenset(_FAMILY.split())
 # combining marks of the five tones, by digit
