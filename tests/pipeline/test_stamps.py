@@ -643,3 +643,17 @@ def test_a_word_glued_to_marks_read_unsure_is_the_sure_word_read_first_there() -
     assert cut("5/QĐ", "15/QĐ") == "15/QĐ"
     assert cut("trư", "trưởng") == "trưởng"
     assert cut("2019", "„2019") == "2019"  # a mark before it: glue
+
+
+def test_a_printed_number_the_stamp_s_rim_swelled_is_kept_when_the_band_reads_it_again() -> None:
+    from digitize.pipeline.model import Box, Word
+
+    rows = (344.0, 378.0)
+    swollen = Word(text="2021", conf=88, box=Box(1416, 330, 1500, 371))  # the rim 14 px over the print
+    assert stamps._pen_number(swollen, rows, 23)  # by its shape alone it would be the pen's
+    again = Word(text="2021", conf=90, box=Box(1418, 346, 1498, 377))
+    assert stamps._pen_numbers([swollen], [again], rows, 23, lambda w: True) == []
+    # the band read no number there (the pen's ink went with the stamp's): the pen's
+    assert stamps._pen_numbers([swollen], [], rows, 23, lambda w: True) == [swollen]
+    # outside the box nothing is the stamp's
+    assert stamps._pen_numbers([swollen], [], rows, 23, lambda w: False) == []

@@ -697,18 +697,17 @@ def _band_lines(
         merged = _merged(line_old, read, in_stamp)
         rows = (y0 + ly0, y0 + ly1)
         if _band_score(merged) <= _band_score(_one_a_place(line_old)):
-            pen = [w for w in line_old if in_stamp(w) and _pen_number(w, rows, letter)]
+            pen = _pen_numbers(line_old, read, rows, letter, in_stamp)
             if pen:  # the first reading stands, but for the stamp's number in pen on the line's row
                 words = [w for w in words if not any(w is p for p in pen)]
             continue
         merged = [w for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
         # the words of other lines read in the band (the stamp's "Ngày:" on its own line) go with the line's
-        core = (y0 + ly0, y0 + ly1)
         words = [
             w
             for w in words
             if w.line != ln
-            and not (w.line in by_line and in_stamp(w) and core[0] <= (w.box.y0 + w.box.y1) / 2 <= core[1])
+            and not (w.line in by_line and in_stamp(w) and rows[0] <= (w.box.y0 + w.box.y1) / 2 <= rows[1])
         ]
         words.extend(merged)
     if len(words) == len(page.words) and all(a is b for a, b in zip(words, page.words, strict=True)):
@@ -733,6 +732,26 @@ def _pen_number(w: Word, rows: tuple[float, float], letter: float) -> bool:
     top, bottom = rows
     tall = w.box.y1 - w.box.y0
     return w.box.y0 < top - PEN_RISE * letter and tall > PEN_TALL * max(1.0, bottom - top)
+
+
+def _pen_numbers(
+    line_old: list[Word],
+    read: list[Word],
+    rows: tuple[float, float],
+    letter: float,
+    in_stamp: Callable[[Word], bool],
+) -> list[Word]:
+    """The words of a line's first reading (``line_old``) under the box that are the stamp's number in pen
+    (``_pen_number``) and that the band (``read``: the stamp's ink taken out) did not read again as a number
+    there: a printed number whose box the stamp's rim swelled is read again by the band and stays (review 22
+    MED 3)."""
+    return [
+        w
+        for w in line_old
+        if in_stamp(w)
+        and _pen_number(w, rows, letter)
+        and not any(_overlap(w, r) and any(c.isdigit() for c in r.text) for r in read)
+    ]
 
 
 # the most words a printed line holds: an A4 line at the smallest type runs to ~30 words (review s20, LOW 10)
