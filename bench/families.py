@@ -229,6 +229,9 @@ def main() -> None:
     seed = int(os.environ.get("BENCH_FAMILIES_SEED", "41"))
     sets = [s for s in os.environ.get("BENCH_FAMILIES_SETS", "eval,dev,fixed").split(",") if s]
     fixed = os.environ.get("BENCH_FAMILIES_AXES", "")
+    from samples.axes import parse_fixed
+
+    parse_fixed(fixed)  # a typo is told before the run, not from inside the pool's workers
     print(
         f"families: per-field exact accuracy, {n} documents per set (seed {seed}); tune on dev, report eval"
         + (f"; axes fixed: {fixed}" if fixed else "")

@@ -177,6 +177,8 @@ def parse_fixed(spec: str) -> dict[str, Any]:
         kind = _AXIS_TYPES.get(name)
         if not sep or kind is None:
             raise ValueError(f"not an axis=value: {part!r}; axes: {', '.join(_AXIS_TYPES)}")
+        if name in out:
+            raise ValueError(f"{name} given twice")
         if kind is bool:
             if value not in ("yes", "no"):
                 raise ValueError(f"{name} is yes or no, not {value!r}")

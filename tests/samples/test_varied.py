@@ -554,7 +554,15 @@ def test_parse_fixed_types_the_axes_and_refuses_what_is_not_one() -> None:
         "stamp": False,
     }
     assert parse_fixed("") == {}
-    for bad in ("colour=purple", "handwritten=maybe", "dpi=150", "kind=novel", "shoe=red", "colour"):
+    for bad in (
+        "colour=purple",
+        "handwritten=maybe",
+        "dpi=150",
+        "kind=novel",
+        "shoe=red",
+        "colour",
+        "dpi=200,dpi=300",
+    ):
         with pytest.raises(ValueError):
             parse_fixed(bad)
 

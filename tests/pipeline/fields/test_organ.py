@@ -781,10 +781,12 @@ def test_an_organ_no_list_knows_keeps_its_province_and_initials_in_capitals(read
     assert organ(read) == (named, UNKNOWN_ORGAN)
 
 
-@pytest.mark.parametrize("organ", [("TỈNH ỦY AN GIANG",), ("TỈNH ỦY", "AN GIANG"), ("TỈNH ĐOÀN AN GIANG",)])
+@pytest.mark.parametrize(
+    "organ", [("TỈNH ỦY AN GIANG",), ("TỈNH ỦY", "AN GIANG"), ("TỈNH ĐOÀN AN GIANG",), ("TỈNH ỦY, AN GIANG",)]
+)
 def test_a_provincial_party_or_youth_committee_is_not_the_province(organ: tuple[str, ...]) -> None:
     from tests.pipeline.test_extract import decision
 
     v = values(decision(parent=None, organ=organ, number="Số: 12/QĐ-TU"))
     assert v["organ_name"] is not None
-    assert v["organ_name"].casefold() == " ".join(organ).casefold()
+    assert v["organ_name"].casefold().replace(",", "") == " ".join(organ).casefold().replace(",", "")

@@ -54,7 +54,7 @@ def _as_named(text: str) -> str:
 
 def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
     t = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", fold(squash(text)))
-    if re.match(r"(uy|doan)\s", t):
+    if re.match(r"(uy|doan)\b", t):
         return None  # "TỈNH ỦY AN GIANG", "TỈNH ĐOÀN …": an organ of its own, not the province
     return match(t, F_PROVINCES, cutoff)
 
