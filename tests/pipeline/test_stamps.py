@@ -574,6 +574,10 @@ def test_a_band_word_with_the_first_reading_s_letters_and_fewer_marks_replaces_i
     # no surer than the band read it (a real comma the box's removal took is not told from the box's side)
     assert [(v.text, v.conf) for v in merged] == [("hành", 97), ("chính", 93), ("năm", 96)]
     assert stamps._band_score(merged) > stamps._band_score(old)
+    # a notation's own slash is no stray mark: a reading that lost it is worth no more (review 22 MED 2)
+    notation = [w("Số", 90, 0, 40), w("12/QĐ-UBND", 90, 50, 200)]
+    lost = [w("Số", 90, 0, 40), w("12QĐ-UBND", 90, 50, 200)]
+    assert stamps._band_score(lost) == stamps._band_score(notation)
     other = [w("hành", 96, 100, 170), w("chinh", 93, 180, 250), w("năm,", 97, 280, 330)]
     assert [v.text for v in stamps._merged(old, other, lambda v: v.box.x0 > 150)] == ["hành", "chính,", "năm"]
 

@@ -857,7 +857,8 @@ def _band_score(words: list[Word]) -> tuple[int, int, int, int]:
         1 for w in words if any(ch.isalpha() for ch in w.text) and not _clean(w) and w.conf < SURE_READ
     )
     letters = sum(len(_letters(w.text) or "") for w in sure)
-    stray = sum(1 for w in words for ch in w.text if not ch.isalnum())
+    # marks glued to syllables only: a number's or a notation's own "/" and "-" are no stray marks (review 22)
+    stray = sum(len(w.text) - len(_letters(w.text) or "") for w in words if _clean(w))
     return len(sure), clean - marks, letters, -stray
 
 
