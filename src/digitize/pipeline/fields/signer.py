@@ -482,6 +482,16 @@ def surname_of(token: str) -> str | None:
     return F_SURNAMES[hits[0][0]]
 
 
+# a family name read at least this surely is the one its marks say, of those with its letters (Đường, Dương)
+ALIKE_SURE = 0.85
+
+
+def _alike(name: str) -> list[str]:
+    """The listed family names with the letters of ``name`` (marks and Đ aside): "Dương", "Đường"."""
+    key = fold(name)
+    return [v for v in SURNAMES if fold(v) == key]
+
+
 def family_name(token: str) -> tuple[str, bool] | None:
     """The listed family name a word is by its letters, and whether it was read as printed (marks and all);
     None for a word no listed one has the letters of, or for a rare one of two letters read with other marks
@@ -1013,6 +1023,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             sur = listed[0] if listed else None
             if guessed_family(words[0]):
                 guessed = True  # "Lâu" (60) for "Lầu": a rare family name by its letters, other marks read
+            if listed is not None and toks[0][1] < ALIKE_SURE and len(_alike(listed[0])) > 1:
+                guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
             if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
