@@ -3,6 +3,7 @@ on a generated page: a ministry over two lines, the Cục in bold with its rule,
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Any
 
@@ -97,9 +98,18 @@ def test_a_doubtful_organ_line_read_with_the_rule_and_number_under_it_is_read_in
 THU_Y = (("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN", False), ("NÔNG THÔN", False), ("CỤC THÚ Y", True))
 
 
-def _thu_y_page() -> tuple[preprocess.Prepared, Any, Any]:
+@functools.cache
+def _thu_y_read() -> tuple[preprocess.Prepared, Any]:
+    """The Cục Thú y page prepared and read, once for the tests that start from it: the prepared images are
+    read-only (no test may change them for the next), a reading is immutable."""
     prepared = preprocess.prepare(_page(left=THU_Y), dpi=200)
-    clean = recognize.recognize(prepared, lang="vie")
+    for image in (prepared.master, prepared.ocr):
+        image.flags.writeable = False
+    return prepared, recognize.recognize(prepared, lang="vie")
+
+
+def _thu_y_page() -> tuple[preprocess.Prepared, Any, Any]:
+    prepared, clean = _thu_y_read()
     organ = next(ln for ln in page_lines(clean) if ln.folded.startswith("cuc"))
     return prepared, clean, organ
 
