@@ -203,6 +203,13 @@ def sign_forms_for(header: Header) -> tuple[SignForm, ...]:
     return (SignForm.DIRECT, SignForm.KT, SignForm.Q, SignForm.TL)
 
 
+def fit_sign(sign: SignForm, header: Header) -> SignForm:
+    """``sign`` where ``header``'s organ may sign so; else its fallback: TM. → direct, TM./KT. → KT."""
+    if sign in sign_forms_for(header):
+        return sign
+    return SignForm.DIRECT if sign is SignForm.TM else SignForm.KT
+
+
 def draw_axes(rng: random.Random, kind: str | None = None) -> Axes:
     """One point on every axis, each drawn on its own from ``rng``."""
     k = kind or rng.choice(VARIED_KINDS)
@@ -248,8 +255,7 @@ def draw_balanced(n: int, rng: random.Random, kinds: tuple[str, ...] = VARIED_KI
     out = []
     for i in range(n):
         kw: dict[str, Any] = {k: v[i] for k, v in cols.items()}
-        if kw["sign"] not in sign_forms_for(kw["header"]):
-            kw["sign"] = SignForm.DIRECT if kw["sign"] is SignForm.TM else SignForm.KT
+        kw["sign"] = fit_sign(kw["sign"], kw["header"])
         out.append(Axes(kind=kinds[i % len(kinds)], **kw))
     return out
 

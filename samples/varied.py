@@ -39,8 +39,8 @@ from samples.axes import (
     Tail,
     draw_axes,
     draw_balanced,
+    fit_sign,
     pools,
-    sign_forms_for,
 )
 
 LAWS_EXTRA = (
@@ -541,9 +541,7 @@ def write_varied(doc: g.SampleDoc, out: Path) -> Path:
 
 def _fix(ax: Axes, fixed: dict[str, Any]) -> Axes:
     out = replace(ax, **fixed)
-    if out.sign not in sign_forms_for(out.header):
-        out = replace(out, sign=SignForm.DIRECT if out.sign is SignForm.TM else SignForm.KT)
-    return out
+    return replace(out, sign=fit_sign(out.sign, out.header))
 
 
 def write_family_set(

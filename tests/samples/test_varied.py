@@ -579,3 +579,16 @@ def test_a_set_with_axes_fixed_holds_them_in_every_document(tmp_path: Path) -> N
         assert (axes["colour"], axes["handwritten"], axes["dpi"]) == ("bitonal", "yes", "200")
         # TM. only under a collective body's header; elsewhere the KT./direct fallback
         assert (axes["sign"] == SignForm.TM) == (axes["header"] == Header.ONE_ORGAN), axes
+
+
+def test_fit_sign_keeps_an_allowed_form_and_falls_back_from_tm_under_a_department() -> None:
+    from samples.axes import Header, SignForm, fit_sign, sign_forms_for
+
+    for header in Header:
+        for form in SignForm:
+            got = fit_sign(form, header)
+            assert got in sign_forms_for(header)
+            if form in sign_forms_for(header):
+                assert got is form
+    assert fit_sign(SignForm.TM, Header.PARENT) is SignForm.DIRECT
+    assert fit_sign(SignForm.TM_KT, Header.MINISTRY) is SignForm.KT
