@@ -20,6 +20,17 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The modules holding end-to-end tests (marked ``slow``) run first, each kept whole (its module-scoped
+    fixtures set up once per worker), in collection order; the rest as collected after them.
+
+    ``--dist loadgroup`` hands the tests out in this order, a few at a time: quick tests at the end let both
+    workers finish together, where a worker given the last e2e tests ran on alone while the other idled.
+    Every process collects the same order (the hook is deterministic), as pytest-xdist requires."""
+    slow_modules = {item.path for item in items if item.get_closest_marker("slow") is not None}
+    items[:] = [i for i in items if i.path in slow_modules] + [i for i in items if i.path not in slow_modules]
+
+
 @pytest.fixture(autouse=True)
 def digitize_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh DIGITIZE_HOME for each test; other DIGITIZE_ variables from the caller are dropped."""

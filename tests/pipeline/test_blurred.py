@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,6 +27,23 @@ def _photo(seed: int, blur: float) -> tuple[np.ndarray, dict[str, str | None]]:
     return small, dict(doc.fields)
 
 
+@functools.cache
+def _read(blur: float) -> tuple[preprocess.Prepared, RecognizedPage, dict[str, str | None]]:
+    """``_photo(3, blur)`` prepared at 150 dpi and its first reading, made once for the tests that start from
+    them: the prepared page's images are read-only (no test may change them for the next), a reading is
+    immutable; a test takes a copy of the truth."""
+    rgb, truth = _photo(3, blur)
+    prepared = preprocess.prepare(rgb, dpi=150)
+    for image in (prepared.master, prepared.ocr):
+        image.flags.writeable = False
+    return prepared, recognize.recognize(prepared, lang="vie"), truth
+
+
+def _first(blur: float) -> tuple[preprocess.Prepared, RecognizedPage, dict[str, str | None]]:
+    prepared, first, truth = _read(blur)
+    return prepared, first, dict(truth)
+
+
 def _date_words_garbled(page: RecognizedPage) -> RecognizedPage:
     """The first reading with the date line's "ngày"/"năm" read as a blur leaves them ("nIgáy", "nIãm")."""
     ln = blurred.date_line(page)
@@ -37,10 +55,9 @@ def _date_words_garbled(page: RecognizedPage) -> RecognizedPage:
 
 
 def test_a_blurred_photo_s_date_line_is_read_again_and_its_date_taken_in_doubt() -> None:
-    rgb, truth = _photo(3, 1.8)
-    prepared = preprocess.prepare(rgb, dpi=150)
+    prepared, read, truth = _first(1.8)
     assert prepared.blurred
-    first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
+    first = _date_words_garbled(read)
     assert extract([first]).values()["issued_date"] is None
     page = blurred.second_pass(prepared, first, lang="vie")
     found = extract([page]).fields["issued_date"]
@@ -49,10 +66,9 @@ def test_a_blurred_photo_s_date_line_is_read_again_and_its_date_taken_in_doubt()
 
 
 def test_a_sharp_page_is_not_read_again() -> None:
-    rgb, _ = _photo(3, 0.0)
-    prepared = preprocess.prepare(rgb, dpi=150)
+    prepared, read, _ = _first(0.0)
     assert not prepared.blurred
-    first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
+    first = _date_words_garbled(read)
     assert blurred.second_pass(prepared, first, lang="vie") is first
 
 
@@ -62,9 +78,7 @@ def test_a_page_without_a_header_has_no_date_line() -> None:
 
 
 def test_a_blurred_photo_s_number_line_is_read_again_and_its_number_taken_in_doubt() -> None:
-    rgb, truth = _photo(3, 1.8)
-    prepared = preprocess.prepare(rgb, dpi=150)
-    first = recognize.recognize(prepared, lang="vie")
+    prepared, first, truth = _first(1.8)
     found = blurred.number_line(first)
     assert found is not None and found[1]  # read: nothing to read again
     kept = blurred.second_pass(prepared, first, lang="vie")
@@ -114,9 +128,8 @@ def test_a_reading_of_a_date_after_today_is_no_date_and_a_year_with_a_digit_more
 
 
 def test_the_place_before_a_date_read_again_is_kept_as_first_read() -> None:
-    rgb, truth = _photo(3, 1.8)
-    prepared = preprocess.prepare(rgb, dpi=150)
-    first = _date_words_garbled(recognize.recognize(prepared, lang="vie"))
+    prepared, read, truth = _first(1.8)
+    first = _date_words_garbled(read)
     before = blurred.date_line(first)
     assert before is not None
     page = blurred.second_pass(prepared, first, lang="vie")
@@ -197,9 +210,7 @@ def test_a_number_line_the_page_layout_lost_is_found_by_its_ink_and_read_in_doub
 
 
 def test_no_lost_number_row_is_read_where_the_reading_has_its_lines() -> None:
-    rgb, _ = _photo(3, 1.8)
-    prepared = preprocess.prepare(rgb, dpi=150)
-    first = recognize.recognize(prepared, lang="vie")
+    prepared, first, _ = _first(1.8)
     assert blurred.number_line(first) is not None
     # the "Số:" line read: its row is covered, and the rows under it down to the type name are blank
     assert blurred.lost_number_rows(prepared, first) == []
@@ -209,9 +220,7 @@ def test_a_blurred_photo_s_digits_are_all_in_doubt() -> None:
     """A blurred digit is read as a look-alike at a confidence that looks sure (forced-blur 85 alt 007: the
     year "2023" read "2022" at 0.94): on a blurred page every word with a digit is in doubt. A sharp page's
     digits are kept as sure as read."""
-    rgb, truth = _photo(3, 1.8)
-    prepared = preprocess.prepare(rgb, dpi=150)
-    first = recognize.recognize(prepared, lang="vie")
+    prepared, first, truth = _first(1.8)
     number = extract([first]).fields["code_number"]
     assert number.value == truth["code_number"] and number.confidence >= 0.6  # read, and sure
     page = blurred.second_pass(prepared, first, lang="vie")
@@ -219,8 +228,7 @@ def test_a_blurred_photo_s_digits_are_all_in_doubt() -> None:
     digits = [w for w in page.words if any(ch.isdigit() for ch in w.text)]
     assert digits and all(w.conf <= blurred.DOUBT_CONF for w in digits)
     assert extract([page]).fields["issued_date"].confidence < 0.6
-    sharp = preprocess.prepare(_photo(3, 0.0)[0], dpi=150)
-    read = recognize.recognize(sharp, lang="vie")
+    sharp, read, _ = _first(0.0)
     assert blurred.second_pass(sharp, read, lang="vie") is read
 
 
@@ -268,14 +276,13 @@ def test_a_blurred_photo_s_names_and_subject_are_in_doubt() -> None:
     """A blur changes a tone mark or a letter of a name or a subject at a confidence that looks sure
     (forced-blur 85 dev 002: "Lê Minh Hung" of "Lê Minh Hùng" at 0.96): no vocabulary restores them, so a
     blurred page's signer name, holder and subject go to review; a sharp page's are taken as read."""
-    rgb, _ = _photo(3, 1.8)
-    page = recognize.recognize(preprocess.prepare(rgb, dpi=150), lang="vie")
+    _, page, _ = _first(1.8)
     assert page.blurred
     subject = extract([page]).fields["subject"]
     assert subject.value and subject.confidence < 0.6
     # the first reading's words as a sharp page's: the subject as sure as they are read
     assert extract([replace(page, blurred=False)]).fields["subject"].confidence >= 0.6
-    sharp = recognize.recognize(preprocess.prepare(_photo(3, 0.0)[0], dpi=150), lang="vie")
+    _, sharp, _ = _first(0.0)
     assert not sharp.blurred
 
 
@@ -311,9 +318,7 @@ def test_a_date_read_again_after_a_place_run_into_its_ngay_keeps_the_place() -> 
     # "Hà Nội,ngày -Ễ tháng Ô năm 2019" (a blurred photo's handwritten day and month, the comma's space lost):
     # the date from "ngày" on was replaced by the agreed reading, the place's "Nội," kept before it (seed 137
     # dev 013: only the year was replaced, the place became "Hà Nội,ngày -Ễ tháng Ô năm")
-    rgb, truth = _photo(3, 1.8)
-    prepared = preprocess.prepare(rgb, dpi=150)
-    first = recognize.recognize(prepared, lang="vie")
+    prepared, first, truth = _first(1.8)
     ln = blurred.date_line(first)
     assert ln is not None
     words = list(ln.words)

@@ -2529,3 +2529,97 @@ def test_a_notation_glued_after_the_pen_s_digit_with_a_head_letter_read_as_a_dig
     assert blank.glued is not None and blank.glued[1:] == ("0", "/c1-sLoTBxH")
     # a word of digits after the "/" is no notation ("0/12-2024")
     assert handdigits._loose_glued("0/12-2024") is None
+
+
+def test_a_sure_number_a_digit_lost_from_and_read_otherwise_is_taken_again_in_doubt() -> None:
+    # "15" written with the "5"'s flag in the organ's rule: the first reading has "2" alone, sure (97), over
+    # the "5" (seed 167 alt 001); every reading of the region's two marks gives "15", which does not keep the
+    # "2": the sure "2" was surely wrong (SURE-WRONG), the readings' "15" is taken, in doubt
+    prepared, _, boxes = _header("15", "24", "4")
+    words = _first_reading(boxes, glued=False)
+    so, note = boxes["so"], boxes["notation"]
+    mid = (so.x1 + note.x0) / 2
+    two = Word("2", 97.0, Box(mid, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*words, two], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["code_number"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value == "15"
+    assert field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_sure_day_a_digit_lost_from_is_read_again() -> None:
+    # "21" written with a small "2" standing high: the first reading has the "1" alone, sure (97; seed 167 alt
+    # 001, a SURE-WRONG date); the day's region holds two marks, so it is read again and the "2" added
+    prepared, _, boxes = _header("229", "21", "4")
+    words = _first_reading(boxes, glued=False)
+    ng, th = boxes["ngay"], boxes["thang"]
+    one = Word("1", 97.0, Box((ng.x1 + th.x0) / 2, ng.y0 - 6, th.x0 - 6, ng.y1), line=3)
+    so, note = boxes["so"], boxes["notation"]
+    number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
+    four = Word("4", 97.0, Box(th.x1 + 20, th.y0, boxes["nam"].x0 - 20, th.y1), line=3)
+    page = _read(sorted([*words, one, number, four], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["issued_date"] == "2024-04-01"  # the first reading: the "2" lost
+    assert ("day", "1") in [(b.kind, b.first) for b in handdigits.sure_date_digits(page)]
+    assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-04-21"
+
+
+def test_a_number_read_sure_in_two_words_is_read_again() -> None:
+    # "334" written with a gap before its "4": the first reading has "33" and "4", both sure (94, 97; seed
+    # 167 dev 000), which the extractor reads as no number; print sets a number as one word, so it is read
+    # again whole
+    prepared, _, boxes = _header("334", "24", "4")
+    words = _first_reading(boxes, glued=False)
+    so, note = boxes["so"], boxes["notation"]
+    mid = (so.x1 + note.x0) / 2
+    parts = [
+        Word("33", 94.0, Box(so.x1 + 14, so.y0 - 8, mid + 10, so.y1 + 4), line=2),
+        Word("4", 97.0, Box(mid + 24, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2),
+    ]
+    page = _read(sorted([*words, *parts], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["code_number"] is None
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["33 4"]
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "334"
+
+
+def test_a_mark_most_readings_alone_agree_on_and_a_longer_whole_reading_still_give_the_number() -> None:
+    # seed 167 alt 013: a written "2265" read "2265" at 58 and "24652" at 35 whole (the others "265" at 0);
+    # its last mark read "5" five times alone and "2" once: the marks give "2265", in doubt
+    crop = _strokes_crop("82i")
+    number = handdigits.Kind.NUMBER
+    whole = [("821", 58.0), ("8241", 35.0), ("21", 0.0)]
+    eight = [("8", 96.0), ("8", 90.0)]
+    two = [("2", 97.0), ("2", 93.0)]
+    one = [("1", 95.0), ("1", 97.0), ("1", 92.0), ("1", 83.0), ("1", 96.0), ("7", 96.0)]
+    assert handdigits.by_marks(whole, [eight, two, one], number, crop) == ("821", handdigits.AGREED_MAX_CONF)
+    assert len(handdigits._digit_marks(crop)) == 3
+    # read otherwise by more than one in four of its readings: none
+    assert handdigits.by_marks(whole, [eight, two, [*one[:3], ("7", 96.0)]], number, crop) is None
+    # the longer reading alone, the value no whole reading gives: none
+    assert handdigits.by_marks([("8241", 35.0), ("21", 60.0)], [eight, two, one], number, crop) is None
+
+
+@pytest.mark.parametrize("misread", ["táng", "háng"])
+def test_a_wide_thang_misread_that_swallowed_the_day_s_last_digit_is_told_by_the_scan(misread: str) -> None:
+    # seed 167 dev 004: "ngày 20tháng 11" read "2" at 76 and "táng" at 44 boxed over the "0": a "tháng" read
+    # without its "h" is as much the printed word; taken for one that swallowed the month after it, the day's
+    # "0" was lost and the month's region took in the "g" (three marks for "11": the date lost)
+    prepared, _, boxes = _header("229", "20", "11")
+    ngay, thang, nam = boxes["ngay"], boxes["thang"], boxes["nam"]
+    mid = (ngay.x1 + thang.x0) / 2
+    words = [
+        Word("Lào", 96.0, replace(boxes["place"], x1=boxes["place"].x0 + 70), line=3),
+        Word("Cai,", 96.0, replace(boxes["place"], x0=boxes["place"].x0 + 80), line=3),
+        Word("ngày", 97.0, ngay, line=3),
+        Word("2", 76.0, Box(ngay.x1 + 2, 347.0, mid - 4, 405.0), line=3),
+        Word(misread, 44.0, Box(mid, 345.0, thang.x1, thang.y1), line=3),
+        Word("Ï-Ï", 0.0, Box(thang.x1 + 2, 347.0, nam.x0 - 2, 405.0), line=3),
+        Word("năm", 97.0, nam, line=3),
+        Word("2024", 97.0, boxes["year"], line=3),
+    ]
+    page = _read(words)
+    before = handdigits.swallowed_before(prepared, page)
+    assert before == {id(words[4])}
+    blanks = {b.kind: b for b in handdigits.find_blanks(page, before)}
+    assert blanks["day"].box.x1 >= thang.x0 - 8  # the day's region takes in the "0"
+    assert blanks["month"].box.x0 >= thang.x1 - 8  # the month's starts after the word's "g"
+    assert "ngày 20 tháng 11 năm 2024" in handdigits.second_pass(prepared, page).text

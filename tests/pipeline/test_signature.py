@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -94,6 +95,28 @@ def _seal_over_family_name(mode: str, *, seal: bool = True) -> np.ndarray:
     return np.stack([grey] * 3, axis=-1)
 
 
+def _frozen(prepared: preprocess.Prepared) -> preprocess.Prepared:
+    """``prepared`` with its images read-only: shared by several tests, none may change it for the next."""
+    for image in (prepared.master, prepared.ocr):
+        image.flags.writeable = False
+    return prepared
+
+
+@functools.cache
+def _clean_reading() -> RecognizedPage:
+    """The first reading of the bitonal page without its seal, shared by the tests that garble its name line
+    (a RecognizedPage is immutable)."""
+    return recognize.recognize(
+        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
+    )
+
+
+@functools.cache
+def _sealed_bitonal() -> preprocess.Prepared:
+    """The bitonal page with the seal over the family name, prepared (read-only, shared)."""
+    return _frozen(preprocess.prepare(_seal_over_family_name("bitonal"), dpi=300))
+
+
 @pytest.mark.parametrize("mode", ["grey", "bitonal"])
 def test_family_name_under_the_seal_rim_on_grey_and_bitonal_scans(mode: str) -> None:
     prepared = preprocess.prepare(_seal_over_family_name(mode), dpi=300)
@@ -107,9 +130,7 @@ def test_family_name_under_the_seal_rim_on_grey_and_bitonal_scans(mode: str) -> 
 
 def test_name_line_with_a_garbled_family_name_is_read_again() -> None:
     # the first reading of 1139/QĐ-TTg: "mg $en Hòa Bình" (the rim and the star over "Ng"), no name taken
-    clean = recognize.recognize(
-        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
-    )
+    clean = _clean_reading()
     name_words = [w for w in clean.words if w.text in ("Nguyễn", "Hòa", "Bình")]
     assert len(name_words) == 3
     n = name_words[0]
@@ -122,7 +143,7 @@ def test_name_line_with_a_garbled_family_name_is_read_again() -> None:
     words = [w for w in clean.words if w not in name_words] + garbled
     first = replace(clean, words=tuple(words))
     assert extract([first]).values()["signer_name"] is None
-    prepared = preprocess.prepare(_seal_over_family_name("bitonal"), dpi=300)
+    prepared = _sealed_bitonal()
     page = signature.name_pass(prepared, first, lang="vie")
     assert extract([page]).values()["signer_name"] == "Nguyễn Hòa Bình"
     # a page whose name was read is left alone (no Tesseract run)
@@ -209,9 +230,7 @@ def test_a_row_s_given_name_read_alike_one_letter_from_a_single_listed_name_is_v
 def test_a_name_line_whose_given_names_were_all_doubted_is_read_again_against_its_last_word() -> None:
     # "mg $en Hòa Bình" with "Hòa", "Bình" read at 20 and 7 (the ring and a blur over them): no word the seal
     # left clear, the line's last word as read is what the readings must end in
-    clean = recognize.recognize(
-        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
-    )
+    clean = _clean_reading()
     name_words = [w for w in clean.words if w.text in ("Nguyễn", "Hòa", "Bình")]
     assert len(name_words) == 3
     n = name_words[0]
@@ -224,7 +243,7 @@ def test_a_name_line_whose_given_names_were_all_doubted_is_read_again_against_it
     ]
     first = replace(clean, words=tuple([w for w in clean.words if w not in name_words] + garbled))
     assert extract([first]).values()["signer_name"] is None
-    prepared = preprocess.prepare(_seal_over_family_name("bitonal"), dpi=300)
+    prepared = _sealed_bitonal()
     fields = extract([signature.name_pass(prepared, first, lang="vie")]).fields
     assert fields["signer_name"].value == "Nguyễn Hòa Bình"
     assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
@@ -429,9 +448,7 @@ def test_name_under_a_grey_seal_on_a_blurred_photo_read_with_the_seal_tone_taken
 
 def test_a_reading_without_the_seal_tone_is_taken_only_when_its_name_is_read_surely() -> None:
     # splitting a blurred photo's tones thins its soft print too: "Khương Minh Bình" at 45 for "Dương"
-    clean = recognize.recognize(
-        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
-    )
+    clean = _clean_reading()
     words = list(clean.words)
     assert signature._signer_found(clean, words, sure=True)
     name = next(w for w in words if w.text == "Nguyễn")
@@ -619,9 +636,7 @@ def test_a_name_line_on_paper_photographed_in_low_light_is_read_again() -> None:
     dark = (dark.astype(np.float32) * 0.5).astype(np.uint8)
     crop = dark[2900:3100, 1400:2300, 0]
     assert signature.paper_white(crop).max() == 255 and signature.paper_white(crop).min() == 0
-    clean = recognize.recognize(
-        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
-    )
+    clean = _clean_reading()
     name_words = [w for w in clean.words if w.text in ("Nguyễn", "Hòa", "Bình")]
     n = name_words[0]
     garbled = [replace(n, text="mg$en", conf=0.0), *name_words[1:]]
@@ -633,9 +648,7 @@ def test_a_name_line_on_paper_photographed_in_low_light_is_read_again() -> None:
 
 def test_a_name_line_whose_garbled_word_takes_in_the_scribble_above_is_read_at_its_clear_words_row() -> None:
     # "vÚ" (0) over "Giáp Xuân" with the pen's scribble above it: its box four lines tall, "Pọm" beside it
-    clean = recognize.recognize(
-        preprocess.prepare(_seal_over_family_name("bitonal", seal=False), dpi=300), lang="vie"
-    )
+    clean = _clean_reading()
     name_words = [w for w in clean.words if w.text in ("Nguyễn", "Hòa", "Bình")]
     n = name_words[0]
     tall = replace(n.box, y0=n.box.y0 - 4 * (n.box.y1 - n.box.y0))
@@ -647,7 +660,7 @@ def test_a_name_line_whose_garbled_word_takes_in_the_scribble_above_is_read_at_i
         ),
     )
     assert extract([first]).values()["signer_name"] is None
-    prepared = preprocess.prepare(_seal_over_family_name("bitonal"), dpi=300)
+    prepared = _sealed_bitonal()
     page = signature.name_pass(prepared, first, lang="vie")
     assert extract([page]).values()["signer_name"] == "Nguyễn Hòa Bình"
 
@@ -880,10 +893,16 @@ def _arc_over_middle_name(arc: bool, at: float = 0.3, width: int = 5) -> np.ndar
     return np.stack([grey] * 3, axis=-1)
 
 
+@functools.cache
+def _arc_clean_reading() -> RecognizedPage:
+    """The first reading of ``_arc_over_middle_name`` without its arc (shared, immutable)."""
+    return recognize.recognize(preprocess.prepare(_arc_over_middle_name(False), dpi=200), lang="vie")
+
+
 def test_a_middle_name_the_first_reading_lost_under_the_seal_is_read_again() -> None:
     # seed 87 dev 007: "Hồ    Cường", the seal's arc over "Đức" and the word left out; the line read again
     # gives it, and only a listed name's syllable at the gap is taken (to review)
-    clean = recognize.recognize(preprocess.prepare(_arc_over_middle_name(False), dpi=200), lang="vie")
+    clean = _arc_clean_reading()
     assert [w.text for w in clean.words][-3:] == ["Hồ", "Đức", "Cường"]
     first = replace(clean, words=tuple(w for w in clean.words if w.text != "Đức"))
     assert extract([first]).values()["signer_name"] is None  # a gap where a word was: no name
@@ -911,7 +930,7 @@ def test_a_name_read_far_left_of_its_title_s_centre_goes_to_review() -> None:
     assert f.value != "Hồ Đức Cường"
     assert f.value is None or f.confidence < review.REVIEW_THRESHOLD
     # the whole name, centred, is taken as read
-    clean = recognize.recognize(preprocess.prepare(_arc_over_middle_name(False), dpi=200), lang="vie")
+    clean = _arc_clean_reading()
     f = extract([clean]).fields["signer_name"]
     assert f.value == "Hồ Đức Cường" and f.confidence >= review.REVIEW_THRESHOLD
 
@@ -988,15 +1007,16 @@ def test_a_name_voted_from_its_row_s_readings_takes_listed_forms_and_invents_non
     assert vote([[("La", 96.0), ("Đình", 94.0), ("Hậu", 96.0)]] * 2) == ["La", "Đình", "Hậu"]
 
 
+@functools.cache
 def _shaken_end(name: str = "Hoàng Minh Hải") -> tuple[preprocess.Prepared, RecognizedPage]:
-    """The end of a letter signed by the "CỤC TRƯỞNG" ``name``, photographed shaken: prepared, and its first
-    reading."""
+    """The end of a letter signed by the "CỤC TRƯỞNG" ``name``, photographed shaken: prepared (read-only,
+    shared by the tests), and its first reading."""
     arr, _ = _signed_end(200, ["- Như trên;", "- Lưu: VT."], ("CỤC TRƯỞNG", ""), name)
     arr = cv2.GaussianBlur(arr, (0, 0), 1.6)
     kernel = np.zeros((7, 7), np.float32)
     kernel[3, :] = 1.0 / 7  # a little horizontal shake
     arr = cv2.filter2D(arr, -1, kernel)
-    prepared = preprocess.prepare(arr, dpi=200)
+    prepared = _frozen(preprocess.prepare(arr, dpi=200))
     assert prepared.blurred
     return prepared, recognize.recognize(prepared, lang="vie")
 

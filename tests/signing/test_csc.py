@@ -96,11 +96,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def csc(tmp_path: Path) -> Iterator[str]:
-    """certomancer-csc-dummy on loopback (SCAL 2: hashes pinned in the authorisation); yields its CSC URL."""
+@pytest.fixture(scope="module")
+def csc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """certomancer-csc-dummy on loopback (SCAL 2: hashes pinned in the authorisation); yields its CSC URL.
+
+    One service for the module's tests (starting one costs a Python process importing certomancer): it keeps
+    no state a test could leave for the next, each authorisation is for the hashes it names."""
     exe = Path(sys.executable).with_name("certomancer-csc")
     assert exe.exists(), "certomancer-csc-dummy is a dev dependency (pip install -e '.[dev]')"
+    tmp_path = tmp_path_factory.mktemp("csc")
     keys = tmp_path / "csc-keys"
     keys.mkdir()
     for name in ("root", "signer", "seal"):

@@ -256,9 +256,10 @@ def _header_lines(page: RecognizedPage) -> Iterator[tuple[Line, list[Word]]]:
 
 
 def sure_date_digits(page: RecognizedPage, before: frozenset[int] = frozenset()) -> list[Blank]:
-    """The header's day and month read as clean digits that hold a 1, 3, 5 or 7 (at most
-    ``MAX_BLANKS_PER_KIND`` of each kind): what a pen digit closing a loop may have been read as ("09" as "03"
-    at 90 on a skewed rescan)."""
+    """The header's day and month read as clean digits (at most ``MAX_BLANKS_PER_KIND`` of each kind): a 1, 3,
+    5 or 7 may be what a pen digit closing a loop was read as ("09" as "03" at 90 on a skewed rescan), and a
+    pen's digit may be lost beside the one read ("1" at 97 of a written "21"); the caller reads again only
+    those whose marks say so (``_loop_misread``, ``_marks_lost``)."""
     idx = _word_index(page)
     out: list[Blank] = []
     for ln, words in _header_lines(page):
@@ -329,6 +330,19 @@ def only_added(blank: Blank, found: tuple[str, float] | None) -> tuple[str, floa
             return None
         return found[0], min(found[1], AGREED_MAX_CONF)
     return found
+
+
+def read_otherwise(blank: Blank, agreed_on: tuple[str, float], marks: int) -> tuple[str, float] | None:
+    """A sure first reading with fewer digits than its region holds marks (``Blank.lost``) that the readings
+    again agree on otherwise, not added to (``only_added``): a clear reading with a digit for each mark is
+    taken, in doubt. The first reading lost a digit and misread another ("2" at 97 of a written "15" whose
+    "5" runs into the organ's rule, read "15" by every crop): kept, it is surely wrong; the new one may
+    misread a digit the first read right, so it goes to review."""
+    text, conf = agreed_on
+    digits = sum(ch.isdigit() for ch in blank.first)
+    if conf < CLEAR_CONF or not text.isdigit() or len(text) != marks or len(text) <= digits:
+        return None
+    return text, min(conf, AGREED_MAX_CONF)
 
 
 def _char_width(ln: Line) -> float:
@@ -479,7 +493,9 @@ def _number_blank(
     box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
     first = " ".join(w.text for w in num_words)
     blank = Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash, glued=glued, notation=notation)
-    return blank, _doubtful(num_words)
+    # a number read as digits in two words or more ("33 4", "1 9") is no printed number (print sets it as one
+    # word): a pen's digits with gaps between them, which the extractor reads as no number
+    return blank, _doubtful(num_words) or len(num_words) > 1
 
 
 # the printed words' widths in characters of the line (measured on generated and real headers: 4.0-4.1,
@@ -551,6 +567,14 @@ def _find_key(letters: str, key: str) -> tuple[int, int]:
     if pos < 0 and (m := _TH_MISREAD.search(letters)) is not None:
         pos = m.start()
     return pos, 4
+
+
+def thang_alone(folded: str) -> bool:
+    """Whether a first-reading word (folded) is "tháng" alone, as read or misread ("tháng", "táng", "háng",
+    "tiếng"), with no mark glued to it."""
+    letters = re.sub(r"[^a-z0-9]", "", folded.rstrip(".,;:"))
+    pos, n = _find_key(letters, "thang")
+    return bool(letters) and pos == 0 and n == len(letters) and not any(ch.isdigit() for ch in letters)
 
 
 def _date_key(folded: str) -> str | None:
@@ -651,7 +675,7 @@ def _date_blanks(
     t = words[i_thang]
     printed = _DATE_KEYS["thang"][1] * unit
     day_gap, month_gap = t.box.x0 - spans[i_ngay][1], spans[i_nam][0] - t.box.x1
-    if folded[i_thang].rstrip(".,;:") == "thang" and t.box.x1 - t.box.x0 > WIDE_THANG * printed:
+    if thang_alone(folded[i_thang]) and t.box.x1 - t.box.x0 > WIDE_THANG * printed:
         if id(t) in before:
             # the scan shows the handwriting it swallowed before it (the day's last digit)
             spans[i_thang] = (max(t.box.x0, t.box.x1 - printed), t.box.x1, True)
@@ -680,7 +704,7 @@ def _date_blanks(
         between = words[a + 1 : b]
         glued = spans[a][2] or spans[b][2]
         if not glued and not _doubtful(between):
-            if printed_only and any(ch in _OPEN_DIGITS for w in between for ch in w.text):
+            if printed_only:
                 drop = tuple(idx[id(w)] for w in between if id(w) in idx)
                 first, conf = " ".join(w.text for w in between), min(w.conf for w in between)
                 box = Box(spans[a][1], ln.y0, spans[b][0], ln.y1)
@@ -1396,18 +1420,24 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+# a mark read alone is given the digit most of its sure readings give when at most one in this many of them
+# give another
+MARK_DISSENT = 4
+
+
 def by_marks(
     votes: list[tuple[str, float]], alone: list[list[tuple[str, float]]], kind: Kind, crop: np.ndarray
 ) -> tuple[str, float] | None:
     """A number from its marks read one by one (``alone``: the readings of each mark of ``crop``, its
     ``mark_crops``) where the readings of the whole region (``votes``) give none: each mark read
-    as the same digits by its sure readings (>= ``MIN_VOTE_CONF``), two of them at least and one clear (>=
-    ``CLEAR_CONF``), its shape allowing the digit (``_shape_denies``), and every sure reading of the whole
-    region the marks' shapes allow found in it in order (the whole region's readings may leave digits out,
-    never read them otherwise: a "2262" against marks read "2282" gives none; a "621" whose "6" is a mark of
-    two loops is no reading). Alone a written digit is read as print is ("821" read "21" whole, its slanted
-    "8" read "8" at 96 alone); a mark may still be a digit's piece (a "4" written in two strokes): the value
-    goes to review (at most ``AGREED_MAX_CONF``)."""
+    as the same digit by its sure readings (>= ``MIN_VOTE_CONF``; all but one in ``MARK_DISSENT`` of them at
+    most), two of them at least and one clear (>= ``CLEAR_CONF``), its shape allowing the digit
+    (``_shape_denies``), and every sure reading of the whole region the marks' shapes allow found in it in
+    order (the whole region's readings may leave digits out, never read them otherwise: a "2262" against
+    marks read "2282" gives none; a "621" whose "6" is a mark of two loops is no reading; one longer than the
+    value is left out when another gives the value). Alone a written digit is read as print is ("821" read
+    "21" whole, its slanted "8" read "8" at 96 alone); a mark may still be a digit's piece (a "4" written in
+    two strokes): the value goes to review (at most ``AGREED_MAX_CONF``)."""
     marks = _digit_marks(crop)
     if not alone or len(alone) != len(marks):
         return None
@@ -1428,13 +1458,18 @@ def by_marks(
                 return None
             digits.append(text)
             continue
-        if len(sure) < 2 or len({t for t, _ in sure}) != 1 or max(c for _, c in sure) < CLEAR_CONF:
+        said = Counter(t for t, _ in sure)
+        text, count = said.most_common(1)[0] if said else ("", 0)
+        # every sure reading alike, or all but a few (``MARK_DISSENT``: a written "5" read "5" five times and
+        # "2" once, seed 167 alt 013)
+        if count < 2 or MARK_DISSENT * (len(sure) - count) > count:
             return None
-        text = sure[0][0]
+        if max(c for t, c in sure if t == text) < CLEAR_CONF:
+            return None
         if len(text) != 1 or _shape_denies(text, n, foot):
             return None
         digits.append(text)
-        confs.append(max(c for _, c in sure))
+        confs.append(max(c for t, c in sure if t == text))
     value = "".join(digits)
     whole = [
         t
@@ -1445,6 +1480,10 @@ def by_marks(
             and any(_shape_denies(ch, n, foot) for ch, n, foot in zip(t, loops, feet, strict=True))
         )
     ]
+    if value in whole:
+        # a reading of the whole region longer than the marks' digits made a digit of no mark ("24652" at 35
+        # beside "2265" at 58 for a written "2265"): the region's own readings give the value all the same
+        whole = [t for t in whole if len(t) <= len(value)]
     if not whole or not all(_subsequence(t, value) for t in whole) or not _may_be(value, kind):
         return None
     if unread and value not in full:
@@ -1587,11 +1626,14 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         # "Ï/sxp.QLxp" for a written "661", seed 157 dev 011) ends it at its "/" found in the scan, so the
         # lost digit is seen (``_marks_lost``, ``ink_beyond``)
         numbers = [refined(prepared, b, grey) for b in numbers]
-        blanks += [
-            b
-            for b in suspects
-            if _loop_misread(clean_crop(_crop(prepared, b.box, source=grey), band_rows(b.box)), b.first)
-        ]
+        for b in suspects:
+            cut = clean_crop(_crop(prepared, b.box, source=grey), band_rows(b.box))
+            if _loop_misread(cut, b.first):
+                blanks.append(b)
+            elif _marks_lost(cut, b.first):
+                # a sure day or month with more marks than digits: a digit lost ("1" read sure of a written
+                # "21" whose small "2" stands high), read again to be added to
+                blanks.append(replace(b, lost=True))
         lost = [
             b
             for b in numbers
@@ -1644,6 +1686,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
             found = (blank.first, min(blank.first_conf, UNREAD_AGAIN_CONF))
+        if found is None and not short and blank.lost and blank.kind != Kind.TAXCODE:
+            # its marks say a digit was lost and no reading added it: the first reading stays, in doubt
+            found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
         if (
             found is None
             and not short
@@ -1692,7 +1737,7 @@ def swallowed_before(prepared: Prepared, page: RecognizedPage) -> frozenset[int]
         high = statistics.median(w.box.y1 - w.box.y0 for w in printed)
         for w in words:
             wide = w.box.x1 - w.box.x0 > WIDE_THANG * _DATE_KEYS["thang"][1] * 0.8 * cw
-            if fold(w.text).rstrip(".,;:") != "thang" or not wide or w.box.y0 >= top - PEN_ABOVE * high:
+            if not thang_alone(fold(w.text)) or not wide or w.box.y0 >= top - PEN_ABOVE * high:
                 continue
             grey = regions.grey_master(prepared) if grey is None else grey
             crop = regions.cut(prepared, w.box.x0, w.box.y0, w.box.x1, top + high, source=grey)
@@ -1882,6 +1927,8 @@ def _decide(
         found = (found[0], min(found[1], SHORT_NUMBER_CONF))
     found = only_added(blank, found)
     marks = len(_digit_marks(cs[0])) if cs else 0
+    if found is None and blank.lost and agreed_on is not None:
+        found = read_otherwise(blank, agreed_on, marks)
     # digits glued to the printed word are kept as read only when the blank holds no more marks than them
     # ("2tháng" where "22" is written: the first "2" lost)
     glued_digits = kept_as_glued(blank, marks)

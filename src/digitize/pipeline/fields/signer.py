@@ -308,9 +308,11 @@ def _common_middle(word: str) -> str | None:
 
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
-# ... its first word lost to a blur ("—NN nhận:"): then the list's first line must follow it
-GARBLED_NOI_NHAN = re.compile(r"^\W*+\w{0,3}\W{0,2}\s*+nh[a-z]n\s*+:")  # possessive: no backtracking
-_FIRST_RECIPIENT = re.compile(r"^\W*nhu\s*tren\b")
+# ... its first word lost to a blur ("—NN nhận:", "ơi nhận" with its colon lost too: the label alone on its
+# line): then the list's first line must follow it
+GARBLED_NOI_NHAN = re.compile(r"^\W*+\w{0,3}\W{0,2}\s*+nh[a-z]n\s*+(?::|\W*$)")  # possessive: no backtracking
+# "- Như trên;", also blurred to "- Như tên,"
+_FIRST_RECIPIENT = re.compile(r"^\W*nhu\s*tr?en\b")
 
 
 def list_line(lines: Sequence[Line]) -> Line | None:
@@ -484,6 +486,8 @@ def surname_of(token: str) -> str | None:
 
 # a family name read at least this surely is the one its marks say, of those with its letters (Đường, Dương)
 ALIKE_SURE = 0.85
+# (0..1) a family name read less surely than this is no reading of it: the name is in doubt
+FAMILY_POOR = 0.5
 
 
 def _alike(name: str) -> list[str]:
@@ -591,6 +595,27 @@ def surname_by_end(token: str) -> str | None:
         return None
     hit = hits.pop()
     return hit if len(hit) == len(word) and hit.lower() != word.lower() else None
+
+
+# a word of the seal's marks glued before a capitalised word by a mark ("x_Khúy", "ẩ#Trươg"): the word
+_MARKED_LEAD = re.compile(r"^[^\W\d_]{0,2}[\W\d_]+([^\W\d_]{3,})\W*$")
+
+
+def marked_lead(token: str) -> str | None:
+    """The family name a name line's first word stands for when the seal's ring left up to two letters and a
+    mark glued before it ("x_Khúy" for "Khúc"): the capitalised word after the mark as a family name, as
+    printed, cut short (``surname_by_head``) or its last letter garbled (``surname_by_end``: the ring over the
+    word, which its marks before it show). None for anything else (a name's word near a family name, "Thị",
+    is no guess of one)."""
+    m = _MARKED_LEAD.match(nfc(token))
+    if m is None:
+        return None
+    word = m.group(1)
+    if not (word[:1].isupper() and word[1:].islower()):
+        return None
+    if word in SURNAMES:
+        return word
+    return surname_by_head(word) or surname_by_end(word)
 
 
 def surname_by_tail(token: str) -> str | None:
@@ -980,6 +1005,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     raw[0] = (hits[0], 0.5)
                 elif (by_tail := surname_by_tail(ln.words[0].text)) is not None:
                     raw[0] = (by_tail, 0.5)  # "ạm Trường Thọ": the rim over "Ph"
+            elif (behind := marked_lead(ln.words[0].text)) is not None:
+                raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
         raw = _repair_surname(ln, raw)
         boxes = _part_boxes(ln)
         kept = [k for k, (t, _) in enumerate(raw) if t]
@@ -1025,6 +1052,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True  # "Lâu" (60) for "Lầu": a rare family name by its letters, other marks read
             if listed is not None and toks[0][1] < ALIKE_SURE and len(_alike(listed[0])) > 1:
                 guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
+            if listed is not None and toks[0][1] < FAMILY_POOR:
+                # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is
+                # the commonest shape a garbled word takes, whatever the given names' confidence
+                guessed = True
             if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
