@@ -661,3 +661,43 @@ def test_a_printed_number_the_stamp_s_rim_swelled_is_kept_when_the_band_reads_it
     assert stamps._pen_numbers([swollen], [], rows, 23, lambda w: True) == [swollen]
     # outside the box nothing is the stamp's
     assert stamps._pen_numbers([swollen], [], rows, 23, lambda w: False) == []
+
+
+def test_rows_read_again_go_before_a_body_line_whose_stamp_marks_reach_over_their_foot() -> None:
+    """The zone's rows read again go back in reading order, before the first line under them, though that
+    line's words reach up over the last row's foot (a stamp's junk read glued to it, a stamp's tall word):
+    a body line put before the "V/v" rows ended the header there, and the công văn had no subject (seed 165
+    alt 004)."""
+    from digitize.pipeline.fields.layout import read_layout
+    from digitize.pipeline.model import Box, Word
+    from digitize.pipeline.regions import lines_of
+
+    def row(text: str, x0: float, y0: float, line: int, h: float = 40) -> list[Word]:
+        out, x = [], x0
+        for t in text.split():
+            out.append(Word(text=t, conf=95, box=Box(x, y0, x + 20 * len(t), y0 + h), line=line))
+            x += 20 * len(t) + 15
+        return out
+
+    words = [
+        *row("CỤC DU LỊCH", 100, 100, 0), *row("Số: 74/CDL-VP", 100, 150, 1),
+        *row("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 700, 100, 2),
+        *row("Độc lập - Tự do - Hạnh phúc", 750, 150, 3),
+        *row("Hà Nội, ngày 10 tháng 12 năm 2022", 750, 200, 4),
+        *row("V/v rà soát nhu cầu", 100, 260, 5), *row("Kính gửi: Các cơ quan", 400, 360, 6),
+        # the body's first line: the stamp's junk on it reaches up over the rows read again
+        *row("Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm", 150, 440, 7), *row("Tớ", 1000, 380, 7, 90),
+        *row("người đứng đầu về kết quả", 100, 500, 8),
+    ]  # fmt: skip
+    page = RecognizedPage(index=0, source="ocr", width=1400, height=2000, text="", words=tuple(words))
+
+    def inside(w: Word) -> bool:
+        return 250 <= (w.box.y0 + w.box.y1) / 2 <= 410
+
+    again = [row("V/v rà soát nhu cầu", 100, 262, 0), row("Kính gửi: Các cơ quan", 400, 362, 1)]
+    new = stamps._replace_rows(page, inside, again)
+    texts = [ln.text for ln in lines_of(new)]
+    body = "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm Tớ"
+    assert texts.index("V/v rà soát nhu cầu") < texts.index(body)
+    left = [ln.text for ln in read_layout(lines_of(new)).left]
+    assert "V/v rà soát nhu cầu" in left

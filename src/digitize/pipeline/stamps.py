@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
@@ -575,14 +576,16 @@ def _replace_rows(
     by_line: dict[int, list[Word]] = {}
     for w in page.words:
         by_line.setdefault(w.line, []).append(w)
-    bottom = max((w.box.y1 for row in rows for w in row), default=0.0)
+    # a word kept lies above the zone or under it (its middle off the zone's rows, where every new word's is)
+    top = min(((w.box.y0 + w.box.y1) / 2 for row in rows for w in row), default=0.0)
     out: list[Word] = []
     n = 0
     placed = False
     for _, ws in sorted(by_line.items()):
         kept = [w for w in ws if not inside(w)]
-        # the new rows go before the first line under them (the header's two columns above stay first)
-        if kept and not placed and min(w.box.y0 for w in kept) >= bottom - 1:
+        # the new rows go before the first line under them (the header's two columns above stay first),
+        # though its words reach up over the rows' foot (a stamp's tall word, its junk glued to the line)
+        if kept and not placed and statistics.median((w.box.y0 + w.box.y1) / 2 for w in kept) > top:
             placed = True
             for row in rows:
                 out.extend(replace(w, line=n, block=w.block + 2000) for w in row)

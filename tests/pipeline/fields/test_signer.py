@@ -789,6 +789,22 @@ def test_a_family_name_read_unsure_whose_letters_another_has_is_in_doubt(name: s
     assert value == name and conf >= 0.6
 
 
+def test_a_name_line_after_a_speck_read_as_marks_is_the_name_not_a_title_near_it() -> None:
+    """A speck read as marks before the name ("_› Trương Đức Phong", seed 175 dev 008): the line was no name
+    to ``_reads_as_name`` (its first word no family name), and "truong duc phong" is near "trưởng phòng":
+    the title was "Trưởng phòng" at 0.70 and the name none."""
+    lines = [
+        *header(number="Số: 73/CT-QLD", parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",)),
+        ("CHỈ THỊ", "center", 95.0),
+        ("Về việc tăng cường công tác phòng cháy, chữa cháy", "center", 95.0),
+        ("Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch", "body", 95.0),
+        *signer(("TL. CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG"), "_› Trương Đức Phong", (42.0, 94.0, 94.0, 96.0)),
+    ]
+    got = values(lines)
+    assert got["signer_title"] == "Chánh Văn phòng"
+    assert got["signer_name"] == "Trương Đức Phong"
+
+
 def test_a_family_name_barely_read_is_in_doubt_even_with_no_name_of_its_letters_beside_it() -> None:
     # review 22: "Nguyễn" read at 30 (no other listed family name has its letters) was taken at 0.74, the
     # given names' confidence carrying it: a garbled word under the seal read as the commonest family name

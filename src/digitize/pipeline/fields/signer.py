@@ -125,8 +125,9 @@ def _title_after_marks(line: Line, most: int = 2) -> tuple[str, float] | None:
 
 def _reads_as_name(line: Line) -> bool:
     """Two to five capitalised Vietnamese syllables, not all in capitals, the first a family name as printed
-    (marks and all: "Trương", not "Trưởng")."""
-    words = [w.text.strip(".,;:|!'\"()[]") for w in line.words]
+    (marks and all: "Trương", not "Trưởng"); a speck or a seal's stroke before or after it read as marks
+    with no letter ("_› Trương Đức Phong") is none of its words."""
+    words = [w.text.strip(".,;:|!'\"()[]") for w in line.words if any(ch.isalpha() for ch in w.text)]
     return (
         2 <= len(words) <= 5
         and not line.text.isupper()

@@ -645,9 +645,18 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     return ("Về việc " + " ".join(rest), True) if reads_well(rest[:on_line]) else None
 
 
+def _accent_only(word: str) -> bool:
+    """A word of spacing accents and modifier letters alone ("ˆ", "˜", "´", "`"): a stamp's mark or a
+    speck read as one (a modifier letter is a letter to the regex), no print's word."""
+    return bool(word) and all(unicodedata.category(ch) in ("Lm", "Sk") for ch in word)
+
+
 def drop_stray_dots(text: str) -> str:
     """A speck read as a full stop after a word inside the trích yếu ("giải quyết thủ. tục hành chính"): a
-    trích yếu is one phrase, a dot between two words in lower case is no stop ("TP. Hồ Chí Minh" stays)."""
+    trích yếu is one phrase, a dot between two words in lower case is no stop ("TP. Hồ Chí Minh" stays); a
+    speck or a stamp's mark read as a lone accent ("kêu gọi ˆ đầu tư", ``_accent_only``)."""
+    if any(_accent_only(w) for w in text.split()):
+        text = " ".join(w for w in text.split() if not _accent_only(w))
     return re.sub(r"(?<=[^\W\d_])\.(?=\s+[a-zà-ỹđ])", "", text)
 
 
@@ -699,15 +708,23 @@ def _name_like(core: str) -> bool:
     return marked <= 1 and fold(core).isascii()
 
 
+def _one_case(core: str) -> bool:
+    """The word's letters are in one case as print writes a word: all small, all capitals, or a capital and
+    small letters after it. A capital after a small letter ("đấC": an incoming stamp's box over the "t" of
+    "đất") or small letters after two capitals ("ĐẤt") are a garble, though the syllable once in lower case
+    is one."""
+    return core == core.lower() or core == core.upper() or core[1:] == core[1:].lower()
+
+
 def _read_right(word: str) -> bool:
-    """A subject's word read as a word: a Vietnamese syllable, a number, a dash, a Roman numeral, an acronym,
-    a name with one marked letter."""
+    """A subject's word read as a word: a Vietnamese syllable (its letters in one case: ``_one_case``), a
+    number, a dash, a Roman numeral, an acronym, a name with one marked letter."""
     core = word.strip(_EDGES)
     if core in ("-", "–") or core.isdigit() or _NUMBER_SEPARATED.fullmatch(core):
         return True
     if core and (_ROMAN.fullmatch(core) or _ACRONYM.fullmatch(core)):
         return True
-    return core.isalpha() and (is_syllable(core) or _name_like(core))
+    return core.isalpha() and ((is_syllable(core) and _one_case(core)) or _name_like(core))
 
 
 def _between(
@@ -985,24 +1002,34 @@ _CHANGED_CONF = (
 
 
 def _out_of_context(text: str, own: Sequence[Word] = ()) -> bool:
-    """A word in lower case between two others that the corpus never shows beside either of them, a word
-    Tesseract was unsure of or the language model chose (``own``: the subject's words as read): "bệnh
-    đãi" (the page's corrector's choice for "bệnh dại"), "tả lớn" for "tả lợn": a title's common words stand
-    beside each other in administrative Vietnamese. A rare word read surely stands (the corpus is sparse:
+    """A word in lower case between two others (or the last, after the word before it; the first word
+    taken in lower case) that the corpus never shows beside either of them, a word Tesseract was unsure of
+    or the language model chose (``own``: the subject's words as read): "bệnh đãi" (the page's corrector's
+    choice for "bệnh dại"), "tả lớn" for "tả lợn", "Kết địa thực hiện" for "Kết quả" and "thuốc thúy" for
+    "thuốc thú y" under a stamp: a title's common words stand beside each other in administrative
+    Vietnamese. A rare word read surely stands (the corpus is sparse:
     "cát sỏi lòng sông", "tuần lễ học tập"), and the words after a place, a person or a company word are a
     name, no evidence."""
     model = correct.load()
     words = [w.strip(_EDGES) for w in text.split()]
+    if words and words[0][1:].islower():
+        words[0] = words[0].lower()  # the subject's first word, capitalised as a sentence opens
     doubtful = {fold(w.text.strip(_EDGES)) for w in own if w.read or w.conf < _CHANGED_CONF}
+    # a word next to one read with little confidence: the stamp's mark that garbled the one may have taken
+    # a letter of the other, read surely all the same ("quả" at 35 beside "ông" at 94 for "công")
+    for k, w in enumerate(own):
+        if w.conf < DOUBTFUL:
+            doubtful |= {fold(x.text.strip(_EDGES)) for x in own[max(0, k - 1) : k + 2]}
     after_name = 0
-    for i in range(1, len(words) - 1):
+    for i in range(1, len(words)):
         after_name = _NAME_WORDS if fold(words[i - 1]) in _NAME_AFTER else max(0, after_name - 1)
-        a, b, c = words[i - 1], words[i], words[i + 1]
+        # the last word beside the word before it alone ("thuốc thúy" for "thuốc thú y" under a stamp)
+        a, b, c = words[i - 1], words[i], words[i + 1] if i + 1 < len(words) else None
         if after_name or fold(b) not in doubtful:
             continue
-        if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b, c)):
+        if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b, c) if x is not None):
             continue
-        if not model.attested(syllable_key(a), syllable_key(b), syllable_key(c)):
+        if not model.attested(syllable_key(a), syllable_key(b), syllable_key(c) if c is not None else "<s>"):
             return True
     return False
 
@@ -1011,10 +1038,14 @@ def _garbled(word: str, own: Sequence[Word]) -> bool:
     """The subject's ``word`` is a garble: it does not read well (``reads_well``: no word, or a syllable no
     text writes) and one of its ``own`` words that reads like it was read with less than ``DOUBTFUL``
     confidence ("sõ:Tìng-Ñhñ" at 0, "kệâhế" at 46, "“ảm" at 0 under a stamp), or it runs words together
-    (``_run_together``)."""
+    (``_run_together``), or is a syllable with letters in two cases (``_one_case``: "đấC" at 72, a stamp's
+    box over the "t" of "đất"), however surely read."""
     if reads_well([word]):
         return False
     if _run_together(word.strip(_EDGES)):
+        return True
+    letters = word.strip(_EDGES)
+    if letters.isalpha() and is_syllable(letters) and not _one_case(letters):
         return True
     core = fold(word).strip(_EDGES)
     return any(fold(w.text).strip(_EDGES) == core and w.conf < DOUBTFUL for w in own)
@@ -1571,6 +1602,75 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
     return subj
 
 
+def _split_once(core: str) -> list[str] | None:
+    """The word of letters ``core`` that is no syllable as two or more syllables the corpus has, run
+    together: at capitals after small letters ("tỉnhKhánhHòa"), else at the one cut into two such syllables
+    ("tưnăm"); None when no cut, or more than one, reads so."""
+    model = correct.load()
+
+    def known(part: str) -> bool:
+        return is_syllable(part) and model.count(syllable_key(part.lower())) > 0
+
+    starts = [0] + [k for k in range(1, len(core)) if core[k].isupper() and core[k - 1].islower()]
+    parts = [core[a:b] for a, b in itertools.pairwise([*starts, len(core)])]
+    if len(parts) > 1 and all(known(p) and _one_case(p) for p in parts):
+        return parts
+    if not core.islower():
+        return None
+    cuts = [[core[:k], core[k:]] for k in range(1, len(core)) if known(core[:k]) and known(core[k:])]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def split_run_together(text: str) -> tuple[str, bool]:
+    """The subject's words of letters that are no syllable read as the syllables they run together
+    (``_split_once``: a stamp's stroke took the space, "đầu tưnăm 2019"), with whether one was split (the
+    space was not read: the subject goes to review)."""
+    out: list[str] = []
+    split = False
+    for word in text.split():
+        m = re.fullmatch(r"(\W*)([^\W\d_]{3,})(\W*)", word)
+        parts = _split_once(m.group(2)) if m and not is_syllable(m.group(2)) else None
+        if m is None or parts is None:
+            out.append(word)
+            continue
+        out.extend([m.group(1) + parts[0], *parts[1:-1], parts[-1] + m.group(3)])
+        split = True
+    return " ".join(out), split
+
+
+STRAY_DIGITS = 2  # a lone number of at most this many digits may be a stamp's pen stroke over the subject
+
+
+def _stray_numbers(lines: Sequence[Line]) -> tuple[list[Line], bool]:
+    """The subject's ``lines`` without a lone number of at most ``STRAY_DIGITS`` digits read unsure (under
+    ``DOUBTFUL``) between two words of letters the corpus shows side by side, and never with a number between
+    them ("quý 1 năm" stays): the stamp's date in pen, or its box's side, read over the subject ("tăng 1
+    cường" at 54, seed 175 dev 008), no print's; with whether one was dropped (what the stamp covered is no
+    sure reading: the subject goes to review)."""
+    words = [w for ln in lines for w in sorted(ln.words, key=lambda w: w.box.x0)]
+    stray: set[int] = set()
+    model = None
+    for i in range(1, len(words) - 1):
+        core = words[i].text.strip(_EDGES)
+        if not (core.isdigit() and len(core) <= STRAY_DIGITS and words[i].conf < DOUBTFUL):
+            continue
+        a, b = words[i - 1].text.strip(_EDGES), words[i + 1].text.strip(_EDGES)
+        if not (a.isalpha() and b.isalpha() and is_syllable(a) and is_syllable(b)):
+            continue
+        model = model or correct.load()
+        ka, kb = syllable_key(a.lower()), syllable_key(b.lower())
+        if _bigram_seen(model, a, b) and not correct._trigram(model, ka, "<num>", kb):
+            stray.add(id(words[i]))
+    if not stray:
+        return list(lines), False
+    out = []
+    for ln in lines:
+        kept = [w for w in ln.words if id(w) not in stray]
+        if kept:
+            out.append(ln if len(kept) == len(ln.words) else sub_line(ln, kept))
+    return out, True
+
+
 def read_subject(
     layout: Layout, vv: Sequence[Line], *, typed: bool = False, lines: Sequence[Line] = ()
 ) -> Found:
@@ -1580,24 +1680,29 @@ def read_subject(
     them: else the subject is left to review."""
     res = Builder()
     if vv:
-        text = " ".join(x.text for x in vv)
+        cut = getattr(vv, "cut", False)
+        kept, stray = _stray_numbers(vv)
+        text = " ".join(x.text for x in kept)
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = _vv_remnant(text, vv_prefix.end()) if vv_prefix else text
         body = _LEADING_MARKS.sub("", body)  # "VW& số hóa …": a speck glued to "V/v" is not the subject's
         if vv_prefix is None and doubtful_vv(vv[0]):
             body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
         # the subject is the text after "V/v" (CONTRACT)
-        value = drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body))))
+        value, run_on = split_run_together(
+            drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body))))
+        )
         conf = statistics.fmean(x.conf for x in vv)
         # a first line's word garbled and read unsure: the subject's opening is no sure reading; the lines
         # ended at a blank above a line of the column's (``VvLines.cut``): maybe a line of it lost there
-        doubt = garbled_opening(value, vv[0]) or getattr(vv, "cut", False)
+        doubt = garbled_opening(value, kept[0]) or cut or stray or run_on
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
-        subj = subject_lines(layout, typed=typed)
+        subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
         if subj:
             first_n = len(drop_labels([unglue(w.text) for w in subj[0].words]))
-            guessed = False  # words after a restored "Về việc" taken from the body on a partial match
+            # a stray number dropped; words after a restored "Về việc" taken from the body on a partial match
+            guessed = stray
             joined = strip_speck(" ".join(drop_labels([unglue(w.text) for x in subj for w in x.words])))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
@@ -1637,11 +1742,10 @@ def read_subject(
                 layout.type_i is not None and lost_side(subj, heading_centre(layout, layout.type_i))
             ):
                 guessed = True  # words lost under a stamp: what is left is not the subject
-            res.set(
-                "subject",
-                drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(value)))),
-                min(conf, GUESSED_CONFIDENCE) if guessed else conf,
+            value, run_on = split_run_together(
+                drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(value))))
             )
+            res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if guessed or run_on else conf)
     return res.freeze()
 
 
