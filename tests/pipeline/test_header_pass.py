@@ -410,3 +410,20 @@ def test_a_word_read_again_with_a_speck_at_its_end_where_another_line_has_it_is_
     above = Word(text="CỤC", conf=93.0, box=Box(283, 214, 333, 253))
     assert _read_elsewhere(Word(text="_CỤC", conf=77.0, box=Box(283, 230, 338, 253)), [above])
     assert not _read_elsewhere(Word(text="_CỤC", conf=77.0, box=Box(283, 300, 338, 340)), [above])
+
+
+def test_a_word_read_again_with_a_letter_misread_where_another_line_has_it_is_that_line_s() -> None:
+    # seed 179 alt 003: a speck on the organ's row ("ng" at 21 %) taken for a doubtful line of its own; its
+    # cut reads the organ's row again, "CỤC ... VIỆT" as "2ỤC ... VIET1": those are the row's words, read
+    # where the page's reading has them, not a line of their own
+    from digitize.pipeline.header import _read_elsewhere
+    from digitize.pipeline.model import Box, Word
+
+    cuc = Word(text="CỤC", conf=93.0, box=Box(167, 244, 230, 270))
+    viet = Word(text="VIỆT", conf=97.0, box=Box(520, 244, 591, 270))
+    assert _read_elsewhere(Word(text="2ỤC", conf=84.0, box=Box(174, 244, 232, 270)), [cuc, viet])
+    assert _read_elsewhere(Word(text="VIET1", conf=54.0, box=Box(515, 244, 584, 270)), [cuc, viet])
+    # other letters where another line's word stands: its own word (a line that overlaps is another matter)
+    assert not _read_elsewhere(Word(text="NAM", conf=90.0, box=Box(167, 244, 230, 270)), [cuc, viet])
+    # the same letters elsewhere: not that word
+    assert not _read_elsewhere(Word(text="2ỤC", conf=84.0, box=Box(174, 300, 232, 330)), [cuc, viet])

@@ -2457,6 +2457,27 @@ def _shape_denies(ch: str, loops: int, foot: bool) -> bool:
     return (ch in _OPEN_DIGITS and loops >= 1) or (ch != "8" and loops >= 2) or (ch in "47" and foot)
 
 
+# a mark's one loop centred above this share of its height is a "9"'s head (0.25-0.3 in the generator's script
+# at any size), no "2"'s curl or "6"'s belly (which close at the foot: 0.75); one centred below 1 - it is no
+# "9"'s
+HIGH_LOOP = 0.4
+_LOW_LOOPED = frozenset("26")
+
+
+def _loop_denies(ch: str, mark: np.ndarray) -> bool:
+    """Whether the place of a mark's one loop rules out reading it as ``ch`` (``HIGH_LOOP``): a written "910"
+    read "210" at 58-91 six times and "910" at 83 (seed 171 dev 004, sure-wrong); a "2" or a "6" closes a loop
+    at its foot only, a "9" at its head."""
+    if ch not in _LOW_LOOPED and ch != "9":
+        return False
+    holes = _hole_rects(mark)
+    if len(holes) != 1:
+        return False
+    _, y, _, h, _ = holes[0]
+    centre = float((y + h / 2) / mark.shape[0])
+    return centre < HIGH_LOOP if ch in _LOW_LOOPED else centre > 1 - HIGH_LOOP
+
+
 # the loops a written digit may close at most (a "2" may curl into one, a "4" closes its triangle)
 _MAX_LOOPS = {"0": 1, "1": 0, "2": 1, "3": 0, "4": 1, "5": 0, "6": 1, "7": 0, "8": 2, "9": 1}
 
@@ -2467,8 +2488,9 @@ def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[st
     """The readings the crop's marks allow: none with fewer digits than the crop has digit marks (a digit
     left out: the slanted "0" of "07" read "7"), and where there is one mark per digit, none that reads a
     mark closing a loop as 1, 3, 5 or 7 (the "9" of "09" with an open tail read "3"), a mark closing two
-    loops one above the other as anything but 8, or a mark standing on a wide foot as 4 or 7 (the "1" of
-    "1321" read "7", its "2" read "4": a "7" ends in the air, a "4" on its stem)."""
+    loops one above the other as anything but 8, a mark standing on a wide foot as 4 or 7 (the "1" of
+    "1321" read "7", its "2" read "4": a "7" ends in the air, a "4" on its stem), or a mark closing its loop
+    high as 2 or 6, low as 9 (``_loop_denies``)."""
     marks = _digit_marks(crop)
     if all(len(t) < len(marks) for t, _ in votes):
         return []  # no reading has a digit for each mark
@@ -2488,7 +2510,10 @@ def supported(crop: np.ndarray, votes: list[tuple[str, float]]) -> list[tuple[st
         if (
             one_each
             and len(t) == len(marks)
-            and any(_shape_denies(ch, n, foot) for ch, n, foot in zip(t, loops, footed, strict=True))
+            and any(
+                _shape_denies(ch, n, foot) or (n == 1 and _loop_denies(ch, m))
+                for ch, n, foot, m in zip(t, loops, footed, marks, strict=True)
+            )
         ):
             continue
         out.append((t, c))

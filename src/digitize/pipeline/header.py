@@ -21,6 +21,7 @@ from dataclasses import replace
 
 import cv2
 import numpy as np
+from rapidfuzz import fuzz
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
@@ -214,6 +215,8 @@ def _reread(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: flo
 # a word of a new reading standing this much (share of the smaller box) on a word of another line that reads
 # the same letters is that line's word read again
 SAME_PLACE = 0.5
+# ... or letters this like them (``rapidfuzz.fuzz.ratio``, 0..100): one letter of a short word misread
+SAME_LETTERS = 60.0
 
 
 def _core(text: str) -> str:
@@ -222,8 +225,10 @@ def _core(text: str) -> str:
 
 
 def _read_elsewhere(word: Word, others: Iterable[Word]) -> bool:
-    """Does another line of the page have ``word`` already: a word with the same letters (marks aside) whose
-    box and ``word``'s overlap by at least ``SAME_PLACE`` of the smaller one?"""
+    """Does another line of the page have ``word`` already: a word with the same letters (marks aside), or
+    letters like them (``SAME_LETTERS``: "2ỤC" for "CỤC", "VIET1" for "VIỆT", the line read again over a
+    speck of the first reading on the organ's row, seed 179 alt 003), whose box and ``word``'s overlap by at
+    least ``SAME_PLACE`` of the smaller one?"""
     letters = _core(word.text)
     if not any(ch.isalpha() for ch in letters):
         return False
@@ -231,7 +236,10 @@ def _read_elsewhere(word: Word, others: Iterable[Word]) -> bool:
     for w in others:
         b = w.box
         dx, dy = min(a.x1, b.x1) - max(a.x0, b.x0), min(a.y1, b.y1) - max(a.y0, b.y0)
-        if dx <= 0 or dy <= 0 or _core(w.text) != letters:
+        if dx <= 0 or dy <= 0:
+            continue
+        theirs = _core(w.text)
+        if theirs != letters and fuzz.ratio(theirs, letters) < SAME_LETTERS:
             continue
         smaller = min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0))
         if dx * dy >= SAME_PLACE * smaller:

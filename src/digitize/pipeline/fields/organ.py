@@ -325,6 +325,9 @@ def organ(text: str) -> tuple[str, float]:
     return _as_named(text), UNKNOWN_ORGAN
 
 
+# a letter beside a digit in one word: a misread, not a word
+_MIXED = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+
 # an organ no vocabulary knows whose name is not as read: under the review threshold
 GUESSED_ORGAN_CONFIDENCE = DOUBTFUL - 0.05
 
@@ -334,8 +337,12 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
     the page's language model chose (``Word.read``: "CỤC THÚY", "THÚ Y" run together, became "CỤC THỦY", as
     in "Thủy sản"; seed 85's alt 004), or two words side by side that the corpus never shows together ("Cục
     viên thôn g" for "CỤC VIỄN THÔNG", its tilde lost under a handwritten number; alt 009). An organ's name
-    is administrative Vietnamese, the corpus's own: its words stand beside each other there."""
+    is administrative Vietnamese, the corpus's own: its words stand beside each other there. A word of
+    letters and digits mixed ("2ục", "viet1": a line read twice over itself, seed 179 alt 003) is no word of
+    a name the corpus could hold either (a rare code in a real name, "C04", is then only in doubt)."""
     if any(w.read for ln in lines for w in ln.words):
+        return True
+    if any(_MIXED.search(w) for w in name.split()):
         return True
     from digitize.pipeline.correct import load
     from digitize.pipeline.syllable import key
