@@ -456,6 +456,10 @@ _HAND_NUMBERS = (
     _HAND_NUMBER,
     # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
+    # ... or up to its printed slash, the notation after it read without its hyphen ("Số: … /TTrQLD" of an
+    # unread "763" and "/TTr-QLD" on a blurred photo, seed 181 dev 010): ``fit_notation`` puts the hyphen
+    # back after the heading's abbreviation, in doubt, or the notation stays garbled and is dropped
+    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*([a-zđ]{4,14})(?=[\s.,;]|$)"),
 )
 # "Số:" and what follows it at the end of another line (the number line read into the organ's), also without
 # its colon before the number's digits ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD")
