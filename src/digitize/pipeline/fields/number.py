@@ -441,8 +441,9 @@ NOSLASH = re.compile(
 # house number is not one, "Số 12B-Lê Lợi")
 _SO_GLUED = re.compile(r"^\W?[sS5]\S{0,2}\s*[:;.,]?\s*\d{1,6}[A-ZĐÐ]{2,}\s*-\s*[A-ZĐÐ]{2,}")
 SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s*/)")
-# "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation (its slash
-# also read as a comma, as ``NOSLASH`` takes it: "Số: … ,Gp-UBND" of an unread written "706", seed 181 alt 012)
+# "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation (its
+# slash also read as a comma, as ``NOSLASH`` takes it: "Số: … ,Gp-UBND" of an unread written "706", seed 181
+# alt 012)
 _HAND_NUMBER = re.compile(
     r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\,]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
 )
