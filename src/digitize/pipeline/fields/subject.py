@@ -660,6 +660,13 @@ def drop_stray_dots(text: str) -> str:
     return re.sub(r"(?<=[^\W\d_])\.(?=\s+[a-zà-ỹđ])", "", text)
 
 
+def lost_word_mark(text: str) -> bool:
+    """The text has a lone accent (``_accent_only``) that ``drop_stray_dots`` drops: the mark may be all that
+    was read of a word lost under a stamp or a speck ("kêu gọi ˆ tư năm 2019" for "kêu gọi đầu tư", "tăng
+    cường ˆ tác" for "công tác"), what is left is no sure reading: the subject goes to review."""
+    return any(_accent_only(w) for w in text.split())
+
+
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
@@ -1602,23 +1609,38 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
     return subj
 
 
+# letters of a word read as syllables run together (``_split_once``): a Vietnamese syllable has seven at
+# most ("nghiêng"), a run of four such at its capitals ("tỉnhKhánhHòa") ...
+MAX_RUN_TOGETHER = 28
+# ... two run together with no capital between them ("tưnăm") at most this many; a longer word is none (and
+# trying each of its cuts was quadratic in its letters: a crafted word of 16 000 took seconds)
+MAX_PAIR_TOGETHER = 14
+
+
 def _split_once(core: str) -> list[str] | None:
     """The word of letters ``core`` that is no syllable as two or more syllables the corpus has, run
-    together: at capitals after small letters ("tỉnhKhánhHòa"), else at the one cut into two such syllables
-    ("tưnăm"); None when no cut, or more than one, reads so."""
+    together, each beside the next in the corpus (a loanword's letters are no two syllables: "visa" is not
+    "vi sa", "taxi", "data", "logo", "SaiGon" stay): at capitals after small letters ("tỉnhKhánhHòa"), else
+    at the one cut into two such syllables ("tưnăm"); None when no cut, or more than one, reads so, or the
+    word is longer than syllables run together are (``MAX_RUN_TOGETHER``, ``MAX_PAIR_TOGETHER``)."""
+    if len(core) > MAX_RUN_TOGETHER:
+        return None
     model = correct.load()
 
     def known(part: str) -> bool:
         return is_syllable(part) and model.count(syllable_key(part.lower())) > 0
 
+    def side_by_side(parts: Sequence[str]) -> bool:
+        return all(_bigram_seen(model, a, b) for a, b in itertools.pairwise(parts))
+
     starts = [0] + [k for k in range(1, len(core)) if core[k].isupper() and core[k - 1].islower()]
     parts = [core[a:b] for a, b in itertools.pairwise([*starts, len(core)])]
     if len(parts) > 1 and all(known(p) and _one_case(p) for p in parts):
-        return parts
-    if not core.islower():
+        return parts if side_by_side(parts) else None
+    if not core.islower() or len(core) > MAX_PAIR_TOGETHER:
         return None
     cuts = [[core[:k], core[k:]] for k in range(1, len(core)) if known(core[:k]) and known(core[k:])]
-    return cuts[0] if len(cuts) == 1 else None
+    return cuts[0] if len(cuts) == 1 and side_by_side(cuts[0]) else None
 
 
 def split_run_together(text: str) -> tuple[str, bool]:
@@ -1639,6 +1661,20 @@ def split_run_together(text: str) -> tuple[str, bool]:
 
 
 STRAY_DIGITS = 2  # a lone number of at most this many digits may be a stamp's pen stroke over the subject
+# a word the corpus shows after a number at least this many times, and in at least this share of its uses,
+# is a counted noun ("3 đoàn" 12 times in 4 201, "5 hộ", "2 lớp"); a word inside a phrase a stamp's digit
+# splits is not ("1 cường" twice in 641, "1 tác" twice in 19 191, "1 tư" 7 times in 58 193)
+COUNTED_SEEN = 5
+COUNTED_SHARE = 0.001
+
+
+def _counted(model: correct.Model, word: str) -> bool:
+    """The corpus shows a number before ``word`` (``COUNTED_SEEN``, ``COUNTED_SHARE``): a noun counted."""
+    n, i = model.index.get("<num>"), model.index.get(syllable_key(word.lower()))
+    if n is None or i is None:
+        return False
+    seen = model.bigrams.get(n * model.size + i, 0)
+    return seen >= COUNTED_SEEN and seen >= COUNTED_SHARE * float(model.uni[i])
 
 
 def _stray_numbers(lines: Sequence[Line]) -> tuple[list[Line], bool]:
@@ -1646,9 +1682,12 @@ def _stray_numbers(lines: Sequence[Line]) -> tuple[list[Line], bool]:
     ``DOUBTFUL``) between two words of letters the corpus shows side by side, and never with a number between
     them ("quý 1 năm" stays): the stamp's date in pen, or its box's side, read over the subject ("tăng 1
     cường" at 54, seed 175 dev 008), no print's; with whether one was dropped (what the stamp covered is no
-    sure reading: the subject goes to review)."""
+    sure reading: the subject goes to review). The lines carry no trace of the stamp itself: a number before
+    a word the corpus counts (``_counted``: "thành lập 3 đoàn kiểm tra", "hỗ trợ 5 hộ nghèo") is a count,
+    kept, though in doubt all the same (read unsure where a stamp's digit would fit: to review)."""
     words = [w for ln in lines for w in sorted(ln.words, key=lambda w: w.box.x0)]
     stray: set[int] = set()
+    doubted = False
     model = None
     for i in range(1, len(words) - 1):
         core = words[i].text.strip(_EDGES)
@@ -1660,9 +1699,12 @@ def _stray_numbers(lines: Sequence[Line]) -> tuple[list[Line], bool]:
         model = model or correct.load()
         ka, kb = syllable_key(a.lower()), syllable_key(b.lower())
         if _bigram_seen(model, a, b) and not correct._trigram(model, ka, "<num>", kb):
-            stray.add(id(words[i]))
+            if _counted(model, b):
+                doubted = True  # a count read unsure: kept, the subject to review
+            else:
+                stray.add(id(words[i]))
     if not stray:
-        return list(lines), False
+        return list(lines), doubted
     out = []
     for ln in lines:
         kept = [w for w in ln.words if id(w) not in stray]
@@ -1689,13 +1731,13 @@ def read_subject(
         if vv_prefix is None and doubtful_vv(vv[0]):
             body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
         # the subject is the text after "V/v" (CONTRACT)
-        value, run_on = split_run_together(
-            drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(body))))
-        )
+        cleaned = fix_quarter(clean_value(body))
+        value, run_on = split_run_together(drop_unpaired_brackets(drop_stray_dots(cleaned)))
         conf = statistics.fmean(x.conf for x in vv)
         # a first line's word garbled and read unsure: the subject's opening is no sure reading; the lines
-        # ended at a blank above a line of the column's (``VvLines.cut``): maybe a line of it lost there
-        doubt = garbled_opening(value, kept[0]) or cut or stray or run_on
+        # ended at a blank above a line of the column's (``VvLines.cut``): maybe a line of it lost there; a
+        # lone accent dropped: maybe a word lost (``lost_word_mark``)
+        doubt = garbled_opening(value, kept[0]) or cut or stray or run_on or lost_word_mark(cleaned)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
         subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
@@ -1742,9 +1784,9 @@ def read_subject(
                 layout.type_i is not None and lost_side(subj, heading_centre(layout, layout.type_i))
             ):
                 guessed = True  # words lost under a stamp: what is left is not the subject
-            value, run_on = split_run_together(
-                drop_unpaired_brackets(drop_stray_dots(fix_quarter(clean_value(value))))
-            )
+            cleaned = fix_quarter(clean_value(value))
+            guessed = guessed or lost_word_mark(cleaned)  # a lone accent dropped: maybe a word lost
+            value, run_on = split_run_together(drop_unpaired_brackets(drop_stray_dots(cleaned)))
             res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if guessed or run_on else conf)
     return res.freeze()
 
