@@ -286,7 +286,7 @@ def second_pass(
     crop = regions.cut(prepared, x0, y0, x1, y1)
     if regions.no_ink(crop):
         # nothing there to read (``_read``), nor in its variants: the seal's tone taken out of a low-light
-        # photo's dark paper split its grain in two and read the half left as ~700 junk words (seed 181 dev 002)
+        # photo's dark paper split its grain in two, the half left read as ~700 junk words (seed 181 dev 002)
         return page
     dpi = round(prepared.dpi / prepared.scale)
     up = enlargement(letter, crop.shape[1], crop.shape[0])
