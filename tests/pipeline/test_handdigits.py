@@ -2627,3 +2627,40 @@ def test_a_mark_closing_its_loop_high_is_no_two_or_six_and_low_no_nine() -> None
     assert handdigits.supported(crop, [("269", 90.0), ("299", 80.0), ("266", 70.0)]) == [("269", 90.0)]
     for h in (24, 60):
         assert handdigits.supported(_script_crop("2690", h), [("2690", 90.0)]) == [("2690", 90.0)]
+
+
+def _lost_day(day: str, read_as: str) -> tuple[Prepared, RecognizedPage]:
+    """A header whose day is written ``day`` by pen and first read ``read_as`` alone, sure (97): a digit of
+    the pen's lost (a small one standing high), the number "229" and the month "4" read sure."""
+    prepared, _, boxes = _header("229", day, "4")
+    words = _first_reading(boxes, glued=False)
+    ng, th = boxes["ngay"], boxes["thang"]
+    part = Word(read_as, 97.0, Box((ng.x1 + th.x0) / 2, ng.y0 - 6, th.x0 - 6, ng.y1), line=3)
+    so, note = boxes["so"], boxes["notation"]
+    number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
+    four = Word("4", 97.0, Box(th.x1 + 20, th.y0, boxes["nam"].x0 - 20, th.y1), line=3)
+    return prepared, _read(sorted([*words, part, number, four], key=lambda w: (w.line, w.box.x0)))
+
+
+def test_a_sure_day_with_no_one_three_five_or_seven_a_digit_lost_from_is_read_again() -> None:
+    # review s24 MED 6: every sure day or month is a suspect (not only those holding a 1, 3, 5 or 7, which
+    # a loop may have been read as): "4" at 97 of a written "24", its "2" lost, is read again and added to
+    prepared, page = _lost_day("24", "4")
+    assert extract([page]).values()["issued_date"] == "2024-04-04"  # the first reading: the "2" lost
+    assert ("day", "4") in [(b.kind, b.first) for b in handdigits.sure_date_digits(page)]
+    assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-04-24"
+
+
+def test_a_sure_day_a_digit_lost_from_that_no_reading_adds_to_stays_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # review s24 MED 5: a sure "1" whose region holds two marks (a written "21"), read again as nothing: the
+    # first reading stays, in doubt (kept sure, it was a SURE-WRONG date)
+    prepared, page = _lost_day("21", "1")
+    monkeypatch.setattr(handdigits, "_read_sheet", lambda crops, timeout: [[] for _ in crops])
+    assert extract([page]).fields["issued_date"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    after = handdigits.second_pass(prepared, page)
+    day = next(w for w in after.words if w.line == 3 and w.text == "1")
+    assert day.conf == handdigits.AGREED_MAX_CONF
+    field = extract([after]).fields["issued_date"]
+    assert field.value in (None, "2024-04-01") and field.confidence < REVIEW_THRESHOLD

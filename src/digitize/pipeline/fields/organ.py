@@ -28,15 +28,22 @@ _LEVELS = frozenset({"tinh", "pho", "tp.", "uy", "doan"})  # "thành phố" by i
 _PROPER_PROVINCES = {fold(p): p for p in F_PROVINCES.values()}
 
 
+# a unit's code in a real organ's name: one to three capitals and two or three digits ("Cục C04", "Phòng
+# PA05", "Phòng A03" of the police); "S0", "H0A", "Tỉnh5" are OCR's mixes
+_CODE = re.compile(r"[A-Z]{1,3}\d{2,3}")
+
+
 def _as_named(text: str) -> str:
     """An organ's name as read, in sentence case ("TỈNH ỦY AN GIANG" → "Tỉnh ủy An Giang"): a province named
     after its level ("tỉnh", "thành phố", "ủy", "đoàn") keeps its capitals, as the province list spells it,
-    and initials (no syllable: "THPT", "UBND") stay capitals."""
+    and initials (no syllable: "THPT", "UBND") and a unit's code ("C04", ``_CODE``) stay capitals."""
     read = normalize_tones(squash(text))
     words = sentence_case(read).split(" ")
     if words != read.split(" "):  # capitals made lower: initials ("THPT", "UBND": no syllable) stay capitals
         words = [
-            w if len(w) > 1 and w.isalpha() and w.isupper() and not _syllable(w) else low
+            w
+            if (len(w) > 1 and w.isalpha() and w.isupper() and not _syllable(w)) or _CODE.fullmatch(w)
+            else low
             for w, low in zip(read.split(" "), words, strict=True)
         ]
     i = 0
@@ -328,6 +335,12 @@ def organ(text: str) -> tuple[str, float]:
 # a letter beside a digit in one word: a misread, not a word
 _MIXED = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
 
+
+def _mixed(word: str) -> bool:
+    """A word of letters and digits mixed that is no unit's code (``_CODE``)."""
+    return _MIXED.search(word) is not None and _CODE.fullmatch(word.strip(".,;:()[]")) is None
+
+
 # an organ no vocabulary knows whose name is not as read: under the review threshold
 GUESSED_ORGAN_CONFIDENCE = DOUBTFUL - 0.05
 
@@ -339,10 +352,10 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
     viên thôn g" for "CỤC VIỄN THÔNG", its tilde lost under a handwritten number; alt 009). An organ's name
     is administrative Vietnamese, the corpus's own: its words stand beside each other there. A word of
     letters and digits mixed ("2ục", "viet1": a line read twice over itself, seed 179 alt 003) is no word of
-    a name the corpus could hold either (a rare code in a real name, "C04", is then only in doubt)."""
+    a name the corpus could hold either; a unit's code is ("Cục C04", "Phòng PA05": ``_CODE``)."""
     if any(w.read for ln in lines for w in ln.words):
         return True
-    if any(_MIXED.search(w) for w in name.split()):
+    if any(_mixed(w) for w in name.split()):
         return True
     from digitize.pipeline.correct import load
     from digitize.pipeline.syllable import key
@@ -363,8 +376,9 @@ _FIELD_HEADS = re.compile(r"^\W*(?:tong cuc|chi cuc|cuc|so|vu|bo|vien)\s+(\S+)$"
 def one_word_name(name: str) -> bool:
     """An organ's name no vocabulary knows that names its field by one word after its head ("Cục thông" of
     "CỤC VIỄN THÔNG" blurred, its middle word lost): a word was lost (the one such known name, "Tổng cục
-    Thuế", is known)."""
-    return _FIELD_HEADS.match(fold(squash(name))) is not None
+    Thuế", is known). A unit's code is its whole name ("Cục C04": ``_CODE``)."""
+    m = _FIELD_HEADS.match(fold(squash(name)))
+    return m is not None and _CODE.fullmatch(name.split()[-1].strip(".,;:()[]")) is None
 
 
 def capitals(text: str) -> bool:

@@ -598,24 +598,34 @@ def surname_by_end(token: str) -> str | None:
     return hit if len(hit) == len(word) and hit.lower() != word.lower() else None
 
 
-# a word of the seal's marks glued before a capitalised word by a mark ("x_Khúy", "ẩ#Trươg"): the word
-_MARKED_LEAD = re.compile(r"^[^\W\d_]{0,2}[\W\d_]+([^\W\d_]{3,})\W*$")
+# a word of the seal's marks glued before a capitalised word by a mark ("x_Khúy", "ẩ#Trươg", "x_Lê"): the word
+_MARKED_LEAD = re.compile(r"^[^\W\d_]{0,2}[\W\d_]+([^\W\d_]{2,})\W*$")
 
 
-def marked_lead(token: str) -> str | None:
-    """The family name a name line's first word stands for when the seal's ring left up to two letters and a
-    mark glued before it ("x_Khúy" for "Khúc"): the capitalised word after the mark as a family name, as
-    printed, cut short (``surname_by_head``) or its last letter garbled (``surname_by_end``: the ring over the
-    word, which its marks before it show). None for anything else (a name's word near a family name, "Thị",
-    is no guess of one)."""
+def _marked_word(token: str) -> str | None:
+    """The capitalised word (two letters at least) after the marks glued before it in ``token`` ("Lê" of
+    "x_Lê", "Xy" of "x_Xy"), or None."""
     m = _MARKED_LEAD.match(nfc(token))
     if m is None:
         return None
     word = m.group(1)
-    if not (word[:1].isupper() and word[1:].islower()):
+    return word if word[:1].isupper() and word[1:].islower() else None
+
+
+def marked_lead(token: str) -> str | None:
+    """The family name a name line's first word stands for when the seal's ring left up to two letters and a
+    mark glued before it ("x_Khúy" for "Khúc", "x_Lê" or "1.Lê" for "Lê"): the capitalised word after the
+    mark as a family name, as printed (two letters are enough for a listed one: "Lê", "Vũ"), cut short
+    (``surname_by_head``) or its last letter garbled (``surname_by_end``: the ring over the word, which its
+    marks before it show; three letters at least). None for anything else (a name's word near a family name,
+    "Thị", is no guess of one)."""
+    word = _marked_word(token)
+    if word is None:
         return None
     if word in SURNAMES:
         return word
+    if len(word) < 3:
+        return None  # "Xy": two letters that are no family name tell none
     return surname_by_head(word) or surname_by_end(word)
 
 
@@ -1009,6 +1019,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             elif (behind := marked_lead(ln.words[0].text)) is not None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
         raw = _repair_surname(ln, raw)
+        # a capitalised word behind the ring's marks ("x_Xy Văn Tám") dropped: no family name recovered
+        lost_lead = bool(raw) and not raw[0][0] and _marked_word(ln.words[0].text) is not None
         boxes = _part_boxes(ln)
         kept = [k for k, (t, _) in enumerate(raw) if t]
         toks = [raw[k] for k in kept]
@@ -1136,6 +1148,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 conf = min(conf, GUESSED_NAME_CONF)
             if cut_lead:
                 conf = min(conf, GUESSED_NAME_CONF)  # "Kso Văn Hùng": the name may start a word before
+            if lost_lead and len(words) == 2:
+                # "x_Xy Văn Tám": the family name may be the word behind the marks, lost: two words left are
+                # no sure name ("Văn" is a family name too)
+                conf = min(conf, GUESSED_NAME_CONF)
             best = (" ".join(words), conf)
             break
     if best:
