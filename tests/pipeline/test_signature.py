@@ -328,8 +328,8 @@ def test_a_block_region_without_ink_is_read_as_no_words() -> None:
 
 def test_a_block_region_without_ink_is_not_read_in_any_variant(monkeypatch: pytest.MonkeyPatch) -> None:
     # "Nơi nhận" read on a low-light photo whose region right of it is dark paper alone: the seal's tone taken
-    # out of it split its grain in two and read the half left as ~700 junk words (seed 181 dev 002); the
-    # block is not read at all now, the page kept as it is
+    # out of it split its grain in two and read the half left as ~700 junk words (seed 181 dev 002); neither
+    # the block nor a variant of it is read now, the page kept as it is
     rng = np.random.default_rng(1)
     dim = np.clip(rng.normal(110, 7.0, (1200, 900)), 0, 255).astype(np.uint8)
     dim[880:910, 40:200:3] = 30  # the list's label, left of the region
@@ -340,15 +340,15 @@ def test_a_block_region_without_ink_is_not_read_in_any_variant(monkeypatch: pyte
     page = RecognizedPage(0, "ocr", 900.0, 1200.0, "Nơi nhận:", words)
     assert signature._needs_pass(page) is not None
     read: list[np.ndarray] = []
-    real_read = signature._read
+    real_read = tesseract.image_to_data
 
-    def counted(image: np.ndarray, *args: object, **kwargs: object) -> list[Word]:
+    def counted(image: np.ndarray, *args: object, **kwargs: object) -> list[tesseract.Token]:
         read.append(image)
         return real_read(image, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(signature, "_read", counted)
+    monkeypatch.setattr(tesseract, "image_to_data", counted)
     assert signature.second_pass(prepared, page, lang="vie") is page
-    assert read == []
+    assert read == []  # no Tesseract run on the region nor on any variant of it
 
 
 def test_words_without_height_give_no_second_reading_and_no_error() -> None:

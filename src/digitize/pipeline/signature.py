@@ -143,6 +143,10 @@ def _variants(crop: np.ndarray, letter: float) -> Iterator[tuple[np.ndarray, boo
     read surely: splitting a blurred photo's tones also thins the print's soft letters, which then read as
     other names ("Khương", "Minh Bánh" for "Dương Minh Bình", at confidence 45-74)."""
     yield crop, False
+    if regions.no_ink(crop):
+        # nothing there to read (``_read``), nor in a variant: the seal's tone taken out of a low-light
+        # photo's dark paper split its grain in two, the half left read as ~700 junk words (seed 181 dev 002)
+        return
     toned = regions.print_tone(crop)
     if toned is not None:
         yield toned, True
@@ -284,10 +288,6 @@ def second_pass(
         return page
     # the region at the scan's own resolution (the OCR image may have been scaled down for speed)
     crop = regions.cut(prepared, x0, y0, x1, y1)
-    if regions.no_ink(crop):
-        # nothing there to read (``_read``), nor in its variants: the seal's tone taken out of a low-light
-        # photo's dark paper split its grain in two, the half left read as ~700 junk words (seed 181 dev 002)
-        return page
     dpi = round(prepared.dpi / prepared.scale)
     up = enlargement(letter, crop.shape[1], crop.shape[0])
     base = max(wd.line for wd in page.words) + 1
