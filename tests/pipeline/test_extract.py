@@ -576,6 +576,13 @@ def test_handwritten_number_and_day_unreadable() -> None:
     assert v["issued_date"] is None
     v2 = values(_ubnd_directive(number="Số: 72#QĐ-TTg"))
     assert v2["code_notation"] == "QĐ-TTg"
+    # the notation's slash read as a comma (bitonal, seed 181 alt 012: "Số: … ,Gp-UBND", the notation lost)
+    v3 = values(_ubnd_directive(number="Số: … ,Gp-UBND"))
+    assert (v3["code_number"], v3["code_notation"]) == (None, "GP-UBND")
+    # ... or without its hyphen (a blurred photo, seed 181 dev 010: "Số: … /TTrQLD", the notation lost): the
+    # heading's abbreviation gives it back; letters that give no notation give none
+    assert values(_ubnd_directive(number="Số: … /CTUBND"))["code_notation"] == "CT-UBND"
+    assert values(_ubnd_directive(number="Số: … /oouewo"))["code_notation"] is None
 
 
 def test_stamp_beside_the_subject_is_left_out() -> None:

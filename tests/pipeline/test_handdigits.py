@@ -1318,6 +1318,19 @@ def test_cuts_that_see_an_extra_mark_read_as_no_digit_keep_the_other_cut() -> No
     assert handdigits._same_marks([four, _marks_crop(4)], each)[1] == each  # the same marks: both
 
 
+def test_a_cut_that_went_through_a_digit_is_no_sure_reading() -> None:
+    # a printed "573/" whose "/" was reckoned left of its place: the cut further from it took the "3"'s lower
+    # half away (read "572" at 92), the nearer one saw the whole "3" and a piece of the slash (seed 183 dev
+    # 009, sure-wrong): no cut is sure, the first reading stays
+    far, near = _marks_crop(3), _marks_crop(4)
+    far[58:, 140:] = 255  # the third mark cut below its middle
+    each = [[("572", 92.0), ("572", 91.0)], [("573", 20.0)]]
+    assert len(handdigits._digit_marks(far)) == 3
+    assert handdigits._same_marks([far, near], each) == ([], [])
+    # a whole third mark: the far cut is read
+    assert handdigits._same_marks([_marks_crop(3), near], each)[1] == [each[0]]
+
+
 def test_a_value_one_cut_never_reads_so_long_is_no_reading() -> None:
     # a blurred printed "2811/": the cut nearer the slash reads its top as a "7" ("28117"), the other never
     # reads five digits
@@ -2499,6 +2512,52 @@ def test_a_wide_thang_that_swallowed_the_day_s_last_digit_before_it_is_told_by_t
     # boxed over the month's first digit after it: not before
     words = reading(Box(thang.x0, 345.0, (thang.x1 + nam.x0) / 2, thang.y1))
     assert handdigits.swallowed_before(prepared, _read(words)) == frozenset()
+
+
+def test_a_thang_the_scan_shows_swallowed_the_day_s_last_digit_is_told_however_wide() -> None:
+    # seed 183 alt 006: "ngày 23tháng 9" read "2" and "tháng" at 18 boxed over the "3"'s right half, the box
+    # 1.07 printed widths wide (under ``WIDE_THANG``): the day's region ended at the box, cut the "3" into
+    # specks and read "2" at 95 (issued 2020-09-02, sure-wrong)
+    from samples.marks import handwritten_digits
+
+    prepared, _, boxes = _header("229", "2", "9")
+    ngay, thang, nam = boxes["ngay"], boxes["thang"], boxes["nam"]
+    img = Image.fromarray(prepared.master).convert("RGB")
+    three = handwritten_digits("3", 3, 60, 72)
+    img.paste(three.convert("RGB"), (1630, 322), three)  # close before "tháng", standing high
+    grey = np.asarray(img.convert("L"))
+    prepared = replace(prepared, master=grey, ocr=grey)
+    thang_box = Box(1668.0, 336.0, thang.x1, thang.y1)
+    assert thang_box.x1 - thang_box.x0 < 1.15 * (thang.x1 - thang.x0)
+    words = [
+        Word("Lào", 96.0, replace(boxes["place"], x1=boxes["place"].x0 + 70), line=3),
+        Word("Cai,", 96.0, replace(boxes["place"], x0=boxes["place"].x0 + 80), line=3),
+        Word("ngày", 97.0, ngay, line=3),
+        Word("2", 18.0, Box(ngay.x1 + 2, 347.0, 1626.0, 405.0), line=3),
+        Word("tháng", 18.0, thang_box, line=3),
+        Word("9", 97.0, Box(thang.x1 + 20, 347.0, nam.x0 - 20, 405.0), line=3),
+        Word("năm", 97.0, nam, line=3),
+        Word("2024", 97.0, boxes["year"], line=3),
+    ]
+    page = _read(words)
+    assert handdigits.swallowed_before(prepared, page) == {id(words[4])}
+    assert "ngày 23 tháng 9 năm 2024" in handdigits.second_pass(prepared, page).text
+
+
+def test_a_so_label_read_without_its_o_still_leads_the_number_s_blank() -> None:
+    # seed 181 dev 013: "Số: 1272/GCN-QLD" (the number written) read "s: l2 2/6cN-qLD", the "ố" lost: no
+    # label, no blank, the number and the notation lost
+    words = [
+        _word("s:", 380, 350, 420, 2, 82.0),
+        _word("l2", 450, 345, 520, 2, 0.0),
+        _word("2/6cN-qLD", 530, 350, 900, 2, 0.0),
+    ]
+    (blank,) = [b for b in handdigits.find_blanks(_read(words)) if b.kind == handdigits.Kind.NUMBER]
+    assert blank.first == "l2 2" and blank.glued is not None
+    # "s" with another mark, or a word going on after it, is no label
+    for label in ("s.", "s:x"):
+        words[0] = _word(label, 380, 350, 420, 2, 82.0)
+        assert not [b for b in handdigits.find_blanks(_read(words)) if b.kind == handdigits.Kind.NUMBER]
 
 
 def test_a_notation_glued_after_the_pen_s_digit_with_a_head_letter_read_as_a_digit_ends_the_number() -> None:

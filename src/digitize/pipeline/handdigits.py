@@ -66,10 +66,12 @@ _GARBLED_SO_WORDS = frozenset({"s", "se", "ss"})
 
 def _so_alone(word: Word) -> bool:
     """Whether a word is the number line's "Số:" label (``SO_WORD``, the one label the extractor goes by:
-    "Sô:", "96:", "Sứ"; "Số" without its colon, "Hồ sơ", is none) and nothing more (no digit glued to it)."""
+    "Sô:", "96:", "Sứ"; "Số" without its colon, "Hồ sơ", is none) and nothing more (no digit glued to it);
+    also "s:", its "ố" lost, as the extractor's ``SO`` takes it before the number ("s: l2 2/6cN-qLD" of a
+    written "1272" and "/GCN-QLD": no label, no blank, the number lost, seed 181 dev 013)."""
     folded = fold1(word.text)
     m = SO_WORD.match(folded)
-    return m is not None and not folded[m.end() :].strip()
+    return (m is not None and not folded[m.end() :].strip()) or folded.strip() == "s:"
 
 
 class Kind(StrEnum):
@@ -675,11 +677,13 @@ def _date_blanks(
     t = words[i_thang]
     printed = _DATE_KEYS["thang"][1] * unit
     day_gap, month_gap = t.box.x0 - spans[i_ngay][1], spans[i_nam][0] - t.box.x1
-    if thang_alone(folded[i_thang]) and t.box.x1 - t.box.x0 > WIDE_THANG * printed:
-        if id(t) in before:
-            # the scan shows the handwriting it swallowed before it (the day's last digit)
-            spans[i_thang] = (max(t.box.x0, t.box.x1 - printed), t.box.x1, True)
-        elif (
+    if id(t) in before and thang_alone(folded[i_thang]) and t.box.x1 - printed > t.box.x0:
+        # the scan shows the handwriting it swallowed before it (the day's last digit), however wide the
+        # line's scale reckons it ("23tháng" whose "3" runs into its box, 1.07 printed widths: the day's
+        # crop cut the "3" into specks and read "2" at 95, seed 183 alt 006, sure-wrong)
+        spans[i_thang] = (t.box.x1 - printed, t.box.x1, True)
+    elif thang_alone(folded[i_thang]) and t.box.x1 - t.box.x0 > WIDE_THANG * printed:
+        if (
             spans[i_thang][2]
             and i_thang == i_ngay + 1
             and (
@@ -2019,17 +2023,40 @@ def _same_marks(
     than its marks. Its own readings longer than that (a "5"'s flag read as a digit of its own, "10252" of
     "1025") are left out when they are few; as many as its others or more, they say a digit its marks lost
     (to the slash) may be there, and no reading is sure: none (a number of more digits than its marks is
-    never taken from them, the number goes to review)."""
+    never taken from them, the number goes to review). None either where the cut with fewer marks went
+    through a digit (``_clipped``)."""
     counts = [len(_digit_marks(c)) for c in cs]
     if counts[0] == counts[1]:
         return cs, each
     fewer = min(range(len(cs)), key=lambda k: counts[k])
     if any(len(t) > counts[fewer] for k, v in enumerate(each) if k != fewer for t, _ in v):
         return [], []
+    if _clipped(cs[fewer], cs[1 - fewer]):
+        return [], []  # its cut went through a digit ("573/" cut through its "3", read "572" at 92)
     sure = [t for t, c in each[fewer] if c >= MIN_VOTE_CONF]
     if 2 * sum(len(t) > counts[fewer] for t in sure) >= len(sure) > 0:
         return [], []
     return [cs[fewer]], [[(t, c) for t, c in each[fewer] if len(t) <= counts[fewer]]]
+
+
+# a mark of the cut further from the slash with less than this share of the ink the other cut has at its
+# place lost part of a digit to the cut
+CLIPPED_INK = 0.8
+
+
+def _clipped(fewer: np.ndarray, other: np.ndarray) -> bool:
+    """Whether the cut of a glued number that sees fewer marks (``fewer``, further from the slash) cut through
+    a digit: one of its marks has much less ink (``CLIPPED_INK``) than the mark the other cut (``other``,
+    the same region cut nearer the slash) has where it stands. A printed "573/" whose "/" was reckoned left
+    of its place: the far cut took the "3"'s lower half away, read "572" at 92, while the near cut saw the
+    whole "3" and a piece of the slash (seed 183 dev 009, sure-wrong)."""
+    near = _placed_marks(other)
+    for x, _, mask in _placed_marks(fewer):
+        right = x + mask.shape[1]
+        over = [int(m.sum()) for xo, _, m in near if xo < right and x < xo + m.shape[1]]
+        if len(over) == 1 and mask.sum() < CLIPPED_INK * over[0]:
+            return True
+    return False
 
 
 def _contradicted(crop: np.ndarray, blank: Blank) -> bool:

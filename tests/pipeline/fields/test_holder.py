@@ -219,3 +219,29 @@ def test_a_company_s_legal_form_read_a_letter_wrong_is_repaired() -> None:
     # a name's word after "Công ty" is none of them
     assert fix_company_forms("Công ty Thành Nam") == "Công ty Thành Nam"
     assert fix_company_forms("Công ty Thương mại") == "Công ty Thương mại"
+
+
+def test_a_subject_s_holder_read_with_other_marks_than_article_1_s_is_in_doubt() -> None:
+    # seed 181 alt 007: the trích yếu's "… Lữ hành Ánh Dương" under a stamp read "Ảnh" at 70, Điều 1 "Ánh" at
+    # 96: the subject went in at 0.94 with "Ảnh" (sure-wrong)
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    subject = ("Về việc cấp Giấy chứng nhận an toàn dịch bệnh cho Hợp tác", "xã Du lịch Lữ hành Ảnh Dương")
+    article = [
+        ("Điều 1. Cấp Giấy chứng nhận an toàn dịch bệnh cho Hợp tác xã Du lịch Lữ hành", "x=540", 96.0),
+        ("Ánh Dương, mã số thuế: 0831231119, địa chỉ: Số 12, đường Lê Lợi.", "x=420", 96.0),
+    ]
+    want = "Về việc cấp Giấy chứng nhận an toàn dịch bệnh cho Hợp tác xã Du lịch Lữ hành Ánh Dương"
+    fields = extract([page(_decision(subject, article))]).fields
+    assert fields["holder_name"].value == "Hợp tác xã Du lịch Lữ hành Ánh Dương"
+    # the subject's word read doubtfully (80): the body's marks, in doubt
+    assert fields["subject"].value == want and fields["subject"].confidence < 0.6
+    # read surely in both, the two disagree: the subject as read, in doubt
+    sure = [(line, "center", 96.0) for line in subject]
+    specs = [s if s[0] not in subject else sure[subject.index(s[0])] for s in _decision(subject, article)]
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value == want.replace("Ánh", "Ảnh") and f.confidence < 0.6
+    # the same marks in both: as sure as read
+    same = [(line.replace("Ảnh", "Ánh"), pos, conf) for line, pos, conf in specs]
+    assert extract([page(same)]).fields["subject"].confidence >= 0.6

@@ -345,3 +345,12 @@ def test_the_organ_s_province_with_a_first_letter_read_as_its_look_alike_is_it_i
 ) -> None:
     value, conf = _place(parent, read)
     assert value == want and conf < 0.6
+
+
+@pytest.mark.parametrize("ngay", ["ngài", "ngãi"])
+def test_the_place_before_a_ngay_read_with_its_y_as_an_i(ngay: str) -> None:
+    # a low-light photo (seed 181 dev 002): "Hà Nội, ngày 20 tháng 01 năm 2024", the day and month written,
+    # read "Hà Nội, ngãi 2Ú tháng: ÌÝ. năm 2023": no date word before the place, the place lost
+    date = f"Hà Nội, {ngay} 2Ú tháng: ÌÝ. năm 2023"
+    v = values(header(parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",), date=date))
+    assert (v["place"], v["issued_date"]) == ("Hà Nội", None)

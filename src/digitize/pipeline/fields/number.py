@@ -441,9 +441,11 @@ NOSLASH = re.compile(
 # house number is not one, "Số 12B-Lê Lợi")
 _SO_GLUED = re.compile(r"^\W?[sS5]\S{0,2}\s*[:;.,]?\s*\d{1,6}[A-ZĐÐ]{2,}\s*-\s*[A-ZĐÐ]{2,}")
 SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s*/)")
-# "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation
+# "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation (its
+# slash also read as a comma, as ``NOSLASH`` takes it: "Số: … ,Gp-UBND" of an unread written "706", seed 181
+# alt 012)
 _HAND_NUMBER = re.compile(
-    r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
+    r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\,]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
 )
 _SO_HEAD = r"^\s*\W?\s*s[o0ô6øe]\S?\s*[:;.,]"  # "Số:", also read "sø:", "sẽ:"
 # the handwritten number's strokes read as anything up to the printed slash ("Số: đ -Í Z /QĐ-SYT", "sø: 2-2Z
@@ -455,6 +457,10 @@ _HAND_NUMBERS = (
     _HAND_NUMBER,
     # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
+    # ... or up to its printed slash, the notation after it read without its hyphen ("Số: … /TTrQLD" of an
+    # unread "763" and "/TTr-QLD" on a blurred photo, seed 181 dev 010): ``fit_notation`` puts the hyphen
+    # back after the heading's abbreviation, in doubt, or the notation stays garbled and is dropped
+    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*([a-zđ]{4,14})(?=[\s.,;]|$)"),
 )
 # "Số:" and what follows it at the end of another line (the number line read into the organ's), also without
 # its colon before the number's digits ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD")
