@@ -866,3 +866,19 @@ def test_a_word_read_surely_in_small_letters_under_the_rim_is_no_family_name() -
     assert v["signer_name"] is None
     # a family name garbled by the rim, read unsurely, is still repaired
     assert _named("uyễn Hòa Bình", [54.0, 96, 96])["signer_name"] == "Nguyễn Hòa Bình"
+
+
+def test_a_middle_word_no_name_has_read_unsurely_is_the_one_common_middle_name_a_letter_from_it() -> None:
+    # seed 195's grey scan of "Hồ Hữu Hùng" under the seal's rim: "Hếu" (55), a syllable no name has, one
+    # letter from "Hữu" alone of the common middle names: that name, in doubt ("Hồ Hếu Hùng" was given)
+    pg = page(
+        _ubnd_directive()[:-5] + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Hồ Hếu Hùng", [93.0, 55, 97])
+    )
+    f = extract([pg]).fields["signer_name"]
+    assert f.value == "Hồ Hữu Hùng"
+    assert f.confidence < 0.6
+    # read surely, the word is kept as printed (in doubt)
+    pg = page(
+        _ubnd_directive()[:-5] + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Hồ Hếu Hùng", [93.0, 93, 97])
+    )
+    assert extract([pg]).fields["signer_name"].value == "Hồ Hếu Hùng"

@@ -297,6 +297,18 @@ def _rare_given(word: str) -> bool:
     return word not in NAME_SYLLABLES and is_syllable(word) and not correct.common(word)
 
 
+def _near_middle(word: str, conf: float) -> str | None:
+    """The common middle name (``MIDDLE_NAMES``) a middle word read unsurely (``conf`` 0..1) stands for when
+    it is a syllable no name has (``_rare_given``: "Hếu" (55), the seal's stroke over the vowel of "Hữu") and
+    that name alone of them is one letter from it, marks aside; None otherwise (a word read surely is kept as
+    printed: the list is no census)."""
+    if conf >= SURE_WORD_CONF or not _rare_given(word):
+        return None
+    key = fold(word)
+    near = [m for m in MIDDLE_NAMES if Levenshtein.distance(fold(m), key, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _common_middle(word: str) -> str | None:
     """The common middle name (``MIDDLE_NAMES``) a middle word stands for whose letters it has with other
     marks, when the word is no listed name's nor a family name ("Cống", the seal's stroke over "Công" read as
@@ -1145,6 +1157,9 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
+            for k in range(1, len(words) - 1):
+                if (middle := _near_middle(words[k], toks[k][1])) is not None:
+                    words[k], guessed = middle, True  # "Hồ Hếu Hùng" (55): "Hữu", the seal over its vowel
             if any(_rare_given(w) for w in words[1:]):
                 guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
             if any(_common_middle(w) for w in words[1:-1]):
