@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The modules holding end-to-end tests (marked ``slow``) run first, each kept whole (its module-scoped
     fixtures set up once per worker), in collection order; the rest as collected after them.
 
@@ -29,6 +29,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     Every process collects the same order (the hook is deterministic), as pytest-xdist requires."""
     slow_modules = {item.path for item in items if item.get_closest_marker("slow") is not None}
     items[:] = [i for i in items if i.path in slow_modules] + [i for i in items if i.path not in slow_modules]
+    _xdist_groups(config, items)
+
+
+def _xdist_groups(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The tests marked ``xdist_group(NAME)`` handed out together (one process: what they share is made
+    once). pytest-xdist puts NAME at the end of their ids for ``--dist loadgroup`` by setting ``_nodeid``,
+    which pytest 9 no longer reads (the id is built from ``_id``): without this every test went alone, its
+    group ignored."""
+    if not getattr(config.option, "loadgroup", False):
+        return  # not a pytest-xdist worker of ``--dist loadgroup``
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        names = sorted(
+            {
+                str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                for m in item.iter_markers("xdist_group")
+            }
+        )
+        if names and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
 
 @pytest.fixture(autouse=True)

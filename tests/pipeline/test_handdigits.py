@@ -5,7 +5,6 @@ one from a decree cited in the body)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -18,6 +17,7 @@ from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import is_number_line
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
+from tests.pipeline.shared import LICENCE_139005, SharedDocument
 
 W, H = 2400, 3400
 SERIF = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"
@@ -2367,29 +2367,12 @@ def test_a_bitonal_scan_s_number_read_as_nothing_sure_is_read_again_softened() -
     assert fields["code_number"] == "78"
 
 
-def test_a_printed_day_no_crop_read_is_kept_in_doubt_not_lost(tmp_path: Path) -> None:
+@pytest.mark.xdist_group(LICENCE_139005)
+def test_a_printed_day_no_crop_read_is_kept_in_doubt_not_lost(licence_139005: SharedDocument) -> None:
     """A blurred photo's printed day "12" first read at 78 (under the second pass's bar), its crops as cut
     read as nothing and the streak-undone crops giving "12" (or "2", a part of it): the day is kept, in
     doubt, not lost to "…" with the issue date and the licence's start (seed 139 alt 005's axes)."""
-    from digitize.pipeline.run import process_document
-    from samples.axes import Colour, Font, Margins, Seal, SignForm, Tail
-    from tests.pipeline.test_headband import _blurred_header
-
-    path, truth = _blurred_header(
-        tmp_path,
-        139005,
-        "giay_phep",
-        "one_organ",
-        colour=Colour.COLOUR,
-        dpi=300,
-        seal=Seal.FAINT,
-        sign=SignForm.TL,
-        tail=Tail.ANNEX,
-        stamp=True,
-        font=Font.LIBERATION_SERIF,
-        margins=Margins.NARROW,
-    )
-    fields = process_document(path, jobs=1).extraction.fields
+    fields, truth = licence_139005.fields, licence_139005.truth
     for name in ("issued_date", "valid_from"):
         assert fields[name].value == truth[name], name
         assert fields[name].confidence < REVIEW_THRESHOLD, name

@@ -10,6 +10,7 @@ import pytest
 
 from digitize.pipeline import headband, preprocess, recognize
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+from tests.pipeline.shared import LICENCE_139005, SharedDocument
 
 
 def _defocused_decision(out: Path) -> tuple[Path, dict[str, str | None]]:
@@ -60,58 +61,26 @@ def _blurred_header(
     return write_varied(doc, out / kind), doc.fields
 
 
+@pytest.mark.xdist_group(LICENCE_139005)
 def test_an_organ_whose_two_lines_the_page_s_reading_ran_into_one_is_read_again_as_its_column(
-    tmp_path: Path,
+    licence_139005: SharedDocument,
 ) -> None:
     # blur 139 alt 005's axes: "ỦY BAN NHÂN DÂN" / "TỈNH AN GIANG" over the "Số:" line, close under one
     # another at narrow margins, were read "TÍNH AN GIANG" / "Sẽ 152%VGP-UBND" and the organ came out
     # "Tỉnh an giang sẽ 152%vgp-ubnd" without a number
-    from digitize.pipeline.run import process_document
-    from samples.axes import Colour, Font, Margins, Seal, SignForm, Tail
-
-    path, truth = _blurred_header(
-        tmp_path,
-        139005,
-        "giay_phep",
-        "one_organ",
-        colour=Colour.COLOUR,
-        dpi=300,
-        seal=Seal.FAINT,
-        sign=SignForm.TL,
-        tail=Tail.ANNEX,
-        stamp=True,
-        font=Font.LIBERATION_SERIF,
-        margins=Margins.NARROW,
-    )
-    fields = process_document(path, jobs=1).extraction.fields
+    fields, truth = licence_139005.fields, licence_139005.truth
     for name in ("organ_name", "parent_organ", "code_number", "code_notation"):
         assert fields[name].value == truth[name], name
 
 
+@pytest.mark.xdist_group(LICENCE_139005)
 def test_a_number_line_run_into_a_province_s_line_is_cut_and_the_headless_organ_left_in_doubt(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    licence_139005: SharedDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the same photo without its organ's column read again: "TÍNH AN GIANG" / "Sẽ 152%VGP-UBND" (the
-    # number's slash read "%V") gave the organ "Tỉnh an giang sẽ 152%vgp-ubnd"; cut at the number line, a
-    # province alone is no organ's name (its head's line lost): in doubt, for review
     from digitize.pipeline.run import process_document
-    from samples.axes import Colour, Font, Margins, Seal, SignForm, Tail
 
     monkeypatch.setattr(headband, "_organ_column", lambda prepared, page, **kw: page)
-    path, truth = _blurred_header(
-        tmp_path,
-        139005,
-        "giay_phep",
-        "one_organ",
-        colour=Colour.COLOUR,
-        dpi=300,
-        seal=Seal.FAINT,
-        sign=SignForm.TL,
-        tail=Tail.ANNEX,
-        stamp=True,
-        font=Font.LIBERATION_SERIF,
-        margins=Margins.NARROW,
-    )
+    path, truth = licence_139005.path, licence_139005.truth
     organ = process_document(path, jobs=1).extraction.fields["organ_name"]
     assert organ.value is None or organ.value == truth["organ_name"] or organ.confidence < REVIEW_THRESHOLD
     assert organ.value is None or not any(ch.isdigit() for ch in organ.value)
