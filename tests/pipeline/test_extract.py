@@ -599,6 +599,9 @@ def test_handwritten_number_and_day_unreadable() -> None:
         "Số: … /ubndvp",
         "Số: … /CTSYT",
         "Số: … /CTTU",
+        # the type's part lost under a CHỈ THỊ heading (was "UBND" at 0.83)
+        "Số: … /UBND",
+        "Số: … /HĐND",
     ],
 )
 def test_a_notation_read_without_its_hyphen_after_an_unread_number_is_never_sure(line: str) -> None:
