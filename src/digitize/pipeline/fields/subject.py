@@ -1646,14 +1646,17 @@ MAX_RUN_TOGETHER = 28
 MAX_PAIR_TOGETHER = 14
 
 
-def _split_once(core: str) -> list[str] | None:
+def _split_once(core: str) -> tuple[list[str] | None, bool]:
     """The word of letters ``core`` that is no syllable as two or more syllables the corpus has, run
-    together, each beside the next in the corpus (a loanword's letters are no two syllables: "visa" is not
-    "vi sa", "taxi", "data", "logo", "SaiGon" stay): at capitals after small letters ("tỉnhKhánhHòa"), else
-    at the one cut into two such syllables ("tưnăm"); None when no cut, or more than one, reads so, or the
-    word is longer than syllables run together are (``MAX_RUN_TOGETHER``, ``MAX_PAIR_TOGETHER``)."""
+    together: at capitals after small letters ("tỉnhKhánhHòa"), else at the one cut into two such syllables
+    ("tưnăm"); taken only when each is beside the next in the corpus (a loanword's letters are no two
+    syllables: "visa" is not "vi sa", "taxi", "data", "logo", "SaiGon" stay). With whether such a cut was
+    found at all: a cut the corpus does not show may still be a space lost under a stamp ("cátsỏi", "gọiđầu":
+    the corpus is sparse), so the word, left as read, is in doubt. (None, False) when no cut, or more than
+    one, reads so, or the word is longer than syllables run together are (``MAX_RUN_TOGETHER``,
+    ``MAX_PAIR_TOGETHER``)."""
     if len(core) > MAX_RUN_TOGETHER:
-        return None
+        return None, False
     model = correct.load()
 
     def known(part: str) -> bool:
@@ -1665,28 +1668,31 @@ def _split_once(core: str) -> list[str] | None:
     starts = [0] + [k for k in range(1, len(core)) if core[k].isupper() and core[k - 1].islower()]
     parts = [core[a:b] for a, b in itertools.pairwise([*starts, len(core)])]
     if len(parts) > 1 and all(known(p) and _one_case(p) for p in parts):
-        return parts if side_by_side(parts) else None
+        return (parts if side_by_side(parts) else None), True
     if not core.islower() or len(core) > MAX_PAIR_TOGETHER:
-        return None
+        return None, False
     cuts = [[core[:k], core[k:]] for k in range(1, len(core)) if known(core[:k]) and known(core[k:])]
-    return cuts[0] if len(cuts) == 1 and side_by_side(cuts[0]) else None
+    if len(cuts) != 1:
+        return None, False
+    return (cuts[0] if side_by_side(cuts[0]) else None), True
 
 
 def split_run_together(text: str) -> tuple[str, bool]:
     """The subject's words of letters that are no syllable read as the syllables they run together
-    (``_split_once``: a stamp's stroke took the space, "đầu tưnăm 2019"), with whether one was split (the
-    space was not read: the subject goes to review)."""
+    (``_split_once``: a stamp's stroke took the space, "đầu tưnăm 2019"), with whether one was split or
+    could have been (the space was not read, or a loanword's letters read as two syllables: the subject goes
+    to review)."""
     out: list[str] = []
-    split = False
+    doubt = False
     for word in text.split():
         m = re.fullmatch(r"(\W*)([^\W\d_]{3,})(\W*)", word)
-        parts = _split_once(m.group(2)) if m and not is_syllable(m.group(2)) else None
+        parts, cut = _split_once(m.group(2)) if m and not is_syllable(m.group(2)) else (None, False)
+        doubt = doubt or cut
         if m is None or parts is None:
             out.append(word)
             continue
         out.extend([m.group(1) + parts[0], *parts[1:-1], parts[-1] + m.group(3)])
-        split = True
-    return " ".join(out), split
+    return " ".join(out), doubt
 
 
 STRAY_DIGITS = 2  # a lone number of at most this many digits may be a stamp's pen stroke over the subject
