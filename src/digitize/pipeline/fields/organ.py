@@ -342,7 +342,7 @@ _CODE_NAME = re.compile(r"^\W*(?:tong cuc|chi cuc|cuc|phong|vu|doi|ban|trung tam
 
 
 def _mixed(word: str, name: str) -> bool:
-    """A word of ``name`` of letters and digits mixed that is not the unit's code naming it (``_CODE_NAME``)."""
+    """A word of ``name`` of letters and digits mixed, not the code naming the unit (``_CODE_NAME``)."""
     if _MIXED.search(word) is None:
         return False
     m = _CODE_NAME.match(fold(squash(name)))
