@@ -1699,3 +1699,17 @@ def test_a_word_read_surely_the_model_would_replace_sends_the_subject_to_review(
         field.value,
         field.confidence,
     )
+
+
+@pytest.mark.parametrize("mark", ["ˆ.", "ˆ,", "ˆ)", "\u0302", "\u0303", "~", "°", "’", "|", "*"])
+def test_a_lost_word_s_mark_in_any_form_sends_the_subject_to_review(mark: str) -> None:
+    """The lone accent of a word lost under a stamp with a speck glued ("ˆ."), a combining mark alone, or a
+    look-alike ("~", "°", "’") went in at 0.95, the mark in the value (REVIEW-24 MED 7)."""
+    from digitize.pipeline.fields.compose import extract
+    from tests.pipeline.test_extract import page
+
+    for tail in ("tư năm 2019", "đầu tư năm 2019"):  # a word lost under it, or a speck beside one
+        vv = [("V/v đề nghị phê duyệt danh mục dự án kêu gọi " + mark, "left", (96.0,) * 11 + (71.0,))]
+        vv.append((tail, "left", 96.0))
+        field = extract([page(_letter(vv))]).fields["subject"]
+        assert field.value is None or field.confidence < 0.6, (field.value, field.confidence)

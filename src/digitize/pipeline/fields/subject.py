@@ -646,9 +646,15 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
 
 
 def _accent_only(word: str) -> bool:
-    """A word of spacing accents and modifier letters alone ("ˆ", "˜", "´", "`"): a stamp's mark or a
-    speck read as one (a modifier letter is a letter to the regex), no print's word."""
-    return bool(word) and all(unicodedata.category(ch) in ("Lm", "Sk") for ch in word)
+    """A word of accents alone ("ˆ", "˜", "´", "`", a combining mark after a space NFC cannot compose), a
+    speck glued to it or not ("ˆ.", "ˆ,"): a stamp's mark or a speck read as one (a modifier letter is a
+    letter to the regex), no print's word."""
+    core = word.rstrip(_EDGES)
+    return bool(core) and all(unicodedata.category(ch) in ("Lm", "Sk", "Mn") for ch in core)
+
+
+# marks a trích yếu's print puts between words ("2021 - 2025", "A & B", "và/hoặc", quotes, brackets)
+_PRINTED_MARKS = frozenset('-–—&/+%"“”()[]{}.,;:')
 
 
 def drop_stray_dots(text: str) -> str:
@@ -661,10 +667,14 @@ def drop_stray_dots(text: str) -> str:
 
 
 def lost_word_mark(text: str) -> bool:
-    """The text has a lone accent (``_accent_only``) that ``drop_stray_dots`` drops: the mark may be all that
-    was read of a word lost under a stamp or a speck ("kêu gọi ˆ tư năm 2019" for "kêu gọi đầu tư", "tăng
-    cường ˆ tác" for "công tác"), what is left is no sure reading: the subject goes to review."""
-    return any(_accent_only(w) for w in text.split())
+    """The text has a lone accent (``_accent_only``) that ``drop_stray_dots`` drops, or a lone mark no print
+    puts between two words ("kêu gọi ~ tư", "°", "’", "|", "*"): the mark may be all that was read of a word
+    lost under a stamp or a speck ("kêu gọi ˆ tư năm 2019" for "kêu gọi đầu tư", "tăng cường ˆ tác" for
+    "công tác"), what is left is no sure reading: the subject goes to review."""
+    words = text.split()
+    if any(_accent_only(w) for w in words):
+        return True
+    return any(not any(ch.isalnum() for ch in w) and not set(w) <= _PRINTED_MARKS for w in words[1:-1])
 
 
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
