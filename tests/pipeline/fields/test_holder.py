@@ -245,3 +245,22 @@ def test_a_subject_s_holder_read_with_other_marks_than_article_1_s_is_in_doubt()
     # the same marks in both: as sure as read
     same = [(line.replace("Ảnh", "Ánh"), pos, conf) for line, pos, conf in specs]
     assert extract([page(same)]).fields["subject"].confidence >= 0.6
+
+
+def test_a_tone_placed_in_the_other_style_is_no_difference_from_article_1() -> None:
+    # REVIEW-24 LOW 6: the subject's "Thủy sản" beside Điều 1's "Thuỷ sản" (old-style tone) sent the subject
+    # to review: the same word typed two ways
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    subject = ("Về việc cấp Giấy chứng nhận an toàn dịch bệnh cho Công ty", "TNHH Thủy sản Đại Dương")
+    article = [
+        ("Điều 1. Cấp Giấy chứng nhận an toàn dịch bệnh cho Công ty TNHH Thuỷ sản Đại", "x=540", 96.0),
+        ("Dương, mã số thuế: 0831231119, địa chỉ: Số 12, đường Lê Lợi.", "x=420", 96.0),
+    ]
+    specs = [(s[0], s[1], 96.0) if s[0] in subject else s for s in _decision(subject, article)]
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value is not None and "Thủy sản Đại Dương" in f.value and f.confidence >= 0.6, (
+        f.value,
+        f.confidence,
+    )

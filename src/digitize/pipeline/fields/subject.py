@@ -21,7 +21,7 @@ from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
-from digitize.pipeline.fields.text import clean_value, fold1, sentence_case
+from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import Word
 from digitize.pipeline.syllable import TONE_MARKS
@@ -1132,7 +1132,8 @@ def _holder_marks(subject: Found, at: int, theirs: Sequence[str], own: Sequence[
     differ = [
         k
         for k, (a, b) in enumerate(zip(mine, theirs, strict=True))
-        if nfc(a).strip(_EDGES).lower() != nfc(b).strip(_EDGES).lower()
+        # (a tone placed in the old style or the new is no difference: "Thuỷ" / "Thủy", "Hoà" / "Hòa")
+        if normalize_tones(nfc(a)).strip(_EDGES).lower() != normalize_tones(nfc(b)).strip(_EDGES).lower()
     ]
     if not differ:
         return subject
