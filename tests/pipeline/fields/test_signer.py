@@ -841,3 +841,28 @@ def test_two_words_left_after_a_marked_word_no_family_name_is_dropped_are_no_sur
     # family name garbled; "Văn Tám" alone (read at 0.96) is no sure name
     value, conf = _signed_by(name, [70.0, 96.0, 96.0])
     assert value in (None, "Văn Tám") and conf < 0.6
+
+
+def test_a_seal_mark_read_as_a_word_no_name_has_before_a_family_name_is_no_part_of_the_name() -> None:
+    # seed 189's grey low-light scan of "Cao Thu Hạnh" under the seal: the ring's letters read "No" (75)
+    # before it; "No" is a syllable but no name's word, read unsurely: the name starts at "Cao", in doubt
+    # (the family name's guess from "No" gave "Võ Cao Thu Hạnh")
+    pg = page(
+        _ubnd_directive()[:-5]
+        + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "No Cao.Thu Hạnh", [75.0, 58, 96])
+    )
+    f = extract([pg]).fields["signer_name"]
+    assert f.value == "Cao Thu Hạnh"
+    assert f.confidence < 0.6
+    # a listed name's word or a family name read surely before it is the name's own
+    assert _named("Khương Văn Thắng", [96.0, 97, 96])["signer_name"] == "Khương Văn Thắng"
+
+
+def test_a_word_read_surely_in_small_letters_under_the_rim_is_no_family_name() -> None:
+    # seed 189's grey scan of "Châu Công Tài": "Châu" under the seal, the ring over the "C" of "Công" read
+    # "L", then "ông" (97): a word whose capital was lost ("Công", "Đông", "Thông" …), not the family name
+    # "Ông" ("Ông Tài" was given)
+    v = _named("Š L ông Tài", [0.0, 84, 97, 97])
+    assert v["signer_name"] is None
+    # a family name garbled by the rim, read unsurely, is still repaired
+    assert _named("uyễn Hòa Bình", [54.0, 96, 96])["signer_name"] == "Nguyễn Hòa Bình"

@@ -670,6 +670,8 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
         return raw  # (a family name no syllable, read as printed: "Ksor")
     if _glued(parts[k - 1][0]):
         return []  # "TăngKm Xuân": the family name and the next word read without their space (a letter lost)
+    if _headless(*parts[k - 1]):
+        return []  # "L ông Tài" for "Châu Công Tài": "ông" (97) the tail of "Công", not the family name "Ông"
     sur = surname_of(parts[k - 1][0])
     if sur is not None and _too_wide(_part_boxes(line), parts, k - 1, sur):
         return []  # "vÚ Pọm" for "Giáp Xuân Pọm": one garbled word over two, not the family name alone
@@ -680,6 +682,17 @@ def _repair_surname(line: Line, raw: list[tuple[str, float]]) -> list[tuple[str,
     if any(t[:1].isupper() and c >= NAME_WORD_CONF and is_syllable(t) for t, c in raw[: k - 1]):
         return []  # "Khố, ạnh Thắng": a name's word read before it: a middle name, not the family name
     return [("", 0.0)] * (k - 1) + [(sur, 0.5)] + raw[k:]
+
+
+def _headless(text: str, conf: float) -> bool:
+    """A word read surely (``conf`` 0..100) in small letters, a whole syllable, that ends longer names' words
+    as printed ("ông": "Công", "Đông", "Thông"): a name's word whose capital the seal's rim took, read where
+    the family name stands; its letters being a family name's too ("Ông") tell not that it is one (a family
+    name is printed with its capital, which a sure reading keeps)."""
+    word = nfc(text.strip(".,;:|!'\"()[]"))
+    if not (word.isalpha() and word.islower() and conf >= SURE_WORD_CONF * 100 and is_syllable(word)):
+        return False
+    return any(len(s) > len(word) and s.lower().endswith(word) for s in (*NAME_SYLLABLES, *SURNAMES))
 
 
 WIDE_WORD = 1.8  # a garbled word this many times as wide as the family name it stands for covers more words
@@ -775,7 +788,16 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
         height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
         if len(t) < 2 or c < NAME_WORD_CONF or not is_syllable(t) or not -0.2 * height <= gap <= height:
             return False
+        if c < SURE_WORD_CONF and not _name_word(t):
+            # "No" (75) before "Cao Thu Hạnh": the seal's ring read as a syllable no name has, unsurely
+            return False
     return True
+
+
+def _name_word(word: str) -> bool:
+    """A word some listed name has: a name's syllable or a family name (by its letters)."""
+    bare = nfc(word)
+    return bare in NAME_SYLLABLES or bare[0] + bare[1:].lower() in NAME_SYLLABLES or fold(bare) in F_SURNAMES
 
 
 def _marks_unsure(word: str, conf: float) -> bool:
