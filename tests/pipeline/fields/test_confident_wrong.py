@@ -245,6 +245,11 @@ def test_under_tl_the_head_named_is_not_the_signer_s_title() -> None:
     assert found[0] == "Chánh Văn phòng" or found[1] < SURE
     found = _title_read([("TL. CHỦ TỊCH", [92.0] * 3), ("SẠt Kiểy", [62.0, 58])])
     assert _sure(found) is None
+    # his own line unread (a blurred photo, seed 185 alt 005: "TL. GIÁM ĐỐC" alone gave "Giám đốc" in doubt
+    # for a Chánh Văn phòng): no title rather than one surely wrong
+    # (``_title_read`` gives an unset title as "None")
+    assert _title_read([("TL. GIÁM ĐỐC", [92.0] * 3)])[0] in (None, "None")
+    assert _title_read([("TL. CHỦ TỊCH", [92.0] * 3), ("SẠt Kiểy", [62.0, 58])])[0] in (None, "None")
     # read whole, the office head's title
     assert (
         _title_read([("TL. CHỦ TỊCH", [92.0] * 3), ("CHÁNH VĂN PHÒNG", [90.0] * 3)])[0] == "Chánh Văn phòng"

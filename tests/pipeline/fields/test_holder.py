@@ -245,3 +245,15 @@ def test_a_subject_s_holder_read_with_other_marks_than_article_1_s_is_in_doubt()
     # the same marks in both: as sure as read
     same = [(line.replace("Ảnh", "Ánh"), pos, conf) for line, pos, conf in specs]
     assert extract([page(same)]).fields["subject"].confidence >= 0.6
+
+
+def test_a_tax_code_after_a_label_garbled_past_its_slash() -> None:
+    # a blurred photo (seed 185 dev 006): "Mã số doanh nghiệp/Mã số thuế:" read "… /Mã số thuố:", the code
+    # lost
+    for label in ("Mã số doanh nghiệp/Mã số thuố:", "Mã số doanh nghiệp/Mã số thuế:"):
+        body = [
+            ("Tên tổ chức: " + COMPANY, "x=355", 92.0),
+            (f"{label} 2475642838", "x=355", 92.0),
+            ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0),
+        ]
+        assert values(_licence(body))["holder_id"] == "2475642838", label

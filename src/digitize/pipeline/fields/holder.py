@@ -28,8 +28,10 @@ FOR_HOLDER = re.compile(
     r"\bcho\s+((?:cong ty|benh vien|trung tam|hop tac xa|truong|phong kham|chi nhanh|ong|ba|doanh nghiep|"
     r"ho kinh doanh|co so)\b.*)$"
 )
+# (the label "Mã số doanh nghiệp/Mã số thuế" read right up to its "/", the rest garbled: "Mã số thuố" on a
+# blurred photo, seed 185 dev 006)
 _ID = re.compile(
-    r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma so thue)?|\bmst|so can cuoc cong dan|"
+    r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
     r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan)"
     r"\s*(?:so)?\s*[:.]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"

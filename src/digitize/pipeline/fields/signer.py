@@ -1010,8 +1010,11 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
             if own is not None:
                 name, q = own[0], q * own[1]
             else:
-                cap = TITLE_IN_DOUBT
-    res.set("signer_title", name, min(cap, tl.conf * q))
+                # his own line unread: the head's title is surely not his ("TL. GIÁM ĐỐC" alone gave "Giám
+                # đốc" for a Chánh Văn phòng, seed 185 alt 005): none, rather than a wrong one
+                name = ""
+    if name:
+        res.set("signer_title", name, min(cap, tl.conf * q))
     _signer_name(res, right, title_i)
     return authority
 
