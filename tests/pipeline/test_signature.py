@@ -313,6 +313,10 @@ def test_a_block_region_without_ink_is_read_as_no_words() -> None:
     dim = np.clip(rng.normal(110, 7.0, (600, 700)), 0, 255).astype(np.uint8)
     assert regions.no_ink(dim)
     assert signature._read(dim, 0.0, 0.0, 0, lang="vie", dpi=300, timeout=30) == []
+    # faint print on that paper, 44 levels under it (REVIEW-24 MED 12: under the 50 of a white page's), is ink
+    faint = dim.copy()
+    faint[300:330, 100:160:4] = int(np.percentile(dim[::4, ::4], 90)) - 44
+    assert not regions.no_ink(faint)
     # one printed word on that paper is ink
     dim[300:330, 100:160:4] = 40
     assert not regions.no_ink(dim)

@@ -160,6 +160,10 @@ MIN_APART = 0.1  # share of the lighter ink lying apart from the print for it to
 # (its 90th percentile of grey, measured on every 4th row and column): a speck or two at most. Paper grain
 # (a grey 300 dpi scan: +-5 around 250) and a low-light photo's dark paper (+-20 around 110) are no ink
 INK_BELOW_PAPER = 50
+# ... or, on paper darker than 50 / INK_SHARE_OF_PAPER (a low-light photo), that share of its paper's level,
+# not under INK_BELOW_PAPER_DIM levels (the dark paper's grain is ~±20)
+INK_SHARE_OF_PAPER = 0.35
+INK_BELOW_PAPER_DIM = 30
 NO_INK_SHARE = 0.0001
 
 
@@ -170,7 +174,9 @@ def no_ink(grey: np.ndarray) -> bool:
     if grey.size == 0:
         return True
     paper = float(np.percentile(grey[::4, ::4], 90))
-    return int(np.count_nonzero(grey < paper - INK_BELOW_PAPER)) < NO_INK_SHARE * grey.size
+    # on dark paper print is dark by less: a low-light photo's faint print 46 levels under its paper of 110
+    below = max(INK_BELOW_PAPER_DIM, min(INK_BELOW_PAPER, INK_SHARE_OF_PAPER * paper))
+    return int(np.count_nonzero(grey < paper - below)) < NO_INK_SHARE * grey.size
 
 
 def print_tone(grey: np.ndarray) -> np.ndarray | None:

@@ -247,6 +247,25 @@ def test_a_subject_s_holder_read_with_other_marks_than_article_1_s_is_in_doubt()
     assert extract([page(same)]).fields["subject"].confidence >= 0.6
 
 
+def test_a_tone_placed_in_the_other_style_is_no_difference_from_article_1() -> None:
+    # REVIEW-24 LOW 6: the subject's "Thủy sản" beside Điều 1's "Thuỷ sản" (old-style tone) sent the subject
+    # to review: the same word typed two ways
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    subject = ("Về việc cấp Giấy chứng nhận an toàn dịch bệnh cho Công ty", "TNHH Thủy sản Đại Dương")
+    article = [
+        ("Điều 1. Cấp Giấy chứng nhận an toàn dịch bệnh cho Công ty TNHH Thuỷ sản Đại", "x=540", 96.0),
+        ("Dương, mã số thuế: 0831231119, địa chỉ: Số 12, đường Lê Lợi.", "x=420", 96.0),
+    ]
+    specs = [(s[0], s[1], 96.0) if s[0] in subject else s for s in _decision(subject, article)]
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value is not None and "Thủy sản Đại Dương" in f.value and f.confidence >= 0.6, (
+        f.value,
+        f.confidence,
+    )
+
+
 def test_a_tax_code_after_a_label_garbled_past_its_slash() -> None:
     # a blurred photo (seed 185 dev 006): "Mã số doanh nghiệp/Mã số thuế:" read "… /Mã số thuố:", the code
     # lost

@@ -448,6 +448,12 @@ _HAND_NUMBER = re.compile(
     r"^\s*\W?\s*s[o0ô6ø]\S?\s*[:;.,]\s*\S{0,5}?\s*[/#|\\,]?\s*([a-zđ]{1,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"
 )
 _SO_HEAD = r"^\s*\W?\s*s[o0ô6øe]\S?\s*[:;.,]"  # "Số:", also read "sø:", "sẽ:"
+# a handwritten number read as anything up to its printed slash, the notation after it read without its
+# hyphen ("Số: … /TTrQLD" of an unread "763" and "/TTr-QLD" on a blurred photo, seed 181 dev 010): taken in
+# doubt (``TYPE_FIT_CONF``, where the hyphen stood is a guess); ``fit_notation`` puts it back after the
+# heading's abbreviation, or the notation stays garbled and is dropped. The letters end the line: "/UBND VP"
+# is a notation whose hyphen was read as a space, not "UBND"
+_NO_HYPHEN = re.compile(_SO_HEAD + r"[^/]{0,12}/\s*([a-zđ]{4,14})(?=\s*[.,;]?\s*$)")
 # the handwritten number's strokes read as anything up to the printed slash ("Số: đ -Í Z /QĐ-SYT", "sø: 2-2Z
 # /cr-‹qLD"), or as spaced digits without it ("Số: 2 1 0 uBND-vP"): the printed notation after them
 _HAND_NUMBERS = (
@@ -457,10 +463,7 @@ _HAND_NUMBERS = (
     _HAND_NUMBER,
     # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
-    # ... or up to its printed slash, the notation after it read without its hyphen ("Số: … /TTrQLD" of an
-    # unread "763" and "/TTr-QLD" on a blurred photo, seed 181 dev 010): ``fit_notation`` puts the hyphen
-    # back after the heading's abbreviation, in doubt, or the notation stays garbled and is dropped
-    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*([a-zđ]{4,14})(?=[\s.,;]|$)"),
+    _NO_HYPHEN,
 )
 # "Số:" and what follows it at the end of another line (the number line read into the organ's), also without
 # its colon before the number's digits ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD")
@@ -580,6 +583,9 @@ def read_number(layout: Layout) -> NumberRead:
             if span:
                 raw_notation = t[span[0] : span[1]]
                 num_conf = ln.conf * 0.9
+                if m_hand is not None and m_hand.re is _NO_HYPHEN:
+                    # where its hyphen stood is a guess (the heading's abbreviation, a known part's end)
+                    num_conf = min(num_conf, TYPE_FIT_CONF)
                 num_i = i
                 break
     return NumberRead(res.freeze(), raw_notation, num_conf, num_i)

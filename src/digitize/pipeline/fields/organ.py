@@ -336,9 +336,18 @@ def organ(text: str) -> tuple[str, float]:
 _MIXED = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
 
 
-def _mixed(word: str) -> bool:
-    """A word of letters and digits mixed that is no unit's code (``_CODE``)."""
-    return _MIXED.search(word) is not None and _CODE.fullmatch(word.strip(".,;:()[]")) is None
+# a unit named by its code: the code the one word after the unit's head ("Cục C04", "Phòng PA05", "Đội
+# A03"); a code-like word elsewhere in a name is a word OCR read with digits ("HÒA" → "H04", "VỤ" → "V01")
+_CODE_NAME = re.compile(r"^\W*(?:tong cuc|chi cuc|cuc|phong|vu|doi|ban|trung tam)\s+(\S+)$")
+
+
+def _mixed(word: str, name: str) -> bool:
+    """A word of ``name`` of letters and digits mixed, not the code naming the unit (``_CODE_NAME``)."""
+    if _MIXED.search(word) is None:
+        return False
+    m = _CODE_NAME.match(fold(squash(name)))
+    code = word.strip(".,;:()[]")
+    return not (m is not None and _CODE.fullmatch(code) and m.group(1).strip(".,;:()[]") == code.lower())
 
 
 # an organ no vocabulary knows whose name is not as read: under the review threshold
@@ -355,7 +364,7 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
     a name the corpus could hold either; a unit's code is ("Cục C04", "Phòng PA05": ``_CODE``)."""
     if any(w.read for ln in lines for w in ln.words):
         return True
-    if any(_mixed(w) for w in name.split()):
+    if any(_mixed(w, name) for w in name.split()):
         return True
     from digitize.pipeline.correct import load
     from digitize.pipeline.syllable import key

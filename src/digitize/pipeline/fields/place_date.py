@@ -353,7 +353,7 @@ def _uncited(lines: Sequence[Line]) -> list[Line]:
 
 # a date word as OCR may misread it on a blurred page ("ngôy", "máng", "sắm"; "ngãi", its "y" an "i", on a
 # dark photo): two of its letters in place
-_DATE_WORD = re.compile(r"\b(?:ng\w{1,2}[yi]|\w?h?[aá]ng|th\w{1,2}g|[nsm][aăắ]m)\b", re.I)
+_DATE_WORD = re.compile(r"\b(?:ng\w{1,2}y|ng[aàáảãạ]i|\w?h?[aá]ng|th\w{1,2}g|[nsm][aăắ]m)\b", re.I)
 PLACE_ONLY_CUTOFF = 88  # a known place's name read nearly letter for letter
 
 

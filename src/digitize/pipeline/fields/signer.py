@@ -1173,9 +1173,9 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 conf = min(conf, GUESSED_NAME_CONF)
             if cut_lead:
                 conf = min(conf, GUESSED_NAME_CONF)  # "Kso Văn Hùng": the name may start a word before
-            if lost_lead and len(words) == 2:
-                # "x_Xy Văn Tám": the family name may be the word behind the marks, lost: two words left are
-                # no sure name ("Văn" is a family name too)
+            if lost_lead:
+                # "x_Xy Văn Tám", "x_Ly Văn Minh Tâm": the family name may be the word behind the marks, lost:
+                # the words left are no sure name ("Văn", "Hoàng" are family names too)
                 conf = min(conf, GUESSED_NAME_CONF)
             best = (" ".join(words), conf)
             break

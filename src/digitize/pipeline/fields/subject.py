@@ -21,7 +21,7 @@ from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
-from digitize.pipeline.fields.text import clean_value, fold1, sentence_case
+from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import Word
 from digitize.pipeline.syllable import TONE_MARKS
@@ -646,9 +646,15 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
 
 
 def _accent_only(word: str) -> bool:
-    """A word of spacing accents and modifier letters alone ("ˆ", "˜", "´", "`"): a stamp's mark or a
-    speck read as one (a modifier letter is a letter to the regex), no print's word."""
-    return bool(word) and all(unicodedata.category(ch) in ("Lm", "Sk") for ch in word)
+    """A word of accents alone ("ˆ", "˜", "´", "`", a combining mark after a space NFC cannot compose), a
+    speck glued to it or not ("ˆ.", "ˆ,"): a stamp's mark or a speck read as one (a modifier letter is a
+    letter to the regex), no print's word."""
+    core = word.rstrip(_EDGES)
+    return bool(core) and all(unicodedata.category(ch) in ("Lm", "Sk", "Mn") for ch in core)
+
+
+# marks a trích yếu's print puts between words ("2021 - 2025", "A & B", "và/hoặc", quotes, brackets)
+_PRINTED_MARKS = frozenset('-–—&/+%"“”()[]{}.,;:')
 
 
 def drop_stray_dots(text: str) -> str:
@@ -661,10 +667,14 @@ def drop_stray_dots(text: str) -> str:
 
 
 def lost_word_mark(text: str) -> bool:
-    """The text has a lone accent (``_accent_only``) that ``drop_stray_dots`` drops: the mark may be all that
-    was read of a word lost under a stamp or a speck ("kêu gọi ˆ tư năm 2019" for "kêu gọi đầu tư", "tăng
-    cường ˆ tác" for "công tác"), what is left is no sure reading: the subject goes to review."""
-    return any(_accent_only(w) for w in text.split())
+    """The text has a lone accent (``_accent_only``) that ``drop_stray_dots`` drops, or a lone mark no print
+    puts between two words ("kêu gọi ~ tư", "°", "’", "|", "*"): the mark may be all that was read of a word
+    lost under a stamp or a speck ("kêu gọi ˆ tư năm 2019" for "kêu gọi đầu tư", "tăng cường ˆ tác" for
+    "công tác"), what is left is no sure reading: the subject goes to review."""
+    words = text.split()
+    if any(_accent_only(w) for w in words):
+        return True
+    return any(not any(ch.isalnum() for ch in w) and not set(w) <= _PRINTED_MARKS for w in words[1:-1])
 
 
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
@@ -1122,7 +1132,8 @@ def _holder_marks(subject: Found, at: int, theirs: Sequence[str], own: Sequence[
     differ = [
         k
         for k, (a, b) in enumerate(zip(mine, theirs, strict=True))
-        if nfc(a).strip(_EDGES).lower() != nfc(b).strip(_EDGES).lower()
+        # (a tone placed in the old style or the new is no difference: "Thuỷ" / "Thủy", "Hoà" / "Hòa")
+        if normalize_tones(nfc(a)).strip(_EDGES).lower() != normalize_tones(nfc(b)).strip(_EDGES).lower()
     ]
     if not differ:
         return subject
@@ -1646,14 +1657,17 @@ MAX_RUN_TOGETHER = 28
 MAX_PAIR_TOGETHER = 14
 
 
-def _split_once(core: str) -> list[str] | None:
+def _split_once(core: str) -> tuple[list[str] | None, bool]:
     """The word of letters ``core`` that is no syllable as two or more syllables the corpus has, run
-    together, each beside the next in the corpus (a loanword's letters are no two syllables: "visa" is not
-    "vi sa", "taxi", "data", "logo", "SaiGon" stay): at capitals after small letters ("tỉnhKhánhHòa"), else
-    at the one cut into two such syllables ("tưnăm"); None when no cut, or more than one, reads so, or the
-    word is longer than syllables run together are (``MAX_RUN_TOGETHER``, ``MAX_PAIR_TOGETHER``)."""
+    together: at capitals after small letters ("tỉnhKhánhHòa"), else at the one cut into two such syllables
+    ("tưnăm"); taken only when each is beside the next in the corpus (a loanword's letters are no two
+    syllables: "visa" is not "vi sa", "taxi", "data", "logo", "SaiGon" stay). With whether such a cut was
+    found at all: a cut the corpus does not show may still be a space lost under a stamp ("cátsỏi", "gọiđầu":
+    the corpus is sparse), so the word, left as read, is in doubt. (None, False) when no cut, or more than
+    one, reads so, or the word is longer than syllables run together are (``MAX_RUN_TOGETHER``,
+    ``MAX_PAIR_TOGETHER``)."""
     if len(core) > MAX_RUN_TOGETHER:
-        return None
+        return None, False
     model = correct.load()
 
     def known(part: str) -> bool:
@@ -1665,28 +1679,31 @@ def _split_once(core: str) -> list[str] | None:
     starts = [0] + [k for k in range(1, len(core)) if core[k].isupper() and core[k - 1].islower()]
     parts = [core[a:b] for a, b in itertools.pairwise([*starts, len(core)])]
     if len(parts) > 1 and all(known(p) and _one_case(p) for p in parts):
-        return parts if side_by_side(parts) else None
+        return (parts if side_by_side(parts) else None), True
     if not core.islower() or len(core) > MAX_PAIR_TOGETHER:
-        return None
+        return None, False
     cuts = [[core[:k], core[k:]] for k in range(1, len(core)) if known(core[:k]) and known(core[k:])]
-    return cuts[0] if len(cuts) == 1 and side_by_side(cuts[0]) else None
+    if len(cuts) != 1:
+        return None, False
+    return (cuts[0] if side_by_side(cuts[0]) else None), True
 
 
 def split_run_together(text: str) -> tuple[str, bool]:
     """The subject's words of letters that are no syllable read as the syllables they run together
-    (``_split_once``: a stamp's stroke took the space, "đầu tưnăm 2019"), with whether one was split (the
-    space was not read: the subject goes to review)."""
+    (``_split_once``: a stamp's stroke took the space, "đầu tưnăm 2019"), with whether one was split or
+    could have been (the space was not read, or a loanword's letters read as two syllables: the subject goes
+    to review)."""
     out: list[str] = []
-    split = False
+    doubt = False
     for word in text.split():
         m = re.fullmatch(r"(\W*)([^\W\d_]{3,})(\W*)", word)
-        parts = _split_once(m.group(2)) if m and not is_syllable(m.group(2)) else None
+        parts, cut = _split_once(m.group(2)) if m and not is_syllable(m.group(2)) else (None, False)
+        doubt = doubt or cut
         if m is None or parts is None:
             out.append(word)
             continue
         out.extend([m.group(1) + parts[0], *parts[1:-1], parts[-1] + m.group(3)])
-        split = True
-    return " ".join(out), split
+    return " ".join(out), doubt
 
 
 STRAY_DIGITS = 2  # a lone number of at most this many digits may be a stamp's pen stroke over the subject
@@ -1940,6 +1957,7 @@ def recorrect_words(
     out: list[str] = []
     doubtful = False
     last = len(words) - 1
+    sure_changed: list[int] = []
     for i, (w, pw, low, g, c) in enumerate(zip(words, page, lowered, got, confs, strict=True)):
         if c is None or g == low:
             out.append(w)  # unchanged (or none of the subject's own words): as it was, its capital too
@@ -1951,6 +1969,16 @@ def recorrect_words(
             doubtful = True
         else:
             out.append(g if low != pw else _cased_as(g, w))  # a label judged in lower case: so written
+            if c >= _CHANGED_CONF:
+                sure_changed.append(i)
+    for i in sure_changed:
+        # a word read surely the model replaced: taken so only when the corpus shows it beside the words on
+        # either side ("Tết Nguyên dân" → "đán"); else either may be right ("bệnh dại" → "bệnh đãi" at 96:
+        # the corpus is sparse, it shows neither "bệnh dại" nor "bệnh đãi"), a person reads it
+        core = out[i].strip(_EDGES)
+        before = i == 0 or _bigram_seen(model, out[i - 1].strip(_EDGES), core)
+        after = i == last or _bigram_seen(model, core, out[i + 1].strip(_EDGES))
+        doubtful = doubtful or not (before and after)
     for i, w in enumerate(out):
         if not _isolated_capital(out, i) or not _doubted_capital(out, i, confs[i]):
             continue
