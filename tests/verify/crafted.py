@@ -12,6 +12,7 @@ unsigned gap, encryption, a structure-tree update.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import io
 import re
@@ -22,6 +23,7 @@ from pathlib import Path
 from asn1crypto import algos, cms, x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 PLAIN_ECDSA = {  # BSI TR-03111 ecdsa-plain-signatures
@@ -38,6 +40,19 @@ _HASHES = {
     "sha384": hashes.SHA384,
     "sha512": hashes.SHA512,
 }
+
+
+def private_key(key_pem: Path) -> PrivateKeyTypes:
+    """The unencrypted PEM key in the file ``key_pem``, each key loaded once a process (``_loaded_key``)."""
+    return _loaded_key(key_pem.read_bytes())
+
+
+@functools.cache
+def _loaded_key(pem: bytes) -> PrivateKeyTypes:
+    """cryptography checks an RSA key as it loads it (~40 ms, 97 % of an adbe.x509.rsa_sha1 value's cost: the
+    test that searches field names until a value ends in a 0 byte made ~256 of them); by the file's bytes, so
+    a key file written again is loaded again."""
+    return serialization.load_pem_private_key(pem, password=None)
 
 
 def _pem_certs(path: Path) -> list[x509.Certificate]:
@@ -79,7 +94,7 @@ def signed_data(
     ``unsorted_attrs``: the signed attributes are written in an order that is not DER's, and signed as written
     (or, with ``sign_der``, signed in their DER form, as RFC 5652 says).
     ``signature_oid``/``digest_oid``: what the SignerInfo claims, whatever was really used."""
-    key = serialization.load_pem_private_key(key_pem.read_bytes(), password=None)
+    key = private_key(key_pem)
     cert = _pem_certs(cert_pem)[0]
     chain = _pem_certs(chain_pem) if chain_pem else []
     attrs = [
@@ -339,7 +354,7 @@ def pkcs1_sha1(digest: bytes, key_pem: Path) -> bytes:
     from asn1crypto import core
     from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
 
-    key = serialization.load_pem_private_key(key_pem.read_bytes(), password=None)
+    key = private_key(key_pem)
     assert isinstance(key, rsa.RSAPrivateKey)
     return bytes(core.OctetString(key.sign(digest, padding.PKCS1v15(), Prehashed(hashes.SHA1()))).dump())
 
@@ -394,7 +409,7 @@ def issue_leaf(
     from cryptography import x509 as cx
     from cryptography.x509.oid import NameOID
 
-    ikey = serialization.load_pem_private_key(issuer_key.read_bytes(), password=None)
+    ikey = private_key(issuer_key)
     icert = cx.load_pem_x509_certificate(issuer_cert.read_bytes())
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     now = dt.datetime.now(dt.UTC)

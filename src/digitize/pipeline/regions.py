@@ -174,6 +174,8 @@ def no_ink(grey: np.ndarray) -> bool:
     if grey.size == 0:
         return True
     paper = float(np.percentile(grey[::4, ::4], 90))
+    if paper < 2 * INK_BELOW_PAPER_DIM:
+        return False  # paper too dark to tell its grain from print: read as it is
     # on dark paper print is dark by less: a low-light photo's faint print 46 levels under its paper of 110
     below = max(INK_BELOW_PAPER_DIM, min(INK_BELOW_PAPER, INK_SHARE_OF_PAPER * paper))
     return int(np.count_nonzero(grey < paper - below)) < NO_INK_SHARE * grey.size

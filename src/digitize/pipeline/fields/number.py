@@ -216,6 +216,10 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
         # (an organ with a word led by Đ may print it in the part: "QĐ-DS" of a railway's "Đường sắt")
         explained = _d_explained(p) and not any(w[:1] == "Đ" for w in nfc(organ or "").upper().split())
         quality = min(quality, UNKNOWN_PART if explained else UNKNOWN_PART_WITH_D)
+    if len(fixed) == 1 and (fixed[0] not in printed or len(_abbr_key(fixed[0])) < len(_abbr_key(s))):
+        # one part no list has ("CTSYT": its hyphen lost where no rule finds it), or a known one made of a
+        # reading with more letters ("ctubnd" → "UBND": the type's letters dropped): no sure notation
+        quality = min(quality, HYPHEN_MISREAD_QUALITY)
     return "-".join(fixed), quality
 
 
@@ -507,6 +511,10 @@ def is_so_label(word: Word) -> bool:
     return bool(SO_WORD.match(fold1(word.text)))
 
 
+# a notation's part after a space at the number line's end (its hyphen read as a space: "/UBND VP")
+_SPACED_PART = re.compile(r"^\s*[,.]?\s+[A-ZĐ][A-Za-zĐđ]{0,7}\s*[.,;]?\s*$")
+
+
 def _number_text(ln: Line) -> str:
     """The line's text from its "Số:" on, specks read before it left out (``from_label``)."""
     words = from_label(sorted(ln.words, key=lambda w: w.box.x0), is_so_label)
@@ -570,6 +578,10 @@ def read_number(layout: Layout) -> NumberRead:
                 res.set("code_number", number, conf)  # as written: "01" stays "01"
                 raw_notation = m.group(3)
                 num_conf = conf
+                if _SPACED_PART.match(t[m.end() :]):
+                    # "Số: 12/UBND VP": the notation's hyphen read as a space, its next part left on the line:
+                    # what was read of it is no sure notation ("UBND" of "UBND-VP")
+                    num_conf = min(num_conf, TYPE_FIT_CONF)
                 num_i = i if i < len(left) else None
                 break
 
