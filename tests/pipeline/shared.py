@@ -9,24 +9,27 @@ itself) and, when they run the pipeline as it is, its reading. The tests of one 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from digitize.pipeline.model import ExtractedField
 
 
 @dataclass
 class SharedDocument:
-    """A generated document file and its truth; ``fields``: the whole pipeline's fields, read once."""
+    """A generated document file and its truth; ``fields``: the whole pipeline's fields, read once (read only:
+    the tests share them; a test that changes the pipeline runs it itself, never reads these)."""
 
     path: Path
     truth: dict[str, str | None]
 
     @functools.cached_property
-    def fields(self) -> dict[str, ExtractedField]:
+    def fields(self) -> Mapping[str, ExtractedField]:
         from digitize.pipeline.run import process_document
 
-        return dict(process_document(self.path, jobs=1).extraction.fields)
+        return MappingProxyType(dict(process_document(self.path, jobs=1).extraction.fields))
 
 
 LICENCE_139005 = "licence_139005"
