@@ -151,6 +151,7 @@ def test_the_acting_forms() -> None:
         (("TM. ỦY BAN NHÂN DÂN", "QUYỀN CHỦ TỊCH"), "Quyền Chủ tịch"),
         (("Ọ. CHỦ TỊCH",), "Quyền Chủ tịch"),  # the Q read as Ọ, O or 0: still the acting head
         (("0. GIÁM ĐỐC",), "Quyền Giám đốc"),
+        (("9. CHỦ TỊCH",), "Quyền Chủ tịch"),  # a blurred photo's Q read as 9
         (("7.0 Q. CỤC TRƯỞNG",), "Quyền Cục trưởng"),  # the seal's marks read before the prefix
         ((". KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phó Chủ tịch"),
         (("TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"), "Quyền Chủ tịch"),

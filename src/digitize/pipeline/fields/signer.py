@@ -40,8 +40,10 @@ _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
 _GLUED_PREFIX = re.compile(r"^[a-z]+?(kt|tm|tl|ttl)\s*\.\s+")
 
 
-# "Q. GIÁM ĐỐC" with its Q read as O, Ọ or 0 ("0. CHỦ TỊCH"): one such mark and a dot before a title's words
-_Q_MISREAD = re.compile(r"^(\W*)[o0](\s*[.,:]\s*)(?=[a-z])")
+# "Q. GIÁM ĐỐC" with its Q read as O, Ọ, 0 or 9 ("0. CHỦ TỊCH"; "9. CHỦ TỊCH" on a blurred photo, seed 197 alt
+# 007: the title taken as the head's at 0.81): one such mark and a dot before a title's words (no other prefix
+# of Decree 30's is one letter)
+_Q_MISREAD = re.compile(r"^(\W*)[o09](\s*[.,:]\s*)(?=[a-z])")
 # "QUYỀN GIÁM ĐỐC": the acting form written out, read as its abbreviation "Q."
 _Q_WRITTEN = re.compile(r"^(\W*)quyen\s+(?=[a-z])")
 
