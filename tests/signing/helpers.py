@@ -112,6 +112,18 @@ def pyhanko_validate(pki: TestPKI, pdf: Path) -> list[HankoStatus]:
     return out
 
 
+def shows_time(signing_time: str, ocr_text: str) -> bool:
+    """True when OCR'd ``ocr_text`` shows ``signing_time`` (ISO 8601) with every digit exact.
+
+    Tesseract reads the lone 'T' between date and time as '1' or 'I' on some renders (CI 2026-12-04
+    read '2026-12-04108:00:00+07:00'); that letter is the one glyph let go, the digits are not.
+    """
+    import re
+
+    pattern = "".join("[T1Il|]" if ch == "T" else re.escape(ch) for ch in signing_time.replace(" ", ""))
+    return re.search(pattern, ocr_text.replace(" ", "")) is not None
+
+
 def ocr_region(
     pdf: Path,
     tmp: Path,

@@ -12,7 +12,7 @@ from digitize.errors import CertificateRejected, KeyAccessError, SignatureNotAll
 from digitize.signing.keys import P12Source, open_key
 from digitize.signing.sign import Signing, SignProfile, SignRequest, SignResult
 from tests.signing.conftest import Images
-from tests.signing.helpers import assert_pdfsig_accepts, ocr_region, pyhanko_validate
+from tests.signing.helpers import assert_pdfsig_accepts, ocr_region, pyhanko_validate, shows_time
 from tests.support.pki import TestPKI
 
 
@@ -106,7 +106,7 @@ def test_leader_then_organization(
     assert "GIÁM ĐỐC" in text
     assert s.signer_name == "Sở Khoa học và Công nghệ tỉnh Yên Bái"
     assert s.signing_time.endswith("+07:00")
-    assert s.signing_time in text.replace(" ", "")  # the organisation's signing time, exactly
+    assert shows_time(s.signing_time, text)  # the organisation's signing time, every digit exact
     assert "Khoa học và Công nghệ" in text
 
 
@@ -128,7 +128,7 @@ def test_copy_stamp_top_right(pki: TestPKI, p12_env: str, sample_pdf: Path, tmp_
     _all_good(pki, out, 1)
     text = ocr_region(out, tmp_path, box=(300, 770, 595, 842))
     assert "BẢN SAO ĐIỆN TỬ" in text
-    assert result.signing_time.replace(" ", "") in text.replace(" ", "")
+    assert shows_time(result.signing_time, text)
     import subprocess
 
     extracted = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
@@ -356,3 +356,11 @@ def test_seal_actual_size_over_left_third_of_signature(
     bx1, bx2 = min(x for x, _ in blue), max(x for x, _ in blue)
     seal_right = max(x for x, _ in red)
     assert bx1 < seal_right < bx1 + (bx2 - bx1) / 2  # over the signature's left part, not its middle
+
+
+def test_shows_time_lets_only_the_t_go() -> None:
+    t = "2026-12-04T08:00:00+07:00"
+    assert shows_time(t, "BẢN SAO\n2026-12-04108:00:00+07:00\n")  # CI's read of the 'T'
+    assert shows_time(t, "2026-12-04T08:00:00+07:00")
+    assert not shows_time(t, "2026-12-04T08:00:06+07:00")  # a digit wrong is not the time
+    assert not shows_time(t, "2026-12-0408:00:00+07:00")  # nor one dropped
