@@ -2723,3 +2723,38 @@ def test_a_sure_day_a_digit_lost_from_that_no_reading_adds_to_stays_in_doubt(
     assert day.conf == handdigits.AGREED_MAX_CONF
     field = extract([after]).fields["issued_date"]
     assert field.value in (None, "2024-04-01") and field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_sure_number_touching_the_printed_rule_is_not_sure_unless_read_again_alike() -> None:
+    # seed 197 alt 012: a written "1" (flag and foot) whose top meets the organ's underline, on a bitonal
+    # licence, read "4" at 93 by the first reading (SURE-WRONG): what the rule did to the digit's shape is not
+    # seen, so a number whose ink touches a rule stays sure only when the digit readings confirm it
+    prepared, _, boxes = _header("1", "24", "4", bitonal=True)
+    so, note = boxes["so"], boxes["notation"]
+    four = Word("4", 92.5, Box(so.x1 + 14, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), four], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["code_number"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    (blank,) = handdigits.sure_numbers(page)
+    grey = regions.grey_master(prepared)
+    assert handdigits.touches_rule(handdigits._cuts(prepared, blank, grey)[0], handdigits.band_rows(blank.box))
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value in ("1", None) or field.confidence < REVIEW_THRESHOLD
+    assert field.value != "4" or field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_rule_touches_the_marks_under_it_only_when_their_ink_meets_it() -> None:
+    # a pen's "1" right under a rule (its flag meeting it) touches it; a gap of a few pixels, or no rule, none
+    def crop(gap: int | None) -> np.ndarray:
+        img = Image.new("L", (220, 160), 255)
+        d = ImageDraw.Draw(img)
+        top = 50
+        if gap is not None:
+            d.line([(0, top - gap - 3), (219, top - gap - 3)], fill=0, width=3)
+        _pen(d, "l", 80, top)
+        return np.asarray(img)
+
+    band = (50, 110)
+    assert handdigits.touches_rule(crop(0), band)
+    assert not handdigits.touches_rule(crop(8), band)
+    assert not handdigits.touches_rule(crop(None), band)
+
