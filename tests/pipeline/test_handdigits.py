@@ -2758,3 +2758,23 @@ def test_a_rule_touches_the_marks_under_it_only_when_their_ink_meets_it() -> Non
     assert not handdigits.touches_rule(crop(8), band)
     assert not handdigits.touches_rule(crop(None), band)
 
+
+def test_a_sure_number_a_digit_lost_from_that_no_reading_clearly_gives_stays_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # review s22 MED 5, the number's branch: "15" written with the "5"'s flag in the organ's rule, first read
+    # "2" alone at 97 over the "5" (its region holds two marks: a digit lost); read again "15" only unclearly
+    # (60-65: no value clear enough to take in its place), the sure "2" is no sure number: kept, in doubt
+    prepared, _, boxes = _header("15", "24", "4")
+    so, note = boxes["so"], boxes["notation"]
+    mid = (so.x1 + note.x0) / 2
+    two = Word("2", 97.0, Box(mid, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), two], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["code_number"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    unclear = [("15", 60.0), ("15", 62.0), ("15", 65.0)]
+    monkeypatch.setattr(handdigits, "_read_sheet", lambda crops, timeout: [list(unclear) for _ in crops])
+    after = handdigits.second_pass(prepared, page)
+    (number,) = [w for w in after.words if w.line == 2 and w.text not in ("Số:", "/BC-UBND")]
+    assert (number.text, number.conf) == ("2", handdigits.AGREED_MAX_CONF)
+    field = extract([after]).fields["code_number"]
+    assert field.confidence < REVIEW_THRESHOLD
