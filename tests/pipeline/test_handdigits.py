@@ -2736,7 +2736,9 @@ def test_a_sure_number_touching_the_printed_rule_is_not_sure_unless_read_again_a
     assert extract([page]).fields["code_number"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
     (blank,) = handdigits.sure_numbers(page)
     grey = regions.grey_master(prepared)
-    assert handdigits.touches_rule(handdigits._cuts(prepared, blank, grey)[0], handdigits.band_rows(blank.box))
+    assert handdigits.touches_rule(
+        handdigits._cuts(prepared, blank, grey)[0], handdigits.band_rows(blank.box)
+    )
     field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
     assert field.value in ("1", None) or field.confidence < REVIEW_THRESHOLD
     assert field.value != "4" or field.confidence < REVIEW_THRESHOLD
@@ -2778,3 +2780,37 @@ def test_a_sure_number_a_digit_lost_from_that_no_reading_clearly_gives_stays_in_
     assert (number.text, number.conf) == ("2", handdigits.AGREED_MAX_CONF)
     field = extract([after]).fields["code_number"]
     assert field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_sure_day_whose_touching_digits_reach_past_its_word_is_read_again() -> None:
+    # seed 199 alt 012: a written "23" whose "3" touches the "2" (one mark), read "2" at 92 with a box over the
+    # "2" alone: no mark count says a digit was lost (a SURE-WRONG date, "02"), but the day's ink goes on a
+    # digit past its word: it is read again, to be added to
+    prepared, _, boxes = _header("229", "23", "4")
+    ng, th = boxes["ngay"], boxes["thang"]
+    x0, y0 = int(ng.x1) + 4, 330
+    img = prepared.master.copy()
+    ink = (img[y0:420, x0 : int(th.x0) - 4] < 128).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink)
+    two, three = sorted(
+        sorted(range(1, n), key=lambda i: -stats[i, cv2.CC_STAT_AREA])[:2], key=lambda i: stats[i, 0]
+    )
+    y2, x2 = np.nonzero(labels == two)
+    y3, x3 = np.nonzero(labels == three)
+    a, b = int(np.argmax(x2)), int(np.argmin(x3))
+    cv2.line(
+        img, (x0 + int(x2[a]), y0 + int(y2[a])), (x0 + int(x3[b]), y0 + int(y3[b])), 60, 5
+    )  # the pen's join
+    prepared = replace(prepared, master=img, ocr=img)
+    words = _first_reading(boxes, glued=False)
+    part = Word("2", 92.0, Box(x0 + int(x2.min()) - 2, ng.y0 - 6, x0 + int(x2.max()) + 2, ng.y1), line=3)
+    so, note = boxes["so"], boxes["notation"]
+    number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
+    four = Word("4", 97.0, Box(th.x1 + 20, th.y0, boxes["nam"].x0 - 20, th.y1), line=3)
+    page = _read(sorted([*words, part, number, four], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["issued_date"].value == "2024-04-02"  # the first reading: the "3" lost
+    (day,) = [b for b in handdigits.sure_date_digits(page) if b.kind == "day"]
+    cut = handdigits.clean_crop(handdigits._crop(prepared, day.box), handdigits.band_rows(day.box))
+    assert len(handdigits._digit_marks(cut)) == 1  # one mark: no digit lost by the count
+    field = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
+    assert field.value == "2024-04-23" or field.confidence < REVIEW_THRESHOLD

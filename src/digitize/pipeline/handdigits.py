@@ -1649,12 +1649,14 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         # lost digit is seen (``_marks_lost``, ``ink_beyond``)
         numbers = [refined(prepared, b, grey) for b in numbers]
         for b in suspects:
-            cut = clean_crop(_crop(prepared, b.box, source=grey), band_rows(b.box))
+            raw = _crop(prepared, b.box, source=grey)
+            cut = clean_crop(raw, band_rows(b.box))
             if _loop_misread(cut, b.first):
                 blanks.append(b)
-            elif _marks_lost(cut, b.first):
+            elif _marks_lost(cut, b.first) or (b.drop and ink_beyond(raw, b, _words_box(page, b.drop))):
                 # a sure day or month with more marks than digits: a digit lost ("1" read sure of a written
-                # "21" whose small "2" stands high), read again to be added to
+                # "21" whose small "2" stands high), read again to be added to; or whose marks reach on past
+                # its word by a digit (a written "23" read "2" at 92, its "3" touching the "2": one mark)
                 blanks.append(replace(b, lost=True))
         lost = [
             b
