@@ -2814,3 +2814,14 @@ def test_a_sure_day_whose_touching_digits_reach_past_its_word_is_read_again() ->
     assert len(handdigits._digit_marks(cut)) == 1  # one mark: no digit lost by the count
     field = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
     assert field.value == "2024-04-23" or field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_deconvolved_reading_a_part_of_the_cut_s_clear_value_keeps_it_in_doubt() -> None:
+    # seed 199 alt 002, a blurred photo: a written "269" read "269" at 97 as cut, "69" at 94-97 deconvolved
+    # (the "2", apart from the "6" once the streak is undone, at the crop's side, left out): no value was taken
+    # and the number lost; the deconvolved readings give a part of the cut's value, no other: taken, in doubt
+    combined = handdigits._with_deblurred
+    assert combined(("269", 96.5), ("69", 96.4), True) == ("269", handdigits.AGREED_MAX_CONF)
+    assert combined(("269", 60.0), ("69", 96.4), True) is None  # the cut's value not clear
+    assert combined(("269", 96.5), ("29", 96.4), True) is None  # not a part of it as read: they disagree
+    assert combined(("269", 96.5), ("68", 96.4), True) is None

@@ -903,6 +903,13 @@ def _with_deblurred(
     if found is not None and found[0].lstrip("0") == deblurred[0].lstrip("0"):
         return found
     adds = found is not None and len(deblurred[0]) > len(found[0]) and found[0] in deblurred[0]
+    if found is not None and found[1] >= CLEAR_CONF and len(found[0]) > len(deblurred[0]) and (
+        deblurred[0] in found[0]
+    ):
+        # the deconvolved crops read a part of what the cut's read clearly ("69" of a blurred "269": the "2",
+        # apart from the "6" once deconvolved, at the crop's side, left out): no other value, a digit fewer;
+        # the cut's value is taken, in doubt (a digit more may be one the cut made of a printed mark)
+        return found[0], min(found[1], AGREED_MAX_CONF)
     if unanimous and deblurred[1] >= ALONE_CONF and (found is None or found[1] <= SHAPE_CONF or adds):
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
     if unanimous and found is None and deblurred[1] >= CLEAR_CONF:
