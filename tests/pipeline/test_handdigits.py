@@ -2825,3 +2825,14 @@ def test_a_deconvolved_reading_a_part_of_the_cut_s_clear_value_keeps_it_in_doubt
     assert combined(("269", 60.0), ("69", 96.4), True) is None  # the cut's value not clear
     assert combined(("269", 96.5), ("29", 96.4), True) is None  # not a part of it as read: they disagree
     assert combined(("269", 96.5), ("68", 96.4), True) is None
+
+
+def test_deconvolved_readings_that_took_a_footed_one_for_a_seven_do_not_contradict_it() -> None:
+    # seed 205 dev 005, a blurred photo: a written "16" whose "1" has a flag and a foot, deconvolved "76" at
+    # 63-83, which the marks' shapes make "16": the "7" read is the "1" the mark's shape says, no other value
+    # (the day was lost to "…"); a reading of another digit there still contradicts it
+    crop = _pen_crop("l0")
+    assert handdigits.none_contradicts("10", [crop], [[("70", 72.0), ("70", 80.0), ("0", 0.0)]])
+    assert handdigits.none_contradicts("10", [crop], [[("10", 72.0), ("0", 80.0)]])
+    assert not handdigits.none_contradicts("10", [crop], [[("30", 72.0), ("10", 80.0)]])
+    assert not handdigits.none_contradicts("10", [_pen_crop("70")], [[("70", 72.0)]])  # a "7" in the air

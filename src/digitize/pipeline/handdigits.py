@@ -885,6 +885,19 @@ def _frame_streak(prepared: Prepared) -> Streak | None:
     return Streak(st.angle, st.length / prepared.scale, st.sigma / prepared.scale)
 
 
+def none_contradicts(value: str, cs: list[np.ndarray], each: list[list[tuple[str, float]]]) -> bool:
+    """Whether no sure reading (``each``: those of each crop of ``cs``) contradicts ``value``: each gives it
+    or a part of it ("173" of "1736": a digit lost), a "4" or "7" the marks' shapes say is a "1" taken as
+    that "1" (``as_shaped``: "76" of a written "16" whose "1" has a flag and a foot, seed 205 dev 005)."""
+    said = {
+        as_shaped(crop, t).lstrip("0")
+        for crop, v in zip(cs, each, strict=True)
+        for t, c in v
+        if c >= MIN_VOTE_CONF
+    }
+    return all(t in value for t in said)
+
+
 def _with_deblurred(
     found: tuple[str, float] | None, deblurred: tuple[str, float] | None, unanimous: bool
 ) -> tuple[str, float] | None:
@@ -903,8 +916,11 @@ def _with_deblurred(
     if found is not None and found[0].lstrip("0") == deblurred[0].lstrip("0"):
         return found
     adds = found is not None and len(deblurred[0]) > len(found[0]) and found[0] in deblurred[0]
-    if found is not None and found[1] >= CLEAR_CONF and len(found[0]) > len(deblurred[0]) and (
-        deblurred[0] in found[0]
+    if (
+        found is not None
+        and found[1] >= CLEAR_CONF
+        and len(found[0]) > len(deblurred[0])
+        and (deblurred[0] in found[0])
     ):
         # the deconvolved crops read a part of what the cut's read clearly ("69" of a blurred "269": the "2",
         # apart from the "6" once deconvolved, at the crop's side, left out): no other value, a digit fewer;
@@ -1715,9 +1731,7 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         found, short, glued_digits = _decide(blank, cs, each, by_mark)
         if sharp_cs:
             deblurred = _decide(blank, sharp_cs, sharp_each)[0]
-            said = {t.lstrip("0") for v in sharp_each for t, c in v if c >= MIN_VOTE_CONF}
-            # no reading contradicts it: each gives it or a part of it ("173" of "1736": a digit lost)
-            unanimous = deblurred is not None and all(t in deblurred[0] for t in said)
+            unanimous = deblurred is not None and none_contradicts(deblurred[0], sharp_cs, sharp_each)
             found = _with_deblurred(found, deblurred, unanimous)
         if blank.pen or blank.ruled:
             found, short = pen_checked(blank, found), False
@@ -1918,7 +1932,7 @@ def _decide(
     refused: set[str] = set()  # clear readings of a digit a mark the marks' shapes refuse
     for crop, v in zip(cs, each, strict=True):
         if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
-            v = [(ones_for_sevens(crop, ones_for_fours(crop, t)), c) for t, c in v]
+            v = [(as_shaped(crop, t), c) for t, c in v]
             v8 = [(eights(crop, t), c) for t, c in v]
             by_shape.update(t8 for (t, _), (t8, _) in zip(v, v8, strict=True) if t8 != t)
             v = supported(crop, v8)
@@ -2387,6 +2401,12 @@ def ones_for_fours(crop: np.ndarray, text: str) -> str:
         "1" if ch == "4" and (lead_in_one(m) or one_stroke(m)) else ch
         for ch, m in zip(text, marks, strict=True)
     )
+
+
+def as_shaped(crop: np.ndarray, text: str) -> str:
+    """``text`` read from ``crop`` with each "4" or "7" the marks' shapes say is a "1" made "1"
+    (``ones_for_fours``, ``ones_for_sevens``)."""
+    return ones_for_sevens(crop, ones_for_fours(crop, text))
 
 
 def ones_for_sevens(crop: np.ndarray, text: str) -> str:
