@@ -2836,3 +2836,14 @@ def test_deconvolved_readings_that_took_a_footed_one_for_a_seven_do_not_contradi
     assert handdigits.none_contradicts("10", [crop], [[("10", 72.0), ("0", 80.0)]])
     assert not handdigits.none_contradicts("10", [crop], [[("30", 72.0), ("10", 80.0)]])
     assert not handdigits.none_contradicts("10", [_pen_crop("70")], [[("70", 72.0)]])  # a "7" in the air
+
+
+def test_a_day_first_read_with_more_digits_than_a_day_has_is_taken_a_digit_short() -> None:
+    # seed 205 dev 004, a blurred photo: a written "27" first read "227" at 60 (no day has three digits), read
+    # again "27" at 94-97 by every crop: the re-reading a digit short of a first reading no day may be is no
+    # lost digit: taken, in doubt (the day was lost); a first reading a day may be ("26" at 91) still stands
+    box = Box(400.0, 89.0, 422.0, 108.0)
+    day = handdigits.Blank(handdigits.Kind.DAY, 8, box, (), "227", 60.0)
+    assert handdigits.only_added(day, ("27", 96.0)) == ("27", handdigits.AGREED_MAX_CONF)
+    assert handdigits.only_added(day, ("27", 60.0)) is None  # unclear
+    assert handdigits.only_added(replace(day, first="22"), ("2", 96.0)) is None

@@ -329,9 +329,12 @@ def only_added(blank: Blank, found: tuple[str, float] | None) -> tuple[str, floa
         and sum(ch.isdigit() for ch in found[0]) < sum(ch.isdigit() for ch in blank.first)
     ):
         # a day or month read again a digit short of the first reading: the cut lost one; unless the first
-        # reading was a guess (under ``UNANIMOUS_CONF``: a pen's "3" read "22" at 27, seed 157 alt 001) and
-        # the new one clear: taken, in doubt (a digit may still be lost)
-        if blank.swallowed or blank.first_conf >= UNANIMOUS_CONF or found[1] < CLEAR_CONF:
+        # reading was a guess (under ``UNANIMOUS_CONF``: a pen's "3" read "22" at 27, seed 157 alt 001), or
+        # more digits than a day or month has ("227" at 60 of a blurred written "27", read "27" at 97 by
+        # every crop: the day lost, seed 205 dev 004), and the new one clear: taken, in doubt (a digit may
+        # still be lost)
+        guess = blank.first_conf < UNANIMOUS_CONF or sum(ch.isdigit() for ch in blank.first) > 2
+        if blank.swallowed or not guess or found[1] < CLEAR_CONF:
             return None
         return found[0], min(found[1], AGREED_MAX_CONF)
     return found
