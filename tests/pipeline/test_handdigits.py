@@ -2847,3 +2847,14 @@ def test_a_day_first_read_with_more_digits_than_a_day_has_is_taken_a_digit_short
     assert handdigits.only_added(day, ("27", 96.0)) == ("27", handdigits.AGREED_MAX_CONF)
     assert handdigits.only_added(day, ("27", 60.0)) is None  # unclear
     assert handdigits.only_added(replace(day, first="22"), ("2", 96.0)) is None
+
+
+def test_a_clear_value_as_cut_is_taken_in_doubt_where_the_deconvolved_readings_contradict_one_another() -> None:
+    # seed 205 alt 007, a blurred photo: a written day "23" read "23" at 91 as cut, deconvolved "20" at 67-72
+    # and "24" at 76-94 (readings at odds with one another): the day had been lost to "…"; the cut's clear
+    # value is taken, in doubt. Deconvolved readings that agree with one another on another value still
+    # leave none, as an unclear value as cut does
+    combined = handdigits._with_deblurred
+    assert combined(("23", 90.9), ("20", 71.6), False) == ("23", handdigits.AGREED_MAX_CONF)
+    assert combined(("23", 90.9), ("20", 71.6), True) is None
+    assert combined(("23", 60.0), ("20", 71.6), False) is None
