@@ -2783,9 +2783,9 @@ def test_a_sure_number_a_digit_lost_from_that_no_reading_clearly_gives_stays_in_
 
 
 def test_a_sure_day_whose_touching_digits_reach_past_its_word_is_read_again() -> None:
-    # seed 199 alt 012: a written "23" whose "3" touches the "2" (one mark), read "2" at 92 with a box over the
-    # "2" alone: no mark count says a digit was lost (a SURE-WRONG date, "02"), but the day's ink goes on a
-    # digit past its word: it is read again, to be added to
+    # seed 199 alt 012: a written "23" whose "3" touches the "2" (one mark), read "2" at 92 with a box over
+    # the "2" alone: no mark count says a digit was lost (a SURE-WRONG date, "02"), but the day's ink goes on
+    # a digit past its word: it is read again, to be added to
     prepared, _, boxes = _header("229", "23", "4")
     ng, th = boxes["ngay"], boxes["thang"]
     x0, y0 = int(ng.x1) + 4, 330
@@ -2818,8 +2818,9 @@ def test_a_sure_day_whose_touching_digits_reach_past_its_word_is_read_again() ->
 
 def test_a_deconvolved_reading_a_part_of_the_cut_s_clear_value_keeps_it_in_doubt() -> None:
     # seed 199 alt 002, a blurred photo: a written "269" read "269" at 97 as cut, "69" at 94-97 deconvolved
-    # (the "2", apart from the "6" once the streak is undone, at the crop's side, left out): no value was taken
-    # and the number lost; the deconvolved readings give a part of the cut's value, no other: taken, in doubt
+    # (the "2", apart from the "6" once the streak is undone, at the crop's side, left out): no value was
+    # taken and the number lost; the deconvolved readings give a part of the cut's value, no other: taken,
+    # in doubt
     combined = handdigits._with_deblurred
     assert combined(("269", 96.5), ("69", 96.4), True) == ("269", handdigits.AGREED_MAX_CONF)
     assert combined(("269", 60.0), ("69", 96.4), True) is None  # the cut's value not clear
@@ -2849,7 +2850,7 @@ def test_a_day_first_read_with_more_digits_than_a_day_has_is_taken_a_digit_short
     assert handdigits.only_added(replace(day, first="22"), ("2", 96.0)) is None
 
 
-def test_a_clear_value_as_cut_is_taken_in_doubt_where_the_deconvolved_readings_contradict_one_another() -> None:
+def test_a_clear_value_as_cut_is_taken_in_doubt_where_deconvolved_readings_contradict_one_another() -> None:
     # seed 205 alt 007, a blurred photo: a written day "23" read "23" at 91 as cut, deconvolved "20" at 67-72
     # and "24" at 76-94 (readings at odds with one another): the day had been lost to "…"; the cut's clear
     # value is taken, in doubt. Deconvolved readings that agree with one another on another value still

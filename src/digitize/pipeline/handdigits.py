@@ -117,8 +117,9 @@ class Blank:
     # a sure number written in coloured ink (``pen_ink``): a pen's digits the first (print) reading is sure of
     # all the same ("651" in blue read "621" at 91): kept sure only when the digit readings confirm it
     pen: bool = False
-    # a sure number whose ink touches or crosses a printed rule (``touches_rule``: a pen's "1" whose flag meets
-    # the organ's underline read "4" at 93): kept sure only when the digit readings confirm it, as ``pen``
+    # a sure number whose ink touches or crosses a printed rule (``touches_rule``: a pen's "1" whose flag
+    # meets the organ's underline read "4" at 93): kept sure only when the digit readings confirm it (as
+    # ``pen``)
     ruled: bool = False
 
 
