@@ -837,3 +837,32 @@ def test_a_provincial_party_or_youth_committee_is_not_the_province(organ: tuple[
     v = values(decision(parent=None, organ=organ, number="Số: 12/QĐ-TU"))
     assert v["organ_name"] is not None
     assert v["organ_name"].casefold().replace(",", "") == " ".join(organ).casefold().replace(",", "")
+
+
+def test_a_committee_read_without_a_word_and_its_province_is_named_as_its_text_restates_it() -> None:
+    # seed 211 alt 009 (a báo cáo on a blurred photo): "ỦY BAN NHÂN DÂN / THÀNH PHỐ ĐÀ NẴNG" read "Ủy NHÂN
+    # DÂN", the province's line read as marks; the body says "Ủy ban nhân dân thành phố Đà Nẵng báo cáo …"
+    from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+    from tests.pipeline.test_extract import header, page, signer
+
+    def organ(restated: str) -> tuple[str | None, float]:
+        specs = [
+            *header(
+                parent=None,
+                organ=("Ủy NHÂN DÂN",),
+                number="Số: 528/BC-UBND",
+                date="Đà Nẵng, ngày 2 tháng 3 năm 2016",
+            ),
+            ("BÁO CÁO", "center", 95.0),
+            ("Kết quả công tác phòng, chống tham nhũng năm 2016", "center", 92.0),
+            (f"Thực hiện chỉ đạo của cấp trên, {restated} báo cáo như sau:", "body", 92.0),
+            *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+        ]
+        f = extract([page(specs)]).fields["organ_name"]
+        return f.value, f.confidence
+
+    value, conf = organ("Ủy ban nhân dân thành phố Đà Nẵng")
+    assert value == "Ủy ban nhân dân thành phố Đà Nẵng" and conf < REVIEW_THRESHOLD
+    # the text names another place's committee, or none: the organ stays as read
+    assert organ("Ủy ban nhân dân tỉnh Quảng Nam")[0] != "Ủy ban nhân dân thành phố Đà Nẵng"
+    assert organ("Sở Nội vụ")[0] != "Ủy ban nhân dân thành phố Đà Nẵng"

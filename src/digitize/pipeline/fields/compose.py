@@ -15,6 +15,7 @@ from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import fit_notation, read_notation, read_number, without_garbled
 from digitize.pipeline.fields.organ import (
     checked_by_authority,
+    committee_restated,
     complete_parent,
     named_by_notation,
     organ_over_heading,
@@ -96,6 +97,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         cite = None
     notation = by_annex(notation, cite)
     res.add(notation)
+    organ = committee_restated(organ, all_lines, place_date.value("place"))
     res.add(complete_parent(organ, place_date.value("place")))
     res.add(place_date)
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())

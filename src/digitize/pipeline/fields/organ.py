@@ -987,6 +987,31 @@ def _own_abbreviations() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
+# a People's Committee's name with a word lost and no province ("Ủy nhân dân" of "ỦY BAN NHÂN DÂN / THÀNH PHỐ
+# ĐÀ NẴNG" on a blurred photo, its province's line read as marks; "Ủy ban nhân dân" alone)
+_COMMITTEE_CUT = re.compile(r"^u[a-z]{0,2}(?: [a-z]{2,4})? nhan dan$")
+
+
+def committee_restated(found: Found, lines: Sequence[Line], place: str | None) -> Found:
+    """A People's Committee read without its province (``_COMMITTEE_CUT``) named whole as the document's
+    text restates it ("Ủy ban nhân dân thành phố Đà Nẵng báo cáo như sau", an annex's "của Ủy ban nhân dân
+    thành phố Đà Nẵng"): the committee of the date line's place, in doubt; none when the text names no
+    committee of that place."""
+    f = found.get("organ_name")
+    if f is None or not f.value or place is None or fold(place) not in F_PROVINCES:
+        return found
+    if _COMMITTEE_CUT.match(fold(squash(f.value))) is None:
+        return found
+    text = " ".join(fold(ln.text) for ln in lines)
+    level = "thành phố" if place in CENTRAL_CITIES else "tỉnh"
+    if re.search(rf"\buy ban nhan dan {fold(level)} {re.escape(fold(place))}\b", text) is None:
+        return found
+    fixed = ExtractedField(
+        "organ_name", f"Ủy ban nhân dân {level} {place}", min(f.confidence, GARBLED_UBND_CONFIDENCE)
+    )
+    return Found(tuple(fixed if x is f else x for x in found.fields))
+
+
 def _committee_of(place: str) -> str:
     """The People's Committee of a province or a central city, as a unit's parent is named."""
     return f"UBND {'thành phố' if place in CENTRAL_CITIES else 'tỉnh'} {place}"
