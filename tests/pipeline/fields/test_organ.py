@@ -866,3 +866,13 @@ def test_a_committee_read_without_a_word_and_its_province_is_named_as_its_text_r
     # the text names another place's committee, or none: the organ stays as read
     assert organ("Ủy ban nhân dân tỉnh Quảng Nam")[0] != "Ủy ban nhân dân thành phố Đà Nẵng"
     assert organ("Sở Nội vụ")[0] != "Ủy ban nhân dân thành phố Đà Nẵng"
+
+
+def test_a_parent_read_as_its_head_word_alone_is_in_doubt() -> None:
+    # seed 213 dev 010 (a licence on a blurred photo): "BỘ Y TẾ" read "BỘ", taken as the parent "Bộ" at 0.65
+    from digitize.pipeline.fields import REVIEW_THRESHOLD
+    from digitize.pipeline.fields.organ import parent_organ
+
+    name, conf = parent_organ("BỘ", "CỤC QUẢN LÝ DƯỢC")
+    assert name == "Bộ" and conf < REVIEW_THRESHOLD
+    assert parent_organ("BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC")[1] >= REVIEW_THRESHOLD
