@@ -876,3 +876,13 @@ def test_a_parent_read_as_its_head_word_alone_is_in_doubt() -> None:
     name, conf = parent_organ("BỘ", "CỤC QUẢN LÝ DƯỢC")
     assert name == "Bộ" and conf < REVIEW_THRESHOLD
     assert parent_organ("BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC")[1] >= REVIEW_THRESHOLD
+
+
+def test_an_organ_s_words_with_a_letter_read_apart_are_its_name_in_doubt() -> None:
+    # seed 223 dev 010 (a perspective photo): "SỞ KHOA HỌC VÀ CÔNG NGHỆ" read "SỞ KHOA H VÀ / HỌC / CÔNG NGHỆ"
+    from digitize.pipeline.fields import REVIEW_THRESHOLD
+    from digitize.pipeline.fields.organ import organ
+
+    name, conf = organ("SỞ KHOA H VÀ HỌC CÔNG NGHỆ")
+    assert name == "Sở Khoa học và Công nghệ" and conf < REVIEW_THRESHOLD
+    assert organ("SỞ KHOA HỌC VÀ CÔNG NGHỆ") == ("Sở Khoa học và Công nghệ", 1.0)

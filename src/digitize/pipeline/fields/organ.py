@@ -300,6 +300,17 @@ def _same_words(text: str) -> tuple[str, float] | None:
     if len(words) < 3:
         return None
     hits = {name for key, name in F_ORGANS.items() if sorted(_plain_words(key)) == words}
+    if not hits and sum(len(w) == 1 for w in words) == 1:
+        # a letter read apart beside the name's words ("SỞ KHOA H VÀ / HỌC / CÔNG NGHỆ": a blurred photo's
+        # "HỌC" read twice, once cut to its "H"), in no name: the name without it, in doubt
+        letter = next(w for w in words if len(w) == 1)
+        rest = [w for w in words if w != letter]
+        hits = {
+            name
+            for key, name in F_ORGANS.items()
+            if sorted(_plain_words(key)) == rest and letter not in _plain_words(key)
+        }
+        return (hits.pop(), CUT_SHORT_ORGAN) if len(hits) == 1 else None
     return (hits.pop(), 0.85) if len(hits) == 1 else None
 
 
