@@ -2859,3 +2859,26 @@ def test_a_clear_value_as_cut_is_taken_in_doubt_where_deconvolved_readings_contr
     assert combined(("23", 90.9), ("20", 71.6), False) == ("23", handdigits.AGREED_MAX_CONF)
     assert combined(("23", 90.9), ("20", 71.6), True) is None
     assert combined(("23", 60.0), ("20", 71.6), False) is None
+
+
+@pytest.mark.parametrize("ngay", ["ngờy", "ngủy"])
+def test_a_date_line_whose_ngay_was_misread_still_has_its_blanks(ngay: str) -> None:
+    # seed 205 alt 002, a blurred photo: "Hải Phòng, ngày 2 tháng 1 năm 2020" read "ngờy Z2 thóng -Í năm": no
+    # "ngày", no blank, the written date lost; "ngày" with its vowel misread is the date's first word when
+    # "tháng" and "năm" follow it
+    words = [
+        _word("Phòng,", 1100, 400, 1240, 4),
+        _word(ngay, 1260, 400, 1370, 4, conf=67.0),
+        _word("Z2", 1400, 400, 1460, 4, conf=75.0),
+        _word("thóng", 1500, 400, 1640, 4, conf=75.0),
+        _word("-Í", 1670, 400, 1720, 4, conf=76.0),
+        _word("năm", 1750, 400, 1850, 4),
+        _word("2020", 1870, 400, 1990, 4),
+    ]
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    assert [(b.kind, b.first) for b in handdigits.find_blanks(page)] == [("day", "Z2"), ("month", "-Í")]
+    # "nguy" in prose, no "tháng" and "năm" after it: no date
+    prose = [
+        _word(t, 300 + 150 * k, 400, 420 + 150 * k, 4) for k, t in enumerate(["nguy", "cơ", "cháy", "nổ"])
+    ]
+    assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(prose)))

@@ -641,6 +641,11 @@ def _glue(wa: Word, fa: str, ka: str, wb: Word, fb: str, kb: str) -> tuple[str, 
     return after_a + before_b, sure
 
 
+# "ngày" alone with its vowel misread ("ngờy", "ngủy" on a blurred photo): the date's first word when "tháng"
+# and "năm" follow it (``_date_blanks``)
+_NGAY_MISREAD = re.compile(r"ng[a-z]y[.,:;]?")
+
+
 def _date_blanks(
     words: list[Word],
     folded: list[str],
@@ -654,7 +659,9 @@ def _date_blanks(
     """The day and month blanks of a "ngày … tháng … năm …" line, also where the first reading glued the
     handwriting to the printed words ("ngày", "^Ổtháng", "Í", "Ïnăm", "2024"); ``before``: as
     ``find_blanks``'s."""
-    i_ngay = next((i for i, f in enumerate(folded) if f.startswith("ngay")), None)
+    i_ngay = next(
+        (i for i, f in enumerate(folded) if f.startswith("ngay") or _NGAY_MISREAD.fullmatch(f)), None
+    )
     if i_ngay is None:
         return []
     i_thang = next((i for i in range(i_ngay + 1, len(words)) if _date_key(folded[i]) == "thang"), None)
