@@ -1975,7 +1975,7 @@ def _decide(
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
-        found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+        found = _plain_ones(cs[0], blank.kind, vs)  # nothing read: written ones, by their shape
     if found and found[0] in by_shape:  # a digit only its shape made "8" is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
     if found and refused - {found[0]}:
@@ -2357,9 +2357,15 @@ def plain_stroke(mask: np.ndarray) -> bool:
     return thick <= BLOT * h and all(x <= PLAIN_SPREAD * thick + 1 for x in p.single[2:-2])
 
 
-def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
+def _plain_ones(
+    crop: np.ndarray, kind: Kind, votes: Sequence[tuple[str, float]] = ()
+) -> tuple[str, float] | None:
     """ "1" for each of the crop's marks when every one is a plain stroke (``plain_stroke``), as a possible
-    value of its kind; its confidence stays low, ``SHAPE_CONF`` (the document may go to review)."""
+    value of its kind, and no reading (``votes``, however unsure) gives another digit (a blurred "3" read "3"
+    at 24 alone, its blurred curve a plain stroke: "1" at 50 was a wrong month, seed 205 alt 013); its
+    confidence stays low, ``SHAPE_CONF`` (the document may go to review)."""
+    if any(ch != "1" for t, _ in votes for ch in t):
+        return None
     marks = _digit_marks(crop)
     if not marks or len(marks) > (2 if kind in (Kind.DAY, Kind.MONTH) else 6):
         return None
