@@ -2894,3 +2894,23 @@ def test_a_plain_stroke_an_unsure_reading_gives_another_digit_is_no_one() -> Non
     assert handdigits._decide(blank, [crop], [[("1", 20.0)]])[0] == ("1", handdigits.SHAPE_CONF)
     assert handdigits._decide(blank, [crop], [[]])[0] == ("1", handdigits.SHAPE_CONF)
     assert handdigits._decide(blank, [crop], [[("3", 24.0)]])[0] is None
+
+
+def test_a_pen_s_marks_read_as_a_syllable_standing_high_in_the_date_line_are_a_blank() -> None:
+    # seed 205 alt 013, a blurred photo: the day "23" written standing high between "ngày" and "tháng", read
+    # "SỔ" at 64, a syllable in print's case: taken for prose, no blank, the day lost. Printed words sit on
+    # their line; the pen's marks rise above it
+    def line(top: float) -> RecognizedPage:
+        words = [
+            _word("Hóa,", 1330, 380, 1460, 5, conf=90.0),
+            _word("ngày", 1480, 380, 1610, 5, conf=96.0),
+            Word("SỔ", 64.0, Box(1630, top, 1720, top + 66), line=5),
+            _word("tháng", 1740, 380, 1890, 5, conf=90.0),
+            _word("3", 1930, 380, 1980, 5, conf=96.0),
+            _word("năm", 2010, 380, 2120, 5, conf=96.0),
+            _word("2020", 2140, 380, 2280, 5, conf=96.0),
+        ]
+        return RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+
+    assert [(b.kind, b.first) for b in handdigits.find_blanks(line(348.0))] == [("day", "SỔ")]
+    assert not handdigits.find_blanks(line(380.0))  # on the line: a printed word
