@@ -2885,9 +2885,9 @@ def test_a_date_line_whose_ngay_was_misread_still_has_its_blanks(ngay: str) -> N
 
 
 def test_a_plain_stroke_an_unsure_reading_gives_another_digit_is_no_one() -> None:
-    # seed 205 alt 013, a blurred photo: a written month "3" read "3" at 24 alone (no sure reading), its blurred
-    # curve a plain stroke: taken "1" by its shape (0.5, a wrong month); a reading of another digit, however
-    # unsure, says the stroke is not a "1"
+    # seed 205 alt 013, a blurred photo: a written month "3" read "3" at 24 alone (no sure reading), its
+    # blurred curve a plain stroke: taken "1" by its shape (0.5, a wrong month); a reading of another digit,
+    # however unsure, says the stroke is not a "1"
     month = handdigits.Kind.MONTH
     crop = _pen_crop("i")
     blank = handdigits.Blank(month, 3, Box(0, 0, 100, 60), (), "-Ÿ", 89.0)
