@@ -302,7 +302,8 @@ def _same_words(text: str) -> tuple[str, float] | None:
     hits = {name for key, name in F_ORGANS.items() if sorted(_plain_words(key)) == words}
     if not hits and sum(len(w) == 1 for w in words) == 1:
         # a letter read apart beside the name's words ("SỞ KHOA H VÀ / HỌC / CÔNG NGHỆ": a blurred photo's
-        # "HỌC" read twice, once cut to its "H"), in no name: the name without it, in doubt
+        # "HỌC" read twice, once cut to its "H"), in no name, the initial of one of its words: the name
+        # without it, in doubt
         letter = next(w for w in words if len(w) == 1)
         rest = [w for w in words if w != letter]
         hits = {
@@ -310,6 +311,8 @@ def _same_words(text: str) -> tuple[str, float] | None:
             for key, name in F_ORGANS.items()
             if sorted(_plain_words(key)) == rest and letter not in _plain_words(key)
         }
+        if not any(w.startswith(letter) for w in rest):
+            return None  # a word of its own ("CỤC QUẢN LÝ Y, DƯỢC"), not a word's initial read again
         return (hits.pop(), CUT_SHORT_ORGAN) if len(hits) == 1 else None
     return (hits.pop(), 0.85) if len(hits) == 1 else None
 
