@@ -1483,3 +1483,49 @@ def test_readings_with_a_word_of_small_letters_no_syllable_are_not_against_a_nam
         ).values()["signer_name"]
         is None
     )
+
+
+def test_a_row_read_alike_with_a_listed_name_s_letters_but_other_marks_is_voted_as_that_name() -> None:
+    # seed 209 (blurred photos, the seal over the name): every reading of the row gave "Lực Quang Quyết" (no
+    # family name "Lực": "Lục" is the one with its letters), "Đình Ñgọc Lan" ("Đinh"), and seed 207 "La
+    # Phương Tháo" (no given name "Tháo": "Thảo")
+    vote = signature.vote_name
+    assert vote([[("Lực", 90.0), ("Quang", 90.0), ("Quyết", 90.0)]] * 6) == ["Lục", "Quang", "Quyết"]
+    ngoc = [[("Đình", 90.0), (g, 60.0), ("Lan", 95.0)] for g in ("Ấgọc", "Ñgọc", "Ñgọc", "Ếgọc")]
+    assert vote(ngoc) == ["Đinh", "Ngọc", "Lan"]
+    assert vote([[("La", 93.0), ("Phương", 91.0), ("Tháo", 88.0)]] * 6) == ["La", "Phương", "Thảo"]
+    # two family names with those letters ("Lâ": "La" or "Lã"): none taken
+    assert vote([[("Lâ", 90.0), ("Đình", 90.0), ("Giáp", 90.0)]] * 5) is None
+
+
+def test_a_given_name_no_list_has_is_voted_only_as_every_reading_gives_it_and_the_language_uses_it() -> None:
+    # seed 207 alt 010 "Ông Kim Khuyến", seed 209 alt 011 "Giáp Đình Giáp": given names the list lacks, read
+    # alike letter for letter in every reading of the row
+    vote = signature.vote_name
+    kim = [[("Ông", 90.0), (k, 80.0), ("Khuyến", 85.0)] for k in ("Kim", "Kím", "Kim", "Kim")]
+    assert vote(kim) == ["Ông", "Kim", "Khuyến"]
+    giap = [[("Giáp", 90.0), (d, 80.0), ("Giáp", 85.0)] for d in ("Đình", "Đình", "Bính", "Đinh", "Đình")]
+    assert vote(giap) == ["Giáp", "Đình", "Giáp"]
+    # ... not when one reading gives another word there, nor with too few readings, nor a word no one uses
+    assert vote([*kim, [("Ông", 90.0), ("Kim", 80.0), ("Khuyên", 85.0)]]) is None
+    assert vote(kim[:2]) is None
+    assert vote([[("Vũ", 92.0), ("Minh", 61.0), ("Niến", 97.0)]] * 4) is None
+
+
+def test_a_name_every_reading_of_its_row_gave_whole_replaces_a_two_word_first_reading_that_lost_a_word() -> (
+    None
+):
+    # seed 209 alt 002: first read "Khương Trâm" (in doubt: "hương Trâm", its family name guessed), every one
+    # of six readings of the row gave "Mạc Phương Trâm"; alt 012 "Ông Lựn" ("Ông ông Lựn"), "Ông Công Lực"
+    whole = [[("Mạc", 90.0), ("Phương", 90.0), ("Trâm", 90.0)]] * 6
+    name = signature.vote_name(whole)
+    assert name == ["Mạc", "Phương", "Trâm"] and signature._read_whole(whole, name)
+    assert not signature._voted_over("Khương Trâm", name)  # not on its own
+    assert signature._voted_over("Khương Trâm", name, whole=True)
+    assert signature._voted_over("Ông Lựn", ["Ông", "Công", "Lực"], whole=True)  # "Lựn": no listed name
+    # another given name, listed, read first: another person's name, kept
+    assert not signature._voted_over("Khương Tâm", name, whole=True)
+    # a reading that gives another name, or too few readings: not whole
+    other = [[("Mạc", 90.0), ("Phương", 90.0), ("Tâm", 90.0)]]
+    assert not signature._read_whole([*whole[:5], *other], name)
+    assert not signature._read_whole(whole[:3], name)

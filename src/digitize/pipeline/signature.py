@@ -25,7 +25,7 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
-from digitize.pipeline import regions
+from digitize.pipeline import correct, regions
 from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
@@ -35,6 +35,7 @@ from digitize.pipeline.fields.signer import (
     doubtful_name_line,
     led_already,
     list_line,
+    name_form,
     nearest_name,
     rare_family,
     read_signer,
@@ -814,10 +815,10 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
             count[r[i][0]] += 1
         listed = SURNAMES if i == 0 else NAME_SYLLABLES
         known = [w for w in weight if w in listed]
-        if not known:
+        best = max(known, key=lambda w: weight[w]) if known else _unlisted_vote(i, size, weight, count)
+        if best is None:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
             # "Minh", "Ngọc" read alike in every reading) is no name put together from votes
-        best = max(known, key=lambda w: weight[w])
         # readings that give its letters, whatever marks (a blurred mark is read at random: "Đỉnh",
         # "Định"), or its letters but a garbled capital (``_agrees``; not when another reading gives another
         # listed name with those letters: "Tuân" against "Xuân")
@@ -833,6 +834,28 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     if len(whole) < ROW_VOTES:
         return None
     return name if well_formed(name) else None
+
+
+def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Counter[str]) -> str | None:
+    """The word voted at a place of a name's row where no reading gave a listed form: the readings' surest
+    word taken, its letters as read and its marks aside, to the one listed form they allow: at the family
+    name's place the one family name with those letters ("Lực" → "Lục", "Đình" → "Đinh"; none where two
+    have them: "Lâ" is "La" or "Lã"), at a given name's the form its marks are nearest to ("Tháo" → "Thảo",
+    ``name_form``). A given name no list has is taken only as every reading of the row read it, letter and
+    mark, in at least ``UNLISTED_VOTES`` readings, and a word Vietnamese uses (``correct.common``: "Khuyến",
+    "Giáp"; not the pen's "Niến"). None otherwise."""
+    top = max(weight, key=lambda w: weight[w])
+    key = fold(top)
+    if place == 0:
+        forms = [s for s in SURNAMES if fold(s) == key]
+        return forms[0] if len(forms) == 1 and top[:1].isupper() else None
+    if key in F_SYLLABLES:
+        return name_form(F_SYLLABLES[key], top, middle=place < size - 1)
+    alike = count[top] == sum(count.values()) >= UNLISTED_VOTES
+    return top if alike and is_syllable(top) and correct.common(top) else None
+
+
+UNLISTED_VOTES = 3  # readings that must all give a given name no list has, letter for letter
 
 
 def _agrees(word: str, voted: str, loose: bool) -> bool:
@@ -929,15 +952,26 @@ def _name_in_doubt(name: str, confidence: float) -> bool:
     return len(words) == 2 or unlisted
 
 
-def _voted_over(name: str, voted: list[str]) -> bool:
+def _voted_over(name: str, voted: list[str], *, whole: bool = False) -> bool:
     """The row's voted name replaces the first reading's in doubt only when it holds it and more ("Lò Đình
     Sơn" over "Đinh Sơn": the family name lost) or differs from it in marks alone: a different person's name
     is no better reading; but a word of it no list has ("Banh", the seal's stroke through the "ì" of "Bình")
     is no reading of a name's word either: where the two differ only at such words, the most of the words
-    the same, the voted name (each word listed) is the better reading."""
+    the same, the voted name (each word listed) is the better reading. A name every reading of the row gave
+    whole (``whole``, ``_read_whole``) with more words than a two-word first reading, ending in its given
+    name or where it read no listed one, replaces it too: the first reading lost a word under the seal and
+    guessed the family name from what was left ("Khương Trâm" from "hương Trâm" for "Mạc Phương Trâm"; "Ông
+    Lựn" from "Ông ông Lựn" for "Ông Công Lực")."""
     words = name.split()
     had = [fold(w) for w in words]
     new = [fold(w) for w in voted]
+    if (
+        whole
+        and len(had) == 2
+        and len(new) > len(had)
+        and (had[-1] == new[-1] or words[-1] not in NAME_SYLLABLES)
+    ):
+        return True
     if new == had:
         return words != voted
     if len(new) == len(had):
@@ -945,6 +979,17 @@ def _voted_over(name: str, voted: list[str]) -> bool:
         unlisted = all(words[k] not in (SURNAMES if k == 0 else NAME_SYLLABLES) for k in apart)
         return unlisted and 2 * len(apart) < len(had)
     return len(new) > len(had) and new[len(new) - len(had) :] == had
+
+
+WHOLE_VOTES = 4  # readings of a name's row (of six) that must each give the voted name whole, and no other
+
+
+def _read_whole(readings: Sequence[Sequence[tuple[str, float]]], name: list[str]) -> bool:
+    """Every reading of the row that gives a name (two to four words) gives ``name``, each word its letters
+    (marks aside, as ``vote_name`` counts them), and at least ``WHOLE_VOTES`` do."""
+    got = [r for r in readings if 2 <= len(r) <= 4]
+    same = [r for r in got if [fold(w) for w, _ in r] == [fold(v) for v in name]]
+    return len(same) >= WHOLE_VOTES and len(same) == len(got)
 
 
 # "Nơi nhận:" as a shaken photo reads it ("ơi nhận", "“ơi nệm.", "uý nệm:"): a short word, then one of "n" and
@@ -1018,8 +1063,13 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         return page
     try:
         readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout)
-        name = vote_name([_row_words(r) for r in readings])
-        if name is None or (had is not None and had.value and not _voted_over(str(had.value), name)):
+        rows_read = [_row_words(r) for r in readings]
+        name = vote_name(rows_read)
+        if name is None or (
+            had is not None
+            and had.value
+            and not _voted_over(str(had.value), name, whole=_read_whole(rows_read, name))
+        ):
             return page
         placed = [(name_box, name)]
         if not found.value("signer_title"):
