@@ -1529,3 +1529,58 @@ def test_a_name_every_reading_of_its_row_gave_whole_replaces_a_two_word_first_re
     other = [[("Mạc", 90.0), ("Phương", 90.0), ("Tâm", 90.0)]]
     assert not signature._read_whole([*whole[:5], *other], name)
     assert not signature._read_whole(whole[:3], name)
+
+
+def test_a_name_row_is_cut_as_far_left_of_its_title_s_centre_as_its_print_reaches_right(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # seed 209 dev 001: "Phan" glued to the seal's ring is no letter-sized ink, the row found was "Ngọc Hoa"
+    # only; the name is printed centred under its title, so the cut takes in as much left of the centre
+    cuts: list[int] = []
+    monkeypatch.setattr(signature.tesseract, "image_to_data", lambda im, **_: cuts.append(im.shape[1]) or [])
+    region = np.full((200, 1000), 255, np.uint8)
+    row = (80, 110, 500, 700, 60.0)  # the row's print from 500 to 700 px; its title centred at 450
+    _, box = signature._read_row(region, row, 20.0, lang="vie", timeout=5.0, centre=450.0)
+    assert box[2] <= 200 and box[3] >= 700
+    _, box = signature._read_row(region, row, 20.0, lang="vie", timeout=5.0)
+    assert 450 < box[2] < 500  # (without a title: as found)
+    # a row centred under its title: as found
+    _, box = signature._read_row(region, row, 20.0, lang="vie", timeout=5.0, centre=600.0)
+    assert 450 < box[2] < 500
+
+
+def test_a_name_row_whose_readings_give_no_name_is_read_again_sharpened(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # seed 209 dev 007: "Hồ Thị Hạnh" read "Hồ", "Mổ", "Mề", "Nổ", "Mể" as cut; sharpened and enlarged, "Hồ" in
+    # each reading. Only a row whose first readings gave no name is read again (CPU)
+    prepared, first = _shaken_end()
+    right = [w for w in first.words if w.box.x0 > 0.45 * first.width]
+    row = [w for w in right if w.text.strip(".,") in ("Hoàng", "Minh", "Hải")]
+    assert len(row) == 3
+    page = replace(first, words=tuple(w for w in first.words if w not in row))
+    assert extract([page]).values()["signer_name"] is None
+    calls: list[int] = []
+
+    def read(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        if kw.get("psm") != 7:
+            return tesseract.image_to_data(image, **kw)  # type: ignore[arg-type]
+        calls.append(image.shape[1])
+        lead = "Hoàng" if len(calls) > 6 else ("Hoàng", "Mổ", "Mề", "Nổ", "Mể", "Mề")[len(calls) - 1]
+        return [
+            tesseract.Token(
+                text=t, conf=90.0, left=40 * i, top=5, width=30, height=20, block=1, par=1, line=1, word=i
+            )
+            for i, t in enumerate((lead, "Minh", "Hải"))
+        ]
+
+    monkeypatch.setattr(signature.tesseract, "image_to_data", read)
+    fields = extract([signature.row_pass(prepared, page, lang="vie")]).fields
+    assert fields["signer_name"].value == "Hoàng Minh Hải"
+    assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
+    assert len(calls) == 10 and max(calls[6:]) > max(calls[:6])  # the sharpened readings enlarged more
+    # a row whose first readings agree is not read again
+    calls.clear()
+    calls.extend([0] * 6)  # (every reading then gives "Hoàng")
+    fields = extract([signature.row_pass(prepared, page, lang="vie")]).fields
+    assert fields["signer_name"].value == "Hoàng Minh Hải" and len(calls) == 12

@@ -25,7 +25,7 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
-from digitize.pipeline import correct, regions
+from digitize.pipeline import correct, preprocess, regions
 from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
@@ -916,24 +916,60 @@ def vote_title(readings: Sequence[str | None]) -> list[str] | None:
 
 
 def _read_row(
-    region: np.ndarray, row: tuple[int, int, int, int, float], letter: float, *, lang: str, timeout: float
+    region: np.ndarray,
+    row: tuple[int, int, int, int, float],
+    letter: float,
+    *,
+    lang: str,
+    timeout: float,
+    centre: float | None = None,
+    sharpen: bool = False,
 ) -> tuple[list[list[tesseract.Token]], tuple[int, int, int, int]]:
     """A row of ``print_rows`` read on its own (``--psm 7``) at ``ROW_SCALES``, as cut and with the ink
     lighter than the print made paper: each reading's tokens, and the row's cut (top, bottom, left, right) in
-    the region."""
+    the region. With the ``centre`` (the region's column) of the title the row is printed under, the cut
+    reaches as far either side of it as the row's print does on the other: a name is printed centred under
+    its title, and a word of it glued to the seal's ring or the pen's stroke is no letter-sized ink of the
+    row ("Phan" inside the ring of "Phan Ngọc Hoa": the row read "Ngọc Hoa", seed 209 dev 001). With
+    ``sharpen``, the cut read sharpened instead (``_sharpened``)."""
     top, bottom, left, right, level = row
+    if centre is not None:
+        left, right = max(0, min(left, round(2 * centre - right))), max(right, round(2 * centre - left))
     pad = int(0.6 * letter)
     box = (max(0, top - pad), min(region.shape[0], bottom + pad), max(0, left - 2 * pad), right + 2 * pad)
     crop = region[box[0] : box[1], box[2] : box[3]]
+    readings = []
+    for im in _sharpened(crop) if sharpen else _row_images(crop, level):
+        im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+        readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
+    return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
+
+
+def _row_images(crop: np.ndarray, level: float) -> Iterator[np.ndarray]:
+    """A row's cut at ``ROW_SCALES``, as cut and with the ink lighter than the print (``level``) made
+    paper."""
     clean = crop.copy()
     clean[crop >= level + 0.5 * (255 - level)] = 255
-    readings = []
     for image in (crop, clean):
         for up in ROW_SCALES:
-            im = image if up == 1.0 else cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
-            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-            readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
-    return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
+            yield image if up == 1.0 else cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+
+
+SHARP_SCALES = (2.0, 3.0)  # a row whose readings gave no name read again sharpened, this many times enlarged
+SHARP_SIGMA = (1.0, 3.0)  # px: the least and most blur (at the row's size) the unsharp mask is made against
+
+
+def _sharpened(crop: np.ndarray) -> Iterator[np.ndarray]:
+    """A row's cut enlarged ``SHARP_SCALES`` times (its letters ~25-40 px high, as Tesseract reads best)
+    under an unsharp mask as wide as the blur measured on the cut (``preprocess.edge_blur``), then that
+    image made black and white (Otsu): on a shaken photo the page's own sharpening leaves the name's
+    letters soft ("Hồ Thị Hạnh" read "Mề", "Nổ", "Mể" as cut, "Hồ" in each of these, seed 209 dev 007)."""
+    sigma = min(SHARP_SIGMA[1], max(SHARP_SIGMA[0], preprocess.edge_blur(crop)))
+    for up in SHARP_SCALES:
+        big = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+        sharp = preprocess.unsharp(big, sigma * up)
+        yield sharp
+        yield cv2.threshold(sharp, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
 
 
 TITLE_ROWS = 3  # rows above the name's looked at for the block's title
@@ -1062,9 +1098,16 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     if not rows:
         return page
     try:
-        readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout)
+        centre = (cx - x0) * s if found.value("signer_title") else None
+        readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout, centre=centre)
         rows_read = [_row_words(r) for r in readings]
         name = vote_name(rows_read)
+        if name is None:  # (only a row whose readings gave no name is read again: CPU)
+            more, _ = _read_row(
+                region, rows[-1], letter, lang=lang, timeout=timeout, centre=centre, sharpen=True
+            )
+            rows_read += [_row_words(r) for r in more]
+            name = vote_name(rows_read)
         if name is None or (
             had is not None
             and had.value
