@@ -1552,8 +1552,8 @@ def test_a_name_row_is_cut_as_far_left_of_its_title_s_centre_as_its_print_reache
 def test_a_name_row_whose_readings_give_no_name_is_read_again_sharpened(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # seed 209 dev 007: "Hồ Thị Hạnh" read "Hồ", "Mổ", "Mề", "Nổ", "Mể" as cut; sharpened and enlarged, "Hồ" in
-    # each reading. Only a row whose first readings gave no name is read again (CPU)
+    # seed 209 dev 007: "Hồ Thị Hạnh" read "Hồ", "Mổ", "Mề", "Nổ", "Mể" as cut; sharpened and enlarged,
+    # "Hồ" in each reading. Only a row whose first readings gave no name is read again (CPU)
     prepared, first = _shaken_end()
     right = [w for w in first.words if w.box.x0 > 0.45 * first.width]
     row = [w for w in right if w.text.strip(".,") in ("Hoàng", "Minh", "Hải")]
@@ -1584,3 +1584,16 @@ def test_a_name_row_whose_readings_give_no_name_is_read_again_sharpened(
     calls.extend([0] * 6)  # (every reading then gives "Hoàng")
     fields = extract([signature.row_pass(prepared, page, lang="vie")]).fields
     assert fields["signer_name"].value == "Hoàng Minh Hải" and len(calls) == 12
+
+
+def test_a_block_lost_with_its_list_s_label_is_placed_by_a_last_line_read_without_its_colon() -> None:
+    # seed 207 dev 006 (a shaken photo): "Nơi nhận:" and "Q. CỤC TRƯỞNG" lost, the list's last line read
+    # "~Lưu VT." (no colon): the block right of the list is still read again
+    from tests.pipeline.test_extract import page
+
+    body = "Giấy chứng nhận có giá trị đến ngày 24/12/2023, kể từ ngày ký ban hành theo quy định."
+    specs = [(body, "body", 90.0), ("- Nư trên.", "x=300", 60.0), ("~Lưu VT.", "x=300", 60.0)]
+    assert signature._needs_pass(page(specs)) is not None
+    # a body line that starts with the word "Lưu" is no list's line
+    specs = [(body, "body", 90.0), ("Lưu trữ hồ sơ theo quy định.", "x=300", 90.0)]
+    assert signature._needs_pass(page(specs)) is None

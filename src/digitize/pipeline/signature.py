@@ -69,8 +69,9 @@ MAX_UP = 3.0  # ... at most this many times
 MAX_READ_PIXELS = 16_000_000
 
 
-# the recipients' list's last line, "- Lưu: VT, …" (the file copy), its mark and the colon kept loosely
-_LUU = re.compile(r"^\W{0,3}luu\s*[:;]")
+# the recipients' list's last line, "- Lưu: VT, …" (the file copy), its mark and the colon kept loosely, or
+# read without its colon before "VT" ("~Lưu VT.", a shaken photo: seed 207 dev 006)
+_LUU = re.compile(r"^\W{0,3}luu\s*(?:[:;]|vt\b)")
 LIST_SPAN = 15  # line heights the recipients' list may run from the body's last line down to its "Lưu" line
 
 
