@@ -1597,3 +1597,20 @@ def test_a_block_lost_with_its_list_s_label_is_placed_by_a_last_line_read_withou
     # a body line that starts with the word "Lưu" is no list's line
     specs = [(body, "body", 90.0), ("Lưu trữ hồ sơ theo quy định.", "x=300", 90.0)]
     assert signature._needs_pass(page(specs)) is None
+
+
+def test_a_row_reading_with_a_low_quote_glued_before_the_family_name_keeps_it() -> None:
+    # seed 209 alt 008: "La Xuân Hậu" read "„La Xuấn Hậu", "„_La Xưân Hậu": the speck read as a low quote
+    # glued to "La" made the family name no word, and the readings gave "Xuấn Hậu"
+    def tokens(text: str) -> list[tesseract.Token]:
+        return [
+            tesseract.Token(
+                text=t, conf=80.0, left=40 * i, top=5, width=30, height=20, block=1, par=1, line=1, word=i
+            )
+            for i, t in enumerate(text.split())
+        ]
+
+    assert signature._row_words(tokens("„_La Xưân Hậu")) == [("La", 80.0), ("Xưân", 80.0), ("Hậu", 80.0)]
+    assert signature._row_words(tokens("¿ Mạc Phương Trâm"))[0] == ("Mạc", 80.0)
+    texts = ["_ La Xân Hào", "_ La Xuân Hảo", "„La Xuấn Hậu", "„_La Xưân Hậu", "„La Xưân Hậu"]
+    assert signature.vote_name([signature._row_words(tokens(t)) for t in texts]) == ["La", "Xuân", "Hậu"]

@@ -684,6 +684,8 @@ ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put tog
 ROW_CENTRED = 0.15  # (of the page's width) a name's row's centre lies this near its title's centre
 ROW_SURE = 0.6  # (0..1) a first reading's name this sure is not read again
 _NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
+# ... and the low and angle quotes, the inverted marks a shaken row's specks read as ("„La Xưân Hậu", "¿ Mạc")
+_ROW_MARKS = _NAME_MARKS + "„«»‹›¿¡"
 
 
 def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int, float]]:
@@ -741,7 +743,7 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             continue
         parts = _unglued(nfc(t.text.strip()))
         for p in parts:
-            bare = consonant_marks_dropped(nfc(p.strip(_NAME_MARKS)))
+            bare = consonant_marks_dropped(nfc(p.strip(_ROW_MARKS)))
             words.append((_capital_lost(bare), t.conf * (0.5 if len(parts) > 1 else 1.0)))
     run: list[tuple[str, float]] = []
     for w, c in reversed(words):
