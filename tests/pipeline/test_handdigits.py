@@ -2723,3 +2723,139 @@ def test_a_sure_day_a_digit_lost_from_that_no_reading_adds_to_stays_in_doubt(
     assert day.conf == handdigits.AGREED_MAX_CONF
     field = extract([after]).fields["issued_date"]
     assert field.value in (None, "2024-04-01") and field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_sure_number_touching_the_printed_rule_is_not_sure_unless_read_again_alike() -> None:
+    # seed 197 alt 012: a written "1" (flag and foot) whose top meets the organ's underline, on a bitonal
+    # licence, read "4" at 93 by the first reading (SURE-WRONG): what the rule did to the digit's shape is not
+    # seen, so a number whose ink touches a rule stays sure only when the digit readings confirm it
+    prepared, _, boxes = _header("1", "24", "4", bitonal=True)
+    so, note = boxes["so"], boxes["notation"]
+    four = Word("4", 92.5, Box(so.x1 + 14, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), four], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["code_number"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    (blank,) = handdigits.sure_numbers(page)
+    grey = regions.grey_master(prepared)
+    assert handdigits.touches_rule(
+        handdigits._cuts(prepared, blank, grey)[0], handdigits.band_rows(blank.box)
+    )
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value in ("1", None) or field.confidence < REVIEW_THRESHOLD
+    assert field.value != "4" or field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_rule_touches_the_marks_under_it_only_when_their_ink_meets_it() -> None:
+    # a pen's "1" right under a rule (its flag meeting it) touches it; a gap of a few pixels, or no rule, none
+    def crop(gap: int | None) -> np.ndarray:
+        img = Image.new("L", (220, 160), 255)
+        d = ImageDraw.Draw(img)
+        top = 50
+        if gap is not None:
+            d.line([(0, top - gap - 3), (219, top - gap - 3)], fill=0, width=3)
+        _pen(d, "l", 80, top)
+        return np.asarray(img)
+
+    band = (50, 110)
+    assert handdigits.touches_rule(crop(0), band)
+    assert not handdigits.touches_rule(crop(8), band)
+    assert not handdigits.touches_rule(crop(None), band)
+
+
+def test_a_sure_number_a_digit_lost_from_that_no_reading_clearly_gives_stays_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # review s22 MED 5, the number's branch: "15" written with the "5"'s flag in the organ's rule, first read
+    # "2" alone at 97 over the "5" (its region holds two marks: a digit lost); read again "15" only unclearly
+    # (60-65: no value clear enough to take in its place), the sure "2" is no sure number: kept, in doubt
+    prepared, _, boxes = _header("15", "24", "4")
+    so, note = boxes["so"], boxes["notation"]
+    mid = (so.x1 + note.x0) / 2
+    two = Word("2", 97.0, Box(mid, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), two], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["code_number"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    unclear = [("15", 60.0), ("15", 62.0), ("15", 65.0)]
+    monkeypatch.setattr(handdigits, "_read_sheet", lambda crops, timeout: [list(unclear) for _ in crops])
+    after = handdigits.second_pass(prepared, page)
+    (number,) = [w for w in after.words if w.line == 2 and w.text not in ("Số:", "/BC-UBND")]
+    assert (number.text, number.conf) == ("2", handdigits.AGREED_MAX_CONF)
+    field = extract([after]).fields["code_number"]
+    assert field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_sure_day_whose_touching_digits_reach_past_its_word_is_read_again() -> None:
+    # seed 199 alt 012: a written "23" whose "3" touches the "2" (one mark), read "2" at 92 with a box over
+    # the "2" alone: no mark count says a digit was lost (a SURE-WRONG date, "02"), but the day's ink goes on
+    # a digit past its word: it is read again, to be added to
+    prepared, _, boxes = _header("229", "23", "4")
+    ng, th = boxes["ngay"], boxes["thang"]
+    x0, y0 = int(ng.x1) + 4, 330
+    img = prepared.master.copy()
+    ink = (img[y0:420, x0 : int(th.x0) - 4] < 128).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink)
+    two, three = sorted(
+        sorted(range(1, n), key=lambda i: -stats[i, cv2.CC_STAT_AREA])[:2], key=lambda i: stats[i, 0]
+    )
+    y2, x2 = np.nonzero(labels == two)
+    y3, x3 = np.nonzero(labels == three)
+    a, b = int(np.argmax(x2)), int(np.argmin(x3))
+    cv2.line(
+        img, (x0 + int(x2[a]), y0 + int(y2[a])), (x0 + int(x3[b]), y0 + int(y3[b])), 60, 5
+    )  # the pen's join
+    prepared = replace(prepared, master=img, ocr=img)
+    words = _first_reading(boxes, glued=False)
+    part = Word("2", 92.0, Box(x0 + int(x2.min()) - 2, ng.y0 - 6, x0 + int(x2.max()) + 2, ng.y1), line=3)
+    so, note = boxes["so"], boxes["notation"]
+    number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
+    four = Word("4", 97.0, Box(th.x1 + 20, th.y0, boxes["nam"].x0 - 20, th.y1), line=3)
+    page = _read(sorted([*words, part, number, four], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["issued_date"].value == "2024-04-02"  # the first reading: the "3" lost
+    (day,) = [b for b in handdigits.sure_date_digits(page) if b.kind == "day"]
+    cut = handdigits.clean_crop(handdigits._crop(prepared, day.box), handdigits.band_rows(day.box))
+    assert len(handdigits._digit_marks(cut)) == 1  # one mark: no digit lost by the count
+    field = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
+    assert field.value == "2024-04-23" or field.confidence < REVIEW_THRESHOLD
+
+
+def test_a_deconvolved_reading_a_part_of_the_cut_s_clear_value_keeps_it_in_doubt() -> None:
+    # seed 199 alt 002, a blurred photo: a written "269" read "269" at 97 as cut, "69" at 94-97 deconvolved
+    # (the "2", apart from the "6" once the streak is undone, at the crop's side, left out): no value was
+    # taken and the number lost; the deconvolved readings give a part of the cut's value, no other: taken,
+    # in doubt
+    combined = handdigits._with_deblurred
+    assert combined(("269", 96.5), ("69", 96.4), True) == ("269", handdigits.AGREED_MAX_CONF)
+    assert combined(("269", 60.0), ("69", 96.4), True) is None  # the cut's value not clear
+    assert combined(("269", 96.5), ("29", 96.4), True) is None  # not a part of it as read: they disagree
+    assert combined(("269", 96.5), ("68", 96.4), True) is None
+
+
+def test_deconvolved_readings_that_took_a_footed_one_for_a_seven_do_not_contradict_it() -> None:
+    # seed 205 dev 005, a blurred photo: a written "16" whose "1" has a flag and a foot, deconvolved "76" at
+    # 63-83, which the marks' shapes make "16": the "7" read is the "1" the mark's shape says, no other value
+    # (the day was lost to "…"); a reading of another digit there still contradicts it
+    crop = _pen_crop("l0")
+    assert handdigits.none_contradicts("10", [crop], [[("70", 72.0), ("70", 80.0), ("0", 0.0)]])
+    assert handdigits.none_contradicts("10", [crop], [[("10", 72.0), ("0", 80.0)]])
+    assert not handdigits.none_contradicts("10", [crop], [[("30", 72.0), ("10", 80.0)]])
+    assert not handdigits.none_contradicts("10", [_pen_crop("70")], [[("70", 72.0)]])  # a "7" in the air
+
+
+def test_a_day_first_read_with_more_digits_than_a_day_has_is_taken_a_digit_short() -> None:
+    # seed 205 dev 004, a blurred photo: a written "27" first read "227" at 60 (no day has three digits), read
+    # again "27" at 94-97 by every crop: the re-reading a digit short of a first reading no day may be is no
+    # lost digit: taken, in doubt (the day was lost); a first reading a day may be ("26" at 91) still stands
+    box = Box(400.0, 89.0, 422.0, 108.0)
+    day = handdigits.Blank(handdigits.Kind.DAY, 8, box, (), "227", 60.0)
+    assert handdigits.only_added(day, ("27", 96.0)) == ("27", handdigits.AGREED_MAX_CONF)
+    assert handdigits.only_added(day, ("27", 60.0)) is None  # unclear
+    assert handdigits.only_added(replace(day, first="22"), ("2", 96.0)) is None
+
+
+def test_a_clear_value_as_cut_is_taken_in_doubt_where_deconvolved_readings_contradict_one_another() -> None:
+    # seed 205 alt 007, a blurred photo: a written day "23" read "23" at 91 as cut, deconvolved "20" at 67-72
+    # and "24" at 76-94 (readings at odds with one another): the day had been lost to "…"; the cut's clear
+    # value is taken, in doubt. Deconvolved readings that agree with one another on another value still
+    # leave none, as an unclear value as cut does
+    combined = handdigits._with_deblurred
+    assert combined(("23", 90.9), ("20", 71.6), False) == ("23", handdigits.AGREED_MAX_CONF)
+    assert combined(("23", 90.9), ("20", 71.6), True) is None
+    assert combined(("23", 60.0), ("20", 71.6), False) is None

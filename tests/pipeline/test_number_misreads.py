@@ -351,3 +351,20 @@ def test_a_notation_s_hyphen_read_as_a_mark_is_split_again_in_doubt(mark: str) -
     # an abbreviation of its own, or a unit's part too long to be one, is kept as read
     assert repair_notation("VPUBND", "Văn phòng Ủy ban nhân dân tỉnh Quảng Nam")[0] == "VPUBND"
     assert repair_notation("SGTVT", "Sở Giao thông vận tải") == ("SGTVT", 1.0)
+
+
+def test_a_slash_read_as_a_capital_after_the_number_standing_apart_leaves_the_number_whole() -> None:
+    # seed 205 alt 006, a blurred photo: "Số: 16/GCN-UBND" read "sẽ: 16 IGCN-UBND", the line unsure: the "I"
+    # standing for the slash, after a space, is no digit the number lost; the number is taken (the line's
+    # doubt kept: review)
+    def number_line(number: str) -> list[tuple[str, str, float]]:
+        specs = header(parent="ỦY BAN NHÂN DÂN", organ=("TỈNH BÌNH DƯƠNG",), number=number)
+        specs = [(t, where, 45.0 if t == number else c) for t, where, c in specs]
+        return [*specs, ("GIẤY CHỨNG NHẬN", "center", 95.0)]
+
+    v = values(number_line("sẽ: 16 IGCN-UBND"))
+    assert v["code_number"] == "16"
+    assert v["code_notation"] == "GCN-UBND"
+    # glued to the digits, or more than one capital before the type: the digits may have lost their last ones
+    assert values(number_line("sẽ: 16IGCN-UBND"))["code_number"] is None
+    assert values(number_line("sẽ: 16 MWGCN-UBND"))["code_number"] is None

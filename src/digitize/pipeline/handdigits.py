@@ -117,6 +117,10 @@ class Blank:
     # a sure number written in coloured ink (``pen_ink``): a pen's digits the first (print) reading is sure of
     # all the same ("651" in blue read "621" at 91): kept sure only when the digit readings confirm it
     pen: bool = False
+    # a sure number whose ink touches or crosses a printed rule (``touches_rule``: a pen's "1" whose flag
+    # meets the organ's underline read "4" at 93): kept sure only when the digit readings confirm it (as
+    # ``pen``)
+    ruled: bool = False
 
 
 @dataclass(frozen=True)
@@ -326,9 +330,12 @@ def only_added(blank: Blank, found: tuple[str, float] | None) -> tuple[str, floa
         and sum(ch.isdigit() for ch in found[0]) < sum(ch.isdigit() for ch in blank.first)
     ):
         # a day or month read again a digit short of the first reading: the cut lost one; unless the first
-        # reading was a guess (under ``UNANIMOUS_CONF``: a pen's "3" read "22" at 27, seed 157 alt 001) and
-        # the new one clear: taken, in doubt (a digit may still be lost)
-        if blank.swallowed or blank.first_conf >= UNANIMOUS_CONF or found[1] < CLEAR_CONF:
+        # reading was a guess (under ``UNANIMOUS_CONF``: a pen's "3" read "22" at 27, seed 157 alt 001), or
+        # more digits than a day or month has ("227" at 60 of a blurred written "27", read "27" at 97 by
+        # every crop: the day lost, seed 205 dev 004), and the new one clear: taken, in doubt (a digit may
+        # still be lost)
+        guess = blank.first_conf < UNANIMOUS_CONF or sum(ch.isdigit() for ch in blank.first) > 2
+        if blank.swallowed or not guess or found[1] < CLEAR_CONF:
             return None
         return found[0], min(found[1], AGREED_MAX_CONF)
     return found
@@ -882,6 +889,19 @@ def _frame_streak(prepared: Prepared) -> Streak | None:
     return Streak(st.angle, st.length / prepared.scale, st.sigma / prepared.scale)
 
 
+def none_contradicts(value: str, cs: list[np.ndarray], each: list[list[tuple[str, float]]]) -> bool:
+    """Whether no sure reading (``each``: those of each crop of ``cs``) contradicts ``value``: each gives it
+    or a part of it ("173" of "1736": a digit lost), a "4" or "7" the marks' shapes say is a "1" taken as
+    that "1" (``as_shaped``: "76" of a written "16" whose "1" has a flag and a foot, seed 205 dev 005)."""
+    said = {
+        as_shaped(crop, t).lstrip("0")
+        for crop, v in zip(cs, each, strict=True)
+        for t, c in v
+        if c >= MIN_VOTE_CONF
+    }
+    return all(t in value for t in said)
+
+
 def _with_deblurred(
     found: tuple[str, float] | None, deblurred: tuple[str, float] | None, unanimous: bool
 ) -> tuple[str, float] | None:
@@ -900,8 +920,22 @@ def _with_deblurred(
     if found is not None and found[0].lstrip("0") == deblurred[0].lstrip("0"):
         return found
     adds = found is not None and len(deblurred[0]) > len(found[0]) and found[0] in deblurred[0]
+    if (
+        found is not None
+        and found[1] >= CLEAR_CONF
+        and len(found[0]) > len(deblurred[0])
+        and (deblurred[0] in found[0])
+    ):
+        # the deconvolved crops read a part of what the cut's read clearly ("69" of a blurred "269": the "2",
+        # apart from the "6" once deconvolved, at the crop's side, left out): no other value, a digit fewer;
+        # the cut's value is taken, in doubt (a digit more may be one the cut made of a printed mark)
+        return found[0], min(found[1], AGREED_MAX_CONF)
     if unanimous and deblurred[1] >= ALONE_CONF and (found is None or found[1] <= SHAPE_CONF or adds):
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
+    if not unanimous and found is not None and found[1] >= CLEAR_CONF:
+        # the deconvolved readings contradict one another ("20" and "24" of a blurred "23" the cut's read "23"
+        # at 91, seed 205 alt 007: the day lost to "…"): the cut's clear value is taken, in doubt
+        return found[0], min(found[1], AGREED_MAX_CONF)
     if unanimous and found is None and deblurred[1] >= CLEAR_CONF:
         # the cut's readings gave nothing and the deconvolved ones agree clearly if under ``ALONE_CONF`` (a
         # written "1995" read "19955" and junk as cut, "1995" at 61-82 deconvolved: the first reading's "2995"
@@ -1199,6 +1233,21 @@ def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np
     if not keep.any():
         return None
     return ink, rule, keep[labels]
+
+
+def touches_rule(crop: np.ndarray, band: tuple[int, int]) -> bool:
+    """Whether the marks on a blank's line (``_band_marks``) touch or cross a long printed rule in ``crop``
+    (the organ's underline, a ruled blank): a pen's "1" whose flag meets the rule from below is read "4" by
+    the print reading, sure (0.93 on a bitonal licence, seed 197 alt 012): what the rule did to its shape is
+    not seen, so its reading is not sure unless another reading confirms it."""
+    found = _band_marks(crop, band)
+    if found is None:
+        return False
+    _, rule, kept = found
+    if not rule.any():
+        return False
+    near = cv2.dilate(kept.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return bool((near & (rule > 0)).any())
 
 
 # a sure number's marks reaching this share of its digits' mean width (its first-reading word's width over
@@ -1631,12 +1680,14 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         # lost digit is seen (``_marks_lost``, ``ink_beyond``)
         numbers = [refined(prepared, b, grey) for b in numbers]
         for b in suspects:
-            cut = clean_crop(_crop(prepared, b.box, source=grey), band_rows(b.box))
+            raw = _crop(prepared, b.box, source=grey)
+            cut = clean_crop(raw, band_rows(b.box))
             if _loop_misread(cut, b.first):
                 blanks.append(b)
-            elif _marks_lost(cut, b.first):
+            elif _marks_lost(cut, b.first) or (b.drop and ink_beyond(raw, b, _words_box(page, b.drop))):
                 # a sure day or month with more marks than digits: a digit lost ("1" read sure of a written
-                # "21" whose small "2" stands high), read again to be added to
+                # "21" whose small "2" stands high), read again to be added to; or whose marks reach on past
+                # its word by a digit (a written "23" read "2" at 92, its "3" touching the "2": one mark)
                 blanks.append(replace(b, lost=True))
         lost = [
             b
@@ -1645,7 +1696,13 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             or (b.drop and ink_beyond(cut, b, _words_box(page, b.drop)))
         ]
         blanks += [replace(b, lost=True) for b in lost]
-        blanks += [replace(b, pen=True) for b in numbers if b not in lost and pen_ink(prepared, b.box)]
+        for b in numbers:
+            if b in lost:
+                continue
+            if pen_ink(prepared, b.box):
+                blanks.append(replace(b, pen=True))
+            elif touches_rule(_cuts(prepared, b, grey)[0], band_rows(b.box)):
+                blanks.append(replace(b, ruled=True))
         if not blanks:
             return page
         # printed tax-code cells stay on their line: cut as tight as below
@@ -1682,11 +1739,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         found, short, glued_digits = _decide(blank, cs, each, by_mark)
         if sharp_cs:
             deblurred = _decide(blank, sharp_cs, sharp_each)[0]
-            said = {t.lstrip("0") for v in sharp_each for t, c in v if c >= MIN_VOTE_CONF}
-            # no reading contradicts it: each gives it or a part of it ("173" of "1736": a digit lost)
-            unanimous = deblurred is not None and all(t in deblurred[0] for t in said)
+            unanimous = deblurred is not None and none_contradicts(deblurred[0], sharp_cs, sharp_each)
             found = _with_deblurred(found, deblurred, unanimous)
-        if blank.pen:
+        if blank.pen or blank.ruled:
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
             found = (blank.first, min(blank.first_conf, UNREAD_AGAIN_CONF))
@@ -1816,7 +1871,8 @@ def pen_ink(prepared: Prepared, box: Box) -> bool:
 
 
 def pen_checked(blank: Blank, found: tuple[str, float] | None) -> tuple[str, float] | None:
-    """What a sure number written in coloured ink (``Blank.pen``) becomes once its digits are read again
+    """What a sure number written in coloured ink (``Blank.pen``), or whose ink touches a printed rule
+    (``Blank.ruled``), becomes once its digits are read again
     (``found``: the value the readings agree on, None when they agree on none). The first reading is
     Tesseract's print model's, sure of a pen's digits it misreads as readily as any handwriting (a blue "651"
     read "621" at 91, kept sure: a wrong number that skipped review, seed 137 alt 000). Confirmed (the same
@@ -1884,7 +1940,7 @@ def _decide(
     refused: set[str] = set()  # clear readings of a digit a mark the marks' shapes refuse
     for crop, v in zip(cs, each, strict=True):
         if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
-            v = [(ones_for_sevens(crop, ones_for_fours(crop, t)), c) for t, c in v]
+            v = [(as_shaped(crop, t), c) for t, c in v]
             v8 = [(eights(crop, t), c) for t, c in v]
             by_shape.update(t8 for (t, _), (t8, _) in zip(v, v8, strict=True) if t8 != t)
             v = supported(crop, v8)
@@ -2353,6 +2409,12 @@ def ones_for_fours(crop: np.ndarray, text: str) -> str:
         "1" if ch == "4" and (lead_in_one(m) or one_stroke(m)) else ch
         for ch, m in zip(text, marks, strict=True)
     )
+
+
+def as_shaped(crop: np.ndarray, text: str) -> str:
+    """``text`` read from ``crop`` with each "4" or "7" the marks' shapes say is a "1" made "1"
+    (``ones_for_fours``, ``ones_for_sevens``)."""
+    return ones_for_sevens(crop, ones_for_fours(crop, text))
 
 
 def ones_for_sevens(crop: np.ndarray, text: str) -> str:

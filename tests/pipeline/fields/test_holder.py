@@ -276,3 +276,68 @@ def test_a_tax_code_after_a_label_garbled_past_its_slash() -> None:
             ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0),
         ]
         assert values(_licence(body))["holder_id"] == "2475642838", label
+
+
+def test_a_label_s_colon_read_as_a_dash_or_a_speck_before_it_still_labels_the_holder() -> None:
+    # blurred photos (seed 213 dev 007, 012; seed 211 dev 006): "Tên tổ chức- Công ty …", "H Tên tổ chức: …",
+    # "Ông/Bà- Dương Quốc Hiếu"
+    for line, holder in (
+        ("Tên tổ chức- " + COMPANY, COMPANY),
+        ("H Tên tổ chức: " + COMPANY, COMPANY),
+        ("Ông/Bà- Dương Quốc Hiếu", "Dương Quốc Hiếu"),
+    ):
+        body = [(line, "x=355", 92.0), ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0)]
+        assert values(_licence(body))["holder_name"] == holder, line
+
+
+def test_a_one_word_label_before_a_dash_is_no_holder_s_label() -> None:
+    from digitize.pipeline.fields.holder import holder_label
+
+    assert holder_label("ba ria - vung tau") is None
+    assert holder_label("don vi - phong kinh te") is None
+    assert holder_label("ong/ba- duong quoc hieu") is not None
+
+
+def test_a_tax_code_after_a_label_a_blur_garbled_is_taken_only_when_its_check_digit_holds() -> None:
+    # seed 211 alt 012: "Mũ số thuế: 5078866192-018"; seed 213 alt 012: "Mã số thuổ: 1342724867" of 8342724867
+    def holder_id(line: str) -> str | None:
+        body = [("Tên tổ chức: " + COMPANY, "x=355", 92.0), (line, "x=355", 92.0)]
+        return values(_licence(body))["holder_id"]
+
+    assert holder_id("Mũ số thuế: 5078866192-018") == "5078866192-018"
+    assert holder_id("Mã số thuổ: 8342724867") == "8342724867"
+    assert holder_id("Mã số thuổ: 1342724867") is None  # its check digit fails
+
+
+def test_the_applicant_is_the_holder_when_the_labelled_line_is_lost_in_doubt() -> None:
+    # seed 211 dev 005: "Tên tổ chức: …" read as marks; "Xét hồ sơ đề nghị cấp giấy phép của Công ty …,"
+    # names it
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    body = [
+        ("Xét hồ sơ đề nghị cấp giấy phép của " + COMPANY + ",", "x=355", 92.0),
+        ("CẤP PHÉP:", "center", 92.0),
+        ('¬ ãăã=.:.¬" .âảs..', "x=355", 30.0),
+        ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0),
+    ]
+    f = extract([page(_licence(body))]).fields["holder_name"]
+    assert f.value == COMPANY and f.confidence < 0.6
+
+
+def test_a_labelled_name_cut_short_is_the_applicant_s_whole_name() -> None:
+    # seed 213 dev 012: "Tên tổ chức: Công ty … Dịch vụ Nam" / "lột" (the wrapped "Việt" read as marks)
+    first = "Tên tổ chức: Công ty Cổ phần Thương mại và Dịch vụ Nam"
+    body = [
+        ("Xét hồ sơ đề nghị cấp giấy phép của " + COMPANY + ",", "x=355", 92.0),
+        (first, "x=355", 92.0),
+        ("lột", "x=355", 92.0),
+        ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0),
+    ]
+    assert values(_licence(body))["holder_name"] == COMPANY
+
+
+def test_a_speck_after_a_word_of_a_company_name_is_dropped() -> None:
+    from digitize.pipeline.fields.holder import fix_company_forms
+
+    assert fix_company_forms("Công ty TNHH MTV' Du lịch Bạch Mã") == "Công ty TNHH MTV Du lịch Bạch Mã"

@@ -37,3 +37,19 @@ def test_a_code_or_a_date_is_no_surer_than_its_least_sure_digits() -> None:
     sure = ("mã số thuế: 6475428207, địa chỉ: Số 12, đường Trần Phú.", "body", 95.0)
     fields = extract([page([*specs[: k + 1], sure, *specs[k + 1 :]])]).fields
     assert fields["holder_id"].confidence >= 0.6  # read surely: taken so
+
+
+def test_a_licence_s_validity_from_its_signing_with_only_the_holder_s_code_read() -> None:
+    """A blurred photo's holder line read as marks (seed 213 dev 007): the tax code still says the act grants
+    something to a holder, so "có hiệu lực kể từ ngày ký" starts its validity."""
+    from tests.pipeline.fields.test_holder import _licence as licence
+
+    body = [
+        ('¬ ãăã=.:.¬" .âảs..', "x=355", 30.0),
+        ("Mã số thuế: 5200123456", "x=355", 90.0),
+        ("Giấy phép này có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 24/4/2025.", "x=355", 90.0),
+    ]
+    v = values(licence(body))
+    assert v["holder_id"] == "5200123456" and v["holder_name"] is None
+    assert v["issued_date"] is not None
+    assert (v["valid_from"], v["valid_until"]) == (v["issued_date"], "2025-04-24")

@@ -124,7 +124,10 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     subject = holder_restated(subject, holder.value("holder_name"), own)
     res.add(subject)
     res.add(holder)
-    res.add(read_validity(all_lines, res.fields.get("issued_date"), holder.value("holder_name")))
+    # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act
+    # grants something to a holder)
+    held = holder.value("holder_name") or holder.value("holder_id")
+    res.add(read_validity(all_lines, res.fields.get("issued_date"), held))
     res.add(fit_title(signer, organ_name, notation.value("code_notation")))
     if blurred:
         return blurred_in_doubt(res.extraction())

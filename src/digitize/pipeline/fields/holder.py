@@ -18,10 +18,26 @@ from digitize.text import fold, nfc
 # a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
 _HOLDER_LABEL = re.compile(
     r"^\s*[-+•*'\"`‘’.,]?\s*"
+    r"(?:\w{1,2}\s+(?=ten\s|ho\s+(?:va\s+)?ten\b))?"
     r"(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
     r"ho va ten|ho ten|to chuc|chu dau tu|chu so huu|nguoi duoc cap|don vi|doanh nghiep|chung nhan)"
-    r"\s*[:;]\s*(\S.*)$"
+    r"\s*(?:[:;]|([-–—.])(?=\s))\s*(\S.*)$"
 )
+# labels of several words whose colon a blurred photo may read as a dash or a stop ("Tên tổ chức- Công ty
+# …", "Ông/Bà- Dương …"; with a speck of one or two letters before them: "H Tên tổ chức: …"); a one-word
+# label, "Ông", "Bà", "Đơn vị", has its colon: "Bà Rịa - Vũng Tàu" is no holder
+_DASH_LABEL = re.compile(r"ten .+|ong\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap")
+
+
+def holder_label(folded: str) -> re.Match[str] | None:
+    """The holder's label at the start of a folded line (``_HOLDER_LABEL``): group 1 the label, group 3
+    where the value starts."""
+    m = _HOLDER_LABEL.match(folded)
+    if m is None or (m.group(2) and not _DASH_LABEL.fullmatch(m.group(1))):
+        return None
+    return m
+
+
 # labels that announce a person, not an organisation
 _PERSON_LABEL = re.compile(r"ong\s*/\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
 FOR_HOLDER = re.compile(
@@ -29,13 +45,19 @@ FOR_HOLDER = re.compile(
     r"ho kinh doanh|co so)\b.*)$"
 )
 # (the label "Mã số doanh nghiệp/Mã số thuế" read right up to its "/", the rest garbled: "Mã số thuố" on a
-# blurred photo, seed 185 dev 006)
+# blurred photo, seed 185 dev 006; the label alone garbled, "Mũ số thuế", "Mã số thuổ": its code is taken
+# only when its check digit holds, ``_GARBLED_TAX``)
 _ID = re.compile(
     r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
-    r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan)"
+    r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan|"
+    r"\bm[a-z] s[a-z0ðø6]{0,2} th[a-z]{1,3})"
     r"\s*(?:so)?\s*[:.]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
 )
+
+# a tax code's label as a blurred photo reads it, one letter off in each word ("Mũ số thuế", "Mã sð thuế",
+# "Mã số thuổ"), not as printed
+_GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] s[a-z0ðø6]{0,2} th[a-z]{1,3}")
 
 
 def _clean_id(raw: str, label: str = "") -> tuple[str, float] | None:
@@ -89,6 +111,7 @@ _COMPANY_FORMS = (
 def fix_company_forms(text: str) -> str:
     """Repair the legal form of a company name as OCR garbles it ("Công ty Cố phần", "TTNHH", "'TNHH")."""
     t = re.sub(r"(?<=\s)['‘’`\"](?=\w)", "", text)
+    t = re.sub(r"(?<=\w)['‘’`](?=\s|$)", "", t)  # a speck after a word ("MTV' Du lịch": a blurred photo)
     for pat, rep in _COMPANY_FORMS:
         m = pat.search(fold1(t))
         if m:
@@ -172,15 +195,16 @@ def _family_ong_kept(value: str) -> bool:
 def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     """holder_name (a labelled line, else "… cho Công ty …" in the subject or Điều 1) and holder_id."""
     res = Builder()
+    applicant = _applicant(lines)
     org_skipped = False  # an organisation's value skipped: a person's label after it names another
     for k, ln in enumerate(lines):
-        m = _HOLDER_LABEL.match(ln.folded)
-        if m and _value_doubted(ln, m.start(2)) and _junk_like(ln.folded[m.start(2) :]):
+        m = holder_label(ln.folded)
+        if m and _value_doubted(ln, m.start(3)) and _junk_like(ln.folded[m.start(3) :]):
             # "CHỨNG NHẬN: TT có" (0, 18): a stamp's marks, not a holder; the holder's line follows
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
             continue
         if m:
-            value = _clean_holder(with_next(lines, k)[m.start(2) :])
+            value = _clean_holder(with_next(lines, k)[m.start(3) :])
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
                 first = value.split()[0]
                 conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
@@ -192,6 +216,13 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
                     conf = min(conf, 0.55)  # the company's representative, not the company: to review
                 if model_guessed(lines[k : k + 2], value):
                     conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
+                own_line = _clean_holder(ln.text[m.start(3) :])
+                if applicant is not None and any(
+                    fold(applicant[0]).startswith(fold(v) + " ") for v in (value, own_line)
+                ):
+                    # the labelled name cut short (its end wrapped onto a line read as marks: "… Nam / lột"),
+                    # the applicant's in "Xét hồ sơ đề nghị … của …" goes on with it: the whole name
+                    value, conf = applicant[0], min(conf, applicant[1])
                 res.set("holder_name", value, conf)
                 break
     if "holder_name" not in res.fields:
@@ -215,6 +246,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
                 GUESSED_WORDS_CONF if model_guessed(own, value, any_case=True) else subject.confidence * 0.95
             )
             res.set("holder_name", value, conf)
+    if "holder_name" not in res.fields and applicant is not None:
+        res.set("holder_name", applicant[0], min(applicant[1], APPLICANT_CONF))
     if "holder_name" not in res.fields:
         other = _for_in(lines, ("cap ", "cho "))
         if other:
@@ -225,7 +258,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     folded = fold1(text)
     for mid in _ID.finditer(folded):
         label = mid.group(1)
-        garbled = label.startswith("ma s") and not label.startswith("ma so")  # "Mã sð thuế" of a blurred scan
+        garbled = _GARBLED_TAX.fullmatch(label) is not None  # "Mã sð thuế", "Mũ số thuế" of a blurred scan
         hid = _clean_id(text[mid.start(2) : mid.end(2)], "ma so thue" if garbled else label)
         if hid and garbled and hid[1] < 1.0:
             continue  # a garbled label's code is taken only when its check digit holds
@@ -243,6 +276,32 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
     if held is not None and held.confidence > GUESSED_WORDS_CONF and other_marks_likelier(held.value or ""):
         res.fields["holder_name"] = replace(held, confidence=GUESSED_WORDS_CONF)
     return res.freeze()
+
+
+# "Xét hồ sơ đề nghị cấp giấy phép của Công ty …," ("Xót hồ sơ", "đã nghị" of a blurred photo): who applied
+_APPLICANT = re.compile(
+    r"^\W*x[a-z]{1,2}t\s+ho\s+so\b[^,;]{0,80}?\bcua\s+((?:cong ty|benh vien|trung tam|hop tac xa|truong|"
+    r"phong kham|chi nhanh|doanh nghiep|ho kinh doanh|co so)\b.*)$"
+)
+# the applicant taken for the holder when no label names one: a licence is granted to who applied for it,
+# but the clause is no statement of the holder (to review below this)
+APPLICANT_CONF = 0.59
+
+
+def _applicant(lines: Sequence[Line]) -> tuple[str, float] | None:
+    """The organisation whose application the act answers ("Xét hồ sơ đề nghị cấp giấy phép của Công ty
+    TNHH … Nam Việt,"), its paragraph's lines joined, and the confidence of its first line."""
+    for k, ln in enumerate(lines):
+        if not re.match(r"^\W*x[a-z]{1,2}t\s+ho\s+so\b", ln.folded):
+            continue
+        text = _paragraph(lines, k)
+        m = _APPLICANT.match(fold1(text))
+        if m is None:
+            continue
+        name = _clean_holder(text[m.start(1) :])
+        if len(name.split()) >= 3 and not _form_only(name):
+            return name, ln.conf
+    return None
 
 
 HOLDER_JUNK_CONF = 50.0  # (Tesseract's 0..100) a labelled value read all less surely than this is no value

@@ -506,6 +506,23 @@ def _marks_before_type(notation: str) -> bool:
     return any(head.endswith(t) and 1 <= len(head) - len(t) <= 3 for t in NOTATION_TYPES)
 
 
+# the printed slash as a blurred reading gives it before the notation's capitals ("sẽ: 16 IGCN-UBND")
+_SLASH_LETTERS = frozenset("IlJ|!")
+
+
+def _slash_apart(between: str, notation: str) -> bool:
+    """Whether the one capital a notation opens with before its type ("I" of "IGCN-UBND") is its printed
+    slash misread, the number standing apart before it (``between``: what separates them holds a space): the
+    number is whole ("sẽ: 16 IGCN-UBND" of "16/GCN-UBND" on a blurred photo, seed 205 alt 006: no number).
+    Digits glued to the capitals ("5MWGCN") may have lost their last ones to them."""
+    head = notation.split("-", 1)[0]
+    return (
+        any(ch.isspace() for ch in between)
+        and head[:1] in _SLASH_LETTERS
+        and any(head[1:] == t for t in NOTATION_TYPES)
+    )
+
+
 def is_so_label(word: Word) -> bool:
     """Whether a word is the number line's "Số:" label as OCR may read it (``SO_WORD``)."""
     return bool(SO_WORD.match(fold1(word.text)))
@@ -564,7 +581,12 @@ def read_number(layout: Layout) -> NumberRead:
             m = None  # a notation has letters: "s. 26/2" is a stamp's register number and its date
         if m and (m_so or _UNREAD_LABEL.match(t)):
             number = m.group(1).translate(DIGITISH)
-            if glued and ln.conf < UNSURE_LINE and _marks_before_type(m.group(3)):
+            if (
+                glued
+                and ln.conf < UNSURE_LINE
+                and _marks_before_type(m.group(3))
+                and not _slash_apart(t[m.end(1) : m.start(3)], m.group(3))
+            ):
                 # "5MWGCN-CDI.QGVN" of "588/GCN-CDLQGVN" read unsure: capitals before the type's stand for the
                 # number's last digits and its slash, misread; its first digits alone are no number (a line
                 # read sure, "12SCT-VP", is the Sở Công Thương's)
