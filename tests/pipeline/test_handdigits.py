@@ -2859,3 +2859,58 @@ def test_a_clear_value_as_cut_is_taken_in_doubt_where_deconvolved_readings_contr
     assert combined(("23", 90.9), ("20", 71.6), False) == ("23", handdigits.AGREED_MAX_CONF)
     assert combined(("23", 90.9), ("20", 71.6), True) is None
     assert combined(("23", 60.0), ("20", 71.6), False) is None
+
+
+@pytest.mark.parametrize("ngay", ["ngờy", "ngủy"])
+def test_a_date_line_whose_ngay_was_misread_still_has_its_blanks(ngay: str) -> None:
+    # seed 205 alt 002, a blurred photo: "Hải Phòng, ngày 2 tháng 1 năm 2020" read "ngờy Z2 thóng -Í năm": no
+    # "ngày", no blank, the written date lost; "ngày" with its vowel misread is the date's first word when
+    # "tháng" and "năm" follow it
+    words = [
+        _word("Phòng,", 1100, 400, 1240, 4),
+        _word(ngay, 1260, 400, 1370, 4, conf=67.0),
+        _word("Z2", 1400, 400, 1460, 4, conf=75.0),
+        _word("thóng", 1500, 400, 1640, 4, conf=75.0),
+        _word("-Í", 1670, 400, 1720, 4, conf=76.0),
+        _word("năm", 1750, 400, 1850, 4),
+        _word("2020", 1870, 400, 1990, 4),
+    ]
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    assert [(b.kind, b.first) for b in handdigits.find_blanks(page)] == [("day", "Z2"), ("month", "-Í")]
+    # "nguy" in prose, no "tháng" and "năm" after it: no date
+    prose = [
+        _word(t, 300 + 150 * k, 400, 420 + 150 * k, 4) for k, t in enumerate(["nguy", "cơ", "cháy", "nổ"])
+    ]
+    assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(prose)))
+
+
+def test_a_plain_stroke_an_unsure_reading_gives_another_digit_is_no_one() -> None:
+    # seed 205 alt 013, a blurred photo: a written month "3" read "3" at 24 alone (no sure reading), its
+    # blurred curve a plain stroke: taken "1" by its shape (0.5, a wrong month); a reading of another digit,
+    # however unsure, says the stroke is not a "1"
+    month = handdigits.Kind.MONTH
+    crop = _pen_crop("i")
+    blank = handdigits.Blank(month, 3, Box(0, 0, 100, 60), (), "-Ÿ", 89.0)
+    assert handdigits._decide(blank, [crop], [[("1", 20.0)]])[0] == ("1", handdigits.SHAPE_CONF)
+    assert handdigits._decide(blank, [crop], [[]])[0] == ("1", handdigits.SHAPE_CONF)
+    assert handdigits._decide(blank, [crop], [[("3", 24.0)]])[0] is None
+
+
+def test_a_pen_s_marks_read_as_a_syllable_standing_high_in_the_date_line_are_a_blank() -> None:
+    # seed 205 alt 013, a blurred photo: the day "23" written standing high between "ngày" and "tháng", read
+    # "SỔ" at 64, a syllable in print's case: taken for prose, no blank, the day lost. Printed words sit on
+    # their line; the pen's marks rise above it
+    def line(top: float) -> RecognizedPage:
+        words = [
+            _word("Hóa,", 1330, 380, 1460, 5, conf=90.0),
+            _word("ngày", 1480, 380, 1610, 5, conf=96.0),
+            Word("SỔ", 64.0, Box(1630, top, 1720, top + 66), line=5),
+            _word("tháng", 1740, 380, 1890, 5, conf=90.0),
+            _word("3", 1930, 380, 1980, 5, conf=96.0),
+            _word("năm", 2010, 380, 2120, 5, conf=96.0),
+            _word("2020", 2140, 380, 2280, 5, conf=96.0),
+        ]
+        return RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+
+    assert [(b.kind, b.first) for b in handdigits.find_blanks(line(348.0))] == [("day", "SỔ")]
+    assert not handdigits.find_blanks(line(380.0))  # on the line: a printed word

@@ -368,3 +368,31 @@ def test_a_slash_read_as_a_capital_after_the_number_standing_apart_leaves_the_nu
     # glued to the digits, or more than one capital before the type: the digits may have lost their last ones
     assert values(number_line("sẽ: 16IGCN-UBND"))["code_number"] is None
     assert values(number_line("sẽ: 16 MWGCN-UBND"))["code_number"] is None
+
+
+def test_a_blurred_s_read_as_a_digit_is_the_organ_s_own_abbreviation_s() -> None:
+    # seed 213 alt 013: "GP-SLĐTBXH" read "GP-8LĐTBXH" was taken as "GP-LĐTBXH"; alt 001: "GP-SNNMT" read
+    # "oP.9NNMT" (its hyphen a dot, its S a 9) was lost
+    labour = "Sở Lao động - Thương binh và Xã hội"
+    assert repair_notation("GP-8LĐTBXH", labour) == ("GP-SLĐTBXH", 0.9)
+    assert repair_notation("GP-9YT", "Sở Y tế") == ("GP-SYT", 0.9)
+    assert repair_notation("oP.9NNMT", "Sở Nông nghiệp và Môi trường")[0].endswith("-SNNMT")
+    # a digit before a part that is no abbreviation led by an S is not made one
+    assert not repair_notation("QĐ-8UBND", "Ủy ban nhân dân tỉnh Nghệ An")[0].endswith("SUBND")
+
+
+def test_a_notation_whose_type_lost_a_letter_and_its_hyphen_is_the_heading_s_in_doubt() -> None:
+    # seed 211 dev 001 (a chỉ thị on a blurred photo): "CT-UBND" read "TUBND"
+    from digitize.pipeline.fields import REVIEW_THRESHOLD
+    from digitize.pipeline.fields.number import fit_notation
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.model import ExtractedField
+
+    def fit(value: str, heading: str) -> ExtractedField | None:
+        found = Found((ExtractedField("code_notation", value, 0.8),))
+        return fit_notation(found, heading, "Ủy ban nhân dân tỉnh Nghệ An").get("code_notation")
+
+    got = fit("TUBND", "Chỉ thị")
+    assert got is not None and got.value == "CT-UBND" and got.confidence < REVIEW_THRESHOLD
+    assert (got := fit("CUBND", "Báo cáo")) is not None and got.value == "BC-UBND"
+    assert (got := fit("XUBND", "Chỉ thị")) is not None and got.value == "XUBND"  # no letter of the heading's

@@ -380,6 +380,19 @@ def _prose(words: list[Word]) -> bool:
     )
 
 
+def _stands_high(between: list[Word], words: list[Word]) -> bool:
+    """Whether a word of ``between`` rises above the line's printed words (``words``: read sure, three letters
+    or more) by ``PEN_ABOVE`` of their height: a pen's marks read as a syllable ("SỔ" at 64 of a written "23"
+    standing high between "ngày" and "tháng", seed 205 alt 013: taken for prose, no blank, the day lost);
+    printed words sit on their line."""
+    printed = [w for w in words if w.conf >= 85.0 and len(w.text) >= 3 and w.text.strip(".,;:").isalpha()]
+    if not printed:
+        return False
+    top = statistics.median(w.box.y0 for w in printed)
+    high = statistics.median(w.box.y1 - w.box.y0 for w in printed)
+    return any(w.box.y0 < top - PEN_ABOVE * high for w in between)
+
+
 def _printed_case(word: str) -> bool:
     """Whether ``word``'s letters are cased as print has a word: all small, all capitals, or a capital then
     small letters. A small letter before a capital ("đỔ": a written "38") is a pen's marks read as letters."""
@@ -641,6 +654,11 @@ def _glue(wa: Word, fa: str, ka: str, wb: Word, fb: str, kb: str) -> tuple[str, 
     return after_a + before_b, sure
 
 
+# "ngày" alone with its vowel misread ("ngờy", "ngủy" on a blurred photo): the date's first word when "tháng"
+# and "năm" follow it (``_date_blanks``)
+_NGAY_MISREAD = re.compile(r"ng[a-z]y[.,:;]?")
+
+
 def _date_blanks(
     words: list[Word],
     folded: list[str],
@@ -654,7 +672,9 @@ def _date_blanks(
     """The day and month blanks of a "ngày … tháng … năm …" line, also where the first reading glued the
     handwriting to the printed words ("ngày", "^Ổtháng", "Í", "Ïnăm", "2024"); ``before``: as
     ``find_blanks``'s."""
-    i_ngay = next((i for i, f in enumerate(folded) if f.startswith("ngay")), None)
+    i_ngay = next(
+        (i for i, f in enumerate(folded) if f.startswith("ngay") or _NGAY_MISREAD.fullmatch(f)), None
+    )
     if i_ngay is None:
         return []
     i_thang = next((i for i in range(i_ngay + 1, len(words)) if _date_key(folded[i]) == "thang"), None)
@@ -733,7 +753,7 @@ def _date_blanks(
         if glued and not glue and between and not _doubtful(between) and not on_side:
             continue  # "26tháng 7 năm": the glue is the day's, the month "7" read clean
         x0, x1 = spans[a][1], spans[b][0]
-        if x1 - x0 < 0.5 * cw or _prose(between):
+        if x1 - x0 < 0.5 * cw or (_prose(between) and not _stands_high(between, words)):
             continue
         drop = tuple(idx[id(w)] for w in between if id(w) in idx)
         conf = min((w.conf for w in between), default=0.0)
@@ -1968,7 +1988,7 @@ def _decide(
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
-        found = _plain_ones(cs[0], blank.kind)  # nothing read: written ones, by their shape
+        found = _plain_ones(cs[0], blank.kind, vs)  # nothing read: written ones, by their shape
     if found and found[0] in by_shape:  # a digit only its shape made "8" is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
     if found and refused - {found[0]}:
@@ -2350,9 +2370,15 @@ def plain_stroke(mask: np.ndarray) -> bool:
     return thick <= BLOT * h and all(x <= PLAIN_SPREAD * thick + 1 for x in p.single[2:-2])
 
 
-def _plain_ones(crop: np.ndarray, kind: Kind) -> tuple[str, float] | None:
+def _plain_ones(
+    crop: np.ndarray, kind: Kind, votes: Sequence[tuple[str, float]] = ()
+) -> tuple[str, float] | None:
     """ "1" for each of the crop's marks when every one is a plain stroke (``plain_stroke``), as a possible
-    value of its kind; its confidence stays low, ``SHAPE_CONF`` (the document may go to review)."""
+    value of its kind, and no reading (``votes``, however unsure) gives another digit (a blurred "3" read "3"
+    at 24 alone, its blurred curve a plain stroke: "1" at 50 was a wrong month, seed 205 alt 013); its
+    confidence stays low, ``SHAPE_CONF`` (the document may go to review)."""
+    if any(ch != "1" for t, _ in votes for ch in t):
+        return None
     marks = _digit_marks(crop)
     if not marks or len(marks) > (2 if kind in (Kind.DAY, Kind.MONTH) else 6):
         return None

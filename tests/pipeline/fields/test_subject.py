@@ -1716,3 +1716,22 @@ def test_a_lost_word_s_mark_in_any_form_sends_the_subject_to_review(mark: str) -
         vv.append((tail, "left", 96.0))
         field = extract([page(_letter(vv))]).fields["subject"]
         assert field.value is None or field.confidence < 0.6, (field.value, field.confidence)
+
+
+def test_a_blurred_photo_s_specks_in_the_trich_yeu_are_taken_out() -> None:
+    # blurred photos (seed 211 alt 010, dev 008; seed 213 alt 002; seed 223 alt 010): "VỀ việc", "Về việc,",
+    # "hồ s.ơ", "2kinh"
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.fields.subject import tidied
+    from digitize.pipeline.model import ExtractedField
+
+    def tidy(value: str) -> str | None:
+        return tidied(Found((ExtractedField("subject", value, 0.5),))).value("subject")
+
+    assert tidy("VỀ việc đề nghị phê duyệt") == "Về việc đề nghị phê duyệt"
+    assert tidy("Về việc, đề nghị phê duyệt") == "Về việc đề nghị phê duyệt"
+    assert tidy("cải cách và số hóa hồ s.ơ") == "cải cách và số hóa hồ sơ"
+    assert tidy("Giấy phép 2kinh doanh dịch vụ lữ hành") == "Giấy phép kinh doanh dịch vụ lữ hành"
+    # as printed: a number before a word, a web address, a heading in capitals
+    for kept in ("Kết quả 2 năm thực hiện", "Cổng thông tin dichvucong.gov.vn", "VỀ VIỆC ĐỀ NGHỊ"):
+        assert tidy(kept) == kept

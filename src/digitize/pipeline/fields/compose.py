@@ -34,6 +34,7 @@ from digitize.pipeline.fields.subject import (
     recorrected,
     restated,
     subject_lines,
+    tidied,
     vv_lines,
 )
 from digitize.pipeline.fields.validity import read_validity
@@ -119,7 +120,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
-    subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
+    subject = tidied(cut_in_doubt(full_title(type_found.value("type_name"), subject)))
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)
     res.add(subject)

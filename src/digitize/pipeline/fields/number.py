@@ -154,7 +154,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     s = re.sub(r"\s+", "", s).strip(".,;:|")
     if "-" not in s:
-        s = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_])", "-", s)  # the hyphen read as a dot ("cr.svHrrpL")
+        # the hyphen read as a dot ("cr.svHrrpL"; "oP.9NNMT" of "GP-SNNMT": an S read as a look-alike digit)
+        s = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_]|[89][^\W\d_]{2})", "-", s)
     parts = [p for p in s.split("-")]
     own = organ_abbreviations(organ) if organ else ()
     printed = {*own, *KNOWN}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
@@ -180,6 +181,13 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             # a stroke read before a part ("IQLD-VP": the slash's foot or a speck): the abbreviation after it
             fixed.append(exact[_abbr_key(p[1:])])
             quality = min(quality, 0.9)
+            continue
+        k = _abbr_key("S" + p[1:])
+        if len(p) >= 3 and p[0] in _S_DIGITS and k in exact and exact[k][0] == "S":
+            # a blurred S read as its look-alike digit ("GP-8LĐTBXH", "9NNMT" of "SNNMT"): an abbreviation
+            # opens with a letter, the S of the organ's own or a known one read so, a little unsure
+            fixed.append(exact[k])
+            quality = min(quality, S_DIGIT_QUALITY)
             continue
         if (
             len(p) >= 4
@@ -370,6 +378,8 @@ def _two_for_one(
 
 # letters a vertical stroke (a blurred capital's stem, a rule's end, a speck) is read as
 _STROKES = frozenset("Il|1J")
+_S_DIGITS = frozenset("89")  # digits a blurred photo reads for an S ("Số" read "96", "GP-8LĐTBXH")
+S_DIGIT_QUALITY = 0.9
 # a capital read as two strokes made one again is a guess: in doubt, as a letter lost
 TWO_FOR_ONE_QUALITY = 0.55
 # a stroke read after a known part dropped is a guess as well (the part may be printed so)
@@ -682,9 +692,11 @@ def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, orga
     value = f.value or ""
     tails = (*(organ_abbreviations(organ) if organ else ()), *KNOWN)
     for tail in dict.fromkeys(tails):
-        if len(tail) < 2 or not value.endswith(tail) or len(value) - len(tail) != len(expected):
+        # (the heading's abbreviation with a letter misread, or lost: "TUBND" of "CT-UBND" on a blurred photo)
+        head = value[: len(value) - len(tail)]
+        if len(tail) < 2 or not value.endswith(tail) or not 1 <= len(expected) - len(head) + 1 <= 2:
             continue
-        if Levenshtein.distance(value[: len(expected)], expected) <= 1:
+        if Levenshtein.distance(head, expected) <= 1:
             fixed = f"{expected}-{tail}"
             return Found((ExtractedField("code_notation", fixed, min(f.confidence, TYPE_FIT_CONF)),))
     return notation

@@ -418,6 +418,33 @@ CUT_SUBJECT_CONF = 0.5
 _WORD_MARKS = ".,;:!?'\"“”‘’()[]{}|-–—"
 
 
+_VE_VIEC_COMMA = re.compile(r"^(V[ềỀ]\s+vi[ệỆ]c),(?=\s)", re.I)
+_LOWER = "a-zà-ỹđ"
+# a word split by a speck read as a dot ("hồ s.ơ"), a digit glued before a word ("Giấy phép 2kinh doanh")
+_DOT_IN_WORD = re.compile(rf"(?<!\S)([{_LOWER}]+)\.([{_LOWER}]+)(?=[,;]?(?:\s|$))")
+_DIGIT_GLUED = re.compile(rf"(?<!\S)\d(?=([{_LOWER}]{{2,}})(?:[,;]?(?:\s|$)))")
+
+
+def tidied(subject: Found) -> Found:
+    """The trích yếu with a blurred photo's specks taken out where no print puts them: a comma after the
+    opening "Về việc" ("Về việc, đề nghị …"), its "Về" in capitals before words in lower case ("VỀ việc đề
+    nghị …"), a dot inside a syllable ("hồ s.ơ"), a digit glued before a syllable ("Giấy phép 2kinh doanh");
+    its confidence as it was."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    text = _VE_VIEC_COMMA.sub(r"\1", f.value)
+    words = text.split()
+    if len(words) >= 2 and words[0] == "VỀ" and words[1].islower():
+        text = "Về" + text[2:]
+    text = _DOT_IN_WORD.sub(lambda m: m.group(0) if not is_syllable(m[1] + m[2]) else m[1] + m[2], text)
+    text = _DIGIT_GLUED.sub(lambda m: "" if is_syllable(m[1]) else m.group(0), text)
+    if text == f.value:
+        return subject
+    fixed = replace(f, value=text)
+    return Found(tuple(fixed if x is f else x for x in subject.fields))
+
+
 def cut_in_doubt(subject: Found) -> Found:
     """A subject whose last word no title ends with (``_NO_LAST_WORDS``), or that ends with "năm" and a
     number of fewer than four digits ("… vốn đầu tư công năm 202"), in doubt: it was cut short."""
