@@ -25,7 +25,7 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
-from digitize.pipeline import regions
+from digitize.pipeline import correct, preprocess, regions
 from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
@@ -35,6 +35,7 @@ from digitize.pipeline.fields.signer import (
     doubtful_name_line,
     led_already,
     list_line,
+    name_form,
     nearest_name,
     rare_family,
     read_signer,
@@ -68,8 +69,9 @@ MAX_UP = 3.0  # ... at most this many times
 MAX_READ_PIXELS = 16_000_000
 
 
-# the recipients' list's last line, "- Lưu: VT, …" (the file copy), its mark and the colon kept loosely
-_LUU = re.compile(r"^\W{0,3}luu\s*[:;]")
+# the recipients' list's last line, "- Lưu: VT, …" (the file copy), its mark and the colon kept loosely, or
+# read without its colon before "VT" ("~Lưu VT.", a shaken photo: seed 207 dev 006)
+_LUU = re.compile(r"^\W{0,3}luu\s*(?:[:;]|vt\b)")
 LIST_SPAN = 15  # line heights the recipients' list may run from the body's last line down to its "Lưu" line
 
 
@@ -682,6 +684,8 @@ ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put tog
 ROW_CENTRED = 0.15  # (of the page's width) a name's row's centre lies this near its title's centre
 ROW_SURE = 0.6  # (0..1) a first reading's name this sure is not read again
 _NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
+# ... and the low and angle quotes, the inverted marks a shaken row's specks read as ("„La Xưân Hậu", "¿ Mạc")
+_ROW_MARKS = _NAME_MARKS + "„«»‹›¿¡"
 
 
 def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int, float]]:
@@ -739,7 +743,7 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             continue
         parts = _unglued(nfc(t.text.strip()))
         for p in parts:
-            bare = consonant_marks_dropped(nfc(p.strip(_NAME_MARKS)))
+            bare = consonant_marks_dropped(nfc(p.strip(_ROW_MARKS)))
             words.append((_capital_lost(bare), t.conf * (0.5 if len(parts) > 1 else 1.0)))
     run: list[tuple[str, float]] = []
     for w, c in reversed(words):
@@ -814,10 +818,10 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
             count[r[i][0]] += 1
         listed = SURNAMES if i == 0 else NAME_SYLLABLES
         known = [w for w in weight if w in listed]
-        if not known:
+        best = max(known, key=lambda w: weight[w]) if known else _unlisted_vote(i, size, weight, count)
+        if best is None:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
             # "Minh", "Ngọc" read alike in every reading) is no name put together from votes
-        best = max(known, key=lambda w: weight[w])
         # readings that give its letters, whatever marks (a blurred mark is read at random: "Đỉnh",
         # "Định"), or its letters but a garbled capital (``_agrees``; not when another reading gives another
         # listed name with those letters: "Tuân" against "Xuân")
@@ -833,6 +837,28 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     if len(whole) < ROW_VOTES:
         return None
     return name if well_formed(name) else None
+
+
+def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Counter[str]) -> str | None:
+    """The word voted at a place of a name's row where no reading gave a listed form: the readings' surest
+    word taken, its letters as read and its marks aside, to the one listed form they allow: at the family
+    name's place the one family name with those letters ("Lực" → "Lục", "Đình" → "Đinh"; none where two
+    have them: "Lâ" is "La" or "Lã"), at a given name's the form its marks are nearest to ("Tháo" → "Thảo",
+    ``name_form``). A given name no list has is taken only as every reading of the row read it, letter and
+    mark, in at least ``UNLISTED_VOTES`` readings, and a word Vietnamese uses (``correct.common``: "Khuyến",
+    "Giáp"; not the pen's "Niến"). None otherwise."""
+    top = max(weight, key=lambda w: weight[w])
+    key = fold(top)
+    if place == 0:
+        forms = [s for s in SURNAMES if fold(s) == key]
+        return forms[0] if len(forms) == 1 and top[:1].isupper() else None
+    if key in F_SYLLABLES:
+        return name_form(F_SYLLABLES[key], top, middle=place < size - 1)
+    alike = count[top] == sum(count.values()) >= UNLISTED_VOTES
+    return top if alike and is_syllable(top) and correct.common(top) else None
+
+
+UNLISTED_VOTES = 3  # readings that must all give a given name no list has, letter for letter
 
 
 def _agrees(word: str, voted: str, loose: bool) -> bool:
@@ -893,24 +919,60 @@ def vote_title(readings: Sequence[str | None]) -> list[str] | None:
 
 
 def _read_row(
-    region: np.ndarray, row: tuple[int, int, int, int, float], letter: float, *, lang: str, timeout: float
+    region: np.ndarray,
+    row: tuple[int, int, int, int, float],
+    letter: float,
+    *,
+    lang: str,
+    timeout: float,
+    centre: float | None = None,
+    sharpen: bool = False,
 ) -> tuple[list[list[tesseract.Token]], tuple[int, int, int, int]]:
     """A row of ``print_rows`` read on its own (``--psm 7``) at ``ROW_SCALES``, as cut and with the ink
     lighter than the print made paper: each reading's tokens, and the row's cut (top, bottom, left, right) in
-    the region."""
+    the region. With the ``centre`` (the region's column) of the title the row is printed under, the cut
+    reaches as far either side of it as the row's print does on the other: a name is printed centred under
+    its title, and a word of it glued to the seal's ring or the pen's stroke is no letter-sized ink of the
+    row ("Phan" inside the ring of "Phan Ngọc Hoa": the row read "Ngọc Hoa", seed 209 dev 001). With
+    ``sharpen``, the cut read sharpened instead (``_sharpened``)."""
     top, bottom, left, right, level = row
+    if centre is not None:
+        left, right = max(0, min(left, round(2 * centre - right))), max(right, round(2 * centre - left))
     pad = int(0.6 * letter)
     box = (max(0, top - pad), min(region.shape[0], bottom + pad), max(0, left - 2 * pad), right + 2 * pad)
     crop = region[box[0] : box[1], box[2] : box[3]]
+    readings = []
+    for im in _sharpened(crop) if sharpen else _row_images(crop, level):
+        im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+        readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
+    return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
+
+
+def _row_images(crop: np.ndarray, level: float) -> Iterator[np.ndarray]:
+    """A row's cut at ``ROW_SCALES``, as cut and with the ink lighter than the print (``level``) made
+    paper."""
     clean = crop.copy()
     clean[crop >= level + 0.5 * (255 - level)] = 255
-    readings = []
     for image in (crop, clean):
         for up in ROW_SCALES:
-            im = image if up == 1.0 else cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
-            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-            readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
-    return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
+            yield image if up == 1.0 else cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+
+
+SHARP_SCALES = (2.0, 3.0)  # a row whose readings gave no name read again sharpened, this many times enlarged
+SHARP_SIGMA = (1.0, 3.0)  # px: the least and most blur (at the row's size) the unsharp mask is made against
+
+
+def _sharpened(crop: np.ndarray) -> Iterator[np.ndarray]:
+    """A row's cut enlarged ``SHARP_SCALES`` times (its letters ~25-40 px high, as Tesseract reads best)
+    under an unsharp mask as wide as the blur measured on the cut (``preprocess.edge_blur``), then that
+    image made black and white (Otsu): on a shaken photo the page's own sharpening leaves the name's
+    letters soft ("Hồ Thị Hạnh" read "Mề", "Nổ", "Mể" as cut, "Hồ" in each of these, seed 209 dev 007)."""
+    sigma = min(SHARP_SIGMA[1], max(SHARP_SIGMA[0], preprocess.edge_blur(crop)))
+    for up in SHARP_SCALES:
+        big = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+        sharp = preprocess.unsharp(big, sigma * up)
+        yield sharp
+        yield cv2.threshold(sharp, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
 
 
 TITLE_ROWS = 3  # rows above the name's looked at for the block's title
@@ -929,15 +991,26 @@ def _name_in_doubt(name: str, confidence: float) -> bool:
     return len(words) == 2 or unlisted
 
 
-def _voted_over(name: str, voted: list[str]) -> bool:
+def _voted_over(name: str, voted: list[str], *, whole: bool = False) -> bool:
     """The row's voted name replaces the first reading's in doubt only when it holds it and more ("Lò Đình
     Sơn" over "Đinh Sơn": the family name lost) or differs from it in marks alone: a different person's name
     is no better reading; but a word of it no list has ("Banh", the seal's stroke through the "ì" of "Bình")
     is no reading of a name's word either: where the two differ only at such words, the most of the words
-    the same, the voted name (each word listed) is the better reading."""
+    the same, the voted name (each word listed) is the better reading. A name every reading of the row gave
+    whole (``whole``, ``_read_whole``) with more words than a two-word first reading, ending in its given
+    name or where it read no listed one, replaces it too: the first reading lost a word under the seal and
+    guessed the family name from what was left ("Khương Trâm" from "hương Trâm" for "Mạc Phương Trâm"; "Ông
+    Lựn" from "Ông ông Lựn" for "Ông Công Lực")."""
     words = name.split()
     had = [fold(w) for w in words]
     new = [fold(w) for w in voted]
+    if (
+        whole
+        and len(had) == 2
+        and len(new) > len(had)
+        and (had[-1] == new[-1] or words[-1] not in NAME_SYLLABLES)
+    ):
+        return True
     if new == had:
         return words != voted
     if len(new) == len(had):
@@ -945,6 +1018,17 @@ def _voted_over(name: str, voted: list[str]) -> bool:
         unlisted = all(words[k] not in (SURNAMES if k == 0 else NAME_SYLLABLES) for k in apart)
         return unlisted and 2 * len(apart) < len(had)
     return len(new) > len(had) and new[len(new) - len(had) :] == had
+
+
+WHOLE_VOTES = 4  # readings of a name's row (of six) that must each give the voted name whole, and no other
+
+
+def _read_whole(readings: Sequence[Sequence[tuple[str, float]]], name: list[str]) -> bool:
+    """Every reading of the row that gives a name (two to four words) gives ``name``, each word its letters
+    (marks aside, as ``vote_name`` counts them), and at least ``WHOLE_VOTES`` do."""
+    got = [r for r in readings if 2 <= len(r) <= 4]
+    same = [r for r in got if [fold(w) for w, _ in r] == [fold(v) for v in name]]
+    return len(same) >= WHOLE_VOTES and len(same) == len(got)
 
 
 # "Nơi nhận:" as a shaken photo reads it ("ơi nhận", "“ơi nệm.", "uý nệm:"): a short word, then one of "n" and
@@ -1017,9 +1101,21 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     if not rows:
         return page
     try:
-        readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout)
-        name = vote_name([_row_words(r) for r in readings])
-        if name is None or (had is not None and had.value and not _voted_over(str(had.value), name)):
+        centre = (cx - x0) * s if found.value("signer_title") else None
+        readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout, centre=centre)
+        rows_read = [_row_words(r) for r in readings]
+        name = vote_name(rows_read)
+        if name is None:  # (only a row whose readings gave no name is read again: CPU)
+            more, _ = _read_row(
+                region, rows[-1], letter, lang=lang, timeout=timeout, centre=centre, sharpen=True
+            )
+            rows_read += [_row_words(r) for r in more]
+            name = vote_name(rows_read)
+        if name is None or (
+            had is not None
+            and had.value
+            and not _voted_over(str(had.value), name, whole=_read_whole(rows_read, name))
+        ):
             return page
         placed = [(name_box, name)]
         if not found.value("signer_title"):

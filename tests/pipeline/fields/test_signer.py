@@ -900,3 +900,32 @@ def test_three_words_left_after_a_marked_word_is_dropped_are_no_sure_name(name: 
     its mark lost) gave "Văn Minh Tâm" at 0.96 (REVIEW-24 MED 3): the family name may be the word lost."""
     value, conf = _signed_by(name, [70.0, 96.0, 96.0, 96.0])
     assert value is None or conf < 0.6, (value, conf)
+
+
+def test_a_heading_read_as_a_title_above_the_body_is_no_signer_when_the_block_was_lost() -> None:
+    # seed 207 alt 012 (a shaken photo of a licence that lost its whole signature block): "MÔI TRƯỜNG" of the
+    # heading "GIẤY PHÉP MÔI TRƯỜNG" read as "Bộ trưởng" (0.80), the "CẤP PHÉP:" under it as the name
+    body = "Được phép: Khai thác cát làm vật liệu xây dựng thông thường trong khu vực được cấp phép"
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"), number="Số: 31/GP-UBND"),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("MÔI TRƯỜNG", "center", 93.0),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "center", 92.0),
+        ("CẤP PHÉP:", "center", 92.0),
+        ("Tên tổ chức: Công ty TNHH Vận tải biển Tân Tiến, có trụ sở tại tỉnh Lào Cai", "body", 90.0),
+        (body, "body", 90.0),
+        (
+            "Giấy phép này có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 28 tháng 3 năm 2019.",
+            "body",
+            90.0,
+        ),
+        ("Nơi nhận:", "x=300", 90.0),
+        ("- Như trên;", "x=300", 90.0),
+        ("- Lưu: VT.", "x=300", 90.0),
+    ]
+    v = values(specs)
+    assert (v["signer_title"], v["signer_name"]) == (None, None)
+    # the block read beside the list: its title and name, as always
+    signed = [*specs[:-3], *signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Thái Mạnh Đạt")]
+    v = values(signed)
+    assert (v["signer_title"], v["signer_name"]) == ("Chủ tịch", "Thái Mạnh Đạt")

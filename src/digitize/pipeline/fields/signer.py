@@ -454,9 +454,30 @@ def _title_block(lines: Sequence[Line]) -> tuple[list[Line], int, tuple[str, flo
             right[i], title = t  # (without a doubted mark before the title: its prefix is read from it)
             title_i = i
             break
-    if title is None or title_i is None:
+    if title is None or title_i is None or _above_body(lines, right[title_i]):
         return None
     return right, title_i, title
+
+
+BODY_LINES = 2  # lines of the body between a title and the recipients' list that make the title no signer's
+
+
+def _above_body(lines: Sequence[Line], title: Line) -> bool:
+    """The title line is above the body's end: under it, before the "Nơi nhận" line, at least ``BODY_LINES``
+    lines run from the left margin past the page's middle (the body's). The signature block's title stands
+    beside the recipients' list; a title read higher is a heading's or a body line's ("MÔI TRƯỜNG" of
+    "GIẤY PHÉP MÔI TRƯỜNG" read "Bộ trưởng", its "CẤP PHÉP:" under it taken for the name, when a shaken
+    photo lost the whole block: seed 207 alt 012)."""
+    nn = list_line(lines)
+    if nn is None or nn.y0 <= title.y1:
+        return False
+    width = title.width or 1.0
+    body = [
+        ln
+        for ln in lines
+        if ln.boxed and title.y1 <= ln.y0 and ln.y1 <= nn.y0 and ln.x0 < 0.3 * width and ln.x1 > 0.6 * width
+    ]
+    return len(body) >= BODY_LINES
 
 
 def title_line(lines: Sequence[Line]) -> Line | None:
