@@ -53,3 +53,24 @@ def test_a_licence_s_validity_from_its_signing_with_only_the_holder_s_code_read(
     assert v["holder_id"] == "5200123456" and v["holder_name"] is None
     assert v["issued_date"] is not None
     assert (v["valid_from"], v["valid_until"]) == (v["issued_date"], "2025-04-24")
+
+
+def test_a_validity_that_ends_before_it_starts_is_in_doubt() -> None:
+    """A blurred year ("2019" of "2029") puts the end of a validity before its start or the act's date: one
+    of the dates is misread, both go to review; an end after them stays as sure as it was read."""
+    from digitize.pipeline.fields import REVIEW_THRESHOLD
+
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+
+    def fields(clause: str) -> dict:  # type: ignore[type-arg]
+        return extract([page([*specs[: k + 1], (clause, "body", 95.0), *specs[k + 1 :]])]).fields
+
+    got = fields("Giấy phép có hiệu lực từ ngày 15/06/2021 đến ngày 15/06/2019.")
+    assert got["valid_until"].value == "2019-06-15" and got["valid_until"].confidence < REVIEW_THRESHOLD
+    assert got["valid_from"].confidence < REVIEW_THRESHOLD
+    got = fields("Giấy phép này có hiệu lực đến ngày 18/06/2020.")  # before the act's date (2021-06-15)
+    assert got["valid_until"].confidence < REVIEW_THRESHOLD
+    got = fields("Giấy phép có hiệu lực từ ngày 15/06/2021 đến ngày 15/06/2029.")
+    assert got["valid_until"].confidence >= REVIEW_THRESHOLD
+    assert got["valid_from"].confidence >= REVIEW_THRESHOLD

@@ -68,4 +68,27 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
         d = parse_date(text[m4.start(1) : m4.end(1)])
         if d:
             res.set("valid_from", d.isoformat(), conf_at(body, m4.start(1), m4.end(1)))
-    return res.freeze()
+    return _in_order(res.freeze(), issued)
+
+
+MISORDERED_CONF = 0.5  # a validity that ends before it starts or before the act's date: a digit misread
+
+
+def _in_order(found: Found, issued: ExtractedField | None) -> Found:
+    """The validity with its dates in doubt when they contradict each other: an end on or before its start
+    or before the act's own date ("2019" of a blurred "2029" after an issue in 2024) says one of them was
+    misread, and which one the dates alone don't tell."""
+    start, end = found.get("valid_from"), found.get("valid_until")
+    if end is None or not end.value:
+        return found
+    until = dt.date.fromisoformat(end.value)
+    starts = [f.value for f in (start, issued) if f is not None and f.value]
+    if not any(until <= dt.date.fromisoformat(v) for v in starts):
+        return found
+    doubted = {"valid_from", "valid_until"}
+    return Found(
+        tuple(
+            ExtractedField(f.name, f.value, min(f.confidence, MISORDERED_CONF)) if f.name in doubted else f
+            for f in found.fields
+        )
+    )
