@@ -929,3 +929,38 @@ def test_a_heading_read_as_a_title_above_the_body_is_no_signer_when_the_block_wa
     signed = [*specs[:-3], *signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Thái Mạnh Đạt")]
     v = values(signed)
     assert (v["signer_title"], v["signer_name"]) == ("Chủ tịch", "Thái Mạnh Đạt")
+
+
+def _title_read(title_lines: list[tuple[str, list[float]]]) -> tuple[str | None, float]:
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+
+    specs = [*directive()[:-5], ("Nơi nhận:", "x=300", 90.0)]
+    specs += [(t, "sig", c) for t, c in title_lines]
+    specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0)]
+    specs += [("Phạm Trường Thọ", "sig", [96.0, 97, 96])]
+    found = extract([page(specs)]).fields.get("signer_title")
+    return (found.value, found.confidence) if found is not None else (None, 0.0)
+
+
+def test_the_acting_prefix_glued_to_the_title_is_still_read() -> None:
+    # a blurred photo read "Q. CỤC TRƯỞNG" as "Q.CỤC TRƯỞNG" (seed 225 dev 011: "Cục trưởng" at 0.82)
+    value, conf = _title_read([("Q.CỤC TRƯỞNG", [89.0, 92])])
+    assert value == "Quyền Cục trưởng" and conf >= 0.6
+    assert _title_read([("KT.CỤC TRƯỞNG", [89.0, 92])])[0] == "Phó Cục trưởng"
+
+
+def test_a_head_s_title_after_a_prefix_read_as_a_mark_is_in_doubt() -> None:
+    # "TL. CHỦ TỊCH" blurred to "1. CHỦ TỊCH" (the office head's own line lost, seed 213 dev 003: "Chủ tịch"
+    # at 0.81): whatever prefix stood there ("KT.", "TL.", "Q."), the head's title is not surely the signer's
+    value, conf = _title_read([("1. CHỦ TỊCH", [50.0, 97, 97])])
+    assert value == "Chủ tịch" and conf < 0.6
+    assert _title_read([("CHỦ TỊCH", [97.0, 97])])[1] >= 0.6  # the head signing himself, read clean
+
+
+def test_a_head_s_title_under_an_unread_authority_line_is_in_doubt() -> None:
+    # "KT. CỤC TRƯỞNG / PHÓ CỤC TRƯỞNG" blurred: the first line unread ("TƯỜNG UV hÊN"), "PHÓ" lost (seed 225
+    # alt 008: "Cục trưởng" at 0.93)
+    value, conf = _title_read([("TƯỜNG UV hÊN", [25.0, 0, 0]), ("CỤC TRƯỞNG", [92.0, 94])])
+    assert value == "Cục trưởng" and conf < 0.6
+    # an authority line read is no doubt: under "TM." signs the head
+    assert _title_read([("TM. ỦY BAN NHÂN DÂN", [92.0, 92, 92, 92, 92]), ("CHỦ TỊCH", [97.0, 97])])[1] >= 0.6

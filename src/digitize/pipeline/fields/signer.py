@@ -33,7 +33,8 @@ from digitize.text import fold, nfc, squash
 # (on the folded line with all but letters, dots and spaces blanked: a speck or the seal's digits read
 # before the prefix, "7.0 Q. CỤC TRƯỞNG", leave dots and spaces)
 AUTH_PREFIXES = ("kt", "tm", "tl", "q", "ttl")  # an authority's prefix to a title ("KT.", "TM."), folded
-_AUTH_PREFIX = re.compile(r"^[\s.]*(" + "|".join(AUTH_PREFIXES) + r")\s*[.,:]?\s+", re.I)
+# (its dot may be read glued to the title, "Q.CỤC TRƯỞNG" on a blurred photo: seed 225 dev 011)
+_AUTH_PREFIX = re.compile(r"^[\s.]*(" + "|".join(AUTH_PREFIXES) + r")(?:\s*[.,:]\s*|\s+)", re.I)
 # "ÁT. CHỦ TỊCH", "kT. CHỦ TỊCH": a "KT." half under the seal (one letter, then "T.")
 _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
 # "ZcftKT. CHỦ TỊCH": the seal's marks read as letters glued before the prefix (its dot kept)
@@ -1024,6 +1025,17 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
             cap = TITLE_IN_DOUBT
     elif fold(name) in _SHARED_FOLDS and name.casefold() not in nfc(tl.text).casefold():
         cap = TITLE_IN_DOUBT  # "THỨ TRƯỞNG" read, "Thủ trưởng" the vocabulary's form of its letters
+    if (
+        not prefixed
+        and above is None
+        and not name.startswith(("Phó ", "Quyền "))
+        and name not in _DEPUTIES.values()
+        and (_prefix_lost(tl) or _authority_unread(right, title_i))
+    ):
+        # a head's title whose prefix ("KT.", "TL.", "Q.") may have stood there unread: the deputy's "PHÓ",
+        # the acting "Q." or the office head's own line may be lost with it (a blurred photo: seed 213 dev
+        # 003 "1. CHỦ TỊCH" for "TL. CHỦ TỊCH", seed 225 alt 008 "KT. CỤC TRƯỞNG" unread over "CỤC TRƯỞNG")
+        cap = min(cap, TITLE_IN_DOUBT)
     if prefixed:
         folded = squash(re.sub(r"[^a-z .]", " ", _q_form(tl.folded)))
         pre = _AUTH_PREFIX.match(folded) or _GLUED_PREFIX.match(folded)
@@ -1052,6 +1064,26 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
         res.set("signer_title", name, min(cap, tl.conf * q))
     _signer_name(res, right, title_i)
     return authority
+
+
+# a mark read where an authority's prefix stands: a letter or digit or two and its dot ("1." for "TL.")
+_PREFIX_MARK = re.compile(r"^[^\W_]{1,2}[.,:]$")
+UNREAD_LINE_CONF = 0.3  # a line read less surely than this (0..1) is unread: its words are no evidence
+
+
+def _prefix_lost(line: Line) -> bool:
+    """The title line opens with a mark where an authority's prefix stands ("1. CHỦ TỊCH"), unread as one."""
+    return len(line.words) >= 2 and bool(_PREFIX_MARK.match(line.words[0].text))
+
+
+def _authority_unread(right: Sequence[Line], title_i: int) -> bool:
+    """The line right over the title, close above it and over it, is unread ("TƯỜNG UV hÊN" for a blurred
+    "KT. CỤC TRƯỞNG"): the authority the title is given under is unknown."""
+    if title_i == 0:
+        return False
+    tl, up = right[title_i], right[title_i - 1]
+    close = tl.y0 - up.y1 < 2 * (tl.y1 - tl.y0)
+    return up.conf < UNREAD_LINE_CONF and close and up.x0 < tl.x1 and up.x1 > tl.x0
 
 
 def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
