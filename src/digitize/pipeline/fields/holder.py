@@ -312,7 +312,7 @@ def _applicant(lines: Sequence[Line]) -> tuple[str, float] | None:
         name = _clean_holder(text[m.start(1) :])
         cut = _APPLICANT_CUT.split(name, maxsplit=1)
         if len(cut) > 1 and _FOR_ANOTHER.search(cut[1]):
-            return None  # "… của Công ty Tư vấn X lập thay cho Hộ kinh doanh Y": the consultant, not the holder
+            return None  # "… của Công ty Tư vấn X lập thay cho Hộ Y": the consultant, not the holder
         name = cut[0].strip()
         if len(name.split()) >= 3 and not _form_only(name):
             return name, ln.conf
