@@ -341,3 +341,67 @@ def test_a_speck_after_a_word_of_a_company_name_is_dropped() -> None:
     from digitize.pipeline.fields.holder import fix_company_forms
 
     assert fix_company_forms("Công ty TNHH MTV' Du lịch Bạch Mã") == "Công ty TNHH MTV Du lịch Bạch Mã"
+
+
+def test_an_applicant_s_clause_words_are_no_part_of_a_labelled_name() -> None:
+    # REVIEW-25 #2: a labelled name read whole and surely was replaced by the applicant's clause run on
+    # ("… Minh Long kèm", "… Minh Long tại Tờ trình số 5/TTr") at the label's 0.92
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    for clause in ("kèm theo hồ sơ", "tại Tờ trình số 5/TTr"):
+        body = [
+            ("Xét hồ sơ đề nghị cấp giấy phép của " + COMPANY + " " + clause, "x=355", 92.0),
+            ("Tên tổ chức: " + COMPANY, "x=355", 92.0),
+            ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0),
+        ]
+        f = extract([page(_licence(body))]).fields["holder_name"]
+        assert (f.value, f.confidence >= 0.6) == (COMPANY, True), clause
+    # the name cut short and the applicant's taken whole: to review
+    body = [
+        ("Xét hồ sơ đề nghị cấp giấy phép của " + COMPANY + ",", "x=355", 92.0),
+        ("Tên tổ chức: Công ty Cổ phần Thương mại và Dịch vụ Nam", "x=355", 92.0),
+        ("lột", "x=355", 92.0),
+    ]
+    f = extract([page(_licence(body))]).fields["holder_name"]
+    assert f.value == COMPANY and f.confidence < 0.6
+
+
+def test_an_applicant_acting_for_another_is_no_holder() -> None:
+    # REVIEW-25 #4: the consultant who filed for the holder was taken (with the clause) at 0.59
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    body = [
+        ("Xét hồ sơ đề nghị cấp giấy phép của Công ty TNHH Tư vấn Môi trường Xanh", "x=355", 92.0),
+        ("lập thay cho Hộ kinh doanh Nguyễn Văn Bình;", "x=355", 92.0),
+        ("CẤP PHÉP:", "center", 92.0),
+        ('¬ ãăã=.:.¬" .âảs..', "x=355", 30.0),
+    ]
+    f = extract([page(_licence(body))]).fields.get("holder_name")
+    assert f is None or "Xanh" not in (f.value or "")
+
+
+def test_a_card_s_or_a_parcel_s_number_is_no_tax_code() -> None:
+    # REVIEW-25 #3: "Mã số thẻ", "Mã số thửa" matched the garbled tax-code label (check digit holding: 0.92)
+    def holder_id(line: str) -> tuple[str | None, float]:
+        from digitize.pipeline.fields import extract
+        from tests.pipeline.test_extract import page
+
+        body = [("Tên tổ chức: " + COMPANY, "x=355", 92.0), (line, "x=355", 92.0)]
+        f = extract([page(_licence(body))]).fields.get("holder_id")
+        return (None, 0.0) if f is None else (f.value, f.confidence)
+
+    assert holder_id("Mã số thẻ: 8342724867")[0] is None
+    assert holder_id("Mã số thửa: 8342724867")[0] is None
+    value, conf = holder_id("Mã số thuổ: 8342724867")  # garbled, its check digit holding: to review
+    assert value == "8342724867" and conf < 0.6
+    assert holder_id("Mã số thuế: 8342724867")[1] >= 0.6  # the label as printed: sure
+
+
+def test_the_holder_label_is_linear_on_leading_space() -> None:
+    # REVIEW-25 #5: "^\s*[mark]?\s*" tried every split of a run of spaces (5 000: 2 s)
+    from digitize.pipeline.fields.holder import _HOLDER_LABEL
+
+    assert _HOLDER_LABEL.match(" " * 20000 + "x") is None  # (no time asserted: a quadratic regex hangs here)
+    assert _HOLDER_LABEL.match("  ' ten to chuc: cong ty a") is not None

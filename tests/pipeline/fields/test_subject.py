@@ -1735,3 +1735,11 @@ def test_a_blurred_photo_s_specks_in_the_trich_yeu_are_taken_out() -> None:
     # as printed: a number before a word, a web address, a heading in capitals
     for kept in ("Kết quả 2 năm thực hiện", "Cổng thông tin dichvucong.gov.vn", "VỀ VIỆC ĐỀ NGHỊ"):
         assert tidy(kept) == kept
+    # a count written against its unit is the print's (REVIEW-25 #1: "giao 5ha đất" → "giao ha đất" at 0.95)
+    for kept in ("Về việc giao 5ha đất cho Công ty TNHH Minh Long", "Xây dựng nhà 3tầng"):
+        assert tidy(kept) == kept
+    # and a digit taken away may have been written: in doubt, whatever the subject's reading was
+    sure = tidied(Found((ExtractedField("subject", "Giấy phép 2kinh doanh dịch vụ lữ hành", 0.95),)))
+    assert sure.value("subject") == "Giấy phép kinh doanh dịch vụ lữ hành"
+    assert sure.fields[0].confidence < 0.6
+    assert tidied(Found((ExtractedField("subject", "VỀ việc đề nghị", 0.95),))).fields[0].confidence == 0.95

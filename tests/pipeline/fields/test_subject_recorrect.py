@@ -162,3 +162,10 @@ def test_a_unit_in_small_letters_in_a_subject_in_capitals_is_its_print() -> None
     # a word in small letters that is no unit still goes to review ("ha" after no number)
     specs = _directive([("VỀ VIỆC CHO THUÊ ha ĐẤT ĐỂ XÂY DỰNG NHÀ MÁY", 94.0)], heading="QUYẾT ĐỊNH")
     assert extract([page(specs)]).fields["subject"].confidence < 0.6
+
+
+def test_a_text_layer_s_subject_keeps_its_glued_digit() -> None:
+    # REVIEW-25 #1: the blurred photo's speck rule ran on born-digital text too ("giao 5ha" → "giao ha")
+    first = "Về việc giao 5ha đất và cho thuê 2kinh"
+    p = replace(page(_directive([(first, 96.0), ("doanh", 96.0)])), source="text")
+    assert extract([p]).values()["subject"] == first + " doanh"

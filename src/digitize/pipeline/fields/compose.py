@@ -122,7 +122,9 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
-    subject = tidied(cut_in_doubt(full_title(type_found.value("type_name"), subject)))
+    subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
+    if pages[0].source == "ocr":
+        subject = tidied(subject)
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)
     res.add(subject)

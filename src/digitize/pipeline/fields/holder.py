@@ -17,7 +17,7 @@ from digitize.text import fold, nfc
 
 # a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
 _HOLDER_LABEL = re.compile(
-    r"^\s*[-+•*'\"`‘’.,]?\s*"
+    r"^\s*(?:[-+•*'\"`‘’.,]\s*)?"
     r"(?:\w{1,2}\s+(?=ten\s|ho\s+(?:va\s+)?ten\b))?"
     r"(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
     r"ho va ten|ho ten|to chuc|chu dau tu|chu so huu|nguoi duoc cap|don vi|doanh nghiep|chung nhan)"
@@ -50,14 +50,17 @@ FOR_HOLDER = re.compile(
 _ID = re.compile(
     r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
     r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan|"
-    r"\bm[a-z] s[a-z0ðø6]{0,2} th[a-z]{1,3})"
+    r"\bm[a-z] s[a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
     r"\s*(?:so)?\s*[:.]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
 )
 
 # a tax code's label as a blurred photo reads it, one letter off in each word ("Mũ số thuế", "Mã sð thuế",
 # "Mã số thuổ"), not as printed
-_GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] s[a-z0ðø6]{0,2} th[a-z]{1,3}")
+# (one letter off "thuế" only: "Mã số thẻ" (a card's number), "Mã số thửa" (a land parcel's) are no tax code's
+# labels, REVIEW-25 #3); a code under such a label, its check digit holding, still to review
+_GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] s[a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
+GARBLED_TAX_CONF = 0.59
 
 
 def _clean_id(raw: str, label: str = "") -> tuple[str, float] | None:
@@ -221,8 +224,9 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
                     fold(applicant[0]).startswith(fold(v) + " ") for v in (value, own_line)
                 ):
                     # the labelled name cut short (its end wrapped onto a line read as marks: "… Nam / lột"),
-                    # the applicant's in "Xét hồ sơ đề nghị … của …" goes on with it: the whole name
-                    value, conf = applicant[0], min(conf, applicant[1])
+                    # the applicant's in "Xét hồ sơ đề nghị … của …" goes on with it: the whole name, to
+                    # review (a clause's words read on into it are cut, ``_applicant``; REVIEW-25 #2)
+                    value, conf = applicant[0], min(conf, applicant[1], APPLICANT_CONF)
                 res.set("holder_name", value, conf)
                 break
     if "holder_name" not in res.fields:
@@ -263,7 +267,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         if hid and garbled and hid[1] < 1.0:
             continue  # a garbled label's code is taken only when its check digit holds
         if hid:
-            res.set("holder_id", hid[0], conf_at(lines, mid.start(2), mid.end(2)) * hid[1])
+            conf = conf_at(lines, mid.start(2), mid.end(2)) * hid[1]
+            res.set("holder_id", hid[0], min(conf, GARBLED_TAX_CONF) if garbled else conf)
             break
     held = res.fields.get("holder_name")
     if held is not None and held.confidence > GUESSED_WORDS_CONF and _clause_tail(held.value or ""):
@@ -288,6 +293,12 @@ _APPLICANT = re.compile(
 APPLICANT_CONF = 0.59
 
 
+# words in lower case that end the applicant's name and start the clause's rest ("… Minh Long kèm theo hồ sơ",
+# "… tại Tờ trình số 5/TTr", "… lập thay cho …"); a name's own "và" stays ("Thương mại và Dịch vụ")
+_APPLICANT_CUT = re.compile(r"\s(?=(?:kèm|tại|lập|gửi|nộp|thay|ngày|về|cho|đại diện|ủy quyền)(?!\w))")
+_FOR_ANOTHER = re.compile(r"^(?:thay|cho|đại diện|ủy quyền|lập thay|lập cho)(?!\w)")
+
+
 def _applicant(lines: Sequence[Line]) -> tuple[str, float] | None:
     """The organisation whose application the act answers ("Xét hồ sơ đề nghị cấp giấy phép của Công ty
     TNHH … Nam Việt,"), its paragraph's lines joined, and the confidence of its first line."""
@@ -299,6 +310,10 @@ def _applicant(lines: Sequence[Line]) -> tuple[str, float] | None:
         if m is None:
             continue
         name = _clean_holder(text[m.start(1) :])
+        cut = _APPLICANT_CUT.split(name, maxsplit=1)
+        if len(cut) > 1 and _FOR_ANOTHER.search(cut[1]):
+            return None  # "… của Công ty Tư vấn X lập thay cho Hộ Y": the consultant, not the holder
+        name = cut[0].strip()
         if len(name.split()) >= 3 and not _form_only(name):
             return name, ln.conf
     return None

@@ -425,11 +425,21 @@ _DOT_IN_WORD = re.compile(rf"(?<!\S)([{_LOWER}]+)\.([{_LOWER}]+)(?=[,;]?(?:\s|$)
 _DIGIT_GLUED = re.compile(rf"(?<!\S)\d(?=([{_LOWER}]{{2,}})(?:[,;]?(?:\s|$)))")
 
 
+# units a count is written against in a title ("giao 5ha đất", "nhà 3tầng"): the digit is the print's
+_COUNTED_UNITS = frozenset(
+    {"ha", "km", "kg", "tấn", "tầng", "lần", "người", "năm", "tháng", "ngày", "giờ", "triệu", "tỷ", "nghìn"}
+    | {"ngàn", "lít", "căn", "phòng", "xe", "chiếc", "hộ", "cái", "con", "ghế", "giường", "mét", "sao", "kw"}
+    | {"mw", "kv", "ca", "lớp", "suất", "bộ", "khóa", "đợt", "điểm", "cấp", "loại", "nhóm"}
+)
+GLUED_DIGIT_CONF = 0.59
+
+
 def tidied(subject: Found) -> Found:
     """The trích yếu with a blurred photo's specks taken out where no print puts them: a comma after the
     opening "Về việc" ("Về việc, đề nghị …"), its "Về" in capitals before words in lower case ("VỀ việc đề
-    nghị …"), a dot inside a syllable ("hồ s.ơ"), a digit glued before a syllable ("Giấy phép 2kinh doanh");
-    its confidence as it was."""
+    nghị …"), a dot inside a syllable ("hồ s.ơ"), a digit glued before a syllable ("Giấy phép 2kinh doanh",
+    not a unit's count: "5ha"); its confidence as it was, below review's when a digit was taken away. OCR'd
+    pages only: a text layer's words are as written."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
@@ -438,10 +448,15 @@ def tidied(subject: Found) -> Found:
     if len(words) >= 2 and words[0] == "VỀ" and words[1].islower():
         text = "Về" + text[2:]
     text = _DOT_IN_WORD.sub(lambda m: m.group(0) if not is_syllable(m[1] + m[2]) else m[1] + m[2], text)
-    text = _DIGIT_GLUED.sub(lambda m: "" if is_syllable(m[1]) else m.group(0), text)
-    if text == f.value:
+    glued = _DIGIT_GLUED.sub(
+        lambda m: "" if is_syllable(m[1]) and m[1].casefold() not in _COUNTED_UNITS else m.group(0), text
+    )
+    if text == f.value and glued == text:
         return subject
-    fixed = replace(f, value=text)
+    # a digit taken away may have been written so ("giao 5ha đất" keeps it as a unit; any other one dropped is
+    # a guess): the subject goes to review (REVIEW-25 #1)
+    conf = f.confidence if glued == text else min(f.confidence, GLUED_DIGIT_CONF)
+    fixed = replace(f, value=glued, confidence=conf)
     return Found(tuple(fixed if x is f else x for x in subject.fields))
 
 
