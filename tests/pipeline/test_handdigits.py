@@ -165,6 +165,19 @@ def test_a_written_number_read_as_a_syllable_in_no_printed_case_is_read_again() 
     assert not handdigits._prose([_word("đỔ", 520, 400, 640, 2, conf=86.0)])
 
 
+def test_a_written_number_read_as_digits_glued_to_a_syllable_is_read_again() -> None:
+    # a written "2588" read "22đổ" at 79 (its "88" as the syllable "đổ"): a word with digits is no printed
+    # prose, the number was lost (seed 247 alt 011)
+    prepared, page = _scene("19", "38")
+    words = tuple(replace(w, text="3đổ", conf=79.0) if w.text == "72#" else w for w in page.words)
+    page = replace(page, words=words, text=page.text.replace("72#", "3đổ"))
+    assert "number" in {b.kind for b in handdigits.find_blanks(page)}
+    fields = extract([handdigits.second_pass(prepared, page)]).values()
+    assert fields["code_number"] == "38"
+    assert fields["code_notation"] == "CT-UBND"
+    assert not handdigits._prose([_word("3đổ", 520, 400, 640, 2, conf=86.0)])
+
+
 def test_unreadable_day_gives_no_date_never_the_cited_decree_s() -> None:
     prepared, page = _scene(None, None, scribble=True)
     fields = extract([handdigits.second_pass(prepared, page)]).values()

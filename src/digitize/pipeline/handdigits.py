@@ -368,12 +368,17 @@ def _prose(words: list[Word]) -> bool:
     """Whether a blank's first reading is printed words ("càng", "lượng ca mắc"): each a Vietnamese syllable
     of two letters or more read with some confidence, one with a tone or vowel mark or of four letters.
     Handwritten digits misread give marks ("Í", "^Ổ", "lo", "đỔ"), not such words: prose in the header band is
-    no blank."""
+    no blank. A word with a digit in it is no printed word ("22đổ" at 79 of a written "2588": its "đổ" a
+    syllable all the same, the number was lost, seed 247 alt 011)."""
     letters = [re.sub(r"[\W\d_]", "", w.text) for w in words]
     return (
         bool(words)
         and all(
-            len(t) >= 2 and is_syllable(t) and _printed_case(t) and w.conf >= PROSE_CONF
+            len(t) >= 2
+            and is_syllable(t)
+            and _printed_case(t)
+            and w.conf >= PROSE_CONF
+            and not any(ch.isdigit() for ch in w.text)
             for t, w in zip(letters, words, strict=True)
         )
         and any(not t.isascii() or len(t) >= 4 for t in letters)
