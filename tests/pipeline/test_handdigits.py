@@ -2896,6 +2896,23 @@ def test_a_date_line_whose_ngay_was_misread_still_has_its_blanks(ngay: str) -> N
     assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(prose)))
 
 
+def test_a_date_line_whose_ngay_is_glued_to_the_place_still_has_its_blanks() -> None:
+    # seed 245 alt 001, a phone photo: "Nghệ An, ngày 4 tháng 4 năm 2021" read "NghệAn,ngày Í tháng năm": no
+    # word starts "ngày", no blank, the written date lost
+    words = [
+        _word("NghệAn,ngày", 1100, 400, 1400, 4, conf=91.0),
+        _word("Í", 1430, 400, 1470, 4, conf=0.0),
+        _word("tháng", 1520, 400, 1660, 4, conf=82.0),
+        _word("năm", 1780, 400, 1880, 4, conf=14.0),
+        _word("2021", 1900, 400, 2020, 4, conf=14.0),
+    ]
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    assert [(b.kind, b.first) for b in handdigits.find_blanks(page)] == [("day", "Í"), ("month", "")]
+    # a word only ending in the letters "ngay" is no date word ("Thanh,ngay" aside, "bangay" is none)
+    glued = [replace(words[0], text="Hồbangày"), *words[1:]]
+    assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(glued)))
+
+
 def test_a_plain_stroke_an_unsure_reading_gives_another_digit_is_no_one() -> None:
     # seed 205 alt 013, a blurred photo: a written month "3" read "3" at 24 alone (no sure reading), its
     # blurred curve a plain stroke: taken "1" by its shape (0.5, a wrong month); a reading of another digit,

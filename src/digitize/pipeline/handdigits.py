@@ -662,6 +662,9 @@ def _glue(wa: Word, fa: str, ka: str, wb: Word, fb: str, kb: str) -> tuple[str, 
 # "ngày" alone with its vowel misread ("ngờy", "ngủy" on a blurred photo): the date's first word when "tháng"
 # and "năm" follow it (``_date_blanks``)
 _NGAY_MISREAD = re.compile(r"ng[a-z]y[.,:;]?")
+# ... or glued to the place before it by its comma ("NghệAn,ngày" on a phone photo: the day's blank was not
+# looked for, the date lost, seed 245 alt 001)
+_GLUED_NGAY = re.compile(r"[^\W\d_]{2},ngay$")
 
 
 def _date_blanks(
@@ -678,7 +681,12 @@ def _date_blanks(
     handwriting to the printed words ("ngày", "^Ổtháng", "Í", "Ïnăm", "2024"); ``before``: as
     ``find_blanks``'s."""
     i_ngay = next(
-        (i for i, f in enumerate(folded) if f.startswith("ngay") or _NGAY_MISREAD.fullmatch(f)), None
+        (
+            i
+            for i, f in enumerate(folded)
+            if f.startswith("ngay") or _NGAY_MISREAD.fullmatch(f) or _GLUED_NGAY.search(f)
+        ),
+        None,
     )
     if i_ngay is None:
         return []
