@@ -2948,3 +2948,23 @@ def test_a_pen_s_marks_read_as_a_syllable_standing_high_in_the_date_line_are_a_b
 
     assert [(b.kind, b.first) for b in handdigits.find_blanks(line(348.0))] == [("day", "SỔ")]
     assert not handdigits.find_blanks(line(380.0))  # on the line: a printed word
+
+
+def test_a_month_of_two_marks_whose_first_is_a_pen_s_one_read_seven_or_four() -> None:
+    # seed 247 alt 012: a written "11" read "71" whole (the first "1"'s flag), its marks alone "1" and "1": a
+    # month of two marks starts with "1" (or "0"); alt 004: the "1" of "12" read "1" 82, "7" 79, "4" 67 alone
+    month = handdigits.Kind.MONTH
+    crop = _pen_crop("11")
+    assert len(handdigits._digit_marks(crop)) == 2
+    alone = [[("1", 68.0), ("1", 60.0), ("4", 0.0)], [("1", 96.0), ("1", 96.0), ("1", 92.0)]]
+    whole = [("71", 87.0), ("71", 66.0), ("7", 0.0)]
+    assert handdigits.month_of_two(whole, alone, crop) == ("11", handdigits.AGREED_MAX_CONF)
+    blank = handdigits.Blank(month, 3, Box(0, 0, 100, 60), (), "-Ã Í", 18.0)
+    assert handdigits._decide(blank, [crop], [whole], alone)[0] == ("11", handdigits.AGREED_MAX_CONF)
+    # a first mark read "0" once surely, or a second mark read two ways: no month
+    assert handdigits.month_of_two(whole, [[*alone[0], ("0", 40.0)], alone[1]], crop) is None
+    assert handdigits.month_of_two(whole, [alone[0], [*alone[1], ("7", 80.0)]], crop) is None
+    # the whole region's readings mostly ending in another digit: no month
+    assert handdigits.month_of_two([("72", 87.0), ("72", 66.0)], alone, crop) is None
+    # a first mark that closes a loop is a "0": "01" is no "11"
+    assert handdigits.month_of_two(whole, alone, _pen_crop("01")) is None

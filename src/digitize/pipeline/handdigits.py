@@ -1665,6 +1665,42 @@ def by_marks_voted(
     return value, min(AGREED_MAX_CONF, max(given))
 
 
+def month_of_two(
+    votes: list[tuple[str, float]], alone: list[list[tuple[str, float]]], crop: np.ndarray
+) -> tuple[str, float] | None:
+    """A month written as two marks whose first is a "1" (a month of two digits is 10, 11 or 12, or 0-led):
+    the pen's "1" with its lead-in or flag is read "7" or "4" as often as "1", whole ("71" for a written
+    "11", seed 247 alt 012) or alone ("1" at 82, "7" at 79, "4" at 67 of the "1" of "12", alt 004), and no
+    value was agreed. Taken when the first mark closes no loop (no "0") and is read "1" at least once clearly
+    (>= ``CLEAR_CONF``) or twice surely, never "0"; the second mark's sure readings alone all give one digit,
+    two of them at least and one clear, its shape allowing it; the value is 10-12; and the whole region's
+    sure readings (>= ``MIN_VOTE_CONF``) that end in that digit outweigh the others. In doubt (at most
+    ``AGREED_MAX_CONF``): the "1" is the month's form more than its readings. ``votes``: the whole region's
+    readings as read (a "7" the marks' shapes refuse still reads the second digit)."""
+    marks = _digit_marks(crop)
+    if len(marks) != 2 or len(alone) != 2 or _loops(marks[0]) != 0:
+        return None
+    first = [(t, c) for t, c in alone[0] if c >= MIN_VOTE_CONF]
+    ones = [c for t, c in first if t == "1"]
+    if any(t == "0" for t, _ in first) or not (max(ones, default=0.0) >= CLEAR_CONF or len(ones) >= 2):
+        return None
+    second = [(t, c) for t, c in alone[1] if c >= MIN_VOTE_CONF]
+    said = {t for t, _ in second}
+    if len(second) < 2 or len(said) != 1 or max(c for _, c in second) < CLEAR_CONF:
+        return None
+    digit = said.pop()
+    if len(digit) != 1 or _shape_denies(digit, _loops(marks[1]), _has_foot(marks[1])):
+        return None
+    value = "1" + digit
+    if not _may_be(value, Kind.MONTH):
+        return None
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
+    ending = sum(c for t, c in sure if t.endswith(digit) and len(t) <= 2)
+    if 2 * ending <= sum(c for _, c in sure):
+        return None
+    return value, AGREED_MAX_CONF
+
+
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
     """A tax code from the readings of its cells (Tesseract gives long digit runs read with a whitelist no
     confidence, so agreement decides): one whose check digit holds (10 digits, or 10 + 3 for a branch), else
@@ -1998,6 +2034,8 @@ def _decide(
             found = by_marks_split(read, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind in (Kind.DAY, Kind.MONTH):
             found = by_marks_voted(vs, alone, blank.kind, cs[0])
+        if found is None and alone and blank.kind == Kind.MONTH:
+            found = month_of_two(read, alone, cs[0])
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
