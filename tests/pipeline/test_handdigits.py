@@ -2968,3 +2968,20 @@ def test_a_month_of_two_marks_whose_first_is_a_pen_s_one_read_seven_or_four() ->
     assert handdigits.month_of_two([("72", 87.0), ("72", 66.0)], alone, crop) is None
     # a first mark that closes a loop is a "0": "01" is no "11"
     assert handdigits.month_of_two(whole, alone, _pen_crop("01")) is None
+
+
+def test_a_number_read_once_unsure_and_not_confirmed_is_kept_in_doubt() -> None:
+    # a pen's "525" read "528" at 81 (seed 219): read again to no agreement, the first reading was kept at its
+    # own confidence, sure; it stays as read, in doubt
+    prepared, page = _scene("19", None, scribble=False)
+    for conf, sure in ((81.0, False), (92.0, True)):
+        words = tuple(replace(w, text="528", conf=conf) if w.text == "72#" else w for w in page.words)
+        first = replace(page, words=words, text=page.text.replace("72#", "528"))
+        f = extract([handdigits.second_pass(prepared, first)]).fields["code_number"]
+        assert (f.value, f.confidence >= 0.6) == ("528", sure), conf
+    blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(0, 0, 10, 10), (8,), "528", 81.0)
+    assert handdigits.unconfirmed_number(blank, (*page.words[:8], _word("528", 520, 400, 640, 2)))
+    # a number glued to its notation is left as read
+    assert not handdigits.unconfirmed_number(
+        replace(blank, glued=(Box(0, 0, 1, 1), "528", "/CT")), page.words
+    )

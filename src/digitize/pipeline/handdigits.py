@@ -1817,6 +1817,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         if found is None and not short and blank.lost and blank.kind != Kind.TAXCODE:
             # its marks say a digit was lost and no reading added it: the first reading stays, in doubt
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
+        if found is None and not short and unconfirmed_number(blank, page.words):
+            found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
         if (
             found is None
             and not short
@@ -2076,6 +2078,18 @@ def _decide(
     # more marks than its digits ("1" of a written "10" whose "0" went into "năm"): wrong, dropped
     short = short or (blank.swallowed and found is None and marks > sum(ch.isdigit() for ch in blank.first))
     return found, short, glued_digits
+
+
+def unconfirmed_number(blank: Blank, words: Sequence[Word]) -> bool:
+    """A number blank first read as one word of digits less surely than print (< ``PRINTED_CONF``) that the
+    readings again did not confirm: a pen's number read once ("525" read "528" at 81, seed 219) is kept as
+    read but in doubt (at most ``AGREED_MAX_CONF``), not at its first reading's confidence. A number glued
+    to its notation is left as read (its word holds the notation too)."""
+    if blank.kind != Kind.NUMBER or blank.glued is not None or blank.first_conf >= PRINTED_CONF:
+        return False
+    if len(blank.drop) != 1 or not blank.first.isdigit():
+        return False
+    return words[blank.drop[0]].text.strip(".,") == blank.first
 
 
 # a number glued to its notation read again with fewer digits than the first reading saw marks: at most this
