@@ -441,5 +441,9 @@ def test_a_date_line_the_page_layout_lost_is_read_under_the_motto() -> None:
     assert (v["issued_date"], v["place"]) == (None, None)
     v = extract([header.date_pass(prepared, first, lang="vie")]).values()
     assert (v["issued_date"], v["place"]) == ("2019-05-16", "Hà Nội")
-    # a page whose date line was read is left alone (no Tesseract run)
+    # a page whose date line was read is left alone (no Tesseract run), and so is one whose date line was
+    # read garbled (a word of letters read there: no line lost)
     assert header.date_pass(prepared, clean, lang="vie") is clean
+    garbled = [replace(w, text="Hả", conf=60.0) for w in clean.words if w.line in date_line][:1]
+    read = replace(first, words=tuple(sorted([*first.words, *garbled], key=lambda w: (w.line, w.box.x0))))
+    assert header.date_pass(prepared, read, lang="vie") is read

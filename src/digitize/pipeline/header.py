@@ -95,6 +95,12 @@ def second_pass(
 # line stands about one under it, a pen's digits rise above it), and this much wider than the motto each side
 DATE_BAND_LINES = 3.0
 DATE_BAND_WIDEN = 2.0
+# a word with letters read at least this surely in that band: a line was read there, none lost
+LOST_WORD_CONF = 40.0
+
+
+def _has_letters(text: str) -> bool:
+    return sum(ch.isalpha() for ch in text) >= 2
 
 
 @regions.on_read_pages
@@ -105,10 +111,11 @@ def date_pass(
     with a pen's day and month on a bitonal scan was not read at all ("Cần Thơ, ngày 26 tháng 2 năm 2016":
     the place and the date lost, seed 247 alt 009). On the first page, where the motto's second line ("Độc
     lập - Tự do - Hạnh phúc") is read and no line of the header holds a date line (``place_date_start``), the
-    band under the motto (down to the next line read there) is read as a block (``--psm 6``) when it
-    holds ink; its words are taken as a line of their own when they read as a date line (the handwritten
-    digits in it are then read again by ``handdigits``, which runs after this pass). One small Tesseract run
-    on such pages only."""
+    band under the motto (down to the next line read there), where the first reading has no word of two
+    letters read at least ``LOST_WORD_CONF`` surely (a garbled date line was read, not lost: left as read), is
+    read as a block (``--psm 6``) when it holds ink; its words are taken as a line of their own when they
+    read as a date line (the handwritten digits in it are then read again by ``handdigits``, which runs after
+    this pass). One small Tesseract run on such pages only."""
     if page.index != 0:
         return page
     header = regions.header_of(page)
@@ -133,6 +140,15 @@ def date_pass(
     y1 = min(y1, ocr_h / s)
     if y1 - y0 < h:
         return page
+    inside = {
+        id(w)
+        for w in page.words
+        if w.line != motto.words[0].line
+        and x0 <= (w.box.x0 + w.box.x1) / 2 <= x1
+        and y0 <= (w.box.y0 + w.box.y1) / 2 <= y1
+    }
+    if any(id(w) in inside and w.conf >= LOST_WORD_CONF and _has_letters(w.text) for w in page.words):
+        return page  # a line read there, however garbled (a blurred date line): no line lost, as read
     crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
     if crop.shape[0] < 8 or crop.shape[1] < 8 or int((crop < 128).sum()) < 0.01 * crop.size:
         return page
@@ -147,13 +163,6 @@ def date_pass(
         return page
     # the band's words, one line under the motto's; the first reading's specks in the band give way to them
     new = [replace(w, block=motto.words[0].block, line=n) for w in new]
-    inside = {
-        id(w)
-        for w in page.words
-        if w.line != motto.words[0].line
-        and x0 <= (w.box.x0 + w.box.x1) / 2 <= x1
-        and y0 <= (w.box.y0 + w.box.y1) / 2 <= y1
-    }
     words = [replace(w, line=w.line + 1) if w.line >= n else w for w in page.words if id(w) not in inside]
     words += new
     words.sort(key=lambda w: (w.line, w.box.x0))
