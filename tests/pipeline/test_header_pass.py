@@ -427,3 +427,23 @@ def test_a_word_read_again_with_a_letter_misread_where_another_line_has_it_is_th
     assert not _read_elsewhere(Word(text="NAM", conf=90.0, box=Box(167, 244, 230, 270)), [cuc, viet])
     # the same letters elsewhere: not that word
     assert not _read_elsewhere(Word(text="2ỤC", conf=84.0, box=Box(174, 300, 232, 330)), [cuc, viet])
+
+
+def test_a_date_line_the_page_layout_lost_is_read_under_the_motto() -> None:
+    # seed 247 alt 009: "Cần Thơ, ngày 26 tháng 2 năm 2016" (italic, a pen's day and month) not read at all on
+    # a bitonal scan: place and date lost. The band under the motto is read again as a block
+    prepared = preprocess.prepare(_page(), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    assert extract([clean]).values()["issued_date"] == "2019-05-16"
+    date_line = {w.line for w in clean.words if fold(w.text).startswith("ngay")}
+    first = replace(clean, words=tuple(w for w in clean.words if w.line not in date_line))
+    v = extract([first]).values()
+    assert (v["issued_date"], v["place"]) == (None, None)
+    v = extract([header.date_pass(prepared, first, lang="vie")]).values()
+    assert (v["issued_date"], v["place"]) == ("2019-05-16", "Hà Nội")
+    # a page whose date line was read is left alone (no Tesseract run), and so is one whose date line was
+    # read garbled (a word of letters read there: no line lost)
+    assert header.date_pass(prepared, clean, lang="vie") is clean
+    garbled = [replace(w, text="Hả", conf=60.0) for w in clean.words if w.line in date_line][:1]
+    read = replace(first, words=tuple(sorted([*first.words, *garbled], key=lambda w: (w.line, w.box.x0))))
+    assert header.date_pass(prepared, read, lang="vie") is read

@@ -368,12 +368,17 @@ def _prose(words: list[Word]) -> bool:
     """Whether a blank's first reading is printed words ("càng", "lượng ca mắc"): each a Vietnamese syllable
     of two letters or more read with some confidence, one with a tone or vowel mark or of four letters.
     Handwritten digits misread give marks ("Í", "^Ổ", "lo", "đỔ"), not such words: prose in the header band is
-    no blank."""
+    no blank. A word with a digit in it is no printed word ("22đổ" at 79 of a written "2588": its "đổ" a
+    syllable all the same, the number was lost, seed 247 alt 011)."""
     letters = [re.sub(r"[\W\d_]", "", w.text) for w in words]
     return (
         bool(words)
         and all(
-            len(t) >= 2 and is_syllable(t) and _printed_case(t) and w.conf >= PROSE_CONF
+            len(t) >= 2
+            and is_syllable(t)
+            and _printed_case(t)
+            and w.conf >= PROSE_CONF
+            and not any(ch.isdigit() for ch in w.text)
             for t, w in zip(letters, words, strict=True)
         )
         and any(not t.isascii() or len(t) >= 4 for t in letters)
@@ -657,6 +662,9 @@ def _glue(wa: Word, fa: str, ka: str, wb: Word, fb: str, kb: str) -> tuple[str, 
 # "ngày" alone with its vowel misread ("ngờy", "ngủy" on a blurred photo): the date's first word when "tháng"
 # and "năm" follow it (``_date_blanks``)
 _NGAY_MISREAD = re.compile(r"ng[a-z]y[.,:;]?")
+# ... or glued to the place before it by its comma ("NghệAn,ngày" on a phone photo: the day's blank was not
+# looked for, the date lost, seed 245 alt 001)
+_GLUED_NGAY = re.compile(r"[^\W\d_]{2},ngay$")
 
 
 def _date_blanks(
@@ -673,7 +681,12 @@ def _date_blanks(
     handwriting to the printed words ("ngày", "^Ổtháng", "Í", "Ïnăm", "2024"); ``before``: as
     ``find_blanks``'s."""
     i_ngay = next(
-        (i for i, f in enumerate(folded) if f.startswith("ngay") or _NGAY_MISREAD.fullmatch(f)), None
+        (
+            i
+            for i, f in enumerate(folded)
+            if f.startswith("ngay") or _NGAY_MISREAD.fullmatch(f) or _GLUED_NGAY.search(f)
+        ),
+        None,
     )
     if i_ngay is None:
         return []
@@ -1652,6 +1665,42 @@ def by_marks_voted(
     return value, min(AGREED_MAX_CONF, max(given))
 
 
+def month_of_two(
+    votes: list[tuple[str, float]], alone: list[list[tuple[str, float]]], crop: np.ndarray
+) -> tuple[str, float] | None:
+    """A month written as two marks whose first is a "1" (a month of two digits is 10, 11 or 12, or 0-led):
+    the pen's "1" with its lead-in or flag is read "7" or "4" as often as "1", whole ("71" for a written
+    "11", seed 247 alt 012) or alone ("1" at 82, "7" at 79, "4" at 67 of the "1" of "12", alt 004), and no
+    value was agreed. Taken when the first mark closes no loop (no "0") and is read "1" at least once clearly
+    (>= ``CLEAR_CONF``) or twice surely, never "0"; the second mark's sure readings alone all give one digit,
+    two of them at least and one clear, its shape allowing it; the value is 10-12; and the whole region's
+    sure readings (>= ``MIN_VOTE_CONF``) that end in that digit outweigh the others. In doubt (at most
+    ``AGREED_MAX_CONF``): the "1" is the month's form more than its readings. ``votes``: the whole region's
+    readings as read (a "7" the marks' shapes refuse still reads the second digit)."""
+    marks = _digit_marks(crop)
+    if len(marks) != 2 or len(alone) != 2 or _loops(marks[0]) != 0:
+        return None
+    first = [(t, c) for t, c in alone[0] if c >= MIN_VOTE_CONF]
+    ones = [c for t, c in first if t == "1"]
+    if any(t == "0" for t, _ in first) or not (max(ones, default=0.0) >= CLEAR_CONF or len(ones) >= 2):
+        return None
+    second = [(t, c) for t, c in alone[1] if c >= MIN_VOTE_CONF]
+    said = {t for t, _ in second}
+    if len(second) < 2 or len(said) != 1 or max(c for _, c in second) < CLEAR_CONF:
+        return None
+    digit = said.pop()
+    if len(digit) != 1 or _shape_denies(digit, _loops(marks[1]), _has_foot(marks[1])):
+        return None
+    value = "1" + digit
+    if not _may_be(value, Kind.MONTH):
+        return None
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
+    ending = sum(c for t, c in sure if t.endswith(digit) and len(t) <= 2)
+    if 2 * ending <= sum(c for _, c in sure):
+        return None
+    return value, AGREED_MAX_CONF
+
+
 def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
     """A tax code from the readings of its cells (Tesseract gives long digit runs read with a whitelist no
     confidence, so agreement decides): one whose check digit holds (10 digits, or 10 + 3 for a branch), else
@@ -1767,6 +1816,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             found = (blank.first, min(blank.first_conf, UNREAD_AGAIN_CONF))
         if found is None and not short and blank.lost and blank.kind != Kind.TAXCODE:
             # its marks say a digit was lost and no reading added it: the first reading stays, in doubt
+            found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
+        if found is None and not short and unconfirmed_number(blank, page.words):
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
         if (
             found is None
@@ -1985,6 +2036,8 @@ def _decide(
             found = by_marks_split(read, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind in (Kind.DAY, Kind.MONTH):
             found = by_marks_voted(vs, alone, blank.kind, cs[0])
+        if found is None and alone and blank.kind == Kind.MONTH:
+            found = month_of_two(read, alone, cs[0])
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
@@ -2025,6 +2078,18 @@ def _decide(
     # more marks than its digits ("1" of a written "10" whose "0" went into "năm"): wrong, dropped
     short = short or (blank.swallowed and found is None and marks > sum(ch.isdigit() for ch in blank.first))
     return found, short, glued_digits
+
+
+def unconfirmed_number(blank: Blank, words: Sequence[Word]) -> bool:
+    """A number blank first read as one word of digits less surely than print (< ``PRINTED_CONF``) that the
+    readings again did not confirm: a pen's number read once ("525" read "528" at 81, seed 219) is kept as
+    read but in doubt (at most ``AGREED_MAX_CONF``), not at its first reading's confidence. A number glued
+    to its notation is left as read (its word holds the notation too)."""
+    if blank.kind != Kind.NUMBER or blank.glued is not None or blank.first_conf >= PRINTED_CONF:
+        return False
+    if len(blank.drop) != 1 or not blank.first.isdigit():
+        return False
+    return words[blank.drop[0]].text.strip(".,") == blank.first
 
 
 # a number glued to its notation read again with fewer digits than the first reading saw marks: at most this

@@ -30,6 +30,7 @@ from digitize.pipeline.fields.layout import Layout, is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import is_number_line
 from digitize.pipeline.fields.organ import capitals
+from digitize.pipeline.fields.place_date import place_date_start
 from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
@@ -88,6 +89,84 @@ def second_pass(
     page = _reread(prepared, page, lang=lang, timeout=timeout)
     page = _lost_line(prepared, page, lang=lang, timeout=timeout)
     return _ink_rows(prepared, page, lang=lang, timeout=timeout)
+
+
+# the band under the motto read for a lost date line: this many of the motto's line heights down (the date
+# line stands about one under it, a pen's digits rise above it), and this much wider than the motto each side
+DATE_BAND_LINES = 3.0
+DATE_BAND_WIDEN = 2.0
+# a word with letters read at least this surely in that band: a line was read there, none lost
+LOST_WORD_CONF = 40.0
+
+
+def _has_letters(text: str) -> bool:
+    return sum(ch.isalpha() for ch in text) >= 2
+
+
+@regions.on_read_pages
+def date_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """The header's date line the page layout lost, read in the band under the motto: an italic date line
+    with a pen's day and month on a bitonal scan was not read at all ("Cần Thơ, ngày 26 tháng 2 năm 2016":
+    the place and the date lost, seed 247 alt 009). On the first page, where the motto's second line ("Độc
+    lập - Tự do - Hạnh phúc") is read and no line of the header holds a date line (``place_date_start``), the
+    band under the motto (down to the next line read there), where the first reading has no word of two
+    letters read at least ``LOST_WORD_CONF`` surely (a garbled date line was read, not lost: left as read), is
+    read as a block (``--psm 6``) when it holds ink; its words are taken as a line of their own when they
+    read as a date line (the handwritten digits in it are then read again by ``handdigits``, which runs after
+    this pass). One small Tesseract run on such pages only."""
+    if page.index != 0:
+        return page
+    header = regions.header_of(page)
+    if header is None:
+        return page
+    layout, _ = header
+    motto = next((ln for ln in layout.right if is_motto2(ln)), None)
+    if motto is None or any(place_date_start(ln.text) is not None for ln in layout.header):
+        return page
+    h = motto.y1 - motto.y0
+    if h <= 0:
+        return page
+    s = prepared.scale
+    ocr_h, ocr_w = prepared.ocr.shape[:2]
+    x0 = max(layout.gutter, motto.x0 - DATE_BAND_WIDEN * h)
+    x1 = min(ocr_w / s, motto.x1 + DATE_BAND_WIDEN * h)
+    y0 = motto.y1 + 0.1 * h
+    below = [
+        ln.y0 for ln in regions.lines_of(page) if ln.y0 > motto.y1 + 0.3 * h and ln.x1 > x0 and ln.x0 < x1
+    ]
+    y1 = min([motto.y1 + DATE_BAND_LINES * h, *(b - 0.1 * h for b in below)])
+    y1 = min(y1, ocr_h / s)
+    if y1 - y0 < h:
+        return page
+    inside = {
+        id(w)
+        for w in page.words
+        if w.line != motto.words[0].line
+        and x0 <= (w.box.x0 + w.box.x1) / 2 <= x1
+        and y0 <= (w.box.y0 + w.box.y1) / 2 <= y1
+    }
+    if any(id(w) in inside and w.conf >= LOST_WORD_CONF and _has_letters(w.text) for w in page.words):
+        return page  # a line read there, however garbled (a blurred date line): no line lost, as read
+    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+    if crop.shape[0] < 8 or crop.shape[1] < 8 or int((crop < 128).sum()) < 0.01 * crop.size:
+        return page
+    try:
+        tokens = tesseract.image_to_data(crop, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
+    except ToolFailed:
+        return page
+    n = motto.words[0].line + 1
+    new = regions.page_words(tokens, x0, y0, scale=s, first_line=n, block=0)
+    text = " ".join(w.text for w in new)
+    if not new or place_date_start(text) is None:
+        return page
+    # the band's words, one line under the motto's; the first reading's specks in the band give way to them
+    new = [replace(w, block=motto.words[0].block, line=n) for w in new]
+    words = [replace(w, line=w.line + 1) if w.line >= n else w for w in page.words if id(w) not in inside]
+    words += new
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    return replace(page, words=tuple(words), text=page_text(words))
 
 
 def _above_number(page: RecognizedPage) -> tuple[list[Line], Line, Layout] | None:

@@ -95,6 +95,7 @@ def second_passes(
         (signature.name_pass, 30.0, True),
         (signature.row_pass, 30.0, True),
         (headband.second_pass, 30.0, True),
+        (header.date_pass, 30.0, True),  # a lost date line, before its digits are read again
         (handdigits.second_pass, 30.0, False),  # digits: its own languages
         (blurred.second_pass, 30.0, True),
         (header.second_pass, 30.0, True),

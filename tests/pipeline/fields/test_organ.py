@@ -886,3 +886,28 @@ def test_an_organ_s_words_with_a_letter_read_apart_are_its_name_in_doubt() -> No
     name, conf = organ("SỞ KHOA H VÀ HỌC CÔNG NGHỆ")
     assert name == "Sở Khoa học và Công nghệ" and conf < REVIEW_THRESHOLD
     assert organ("SỞ KHOA HỌC VÀ CÔNG NGHỆ") == ("Sở Khoa học và Công nghệ", 1.0)
+
+
+def test_the_organ_s_rule_read_as_a_flat_word_is_no_line_of_its_name() -> None:
+    # a low-light photo: the rule under "CỤC THÚ Y" read "Trmerrre" at 0 in a box 2 px high, taken into the
+    # organ's name ("CỤC THÚ Y Trmerrre")
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = header(parent="BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", organ=("CỤC THÚ Y", "Trmerrre"))
+    specs = [(t, w, 0.0 if t == "Trmerrre" else c) for t, w, c in specs]
+    specs += [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ...", "center", 90.0), *signer()]
+    pg = page(specs)
+
+    def flat(height: float) -> str | None:
+        words = tuple(
+            replace(w, box=replace(w.box, y1=w.box.y0 + height)) if w.text == "Trmerrre" else w
+            for w in pg.words
+        )
+        return extract([replace(pg, words=words)]).values()["organ_name"]
+
+    assert flat(2.0) == "Cục Thú y"
+    # as high as letters, a word read unsure is still read as a line of the name (to review)
+    assert flat(45.0) != "Cục Thú y"

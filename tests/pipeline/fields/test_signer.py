@@ -418,6 +418,16 @@ def test_a_doubted_mark_before_the_title_is_left_out() -> None:
     assert _block([("PHÔ CỤC TRƯỞNG", [19.0, 86, 96])], *name)["signer_title"] == "Phó Cục trưởng"
 
 
+def test_two_doubted_marks_before_the_title_are_left_out() -> None:
+    # a low-light photo: the seal's rim and a speck read "/" (39) and "to," (12) before "CHÁNH VĂN PHÒNG";
+    # with both kept the line matched "Phó Chánh Văn phòng" fuzzily (taken at 0.62)
+    title = [("TL. CỤC TRƯỞNG", [93.0, 91, 96]), ("/ to, CHÁNH VĂN PHÒNG", [39.0, 12, 93, 96, 96])]
+    assert _block(title, "Lục Công Quyết", [97.0, 97, 96])["signer_title"] == "Chánh Văn phòng"
+    # a sure word before the title is no mark: the line is read as it stands
+    title = [("TL. CỤC TRƯỞNG", [93.0, 91, 96]), ("/ PHÓ CHÁNH VĂN PHÒNG", [39.0, 92, 93, 96, 96])]
+    assert _block(title, "Lục Công Quyết", [97.0, 97, 96])["signer_title"] == "Phó Chánh Văn phòng"
+
+
 def test_the_signer_s_name_is_no_title_though_its_letters_are_near_one() -> None:
     # "Trương Hữu Phong" folds near "trưởng phòng": the lowest title line is not the name under it
     block = signer(

@@ -1743,3 +1743,52 @@ def test_a_blurred_photo_s_specks_in_the_trich_yeu_are_taken_out() -> None:
     assert sure.value("subject") == "Giấy phép kinh doanh dịch vụ lữ hành"
     assert sure.fields[0].confidence < 0.6
     assert tidied(Found((ExtractedField("subject", "VỀ việc đề nghị", 0.95),))).fields[0].confidence == 0.95
+
+
+def _sure(specs: list) -> tuple[str | None, bool]:  # type: ignore[type-arg]
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    f = extract([page(specs)]).fields["subject"]
+    return f.value, f.confidence >= 0.6
+
+
+def test_a_quarter_read_as_an_arabic_one_is_kept_in_doubt() -> None:
+    def letter(read: str) -> list:  # type: ignore[type-arg]
+        specs = header(
+            number="Số: 76/SCT-KTAT", organ=("SỞ CÔNG THƯƠNG",), vv=("V/v báo cáo kết quả " + read,)
+        )
+        specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+        return specs + signer(("GIÁM ĐỐC",))
+
+    # a low-light photo's serif "quý I" read "quý 1" at 0.93: as read, to review (a page may print "quý 1")
+    assert _sure(letter("quý 1 năm 2016")) == ("báo cáo kết quả quý 1 năm 2016", False)
+    # "quý 11": every I of "II" read as a "1"; no quarter is eleven
+    assert _sure(letter("quý 11 năm 2016")) == ("báo cáo kết quả quý II năm 2016", False)
+    assert _sure(letter("quý II năm 2016")) == ("báo cáo kết quả quý II năm 2016", True)
+    assert _sure(letter("quý 3 năm 2016")) == ("báo cáo kết quả quý 3 năm 2016", True)
+    # under a type name too
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/BC-UBND")
+    for read, sure in (("quý 1", False), ("quý I", True)):
+        body = [
+            ("BÁO CÁO", "center", 95.0),
+            (f"Kết quả thực hiện nhiệm vụ {read} năm 2019", "center", 93.0),
+            ("", "center", 90.0),
+            ("Thực hiện chỉ đạo của cấp trên, Sở Y tế báo cáo như sau:", "body", 90.0),
+        ]
+        specs = head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+        assert _sure(specs) == (f"Kết quả thực hiện nhiệm vụ {read} năm 2019", sure)
+
+
+def test_a_word_read_twice_in_a_row_is_in_doubt() -> None:
+    # an incoming stamp's frame before the "h" of "hình": "Tình Tình thực hiện …" read at 0.94
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/BC-UBND")
+    for read, sure in (("Tình Tình", False), ("Tình hình", True)):
+        body = [
+            ("BÁO CÁO", "center", 95.0),
+            (f"{read} thực hiện công tác cải cách hành chính năm 2020", "center", 93.0),
+            ("", "center", 90.0),
+            ("Thực hiện chỉ đạo của cấp trên, Sở Y tế báo cáo như sau:", "body", 90.0),
+        ]
+        specs = head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+        assert _sure(specs) == (f"{read} thực hiện công tác cải cách hành chính năm 2020", sure)

@@ -176,10 +176,11 @@ def from_label(words: Sequence[Word], is_label: Callable[[Word], bool]) -> Seque
     """``words`` (left to right) from the first one ``is_label`` holds for, when only specks (``is_speck``)
     stand before it within ``LABEL_AT_MOST`` words: a photo's dark edge read "vJ" before "Số: 1972/GCN-UBND"
     is no part of the line; else ``words`` as they are ("Mẫu số: 03/TB-UBND" read with "Mẫu" at 20 is a
-    form's name, no number line)."""
+    form's name, no number line). A mark with no letter nor digit is no word however surely read (a
+    low-light photo's dark edge read ":" at 52 before "số: 7 /gC-QLD": the pen's number never read again)."""
     for k, w in enumerate(words[:LABEL_AT_MOST]):
         if is_label(w):
             return words[k:]
-        if not is_speck(w):
+        if not is_speck(w) and any(ch.isalnum() for ch in w.text):
             break
     return words

@@ -648,12 +648,29 @@ def _number_unread(text: str, first: str) -> bool:
 _UBND_NOTATION = re.compile(r"[/-]\s*ubnd\b")  # "…/QĐ-UBND": the committee's own document
 
 
+# a line read with less confidence than this whose words stand less than ``FLAT`` of the column's letters high
+# is the organ's rule read as letters
+FLAT_CONF = 30.0
+FLAT = 0.3
+
+
+def _flat(line: Line, lines: Sequence[Line]) -> bool:
+    """The organ's rule read as a word ("Trmerrre" at 0 in a box 2 px high under "CỤC THÚ Y", taken into the
+    organ's name on a low-light photo): every word of the line read unsure (< ``FLAT_CONF``) and lower than
+    ``FLAT`` of the column's other lines' words read surely: no letters stand so low."""
+    others = [w.box.y1 - w.box.y0 for ln in lines if ln is not line for w in ln.words if w.conf >= 60]
+    if not others or not line.words:
+        return False
+    high = statistics.median(others)
+    return all(w.conf < FLAT_CONF and w.box.y1 - w.box.y0 < FLAT * high for w in line.words)
+
+
 def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: bool = False) -> Found:
     """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3).
     ``committee_signs``: the signature block is a People's Committee's own (its Chủ tịch or Phó Chủ tịch)."""
     res = Builder()
     organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
-    organ_lines = [ln for ln in organ_lines if _lettered(ln.text)]
+    organ_lines = [ln for ln in organ_lines if _lettered(ln.text) and not _flat(ln, organ_lines)]
     # the organ's names are printed in capitals: a doubtful line in small letters above them is the page's
     # edge or a shadow read as marks ("z mi ` 5 `" over "BỘ THÔNG TIN VÀ TRUYỀN THÔNG" on a dark photo)
     while len(organ_lines) > 1 and not capitals(organ_lines[0].text) and organ_lines[0].conf < DOUBTFUL_LINE:

@@ -77,6 +77,7 @@ def deputy_of(head: str) -> str:
 # a first word read less surely than this (Tesseract's 0..100) before a title may be the seal's mark beside
 # the block ("ni, CỤC TRƯỞNG", "Z1! Q. CỤC TRƯỞNG")
 TITLE_JUNK_CONF = 50.0
+JUNK_WORDS = 2  # doubted words before a title that may be a seal's rim and specks ("/ to, CHÁNH VĂN PHÒNG")
 PHO_LIKE = 60  # fuzz.ratio to "pho" from which a doubted first word may be "PHÓ" misread ("PH0", "BHÓ": 67)
 
 
@@ -98,19 +99,27 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     words = line.words
     if hit is not None and hit[2]:
         return line, hit
-    if len(words) >= 2 and words[0].conf < TITLE_JUNK_CONF:
-        bare = words[0].text.strip(".,;:|!'\"()[]")
+    # up to ``JUNK_WORDS`` doubted words before the title ("/ to, CHÁNH VĂN PHÒNG": a seal's rim and a speck
+    # read at 39 and 12, fuzzily "Phó Chánh Văn phòng" at 0.62 with both kept)
+    for k in range(1, min(JUNK_WORDS, len(words) - 1) + 1):
+        first = words[k - 1]
+        if first.conf >= TITLE_JUNK_CONF:
+            break
+        bare = first.text.strip(".,;:|!'\"()[]")
         # a word in capitals ("CIII", "TỐNC", "QUYỀN") is the title's own first word misread ("CHI", "TỔNG"),
         # not the seal's marks; "PH0", "FHÓ" (one letter from "PHÓ") is the deputy's; and the title is
         # printed in capitals: a line left with small letters ("Trường Phong") is the name under it
         capital_word = len(bare) >= 2 and bare.isalpha() and bare.isupper()
-        trimmed = sub_line(line, words[1:])
-        if fuzz.ratio(fold(bare), "pho") < PHO_LIKE and not capital_word and trimmed.text.isupper():
-            rest = _title_of(trimmed)
-            if rest is not None and (hit is None or rest[1] > hit[1]):
-                # the doubt of the word left out stays: the trimmed line reads no surer than the whole
-                doubt = min(1.0, line.conf / trimmed.conf) if trimmed.conf > 0 else 1.0
-                return trimmed, (rest[0], rest[1] * 0.95 * doubt, rest[2])
+        if fuzz.ratio(fold(bare), "pho") >= PHO_LIKE or capital_word:
+            break
+        trimmed = sub_line(line, words[k:])
+        if not trimmed.text.isupper():
+            continue
+        rest = _title_of(trimmed)
+        if rest is not None and (hit is None or rest[1] > hit[1]):
+            # the doubt of the words left out stays: the trimmed line reads no surer than the whole
+            doubt = min(1.0, line.conf / trimmed.conf) if trimmed.conf > 0 else 1.0
+            return trimmed, (rest[0], rest[1] * 0.95 * doubt, rest[2])
     return (line, hit) if hit else None
 
 

@@ -510,6 +510,9 @@ _QUARTERS = frozenset({"I", "II", "III", "IV"})
 # "quý ! năm 2017"): no Vietnamese word is "l", no exclamation follows "quý" in a trích yếu; an Arabic
 # "1" stays
 _QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊïÏ](?=\s|[,.;)]|$)")
+# "quý 11", "quý 111" ("II", "III" with every I read as a "1"): no quarter is eleven (in doubt:
+# ``quarter_one_read``)
+_QUARTER_ONES = re.compile(r"\b([Qq]uý|QUÝ)\s+(11|111)(?=\s|[,.;)]|$)")
 
 
 # "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
@@ -717,6 +720,25 @@ def lost_word_mark(text: str) -> bool:
     if any(_accent_only(w) for w in words):
         return True
     return any(not any(ch.isalnum() for ch in w) and not set(w) <= _PRINTED_MARKS for w in words[1:-1])
+
+
+def doubled_word(text: str) -> bool:
+    """A word of letters read twice in a row ("Tình Tình thực hiện …" for "Tình hình": an incoming stamp's
+    frame before the "h" read as a "T"): a trích yếu says no word twice, a reduplicated one ("song song") is
+    rare in a title and the corpus's counts of doubled words are its own text's noise; a person reads it."""
+    words = [w.strip(_EDGES).casefold() for w in text.split()]
+    return any(a == b and a.isalpha() for a, b in itertools.pairwise(words))
+
+
+def quarter_one_read(words: Sequence[Word]) -> bool:
+    """A quarter's numeral read as the Arabic "1" by OCR ("quý 1 năm 2016"): kept as read (a page may print
+    "quý 1"), but the corpus writes a quarter in Roman numerals ten times as often, and a serif "I" reads as
+    a "1" on a poor photo (0.93 sure): in doubt; so is "11" or "111" (``fix_quarter`` writes them "II",
+    "III": no quarter is eleven). Born-digital text (confidence 100) is as printed."""
+    return any(
+        fold(a.text).strip(_EDGES) == "quy" and b.text.strip(_EDGES) in ("1", "11", "111") and b.conf < 100
+        for a, b in itertools.pairwise(words)
+    )
 
 
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
@@ -1395,6 +1417,7 @@ def _quarter(m: re.Match[str]) -> str:
 
 def fix_quarter(text: str) -> str:
     text = _QUY.sub(_quarter, _QUARTER.sub(_quarter, text))
+    text = _QUARTER_ONES.sub(lambda m: f"{m.group(1)} {'I' * len(m.group(2))}", text)
     return _QUARTER_ONE.sub(lambda m: f"{m.group(1)} I", text)
 
 
@@ -1826,6 +1849,7 @@ def read_subject(
         # ended at a blank above a line of the column's (``VvLines.cut``): maybe a line of it lost there; a
         # lone accent dropped: maybe a word lost (``lost_word_mark``)
         doubt = garbled_opening(value, kept[0]) or cut or stray or run_on or lost_word_mark(cleaned)
+        doubt = doubt or doubled_word(value) or quarter_one_read([w for x in kept for w in x.words])
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
         subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
@@ -1875,6 +1899,7 @@ def read_subject(
             cleaned = fix_quarter(clean_value(value))
             guessed = guessed or lost_word_mark(cleaned)  # a lone accent dropped: maybe a word lost
             value, run_on = split_run_together(drop_unpaired_brackets(drop_stray_dots(cleaned)))
+            guessed = guessed or doubled_word(value) or quarter_one_read([w for x in subj for w in x.words])
             res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if guessed or run_on else conf)
     return res.freeze()
 
