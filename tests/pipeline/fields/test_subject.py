@@ -1792,3 +1792,19 @@ def test_a_word_read_twice_in_a_row_is_in_doubt() -> None:
         ]
         specs = head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
         assert _sure(specs) == (f"{read} thực hiện công tác cải cách hành chính năm 2020", sure)
+
+
+def test_a_word_twice_in_a_born_digital_subject_is_as_printed() -> None:
+    # REVIEW-26 #7: "triển khai song song hai hệ thống" on a text layer (every word at 100) is printed so;
+    # read by OCR the same words are in doubt
+    from digitize.pipeline.fields.subject import doubled_word
+    from digitize.pipeline.model import Box, Word
+
+    text = "Triển khai song song hai hệ thống"
+
+    def words(conf: float) -> list[Word]:
+        return [Word(t, conf, Box(100 * k, 0, 100 * k + 90, 30), line=0) for k, t in enumerate(text.split())]
+
+    assert doubled_word(text, words(100.0)) is False
+    assert doubled_word(text, words(93.0)) is True
+    assert doubled_word(text) is True

@@ -27,7 +27,7 @@ from digitize.pipeline.fields.vocab import (
     SURNAMES,
 )
 from digitize.pipeline.fields.vocab import TITLES as TITLE_WORDS
-from digitize.pipeline.model import Box
+from digitize.pipeline.model import Box, Word
 from digitize.text import fold, nfc, squash
 
 # (on the folded line with all but letters, dots and spaces blanked: a speck or the seal's digits read
@@ -119,8 +119,23 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
         if rest is not None and (hit is None or rest[1] > hit[1]):
             # the doubt of the words left out stays: the trimmed line reads no surer than the whole
             doubt = min(1.0, line.conf / trimmed.conf) if trimmed.conf > 0 else 1.0
-            return trimmed, (rest[0], rest[1] * 0.95 * doubt, rest[2])
+            score = rest[1] * 0.95 * doubt
+            if _maybe_head_word(words[:k], k):
+                score = min(score, TITLE_IN_DOUBT)
+            return trimmed, (rest[0], score, rest[2])
     return (line, hit) if hit else None
+
+
+def _maybe_head_word(dropped: Sequence[Word], k: int) -> bool:
+    """Whether the doubted words left out before a title may hold a head word of a longer title ("PHÓ" under
+    the seal read "ló,", "b1ió", "t1ó": the title left is the head's, the deputy's may be the one printed;
+    REVIEW-26 #1): a word of two letters or more when two are left out (a seal's rim reads as one mark and
+    specks, not as two words), or a word of two to four letters ending in an "o" (PHÓ's vowel) when one is."""
+    for w in dropped:
+        letters = fold("".join(ch for ch in w.text if ch.isalpha())).lower()
+        if len(letters) >= 2 and (k >= 2 or (len(letters) <= 4 and letters.endswith("o"))):
+            return True
+    return False
 
 
 def _title_after_marks(line: Line, most: int = 2) -> tuple[str, float] | None:

@@ -722,10 +722,13 @@ def lost_word_mark(text: str) -> bool:
     return any(not any(ch.isalnum() for ch in w) and not set(w) <= _PRINTED_MARKS for w in words[1:-1])
 
 
-def doubled_word(text: str) -> bool:
+def doubled_word(text: str, read: Sequence[Word] = ()) -> bool:
     """A word of letters read twice in a row ("Tình Tình thực hiện …" for "Tình hình": an incoming stamp's
     frame before the "h" read as a "T"): a trích yếu says no word twice, a reduplicated one ("song song") is
-    rare in a title and the corpus's counts of doubled words are its own text's noise; a person reads it."""
+    rare in a title and the corpus's counts of doubled words are its own text's noise; a person reads it.
+    Born-digital text (``read``, the subject's words, all at confidence 100) is as printed: never."""
+    if read and all(w.conf >= 100 for w in read):
+        return False
     words = [w.strip(_EDGES).casefold() for w in text.split()]
     return any(a == b and a.isalpha() for a, b in itertools.pairwise(words))
 
@@ -1849,7 +1852,8 @@ def read_subject(
         # ended at a blank above a line of the column's (``VvLines.cut``): maybe a line of it lost there; a
         # lone accent dropped: maybe a word lost (``lost_word_mark``)
         doubt = garbled_opening(value, kept[0]) or cut or stray or run_on or lost_word_mark(cleaned)
-        doubt = doubt or doubled_word(value) or quarter_one_read([w for x in kept for w in x.words])
+        read = [w for x in kept for w in x.words]
+        doubt = doubt or doubled_word(value, read) or quarter_one_read(read)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
         subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
@@ -1899,7 +1903,8 @@ def read_subject(
             cleaned = fix_quarter(clean_value(value))
             guessed = guessed or lost_word_mark(cleaned)  # a lone accent dropped: maybe a word lost
             value, run_on = split_run_together(drop_unpaired_brackets(drop_stray_dots(cleaned)))
-            guessed = guessed or doubled_word(value) or quarter_one_read([w for x in subj for w in x.words])
+            read = [w for x in subj for w in x.words]
+            guessed = guessed or doubled_word(value, read) or quarter_one_read(read)
             res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if guessed or run_on else conf)
     return res.freeze()
 
