@@ -1808,3 +1808,13 @@ def test_a_word_twice_in_a_born_digital_subject_is_as_printed() -> None:
     assert doubled_word(text, words(100.0)) is False
     assert doubled_word(text, words(93.0)) is True
     assert doubled_word(text) is True
+
+
+def test_a_quarter_read_eleven_before_its_year_s_slash_is_ii() -> None:
+    # "quý II/2016" read "quý 11/2016" (no quarter is eleven); a quarter "1/2016" and "12 tháng" stay
+    from digitize.pipeline.fields.subject import fix_quarter
+
+    assert fix_quarter("Báo cáo quý 11/2016") == "Báo cáo quý II/2016"
+    assert fix_quarter("quý 111, năm 2016") == "quý III, năm 2016"
+    assert fix_quarter("quý 1/2016") == "quý 1/2016"
+    assert fix_quarter("quý 12 tháng") == "quý 12 tháng"

@@ -512,7 +512,7 @@ _QUARTERS = frozenset({"I", "II", "III", "IV"})
 _QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊïÏ](?=\s|[,.;)]|$)")
 # "quý 11", "quý 111" ("II", "III" with every I read as a "1"): no quarter is eleven (in doubt:
 # ``quarter_one_read``)
-_QUARTER_ONES = re.compile(r"\b([Qq]uý|QUÝ)\s+(11|111)(?=\s|[,.;)]|$)")
+_QUARTER_ONES = re.compile(r"\b([Qq]uý|QUÝ)\s+(11|111)(?=\s|[,.;)/]|$)")
 
 
 # "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
