@@ -10,7 +10,9 @@ from tests.pipeline.test_extract import Spec, header, page, signer
 TITLE = "Giấy chứng nhận đủ điều kiện kinh doanh dược"
 
 
-def _certificate(title: list[Spec], condition: str = "Đủ điều kiện: đủ điều kiện kinh doanh dược.") -> list[Spec]:
+def _certificate(
+    title: list[Spec], condition: str = "Đủ điều kiện: đủ điều kiện kinh doanh dược."
+) -> list[Spec]:
     head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"), number="Số: 51/GCN-UBND")
     body: list[Spec] = [
         *title,
@@ -49,7 +51,10 @@ def test_a_garbled_title_word_is_taken_from_the_body() -> None:
 
 def test_a_title_read_surely_stays_as_read() -> None:
     # the title reads well and surely: the body's line (here misread) is not taken over it
-    title: list[Spec] = [("GIẤY CHỨNG NHẬN", "center", 95.0), ("ĐỦ ĐIỀU KIỆN KINH DOANH DƯỢC", "center", 95.0)]
+    title: list[Spec] = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐỦ ĐIỀU KIỆN KINH DOANH DƯỢC", "center", 95.0),
+    ]
     value, _ = _subject(_certificate(title, "Đủ điều kiện: đủ điều kiện kinh doanh được."))
     assert value == TITLE
 
