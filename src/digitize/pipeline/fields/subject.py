@@ -677,14 +677,38 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     words = text.split()
     if restored == text and len(words) >= 3 and ve_opening(words):
         restored = "Về việc " + " ".join(words[2:])
+    fused = restored == text and len(words) >= 1 + _WELL_READ and fused_ve_viec(words[0])
+    if fused:
+        restored = "Về việc " + " ".join(words[1:])
     if restored == text or not restored.startswith("Về việc "):
         return restored, False
     rest = restored.split()[2:]
     on_line = max(_WELL_READ, first_n - (len(words) - len(rest)))
     if reads_well(rest[:on_line]):
-        return restored, False
+        return restored, fused
+    if fused:
+        return None  # a garble taken for "Về việc" with more garble after it: nothing to restore it on
     rest = opening_restated(rest, body)
     return ("Về việc " + " ".join(rest), True) if reads_well(rest[:on_line]) else None
+
+
+# a garbled first word taken for "Về việc" run together: its letters at least this like "veviec" (rapidfuzz)
+FUSED_LIKE = 50
+_FUSED_LETTERS = (4, 8)
+
+
+def fused_ve_viec(word: str) -> bool:
+    """A subject's first word that is "Về việc" read as one garbled word ("V#đfệc" under an incoming stamp's
+    edge): led by a "V", no word read right (``_read_right``), four to eight letters like "veviec"
+    (``FUSED_LIKE``); "Việt", "Vận" are words, "Vâ" too short to tell."""
+    core = word.lstrip(_OPEN_MARKS).strip(_EDGES)
+    letters = re.sub(r"[\W\d_]", "", fold(core))
+    return (
+        core[:1] in ("V", "v")
+        and not _read_right(core)
+        and _FUSED_LETTERS[0] <= len(letters) <= _FUSED_LETTERS[1]
+        and fuzz.ratio(letters, "veviec") >= FUSED_LIKE
+    )
 
 
 def _accent_only(word: str) -> bool:
