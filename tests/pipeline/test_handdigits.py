@@ -2913,3 +2913,19 @@ def test_a_pen_s_marks_read_as_a_syllable_standing_high_in_the_date_line_are_a_b
 
     assert [(b.kind, b.first) for b in handdigits.find_blanks(line(348.0))] == [("day", "SỔ")]
     assert not handdigits.find_blanks(line(380.0))  # on the line: a printed word
+
+
+def test_a_piece_of_a_blurred_digit_broken_off_by_the_threshold_is_kept() -> None:
+    # a shaken photo's "12": the "2"'s foot a mark of its own, too low to be kept alone (read "1", "7", "72");
+    # it lies in the band under the "2"'s head, so it is kept with it; a speck beside it is not
+    img = np.full((200, 160), 255, np.uint8)
+    cv2.line(img, (40, 150), (50, 70), 0, 9)  # the "1"
+    cv2.ellipse(img, (100, 95), (18, 22), 0, 180, 400, 0, 8)  # the "2"'s head
+    cv2.rectangle(img, (84, 130), (124, 150), 0, -1)  # its foot, apart from the head
+    cv2.circle(img, (150, 150), 2, 0, -1)  # a speck: no piece
+    clean = handdigits.clean_crop(img, (60, 160))
+    pad = 25  # clean_crop's margin for a band of 100
+    x0, y0 = 35, 65  # the kept marks' left and top in ``img``
+    foot = clean[130 - y0 + pad + 3 : 150 - y0 + pad - 3, 84 - x0 + pad + 3 : 124 - x0 + pad - 3]
+    assert foot.size and (foot < 128).all()
+    assert clean.shape[1] == 125 - x0 + 2 * pad  # no speck: the crop ends at the foot's right end
