@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Found
 from digitize.pipeline.fields.subject import reads_well
@@ -27,13 +29,14 @@ CERTIFICATE = "Giấy chứng nhận"
 _CONDITION = re.compile(r"^\W{0,2}du\s+dieu\s+kien\s*[:;.,\-]\s*(?=\w)")
 RESTATED_CONF = 0.55
 SURE = 0.6  # a subject read at least this sure is kept as read
-# the body's line and the subject share at least this share of the line's words (the same title, misread)
+# the title run on and the body's line share at least this share of the line's words (the same title)
 SHARED = 0.5
 MIN_WORDS = 2  # the body's line gives at least this many words
 
 
 def condition_line(lines: Sequence[Line]) -> str | None:
-    """What the body's "Đủ điều kiện: …" line says (its end's stop dropped), when it reads well; else
+    """What the body's "Đủ điều kiện: …" line says (its end's stop dropped), when it is one phrase (no stop
+    inside: "… lái xe. Cơ sở đủ điều kiện đào tạo nghề;" says more than a title) that reads well; else
     None."""
     for ln in lines:
         m = _CONDITION.match(ln.folded)
@@ -41,7 +44,7 @@ def condition_line(lines: Sequence[Line]) -> str | None:
             continue
         said = clean_value(ln.text[m.end() :])
         words = said.split()
-        if len(words) < MIN_WORDS or not reads_well(words):
+        if len(words) < MIN_WORDS or re.search(r"[.;]", said) or not reads_well(words):
             return None
         return said[:1].lower() + said[1:]
     return None
@@ -51,9 +54,42 @@ def _folded_words(text: str) -> list[str]:
     return [fold1(w).strip(".,;:") for w in text.split()]
 
 
+# a garbled word of the title with at most this many letters tells nothing of the word it stands for ("ÒÐ"
+# of "ĐỦ"); a longer one is that word misread only when its letters are this like it (rapidfuzz: "“ÝHỰC" is
+# "THỰC" misread, 75, not "quy", 29)
+GARBLE_LETTERS = 2
+GARBLE_LIKE = 50
+
+
+def _misread_as(read: str, folded: str, said: str) -> bool:
+    """The title's word ``read`` (``folded``) may be the body's word ``said`` (folded) misread: the same word,
+    or a word that reads badly with nothing (``GARBLE_LETTERS``) or letters like it (``GARBLE_LIKE``) in
+    it."""
+    if folded == said:
+        return True
+    if reads_well([read]):
+        return False
+    letters = re.sub(r"[\W\d_]", "", folded)
+    return len(letters) <= GARBLE_LETTERS or fuzz.ratio(letters, said) >= GARBLE_LIKE
+
+
+def _run_into_authority(tail: list[str], theirs: list[str]) -> bool:
+    """The title's words (``tail``, folded) are the body's line's (``theirs``) for the most part, then run
+    on into the authority's line under it ("… và công nghệ mô tịch ủy ban nhân dân tỉnh bắc giang")."""
+    shared = sum(1 for w in set(theirs) if w in tail)
+    if shared < SHARED * len(set(theirs)) or theirs[-1] not in tail:
+        return False
+    after = " ".join(tail[len(tail) - tail[::-1].index(theirs[-1]) :])
+    return bool(after) and _AUTHORITY.search(after) is not None
+
+
+_AUTHORITY = re.compile(r"\b(uy ban|chu tich|giam doc|truong|bo truong)\b")
+
+
 def restated_title(subject: Found, type_name: str | None, lines: Sequence[Line]) -> Found:
     """A certificate's subject taken from its body's "Đủ điều kiện:" line where the subject is lost, or in
-    doubt and read worse than the line (see the module)."""
+    doubt and read worse than the line: its words the line's where they read badly, or run on into the
+    authority's line (see the module)."""
     if type_name != CERTIFICATE:
         return subject
     said = condition_line(lines)
@@ -69,12 +105,14 @@ def restated_title(subject: Found, type_name: str | None, lines: Sequence[Line])
         return subject
     head = _folded_words(CERTIFICATE)
     mine = _folded_words(f.value)
-    tail = mine[len(head) :] if mine[: len(head)] == head else mine
+    n = len(head) if mine[: len(head)] == head else 0
+    tail, read = mine[n:], f.value.split()[n:]
     theirs = _folded_words(said)
-    shared = sum(1 for w in set(theirs) if w in tail)
-    own_words = f.value.split()[len(f.value.split()) - len(tail) :]
-    worse = not reads_well(own_words) or len(tail) > len(theirs)
-    if shared < SHARED * len(set(theirs)) or not worse:
+    if len(tail) == len(theirs):
+        taken = all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=True))
+    else:
+        taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
+    if not taken:
         return subject
     return Found(
         tuple(replace(x, value=value, confidence=RESTATED_CONF) if x is f else x for x in subject.fields)

@@ -38,6 +38,7 @@ from digitize.pipeline.fields.subject import (
     subject_lines,
     tidied,
     vv_lines,
+    year_restored,
 )
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.model import ExtractedField, Extraction, RecognizedPage
@@ -129,6 +130,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)
     subject = restated_title(subject, type_found.value("type_name"), all_lines)
+    subject = year_restored(subject, place_date.value("issued_date"))
     res.add(subject)
     res.add(holder)
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act

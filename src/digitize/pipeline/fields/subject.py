@@ -475,6 +475,33 @@ def cut_in_doubt(subject: Found) -> Found:
     return Found(tuple(cut if x is f else x for x in subject.fields))
 
 
+# the years a subject's "năm …" may name; a year read outside them is a blurred digit's misreading
+YEARS = (1900, 2100)
+_YEAR_AFTER_NAM = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
+
+
+def year_restored(subject: Found, issued: str | None) -> Found:
+    """A subject whose "năm" names no year (``YEARS``: a blurred "2017" read "2917", "2022" read "2922") one
+    digit off the issue date's year: that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be
+    another, "năm 2016" in a report of 2017; a person reads it)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not issued or not issued[:4].isdigit():
+        return subject
+    year = issued[:4]
+
+    def fix(m: re.Match[str]) -> str:
+        read = m.group(3)
+        if YEARS[0] <= int(read) <= YEARS[1] or sum(a != b for a, b in zip(read, year, strict=True)) != 1:
+            return m.group(0)
+        return m.group(1) + m.group(2) + year
+
+    value = _YEAR_AFTER_NAM.sub(fix, f.value)
+    if value == f.value:
+        return subject
+    fixed = replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE))
+    return Found(tuple(fixed if x is f else x for x in subject.fields))
+
+
 # a word of two letters: a subject holds one, a stamp's marks left alone ("z", "ố: )2 ¬") none
 _WORDED = re.compile(r"[^\W\d_]{2}")
 
@@ -1585,6 +1612,11 @@ _TITLE_LINE = re.compile(
 _OPEN_END = re.compile(r"(\b(cho|cua|va|tai|voi|ve|thuoc|tren|duoi)|[,\-–])\s*$")
 
 
+# a report's body opens "Thực hiện …, <organ> báo cáo như sau:" (folded; "như sau" as a blurred photo may read
+# it: "nhưý saợc")
+_REPORTS_AS_FOLLOWS = re.compile(r"\bbao cao\s+nhu\w?\s+sa\w{0,2}\b")
+
+
 def _title_capitals(ln: Line, prev: Line) -> bool:
     """``ln`` is a line in capitals naming a title or a collective (``_TITLE_LINE``) under ``prev``, a line
     that does not lead into it (``_OPEN_END``): the authority's line, not the subject's."""
@@ -1703,6 +1735,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
         if subj and len(ln.words) >= 3 and ln.text.rstrip().endswith(":") and _sure_last(ln):
             break  # "… báo cáo như sau:": a body sentence leading into what follows (a trích yếu, one
             # noun phrase, never ends with a colon; a doubtful last word's may be a stamp's mark)
+        if _REPORTS_AS_FOLLOWS.search(whole):
+            break  # "… Sở Y tế báo cáo như sau:" read with its end garbled ("nhưý saợc"): a report's body
         if _SECTION.match(whole) and _capitals(raw):
             break  # "I. KẾT QUẢ THỰC HIỆN": a body section's heading
         if subj and not _capitals(subj[0]) and _title_capitals(ln, subj[-1]):
