@@ -84,6 +84,17 @@ _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
 _UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
 
 
+def _bo_or_so(first: str, hit: tuple[str, float]) -> tuple[str, float]:
+    """A parent line matched to a Sở whose first word was not read "SỞ" ("ĐỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+    over a unit read as garble: a blurred "BỘ" as much as a "SỞ"): the ministry of that name when the word
+    has the "Ộ" of "BỘ" (its letter lost, its mark kept), else the Sở; either in doubt."""
+    ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
+    conf = min(hit[1], GARBLED_UBND_CONFIDENCE)
+    if ministry is not None and "Ộ" in first.upper() and "Ở" not in first.upper():
+        return ministry, conf
+    return hit[0], conf
+
+
 def chi_lost(parent: str, unit: str) -> bool:
     """A parent's line read "SỞ …" over a unit read "CỤC …": either the ministry's "BỘ" was misread "SỞ" or
     the unit is a Sở's "CHI CỤC" whose "CHI" was lost (under a seal, a speck); the evidence is partial, so
@@ -169,6 +180,9 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
         # nghiệp …" is the ministry of that name (seed 105's blurred alt 005), none of that name in doubt
         ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
         hit = (ministry, hit[1] * 0.9) if ministry else (hit[0], min(hit[1], GARBLED_UBND_CONFIDENCE))
+    first = text.split()[0] if text.split() else ""
+    if hit and fold(hit[0]).startswith("so ") and first and fold(first).strip(_STRIP) != "so":
+        hit = _bo_or_so(first, hit)
     if hit:
         return hit
     a = re.match(r"^(\S+)\s+(tinh|thanh pho)\s+(\S.*)$", f)
