@@ -898,3 +898,11 @@ def test_a_parent_whose_first_word_is_no_so_is_no_sure_so() -> None:
     # read "SỞ": as read, sure
     name, conf = parent_organ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "PHÒNG QUẢN LÝ")
     assert name == "Sở Văn hóa, Thể thao và Du lịch" and conf >= 0.6
+
+
+def test_a_garbled_ubnd_before_a_level_word_with_a_speck_glued_to_it() -> None:
+    # "TÍNH4": a speck read as a digit glued to the level word; the province still names the committee
+    name, conf = parent_organ("LUENID TÍNH4 KHÁNH HÒA", "SỞ LAO ĐỘNG - THƯƠNG")
+    assert (name, conf < 0.6) == ("UBND tỉnh Khánh Hòa", True)
+    name, conf = parent_organ("UIIND TỈNH, NGHỆ AN", "SỞ Y TẾ")
+    assert (name, conf < 0.6) == ("UBND tỉnh Nghệ An", True)

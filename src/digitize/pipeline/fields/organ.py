@@ -72,7 +72,8 @@ _UBND = (
     r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
     r"|(?:[a-z0-9]bnd|u[a-z0-9]nd|ub[a-z0-9]d|ubn[a-z0-9])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
 )
-_GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)\s+(\S.*)$")
+# (a speck glued to the level word: "TÍNH4 KHÁNH HÒA" on a blurred photo)
+_GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)[^\sa-z]?\s+(\S.*)$")
 GARBLED_UBND_CUTOFF = 85  # ... its province read at least this much like a known one ("nghe am": 86)
 # ... not another committee's own abbreviation (Ủy ban Mặt trận Tổ quốc, Ủy ban Kiểm tra, Ủy ban Dân tộc,
 # Ủy ban Thường vụ, Ủy ban Quốc gia: "UBMT TỈNH NGHỆ AN" is no People's Committee)
@@ -139,7 +140,7 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     # a Sở's parent is its province's committee: a short garbled word before a province's level and a known
     # province ("LUPNO TỈNH QUẢNG NINH" over "SỞ GIÁO DỤC VÀ ĐÀO TẠO", a blurred photo), in doubt; a word
     # read as printed ("HUYỆN TỈNH …", a syllable) is no garbled "UBND"
-    g = re.match(r"^\W?([a-z0-9]{3,6})\s+(tinh|thanh pho)\s+(\S.*)$", f)
+    g = re.match(r"^\W?([a-z0-9]{3,6})\s+(tinh|thanh pho)[^\sa-z]?\s+(\S.*)$", f)
     if (
         g is not None
         and fold(unit).startswith("so ")
