@@ -405,3 +405,24 @@ def test_the_holder_label_is_linear_on_leading_space() -> None:
 
     assert _HOLDER_LABEL.match(" " * 20000 + "x") is None  # (no time asserted: a quadratic regex hangs here)
     assert _HOLDER_LABEL.match("  ' ten to chuc: cong ty a") is not None
+
+
+def test_a_blurred_photo_s_certificate_labels_read_with_a_slashed_o_a_stop_or_a_dash() -> None:
+    from digitize.pipeline.fields.holder import read_holder
+    from digitize.pipeline.fields.lines import page_lines
+    from tests.pipeline.test_extract import page
+
+    def holder(*lines: str) -> tuple[str | None, str | None]:
+        found = read_holder(page_lines(page([(t, "body", 85.0) for t in lines])), None)
+        return found.value("holder_name"), found.value("holder_id")
+
+    # "Cø sở:" (its "ơ" read "ø"), the tax label's colon read as a dash
+    assert holder(
+        "Cø sở: Công ty TNHH MTV Du lịch Lữ hành Ánh Dương", "Mã số doanh nghiềp/Mã số thuế- 7723347260-014"
+    ) == ("Công ty TNHH MTV Du lịch Lữ hành Ánh Dương", "7723347260-014")
+    # "Cơ sở." (its colon read as a stop); the next line's six-word label, its "Mã" read "Má", is no part of
+    # the name
+    name, _ = holder(
+        "Cơ sở. Công ty TNHH MTV Thiết bị Y tế Minh Châu", "Má số doanh nghiệp/Má số thuế: 5518569845"
+    )
+    assert name == "Công ty TNHH MTV Thiết bị Y tế Minh Châu"

@@ -26,13 +26,16 @@ _HOLDER_LABEL = re.compile(
 # labels of several words whose colon a blurred photo may read as a dash or a stop ("Tên tổ chức- Công ty
 # …", "Ông/Bà- Dương …"; with a speck of one or two letters before them: "H Tên tổ chức: …"); a one-word
 # label, "Ông", "Bà", "Đơn vị", has its colon: "Bà Rịa - Vũng Tàu" is no holder
-_DASH_LABEL = re.compile(r"ten .+|ong\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap")
+_DASH_LABEL = re.compile(r"ten .+|ong\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap|co so")
+# an "o" as a blurred photo may read it in a label ("Cø sở:"): read as the "o" (one letter for one: the folded
+# line's offsets stay the line's)
+_SLASHED_O = str.maketrans("øØ", "oo")
 
 
 def holder_label(folded: str) -> re.Match[str] | None:
     """The holder's label at the start of a folded line (``_HOLDER_LABEL``): group 1 the label, group 3
     where the value starts."""
-    m = _HOLDER_LABEL.match(folded)
+    m = _HOLDER_LABEL.match(folded.translate(_SLASHED_O))
     if m is None or (m.group(2) and not _DASH_LABEL.fullmatch(m.group(1))):
         return None
     return m
@@ -51,7 +54,7 @@ _ID = re.compile(
     r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
     r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan|"
     r"\bm[a-z] s[a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
-    r"\s*(?:so)?\s*[:.]?\s*"
+    r"\s*(?:so)?\s*[:.\-]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
 )
 
@@ -375,7 +378,8 @@ def _paragraph(lines: Sequence[Line], k: int) -> str:
 # the next line opens an article, or has a label of its own ("Địa chỉ:", "Mã số thuế:"; a label has no comma:
 # "Hoàng Long, mã số thuế: …" goes on with a name); the marks before it taken whole (possessive: "\W*" gave
 # them back one by one to the label's first word, quadratic on a line of marks: 12 000 marks took 8 s)
-_NEXT_STOP = re.compile(r"^\W*+(dieu \d|can cu\b|[^\s,]+(\s+[^\s,]+){0,4}\s*:)")
+# (a label of six words: "Mã số doanh nghiệp/Mã số thuế:", its "Mã" misread "Má")
+_NEXT_STOP = re.compile(r"^\W*+(dieu \d|can cu\b|[^\s,]+(\s+[^\s,]+){0,5}\s*:)")
 
 
 def with_next(lines: Sequence[Line], k: int) -> str:
