@@ -426,3 +426,18 @@ def test_a_blurred_photo_s_certificate_labels_read_with_a_slashed_o_a_stop_or_a_
         "Cơ sở. Công ty TNHH MTV Thiết bị Y tế Minh Châu", "Má số doanh nghiệp/Má số thuế: 5518569845"
     )
     assert name == "Công ty TNHH MTV Thiết bị Y tế Minh Châu"
+
+
+def test_a_tax_label_with_its_s_read_x_gives_a_code_whose_check_digit_holds_in_doubt() -> None:
+    from digitize.pipeline.fields.holder import read_holder
+    from digitize.pipeline.fields.lines import page_lines
+    from tests.pipeline.test_extract import page
+
+    def code(label: str) -> tuple[str | None, float]:
+        lines = ["Tên tổ chức: Công ty TNHH Giáo dục Quốc tế Hưng Thịnh", label]
+        f = read_holder(page_lines(page([(t, "body", 85.0) for t in lines])), None).get("holder_id")
+        return (f.value, f.confidence) if f is not None else (None, 0.0)
+
+    value, conf = code("Mã xố thuế: 8639111156")
+    assert (value, conf < 0.6) == ("8639111156", True)
+    assert code("Mã xố thuế: 8639111157")[0] is None  # its check digit fails: no code taken

@@ -53,7 +53,7 @@ FOR_HOLDER = re.compile(
 _ID = re.compile(
     r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
     r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan|"
-    r"\bm[a-z] s[a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
+    r"\bm[a-z] [sx][a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
     r"\s*(?:so)?\s*[:.\-]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
 )
@@ -62,7 +62,8 @@ _ID = re.compile(
 # "Mã số thuổ"), not as printed
 # (one letter off "thuế" only: "Mã số thẻ" (a card's number), "Mã số thửa" (a land parcel's) are no tax code's
 # labels, REVIEW-25 #3); a code under such a label, its check digit holding, still to review
-_GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] s[a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
+# ("Mã xố thuế": its "s" read "x")
+_GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] [sx][a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
 GARBLED_TAX_CONF = 0.59
 
 
