@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.organ import parent_organ
-from tests.pipeline.test_extract import header, signer, values
+from tests.pipeline.test_extract import header, page, signer, values
 
 
 @pytest.mark.parametrize(
@@ -906,3 +909,37 @@ def test_a_garbled_ubnd_before_a_level_word_with_a_speck_glued_to_it() -> None:
     assert (name, conf < 0.6) == ("UBND tỉnh Khánh Hòa", True)
     name, conf = parent_organ("UIIND TỈNH, NGHỆ AN", "SỞ Y TẾ")
     assert (name, conf < 0.6) == ("UBND tỉnh Nghệ An", True)
+
+
+def test_ubnd_cut_to_its_last_letters_before_a_province_under_a_so() -> None:
+    # "ND TỈNH KIÊN GIANG": the blur took "UB"; under a Sở, the province's committee, in doubt
+    name, conf = parent_organ("ND TỈNH KIÊN GIANG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG")
+    assert (name, conf < 0.6) == ("UBND tỉnh Kiên Giang", True)
+    assert parent_organ("ĐI TỈNH KIÊN GIANG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG")[0] != "UBND tỉnh Kiên Giang"
+
+
+def test_a_ministry_read_right_in_its_first_words_the_rest_garbled_is_that_ministry_in_doubt() -> None:
+    name, conf = parent_organ("BỘ NÔNG NGHIỆP VÀ PHÁT TRE NÓNG TRÒN Q EM", "CỤC THÚ Y")
+    assert (name, conf < 0.6) == ("Bộ Nông nghiệp và Phát triển nông thôn", True)
+    # two ministries read as far ("Bộ Nông nghiệp và …"): neither
+    assert parent_organ("BỘ NÔNG NGHIỆP VÀ XYZ QƯE", "CỤC THÚ Y")[0] not in (
+        "Bộ Nông nghiệp và Phát triển nông thôn",
+        "Bộ Nông nghiệp và Môi trường",
+    )
+    # the same run on (a speck's line under it) as a blurred photo's one organ, its unit named by the
+    # authority line: the parent
+    head = header(
+        parent=None,
+        organ=("BỘ NÔNG NGHIỆP VÀ PHÁT", "TRE NÓNG TRÒN", "q em"),
+        number="Số: 94/QĐ-TY",
+        date="Hà Nội, ngày 17 tháng 11 năm 2023",
+    )
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc cấp lại Giấy phép nhập khẩu thuốc thú y", "center", 92.0),
+        ("CỤC TRƯỞNG CỤC THÚ Y", "center", 93.0),
+        ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;", "body", 90.0),
+    ]
+    specs = head + body + signer(("CỤC TRƯỞNG",), "Ông Phương Nguyệt")
+    v = extract([replace(page(specs), blurred=True)]).values()
+    assert (v["organ_name"], v["parent_organ"]) == ("Cục Thú y", "Bộ Nông nghiệp và Phát triển nông thôn")

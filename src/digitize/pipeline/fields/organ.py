@@ -140,7 +140,8 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     # a Sở's parent is its province's committee: a short garbled word before a province's level and a known
     # province ("LUPNO TỈNH QUẢNG NINH" over "SỞ GIÁO DỤC VÀ ĐÀO TẠO", a blurred photo), in doubt; a word
     # read as printed ("HUYỆN TỈNH …", a syllable) is no garbled "UBND"
-    g = re.match(r"^\W?([a-z0-9]{3,6})\s+(tinh|thanh pho)[^\sa-z]?\s+(\S.*)$", f)
+    # (or "UBND" cut to a part of it, its first letters lost in the blur: "ND TỈNH KIÊN GIANG")
+    g = re.match(r"^\W?([a-z0-9]{3,6}|[a-z]{2}(?=\s)(?<=nd|bn|ub))\s+(tinh|thanh pho)[^\sa-z]?\s+(\S.*)$", f)
     if (
         g is not None
         and fold(unit).startswith("so ")
@@ -175,7 +176,7 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
             place = " ".join(rest[len(local.group(1).split()) :]).title()
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
-    hit = known_organ(text, 85) or _same_words(text)
+    hit = known_organ(text, 85) or _same_words(text) or _ministry_by_head(f)
     if hit and _UNDER_MINISTRY.match(fold(unit)) and fold(hit[0]).startswith("so "):
         # a Sở has no Cục, Vụ or Viện under it: "ĐỘ NÔNGG NGIUIỆP …" over "CỤC THÓ Y" spelled near "Sở Nông
         # nghiệp …" is the ministry of that name (seed 105's blurred alt 005), none of that name in doubt
@@ -224,6 +225,30 @@ def _syllable(word: str) -> bool:
     from digitize.pipeline.fields.names import is_syllable
 
     return is_syllable(word.strip(" .,:;'\"-"))
+
+
+HEAD_WORDS = 4  # a ministry's name read right in this many first words at least ...
+HEAD_SHARE = 0.5  # ... and this share of its words
+
+
+def _ministry_by_head(f: str) -> tuple[str, float] | None:
+    """The one ministry whose name's first words ``f`` (folded) reads right (``HEAD_WORDS``, ``HEAD_SHARE``),
+    the rest garbled by a blurred photo or run on into its specks ("bo nong nghiep va phat tre nong tron q em"
+    of "… Phát triển nông thôn"): in doubt (``GARBLED_UBND_CONFIDENCE``); the one reading furthest, none when
+    two ministries share as many words ("Bộ Nông nghiệp và …" of two names read no further)."""
+    read = f.split()
+    if len(read) < HEAD_WORDS or read[0] != "bo":
+        return None
+    found: dict[str, int] = {}
+    for name, value in _MINISTRIES.items():
+        known = name.split()
+        k = 0
+        while k < min(len(known), len(read)) and known[k] == read[k].strip(",."):
+            k += 1
+        if k >= HEAD_WORDS and k >= HEAD_SHARE * len(known) and k < len(known):
+            found[value] = k
+    best = [v for v, k in found.items() if k == max(found.values(), default=0)]
+    return (best[0], GARBLED_UBND_CONFIDENCE) if len(best) == 1 else None
 
 
 def _ministry_but_garbled(f: str) -> tuple[str, float] | None:
@@ -956,7 +981,12 @@ def checked_by_authority(
             and (parent is None or parent.value is None)
         ):
             pconf = round(f.confidence * 0.9, 3)
-            fields["parent_organ"] = ExtractedField("parent_organ", _as_parent(f.value), pconf)
+            pname = _as_parent(f.value)
+            # a ministry read right in its first words, the rest garbled: that ministry, in doubt
+            head = _ministry_by_head(fold(squash(f.value))) if known_organ(f.value, 84) is None else None
+            if head is not None:
+                pname, pconf = head[0], min(pconf, head[1])
+            fields["parent_organ"] = ExtractedField("parent_organ", pname, pconf)
             fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
         elif fold(squash(f.value)).endswith(" " + fold(squash(name))):
             fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
