@@ -943,3 +943,23 @@ def test_a_ministry_read_right_in_its_first_words_the_rest_garbled_is_that_minis
     specs = head + body + signer(("CỤC TRƯỞNG",), "Ông Phương Nguyệt")
     v = extract([replace(page(specs), blurred=True)]).values()
     assert (v["organ_name"], v["parent_organ"]) == ("Cục Thú y", "Bộ Nông nghiệp và Phát triển nông thôn")
+
+
+def test_a_garbled_committee_over_a_unit_read_as_one_word() -> None:
+    # "UINND TỈNH PHÚ THỌ" over "XỞYTẾ" (a blurred "SỞ Y TẾ" run together): the committee the parent, the
+    # unit the Sở whose letters the word has (under a committee, no ministry: "Bộ Y tế" is as like it), both
+    # in doubt
+    head = header(
+        parent="UINND TỈNH PHÚ THỌ",
+        organ=("XỞYTẾ",),
+        number="Số: 2572/BC-SYT",
+        date="Phú Thọ, ngày 07 tháng 12 năm 2017",
+    )
+    body = [
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả kiểm tra công tác văn thư, lưu trữ năm 2017", "center", 92.0),
+        ("Thực hiện chỉ đạo của cấp trên, Sở Y tế báo cáo như sau:", "body", 90.0),
+    ]
+    f = extract([page(head + body + signer(("GIÁM ĐỐC",), "Cao Ngọc Lan"))]).fields
+    assert (f["organ_name"].value, f["organ_name"].confidence < 0.6) == ("Sở Y tế", True)
+    assert (f["parent_organ"].value, f["parent_organ"].confidence < 0.6) == ("UBND tỉnh Phú Thọ", True)

@@ -374,12 +374,35 @@ CUT_SHORT_ORGAN = DOUBTFUL - 0.05  # a known organ's name read without its last 
 UNKNOWN_ORGAN = 0.7  # an organ no vocabulary knows: its name as read, the line's confidence x this
 
 
-def organ(text: str) -> tuple[str, float]:
+GLUED_LETTERS = 5  # a name read as one word of at least this many letters ...
+GLUED_LIKE = 80  # ... whose letters are this like one known organ's, its spaces left out (rapidfuzz)
+
+
+def _run_together(text: str, parent: str | None = None) -> tuple[str, float] | None:
+    """The one known organ whose name's letters a one-word reading has, run together and a letter misread
+    ("XỞYTẾ" of "SỞ Y TẾ" on a blurred photo): in doubt (``CUT_SHORT_ORGAN``). Under a committee
+    (``parent``) no ministry is a unit: "Bộ Y tế" is as like "XỞYTẾ" as "Sở Y tế"."""
+    words = fold(squash(text)).split()
+    if len(words) != 1 or sum(ch.isalpha() for ch in words[0]) < GLUED_LETTERS:
+        return None
+    letters = re.sub(r"[\W\d_]", "", words[0])
+    scored = [
+        (fuzz.ratio(letters, re.sub(r"[\W\d_]", "", key)), name)
+        for key, name in F_ORGANS.items()
+        if len(key.split()) > 1 and not (key.startswith("bo ") and fold(parent or "").startswith("ubnd"))
+    ]
+    best = max((r for r, _ in scored), default=0.0)
+    names = {name for r, name in scored if r == best}
+    return (names.pop(), CUT_SHORT_ORGAN) if best >= GLUED_LIKE and len(names) == 1 else None
+
+
+def organ(text: str, parent: str | None = None) -> tuple[str, float]:
+    """The issuing organ's name from its lines' ``text`` (``parent``: its parent organ's, when read)."""
     # the first words of one known organ's name, the rest lost (a blurred photo's second line: "SỞ VĂN HÓA,
     # THỂ THAO" of "… VÀ DU LỊCH", which the letters would take for the "Sở Văn hóa và Thể thao"): that
     # organ, in doubt
     cut = _completed(text)
-    hit = known_organ(text, 84) or _same_words(text)
+    hit = known_organ(text, 84) or _same_words(text) or _run_together(text, parent)
     if cut is not None and (hit is None or (fold(hit[0]) != fold(cut[0]) and _words_lost(text, hit[0]))):
         return cut[0], CUT_SHORT_ORGAN
     if hit and _words_lost(text, hit[0]):
@@ -544,7 +567,16 @@ def _split_at_unit(texts: Sequence[str]) -> int:
     whole = known_organ(texts[0], 90) is not None or bool(
         re.match(r"^\W?\w?\W?(" + _UBND + r")\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first)
     )
-    return 1 if whole else 0
+    # ... or a province's committee with its "UBND" garbled ("UINND TỈNH PHÚ THỌ" over "XỞYTẾ", a blurred
+    # "SỞ Y TẾ" read as one word)
+    g = _GARBLED_UBND.match(first)
+    garbled = (
+        g is not None
+        and not g.group(1).startswith(_OTHER_COMMITTEES)
+        and fuzz.ratio(g.group(1), "ubnd") >= 50
+        and province(g.group(3), GARBLED_UBND_CUTOFF) is not None
+    )
+    return 1 if whole or garbled else 0
 
 
 HEADLESS_ORGAN = DOUBTFUL - 0.05  # (0..1) a province read as the organ, its head's line lost: under review
@@ -754,7 +786,7 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             parent = organ_lines[:k]
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
-            name, q = organ(_joined(organ_texts[k:]))
+            name, q = organ(_joined(organ_texts[k:]), parent=pname)
             if chi_lost(_joined(organ_texts[:k]), organ_texts[k]):
                 q = min(q, GARBLED_UBND_CONFIDENCE)  # perhaps a "CHI CỤC" whose "CHI" was lost: in doubt
         conf = statistics.fmean(ln.conf for ln in named) * q
