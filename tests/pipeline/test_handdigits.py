@@ -2929,3 +2929,24 @@ def test_a_piece_of_a_blurred_digit_broken_off_by_the_threshold_is_kept() -> Non
     foot = clean[130 - y0 + pad + 3 : 150 - y0 + pad - 3, 84 - x0 + pad + 3 : 124 - x0 + pad - 3]
     assert foot.size and (foot < 128).all()
     assert clean.shape[1] == 125 - x0 + 2 * pad  # no speck: the crop ends at the foot's right end
+
+
+def test_a_thang_boxed_over_the_month_and_the_year_stays_before_the_month() -> None:
+    # a blurred photo's "tháng" boxed from its own letters over the written month to the year's end: the
+    # month's middle left of the box's, the word was cut to start after the month ("ngày 5 5 tháng năm")
+    line = 5
+    words = [
+        Word("ngày", 97.0, Box(1450, 254, 1568, 362), line=line),
+        Word("tháng", 93.0, Box(1676, 262, 2214, 352), line=line),
+        Word("năm", 96.0, Box(1954, 254, 2054, 362), line=line),
+        Word("2024", 97.0, Box(2080, 254, 2216, 362), line=line),
+    ]
+    day_box, month_box = Box(1568, 254, 1676, 362), Box(1818, 254, 1954, 362)
+    dates = [
+        handdigits.Blank(handdigits.Kind.DAY, line, day_box, (), "2", 89.0),
+        handdigits.Blank(handdigits.Kind.MONTH, line, month_box, (), "", 0.0),
+    ]
+    new = [Word("5", 95.0, day_box, line=line), Word("5", 96.0, month_box, line=line)]
+    kept = handdigits._fix_glued(words, new, dates)
+    out = sorted([*kept, *new], key=lambda w: (w.line, w.box.x0))
+    assert " ".join(w.text for w in out) == "ngày 5 tháng 5 năm 2024"

@@ -2198,6 +2198,7 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
     """Words the new readings overlap are cut back: "ngày06" keeps "ngày", "72#QĐ-TTg" keeps "/QĐ-TTg"; the
     word taken for "tháng" between the day's and month's blanks (``dates``) is given back as "tháng"."""
     date_lines = {b.line for b in dates}
+    kinds = {(b.line, b.box): b.kind for b in dates}
     # the printed "tháng"'s edges: where the day's blank ends and the month's starts (inside its word)
     thang_edges = [(b.line, b.box.x1 if b.kind == Kind.DAY else b.box.x0) for b in dates]
     out = []
@@ -2220,7 +2221,7 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             x0, x1 = w.box.x0, w.box.x1
             for n in new:
                 if n.line == w.line and n.box.x0 < w.box.x1 and w.box.x0 < n.box.x1:
-                    if (n.box.x0 + n.box.x1) / 2 < (w.box.x0 + w.box.x1) / 2:
+                    if _left_of_key(n, w, key, kinds):
                         x0 = max(x0, n.box.x1)
                     else:
                         x1 = min(x1, n.box.x0)
@@ -2236,6 +2237,21 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
                 out.append(w)
     return out
+
+
+def _left_of_key(n: Word, w: Word, key: str, kinds: dict[tuple[int, Box], Kind]) -> bool:
+    """Whether the new reading ``n`` (a blank's) stands before the date word ``w`` (``key``) it overlaps: the
+    day before "tháng" and the month after it, both after "ngày" and before "năm", whatever the boxes say (a
+    "tháng" boxed over the month and the year, "5 năm 2024", put the month's middle left of its own and the
+    month before "tháng": the date lost); by the middles for a reading of no date blank."""
+    kind = kinds.get((n.line, n.box))
+    if key == "ngay" and kind is not None:
+        return False
+    if key == "nam" and kind is not None:
+        return True
+    if key == "thang" and kind in (Kind.DAY, Kind.MONTH):
+        return kind == Kind.DAY
+    return (n.box.x0 + n.box.x1) / 2 < (w.box.x0 + w.box.x1) / 2
 
 
 def _slash_restored(words: list[Word], numbers: list[Blank]) -> list[Word]:
