@@ -2950,3 +2950,11 @@ def test_a_thang_boxed_over_the_month_and_the_year_stays_before_the_month() -> N
     kept = handdigits._fix_glued(words, new, dates)
     out = sorted([*kept, *new], key=lambda w: (w.line, w.box.x0))
     assert " ".join(w.text for w in out) == "ngày 5 tháng 5 năm 2024"
+
+
+def test_a_sure_digit_read_in_a_box_too_wide_for_it_is_read_again() -> None:
+    # a blurred "29" read "2" at 96 in a box 94 px wide and 72 high: the "9" run into the "2"
+    assert handdigits.wide_for_digits(Box(1716, 290, 1810, 362), "2")
+    # a written "5" (26 x 41) and "16" (60 x 40) are as wide as their digits
+    assert not handdigits.wide_for_digits(Box(1084, 233, 1110, 274), "5")
+    assert not handdigits.wide_for_digits(Box(1000, 230, 1060, 270), "16")

@@ -295,6 +295,19 @@ def _loop_misread(crop: np.ndarray, text: str) -> bool:
     )
 
 
+# a written digit is at most this wide for its height (a pen's "0" or "4", slanted: 0.6-0.8)
+DIGIT_WIDTH = 1.0
+
+
+def wide_for_digits(box: Box, text: str) -> bool:
+    """Whether the word read as ``text`` (digits) is wider than its digits can be (``DIGIT_WIDTH`` of its
+    height each): a blurred "29" read "2" at 96 in a box 1.3 times as wide as high, the "9" run into the
+    "2" as one mark (``_marks_lost`` counts one)."""
+    digits = sum(ch.isdigit() for ch in text)
+    high = box.y1 - box.y0
+    return digits > 0 and high > 0 and box.x1 - box.x0 > DIGIT_WIDTH * high * digits
+
+
 def _marks_lost(crop: np.ndarray, text: str) -> bool:
     """Whether ``crop`` holds more digit marks than ``text`` (read sure) has digits: one was lost."""
     return len(_digit_marks(crop)) > sum(ch.isdigit() for ch in text)
@@ -1734,7 +1747,11 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             cut = clean_crop(raw, band_rows(b.box))
             if _loop_misread(cut, b.first):
                 blanks.append(b)
-            elif _marks_lost(cut, b.first) or (b.drop and ink_beyond(raw, b, _words_box(page, b.drop))):
+            elif (
+                _marks_lost(cut, b.first)
+                or (b.drop and ink_beyond(raw, b, _words_box(page, b.drop)))
+                or (b.drop and wide_for_digits(_words_box(page, b.drop), b.first))
+            ):
                 # a sure day or month with more marks than digits: a digit lost ("1" read sure of a written
                 # "21" whose small "2" stands high), read again to be added to; or whose marks reach on past
                 # its word by a digit (a written "23" read "2" at 92, its "3" touching the "2": one mark)
