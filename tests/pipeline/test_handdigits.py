@@ -2205,10 +2205,10 @@ def test_a_number_glued_to_a_notation_whose_hyphen_was_read_as_a_stop_is_read_ag
     assert (fields["code_number"], fields["code_notation"]) == ("2282", "QLD-VP")
 
 
-@pytest.mark.parametrize("so", ["sẽ", "Sẽ", "ss:"])
+@pytest.mark.parametrize("so", ["sẽ", "Sẽ", "ss:", "sa."])
 def test_a_so_read_se_before_a_garbled_notation_marks_the_number_s_blank(so: str) -> None:
     # a shaken photo (seed 121 dev 005): "sẽ 17ÏĨ cp.ueND" for "Số:", a written "1711" and "/GP-UBND"; its "ố"
-    # blurred into an "s" (seed 141 dev 005: "ss: 2681 Jop.qLo")
+    # blurred into an "s" (seed 141 dev 005: "ss: 2681 Jop.qLo"), or an "a" ("sa. 27 /GCNCDLQGVN" of "270")
     prepared, _, boxes = _header("229", "28", "11")
     so_box, note = boxes["so"], boxes["notation"]
     words = [

@@ -61,7 +61,7 @@ MAX_BLANKS_PER_KIND = 2
 _BARE_SO_WORDS = frozenset({"so", "s0", "s6", "sø"})
 # ... and as a shaken photo reads it before a garbled notation: "s.", "sẽ", "ss:" (its "ố" blurred into an
 # "s": "ss: 2681 Jop.qLo" for a written "2681" and "/GP-QLD", seed 141 dev 005)
-_GARBLED_SO_WORDS = frozenset({"s", "se", "ss"})
+_GARBLED_SO_WORDS = frozenset({"s", "se", "ss", "sa"})
 
 
 def _so_alone(word: Word) -> bool:

@@ -105,8 +105,9 @@ def _checks(digits: str, *, tax: bool) -> float:
     return 1.0
 
 
-# "TNHH" as a blurred photo gives it: a letter doubled, "N" read as "H" or "M", "H" as "N" ("THHH", "TNNH")
-_TNHH = r"t+(?:nh+|[hm]hh+|nnh+)"
+# "TNHH" as a blurred photo gives it: a letter doubled, "N" read as "H" or "M", "H" as "N" ("THHH", "TNNH"),
+# its last "H" as "I" ("TNHI")
+_TNHH = r"t+(?:nh+|nhi|[hm]hh+|nnh+)"
 _COMPANY_FORMS = (
     (re.compile(rf"\bcong\s*ty\s+{_TNHH}\s+mtv\b"), "Công ty TNHH MTV"),
     (re.compile(rf"\bcong\s*ty\s+{_TNHH}\b"), "Công ty TNHH"),
