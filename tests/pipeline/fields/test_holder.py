@@ -215,7 +215,7 @@ def test_a_company_s_legal_form_read_a_letter_wrong_is_repaired() -> None:
     # a blurred photo's "TNHH": its "N" read "H" (seed 137 blur dev 000), an "H" read "N"
     assert fix_company_forms("Công ty THHH MTV Thương mại") == "Công ty TNHH MTV Thương mại"
     assert fix_company_forms("cho Công ty TNNH Nam Việt") == "cho Công ty TNHH Nam Việt"
-    assert fix_company_forms("Công ty TNHI MTV Thiết bị Y tế") == "Công ty TNHH MTV Thiết bị Y tế"  # last H as I
+    assert fix_company_forms("Công ty TNHI MTV Thiết bị") == "Công ty TNHH MTV Thiết bị"  # its last H as I
     assert fix_company_forms("Công ty TTNHH Hoàng Long") == "Công ty TNHH Hoàng Long"
     # a name's word after "Công ty" is none of them
     assert fix_company_forms("Công ty Thành Nam") == "Công ty Thành Nam"
