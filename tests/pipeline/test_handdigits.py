@@ -2958,3 +2958,13 @@ def test_a_sure_digit_read_in_a_box_too_wide_for_it_is_read_again() -> None:
     # a written "5" (26 x 41) and "16" (60 x 40) are as wide as their digits
     assert not handdigits.wide_for_digits(Box(1084, 233, 1110, 274), "5")
     assert not handdigits.wide_for_digits(Box(1000, 230, 1060, 270), "16")
+
+
+def test_split_cut_readings_take_the_deblurred_value_they_gave_clearly_in_doubt() -> None:
+    # a blurred "38": the cut's readings "38", "58", "34" ("34" taken in doubt), the deconvolved ones all "38"
+    said = frozenset({"38", "58", "34"})
+    got = handdigits._with_deblurred(("34", 50.7), ("38", 87.2), True, said)
+    assert got == ("38", handdigits.AGREED_MAX_CONF)
+    # a value none of the cut's clear readings gave, or a cut value read clearly, is not replaced so
+    assert handdigits._with_deblurred(("34", 50.7), ("38", 87.2), True, frozenset({"34"})) is None
+    assert handdigits._with_deblurred(("34", 90.0), ("38", 87.2), True, said) is None

@@ -936,7 +936,10 @@ def none_contradicts(value: str, cs: list[np.ndarray], each: list[list[tuple[str
 
 
 def _with_deblurred(
-    found: tuple[str, float] | None, deblurred: tuple[str, float] | None, unanimous: bool
+    found: tuple[str, float] | None,
+    deblurred: tuple[str, float] | None,
+    unanimous: bool,
+    cut_said: frozenset[str] = frozenset(),
 ) -> tuple[str, float] | None:
     """A blank's value from its readings as cut (``found``) and as deconvolved (``deblurred``; ``unanimous``:
     every deconvolved reading that counts gives it or a part of it). The same value when both give it; the
@@ -964,6 +967,16 @@ def _with_deblurred(
         # the cut's value is taken, in doubt (a digit more may be one the cut made of a printed mark)
         return found[0], min(found[1], AGREED_MAX_CONF)
     if unanimous and deblurred[1] >= ALONE_CONF and (found is None or found[1] <= SHAPE_CONF or adds):
+        return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
+    if (
+        unanimous
+        and deblurred[1] >= ALONE_CONF
+        and found is not None
+        and found[1] <= AGREED_MAX_CONF
+        and deblurred[0].lstrip("0") in cut_said
+    ):
+        # the cut's readings split ("38", "58", "34" of a blurred "38": "34" taken in doubt), the value the
+        # deconvolved crops all give among their clear ones: that value, in doubt
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
     if not unanimous and found is not None and found[1] >= CLEAR_CONF:
         # the deconvolved readings contradict one another ("20" and "24" of a blurred "23" the cut's read "23"
@@ -1807,7 +1820,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         if sharp_cs:
             deblurred = _decide(blank, sharp_cs, sharp_each)[0]
             unanimous = deblurred is not None and none_contradicts(deblurred[0], sharp_cs, sharp_each)
-            found = _with_deblurred(found, deblurred, unanimous)
+            said = frozenset(t.lstrip("0") for v in each for t, c in v if c >= CLEAR_CONF)
+            found = _with_deblurred(found, deblurred, unanimous, said)
         if blank.pen or blank.ruled:
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
