@@ -2223,10 +2223,10 @@ def test_a_number_glued_to_a_notation_whose_hyphen_was_read_as_a_stop_is_read_ag
     assert (fields["code_number"], fields["code_notation"]) == ("2282", "QLD-VP")
 
 
-@pytest.mark.parametrize("so", ["sẽ", "Sẽ", "ss:"])
+@pytest.mark.parametrize("so", ["sẽ", "Sẽ", "ss:", "sa."])
 def test_a_so_read_se_before_a_garbled_notation_marks_the_number_s_blank(so: str) -> None:
     # a shaken photo (seed 121 dev 005): "sẽ 17ÏĨ cp.ueND" for "Số:", a written "1711" and "/GP-UBND"; its "ố"
-    # blurred into an "s" (seed 141 dev 005: "ss: 2681 Jop.qLo")
+    # blurred into an "s" (seed 141 dev 005: "ss: 2681 Jop.qLo"), or an "a" ("sa. 27 /GCNCDLQGVN" of "270")
     prepared, _, boxes = _header("229", "28", "11")
     so_box, note = boxes["so"], boxes["notation"]
     words = [
@@ -2985,3 +2985,58 @@ def test_a_number_read_once_unsure_and_not_confirmed_is_kept_in_doubt() -> None:
     assert not handdigits.unconfirmed_number(
         replace(blank, glued=(Box(0, 0, 1, 1), "528", "/CT")), page.words
     )
+
+
+def test_a_piece_of_a_blurred_digit_broken_off_by_the_threshold_is_kept() -> None:
+    # a shaken photo's "12": the "2"'s foot a mark of its own, too low to be kept alone (read "1", "7", "72");
+    # it lies in the band under the "2"'s head, so it is kept with it; a speck beside it is not
+    img = np.full((200, 160), 255, np.uint8)
+    cv2.line(img, (40, 150), (50, 70), 0, 9)  # the "1"
+    cv2.ellipse(img, (100, 95), (18, 22), 0, 180, 400, 0, 8)  # the "2"'s head
+    cv2.rectangle(img, (84, 130), (124, 150), 0, -1)  # its foot, apart from the head
+    cv2.circle(img, (150, 150), 2, 0, -1)  # a speck: no piece
+    clean = handdigits.clean_crop(img, (60, 160))
+    pad = 25  # clean_crop's margin for a band of 100
+    x0, y0 = 35, 65  # the kept marks' left and top in ``img``
+    foot = clean[130 - y0 + pad + 3 : 150 - y0 + pad - 3, 84 - x0 + pad + 3 : 124 - x0 + pad - 3]
+    assert foot.size and (foot < 128).all()
+    assert clean.shape[1] == 125 - x0 + 2 * pad  # no speck: the crop ends at the foot's right end
+
+
+def test_a_thang_boxed_over_the_month_and_the_year_stays_before_the_month() -> None:
+    # a blurred photo's "tháng" boxed from its own letters over the written month to the year's end: the
+    # month's middle left of the box's, the word was cut to start after the month ("ngày 5 5 tháng năm")
+    line = 5
+    words = [
+        Word("ngày", 97.0, Box(1450, 254, 1568, 362), line=line),
+        Word("tháng", 93.0, Box(1676, 262, 2214, 352), line=line),
+        Word("năm", 96.0, Box(1954, 254, 2054, 362), line=line),
+        Word("2024", 97.0, Box(2080, 254, 2216, 362), line=line),
+    ]
+    day_box, month_box = Box(1568, 254, 1676, 362), Box(1818, 254, 1954, 362)
+    dates = [
+        handdigits.Blank(handdigits.Kind.DAY, line, day_box, (), "2", 89.0),
+        handdigits.Blank(handdigits.Kind.MONTH, line, month_box, (), "", 0.0),
+    ]
+    new = [Word("5", 95.0, day_box, line=line), Word("5", 96.0, month_box, line=line)]
+    kept = handdigits._fix_glued(words, new, dates)
+    out = sorted([*kept, *new], key=lambda w: (w.line, w.box.x0))
+    assert " ".join(w.text for w in out) == "ngày 5 tháng 5 năm 2024"
+
+
+def test_a_sure_digit_read_in_a_box_too_wide_for_it_is_read_again() -> None:
+    # a blurred "29" read "2" at 96 in a box 94 px wide and 72 high: the "9" run into the "2"
+    assert handdigits.wide_for_digits(Box(1716, 290, 1810, 362), "2")
+    # a written "5" (26 x 41) and "16" (60 x 40) are as wide as their digits
+    assert not handdigits.wide_for_digits(Box(1084, 233, 1110, 274), "5")
+    assert not handdigits.wide_for_digits(Box(1000, 230, 1060, 270), "16")
+
+
+def test_split_cut_readings_take_the_deblurred_value_they_gave_clearly_in_doubt() -> None:
+    # a blurred "38": the cut's readings "38", "58", "34" ("34" taken in doubt), the deconvolved ones all "38"
+    said = frozenset({"38", "58", "34"})
+    got = handdigits._with_deblurred(("34", 50.7), ("38", 87.2), True, said)
+    assert got == ("38", handdigits.AGREED_MAX_CONF)
+    # a value none of the cut's clear readings gave, or a cut value read clearly, is not replaced so
+    assert handdigits._with_deblurred(("34", 50.7), ("38", 87.2), True, frozenset({"34"})) is None
+    assert handdigits._with_deblurred(("34", 90.0), ("38", 87.2), True, said) is None

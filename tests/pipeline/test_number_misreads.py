@@ -396,3 +396,12 @@ def test_a_notation_whose_type_lost_a_letter_and_its_hyphen_is_the_heading_s_in_
     assert got is not None and got.value == "CT-UBND" and got.confidence < REVIEW_THRESHOLD
     assert (got := fit("CUBND", "Báo cáo")) is not None and got.value == "BC-UBND"
     assert (got := fit("XUBND", "Chỉ thị")) is not None and got.value == "XUBND"  # no letter of the heading's
+
+
+def test_a_blurred_five_read_s_between_the_number_s_digits() -> None:
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page
+
+    f = extract([page(decision(number="Số: 2S13/BC-SCT", organ=("SỞ CÔNG THƯƠNG",)))]).fields
+    assert (f["code_number"].value, f["code_number"].confidence < 0.6) == ("2513", True)
+    assert f["code_notation"].value == "BC-SCT"

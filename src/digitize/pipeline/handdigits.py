@@ -61,7 +61,7 @@ MAX_BLANKS_PER_KIND = 2
 _BARE_SO_WORDS = frozenset({"so", "s0", "s6", "sø"})
 # ... and as a shaken photo reads it before a garbled notation: "s.", "sẽ", "ss:" (its "ố" blurred into an
 # "s": "ss: 2681 Jop.qLo" for a written "2681" and "/GP-QLD", seed 141 dev 005)
-_GARBLED_SO_WORDS = frozenset({"s", "se", "ss"})
+_GARBLED_SO_WORDS = frozenset({"s", "se", "ss", "sa"})
 
 
 def _so_alone(word: Word) -> bool:
@@ -293,6 +293,19 @@ def _loop_misread(crop: np.ndarray, text: str) -> bool:
     return len(marks) == len(digits) > 0 and any(
         ch in _OPEN_DIGITS and _has_loop(m) for ch, m in zip(digits, marks, strict=True)
     )
+
+
+# a written digit is at most this wide for its height (a pen's "0" or "4", slanted: 0.6-0.8)
+DIGIT_WIDTH = 1.0
+
+
+def wide_for_digits(box: Box, text: str) -> bool:
+    """Whether the word read as ``text`` (digits) is wider than its digits can be (``DIGIT_WIDTH`` of its
+    height each): a blurred "29" read "2" at 96 in a box 1.3 times as wide as high, the "9" run into the
+    "2" as one mark (``_marks_lost`` counts one)."""
+    digits = sum(ch.isdigit() for ch in text)
+    high = box.y1 - box.y0
+    return digits > 0 and high > 0 and box.x1 - box.x0 > DIGIT_WIDTH * high * digits
 
 
 def _marks_lost(crop: np.ndarray, text: str) -> bool:
@@ -936,7 +949,10 @@ def none_contradicts(value: str, cs: list[np.ndarray], each: list[list[tuple[str
 
 
 def _with_deblurred(
-    found: tuple[str, float] | None, deblurred: tuple[str, float] | None, unanimous: bool
+    found: tuple[str, float] | None,
+    deblurred: tuple[str, float] | None,
+    unanimous: bool,
+    cut_said: frozenset[str] = frozenset(),
 ) -> tuple[str, float] | None:
     """A blank's value from its readings as cut (``found``) and as deconvolved (``deblurred``; ``unanimous``:
     every deconvolved reading that counts gives it or a part of it). The same value when both give it; the
@@ -964,6 +980,16 @@ def _with_deblurred(
         # the cut's value is taken, in doubt (a digit more may be one the cut made of a printed mark)
         return found[0], min(found[1], AGREED_MAX_CONF)
     if unanimous and deblurred[1] >= ALONE_CONF and (found is None or found[1] <= SHAPE_CONF or adds):
+        return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
+    if (
+        unanimous
+        and deblurred[1] >= ALONE_CONF
+        and found is not None
+        and found[1] <= AGREED_MAX_CONF
+        and deblurred[0].lstrip("0") in cut_said
+    ):
+        # the cut's readings split ("38", "58", "34" of a blurred "38": "34" taken in doubt), the value the
+        # deconvolved crops all give among their clear ones: that value, in doubt
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
     if not unanimous and found is not None and found[1] >= CLEAR_CONF:
         # the deconvolved readings contradict one another ("20" and "24" of a blurred "23" the cut's read "23"
@@ -1265,7 +1291,37 @@ def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np
             keep[i] = True
     if not keep.any():
         return None
+    _keep_pieces(stats, keep, band, ink.shape[1])
     return ink, rule, keep[labels]
+
+
+# a blurred pen digit's piece the threshold broke off (the foot of a "2" apart from its head): inside the
+# band's rows, at least this share of the band high, beside or under a kept mark (within ``PIECE_GAP`` of the
+# band's height across)
+PIECE_H, PIECE_GAP = 0.15, 0.1
+
+
+def _keep_pieces(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], width: int) -> None:
+    """Keep (in ``keep``, by label) the pieces of a kept mark the threshold broke off: too low to be kept on
+    their own ("12" on a shaken photo, its "2"'s foot 26 px high in a band of 106 apart from its head: read
+    "1", "7", "72"), inside the band's rows, under or beside a kept mark and off the crop's sides (a printed
+    letter cut by the side is no piece)."""
+    b0, b1 = band
+    bh = max(4, b1 - b0)
+    spans = [
+        (int(stats[i, cv2.CC_STAT_LEFT]), int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]))
+        for i in np.flatnonzero(keep)
+    ]
+    for i in range(1, len(keep)):
+        if keep[i]:
+            continue
+        x, y = int(stats[i, cv2.CC_STAT_LEFT]), int(stats[i, cv2.CC_STAT_TOP])
+        w, h = int(stats[i, cv2.CC_STAT_WIDTH]), int(stats[i, cv2.CC_STAT_HEIGHT])
+        if x == 0 or x + w >= width or h < PIECE_H * bh or y < b0 or y + h > b1:
+            continue
+        gap = PIECE_GAP * bh
+        if any(x < x1 + gap and x + w > x0 - gap for x0, x1 in spans):
+            keep[i] = True
 
 
 def touches_rule(crop: np.ndarray, band: tuple[int, int]) -> bool:
@@ -1753,7 +1809,11 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
             cut = clean_crop(raw, band_rows(b.box))
             if _loop_misread(cut, b.first):
                 blanks.append(b)
-            elif _marks_lost(cut, b.first) or (b.drop and ink_beyond(raw, b, _words_box(page, b.drop))):
+            elif (
+                _marks_lost(cut, b.first)
+                or (b.drop and ink_beyond(raw, b, _words_box(page, b.drop)))
+                or (b.drop and wide_for_digits(_words_box(page, b.drop), b.first))
+            ):
                 # a sure day or month with more marks than digits: a digit lost ("1" read sure of a written
                 # "21" whose small "2" stands high), read again to be added to; or whose marks reach on past
                 # its word by a digit (a written "23" read "2" at 92, its "3" touching the "2": one mark)
@@ -1809,7 +1869,8 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
         if sharp_cs:
             deblurred = _decide(blank, sharp_cs, sharp_each)[0]
             unanimous = deblurred is not None and none_contradicts(deblurred[0], sharp_cs, sharp_each)
-            found = _with_deblurred(found, deblurred, unanimous)
+            said = frozenset(t.lstrip("0") for v in each for t, c in v if c >= CLEAR_CONF)
+            found = _with_deblurred(found, deblurred, unanimous, said)
         if blank.pen or blank.ruled:
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
@@ -2233,6 +2294,7 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
     """Words the new readings overlap are cut back: "ngày06" keeps "ngày", "72#QĐ-TTg" keeps "/QĐ-TTg"; the
     word taken for "tháng" between the day's and month's blanks (``dates``) is given back as "tháng"."""
     date_lines = {b.line for b in dates}
+    kinds = {(b.line, b.box): b.kind for b in dates}
     # the printed "tháng"'s edges: where the day's blank ends and the month's starts (inside its word)
     thang_edges = [(b.line, b.box.x1 if b.kind == Kind.DAY else b.box.x0) for b in dates]
     out = []
@@ -2255,7 +2317,7 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             x0, x1 = w.box.x0, w.box.x1
             for n in new:
                 if n.line == w.line and n.box.x0 < w.box.x1 and w.box.x0 < n.box.x1:
-                    if (n.box.x0 + n.box.x1) / 2 < (w.box.x0 + w.box.x1) / 2:
+                    if _left_of_key(n, w, key, kinds):
                         x0 = max(x0, n.box.x1)
                     else:
                         x1 = min(x1, n.box.x0)
@@ -2271,6 +2333,21 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
                 out.append(w)
     return out
+
+
+def _left_of_key(n: Word, w: Word, key: str, kinds: dict[tuple[int, Box], Kind]) -> bool:
+    """Whether the new reading ``n`` (a blank's) stands before the date word ``w`` (``key``) it overlaps: the
+    day before "tháng" and the month after it, both after "ngày" and before "năm", whatever the boxes say (a
+    "tháng" boxed over the month and the year, "5 năm 2024", put the month's middle left of its own and the
+    month before "tháng": the date lost); by the middles for a reading of no date blank."""
+    kind = kinds.get((n.line, n.box))
+    if key == "ngay" and kind is not None:
+        return False
+    if key == "nam" and kind is not None:
+        return True
+    if key == "thang" and kind in (Kind.DAY, Kind.MONTH):
+        return kind == Kind.DAY
+    return (n.box.x0 + n.box.x1) / 2 < (w.box.x0 + w.box.x1) / 2
 
 
 def _slash_restored(words: list[Word], numbers: list[Blank]) -> list[Word]:

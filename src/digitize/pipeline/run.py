@@ -85,7 +85,7 @@ def second_passes(
     """The targeted second readings of a page, in order, each only while the document's budget
     (``Settings.ocr_second_pass_seconds``) has some left, its readings' deadline no later than what was left
     when it began; what each took (wall time) is spent from the budget."""
-    from digitize.pipeline import blurred, dropped, handdigits, headband, header, signature, stamps
+    from digitize.pipeline import blurred, dropped, handdigits, headband, header, rows, signature, stamps
 
     passes: tuple[tuple[Callable[..., RecognizedPage], float, bool], ...] = (
         # (pass, its own timeout per reading, whether it takes the OCR languages)
@@ -95,7 +95,11 @@ def second_passes(
         (signature.name_pass, 30.0, True),
         (signature.row_pass, 30.0, True),
         (headband.second_pass, 30.0, True),
+<<<<<<< HEAD
         (header.date_pass, 30.0, True),  # a lost date line, before its digits are read again
+=======
+        (rows.second_pass, 0.0, False),  # no OCR: a header row split in two made one line
+>>>>>>> blurfields3
         (handdigits.second_pass, 30.0, False),  # digits: its own languages
         (blurred.second_pass, 30.0, True),
         (header.second_pass, 30.0, True),

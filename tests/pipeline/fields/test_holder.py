@@ -215,6 +215,7 @@ def test_a_company_s_legal_form_read_a_letter_wrong_is_repaired() -> None:
     # a blurred photo's "TNHH": its "N" read "H" (seed 137 blur dev 000), an "H" read "N"
     assert fix_company_forms("Công ty THHH MTV Thương mại") == "Công ty TNHH MTV Thương mại"
     assert fix_company_forms("cho Công ty TNNH Nam Việt") == "cho Công ty TNHH Nam Việt"
+    assert fix_company_forms("Công ty TNHI MTV Thiết bị") == "Công ty TNHH MTV Thiết bị"  # its last H as I
     assert fix_company_forms("Công ty TTNHH Hoàng Long") == "Công ty TNHH Hoàng Long"
     # a name's word after "Công ty" is none of them
     assert fix_company_forms("Công ty Thành Nam") == "Công ty Thành Nam"
@@ -405,3 +406,39 @@ def test_the_holder_label_is_linear_on_leading_space() -> None:
 
     assert _HOLDER_LABEL.match(" " * 20000 + "x") is None  # (no time asserted: a quadratic regex hangs here)
     assert _HOLDER_LABEL.match("  ' ten to chuc: cong ty a") is not None
+
+
+def test_a_blurred_photo_s_certificate_labels_read_with_a_slashed_o_a_stop_or_a_dash() -> None:
+    from digitize.pipeline.fields.holder import read_holder
+    from digitize.pipeline.fields.lines import page_lines
+    from tests.pipeline.test_extract import page
+
+    def holder(*lines: str) -> tuple[str | None, str | None]:
+        found = read_holder(page_lines(page([(t, "body", 85.0) for t in lines])), None)
+        return found.value("holder_name"), found.value("holder_id")
+
+    # "Cø sở:" (its "ơ" read "ø"), the tax label's colon read as a dash
+    assert holder(
+        "Cø sở: Công ty TNHH MTV Du lịch Lữ hành Ánh Dương", "Mã số doanh nghiềp/Mã số thuế- 7723347260-014"
+    ) == ("Công ty TNHH MTV Du lịch Lữ hành Ánh Dương", "7723347260-014")
+    # "Cơ sở." (its colon read as a stop); the next line's six-word label, its "Mã" read "Má", is no part of
+    # the name
+    name, _ = holder(
+        "Cơ sở. Công ty TNHH MTV Thiết bị Y tế Minh Châu", "Má số doanh nghiệp/Má số thuế: 5518569845"
+    )
+    assert name == "Công ty TNHH MTV Thiết bị Y tế Minh Châu"
+
+
+def test_a_tax_label_with_its_s_read_x_gives_a_code_whose_check_digit_holds_in_doubt() -> None:
+    from digitize.pipeline.fields.holder import read_holder
+    from digitize.pipeline.fields.lines import page_lines
+    from tests.pipeline.test_extract import page
+
+    def code(label: str) -> tuple[str | None, float]:
+        lines = ["Tên tổ chức: Công ty TNHH Giáo dục Quốc tế Hưng Thịnh", label]
+        f = read_holder(page_lines(page([(t, "body", 85.0) for t in lines])), None).get("holder_id")
+        return (f.value, f.confidence) if f is not None else (None, 0.0)
+
+    value, conf = code("Mã xố thuế: 8639111156")
+    assert (value, conf < 0.6) == ("8639111156", True)
+    assert code("Mã xố thuế: 8639111157")[0] is None  # its check digit fails: no code taken

@@ -183,3 +183,26 @@ def test_a_heading_after_a_speck_or_two_read_before_it_is_the_heading() -> None:
     assert typed("“ Ế GIẤY PHÉP") == "Giấy phép"
     # a word of the body before capitals is no speck
     assert typed("theo GIẤY PHÉP") != "Giấy phép"
+
+
+def test_the_gutter_is_found_when_the_motto_s_cong_is_lost() -> None:
+    # "CỘNG" lost (read as "CÓ" on the organ's row): the motto's line opens with "HÒA"; the gutter set at
+    # "HÒA" put the date line's "Hà" in the left column (place "Nội")
+    from tests.pipeline.test_extract import header, signer
+
+    specs = header(
+        parent="BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+        organ=("CỤC VIỄN THÔNG",),
+        number="Số: 88/QĐ-CVT",
+        date="Hà Nội, ngày 17 tháng 02 năm 2024",
+    )
+    specs = [
+        ("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "x=1466", c) if t.startswith("CỘNG") else (t, w, c)
+        for t, w, c in specs
+    ]
+    # the date line a little left of its centre (a photo's perspective), "Hà" left of where "HÒA" starts
+    specs = [(t, "x=1330", c) if t.startswith("Hà Nội") else (t, w, c) for t, w, c in specs]
+    specs += [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc cấp phép thiết lập mạng viễn thông", "center", 92.0)]
+    v = extract([page(specs + signer())]).values()
+    assert v["place"] == "Hà Nội"
+    assert v["issued_date"] == "2024-02-17"

@@ -354,3 +354,29 @@ def test_the_place_before_a_ngay_read_with_its_y_as_an_i(ngay: str) -> None:
     date = f"Hà Nội, {ngay} 2Ú tháng: ÌÝ. năm 2023"
     v = values(header(parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",), date=date))
     assert (v["place"], v["issued_date"]) == ("Hà Nội", None)
+
+
+def test_a_ministry_s_garbled_place_as_like_ha_noi_is_ha_noi_in_doubt() -> None:
+    # "Hà NẠ(" under "BỘ NÔNG NGHIỆP …": a letter nearer "Hà Nam", but a ministry's unit dates in the capital
+    specs = decision(
+        parent="BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+        organ=("CỤC THÚ Y",),
+        number="Số: 263/QĐ-TY",
+        date="Hà NẠ( ngày 12 tháng 12 năm 2017",
+    )
+    f = extract([page(specs)]).fields["place"]
+    assert (f.value, f.confidence < 0.6) == ("Hà Nội", True)
+    # a province's body, or a place read right, is left as it was
+    v = values(
+        decision(parent="UBND TỈNH HÀ NAM", organ=("SỞ Y TẾ",), date="Hà NẠ( ngày 12 tháng 12 năm 2017")
+    )
+    assert v["place"] == "Hà Nam"
+    v = values(
+        decision(
+            parent="BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+            organ=("CỤC THÚ Y",),
+            number="Số: 263/QĐ-TY",
+            date="Hà Nam, ngày 12 tháng 12 năm 2017",
+        )
+    )
+    assert v["place"] == "Hà Nam"

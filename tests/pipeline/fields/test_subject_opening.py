@@ -140,3 +140,21 @@ def test_a_first_line_of_more_words_than_a_line_holds_is_in_doubt_unweighed() ->
     for n, garbled in ((6000, True), (12, False)):
         words = [Word("việc", 95.0, Box(i * 50, 100, i * 50 + 40, 130)) for i in range(n)]
         assert garbled_opening(" ".join("việc" for _ in range(n)), make_line(pg, words)) is garbled, n
+
+
+def test_ve_viec_read_as_one_garbled_word_is_put_back_in_doubt() -> None:
+    # "Về việc" run together under a stamp's edge and garbled ("V#đfệc"): the words after it read well
+    base = _directive("V#đfệc tăng cường công tác thi hành án", "hành chính trên địa bàn tỉnh")
+    f = _subject(base, "V#đfệc", 30.0)
+    assert f.value == "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh"
+    assert f.confidence < SURE
+
+
+def test_a_word_led_by_v_that_is_a_word_or_unlike_ve_viec_is_not_taken_for_it() -> None:
+    # "Vận động" read right, and a garble whose letters are nothing like "veviec", keep their words
+    f = _subject(_directive("Vận động nhân dân thực hiện nếp sống", "văn minh trên địa bàn tỉnh"))
+    assert f.value is not None and f.value.startswith("Vận động")
+    f = _subject(
+        _directive("Vxqzkt tăng cường công tác thi hành án", "hành chính trên địa bàn tỉnh"), "Vxqzkt"
+    )
+    assert f.value is None or not f.value.startswith("Về việc")

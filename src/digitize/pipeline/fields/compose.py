@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from digitize.pipeline.fields.annex import by_annex, cited, read_annex
+from digitize.pipeline.fields.certificate import restated_title
 from digitize.pipeline.fields.holder import read_holder
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
@@ -37,6 +38,7 @@ from digitize.pipeline.fields.subject import (
     subject_lines,
     tidied,
     vv_lines,
+    year_restored,
 )
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.model import ExtractedField, Extraction, RecognizedPage
@@ -127,6 +129,8 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = tidied(subject)
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)
+    subject = restated_title(subject, type_found.value("type_name"), all_lines)
+    subject = year_restored(subject, place_date.value("issued_date"))
     res.add(subject)
     res.add(holder)
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act

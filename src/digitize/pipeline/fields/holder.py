@@ -26,13 +26,16 @@ _HOLDER_LABEL = re.compile(
 # labels of several words whose colon a blurred photo may read as a dash or a stop ("Tên tổ chức- Công ty
 # …", "Ông/Bà- Dương …"; with a speck of one or two letters before them: "H Tên tổ chức: …"); a one-word
 # label, "Ông", "Bà", "Đơn vị", has its colon: "Bà Rịa - Vũng Tàu" is no holder
-_DASH_LABEL = re.compile(r"ten .+|ong\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap")
+_DASH_LABEL = re.compile(r"ten .+|ong\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap|co so")
+# an "o" as a blurred photo may read it in a label ("Cø sở:"): read as the "o" (one letter for one: the folded
+# line's offsets stay the line's)
+_SLASHED_O = str.maketrans("øØ", "oo")
 
 
 def holder_label(folded: str) -> re.Match[str] | None:
     """The holder's label at the start of a folded line (``_HOLDER_LABEL``): group 1 the label, group 3
     where the value starts."""
-    m = _HOLDER_LABEL.match(folded)
+    m = _HOLDER_LABEL.match(folded.translate(_SLASHED_O))
     if m is None or (m.group(2) and not _DASH_LABEL.fullmatch(m.group(1))):
         return None
     return m
@@ -50,8 +53,8 @@ FOR_HOLDER = re.compile(
 _ID = re.compile(
     r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
     r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan|"
-    r"\bm[a-z] s[a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
-    r"\s*(?:so)?\s*[:.]?\s*"
+    r"\bm[a-z] [sx][a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
+    r"\s*(?:so)?\s*[:.\-]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
 )
 
@@ -59,7 +62,8 @@ _ID = re.compile(
 # "Mã số thuổ"), not as printed
 # (one letter off "thuế" only: "Mã số thẻ" (a card's number), "Mã số thửa" (a land parcel's) are no tax code's
 # labels, REVIEW-25 #3); a code under such a label, its check digit holding, still to review
-_GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] s[a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
+# ("Mã xố thuế": its "s" read "x")
+_GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] [sx][a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
 GARBLED_TAX_CONF = 0.59
 
 
@@ -101,8 +105,9 @@ def _checks(digits: str, *, tax: bool) -> float:
     return 1.0
 
 
-# "TNHH" as a blurred photo gives it: a letter doubled, "N" read as "H" or "M", "H" as "N" ("THHH", "TNNH")
-_TNHH = r"t+(?:nh+|[hm]hh+|nnh+)"
+# "TNHH" as a blurred photo gives it: a letter doubled, "N" read as "H" or "M", "H" as "N" ("THHH", "TNNH"),
+# its last "H" as "I" ("TNHI")
+_TNHH = r"t+(?:nh+|nhi|[hm]hh+|nnh+)"
 _COMPANY_FORMS = (
     (re.compile(rf"\bcong\s*ty\s+{_TNHH}\s+mtv\b"), "Công ty TNHH MTV"),
     (re.compile(rf"\bcong\s*ty\s+{_TNHH}\b"), "Công ty TNHH"),
@@ -375,7 +380,8 @@ def _paragraph(lines: Sequence[Line], k: int) -> str:
 # the next line opens an article, or has a label of its own ("Địa chỉ:", "Mã số thuế:"; a label has no comma:
 # "Hoàng Long, mã số thuế: …" goes on with a name); the marks before it taken whole (possessive: "\W*" gave
 # them back one by one to the label's first word, quadratic on a line of marks: 12 000 marks took 8 s)
-_NEXT_STOP = re.compile(r"^\W*+(dieu \d|can cu\b|[^\s,]+(\s+[^\s,]+){0,4}\s*:)")
+# (a label of six words: "Mã số doanh nghiệp/Mã số thuế:", its "Mã" misread "Má")
+_NEXT_STOP = re.compile(r"^\W*+(dieu \d|can cu\b|[^\s,]+(\s+[^\s,]+){0,5}\s*:)")
 
 
 def with_next(lines: Sequence[Line], k: int) -> str:

@@ -137,8 +137,8 @@ _HEADER_ROW = re.compile(
 
 def _motto_x0(mline: Line) -> float:
     """Where the motto starts: its "CỘNG"; when OCR glued "CỘNG" to the organ's last word on the same row
-    ("HUẾÔNG HÒA XÃ …"), a sixth of the way from "HÒA" to the line's end before "HÒA" ("CỘNG " is 5 of the
-    motto's 34 letters and spaces, "HÒA … NAM" the other 29)."""
+    ("HUẾÔNG HÒA XÃ …") or lost it, a sixth of the way from "HÒA" to the line's end before "HÒA" ("CỘNG " is
+    5 of the motto's 34 letters and spaces, "HÒA … NAM" the other 29)."""
     words = sorted(mline.words, key=lambda w: w.box.x0)
     cong = [k for k, w in enumerate(words) if fold(w.text).startswith(("cong", "cộng"))]
     # the "CỘNG" before "HÒA", when read: an organ beside the motto may name a "CÔNG" of its own ("BỘ CÔNG
@@ -147,7 +147,8 @@ def _motto_x0(mline: Line) -> float:
     before_hoa = [k for k in cong if k + 1 < len(words) and fold(words[k + 1].text).strip(".,") == "hoa"]
     if before_hoa or cong:
         return words[(before_hoa or cong)[0]].box.x0
-    hoa = next((k for k, w in enumerate(words[1:], 1) if fold(w.text).strip(".,") == "hoa"), None)
+    # "HÒA" first: "CỘNG" lost, or read on the row of the organ's line ("… TRUYỀN THÔNG CÓ" over "HÒA XÃ …")
+    hoa = next((k for k, w in enumerate(words) if fold(w.text).strip(".,") == "hoa"), None)
     if hoa is None:
         return mline.x0
     x_hoa = words[hoa].box.x0

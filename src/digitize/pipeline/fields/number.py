@@ -565,6 +565,11 @@ class NumberRead:
     line_i: int | None  # index in the left column of the "Số:" line (the organ lines end above it)
 
 
+# an "S" between two digits of the number (a blurred "5"), and what the number read so is worth
+_S_DIGIT = re.compile(r"(?<=\d)[Ss](?=\d)")
+S_DIGIT_CONF = 0.55
+
+
 def read_number(layout: Layout) -> NumberRead:
     """The number (as written: "01" stays "01") and the raw notation from the header's "Số:" line."""
     res = Builder()
@@ -575,6 +580,8 @@ def read_number(layout: Layout) -> NumberRead:
     mine = set(left)  # a set: a list's "not in" compares the lines field by field, quadratic in them
     for i, ln in enumerate(left + [x for x in header if x not in mine]):
         t = slashes(_number_text(ln))
+        # a blurred "5" read "S" between the number's digits ("Số: 2S13/BC-SCT"): a 5, in doubt
+        t, s_digit = _S_DIGIT.subn("5", t)
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         m_so = SO.match(fold(t))
@@ -607,6 +614,8 @@ def read_number(layout: Layout) -> NumberRead:
                 # doubtfully (under 60) goes to review, whatever "Số:" and the notation lend the line
                 digit_confs = [w.conf / 100.0 for w in ln.words if any(ch.isdigit() for ch in w.text)]
                 conf = min([ln.conf, *digit_confs])
+                if s_digit:
+                    conf = min(conf, S_DIGIT_CONF)
                 res.set("code_number", number, conf)  # as written: "01" stays "01"
                 raw_notation = m.group(3)
                 num_conf = conf

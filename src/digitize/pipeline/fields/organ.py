@@ -72,7 +72,8 @@ _UBND = (
     r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
     r"|(?:[a-z0-9]bnd|u[a-z0-9]nd|ub[a-z0-9]d|ubn[a-z0-9])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
 )
-_GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)\s+(\S.*)$")
+# (a speck glued to the level word: "TÍNH4 KHÁNH HÒA" on a blurred photo)
+_GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)[^\sa-z]?\s+(\S.*)$")
 GARBLED_UBND_CUTOFF = 85  # ... its province read at least this much like a known one ("nghe am": 86)
 # ... not another committee's own abbreviation (Ủy ban Mặt trận Tổ quốc, Ủy ban Kiểm tra, Ủy ban Dân tộc,
 # Ủy ban Thường vụ, Ủy ban Quốc gia: "UBMT TỈNH NGHỆ AN" is no People's Committee)
@@ -82,6 +83,17 @@ _MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
 # the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o
 _MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
 _UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
+
+
+def _bo_or_so(first: str, hit: tuple[str, float]) -> tuple[str, float]:
+    """A parent line matched to a Sở whose first word was not read "SỞ" ("ĐỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+    over a unit read as garble: a blurred "BỘ" as much as a "SỞ"): the ministry of that name when the word
+    has the "Ộ" of "BỘ" (its letter lost, its mark kept), else the Sở; either in doubt."""
+    ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
+    conf = min(hit[1], GARBLED_UBND_CONFIDENCE)
+    if ministry is not None and "Ộ" in first.upper() and "Ở" not in first.upper():
+        return ministry, conf
+    return hit[0], conf
 
 
 def chi_lost(parent: str, unit: str) -> bool:
@@ -128,7 +140,8 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     # a Sở's parent is its province's committee: a short garbled word before a province's level and a known
     # province ("LUPNO TỈNH QUẢNG NINH" over "SỞ GIÁO DỤC VÀ ĐÀO TẠO", a blurred photo), in doubt; a word
     # read as printed ("HUYỆN TỈNH …", a syllable) is no garbled "UBND"
-    g = re.match(r"^\W?([a-z0-9]{3,6})\s+(tinh|thanh pho)\s+(\S.*)$", f)
+    # (or "UBND" cut to a part of it, its first letters lost in the blur: "ND TỈNH KIÊN GIANG")
+    g = re.match(r"^\W?([a-z0-9]{3,6}|[a-z]{2}(?=\s)(?<=nd|bn|ub))\s+(tinh|thanh pho)[^\sa-z]?\s+(\S.*)$", f)
     if (
         g is not None
         and fold(unit).startswith("so ")
@@ -163,12 +176,15 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
             place = " ".join(rest[len(local.group(1).split()) :]).title()
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
-    hit = known_organ(text, 85) or _same_words(text)
+    hit = known_organ(text, 85) or _same_words(text) or _ministry_by_head(f)
     if hit and _UNDER_MINISTRY.match(fold(unit)) and fold(hit[0]).startswith("so "):
         # a Sở has no Cục, Vụ or Viện under it: "ĐỘ NÔNGG NGIUIỆP …" over "CỤC THÓ Y" spelled near "Sở Nông
         # nghiệp …" is the ministry of that name (seed 105's blurred alt 005), none of that name in doubt
         ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
         hit = (ministry, hit[1] * 0.9) if ministry else (hit[0], min(hit[1], GARBLED_UBND_CONFIDENCE))
+    first = text.split()[0] if text.split() else ""
+    if hit and fold(hit[0]).startswith("so ") and first and fold(first).strip(_STRIP) != "so":
+        hit = _bo_or_so(first, hit)
     if hit:
         return hit
     a = re.match(r"^(\S+)\s+(tinh|thanh pho)\s+(\S.*)$", f)
@@ -209,6 +225,30 @@ def _syllable(word: str) -> bool:
     from digitize.pipeline.fields.names import is_syllable
 
     return is_syllable(word.strip(" .,:;'\"-"))
+
+
+HEAD_WORDS = 4  # a ministry's name read right in this many first words at least ...
+HEAD_SHARE = 0.5  # ... and this share of its words
+
+
+def _ministry_by_head(f: str) -> tuple[str, float] | None:
+    """The one ministry whose name's first words ``f`` (folded) reads right (``HEAD_WORDS``, ``HEAD_SHARE``),
+    the rest garbled by a blurred photo or run on into its specks ("bo nong nghiep va phat tre nong tron q em"
+    of "… Phát triển nông thôn"): in doubt (``GARBLED_UBND_CONFIDENCE``); the one reading furthest, none when
+    two ministries share as many words ("Bộ Nông nghiệp và …" of two names read no further)."""
+    read = f.split()
+    if len(read) < HEAD_WORDS or read[0] != "bo":
+        return None
+    found: dict[str, int] = {}
+    for name, value in _MINISTRIES.items():
+        known = name.split()
+        k = 0
+        while k < min(len(known), len(read)) and known[k] == read[k].strip(",."):
+            k += 1
+        if k >= HEAD_WORDS and k >= HEAD_SHARE * len(known) and k < len(known):
+            found[value] = k
+    best = [v for v, k in found.items() if k == max(found.values(), default=0)]
+    return (best[0], GARBLED_UBND_CONFIDENCE) if len(best) == 1 else None
 
 
 def _ministry_but_garbled(f: str) -> tuple[str, float] | None:
@@ -334,12 +374,35 @@ CUT_SHORT_ORGAN = DOUBTFUL - 0.05  # a known organ's name read without its last 
 UNKNOWN_ORGAN = 0.7  # an organ no vocabulary knows: its name as read, the line's confidence x this
 
 
-def organ(text: str) -> tuple[str, float]:
+GLUED_LETTERS = 5  # a name read as one word of at least this many letters ...
+GLUED_LIKE = 80  # ... whose letters are this like one known organ's, its spaces left out (rapidfuzz)
+
+
+def _run_together(text: str, parent: str | None = None) -> tuple[str, float] | None:
+    """The one known organ whose name's letters a one-word reading has, run together and a letter misread
+    ("XỞYTẾ" of "SỞ Y TẾ" on a blurred photo): in doubt (``CUT_SHORT_ORGAN``). Under a committee
+    (``parent``) no ministry is a unit: "Bộ Y tế" is as like "XỞYTẾ" as "Sở Y tế"."""
+    words = fold(squash(text)).split()
+    if len(words) != 1 or sum(ch.isalpha() for ch in words[0]) < GLUED_LETTERS:
+        return None
+    letters = re.sub(r"[\W\d_]", "", words[0])
+    scored = [
+        (fuzz.ratio(letters, re.sub(r"[\W\d_]", "", key)), name)
+        for key, name in F_ORGANS.items()
+        if len(key.split()) > 1 and not (key.startswith("bo ") and fold(parent or "").startswith("ubnd"))
+    ]
+    best = max((r for r, _ in scored), default=0.0)
+    names = {name for r, name in scored if r == best}
+    return (names.pop(), CUT_SHORT_ORGAN) if best >= GLUED_LIKE and len(names) == 1 else None
+
+
+def organ(text: str, parent: str | None = None) -> tuple[str, float]:
+    """The issuing organ's name from its lines' ``text`` (``parent``: its parent organ's, when read)."""
     # the first words of one known organ's name, the rest lost (a blurred photo's second line: "SỞ VĂN HÓA,
     # THỂ THAO" of "… VÀ DU LỊCH", which the letters would take for the "Sở Văn hóa và Thể thao"): that
     # organ, in doubt
     cut = _completed(text)
-    hit = known_organ(text, 84) or _same_words(text)
+    hit = known_organ(text, 84) or _same_words(text) or _run_together(text, parent)
     if cut is not None and (hit is None or (fold(hit[0]) != fold(cut[0]) and _words_lost(text, hit[0]))):
         return cut[0], CUT_SHORT_ORGAN
     if hit and _words_lost(text, hit[0]):
@@ -504,7 +567,16 @@ def _split_at_unit(texts: Sequence[str]) -> int:
     whole = known_organ(texts[0], 90) is not None or bool(
         re.match(r"^\W?\w?\W?(" + _UBND + r")\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first)
     )
-    return 1 if whole else 0
+    # ... or a province's committee with its "UBND" garbled ("UINND TỈNH PHÚ THỌ" over "XỞYTẾ", a blurred
+    # "SỞ Y TẾ" read as one word)
+    g = _GARBLED_UBND.match(first)
+    garbled = (
+        g is not None
+        and not g.group(1).startswith(_OTHER_COMMITTEES)
+        and fuzz.ratio(g.group(1), "ubnd") >= 50
+        and province(g.group(3), GARBLED_UBND_CUTOFF) is not None
+    )
+    return 1 if whole or garbled else 0
 
 
 HEADLESS_ORGAN = DOUBTFUL - 0.05  # (0..1) a province read as the organ, its head's line lost: under review
@@ -731,7 +803,7 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             parent = organ_lines[:k]
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
-            name, q = organ(_joined(organ_texts[k:]))
+            name, q = organ(_joined(organ_texts[k:]), parent=pname)
             if chi_lost(_joined(organ_texts[:k]), organ_texts[k]):
                 q = min(q, GARBLED_UBND_CONFIDENCE)  # perhaps a "CHI CỤC" whose "CHI" was lost: in doubt
         conf = statistics.fmean(ln.conf for ln in named) * q
@@ -958,7 +1030,12 @@ def checked_by_authority(
             and (parent is None or parent.value is None)
         ):
             pconf = round(f.confidence * 0.9, 3)
-            fields["parent_organ"] = ExtractedField("parent_organ", _as_parent(f.value), pconf)
+            pname = _as_parent(f.value)
+            # a ministry read right in its first words, the rest garbled: that ministry, in doubt
+            head = _ministry_by_head(fold(squash(f.value))) if known_organ(f.value, 84) is None else None
+            if head is not None:
+                pname, pconf = head[0], min(pconf, head[1])
+            fields["parent_organ"] = ExtractedField("parent_organ", pname, pconf)
             fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))
         elif fold(squash(f.value)).endswith(" " + fold(squash(name))):
             fields["organ_name"] = ExtractedField("organ_name", name, min(conf, f.confidence))

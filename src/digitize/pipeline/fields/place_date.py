@@ -98,6 +98,8 @@ def set_place(
                     hit = (read, 0.9)  # "Phổ Yên" under "UBND thị xã Phổ Yên"
                 else:  # ("Hà Nột" is a misread "Hà Nội" too: no list of towns tells them apart)
                     hit = (hit[0], min(hit[1], PLACE_IN_DOUBT))
+        if hit is not None and hit[1] < 0.95:
+            hit = _capital_in_doubt(key, hit, organs)
         if hit is None:
             hit = _place_ending(prefix)
         if hit is None and home is not None and _garbled_home(prefix, home):
@@ -107,6 +109,23 @@ def set_place(
             res.set("place", hit[0], ln.conf * hit[1])
         elif len(prefix) <= 30 and not known_only:
             res.set("place", normalize_tones(prefix), ln.conf * 0.6)
+
+
+CAPITAL = "Hà Nội"
+CAPITAL_LIKE = (
+    60  # rapidfuzz ratio of a garbled place to "ha noi" for a ministry's document to be dated there
+)
+
+
+def _capital_in_doubt(key: str, hit: tuple[str, float], organs: Sequence[str]) -> tuple[str, float]:
+    """A ministry's (or its unit's) document dates in the capital: a place read garbled (``hit`` no exact
+    match) and taken for another province whose letters are as like Hà Nội's ("Hà NẠ(" under "Bộ Nông
+    nghiệp …": "Hà Nam" by one letter more) is Hà Nội, in doubt (a ministry's unit may sit elsewhere)."""
+    if hit[0] == CAPITAL or not any(fold(o).startswith("bo ") for o in organs):
+        return hit
+    if fuzz.ratio(key, fold(CAPITAL)) < CAPITAL_LIKE:
+        return hit
+    return CAPITAL, min(hit[1], GARBLED_HOME)
 
 
 GARBLED_HOME = 0.55  # a place read garbled like the organ's province is it, in doubt (x the line's)

@@ -475,6 +475,33 @@ def cut_in_doubt(subject: Found) -> Found:
     return Found(tuple(cut if x is f else x for x in subject.fields))
 
 
+# the years a subject's "năm …" may name; a year read outside them is a blurred digit's misreading
+YEARS = (1900, 2100)
+_YEAR_AFTER_NAM = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
+
+
+def year_restored(subject: Found, issued: str | None) -> Found:
+    """A subject whose "năm" names no year (``YEARS``: a blurred "2017" read "2917", "2022" read "2922") one
+    digit off the issue date's year: that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be
+    another, "năm 2016" in a report of 2017; a person reads it)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not issued or not issued[:4].isdigit():
+        return subject
+    year = issued[:4]
+
+    def fix(m: re.Match[str]) -> str:
+        read = m.group(3)
+        if YEARS[0] <= int(read) <= YEARS[1] or sum(a != b for a, b in zip(read, year, strict=True)) != 1:
+            return m.group(0)
+        return m.group(1) + m.group(2) + year
+
+    value = _YEAR_AFTER_NAM.sub(fix, f.value)
+    if value == f.value:
+        return subject
+    fixed = replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE))
+    return Found(tuple(fixed if x is f else x for x in subject.fields))
+
+
 # a word of two letters: a subject holds one, a stamp's marks left alone ("z", "ố: )2 ¬") none
 _WORDED = re.compile(r"[^\W\d_]{2}")
 
@@ -680,14 +707,38 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     words = text.split()
     if restored == text and len(words) >= 3 and ve_opening(words):
         restored = "Về việc " + " ".join(words[2:])
+    fused = restored == text and len(words) >= 1 + _WELL_READ and fused_ve_viec(words[0])
+    if fused:
+        restored = "Về việc " + " ".join(words[1:])
     if restored == text or not restored.startswith("Về việc "):
         return restored, False
     rest = restored.split()[2:]
     on_line = max(_WELL_READ, first_n - (len(words) - len(rest)))
     if reads_well(rest[:on_line]):
-        return restored, False
+        return restored, fused
+    if fused:
+        return None  # a garble taken for "Về việc" with more garble after it: nothing to restore it on
     rest = opening_restated(rest, body)
     return ("Về việc " + " ".join(rest), True) if reads_well(rest[:on_line]) else None
+
+
+# a garbled first word taken for "Về việc" run together: its letters at least this like "veviec" (rapidfuzz)
+FUSED_LIKE = 50
+_FUSED_LETTERS = (4, 8)
+
+
+def fused_ve_viec(word: str) -> bool:
+    """A subject's first word that is "Về việc" read as one garbled word ("V#đfệc" under an incoming stamp's
+    edge): led by a "V", no word read right (``_read_right``), four to eight letters like "veviec"
+    (``FUSED_LIKE``); "Việt", "Vận" are words, "Vâ" too short to tell."""
+    core = word.lstrip(_OPEN_MARKS).strip(_EDGES)
+    letters = re.sub(r"[\W\d_]", "", fold(core))
+    return (
+        core[:1] in ("V", "v")
+        and not _read_right(core)
+        and _FUSED_LETTERS[0] <= len(letters) <= _FUSED_LETTERS[1]
+        and fuzz.ratio(letters, "veviec") >= FUSED_LIKE
+    )
 
 
 def _accent_only(word: str) -> bool:
@@ -1587,6 +1638,11 @@ _TITLE_LINE = re.compile(
 _OPEN_END = re.compile(r"(\b(cho|cua|va|tai|voi|ve|thuoc|tren|duoi)|[,\-–])\s*$")
 
 
+# a report's body opens "Thực hiện …, <organ> báo cáo như sau:" (folded; "như sau" as a blurred photo may read
+# it: "nhưý saợc")
+_REPORTS_AS_FOLLOWS = re.compile(r"\bbao cao\s+nhu\w?\s+sa\w{0,2}\b")
+
+
 def _title_capitals(ln: Line, prev: Line) -> bool:
     """``ln`` is a line in capitals naming a title or a collective (``_TITLE_LINE``) under ``prev``, a line
     that does not lead into it (``_OPEN_END``): the authority's line, not the subject's."""
@@ -1705,6 +1761,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
         if subj and len(ln.words) >= 3 and ln.text.rstrip().endswith(":") and _sure_last(ln):
             break  # "… báo cáo như sau:": a body sentence leading into what follows (a trích yếu, one
             # noun phrase, never ends with a colon; a doubtful last word's may be a stamp's mark)
+        if _REPORTS_AS_FOLLOWS.search(whole):
+            break  # "… Sở Y tế báo cáo như sau:" read with its end garbled ("nhưý saợc"): a report's body
         if _SECTION.match(whole) and _capitals(raw):
             break  # "I. KẾT QUẢ THỰC HIỆN": a body section's heading
         if subj and not _capitals(subj[0]) and _title_capitals(ln, subj[-1]):

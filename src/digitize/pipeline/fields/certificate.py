@@ -1,0 +1,119 @@
+"""A certificate's title restated by its body: "Đủ điều kiện: <what the certificate says the holder meets>".
+
+A certificate of conditions (Giấy chứng nhận … đủ điều kiện …) names what it certifies twice: in its title
+under "GIẤY CHỨNG NHẬN" ("ĐỦ ĐIỀU KIỆN KINH DOANH DƯỢC") and in the body's "Đủ điều kiện: đủ điều kiện kinh
+doanh dược." line. On a blurred photo an incoming stamp or the blur takes the title's line (the subject lost,
+or "ÒÐ ĐIỀU KIỆN …", or run on into the authority's line under it: "… khoa học và công nghệ mô tịch ủy ban
+nhân dân tỉnh bắc giang") while the body's line, printed plain, reads well. Where the subject is lost or in
+doubt and reads worse than the body's line (a word no word, or more words than the line), the title is taken
+from that line — always in doubt (``RESTATED_CONF``: the two say the same on the documents seen, a person
+checks that they do).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.result import Found
+from digitize.pipeline.fields.subject import reads_well
+from digitize.pipeline.fields.text import clean_value, fold1
+from digitize.pipeline.model import ExtractedField
+
+CERTIFICATE = "Giấy chứng nhận"
+# the body's line (folded, ``fold1``): "Đủ điều kiện:" with its colon as a blurred photo may read it
+_CONDITION = re.compile(r"^\W{0,2}du\s+dieu\s+kien\s*[:;.,\-]\s*(?=\w)")
+RESTATED_CONF = 0.55
+SURE = 0.6  # a subject read at least this sure is kept as read
+# the title run on and the body's line share at least this share of the line's words (the same title)
+SHARED = 0.5
+MIN_WORDS = 2  # the body's line gives at least this many words
+
+
+def condition_line(lines: Sequence[Line]) -> str | None:
+    """What the body's "Đủ điều kiện: …" line says (its end's stop dropped), when it is one phrase (no stop
+    inside: "… lái xe. Cơ sở đủ điều kiện đào tạo nghề;" says more than a title) that reads well; else
+    None."""
+    for ln in lines:
+        m = _CONDITION.match(ln.folded)
+        if m is None:
+            continue
+        said = clean_value(ln.text[m.end() :])
+        words = said.split()
+        if len(words) < MIN_WORDS or re.search(r"[.;]", said) or not reads_well(words):
+            return None
+        return said[:1].lower() + said[1:]
+    return None
+
+
+def _folded_words(text: str) -> list[str]:
+    return [fold1(w).strip(".,;:") for w in text.split()]
+
+
+# a garbled word of the title with at most this many letters tells nothing of the word it stands for ("ÒÐ"
+# of "ĐỦ"); a longer one is that word misread only when its letters are this like it (rapidfuzz: "“ÝHỰC" is
+# "THỰC" misread, 75, not "quy", 29)
+GARBLE_LETTERS = 2
+GARBLE_LIKE = 50
+
+
+def _misread_as(read: str, folded: str, said: str) -> bool:
+    """The title's word ``read`` (``folded``) may be the body's word ``said`` (folded) misread: the same word,
+    or a word that reads badly with nothing (``GARBLE_LETTERS``) or letters like it (``GARBLE_LIKE``) in
+    it."""
+    if folded == said:
+        return True
+    if reads_well([read]):
+        return False
+    letters = re.sub(r"[\W\d_]", "", folded)
+    return len(letters) <= GARBLE_LETTERS or fuzz.ratio(letters, said) >= GARBLE_LIKE
+
+
+def _run_into_authority(tail: list[str], theirs: list[str]) -> bool:
+    """The title's words (``tail``, folded) are the body's line's (``theirs``) for the most part, then run
+    on into the authority's line under it ("… và công nghệ mô tịch ủy ban nhân dân tỉnh bắc giang")."""
+    shared = sum(1 for w in set(theirs) if w in tail)
+    if shared < SHARED * len(set(theirs)) or theirs[-1] not in tail:
+        return False
+    after = " ".join(tail[len(tail) - tail[::-1].index(theirs[-1]) :])
+    return bool(after) and _AUTHORITY.search(after) is not None
+
+
+_AUTHORITY = re.compile(r"\b(uy ban|chu tich|giam doc|truong|bo truong)\b")
+
+
+def restated_title(subject: Found, type_name: str | None, lines: Sequence[Line]) -> Found:
+    """A certificate's subject taken from its body's "Đủ điều kiện:" line where the subject is lost, or in
+    doubt and read worse than the line: its words the line's where they read badly, or run on into the
+    authority's line (see the module)."""
+    if type_name != CERTIFICATE:
+        return subject
+    said = condition_line(lines)
+    if said is None:
+        return subject
+    value = f"{CERTIFICATE} {said}"
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return Found(
+            (*(x for x in subject.fields if x is not f), ExtractedField("subject", value, RESTATED_CONF))
+        )
+    if f.confidence >= SURE or f.value == value:
+        return subject
+    head = _folded_words(CERTIFICATE)
+    mine = _folded_words(f.value)
+    n = len(head) if mine[: len(head)] == head else 0
+    tail, read = mine[n:], f.value.split()[n:]
+    theirs = _folded_words(said)
+    if len(tail) == len(theirs):
+        taken = all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=True))
+    else:
+        taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
+    if not taken:
+        return subject
+    return Found(
+        tuple(replace(x, value=value, confidence=RESTATED_CONF) if x is f else x for x in subject.fields)
+    )

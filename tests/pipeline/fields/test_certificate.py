@@ -1,0 +1,76 @@
+"""A certificate's title lost or garbled on a blurred photo, restated by its body's "Đủ điều kiện:" line."""
+
+from __future__ import annotations
+
+from digitize.pipeline.fields import extract
+from digitize.pipeline.fields.certificate import RESTATED_CONF, condition_line
+from digitize.pipeline.fields.lines import page_lines
+from tests.pipeline.test_extract import Spec, header, page, signer
+
+TITLE = "Giấy chứng nhận đủ điều kiện kinh doanh dược"
+
+
+def _certificate(
+    title: list[Spec], condition: str = "Đủ điều kiện: đủ điều kiện kinh doanh dược."
+) -> list[Spec]:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"), number="Số: 51/GCN-UBND")
+    body: list[Spec] = [
+        *title,
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "center", 93.0),
+        ("CHỨNG NHẬN:", "body", 93.0),
+        ("Ông/Bà: Hồ Thị Hoa", "body", 92.0),
+        ("Số căn cước công dân: 012139686500", "body", 92.0),
+        ("Địa chỉ: Số 173, đường Trần Phú, tỉnh Nghệ An", "body", 92.0),
+        (condition, "body", 92.0),
+        ("Giấy chứng nhận có giá trị đến ngày 23/06/2021.", "body", 92.0),
+    ]
+    return head + body + signer(("CHỦ TỊCH",), "Lê Thị Ngân")
+
+
+def _subject(specs: list[Spec]) -> tuple[str | None, float]:
+    f = extract([page(specs)]).fields["subject"]
+    return f.value, f.confidence
+
+
+def test_a_lost_title_line_is_taken_from_the_body_in_doubt() -> None:
+    # the heading read, the title's line under it lost (under an incoming stamp)
+    value, conf = _subject(_certificate([("GIẤY CHỨNG NHẬN", "center", 95.0)]))
+    assert value == TITLE
+    assert conf == RESTATED_CONF < 0.6
+
+
+def test_a_garbled_title_word_is_taken_from_the_body() -> None:
+    title: list[Spec] = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ÒÐ ĐIỀU KIỆN KINH DOANH DƯỢC", "center", [30.0, 90.0, 90.0, 90.0, 90.0, 90.0]),
+    ]
+    value, conf = _subject(_certificate(title))
+    assert value == TITLE
+    assert conf <= RESTATED_CONF
+
+
+def test_a_title_read_surely_stays_as_read() -> None:
+    # the title reads well and surely: the body's line (here misread) is not taken over it
+    title: list[Spec] = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐỦ ĐIỀU KIỆN KINH DOANH DƯỢC", "center", 95.0),
+    ]
+    value, _ = _subject(_certificate(title, "Đủ điều kiện: đủ điều kiện kinh doanh được."))
+    assert value == TITLE
+
+
+def test_a_garbled_body_line_gives_nothing() -> None:
+    lines = page_lines(page([("Đủ điều kiện: cơ sở lưu trú du lịch đạt iềc chuẩn.", "body", 80.0)]))
+    assert condition_line(lines) is None
+    lines = page_lines(page([("Đù điều kiện: hợp quy thiết bị viễn thông.", "body", 80.0)]))
+    assert condition_line(lines) == "hợp quy thiết bị viễn thông"
+
+
+def test_another_type_is_not_restated() -> None:
+    head = header(number="Số: 12/QĐ-SKHCN")
+    body: list[Spec] = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Đủ điều kiện: đủ điều kiện kinh doanh dược.", "body", 92.0),
+    ]
+    value, _ = _subject(head + body + signer())
+    assert value != TITLE
