@@ -86,3 +86,35 @@ def test_a_page_without_a_header_is_untouched() -> None:
     words = [*_row("Một dòng", 200, 130, 0), *_row("chữ", 400, 131, 1)]
     page = _page(words)
     assert rows.rejoined(page) is page
+
+
+def _stamped(stamp: str, x: float, y: float) -> RecognizedPage:
+    """A Sở's decision whose header carries an incoming-mail stamp's words, read as a line of their own."""
+    words = [
+        *_row("UBND TỈNH BẮC GIANG", 200, 130, 0),
+        *_row("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 677, 130, 0),
+        *_row("SỞ Y TẾ", 250, 170, 1),
+        *_row("Độc lập - Tự do - Hạnh phúc", 780, 170, 1),
+        *_row("Số: 12/QĐ-SYT", 232, 226, 2),
+        *_row("Bắc Giang, ngày 3 tháng 4 năm 2020", 727, 226, 2),
+        *_row(stamp, x, y, 3, conf=70.0),
+        *_row("QUYẾT ĐỊNH", 640, 310, 4),
+        *_row("Về việc cấp giấy phép", 560, 360, 5),
+        *_row("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", 200, 470, 6),
+    ]
+    return _page(words)
+
+
+def test_a_stamp_s_words_on_a_header_row_are_no_part_of_it() -> None:
+    # REVIEW-26 #2: "ĐẾN" beside "SỞ Y TẾ" was joined to it ("Sở y tế đến" at 0.62); a stamp's "ĐẾN Số: 2352"
+    # or "Số: 2352" beside the document's "Số: 12/QĐ-SYT" made the number line a stamp's (the number lost)
+    for stamp, x, y in (
+        ("ĐẾN", 400, 172),
+        ("CV ĐẾN", 60, 172),
+        ("Số: 2352", 470, 228),
+        ("ĐẾN Số: 2352", 40, 228),
+    ):
+        page = _stamped(stamp, x, y)
+        assert rows.rejoined(page).text == page.text, stamp
+        got = extract([rows.rejoined(page)]).values()
+        assert (got["organ_name"], got["code_number"]) == ("Sở Y tế", "12"), stamp

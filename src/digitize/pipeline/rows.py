@@ -16,12 +16,14 @@ or are far apart (``ROW_GAP``) is left as it is. A pure function of the page's f
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from digitize.pipeline import regions
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.model import RecognizedPage, Word, page_text
+from digitize.text import fold
 
 # two parts of a column stand on one row when they overlap in height by this share of the lower part's height
 ROW_OVERLAP = 0.6
@@ -41,6 +43,25 @@ def _span(words: list[Word]) -> tuple[float, float, float, float]:
         max(w.box.x1 for w in words),
         max(w.box.y1 for w in words),
     )
+
+
+# an incoming-mail stamp's or a portal banner's words (``fields.place_date._BANNER``'s kind): "ĐẾN", "CV
+# ĐẾN", "Chuyển:", "Ngày:", a time; a stamp stands anywhere in the header, read as lines of its own
+_STAMP_WORDS = re.compile(r"\bden\b|\bcv\b|\bchuyen\b|\bngay\s*:|\bluu ho so\b|\d\d:\d\d")
+# a number's label ("Số:", "Số", "sa.") opening a part: a stamp's "Số: 2352" beside the document's "Số: 12/…"
+_LABEL = re.compile(r"^\W?s[oô]\W*$")
+
+
+def _text(words: list[Word]) -> str:
+    return fold(" ".join(w.text for w in words)).lower()
+
+
+def _joinable(a: list[Word], b: list[Word]) -> bool:
+    """Whether two parts on one row may be one line: neither is a stamp's words, nor do both open with a
+    number's label (two numbers: a stamp's beside the document's; REVIEW-26 #2)."""
+    if _STAMP_WORDS.search(_text(a)) or _STAMP_WORDS.search(_text(b)):
+        return False
+    return not (_LABEL.match(_text(a[:1])) and _LABEL.match(_text(b[:1])))
 
 
 def _one_row(a: list[Word], b: list[Word]) -> bool:
@@ -77,7 +98,7 @@ def rejoined(page: RecognizedPage) -> RecognizedPage:
                 continue
             for j in range(i + 1, len(parts)):
                 line_b, b = parts[j]
-                if j in taken or line_b == line_a or not _one_row(a, b):
+                if j in taken or line_b == line_a or not _one_row(a, b) or not _joinable(a, b):
                     continue
                 taken.add(j)
                 for w in b:

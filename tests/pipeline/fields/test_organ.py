@@ -891,7 +891,6 @@ def test_an_organ_s_words_with_a_letter_read_apart_are_its_name_in_doubt() -> No
     assert organ("SỞ KHOA HỌC VÀ CÔNG NGHỆ") == ("Sở Khoa học và Công nghệ", 1.0)
 
 
-<<<<<<< HEAD
 def test_the_organ_s_rule_read_as_a_flat_word_is_no_line_of_its_name() -> None:
     # a low-light photo: the rule under "CỤC THÚ Y" read "Trmerrre" at 0 in a box 2 px high, taken into the
     # organ's name ("CỤC THÚ Y Trmerrre")
@@ -915,7 +914,8 @@ def test_the_organ_s_rule_read_as_a_flat_word_is_no_line_of_its_name() -> None:
     assert flat(2.0) == "Cục Thú y"
     # as high as letters, a word read unsure is still read as a line of the name (to review)
     assert flat(45.0) != "Cục Thú y"
-=======
+
+
 def test_a_parent_whose_first_word_is_no_so_is_no_sure_so() -> None:
     # "BỘ" blurred into "ĐỘ" over a unit read as garble: the letters are a Sở's name as much as a ministry's;
     # the "Ộ" kept says "BỘ" — in doubt either way, never a sure "Sở"
@@ -988,4 +988,3 @@ def test_a_garbled_committee_over_a_unit_read_as_one_word() -> None:
     f = extract([page(head + body + signer(("GIÁM ĐỐC",), "Cao Ngọc Lan"))]).fields
     assert (f["organ_name"].value, f["organ_name"].confidence < 0.6) == ("Sở Y tế", True)
     assert (f["parent_organ"].value, f["parent_organ"].confidence < 0.6) == ("UBND tỉnh Phú Thọ", True)
->>>>>>> blurfields3

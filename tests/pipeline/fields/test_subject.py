@@ -1745,7 +1745,6 @@ def test_a_blurred_photo_s_specks_in_the_trich_yeu_are_taken_out() -> None:
     assert tidied(Found((ExtractedField("subject", "VỀ việc đề nghị", 0.95),))).fields[0].confidence == 0.95
 
 
-<<<<<<< HEAD
 def _sure(specs: list) -> tuple[str | None, bool]:  # type: ignore[type-arg]
     from digitize.pipeline.fields import extract
     from tests.pipeline.test_extract import page
@@ -1819,7 +1818,8 @@ def test_a_quarter_read_eleven_before_its_year_s_slash_is_ii() -> None:
     assert fix_quarter("quý 111, năm 2016") == "quý III, năm 2016"
     assert fix_quarter("quý 1/2016") == "quý 1/2016"
     assert fix_quarter("quý 12 tháng") == "quý 12 tháng"
-=======
+
+
 def _report(subject: str, opening: str, date: str = "Hà Giang, ngày 26 tháng 9 năm 2022") -> list:  # type: ignore[type-arg]
     head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG"), number="Số: 64/BC-UBND", date=date)
     body = [
@@ -1852,4 +1852,3 @@ def test_a_subject_s_year_read_as_no_year_one_digit_off_the_issue_year_is_that_y
     for read in ("năm 2021", "năm 3922"):
         got = values(_report(f"Kết quả kiểm tra công tác văn thư, lưu trữ {read}", opening))["subject"]
         assert got == f"Kết quả kiểm tra công tác văn thư, lưu trữ {read}"
->>>>>>> blurfields3
