@@ -380,3 +380,20 @@ def test_a_ministry_s_garbled_place_as_like_ha_noi_is_ha_noi_in_doubt() -> None:
         )
     )
     assert v["place"] == "Hà Nam"
+
+
+@pytest.mark.parametrize(
+    ("organ", "read", "want"),
+    [
+        ("CÔNG AN TỈNH HÀ NAM", "Hà Nan", "Hà Nam"),
+        ("CÔNG AN TỈNH HÀ TĨNH", "Hà Tinb", "Hà Tĩnh"),
+        ("CỤC HẢI QUAN QUẢNG NINH", "Ha Lorg", "Hạ Long"),
+    ],
+)
+def test_a_ministry_s_unit_named_for_a_province_dates_there_not_in_the_capital(
+    organ: str, read: str, want: str
+) -> None:
+    # REVIEW-26 #3: under a "Bộ …" a garbled place was made "Hà Nội" even when the unit names its province
+    parent = "BỘ CÔNG AN" if organ.startswith("CÔNG AN") else "BỘ TÀI CHÍNH"
+    v = values(decision(parent=parent, organ=(organ,), date=f"{read}, ngày 12 tháng 12 năm 2017"))
+    assert v["place"] == want

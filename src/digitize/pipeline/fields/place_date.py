@@ -99,7 +99,7 @@ def set_place(
                 else:  # ("Hà Nột" is a misread "Hà Nội" too: no list of towns tells them apart)
                     hit = (hit[0], min(hit[1], PLACE_IN_DOUBT))
         if hit is not None and hit[1] < 0.95:
-            hit = _capital_in_doubt(key, hit, organs)
+            hit = _capital_in_doubt(key, hit, organs, home)
         if hit is None:
             hit = _place_ending(prefix)
         if hit is None and home is not None and _garbled_home(prefix, home):
@@ -117,10 +117,19 @@ CAPITAL_LIKE = (
 )
 
 
-def _capital_in_doubt(key: str, hit: tuple[str, float], organs: Sequence[str]) -> tuple[str, float]:
+def _capital_in_doubt(
+    key: str, hit: tuple[str, float], organs: Sequence[str], home: str | None = None
+) -> tuple[str, float]:
     """A ministry's (or its unit's) document dates in the capital: a place read garbled (``hit`` no exact
     match) and taken for another province whose letters are as like Hà Nội's ("Hà NẠ(" under "Bộ Nông
-    nghiệp …": "Hà Nam" by one letter more) is Hà Nội, in doubt (a ministry's unit may sit elsewhere)."""
+    nghiệp …": "Hà Nam" by one letter more) is Hà Nội, in doubt (a ministry's unit may sit elsewhere). Not
+    when the organs name a province of their own (``home``: "Công an tỉnh Hà Nam" under "Bộ Công an" dates in
+    Hà Nam; REVIEW-26 #3)."""
+    if home is not None and home != CAPITAL:
+        return hit
+    named = {k for o in organs for k in F_PROVINCES if re.search(rf"\b{re.escape(k)}$", fold(o).lower())}
+    if named - {fold(CAPITAL).lower()}:
+        return hit  # "Cục Hải quan Quảng Ninh" under "Bộ Tài chính": its province's, not the capital
     if hit[0] == CAPITAL or not any(fold(o).startswith("bo ") for o in organs):
         return hit
     if fuzz.ratio(key, fold(CAPITAL)) < CAPITAL_LIKE:
