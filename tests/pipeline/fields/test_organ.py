@@ -988,3 +988,14 @@ def test_a_garbled_committee_over_a_unit_read_as_one_word() -> None:
     f = extract([page(head + body + signer(("GIÁM ĐỐC",), "Cao Ngọc Lan"))]).fields
     assert (f["organ_name"].value, f["organ_name"].confidence < 0.6) == ("Sở Y tế", True)
     assert (f["parent_organ"].value, f["parent_organ"].confidence < 0.6) == ("UBND tỉnh Phú Thọ", True)
+
+
+def test_a_speck_before_so_or_a_digit_for_its_s_keeps_the_so_sure() -> None:
+    # REVIEW-26 #4: a speck word before a "SỞ" read right, or "5Ở" (its "Ở" kept), is the Sở, not in doubt
+    from digitize.pipeline.fields.organ import parent_organ
+
+    unit = "TRUNG TÂM Y TẾ HUYỆN ĐÔNG ANH"
+    for read in ("' SỞ Y TẾ", "5Ở Y TẾ"):
+        name, q = parent_organ(read, unit)
+        assert (name, q >= 0.8) == ("Sở Y tế", True), read
+    assert parent_organ("ĐỘ Y TẾ", unit)[1] < 0.6  # a "BỘ" blurred to "ĐỘ": which of the two, in doubt
