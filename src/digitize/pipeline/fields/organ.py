@@ -182,10 +182,11 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
         # nghiệp …" is the ministry of that name (seed 105's blurred alt 005), none of that name in doubt
         ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
         hit = (ministry, hit[1] * 0.9) if ministry else (hit[0], min(hit[1], GARBLED_UBND_CONFIDENCE))
-    # (its first word with a letter: a speck before "SỞ" is no word of it; a word keeping the "Ở" of "SỞ"
-    # ("5Ở", a digit for its S) is the Sở's: REVIEW-26 #4)
+    # (its first word with a letter: a speck before "SỞ" is no word of it; "5Ở", the S read as its look-alike
+    # digit, is "SỞ": REVIEW-26 #4; "XỞ" stays in doubt)
     first = next((w for w in text.split() if any(ch.isalpha() for ch in w)), "")
-    so_like = fold(first).strip(_STRIP) == "so" or "Ở" in first.upper()
+    bare = first.strip(_STRIP)
+    so_like = fold(bare) == "so" or (bare[:1] in "5$" and bare[1:].upper() == "Ở")
     if hit and fold(hit[0]).startswith("so ") and first and not so_like:
         hit = _bo_or_so(first, hit)
     if hit:
