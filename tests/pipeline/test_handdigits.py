@@ -3003,6 +3003,17 @@ def test_a_piece_of_a_blurred_digit_broken_off_by_the_threshold_is_kept() -> Non
     assert clean.shape[1] == 125 - x0 + 2 * pad  # no speck: the crop ends at the foot's right end
 
 
+def test_a_blob_beside_a_pen_one_is_no_piece_of_it() -> None:
+    # REVIEW-26 #8: a blob of dust or stamp ink 20 px high beside a pen "1" (not under or over it) was kept
+    # with it as a broken-off piece, and Tesseract read what it made
+    img = np.full((200, 160), 255, np.uint8)
+    cv2.line(img, (40, 150), (50, 70), 0, 9)  # the "1"
+    cv2.rectangle(img, (60, 130), (68, 150), 0, -1)  # a blob beside its foot, too low to be kept alone
+    clean = handdigits.clean_crop(img, (60, 160))
+    pad = 25
+    assert clean.shape[1] <= 55 - 35 + 2 * pad + 2  # the crop ends at the "1": the blob is not in it
+
+
 def test_a_thang_boxed_over_the_month_and_the_year_stays_before_the_month() -> None:
     # a blurred photo's "tháng" boxed from its own letters over the written month to the year's end: the
     # month's middle left of the box's, the word was cut to start after the month ("ngày 5 5 tháng năm")

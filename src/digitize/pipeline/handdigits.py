@@ -1296,9 +1296,8 @@ def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np
 
 
 # a blurred pen digit's piece the threshold broke off (the foot of a "2" apart from its head): inside the
-# band's rows, at least this share of the band high, beside or under a kept mark (within ``PIECE_GAP`` of the
-# band's height across)
-PIECE_H, PIECE_GAP = 0.15, 0.1
+# band's rows, at least this share of the band high, under or over a kept mark
+PIECE_H = 0.15
 
 
 def _keep_pieces(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], width: int) -> None:
@@ -1319,8 +1318,9 @@ def _keep_pieces(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], wid
         w, h = int(stats[i, cv2.CC_STAT_WIDTH]), int(stats[i, cv2.CC_STAT_HEIGHT])
         if x == 0 or x + w >= width or h < PIECE_H * bh or y < b0 or y + h > b1:
             continue
-        gap = PIECE_GAP * bh
-        if any(x < x1 + gap and x + w > x0 - gap for x0, x1 in spans):
+        # under or over a kept mark (half its width within the mark's; the band bounds the rows): a blob of
+        # dust or a stamp's ink beside a pen "1" is no piece of it (REVIEW-26 #8)
+        if any(min(x + w, x1) - max(x, x0) >= 0.5 * w for x0, x1 in spans):
             keep[i] = True
 
 
