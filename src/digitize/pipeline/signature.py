@@ -678,6 +678,8 @@ PRINT_DARK = 0.45
 ROW_TALL = 1.8  # letters: a dark component taller than this is the pen's stroke or the seal's emblem
 ROW_WIDE = 12.0  # letters: ... or wider than this
 ROW_MIN_WIDTH = 3.0  # letters: a row of the print narrower than this is no name
+# a run of ink rows too tall for one row is split where its ink across falls under this share of its densest
+ROW_DENSE = 0.3
 ROW_SCALES = (1.0, 1.5, 2.0)
 ROW_VOTES = 2  # readings that must give a name's word for it to be taken
 ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
@@ -709,7 +711,31 @@ def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int
             and stats[i, cv2.CC_STAT_AREA] >= 3
         )
     ink = keep[labels]
-    on = ink.sum(axis=1) >= max(3.0, 0.15 * letter)
+    counts = ink.sum(axis=1)
+    runs: list[tuple[int, int]] = []
+    for top, bottom in _ink_runs(counts >= max(3.0, 0.15 * letter), letter):
+        if bottom - top <= 2.5 * letter:
+            runs.append((top, bottom))
+            continue
+        # a run too tall for a row: the seal's own letters (its ring's words, as dark as the print on a
+        # bitonal or grey photo) run down beside the name and join it to the rows above (seed 241 alt 002,
+        # "Tôn Xuân Pọm" under the ring's "ỦY BAN NHÂN DÂN"); a row of print holds far more ink across than
+        # the ring's few letters: the run split where its ink falls under a share of its densest pixel row
+        dense = counts[top:bottom] >= max(3.0, 0.15 * letter, ROW_DENSE * float(counts[top:bottom].max()))
+        runs += [(top + a, top + b) for a, b in _ink_runs(dense, letter)]
+    out = []
+    for top, bottom in runs:
+        if not 0.5 * letter <= bottom - top <= 2.5 * letter:
+            continue
+        cols = np.flatnonzero(ink[top:bottom].any(axis=0))
+        if cols.size and cols[-1] - cols[0] >= ROW_MIN_WIDTH * letter:
+            out.append((top, bottom, int(cols[0]), int(cols[-1]), level))
+    return out
+
+
+def _ink_runs(on: np.ndarray, letter: float) -> list[tuple[int, int]]:
+    """The runs (top, bottom) of pixel rows ``on``, a gap under 0.3 letters (an accent's above its letter)
+    bridged."""
     runs: list[tuple[int, int]] = []
     y = 0
     while y < len(on):
@@ -723,20 +749,15 @@ def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int
             runs[-1] = (runs[-1][0], y)  # (an accent's gap above its letter)
         else:
             runs.append((top, y))
-    out = []
-    for top, bottom in runs:
-        if not 0.5 * letter <= bottom - top <= 2.5 * letter:
-            continue
-        cols = np.flatnonzero(ink[top:bottom].any(axis=0))
-        if cols.size and cols[-1] - cols[0] >= ROW_MIN_WIDTH * letter:
-            out.append((top, bottom, int(cols[0]), int(cols[-1]), level))
-    return out
+    return runs
 
 
 def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
     """One reading of a name's row: its trailing run of capitalised words (two glued by the seal's ring or
     the pen split, ``_unglued``; a capital garbled repaired, ``_capital_lost``), at most four, each with its
-    confidence (a split word's halved)."""
+    confidence (a split word's halved; a word taken from its tail, ``_tail_name``, too). A speck between
+    the name's words read as marks alone or as one small letter ("Khúc £fuang . Vĩnh", "Châu đuang h Lực")
+    is no word and stops no run; a family name read with a small capital ("khúc Công Phúc") leads it."""
     words: list[tuple[str, float]] = []
     for t in tokens:
         if t.conf < 0 or not t.text.strip():
@@ -744,15 +765,68 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
         parts = _unglued(nfc(t.text.strip()))
         for p in parts:
             bare = consonant_marks_dropped(nfc(p.strip(_ROW_MARKS)))
-            words.append((_capital_lost(bare), t.conf * (0.5 if len(parts) > 1 else 1.0)))
+            if not bare or (len(bare) == 1 and bare.islower()):
+                continue
+            conf = t.conf * (0.5 if len(parts) > 1 else 1.0)
+            word = _capital_lost(_vowel_small(bare))
+            if not _capitalised(word) and (tail := _tail_name(word)) is not None:
+                word, conf = tail, 0.5 * conf
+            words.append((word, conf))
     run: list[tuple[str, float]] = []
     for w, c in reversed(words):
         if run and _capitals_surname(w):
             w = w[0] + w[1:].lower()  # "LÃ Xuân Khải": the family name's small marked vowel read big
-        if not (w.isalpha() and w[:1].isupper() and (len(w) == 1 or w[1:].islower())):
+        if run and (lead := _small_family(w)) is not None:
+            run.insert(0, (lead, c))  # "khúc Công Phúc": the family name's capital read small
+            break
+        if not _capitalised(w):
             break
         run.insert(0, (w, c))
     return run[-4:]
+
+
+def _capitalised(word: str) -> bool:
+    """A word of letters as a name's word is printed: a capital, then small letters."""
+    return word.isalpha() and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _vowel_small(word: str) -> str:
+    """A capitalised word whose second letter was read as a capital, the rest small ("CẾng", "CỐng", "LỐng":
+    the blur made the marked vowel of "Công" as tall as its capital), with that letter small; any other word
+    as it is."""
+    if len(word) >= 3 and word.isalpha() and word[:2].isupper() and word[2:].islower():
+        return word[0] + word[1:].lower()
+    return word
+
+
+def _small_family(word: str) -> str | None:
+    """A word read in small letters that is, capitalised, a listed family name (marks and all) and no given
+    name ("khúc" → "Khúc"; not "văn", "kim", names' words too): the family name, its capital read small."""
+    if not (len(word) >= 2 and word.isalpha() and word.islower()):
+        return None
+    cap = word[0].upper() + word[1:]
+    return cap if cap in SURNAMES and cap not in NAME_SYLLABLES else None
+
+
+TAIL_LETTERS = 3  # a garbled word's tail of small letters this long at least may tell the name it ends
+
+
+def _tail_name(word: str) -> str | None:
+    """The one listed name (a name syllable or a family name) a garbled word of a name's row ends like, its
+    first one or two letters lost under the seal's ring ("fẾuang", "£fuang", "đuang", "uang": "Quang"): the
+    word's tail of small letters (``TAIL_LETTERS`` at least, from its first, second or third character)
+    ends exactly one listed name that is one or two letters longer. None for a word read whole (a syllable:
+    "lống" is a word), or a tail several names end in ("uân": Xuân, Tuân, Huân …): no name is invented."""
+    if word.isalpha() and is_syllable(word):
+        return None
+    for k in range(3):
+        tail = word[k:]
+        if len(tail) < TAIL_LETTERS or not (tail.isalpha() and tail.islower()):
+            continue
+        hits = {n for n in (*NAME_SYLLABLES, *SURNAMES) if n.endswith(tail) and 1 <= len(n) - len(tail) <= 2}
+        if hits:
+            return hits.pop() if len(hits) == 1 else None
+    return None
 
 
 _VOWELS = frozenset("aeiouyAEIOUY")
@@ -927,6 +1001,8 @@ def _read_row(
     timeout: float,
     centre: float | None = None,
     sharpen: bool = False,
+    limits: tuple[int, int] | None = None,
+    trim: bool = False,
 ) -> tuple[list[list[tesseract.Token]], tuple[int, int, int, int]]:
     """A row of ``print_rows`` read on its own (``--psm 7``) at ``ROW_SCALES``, as cut and with the ink
     lighter than the print made paper: each reading's tokens, and the row's cut (top, bottom, left, right) in
@@ -934,18 +1010,50 @@ def _read_row(
     reaches as far either side of it as the row's print does on the other: a name is printed centred under
     its title, and a word of it glued to the seal's ring or the pen's stroke is no letter-sized ink of the
     row ("Phan" inside the ring of "Phan Ngọc Hoa": the row read "Ngọc Hoa", seed 209 dev 001). With
-    ``sharpen``, the cut read sharpened instead (``_sharpened``)."""
+    ``sharpen``, the cut read sharpened instead (``_sharpened``). With ``limits`` (top, bottom), the cut
+    kept within them (``_between``: not into the next rows' print); with ``trim``, to the row's main run of
+    print (``_main_run``)."""
     top, bottom, left, right, level = row
+    if trim:
+        left, right = _main_run(region[top:bottom], left, right, level, letter)
     if centre is not None:
         left, right = max(0, min(left, round(2 * centre - right))), max(right, round(2 * centre - left))
     pad = int(0.6 * letter)
-    box = (max(0, top - pad), min(region.shape[0], bottom + pad), max(0, left - 2 * pad), right + 2 * pad)
+    lo, hi = limits if limits is not None else (0, region.shape[0])
+    box = (max(lo, top - pad), min(hi, bottom + pad), max(0, left - 2 * pad), right + 2 * pad)
     crop = region[box[0] : box[1], box[2] : box[3]]
     readings = []
     for im in _sharpened(crop) if sharpen else _row_images(crop, level):
         im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
         readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
     return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
+
+
+def _between(rows: Sequence[tuple[int, int, int, int, float]], j: int) -> tuple[int, int]:
+    """The pixel rows a cut of ``rows[j]`` may span: to halfway to the rows above and below it. A title's
+    row cut with the lower edge of the line over it ("TM. ỦY BAN NHÂN DÂN" over "CHỦ TỊCH", 13 px apart on a
+    blurred photo) read as nothing at all (seed 239 alt 005)."""
+    top = (rows[j - 1][1] + rows[j][0]) // 2 if j > 0 else 0
+    bottom = (rows[j][1] + rows[j + 1][0] + 1) // 2 if j + 1 < len(rows) else 1 << 30
+    return top, bottom
+
+
+RUN_GAP = 1.5  # letters: a gap in a row's print this wide parts the row from ink beside it (a seal's marks)
+
+
+def _main_run(band: np.ndarray, left: int, right: int, level: float, letter: float) -> tuple[int, int]:
+    """(left, right) of a title row's main run of print in ``band`` (the row's pixel rows): its columns of
+    ink darker than ``level`` from ``left`` to ``right``, parted where a gap is ``RUN_GAP`` letters wide (a
+    word's space is a third of a letter), the part with the most ink. The seal's ring marks left of "CHỦ
+    TỊCH", as dark as the print on a blurred photo, made the row read as nothing (seed 239 alt 005)."""
+    dark = band[:, left : right + 1] < level
+    cols = np.flatnonzero(dark.any(axis=0))
+    if cols.size == 0:
+        return left, right
+    cuts = np.flatnonzero(np.diff(cols) > RUN_GAP * letter)
+    parts = np.split(cols, cuts + 1)
+    best = max(parts, key=lambda p: int(dark[:, p].sum()))
+    return left + int(best[0]), left + int(best[-1])
 
 
 def _row_images(crop: np.ndarray, level: float) -> Iterator[np.ndarray]:
@@ -1119,8 +1227,10 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
             return page
         placed = [(name_box, name)]
         if not found.value("signer_title"):
-            for row in reversed(rows[-1 - TITLE_ROWS : -1]):
-                readings, title_box = _read_row(region, row, letter, lang=lang, timeout=timeout)
+            for j in reversed(range(max(0, len(rows) - 1 - TITLE_ROWS), len(rows) - 1)):
+                readings, title_box = _read_row(
+                    region, rows[j], letter, lang=lang, timeout=timeout, limits=_between(rows, j), trim=True
+                )
                 title = vote_title([_title_text(r) for r in readings])
                 if title is not None:
                     placed.insert(0, (title_box, title))

@@ -964,3 +964,12 @@ def test_a_head_s_title_under_an_unread_authority_line_is_in_doubt() -> None:
     assert value == "Cục trưởng" and conf < 0.6
     # an authority line read is no doubt: under "TM." signs the head
     assert _title_read([("TM. ỦY BAN NHÂN DÂN", [92.0, 92, 92, 92, 92]), ("CHỦ TỊCH", [97.0, 97])])[1] >= 0.6
+
+
+def test_a_family_name_read_in_small_letters_with_other_marks_leads_the_name_in_doubt() -> None:
+    # seed 239 alt 012 (a blurred photo): "Khổng Đình Tài" read "không Đình Tài" (78, 54): "Đình" was taken
+    # for the family name "Đinh" ("Đinh Tài"); the small word has the letters of "Khổng" alone of the names
+    value, conf = _signed_by("không Đình Tài", [70.0, 78.0, 54.0])
+    assert value == "Khổng Đình Tài" and conf < 0.6
+    # a word in small letters with a name's letters too ("trường": Trường, Trương) leads no name
+    assert _signed_by("trường Đình Tài", [90.0, 78.0, 54.0])[0] != "Trương Đình Tài"

@@ -677,6 +677,19 @@ def surname_by_tail(token: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def small_family(token: str) -> str | None:
+    """The family name a name line's first word stands for when it was read as a word of small letters with
+    a family name's letters, marks aside, and no given name's ("không" for "Khổng": a blurred photo's
+    capital K read small, the hook read as a circumflex; not "văn", "kim", names' words too): the listed
+    family name with those letters (the commonest), a guess for the caller to doubt."""
+    bare = nfc(token.strip(".,;:|!'\"()[]"))
+    if len(bare) < 3 or not (bare.isalpha() and bare.islower()) or fold(bare) not in F_SURNAMES:
+        return None
+    if fold(bare) in F_SYLLABLES:
+        return None
+    return F_SURNAMES[fold(bare)]
+
+
 def _glued(word: str) -> bool:
     """A family name and the next word read without the space between them ("TăngKm" for "Tăng Kim"): a word
     of letters only, a family name up to its first capital after a small letter (no printed word has one
@@ -1108,6 +1121,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     raw[0] = (hits[0], 0.5)
                 elif (by_tail := surname_by_tail(ln.words[0].text)) is not None:
                     raw[0] = (by_tail, 0.5)  # "ạm Trường Thọ": the rim over "Ph"
+                elif (small := small_family(ln.words[0].text)) is not None:
+                    raw[0] = (small, 0.5)  # "không Đình Tài": "Khổng", its capital read small
             elif (behind := marked_lead(ln.words[0].text)) is not None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
         raw = _repair_surname(ln, raw)
