@@ -1686,3 +1686,21 @@ def test_a_title_row_is_cut_within_its_neighbours_and_to_its_main_run_of_print()
     assert signature._main_run(band, 127, 349, 110.0, 24.0) == (230, 344)
     band[5:15, 130:140] = 255  # without the mark: the row as found
     assert signature._main_run(band, 127, 349, 110.0, 24.0) == (230, 344)
+
+
+def test_a_row_s_family_name_whose_last_letter_the_ring_garbled_or_took_is_voted_as_it() -> None:
+    # seed 241 dev 006 (a blurred photo, the ring over the end of "Hoàng"): the readings gave "Hoànế",
+    # "Höànế", "Haànế", "Hoàn" before "Quốc Khánh": no family name read as one, no name voted
+    texts = [
+        "` Haànế Quốc Khánh",
+        "` Hoànế Quốc Khánh",
+        "` Höànế Quốc Khánh",
+        "_ Hoàn Quốc Khánh",
+        "_ Hoànế Quốc Khánh",
+    ]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert signature.vote_name(got) == ["Hoàng", "Quốc", "Khánh"]
+    # a family name's letters but the last alone tell no family name: "Hoàn" is a given name
+    assert signature.vote_name([signature._row_words(_row_tokens("_ Hoàn Quốc Khánh"))] * 4) is None
+    # unmarked letters begin too many names ("Tran": Trần, Trang …)
+    assert not signature._end_lost("Tra", "Tran") and signature._end_lost("Hoàn", "Hoàng")

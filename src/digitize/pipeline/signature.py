@@ -873,7 +873,8 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     place has no such form or the name is not well formed."""
     # (each given name's word one letter from a listed name's as that name: ``_listed``)
     listed_words = [
-        [(_listed(w, 0 < k < len(r) - 1) if k else w, c) for k, (w, c) in enumerate(r)] for r in readings
+        [(_listed(w, 0 < k < len(r) - 1) if k else _family_end(w), c) for k, (w, c) in enumerate(r)]
+        for r in readings
     ]
     got = [r for r in listed_words if 2 <= len(r) <= 4]
     if len(got) < ROW_VOTES:
@@ -900,14 +901,23 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
         # "Định"), or its letters but a garbled capital (``_agrees``; not when another reading gives another
         # listed name with those letters: "Tuân" against "Xuân")
         loose = not any(fold(w) != fold(best) and w[1:] == best[1:] for w in known)
-        support = sum(c for w, c in count.items() if _agrees(w, best, loose))
+        support = sum(
+            c for w, c in count.items() if _agrees(w, best, loose) or (i == 0 and _end_lost(w, best))
+        )
         loose_at.append(loose)
         if support < ROW_VOTES or 2 * support < len(same):
             return None
         name.append(best)
     # the whole name (marks aside) given by enough readings: places voted apart ("Nguyễn Văn An", "Nguyễn Văn
     # Bình", "Trần Văn Bình") make no name no reading gave ("Nguyễn Văn Bình")
-    whole = [r for r in same if all(map(_agrees, [w for w, _ in r], name, loose_at))]
+    whole = [
+        r
+        for r in same
+        if all(
+            _agrees(w, v, lo) or (k == 0 and _end_lost(w, v))
+            for k, ((w, _), v, lo) in enumerate(zip(r, name, loose_at, strict=True))
+        )
+    ]
     if len(whole) < ROW_VOTES:
         return None
     return name if well_formed(name) else None
@@ -930,6 +940,20 @@ def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Count
         return name_form(F_SYLLABLES[key], top, middle=place < size - 1)
     alike = count[top] == sum(count.values()) >= UNLISTED_VOTES
     return top if alike and is_syllable(top) and correct.common(top) else None
+
+
+def _family_end(word: str) -> str:
+    """A reading's word at a name's row's family name: a word that is no syllable whose last letter the ring
+    garbled ("Hoànế" for "Hoàng", ``surname_by_end``) as that family name; any other as read."""
+    if word in SURNAMES or is_syllable(word):
+        return word
+    return surname_by_end(word) or word
+
+
+def _end_lost(word: str, voted: str) -> bool:
+    """A reading's word at the family name's place is the voted family name with its last letter lost under
+    the ring: its letters but the last, marks kept and one of them marked ("Hoàn" of "Hoàng")."""
+    return len(word) >= 3 and word == voted[:-1] and fold(word) != word.lower().replace("đ", "d")
 
 
 UNLISTED_VOTES = 3  # readings that must all give a given name no list has, letter for letter

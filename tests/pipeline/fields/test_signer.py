@@ -973,3 +973,15 @@ def test_a_family_name_read_in_small_letters_with_other_marks_leads_the_name_in_
     assert value == "Khổng Đình Tài" and conf < 0.6
     # a word in small letters with a name's letters too ("trường": Trường, Trương) leads no name
     assert _signed_by("trường Đình Tài", [90.0, 78.0, 54.0])[0] != "Trương Đình Tài"
+
+
+def test_a_deputy_s_head_word_made_of_marks_before_the_title_is_no_deputy() -> None:
+    # seed 239 dev 009 (a blurred photo): "TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG" read with the seal's marks before
+    # the second line ("‹x*h 1g, CHANH VĂN PHONG"): the fuzzy match made them "Phó" ("Phó Chánh Văn phòng")
+    specs = _ubnd_directive()[:-5] + signer(("TL. GIÁM ĐỐC", "‹x*h 1g, CHANH VĂN PHONG"), "Vũ Đức Khánh")
+    f = extract([page(specs)]).fields["signer_title"]
+    assert f.value == "Chánh Văn phòng" and f.confidence < 0.6
+    # a head word read, however garbled, is the deputy's
+    for line in ("PHÓ CHÁNH VĂN PHÒNG", "PH0 CHÁNH VĂN PHÒNG", "P CHÁNH VĂN PHÒNG"):
+        specs = _ubnd_directive()[:-5] + signer(("TL. GIÁM ĐỐC", line), "Vũ Đức Khánh")
+        assert values(specs)["signer_title"] == "Phó Chánh Văn phòng", line

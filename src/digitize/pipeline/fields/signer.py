@@ -170,7 +170,29 @@ def _title_of(line: Line) -> tuple[str, float, bool] | None:
             hit = (hit[0], hit[1] * 0.8) if hit else None
     if not hit:
         return None
-    return hit[0], hit[1], prefixed
+    title, score = _head_unread(core, hit)
+    return title, score, prefixed
+
+
+HEAD_LIKE = 50  # fuzz.ratio of the letters before a title to the head word a longer title has there ("pho")
+
+
+def _head_unread(core: str, hit: tuple[str, float]) -> tuple[str, float]:
+    """A title matched as a longer one ("Phó Chánh Văn phòng", "Tổng Giám đốc") whose line ends in a shorter
+    title's letters, the letters before them nothing like the longer title's head word ("x h g CHANH VĂN
+    PHONG": the seal's marks read before "CHÁNH VĂN PHÒNG" made the fuzzy match's "Phó", seed 239 dev 009):
+    the shorter title, in doubt (the head word may be under the marks). Any other match as it is ("P
+    CHÁNH VĂN PHÒNG", "PH0 …" read a head)."""
+    title, score = hit
+    key = fold(title)
+    for short_key, short in _TITLES_LONGEST_FIRST:
+        if len(short_key) < len(key) and key.endswith(" " + short_key) and core.endswith(short_key):
+            head = key[: -len(short_key)].replace(" ", "")
+            before = core[: -len(short_key)].replace(" ", "").replace(".", "")
+            if fuzz.ratio(before, head) < HEAD_LIKE:
+                return short, min(score, TITLE_IN_DOUBT)
+            break
+    return hit
 
 
 def _prefix_of(line: Line) -> str | None:
