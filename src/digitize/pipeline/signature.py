@@ -31,6 +31,7 @@ from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
     AUTH_PREFIXES,
+    HEAD_LETTERS,
     SHORT_NAME_JUNK_CONF,
     doubtful_name_line,
     led_already,
@@ -779,6 +780,9 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
         if run and (lead := _small_family(w)) is not None:
             run.insert(0, (lead, c))  # "khúc Công Phúc": the family name's capital read small
             break
+        if run and not _capitalised(w) and (lead := _family_end(w)) != w:
+            run.insert(0, (lead, 0.5 * c))  # "Khổn6 Xuân Khải": the ring over the family name's last letter
+            break
         if not _capitalised(w):
             break
         run.insert(0, (w, c))
@@ -815,10 +819,11 @@ def _tail_name(word: str) -> str | None:
     """The one listed name (a name syllable or a family name) a garbled word of a name's row ends like, its
     first one or two letters lost under the seal's ring ("fẾuang", "£fuang", "đuang", "uang": "Quang"): the
     word's tail of small letters (``TAIL_LETTERS`` at least, from its first, second or third character)
-    ends exactly one listed name that is one or two letters longer. None for a word read whole (a syllable:
-    "lống" is a word), or a tail several names end in ("uân": Xuân, Tuân, Huân …): no name is invented."""
-    if word.isalpha() and is_syllable(word):
-        return None
+    ends exactly one listed name that is one or two letters longer ("gọc": "Ngọc"). None for a word read
+    whole (a capitalised syllable, or one of small letters the corpus shows: "tống"), or a tail several
+    names end in ("uân": Xuân, Tuân, Huân …): no name is invented."""
+    if word.isalpha() and is_syllable(word) and (not word.islower() or correct.common(word)):
+        return None  # (a syllable of small letters no text uses, "gọc", is a garbled word's tail)
     for k in range(3):
         tail = word[k:]
         if len(tail) < TAIL_LETTERS or not (tail.isalpha() and tail.islower()):
@@ -944,10 +949,16 @@ def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Count
 
 def _family_end(word: str) -> str:
     """A reading's word at a name's row's family name: a word that is no syllable whose last letter the ring
-    garbled ("Hoànế" for "Hoàng", ``surname_by_end``) as that family name; any other as read."""
-    if word in SURNAMES or is_syllable(word):
+    garbled into a letter or a mark ("Hoànế" for "Hoàng", "Khổn6", "KhổnØ" for "Khổng"; ``surname_by_end``)
+    as that family name; any other as read."""
+    if word in SURNAMES or (word.isalpha() and is_syllable(word)):
         return word
-    return surname_by_end(word) or word
+    head = word[:-1]
+    if not (len(head) >= HEAD_LETTERS - 1 and head.isalpha() and head[:1].isupper() and head[1:].islower()):
+        return word
+    return (
+        surname_by_end(head + "x") or word
+    )  # (the garbled last letter as any letter no family name ends in)
 
 
 def _end_lost(word: str, voted: str) -> bool:
