@@ -1729,3 +1729,14 @@ def test_a_small_lettered_syllable_no_text_uses_is_a_garbled_word_s_tail() -> No
     assert signature._tail_name("gọc") == "Ngọc"
     # a word the corpus shows is read whole ("tống", "ông")
     assert signature._tail_name("tống") is None and signature._tail_name("ông") is None
+
+
+def test_a_shaken_block_lost_whole_whose_name_row_gives_no_name_still_gives_its_title_in_doubt() -> None:
+    # seed 239 (grey, the seal over the name) dev 006: the block lost from the first reading, its name's row
+    # read as no name ("Lưg JẾnh Phong"): the rows above were never read, and "PHÓ GIÁM ĐỐC" was lost too
+    prepared, first = _shaken_end("Xqz Wvk Qqz")
+    lost = replace(first, words=tuple(w for w in first.words if w.box.x0 < 0.45 * first.width))
+    fields = extract([signature.row_pass(prepared, lost, lang="vie")]).fields
+    assert fields["signer_title"].value == "Cục trưởng"
+    assert fields["signer_title"].confidence < review.REVIEW_THRESHOLD
+    assert fields.get("signer_name") is None or fields["signer_name"].value is None

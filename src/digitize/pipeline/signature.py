@@ -780,8 +780,8 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
         if run and (lead := _small_family(w)) is not None:
             run.insert(0, (lead, c))  # "khúc Công Phúc": the family name's capital read small
             break
-        if run and not _capitalised(w) and (lead := _family_end(w)) != w:
-            run.insert(0, (lead, 0.5 * c))  # "Khổn6 Xuân Khải": the ring over the family name's last letter
+        if run and not _capitalised(w) and (end := _family_end(w)) != w:
+            run.insert(0, (end, 0.5 * c))  # "Khổn6 Xuân Khải": the ring over the family name's last letter
             break
         if not _capitalised(w):
             break
@@ -1254,13 +1254,16 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
             )
             rows_read += [_row_words(r) for r in more]
             name = vote_name(rows_read)
-        if name is None or (
-            had is not None
-            and had.value
-            and not _voted_over(str(had.value), name, whole=_read_whole(rows_read, name))
-        ):
+        voted = name is not None and (
+            had is None
+            or not had.value
+            or _voted_over(str(had.value), name, whole=_read_whole(rows_read, name))
+        )
+        if not voted and found.value("signer_title"):
             return page
-        placed = [(name_box, name)]
+        # without a title read, the rows above are read for it even when the name's gave none: the block's
+        # title alone, in doubt, is found (seed 239 grey dev 006: "PHÓ GIÁM ĐỐC" over an unread name)
+        placed = [(name_box, name)] if voted and name is not None else []
         if not found.value("signer_title"):
             for j in reversed(range(max(0, len(rows) - 1 - TITLE_ROWS), len(rows) - 1)):
                 readings, title_box = _read_row(
