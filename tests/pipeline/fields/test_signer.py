@@ -4,6 +4,8 @@ deputy; names checked against Vietnamese naming."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from digitize.pipeline.fields import extract
@@ -992,3 +994,16 @@ def test_a_garbled_family_name_of_four_letters_is_guessed_as_the_nearest_not_the
     # "Chu", commoner but two letters away, was taken; "Khúc" is one letter away. Still a guess, in doubt
     value, conf = _signed_by("Khụe Khánh Nhung", [75.0, 96.0, 85.0])
     assert value == "Khúc Khánh Nhung" and conf < 0.6
+
+
+def test_a_longer_title_whose_head_word_was_read_unsurely_is_in_doubt() -> None:
+    # seed 241 alt 013 (a blurred photo): "CỤC TRƯỞNG" with a mark beside it read "TỒN" (20): "Tổng cục
+    # trưởng" went in at 0.67, wrong and sure
+    specs = _ubnd_directive()[:-5] + signer(("TỒN CỤC TRƯỞNG",), "La Công Khải")
+    words = page(specs).words
+    pg = replace(page(specs), words=tuple(replace(w, conf=20.0) if w.text == "TỒN" else w for w in words))
+    f = extract([pg]).fields["signer_title"]
+    assert f.value == "Tổng cục trưởng" and f.confidence < 0.6
+    # read surely, the head word is the title's
+    f = extract([page(specs)]).fields["signer_title"]
+    assert f.value == "Tổng cục trưởng" and f.confidence >= 0.6

@@ -195,6 +195,21 @@ def _head_unread(core: str, hit: tuple[str, float]) -> tuple[str, float]:
     return hit
 
 
+def _head_doubted(line: Line, title: str) -> bool:
+    """The title read on ``line`` is a shorter title's with a head word before it ("Tổng cục trưởng" of
+    "Cục trưởng", "Phó Giám đốc" of "Giám đốc"), and a word where that head stands was read unsurely (under
+    ``TITLE_JUNK_CONF``): a mark beside the block may have made it ("TỒN" (20) before "CỤC TRƯỞNG" gave
+    "Tổng cục trưởng" at 0.67, seed 241 alt 013)."""
+    key = fold(title)
+    short = next((k for k, _ in _TITLES_LONGEST_FIRST if len(k) < len(key) and key.endswith(" " + k)), None)
+    if short is None:
+        return False
+    words = [w for w in line.words if fold(w.text.strip(".,;:|!'\"()[]")) not in AUTH_PREFIXES]
+    n = len(short.split())
+    head = words[: len(words) - n][-len(key[: -len(short)].split()) :] if len(words) > n else []
+    return any(w.conf < TITLE_JUNK_CONF for w in head)
+
+
 def _prefix_of(line: Line) -> str | None:
     """The authority prefix a line opens with ("kt", "tm", "tl", "q", "ttl"; also a line of it alone, its
     head lost: "KT."), None without one."""
@@ -1096,6 +1111,10 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
                 # his own line unread: the head's title is surely not his ("TL. GIÁM ĐỐC" alone gave "Giám
                 # đốc" for a Chánh Văn phòng, seed 185 alt 005): none, rather than a wrong one
                 name = ""
+    if _head_doubted(tl, title[0]):
+        cap = min(
+            cap, TITLE_IN_DOUBT
+        )  # "TỒN (20) CỤC TRƯỞNG": "Tổng cục trưởng" from a mark beside the block
     if name:
         res.set("signer_title", name, min(cap, tl.conf * q))
     _signer_name(res, right, title_i)
