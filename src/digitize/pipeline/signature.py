@@ -31,6 +31,7 @@ from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
     AUTH_PREFIXES,
+    HEAD_LETTERS,
     SHORT_NAME_JUNK_CONF,
     doubtful_name_line,
     led_already,
@@ -678,6 +679,8 @@ PRINT_DARK = 0.45
 ROW_TALL = 1.8  # letters: a dark component taller than this is the pen's stroke or the seal's emblem
 ROW_WIDE = 12.0  # letters: ... or wider than this
 ROW_MIN_WIDTH = 3.0  # letters: a row of the print narrower than this is no name
+# a run of ink rows too tall for one row is split where its ink across falls under this share of its densest
+ROW_DENSE = 0.3
 ROW_SCALES = (1.0, 1.5, 2.0)
 ROW_VOTES = 2  # readings that must give a name's word for it to be taken
 ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
@@ -709,7 +712,31 @@ def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int
             and stats[i, cv2.CC_STAT_AREA] >= 3
         )
     ink = keep[labels]
-    on = ink.sum(axis=1) >= max(3.0, 0.15 * letter)
+    counts = ink.sum(axis=1)
+    runs: list[tuple[int, int]] = []
+    for top, bottom in _ink_runs(counts >= max(3.0, 0.15 * letter), letter):
+        if bottom - top <= 2.5 * letter:
+            runs.append((top, bottom))
+            continue
+        # a run too tall for a row: the seal's own letters (its ring's words, as dark as the print on a
+        # bitonal or grey photo) run down beside the name and join it to the rows above (seed 241 alt 002,
+        # "Tôn Xuân Pọm" under the ring's "ỦY BAN NHÂN DÂN"); a row of print holds far more ink across than
+        # the ring's few letters: the run split where its ink falls under a share of its densest pixel row
+        dense = counts[top:bottom] >= max(3.0, 0.15 * letter, ROW_DENSE * float(counts[top:bottom].max()))
+        runs += [(top + a, top + b) for a, b in _ink_runs(dense, letter)]
+    out = []
+    for top, bottom in runs:
+        if not 0.5 * letter <= bottom - top <= 2.5 * letter:
+            continue
+        cols = np.flatnonzero(ink[top:bottom].any(axis=0))
+        if cols.size and cols[-1] - cols[0] >= ROW_MIN_WIDTH * letter:
+            out.append((top, bottom, int(cols[0]), int(cols[-1]), level))
+    return out
+
+
+def _ink_runs(on: np.ndarray, letter: float) -> list[tuple[int, int]]:
+    """The runs (top, bottom) of pixel rows ``on``, a gap under 0.3 letters (an accent's above its letter)
+    bridged."""
     runs: list[tuple[int, int]] = []
     y = 0
     while y < len(on):
@@ -723,20 +750,15 @@ def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int
             runs[-1] = (runs[-1][0], y)  # (an accent's gap above its letter)
         else:
             runs.append((top, y))
-    out = []
-    for top, bottom in runs:
-        if not 0.5 * letter <= bottom - top <= 2.5 * letter:
-            continue
-        cols = np.flatnonzero(ink[top:bottom].any(axis=0))
-        if cols.size and cols[-1] - cols[0] >= ROW_MIN_WIDTH * letter:
-            out.append((top, bottom, int(cols[0]), int(cols[-1]), level))
-    return out
+    return runs
 
 
 def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
     """One reading of a name's row: its trailing run of capitalised words (two glued by the seal's ring or
     the pen split, ``_unglued``; a capital garbled repaired, ``_capital_lost``), at most four, each with its
-    confidence (a split word's halved)."""
+    confidence (a split word's halved; a word taken from its tail, ``_tail_name``, too). A speck between
+    the name's words read as marks alone or as one small letter ("Khúc £fuang . Vĩnh", "Châu đuang h Lực")
+    is no word and stops no run; a family name read with a small capital ("khúc Công Phúc") leads it."""
     words: list[tuple[str, float]] = []
     for t in tokens:
         if t.conf < 0 or not t.text.strip():
@@ -744,15 +766,72 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
         parts = _unglued(nfc(t.text.strip()))
         for p in parts:
             bare = consonant_marks_dropped(nfc(p.strip(_ROW_MARKS)))
-            words.append((_capital_lost(bare), t.conf * (0.5 if len(parts) > 1 else 1.0)))
+            if not bare or (len(bare) == 1 and bare.islower()):
+                continue
+            conf = t.conf * (0.5 if len(parts) > 1 else 1.0)
+            word = _capital_lost(_vowel_small(bare))
+            if not _capitalised(word) and (tail := _tail_name(word)) is not None:
+                word, conf = tail, 0.5 * conf
+            words.append((word, conf))
     run: list[tuple[str, float]] = []
     for w, c in reversed(words):
         if run and _capitals_surname(w):
             w = w[0] + w[1:].lower()  # "LÃ Xuân Khải": the family name's small marked vowel read big
-        if not (w.isalpha() and w[:1].isupper() and (len(w) == 1 or w[1:].islower())):
+        if run and (lead := _small_family(w)) is not None:
+            run.insert(0, (lead, c))  # "khúc Công Phúc": the family name's capital read small
+            break
+        if run and not _capitalised(w) and (end := _family_end(w)) != w:
+            run.insert(0, (end, 0.5 * c))  # "Khổn6 Xuân Khải": the ring over the family name's last letter
+            break
+        if not _capitalised(w):
             break
         run.insert(0, (w, c))
     return run[-4:]
+
+
+def _capitalised(word: str) -> bool:
+    """A word of letters as a name's word is printed: a capital, then small letters."""
+    return word.isalpha() and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _vowel_small(word: str) -> str:
+    """A capitalised word whose second letter was read as a capital, the rest small ("CẾng", "CỐng", "LỐng":
+    the blur made the marked vowel of "Công" as tall as its capital), with that letter small; any other word
+    as it is."""
+    if len(word) >= 3 and word.isalpha() and word[:2].isupper() and word[2:].islower():
+        return word[0] + word[1:].lower()
+    return word
+
+
+def _small_family(word: str) -> str | None:
+    """A word read in small letters that is, capitalised, a listed family name (marks and all) and no given
+    name ("khúc" → "Khúc"; not "văn", "kim", names' words too): the family name, its capital read small."""
+    if not (len(word) >= 2 and word.isalpha() and word.islower()):
+        return None
+    cap = word[0].upper() + word[1:]
+    return cap if cap in SURNAMES and cap not in NAME_SYLLABLES else None
+
+
+TAIL_LETTERS = 3  # a garbled word's tail of small letters this long at least may tell the name it ends
+
+
+def _tail_name(word: str) -> str | None:
+    """The one listed name (a name syllable or a family name) a garbled word of a name's row ends like, its
+    first one or two letters lost under the seal's ring ("fẾuang", "£fuang", "đuang", "uang": "Quang"): the
+    word's tail of small letters (``TAIL_LETTERS`` at least, from its first, second or third character)
+    ends exactly one listed name that is one or two letters longer ("gọc": "Ngọc"). None for a word read
+    whole (a capitalised syllable, or one of small letters the corpus shows: "tống"), or a tail several
+    names end in ("uân": Xuân, Tuân, Huân …): no name is invented."""
+    if word.isalpha() and is_syllable(word) and (not word.islower() or correct.common(word)):
+        return None  # (a syllable of small letters no text uses, "gọc", is a garbled word's tail)
+    for k in range(3):
+        tail = word[k:]
+        if len(tail) < TAIL_LETTERS or not (tail.isalpha() and tail.islower()):
+            continue
+        hits = {n for n in (*NAME_SYLLABLES, *SURNAMES) if n.endswith(tail) and 1 <= len(n) - len(tail) <= 2}
+        if hits:
+            return hits.pop() if len(hits) == 1 else None
+    return None
 
 
 _VOWELS = frozenset("aeiouyAEIOUY")
@@ -799,7 +878,8 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     place has no such form or the name is not well formed."""
     # (each given name's word one letter from a listed name's as that name: ``_listed``)
     listed_words = [
-        [(_listed(w, 0 < k < len(r) - 1) if k else w, c) for k, (w, c) in enumerate(r)] for r in readings
+        [(_listed(w, 0 < k < len(r) - 1) if k else _family_end(w), c) for k, (w, c) in enumerate(r)]
+        for r in readings
     ]
     got = [r for r in listed_words if 2 <= len(r) <= 4]
     if len(got) < ROW_VOTES:
@@ -826,14 +906,23 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
         # "Định"), or its letters but a garbled capital (``_agrees``; not when another reading gives another
         # listed name with those letters: "Tuân" against "Xuân")
         loose = not any(fold(w) != fold(best) and w[1:] == best[1:] for w in known)
-        support = sum(c for w, c in count.items() if _agrees(w, best, loose))
+        support = sum(
+            c for w, c in count.items() if _agrees(w, best, loose) or (i == 0 and _end_lost(w, best))
+        )
         loose_at.append(loose)
         if support < ROW_VOTES or 2 * support < len(same):
             return None
         name.append(best)
     # the whole name (marks aside) given by enough readings: places voted apart ("Nguyễn Văn An", "Nguyễn Văn
     # Bình", "Trần Văn Bình") make no name no reading gave ("Nguyễn Văn Bình")
-    whole = [r for r in same if all(map(_agrees, [w for w, _ in r], name, loose_at))]
+    whole = [
+        r
+        for r in same
+        if all(
+            _agrees(w, v, lo) or (k == 0 and _end_lost(w, v))
+            for k, ((w, _), v, lo) in enumerate(zip(r, name, loose_at, strict=True))
+        )
+    ]
     if len(whole) < ROW_VOTES:
         return None
     return name if well_formed(name) else None
@@ -856,6 +945,26 @@ def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Count
         return name_form(F_SYLLABLES[key], top, middle=place < size - 1)
     alike = count[top] == sum(count.values()) >= UNLISTED_VOTES
     return top if alike and is_syllable(top) and correct.common(top) else None
+
+
+def _family_end(word: str) -> str:
+    """A reading's word at a name's row's family name: a word that is no syllable whose last letter the ring
+    garbled into a letter or a mark ("Hoànế" for "Hoàng", "Khổn6", "KhổnØ" for "Khổng"; ``surname_by_end``)
+    as that family name; any other as read."""
+    if word in SURNAMES or (word.isalpha() and is_syllable(word)):
+        return word
+    head = word[:-1]
+    if not (len(head) >= HEAD_LETTERS - 1 and head.isalpha() and head[:1].isupper() and head[1:].islower()):
+        return word
+    return (
+        surname_by_end(head + "x") or word
+    )  # (the garbled last letter as any letter no family name ends in)
+
+
+def _end_lost(word: str, voted: str) -> bool:
+    """A reading's word at the family name's place is the voted family name with its last letter lost under
+    the ring: its letters but the last, marks kept and one of them marked ("Hoàn" of "Hoàng")."""
+    return len(word) >= 3 and word == voted[:-1] and fold(word) != word.lower().replace("đ", "d")
 
 
 UNLISTED_VOTES = 3  # readings that must all give a given name no list has, letter for letter
@@ -927,6 +1036,8 @@ def _read_row(
     timeout: float,
     centre: float | None = None,
     sharpen: bool = False,
+    limits: tuple[int, int] | None = None,
+    trim: bool = False,
 ) -> tuple[list[list[tesseract.Token]], tuple[int, int, int, int]]:
     """A row of ``print_rows`` read on its own (``--psm 7``) at ``ROW_SCALES``, as cut and with the ink
     lighter than the print made paper: each reading's tokens, and the row's cut (top, bottom, left, right) in
@@ -934,18 +1045,50 @@ def _read_row(
     reaches as far either side of it as the row's print does on the other: a name is printed centred under
     its title, and a word of it glued to the seal's ring or the pen's stroke is no letter-sized ink of the
     row ("Phan" inside the ring of "Phan Ngọc Hoa": the row read "Ngọc Hoa", seed 209 dev 001). With
-    ``sharpen``, the cut read sharpened instead (``_sharpened``)."""
+    ``sharpen``, the cut read sharpened instead (``_sharpened``). With ``limits`` (top, bottom), the cut
+    kept within them (``_between``: not into the next rows' print); with ``trim``, to the row's main run of
+    print (``_main_run``)."""
     top, bottom, left, right, level = row
+    if trim:
+        left, right = _main_run(region[top:bottom], left, right, level, letter)
     if centre is not None:
         left, right = max(0, min(left, round(2 * centre - right))), max(right, round(2 * centre - left))
     pad = int(0.6 * letter)
-    box = (max(0, top - pad), min(region.shape[0], bottom + pad), max(0, left - 2 * pad), right + 2 * pad)
+    lo, hi = limits if limits is not None else (0, region.shape[0])
+    box = (max(lo, top - pad), min(hi, bottom + pad), max(0, left - 2 * pad), right + 2 * pad)
     crop = region[box[0] : box[1], box[2] : box[3]]
     readings = []
     for im in _sharpened(crop) if sharpen else _row_images(crop, level):
         im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
         readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
     return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
+
+
+def _between(rows: Sequence[tuple[int, int, int, int, float]], j: int) -> tuple[int, int]:
+    """The pixel rows a cut of ``rows[j]`` may span: to halfway to the rows above and below it. A title's
+    row cut with the lower edge of the line over it ("TM. ỦY BAN NHÂN DÂN" over "CHỦ TỊCH", 13 px apart on a
+    blurred photo) read as nothing at all (seed 239 alt 005)."""
+    top = (rows[j - 1][1] + rows[j][0]) // 2 if j > 0 else 0
+    bottom = (rows[j][1] + rows[j + 1][0] + 1) // 2 if j + 1 < len(rows) else 1 << 30
+    return top, bottom
+
+
+RUN_GAP = 1.5  # letters: a gap in a row's print this wide parts the row from ink beside it (a seal's marks)
+
+
+def _main_run(band: np.ndarray, left: int, right: int, level: float, letter: float) -> tuple[int, int]:
+    """(left, right) of a title row's main run of print in ``band`` (the row's pixel rows): its columns of
+    ink darker than ``level`` from ``left`` to ``right``, parted where a gap is ``RUN_GAP`` letters wide (a
+    word's space is a third of a letter), the part with the most ink. The seal's ring marks left of "CHỦ
+    TỊCH", as dark as the print on a blurred photo, made the row read as nothing (seed 239 alt 005)."""
+    dark = band[:, left : right + 1] < level
+    cols = np.flatnonzero(dark.any(axis=0))
+    if cols.size == 0:
+        return left, right
+    cuts = np.flatnonzero(np.diff(cols) > RUN_GAP * letter)
+    parts = np.split(cols, cuts + 1)
+    best = max(parts, key=lambda p: int(dark[:, p].sum()))
+    return left + int(best[0]), left + int(best[-1])
 
 
 def _row_images(crop: np.ndarray, level: float) -> Iterator[np.ndarray]:
@@ -1111,16 +1254,21 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
             )
             rows_read += [_row_words(r) for r in more]
             name = vote_name(rows_read)
-        if name is None or (
-            had is not None
-            and had.value
-            and not _voted_over(str(had.value), name, whole=_read_whole(rows_read, name))
-        ):
+        voted = name is not None and (
+            had is None
+            or not had.value
+            or _voted_over(str(had.value), name, whole=_read_whole(rows_read, name))
+        )
+        if not voted and found.value("signer_title"):
             return page
-        placed = [(name_box, name)]
+        # without a title read, the rows above are read for it even when the name's gave none: the block's
+        # title alone, in doubt, is found (seed 239 grey dev 006: "PHÓ GIÁM ĐỐC" over an unread name)
+        placed = [(name_box, name)] if voted and name is not None else []
         if not found.value("signer_title"):
-            for row in reversed(rows[-1 - TITLE_ROWS : -1]):
-                readings, title_box = _read_row(region, row, letter, lang=lang, timeout=timeout)
+            for j in reversed(range(max(0, len(rows) - 1 - TITLE_ROWS), len(rows) - 1)):
+                readings, title_box = _read_row(
+                    region, rows[j], letter, lang=lang, timeout=timeout, limits=_between(rows, j), trim=True
+                )
                 title = vote_title([_title_text(r) for r in readings])
                 if title is not None:
                     placed.insert(0, (title_box, title))

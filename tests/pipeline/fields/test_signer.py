@@ -4,6 +4,8 @@ deputy; names checked against Vietnamese naming."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from digitize.pipeline.fields import extract
@@ -991,3 +993,44 @@ def test_a_head_s_title_under_an_unread_authority_line_is_in_doubt() -> None:
     assert value == "Cục trưởng" and conf < 0.6
     # an authority line read is no doubt: under "TM." signs the head
     assert _title_read([("TM. ỦY BAN NHÂN DÂN", [92.0, 92, 92, 92, 92]), ("CHỦ TỊCH", [97.0, 97])])[1] >= 0.6
+
+
+def test_a_family_name_read_in_small_letters_with_other_marks_leads_the_name_in_doubt() -> None:
+    # seed 239 alt 012 (a blurred photo): "Khổng Đình Tài" read "không Đình Tài" (78, 54): "Đình" was taken
+    # for the family name "Đinh" ("Đinh Tài"); the small word has the letters of "Khổng" alone of the names
+    value, conf = _signed_by("không Đình Tài", [70.0, 78.0, 54.0])
+    assert value == "Khổng Đình Tài" and conf < 0.6
+    # a word in small letters with a name's letters too ("trường": Trường, Trương) leads no name
+    assert _signed_by("trường Đình Tài", [90.0, 78.0, 54.0])[0] != "Trương Đình Tài"
+
+
+def test_a_deputy_s_head_word_made_of_marks_before_the_title_is_no_deputy() -> None:
+    # seed 239 dev 009 (a blurred photo): "TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG" read with the seal's marks before
+    # the second line ("‹x*h 1g, CHANH VĂN PHONG"): the fuzzy match made them "Phó" ("Phó Chánh Văn phòng")
+    specs = _ubnd_directive()[:-5] + signer(("TL. GIÁM ĐỐC", "‹x*h 1g, CHANH VĂN PHONG"), "Vũ Đức Khánh")
+    f = extract([page(specs)]).fields["signer_title"]
+    assert f.value == "Chánh Văn phòng" and f.confidence < 0.6
+    # a head word read, however garbled, is the deputy's
+    for line in ("PHÓ CHÁNH VĂN PHÒNG", "PH0 CHÁNH VĂN PHÒNG", "P CHÁNH VĂN PHÒNG"):
+        specs = _ubnd_directive()[:-5] + signer(("TL. GIÁM ĐỐC", line), "Vũ Đức Khánh")
+        assert values(specs)["signer_title"] == "Phó Chánh Văn phòng", line
+
+
+def test_a_garbled_family_name_of_four_letters_is_guessed_as_the_nearest_not_the_commonest() -> None:
+    # seed 239 (grey, the seal over the name) alt 009: "Khúc Khánh Nhung" read "Khụe Khánh Nhưng" (75):
+    # "Chu", commoner but two letters away, was taken; "Khúc" is one letter away. Still a guess, in doubt
+    value, conf = _signed_by("Khụe Khánh Nhung", [75.0, 96.0, 85.0])
+    assert value == "Khúc Khánh Nhung" and conf < 0.6
+
+
+def test_a_longer_title_whose_head_word_was_read_unsurely_is_in_doubt() -> None:
+    # seed 241 alt 013 (a blurred photo): "CỤC TRƯỞNG" with a mark beside it read "TỒN" (20): "Tổng cục
+    # trưởng" went in at 0.67, wrong and sure
+    specs = _ubnd_directive()[:-5] + signer(("TỒN CỤC TRƯỞNG",), "La Công Khải")
+    words = page(specs).words
+    pg = replace(page(specs), words=tuple(replace(w, conf=20.0) if w.text == "TỒN" else w for w in words))
+    f = extract([pg]).fields["signer_title"]
+    assert f.value == "Tổng cục trưởng" and f.confidence < 0.6
+    # read surely, the head word is the title's
+    f = extract([page(specs)]).fields["signer_title"]
+    assert f.value == "Tổng cục trưởng" and f.confidence >= 0.6

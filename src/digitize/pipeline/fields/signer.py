@@ -194,7 +194,44 @@ def _title_of(line: Line) -> tuple[str, float, bool] | None:
             hit = (hit[0], hit[1] * 0.8) if hit else None
     if not hit:
         return None
-    return hit[0], hit[1], prefixed
+    title, score = _head_unread(core, hit)
+    return title, score, prefixed
+
+
+HEAD_LIKE = 50  # fuzz.ratio of the letters before a title to the head word a longer title has there ("pho")
+
+
+def _head_unread(core: str, hit: tuple[str, float]) -> tuple[str, float]:
+    """A title matched as a longer one ("Phó Chánh Văn phòng", "Tổng Giám đốc") whose line ends in a shorter
+    title's letters, the letters before them nothing like the longer title's head word ("x h g CHANH VĂN
+    PHONG": the seal's marks read before "CHÁNH VĂN PHÒNG" made the fuzzy match's "Phó", seed 239 dev 009):
+    the shorter title, in doubt (the head word may be under the marks). Any other match as it is ("P
+    CHÁNH VĂN PHÒNG", "PH0 …" read a head)."""
+    title, score = hit
+    key = fold(title)
+    for short_key, short in _TITLES_LONGEST_FIRST:
+        if len(short_key) < len(key) and key.endswith(" " + short_key) and core.endswith(short_key):
+            head = key[: -len(short_key)].replace(" ", "")
+            before = core[: -len(short_key)].replace(" ", "").replace(".", "")
+            if fuzz.ratio(before, head) < HEAD_LIKE:
+                return short, min(score, TITLE_IN_DOUBT)
+            break
+    return hit
+
+
+def _head_doubted(line: Line, title: str) -> bool:
+    """The title read on ``line`` is a shorter title's with a head word before it ("Tổng cục trưởng" of
+    "Cục trưởng", "Phó Giám đốc" of "Giám đốc"), and a word where that head stands was read unsurely (under
+    ``TITLE_JUNK_CONF``): a mark beside the block may have made it ("TỒN" (20) before "CỤC TRƯỞNG" gave
+    "Tổng cục trưởng" at 0.67, seed 241 alt 013)."""
+    key = fold(title)
+    short = next((k for k, _ in _TITLES_LONGEST_FIRST if len(k) < len(key) and key.endswith(" " + k)), None)
+    if short is None:
+        return False
+    words = [w for w in line.words if fold(w.text.strip(".,;:|!'\"()[]")) not in AUTH_PREFIXES]
+    n = len(short.split())
+    head = words[: len(words) - n][-len(key[: -len(short)].split()) :] if len(words) > n else []
+    return any(w.conf < TITLE_JUNK_CONF for w in head)
 
 
 def _prefix_of(line: Line) -> str | None:
@@ -701,6 +738,19 @@ def surname_by_tail(token: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def small_family(token: str) -> str | None:
+    """The family name a name line's first word stands for when it was read as a word of small letters with
+    a family name's letters, marks aside, and no given name's ("không" for "Khổng": a blurred photo's
+    capital K read small, the hook read as a circumflex; not "văn", "kim", names' words too): the listed
+    family name with those letters (the commonest), a guess for the caller to doubt."""
+    bare = nfc(token.strip(".,;:|!'\"()[]"))
+    if len(bare) < 3 or not (bare.isalpha() and bare.islower()) or fold(bare) not in F_SURNAMES:
+        return None
+    if fold(bare) in F_SYLLABLES:
+        return None
+    return F_SURNAMES[fold(bare)]
+
+
 def _glued(word: str) -> bool:
     """A family name and the next word read without the space between them ("TăngKm" for "Tăng Kim"): a word
     of letters only, a family name up to its first capital after a small letter (no printed word has one
@@ -967,6 +1017,7 @@ def _word_lost(boxes: Sequence[Box]) -> bool:
     return False
 
 
+NEAREST_LETTERS = 4  # a garbled family name's word this long gives the nearest family name, not the commonest
 # (0..1) at most this sure is a name whose family name was guessed from a word read otherwise, or whose last
 # word may be lost: under review
 GUESSED_NAME_CONF = 0.55
@@ -1084,6 +1135,10 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
                 # his own line unread: the head's title is surely not his ("TL. GIÁM ĐỐC" alone gave "Giám
                 # đốc" for a Chánh Văn phòng, seed 185 alt 005): none, rather than a wrong one
                 name = ""
+    if _head_doubted(tl, title[0]):
+        cap = min(
+            cap, TITLE_IN_DOUBT
+        )  # "TỒN (20) CỤC TRƯỞNG": "Tổng cục trưởng" from a mark beside the block
     if name:
         res.set("signer_title", name, min(cap, tl.conf * q))
     _signer_name(res, right, title_i)
@@ -1132,6 +1187,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     raw[0] = (hits[0], 0.5)
                 elif (by_tail := surname_by_tail(ln.words[0].text)) is not None:
                     raw[0] = (by_tail, 0.5)  # "ạm Trường Thọ": the rim over "Ph"
+                elif (small := small_family(ln.words[0].text)) is not None:
+                    raw[0] = (small, 0.5)  # "không Đình Tài": "Khổng", its capital read small
             elif (behind := marked_lead(ln.words[0].text)) is not None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
         raw = _repair_surname(ln, raw)
@@ -1202,6 +1259,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     for k, v in F_SURNAMES.items()
                     if fuzz.ratio(k, fold(words[0])) >= 50 and abs(len(k) - len(fold(words[0]))) <= 1
                 ]
+                if len(fold(words[0])) >= NEAREST_LETTERS:
+                    # a word of four letters or more tells its family name by them: the nearest first, the
+                    # commoner of those as near ("Khụe" (75): Khúc a letter away, not the commoner Chu two
+                    # away, seed 239 grey alt 009)
+                    near = sorted(near, key=lambda v: Levenshtein.distance(fold(v), fold(words[0])))
                 if words[0][:1] in "Đđ":
                     # a "Đ" read is one (its bar is no rim's mark): of the family names led by one, the
                     # nearest ("Đưnh" (0): Đinh, not the commoner Huỳnh or Đặng two letters from it)
