@@ -149,12 +149,8 @@ def date_pass(
     }
     if any(id(w) in inside and w.conf >= LOST_WORD_CONF and _has_letters(w.text) for w in page.words):
         return page  # a line read there, however garbled (a blurred date line): no line lost, as read
-    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
-    if crop.shape[0] < 8 or crop.shape[1] < 8 or int((crop < 128).sum()) < 0.01 * crop.size:
-        return page
-    try:
-        tokens = tesseract.image_to_data(crop, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
-    except ToolFailed:
+    tokens = _band_read(prepared, (x0, y0, x1, y1), lang=lang, timeout=timeout)
+    if tokens is None:
         return page
     n = motto.words[0].line + 1
     new = regions.page_words(tokens, x0, y0, scale=s, first_line=n, block=0)
@@ -167,6 +163,24 @@ def date_pass(
     words += new
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+def _band_read(
+    prepared: Prepared, band: tuple[float, float, float, float], *, lang: str, timeout: float
+) -> list[tesseract.Token] | None:
+    """Tesseract's words of a band of the page (x0, y0, x1, y1 in page pixels) read as a block (``--psm 6``:
+    an organ's rule under a line is then a line of its own, not a part of its letters: "NAM" over the rule
+    read "ĐÀM" at 21 % as one line, "NAM" at 96 % as a block); None when the band holds too little ink or
+    Tesseract fails."""
+    x0, y0, x1, y1 = band
+    s = prepared.scale
+    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+    if crop.shape[0] < 8 or crop.shape[1] < 8 or int((crop < 128).sum()) < 0.01 * crop.size:
+        return None
+    try:
+        return tesseract.image_to_data(crop, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
+    except ToolFailed:
+        return None
 
 
 def _above_number(page: RecognizedPage) -> tuple[list[Line], Line, Layout] | None:
@@ -201,14 +215,8 @@ def _lost_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     ocr_h, ocr_w = prepared.ocr.shape[:2]
     x0, x1 = max(0.0, min(ln.x0 for ln in organ) - h), min(ocr_w / s, max(ln.x1 for ln in organ) + h)
     y0, y1 = last.y1 + 0.1 * h, min(ocr_h / s, below.y0 - 0.1 * h)
-    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
-    if crop.shape[0] < 8 or crop.shape[1] < 8 or int((crop < 128).sum()) < 0.01 * crop.size:
-        return page
-    try:
-        # as a block (``--psm 6``): the organ's rule under the line is then a line of its own, not a part of
-        # its letters ("NAM" over the rule read "ĐÀM" at 21 % as one line, "NAM" at 96 % as a block)
-        tokens = tesseract.image_to_data(crop, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
-    except ToolFailed:
+    tokens = _band_read(prepared, (x0, y0, x1, y1), lang=lang, timeout=timeout)
+    if tokens is None:
         return page
     n = last.words[0].line + 1
     new = regions.page_words(tokens, x0, y0, scale=s, first_line=n, block=0)
