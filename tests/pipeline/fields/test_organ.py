@@ -999,3 +999,26 @@ def test_a_speck_before_so_or_a_digit_for_its_s_keeps_the_so_sure() -> None:
         name, q = parent_organ(read, unit)
         assert (name, q >= 0.8) == ("Sở Y tế", True), read
     assert parent_organ("ĐỘ Y TẾ", unit)[1] < 0.6  # a "BỘ" blurred to "ĐỘ": which of the two, in doubt
+
+
+def test_a_garbled_ubnd_that_is_the_organ_itself_is_the_committee_in_doubt() -> None:
+    # REVIEW-26 #9: "UINND TỈNH NGHỆ AN" (no parent over it) was the organ "Uinnd tỉnh Nghệ An" at 0.92
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc cấp giấy phép", "center", 93.0),
+        ("", "center", 90.0),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "body", 90.0),
+    ]
+    for organ_lines, want in (
+        (("UINND TỈNH NGHỆ AN",), "Ủy ban nhân dân tỉnh Nghệ An"),
+        (("UINND TỈNH BÀ RỊA -", "VŨNG TÀU"), "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+    ):
+        specs = header(parent=None, organ=organ_lines, number="Số: 07/QĐ-UBND") + body
+        specs += signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+        f = extract([page(specs)]).fields["organ_name"]
+        assert (f.value, f.confidence < 0.6) == (want, True), organ_lines
+    # read as printed: sure
+    specs = header(parent=None, organ=("UBND TỈNH NGHỆ AN",), number="Số: 07/QĐ-UBND") + body
+    specs += signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+    f = extract([page(specs)]).fields["organ_name"]
+    assert (f.value, f.confidence >= 0.6) == ("Ủy ban nhân dân tỉnh Nghệ An", True)

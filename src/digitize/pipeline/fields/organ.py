@@ -295,6 +295,19 @@ def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:
             return None
         level = "thành phố" if m.group(2).startswith(("thanh", "tp")) else "tỉnh"
         return f"{kind} {level} {prov[0]}", prov[1]
+    # "UBND" misread in more than one letter, the committee the organ itself ("UINND TỈNH NGHỆ AN" was taken
+    # as "Uinnd tỉnh Nghệ An" at 0.92, REVIEW-26 #9): the province's committee, two letters guessed: in doubt
+    g = _GARBLED_UBND.match(f)
+    if (
+        g is not None
+        and not re.fullmatch(_UBND, g.group(1))
+        and not g.group(1).startswith(_OTHER_COMMITTEES)
+        and fuzz.ratio(g.group(1), "ubnd") >= 50
+    ):
+        prov = province(g.group(3), GARBLED_UBND_CUTOFF)
+        if prov is not None:
+            level = "thành phố" if g.group(2).startswith(("thanh", "tp")) else "tỉnh"
+            return f"Ủy ban nhân dân {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
     if len(texts) != 2 or not re.match(_KIND + r"\W*$", fold(squash(texts[0]))):
         return None
     second = squash(texts[1])
