@@ -125,18 +125,9 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
             return hit[0], hit[1] * 0.9
     # "UBND" misread in more than one letter ("UBMO TÍNH NGHỆ ÂM", "UIIND THÀNH PHỐ HÀ NỘI"): a short word
     # led by its U and like it, before a province's level and a known province: a parent committee's line
-    g = _GARBLED_UBND.match(f)
-    if (
-        g is not None
-        and not re.fullmatch(_UBND, g.group(1))
-        and not g.group(1).startswith(_OTHER_COMMITTEES)
-        and fuzz.ratio(g.group(1), "ubnd") >= 50
-    ):
-        prov = province(g.group(3), GARBLED_UBND_CUTOFF)
-        if prov is not None:
-            level = "thành phố" if g.group(2).startswith(("thanh", "tp")) else "tỉnh"
-            # two letters of four guessed: the value goes to review
-            return f"UBND {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
+    ubnd_hit = _garbled_ubnd(f)
+    if ubnd_hit is not None:
+        return f"UBND {ubnd_hit[0]}", ubnd_hit[1]
     # a Sở's parent is its province's committee: a short garbled word before a province's level and a known
     # province ("LUPNO TỈNH QUẢNG NINH" over "SỞ GIÁO DỤC VÀ ĐÀO TẠO", a blurred photo), in doubt; a word
     # read as printed ("HUYỆN TỈNH …", a syllable) is no garbled "UBND"
@@ -282,6 +273,26 @@ _LOCAL_LEVELS = {
 _LOCAL = re.compile(r"^(huyen|quan|thi xa|thi tran|xa|phuong)\s+(\S.*)$")
 
 
+def _garbled_ubnd(f: str) -> tuple[str, float] | None:
+    """A province's committee whose "UBND" was misread in more than one letter (``f`` folded: "ubmo tinh nghe
+    am", "uinnd tinh nghe an"): a short word led by its U and like it, before a province's level and a known
+    province, not another committee's abbreviation; ("tỉnh Nghệ An", its score), in doubt (two letters of four
+    guessed: to review); None otherwise."""
+    g = _GARBLED_UBND.match(f)
+    if (
+        g is None
+        or re.fullmatch(_UBND, g.group(1))
+        or g.group(1).startswith(_OTHER_COMMITTEES)
+        or fuzz.ratio(g.group(1), "ubnd") < 50
+    ):
+        return None
+    prov = province(g.group(3), GARBLED_UBND_CUTOFF)
+    if prov is None:
+        return None
+    level = "thành phố" if g.group(2).startswith(("thanh", "tp")) else "tỉnh"
+    return f"{level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
+
+
 def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:
     """A local People's Committee or Council over one or two lines, no parent: "ỦY BAN NHÂN DÂN / TỈNH QUẢNG
     NGÃI", "HỘI ĐỒNG NHÂN DÂN / TỈNH …", "ỦY BAN NHÂN DÂN / HUYỆN BA TƠ" → its proper name. The second line of
@@ -297,17 +308,9 @@ def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:
         return f"{kind} {level} {prov[0]}", prov[1]
     # "UBND" misread in more than one letter, the committee the organ itself ("UINND TỈNH NGHỆ AN" was taken
     # as "Uinnd tỉnh Nghệ An" at 0.92, REVIEW-26 #9): the province's committee, two letters guessed: in doubt
-    g = _GARBLED_UBND.match(f)
-    if (
-        g is not None
-        and not re.fullmatch(_UBND, g.group(1))
-        and not g.group(1).startswith(_OTHER_COMMITTEES)
-        and fuzz.ratio(g.group(1), "ubnd") >= 50
-    ):
-        prov = province(g.group(3), GARBLED_UBND_CUTOFF)
-        if prov is not None:
-            level = "thành phố" if g.group(2).startswith(("thanh", "tp")) else "tỉnh"
-            return f"Ủy ban nhân dân {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
+    ubnd_hit = _garbled_ubnd(f)
+    if ubnd_hit is not None:
+        return f"Ủy ban nhân dân {ubnd_hit[0]}", ubnd_hit[1]
     if len(texts) != 2 or not re.match(_KIND + r"\W*$", fold(squash(texts[0]))):
         return None
     second = squash(texts[1])
