@@ -439,6 +439,7 @@ def test_a_dropped_word_that_may_be_pho_leaves_the_head_s_title_in_doubt() -> No
         ("' t1ó CHÁNH VĂN PHÒNG", [40.0, 45, 95, 95, 95]),
         ("ló CHỦ TỊCH", [45.0, 96, 96]),
         ("/ to, CHÁNH VĂN PHÒNG", [39.0, 12, 93, 96, 96]),
+        ("à CHỦ TỊCH", [47.0, 54, 96]),  # a marked letter: what is left of "PHÓ" (seed 241 blur dev 012)
     ):
         value, conf = _title_read([(line, confs)])
         assert conf < 0.6, (line, value, conf)

@@ -130,11 +130,16 @@ def _maybe_head_word(dropped: Sequence[Word], k: int) -> bool:
     """Whether the doubted words left out before a title may hold a head word of a longer title ("PHÓ" under
     the seal read "ló,", "b1ió", "t1ó": the title left is the head's, the deputy's may be the one printed;
     REVIEW-26 #1): a word of two letters or more when two are left out (a seal's rim reads as one mark and
-    specks, not as two words), or a word of two to four letters ending in an "o" (PHÓ's vowel) when one is."""
+    specks, not as two words), or a word of two to four letters ending in an "o" (PHÓ's vowel) when one is,
+    or a letter bearing a Vietnamese mark ("à" (47) before "CHỦ TỊCH" on a blurred photo, seed 241 dev 012:
+    the "PHÓ" of "PHÓ CHỦ TỊCH", taken as "Chủ tịch" at 0.63): a seal's rim reads as strokes, not as marks."""
     for w in dropped:
-        letters = fold("".join(ch for ch in w.text if ch.isalpha())).lower()
+        raw = "".join(ch for ch in w.text if ch.isalpha())
+        letters = fold(raw).lower()
         if len(letters) >= 2 and (k >= 2 or (len(letters) <= 4 and letters.endswith("o"))):
             return True
+        if letters != raw.lower().replace("đ", "d"):
+            return True  # (a mark on a letter: "à", "ồ")
     return False
 
 
