@@ -1035,3 +1035,18 @@ def test_a_longer_title_whose_head_word_was_read_unsurely_is_in_doubt() -> None:
     # read surely, the head word is the title's
     f = extract([page(specs)]).fields["signer_title"]
     assert f.value == "Tổng cục trưởng" and f.confidence >= 0.6
+
+
+def test_a_kt_that_lost_its_k_still_gives_the_deputy_in_doubt() -> None:
+    # a real "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG" rescanned at 150 dpi (JPEG): the seal took the "K" and the whole
+    # deputy's line, "„T, THỦ TƯỚNG" was read, and the head's "Thủ tướng" taken at 0.65
+    value, conf = _title_read([("„T, THỦ TƯỚNG", [21.0, 93, 92])])
+    assert value == "Phó Thủ tướng" and conf < 0.6
+    value, conf = _title_read([("T. CHỦ TỊCH", [40.0, 97, 97])])
+    assert value == "Phó Chủ tịch" and conf < 0.6
+    # over the deputy's own line read, the half prefix names the head: the deputy's title as read
+    assert (
+        _title_read([("„T, CHỦ TỊCH", [21.0, 97, 97]), ("PHÓ CHỦ TỊCH", [95.0, 97, 97])])[0] == "Phó Chủ tịch"
+    )
+    # a head's title read clean, no mark before it: the head signs
+    assert _title_read([("CHỦ TỊCH", [97.0, 97])])[0] == "Chủ tịch"

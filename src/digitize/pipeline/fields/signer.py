@@ -39,6 +39,14 @@ _AUTH_PREFIX = re.compile(r"^[\s.]*(" + "|".join(AUTH_PREFIXES) + r")(?:\s*[.,:]
 _KT_MISREAD = re.compile(r"^\W*(?:[a-z]{1,2}\s+)?[a-z]t\s*\.\s+")
 # "ZcftKT. CHỦ TỊCH": the seal's marks read as letters glued before the prefix (its dot kept)
 _GLUED_PREFIX = re.compile(r"^[a-z]+?(kt|tm|tl|ttl)\s*\.\s+")
+# "„T, THỦ TƯỚNG": "KT." whose "K" the seal took, its dot read as a comma, a quote mark before it (the first
+# word folded; a real rescan at 150 dpi, JPEG: the head's title taken at 0.65 for the deputy's)
+_HALF_KT = re.compile(r"^[^\w\s]*t[.,]$")
+
+
+def _half_kt(line: Line) -> bool:
+    """The line opens with the "T." of a "KT." whose "K" is lost, a title after it."""
+    return len(line.words) >= 2 and bool(_HALF_KT.match(fold(line.words[0].text)))
 
 
 # "Q. GIÁM ĐỐC" with its Q read as O, Ọ, 0 or 9 ("0. CHỦ TỊCH"; "9. CHỦ TỊCH" on a blurred photo, seed 197 alt
@@ -171,8 +179,11 @@ def _reads_as_name(line: Line) -> bool:
 def _title_of(line: Line) -> tuple[str, float, bool] | None:
     f = re.sub(r"[^a-z .]", " ", _q_form(line.folded))
     f = squash(f)
-    prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f) or _GLUED_PREFIX.match(f))
+    half = _half_kt(line)
+    prefixed = bool(_AUTH_PREFIX.match(f) or _KT_MISREAD.match(f) or _GLUED_PREFIX.match(f)) or half
     core = _GLUED_PREFIX.sub("", _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", f))).strip(" .")
+    if half:
+        core = re.sub(r"^t\s*\.?\s*", "", core)
     if not core or len(core) > 48:
         return None
     if len(core) > 30:
@@ -243,7 +254,7 @@ def _prefix_of(line: Line) -> str | None:
     """The authority prefix a line opens with ("kt", "tm", "tl", "q", "ttl"; also a line of it alone, its
     head lost: "KT."), None without one."""
     pre = _AUTH_PREFIX.match(squash(re.sub(r"[^a-z .]", " ", line.folded)) + " ")
-    return pre.group(1).lower() if pre else None
+    return pre.group(1).lower() if pre else ("kt" if _half_kt(line) else None)
 
 
 # a mark between two letters of a name line's word: the seal's stroke or a speck read across the space
@@ -1120,8 +1131,11 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
         folded = squash(re.sub(r"[^a-z .]", " ", _q_form(tl.folded)))
         pre = _AUTH_PREFIX.match(folded) or _GLUED_PREFIX.match(folded)
         misread = _KT_MISREAD.match(folded)
-        kind = pre.group(1).lower() if pre else ("kt" if misread else "")
+        half = not pre and not misread and _half_kt(tl)
+        kind = pre.group(1).lower() if pre else ("kt" if misread or half else "")
         authority = (kind or None, name)
+        if half:
+            cap = min(cap, TITLE_IN_DOUBT)  # the prefix told by its half: "TL." may have lost its "L" too
         if kind == "kt" and not name.startswith("Phó"):
             # "KT. BỘ TRƯỞNG" with the deputy's line lost: "Thứ trưởng", never "Phó Bộ trưởng"
             if fold(name) in _SHARED_FOLDS:
