@@ -3051,3 +3051,49 @@ def test_split_cut_readings_take_the_deblurred_value_they_gave_clearly_in_doubt(
     # a value none of the cut's clear readings gave, or a cut value read clearly, is not replaced so
     assert handdigits._with_deblurred(("34", 50.7), ("38", 87.2), True, frozenset({"34"})) is None
     assert handdigits._with_deblurred(("34", 90.0), ("38", 87.2), True, said) is None
+
+
+def _loop_crop(text: str) -> np.ndarray:
+    """``text`` as the generator's pen strokes (``STROKES``), 70 px high."""
+    crop = np.full((100, 40 + 55 * len(text)), 255, np.uint8)
+    for k, ch in enumerate(text):
+        for stroke in STROKES[ch]:
+            pts = [(20 + 55 * k + px * 38 + (1 - py) * 14, 15 + py * 70) for px, py in stroke]
+            cv2.polylines(crop, [np.array(pts, np.int32)], False, 25, 6, cv2.LINE_AA)
+    return crop
+
+
+def test_a_day_s_mark_read_alone_only_as_digits_its_shape_refuses_takes_the_whole_reading() -> None:
+    # the real "09" rescanned at 120 dpi: its "9" read alone "3" five times and "5" once (its loop closed, no
+    # "3" or "5"), the whole region "09" at 87 and 80 beside "03"s the shapes refuse: the day, in doubt
+    crop = _loop_crop("09")
+    day = handdigits.Kind.DAY
+    whole = [("09", 87.0), ("09", 80.0), ("039", 75.0)]
+    alone = [[("0", 89.0), ("0", 97.0), ("0", 71.0)], [("3", 95.0), ("3", 72.0), ("5", 84.0)]]
+    assert handdigits.by_marks_voted(whole, alone, day, crop) == ("09", handdigits.AGREED_MAX_CONF)
+    # the whole region's surer readings differ there, or the mark is read alone as nothing sure: nothing
+    assert handdigits.by_marks_voted([*whole, ("08", 80.0)], alone, day, crop) is None
+    assert handdigits.by_marks_voted(whole, [alone[0], [("3", 20.0)]], day, crop) is None
+    # a digit its shape refuses too is never put there ("03" read whole as well)
+    assert handdigits.by_marks_voted([("03", 87.0), ("03", 80.0)], alone, day, crop) is None
+
+
+def test_a_label_boxed_without_its_colon_gives_the_em_from_its_ink() -> None:
+    # a 120 dpi scan read as it is: "Số:" boxed without its colon (20 px for 24 px of ink), the em came out
+    # small, the "/" of a glued "1139/QĐ-TTg" reckoned a capital right of the printed one and the number's
+    # region took in "/Q". Where the scan shows no "/" apart, the em is measured on the label's ink
+    prepared, page, nb = _glued_scene("2025")
+    grey = regions.grey_master(prepared)
+    font = ImageFont.truetype(SERIF, 54)
+    bare = ImageDraw.Draw(Image.new("L", (W, H), 255)).textbbox((380, 352), "Số", font=font)
+    so = next(w for w in page.words if w.text == "Số:")
+    cut = replace(so, box=replace(so.box, x1=float(bare[2]) + 1))
+    short = replace(page, words=tuple(cut if w is so else w for w in page.words))
+    (blank,) = [b for b in handdigits.find_blanks(short) if b.kind == handdigits.Kind.NUMBER]
+    assert blank.slash is not None and blank.slash[0] > nb.x0 + 20  # reckoned too far right
+    fixed = handdigits._label_reckoned(prepared, blank, grey)
+    assert fixed.slash is not None and abs(fixed.slash[0] - nb.x0) < abs(blank.slash[0] - nb.x0) / 2
+    assert fixed.box.x1 == fixed.slash[0]
+    # the label boxed whole: its em stands
+    (whole,) = [b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.NUMBER]
+    assert handdigits._label_reckoned(prepared, whole, grey) == whole

@@ -121,6 +121,9 @@ class Blank:
     # meets the organ's underline read "4" at 93): kept sure only when the digit readings confirm it (as
     # ``pen``)
     ruled: bool = False
+    # a number glued to its printed notation: the "Số:" label's box and the line's mean character width, the
+    # em measured again on the label's ink when the scan shows no "/" apart (``refined``)
+    label: tuple[Box, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -454,6 +457,20 @@ def sure_numbers(page: RecognizedPage) -> list[Blank]:
     return out[:1]
 
 
+def _reckoned_slash(word: Box, number: str, notation: str, em: float, cw: float) -> float:
+    """Where the printed "/" of a number glued to its notation (``word``: the first reading's word of both,
+    its ``number`` and ``notation`` as read) starts, reckoned from the notation's printed width in ``em``."""
+    x1 = word.x1 - printed_width(notation) * em
+    # a number read as digits leaves them at least their printed width (the notation misread longer,
+    # "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
+    if number.isdigit():
+        x1 = max(x1, word.x0 + printed_width(number) * em)
+    x1 = min(x1, word.x1)
+    if number:  # the word starts with the number's digits: the slash is not left of the word
+        x1 = max(x1, min(word.x1, word.x0 + 0.5 * cw * len(number)))
+    return x1
+
+
 def _number_blank(
     page: RecognizedPage, ln: Line, words: list[Word], cw: float, idx: dict[int, int]
 ) -> tuple[Blank, bool] | None:
@@ -509,14 +526,7 @@ def _number_blank(
             # the line's mean letter "1139/QĐ-TTg" was cut right of its "/" and "/Q" read as digits)
             em = _em(ln.words, so, cw)
             number = w.text[: tail.start].rstrip("/")
-            # a number read as digits leaves them at least their printed width (the notation misread
-            # longer, "2217/QĐÐ-SGDĐT", put the slash inside the number: "221")
-            x1 = w.box.x1 - printed_width("/" + tail.text) * em
-            if number.isdigit():
-                x1 = max(x1, w.box.x0 + printed_width(number) * em)
-            x1 = min(x1, w.box.x1)
-            if number:  # the word starts with the number's digits: the slash is not left of the word
-                x1 = max(x1, min(w.box.x1, w.box.x0 + 0.5 * cw * len(number)))
+            x1 = _reckoned_slash(w.box, number, "/" + tail.text, em, cw)
             slash = (x1, w.box.y1, em)
             glued = (w.box, number, "/" + tail.text)
             num_words.append(replace(w, text=number))
@@ -532,7 +542,19 @@ def _number_blank(
     conf = min((w.conf for w in num_words), default=0.0)
     box = Box(so.box.x1, ln.y0 - 0.1 * h, x1, ln.y1 + 0.1 * h)
     first = " ".join(w.text for w in num_words)
-    blank = Blank(Kind.NUMBER, so.line, box, tuple(drop), first, conf, slash, glued=glued, notation=notation)
+    label = (so.box, cw) if glued is not None else None
+    blank = Blank(
+        Kind.NUMBER,
+        so.line,
+        box,
+        tuple(drop),
+        first,
+        conf,
+        slash,
+        glued=glued,
+        notation=notation,
+        label=label,
+    )
     # a number read as digits in two words or more ("33 4", "1 9") is no printed number (print sets it as one
     # word): a pen's digits with gaps between them, which the extractor reads as no number
     return blank, _doubtful(num_words) or len(num_words) > 1
@@ -1210,12 +1232,72 @@ def refined(prepared: Prepared, blank: Blank, grey: np.ndarray) -> Blank:
     word, number, _ = blank.glued
     _, yb, em = blank.slash
     x1 = slash_foot(prepared, word, grey)
-    if x1 is None or x1 - blank.box.x0 < MIN_BLANK_PX:
+    if x1 is None:
+        return _label_reckoned(prepared, blank, grey)
+    if x1 - blank.box.x0 < MIN_BLANK_PX:
         return blank
     # the word read glued starts with the number's last digit: the region overlaps it, so it is cut back to
     # its notation (``_fix_glued``)
     right = max(x1, word.x0 + 1) if number else x1
     return replace(blank, box=replace(blank.box, x1=right), slash=(x1, yb, em))
+
+
+# the "Số:" label's em measured on its ink is taken over the one reckoned from its box when at least this much
+# larger (its box left out the colon: on a 120 dpi scan read as it is, "Số:" boxed 20 px wide for 24 px of
+# ink, the em 16.8 for 21.7, and the reckoned "/" fell a capital right of the printed one: the region took in
+# "/Q" and no reading of the written "1139" was kept; at 150 dpi and up the box held the colon, 27 / 36 px)
+LABEL_LOST = 1.1
+# the label's ink is followed right of its box at most this share of its height (the colon and its bearing:
+# 0.36 em) across gaps of at most ``LABEL_GAP`` of it, by marks no higher than ``LABEL_DOT`` of it (the
+# colon's dots, 0.1 em: not a pen's digit written close after the label)
+LABEL_REACH, LABEL_GAP, LABEL_DOT = 0.5, 0.2, 0.3
+
+
+def label_ink_width(prepared: Prepared, label: Box, grey: np.ndarray) -> float | None:
+    """The width (page frame) of the "Số:" label's ink from its box's left: the box's marks and the dots
+    close after it (a colon its box left out); None when the scan shows none."""
+    h = label.y1 - label.y0
+    x1 = label.x1 + LABEL_REACH * h
+    crop = regions.cut(prepared, label.x0, label.y0, x1, label.y1, source=grey)
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return None
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    scale = float(crop.shape[1]) / max(1.0, x1 - label.x0)
+    inside = (label.x1 - label.x0) * scale
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    marks = sorted((tuple(int(v) for v in stats[i, :4]) for i in range(1, n)), key=lambda m: m[0])
+    boxed = [x + w for x, _, w, _ in marks if x < inside]
+    if not boxed:
+        return None
+    right = max(boxed)
+    for x, _, w, mh in marks:
+        if x < inside:
+            continue
+        if x - right > LABEL_GAP * h * scale or mh > LABEL_DOT * crop.shape[0]:
+            break  # far off, or a tall mark: the pen's, not the colon's
+        right = max(right, x + w)
+    return (right - marks[0][0]) / scale
+
+
+def _label_reckoned(prepared: Prepared, blank: Blank, grey: np.ndarray) -> Blank:
+    """A number glued to its notation whose "/" the scan shows no apart (``slash_foot``: at 120 dpi the pen's
+    digits stand in the capitals' band, its last touching the "/"), with the "/" reckoned again from the
+    em measured on the "Số:" label's ink when its box left out a mark (``LABEL_LOST``)."""
+    if blank.label is None or blank.glued is None or blank.slash is None:
+        return blank
+    label, cw = blank.label
+    word, number, notation = blank.glued
+    _, yb, em = blank.slash
+    width = label_ink_width(prepared, label, grey)
+    if width is None:
+        return blank
+    measured = width / printed_width("Số:")
+    if measured < LABEL_LOST * em:
+        return blank
+    x1 = _reckoned_slash(word, number, notation, measured, cw)
+    if x1 - blank.box.x0 < MIN_BLANK_PX:
+        return blank
+    return replace(blank, box=replace(blank.box, x1=x1), slash=(x1, yb, measured))
 
 
 def band_rows(box: Box) -> tuple[int, int]:
@@ -1692,24 +1774,37 @@ def by_marks_voted(
     """A day or month from its marks read one by one where neither the whole region's readings nor the
     marks' unanimous readings (``by_marks``) give one: each mark the digit its sure readings (>=
     ``MIN_VOTE_CONF``) give most surely in sum, its shape allowing it (a mark no reading is sure of: a
-    plain stroke is "1", ``shape_digit``), taken only when at least ``DATE_MARK_VOTES`` sure readings of the
-    whole region give the same (a written "15" read "15" five times and "72" five times whole, its "5" read
-    "5" four times and "2" twice alone; a "14" whose "1" Tesseract drops alone), in doubt (at most
-    ``AGREED_MAX_CONF``)."""
+    plain stroke is "1", ``shape_digit``; a mark read alone surely but only as digits its shape refuses, the
+    digit every surer reading of the whole region gives there), taken only when at least ``DATE_MARK_VOTES``
+    sure readings of the whole region give the same (a written "15" read "15" five times and "72" five times
+    whole, its "5" read "5" four times and "2" twice alone; a "14" whose "1" Tesseract drops alone), in doubt
+    (at most ``AGREED_MAX_CONF``)."""
     marks = _digit_marks(crop)
     if not marks or len(alone) != len(marks) or len(marks) > 2:
         return None
+    # the whole region's surer readings with a digit for each mark (``by_marks``'s)
+    full = {t for t, c in votes if c >= UNANIMOUS_CONF and len(t) == len(marks)}
     digits = []
-    for v, mark in zip(alone, marks, strict=True):
+    for k, (v, mark) in enumerate(zip(alone, marks, strict=True)):
         loops, foot = _loops(mark), _has_foot(mark)
         weight: dict[str, float] = {}
         for t, c in v:
             if c >= MIN_VOTE_CONF and len(t) == 1 and not _shape_denies(t, loops, foot):
                 weight[t] = weight.get(t, 0.0) + c
+        there = {t[k] for t in full}
         if weight:
             digits.append(max(weight, key=lambda t: weight[t]))
         elif (shaped := shape_digit(mark)) is not None:
             digits.append(shaped)
+        elif (
+            any(c >= MIN_VOTE_CONF for _, c in v)
+            and len(there) == 1
+            and not _shape_denies(next(iter(there)), loops, foot)
+        ):
+            # read alone surely, but only as digits its shape refuses (the "9" of a written "09" at 120 dpi
+            # read "3" five times and "5" once alone, its loop closed): the digit every surer reading of the
+            # whole region gives there ("09" at 87 and 80)
+            digits.append(next(iter(there)))
         else:
             return None
     value = "".join(digits)
