@@ -3097,3 +3097,11 @@ def test_a_label_boxed_without_its_colon_gives_the_em_from_its_ink() -> None:
     # the label boxed whole: its em stands
     (whole,) = [b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.NUMBER]
     assert handdigits._label_reckoned(prepared, whole, grey) == whole
+    # a pen's stroke over the label's end, or tall right after it, is no part of the label
+    for dx in (-6, 4):
+        ink = np.array(prepared.master)
+        cv2.line(
+            ink, (int(so.box.x1) + dx, int(so.box.y0)), (int(so.box.x1) + dx + 14, int(so.box.y1)), 20, 6
+        )
+        pen = replace(prepared, master=ink, ocr=ink)
+        assert handdigits._label_reckoned(pen, whole, regions.grey_master(pen)) == whole

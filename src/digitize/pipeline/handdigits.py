@@ -1254,8 +1254,8 @@ LABEL_REACH, LABEL_GAP, LABEL_DOT = 0.5, 0.2, 0.3
 
 
 def label_ink_width(prepared: Prepared, label: Box, grey: np.ndarray) -> float | None:
-    """The width (page frame) of the "Số:" label's ink from its box's left: the box's marks and the dots
-    close after it (a colon its box left out); None when the scan shows none."""
+    """The width (page frame) of the "Số:" label's ink from its box's first mark: to the box's right side, or
+    on to the dots close after it (a colon its box left out); None when the scan shows none."""
     h = label.y1 - label.y0
     x1 = label.x1 + LABEL_REACH * h
     crop = regions.cut(prepared, label.x0, label.y0, x1, label.y1, source=grey)
@@ -1266,14 +1266,17 @@ def label_ink_width(prepared: Prepared, label: Box, grey: np.ndarray) -> float |
     inside = (label.x1 - label.x0) * scale
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     marks = sorted((tuple(int(v) for v in stats[i, :4]) for i in range(1, n)), key=lambda m: m[0])
-    boxed = [x + w for x, _, w, _ in marks if x < inside]
-    if not boxed:
+    if not marks or marks[0][0] >= inside:
         return None
-    right = max(boxed)
+    gap = LABEL_GAP * h * scale
+    # from the box's right side, or its marks' a little past it (an accent the box cut); a mark reaching on
+    # further is a pen's digit written over the label's end, not the label's
+    right = max((x + w for x, _, w, _ in marks if x < inside and x + w <= inside + gap), default=inside)
+    right = max(right, inside)
     for x, _, w, mh in marks:
         if x < inside:
             continue
-        if x - right > LABEL_GAP * h * scale or mh > LABEL_DOT * crop.shape[0]:
+        if x - right > gap or mh > LABEL_DOT * crop.shape[0]:
             break  # far off, or a tall mark: the pen's, not the colon's
         right = max(right, x + w)
     return (right - marks[0][0]) / scale
