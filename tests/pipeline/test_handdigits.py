@@ -3105,3 +3105,11 @@ def test_a_label_boxed_without_its_colon_gives_the_em_from_its_ink() -> None:
         )
         pen = replace(prepared, master=ink, ocr=ink)
         assert handdigits._label_reckoned(pen, whole, regions.grey_master(pen)) == whole
+    # a form's dotted line after a label boxed without its colon ("Số: ……"): dots side by side, no colon
+    ink = np.array(prepared.master)
+    ink[:, int(so.box.x1) - 12 : int(so.box.x1) + 30] = 255  # the colon taken away
+    for x in range(int(so.box.x1) - 8, int(so.box.x1) + 30, 9):
+        cv2.circle(ink, (x, int(so.box.y1) - 3), 2, 20, -1)
+    dotted = replace(prepared, master=ink, ocr=ink)
+    width = handdigits.label_ink_width(dotted, cut.box, regions.grey_master(dotted))
+    assert width is not None and width < 56  # "Số"'s ink (51 px), not on to the dots (from 56 px)

@@ -1249,7 +1249,7 @@ def refined(prepared: Prepared, blank: Blank, grey: np.ndarray) -> Blank:
 LABEL_LOST = 1.1
 # the label's ink is followed right of its box at most this share of its height (the colon and its bearing:
 # 0.36 em) across gaps of at most ``LABEL_GAP`` of it, by marks no higher than ``LABEL_DOT`` of it (the
-# colon's dots, 0.1 em: not a pen's digit written close after the label)
+# colon's dots, 0.1 em: not a pen's digit written close after the label), one or two one over the other
 LABEL_REACH, LABEL_GAP, LABEL_DOT = 0.5, 0.2, 0.3
 
 
@@ -1273,12 +1273,19 @@ def label_ink_width(prepared: Prepared, label: Box, grey: np.ndarray) -> float |
     # further is a pen's digit written over the label's end, not the label's
     right = max((x + w for x, _, w, _ in marks if x < inside and x + w <= inside + gap), default=inside)
     right = max(right, inside)
+    dots: list[tuple[int, int]] = []
+    reach = right
     for x, _, w, mh in marks:
         if x < inside:
             continue
-        if x - right > gap or mh > LABEL_DOT * crop.shape[0]:
+        if x - reach > gap or mh > LABEL_DOT * crop.shape[0]:
             break  # far off, or a tall mark: the pen's, not the colon's
-        right = max(right, x + w)
+        dots.append((x, x + w))
+        reach = max(reach, x + w)
+    # a colon: one dot, or two one over the other (a form's dotted line after the label, "Số: ……", has its
+    # dots side by side: not the label's)
+    if len(dots) == 1 or (len(dots) == 2 and dots[1][0] < dots[0][1]):
+        right = reach
     return (right - marks[0][0]) / scale
 
 
