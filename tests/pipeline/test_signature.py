@@ -1740,3 +1740,84 @@ def test_a_shaken_block_lost_whole_whose_name_row_gives_no_name_still_gives_its_
     assert fields["signer_title"].value == "Cục trưởng"
     assert fields["signer_title"].confidence < review.REVIEW_THRESHOLD
     assert fields.get("signer_name") is None or fields["signer_name"].value is None
+
+
+def test_a_name_row_tesseract_s_line_finding_reads_nothing_of_is_read_as_a_raw_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # seed 265 alt 003 (a blurred scan, the seal's arc over the row): "Ông Công Phúc" clear to the eye, every
+    # reading of its cut (``--psm 7``) gave no word at all, not even junk; read as a raw line (``--psm 13``)
+    # it gave the name
+    calls: list[int] = []
+
+    def read(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        calls.append(int(kw["psm"]))  # type: ignore[call-overload]
+        return [] if kw["psm"] == 7 else _row_tokens("_ Ông Cổng Phúc -")
+
+    monkeypatch.setattr(signature.tesseract, "image_to_data", read)
+    region = np.full((200, 1000), 255, np.uint8)
+    row = (80, 110, 300, 700, 60.0)
+    readings, _ = signature._read_row(region, row, 20.0, lang="vie", timeout=5.0)
+    assert calls == [7, 13] * 6
+    assert signature.vote_name([signature._row_words(r) for r in readings]) == ["Ông", "Công", "Phúc"]
+    # a reading that gives words (junk or not) is not read again
+    calls.clear()
+    monkeypatch.setattr(
+        signature.tesseract, "image_to_data", lambda im, **kw: calls.append(kw["psm"]) or _row_tokens("Xy")
+    )
+    signature._read_row(region, row, 20.0, lang="vie", timeout=5.0)
+    assert calls == [7] * 6
+
+
+def test_a_row_reading_skips_marks_alone_stops_at_a_lone_capital_and_takes_a_family_name_read_small() -> None:
+    # seed 265 dev 001: "Đinh Đức Khánh —" (the seal's arc read as a dash after the name): the run of the
+    # name's words ended at the dash, no reading gave a word
+    got = signature._row_words(_row_tokens("__ Đính Đức Khánh —"))
+    assert [w for w, _ in got] == ["Đính", "Đức", "Khánh"]
+    # seed 265 alt 007: "Š Khổng Phương Khuyến" (the ring's mark read as one capital letter) made a name of
+    # four words against the others' three; "không Phương Khuyến" (the capital read small, the marks another
+    # word's) lost the family name: no name was voted of ten readings
+    texts = [
+        "„Khổng Phương Khuyến",
+        "Š Khổng Phương Khuyến",
+        "Š Khổng Phương Khuyến",
+        "„Khổng Phương Khuyến",
+        "„ không Phương Khuyến",
+        "Š không Phương Khuyến",
+    ]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert got[1] == [("Khổng", 80.0), ("Phương", 80.0), ("Khuyến", 80.0)]
+    assert got[4][0] == ("Khổng", 40.0)  # (a guess by its letters: half its confidence)
+    assert signature.vote_name(got) == ["Khổng", "Phương", "Khuyến"]
+    # the one-letter words of names stay ("Y Ngông Niê"); a given name in small letters is no family name
+    assert [w for w, _ in signature._row_words(_row_tokens("Y Ngông Niê"))] == ["Y", "Ngông", "Niê"]
+    assert [w for w, _ in signature._row_words(_row_tokens("văn Công Phúc"))] == ["Công", "Phúc"]
+
+
+def test_a_row_reading_that_lost_a_letter_of_a_name_s_word_others_read_whole_gives_that_word() -> None:
+    # seed 265 dev 004: "Lưu Thu Hoa" read "Lưu Tu Hoa" seven times of ten (the "h" run into the "T"), "Lưu
+    # Thu Hoa" three times: no name was voted
+    texts = ["Lưu Tu Hoa"] * 7 + ["Lưu Thu Hoa"] * 3
+    assert signature.vote_name([signature._row_words(_row_tokens(t)) for t in texts]) == ["Lưu", "Thu", "Hoa"]
+    # a word read whole but once gathers no readings that lost a letter of it
+    texts = ["Lưu Tu Hoa"] * 7 + ["Lưu Thu Hoa"]
+    assert signature.vote_name([signature._row_words(_row_tokens(t)) for t in texts]) is None
+    # a listed name read is another reading of the place, not a letter lost ("Tuân" against "Tuấn")
+    assert not signature._letter_lost("Lê", "Lưu", signature.SURNAMES)
+    assert signature._letter_lost("Tu", "Thu", signature.NAME_SYLLABLES)
+    assert not signature._letter_lost("Hà", "Hòa", {"Hà"})
+
+
+def test_a_row_s_family_name_garbled_at_its_end_is_the_one_family_name_its_first_letters_begin() -> None:
+    # seed 265 dev 013 (a blurred photo, the ring over the end of "Trương"): "Tru»6 Hữu Bình", "Trượờổ Hữu
+    # Bình", "Trugz6 Hữu Bình" … in every reading: no reading gave the family name, no name was voted
+    texts = ["Tru»6 Hữu Bình", "Trượờổ Hữu Bình", "Trug»6 Hữu Bình", "Trugz6 Hữu Bình", "Trượz6 Hữu Bình"]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert got[0] == [("Trương", 40.0), ("Hữu", 80.0), ("Bình", 80.0)]
+    assert signature.vote_name(got) == ["Trương", "Hữu", "Bình"]
+    # a head several frequent family names begin ("Pha" of Phạm and Phan), or too short, a word read whole
+    # (a syllable: "Trung"), a word with no capital, tell none
+    for word in ("Pha»6", "Ng»6", "Trung", "tru»6"):
+        assert signature._family_head(word) is None
+    # a garbled word before a whole name led by a family name is the seal's, not a family name's end
+    assert [w for w, _ in signature._row_words(_row_tokens("Tru»6 Lê Văn An"))] == ["Lê", "Văn", "An"]

@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 
 import cv2
@@ -40,6 +40,7 @@ from digitize.pipeline.fields.signer import (
     nearest_name,
     rare_family,
     read_signer,
+    small_family,
     surname_by_end,
     surname_by_head,
     surname_by_tail,
@@ -50,6 +51,7 @@ from digitize.pipeline.fields.vocab import (
     F_SURNAMES,
     F_SYLLABLES,
     F_TITLES,
+    FREQUENT_SURNAMES,
     MIDDLE_NAMES,
     NAME_SYLLABLES,
     SURNAMES,
@@ -766,8 +768,8 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
         parts = _unglued(nfc(t.text.strip()))
         for p in parts:
             bare = consonant_marks_dropped(nfc(p.strip(_ROW_MARKS)))
-            if not bare or (len(bare) == 1 and bare.islower()):
-                continue
+            if not any(ch.isalnum() for ch in bare) or (len(bare) == 1 and bare.islower()):
+                continue  # (marks alone: "—" after "Đinh Đức Khánh", the seal's arc read as a dash)
             conf = t.conf * (0.5 if len(parts) > 1 else 1.0)
             word = _capital_lost(_vowel_small(bare))
             if not _capitalised(word) and (tail := _tail_name(word)) is not None:
@@ -780,13 +782,29 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
         if run and (lead := _small_family(w)) is not None:
             run.insert(0, (lead, c))  # "khúc Công Phúc": the family name's capital read small
             break
-        if run and not _capitalised(w) and (end := _family_end(w)) != w:
-            run.insert(0, (end, 0.5 * c))  # "Khổn6 Xuân Khải": the ring over the family name's last letter
+        if run and (lead := small_family(w)) is not None:
+            # "không Phương Khuyến": a family name's letters, its capital read small and its marks another
+            # word's ("Khổng"): the family name by its letters, a guess (half its confidence)
+            run.insert(0, (lead, 0.5 * c))
             break
-        if not _capitalised(w):
+        if run and not _capitalised(w) and not _led(run) and (end := _family_end(w)) != w:
+            # "Khổn6 Xuân Khải": the ring over the family name's last letter; "Tru»6 Hữu Bình": over its end
+            run.insert(0, (end, 0.5 * c))
             break
+        if not _capitalised(w) or (len(w) == 1 and w not in _ONE_LETTER_NAMES):
+            break  # (one capital letter no name's word is: "Š", "Ö" of the seal's ring before the name)
         run.insert(0, (w, c))
     return run[-4:]
+
+
+# the one-letter words of names (an Ê Đê man's "Y", a Hmong man's middle "A": ``signer``'s name_tokens)
+_ONE_LETTER_NAMES = frozenset({"Y", "A"})
+
+
+def _led(run: Sequence[tuple[str, float]]) -> bool:
+    """A run of a name's words that is a whole name already: three words or more led by a family name (a
+    garbled word before it is the seal's, not a family name's end)."""
+    return len(run) >= 3 and run[0][0] in SURNAMES
 
 
 def _capitalised(word: str) -> bool:
@@ -890,6 +908,7 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     same = [r for r in got if len(r) == size]
     name: list[str] = []
     loose_at: list[bool] = []
+    lost_at: list[bool] = []
     for i in range(size):
         weight: dict[str, float] = {}
         count: Counter[str] = Counter()
@@ -906,10 +925,11 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
         # "Định"), or its letters but a garbled capital (``_agrees``; not when another reading gives another
         # listed name with those letters: "Tuân" against "Xuân")
         loose = not any(fold(w) != fold(best) and w[1:] == best[1:] for w in known)
-        support = sum(
-            c for w, c in count.items() if _agrees(w, best, loose) or (i == 0 and _end_lost(w, best))
-        )
+        # ... or a letter lost (``_letter_lost``: "Tu" of "Thu"), when readings enough give it whole
+        lost = sum(c for w, c in count.items() if fold(w) == fold(best)) >= ROW_VOTES
+        support = sum(c for w, c in count.items() if _gives(w, best, i, loose, lost))
         loose_at.append(loose)
+        lost_at.append(lost)
         if support < ROW_VOTES or 2 * support < len(same):
             return None
         name.append(best)
@@ -919,8 +939,8 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
         r
         for r in same
         if all(
-            _agrees(w, v, lo) or (k == 0 and _end_lost(w, v))
-            for k, ((w, _), v, lo) in enumerate(zip(r, name, loose_at, strict=True))
+            _gives(w, v, k, lo, ls)
+            for k, ((w, _), v, lo, ls) in enumerate(zip(r, name, loose_at, lost_at, strict=True))
         )
     ]
     if len(whole) < ROW_VOTES:
@@ -954,11 +974,69 @@ def _family_end(word: str) -> str:
     if word in SURNAMES or (word.isalpha() and is_syllable(word)):
         return word
     head = word[:-1]
-    if not (len(head) >= HEAD_LETTERS - 1 and head.isalpha() and head[:1].isupper() and head[1:].islower()):
-        return word
+    if (
+        len(head) >= HEAD_LETTERS - 1
+        and head.isalpha()
+        and head[:1].isupper()
+        and head[1:].islower()
+        and (end := surname_by_end(head + "x")) is not None  # (the garbled last letter as any letter)
+    ):
+        return end
+    return _family_head(word) or word
+
+
+FAMILY_HEAD_LETTERS = 3  # a garbled family name's first letters (marks aside) that may tell it: "Tru"
+
+
+def _family_head(word: str) -> str | None:
+    """The family name a garbled word at a name's row's family name stands for when the seal's ring or the
+    blur took its end: a word with a capital that is no syllable, whose first letters (marks aside,
+    ``FAMILY_HEAD_LETTERS`` or more, the longest such head that begins any) begin one family name, or one
+    of the list's frequent ones ("Tru»6", "Trượờổ", "Trugz6" for "Trương": seed 265 dev 013, the given names
+    read clear in every reading). None for a word read whole, or a head that begins none or several."""
+    if not word[:1].isupper() or (word.isalpha() and is_syllable(word)):
+        return None
+    letters = ""
+    for ch in word:
+        if not ch.isalpha():
+            break
+        letters += ch
+    if not letters[1:].islower():
+        return None  # "KhổRØ": a capital inside the word, no name's word's head
+    for n in range(len(letters), FAMILY_HEAD_LETTERS - 1, -1):
+        key = fold(letters[:n])
+        hits = [v for k, v in F_SURNAMES.items() if k.startswith(key)]
+        if len(hits) > 1:
+            hits = [v for v in hits if SURNAMES.index(v) < FREQUENT_SURNAMES]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
+
+
+def _gives(word: str, voted: str, place: int, loose: bool, lost: bool) -> bool:
+    """A reading's word at ``place`` of a name's row gives the ``voted`` word: it agrees with it
+    (``_agrees``), or, at the family name's place, is it with its last letter lost (``_end_lost``), or,
+    ``lost`` (readings enough give the voted word's letters whole), is it with one letter lost
+    (``_letter_lost``)."""
     return (
-        surname_by_end(head + "x") or word
-    )  # (the garbled last letter as any letter no family name ends in)
+        _agrees(word, voted, loose)
+        or (place == 0 and _end_lost(word, voted))
+        or (lost and _letter_lost(word, voted, SURNAMES if place == 0 else NAME_SYLLABLES))
+    )
+
+
+LOST_LETTER_MIN = 3  # letters (marks aside) a voted word has at least for a reading with one less to give it
+
+
+def _letter_lost(word: str, voted: str, listed: Collection[str]) -> bool:
+    """A reading's word is the voted word's letters (marks aside) with one of them lost, and no listed name
+    as read (``listed``: a rival reading, "Tuân" against "Tuấn", is no lost letter): a blurred photo
+    merges a thin letter into its neighbour ("Tu" read seven times of ten for "Thu", the "h" run into the
+    "T"; seed 265 dev 004)."""
+    key, full = fold(word), fold(voted)
+    if word in listed or len(full) < LOST_LETTER_MIN or len(key) != len(full) - 1:
+        return False
+    return any(full[:k] + full[k + 1 :] == key for k in range(len(full)))
 
 
 def _end_lost(word: str, voted: str) -> bool:
@@ -1060,7 +1138,12 @@ def _read_row(
     readings = []
     for im in _sharpened(crop) if sharpen else _row_images(crop, level):
         im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
-        readings.append(tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout))
+        tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+        if not any(t.conf >= 0 and t.text.strip() for t in tokens):
+            # a line Tesseract's line finding gave up on (no word at all, not even junk: the blurred letters
+            # of "Ông Công Phúc" under the seal's arc, seed 265 alt 003) read as a raw line instead
+            tokens = tesseract.image_to_data(im, lang=lang, psm=RAW_LINE, dpi=300, timeout=timeout)
+        readings.append(tokens)
     return readings, (top, bottom, box[2], min(region.shape[1], box[3]))
 
 
@@ -1101,6 +1184,7 @@ def _row_images(crop: np.ndarray, level: float) -> Iterator[np.ndarray]:
             yield image if up == 1.0 else cv2.resize(image, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
 
 
+RAW_LINE = 13  # Tesseract's page segmentation for a raw line: no line finding, the cut read as one line
 SHARP_SCALES = (2.0, 3.0)  # a row whose readings gave no name read again sharpened, this many times enlarged
 SHARP_SIGMA = (1.0, 3.0)  # px: the least and most blur (at the row's size) the unsharp mask is made against
 
