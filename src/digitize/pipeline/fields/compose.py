@@ -34,6 +34,7 @@ from digitize.pipeline.fields.subject import (
     read_subject,
     read_type,
     recorrected,
+    relettered,
     restated,
     subject_lines,
     tidied,
@@ -127,6 +128,8 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
     if pages[0].source == "ocr":
         subject = tidied(subject)
+    if blurred:
+        subject = relettered(subject, own)
     holder = read_holder(all_lines, subject.get("subject"))
     subject = holder_restated(subject, holder.value("holder_name"), own)
     subject = restated_title(subject, type_found.value("type_name"), all_lines)

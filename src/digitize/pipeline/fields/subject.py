@@ -2162,3 +2162,19 @@ def recorrected(subject: Found, own: Sequence[Line]) -> Found:
     if value == f.value and conf == f.confidence:
         return subject
     return Found((replace(f, value=value, confidence=conf),))
+
+
+def relettered(subject: Found, own: Sequence[Line]) -> Found:
+    """A blurred photo's trích yếu with its words one letter misread replaced by the syllable the language
+    model shows beside both neighbours ("đề nghị bạm hành" → "ban", "cơ sở" of "tổ sở": see
+    ``correct.relettered_words``), in doubt (``GUESSED_CONFIDENCE``): a letter changed is a guess a person
+    checks. Only the words Tesseract read (``own``); a word restored or taken from the body is kept."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    confs = [None if r is None else r.conf for r in _own_words(words, own)]
+    out = correct.relettered_words(words, confs)
+    if out == words:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
