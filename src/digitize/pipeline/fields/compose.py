@@ -89,7 +89,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         organ = named_by_notation(organ, notation.value("code_notation"))
         organ_name = organ.value("organ_name")
     organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
-    place_date = read_place_date(layout, has_header, organs)
+    place_date = read_place_date(layout, has_header, organs, ocr=pages[0].source == "ocr")
     # the document as its annex cites it: its notation again where the header's is lost; not a citation of
     # another document (another type than the heading's, another date than the header's)
     cite = cited(all_lines)
