@@ -442,3 +442,16 @@ def test_a_tax_label_with_its_s_read_x_gives_a_code_whose_check_digit_holds_in_d
     value, conf = code("Mã xố thuế: 8639111156")
     assert (value, conf < 0.6) == ("8639111156", True)
     assert code("Mã xố thuế: 8639111157")[0] is None  # its check digit fails: no code taken
+
+
+def test_an_organisation_s_label_read_a_letter_off_before_a_company_gives_the_holder_in_doubt() -> None:
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    # seed 261 blur dev 013: "Cơ sử: Công ty TNHH MTV Dược phẩm Minh Châu" ("Cơ sở:"), the holder lost
+    addr = ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)
+    f = extract([page(_licence([("Cơ sử: " + COMPANY, "x=355", 80.0), addr]))]).fields["holder_name"]
+    assert (f.value, f.confidence < 0.6) == (COMPANY, True)
+    # two letters off, or no organisation after it: no holder's label
+    for line in ("Cơ quan: " + COMPANY, "Cơ sử: Số 12, đường Lê Lợi"):
+        assert values(_licence([(line, "x=355", 80.0), addr]))["holder_name"] is None, line

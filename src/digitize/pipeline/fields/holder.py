@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rapidfuzz.distance import Levenshtein
+
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
@@ -235,6 +237,10 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
                 res.set("holder_name", value, conf)
                 break
     if "holder_name" not in res.fields:
+        misread = _misread_org_label(lines)
+        if misread is not None:
+            res.set("holder_name", misread[0], misread[1])
+    if "holder_name" not in res.fields:
         # Điều 1 grants the act to the holder by its full name, with its tax code and address: body print,
         # where the trích yếu above it is where an incoming stamp lands ("cho Công ty TủHH DưệẾphá# Ó")
         article = _for_in(lines, ("dieu 1",))
@@ -329,6 +335,38 @@ HOLDER_JUNK_CONF = 50.0  # (Tesseract's 0..100) a labelled value read all less s
 _ORG_LABEL = re.compile(
     r"ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|to chuc|don vi|doanh nghiep"
 )
+
+
+# an organisation's label as a blurred photo may read it, one letter off in all ("Cơ sử:" of "Cơ sở:", seed
+# 261 blur dev 013, its holder lost), before an organisation's form ("Công ty …"): its value is the holder, to
+# review
+_ORG_LABELS = tuple(
+    label.split()
+    for label in ("ten to chuc", "ten co so", "ten doanh nghiep", "ten don vi", "co so", "to chuc", "don vi")
+)
+_MISREAD_LABEL = re.compile(r"^\W*([a-z]+(?: [a-z]+){1,2})\s*[:;]\s*(\S.*)$")
+_ORG_FORM = re.compile(r"(cong ty|hop tac xa|chi nhanh|doanh nghiep|benh vien|trung tam|phong kham)\b")
+MISREAD_LABEL_CONF = 0.59
+
+
+def _misread_org_label(lines: Sequence[Line]) -> tuple[str, float] | None:
+    """The holder after an organisation's label read one letter off (``_ORG_LABELS``), its value opening with
+    an organisation's form; in doubt (``MISREAD_LABEL_CONF``). None when no line has one."""
+    for k, ln in enumerate(lines):
+        m = _MISREAD_LABEL.match(ln.folded)
+        if m is None or not _ORG_FORM.match(m.group(2)):
+            continue
+        words = m.group(1).split()
+        if not any(
+            len(words) == len(label)
+            and sum(Levenshtein.distance(a, b) for a, b in zip(words, label, strict=True)) == 1
+            for label in _ORG_LABELS
+        ):
+            continue
+        value = _clean_holder(with_next(lines, k)[m.start(2) :])
+        if len(value) >= 3:
+            return value, min(ln.conf, MISREAD_LABEL_CONF)
+    return None
 
 
 def _junk_like(value: str) -> bool:
