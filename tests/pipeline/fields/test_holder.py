@@ -455,3 +455,28 @@ def test_an_organisation_s_label_read_a_letter_off_before_a_company_gives_the_ho
     # two letters off, or no organisation after it: no holder's label
     for line in ("Cơ quan: " + COMPANY, "Cơ sử: Số 12, đường Lê Lợi"):
         assert values(_licence([(line, "x=355", 80.0), addr]))["holder_name"] is None, line
+
+
+def test_a_blurred_photo_s_holder_name_takes_the_lists_letters_in_doubt() -> None:
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    # seeds 259/261 blur: "Trường 5ơn" (Sơn), "Hoảng Long" (Hoàng), "Bửi Minh Nam" (Bùi), read surely
+    addr = ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)
+    for read, want in (
+        (
+            "Tên tổ chức: Công ty Cổ phần Du lịch Lữ hành Trường 5ơn",
+            "Công ty Cổ phần Du lịch Lữ hành Trường Sơn",
+        ),
+        ("Tên tổ chức: Công ty TNHH Kỹ thuật Hoảng Long", "Công ty TNHH Kỹ thuật Hoàng Long"),
+        ("Ông/Bà: Bửi Minh Nam", "Bùi Minh Nam"),
+        # a common phrase's word capitalised is no name ("Dịch Vụ", not "Vũ")
+        ("Tên tổ chức: Công ty TNHH Thương mại Dịch Vụ", "Công ty TNHH Thương mại Dịch Vụ"),
+    ):
+        pg = page(_licence([(read, "x=355", 95.0), addr]))
+        f = extract([replace(pg, blurred=True)]).fields["holder_name"]
+        assert (f.value, f.confidence < 0.6) == (want, True), read
+        # a sharp page: as read
+        assert extract([pg]).fields["holder_name"].value == read.split(": ", 1)[1], read

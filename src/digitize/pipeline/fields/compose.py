@@ -130,7 +130,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = tidied(subject)
     if blurred:
         subject = relettered(subject, own)
-    holder = read_holder(all_lines, subject.get("subject"))
+    holder = read_holder(all_lines, subject.get("subject"), blurred=blurred)
     subject = holder_restated(subject, holder.value("holder_name"), own)
     subject = restated_title(subject, type_found.value("type_name"), all_lines)
     subject = year_restored(subject, place_date.value("issued_date"))

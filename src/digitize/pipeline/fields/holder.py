@@ -8,13 +8,15 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
+from digitize.pipeline import correct
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
-from digitize.pipeline.fields.vocab import NAME_SYLLABLES, SURNAMES
+from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import ExtractedField
+from digitize.pipeline.syllable import key
 from digitize.text import fold, nfc
 
 # a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
@@ -202,8 +204,9 @@ def _family_ong_kept(value: str) -> bool:
     return [w.title() for w in value.split()[:1]] == ["Ông"]
 
 
-def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
-    """holder_name (a labelled line, else "… cho Công ty …" in the subject or Điều 1) and holder_id."""
+def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurred: bool = False) -> Found:
+    """holder_name (a labelled line, else "… cho Công ty …" in the subject or Điều 1) and holder_id.
+    ``blurred``: a blurred photo's, its name's letters as the lists spell them (``blurred_name_letters``)."""
     res = Builder()
     applicant = _applicant(lines)
     org_skipped = False  # an organisation's value skipped: a person's label after it names another
@@ -290,8 +293,53 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         res.fields["holder_name"] = held = replace(held, confidence=FAMILY_ONG_CONF)
     # "Vận tải biến" of "biển", read at 96: the language says which word the phrase has, not the reading
     if held is not None and held.confidence > GUESSED_WORDS_CONF and other_marks_likelier(held.value or ""):
-        res.fields["holder_name"] = replace(held, confidence=GUESSED_WORDS_CONF)
+        res.fields["holder_name"] = held = replace(held, confidence=GUESSED_WORDS_CONF)
+    if blurred and held is not None and held.value:
+        value = blurred_name_letters(held.value)
+        if value != held.value:
+            res.fields["holder_name"] = replace(
+                held, value=value, confidence=min(held.confidence, GUESSED_WORDS_CONF)
+            )
     return res.freeze()
+
+
+# digits a blurred photo reads for a name's capitals ("Trường 5ơn" of "Sơn")
+_LETTER_OF_DIGIT = str.maketrans({"5": "S", "0": "O", "8": "B", "6": "G", "1": "I"})
+_NAME_SET = frozenset(NAME_SYLLABLES)
+PROPER_TAIL = 2  # a company's own name: its last words ("… Kỹ thuật Hoàng Long", "… Dược phẩm Minh Châu")
+_FORM_START = re.compile(r"(cong ty|hop tac xa|chi nhanh|doanh nghiep|benh vien|trung tam|phong kham)\b")
+
+
+def blurred_name_letters(value: str) -> str:
+    """A holder's name as a blurred photo read it with the lists' letters: a person's family name its marks
+    misread ("Bửi Minh Nam" → "Bùi", ``with_family_name_marks``, however sure Tesseract was: blur makes it
+    sure of a wrong mark); an organisation's own name, its last ``PROPER_TAIL`` words, each capitalised word
+    no listed given name that is one with other marks or a digit read for its capital ("Hoảng Long" →
+    "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``). Other words as read."""
+    if not _FORM_START.match(fold1(value)):
+        return with_family_name_marks(value)
+    words = value.split()
+    for i in range(max(0, len(words) - PROPER_TAIL), len(words)):
+        w = words[i]
+        core = w.strip(",.;:")
+        if core in _NAME_SET or len(core) < 2:
+            continue
+        lettered = core[0].translate(_LETTER_OF_DIGIT) + core[1:]
+        if not lettered[:1].isupper() or any(ch.isdigit() for ch in lettered):
+            continue
+        if i and _phrase(words[i - 1], core):
+            continue  # a common word of a common phrase ("Dịch Vụ"), not a name
+        names = F_SYLLABLES.get(fold(lettered), [])
+        if len(names) == 1:
+            words[i] = w.replace(core, names[0])
+    return " ".join(words)
+
+
+def _phrase(before: str, word: str) -> bool:
+    """The language model shows ``word`` (in lower case) after ``before``: a common phrase's word."""
+    model = correct.load()
+    a, b = (model.index.get(key(w.strip(",.;:").lower())) for w in (before, word))
+    return a is not None and b is not None and a * model.size + b in model.bigrams
 
 
 # "Xét hồ sơ đề nghị cấp giấy phép của Công ty …," ("Xót hồ sơ", "đã nghị" of a blurred photo): who applied
