@@ -825,9 +825,16 @@ def relettered_words(words: list[str], confs: list[float | None], model: Model |
     with each word one letter misread replaced (see ``LETTER_MARGIN``; Tesseract's confidence aside: on a
     blurred photo it is as sure of a misread as of a word read right), judged beside its neighbours as
     corrected so far; twice, so a word beside a misread one is judged again beside it corrected ("tới nhãm
-    2023" → "tới năm" → "mới năm"). Words in capitals, with digits, of one letter are kept."""
+    2023" → "tới năm" → "mới năm"). Words in capitals, with digits, of one letter are kept. A blurred photo's
+    specks go too: an underscore stuck to a word ("_phố": no print has one), and a lone speck read as a digit
+    or a mark between two words that the corpus shows side by side far likelier without it ("đầu tư 1 công
+    năm" → "đầu tư công": by ``LETTER_MARGIN``; "nhiệm vụ 6 tháng đầu năm" stands, ln 5 at most on the
+    generator's texts)."""
     model = model or load()
-    out = list(words)
+    out = [
+        w.strip("_") if c is not None and _UNDERSCORED.match(w) else w
+        for w, c in zip(words, confs, strict=True)
+    ]
     for _ in range(2):
         for i, c in enumerate(confs):
             if c is None:
@@ -835,4 +842,28 @@ def relettered_words(words: list[str], confs: list[float | None], model: Model |
             got = _letter_fix(out, i, model)
             if got is not None:
                 out[i] = got
-    return out
+    kept = [
+        w
+        for i, w in enumerate(out)
+        if confs[i] is None or not _SPECK.fullmatch(w) or not _speck_between(out, i, model)
+    ]
+    return kept
+
+
+_UNDERSCORED = re.compile(r"^_+[^\W\d_]+_*$|^[^\W\d_]+_+$")
+_SPECK = re.compile(r"\d{1,2}|[^\w\s]{1,2}")
+
+
+def _speck_between(words: list[str], i: int, model: Model) -> bool:
+    """``words[i]`` is a speck between two words the corpus shows side by side far likelier without it."""
+    if i < 1 or i + 1 >= len(words):
+        return False
+    left, right = _side(words[i - 1], model, left=True), _side(words[i + 1], model, left=False)
+    if left in _CONTEXT_CLASSES or right in _CONTEXT_CLASSES:
+        return False
+    far_left = _side(words[i - 2], model, left=True) if i >= 2 else None
+    far_right = _side(words[i + 2], model, left=False) if i + 2 < len(words) else "<p>"
+    t = _side(words[i], model, left=False)
+    keep = model.logp(far_left, left, t) + model.logp(left, t, right) + model.logp(t, right, far_right)
+    drop = model.logp(far_left, left, right) + model.logp(left, right, far_right)
+    return drop - keep >= LETTER_MARGIN
