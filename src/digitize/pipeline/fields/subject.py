@@ -285,8 +285,13 @@ def unglue(word: str) -> str:
 _VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
 # "V/v" with its slash run into the second v reads "VW" (a speck may stick to it: "VW&"), or its second v "w"
 # ("V/w"): no Vietnamese word starts "vw" or "w"
-VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b|vv\s|vw(?:\s|[^\w\s]))")
-VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b\.?|vv\b|vw\b|v\s*[/\\|l1i])\s*")
+# the slash and what OCR reads for it: a bar, an l, a 1, an i, or another script's slash (a blurred photo's
+# "V⁄ rà soát …": U+2044 fraction slash; U+2215 division slash, U+FF0F fullwidth)
+_SLASH = r"[/\\|l1i\u2044\u2215\uff0f]"
+VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*" + _SLASH + r"\s*[vw]\b|vv\s|vw(?:\s|[^\w\s]))")
+VV_PREFIX = re.compile(
+    r"^\s*" + _VV_NOISE + r"\s*(v\s*" + _SLASH + r"\s*[vw]\b\.?|vv\b|vw\b|v\s*" + _SLASH + r")\s*"
+)
 
 BODY_START = (
     "giam doc", "chu tich", "can cu", "chung nhan", "cap phep", "kinh gui", "bo truong", "uy ban nhan dan",
@@ -363,7 +368,7 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
         after_number = number_i is not None and i == number_i + 1
         if (
             VV.match(ln.folded)
-            or (after_number and re.match(r"^\s*v\s*[/\\|l1i]", ln.folded))
+            or (after_number and re.match(r"^\s*v\s*" + _SLASH, ln.folded))
             or (after_number and doubtful_vv(ln))
         ):
             out = VvLines([ln])
