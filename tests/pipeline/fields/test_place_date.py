@@ -417,3 +417,16 @@ def test_a_place_too_garbled_for_the_lists_is_the_province_or_capital_it_reads_l
         parent="UBND TỈNH QUẢNG NAM", organ=("SỞ Y TẾ",), date="Quế Sơn, ngày 12 tháng 12 năm 2017"
     )
     assert extract([page(specs)]).fields["place"].value == "Quế Sơn"
+
+
+def test_a_garbled_place_before_a_garbled_date_is_the_capital_it_reads_like_in_doubt() -> None:
+    # seed 259 blur dev 005: "Nà NỘI. ngày 24 thông 3 mờm 23019" under "BỘ CÔNG THƯƠNG": no date, no place
+    specs = decision(
+        parent="BỘ CÔNG THƯƠNG",
+        organ=("CỤC HÓA CHẤT",),
+        number="Số: 263/GP-HC",
+        date="Nà NỘI. ngày 24 thông 3 mờm 23019",
+    )
+    f = extract([page(specs)]).fields["place"]
+    assert (f.value, f.confidence < 0.6) == ("Hà Nội", True)
+    assert extract([replace(page(specs), source="text")]).fields["place"].value is None

@@ -235,6 +235,18 @@ def _garbled_like_home(
     return capital if capital[0] == CAPITAL else None
 
 
+def _garbled_before_ngay(text: str, home: str | None, organs: Sequence[str]) -> tuple[str, float] | None:
+    """The place before "ngày" on a right-column line whose date OCR garbled ("Nà NỘI. ngày 24 thông 3 mờm
+    23019" under a ministry), too garbled for the lists: as ``_garbled_like_home`` reads it, in doubt."""
+    m = _NGAY.search(text)
+    if m is None or m.start() == 0 or m.start() > _PLACE_SPAN:
+        return None
+    prefix = clean_value(text[: m.start()])
+    if not prefix:
+        return None
+    return _garbled_like_home(prefix, re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix)), home, organs)
+
+
 def _garbled_home(read: str, home: str) -> bool:
     """``read`` is the organ's province ``home`` garbled ("Blief: Dượng" of "Bình Dương", "Kiên (lung" of
     "Kiên Giang" on a blurred photo): read like it (``HOME_LIKE``) with as many words, one of them no
@@ -471,6 +483,8 @@ def _scan(
                 break
             # (the right column's: an organ's line "THÀNH PHỐ HÀ NỘI" is no date line's place)
             place = place_before_date_words(ln, date_sources[:n_right]) if k < n_right else None
+            if place is None and ocr and k < n_right:
+                place = _garbled_before_ngay(ln.text, home, organs)
             if place is not None:
                 # the header's date line, its date unreadable: the place taken, no date guessed
                 place = _town_in_doubt(place, home, organs, None)
