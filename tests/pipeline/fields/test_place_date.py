@@ -430,3 +430,14 @@ def test_a_garbled_place_before_a_garbled_date_is_the_capital_it_reads_like_in_d
     f = extract([page(specs)]).fields["place"]
     assert (f.value, f.confidence < 0.6) == ("Hà Nội", True)
     assert extract([replace(page(specs), source="text")]).fields["place"].value is None
+
+
+def test_a_place_before_a_date_word_run_into_its_handwritten_digit_is_read() -> None:
+    # seed 261 blur alt 004: "Hải Phòng ngày2Ïtháng Ở năm 2019" (no comma; "ngày" glued to the day): no place
+    specs = decision(
+        parent="UBND THÀNH PHỐ HẢI PHÒNG",
+        organ=("SỞ GIÁO DỤC VÀ ĐÀO TẠO",),
+        number="Số: 263/QĐ-SGDĐT",
+        date="Hải Phòng ngày2Ïtháng Ở năm 2019",
+    )
+    assert values(specs)["place"] == "Hải Phòng"

@@ -424,8 +424,9 @@ def _uncited(lines: Sequence[Line]) -> list[Line]:
 
 
 # a date word as OCR may misread it on a blurred page ("ngôy", "máng", "sắm"; "ngãi", its "y" an "i", on a
-# dark photo): two of its letters in place
-_DATE_WORD = re.compile(r"\b(?:ng\w{1,2}y|ng[aàáảãạ]i|\w?h?[aá]ng|th\w{1,2}g|[nsm][aăắ]m)\b", re.I)
+# dark photo): two of its letters in place; the digit written after it may run into it ("Hải Phòng
+# ngày2Ïtháng Ở năm 2019", seed 261 blur alt 004: the place was lost)
+_DATE_WORD = re.compile(r"\b(?:ng\w{1,2}y|ng[aàáảãạ]i|\w?h?[aá]ng|th\w{1,2}g|[nsm][aăắ]m)(?:\b|(?=\d))", re.I)
 PLACE_ONLY_CUTOFF = 88  # a known place's name read nearly letter for letter
 
 
