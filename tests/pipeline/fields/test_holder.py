@@ -480,3 +480,12 @@ def test_a_blurred_photo_s_holder_name_takes_the_lists_letters_in_doubt() -> Non
         assert (f.value, f.confidence < 0.6) == (want, True), read
         # a sharp page: as read
         assert extract([pg]).fields["holder_name"].value == read.split(": ", 1)[1], read
+
+
+def test_a_blurred_photo_s_holder_that_is_no_person_keeps_its_first_word() -> None:
+    from digitize.pipeline.fields.holder import blurred_name_letters
+
+    # "Trường" folds to the family name "Trương", "Hộ" to "Hồ": a school, a household business are no persons
+    for value in ("Trường Mầm non Hoa Sen", "Trường Tiểu Học Lê Lợi", "Hộ kinh doanh Nguyễn Văn An"):
+        assert blurred_name_letters(value) == value
+    assert blurred_name_letters("Bửi Thị Lan") == "Bùi Thị Lan"

@@ -306,6 +306,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
 # digits a blurred photo reads for a name's capitals ("Trường 5ơn" of "Sơn")
 _LETTER_OF_DIGIT = str.maketrans({"5": "S", "0": "O", "8": "B", "6": "G", "1": "I"})
 _NAME_SET = frozenset(NAME_SYLLABLES)
+PERSON_WORDS = 5  # a person's name has at most this many words
 PROPER_TAIL = 2  # a company's own name: its last words ("… Kỹ thuật Hoàng Long", "… Dược phẩm Minh Châu")
 _FORM_START = re.compile(r"(cong ty|hop tac xa|chi nhanh|doanh nghiep|benh vien|trung tam|phong kham)\b")
 
@@ -316,9 +317,12 @@ def blurred_name_letters(value: str) -> str:
     sure of a wrong mark); an organisation's own name, its last ``PROPER_TAIL`` words, each capitalised word
     no listed given name that is one with other marks or a digit read for its capital ("Hoảng Long" →
     "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``). Other words as read."""
-    if not _FORM_START.match(fold1(value)):
-        return with_family_name_marks(value)
     words = value.split()
+    if not _FORM_START.match(fold1(value)):
+        # a person's name: two to five words, those after the first listed names ("Trường Mầm non …", "Hộ
+        # kinh doanh …", "Trường Tiểu Học …" are not: no "Trương", "Hồ" of them)
+        person = 2 <= len(words) <= PERSON_WORDS and all(w.strip(",.;:") in _NAME_SET for w in words[1:])
+        return with_family_name_marks(value) if person else value
     for i in range(max(0, len(words) - PROPER_TAIL), len(words)):
         w = words[i]
         core = w.strip(",.;:")
