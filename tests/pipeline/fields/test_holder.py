@@ -489,3 +489,6 @@ def test_a_blurred_photo_s_holder_that_is_no_person_keeps_its_first_word() -> No
     for value in ("Trường Mầm non Hoa Sen", "Trường Tiểu Học Lê Lợi", "Hộ kinh doanh Nguyễn Văn An"):
         assert blurred_name_letters(value) == value
     assert blurred_name_letters("Bửi Thị Lan") == "Bùi Thị Lan"
+    # an organisation's own name of family names or common words stays ("Quan" is no "Quân", "Năm" no "Nam")
+    for value in ("Công ty TNHH Xây dựng Lê Lợi", "Công ty Cổ phần Quan Hải", "Công ty TNHH Năm Sao"):
+        assert blurred_name_letters(value) == value

@@ -316,7 +316,8 @@ def blurred_name_letters(value: str) -> str:
     misread ("Bửi Minh Nam" → "Bùi", ``with_family_name_marks``, however sure Tesseract was: blur makes it
     sure of a wrong mark); an organisation's own name, its last ``PROPER_TAIL`` words, each capitalised word
     no listed given name that is one with other marks or a digit read for its capital ("Hoảng Long" →
-    "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``). Other words as read."""
+    "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``); not a family name nor a
+    word the language model knows as read (``correct.common``: "Tân", "Xanh"). Other words as read."""
     words = value.split()
     if not _FORM_START.match(fold1(value)):
         # a person's name: two to five words, those after the first listed names ("Trường Mầm non …", "Hộ
@@ -326,8 +327,8 @@ def blurred_name_letters(value: str) -> str:
     for i in range(max(0, len(words) - PROPER_TAIL), len(words)):
         w = words[i]
         core = w.strip(",.;:")
-        if core in _NAME_SET or len(core) < 2:
-            continue
+        if core in _NAME_SET or core in SURNAMES or len(core) < 2 or correct.common(core):
+            continue  # a listed name, or a word the language uses as read ("Tân", "Xanh")
         lettered = core[0].translate(_LETTER_OF_DIGIT) + core[1:]
         if not lettered[:1].isupper() or any(ch.isdigit() for ch in lettered):
             continue
