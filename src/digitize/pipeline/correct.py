@@ -718,3 +718,152 @@ def correct(page: RecognizedPage) -> RecognizedPage:
         for w, t in zip(page.words, texts, strict=True)
     ]
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+# ------------------------------------------------------------------------------------- a letter misread
+# A blurred photo's letters are misread for their look-alikes, not only their marks: "bạm hành" (ban), "đổa
+# bàn" (địa), "tổ sở" (cơ), "nông thôn tới năm 2023" (mới), and Tesseract is as sure of them as of a word
+# read right ("nghệ" of "nghị" at 93). ``relettered_words`` replaces a word by the one frequent syllable one
+# letter from it (marks aside) that the corpus shows beside both its neighbours, when the three trigrams it
+# stands in score it a wide margin (LETTER_MARGIN) above the word as read and above the next candidate. On
+# the generator's 587 subjects and 1026 body paragraphs as written (dev, alt) the largest such margin was
+# ln 400 ("sau" → "mẫu"); the misreads above win by ln 4000 to ln 1e11.
+LETTER_MARGIN = math.log(3000.0)
+LETTER_RIVAL = math.log(8.0)  # the best candidate must beat the next by this much
+_CONTEXT_CLASSES = frozenset({"<s>", "<p>", "<num>", "<unk>"})
+
+
+@lru_cache(maxsize=1)
+def _by_deletion() -> dict[str, frozenset[str]]:
+    """Each skeleton of a frequent syllable under the skeleton less one of its letters (or whole): the
+    skeletons one edit from a word's are found among its own deletions' entries."""
+    model = load()
+    out: dict[str, set[str]] = {}
+    for s, ks in model.by_skeleton.items():
+        if not any(model.count(k) >= MIN_COUNT for k in ks):
+            continue
+        for i in range(len(s) + 1):
+            out.setdefault(s[:i] + s[i + 1 :], set()).add(s)
+    return {d: frozenset(v) for d, v in out.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _skeletons_near(s: str) -> set[str]:
+    table = _by_deletion()
+    near: set[str] = set()
+    for i in range(len(s) + 1):
+        near.update(t for t in table.get(s[:i] + s[i + 1 :], ()) if _one_edit(s, t))
+    return near
+
+
+def _side(word: str, model: Model, *, left: bool) -> str:
+    """What ``word`` shows its neighbour on that side: its key, or a class (number, punctuation, unknown)."""
+    m = _SYLLABLE.match(word)
+    if m is None:
+        return "<num>" if any(ch.isdigit() for ch in word) else "<p>"
+    pre, core, post = m.groups()
+    if post if left else pre:
+        return "<p>"
+    k = _key(core.lower())
+    return k if k in model.index else "<unk>"
+
+
+def _bigram(model: Model, a: str, b: str) -> bool:
+    ia, ib = model.index.get(a), model.index.get(b)
+    return ia is not None and ib is not None and ia * model.size + ib in model.bigrams
+
+
+def _letter_fix(words: list[str], i: int, model: Model) -> str | None:
+    m = _CORE.match(words[i])
+    if m is None:
+        return None
+    pre, core, post = m.groups()
+    if any(ch.isupper() for ch in core):
+        return None  # a name, a heading's capitals: no syllable model for them
+    k = _key(core)
+    left = "<s>" if i == 0 else ("<p>" if pre else _side(words[i - 1], model, left=True))
+    right = "<p>" if i + 1 == len(words) or post else _side(words[i + 1], model, left=False)
+    if all(side in _CONTEXT_CLASSES for side in (left, right)):
+        return None  # no word beside it to judge it by
+    far_left = None if i < 2 or left in ("<s>", "<p>") else _side(words[i - 2], model, left=True)
+    far_right = "<p>" if right == "<p>" or i + 2 >= len(words) else _side(words[i + 2], model, left=False)
+
+    def score(c: str) -> float:  # the three trigrams it stands in
+        return model.logp(far_left, left, c) + model.logp(left, c, right) + model.logp(c, right, far_right)
+
+    scored = []
+    for s in _skeletons_near(_skeleton(core)):
+        for c in model.by_skeleton.get(s, ()):
+            if c == k or model.count(c) < MIN_COUNT:
+                continue
+            if (left != "<unk>" and not _bigram(model, left, c)) or (
+                right != "<unk>" and not _bigram(model, c, right)
+            ):
+                continue  # a candidate the corpus never shows beside a neighbour: no evidence for it
+            scored.append((score(c), c))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    best, cand = scored[0]
+    if best - score(k) < LETTER_MARGIN:
+        return None
+    if len(scored) > 1 and best - scored[1][0] < LETTER_RIVAL:
+        return None
+    return pre + model.surface[model.index[cand]] + post
+
+
+def relettered_words(words: list[str], confs: list[float | None], model: Model | None = None) -> list[str]:
+    """``words`` (a phrase in reading order; ``confs`` Tesseract's confidence in each, None: not read, kept)
+    with each word one letter misread replaced (see ``LETTER_MARGIN``; Tesseract's confidence aside: on a
+    blurred photo it is as sure of a misread as of a word read right), judged beside its neighbours as
+    corrected so far; twice, so a word beside a misread one is judged again beside it corrected ("tới nhãm
+    2023" → "tới năm" → "mới năm"). Words in capitals, with digits, of one letter are kept. A blurred photo's
+    specks go too: an underscore stuck to a word ("_phố": no print has one), and a lone speck read as a digit
+    or a mark between two words that the corpus shows side by side far likelier without it ("đầu tư 1 công
+    năm" → "đầu tư công": by ``LETTER_MARGIN``; "nhiệm vụ 6 tháng đầu năm" stands, ln 5 at most on the
+    generator's texts)."""
+    model = model or load()
+    out = [
+        w.strip("_") if c is not None and _UNDERSCORED.match(w) else w
+        for w, c in zip(words, confs, strict=True)
+    ]
+    for _ in range(2):
+        for i, c in enumerate(confs):
+            if c is None:
+                continue
+            got = _letter_fix(out, i, model)
+            if got is not None:
+                out[i] = got
+    kept = [
+        w
+        for i, w in enumerate(out)
+        if confs[i] is None or not _SPECK.fullmatch(w) or not _speck_between(out, i, model)
+    ]
+    return kept
+
+
+_UNDERSCORED = re.compile(r"^_+[^\W\d_]+_*$|^[^\W\d_]+_+$")
+_SPECK = re.compile(r"\d{1,2}|[^\w\s]{1,2}")
+
+
+def _speck_between(words: list[str], i: int, model: Model) -> bool:
+    """``words[i]`` is a speck between two words the corpus shows side by side far likelier without it."""
+    if i < 1 or i + 1 >= len(words):
+        return False
+    left, right = _side(words[i - 1], model, left=True), _side(words[i + 1], model, left=False)
+    if left in _CONTEXT_CLASSES or right in _CONTEXT_CLASSES:
+        return False
+    far_left = _side(words[i - 2], model, left=True) if i >= 2 else None
+    far_right = _side(words[i + 2], model, left=False) if i + 2 < len(words) else "<p>"
+    t = _side(words[i], model, left=False)
+    keep = model.logp(far_left, left, t) + model.logp(left, t, right) + model.logp(t, right, far_right)
+    drop = model.logp(far_left, left, right) + model.logp(left, right, far_right)
+    return drop - keep >= LETTER_MARGIN

@@ -442,3 +442,53 @@ def test_a_tax_label_with_its_s_read_x_gives_a_code_whose_check_digit_holds_in_d
     value, conf = code("Mã xố thuế: 8639111156")
     assert (value, conf < 0.6) == ("8639111156", True)
     assert code("Mã xố thuế: 8639111157")[0] is None  # its check digit fails: no code taken
+
+
+def test_an_organisation_s_label_read_a_letter_off_before_a_company_gives_the_holder_in_doubt() -> None:
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    # seed 261 blur dev 013: "Cơ sử: Công ty TNHH MTV Dược phẩm Minh Châu" ("Cơ sở:"), the holder lost
+    addr = ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)
+    f = extract([page(_licence([("Cơ sử: " + COMPANY, "x=355", 80.0), addr]))]).fields["holder_name"]
+    assert (f.value, f.confidence < 0.6) == (COMPANY, True)
+    # two letters off, or no organisation after it: no holder's label
+    for line in ("Cơ quan: " + COMPANY, "Cơ sử: Số 12, đường Lê Lợi"):
+        assert values(_licence([(line, "x=355", 80.0), addr]))["holder_name"] is None, line
+
+
+def test_a_blurred_photo_s_holder_name_takes_the_lists_letters_in_doubt() -> None:
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    # seeds 259/261 blur: "Trường 5ơn" (Sơn), "Hoảng Long" (Hoàng), "Bửi Minh Nam" (Bùi), read surely
+    addr = ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)
+    for read, want in (
+        (
+            "Tên tổ chức: Công ty Cổ phần Du lịch Lữ hành Trường 5ơn",
+            "Công ty Cổ phần Du lịch Lữ hành Trường Sơn",
+        ),
+        ("Tên tổ chức: Công ty TNHH Kỹ thuật Hoảng Long", "Công ty TNHH Kỹ thuật Hoàng Long"),
+        ("Ông/Bà: Bửi Minh Nam", "Bùi Minh Nam"),
+        # a common phrase's word capitalised is no name ("Dịch Vụ", not "Vũ")
+        ("Tên tổ chức: Công ty TNHH Thương mại Dịch Vụ", "Công ty TNHH Thương mại Dịch Vụ"),
+    ):
+        pg = page(_licence([(read, "x=355", 95.0), addr]))
+        f = extract([replace(pg, blurred=True)]).fields["holder_name"]
+        assert (f.value, f.confidence < 0.6) == (want, True), read
+        # a sharp page: as read
+        assert extract([pg]).fields["holder_name"].value == read.split(": ", 1)[1], read
+
+
+def test_a_blurred_photo_s_holder_that_is_no_person_keeps_its_first_word() -> None:
+    from digitize.pipeline.fields.holder import blurred_name_letters
+
+    # "Trường" folds to the family name "Trương", "Hộ" to "Hồ": a school, a household business are no persons
+    for value in ("Trường Mầm non Hoa Sen", "Trường Tiểu Học Lê Lợi", "Hộ kinh doanh Nguyễn Văn An"):
+        assert blurred_name_letters(value) == value
+    assert blurred_name_letters("Bửi Thị Lan") == "Bùi Thị Lan"
+    # an organisation's own name of family names or common words stays ("Quan" is no "Quân", "Năm" no "Nam")
+    for value in ("Công ty TNHH Xây dựng Lê Lợi", "Công ty Cổ phần Quan Hải", "Công ty TNHH Năm Sao"):
+        assert blurred_name_letters(value) == value

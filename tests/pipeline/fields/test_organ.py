@@ -1022,3 +1022,31 @@ def test_a_garbled_ubnd_that_is_the_organ_itself_is_the_committee_in_doubt() -> 
     specs += signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
     f = extract([page(specs)]).fields["organ_name"]
     assert (f.value, f.confidence >= 0.6) == ("Ủy ban nhân dân tỉnh Nghệ An", True)
+
+
+def test_a_head_word_no_syllable_before_a_province_is_the_known_organ_like_it_in_doubt() -> None:
+    # seed 261 blur alt 002: "IÚY DẪN NHÂN DÂN / TỈNH YÊN BÁI" was the organ "Iúy dẫn nhân dân tỉnh Yên Bái"
+    # at 0.71
+    body = [
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả thực hiện nhiệm vụ năm 2018", "center", 93.0),
+        ("", "center", 90.0),
+        ("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, các đơn vị đã triển khai;", "body", 90.0),
+    ]
+    sig = signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+    for organ_lines, want in (
+        (("IÚY DẪN NHÂN DÂN", "TỈNH YÊN BÁI"), "Ủy ban nhân dân tỉnh Yên Bái"),
+        # no known organ like it: as read, in doubt
+        (("TÒA ĂNN NHÂN DÂN", "TỈNH YÊN BÁI"), "Tòa ănn nhân dân tỉnh Yên Bái"),
+    ):
+        specs = header(parent=None, organ=organ_lines, number="Số: 14/BC-UBND") + body + sig
+        f = extract([page(specs)]).fields["organ_name"]
+        assert (f.value, f.confidence < 0.6) == (want, True), organ_lines
+    # every head word a syllable, or an acronym: as before, sure
+    for organ_lines, want in (
+        (("TÒA ÁN NHÂN DÂN", "TỈNH YÊN BÁI"), "Tòa án nhân dân tỉnh Yên Bái"),
+        (("VKSND TỈNH YÊN BÁI",), "Vksnd tỉnh Yên Bái"),
+    ):
+        specs = header(parent=None, organ=organ_lines, number="Số: 14/BC-VKS") + body + sig
+        f = extract([page(specs)]).fields["organ_name"]
+        assert (f.value, f.confidence >= 0.6) == (want, True), organ_lines

@@ -1852,3 +1852,11 @@ def test_a_subject_s_year_read_as_no_year_one_digit_off_the_issue_year_is_that_y
     for read in ("năm 2021", "năm 3922"):
         got = values(_report(f"Kết quả kiểm tra công tác văn thư, lưu trữ {read}", opening))["subject"]
         assert got == f"Kết quả kiểm tra công tác văn thư, lưu trữ {read}"
+
+
+def test_a_letter_s_v_v_read_with_another_script_s_slash_is_its_subject() -> None:
+    # seed 259 blur alt 004: "V⁄ rà soát, đề xuất …" (U+2044, its second v lost): the subject was lost
+    for vv in ("V⁄ rà soát, đề xuất nhu cầu đào tạo", "V∕v rà soát, đề xuất nhu cầu đào tạo"):
+        specs = header(number="Số: 1743/UBND-KT", organ=("SỞ CÔNG THƯƠNG",), vv=(vv,))
+        specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
+        assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "rà soát, đề xuất nhu cầu đào tạo", vv

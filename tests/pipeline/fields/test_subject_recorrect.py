@@ -169,3 +169,12 @@ def test_a_text_layer_s_subject_keeps_its_glued_digit() -> None:
     first = "Về việc giao 5ha đất và cho thuê 2kinh"
     p = replace(page(_directive([(first, 96.0), ("doanh", 96.0)])), source="text")
     assert extract([p]).values()["subject"] == first + " doanh"
+
+
+def test_a_blurred_photo_s_subject_word_one_letter_misread_is_relettered_in_doubt() -> None:
+    # seed 261 blur alt 006: "Giấy chứng nhận tổ sở lưu trú du lịch" ("cơ sở"); only on a blurred photo
+    specs = _directive([("Về việc cấp Giấy chứng nhận tổ sở lưu trú du lịch", 93.0)])
+    f = extract([replace(page(specs), blurred=True)]).fields["subject"]
+    assert (f.value, f.confidence < 0.6) == ("Về việc cấp Giấy chứng nhận cơ sở lưu trú du lịch", True)
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value == "Về việc cấp Giấy chứng nhận tổ sở lưu trú du lịch"

@@ -34,6 +34,7 @@ from digitize.pipeline.fields.subject import (
     read_subject,
     read_type,
     recorrected,
+    relettered,
     restated,
     subject_lines,
     tidied,
@@ -88,7 +89,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         organ = named_by_notation(organ, notation.value("code_notation"))
         organ_name = organ.value("organ_name")
     organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
-    place_date = read_place_date(layout, has_header, organs)
+    place_date = read_place_date(layout, has_header, organs, ocr=pages[0].source == "ocr")
     # the document as its annex cites it: its notation again where the header's is lost; not a citation of
     # another document (another type than the heading's, another date than the header's)
     cite = cited(all_lines)
@@ -127,7 +128,9 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
     if pages[0].source == "ocr":
         subject = tidied(subject)
-    holder = read_holder(all_lines, subject.get("subject"))
+    if blurred:
+        subject = relettered(subject, own)
+    holder = read_holder(all_lines, subject.get("subject"), blurred=blurred)
     subject = holder_restated(subject, holder.value("holder_name"), own)
     subject = restated_title(subject, type_found.value("type_name"), all_lines)
     subject = year_restored(subject, place_date.value("issued_date"))

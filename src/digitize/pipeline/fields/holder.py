@@ -6,13 +6,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rapidfuzz.distance import Levenshtein
+
+from digitize.pipeline import correct
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
-from digitize.pipeline.fields.vocab import NAME_SYLLABLES, SURNAMES
+from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import ExtractedField
+from digitize.pipeline.syllable import key
 from digitize.text import fold, nfc
 
 # a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
@@ -200,8 +204,9 @@ def _family_ong_kept(value: str) -> bool:
     return [w.title() for w in value.split()[:1]] == ["Ông"]
 
 
-def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
-    """holder_name (a labelled line, else "… cho Công ty …" in the subject or Điều 1) and holder_id."""
+def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurred: bool = False) -> Found:
+    """holder_name (a labelled line, else "… cho Công ty …" in the subject or Điều 1) and holder_id.
+    ``blurred``: a blurred photo's, its name's letters as the lists spell them (``blurred_name_letters``)."""
     res = Builder()
     applicant = _applicant(lines)
     org_skipped = False  # an organisation's value skipped: a person's label after it names another
@@ -234,6 +239,10 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
                     value, conf = applicant[0], min(conf, applicant[1], APPLICANT_CONF)
                 res.set("holder_name", value, conf)
                 break
+    if "holder_name" not in res.fields:
+        misread = _misread_org_label(lines)
+        if misread is not None:
+            res.set("holder_name", misread[0], misread[1])
     if "holder_name" not in res.fields:
         # Điều 1 grants the act to the holder by its full name, with its tax code and address: body print,
         # where the trích yếu above it is where an incoming stamp lands ("cho Công ty TủHH DưệẾphá# Ó")
@@ -284,8 +293,58 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None) -> Found:
         res.fields["holder_name"] = held = replace(held, confidence=FAMILY_ONG_CONF)
     # "Vận tải biến" of "biển", read at 96: the language says which word the phrase has, not the reading
     if held is not None and held.confidence > GUESSED_WORDS_CONF and other_marks_likelier(held.value or ""):
-        res.fields["holder_name"] = replace(held, confidence=GUESSED_WORDS_CONF)
+        res.fields["holder_name"] = held = replace(held, confidence=GUESSED_WORDS_CONF)
+    if blurred and held is not None and held.value:
+        value = blurred_name_letters(held.value)
+        if value != held.value:
+            res.fields["holder_name"] = replace(
+                held, value=value, confidence=min(held.confidence, GUESSED_WORDS_CONF)
+            )
     return res.freeze()
+
+
+# digits a blurred photo reads for a name's capitals ("Trường 5ơn" of "Sơn")
+_LETTER_OF_DIGIT = str.maketrans({"5": "S", "0": "O", "8": "B", "6": "G", "1": "I"})
+_NAME_SET = frozenset(NAME_SYLLABLES)
+PERSON_WORDS = 5  # a person's name has at most this many words
+PROPER_TAIL = 2  # a company's own name: its last words ("… Kỹ thuật Hoàng Long", "… Dược phẩm Minh Châu")
+_FORM_START = re.compile(r"(cong ty|hop tac xa|chi nhanh|doanh nghiep|benh vien|trung tam|phong kham)\b")
+
+
+def blurred_name_letters(value: str) -> str:
+    """A holder's name as a blurred photo read it with the lists' letters: a person's family name its marks
+    misread ("Bửi Minh Nam" → "Bùi", ``with_family_name_marks``, however sure Tesseract was: blur makes it
+    sure of a wrong mark); an organisation's own name, its last ``PROPER_TAIL`` words, each capitalised word
+    no listed given name that is one with other marks or a digit read for its capital ("Hoảng Long" →
+    "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``); not a family name nor a
+    word the language model knows as read (``correct.common``: "Tân", "Xanh"). Other words as read."""
+    words = value.split()
+    if not _FORM_START.match(fold1(value)):
+        # a person's name: two to five words, those after the first listed names ("Trường Mầm non …", "Hộ
+        # kinh doanh …", "Trường Tiểu Học …" are not: no "Trương", "Hồ" of them)
+        person = 2 <= len(words) <= PERSON_WORDS and all(w.strip(",.;:") in _NAME_SET for w in words[1:])
+        return with_family_name_marks(value) if person else value
+    for i in range(max(0, len(words) - PROPER_TAIL), len(words)):
+        w = words[i]
+        core = w.strip(",.;:")
+        if core in _NAME_SET or core in SURNAMES or len(core) < 2 or correct.common(core):
+            continue  # a listed name, or a word the language uses as read ("Tân", "Xanh")
+        lettered = core[0].translate(_LETTER_OF_DIGIT) + core[1:]
+        if not lettered[:1].isupper() or any(ch.isdigit() for ch in lettered):
+            continue
+        if i and _phrase(words[i - 1], core):
+            continue  # a common word of a common phrase ("Dịch Vụ"), not a name
+        names = F_SYLLABLES.get(fold(lettered), [])
+        if len(names) == 1:
+            words[i] = w.replace(core, names[0])
+    return " ".join(words)
+
+
+def _phrase(before: str, word: str) -> bool:
+    """The language model shows ``word`` (in lower case) after ``before``: a common phrase's word."""
+    model = correct.load()
+    a, b = (model.index.get(key(w.strip(",.;:").lower())) for w in (before, word))
+    return a is not None and b is not None and a * model.size + b in model.bigrams
 
 
 # "Xét hồ sơ đề nghị cấp giấy phép của Công ty …," ("Xót hồ sơ", "đã nghị" of a blurred photo): who applied
@@ -329,6 +388,38 @@ HOLDER_JUNK_CONF = 50.0  # (Tesseract's 0..100) a labelled value read all less s
 _ORG_LABEL = re.compile(
     r"ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|to chuc|don vi|doanh nghiep"
 )
+
+
+# an organisation's label as a blurred photo may read it, one letter off in all ("Cơ sử:" of "Cơ sở:", seed
+# 261 blur dev 013, its holder lost), before an organisation's form ("Công ty …"): its value is the holder, to
+# review
+_ORG_LABELS = tuple(
+    label.split()
+    for label in ("ten to chuc", "ten co so", "ten doanh nghiep", "ten don vi", "co so", "to chuc", "don vi")
+)
+_MISREAD_LABEL = re.compile(r"^\W*([a-z]+(?: [a-z]+){1,2})\s*[:;]\s*(\S.*)$")
+_ORG_FORM = re.compile(r"(cong ty|hop tac xa|chi nhanh|doanh nghiep|benh vien|trung tam|phong kham)\b")
+MISREAD_LABEL_CONF = 0.59
+
+
+def _misread_org_label(lines: Sequence[Line]) -> tuple[str, float] | None:
+    """The holder after an organisation's label read one letter off (``_ORG_LABELS``), its value opening with
+    an organisation's form; in doubt (``MISREAD_LABEL_CONF``). None when no line has one."""
+    for k, ln in enumerate(lines):
+        m = _MISREAD_LABEL.match(ln.folded)
+        if m is None or not _ORG_FORM.match(m.group(2)):
+            continue
+        words = m.group(1).split()
+        if not any(
+            len(words) == len(label)
+            and sum(Levenshtein.distance(a, b) for a, b in zip(words, label, strict=True)) == 1
+            for label in _ORG_LABELS
+        ):
+            continue
+        value = _clean_holder(with_next(lines, k)[m.start(2) :])
+        if len(value) >= 3:
+            return value, min(ln.conf, MISREAD_LABEL_CONF)
+    return None
 
 
 def _junk_like(value: str) -> bool:

@@ -602,6 +602,17 @@ def _split_at_unit(texts: Sequence[str]) -> int:
 HEADLESS_ORGAN = DOUBTFUL - 0.05  # (0..1) a province read as the organ, its head's line lost: under review
 
 
+GARBLED_HEAD_CUTOFF = 84  # a garbled head read at least this much like a known organ's name (rapidfuzz)
+GARBLED_HEAD_CONFIDENCE = DOUBTFUL - 0.05  # ... that organ, or the name as read, under review
+
+
+def _garbled_head_word(word: str) -> bool:
+    """A word of an organ's head that is no Vietnamese syllable nor a known acronym ("IÚY" of "ỦY"; "VKSND",
+    "HĐND" are acronyms)."""
+    core = word.strip(" .,:;'\"-")
+    return bool(core) and not _syllable(core) and fold(core).lower() not in _ACRONYMS
+
+
 def one_organ(text: str) -> tuple[str, float]:
     """An organ named over several lines, its place in its proper case ("Tòa án nhân dân tỉnh Quảng Ngãi")."""
     f = fold(squash(text))
@@ -619,6 +630,13 @@ def one_organ(text: str) -> tuple[str, float]:
                 # a province alone names no organ: the line of its head ("ỦY BAN NHÂN DÂN", "TÒA ÁN NHÂN
                 # DÂN") was lost (a blurred photo's reading ran it into the province's), in doubt
                 return f"{level.capitalize()} {prov[0]}", min(prov[1], HEADLESS_ORGAN)
+            if any(_garbled_head_word(w) for w in words[:kept]):
+                # a head word no syllable ("IÚY DẪN NHÂN DÂN TỈNH YÊN BÁI" was taken as read at 0.71): the
+                # known organ its letters are like, else as read; in doubt either way
+                near = known_organ(text, GARBLED_HEAD_CUTOFF)
+                if near is not None:
+                    return near[0], min(near[1], GARBLED_HEAD_CONFIDENCE)
+                return f"{sentence_case(' '.join(words[:kept]))} {level} {prov[0]}", GARBLED_HEAD_CONFIDENCE
             return f"{sentence_case(' '.join(words[:kept]))} {level} {prov[0]}", prov[1]
     return organ(text)
 

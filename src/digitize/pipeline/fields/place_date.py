@@ -67,6 +67,7 @@ def set_place(
     *,
     known_only: bool = False,
     organs: Sequence[str] = (),
+    ocr: bool = False,
 ) -> None:
     """The place before the date; ``home``, the province in the issuing organ's or its parent's name: a
     provincial body dates its documents there, so a misread place close to it is it ("Đù Nông" under "UBND
@@ -76,7 +77,8 @@ def set_place(
     11 năm 2019"): only a known place before it is a place. A place read as a name of its own, its words
     Vietnamese, beside the known place spelled near it ("Phổ Yên", a town of Thái Nguyên, one vowel from the
     province Phú Yên) is no sure correction: the read form when ``organs`` (the issuing organ's and its
-    parent's names) name it, the known place in doubt otherwise."""
+    parent's names) name it, the known place in doubt otherwise. ``ocr``: the line was read by OCR (a text
+    layer's place is as written: never taken for the province garbled, ``_garbled_like_home``)."""
     prefix = re.sub(r"(?i)^.*?(độc lập.*hạnh phúc)", "", prefix)
     prefix = clean_value(prefix)
     if prefix:
@@ -104,6 +106,8 @@ def set_place(
             hit = _place_ending(prefix)
         if hit is None and home is not None and _garbled_home(prefix, home):
             hit = (home, GARBLED_HOME)
+        if hit is None and ocr and not known_only:
+            hit = _garbled_like_home(prefix, key, home, organs)
         if hit:
             hit = _town_in_doubt(hit, home, organs, prefix)
             res.set("place", hit[0], ln.conf * hit[1])
@@ -204,6 +208,43 @@ def _own_name(read: str, known: str) -> bool:
         and fold(read) != fold(known)
         and all(w[:1].isupper() and is_syllable(w) for w in words)
     )
+
+
+def _garbled_like_home(
+    read: str, key: str, home: str | None, organs: Sequence[str]
+) -> tuple[str, float] | None:
+    """A place read too garbled for any list (``key``, folded, under the lists' cutoff: "Quóng Nom" of
+    "Quảng Nam", "à Qội" of "Hà Nội" on blurred photos) where the document dates: the organ's province
+    ``home`` when read like it (``HOME_LIKE``) word for word, each word a capitalised syllable a letter from
+    its own with the same first consonants (``_another_place``: a town's own name is more; a word no
+    syllable, "Lạc Dươnq", is a place no list holds read nearly right); under a ministry with no province of
+    its own, the capital when like it (``_capital_in_doubt``). In doubt (``GARBLED_HOME``); None otherwise."""
+    if home is not None:
+        from digitize.pipeline.fields.names import is_syllable
+
+        words = read.split()
+        if (
+            len(words) == len(home.split())
+            and all(w[:1].isupper() and is_syllable(w) for w in words)
+            and fuzz.ratio(key, fold(home)) >= HOME_LIKE
+            and not _another_place(read, home, lenient=True)
+        ):
+            return home, GARBLED_HOME
+        return None
+    capital = _capital_in_doubt(key, ("", GARBLED_HOME), organs, home)
+    return capital if capital[0] == CAPITAL else None
+
+
+def _garbled_before_ngay(text: str, home: str | None, organs: Sequence[str]) -> tuple[str, float] | None:
+    """The place before "ngày" on a right-column line whose date OCR garbled ("Nà NỘI. ngày 24 thông 3 mờm
+    23019" under a ministry), too garbled for the lists: as ``_garbled_like_home`` reads it, in doubt."""
+    m = _NGAY.search(text)
+    if m is None or m.start() == 0 or m.start() > _PLACE_SPAN:
+        return None
+    prefix = clean_value(text[: m.start()])
+    if not prefix:
+        return None
+    return _garbled_like_home(prefix, re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix)), home, organs)
 
 
 def _garbled_home(read: str, home: str) -> bool:
@@ -324,16 +365,19 @@ def date_sources(layout: Layout) -> list[Line]:
     return [ln for ln in right if not is_motto(ln) and not is_stamp_or_banner(ln)]
 
 
-def read_place_date(layout: Layout, has_header: bool, organs: Sequence[str] = ()) -> Found:
+def read_place_date(
+    layout: Layout, has_header: bool, organs: Sequence[str] = (), *, ocr: bool = False
+) -> Found:
     """place and issued_date: the right column, else the header, else the first date of page 1's body;
-    ``organs``: the issuing organ's and its parent's names (the province they name)."""
+    ``organs``: the issuing organ's and its parent's names (the province they name); ``ocr``: the page was
+    read by OCR (``set_place``)."""
     res = Builder()
     right = date_sources(layout) if has_header else []
     header = list(layout.header) if has_header else []
     body_lines = _uncited(layout.first[:25]) if has_header else []
     sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
     n_header = len(sources) - len(body_lines)
-    _scan(res, sources, (len(right), n_header), _province_of(organs), organs)
+    _scan(res, sources, (len(right), n_header), _province_of(organs), organs, ocr=ocr)
     return res.freeze()
 
 
@@ -380,8 +424,9 @@ def _uncited(lines: Sequence[Line]) -> list[Line]:
 
 
 # a date word as OCR may misread it on a blurred page ("ngôy", "máng", "sắm"; "ngãi", its "y" an "i", on a
-# dark photo): two of its letters in place
-_DATE_WORD = re.compile(r"\b(?:ng\w{1,2}y|ng[aàáảãạ]i|\w?h?[aá]ng|th\w{1,2}g|[nsm][aăắ]m)\b", re.I)
+# dark photo): two of its letters in place; the digit written after it may run into it ("Hải Phòng
+# ngày2Ïtháng Ở năm 2019", seed 261 blur alt 004: the place was lost)
+_DATE_WORD = re.compile(r"\b(?:ng\w{1,2}y|ng[aàáảãạ]i|\w?h?[aá]ng|th\w{1,2}g|[nsm][aăắ]m)(?:\b|(?=\d))", re.I)
 PLACE_ONLY_CUTOFF = 88  # a known place's name read nearly letter for letter
 
 
@@ -425,6 +470,8 @@ def _scan(
     ends: tuple[int, int],
     home: str | None,
     organs: Sequence[str] = (),
+    *,
+    ocr: bool = False,
 ) -> None:
     """``ends``: how many of ``date_sources`` are the right column's lines, and how many the header's."""
     n_right, n_header = ends
@@ -433,10 +480,12 @@ def _scan(
         if not found:
             at = place_date_start(ln.text) if k < n_header else None
             if at is not None:
-                set_place(res, ln, ln.text[:at], home, organs=organs)
+                set_place(res, ln, ln.text[:at], home, organs=organs, ocr=ocr)
                 break
             # (the right column's: an organ's line "THÀNH PHỐ HÀ NỘI" is no date line's place)
             place = place_before_date_words(ln, date_sources[:n_right]) if k < n_right else None
+            if place is None and ocr and k < n_right:
+                place = _garbled_before_ngay(ln.text, home, organs)
             if place is not None:
                 # the header's date line, its date unreadable: the place taken, no date guessed
                 place = _town_in_doubt(place, home, organs, None)
@@ -452,7 +501,7 @@ def _scan(
             continue
         start, end, day = found[0]
         res.set("issued_date", day.isoformat(), date_conf(ln, start, end))
-        set_place(res, ln, ln.text[:start], home, known_only=k >= n_header, organs=organs)
+        set_place(res, ln, ln.text[:start], home, known_only=k >= n_header, organs=organs, ocr=ocr)
         break
 
 

@@ -285,8 +285,13 @@ def unglue(word: str) -> str:
 _VV_NOISE = r"[\'\"`‘’“”.,:;*-]{0,2}"  # a speck before "V/v" reads as a quote or a dot on phone photos
 # "V/v" with its slash run into the second v reads "VW" (a speck may stick to it: "VW&"), or its second v "w"
 # ("V/w"): no Vietnamese word starts "vw" or "w"
-VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b|vv\s|vw(?:\s|[^\w\s]))")
-VV_PREFIX = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*[/\\|l1i]\s*[vw]\b\.?|vv\b|vw\b|v\s*[/\\|l1i])\s*")
+# the slash and what OCR reads for it: a bar, an l, a 1, an i, or another script's slash (a blurred photo's
+# "V⁄ rà soát …": U+2044 fraction slash; U+2215 division slash, U+FF0F fullwidth)
+_SLASH = r"[/\\|l1i\u2044\u2215\uff0f]"
+VV = re.compile(r"^\s*" + _VV_NOISE + r"\s*(v\s*" + _SLASH + r"\s*[vw]\b|vv\s|vw(?:\s|[^\w\s]))")
+VV_PREFIX = re.compile(
+    r"^\s*" + _VV_NOISE + r"\s*(v\s*" + _SLASH + r"\s*[vw]\b\.?|vv\b|vw\b|v\s*" + _SLASH + r")\s*"
+)
 
 BODY_START = (
     "giam doc", "chu tich", "can cu", "chung nhan", "cap phep", "kinh gui", "bo truong", "uy ban nhan dan",
@@ -363,7 +368,7 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
         after_number = number_i is not None and i == number_i + 1
         if (
             VV.match(ln.folded)
-            or (after_number and re.match(r"^\s*v\s*[/\\|l1i]", ln.folded))
+            or (after_number and re.match(r"^\s*v\s*" + _SLASH, ln.folded))
             or (after_number and doubtful_vv(ln))
         ):
             out = VvLines([ln])
@@ -2162,3 +2167,19 @@ def recorrected(subject: Found, own: Sequence[Line]) -> Found:
     if value == f.value and conf == f.confidence:
         return subject
     return Found((replace(f, value=value, confidence=conf),))
+
+
+def relettered(subject: Found, own: Sequence[Line]) -> Found:
+    """A blurred photo's trích yếu with its words one letter misread replaced by the syllable the language
+    model shows beside both neighbours ("đề nghị bạm hành" → "ban", "cơ sở" of "tổ sở": see
+    ``correct.relettered_words``), in doubt (``GUESSED_CONFIDENCE``): a letter changed is a guess a person
+    checks. Only the words Tesseract read (``own``); a word restored or taken from the body is kept."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    confs = [None if r is None else r.conf for r in _own_words(words, own)]
+    out = correct.relettered_words(words, confs)
+    if out == words:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
