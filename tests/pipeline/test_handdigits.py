@@ -3051,3 +3051,23 @@ def test_split_cut_readings_take_the_deblurred_value_they_gave_clearly_in_doubt(
     # a value none of the cut's clear readings gave, or a cut value read clearly, is not replaced so
     assert handdigits._with_deblurred(("34", 50.7), ("38", 87.2), True, frozenset({"34"})) is None
     assert handdigits._with_deblurred(("34", 90.0), ("38", 87.2), True, said) is None
+
+
+def test_a_sure_day_written_high_over_print_is_sure_only_when_read_again_alike() -> None:
+    # seed 273 dev 003 (a photo): a pen's "1" written with a lead-in stroke, standing high over the printed
+    # words, read "4" at 94 by the first (print) reading, one mark, one digit: taken sure, sure-wrong. A day
+    # or month standing high is a pen's: read again, the "1" the digit readings give is taken, in doubt
+    prepared, _, boxes = _header("229", "1", "4")
+    ng, th, nam = boxes["ngay"], boxes["thang"], boxes["nam"]
+    day_x, month_x = (ng.x1 + th.x0) / 2, (th.x1 + nam.x0) / 2
+    day = Word("4", 94.0, Box(day_x - 20, 345, day_x + 20, 412), line=3)  # the pen's ink: high
+    month = Word("4", 97.0, Box(month_x - 20, th.y0, month_x + 20, th.y1), line=3)  # on the line
+    so, note = boxes["so"], boxes["notation"]
+    number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
+    words = [*_first_reading(boxes, glued=False), day, number, month]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["issued_date"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    high = {b.kind: handdigits.written_high(page, b) for b in handdigits.sure_date_digits(page)}
+    assert high == {"day": True, "month": False}
+    field = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
+    assert field.value == "2024-04-01" and field.confidence < REVIEW_THRESHOLD

@@ -114,8 +114,9 @@ class Blank:
     # a day or month read sure beside a date word that swallowed more handwriting on its side ("tháng 1
     # [0]năm"): with more marks than its digits and no agreed reading, it is dropped, not kept
     swallowed: bool = False
-    # a sure number written in coloured ink (``pen_ink``): a pen's digits the first (print) reading is sure of
-    # all the same ("651" in blue read "621" at 91): kept sure only when the digit readings confirm it
+    # a sure number written in coloured ink (``pen_ink``), or a sure day or month standing high over print
+    # (``written_high``): a pen's digits the first (print) reading is sure of all the same ("651" in blue read
+    # "621" at 91): kept sure only when the digit readings confirm it
     pen: bool = False
     # a sure number whose ink touches or crosses a printed rule (``touches_rule``: a pen's "1" whose flag
     # meets the organ's underline read "4" at 93): kept sure only when the digit readings confirm it (as
@@ -409,6 +410,18 @@ def _stands_high(between: list[Word], words: list[Word]) -> bool:
     top = statistics.median(w.box.y0 for w in printed)
     high = statistics.median(w.box.y1 - w.box.y0 for w in printed)
     return any(w.box.y0 < top - PEN_ABOVE * high for w in between)
+
+
+def written_high(page: RecognizedPage, blank: Blank) -> bool:
+    """Whether a day or month read as sure digits (``sure_date_digits``) stands high over its line's printed
+    words (``_stands_high``): a pen's, bigger than print. Tesseract's print model is as sure of a pen's digits
+    it misreads as of print ("1" written with a lead-in stroke read "4" at 94 on a photo, seed 273 dev 003:
+    the date sure-wrong), so such a day or month is read again as any pen's number is (``Blank.pen``,
+    ``pen_checked``); printed digits sit on their line and are not."""
+    if blank.kind not in (Kind.DAY, Kind.MONTH) or not blank.drop:
+        return False
+    line = [w for w in page.words if w.line == blank.line]
+    return _stands_high([page.words[k] for k in blank.drop], line)
 
 
 def _printed_case(word: str) -> bool:
@@ -1818,6 +1831,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
                 # "21" whose small "2" stands high), read again to be added to; or whose marks reach on past
                 # its word by a digit (a written "23" read "2" at 92, its "3" touching the "2": one mark)
                 blanks.append(replace(b, lost=True))
+            elif written_high(page, b):
+                # a pen's day or month the print reading is sure of: kept sure only when read again alike
+                blanks.append(replace(b, pen=True))
         lost = [
             b
             for b in numbers
