@@ -473,7 +473,8 @@ _NO_HYPHEN = re.compile(_SO_HEAD + r"[^/]{0,12}/\s*([a-zđ]{4,14})(?=\s*[.,;]?\s
 _HAND_NUMBERS = (
     # (the type's first letter may read as a digit: "sø: 2ð 5Ï /6p-QLG" for "/GP-QLG")
     # (its hyphen may read as a dot: "sẽ: 1 ƒ7j/op.syr" for "/QĐ-SYT")
-    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([0-9]?[a-zđð]{1,6}(?:\s*[-.]\s*\W?[a-zđð]{1,8}){1,2})\b"),
+    # (a công văn's first part is its organ's abbreviation, up to eight letters: "… /sVHTTDL-QLDL")
+    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([0-9]?[a-zđð]{1,8}(?:\s*[-.]\s*\W?[a-zđð]{1,8}){1,2})\b"),
     _HAND_NUMBER,
     # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
