@@ -3071,3 +3071,44 @@ def test_a_sure_day_written_high_over_print_is_sure_only_when_read_again_alike()
     assert high == {"day": True, "month": False}
     field = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
     assert field.value == "2024-04-01" and field.confidence < REVIEW_THRESHOLD
+
+
+def _rule_over_last_digit() -> tuple[Prepared, handdigits.Blank]:
+    """A pen's "689" (the generator's script digits) under a printed rule that starts over its last digit,
+    touching it, and runs on far right of the number's region (the organ's underline ending over the number,
+    seed 273 alt 011); and the number's blank."""
+    from samples.marks import handwritten_digits
+
+    img = Image.new("L", (900, 300), 255)
+    mark = handwritten_digits("689", 5, 180, 90)
+    img.paste(Image.new("L", mark.size, 0), (200, 100), mark.split()[-1])
+    ink = np.asarray(img) < 128
+    cols = np.flatnonzero(ink.any(axis=0))
+    top = int(np.flatnonzero(ink[:, cols[-1] - 8 : cols[-1] + 1].any(axis=1))[0])
+    ImageDraw.Draw(img).line([(int(cols[-1]) - 6, top), (800, top)], fill=0, width=3)
+    grey = np.asarray(img)
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=900, height=300
+    )
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER, 2, Box(190.0, 125.0, int(cols[-1]) + 12.0, 185.0), (), "", 0.0
+    )
+    return prepared, blank
+
+
+def test_a_rule_ending_over_the_pen_s_last_digit_is_found_beside_the_region_and_taken_out() -> None:
+    # seed 273 alt 011: the organ's underline starts over the "9" of a pen's "689" and runs on past the
+    # region: in the region alone it is shorter than a rule, kept as the "9"'s stroke ("689" read at 25-53, no
+    # number); found in the region cut wider, it is taken out ("689" at 82-91)
+    prepared, blank = _rule_over_last_digit()
+    grey = regions.grey_master(prepared)
+    (crop,) = handdigits._cuts(prepared, blank, grey)
+    band = handdigits.band_rows(blank.box)
+    beside = handdigits.rules_beside(prepared, blank, grey)
+    assert beside is not None and beside.shape == crop.shape
+    assert not handdigits.touches_rule(crop, band)  # the region alone: no rule
+    assert handdigits.touches_rule(crop, band, beside)
+    as_cut, cleaned = handdigits.clean_crop(crop, band), handdigits.clean_crop(crop, band, beside)
+    # the rule's piece right of the digits went with the rule: the marks end where the digits' ink does
+    assert cleaned.shape[1] < as_cut.shape[1]
+    assert len(handdigits._digit_marks(cleaned)) == 3
