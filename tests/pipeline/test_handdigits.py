@@ -3112,3 +3112,17 @@ def test_a_rule_ending_over_the_pen_s_last_digit_is_found_beside_the_region_and_
     # the rule's piece right of the digits went with the rule: the marks end where the digits' ink does
     assert cleaned.shape[1] < as_cut.shape[1]
     assert len(handdigits._digit_marks(cleaned)) == 3
+
+
+def test_a_pen_number_glued_to_a_notation_whose_hyphen_was_lost_is_a_blank() -> None:
+    # seed 273 alt 008: a written "1906" and the printed "/CT-UBND" read as one word "IØØ6/cTrUBND" at 0 (the
+    # hyphen read as a letter): no notation shape known, no blank, the number lost
+    assert handdigits._loose_glued("IØØ6/cTrUBND") == handdigits.NotationTail(4, 5, "cTrUBND")
+    assert handdigits._loose_glued("IØØ6/cTr") is None  # too few letters for a type's and an organ's
+    _, _, boxes = _header("1906", "8", "4", notation="/CT-UBND")
+    so, note = boxes["so"], boxes["notation"]
+    glued = Word("IØØ6/cTrUBND", 0.0, Box(so.x1 + 14, so.y0 - 8, note.x1, so.y1 + 4), line=2)
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"] + [glued]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    numbers = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in numbers] == [("IØØ6", True)]

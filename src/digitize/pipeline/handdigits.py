@@ -141,6 +141,9 @@ _LOOSE_TAIL = re.compile(r"^[/,]?[A-Za-zĐđÐ]{1,8}(?:-[A-Za-zĐđÐ0-9]{1,8})+
 _DOTTED_TAIL = re.compile(r"^/[A-ZĐÐ][A-Za-zĐđÐ]{1,7}(?:[-.][A-Za-zĐđÐ0-9]{2,8})+[.,;]?$")
 # ... or with a letter of its head read as a digit ("0/c1-sLoTBxH" for the pen's last "0" and "/CT-SLĐTBXH":
 # the "T" read "1", seed 157 alt 008)
+# ... or with its hyphen lost, a type's letters and an organ's run together, some read small ("1ØØ6/cTrUBND"
+# of a written "1906" and "/CT-UBND", seed 273 alt 008: read at 0, no blank found, the number lost)
+_HYPHEN_LOST_TAIL = re.compile(r"^/[A-Za-zĐđÐ]{5,12}[.,;]?$")
 _DIGIT_HEAD_TAIL = re.compile(r"^/[A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7}(?:-[A-Za-zĐđÐ]{2,8})+[.,;]?$")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐÐ")
 _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
@@ -198,7 +201,12 @@ def _loose_glued(word: str) -> NotationTail | None:
     "2282" touching the organ's underline read "2Õ 2/QLD.VP", no blank found, the number lost)."""
     cut = word.find("/")
     tail = word[cut:]
-    if cut <= 0 or not (_LOOSE_TAIL.match(tail) or _DOTTED_TAIL.match(tail) or _DIGIT_HEAD_TAIL.match(tail)):
+    if cut <= 0 or not (
+        _LOOSE_TAIL.match(tail)
+        or _DOTTED_TAIL.match(tail)
+        or _DIGIT_HEAD_TAIL.match(tail)
+        or _HYPHEN_LOST_TAIL.match(tail)
+    ):
         return None
     return NotationTail(cut, cut + 1, word[cut + 1 :].rstrip(".,;"))
 
