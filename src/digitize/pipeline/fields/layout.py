@@ -239,12 +239,16 @@ def top_down(lines: Sequence[Line]) -> list[Line]:
     """A column's lines from top to bottom: OCR may number a wrapped organ's rows out of order ("THƯƠNG BINH
     VÀ XÃ" before the "SỞ LAO ĐỘNG -" printed above it, the organ's head then read after its tail and its tail
     taken for the parent's). A line moves up only past lines wholly below it (each one's middle beyond the
-    other's edge), never past one on its own row; lines without boxes keep their order."""
+    other's edge), never past one on its own row, and only onto a row of its own: a line read apart on the
+    row of a line above (an incoming stamp's "ĐẾN" beside "SỞ Y TẾ") stays where OCR put it, after the
+    "Số:" line that ends the organ's (REVIEW-26 #2); lines without boxes keep their order."""
     out: list[Line] = []
     for ln in lines:
         k = len(out)
         while k and ln.boxed and out[k - 1].boxed and _wholly_below(out[k - 1], ln):
             k -= 1
+        if k < len(out) and k and not (out[k - 1].boxed and _wholly_below(ln, out[k - 1])):
+            k = len(out)  # on the row of the line it would follow: not moved
         out.insert(k, ln)
     return out
 
