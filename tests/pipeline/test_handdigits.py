@@ -3113,3 +3113,78 @@ def test_a_label_boxed_without_its_colon_gives_the_em_from_its_ink() -> None:
     dotted = replace(prepared, master=ink, ocr=ink)
     width = handdigits.label_ink_width(dotted, cut.box, regions.grey_master(dotted))
     assert width is not None and width < 56  # "Số"'s ink (51 px), not on to the dots (from 56 px)
+
+
+def test_a_sure_day_written_high_over_print_is_sure_only_when_read_again_alike() -> None:
+    # seed 273 dev 003 (a photo): a pen's "1" written with a lead-in stroke, standing high over the printed
+    # words, read "4" at 94 by the first (print) reading, one mark, one digit: taken sure, sure-wrong. A day
+    # or month standing high is a pen's: read again, the "1" the digit readings give is taken, in doubt
+    prepared, _, boxes = _header("229", "1", "4")
+    ng, th, nam = boxes["ngay"], boxes["thang"], boxes["nam"]
+    day_x, month_x = (ng.x1 + th.x0) / 2, (th.x1 + nam.x0) / 2
+    day = Word("4", 94.0, Box(day_x - 20, 345, day_x + 20, 412), line=3)  # the pen's ink: high
+    month = Word("4", 97.0, Box(month_x - 20, th.y0, month_x + 20, th.y1), line=3)  # on the line
+    so, note = boxes["so"], boxes["notation"]
+    number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
+    words = [*_first_reading(boxes, glued=False), day, number, month]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).fields["issued_date"].confidence >= REVIEW_THRESHOLD  # the first reading: sure
+    high = {b.kind: handdigits.written_high(page, b) for b in handdigits.sure_date_digits(page)}
+    assert high == {"day": True, "month": False}
+    field = extract([handdigits.second_pass(prepared, page)]).fields["issued_date"]
+    assert field.value == "2024-04-01" and field.confidence < REVIEW_THRESHOLD
+
+
+def _rule_over_last_digit() -> tuple[Prepared, handdigits.Blank]:
+    """A pen's "689" (the generator's script digits) under a printed rule that starts over its last digit,
+    touching it, and runs on far right of the number's region (the organ's underline ending over the number,
+    seed 273 alt 011); and the number's blank."""
+    from samples.marks import handwritten_digits
+
+    img = Image.new("L", (900, 300), 255)
+    mark = handwritten_digits("689", 5, 180, 90)
+    img.paste(Image.new("L", mark.size, 0), (200, 100), mark.split()[-1])
+    ink = np.asarray(img) < 128
+    cols = np.flatnonzero(ink.any(axis=0))
+    top = int(np.flatnonzero(ink[:, cols[-1] - 8 : cols[-1] + 1].any(axis=1))[0])
+    ImageDraw.Draw(img).line([(int(cols[-1]) - 6, top), (800, top)], fill=0, width=3)
+    grey = np.asarray(img)
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=900, height=300
+    )
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER, 2, Box(190.0, 125.0, int(cols[-1]) + 12.0, 185.0), (), "", 0.0
+    )
+    return prepared, blank
+
+
+def test_a_rule_ending_over_the_pen_s_last_digit_is_found_beside_the_region_and_taken_out() -> None:
+    # seed 273 alt 011: the organ's underline starts over the "9" of a pen's "689" and runs on past the
+    # region: in the region alone it is shorter than a rule, kept as the "9"'s stroke ("689" read at 25-53, no
+    # number); found in the region cut wider, it is taken out ("689" at 82-91)
+    prepared, blank = _rule_over_last_digit()
+    grey = regions.grey_master(prepared)
+    (crop,) = handdigits._cuts(prepared, blank, grey)
+    band = handdigits.band_rows(blank.box)
+    beside = handdigits.rules_beside(prepared, blank, grey)
+    assert beside is not None and beside.shape == crop.shape
+    assert not handdigits.touches_rule(crop, band)  # the region alone: no rule
+    assert handdigits.touches_rule(crop, band, beside)
+    as_cut, cleaned = handdigits.clean_crop(crop, band), handdigits.clean_crop(crop, band, beside)
+    # the rule's piece right of the digits went with the rule: the marks end where the digits' ink does
+    assert cleaned.shape[1] < as_cut.shape[1]
+    assert len(handdigits._digit_marks(cleaned)) == 3
+
+
+def test_a_pen_number_glued_to_a_notation_whose_hyphen_was_lost_is_a_blank() -> None:
+    # seed 273 alt 008: a written "1906" and the printed "/CT-UBND" read as one word "IØØ6/cTrUBND" at 0 (the
+    # hyphen read as a letter): no notation shape known, no blank, the number lost
+    assert handdigits._loose_glued("IØØ6/cTrUBND") == handdigits.NotationTail(4, 5, "cTrUBND")
+    assert handdigits._loose_glued("IØØ6/cTr") is None  # too few letters for a type's and an organ's
+    _, _, boxes = _header("1906", "8", "4", notation="/CT-UBND")
+    so, note = boxes["so"], boxes["notation"]
+    glued = Word("IØØ6/cTrUBND", 0.0, Box(so.x1 + 14, so.y0 - 8, note.x1, so.y1 + 4), line=2)
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"] + [glued]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    numbers = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in numbers] == [("IØØ6", True)]

@@ -114,8 +114,9 @@ class Blank:
     # a day or month read sure beside a date word that swallowed more handwriting on its side ("tháng 1
     # [0]năm"): with more marks than its digits and no agreed reading, it is dropped, not kept
     swallowed: bool = False
-    # a sure number written in coloured ink (``pen_ink``): a pen's digits the first (print) reading is sure of
-    # all the same ("651" in blue read "621" at 91): kept sure only when the digit readings confirm it
+    # a sure number written in coloured ink (``pen_ink``), or a sure day or month standing high over print
+    # (``written_high``): a pen's digits the first (print) reading is sure of all the same ("651" in blue read
+    # "621" at 91): kept sure only when the digit readings confirm it
     pen: bool = False
     # a sure number whose ink touches or crosses a printed rule (``touches_rule``: a pen's "1" whose flag
     # meets the organ's underline read "4" at 93): kept sure only when the digit readings confirm it (as
@@ -143,6 +144,9 @@ _LOOSE_TAIL = re.compile(r"^[/,]?[A-Za-zĐđÐ]{1,8}(?:-[A-Za-zĐđÐ0-9]{1,8})+
 _DOTTED_TAIL = re.compile(r"^/[A-ZĐÐ][A-Za-zĐđÐ]{1,7}(?:[-.][A-Za-zĐđÐ0-9]{2,8})+[.,;]?$")
 # ... or with a letter of its head read as a digit ("0/c1-sLoTBxH" for the pen's last "0" and "/CT-SLĐTBXH":
 # the "T" read "1", seed 157 alt 008)
+# ... or with its hyphen lost, a type's letters and an organ's run together, some read small ("1ØØ6/cTrUBND"
+# of a written "1906" and "/CT-UBND", seed 273 alt 008: read at 0, no blank found, the number lost)
+_HYPHEN_LOST_TAIL = re.compile(r"^/[A-Za-zĐđÐ]{5,12}[.,;]?$")
 _DIGIT_HEAD_TAIL = re.compile(r"^/[A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7}(?:-[A-Za-zĐđÐ]{2,8})+[.,;]?$")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐÐ")
 _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
@@ -200,7 +204,12 @@ def _loose_glued(word: str) -> NotationTail | None:
     "2282" touching the organ's underline read "2Õ 2/QLD.VP", no blank found, the number lost)."""
     cut = word.find("/")
     tail = word[cut:]
-    if cut <= 0 or not (_LOOSE_TAIL.match(tail) or _DOTTED_TAIL.match(tail) or _DIGIT_HEAD_TAIL.match(tail)):
+    if cut <= 0 or not (
+        _LOOSE_TAIL.match(tail)
+        or _DOTTED_TAIL.match(tail)
+        or _DIGIT_HEAD_TAIL.match(tail)
+        or _HYPHEN_LOST_TAIL.match(tail)
+    ):
         return None
     return NotationTail(cut, cut + 1, word[cut + 1 :].rstrip(".,;"))
 
@@ -412,6 +421,18 @@ def _stands_high(between: list[Word], words: list[Word]) -> bool:
     top = statistics.median(w.box.y0 for w in printed)
     high = statistics.median(w.box.y1 - w.box.y0 for w in printed)
     return any(w.box.y0 < top - PEN_ABOVE * high for w in between)
+
+
+def written_high(page: RecognizedPage, blank: Blank) -> bool:
+    """Whether a day or month read as sure digits (``sure_date_digits``) stands high over its line's printed
+    words (``_stands_high``): a pen's, bigger than print. Tesseract's print model is as sure of a pen's digits
+    it misreads as of print ("1" written with a lead-in stroke read "4" at 94 on a photo, seed 273 dev 003:
+    the date sure-wrong), so such a day or month is read again as any pen's number is (``Blank.pen``,
+    ``pen_checked``); printed digits sit on their line and are not."""
+    if blank.kind not in (Kind.DAY, Kind.MONTH) or not blank.drop:
+        return False
+    line = [w for w in page.words if w.line == blank.line]
+    return _stands_high([page.words[k] for k in blank.drop], line)
 
 
 def _printed_case(word: str) -> bool:
@@ -925,6 +946,40 @@ def _erase_walls(crop: np.ndarray) -> np.ndarray:
     return out
 
 
+# a blank's region cut this many of its band's heights wider on each side to find the rules running through it
+RULE_REACH = 2.0
+
+
+def _cut_box(blank: Blank) -> Box:
+    """The region ``_cuts`` cuts for ``blank`` (before ``_crop`` widens it up and down)."""
+    if blank.slash is None:
+        return blank.box
+    xb, _, em = blank.slash
+    return replace(blank.box, x1=xb + 0.5 * em)
+
+
+def rules_beside(prepared: Prepared, blank: Blank, grey: np.ndarray) -> np.ndarray | None:
+    """The pixels of the printed rules crossing the region ``_cuts`` cuts for ``blank`` (a mask of its crops'
+    shape), found in the region cut ``RULE_REACH`` band heights wider on each side; None when none does. The
+    organ's underline may end over the pen's last digit: in the region alone it is no longer than a stroke,
+    taken for the digit's ("689" whose "9" the rule's end crosses, read "689" at 25-53 and no number taken,
+    seed 273 alt 011; the rule taken out, "689" at 82-91)."""
+    box = _cut_box(blank)
+    b0, b1 = band_rows(blank.box)
+    bh = max(4, b1 - b0)
+    reach = int(RULE_REACH * bh)
+    h = box.y1 - box.y0
+    x0, y0 = max(0.0, box.x0 + 2), max(0.0, box.y0 - WIDEN_UP * h)
+    x1, y1 = box.x1 - 2, box.y1 + WIDEN_DOWN * h
+    width = max(1, int(x1 - x0))
+    wide = regions.cut(prepared, x0 - reach, y0, x1 + reach, y1, source=grey)
+    if wide.shape[1] < reach + width or int(wide.max()) - int(wide.min()) < 40:
+        return None
+    _, ink = cv2.threshold(wide, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    rule = _rules(ink, bh)[:, reach : reach + width]
+    return rule if rule.any() else None
+
+
 def _crop(
     prepared: Prepared,
     box: Box,
@@ -1321,13 +1376,14 @@ def band_rows(box: Box) -> tuple[int, int]:
 RULE_GAP = 3  # (5 bridged a blurred printed "2955/"'s tight digits into a rule: read "29554")
 
 
-def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
+def clean_crop(crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None) -> np.ndarray:
     """The handwriting of a blank alone, on white: long thin horizontal rules (the line under the organ's
     name crossing the digits' tops, a dotted or ruled blank) taken out and the strokes they crossed joined
     again; of the ink left only the marks that sit on the blank's own line (rows ``band``) — the printed line
     above or below, cut by the crop, and specks are dropped. A mark may leave the band (handwriting is
-    bigger than print and often stands high) but must reach a third of the band's height into it."""
-    found = _band_marks(crop, band)
+    bigger than print and often stands high) but must reach a third of the band's height into it.
+    ``beside``: the rules ``rules_beside`` found running on out of the crop (its shape), taken out too."""
+    found = _band_marks(crop, band, beside)
     if found is None:
         return np.full_like(crop, 255)
     ink, rule, kept = found
@@ -1348,9 +1404,20 @@ def clean_crop(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
     return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
 
 
-def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
+    """The pixels of ``ink`` (a binary mask) in long thin horizontal rules: rows one run of ink, but for a
+    pixel or two of noise, longer than 1.2 times the band's height ``bh``."""
+    bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_GAP, 1)))
+    long_row = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(1.2 * bh)), 1))
+    return cv2.bitwise_and(cv2.morphologyEx(bridged, cv2.MORPH_OPEN, long_row), ink)
+
+
+def _band_marks(
+    crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``clean_crop``'s marks: the crop's ink (rules out, the strokes they crossed joined again), the rules,
-    and the mask of the marks that sit on the blank's line; None without ink or without such a mark."""
+    and the mask of the marks that sit on the blank's line; None without ink or without such a mark.
+    ``beside``: as ``clean_crop``'s."""
     if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
         return None
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
@@ -1358,9 +1425,9 @@ def _band_marks(crop: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, np
     bh = max(4, b1 - b0)
     # the rule's rows, each one run of ink but for a pixel or two of noise (its ragged edge, left as ink, is a
     # line along the digits' tops that glues them into one mark: "2676" read as two marks, none taken)
-    bridged = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_GAP, 1)))
-    long_row = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(1.2 * bh)), 1))
-    rule = cv2.bitwise_and(cv2.morphologyEx(bridged, cv2.MORPH_OPEN, long_row), ink)
+    rule = _rules(ink, bh)
+    if beside is not None and beside.shape == ink.shape:
+        rule = cv2.bitwise_or(rule, cv2.bitwise_and(beside, ink))
     if rule.any():
         thick = max(3, bh // 5)
         rest = cv2.subtract(ink, rule)
@@ -1416,12 +1483,13 @@ def _keep_pieces(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], wid
             keep[i] = True
 
 
-def touches_rule(crop: np.ndarray, band: tuple[int, int]) -> bool:
+def touches_rule(crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None) -> bool:
     """Whether the marks on a blank's line (``_band_marks``) touch or cross a long printed rule in ``crop``
     (the organ's underline, a ruled blank): a pen's "1" whose flag meets the rule from below is read "4" by
     the print reading, sure (0.93 on a bitonal licence, seed 197 alt 012): what the rule did to its shape is
-    not seen, so its reading is not sure unless another reading confirms it."""
-    found = _band_marks(crop, band)
+    not seen, so its reading is not sure unless another reading confirms it. ``beside``: as
+    ``clean_crop``'s."""
+    found = _band_marks(crop, band, beside)
     if found is None:
         return False
     _, rule, kept = found
@@ -1923,6 +1991,9 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
                 # "21" whose small "2" stands high), read again to be added to; or whose marks reach on past
                 # its word by a digit (a written "23" read "2" at 92, its "3" touching the "2": one mark)
                 blanks.append(replace(b, lost=True))
+            elif written_high(page, b):
+                # a pen's day or month the print reading is sure of: kept sure only when read again alike
+                blanks.append(replace(b, pen=True))
         lost = [
             b
             for b in numbers
@@ -1935,18 +2006,19 @@ def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30
                 continue
             if pen_ink(prepared, b.box):
                 blanks.append(replace(b, pen=True))
-            elif touches_rule(_cuts(prepared, b, grey)[0], band_rows(b.box)):
+            elif touches_rule(_cuts(prepared, b, grey)[0], band_rows(b.box), rules_beside(prepared, b, grey)):
                 blanks.append(replace(b, ruled=True))
         if not blanks:
             return page
         # printed tax-code cells stay on their line: cut as tight as below
+        beside = [rules_beside(prepared, b, grey) if b.kind != Kind.TAXCODE else None for b in blanks]
         crops = [
             _sharp_crops(prepared, b.box, grey)
             if b.unchecked
             else [_erase_walls(_crop(prepared, b.box, WIDEN_DOWN, source=grey))]
             if b.kind == Kind.TAXCODE
-            else [clean_crop(c, band_rows(b.box)) for c in _cuts(prepared, b, grey)]
-            for b in blanks
+            else [clean_crop(c, band_rows(b.box), rules) for c in _cuts(prepared, b, grey)]
+            for b, rules in zip(blanks, beside, strict=True)
         ]
         # a shaken photo's blanks also cut from the scan with its measured streak undone (``deblur``)
         streak = _frame_streak(prepared)

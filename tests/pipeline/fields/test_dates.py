@@ -63,3 +63,10 @@ def test_a_year_outside_a_document_s_years_is_no_date() -> None:
     assert parse_date("ngày 02 tháng 01 năm 1023") is None
     assert parse_date("ngày 02 tháng 01 năm 2023") is not None
     assert parse_date("ngày 31 tháng 12 năm 2099") is not None
+
+
+def test_a_speck_read_as_a_stop_after_ngay_keeps_the_date() -> None:
+    # seed 273 dev 012 (a low-light photo): "Hà Nội, ngày, 6 tháng 5 năm 2018", the dates were lost
+    assert str(parse_date("Hà Nội, ngày, 6 tháng 5 năm 2018")) == "2018-05-06"
+    assert str(parse_date("Hà Nội, ngày. 16 tháng 5 năm 2018")) == "2018-05-16"
+    assert parse_date("ngày,, 6 tháng 5 năm 2018") is None

@@ -266,6 +266,26 @@ def test_a_notation_s_type_letter_read_as_a_digit_after_a_handwritten_number() -
     assert (v["organ_name"] or "").casefold() == "cục quản lý giá"
 
 
+def test_an_unread_handwritten_number_before_a_seven_letter_organ_s_notation_part() -> None:
+    # seed 273 alt 011: "số: … /sVHTTDL-QLDL" (the pen's "689" unread, the notation's "S" read small): a
+    # công văn's notation opens with the organ's abbreviation, seven letters here, not a type's
+    from tests.pipeline.test_extract import header, signer
+
+    specs = [
+        *header(
+            parent="UBND TỈNH QUẢNG NAM",
+            organ=("SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"),
+            number="số: … /sVHTTDL-QLDL",
+            vv=("V/v tăng cường phòng, chống", "dịch bệnh trên cây trồng"),
+        ),
+        ("Kính gửi: Ủy ban nhân dân các huyện, thị xã.", "body", 92.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    v = values(specs)
+    assert (v["code_number"], v["code_notation"]) == (None, "SVHTTDL-QLDL")
+    assert v["organ_name"] == "Sở Văn hóa, Thể thao và Du lịch"
+
+
 def test_a_number_line_in_lower_case_read_into_the_organ_s_line() -> None:
     from tests.pipeline.test_extract import header, signer
 

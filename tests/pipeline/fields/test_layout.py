@@ -9,12 +9,14 @@ from digitize.pipeline.model import Box, RecognizedPage, Word
 from tests.pipeline.test_extract import decision, page
 
 
-def _aligned(base: RecognizedPage, rows: int = 3) -> RecognizedPage:
-    """``base`` (``header()``'s left lines, then its right lines) with the right column's lines on the rows of
-    the left column's, as printed: the motto beside the parent organ, the date beside the number."""
+def _aligned(base: RecognizedPage, rows: int = 3, left: int | None = None) -> RecognizedPage:
+    """``base`` (``header()``'s ``left`` lines, then its right lines) with the right column's first ``rows``
+    lines on the rows of the left column's first, as printed: the motto beside the parent organ, the date
+    beside the number."""
     lines = sorted({w.line for w in base.words})
     ys = {w.line: (w.box.y0, w.box.y1) for w in base.words}
-    row_of = {lines[rows + k]: ys[lines[k]] for k in range(rows)}
+    first_right = rows if left is None else left
+    row_of = {lines[first_right + k]: ys[lines[k]] for k in range(rows)}
     return replace(
         base,
         words=tuple(
@@ -141,7 +143,7 @@ def test_the_organ_s_row_run_into_an_unreadable_date_is_no_body_line() -> None:
             date="Hà Nội, ngôy I1 tháng 5 năm 202",
         )
     )
-    base = _one_row(_aligned(base), "BỘ NÔNG", "CỘNG HÒA")
+    base = _one_row(_aligned(base, left=4), "BỘ NÔNG", "CỘNG HÒA")
     base = _one_row(base, "TRIỂN", "Độc lập")
     base = _one_row(base, "CỤC THÚ Y", "Hà Nội,")
     v = extract([base]).values()
@@ -206,3 +208,23 @@ def test_the_gutter_is_found_when_the_motto_s_cong_is_lost() -> None:
     v = extract([page(specs + signer())]).values()
     assert v["place"] == "Hà Nội"
     assert v["issued_date"] == "2024-02-17"
+
+
+def test_an_organ_s_wrapped_rows_numbered_out_of_order_are_read_top_down() -> None:
+    # OCR numbered the organ's second row before its first ("THƯƠNG BINH VÀ XÃ" before "SỞ LAO ĐỘNG -"): the
+    # organ's head was read after its tail, the tail taken for the parent's ("Sở lao động hội" at 0.67)
+    base = page(
+        decision(
+            parent="UBND THÀNH PHỐ ĐÀ NẴNG",
+            organ=("SỞ LAO ĐỘNG -", "THƯƠNG BINH VÀ XÃ", "HỘI"),
+            number="Số: 515/TTr-SLĐTBXH",
+            date="Đà Nẵng, ngày 21 tháng 9 năm 2017",
+        )
+    )
+    head = next(w.line for w in base.words if w.text == "SỞ")
+    tail = next(w.line for w in base.words if w.text == "THƯƠNG")
+    swapped = {head: tail, tail: head}
+    base = replace(base, words=tuple(replace(w, line=swapped.get(w.line, w.line)) for w in base.words))
+    v = extract([base]).values()
+    assert v["organ_name"] == "Sở Lao động - Thương binh và Xã hội"
+    assert v["parent_organ"] == "UBND thành phố Đà Nẵng"

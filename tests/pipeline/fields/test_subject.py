@@ -1794,6 +1794,34 @@ def test_a_word_read_twice_in_a_row_is_in_doubt() -> None:
         assert _sure(specs) == (f"{read} thực hiện công tác cải cách hành chính năm 2020", sure)
 
 
+def test_a_bar_glued_to_a_subject_word_s_letters_is_in_doubt() -> None:
+    # seed 273 dev 009: an incoming stamp's frame crossing "Kết quả kiểm tra …", read "Kết qúả ả|kiểm tra …"
+    # at 0.92; a bar apart from the words (a lone mark) and a text layer's are another matter
+    head = header(parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",), number="Số: 666/BC-HC")
+    for read, sure in (
+        ("Kết qúả ả|kiểm tra", False),
+        ("Kết quả |kiểm tra", False),
+        ("Kết quả kiểm tra", True),
+    ):
+        body = [
+            ("BÁO CÁO", "center", 95.0),
+            (f"{read} công tác văn thư, lưu trữ năm 2022", "center", 93.0),
+            ("", "center", 90.0),
+            ("Thực hiện chỉ đạo của cấp trên, Cục Hóa chất báo cáo như sau:", "body", 90.0),
+        ]
+        specs = head + body + signer(("TL. BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG"), "Trương Minh Hùng")
+        value, taken_sure = _sure(specs)
+        assert value is not None and taken_sure is sure, read
+    from digitize.pipeline.fields.subject import bar_in_word
+    from digitize.pipeline.model import Box, Word
+
+    def word(text: str, conf: float) -> Word:
+        return Word(text, conf, Box(0, 0, 90, 30), line=0)
+
+    assert bar_in_word([word("ả|kiểm", 100.0)]) is False  # born-digital: as printed
+    assert bar_in_word([word("|", 80.0), word("kiểm", 90.0)]) is False  # a lone bar: ``lost_word_mark``'s
+
+
 def test_a_word_twice_in_a_born_digital_subject_is_as_printed() -> None:
     # REVIEW-26 #7: "triển khai song song hai hệ thống" on a text layer (every word at 100) is printed so;
     # read by OCR the same words are in doubt

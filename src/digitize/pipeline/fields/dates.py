@@ -21,9 +21,9 @@ _GAP = r"\s*+(?:[,.]\s*+)?"
 _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # the three printed words with one vowel misread ("ngôy", "thớng", "nốm" folded: "ngoy", "thong", "nom"), the
 # "th" of "tháng" lost or read as one letter ("háng", "máng"): the digits between them and a four-digit year
-# still make it a date
+# still make it a date; a speck after "ngày" read as a stop too ("ngày, 6 tháng 5", a low-light photo)
 WORD_DATE = re.compile(
-    rf"ng[a-z]y\s*+({DAY_DIGITS}){_GAP}(?:t?h|[mnrt])[a-z]ng\s*+({DAY_DIGITS}){_GAP}n[a-z]m{_YEAR_GAP}"
+    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[mnrt])[a-z]ng\s*+({DAY_DIGITS}){_GAP}n[a-z]m{_YEAR_GAP}"
     rf"({DIGIT}{{4}})(?!\d)",
 )
 

@@ -235,6 +235,29 @@ def _apart_at_gutter(line: Line, gutter: float, width: float) -> bool:
     )
 
 
+def top_down(lines: Sequence[Line]) -> list[Line]:
+    """A column's lines from top to bottom: OCR may number a wrapped organ's rows out of order ("THƯƠNG BINH
+    VÀ XÃ" before the "SỞ LAO ĐỘNG -" printed above it, the organ's head then read after its tail and its tail
+    taken for the parent's). A line moves up only past lines wholly below it (each one's middle beyond the
+    other's edge), never past one on its own row, and only onto a row of its own: a line read apart on the
+    row of a line above (an incoming stamp's "ĐẾN" beside "SỞ Y TẾ") stays where OCR put it, after the
+    "Số:" line that ends the organ's (REVIEW-26 #2); lines without boxes keep their order."""
+    out: list[Line] = []
+    for ln in lines:
+        k = len(out)
+        while k and ln.boxed and out[k - 1].boxed and _wholly_below(out[k - 1], ln):
+            k -= 1
+        if k < len(out) and k and not (out[k - 1].boxed and _wholly_below(ln, out[k - 1])):
+            k = len(out)  # on the row of the line it would follow: not moved
+        out.insert(k, ln)
+    return out
+
+
+def _wholly_below(a: Line, b: Line) -> bool:
+    """``a`` lies below ``b``: its top under ``b``'s middle and ``b``'s bottom over ``a``'s middle."""
+    return a.y0 > (b.y0 + b.y1) / 2 and b.y1 < (a.y0 + a.y1) / 2
+
+
 def read_layout(first: Sequence[Line]) -> Layout:
     """The header zone of page 1 and its two columns."""
     width = first[0].width or 1.0
@@ -284,6 +307,7 @@ def read_layout(first: Sequence[Line]) -> Layout:
             left.append(a)
         if b is not None and re.search(r"[A-Za-zÀ-ỹĐđ0-9]", b.text):
             right.append(b)
+    left, right = top_down(left), top_down(right)
     if not any(ln.boxed for ln in header):  # no geometry: reading order is column by column already
         left = [ln for ln in header if not (is_motto(ln) or is_motto2(ln) or WORD_DATE.search(ln.folded))]
         right = [ln for ln in header if ln not in left]

@@ -214,6 +214,8 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             # (a two-letter part after the organ's own abbreviation is a unit's, "STC-tH": no organ again)
             two = fixed and not any(f in own for f in fixed)
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
+        if rep is None and garbled and fixed:
+            rep = _head_lost(key, own)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None:
@@ -407,6 +409,14 @@ def _one_letter_lost(part: str, candidates: list[str]) -> tuple[str, float] | No
 ONE_LOST_QUALITY = 0.55
 
 
+def _head_lost(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
+    """The organ's own abbreviation of two or three letters read garbled with its first letter lost after
+    the hyphen ("y" of "GCN-TY" read "/ecN-y" for the Cục Thú y, seed 273 alt 013: the notation dropped as
+    garbled), when one of its own is so read; in doubt (``ONE_LOST_QUALITY``)."""
+    hits = {o for o in own if 2 <= len(o) <= 3 and len(k := _abbr_key(o)) == len(key) + 1 and k[1:] == key}
+    return (hits.pop(), ONE_LOST_QUALITY) if len(hits) == 1 else None
+
+
 def _nearest(key: str, candidates: list[str], *, strict: bool) -> tuple[str, float] | None:
     """The candidate ``key`` is a misreading of: ``strict``, one letter substituted in a key of 4 letters or
     more (two in 7 or more); else a fuzzy match of 80 % (an abbreviation one letter longer that ends with the
@@ -473,7 +483,8 @@ _NO_HYPHEN = re.compile(_SO_HEAD + r"[^/]{0,12}/\s*([a-zđ]{4,14})(?=\s*[.,;]?\s
 _HAND_NUMBERS = (
     # (the type's first letter may read as a digit: "sø: 2ð 5Ï /6p-QLG" for "/GP-QLG")
     # (its hyphen may read as a dot: "sẽ: 1 ƒ7j/op.syr" for "/QĐ-SYT")
-    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([0-9]?[a-zđð]{1,6}(?:\s*[-.]\s*\W?[a-zđð]{1,8}){1,2})\b"),
+    # (a công văn's first part is its organ's abbreviation, up to eight letters: "… /sVHTTDL-QLDL")
+    re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([0-9]?[a-zđð]{1,8}(?:\s*[-.]\s*\W?[a-zđð]{1,8}){1,2})\b"),
     _HAND_NUMBER,
     # ... or as digits and marks ("số: 24 6 ( fTTr-ATTP": the slash read as "(" and an "f")
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
@@ -703,7 +714,17 @@ def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, orga
     for tail in dict.fromkeys(tails):
         # (the heading's abbreviation with a letter misread, or lost: "TUBND" of "CT-UBND" on a blurred photo)
         head = value[: len(value) - len(tail)]
-        if len(tail) < 2 or not value.endswith(tail) or not 1 <= len(expected) - len(head) + 1 <= 2:
+        if len(tail) < 2 or not value.endswith(tail):
+            continue
+        # ... or its hyphen read as a letter after it ("cTrUBND" of "CT-UBND" under a pen's "1906", seed 273
+        # alt 008): the heading's letters, one misread at most, and one more
+        if (
+            len(head) == len(expected) + 1
+            and head[-1].isalpha()
+            and Levenshtein.distance(head[:-1], expected) <= 1
+        ):
+            head = head[:-1]
+        elif not 1 <= len(expected) - len(head) + 1 <= 2:
             continue
         if Levenshtein.distance(head, expected) <= 1:
             fixed = f"{expected}-{tail}"

@@ -789,6 +789,14 @@ def doubled_word(text: str, read: Sequence[Word] = ()) -> bool:
     return any(a == b and a.isalpha() for a, b in itertools.pairwise(words))
 
 
+def bar_in_word(words: Sequence[Word]) -> bool:
+    """A bar read glued to a word's letters ("ả|kiểm" at 66): a frame's stroke crossing the line (an incoming
+    stamp's box over "Kết quả kiểm tra", read "Kết qúả ả|kiểm tra" at 0.92, seed 273 dev 009), no print's
+    letter: the letters beside it are what the frame left of a word (a letter doubled, lost or misread),
+    the subject goes to review. Born-digital text (confidence 100) is as printed."""
+    return any(w.conf < 100 and re.search(r"[^\W\d_]\||\|[^\W\d_]", w.text) is not None for w in words)
+
+
 def quarter_one_read(words: Sequence[Word]) -> bool:
     """A quarter's numeral read as the Arabic "1" by OCR ("quý 1 năm 2016"): kept as read (a page may print
     "quý 1"), but the corpus writes a quarter in Roman numerals ten times as often, and a serif "I" reads as
@@ -1916,7 +1924,7 @@ def read_subject(
         # lone accent dropped: maybe a word lost (``lost_word_mark``)
         doubt = garbled_opening(value, kept[0]) or cut or stray or run_on or lost_word_mark(cleaned)
         read = [w for x in kept for w in x.words]
-        doubt = doubt or doubled_word(value, read) or quarter_one_read(read)
+        doubt = doubt or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
         subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
@@ -1967,7 +1975,7 @@ def read_subject(
             guessed = guessed or lost_word_mark(cleaned)  # a lone accent dropped: maybe a word lost
             value, run_on = split_run_together(drop_unpaired_brackets(drop_stray_dots(cleaned)))
             read = [w for x in subj for w in x.words]
-            guessed = guessed or doubled_word(value, read) or quarter_one_read(read)
+            guessed = guessed or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
             res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if guessed or run_on else conf)
     return res.freeze()
 
