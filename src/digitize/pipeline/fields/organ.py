@@ -608,9 +608,14 @@ GARBLED_HEAD_CONFIDENCE = DOUBTFUL - 0.05  # ... that organ, or the name as read
 
 def _garbled_head_word(word: str) -> bool:
     """A word of an organ's head that is no Vietnamese syllable nor a known acronym ("IÚY" of "ỦY"; "VKSND",
-    "HĐND" are acronyms)."""
+    "HĐND" are acronyms), and bears a mark no acronym has (a word of plain capitals, "BQL", "LHPN", "GD&ĐT",
+    is an unlisted acronym, on a text layer above all: REVIEW-27 #2); or marks alone where a word stood (a
+    speck left of a lost head line, "- TỈNH YÊN BÁI": REVIEW-27 #1)."""
     core = word.strip(" .,:;'\"-")
-    return bool(core) and not _syllable(core) and fold(core).lower() not in _ACRONYMS
+    if not core:
+        return bool(word.strip())
+    marked = any(unicodedata.normalize("NFD", c) != c for c in core)
+    return marked and not _syllable(core) and fold(core).lower() not in _ACRONYMS
 
 
 def one_organ(text: str) -> tuple[str, float]:
@@ -630,7 +635,8 @@ def one_organ(text: str) -> tuple[str, float]:
                 # a province alone names no organ: the line of its head ("ỦY BAN NHÂN DÂN", "TÒA ÁN NHÂN
                 # DÂN") was lost (a blurred photo's reading ran it into the province's), in doubt
                 return f"{level.capitalize()} {prov[0]}", min(prov[1], HEADLESS_ORGAN)
-            if any(_garbled_head_word(w) for w in words[:kept]):
+            head_letters = sum(c.isalpha() for w in words[:kept] for c in w)
+            if head_letters < 2 or any(_garbled_head_word(w) for w in words[:kept]):
                 # a head word no syllable ("IÚY DẪN NHÂN DÂN TỈNH YÊN BÁI" was taken as read at 0.71): the
                 # known organ its letters are like, else as read; in doubt either way
                 near = known_organ(text, GARBLED_HEAD_CUTOFF)
