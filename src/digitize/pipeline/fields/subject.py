@@ -632,6 +632,80 @@ def drop_labels(words: Sequence[str]) -> list[str]:
     return list(words[k:]) if k and fold(words[k].lstrip(_OPEN_MARKS)).startswith("ve") else list(words)
 
 
+# an incoming stamp's date read into a subject line: its "Ngày:" label and a date of digits and marks
+# ("xây Ngày: 24/12/24| dựng nông thôn mới"), a letter or two of a pen's stroke in it at most
+_STAMP_DATE = re.compile(r"[\d/⁄\\|.,\-–]*\d[\d/⁄\\|.,\-–]*[^\W\d_]{0,2}[\d/⁄\\|.,\-–]*")
+_STAMP_DATE_DIGITS = 2
+# letters at most of a first word ending with a colon that is the stamp's "Số:" label cut ("õ: Tình hình …")
+_LABEL_LETTERS = 3
+_LABEL_AFTER = 3  # words after such a label for it to be left out (a subject of its own stays)
+
+
+def drop_stamp_marks(words: Sequence[str]) -> tuple[list[str], bool]:
+    """The subject's words without an incoming stamp's date read among them ("Ngày:" and a date of
+    digits and marks after it, anywhere), nor a stamp's label cut short that opens it (a first word of at
+    most ``_LABEL_LETTERS`` letters ending with a colon, ``_LABEL_AFTER`` words after it: no trích yếu opens
+    with a label); True when any was left out (the stamp may hide a letter of a word: to review)."""
+    out: list[str] = []
+    k, dropped = 0, False
+    while k < len(words):
+        w = words[k]
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if (
+            fold(w).strip(_OPEN_MARKS) == "ngay"
+            and w.endswith(":")
+            and _STAMP_DATE.fullmatch(nxt)
+            and sum(ch.isdigit() for ch in nxt) >= _STAMP_DATE_DIGITS
+        ):
+            k, dropped = k + 2, True
+            continue
+        out.append(w)
+        k += 1
+    first = out[0] if out else ""
+    letters = sum(ch.isalpha() for ch in first)
+    if (
+        len(out) > _LABEL_AFTER
+        and first.endswith(":")
+        and 0 < letters <= _LABEL_LETTERS
+        and not fold(first).rstrip(":").endswith("ve")
+    ):
+        out, dropped = out[1:], True
+    return out, dropped
+
+
+# a report's trích yếu openings whose one word read right names the other ("Kế quả", "Kết sa" for "Kết quả")
+REPORT_OPENINGS = (("Kết", "quả"), ("Tình", "hình"))
+OPENING_LIKE = 40  # rapidfuzz ratio (folded) of the word read to the opening's word it stands for
+
+
+def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> list[str] | None:
+    """The words with a report's opening (``REPORT_OPENINGS``) put back where one of its two words was
+    read as it is and the other was read unsure (``confs``: below ``DOUBTFUL``), something like it
+    (``OPENING_LIKE``), and the pair read is one the corpus never shows ("Kế quả kiểm tra …", "Kết sa công
+    tác …"; "Kết luận …", "Tình trạng …" are read right); None when there is none to put back."""
+    if len(words) < 3 or len(confs) < 2:
+        return None
+    model = correct.load()
+    a, b = words[0].strip(_EDGES), words[1].strip(_EDGES)
+    if not a or not b or _bigram_seen(model, a, b):
+        return None
+    for x, y in REPORT_OPENINGS:
+        for k, (read, want) in enumerate(((a, x), (b, y))):
+            other, other_want = (b, y) if k == 0 else (a, x)
+            conf = confs[k]
+            if (
+                other.lower() == other_want.lower()
+                and read.lower() != want.lower()
+                and conf is not None
+                and conf < DOUBTFUL
+                and fuzz.ratio(fold(read), fold(want)) >= OPENING_LIKE
+            ):
+                out = list(words)
+                out[k] = want.upper() if read.isupper() and len(read) > 1 else want  # as the line was read
+                return out
+    return None
+
+
 def ve_opening(words: Sequence[str]) -> bool:
     """The words open with "Về việc" read as it is or garbled: "Về" then a word standing for "việc"
     (``_viec_like``), or "Về" with a stamp's marks glued where "việc" was (``misread_ve_viec``)."""
@@ -712,7 +786,11 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     words = text.split()
     if restored == text and len(words) >= 3 and ve_opening(words):
         restored = "Về việc " + " ".join(words[2:])
-    fused = restored == text and len(words) >= 1 + _WELL_READ and fused_ve_viec(words[0])
+    fused = (
+        restored == text
+        and len(words) >= 1 + _WELL_READ
+        and (fused_ve_viec(words[0]) or glued_ve_viec(words[0]))
+    )
     if fused:
         restored = "Về việc " + " ".join(words[1:])
     if restored == text or not restored.startswith("Về việc "):
@@ -744,6 +822,23 @@ def fused_ve_viec(word: str) -> bool:
         and _FUSED_LETTERS[0] <= len(letters) <= _FUSED_LETTERS[1]
         and fuzz.ratio(letters, "veviec") >= FUSED_LIKE
     )
+
+
+_GLUED_VE = 4  # letters at most of a garble glued before "việc" that stands for "Về" ("sðvề", "Ế")
+
+
+def glued_ve_viec(word: str) -> bool:
+    """A subject's first word that is "Về việc" read with a stamp's or a speck's marks between its two
+    words ("sðvề'wiệc", "Ế\"việc"): no word read right, its last run of letters "việc" or one letter off
+    it (not a name's capital: "Việt"), after a mark, the letters before the mark at most ``_GLUED_VE``
+    and ending in an "e" (of "Về")."""
+    core = word.strip(_EDGES)
+    runs = re.findall(r"[^\W\d_]+", core)
+    if len(runs) < 2 or _read_right(core) or not core.endswith(runs[-1]):
+        return False
+    last, before = runs[-1], "".join(runs[:-1])
+    viec = fold(last) == "viec" or (not last.istitle() and fuzz.ratio(fold(last), "viec") >= 75)
+    return viec and len(before) <= _GLUED_VE and fold(before).endswith("e")
 
 
 def _accent_only(word: str) -> bool:
@@ -1389,6 +1484,35 @@ def garbled_opening(value: str, first: Line) -> bool:
         as_read = core if any(ch.isupper() for ch in mine[j].text) else core.lower()
         if not _read_right(as_read) and mine[j].conf < (SURE_OPENING if k == 0 else DOUBTFUL):
             return True
+        if mine[j].conf < UNREAD:
+            return True  # "Về TP tá mạnh …" ("TP" at 0 for a stamp's strokes over "việc đẩy"): no acronym
+    return False
+
+
+# a word at a subject's edge read below this is no reading of the print's, whatever it spells (an acronym, a
+# syllable): a stamp's strokes ("TP" at 0 over "việc đẩy"; "thiên." at 21 under a date's digits)
+UNREAD = 30.0
+_END_WORDS = 3  # the value's last words judged so
+
+
+def garbled_end(value: str, last: Line) -> bool:
+    """One of the value's last ``_END_WORDS`` words read on its ``last`` line below ``UNREAD`` ("… hậu quả g
+    thiên. 6": a stamp's date over "thiên tai"): the subject's end is no sure reading. The words are matched
+    right to left to the line's words whose folded text holds them."""
+    mine = sorted(last.words, key=lambda w: w.box.x0)
+    if len(mine) > LINE_WORDS_MAX:
+        return True
+    at = len(mine)
+    for word in reversed(value.split()[-_END_WORDS:]):
+        core = fold(word.strip(_EDGES))
+        if not core:
+            continue
+        j = next((j for j in range(at - 1, -1, -1) if core in fold(mine[j].text)), None)
+        if j is None:
+            continue
+        at = j
+        if mine[j].conf < UNREAD:
+            return True
     return False
 
 
@@ -1613,6 +1737,16 @@ def untitled_lines(layout: Layout) -> list[Line]:
 PITCH_GAP = 1.7  # of the page's line pitch: a subject's next line is no further below its last
 
 
+_RULE = re.compile(r"[-–—_=~]{4,}")
+_RULE_LETTERS = 2  # letters and digits at most beside the dashes of a rule (a speck read as a letter)
+
+
+def rule_line(ln: Line) -> bool:
+    """The line is a rule read as dashes ("T——————————————" under a report's trích yếu): a run of four
+    dashes or more and at most ``_RULE_LETTERS`` letters or digits; no subject line is read so."""
+    return _RULE.search(ln.text) is not None and sum(ch.isalnum() for ch in ln.text) <= _RULE_LETTERS
+
+
 def line_pitch(lines: Sequence[Line]) -> float | None:
     """The page's line pitch: the median distance between the middles of lines one under the other (lines
     on one row, the header's two columns, left out); None without boxes or with fewer than four such."""
@@ -1747,6 +1881,10 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
                 break  # a line or more unread between (the subject's last, under the rule): the body's
         if not subj and stamp_line(ln):
             continue  # "BẢN SAO" stamped between the heading and the subject: no trích yếu opens so
+        if rule_line(ln):
+            if subj:
+                break  # the rule under the subject, read as dashes ("T——————"): the body comes after it
+            continue
         f = ln.folded.strip()
         if not re.search(r"[a-z]", f) and not (subj and re.fullmatch(r"[\d\s.,\-–/]+", f)):
             continue  # a speck or a rule (a centred line of digits goes on: "… quý I năm / 2019")
@@ -1929,10 +2067,14 @@ def read_subject(
     else:
         subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
         if subj:
-            first_n = len(drop_labels([unglue(w.text) for w in subj[0].words]))
-            # a stray number dropped; words after a restored "Về việc" taken from the body on a partial match
-            guessed = stray
-            joined = strip_speck(" ".join(drop_labels([unglue(w.text) for x in subj for w in x.words])))
+            first_n = len(drop_stamp_marks(drop_labels([unglue(w.text) for w in subj[0].words]))[0])
+            # a stray number dropped, or a stamp's date or label (``drop_stamp_marks``); words after a
+            # restored "Về việc" taken from the body on a partial match
+            kept_words, marked = drop_stamp_marks(
+                drop_labels([unglue(w.text) for x in subj for w in x.words])
+            )
+            guessed = stray or marked
+            joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
             if not ve_viec and len(joined.split()) > 1 and _ve_word(joined.split()[0]) and lost_viec(subj[0]):
@@ -1954,7 +2096,12 @@ def read_subject(
                 restored = restore_opening(joined, first_n, others)
                 if restored is None:
                     return res.freeze()  # a garbled "Về việc" with garbled words after it: to review
-                joined, guessed = restored
+                joined, guessed = restored[0], guessed or restored[1]
+            first_words = sorted(subj[0].words, key=lambda w: w.box.x0)
+            head = joined.split()
+            confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
+            if (repaired := opening_repaired(head, confs)) is not None:
+                joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
             if any(
@@ -1967,6 +2114,8 @@ def read_subject(
                 guessed = True  # a faint last line kept (``_faint_capitals``): a person reads it
             if garbled_opening(value, subj[0]):
                 guessed = True  # "iÊổđấY mạnh cải cách …": a garble read unsure opens the subject
+            if garbled_end(value, subj[-1]):
+                guessed = True  # "… hậu quả g thiên. 6": a stamp's strokes read at its end
             if any(_gap_lost(x) for x in subj) or (
                 layout.type_i is not None and lost_side(subj, heading_centre(layout, layout.type_i))
             ):

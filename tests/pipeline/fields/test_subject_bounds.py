@@ -1,0 +1,102 @@
+"""The trích yếu's opening and boundaries on a scanned page: the rule under it read as dashes ends it, an
+incoming stamp's date and cut label read among its words are left out, "Về việc" read with marks between its
+words and a report's "Kết quả" with one word misread are put back (in doubt), and a word read with next to no
+confidence at its opening or its end leaves it in doubt."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digitize.pipeline.fields import extract
+from digitize.pipeline.model import ExtractedField
+from tests.pipeline.test_extract import header, page, signer
+
+SURE = 0.6
+BODY = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;"
+
+
+def _subject(
+    kind: str, lines: Sequence[tuple[str, str, object]], after: Sequence[tuple[str, str, object]] = ()
+) -> ExtractedField:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"), number="Số: 215/BC-UBND")
+    body = [(kind, "center", 95.0), *lines, *after, (BODY, "body", 92.0)]
+    specs = head + body + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Phạm Trường Thọ")
+    return extract([page(specs)]).fields["subject"]
+
+
+def _confs(text: str, conf: float = 96.0, **low: float) -> list[float]:
+    return [low.get(w, conf) for w in text.split()]
+
+
+def test_the_rule_under_the_subject_read_as_dashes_ends_it() -> None:
+    first = "Kết quả triển khai Đề án phát triển ứng dụng dữ liệu dân cư"
+    lines = [(first, "center", 95.0), ("năm 2022", "center", 95.0), ("T——————————————", "center", 33.0)]
+    after = [("Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân thành phố", "center", 96.0)]
+    f = _subject("BÁO CÁO", lines, after)
+    assert f.value == first + " năm 2022"
+
+
+def test_an_incoming_stamp_s_date_and_cut_label_among_the_subject_s_words_are_left_out() -> None:
+    first = "õ: Tình hình thực hiện Chương trình mục tiêu quốc gia xây"
+    second = "Ngày: 24/12/24| dựng nông thôn mới năm 2024"
+    lines = [
+        (first, "center", [0.0] + [96.0] * (len(first.split()) - 1)),
+        (second, "center", [95.0, 85.0] + [96.0] * (len(second.split()) - 2)),
+    ]
+    f = _subject("BÁO CÁO", lines)
+    want = "Tình hình thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2024"
+    assert f.value == want
+    assert f.confidence < SURE  # the stamp may have hidden a letter: to review
+    # a subject's own words after "Ngày:" stay (no date of digits after it)
+    first = "Tổ chức các hoạt động kỷ niệm Ngày: Pháp luật Việt Nam"
+    f = _subject("BÁO CÁO", [(first, "center", 96.0), ("năm 2024", "center", 96.0)])
+    assert f.value == first + " năm 2024"
+
+
+def test_ve_viec_read_with_marks_between_its_words_is_put_back_in_doubt() -> None:
+    first = "sðvề'wiệc đề nghị điều chỉnh quy hoạch sử dụng đất"
+    lines = [
+        (first, "center", [4.0] + [96.0] * (len(first.split()) - 1)),
+        ("đến năm 2030", "center", 96.0),
+    ]
+    f = _subject("TỜ TRÌNH", lines)
+    assert f.value == "Về việc đề nghị điều chỉnh quy hoạch sử dụng đất đến năm 2030"
+    assert f.confidence < SURE
+    # a name after marks is no "việc" ("Việt")
+    first = "sðvề'Việt đề nghị điều chỉnh quy hoạch sử dụng đất"
+    f = _subject("TỜ TRÌNH", [(first, "center", [4.0] + [96.0] * 9), ("đến năm 2030", "center", 96.0)])
+    assert f.value is None or not f.value.startswith("Về việc")
+
+
+def test_a_report_s_opening_with_one_word_misread_unsure_is_put_back_in_doubt() -> None:
+    first = "Kế quả kiểm tra công tác văn thư, lưu trữ"
+    f = _subject("BÁO CÁO", [(first, "center", _confs(first, Kế=33.0)), ("năm 2021", "center", 96.0)])
+    assert f.value == "Kết quả kiểm tra công tác văn thư, lưu trữ năm 2021"
+    assert f.confidence < SURE
+    first = "Kết sa công tác phòng, chống tham nhũng 6"
+    f = _subject(
+        "BÁO CÁO", [(first, "center", _confs(first, sa=58.0)), ("tháng đầu năm 2021", "center", 96.0)]
+    )
+    assert f.value == "Kết quả công tác phòng, chống tham nhũng 6 tháng đầu năm 2021"
+    assert f.confidence < SURE
+    # "Kết luận" is read right, unsure or not
+    first = "Kết luận thanh tra công tác văn thư, lưu trữ"
+    f = _subject("BÁO CÁO", [(first, "center", _confs(first, luận=40.0)), ("năm 2021", "center", 96.0)])
+    assert f.value == first + " năm 2021"
+
+
+def test_a_word_read_with_next_to_no_confidence_at_the_subject_s_opening_or_end_leaves_it_in_doubt() -> None:
+    first = "Về TP tá mạnh cải cách thủ tục hành chính và"
+    f = _subject(
+        "CHỈ THỊ", [(first, "center", _confs(first, TP=0.0, tá=59.0)), ("số hóa hồ sơ", "center", 96.0)]
+    )
+    assert f.value is None or f.confidence < SURE
+    first = "Về việc phân bổ kinh phí hỗ trợ khắc phục hậu quả"
+    last = "thiên tai năm 2023"
+    f = _subject("QUYẾT ĐỊNH", [(first, "center", 96.0), (last, "center", _confs(last, tai=21.0))])
+    assert f.value == first + " " + last
+    assert f.confidence < SURE
+    # read surely, the same subject is sure
+    f = _subject("QUYẾT ĐỊNH", [(first, "center", 96.0), (last, "center", 96.0)])
+    assert f.value == first + " " + last
+    assert f.confidence >= SURE
