@@ -100,3 +100,50 @@ def test_a_word_read_with_next_to_no_confidence_at_the_subject_s_opening_or_end_
     f = _subject("QUYẾT ĐỊNH", [(first, "center", 96.0), (last, "center", 96.0)])
     assert f.value == first + " " + last
     assert f.confidence >= SURE
+
+
+def test_the_body_s_first_article_with_its_number_misread_is_no_subject() -> None:
+    # the type heading lost under a stamp: the body's "QUYẾT ĐỊNH:" taken for it, "Điều 1." read "Điều \."
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"), number="Số: 215/QĐ-UBND")
+    body = [
+        ("RÊN g Tư thuê", "center", 0.0),
+        (BODY, "body", 92.0),
+        ("QUYẾT ĐỊNH:", "center", 95.0),
+        ("Điều \\. Cấp lại Giấy chứng nhận thực hành tốt sản xuất", "center", 93.0),
+        ("thuốc cho Công ty TNHH Dược phẩm Phương Nam, mã số thuế: 1321661572.", "body", 92.0),
+    ]
+    specs = head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value is None or not f.value.startswith("Điều")
+
+
+def _decision(first: str, confs: list[float], article: str) -> ExtractedField:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"), number="Số: 215/QĐ-UBND")
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        (first, "center", confs),
+        ("Dược phẩm Hoàng Long", "center", 96.0),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "center", 95.0),
+        (BODY, "body", 92.0),
+        ("QUYẾT ĐỊNH:", "center", 95.0),
+        (article, "body", 95.0),
+        ("Hoàng Long, mã số thuế: 5546775751.", "body", 95.0),
+    ]
+    specs = head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+    return extract([page(specs)]).fields["subject"]
+
+
+def test_ve_viec_and_its_first_word_garbled_are_read_where_the_first_article_restates_them() -> None:
+    first = "vẽ d ia hạn Giấy phép nhập khẩu thuốc cho Công ty TNHH MTV"
+    confs = [0.0, 88.0, 70.0] + [96.0] * (len(first.split()) - 3)
+    article = "Điều 1. Gia hạn Giấy phép nhập khẩu thuốc cho Công ty TNHH MTV Dược phẩm"
+    f = _decision(first, confs, article)
+    want = "Về việc gia hạn Giấy phép nhập khẩu thuốc cho Công ty TNHH MTV Dược phẩm Hoàng Long"
+    assert f.value == want
+    assert f.confidence < SURE
+    # the article says other words before them (no sentence's first word): not restored from it
+    f = _decision(
+        first, confs, "Điều 1. Cho phép gia hạn Giấy phép nhập khẩu thuốc cho Công ty TNHH MTV Dược phẩm"
+    )
+    assert f.value is None or f.confidence < SURE
+    assert f.value != want

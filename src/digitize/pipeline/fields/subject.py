@@ -773,6 +773,37 @@ def opening_restated(rest: Sequence[str], body: Sequence[str]) -> list[str]:
     return [*run, *rest[g:]]
 
 
+def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
+    """The subject's words with "Về việc" and its first word put back where "Về" was read, then one or
+    ``_OPENING_RUN`` words not read well (a stamp's strokes over "việc" and the next word: "vẽ d ia hạn Giấy
+    phép …"), then ``_ANCHOR`` + 1 words read well that the body says once, right after a sentence's or an
+    article's first word ("Điều 1. Gia hạn Giấy phép …"), that word read well and its letters like the
+    garble's (``RUN_LIKE``): ["Về", "việc", "gia", "hạn", …]. None otherwise."""
+    if (
+        len(words) < 2 + _ANCHOR + 1
+        or not _ve_word(words[0])
+        or _viec_like(words[1])
+        or reads_well(words[1:2])
+    ):
+        return None  # (a word of the subject's own after "Về", "Về công tác …": nothing garbled)
+    folded = [fold(w).strip(_EDGES) for w in body]
+    for k in range(2, 2 + _OPENING_RUN):
+        anchor = [fold(w).strip(_EDGES) for w in words[k : k + _ANCHOR + 1]]
+        if len(anchor) < _ANCHOR + 1 or not reads_well(words[k : k + _ANCHOR + 1]):
+            continue
+        starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
+        if len(starts) != 1:
+            continue
+        p = starts[0]
+        first, before = body[p - 1].strip(_EDGES), body[p - 2]
+        opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+        garble = re.sub(r"[\W\d_]", "", fold("".join(words[1:k])))
+        if not opens_clause or not reads_well([first]) or fuzz.ratio(garble, fold(first)) < RUN_LIKE:
+            return None
+        return ["Về", "việc", first.lower() if first.istitle() else first, *words[k:]]
+    return None
+
+
 def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[str, bool] | None:
     """The trích yếu with its garbled "Về việc" restored (``misread_ve_viec``, ``ve_opening``: the formula
     is fixed, no other word is made up), only when the words after it on its first line (``first_n``
@@ -793,6 +824,8 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     )
     if fused:
         restored = "Về việc " + " ".join(words[1:])
+    if restored == text and (again := ve_restated(words, body)) is not None:
+        return " ".join(again), True  # "vẽ d ia hạn …": "Về việc gia" read where the body says "Gia hạn …"
     if restored == text or not restored.startswith("Về việc "):
         return restored, False
     rest = restored.split()[2:]
@@ -1737,6 +1770,10 @@ def untitled_lines(layout: Layout) -> list[Line]:
 PITCH_GAP = 1.7  # of the page's line pitch: a subject's next line is no further below its last
 
 
+# an article's opening ("Điều 1.", "Điều \\.", "Điều l:"): a number of a few digits or marks read for it,
+# then a stop or a colon
+_ARTICLE = re.compile(r"^dieu\s+[\divxl|\\/!]{0,4}\s*[.:]")
+
 _RULE = re.compile(r"[-–—_=~]{4,}")
 _RULE_LETTERS = 2  # letters and digits at most beside the dashes of a rule (a speck read as a letter)
 
@@ -1881,6 +1918,9 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
                 break  # a line or more unread between (the subject's last, under the rule): the body's
         if not subj and stamp_line(ln):
             continue  # "BẢN SAO" stamped between the heading and the subject: no trích yếu opens so
+        if _ARTICLE.match(ln.folded.strip()) or _ARTICLE.match(raw.folded.strip()):
+            break  # "Điều \\. Cấp lại …": the body's first article, its number misread (a body heading
+            # "QUYẾT ĐỊNH:" taken for the type's when a stamp hid that): no subject line
         if rule_line(ln):
             if subj:
                 break  # the rule under the subject, read as dashes ("T——————"): the body comes after it
