@@ -147,3 +147,37 @@ def test_ve_viec_and_its_first_word_garbled_are_read_where_the_first_article_res
     )
     assert f.value is None or f.confidence < SURE
     assert f.value != want
+
+
+def test_the_body_s_first_paragraph_under_a_subject_lost_to_a_stamp_is_no_subject() -> None:
+    # the subject's lines read as a stamp's specks; the body's justified paragraph under them: its first line
+    # indented, the next from the left margin, both to the right margin
+    first = "Việc lưu trữ, số hóa hồ sơ phải bảo đảm tính xác thực toàn vẹn và an toàn"  # 75 letters
+    second = "thông tin: dữ liệu sau số hóa được cập nhật vào hệ thống thông tin giải quyết"  # 80 letters
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI"), number="Số: 12/CT-UBND")
+    body = [
+        ("CHỈ THỊ", "center", 95.0),
+        ("O HENEBRESNGE E", "center", 20.0),
+        (first, "x=465", 92.0),
+        (second, "body", 92.0),
+        ("thủ tục hành chính.", "body", 92.0),
+        ("Để khắc phục tình trạng trên, Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai yêu cầu các", "x=465", 92.0),
+        ("cơ quan, đơn vị thực hiện nghiêm túc các nội dung sau đây để bảo đảm hiệu quả.", "body", 92.0),
+    ]
+    specs = head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value is None or not f.value.startswith("Việc lưu trữ")
+    # a centred subject with a longer centred line under it (as much longer on each side) is read
+    lines = [
+        ("Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn", "center", 95.0),
+        ("tỉnh Đồng Nai và các huyện, thị xã, thành phố thuộc tỉnh năm 2024", "center", 95.0),
+    ]
+    f = _subject("CHỈ THỊ", lines)
+    assert f.value == lines[0][0] + " " + lines[1][0]
+
+
+def test_ve_viec_read_with_the_v_of_ve_lost_is_put_back_in_doubt() -> None:
+    first = "ê việt đề nghị bổ sung biên chế công chức năm 2021"
+    f = _subject("TỜ TRÌNH", [(first, "center", _confs(first, ê=75.0, việt=94.0))])
+    assert f.value == "Về việc đề nghị bổ sung biên chế công chức năm 2021"
+    assert f.confidence < SURE

@@ -804,6 +804,19 @@ def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
     return None
 
 
+def lost_v(words: Sequence[str]) -> bool:
+    """The words open with "Về việc" read with the "V" of "Về" lost ("ê việt đề nghị …": a stamp's edge over
+    it): a first word of one letter folding to "e" (a speck glued to it aside), then a word standing for
+    "việc" one letter off it, in lower case, that the corpus does not show before the next word."""
+    return (
+        len(words) >= 3
+        and fold(words[0].strip(_OPEN_MARKS)) == "e"
+        and not words[1].istitle()
+        and fuzz.ratio(fold(words[1]), "viec") >= 75
+        and not _phrase(words[1], words[2])
+    )
+
+
 def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[str, bool] | None:
     """The trích yếu with its garbled "Về việc" restored (``misread_ve_viec``, ``ve_opening``: the formula
     is fixed, no other word is made up), only when the words after it on its first line (``first_n``
@@ -815,6 +828,10 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     if restored == text and _garbled_ve(text):
         return None
     words = text.split()
+    if restored == text and lost_v(words):
+        rest = words[2:]
+        on_line = max(_WELL_READ, first_n - 2)
+        return ("Về việc " + " ".join(rest), True) if reads_well(rest[:on_line]) else None
     if restored == text and len(words) >= 3 and ve_opening(words):
         restored = "Về việc " + " ".join(words[2:])
     fused = (
@@ -1770,6 +1787,27 @@ def untitled_lines(layout: Layout) -> list[Line]:
 PITCH_GAP = 1.7  # of the page's line pitch: a subject's next line is no further below its last
 
 
+INDENT = 0.02  # of the page's width: a paragraph's next line starts this much further left at least
+
+
+def paragraph_opens(ln: Line, nxt: Line, right_margin: float) -> bool:
+    """``ln`` is a justified paragraph's first line: it reaches the right margin, and the line under it
+    (``nxt``) ends where it does and starts ``INDENT`` or more further left ("Việc lưu trữ, số hóa hồ sơ
+    phải …" / "thông tin: dữ liệu sau số hóa …"); a centred line under a centred subject's line is as much
+    longer on its right as on its left."""
+    reach = right_margin - 2 * INDENT * ln.width  # (the header's right column may end further right)
+    indent, ends = ln.x0 - nxt.x0, abs(nxt.x1 - ln.x1)
+    return (
+        nxt.boxed
+        and ln.x1 >= reach
+        and nxt.x1 >= reach
+        and indent >= INDENT * ln.width
+        and ends <= INDENT * ln.width
+        and indent
+        >= 2 * ends  # both lines end together (justified); a longer centred line is longer both sides
+    )
+
+
 # an article's opening ("Điều 1.", "Điều \\.", "Điều l:"): a number of a few digits or marks read for it,
 # then a stop or a colon
 _ARTICLE = re.compile(r"^dieu\s+[\divxl|\\/!]{0,4}\s*[.:]")
@@ -1894,7 +1932,16 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
     pitch = line_pitch(layout.first)
     # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
     # among them (the body's first line ends it)
-    for raw in under:
+    for n, raw in enumerate(under):
+        if (
+            not subj
+            and raw.boxed
+            and n + 1 < len(under)
+            and paragraph_opens(
+                trim_marks(raw) or raw, trim_marks(under[n + 1]) or under[n + 1], right_margin
+            )
+        ):
+            break  # the body's first paragraph (the subject lost under a stamp): no subject line below it
         # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
         # marks a stamp leaves over its ends (after centring: they may stand where its words were)
         part = centred_part(raw, type_cx) if raw.boxed and boxed else raw
