@@ -181,3 +181,26 @@ def test_ve_viec_read_with_the_v_of_ve_lost_is_put_back_in_doubt() -> None:
     f = _subject("TỜ TRÌNH", [(first, "center", _confs(first, ê=75.0, việt=94.0))])
     assert f.value == "Về việc đề nghị bổ sung biên chế công chức năm 2021"
     assert f.confidence < SURE
+
+
+def test_a_stamp_s_date_over_the_holder_s_name_in_the_subject_is_read_as_the_body_names_the_holder() -> None:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH NINH BÌNH"), number="Số: 215/QĐ-UBND")
+    first = "Về việc cấp Giấy phép xả nước thải vào nguồn nước cho"
+    second = "Công ty TNHH MTV Môi trường Xanh 4đấy /2 7"
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        (first, "center", 96.0),
+        (second, "center", [96.0] * 7 + [0.0, 78.0, 95.0]),
+        ("Ngân", "center", 96.0),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "center", 95.0),
+        (BODY, "body", 92.0),
+        ("QUYẾT ĐỊNH:", "center", 95.0),
+        ("Điều 1. Cấp Giấy phép cho Công ty TNHH MTV Môi trường Xanh Kim Ngân, mã số", "body", 95.0),
+        ("thuế: 7744294605, địa chỉ: Số 12, đường Trần Hưng Đạo.", "body", 95.0),
+    ]
+    specs = head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+    fields = extract([page(specs)]).fields
+    assert fields["holder_name"].value == "Công ty TNHH MTV Môi trường Xanh Kim Ngân"
+    f = fields["subject"]
+    assert f.value == first + " Công ty TNHH MTV Môi trường Xanh Kim Ngân"
+    assert f.confidence < SURE

@@ -1387,12 +1387,45 @@ def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]
     words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
     if not rest and same == len(theirs):
         return _holder_marks(subject, m.start(1), theirs, words)
-    if not rest or same == len(theirs) or 2 * same < len(theirs) or len(rest) > len(theirs) - same:
+    stamped = 2 * same >= len(theirs) and stamp_in_name(rest, theirs[same:], words)  # "… Xanh đấy /2 7 Ngân"
+    if not stamped and (
+        not rest or same == len(theirs) or 2 * same < len(theirs) or len(rest) > len(theirs) - same
+    ):
         return subject
-    if not any(_doubtful(w, words) for w in rest) or not all(_read_right(w) for w in theirs[same:]):
+    if not (stamped or any(_doubtful(w, words) for w in rest)) or not all(
+        _read_right(w) for w in theirs[same:]
+    ):
         return subject
     value = f.value[: m.start(1)] + holder_name
     return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+_STAMP_EXTRA = 2  # words a stamp's date over a holder's name in the subject may add to the body's words
+
+
+def stamp_in_name(rest: Sequence[str], theirs: Sequence[str], own: Sequence[Word]) -> bool:
+    """The subject's end of the holder's name (``rest``) holds up to ``_STAMP_EXTRA`` words more than the
+    body's (``theirs``) where a stamp's date was read over it ("Xanh đấy /2 7 Ngân" for "Xanh Kim Ngân"): its
+    last word the body's last, the words before it each a mark or a number (no letter) or read with little
+    confidence (as ``_doubtful``; the word read may hold a mark or digit more), one of them so."""
+    extra = len(rest) - len(theirs)
+    if (
+        not theirs
+        or not 0 < extra <= _STAMP_EXTRA
+        or fold(rest[-1]).strip(_EDGES) != fold(theirs[-1]).strip(_EDGES)
+    ):
+        return False
+    between = rest[:-1]
+
+    def doubtful(word: str) -> bool:  # (the word as read may have held a mark or a digit more: "4đấy")
+        core = fold(word).strip(_EDGES)
+        return bool(core) and any(
+            core in fold(w.text) and (w.conf < DOUBTFUL or not _read_right(w.text)) for w in own
+        )
+
+    return all(not re.search(r"[^\W\d_]", w) or doubtful(w) for w in between) and any(
+        doubtful(w) for w in between
+    )
 
 
 def _holder_marks(subject: Found, at: int, theirs: Sequence[str], own: Sequence[Word]) -> Found:
