@@ -204,3 +204,21 @@ def test_a_stamp_s_date_over_the_holder_s_name_in_the_subject_is_read_as_the_bod
     f = fields["subject"]
     assert f.value == first + " Công ty TNHH MTV Môi trường Xanh Kim Ngân"
     assert f.confidence < SURE
+
+
+def test_a_garbled_end_is_read_where_the_first_article_restates_it_before_an_aside_in_brackets() -> None:
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI"), number="Số: 184/QĐ-UBND")
+    first = "Về việc phân bổ kinh phí hỗ trợ khắc phục hậu quả g thiên. 6"
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        (first, "center", [97.0] * 12 + [66.0, 21.0, 61.0]),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI", "center", 95.0),
+        (BODY, "body", 92.0),
+        ("QUYẾT ĐỊNH:", "center", 95.0),
+        ("Điều 1. Phân bổ kinh phí hỗ trợ khắc phục hậu quả thiên tai (chi tiết", "body", 95.0),
+        ("tại Phụ lục kèm theo).", "body", 95.0),
+    ]
+    specs = head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ")
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value == "Về việc phân bổ kinh phí hỗ trợ khắc phục hậu quả thiên tai"
+    assert f.confidence < SURE

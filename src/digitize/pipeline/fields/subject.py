@@ -1215,7 +1215,8 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
     for "… ĐÀO TẠO LÁI XE", "… ĐẠT TIÊU ch án" for "… ĐẠT TIÊU CHUẨN", "… ĐỘNG VẬT| s0"), at most
     ``TAIL_WORDS`` words; the ``TAIL_ANCHOR`` words read right before it said in that order by the body (a
     certificate's "Đủ điều kiện: cơ sở đủ điều kiện đào tạo lái xe.") and followed there by at most
-    ``TAIL_MORE`` words more than the end has, each read right, up to the sentence's end ("." or ";"); the
+    ``TAIL_MORE`` words more than the end has, each read right, up to the sentence's end ("." or ";", or an
+    aside in brackets after it: "… thiên tai (chi tiết tại Phụ lục kèm theo)."); the
     body's only such words, none a word of the end holds whole with more letters or digits (the end read
     says more: "COVID-19" where the body says "COVID."). None otherwise (nothing garbled at the end; no
     restatement)."""
@@ -1241,6 +1242,9 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
         q = p + TAIL_ANCHOR
         closed = body[q - 1].rstrip().endswith((".", ";"))
         while not closed and q < len(body) and len(run) < most:
+            if body[q].startswith("("):
+                closed = True  # "… thiên tai (chi tiết tại Phụ lục …)": the article's aside after the title
+                break
             run.append(body[q])
             closed = body[q].rstrip().endswith((".", ";"))
             q += 1
