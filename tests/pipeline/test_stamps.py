@@ -701,3 +701,22 @@ def test_rows_read_again_go_before_a_body_line_whose_stamp_marks_reach_over_thei
     assert texts.index("V/v rà soát nhu cầu") < texts.index(body)
     left = [ln.text for ln in read_layout(lines_of(new)).left]
     assert "V/v rà soát nhu cầu" in left
+
+
+def test_a_type_name_and_subject_the_first_reading_lost_whole_are_read_under_the_date_in_doubt() -> None:
+    # a stamp beside the type name and the subject made the page's layout take them for a picture (seed 297
+    # dev 001 read nothing between the header's date and the body): no type name read, so the rows from the
+    # line under the date down were read again, not the lost ones above it; read now, and in doubt
+    prepared, first = _read(_stamped((40, 50, 150)))
+    heading = next(w for w in first.words if w.text == "QUYẾT")
+    authority = next(w for w in first.words if w.text == "GIÁM" and w.box.y0 > heading.box.y1)
+    lost = replace(
+        first,
+        words=tuple(w for w in first.words if not heading.box.y0 - 2 <= w.box.y0 < authority.box.y0 - 2),
+    )
+    assert extract([lost]).values()["subject"] is None
+    again = stamps.second_pass(prepared, lost, lang="vie")
+    f = extract([again]).fields
+    assert f["subject"].value == SUBJECT
+    assert f["subject"].confidence < 0.6  # read once, beside a stamp: a person checks it
+    assert f["issued_date"].value == "2021-06-15"

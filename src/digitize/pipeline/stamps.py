@@ -130,6 +130,9 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
         return None
     tl = lines[type_i]
     h = max(1.0, tl.y1 - tl.y0)
+    lost = _lost_rows(lines, layout.type_i, type_i)
+    if lost is not None:
+        tl = replace(tl, y0=lost[0])  # read from under the date line
     rows = [ln for ln in lines if ln.y0 >= tl.y0 - 0.5 * h and ln.y0 < tl.y1 + ROWS_BELOW * h]
     if not rows:  # a type line whose box is no box (NaN, upside down): no rows to read again
         return None
@@ -139,6 +142,26 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
         bottom = min(bottom + 0.3 * h, max(bottom, min(under) - 1))
     top, bottom = max(0.0, tl.y0 - 0.3 * h), min(page.height, bottom)
     return (top, bottom) if math.isfinite(top) and math.isfinite(bottom) else None
+
+
+# line heights between the header's date line and the line read under it for rows between to be lost ones
+LOST_ROWS = 3.0
+LOST_CONF = 55.0  # (0..100) the most a word read again in such rows is sure of: no reading checked it
+
+
+def _lost_rows(lines: Sequence[Line], type_i: int | None, under_i: int | None) -> tuple[float, float] | None:
+    """(top, bottom) of the rows between the header's date line and the line read under it (``under_i``,
+    ``_under_date``) when no type name was read (``type_i``) and they stand more than ``LOST_ROWS`` line
+    heights apart: the type name and the subject the page's reading lost whole (a stamp beside them made
+    its layout take the block for a picture: seed 297 dev 001 read nothing between the date and the body);
+    None otherwise."""
+    if type_i is not None or under_i is None or under_i < 1 or under_i >= len(lines):
+        return None
+    date, tl = lines[under_i - 1], lines[under_i]
+    h = max(1.0, tl.y1 - tl.y0)
+    if not (math.isfinite(date.y1) and math.isfinite(tl.y0)) or tl.y0 - date.y1 <= LOST_ROWS * h:
+        return None
+    return date.y1 + 0.5 * h, tl.y0 - 0.2 * h
 
 
 # the header's date line is at most this many lines under the motto (its second line, a wrapped place)
@@ -212,10 +235,31 @@ def second_pass(
             # only when the subject itself reads with fewer marks that are no words
             continue
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
-        return _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+        again = _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+        return _lost_in_doubt(page, again)
     if last is None:
         return page
     return _band_lines(prepared, page, inside, *last, y0, letter, lang=lang, timeout=timeout)
+
+
+def _lost_in_doubt(page: RecognizedPage, again: RecognizedPage) -> RecognizedPage:
+    """``again`` with the words it read in rows the first reading (``page``) lost whole (``_lost_rows``) no
+    surer than ``LOST_CONF``: read once, under or beside a stamp ("Đà Hãng" for "Đà Nẵng" by its "ĐẾN"), a
+    person checks them."""
+    lines = regions.lines_of(page)
+    if not lines or not lines[0].boxed:
+        return again
+    layout = read_layout(lines)
+    lost = _lost_rows(lines, layout.type_i, _under_date(lines, layout.motto_i))
+    if lost is None:
+        return again
+
+    def capped(w: Word) -> Word:
+        mid = (w.box.y0 + w.box.y1) / 2
+        return replace(w, conf=min(w.conf, LOST_CONF)) if lost[0] <= mid <= lost[1] else w
+
+    words = tuple(capped(w) for w in again.words)
+    return again if words == again.words else replace(again, words=words)
 
 
 def _unglued(w: Word, old: list[Word]) -> Word:
