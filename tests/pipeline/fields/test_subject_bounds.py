@@ -79,6 +79,13 @@ def test_a_report_s_opening_with_one_word_misread_unsure_is_put_back_in_doubt() 
     )
     assert f.value == "Kết quả công tác phòng, chống tham nhũng 6 tháng đầu năm 2021"
     assert f.confidence < SURE
+    # both words misread, one unsure
+    first = "Tùnh hành thực hiện công tác cải cách hành chính"
+    f = _subject(
+        "BÁO CÁO", [(first, "center", _confs(first, Tùnh=27.0, hành=69.0)), ("năm 2020", "center", 96.0)]
+    )
+    assert f.value == "Tình hình thực hiện công tác cải cách hành chính năm 2020"
+    assert f.confidence < SURE
     # "Kết luận" is read right, unsure or not
     first = "Kết luận thanh tra công tác văn thư, lưu trữ"
     f = _subject("BÁO CÁO", [(first, "center", _confs(first, luận=40.0)), ("năm 2021", "center", 96.0)])

@@ -676,13 +676,15 @@ def drop_stamp_marks(words: Sequence[str]) -> tuple[list[str], bool]:
 # a report's trích yếu openings whose one word read right names the other ("Kế quả", "Kết sa" for "Kết quả")
 REPORT_OPENINGS = (("Kết", "quả"), ("Tình", "hình"))
 OPENING_LIKE = 40  # rapidfuzz ratio (folded) of the word read to the opening's word it stands for
+BOTH_LIKE = 60  # ... of each word to the opening's when both were misread
 
 
 def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> list[str] | None:
     """The words with a report's opening (``REPORT_OPENINGS``) put back where one of its two words was
     read as it is and the other was read unsure (``confs``: below ``DOUBTFUL``), something like it
-    (``OPENING_LIKE``), and the pair read is one the corpus never shows ("Kế quả kiểm tra …", "Kết sa công
-    tác …"; "Kết luận …", "Tình trạng …" are read right); None when there is none to put back."""
+    (``OPENING_LIKE``), or both were misread, each like the opening's (``BOTH_LIKE``), one unsure ("Kế đùa
+    …"), and the pair read is one the corpus never shows ("Kế quả kiểm tra …", "Kết sa công tác …"; "Kết
+    luận …", "Tình trạng …" are read right); None when there is none to put back."""
     if len(words) < 3 or len(confs) < 2:
         return None
     model = correct.load()
@@ -703,6 +705,17 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
                 out = list(words)
                 out[k] = want.upper() if read.isupper() and len(read) > 1 else want  # as the line was read
                 return out
+        # both words misread ("Kế đùa …", "Tùnh hành …"): each like the opening's, one read unsure
+        if (
+            all(fuzz.ratio(fold(r), fold(w)) >= BOTH_LIKE for r, w in ((a, x), (b, y)))
+            and any(c is not None and c < DOUBTFUL for c in confs[:2])
+            and (a.lower(), b.lower()) != (x.lower(), y.lower())
+        ):
+            return [
+                x.upper() if a.isupper() and len(a) > 1 else x,
+                y.upper() if b.isupper() else y,
+                *words[2:],
+            ]
     return None
 
 
