@@ -720,3 +720,26 @@ def test_a_type_name_and_subject_the_first_reading_lost_whole_are_read_under_the
     assert f["subject"].value == SUBJECT
     assert f["subject"].confidence < 0.6  # read once, beside a stamp: a person checks it
     assert f["issued_date"].value == "2021-06-15"
+
+
+def test_rows_with_a_line_read_in_them_are_not_lost_ones() -> None:
+    # a công văn's "V/v" lines stand under its number, beside the date line, and OCR may give them before it:
+    # the rows between the date and the line read after it are not lost, and are not read again so
+    from digitize.pipeline import regions
+    from digitize.pipeline.fields.layout import read_layout
+
+    _, first = _read(_stamped(None))
+    heading = next(w for w in first.words if w.text == "QUYẾT")
+    authority = next(w for w in first.words if w.text == "GIÁM" and w.box.y0 > heading.box.y1)
+    lost = replace(
+        first,
+        words=tuple(w for w in first.words if not heading.box.y0 - 2 <= w.box.y0 < authority.box.y0 - 2),
+    )
+    lines = regions.lines_of(lost)
+    layout = read_layout(lines)
+    under = stamps._under_date(lines, layout.motto_i)
+    assert stamps._lost_rows(lines, layout.type_i, under) is not None
+    subject = next(ln for ln in regions.lines_of(first) if ln.text.startswith("Về việc"))
+    with_vv = [subject, *lines]  # read first, between the date line and the line under it on the page
+    layout = read_layout(with_vv)
+    assert stamps._lost_rows(with_vv, layout.type_i, stamps._under_date(with_vv, layout.motto_i)) is None

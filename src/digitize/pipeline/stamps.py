@@ -152,16 +152,19 @@ LOST_CONF = 55.0  # (0..100) the most a word read again in such rows is sure of:
 def _lost_rows(lines: Sequence[Line], type_i: int | None, under_i: int | None) -> tuple[float, float] | None:
     """(top, bottom) of the rows between the header's date line and the line read under it (``under_i``,
     ``_under_date``) when no type name was read (``type_i``) and they stand more than ``LOST_ROWS`` line
-    heights apart: the type name and the subject the page's reading lost whole (a stamp beside them made
-    its layout take the block for a picture: seed 297 dev 001 read nothing between the date and the body);
-    None otherwise."""
+    heights apart with no line read between them in any column: the type name and the subject the page's
+    reading lost whole (a stamp beside them made its layout take the block for a picture: seed 297 dev 001
+    read nothing between the date and the body); None otherwise."""
     if type_i is not None or under_i is None or under_i < 1 or under_i >= len(lines):
         return None
     date, tl = lines[under_i - 1], lines[under_i]
     h = max(1.0, tl.y1 - tl.y0)
     if not (math.isfinite(date.y1) and math.isfinite(tl.y0)) or tl.y0 - date.y1 <= LOST_ROWS * h:
         return None
-    return date.y1 + 0.5 * h, tl.y0 - 0.2 * h
+    top, bottom = date.y1 + 0.5 * h, tl.y0 - 0.2 * h
+    if any(top <= (ln.y0 + ln.y1) / 2 <= bottom for ln in lines):
+        return None  # a line read there (a công văn's "V/v" under its number, beside the date): none lost
+    return top, bottom
 
 
 # the header's date line is at most this many lines under the motto (its second line, a wrapped place)
