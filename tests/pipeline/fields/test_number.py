@@ -31,3 +31,46 @@ def test_a_notation_whose_hyphen_was_read_as_a_letter_after_the_heading_s_abbrev
 
     assert fit("cTrUBND") == ("CT-UBND", TYPE_FIT_CONF)
     assert fit("cTrxUBND") == ("cTrxUBND", 0.9)
+
+
+def test_a_lower_case_letter_no_abbreviation_prints_is_the_organ_s_own_abbreviation_misread() -> None:
+    # seed 293 alt 000 and dev 005: "/QĐ-TY" of the Cục Thú y read "QĐ-Tv", "/GP-QLD" of the Cục Quản lý Dược
+    # read "GP-QLp" (a blurred "Y", "D"): kept as read, in doubt; the organ's own abbreviation, in doubt
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    assert repair_notation("QĐ-Tv", "Cục Thú y") == ("QĐ-TY", STRAY_LOWER_QUALITY)
+    assert repair_notation("GP-QLp", "Cục Quản lý Dược") == ("GP-QLD", STRAY_LOWER_QUALITY)
+    # seed 295 dev 003: "/TTr-HC" of the Cục Hóa chất read "mr.uc": its "H" read "u" (the type's part is the
+    # heading's to fit)
+    assert repair_notation("mr.uc", "Cục Hóa chất")[0] == "mr-HC"
+    # the lower-case letters abbreviations print are as printed ("SNgV" of the Sở Ngoại vụ, "TTg", "GDTrH")
+    assert repair_notation("GCN-SNgV", "Sở Ngoại vụ")[0] == "GCN-SNgV"
+    assert repair_notation("QĐ-TTg", "Thủ tướng Chính phủ") == ("QĐ-TTg", 1.0)
+    assert repair_notation("SGDĐT-GDTrH", "Sở Giáo dục và Đào tạo")[0] == "SGDĐT-GDTrH"
+    # a part no abbreviation of the organ's reads like stays as read
+    assert repair_notation("QĐ-Xv", "Cục Thú y")[0] == "QĐ-Xv"
+
+
+def test_a_number_read_before_the_pen_s_strokes_taken_for_a_notation() -> None:
+    # seed 295 alt 009: a written "651" with a flourish over its slash read "số: 6 /Z-Z /BC-CDLQGVN": taken
+    # "6" at 0.68 and the notation "Z-Z"; the printed notation is the last one, the number in doubt
+    from tests.pipeline.test_extract import decision, extract, page
+
+    ex = extract([page(decision(number="số: 6 /Z-Z /QĐ-SKHCN"))])
+    assert ex.fields["code_notation"].value == "QĐ-SKHCN"
+    number = ex.fields["code_number"]
+    assert number.value == "6" and number.confidence < 0.6
+    # one notation: as read
+    ex = extract([page(decision(number="số: 651/QĐ-SKHCN"))])
+    assert ex.fields["code_number"].value == "651" and ex.fields["code_number"].confidence > 0.6
+
+
+def test_a_blurred_5_read_s_as_the_number_s_first_digit() -> None:
+    # seed 287 dev 007: "Số: 521/QĐ-QLD" on a blurred photo read "Sẽ: S21/Q0-QLD": no number, no notation;
+    # the "S" before the digits is a "5", in doubt
+    from tests.pipeline.test_extract import decision, extract, page
+
+    ex = extract([page(decision(number="Sẽ: S21/QĐ-SKHCN"))])
+    number = ex.fields["code_number"]
+    assert number.value == "521" and number.confidence < 0.6
+    assert ex.fields["code_notation"].value == "QĐ-SKHCN"

@@ -137,6 +137,21 @@ def _garbled(part: str) -> bool:
     return bool(re.search(r"\d[A-Za-zĐđ]", part))
 
 
+# the lower-case letters Decree 30 abbreviations print after a capital: "TTr", "CTr", "GDTrH" (Trung học),
+# "QĐ-TTg" (Thủ tướng), "QyĐ" (Quy định), "SNgV" (Sở Ngoại vụ) and the other consonant pairs of Vietnamese
+_PRINTED_LOWER = frozenset({"Tr", "Tg", "Qy", "Ng", "Nh", "Th", "Ch", "Gh", "Gi", "Kh", "Ph"})
+# a part with another lower-case letter made the organ's own abbreviation is at most this sure (review)
+STRAY_LOWER_QUALITY = 0.55
+
+
+def _stray_lower(part: str) -> bool:
+    """Whether a part read as capitals has a lower-case letter no abbreviation prints there
+    (``_PRINTED_LOWER``): "Tv", "QLp" (a blurred "Y", "D" misread), not "TTr", "SNgV"."""
+    return any(
+        ch.islower() and (k == 0 or part[k - 1 : k + 1] not in _PRINTED_LOWER) for k, ch in enumerate(part)
+    )
+
+
 def _substitutions(a: str, b: str) -> int | None:
     """How many letters differ between two keys of the same length (None for different lengths)."""
     if len(a) != len(b):
@@ -216,6 +231,12 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
         if rep is None and garbled and fixed:
             rep = _head_lost(key, own)
+        if rep is None and not garbled and _stray_lower(p):
+            # a lower-case letter no abbreviation prints there ("QĐ-Tv" of the Cục Thú y's "TY", "GP-QLp" of
+            # the Cục Quản lý Dược's "QLD"): the organ's own abbreviation it reads like, in doubt
+            two = fixed and not any(f in own for f in fixed)
+            rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
+            rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None:
@@ -306,10 +327,10 @@ def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
     return None
 
 
-# letters a blurred capital is misread as, folded (both ways): "H" read "n", "b" or "k"; "T" read "r" or "f";
-# "C" read "e" or "o"; "V" read "u"; "N" read "m" or "u"
+# letters a blurred capital is misread as, folded (both ways): "H" read "n", "b", "k" or "u"; "T" read "r" or
+# "f"; "C" read "e" or "o"; "V" read "u"; "N" read "m" or "u"; "Y" read "v" ("QĐ-Tv" of "QĐ-TY")
 _LOOK_ALIKE = frozenset(
-    frozenset(pair) for pair in ("hn", "hb", "hk", "rt", "ft", "ce", "co", "eo", "uv", "nu", "mn")
+    frozenset(pair) for pair in ("hn", "hb", "hk", "hu", "rt", "ft", "ce", "co", "eo", "uv", "nu", "mn", "vy")
 )
 # a two-letter part made the organ's own abbreviation so is at most this sure (x the line's: review)
 OWN_OF_TWO_QUALITY = 0.55
@@ -579,6 +600,15 @@ class NumberRead:
 # an "S" between two digits of the number (a blurred "5"), and what the number read so is worth
 _S_DIGIT = re.compile(r"(?<=\d)[Ss](?=\d)")
 S_DIGIT_CONF = 0.55
+# ... or the number's first digit, after the label and its colon, before the slash ("Sẽ: S21/Q0-QLD" of
+# "Số: 521/QĐ-QLD" on a blurred photo, seed 287 dev 007: no number, no notation)
+_S_LEAD = re.compile(r"^(\s*\W?[sS5]\S{0,2}\s*[:;.,]\s*)[Ss](?=\d{1,5}['’`]?\s*/)")
+
+
+# the printed notation after a second slash on the number line: what stood before it were the pen's strokes
+_SECOND_NOTATION = re.compile(r"\s*/\s*([A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-Za-zĐđ0-9]{1,8}){1,2})(?=[\s.,;]|$)")
+# a number read before a pen's strokes taken for a notation: its digits may not all have been read
+STROKES_READ_CONF = 0.4
 
 
 def read_number(layout: Layout) -> NumberRead:
@@ -593,6 +623,8 @@ def read_number(layout: Layout) -> NumberRead:
         t = slashes(_number_text(ln))
         # a blurred "5" read "S" between the number's digits ("Số: 2S13/BC-SCT"): a 5, in doubt
         t, s_digit = _S_DIGIT.subn("5", t)
+        t, s_lead = _S_LEAD.subn(r"\g<1>5", t)
+        s_digit += s_lead
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         m_so = SO.match(fold(t))
@@ -627,9 +659,15 @@ def read_number(layout: Layout) -> NumberRead:
                 conf = min([ln.conf, *digit_confs])
                 if s_digit:
                     conf = min(conf, S_DIGIT_CONF)
-                res.set("code_number", number, conf)  # as written: "01" stays "01"
                 raw_notation = m.group(3)
                 num_conf = conf
+                if (second := _SECOND_NOTATION.match(t, m.end())) is not None:
+                    # "số: 6 /Z-Z /BC-CDLQGVN" of a written "651" whose strokes (its last digits, a flourish
+                    # over the slash) read as a slash and a notation, seed 295 alt 009: taken "6" at 0.68;
+                    # the printed notation is the last one, the number read before it may have lost digits
+                    raw_notation = second.group(1)
+                    conf = min(conf, STROKES_READ_CONF)
+                res.set("code_number", number, conf)  # as written: "01" stays "01"
                 if _SPACED_PART.match(t[m.end() :]):
                     # "Số: 12/UBND VP": the notation's hyphen read as a space, its next part left on the line:
                     # what was read of it is no sure notation ("UBND" of "UBND-VP")
