@@ -74,3 +74,19 @@ def test_a_blurred_5_read_s_as_the_number_s_first_digit() -> None:
     number = ex.fields["code_number"]
     assert number.value == "521" and number.confidence < 0.6
     assert ex.fields["code_notation"].value == "QĐ-SKHCN"
+
+
+def test_a_unit_s_part_read_with_a_letter_no_abbreviation_prints_there() -> None:
+    # seed 287 alt 011: "1410/UBND-KT" read "1410 rusND-Kr" (the slash an "r", a "T" read "r"): dropped as
+    # garbled; seed 295 alt 011: "SVHTTDL-QLVH" read "SVHTTDL-QIVH". Each letter guessed, in doubt
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    committee = "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert repair_notation("rusND-Kr", committee) == ("UBND-KT", STRAY_LOWER_QUALITY)
+    culture = "Sở Văn hóa, Thể thao và Du lịch"
+    assert repair_notation("SVHTTDL-QIVH", culture) == ("SVHTTDL-QLVH", STRAY_LOWER_QUALITY)
+    # a text layer's letters are as printed
+    assert repair_notation("SVHTTDL-QIVH", culture, ocr=False)[0] == "SVHTTDL-QIVH"
+    assert repair_notation("QĐ-Tv", "Cục Thú y", ocr=False)[0] == "QĐ-Tv"
+    # a lower-case letter two capitals read so ("u": "H", "V", "N") is not guessed
+    assert repair_notation("UBND-Ku", committee)[0] == "UBND-Ku"

@@ -144,6 +144,26 @@ _PRINTED_LOWER = frozenset({"Tr", "Tg", "Qy", "Ng", "Nh", "Th", "Ch", "Gh", "Gi"
 STRAY_LOWER_QUALITY = 0.55
 
 
+# the capital a lower-case letter read in a notation part stands for, where only one reads so (a blurred "T"
+# read "r" or "f")
+_LOWER_CAPITAL = {"r": "T", "f": "T"}
+# letters the printed slash before a notation is read as
+_SLASH_READ = frozenset("Il1|/rfJ(")
+
+
+def _capitals_of(part: str) -> tuple[str, float] | None:
+    """A unit's part read with stray lower-case letters (``_stray_lower``) made the capitals they stand for
+    (``_LOWER_CAPITAL``), when each one does: "Kr" → "KT"; None otherwise."""
+    out = []
+    for k, ch in enumerate(part):
+        if ch.islower() and (k == 0 or part[k - 1 : k + 1] not in _PRINTED_LOWER):
+            if ch not in _LOWER_CAPITAL:
+                return None
+            ch = _LOWER_CAPITAL[ch]
+        out.append(ch)
+    return "".join(out), STRAY_LOWER_QUALITY
+
+
 def _stray_lower(part: str) -> bool:
     """Whether a part read as capitals has a lower-case letter no abbreviation prints there
     (``_PRINTED_LOWER``): "Tv", "QLp" (a blurred "Y", "D" misread), not "TTr", "SNgV"."""
@@ -159,13 +179,15 @@ def _substitutions(a: str, b: str) -> int | None:
     return sum(x != y for x, y in zip(a, b, strict=True))
 
 
-def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
+def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[str, float]:
     """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
     the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
     OCR's usual confusions (the Đ's stroke lost, 0/O, 1/I); a part read cleanly is kept as printed (an
     agency's abbreviation we have never seen: "TB-BQLKCN", "GCN-SNgV"), made the organ's own or a type's only
     when one letter differs ("SKHCH" of "Sở Khoa học và Công nghệ"); a visibly garbled part ("syT", "0D")
-    is matched more loosely."""
+    is matched more loosely. ``ocr``: the notation was read by OCR, a letter no abbreviation prints there (a
+    stray lower-case one, an "I" inside a part, a letter for the slash) is a misreading to guess at, in doubt;
+    a text layer's is as printed."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     s = re.sub(r"\s+", "", s).strip(".,;:|")
     if "-" not in s:
@@ -231,12 +253,26 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
         if rep is None and garbled and fixed:
             rep = _head_lost(key, own)
-        if rep is None and not garbled and _stray_lower(p):
-            # a lower-case letter no abbreviation prints there ("QĐ-Tv" of the Cục Thú y's "TY", "GP-QLp" of
-            # the Cục Quản lý Dược's "QLD"): the organ's own abbreviation it reads like, in doubt
-            two = fixed and not any(f in own for f in fixed)
-            rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
+        if rep is None and ocr and garbled and not fixed and len(p) >= 4 and p[0] in _SLASH_READ:
+            # the slash read as a letter before the first part ("sø: 1410 rusND-Kr" of "1410/UBND-KT", seed 287
+            # alt 011: the notation dropped as garbled): the organ's own abbreviation after it, in doubt
+            rep = _own_in_place(_abbr_key(p[1:]), (*own, "UBND"))
             rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
+        if rep is None and ocr and not garbled and _stray_lower(p):
+            # a lower-case letter no abbreviation prints there ("QĐ-Tv" of the Cục Thú y's "TY", "GP-QLp" of
+            # the Cục Quản lý Dược's "QLD"): the organ's own abbreviation it reads like, in doubt; a unit's
+            # part after it, its letter the capital only one look-alike gives ("Kr" of "KT"), in doubt
+            two = fixed and not any(f in own for f in fixed)
+            rep = (
+                _own_in_place(key, own)
+                or (_own_of_two(key, own) if two else None)
+                or (_capitals_of(p) if fixed else None)
+            )
+            rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
+        if rep is None and ocr and fixed and not garbled and "I" in p[1:] and p.isupper():
+            # a capital "I" inside a unit's part ("SVHTTDL-QIVH" of "QLVH", seed 295 alt 011): no Vietnamese
+            # word an abbreviation takes the initial of starts with an I; a blurred "L" it is, in doubt
+            rep = (p[0] + p[1:].replace("I", "L"), STRAY_LOWER_QUALITY)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None:
@@ -693,11 +729,13 @@ def read_number(layout: Layout) -> NumberRead:
     return NumberRead(res.freeze(), raw_notation, num_conf, num_i)
 
 
-def read_notation(number: NumberRead, organ_name: str | None) -> Found:
-    """code_notation: the raw notation repaired against known abbreviations and the organ's own."""
+def read_notation(number: NumberRead, organ_name: str | None, *, ocr: bool = True) -> Found:
+    """code_notation: the raw notation repaired against known abbreviations and the organ's own; ``ocr``: the
+    page was read by OCR (a text layer's letters are as printed: ``repair_notation``'s guesses at a misread
+    letter are not made)."""
     res = Builder()
     if number.raw_notation:
-        notation, q = repair_notation(number.raw_notation, organ_name)
+        notation, q = repair_notation(number.raw_notation, organ_name, ocr=ocr)
         res.set("code_notation", notation, number.confidence * q)
     return res.freeze()
 
