@@ -254,8 +254,8 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
         if rep is None and garbled and fixed:
             rep = _head_lost(key, own)
         if rep is None and ocr and garbled and not fixed and len(p) >= 4 and p[0] in _SLASH_READ:
-            # the slash read as a letter before the first part ("sø: 1410 rusND-Kr" of "1410/UBND-KT", seed 287
-            # alt 011: the notation dropped as garbled): the organ's own abbreviation after it, in doubt
+            # the slash read as a letter before the first part ("sø: 1410 rusND-Kr" of "1410/UBND-KT", seed
+            # 287 alt 011: the notation dropped as garbled): the organ's own abbreviation after it, in doubt
             rep = _own_in_place(_abbr_key(p[1:]), (*own, "UBND"))
             rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
         if rep is None and ocr and not garbled and _stray_lower(p):
