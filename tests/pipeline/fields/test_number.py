@@ -90,3 +90,37 @@ def test_a_unit_s_part_read_with_a_letter_no_abbreviation_prints_there() -> None
     assert repair_notation("QĐ-Tv", "Cục Thú y", ocr=False)[0] == "QĐ-Tv"
     # a lower-case letter two capitals read so ("u": "H", "V", "N") is not guessed
     assert repair_notation("UBND-Ku", committee)[0] == "UBND-Ku"
+
+
+def test_a_number_line_read_as_a_speck_the_digits_and_one_garbled_word_level_with_the_date() -> None:
+    # seed 287 dev 008: "Số: 1639/CT-UBND" on a blurred photo read "« 1639 cruøxp": no number; level with the
+    # date line (Decree 30 sets them on one row) it is the number line, its digits the number, in doubt
+    from dataclasses import replace
+
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import _ubnd_directive, extract, page
+
+    def read(number: str, shift: float) -> tuple[str | None, float]:
+        pg = page(_ubnd_directive(number=number))
+        # the right column's three lines (specs 3..5) moved up level with the left column's
+        words = tuple(
+            replace(w, box=Box(w.box.x0, w.box.y0 - shift, w.box.x1, w.box.y1 - shift))
+            if w.line in (3, 4, 5)
+            else w
+            for w in pg.words
+        )
+        f = extract([replace(pg, words=words)]).fields["code_number"]
+        return f.value, f.confidence
+
+    value, conf = read("« 1639 cruøxp", 180.0)
+    assert value == "1639" and conf < 0.6
+    # not level with the date line, or more than one word after the digits: no number line
+    assert read("« 1639 cruøxp", 0.0)[0] is None
+    assert read("« 1639 cruøxp nhân dân", 180.0)[0] is None
+
+
+def test_an_i_read_for_an_l_only_alone_inside_a_unit_s_part() -> None:
+    assert repair_notation("QĐ-QIVH", "Sở Văn hóa, Thể thao và Du lịch")[0] == "QĐ-QLVH"
+    # strokes side by side (a letter read as two), an "I" at a part's end or start: as the other rules read it
+    assert repair_notation("GCN-UBNII", None)[0] == "GCN-UBNII"
+    assert repair_notation("QĐ-QLVI", None)[0] == "QĐ-QLVI"

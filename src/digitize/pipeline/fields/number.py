@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.layout import Layout
 from digitize.pipeline.fields.lines import Line, from_label
+from digitize.pipeline.fields.place_date import place_date_start
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import (
@@ -164,6 +165,20 @@ def _capitals_of(part: str) -> tuple[str, float] | None:
     return "".join(out), STRAY_LOWER_QUALITY
 
 
+def _lone_i(part: str) -> bool:
+    """Whether a part of capitals (three or more) has one "I", inside it, between letters that are no strokes
+    (``_STROKES``): "QIVH", not "UBNII", "UIIND" nor "IQLD"."""
+    k = part.find("I")
+    return (
+        len(part) >= 3
+        and part.isupper()
+        and part.count("I") == 1
+        and 0 < k < len(part) - 1
+        and part[k - 1] not in _STROKES
+        and part[k + 1] not in _STROKES
+    )
+
+
 def _stray_lower(part: str) -> bool:
     """Whether a part read as capitals has a lower-case letter no abbreviation prints there
     (``_PRINTED_LOWER``): "Tv", "QLp" (a blurred "Y", "D" misread), not "TTr", "SNgV"."""
@@ -269,10 +284,11 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
                 or (_capitals_of(p) if fixed else None)
             )
             rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
-        if rep is None and ocr and fixed and not garbled and "I" in p[1:] and p.isupper():
+        if rep is None and ocr and fixed and not garbled and _lone_i(p):
             # a capital "I" inside a unit's part ("SVHTTDL-QIVH" of "QLVH", seed 295 alt 011): no Vietnamese
-            # word an abbreviation takes the initial of starts with an I; a blurred "L" it is, in doubt
-            rep = (p[0] + p[1:].replace("I", "L"), STRAY_LOWER_QUALITY)
+            # word an abbreviation takes the initial of starts with an I; a blurred "L" it is, in doubt (two
+            # strokes side by side, "UIIND", are a letter read as two: ``_two_for_one``)
+            rep = (p.replace("I", "L"), STRAY_LOWER_QUALITY)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None:
@@ -726,7 +742,32 @@ def read_number(layout: Layout) -> NumberRead:
                     num_conf = min(num_conf, TYPE_FIT_CONF)
                 num_i = i
                 break
+    if "code_number" not in res.fields and raw_notation is None:
+        found = _label_lost_number(left[:8], list(layout.right))
+        if found is not None:
+            i, number, conf = found
+            res.set("code_number", number, conf)
+            num_i = i
     return NumberRead(res.freeze(), raw_notation, num_conf, num_i)
+
+
+# a number line whose "Số:" read as a speck and whose notation as one garbled word ("« 1639 cruøxp" of "Số:
+# 1639/CT-UBND" on a blurred photo, seed 287 dev 008: no number)
+_LABEL_LOST_LINE = re.compile(r"^\s*[^\w\s]{1,2}\s*(\d{2,5})\s+[^\W\d_]{3,12}\s*$")
+LABEL_LOST_CONF = 0.5  # what it says is read; that it is the number line, its label and notation lost, is not
+
+
+def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, float] | None:
+    """The number of a left-column line read as a speck, its digits and one garbled word
+    (``_LABEL_LOST_LINE``), level with the right column's date line (Decree 30 sets the number and the place
+    and date on one row): (its index in ``left``, the number, in doubt); None without such a line."""
+    dated = [d for d in right if place_date_start(d.text) is not None]
+    for i, ln in enumerate(left):
+        m = _LABEL_LOST_LINE.match(ln.text)
+        if m is not None and any(d.y0 <= (ln.y0 + ln.y1) / 2 <= d.y1 for d in dated):
+            digit_confs = [w.conf / 100.0 for w in ln.words if any(ch.isdigit() for ch in w.text)]
+            return i, m.group(1), min([ln.conf, LABEL_LOST_CONF, *digit_confs])
+    return None
 
 
 def read_notation(number: NumberRead, organ_name: str | None, *, ocr: bool = True) -> Found:
