@@ -124,3 +124,14 @@ def test_an_i_read_for_an_l_only_alone_inside_a_unit_s_part() -> None:
     # strokes side by side (a letter read as two), an "I" at a part's end or start: as the other rules read it
     assert repair_notation("GCN-UBNII", None)[0] == "GCN-UBNII"
     assert repair_notation("QĐ-QLVI", None)[0] == "QĐ-QLVI"
+
+
+def test_a_cong_van_s_notation_read_with_its_hyphen_lost_before_a_known_unit() -> None:
+    # seed 315 (handwritten, blurred) alt 004: "CVT-VP" of the Cục Viễn thông read "CVTVP": taken as read; the
+    # organ's own abbreviation then a known unit's, in doubt; a text layer's as printed
+    from digitize.pipeline.fields.number import HYPHEN_MISREAD_QUALITY
+
+    assert repair_notation("CVTVP", "Cục Viễn thông") == ("CVT-VP", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("CVTVP", "Cục Viễn thông", ocr=False)[0] == "CVTVP"
+    # a unit's part no list knows after it is not split so
+    assert repair_notation("CVTXQ", "Cục Viễn thông")[0] == "CVTXQ"

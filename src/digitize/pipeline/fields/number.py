@@ -216,7 +216,7 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
     quality = 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
         parts, quality = list(split), 0.85
-    elif len(parts) == 1 and (split := _hyphen_misread(parts[0], own, printed)) is not None:
+    elif len(parts) == 1 and (split := _hyphen_misread(parts[0], own, printed, ocr=ocr)) is not None:
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
@@ -337,7 +337,9 @@ HYPHEN_MISREAD_QUALITY = 0.55
 _UNIT_PART = re.compile(r"^[A-ZĐ][A-Za-zĐđ]{1,5}$")
 
 
-def _hyphen_misread(part: str, own: tuple[str, ...], printed: set[str]) -> tuple[str, str] | None:
+def _hyphen_misread(
+    part: str, own: tuple[str, ...], printed: set[str], *, ocr: bool = True
+) -> tuple[str, str] | None:
     """A công văn's notation read as one part, its hyphen read as a mark or a letter ("SGTVTXVP" of
     "SGTVT-VP" on a dim photo, seed 157 dev 004: taken at 0.69 as read): the organ's own abbreviation (of
     three letters or more) or UBND as printed, one mark, then a unit's few capitals, the two parts; None
@@ -349,6 +351,14 @@ def _hyphen_misread(part: str, own: tuple[str, ...], printed: set[str]) -> tuple
         for head in (*own, "UBND")
         if len(head) >= 3 and part.startswith(head) and _UNIT_PART.match(part[len(head) + 1 :])
     }
+    if ocr:
+        # ... or lost, a known unit's abbreviation right after it ("CVTVP" of the Cục Viễn thông's "CVT-VP"
+        # on a blurred photo, seed 315 alt 004: taken as read)
+        hits |= {
+            (head, part[len(head) :])
+            for head in (*own, "UBND")
+            if len(head) >= 3 and part.startswith(head) and part[len(head) :] in KNOWN
+        }
     return hits.pop() if len(hits) == 1 else None
 
 
