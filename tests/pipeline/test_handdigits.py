@@ -3226,3 +3226,10 @@ def test_a_loop_opened_where_the_rule_its_top_ran_along_was_taken_out_is_closed_
     two[16:40, 20:24] = 255
     assert (handdigits._along_rule(two, rule, 100) == two).all()
     assert handdigits._loops(handdigits._along_rule(ink, rule, 40) > 0) == 0
+    # seed 295 alt 013: a "7" whose bar ran a pixel under the rule, touching it at two places: no loop's
+    # inside under the gap, not closed (its "7" read a loop: no number)
+    seven = np.zeros_like(ink)
+    seven[16:19, 10:40] = 255
+    seven[16, 22:28] = 0
+    cv2.line(seven, (39, 18), (20, 70), 255, 3)
+    assert (handdigits._along_rule(seven, rule, 100) == seven).all()

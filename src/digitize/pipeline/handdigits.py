@@ -1468,13 +1468,22 @@ def _along_rule(ink: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
     n, labels = cv2.connectedComponents(ink, connectivity=8)
     out = ink.copy()
     for i in range(1, n):
-        ys, xs = np.nonzero((labels == i) & (under > 0))
+        mine = labels == i
+        ys, xs = np.nonzero(mine & (under > 0))
         cols = sorted(set(xs.tolist()))
+        rows = np.flatnonzero(mine.any(axis=1))
+        height = int(rows[-1] - rows[0] + 1) if len(rows) else 0
         for a, b in itertools.pairwise(cols):
             if not 1 < b - a <= max(2, ALONG_GAP * bh):
                 continue
             # the rule's rows over the contact: up from the row above the mark while the rule runs there
             top = int(ys[(xs == a) | (xs == b)].min()) - 1
+            # a loop's inside under the gap, deep: no mark's ink right under it (a "7"'s bar a pixel or two
+            # under the rule, seed 295 alt 013, is no loop's top: closed, its "7" read a loop, no number)
+            below = mine[top + 1 :, (a + b) // 2]
+            depth = int(np.argmax(below)) if below.any() else len(below)
+            if depth < ALONG_DEPTH * height:
+                continue
             lo = top
             while lo >= 0 and rule[lo, a + 1 : b].any():
                 lo -= 1
@@ -1484,6 +1493,7 @@ def _along_rule(ink: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
 
 
 ALONG_GAP = 0.2
+ALONG_DEPTH = 0.25  # a loop's inside under the gap, of the mark's height at least
 
 
 # a blurred pen digit's piece the threshold broke off (the foot of a "2" apart from its head): inside the
