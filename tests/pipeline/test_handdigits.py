@@ -3205,30 +3205,3 @@ def test_a_mark_of_two_loops_read_8_once_and_otherwise_is_the_8_a_clear_whole_re
     # a mark of one loop is not so read ("3" is then a reading like the other)
     assert handdigits.by_marks(whole, alone, number, _strokes_crop("79")) is None
 
-
-def test_a_loop_opened_where_the_rule_its_top_ran_along_was_taken_out_is_closed_again() -> None:
-    # seed 291 alt 003: a written "87" on the organ's underline, the "8"'s upper loop running along it: the
-    # rule taken out opened the loop, read "57" (no number); the rule's pixels between the two places where
-    # the mark meets it from below are the mark's
-    import cv2
-
-    ink = np.zeros((80, 60), np.uint8)
-    rule = np.zeros_like(ink)
-    rule[8:16, :] = 255
-    cv2.ellipse(ink, (30, 32), (14, 20), 0, 0, 360, 255, 4)
-    ink[rule > 0] = 0
-    assert handdigits._loops(ink > 0) == 0
-    assert handdigits._loops(handdigits._along_rule(ink, rule, 100) > 0) == 1
-    # two marks apart under the rule are not joined; a gap wider than a loop's is left open
-    two = np.zeros_like(ink)
-    two[16:40, 5:9] = 255
-    two[16:40, 20:24] = 255
-    assert (handdigits._along_rule(two, rule, 100) == two).all()
-    assert handdigits._loops(handdigits._along_rule(ink, rule, 40) > 0) == 0
-    # seed 295 alt 013: a "7" whose bar ran a pixel under the rule, touching it at two places: no loop's
-    # inside under the gap, not closed (its "7" read a loop: no number)
-    seven = np.zeros_like(ink)
-    seven[16:19, 10:40] = 255
-    seven[16, 22:28] = 0
-    cv2.line(seven, (39, 18), (20, 70), 255, 3)
-    assert (handdigits._along_rule(seven, rule, 100) == seven).all()

@@ -1436,7 +1436,6 @@ def _band_marks(
             rest, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, thick))
         )
         ink = cv2.bitwise_or(rest, cv2.bitwise_and(joined, rule))
-        ink = _along_rule(ink, rule, bh)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = np.zeros(n, bool)
     for i in range(1, n):
@@ -1453,47 +1452,6 @@ def _band_marks(
         return None
     _keep_pieces(stats, keep, band, ink.shape[1])
     return ink, rule, keep[labels]
-
-
-def _along_rule(ink: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
-    """``ink`` (the rule taken out) with the rule's pixels given back in a short gap between two places where
-    one mark meets it from below: a loop whose top ran along the rule (a written "8" on the organ's
-    underline, seed 291 alt 003: its upper loop opened where the rule was taken out, read "57" for "87") is
-    closed again. Only gaps of at most ``ALONG_GAP`` of the band's height ``bh``, inside one mark (marks
-    apart are not joined)."""
-    under = np.zeros_like(ink)
-    under[1:] = ink[1:] & ~rule[1:] & rule[:-1]  # a mark's pixels right under a rule's pixel
-    if not under.any():
-        return ink
-    n, labels = cv2.connectedComponents(ink, connectivity=8)
-    out = ink.copy()
-    for i in range(1, n):
-        mine = labels == i
-        ys, xs = np.nonzero(mine & (under > 0))
-        cols = sorted(set(xs.tolist()))
-        rows = np.flatnonzero(mine.any(axis=1))
-        height = int(rows[-1] - rows[0] + 1) if len(rows) else 0
-        for a, b in itertools.pairwise(cols):
-            if not 1 < b - a <= max(2, ALONG_GAP * bh):
-                continue
-            # the rule's rows over the contact: up from the row above the mark while the rule runs there
-            top = int(ys[(xs == a) | (xs == b)].min()) - 1
-            # a loop's inside under the gap, deep: no mark's ink right under it (a "7"'s bar a pixel or two
-            # under the rule, seed 295 alt 013, is no loop's top: closed, its "7" read a loop, no number)
-            below = mine[top + 1 :, (a + b) // 2]
-            depth = int(np.argmax(below)) if below.any() else len(below)
-            if depth < ALONG_DEPTH * height:
-                continue
-            lo = top
-            while lo >= 0 and rule[lo, a + 1 : b].any():
-                lo -= 1
-            span = (slice(lo + 1, top + 1), slice(a + 1, b))
-            out[span] = np.maximum(out[span], rule[span])
-    return out
-
-
-ALONG_GAP = 0.2
-ALONG_DEPTH = 0.25  # a loop's inside under the gap, of the mark's height at least
 
 
 # a blurred pen digit's piece the threshold broke off (the foot of a "2" apart from its head): inside the
