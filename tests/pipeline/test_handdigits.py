@@ -3204,4 +3204,3 @@ def test_a_mark_of_two_loops_read_8_once_and_otherwise_is_the_8_a_clear_whole_re
     assert handdigits.by_marks(whole, [alone[0], [("8", 60.0), ("3", 50.0)]], number, crop) is None
     # a mark of one loop is not so read ("3" is then a reading like the other)
     assert handdigits.by_marks(whole, alone, number, _strokes_crop("79")) is None
-
