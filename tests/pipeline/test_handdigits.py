@@ -3188,3 +3188,19 @@ def test_a_pen_number_glued_to_a_notation_whose_hyphen_was_lost_is_a_blank() -> 
     page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
     numbers = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
     assert [(b.first, b.glued is not None) for b in numbers] == [("IØØ6", True)]
+
+
+def test_a_mark_of_two_loops_read_8_once_and_otherwise_is_the_8_a_clear_whole_reading_gives() -> None:
+    # seed 295 dev 004: a written "78" read "78" at 95 once whole (no consensus), its "8" alone "8" at 86 and
+    # "3" at 50 and 35: a mark closing two loops one above the other is no "3"; the value, in doubt
+    crop = _strokes_crop("78")
+    number = handdigits.Kind.NUMBER
+    whole = [("78", 95.0), ("138", 15.0), ("8", 0.0), ("7", 0.0)]
+    alone = [[("7", 85.0), ("7", 47.0), ("7", 93.0)], [("8", 86.0), ("3", 50.0), ("3", 35.0)]]
+    assert handdigits.by_marks(whole, alone, number, crop) == ("78", handdigits.AGREED_MAX_CONF)
+    # no clear whole reading with an "8" there, or the "8" read unsure: none
+    assert handdigits.by_marks([("78", 60.0), *whole[1:]], alone, number, crop) is None
+    assert handdigits.by_marks([("73", 95.0), *whole[1:]], alone, number, crop) is None
+    assert handdigits.by_marks(whole, [alone[0], [("8", 60.0), ("3", 50.0)]], number, crop) is None
+    # a mark of one loop is not so read ("3" is then a reading like the other)
+    assert handdigits.by_marks(whole, alone, number, _strokes_crop("79")) is None

@@ -1751,6 +1751,17 @@ def by_marks(
     unread = [k for k, v in enumerate(alone) if not any(c >= MIN_VOTE_CONF for _, c in v)]
     for k, (v, n, foot) in enumerate(zip(alone, loops, feet, strict=True)):
         sure = [(t, c) for t, c in v if c >= MIN_VOTE_CONF]
+        # a mark closing two loops one above the other is an "8" (no other digit does): where a clear reading
+        # of the whole region, a digit for each mark, gives an "8" there too, the mark's readings its shape
+        # denies are misreadings and one clear "8" is enough ("3" twice at 35-50 beside "8" at 86 for a
+        # written "78"'s "8", "78" at 95 whole: seed 295 dev 004, no number)
+        eight = (
+            n == 2
+            and any(t == "8" for t, _ in sure)
+            and any(c >= CLEAR_CONF and len(t) == len(marks) and t[k] == "8" for t, c in votes)
+        )
+        if eight:
+            sure = [(t, c) for t, c in sure if t == "8"]
         if not sure and unread == [k] and len(marks) >= 3 and len({t[k] for t in full}) == 1:
             # one mark of three or more read alone as nothing (a pen's "7" of "2072" read "" six times, seed
             # 157 dev 003): the digit the whole region's surer readings give there, every one alike, its
@@ -1764,7 +1775,7 @@ def by_marks(
         text, count = said.most_common(1)[0] if said else ("", 0)
         # every sure reading alike, or all but a few (``MARK_DISSENT``: a written "5" read "5" five times and
         # "2" once, seed 167 alt 013)
-        if count < 2 or MARK_DISSENT * (len(sure) - count) > count:
+        if (count < 2 and not eight) or MARK_DISSENT * (len(sure) - count) > count:
             return None
         if max(c for t, c in sure if t == text) < CLEAR_CONF:
             return None

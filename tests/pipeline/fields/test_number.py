@@ -31,3 +31,107 @@ def test_a_notation_whose_hyphen_was_read_as_a_letter_after_the_heading_s_abbrev
 
     assert fit("cTrUBND") == ("CT-UBND", TYPE_FIT_CONF)
     assert fit("cTrxUBND") == ("cTrxUBND", 0.9)
+
+
+def test_a_lower_case_letter_no_abbreviation_prints_is_the_organ_s_own_abbreviation_misread() -> None:
+    # seed 293 alt 000 and dev 005: "/QĐ-TY" of the Cục Thú y read "QĐ-Tv", "/GP-QLD" of the Cục Quản lý Dược
+    # read "GP-QLp" (a blurred "Y", "D"): kept as read, in doubt; the organ's own abbreviation, in doubt
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    assert repair_notation("QĐ-Tv", "Cục Thú y") == ("QĐ-TY", STRAY_LOWER_QUALITY)
+    assert repair_notation("GP-QLp", "Cục Quản lý Dược") == ("GP-QLD", STRAY_LOWER_QUALITY)
+    # seed 295 dev 003: "/TTr-HC" of the Cục Hóa chất read "mr.uc": its "H" read "u" (the type's part is the
+    # heading's to fit)
+    assert repair_notation("mr.uc", "Cục Hóa chất")[0] == "mr-HC"
+    # the lower-case letters abbreviations print are as printed ("SNgV" of the Sở Ngoại vụ, "TTg", "GDTrH")
+    assert repair_notation("GCN-SNgV", "Sở Ngoại vụ")[0] == "GCN-SNgV"
+    assert repair_notation("QĐ-TTg", "Thủ tướng Chính phủ") == ("QĐ-TTg", 1.0)
+    assert repair_notation("SGDĐT-GDTrH", "Sở Giáo dục và Đào tạo")[0] == "SGDĐT-GDTrH"
+    # a part no abbreviation of the organ's reads like stays as read
+    assert repair_notation("QĐ-Xv", "Cục Thú y")[0] == "QĐ-Xv"
+
+
+def test_a_number_read_before_the_pen_s_strokes_taken_for_a_notation() -> None:
+    # seed 295 alt 009: a written "651" with a flourish over its slash read "số: 6 /Z-Z /BC-CDLQGVN": taken
+    # "6" at 0.68 and the notation "Z-Z"; the printed notation is the last one, the number in doubt
+    from tests.pipeline.test_extract import decision, extract, page
+
+    ex = extract([page(decision(number="số: 6 /Z-Z /QĐ-SKHCN"))])
+    assert ex.fields["code_notation"].value == "QĐ-SKHCN"
+    number = ex.fields["code_number"]
+    assert number.value == "6" and number.confidence < 0.6
+    # one notation: as read
+    ex = extract([page(decision(number="số: 651/QĐ-SKHCN"))])
+    assert ex.fields["code_number"].value == "651" and ex.fields["code_number"].confidence > 0.6
+
+
+def test_a_blurred_5_read_s_as_the_number_s_first_digit() -> None:
+    # seed 287 dev 007: "Số: 521/QĐ-QLD" on a blurred photo read "Sẽ: S21/Q0-QLD": no number, no notation;
+    # the "S" before the digits is a "5", in doubt
+    from tests.pipeline.test_extract import decision, extract, page
+
+    ex = extract([page(decision(number="Sẽ: S21/QĐ-SKHCN"))])
+    number = ex.fields["code_number"]
+    assert number.value == "521" and number.confidence < 0.6
+    assert ex.fields["code_notation"].value == "QĐ-SKHCN"
+
+
+def test_a_unit_s_part_read_with_a_letter_no_abbreviation_prints_there() -> None:
+    # seed 287 alt 011: "1410/UBND-KT" read "1410 rusND-Kr" (the slash an "r", a "T" read "r"): dropped as
+    # garbled; seed 295 alt 011: "SVHTTDL-QLVH" read "SVHTTDL-QIVH". Each letter guessed, in doubt
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    committee = "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert repair_notation("rusND-Kr", committee) == ("UBND-KT", STRAY_LOWER_QUALITY)
+    culture = "Sở Văn hóa, Thể thao và Du lịch"
+    assert repair_notation("SVHTTDL-QIVH", culture) == ("SVHTTDL-QLVH", STRAY_LOWER_QUALITY)
+    # a text layer's letters are as printed
+    assert repair_notation("SVHTTDL-QIVH", culture, ocr=False)[0] == "SVHTTDL-QIVH"
+    assert repair_notation("QĐ-Tv", "Cục Thú y", ocr=False)[0] == "QĐ-Tv"
+    # a lower-case letter two capitals read so ("u": "H", "V", "N") is not guessed
+    assert repair_notation("UBND-Ku", committee)[0] == "UBND-Ku"
+
+
+def test_a_number_line_read_as_a_speck_the_digits_and_one_garbled_word_level_with_the_date() -> None:
+    # seed 287 dev 008: "Số: 1639/CT-UBND" on a blurred photo read "« 1639 cruøxp": no number; level with the
+    # date line (Decree 30 sets them on one row) it is the number line, its digits the number, in doubt
+    from dataclasses import replace
+
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import _ubnd_directive, extract, page
+
+    def read(number: str, shift: float) -> tuple[str | None, float]:
+        pg = page(_ubnd_directive(number=number))
+        # the right column's three lines (specs 3..5) moved up level with the left column's
+        words = tuple(
+            replace(w, box=Box(w.box.x0, w.box.y0 - shift, w.box.x1, w.box.y1 - shift))
+            if w.line in (3, 4, 5)
+            else w
+            for w in pg.words
+        )
+        f = extract([replace(pg, words=words)]).fields["code_number"]
+        return f.value, f.confidence
+
+    value, conf = read("« 1639 cruøxp", 180.0)
+    assert value == "1639" and conf < 0.6
+    # not level with the date line, or more than one word after the digits: no number line
+    assert read("« 1639 cruøxp", 0.0)[0] is None
+    assert read("« 1639 cruøxp nhân dân", 180.0)[0] is None
+
+
+def test_an_i_read_for_an_l_only_alone_inside_a_unit_s_part() -> None:
+    assert repair_notation("QĐ-QIVH", "Sở Văn hóa, Thể thao và Du lịch")[0] == "QĐ-QLVH"
+    # strokes side by side (a letter read as two), an "I" at a part's end or start: as the other rules read it
+    assert repair_notation("GCN-UBNII", None)[0] == "GCN-UBNII"
+    assert repair_notation("QĐ-QLVI", None)[0] == "QĐ-QLVI"
+
+
+def test_a_cong_van_s_notation_read_with_its_hyphen_lost_before_a_known_unit() -> None:
+    # seed 315 (handwritten, blurred) alt 004: "CVT-VP" of the Cục Viễn thông read "CVTVP": taken as read; the
+    # organ's own abbreviation then a known unit's, in doubt; a text layer's as printed
+    from digitize.pipeline.fields.number import HYPHEN_MISREAD_QUALITY
+
+    assert repair_notation("CVTVP", "Cục Viễn thông") == ("CVT-VP", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("CVTVP", "Cục Viễn thông", ocr=False)[0] == "CVTVP"
+    # a unit's part no list knows after it is not split so
+    assert repair_notation("CVTXQ", "Cục Viễn thông")[0] == "CVTXQ"

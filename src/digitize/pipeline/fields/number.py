@@ -13,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.layout import Layout
 from digitize.pipeline.fields.lines import Line, from_label
+from digitize.pipeline.fields.place_date import place_date_start
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import (
@@ -137,6 +138,55 @@ def _garbled(part: str) -> bool:
     return bool(re.search(r"\d[A-Za-zĐđ]", part))
 
 
+# the lower-case letters Decree 30 abbreviations print after a capital: "TTr", "CTr", "GDTrH" (Trung học),
+# "QĐ-TTg" (Thủ tướng), "QyĐ" (Quy định), "SNgV" (Sở Ngoại vụ) and the other consonant pairs of Vietnamese
+_PRINTED_LOWER = frozenset({"Tr", "Tg", "Qy", "Ng", "Nh", "Th", "Ch", "Gh", "Gi", "Kh", "Ph"})
+# a part with another lower-case letter made the organ's own abbreviation is at most this sure (review)
+STRAY_LOWER_QUALITY = 0.55
+
+
+# the capital a lower-case letter read in a notation part stands for, where only one reads so (a blurred "T"
+# read "r" or "f")
+_LOWER_CAPITAL = {"r": "T", "f": "T"}
+# letters the printed slash before a notation is read as
+_SLASH_READ = frozenset("Il1|/rfJ(")
+
+
+def _capitals_of(part: str) -> tuple[str, float] | None:
+    """A unit's part read with stray lower-case letters (``_stray_lower``) made the capitals they stand for
+    (``_LOWER_CAPITAL``), when each one does: "Kr" → "KT"; None otherwise."""
+    out = []
+    for k, ch in enumerate(part):
+        if ch.islower() and (k == 0 or part[k - 1 : k + 1] not in _PRINTED_LOWER):
+            if ch not in _LOWER_CAPITAL:
+                return None
+            ch = _LOWER_CAPITAL[ch]
+        out.append(ch)
+    return "".join(out), STRAY_LOWER_QUALITY
+
+
+def _lone_i(part: str) -> bool:
+    """Whether a part of capitals (three or more) has one "I", inside it, between letters that are no strokes
+    (``_STROKES``): "QIVH", not "UBNII", "UIIND" nor "IQLD"."""
+    k = part.find("I")
+    return (
+        len(part) >= 3
+        and part.isupper()
+        and part.count("I") == 1
+        and 0 < k < len(part) - 1
+        and part[k - 1] not in _STROKES
+        and part[k + 1] not in _STROKES
+    )
+
+
+def _stray_lower(part: str) -> bool:
+    """Whether a part read as capitals has a lower-case letter no abbreviation prints there
+    (``_PRINTED_LOWER``): "Tv", "QLp" (a blurred "Y", "D" misread), not "TTr", "SNgV"."""
+    return any(
+        ch.islower() and (k == 0 or part[k - 1 : k + 1] not in _PRINTED_LOWER) for k, ch in enumerate(part)
+    )
+
+
 def _substitutions(a: str, b: str) -> int | None:
     """How many letters differ between two keys of the same length (None for different lengths)."""
     if len(a) != len(b):
@@ -144,13 +194,15 @@ def _substitutions(a: str, b: str) -> int | None:
     return sum(x != y for x, y in zip(a, b, strict=True))
 
 
-def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
+def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[str, float]:
     """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
     the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
     OCR's usual confusions (the Đ's stroke lost, 0/O, 1/I); a part read cleanly is kept as printed (an
     agency's abbreviation we have never seen: "TB-BQLKCN", "GCN-SNgV"), made the organ's own or a type's only
     when one letter differs ("SKHCH" of "Sở Khoa học và Công nghệ"); a visibly garbled part ("syT", "0D")
-    is matched more loosely."""
+    is matched more loosely. ``ocr``: the notation was read by OCR, a letter no abbreviation prints there (a
+    stray lower-case one, an "I" inside a part, a letter for the slash) is a misreading to guess at, in doubt;
+    a text layer's is as printed."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     s = re.sub(r"\s+", "", s).strip(".,;:|")
     if "-" not in s:
@@ -164,7 +216,7 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
     quality = 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
         parts, quality = list(split), 0.85
-    elif len(parts) == 1 and (split := _hyphen_misread(parts[0], own, printed)) is not None:
+    elif len(parts) == 1 and (split := _hyphen_misread(parts[0], own, printed, ocr=ocr)) is not None:
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
@@ -216,6 +268,27 @@ def repair_notation(raw: str, organ: str | None) -> tuple[str, float]:
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
         if rep is None and garbled and fixed:
             rep = _head_lost(key, own)
+        if rep is None and ocr and garbled and not fixed and len(p) >= 4 and p[0] in _SLASH_READ:
+            # the slash read as a letter before the first part ("sø: 1410 rusND-Kr" of "1410/UBND-KT", seed
+            # 287 alt 011: the notation dropped as garbled): the organ's own abbreviation after it, in doubt
+            rep = _own_in_place(_abbr_key(p[1:]), (*own, "UBND"))
+            rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
+        if rep is None and ocr and not garbled and _stray_lower(p):
+            # a lower-case letter no abbreviation prints there ("QĐ-Tv" of the Cục Thú y's "TY", "GP-QLp" of
+            # the Cục Quản lý Dược's "QLD"): the organ's own abbreviation it reads like, in doubt; a unit's
+            # part after it, its letter the capital only one look-alike gives ("Kr" of "KT"), in doubt
+            two = fixed and not any(f in own for f in fixed)
+            rep = (
+                _own_in_place(key, own)
+                or (_own_of_two(key, own) if two else None)
+                or (_capitals_of(p) if fixed else None)
+            )
+            rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
+        if rep is None and ocr and fixed and not garbled and _lone_i(p):
+            # a capital "I" inside a unit's part ("SVHTTDL-QIVH" of "QLVH", seed 295 alt 011): no Vietnamese
+            # word an abbreviation takes the initial of starts with an I; a blurred "L" it is, in doubt (two
+            # strokes side by side, "UIIND", are a letter read as two: ``_two_for_one``)
+            rep = (p.replace("I", "L"), STRAY_LOWER_QUALITY)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None:
@@ -264,7 +337,9 @@ HYPHEN_MISREAD_QUALITY = 0.55
 _UNIT_PART = re.compile(r"^[A-ZĐ][A-Za-zĐđ]{1,5}$")
 
 
-def _hyphen_misread(part: str, own: tuple[str, ...], printed: set[str]) -> tuple[str, str] | None:
+def _hyphen_misread(
+    part: str, own: tuple[str, ...], printed: set[str], *, ocr: bool = True
+) -> tuple[str, str] | None:
     """A công văn's notation read as one part, its hyphen read as a mark or a letter ("SGTVTXVP" of
     "SGTVT-VP" on a dim photo, seed 157 dev 004: taken at 0.69 as read): the organ's own abbreviation (of
     three letters or more) or UBND as printed, one mark, then a unit's few capitals, the two parts; None
@@ -276,6 +351,14 @@ def _hyphen_misread(part: str, own: tuple[str, ...], printed: set[str]) -> tuple
         for head in (*own, "UBND")
         if len(head) >= 3 and part.startswith(head) and _UNIT_PART.match(part[len(head) + 1 :])
     }
+    if ocr:
+        # ... or lost, a known unit's abbreviation right after it ("CVTVP" of the Cục Viễn thông's "CVT-VP"
+        # on a blurred photo, seed 315 alt 004: taken as read)
+        hits |= {
+            (head, part[len(head) :])
+            for head in (*own, "UBND")
+            if len(head) >= 3 and part.startswith(head) and part[len(head) :] in KNOWN
+        }
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -306,10 +389,10 @@ def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
     return None
 
 
-# letters a blurred capital is misread as, folded (both ways): "H" read "n", "b" or "k"; "T" read "r" or "f";
-# "C" read "e" or "o"; "V" read "u"; "N" read "m" or "u"
+# letters a blurred capital is misread as, folded (both ways): "H" read "n", "b", "k" or "u"; "T" read "r" or
+# "f"; "C" read "e" or "o"; "V" read "u"; "N" read "m" or "u"; "Y" read "v" ("QĐ-Tv" of "QĐ-TY")
 _LOOK_ALIKE = frozenset(
-    frozenset(pair) for pair in ("hn", "hb", "hk", "rt", "ft", "ce", "co", "eo", "uv", "nu", "mn")
+    frozenset(pair) for pair in ("hn", "hb", "hk", "hu", "rt", "ft", "ce", "co", "eo", "uv", "nu", "mn", "vy")
 )
 # a two-letter part made the organ's own abbreviation so is at most this sure (x the line's: review)
 OWN_OF_TWO_QUALITY = 0.55
@@ -579,6 +662,15 @@ class NumberRead:
 # an "S" between two digits of the number (a blurred "5"), and what the number read so is worth
 _S_DIGIT = re.compile(r"(?<=\d)[Ss](?=\d)")
 S_DIGIT_CONF = 0.55
+# ... or the number's first digit, after the label and its colon, before the slash ("Sẽ: S21/Q0-QLD" of
+# "Số: 521/QĐ-QLD" on a blurred photo, seed 287 dev 007: no number, no notation)
+_S_LEAD = re.compile(r"^(\s*\W?[sS5]\S{0,2}\s*[:;.,]\s*)[Ss](?=\d{1,5}['’`]?\s*/)")
+
+
+# the printed notation after a second slash on the number line: what stood before it were the pen's strokes
+_SECOND_NOTATION = re.compile(r"\s*/\s*([A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-Za-zĐđ0-9]{1,8}){1,2})(?=[\s.,;]|$)")
+# a number read before a pen's strokes taken for a notation: its digits may not all have been read
+STROKES_READ_CONF = 0.4
 
 
 def read_number(layout: Layout) -> NumberRead:
@@ -593,6 +685,8 @@ def read_number(layout: Layout) -> NumberRead:
         t = slashes(_number_text(ln))
         # a blurred "5" read "S" between the number's digits ("Số: 2S13/BC-SCT"): a 5, in doubt
         t, s_digit = _S_DIGIT.subn("5", t)
+        t, s_lead = _S_LEAD.subn(r"\g<1>5", t)
+        s_digit += s_lead
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         m_so = SO.match(fold(t))
@@ -627,9 +721,15 @@ def read_number(layout: Layout) -> NumberRead:
                 conf = min([ln.conf, *digit_confs])
                 if s_digit:
                     conf = min(conf, S_DIGIT_CONF)
-                res.set("code_number", number, conf)  # as written: "01" stays "01"
                 raw_notation = m.group(3)
                 num_conf = conf
+                if (second := _SECOND_NOTATION.match(t, m.end())) is not None:
+                    # "số: 6 /Z-Z /BC-CDLQGVN" of a written "651" whose strokes (its last digits, a flourish
+                    # over the slash) read as a slash and a notation, seed 295 alt 009: taken "6" at 0.68;
+                    # the printed notation is the last one, the number read before it may have lost digits
+                    raw_notation = second.group(1)
+                    conf = min(conf, STROKES_READ_CONF)
+                res.set("code_number", number, conf)  # as written: "01" stays "01"
                 if _SPACED_PART.match(t[m.end() :]):
                     # "Số: 12/UBND VP": the notation's hyphen read as a space, its next part left on the line:
                     # what was read of it is no sure notation ("UBND" of "UBND-VP")
@@ -652,14 +752,41 @@ def read_number(layout: Layout) -> NumberRead:
                     num_conf = min(num_conf, TYPE_FIT_CONF)
                 num_i = i
                 break
+    if "code_number" not in res.fields and raw_notation is None:
+        found = _label_lost_number(left[:8], list(layout.right))
+        if found is not None:
+            i, number, conf = found
+            res.set("code_number", number, conf)
+            num_i = i
     return NumberRead(res.freeze(), raw_notation, num_conf, num_i)
 
 
-def read_notation(number: NumberRead, organ_name: str | None) -> Found:
-    """code_notation: the raw notation repaired against known abbreviations and the organ's own."""
+# a number line whose "Số:" read as a speck and whose notation as one garbled word ("« 1639 cruøxp" of "Số:
+# 1639/CT-UBND" on a blurred photo, seed 287 dev 008: no number)
+_LABEL_LOST_LINE = re.compile(r"^\s*[^\w\s]{1,2}\s*(\d{2,5})\s+[^\W\d_]{3,12}\s*$")
+LABEL_LOST_CONF = 0.5  # what it says is read; that it is the number line, its label and notation lost, is not
+
+
+def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, float] | None:
+    """The number of a left-column line read as a speck, its digits and one garbled word
+    (``_LABEL_LOST_LINE``), level with the right column's date line (Decree 30 sets the number and the place
+    and date on one row): (its index in ``left``, the number, in doubt); None without such a line."""
+    dated = [d for d in right if place_date_start(d.text) is not None]
+    for i, ln in enumerate(left):
+        m = _LABEL_LOST_LINE.match(ln.text)
+        if m is not None and any(d.y0 <= (ln.y0 + ln.y1) / 2 <= d.y1 for d in dated):
+            digit_confs = [w.conf / 100.0 for w in ln.words if any(ch.isdigit() for ch in w.text)]
+            return i, m.group(1), min([ln.conf, LABEL_LOST_CONF, *digit_confs])
+    return None
+
+
+def read_notation(number: NumberRead, organ_name: str | None, *, ocr: bool = True) -> Found:
+    """code_notation: the raw notation repaired against known abbreviations and the organ's own; ``ocr``: the
+    page was read by OCR (a text layer's letters are as printed: ``repair_notation``'s guesses at a misread
+    letter are not made)."""
     res = Builder()
     if number.raw_notation:
-        notation, q = repair_notation(number.raw_notation, organ_name)
+        notation, q = repair_notation(number.raw_notation, organ_name, ocr=ocr)
         res.set("code_notation", notation, number.confidence * q)
     return res.freeze()
 
