@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -369,6 +370,46 @@ def nearest_name(word: str, *, middle: bool = False) -> str | None:
     return name_form(F_SYLLABLES[near[0]], word, middle=middle) if len(near) == 1 else None
 
 
+# the marks a letter's shape takes that a blur or a seal's stroke loses: the horn (ư, ơ) and the breve (ă)
+_SHAPE_MARKS = {"u": "\u031b", "o": "\u031b", "a": "\u0306"}
+
+
+def mark_lost(word: str) -> str | None:
+    """The listed name syllable (``NAME_SYLLABLES``) a name's word no list has stands for when its letters
+    lost a horn or a breve ("Đúc" → "Đức", "Tháng" → "Thắng", "Phuong" → "Phương"), its tone mark kept: the
+    one such name, None for none or several, or for a word listed itself."""
+    if word in NAME_SYLLABLES or len(word) < 2:
+        return None
+    letters = [unicodedata.normalize("NFD", ch) for ch in nfc(word)]
+    spots = [i for i, ch in enumerate(letters) if ch[:1].lower() in _SHAPE_MARKS and "\u031b" not in ch]
+    spots = [i for i in spots if "\u0306" not in letters[i] and "\u0302" not in letters[i]]
+    # one letter, or the pair "uo" ("ươ": both take the horn)
+    tries = [[i] for i in spots] + [[i, j] for i, j in itertools.pairwise(spots) if j == i + 1]
+    hits = set()
+    for change in tries:
+        out = list(letters)
+        for i in change:
+            out[i] = out[i][0] + _SHAPE_MARKS[out[i][0].lower()] + out[i][1:]
+        cand = nfc("".join(out))
+        if cand in NAME_SYLLABLES:
+            hits.add(cand)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _one_letter_families(word: str) -> list[str]:
+    """The listed family names a capitalised word that is none is a letter from, marks counted, with its
+    first letter ("Mục": Mạc; not Lục, Khúc); of three letters at least ("Bý" is a letter from Bế, Lý)."""
+    bare = nfc(word.strip(".,;:|!'\"()[]"))
+    if len(bare) < 3 or not bare.isalpha() or fold(bare) in F_SURNAMES or not bare[:1].isupper():
+        return []
+    low = bare.lower()
+    return [
+        v
+        for v in SURNAMES
+        if v[0].lower() == low[0] and Levenshtein.distance(v.lower(), low, score_cutoff=1) <= 1
+    ]
+
+
 def _rare_given(word: str) -> bool:
     """A middle or given name's word that is a Vietnamese syllable but no listed name's (``NAME_SYLLABLES``)
     and one the corpus barely shows ("Hếu", "trắng hếu"'s): a seal's stroke or a blur changed a name's
@@ -490,6 +531,25 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
         tuple(
             replace(f, value=value, confidence=conf) if f.name == "signer_title" else f for f in signer.fields
         )
+    )
+
+
+def blurred_family(signer: Found) -> Found:
+    """On a blurred page (its letters read as look-alikes at confidences that look sure): a signer's name led
+    by a word that is no family name, a letter from exactly one listed family name with its first letter
+    ("Mục Công Lực" (92) → "Mạc Công Lực": "ạ" read "ụ"), is led by that one, in doubt. A sharp page's word
+    read surely is kept (``_signer_name``: in doubt): a real family name no list has ("Mạch", "Ma")."""
+    f = signer.get("signer_name")
+    if f is None or not f.value:
+        return signer
+    words = f.value.split()
+    close = _one_letter_families(words[0])
+    if len(words) < 2 or len(close) != 1:
+        return signer
+    value = " ".join([close[0], *words[1:]])
+    conf = min(f.confidence, GUESSED_NAME_CONF)
+    return replace(
+        signer, fields=tuple(replace(g, value=value, confidence=conf) if g is f else g for g in signer.fields)
     )
 
 
@@ -1283,6 +1343,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     # commoner of those as near ("Khụe" (75): Khúc a letter away, not the commoner Chu two
                     # away, seed 239 grey alt 009)
                     near = sorted(near, key=lambda v: Levenshtein.distance(fold(v), fold(words[0])))
+                if len(close := _one_letter_families(words[0])) == 1:
+                    near = close  # "Mục" (70): Mạc, a vowel misread, not the commoner Khúc two letters away
                 if words[0][:1] in "Đđ":
                     # a "Đ" read is one (its bar is no rim's mark): of the family names led by one, the
                     # nearest ("Đưnh" (0): Đinh, not the commoner Huỳnh or Đặng two letters from it)
@@ -1302,6 +1364,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             off_centre = bool(placed) and _right_of(placed, tl)
             if sur is not None and toks[0][1] < WIDE_WORD_CONF and placed and _too_wide(placed, toks, 0, sur):
                 continue  # "vụ Pọm" (0, 72): one doubted word over "Giáp Xuân", not a family name
+            if sur is None and _one_letter_families(words[0]):
+                # "Mục" (92): no family name, a letter from one ("Mạc"); read surely, kept as read (a real
+                # family name no list has, "Mạch", "Ma"), but a vowel misread alike: in doubt
+                guessed = True
             if sur is not None:
                 words[0] = sur
             elif toks[0][1] < SURE_WORD_CONF:
@@ -1316,6 +1382,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                         guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
+                elif (marked := mark_lost(words[k])) is not None:
+                    words[k], guessed = marked, True  # "Đúc" (95) of "Đức": its horn lost, a name in doubt
             if any(glued_family(p) for w in ln.words for p in _GLUE.split(w.text)):
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
