@@ -1052,7 +1052,7 @@ def test_a_kt_that_lost_its_k_still_gives_the_deputy_in_doubt() -> None:
     assert _title_read([("CHỦ TỊCH", [97.0, 97])])[0] == "Chủ tịch"
 
 
-def _signed_as(name: str, conf: float) -> list:  # type: ignore[type-arg]
+def _signed_as(name: str, conf: float | list[float]) -> list:  # type: ignore[type-arg]
     body = [("QUYẾT ĐỊNH", "center", 95.0), ("Điều 1. Cấp Giấy phép cho Công ty.", "body", 90.0)]
     return header() + body + signer(name=name, name_conf=conf)
 
@@ -1092,3 +1092,13 @@ def test_a_family_name_a_vowel_from_a_listed_one_is_no_sure_reading() -> None:
     # a listed family name read surely stays sure
     f = extract([replace(page(_signed_as("Mạc Công Lực", 92.0)), blurred=False)]).fields["signer_name"]
     assert (f.value, f.confidence >= 0.6) == ("Mạc Công Lực", True)
+
+
+def test_a_middle_word_whose_capital_the_ring_garbled_is_the_common_middle_name_in_doubt() -> None:
+    # seed 297 alt 007 (bitonal, the ring through the "C" of "Thái Công Vĩnh"): read "Thái )ZÔng Vĩnh" (17, 2,
+    # 96): "Zông" is no syllable; its other letters are Công's and Đông's, the common middle name Công
+    f = extract([page(_signed_as("Thái )ZÔng Vĩnh", [17.0, 2.0, 96.0]))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Thái Công Vĩnh", True)
+    # a last word so garbled is Công's or Đông's alike: no name
+    f = extract([page(_signed_as("Thái Văn Zông", [90.0, 90.0, 20.0]))]).fields["signer_name"]
+    assert f.value != "Thái Văn Công"

@@ -335,10 +335,25 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         return name_form(F_SYLLABLES[key], token, middle=middle)
     if conf >= 0.75 or is_syllable(token):
         return token  # a syllable read whole is a name's word the list may lack ("Pọm", "Khuyến")
+    if (capital := _capital_garbled(token, middle=middle)) is not None:
+        return capital
     hits = process.extract(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70, limit=2)
     if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
         return token  # none near, or two as near: "ïnh" (the ring over "M") is Bình, Minh, Linh … alike
     return name_form(F_SYLLABLES[hits[0][0]], token, middle=middle)
+
+
+def _capital_garbled(token: str, *, middle: bool = False) -> str | None:
+    """The listed name a word that is no syllable stands for when only its capital was garbled (the seal's
+    ring through it: "ZÔng", "Zông" for "Công"): the one listed name with its other letters, marks and all; of
+    several, for a ``middle`` word, the one common middle name among them (Công, not Đông); else None."""
+    if len(token) < 3 or not token[:1].isupper() or not token[1:].isalpha():
+        return None
+    rest = token[1:].lower()
+    hits = [s for s in NAME_SYLLABLES if len(s) == len(token) and s[1:] == rest]
+    if len(hits) > 1 and middle:
+        hits = [h for h in hits if h in MIDDLE_NAMES]
+    return hits[0] if len(hits) == 1 else None
 
 
 def name_form(forms: Sequence[str], token: str, *, middle: bool = False) -> str:
