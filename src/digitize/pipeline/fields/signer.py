@@ -1112,6 +1112,7 @@ NEAREST_LETTERS = 4  # a garbled family name's word this long gives the nearest 
 # (0..1) at most this sure is a name whose family name was guessed from a word read otherwise, or whose last
 # word may be lost: under review
 GUESSED_NAME_CONF = 0.55
+TEXT_LAYER_CONF = 1.0  # (0..1) a word of a born-digital page's text layer: as written, never a misreading
 CUT_GAP = 0.6  # word heights: a garbled word this near after a name's last word is a word of the name
 
 
@@ -1379,7 +1380,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             off_centre = bool(placed) and _right_of(placed, tl)
             if sur is not None and toks[0][1] < WIDE_WORD_CONF and placed and _too_wide(placed, toks, 0, sur):
                 continue  # "vụ Pọm" (0, 72): one doubted word over "Giáp Xuân", not a family name
-            if sur is None and _one_letter_families(words[0]):
+            if sur is None and toks[0][1] < TEXT_LAYER_CONF and _one_letter_families(words[0]):
                 # "Mục" (92): no family name, a letter from one ("Mạc"); read surely, kept as read (a real
                 # family name no list has, "Mạch", "Ma"), but a vowel misread alike: in doubt
                 guessed = True
@@ -1397,7 +1398,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                         guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
-                elif (marked := mark_lost(words[k])) is not None:
+                elif toks[k][1] < TEXT_LAYER_CONF and (marked := mark_lost(words[k])) is not None:
                     words[k], guessed = marked, True  # "Đúc" (95) of "Đức": its horn lost, a name in doubt
             if any(glued_family(p) for w in ln.words for p in _GLUE.split(w.text)):
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
