@@ -1102,6 +1102,9 @@ def test_a_middle_word_whose_capital_the_ring_garbled_is_the_common_middle_name_
     # a last word so garbled is Công's or Đông's alike: no name
     f = extract([page(_signed_as("Thái Văn Zông", [90.0, 90.0, 20.0]))]).fields["signer_name"]
     assert f.value != "Thái Văn Công"
+    # two letters after the capital tell no name ("ïnh" of the ring through "n M" of "Phan Minh Nam")
+    f = extract([page(_signed_as("Pha ïnh Nam", [91.0, 26.0, 96.0]))]).fields["signer_name"]
+    assert f.value != "Pha Anh Nam"
 
 
 def test_a_text_layer_s_name_is_as_written() -> None:

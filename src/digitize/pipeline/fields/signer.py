@@ -346,8 +346,9 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
 def _capital_garbled(token: str, *, middle: bool = False) -> str | None:
     """The listed name a word that is no syllable stands for when only its capital was garbled (the seal's
     ring through it: "ZÔng", "Zông" for "Công"): the one listed name with its other letters, marks and all; of
-    several, for a ``middle`` word, the one common middle name among them (Công, not Đông); else None."""
-    if len(token) < 3 or not token[:1].isupper() or not token[1:].isalpha():
+    several, for a ``middle`` word, the one common middle name among them (Công, not Đông); else None. Three
+    letters after the capital at least: "ïnh" (the ring through "n M" of "Phan Minh") is no "Anh"."""
+    if len(token) < 4 or not token[:1].isupper() or not token[1:].isalpha():
         return None
     rest = token[1:].lower()
     hits = [s for s in NAME_SYLLABLES if len(s) == len(token) and s[1:] == rest]
