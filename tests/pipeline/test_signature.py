@@ -1887,6 +1887,9 @@ def test_a_row_s_voted_name_replaces_a_first_reading_whose_words_were_guessed_or
     # ... not a listed name's word read there, nor a name of other words everywhere
     assert not signature._voted_over("Lê Minh Am", ["Lê", "Mạnh", "An"], read=["Lê", "Minh", "Am"])
     assert not signature._voted_over("Xyz Me Am", ["Lê", "Minh", "An"], read=["Xyz", "Me", "Am"])
+    # ... and its row is read again, the name's words all listed ("Tháng" made "Thắng": its breve lost)
+    assert signature._name_in_doubt("Đinh Mạnh Thắng", 0.55, ["Xinh", "Mạnh", "Tháng"])
+    assert not signature._name_in_doubt("Đinh Mạnh Thắng", 0.55, ["Đinh", "Mạnh", "Tháng"])
     # the first reading's words are found on the page's lowest line of the name's given names
     page = _words_page([("LÁ Me Am", 1500), ("Nơi nhận:", 1400)])
     assert signature._read_as(page_lines(page), "Lê Me Am") == ["LÁ", "Me", "Am"]

@@ -1269,15 +1269,18 @@ def _sharpened(crop: np.ndarray) -> Iterator[np.ndarray]:
 TITLE_ROWS = 3  # rows above the name's looked at for the block's title
 
 
-def _name_in_doubt(name: str, confidence: float) -> bool:
+def _name_in_doubt(name: str, confidence: float, read: Sequence[str] = ()) -> bool:
     """A name the first reading gave in doubt (under review) that may have lost its family name under the seal
     or the pen ("Đinh Sơn", "Văn Dung" for "Lò Đình Sơn", "Trương Văn Dũng": two words), or has a word no
-    list has: its row is read again (``row_pass``)."""
+    list has, or a word the first reading did not read so (``read``, the line's words as read: "Xinh" where
+    the extractor made "Đinh", ``_read_as``): its row is read again (``row_pass``)."""
     words = name.split()
     if not words:
         return True
     if confidence >= ROW_SURE:
         return False
+    if len(read) == len(words) and any(fold(r) != fold(w) for r, w in zip(read, words, strict=True)):
+        return True
     unlisted = words[0] not in SURNAMES or any(w not in NAME_SYLLABLES for w in words[1:])
     return len(words) == 2 or unlisted
 
@@ -1374,7 +1377,8 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         return page
     found = regions.signer_of(page)
     had = found.get("signer_name")
-    if had is not None and had.value and not _name_in_doubt(str(had.value), had.confidence):
+    read = _read_as(regions.lines_of(page), str(had.value)) if had is not None and had.value else []
+    if had is not None and had.value and not _name_in_doubt(str(had.value), had.confidence, read):
         return page
     if found.value("signer_title"):
         tl = title_line(regions.lines_of(page))
@@ -1426,7 +1430,7 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
                 str(had.value),
                 name,
                 whole=_read_whole(rows_read, name),
-                read=_read_as(regions.lines_of(page), str(had.value)),
+                read=read,
             )
         )
         if not voted and found.value("signer_title"):
