@@ -12,6 +12,7 @@ import pytest
 
 from digitize.pipeline import deblur, preprocess, recognize, regions, signature
 from digitize.pipeline.fields import extract, review
+from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.text import nfc
 from digitize.tools import tesseract
@@ -1821,3 +1822,85 @@ def test_a_row_s_family_name_garbled_at_its_end_is_the_one_family_name_its_first
         assert signature._family_head(word) is None
     # a garbled word before a whole name led by a family name is the seal's, not a family name's end
     assert [w for w, _ in signature._row_words(_row_tokens("Tru»6 Lê Văn An"))] == ["Lê", "Văn", "An"]
+
+
+def test_a_middle_name_glued_after_the_family_name_by_the_ring_is_not_dropped() -> None:
+    # seed 287 alt 010 "Tăng Công Giáp", 297 alt 007 "Thái Công Vĩnh" (bitonal, the ring over the "C"): the
+    # readings glued the family name to the middle word's tail ("Tăngông", "Thái)ZỐng"), and the name pass
+    # took the family name and dropped the rest, voting "Tăng Giáp", a name of two words for three
+    assert signature._name_of(["_", "Tăngông", "Giáp"], ["Giáp"]) == "Tăng Công Giáp"
+    assert signature._name_of(["Phanhị", "Hoa"], ["Hoa"]) == "Phan Thị Hoa"
+    # a tail whose capital letters tell no name ("ZỐng": Công or Hồng), or a vowel read for a capital after
+    # the ring's marks ("Ống"), gives no name, not one without the word
+    assert signature._name_of(["Thái)ZỐng", "Vĩnh"], ["Vĩnh"]) is None
+    assert signature._name_of(["Tăng#ôÔng", "Giáp"], ["Giáp"]) is None
+    assert signature._name_of(["Thái)#Ống", "Vĩnh"], ["Vĩnh"]) is None
+    assert signature._name_of(["TháizỐng", "Vĩnh"], ["Vĩnh"]) is None
+    # a family name read whole, its words apart, as before
+    assert signature._name_of(["Tăng", "Công", "Giáp"], ["Giáp"]) == "Tăng Công Giáp"
+    assert signature._name_of(["Thái", "Vĩnh"], ["Vĩnh"]) == "Thái Vĩnh"
+
+
+def test_a_family_name_whose_last_letter_the_ring_took_is_read_from_its_marked_head() -> None:
+    # seed 289 alt 013 "Khúc Khánh Xuân": the ring over the "c" and the space: "Khú#", "Khú#Z", "KhúKhánh"
+    assert signature._name_of(["„›", "Khú#", "Khánh", "Xuân"], ["Xuân"]) == "Khúc Khánh Xuân"
+    assert signature._name_of(["«+", "Khú#Z", "Khánh", "Xuân"], ["Xuân"]) == "Khúc Khánh Xuân"
+    assert signature._name_of(["+", "KhúKhánh", "Xuân"], ["Xuân"]) == "Khúc Khánh Xuân"
+    # a word read whole with no sign of the ring is that word; a head without a mark begins several names
+    assert signature._name_of(["Khú", "Khánh", "Xuân"], ["Xuân"]) is None
+    assert signature._name_of(["KhuKhánh", "Xuân"], ["Xuân"]) is None
+
+
+def test_a_title_row_put_over_a_name_the_first_reading_had_is_read_before_it() -> None:
+    # seed 287 alt 012 (a blurred photo): the first reading had "TL. CHỦ TỊCH", "` VĂN PHÒNG" and "Tăng Công
+    # Pọm"; the row pass read the title's row "CHÁNH VĂN PHÒNG" and put it as the page's last line, under the
+    # name: the signer's name, read before its title, was lost
+    def word(text: str, x0: float, y0: float, line: int) -> Word:
+        return Word(text=text, conf=95.0, box=Box(x0, y0, x0 + 30 * len(text), y0 + 40), block=1, line=line)
+
+    left = [word("Nơi", 200, 1450, 0), word("nhận:", 320, 1450, 0)]
+    left += [word("Như", 220, 1500, 1), word("trên;", 340, 1500, 1)]
+    right = [word("TL.", 1430, 1440, 2), word("CHỦ", 1530, 1440, 2), word("TỊCH", 1650, 1440, 2)]
+    right += [word("`", 1300, 1490, 3), word("VĂN", 1520, 1490, 3), word("PHÒNG", 1640, 1490, 3)]
+    right += [word("Tăng", 1400, 1820, 4), word("Công", 1540, 1820, 4), word("Pọm", 1690, 1820, 4)]
+    words = left + right
+    page = RecognizedPage(0, "ocr", 2480, 3508, page_text(words), tuple(words), 0.9)
+    assert extract([page]).values()["signer_name"] == "Tăng Công Pọm"
+    # the row's box in the region's pixels (the region at (1200, 1400) of the page, at half its scale)
+    put = signature._put_rows(page, [((40, 70, 40, 400), ["CHÁNH", "VĂN", "PHÒNG"])], 1200.0, 1400.0, 0.5)
+    values = extract([put]).values()
+    assert values["signer_title"] == "Chánh Văn phòng"
+    assert values["signer_name"] == "Tăng Công Pọm"
+    # the other lines keep their order
+    texts = put.text.split("\n")
+    assert texts[0] == "Nơi nhận:" and texts[-1] == "Tăng Công Pọm"
+
+
+def test_a_row_s_voted_name_replaces_a_first_reading_whose_words_were_guessed_or_no_names() -> None:
+    # seed 287 alt 000 (a blurred photo): the first reading "Xinh Mạnh Tháng", the extractor's family name
+    # "Đinh" a guess from "Xinh"; every reading of the row gave "Ninh": the guess is no reading against it
+    read = ["Xinh", "Mạnh", "Tháng"]
+    assert signature._voted_over("Đinh Mạnh Tháng", ["Ninh", "Mạnh", "Thắng"], read=read)
+    assert not signature._voted_over("Đinh Mạnh Tháng", ["Ninh", "Mạnh", "Thắng"])  # "Đinh" read so
+    # seed 287 dev 008: "LÁ Me Am" (72, 18, 55), the family name the same, no given name a name's word
+    assert signature._voted_over("Lê Me Am", ["Lê", "Minh", "An"], read=["LÁ", "Me", "Am"])
+    # ... not a listed name's word read there, nor a name of other words everywhere
+    assert not signature._voted_over("Lê Minh Am", ["Lê", "Mạnh", "An"], read=["Lê", "Minh", "Am"])
+    assert not signature._voted_over("Xyz Me Am", ["Lê", "Minh", "An"], read=["Xyz", "Me", "Am"])
+    # ... and its row is read again, the name's words all listed ("Tháng" made "Thắng": its breve lost)
+    assert signature._name_in_doubt("Đinh Mạnh Thắng", 0.55, ["Xinh", "Mạnh", "Tháng"])
+    assert not signature._name_in_doubt("Đinh Mạnh Thắng", 0.55, ["Đinh", "Mạnh", "Tháng"])
+    # the first reading's words are found on the page's lowest line of the name's given names
+    page = _words_page([("LÁ Me Am", 1500), ("Nơi nhận:", 1400)])
+    assert signature._read_as(page_lines(page), "Lê Me Am") == ["LÁ", "Me", "Am"]
+    assert signature._read_as(page_lines(page), "Lê Minh An") == []
+
+
+def _words_page(rows: list[tuple[str, float]]) -> RecognizedPage:
+    """A page of the given lines (text, top), each word 100 px wide."""
+    words = [
+        Word(text=t, conf=90.0, box=Box(1000 + 120 * k, y, 1100 + 120 * k, y + 40), block=1, line=i)
+        for i, (text, y) in enumerate(rows)
+        for k, t in enumerate(text.split())
+    ]
+    return RecognizedPage(0, "ocr", 2480, 3508, page_text(words), tuple(words), 0.9)

@@ -387,6 +387,9 @@ def _ring_glued(token: str, parts: list[str]) -> bool:
     return len(nfc(token.strip(".,;:|!'\"()[]"))) > len(head) + len(tail) or _capital_lost(tail) != tail
 
 
+# a word of three letters or more, then maybe the ring's marks and a letter: its last letter under the ring
+_END_LOST = re.compile(r"([^\W\d_]{3,})((?:[^\w\s]|_)+[^\W\d_]?)?")
+
 # letters no Vietnamese syllable ends in (its finals: c, ch, m, n, ng, nh, p, t and the vowels): a word read
 # ending in one has its last letter garbled
 NO_FINAL = frozenset("bdđfjklqrsvwxz")
@@ -410,6 +413,8 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         for i, parts in enumerate(split)
         if len(parts) > 1 and _ring_glued(tokens[i], parts)
     }
+    # the second words of the glued ones: the ring over the space may have taken their capital whole
+    split_tails = {sum(map(len, split[: i + 1])) - 1 for i, parts in enumerate(split) if len(parts) > 1}
     tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
@@ -418,6 +423,12 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         # the "c"), not in one a word may end in ("Đoày" alone is read as it is)
         end_garbled = k in rung or nfc(tok.strip(".,;:|!'\"()[]"))[-1:].lower() in NO_FINAL
         by_end = surname_by_end(tok) if sur is None and end_garbled else None
+        lost = _END_LOST.fullmatch(nfc(tok)) if sur is None and by_end is None else None
+        if lost is not None and (lost.group(2) or k in heads):
+            # the ring over its last letter and the space after it: the letter read as marks ("Khú#", "Khú#Z"
+            # for "Khúc") or not at all, the word glued to the next ("KhúKhánh"): the one family name its
+            # letters (three at least, one marked) begin, a letter longer
+            by_end = surname_by_end(lost.group(1) + "x")  # (the lost letter as any letter)
         sur = sur or by_end
         if sur is None:
             continue
@@ -432,11 +443,23 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
         whole = bare.isalpha() and is_syllable(bare)
         if whole and fold(bare) not in F_SURNAMES and by_end is None and not tail:
             continue  # a name's word read whole ("Ngọc" after the ring's marks) is that word, not "Ngô"
+        # the letters glued after the family name in its word ("Tăngông", "Thái)ZỐng": the ring over the space
+        # and the next word's capital): a word of the name, never dropped
+        glued = _glued_after(bare, sur)
+        if glued == "":
+            return None  # a word the ring garbled past telling: this reading gives no name
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
         rest = [
             _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
             for i, t in enumerate(rest)
         ]
+        for i in range(len(rest)):
+            if k + 1 + i in split_tails and i < len(rest) - 1:
+                rest[i] = _lost_head(rest[i])  # "Ống" after "Thái)#": a middle name's capital under the ring
+        if glued is not None:
+            rest.insert(0, glued)
+        if "" in rest:
+            return None
         words = [sur, *rest]
         if (
             not well_formed(words)
@@ -448,6 +471,47 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
             return None
         return " ".join([sur, *rest[: len(rest) - len(given)], *given])  # the first reading's given names
     return None
+
+
+def _glued_after(bare: str, surname: str) -> str | None:
+    """The word glued after the family name ``surname`` in the word ``bare`` (its letters up to the end of
+    the family name's, marks aside, then two letters or more): the middle name it stands for ("ông" of
+    "Tăngông" → "Công", ``_lost_head``); "" for letters that tell no name ("Tăng#ôÔng", "Thái)ZỐng": the
+    ring's marks read into it); None when the word holds nothing after the family name."""
+    want = fold(surname)
+    letters = ""
+    for i, ch in enumerate(bare):
+        if ch.isalpha():
+            letters += ch
+        if fold(letters) == want and len(letters) == len(surname):
+            tail = bare[i + 1 :]
+            break
+    else:
+        return None
+    word = tail[next((j for j, ch in enumerate(tail) if ch.isalpha()), len(tail)) :]
+    if sum(ch.isalpha() for ch in word) < 2:
+        return None
+    if not word.isalpha():
+        return ""
+    if word.islower():
+        return _lost_head(word, lost=True)
+    if word[1:].islower():
+        return _lost_head(_capital_lost(word, middle=True))
+    return ""  # capitals inside ("ZỐng", "ôÔng"): the ring's marks
+
+
+def _lost_head(word: str, *, lost: bool = False) -> str:
+    """A middle word read after the ring's marks: itself when it is a listed name's syllable; else, when its
+    capital may be the ring's garbling (a vowel, "Ống") or was read nowhere (``lost``: "ông"), the one
+    common middle name (``MIDDLE_NAMES``) with its letters after a lost first consonant ("Công"; a guess,
+    which the vote and review weigh); else "" (no word read there)."""
+    if word in NAME_SYLLABLES and not lost:
+        return word
+    body = word.lower()
+    if lost or fold(word[:1]) in "aeiouy":
+        hits = [m for m in MIDDLE_NAMES if m.lower().endswith(body) and len(m) > len(body)]
+        return hits[0] if len(hits) == 1 else ""
+    return word if is_syllable(word) else ""
 
 
 def _proposes(tokens: list[str], given: list[str]) -> bool:
@@ -1205,20 +1269,35 @@ def _sharpened(crop: np.ndarray) -> Iterator[np.ndarray]:
 TITLE_ROWS = 3  # rows above the name's looked at for the block's title
 
 
-def _name_in_doubt(name: str, confidence: float) -> bool:
+def _name_in_doubt(name: str, confidence: float, read: Sequence[str] = ()) -> bool:
     """A name the first reading gave in doubt (under review) that may have lost its family name under the seal
     or the pen ("Đinh Sơn", "Văn Dung" for "Lò Đình Sơn", "Trương Văn Dũng": two words), or has a word no
-    list has: its row is read again (``row_pass``)."""
+    list has, or a word the first reading did not read so (``read``, the line's words as read: "Xinh" where
+    the extractor made "Đinh", ``_read_as``): its row is read again (``row_pass``)."""
     words = name.split()
     if not words:
         return True
     if confidence >= ROW_SURE:
         return False
+    if len(read) == len(words) and any(fold(r) != fold(w) for r, w in zip(read, words, strict=True)):
+        return True
     unlisted = words[0] not in SURNAMES or any(w not in NAME_SYLLABLES for w in words[1:])
     return len(words) == 2 or unlisted
 
 
-def _voted_over(name: str, voted: list[str], *, whole: bool = False) -> bool:
+def _read_as(lines: Sequence[Line], name: str) -> list[str]:
+    """The words of the lowest line that ends in the given names of ``name`` (marks aside) and has as many
+    words: the first reading's words for each of ``name``'s ("Xinh" where the extractor made "Đinh"); [] for
+    no such line."""
+    want = [fold(w) for w in name.split()]
+    for ln in sorted(lines, key=lambda ln: -ln.y0):
+        words = [b for b in (w.text.strip(_NAME_MARKS) for w in ln.words) if b]
+        if len(words) == len(want) and [fold(w) for w in words[1:]] == want[1:]:
+            return words
+    return []
+
+
+def _voted_over(name: str, voted: list[str], *, whole: bool = False, read: Sequence[str] = ()) -> bool:
     """The row's voted name replaces the first reading's in doubt only when it holds it and more ("Lò Đình
     Sơn" over "Đinh Sơn": the family name lost) or differs from it in marks alone: a different person's name
     is no better reading; but a word of it no list has ("Banh", the seal's stroke through the "ì" of "Bình")
@@ -1227,7 +1306,10 @@ def _voted_over(name: str, voted: list[str], *, whole: bool = False) -> bool:
     whole (``whole``, ``_read_whole``) with more words than a two-word first reading, ending in its given
     name or where it read no listed one, replaces it too: the first reading lost a word under the seal and
     guessed the family name from what was left ("Khương Trâm" from "hương Trâm" for "Mạc Phương Trâm"; "Ông
-    Lựn" from "Ông ông Lựn" for "Ông Công Lực")."""
+    Lựn" from "Ông ông Lựn" for "Ông Công Lực"). A word of the name the first reading did not read so
+    (``read``: the line's words as read; "Đinh" guessed from "Xinh") is no reading either; and where every
+    word the two differ at is such a word and the family names are the same, the voted name replaces it
+    however many given names they differ at ("Lê Me Am" (18, 55): "Lê Minh An")."""
     words = name.split()
     had = [fold(w) for w in words]
     new = [fold(w) for w in voted]
@@ -1242,8 +1324,10 @@ def _voted_over(name: str, voted: list[str], *, whole: bool = False) -> bool:
         return words != voted
     if len(new) == len(had):
         apart = [k for k in range(len(had)) if new[k] != had[k]]
-        unlisted = all(words[k] not in (SURNAMES if k == 0 else NAME_SYLLABLES) for k in apart)
-        return unlisted and 2 * len(apart) < len(had)
+        guessed = {k for k in range(len(had)) if len(read) == len(had) and fold(read[k]) != had[k]}
+        listed = [words[k] in (SURNAMES if k == 0 else NAME_SYLLABLES) and k not in guessed for k in apart]
+        unlisted = not any(listed)
+        return unlisted and (2 * len(apart) < len(had) or (0 not in apart and len(apart) < len(had)))
     return len(new) > len(had) and new[len(new) - len(had) :] == had
 
 
@@ -1293,7 +1377,8 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         return page
     found = regions.signer_of(page)
     had = found.get("signer_name")
-    if had is not None and had.value and not _name_in_doubt(str(had.value), had.confidence):
+    read = _read_as(regions.lines_of(page), str(had.value)) if had is not None and had.value else []
+    if had is not None and had.value and not _name_in_doubt(str(had.value), had.confidence, read):
         return page
     if found.value("signer_title"):
         tl = title_line(regions.lines_of(page))
@@ -1341,7 +1426,12 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         voted = name is not None and (
             had is None
             or not had.value
-            or _voted_over(str(had.value), name, whole=_read_whole(rows_read, name))
+            or _voted_over(
+                str(had.value),
+                name,
+                whole=_read_whole(rows_read, name),
+                read=read,
+            )
         )
         if not voted and found.value("signer_title"):
             return page
@@ -1376,6 +1466,7 @@ def _put_rows(
     words = list(page.words)
     line_no = max(wd.line for wd in page.words) + 1
     block = max(wd.block for wd in page.words) + 1
+    new_rows: dict[int, tuple[float, float, float]] = {}
     for (top, bottom, left, right), texts in placed:
         bx0, bx1 = x0 + left / scale, x0 + right / scale
         by0, by1 = y0 + top / scale, y0 + bottom / scale
@@ -1398,5 +1489,28 @@ def _put_rows(
             )
             for k, t in enumerate(texts)
         ]
+        new_rows[line_no] = (bx0, by1, bx1)
         line_no += 1
+    words = _in_reading_order(words, new_rows)
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+def _in_reading_order(words: list[Word], new_rows: dict[int, tuple[float, float, float]]) -> list[Word]:
+    """``words`` with the rows put in (line number → (left, bottom, right) of their box) numbered right before
+    the first line under them, in reading order, that shares their columns: a title put over a name the
+    first reading had ("CHÁNH VĂN PHÒNG" over "Tăng Công Pọm") is read before it, as the signer's block is.
+    A row with no line under it stays last; the other lines keep their order."""
+    before: dict[int, int] = {}
+    for no, (left, bottom, right) in new_rows.items():
+        under = [
+            wd.line
+            for wd in words
+            if wd.line not in new_rows and wd.box.x1 > left and wd.box.x0 < right and wd.box.y0 >= bottom
+        ]
+        if under:
+            before[no] = min(under)
+    if not before:
+        return words
+    order = sorted({wd.line for wd in words}, key=lambda no: (before.get(no, no), no not in before, no))
+    rank = {no: i for i, no in enumerate(order)}
+    return [replace(wd, line=rank[wd.line]) for wd in words]

@@ -8,7 +8,7 @@ import pytest
 
 from digitize.pipeline.fields import extract
 from digitize.pipeline.model import Box, Word
-from tests.pipeline.test_extract import decision, header, page, values
+from tests.pipeline.test_extract import Spec, decision, header, page, values
 
 
 def test_a_misread_place_close_to_the_organ_s_province_is_that_province() -> None:
@@ -337,6 +337,7 @@ def test_a_date_line_whose_written_digits_read_as_an_at_sign_is_no_banner() -> N
     [
         ("UBND TỈNH BÌNH ĐỊNH", "Hình Định", "Bình Định"),  # seed 137 blur dev 003: "B" read "H"
         ("UBND TỈNH HÒA BÌNH", "Hòa Hình", "Hòa Bình"),
+        ("UBND TỈNH BÌNH ĐỊNH", "Đình Đính", "Bình Định"),  # seed 293 alt 006 (a blurred photo): "B" read "Đ"
         (None, "Hình Định", "Hình Định"),  # under a ministry: no province to read it as, kept as read
     ],
 )
@@ -441,3 +442,24 @@ def test_a_place_before_a_date_word_run_into_its_handwritten_digit_is_read() -> 
         date="Hải Phòng ngày2Ïtháng Ở năm 2019",
     )
     assert values(specs)["place"] == "Hải Phòng"
+
+
+def test_a_ministry_s_place_no_word_of_which_was_read_is_ha_noi_in_doubt() -> None:
+    # seed 293 alt 007 (a scan): "Hà Nội" read "„› với" (35, 0) under "CỤC DU LỊCH QUỐC GIA VIỆT NAM" of a
+    # ministry: kept as read, a place no list holds; no word of it read, the capital, in doubt
+    def specs(date: str) -> list[Spec]:
+        return decision(
+            parent="BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+            organ=("CỤC DU LỊCH QUỐC GIA VIỆT NAM",),
+            number="Số: 2793/QĐ-CDLQGVN",
+            date=date,
+        )
+
+    f = extract([page(specs("„› với ngày 14 tháng 11 năm 2020"))]).fields["place"]
+    assert (f.value, f.confidence < 0.6) == ("Hà Nội", True)
+    # a word of it read (a place no list holds) stays as read; a province's body has no capital to guess
+    assert values(specs("Tam Kỳ, ngày 14 tháng 11 năm 2020"))["place"] == "Tam Kỳ"
+    v = values(
+        decision(parent="UBND TỈNH HÀ NAM", organ=("SỞ Y TẾ",), date="„› với ngày 14 tháng 11 năm 2020")
+    )
+    assert v["place"] != "Hà Nội"

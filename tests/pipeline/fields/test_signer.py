@@ -1050,3 +1050,65 @@ def test_a_kt_that_lost_its_k_still_gives_the_deputy_in_doubt() -> None:
     )
     # a head's title read clean, no mark before it: the head signs
     assert _title_read([("CHỦ TỊCH", [97.0, 97])])[0] == "Chủ tịch"
+
+
+def _signed_as(name: str, conf: float | list[float]) -> list:  # type: ignore[type-arg]
+    body = [("QUYẾT ĐỊNH", "center", 95.0), ("Điều 1. Cấp Giấy phép cho Công ty.", "body", 90.0)]
+    return header() + body + signer(name=name, name_conf=conf)
+
+
+@pytest.mark.parametrize(
+    ("read", "want"),
+    [
+        ("Trần Văn Đúc", "Trần Văn Đức"),  # the horn lost: "Đúc" is a word, no name's
+        ("Nguyễn Đúc Long", "Nguyễn Đức Long"),
+        ("Ninh Mạnh Tháng", "Ninh Mạnh Thắng"),  # the breve lost (seed 287 alt 000)
+        ("Lê Văn Phuong", "Lê Văn Phương"),  # both horns of "ươ"
+    ],
+)
+def test_a_name_s_word_that_lost_a_horn_or_a_breve_is_the_listed_name_in_doubt(read: str, want: str) -> None:
+    # read surely, "Đúc" was taken as printed at 0.95: a sure wrong name
+    f = extract([page(_signed_as(read, 95.0))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == (want, True)
+
+
+def test_a_name_s_listed_words_are_kept_sure() -> None:
+    for name in ("Trần Văn Thăng", "Trần Văn Hưng", "Nguyễn Văn Tháo"):
+        f = extract([page(_signed_as(name, 95.0))]).fields["signer_name"]
+        assert f.value == name
+    assert extract([page(_signed_as("Trần Văn Hưng", 95.0))]).fields["signer_name"].confidence >= 0.6
+
+
+def test_a_family_name_a_vowel_from_a_listed_one_is_no_sure_reading() -> None:
+    # seed 297 alt 005 (a blurred photo): "Mạc Công Lực" read "Mục Công Lực" (92); no family name "Mục", a
+    # letter from Mạc (Lục's first letter is another, Khúc two letters away)
+    f = extract([page(_signed_as("Mục Công Lực", 92.0))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Mục Công Lực", True)  # a sharp page: kept as read, in doubt
+    f = extract([page(_signed_as("Mục Công Lực", 70.0))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Mạc Công Lực", True)  # read unsurely: not the commoner Khúc
+    blurred = replace(page(_signed_as("Mục Công Lực", 92.0)), blurred=True)
+    f = extract([blurred]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Mạc Công Lực", True)
+    # a listed family name read surely stays sure
+    f = extract([replace(page(_signed_as("Mạc Công Lực", 92.0)), blurred=False)]).fields["signer_name"]
+    assert (f.value, f.confidence >= 0.6) == ("Mạc Công Lực", True)
+
+
+def test_a_middle_word_whose_capital_the_ring_garbled_is_the_common_middle_name_in_doubt() -> None:
+    # seed 297 alt 007 (bitonal, the ring through the "C" of "Thái Công Vĩnh"): read "Thái )ZÔng Vĩnh" (17, 2,
+    # 96): "Zông" is no syllable; its other letters are Công's and Đông's, the common middle name Công
+    f = extract([page(_signed_as("Thái )ZÔng Vĩnh", [17.0, 2.0, 96.0]))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Thái Công Vĩnh", True)
+    # a last word so garbled is Công's or Đông's alike: no name
+    f = extract([page(_signed_as("Thái Văn Zông", [90.0, 90.0, 20.0]))]).fields["signer_name"]
+    assert f.value != "Thái Văn Công"
+    # two letters after the capital tell no name ("ïnh" of the ring through "n M" of "Phan Minh Nam")
+    f = extract([page(_signed_as("Pha ïnh Nam", [91.0, 26.0, 96.0]))]).fields["signer_name"]
+    assert f.value != "Pha Anh Nam"
+
+
+def test_a_text_layer_s_name_is_as_written() -> None:
+    # a born-digital page's words (confidence 100) are no misreading: no horn put, no family name doubted
+    for name in ("Trần Văn Đúc", "Mục Công Lực"):
+        f = extract([page(_signed_as(name, 100.0))]).fields["signer_name"]
+        assert (f.value, f.confidence >= 0.6) == (name, True)

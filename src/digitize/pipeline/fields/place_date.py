@@ -122,13 +122,14 @@ CAPITAL_LIKE = (
 
 
 def _capital_in_doubt(
-    key: str, hit: tuple[str, float], organs: Sequence[str], home: str | None = None
+    key: str, hit: tuple[str, float], organs: Sequence[str], home: str | None = None, *, unread: bool = False
 ) -> tuple[str, float]:
     """A ministry's (or its unit's) document dates in the capital: a place read garbled (``hit`` no exact
     match) and taken for another province whose letters are as like Hà Nội's ("Hà NẠ(" under "Bộ Nông
     nghiệp …": "Hà Nam" by one letter more) is Hà Nội, in doubt (a ministry's unit may sit elsewhere). Not
     when the organs name a province of their own (``home``: "Công an tỉnh Hà Nam" under "Bộ Công an" dates in
-    Hà Nam; REVIEW-26 #3)."""
+    Hà Nam; REVIEW-26 #3). ``unread``: no word of the place was read ("„› với"): the capital, in doubt,
+    however unlike its letters."""
     if home is not None and home != CAPITAL:
         return hit
     named = {k for o in organs for k in F_PROVINCES if re.search(rf"\b{re.escape(k)}$", fold(o).lower())}
@@ -136,7 +137,7 @@ def _capital_in_doubt(
         return hit  # "Cục Hải quan Quảng Ninh" under "Bộ Tài chính": its province's, not the capital
     if hit[0] == CAPITAL or not any(fold(o).startswith("bo ") for o in organs):
         return hit
-    if fuzz.ratio(key, fold(CAPITAL)) < CAPITAL_LIKE:
+    if fuzz.ratio(key, fold(CAPITAL)) < CAPITAL_LIKE and not unread:
         return hit
     return CAPITAL, min(hit[1], GARBLED_HOME)
 
@@ -219,9 +220,9 @@ def _garbled_like_home(
     its own with the same first consonants (``_another_place``: a town's own name is more; a word no
     syllable, "Lạc Dươnq", is a place no list holds read nearly right); under a ministry with no province of
     its own, the capital when like it (``_capital_in_doubt``). In doubt (``GARBLED_HOME``); None otherwise."""
-    if home is not None:
-        from digitize.pipeline.fields.names import is_syllable
+    from digitize.pipeline.fields.names import is_syllable
 
+    if home is not None:
         words = read.split()
         if (
             len(words) == len(home.split())
@@ -231,7 +232,10 @@ def _garbled_like_home(
         ):
             return home, GARBLED_HOME
         return None
-    capital = _capital_in_doubt(key, ("", GARBLED_HOME), organs, home)
+    # a place no word of which was read (no capitalised word of letters: "„› với" on a scan, the seal's or
+    # a blur's marks) is no evidence against the capital either
+    unread = not any(w[:1].isupper() and w.isalpha() and is_syllable(w) for w in read.split())
+    capital = _capital_in_doubt(key, ("", GARBLED_HOME), organs, home, unread=unread)
     return capital if capital[0] == CAPITAL else None
 
 
@@ -318,8 +322,9 @@ def _another_place(read: str, known: str, *, lenient: bool = False, cut_ok: bool
     )
 
 
-# first letters Tesseract reads for each other on a blurred page ("Hình Định" of "Bình Định"), folded
-_LOOKALIKE_ONSETS = frozenset({frozenset({"b", "h"})})
+# first letters Tesseract reads for each other on a blurred page ("Hình Định", "Đình Đính" of "Bình Định"),
+# folded (Đ as D)
+_LOOKALIKE_ONSETS = frozenset({frozenset({"b", "h"}), frozenset({"b", "d"})})
 
 
 def _onset_misread(read: str, home: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -334,10 +335,26 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         return name_form(F_SYLLABLES[key], token, middle=middle)
     if conf >= 0.75 or is_syllable(token):
         return token  # a syllable read whole is a name's word the list may lack ("Pọm", "Khuyến")
+    if (capital := _capital_garbled(token, middle=middle)) is not None:
+        return capital
     hits = process.extract(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70, limit=2)
     if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
         return token  # none near, or two as near: "ïnh" (the ring over "M") is Bình, Minh, Linh … alike
     return name_form(F_SYLLABLES[hits[0][0]], token, middle=middle)
+
+
+def _capital_garbled(token: str, *, middle: bool = False) -> str | None:
+    """The listed name a word that is no syllable stands for when only its capital was garbled (the seal's
+    ring through it: "ZÔng", "Zông" for "Công"): the one listed name with its other letters, marks and all; of
+    several, for a ``middle`` word, the one common middle name among them (Công, not Đông); else None. Three
+    letters after the capital at least: "ïnh" (the ring through "n M" of "Phan Minh") is no "Anh"."""
+    if len(token) < 4 or not token[:1].isupper() or not token[1:].isalpha():
+        return None
+    rest = token[1:].lower()
+    hits = [s for s in NAME_SYLLABLES if len(s) == len(token) and s[1:] == rest]
+    if len(hits) > 1 and middle:
+        hits = [h for h in hits if h in MIDDLE_NAMES]
+    return hits[0] if len(hits) == 1 else None
 
 
 def name_form(forms: Sequence[str], token: str, *, middle: bool = False) -> str:
@@ -367,6 +384,46 @@ def nearest_name(word: str, *, middle: bool = False) -> str | None:
         return None
     near = [k for k in F_SYLLABLES if Levenshtein.distance(k, key, score_cutoff=1) <= 1]
     return name_form(F_SYLLABLES[near[0]], word, middle=middle) if len(near) == 1 else None
+
+
+# the marks a letter's shape takes that a blur or a seal's stroke loses: the horn (ư, ơ) and the breve (ă)
+_SHAPE_MARKS = {"u": "\u031b", "o": "\u031b", "a": "\u0306"}
+
+
+def mark_lost(word: str) -> str | None:
+    """The listed name syllable (``NAME_SYLLABLES``) a name's word no list has stands for when its letters
+    lost a horn or a breve ("Đúc" → "Đức", "Tháng" → "Thắng", "Phuong" → "Phương"), its tone mark kept: the
+    one such name, None for none or several, or for a word listed itself."""
+    if word in NAME_SYLLABLES or len(word) < 2:
+        return None
+    letters = [unicodedata.normalize("NFD", ch) for ch in nfc(word)]
+    spots = [i for i, ch in enumerate(letters) if ch[:1].lower() in _SHAPE_MARKS and "\u031b" not in ch]
+    spots = [i for i in spots if "\u0306" not in letters[i] and "\u0302" not in letters[i]]
+    # one letter, or the pair "uo" ("ươ": both take the horn)
+    tries = [[i] for i in spots] + [[i, j] for i, j in itertools.pairwise(spots) if j == i + 1]
+    hits = set()
+    for change in tries:
+        out = list(letters)
+        for i in change:
+            out[i] = out[i][0] + _SHAPE_MARKS[out[i][0].lower()] + out[i][1:]
+        cand = nfc("".join(out))
+        if cand in NAME_SYLLABLES:
+            hits.add(cand)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _one_letter_families(word: str) -> list[str]:
+    """The listed family names a capitalised word that is none is a letter from, marks counted, with its
+    first letter ("Mục": Mạc; not Lục, Khúc); of three letters at least ("Bý" is a letter from Bế, Lý)."""
+    bare = nfc(word.strip(".,;:|!'\"()[]"))
+    if len(bare) < 3 or not bare.isalpha() or fold(bare) in F_SURNAMES or not bare[:1].isupper():
+        return []
+    low = bare.lower()
+    return [
+        v
+        for v in SURNAMES
+        if v[0].lower() == low[0] and Levenshtein.distance(v.lower(), low, score_cutoff=1) <= 1
+    ]
 
 
 def _rare_given(word: str) -> bool:
@@ -490,6 +547,25 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
         tuple(
             replace(f, value=value, confidence=conf) if f.name == "signer_title" else f for f in signer.fields
         )
+    )
+
+
+def blurred_family(signer: Found) -> Found:
+    """On a blurred page (its letters read as look-alikes at confidences that look sure): a signer's name led
+    by a word that is no family name, a letter from exactly one listed family name with its first letter
+    ("Mục Công Lực" (92) → "Mạc Công Lực": "ạ" read "ụ"), is led by that one, in doubt. A sharp page's word
+    read surely is kept (``_signer_name``: in doubt): a real family name no list has ("Mạch", "Ma")."""
+    f = signer.get("signer_name")
+    if f is None or not f.value:
+        return signer
+    words = f.value.split()
+    close = _one_letter_families(words[0])
+    if len(words) < 2 or len(close) != 1:
+        return signer
+    value = " ".join([close[0], *words[1:]])
+    conf = min(f.confidence, GUESSED_NAME_CONF)
+    return replace(
+        signer, fields=tuple(replace(g, value=value, confidence=conf) if g is f else g for g in signer.fields)
     )
 
 
@@ -1037,6 +1113,7 @@ NEAREST_LETTERS = 4  # a garbled family name's word this long gives the nearest 
 # (0..1) at most this sure is a name whose family name was guessed from a word read otherwise, or whose last
 # word may be lost: under review
 GUESSED_NAME_CONF = 0.55
+TEXT_LAYER_CONF = 1.0  # (0..1) a word of a born-digital page's text layer: as written, never a misreading
 CUT_GAP = 0.6  # word heights: a garbled word this near after a name's last word is a word of the name
 
 
@@ -1283,6 +1360,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     # commoner of those as near ("Khụe" (75): Khúc a letter away, not the commoner Chu two
                     # away, seed 239 grey alt 009)
                     near = sorted(near, key=lambda v: Levenshtein.distance(fold(v), fold(words[0])))
+                if len(close := _one_letter_families(words[0])) == 1:
+                    near = close  # "Mục" (70): Mạc, a vowel misread, not the commoner Khúc two letters away
                 if words[0][:1] in "Đđ":
                     # a "Đ" read is one (its bar is no rim's mark): of the family names led by one, the
                     # nearest ("Đưnh" (0): Đinh, not the commoner Huỳnh or Đặng two letters from it)
@@ -1302,6 +1381,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             off_centre = bool(placed) and _right_of(placed, tl)
             if sur is not None and toks[0][1] < WIDE_WORD_CONF and placed and _too_wide(placed, toks, 0, sur):
                 continue  # "vụ Pọm" (0, 72): one doubted word over "Giáp Xuân", not a family name
+            if sur is None and toks[0][1] < TEXT_LAYER_CONF and _one_letter_families(words[0]):
+                # "Mục" (92): no family name, a letter from one ("Mạc"); read surely, kept as read (a real
+                # family name no list has, "Mạch", "Ma"), but a vowel misread alike: in doubt
+                guessed = True
             if sur is not None:
                 words[0] = sur
             elif toks[0][1] < SURE_WORD_CONF:
@@ -1316,6 +1399,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                         guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
+                elif toks[k][1] < TEXT_LAYER_CONF and (marked := mark_lost(words[k])) is not None:
+                    words[k], guessed = marked, True  # "Đúc" (95) of "Đức": its horn lost, a name in doubt
             if any(glued_family(p) for w in ln.words for p in _GLUE.split(w.text)):
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
