@@ -100,3 +100,16 @@ def test_a_text_layer_s_subject_words_are_as_written() -> None:
     p = replace(page(_directive([(first, 96.0), ("$ố hóa hồ sơ", 92.0)])), source="text")
     f = extract([p]).fields["subject"]
     assert f.value == first + " $ố hóa hồ sơ"
+
+
+def test_a_blurred_photo_s_first_word_one_letter_misread_is_relettered_in_doubt() -> None:
+    # seed 297 blur dev 002: "Kế quả kiểm tra …" (33) for "Kết quả": its capital only opens the sentence
+    text = "Kế quả kiểm tra công tác văn thư, lưu trữ năm 2021"
+    specs = _directive([(text, [33.0] + [93.0] * 11)], heading="BÁO CÁO", number="Số: 12/BC-UBND")
+    f = extract([replace(page(specs), blurred=True)]).fields["subject"]
+    assert f.value == "Kết quả kiểm tra công tác văn thư, lưu trữ năm 2021"
+    assert f.confidence < 0.6
+    # a first word read right keeps its capital
+    right = "Kết quả kiểm tra công tác văn thư, lưu trữ năm 2021"
+    specs = _directive([(right, 93.0)], heading="BÁO CÁO", number="Số: 12/BC-UBND")
+    assert extract([replace(page(specs), blurred=True)]).fields["subject"].value == right

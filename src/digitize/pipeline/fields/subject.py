@@ -2228,7 +2228,15 @@ def relettered(subject: Found, own: Sequence[Line]) -> Found:
         return subject
     words = f.value.split()
     confs = [None if r is None else r.conf for r in _own_words(words, own)]
-    out = correct.relettered_words(words, confs)
+    # the first word's capital only opens the sentence ("Kế quả kiểm tra …" for "Kết quả"): judged in small
+    # letters, written with its capital
+    opening = words[0][:1].isupper() and words[0][1:].islower()
+    judged = [words[0].lower(), *words[1:]] if opening else words
+    out = correct.relettered_words(judged, confs)
+    if opening and out and out[0] != judged[0]:
+        out[0] = out[0][:1].upper() + out[0][1:]
+    elif opening and out:
+        out[0] = words[0]
     if out == words:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
