@@ -10,7 +10,7 @@ from dataclasses import replace
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.subject import recorrect_words
 from tests.pipeline.fields.test_subject_recorrect import _directive, _subject
-from tests.pipeline.test_extract import page
+from tests.pipeline.test_extract import header, page, signer
 
 
 def _licence(line: str, confs: list[float], heading: str = "GIẤY PHÉP") -> tuple[str | None, float]:
@@ -86,13 +86,25 @@ def test_a_capital_whose_letter_the_corrector_replaced_is_the_common_word_in_sma
     assert out == words and doubtful
 
 
-def test_a_province_one_word_misread_is_the_listed_province_in_doubt() -> None:
+def _placed(lines: list[tuple[str, float | list[float]]], place: str) -> tuple[str | None, float]:
+    date = f"{place}, ngày 15 tháng 6 năm 2021"
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG"), number="Số: 41/CT-UBND", date=date)
+    body = [("CHỈ THỊ", "center", 95.0), *((t, "center", c) for t, c in lines), ("", "center", 90.0)]
+    specs = head + body + signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), "Tăng Kim Nguyệt")
+    f = extract([page(specs)]).fields["subject"]
+    return f.value, f.confidence
+
+
+def test_a_province_one_word_misread_is_the_document_s_province_in_doubt() -> None:
+    # seed 287 blur dev 008: "Giang" read "Cang" at 41; the date line's place is "Hà Giang"
     first = "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn"
-    value, conf = _subject([(first, 93.0), ("tỉnh Hà Cang", [90.0, 72.0, 41.0])])
+    value, conf = _placed([(first, 93.0), ("tỉnh Hà Cang", [90.0, 72.0, 41.0])], "Hà Giang")
     assert value == first + " tỉnh Hà Giang"
     assert conf < 0.6
-    # read surely, a name no list has stays as read
-    assert _subject([(first, 93.0), ("tỉnh Hà Cang", 93.0)])[0] == first + " tỉnh Hà Cang"
+    # read surely, or another province's place: the name stays as read
+    assert _placed([(first, 93.0), ("tỉnh Hà Cang", 93.0)], "Hà Giang")[0] == first + " tỉnh Hà Cang"
+    value = _placed([(first, 93.0), ("tỉnh Hà Cang", [90.0, 72.0, 41.0])], "Yên Bái")[0]
+    assert value == first + " tỉnh Hà Cang"
 
 
 def test_a_text_layer_s_subject_words_are_as_written() -> None:

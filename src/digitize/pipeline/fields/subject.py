@@ -22,7 +22,7 @@ from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
-from digitize.pipeline.fields.vocab import F_PROVINCES, NOTATION_TYPES, PROVINCES
+from digitize.pipeline.fields.vocab import F_PLACES, NOTATION_TYPES, PROVINCES
 from digitize.pipeline.model import Word
 from digitize.pipeline.syllable import TONE_MARKS
 from digitize.pipeline.syllable import key as syllable_key
@@ -2253,7 +2253,6 @@ SURE_LAST = 95.0
 # symbols a stamp's speck or a blurred letter is read as, glued to a word's letters, by the letter they stand
 # for ("$ố hóa" for "số hóa")
 LETTER_SYMBOLS = {"$": "s", "§": "s", "@": "a", "€": "e", "©": "c", "¢": "c"}
-_QUOTES_INSIDE = "\"'“”‘’`"
 
 
 def _symbol_in(word: str) -> bool:
@@ -2380,14 +2379,15 @@ def _province_run(words: Sequence[str], at: int) -> int:
     return n
 
 
-def province_restored(subject: Found, own: Sequence[Line], place: str | None = None) -> Found:
+def province_restored(subject: Found, own: Sequence[Line], place: str | None) -> Found:
     """A trích yếu naming a province no list has after "tỉnh" / "thành phố" ("trên địa bàn tỉnh Hà Cang"),
     its words the list's but for words read unsure (under ``DOUBTFUL``) each like the listed one's
-    (``PROVINCE_WORD_LIKE``): that province, when it is the only one so like, or the document's place
-    (``place``) is one of them; in doubt (``GUESSED_CONFIDENCE``). OCR'd pages only (``own``: the subject's
-    lines)."""
+    (``PROVINCE_WORD_LIKE``): the document's ``place`` when it is one of those provinces (a committee's
+    subject names its own province; a name no list has, a town's "thành phố Hà Tiên", is never made another
+    province's on its letters alone); in doubt (``GUESSED_CONFIDENCE``). OCR'd pages only (``own``: the
+    subject's lines)."""
     f = subject.get("subject")
-    if f is None or not f.value or not own:
+    if f is None or not f.value or not own or not place:
         return subject
     words = f.value.split()
     mine = [w for ln in own for w in ln.words]
@@ -2397,8 +2397,8 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None = N
             continue
         n = _province_run(words, i)
         run = [w.strip(_EDGES) for w in words[i : i + n]]
-        if not run or fold(" ".join(run)) in F_PROVINCES:
-            continue
+        if not run or fold(" ".join(run)) in F_PLACES or (i + n < len(words) and words[i + n] in "-–"):
+            continue  # a listed place, or the start of a longer name ("Bà Rịa - Vũng Tàu")
         fits: list[str] = []
         for name in PROVINCES:
             theirs = name.split()
@@ -2408,9 +2408,9 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None = N
             like = all(fuzz.ratio(fold(a), fold(b)) >= PROVINCE_WORD_LIKE for a, b in differ)
             if differ and like and all(_read_unsure(a, mine) for a, _ in differ):
                 fits.append(name)
-        chosen = fits[0] if len(fits) == 1 else (place if place in fits else None)
-        if chosen is None:
+        if place not in fits:
             continue
+        chosen = place
         tail = words[i + n - 1][len(words[i + n - 1].rstrip(_EDGES)) :]
         value = " ".join([*words[:i], *chosen.split()[:-1], chosen.split()[-1] + tail, *words[i + n :]])
         return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
