@@ -28,9 +28,11 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.signer import blurred_family, fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
     cut_in_doubt,
+    doubted_words,
     full_title,
     holder_restated,
     lost_end,
+    province_restored,
     read_subject,
     read_type,
     recorrected,
@@ -38,6 +40,7 @@ from digitize.pipeline.fields.subject import (
     restated,
     subject_lines,
     tidied,
+    unspecked,
     vv_lines,
     year_restored,
 )
@@ -125,6 +128,8 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
+        subject = unspecked(doubted_words(subject, own))
+        subject = province_restored(subject, own, place_date.value("place"))
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
     if pages[0].source == "ocr":
         subject = tidied(subject)

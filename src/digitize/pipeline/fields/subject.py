@@ -22,7 +22,7 @@ from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
-from digitize.pipeline.fields.vocab import NOTATION_TYPES
+from digitize.pipeline.fields.vocab import F_PLACES, NOTATION_TYPES, PROVINCES
 from digitize.pipeline.model import Word
 from digitize.pipeline.syllable import TONE_MARKS
 from digitize.pipeline.syllable import key as syllable_key
@@ -2318,6 +2318,9 @@ def _bigram_seen(model: correct.Model, a: str, b: str) -> bool:
 # read surely is rare; "đón Tết", "cho Grab", "bão Yagi" are right) or when it opens what "Về việc" is
 # about, where a trích yếu has a word in lower case ("Về việc Đào đảm …" for "bảo đảm")
 UNSURE_CAPITAL = 80.0
+# a capital inside the sentence read below this is in doubt even beside a word the corpus shows it with (the
+# capitals of titles and names read right: 85 and over on generated scans, "Tổ công tác" at 70 stands)
+MISREAD_CAPITAL = 65.0
 
 
 def _small_letters(word: str) -> bool:
@@ -2370,16 +2373,22 @@ def _doubted_capital(words: Sequence[str], i: int, conf: float | None) -> bool:
 
 
 def recorrect_words(
-    words: Sequence[str], confs: Sequence[float | None], capitals: Sequence[bool] | None = None
+    words: Sequence[str],
+    confs: Sequence[float | None],
+    capitals: Sequence[bool] | None = None,
+    misread_capitals: Sequence[bool] | None = None,
 ) -> tuple[list[str], bool]:
     """The subject's ``words`` corrected again in their own order (``recorrected``), and whether one is
     doubtful: a word capitalised between words in lower case that the model would replace (a name it cannot
     know, "ông Hà" → "bà", or a stamp's label read over a word, "hồ Số": kept as read), or, read unsure, one
     the corpus never shows so. ``capitals``: the words Tesseract read in capitals (a subject printed in
     capitals is in lower case by now): judged as read, with the page pass's protections (the names after a
-    place word, "XÃ QUẢNG THẮNG", kept), changed words written in the subject's case."""
+    place word, "XÃ QUẢNG THẮNG", kept), changed words written in the subject's case. ``misread_capitals``:
+    the words whose capital letter the page's corrector replaced (read "Bồ", corrected "Hồ"): their case is
+    no evidence of a name either."""
     model = correct.load()
     capitals = capitals or [False] * len(words)
+    misread_capitals = misread_capitals or [False] * len(words)
     page = [w.upper() if cap else w for w, cap in zip(words, capitals, strict=True)]
     lowered = [w.lower() if _isolated_capital(page, i) else w for i, w in enumerate(page)]
     got = correct.correct_words(lowered, [100.0 if c is None else c for c in confs], model)
@@ -2417,7 +2426,38 @@ def recorrect_words(
         else:
             seen = _bigram_seen(model, out[i - 1].strip(_EDGES), core)
         doubtful = doubtful or not seen
+        conf = confs[i]
+        if conf is not None and conf < MISREAD_CAPITAL:
+            # read this unsure, a capital inside the sentence is a misreading as likely as a name ("kinh tế Xã
+            # hội" at 62 for "kinh tế - xã hội", its dash lost): in doubt whatever the corpus says; one whose
+            # capital letter itself was misread, opening a pair the corpus shows in small letters hundreds of
+            # times, not after a place's, a person's or a company's word, is that pair's word ("số hóa Bồ
+            # sơ", corrected "Hồ sơ" → "hồ sơ"; "triển khai Đề án" read so keeps its capital)
+            doubtful = True
+            if misread_capitals[i] and _common_word(model, out, i):
+                out[i] = w.replace(core, core.lower(), 1)
     return out, doubtful
+
+
+# how often the corpus shows a pair in small letters for a capital read unsure opening it to be its word
+COMMON_PAIR = 200
+
+
+def _pair_count(model: correct.Model, a: str, b: str) -> int:
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    return 0 if ia is None or ib is None else model.bigrams.get(ia * model.size + ib, 0)
+
+
+def _common_word(model: correct.Model, words: Sequence[str], i: int) -> bool:
+    """The capitalised ``words[i]``, inside the sentence, is the common word of a pair in small letters:
+    the corpus shows it after the word before it and at least ``COMMON_PAIR`` times before the word after it
+    ("hóa Hồ sơ": "hồ sơ"), and no place's, person's or company's word stands in the words before it."""
+    if i == 0 or i + 1 >= len(words):
+        return False
+    if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in words[max(0, i - _NAME_WORDS) : i]):
+        return False
+    core, before, after = (words[j].strip(_EDGES) for j in (i, i - 1, i + 1))
+    return _bigram_seen(model, before, core.lower()) and _pair_count(model, core, after) >= COMMON_PAIR
 
 
 def recorrected(subject: Found, own: Sequence[Line]) -> Found:
@@ -2446,7 +2486,8 @@ def recorrected(subject: Found, own: Sequence[Line]) -> Found:
         None if r is None or (_in_capitals(w) and not caps_subject) else r.conf
         for w, r in zip(words, read, strict=True)
     ]
-    out, doubtful = recorrect_words(words, confs, in_caps if caps_subject else None)
+    misread = [r is not None and r.read[:1].isupper() and fold(r.read[:1]) != fold(r.text[:1]) for r in read]
+    out, doubtful = recorrect_words(words, confs, in_caps if caps_subject else None, misread)
     # a word read in small letters in a subject printed in capitals is no word of its print: seed 85's dev
     # 012, "số đổ đủ DỤNG VẬT LIỆU NỔ …" under an incoming stamp whose border crossed "SỬ" (read "đủ" at 62)
     doubtful = doubtful or (
@@ -2473,7 +2514,190 @@ def relettered(subject: Found, own: Sequence[Line]) -> Found:
         return subject
     words = f.value.split()
     confs = [None if r is None else r.conf for r in _own_words(words, own)]
-    out = correct.relettered_words(words, confs)
+    # the first word's capital only opens the sentence ("Kế quả kiểm tra …" for "Kết quả"): judged in small
+    # letters, written with its capital
+    opening = words[0][:1].isupper() and words[0][1:].islower()
+    judged = [words[0].lower(), *words[1:]] if opening else words
+    out = correct.relettered_words(judged, confs)
+    if opening and out and out[0] != judged[0]:
+        out[0] = out[0][:1].upper() + out[0][1:]
+    elif opening and out:
+        out[0] = words[0]
     if out == words:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+# a word of the subject read below this is no reading at all, whatever the line's mean says: "thiên." at 21
+# after "hậu quả g" (a seal over "thiên tai"), "TP" at 0 over "việc đẩy" (#17); words read right go as low as
+# 36 ("NGHỀ", a quarter's "II" at 37)
+LOST_WORD = 30.0
+# a word the corpus never shows after the word before it ends the subject only when read at least this
+# surely ("sản phẩm RỰC" at 91 for "RƯỢU": a title printed in capitals is read at 91-93 word by word, so its
+# confidence tells a misreading from the print no better than the corpus does)
+SURE_LAST = 95.0
+# symbols a stamp's speck or a blurred letter is read as, glued to a word's letters, by the letter they stand
+# for ("$ố hóa" for "số hóa")
+LETTER_SYMBOLS = {"$": "s", "§": "s", "@": "a", "€": "e", "©": "c", "¢": "c"}
+
+
+def _symbol_in(word: str) -> bool:
+    """A symbol no word is printed with glued to the word's letters ("$ố", "hảsê:" has none: its colon
+    ends it): a misreading, however surely read."""
+    core = word.strip(_EDGES)
+    return any(ch.isalpha() for ch in core) and any(
+        not ch.isalnum() and ch not in "-–/.,&'’+%" for ch in core
+    )
+
+
+def _stray_letter(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` is one small letter that is no Vietnamese word, and no unit after a number ("5 g"): a
+    speck or what is left of a word ("hậu quả g thiên" for "thiên tai")."""
+    core = words[i].strip(_EDGES)
+    if len(core) != 1 or not core.isalpha() or not core.islower() or is_syllable(core):
+        return False
+    return not (i > 0 and any(ch.isdigit() for ch in words[i - 1]))
+
+
+def _last_unseen(model: correct.Model, words: Sequence[str], read: Sequence[Word | None]) -> bool:
+    """The subject's last word, a syllable in small letters (capitals read as a title was printed count as
+    small), after another is one the corpus never shows after it, read below ``SURE_LAST``: a title's last
+    words are common ones ("sản phẩm rượu"), a misread one is not ("sản phẩm rực"). The words after a place,
+    a person or a company word are a name: no evidence."""
+    if len(words) < 2 or read[-1] is None or read[-1].conf >= SURE_LAST:
+        return False
+    a, b = (w.strip(_EDGES) for w in words[-2:])
+    if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in words[-1 - _NAME_WORDS : -1]):
+        return False
+    if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
+        return False
+    return not _bigram_seen(model, a, b)
+
+
+def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
+    """A trích yếu held surely that holds a word no reading gives: one of its own words read below
+    ``LOST_WORD``, a symbol glued to a word's letters (``_symbol_in``), a stray small letter
+    (``_stray_letter``), or a last word the corpus never shows after the word before it (``_last_unseen``):
+    in doubt (``GUESSED_CONFIDENCE``), a person reads it. OCR'd pages only (``own``: the subject's lines)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own or f.confidence <= GUESSED_CONFIDENCE:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    doubt = (
+        any(r is not None and r.conf < LOST_WORD for r in read)
+        or any(_symbol_in(w) for w in words)
+        or any(_stray_letter(words, i) for i in range(len(words)))
+        or _last_unseen(correct.load(), words, read)
+    )
+    if not doubt:
+        return subject
+    return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
+
+
+# a quote read between two syllables of a word read as one ("sở“đủ": a stamp's speck between "sở" and "đủ")
+_GLUED_QUOTE = re.compile(r"^([^\W\d_]+)[\"'“”‘’`]([^\W\d_]+)([,.;:]?)$")
+
+
+def _lettered(word: str) -> str | None:
+    """``word`` with the symbols glued to its letters read as the letters they stand for (``LETTER_SYMBOLS``,
+    in the case of the word's letters: "$ố" → "số"), when that makes a syllable; else None."""
+    core = word.strip(_EDGES)
+    letters = [ch for ch in core if ch.isalpha()]
+    if not letters or not any(ch in LETTER_SYMBOLS for ch in core):
+        return None
+    upper = all(ch.isupper() for ch in letters) and len(letters) > 1
+    symbols = {k: v.upper() if upper else v for k, v in LETTER_SYMBOLS.items()}
+    fixed = "".join(symbols.get(ch, ch) for ch in core)
+    if not is_syllable(fixed):
+        return None
+    return word.replace(core, fixed, 1)
+
+
+def _fits(model: correct.Model, words: Sequence[str], i: int, new: Sequence[str]) -> bool:
+    """The words ``new`` put for ``words[i]`` are syllables the corpus shows beside each other and beside
+    the words on either side (a mark or a number there is no evidence against them)."""
+    cores = [w.strip(_EDGES) for w in new]
+    if not all(is_syllable(c) for c in cores):
+        return False
+    before = words[i - 1].strip(_EDGES) if i > 0 else ""
+    after = words[i + 1].strip(_EDGES) if i + 1 < len(words) else ""
+    chain = ([before] if before.isalpha() else []) + cores + ([after] if after.isalpha() else [])
+    return all(_bigram_seen(model, a, b) for a, b in itertools.pairwise(chain))
+
+
+def unspecked(subject: Found) -> Found:
+    """The trích yếu with a speck read inside a word taken out where the language model shows what is left
+    beside its neighbours: a quote between two syllables ("cơ sở“đủ điều kiện" → "sở đủ"), a symbol for the
+    letter it looks like ("và $ố hóa" → "số": ``LETTER_SYMBOLS``); in doubt (``GUESSED_CONFIDENCE``): a
+    letter guessed is a person's to check. OCR'd pages only."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    model = correct.load()
+    words = f.value.split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        m = _GLUED_QUOTE.match(w)
+        if m and _fits(model, words, i, (m[1], m[2])):
+            out += [m[1], m[2] + m[3]]
+            continue
+        lettered = _lettered(w)
+        out.append(lettered if lettered is not None and _fits(model, words, i, (lettered,)) else w)
+    if out == words:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+# rapidfuzz ratio of a word of a province's name read after "tỉnh" / "thành phố" to the listed name's word for
+# it to be that word misread ("Hà Cang" for "Hà Giang": 67)
+PROVINCE_WORD_LIKE = 60
+
+
+def _province_run(words: Sequence[str], at: int) -> int:
+    """How many capitalised words (a province's name at most: three) follow ``words[at - 1]``."""
+    n = 0
+    while at + n < len(words) and n < 3:
+        core = words[at + n].strip(_EDGES)
+        if not (core[:1].isupper() and core.isalpha()):
+            break
+        n += 1
+    return n
+
+
+def province_restored(subject: Found, own: Sequence[Line], place: str | None) -> Found:
+    """A trích yếu naming a province no list has after "tỉnh" / "thành phố" ("trên địa bàn tỉnh Hà Cang"),
+    its words the list's but for words read unsure (under ``DOUBTFUL``) each like the listed one's
+    (``PROVINCE_WORD_LIKE``): the document's ``place`` when it is one of those provinces (a committee's
+    subject names its own province; a name no list has, a town's "thành phố Hà Tiên", is never made another
+    province's on its letters alone); in doubt (``GUESSED_CONFIDENCE``). OCR'd pages only (``own``: the
+    subject's lines)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own or not place:
+        return subject
+    words = f.value.split()
+    mine = [w for ln in own for w in ln.words]
+    for i in range(1, len(words)):
+        before = fold(words[i - 1]).strip(_EDGES)
+        if not (before == "tinh" or (before == "pho" and i > 1 and fold(words[i - 2]) == "thanh")):
+            continue
+        n = _province_run(words, i)
+        run = [w.strip(_EDGES) for w in words[i : i + n]]
+        if not run or fold(" ".join(run)) in F_PLACES or (i + n < len(words) and words[i + n] in "-–"):
+            continue  # a listed place, or the start of a longer name ("Bà Rịa - Vũng Tàu")
+        fits: list[str] = []
+        for name in PROVINCES:
+            theirs = name.split()
+            if len(theirs) != len(run):
+                continue
+            differ = [(a, b) for a, b in zip(run, theirs, strict=True) if fold(a) != fold(b)]
+            like = all(fuzz.ratio(fold(a), fold(b)) >= PROVINCE_WORD_LIKE for a, b in differ)
+            if differ and like and all(_read_unsure(a, mine) for a, _ in differ):
+                fits.append(name)
+        if place not in fits:
+            continue
+        chosen = place
+        tail = words[i + n - 1][len(words[i + n - 1].rstrip(_EDGES)) :]
+        value = " ".join([*words[:i], *chosen.split()[:-1], chosen.split()[-1] + tail, *words[i + n :]])
+        return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+    return subject
