@@ -135,3 +135,28 @@ def test_a_cong_van_s_notation_read_with_its_hyphen_lost_before_a_known_unit() -
     assert repair_notation("CVTVP", "Cục Viễn thông", ocr=False)[0] == "CVTVP"
     # a unit's part no list knows after it is not split so
     assert repair_notation("CVTXQ", "Cục Viễn thông")[0] == "CVTXQ"
+
+
+def test_a_second_notation_replaces_only_strokes_read_before_it_and_never_on_a_text_layer() -> None:
+    """REVIEW-28 #2: the rule for a pen's strokes read as a notation ("số: 6 /Z-Z /BC-CDLQGVN") took any
+    notation after a second slash: "QĐ-SKHCN /Vi-Ii" gave "Vi-Ii" at 0.78, a text layer's
+    "1169/QĐ-SKHCN/KH-TC" "KH-TC" at 0.85 and its number at 0.40."""
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
+    from tests.pipeline.test_extract import decision, page
+
+    def fields(number: str, *, text: bool) -> dict[str, tuple[str | None, float]]:
+        p = page(decision(number=number))
+        if text:
+            p = replace(p, source="text", words=tuple(replace(w, conf=100.0) for w in p.words))
+        return {k: (f.value, f.confidence) for k, f in extract([p]).fields.items()}
+
+    got = fields("Số: 1169/QĐ-SKHCN /Vi-Ii", text=False)
+    assert got["code_notation"][0] == "QĐ-SKHCN" and got["code_number"] == ("1169", got["code_number"][1])
+    assert got["code_number"][1] >= REVIEW_THRESHOLD
+    got = fields("Số: 1169/QĐ-SKHCN/KH-TC", text=True)
+    assert got["code_notation"] == ("QĐ-SKHCN", 1.0) and got["code_number"] == ("1169", 1.0)
+    # the strokes' case itself still holds: the printed notation after them, in doubt
+    got = fields("Số: 6 /Z-Z /BC-SKHCN", text=False)
+    assert got["code_notation"][0] == "BC-SKHCN" and got["code_notation"][1] < REVIEW_THRESHOLD

@@ -229,3 +229,29 @@ def test_a_garbled_end_is_read_where_the_first_article_restates_it_before_an_asi
     f = extract([page(specs)]).fields["subject"]
     assert f.value == "Về việc phân bổ kinh phí hỗ trợ khắc phục hậu quả thiên tai"
     assert f.confidence < SURE
+
+
+def test_a_text_layer_s_subject_keeps_a_date_with_its_label() -> None:
+    """REVIEW-28 #3: the stamp's "Ngày: <date>" left out of a scanned subject also cut a text layer's
+    "… sang ngày: 15/3/2024" (digits deleted from what is written, at 0.50)."""
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page
+
+    specs = decision()
+    specs[specs.index(("Về việc cấp Giấy phép tiến hành công việc bức xạ cho Công ty", "center", 91.0))] = (
+        "Về việc lùi thời gian tổ chức hội nghị sang ngày: 15/3/2024",
+        "center",
+        91.0,
+    )
+    specs[specs.index(("TNHH Thiết bị Y tế Hoàng Long", "center", 91.0))] = (
+        "tại hội trường Sở",
+        "center",
+        91.0,
+    )
+    p = replace(page(specs), source="text")
+    p = replace(p, words=tuple(replace(w, conf=100.0) for w in p.words))
+    f = extract([p]).fields["subject"]
+    assert f.value == "Về việc lùi thời gian tổ chức hội nghị sang ngày: 15/3/2024 tại hội trường Sở"
+    assert f.confidence >= 0.9

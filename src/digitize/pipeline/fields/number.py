@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from digitize.pipeline.fields.layout import Layout
+from digitize.pipeline.fields.layout import TEXT_LAYER, Layout
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.place_date import place_date_start
 from digitize.pipeline.fields.result import Builder, Found
@@ -673,6 +673,15 @@ _SECOND_NOTATION = re.compile(r"\s*/\s*([A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-Za-zĐđ0
 STROKES_READ_CONF = 0.4
 
 
+def _strokes_read(first: str, ln: Line) -> bool:
+    """The notation read before a second one on an OCR line is a pen's strokes read as marks ("Z-Z"): its
+    parts two letters at most, the first no document type's."""
+    if not ln.words or any(w.conf >= TEXT_LAYER for w in ln.words):
+        return False
+    parts = first.split("-")
+    return all(len(p) <= 2 for p in parts) and parts[0] not in NOTATION_TYPES
+
+
 def read_number(layout: Layout) -> NumberRead:
     """The number (as written: "01" stays "01") and the raw notation from the header's "Số:" line."""
     res = Builder()
@@ -723,12 +732,16 @@ def read_number(layout: Layout) -> NumberRead:
                     conf = min(conf, S_DIGIT_CONF)
                 raw_notation = m.group(3)
                 num_conf = conf
-                if (second := _SECOND_NOTATION.match(t, m.end())) is not None:
+                second = _SECOND_NOTATION.match(t, m.end())
+                if second is not None and _strokes_read(m.group(3), ln):
                     # "số: 6 /Z-Z /BC-CDLQGVN" of a written "651" whose strokes (its last digits, a flourish
                     # over the slash) read as a slash and a notation, seed 295 alt 009: taken "6" at 0.68;
-                    # the printed notation is the last one, the number read before it may have lost digits
+                    # the printed notation is the last one, the number read before it may have lost digits.
+                    # Only strokes' marks before it, on an OCR page: a notation read whole ("QĐ-SKHCN
+                    # /Vi-Ii"), a text layer's "25/HĐKT/CT-KD" stand as read (REVIEW-28 #2)
                     raw_notation = second.group(1)
                     conf = min(conf, STROKES_READ_CONF)
+                    num_conf = min(num_conf, STROKES_READ_CONF)
                 res.set("code_number", number, conf)  # as written: "01" stays "01"
                 if _SPACED_PART.match(t[m.end() :]):
                     # "Số: 12/UBND VP": the notation's hyphen read as a space, its next part left on the line:

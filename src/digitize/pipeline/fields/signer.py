@@ -1397,6 +1397,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 if fixed != words[k]:
                     if len(F_SYLLABLES.get(fold(fixed), ())) > 1:
                         guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
+                    if fixed[:1] != words[k][:1]:
+                        # "Zinh" (70) → "Minh": a capital the ring garbled is a guess (Linh, Vinh, Ninh …
+                        # have the same letters after it), never a sure name (REVIEW-28 #1)
+                        guessed = True
                     words[k] = fixed
                     penalty = min(penalty, 0.75)
                 elif toks[k][1] < TEXT_LAYER_CONF and (marked := mark_lost(words[k])) is not None:

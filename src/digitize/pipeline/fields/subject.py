@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from digitize.pipeline import correct
 from digitize.pipeline.fields.holder import FOR_HOLDER, fix_company_forms
-from digitize.pipeline.fields.layout import Layout, heading_run, type_line
+from digitize.pipeline.fields.layout import TEXT_LAYER, Layout, heading_run, type_line
 from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
@@ -2204,12 +2204,14 @@ def read_subject(
     else:
         subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
         if subj:
-            first_n = len(drop_stamp_marks(drop_labels([unglue(w.text) for w in subj[0].words]))[0])
-            # a stray number dropped, or a stamp's date or label (``drop_stamp_marks``); words after a
-            # restored "Về việc" taken from the body on a partial match
-            kept_words, marked = drop_stamp_marks(
-                drop_labels([unglue(w.text) for x in subj for w in x.words])
-            )
+            # a stray number dropped, or a stamp's date or label (``drop_stamp_marks``: OCR pages only, a
+            # text layer's "… sang ngày: 15/3/2024" is as written, REVIEW-28 #3); words after a restored
+            # "Về việc" taken from the body on a partial match
+            ocr = any(w.conf < TEXT_LAYER for x in subj for w in x.words)
+            first_words_read = drop_labels([unglue(w.text) for w in subj[0].words])
+            first_n = len(drop_stamp_marks(first_words_read)[0] if ocr else first_words_read)
+            all_read = drop_labels([unglue(w.text) for x in subj for w in x.words])
+            kept_words, marked = drop_stamp_marks(all_read) if ocr else (all_read, False)
             guessed = stray or marked
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
