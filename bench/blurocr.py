@@ -84,8 +84,9 @@ def apply_settings() -> None:
         setattr(module, name, type(getattr(module, name))(float(value)))
 
 
-def one(args: tuple[Path, Path]) -> tuple[float, float, float, float]:
-    """(digitize text, bare text, digitize field words, bare field words) accuracies of one document."""
+def one(args: tuple[Path, Path]) -> tuple[list[float], dict[str, tuple[float, float]]]:
+    """[digitize text, bare text, digitize field words, bare field words] accuracies of one document, and
+    each field's words' accuracy {key: (digitize, bare)}."""
     sys.path.insert(0, str(REPO))
     apply_settings()
     from digitize.pipeline.run import process_document
@@ -96,7 +97,12 @@ def one(args: tuple[Path, Path]) -> tuple[float, float, float, float]:
     truth, ftruth = str(gt["text"]), field_truth(gt["fields"])
     dig = process_document(src, out, jobs=1).text
     bare = bare_text(src) if BARE else ""
-    return accuracy(dig, truth), accuracy(bare, truth), accuracy(dig, ftruth), accuracy(bare, ftruth)
+    keys = {
+        k: (accuracy(dig, str(v)), accuracy(bare, str(v)))
+        for k, v in gt["fields"].items()
+        if k in FIELD_KEYS and v
+    }
+    return [accuracy(dig, truth), accuracy(bare, truth), accuracy(dig, ftruth), accuracy(bare, ftruth)], keys
 
 
 def main() -> None:
@@ -118,14 +124,21 @@ def main() -> None:
                     d = work / f"{seed}-{fam}-{photo}"
                     paths = write_family_set(d, N, seed, fam, photo=Photo(photo))
                     res = list(pool.map(one, [(p, d / f"{p.stem}.out.pdf") for p in paths]))
-                    mean = [sum(r[i] for r in res) / len(res) for i in range(4)]
+                    mean = [sum(r[i] for r, _ in res) / len(res) for i in range(4)]
                     print(
                         f"{seed:5d} {fam:6} {photo:5} {len(res):4d}  {mean[0]:8.4f} {mean[1]:6.4f}"
                         f"  {mean[2]:10.4f} {mean[3]:6.4f}",
                         flush=True,
                     )
+                    by_key = []
+                    for k in FIELD_KEYS:
+                        got = [f[k] for _, f in res if k in f]
+                        if got:
+                            dig, bare = (sum(g[i] for g in got) / len(got) for i in (0, 1))
+                            by_key.append(f"{k} {dig:.3f}/{bare:.3f}")
+                    print("      field words, digitize/bare: " + ", ".join(by_key))
                     if PER_FILE:
-                        for p, r in zip(paths, res, strict=True):
+                        for p, (r, _) in zip(paths, res, strict=True):
                             print("      " + p.name[:30].ljust(30) + "".join(f"{x:8.3f}" for x in r))
 
 
