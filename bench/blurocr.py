@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.ocr import accuracy
+from digitize.pipeline.model import FIELD_NAMES
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = [int(s) for s in os.environ.get("BLUROCR_SEEDS", "331").split(",")]
@@ -40,18 +41,8 @@ PER_FILE = os.environ.get("BLUROCR_PER_FILE", "0") == "1"
 SETTINGS = [kv.split("=", 1) for kv in os.environ.get("BLUROCR_SET", "").split(",") if kv]
 JOBS = int(os.environ.get("BLUROCR_JOBS", str(os.cpu_count() or 1)))
 FORBIDDEN = {41, 47, 257, 279, 281, 283, 285}
-FIELD_KEYS = [
-    "type_name",
-    "code_number",
-    "code_notation",
-    "organ_name",
-    "parent_organ",
-    "place",
-    "subject",
-    "signer_name",
-    "signer_title",
-    "holder_name",
-]
+# the fields whose words are read as text (dates are written out in words, the holder's code is digits)
+FIELD_KEYS = [k for k in FIELD_NAMES if k not in ("issued_date", "holder_id", "valid_from", "valid_until")]
 
 
 def field_truth(fields: dict[str, Any]) -> str:
