@@ -16,7 +16,7 @@ The colour master is never resampled: ``upright_matrix(w, h, rotation, skew)`` m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import cv2
@@ -849,6 +849,37 @@ def _warp(gray: np.ndarray, turn: int, skew: float, scale: float) -> np.ndarray:
     )
 
 
+def _cleaned(gray: np.ndarray, dpi: float, blurred: bool) -> tuple[np.ndarray, Streak | None]:
+    """A page at its OCR scale (not upscaled) cleaned: borders whitened, paper flattened, denoised, and,
+    when measured blurred, sharpened (the motion streak deconvolved, or None)."""
+    gray = denoise(_flatten(whiten_borders(gray)))
+    grainless = whiten_paper_grain(gray)
+    if grainless is not gray:
+        # a page with almost no ink: its grain made white, never sharpened (sharpened grain went under
+        # the whitening level and Tesseract read it for over 180 s: an eval seal-only page)
+        return grainless, None
+    if blurred:
+        return sharpened(gray, dpi)
+    return gray, None
+
+
+def rescaled(prepared: Prepared, factor: float) -> Prepared:
+    """A page measured blurred prepared again from its master at ``factor`` times its OCR scale (turned and
+    deskewed as it was), cleaned and sharpened as at its own scale: a second reading of a blurred page
+    (``recognize.second_scale``)."""
+    scale = prepared.scale * factor
+    gray = _warp(ink_gray(prepared.master), prepared.rotation, prepared.skew, scale)
+    gray, streak = _cleaned(gray, prepared.dpi * factor, blurred=True)
+    return replace(
+        prepared,
+        ocr=np.ascontiguousarray(gray),
+        scale=scale,
+        dpi=prepared.dpi * factor,
+        letter=prepared.letter * factor,
+        streak=streak,
+    )
+
+
 def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> Prepared:
     gray = ink_gray(rgb)
     quad = find_page(gray)
@@ -887,16 +918,7 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
     else:
         gray = _warp(gray, turn, skew, scale)
         blurred = letter_height > 0 and sharpness(gray, letter_height * scale) < BLURRED_BELOW
-        gray = whiten_borders(gray)
-        gray = _flatten(gray)
-        gray = denoise(gray)
-        grainless = whiten_paper_grain(gray)
-        if grainless is not gray:
-            # a page with almost no ink: its grain made white, never sharpened (sharpened grain went under
-            # the whitening level and Tesseract read it for over 180 s: an eval seal-only page)
-            gray = grainless
-        elif blurred:
-            gray, streak = sharpened(gray, dpi * scale)
+        gray, streak = _cleaned(gray, dpi * scale, blurred)
     # The ink cue undecided (low confidence) on a blurred page: blur glues each line's letters, tone marks
     # and descenders into one blob, so the ink above and below its core band tells little, and OSD no more
     # (dev 57 N=14 001, a blurred bitonal photo, upright: cues +0.03 / -0.08, OSD did not overrule, read

@@ -13,9 +13,12 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from digitize.config import get_settings
+from digitize.pipeline import preprocess
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import nfc
@@ -90,6 +93,102 @@ def recognize(
         skew=prepared.skew,
         dpi=prepared.dpi / prepared.scale,
         blurred=prepared.blurred,
+    )
+
+
+# A page measured blurred (a shaken or out-of-focus photo) is read a second time at this many times its OCR
+# scale, and each of its words is taken from the reading Tesseract is surer of there (``merged``). Blurred
+# print reads unevenly across scales, page by page and word by word (generated shaken photos, seed 331: one
+# page 0.849 of its words at its scale, 0.960 at 1.5; another 0.887 → 0.760), so no fixed scale gains over a
+# set; the choice does (docs/ocr.md, session 29). 0: no second reading.
+BLURRED_SECOND_SCALE = 0.75
+# Words of the two readings are the same word when their boxes overlap by this share of the smaller one's
+# width and height (a word read as two in the other reading: the group of them).
+SAME_WORD = 0.3
+
+
+def reading_confidence(words: Sequence[Word]) -> float:
+    """Tesseract's confidence in a reading (0-100): its words of two characters or more, each weighted by
+    its length; -1 when it has none."""
+    weights = [(len(w.text), w.conf) for w in words if len(w.text) >= 2 and w.conf >= 0]
+    chars = sum(n for n, _ in weights)
+    return sum(n * c for n, c in weights) / chars if chars else -1.0
+
+
+def _surety(words: Sequence[Word]) -> float:
+    """The confidence of a group of words, each weighted by its length."""
+    chars = sum(max(1, len(w.text)) for w in words)
+    return sum(max(1, len(w.text)) * w.conf for w in words) / chars
+
+
+def merged(first: Sequence[Word], second: Sequence[Word]) -> list[Word]:
+    """The first reading's words, each group of them replaced by the second reading's words in the same
+    place when Tesseract was surer of those (``_surety``, strictly). A group: the words of both readings
+    whose boxes overlap (``SAME_WORD``), joined. The first reading's lines, blocks and order are kept (the
+    second's words take their group's first line and block, left to right); words only the second reading
+    has are not added (nothing the first reading did not see is put on the page)."""
+    if not first or not second:
+        return list(first)
+    a = np.array([(w.box.x0, w.box.y0, w.box.x1, w.box.y1) for w in first])
+    b = np.array([(w.box.x0, w.box.y0, w.box.x1, w.box.y1) for w in second])
+    ix = np.minimum(a[:, None, 2], b[None, :, 2]) - np.maximum(a[:, None, 0], b[None, :, 0])
+    iy = np.minimum(a[:, None, 3], b[None, :, 3]) - np.maximum(a[:, None, 1], b[None, :, 1])
+    wmin = np.maximum(np.minimum((a[:, 2] - a[:, 0])[:, None], (b[:, 2] - b[:, 0])[None, :]), 1e-6)
+    hmin = np.maximum(np.minimum((a[:, 3] - a[:, 1])[:, None], (b[:, 3] - b[:, 1])[None, :]), 1e-6)
+    same = (ix > 0) & (iy > 0) & (np.minimum(ix / wmin, iy / hmin) >= SAME_WORD)
+    na = len(first)
+    parent = list(range(na + len(second)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, j in zip(*np.nonzero(same), strict=True):
+        parent[root(int(i))] = root(na + int(j))
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for i in range(na):
+        groups.setdefault(root(i), ([], []))[0].append(i)
+    for j in range(len(second)):
+        if root(na + j) in groups:
+            groups[root(na + j)][1].append(j)
+    out: list[Word] = []
+    theirs_taken: dict[int, bool] = {}
+    for i in range(na):
+        g = root(i)
+        if g not in theirs_taken:
+            ga, gb = groups[g]
+            mine = [first[k] for k in ga]
+            theirs = sorted((second[k] for k in gb), key=lambda w: w.box.x0)
+            theirs_taken[g] = bool(theirs) and _surety(theirs) > _surety(mine)
+            if theirs_taken[g]:
+                out += [replace(w, line=mine[0].line, block=mine[0].block) for w in theirs]
+        if not theirs_taken[g]:
+            out.append(first[i])
+    return out
+
+
+def second_scale(
+    prepared: Prepared,
+    page: RecognizedPage,
+    *,
+    lang: str | None = None,
+    timeout: float | None = None,
+) -> RecognizedPage:
+    """A page measured blurred read again at ``BLURRED_SECOND_SCALE`` times its scale, its words merged
+    into the first reading's (``merged``)."""
+    if not prepared.blurred or BLURRED_SECOND_SCALE <= 0 or not page.words:
+        return page
+    other = preprocess.rescaled(prepared, BLURRED_SECOND_SCALE)
+    again = recognize(other, index=page.index, lang=lang, timeout=timeout)
+    words = merged(page.words, again.words)
+    confs = [w.conf for w in words]
+    return replace(
+        page,
+        words=tuple(words),
+        text=page_text(words),
+        confidence=(statistics.fmean(confs) / 100.0) if confs else 0.0,
     )
 
 
