@@ -17,6 +17,7 @@ from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import is_number_line
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.pipeline.preprocess import Prepared
+from digitize.tools import tesseract
 from tests.pipeline.shared import LICENCE_139005, SharedDocument
 
 W, H = 2400, 3400
@@ -2622,6 +2623,33 @@ def test_a_sure_day_a_digit_lost_from_is_read_again() -> None:
     assert extract([page]).values()["issued_date"] == "2024-04-01"  # the first reading: the "2" lost
     assert ("day", "1") in [(b.kind, b.first) for b in handdigits.sure_date_digits(page)]
     assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-04-21"
+
+
+def test_a_sheet_the_pass_read_already_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the day a digit was lost from (above): its marks read alone (``_marks_alone``) make the same sheet as
+    # its one crop read alone (``read_votes``), read twice with each model before; the same words either way
+    prepared, _, boxes = _header("229", "21", "4")
+    words = _first_reading(boxes, glued=False)
+    ng, th = boxes["ngay"], boxes["thang"]
+    one = Word("1", 97.0, Box((ng.x1 + th.x0) / 2, ng.y0 - 6, th.x0 - 6, ng.y1), line=3)
+    so, note = boxes["so"], boxes["notation"]
+    number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
+    four = Word("4", 97.0, Box(th.x1 + 20, th.y0, boxes["nam"].x0 - 20, th.y1), line=3)
+    page = _read(sorted([*words, one, number, four], key=lambda w: (w.line, w.box.x0)))
+    real = tesseract.image_to_data
+    read: list[tuple[bytes, tuple[int, ...], str]] = []
+
+    def counted(image: np.ndarray, **kwargs: object) -> list[tesseract.Token]:
+        read.append((np.asarray(image).tobytes(), np.asarray(image).shape, str(kwargs["lang"])))
+        return real(image, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tesseract, "image_to_data", counted)
+    once = handdigits.second_pass(prepared, page)
+    assert read and len(set(read)) == len(read)  # no sheet read twice with one model
+    assert extract([once]).values()["issued_date"] == "2024-04-21"
+    read.clear()
+    again = handdigits.second_pass(prepared, page)  # a new pass reads its sheets again (nothing kept)
+    assert read and again == once
 
 
 def test_a_number_read_sure_in_two_words_is_read_again() -> None:

@@ -16,9 +16,12 @@ A pure function of the prepared page and its first reading.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import itertools
 import re
 import statistics
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -1555,10 +1558,40 @@ def read_votes(crops: list[np.ndarray], *, timeout: float = 30.0) -> list[list[t
     return [[*t, *_read_sheet([c], timeout)[0]] for t, c in zip(together, crops, strict=True)]
 
 
+class _Sheets(threading.local):
+    """The sheets this thread's ``second_pass`` has read, by their pixels and rows, with their readings
+    (None outside one)."""
+
+    read: dict[tuple[object, ...], list[list[tuple[str, float]]]] | None = None
+
+
+_sheets = _Sheets()
+
+
+@contextlib.contextmanager
+def sheets_read_once() -> Iterator[None]:
+    """Inside, a sheet ``_read_sheet`` has read already is not read again: its readings are given as they
+    were. The same pixels read with the same models and settings give the same words, and a page's pass
+    asked twice for one sheet: a blank whose marks (``_marks_alone``) are the whole of its one crop, read
+    alone by ``read_votes`` already (the real photo 4_1_v2_blur: its 258x108 sheet read four times, two
+    readings per model; a page of the tests with a day a digit was lost from, 2 of its 10 readings)."""
+    outer = _sheets.read
+    _sheets.read = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _sheets.read = outer
+
+
 def _read_sheet(crops: list[np.ndarray], timeout: float) -> list[list[tuple[str, float]]]:
     sheet, spans = _sheet(crops)
+    langs = digit_languages()
+    memo = _sheets.read
+    key = (sheet.shape, tuple(spans), langs, hashlib.blake2b(sheet.tobytes(), digest_size=16).digest())
+    if memo is not None and key in memo:
+        return [list(v) for v in memo[key]]
     votes: list[list[tuple[str, float]]] = [[] for _ in crops]
-    for lang in digit_languages():
+    for lang in langs:
         tokens = tesseract.image_to_data(
             sheet, lang=lang, psm=6, dpi=300, timeout=timeout, extra="-c tessedit_char_whitelist=0123456789"
         )
@@ -1571,6 +1604,8 @@ def _read_sheet(crops: list[np.ndarray], timeout: float) -> list[list[tuple[str,
         for r, toks in rows.items():
             text = "".join(x for x, _ in toks)
             votes[spans[r][2]].append((text, min(c for _, c in toks)))
+    if memo is not None:
+        memo[key] = [list(v) for v in votes]
     return votes
 
 
@@ -1972,7 +2007,12 @@ def _big_enough(blanks: list[Blank]) -> list[Blank]:
 
 def second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float = 30.0) -> RecognizedPage:
     """The page with its header's handwritten number, day and month read again where the first reading
-    doubted them."""
+    doubted them; a sheet of crops read once (``sheets_read_once``)."""
+    with sheets_read_once():
+        return _second_pass(prepared, page, timeout=timeout)
+
+
+def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) -> RecognizedPage:
     if page.source != "ocr" or not page.words:
         return page
     before = swallowed_before(prepared, page)
