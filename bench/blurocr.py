@@ -28,6 +28,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from bench import apply_settings, settings
 from bench.ocr import accuracy
 from digitize.pipeline.model import FIELD_NAMES
 
@@ -38,7 +39,7 @@ FAMILIES = os.environ.get("BLUROCR_FAMILIES", "alt,dev").split(",")
 PHOTOS = os.environ.get("BLUROCR_PHOTOS", "blur,none").split(",")
 BARE = os.environ.get("BLUROCR_BARE", "1") != "0"  # 0: the bare engine not run (its columns 0)
 PER_FILE = os.environ.get("BLUROCR_PER_FILE", "0") == "1"
-SETTINGS = [kv.split("=", 1) for kv in os.environ.get("BLUROCR_SET", "").split(",") if kv]
+SETTINGS = settings("BLUROCR_SET")
 JOBS = int(os.environ.get("BLUROCR_JOBS", str(os.cpu_count() or 1)))
 FORBIDDEN = {41, 47, 257, 279, 281, 283, 285}
 # the fields whose words are read as text (dates are written out in words, the holder's code is digits)
@@ -64,22 +65,11 @@ def bare_text(path: Path) -> str:
         return "\n".join(texts)
 
 
-def apply_settings() -> None:
-    """``BLUROCR_SET``: each ``module.NAME=value`` set on ``digitize.pipeline.module`` (a float)."""
-    import importlib
-
-    for key, value in SETTINGS:
-        mod, name = key.rsplit(".", 1)
-        module = importlib.import_module(f"digitize.pipeline.{mod}")
-        assert hasattr(module, name), key
-        setattr(module, name, type(getattr(module, name))(float(value)))
-
-
 def one(args: tuple[Path, Path]) -> tuple[list[float], dict[str, tuple[float, float]]]:
     """[digitize text, bare text, digitize field words, bare field words] accuracies of one document, and
     each field's words' accuracy {key: (digitize, bare)}."""
     sys.path.insert(0, str(REPO))
-    apply_settings()
+    apply_settings("BLUROCR_SET")
     from digitize.pipeline.run import process_document
     from samples import generate
 

@@ -24,6 +24,8 @@ never looked into (``BENCH_FAMILIES_MISSES=eval,dev,fixed`` prints them too).
 ``BENCH_FAMILIES_PHOTO=blur`` (or ``low_light``, ``perspective``, ``none``): every document of the varied
 families captured so, its other axes as drawn (a set of 14 shaken phone photos, where a balanced set holds
 three or four); the fixed generator's set is as always.
+``BENCH_FAMILIES_SET=recognize.BLURRED_SECOND_SCALE=0`` sets a knob of ``digitize.pipeline`` in every
+worker (a change measured on and off in one checkout).
 ``BENCH_FAMILIES_AXES=colour=bitonal,handwritten=yes,seal=over_name`` (any axes of ``samples.axes.Axes``):
 those axes fixed in every document of the varied families, the others as drawn: a set of one failure kind.
 """
@@ -41,6 +43,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from bench import apply_settings
 from digitize.pipeline.model import FIELD_NAMES
 
 TARGET = 0.97
@@ -62,6 +65,7 @@ def _run(path: str) -> tuple[dict[str, str | None], float]:
     from digitize.errors import DigitizeError
     from digitize.pipeline.run import process_document
 
+    apply_settings("BENCH_FAMILIES_SET")
     c0 = _cpu()
     try:
         result = process_document(Path(path), jobs=1)
