@@ -105,6 +105,8 @@ BLURRED_SECOND_SCALE = 0.75
 # Words of the two readings are the same word when their boxes overlap by this share of the smaller one's
 # width and height (a word read as two in the other reading: the group of them).
 SAME_WORD = 0.3
+BLURRED_MERGE = False
+BLURRED_MARGIN = 0.0
 
 
 def reading_confidence(words: Sequence[Word]) -> float:
@@ -175,20 +177,26 @@ def second_scale(
     *,
     lang: str | None = None,
     timeout: float | None = None,
-) -> RecognizedPage:
-    """A page measured blurred read again at ``BLURRED_SECOND_SCALE`` times its scale, its words merged
-    into the first reading's (``merged``); not a page of small print (``SMALL_PRINT``)."""
+) -> tuple[Prepared, RecognizedPage]:
+    """A page measured blurred read again at ``BLURRED_SECOND_SCALE`` times its scale: that image and its
+    reading when Tesseract is surer of it (``reading_confidence``) than of the first, else the first (or,
+    with ``BLURRED_MERGE``, the first reading's image with the words merged); not a page of small print
+    (``SMALL_PRINT``)."""
     if not prepared.blurred or BLURRED_SECOND_SCALE <= 0 or not page.words:
-        return page
+        return prepared, page
     if prepared.letter < SMALL_PRINT:
         # a blurred phone photo of small print (the real ones: letters of 13 px) read at 0.75 lost words
         # (4_2_v2_blur 0.9524 -> 0.9494) for 0.26 x the bare engine's CPU more on the photos
-        return page
+        return prepared, page
     other = preprocess.rescaled(prepared, BLURRED_SECOND_SCALE)
     again = recognize(other, index=page.index, lang=lang, timeout=timeout)
+    if not BLURRED_MERGE:
+        if reading_confidence(again.words) > reading_confidence(page.words) + BLURRED_MARGIN:
+            return other, again
+        return prepared, page
     words = merged(page.words, again.words)
     confs = [w.conf for w in words]
-    return replace(
+    return prepared, replace(
         page,
         words=tuple(words),
         text=page_text(words),

@@ -71,7 +71,7 @@ def process_page(
     if image_out is not None and (prepared.rectified or not _copy_jpeg(src, image_out)):
         compose.encode_jpeg(prepared.master, image_out)
     page = recognize.recognize(prepared, index=src.index, lang=lang)
-    page = recognize.second_scale(prepared, page, lang=lang)
+    prepared, page = recognize.second_scale(prepared, page, lang=lang)
     page = second_passes(prepared, page, lang=lang or get_settings().ocr_languages, budget=budget)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
