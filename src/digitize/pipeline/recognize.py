@@ -13,9 +13,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-
-import numpy as np
+from dataclasses import dataclass
 
 from digitize.config import get_settings
 from digitize.pipeline import preprocess
@@ -96,16 +94,18 @@ def recognize(
     )
 
 
-# A page measured blurred (a shaken or out-of-focus photo) is read a second time at this many times its OCR
-# scale, and each of its words is taken from the reading Tesseract is surer of there (``merged``). Blurred
-# print reads unevenly across scales, page by page and word by word (generated shaken photos, seed 331: one
-# page 0.849 of its words at its scale, 0.960 at 1.5; another 0.887 → 0.760), so no fixed scale gains over a
-# set; the choice does (docs/ocr.md, session 29). 0: no second reading.
-BLURRED_SECOND_SCALE = 0.75
-# Words of the two readings are the same word when their boxes overlap by this share of the smaller one's
-# width and height (a word read as two in the other reading: the group of them).
-SAME_WORD = 0.3
-BLURRED_MERGE = False
+# A page measured blurred (a shaken or out-of-focus photo of print not small) is read a second time at this
+# many times its OCR scale, and the reading Tesseract is surer of (``reading_confidence``) is kept, with its
+# image. Blurred print reads unevenly across scales, page by page (generated shaken photos, seed 331: one
+# page 0.849 of its words at its scale, 0.960 at 1.5; another 0.887 -> 0.760), so no fixed scale gains over
+# a set; the choice does (docs/ocr.md, session 29: fields of 14 shaken photos, tuning seed 331 alt 0.872 ->
+# 0.898, dev 0.969 -> 0.969; check seed 333 alt 0.913 -> 0.929, dev 0.898 -> 0.893). 0.75 gained less (331
+# alt 0.878, dev 0.964; 333 unchanged). Taking each word from the surer reading instead of the whole page
+# read more words (+0.6 to +2 points) and lost fields (331 alt 0.801: lines and dates broken). 0: none.
+BLURRED_SECOND_SCALE = 1.5
+# ... only when the first reading's confidence is under this: a page read surely is kept as it is
+BLURRED_SECOND_BELOW = 101.0
+# ... and the second reading kept only when its confidence is higher by more than this
 BLURRED_MARGIN = 0.0
 
 
@@ -117,60 +117,6 @@ def reading_confidence(words: Sequence[Word]) -> float:
     return sum(n * c for n, c in weights) / chars if chars else -1.0
 
 
-def _surety(words: Sequence[Word]) -> float:
-    """The confidence of a group of words, each weighted by its length."""
-    chars = sum(max(1, len(w.text)) for w in words)
-    return sum(max(1, len(w.text)) * w.conf for w in words) / chars
-
-
-def merged(first: Sequence[Word], second: Sequence[Word]) -> list[Word]:
-    """The first reading's words, each group of them replaced by the second reading's words in the same
-    place when Tesseract was surer of those (``_surety``, strictly). A group: the words of both readings
-    whose boxes overlap (``SAME_WORD``), joined. The first reading's lines, blocks and order are kept (the
-    second's words take their group's first line and block, left to right); words only the second reading
-    has are not added (nothing the first reading did not see is put on the page)."""
-    if not first or not second:
-        return list(first)
-    a = np.array([(w.box.x0, w.box.y0, w.box.x1, w.box.y1) for w in first])
-    b = np.array([(w.box.x0, w.box.y0, w.box.x1, w.box.y1) for w in second])
-    ix = np.minimum(a[:, None, 2], b[None, :, 2]) - np.maximum(a[:, None, 0], b[None, :, 0])
-    iy = np.minimum(a[:, None, 3], b[None, :, 3]) - np.maximum(a[:, None, 1], b[None, :, 1])
-    wmin = np.maximum(np.minimum((a[:, 2] - a[:, 0])[:, None], (b[:, 2] - b[:, 0])[None, :]), 1e-6)
-    hmin = np.maximum(np.minimum((a[:, 3] - a[:, 1])[:, None], (b[:, 3] - b[:, 1])[None, :]), 1e-6)
-    same = (ix > 0) & (iy > 0) & (np.minimum(ix / wmin, iy / hmin) >= SAME_WORD)
-    na = len(first)
-    parent = list(range(na + len(second)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i, j in zip(*np.nonzero(same), strict=True):
-        parent[root(int(i))] = root(na + int(j))
-    groups: dict[int, tuple[list[int], list[int]]] = {}
-    for i in range(na):
-        groups.setdefault(root(i), ([], []))[0].append(i)
-    for j in range(len(second)):
-        if root(na + j) in groups:
-            groups[root(na + j)][1].append(j)
-    out: list[Word] = []
-    theirs_taken: dict[int, bool] = {}
-    for i in range(na):
-        g = root(i)
-        if g not in theirs_taken:
-            ga, gb = groups[g]
-            mine = [first[k] for k in ga]
-            theirs = sorted((second[k] for k in gb), key=lambda w: w.box.x0)
-            theirs_taken[g] = bool(theirs) and _surety(theirs) > _surety(mine)
-            if theirs_taken[g]:
-                out += [replace(w, line=mine[0].line, block=mine[0].block) for w in theirs]
-        if not theirs_taken[g]:
-            out.append(first[i])
-    return out
-
-
 def second_scale(
     prepared: Prepared,
     page: RecognizedPage,
@@ -179,29 +125,22 @@ def second_scale(
     timeout: float | None = None,
 ) -> tuple[Prepared, RecognizedPage]:
     """A page measured blurred read again at ``BLURRED_SECOND_SCALE`` times its scale: that image and its
-    reading when Tesseract is surer of it (``reading_confidence``) than of the first, else the first (or,
-    with ``BLURRED_MERGE``, the first reading's image with the words merged); not a page of small print
-    (``SMALL_PRINT``)."""
+    reading when Tesseract is surer of it (``reading_confidence``) than of the first, else the first; not a
+    page of small print (``SMALL_PRINT``) nor one read surely (``BLURRED_SECOND_BELOW``)."""
     if not prepared.blurred or BLURRED_SECOND_SCALE <= 0 or not page.words:
         return prepared, page
     if prepared.letter < SMALL_PRINT:
         # a blurred phone photo of small print (the real ones: letters of 13 px) read at 0.75 lost words
         # (4_2_v2_blur 0.9524 -> 0.9494) for 0.26 x the bare engine's CPU more on the photos
         return prepared, page
+    first = reading_confidence(page.words)
+    if not 0 <= first < BLURRED_SECOND_BELOW:
+        return prepared, page
     other = preprocess.rescaled(prepared, BLURRED_SECOND_SCALE)
     again = recognize(other, index=page.index, lang=lang, timeout=timeout)
-    if not BLURRED_MERGE:
-        if reading_confidence(again.words) > reading_confidence(page.words) + BLURRED_MARGIN:
-            return other, again
-        return prepared, page
-    words = merged(page.words, again.words)
-    confs = [w.conf for w in words]
-    return prepared, replace(
-        page,
-        words=tuple(words),
-        text=page_text(words),
-        confidence=(statistics.fmean(confs) / 100.0) if confs else 0.0,
-    )
+    if reading_confidence(again.words) > first + BLURRED_MARGIN:
+        return other, again
+    return prepared, page
 
 
 def read_words(
