@@ -298,3 +298,80 @@ def test_a_word_tesseract_gives_twice_in_the_same_place_is_kept_once() -> None:
     assert [t.conf for t in kept] == [97.0, 96.9, 96.9]  # the better of each pair
     side_by_side = [tok("nước", 90.0, 100, 190), tok("nước", 90.0, 200, 290)]
     assert [t.text for t in recognize._drop_repeats(side_by_side)] == ["nước", "nước"]
+
+
+def _blurred_big(turn: int = 0) -> np.ndarray:
+    """A page of scan-sized print blurred (a shaken photo's big letters), turned by ``turn`` degrees."""
+    import cv2
+
+    arr = cv2.GaussianBlur(np.asarray(decree_page(200)), (0, 0), 3.0)
+    return np.ascontiguousarray(np.rot90(arr, turn // 90))
+
+
+def test_a_blurred_page_is_read_again_at_another_scale_and_the_surer_reading_kept() -> None:
+    prepared = preprocess.prepare(_blurred_big(), dpi=200)
+    assert prepared.blurred and prepared.letter >= recognize.SMALL_PRINT
+    first = recognize.recognize(prepared)
+    other = preprocess.rescaled(prepared, recognize.BLURRED_SECOND_SCALE)
+    # the page prepared again at 1.5 times its scale: the same frame, a bigger OCR image
+    assert other.scale == pytest.approx(prepared.scale * 1.5)
+    assert other.ocr.shape[0] == pytest.approx(prepared.ocr.shape[0] * 1.5, abs=2)
+    assert (other.width, other.height, other.rotation) == (prepared.width, prepared.height, prepared.rotation)
+    again = recognize.recognize(other)
+    assert word_accuracy(again.text, ground_truth()) >= 0.6
+    # its words' boxes in the page's frame: the title where the first reading has it
+    box1 = next(w.box for w in first.words if w.text == "QUYẾT")
+    box2 = next(w.box for w in again.words if w.text == "QUYẾT")
+    assert abs(box1.x0 - box2.x0) < 10 and abs(box1.y0 - box2.y0) < 10
+    kept_prepared, kept = recognize.second_scale(prepared, first)
+    c1, c2 = recognize.reading_confidence(first.words), recognize.reading_confidence(again.words)
+    assert c1 != c2
+    if c2 > c1:
+        assert kept_prepared.scale == other.scale and kept.text == again.text
+    else:
+        assert kept_prepared is prepared and kept is first
+
+
+def test_a_turned_blurred_page_is_read_again_upright() -> None:
+    """The second image is made from the page as it came in, turned as the first was (read upside down it
+    would give no word)."""
+    upright = recognize.recognize(preprocess.rescaled(preprocess.prepare(_blurred_big(), dpi=200), 1.5))
+    prepared = preprocess.prepare(_blurred_big(180), dpi=200)
+    assert prepared.rotation == 180 and prepared.blurred
+    again = recognize.recognize(preprocess.rescaled(prepared, 1.5))
+    truth = ground_truth()
+    assert word_accuracy(again.text, truth) >= max(0.6, word_accuracy(upright.text, truth) - 0.05)
+
+
+def test_pages_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sharp page, blurred small print (the real blurred photos: they lost words), a page read surely and
+    the knob at 0 are not read a second time: the first reading and its image are returned as they are."""
+    import cv2
+
+    reads: list[object] = []
+    real = recognize.recognize
+
+    def counted(prepared: preprocess.Prepared, **kw: object) -> RecognizedPage:
+        reads.append(prepared)
+        return real(prepared, **kw)  # type: ignore[arg-type]
+
+    sharp = preprocess.prepare(np.asarray(decree_page(200)), dpi=200)
+    img = decree_page(200)
+    small = img.resize((640, round(640 * img.height / img.width)), Image.Resampling.LANCZOS)
+    small_blurred = preprocess.prepare(cv2.GaussianBlur(np.asarray(small), (0, 0), 1.3), dpi=82)
+    big = preprocess.prepare(_blurred_big(), dpi=200)
+    firsts = {id(p): real(p) for p in (sharp, small_blurred, big)}
+    monkeypatch.setattr(recognize, "recognize", counted)
+    for p in (sharp, small_blurred):
+        assert recognize.second_scale(p, firsts[id(p)]) == (p, firsts[id(p)])
+    monkeypatch.setattr(
+        recognize, "BLURRED_SECOND_BELOW", recognize.reading_confidence(firsts[id(big)].words)
+    )
+    assert recognize.second_scale(big, firsts[id(big)]) == (big, firsts[id(big)])
+    monkeypatch.setattr(recognize, "BLURRED_SECOND_BELOW", 101.0)
+    monkeypatch.setattr(recognize, "BLURRED_SECOND_SCALE", 0.0)
+    assert recognize.second_scale(big, firsts[id(big)]) == (big, firsts[id(big)])
+    assert reads == []
+    monkeypatch.setattr(recognize, "BLURRED_SECOND_SCALE", 1.5)
+    recognize.second_scale(big, firsts[id(big)])
+    assert len(reads) == 1
