@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digitize.config import get_settings
+from digitize.errors import ToolFailed
 from digitize.pipeline import preprocess
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
@@ -62,6 +63,7 @@ def recognize(
     index: int = 0,
     lang: str | None = None,
     timeout: float | None = None,
+    psm: int | None = None,
 ) -> RecognizedPage:
     """One page through Tesseract (``--psm 3``; ``--psm 4`` when upscaled), boxes mapped back from the OCR
     image's scale."""
@@ -71,7 +73,7 @@ def recognize(
     tokens = tesseract.image_to_data(
         prepared.ocr,
         lang=lang,
-        psm=page_segmentation(prepared),
+        psm=page_segmentation(prepared) if psm is None else psm,
         dpi=round(prepared.dpi),
         timeout=timeout,
         extra=TESSERACT_CONFIG,
@@ -109,6 +111,14 @@ BLURRED_SECOND_SCALE = 1.5
 BLURRED_SECOND_BELOW = 90.0
 # ... and the second reading kept only when its confidence is higher by more than this
 BLURRED_MARGIN = 0.0
+# ... and it holds at least this share of the first reading's letters (a reading surer for having dropped a
+# seal's or a signature block's words is not taken)
+BLURRED_SECOND_COVERS = 0.0
+# ... read with the first reading's page segmentation (else the upscaled pages' --psm 4)
+BLURRED_SECOND_SAME_PSM = False
+# ... and not when the second image would be larger than this (the generated shaken photos: 5-13 MP at 1.5;
+# a crafted 200 MP page would be 450 MP, several GB in the sharpening's float arrays)
+BLURRED_SECOND_MAX_PIXELS = 40_000_000
 
 
 def reading_confidence(words: Sequence[Word]) -> float:
@@ -126,21 +136,34 @@ def second_scale(
     lang: str | None = None,
     timeout: float | None = None,
 ) -> tuple[Prepared, RecognizedPage]:
-    """A page measured blurred read again at ``BLURRED_SECOND_SCALE`` times its scale: that image and its
-    reading when Tesseract is surer of it (``reading_confidence``) than of the first, else the first; not a
-    page of small print (``SMALL_PRINT``) nor one read surely (``BLURRED_SECOND_BELOW``)."""
+    """A page measured blurred read again at ``BLURRED_SECOND_SCALE`` times its scale, with the first
+    reading's page segmentation: that image and its reading when Tesseract is surer of it
+    (``reading_confidence``) than of the first and it keeps at least ``BLURRED_SECOND_COVERS`` of the first
+    reading's letters, else the first. Not a page of small print (``SMALL_PRINT``), one read surely
+    (``BLURRED_SECOND_BELOW``) or one whose second image would be over ``BLURRED_SECOND_MAX_PIXELS``; a
+    second reading that fails or times out leaves the first."""
     if not prepared.blurred or BLURRED_SECOND_SCALE <= 0 or not page.words:
         return prepared, page
     if prepared.letter < SMALL_PRINT:
         # a blurred phone photo of small print (the real ones: letters of 13 px) read at 0.75 lost words
         # (4_2_v2_blur 0.9524 -> 0.9494) for 0.26 x the bare engine's CPU more on the photos
         return prepared, page
+    if prepared.ocr.size * BLURRED_SECOND_SCALE**2 > BLURRED_SECOND_MAX_PIXELS:
+        return prepared, page
     first = reading_confidence(page.words)
     if not 0 <= first < BLURRED_SECOND_BELOW:
         return prepared, page
-    other = preprocess.rescaled(prepared, BLURRED_SECOND_SCALE)
-    again = recognize(other, index=page.index, lang=lang, timeout=timeout)
-    if reading_confidence(again.words) > first + BLURRED_MARGIN:
+    psm = page_segmentation(prepared) if BLURRED_SECOND_SAME_PSM else None
+    try:
+        other = preprocess.rescaled(prepared, BLURRED_SECOND_SCALE)
+        again = recognize(other, index=page.index, lang=lang, timeout=timeout, psm=psm)
+    except ToolFailed:
+        return prepared, page
+    letters = sum(len(w.text) for w in page.words)
+    if (
+        reading_confidence(again.words) > first + BLURRED_MARGIN
+        and sum(len(w.text) for w in again.words) >= BLURRED_SECOND_COVERS * letters
+    ):
         return other, again
     return prepared, page
 
