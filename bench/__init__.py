@@ -19,4 +19,8 @@ def apply_settings(env: str) -> None:
         module = importlib.import_module(f"digitize.pipeline.{mod}")
         if not hasattr(module, name):
             raise SystemExit(f"{env}: digitize.pipeline.{mod} has no {name}")
-        setattr(module, name, type(getattr(module, name))(float(value)))
+        kind = type(getattr(module, name))
+        number = float(value)
+        if kind is int and not number.is_integer():
+            raise SystemExit(f"{env}: {key} takes a whole number, not {value}")
+        setattr(module, name, kind(number))

@@ -43,7 +43,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from bench import apply_settings
+from bench import apply_settings, settings
 from digitize.pipeline.model import FIELD_NAMES
 
 TARGET = 0.97
@@ -236,6 +236,9 @@ def main() -> None:
     from samples.axes import parse_fixed
 
     parse_fixed(fixed)  # a typo is told before the run, not from inside the pool's workers
+    apply_settings("BENCH_FAMILIES_SET")  # so is a knob's (and it is shown)
+    if settings("BENCH_FAMILIES_SET"):
+        print("  settings: " + ", ".join(f"{k}={v}" for k, v in settings("BENCH_FAMILIES_SET")))
     print(
         f"families: per-field exact accuracy, {n} documents per set (seed {seed}); tune on dev, report eval"
         + (f"; axes fixed: {fixed}" if fixed else "")

@@ -16,6 +16,7 @@ The colour master is never resampled: ``upright_matrix(w, h, rotation, skew)`` m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -382,7 +383,13 @@ def reading_confidence(img: np.ndarray, dpi: float) -> float:
         )
     except ToolFailed:
         return -1.0
-    weights = [(len(w.text), w.conf) for w in words if len(w.text) >= 2 and w.conf >= 0]
+    return char_weighted((w.text, w.conf) for w in words)
+
+
+def char_weighted(words: Iterable[tuple[str, float]]) -> float:
+    """The mean confidence of (text, confidence) words of two characters or more, each weighted by its
+    length; -1 when there is none."""
+    weights = [(len(t), c) for t, c in words if len(t) >= 2 and c >= 0]
     chars = sum(n for n, _ in weights)
     return sum(n * c for n, c in weights) / chars if chars else -1.0
 
@@ -850,8 +857,10 @@ def _warp(gray: np.ndarray, turn: int, skew: float, scale: float) -> np.ndarray:
 
 
 def _cleaned(gray: np.ndarray, dpi: float, blurred: bool) -> tuple[np.ndarray, Streak | None]:
-    """A page at its OCR scale (not upscaled) cleaned: borders whitened, paper flattened, denoised, and,
-    when measured blurred, sharpened (the motion streak deconvolved, or None)."""
+    """A page at its OCR scale cleaned: borders whitened, paper flattened, denoised, and, when measured
+    blurred, sharpened (the motion streak deconvolved, or None). Not for a low-resolution page upscaled
+    for reading (``prepare`` cleans that one before the upscale); a blurred page read again at 1.5 times
+    its scale (``rescaled``) is cleaned so."""
     gray = denoise(_flatten(whiten_borders(gray)))
     grainless = whiten_paper_grain(gray)
     if grainless is not gray:

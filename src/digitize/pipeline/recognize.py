@@ -112,10 +112,10 @@ BLURRED_SECOND_BELOW = 90.0
 # ... and the second reading kept only when its confidence is higher by more than this
 BLURRED_MARGIN = 0.0
 # ... and it holds at least this share of the first reading's letters (a reading surer for having dropped a
-# seal's or a signature block's words is not taken)
-BLURRED_SECOND_COVERS = 0.0
-# ... read with the first reading's page segmentation (else the upscaled pages' --psm 4)
-BLURRED_SECOND_SAME_PSM = False
+# seal's or a signature block's words is not taken). The second reading is made with the first's page
+# segmentation (``page_segmentation`` would give the upscaled pages' --psm 4, which lost a signer under a
+# seal on a scan). Neither moved a field on seeds 331 / 333 (review of the first version, REVIEW-29).
+BLURRED_SECOND_COVERS = 0.9
 # ... and not when the second image would be larger than this (the generated shaken photos: 5-13 MP at 1.5;
 # a crafted 200 MP page would be 450 MP, several GB in the sharpening's float arrays)
 BLURRED_SECOND_MAX_PIXELS = 40_000_000
@@ -124,9 +124,7 @@ BLURRED_SECOND_MAX_PIXELS = 40_000_000
 def reading_confidence(words: Sequence[Word]) -> float:
     """Tesseract's confidence in a reading (0-100): its words of two characters or more, each weighted by
     its length; -1 when it has none."""
-    weights = [(len(w.text), w.conf) for w in words if len(w.text) >= 2 and w.conf >= 0]
-    chars = sum(n for n, _ in weights)
-    return sum(n * c for n, c in weights) / chars if chars else -1.0
+    return preprocess.char_weighted((w.text, w.conf) for w in words)
 
 
 def second_scale(
@@ -153,10 +151,11 @@ def second_scale(
     first = reading_confidence(page.words)
     if not 0 <= first < BLURRED_SECOND_BELOW:
         return prepared, page
-    psm = page_segmentation(prepared) if BLURRED_SECOND_SAME_PSM else None
     try:
         other = preprocess.rescaled(prepared, BLURRED_SECOND_SCALE)
-        again = recognize(other, index=page.index, lang=lang, timeout=timeout, psm=psm)
+        again = recognize(
+            other, index=page.index, lang=lang, timeout=timeout, psm=page_segmentation(prepared)
+        )
     except ToolFailed:
         return prepared, page
     letters = sum(len(w.text) for w in page.words)
