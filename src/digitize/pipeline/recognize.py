@@ -14,7 +14,6 @@ import itertools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from dataclasses import replace as dc_replace
 
 from digitize.config import get_settings
 from digitize.errors import ToolFailed
@@ -117,7 +116,6 @@ BLURRED_MARGIN = 0.0
 # segmentation (``page_segmentation`` would give the upscaled pages' --psm 4, which lost a signer under a
 # seal on a scan). Neither moved a field on seeds 331 / 333 (review of the first version, REVIEW-29).
 BLURRED_SECOND_COVERS = 0.9
-BLURRED_LINES = False
 # ... and not when the second image would be larger than this (the generated shaken photos: 5-13 MP at 1.5;
 # a crafted 200 MP page would be 450 MP, several GB in the sharpening's float arrays)
 BLURRED_SECOND_MAX_PIXELS = 40_000_000
@@ -165,48 +163,8 @@ def second_scale(
         reading_confidence(again.words) > first + BLURRED_MARGIN
         and sum(len(w.text) for w in again.words) >= BLURRED_SECOND_COVERS * letters
     ):
-        prepared, page, other, again = other, again, prepared, page
-    if BLURRED_LINES:
-        page = _lines_from(page, again)
+        return other, again
     return prepared, page
-
-
-def _lines_from(page: RecognizedPage, other: RecognizedPage) -> RecognizedPage:
-    """``page`` with each of its lines replaced by ``other``'s words in the same place (their centres within
-    the line's box) when Tesseract is surer of those and they hold at least ``BLURRED_SECOND_COVERS`` of the
-    line's letters."""
-    lines: dict[int, list[Word]] = {}
-    for w in page.words:
-        lines.setdefault(w.line, []).append(w)
-    used: set[int] = set()
-    out: list[Word] = []
-    changed = False
-    for n, ws in lines.items():
-        x0, x1 = min(w.box.x0 for w in ws), max(w.box.x1 for w in ws)
-        y0, y1 = min(w.box.y0 for w in ws), max(w.box.y1 for w in ws)
-        theirs = [
-            j
-            for j, o in enumerate(other.words)
-            if j not in used
-            and x0 - 5 <= (o.box.x0 + o.box.x1) / 2 <= x1 + 5
-            and y0 <= (o.box.y0 + o.box.y1) / 2 <= y1
-        ]
-        words = sorted((other.words[j] for j in theirs), key=lambda w: w.box.x0)
-        mine = sum(len(w.text) for w in ws)
-        if (
-            words
-            and sum(len(w.text) for w in words) >= BLURRED_SECOND_COVERS * mine
-            and reading_confidence(words) > reading_confidence(ws)
-        ):
-            out += [dc_replace(w, line=n, block=ws[0].block) for w in words]
-            used.update(theirs)
-            changed = True
-        else:
-            out += ws
-    if not changed:
-        return page
-    confs = [w.conf for w in out]
-    return dc_replace(page, words=tuple(out), text=page_text(out), confidence=statistics.fmean(confs) / 100.0)
 
 
 def read_words(
