@@ -2609,9 +2609,8 @@ def test_a_sure_number_a_digit_lost_from_and_read_otherwise_is_taken_again_in_do
     assert field.confidence < REVIEW_THRESHOLD
 
 
-def test_a_sure_day_a_digit_lost_from_is_read_again() -> None:
-    # "21" written with a small "2" standing high: the first reading has the "1" alone, sure (97; seed 167 alt
-    # 001, a SURE-WRONG date); the day's region holds two marks, so it is read again and the "2" added
+def _day_with_a_lost_digit() -> tuple[Prepared, RecognizedPage]:
+    """ "21" written with a small "2" standing high, its first reading the "1" alone (sure)."""
     prepared, _, boxes = _header("229", "21", "4")
     words = _first_reading(boxes, glued=False)
     ng, th = boxes["ngay"], boxes["thang"]
@@ -2620,6 +2619,13 @@ def test_a_sure_day_a_digit_lost_from_is_read_again() -> None:
     number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
     four = Word("4", 97.0, Box(th.x1 + 20, th.y0, boxes["nam"].x0 - 20, th.y1), line=3)
     page = _read(sorted([*words, one, number, four], key=lambda w: (w.line, w.box.x0)))
+    return prepared, page
+
+
+def test_a_sure_day_a_digit_lost_from_is_read_again() -> None:
+    # "21" written with a small "2" standing high: the first reading has the "1" alone, sure (97; seed 167 alt
+    # 001, a SURE-WRONG date); the day's region holds two marks, so it is read again and the "2" added
+    prepared, page = _day_with_a_lost_digit()
     assert extract([page]).values()["issued_date"] == "2024-04-01"  # the first reading: the "2" lost
     assert ("day", "1") in [(b.kind, b.first) for b in handdigits.sure_date_digits(page)]
     assert extract([handdigits.second_pass(prepared, page)]).values()["issued_date"] == "2024-04-21"
@@ -2628,14 +2634,7 @@ def test_a_sure_day_a_digit_lost_from_is_read_again() -> None:
 def test_a_sheet_the_pass_read_already_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     # the day a digit was lost from (above): its marks read alone (``_marks_alone``) make the same sheet as
     # its one crop read alone (``read_votes``), read twice with each model before; the same words either way
-    prepared, _, boxes = _header("229", "21", "4")
-    words = _first_reading(boxes, glued=False)
-    ng, th = boxes["ngay"], boxes["thang"]
-    one = Word("1", 97.0, Box((ng.x1 + th.x0) / 2, ng.y0 - 6, th.x0 - 6, ng.y1), line=3)
-    so, note = boxes["so"], boxes["notation"]
-    number = Word("229", 96.0, Box(so.x1 + 14, so.y0, note.x0 - 8, so.y1), line=2)
-    four = Word("4", 97.0, Box(th.x1 + 20, th.y0, boxes["nam"].x0 - 20, th.y1), line=3)
-    page = _read(sorted([*words, one, number, four], key=lambda w: (w.line, w.box.x0)))
+    prepared, page = _day_with_a_lost_digit()
     real = tesseract.image_to_data
     read: list[tuple[bytes, tuple[int, ...], str]] = []
 
