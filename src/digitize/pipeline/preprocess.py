@@ -772,9 +772,27 @@ DEBLUR_BAND_AREA = 2_000_000
 # stems taken for a streak) pay 2 readings, not 5 (review of bfff5f7).
 DEBLUR_FIRST = 2
 DEBLUR_MARGIN = 3.0
+# Small print (letters under ``recognize.SMALL_PRINT`` on the OCR image) only just measured blurred
+# (sharpness at least DEBLUR_MILD) whose unsharp mask reads its band at least DEBLUR_SURE points keeps the
+# mask: its streaks are not deconvolved nor read. The 2 blurred real photos (13 px letters, sharpness
+# 0.47-0.55) read their band at 83.7 and 87.0 with the mask, their first two streaks 6.5-8 points under
+# (1.4 CPU s of band readings between them, wasted). On generated small print (the shaken photos of seeds
+# 401 and 403, 56 documents' first pages scaled down to 12-16 px letters, as they are or with a further
+# Gaussian or motion blur: 146 pages with a streak) the streaks are no waste in general: the streak the
+# band chose read 91 pages better than the mask, 16 worse (0.585 of their words with the mask alone, 0.647
+# as chosen); of the 12 pages the rule leaves to the mask (sharpness 0.3-0.66, mask 82-94), the band had
+# chosen a streak on one, which read worse (-0.163): 0.6474 -> 0.6485. The mask's confidence alone
+# (82) would have taken back 3 better streaks too (+0.04 to +0.105), the sharpness alone 3 (0.4: +0.02 to
+# +0.12). Check seed 407 (69 pages with a streak; the streak chosen read 41 better, 7 worse, 0.545 -> 0.612):
+# 4 pages keep the mask, none read differently (the confidence alone would have lost 2 better streaks).
+# The real photos: 1.24x -> 1.13x the bare engine's CPU, the same words on every file.
+DEBLUR_MILD = 0.3
+DEBLUR_SURE = 82.0
 
 
-def sharpened(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, Streak | None]:
+def sharpened(
+    gray: np.ndarray, dpi: float, letter: float = 0.0, sharp: float = 0.0
+) -> tuple[np.ndarray, Streak | None]:
     """A page measured blurred made sharper, and the motion streak deconvolved (None: the unsharp mask).
 
     The mask is as wide as the blur measured on the image Tesseract gets (at least UNSHARP_SIGMA). When the
@@ -788,8 +806,11 @@ def sharpened(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, Streak | None]:
     candidates (``deblur.candidates``; about 1.0 CPU s more a shaken page of the forced-blur sets, 0.57
     before, at most 2.2): on the 75 shaken pages of the forced-blur sets 95/97, 0.765 of their words with
     the mask, 0.848 with two candidates, 0.860 with five. The last three are read only when one of the first
-    two comes near the mask (``DEBLUR_FIRST``), and the band is at most ``DEBLUR_BAND_AREA`` pixels."""
+    two comes near the mask (``DEBLUR_FIRST``), and the band is at most ``DEBLUR_BAND_AREA`` pixels.
+    ``letter`` (px) and ``sharp`` (``sharpness``) as measured on the page: small print only just blurred
+    that the mask reads surely keeps the mask unread further (``DEBLUR_SURE``)."""
     from digitize.pipeline import deblur
+    from digitize.pipeline.recognize import SMALL_PRINT
 
     masked = unsharp(gray, min(UNSHARP_MAX_SIGMA, max(UNSHARP_SIGMA, edge_blur(gray))))
     streak = deblur.estimate(gray)
@@ -801,6 +822,8 @@ def sharpened(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, Streak | None]:
     best: Streak | None = None
     surest_tried = -1.0
     masked_conf = surest = reading_confidence(np.ascontiguousarray(masked[top:bottom, left:right]), dpi)
+    if 0 < letter < SMALL_PRINT and sharp >= DEBLUR_MILD and masked_conf >= DEBLUR_SURE:
+        return masked, None
     for k, candidate in enumerate(deblur.candidates(streak)):
         if k == DEBLUR_FIRST and surest_tried < masked_conf - DEBLUR_MARGIN:
             break  # the first candidates read well under the mask: the others (longer, rounder) do not win
@@ -856,11 +879,13 @@ def _warp(gray: np.ndarray, turn: int, skew: float, scale: float) -> np.ndarray:
     )
 
 
-def _cleaned(gray: np.ndarray, dpi: float, blurred: bool) -> tuple[np.ndarray, Streak | None]:
+def _cleaned(
+    gray: np.ndarray, dpi: float, blurred: bool, letter: float = 0.0, sharp: float = 0.0
+) -> tuple[np.ndarray, Streak | None]:
     """A page at its OCR scale cleaned: borders whitened, paper flattened, denoised, and, when measured
     blurred, sharpened (the motion streak deconvolved, or None). Not for a low-resolution page upscaled
     for reading (``prepare`` cleans that one before the upscale); a blurred page read again at 1.5 times
-    its scale (``rescaled``) is cleaned so."""
+    its scale (``rescaled``) is cleaned so. ``letter`` and ``sharp``: as ``sharpened`` takes them."""
     gray = denoise(_flatten(whiten_borders(gray)))
     grainless = whiten_paper_grain(gray)
     if grainless is not gray:
@@ -868,7 +893,7 @@ def _cleaned(gray: np.ndarray, dpi: float, blurred: bool) -> tuple[np.ndarray, S
         # the whitening level and Tesseract read it for over 180 s: an eval seal-only page)
         return grainless, None
     if blurred:
-        return sharpened(gray, dpi)
+        return sharpened(gray, dpi, letter, sharp)
     return gray, None
 
 
@@ -926,8 +951,9 @@ def prepare(rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True) -> P
         gray = cv2.LUT(_warp(clean, turn, skew, scale), _DARKEN)
     else:
         gray = _warp(gray, turn, skew, scale)
-        blurred = letter_height > 0 and sharpness(gray, letter_height * scale) < BLURRED_BELOW
-        gray, streak = _cleaned(gray, dpi * scale, blurred)
+        sharp = sharpness(gray, letter_height * scale) if letter_height > 0 else 0.0
+        blurred = letter_height > 0 and sharp < BLURRED_BELOW
+        gray, streak = _cleaned(gray, dpi * scale, blurred, letter_height * scale, sharp)
     # The ink cue undecided (low confidence) on a blurred page: blur glues each line's letters, tone marks
     # and descenders into one blob, so the ink above and below its core band tells little, and OSD no more
     # (dev 57 N=14 001, a blurred bitonal photo, upright: cues +0.03 / -0.08, OSD did not overrule, read
