@@ -696,3 +696,19 @@ def test_reading_keeps_an_upright_page_and_turns_an_upside_down_one(monkeypatch:
     assert preprocess.turned_by_reading(np.ascontiguousarray(page[::-1, ::-1]), 300.0)
     # a page with nothing to read is never turned
     assert not preprocess.turned_by_reading(np.full_like(page, 255), 300.0)
+
+
+def test_the_letter_height_of_a_page_turned_a_quarter_is_measured_upright() -> None:
+    """A landscape photo of small print (the page turned 90°): its letters' height is measured on the page
+    upright, not their width as it came (13 px print measured 17 and was taken for big print: read again
+    at 1.5 and its streaks read, as small print never is)."""
+    import cv2
+
+    img = decree_page(200)
+    small = img.resize((640, round(640 * img.height / img.width)), Image.Resampling.LANCZOS)
+    page = cv2.GaussianBlur(np.asarray(small), (0, 0), 1.1)
+    upright = preprocess.analyse(preprocess.ink_gray(page))
+    for k in (1, 3):
+        turned = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(np.rot90(page, k))))
+        assert turned.turn in (90, 270)
+        assert abs(turned.letter_height - upright.letter_height) <= 1.0

@@ -333,6 +333,10 @@ def analyse(
     c90, s90 = find_skew(_rot90(half, 90), 10.0, coarse)
     if s90 > s0 * 1.15:
         base, upright, start, every = 90, _rot90(binary, 90), c90, _rot90(all_ink, 90)
+        # the letters' height on the page turned upright (their width as it came: a landscape photo of
+        # 13 px print measured 17 and was taken for big print, REVIEW-29b)
+        turned_height, _ = _ink_stats(every)
+        letter_height = turned_height / f
     else:
         base, upright, start, every = 0, binary, c0, all_ink
     # to 0.1°: a line of the analysis image drifts by under two pixels (finer steps changed no OCR result)
