@@ -776,7 +776,7 @@ DEBLUR_BAND_AREA = 2_000_000
 # stems taken for a streak) pay 2 readings, not 5 (review of bfff5f7).
 DEBLUR_FIRST = 2
 DEBLUR_MARGIN = 3.0
-# Small print (letters under ``recognize.SMALL_PRINT`` on the OCR image) only just measured blurred
+# Small print (letters under ``SMALL_PRINT`` on the OCR image) only just measured blurred
 # (sharpness at least DEBLUR_MILD) whose unsharp mask reads its band at least DEBLUR_SURE points keeps the
 # mask: its streaks are not deconvolved nor read. The 2 blurred real photos (13 px letters, sharpness
 # 0.47-0.55) read their band at 83.7 and 87.0 with the mask, their first two streaks 6.5-8 points under
@@ -791,6 +791,8 @@ DEBLUR_MARGIN = 3.0
 # 4 pages keep the mask, none read differently (the confidence alone would have lost 2 better streaks).
 # The real photos: 1.24x -> 1.13x the bare engine's CPU, the same words on every file.
 DEBLUR_MILD = 0.3
+# px: letters on the OCR image under this are small print (a phone photo's; ``recognize.SMALL_PRINT``)
+SMALL_PRINT = 16.0
 DEBLUR_SURE = 82.0
 
 
@@ -814,7 +816,6 @@ def sharpened(
     ``letter`` (px) and ``sharp`` (``sharpness``) as measured on the page: small print only just blurred
     that the mask reads surely keeps the mask unread further (``DEBLUR_SURE``)."""
     from digitize.pipeline import deblur
-    from digitize.pipeline.recognize import SMALL_PRINT
 
     masked = unsharp(gray, min(UNSHARP_MAX_SIGMA, max(UNSHARP_SIGMA, edge_blur(gray))))
     streak = deblur.estimate(gray)

@@ -37,7 +37,8 @@ PSM_UPSCALED = 4
 # worse (-0.005), mean 0.8490 -> 0.8537, the same CPU; the two blurred real photos (first pass and
 # correction) 0.9452 -> 0.9452 and 0.9256 -> 0.9286. Blurred pages of bigger print (scans, the generator's
 # 1500-2300 px photos) keep ``--psm 3``.
-SMALL_PRINT = 16.0  # px: letters on the OCR image under this are a phone photo's or a low-resolution scan's
+# px: letters on the OCR image under this are a phone photo's or a low-resolution scan's
+SMALL_PRINT = preprocess.SMALL_PRINT
 # No fixed-pitch (typewriter) analysis of rows: the LSTM reads words either way; 1.5 % fewer instructions
 # per page (callgrind), the same text on the real photos and the generated scans. Paragraphs found from the
 # layout before recognition, not again from the text after it (``paragraph_text_based=0``): only Tesseract's
