@@ -237,6 +237,15 @@ def test_small_print_only_just_blurred_reads_no_streak_when_the_mask_reads_surel
     if keeps_mask_unread:
         assert len(confs) == 1 and prepared.streak is None, confs
         assert confs[0] >= preprocess.DEBLUR_SURE
+        # each condition on its own holds the streaks back: the bar of either just over the page's
+        # measure, and the streaks are read again
+        sharp = preprocess.sharpness(preprocess.whiten_borders(preprocess.ink_gray(blurred)), prepared.letter)
+        for knob, over in (("DEBLUR_MILD", sharp + 0.5), ("DEBLUR_SURE", confs[0] + 0.5)):
+            with monkeypatch.context() as m:
+                m.setattr(preprocess, knob, over)
+                confs.clear()
+                preprocess.prepare(blurred, dpi=82, osd_check=False)
+                assert len(confs) >= 1 + preprocess.DEBLUR_FIRST, (knob, confs)
     else:
         assert len(confs) >= 1 + preprocess.DEBLUR_FIRST, confs
 
