@@ -128,17 +128,42 @@ def reading_confidence(words: Sequence[Word]) -> float:
     return preprocess.char_weighted((w.text, w.conf) for w in words)
 
 
+def as_one_column(
+    prepared: Prepared,
+    page: RecognizedPage,
+    *,
+    lang: str | None = None,
+    timeout: float | None = None,
+) -> tuple[RecognizedPage, int]:
+    """A page with letter-sized ink of which ``--psm 3`` read no word at all, read again as one column of
+    text (``--psm 4``): the page and the page segmentation its words come from. Tesseract's page layout can
+    take a whole page of blurred letters for pictures: a shaken photo's second page (a receipt block,
+    its streak deconvolved; generated seed 337 alt 000) read nothing at ``--psm 3`` and its seven lines at
+    ``--psm 4``. A page without letter-sized ink (a blank back, a seal alone) is not read again, nor a
+    page read with ``--psm 4`` already; a reading that fails or finds nothing either leaves the first."""
+    psm = page_segmentation(prepared)
+    if page.words or prepared.letter <= 0 or psm != PSM:
+        return page, psm
+    try:
+        again = recognize(prepared, index=page.index, lang=lang, timeout=timeout, psm=PSM_UPSCALED)
+    except ToolFailed:
+        return page, psm
+    return (again, PSM_UPSCALED) if again.words else (page, psm)
+
+
 def second_scale(
     prepared: Prepared,
     page: RecognizedPage,
     *,
     lang: str | None = None,
     timeout: float | None = None,
+    psm: int | None = None,
 ) -> tuple[Prepared, RecognizedPage]:
     """A page measured blurred read again at ``BLURRED_SECOND_SCALE`` times its scale, with the first
     reading's page segmentation: that image and its reading when Tesseract is surer of it
     (``reading_confidence``) than of the first and it keeps at least ``BLURRED_SECOND_COVERS`` of the first
-    reading's letters, else the first. Not a page of small print (``SMALL_PRINT``), one read surely
+    reading's letters, else the first. ``psm``: the first reading's page segmentation (``as_one_column``;
+    None: ``page_segmentation``). Not a page of small print (``SMALL_PRINT``), one read surely
     (``BLURRED_SECOND_BELOW``) or one whose second image would be over ``BLURRED_SECOND_MAX_PIXELS``; a
     second reading that fails or times out leaves the first."""
     if not prepared.blurred or BLURRED_SECOND_SCALE <= 0 or not page.words:
@@ -155,7 +180,11 @@ def second_scale(
     try:
         other = preprocess.rescaled(prepared, BLURRED_SECOND_SCALE)
         again = recognize(
-            other, index=page.index, lang=lang, timeout=timeout, psm=page_segmentation(prepared)
+            other,
+            index=page.index,
+            lang=lang,
+            timeout=timeout,
+            psm=page_segmentation(prepared) if psm is None else psm,
         )
     except ToolFailed:
         return prepared, page

@@ -71,14 +71,16 @@ def process_page(
     if image_out is not None and (prepared.rectified or not _copy_jpeg(src, image_out)):
         compose.encode_jpeg(prepared.master, image_out)
     page = recognize.recognize(prepared, index=src.index, lang=lang)
-    # the second readings, a blurred page's second scale first, share the document's budget
+    # the second readings, a page read empty as one column and a blurred page's second scale first, share
+    # the document's budget
     tally = budget if budget is not None else PageTally(get_settings().ocr_second_pass_seconds)
     left = tally.left()
     if left > 0:
         t0 = time.monotonic()
         try:
             with tesseract.deadline(t0 + left):
-                prepared, page = recognize.second_scale(prepared, page, lang=lang, timeout=left)
+                page, psm = recognize.as_one_column(prepared, page, lang=lang, timeout=left)
+                prepared, page = recognize.second_scale(prepared, page, lang=lang, timeout=left, psm=psm)
         finally:
             tally.spend(time.monotonic() - t0)
     page = second_passes(prepared, page, lang=lang or get_settings().ocr_languages, budget=tally)
