@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from celery.exceptions import Retry
 from sqlalchemy import func, select, update
 
 from digitize.config import Settings, reset_settings
@@ -113,6 +114,73 @@ def test_a_transient_error_is_not_counted_as_an_attempt(settings: Settings) -> N
     # released impossible (database away): the retry of the same task claims with a refund
     refunded = machine.claim_page(pid, "t", refund=True, settings=settings)
     assert refunded is not None and refunded.attempts == 1
+
+
+def test_a_page_run_that_celery_cancels_for_a_lost_broker_connection_is_not_counted(
+    settings: Settings,
+) -> None:
+    """A lost broker connection: the worker's main process terminates the running page task (its message
+    can no longer be acknowledged) through Celery's own ``Request.cancel``. The page did nothing wrong: its
+    claim is given back uncounted, so broker restarts do not bring a healthy page to page_max_attempts."""
+    import signal
+
+    from celery.contrib.testing.mocks import TaskMessage
+    from celery.worker.request import Request
+
+    from digitize.workers.celery_app import app
+    from digitize.workers.tasks import page
+
+    class Pool:  # the prefork pool's side of a cancel: which process gets which signal
+        def __init__(self) -> None:
+            self.signalled: list[tuple[int, int]] = []
+
+        def terminate_job(self, pid: int, sig: int) -> None:
+            self.signalled.append((pid, sig))
+
+    _, (pid,) = _document(settings, 1)
+    for n in range(settings.page_max_attempts + 1):  # one broker restart more than page_max_attempts
+        token = f"task-{n}"
+        claim = machine.claim_page(pid, token, settings=settings)
+        assert claim is not None and claim.attempts == 1, n
+        request = Request(TaskMessage("digitize.page", id=token, args=[pid]), app=app, task=page)
+        request.time_start, request.worker_pid = time.time(), 4242  # running in pool process 4242
+        pool = Pool()
+        request.cancel(pool)
+        assert pool.signalled == [(4242, signal.SIGTERM)]
+        after = _page(settings, pid)
+        assert (after.state, after.claimed_by, after.attempts) == ("pending", None, 0)
+    # the page is still worked on normally, and its own failures still count
+    claim = machine.claim_page(pid, "last", settings=settings)
+    assert claim is not None and claim.attempts == 1
+    # a retry the task asked for itself (exception info given) leaves the claim alone
+    page.on_retry(Retry("again"), "last", (pid,), {}, "einfo")
+    assert _page(settings, pid).claimed_by is not None
+
+
+def test_the_queue_depth_counts_the_waiting_messages_under_a_key_prefix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reaper resends the work of a lost queue only when the queue is empty: with a broker key prefix
+    (several deployments on one Redis) kombu's passive declare always answered "no such queue" (0)."""
+    from tests.workers.harness import SYSTEM_REDIS, delete_redis_keys, port_open, unique
+
+    if not port_open("127.0.0.1", 6379):
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    from digitize.workers import tasks
+
+    for prefix in ("", unique("dgzd") + ":"):
+        queue = unique("dgzq")
+        monkeypatch.setenv("DIGITIZE_BROKER_URL", SYSTEM_REDIS + "/0")
+        monkeypatch.setenv("DIGITIZE_QUEUE_NAME", queue)
+        monkeypatch.setenv("DIGITIZE_BROKER_KEY_PREFIX", prefix)
+        reset_settings()
+        try:
+            assert tasks.queue_depth() == 0
+            tasks.send_pages([1, 2, 3])
+            assert tasks.queue_depth() == 3, prefix
+        finally:
+            for key in (queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}"):
+                delete_redis_keys(SYSTEM_REDIS + "/0", prefix + key)
 
 
 def _race_for_compose(settings: Settings, doc_id: str, claims: list[machine.PageClaim]) -> list[str]:

@@ -67,7 +67,8 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_heartbeat": 30,
         "broker_transport_options": transport,
         # A lost broker connection redelivers unacknowledged messages anyway; cancelling the running ones
-        # avoids acknowledging on a dead channel. The database keeps what was finished.
+        # avoids acknowledging on a dead channel. The database keeps what was finished; the page of a run
+        # cancelled so is given back uncounted (tasks.PageTask.on_retry).
         "worker_cancel_long_running_tasks_on_connection_loss": True,
         "worker_hijack_root_logger": False,
         "worker_send_task_events": False,

@@ -11,7 +11,9 @@ same steps, one document per process.
 
 Transient errors (database, object store or broker away) are retried with exponential backoff; a page's
 own failure marks the page failed with its reason; a worker that dies leaves a lease that expires and is
-re-queued by the reaper (``digitize.workers.reaper``).
+re-queued by the reaper (``digitize.workers.reaper``). A page run that Celery itself ends because the worker
+lost its broker connection (``worker_cancel_long_running_tasks_on_connection_loss``) gives its page back
+uncounted (``PageTask.on_retry``): a broker hiccup is no attempt of the page's.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from celery import Celery, Task
-from celery.exceptions import SoftTimeLimitExceeded
+from celery.exceptions import Retry, SoftTimeLimitExceeded
 from kombu.exceptions import KombuError
 from kombu.exceptions import OperationalError as BrokerError
 from sqlalchemy.exc import OperationalError as DatabaseError
@@ -116,6 +118,32 @@ def _after_page(document_id: str) -> None:
 
 
 # --- tasks -----------------------------------------------------------------------------------------
+class PageTask(Task):
+    """The page task's class: gives back, uncounted, the page of a run that Celery cancelled.
+
+    On a lost broker connection the worker's main process terminates the pool process of every running task
+    acknowledged late (the message can no longer be acknowledged on that connection) and reports each as
+    retried: ``on_retry`` with a ``Retry`` and no exception info (``celery.worker.request.Request.cancel``),
+    in the main process, after the signal was sent. The killed run's claim counted an attempt, as a page
+    that kills its worker does; but the page did nothing wrong, so the claim is given back uncounted
+    (``machine.release_page``, as after any transient error). The run resent (the broker's redelivery, or
+    the reaper when the queue was lost) then counts one attempt for one real run. A retry the task asked
+    for itself (``self.retry``) comes with its exception info and has already given its claim back or
+    kept it counted (time limit)."""
+
+    def on_retry(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
+        if einfo is not None or not isinstance(exc, Retry):
+            return
+        page_id = args[0] if args else (kwargs or {}).get("page_id")
+        if page_id is None:
+            return
+        try:
+            if machine.release_page(int(page_id), str(task_id)):
+                log.info("page %s: run cancelled by Celery (broker connection lost), not counted", page_id)
+        except Exception as err:  # the database away too: the lease runs out, the attempt stays counted
+            log.warning("page %s: cancelled, not given back: %s", page_id, err)
+
+
 @app.task(name="digitize.prepare", bind=True, max_retries=None)
 def prepare(self: Task, document_id: str) -> str:
     try:
@@ -129,7 +157,7 @@ def prepare(self: Task, document_id: str) -> str:
     return res.state
 
 
-@app.task(name="digitize.page", bind=True, max_retries=None)
+@app.task(name="digitize.page", bind=True, max_retries=None, base=PageTask)
 def page(self: Task, page_id: int, refund: bool = False) -> str:
     token = str(self.request.id)
     try:
@@ -182,8 +210,22 @@ def compose(self: Task, document_id: str, token: str) -> str:
 
 
 def queue_depth() -> int | None:
-    """Messages waiting in our queue (Redis LLEN / AMQP message count); None when the broker is away."""
-    name = get_settings().queue_name
+    """Messages waiting in our queue (Redis LLEN / AMQP message count); None when the broker is away.
+
+    Redis is read with LLEN (``metrics.broker_queue_depth``): kombu's passive ``queue_declare`` looks the
+    queue up with an EXISTS that its ``global_keyprefix`` does not prefix, so with ``broker_key_prefix`` set
+    it answered "no such queue" (0) however many messages waited, and every reaper pass took the queue for
+    lost and sent every waiting page, document and compose again."""
+    from digitize.metrics import broker_queue_depth
+
+    settings = get_settings()
+    name = settings.queue_name
+    if (settings.broker_url or "").startswith(("redis://", "rediss://")):
+        try:
+            return broker_queue_depth(settings)
+        except Exception as exc:
+            log.debug("queue depth unknown: %s", exc)
+            return None
     try:
         with _sender().connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=3)
