@@ -439,3 +439,30 @@ def test_a_page_with_letters_read_empty_is_read_again_as_one_column(monkeypatch:
 
     monkeypatch.setattr(recognize, "recognize", timed_out)
     assert recognize.as_one_column(prepared, empty) == (empty, recognize.PSM)
+
+
+def test_a_page_read_empty_is_read_as_one_column_through_its_second_scale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``process_page``: a blurred page of which the first reading (``--psm 3``) finds nothing is read again
+    as one column, and its second scale is read with that page segmentation too (``--psm 3`` there would
+    find nothing again, and the reading it was meant to improve is the ``--psm 4`` one)."""
+    from dataclasses import replace
+
+    from digitize.pipeline.run import process_document
+
+    path = tmp_path / "blurred.png"
+    Image.fromarray(_blurred_big()).save(path, dpi=(200, 200))
+    real = recognize.recognize
+    modes: list[object] = []
+
+    def first_empty(prepared: preprocess.Prepared, **kw: object) -> RecognizedPage:
+        modes.append(kw.get("psm"))
+        page = real(prepared, **kw)  # type: ignore[arg-type]
+        return replace(page, words=(), text="") if kw.get("psm") is None else page
+
+    monkeypatch.setattr(recognize, "recognize", first_empty)
+    monkeypatch.setattr(recognize, "BLURRED_SECOND_BELOW", 101.0)  # the second scale read whatever the first
+    result = process_document(path, tmp_path / "out.pdf", jobs=1)
+    assert modes == [None, recognize.PSM_UPSCALED, recognize.PSM_UPSCALED]
+    assert word_accuracy(result.text, ground_truth()) >= 0.6

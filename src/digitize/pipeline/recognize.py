@@ -139,8 +139,10 @@ def as_one_column(
     text (``--psm 4``): the page and the page segmentation its words come from. Tesseract's page layout can
     take a whole page of blurred letters for pictures: a shaken photo's second page (a receipt block,
     its streak deconvolved; generated seed 337 alt 000) read nothing at ``--psm 3`` and its seven lines at
-    ``--psm 4``. A page without letter-sized ink (a blank back, a seal alone) is not read again, nor a
-    page read with ``--psm 4`` already; a reading that fails or finds nothing either leaves the first."""
+    ``--psm 4``. A page without letter-sized ink (a blank back) is not read again, nor a page read with
+    ``--psm 4`` already; a reading that fails or finds nothing either leaves the first. A page holding
+    only a seal whose letters measure letter-sized is read again when ``--psm 3`` gave nothing: one more
+    reading, within the document's budget for second readings and its deadline (``process_page``)."""
     psm = page_segmentation(prepared)
     if page.words or prepared.letter <= 0 or psm != PSM:
         return page, psm
