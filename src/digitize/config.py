@@ -10,6 +10,11 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The broker a Celery worker connects to when ``DIGITIZE_BROKER_URL`` is unset (``effective_broker_url``).
+DEFAULT_BROKER_URL = "redis://127.0.0.1:6379/0"
+# Broker URL schemes of Redis (kombu's ``redis+socket://`` is a Unix socket).
+REDIS_BROKER_SCHEMES: tuple[str, ...] = ("redis://", "rediss://", "redis+socket://")
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DIGITIZE_", env_file=None, extra="ignore")
@@ -158,6 +163,16 @@ class Settings(BaseSettings):
     @property
     def uses_celery(self) -> bool:
         return bool(self.broker_url)
+
+    @property
+    def effective_broker_url(self) -> str:
+        """The broker Celery uses: ``broker_url``, else ``DEFAULT_BROKER_URL`` (a worker started without
+        ``DIGITIZE_BROKER_URL`` connects to the local Redis)."""
+        return self.broker_url or DEFAULT_BROKER_URL
+
+    @property
+    def broker_is_redis(self) -> bool:
+        return self.effective_broker_url.startswith(REDIS_BROKER_SCHEMES)
 
 
 _settings_lock = threading.Lock()

@@ -5,7 +5,7 @@ numbers here are read from the store when ``/metrics`` is scraped, and are the s
 answers.
 
 * ``digitize_queue_depth{source="broker"}``: messages waiting in the broker queue (Redis ``LLEN``), when
-  the broker is Redis; ``{source="database"}``: pages pending and not held by a worker.
+  ``DIGITIZE_BROKER_URL`` names a Redis; ``{source="database"}``: pages pending and not held by a worker.
 * ``digitize_pages{state}``: pending / processing (held by a live worker) / done / failed.
 * ``digitize_pages_processed_total{outcome}``: pages done and failed.
 * ``digitize_documents{state}``: documents per state.
@@ -34,13 +34,14 @@ PAGE_SECONDS_BUCKETS: tuple[float, ...] = (0.5, 1, 2, 3, 5, 8, 13, 21, 34, 55, 8
 
 
 def broker_queue_depth(settings: Settings) -> int | None:
-    """Messages waiting in the broker's queue (Redis only: LLEN of the queue and its priority lists)."""
-    url = settings.broker_url or ""
-    if not url.startswith(("redis://", "rediss://")):
-        return None
-    import redis
+    """Messages waiting in the broker's queue (Redis only: LLEN of the queue and its priority lists).
 
-    client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+    Read from the broker Celery uses (``Settings.effective_broker_url``: the local Redis when
+    ``DIGITIZE_BROKER_URL`` is unset), under ``broker_key_prefix``; None for a broker that is not Redis."""
+    url = settings.effective_broker_url
+    if not settings.broker_is_redis:
+        return None
+    client = _redis_client(url)
     try:
         name = settings.broker_key_prefix + settings.queue_name
         # kombu keeps priority levels in "<queue>", "<queue>\x06\x163", ... lists
@@ -51,6 +52,37 @@ def broker_queue_depth(settings: Settings) -> int | None:
         return int(sum(int(n) for n in pipe.execute()))
     finally:
         client.close()
+
+
+def redis_connection_kwargs(url: str) -> dict[str, Any]:
+    """redis-py's connection arguments for a kombu Redis broker URL: ``redis://``/``rediss://`` as redis-py
+    reads them, and kombu's ``redis+socket:///path/to.sock?virtual_host=N`` (a Unix socket, database N)."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    if not url.startswith("redis+socket://"):
+        return {"url": url}
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    db = (query.get("virtual_host") or query.get("db") or ["0"])[0].lstrip("/") or "0"
+    return {
+        "unix_socket_path": unquote(parts.path),
+        "db": int(db),
+        "username": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password else None,
+    }
+
+
+def _redis_client(url: str) -> Any:
+    import redis
+
+    kwargs: dict[str, Any] = {
+        **redis_connection_kwargs(url),
+        "socket_timeout": 2,
+        "socket_connect_timeout": 2,
+    }
+    if "url" in kwargs:
+        return redis.Redis.from_url(kwargs.pop("url"), **kwargs)
+    return redis.Redis(**kwargs)
 
 
 class StoreCollector(Collector):
@@ -90,8 +122,8 @@ class StoreCollector(Collector):
 
         depth = GaugeMetricFamily("digitize_queue_depth", "Work waiting to be picked up.", labels=["source"])
         depth.add_metric(["database"], max(0, pages[PAGE_PENDING] - pages["processing"]))
-        try:
-            broker = broker_queue_depth(settings)
+        try:  # the embedded default (no DIGITIZE_BROKER_URL) has no broker
+            broker = broker_queue_depth(settings) if settings.uses_celery else None
         except Exception as exc:
             log.warning("metrics: broker: %s", exc)
             broker = None
@@ -149,4 +181,5 @@ def as_dict(settings: Settings | None = None) -> dict[str, Any]:
     from digitize.processing.machine import page_counts
 
     settings = settings or get_settings()
-    return {"pages": page_counts(settings), "broker_queue_depth": broker_queue_depth(settings)}
+    broker = broker_queue_depth(settings) if settings.uses_celery else None
+    return {"pages": page_counts(settings), "broker_queue_depth": broker}

@@ -3,14 +3,17 @@ completion, attempts, the single compose lease under a race, and the reaper."""
 
 from __future__ import annotations
 
+import os
+import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from celery.exceptions import Retry
 from sqlalchemy import func, select, update
 
 from digitize.config import Settings, reset_settings
@@ -109,11 +112,38 @@ def test_a_transient_error_is_not_counted_as_an_attempt(settings: Settings) -> N
     claim = machine.claim_page(pid, "t", settings=settings)
     assert claim is not None
     assert machine.release_page(pid, "t", settings) is True
+    assert machine.release_page(pid, "t", settings) is False  # given back already: nothing refunded
     again = machine.claim_page(pid, "t", settings=settings)
     assert again is not None and again.attempts == 1
     # released impossible (database away): the retry of the same task claims with a refund
     refunded = machine.claim_page(pid, "t", refund=True, settings=settings)
     assert refunded is not None and refunded.attempts == 1
+
+
+class _Pool:  # the prefork pool's side of a cancel: which process gets which signal
+    def __init__(self) -> None:
+        self.signalled: list[tuple[int, int]] = []
+
+    def terminate_job(self, pid: int, sig: int) -> None:
+        self.signalled.append((pid, sig))
+
+
+def _cancel(page_id: int, token: str, worker_pid: int | None = None) -> list[tuple[int, int]]:
+    """What the worker's main process does on a lost broker connection to the page task ``token`` running in
+    pool process ``worker_pid`` (this one by default, where the tests claim): Celery's own
+    ``Request.cancel``, through the request class the worker builds for the page task."""
+    from celery.contrib.testing.mocks import TaskMessage
+    from celery.utils.imports import symbol_by_name
+
+    from digitize.workers.celery_app import app
+    from digitize.workers.tasks import page
+
+    request_cls = symbol_by_name(page.Request)
+    request = request_cls(TaskMessage("digitize.page", id=token, args=[page_id]), app=app, task=page)
+    request.time_start, request.worker_pid = time.time(), worker_pid or os.getpid()
+    pool = _Pool()
+    request.cancel(pool)
+    return pool.signalled
 
 
 def test_a_page_run_that_celery_cancels_for_a_lost_broker_connection_is_not_counted(
@@ -124,37 +154,105 @@ def test_a_page_run_that_celery_cancels_for_a_lost_broker_connection_is_not_coun
     claim is given back uncounted, so broker restarts do not bring a healthy page to page_max_attempts."""
     import signal
 
-    from celery.contrib.testing.mocks import TaskMessage
-    from celery.worker.request import Request
+    from celery.exceptions import Retry
 
-    from digitize.workers.celery_app import app
     from digitize.workers.tasks import page
 
-    class Pool:  # the prefork pool's side of a cancel: which process gets which signal
-        def __init__(self) -> None:
-            self.signalled: list[tuple[int, int]] = []
-
-        def terminate_job(self, pid: int, sig: int) -> None:
-            self.signalled.append((pid, sig))
-
     _, (pid,) = _document(settings, 1)
-    for n in range(settings.page_max_attempts + 1):  # one broker restart more than page_max_attempts
+    for n in range(settings.page_max_attempts):  # as many broker restarts as page_max_attempts
         token = f"task-{n}"
         claim = machine.claim_page(pid, token, settings=settings)
         assert claim is not None and claim.attempts == 1, n
-        request = Request(TaskMessage("digitize.page", id=token, args=[pid]), app=app, task=page)
-        request.time_start, request.worker_pid = time.time(), 4242  # running in pool process 4242
-        pool = Pool()
-        request.cancel(pool)
-        assert pool.signalled == [(4242, signal.SIGTERM)]
+        assert _cancel(pid, token) == [(os.getpid(), signal.SIGTERM)]
         after = _page(settings, pid)
-        assert (after.state, after.claimed_by, after.attempts) == ("pending", None, 0)
+        assert (after.state, after.attempts, after.cancels) == ("pending", 0, n + 1)
     # the page is still worked on normally, and its own failures still count
     claim = machine.claim_page(pid, "last", settings=settings)
     assert claim is not None and claim.attempts == 1
-    # a retry the task asked for itself (exception info given) leaves the claim alone
+    # a retry the task asked for itself leaves the claim alone
     page.on_retry(Retry("again"), "last", (pid,), {}, "einfo")
-    assert _page(settings, pid).claimed_by is not None
+    assert _page(settings, pid).claimed_by == machine.claim_label("last")
+
+
+def test_the_reaper_resends_a_cancelled_runs_page_while_the_queue_holds_other_work(
+    settings: Settings,
+) -> None:
+    """The cancelled run's message may sit unacknowledged in the broker for its visibility timeout (an
+    hour; a Redis with persistence), and the lost-work resend waits for an empty queue: the page's lease
+    ends at once instead, so the next reaper pass resends it whatever the queue holds."""
+    _, (busy, cancelled) = _document(settings, 2)
+    assert machine.claim_page(busy, "t-busy", settings=settings)
+    assert machine.claim_page(cancelled, "t-cancelled", settings=settings)
+    _cancel(cancelled, "t-cancelled")
+    reaped = machine.reap(queue_depth=7, settings=settings)  # the queue holds other messages
+    assert reaped.pages == [cancelled]  # the live run's page stays with it
+    assert _page(settings, cancelled).claimed_by is None
+    again = machine.claim_page(cancelled, "t-resent", settings=settings)
+    assert again is not None and again.attempts == 1  # the cancelled run was not counted
+
+
+def test_a_cancelled_run_leaves_alone_the_claim_of_its_message_redelivered_elsewhere(
+    settings: Settings,
+) -> None:
+    """The broker requeued the message (same task id) before worker A noticed its lost connection, and
+    worker B (another machine, or another pool process of this one) claimed it: A's cancel neither refunds
+    B's attempt nor ends B's lease."""
+    _, (pid,) = _document(settings, 1)
+    token = "task-T"
+    for other in ("task-T hostB:777", f"task-T {socket.gethostname()}:{os.getpid() + 1}"):
+        assert machine.claim_page(pid, token, settings=settings)  # worker A's run
+        with db.session(settings) as s:  # worker B's run of the redelivered message
+            s.execute(update(Page).where(Page.id == pid).values(claimed_by=other, attempts=Page.attempts + 1))
+        before = _page(settings, pid)
+        _cancel(pid, token)  # A's run (in this process) is cancelled
+        after = _page(settings, pid)
+        assert (after.claimed_by, after.attempts) == (other, before.attempts)
+        assert after.lease_until == before.lease_until
+        assert after.cancels == 0
+
+
+def test_a_page_whose_runs_are_cancelled_again_and_again_still_ends_failed(settings: Settings) -> None:
+    """A page whose run brings its worker's broker connection down every time (a crafted image that sends
+    the machine into swap) is refunded page_max_attempts times, then counted: it ends failed."""
+    _, (pid,) = _document(settings, 1)
+    claims = 0
+    while claims < 20 and machine.claim_page(pid, f"t{claims}", settings=settings):
+        claims += 1
+        _cancel(pid, f"t{claims - 1}")
+    page = _page(settings, pid)
+    assert (page.state, page.error_code) == ("failed", "too_many_attempts")
+    assert claims == 2 * settings.page_max_attempts
+    assert page.cancels == settings.page_max_attempts
+
+
+def test_a_cancelled_run_waits_for_the_database_a_moment_only(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The give-back runs on the worker's event loop: a database that does not answer holds it up for
+    ``GIVE_BACK_SECONDS`` at most (the lease then runs out, the attempt counted)."""
+    from digitize.workers import tasks
+
+    _, (pid,) = _document(settings, 1)
+    assert machine.claim_page(pid, "t-slow", settings=settings)
+    stuck, real = threading.Event(), db.session
+
+    @contextmanager
+    def unanswered(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        stuck.wait(30)
+        with real(*args, **kwargs) as s:
+            yield s
+
+    monkeypatch.setattr(db, "session", unanswered)
+    monkeypatch.setattr(tasks, "GIVE_BACK_SECONDS", 0.2, raising=False)
+    started = time.monotonic()
+    try:
+        _cancel(pid, "t-slow")
+        assert time.monotonic() - started < 5
+    finally:
+        stuck.set()
+        for thread in threading.enumerate():
+            if thread.name.startswith("give-back-"):
+                thread.join(10)
 
 
 def test_the_queue_depth_counts_the_waiting_messages_under_a_key_prefix(
@@ -181,6 +279,77 @@ def test_the_queue_depth_counts_the_waiting_messages_under_a_key_prefix(
         finally:
             for key in (queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}"):
                 delete_redis_keys(SYSTEM_REDIS + "/0", prefix + key)
+
+
+def test_the_queue_depth_reads_celerys_default_broker_when_no_url_is_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker started without DIGITIZE_BROKER_URL uses Celery's default broker (the local Redis): the
+    reaper reads that queue's depth with LLEN too, under the key prefix (kombu's passive declare says 0)."""
+    from tests.workers.harness import SYSTEM_REDIS, delete_redis_keys, port_open, unique
+
+    if not port_open("127.0.0.1", 6379) or not SYSTEM_REDIS.startswith("redis://127.0.0.1:6379"):
+        pytest.skip("no Redis at the default broker's address")
+    from digitize.workers import tasks
+
+    prefix, queue = unique("dgzd") + ":", unique("dgzq")
+    monkeypatch.delenv("DIGITIZE_BROKER_URL", raising=False)
+    monkeypatch.setenv("DIGITIZE_QUEUE_NAME", queue)
+    monkeypatch.setenv("DIGITIZE_BROKER_KEY_PREFIX", prefix)
+    reset_settings()
+    try:
+        tasks.send_pages([1, 2, 3])
+        assert tasks.queue_depth() == 3
+    finally:
+        delete_redis_keys(SYSTEM_REDIS + "/0", prefix)
+        reset_settings()
+
+
+def test_the_queue_depth_of_a_redis_broker_on_a_unix_socket(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kombu's ``redis+socket://`` broker is a Redis too: its depth is read with LLEN, not left unknown."""
+    import shutil
+    import subprocess
+
+    import redis
+
+    from digitize import metrics
+
+    assert metrics.redis_connection_kwargs("redis+socket:///run/r.sock?virtual_host=3") == {
+        "unix_socket_path": "/run/r.sock",
+        "db": 3,
+        "username": None,
+        "password": None,
+    }
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("no redis-server")
+    sock = tmp_path / "r.sock"
+    proc = subprocess.Popen(
+        [server, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not sock.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        client = redis.Redis(unix_socket_path=str(sock), db=2)
+        client.rpush("pfx:q", b"a", b"b")
+        client.close()
+        monkeypatch.setenv("DIGITIZE_BROKER_URL", f"redis+socket://{sock}?virtual_host=2")
+        monkeypatch.setenv("DIGITIZE_QUEUE_NAME", "q")
+        monkeypatch.setenv("DIGITIZE_BROKER_KEY_PREFIX", "pfx:")
+        reset_settings()
+        from digitize.workers import tasks
+
+        assert metrics.broker_queue_depth(Settings()) == 2
+        assert tasks.queue_depth() == 2
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        reset_settings()
 
 
 def _race_for_compose(settings: Settings, doc_id: str, claims: list[machine.PageClaim]) -> list[str]:

@@ -9,6 +9,8 @@ twice, on two machines at once, and still store once:
   ``pages.attempts`` *before* the work starts, so a page that keeps killing its worker is marked failed after
   ``Settings.page_max_attempts`` claims and its document goes on without it. Completing is a conditional
   UPDATE (``state = 'pending'``): the first result stored wins, a second run stores nothing.
+  ``give_back_cancelled``: a run the worker itself ended (Celery, on a lost broker connection) is refunded,
+  a bounded number of times (``pages.cancels``), and its lease ends at once.
 * ``start_compose``: when no page of a document is pending any more, exactly one caller (a conditional
   UPDATE on the document row, under the row lock) queues the compose step under its token;
   ``begin_compose`` takes the lease when that task starts, and ``compose_document`` composes, extracts
@@ -65,13 +67,15 @@ COMPOSE_PREFIX = "compose:"
 PREPARE_PREFIX = "prepare:"
 
 
-def worker_identity() -> str:
-    """host:pid of this process (recorded with every claim, for people reading the database)."""
-    return f"{socket.gethostname()}:{os.getpid()}"
+def worker_identity(pid: int | None = None) -> str:
+    """host:pid of this process, or of process ``pid`` of this machine (recorded with every claim)."""
+    return f"{socket.gethostname()}:{os.getpid() if pid is None else pid}"
 
 
-def claim_label(token: str) -> str:
-    return f"{token} {worker_identity()}"[:200]
+def claim_label(token: str, pid: int | None = None) -> str:
+    """What a claim records: the token and the process holding it (this one, or ``pid`` of this machine).
+    A redelivered message keeps its token; the label tells the runs apart."""
+    return f"{token} {worker_identity(pid)}"[:200]
 
 
 def _owned_by(column: Any, token: str) -> Any:
@@ -451,18 +455,50 @@ def fail_page(
 
 
 def release_page(page_id: int, token: str, settings: Settings | None = None) -> bool:
-    """Give a claimed page back after a transient error (not counted as an attempt); False if impossible."""
+    """Give a claimed page back after a transient error (not counted as an attempt). True if this call gave
+    it back; False if the database is away (the claim stays, counted) or ``token`` no longer holds the page
+    (done, failed, or its claim taken back by the reaper): nothing was refunded."""
     settings = settings or get_settings()
     try:
-        with _session(settings) as s:
-            s.execute(
-                update(Page)
-                .where(*_page_held(page_id, token))
-                .values(claimed_by=None, lease_until=None, attempts=Page.attempts - 1, updated_at=utcnow())
-            )
-        return True
+        return _won(
+            update(Page)
+            .where(*_page_held(page_id, token))
+            .values(claimed_by=None, lease_until=None, attempts=Page.attempts - 1, updated_at=utcnow()),
+            settings,
+        )
     except ServiceUnavailable:
         return False
+
+
+def give_back_cancelled(page_id: int, label: str, settings: Settings | None = None) -> str | None:
+    """The run holding the claim ``label`` (exactly: token *and* process, see ``claim_label``) was ended from
+    outside, by its worker (Celery cancels the running tasks when it loses the broker connection): the page
+    did nothing wrong.
+
+    Its lease ends now and the claim stays, so the next reaper pass drops it and resends the page whatever
+    the queue holds (the cancelled message itself may sit unacknowledged in the broker for its visibility
+    timeout). The attempt is refunded while the page has had fewer than ``page_max_attempts`` refunds
+    (``pages.cancels``): a page whose run brings its worker's broker connection down every time still ends
+    failed, after at most twice ``page_max_attempts`` claims. Nothing is done when the claim is no longer
+    exactly ``label``: the message redelivered to another worker (same token) holds it now.
+
+    Returns "refunded", "counted" (over the cap: the lease ended, the attempt stays counted) or None (the
+    claim is not ``label``'s any more)."""
+    settings = settings or get_settings()
+    now = utcnow()
+    held = (Page.id == page_id, Page.state == PAGE_PENDING, Page.claimed_by == label)
+    ended = {"lease_until": now - timedelta(seconds=1), "updated_at": now}
+    with _session(settings) as s:
+        refund = (
+            update(Page)
+            .where(*held, Page.cancels < settings.page_max_attempts, Page.attempts > 0)
+            .values(attempts=Page.attempts - 1, cancels=Page.cancels + 1, **ended)
+        )
+        if db.rows_changed(s.execute(refund)) == 1:
+            return "refunded"
+        if db.rows_changed(s.execute(update(Page).where(*held).values(**ended))) == 1:
+            return "counted"
+    return None
 
 
 def drop_claim(page_id: int, token: str, settings: Settings | None = None) -> None:

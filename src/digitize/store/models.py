@@ -278,6 +278,9 @@ class Page(Base):
     width: Mapped[float | None] = mapped_column(Float)
     height: Mapped[float | None] = mapped_column(Float)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # runs Celery cancelled on a lost broker connection, given back uncounted (at most page_max_attempts;
+    # processing/machine.py give_back_cancelled; migration 0014)
+    cancels: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)
     seconds: Mapped[float | None] = mapped_column(Float)  # time spent recognising it

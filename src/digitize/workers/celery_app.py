@@ -18,18 +18,18 @@ from typing import Any, ClassVar
 from celery import Celery, bootsteps
 from celery.signals import worker_process_init
 
-from digitize.config import Settings, get_settings
+from digitize.config import DEFAULT_BROKER_URL, REDIS_BROKER_SCHEMES, Settings, get_settings
 
-DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
+DEFAULT_BROKER = DEFAULT_BROKER_URL
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
     """The Celery configuration derived from our settings (pure: tested without a broker)."""
     page_soft = float(settings.ocr_page_timeout)
     page_hard = page_soft + 30.0
-    broker = settings.broker_url or DEFAULT_BROKER
+    broker = settings.effective_broker_url
     transport: dict[str, Any] = {}
-    if broker.startswith(("redis://", "rediss://", "redis+socket://")):
+    if broker.startswith(REDIS_BROKER_SCHEMES):
         transport = {
             # An unacknowledged message goes back to the queue after this long. Longer than any task may
             # run (the hard time limit of a compose is several pages' worth), so a slow task is never
@@ -68,7 +68,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_transport_options": transport,
         # A lost broker connection redelivers unacknowledged messages anyway; cancelling the running ones
         # avoids acknowledging on a dead channel. The database keeps what was finished; the page of a run
-        # cancelled so is given back uncounted (tasks.PageTask.on_retry).
+        # cancelled so is given back uncounted, a bounded number of times (tasks.PageRequest.cancel).
         "worker_cancel_long_running_tasks_on_connection_loss": True,
         "worker_hijack_root_logger": False,
         "worker_send_task_events": False,

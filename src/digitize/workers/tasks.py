@@ -13,18 +13,20 @@ Transient errors (database, object store or broker away) are retried with expone
 own failure marks the page failed with its reason; a worker that dies leaves a lease that expires and is
 re-queued by the reaper (``digitize.workers.reaper``). A page run that Celery itself ends because the worker
 lost its broker connection (``worker_cancel_long_running_tasks_on_connection_loss``) gives its page back
-uncounted (``PageTask.on_retry``): a broker hiccup is no attempt of the page's.
+uncounted, a bounded number of times (``PageRequest.cancel``): a broker hiccup is no attempt of the page's.
 """
 
 from __future__ import annotations
 
 import logging
 import random
+import threading
 from collections.abc import Iterable
 from typing import Any
 
 from celery import Celery, Task
-from celery.exceptions import Retry, SoftTimeLimitExceeded
+from celery.exceptions import SoftTimeLimitExceeded
+from celery.worker.request import Request
 from kombu.exceptions import KombuError
 from kombu.exceptions import OperationalError as BrokerError
 from sqlalchemy.exc import OperationalError as DatabaseError
@@ -65,9 +67,11 @@ def _sender() -> Celery:
     (an API or CLI process whose environment was changed after import, e.g. in tests)."""
     settings = get_settings()
     broker = settings.broker_url or app.conf.broker_url
-    if broker == app.conf.broker_url and settings.queue_name == app.conf.task_default_queue:
+    prefix = settings.broker_key_prefix
+    same_prefix = prefix == (app.conf.broker_transport_options or {}).get("global_keyprefix", "")
+    if broker == app.conf.broker_url and settings.queue_name == app.conf.task_default_queue and same_prefix:
         return app
-    key = (broker, settings.queue_name)
+    key = (broker, settings.queue_name, prefix)
     other = _senders.get(key)
     if other is None:
         other = Celery("digitize-sender")
@@ -76,7 +80,7 @@ def _sender() -> Celery:
     return other
 
 
-_senders: dict[tuple[str, str], Celery] = {}
+_senders: dict[tuple[str, str, str], Celery] = {}
 
 
 def _send(name: str, args: tuple[Any, ...]) -> None:
@@ -118,30 +122,63 @@ def _after_page(document_id: str) -> None:
 
 
 # --- tasks -----------------------------------------------------------------------------------------
-class PageTask(Task):
-    """The page task's class: gives back, uncounted, the page of a run that Celery cancelled.
+# How long the worker's main process (its event loop) waits for the database when it gives back the page
+# of a cancelled run; past that the give-back goes on in its thread (if it never gets through, the lease
+# runs out and the reaper resends the page, the attempt counted).
+GIVE_BACK_SECONDS = 5.0
 
-    On a lost broker connection the worker's main process terminates the pool process of every running task
-    acknowledged late (the message can no longer be acknowledged on that connection) and reports each as
-    retried: ``on_retry`` with a ``Retry`` and no exception info (``celery.worker.request.Request.cancel``),
-    in the main process, after the signal was sent. The killed run's claim counted an attempt, as a page
-    that kills its worker does; but the page did nothing wrong, so the claim is given back uncounted
-    (``machine.release_page``, as after any transient error). The run resent (the broker's redelivery, or
-    the reaper when the queue was lost) then counts one attempt for one real run. A retry the task asked
-    for itself (``self.retry``) comes with its exception info and has already given its claim back or
-    kept it counted (time limit)."""
 
-    def on_retry(self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
-        if einfo is not None or not isinstance(exc, Retry):
+class PageRequest(Request):
+    """The page task's requests in the worker's main process: give back the page of a run Celery cancels.
+
+    On a lost broker connection the main process terminates the pool process of every running task
+    acknowledged late (the message can no longer be acknowledged on that connection) through
+    ``Request.cancel`` (``emit_retry``). The killed run's claim counted an attempt, as a page that kills its
+    worker does; but the page did nothing wrong, so ``machine.give_back_cancelled`` refunds it (a bounded
+    number of times per page) and ends its lease at once, for the reaper to resend the page.
+
+    Only the claim of exactly this run is touched: its label names the token (the task id, the same on a
+    redelivery) *and* the pool process (``worker_pid``), so a redelivery of the message that another worker
+    already claimed keeps its claim and its attempt. The database is given ``GIVE_BACK_SECONDS``, not the
+    event loop's whole attention. A cancel at shutdown (``emit_retry=False``) changes nothing: the lease
+    runs out and the attempt stays counted, as for a worker that dies."""
+
+    def cancel(self, pool: Any, signal: Any = None, emit_retry: bool = True) -> None:
+        running_in = self.worker_pid if self.time_start else None
+        super().cancel(pool, signal=signal, emit_retry=emit_retry)
+        if not emit_retry or not running_in:
             return
-        page_id = args[0] if args else (kwargs or {}).get("page_id")
-        if page_id is None:
-            return
+        args, kwargs = self.args or (), self.kwargs or {}
+        page_id = args[0] if args else kwargs.get("page_id")
+        if page_id is not None:
+            give_back_cancelled(int(page_id), machine.claim_label(str(self.id), int(running_in)))
+
+
+def give_back_cancelled(page_id: int, label: str, timeout: float | None = None) -> None:
+    """``machine.give_back_cancelled`` in a thread, waited for at most ``timeout`` (``GIVE_BACK_SECONDS``)."""
+
+    def run() -> None:
         try:
-            if machine.release_page(int(page_id), str(task_id)):
-                log.info("page %s: run cancelled by Celery (broker connection lost), not counted", page_id)
+            outcome = machine.give_back_cancelled(page_id, label)
         except Exception as err:  # the database away too: the lease runs out, the attempt stays counted
-            log.warning("page %s: cancelled, not given back: %s", page_id, err)
+            log.warning("page %s: run cancelled, not given back: %s", page_id, err)
+            return
+        if outcome == "refunded":
+            log.info("page %s: run cancelled by Celery (broker connection lost), not counted", page_id)
+        elif outcome == "counted":
+            log.warning("page %s: run cancelled by Celery again; counted (refunds used up)", page_id)
+
+    thread = threading.Thread(target=run, name=f"give-back-{page_id}", daemon=True)
+    thread.start()
+    thread.join(GIVE_BACK_SECONDS if timeout is None else timeout)
+    if thread.is_alive():
+        log.warning("page %s: run cancelled; the database did not answer, the lease will run out", page_id)
+
+
+class PageTask(Task):
+    """The page task's class: its requests are ``PageRequest``."""
+
+    Request = "digitize.workers.tasks:PageRequest"
 
 
 @app.task(name="digitize.prepare", bind=True, max_retries=None)
@@ -215,12 +252,14 @@ def queue_depth() -> int | None:
     Redis is read with LLEN (``metrics.broker_queue_depth``): kombu's passive ``queue_declare`` looks the
     queue up with an EXISTS that its ``global_keyprefix`` does not prefix, so with ``broker_key_prefix`` set
     it answered "no such queue" (0) however many messages waited, and every reaper pass took the queue for
-    lost and sent every waiting page, document and compose again."""
+    lost and sent every waiting page, document and compose again. The broker read is the one Celery uses
+    (``Settings.effective_broker_url``: the local Redis when ``DIGITIZE_BROKER_URL`` is unset;
+    ``redis+socket://`` is Redis too)."""
     from digitize.metrics import broker_queue_depth
 
     settings = get_settings()
     name = settings.queue_name
-    if (settings.broker_url or "").startswith(("redis://", "rediss://")):
+    if settings.broker_is_redis:
         try:
             return broker_queue_depth(settings)
         except Exception as exc:
