@@ -173,9 +173,9 @@ def second_scale(
     (``reading_confidence``) than of the first and it keeps at least ``BLURRED_SECOND_COVERS`` of the first
     reading's letters, else the first (its header from the second when that is read surer: ``_with_header``;
     a page read surely whose header was not is read again for its header). ``psm``: the first reading's page
-    segmentation (``as_one_column``; None: ``page_segmentation``). Not a page of small print
-    (``SMALL_PRINT``), one read surely (``BLURRED_SECOND_BELOW``) or one whose second image would be over
-    ``BLURRED_SECOND_MAX_PIXELS``; a second reading that fails or times out leaves the first."""
+    segmentation (``as_one_column``; None: ``page_segmentation``). Not a page of small print (``SMALL_PRINT``), one read surely
+    (``BLURRED_SECOND_BELOW``) or one whose second image would be over ``BLURRED_SECOND_MAX_PIXELS``; a
+    second reading that fails or times out leaves the first."""
     if not prepared.blurred or BLURRED_SECOND_SCALE <= 0 or not page.words:
         return prepared, page
     if prepared.letter < SMALL_PRINT:
