@@ -466,36 +466,3 @@ def test_a_page_read_empty_is_read_as_one_column_through_its_second_scale(
     result = process_document(path, tmp_path / "out.pdf", jobs=1)
     assert modes == [None, recognize.PSM_UPSCALED, recognize.PSM_UPSCALED]
     assert word_accuracy(result.text, ground_truth()) >= 0.6
-
-
-def test_a_blurred_page_read_surely_but_its_header_not_gets_the_header_of_its_second_reading(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A blurred page whose body Tesseract read surely and whose header (number, date, organ, type name,
-    subject) it did not: read again at the second scale; the page's reading is kept (surer on the whole),
-    its header taken from the second reading (surer there), the body left as it was, the lines in order."""
-    from dataclasses import replace
-
-    prepared = preprocess.prepare(_blurred_big(), dpi=200)
-    first = recognize.recognize(prepared)
-    # the test page's header is half its text: its top lines (organ, number) taken for the header here
-    monkeypatch.setattr(recognize, "BLURRED_HEADER_SHARE", 0.12)
-    cut = recognize.BLURRED_HEADER_SHARE * first.height
-    doubted = replace(
-        first, words=tuple(replace(w, conf=40.0 if w.box.y1 <= cut else 99.0) for w in first.words)
-    )
-    assert recognize.reading_confidence(doubted.words) >= recognize.BLURRED_SECOND_BELOW  # sure on the whole
-    kept_prepared, kept = recognize.second_scale(prepared, doubted)
-    assert kept_prepared is prepared  # the page's own reading and image
-    body = [w for w in doubted.words if w.box.y1 > cut]
-    assert [(w.text, w.conf, w.box) for w in kept.words if w.box.y1 > cut] == [
-        (w.text, w.conf, w.box) for w in body
-    ]
-    header = [w for w in kept.words if w.box.y1 <= cut]
-    assert header and all(w.conf != 50.0 for w in header)  # the second reading's words
-    lines = [w.line for w in kept.words]
-    assert lines == sorted(lines)  # header lines first, the body's after them
-    assert kept.text.splitlines()[-1] == doubted.text.splitlines()[-1]
-    # a second header Tesseract is not surer of leaves the first reading whole
-    monkeypatch.setattr(recognize, "BLURRED_MARGIN", 100.0)
-    assert recognize.second_scale(prepared, doubted) == (prepared, doubted)

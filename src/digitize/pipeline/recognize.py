@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from digitize.config import get_settings
 from digitize.errors import ToolFailed
@@ -110,13 +110,6 @@ BLURRED_SECOND_SCALE = 1.5
 # tuning: the same fields as reading every blurred page again, 37 % more CPU on its 28 shaken photos instead
 # of 82 %; check seed 333: the same fields, 45 % instead of 77 %)
 BLURRED_SECOND_BELOW = 90.0
-# ... or its header's is (the words in this top share of the page: number, date, organ, type name and
-# subject; 0: the page's alone). A page read surely on the whole whose header was read unsurely is read
-# again too, and when the second reading is not kept for the page, its header is when Tesseract is surer
-# of it (``_with_header``): the body's many sure words hide a header misread by the blur (generated shaken
-# photos: tuning seed 337 alt 0.776 -> 0.786, dev 0.872 the same; 331 and check seed 333 the same fields;
-# the page's reading kept for the header alone lost nothing; +3-7 % CPU on the shaken sets).
-BLURRED_HEADER_SHARE = 0.33
 # ... and the second reading kept only when its confidence is higher by more than this
 BLURRED_MARGIN = 0.0
 # ... and it holds at least this share of the first reading's letters (a reading surer for having dropped a
@@ -171,9 +164,8 @@ def second_scale(
     """A page measured blurred read again at ``BLURRED_SECOND_SCALE`` times its scale, with the first
     reading's page segmentation: that image and its reading when Tesseract is surer of it
     (``reading_confidence``) than of the first and it keeps at least ``BLURRED_SECOND_COVERS`` of the first
-    reading's letters, else the first (its header from the second when that is read surer: ``_with_header``;
-    a page read surely whose header was not is read again for its header). ``psm``: the first reading's page
-    segmentation (``as_one_column``; None: ``page_segmentation``). Not a page of small print (``SMALL_PRINT``), one read surely
+    reading's letters, else the first. ``psm``: the first reading's page segmentation (``as_one_column``;
+    None: ``page_segmentation``). Not a page of small print (``SMALL_PRINT``), one read surely
     (``BLURRED_SECOND_BELOW``) or one whose second image would be over ``BLURRED_SECOND_MAX_PIXELS``; a
     second reading that fails or times out leaves the first."""
     if not prepared.blurred or BLURRED_SECOND_SCALE <= 0 or not page.words:
@@ -185,9 +177,7 @@ def second_scale(
     if prepared.ocr.size * BLURRED_SECOND_SCALE**2 > BLURRED_SECOND_MAX_PIXELS:
         return prepared, page
     first = reading_confidence(page.words)
-    top = [w for w in page.words if w.box.y1 <= BLURRED_HEADER_SHARE * page.height]
-    header = reading_confidence(top) if top else -1.0
-    if first < 0 or not (first < BLURRED_SECOND_BELOW or 0 <= header < BLURRED_SECOND_BELOW):
+    if not 0 <= first < BLURRED_SECOND_BELOW:
         return prepared, page
     try:
         other = preprocess.rescaled(prepared, BLURRED_SECOND_SCALE)
@@ -206,24 +196,7 @@ def second_scale(
         and sum(len(w.text) for w in again.words) >= BLURRED_SECOND_COVERS * letters
     ):
         return other, again
-    if 0 <= header < BLURRED_SECOND_BELOW:
-        return prepared, _with_header(page, again, top)
     return prepared, page
-
-
-def _with_header(page: RecognizedPage, again: RecognizedPage, top: Sequence[Word]) -> RecognizedPage:
-    """``page`` with the words of its header (``top``, in the page's top ``BLURRED_HEADER_SHARE``) taken
-    from the second reading ``again`` when Tesseract is surer of that reading's header and it keeps at least
-    ``BLURRED_SECOND_COVERS`` of the header's letters; the body stays the first reading's."""
-    cut = BLURRED_HEADER_SHARE * page.height
-    top2 = [w for w in again.words if w.box.y1 <= cut]
-    if not top2 or reading_confidence(top2) <= reading_confidence(top) + BLURRED_MARGIN:
-        return page
-    if sum(len(w.text) for w in top2) < BLURRED_SECOND_COVERS * sum(len(w.text) for w in top):
-        return page
-    after = max(w.line for w in top2) + 1  # the body's lines numbered after the header's
-    words = (*top2, *(replace(w, line=w.line + after) for w in page.words if w.box.y1 > cut))
-    return replace(page, words=words, text=page_text(words))
 
 
 def read_words(
