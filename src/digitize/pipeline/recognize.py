@@ -225,6 +225,18 @@ def read_words(
     ]
 
 
+def in_reading_order(words: Sequence[Word], width: float) -> tuple[Word, ...]:
+    """Words of a page (the first reading's and words a second pass read elsewhere, each line told by its
+    block and line) put in reading order as ``read_words`` orders a reading, the lines numbered again."""
+    toks = [_Tok(w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, (w.block, 0, w.line)) for w in words]
+    lines = _reading_order(_group_lines(toks), width)
+    return tuple(
+        Word(text=t.text, conf=t.conf, box=Box(t.x0, t.y0, t.x1, t.y1), block=t.key[0], line=n)
+        for n, line in enumerate(lines)
+        for t in line
+    )
+
+
 def page_segmentation(prepared: Prepared) -> int:
     """Tesseract's page segmentation mode for the page's first pass: one column when it was upscaled, or
     when its small print was measured blurred."""

@@ -97,10 +97,21 @@ def second_passes(
     """The targeted second readings of a page, in order, each only while the document's budget
     (``Settings.ocr_second_pass_seconds``) has some left, its readings' deadline no later than what was left
     when it began; what each took (wall time) is spent from the budget."""
-    from digitize.pipeline import blurred, dropped, handdigits, headband, header, rows, signature, stamps
+    from digitize.pipeline import (
+        blurred,
+        dropped,
+        handdigits,
+        headband,
+        header,
+        rows,
+        signature,
+        stamps,
+        uncovered,
+    )
 
     passes: tuple[tuple[Callable[..., RecognizedPage], float, bool], ...] = (
         # (pass, its own timeout per reading, whether it takes the OCR languages)
+        (uncovered.second_pass, 30.0, True),  # blocks of a blurred page the page layout left out
         (stamps.second_pass, 60.0, True),
         (dropped.second_pass, 60.0, True),
         (signature.second_pass, 60.0, True),
@@ -183,6 +194,7 @@ def _import_passes() -> None:
         recognize,
         signature,
         stamps,
+        uncovered,
     )
 
 

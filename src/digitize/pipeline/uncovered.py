@@ -1,0 +1,144 @@
+"""Blocks the first reading left out: a second, targeted OCR pass over rows of letters no word covers.
+
+On a blurred photo Tesseract's page layout (``--psm 3``) can take whole blocks of print for pictures and
+return nothing for them, and not only under the last line (``dropped``): a licence's bold title ("GIẤY
+PHÉP / THIẾT LẬP MẠNG VIỄN THÔNG CÔNG CỘNG") between its number and its body, a "KT. CỤC TRƯỞNG / PHÓ CỤC
+TRƯỞNG" beside its "Nơi nhận" (a generated shaken photo, seed 337 alt 005: its type name, subject and
+signer's title lost with them).
+
+On a page measured blurred, the OCR image's letter-sized marks that no word box (grown by ``GROW`` of a
+letter) covers are gathered into bands of rows. A band of at least ``MIN_MARKS`` such marks, no taller than
+``MAX_BAND`` letters (a seal's ring of letters is taller: not print), is read alone as one column
+(``--psm 4``; as one block, ``--psm 6``, the centred "GIẤY PHÉP" over its longer line read "CN"); its words
+are added to the page when Tesseract is sure of them (``MIN_CONF``) and most of them are Vietnamese
+syllables (``MIN_SYLLABLES``), the page's lines put back in reading order. At most ``MAX_BANDS`` bands a
+page, the ones with the most marks first. Sharp pages and pages whose letters are all covered are
+untouched: no second Tesseract run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from digitize.errors import ToolFailed
+from digitize.pipeline import regions
+from digitize.pipeline.fields.names import is_syllable
+from digitize.pipeline.model import RecognizedPage, Word, page_text
+from digitize.pipeline.preprocess import Prepared, char_weighted
+from digitize.tools import tesseract
+
+GROW = 0.3  # letters: each word box grown by this much before the marks it covers are taken out
+MARK_LOW, MARK_HIGH = 0.4, 2.5  # letters: a mark's height to be a letter (or a word glued by the blur) ...
+MARK_WIDE = 8.0  # ... and at most this wide (a rule under a title, a table's line: no letter)
+MIN_MARKS = 3  # uncovered letter-sized marks in a band for it to be read (blurred, "QUYẾT ĐỊNH" is 5 marks)
+MAX_BAND = 4.0  # letters: a band taller is no line or two of print (a seal's ring of letters, a signature)
+MAX_BANDS = 4  # bands read a page at most, the ones with the most marks first
+MIN_CONF = 75.0  # Tesseract's character-weighted confidence in a band's words for them to be added ...
+MIN_SYLLABLES = 0.6  # ... and the share of its words (of letters) that are Vietnamese syllables
+OVER_READ = 0.3  # share of a band word's box over a first-reading word's for it to be a piece read again
+BLOCK = 4000  # added to the blocks of a band's words (kept apart from the first reading's and each other's)
+
+
+def _bands(ocr: np.ndarray, page: RecognizedPage, scale: float, letter: float) -> list[tuple[int, ...]]:
+    """The bands of rows holding uncovered letter-sized marks: (top, bottom, left, right, marks) on the OCR
+    image, the ones with the most marks first."""
+    _, ink = cv2.threshold(ocr, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    covered = np.zeros_like(ink)
+    pad = GROW * letter
+    for w in page.words:
+        b = w.box
+        cv2.rectangle(
+            covered,
+            (int(b.x0 * scale - pad), int(b.y0 * scale - pad)),
+            (int(b.x1 * scale + pad), int(b.y1 * scale + pad)),
+            255,
+            -1,
+        )
+    left = cv2.bitwise_and(ink, cv2.bitwise_not(covered))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(left)
+    marks = [
+        stats[i]
+        for i in range(1, n)
+        if MARK_LOW * letter <= stats[i, 3] <= MARK_HIGH * letter and stats[i, 2] <= MARK_WIDE * letter
+    ]
+    if len(marks) < MIN_MARKS:
+        return []
+    rows = np.zeros(ocr.shape[0] + 1, np.int32)
+    for _, y, _, h, _ in marks:
+        rows[y : y + h] += 1
+    bands: list[tuple[int, ...]] = []
+    y = 0
+    while y < ocr.shape[0]:
+        if rows[y] == 0:
+            y += 1
+            continue
+        top = y
+        while rows[y] > 0:
+            y += 1
+        inside = [m for m in marks if top <= m[1] < y]
+        if len(inside) >= MIN_MARKS and y - top <= MAX_BAND * letter:
+            x0 = min(int(m[0]) for m in inside)
+            x1 = max(int(m[0] + m[2]) for m in inside)
+            bands.append((top, y, x0, x1, len(inside)))
+    return sorted(bands, key=lambda b: -b[4])
+
+
+def _over_read(word: Word, read: Sequence[Word]) -> bool:
+    """Does ``word`` lie over a word the first reading has (``OVER_READ`` of its box): a piece of a line
+    read already (its box left a letter's edge uncovered), read again? ("Cục quản lý dược NLÝ dược": seed
+    333 dev 000's organ line with its own end again)."""
+    b = word.box
+    area = max(1.0, (b.x1 - b.x0) * (b.y1 - b.y0))
+    for w in read:
+        dx = min(b.x1, w.box.x1) - max(b.x0, w.box.x0)
+        dy = min(b.y1, w.box.y1) - max(b.y0, w.box.y0)
+        if dx > 0 and dy > 0 and dx * dy >= OVER_READ * area:
+            return True
+    return False
+
+
+def _sure(words: list[Word]) -> bool:
+    """Did Tesseract read the band surely, as Vietnamese?"""
+    lettered = [w for w in words if any(ch.isalpha() for ch in w.text)]
+    if not lettered or char_weighted((w.text, w.conf) for w in words) < MIN_CONF:
+        return False
+    syllables = sum(1 for w in lettered if is_syllable("".join(ch for ch in w.text if ch.isalpha())))
+    return syllables >= MIN_SYLLABLES * len(lettered)
+
+
+@regions.on_read_pages
+def second_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """The page with the blocks of print its first reading left out read and added (see the module)."""
+    letter = prepared.letter
+    if not prepared.blurred or letter <= 0:
+        return page
+    ocr, scale = prepared.ocr, prepared.scale
+    added: list[Word] = []
+    for k, (top, bottom, x0, x1, _) in enumerate(_bands(ocr, page, scale, letter)[:MAX_BANDS]):
+        m = round(0.5 * letter)
+        cy0, cx0 = max(0, top - m), max(0, x0 - m)
+        crop = np.ascontiguousarray(ocr[cy0 : bottom + m, cx0 : x1 + m])
+        if regions.no_ink(crop):
+            continue
+        try:
+            tokens = tesseract.image_to_data(crop, lang=lang, psm=4, dpi=round(prepared.dpi), timeout=timeout)
+        except ToolFailed:  # a reading that fails (out of time) adds nothing
+            continue
+        words = regions.page_words(
+            tokens, cx0 / scale, cy0 / scale, scale=scale, first_line=0, block=BLOCK * (k + 1)
+        )
+        words = [w for w in words if not _over_read(w, page.words)]
+        if _sure(words):
+            added.extend(words)
+    if not added:
+        return page
+    from digitize.pipeline.recognize import in_reading_order
+
+    ordered = in_reading_order((*page.words, *added), page.width)
+    return replace(page, words=ordered, text=page_text(ordered))

@@ -1,0 +1,109 @@
+"""The pass over blocks of a blurred page its first reading left out (``pipeline.uncovered``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import cv2
+import numpy as np
+import pytest
+
+from digitize.pipeline import preprocess, recognize, uncovered
+from digitize.pipeline.model import RecognizedPage, page_text
+from digitize.tools import tesseract
+from tests.pipeline.pages import decree_page
+
+LANG = "vie"
+
+
+@pytest.fixture(scope="module")
+def blurred() -> tuple[preprocess.Prepared, RecognizedPage]:
+    """A page of scan-sized print blurred (a shaken photo's) and its first reading."""
+    arr = cv2.GaussianBlur(np.asarray(decree_page(200)), (0, 0), 2.0)
+    prepared = preprocess.prepare(np.ascontiguousarray(arr), dpi=200)
+    assert prepared.blurred
+    return prepared, recognize.recognize(prepared)
+
+
+def _without(page: RecognizedPage, texts: set[str]) -> RecognizedPage:
+    """The reading with the lines holding any of ``texts`` left out (as the page layout drops a block)."""
+    gone = {w.line for w in page.words if w.text in texts}
+    words = tuple(w for w in page.words if w.line not in gone)
+    return replace(page, words=words, text=page_text(words))
+
+
+def _lines(page: RecognizedPage) -> list[str]:
+    return page.text.splitlines()
+
+
+def test_a_block_the_first_reading_dropped_is_read_and_put_back_in_its_place(
+    blurred: tuple[preprocess.Prepared, RecognizedPage],
+) -> None:
+    prepared, first = blurred
+    assert "QUYẾT ĐỊNH" in first.text
+    dropped = _without(first, {"QUYẾT"})
+    assert "QUYẾT" not in dropped.text
+    page = uncovered.second_pass(prepared, dropped, lang=LANG)
+    lines = _lines(page)
+    title = next(i for i, ln in enumerate(lines) if "QUYẾT" in ln)
+    # in reading order: after the header's date line, before the subject under it
+    assert any("2021" in ln for ln in lines[:title])
+    assert any(ln.startswith("Về việc") for ln in lines[title + 1 :])
+    # the rest of the reading kept as it was, word for word
+    kept = [(w.text, w.conf, w.box) for w in page.words if w.block < uncovered.BLOCK]
+    assert kept == [(w.text, w.conf, w.box) for w in dropped.words]
+    assert [w.line for w in page.words] == sorted(w.line for w in page.words)
+
+
+def test_a_sure_page_or_a_sharp_one_is_not_read_again(
+    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prepared, first = blurred
+    reads: list[object] = []
+    real = tesseract.image_to_data
+
+    def counted(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        reads.append(image)
+        return real(image, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tesseract, "image_to_data", counted)
+    # every block read: nothing uncovered
+    assert uncovered.second_pass(prepared, first, lang=LANG) is first
+    # a sharp page: not looked at
+    sharp = replace(prepared, blurred=False)
+    dropped = _without(first, {"QUYẾT"})
+    assert uncovered.second_pass(sharp, dropped, lang=LANG) is dropped
+    assert reads == []
+
+
+def test_what_is_read_unsurely_or_is_too_tall_for_print_is_not_added(
+    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prepared, first = blurred
+    dropped = _without(first, {"QUYẾT"})
+    with monkeypatch.context() as m:
+        m.setattr(uncovered, "MIN_CONF", 101.0)  # no reading is that sure
+        assert uncovered.second_pass(prepared, dropped, lang=LANG) is dropped
+    with monkeypatch.context() as m:
+        m.setattr(uncovered, "MAX_BAND", 0.5)  # every band taller than that: a seal's ring, not print
+        assert uncovered._bands(prepared.ocr, dropped, prepared.scale, prepared.letter) == []
+    # a reading that fails adds nothing
+    from digitize.errors import ToolFailed
+
+    def failing(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        raise ToolFailed("tesseract timed out")
+
+    monkeypatch.setattr(tesseract, "image_to_data", failing)
+    assert uncovered.second_pass(prepared, dropped, lang=LANG) is dropped
+
+
+def test_a_piece_of_a_line_read_already_is_not_added_again() -> None:
+    """A band word lying over a word of the first reading (a line's end left uncovered by its box, read
+    again: "Cục quản lý dược NLÝ dược") is a piece read twice; one beside it is new."""
+    from digitize.pipeline.model import Box, Word
+
+    read = [Word(text="DƯỢC", conf=95.0, box=Box(300, 100, 400, 130), block=1, line=2)]
+    again = Word(text="dược", conf=90.0, box=Box(320, 98, 410, 128), block=uncovered.BLOCK, line=0)
+    beside = Word(text="QUYẾT", conf=90.0, box=Box(300, 180, 400, 210), block=uncovered.BLOCK, line=1)
+    assert uncovered._over_read(again, read)
+    assert not uncovered._over_read(beside, read)
