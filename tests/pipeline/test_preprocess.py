@@ -530,6 +530,22 @@ def test_a_page_of_faint_print_all_over_is_not_taken_for_grain() -> None:
     assert cv2.threshold(faint, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0] > preprocess.PAPER_OTSU
     assert np.count_nonzero(faint < preprocess.PAPER_LEVEL) >= preprocess.NO_INK_FAINT_SHARE * faint.size
     assert preprocess.whiten_paper_grain(faint) is faint
+    # single-spaced lines of faint print, blurred: still text (their gaps are narrow, not gone)
+    from PIL import ImageDraw, ImageFont
+
+    from tests.pipeline.pages import REGULAR
+
+    lines = Image.new("L", (1654, 2339), 255)
+    draw, size = ImageDraw.Draw(lines), int(12 / 72 * 200)
+    font = ImageFont.truetype(str(REGULAR), size)
+    for y in range(100, 2239, size):
+        draw.text(
+            (120, y), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", fill=0, font=font
+        )
+    dense = cv2.GaussianBlur(np.asarray(lines).astype(np.float32), (0, 0), 2.5)
+    dense = (255.0 - (255.0 - dense) * 0.6).astype(np.uint8)
+    assert np.count_nonzero(dense < preprocess.NO_INK_BELOW) < preprocess.NO_INK_SHARE * dense.size
+    assert preprocess.whiten_paper_grain(dense) is dense
     # a blank page's grain and faint seal, a few lines with it, and such a page of coarser grain (13 % of
     # its pixels under the paper level, spread over every row): still whitened
     rng = np.random.default_rng(11)

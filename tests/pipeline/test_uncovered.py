@@ -107,3 +107,31 @@ def test_a_piece_of_a_line_read_already_is_not_added_again() -> None:
     beside = Word(text="QUYẾT", conf=90.0, box=Box(300, 180, 400, 210), block=uncovered.BLOCK, line=1)
     assert uncovered._over_read(again, read)
     assert not uncovered._over_read(beside, read)
+
+
+def test_a_page_of_countless_marks_is_no_block_left_out(
+    blurred: tuple[preprocess.Prepared, RecognizedPage],
+) -> None:
+    """A page whose uncovered marks run into the thousands (a halftone picture, a security background, a
+    crafted page of dots) is no block of print left out: no band, whatever its size, in a time that grows
+    with the image (array operations), not with marks times bands."""
+    _, first = blurred
+    dots = np.full((3000, 3000), 255, np.uint8)
+    dots[::12, ::12] = 0
+    dots = cv2.dilate(255 - dots, np.ones((9, 9), np.uint8))  # 62 500 letter-sized black squares
+    dots = 255 - dots
+    assert uncovered._bands(dots, first, 1.0, 12.0) == []
+    # the same marks, fewer of them than the bound: bands found (the bound, not the marks' shape, said no)
+    few = np.ascontiguousarray(dots[:120, :600])
+    assert uncovered._bands(few, replace(first, words=()), 1.0, 12.0)
+
+
+def test_words_put_in_reading_order_keep_all_they_carry(
+    blurred: tuple[preprocess.Prepared, RecognizedPage],
+) -> None:
+    """``recognize.in_reading_order``: a first reading's words come back as they were (their order, boxes,
+    confidences and corrector's alternatives), only their lines numbered again."""
+    _, first = blurred
+    marked = tuple(replace(w, read="x") if i % 3 == 0 else w for i, w in enumerate(first.words))
+    again = recognize.in_reading_order(marked, first.width)
+    assert [(w.text, w.conf, w.box, w.read) for w in again] == [(w.text, w.conf, w.box, w.read) for w in marked]

@@ -58,10 +58,13 @@ PAPER_LEVEL = 200
 # now. A grainy under-exposed blank page with a faint seal (the test's, as the eval seal page) holds 1.0 %
 # under 200 once flattened, a shaken receipt page 0.3-0.8 %, the generated blank-and-seal pages <= 0.12 %.
 NO_INK_FAINT_SHARE = 0.02
-# ... and they lie in rows: the densest quarter of the page's rows holds at least this share of them (text
-# lines: 0.98-1.0 on such pages; grain is spread over every row: 0.32-0.62 on grainy blank pages with a seal,
-# a coarser grain, std 10 and 3 px wide, putting 13 % of the pixels under 200 (review of b0e8ea0))
-FAINT_IN_ROWS = 0.8
+# ... and they lie in lines with gaps between them: at least this share of the rows from the first dark one to
+# the last holds at most FAINT_GAP_ROW of the 90th percentile row's dark pixels (the gaps between text lines,
+# the margins between blocks: 0.41-0.61 on faint pages, single-spaced and blurred ones too; grain fills every
+# row: 0.00 on grainy blank pages with a seal, a coarser grain included). The share of the dark pixels in the
+# densest quarter of the rows (first version) took a single-spaced faint page for grain (review of d4eaab3).
+FAINT_GAPS = 0.2
+FAINT_GAP_ROW = 0.15
 
 
 @dataclass(frozen=True, eq=False)
@@ -702,13 +705,15 @@ UNSHARP_MAX_SIGMA = 3.0
 
 def _faint_print(gray: np.ndarray) -> bool:
     """Does the page hold faint print all over it: at least ``NO_INK_FAINT_SHARE`` of its pixels under the
-    paper level, lying in rows (``FAINT_IN_ROWS``) as text lines do and grain does not?"""
+    paper level, in lines with gaps between them (``FAINT_GAPS``) as text has and grain has not?"""
     dark = gray < PAPER_LEVEL
-    total = int(np.count_nonzero(dark))
-    if total < NO_INK_FAINT_SHARE * gray.size:
+    if int(np.count_nonzero(dark)) < NO_INK_FAINT_SHARE * gray.size:
         return False
-    per_row = np.sort(np.count_nonzero(dark, axis=1))[::-1]
-    return float(per_row[: max(1, len(per_row) // 4)].sum()) >= FAINT_IN_ROWS * total
+    per_row = np.count_nonzero(dark, axis=1)
+    inked = np.flatnonzero(per_row)
+    span = per_row[inked[0] : inked[-1] + 1]
+    gaps = np.count_nonzero(span <= FAINT_GAP_ROW * float(np.percentile(span, 90)))
+    return gaps >= FAINT_GAPS * span.size
 
 
 def whiten_paper_grain(gray: np.ndarray) -> np.ndarray:

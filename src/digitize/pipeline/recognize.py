@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digitize.config import get_settings
 from digitize.errors import ToolFailed
@@ -227,14 +227,14 @@ def read_words(
 
 def in_reading_order(words: Sequence[Word], width: float) -> tuple[Word, ...]:
     """Words of a page (the first reading's and words a second pass read elsewhere, each line told by its
-    block and line) put in reading order as ``read_words`` orders a reading, the lines numbered again."""
-    toks = [_Tok(w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, (w.block, 0, w.line)) for w in words]
+    block and line) put in reading order as ``read_words`` orders a reading, the lines numbered again; each
+    word otherwise as it was."""
+    toks = [
+        _Tok(w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, (w.block, 0, w.line)) for w in words
+    ]
+    of = {id(t): w for t, w in zip(toks, words, strict=True)}
     lines = _reading_order(_group_lines(toks), width)
-    return tuple(
-        Word(text=t.text, conf=t.conf, box=Box(t.x0, t.y0, t.x1, t.y1), block=t.key[0], line=n)
-        for n, line in enumerate(lines)
-        for t in line
-    )
+    return tuple(replace(of[id(t)], line=n) for n, line in enumerate(lines) for t in line)
 
 
 def page_segmentation(prepared: Prepared) -> int:

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
@@ -37,6 +38,8 @@ MARK_WIDE = 8.0  # ... and at most this wide (a rule under a title, a table's li
 MIN_MARKS = 3  # uncovered letter-sized marks in a band for it to be read (blurred, "QUYẾT ĐỊNH" is 5 marks)
 MAX_BAND = 4.0  # letters: a band taller is no line or two of print (a seal's ring of letters, a signature)
 MAX_BANDS = 4  # bands read a page at most, the ones with the most marks first
+MAX_MARKS = 5000  # uncovered marks on a page over which it is no print left out (a picture, a pattern)
+MAX_PIXELS = 40_000_000  # a larger OCR image is not looked at (its components' labels alone: 160 MB)
 MIN_CONF = 75.0  # Tesseract's character-weighted confidence in a band's words for them to be added ...
 MIN_SYLLABLES = 0.6  # ... and the share of its words (of letters) that are Vietnamese syllables
 OVER_READ = 0.3  # share of a band word's box over a first-reading word's for it to be a piece read again
@@ -45,46 +48,43 @@ BLOCK = 4000  # added to the blocks of a band's words (kept apart from the first
 
 def _bands(ocr: np.ndarray, page: RecognizedPage, scale: float, letter: float) -> list[tuple[int, ...]]:
     """The bands of rows holding uncovered letter-sized marks: (top, bottom, left, right, marks) on the OCR
-    image, the ones with the most marks first."""
+    image, the ones with the most marks first; none when the page holds more than ``MAX_MARKS`` of them (a
+    halftone picture, a security background, a crafted page of dots: no block of print left out). Array
+    operations only: its time grows with the image's pixels, not with marks times bands."""
     _, ink = cv2.threshold(ocr, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    covered = np.zeros_like(ink)
     pad = GROW * letter
-    for w in page.words:
-        b = w.box
+    for word in page.words:
+        b = word.box
         cv2.rectangle(
-            covered,
+            ink,
             (int(b.x0 * scale - pad), int(b.y0 * scale - pad)),
             (int(b.x1 * scale + pad), int(b.y1 * scale + pad)),
-            255,
+            0,
             -1,
         )
-    left = cv2.bitwise_and(ink, cv2.bitwise_not(covered))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(left)
-    marks = [
-        stats[i]
-        for i in range(1, n)
-        if MARK_LOW * letter <= stats[i, 3] <= MARK_HIGH * letter and stats[i, 2] <= MARK_WIDE * letter
-    ]
-    if len(marks) < MIN_MARKS:
+    _, _, raw, _ = cv2.connectedComponentsWithStats(ink)
+    stats: npt.NDArray[np.int64] = np.asarray(raw, np.int64)[1:]  # the background's row left out
+    x, y, w, h = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
+    keep = (h >= MARK_LOW * letter) & (h <= MARK_HIGH * letter) & (w <= MARK_WIDE * letter)
+    x, y, w, h = x[keep], y[keep], w[keep], h[keep]
+    if not MIN_MARKS <= x.size <= MAX_MARKS:
         return []
-    rows = np.zeros(ocr.shape[0] + 1, np.int32)
-    for _, y, _, h, _ in marks:
-        rows[y : y + h] += 1
-    bands: list[tuple[int, ...]] = []
-    y = 0
-    while y < ocr.shape[0]:
-        if rows[y] == 0:
-            y += 1
-            continue
-        top = y
-        while rows[y] > 0:
-            y += 1
-        inside = [m for m in marks if top <= m[1] < y]
-        if len(inside) >= MIN_MARKS and y - top <= MAX_BAND * letter:
-            x0 = min(int(m[0]) for m in inside)
-            x1 = max(int(m[0] + m[2]) for m in inside)
-            bands.append((top, y, x0, x1, len(inside)))
-    return sorted(bands, key=lambda b: -b[4])
+    # the rows some mark stands on, as runs: each run a band
+    depth = np.zeros(ocr.shape[0] + 1, np.int64)
+    np.add.at(depth, y, 1)
+    np.add.at(depth, y + h, -1)
+    inked = np.cumsum(depth)[:-1] > 0
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], inked.astype(np.int8), [0]))))
+    tops, bottoms = edges[0::2], edges[1::2]
+    band = np.searchsorted(tops, y, side="right") - 1  # each mark's band: the run its top row is in
+    count = np.bincount(band, minlength=tops.size)
+    left = np.full(tops.size, ocr.shape[1], np.int64)
+    right = np.zeros(tops.size, np.int64)
+    np.minimum.at(left, band, x)
+    np.maximum.at(right, band, x + w)
+    chosen = np.flatnonzero((count >= MIN_MARKS) & (bottoms - tops <= MAX_BAND * letter))
+    chosen = chosen[np.argsort(-count[chosen], kind="stable")]
+    return [(int(tops[k]), int(bottoms[k]), int(left[k]), int(right[k]), int(count[k])) for k in chosen]
 
 
 def _over_read(word: Word, read: Sequence[Word]) -> bool:
@@ -116,7 +116,7 @@ def second_pass(
 ) -> RecognizedPage:
     """The page with the blocks of print its first reading left out read and added (see the module)."""
     letter = prepared.letter
-    if not prepared.blurred or letter <= 0:
+    if not prepared.blurred or letter <= 0 or prepared.ocr.size > MAX_PIXELS:
         return page
     ocr, scale = prepared.ocr, prepared.scale
     added: list[Word] = []
