@@ -134,4 +134,6 @@ def test_words_put_in_reading_order_keep_all_they_carry(
     _, first = blurred
     marked = tuple(replace(w, read="x") if i % 3 == 0 else w for i, w in enumerate(first.words))
     again = recognize.in_reading_order(marked, first.width)
-    assert [(w.text, w.conf, w.box, w.read) for w in again] == [(w.text, w.conf, w.box, w.read) for w in marked]
+    assert [(w.text, w.conf, w.box, w.read) for w in again] == [
+        (w.text, w.conf, w.box, w.read) for w in marked
+    ]

@@ -229,9 +229,7 @@ def in_reading_order(words: Sequence[Word], width: float) -> tuple[Word, ...]:
     """Words of a page (the first reading's and words a second pass read elsewhere, each line told by its
     block and line) put in reading order as ``read_words`` orders a reading, the lines numbered again; each
     word otherwise as it was."""
-    toks = [
-        _Tok(w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, (w.block, 0, w.line)) for w in words
-    ]
+    toks = [_Tok(w.text, w.conf, w.box.x0, w.box.y0, w.box.x1, w.box.y1, (w.block, 0, w.line)) for w in words]
     of = {id(t): w for t, w in zip(toks, words, strict=True)}
     lines = _reading_order(_group_lines(toks), width)
     return tuple(replace(of[id(t)], line=n) for n, line in enumerate(lines) for t in line)
