@@ -111,7 +111,6 @@ def second_passes(
 
     passes: tuple[tuple[Callable[..., RecognizedPage], float, bool], ...] = (
         # (pass, its own timeout per reading, whether it takes the OCR languages)
-        (uncovered.second_pass, 30.0, True),  # blocks of a blurred page the page layout left out
         (stamps.second_pass, 60.0, True),
         (dropped.second_pass, 60.0, True),
         (signature.second_pass, 60.0, True),
@@ -123,6 +122,9 @@ def second_passes(
         (handdigits.second_pass, 30.0, False),  # digits: its own languages
         (blurred.second_pass, 30.0, True),
         (header.second_pass, 30.0, True),
+        # last: blocks of a blurred page its layout left out and no pass above read (first, it read a lost
+        # header's organ lines and so kept headband from reading the header's band with its title)
+        (uncovered.second_pass, 30.0, True),
     )
     tally = budget if budget is not None else PageTally(get_settings().ocr_second_pass_seconds)
     for second_pass, timeout, with_lang in passes:
