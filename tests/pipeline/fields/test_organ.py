@@ -1061,3 +1061,16 @@ def test_a_head_of_plain_capitals_is_an_acronym_and_a_speck_for_a_head_is_in_dou
         assert organ.one_organ(text)[1] < 0.6, text
     # a garbled head word bearing marks still goes to review
     assert organ.one_organ("IÚY DẪN NHÂN DÂN TỈNH YÊN BÁI")[1] < 0.6
+
+
+def test_an_organ_line_whose_first_word_is_no_so_is_no_sure_so() -> None:
+    # seed 345 blur dev 011: a ministry's header "BỘ Y TẾ / CỤC QUẢN LÝ DƯỢC" read "ĐỘ Y TẾ / Cực QUẢ LÝ
+    # cược" gave the organ "Sở Y tế" at 0.78: its letters are the Bộ Y tế's as much as the Sở Y tế's
+    from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+
+    assert organ.organ("ĐỘ Y TẾ")[1] < REVIEW_THRESHOLD
+    assert organ.organ("XỞ Y TẾ")[1] < REVIEW_THRESHOLD
+    # read "SỞ", a speck before it, "5Ở", a letter off after it: the Sở, sure
+    for read in ("SỞ Y TẾ", "' SỞ Y TẾ", "5Ở Y TẾ", "SỞ Y TỂ"):
+        name, confidence = organ.organ(read)
+        assert (name, confidence >= REVIEW_THRESHOLD) == ("Sở Y tế", True), read

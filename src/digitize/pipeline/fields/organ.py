@@ -96,6 +96,16 @@ def _bo_or_so(first: str, hit: tuple[str, float]) -> tuple[str, float]:
     return hit[0], conf
 
 
+def _so_read(text: str, hit: tuple[str, float]) -> tuple[str, float]:
+    """A line matched to a Sở: as matched when its first word was read "SỞ" (its first word with a letter: a
+    speck before "SỞ" is no word of it; "5Ở", the S read as its look-alike digit, is "SỞ": REVIEW-26 #4),
+    else ``_bo_or_so`` ("ĐỘ", "XỞ": in doubt)."""
+    first = next((w for w in text.split() if any(ch.isalpha() for ch in w)), "")
+    bare = first.strip(_STRIP)
+    so_like = fold(bare) == "so" or (bare[:1] in "5$" and bare[1:].upper() == "Ở")
+    return _bo_or_so(first, hit) if first and not so_like else hit
+
+
 def chi_lost(parent: str, unit: str) -> bool:
     """A parent's line read "SỞ …" over a unit read "CỤC …": either the ministry's "BỘ" was misread "SỞ" or
     the unit is a Sở's "CHI CỤC" whose "CHI" was lost (under a seal, a speck); the evidence is partial, so
@@ -173,13 +183,8 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
         # nghiệp …" is the ministry of that name (seed 105's blurred alt 005), none of that name in doubt
         ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
         hit = (ministry, hit[1] * 0.9) if ministry else (hit[0], min(hit[1], GARBLED_UBND_CONFIDENCE))
-    # (its first word with a letter: a speck before "SỞ" is no word of it; "5Ở", the S read as its look-alike
-    # digit, is "SỞ": REVIEW-26 #4; "XỞ" stays in doubt)
-    first = next((w for w in text.split() if any(ch.isalpha() for ch in w)), "")
-    bare = first.strip(_STRIP)
-    so_like = fold(bare) == "so" or (bare[:1] in "5$" and bare[1:].upper() == "Ở")
-    if hit and fold(hit[0]).startswith("so ") and first and not so_like:
-        hit = _bo_or_so(first, hit)
+    if hit and fold(hit[0]).startswith("so "):
+        hit = _so_read(text, hit)
     if hit:
         return hit
     a = re.match(r"^(\S+)\s+(tinh|thanh pho)\s+(\S.*)$", f)
@@ -427,6 +432,10 @@ def organ(text: str, parent: str | None = None) -> tuple[str, float]:
         return cut[0], CUT_SHORT_ORGAN
     if hit and _words_lost(text, hit[0]):
         return hit[0], min(hit[1], CUT_SHORT_ORGAN)  # its letters read with a word fewer: in doubt
+    if hit and fold(hit[0]).startswith("so "):
+        # the organ's own line as its parent's: "ĐỘ Y TẾ" (a ministry's "BỘ" blurred, seed 345 blur dev 011)
+        # is the Bộ Y tế as much as the Sở Y tế, and was given as the Sở at 0.78
+        return _so_read(text, hit)
     if hit:
         return hit
     return _as_named(text), UNKNOWN_ORGAN
