@@ -713,7 +713,7 @@ def _faint_print(gray: np.ndarray) -> bool:
     inked = np.flatnonzero(per_row)
     span = per_row[inked[0] : inked[-1] + 1]
     gaps = np.count_nonzero(span <= FAINT_GAP_ROW * float(np.percentile(span, 90)))
-    return gaps >= FAINT_GAPS * span.size
+    return bool(gaps >= FAINT_GAPS * span.size)
 
 
 def whiten_paper_grain(gray: np.ndarray) -> np.ndarray:
