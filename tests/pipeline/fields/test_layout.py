@@ -228,3 +228,21 @@ def test_an_organ_s_wrapped_rows_numbered_out_of_order_are_read_top_down() -> No
     v = extract([base]).values()
     assert v["organ_name"] == "Sở Lao động - Thương binh và Xã hội"
     assert v["parent_organ"] == "UBND thành phố Đà Nẵng"
+
+
+def test_a_decision_s_clause_under_its_body_is_no_type_name_when_the_title_reads_as_junk() -> None:
+    # a stamp over the title left it junk ("le T00 To hi"): the body's "QUYẾT ĐỊNH:" under the "Căn cứ" lines
+    # is the decision's clause, not the title (seed 345 dev 000: the stamp's pass then read the body's rows)
+    from digitize.pipeline import regions
+    from digitize.pipeline.fields.layout import read_layout
+
+    specs = decision()
+    k = next(i for i, s in enumerate(specs) if s[0] == "QUYẾT ĐỊNH")
+    specs[k] = ("le T00 To hi", "center", 30.0)
+    lines = regions.lines_of(page(specs))
+    layout = read_layout(lines)
+    assert layout.type_i is None or lines[layout.type_i].text != "QUYẾT ĐỊNH:"
+    # the title read: it is the type name
+    lines = regions.lines_of(page(decision()))
+    layout = read_layout(lines)
+    assert layout.type_i is not None and lines[layout.type_i].text == "QUYẾT ĐỊNH"

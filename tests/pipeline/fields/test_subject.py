@@ -1888,3 +1888,17 @@ def test_a_letter_s_v_v_read_with_another_script_s_slash_is_its_subject() -> Non
         specs = header(number="Số: 1743/UBND-KT", organ=("SỞ CÔNG THƯƠNG",), vv=(vv,))
         specs += [("Kính gửi: Các cơ quan, đơn vị trên địa bàn tỉnh.", "center", 95.0), (BODY, "body", 90.0)]
         assert values(specs + signer(("GIÁM ĐỐC",)))["subject"] == "rà soát, đề xuất nhu cầu đào tạo", vv
+
+
+def test_v_v_read_as_v_and_a_consonant_with_a_mark_before_words_in_lower_case() -> None:
+    # a grey scan's "V/v" read "VÑ" at a sure confidence (seed 345 dev 004): no Vietnamese word has "Ñ"
+    vv = [("VÑ triển khai thực hiện kế hoạch cải", "left", 88.0), ("cách hành chính năm 2016", "left", 95.0)]
+    v = values(_letter(vv))
+    assert (v["type_name"], v["subject"]) == ("Công văn", "triển khai thực hiện kế hoạch cải cách hành chính năm 2016")
+
+
+def test_a_consonant_with_a_mark_is_foreign_and_a_vowel_or_d_stroke_is_not() -> None:
+    from digitize.pipeline.fields.subject import _foreign_letter
+
+    assert _foreign_letter("Ñ") and _foreign_letter("ñ") and _foreign_letter("Ś")
+    assert not any(_foreign_letter(ch) for ch in "ĂÂÊÔƠƯĐẾỆỢ")

@@ -258,6 +258,11 @@ def _wholly_below(a: Line, b: Line) -> bool:
     return a.y0 > (b.y0 + b.y1) / 2 and b.y1 < (a.y0 + a.y1) / 2
 
 
+# a body's first words: no type name stands under them (a decision's "QUYẾT ĐỊNH:" clause, under its "Căn cứ"
+# lines, taken for the title a stamp left junk: seed 345 dev 000)
+BODY_OPENS = ("can cu ", "kinh gui")
+
+
 def read_layout(first: Sequence[Line]) -> Layout:
     """The header zone of page 1 and its two columns."""
     width = first[0].width or 1.0
@@ -272,6 +277,8 @@ def read_layout(first: Sequence[Line]) -> Layout:
     for i, ln in enumerate(first[:30]):
         if motto_i is not None and i <= motto_i:
             continue
+        if fold(ln.text).startswith(BODY_OPENS):
+            break  # the body began: its "QUYẾT ĐỊNH:" (the decision's clause) is no type name
         hit = type_line(ln)
         if (
             hit

@@ -29,6 +29,7 @@ from digitize.pipeline.fields.vocab import (
 )
 from digitize.pipeline.fields.vocab import TITLES as TITLE_WORDS
 from digitize.pipeline.model import Box, Word
+from digitize.pipeline.syllable import TONE_MARKS
 from digitize.text import fold, nfc, squash
 
 # (on the folded line with all but letters, dots and spaces blanked: a speck or the seal's digits read
@@ -763,7 +764,22 @@ def surname_by_head(token: str) -> str | None:
         if hits or (is_syllable(head) and head != hit.lower()):
             return None  # a head that is another word itself ("Hoàn" of "Hoànl": a given name, a common word)
         return hit
+    # a tone mark the ring or the blur put on the head's vowel ("Trườyế" for "Trương" in every reading of
+    # seed 345 dev 005's name under a bitonal seal's ring): its head without it, vowel marks kept
+    # ("Nguỳễ#", "NguỳZ" for "Nguyễn": of the names "nguy" begins, the frequent one)
+    head = _toneless(letters[:HEAD_LETTERS])
+    if head != letters[:HEAD_LETTERS]:
+        hits = {v for v in SURNAMES if v.lower().startswith(head)}
+        if len(hits) > 1:
+            hits = {v for v in hits if SURNAMES.index(v) < FREQUENT_SURNAMES}
+        if len(hits) == 1:
+            return hits.pop()
     return None
+
+
+def _toneless(word: str) -> str:
+    """The word without its tone marks, its vowel marks kept ("trườ" → "trươ")."""
+    return nfc("".join(ch for ch in unicodedata.normalize("NFD", word) if ch not in TONE_MARKS))
 
 
 def surname_by_end(token: str) -> str | None:

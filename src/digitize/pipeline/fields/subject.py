@@ -323,9 +323,20 @@ def doubtful_vv(ln: Line) -> bool:
     return (
         re.fullmatch(r"[vV]\S{0,2}", head) is not None
         and head[:1] == "V"
-        and (first.conf < 50 or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV")))
+        and (
+            first.conf < 50
+            or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV"))
+            or (len(head) == 2 and _foreign_letter(head[1]))
+        )
         and second.text[:1].islower()
     )
+
+
+def _foreign_letter(ch: str) -> bool:
+    """A letter no Vietnamese word has: a consonant with a mark ("Ñ": the "/v" of a grey scan's "V/v" read as
+    one letter, "VÑ triển khai …"; seed 345 dev 004); "Đ" is Vietnamese's own."""
+    base, *marks = unicodedata.normalize("NFD", ch)
+    return bool(marks) and base.isalpha() and base.lower() not in "aeiouyd"
 
 
 def _whole_row(part: Line, header: Sequence[Line]) -> Line:
