@@ -335,8 +335,8 @@ def doubtful_vv(ln: Line) -> bool:
 def _foreign_letter(ch: str) -> bool:
     """A letter no Vietnamese word has: a consonant with a mark ("Ñ": the "/v" of a grey scan's "V/v" read as
     one letter, "VÑ triển khai …"; seed 345 dev 004); "Đ" is Vietnamese's own."""
-    base, *marks = unicodedata.normalize("NFD", ch)
-    return bool(marks) and base.isalpha() and base.lower() not in "aeiouyd"
+    parts = unicodedata.normalize("NFD", ch)
+    return len(parts) > 1 and parts[0].isalpha() and parts[0].lower() not in "aeiouyd"
 
 
 def _whole_row(part: Line, header: Sequence[Line]) -> Line:
