@@ -447,3 +447,21 @@ def test_a_date_line_the_page_layout_lost_is_read_under_the_motto() -> None:
     garbled = [replace(w, text="Hả", conf=60.0) for w in clean.words if w.line in date_line][:1]
     read = replace(first, words=tuple(sorted([*first.words, *garbled], key=lambda w: (w.line, w.box.x0))))
     assert header.date_pass(prepared, read, lang="vie") is read
+
+
+def test_two_sure_organ_lines_a_blur_ran_into_one_row_of_ink_are_not_read_again_as_a_lost_line() -> None:
+    import cv2
+
+    # a shaken photo: the ministry's line and the Cục's, set tight, make one row of ink, each line on half of
+    # it (seed 345 blur dev 001): that row was taken for one no line was read on, read again and put over
+    # both as a third line ("CỤC QUẦN _Ý DƯỢC" over "Y TẾ"), the parent taken from it
+    left = (("BỘ Y TẾ", False), ("CỤC QUẢN LÝ DƯỢC", True))
+    prepared = preprocess.prepare(cv2.GaussianBlur(_tight_page(left, "Số: 736/CT-QLD"), (0, 0), 2.0), dpi=200)
+    first = recognize.recognize(prepared, lang="vie")
+    found = header._above_number(first)
+    assert found is not None and [fold(ln.text) for ln in found[0]][-1] == "cuc quan ly duoc"
+    page = header.second_pass(prepared, first, lang="vie")
+    lines = [fold(ln.text) for ln in page_lines(page)]
+    assert lines.count("cuc quan ly duoc") == 1 and not any(t.startswith("cuc quan") for t in lines[:1])
+    v = extract([page]).values()
+    assert (v["organ_name"], v["parent_organ"]) == ("Cục Quản lý Dược", "Bộ Y tế")

@@ -485,7 +485,13 @@ def _ink_rows(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     if not rows or len(rows) > MAX_INK_ROWS:
         return page  # nothing, or more rows than an organ's header has (each might cost two readings)
     bands = [(y0 + a / s, y0 + b / s) for a, b in rows]
-    on = [[ln for ln in column if min(ln.y1, b) - max(ln.y0, a) >= 0.5 * (b - a)] for a, b in bands]
+    # a line is on a row when half of the shorter of the two is shared: a blurred photo's two organ lines
+    # close together make one row of ink, each line on half of it (seed 345 blur dev 001: "BỘ Y TẾ" over "CỤC
+    # QUẢN LÝ DƯỢC" taken for a lost row, read again and put over both as a third line, the parent)
+    on = [
+        [ln for ln in column if min(ln.y1, b) - max(ln.y0, a) >= 0.5 * min(b - a, ln.y1 - ln.y0)]
+        for a, b in bands
+    ]
     groups = _groups(on)
     tall = TALL_ROW * statistics.median(b - a for a, b in bands)
     words = list(page.words)
