@@ -119,6 +119,32 @@ def test_a_number_line_read_as_a_speck_the_digits_and_one_garbled_word_level_wit
     assert read("« 1639 cruøxp nhân dân", 180.0)[0] is None
 
 
+def test_a_number_line_read_as_a_speck_the_digits_and_two_garbled_words_level_with_a_misread_date() -> None:
+    # seed 337 blur dev 004: "Số: 2058/QLD-VP" read "«. 2058 q4 ovy" (the slash and the hyphen read as a letter
+    # and a space) level with "Hã NỘI, ngôy 7 tháng 3 năm 2019" ("ngày" read with a vowel wrong): the number
+    from dataclasses import replace
+
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import _ubnd_directive, extract, page
+
+    def read(number: str, date: str) -> tuple[str | None, float]:
+        pg = page(_ubnd_directive(number=number, date=date))
+        words = tuple(
+            replace(w, box=Box(w.box.x0, w.box.y0 - 180.0, w.box.x1, w.box.y1 - 180.0))
+            if w.line in (3, 4, 5)
+            else w
+            for w in pg.words
+        )
+        f = extract([replace(pg, words=words)]).fields["code_number"]
+        return f.value, f.confidence
+
+    value, conf = read("«. 2058 q4 ovy", "Hã NỘI, ngôy 7 tháng 3 năm 2019")
+    assert value == "2058" and conf < 0.6
+    # fewer than three letters after the digits, or three words: no number line
+    assert read("«. 2058 q4 o", "Hã NỘI, ngôy 7 tháng 3 năm 2019")[0] is None
+    assert read("«. 2058 q4 ovy ab", "Hã NỘI, ngôy 7 tháng 3 năm 2019")[0] is None
+
+
 def test_an_i_read_for_an_l_only_alone_inside_a_unit_s_part() -> None:
     assert repair_notation("QĐ-QIVH", "Sở Văn hóa, Thể thao và Du lịch")[0] == "QĐ-QLVH"
     # strokes side by side (a letter read as two), an "I" at a part's end or start: as the other rules read it

@@ -1074,3 +1074,24 @@ def test_an_organ_line_whose_first_word_is_no_so_is_no_sure_so() -> None:
     for read in ("SỞ Y TẾ", "' SỞ Y TẾ", "5Ở Y TẾ", "SỞ Y TỂ"):
         name, confidence = organ.organ(read)
         assert (name, confidence >= REVIEW_THRESHOLD) == ("Sở Y tế", True), read
+
+
+@pytest.mark.parametrize(
+    ("parent", "organ", "number", "want"),
+    [
+        # "Số" read "S8", the number and slash garbled into the notation's word (seed 349 alt 009, 337 blur
+        # alt 008): taken into the organ's name ("Sở tài nguyên và môi trường s8 &8c-stnmt")
+        ("UBND TỈNH PHÚ THỌ", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "S8 &8C-STNMT", "Sở Tài nguyên và Môi trường"),
+        ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "CỤC VIỄN THÔNG", "S8 1ss1%ct-cv+", "Cục Viễn thông"),
+    ],
+)
+def test_a_number_line_read_s8_and_one_garbled_word_is_not_an_organ_s(
+    parent: str, organ: str, number: str, want: str
+) -> None:
+    specs = [
+        *header(parent=parent, organ=(organ,), number=number),
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả công tác phòng, chống tham nhũng quý II năm 2016", "center", 92.0),
+        *signer(),
+    ]
+    assert values(specs)["organ_name"] == want

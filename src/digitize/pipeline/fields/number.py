@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from digitize.pipeline.fields.dates import WORD_DATE
 from digitize.pipeline.fields.layout import TEXT_LAYER, Layout
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.place_date import place_date_start
@@ -776,7 +777,9 @@ def read_number(layout: Layout) -> NumberRead:
 
 # a number line whose "Số:" read as a speck and whose notation as one garbled word ("« 1639 cruøxp" of "Số:
 # 1639/CT-UBND" on a blurred photo, seed 287 dev 008: no number)
-_LABEL_LOST_LINE = re.compile(r"^\s*[^\w\s]{1,2}\s*(\d{2,5})\s+[^\W\d_]{3,12}\s*$")
+# ... or as two ("«. 2058 q4 ovy" of "Số: 2058/QLD-VP", seed 337 blur dev 004: its slash and hyphen read as a
+# letter and a space), three letters at least
+_LABEL_LOST_LINE = re.compile(r"^\s*[^\w\s]{1,2}\s*(\d{2,5})\s+([^\W\d_]{3,12}|\w{1,6}\s+\w{1,8})\s*$")
 LABEL_LOST_CONF = 0.5  # what it says is read; that it is the number line, its label and notation lost, is not
 
 
@@ -784,9 +787,12 @@ def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, f
     """The number of a left-column line read as a speck, its digits and one garbled word
     (``_LABEL_LOST_LINE``), level with the right column's date line (Decree 30 sets the number and the place
     and date on one row): (its index in ``left``, the number, in doubt); None without such a line."""
-    dated = [d for d in right if place_date_start(d.text) is not None]
+    # (the date line's words read with a vowel wrong too: "Hã NỘI, ngôy 7 tháng 3 năm 2019")
+    dated = [d for d in right if place_date_start(d.text) is not None or WORD_DATE.search(d.folded)]
     for i, ln in enumerate(left):
         m = _LABEL_LOST_LINE.match(ln.text)
+        if m is not None and sum(ch.isalpha() for ch in m.group(2)) < 3:
+            continue
         if m is not None and any(d.y0 <= (ln.y0 + ln.y1) / 2 <= d.y1 for d in dated):
             digit_confs = [w.conf / 100.0 for w in ln.words if any(ch.isdigit() for ch in w.text)]
             return i, m.group(1), min([ln.conf, LABEL_LOST_CONF, *digit_confs])

@@ -750,8 +750,10 @@ def _abbreviated_ubnd(text: str) -> bool:
     return m is not None and not m.group(1).startswith("uy")
 
 
-# "Số" and a notation without its number and slash ("Số GP-UBNO" of "Số: …/GP-UBND", blurred)
-_SO_NOTATION = re.compile(r"^\W?s[o0ô6ø]\S?\s+[A-Za-zĐđ]{1,6}-[A-Za-zĐđ]{2,}\W*$")
+# "Số" and a notation without its number and slash ("Số GP-UBNO" of "Số: …/GP-UBND", blurred), or with them
+# garbled into one word with it, "Số" read "S8" ("S8 &8C-STNMT" of "Số: 8/BC-STNMT", "S8 1ss1%ct-cv+" of
+# "Số: 1559/CT-CVT": seeds 349 alt 009, 337 blur alt 008, taken into the organ's name)
+_SO_NOTATION = re.compile(r"^\W?s[o0ô6ø8]\S?\s+\S{0,8}?[A-Za-zĐđ]{1,6}-[A-Za-zĐđ]{2,}\W*$")
 
 
 def _number_unread(text: str, first: str) -> bool:
