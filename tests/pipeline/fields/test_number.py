@@ -120,8 +120,8 @@ def test_a_number_line_read_as_a_speck_the_digits_and_one_garbled_word_level_wit
 
 
 def test_a_number_line_read_as_a_speck_the_digits_and_two_garbled_words_level_with_a_misread_date() -> None:
-    # seed 337 blur dev 004: "Số: 2058/QLD-VP" read "«. 2058 q4 ovy" (the slash and the hyphen read as a letter
-    # and a space) level with "Hã NỘI, ngôy 7 tháng 3 năm 2019" ("ngày" read with a vowel wrong): the number
+    # seed 337 blur dev 004: "Số: 2058/QLD-VP" read "«. 2058 q4 ovy" (the slash and the hyphen read as a
+    # letter and a space) level with "Hã NỘI, ngôy 7 tháng 3 năm 2019" ("ngày" read with a vowel wrong)
     from dataclasses import replace
 
     from digitize.pipeline.model import Box
