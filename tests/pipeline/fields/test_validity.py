@@ -74,3 +74,20 @@ def test_a_validity_that_ends_before_it_starts_is_in_doubt() -> None:
     got = fields("Giấy phép có hiệu lực từ ngày 15/06/2021 đến ngày 15/06/2029.")
     assert got["valid_until"].confidence >= REVIEW_THRESHOLD
     assert got["valid_from"].confidence >= REVIEW_THRESHOLD
+
+
+def test_hieu_luc_with_its_first_letter_misread_is_still_the_validity_clause() -> None:
+    # seed 337 blur alt 005: "có liệu lực kể từ ngày ký và có liệu lực đến ngày 02 tháng 8 năm 2029"
+    v = _licence("Giấy phép này có liệu lực kể từ ngày ký và có liệu lực đến ngày 02 tháng 8 năm 2029.")
+    assert (v["valid_from"], v["valid_until"]) == ("2021-06-15", "2029-08-02")
+
+
+def test_an_end_date_whose_first_slash_read_as_a_digit_is_taken_in_doubt() -> None:
+    # seed 337 blur alt 006: "có giá trị đến ngày 21402/2025" of "21/02/2025"
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    clause = ("Giấy phép này có giá trị đến ngày 21402/2025.", "body", 90.0)
+    f = extract([page([*specs[: k + 1], clause, *specs[k + 1 :]])]).fields["valid_until"]
+    assert f.value == "2025-02-21" and f.confidence <= 0.5
+    # a day and month that make no date (a "4" that is the day's digit, "31/42"): none
+    assert _licence("Giấy phép này có giá trị đến ngày 31442/2025.")["valid_until"] is None

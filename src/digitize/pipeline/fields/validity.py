@@ -18,15 +18,22 @@ _DATE_ANY = (
     rf"(?:ngay\s*{DIGIT}{{1,2}}\s*[,.]?\s*thang\s*{DIGIT}{{1,2}}\s*[,.]?\s*nam\s*{DIGIT}{{4}}|"
     r"(?:ngay\s*)?[0-3]?\d\s*[/.\-]\s*[01]?\d\s*[/.\-]\s*(?:19|20)\d{2})"
 )
-_RANGE = re.compile(rf"hieu luc\s*(?:ke\s*)?tu\s*({_DATE_ANY})\s*(?:den|toi)\s*(?:het\s*)?({_DATE_ANY})")
-_UNTIL = re.compile(
-    rf"(?:hieu luc|gia tri|thoi han|su dung)[^.;]{{0,90}}?(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?({_DATE_ANY})"
-)
+# "hiệu lực" with its first letter misread ("có liệu lực đến ngày …" on a blurred photo, seed 337 alt 005)
+_HIEU_LUC = r"[a-z]?ieu luc"
+_RANGE = re.compile(rf"{_HIEU_LUC}\s*(?:ke\s*)?tu\s*({_DATE_ANY})\s*(?:den|toi)\s*(?:het\s*)?({_DATE_ANY})")
+_CLAUSE_UNTIL = rf"(?:{_HIEU_LUC}|gia tri|thoi han|su dung)[^.;]{{0,90}}?(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?"
+_UNTIL = re.compile(rf"{_CLAUSE_UNTIL}({_DATE_ANY})")
 # "kể từ" as OCR reads it ("kế tír", "kê tù", "kể tử"): k and one letter, t and one or two letters, not
 # "tới" (until)
 _KE_TU = r"(?:k[a-z]\s*)?t(?!oi\b)[a-z]{1,2}\b"
-_FROM_SIGN = re.compile(rf"hieu luc\s*(?:thi hanh\s*)?{_KE_TU}\s*ngay\s*(?:ky|ban hanh|cap)")
-_FROM = re.compile(rf"hieu luc\s*(?:thi hanh\s*)?{_KE_TU}\s*({_DATE_ANY})")
+_FROM_SIGN = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*ngay\s*(?:ky|ban hanh|cap)")
+_FROM = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*({_DATE_ANY})")
+# "đến ngày 21402/2025" of "21/02/2025" on a blurred photo: the first slash read as a digit (1 or 4, an l or a
+# bar), the second kept: the day, the misread slash, a two-digit month
+_UNTIL_SLASH_LOST = re.compile(
+    _CLAUSE_UNTIL + r"(?<!\d)([0-3]?\d)[14l|]([01]\d)\s*/\s*((?:19|20)\d{2})(?!\d)"
+)
+SLASH_LOST_CONF = 0.5  # the date read with a slash taken for a digit: where the slash stood is a guess
 _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu\s*ngay\s*(?:ky|cap)")
 
 
@@ -48,6 +55,10 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
         d = parse_date(text[m.start(1) : m.end(1)])
         if d:
             res.set("valid_until", d.isoformat(), conf_at(body, m.start(1), m.end(1)))
+    if "valid_until" not in res.fields and (m := _UNTIL_SLASH_LOST.search(folded)) is not None:
+        d = parse_date(f"{m.group(1)}/{m.group(2)}/{m.group(3)}")
+        if d:
+            res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
     if issued and issued.value:
         m2 = _FROM_SIGN.search(folded)
         # "có hiệu lực kể từ ngày ký" of an act granting something to a holder starts its validity; the same
