@@ -21,7 +21,9 @@ _DATE_ANY = (
 # "hiệu lực" with its first letter misread ("có liệu lực đến ngày …" on a blurred photo, seed 337 alt 005)
 _HIEU_LUC = r"[a-z]?ieu luc"
 _RANGE = re.compile(rf"{_HIEU_LUC}\s*(?:ke\s*)?tu\s*({_DATE_ANY})\s*(?:den|toi)\s*(?:het\s*)?({_DATE_ANY})")
-_CLAUSE_UNTIL = rf"(?:{_HIEU_LUC}|gia tri|thoi han|su dung)[^.;]{{0,90}}?(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?"
+_CLAUSE_UNTIL = (
+    rf"(?:{_HIEU_LUC}|gia tri|thoi han|su dung)[^.;]{{0,90}}?(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?"
+)
 _UNTIL = re.compile(rf"{_CLAUSE_UNTIL}({_DATE_ANY})")
 # "kể từ" as OCR reads it ("kế tír", "kê tù", "kể tử"): k and one letter, t and one or two letters, not
 # "tới" (until)
