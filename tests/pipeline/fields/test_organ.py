@@ -1095,3 +1095,15 @@ def test_a_number_line_read_s8_and_one_garbled_word_is_not_an_organ_s(
         *signer(),
     ]
     assert values(specs)["organ_name"] == want
+
+
+def test_a_known_organ_read_with_one_word_lost_inside_is_that_organ_in_doubt() -> None:
+    from digitize.pipeline.fields.organ import organ
+
+    # seed 345 blur dev 008: "CỤC QUẢN LÝ DƯỢC" read "CỤC LÝ DƯỢC": the blur took the short word between two
+    name, conf = organ("CỤC LÝ DƯỢC")
+    assert name == "Cục Quản lý Dược" and conf < 0.6
+    # two words are too few to tell, the head word must be read, and a name no organ has stays as read
+    assert organ("CỤC DƯỢC")[0] != "Cục Quản lý Dược"
+    assert organ("QUẢN LÝ DƯỢC")[0] != "Cục Quản lý Dược"
+    assert organ("CỤC LÝ THUỐC")[0] != "Cục Quản lý Dược"
