@@ -431,9 +431,12 @@ def _word_lost_inside(text: str) -> tuple[str, float] | None:
     hits = set()
     for key, name in F_ORGANS.items():
         known = _plain_words(key)
-        if len(known) == len(read) + 1 and known[0] == read[0]:
-            if any(known[:k] + known[k + 1 :] == read for k in range(1, len(known) - 1)):
-                hits.add(name)
+        if (
+            len(known) == len(read) + 1
+            and known[0] == read[0]
+            and any(known[:k] + known[k + 1 :] == read for k in range(1, len(known) - 1))
+        ):
+            hits.add(name)
     return (hits.pop(), CUT_SHORT_ORGAN) if len(hits) == 1 else None
 
 
