@@ -1903,3 +1903,31 @@ def test_a_consonant_with_a_mark_is_foreign_and_a_vowel_or_d_stroke_is_not() -> 
 
     assert _foreign_letter("Ñ") and _foreign_letter("ñ") and _foreign_letter("Ś")
     assert not any(_foreign_letter(ch) for ch in "ĂÂÊÔƠƯĐẾỆỢ")
+
+
+def test_a_subject_line_cut_in_two_at_the_gutter_is_one_line_again() -> None:
+    # seed 345 blur alt 001: the page layout cut the subject's first line at the header's gutter and gave its
+    # left half ("Về việc đẩy nhanh") before the type heading: the subject lost it
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Word
+    from tests.pipeline.test_extract import decision, page
+
+    pg = page(decision())
+    lines: dict[int, list[Word]] = {}
+    for w in pg.words:
+        lines.setdefault(w.line, []).append(w)
+    type_n = next(n for n, ws in lines.items() if " ".join(w.text for w in ws) == "QUYẾT ĐỊNH")
+    subj_n = type_n + 1
+    head = {id(w) for w in sorted(lines[subj_n], key=lambda w: w.box.x0)[:4]}  # "Về việc cấp Giấy"
+    words = [
+        replace(w, line=type_n)
+        if id(w) in head
+        else replace(w, line=w.line + 1 if w.line >= type_n else w.line)
+        for w in pg.words
+    ]
+    v = extract([replace(pg, words=tuple(words))]).values()
+    want = "Về việc cấp Giấy phép tiến hành công việc bức xạ cho Công ty TNHH Thiết bị Y tế Hoàng Long"
+    assert v["subject"] == want
+    assert extract([pg]).values()["subject"] == v["subject"]
