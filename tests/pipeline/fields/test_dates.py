@@ -70,3 +70,14 @@ def test_a_speck_read_as_a_stop_after_ngay_keeps_the_date() -> None:
     assert str(parse_date("Hà Nội, ngày, 6 tháng 5 năm 2018")) == "2018-05-06"
     assert str(parse_date("Hà Nội, ngày. 16 tháng 5 năm 2018")) == "2018-05-16"
     assert parse_date("ngày,, 6 tháng 5 năm 2018") is None
+
+
+def test_a_speck_glued_before_thang_after_a_two_digit_day_still_makes_the_date() -> None:
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import find_dates
+
+    # seed 345 blur alt 009: "Đắk Lắk, ngày 11 Ítháng 9 năm 2024"
+    assert [d for _, _, d in find_dates("ngay 11 ithang 9 nam 2024")] == [dt.date(2024, 9, 11)]
+    # after one digit the letter may be the day's second ("ngày 1 ltháng": 11 or 1?): no date
+    assert find_dates("ngay 1 lthang 9 nam 2024") == []
