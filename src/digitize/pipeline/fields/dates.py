@@ -22,8 +22,8 @@ _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # the three printed words with one vowel misread ("ngôy", "thớng", "nốm" folded: "ngoy", "thong", "nom"), the
 # "th" of "tháng" lost or read as one letter ("háng", "máng"): the digits between them and a four-digit year
 # still make it a date; a speck after "ngày" read as a stop too ("ngày, 6 tháng 5", a low-light photo)
-# ... or a speck read as a letter glued before "tháng" after a two-digit day ("ngày 11 Ítháng 9", seed 345 blur
-# alt 009; after one digit it may be the day's second, "ngày 1 ltháng": no date)
+# ... or a speck read as a letter glued before "tháng" after a two-digit day ("ngày 11 Ítháng 9", seed 345
+# blur alt 009; after one digit it may be the day's second, "ngày 1 ltháng": no date)
 WORD_DATE = re.compile(
     rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[mnrt]|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng\s*+"
     rf"({DAY_DIGITS}){_GAP}n[a-z]m{_YEAR_GAP}"
