@@ -743,3 +743,50 @@ def test_rows_with_a_line_read_in_them_are_not_lost_ones() -> None:
     with_vv = [subject, *lines]  # read first, between the date line and the line under it on the page
     layout = read_layout(with_vv)
     assert stamps._lost_rows(with_vv, layout.type_i, stamps._under_date(with_vv, layout.motto_i)) is None
+
+
+def test_a_colour_photo_s_lines_under_the_box_are_read_alone_without_its_colour(tmp_path: Path) -> None:
+    """A colour photo whose ĐẾN stamp lies over "Kết quả" and its "Ngày:" with its date in pen before "hội 6"
+    (seed 349 dev 002): the rows read again as a block without the stamp's colour lost a word of the body's
+    line under the box, and so were not taken; the lines were then read alone without its tone, a worse
+    removal ("qữả"), and the first reading's "đau" at 0, "Ngày:" and its date read "5⁄71/⁄ZI|" stood. Read
+    alone without the stamp's colour (the first removal tried), the subject comes back whole, its dash
+    kept."""
+    prepared, first, subject = _generated(
+        tmp_path, 349002, "dev", kind="bao_cao", colour="colour", dpi="300", seal="beside", header="ministry",
+        sign="kt", tail="none", handwritten="no", font="dejavu_sans", margins="standard", photo="perspective",
+    )  # fmt: skip
+    assert extract([first]).values()["subject"] != subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    read = extract([again]).values()["subject"]
+    assert read is not None and read.casefold() == subject.casefold()  # its "kết" read first at 92 stands
+
+
+def test_the_first_reading_s_dash_inside_a_word_s_box_is_its_own_word() -> None:
+    """A dash read surely inside the box of the word before it ("tế" read over "tế -") is no other reading
+    of that word: both stand (the surer "tế" took "kinh tế - xã hội"'s dash)."""
+    from digitize.pipeline.model import Box, Word
+
+    te = Word(text="tế", conf=93.4, box=Box(886, 100, 935, 130), line=1)
+    dash = Word(text="-", conf=93.1, box=Box(922, 110, 935, 115), line=1)
+    same = Word(text="tế,", conf=60.0, box=Box(886, 100, 938, 130), line=1)
+    assert stamps._one_a_place([te, dash]) == [te, dash]
+    assert stamps._one_a_place([te, same]) == [te]
+
+
+def test_the_stamp_s_words_and_pen_marks_the_band_read_nothing_over_go() -> None:
+    """Under the box, the first reading's "Ngày:" and its date in pen read "5⁄71/⁄ZI|" (at 29), where the band
+    (the stamp's ink taken out) read nothing, are the stamp's: they go, and the line read so is the better
+    one; a sure word of print the band read nothing over ("II") stands."""
+    from digitize.pipeline.model import Box, Word
+
+    def w(text: str, conf: float, x0: float, x1: float) -> Word:
+        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+
+    old = [
+        w("Ngày:", 86, 204, 258), w("5⁄71/⁄ZI|", 29, 304, 375), w("II", 78, 380, 395), w("hội", 97, 411, 453),
+        w("6", 97, 466, 481), w("tháng", 97, 492, 578),
+    ]  # fmt: skip
+    read = [w("hội", 97, 411, 453), w("6", 97, 466, 481), w("tháng", 96, 492, 577)]
+    merged = stamps._merged(old, read, lambda v: v.box.x0 < 400)
+    assert [v.text for v in merged] == ["II", "hội", "6", "tháng"]

@@ -23,7 +23,10 @@ and under them (its "Ngày:", a date in pen) made paper. Read in a block, the st
 first word was glued to it ("Nghệ việc" for "Về việc") and a date written under it took the words over it
 ("Vệ yiêotắng" for "Về việc tăng"); on grey and bitonal scans neither colour nor tone tells them from the
 print. The band's words replace the line's when more of them are sure syllables, a word under the box read
-surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only.
+surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only. When
+no block reading was taken, the lines are read alone without the first removal tried, the one most worth it
+(a colour photo's coloured ink, not its tone: "qữả" for "quả"), and the stamp's own words and unsure marks
+the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go.
 
 A pure function of the prepared page and its first reading. Pages with neither a type name nor a header's
 date line under the motto (``_under_date``), and pages with no stamp's ink (nor box) in those rows, are
@@ -208,7 +211,9 @@ def second_pass(
     letter = regions.letter_height(page.words)
     last: tuple[np.ndarray, np.ndarray] | None = None
     for before, grey, by_box in _without_stamp(prepared, x0, y0, x1, y1, letter):
-        last = (before, grey)
+        # the lines are read alone (no block reading taken) without the first removal: the most worth it
+        if last is None:
+            last = (before, grey)
         try:
             # read as the first reading saw the rows (sharpened on a blurred page)
             tokens = tesseract.image_to_data(
@@ -746,7 +751,9 @@ def _band_lines(
         line_old = [w for w in words if w.line == ln]
         merged = _merged(line_old, read, in_stamp)
         rows = (y0 + ly0, y0 + ly1)
-        if _band_score(merged) <= _band_score(_one_a_place(line_old)):
+        # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print
+        first = [w for w in _one_a_place(line_old) if not (in_stamp(w) and _stamp_own(w.text))]
+        if _band_score(merged) <= _band_score(first):
             pen = _pen_numbers(line_old, read, rows, letter, in_stamp)
             if pen:  # the first reading stands, but for the stamp's number in pen on the line's row
                 words = [w for w in words if not any(w is p for p in pen)]
@@ -858,13 +865,25 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
             )  # a sure word read first, or a mark read alone: the first stands
         else:
             taken.append(replace(w, conf=min(w.conf, THROUGH_CONF)))
-    out.extend(o for i, o in enumerate(old) if not in_stamp(o) or i not in used)
+    # inside the box, the first reading's words the band read nothing over stand ("II" read first), but for
+    # the stamp's own words ("Ngày:") and marks read unsure (its date in pen: "5⁄71/⁄ZI|" at 29), whose
+    # ink was taken out
+    out.extend(o for i, o in enumerate(old) if not in_stamp(o) or (i not in used and not _stamp_mark(o)))
     # the first reading's words where the band's taken words lie are read again by them
     kept = [o for o in dict.fromkeys(out) if not over(o, taken)]
     return sorted([*kept, *taken], key=lambda w: w.box.x0)
 
 
 SURE_READ = 60.0  # a syllable read this surely is a sure one
+
+
+def _stamp_mark(w: Word) -> bool:
+    """A word of the first reading under the stamp's box that is no print the band lost: one of the stamp's
+    own words ("Ngày:", ``_stamp_own``), or a mark read unsure (letters or digits that are no syllable,
+    under ``SURE_READ``: its date in pen read "5⁄71/⁄ZI|")."""
+    if _stamp_own(w.text):
+        return True
+    return w.conf < SURE_READ and not _clean(w) and any(ch.isalnum() for ch in w.text)
 
 
 def _stray_marks_of(w: Word, under: list[Word]) -> Word | None:
@@ -926,7 +945,17 @@ def _one_a_place(words: list[Word]) -> list[Word]:
     specks cost seconds; review s21)."""
     if len(words) > LINE_WORDS_MAX:
         return list(words)
-    return [o for o in words if not any(p is not o and p.conf > o.conf and _overlap(o, p) for p in words)]
+    return [
+        o
+        for o in words
+        if not any(p is not o and p.conf > o.conf and _overlap(o, p) and _dash(o) == _dash(p) for p in words)
+    ]
+
+
+def _dash(w: Word) -> bool:
+    """A word that is one dash read surely (``_printed_dash``): no other reading of the word whose box it
+    lies in ("tế" read over "tế -" in the first reading, its dash a word of its own at the same place)."""
+    return _printed_dash(w.text, w.conf)
 
 
 def _stamp_own(text: str) -> bool:
