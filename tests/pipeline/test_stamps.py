@@ -790,3 +790,60 @@ def test_the_stamp_s_words_and_pen_marks_the_band_read_nothing_over_go() -> None
     read = [w("hội", 97, 411, 453), w("6", 97, 466, 481), w("tháng", 96, 492, 577)]
     merged = stamps._merged(old, read, lambda v: v.box.x0 < 400)
     assert [v.text for v in merged] == ["II", "hội", "6", "tháng"]
+
+
+def test_two_syllables_glued_by_the_pen_s_stroke_and_a_word_the_box_s_side_crossed_come_back(
+    tmp_path: Path,
+) -> None:
+    """A bitonal decision whose ĐẾN stamp's date in pen runs up through "cấp lại" and whose box's side
+    crosses "ty" (seed 347 alt 000): the line read alone came back "cấp,lại" (the pen's stroke between them
+    read as a comma: no syllable, so the first reading's junk stood) and "íy" (where the first read nothing:
+    dropped unseen). Read apart, in doubt, and "íy" kept, the body's "Công ty Cổ phần" restates the rest."""
+    prepared, first, subject = _generated(
+        tmp_path, 347000, "alt", kind="quyet_dinh", colour="bitonal", dpi="200", seal="beside",
+        header="one_organ", sign="tl", tail="annex", handwritten="no", font="liberation_serif",
+        margins="wide",
+    )  # fmt: skip
+    assert extract([first]).values()["subject"] != subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([again]).values()["subject"] == subject
+
+
+def test_a_word_read_alone_with_its_letters_but_not_its_marks_is_taken_in_doubt(tmp_path: Path) -> None:
+    """A grey photo whose ĐẾN stamp lies over "triển" (seed 347 alt 002): read alone, "trien" at 69 (no
+    syllable: its marks lost), where the first reading read "1ý" at 33; taken in doubt, the corrector gives
+    back "triển" from its neighbours."""
+    prepared, first, subject = _generated(
+        tmp_path, 347002, "alt", kind="bao_cao", colour="grey", dpi="300", seal="over_name",
+        header="ministry", sign="tl", tail="blank_seal", handwritten="no", font="liberation_sans",
+        margins="standard", photo="perspective",
+    )  # fmt: skip
+    assert extract([correct(first)]).values()["subject"] != subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([correct(again)]).values()["subject"] == subject
+
+
+def test_band_words_under_the_box_over_no_sure_word_are_taken_in_doubt() -> None:
+    """Under the box, where the first reading read no sure word: two syllables glued by a mark ("cấp,lại")
+    come apart, a word with a syllable's letters and not its marks ("trien") and a word of letters between
+    the line's words where the first read nothing ("íy") are taken, each at ``BARE_CONF`` at most; over a
+    sure word the first reading stands, and the stamp's marks ("[¬,N?”:") and own words stay out."""
+    from digitize.pipeline.model import Box, Word
+
+    def w(text: str, conf: float, x0: float, x1: float) -> Word:
+        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+
+    old = [
+        w("Về", 94, 347, 380), w("tần", 0, 471, 519), w("1ý", 33, 620, 650), w("Giấy", 96, 700, 770),
+        w("việc", 97, 900, 960),
+    ]  # fmt: skip
+    read = [
+        w("[¬,N?”:", 70, 198, 260), w("Ngày:", 90, 270, 330), w("Về", 94, 347, 380),
+        w("cấp,lại", 56, 471, 584), w("íy", 82, 590, 612), w("trien", 69, 618, 655), w("Giấy", 97, 700, 770),
+        w("rõ,ràng", 70, 900, 960),
+    ]  # fmt: skip
+    merged = stamps._merged(old, read, lambda v: v.box.x0 < 1000)
+    assert [(v.text, v.conf) for v in merged] == [
+        ("Về", 94), ("cấp", stamps.BARE_CONF), ("lại", stamps.BARE_CONF), ("íy", stamps.BARE_CONF),
+        ("trien", stamps.BARE_CONF), ("Giấy", 96), ("việc", 97),
+    ]  # fmt: skip

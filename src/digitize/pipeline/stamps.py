@@ -26,7 +26,11 @@ print. The band's words replace the line's when more of them are sure syllables,
 surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only. When
 no block reading was taken, the lines are read alone without the first removal tried, the one most worth it
 (a colour photo's coloured ink, not its tone: "qữả" for "quả"), and the stamp's own words and unsure marks
-the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go.
+the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go. Where the first reading read no sure
+word under the box, the band's words that are print read in part are taken in doubt (``BARE_CONF``): two
+syllables the pen's stroke glued ("cấp,lại"), a syllable's letters without its marks ("trien", which the
+corrector may give back), a word of letters between the line's words where the first read none ("íy" for
+"ty", the box's side through its "t": no word dropped unseen; the body may restate it).
 
 A pure function of the prepared page and its first reading. Pages with neither a type name nor a header's
 date line under the motto (``_under_date``), and pages with no stamp's ink (nor box) in those rows, are
@@ -824,7 +828,10 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
     reading read no sure syllable: its sure words stand ("việc" read at 36 alone; "qua" read at 78 first,
     "tua" at 96 alone, and the corrector's "Kết tủa" for "Kết quả"), as do its words where the band read a
     mark ("II" and "2024" where it read "lÏ" and "2Ù24") or nothing: the band's words only replace the first
-    reading's words under them that were no sure syllable ("Nghệ", "yiêotắng"). A reading of more words than
+    reading's words under them that were no sure syllable ("Nghệ", "yiêotắng"), as do its words read in
+    part there, in doubt (``_glued_syllables``, ``_bare``, ``_lettered`` between the line's words: "cấp,lại",
+    "trien", "íy"); the first reading's stamp's words and unsure marks the band read nothing over go
+    (``_stamp_mark``). A reading of more words than
     a line of print holds (``LINE_WORDS_MAX``: specks, a hostile page of dots) is no line: the first stands,
     and the merge's cost stays bounded (review s20)."""
     if len(old) > LINE_WORDS_MAX or len(read) > LINE_WORDS_MAX:
@@ -859,6 +866,17 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
             # "chính," read first: the box's side was its comma; a real comma the box's removal took is not
             # told from it, so the word is no surer than the band read it (review 22 MED 2)
             taken.append(replace(same, text=w.text, conf=min(same.conf, w.conf)))
+        elif (parts := _glued_syllables(w)) and not any(_sure([old[i]]) for i in under):
+            # "cấp,lại": two syllables the pen's stroke between them glued, read apart, no surer than read
+            taken.extend(parts)
+        elif _bare(w) and not any(_sure([old[i]]) or _clean(old[i]) for i in under):
+            # "trien" over the first reading's "1ý": the letters read, their marks lost, read in doubt (the
+            # corrector, with the line's words, may give them back)
+            taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
+        elif not under and _between(w, read, old) and _lettered(w):
+            # a word of print between the line's words the first reading lost ("íy" for "ty", the box's side
+            # through its "t"): no word is dropped unseen, it stands in doubt
+            taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
         elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
             out.extend(
                 old[i] for i in under
@@ -875,6 +893,60 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
 
 
 SURE_READ = 60.0  # a syllable read this surely is a sure one
+
+
+BARE_CONF = (
+    50.0  # (0..100) the most a band's word read with a syllable's letters but not its marks is sure of
+)
+
+
+def _bare(w: Word) -> bool:
+    """A band's word read surely (``SURE_READ``) as letters only that are no syllable but a syllable's
+    letters with its tone and vowel marks dropped or changed ("trien" for "triển", under the box's side):
+    none of the stamp's own words."""
+    from digitize.pipeline import correct
+    from digitize.pipeline.syllable import skeleton
+
+    t = _letters(w.text)
+    if not t or w.conf < SURE_READ or is_syllable(t) or _stamp_own(w.text):
+        return False
+    return w.text.strip(".,;:") == t and skeleton(t) in correct.load().frequent
+
+
+def _lettered(w: Word) -> bool:
+    """A word read surely (``SURE_READ``) as letters only (a mark at its ends at most), none of the stamp's
+    own words: print read with a letter changed ("íy" for "ty"), not the stamp's marks ("[¬,N?”:")."""
+    t = _letters(w.text)
+    return bool(t) and w.conf >= SURE_READ and w.text.strip(".,;:") == t and not _stamp_own(w.text)
+
+
+def _between(w: Word, read: list[Word], old: list[Word]) -> bool:
+    """``w`` lies between two words of the line read as syllables (``_clean``), one on each side."""
+    mid = (w.box.x0 + w.box.x1) / 2
+    words = [o for o in [*read, *old] if o is not w and _clean(o)]
+    return any(o.box.x1 <= mid for o in words) and any(o.box.x0 >= mid for o in words)
+
+
+def _glued_syllables(w: Word) -> list[Word]:
+    """A band's word that is two or more syllables (letters only, each a syllable) glued by marks between
+    them, read at ``BAND_WORD`` or more ("cấp,lại": the pen's date under the line reaching up between them):
+    the syllables as words of their own, their boxes shared out by their letters, at ``BARE_CONF`` at most.
+    None (empty) otherwise."""
+    if w.conf < BAND_WORD or any(ch.isdigit() for ch in w.text):
+        return []
+    parts = [p for p in re.split(r"[\W_]+", w.text) if p]  # two or more: marks between them
+    if len(parts) < 2 or not all(is_syllable(p) and not _stamp_own(p) for p in parts):
+        return []
+    n = len(w.text)
+    out = []
+    x0, width = w.box.x0, w.box.x1 - w.box.x0
+    k = 0
+    for p in parts:
+        i = w.text.index(p, k)
+        a, b = x0 + width * i / n, x0 + width * (i + len(p)) / n
+        out.append(replace(w, text=p, conf=min(w.conf, BARE_CONF), box=replace(w.box, x0=a, x1=b)))
+        k = i + len(p)
+    return out
 
 
 def _stamp_mark(w: Word) -> bool:
