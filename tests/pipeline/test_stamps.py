@@ -847,3 +847,19 @@ def test_band_words_under_the_box_over_no_sure_word_are_taken_in_doubt() -> None
         ("Về", 94), ("cấp", stamps.BARE_CONF), ("lại", stamps.BARE_CONF), ("íy", stamps.BARE_CONF),
         ("trien", stamps.BARE_CONF), ("Giấy", 96), ("việc", 97),
     ]  # fmt: skip
+
+
+def test_the_lines_are_read_alone_without_the_tone_when_the_colour_s_removal_shows_no_box(
+    tmp_path: Path,
+) -> None:
+    """A blurred colour photo whose stamp lies over "Tình hình" (seed 337 alt 009, blurred): its box is not
+    found in the rows without the stamp's colour, only without its tone; the lines are read alone there
+    ("[nai (ân thực hiện" read first stays no more)."""
+    prepared, first, subject = _generated(
+        tmp_path, 337009, "alt", kind="bao_cao", colour="colour", dpi="300", seal="faint", header="ministry",
+        sign="kt", tail="receipt", handwritten="yes", font="dejavu_serif", margins="wide", photo="blur",
+    )  # fmt: skip
+    start = " ".join(subject.split()[:5]).casefold()  # "tình hình thực hiện chương"
+    assert not (extract([first]).values()["subject"] or "").casefold().startswith(start)
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert (extract([again]).values()["subject"] or "").casefold().startswith(start)

@@ -23,14 +23,15 @@ and under them (its "Ngày:", a date in pen) made paper. Read in a block, the st
 first word was glued to it ("Nghệ việc" for "Về việc") and a date written under it took the words over it
 ("Vệ yiêotắng" for "Về việc tăng"); on grey and bitonal scans neither colour nor tone tells them from the
 print. The band's words replace the line's when more of them are sure syllables, a word under the box read
-surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only. When
-no block reading was taken, the lines are read alone without the first removal tried, the one most worth it
-(a colour photo's coloured ink, not its tone: "qữả" for "quả"), and the stamp's own words and unsure marks
-the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go. Where the first reading read no sure
-word under the box, the band's words that are print read in part are taken in doubt (``BARE_CONF``): two
-syllables the pen's stroke glued ("cấp,lại"), a syllable's letters without its marks ("trien", which the
-corrector may give back), a word of letters between the line's words where the first read none ("íy" for
-"ty", the box's side through its "t": no word dropped unseen; the body may restate it).
+surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only.
+When no block reading was taken, the lines are read alone without the first removal tried that shows the
+box, the one most worth it (a colour photo's coloured ink, not its tone: "qữả" for "quả"), and the stamp's
+own words and unsure marks the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go. Where the
+first reading read no sure word under the box, the band's words that are print read in part are taken in
+doubt (``BARE_CONF``): two syllables the pen's stroke glued ("cấp,lại"), a syllable's letters without its
+marks ("trien", which the corrector may give back), a word of letters between the line's words where the
+first read none ("íy" for "ty", the box's side through its "t": no word dropped unseen; the body may
+restate it).
 
 A pure function of the prepared page and its first reading. Pages with neither a type name nor a header's
 date line under the motto (``_under_date``), and pages with no stamp's ink (nor box) in those rows, are
@@ -213,11 +214,9 @@ def second_pass(
 
     old = [w for w in page.words if inside(w)]
     letter = regions.letter_height(page.words)
-    last: tuple[np.ndarray, np.ndarray] | None = None
+    tried: list[tuple[np.ndarray, np.ndarray]] = []
     for before, grey, by_box in _without_stamp(prepared, x0, y0, x1, y1, letter):
-        # the lines are read alone (no block reading taken) without the first removal: the most worth it
-        if last is None:
-            last = (before, grey)
+        tried.append((before, grey))
         try:
             # read as the first reading saw the rows (sharpened on a blurred page)
             tokens = tesseract.image_to_data(
@@ -249,9 +248,13 @@ def second_pass(
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
         again = _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
         return _lost_in_doubt(page, again)
-    if last is None:
-        return page
-    return _band_lines(prepared, page, inside, *last, y0, letter, lang=lang, timeout=timeout)
+    # no block reading taken: the lines are read alone without the first removal tried that shows the
+    # stamp's box, in the order they are worth it (a colour photo's coloured ink before its tone: "qữả" for
+    # "quả" without the tone; the tone where the box was not found without the colour)
+    for before, grey in tried:
+        if _band_box(prepared, before, grey, y0, letter) is not None:
+            return _band_lines(prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+    return page
 
 
 def _lost_in_doubt(page: RecognizedPage, again: RecognizedPage) -> RecognizedPage:
@@ -681,25 +684,11 @@ def _band_lines(
     or under the band (the stamp's labels and pen marks that reach into it) is paper too. The band's words
     replace the line's when more of them are sure syllables (``_merged``). The stamp's box is found in the
     ink taken out (``stamp_box``); with none, the page as it is: no more readings."""
-    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    taken = ((after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED).astype(np.uint8) * 255
-    # the box in the ink taken out (its frame, its lighter tone) and in all the ink (of the rows as the
-    # stamp's removal saw them, on their paper made even, as cut from the scan): each may leave it in pieces
-    # (a grey photo in low light: its inner column only, its sides broken where the paper is dark); its
-    # sides are the only uprights that tall, the box holds every box found
-    masks: list[np.ndarray] = [taken]
-    for grey in (
-        before,
-        flat_paper(before, letter),
-        regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0]),
-    ):
-        _, ink_of = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-        masks.append(ink_of)
-    boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
-    if not boxes:
+    found = _band_box(prepared, before, after, y0, letter)
+    if found is None:
         return page
-    bx0, by0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    bx1, by1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    bx0, by0, bx1, by1 = found
+    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     ink = (after < level).astype(np.uint8)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     cx = stats[:, cv2.CC_STAT_LEFT] + stats[:, cv2.CC_STAT_WIDTH] / 2
@@ -775,6 +764,35 @@ def _band_lines(
         return page
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=nfc(page_text(words)))
+
+
+def _band_box(
+    prepared: Prepared, before: np.ndarray, after: np.ndarray, y0: float, letter: float
+) -> tuple[int, int, int, int] | None:
+    """(x0, y0, x1, y1) of the stamp's box in the rows cut (``before``, their top at ``y0``; ``after``: the
+    stamp's ink taken out), None when none is found."""
+    taken = ((after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED).astype(np.uint8) * 255
+    # the box in the ink taken out (its frame, its lighter tone) and in all the ink (of the rows as the
+    # stamp's removal saw them, on their paper made even, as cut from the scan): each may leave it in pieces
+    # (a grey photo in low light: its inner column only, its sides broken where the paper is dark); its
+    # sides are the only uprights that tall, the box holds every box found
+    masks: list[np.ndarray] = [taken]
+    for grey in (
+        before,
+        flat_paper(before, letter),
+        regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0]),
+    ):
+        _, ink_of = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+        masks.append(ink_of)
+    boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 PEN_RISE = 0.5  # letters: a number under the box standing this far over its line's print is the pen's
