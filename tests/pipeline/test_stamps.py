@@ -775,9 +775,9 @@ def test_the_first_reading_s_dash_inside_a_word_s_box_is_its_own_word() -> None:
 
 
 def test_the_stamp_s_words_and_pen_marks_the_band_read_nothing_over_go() -> None:
-    """Under the box, the first reading's "Ngày:" and its date in pen read "5⁄71/⁄ZI|" (at 29), where the band
-    (the stamp's ink taken out) read nothing, are the stamp's: they go, and the line read so is the better
-    one; a sure word of print the band read nothing over ("II") stands."""
+    """Under the box, the first reading's "Ngày:" and its date in pen read "5⁄71/⁄ZI|" (at 29) before the
+    line's words, where the band (the stamp's ink taken out) read nothing, are the stamp's: they go; a sure
+    word of print the band read nothing over ("II") stands, as does a mark between the line's words."""
     from digitize.pipeline.model import Box, Word
 
     def w(text: str, conf: float, x0: float, x1: float) -> Word:
@@ -790,6 +790,10 @@ def test_the_stamp_s_words_and_pen_marks_the_band_read_nothing_over_go() -> None
     read = [w("hội", 97, 411, 453), w("6", 97, 466, 481), w("tháng", 96, 492, 577)]
     merged = stamps._merged(old, read, lambda v: v.box.x0 < 400)
     assert [v.text for v in merged] == ["II", "hội", "6", "tháng"]
+    # a mark between the line's words may be print the band lost ("2Ù24" of "năm 2024"): it stays
+    old = [w("năm", 97, 100, 150), w("2Ù24", 40, 160, 220), w("của", 97, 230, 280)]
+    read = [w("năm", 97, 100, 150), w("của", 97, 230, 280)]
+    assert [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 < 400)] == ["năm", "2Ù24", "của"]
 
 
 def test_two_syllables_glued_by_the_pen_s_stroke_and_a_word_the_box_s_side_crossed_come_back(

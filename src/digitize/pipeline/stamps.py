@@ -902,9 +902,14 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
         else:
             taken.append(replace(w, conf=min(w.conf, THROUGH_CONF)))
     # inside the box, the first reading's words the band read nothing over stand ("II" read first), but for
-    # the stamp's own words ("Ngày:") and marks read unsure (its date in pen: "5⁄71/⁄ZI|" at 29), whose
-    # ink was taken out
-    out.extend(o for i, o in enumerate(old) if not in_stamp(o) or (i not in used and not _stamp_mark(o)))
+    # the stamp's own words ("Ngày:") and marks read unsure before or after the line's words (its date in
+    # pen: "5⁄71/⁄ZI|" at 29), whose ink was taken out: a mark between them may be print the band lost
+    out.extend(
+        o
+        for i, o in enumerate(old)
+        if not in_stamp(o)
+        or (i not in used and not (_stamp_own(o.text) or (_stamp_mark(o) and not _between(o, read, old))))
+    )
     # the first reading's words where the band's taken words lie are read again by them
     kept = [o for o in dict.fromkeys(out) if not over(o, taken)]
     return sorted([*kept, *taken], key=lambda w: w.box.x0)
@@ -939,9 +944,10 @@ def _lettered(w: Word) -> bool:
 
 
 def _between(w: Word, read: list[Word], old: list[Word]) -> bool:
-    """``w`` lies between two words of the line read as syllables (``_clean``), one on each side."""
+    """``w`` lies between two words of the line read as syllables (``_clean``; none of the stamp's own
+    words), one on each side."""
     mid = (w.box.x0 + w.box.x1) / 2
-    words = [o for o in [*read, *old] if o is not w and _clean(o)]
+    words = [o for o in [*read, *old] if o is not w and _clean(o) and not _stamp_own(o.text)]
     return any(o.box.x1 <= mid for o in words) and any(o.box.x0 >= mid for o in words)
 
 
