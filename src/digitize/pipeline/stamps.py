@@ -24,6 +24,14 @@ first word was glued to it ("Nghệ việc" for "Về việc") and a date writte
 ("Vệ yiêotắng" for "Về việc tăng"); on grey and bitonal scans neither colour nor tone tells them from the
 print. The band's words replace the line's when more of them are sure syllables, a word under the box read
 surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only.
+When no block reading was taken, the lines are read alone without the first removal tried that shows the
+box, the one most worth it (a colour photo's coloured ink, not its tone: "qữả" for "quả"), and the stamp's
+own words and unsure marks the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go. Where the
+first reading read no sure word under the box, the band's words that are print read in part are taken in
+doubt (``BARE_CONF``): two syllables the pen's stroke glued ("cấp,lại"), a syllable's letters without its
+marks ("trien", which the corrector may give back), a word of letters between the line's words where the
+first read none ("íy" for "ty", the box's side through its "t": no word dropped unseen; the body may
+restate it).
 
 A pure function of the prepared page and its first reading. Pages with neither a type name nor a header's
 date line under the motto (``_under_date``), and pages with no stamp's ink (nor box) in those rows, are
@@ -206,9 +214,9 @@ def second_pass(
 
     old = [w for w in page.words if inside(w)]
     letter = regions.letter_height(page.words)
-    last: tuple[np.ndarray, np.ndarray] | None = None
+    tried: list[tuple[np.ndarray, np.ndarray]] = []
     for before, grey, by_box in _without_stamp(prepared, x0, y0, x1, y1, letter):
-        last = (before, grey)
+        tried.append((before, grey))
         try:
             # read as the first reading saw the rows (sharpened on a blurred page)
             tokens = tesseract.image_to_data(
@@ -240,9 +248,13 @@ def second_pass(
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
         again = _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
         return _lost_in_doubt(page, again)
-    if last is None:
-        return page
-    return _band_lines(prepared, page, inside, *last, y0, letter, lang=lang, timeout=timeout)
+    # no block reading taken: the lines are read alone without the first removal tried that shows the
+    # stamp's box, in the order they are worth it (a colour photo's coloured ink before its tone: "qữả" for
+    # "quả" without the tone; the tone where the box was not found without the colour)
+    for before, grey in tried:
+        if _band_box(prepared, before, grey, y0, letter) is not None:
+            return _band_lines(prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+    return page
 
 
 def _lost_in_doubt(page: RecognizedPage, again: RecognizedPage) -> RecognizedPage:
@@ -672,25 +684,11 @@ def _band_lines(
     or under the band (the stamp's labels and pen marks that reach into it) is paper too. The band's words
     replace the line's when more of them are sure syllables (``_merged``). The stamp's box is found in the
     ink taken out (``stamp_box``); with none, the page as it is: no more readings."""
-    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    taken = ((after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED).astype(np.uint8) * 255
-    # the box in the ink taken out (its frame, its lighter tone) and in all the ink (of the rows as the
-    # stamp's removal saw them, on their paper made even, as cut from the scan): each may leave it in pieces
-    # (a grey photo in low light: its inner column only, its sides broken where the paper is dark); its
-    # sides are the only uprights that tall, the box holds every box found
-    masks: list[np.ndarray] = [taken]
-    for grey in (
-        before,
-        flat_paper(before, letter),
-        regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0]),
-    ):
-        _, ink_of = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-        masks.append(ink_of)
-    boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
-    if not boxes:
+    found = _band_box(prepared, before, after, y0, letter)
+    if found is None:
         return page
-    bx0, by0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    bx1, by1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    bx0, by0, bx1, by1 = found
+    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     ink = (after < level).astype(np.uint8)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     cx = stats[:, cv2.CC_STAT_LEFT] + stats[:, cv2.CC_STAT_WIDTH] / 2
@@ -746,7 +744,9 @@ def _band_lines(
         line_old = [w for w in words if w.line == ln]
         merged = _merged(line_old, read, in_stamp)
         rows = (y0 + ly0, y0 + ly1)
-        if _band_score(merged) <= _band_score(_one_a_place(line_old)):
+        # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print
+        first = [w for w in _one_a_place(line_old) if not (in_stamp(w) and _stamp_own(w.text))]
+        if _band_score(merged) <= _band_score(first):
             pen = _pen_numbers(line_old, read, rows, letter, in_stamp)
             if pen:  # the first reading stands, but for the stamp's number in pen on the line's row
                 words = [w for w in words if not any(w is p for p in pen)]
@@ -764,6 +764,35 @@ def _band_lines(
         return page
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=nfc(page_text(words)))
+
+
+def _band_box(
+    prepared: Prepared, before: np.ndarray, after: np.ndarray, y0: float, letter: float
+) -> tuple[int, int, int, int] | None:
+    """(x0, y0, x1, y1) of the stamp's box in the rows cut (``before``, their top at ``y0``; ``after``: the
+    stamp's ink taken out), None when none is found."""
+    taken = ((after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED).astype(np.uint8) * 255
+    # the box in the ink taken out (its frame, its lighter tone) and in all the ink (of the rows as the
+    # stamp's removal saw them, on their paper made even, as cut from the scan): each may leave it in pieces
+    # (a grey photo in low light: its inner column only, its sides broken where the paper is dark); its
+    # sides are the only uprights that tall, the box holds every box found
+    masks: list[np.ndarray] = [taken]
+    for grey in (
+        before,
+        flat_paper(before, letter),
+        regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0]),
+    ):
+        _, ink_of = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+        masks.append(ink_of)
+    boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 PEN_RISE = 0.5  # letters: a number under the box standing this far over its line's print is the pen's
@@ -817,7 +846,10 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
     reading read no sure syllable: its sure words stand ("việc" read at 36 alone; "qua" read at 78 first,
     "tua" at 96 alone, and the corrector's "Kết tủa" for "Kết quả"), as do its words where the band read a
     mark ("II" and "2024" where it read "lÏ" and "2Ù24") or nothing: the band's words only replace the first
-    reading's words under them that were no sure syllable ("Nghệ", "yiêotắng"). A reading of more words than
+    reading's words under them that were no sure syllable ("Nghệ", "yiêotắng"), as do its words read in
+    part there, in doubt (``_glued_syllables``, ``_bare``, ``_lettered`` between the line's words: "cấp,lại",
+    "trien", "íy"); the first reading's stamp's words and unsure marks the band read nothing over go
+    (``_stamp_mark``). A reading of more words than
     a line of print holds (``LINE_WORDS_MAX``: specks, a hostile page of dots) is no line: the first stands,
     and the merge's cost stays bounded (review s20)."""
     if len(old) > LINE_WORDS_MAX or len(read) > LINE_WORDS_MAX:
@@ -852,19 +884,102 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
             # "chính," read first: the box's side was its comma; a real comma the box's removal took is not
             # told from it, so the word is no surer than the band read it (review 22 MED 2)
             taken.append(replace(same, text=w.text, conf=min(same.conf, w.conf)))
+        elif (parts := _glued_syllables(w)) and not any(_sure([old[i]]) for i in under):
+            # "cấp,lại": two syllables the pen's stroke between them glued, read apart, no surer than read
+            taken.extend(parts)
+        elif _bare(w) and not any(_sure([old[i]]) or _clean(old[i]) for i in under):
+            # "trien" over the first reading's "1ý": the letters read, their marks lost, read in doubt (the
+            # corrector, with the line's words, may give them back)
+            taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
+        elif not under and _between(w, read, old) and _lettered(w):
+            # a word of print between the line's words the first reading lost ("íy" for "ty", the box's side
+            # through its "t"): no word is dropped unseen, it stands in doubt
+            taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
         elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
             out.extend(
                 old[i] for i in under
             )  # a sure word read first, or a mark read alone: the first stands
         else:
             taken.append(replace(w, conf=min(w.conf, THROUGH_CONF)))
-    out.extend(o for i, o in enumerate(old) if not in_stamp(o) or i not in used)
+    # inside the box, the first reading's words the band read nothing over stand ("II" read first), but for
+    # the stamp's own words ("Ngày:") and marks read unsure before or after the line's words (its date in
+    # pen: "5⁄71/⁄ZI|" at 29), whose ink was taken out: a mark between them may be print the band lost
+    out.extend(
+        o
+        for i, o in enumerate(old)
+        if not in_stamp(o)
+        or (i not in used and not (_stamp_own(o.text) or (_stamp_mark(o) and not _between(o, read, old))))
+    )
     # the first reading's words where the band's taken words lie are read again by them
     kept = [o for o in dict.fromkeys(out) if not over(o, taken)]
     return sorted([*kept, *taken], key=lambda w: w.box.x0)
 
 
 SURE_READ = 60.0  # a syllable read this surely is a sure one
+
+
+BARE_CONF = (
+    50.0  # (0..100) the most a band's word read with a syllable's letters but not its marks is sure of
+)
+
+
+def _bare(w: Word) -> bool:
+    """A band's word read surely (``SURE_READ``) as letters only that are no syllable but a syllable's
+    letters with its tone and vowel marks dropped or changed ("trien" for "triển", under the box's side):
+    none of the stamp's own words."""
+    from digitize.pipeline import correct
+    from digitize.pipeline.syllable import skeleton
+
+    t = _letters(w.text)
+    if not t or w.conf < SURE_READ or is_syllable(t) or _stamp_own(w.text):
+        return False
+    return w.text.strip(".,;:") == t and skeleton(t) in correct.load().frequent
+
+
+def _lettered(w: Word) -> bool:
+    """A word read surely (``SURE_READ``) as letters only (a mark at its ends at most), none of the stamp's
+    own words: print read with a letter changed ("íy" for "ty"), not the stamp's marks ("[¬,N?”:")."""
+    t = _letters(w.text)
+    return bool(t) and w.conf >= SURE_READ and w.text.strip(".,;:") == t and not _stamp_own(w.text)
+
+
+def _between(w: Word, read: list[Word], old: list[Word]) -> bool:
+    """``w`` lies between two words of the line read as syllables (``_clean``; none of the stamp's own
+    words), one on each side."""
+    mid = (w.box.x0 + w.box.x1) / 2
+    words = [o for o in [*read, *old] if o is not w and _clean(o) and not _stamp_own(o.text)]
+    return any(o.box.x1 <= mid for o in words) and any(o.box.x0 >= mid for o in words)
+
+
+def _glued_syllables(w: Word) -> list[Word]:
+    """A band's word that is two or more syllables (letters only, each a syllable) glued by marks between
+    them, read at ``BAND_WORD`` or more ("cấp,lại": the pen's date under the line reaching up between them):
+    the syllables as words of their own, their boxes shared out by their letters, at ``BARE_CONF`` at most.
+    None (empty) otherwise."""
+    if w.conf < BAND_WORD or any(ch.isdigit() for ch in w.text):
+        return []
+    parts = [p for p in re.split(r"[\W_]+", w.text) if p]  # two or more: marks between them
+    if len(parts) < 2 or not all(is_syllable(p) and not _stamp_own(p) for p in parts):
+        return []
+    n = len(w.text)
+    out = []
+    x0, width = w.box.x0, w.box.x1 - w.box.x0
+    k = 0
+    for p in parts:
+        i = w.text.index(p, k)
+        a, b = x0 + width * i / n, x0 + width * (i + len(p)) / n
+        out.append(replace(w, text=p, conf=min(w.conf, BARE_CONF), box=replace(w.box, x0=a, x1=b)))
+        k = i + len(p)
+    return out
+
+
+def _stamp_mark(w: Word) -> bool:
+    """A word of the first reading under the stamp's box that is no print the band lost: one of the stamp's
+    own words ("Ngày:", ``_stamp_own``), or a mark read unsure (letters or digits that are no syllable,
+    under ``SURE_READ``: its date in pen read "5⁄71/⁄ZI|")."""
+    if _stamp_own(w.text):
+        return True
+    return w.conf < SURE_READ and not _clean(w) and any(ch.isalnum() for ch in w.text)
 
 
 def _stray_marks_of(w: Word, under: list[Word]) -> Word | None:
@@ -926,7 +1041,17 @@ def _one_a_place(words: list[Word]) -> list[Word]:
     specks cost seconds; review s21)."""
     if len(words) > LINE_WORDS_MAX:
         return list(words)
-    return [o for o in words if not any(p is not o and p.conf > o.conf and _overlap(o, p) for p in words)]
+    return [
+        o
+        for o in words
+        if not any(p is not o and p.conf > o.conf and _overlap(o, p) and _dash(o) == _dash(p) for p in words)
+    ]
+
+
+def _dash(w: Word) -> bool:
+    """A word that is one dash read surely (``_printed_dash``): no other reading of the word whose box it
+    lies in ("tế" read over "tế -" in the first reading, its dash a word of its own at the same place)."""
+    return _printed_dash(w.text, w.conf)
 
 
 def _stamp_own(text: str) -> bool:
