@@ -465,3 +465,31 @@ def test_two_sure_organ_lines_a_blur_ran_into_one_row_of_ink_are_not_read_again_
     assert lines.count("cuc quan ly duoc") == 1 and not any(t.startswith("cuc quan") for t in lines[:1])
     v = extract([page]).values()
     assert (v["organ_name"], v["parent_organ"]) == ("Cục Quản lý Dược", "Bộ Y tế")
+
+
+def test_a_row_of_ink_two_lines_tall_with_one_sure_line_on_it_is_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cv2
+
+    # review 31 M1: the blur ran "BỘ Y TẾ" and "CỤC QUẢN LÝ DƯỢC" into one row of ink; the page's reading
+    # lost the Cục's line: the one sure line on the row does not fill it, the row is read again
+    left = (("BỘ Y TẾ", False), ("CỤC QUẢN LÝ DƯỢC", True))
+    prepared = preprocess.prepare(cv2.GaussianBlur(_tight_page(left, "Số: 736/CT-QLD"), (0, 0), 2.0), dpi=200)
+    clean = recognize.recognize(prepared, lang="vie")
+    lost = next(ln for ln in page_lines(clean) if fold(ln.text) == "cuc quan ly duoc")
+    first = replace(clean, words=tuple(w for w in clean.words if w not in lost.words))
+    rows: list[object] = []
+    read_row = header._read_row
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        rows.append(args[1])
+        return read_row(*args, **kwargs)
+
+    monkeypatch.setattr(header, "_read_row", counted)
+    header.second_pass(prepared, first, lang="vie")
+    assert rows, "the row holding a lost line was not read again"
+    # both lines read: the row is theirs, not read again (the sure lines cover it)
+    rows.clear()
+    header.second_pass(prepared, clean, lang="vie")
+    assert not rows

@@ -867,3 +867,31 @@ def test_the_lines_are_read_alone_without_the_tone_when_the_colour_s_removal_sho
     assert not (extract([first]).values()["subject"] or "").casefold().startswith(start)
     again = stamps.second_pass(prepared, first, lang="vie")
     assert (extract([again]).values()["subject"] or "").casefold().startswith(start)
+
+
+def test_printed_words_at_a_line_s_end_whose_ink_the_stamp_s_removal_kept_stay() -> None:
+    """Review 31 H2: under the box, a number or notation read unsure at the line's end ("2024" at 55,
+    "30/2020/NĐ-CP" at 52) that the band read nothing over went as a pen mark, the line's other words sure:
+    a value cut short at a sure confidence. A first-reading word goes only when the stamp's removal took
+    its ink (``_ink_gone``): a pen date does, print does not."""
+    import numpy as np
+
+    from digitize.pipeline.model import Box, Word
+
+    def w(text: str, conf: float, x0: float, x1: float) -> Word:
+        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+
+    old = [w("Về", 96, 100, 140), w("kế", 96, 150, 180), w("hoạch", 96, 190, 260), w("2024", 55, 270, 330)]
+    read = old[:3]
+    # the rows as cut (their top at 90 on the page) and as read: the print dark in both, the number too
+    before = np.full((50, 400), 255, np.uint8)
+    before[15:35, 100:330] = 0
+    band = before.copy()
+    gone = stamps._ink_gone(before, band, 128.0, 90.0)
+    assert not gone(old[3])
+    assert [v.text for v in stamps._merged(old, read, lambda v: True, gone)] == ["Về", "kế", "hoạch", "2024"]
+    # the same mark whose ink the removal took (the stamp's pen date): it goes
+    band[:, 265:335] = 255
+    gone = stamps._ink_gone(before, band, 128.0, 90.0)
+    assert gone(old[3])
+    assert [v.text for v in stamps._merged(old, read, lambda v: True, gone)] == ["Về", "kế", "hoạch"]

@@ -392,6 +392,7 @@ MAX_INK_RUNS = 200
 MAX_INK_ROWS = 8
 ROW_PAD = 0.2  # a row cut this many line heights higher and lower than its ink to be read
 BORDER = 10  # px of white put around a row's cut (Tesseract reads letters touching the edge badly)
+TWO_LINES = 1.8  # a row of ink this many sure lines' heights tall holds two lines
 TALL_ROW = 1.7  # a row this many times the median row's height holds two printed lines: read as a block
 # a row's reading replaces the page's only with at least this share of the letters of the words the page's
 # read with some confidence (``SEEN``, 0..100: junk read at less is no word it could lose)
@@ -499,7 +500,10 @@ def _ink_rows(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     changed = False
     for group in groups:
         lines = list({id(ln): ln for k in group for ln in on[k]}.values())
-        if lines and len(lines) >= len(group) and all(_sure(ln) for ln in lines):
+        # a row of ink as tall as two lines (a blur ran them together) holds two: one sure line on it leaves
+        # the other lost, to be read (review 31 M1)
+        need = sum(2 if bands[k][1] - bands[k][0] > TWO_LINES * h else 1 for k in group)
+        if lines and len(lines) >= need and all(_sure(ln) for ln in lines):
             if len(lines) == len(group) == 1 and _swallowed_rule(lines[0], bands[group[0]]):
                 k = group[0]
                 room = (rows[k - 1][1] if k else 0, rows[k + 1][0] if k + 1 < len(rows) else clean.shape[0])

@@ -252,8 +252,10 @@ def second_pass(
     # stamp's box, in the order they are worth it (a colour photo's coloured ink before its tone: "qữả" for
     # "quả" without the tone; the tone where the box was not found without the colour)
     for before, grey in tried:
-        if _band_box(prepared, before, grey, y0, letter) is not None:
-            return _band_lines(prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+        if (found := _band_box(prepared, before, grey, y0, letter)) is not None:
+            return _band_lines(
+                prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
+            )
     return page
 
 
@@ -674,6 +676,7 @@ def _band_lines(
     *,
     lang: str,
     timeout: float,
+    found: tuple[int, int, int, int] | None = None,
 ) -> RecognizedPage:
     """``page`` with each line of print (``inside`` the rows cut, ``before`` them and ``after`` the stamp's
     ink taken out, their top at ``y0``) that crosses the stamp's box read again alone: the band of its own
@@ -684,7 +687,7 @@ def _band_lines(
     or under the band (the stamp's labels and pen marks that reach into it) is paper too. The band's words
     replace the line's when more of them are sure syllables (``_merged``). The stamp's box is found in the
     ink taken out (``stamp_box``); with none, the page as it is: no more readings."""
-    found = _band_box(prepared, before, after, y0, letter)
+    found = found or _band_box(prepared, before, after, y0, letter)  # (``found``: the box found already)
     if found is None:
         return page
     bx0, by0, bx1, by1 = found
@@ -742,7 +745,7 @@ def _band_lines(
             box = Box(t.left, ty, t.left + t.width, ty + t.height)
             read.append(replace(template, text=text, conf=t.conf, box=box))
         line_old = [w for w in words if w.line == ln]
-        merged = _merged(line_old, read, in_stamp)
+        merged = _merged(line_old, read, in_stamp, _ink_gone(before[a:b], band, level, a + y0))
         rows = (y0 + ly0, y0 + ly1)
         # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print
         first = [w for w in _one_a_place(line_old) if not (in_stamp(w) and _stamp_own(w.text))]
@@ -837,7 +840,36 @@ def _pen_numbers(
 LINE_WORDS_MAX = 120
 
 
-def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool]) -> list[Word]:
+GONE_SHARE = 0.5  # of a word's dark pixels the stamp's removal made paper for its ink to be the stamp's
+
+
+def _ink_gone(before: np.ndarray, band: np.ndarray, level: float, top: float) -> Callable[[Word], bool]:
+    """Whether a word's ink (its dark pixels in ``before``, the band's rows as cut, their top at ``top`` on
+    the page) is gone from ``band`` (the rows read, the stamp's ink made paper): at least ``GONE_SHARE`` of
+    it. A printed number or notation the band did not read ("2024", "30/2020/NĐ-CP" at the line's end, read
+    unsure first: review 31 H2) keeps its ink; the stamp's pen date and labels lose theirs."""
+
+    def gone(w: Word) -> bool:
+        r0, r1 = max(0, int(w.box.y0 - top)), min(band.shape[0], math.ceil(w.box.y1 - top))
+        c0, c1 = max(0, int(w.box.x0)), min(band.shape[1], math.ceil(w.box.x1))
+        if r1 <= r0 or c1 <= c0:
+            return True  # no pixel of the band under it: nothing of it was read there
+        dark = before[r0:r1, c0:c1] < level
+        n = int(np.count_nonzero(dark))
+        if n == 0:
+            return True
+        kept = int(np.count_nonzero(dark & (band[r0:r1, c0:c1] < level)))
+        return kept < (1.0 - GONE_SHARE) * n
+
+    return gone
+
+
+def _merged(
+    old: list[Word],
+    read: list[Word],
+    in_stamp: Callable[[Word], bool],
+    gone: Callable[[Word], bool] = lambda w: True,
+) -> list[Word]:
     """A line's words (``old``: as first read) with its band read alone (``read``): outside the stamp's box
     (``in_stamp``) the first reading's words (the stamp took nothing there: read alone, "mới" came back
     "mơi", a dash was lost), the band's only where the first read none; inside it the band's words read as
@@ -908,7 +940,10 @@ def _merged(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool])
         o
         for i, o in enumerate(old)
         if not in_stamp(o)
-        or (i not in used and not (_stamp_own(o.text) or (_stamp_mark(o) and not _between(o, read, old))))
+        or (
+            i not in used
+            and not (gone(o) and (_stamp_own(o.text) or (_stamp_mark(o) and not _between(o, read, old))))
+        )
     )
     # the first reading's words where the band's taken words lie are read again by them
     kept = [o for o in dict.fromkeys(out) if not over(o, taken)]

@@ -1097,6 +1097,15 @@ def test_a_number_line_read_s8_and_one_garbled_word_is_not_an_organ_s(
     assert values(specs)["organ_name"] == want
 
 
+def test_an_organ_s_abbreviated_line_with_a_hyphen_is_no_garbled_number_line() -> None:
+    from digitize.pipeline.fields.organ import _SO_NOTATION
+    from digitize.pipeline.fields.text import fold1
+
+    # review 31 L2: the garbled number's part before the notation holds a digit ("S8 &8C-STNMT")
+    assert _SO_NOTATION.match(fold1("S8 &8C-STNMT")) is not None
+    assert _SO_NOTATION.match(fold1("SỞ KH&CN-YB")) is None
+
+
 def test_a_known_organ_read_with_one_word_lost_inside_is_that_organ_in_doubt() -> None:
     from digitize.pipeline.fields.organ import organ
 

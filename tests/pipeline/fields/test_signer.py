@@ -1138,3 +1138,5 @@ def test_a_family_name_whose_head_a_seal_s_ring_gave_a_tone_is_known_by_its_head
     assert surname_by_head("Hoànl") is None  # "hoan" begins no family name ("Hoàng" has its tone)
     assert surname_by_head("Tranx") is None  # no tone taken: Trần, Trang ... alike
     assert surname_by_head("Nguyệt") is None  # a syllable read whole is that word
+    # a given name read whole with a speck glued is that name, not a family name (review 31 M2)
+    assert surname_by_head("Trườngx") is None and surname_by_head("Vượngz") is None

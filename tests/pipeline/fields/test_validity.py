@@ -91,3 +91,18 @@ def test_an_end_date_whose_first_slash_read_as_a_digit_is_taken_in_doubt() -> No
     assert f.value == "2025-02-21" and f.confidence <= 0.5
     # a day and month that make no date (a "4" that is the day's digit, "31/42"): none
     assert _licence("Giấy phép này có giá trị đến ngày 31442/2025.")["valid_until"] is None
+
+
+def test_forces_and_figures_are_no_validity_clause() -> None:
+    # review 31 H1: "số liệu lực lượng" (labour-force figures) and "nhiều lực lượng" (many forces) read as
+    # "hiệu lực" gave a sure end date
+    for clause in (
+        "Đề nghị báo cáo số liệu lực lượng lao động đến ngày 31/12/2024.",
+        "Huy động nhiều lực lượng tham gia đến ngày 31/12/2024.",
+    ):
+        assert _licence(clause)["valid_until"] is None, clause
+
+
+def test_an_end_date_with_a_slash_lost_is_no_date_with_a_slash_misread() -> None:
+    # review 31 L1: "3112/2025" is 31/12 with its slash lost, not 3/12 with a slash read "1"
+    assert _licence("Giấy phép này có giá trị đến ngày 3112/2025.")["valid_until"] is None

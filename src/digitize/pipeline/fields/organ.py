@@ -774,7 +774,8 @@ def _abbreviated_ubnd(text: str) -> bool:
 # "Số" and a notation without its number and slash ("Số GP-UBNO" of "Số: …/GP-UBND", blurred), or with them
 # garbled into one word with it, "Số" read "S8" ("S8 &8C-STNMT" of "Số: 8/BC-STNMT", "S8 1ss1%ct-cv+" of
 # "Số: 1559/CT-CVT": seeds 349 alt 009, 337 blur alt 008, taken into the organ's name)
-_SO_NOTATION = re.compile(r"^\W?s[o0ô6ø8]\S?\s+\S{0,8}?[A-Za-zĐđ]{1,6}-[A-Za-zĐđ]{2,}\W*$")
+# (the garbled number's part holds a digit: "SỞ KH&CN-YB" is an organ's line, review 31 L2)
+_SO_NOTATION = re.compile(r"^\W?s[o0ô6ø8]\S?\s+(?:\S{0,8}\d\S{0,8}?)?[A-Za-zĐđ]{1,6}-[A-Za-zĐđ]{2,}\W*$")
 
 
 def _number_unread(text: str, first: str) -> bool:

@@ -744,7 +744,9 @@ def surname_by_head(token: str) -> str | None:
     """The family name a capitalised word garbled at its end stands for (a seal's rim or a blur over its last
     letters: "Trươwể", "Trươyf" for "Trương"): its first ``HEAD_LETTERS`` letters or more, marks kept and one
     of them marked, begin exactly one family name and the word is no syllable itself. Never a word read whole
-    (a valid syllable), never a head without a mark ("Tran" begins Trần and Trang alike)."""
+    (a valid syllable), never a head without a mark ("Tran" begins Trần and Trang alike). A head whose tone
+    mark the ring or the blur put there ("Trườyế", "Nguỳễ#") is also known by its letters without it, when
+    they begin one family name or one frequent one, and no syllable of five letters or more opens the word."""
     word = nfc(token.strip(".,;:|!'\"()[]"))
     if not word[:1].isupper() or is_syllable(word):
         return None
@@ -767,8 +769,11 @@ def surname_by_head(token: str) -> str | None:
     # a tone mark the ring or the blur put on the head's vowel ("Trườyế" for "Trương" in every reading of
     # seed 345 dev 005's name under a bitonal seal's ring): its head without it, vowel marks kept
     # ("Nguỳễ#", "NguỳZ" for "Nguyễn": of the names "nguy" begins, the frequent one)
+    # (not a word that opens with a syllable of five letters or more read whole, its tone its own: "Trườngx",
+    # "Vượngz" are given names with a speck, no "Trương", "Vương": review 31 M2)
     head = _toneless(letters[:HEAD_LETTERS])
-    if head != letters[:HEAD_LETTERS]:
+    whole = any(is_syllable(letters[:n]) for n in range(5, len(letters) + 1))
+    if head != letters[:HEAD_LETTERS] and not whole:
         hits = {v for v in SURNAMES if v.lower().startswith(head)}
         if len(hits) > 1:
             hits = {v for v in hits if SURNAMES.index(v) < FREQUENT_SURNAMES}

@@ -18,8 +18,9 @@ _DATE_ANY = (
     rf"(?:ngay\s*{DIGIT}{{1,2}}\s*[,.]?\s*thang\s*{DIGIT}{{1,2}}\s*[,.]?\s*nam\s*{DIGIT}{{4}}|"
     r"(?:ngay\s*)?[0-3]?\d\s*[/.\-]\s*[01]?\d\s*[/.\-]\s*(?:19|20)\d{2})"
 )
-# "hiệu lực" with its first letter misread ("có liệu lực đến ngày …" on a blurred photo, seed 337 alt 005)
-_HIEU_LUC = r"[a-z]?ieu luc"
+# "hiệu lực" as a word (not the end of "nhiều lực lượng"), or after "có" with its first letter misread ("có
+# liệu lực đến ngày …" on a blurred photo, seed 337 alt 005; not "số liệu lực lượng": review 31 H1)
+_HIEU_LUC = r"(?:\bhieu luc|\bco [a-z]ieu luc)\b(?!\s*luong)"
 _RANGE = re.compile(rf"{_HIEU_LUC}\s*(?:ke\s*)?tu\s*({_DATE_ANY})\s*(?:den|toi)\s*(?:het\s*)?({_DATE_ANY})")
 _CLAUSE_UNTIL = (
     rf"(?:{_HIEU_LUC}|gia tri|thoi han|su dung)[^.;]{{0,90}}?(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?"
@@ -31,10 +32,9 @@ _KE_TU = r"(?:k[a-z]\s*)?t(?!oi\b)[a-z]{1,2}\b"
 _FROM_SIGN = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*ngay\s*(?:ky|ban hanh|cap)")
 _FROM = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*({_DATE_ANY})")
 # "đến ngày 21402/2025" of "21/02/2025" on a blurred photo: the first slash read as a digit (1 or 4, an l or a
-# bar), the second kept: the day, the misread slash, a two-digit month
-_UNTIL_SLASH_LOST = re.compile(
-    _CLAUSE_UNTIL + r"(?<!\d)([0-3]?\d)[14l|]([01]\d)\s*/\s*((?:19|20)\d{2})(?!\d)"
-)
+# bar), the second kept: a two-digit day, the misread slash, a two-digit month (not "3112/2025": a slash
+# lost, 31/12, review 31 L1)
+_UNTIL_SLASH_LOST = re.compile(_CLAUSE_UNTIL + r"(?<!\d)([0-3]\d)[14l|]([01]\d)\s*/\s*((?:19|20)\d{2})(?!\d)")
 SLASH_LOST_CONF = 0.5  # the date read with a slash taken for a digit: where the slash stood is a guess
 _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu\s*ngay\s*(?:ky|cap)")
 
