@@ -246,3 +246,12 @@ def test_a_decision_s_clause_under_its_body_is_no_type_name_when_the_title_reads
     lines = regions.lines_of(page(decision()))
     layout = read_layout(lines)
     assert layout.type_i is not None and lines[layout.type_i].text == "QUYẾT ĐỊNH"
+
+
+def test_the_body_opens_with_can_cu_with_or_without_a_space_not_with_can_cuoc() -> None:
+    from digitize.pipeline.fields.layout import BODY_OPENS
+
+    assert (
+        BODY_OPENS.match("can cu nghi dinh") and BODY_OPENS.match("can cu:") and BODY_OPENS.match("kinh gui:")
+    )
+    assert not BODY_OPENS.match("can cuoc cong dan")

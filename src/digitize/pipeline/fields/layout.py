@@ -260,7 +260,7 @@ def _wholly_below(a: Line, b: Line) -> bool:
 
 # a body's first words: no type name stands under them (a decision's "QUYẾT ĐỊNH:" clause, under its "Căn cứ"
 # lines, taken for the title a stamp left junk: seed 345 dev 000)
-BODY_OPENS = ("can cu ", "kinh gui")
+BODY_OPENS = re.compile(r"(?:can cu|kinh gui)\b")  # ("Căn cứ:" too; not "Căn cước")
 
 
 def read_layout(first: Sequence[Line]) -> Layout:
@@ -277,7 +277,7 @@ def read_layout(first: Sequence[Line]) -> Layout:
     for i, ln in enumerate(first[:30]):
         if motto_i is not None and i <= motto_i:
             continue
-        if fold(ln.text).startswith(BODY_OPENS):
+        if BODY_OPENS.match(fold(ln.text)):
             break  # the body began: its "QUYẾT ĐỊNH:" (the decision's clause) is no type name
         hit = type_line(ln)
         if (
