@@ -142,6 +142,7 @@ def test_a_number_line_read_without_its_marks_is_not_an_organ_s(
         ("Y TẾ", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # "BỘ" lost under a Cục: the ministry
         ("CÔNG THƯƠNG", "CỤC HÓA CHẤT", "Bộ Công Thương"),
         ("Ytế", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # and the space lost
+        ("B YTẾ", "CỤC QUẢN LÝ DƯỢC", "Bộ Y tế"),  # its "Ộ" lost (seed 361 dev 003: "B YTẾ" at 0.62)
         ("Y TẾ", "BỆNH VIỆN ĐA KHOA TỈNH", "Y tế"),  # not under a Cục: no ministry guessed
     ],
 )

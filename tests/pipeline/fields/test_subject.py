@@ -1132,7 +1132,12 @@ def test_a_garbled_word_at_the_subject_s_start_is_read_where_the_body_restates_i
     other = values(_certificate(title, "Đủ điều kiện: quy hành tốt sản xuất thuốc."))["subject"]
     assert other != "Giấy chứng nhận quy hành tốt sản xuất thuốc"
     twice = "Đủ điều kiện: thực hành tốt sản xuất thuốc, lực hành tốt sản xuất"
-    assert values(_certificate(title, twice))["subject"] != "Giấy chứng nhận thực hành tốt sản xuất thuốc"
+    # (the body no help: the word as read, or the language model's syllable a letter from it, in doubt)
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    f = extract([page(_certificate(title, twice))]).fields["subject"]
+    assert f.value != "Giấy chứng nhận thực hành tốt sản xuất thuốc" or f.confidence < 0.6
 
 
 def test_a_code_read_surely_at_the_subject_s_end_is_not_shortened_to_the_body_s_word() -> None:
@@ -1931,3 +1936,32 @@ def test_a_subject_line_cut_in_two_at_the_gutter_is_one_line_again() -> None:
     want = "Về việc cấp Giấy phép tiến hành công việc bức xạ cho Công ty TNHH Thiết bị Y tế Hoàng Long"
     assert v["subject"] == want
     assert extract([pg]).values()["subject"] == v["subject"]
+
+
+def test_a_subject_word_no_syllable_on_a_sharp_page_is_relettered_in_doubt() -> None:
+    # seed 359 alt 001 (a sharp grey scan): "Về việc făng cường quản lý …" at 0.96, a sure subject wrong; a
+    # word that is no syllable ("f" opens none) is the one frequent syllable a letter away beside both
+    # neighbours, in doubt; the page's syllables stand as read
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page
+
+    specs = decision()
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("Về việc cấp"))
+    specs[k : k + 2] = [("Về việc făng cường quản lý, bảo vệ rừng trên địa bàn tỉnh An", "center", 95.0),
+                        ("Giang", "center", 95.0)]  # fmt: skip
+    f = extract([page(specs)]).fields["subject"]
+    assert (
+        f.value == "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn tỉnh An Giang" and f.confidence < 0.6
+    )
+
+
+def test_a_quarter_with_its_numeral_lost_puts_the_subject_in_doubt() -> None:
+    # seed 361 alt 004: "… báo cáo định kỳ quý năm 2024" (a Roman "I" not read at all) at 0.96
+    vv = [("V/v thực hiện chế độ báo cáo định kỳ", "left", 95.0), ("quý năm 2024", "left", 95.0)]
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    f = extract([page(_letter(vv))]).fields["subject"]
+    assert f.value == "thực hiện chế độ báo cáo định kỳ quý năm 2024" and f.confidence < 0.6
+    vv = [("V/v thực hiện chế độ báo cáo định kỳ", "left", 95.0), ("quý I năm 2024", "left", 95.0)]
+    assert extract([page(_letter(vv))]).fields["subject"].confidence >= 0.6

@@ -32,6 +32,7 @@ from digitize.pipeline.fields.subject import (
     full_title,
     holder_restated,
     lost_end,
+    numeral_lost,
     province_restored,
     read_subject,
     read_type,
@@ -139,6 +140,9 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     subject = holder_restated(subject, holder.value("holder_name"), own)
     subject = restated_title(subject, type_found.value("type_name"), all_lines)
     subject = year_restored(subject, place_date.value("issued_date"))
+    if pages[0].source == "ocr":
+        # a sharp page's words that are no syllable, after the body and the title restored what they could
+        subject = numeral_lost(subject if blurred else relettered(subject, own, blurred=False))
     res.add(subject)
     res.add(holder)
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act

@@ -80,8 +80,9 @@ GARBLED_UBND_CUTOFF = 85  # ... its province read at least this much like a know
 _OTHER_COMMITTEES = ("ubmt", "ubkt", "ubdt", "ubtv", "ubqg")
 GARBLED_UBND_CONFIDENCE = DOUBTFUL - 0.05  # under the review threshold
 _MINISTRIES = {k: v for k, v in F_ORGANS.items() if k.startswith("bo ")}
-# the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o
-_MISREAD_BO = re.compile(r"^\W?[^\W_]o\s+")
+# the first word of a ministry's line when OCR misread its "BỘ": one letter or digit, then an o; or its B
+# alone, the "Ộ" lost ("B YTẾ" over "CỤC QUẢN LÝ DƯỢC" at 0.62, seed 361 dev 003: a sure parent wrong)
+_MISREAD_BO = re.compile(r"^\W?(?:[^\W_]o|b)\s+")
 _UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
 
 

@@ -2551,7 +2551,7 @@ def recorrected(subject: Found, own: Sequence[Line]) -> Found:
     return Found((replace(f, value=value, confidence=conf),))
 
 
-def relettered(subject: Found, own: Sequence[Line]) -> Found:
+def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> Found:
     """A blurred photo's trích yếu with its words one letter misread replaced by the syllable the language
     model shows beside both neighbours ("đề nghị bạm hành" → "ban", "cơ sở" of "tổ sở": see
     ``correct.relettered_words``), in doubt (``GUESSED_CONFIDENCE``): a letter changed is a guess a person
@@ -2561,6 +2561,13 @@ def relettered(subject: Found, own: Sequence[Line]) -> Found:
         return subject
     words = f.value.split()
     confs = [None if r is None else r.conf for r in _own_words(words, own)]
+    if not blurred:
+        # a sharp page: only its words that are no syllable ("făng" for "tăng" at 0.96, seed 359 alt 001, a
+        # sure subject wrong); a syllable read on a sharp page stands as read
+        confs = [
+            c if (core := w.strip(_EDGES)).isalpha() and not is_syllable(core) else None
+            for w, c in zip(words, confs, strict=True)
+        ]  # (a digit read on a sharp page is print, no speck to take out)
     # the first word's capital only opens the sentence ("Kế quả kiểm tra …" for "Kết quả"): judged in small
     # letters, written with its capital
     opening = words[0][:1].isupper() and words[0][1:].islower()
@@ -2573,6 +2580,20 @@ def relettered(subject: Found, own: Sequence[Line]) -> Found:
     if out == words:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+# a quarter without its numeral ("báo cáo định kỳ quý năm 2024": a Roman "I" not read at all, seed 361 alt
+# 004), a month without its number: a word lost in the subject, which stands in doubt
+_NUMERAL_LOST = re.compile(r"\b(?:quy|thang)\s+nam\b")
+
+
+def numeral_lost(subject: Found) -> Found:
+    """The subject in doubt (``GUESSED_CONFIDENCE``) when it reads a quarter or a month with no numeral
+    before "năm" (``_NUMERAL_LOST``): the numeral was lost, the subject is not as printed."""
+    f = subject.get("subject")
+    if f is None or not f.value or not _NUMERAL_LOST.search(fold(f.value)):
+        return subject
+    return Found((replace(f, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 # a word of the subject read below this is no reading at all, whatever the line's mean says: "thiên." at 21
