@@ -13,12 +13,17 @@ from PIL import Image, ImageChops
 from digitize.pipeline import deblur, preprocess, recognize, stamps
 from digitize.pipeline.correct import correct
 from digitize.pipeline.fields import extract
-from digitize.pipeline.model import RecognizedPage
+from digitize.pipeline.model import Box, RecognizedPage, Word
 from samples.marks import incoming_stamp
 from tests.pipeline.pages import BODY, decree_page
 
 DPI = 200
 SUBJECT = BODY[1]  # "Về việc cấp Giấy phép tiến hành công việc bức xạ"
+
+
+def _word(text: str, conf: float, x0: float, x1: float) -> Word:
+    """A word of line 3 on the rows 100-130 (the tests' line under the stamp's box)."""
+    return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
 
 
 def _stamped(ink: tuple[int, int, int] | None, *, grey: bool = False) -> Image.Image:
@@ -500,10 +505,8 @@ def test_a_line_read_alone_under_the_box_keeps_what_each_reading_read_surely() -
     read none surely ("Về" where the box's "Ngày:" made "Nghệ"), the first reading's sure words elsewhere
     ("việc" at 97 over "việc" at 36 alone, "qua" at 78 over "tua" at 96, "II" over the band's mark "lÏ");
     the stamp's own words and its marks dropped."""
-    from digitize.pipeline.model import Box, Word
 
-    def w(text: str, conf: float, x0: float, x1: float) -> Word:
-        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+    w = _word
 
     old = [
         w("Nghệ", 31, 100, 170), w("việc", 97, 180, 240), w("qua", 78, 250, 300), w("II", 78, 320, 340),
@@ -528,10 +531,8 @@ def test_a_band_read_as_more_words_than_a_line_holds_leaves_the_first_reading() 
     """A band read as hundreds of "words" (specks, a hostile page of dots under the stamp's box) is no line
     of print: the first reading stands, and the merge does not weigh every word against every other (review
     s20: quadratic on a 3000-word line)."""
-    from digitize.pipeline.model import Box, Word
 
-    def w(text: str, conf: float, x0: float, x1: float) -> Word:
-        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+    w = _word
 
     old = [w("Nghệ", 31, 100, 170), w("việc", 97, 180, 240)]
     read = [w("Về", 96, 100 + 0.5 * i, 100.4 + 0.5 * i) for i in range(500)]
@@ -563,10 +564,8 @@ def test_a_stamp_s_stroke_read_as_a_comma_after_a_word_is_dropped(tmp_path: Path
 def test_a_band_word_with_the_first_reading_s_letters_and_fewer_marks_replaces_it() -> None:
     """Under the box, the band's "chính" over the first reading's sure "chính," (the stamp's rule read as a
     comma) stands in its place; a band word with other letters, or more marks, leaves the first's."""
-    from digitize.pipeline.model import Box, Word
 
-    def w(text: str, conf: float, x0: float, x1: float) -> Word:
-        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+    w = _word
 
     old = [w("hành", 97, 100, 170), w("chính,", 97, 180, 260), w("năm", 96, 280, 330)]
     read = [w("hành", 96, 100, 170), w("chính", 93, 180, 250), w("năm", 97, 280, 330)]
@@ -778,10 +777,8 @@ def test_the_stamp_s_words_and_pen_marks_the_band_read_nothing_over_go() -> None
     """Under the box, the first reading's "Ngày:" and its date in pen read "5⁄71/⁄ZI|" (at 29) before the
     line's words, where the band (the stamp's ink taken out) read nothing, are the stamp's: they go; a sure
     word of print the band read nothing over ("II") stands, as does a mark between the line's words."""
-    from digitize.pipeline.model import Box, Word
 
-    def w(text: str, conf: float, x0: float, x1: float) -> Word:
-        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+    w = _word
 
     old = [
         w("Ngày:", 86, 204, 258), w("5⁄71/⁄ZI|", 29, 304, 375), w("II", 78, 380, 395), w("hội", 97, 411, 453),
@@ -832,10 +829,8 @@ def test_band_words_under_the_box_over_no_sure_word_are_taken_in_doubt() -> None
     come apart, a word with a syllable's letters and not its marks ("trien") and a word of letters between
     the line's words where the first read nothing ("íy") are taken, each at ``BARE_CONF`` at most; over a
     sure word the first reading stands, and the stamp's marks ("[¬,N?”:") and own words stay out."""
-    from digitize.pipeline.model import Box, Word
 
-    def w(text: str, conf: float, x0: float, x1: float) -> Word:
-        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+    w = _word
 
     old = [
         w("Về", 94, 347, 380), w("tần", 0, 471, 519), w("1ý", 33, 620, 650), w("Giấy", 96, 700, 770),
@@ -876,10 +871,7 @@ def test_printed_words_at_a_line_s_end_whose_ink_the_stamp_s_removal_kept_stay()
     its ink (``_ink_gone``): a pen date does, print does not."""
     import numpy as np
 
-    from digitize.pipeline.model import Box, Word
-
-    def w(text: str, conf: float, x0: float, x1: float) -> Word:
-        return Word(text=text, conf=conf, box=Box(x0, 100, x1, 130), line=3)
+    w = _word
 
     old = [w("Về", 96, 100, 140), w("kế", 96, 150, 180), w("hoạch", 96, 190, 260), w("2024", 55, 270, 330)]
     read = old[:3]
