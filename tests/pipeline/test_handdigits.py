@@ -3231,3 +3231,17 @@ def test_a_mark_of_two_loops_read_8_once_and_otherwise_is_the_8_a_clear_whole_re
     assert handdigits.by_marks(whole, [alone[0], [("8", 60.0), ("3", 50.0)]], number, crop) is None
     # a mark of one loop is not so read ("3" is then a reading like the other)
     assert handdigits.by_marks(whole, alone, number, _strokes_crop("79")) is None
+
+
+def test_a_value_another_value_contests_with_two_clear_readings_is_taken_in_doubt() -> None:
+    # seed 361 alt 012 (a low-light photo): a written "1220" read "1226" eight times and "1220" three, two of
+    # them clear (82, 78): "1226" was taken at 0.68, a sure number wrong; contested, it goes to review
+    votes = [
+        ("1226", 51.3), ("1226", 96.2), ("1226", 65.9), ("1226", 96.1), ("1220", 82.2), ("1220", 78.6),
+        ("1220", 57.9), ("1226", 94.7), ("1226", 89.7), ("1226", 95.1), ("1226", 73.6),
+    ]  # fmt: skip
+    found = handdigits.consensus(votes, handdigits.Kind.NUMBER)
+    assert found is not None and found[0] == "1226" and found[1] < 60
+    # one clear dissent is no contest: the agreed value stands as sure as its readings
+    sure = handdigits.consensus([*votes[:4], ("1220", 82.2), *votes[7:]], handdigits.Kind.NUMBER)
+    assert sure is not None and sure[1] >= 60

@@ -1644,7 +1644,13 @@ def consensus(votes: list[tuple[str, float]], kind: Kind) -> tuple[str, float] |
     text = forms.most_common(1)[0][0]
     if kind == Kind.NUMBER and len(text) > 6:
         return None
-    return text, statistics.fmean(clear) * weight[value] / total
+    conf = statistics.fmean(clear) * weight[value] / total
+    rivals = Counter(int(t) for t, c in votes if int(t) != value and c >= CLEAR_CONF)
+    if any(n >= 2 for n in rivals.values()):
+        # another value read clearly twice or more ("1220" at 82 and 78 against eight "1226", a written 0 read
+        # 6 on a low-light photo, seed 361 alt 012: taken at 68, a sure number wrong): contested, to review
+        conf = min(conf, AGREED_MAX_CONF)
+    return text, conf
 
 
 # letters a first reading gives for written digits ("Z699" for "2699"): those it gives for printed ones, and
