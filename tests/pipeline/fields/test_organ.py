@@ -1117,3 +1117,25 @@ def test_a_known_organ_read_with_one_word_lost_inside_is_that_organ_in_doubt() -
     assert organ("CỤC DƯỢC")[0] != "Cục Quản lý Dược"
     assert organ("QUẢN LÝ DƯỢC")[0] != "Cục Quản lý Dược"
     assert organ("CỤC LÝ THUỐC")[0] != "Cục Quản lý Dược"
+
+
+def test_a_central_unit_read_with_a_speck_as_a_letter_among_its_words_is_that_unit() -> None:
+    from digitize.pipeline.fields.organ import organ
+
+    # seed 365 alt 010 (bitonal 300 dpi): "CỤC DU LỊCH QUỐC GIA VIỆT" / "ố NAM", the "Ệ"'s marks read again
+    assert organ("CỤC DU LỊCH QUỐC GIA VIỆT ố NAM")[0] == "Cục Du lịch Quốc gia Việt Nam"
+    # a word of its own among them is no speck
+    assert organ("CỤC DU LỊCH QUỐC GIA VIỆT MỚI NAM")[0] != "Cục Du lịch Quốc gia Việt Nam"
+
+
+def test_a_number_line_whose_last_digit_reads_as_a_letter_before_its_slash_is_no_organ_s() -> None:
+    # seed 365 dev 002 (grey, 200 dpi): "Số: 76/BC-UBND" read "s4. 7Õ /øCU#NO", taken into the organ's name
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"), number="s4. 7Õ /øCU#NO"),
+        ("BÁO CÁO", "center", 95.0),
+        ("Kết quả kiểm tra công tác văn thư, lưu trữ năm 2020", "center", 92.0),
+        *signer(),
+    ]
+    v = values(specs)
+    assert v["organ_name"] == "Ủy ban nhân dân tỉnh Bình Định"
+

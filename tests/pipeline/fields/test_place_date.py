@@ -338,6 +338,8 @@ def test_a_date_line_whose_written_digits_read_as_an_at_sign_is_no_banner() -> N
         ("UBND TỈNH BÌNH ĐỊNH", "Hình Định", "Bình Định"),  # seed 137 blur dev 003: "B" read "H"
         ("UBND TỈNH HÒA BÌNH", "Hòa Hình", "Hòa Bình"),
         ("UBND TỈNH BÌNH ĐỊNH", "Đình Đính", "Bình Định"),  # seed 293 alt 006 (a blurred photo): "B" read "Đ"
+        ("UBND THÀNH PHỐ HÀ NỘI", "Tà Nội", "Hà Nội"),  # seed 363 alt 000 (bitonal): "H" read "T"
+        ("UBND TỈNH HÀ NAM", "Tà Nam", "Hà Nam"),
         (None, "Hình Định", "Hình Định"),  # under a ministry: no province to read it as, kept as read
     ],
 )

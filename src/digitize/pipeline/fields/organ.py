@@ -350,6 +350,10 @@ def known_organ(text: str, cutoff: float) -> tuple[str, float] | None:
         if len(read) == len(known):
             close = all(Levenshtein.distance(a, b) <= 1 for a, b in zip(read, known, strict=True))
             return hit if close else None
+        if len(read) == len(known) + 1 and any(
+            len(w) == 1 and read[:k] + read[k + 1 :] == known for k, w in enumerate(read)
+        ):
+            return hit  # its words as printed and a speck read as a letter among them ("VIỆT ố NAM")
         return hit if "".join(read) == "".join(known) else None
     if len(read) == len(known):
         if all(fuzz.ratio(a, b) >= 50 for a, b in zip(read, known, strict=True)):
@@ -681,9 +685,12 @@ def one_organ(text: str) -> tuple[str, float]:
 # a document number's notation, whatever OCR made of "Số:" before it ("Sứ 1724GCN-LD", "sø: 2Ï /QĐ"): digits
 # run into a stroke or a hyphen; no organ's header line has one ("BỆNH VIỆN 108", "90A" for "HÒA" have not)
 # (possessive runs from a run's start: linear on a line of thousands of digits, not quadratic); or its slash
-# read as a mark and a letter before the notation's capitals ("Sẽ 152%VGP-UBND", "1525/GP-UBND" blurred)
+# read as a mark and a letter before the notation's capitals ("Sẽ 152%VGP-UBND", "1525/GP-UBND" blurred); or a
+# number's last digit read as a letter before the slash ("s4. 7Õ /øCU#NO" of "Số: 76/BC-UBND", a grey 200 dpi
+# scan, seed 365 dev 002: taken into the organ's name under "ỦY BAN NHÂN DÂN / TỈNH BÌNH ĐỊNH")
 _NOTATION = re.compile(
-    r"(?<!\d)\d{2,}+[A-Za-zÀ-ỹĐđ]*+[/-]\S|\d\s*/\s*[A-Za-zÀ-ỹĐđ]|(?<!\d)\d{2,}+[^\w\s]\w?[A-ZĐ]{1,6}-[A-ZĐ]{2,}"
+    r"(?<!\d)\d{2,}+[A-Za-zÀ-ỹĐđ]*+[/-]\S|\d[A-Za-zÀ-ỹĐđ]?\s*/\s*[A-Za-zÀ-ỹĐđ]"
+    r"|(?<!\d)\d{2,}+[^\w\s]\w?[A-ZĐ]{1,6}-[A-ZĐ]{2,}"
 )
 
 

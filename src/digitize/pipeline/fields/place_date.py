@@ -323,8 +323,9 @@ def _another_place(read: str, known: str, *, lenient: bool = False, cut_ok: bool
 
 
 # first letters Tesseract reads for each other on a blurred page ("Hình Định", "Đình Đính" of "Bình Định"),
-# folded (Đ as D)
-_LOOKALIKE_ONSETS = frozenset({frozenset({"b", "h"}), frozenset({"b", "d"})})
+# or on a sharp bitonal one ("Tà Nội" of "Hà Nội", seed 363 alt 000: an "H" whose left stem broke), folded
+# (Đ as D)
+_LOOKALIKE_ONSETS = frozenset({frozenset({"b", "h"}), frozenset({"b", "d"}), frozenset({"h", "t"})})
 
 
 def _onset_misread(read: str, home: str) -> bool:
