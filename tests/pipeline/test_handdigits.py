@@ -3245,3 +3245,40 @@ def test_a_value_another_value_contests_with_two_clear_readings_is_taken_in_doub
     # one clear dissent is no contest: the agreed value stands as sure as its readings
     sure = handdigits.consensus([*votes[:4], ("1220", 82.2), *votes[7:]], handdigits.Kind.NUMBER)
     assert sure is not None and sure[1] >= 60
+
+
+def test_a_loop_whose_top_ran_along_a_rule_is_closed_by_it() -> None:
+    # seed 283 dev 011: a written "866" under "THÀNH PHỐ HÀ NỘI", the "8"'s top along the organ's underline:
+    # the rule taken out opened its loop, read "566" and "66", no number taken
+    rule = np.zeros((50, 200), np.uint8)
+    rule[10:13, :] = 255
+    rest = np.zeros_like(rule)
+    rest[13:40, 20:23] = rest[13:40, 30:33] = rest[38:41, 20:33] = 255  # a loop open at its top
+    rest[13:40, 60:63] = rest[13:40, 68:71] = 255  # two marks side by side meeting the rule
+    rest[13:40, 100:103] = rest[13:40, 108:111] = rest[13:40, 116:119] = rest[38:41, 100:119] = 255  # three
+    closed = handdigits.closed_by_rule(rest, rule, 40)
+    assert closed[10:13, 23:30].all()  # the loop's top
+    assert not closed[10:13, 63:68].any()  # nothing joins two marks
+    assert not closed[:, 100:].any()  # nor a mark meeting it at three places (blurred digits glued)
+    # and the crop's marks keep the loop closed
+    crop = np.full((50, 200), 255, np.uint8)
+    crop[(rule > 0) | (rest > 0)] = 0
+    found = handdigits._band_marks(crop, (5, 45))
+    assert found is not None and found[0][11, 26] > 0
+
+
+def test_one_clear_reading_a_digit_a_mark_outweighs_readings_the_marks_refuse() -> None:
+    number = handdigits.Kind.NUMBER
+    # seed 281 alt 010 (a low-light photo): a written "1092", four marks, read "1092" at 97 and five times
+    # more at 0-4; "70972" at 64 (its "1" read "7", a mark read twice), "70927" and "7097" at 0
+    votes = [("1092", 96.9), ("1092", 4.3), ("1092", 0.0), ("70972", 64.2), ("70927", 0.0), ("7097", 0.0)]
+    votes += [("1092", 0.0), ("1092", 0.0), ("1092", 0.0), ("70927", 0.0), ("7097", 0.0), ("7097", 0.0)]
+    assert handdigits.consensus(votes, number) is None
+    found = handdigits.agreed(votes, number, "", 4)
+    assert found is not None and found[0] == "1092" and found[1] <= handdigits.AGREED_MAX_CONF
+    # not when another reading the marks allow disagrees, the one reading is not clear, or it is seldom read
+    assert handdigits.agreed([*votes, ("1093", 40.0)], number, "", 4) is None
+    unsure = [(t, 80.0 if c > 90 else c) for t, c in votes]
+    assert handdigits.agreed(unsure, number, "", 4) is None
+    seldom = [v for v in votes if v[0] != "1092"] + [("1092", 96.9), ("1092", 0.0)]
+    assert handdigits.agreed(seldom, number, "", 4) is None

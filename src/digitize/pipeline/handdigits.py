@@ -1439,6 +1439,7 @@ def _band_marks(
             rest, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, thick))
         )
         ink = cv2.bitwise_or(rest, cv2.bitwise_and(joined, rule))
+        ink = cv2.bitwise_or(ink, closed_by_rule(rest, rule, bh))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = np.zeros(n, bool)
     for i in range(1, n):
@@ -1455,6 +1456,51 @@ def _band_marks(
         return None
     _keep_pieces(stats, keep, band, ink.shape[1])
     return ink, rule, keep[labels]
+
+
+# a mark's two strokes meeting the rule this near each other (share of the band's height) are a loop's sides
+# (a written "8"'s top loop: 0.16; a blurred "2" and "9" glued below meet it 0.6 apart, and closing that
+# made "2916" read "2216")
+LOOP_SPAN = 0.3
+LOOP_SIDE = 0.15  # ... each side meeting it this wide at most; a mark meeting it at two such places only
+
+
+def closed_by_rule(rest: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
+    """The rule's pixels that close a pen mark's loop: where two strokes of one mark (one component of
+    ``rest``, the ink without the rule) meet the rule from the same side within ``LOOP_SPAN`` of the band's
+    height ``bh``, the rule between them is the loop's top (or foot). A written "8" whose top ran along the
+    organ's underline (seed 283 dev 011, "866" under "THÀNH PHỐ HÀ NỘI") lost its top with the rule and was
+    read "566" and "66"; two digits meeting the rule are two marks, nothing joins them, nor a mark meeting it
+    along a stretch or at more places (blurred digits glued into one mark under it)."""
+    out = np.zeros_like(rule)
+    cols = np.flatnonzero(rule.any(axis=0))
+    if cols.size == 0:
+        return out
+    _, labels = cv2.connectedComponents(rest, connectivity=8)
+    h = rule.shape[0]
+    rows = rule > 0
+    top = np.argmax(rows, axis=0)  # each column's first and last rule row
+    bottom = h - 1 - np.argmax(rows[::-1], axis=0)
+    span = LOOP_SPAN * bh
+    for side in (-1, 1):  # strokes meeting it from above, from below
+        touch: list[tuple[int, int]] = []  # (column, mark)
+        for c in map(int, cols):
+            y = int(top[c]) - 1 if side < 0 else int(bottom[c]) + 1
+            near = labels[max(0, y - 1) : y + 1, c] if side < 0 else labels[y : min(h, y + 2), c]
+            marks = near[near > 0]
+            if marks.size:
+                touch.append((c, int(marks[0])))
+        runs: dict[int, list[list[int]]] = {}  # mark -> its runs of touching columns [first, last]
+        for c, m in touch:
+            mine = runs.setdefault(m, [])
+            if mine and c == mine[-1][1] + 1:
+                mine[-1][1] = c
+            else:
+                mine.append([c, c])
+        for (a0, a1), (b0, b1) in (r for r in runs.values() if len(r) == 2):
+            if max(a1 - a0, b1 - b0) + 1 <= LOOP_SIDE * bh and 1 < b0 - a1 <= span:
+                out[:, a1 : b0 + 1] |= rule[:, a1 : b0 + 1]
+    return out
 
 
 # a blurred pen digit's piece the threshold broke off (the foot of a "2" apart from its head): inside the
@@ -1676,6 +1722,8 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     # a reading no blank of its kind may hold (a month "0") is a misread, no vote against the others; read
     # clearly (>= ``CLEAR_CONF``), it still is one (the blank's marks may be no digits read right at all)
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF and (c >= CLEAR_CONF or _may_be(t, kind))]
+    if sure and len({t for t, _ in sure}) != 1:
+        sure = _one_clear_fit(votes, sure, marks)
     if not sure or len({t for t, _ in sure}) != 1:
         return None
     text = sure[0][0]
@@ -1693,11 +1741,31 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     # two sure readings, one of them clear, and no other reading the marks allow (a written "8" read "8" at
     # 95 and 42, the others reading nothing)
     two_clear = len(sure) >= 2 and max(c for _, c in sure) >= CLEAR_CONF and all(t == text for t, _ in votes)
-    if not (unanimous or first_too or two_clear):
+    one_clear = len(sure) == 1 and sure[0][1] >= ALONE_CONF
+    if not (unanimous or first_too or two_clear or one_clear):
         return None
     if not _may_be(text, kind):
         return None
     return text, min(AGREED_MAX_CONF, statistics.fmean(same))
+
+
+def _one_clear_fit(
+    votes: list[tuple[str, float]], sure: list[tuple[str, float]], marks: int
+) -> list[tuple[str, float]]:
+    """Of sure readings that differ, the one that fits the crop's marks (a digit a mark), when it is read
+    clearly (>= ``ALONE_CONF``), every other sure reading gives more or fewer digits than there are marks,
+    and its digits are the most often read of all (at any confidence, three times at least): a low-light
+    photo's written "1092", four marks, read "1092" at 97 and five more times at 0-4, and "70972" at 64 (its
+    "1" read "7" and a mark read twice), "70927", "7097" at 0 (seed 281 alt 010: no value was taken). Else
+    ``sure`` as it was."""
+    fit = [(t, c) for t, c in sure if len(t) == marks]
+    if len(fit) != 1 or fit[0][1] < ALONE_CONF:
+        return sure
+    count = Counter(t for t, _ in votes)
+    text = fit[0][0]
+    if count[text] < 3 or any(n >= count[text] for t, n in count.items() if t != text):
+        return sure
+    return fit
 
 
 def _may_be(text: str, kind: Kind) -> bool:
