@@ -3282,3 +3282,17 @@ def test_one_clear_reading_a_digit_a_mark_outweighs_readings_the_marks_refuse() 
     assert handdigits.agreed(unsure, number, "", 4) is None
     seldom = [v for v in votes if v[0] != "1092"] + [("1092", 96.9), ("1092", 0.0)]
     assert handdigits.agreed(seldom, number, "", 4) is None
+
+
+def test_a_notation_with_its_slash_read_as_a_comma_and_a_letter_as_a_digit_marks_the_number_s_blank() -> None:
+    # seed 365 alt 008 (a low-light photo): "Số: 1957/CT-UBND", the written "1957" read "£ Ở57" and the
+    # notation ",C1-UBND": no blank was found and the number was lost
+    prepared, page = _scene("19", "38")
+    swap = {"72#": ("£ Ở57", 12.0), "/CT-UBND": (",C1-UBND", 60.0)}
+    words = tuple(
+        replace(w, text=swap[w.text][0], conf=swap[w.text][1]) if w.text in swap else w for w in page.words
+    )
+    page = replace(page, words=words, text=page.text.replace("72#", "£ Ở57").replace("/CT-UBND", ",C1-UBND"))
+    assert "number" in {b.kind for b in handdigits.find_blanks(page)}
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "38"
+

@@ -542,8 +542,9 @@ SO_WORD = re.compile(r"^\s*\W?(?:[s59][o0ô6eø]\S?\s*[:;.,]|su\s*[:;.,]?(?=\s|$
 # capitals after it, not a quote's one letter, "Số: 5 'A-B'")
 NOSLASH = re.compile(
     r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*['’`]\s*(?=[A-ZĐÐ]{2})|\s*(?=[A-ZĐÐ])|\s+)"
-    # (a speck read as a dot inside a part: "CDI.QGVN")
-    r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:\.[A-Za-zĐđÐ]{2,})?(?:-[A-Za-zĐđÐ0-9]+)*)"
+    # (a speck read as a dot inside a part: "CDI.QGVN"; a letter of the type read as a digit: ",C1-UBND" of
+    # "/CT-UBND", seed 365 alt 008)
+    r"([A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:\.[A-Za-zĐđÐ]{2,})?(?:-[A-Za-zĐđÐ0-9]+)*)"
 )
 # (a type's capitals glued to the digits, then an organ's after the hyphen: "1724GCN-QLD"; an address's
 # house number is not one, "Số 12B-Lê Lợi")
