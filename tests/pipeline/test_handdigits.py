@@ -3295,4 +3295,3 @@ def test_a_notation_with_its_slash_read_as_a_comma_and_a_letter_as_a_digit_marks
     page = replace(page, words=words, text=page.text.replace("72#", "£ Ở57").replace("/CT-UBND", ",C1-UBND"))
     assert "number" in {b.kind for b in handdigits.find_blanks(page)}
     assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "38"
-

@@ -1138,4 +1138,3 @@ def test_a_number_line_whose_last_digit_reads_as_a_letter_before_its_slash_is_no
     ]
     v = values(specs)
     assert v["organ_name"] == "Ủy ban nhân dân tỉnh Bình Định"
-
