@@ -137,3 +137,27 @@ def test_words_put_in_reading_order_keep_all_they_carry(
     assert [(w.text, w.conf, w.box, w.read) for w in again] == [
         (w.text, w.conf, w.box, w.read) for w in marked
     ]
+
+
+def test_a_band_word_filling_a_gap_of_a_line_read_already_joins_that_line() -> None:
+    """Seed 363 blur alt 008: "TỈNH YÊN" read in a band between the "UBND" and "BÁI" the first reading kept of
+    "UBND TỈNH YÊN BÁI" made a line of their own, and the organ's lines were read out of order."""
+    from digitize.pipeline.model import Box, Word
+
+    read = [
+        Word(text="UBND", conf=80.0, box=Box(282, 108, 448, 184), block=1, line=0),
+        Word(text="BÁI", conf=82.0, box=Box(720, 124, 802, 166), block=1, line=0),
+        Word(text="VĂN", conf=80.0, box=Box(266, 178, 378, 226), block=1, line=2),
+    ]
+    tinh = Word(text="TỈNH", conf=72.0, box=Box(454, 116, 580, 166), block=uncovered.BLOCK, line=0)
+    joined = uncovered._into_line(tinh, read)
+    assert (joined.block, joined.line) == (1, 0)
+    ordered = recognize.in_reading_order((*read, joined), 2480)
+    assert page_text(ordered).splitlines()[0] == "UBND TỈNH BÁI"
+    # beyond the line's end, or on another row: a line of its own
+    after = replace(tinh, box=Box(820, 116, 900, 166))
+    below = replace(tinh, box=Box(454, 300, 580, 350))
+    assert (uncovered._into_line(after, read).block, uncovered._into_line(below, read).block) == (
+        uncovered.BLOCK,
+        uncovered.BLOCK,
+    )

@@ -101,6 +101,28 @@ def _over_read(word: Word, read: Sequence[Word]) -> bool:
     return False
 
 
+ROW_SHARE = 0.5  # a word shares a line's row when this share of the lower of the two is common to both
+
+
+def _into_line(word: Word, read: Sequence[Word]) -> Word:
+    """``word`` (read in a band) as a word of the first reading's line it fills a gap of: on that line's row,
+    a word of the line left of it and one right of it. A blurred header's "TỈNH YÊN" read in a band between
+    the "UBND" and "BÁI" the first reading kept of "UBND TỈNH YÊN BÁI" (seed 363 blur alt 008) made a line of
+    its own under them: the organ's lines were read "UBND BÀI / TỈNH YÊN / NỞ VĂN HÓA, THAO VÀ / THẾ"."""
+    b = word.box
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w in read:
+        lines.setdefault((w.block, w.line), []).append(w)
+    for (block, line), words in lines.items():
+        y0, y1 = min(w.box.y0 for w in words), max(w.box.y1 for w in words)
+        shared = min(b.y1, y1) - max(b.y0, y0)
+        if shared < ROW_SHARE * min(b.y1 - b.y0, y1 - y0):
+            continue
+        if any(w.box.x1 <= b.x0 for w in words) and any(w.box.x0 >= b.x1 for w in words):
+            return replace(word, block=block, line=line)
+    return word
+
+
 def _sure(words: list[Word]) -> bool:
     """Did Tesseract read the band surely, as Vietnamese?"""
     lettered = [w for w in words if any(ch.isalpha() for ch in w.text)]
@@ -138,6 +160,7 @@ def second_pass(
             added.extend(words)
     if not added:
         return page
+    added = [_into_line(w, page.words) for w in added]
     from digitize.pipeline.recognize import in_reading_order
 
     ordered = in_reading_order((*page.words, *added), page.width)
