@@ -3295,3 +3295,17 @@ def test_a_notation_with_its_slash_read_as_a_comma_and_a_letter_as_a_digit_marks
     page = replace(page, words=words, text=page.text.replace("72#", "£ Ở57").replace("/CT-UBND", ",C1-UBND"))
     assert "number" in {b.kind for b in handdigits.find_blanks(page)}
     assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "38"
+
+
+def test_a_number_glued_to_its_notation_without_a_slash_keeps_its_blank() -> None:
+    # the real 1139/QĐ-TTg re-scanned skewed 2°: "Số: Z743QĐ-TTg" is the written number glued to the notation;
+    # a notation head may hold a digit only after a slash or comma (",C1-UBND"), else "Z743QĐ" was taken for
+    # a notation's head, the blank put before the word, empty, and the number lost
+    _, page = _scene("19", "38")
+    glued = next(w for w in page.words if w.text == "72#")
+    note = next(w for w in page.words if w.text == "/CT-UBND")
+    word = replace(glued, text="Z72CT-UBND", box=replace(glued.box, x1=note.box.x1))
+    words = tuple(word if w is glued else w for w in page.words if w is not note)
+    page = replace(page, words=words, text=page.text.replace("72# /CT-UBND", "Z72CT-UBND"))
+    blank = next(b for b in handdigits.find_blanks(page) if b.kind == "number")
+    assert blank.glued is not None and blank.first == "Z72"

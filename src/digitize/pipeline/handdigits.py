@@ -140,9 +140,12 @@ class NotationTail:
 
 
 # the line's last word shaped as a notation whatever its letters' case, its slash lost or read as a comma
-# ("Số: 2.219 mc-vp" for "2919/HC-VP"): the number stands before it; a letter of its head may be read as a
-# digit (",C1-UBND" of "/CT-UBND", seed 365 alt 008: no blank found, the written "1957" lost)
-_LOOSE_TAIL = re.compile(r"^[/,]?[A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{0,7}(?:-[A-Za-zĐđÐ0-9]{1,8})+[.,;]?$")
+# ("Số: 2.219 mc-vp" for "2919/HC-VP"): the number stands before it; after its slash or comma a letter of its
+# head may be read as a digit (",C1-UBND" of "/CT-UBND", seed 365 alt 008: no blank found, the written "1957"
+# lost); not without one ("Z743QĐ-TTg" is the number glued to its notation, its blank is the word's start)
+_LOOSE_TAIL = re.compile(
+    r"^(?:[/,]?[A-Za-zĐđÐ]{1,8}|[/,][A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7})(?:-[A-Za-zĐđÐ0-9]{1,8})+[.,;]?$"
+)
 # a notation glued after the number's "/" with its hyphen read as a stop, led by a capital ("2/QLD.VP" for the
 # pen's last "2" and "/QLD-VP": the "/" and capitals say it is the notation whatever the hyphen became)
 _DOTTED_TAIL = re.compile(r"^/[A-ZĐÐ][A-Za-zĐđÐ]{1,7}(?:[-.][A-Za-zĐđÐ0-9]{2,8})+[.,;]?$")
