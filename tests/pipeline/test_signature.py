@@ -198,6 +198,19 @@ def test_a_family_name_glued_to_the_next_word_by_the_ring_over_its_last_letter_i
     assert signature._name_of(["Đoày", "Ngọc", "Giang"], ["Ngọc", "Giang"]) is None
 
 
+def test_a_word_glued_by_the_ring_that_took_its_capital_whole_is_read_as_the_name_its_letters_end() -> None:
+    # "Ninb#€hánh": the ring across "h K" of "Ninh Khánh" (a bitonal scan) read as marks, the "K" lost: the
+    # common name whose letters after its capital are "hánh" (Khánh, not the rarer Chánh)
+    assert signature._unglued("Ninb#€hánh") == ["Ninb", "Khánh"]
+    assert signature._name_of(["%2", "Ninb€hánh", "Huyền"], ["Huyền"]) == "Ninh Khánh Huyền"
+    # letters after the marks that end no name, or several common ones alike ("ết": Tuyết, Quyết, Việt),
+    # tell none: the word stays as read and no name is given
+    assert signature._unglued("Lajxết") == ["Lajxết"]
+    assert signature._name_of(["Ninb#€uyết", "Huyền"], ["Huyền"]) is None
+    # a word of small letters glued without the ring's marks between is a word read whole
+    assert signature._unglued("Ninhhánh") == ["Ninhhánh"]
+
+
 def test_a_second_reading_takes_a_family_name_whose_last_letter_no_word_ends_in() -> None:
     # "Khúw", "Khús" for "Khúc" (the seal's ring over the "c"): no Vietnamese word ends in "w" or "s"
     assert signature._name_of(["`", "Khúw", "Mạnh", "Hậu"], ["Hậu"]) == "Khúc Mạnh Hậu"

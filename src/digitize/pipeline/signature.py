@@ -355,10 +355,31 @@ def _unglued(token: str) -> list[str]:
         return [token]
     head, tail = bare[:cut], bare[cut:]
     tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
+    if head.isalpha() and len(bare) > cut + len(tail) and (whole := _capital_under_marks(tail)) is not None:
+        return [head, whole]  # "Ninb#€hánh": the ring's marks where the "K" of "Khánh" stood
     capitalised = len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()
     if not (head.isalpha() and tail.isalpha() and capitalised):
         return [token]
     return [head, tail]
+
+
+# the list's common names (its first part, before the less common ones it grew with): of the names a word's
+# letters after a lost capital allow, the one guessed ("hánh": "Khánh", not "Chánh")
+COMMON_NAME_SYLLABLES = frozenset(NAME_SYLLABLES[: NAME_SYLLABLES.index("Ân")])
+LOST_CAPITAL_TAIL = 3  # small letters at least after the ring's marks that may tell the word they end
+
+
+def _capital_under_marks(tail: str) -> str | None:
+    """The name's word a glued word's second half stands for when the seal's ring took its capital whole,
+    read as marks (``_unglued``: "Ninb#€hánh", the ring across "h K" of "Ninh Khánh"): its small letters
+    (``LOST_CAPITAL_TAIL`` at least) after a lost first letter are one listed name's, or one common name's
+    of several ("hánh": Khánh, Chánh). A guess: the name pass gives what it reads in doubt. None otherwise."""
+    if len(tail) < LOST_CAPITAL_TAIL or not (tail.isalpha() and tail.islower()):
+        return None
+    hits = [s for s in NAME_SYLLABLES if len(s) == len(tail) + 1 and s[1:] == tail]
+    if len(hits) > 1:
+        hits = [s for s in hits if s in COMMON_NAME_SYLLABLES]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _capital_lost(word: str, *, middle: bool = False) -> str:
