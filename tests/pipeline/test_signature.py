@@ -1745,6 +1745,20 @@ def test_a_small_lettered_syllable_no_text_uses_is_a_garbled_word_s_tail() -> No
     assert signature._tail_name("tống") is None and signature._tail_name("ông") is None
 
 
+def test_a_row_s_word_its_capital_garbled_and_its_g_read_as_y_or_j_is_the_name_it_ends() -> None:
+    # seed 365 dev 003 (a bitonal shaken photo, the ring over the "N" of "Lưu Ngọc Mai"): the middle word read
+    # "Xéyọc", "Xyc", "Xqyọc", "Xjọc", "Xéjoc" (the "g" below the line read as a "y" or a "j", the ring's
+    # marks for the "N"): no reading gave a listed name there, and no name was voted
+    texts = ["Lưu XÉyọc Mai", "Lưu Xyc Mai", "Lưụ Xqyọc Mai", "Lưu Xjọc Mai", "Lưu XÉjoc Mai"]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert [w for w, _ in got[3]] == ["Lưu", "Ngọc", "Mai"]
+    assert signature.vote_name(got) == ["Lưu", "Ngọc", "Mai"]
+    # a tail that ends a name as read is taken as read ("uyết": Tuyết and Quyết alike, no guess), and a
+    # capitalised word that is a family name as listed is no garbled one
+    assert signature._tail_name("Xuyết") is None
+    assert [w for w, _ in signature._row_words(_row_tokens("Ksor Văn Hùng"))] == ["Ksor", "Văn", "Hùng"]
+
+
 def test_a_shaken_block_lost_whole_whose_name_row_gives_no_name_still_gives_its_title_in_doubt() -> None:
     # seed 239 (grey, the seal over the name) dev 006: the block lost from the first reading, its name's row
     # read as no name ("Lưg JẾnh Phong"): the rows above were never read, and "PHÓ GIÁM ĐỐC" was lost too

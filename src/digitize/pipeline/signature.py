@@ -857,7 +857,10 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
                 continue  # (marks alone: "—" after "Đinh Đức Khánh", the seal's arc read as a dash)
             conf = t.conf * (0.5 if len(parts) > 1 else 1.0)
             word = _capital_lost(_vowel_small(bare))
-            if not _capitalised(word) and (tail := _tail_name(word)) is not None:
+            # (a capitalised word that is no syllable nor a listed family name, "Xéyọc": the ring's marks
+            # where the capital stood; not "Ksor")
+            garbled = not _capitalised(word) or not (is_syllable(word) or word in SURNAMES)
+            if garbled and (tail := _tail_name(word)) is not None:
                 word, conf = tail, 0.5 * conf
             words.append((word, conf))
     run: list[tuple[str, float]] = []
@@ -924,17 +927,38 @@ def _tail_name(word: str) -> str | None:
     word's tail of small letters (``TAIL_LETTERS`` at least, from its first, second or third character)
     ends exactly one listed name that is one or two letters longer ("gọc": "Ngọc"). None for a word read
     whole (a capitalised syllable, or one of small letters the corpus shows: "tống"), or a tail several
-    names end in ("uân": Xuân, Tuân, Huân …): no name is invented."""
+    names end in ("uân": Xuân, Tuân, Huân …): no name is invented. A tail that ends no name as read may end
+    one with a letter below the line read as another (``_DESCENDERS``: "yọc", "jọc" for "gọc" of "Ngọc")."""
     if word.isalpha() and is_syllable(word) and (not word.islower() or correct.common(word)):
         return None  # (a syllable of small letters no text uses, "gọc", is a garbled word's tail)
     for k in range(3):
         tail = word[k:]
         if len(tail) < TAIL_LETTERS or not (tail.isalpha() and tail.islower()):
             continue
-        hits = {n for n in (*NAME_SYLLABLES, *SURNAMES) if n.endswith(tail) and 1 <= len(n) - len(tail) <= 2}
+        hits = _names_ending(tail) or {n for alike in _descenders_swapped(tail) for n in _names_ending(alike)}
         if hits:
             return hits.pop() if len(hits) == 1 else None
     return None
+
+
+def _names_ending(tail: str) -> set[str]:
+    """The listed names (name syllables and family names) one or two letters longer than ``tail`` that end
+    in it."""
+    return {n for n in (*NAME_SYLLABLES, *SURNAMES) if n.endswith(tail) and 1 <= len(n) - len(tail) <= 2}
+
+
+# the small letters that reach below the line: a blurred photo, or the seal's ring through them, leaves only
+# their tail, and one is read for another ("Lưu Xjọc Mai", "Lưu Xéyọc Mai" for "Lưu Ngọc Mai", seed 365 dev
+# 003: a bitonal shaken photo)
+_DESCENDERS = "gyjq"
+
+
+def _descenders_swapped(tail: str) -> Iterator[str]:
+    """``tail`` with one of its letters below the line (``_DESCENDERS``) read as another of them."""
+    for i, ch in enumerate(tail):
+        if ch in _DESCENDERS:
+            for other in _DESCENDERS.replace(ch, ""):
+                yield tail[:i] + other + tail[i + 1 :]
 
 
 _VOWELS = frozenset("aeiouyAEIOUY")
