@@ -1545,6 +1545,20 @@ def test_a_name_every_reading_of_its_row_gave_whole_replaces_a_two_word_first_re
     assert not signature._read_whole(whole[:3], name)
 
 
+def test_a_row_reading_that_garbled_a_word_of_the_name_the_others_read_whole_is_no_other_name() -> None:
+    # seed 363 alt 004 (a blurred colour photo): first read "À Tên Đành Quyết" ("Danh Quyết" in doubt), its
+    # row read "Tôn Đình Quyết" four times of six and "Tôn Đình Quyêệt" twice (the blur doubled the marks):
+    # no reading gave another name, yet the row's name was not taken over the two-word guess
+    good = [[("Tôn", 95.0), ("Đình", 95.0), ("Quyết", 90.0)]] * 4
+    garbled = [[("Tôn", 95.0), ("Đình", 93.0), ("Quyêệt", 40.0)]] * 2
+    name = signature.vote_name([*good, *garbled])
+    assert name == ["Tôn", "Đình", "Quyết"] and signature._read_whole([*good, *garbled], name)
+    assert signature._voted_over("Danh Quyết", name, whole=True)
+    # a reading with a syllable there read another name ("Quyến"): the name is not read whole
+    other = [[("Tôn", 95.0), ("Đình", 93.0), ("Quyến", 80.0)]]
+    assert not signature._read_whole([*good, *other], name)
+
+
 def test_a_name_row_is_cut_as_far_left_of_its_title_s_centre_as_its_print_reaches_right(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -1381,10 +1381,21 @@ WHOLE_VOTES = 4  # readings of a name's row (of six) that must each give the vot
 
 def _read_whole(readings: Sequence[Sequence[tuple[str, float]]], name: list[str]) -> bool:
     """Every reading of the row that gives a name (two to four words) gives ``name``, each word its letters
-    (marks aside, as ``vote_name`` counts them), and at least ``WHOLE_VOTES`` do."""
-    got = [r for r in readings if 2 <= len(r) <= 4]
+    (marks aside, as ``vote_name`` counts them), and at least ``WHOLE_VOTES`` do. A reading that differs
+    from it only at words that are no syllable gives no other name: it read no word there ("Tôn Đình
+    Quyêệt", the blur doubling the last word's marks, beside four "Tôn Đình Quyết": seed 363 alt 004)."""
+    got = [r for r in readings if 2 <= len(r) <= 4 and not _garbled_only(r, name)]
     same = [r for r in got if [fold(w) for w, _ in r] == [fold(v) for v in name]]
     return len(same) >= WHOLE_VOTES and len(same) == len(got)
+
+
+def _garbled_only(reading: Sequence[tuple[str, float]], name: list[str]) -> bool:
+    """A reading of the name's row with ``name``'s words but at places where it read a word that is no
+    Vietnamese syllable (letters the blur or the seal garbled): no other name."""
+    if len(reading) != len(name):
+        return False
+    apart = [w for (w, _), v in zip(reading, name, strict=True) if fold(w) != fold(v)]
+    return bool(apart) and not any(is_syllable(w) for w in apart)
 
 
 # "Nơi nhận:" as a shaken photo reads it ("ơi nhận", "“ơi nệm.", "uý nệm:"): a short word, then one of "n" and
