@@ -1773,6 +1773,19 @@ def test_a_row_s_word_its_capital_garbled_and_its_g_read_as_y_or_j_is_the_name_i
     assert [w for w, _ in signature._row_words(_row_tokens("Ksor Văn Hùng"))] == ["Ksor", "Văn", "Hùng"]
 
 
+def test_a_row_s_three_letter_word_its_vowel_garbled_by_the_seal_is_the_name_with_its_consonants() -> None:
+    # seed 281 alt 007 (a grey blurred photo, the seal over "Thái Kim Loan"): "Kếm" in seven readings of ten,
+    # "Kín" and "Km" in the others: "Kếm" is no name, and no name was voted
+    texts = ["Thái Kếm Loan", "Thái KẾm Loan", "_ Thái KẾm Loan", "Thái KÍn Loan", "Thái Km Loan"]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert signature.vote_name(got) == ["Thái", "Kim", "Loan"]
+    assert signature._vowel_garbled("Kếm") == "Kim"
+    # consonants several names have around another vowel ("Tùn": Tân, Tín), a longer word, or a word in
+    # small letters: no guess
+    assert signature._vowel_garbled("Tùn") is None
+    assert signature._vowel_garbled("Kiếm") is None and signature._vowel_garbled("kếm") is None
+
+
 def test_a_shaken_block_lost_whole_whose_name_row_gives_no_name_still_gives_its_title_in_doubt() -> None:
     # seed 239 (grey, the seal over the name) dev 006: the block lost from the first reading, its name's row
     # read as no name ("Lưg JẾnh Phong"): the rows above were never read, and "PHÓ GIÁM ĐỐC" was lost too

@@ -1170,10 +1170,32 @@ def _agrees(word: str, voted: str, loose: bool) -> bool:
 def _listed(word: str, middle: bool) -> str:
     """A given name's word of one reading of a name's row as a listed name one letter from it
     (``nearest_name``: "Miấh", the seal's ring over the "n" of "Minh"), else as read (a listed name's letters
-    with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell)."""
+    with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell); a word of three
+    letters as the listed name its vowel was garbled from (``_vowel_garbled``)."""
     if fold(word) in F_SYLLABLES:
         return word
-    return nearest_name(word, middle=middle) or word
+    return nearest_name(word, middle=middle) or _vowel_garbled(word, middle=middle) or word
+
+
+_VOWEL_LETTERS = "aeiouy"
+VOWEL_WORD = 3  # letters of a name's word whose one vowel, between two consonants, a seal's stroke may garble
+
+
+def _vowel_garbled(word: str, *, middle: bool = False) -> str | None:
+    """The listed name a capitalised word of ``VOWEL_WORD`` letters, no name's, stands for when its vowel
+    between its two consonants was garbled (the seal's stroke through the "i" of "Kim" read as "ế": "Kếm"
+    in seven readings of ten, seed 281 alt 007; ``nearest_name`` guesses no word that short): the one listed
+    name with its consonants and another vowel, marks aside. None for none or several (a guess only the
+    row's votes, in doubt, may take)."""
+    key = fold(word)
+    if len(key) != VOWEL_WORD or not word[:1].isupper() or not key.isalpha() or key[1] not in _VOWEL_LETTERS:
+        return None
+    near = [
+        k
+        for k in F_SYLLABLES
+        if len(k) == VOWEL_WORD and k[0] == key[0] and k[2] == key[2] and k[1] in _VOWEL_LETTERS and k != key
+    ]
+    return name_form(F_SYLLABLES[near[0]], word, middle=middle) if len(near) == 1 else None
 
 
 _PREFIXES = frozenset(AUTH_PREFIXES)
