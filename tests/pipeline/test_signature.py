@@ -198,6 +198,19 @@ def test_a_family_name_glued_to_the_next_word_by_the_ring_over_its_last_letter_i
     assert signature._name_of(["Đoày", "Ngọc", "Giang"], ["Ngọc", "Giang"]) is None
 
 
+def test_a_word_glued_by_the_ring_that_took_its_capital_whole_is_read_as_the_name_its_letters_end() -> None:
+    # "Ninb#€hánh": the ring across "h K" of "Ninh Khánh" (a bitonal scan) read as marks, the "K" lost: the
+    # common name whose letters after its capital are "hánh" (Khánh, not the rarer Chánh)
+    assert signature._unglued("Ninb#€hánh") == ["Ninb", "Khánh"]
+    assert signature._name_of(["%2", "Ninb€hánh", "Huyền"], ["Huyền"]) == "Ninh Khánh Huyền"
+    # letters after the marks that end no name, or several common ones alike ("ết": Tuyết, Quyết, Việt),
+    # tell none: the word stays as read and no name is given
+    assert signature._unglued("Lajxết") == ["Lajxết"]
+    assert signature._name_of(["Ninb#€uyết", "Huyền"], ["Huyền"]) is None
+    # a word of small letters glued without the ring's marks between is a word read whole
+    assert signature._unglued("Ninhhánh") == ["Ninhhánh"]
+
+
 def test_a_second_reading_takes_a_family_name_whose_last_letter_no_word_ends_in() -> None:
     # "Khúw", "Khús" for "Khúc" (the seal's ring over the "c"): no Vietnamese word ends in "w" or "s"
     assert signature._name_of(["`", "Khúw", "Mạnh", "Hậu"], ["Hậu"]) == "Khúc Mạnh Hậu"
@@ -1532,6 +1545,20 @@ def test_a_name_every_reading_of_its_row_gave_whole_replaces_a_two_word_first_re
     assert not signature._read_whole(whole[:3], name)
 
 
+def test_a_row_reading_that_garbled_a_word_of_the_name_the_others_read_whole_is_no_other_name() -> None:
+    # seed 363 alt 004 (a blurred colour photo): first read "À Tên Đành Quyết" ("Danh Quyết" in doubt), its
+    # row read "Tôn Đình Quyết" four times of six and "Tôn Đình Quyêệt" twice (the blur doubled the marks):
+    # no reading gave another name, yet the row's name was not taken over the two-word guess
+    good = [[("Tôn", 95.0), ("Đình", 95.0), ("Quyết", 90.0)]] * 4
+    garbled = [[("Tôn", 95.0), ("Đình", 93.0), ("Quyêệt", 40.0)]] * 2
+    name = signature.vote_name([*good, *garbled])
+    assert name == ["Tôn", "Đình", "Quyết"] and signature._read_whole([*good, *garbled], name)
+    assert signature._voted_over("Danh Quyết", name, whole=True)
+    # a reading with a syllable there read another name ("Quyến"): the name is not read whole
+    other = [[("Tôn", 95.0), ("Đình", 93.0), ("Quyến", 80.0)]]
+    assert not signature._read_whole([*good, *other], name)
+
+
 def test_a_name_row_is_cut_as_far_left_of_its_title_s_centre_as_its_print_reaches_right(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1730,6 +1757,33 @@ def test_a_small_lettered_syllable_no_text_uses_is_a_garbled_word_s_tail() -> No
     assert signature._tail_name("gọc") == "Ngọc"
     # a word the corpus shows is read whole ("tống", "ông")
     assert signature._tail_name("tống") is None and signature._tail_name("ông") is None
+
+
+def test_a_row_s_word_its_capital_garbled_and_its_g_read_as_y_or_j_is_the_name_it_ends() -> None:
+    # seed 365 dev 003 (a bitonal shaken photo, the ring over the "N" of "Lưu Ngọc Mai"): the middle word read
+    # "Xéyọc", "Xyc", "Xqyọc", "Xjọc", "Xéjoc" (the "g" below the line read as a "y" or a "j", the ring's
+    # marks for the "N"): no reading gave a listed name there, and no name was voted
+    texts = ["Lưu XÉyọc Mai", "Lưu Xyc Mai", "Lưụ Xqyọc Mai", "Lưu Xjọc Mai", "Lưu XÉjoc Mai"]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert [w for w, _ in got[3]] == ["Lưu", "Ngọc", "Mai"]
+    assert signature.vote_name(got) == ["Lưu", "Ngọc", "Mai"]
+    # a tail that ends a name as read is taken as read ("uyết": Tuyết and Quyết alike, no guess), and a
+    # capitalised word that is a family name as listed is no garbled one
+    assert signature._tail_name("Xuyết") is None
+    assert [w for w, _ in signature._row_words(_row_tokens("Ksor Văn Hùng"))] == ["Ksor", "Văn", "Hùng"]
+
+
+def test_a_row_s_three_letter_word_its_vowel_garbled_by_the_seal_is_the_name_with_its_consonants() -> None:
+    # seed 281 alt 007 (a grey blurred photo, the seal over "Thái Kim Loan"): "Kếm" in seven readings of ten,
+    # "Kín" and "Km" in the others: "Kếm" is no name, and no name was voted
+    texts = ["Thái Kếm Loan", "Thái KẾm Loan", "_ Thái KẾm Loan", "Thái KÍn Loan", "Thái Km Loan"]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert signature.vote_name(got) == ["Thái", "Kim", "Loan"]
+    assert signature._vowel_garbled("Kếm") == "Kim"
+    # consonants several names have around another vowel ("Tùn": Tân, Tín), a longer word, or a word in
+    # small letters: no guess
+    assert signature._vowel_garbled("Tùn") is None
+    assert signature._vowel_garbled("Kiếm") is None and signature._vowel_garbled("kếm") is None
 
 
 def test_a_shaken_block_lost_whole_whose_name_row_gives_no_name_still_gives_its_title_in_doubt() -> None:

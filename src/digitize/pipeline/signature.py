@@ -355,10 +355,31 @@ def _unglued(token: str) -> list[str]:
         return [token]
     head, tail = bare[:cut], bare[cut:]
     tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
+    if head.isalpha() and len(bare) > cut + len(tail) and (whole := _capital_under_marks(tail)) is not None:
+        return [head, whole]  # "Ninb#€hánh": the ring's marks where the "K" of "Khánh" stood
     capitalised = len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()
     if not (head.isalpha() and tail.isalpha() and capitalised):
         return [token]
     return [head, tail]
+
+
+# the list's common names (its first part, before the less common ones it grew with): of the names a word's
+# letters after a lost capital allow, the one guessed ("hánh": "Khánh", not "Chánh")
+COMMON_NAME_SYLLABLES = frozenset(NAME_SYLLABLES[: NAME_SYLLABLES.index("Ân")])
+LOST_CAPITAL_TAIL = 3  # small letters at least after the ring's marks that may tell the word they end
+
+
+def _capital_under_marks(tail: str) -> str | None:
+    """The name's word a glued word's second half stands for when the seal's ring took its capital whole,
+    read as marks (``_unglued``: "Ninb#€hánh", the ring across "h K" of "Ninh Khánh"): its small letters
+    (``LOST_CAPITAL_TAIL`` at least) after a lost first letter are one listed name's, or one common name's
+    of several ("hánh": Khánh, Chánh). A guess: the name pass gives what it reads in doubt. None otherwise."""
+    if len(tail) < LOST_CAPITAL_TAIL or not (tail.isalpha() and tail.islower()):
+        return None
+    hits = [s for s in NAME_SYLLABLES if len(s) == len(tail) + 1 and s[1:] == tail]
+    if len(hits) > 1:
+        hits = [s for s in hits if s in COMMON_NAME_SYLLABLES]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _capital_lost(word: str, *, middle: bool = False) -> str:
@@ -836,7 +857,10 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
                 continue  # (marks alone: "—" after "Đinh Đức Khánh", the seal's arc read as a dash)
             conf = t.conf * (0.5 if len(parts) > 1 else 1.0)
             word = _capital_lost(_vowel_small(bare))
-            if not _capitalised(word) and (tail := _tail_name(word)) is not None:
+            # (a capitalised word that is no syllable nor a listed family name, "Xéyọc": the ring's marks
+            # where the capital stood; not "Ksor")
+            garbled = not _capitalised(word) or not (is_syllable(word) or word in SURNAMES)
+            if garbled and (tail := _tail_name(word)) is not None:
                 word, conf = tail, 0.5 * conf
             words.append((word, conf))
     run: list[tuple[str, float]] = []
@@ -903,17 +927,38 @@ def _tail_name(word: str) -> str | None:
     word's tail of small letters (``TAIL_LETTERS`` at least, from its first, second or third character)
     ends exactly one listed name that is one or two letters longer ("gọc": "Ngọc"). None for a word read
     whole (a capitalised syllable, or one of small letters the corpus shows: "tống"), or a tail several
-    names end in ("uân": Xuân, Tuân, Huân …): no name is invented."""
+    names end in ("uân": Xuân, Tuân, Huân …): no name is invented. A tail that ends no name as read may end
+    one with a letter below the line read as another (``_DESCENDERS``: "yọc", "jọc" for "gọc" of "Ngọc")."""
     if word.isalpha() and is_syllable(word) and (not word.islower() or correct.common(word)):
         return None  # (a syllable of small letters no text uses, "gọc", is a garbled word's tail)
     for k in range(3):
         tail = word[k:]
         if len(tail) < TAIL_LETTERS or not (tail.isalpha() and tail.islower()):
             continue
-        hits = {n for n in (*NAME_SYLLABLES, *SURNAMES) if n.endswith(tail) and 1 <= len(n) - len(tail) <= 2}
+        hits = _names_ending(tail) or {n for alike in _descenders_swapped(tail) for n in _names_ending(alike)}
         if hits:
             return hits.pop() if len(hits) == 1 else None
     return None
+
+
+def _names_ending(tail: str) -> set[str]:
+    """The listed names (name syllables and family names) one or two letters longer than ``tail`` that end
+    in it."""
+    return {n for n in (*NAME_SYLLABLES, *SURNAMES) if n.endswith(tail) and 1 <= len(n) - len(tail) <= 2}
+
+
+# the small letters that reach below the line: a blurred photo, or the seal's ring through them, leaves only
+# their tail, and one is read for another ("Lưu Xjọc Mai", "Lưu Xéyọc Mai" for "Lưu Ngọc Mai", seed 365 dev
+# 003: a bitonal shaken photo)
+_DESCENDERS = "gyjq"
+
+
+def _descenders_swapped(tail: str) -> Iterator[str]:
+    """``tail`` with one of its letters below the line (``_DESCENDERS``) read as another of them."""
+    for i, ch in enumerate(tail):
+        if ch in _DESCENDERS:
+            for other in _DESCENDERS.replace(ch, ""):
+                yield tail[:i] + other + tail[i + 1 :]
 
 
 _VOWELS = frozenset("aeiouyAEIOUY")
@@ -1125,10 +1170,32 @@ def _agrees(word: str, voted: str, loose: bool) -> bool:
 def _listed(word: str, middle: bool) -> str:
     """A given name's word of one reading of a name's row as a listed name one letter from it
     (``nearest_name``: "Miấh", the seal's ring over the "n" of "Minh"), else as read (a listed name's letters
-    with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell)."""
+    with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell); a word of three
+    letters as the listed name its vowel was garbled from (``_vowel_garbled``)."""
     if fold(word) in F_SYLLABLES:
         return word
-    return nearest_name(word, middle=middle) or word
+    return nearest_name(word, middle=middle) or _vowel_garbled(word, middle=middle) or word
+
+
+_VOWEL_LETTERS = "aeiouy"
+VOWEL_WORD = 3  # letters of a name's word whose one vowel, between two consonants, a seal's stroke may garble
+
+
+def _vowel_garbled(word: str, *, middle: bool = False) -> str | None:
+    """The listed name a capitalised word of ``VOWEL_WORD`` letters, no name's, stands for when its vowel
+    between its two consonants was garbled (the seal's stroke through the "i" of "Kim" read as "ế": "Kếm"
+    in seven readings of ten, seed 281 alt 007; ``nearest_name`` guesses no word that short): the one listed
+    name with its consonants and another vowel, marks aside. None for none or several (a guess only the
+    row's votes, in doubt, may take)."""
+    key = fold(word)
+    if len(key) != VOWEL_WORD or not word[:1].isupper() or not key.isalpha() or key[1] not in _VOWEL_LETTERS:
+        return None
+    near = [
+        k
+        for k in F_SYLLABLES
+        if len(k) == VOWEL_WORD and k[0] == key[0] and k[2] == key[2] and k[1] in _VOWEL_LETTERS and k != key
+    ]
+    return name_form(F_SYLLABLES[near[0]], word, middle=middle) if len(near) == 1 else None
 
 
 _PREFIXES = frozenset(AUTH_PREFIXES)
@@ -1336,10 +1403,21 @@ WHOLE_VOTES = 4  # readings of a name's row (of six) that must each give the vot
 
 def _read_whole(readings: Sequence[Sequence[tuple[str, float]]], name: list[str]) -> bool:
     """Every reading of the row that gives a name (two to four words) gives ``name``, each word its letters
-    (marks aside, as ``vote_name`` counts them), and at least ``WHOLE_VOTES`` do."""
-    got = [r for r in readings if 2 <= len(r) <= 4]
+    (marks aside, as ``vote_name`` counts them), and at least ``WHOLE_VOTES`` do. A reading that differs
+    from it only at words that are no syllable gives no other name: it read no word there ("Tôn Đình
+    Quyêệt", the blur doubling the last word's marks, beside four "Tôn Đình Quyết": seed 363 alt 004)."""
+    got = [r for r in readings if 2 <= len(r) <= 4 and not _garbled_only(r, name)]
     same = [r for r in got if [fold(w) for w, _ in r] == [fold(v) for v in name]]
     return len(same) >= WHOLE_VOTES and len(same) == len(got)
+
+
+def _garbled_only(reading: Sequence[tuple[str, float]], name: list[str]) -> bool:
+    """A reading of the name's row with ``name``'s words but at places where it read a word that is no
+    Vietnamese syllable (letters the blur or the seal garbled): no other name."""
+    if len(reading) != len(name):
+        return False
+    apart = [w for (w, _), v in zip(reading, name, strict=True) if fold(w) != fold(v)]
+    return bool(apart) and not any(is_syllable(w) for w in apart)
 
 
 # "Nơi nhận:" as a shaken photo reads it ("ơi nhận", "“ơi nệm.", "uý nệm:"): a short word, then one of "n" and
