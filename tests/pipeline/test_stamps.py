@@ -887,3 +887,22 @@ def test_printed_words_at_a_line_s_end_whose_ink_the_stamp_s_removal_kept_stay()
     gone = stamps._ink_gone(before, band, 128.0, 90.0)
     assert gone(old[3])
     assert [v.text for v in stamps._merged(old, read, lambda v: True, gone)] == ["Về", "kế", "hoạch"]
+
+
+def test_a_one_letter_word_read_unsure_on_the_stamp_does_not_outweigh_a_word_read_through_it(
+    tmp_path: Path,
+) -> None:
+    """A grey photo in low light whose ĐẾN stamp lies over "ĐỦ" (seed 363 alt 013): the first reading read
+    it "U" and the box's side "Ì" (at 62); read again without the stamp's tone, "ĐỦ" came back and the side
+    went, yet the reading was not taken: "Ì" counted as a sure word, one more than the reading again had. A
+    one-letter word is sure only read at ``ONE_LETTER_SURE``."""
+    prepared, first, subject = _generated(
+        tmp_path, 363013, "alt", kind="giay_chung_nhan", colour="grey", dpi="300", seal="beside",
+        header="one_organ", sign="tl", tail="receipt", handwritten="yes", font="dejavu_sans",
+        margins="wide", photo="low_light",
+    )  # fmt: skip
+    assert "đủ" not in (extract([first]).values()["subject"] or "").casefold().split()
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert (extract([again]).values()["subject"] or "").casefold() == subject.casefold()
+    w = _word
+    assert stamps._sure([w("Ì", 62, 0, 10), w("U", 87, 20, 30), w("ĐỦ", 68, 40, 60)]) == 2

@@ -101,12 +101,18 @@ def without_stamp(rgb: np.ndarray) -> np.ndarray:
     return grey
 
 
+# (0..100) a word of one letter is a sure syllable only read this surely: a stamp's stroke (its box's side, a
+# pen's "1") reads as one ("Ì" at 62, seed 363 alt 013), and print's one-letter words ("ở", "ý") are few
+ONE_LETTER_SURE = 85.0
+
+
 def _sure(words: list[Word]) -> int:
-    """How many words read as sure Vietnamese syllables (letters only, confidence ≥ 60)."""
+    """How many words read as sure Vietnamese syllables (letters only, confidence ≥ 60; one letter alone,
+    ``ONE_LETTER_SURE``)."""
     n = 0
     for w in words:
         t = re.sub(r"[^\w]|[\d_]", "", w.text)
-        if t and w.conf >= 60 and is_syllable(t):
+        if t and w.conf >= (60 if len(t) > 1 else ONE_LETTER_SURE) and is_syllable(t):
             n += 1
     return n
 
