@@ -947,3 +947,21 @@ def test_only_the_print_s_tone_is_kept_in_the_box() -> None:
     assert (out[5:12, 520:528] == 60).all()  # the tone mark kept
     assert (out == 70).sum() < 0.1 * (band == 70).sum()  # the pen's stroke gone (but where it meets print)
     assert stamps.print_only(np.where(band < 128, 0, 255).astype(np.uint8), 128.0, 400, 650, letter) is None
+
+
+def test_a_subject_read_right_first_keeps_its_words_when_the_print_only_band_reads_less(
+    tmp_path: Path,
+) -> None:
+    """A colour photo in low light whose ĐẾN stamp lies over "HOẠT" (seed 347 dev 005): read first whole
+    ("Giấy phép hoạt động khám bệnh, chữa bệnh"). The band read with the print's own tone only (its print
+    thinned) read nothing there, and was taken for the first reading's words it dropped (their ink gone
+    with the thinning): "hoạt", "bệnh" went. The thinned reading is taken only for a syllable it reads under
+    the box."""
+    prepared, first, subject = _generated(
+        tmp_path, 347005, "dev", kind="giay_phep", colour="colour", dpi="300", seal="beside",
+        header="one_organ", sign="kt", tail="none", handwritten="no", font="dejavu_serif",
+        margins="wide", photo="low_light",
+    )  # fmt: skip
+    assert extract([first]).values()["subject"] == subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([again]).values()["subject"] == subject

@@ -23,10 +23,15 @@ and under them (its "Ngày:", a date in pen) made paper. Read in a block, the st
 first word was glued to it ("Nghệ việc" for "Về việc") and a date written under it took the words over it
 ("Vệ yiêotắng" for "Về việc tăng"); on grey and bitonal scans neither colour nor tone tells them from the
 print. The band's words replace the line's when more of them are sure syllables, a word under the box read
-surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only.
+surely first kept where the band read it unsure: one more psm 7 reading a line (two where a pen's ink
+is in the box on a grey scan, below), on stamped pages only.
 When no block reading was taken, the lines are read alone without the first removal tried that shows the
 box, the one most worth it (a colour photo's coloured ink, not its tone: "qữả" for "quả"), and the stamp's
-own words and unsure marks the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go. Where the
+own words and unsure marks the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go. On a grey
+scan the number or date written in pen in the box is darker than the stamp's ink (its tone's removal leaves
+it) and lighter than the print: over the line's first words it makes them junk ("SðVề Siệe" for "Về việc");
+the band is read once more with only the print's own tone in the box (``print_only``), its words taken in
+doubt (``BARE_CONF``: the print thinned with the pen's ink) when that reading is the better. Where the
 first reading read no sure word under the box, the band's words that are print read in part are taken in
 doubt (``BARE_CONF``): two syllables the pen's stroke glued ("cấp,lại"), a syllable's letters without its
 marks ("trien", which the corrector may give back), a word of letters between the line's words where the
@@ -746,7 +751,10 @@ def _band_lines(
             if own is not None:
                 alone = _read_band(prepared, own, ws[0], y0 + a, lang=lang, dpi=dpi, timeout=timeout)
                 by_tone = _merged(line_old, alone, in_stamp, _ink_gone(before[a:b], own, level, a + y0))
-                if _band_score(by_tone) > _band_score(merged):
+                # taken for the print it reads under the box, not for the first reading's words it drops
+                # where the thinned print read as nothing ("hoạt", "bệnh" lost, seed 347 dev 005)
+                reads_print = any(in_stamp(w) and _clean(w) for w in alone)
+                if reads_print and _band_score(by_tone) > _band_score(merged):
                     read, merged, thinned = alone, by_tone, True
         except ToolFailed:
             return page
@@ -800,15 +808,13 @@ def _read_band(
 
 
 PRINT_CORE = 50  # percentile of the print's ink tones (beside the box): a pixel this dark is the print's core
-PRINT_MARK = (
-    80  # percentile: a small mark with a pixel this dark is print's (a tone mark, lighter once blurred)
-)
+# percentile: a small mark with a pixel this dark is the print's (a tone mark: thin, lighter once blurred)
+PRINT_MARK = 80
 CORE_GROW = 0.05  # letters: the print's soft edges around its cores, kept with them
 CORE_AREA = 0.02  # letters²: a piece of core smaller is a dark grain of the pen's ink, no print
 MARK_SIZE = 0.6  # letters: a mark of print (a tone mark, a dot) fits in a square this wide
-PEN_SHARE = (
-    0.1  # of the box's ink: taken out for the band to be worth reading again so (a bitonal scan: none)
-)
+# of the box's ink: taken out for the band to be worth reading again so (a bitonal scan's one ink: none)
+PEN_SHARE = 0.1
 
 
 def print_only(band: np.ndarray, level: float, x0: int, x1: int, letter: float) -> np.ndarray | None:
