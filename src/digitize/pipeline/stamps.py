@@ -23,10 +23,15 @@ and under them (its "Ngày:", a date in pen) made paper. Read in a block, the st
 first word was glued to it ("Nghệ việc" for "Về việc") and a date written under it took the words over it
 ("Vệ yiêotắng" for "Về việc tăng"); on grey and bitonal scans neither colour nor tone tells them from the
 print. The band's words replace the line's when more of them are sure syllables, a word under the box read
-surely first kept where the band read it unsure: one more psm 7 reading a line, on stamped pages only.
+surely first kept where the band read it unsure: one more psm 7 reading a line (two where a pen's ink
+is in the box on a grey scan, below), on stamped pages only.
 When no block reading was taken, the lines are read alone without the first removal tried that shows the
 box, the one most worth it (a colour photo's coloured ink, not its tone: "qữả" for "quả"), and the stamp's
-own words and unsure marks the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go. Where the
+own words and unsure marks the band read nothing over ("Ngày:", its date read "5⁄71/⁄ZI|") go. On a grey
+scan the number or date written in pen in the box is darker than the stamp's ink (its tone's removal leaves
+it) and lighter than the print: over the line's first words it makes them junk ("SðVề Siệe" for "Về việc");
+the band is read once more with only the print's own tone in the box (``print_only``), its words taken in
+doubt (``BARE_CONF``: the print thinned with the pen's ink) when that reading is the better. Where the
 first reading read no sure word under the box, the band's words that are print read in part are taken in
 doubt (``BARE_CONF``): two syllables the pen's stroke glued ("cấp,lại"), a syllable's letters without its
 marks ("trien", which the corrector may give back), a word of letters between the line's words where the
@@ -101,12 +106,18 @@ def without_stamp(rgb: np.ndarray) -> np.ndarray:
     return grey
 
 
+# (0..100) a word of one letter is a sure syllable only read this surely: a stamp's stroke (its box's side, a
+# pen's "1") reads as one ("Ì" at 62, seed 363 alt 013), and print's one-letter words ("ở", "ý") are few
+ONE_LETTER_SURE = 85.0
+
+
 def _sure(words: list[Word]) -> int:
-    """How many words read as sure Vietnamese syllables (letters only, confidence ≥ 60)."""
+    """How many words read as sure Vietnamese syllables (letters only, confidence ≥ 60; one letter alone,
+    ``ONE_LETTER_SURE``)."""
     n = 0
     for w in words:
         t = re.sub(r"[^\w]|[\d_]", "", w.text)
-        if t and w.conf >= 60 and is_syllable(t):
+        if t and w.conf >= (60 if len(t) > 1 else ONE_LETTER_SURE) and is_syllable(t):
             n += 1
     return n
 
@@ -729,23 +740,24 @@ def _band_lines(
         off = in_box_cols & ((cy < a) | (cy >= b)) & (top < b) & (bottom > a)
         if off.any():
             band[off[labels[a:b]]] = 255
+        line_old = [w for w in words if w.line == ln]
         try:
-            tokens = tesseract.image_to_data(
-                regions.sharpened(prepared, band), lang=lang, psm=7, dpi=dpi, timeout=timeout
-            )
+            read = _read_band(prepared, band, ws[0], y0 + a, lang=lang, dpi=dpi, timeout=timeout)
+            merged = _merged(line_old, read, in_stamp, _ink_gone(before[a:b], band, level, a + y0))
+            # the pen's number or date over the line's words (a grey scan: darker than the stamp's ink, so
+            # left by its tone's removal): the band read again with the print's own tone only in the box
+            own = print_only(band, level, bx0, bx1, letter)
+            thinned = False
+            if own is not None:
+                alone = _read_band(prepared, own, ws[0], y0 + a, lang=lang, dpi=dpi, timeout=timeout)
+                by_tone = _merged(line_old, alone, in_stamp, _ink_gone(before[a:b], own, level, a + y0))
+                # taken for the print it reads under the box, not for the first reading's words it drops
+                # where the thinned print read as nothing ("hoạt", "bệnh" lost, seed 347 dev 005)
+                reads_print = any(in_stamp(w) and _clean(w) for w in alone)
+                if reads_print and _band_score(by_tone) > _band_score(merged):
+                    read, merged, thinned = alone, by_tone, True
         except ToolFailed:
             return page
-        template = ws[0]
-        read = []
-        for t in tokens:
-            text = nfc(t.text).strip()
-            if t.conf < 0 or not (any(ch.isalnum() for ch in text) or _printed_dash(text, t.conf)):
-                continue
-            ty = y0 + a + t.top
-            box = Box(t.left, ty, t.left + t.width, ty + t.height)
-            read.append(replace(template, text=text, conf=t.conf, box=box))
-        line_old = [w for w in words if w.line == ln]
-        merged = _merged(line_old, read, in_stamp, _ink_gone(before[a:b], band, level, a + y0))
         rows = (y0 + ly0, y0 + ly1)
         # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print
         first = [w for w in _one_a_place(line_old) if not (in_stamp(w) and _stamp_own(w.text))]
@@ -755,6 +767,13 @@ def _band_lines(
                 words = [w for w in words if not any(w is p for p in pen)]
             continue
         merged = [w for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
+        if thinned:  # read on print thinned with the pen's ink taken out: in doubt, a person checks them
+            merged = [
+                replace(w, conf=min(w.conf, BARE_CONF))
+                if in_stamp(w) and not any(w is o for o in line_old)
+                else w
+                for w in merged
+            ]
         # the words of other lines read in the band (the stamp's "Ngày:" on its own line) go with the line's
         words = [
             w
@@ -767,6 +786,82 @@ def _band_lines(
         return page
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=nfc(page_text(words)))
+
+
+def _read_band(
+    prepared: Prepared, band: np.ndarray, template: Word, top: float, *, lang: str, dpi: int, timeout: float
+) -> list[Word]:
+    """The words of a band read as one line (``--psm 7``; sharpened as the first reading saw the page), as
+    ``template`` (its line, its block) at their place on the page (the band's top at ``top``). Raises
+    ``ToolFailed`` when Tesseract does."""
+    tokens = tesseract.image_to_data(
+        regions.sharpened(prepared, band), lang=lang, psm=7, dpi=dpi, timeout=timeout
+    )
+    read = []
+    for t in tokens:
+        text = nfc(t.text).strip()
+        if t.conf < 0 or not (any(ch.isalnum() for ch in text) or _printed_dash(text, t.conf)):
+            continue
+        box = Box(t.left, top + t.top, t.left + t.width, top + t.top + t.height)
+        read.append(replace(template, text=text, conf=t.conf, box=box))
+    return read
+
+
+PRINT_CORE = 50  # percentile of the print's ink tones (beside the box): a pixel this dark is the print's core
+# percentile: a small mark with a pixel this dark is the print's (a tone mark: thin, lighter once blurred)
+PRINT_MARK = 80
+CORE_GROW = 0.05  # letters: the print's soft edges around its cores, kept with them
+CORE_AREA = 0.02  # letters²: a piece of core smaller is a dark grain of the pen's ink, no print
+MARK_SIZE = 0.6  # letters: a mark of print (a tone mark, a dot) fits in a square this wide
+# of the box's ink: taken out for the band to be worth reading again so (a bitonal scan's one ink: none)
+PEN_SHARE = 0.1
+
+
+def print_only(band: np.ndarray, level: float, x0: int, x1: int, letter: float) -> np.ndarray | None:
+    """``band`` with, in the stamp's box (columns ``x0``-``x1``), only the ink of the print's own tone: its
+    cores (pixels as dark as the ``PRINT_CORE`` percentile of the line's ink beside the box, in pieces of
+    ``CORE_AREA`` letters² or more), their soft edges (``CORE_GROW`` letters around) and small marks
+    (``MARK_SIZE`` letters) with a pixel as dark as ``PRINT_MARK``'s (tone marks); the rest of the ink under
+    ``level`` made paper. On a grey scan the number or date written in pen in the box is darker than the
+    stamp's ink (its tone's removal leaves it) and lighter than the black print: crossing the line's first
+    words it made them junk ("SðVề Siệe" for "Về việc", seed 365 alt 003). None when there is no ink beside
+    the box to measure the print's tone by, or it takes out less than ``PEN_SHARE`` of the box's ink (one
+    ink: a bitonal scan)."""
+    if not letter >= 4:
+        return None
+    x0, x1 = max(0, x0), min(band.shape[1], x1)
+    beside = np.concatenate([band[:, :x0].ravel(), band[:, x1:].ravel()])
+    tones = beside[beside < level]
+    box = band[:, x0:x1]
+    ink = (box < level).astype(np.uint8)
+    if tones.size < letter * letter or x1 <= x0 or not ink.any():
+        return None
+    core = (box <= np.percentile(tones, PRINT_CORE)).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(core, connectivity=8)
+    big = stats[:, cv2.CC_STAT_AREA] >= CORE_AREA * letter * letter
+    big[0] = False
+    r = max(1, round(CORE_GROW * letter))
+    grown = cv2.dilate(
+        big[labels].astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1,) * 2)
+    )
+    keep = (ink > 0) & (grown > 0)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    darkest = np.full(n, 255, np.int32)
+    np.minimum.at(darkest, np.asarray(labels, np.intp).ravel(), box.ravel().astype(np.int32))
+    side = MARK_SIZE * letter
+    marks = (
+        (stats[:, cv2.CC_STAT_WIDTH] <= side)
+        & (stats[:, cv2.CC_STAT_HEIGHT] <= side)
+        & (darkest <= np.percentile(tones, PRINT_MARK))
+    )
+    marks[0] = False
+    keep |= marks[labels]
+    taken = (ink > 0) & ~keep
+    if np.count_nonzero(taken) < PEN_SHARE * np.count_nonzero(ink):
+        return None
+    out = band.copy()
+    out[:, x0:x1][taken] = 255
+    return out
 
 
 def _band_box(
