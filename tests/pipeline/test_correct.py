@@ -69,6 +69,10 @@ def test_names_kept_unless_overwhelming() -> None:
         ("thành phố Hội An", "thành phố Hội An"),
         ("huyện Ninh Binh", "huyện Ninh Binh"),
         ("của tỉnh. Ninh Binh", "của tỉnh. Ninh Binh"),
+        # the province's letters beginning a longer name (review 32)
+        ("thành phố Hue Châu", "thành phố Hue Châu"),
+        ("tỉnh Ninh Binh, Hà Nam", "tỉnh Ninh Bình, Hà Nam"),
+        ("UBND TỈNH NINH BINH SỞ Y TẾ", "UBND TỈNH NINH BÌNH SỞ Y TẾ"),  # the next line's capitals after it
     ],
 )
 def test_a_province_s_name_after_tinh_takes_the_province_s_own_marks(read: str, want: str) -> None:

@@ -3265,6 +3265,12 @@ def test_a_loop_whose_top_ran_along_a_rule_is_closed_by_it() -> None:
     crop[(rule > 0) | (rest > 0)] = 0
     found = handdigits._band_marks(crop, (5, 45))
     assert found is not None and found[0][11, 26] > 0
+    # a "0" whose top stands over the rule (review 32): its loop closes beyond the rule, nothing is added
+    zero = np.full((60, 200), 255, np.uint8)
+    zero[10:13, :] = 0
+    cv2.ellipse(zero, (40, 27), (10, 24), 0, 0, 360, 0, 2)
+    found = handdigits._band_marks(zero, (6, 55))
+    assert found is not None and not found[0][11, 38:42].any()
 
 
 def test_one_clear_reading_a_digit_a_mark_outweighs_readings_the_marks_refuse() -> None:
@@ -3282,6 +3288,9 @@ def test_one_clear_reading_a_digit_a_mark_outweighs_readings_the_marks_refuse() 
     assert handdigits.agreed(unsure, number, "", 4) is None
     seldom = [v for v in votes if v[0] != "1092"] + [("1092", 96.9), ("1092", 0.0)]
     assert handdigits.agreed(seldom, number, "", 4) is None
+    # nor one sure reading with nothing to outweigh (review 32: "1234" at 90 beside four unsure "7234")
+    alone = [("1234", 90.0), ("7234", 20.0), ("7234", 10.0), ("7234", 5.0), ("7234", 0.0)]
+    assert handdigits.agreed(alone, number, "", 4) is None
 
 
 def test_a_notation_with_its_slash_read_as_a_comma_and_a_letter_as_a_digit_marks_the_number_s_blank() -> None:

@@ -161,3 +161,27 @@ def test_a_band_word_filling_a_gap_of_a_line_read_already_joins_that_line() -> N
         uncovered.BLOCK,
         uncovered.BLOCK,
     )
+
+
+def test_a_band_line_under_a_skewed_line_stays_its_own() -> None:
+    """Review 32: on a photo 2° off, a line's far end reaches the next line's row: the motto's missed second
+    line, read in a band, was put inside "CỘNG HÒA … VIỆT NAM" by the line's whole height."""
+    import math
+
+    from digitize.pipeline.model import Box, Word
+
+    sk = math.tan(math.radians(2.0))
+
+    def word(t: str, x0: int, x1: int, row: int, block: int) -> Word:
+        y0 = int(100 + row * 50 + sk * x0)
+        return Word(text=t, conf=85.0, box=Box(x0, y0, x1, y0 + 40), block=block, line=0)
+
+    motto = ["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"]
+    read = [word(t, 1200 + 170 * i, 1340 + 170 * i, 0, 2) for i, t in enumerate(motto)]
+    band = ["Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc"]
+    added = [
+        uncovered._into_line(word(t, 1420 + 110 * i, 1510 + 110 * i, 1, uncovered.BLOCK), read)
+        for i, t in enumerate(band)
+    ]
+    text = page_text(recognize.in_reading_order((*read, *added), 2480))
+    assert text.splitlines() == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]

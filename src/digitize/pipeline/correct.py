@@ -724,11 +724,24 @@ def _provinces_marked(words: list[str]) -> list[str]:
             if len(run) < n or any(not m[2][:1].isupper() for m in run) or any(m[3] for m in run[:-1]):
                 continue
             found = _PROVINCE_SKELETONS.get(tuple(_skeleton(m[2].lower()) for m in run))
+            if found is not None and n == 1 and _name_goes_on(words, i + 2, run[-1]):
+                # a one-word province's letters begin a longer name ("thành phố Hue Châu": no Huế); a longer
+                # province's name is told by its words (the next line's capitals may follow it: "… TỈNH
+                # NINH BINH" / "SỞ …")
+                break
             if found is not None:
                 for j, (m, right) in enumerate(zip(run, found, strict=True)):
                     out[i + 1 + j] = m[1] + _cased(right, m[2]) + m[3]
                 break
     return out
+
+
+def _name_goes_on(words: list[str], j: int, last: re.Match[str]) -> bool:
+    """The capitalised name goes on past its word ``j - 1`` (``last``, no stop after it) to word ``j``."""
+    if j >= len(words) or last[3]:
+        return False
+    nxt = _SYLLABLE.match(nfc(words[j]))
+    return nxt is not None and nxt[2][:1].isupper()
 
 
 def _law_title(words: list[str], i: int) -> bool:

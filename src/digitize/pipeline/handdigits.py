@@ -1471,11 +1471,13 @@ LOOP_SIDE = 0.15  # ... each side meeting it this wide at most; a mark meeting i
 
 def closed_by_rule(rest: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
     """The rule's pixels that close a pen mark's loop: where two strokes of one mark (one component of
-    ``rest``, the ink without the rule) meet the rule from the same side within ``LOOP_SPAN`` of the band's
-    height ``bh``, the rule between them is the loop's top (or foot). A written "8" whose top ran along the
-    organ's underline (seed 283 dev 011, "866" under "THÀNH PHỐ HÀ NỘI") lost its top with the rule and was
-    read "566" and "66"; two digits meeting the rule are two marks, nothing joins them, nor a mark meeting it
-    along a stretch or at more places (blurred digits glued into one mark under it)."""
+    ``rest``, the ink without the rule) meet the rule from below within ``LOOP_SPAN`` of the band's
+    height ``bh``, the rule's rows they meet between them are the loop's top. A written "8" whose
+    top ran along the organ's underline (seed 283 dev 011, "866" under "THÀNH PHỐ HÀ NỘI") lost its top with
+    the rule and was read "566" and "66"; two digits meeting the rule are two marks, nothing joins them, nor a
+    mark meeting it along a stretch or at more places (blurred digits glued into one mark under it), nor
+    strokes that go on across it and meet there (a "0" whose top stands over the rule, review 32: its loop
+    closes beyond the rule, not along it)."""
     out = np.zeros_like(rule)
     cols = np.flatnonzero(rule.any(axis=0))
     if cols.size == 0:
@@ -1483,27 +1485,35 @@ def closed_by_rule(rest: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
     _, labels = cv2.connectedComponents(rest, connectivity=8)
     h = rule.shape[0]
     rows = rule > 0
-    top = np.argmax(rows, axis=0)  # each column's first and last rule row
-    bottom = h - 1 - np.argmax(rows[::-1], axis=0)
     span = LOOP_SPAN * bh
-    for side in (-1, 1):  # strokes meeting it from above, from below
-        touch: list[tuple[int, int]] = []  # (column, mark)
-        for c in map(int, cols):
-            y = int(top[c]) - 1 if side < 0 else int(bottom[c]) + 1
-            near = labels[max(0, y - 1) : y + 1, c] if side < 0 else labels[y : min(h, y + 2), c]
-            marks = near[near > 0]
-            if marks.size:
-                touch.append((c, int(marks[0])))
-        runs: dict[int, list[list[int]]] = {}  # mark -> its runs of touching columns [first, last]
-        for c, m in touch:
-            mine = runs.setdefault(m, [])
-            if mine and c == mine[-1][1] + 1:
-                mine[-1][1] = c
-            else:
-                mine.append([c, c])
-        for (a0, a1), (b0, b1) in (r for r in runs.values() if len(r) == 2):
-            if max(a1 - a0, b1 - b0) + 1 <= LOOP_SIDE * bh and 1 < b0 - a1 <= span:
-                out[:, a1 : b0 + 1] |= rule[:, a1 : b0 + 1]
+    # strokes meeting it from below: the pen's digits hang under the organ's underline (from above, the top
+    # of a "0" standing over the rule would be closed along it: a loop of its own)
+    edge = h - 1 - np.argmax(rows[::-1], axis=0)  # each column's last rule row
+    touch: list[tuple[int, int, int, int]] = []  # (column, mark, run's first row, last row)
+    beyond: dict[int, set[int]] = {}  # the marks just across the rule from a touching column
+    for c in map(int, cols):
+        lo = hi = int(edge[c])  # the run of rule rows the strokes meet (not another rule above it)
+        while lo > 0 and rows[lo - 1, c]:
+            lo -= 1
+        near, across = labels[hi + 1 : min(h, hi + 3), c], labels[max(0, lo - 2) : lo, c]
+        marks = near[near > 0]
+        if marks.size:
+            touch.append((c, int(marks[0]), lo, hi))
+            beyond[c] = {int(x) for x in across[across > 0]}
+    runs: dict[int, list[list[int]]] = {}  # mark -> its runs of touching columns [first, last]
+    for c, m, _, _ in touch:
+        mine = runs.setdefault(m, [])
+        if mine and c == mine[-1][1] + 1:
+            mine[-1][1] = c
+        else:
+            mine.append([c, c])
+    at = {c: (lo, hi) for c, _, lo, hi in touch}
+    for (a0, a1), (b0, b1) in (r for r in runs.values() if len(r) == 2):
+        if beyond[a1] & beyond[b0]:
+            continue  # the strokes go on across the rule and meet there: the loop is closed beyond it
+        if max(a1 - a0, b1 - b0) + 1 <= LOOP_SIDE * bh and 1 < b0 - a1 <= span:
+            lo, hi = min(at[a1][0], at[b0][0]), max(at[a1][1], at[b0][1])
+            out[lo : hi + 1, a1 : b0 + 1] |= rule[lo : hi + 1, a1 : b0 + 1]
     return out
 
 
@@ -1726,8 +1736,10 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     # a reading no blank of its kind may hold (a month "0") is a misread, no vote against the others; read
     # clearly (>= ``CLEAR_CONF``), it still is one (the blank's marks may be no digits read right at all)
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF and (c >= CLEAR_CONF or _may_be(t, kind))]
+    narrowed = False
     if sure and len({t for t, _ in sure}) != 1:
-        sure = _one_clear_fit(votes, sure, marks)
+        fit = _one_clear_fit(votes, sure, marks)
+        sure, narrowed = fit or sure, fit is not None
     if not sure or len({t for t, _ in sure}) != 1:
         return None
     text = sure[0][0]
@@ -1745,7 +1757,9 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     # two sure readings, one of them clear, and no other reading the marks allow (a written "8" read "8" at
     # 95 and 42, the others reading nothing)
     two_clear = len(sure) >= 2 and max(c for _, c in sure) >= CLEAR_CONF and all(t == text for t, _ in votes)
-    one_clear = len(sure) == 1 and sure[0][1] >= ALONE_CONF
+    one_clear = (
+        narrowed  # one clear reading the marks allow against readings they refuse (``_one_clear_fit``)
+    )
     if not (unanimous or first_too or two_clear or one_clear):
         return None
     if not _may_be(text, kind):
@@ -1755,20 +1769,20 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
 
 def _one_clear_fit(
     votes: list[tuple[str, float]], sure: list[tuple[str, float]], marks: int
-) -> list[tuple[str, float]]:
+) -> list[tuple[str, float]] | None:
     """Of sure readings that differ, the one that fits the crop's marks (a digit a mark), when it is read
     clearly (>= ``ALONE_CONF``), every other sure reading gives more or fewer digits than there are marks,
     and its digits are the most often read of all (at any confidence, three times at least): a low-light
     photo's written "1092", four marks, read "1092" at 97 and five more times at 0-4, and "70972" at 64 (its
     "1" read "7" and a mark read twice), "70927", "7097" at 0 (seed 281 alt 010: no value was taken). Else
-    ``sure`` as it was."""
+    None."""
     fit = [(t, c) for t, c in sure if len(t) == marks]
     if len(fit) != 1 or fit[0][1] < ALONE_CONF:
-        return sure
+        return None
     count = Counter(t for t, _ in votes)
     text = fit[0][0]
     if count[text] < 3 or any(n >= count[text] for t, n in count.items() if t != text):
-        return sure
+        return None
     return fit
 
 

@@ -28,7 +28,7 @@ import numpy.typing as npt
 from digitize.errors import ToolFailed
 from digitize.pipeline import regions
 from digitize.pipeline.fields.names import is_syllable
-from digitize.pipeline.model import RecognizedPage, Word, page_text
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared, char_weighted
 from digitize.tools import tesseract
 
@@ -114,13 +114,18 @@ def _into_line(word: Word, read: Sequence[Word]) -> Word:
     for w in read:
         lines.setdefault((w.block, w.line), []).append(w)
     for (block, line), words in lines.items():
-        y0, y1 = min(w.box.y0 for w in words), max(w.box.y1 for w in words)
-        shared = min(b.y1, y1) - max(b.y0, y0)
-        if shared < ROW_SHARE * min(b.y1 - b.y0, y1 - y0):
-            continue
-        if any(w.box.x1 <= b.x0 for w in words) and any(w.box.x0 >= b.x1 for w in words):
+        left = max((w for w in words if w.box.x1 <= b.x0), key=lambda w: w.box.x1, default=None)
+        right = min((w for w in words if w.box.x0 >= b.x1), key=lambda w: w.box.x0, default=None)
+        # its neighbours on the line share its row (not the line's whole height: a skewed photo's line
+        # spans the next line's row at its far end, review 32)
+        if left is not None and right is not None and _same_row(b, left.box) and _same_row(b, right.box):
             return replace(word, block=block, line=line)
     return word
+
+
+def _same_row(a: Box, b: Box) -> bool:
+    shared = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return shared >= ROW_SHARE * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
 def _sure(words: list[Word]) -> bool:

@@ -215,6 +215,8 @@ def test_a_number_line_with_its_slash_misread_still_ends_the_organ_and_gives_the
         ("số: 2919 mc-vp", "2919"),  # the slash lost, the notation read in lower case
         ("số: 1079 ,GP-UBND", "1079"),  # the slash read as a comma
         ("sø: 1957 ,C1-UBND", "1957"),  # ... and the type's "T" as a "1" (seed 365 alt 008)
+        ("Số: 1 Z43QĐ-UBND", None),  # a digit in the type only after the comma (review 32)
+        ("Số: 19 S7-UBND", None),
         ("Sẽ: 47'GP-UBND", "47"),  # ... as an apostrophe (seed 95's blurred dev 005)
         ("Số: 5 'A-B'", None),  # a quote before one letter is no slash before a notation
         ("Số: 2020'S-Mart", None),

@@ -1123,9 +1123,13 @@ def test_a_central_unit_read_with_a_speck_as_a_letter_among_its_words_is_that_un
     from digitize.pipeline.fields.organ import organ
 
     # seed 365 alt 010 (bitonal 300 dpi): "CỤC DU LỊCH QUỐC GIA VIỆT" / "ố NAM", the "Ệ"'s marks read again
-    assert organ("CỤC DU LỊCH QUỐC GIA VIỆT ố NAM")[0] == "Cục Du lịch Quốc gia Việt Nam"
-    # a word of its own among them is no speck
+    name, conf = organ("CỤC DU LỊCH QUỐC GIA VIỆT ố NAM")
+    assert name == "Cục Du lịch Quốc gia Việt Nam" and conf < 0.6
+    # a word of its own among them is no speck, nor a capital letter, a word of a name (review 32: "CỤC QUẢN
+    # LÝ Y DƯỢC", the "Cục Quản lý Y, Dược cổ truyền" cut short, was taken for the "Cục Quản lý Dược" at 0.87)
     assert organ("CỤC DU LỊCH QUỐC GIA VIỆT MỚI NAM")[0] != "Cục Du lịch Quốc gia Việt Nam"
+    assert organ("CỤC QUẢN LÝ Y DƯỢC")[0] != "Cục Quản lý Dược"
+    assert organ("CỤC B QUẢN LÝ DƯỢC")[0] != "Cục Quản lý Dược"
 
 
 def test_a_number_line_whose_last_digit_reads_as_a_letter_before_its_slash_is_no_organ_s() -> None:

@@ -542,9 +542,15 @@ SO_WORD = re.compile(r"^\s*\W?(?:[s59][o0ô6eø]\S?\s*[:;.,]|su\s*[:;.,]?(?=\s|$
 # capitals after it, not a quote's one letter, "Số: 5 'A-B'")
 NOSLASH = re.compile(
     r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*['’`]\s*(?=[A-ZĐÐ]{2})|\s*(?=[A-ZĐÐ])|\s+)"
-    # (a speck read as a dot inside a part: "CDI.QGVN"; a letter of the type read as a digit: ",C1-UBND" of
-    # "/CT-UBND", seed 365 alt 008)
-    r"([A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:\.[A-Za-zĐđÐ]{2,})?(?:-[A-Za-zĐđÐ0-9]+)*)"
+    # (a speck read as a dot inside a part: "CDI.QGVN")
+    r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:\.[A-Za-zĐđÐ]{2,})?(?:-[A-Za-zĐđÐ0-9]+)*)"
+)
+# ... or after the slash read as a comma, a letter of the type read as a digit (",C1-UBND" of "/CT-UBND", seed
+# 365 alt 008); not without the comma ("Số: 1 Z43QĐ-UBND" is a written number glued to its notation, review
+# 32: "1" was taken at 0.92)
+NOSLASH_COMMA = re.compile(
+    r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()\s*,\s*"
+    r"([A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:-[A-Za-zĐđÐ0-9]+)*)"
 )
 # (a type's capitals glued to the digits, then an organ's after the hyphen: "1724GCN-QLD"; an address's
 # house number is not one, "Số 12B-Lê Lợi")
@@ -707,7 +713,7 @@ def read_number(layout: Layout) -> NumberRead:
             # "Số: 9GCN-STNMT": the slash lost; also "Sứ 1724GCN-QLD" ("Số:" misread, its colon lost): the
             # digits glued to the notation's capitals say what the line is
             so_word = SO_WORD.match(fold1(t)) or _SO_GLUED.match(t)
-            m = NOSLASH.match(t) if so_word else None
+            m = (NOSLASH.match(t) or NOSLASH_COMMA.match(t)) if so_word else None
             m_so = m_so or (None if m is None else so_word)
             glued = m is not None
         if m and not re.search(r"[^\W\d_]", m.group(3)):
