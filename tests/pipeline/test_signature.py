@@ -1958,3 +1958,61 @@ def _words_page(rows: list[tuple[str, float]]) -> RecognizedPage:
         for k, t in enumerate(text.split())
     ]
     return RecognizedPage(0, "ocr", 2480, 3508, page_text(words), tuple(words), 0.9)
+
+
+def _row(*words: str, conf: float = 85.0) -> list[tuple[str, float]]:
+    return [(w, conf) for w in words]
+
+
+def test_a_three_letter_given_name_every_reading_reads_alike_is_never_taken_for_another() -> None:
+    # (#17 review) a real given name read right in every reading ("Mến", "Sim", "Hên"...: syllables no list
+    # has) is no vowel the seal garbled: no name is voted, the first reading's is kept
+    for given in ["Mến", "Sim", "Hên", "Hến", "Cốm", "Mun", "Mơn", "Tơi"]:
+        assert signature.vote_name([_row("Nguyễn", "Thị", given)] * 6) is None, given
+    # a reading garbled otherwise, its vowel as the others read it, tells no other vowel
+    assert signature.vote_name([_row("Nguyễn", "Thị", "Mến")] * 5 + [_row("Nguyễn", "Thị", "Mếm")]) is None
+    # a vowel at either end is no vowel between two consonants ("Dày" is no garbled "Duy", "Đôi" no "Đại")
+    assert signature._vowel_garbled("Dày") is None and signature._vowel_garbled("Đôi") is None
+
+
+def test_a_real_name_read_with_a_speck_inside_is_not_split_into_another_family_name() -> None:
+    # (#17 review) a speck inside a word of the name ("Tr'ịnh": no ring's marks) splits no family name off
+    assert signature._name_of(["Tr'ịnh", "Thị", "Mai"], ["Mai"]) == "Trịnh Thị Mai"
+    assert signature._name_of(["Tr.ịnh", "Văn", "Định"], ["Định"]) == "Trịnh Văn Định"
+    assert signature._name_of(["Tr'iệu", "Văn", "Hùng"], ["Văn", "Hùng"]) == "Triệu Văn Hùng"
+    assert signature._name_of(["Ng'hiêm", "Thị", "Hoa"], ["Thị", "Hoa"]) == "Nghiêm Thị Hoa"
+    for word in ["Kh.anh", "Tr,ung", "Th'ịnh", "Gi'ang"]:
+        assert signature._unglued(word) == [word]
+        assert len(signature._row_words(_row_tokens(f"Nguyễn {word} Linh"))) != 4, word
+    # a family name's head after a single speck ("Ninh.hánh") is no ring's marks either
+    assert signature._unglued("Ninh.hánh") == ["Ninh.hánh"]
+
+
+def test_a_glued_word_s_tail_that_is_a_whole_name_read_small_makes_no_guess() -> None:
+    # (#17 review) "anh" after the ring's marks may be "Anh" read small as well as "Oanh" with its capital
+    # lost: no name is guessed
+    assert signature._name_of(["Lê#anh", "Minh"], ["Minh"]) is None
+    for tail in ["yên", "hải", "hoa", "hân", "hảo", "hường", "anh"]:
+        assert signature._unglued(f"Đoàn#€{tail}") == [f"Đoàn#€{tail}"], tail
+
+
+def test_a_minority_name_opening_with_a_cluster_no_vietnamese_word_has_is_read_as_it_is() -> None:
+    # (#17 review) "Mdrang" is an Ê Đê name, not a garbled capital before "rang" of "Trang"
+    assert [w for w, _ in signature._row_words(_row_tokens("Ksor Y Mdrang"))] == ["Ksor", "Y", "Mdrang"]
+    assert [w for w, _ in signature._row_words(_row_tokens("Mdrang Thị Hoa"))] == ["Mdrang", "Thị", "Hoa"]
+
+
+def test_a_reading_with_another_listed_family_name_is_another_name_not_a_garbled_one() -> None:
+    # (#17 review) "Ksor" is no syllable but a listed family name: the reading gives another name
+    assert not signature._garbled_only(_row("Ksor", "Văn", "An"), ["Lê", "Văn", "An"])
+    assert signature._garbled_only(_row("Lê", "Văn", "Aññ"), ["Lê", "Văn", "An"])
+
+
+def test_a_word_longer_than_any_name_is_no_name_s_tail(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (#17 review) a long garbled token (the ring read as 2,000 letters) is no name's tail: no search
+    def never(tail: str) -> None:
+        raise AssertionError("searched")
+
+    monkeypatch.setattr(signature, "_descenders_swapped", never)
+    assert signature._tail_name("X" + "g" * 2000) is None
+    assert signature._tail_name("x" + "gy" * 100) is None

@@ -355,12 +355,31 @@ def _unglued(token: str) -> list[str]:
         return [token]
     head, tail = bare[:cut], bare[cut:]
     tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
-    if head.isalpha() and len(bare) > cut + len(tail) and (whole := _capital_under_marks(tail)) is not None:
+    if _ring_between(bare, head, tail) and (whole := _capital_under_marks(tail)) is not None:
         return [head, whole]  # "Ninb#€hánh": the ring's marks where the "K" of "Khánh" stood
     capitalised = len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()
     if not (head.isalpha() and tail.isalpha() and capitalised):
         return [token]
     return [head, tail]
+
+
+# a speck inside a word ("Tr'ịnh", "Kh.anh"): a dot of dust or ink, not the seal's ring over a space
+_SPECKS = frozenset(".,'`’‘:;-")
+GLUED_HEAD = 3  # letters at least of a family name read glued before a word whose capital the ring took
+
+
+def _ring_between(bare: str, head: str, tail: str) -> bool:
+    """The marks between ``head`` and ``tail`` of the word ``bare`` are the seal's ring over the space between
+    two words of a name: the head a family name of ``GLUED_HEAD`` letters or more (its last letter maybe
+    garbled: "Ninb" of "Ninb#€hánh", ``surname_of``), the marks more than a speck (``_SPECKS``), and head
+    and tail together, the marks aside, no word of their own ("Tr'ịnh" is "Trịnh", "Tr'iệu" "Triệu")."""
+    marks = bare[len(head) : len(bare) - len(tail)]
+    if not (head.isalpha() and len(head) >= GLUED_HEAD and marks) or (len(marks) == 1 and marks in _SPECKS):
+        return False
+    joined = head + tail
+    if is_syllable(joined) or fold(joined) in F_SURNAMES:
+        return False
+    return surname_of(head) is not None
 
 
 # the list's common names (its first part, before the less common ones it grew with): of the names a word's
@@ -373,9 +392,13 @@ def _capital_under_marks(tail: str) -> str | None:
     """The name's word a glued word's second half stands for when the seal's ring took its capital whole,
     read as marks (``_unglued``: "Ninb#€hánh", the ring across "h K" of "Ninh Khánh"): its small letters
     (``LOST_CAPITAL_TAIL`` at least) after a lost first letter are one listed name's, or one common name's
-    of several ("hánh": Khánh, Chánh). A guess: the name pass gives what it reads in doubt. None otherwise."""
+    of several ("hánh": Khánh, Chánh). A guess: the name pass gives what it reads in doubt. None otherwise,
+    and for small letters that are a listed name themselves, its capital maybe read small ("anh": Anh or
+    Oanh, "hải": Hải or Khải)."""
     if len(tail) < LOST_CAPITAL_TAIL or not (tail.isalpha() and tail.islower()):
         return None
+    if tail[0].upper() + tail[1:] in NAME_SYLLABLES:
+        return None  # "anh" may be "Anh" read small as well as "Oanh" its capital lost: no guess
     hits = [s for s in NAME_SYLLABLES if len(s) == len(tail) + 1 and s[1:] == tail]
     if len(hits) > 1:
         hits = [s for s in hits if s in COMMON_NAME_SYLLABLES]
@@ -858,8 +881,9 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             conf = t.conf * (0.5 if len(parts) > 1 else 1.0)
             word = _capital_lost(_vowel_small(bare))
             # (a capitalised word that is no syllable nor a listed family name, "Xéyọc": the ring's marks
-            # where the capital stood; not "Ksor")
-            garbled = not _capitalised(word) or not (is_syllable(word) or word in SURNAMES)
+            # where the capital stood; not "Ksor", nor a Highlands name, "Mdrang": ``_minority_onset``)
+            whole = is_syllable(word) or word in SURNAMES or _minority_onset(word)
+            garbled = not _capitalised(word) or not whole
             if garbled and (tail := _tail_name(word)) is not None:
                 word, conf = tail, 0.5 * conf
             words.append((word, conf))
@@ -887,6 +911,20 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
 
 # the one-letter words of names (an Ê Đê man's "Y", a Hmong man's middle "A": ``signer``'s name_tokens)
 _ONE_LETTER_NAMES = frozenset({"Y", "A"})
+
+# the two consonants that open a Vietnamese word (any other pair opens none: "Md" of "Mdrang", "Kp" of "Kpă",
+# "Hđ" of "Hđơk", "Bk" of "Bkrông" open names of the Central Highlands' peoples, read whole)
+_VIETNAMESE_ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
+# the letters those peoples' names open a cluster with (not "X": the seal's ring read over a capital, "Xjọc")
+_MINORITY_CAPITALS = frozenset("bdđhjkmpr")
+
+
+def _minority_onset(word: str) -> bool:
+    """A capitalised word opening with two consonants no Vietnamese word opens with, the first one a
+    Central Highlands name's (``_MINORITY_CAPITALS``: "Mdrang", "Kpă", "Hđơk", "Bkrông"): a name as read."""
+    head = word[:2].lower()
+    consonants = len(head) == 2 and not any(ch in "aeiouyăâêôơư" for ch in fold(head))
+    return consonants and head[0] in _MINORITY_CAPITALS and head not in _VIETNAMESE_ONSETS
 
 
 def _led(run: Sequence[tuple[str, float]]) -> bool:
@@ -931,6 +969,8 @@ def _tail_name(word: str) -> str | None:
     one with a letter below the line read as another (``_DESCENDERS``: "yọc", "jọc" for "gọc" of "Ngọc")."""
     if word.isalpha() and is_syllable(word) and (not word.islower() or correct.common(word)):
         return None  # (a syllable of small letters no text uses, "gọc", is a garbled word's tail)
+    if len(word) > _LONGEST_NAME + 1:
+        return None  # (its tails, from its third letter at most, are as long as any name: they end none)
     for k in range(3):
         tail = word[k:]
         if len(tail) < TAIL_LETTERS or not (tail.isalpha() and tail.islower()):
@@ -939,6 +979,10 @@ def _tail_name(word: str) -> str | None:
         if hits:
             return hits.pop() if len(hits) == 1 else None
     return None
+
+
+# letters of the longest listed name: a tail this long ends none
+_LONGEST_NAME = max(len(n) for n in (*NAME_SYLLABLES, *SURNAMES))
 
 
 def _names_ending(tail: str) -> set[str]:
@@ -1003,11 +1047,14 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     listed form (a family name first, then given names: ``NAME_SYLLABLES``) read with the most confidence
     summed, its letters (marks aside) given by at least ``ROW_VOTES`` readings and half of them. None when a
     place has no such form or the name is not well formed."""
-    # (each given name's word one letter from a listed name's as that name: ``_listed``)
-    listed_words = [
-        [(_listed(w, 0 < k < len(r) - 1) if k else _family_end(w), c) for k, (w, c) in enumerate(r)]
-        for r in readings
-    ]
+    # (each given name's word one letter from a listed name's as that name: ``_listed``; a vowel the readings
+    # disagree on as the listed name's, ``_vowels_guessed``)
+    listed_words = _vowels_guessed(
+        [
+            [(_listed(w, 0 < k < len(r) - 1) if k else _family_end(w), c) for k, (w, c) in enumerate(r)]
+            for r in readings
+        ]
+    )
     got = [r for r in listed_words if 2 <= len(r) <= 4]
     if len(got) < ROW_VOTES:
         return None
@@ -1170,11 +1217,28 @@ def _agrees(word: str, voted: str, loose: bool) -> bool:
 def _listed(word: str, middle: bool) -> str:
     """A given name's word of one reading of a name's row as a listed name one letter from it
     (``nearest_name``: "Miấh", the seal's ring over the "n" of "Minh"), else as read (a listed name's letters
-    with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell); a word of three
-    letters as the listed name its vowel was garbled from (``_vowel_garbled``)."""
+    with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell)."""
     if fold(word) in F_SYLLABLES:
         return word
-    return nearest_name(word, middle=middle) or _vowel_garbled(word, middle=middle) or word
+    return nearest_name(word, middle=middle) or word
+
+
+def _vowels_guessed(readings: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
+    """The readings of a name's row, each given name's word of three letters that is no listed name taken
+    as the one its vowel was garbled from (``_vowel_garbled``) only where another reading of as many words
+    reads that name's vowel there ("Kếm" beside "Kín": the seal's stroke through the "i" of "Kim"). A word
+    every reading reads alike, or whose vowel no other reading tells otherwise, is a name read right
+    ("Nguyễn Thị Mến" six times: "Mến", not "Mẫn")."""
+    out = []
+    for r in readings:
+        row = [r[0]] if r else []
+        for k, (w, c) in enumerate(r[1:], start=1):
+            guess = _vowel_garbled(w, middle=k < len(r) - 1)
+            others = {fold(o[k][0]) for o in readings if len(o) == len(r)} - {fold(w)}
+            told = guess is not None and any(o[:2] == fold(guess)[:2] for o in others)
+            row.append((guess, c) if guess is not None and told else (w, c))
+        out.append(row)
+    return out
 
 
 _VOWEL_LETTERS = "aeiouy"
@@ -1188,8 +1252,10 @@ def _vowel_garbled(word: str, *, middle: bool = False) -> str | None:
     name with its consonants and another vowel, marks aside. None for none or several (a guess only the
     row's votes, in doubt, may take)."""
     key = fold(word)
-    if len(key) != VOWEL_WORD or not word[:1].isupper() or not key.isalpha() or key[1] not in _VOWEL_LETTERS:
+    if len(key) != VOWEL_WORD or not word[:1].isupper() or not key.isalpha():
         return None
+    if key[1] not in _VOWEL_LETTERS or key[0] in _VOWEL_LETTERS or key[2] in _VOWEL_LETTERS:
+        return None  # (a vowel at either end, "Dày", "Đôi": no vowel between two consonants)
     near = [
         k
         for k in F_SYLLABLES
@@ -1413,11 +1479,12 @@ def _read_whole(readings: Sequence[Sequence[tuple[str, float]]], name: list[str]
 
 def _garbled_only(reading: Sequence[tuple[str, float]], name: list[str]) -> bool:
     """A reading of the name's row with ``name``'s words but at places where it read a word that is no
-    Vietnamese syllable (letters the blur or the seal garbled): no other name."""
+    Vietnamese syllable nor a listed name (letters the blur or the seal garbled): no other name."""
     if len(reading) != len(name):
         return False
     apart = [w for (w, _), v in zip(reading, name, strict=True) if fold(w) != fold(v)]
-    return bool(apart) and not any(is_syllable(w) for w in apart)
+    # (a listed name no syllable, "Ksor", is a name read)
+    return bool(apart) and not any(is_syllable(w) or w in SURNAMES or w in NAME_SYLLABLES for w in apart)
 
 
 # "Nơi nhận:" as a shaken photo reads it ("ơi nhận", "“ơi nệm.", "uý nệm:"): a short word, then one of "n" and
