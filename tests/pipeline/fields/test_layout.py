@@ -183,6 +183,9 @@ def test_a_heading_after_a_speck_or_two_read_before_it_is_the_heading() -> None:
 
     assert typed("s—: GIẤY CHỨNG NHẬN") == "Giấy chứng nhận"
     assert typed("“ Ế GIẤY PHÉP") == "Giấy phép"
+    # ... or a stamp's box sides read as capitals before it (seed 363 blur alt 010)
+    assert typed("TT x TỜ TRÌNH") == "Tờ trình"
+    assert typed("TT TỜ TRÌNH") == "Tờ trình"
     # a word of the body before capitals is no speck
     assert typed("theo GIẤY PHÉP") != "Giấy phép"
 

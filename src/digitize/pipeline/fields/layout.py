@@ -47,7 +47,24 @@ def type_line(line: Line) -> tuple[str, float] | None:
         hit = next((h for h in runs if h), None)
     if hit is None and (rest := _after_specks(line)):
         hit = _type_text(" ".join(w.text for w in rest))  # "s—: GIẤY CHỨNG NHẬN" (a blurred photo's specks)
+    if hit is None:
+        hit = _after_stamp_marks(line)
     return hit
+
+
+def _after_stamp_marks(line: Line) -> tuple[str, float] | None:
+    """The heading after one or two marks read as capitals, a letter or two each ("TT x TỪ TRÌNH": the box's
+    sides of a stamp over a blurred photo's heading, seed 363 blur alt 010: type, notation and subject lost),
+    when the words after them are a heading's, two at least, all in capitals (a type name of two letters'
+    first word is a word of the heading: "TỜ" of "TỜ TRÌNH" is tried after the marks, not as one)."""
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    for k in (1, 2):
+        lead, rest = words[:k], words[k:]
+        if len(rest) < 2 or any(sum(ch.isalpha() for ch in w.text) > SPECK_LETTERS for w in lead):
+            break
+        if all(_upper_word(w.text) for w in rest) and (hit := _type_text(" ".join(w.text for w in rest))):
+            return hit
+    return None
 
 
 SPECK_LETTERS = 2  # a word of this many letters at most, none a capital's run, before a heading: a speck's
