@@ -917,6 +917,37 @@ def test_the_organ_s_rule_read_as_a_flat_word_is_no_line_of_its_name() -> None:
     assert flat(45.0) != "Cục Thú y"
 
 
+def test_marks_off_the_page_s_edge_alone_on_a_row_under_the_organ_are_no_line_of_its_name() -> None:
+    # a dim photo: its dark left edge read "mã" (62) alone on a row between "SỞ Y TẾ" and the "Số:" line,
+    # the organ taken as "Sở y tế mã"; a junk line read unsure above the header starts nearer the edge
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import page
+
+    specs = [("v2", "left", 52.0), *header(parent="UBND TỈNH QUẢNG NAM", organ=("SỞ Y TẾ", "mã"))]
+    specs = [(t, w, 62.0 if t == "mã" else c) for t, w, c in specs]
+    specs += [("BÁO CÁO", "center", 95.0), ("Kết quả thực hiện nhiệm vụ", "center", 90.0), *signer()]
+    pg = page(specs)
+
+    def organ_with_marks_at(x0: float) -> str | None:
+        words = tuple(
+            replace(w, box=Box(x0, w.box.y0, x0 + 60.0, w.box.y1))
+            if w.text == "mã"
+            else replace(w, box=Box(88.0, w.box.y0, 158.0, w.box.y1))
+            if w.text == "v2"
+            else w
+            for w in pg.words
+        )
+        return extract([replace(pg, words=words)]).values()["organ_name"]
+
+    assert organ_with_marks_at(0.0) == "Sở Y tế"
+    # under the organ's own lines, a word is still read as a line of its name (to review)
+    xs = [w.box.x0 for w in pg.words if w.text == "SỞ"]
+    assert organ_with_marks_at(xs[0]) != "Sở Y tế"
+
+
 def test_a_parent_whose_first_word_is_no_so_is_no_sure_so() -> None:
     # "BỘ" blurred into "ĐỘ" over a unit read as garble: the letters are a Sở's name as much as a ministry's;
     # the "Ộ" kept says "BỘ" — in doubt either way, never a sure "Sở"

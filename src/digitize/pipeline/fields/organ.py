@@ -838,12 +838,34 @@ def _flat(line: Line, lines: Sequence[Line]) -> bool:
     return all(w.conf < FLAT_CONF and w.box.y1 - w.box.y0 < FLAT * high for w in line.words)
 
 
+# the page's left edge: a line starting within this share of the page's width from it ...
+EDGE = 0.02
+# ... and ending this many of its letters' heights short of every other line of the column is the edge read
+EDGE_GAP = 1.5
+
+
+def _off_edge(line: Line, lines: Sequence[Line]) -> bool:
+    """A line of marks read off the page's left edge alone on its row ("mã" at the edge of a dim photo,
+    between "SỞ Y TẾ" and the "Số:" line: the organ "Sở y tế mã", seed 285 dev 002): it starts at the edge
+    and ends far left of where every line of the column read surely starts (``_inner_text`` drops such
+    marks before a line's words)."""
+    others = [ln for ln in lines if ln is not line and ln.boxed and ln.words and ln.conf >= DOUBTFUL_LINE]
+    if not (line.boxed and line.words and others) or line.x0 > EDGE * line.width:
+        return False
+    h = statistics.median(w.box.y1 - w.box.y0 for w in line.words)
+    return line.x1 + EDGE_GAP * h < min(ln.x0 for ln in others)
+
+
 def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: bool = False) -> Found:
     """organ_name and parent_organ from the left column's lines above the "Số:" line (else its first 3).
     ``committee_signs``: the signature block is a People's Committee's own (its Chủ tịch or Phó Chủ tịch)."""
     res = Builder()
     organ_lines = [ln for ln in (left[:number_i] if number_i is not None else left[:3]) if not is_motto(ln)]
-    organ_lines = [ln for ln in organ_lines if _lettered(ln.text) and not _flat(ln, organ_lines)]
+    organ_lines = [
+        ln
+        for ln in organ_lines
+        if _lettered(ln.text) and not _flat(ln, organ_lines) and not _off_edge(ln, organ_lines)
+    ]
     # the organ's names are printed in capitals: a doubtful line in small letters above them is the page's
     # edge or a shadow read as marks ("z mi ` 5 `" over "BỘ THÔNG TIN VÀ TRUYỀN THÔNG" on a dark photo)
     while len(organ_lines) > 1 and not capitals(organ_lines[0].text) and organ_lines[0].conf < DOUBTFUL_LINE:
