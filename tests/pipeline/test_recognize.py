@@ -300,6 +300,34 @@ def test_a_word_tesseract_gives_twice_in_the_same_place_is_kept_once() -> None:
     assert [t.text for t in recognize._drop_repeats(side_by_side)] == ["nước", "nước"]
 
 
+def test_a_word_read_at_nothing_over_another_line_s_sure_words_is_no_line_of_its_own() -> None:
+    """A dim photo's organ "CỤC DU LỊCH QUỐC GIA VIỆT / NAM": Tesseract gave "BnN" at 0 as a line of its own
+    over "LỊCH QUỐC" (the organ became "... việt bnn nam"). A word read at nothing whose width lies mostly
+    over another line's surely read words, on their rows, is dropped; a pen's number read at nothing in the
+    blank between a line's printed words ("Số:   /QĐ-UBND") is kept, as is a word read at all."""
+    from digitize.tools.tesseract import Token
+
+    def tok(text: str, conf: float, x0: int, y0: int, x1: int, y1: int, line: int) -> Token:
+        return Token(text, conf, x0, y0, x1 - x0, y1 - y0, 1, 1, line, 0)
+
+    organ = [
+        tok("CỤC", 92.5, 148, 215, 200, 232, 1),
+        tok("DU", 93.1, 209, 215, 244, 232, 1),
+        tok("LỊCH", 92.3, 252, 215, 316, 232, 1),
+        tok("QUỐC", 93.2, 344, 209, 398, 232, 1),
+        tok("NAM", 96.0, 305, 247, 363, 264, 3),
+    ]
+
+    def texts(extra: Token) -> list[str]:
+        return [w.text for w in recognize.read_words([*organ, extra], 1.0, 1200.0)]
+
+    assert "BnN" not in texts(tok("BnN", 0.0, 271, 215, 342, 237, 2))
+    assert "BnN" in texts(tok("BnN", 35.0, 271, 215, 342, 237, 2))  # read at all: kept
+    number = [tok("Số:", 93.0, 195, 294, 227, 312, 4), tok("/QĐ-UBND", 90.0, 330, 294, 471, 316, 4)]
+    words = recognize.read_words([*number, tok("96", 0.0, 240, 280, 320, 318, 5)], 1.0, 1200.0)
+    assert "96" in [w.text for w in words]
+
+
 def _blurred_big(turn: int = 0) -> np.ndarray:
     """A page of scan-sized print blurred (a shaken photo's big letters), turned by ``turn`` degrees."""
     import cv2

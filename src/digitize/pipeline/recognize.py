@@ -217,7 +217,7 @@ def read_words(
         for t in tokens
         if t.conf >= 0 and _is_text(t.text)
     ]
-    lines = _reading_order([_drop_repeats(line) for line in _group_lines(toks)], width)
+    lines = _reading_order(_drop_phantoms([_drop_repeats(line) for line in _group_lines(toks)]), width)
     return [
         Word(text=t.text, conf=t.conf, box=Box(t.x0, t.y0, t.x1, t.y1), block=t.key[0], line=n)
         for n, line in enumerate(lines)
@@ -271,6 +271,47 @@ def _drop_repeats(line: list[_Tok]) -> list[_Tok]:
         elif t.conf > kept[twin].conf:
             kept[twin] = t
     return kept
+
+
+# A word Tesseract could not read at all (its confidence under PHANTOM_CONF) lying over the words of another
+# of its lines that it read surely (at least PHANTOM_OVER_CONF): the same ink read a second time as a line of
+# its own. On a dim photo the organ "CỤC DU LỊCH QUỐC GIA VIỆT / NAM" gave "BnN" at 0 over "LỊCH QUỐC", a line
+# of its own between the two, and the organ became "... việt bnn nam" (seed 375 alt 007). A phantom has at
+# least PHANTOM_COVER of its width over such words, on rows that overlap at least that share of its height:
+# a pen's number written into a blank between printed words ("Số:   /QĐ") lies beside them, not over them.
+PHANTOM_CONF = 1.0
+PHANTOM_OVER_CONF = 80.0
+PHANTOM_COVER = 0.5
+
+
+def _covered(t: _Tok, others: Sequence[_Tok]) -> float:
+    """The share of ``t``'s width that lies over ``others`` (their spans merged) on rows shared with them
+    over at least ``PHANTOM_COVER`` of ``t``'s height."""
+    h = t.y1 - t.y0
+    spans = sorted(
+        (max(o.x0, t.x0), min(o.x1, t.x1))
+        for o in others
+        if min(o.y1, t.y1) - max(o.y0, t.y0) >= PHANTOM_COVER * h > 0 and min(o.x1, t.x1) > max(o.x0, t.x0)
+    )
+    covered, end = 0.0, t.x0
+    for a, b in spans:
+        a = max(a, end)
+        if b > a:
+            covered += b - a
+            end = b
+    return covered / max(t.x1 - t.x0, 1e-9)
+
+
+def _drop_phantoms(lines: list[list[_Tok]]) -> list[list[_Tok]]:
+    """The lines without the words that are a second reading of another line's surely read words."""
+    sure = [[t for t in ln if t.conf >= PHANTOM_OVER_CONF] for ln in lines]
+    out = []
+    for i, ln in enumerate(lines):
+        others = [t for j, s in enumerate(sure) if j != i for t in s]
+        kept = [t for t in ln if t.conf >= PHANTOM_CONF or _covered(t, others) < PHANTOM_COVER]
+        if kept:
+            out.append(kept)
+    return out
 
 
 def _group_lines(toks: Sequence[_Tok]) -> list[list[_Tok]]:
