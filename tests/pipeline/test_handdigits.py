@@ -249,6 +249,13 @@ def test_readings_all_agreeing_one_digit_a_mark_are_taken_without_a_clear_majori
     assert handdigits.agreed(two, number, "Z6#9", 4) is None
     assert handdigits.agreed(two, number, "Z699", 3) is None
     assert handdigits.agreed([("45", 60.0), ("45", 61.0), ("45", 62.0)], day, "", 2) is None  # no 45th
+    # five sure readings agreeing, two of them over 50 (a written "84" read at 42-57, seed 375 alt 006): in
+    # doubt; four, or five with one over 50, or five with another sure reading, are not enough
+    many = [("84", 55.4), ("84", 42.7), ("84", 57.4), ("84", 42.7), ("84", 46.1), ("4", 0.0)]
+    assert handdigits.agreed(many, number, "đ Í", 2) == ("84", pytest.approx(48.86))
+    assert handdigits.agreed(many[1:], number, "đ Í", 2) is None
+    assert handdigits.agreed([("84", 45.0), *many[1:]], number, "đ Í", 2) is None
+    assert handdigits.agreed([*many, ("64", 44.0)], number, "đ Í", 2) is None
 
 
 def test_two_unsure_readings_of_a_day_give_nothing_and_raise_nothing() -> None:

@@ -1722,17 +1722,20 @@ UNANIMOUS_CONF = 50.0
 # ... and its confidence is at most this, under a clear reading's and under review.REVIEW_THRESHOLD (0.6: a
 # value at 60 would not go to review; the document goes)
 AGREED_MAX_CONF = 59.0
+# ... or when at least this many sure readings give it, this many of them at least ``UNANIMOUS_CONF``
+MANY_AGREE = 5
+MANY_SURE = 2
 
 
 def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -> tuple[str, float] | None:
     """A value no clear majority gives (``consensus``) but every sure reading (>= ``MIN_VOTE_CONF``) the
     crop's marks allow gives, one digit per mark: three sure readings or more, each at least
-    ``UNANIMOUS_CONF`` ("70" read at 60 three times; the other model's "0" left out by the marks), or two
-    readings when the page's first reading, its letters taken for the digits they look like, gives it too
-    ("Z699" and "2699" twice), or two sure readings, one of them clear (>= ``CLEAR_CONF``), when no reading
-    the marks allow gives anything else (a written "8" read at 95 and 42, "22" at 95 and 77, the other
-    readings one digit short). Its confidence stays under a clear reading's (the document goes to review: at
-    most ``AGREED_MAX_CONF``)."""
+    ``UNANIMOUS_CONF`` ("70" read at 60 three times; the other model's "0" left out by the marks), or
+    ``MANY_AGREE`` sure readings, ``MANY_SURE`` of them that sure, or two readings when the page's first
+    reading, its letters taken for the digits they look like, gives it too ("Z699" and "2699" twice), or two
+    sure readings, one of them clear (>= ``CLEAR_CONF``), when no reading the marks allow gives anything else
+    (a written "8" read at 95 and 42, "22" at 95 and 77, the other readings one digit short). Its confidence
+    stays under a clear reading's (the document goes to review: at most ``AGREED_MAX_CONF``)."""
     # a reading no blank of its kind may hold (a month "0") is a misread, no vote against the others; read
     # clearly (>= ``CLEAR_CONF``), it still is one (the blank's marks may be no digits read right at all)
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF and (c >= CLEAR_CONF or _may_be(t, kind))]
@@ -1749,6 +1752,9 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     # three of them at least ``UNANIMOUS_CONF`` (one more agreeing at 31 is no reason to doubt them: "70" read
     # at 67, 61, 70, 66 and 31)
     unanimous = sum(c >= UNANIMOUS_CONF for _, c in sure) >= 3
+    # or more of them, fewer that sure: a written "84" read "84" at 55, 57, 42, 42 and 46, the readings of
+    # its "4" alone (the "8" missed) refused by its two marks (seed 375 alt 006: no value was taken)
+    many = len(sure) >= MANY_AGREE and sum(c >= UNANIMOUS_CONF for _, c in sure) >= MANY_SURE
     first_too = (
         re.sub(r"\s", "", first).translate(_AS_DIGITS) == text
         and len(same) >= 2
@@ -1760,7 +1766,7 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     one_clear = (
         narrowed  # one clear reading the marks allow against readings they refuse (``_one_clear_fit``)
     )
-    if not (unanimous or first_too or two_clear or one_clear):
+    if not (unanimous or many or first_too or two_clear or one_clear):
         return None
     if not _may_be(text, kind):
         return None
