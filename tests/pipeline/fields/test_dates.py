@@ -72,6 +72,12 @@ def test_a_speck_read_as_a_stop_after_ngay_keeps_the_date() -> None:
     assert parse_date("ngày,, 6 tháng 5 năm 2018") is None
 
 
+def test_a_speck_read_as_a_stop_after_thang_keeps_the_date() -> None:
+    assert str(parse_date("có hiệu lực đến ngày 07 tháng. 8 năm 2024")) == "2024-08-07"
+    assert str(parse_date("ngày 07 tháng , 8 năm 2024")) == "2024-08-07"
+    assert parse_date("ngày 07 tháng.. 8 năm 2024") is None
+
+
 def test_a_speck_glued_before_thang_after_a_two_digit_day_still_makes_the_date() -> None:
     import datetime as dt
 

@@ -22,6 +22,13 @@ def test_valid_until_a_date_is_no_start() -> None:
     assert (v["valid_from"], v["valid_until"]) == (None, "2025-04-24")
 
 
+def test_a_speck_read_as_a_stop_after_thang_keeps_the_end_date() -> None:
+    # seed 375 alt 012 (a photo): "... đến ngày 07 tháng." at a line's end, "8 năm 2024." under it
+    clause = "Giấy phép này có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 07 tháng. 8 năm 2024."
+    assert _licence(clause)["valid_until"] == "2024-08-07"
+    assert _licence(clause.replace("tháng.", "tháng.,"))["valid_until"] is None  # two marks: no date
+
+
 def test_a_code_or_a_date_is_no_surer_than_its_least_sure_digits() -> None:
     """A blurred photo's holder id and validity date read wrong at a sure line's mean (forced-blur 87 dev
     006: "6475421120" of "6475428207" at 0.85): their own digits read doubtfully put them in doubt."""
