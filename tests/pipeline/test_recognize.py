@@ -303,8 +303,9 @@ def test_a_word_tesseract_gives_twice_in_the_same_place_is_kept_once() -> None:
 def test_a_word_read_at_nothing_over_another_line_s_sure_words_is_no_line_of_its_own() -> None:
     """A dim photo's organ "CỤC DU LỊCH QUỐC GIA VIỆT / NAM": Tesseract gave "BnN" at 0 as a line of its own
     over "LỊCH QUỐC" (the organ became "... việt bnn nam"). A word read at nothing whose width lies mostly
-    over another line's surely read words, on their rows, is dropped; a pen's number read at nothing in the
-    blank between a line's printed words ("Số:   /QĐ-UBND") is kept, as is a word read at all."""
+    over another line's surely read words, on their rows, a line of its own, is dropped; a pen's number read
+    at nothing in the blank between a line's printed words ("Số:   /QĐ-UBND") is kept, as is a word read at
+    all or one in a line of words read."""
     from digitize.tools.tesseract import Token
 
     def tok(text: str, conf: float, x0: int, y0: int, x1: int, y1: int, line: int) -> Token:
@@ -323,6 +324,10 @@ def test_a_word_read_at_nothing_over_another_line_s_sure_words_is_no_line_of_its
 
     assert "BnN" not in texts(tok("BnN", 0.0, 271, 215, 342, 237, 2))
     assert "BnN" in texts(tok("BnN", 35.0, 271, 215, 342, 237, 2))  # read at all: kept
+    # a word read at nothing in a line read otherwise (small print's boxes reach into the line above)
+    lower = [tok("h", 0.0, 180, 212, 250, 240, 2), tok("cho", 97.0, 400, 222, 430, 234, 2)]
+    words = recognize.read_words([*organ, *lower], 1.0, 1200.0)
+    assert [w.text for w in words if w.text in ("h", "cho")] == ["h", "cho"]
     number = [tok("Số:", 93.0, 195, 294, 227, 312, 4), tok("/QĐ-UBND", 90.0, 330, 294, 471, 316, 4)]
     words = recognize.read_words([*number, tok("96", 0.0, 240, 280, 320, 318, 5)], 1.0, 1200.0)
     assert "96" in [w.text for w in words]
