@@ -323,9 +323,16 @@ def test_a_word_read_at_nothing_over_another_line_s_sure_words_is_no_line_of_its
         return [w.text for w in recognize.read_words([*organ, extra], 1.0, 1200.0)]
 
     assert "BnN" not in texts(tok("BnN", 0.0, 271, 215, 342, 237, 2))
+    # in a line of the date's words across the gutter, far from it: still dropped
+    date = [tok("Hà", 96.0, 655, 231, 685, 250, 2), tok("Nội,", 97.0, 694, 231, 736, 254, 2)]
+    ws = [
+        w.text
+        for w in recognize.read_words([*organ, tok("BnN", 0.0, 271, 215, 342, 237, 2), *date], 1.0, 1200.0)
+    ]
+    assert "BnN" not in ws and "Hà" in ws
     assert "BnN" in texts(tok("BnN", 35.0, 271, 215, 342, 237, 2))  # read at all: kept
     # a word read at nothing in a line read otherwise (small print's boxes reach into the line above)
-    lower = [tok("h", 0.0, 180, 212, 250, 240, 2), tok("cho", 97.0, 400, 222, 430, 234, 2)]
+    lower = [tok("h", 0.0, 180, 212, 250, 240, 2), tok("cho", 97.0, 255, 222, 285, 234, 2)]
     words = recognize.read_words([*organ, *lower], 1.0, 1200.0)
     assert [w.text for w in words if w.text in ("h", "cho")] == ["h", "cho"]
     number = [tok("Số:", 93.0, 195, 294, 227, 312, 4), tok("/QĐ-UBND", 90.0, 330, 294, 471, 316, 4)]

@@ -273,17 +273,19 @@ def _drop_repeats(line: list[_Tok]) -> list[_Tok]:
     return kept
 
 
-# A line of words Tesseract could not read at all (each one's confidence under PHANTOM_CONF) lying over the
-# words of another of its lines that it read surely (at least PHANTOM_OVER_CONF): the same ink read a second
-# time as a line of its own. On a dim photo the organ "CỤC DU LỊCH QUỐC GIA VIỆT / NAM" gave "BnN" at 0 over
-# "LỊCH QUỐC", a line of its own between the two, and the organ became "... việt bnn nam" (seed 375 alt 007).
-# Each of its words has at least PHANTOM_COVER of its width over such words, on rows that overlap at least
-# that share of its height: a pen's number written into a blank between printed words ("Số:   /QĐ") lies
-# beside them, not over them. A word read at nothing in a line read otherwise stays: small print's boxes
-# reach into the next line's (a date at 0 beside "cho đến khi", under "nghỉ học và dừng" on a real photo).
+# Words Tesseract could not read at all (each one's confidence under PHANTOM_CONF) lying over the words of
+# another of its lines that it read surely (at least PHANTOM_OVER_CONF), none of its own line's other words
+# within PHANTOM_APART of their height: the same ink read a second time, apart. On a dim photo the organ "CỤC
+# DU LỊCH QUỐC GIA VIỆT / NAM" gave "BnN" at 0 over "LỊCH QUỐC", in a line whose other words were the date's
+# across the gutter, and the organ became "... việt bnn nam" (seed 375 alt 007). Each has at least
+# PHANTOM_COVER of its width over such words, on rows that overlap at least that share of its height: a
+# pen's number written into a blank between printed words ("Số:   /QĐ") lies beside them, not over them. A
+# word read at nothing among its line's words stays: small print's boxes reach into the next line's (a date
+# at 0 beside "cho đến khi", under "nghỉ học và dừng" on a real photo).
 PHANTOM_CONF = 1.0
 PHANTOM_OVER_CONF = 80.0
 PHANTOM_COVER = 0.5
+PHANTOM_APART = 3.0
 
 
 def _covered(t: _Tok, others: Sequence[_Tok]) -> float:
@@ -305,15 +307,21 @@ def _covered(t: _Tok, others: Sequence[_Tok]) -> float:
 
 
 def _drop_phantoms(lines: list[list[_Tok]]) -> list[list[_Tok]]:
-    """The lines without those that are a second reading of other lines' surely read words."""
+    """The lines without the words that are a second reading of other lines' surely read words."""
     sure = [[t for t in ln if t.conf >= PHANTOM_OVER_CONF] for ln in lines]
     out = []
     for i, ln in enumerate(lines):
         others = [t for j, s in enumerate(sure) if j != i for t in s]
-        if all(t.conf < PHANTOM_CONF and _covered(t, others) >= PHANTOM_COVER for t in ln):
-            continue
-        out.append(ln)
+        ghosts = [t for t in ln if t.conf < PHANTOM_CONF and _covered(t, others) >= PHANTOM_COVER]
+        real = [t for t in ln if not any(t is g for g in ghosts)]
+        kept = real + [g for g in ghosts if any(_gap(g, t) < PHANTOM_APART * (g.y1 - g.y0) for t in real)]
+        if kept:
+            out.append(sorted(kept, key=lambda t: t.x0))
     return out
+
+
+def _gap(a: _Tok, b: _Tok) -> float:
+    return max(b.x0 - a.x1, a.x0 - b.x1, 0.0)
 
 
 def _group_lines(toks: Sequence[_Tok]) -> list[list[_Tok]]:
