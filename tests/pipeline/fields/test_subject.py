@@ -1737,8 +1737,22 @@ def test_a_blurred_photo_s_specks_in_the_trich_yeu_are_taken_out() -> None:
     assert tidy("Về việc, đề nghị phê duyệt") == "Về việc đề nghị phê duyệt"
     assert tidy("cải cách và số hóa hồ s.ơ") == "cải cách và số hóa hồ sơ"
     assert tidy("Giấy phép 2kinh doanh dịch vụ lữ hành") == "Giấy phép kinh doanh dịch vụ lữ hành"
-    # as printed: a number before a word, a web address, a heading in capitals
-    for kept in ("Kết quả 2 năm thực hiện", "Cổng thông tin dichvucong.gov.vn", "VỀ VIỆC ĐỀ NGHỊ"):
+    # a stop between "năm" and its year (seed 375 dev 002), a next word's first letters no syllable read
+    # before it (seed 375 alt 001, a stamp's side)
+    assert tidy("Kết quả kiểm tra công tác văn thư, lưu trữ năm. 2024") == (
+        "Kết quả kiểm tra công tác văn thư, lưu trữ năm 2024"
+    )
+    assert tidy("giải ngân vốn đầu tư công nă năm 2023") == "giải ngân vốn đầu tư công năm 2023"
+    # as printed: a number before a word, a web address, a heading in capitals, a syllable before a word it
+    # begins ("các cách"), "năm." ending a sentence, no year after it
+    for kept in (
+        "Kết quả 2 năm thực hiện",
+        "Cổng thông tin dichvucong.gov.vn",
+        "VỀ VIỆC ĐỀ NGHỊ",
+        "các cách làm hay",
+        "Báo cáo năm. 12 tháng",
+        "lưu trữ năm. 20245",
+    ):
         assert tidy(kept) == kept
     # a count written against its unit is the print's (REVIEW-25 #1: "giao 5ha đất" → "giao ha đất" at 0.95)
     for kept in ("Về việc giao 5ha đất cho Công ty TNHH Minh Long", "Xây dựng nhà 3tầng"):

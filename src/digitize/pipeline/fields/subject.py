@@ -439,6 +439,11 @@ _LOWER = "a-zà-ỹđ"
 # a word split by a speck read as a dot ("hồ s.ơ"), a digit glued before a word ("Giấy phép 2kinh doanh")
 _DOT_IN_WORD = re.compile(rf"(?<!\S)([{_LOWER}]+)\.([{_LOWER}]+)(?=[,;]?(?:\s|$))")
 _DIGIT_GLUED = re.compile(rf"(?<!\S)\d(?=([{_LOWER}]{{2,}})(?:[,;]?(?:\s|$)))")
+# a speck read as a stop between "năm" and its year ("lưu trữ năm. 2024", a blurred photo: seed 375 dev 002)
+_STOP_AFTER_NAM = re.compile(r"(?<!\S)(năm|Năm|NĂM)[.,:](?=\s+\d{4}(?!\d))")
+# the first letters of the next word read once more before it, no syllable ("công nă năm 2023" under a
+# stamp's side: seed 375 alt 001)
+_PREFIX_AGAIN = re.compile(rf"(?<!\S)([{_LOWER}]{{2,}})\s+(?=\1[{_LOWER}])")
 
 
 # units a count is written against in a title ("giao 5ha đất", "nhà 3tầng"): the digit is the print's
@@ -453,9 +458,10 @@ GLUED_DIGIT_CONF = 0.59
 def tidied(subject: Found) -> Found:
     """The trích yếu with a blurred photo's specks taken out where no print puts them: a comma after the
     opening "Về việc" ("Về việc, đề nghị …"), its "Về" in capitals before words in lower case ("VỀ việc đề
-    nghị …"), a dot inside a syllable ("hồ s.ơ"), a digit glued before a syllable ("Giấy phép 2kinh doanh",
-    not a unit's count: "5ha"); its confidence as it was, below review's when a digit was taken away. OCR'd
-    pages only: a text layer's words are as written."""
+    nghị …"), a dot inside a syllable ("hồ s.ơ"), a stop between "năm" and its year ("năm. 2024"), a next
+    word's first letters read before it, no syllable ("nă năm"), a digit glued before a syllable ("Giấy phép
+    2kinh doanh", not a unit's count: "5ha"); its confidence as it was, below review's when a digit was taken
+    away. OCR'd pages only: a text layer's words are as written."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
@@ -464,6 +470,8 @@ def tidied(subject: Found) -> Found:
     if len(words) >= 2 and words[0] == "VỀ" and words[1].islower():
         text = "Về" + text[2:]
     text = _DOT_IN_WORD.sub(lambda m: m.group(0) if not is_syllable(m[1] + m[2]) else m[1] + m[2], text)
+    text = _STOP_AFTER_NAM.sub(r"\1", text)
+    text = _PREFIX_AGAIN.sub(lambda m: m.group(0) if is_syllable(m[1]) else "", text)
     glued = _DIGIT_GLUED.sub(
         lambda m: "" if is_syllable(m[1]) and m[1].casefold() not in _COUNTED_UNITS else m.group(0), text
     )
