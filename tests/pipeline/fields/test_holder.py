@@ -220,6 +220,11 @@ def test_a_company_s_legal_form_read_a_letter_wrong_is_repaired() -> None:
     # a name's word after "Công ty" is none of them
     assert fix_company_forms("Công ty Thành Nam") == "Công ty Thành Nam"
     assert fix_company_forms("Công ty Thương mại") == "Công ty Thương mại"
+    # its "Dược phẩm" read "Được phẩm" (the bar of "đ" misread: seed 381 dev 013, at 95); "Được" as a person's
+    # name in a company's is kept
+    assert fix_company_forms("Công ty TNHH Được phẩm Hoàng Long") == "Công ty TNHH Dược phẩm Hoàng Long"
+    assert fix_company_forms("Công ty cổ phần được liệu Sao Mai") == "Công ty Cổ phần dược liệu Sao Mai"
+    assert fix_company_forms("Công ty TNHH Được Tâm") == "Công ty TNHH Được Tâm"
 
 
 def test_a_subject_s_holder_read_with_other_marks_than_article_1_s_is_in_doubt() -> None:

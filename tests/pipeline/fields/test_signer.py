@@ -734,6 +734,22 @@ def test_a_given_name_that_is_a_rare_word_no_name_has_is_in_doubt() -> None:
     assert name("Lê Văn Khuyến")[1] >= 0.6  # a common word as a name, read surely
 
 
+def test_a_name_word_one_letter_from_a_name_and_no_syllable_is_that_name_in_doubt() -> None:
+    # seed 381 dev 005: "Bùi Nđọc Hương" (the "g" of "Ngọc" read "đ") taken at 0.94
+    from tests.pipeline.test_extract import decision
+
+    def name(read: str) -> tuple[str | None, float]:
+        specs = [s for s in decision() if s[0] != "Nguyễn Văn An"] + [(read, "sig", 94.0)]
+        f = extract([page(specs)]).fields["signer_name"]
+        return f.value, f.confidence
+
+    got, conf = name("Bùi Nđọc Hương")
+    assert got == "Bùi Ngọc Hương" and conf < 0.6
+    assert name("Bùi Ngọc Hương") == ("Bùi Ngọc Hương", 0.94)
+    # a word of another people's orthography is no letter from a listed name: kept, sure
+    assert name("Y Ksor Kdăm")[1] >= 0.6
+
+
 def _signed_by(name: str, confs: list[float]) -> tuple[str | None, float]:
     """The signer's name (and its confidence) of the directive signed by ``name`` read at ``confs``."""
     specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs)

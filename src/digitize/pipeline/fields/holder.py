@@ -120,15 +120,27 @@ _COMPANY_FORMS = (
 )
 
 
+# "Được phẩm", "Được liệu" in a company's name: its "Dược" (pharmacy) with the bar of "đ" misread (Tesseract's
+# model favours the commoner word: "Công ty TNHH Được phẩm Hoàng Long" at 95, seed 381 dev 013); the verb
+# "được" goes with neither word ("Được" alone may be a person's name in one: kept)
+_DUOC = re.compile(r"(?<=\s)([Đđ])ược(?=\s+(?:phẩm|liệu|Phẩm|Liệu)\b)")
+
+
 def fix_company_forms(text: str) -> str:
-    """Repair the legal form of a company name as OCR garbles it ("Công ty Cố phần", "TTNHH", "'TNHH")."""
+    """Repair the legal form of a company name as OCR garbles it ("Công ty Cố phần", "TTNHH", "'TNHH"), and
+    its "Dược" read "Được"."""
     t = re.sub(r"(?<=\s)['‘’`\"](?=\w)", "", text)
     t = re.sub(r"(?<=\w)['‘’`](?=\s|$)", "", t)  # a speck after a word ("MTV' Du lịch": a blurred photo)
     for pat, rep in _COMPANY_FORMS:
         m = pat.search(fold1(t))
         if m:
             t = t[: m.start()] + rep + t[m.end() :]
+    if _COMPANY.search(fold1(t)):
+        t = _DUOC.sub(lambda m: "Dược" if m[1] == "Đ" else "dược", t)
     return t
+
+
+_COMPANY = re.compile(r"\bcong\s*ty\b")
 
 
 # a clause that goes on after the holder's name when no comma ends it ("… Hưng Thịnh có trụ sở tại …", "…

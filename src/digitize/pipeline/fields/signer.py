@@ -435,6 +435,23 @@ def _rare_given(word: str) -> bool:
     return word not in NAME_SYLLABLES and is_syllable(word) and not correct.common(word)
 
 
+def _glyph_from_name(word: str) -> str | None:
+    """A name's word that is no Vietnamese syllable but one letter (in its place) from a listed name's
+    (``NAME_SYLLABLES``): that name ("Nđọc" → "Ngọc"), "" when it is one letter from several, None when
+    from none or when it is a syllable."""
+    if not word.isalpha() or is_syllable(word):
+        return None
+    low = word.lower()
+    near = {
+        n
+        for n in NAME_SYLLABLES
+        if len(n) == len(low) and sum(a != b for a, b in zip(n.lower(), low, strict=True)) == 1
+    }
+    if not near:
+        return None
+    return next(iter(near)) if len(near) == 1 else ""
+
+
 def _near_middle(word: str, conf: float) -> str | None:
     """The common middle name (``MIDDLE_NAMES``) a middle word read unsurely (``conf`` 0..1) stands for when
     it is a syllable no name has (``_rare_given``: "Hếu" (55), the seal's stroke over the vowel of "Hữu") and
@@ -1435,6 +1452,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     words[k], guessed = middle, True  # "Hồ Hếu Hùng" (55): "Hữu", the seal over its vowel
             if any(_rare_given(w) for w in words[1:]):
                 guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
+            for k in range(1, len(words)):
+                if (glyph := _glyph_from_name(words[k])) is not None:
+                    # "Bùi Nđọc Hương" (94): no syllable, a letter from the name "Ngọc": that name, in doubt
+                    # (the peoples' names of other orthographies, "Kdăm", "Ksor", are no letter from one)
+                    words[k], guessed = glyph or words[k], True
             if any(_common_middle(w) for w in words[1:-1]):
                 # "Lò Cống Toàn" (94): a middle word no name has, the letters of the common middle name "Công"
                 # (the seal's stroke read as its mark?): in doubt. Made that name only on a sign the word was
