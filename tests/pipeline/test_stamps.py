@@ -965,3 +965,20 @@ def test_a_subject_read_right_first_keeps_its_words_when_the_print_only_band_rea
     assert extract([first]).values()["subject"] == subject
     again = stamps.second_pass(prepared, first, lang="vie")
     assert extract([again]).values()["subject"] == subject
+
+
+def test_a_bitonal_stamp_s_words_beside_a_heading_are_left_out_of_the_block_reading(tmp_path: Path) -> None:
+    """A bitonal tờ trình whose ĐẾN stamp stands right of its heading, its box over the subject's last words
+    (seed 285 dev 010): with only the box's sides taken out, its "Số: 5500" ran the heading's row into the
+    subject's ("ca 1 IOTRN lsố 52200."), and the first reading, two lines glued, lost "TỜ TRÌNH". Read again
+    with the whole box made paper, the heading and the subject come back, the words under the box from the
+    line read alone."""
+    prepared, first, subject = _generated(
+        tmp_path, 285010, "dev", kind="to_trinh", colour="bitonal", dpi="300", seal="beside",
+        header="ministry", sign="q", tail="none", handwritten="yes", font="dejavu_sans", margins="narrow",
+    )  # fmt: skip
+    v = extract([first]).values()
+    assert (v["type_name"], v["subject"]) == (None, None)
+    again = stamps.second_pass(prepared, first, lang="vie")
+    v = extract([again]).values()
+    assert (v["type_name"], v["subject"]) == ("Tờ trình", subject)
