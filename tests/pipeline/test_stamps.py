@@ -982,3 +982,22 @@ def test_a_bitonal_stamp_s_words_beside_a_heading_are_left_out_of_the_block_read
     again = stamps.second_pass(prepared, first, lang="vie")
     v = extract([again]).values()
     assert (v["type_name"], v["subject"]) == ("Tờ trình", subject)
+
+
+def test_a_line_running_into_the_box_made_paper_with_nothing_read_under_it_is_in_doubt() -> None:
+    """Read with the stamp's box made paper, a line that runs into the box and whose band read nothing back
+    under it is cut short there: its words in doubt (``BARE_CONF``), never a sure subject missing its end.
+    A line with a word read under the box, and one ending well left of it (a heading), stand."""
+
+    def word(text: str, x0: float, x1: float, y: float, line: int) -> Word:
+        return Word(text=text, conf=96.0, box=Box(x0, y, x1, y + 30), line=line)
+
+    words = (
+        word("TỜ", 500, 560, 100, 0), word("TRÌNH", 570, 700, 100, 0),  # ends 10 letters left of the box
+        word("bổ", 500, 560, 150, 1), word("sung", 570, 660, 150, 1), word("công", 670, 985, 150, 1),
+        word("Về", 500, 560, 200, 2), word("việc", 980, 1040, 200, 2), word("năm", 1100, 1180, 200, 2),
+    )  # fmt: skip
+    page = RecognizedPage(0, "ocr", 1400.0, 2000.0, "", words)
+    out = stamps._cut_by_box(page, lambda w: True, (1000, 80, 1300, 280), 0.0, 0.0, 30.0)
+    assert [w.conf for w in out.words if w.line == 1] == [stamps.BARE_CONF] * 3
+    assert [w.conf for w in out.words if w.line != 1] == [96.0] * 5

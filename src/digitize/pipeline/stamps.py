@@ -264,6 +264,8 @@ def second_pass(
             continue
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
         again = _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+        if blank is not None:
+            again = _cut_by_box(again, inside, blank, x0, y0, letter)
         return _lost_in_doubt(page, again)
     # no block reading taken: the lines are read alone without the first removal tried that shows the
     # stamp's box, in the order they are worth it (a colour photo's coloured ink before its tone: "qữả" for
@@ -456,6 +458,40 @@ def _off_box(words: list[Word], box: tuple[int, int, int, int], x0: float, y0: f
         return bx0 <= mx <= bx1 and by0 <= my <= by1
 
     return [w for w in words if not within(w)]
+
+
+def _cut_by_box(
+    page: RecognizedPage,
+    inside: Callable[[Word], bool],
+    box: tuple[int, int, int, int],
+    x0: float,
+    y0: float,
+    letter: float,
+) -> RecognizedPage:
+    """``page`` (read with the stamp's ``box`` made paper, of the rows cut at (x0, y0); letters ``letter`` px
+    high) with the words of each line ``inside`` the rows that runs into the box (on its rows, a word ending
+    within a letter of its left side or beginning within a letter of its right one) and has no word inside
+    it once its band was read (``_band_lines``) at ``BARE_CONF`` at most: the print under the box was not read
+    back, and the line cut short there is no sure one."""
+    bx0, by0, bx1, by1 = box[0] + x0, box[1] + y0, box[2] + x0, box[3] + y0
+    lines: dict[int, list[Word]] = {}
+    for w in page.words:
+        if inside(w):
+            lines.setdefault(w.line, []).append(w)
+    cut = set()
+    for ln, ws in lines.items():
+        if not by0 <= statistics.median((w.box.y0 + w.box.y1) / 2 for w in ws) <= by1:
+            continue
+        if any(bx0 <= (w.box.x0 + w.box.x1) / 2 <= bx1 for w in ws):
+            continue  # words read under the box
+        if any(bx0 - letter <= w.box.x1 < bx1 or bx0 < w.box.x0 <= bx1 + letter for w in ws):
+            cut.add(ln)
+    if not cut:
+        return page
+    words = tuple(
+        replace(w, conf=min(w.conf, BARE_CONF)) if w.line in cut and inside(w) else w for w in page.words
+    )
+    return replace(page, words=words)
 
 
 def _without_stamp(
