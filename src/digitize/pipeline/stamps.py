@@ -15,7 +15,12 @@ On a scan without colour (an archive's grey scan) the stamp's purple or blue is 
 black print: there the lighter of the two inks is made paper (``regions.print_tone``). On a bitonal scan
 (the stamp as black as the print) the stamp's box is taken out by its shape: its frame's long straight
 strokes (a vertical side at least 3 letters tall: no letter, and no rule under a trích yếu, has one), where
-they cross the words under them ("quý II năm 2024" read "quý ÏI năm b2" through the box's side).
+they cross the words under them ("quý II năm 2024" read "quý ÏI năm b2" through the box's side). Its words
+stay there, and beside a heading that ends left of the box they run the heading's row into the subject's
+("TỜ TRÌNH" lost); where that reading is no better, the rows are read once more with the whole box
+(``stamp_box`` in the print's ink) made paper, weighed against the first reading outside the box only, the
+print under it read back line by line (below), a line that runs into the box and gets nothing back under
+it taken in doubt (``_cut_by_box``).
 
 Where the stamp's box is found (``stamp_box``, in the ink taken out or in all the ink), each line of print
 that crosses it is read again alone (``_band_lines``): its own rows only, ``--psm 7``, the box's ink over
