@@ -965,3 +965,39 @@ def test_a_subject_read_right_first_keeps_its_words_when_the_print_only_band_rea
     assert extract([first]).values()["subject"] == subject
     again = stamps.second_pass(prepared, first, lang="vie")
     assert extract([again]).values()["subject"] == subject
+
+
+def test_a_bitonal_stamp_s_words_beside_a_heading_are_left_out_of_the_block_reading(tmp_path: Path) -> None:
+    """A bitonal tờ trình whose ĐẾN stamp stands right of its heading, its box over the subject's last words
+    (seed 285 dev 010): with only the box's sides taken out, its "Số: 5500" ran the heading's row into the
+    subject's ("ca 1 IOTRN lsố 52200."), and the first reading, two lines glued, lost "TỜ TRÌNH". Read again
+    with the whole box made paper, the heading and the subject come back, the words under the box from the
+    line read alone."""
+    prepared, first, subject = _generated(
+        tmp_path, 285010, "dev", kind="to_trinh", colour="bitonal", dpi="300", seal="beside",
+        header="ministry", sign="q", tail="none", handwritten="yes", font="dejavu_sans", margins="narrow",
+    )  # fmt: skip
+    v = extract([first]).values()
+    assert (v["type_name"], v["subject"]) == (None, None)
+    again = stamps.second_pass(prepared, first, lang="vie")
+    v = extract([again]).values()
+    assert (v["type_name"], v["subject"]) == ("Tờ trình", subject)
+
+
+def test_a_line_running_into_the_box_made_paper_with_nothing_read_under_it_is_in_doubt() -> None:
+    """Read with the stamp's box made paper, a line that runs into the box and whose band read nothing back
+    under it is cut short there: its words in doubt (``BARE_CONF``), never a sure subject missing its end.
+    A line with a word read under the box, and one ending well left of it (a heading), stand."""
+
+    def word(text: str, x0: float, x1: float, y: float, line: int) -> Word:
+        return Word(text=text, conf=96.0, box=Box(x0, y, x1, y + 30), line=line)
+
+    words = (
+        word("TỜ", 500, 560, 100, 0), word("TRÌNH", 570, 700, 100, 0),  # ends 10 letters left of the box
+        word("bổ", 500, 560, 150, 1), word("sung", 570, 660, 150, 1), word("công", 670, 985, 150, 1),
+        word("Về", 500, 560, 200, 2), word("việc", 980, 1040, 200, 2), word("năm", 1100, 1180, 200, 2),
+    )  # fmt: skip
+    page = RecognizedPage(0, "ocr", 1400.0, 2000.0, "", words)
+    out = stamps._cut_by_box(page, lambda w: True, (1000, 80, 1300, 280), 0.0, 0.0, 30.0)
+    assert [w.conf for w in out.words if w.line == 1] == [stamps.BARE_CONF] * 3
+    assert [w.conf for w in out.words if w.line != 1] == [96.0] * 5

@@ -15,7 +15,12 @@ On a scan without colour (an archive's grey scan) the stamp's purple or blue is 
 black print: there the lighter of the two inks is made paper (``regions.print_tone``). On a bitonal scan
 (the stamp as black as the print) the stamp's box is taken out by its shape: its frame's long straight
 strokes (a vertical side at least 3 letters tall: no letter, and no rule under a trích yếu, has one), where
-they cross the words under them ("quý II năm 2024" read "quý ÏI năm b2" through the box's side).
+they cross the words under them ("quý II năm 2024" read "quý ÏI năm b2" through the box's side). Its words
+stay there, and beside a heading that ends left of the box they run the heading's row into the subject's
+("TỜ TRÌNH" lost); where that reading is no better, the rows are read once more with the whole box
+(``stamp_box`` in the print's ink) made paper, weighed against the first reading outside the box only, the
+print under it read back line by line (below), a line that runs into the box and gets nothing back under
+it taken in doubt (``_cut_by_box``).
 
 Where the stamp's box is found (``stamp_box``, in the ink taken out or in all the ink), each line of print
 that crosses it is read again alone (``_band_lines``): its own rows only, ``--psm 7``, the box's ink over
@@ -226,12 +231,16 @@ def second_pass(
     old = [w for w in page.words if inside(w)]
     letter = regions.letter_height(page.words)
     tried: list[tuple[np.ndarray, np.ndarray]] = []
-    for before, grey, by_box in _without_stamp(prepared, x0, y0, x1, y1, letter):
+    for before, grey, by_box, blank in _block_readings(prepared, x0, y0, x1, y1, letter):
         tried.append((before, grey))
+        block = grey
+        if blank is not None:  # the box made paper: its words and the print under it read by the bands
+            block = grey.copy()
+            block[blank[1] : blank[3], blank[0] : blank[2]] = 255
         try:
             # read as the first reading saw the rows (sharpened on a blurred page)
             tokens = tesseract.image_to_data(
-                regions.sharpened(prepared, grey), lang=lang, psm=6, dpi=dpi, timeout=timeout
+                regions.sharpened(prepared, block), lang=lang, psm=6, dpi=dpi, timeout=timeout
             )
         except ToolFailed:  # a second reading that fails (a timeout on a loaded machine) keeps the first
             return page
@@ -245,7 +254,9 @@ def second_pass(
         new = [w for ws in rows.values() for w in ws]
         # the first reading's words that were the stamp's own ("Số", "Ngày", "Chuyển": its ink, now paper)
         # are no print the second reading lost
-        printed = _print_words(old, before, grey, x0, y0)
+        printed = _print_words(old, before, block, x0, y0)
+        if blank is not None:  # weighed on the print both read there: outside the box
+            new, printed = _off_box(new, blank, x0, y0), _off_box(printed, blank, x0, y0)
         if (_sure(new), -_unsure(new)) <= (_sure(printed), -_unsure(printed)):
             continue  # the reading without the stamp is no better (as many sure words, as much junk)
         # a sure word of the first reading read again glued to the stamp's marks stands as first read
@@ -258,6 +269,8 @@ def second_pass(
             continue
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
         again = _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+        if blank is not None:
+            again = _cut_by_box(again, inside, blank, x0, y0, letter)
         return _lost_in_doubt(page, again)
     # no block reading taken: the lines are read alone without the first removal tried that shows the
     # stamp's box, in the order they are worth it (a colour photo's coloured ink before its tone: "qữả" for
@@ -426,6 +439,66 @@ def _subject_cleaner(new: str | None, old: str | None) -> bool:
     return not old or _marks(new) < _marks(old)
 
 
+def _block_readings(
+    prepared: Prepared, x0: float, y0: float, x1: float, y1: float, letter: float
+) -> Iterator[tuple[np.ndarray, np.ndarray, bool, tuple[int, int, int, int] | None]]:
+    """``_without_stamp``'s removals, each with None, and after a bitonal scan's (only the box's sides taken
+    out) the same with the stamp's box found in its ink (``stamp_box``, no margin): its words left in the
+    block (its "Số: 5500" beside a heading ended left of it ran the heading's row and the subject's into
+    one: "TỜ TRÌNH" lost, seed 285 dev 010) are read in it no more."""
+    for before, after, by_box in _without_stamp(prepared, x0, y0, x1, y1, letter):
+        yield before, after, by_box, None
+        if by_box:
+            _, ink = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+            if (box := stamp_box(ink, letter, margin=0.0)) is not None:
+                yield before, after, by_box, box
+
+
+def _off_box(words: list[Word], box: tuple[int, int, int, int], x0: float, y0: float) -> list[Word]:
+    """The ``words`` whose middle lies outside ``box`` (of the rows cut, their top-left at (x0, y0))."""
+    bx0, by0, bx1, by1 = box
+
+    def within(w: Word) -> bool:
+        mx, my = (w.box.x0 + w.box.x1) / 2 - x0, (w.box.y0 + w.box.y1) / 2 - y0
+        return bx0 <= mx <= bx1 and by0 <= my <= by1
+
+    return [w for w in words if not within(w)]
+
+
+def _cut_by_box(
+    page: RecognizedPage,
+    inside: Callable[[Word], bool],
+    box: tuple[int, int, int, int],
+    x0: float,
+    y0: float,
+    letter: float,
+) -> RecognizedPage:
+    """``page`` (read with the stamp's ``box`` made paper, of the rows cut at (x0, y0); letters ``letter`` px
+    high) with the words of each line ``inside`` the rows that runs into the box (on its rows, a word ending
+    within a letter of its left side or beginning within a letter of its right one) and has no word inside
+    it once its band was read (``_band_lines``) at ``BARE_CONF`` at most: the print under the box was not read
+    back, and the line cut short there is no sure one."""
+    bx0, by0, bx1, by1 = box[0] + x0, box[1] + y0, box[2] + x0, box[3] + y0
+    lines: dict[int, list[Word]] = {}
+    for w in page.words:
+        if inside(w):
+            lines.setdefault(w.line, []).append(w)
+    cut = set()
+    for ln, ws in lines.items():
+        if not by0 <= statistics.median((w.box.y0 + w.box.y1) / 2 for w in ws) <= by1:
+            continue
+        if any(bx0 <= (w.box.x0 + w.box.x1) / 2 <= bx1 for w in ws):
+            continue  # words read under the box
+        if any(bx0 - letter <= w.box.x1 < bx1 or bx0 < w.box.x0 <= bx1 + letter for w in ws):
+            cut.add(ln)
+    if not cut:
+        return page
+    words = tuple(
+        replace(w, conf=min(w.conf, BARE_CONF)) if w.line in cut and inside(w) else w for w in page.words
+    )
+    return replace(page, words=words)
+
+
 def _without_stamp(
     prepared: Prepared, x0: float, y0: float, x1: float, y1: float, letter: float
 ) -> Iterator[tuple[np.ndarray, np.ndarray, bool]]:
@@ -472,13 +545,13 @@ SIDE_RUN = 2.0
 SIDES_MEET = 0.5  # of the shorter side's height: the rows the box's two sides share (a box, not two columns)
 
 
-def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | None:
+def stamp_box(ink: np.ndarray, letter: float, margin: float = BOX_MARGIN) -> tuple[int, int, int, int] | None:
     """(x0, y0, x1, y1) of the stamp's box in a mask of its ink (uint8, 0/255): between the two upright sides
     furthest apart (strokes at least ``BOX_SIDE`` letters tall with ``SIDE_RUN`` letters of them unbroken,
-    ``BOX_APART`` letters apart or more, sharing their rows), ``BOX_MARGIN`` letters around. No letter of
-    print has such a side; on a photo the print's soft edges and thin strokes come out in the mask too (the
-    tone split takes them for the stamp's lighter ink), and they lie all over the rows. None with no such pair
-    of sides (a stamp with no box, a mask with no stamp, a stamp with one side in the mask)."""
+    ``BOX_APART`` letters apart or more, sharing their rows), ``margin`` letters around (``BOX_MARGIN``). No
+    letter of print has such a side; on a photo the print's soft edges and thin strokes come out in the mask
+    too (the tone split takes them for the stamp's lighter ink), and they lie all over the rows. None with no
+    such pair of sides (a stamp with no box, a mask with no stamp, a stamp with one side in the mask)."""
     # (no side taller than the image, nor a box's side: inf, NaN, a letter near the image's height give none)
     if not 4 <= letter < ink.shape[0] / BOX_SIDE or not ink.any():
         return None
@@ -524,7 +597,7 @@ def stamp_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | Non
     if not pairs:
         return None
     _, x0, x1, y0, y1 = max(pairs)
-    m = round(BOX_MARGIN * letter)
+    m = round(margin * letter)
     # its top and bottom (level strokes ``BOX_APART`` letters long, at the sides' ends) reach its far side
     # where that side, crossed by the print's lines, was found too short
     across = cv2.getStructuringElement(cv2.MORPH_RECT, (round(BOX_APART * letter) | 1, 1))
