@@ -199,6 +199,39 @@ def common(word: str) -> bool:
     return i is not None and model.uni[i] >= MIN_COUNT
 
 
+def rival_beside_both(left: str, word: str, right: str) -> bool:
+    """Another syllable, of the word's skeleton or one letter from it, that the corpus shows after ``left``
+    and before ``right`` (both words it knows): the language would have the word read otherwise ("án số
+    hóa" for "án cơ hóa")."""
+    model = load()
+    m = _SYLLABLE.match(nfc(word))
+    lk, rk = _context(nfc(left), model)[1], _context(nfc(right), model)[0]
+    if m is None or lk in UNINFORMATIVE or rk in UNINFORMATIVE:
+        return False
+    k = _key(m.group(2).lower())
+    sk = _skeleton(m.group(2).lower())
+    for s in {sk} | _skeletons_near(sk):
+        for k2 in model.by_skeleton.get(s, ()):
+            if k2 != k and _beside(model, lk, k2) and _beside(model, k2, rk):
+                return True
+    return False
+
+
+def beside_both(left: str, word: str, right: str) -> bool:
+    """The corpus shows the word (its marks around aside) after ``left`` and before ``right``, each side
+    that is a word the corpus knows (punctuation, numbers, line ends and unknown words are no evidence
+    against it); False for a word no syllable."""
+    model = load()
+    k = _context(nfc(word), model)
+    if k[0] in UNINFORMATIVE and k[1] in UNINFORMATIVE:
+        return False
+    lk = _context(nfc(left), model)[1] if left else "<s>"
+    rk = _context(nfc(right), model)[0] if right else "<s>"
+    ok_left = lk in UNINFORMATIVE or k[0] in UNINFORMATIVE or _beside(model, lk, k[0])
+    ok_right = rk in UNINFORMATIVE or k[1] in UNINFORMATIVE or _beside(model, k[1], rk)
+    return ok_left and ok_right
+
+
 def _one_letter(word: str) -> bool:
     m = _SYLLABLE.match(word)
     return m is not None and len(m.group(2)) == 1

@@ -161,6 +161,11 @@ def test_a_cong_van_s_notation_read_with_its_hyphen_lost_before_a_known_unit() -
     assert repair_notation("CVTVP", "Cục Viễn thông", ocr=False)[0] == "CVTVP"
     # a unit's part no list knows after it is not split so
     assert repair_notation("CVTXQ", "Cục Viễn thông")[0] == "CVTXQ"
+    # a two-letter organ's abbreviation, the known unit's first letter read small (seed 383 dev 004, a photo:
+    # "HCvP" of the Cục Hóa chất's "HC-VP"); in capitals it may be an abbreviation of its own: as read
+    assert repair_notation("HCvP", "Cục Hóa chất") == ("HC-VP", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("HCVP", "Cục Hóa chất")[0] == "HCVP"
+    assert repair_notation("HCvP", "Cục Hóa chất", ocr=False)[0] == "HCvP"
 
 
 def test_a_second_notation_replaces_only_strokes_read_before_it_and_never_on_a_text_layer() -> None:

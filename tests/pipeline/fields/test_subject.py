@@ -1764,6 +1764,28 @@ def test_a_blurred_photo_s_specks_in_the_trich_yeu_are_taken_out() -> None:
     assert tidied(Found((ExtractedField("subject", "VỀ việc đề nghị", 0.95),))).fields[0].confidence == 0.95
 
 
+def test_a_subject_word_read_in_doubt_that_the_corpus_never_shows_beside_its_neighbours_is_in_doubt() -> None:
+    # seed 383 dev 007 (a stamp over the subject's end): "… triển khai Đề án cơ hóa hồ sơ", "cơ" at 50 read
+    # through the stamp's box (of "số"), the rest at 96: taken sure
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page
+
+    def subject(line: str, confs: tuple[float, ...]) -> tuple[str | None, float]:
+        specs = decision()
+        k = next(i for i, sp in enumerate(specs) if sp[0].startswith("Về việc"))
+        specs = [*specs[:k], (line, "center", confs), *specs[k + 2 :]]
+        f = extract([page(specs)]).fields["subject"]
+        return f.value, f.confidence
+
+    line = "Về việc thành lập Tổ công tác triển khai Đề án {} hóa hồ sơ"
+    confs = (96.0,) * 11 + (50.0,) + (96.0,) * 3
+    value, conf = subject(line.format("cơ"), confs)
+    assert value == "Về việc thành lập Tổ công tác triển khai Đề án cơ hóa hồ sơ" and conf < 0.6
+    # the word the corpus shows there ("số hóa"), or read surely, keeps the subject's confidence
+    assert subject(line.format("số"), confs)[1] >= 0.6
+    assert subject(line.format("cơ"), (96.0,) * 15)[1] >= 0.6
+
+
 def _sure(specs: list) -> tuple[str | None, bool]:  # type: ignore[type-arg]
     from digitize.pipeline.fields import extract
     from tests.pipeline.test_extract import page

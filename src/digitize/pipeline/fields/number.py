@@ -360,6 +360,16 @@ def _hyphen_misread(
             for head in (*own, "UBND")
             if len(head) >= 3 and part.startswith(head) and part[len(head) :] in KNOWN
         }
+        # ... or a two-letter one, the known unit's first letter after it read small ("HCvP" of the Cục Hóa
+        # chất's "HC-VP" on a photo, seed 383 dev 004): no abbreviation prints a small letter first
+        hits |= {
+            (head, rest.upper())
+            for head in own
+            if len(head) == 2
+            and part.startswith(head)
+            and (rest := part[len(head) :])[:1].islower()
+            and rest.upper() in KNOWN
+        }
     return hits.pop() if len(hits) == 1 else None
 
 
