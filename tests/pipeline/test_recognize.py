@@ -338,6 +338,13 @@ def test_a_word_read_at_nothing_over_another_line_s_sure_words_is_no_line_of_its
     number = [tok("Số:", 93.0, 195, 294, 227, 312, 4), tok("/QĐ-UBND", 90.0, 330, 294, 471, 316, 4)]
     words = recognize.read_words([*number, tok("96", 0.0, 240, 280, 320, 318, 5)], 1.0, 1200.0)
     assert "96" in [w.text for w in words]
+    # ... also when the notation's word took in the blank's dots (REVIEW-33 M3): digits are no phantom, and a
+    # leader of dots covers nothing
+    dotted = [tok("Số:", 93.0, 195, 294, 227, 312, 4), tok("....../QĐ-UBND", 90.0, 232, 294, 471, 316, 4)]
+    words = recognize.read_words([*dotted, tok("96", 0.0, 240, 280, 320, 318, 5)], 1.0, 1200.0)
+    assert "96" in [w.text for w in words]
+    words = recognize.read_words([*dotted, tok("Ob", 0.0, 240, 280, 320, 318, 5)], 1.0, 1200.0)
+    assert "Ob" in [w.text for w in words]
 
 
 def _blurred_big(turn: int = 0) -> np.ndarray:

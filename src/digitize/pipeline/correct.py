@@ -206,7 +206,7 @@ def rival_beside_both(left: str, word: str, right: str) -> bool:
     model = load()
     m = _SYLLABLE.match(nfc(word))
     lk, rk = _context(nfc(left), model)[1], _context(nfc(right), model)[0]
-    if m is None or lk in UNINFORMATIVE or rk in UNINFORMATIVE:
+    if m is None or m.group(1) or m.group(3) or lk in UNINFORMATIVE or rk in UNINFORMATIVE:
         return False
     k = _key(m.group(2).lower())
     sk = _skeleton(m.group(2).lower())
@@ -219,16 +219,18 @@ def rival_beside_both(left: str, word: str, right: str) -> bool:
 
 def beside_both(left: str, word: str, right: str) -> bool:
     """The corpus shows the word (its marks around aside) after ``left`` and before ``right``, each side
-    that is a word the corpus knows (punctuation, numbers, line ends and unknown words are no evidence
-    against it); False for a word no syllable."""
+    that is a word the corpus knows (punctuation on either side, numbers, line ends and unknown words are no
+    evidence against it); False for a word no syllable."""
     model = load()
-    k = _context(nfc(word), model)
-    if k[0] in UNINFORMATIVE and k[1] in UNINFORMATIVE:
+    m = _SYLLABLE.match(nfc(word))
+    if m is None:
         return False
-    lk = _context(nfc(left), model)[1] if left else "<s>"
-    rk = _context(nfc(right), model)[0] if right else "<s>"
-    ok_left = lk in UNINFORMATIVE or k[0] in UNINFORMATIVE or _beside(model, lk, k[0])
-    ok_right = rk in UNINFORMATIVE or k[1] in UNINFORMATIVE or _beside(model, k[1], rk)
+    pre, core, post = m.groups()
+    k = _key(core.lower())
+    lk = _context(nfc(left), model)[1] if left and not pre else "<s>"
+    rk = _context(nfc(right), model)[0] if right and not post else "<s>"
+    ok_left = lk in UNINFORMATIVE or _beside(model, lk, k)
+    ok_right = rk in UNINFORMATIVE or _beside(model, k, rk)
     return ok_left and ok_right
 
 

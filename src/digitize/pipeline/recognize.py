@@ -10,6 +10,7 @@ the signer right). ``reading_order`` does this for words from any source (born-d
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 from collections.abc import Sequence
@@ -307,17 +308,36 @@ def _covered(t: _Tok, others: Sequence[_Tok]) -> float:
 
 
 def _drop_phantoms(lines: list[list[_Tok]]) -> list[list[_Tok]]:
-    """The lines without the words that are a second reading of other lines' surely read words."""
-    sure = [[t for t in ln if t.conf >= PHANTOM_OVER_CONF] for ln in lines]
+    """The lines without the words that are a second reading of other lines' surely read words: words of
+    letters only (a pen's number read at nothing over a dotted blank the notation's word took in is kept),
+    over words of letters or digits (not a run of dots). Sure words are looked up by their rows (sorted by
+    top, bisected): a page of thousands of unread words stays near linear."""
+    sure = sorted(
+        ((t, i) for i, ln in enumerate(lines) for t in ln if t.conf >= PHANTOM_OVER_CONF and _worded(t.text)),
+        key=lambda p: p[0].y0,
+    )
+    tops = [t.y0 for t, _ in sure]
+    tallest = max((t.y1 - t.y0 for t, _ in sure), default=0.0)
     out = []
     for i, ln in enumerate(lines):
-        others = [t for j, s in enumerate(sure) if j != i for t in s]
-        ghosts = [t for t in ln if t.conf < PHANTOM_CONF and _covered(t, others) >= PHANTOM_COVER]
+        ghosts = []
+        for t in ln:
+            if t.conf >= PHANTOM_CONF or not any(ch.isalpha() for ch in t.text):
+                continue
+            near = sure[bisect.bisect_left(tops, t.y0 - tallest) : bisect.bisect_right(tops, t.y1)]
+            others = [o for o, j in near if j != i and o.y1 > t.y0]
+            if _covered(t, others) >= PHANTOM_COVER:
+                ghosts.append(t)
         real = [t for t in ln if not any(t is g for g in ghosts)]
         kept = real + [g for g in ghosts if any(_gap(g, t) < PHANTOM_APART * (g.y1 - g.y0) for t in real)]
         if kept:
             out.append(sorted(kept, key=lambda t: t.x0))
     return out
+
+
+def _worded(text: str) -> bool:
+    """At least half of the text's characters letters or digits (no leader of dots)."""
+    return 2 * sum(ch.isalnum() for ch in text) >= len(text) > 0
 
 
 def _gap(a: _Tok, b: _Tok) -> float:

@@ -232,7 +232,8 @@ def second_pass(
     letter = regions.letter_height(page.words)
     tried: list[tuple[np.ndarray, np.ndarray]] = []
     for before, grey, by_box, blank in _block_readings(prepared, x0, y0, x1, y1, letter):
-        tried.append((before, grey))
+        if blank is None:  # (the box made paper is the same removal read again: tried once)
+            tried.append((before, grey))
         block = grey
         if blank is not None:  # the box made paper: its words and the print under it read by the bands
             block = grey.copy()

@@ -225,6 +225,7 @@ def test_a_company_s_legal_form_read_a_letter_wrong_is_repaired() -> None:
     assert fix_company_forms("Công ty TNHH Được phẩm Hoàng Long") == "Công ty TNHH Dược phẩm Hoàng Long"
     assert fix_company_forms("Công ty cổ phần được liệu Sao Mai") == "Công ty Cổ phần dược liệu Sao Mai"
     assert fix_company_forms("Công ty TNHH Được Tâm") == "Công ty TNHH Được Tâm"
+    assert fix_company_forms("Công ty TNHH ĐƯỢC PHẨM HOÀNG LONG") == "Công ty TNHH DƯỢC PHẨM HOÀNG LONG"
 
 
 def test_a_subject_s_holder_read_with_other_marks_than_article_1_s_is_in_doubt() -> None:

@@ -123,7 +123,11 @@ _COMPANY_FORMS = (
 # "Được phẩm", "Được liệu" in a company's name: its "Dược" (pharmacy) with the bar of "đ" misread (Tesseract's
 # model favours the commoner word: "Công ty TNHH Được phẩm Hoàng Long" at 95, seed 381 dev 013); the verb
 # "được" goes with neither word ("Được" alone may be a person's name in one: kept)
-_DUOC = re.compile(r"(?<=\s)([Đđ])ược(?=\s+(?:phẩm|liệu|Phẩm|Liệu)\b)")
+_DUOC = re.compile(r"(?<=\s)([Đđ])(ược|ƯỢC)(?=\s+(?:phẩm|liệu|Phẩm|Liệu|PHẨM|LIỆU)\b)")
+
+
+# a company's name: "Công ty" in it
+_COMPANY = re.compile(r"\bcong\s*ty\b")
 
 
 def fix_company_forms(text: str) -> str:
@@ -136,11 +140,8 @@ def fix_company_forms(text: str) -> str:
         if m:
             t = t[: m.start()] + rep + t[m.end() :]
     if _COMPANY.search(fold1(t)):
-        t = _DUOC.sub(lambda m: "Dược" if m[1] == "Đ" else "dược", t)
+        t = _DUOC.sub(lambda m: {"Đ": "D", "đ": "d"}[m[1]] + m[2], t)
     return t
-
-
-_COMPANY = re.compile(r"\bcong\s*ty\b")
 
 
 # a clause that goes on after the holder's name when no comma ends it ("… Hưng Thịnh có trụ sở tại …", "…

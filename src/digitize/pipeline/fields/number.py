@@ -368,6 +368,7 @@ def _hyphen_misread(
             if len(head) == 2
             and part.startswith(head)
             and (rest := part[len(head) :])[:1].islower()
+            and rest[1:].isupper()
             and rest.upper() in KNOWN
         }
     return hits.pop() if len(hits) == 1 else None

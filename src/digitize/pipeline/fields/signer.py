@@ -435,18 +435,28 @@ def _rare_given(word: str) -> bool:
     return word not in NAME_SYLLABLES and is_syllable(word) and not correct.common(word)
 
 
+# letters Tesseract reads for one another in a name under a seal or a blur (a stroke added or lost): only a
+# word one of these from a listed name is taken for it ("Nđọc" for "Ngọc"); any other letter may be the name's
+# own ("Rơ Mah", "Nay Jang", "Siu Hot" are Jarai names: REVIEW-33 M1)
+_GLYPH_PAIRS = frozenset(
+    frozenset(p) for p in ("gđ", "gq", "gy", "nu", "hb", "ce", "il", "rn", "oô", "dđ", "ăâ", "ưu", "ơo")
+)
+
+
 def _glyph_from_name(word: str) -> str | None:
-    """A name's word that is no Vietnamese syllable but one letter (in its place) from a listed name's
-    (``NAME_SYLLABLES``): that name ("Nđọc" → "Ngọc"), "" when it is one letter from several, None when
-    from none or when it is a syllable."""
+    """A name's word that is no Vietnamese syllable but one look-alike letter (``_GLYPH_PAIRS``, in its
+    place) from a listed name's (``NAME_SYLLABLES``): that name ("Nđọc" → "Ngọc"), "" when it is so from
+    several, None when from none or when it is a syllable."""
     if not word.isalpha() or is_syllable(word):
         return None
     low = word.lower()
-    near = {
-        n
-        for n in NAME_SYLLABLES
-        if len(n) == len(low) and sum(a != b for a, b in zip(n.lower(), low, strict=True)) == 1
-    }
+    near = set()
+    for n in NAME_SYLLABLES:
+        if len(n) != len(low):
+            continue
+        diff = [(a, b) for a, b in zip(n.lower(), low, strict=True) if a != b]
+        if len(diff) == 1 and frozenset(diff[0]) in _GLYPH_PAIRS:
+            near.add(n)
     if not near:
         return None
     return next(iter(near)) if len(near) == 1 else ""

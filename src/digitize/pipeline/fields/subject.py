@@ -471,7 +471,10 @@ def tidied(subject: Found) -> Found:
         text = "Về" + text[2:]
     text = _DOT_IN_WORD.sub(lambda m: m.group(0) if not is_syllable(m[1] + m[2]) else m[1] + m[2], text)
     text = _STOP_AFTER_NAM.sub(r"\1", text)
-    text = _PREFIX_AGAIN.sub(lambda m: m.group(0) if is_syllable(m[1]) else "", text)
+    again = _PREFIX_AGAIN.sub(lambda m: m.group(0) if is_syllable(m[1]) else "", text)
+    # a word taken away may have been a word misread ("nă năm" of a five-year plan's "năm năm"): in doubt
+    doubt = again != text
+    text = again
     glued = _DIGIT_GLUED.sub(
         lambda m: "" if is_syllable(m[1]) and m[1].casefold() not in _COUNTED_UNITS else m.group(0), text
     )
@@ -479,7 +482,7 @@ def tidied(subject: Found) -> Found:
         return subject
     # a digit taken away may have been written so ("giao 5ha đất" keeps it as a unit; any other one dropped is
     # a guess): the subject goes to review (REVIEW-25 #1)
-    conf = f.confidence if glued == text else min(f.confidence, GLUED_DIGIT_CONF)
+    conf = f.confidence if glued == text and not doubt else min(f.confidence, GLUED_DIGIT_CONF)
     fixed = replace(f, value=glued, confidence=conf)
     return Found(tuple(fixed if x is f else x for x in subject.fields))
 
