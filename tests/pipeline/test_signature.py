@@ -2016,3 +2016,30 @@ def test_a_word_longer_than_any_name_is_no_name_s_tail(monkeypatch: pytest.Monke
     monkeypatch.setattr(signature, "_descenders_swapped", never)
     assert signature._tail_name("X" + "g" * 2000) is None
     assert signature._tail_name("x" + "gy" * 100) is None
+
+
+def _ring_across(name: str, at: float, *, ring: bool = True) -> np.ndarray:
+    """The end of a decision scanned bitonal at 300 dpi, ``name`` under "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", with
+    (``ring``) a seal's outer ring (radius 200 px, 14 px wide: a 40 mm seal's) left of and above the name,
+    its stroke down through the name at ``at`` of the name's width from its left."""
+    arr, (x0, y0, x1, y1) = _signed_end(
+        300, ["- Như trên;", "- Lưu: VT."], ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name
+    )
+    grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+    if ring:
+        r = 200
+        cv2.circle(grey, (int(x0 + at * (x1 - x0) - r), int((y0 + y1) / 2 - 0.5 * r)), r, 0, 14)
+    grey = np.where(grey < 170, 0, 255).astype(np.uint8)
+    return np.stack([grey] * 3, axis=-1)
+
+
+def test_a_name_line_read_from_its_middle_is_read_again_from_as_far_left_of_its_title_s_centre() -> None:
+    # seed 383 dev 013: the ring across "n M" of "Đoàn Minh Khánh", the first reading's line "inh Khánh"; a
+    # cut from the line's start holds no "Đoàn": the name is printed centred under its title, so the cut
+    # reaches as far left of the title's centre as the line reaches right of it (the name in doubt)
+    prepared = preprocess.prepare(_ring_across("Đoàn Minh Khánh", 0.36), dpi=300)
+    first = recognize.recognize(prepared, lang="vie")
+    assert [w.text for w in first.words][-2:] == ["inh", "Khánh"]
+    assert extract([first]).values()["signer_name"] is None
+    f = extract([signature.name_pass(prepared, first, lang="vie")]).fields["signer_name"]
+    assert f.value == "Đoàn Minh Khánh" and f.confidence < review.REVIEW_THRESHOLD

@@ -657,10 +657,11 @@ def name_pass(
         top, bottom = line.y0, line.y1  # a line of one row: as read
     h = bottom - top
     grey = regions.grey_master(prepared)
+    reach = _centred_reach(line, title_line(regions.lines_of(page)), h)
     # two cuts: the seal's rim and star left of the name, and its arc above, come in less or more
     boxes = []
     for left, pad in NAME_CUTS:
-        x0, y0 = max(0.0, line.x0 - left * h), max(0.0, top - pad * h)
+        x0, y0 = max(0.0, min(line.x0 - left * h, reach)), max(0.0, top - pad * h)
         x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), bottom + pad * h)
         if int(x1 - x0) < 8 or int(y1 - y0) < 8:
             return page
@@ -716,6 +717,18 @@ def name_pass(
     if n < 2 or 2 * n <= max(len(names), against):
         return page
     return _replace_line(page, line, best.split())
+
+
+def _centred_reach(line: Line, title: Line | None, h: float) -> float:
+    """How far left a cut of the name ``line`` (its row ``h`` high) reaches to hold the whole name: as far
+    left of its ``title``'s centre as the line (and the cut's right margin) reaches right of it. A name is
+    printed centred under its title; a line read from its middle on ("inh Khánh" for "Đoàn Minh Khánh": the
+    seal's ring across "n M", seed 383 dev 013) lost the words left of it, and a cut from the line's start
+    reads them no more. The line's own start without a title, or where the line is centred already."""
+    if title is None:
+        return line.x0
+    centre = (title.x0 + title.x1) / 2
+    return min(line.x0, 2 * centre - (line.x1 + 0.5 * h))
 
 
 # a gap between two words of the name line this many of its letters wide holds a word the first reading lost
