@@ -637,9 +637,11 @@ def name_pass(
     """The page with the signer's name read again where a seal's rim garbled its family name: the first
     reading has the title and, under it, a line ending in capitalised syllables ("mg $en Hòa Bình") but no
     name. Only that line is cut from the scan (at its own resolution), twice (with more and less of the
-    seal's rim and star left of it and above it); each cut is also read with the seal taken out, by tone
-    (``regions.print_tone``: a grey scan's mid-grey seal); each at three scales, stacked into one image
-    read once (``--psm 6``). A name is taken
+    seal's rim and star left of it and above it), from as far left of the title's centre as the line reaches
+    right of it (``_centred_reach``); each cut is also read with the seal taken out, by tone
+    (``regions.print_tone``: a grey scan's mid-grey seal) or, on one ink (a bitonal scan), by the shape of
+    its ring's arc (``_ring_erased``); each at three scales, stacked into one image read once (``--psm
+    6``). A name is taken
     when most readings that give one agree on it (at least two), led by a family name (a garbled one
     repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
     reading had; its confidence stays low (review). Otherwise the page is returned as it was."""
