@@ -2016,3 +2016,76 @@ def test_a_word_longer_than_any_name_is_no_name_s_tail(monkeypatch: pytest.Monke
     monkeypatch.setattr(signature, "_descenders_swapped", never)
     assert signature._tail_name("X" + "g" * 2000) is None
     assert signature._tail_name("x" + "gy" * 100) is None
+
+
+def _ring_across(name: str, at: float, *, ring: bool = True) -> np.ndarray:
+    """The end of a decision scanned bitonal at 300 dpi, ``name`` under "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", with
+    (``ring``) a seal's outer ring (radius 200 px, 14 px wide: a 40 mm seal's) left of and above the name,
+    its stroke down through the name at ``at`` of the name's width from its left."""
+    arr, (x0, y0, x1, y1) = _signed_end(
+        300, ["- Như trên;", "- Lưu: VT."], ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name
+    )
+    grey = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+    if ring:
+        r = 200
+        cv2.circle(grey, (int(x0 + at * (x1 - x0) - r), int((y0 + y1) / 2 - 0.5 * r)), r, 0, 14)
+    grey = np.where(grey < 170, 0, 255).astype(np.uint8)
+    return np.stack([grey] * 3, axis=-1)
+
+
+def test_a_name_line_read_from_its_middle_is_read_again_from_as_far_left_of_its_title_s_centre() -> None:
+    # seed 383 dev 013: the ring across "n M" of "Đoàn Minh Khánh", the first reading's line "inh Khánh"; a
+    # cut from the line's start holds no "Đoàn": the name is printed centred under its title, so the cut
+    # reaches as far left of the title's centre as the line reaches right of it (the name in doubt)
+    prepared = preprocess.prepare(_ring_across("Đoàn Minh Khánh", 0.36), dpi=300)
+    first = recognize.recognize(prepared, lang="vie")
+    assert [w.text for w in first.words][-2:] == ["inh", "Khánh"]
+    assert extract([first]).values()["signer_name"] is None
+    f = extract([signature.name_pass(prepared, first, lang="vie")]).fields["signer_name"]
+    assert f.value == "Đoàn Minh Khánh" and f.confidence < review.REVIEW_THRESHOLD
+
+
+def _ring_over_row(ring: bool) -> tuple[np.ndarray, slice]:
+    """A bitonal region (300 dpi) with a bold name's row ("Dương Đức Hùng") under a seal's star and, with
+    ``ring``, its outer ring (radius 210 px, 14 px wide) down through the row's first word; with the row's
+    pixel rows."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (900, 560), 255)
+    dr = ImageDraw.Draw(img)
+    dr.text((120, 420), "Dương Đức Hùng", font=generate._font("bold", 14 * 300 / 72), fill=0)
+    grey = np.array(img)
+    cv2.fillPoly(grey, [np.array([[60, 200], [100, 120], [140, 200], [100, 170]], np.int32)], 0)  # the star
+    cv2.line(grey, (300, 300), (800, 250), 0, 3)  # the pen's stroke
+    if ring:
+        cv2.circle(grey, (100, 250), 210, 0, 14)
+    return np.where(grey < 128, 0, 255).astype(np.uint8), slice(410, 480)
+
+
+def test_a_bitonal_seal_s_ring_across_the_name_s_row_is_found_by_its_shape() -> None:
+    # seed 381 dev 002: the ring's stroke through "ơn" of "Dương" ("Dưởế"), as black as the print on a bitonal
+    # scan: found as a stroke wider than the print's, on a circle, and made paper; not the letters, the star
+    # (no circle) nor the pen's thin stroke
+    grey, row = _ring_over_row(ring=True)
+    arcs = signature.ring_arcs(grey, 45.0, row)
+    assert arcs is not None
+    ring = np.zeros_like(grey)
+    cv2.circle(ring, (100, 250), 210, 255, 14)
+    assert (arcs & (ring > 0)).sum() > 0.9 * (arcs.sum())  # the arcs found are the ring's
+    assert arcs[row].any()  # ... down through the name's row
+    letters = _ring_over_row(ring=False)[0]
+    # no letter (but its ink the ring's stroke runs into), nor the star or the pen's stroke
+    assert (arcs & (letters == 0) & (ring == 0)).sum() < 0.02 * (letters == 0).sum()
+    assert not arcs[100:210, 50:150].any() and not arcs[240:310, 330:810].any()
+    assert signature.ring_arcs(letters, 45.0, row) is None  # no ring: nothing found
+
+
+def test_a_reading_with_the_ring_made_paper_gives_a_family_name_only_from_what_the_ring_left_of_it() -> None:
+    # the ring's stroke made paper takes the letters under it, it changes none: "Dưở" is what it left of
+    # "Dương"; the ring's remains read as a word with other letters, or marks inside ("v**;ần"), are no
+    # guess of a family name ("Văn" before "Hoàng Tuấn", the rim over "Trần": ``_seal_rim_over_tran``)
+    assert signature._family_left(["Dưở”", "„", "Đức", "Hùng"], "Dương Đức Hùng")
+    assert signature._family_left(["ương", "Đức", "Hùng"], "Dương Đức Hùng")
+    assert not signature._family_left(["đa", "v**;ần", "Hoàng", "Tuấn"], "Văn Hoàng Tuấn")
+    assert not signature._family_left(["No", "—", "Vfân", "Hoàng", "Tuấn"], "Văn Hoàng Tuấn")
+    assert not signature._family_left(["Tuấn"], "Văn Hoàng Tuấn")

@@ -637,9 +637,11 @@ def name_pass(
     """The page with the signer's name read again where a seal's rim garbled its family name: the first
     reading has the title and, under it, a line ending in capitalised syllables ("mg $en Hòa Bình") but no
     name. Only that line is cut from the scan (at its own resolution), twice (with more and less of the
-    seal's rim and star left of it and above it); each cut is also read with the seal taken out, by tone
-    (``regions.print_tone``: a grey scan's mid-grey seal); each at three scales, stacked into one image
-    read once (``--psm 6``). A name is taken
+    seal's rim and star left of it and above it), from as far left of the title's centre as the line reaches
+    right of it (``_centred_reach``); each cut is also read with the seal taken out, by tone
+    (``regions.print_tone``: a grey scan's mid-grey seal) or, on one ink (a bitonal scan), by the shape of
+    its ring's arc (``_ring_erased``); each at three scales, stacked into one image read once (``--psm
+    6``). A name is taken
     when most readings that give one agree on it (at least two), led by a family name (a garbled one
     repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
     reading had; its confidence stays low (review). Otherwise the page is returned as it was."""
@@ -657,10 +659,11 @@ def name_pass(
         top, bottom = line.y0, line.y1  # a line of one row: as read
     h = bottom - top
     grey = regions.grey_master(prepared)
+    reach = _centred_reach(line, title_line(regions.lines_of(page)), h)
     # two cuts: the seal's rim and star left of the name, and its arc above, come in less or more
     boxes = []
     for left, pad in NAME_CUTS:
-        x0, y0 = max(0.0, line.x0 - left * h), max(0.0, top - pad * h)
+        x0, y0 = max(0.0, min(line.x0 - left * h, reach)), max(0.0, top - pad * h)
         x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), bottom + pad * h)
         if int(x1 - x0) < 8 or int(y1 - y0) < 8:
             return page
@@ -670,10 +673,14 @@ def name_pass(
     if _sheet_pixels([(int(b[2] - b[0]), int(b[3] - b[1])) for b in boxes for _ in (0, 1)]) > MAX_READ_PIXELS:
         return page
     crops = []
+    ringless: set[int] = set()  # the rows of the sheet read with the seal's ring arc made paper
     for x0, y0, x1, y1 in boxes:
         crop = regions.cut(prepared, x0, y0, x1, y1, source=grey)
         crops.append(crop)
         toned = regions.print_tone(crop)
+        if toned is None and (toned := _ring_erased(prepared, grey, (x0, y0, x1, y1), h)) is not None:
+            # (one ink: a bitonal scan's seal as black as the print) its ring's arc taken out
+            ringless |= {len(crops) * len(NAME_SCALES) + k for k in range(len(NAME_SCALES))}
         if toned is not None:
             crops.append(toned)
     sheet, spans = _name_sheet(crops)
@@ -696,6 +703,8 @@ def name_pass(
         toks = sorted(rows[r], key=lambda t: t.left)
         texts = [nfc(t.text) for t in toks]
         name = _name_of(texts, given) or _with_middle(texts, given, gaps)
+        if name and r in ringless and not _family_left(texts, name):
+            name = None  # the ring's stroke made paper left letters of another word ("v**zần": not "Văn")
         if name:
             names.append(name)
         proposes = bool(name) or _proposes(texts, given)
@@ -716,6 +725,118 @@ def name_pass(
     if n < 2 or 2 * n <= max(len(names), against):
         return page
     return _replace_line(page, line, best.split())
+
+
+# --- a bitonal seal's ring taken out of the name's line ---------------------------------------------------
+
+# the seal's ring is a stroke this many times as wide as the print's at least (a 40 mm seal's outer ring is
+# ~14 px at 300 dpi, a bold name's stroke 8-10 px: seeds 375 alt 002, 381 dev 002, 383 dev 013)
+RING_WIDER = 1.25
+RING_ARC = 2.0  # letters: the least extent of a ring's arc (a bold letter's junction is smaller)
+RING_RADIUS = (2.5, 20.0)  # letters: a seal's radius (a 30-50 mm seal over 14 pt print: ~5)
+RING_ROUND = 0.15  # of its width: the most a ring's centre line strays from the circle fitted to it (p90)
+RING_ROWS = 3.0  # name rows above and below the name's cut looked at for the ring's arc
+
+
+def ring_arcs(grey: np.ndarray, letter: float, row: slice) -> np.ndarray | None:
+    """The mask of a seal's ring arcs in a grey region (``letter`` px letters): ink strokes at least
+    ``RING_WIDER`` times as wide as the print's (the median of its strokes' widths in the print's ``row``
+    of the region: above it the pen's thin strokes and the seal's letters), each one arc of a
+    circle (its centre line within ``RING_ROUND`` of its width of one, a radius of ``RING_RADIUS`` letters,
+    ``RING_ARC`` letters long at least): not the star (no circle), nor a thick letter's junction (small),
+    nor a straight stroke. None without any."""
+    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    stroke = _stroke_width(np.ascontiguousarray(ink[row]))
+    if not stroke > 0 or not letter > 0:
+        return None
+    k = max(3, round(RING_WIDER * stroke) | 1)
+    thick = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(thick, connectivity=8)
+    dist = cv2.distanceTransform(thick, cv2.DIST_L2, 5)
+    ridge = (dist > 0) & (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8)))
+    arcs = [
+        i
+        for i in range(1, n)
+        if max(stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]) >= RING_ARC * letter
+        and _arc_of_ring(np.nonzero(ridge & (labels == i)), dist, letter)
+    ]
+    return np.isin(labels, arcs) if arcs else None
+
+
+def _stroke_width(ink: np.ndarray) -> float:
+    """The median width (px) of the ink's strokes: twice the distance to the paper along their centre lines
+    (0.0 without ink)."""
+    dist = cv2.distanceTransform(ink, cv2.DIST_L2, 5)
+    ridge = (dist > 0) & (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8)))
+    widths = 2 * dist[ridge]
+    return float(np.median(widths)) if widths.size else 0.0
+
+
+def _arc_of_ring(points: tuple[np.ndarray, ...], dist: np.ndarray, letter: float) -> bool:
+    """The centre line ``points`` (rows, columns) of a thick stroke lie on one circle of a seal's radius
+    (a least-squares fit): ``RING_RADIUS`` letters, the line within ``RING_ROUND`` of the stroke's width of
+    it (90th percentile)."""
+    ys, xs = points
+    if len(xs) < 10:
+        return False
+    x, y = xs.astype(np.float64), ys.astype(np.float64)
+    a = np.column_stack([2 * x, 2 * y, np.ones_like(x)])
+    (cx, cy, c), *_ = np.linalg.lstsq(a, x * x + y * y, rcond=None)
+    r = math.sqrt(max(0.0, c + cx * cx + cy * cy))
+    width = 2 * float(np.median(dist[ys, xs]))
+    stray = float(np.percentile(np.abs(np.hypot(x - cx, y - cy) - r), 90))
+    return RING_RADIUS[0] * letter <= r <= RING_RADIUS[1] * letter and stray <= RING_ROUND * width
+
+
+def _ring_erased(
+    prepared: Prepared, grey: np.ndarray, box: tuple[float, float, float, float], h: float
+) -> np.ndarray | None:
+    """The name's cut ``box`` (its row ``h`` high) with the seal's ring arcs across it (``ring_arcs``, found
+    ``RING_ROWS`` rows above and below it, where more of the arc shows) made paper: on a bitonal scan the
+    ring is as black as the print, no tone tells them apart ("Dưởế" for "Dương" under the ring's stroke,
+    seed 381 dev 002). The letters' strokes under the ring go with it; the words it crossed are read from
+    what is left, a name so read is in doubt (``name_pass``). None when no arc crosses the cut."""
+    x0, y0, x1, y1 = box
+    top = max(0.0, y0 - RING_ROWS * h)
+    region = regions.cut(prepared, x0, top, x1, min(float(prepared.height), y1 + RING_ROWS * h), source=grey)
+    row = slice(int(y0 - top), int(y0 - top) + max(1, int(y1 - y0)))
+    arcs = ring_arcs(region, 0.7 * h, row)
+    if arcs is None:
+        return None
+    arcs = cv2.dilate(arcs.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    if not arcs[row].any():
+        return None
+    out = region.copy()
+    out[arcs] = 255
+    return np.ascontiguousarray(out[row])
+
+
+def _family_left(tokens: list[str], name: str) -> bool:
+    """A reading of a name's cut with the seal's ring made paper read ``name``'s family name as what the ring
+    left of it: the word before its given names (marks alone aside) is, in letters (marks aside), the family
+    name's first or last letters, two at least ("Dưở" of "Dương": the ring over "ơn"), or the family name
+    whole. The letters of a word the ring crossed are lost there, not changed: a word with other letters
+    ("Vfân", "v**;ần" left of "Trần Hoàng Tuấn", marks inside it) is the ring's remains read as another word,
+    no guess of one ("Văn")."""
+    words = name.split()
+    bare = [b for b in (t.strip(_NAME_MARKS + "„«»‹›¿¡") for t in tokens) if b]
+    at = len(bare) - (len(words) - 1)
+    if at < 1 or [fold(b) for b in bare[at:]] != [fold(w) for w in words[1:]] or not bare[at - 1].isalpha():
+        return False  # (marks inside the word, "v**;ần": the ring's remains read in it)
+    left, family = fold(bare[at - 1]), fold(words[0])
+    return left == family or (len(left) >= 2 and (family.startswith(left) or family.endswith(left)))
+
+
+def _centred_reach(line: Line, title: Line | None, h: float) -> float:
+    """How far left a cut of the name ``line`` (its row ``h`` high) reaches to hold the whole name: as far
+    left of its ``title``'s centre as the line (and the cut's right margin) reaches right of it. A name is
+    printed centred under its title; a line read from its middle on ("inh Khánh" for "Đoàn Minh Khánh": the
+    seal's ring across "n M", seed 383 dev 013) lost the words left of it, and a cut from the line's start
+    reads them no more. The line's own start without a title, or where the line is centred already."""
+    if title is None:
+        return line.x0
+    centre = (title.x0 + title.x1) / 2
+    return min(line.x0, 2 * centre - (line.x1 + 0.5 * h))
 
 
 # a gap between two words of the name line this many of its letters wide holds a word the first reading lost
