@@ -730,6 +730,20 @@ def family_name(token: str) -> tuple[str, bool] | None:
     return F_SURNAMES[key], False
 
 
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _other_vowel(read: str, listed: str) -> bool:
+    """A family name's word read with marks, its vowels' own marks (â, ê, ô, ơ, ư, ă) other than the listed
+    name's it was taken for by its letters: another word read ("Lạm" is no "Lâm"), not the listed one with
+    its tone misread ("Nguyển") or its marks lost ("Nguyen")."""
+
+    def base(w: str) -> str:
+        return nfc(unicodedata.normalize("NFD", nfc(w)).translate(_TONES)).lower()
+
+    return nfc(read).lower() != fold(read) and base(read) != base(listed)
+
+
 def guessed_family(token: str) -> bool:
     """A rare family name taken by its letters with marks other than those read ("Lâu", "Lau" for "Lầu";
     "Mua" for "Mùa"): a guess (a word misread, "Tâm" for "Tôn"), not a reading. A frequent one read without
@@ -1380,6 +1394,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             sur = listed[0] if listed else None
             if guessed_family(words[0]):
                 guessed = True  # "Lâu" (60) for "Lầu": a rare family name by its letters, other marks read
+            if listed is not None and not listed[1] and _other_vowel(words[0], listed[0]):
+                guessed = True  # "Lạm" (90), the ring over "Ph" of "Phạm": "Lâm" by its letters, no reading
             if listed is not None and toks[0][1] < ALIKE_SURE and len(_alike(listed[0])) > 1:
                 guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
             if listed is not None and toks[0][1] < FAMILY_POOR:
