@@ -720,14 +720,19 @@ def test_two_words_of_the_name_glued_by_a_slash_are_the_name_s_words() -> None:
     assert values(specs)["signer_name"] == "Giáp Phương Huyền"
 
 
-def test_a_given_name_that_is_a_rare_word_no_name_has_is_in_doubt() -> None:
-    # seed 121 dev 002 (a seal over the name): "Hồ Hếu Dũng" of "Hữu" taken at 0.93
+def _decision_signed(read: str, conf: float) -> tuple[str | None, float]:
+    """The signer's name (and its confidence) of the decision signed by ``read``, read at ``conf``."""
     from tests.pipeline.test_extract import decision
 
+    specs = [s for s in decision() if s[0] != "Nguyễn Văn An"] + [(read, "sig", conf)]
+    f = extract([page(specs)]).fields["signer_name"]
+    return f.value, f.confidence
+
+
+def test_a_given_name_that_is_a_rare_word_no_name_has_is_in_doubt() -> None:
+    # seed 121 dev 002 (a seal over the name): "Hồ Hếu Dũng" of "Hữu" taken at 0.93
     def name(read: str) -> tuple[str | None, float]:
-        specs = [s for s in decision() if s[0] != "Nguyễn Văn An"] + [(read, "sig", 93.0)]
-        f = extract([page(specs)]).fields["signer_name"]
-        return f.value, f.confidence
+        return _decision_signed(read, 93.0)
 
     assert name("Hồ Hếu Dũng")[1] < 0.6
     assert name("Hồ Hữu Dũng") == ("Hồ Hữu Dũng", 0.93)
@@ -736,12 +741,8 @@ def test_a_given_name_that_is_a_rare_word_no_name_has_is_in_doubt() -> None:
 
 def test_a_name_word_one_letter_from_a_name_and_no_syllable_is_that_name_in_doubt() -> None:
     # seed 381 dev 005: "Bùi Nđọc Hương" (the "g" of "Ngọc" read "đ") taken at 0.94
-    from tests.pipeline.test_extract import decision
-
     def name(read: str) -> tuple[str | None, float]:
-        specs = [s for s in decision() if s[0] != "Nguyễn Văn An"] + [(read, "sig", 94.0)]
-        f = extract([page(specs)]).fields["signer_name"]
-        return f.value, f.confidence
+        return _decision_signed(read, 94.0)
 
     got, conf = name("Bùi Nđọc Hương")
     assert got == "Bùi Ngọc Hương" and conf < 0.6
@@ -758,12 +759,8 @@ def test_a_family_name_read_with_other_vowel_marks_than_the_listed_one_by_its_le
     # hseal2's finding: the seal's ring over the "Ph" of "Phạm Văn Long" leaves "Lạm" (90), taken as the
     # listed "Lâm" by its letters at 0.89; a tone misread ("Nguyển") or marks lost ("Nguyen") are the listed
     # name's own letters
-    from tests.pipeline.test_extract import decision
-
     def name(read: str) -> tuple[str | None, float]:
-        specs = [s for s in decision() if s[0] != "Nguyễn Văn An"] + [(read, "sig", 90.0)]
-        f = extract([page(specs)]).fields["signer_name"]
-        return f.value, f.confidence
+        return _decision_signed(read, 90.0)
 
     assert name("Lạm Văn Long")[1] < 0.6
     assert name("Nguyển Văn An") == ("Nguyễn Văn An", 0.9)
