@@ -269,7 +269,10 @@ def test_a_vowel_read_twice_only_in_unsure_lower_or_all_caps_words() -> None:
     assert _fix("hồ sơ gồm baan sao", 60.0) == "hồ sơ gồm bản sao"
     assert _fix("hoặc cở sở nhà, đất tại", 60.0) == "hoặc cơ sở nhà, đất tại"
     words = ["Giấy", "phép", "SẲẢN", "XUẤT", "HÓA", "CHẤT"]
-    assert correct.correct_words(words, [97.0, 97.0, 95.0, 95.0, 96.0, 96.0])[2] == "SẲẢN"  # read sure
+    # read surely, a word with one mark stays; "SẲẢN" has two (no syllable has: a reading of neither)
+    assert correct.correct_words(words, [97.0, 97.0, 95.0, 95.0, 96.0, 96.0])[2] == "SẢN"
+    words = ["Giấy", "phép", "SẢAN", "XUẤT", "HÓA", "CHẤT"]
+    assert correct.correct_words(words, [97.0, 97.0, 95.0, 95.0, 96.0, 96.0])[2] == "SẢAN"  # read sure
 
 
 def test_decomposed_input_gets_no_doubled_mark() -> None:
@@ -480,3 +483,16 @@ def test_a_blurred_photo_s_specks_between_words_are_dropped_where_the_corpus_say
     ):
         words = text.split()
         assert correct.relettered_words(words, [90.0] * len(words)) == words, text
+
+
+def test_a_syllable_read_with_two_tone_marks_is_the_one_its_neighbours_say() -> None:
+    # seed 387 dev 002: "Kết qúả thực hiện …" ("qúả" at 77, a sắc and a hỏi on one syllable) was kept as read:
+    # its key (the last mark's) was the word's own, so no candidate replaced it; subject SURE-WRONG at 0.96
+    from digitize.pipeline.correct import correct_words
+
+    assert correct_words(["Kết", "qúả", "thực", "hiện"], [96.0, 77.5, 90.0, 96.0])[1] == "quả"
+    assert correct_words(["Kết", "qúả", "thực", "hiện"], [96.0, 96.0, 90.0, 96.0])[1] == "quả"  # read surely
+    assert correct_words(["KẾT", "QÚẢ", "THỰC", "HIỆN"], [96.0, 90.0, 90.0, 96.0])[1] == "QUẢ"
+    assert correct_words(["đã", "đi", "qúả", "cầu"], [96.0, 96.0, 90.0, 96.0])[2] == "qua"  # not the key's tone
+    # one mark, read surely, stays as read
+    assert correct_words(["Kết", "quả", "thực", "hiện"], [96.0, 96.0, 90.0, 96.0])[1] == "quả"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +32,7 @@ import numpy as np
 
 from digitize.pipeline.fields.vocab import PROVINCES
 from digitize.pipeline.model import RecognizedPage, Word, page_text
-from digitize.pipeline.syllable import FAMILY_NAMES, key, skeleton
+from digitize.pipeline.syllable import FAMILY_NAMES, TONE_MARKS, key, skeleton
 from digitize.text import nfc
 
 DATA = Path(__file__).resolve().parent / "data" / "vi_lm.npz"
@@ -332,6 +333,10 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
         # evidence ("thú y", "ô tô", "ý kiến")
         return [_Slot(["<p>"], [0.0])]
     k = _key(core)
+    if _tone_count(core) > 1:
+        # "qúả" (77, of "Kết quả"): two tone marks on one syllable, a reading of neither; its key (the last
+        # mark's) is no reading either: the syllable is its neighbours' to decide among its letters' tones
+        k, sure = "?" + k, False
     out: list[_Slot] = [_Slot(["<p>"], [0.0])] if pre else []
     correctable = not named and _CORE.match(word) is not None
     if correctable and sure and not pre and not post and _seen_as_read(words, i, k, model):
@@ -358,6 +363,11 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
     if post:
         out.append(_Slot(["<p>"], [0.0]))
     return out
+
+
+def _tone_count(core: str) -> int:
+    """The tone marks written on the word's letters (a syllable has one at most)."""
+    return sum(ch in TONE_MARKS for ch in unicodedata.normalize("NFD", core))
 
 
 # the hook above (hỏi) and the acute (sắc) are one small stroke over the letter, told apart by its curl: on a
