@@ -2024,3 +2024,37 @@ def test_a_quarter_with_its_numeral_lost_puts_the_subject_in_doubt() -> None:
     assert f.value == "thực hiện chế độ báo cáo định kỳ quý năm 2024" and f.confidence < 0.6
     vv = [("V/v thực hiện chế độ báo cáo định kỳ", "left", 95.0), ("quý I năm 2024", "left", 95.0)]
     assert extract([page(_letter(vv))]).fields["subject"].confidence >= 0.6
+
+
+def test_a_licence_title_with_an_incoming_stamp_s_words_far_right_on_its_rows_is_read() -> None:
+    # seed 393 dev 012: the "ĐẾN" stamp right of "GIẤY PHÉP / XÂY DỰNG" read into their rows ("_—zz", "“ớt",
+    # "Z⁄4" on the rule's row, each ending at the right margin): the title's row and the rule's, both
+    # reaching the margin and the rule's (read '"mm.') starting further left, were taken for a body paragraph's
+    # first two lines, and the subject was lost (None)
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+    from tests.pipeline.test_extract import H, W, page
+
+    specs = [
+        *header(number="Số: 257/GP-SXD", parent="UBND TỈNH NGHỆ AN", organ=("SỞ XÂY DỰNG",)),
+        ("GIẤY PHÉP", "center", 95.0),
+        ("XÂY DỰNG", "center", 95.0),
+        ("\"mmmmmmmmmmmm.", "center", 0.0),  # the rule under the title, read as letters
+        ("GIÁM ĐỐC SỞ XÂY DỰNG", "center", 95.0),
+        (BODY, "body", 90.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    base = page(specs)
+    right = max(w.box.x1 for w in base.words)
+
+    def far(text: str, row: str, conf: float) -> Word:
+        n = next(n for n, s in enumerate(specs) if s[0] == row)
+        at = next(w for w in base.words if w.line == n)
+        return Word(text, conf, Box(right - 140.0, at.box.y0, right, at.box.y1), line=n)
+
+    junk = [far("_—zz", "GIẤY PHÉP", 16.0), far("“ớt", "XÂY DỰNG", 40.0), far("Z⁄4", "\"mmmmmmmmmmmm.", 39.0)]
+    words = tuple(sorted((*base.words, *junk), key=lambda w: (w.line, w.box.x0)))
+    got = extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"]
+    assert got == "Giấy phép xây dựng"
+    assert values(specs)["subject"] == "Giấy phép xây dựng"

@@ -2038,14 +2038,18 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
     pitch = line_pitch(layout.first)
     # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
     # among them (the body's first line ends it)
+    def run(ln: Line) -> Line:
+        # a row's run centred under the heading, a stamp's marks off its ends: a stamp's words far right of
+        # a centred line read on its row (the "ĐẾN" stamp's "“ớt" right of "XÂY DỰNG") make it reach no margin
+        part = (centred_part(ln, type_cx) if ln.boxed and boxed else None) or ln
+        return trim_marks(part) or part
+
     for n, raw in enumerate(under):
         if (
             not subj
             and raw.boxed
             and n + 1 < len(under)
-            and paragraph_opens(
-                trim_marks(raw) or raw, trim_marks(under[n + 1]) or under[n + 1], right_margin
-            )
+            and paragraph_opens(run(raw), run(under[n + 1]), right_margin)
         ):
             break  # the body's first paragraph (the subject lost under a stamp): no subject line below it
         # the trích yếu is centred under the type name: a stamp or a banner beside it is cut off, then the
