@@ -1323,6 +1323,13 @@ def _authority_unread(right: Sequence[Line], title_i: int) -> bool:
     return up.conf < UNREAD_LINE_CONF and close and up.x0 < tl.x1 and up.x1 > tl.x0
 
 
+def _small_family_letters(text: str) -> bool:
+    """A word in lower case read surely with a family name's letters: "lạm" of "lạm Văn Long", the ring over
+    the "Ph" of "Phạm" taking the capital (hseal2's finding: "Văn Long", "Văn" a family name too, at 0.90)."""
+    bare = nfc(text.strip(".,;:|!'\"“”()[]{}_-—"))
+    return len(bare) >= 2 and bare.isalpha() and bare.islower() and fold(bare) in F_SURNAMES
+
+
 def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
     """The signer's name: the lowest line under the title that reads as a person's name."""
     tl = right[title_i]
@@ -1351,7 +1358,9 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
         raw = _repair_surname(ln, raw)
         # a capitalised word behind the ring's marks ("x_Xy Văn Tám") dropped: no family name recovered
-        lost_lead = bool(raw) and not raw[0][0] and _marked_word(ln.words[0].text) is not None
+        lost_lead = bool(raw) and not raw[0][0] and (
+            _marked_word(ln.words[0].text) is not None or _small_family_letters(ln.words[0].text)
+        )
         boxes = _part_boxes(ln)
         kept = [k for k, (t, _) in enumerate(raw) if t]
         toks = [raw[k] for k in kept]
