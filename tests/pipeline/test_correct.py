@@ -493,6 +493,7 @@ def test_a_syllable_read_with_two_tone_marks_is_the_one_its_neighbours_say() -> 
     assert correct_words(["Kết", "qúả", "thực", "hiện"], [96.0, 77.5, 90.0, 96.0])[1] == "quả"
     assert correct_words(["Kết", "qúả", "thực", "hiện"], [96.0, 96.0, 90.0, 96.0])[1] == "quả"  # read surely
     assert correct_words(["KẾT", "QÚẢ", "THỰC", "HIỆN"], [96.0, 90.0, 90.0, 96.0])[1] == "QUẢ"
-    assert correct_words(["đã", "đi", "qúả", "cầu"], [96.0, 96.0, 90.0, 96.0])[2] == "qua"  # not the key's tone
+    # not the key's (its last mark's) tone
+    assert correct_words(["đã", "đi", "qúả", "cầu"], [96.0, 96.0, 90.0, 96.0])[2] == "qua"
     # one mark, read surely, stays as read
     assert correct_words(["Kết", "quả", "thực", "hiện"], [96.0, 96.0, 90.0, 96.0])[1] == "quả"

@@ -2029,8 +2029,8 @@ def test_a_quarter_with_its_numeral_lost_puts_the_subject_in_doubt() -> None:
 def test_a_licence_title_with_an_incoming_stamp_s_words_far_right_on_its_rows_is_read() -> None:
     # seed 393 dev 012: the "ĐẾN" stamp right of "GIẤY PHÉP / XÂY DỰNG" read into their rows ("_—zz", "“ớt",
     # "Z⁄4" on the rule's row, each ending at the right margin): the title's row and the rule's, both
-    # reaching the margin and the rule's (read '"mm.') starting further left, were taken for a body paragraph's
-    # first two lines, and the subject was lost (None)
+    # reaching the margin and the rule's (read '"mm.') starting further left, were taken for a body
+    # paragraph's first two lines, and the subject was lost (None)
     from digitize.pipeline.fields import extract
     from digitize.pipeline.model import Box, RecognizedPage, Word
     from tests.pipeline.test_extract import H, W, page
@@ -2039,7 +2039,7 @@ def test_a_licence_title_with_an_incoming_stamp_s_words_far_right_on_its_rows_is
         *header(number="Số: 257/GP-SXD", parent="UBND TỈNH NGHỆ AN", organ=("SỞ XÂY DỰNG",)),
         ("GIẤY PHÉP", "center", 95.0),
         ("XÂY DỰNG", "center", 95.0),
-        ("\"mmmmmmmmmmmm.", "center", 0.0),  # the rule under the title, read as letters
+        ('"mmmmmmmmmmmm.', "center", 0.0),  # the rule under the title, read as letters
         ("GIÁM ĐỐC SỞ XÂY DỰNG", "center", 95.0),
         (BODY, "body", 90.0),
         (BODY, "body", 90.0),
@@ -2053,8 +2053,58 @@ def test_a_licence_title_with_an_incoming_stamp_s_words_far_right_on_its_rows_is
         at = next(w for w in base.words if w.line == n)
         return Word(text, conf, Box(right - 140.0, at.box.y0, right, at.box.y1), line=n)
 
-    junk = [far("_—zz", "GIẤY PHÉP", 16.0), far("“ớt", "XÂY DỰNG", 40.0), far("Z⁄4", "\"mmmmmmmmmmmm.", 39.0)]
+    junk = [far("_—zz", "GIẤY PHÉP", 16.0), far("“ớt", "XÂY DỰNG", 40.0), far("Z⁄4", '"mmmmmmmmmmmm.', 39.0)]
     words = tuple(sorted((*base.words, *junk), key=lambda w: (w.line, w.box.x0)))
     got = extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"]
     assert got == "Giấy phép xây dựng"
     assert values(specs)["subject"] == "Giấy phép xây dựng"
+
+
+def _directive_on(line1: str, line2: str, confs: list[float]) -> dict[str, str | None]:
+    head = header(
+        parent=None,
+        organ=("ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN"),
+        number="Số: 07/CT-UBND",
+        date="Thái Nguyên, ngày 15 tháng 6 năm 2021",
+    )
+    specs = [
+        *head,
+        ("CHỈ THỊ", "center", 95.0),
+        (line1, "center", confs),
+        (line2, "center", 95.0),
+        ("", "center", 90.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"),
+    ]
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    f = extract([page(specs)]).fields["subject"]
+    return {"value": f.value, "sure": str(f.confidence >= 0.6)}
+
+
+def test_a_word_after_dia_ban_garbled_before_a_listed_province_is_its_unit_in_doubt() -> None:
+    # seed 377 alt 001 (a stamp's stroke over "tỉnh"): "… trên địa bàn thúi Thái / Nguyên" ("thúi" at 69)
+    # taken at 0.95. After "địa bàn" comes the unit ("tỉnh", "thành phố", "huyện" …) of the place named
+    line1 = "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn thúi Thái"
+    confs = [95.0] * 12 + [69.0, 95.0]
+    got = _directive_on(line1, "Nguyên", confs)
+    assert got == {
+        "value": "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn tỉnh Thái Nguyên",
+        "sure": "False",
+    }
+    # read as printed: sure
+    got = _directive_on(line1.replace("thúi", "tỉnh"), "Nguyên", [95.0] * 14)
+    assert got == {
+        "value": "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn tỉnh Thái Nguyên",
+        "sure": "True",
+    }
+    # a district's or a commune's unit stays
+    got = _directive_on(line1.replace("thúi", "huyện"), "Nguyên", [95.0] * 14)
+    assert got["value"] == "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn huyện Thái Nguyên"
+    # a city's unit: "thành phố", in doubt
+    got = _directive_on("Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn thúi Hà", "Nội", confs)
+    assert got == {
+        "value": "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn thành phố Hà Nội",
+        "sure": "False",
+    }

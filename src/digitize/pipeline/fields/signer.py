@@ -1358,8 +1358,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
         raw = _repair_surname(ln, raw)
         # a capitalised word behind the ring's marks ("x_Xy Văn Tám") dropped: no family name recovered
-        lost_lead = bool(raw) and not raw[0][0] and (
-            _marked_word(ln.words[0].text) is not None or _small_family_letters(ln.words[0].text)
+        lost_lead = (
+            bool(raw)
+            and not raw[0][0]
+            and (_marked_word(ln.words[0].text) is not None or _small_family_letters(ln.words[0].text))
         )
         boxes = _part_boxes(ln)
         kept = [k for k, (t, _) in enumerate(raw) if t]

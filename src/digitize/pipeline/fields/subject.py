@@ -22,7 +22,7 @@ from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
-from digitize.pipeline.fields.vocab import F_PLACES, NOTATION_TYPES, PROVINCES
+from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_PLACES, NOTATION_TYPES, PROVINCES
 from digitize.pipeline.model import Word
 from digitize.pipeline.syllable import TONE_MARKS
 from digitize.pipeline.syllable import key as syllable_key
@@ -2036,6 +2036,7 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
     subj: list[Line] = []
     right_margin = _right_margin(layout)
     pitch = line_pitch(layout.first)
+
     # the lines under the heading: a subject of up to five lines with a stamp's three lines and a speck's
     # among them (the body's first line ends it)
     def run(ln: Line) -> Line:
@@ -2808,5 +2809,54 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None) ->
         chosen = place
         tail = words[i + n - 1][len(words[i + n - 1].rstrip(_EDGES)) :]
         value = " ".join([*words[:i], *chosen.split()[:-1], chosen.split()[-1] + tail, *words[i + n :]])
+        return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+    return subject
+
+
+# the words that may follow "địa bàn" before a place's name: its unit ("trên địa bàn tỉnh …", "… huyện …",
+# "… toàn tỉnh", "… các xã …"), folded
+_UNIT_WORDS = frozenset(
+    {
+        "tinh",
+        "thanh",
+        "pho",
+        "huyen",
+        "xa",
+        "quan",
+        "phuong",
+        "thi",
+        "tran",
+        "toan",
+        "cac",
+        "ca",
+        "thon",
+        "ban",
+    }
+)
+
+
+def unit_restored(subject: Found) -> Found:
+    """A trích yếu's "địa bàn" followed by a word that is no place's unit, then a listed province's name
+    ("… trên địa bàn thúi Thái Nguyên": a stamp's stroke over "tỉnh", read at 69, taken at 0.95): that word
+    is the province's unit ("tỉnh", or "thành phố" of a city run by the centre), in doubt
+    (``GUESSED_CONFIDENCE``)."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    words = f.value.split()
+    for i in range(2, len(words) - 1):
+        if fold(words[i - 2]) != "dia" or fold(words[i - 1]).strip(_EDGES) != "ban":
+            continue
+        if fold(words[i]).strip(_EDGES) in _UNIT_WORDS or not words[i].strip(_EDGES).isalpha():
+            continue
+        n = _province_run(words, i + 1)
+        run = [w.strip(_EDGES) for w in words[i + 1 : i + 1 + n]]
+        named = next(
+            (p for k in range(len(run), 0, -1) for p in PROVINCES if fold(p) == fold(" ".join(run[:k]))), None
+        )
+        if named is None:
+            continue
+        unit = "thành phố" if named in CENTRAL_CITIES or named == "Huế" else "tỉnh"
+        value = " ".join([*words[:i], unit, *words[i + 1 :]])
         return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
     return subject
