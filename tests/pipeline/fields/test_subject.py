@@ -2108,3 +2108,26 @@ def test_a_word_after_dia_ban_garbled_before_a_listed_province_is_its_unit_in_do
         "value": "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn thành phố Hà Nội",
         "sure": "False",
     }
+
+
+def test_a_quarter_s_roman_numeral_read_unsure_puts_the_subject_in_doubt() -> None:
+    # seed 385 alt 009 (a dim photo): "… tham nhũng quý / II năm 2024" ("II" at 45, three strokes printed)
+    # taken at 0.88; a numeral's strokes are counted, not read: an unsure count is no quarter
+    def report(numeral: str, conf: float) -> dict[str, str | None]:
+        specs = header(number="Số: 175/BC-UBND", organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), parent=None)
+        specs += [
+            ("BÁO CÁO", "center", 95.0),
+            ("Kết quả công tác phòng, chống tham nhũng quý", "center", 95.0),
+            (f"{numeral} năm 2024", "center", [conf, 95.0, 95.0]),
+            ("", "center", 90.0),
+            (BODY, "body", 90.0),
+        ]
+        from digitize.pipeline.fields import extract
+        from tests.pipeline.test_extract import page
+
+        f = extract([page(specs + signer(("CHỦ TỊCH",)))]).fields["subject"]
+        return {"value": f.value, "sure": str(f.confidence >= 0.6)}
+
+    want = "Kết quả công tác phòng, chống tham nhũng quý II năm 2024"
+    assert report("II", 45.0) == {"value": want, "sure": "False"}
+    assert report("II", 93.0) == {"value": want, "sure": "True"}

@@ -981,11 +981,20 @@ def quarter_one_read(words: Sequence[Word]) -> bool:
     """A quarter's numeral read as the Arabic "1" by OCR ("quý 1 năm 2016"): kept as read (a page may print
     "quý 1"), but the corpus writes a quarter in Roman numerals ten times as often, and a serif "I" reads as
     a "1" on a poor photo (0.93 sure): in doubt; so is "11" or "111" (``fix_quarter`` writes them "II",
-    "III": no quarter is eleven). Born-digital text (confidence 100) is as printed."""
+    "III": no quarter is eleven). Born-digital text (confidence 100) is as printed. So is a Roman numeral
+    read unsure (under ``QUARTER_SURE``): its strokes are counted, and a count read unsure is no quarter ("quý
+    II" at 45 for "III" on a dim photo, taken at 0.88)."""
     return any(
-        fold(a.text).strip(_EDGES) == "quy" and b.text.strip(_EDGES) in ("1", "11", "111") and b.conf < 100
+        fold(a.text).strip(_EDGES) == "quy"
+        and (
+            (b.text.strip(_EDGES) in ("1", "11", "111") and b.conf < 100)
+            or (b.text.strip(_EDGES) in _QUARTERS and b.conf < QUARTER_SURE)
+        )
         for a, b in itertools.pairwise(words)
     )
+
+
+QUARTER_SURE = 80
 
 
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
