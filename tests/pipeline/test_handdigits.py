@@ -3325,3 +3325,32 @@ def test_a_number_glued_to_its_notation_without_a_slash_keeps_its_blank() -> Non
     page = replace(page, words=words, text=page.text.replace("72# /CT-UBND", "Z72CT-UBND"))
     blank = next(b for b in handdigits.find_blanks(page) if b.kind == "number")
     assert blank.glued is not None and blank.first == "Z72"
+
+
+def test_a_mark_with_a_seven_s_bar_and_its_stem_s_foot_far_left_read_one_is_a_seven_in_doubt() -> None:
+    # seed 379 alt 004: a written "749" read "149" (60-81) by one model, "49" at 0 by the other: taken at 0.74.
+    # A "7" is a bar across its top and a stem down to its left; a "1" (flag or none) stands on its foot
+    from samples.marks import handwritten_digits
+
+    def crop(text: str, seed: int) -> np.ndarray:
+        overlay = np.asarray(handwritten_digits(text, seed, 60 * len(text), 80))
+        return (255 - overlay[..., 3]).astype(np.uint8)
+
+    for seed in range(6):
+        sevens = handdigits._digit_marks(crop("749", seed))
+        assert len(sevens) == 3 and handdigits.seven_shape(sevens[0]), seed
+        ones = handdigits._digit_marks(crop("149", seed))
+        assert len(ones) == 3 and not handdigits.seven_shape(ones[0]), seed
+        assert not any(handdigits.seven_shape(m) for m in handdigits._digit_marks(crop("2580", seed))), seed
+        assert handdigits.sevens_for_ones(crop("749", seed), "149") == "749"
+        assert handdigits.sevens_for_ones(crop("149", seed), "149") == "149"
+    # a plain slanted stroke or a flagged "1" drawn otherwise is no "7"
+    assert not any(handdigits.seven_shape(m) for m in handdigits._digit_marks(_pen_crop("ll")))
+    assert not any(handdigits.seven_shape(m) for m in handdigits._digit_marks(_strokes_crop("11")))
+    # read so, the value is the shapes' and in doubt
+    blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(0, 0, 180, 80), (5,), "Z2", 20.0)
+    votes = [("149", 60.5), ("149", 66.7), ("149", 81.3), ("49", 0.0)]
+    found = handdigits._decide(blank, [crop("749", 1)], [votes])[0]
+    assert found is not None and found[0] == "749" and found[1] < 60
+    found = handdigits._decide(blank, [crop("149", 1)], [votes])[0]
+    assert found is not None and found[0] == "149"

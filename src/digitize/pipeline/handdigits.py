@@ -2399,7 +2399,7 @@ def _decide(
     for crop, v in zip(cs, each, strict=True):
         if blank.kind != Kind.TAXCODE:  # a "1" with a long lead-in stroke read "4", with a foot read "7"
             v = [(as_shaped(crop, t), c) for t, c in v]
-            v8 = [(eights(crop, t), c) for t, c in v]
+            v8 = [(sevens_for_ones(crop, eights(crop, t)), c) for t, c in v]
             by_shape.update(t8 for (t, _), (t8, _) in zip(v, v8, strict=True) if t8 != t)
             v = supported(crop, v8)
             if blank.kind == Kind.NUMBER:
@@ -2429,7 +2429,7 @@ def _decide(
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
         found = _plain_ones(cs[0], blank.kind, vs)  # nothing read: written ones, by their shape
-    if found and found[0] in by_shape:  # a digit only its shape made "8" is not sure: review
+    if found and found[0] in by_shape:  # a digit only its shape made "8" (or "7") is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
     if found and refused - {found[0]}:
         # a number other clear readings give, a digit for each mark, that only the marks' shapes refuse: the
@@ -2924,6 +2924,39 @@ def ones_for_sevens(crop: np.ndarray, text: str) -> str:
     return "".join(
         "1" if ch == "7" and one_stroke(m) and _has_foot(m) else ch for ch, m in zip(text, marks, strict=True)
     )
+
+
+# a "7"'s bar: the ink of its top rows (``SEVEN_TOP`` of its height) spans at least ``SEVEN_BAR`` of its height
+# across (a "1"'s flag, or a slanted stroke's top, spans under 0.4: the script's ones measured 0.18-0.39) ...
+SEVEN_TOP = 0.15
+SEVEN_BAR = 0.4
+# ... and its stem ends at its left: the ink of its last rows centred within this share of its width from its
+# left side (a "1" stands on its foot or its stem's end near the middle: 0.37-0.49; a "7" 0.10-0.16)
+SEVEN_FOOT = 0.25
+
+
+def seven_shape(mark: np.ndarray) -> bool:
+    """True when a digit's mark (one connected mark, no loop) is a "7" by its shape: a bar across its top and
+    a stem running down to its lower left (``SEVEN_BAR``, ``SEVEN_FOOT``), no foot along the line."""
+    h, w = mark.shape
+    if h < 12 or w < 6 or _has_loop(mark) or _has_foot(mark):
+        return False
+    top = mark[: max(2, int(SEVEN_TOP * h))]
+    span = max(((xs[-1] - xs[0] + 1) for r in top if (xs := np.flatnonzero(r)).size), default=0)
+    bottom = np.flatnonzero(mark[int((1 - SEVEN_TOP) * h) :].any(axis=0))
+    return span >= SEVEN_BAR * h and bottom.size > 0 and float(bottom.mean()) <= SEVEN_FOOT * w
+
+
+def sevens_for_ones(crop: np.ndarray, text: str) -> str:
+    """``text`` read from ``crop`` with each "1" whose mark has a seven's shape (``seven_shape``) made "7":
+    the script's "7" (its bar short, its stem long and slanted) is read "1" ("149" at 60-81 for a written
+    "749", seed 379 alt 004). Unchanged unless the crop holds exactly one mark per digit."""
+    if "1" not in text:
+        return text
+    marks = _digit_marks(crop)
+    if len(marks) != len(text) or len(marks) > MAX_MEASURED_MARKS:
+        return text
+    return "".join("7" if ch == "1" and seven_shape(m) else ch for ch, m in zip(text, marks, strict=True))
 
 
 # the readings a written "8" is given now and then ("35" and "34" for a written "85" and "98"): only these
