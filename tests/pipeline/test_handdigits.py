@@ -3328,8 +3328,8 @@ def test_a_number_glued_to_its_notation_without_a_slash_keeps_its_blank() -> Non
 
 
 def test_a_mark_with_a_seven_s_bar_and_its_stem_s_foot_far_left_read_one_is_a_seven_in_doubt() -> None:
-    # seed 379 alt 004: a written "749" read "149" (60-81) by one model, "49" at 0 by the other: taken at 0.74.
-    # A "7" is a bar across its top and a stem down to its left; a "1" (flag or none) stands on its foot
+    # seed 379 alt 004: a written "749" read "149" (60-81) by one model, "49" at 0 by the other: taken at
+    # 0.74. A "7" is a bar across its top and a stem down to its left; a "1" (flag or none) stands on its foot
     from samples.marks import handwritten_digits
 
     def crop(text: str, seed: int) -> np.ndarray:

@@ -2926,8 +2926,8 @@ def ones_for_sevens(crop: np.ndarray, text: str) -> str:
     )
 
 
-# a "7"'s bar: the ink of its top rows (``SEVEN_TOP`` of its height) spans at least ``SEVEN_BAR`` of its height
-# across (a "1"'s flag, or a slanted stroke's top, spans under 0.4: the script's ones measured 0.18-0.39) ...
+# a "7"'s bar: the ink of its top rows (``SEVEN_TOP`` of its height) spans at least ``SEVEN_BAR`` of its
+# height across (a "1"'s flag, or a slanted stroke's top, spans under 0.4: the script's ones 0.18-0.39) ...
 SEVEN_TOP = 0.15
 SEVEN_BAR = 0.4
 # ... and its stem ends at its left: the ink of its last rows centred within this share of its width from its
