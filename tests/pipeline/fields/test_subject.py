@@ -2131,3 +2131,33 @@ def test_a_quarter_s_roman_numeral_read_unsure_puts_the_subject_in_doubt() -> No
     want = "Kết quả công tác phòng, chống tham nhũng quý II năm 2024"
     assert report("II", 45.0) == {"value": want, "sure": "False"}
     assert report("II", 93.0) == {"value": want, "sure": "True"}
+
+
+def test_a_tiny_speck_read_unsure_at_a_title_line_s_end_is_left_out() -> None:
+    # seed 391 dev 012 (a blurred photo): "9°" (13 px high at 26, the title's letters 30 px) left of "SẢN XUẤT
+    # HÓA CHẤT CÔNG NGHIỆP", on a row still centred with it: "Giấy phép 9° sản xuất …"
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+    from tests.pipeline.test_extract import H, W, page
+
+    title = "SẢN XUẤT HÓA CHẤT CÔNG NGHIỆP"
+    specs = [
+        *header(number="Số: 25/GP-BCT", parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",)),
+        ("GIẤY PHÉP", "center", 95.0),
+        (title, "center", 95.0),
+        ("CỤC TRƯỞNG CỤC HÓA CHẤT", "center", 95.0),
+        (BODY, "body", 90.0),
+        *signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")),
+    ]
+    base = page(specs)
+    n = next(k for k, s in enumerate(specs) if s[0] == title)
+    first = min((w for w in base.words if w.line == n), key=lambda w: w.box.x0)
+
+    def with_speck(height: float, conf: float) -> str | None:
+        y = first.box.y0 + 5
+        speck = Word("9°", conf, Box(first.box.x0 - 70, y, first.box.x0 - 58, y + height), line=n)
+        words = tuple(sorted((*base.words, speck), key=lambda w: (w.line, w.box.x0)))
+        return extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"]
+
+    assert with_speck(18.0, 26.0) == "Giấy phép sản xuất hóa chất công nghiệp"
+    assert with_speck(18.0, 90.0) != "Giấy phép sản xuất hóa chất công nghiệp"  # read surely: as read

@@ -193,6 +193,15 @@ def _squeezed(w: Word, lw: float | None) -> bool:
     return lw is not None and n >= _SQUEEZED_LETTERS and (w.box.x1 - w.box.x0) < SQUEEZED * lw * len(w.text)
 
 
+TINY = 0.5  # of the line's word height: an end word this short, read unsure, is a speck, not a printed word
+
+
+def _tiny(w: Word, h: float) -> bool:
+    """An end word far shorter than the line's words read doubtfully (under 50): a speck ("9°" of 13 px at 26
+    left of a licence title's 30 px letters on a blurred photo), whatever it was read as."""
+    return w.box.y1 - w.box.y0 < TINY * h and w.conf < 50
+
+
 def trim_marks(ln: Line) -> Line | None:
     """The line without a stamp's marks at its two ends, nor a stamp's words read off its row there; None
     when nothing else is left, or when what is left was read with almost no confidence (a stamp's
@@ -205,12 +214,14 @@ def trim_marks(ln: Line) -> Line | None:
         _junk(words[i], leading=True)
         or _off_row(words[i], words[i + 1 : min(j, i + 1 + _ROW_WORDS)], h)
         or _squeezed(words[i], lw)
+        or _tiny(words[i], h)
     ):
         i += 1
     while j > i and (
         _junk(words[j - 1], leading=False)
         or _off_row(words[j - 1], words[max(i, j - 1 - _ROW_WORDS) : j - 1], h)
         or _squeezed(words[j - 1], lw)
+        or _tiny(words[j - 1], h)
     ):
         j -= 1
     if i == j or statistics.fmean(w.conf for w in words[i:j]) < 30:
