@@ -405,3 +405,21 @@ def test_a_blurred_five_read_s_between_the_number_s_digits() -> None:
     f = extract([page(decision(number="Số: 2S13/BC-SCT", organ=("SỞ CÔNG THƯƠNG",)))]).fields
     assert (f["code_number"].value, f["code_number"].confidence < 0.6) == ("2513", True)
     assert f["code_notation"].value == "BC-SCT"
+
+
+def test_a_type_s_letters_run_into_ubnd_its_capital_read_small_are_split_off() -> None:
+    # seed 393 dev 008 (a bitonal scan): "Số: 74/CT-UBND" read "/cTUBND": the hyphen lost, the "C" read small
+    # (its own shape, smaller): "UBND" at 0.23, the type's letters dropped
+    assert repair_notation("cTUBND", "Ủy ban nhân dân tỉnh Thái Nguyên")[0] == "CT-UBND"
+    head = header(
+        parent=None,
+        organ=("ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN"),
+        number="Số: 74/cTUBND",
+        date="Thái Nguyên, ngày 10 tháng 10 năm 2023",
+    )
+    body = [("CHỈ THỊ", "center", 95.0), ("Về việc chấn chỉnh kỷ luật, kỷ cương hành chính", "center", 92.0)]
+    from tests.pipeline.test_extract import signer
+
+    assert values(head + body + signer(("CHỦ TỊCH",)))["code_notation"] == "CT-UBND"
+    # a capital read small that no type's is stays one part
+    assert repair_notation("kTUBND", None)[0] != "kT-UBND"

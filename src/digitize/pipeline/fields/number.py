@@ -329,7 +329,13 @@ def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tupl
         # (a look-alike letter read as a capital is print: "CEHC", "KNHC" are a unit's own abbreviation)
         if len(h) == 2 and any(_look_alike(h, t) and head[_differs_at(h, t)].islower() for t in types):
             return head, part[len(head) :]
+        if h in types and all(ch.isupper() or ch in _SMALL_CAPITALS for ch in head):
+            return head, part[len(head) :]  # "cTUBND" of "CT-UBND": a capital read small, its shape the same
     return None
+
+
+# letters whose small form is their capital's shape, smaller (OCR reads a capital so on a poor scan)
+_SMALL_CAPITALS = frozenset("cosuvwxz")
 
 
 # a hyphen read as a mark made one again is a guess: in doubt
