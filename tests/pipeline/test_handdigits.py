@@ -3354,3 +3354,22 @@ def test_a_mark_with_a_seven_s_bar_and_its_stem_s_foot_far_left_read_one_is_a_se
     assert found is not None and found[0] == "749" and found[1] < 60
     found = handdigits._decide(blank, [crop("149", 1)], [votes])[0]
     assert found is not None and found[0] == "149"
+
+
+def test_a_mark_read_alone_as_a_digit_its_shape_says_is_another_counts_as_that_digit() -> None:
+    # seed 377 dev 005: a written day "12", read "2" at 0 whole and "12" at 32; its marks alone: the "1" read
+    # "1" at 80 and "4" at 38 (a "1" with a lead-in read "4", as whole readings are made "1" by their
+    # shapes), the "2" at 97, 62, 97: the "1" had one reading, no day was taken (issued_date lost)
+    from samples.marks import handwritten_digits
+
+    overlay = np.asarray(handwritten_digits("12", 3, 120, 80))
+    crop = (255 - overlay[..., 3]).astype(np.uint8)
+    marks = handdigits._digit_marks(crop)
+    assert len(marks) == 2 and handdigits.one_stroke(marks[0])
+    votes = [("2", 0.0), ("12", 32.0)]
+    alone = [[("1", 79.5), ("4", 38.1), ("4", 0.0)], [("2", 96.9), ("2", 61.8), ("2", 96.9)]]
+    found = handdigits.by_marks(votes, alone, handdigits.Kind.DAY, crop)
+    assert found is not None and found[0] == "12" and found[1] < 60
+    # a "4" its shape allows stays a "4": the mark's readings disagree, no day
+    four = (255 - np.asarray(handwritten_digits("42", 3, 120, 80))[..., 3]).astype(np.uint8)
+    assert handdigits.by_marks(votes, alone, handdigits.Kind.DAY, four) is None

@@ -1883,6 +1883,10 @@ def by_marks(
     full = {t for t, c in votes if c >= UNANIMOUS_CONF and len(t) == len(marks)}
     unread = [k for k, v in enumerate(alone) if not any(c >= MIN_VOTE_CONF for _, c in v)]
     for k, (v, n, foot) in enumerate(zip(alone, loops, feet, strict=True)):
+        # a mark read alone as a digit its shape says is another: that digit, as whole readings are made
+        # (``as_shaped``, ``sevens_for_ones``: a "1" with a lead-in read "4" at 38 beside "1" at 80, seed 377
+        # dev 005's day "12", no day taken)
+        v = [(mark_shaped(marks[k], t), c) for t, c in v]
         sure = [(t, c) for t, c in v if c >= MIN_VOTE_CONF]
         # a mark closing two loops one above the other is an "8" (no other digit does): where a clear reading
         # of the whole region, a digit for each mark, gives an "8" there too, the mark's readings its shape
@@ -2945,6 +2949,18 @@ def seven_shape(mark: np.ndarray) -> bool:
     span = max(((xs[-1] - xs[0] + 1) for r in top if (xs := np.flatnonzero(r)).size), default=0)
     bottom = np.flatnonzero(mark[int((1 - SEVEN_TOP) * h) :].any(axis=0))
     return span >= SEVEN_BAR * h and bottom.size > 0 and float(bottom.mean()) <= SEVEN_FOOT * w
+
+
+def mark_shaped(mark: np.ndarray, text: str) -> str:
+    """One mark's reading ``text`` made the digit its shape says: a "4" or "7" that is a "1"
+    (``ones_for_fours``, ``ones_for_sevens``), a "1" that is a "7" (``sevens_for_ones``); others as read."""
+    if text == "4" and (lead_in_one(mark) or one_stroke(mark)):
+        return "1"
+    if text == "7" and one_stroke(mark) and _has_foot(mark):
+        return "1"
+    if text == "1" and seven_shape(mark):
+        return "7"
+    return text
 
 
 def sevens_for_ones(crop: np.ndarray, text: str) -> str:
