@@ -121,6 +121,24 @@ def test_a_garbled_notation_prefix_under_the_type_heading_is_the_heading_s_abbre
     assert values(_ubnd_directive(number="Số: 07/mrr-UBND"))["code_notation"] == "CT-UBND"
 
 
+def test_a_garbled_notation_prefix_run_into_the_organ_s_under_the_type_heading_is_the_heading_s() -> None:
+    # seed 385 dev 010: "Số: 33/TTr-HC" under "TỜ TRÌNH", the pen's big "33" in the word's line, read
+    # "/mrrHC" (51): the hyphen lost too; the notation was dropped (None)
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import header, page, signer
+
+    def notation(raw: str) -> tuple[str | None, float]:
+        specs = header(number=f"Số: 33/{raw}", parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",))
+        body = [("TỜ TRÌNH", "center", 95.0), ("Về việc đề nghị bổ sung biên chế công chức", "center", 92.0)]
+        f = extract([page(specs + body + signer(("CỤC TRƯỞNG",)))]).fields["code_notation"]
+        return f.value, f.confidence
+
+    got, conf = notation("mrrHC")
+    assert got == "TTr-HC" and conf < 0.6
+    assert notation("TTr-HC")[0] == "TTr-HC"
+    assert notation("KHCNHC")[0] != "TTr-HC"  # capitals read clean: an abbreviation of its own
+
+
 def test_the_printed_notation_after_a_handwritten_number_read_as_anything() -> None:
     from tests.pipeline.test_extract import header, signer
 
