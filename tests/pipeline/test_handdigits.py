@@ -3373,3 +3373,13 @@ def test_a_mark_read_alone_as_a_digit_its_shape_says_is_another_counts_as_that_d
     # a "4" its shape allows stays a "4": the mark's readings disagree, no day
     four = (255 - np.asarray(handwritten_digits("42", 3, 120, 80))[..., 3]).astype(np.uint8)
     assert handdigits.by_marks(votes, alone, handdigits.Kind.DAY, four) is None
+
+
+def test_a_notation_glued_after_the_pen_s_number_its_first_capital_read_as_a_digit_ends_the_number() -> None:
+    # seed 377 dev 013 (a grey photo): "1540/GCN-QLD" read "ƒ.2ZỮ/6cn-oLp" at 0, the "G" read "6": no
+    # notation seen, no blank, the number lost
+    words = [_word("số:", 380, 350, 450, 2, 85.0), _word("ƒ.2ZỮ/6cn-oLp", 480, 330, 900, 2, 0.0)]
+    (blank,) = [b for b in handdigits.find_blanks(_read(words)) if b.kind == handdigits.Kind.NUMBER]
+    assert blank.glued is not None and blank.glued[1:] == ("ƒ.2ZỮ", "/6cn-oLp")
+    # a date's or a year's digits after the "/" are no notation
+    assert handdigits._loose_glued("0/2024-2025") is None and handdigits._loose_glued("0/12-2024") is None

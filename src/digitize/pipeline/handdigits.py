@@ -155,6 +155,9 @@ _DOTTED_TAIL = re.compile(r"^/[A-ZĐÐ][A-Za-zĐđÐ]{1,7}(?:[-.][A-Za-zĐđÐ0-
 # of a written "1906" and "/CT-UBND", seed 273 alt 008: read at 0, no blank found, the number lost)
 _HYPHEN_LOST_TAIL = re.compile(r"^/[A-Za-zĐđÐ]{5,12}[.,;]?$")
 _DIGIT_HEAD_TAIL = re.compile(r"^/[A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7}(?:-[A-Za-zĐđÐ]{2,8})+[.,;]?$")
+# ... or its first capital read as a digit, letters after it ("ƒ.2ZỮ/6cn-oLp" of a written "1540" and
+# "/GCN-QLD", the "G" read "6", seed 377 dev 013: no blank found, the number lost)
+_DIGIT_LED_TAIL = re.compile(r"^/[0-9][A-Za-zĐđÐ]{2,7}(?:-[A-Za-zĐđÐ]{2,8})+[.,;]?$")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐÐ")
 _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _PART = _LETTERS | frozenset("0123456789")
@@ -215,6 +218,7 @@ def _loose_glued(word: str) -> NotationTail | None:
         _LOOSE_TAIL.match(tail)
         or _DOTTED_TAIL.match(tail)
         or _DIGIT_HEAD_TAIL.match(tail)
+        or _DIGIT_LED_TAIL.match(tail)
         or _HYPHEN_LOST_TAIL.match(tail)
     ):
         return None
