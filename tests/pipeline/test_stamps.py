@@ -1001,3 +1001,19 @@ def test_a_line_running_into_the_box_made_paper_with_nothing_read_under_it_is_in
     out = stamps._cut_by_box(page, lambda w: True, (1000, 80, 1300, 280), 0.0, 0.0, 30.0)
     assert [w.conf for w in out.words if w.line == 1] == [stamps.BARE_CONF] * 3
     assert [w.conf for w in out.words if w.line != 1] == [96.0] * 5
+
+
+def test_a_word_boxed_over_the_words_after_it_does_not_drop_them() -> None:
+    """A sure word whose box Tesseract ran over the next two words ("DỊCH" at 97 boxed over "VỤ LỮ", each
+    read at 93, seed 387 alt 005) is no other reading of their place: all three stand (the merge dropped
+    them: "dịch hành quốc tế"); of two readings of one place the surer still stands."""
+
+    w = _word
+
+    old = [w("DỊCH", 97, 720, 1008), w("VỤ", 93, 835, 888), w("LỮ", 93, 916, 966), w("HÀNH", 92, 989, 1107)]
+    assert stamps._one_a_place(old) == old
+    read = [w("DỊCH", 97, 720, 820), w("VỤ", 93, 838, 895), w("LỮ", 93, 916, 969), w("HÀNH", 93, 987, 1107)]
+    merged = stamps._merged(old, read, lambda v: v.box.x0 > 1200)
+    assert [v.text for v in merged] == ["DỊCH", "VỤ", "LỮ", "HÀNH"]
+    again = w("VỤ:", 60, 833, 890)
+    assert stamps._one_a_place([*old, again]) == old
