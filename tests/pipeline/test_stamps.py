@@ -1035,3 +1035,40 @@ def test_a_band_word_with_a_letter_the_first_reading_lost_under_the_box_replaces
     assert [v.text for v in stamps._merged(old, [w("ông", 97, 740, 834)], lambda v: True)] == ["công"]
     old = [w("ề", 93, 802, 834)]
     assert [v.text for v in stamps._merged(old, [w("để", 97, 761, 834)], lambda v: True)] == ["ề"]
+
+
+def _photo_rows_with_a_box() -> np.ndarray:
+    """Rows of a photo (letters 20 px): the page's paper between two bands of dark background (the page
+    photographed smaller than the frame) and a stamp's box (2 px sides, 160 px tall) on the paper."""
+    import cv2
+
+    grey = np.full((300, 2000), 235, np.uint8)
+    grey[:, :250] = 70
+    grey[:, 1750:] = 70
+    cv2.rectangle(grey, (500, 60), (900, 220), 90, 2)
+    for x in range(950, 1600, 40):  # a line of print's letters
+        grey[120:140, x : x + 25] = 20
+    return grey
+
+
+def test_a_photo_s_background_past_the_paper_is_no_stamp_s_box() -> None:
+    """A perspective photo's dark background beside the page (seed 385 alt 012): its bands are as tall as
+    the rows (hundreds of pixels wide: no side), and once the paper is made even the page's edges are thin
+    uprights the rows' height: the "box" was the rows' whole width, and no line was read alone under the
+    stamp. The background's columns and the paper's edges next to them are left out; the stamp's box is
+    found."""
+    import cv2
+
+    letter = 20.0
+    grey = _photo_rows_with_a_box()
+    _, raw = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    box = stamps.stamp_box(raw, letter)
+    assert box is not None and 400 <= box[0] <= 500 and 900 <= box[2] <= 1000
+    _, flat = cv2.threshold(stamps.flat_paper(grey, letter), 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    off = stamps._off_paper(raw, letter)
+    assert off is not None and off[:250].all() and off[1750:].all() and not off[320:1680].any()
+    flat[:, off] = 0
+    box = stamps.stamp_box(flat, letter)
+    assert box is not None and 400 <= box[0] <= 500 and 900 <= box[2] <= 1000
+    # a scan's rows (paper to the edges) have no such columns
+    assert stamps._off_paper(raw[:, 300:1700], letter) is None

@@ -544,6 +544,7 @@ BOX_MARGIN = 1.0  # letters around the box: its "ĐẾN" out of its side, its nu
 # letter, nor a letter's tone mark run into it on a blurred photo, is as tall (at most ~1.7 letters)
 SIDE_RUN = 2.0
 SIDES_MEET = 0.5  # of the shorter side's height: the rows the box's two sides share (a box, not two columns)
+SIDE_WIDTH = 1.5  # letters: a side's mean width at most (its ink over its height; a stroke, widened, askew)
 
 
 def stamp_box(ink: np.ndarray, letter: float, margin: float = BOX_MARGIN) -> tuple[int, int, int, int] | None:
@@ -572,7 +573,11 @@ def stamp_box(ink: np.ndarray, letter: float, margin: float = BOX_MARGIN) -> tup
     run = _opened(wide, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, round(SIDE_RUN * letter)) | 1)))
     stroke = np.bincount(labels[run > 0], minlength=n) > 0
     tall = stats[:, cv2.CC_STAT_HEIGHT]
-    uprights = [k for k in range(1, n) if stroke[k]]
+    # a side is a stroke, no wider on the whole than ``SIDE_WIDTH`` letters: a photo's dark background past
+    # the paper's edges, on both sides of the rows, is as tall as the rows and hundreds of pixels wide (the
+    # "box" the whole rows' width, seed 385 alt 012: no line read alone under it)
+    area = stats[:, cv2.CC_STAT_AREA]
+    uprights = [k for k in range(1, n) if stroke[k] and area[k] <= SIDE_WIDTH * letter * tall[k]]
     if len(uprights) < 2:
         return None
     highest = max(int(tall[k]) for k in uprights)
@@ -949,13 +954,13 @@ def _band_box(
     # (a grey photo in low light: its inner column only, its sides broken where the paper is dark); its
     # sides are the only uprights that tall, the box holds every box found
     masks: list[np.ndarray] = [taken]
-    for grey in (
-        before,
-        flat_paper(before, letter),
-        regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0]),
-    ):
+    raw = regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0])
+    for grey in (before, flat_paper(before, letter), raw):
         _, ink_of = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
         masks.append(ink_of)
+    if (off := _off_paper(masks[-1], letter)) is not None:
+        for m in masks:
+            m[:, off] = 0
     boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
     if not boxes:
         return None
@@ -965,6 +970,29 @@ def _band_box(
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+OFF_PAPER = 0.8  # share of a column's pixels that are ink (as cut from the scan) for it to lie past the paper
+
+
+def _off_paper(ink: np.ndarray, letter: float) -> np.ndarray | None:
+    """The columns of the rows cut (``ink``: their ink as cut from the scan) that lie past the paper's edge
+    and ``PAPER_SPAN`` letters in from it, or None: runs of columns ``OFF_PAPER`` ink wider than
+    ``SIDE_WIDTH`` letters (no stroke of print or of a stamp is). A photo's dark background beside the page
+    makes tall uprights of the page's edges once the paper is made even (``flat_paper``: the edge is dark
+    between the white paper and the background made light), a "box" the rows' whole width (seed 385 alt 012,
+    perspective: no line read alone under the stamp)."""
+    if not letter >= 4 or not ink.size:
+        return None
+    dark = (np.count_nonzero(ink, axis=0) >= OFF_PAPER * ink.shape[0]).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(dark[None, :], connectivity=4)
+    wide = stats[:, cv2.CC_STAT_WIDTH] > SIDE_WIDTH * letter
+    wide[0] = False
+    if not wide[1:].any():
+        return None
+    grow = 2 * round(PAPER_SPAN * letter) + 1
+    off: np.ndarray = cv2.dilate(wide[labels].astype(np.uint8), np.ones((1, grow), np.uint8))[0] > 0
+    return off
 
 
 PEN_RISE = 0.5  # letters: a number under the box standing this far over its line's print is the pen's
