@@ -1072,3 +1072,31 @@ def test_a_photo_s_background_past_the_paper_is_no_stamp_s_box() -> None:
     assert box is not None and 400 <= box[0] <= 500 and 900 <= box[2] <= 1000
     # a scan's rows (paper to the edges) have no such columns
     assert stamps._off_paper(raw[:, 300:1700], letter) is None
+
+
+def test_a_word_read_through_the_box_that_no_band_reads_as_a_syllable_is_in_doubt() -> None:
+    """Under the box, the first reading's "thúi" at 69 (for "tỉnh", the stamp's colour taken out) where the
+    band alone read "tñññ" and, with the print's tone only, "trnh": no second reading gives it, and the
+    subject "… địa bàn thúi Thái Nguyên" was held at 0.95 (seed 377 alt 001). It is read at
+    ``DISPUTED_CONF``, under the subject's ``LOST_WORD``: in doubt. A word read surely, one the band read
+    again, one where a band read a syllable or nothing, and a word off the box stand."""
+    from digitize.pipeline.fields import subject as subject_field
+
+    w = _word
+    assert stamps.DISPUTED_CONF < subject_field.LOST_WORD
+
+    old = [w("bàn", 96, 2049, 2156), w("thúi", 69, 2170, 2288), w("Thái", 96, 2306, 2440)]
+    in_box = lambda v: v.box.x0 > 2137  # noqa: E731
+    bands = [
+        [w("bàn", 93, 2049, 2156), w("tñññ", 23, 2171, 2290), w("Thái", 97, 2306, 2440)],
+        [w("bàn", 93, 2049, 2155), w("trnh", 51, 2176, 2288), w("Ihái", 36, 2310, 2438)],
+    ]
+    assert stamps._disputed(old, bands, in_box) == {id(old[1])}
+    assert stamps._disputed(old, bands[:1], in_box) == {id(old[1])}
+    # the band read a syllable there (the merge weighs it), its letters, or nothing: as read
+    assert not stamps._disputed(old, [*bands, [w("tỉnh", 70, 2171, 2290)]], in_box)
+    assert not stamps._disputed(old, [[w("thúi", 40, 2171, 2290)]], in_box)
+    assert not stamps._disputed(old, [*bands, []], in_box)
+    # read surely first, or off the box
+    assert not stamps._disputed([replace(old[1], conf=90)], bands, in_box)
+    assert not stamps._disputed(old, bands, lambda v: False)
