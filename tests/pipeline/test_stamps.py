@@ -1100,3 +1100,17 @@ def test_a_word_read_through_the_box_that_no_band_reads_as_a_syllable_is_in_doub
     # read surely first, or off the box
     assert not stamps._disputed([replace(old[1], conf=90)], bands, in_box)
     assert not stamps._disputed(old, bands, lambda v: False)
+
+
+def test_a_box_s_side_run_into_the_pen_s_number_on_a_blurred_photo_is_a_side() -> None:
+    """On a blurred photo the stamp's side and the number written in pen right beside it come out as one
+    upright (1.9 letters wide on the whole, seed 385 dev 012): still a side, the box found (the tone taken
+    out only in it), where a band of background past the paper's edge (12 letters wide) is none."""
+    letter = 20
+    ink = np.zeros((300, 1200), np.uint8)
+    ink[40:240, 300:304] = 255
+    ink[40:240, 800:804] = 255
+    ink[40:240, 804:840] = 255  # the pen's strokes run into the side over its height
+    ink[40:240, 300:800:100] = 255
+    box = stamps.stamp_box(ink, letter)
+    assert box is not None and box[0] <= 300 and box[2] >= 840
