@@ -1114,3 +1114,17 @@ def test_a_box_s_side_run_into_the_pen_s_number_on_a_blurred_photo_is_a_side() -
     ink[40:240, 300:800:100] = 255
     box = stamps.stamp_box(ink, letter)
     assert box is not None and box[0] <= 300 and box[2] >= 840
+
+
+def test_a_letter_read_alone_on_the_box_s_side_where_the_first_read_nothing_is_no_word() -> None:
+    """Under the box, the band's "Í" at 41 after the line's last word (the box's side read as a letter,
+    where the first reading read nothing: "… nội địa í", seed 397 alt 012) is not taken; a one-letter word
+    read at ``ONE_LETTER_SURE`` is."""
+
+    w = _word
+
+    old = [w("NỘI", 91, 1376, 1444), w("ĐỊA", 91, 1473, 1554)]
+    read = [w("NỘI", 85, 1377, 1458), w("ĐỊA", 38, 1473, 1553), w("Í", 41, 1602, 1606)]
+    assert [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1419)] == ["NỘI", "ĐỊA"]
+    read[2] = w("ở", stamps.ONE_LETTER_SURE, 1580, 1606)
+    assert [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1419)] == ["NỘI", "ĐỊA", "ở"]

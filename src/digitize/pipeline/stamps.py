@@ -1160,7 +1160,7 @@ def _merged(
         elif (cut := _cut_short(w, [old[i] for i in under])) is not None:
             # "đề" over the first reading's sure "ề": the box's side took its first letter there
             taken.append(replace(w, conf=min(w.conf, cut.conf, THROUGH_CONF)))
-        elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
+        elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text) or _stroke_letter(w):
             out.extend(
                 old[i] for i in under
             )  # a sure word read first, or a mark read alone: the first stands
@@ -1261,6 +1261,12 @@ def _stray_marks_of(w: Word, under: list[Word]) -> Word | None:
     if _letters(o.text) != _letters(w.text) or len(o.text) <= len(w.text):
         return None
     return o
+
+
+def _stroke_letter(w: Word) -> bool:
+    """A band's word of one letter read below ``ONE_LETTER_SURE``: the box's side read as one ("Í" at 41
+    after "nội địa", the subject "… nội địa í", seed 397 alt 012), no word of print."""
+    return len(_letters(w.text) or "") == 1 and w.conf < ONE_LETTER_SURE
 
 
 def _cut_short(w: Word, under: list[Word]) -> Word | None:
