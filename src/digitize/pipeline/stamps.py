@@ -544,6 +544,10 @@ BOX_MARGIN = 1.0  # letters around the box: its "ĐẾN" out of its side, its nu
 # letter, nor a letter's tone mark run into it on a blurred photo, is as tall (at most ~1.7 letters)
 SIDE_RUN = 2.0
 SIDES_MEET = 0.5  # of the shorter side's height: the rows the box's two sides share (a box, not two columns)
+SIDE_WIDTH = (
+    4.0  # letters: a side's mean width at most (its ink over its height): a stroke, widened, askew, on a
+)
+# blurred photo run into the pen's number beside it (1.9 letters, seed 385 dev 012)
 
 
 def stamp_box(ink: np.ndarray, letter: float, margin: float = BOX_MARGIN) -> tuple[int, int, int, int] | None:
@@ -572,7 +576,11 @@ def stamp_box(ink: np.ndarray, letter: float, margin: float = BOX_MARGIN) -> tup
     run = _opened(wide, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, round(SIDE_RUN * letter)) | 1)))
     stroke = np.bincount(labels[run > 0], minlength=n) > 0
     tall = stats[:, cv2.CC_STAT_HEIGHT]
-    uprights = [k for k in range(1, n) if stroke[k]]
+    # a side is a stroke, no wider on the whole than ``SIDE_WIDTH`` letters: a photo's dark background past
+    # the paper's edges, on both sides of the rows, is as tall as the rows and hundreds of pixels wide (the
+    # "box" the whole rows' width, seed 385 alt 012: no line read alone under it)
+    area = stats[:, cv2.CC_STAT_AREA]
+    uprights = [k for k in range(1, n) if stroke[k] and area[k] <= SIDE_WIDTH * letter * tall[k]]
     if len(uprights) < 2:
         return None
     highest = max(int(tall[k]) for k in uprights)
@@ -817,6 +825,7 @@ def _band_lines(
         line_old = [w for w in words if w.line == ln]
         try:
             read = _read_band(prepared, band, ws[0], y0 + a, lang=lang, dpi=dpi, timeout=timeout)
+            readings = [read]
             merged = _merged(line_old, read, in_stamp, _ink_gone(before[a:b], band, level, a + y0))
             # the pen's number or date over the line's words (a grey scan: darker than the stamp's ink, so
             # left by its tone's removal): the band read again with the print's own tone only in the box
@@ -824,6 +833,7 @@ def _band_lines(
             thinned = False
             if own is not None:
                 alone = _read_band(prepared, own, ws[0], y0 + a, lang=lang, dpi=dpi, timeout=timeout)
+                readings.append(alone)
                 by_tone = _merged(line_old, alone, in_stamp, _ink_gone(before[a:b], own, level, a + y0))
                 # taken for the print it reads under the box, not for the first reading's words it drops
                 # where the thinned print read as nothing ("hoạt", "bệnh" lost, seed 347 dev 005)
@@ -833,6 +843,10 @@ def _band_lines(
         except ToolFailed:
             return page
         rows = (y0 + ly0, y0 + ly1)
+        if disputed := _disputed(line_old, readings, in_stamp):
+            # the first reading's word under the box that no reading alone gave again: in doubt
+            words = [replace(w, conf=DISPUTED_CONF) if id(w) in disputed else w for w in words]
+            merged = [replace(w, conf=DISPUTED_CONF) if id(w) in disputed else w for w in merged]
         # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print
         first = [w for w in _one_a_place(line_old) if not (in_stamp(w) and _stamp_own(w.text))]
         if _band_score(merged) <= _band_score(first):
@@ -860,6 +874,30 @@ def _band_lines(
         return page
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=nfc(page_text(words)))
+
+
+# (0..100) a word read through the stamp's box that the band read alone as no syllable: below the subject's
+# ``fields.subject.LOST_WORD`` (a word no reading gives: the subject in doubt)
+DISPUTED_CONF = 25.0
+
+
+def _disputed(line_old: list[Word], readings: list[list[Word]], in_stamp: Callable[[Word], bool]) -> set[int]:
+    """The ids of a line's first-reading words (``line_old``) under the stamp's box read as syllables but not
+    surely (``SURE_READ`` up to ``THROUGH_CONF``) where each reading of the band alone (``readings``, the
+    stamp's ink taken out) read a word that is no syllable and not its letters: read through the stamp
+    ("thúi" at 69 for "tỉnh", the band's "tñññ" and "trnh": "… địa bàn thúi Thái Nguyên" held at 0.95, seed
+    377 alt 001), no second reading gives it. A band that read a syllable there is weighed by the merge."""
+    out: set[int] = set()
+    for o in line_old:
+        if not in_stamp(o) or not SURE_READ <= o.conf < THROUGH_CONF or not _clean(o):
+            continue
+        mine = (_letters(o.text) or "").lower()
+        overs = [[r for r in rd if _overlap(r, o)] for rd in readings]
+        if all(
+            rs and not any(_clean(r) or (_letters(r.text) or "").lower() == mine for r in rs) for rs in overs
+        ):
+            out.add(id(o))
+    return out
 
 
 def _read_band(
@@ -949,13 +987,13 @@ def _band_box(
     # (a grey photo in low light: its inner column only, its sides broken where the paper is dark); its
     # sides are the only uprights that tall, the box holds every box found
     masks: list[np.ndarray] = [taken]
-    for grey in (
-        before,
-        flat_paper(before, letter),
-        regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0]),
-    ):
+    raw = regions.cut(prepared, 0, y0, after.shape[1], y0 + after.shape[0])
+    for grey in (before, flat_paper(before, letter), raw):
         _, ink_of = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
         masks.append(ink_of)
+    if (off := _off_paper(masks[-1], letter)) is not None:
+        for m in masks:
+            m[:, off] = 0
     boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
     if not boxes:
         return None
@@ -965,6 +1003,29 @@ def _band_box(
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+OFF_PAPER = 0.8  # share of a column's pixels that are ink (as cut from the scan) for it to lie past the paper
+
+
+def _off_paper(ink: np.ndarray, letter: float) -> np.ndarray | None:
+    """The columns of the rows cut (``ink``: their ink as cut from the scan) that lie past the paper's edge
+    and ``PAPER_SPAN`` letters in from it, or None: runs of columns ``OFF_PAPER`` ink wider than
+    ``SIDE_WIDTH`` letters (no stroke of print or of a stamp is). A photo's dark background beside the page
+    makes tall uprights of the page's edges once the paper is made even (``flat_paper``: the edge is dark
+    between the white paper and the background made light), a "box" the rows' whole width (seed 385 alt 012,
+    perspective: no line read alone under the stamp)."""
+    if not letter >= 4 or not ink.size:
+        return None
+    dark = (np.count_nonzero(ink, axis=0) >= OFF_PAPER * ink.shape[0]).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(dark[None, :], connectivity=4)
+    wide = stats[:, cv2.CC_STAT_WIDTH] > SIDE_WIDTH * letter
+    wide[0] = False
+    if not wide[1:].any():
+        return None
+    grow = 2 * round(PAPER_SPAN * letter) + 1
+    off: np.ndarray = cv2.dilate(wide[labels].astype(np.uint8), np.ones((1, grow), np.uint8))[0] > 0
+    return off
 
 
 PEN_RISE = 0.5  # letters: a number under the box standing this far over its line's print is the pen's
@@ -1096,7 +1157,10 @@ def _merged(
             # a word of print between the line's words the first reading lost ("íy" for "ty", the box's side
             # through its "t"): no word is dropped unseen, it stands in doubt
             taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
-        elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text):
+        elif (cut := _cut_short(w, [old[i] for i in under])) is not None:
+            # "đề" over the first reading's sure "ề": the box's side took its first letter there
+            taken.append(replace(w, conf=min(w.conf, cut.conf, THROUGH_CONF)))
+        elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text) or _stroke_letter(w):
             out.extend(
                 old[i] for i in under
             )  # a sure word read first, or a mark read alone: the first stands
@@ -1199,6 +1263,30 @@ def _stray_marks_of(w: Word, under: list[Word]) -> Word | None:
     return o
 
 
+def _stroke_letter(w: Word) -> bool:
+    """A band's word of one letter read below ``ONE_LETTER_SURE``: the box's side read as one ("Í" at 41
+    after "nội địa", the subject "… nội địa í", seed 397 alt 012), no word of print."""
+    return len(_letters(w.text) or "") == 1 and w.conf < ONE_LETTER_SURE
+
+
+def _cut_short(w: Word, under: list[Word]) -> Word | None:
+    """The one word of the first reading under the band's word ``w`` (a syllable read surely,
+    ``SURE_READ``) whose letters are ``w``'s with its first or last letters lost where ``w`` reaches past
+    it: the stamp's stroke over them ("ề" at 93 for "đề", the box's side through its "đ": a subject of "về
+    tiếc ề nghị …" left unread, seed 387 dev 003). None otherwise."""
+    if len(under) != 1 or not _clean(w) or w.conf < SURE_READ or _stamp_own(w.text):
+        return None
+    o = under[0]
+    mine, theirs = (_letters(o.text) or "").lower(), (_letters(w.text) or "").lower()
+    if not mine or len(mine) >= len(theirs):
+        return None
+    if theirs.endswith(mine) and w.box.x0 < o.box.x0:
+        return o
+    if theirs.startswith(mine) and w.box.x1 > o.box.x1:
+        return o
+    return None
+
+
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
 
 
@@ -1245,11 +1333,23 @@ def _one_a_place(words: list[Word]) -> list[Word]:
     specks cost seconds; review s21)."""
     if len(words) > LINE_WORDS_MAX:
         return list(words)
+    wide = {id(p) for p in words if _spans_words(p, words)}
     return [
         o
         for o in words
-        if not any(p is not o and p.conf > o.conf and _overlap(o, p) and _dash(o) == _dash(p) for p in words)
+        if not any(
+            p is not o and p.conf > o.conf and _overlap(o, p) and _dash(o) == _dash(p) and id(p) not in wide
+            for p in words
+        )
     ]
+
+
+def _spans_words(p: Word, words: list[Word]) -> bool:
+    """``p``'s box holds two other ``words`` read apart (neither over the other): a box Tesseract ran over
+    the words after the word's own ("DỊCH" at 97 boxed over "VỤ LỮ", each read at 93: the two were dropped
+    as other readings of its place, "dịch hành quốc tế", seed 387 alt 005). No other reading of one place."""
+    within = [q for q in words if q is not p and _overlap(q, p)]
+    return any(not _overlap(a, b) for i, a in enumerate(within) for b in within[i + 1 :])
 
 
 def _dash(w: Word) -> bool:
