@@ -34,6 +34,7 @@ from digitize.pipeline.fields.signer import (
     HEAD_LETTERS,
     SHORT_NAME_JUNK_CONF,
     doubtful_name_line,
+    glued_name_line,
     led_already,
     list_line,
     name_form,
@@ -439,16 +440,17 @@ _END_LOST = re.compile(r"([^\W\d_]{3,})((?:[^\w\s]|_)+[^\W\d_]?)?")
 NO_FINAL = frozenset("bdđfjklqrsvwxz")
 
 
-def _name_of(tokens: list[str], given: list[str]) -> str | None:
+def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
     is another word, not a garbled name; two words glued by the ring split, ``_unglued``) on, every later
     word a valid syllable (one whose capital the ring garbled repaired, ``_capital_lost``); its given names
     must be the ones the first reading had (the words the seal left clear, kept as first read), so nothing
-    is invented."""
+    is invented. ``taken``: a middle word whose capital the ring took is guessed (``_capital_taken``)."""
     # (the marks a blur or the seal's text left at a word's ends, "“Tuyết", taken off; marks alone no word)
-    tokens = [b for b in (t.strip(_NAME_MARKS + "„«»‹›") for t in tokens) if b]
+    tokens, marked = _after_marks(tokens)
     split = [_unglued(tok) for tok in tokens]
+    marked = [m and j == 0 for parts, m in zip(split, marked, strict=True) for j in range(len(parts))]
     heads = {sum(map(len, split[:i])) for i, parts in enumerate(split) if len(parts) > 1}  # glued heads
     # ... of them, those the ring left its marks on the glue of: marks between the two words, or the next
     # word's capital garbled ("ĐoàyẤgọc", "Đoàp#Ấgọc"; not "DiệuLinh", two words read whole run together)
@@ -462,6 +464,8 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
     tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
+        if sur is not None and _words_apart(tok):
+            sur = None  # "Đàr)⁄“ạnh" (the ring across "m M" of "Đàm Mạnh") is no "Danh": two words garbled
         # a head the ring glued to the next word: its last letter under the ring ("Đoày" of "ĐoàyẤgọc"); or a
         # word ending in a letter no Vietnamese word ends in ("Khúw", "Khús" for "Khúc": the seal's ring over
         # the "c"), not in one a word may end in ("Đoày" alone is read as it is)
@@ -497,6 +501,9 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
             _capital_lost(t[0] + t[1:].lower() if t.isupper() else t, middle=i < len(rest) - 1)
             for i, t in enumerate(rest)
         ]
+        for i in range(len(rest) - 1 if taken else 0):
+            if (capital := _capital_taken(rest[i], marked[k + 1 + i])) is not None:
+                rest[i] = capital  # "Đinh '. hu Lan", "Phan #ữu Nam": the ring over the middle name's capital
         for i in range(len(rest)):
             if k + 1 + i in split_tails and i < len(rest) - 1:
                 rest[i] = _lost_head(rest[i])  # "Ống" after "Thái)#": a middle name's capital under the ring
@@ -515,6 +522,90 @@ def _name_of(tokens: list[str], given: list[str]) -> str | None:
             return None
         return " ".join([sur, *rest[: len(rest) - len(given)], *given])  # the first reading's given names
     return None
+
+
+# letters, the ring's marks (more than a speck), letters: two words of a name the ring ran together
+_APART = re.compile(r"[^\W\d_]{2,}((?:[^\w\s]|_)+)[^\W\d_]{2,}")
+
+
+def _words_apart(token: str) -> bool:
+    """A token of two runs of letters (two at least each) with the seal's ring's marks between them, more than
+    a speck (``_SPECKS``): "Đàr)⁄“ạnh", the ring across "m M" of "Đàm Mạnh" (seed 379 alt 006). Its letters
+    together are no family name, though they may come close to one ("Đàrạnh": "Danh", a name of 0.50 no
+    one bore); its own family name is the head's, told only when ``_unglued`` split it. Not "Tr'ịnh" (a
+    speck) nor a family name's letters with marks inside."""
+    m = _APART.search(nfc(token))
+    if m is None or (len(m.group(1)) == 1 and m.group(1) in _SPECKS):
+        return False
+    return fold(re.sub(r"[^\w]|[\d_]", "", token)) not in F_SURNAMES
+
+
+def _on_names_row(tokens: list[tesseract.Token], given: list[str]) -> list[tesseract.Token]:
+    """One reading's words without those wholly above the row of the given names it read (the words the seal
+    left clear): the seal's own letters over the name, read beside its family name and so, by their left
+    edge, in it ("Trượy6 UY Thu Hạnh", "Trượy TAY, Thu Hạnh": the "ỦY" of the seal's "ỦY BAN" over
+    "Trương", seed 379 dev 003). As read without a given name in it."""
+    want = {fold(g) for g in given}
+    clear = [t for t in tokens if fold(nfc(t.text).strip(_NAME_MARKS)) in want]
+    if not clear:
+        return tokens
+    top = min(t.top for t in clear)
+    return [t for t in tokens if t.top + t.height > top]
+
+
+def _after_marks(tokens: list[str]) -> tuple[list[str], list[bool]]:
+    """A reading's words, the marks at their ends taken off and marks alone dropped, and for each whether the
+    seal's ring's marks stood right before it (marks alone before it, or at its start): "Đinh '. hu Lan",
+    "Phan #ữu Nam" (seeds 377 dev 007, 387 dev 006: the ring over the "T" of "Thu", the "H" of "Hữu"). A
+    capital read apart right before small letters that are no syllable is that word's capital, garbled: the
+    two one word ("Lục Y uang Vĩnh": the ring across the "Q" of "Quang", seed 393 alt 008)."""
+    words: list[str] = []
+    marked: list[bool] = []
+    after = False
+    for t in tokens:
+        bare = t.strip(_NAME_MARKS + "„«»‹›")
+        if not bare:
+            after = True
+            continue
+        if (
+            words
+            and len(words[-1]) == 1
+            and words[-1].isupper()
+            and bare.isalpha()
+            and bare.islower()
+            and not is_syllable(bare)
+        ):
+            words[-1] += bare
+        else:
+            words.append(bare)
+            marked.append(after or not t[:1].isalnum())
+        after = False
+    return words, marked
+
+
+# letters at least of a middle word read after the ring's marks that may tell the name whose capital it took
+CAPITAL_TAKEN_TAIL = 2
+
+
+def _capital_taken(word: str, marked: bool) -> str | None:
+    """A middle word of small letters whose capital the seal's ring took: read right after the ring's marks
+    (``marked``, ``_after_marks``; marks glued at its start, "#ữu"), or no syllable ("uang"): the one common
+    middle name (``_lost_head``) or else the one name (``COMMON_NAME_SYLLABLES`` of several) with its letters
+    after a lost first letter ("hu": "Thu"; "ữu": "Hữu"; "uang": "Quang"); "" when none or several ("ạnh":
+    Mạnh or Hạnh), the reading giving no name. A guess: the name pass gives what it reads in doubt, by the
+    readings' vote. None for any other word (capitalised, or a small syllable read without marks before it:
+    another word)."""
+    letters = re.sub(r"^[\W\d_]+", "", word)
+    if len(letters) < CAPITAL_TAKEN_TAIL or not (letters.isalpha() and letters.islower()):
+        return None
+    if not (marked or letters != word or not is_syllable(letters)):
+        return None
+    if middle := _lost_head(letters, lost=True):
+        return middle
+    hits = [s for s in NAME_SYLLABLES if len(s) == len(letters) + 1 and s[1:] == letters]
+    if len(hits) > 1:
+        hits = [s for s in hits if s in COMMON_NAME_SYLLABLES]
+    return hits[0] if len(hits) == 1 else ""
 
 
 def _glued_after(bare: str, surname: str) -> str | None:
@@ -645,7 +736,7 @@ def name_pass(
     when most readings that give one agree on it (at least two), led by a family name (a garbled one
     repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
     reading had; its confidence stays low (review). Otherwise the page is returned as it was."""
-    line = doubtful_name_line(regions.lines_of(page))
+    line = doubtful_name_line(regions.lines_of(page)) or glued_name_line(regions.lines_of(page))
     if line is None:
         return page
     # the words the seal left clear; with none read surely, the line's last word as read, a doubted anchor
@@ -695,22 +786,32 @@ def name_pass(
         if r is not None and t.conf >= 0:
             rows.setdefault(r, []).append(t)
     names = []
+    guessed: list[bool] = []  # ... each with a middle word guessed from what the ring left of it
     proposed = 0  # readings with a family name read as one before the given names, a name or not
     worded = 0  # ... of them, those that read a name's word at each place (a capitalised syllable)
     garbled = 0  # ... of them, those that read no word at a place: small letters no syllable ("fuyết")
     gaps = _word_gaps(clear) if len(given) == len(clear) else set()
     for r in sorted(rows):
-        toks = sorted(rows[r], key=lambda t: t.left)
+        toks = sorted(_on_names_row(rows[r], given), key=lambda t: t.left)
         texts = [nfc(t.text) for t in toks]
         name = _name_of(texts, given) or _with_middle(texts, given, gaps)
         if name and r in ringless and not _family_left(texts, name):
             name = None  # the ring's stroke made paper left letters of another word ("v**zần": not "Văn")
         if name:
             names.append(name)
+            guessed.append(name != (_name_of(texts, given, taken=False) or _with_middle(texts, given, gaps)))
         proposes = bool(name) or _proposes(texts, given)
         proposed += proposes
         worded += bool(name) or (proposes and _reads_words(texts))
         garbled += not name and proposes and _garbled_word(texts)
+    # a middle word guessed from the letters the ring left of it ("Lực uang Thang": "Quang") is no vote for
+    # it against a reading that read another word there ("Lực Hoàng Thang", a name as long)
+    read = {m for m, g in zip(names, guessed, strict=True) if not g}
+    names = [
+        m
+        for m, g in zip(names, guessed, strict=True)
+        if not g or not any(r != m and len(r.split()) == len(m.split()) for r in read)
+    ]
     if not names:
         return page
     best, n = Counter(names).most_common(1)[0]
@@ -817,12 +918,17 @@ def _family_left(tokens: list[str], name: str) -> bool:
     name's first or last letters, two at least ("Dưở" of "Dương": the ring over "ơn"), or the family name
     whole. The letters of a word the ring crossed are lost there, not changed: a word with other letters
     ("Vfân", "v**;ần" left of "Trần Hoàng Tuấn", marks inside it) is the ring's remains read as another word,
-    no guess of one ("Văn")."""
+    no guess of one ("Văn"). A middle word the ring crossed too is read as its last letters, its capital
+    taken (``_capital_taken``: "Đinh '. hu Lan" of "Đinh Thu Lan", seed 377 dev 007)."""
     words = name.split()
     bare = [b for b in (t.strip(_NAME_MARKS + "„«»‹›¿¡") for t in tokens) if b]
     at = len(bare) - (len(words) - 1)
-    if at < 1 or [fold(b) for b in bare[at:]] != [fold(w) for w in words[1:]] or not bare[at - 1].isalpha():
+    if at < 1 or fold(bare[-1]) != fold(words[-1]) or not bare[at - 1].isalpha():
         return False  # (marks inside the word, "v**;ần": the ring's remains read in it)
+    for b, w in zip(bare[at:-1], words[1:-1], strict=True):
+        read, middle = fold(b), fold(w)
+        if read != middle and not (len(read) >= CAPITAL_TAKEN_TAIL and middle.endswith(read) and b.isalpha()):
+            return False
     left, family = fold(bare[at - 1]), fold(words[0])
     return left == family or (len(left) >= 2 and (family.startswith(left) or family.endswith(left)))
 

@@ -1004,6 +1004,34 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
     return None
 
 
+# letters, marks, letters: two words run together by the seal's ring across the space between them
+_RUN_TOGETHER = re.compile(r"[^\W\d_]{2,}(?:[^\w\s]|_)+[^\W\d_]{2,}")
+
+
+def glued_name_line(lines: Sequence[Line]) -> Line | None:
+    """The line under the signer's title whose name was read in doubt (``GUESSED_NAME_CONF`` or less) from a
+    word Tesseract doubts (under ``SHORT_NAME_JUNK_CONF``) of two runs of letters with marks between them:
+    two of the name's words the seal's ring ran together, the second's capital under it ("Lưu/ăn Phong"
+    at 7, taken as "Lưu An Phong": the ring over the "V" of "Văn", seed 377 dev 010). The line ends in
+    the name's last word. None otherwise."""
+    block = _title_block(lines)
+    if block is None:
+        return None
+    right, title_i, _ = block
+    probe = Builder()
+    _signer(probe, lines)
+    got = probe.freeze().get("signer_name")
+    if got is None or not got.value or got.confidence > GUESSED_NAME_CONF:
+        return None
+    last = fold(got.value.split()[-1])
+    for ln in reversed(_below(right, title_i)):
+        texts = [w.text.strip(".,;:|!'\"()[]") for w in ln.words]
+        if texts and fold(texts[-1]) == last:
+            glued = any(w.conf < SHORT_NAME_JUNK_CONF and _RUN_TOGETHER.search(nfc(w.text)) for w in ln.words)
+            return ln if glued else None
+    return None
+
+
 def guessed_lead_line(below: Sequence[Line], name: list[str]) -> Line | None:
     """The name line whose family name was guessed from a garbled word ("iếg Quốc An" taken as "Kiều Quốc
     An", the seal's rim over "Trương"): it ends in the name's given names, the word before them another
