@@ -423,3 +423,14 @@ def test_a_type_s_letters_run_into_ubnd_its_capital_read_small_are_split_off() -
     assert values(head + body + signer(("CHỦ TỊCH",)))["code_notation"] == "CT-UBND"
     # a capital read small that no type's is stays one part
     assert repair_notation("kTUBND", None)[0] != "kT-UBND"
+
+
+def test_an_i_read_for_a_t_or_an_l_of_the_organ_s_own_abbreviation_is_that_abbreviation_in_doubt() -> None:
+    # seed 395 alt 011 (bitonal, 200 dpi): the Cục Viễn thông's "396/CVT-VP" read "/CVI-VP" (63): kept as
+    # printed at 0.70 (SURE-WRONG). No abbreviation's word opens with an "I": the "T" lost its bar
+    got, quality = repair_notation("CVI-VP", "Cục Viễn thông")
+    assert got == "CVT-VP" and quality < 0.6
+    assert repair_notation("QĐ-SGTVI", "Sở Giao thông vận tải")[0] == "QĐ-SGTVT"  # (a longer part: as before)
+    # an "I" where the organ's own has no T or L, or a part of another length, stays as read
+    assert repair_notation("CVI-VP", "Cục Hóa chất")[0] == "CVI-VP"
+    assert repair_notation("CVT-VP", "Cục Viễn thông") == ("CVT-VP", 1.0)

@@ -180,6 +180,21 @@ def _lone_i(part: str) -> bool:
     )
 
 
+def _i_for_stroke(part: str, own: tuple[str, ...]) -> str | None:
+    """The one abbreviation of ``own`` that ``part`` (capitals with an "I") reads as with a "T" or an "L" of
+    it read "I" (a stroke whose bar was lost); None for none or more than one."""
+    if "I" not in part or not part.isupper():
+        return None
+    fits = {
+        ab
+        for ab in own
+        if len(ab) == len(part)
+        and ab != part
+        and all(a == b or (a == "I" and b in "TL") for a, b in zip(part, ab, strict=True))
+    }
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def _stray_lower(part: str) -> bool:
     """Whether a part read as capitals has a lower-case letter no abbreviation prints there
     (``_PRINTED_LOWER``): "Tv", "QLp" (a blurred "Y", "D" misread), not "TTr", "SNgV"."""
@@ -290,6 +305,11 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
             # word an abbreviation takes the initial of starts with an I; a blurred "L" it is, in doubt (two
             # strokes side by side, "UIIND", are a letter read as two: ``_two_for_one``)
             rep = (p.replace("I", "L"), STRAY_LOWER_QUALITY)
+        if rep is None and ocr and not garbled and (stroke := _i_for_stroke(p, (*own, "UBND"))) is not None:
+            # an "I" where the organ's own abbreviation has a "T" or an "L" ("CVI" of the Cục Viễn thông's
+            # "CVT", its bar lost on a bitonal scan, seed 395 alt 011: kept as printed at 0.70): no word an
+            # abbreviation takes the initial of opens with an "I"; in doubt
+            rep = (stroke, STRAY_LOWER_QUALITY)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None:
