@@ -2049,6 +2049,31 @@ def _faint_capitals(ln: Line, prev: Line) -> bool:
     return abs(h - h_prev) <= FAINT_HEIGHT * h_prev
 
 
+TAIL_WORDS = 4  # words at most of a subject's last line, centred under a line that ends in a colon
+TAIL_WIDTH = 0.4  # of the page's width at most
+
+
+def _centred_tail(rest: Sequence[Line], type_cx: float, width: float) -> bool:
+    """The row after a subject's line that ends in a colon is the subject's short last line, centred under the
+    heading: a few words (``TAIL_WORDS``, ``TAIL_WIDTH``), not in capitals (a heading's, "QUYẾT ĐỊNH:"), with
+    no colon of its own ("… Kỹ thuật Thành:" (89) over "Đạt": the stamp's colon read beside the last word,
+    seed 395 dev 007); a body's sentence leading into what follows ("… báo cáo như sau:") has the body under
+    it, from the margin."""
+    if not rest or not rest[0].boxed:
+        return False
+    part = centred_part(rest[0], type_cx)
+    part = trim_marks(part) if part is not None else None
+    if part is None or len(part.words) > TAIL_WORDS or part.x1 - part.x0 > TAIL_WIDTH * width:
+        return False
+    text = part.text.strip()
+    return (
+        bool(text)
+        and not text.endswith(":")
+        and not _capitals(part)
+        and re.search(r"[^\W\d_]{2}", text) is not None
+    )
+
+
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
     """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
     ``type_cx`` (``boxed``: the heading's place is known)."""
@@ -2127,7 +2152,13 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             break
         if re.search(r"\bkinh\s+gui\s*:", whole):
             break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
-        if subj and len(ln.words) >= 3 and ln.text.rstrip().endswith(":") and _sure_last(ln):
+        if (
+            subj
+            and len(ln.words) >= 3
+            and ln.text.rstrip().endswith(":")
+            and _sure_last(ln)
+            and not _centred_tail(under[n + 1 :], type_cx, width)
+        ):
             break  # "… báo cáo như sau:": a body sentence leading into what follows (a trích yếu, one
             # noun phrase, never ends with a colon; a doubtful last word's may be a stamp's mark)
         if _REPORTS_AS_FOLLOWS.search(whole):
@@ -2291,9 +2322,18 @@ def read_subject(
             ocr = any(w.conf < TEXT_LAYER for x in subj for w in x.words)
             first_words_read = drop_labels([unglue(w.text) for w in subj[0].words])
             first_n = len(drop_stamp_marks(first_words_read)[0] if ocr else first_words_read)
-            all_read = drop_labels([unglue(w.text) for x in subj for w in x.words])
+            # a colon ending a line before the subject's last (``_centred_tail``): a mark, not its; in doubt
+            ends = {id(max(x.words, key=lambda w: w.box.x1)) for x in subj[:-1] if x.words}
+            colon_end = any(id(w) in ends and w.text.endswith(":") for x in subj for w in x.words)
+            all_read = drop_labels(
+                [
+                    unglue(w.text[:-1] if id(w) in ends and w.text.endswith(":") else w.text)
+                    for x in subj
+                    for w in x.words
+                ]
+            )
             kept_words, marked = drop_stamp_marks(all_read) if ocr else (all_read, False)
-            guessed = stray or marked
+            guessed = stray or marked or colon_end
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
