@@ -1128,3 +1128,35 @@ def test_a_letter_read_alone_on_the_box_s_side_where_the_first_read_nothing_is_n
     assert [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1419)] == ["NỘI", "ĐỊA"]
     read[2] = w("ở", stamps.ONE_LETTER_SURE, 1580, 1606)
     assert [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1419)] == ["NỘI", "ĐỊA", "ở"]
+
+
+def _bw(t: str, x0: float, x1: float, c: float) -> Word:
+    return Word(t, c, Box(x0, 100, x1, 140), line=0)
+
+
+def test_a_band_word_one_letter_longer_than_a_sure_word_of_its_own_does_not_replace_it() -> None:
+    # REVIEW-34 H1: the box's side beside "và" read as a last letter by the band ("vài"): the first reading's
+    # sure, right "và" was replaced at 85; "ề" (for "đề") is no word of its own, "và" is
+    old = [_bw("hồ", 100, 150, 92), _bw("sơ", 170, 215, 92), _bw("và", 235, 280, 91)]
+    read = [_bw("hồ", 100, 150, 90), _bw("sơ", 170, 215, 90), _bw("vài", 235, 292, 88)]
+    assert "vài" not in [w.text for w in stamps._merged(old, read, lambda w: True)]
+    old = [_bw("về", 100, 150, 92), _bw("tiếc", 170, 250, 92), _bw("ề", 290, 320, 93)]
+    read = [_bw("về", 100, 150, 90), _bw("tiếc", 170, 250, 90), _bw("đề", 270, 320, 90)]
+    assert "đề" in [w.text for w in stamps._merged(old, read, lambda w: True)]
+
+
+def test_a_one_letter_band_word_only_a_stroke_s_letter_is_the_box_s_side() -> None:
+    # REVIEW-34 M1: "… thú y", the "y" lost in the first reading and read at 70 by the band, was dropped as
+    # the box's side; a side reads as a stroke's letter ("í", "l", "I"), not as "y"
+    old = [_bw("thú", 100, 150, 92)]
+    assert [
+        w.text
+        for w in stamps._merged(old, [_bw("thú", 100, 150, 90), _bw("y", 170, 185, 70)], lambda w: True)
+    ] == [
+        "thú",
+        "y",
+    ]
+    assert [
+        w.text
+        for w in stamps._merged(old, [_bw("thú", 100, 150, 90), _bw("í", 170, 185, 41)], lambda w: True)
+    ] == ["thú"]

@@ -60,7 +60,7 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
-from digitize.pipeline import regions
+from digitize.pipeline import correct, regions
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.names import is_syllable
@@ -1266,7 +1266,12 @@ def _stray_marks_of(w: Word, under: list[Word]) -> Word | None:
 def _stroke_letter(w: Word) -> bool:
     """A band's word of one letter read below ``ONE_LETTER_SURE``: the box's side read as one ("Í" at 41
     after "nội địa", the subject "… nội địa í", seed 397 alt 012), no word of print."""
-    return len(_letters(w.text) or "") == 1 and w.conf < ONE_LETTER_SURE
+    letter = fold(_letters(w.text) or "")
+    return len(letter) == 1 and letter in _STROKE_LETTERS and w.conf < ONE_LETTER_SURE
+
+
+# the letters a box's side is read as (a stroke): "í", "l", "I", "j", "t" (not "y" of "thú y": REVIEW-34)
+_STROKE_LETTERS = frozenset("iljt")
 
 
 def _cut_short(w: Word, under: list[Word]) -> Word | None:
@@ -1277,6 +1282,10 @@ def _cut_short(w: Word, under: list[Word]) -> Word | None:
     if len(under) != 1 or not _clean(w) or w.conf < SURE_READ or _stamp_own(w.text):
         return None
     o = under[0]
+    if correct.common(o.text):
+        return (
+            None  # a word of its own ("và"): the band's "vài" may be the box's side read as one (REVIEW-34)
+        )
     mine, theirs = (_letters(o.text) or "").lower(), (_letters(w.text) or "").lower()
     if not mine or len(mine) >= len(theirs):
         return None
