@@ -335,7 +335,7 @@ def _slots(words: list[str], i: int, sure: bool, named: bool, model: Model) -> l
     k = _key(core)
     if _tone_count(core) > 1:
         # "qúả" (77, of "Kết quả"): two tone marks on one syllable, a reading of neither; its key (the last
-        # mark's) is no reading either: the syllable is its neighbours' to decide among its letters' tones
+        # mark's) is no reading either: its neighbours decide among the syllables of its letters, any tone
         k, sure = "?" + k, False
     out: list[_Slot] = [_Slot(["<p>"], [0.0])] if pre else []
     correctable = not named and _CORE.match(word) is not None

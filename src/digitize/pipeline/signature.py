@@ -525,7 +525,8 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
 
 
 # letters, the ring's marks (more than a speck), letters: two words of a name the ring ran together
-_APART = re.compile(r"[^\W\d_]{2,}((?:[^\w\s]|_)+)[^\W\d_]{2,}")
+# (from a run's start, possessive: linear on a word of thousands of letters, REVIEW-34 L3)
+_APART = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}+((?:[^\w\s]|_)++)[^\W\d_]{2}")
 
 
 def _words_apart(token: str) -> bool:

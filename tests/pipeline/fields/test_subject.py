@@ -2160,6 +2160,11 @@ def test_a_tiny_speck_read_unsure_at_a_title_line_s_end_is_left_out() -> None:
         return extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"]
 
     assert with_speck(18.0, 26.0) == "Giấy phép sản xuất hóa chất công nghiệp"
+    # a short word of letters that is a syllable (no ascender: "xe", "cơ") is no speck (REVIEW-34 L5)
+    from digitize.pipeline.fields.subject import _tiny
+
+    assert not _tiny(Word("xe", 40.0, Box(0, 0, 30, 18), line=0), 40.0)
+    assert _tiny(Word("9°", 40.0, Box(0, 0, 30, 18), line=0), 40.0)
     assert with_speck(18.0, 90.0) != "Giấy phép sản xuất hóa chất công nghiệp"  # read surely: as read
 
 
@@ -2192,3 +2197,12 @@ def test_a_subject_line_ending_in_a_colon_before_its_centred_last_words_goes_on_
     assert got in (want, None) or conf < 0.6
     assert got == want
     assert decision("bằng xe ô tô cho Công ty Cổ phần Kỹ thuật Thành", "Đạt") == (want, 0.95)
+
+
+@pytest.mark.parametrize("unit", ["TP", "TP.", "TX", "buôn", "mình"])
+def test_a_word_read_surely_after_dia_ban_stays_as_printed(unit: str) -> None:
+    # REVIEW-34 M2: "trên địa bàn TP Thái Nguyên" (the city, not the province), "ấp …", "buôn …" were made
+    # "tỉnh …" and put in doubt by the rule above: a word read surely is as printed
+    line1 = f"Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn {unit} Thái"
+    got = _directive_on(line1, "Nguyên", [95.0] * len(line1.split()))
+    assert got == {"value": line1 + " Nguyên", "sure": "True"}

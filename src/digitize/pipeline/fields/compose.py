@@ -131,7 +131,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     if pages[0].source == "ocr":
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
         subject = unspecked(doubted_words(subject, own))
-        subject = unit_restored(province_restored(subject, own, place_date.value("place")))
+        subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
     if pages[0].source == "ocr":
         subject = tidied(subject)

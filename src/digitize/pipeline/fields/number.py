@@ -231,7 +231,8 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
     fixed: list[str] = []
     quality = 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
-        parts, quality = list(split), 0.85
+        # a type's head read in lower case ("cTUBND", "crHC"): which capitals is a guess (REVIEW-34 L6)
+        parts, quality = list(split), HYPHEN_MISREAD_QUALITY if split[0][:1].islower() else 0.85
     elif len(parts) == 1 and (split := _hyphen_misread(parts[0], own, printed, ocr=ocr)) is not None:
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:

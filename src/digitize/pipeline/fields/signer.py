@@ -1005,7 +1005,8 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
 
 
 # letters, marks, letters: two words run together by the seal's ring across the space between them
-_RUN_TOGETHER = re.compile(r"[^\W\d_]{2,}(?:[^\w\s]|_)+[^\W\d_]{2,}")
+# (from a run's start, possessive: linear on a word of thousands of letters, REVIEW-34 L3)
+_RUN_TOGETHER = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}+(?:[^\w\s]|_)++[^\W\d_]{2}")
 
 
 def glued_name_line(lines: Sequence[Line]) -> Line | None:
@@ -1386,11 +1387,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
         raw = _repair_surname(ln, raw)
         # a capitalised word behind the ring's marks ("x_Xy Văn Tám") dropped: no family name recovered
-        lost_lead = (
-            bool(raw)
-            and not raw[0][0]
-            and (_marked_word(ln.words[0].text) is not None or _small_family_letters(ln.words[0].text))
-        )
+        lost_lead = bool(raw) and not raw[0][0] and _marked_word(ln.words[0].text) is not None
+        # "lạm Văn Long": a two-word name after it may be a three-word name's last two (not "ông Nguyễn Văn
+        # An": three words read after a title or a scribble are a whole name, REVIEW-34 L1)
+        small_lead = bool(raw) and not raw[0][0] and _small_family_letters(ln.words[0].text)
         boxes = _part_boxes(ln)
         kept = [k for k, (t, _) in enumerate(raw) if t]
         toks = [raw[k] for k in kept]
@@ -1545,7 +1545,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 conf = min(conf, GUESSED_NAME_CONF)
             if cut_lead:
                 conf = min(conf, GUESSED_NAME_CONF)  # "Kso Văn Hùng": the name may start a word before
-            if lost_lead:
+            if lost_lead or (small_lead and len(words) == 2):
                 # "x_Xy Văn Tám", "x_Ly Văn Minh Tâm": the family name may be the word behind the marks, lost:
                 # the words left are no sure name ("Văn", "Hoàng" are family names too)
                 conf = min(conf, GUESSED_NAME_CONF)

@@ -199,7 +199,10 @@ TINY = 0.5  # of the line's word height: an end word this short, read unsure, is
 def _tiny(w: Word, h: float) -> bool:
     """An end word far shorter than the line's words read doubtfully (under 50): a speck ("9°" of 13 px at 26
     left of a licence title's 30 px letters on a blurred photo), whatever it was read as."""
-    return w.box.y1 - w.box.y0 < TINY * h and w.conf < 50
+    core = w.text.strip(_EDGES)
+    # (a word of letters that is a syllable, "xe", "cơ", is short for having no ascender: REVIEW-34 L5)
+    speck = not core.isalpha() or not is_syllable(core)
+    return w.box.y1 - w.box.y0 < TINY * h and w.conf < 50 and speck
 
 
 def trim_marks(ln: Line) -> Line | None:
@@ -2892,22 +2895,47 @@ _UNIT_WORDS = frozenset(
         "thon",
         "ban",
     }
+    | {
+        "tp",
+        "tx",
+        "tt",
+        "q",
+        "p",
+        "h",
+        "ap",
+        "khom",
+        "buon",
+        "lang",
+        "soc",
+        "bon",
+        "khu",
+        "cum",
+        "to",
+        "thu",
+        "do",
+    }
 )
+UNIT_UNSURE = 80  # a word read less surely than this where a unit stands is no reading of one
 
 
-def unit_restored(subject: Found) -> Found:
-    """A trích yếu's "địa bàn" followed by a word that is no place's unit, then a listed province's name
-    ("… trên địa bàn thúi Thái Nguyên": a stamp's stroke over "tỉnh", read at 69, taken at 0.95): that word
-    is the province's unit ("tỉnh", or "thành phố" of a city run by the centre), in doubt
-    (``GUESSED_CONFIDENCE``)."""
+def unit_restored(subject: Found, own: Sequence[Line] = ()) -> Found:
+    """A trích yếu's "địa bàn" followed by a word that is no place's unit, read unsure (under
+    ``UNIT_UNSURE``: one of its ``own`` lines' words), then a listed province's name ("… trên địa bàn thúi
+    Thái Nguyên": a stamp's stroke over "tỉnh", read at 69, taken at 0.95): that word is the province's unit
+    ("tỉnh", or "thành phố" of a city run by the centre), in doubt (``GUESSED_CONFIDENCE``). A word read
+    surely is as printed ("TP Hà Tĩnh", "ấp Long An", "buôn Đắk Lắk": REVIEW-34 M2)."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
+    mine = [w for ln in own for w in ln.words]
     words = f.value.split()
     for i in range(2, len(words) - 1):
         if fold(words[i - 2]) != "dia" or fold(words[i - 1]).strip(_EDGES) != "ban":
             continue
         if fold(words[i]).strip(_EDGES) in _UNIT_WORDS or not words[i].strip(_EDGES).isalpha():
+            continue
+        core = fold(words[i]).strip(_EDGES)
+        if not any(fold(w.text).strip(_EDGES) == core and w.conf < UNIT_UNSURE for w in mine):
             continue
         n = _province_run(words, i + 1)
         run = [w.strip(_EDGES) for w in words[i + 1 : i + 1 + n]]
