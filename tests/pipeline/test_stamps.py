@@ -1037,6 +1037,55 @@ def test_a_band_word_with_a_letter_the_first_reading_lost_under_the_box_replaces
     assert [v.text for v in stamps._merged(old, [w("để", 97, 761, 834)], lambda v: True)] == ["ề"]
 
 
+def test_a_band_word_read_unsure_with_a_letter_the_sure_first_reading_lost_replaces_it_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under the box, the band's "dịp," at 50 over the first reading's "dị" at 97 (its "p" run into the
+    pen's number under it: the corrector made "dị" "đi", "… giao thông đi Tết" a SURE-WRONG, seed 379 alt
+    001) stands in its place in doubt, without the mark the pen's ink left after it; where the first
+    reading stands all the same, its word read cut short is in doubt."""
+
+    w = _word
+    old = [
+        w("toàn", 97, 972, 1069),
+        w("giao", 96, 1087, 1178),
+        w("thông", 97, 1196, 1305),
+        w("dị", 97, 1326, 1373),
+    ]
+    band = [
+        w("toàn", 96, 972, 1069),
+        w("giao", 92, 1087, 1177),
+        w("thông", 96, 1197, 1317),
+        w("dịp,", 50, 1342, 1427),
+        w("7", 47, 1456, 1479),
+    ]
+    page = RecognizedPage(index=0, source="ocr", width=1654, height=600, text="", words=tuple(old))
+    rows = np.full((243, 1654), 255, np.uint8)
+    prepared = type("P", (), {"dpi": 200, "scale": 1.0})()
+
+    def lines_of(read: list[Word]) -> list[tuple[str, float]]:
+        monkeypatch.setattr(stamps, "_read_band", lambda *a, **k: read)
+        again = stamps._band_lines(
+            prepared,
+            page,
+            lambda v: True,
+            rows,
+            rows,
+            0.0,
+            30.0,
+            lang="vie",
+            timeout=5,
+            found=(1115, 0, 1577, 243),
+        )
+        return [(v.text, v.conf) for v in again.words]
+
+    assert lines_of(band) == [("toàn", 97), ("giao", 96), ("thông", 97), ("dịp", stamps.BARE_CONF)]
+    # junk the band read where the first read nothing outweighs it: the first stands, "dị" in doubt
+    junk = [w("xq", 10, 700, 740), w("zv", 10, 800, 840)]
+    page = replace(page, words=(w("Về", 96, 600, 660), *old))
+    assert lines_of([w("Về", 96, 600, 660), *junk, *band])[-1] == ("dị", stamps.DISPUTED_CONF)
+
+
 def _photo_rows_with_a_box() -> np.ndarray:
     """Rows of a photo (letters 20 px): the page's paper between two bands of dark background (the page
     photographed smaller than the frame) and a stamp's box (2 px sides, 160 px tall) on the paper."""

@@ -847,12 +847,17 @@ def _band_lines(
             # the first reading's word under the box that no reading alone gave again: in doubt
             words = [replace(w, conf=DISPUTED_CONF) if id(w) in disputed else w for w in words]
             merged = [replace(w, conf=DISPUTED_CONF) if id(w) in disputed else w for w in merged]
-        # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print
+        # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print, nor are
+        # its words the band read with letters they lost there (``_cut_short``: "dị" of "dịp") sure ones
         first = [w for w in _one_a_place(line_old) if not (in_stamp(w) and _stamp_own(w.text))]
+        short = _shown_short(first, read, in_stamp)
+        first = [replace(w, conf=min(w.conf, DISPUTED_CONF)) if id(w) in short else w for w in first]
         if _band_score(merged) <= _band_score(first):
             pen = _pen_numbers(line_old, read, rows, letter, in_stamp)
             if pen:  # the first reading stands, but for the stamp's number in pen on the line's row
                 words = [w for w in words if not any(w is p for p in pen)]
+            if short:  # ... and its words read cut short, in doubt
+                words = [replace(w, conf=min(w.conf, DISPUTED_CONF)) if id(w) in short else w for w in words]
             continue
         merged = [w for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
         if thinned:  # read on print thinned with the pen's ink taken out: in doubt, a person checks them
@@ -1159,7 +1164,15 @@ def _merged(
             taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
         elif (cut := _cut_short(w, [old[i] for i in under])) is not None:
             # "đề" over the first reading's sure "ề": the box's side took its first letter there
-            taken.append(replace(w, conf=min(w.conf, cut.conf, THROUGH_CONF)))
+            if w.conf >= SURE_READ:
+                taken.append(replace(w, conf=min(w.conf, cut.conf, THROUGH_CONF)))
+            else:
+                # "dịp," at 50 over the first reading's "dị" at 97 (the "p" run into the pen's number
+                # under it; the corrector made "dị" "đi": "… giao thông đi Tết", SURE-WRONG, seed 379 alt
+                # 001): the band's letters, in doubt; a mark after them is the pen's ink the band left, the
+                # first reading's own stands
+                text = (_letters(w.text) or w.text) + _tail(cut.text)
+                taken.append(replace(w, text=text, conf=min(w.conf, BARE_CONF)))
         elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text) or _stroke_letter(w):
             out.extend(
                 old[i] for i in under
@@ -1269,12 +1282,22 @@ def _stroke_letter(w: Word) -> bool:
     return len(_letters(w.text) or "") == 1 and w.conf < ONE_LETTER_SURE
 
 
+def _shown_short(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool]) -> set[int]:
+    """The ids of a line's first-reading words (``old``) that a band's word under the stamp's box (``read``)
+    shows cut short (``_cut_short``)."""
+    out = set()
+    for r in read:
+        if in_stamp(r) and (o := _cut_short(r, [o for o in old if _overlap(r, o)])) is not None:
+            out.add(id(o))
+    return out
+
+
 def _cut_short(w: Word, under: list[Word]) -> Word | None:
-    """The one word of the first reading under the band's word ``w`` (a syllable read surely,
-    ``SURE_READ``) whose letters are ``w``'s with its first or last letters lost where ``w`` reaches past
-    it: the stamp's stroke over them ("ề" at 93 for "đề", the box's side through its "đ": a subject of "về
-    tiếc ề nghị …" left unread, seed 387 dev 003). None otherwise."""
-    if len(under) != 1 or not _clean(w) or w.conf < SURE_READ or _stamp_own(w.text):
+    """The one word of the first reading under the band's word ``w`` (a syllable, ``_clean``) whose letters
+    are ``w``'s with its first or last letters lost where ``w`` reaches past it: the stamp's stroke over them
+    ("ề" at 93 for "đề", the box's side through its "đ": a subject of "về tiếc ề nghị …" left unread, seed
+    387 dev 003; "dị" at 97 for "dịp", its "p" run into the pen's number). None otherwise."""
+    if len(under) != 1 or not _clean(w) or _stamp_own(w.text):
         return None
     o = under[0]
     mine, theirs = (_letters(o.text) or "").lower(), (_letters(w.text) or "").lower()
@@ -1288,6 +1311,14 @@ def _cut_short(w: Word, under: list[Word]) -> Word | None:
 
 
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
+
+
+def _tail(text: str) -> str:
+    """The marks after a word's last letter or digit ("," of "tự,")."""
+    return text[len(text.rstrip(_MARKS)) :]
+
+
+_MARKS = ".,;:!?)”’\"'"
 
 
 def _letters(text: str) -> str | None:
