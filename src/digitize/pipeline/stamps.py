@@ -269,7 +269,12 @@ def second_pass(
             # only when the subject itself reads with fewer marks that are no words
             continue
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
-        again = _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+        found = _band_box(prepared, before, grey, y0, letter)
+        if found is not None:
+            again = _band_lines(
+                prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
+            )
+            again = _hidden_under_box(again, inside, found, y0, letter)
         if blank is not None:
             again = _cut_by_box(again, inside, blank, x0, y0, letter)
         return _lost_in_doubt(page, again)
@@ -278,10 +283,62 @@ def second_pass(
     # "quả" without the tone; the tone where the box was not found without the colour)
     for before, grey in tried:
         if (found := _band_box(prepared, before, grey, y0, letter)) is not None:
-            return _band_lines(
+            again = _band_lines(
                 prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
             )
+            return _hidden_under_box(again, inside, found, y0, letter)
     return page
+
+
+HIDDEN_ROWS = 1.5  # letters under a line's foot: the rows of the line after it (a heading's lines' pitch)
+HIDDEN_SPAN = 2.0  # letters either side of a line's centre: a short last line of a heading ("tỉnh Yên Bái")
+
+
+def _hidden_under_box(
+    page: RecognizedPage,
+    inside: Callable[[Word], bool],
+    box: tuple[int, int, int, int],
+    y0: float,
+    letter: float,
+) -> RecognizedPage:
+    """``page`` with the words of each line ``inside`` the rows read again (two sure syllables or more) at
+    ``BARE_CONF`` at most when the stamp's ``box`` (of the rows cut, their top at ``y0``; letters
+    ``letter`` px high) covers the rows under it (``HIDDEN_ROWS`` letters under its foot) round its centre
+    (``HIDDEN_SPAN`` letters either side) and nothing on those rows was read as a syllable (the stamp's own
+    words aside): the next line of a centred heading may lie wholly under the box, read as junk, and the
+    subject ended above it ("… trên địa bàn" at 0.93, its last line "tỉnh Yên Bái" under the box read "DI
+    Miu lẩu", review 33 H1). The line is no sure end."""
+    bx0, by0, bx1, by1 = box[0], box[1] + y0, box[2], box[3] + y0
+    lines: dict[int, list[Word]] = {}
+    for w in page.words:
+        if inside(w):
+            lines.setdefault(w.line, []).append(w)
+    hidden = set()
+    for ln, ws in lines.items():
+        if _sure(ws) < 2:
+            continue
+        firm = [w for w in ws if w.conf > LINE_SURE] or ws
+        foot = float(np.median([w.box.y1 for w in firm]))
+        centre = (min(w.box.x0 for w in ws) + max(w.box.x1 for w in ws)) / 2
+        if not (bx0 <= centre - HIDDEN_SPAN * letter and centre + HIDDEN_SPAN * letter <= bx1):
+            continue  # the box leaves the rows under the line's middle: what is there was read
+        if not (by0 <= foot + 0.5 * letter and foot + HIDDEN_ROWS * letter <= by1):
+            continue  # the box does not cover the rows under the line
+        if any(
+            foot < (w.box.y0 + w.box.y1) / 2 <= foot + HIDDEN_ROWS * letter
+            and _sure([w])
+            and not _stamp_own(w.text)
+            for w in page.words
+            if w.line != ln
+        ):
+            continue  # a line read on the rows under it: the page's reading goes on there
+        hidden.add(ln)
+    if not hidden:
+        return page
+    words = tuple(
+        replace(w, conf=min(w.conf, BARE_CONF)) if w.line in hidden and inside(w) else w for w in page.words
+    )
+    return replace(page, words=words)
 
 
 def _lost_in_doubt(page: RecognizedPage, again: RecognizedPage) -> RecognizedPage:
