@@ -1203,3 +1203,23 @@ def test_a_heading_s_last_line_wholly_under_a_bitonal_stamp_s_box_leaves_no_sure
     f = extract([stamps.second_pass(prepared, first, lang="vie")]).fields["subject"]
     assert f.value is not None and f.value.startswith("Về việc tăng cường")
     assert f.confidence < 0.6
+
+
+def test_a_syllable_read_faint_right_after_a_word_over_the_first_reading_s_marks_is_taken_in_doubt() -> None:
+    """Under the box, the band's "tai" at 25 right after its "thiển", where the first reading read "t0" at
+    0 (the pen's number run into it: "… hậu quả thiên" lost its last word, seed 391 alt 007), stands in
+    doubt; one far from the word before it (the stamp's marks past the line's end), or over a sure first
+    word, not."""
+
+    w = _word
+    old = [w("quả", 97, 1740, 1831), w("liễu", 26, 1847, 1971), w("t0", 0, 1989, 2235)]
+    read = [w("quả", 93, 1725, 1831), w("thiển", 54, 1846, 1971), w("tai", 25, 1988, 2071)]
+    merged = stamps._merged(old, read, lambda v: v.box.x0 > 1800)
+    assert [(v.text, v.conf) for v in merged] == [
+        ("quả", 97), ("thiển", 54), ("tai", stamps.DISPUTED_CONF)
+    ]  # fmt: skip
+    read[2] = w("tai", 25, 2040, 2120)  # two thirds of a word's height past "thiển"
+    assert "tai" not in [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1800)]
+    old[2] = w("tai", 70, 1989, 2071)
+    read[2] = w("tại", 25, 1988, 2071)
+    assert [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1800)][-1] == "tai"
