@@ -1037,6 +1037,55 @@ def test_a_band_word_with_a_letter_the_first_reading_lost_under_the_box_replaces
     assert [v.text for v in stamps._merged(old, [w("để", 97, 761, 834)], lambda v: True)] == ["ề"]
 
 
+def test_a_band_word_read_unsure_with_a_letter_the_sure_first_reading_lost_replaces_it_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under the box, the band's "dịp," at 50 over the first reading's "dị" at 97 (its "p" run into the
+    pen's number under it: the corrector made "dị" "đi", "… giao thông đi Tết" a SURE-WRONG, seed 379 alt
+    001) stands in its place in doubt, without the mark the pen's ink left after it; where the first
+    reading stands all the same, its word read cut short is in doubt."""
+
+    w = _word
+    old = [
+        w("toàn", 97, 972, 1069),
+        w("giao", 96, 1087, 1178),
+        w("thông", 97, 1196, 1305),
+        w("dị", 97, 1326, 1373),
+    ]
+    band = [
+        w("toàn", 96, 972, 1069),
+        w("giao", 92, 1087, 1177),
+        w("thông", 96, 1197, 1317),
+        w("dịp,", 50, 1342, 1427),
+        w("7", 47, 1456, 1479),
+    ]
+    page = RecognizedPage(index=0, source="ocr", width=1654, height=600, text="", words=tuple(old))
+    rows = np.full((243, 1654), 255, np.uint8)
+    prepared = type("P", (), {"dpi": 200, "scale": 1.0})()
+
+    def lines_of(read: list[Word]) -> list[tuple[str, float]]:
+        monkeypatch.setattr(stamps, "_read_band", lambda *a, **k: read)
+        again = stamps._band_lines(
+            prepared,
+            page,
+            lambda v: True,
+            rows,
+            rows,
+            0.0,
+            30.0,
+            lang="vie",
+            timeout=5,
+            found=(1115, 0, 1577, 243),
+        )
+        return [(v.text, v.conf) for v in again.words]
+
+    assert lines_of(band) == [("toàn", 97), ("giao", 96), ("thông", 97), ("dịp", stamps.BARE_CONF)]
+    # junk the band read where the first read nothing outweighs it: the first stands, "dị" in doubt
+    junk = [w("xq", 10, 700, 740), w("zv", 10, 800, 840)]
+    page = replace(page, words=(w("Về", 96, 600, 660), *old))
+    assert lines_of([w("Về", 96, 600, 660), *junk, *band])[-1] == ("dị", stamps.DISPUTED_CONF)
+
+
 def _photo_rows_with_a_box() -> np.ndarray:
     """Rows of a photo (letters 20 px): the page's paper between two bands of dark background (the page
     photographed smaller than the frame) and a stamp's box (2 px sides, 160 px tall) on the paper."""
@@ -1160,3 +1209,49 @@ def test_a_one_letter_band_word_only_a_stroke_s_letter_is_the_box_s_side() -> No
         w.text
         for w in stamps._merged(old, [_bw("thú", 100, 150, 90), _bw("í", 170, 185, 41)], lambda w: True)
     ] == ["thú"]
+
+
+def test_a_heading_s_last_line_wholly_under_a_bitonal_stamp_s_box_leaves_no_sure_subject(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bitonal scan whose stamp's box (as black as the print) lies over the centre of the rows under the
+    subject's line: its last line, "tỉnh Yên Bái", wholly under the box, is read as junk ("DI Miu lẩu") and
+    the subject ended above it, sure (0.93, review 33 H1). The line above the box is no sure end: the
+    subject in doubt."""
+    from tests.pipeline import pages
+
+    body = ["CHỈ THỊ", "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn", "tỉnh Yên Bái"]
+    monkeypatch.setattr(pages, "BODY", body + pages.BODY[3:])
+    img = decree_page(DPI)
+    w_px, h_px = int(1.6 * DPI), int(0.75 * DPI)
+    a = np.asarray(incoming_stamp("2765|18/7/16|VP", 5, w_px, h_px)).copy()
+    a[..., :3] = np.where(a[..., 3:] > 0, 0, a[..., :3])  # black, as a bitonal scan makes it
+    stamp = Image.fromarray(a, "RGBA")
+    line_h = int(int(11 / 72 * DPI) * 1.45)
+    overlay = Image.new("RGB", img.size, (255, 255, 255))
+    overlay.paste(stamp, ((img.width - w_px) // 2, int(0.4 * DPI) + 6 * line_h - h_px // 2), stamp)
+    bitonal = ImageChops.multiply(img, overlay).convert("L").point(lambda v: 255 if v > 160 else 0)
+    prepared, first = _read(bitonal.convert("RGB"))
+    f = extract([stamps.second_pass(prepared, first, lang="vie")]).fields["subject"]
+    assert f.value is not None and f.value.startswith("Về việc tăng cường")
+    assert f.confidence < 0.6
+
+
+def test_a_syllable_read_faint_right_after_a_word_over_the_first_reading_s_marks_is_taken_in_doubt() -> None:
+    """Under the box, the band's "tai" at 25 right after its "thiển", where the first reading read "t0" at
+    0 (the pen's number run into it: "… hậu quả thiên" lost its last word, seed 391 alt 007), stands in
+    doubt; one far from the word before it (the stamp's marks past the line's end), or over a sure first
+    word, not."""
+
+    w = _word
+    old = [w("quả", 97, 1740, 1831), w("liễu", 26, 1847, 1971), w("t0", 0, 1989, 2235)]
+    read = [w("quả", 93, 1725, 1831), w("thiển", 54, 1846, 1971), w("tai", 25, 1988, 2071)]
+    merged = stamps._merged(old, read, lambda v: v.box.x0 > 1800)
+    assert [(v.text, v.conf) for v in merged] == [
+        ("quả", 97), ("thiển", 54), ("tai", stamps.DISPUTED_CONF)
+    ]  # fmt: skip
+    read[2] = w("tai", 25, 2040, 2120)  # two thirds of a word's height past "thiển"
+    assert "tai" not in [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1800)]
+    old[2] = w("tai", 70, 1989, 2071)
+    read[2] = w("tại", 25, 1988, 2071)
+    assert [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1800)][-1] == "tai"

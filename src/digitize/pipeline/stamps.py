@@ -269,7 +269,12 @@ def second_pass(
             # only when the subject itself reads with fewer marks that are no words
             continue
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
-        again = _band_lines(prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout)
+        found = _band_box(prepared, before, grey, y0, letter)
+        if found is not None:
+            again = _band_lines(
+                prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
+            )
+            again = _hidden_under_box(again, inside, found, y0, letter)
         if blank is not None:
             again = _cut_by_box(again, inside, blank, x0, y0, letter)
         return _lost_in_doubt(page, again)
@@ -278,10 +283,62 @@ def second_pass(
     # "quả" without the tone; the tone where the box was not found without the colour)
     for before, grey in tried:
         if (found := _band_box(prepared, before, grey, y0, letter)) is not None:
-            return _band_lines(
+            again = _band_lines(
                 prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
             )
+            return _hidden_under_box(again, inside, found, y0, letter)
     return page
+
+
+HIDDEN_ROWS = 1.5  # letters under a line's foot: the rows of the line after it (a heading's lines' pitch)
+HIDDEN_SPAN = 2.0  # letters either side of a line's centre: a short last line of a heading ("tỉnh Yên Bái")
+
+
+def _hidden_under_box(
+    page: RecognizedPage,
+    inside: Callable[[Word], bool],
+    box: tuple[int, int, int, int],
+    y0: float,
+    letter: float,
+) -> RecognizedPage:
+    """``page`` with the words of each line ``inside`` the rows read again (two sure syllables or more) at
+    ``BARE_CONF`` at most when the stamp's ``box`` (of the rows cut, their top at ``y0``; letters
+    ``letter`` px high) covers the rows under it (``HIDDEN_ROWS`` letters under its foot) round its centre
+    (``HIDDEN_SPAN`` letters either side) and nothing on those rows was read as a syllable (the stamp's own
+    words aside): the next line of a centred heading may lie wholly under the box, read as junk, and the
+    subject ended above it ("… trên địa bàn" at 0.93, its last line "tỉnh Yên Bái" under the box read "DI
+    Miu lẩu", review 33 H1). The line is no sure end."""
+    bx0, by0, bx1, by1 = box[0], box[1] + y0, box[2], box[3] + y0
+    lines: dict[int, list[Word]] = {}
+    for w in page.words:
+        if inside(w):
+            lines.setdefault(w.line, []).append(w)
+    hidden = set()
+    for ln, ws in lines.items():
+        if _sure(ws) < 2:
+            continue
+        firm = [w for w in ws if w.conf > LINE_SURE] or ws
+        foot = float(np.median([w.box.y1 for w in firm]))
+        centre = (min(w.box.x0 for w in ws) + max(w.box.x1 for w in ws)) / 2
+        if not (bx0 <= centre - HIDDEN_SPAN * letter and centre + HIDDEN_SPAN * letter <= bx1):
+            continue  # the box leaves the rows under the line's middle: what is there was read
+        if not (by0 <= foot + 0.5 * letter and foot + HIDDEN_ROWS * letter <= by1):
+            continue  # the box does not cover the rows under the line
+        if any(
+            foot < (w.box.y0 + w.box.y1) / 2 <= foot + HIDDEN_ROWS * letter
+            and _sure([w])
+            and not _stamp_own(w.text)
+            for w in page.words
+            if w.line != ln
+        ):
+            continue  # a line read on the rows under it: the page's reading goes on there
+        hidden.add(ln)
+    if not hidden:
+        return page
+    words = tuple(
+        replace(w, conf=min(w.conf, BARE_CONF)) if w.line in hidden and inside(w) else w for w in page.words
+    )
+    return replace(page, words=words)
 
 
 def _lost_in_doubt(page: RecognizedPage, again: RecognizedPage) -> RecognizedPage:
@@ -847,12 +904,17 @@ def _band_lines(
             # the first reading's word under the box that no reading alone gave again: in doubt
             words = [replace(w, conf=DISPUTED_CONF) if id(w) in disputed else w for w in words]
             merged = [replace(w, conf=DISPUTED_CONF) if id(w) in disputed else w for w in merged]
-        # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print
+        # the stamp's own words read first ("Ngày:" under the box) are no worth of the line's print, nor are
+        # its words the band read with letters they lost there (``_cut_short``: "dị" of "dịp") sure ones
         first = [w for w in _one_a_place(line_old) if not (in_stamp(w) and _stamp_own(w.text))]
+        short = _shown_short(first, read, in_stamp)
+        first = [replace(w, conf=min(w.conf, DISPUTED_CONF)) if id(w) in short else w for w in first]
         if _band_score(merged) <= _band_score(first):
             pen = _pen_numbers(line_old, read, rows, letter, in_stamp)
             if pen:  # the first reading stands, but for the stamp's number in pen on the line's row
                 words = [w for w in words if not any(w is p for p in pen)]
+            if short:  # ... and its words read cut short, in doubt
+                words = [replace(w, conf=min(w.conf, DISPUTED_CONF)) if id(w) in short else w for w in words]
             continue
         merged = [w for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
         if thinned:  # read on print thinned with the pen's ink taken out: in doubt, a person checks them
@@ -1159,7 +1221,19 @@ def _merged(
             taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
         elif (cut := _cut_short(w, [old[i] for i in under])) is not None:
             # "đề" over the first reading's sure "ề": the box's side took its first letter there
-            taken.append(replace(w, conf=min(w.conf, cut.conf, THROUGH_CONF)))
+            if w.conf >= SURE_READ:
+                taken.append(replace(w, conf=min(w.conf, cut.conf, THROUGH_CONF)))
+            else:
+                # "dịp," at 50 over the first reading's "dị" at 97 (the "p" run into the pen's number
+                # under it; the corrector made "dị" "đi": "… giao thông đi Tết", SURE-WRONG, seed 379 alt
+                # 001): the band's letters, in doubt; a mark after them is the pen's ink the band left, the
+                # first reading's own stands
+                text = (_letters(w.text) or w.text) + _tail(cut.text)
+                taken.append(replace(w, text=text, conf=min(w.conf, BARE_CONF)))
+        elif _faint_next(w, read, [old[i] for i in under]):
+            # "tai" at 25 right after "thiển", over the first reading's "t0" at 0 (the pen's number run into
+            # it: "… hậu quả thiên" lost its last word, seed 391 alt 007): taken, in doubt
+            taken.append(replace(w, conf=min(w.conf, DISPUTED_CONF)))
         elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text) or _stroke_letter(w):
             out.extend(
                 old[i] for i in under
@@ -1241,6 +1315,23 @@ def _glued_syllables(w: Word) -> list[Word]:
     return out
 
 
+FAINT_GAP = 0.6  # of a word's height: the most space between it and the word before it on a line of print
+
+
+def _faint_next(w: Word, read: list[Word], under: list[Word]) -> bool:
+    """A band's word under the box read as a syllable of two letters or more (letters only, none of the
+    stamp's own words) too unsurely to be ``_clean``, right after a syllable the band read (``_clean``, at
+    most ``FAINT_GAP`` of its height before it: the line's next word), where the first reading read marks
+    only (no syllable, below ``SURE_READ``): print the pen's ink ran into, read in part."""
+    t = _letters(w.text)
+    if not t or len(t) < 2 or _clean(w) or not is_syllable(t) or w.text.strip(".,;:") != t or _stamp_own(t):
+        return False
+    if not under or any(_clean(o) or o.conf >= SURE_READ for o in under):
+        return False
+    gap = FAINT_GAP * (w.box.y1 - w.box.y0)
+    return any(_clean(r) and 0 <= w.box.x0 - r.box.x1 <= gap for r in read if r is not w)
+
+
 def _stamp_mark(w: Word) -> bool:
     """A word of the first reading under the stamp's box that is no print the band lost: one of the stamp's
     own words ("Ngày:", ``_stamp_own``), or a mark read unsure (letters or digits that are no syllable,
@@ -1274,12 +1365,22 @@ def _stroke_letter(w: Word) -> bool:
 _STROKE_LETTERS = frozenset("iljt")
 
 
+def _shown_short(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool]) -> set[int]:
+    """The ids of a line's first-reading words (``old``) that a band's word under the stamp's box (``read``)
+    shows cut short (``_cut_short``)."""
+    out = set()
+    for r in read:
+        if in_stamp(r) and (o := _cut_short(r, [o for o in old if _overlap(r, o)])) is not None:
+            out.add(id(o))
+    return out
+
+
 def _cut_short(w: Word, under: list[Word]) -> Word | None:
-    """The one word of the first reading under the band's word ``w`` (a syllable read surely,
-    ``SURE_READ``) whose letters are ``w``'s with its first or last letters lost where ``w`` reaches past
-    it: the stamp's stroke over them ("ề" at 93 for "đề", the box's side through its "đ": a subject of "về
-    tiếc ề nghị …" left unread, seed 387 dev 003). None otherwise."""
-    if len(under) != 1 or not _clean(w) or w.conf < SURE_READ or _stamp_own(w.text):
+    """The one word of the first reading under the band's word ``w`` (a syllable, ``_clean``) whose letters
+    are ``w``'s with its first or last letters lost where ``w`` reaches past it: the stamp's stroke over them
+    ("ề" at 93 for "đề", the box's side through its "đ": a subject of "về tiếc ề nghị …" left unread, seed
+    387 dev 003; "dị" at 97 for "dịp", its "p" run into the pen's number). None otherwise."""
+    if len(under) != 1 or not _clean(w) or _stamp_own(w.text):
         return None
     o = under[0]
     if correct.common(o.text):
@@ -1297,6 +1398,14 @@ def _cut_short(w: Word, under: list[Word]) -> Word | None:
 
 
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
+
+
+def _tail(text: str) -> str:
+    """The marks after a word's last letter or digit ("," of "tự,")."""
+    return text[len(text.rstrip(_MARKS)) :]
+
+
+_MARKS = ".,;:!?)”’\"'"
 
 
 def _letters(text: str) -> str | None:
