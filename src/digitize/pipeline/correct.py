@@ -407,6 +407,19 @@ def _mark_margin(read: str, cand: str | None, margin: float, words: list[str], i
     return MARGIN_MARK_SHAPE if _trigram(model, far, left, cand) else margin
 
 
+def pair_count(a: str, b: str) -> int:
+    """How often the corpus shows the word ``a`` then the word ``b`` (their marks around aside; 0 for a
+    word it does not know)."""
+    model = load()
+    ka, kb = _context(nfc(a), model)[1], _context(nfc(b), model)[0]
+    ia, ib = model.index.get(ka), model.index.get(kb)
+    return (
+        0
+        if ia is None or ib is None or ka.startswith("<") or kb.startswith("<")
+        else model.bigrams.get(ia * model.size + ib, 0)
+    )
+
+
 def _beside(model: Model, a: str, b: str) -> bool:
     """The corpus shows ``a`` then ``b`` (keys or classes)."""
     ia, ib = model.index.get(a), model.index.get(b)

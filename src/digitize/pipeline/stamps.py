@@ -1219,7 +1219,7 @@ def _merged(
             # a word of print between the line's words the first reading lost ("íy" for "ty", the box's side
             # through its "t"): no word is dropped unseen, it stands in doubt
             taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
-        elif (cut := _cut_short(w, [old[i] for i in under])) is not None:
+        elif (cut := _cut_short(w, [old[i] for i in under], old)) is not None:
             # "đề" over the first reading's sure "ề": the box's side took its first letter there
             if w.conf >= SURE_READ:
                 taken.append(replace(w, conf=min(w.conf, cut.conf, THROUGH_CONF)))
@@ -1370,12 +1370,31 @@ def _shown_short(old: list[Word], read: list[Word], in_stamp: Callable[[Word], b
     shows cut short (``_cut_short``)."""
     out = set()
     for r in read:
-        if in_stamp(r) and (o := _cut_short(r, [o for o in old if _overlap(r, o)])) is not None:
+        if in_stamp(r) and (o := _cut_short(r, [o for o in old if _overlap(r, o)], old)) is not None:
             out.add(id(o))
     return out
 
 
-def _cut_short(w: Word, under: list[Word]) -> Word | None:
+def _longer_fits(short: Word, long: Word, line: Sequence[Word]) -> bool:
+    """The corpus shows the band's ``long`` word beside the line's words either side of ``short`` (the first
+    reading's) more often than ``short``: "thông dịp", "dịp Tết" over "thông dị", "dị Tết"."""
+    others = sorted((x for x in line if x is not short), key=lambda x: x.box.x0)
+    left = [x for x in others if x.box.x1 <= short.box.x0 + 1]
+    right = [x for x in others if x.box.x0 >= short.box.x1 - 1]
+    a = left[-1].text if left else ""
+    b = right[0].text if right else ""
+
+    def seen(word: str) -> int:
+        return (correct.pair_count(a, word) if a else 0) + (correct.pair_count(word, b) if b else 0)
+
+    # neither shown (a line's last word, its next on the line below): the band's, read unsure, is taken in
+    # doubt (``BARE_CONF``)
+    return seen(long.text) > seen(short.text) or (
+        seen(long.text) == seen(short.text) == 0 and long.conf < SURE_READ
+    )
+
+
+def _cut_short(w: Word, under: list[Word], line: Sequence[Word] = ()) -> Word | None:
     """The one word of the first reading under the band's word ``w`` (a syllable, ``_clean``) whose letters
     are ``w``'s with its first or last letters lost where ``w`` reaches past it: the stamp's stroke over them
     ("ề" at 93 for "đề", the box's side through its "đ": a subject of "về tiếc ề nghị …" left unread, seed
@@ -1383,10 +1402,10 @@ def _cut_short(w: Word, under: list[Word]) -> Word | None:
     if len(under) != 1 or not _clean(w) or _stamp_own(w.text):
         return None
     o = under[0]
-    if correct.common(o.text):
-        return (
-            None  # a word of its own ("và"): the band's "vài" may be the box's side read as one (REVIEW-34)
-        )
+    if correct.common(o.text) and not _longer_fits(o, w, line):
+        # a word of its own ("và") the corpus shows beside its neighbours as often as the band's longer one:
+        # "vài" may be the box's side read as a letter (REVIEW-34 H1); "dị" of "giao thông dị Tết" is not
+        return None
     mine, theirs = (_letters(o.text) or "").lower(), (_letters(w.text) or "").lower()
     if not mine or len(mine) >= len(theirs):
         return None
