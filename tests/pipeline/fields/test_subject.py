@@ -2206,3 +2206,35 @@ def test_a_word_read_surely_after_dia_ban_stays_as_printed(unit: str) -> None:
     line1 = f"Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn {unit} Thái"
     got = _directive_on(line1, "Nguyên", [95.0] * len(line1.split()))
     assert got == {"value": line1 + " Nguyên", "sure": "True"}
+
+
+def test_a_stamp_s_word_read_far_left_of_a_subject_line_is_no_body_opening() -> None:
+    # seed 413 dev 007 (a dim photo, the stamp at the left): "Này" (31, a stamp's mark) far left of "trữ năm
+    # 2016" on its row: the row opened with "Nay", a body's opening, and the subject ended a line early at
+    # 0.93 (SURE-WRONG)
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+    from tests.pipeline.test_extract import H, W, page
+
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG"), number="Số: 15/QĐ-UBND"),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc phê duyệt Kế hoạch kiểm tra công tác văn thư, lưu", "center", 95.0),
+        ("trữ năm 2016", "center", 95.0),
+        ("", "center", 90.0),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "center", 95.0),
+        (BODY, "body", 90.0),
+        *signer(("CHỦ TỊCH",)),
+    ]
+    base = page(specs)
+    n = next(k for k, s in enumerate(specs) if s[0] == "trữ năm 2016")
+    first = min((w for w in base.words if w.line == n), key=lambda w: w.box.x0)
+
+    def with_mark(conf: float, x0: float) -> str | None:
+        mark = Word("Này", conf, Box(x0, first.box.y0, x0 + 100, first.box.y1), line=n)
+        words = tuple(sorted((*base.words, mark), key=lambda w: (w.line, w.box.x0)))
+        return extract([RecognizedPage(0, "ocr", W, H, base.text, words)]).values()["subject"]
+
+    want = "Về việc phê duyệt Kế hoạch kiểm tra công tác văn thư, lưu trữ năm 2016"
+    assert with_mark(31.0, 300.0) == want
+    assert with_mark(31.0, first.box.x0 - 122) != want  # a word a space's width before it is the row's own

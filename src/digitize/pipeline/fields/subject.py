@@ -2052,6 +2052,23 @@ def _faint_capitals(ln: Line, prev: Line) -> bool:
     return abs(h - h_prev) <= FAINT_HEIGHT * h_prev
 
 
+FAR_APART = 3.0  # of the row's word height: a word read unsure this far left of the row's next is apart
+
+
+def _far_lead_dropped(raw: Line) -> Line:
+    """The row without the words at its start read unsure (under 50) that stand far left of the next
+    (``FAR_APART``): a stamp's mark on the subject's row ("Này" (31) far left of "trữ năm 2016", seed 413 dev
+    007), not the opening of a body's row ("Nay", "Căn cứ" …)."""
+    words = sorted(raw.words, key=lambda w: w.box.x0)
+    if len(words) < 2:
+        return raw
+    h = statistics.median(w.box.y1 - w.box.y0 for w in words)
+    i = 0
+    while i < len(words) - 1 and words[i].conf < 50 and words[i + 1].box.x0 - words[i].box.x1 > FAR_APART * h:
+        i += 1
+    return raw if i == 0 else sub_line(raw, words[i:])
+
+
 TAIL_WORDS = 4  # words at most of a subject's last line, centred under a line that ends in a colon
 TAIL_WIDTH = 0.4  # of the page's width at most
 
@@ -2145,13 +2162,14 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
         # a centred run cut out of a body row ("gửi: Hội đồng …" of "Kính gửi: Hội đồng … Hóa:———",
         # "TRƯỞNG CỤC QUẢN LÝ D" of "CỤC TRƯỞNG CỤC QUẢN LÝ D Chuyển: VP") is still the body: the whole
         # row says so
-        whole = raw.folded.strip()
-        head_title = _HEAD_TITLE.match(whole) is not None and not _word_truong(raw.text)
-        if (whole.startswith(AUTHORITY_START) or head_title or _glued_authority(raw)) and not (
-            subj and continues(raw)
+        row = _far_lead_dropped(raw)  # (a stamp's mark far left of the row's words: "Này" (31), seed 413)
+        whole = row.folded.strip()
+        head_title = _HEAD_TITLE.match(whole) is not None and not _word_truong(row.text)
+        if (whole.startswith(AUTHORITY_START) or head_title or _glued_authority(row)) and not (
+            subj and continues(row)
         ):
             break
-        if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(raw, subj):
+        if whole.startswith(BODY_START) and not whole.startswith(AUTHORITY_START) and opens(row, subj):
             break
         if re.search(r"\bkinh\s+gui\s*:", whole):
             break  # the address line, a stamp's words before it on the same row ("Chuyển: … Kính gửi: …")
