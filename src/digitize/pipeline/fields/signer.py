@@ -28,7 +28,7 @@ from digitize.pipeline.fields.vocab import (
     SURNAMES,
 )
 from digitize.pipeline.fields.vocab import TITLES as TITLE_WORDS
-from digitize.pipeline.model import Box, Word
+from digitize.pipeline.model import Box, ExtractedField, Word
 from digitize.pipeline.syllable import TONE_MARKS
 from digitize.text import fold, nfc, squash
 
@@ -976,17 +976,26 @@ def _too_wide(boxes: Sequence[Box], parts: Sequence[tuple[str, float]], at: int,
     return boxes[at].x1 - boxes[at].x0 > WIDE_WORD * len(surname) * letter
 
 
-def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
-    """The line under the signer's title that looks like the name with its first words garbled (a seal's rim
-    over the family name: "mg $en Hòa Bình"), when no name was read: its last word a capitalised Vietnamese
-    syllable, two to six words. None when the name was read or no such line exists."""
+def _probed(lines: Sequence[Line]) -> tuple[list[Line], int, ExtractedField | None] | None:
+    """The signature block's right column and its title's index there, with the signer's name as the page's
+    lines give it (None without a title block)."""
     block = _title_block(lines)
     if block is None:
         return None
     right, title_i, _ = block
     probe = Builder()
     _signer(probe, lines)
-    got = probe.freeze().get("signer_name")
+    return right, title_i, probe.freeze().get("signer_name")
+
+
+def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
+    """The line under the signer's title that looks like the name with its first words garbled (a seal's rim
+    over the family name: "mg $en Hòa Bình"), when no name was read: its last word a capitalised Vietnamese
+    syllable, two to six words. None when the name was read or no such line exists."""
+    probed = _probed(lines)
+    if probed is None:
+        return None
+    right, title_i, got = probed
     found = got.value if got is not None else None
     if found:
         below = _below(right, title_i)
@@ -1015,13 +1024,10 @@ def glued_name_line(lines: Sequence[Line]) -> Line | None:
     two of the name's words the seal's ring ran together, the second's capital under it ("Lưu/ăn Phong"
     at 7, taken as "Lưu An Phong": the ring over the "V" of "Văn", seed 377 dev 010). The line ends in
     the name's last word. None otherwise."""
-    block = _title_block(lines)
-    if block is None:
+    probed = _probed(lines)
+    if probed is None:
         return None
-    right, title_i, _ = block
-    probe = Builder()
-    _signer(probe, lines)
-    got = probe.freeze().get("signer_name")
+    right, title_i, got = probed
     if got is None or not got.value or got.confidence > GUESSED_NAME_CONF:
         return None
     last = fold(got.value.split()[-1])
