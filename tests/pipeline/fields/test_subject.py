@@ -2130,7 +2130,11 @@ def test_a_quarter_s_roman_numeral_read_unsure_puts_the_subject_in_doubt() -> No
 
     want = "Kết quả công tác phòng, chống tham nhũng quý II năm 2024"
     assert report("II", 45.0) == {"value": want, "sure": "False"}
-    assert report("II", 93.0) == {"value": want, "sure": "True"}
+    # seed 417 alt 011: "II" at 91 for a printed "III" (a right "III" read at 86 elsewhere): strokes alone
+    # are a count read surely only at 95
+    assert report("II", 91.0) == {"value": want, "sure": "False"}
+    assert report("II", 96.0) == {"value": want, "sure": "True"}
+    assert report("IV", 91.0)["sure"] == "True"  # a numeral with a letter of its own shape
 
 
 def test_a_tiny_speck_read_unsure_at_a_title_line_s_end_is_left_out() -> None:
