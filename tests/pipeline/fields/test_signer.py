@@ -779,6 +779,9 @@ def test_a_name_read_from_a_family_name_after_a_lower_case_family_name_beside_it
     for read in ("la Nguyễn Văn An", "lê Trần Thị Mai"):
         assert name(read) == (read.split(None, 1)[1], 0.9)
     assert name("Văn Long") == ("Văn Long", 0.9)  # a two-word name as printed
+    # seed 417 alt 013: "1a Đình Vĩnh" (the "L" of "La" read "1"): "Đinh Vĩnh" at 0.95
+    got, conf = name("1a Đình Vĩnh")
+    assert got == "La Đình Vĩnh" or conf < 0.6
     # a lower-case word no family name's letters (a seal's rim read as letters) is no cut name
     assert name("xy Văn Long") == ("Văn Long", 0.9)
 

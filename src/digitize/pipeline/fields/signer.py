@@ -1362,7 +1362,12 @@ def _small_family_letters(text: str) -> bool:
     """A word in lower case read surely with a family name's letters: "lạm" of "lạm Văn Long", the ring over
     the "Ph" of "Phạm" taking the capital (hseal2's finding: "Văn Long", "Văn" a family name too, at 0.90)."""
     bare = nfc(text.strip(".,;:|!'\"“”()[]{}_-—"))
+    # a capital read as its look-alike digit ("1a" of "La Đình Vĩnh": "Đinh Vĩnh" at 0.95, seed 417 alt 013)
+    bare = bare[0].translate(_CAPITAL_DIGITS) + bare[1:] if bare[:1].isdigit() else bare
     return len(bare) >= 2 and bare.isalpha() and bare.islower() and fold(bare) in F_SURNAMES
+
+
+_CAPITAL_DIGITS = str.maketrans({"1": "l", "0": "o", "5": "s", "8": "b", "6": "g"})
 
 
 def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
