@@ -40,8 +40,9 @@ def _directive(first: str, second: str) -> RecognizedPage:
 
 def test_v_v_with_its_second_v_misread_glued_to_the_slash_is_not_the_subject_s() -> None:
     # a low-light photo's "V/v" read "V/N" at 0: "V/" is the prefix, its "N" no word of the subject's
-    f = _subject(_letter(("V/N thực hiện chế độ báo cáo định kỳ", "quý I năm 2023")), "V/N")
-    assert f.value == "thực hiện chế độ báo cáo định kỳ quý I năm 2023"
+    # (a quarter's numeral of strokes alone read at 92 is in doubt of its own: "quý IV" here)
+    f = _subject(_letter(("V/N thực hiện chế độ báo cáo định kỳ", "quý IV năm 2023")), "V/N")
+    assert f.value == "thực hiện chế độ báo cáo định kỳ quý IV năm 2023"
     assert f.confidence >= SURE
     # a first word of the subject's own after "V/v" stays
     f = _subject(
