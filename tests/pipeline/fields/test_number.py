@@ -191,3 +191,26 @@ def test_a_second_notation_replaces_only_strokes_read_before_it_and_never_on_a_t
     # the strokes' case itself still holds: the printed notation after them, in doubt
     got = fields("Số: 6 /Z-Z /BC-SKHCN", text=False)
     assert got["code_notation"][0] == "BC-SKHCN" and got["code_notation"][1] < REVIEW_THRESHOLD
+
+
+def test_a_heading_s_abbreviation_read_with_a_lower_case_letter_no_abbreviation_prints() -> None:
+    # seed 419 dev 010: "/TTr-SXD" under "TỜ TRÌNH" (a pen's "30" over the date line above) read "TIm-SXD" at
+    # 0.68: "m" after "I" is printed in no abbreviation (``_PRINTED_LOWER``), so the part is misread whatever
+    # letters it shares with "TTr"; the heading's, in doubt. A part read as printed stays.
+    from digitize.pipeline.fields.number import fit_notation
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+    from digitize.pipeline.model import ExtractedField
+
+    def fit(value: str, heading: str = "Tờ trình") -> tuple[str | None, float]:
+        found = fit_notation(Found((ExtractedField("code_notation", value, 0.68),)), heading, "Sở Xây dựng")
+        f = found.get("code_notation")
+        assert f is not None
+        return f.value, f.confidence
+
+    value, conf = fit("TIm-SXD")
+    assert value == "TTr-SXD" and conf < REVIEW_THRESHOLD
+    # a known abbreviation with its printed lower-case pair is left as read (a decision's "QĐ" under a
+    # heading it promulgates; "KH" of a plan written in a Tờ trình's place is another type, not garbled)
+    assert fit("KH-SXD") == ("KH-SXD", 0.68)
+    assert fit("SNgV-SXD", "Tờ trình") == ("SNgV-SXD", 0.68)

@@ -889,8 +889,9 @@ def fit_notation(notation: Found, heading_type: str | None, organ: str | None = 
             return Found((ExtractedField("code_notation", fixed, min(f.confidence, TYPE_FIT_CONF)),))
         return notation
     # a printed abbreviation opens with a capital and has no digit: a part that does not ("mrr" under "TỜ
-    # TRÌNH", a handwritten number's strokes over it) is a misreading whatever letters it shares
-    garbled = not head[:1].isupper() or any(ch.isdigit() for ch in head)
+    # TRÌNH", a handwritten number's strokes over it) is a misreading whatever letters it shares; so is one
+    # with a lower-case letter no abbreviation prints ("TIm" of "TTr" under a pen's date, seed 419 dev 010)
+    garbled = not head[:1].isupper() or any(ch.isdigit() for ch in head) or _stray_lower(head)
     if abs(len(head) - len(expected)) > 2 or (
         fuzz.ratio(_abbr_key(head), _abbr_key(expected)) < 40 and not garbled
     ):
