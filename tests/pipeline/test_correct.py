@@ -450,6 +450,19 @@ def test_a_word_one_letter_misread_is_the_syllable_the_corpus_shows_beside_both_
         assert " ".join(correct.relettered_words(words, [93.0] * len(words))) == want, read
 
 
+def test_a_capitalised_misreading_with_a_letter_no_vietnamese_word_has_is_relettered() -> None:
+    # seed 421 alt 007 (a stamp beside the line): "đủ điều kiện Sñ toàn thực phẩm" for "an toàn": a capital
+    # mid-phrase is no name when the word holds a letter Vietnamese never writes ("ñ"); judged in small letters
+    words = "cơ sở đủ điều kiện Sñ toàn thực phẩm nông sản".split()
+    assert " ".join(correct.relettered_words(words, [90.0] * len(words))) == (
+        "cơ sở đủ điều kiện an toàn thực phẩm nông sản"
+    )
+    # a name in Vietnamese letters, or a foreign one in Latin letters, stands
+    for text in ("cho Công ty Samsung Display Việt Nam", "tỉnh Quảng Ngaà", "ông Nguyễn Văn Sơn"):
+        words = text.split()
+        assert correct.relettered_words(words, [90.0] * len(words)) == words, text
+
+
 def test_words_read_right_are_not_relettered() -> None:
     # phrases whose words have a frequent neighbour one letter off ("kính trình" / "tính", "dân cư" / "sư",
     # "nước mặt" / "đặt"), a word not read (None) and capitals (names) are kept

@@ -327,7 +327,8 @@ def doubtful_vv(ln: Line) -> bool:
     """The line under the number opens with "V/v" read as a doubtful short word ("VĂN" at confidence 22, then
     "số hóa kết quả …"): a word of one to three letters starting with V, read with confidence < 50, or the
     two capitals "VA" or "VV" (a tone aside) however surely read (a blurred photo's "V/v" read "VÀ" at 83:
-    its slash and small "v" run into one marked capital; not "VN hóa …", "VĂ bản …", "VỀ việc …": the
+    its slash and small "v" run into one marked capital; "VN" too, in doubt: ``VV_AS_WORD``; not "VĂ bản …",
+    "VỀ việc …": the
     subject's own first word), before a word in lower case ("VĂN PHÒNG", an organ's line, goes on in
     capitals)."""
     if len(ln.words) < 2:
@@ -339,11 +340,22 @@ def doubtful_vv(ln: Line) -> bool:
         and head[:1] == "V"
         and (
             first.conf < 50
-            or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV"))
+            or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV", *VV_AS_WORD))
             or (len(head) == 2 and _foreign_letter(head[1]))
         )
         and second.text[:1].islower()
     )
+
+
+# two capitals "V/v" is read as that are an abbreviation too ("VN": its "/v" read as one "N", seed 421 alt
+# 011, "VN thực hiện chế độ báo cáo …"): taken for "V/v" under the number, the subject after it in doubt
+VV_AS_WORD = ("VN",)
+
+
+def vv_as_word(ln: Line) -> bool:
+    """The line's first word is a "V/v" read as an abbreviation (``VV_AS_WORD``)."""
+    head = ln.words[0].text.lstrip("'\"`‘’“”.,:;*-") if ln.words else ""
+    return _toneless(head) in VV_AS_WORD
 
 
 def _foreign_letter(ch: str) -> bool:
@@ -2325,8 +2337,10 @@ def read_subject(
         vv_prefix = VV_PREFIX.match(fold1(text))
         body = _vv_remnant(text, vv_prefix.end()) if vv_prefix else text
         body = _LEADING_MARKS.sub("", body)  # "VW& số hóa …": a speck glued to "V/v" is not the subject's
+        as_word = False
         if vv_prefix is None and doubtful_vv(vv[0]):
             body = text.split(None, 1)[1]  # "VĂN số hóa …": the misread "V/v" is not the subject's
+            as_word = vv_as_word(vv[0])
         # the subject is the text after "V/v" (CONTRACT)
         cleaned = fix_quarter(clean_value(body))
         value, run_on = split_run_together(drop_unpaired_brackets(drop_stray_dots(cleaned)))
@@ -2334,7 +2348,7 @@ def read_subject(
         # a first line's word garbled and read unsure: the subject's opening is no sure reading; the lines
         # ended at a blank above a line of the column's (``VvLines.cut``): maybe a line of it lost there; a
         # lone accent dropped: maybe a word lost (``lost_word_mark``)
-        doubt = garbled_opening(value, kept[0]) or cut or stray or run_on or lost_word_mark(cleaned)
+        doubt = garbled_opening(value, kept[0]) or cut or stray or run_on or lost_word_mark(cleaned) or as_word
         read = [w for x in kept for w in x.words]
         doubt = doubt or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
