@@ -452,8 +452,9 @@ def test_a_word_one_letter_misread_is_the_syllable_the_corpus_shows_beside_both_
 
 def test_a_capitalised_misreading_with_a_letter_no_vietnamese_word_has_is_relettered() -> None:
     # seed 421 alt 007 (a stamp beside the line): "đủ điều kiện Sñ toàn thực phẩm" for "an toàn": a capital
-    # mid-phrase is no name when the word holds a letter Vietnamese never writes ("ñ"); judged in small letters
-    words = "cơ sở đủ điều kiện Sñ toàn thực phẩm nông sản".split()
+    # mid-phrase is no name when the word holds a letter Vietnamese never writes ("ñ"): judged in lower case
+    read = "cơ sở đủ điều kiện Sñ toàn thực phẩm nông sản"
+    words = read.split()
     assert " ".join(correct.relettered_words(words, [90.0] * len(words))) == (
         "cơ sở đủ điều kiện an toàn thực phẩm nông sản"
     )

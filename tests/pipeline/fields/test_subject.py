@@ -2275,3 +2275,27 @@ def test_a_capitalised_word_read_unsure_after_the_subject_s_first_word_is_in_dou
     assert recorrect_words(words, [93.0, 96.0, *([96.0] * 10)])[1] is False
     words = ["Tình", "hình", "thực", "hiện", "công", "tác", "cải", "cách", "hành", "chính", "năm", "2017"]
     assert recorrect_words(words, [93.0, 72.0, *([96.0] * 10)]) == (words, False)
+
+
+@pytest.mark.parametrize(
+    ("read", "want"),
+    [
+        # seed 423 dev 010: "năm" under a stamp's ink read ":iim": the word before a year is "năm", in doubt
+        (
+            "Về việc đề nghị bổ sung biên chế công chức :iim 2024",
+            "Về việc đề nghị bổ sung biên chế công chức năm 2024",
+        ),
+        # a syllable or an abbreviation in capitals before a year stands, surely
+        ("Về việc kiện toàn Hội đồng thi đua khóa 2024", None),
+        ("Về việc triển khai Kế hoạch COVID 2024", None),
+    ],
+)
+def test_a_word_no_syllable_before_a_year_is_nam(read: str, want: str | None) -> None:
+    from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+    from tests.pipeline.test_extract import extract, page
+
+    head = header(parent="UBND THÀNH PHỐ HÀ NỘI", organ=("SỞ XÂY DỰNG",), number="Số: 228/TTr-SXD")
+    body = [("TỜ TRÌNH", "center", 95.0), (read, "center", 95.0), ("", "center", 90.0), (BODY, "body", 95.0)]
+    f = extract([page(head + body + signer(("GIÁM ĐỐC",), "Dương Ngọc Ngân"))]).fields["subject"]
+    assert f.value == (want or read)
+    assert (f.confidence < REVIEW_THRESHOLD) == (want is not None)

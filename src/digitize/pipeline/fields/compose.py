@@ -45,6 +45,7 @@ from digitize.pipeline.fields.subject import (
     unspecked,
     vv_lines,
     year_restored,
+    year_word_restored,
 )
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.model import ExtractedField, Extraction, RecognizedPage
@@ -140,7 +141,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     holder = read_holder(all_lines, subject.get("subject"), blurred=blurred)
     subject = holder_restated(subject, holder.value("holder_name"), own)
     subject = restated_title(subject, type_found.value("type_name"), all_lines)
-    subject = year_restored(subject, place_date.value("issued_date"))
+    subject = year_restored(year_word_restored(subject), place_date.value("issued_date"))
     if pages[0].source == "ocr":
         # a sharp page's words that are no syllable, after the body and the title restored what they could
         subject = numeral_lost(subject if blurred else relettered(subject, own, blurred=False))

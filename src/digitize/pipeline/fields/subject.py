@@ -555,6 +555,32 @@ def year_restored(subject: Found, issued: str | None) -> Found:
     return Found(tuple(fixed if x is f else x for x in subject.fields))
 
 
+# a short word before a year ("… công chức :iim 2022": "năm" under a stamp's ink, seed 423 dev 010)
+_WORD_BEFORE_YEAR = re.compile(r"(?<!\S)(\S{1,5})(\s+)((?:19|20)\d\d)(?![\w/-])")
+
+
+def year_word_restored(subject: Found) -> Found:
+    """A subject's "năm" before a year read as no word at all (no syllable, in small letters: ":iim 2022"),
+    made "năm", in doubt (``GUESSED_CONFIDENCE``): Vietnamese writes a year after "năm"; a syllable read
+    there ("giai đoạn 2021", "khóa 2020") or an abbreviation in capitals stands."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+
+    def fix(m: re.Match[str]) -> str:
+        core = m.group(1).strip(_EDGES)
+        letters = [ch for ch in core if ch.isalpha()]
+        if not letters or not any(ch.islower() for ch in letters) or is_syllable(core):
+            return m.group(0)
+        return "năm" + m.group(2) + m.group(3)
+
+    value = _WORD_BEFORE_YEAR.sub(fix, f.value)
+    if value == f.value:
+        return subject
+    fixed = replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE))
+    return Found(tuple(fixed if x is f else x for x in subject.fields))
+
+
 # a word of two letters: a subject holds one, a stamp's marks left alone ("z", "ố: )2 ¬") none
 _WORDED = re.compile(r"[^\W\d_]{2}")
 
@@ -2348,7 +2374,9 @@ def read_subject(
         # a first line's word garbled and read unsure: the subject's opening is no sure reading; the lines
         # ended at a blank above a line of the column's (``VvLines.cut``): maybe a line of it lost there; a
         # lone accent dropped: maybe a word lost (``lost_word_mark``)
-        doubt = garbled_opening(value, kept[0]) or cut or stray or run_on or lost_word_mark(cleaned) or as_word
+        doubt = (
+            garbled_opening(value, kept[0]) or cut or stray or run_on or lost_word_mark(cleaned) or as_word
+        )
         read = [w for x in kept for w in x.words]
         doubt = doubt or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
