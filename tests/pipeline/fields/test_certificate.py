@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.certificate import RESTATED_CONF, condition_line
 from digitize.pipeline.fields.lines import page_lines
@@ -74,3 +76,30 @@ def test_another_type_is_not_restated() -> None:
     ]
     value, _ = _subject(head + body + signer())
     assert value != TITLE
+
+
+def test_a_title_in_doubt_read_short_of_the_body_s_line_is_the_line() -> None:
+    # seed 423 alt 006: an incoming stamp over the title's last line's end, "… AN TOÀN THỰC PHẨM NÔNG" then
+    # the stamp's "ĐẾ! y: 2 225)": the title's last word lost; the body's line says it all, in doubt
+    # (a blurred photo: every word of the title a guess, whatever Tesseract's confidence)
+    title: list[Spec] = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM NÔNG", "center", 93.0),
+        ("ĐẾ! y: 2 225)", "x=1500", 40.0),
+    ]
+    condition = "Đủ điều kiện: cơ sở đủ điều kiện an toàn thực phẩm nông sản."
+    blurred = replace(page(_certificate(title, condition)), blurred=True)
+    f = extract([blurred]).fields["subject"]
+    assert f.value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông sản"
+    assert f.confidence <= RESTATED_CONF
+    # a title read surely on a sharp page stays as read, though shorter than the body's line
+    value, _ = _subject(_certificate(title, condition))
+    assert value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông"
+    # a blurred title two words longer than what was read is no cut of it
+    blurred = replace(
+        page(_certificate(title[:2], "Đủ điều kiện: " + condition[14:-1] + " và thủy sản.")), blurred=True
+    )
+    assert (
+        extract([blurred]).fields["subject"].value
+        == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông"
+    )

@@ -32,6 +32,7 @@ SURE = 0.6  # a subject read at least this sure is kept as read
 # the title run on and the body's line share at least this share of the line's words (the same title)
 SHARED = 0.5
 MIN_WORDS = 2  # the body's line gives at least this many words
+CUT_WORDS = 2  # a title in doubt read short of the body's line by at most this many words is cut
 
 
 def condition_line(lines: Sequence[Line]) -> str | None:
@@ -86,10 +87,13 @@ def _run_into_authority(tail: list[str], theirs: list[str]) -> bool:
 _AUTHORITY = re.compile(r"\b(uy ban|chu tich|giam doc|truong|bo truong)\b")
 
 
-def restated_title(subject: Found, type_name: str | None, lines: Sequence[Line]) -> Found:
+def restated_title(
+    subject: Found, type_name: str | None, lines: Sequence[Line], *, blurred: bool = False
+) -> Found:
     """A certificate's subject taken from its body's "Đủ điều kiện:" line where the subject is lost, or in
-    doubt and read worse than the line: its words the line's where they read badly, or run on into the
-    authority's line (see the module)."""
+    doubt (a ``blurred`` page's always is: its letters are guesses) and read worse than the line: its words
+    the line's where they read badly, its last words lost, or run on into the authority's line (see the
+    module)."""
     if type_name != CERTIFICATE:
         return subject
     said = condition_line(lines)
@@ -101,7 +105,7 @@ def restated_title(subject: Found, type_name: str | None, lines: Sequence[Line])
         return Found(
             (*(x for x in subject.fields if x is not f), ExtractedField("subject", value, RESTATED_CONF))
         )
-    if f.confidence >= SURE or f.value == value:
+    if (f.confidence >= SURE and not blurred) or f.value == value:
         return subject
     head = _folded_words(CERTIFICATE)
     mine = _folded_words(f.value)
@@ -110,6 +114,10 @@ def restated_title(subject: Found, type_name: str | None, lines: Sequence[Line])
     theirs = _folded_words(said)
     if len(tail) == len(theirs):
         taken = all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=True))
+    elif MIN_WORDS <= len(tail) < len(theirs) <= len(tail) + CUT_WORDS:
+        # the title's last words lost (an incoming stamp over its last line's end: "… THỰC PHẨM NÔNG" of "…
+        # NÔNG SẢN", seed 423 alt 006): what was read is the line's opening
+        taken = all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=False))
     else:
         taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
     if not taken:

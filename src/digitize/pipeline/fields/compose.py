@@ -140,7 +140,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = relettered(subject, own)
     holder = read_holder(all_lines, subject.get("subject"), blurred=blurred)
     subject = holder_restated(subject, holder.value("holder_name"), own)
-    subject = restated_title(subject, type_found.value("type_name"), all_lines)
+    subject = restated_title(subject, type_found.value("type_name"), all_lines, blurred=blurred)
     subject = year_restored(year_word_restored(subject), place_date.value("issued_date"))
     if pages[0].source == "ocr":
         # a sharp page's words that are no syllable, after the body and the title restored what they could
