@@ -3455,3 +3455,27 @@ def test_a_month_read_clean_beside_the_day_s_glue_is_checked_for_a_lost_digit() 
     assert ("month", "1") in [(b.kind, b.first) for b in handdigits.sure_date_digits(page)]
     after = extract([handdigits.second_pass(prepared, page)]).values()
     assert after["issued_date"] == "2024-11-20"
+
+
+def test_a_number_glued_to_a_garbled_notation_after_a_garbled_label_is_read_again() -> None:
+    # seed 419 dev 007 (a blurred bitonal photo): "s. 2052/oqo.wc" for "Số:", a written "2059" and "/QĐ-HC":
+    # the notation read small with its hyphen a stop, glued after the number's "/", the label read "s.": no
+    # blank was found and the number stayed as first read ("2052" in doubt). The glued word is the number
+    # and its garbled notation: the number's region up to its "/" is read again
+    assert handdigits.garbled_glued(_word("2052/oqo.wc", 0, 0, 100, 2, 8.0))
+    assert not handdigits.garbled_glued(_word("2052/oqo.wc", 0, 0, 100, 2, 95.0))  # read sure: as printed
+    assert not handdigits.garbled_glued(_word("12/2020", 0, 0, 100, 2, 8.0))  # no notation
+    assert handdigits._loose_glued("2052/oqo.wc") == handdigits.NotationTail(4, 5, "oqo.wc")
+    prepared, _, boxes = _header("2059", "28", "11")
+    so, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text="s.", conf=30.0) if w.text == "Số:" else w
+        for w in _first_reading(boxes, glued=False)
+        if w.text != "/BC-UBND"
+    ]
+    glued = Word("2052/oqo.wc", 8.0, Box(so.x1 + 16, note.y0, note.x1, note.y1), line=2)
+    page = _read(sorted([*words, glued], key=lambda w: (w.line, w.box.x0)))
+    blanks = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in blanks] == [("2052", True)]
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value == "2059"

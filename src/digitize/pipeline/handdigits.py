@@ -220,6 +220,7 @@ def _loose_glued(word: str) -> NotationTail | None:
         or _DIGIT_HEAD_TAIL.match(tail)
         or _DIGIT_LED_TAIL.match(tail)
         or _HYPHEN_LOST_TAIL.match(tail)
+        or _GARBLED_GLUED.match("0" + tail)
     ):
         return None
     return NotationTail(cut, cut + 1, word[cut + 1 :].rstrip(".,;"))
@@ -513,7 +514,7 @@ def _number_blank(
     # a blurred line's notation read as letters without its hyphen ("sø S2 /oouewo", "s. “ổ /TTrHC"): the
     # label then also stands as "s." or "sø" alone, or as "sẽ" (a shaken photo's "Số:" its colon lost: "sẽ
     # 17ÏĨ cp.ueND" for a written "1711" and "/GP-UBND", seed 121 dev 005)
-    garbled = len(left) >= 3 and garbled_notation(left[-1])
+    garbled = (len(left) >= 3 and garbled_notation(left[-1])) or (len(left) >= 2 and garbled_glued(left[-1]))
 
     def is_label(w: Word) -> bool:
         # "SƠ 2Í /SGDĐT-GDTrH": the label read without its colon, the printed notation after the number
@@ -622,6 +623,18 @@ def garbled_notation(w: Word) -> bool:
         and sum(ch.isalpha() for ch in text) >= 3
         and _GARBLED_NOTATION.match(text) is not None
     )
+
+
+# ... or glued after the number's digits and its "/", read small with its hyphen a stop ("2052/oqo.wc" of a
+# written "2059" and "/QĐ-HC" on a blurred bitonal photo, seed 419 dev 007: no blank found, the number kept as
+# first read)
+_GARBLED_GLUED = re.compile(r"^[0-9]{1,6}(/[a-zđ]{1,8}[.,][a-zđ]{2,8})$")
+
+
+def garbled_glued(w: Word) -> bool:
+    """Whether the "Số:" line's last word is the number glued to its printed notation garbled by a blurred
+    photo (``_GARBLED_GLUED``), read unsure."""
+    return w.conf < GARBLED_CONF and _GARBLED_GLUED.match(w.text.strip(".,;:'\"“”")) is not None
 
 
 def _pen_slash(w: Word, so: Word) -> bool:
