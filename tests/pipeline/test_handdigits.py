@@ -3383,3 +3383,99 @@ def test_a_notation_glued_after_the_pen_s_number_its_first_capital_read_as_a_dig
     assert blank.glued is not None and blank.glued[1:] == ("ƒ.2ZỮ", "/6cn-oLp")
     # a date's or a year's digits after the "/" are no notation
     assert handdigits._loose_glued("0/2024-2025") is None and handdigits._loose_glued("0/12-2024") is None
+
+
+def _printed_glued_crop(number: str, back: float) -> np.ndarray:
+    """A printed number and its "/" cut as ``_cuts`` cuts a glued number's region: along the slash's slant,
+    ``back`` px left of where the "/" starts at its foot (paper right of the cut)."""
+    font = ImageFont.truetype(SERIF, 40)
+    img = Image.new("L", (260, 80), 255)
+    d = ImageDraw.Draw(img)
+    d.text((20, 20), number, font=font, fill=30)
+    x_slash = 20 + d.textlength(number, font=font)
+    d.text((x_slash, 20), "/", font=font, fill=30)
+    crop = np.asarray(img).copy()
+    ink = np.flatnonzero((crop[:, int(x_slash) - 1 :] < 128).any(axis=0))
+    foot = int(np.flatnonzero((crop < 128).any(axis=1))[-1])
+    x0 = int(x_slash) - 1 + int(ink[0])  # the "/"'s leftmost ink, at its foot
+    ys, xs = np.arange(crop.shape[0])[:, None], np.arange(crop.shape[1])[None, :]
+    edge = x0 + back + (foot - ys) * handdigits.SLASH_SLANT
+    return np.where(xs >= edge, np.uint8(255), crop)
+
+
+def test_a_glued_number_whose_cut_left_a_sliver_of_the_slash_is_not_short() -> None:
+    # seed 419 alt 003: a printed "524/TTr-CVT" on a low-light photo read "524" at 24; its "/" found in the
+    # scan's band nowhere, the region was cut along the reckoned slash and kept the slash's edge: four marks
+    # for three digits, the number dropped as surely short. The marks alone read "5", "2", "4" surely and
+    # the sliver nothing: the first reading's number, in doubt
+    crop = _printed_glued_crop("524", 4)
+    marks = handdigits._digit_marks(crop)
+    assert len(marks) == 4
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER, 2, Box(196, 149, 273, 194), (), "524", 24.0, slash=(273.0, 190.0, 30.0)
+    )
+    votes = [("524", 0.0), ("5247", 38.0), ("924", 0.0)]
+    alone = [[("5", 96.0), ("5", 93.0)], [("2", 97.0), ("2", 96.0)], [("4", 96.0), ("4", 92.0)], []]
+    found, short, _ = handdigits._decide(blank, [crop], [votes], alone)
+    assert found == ("524", handdigits.AGREED_MAX_CONF) and not short
+    # the last mark read alone as a digit (a pen's "1" before the slash): no sliver, the number short
+    one = [*alone[:3], [("1", 90.0), ("1", 88.0)]]
+    assert handdigits._decide(blank, [crop], [votes], one)[0] is None
+    # the marks alone giving other digits than the first reading: none
+    other = [[("9", 96.0), ("9", 93.0)], *alone[1:]]
+    assert handdigits._decide(blank, [crop], [votes], other)[0] is None
+    # no glued "/" (a blank before a notation word of its own): its last mark is the number's
+    assert handdigits._decide(replace(blank, slash=None), [crop], [votes], alone)[0] is None
+    # a printed last digit is no sliver: a "1" stands upright, a "7" is wide
+    tall = max(m.shape[0] for m in marks)
+    font = ImageFont.truetype(SERIF, 40)
+    for digit in "17":
+        img = Image.new("L", (80, 80), 255)
+        ImageDraw.Draw(img).text((20, 20), digit, font=font, fill=30)
+        (mark,) = handdigits._digit_marks(np.asarray(img))
+        assert not handdigits._sliver_shaped(mark, tall)
+    assert handdigits._sliver_shaped(marks[-1], tall)
+
+
+def test_a_month_read_clean_beside_the_day_s_glue_is_checked_for_a_lost_digit() -> None:
+    # seed 421 dev 000 (bitonal, 200 dpi): a written day "20" and month "11", read "ngày € Ũtháng 1 năm": the
+    # day's "0" glued before "tháng", the month's "11" read "1" at 97. The glue is the day's; the month, read
+    # clean as a word of its own, is a sure month like any other: its marks are looked at, two for one digit,
+    # and it is read again (it was never looked at: the date taken in November's place as January)
+    prepared, _, boxes = _header("229", "20", "11")
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "tháng"]
+    ng, th, nm, so = boxes["ngay"], boxes["thang"], boxes["nam"], boxes["so"]
+    words += [
+        Word("€", 38.0, Box(ng.x1 + 6, ng.y0, (ng.x1 + th.x0) / 2, ng.y1), line=3),
+        Word("Ũtháng", 40.0, replace(th, x0=(ng.x1 + th.x0) / 2 + 4), line=3),
+        Word("1", 97.0, Box((th.x1 + nm.x0) / 2, th.y0, nm.x0 - 8, th.y1), line=3),
+        Word("229", 96.0, Box(so.x1 + 14, so.y0, boxes["notation"].x0 - 8, so.y1), line=2),
+    ]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    assert ("month", "1") in [(b.kind, b.first) for b in handdigits.sure_date_digits(page)]
+    after = extract([handdigits.second_pass(prepared, page)]).values()
+    assert after["issued_date"] == "2024-11-20"
+
+
+def test_a_number_glued_to_a_garbled_notation_after_a_garbled_label_is_read_again() -> None:
+    # seed 419 dev 007 (a blurred bitonal photo): "s. 2052/oqo.wc" for "Số:", a written "2059" and "/QĐ-HC":
+    # the notation read small with its hyphen a stop, glued after the number's "/", the label read "s.": no
+    # blank was found and the number stayed as first read ("2052" in doubt). The glued word is the number
+    # and its garbled notation: the number's region up to its "/" is read again
+    assert handdigits.garbled_glued(_word("2052/oqo.wc", 0, 0, 100, 2, 8.0))
+    assert not handdigits.garbled_glued(_word("2052/oqo.wc", 0, 0, 100, 2, 95.0))  # read sure: as printed
+    assert not handdigits.garbled_glued(_word("12/2020", 0, 0, 100, 2, 8.0))  # no notation
+    assert handdigits._loose_glued("2052/oqo.wc") == handdigits.NotationTail(4, 5, "oqo.wc")
+    prepared, _, boxes = _header("2059", "28", "11")
+    so, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text="s.", conf=30.0) if w.text == "Số:" else w
+        for w in _first_reading(boxes, glued=False)
+        if w.text != "/BC-UBND"
+    ]
+    glued = Word("2052/oqo.wc", 8.0, Box(so.x1 + 16, note.y0, note.x1, note.y1), line=2)
+    page = _read(sorted([*words, glued], key=lambda w: (w.line, w.box.x0)))
+    blanks = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in blanks] == [("2052", True)]
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value == "2059"

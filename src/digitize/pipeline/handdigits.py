@@ -220,6 +220,7 @@ def _loose_glued(word: str) -> NotationTail | None:
         or _DIGIT_HEAD_TAIL.match(tail)
         or _DIGIT_LED_TAIL.match(tail)
         or _HYPHEN_LOST_TAIL.match(tail)
+        or _GARBLED_GLUED.match("0" + tail)
     ):
         return None
     return NotationTail(cut, cut + 1, word[cut + 1 :].rstrip(".,;"))
@@ -513,7 +514,7 @@ def _number_blank(
     # a blurred line's notation read as letters without its hyphen ("sø S2 /oouewo", "s. “ổ /TTrHC"): the
     # label then also stands as "s." or "sø" alone, or as "sẽ" (a shaken photo's "Số:" its colon lost: "sẽ
     # 17ÏĨ cp.ueND" for a written "1711" and "/GP-UBND", seed 121 dev 005)
-    garbled = len(left) >= 3 and garbled_notation(left[-1])
+    garbled = (len(left) >= 3 and garbled_notation(left[-1])) or (len(left) >= 2 and garbled_glued(left[-1]))
 
     def is_label(w: Word) -> bool:
         # "SƠ 2Í /SGDĐT-GDTrH": the label read without its colon, the printed notation after the number
@@ -622,6 +623,18 @@ def garbled_notation(w: Word) -> bool:
         and sum(ch.isalpha() for ch in text) >= 3
         and _GARBLED_NOTATION.match(text) is not None
     )
+
+
+# ... or glued after the number's digits and its "/", read small with its hyphen a stop ("2052/oqo.wc" of a
+# written "2059" and "/QĐ-HC" on a blurred bitonal photo, seed 419 dev 007: no blank found, the number kept as
+# first read)
+_GARBLED_GLUED = re.compile(r"^[0-9]{1,6}(/[a-zđ]{1,8}[.,][a-zđ]{2,8})$")
+
+
+def garbled_glued(w: Word) -> bool:
+    """Whether the "Số:" line's last word is the number glued to its printed notation garbled by a blurred
+    photo (``_GARBLED_GLUED``), read unsure."""
+    return w.conf < GARBLED_CONF and _GARBLED_GLUED.match(w.text.strip(".,;:'\"“”")) is not None
 
 
 def _pen_slash(w: Word, so: Word) -> bool:
@@ -814,7 +827,16 @@ def _date_blanks(
     for kind, a, b in ((Kind.DAY, i_ngay, i_thang), (Kind.MONTH, i_thang, i_nam)):
         between = words[a + 1 : b]
         glued = spans[a][2] or spans[b][2]
-        if not glued and not _doubtful(between):
+        # the words around the blank swallowed handwriting on its side: the word before it ends, the word
+        # after it starts, half a character or more past its printed letters ("tháng 1 [0]năm": the "0" of a
+        # month "10" read "1" at 96 is in "năm")
+        on_side = spans[a][1] < words[a].box.x1 - 0.5 * unit or spans[b][0] > words[b].box.x0 + 0.5 * unit
+        glue, sure = _glue(words[a], folded[a], keys[a], words[b], folded[b], keys[b])
+        # "26tháng 7 năm": the glue is the other blank's (the day's), this one read clean as a word of its
+        # own is as any clean one (a written "11" read "1" at 97 beside "Ũtháng", the day's "0" glued to it:
+        # never looked at again, the month taken "1", seed 421 dev 000)
+        apart = glued and not glue and bool(between) and not _doubtful(between) and not on_side
+        if (not glued or apart) and not _doubtful(between):
             if printed_only:
                 drop = tuple(idx[id(w)] for w in between if id(w) in idx)
                 first, conf = " ".join(w.text for w in between), min(w.conf for w in between)
@@ -823,15 +845,8 @@ def _date_blanks(
             continue
         if printed_only:
             continue
-        glue, sure = _glue(words[a], folded[a], keys[a], words[b], folded[b], keys[b])
         if glued and not between and glue.isdigit() and sure:
             continue  # "26tháng" read sure: printed digits set close to the word, nothing written
-        # the words around the blank swallowed handwriting on its side: the word before it ends, the word
-        # after it starts, half a character or more past its printed letters ("tháng 1 [0]năm": the "0" of a
-        # month "10" read "1" at 96 is in "năm")
-        on_side = spans[a][1] < words[a].box.x1 - 0.5 * unit or spans[b][0] > words[b].box.x0 + 0.5 * unit
-        if glued and not glue and between and not _doubtful(between) and not on_side:
-            continue  # "26tháng 7 năm": the glue is the day's, the month "7" read clean
         x0, x1 = spans[a][1], spans[b][0]
         if x1 - x0 < 0.5 * cw or (_prose(between) and not _stands_high(between, words)):
             continue
@@ -2455,6 +2470,11 @@ def _decide(
         found = (found[0], min(found[1], SHORT_NUMBER_CONF))
     found = only_added(blank, found)
     marks = len(_digit_marks(cs[0])) if cs else 0
+    sliver = slash_sliver(blank, cs[0], alone) if cs and alone else None
+    if sliver is not None:
+        # the last mark is what the slanted cut left of the printed "/": no digit of the number
+        marks -= 1
+        found = found or sliver
     if found is None and blank.lost and agreed_on is not None:
         found = read_otherwise(blank, agreed_on, marks)
     # digits glued to the printed word are kept as read only when the blank holds no more marks than them
@@ -2468,11 +2488,62 @@ def _decide(
         and bool(cs)
         and (agreed_on is None if blank.lost else blank.first_conf < PRINTED_CONF)
         and marks > sum(ch.isdigit() for ch in blank.first)
-    ) or (blank.kind == Kind.NUMBER and bool(cs) and _contradicted(cs[0], blank))
+    ) or (blank.kind == Kind.NUMBER and bool(cs) and sliver is None and _contradicted(cs[0], blank))
     # a sure day or month beside handwriting a date word swallowed, read again to no agreement, with
     # more marks than its digits ("1" of a written "10" whose "0" went into "năm"): wrong, dropped
     short = short or (blank.swallowed and found is None and marks > sum(ch.isdigit() for ch in blank.first))
     return found, short, glued_digits
+
+
+# the printed "/" left in a glued number's crop by its slanted cut (``_cuts``) is a sliver of it: nearly as
+# high as the crop's tallest mark, narrow, and leaning right as the slash does (its top's ink right of its
+# foot's)
+SLIVER_MIN_H, SLIVER_MAX_W, SLIVER_LEAN = 0.85, 0.6, 0.2
+
+
+def _sliver_shaped(mark: np.ndarray, tall: int) -> bool:
+    """Whether a mark (its mask) is a sliver of the printed "/" (``SLIVER_MIN_H`` ...)."""
+    h, w = mark.shape
+    if h < SLIVER_MIN_H * tall or w > SLIVER_MAX_W * h:
+        return False
+    third = max(1, h // 3)
+    top, foot = np.nonzero(mark[:third])[1], np.nonzero(mark[-third:])[1]
+    return len(top) > 0 and len(foot) > 0 and float(top.mean() - foot.mean()) >= SLIVER_LEAN * h
+
+
+def slash_sliver(
+    blank: Blank, crop: np.ndarray, alone: list[list[tuple[str, float]]]
+) -> tuple[str, float] | None:
+    """The number of a glued blank (``Blank.slash``: read glued to its printed notation) whose crop's last
+    mark is a sliver of the printed "/" its slanted cut left (``_sliver_shaped``), read alone as nothing,
+    while every other mark read alone gives one digit (its sure readings, >= ``MIN_VOTE_CONF``, two at
+    least, all alike, one clear) and those digits are the first reading's: that number, in doubt (at most
+    ``AGREED_MAX_CONF``). A printed "524/TTr-CVT" on a low-light photo read "524" at 24, its "/" found in no
+    scan's band: cut along the reckoned slash, the crop held "524" and the slash's edge, four marks for
+    three digits, and the number was dropped as surely short (seed 419 alt 003). None otherwise."""
+    if blank.slash is None or blank.kind != Kind.NUMBER:
+        return None
+    marks = _digit_marks(crop)
+    if len(marks) < 2 or len(alone) != len(marks):
+        return None
+    tall = max(m.shape[0] for m in marks)
+    if not _sliver_shaped(marks[-1], tall) or any(c >= MIN_VOTE_CONF for _, c in alone[-1]):
+        return None
+    digits, confs = [], []
+    for v in alone[:-1]:
+        sure = [(t, c) for t, c in v if c >= MIN_VOTE_CONF]
+        said = {t for t, _ in sure}
+        if len(sure) < 2 or len(said) != 1 or max(c for _, c in sure) < CLEAR_CONF:
+            return None
+        (text,) = said
+        if len(text) != 1 or not text.isdigit():
+            return None
+        digits.append(text)
+        confs.append(max(c for _, c in sure))
+    value = "".join(digits)
+    if value != blank.first.strip(".,"):
+        return None
+    return value, min(AGREED_MAX_CONF, *confs)
 
 
 def unconfirmed_number(blank: Blank, words: Sequence[Word]) -> bool:
