@@ -2110,6 +2110,20 @@ def test_a_middle_name_whose_capital_the_ring_took_is_the_one_name_its_letters_e
     assert not signature._family_left(["Đinh", "ha", "Lan"], "Đinh Thu Lan")
 
 
+def test_what_the_ring_left_of_a_middle_name_s_capital_before_its_letters_is_no_other_word() -> None:
+    # seed 421 alt 012 (a bitonal low-light photo, the seal's ring through the "K" of "Đàm Kim Yến"): with the
+    # ring made paper, the capital's remains read as a digit and a mark before "im" ("7‹im", "7.im"); the
+    # readings gave "Đàm Kim Yến" but were no vote for it, and the name was lost
+    for read in (["Đàm", "7‹im", "Yến"], ["Đàm", "7.im", "Yến"], ["Đàm", "”.im", "Yến"]):
+        assert signature._name_of(read, ["Yến"]) == "Đàm Kim Yến"
+        assert signature._family_left(read, "Đàm Kim Yến"), read
+    # letters before the tail, or marks inside it, are another word read there, no remains of a capital
+    assert not signature._family_left(["Đàm", "7‹lim", "Yến"], "Đàm Kim Yến")
+    assert not signature._family_left(["Đàm", "7‹i*m", "Yến"], "Đàm Kim Yến")
+    assert not signature._family_left(["Đàm", "7‹m", "Yến"], "Đàm Kim Yến")
+    assert not signature._family_left(["Đinh", "7.ha", "Lan"], "Đinh Thu Lan")
+
+
 def test_the_seal_s_letters_above_the_name_s_row_are_no_word_of_the_name() -> None:
     # seed 379 dev 003: the "ỦY" of the seal's "ỦY BAN" over "Trương", read beside it ("Trượy6 UY Thu Hạnh"):
     # the readings that had it gave "Trương Uy Thu Hạnh", "Trương Tay Thu Hạnh" and the name was not agreed

@@ -1255,3 +1255,31 @@ def test_a_syllable_read_faint_right_after_a_word_over_the_first_reading_s_marks
     old[2] = w("tai", 70, 1989, 2071)
     read[2] = w("tại", 25, 1988, 2071)
     assert [v.text for v in stamps._merged(old, read, lambda v: v.box.x0 > 1800)][-1] == "tai"
+
+
+def test_a_word_the_stamp_changed_a_letter_of_is_read_as_the_band_s_known_word_in_doubt() -> None:
+    """Under the box, the block reading's "lịp,.." at 50 and the band's "dịp." at 21 (the stamp's "Số:" under
+    it: "… giao thông lịp,.. Tết Nguyên đán", seed 419 alt 008): two unsure readings one letter apart, the
+    band's a word the corpus knows, the first's none: the band's letters, the marks only one reading read
+    dropped, in doubt. A word read surely, or one the corpus knows, stands; so do words read alike."""
+
+    w = _word
+    old = [w("toàn", 97, 972, 1069), w("giao", 85, 1087, 1178), w("thông", 85, 1196, 1305)]
+    band = [w("toàn", 97, 972, 1069), w("giao", 96, 1087, 1177), w("thông", 96, 1197, 1317)]
+    first = w("lịp,..", 50, 1326, 1440)
+    again = stamps._misread_letters([*old, first], [*band, w("dịp.", 21, 1330, 1420)], lambda v: True)
+    assert [(v.text, v.conf) for v in again.values()] == [("dịp", 21.0)]
+    assert list(again) == [id(first)]
+    # a mark both readings read is print: kept
+    again = stamps._misread_letters(
+        [*old, w("lịp,", 50, 1326, 1440)], [w("dịp,", 21, 1330, 1420)], lambda v: True
+    )
+    assert [v.text for v in again.values()] == ["dịp,"]
+    # read surely first, a word the corpus knows first ("kịp"), or the band's no better known: none
+    for text, conf in (("lịp,..", 70), ("kịp,..", 50)):
+        assert not stamps._misread_letters(
+            [*old, w(text, conf, 1326, 1440)], [w("dịp.", 21, 1330, 1420)], lambda v: True
+        )
+    assert not stamps._misread_letters([*old, first], [w("lịt.", 21, 1330, 1420)], lambda v: True)
+    # outside the box the first reading stands
+    assert not stamps._misread_letters([*old, first], [w("dịp.", 21, 1330, 1420)], lambda v: False)

@@ -920,7 +920,9 @@ def _family_left(tokens: list[str], name: str) -> bool:
     whole. The letters of a word the ring crossed are lost there, not changed: a word with other letters
     ("Vfân", "v**;ần" left of "Trần Hoàng Tuấn", marks inside it) is the ring's remains read as another word,
     no guess of one ("Văn"). A middle word the ring crossed too is read as its last letters, its capital
-    taken (``_capital_taken``: "Đinh '. hu Lan" of "Đinh Thu Lan", seed 377 dev 007)."""
+    taken (``_capital_taken``: "Đinh '. hu Lan" of "Đinh Thu Lan", seed 377 dev 007), what the ring left of
+    the capital read as marks or a digit before them ("7‹im", "7.im" of "Kim": seed 421 alt 012, a bitonal
+    low-light photo, whose one reading of "Đàm Kim Yến" that was taken made no vote)."""
     words = name.split()
     bare = [b for b in (t.strip(_NAME_MARKS + "„«»‹›¿¡") for t in tokens) if b]
     at = len(bare) - (len(words) - 1)
@@ -928,7 +930,10 @@ def _family_left(tokens: list[str], name: str) -> bool:
         return False  # (marks inside the word, "v**;ần": the ring's remains read in it)
     for b, w in zip(bare[at:-1], words[1:-1], strict=True):
         read, middle = fold(b), fold(w)
-        if read != middle and not (len(read) >= CAPITAL_TAKEN_TAIL and middle.endswith(read) and b.isalpha()):
+        tail = re.sub(r"^[\W\d_]+", "", b)  # (the capital's remains before its letters: "7‹" of "7‹im")
+        if read != middle and not (
+            len(tail) >= CAPITAL_TAKEN_TAIL and tail.isalpha() and middle.endswith(fold(tail))
+        ):
             return False
     left, family = fold(bare[at - 1]), fold(words[0])
     return left == family or (len(left) >= 2 and (family.startswith(left) or family.endswith(left)))

@@ -909,14 +909,17 @@ def _band_lines(
         first = [w for w in _one_a_place(line_old) if not (in_stamp(w) and _stamp_own(w.text))]
         short = _shown_short(first, read, in_stamp)
         first = [replace(w, conf=min(w.conf, DISPUTED_CONF)) if id(w) in short else w for w in first]
+        # the first reading's words the band shows with a letter the stamp's ink changed: read again, in doubt
+        misread = _misread_letters(_one_a_place(line_old), read, in_stamp)
         if _band_score(merged) <= _band_score(first):
             pen = _pen_numbers(line_old, read, rows, letter, in_stamp)
             if pen:  # the first reading stands, but for the stamp's number in pen on the line's row
                 words = [w for w in words if not any(w is p for p in pen)]
             if short:  # ... and its words read cut short, in doubt
                 words = [replace(w, conf=min(w.conf, DISPUTED_CONF)) if id(w) in short else w for w in words]
+            words = [misread.get(id(w), w) for w in words]  # ... and its letters misread, read again
             continue
-        merged = [w for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
+        merged = [misread.get(id(w), w) for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
         if thinned:  # read on print thinned with the pen's ink taken out: in doubt, a person checks them
             merged = [
                 replace(w, conf=min(w.conf, BARE_CONF))
@@ -1414,6 +1417,51 @@ def _cut_short(w: Word, under: list[Word], line: Sequence[Word] = ()) -> Word | 
     if theirs.startswith(mine) and w.box.x1 > o.box.x1:
         return o
     return None
+
+
+def _misread_letter(w: Word, under: list[Word], line: Sequence[Word]) -> Word | None:
+    """The one word of the first reading under the band's word ``w`` (under the stamp's box) that is another
+    syllable one letter from ``w``'s, of as many letters, neither read surely (under ``SURE_READ``), where
+    ``w``'s is a word the corpus knows (``correct.common``) and the first reading's is none, nor shown
+    beside the line's words either side (the line's last word has its next on the line below): the
+    stamp's ink under it changed a letter ("lịp,.." at 50 in the block reading, "dịp." at 21 alone, over
+    the stamp's "Số:": "… giao thông lịp,.. Tết Nguyên đán", seed 419 alt 008). None otherwise: a word
+    read surely, or one the corpus knows, stands."""
+    if len(under) != 1 or _stamp_own(w.text) or w.conf >= SURE_READ:
+        return None
+    o = under[0]
+    mine, theirs = (_letters(o.text) or "").lower(), (_letters(w.text) or "").lower()
+    if o.conf >= SURE_READ or not mine or len(mine) != len(theirs) or mine == theirs:
+        return None
+    if sum(a != b for a, b in zip(mine, theirs, strict=True)) != 1:
+        return None
+    if not (is_syllable(mine) and is_syllable(theirs)) or correct.common(mine) or not correct.common(theirs):
+        return None
+    others = sorted((x for x in line if x is not o), key=lambda x: x.box.x0)
+    left = [_letters(x.text) or "" for x in others if x.box.x1 <= o.box.x0 + 1]
+    right = [_letters(x.text) or "" for x in others if x.box.x0 >= o.box.x1 - 1]
+    if (left and correct.pair_count(left[-1], mine)) or (right and correct.pair_count(mine, right[0])):
+        return None  # (the corpus shows it beside a word of the line: a word of its own)
+    return o
+
+
+def _reread_letters(w: Word, o: Word) -> Word:
+    """The first reading's word ``o`` read as the band's ``w`` (``_misread_letter``): ``w``'s letters, the
+    marks after them only those both readings read (",.." and "." are the stamp's ink, read otherwise each
+    time; "tự," read twice is print), in doubt (``DISPUTED_CONF``): a letter chosen by the corpus."""
+    a, b = _tail(o.text), _tail(w.text)
+    common = a[: next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))]
+    return replace(o, text=(_letters(w.text) or w.text) + common, conf=min(o.conf, w.conf, DISPUTED_CONF))
+
+
+def _misread_letters(old: list[Word], read: list[Word], in_stamp: Callable[[Word], bool]) -> dict[int, Word]:
+    """The first reading's words (``old``) under the stamp's box that the band's words (``read``) show with
+    a letter misread (``_misread_letter``), by id, each as read again (``_reread_letters``)."""
+    out: dict[int, Word] = {}
+    for r in read:
+        if in_stamp(r) and (o := _misread_letter(r, [o for o in old if _overlap(r, o)], old)) is not None:
+            out[id(o)] = _reread_letters(r, o)
+    return out
 
 
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
