@@ -815,11 +815,19 @@ def _is_title(words: list[str], i: int) -> bool:
     return len(w) > 1 and w[0].isupper() and not w.isupper()
 
 
+# a blurred page's word is judged as read at most this surely (0: as Tesseract says): on a shaken photo its
+# tone marks are guesses read as surely as print ("môi trường điện từ" for "điện tử" at 96)
+BLURRED_CONF = 0.0
+
+
 def correct(page: RecognizedPage) -> RecognizedPage:
     """The page with its words corrected and its text rebuilt from them (OCR'd pages only)."""
     if page.source != "ocr" or not page.words:
         return page
-    texts = correct_words([w.text for w in page.words], [w.conf for w in page.words])
+    confs = [w.conf for w in page.words]
+    if page.blurred and BLURRED_CONF > 0:
+        confs = [min(c, BLURRED_CONF) for c in confs]
+    texts = correct_words([w.text for w in page.words], confs)
     if texts == [w.text for w in page.words]:
         return page
     words: list[Word] = [

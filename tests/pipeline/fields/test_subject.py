@@ -1203,6 +1203,19 @@ def test_v_v_read_as_two_capitals_before_words_in_lower_case() -> None:
     assert v["subject"] != "việc thực hiện chế độ báo cáo"
 
 
+def test_v_v_read_as_a_v_and_a_sign_is_v_v() -> None:
+    # seed 425 dev 004 (a blurred photo): "V/v hướng dẫn thực hiện …" read "V# hướng dẫn …": no công văn
+    vv = [
+        ("V# hướng dẫn thực hiện thủ tục hành", "left", 90.0),
+        ("chính trên môi trường điện tử", "left", 92.0),
+    ]
+    v = values(_letter(vv))
+    assert (v["type_name"], v["subject"]) == (
+        "Công văn",
+        "hướng dẫn thực hiện thủ tục hành chính trên môi trường điện tử",
+    )
+
+
 def test_v_v_read_as_the_abbreviation_vn_is_taken_in_doubt() -> None:
     # seed 421 alt 011 (a perspective photo): "V/v thực hiện chế độ báo cáo định kỳ" read "VN thực hiện …"
     # at 96: its "/v" one "N". A công văn's line under its number is its "V/v"; "VN" is an abbreviation too,

@@ -342,11 +342,14 @@ def doubtful_vv(ln: Line) -> bool:
             first.conf < 50
             or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV", *VV_AS_WORD))
             or (len(head) == 2 and _foreign_letter(head[1]))
+            or (len(head) == 2 and head[1] in _VV_MERGED)
         )
         and second.text[:1].islower()
     )
 
 
+# a sign "V/v"'s slash and small "v" run into on a blurred photo ("V# hướng dẫn …", seed 425 dev 004)
+_VV_MERGED = frozenset("#")
 # two capitals "V/v" is read as that are an abbreviation too ("VN": its "/v" read as one "N", seed 421 alt
 # 011, "VN thực hiện chế độ báo cáo …"): taken for "V/v" under the number, the subject after it in doubt
 VV_AS_WORD = ("VN",)
