@@ -464,6 +464,23 @@ def test_a_capitalised_misreading_with_a_letter_no_vietnamese_word_has_is_relett
         assert correct.relettered_words(words, [90.0] * len(words)) == words, text
 
 
+def test_a_word_garbled_with_signs_is_the_syllable_its_neighbours_leave() -> None:
+    # seed 425 alt 005 (a stamp's ink through "kinh"), 423 dev 011 (a blurred photo): signs among a word's
+    # letters are no reading; the one frequent syllable the corpus shows between its neighbours, of its shape
+    for read, want in (
+        ("Giấy phép š]qh doanh dịch vụ lữ hành quốc tế", "Giấy phép kinh doanh dịch vụ lữ hành quốc tế"),
+        ("kế hoạch cải cách hành Chẳ»h năm 2018", "kế hoạch cải cách hành chính năm 2018"),
+    ):
+        words = read.split()
+        assert " ".join(correct.relettered_words(words, [90.0] * len(words))) == want, read
+    # two words written without a space, a company's name, a garble beside a line's end: kept
+    for text in ("phát triển kinh tế-xã hội năm 2020", "trật tự,an toàn giao thông", "Công ty TNHH Hoa#Mai"):
+        words = text.split()
+        assert correct.relettered_words(words, [90.0] * len(words)) == words, text
+    words = ["cải", "cách", "hành", "Chẳ»h"]
+    assert correct.relettered_words(words, [90.0] * len(words)) == words
+
+
 def test_words_read_right_are_not_relettered() -> None:
     # phrases whose words have a frequent neighbour one letter off ("kính trình" / "tính", "dân cư" / "sư",
     # "nước mặt" / "đặt"), a word not read (None) and capitals (names) are kept

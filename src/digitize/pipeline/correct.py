@@ -971,7 +971,7 @@ def relettered_words(words: list[str], confs: list[float | None], model: Model |
         for i, c in enumerate(confs):
             if c is None:
                 continue
-            got = _letter_fix(out, i, model)
+            got = _letter_fix(out, i, model) or infilled(out, i, model)
             if got is not None:
                 out[i] = got
     kept = [
@@ -983,6 +983,59 @@ def relettered_words(words: list[str], confs: list[float | None], model: Model |
 
 
 _UNDERSCORED = re.compile(r"^_+[^\W\d_]+_*$|^[^\W\d_]+_+$")
+
+# ------------------------------------------------------------------------------------- a word garbled
+# A word read with signs among its letters ("Giấy phép š]qh doanh" of "kinh doanh", "hành Chẳ»h năm" of
+# "chính": a stamp's ink or a blur through it) is no reading of any word; where its two neighbours leave one
+# frequent syllable the corpus shows beside both, by a wide margin over the next (INFILL_RIVAL), with its
+# first or last letter and about as many letters (INFILL_LETTERS), it is that syllable: always a guess, the
+# field it is in goes to review (``fields.subject.relettered``).
+# (not the marks that join two words written without a space: "tế-xã", "lý,bảo", "A&B")
+GARBLED = re.compile(r"^(\W*)([^\W\d_]+[^\w\s\-–/.,;:()'\"“”‘’&]+[^\W\d_]+)(\W*)$")
+INFILL_RIVAL = math.log(20.0)
+INFILL_LETTERS = 2
+
+
+@lru_cache(maxsize=1)
+def _frequent_keys() -> tuple[str, ...]:
+    model = load()
+    return tuple(k for k in model.index if not k.startswith("<") and model.count(k) >= MIN_COUNT)
+
+
+def infilled(words: list[str], i: int, model: Model) -> str | None:
+    """The syllable a garbled ``words[i]`` (``GARBLED``) stands for, judged by its neighbours; None when
+    they leave none or more than one."""
+    m = GARBLED.match(words[i])
+    if m is None or i == 0 or i + 1 >= len(words):
+        return None
+    pre, core, post = m.groups()
+    letters = skeleton("".join(ch for ch in core if ch.isalpha()))
+    left = "<p>" if pre else _side(words[i - 1], model, left=True)
+    right = "<p>" if post else _side(words[i + 1], model, left=False)
+    if left in _CONTEXT_CLASSES or right in _CONTEXT_CLASSES or len(letters) < 2:
+        return None
+    far_left = _side(words[i - 2], model, left=True) if i >= 2 else None
+    far_right = _side(words[i + 2], model, left=False) if i + 2 < len(words) else "<p>"
+    scored = []
+    for c in _frequent_keys():
+        sk = skeleton(c[:-1])
+        ends = (sk[0] == letters[0]) + (sk[-1] == letters[-1])
+        if abs(len(sk) - len(letters)) > INFILL_LETTERS or not ends:
+            continue
+        if not (_bigram(model, left, c) and _bigram(model, c, right)):
+            continue
+        score = model.logp(far_left, left, c) + model.logp(left, c, right) + model.logp(c, right, far_right)
+        # its shape: as many letters as the garble has signs (each sign a letter misread), both ends its own
+        shape = GLYPH_COST * (abs(len(sk) - len(core)) + 2 - ends)
+        scored.append((score - shape, c))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < INFILL_RIVAL:
+        return None
+    return pre + model.surface[model.index[scored[0][1]]] + post
+
+
 _SPECK = re.compile(r"\d{1,2}|[^\w\s]{1,2}")
 
 

@@ -2312,3 +2312,17 @@ def test_a_word_no_syllable_before_a_year_is_nam(read: str, want: str | None) ->
     f = extract([page(head + body + signer(("GIÁM ĐỐC",), "Dương Ngọc Ngân"))]).fields["subject"]
     assert f.value == (want or read)
     assert (f.confidence < REVIEW_THRESHOLD) == (want is not None)
+
+
+def test_a_sharp_page_s_subject_word_garbled_with_signs_is_infilled_in_doubt() -> None:
+    # seed 425 alt 005: a stamp's ink through "kinh" read "š]qh" on a sharp scan: the syllable its neighbours
+    # leave ("kinh doanh"), in doubt
+    from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+    from tests.pipeline.test_extract import decision, extract, page
+
+    specs = decision()
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("Về việc"))
+    specs[k : k + 2] = [("Về việc gia hạn Giấy phép š]qh doanh dịch vụ lữ hành quốc tế", "center", 93.0)]
+    f = extract([page(specs)]).fields["subject"]
+    assert f.value == "Về việc gia hạn Giấy phép kinh doanh dịch vụ lữ hành quốc tế"
+    assert f.confidence < REVIEW_THRESHOLD

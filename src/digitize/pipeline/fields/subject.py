@@ -2741,8 +2741,11 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
     if not blurred:
         # a sharp page: only its words that are no syllable ("făng" for "tăng" at 0.96, seed 359 alt 001, a
         # sure subject wrong); a syllable read on a sharp page stands as read
+        # (or a word with signs among its letters: "Giấy phép š]qh doanh", a stamp's ink through "kinh")
         confs = [
-            c if (core := w.strip(_EDGES)).isalpha() and not is_syllable(core) else None
+            c
+            if ((core := w.strip(_EDGES)).isalpha() and not is_syllable(core)) or correct.GARBLED.match(w)
+            else None
             for w, c in zip(words, confs, strict=True)
         ]  # (a digit read on a sharp page is print, no speck to take out)
     # the first word's capital only opens the sentence ("Kế quả kiểm tra …" for "Kết quả"): judged in small
