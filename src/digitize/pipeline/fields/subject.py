@@ -622,6 +622,9 @@ _QUARTER_ONE = re.compile(r"\b([Qq]uý|QUÝ)\s+[l|!¡ÌÍỈĨỊïÏ](?=\s|[,.;
 # "quý 11", "quý 111" ("II", "III" with every I read as a "1"): no quarter is eleven (in doubt:
 # ``quarter_one_read``)
 _QUARTER_ONES = re.compile(r"\b([Qq]uý|QUÝ)\s+(11|111)(?=\s|[,.;)/]|$)")
+# ... or read in small letters before the year ("quý li năm 2023" of "II" on a blurred photo, seed 425 alt
+# 011): a quarter's strokes, in doubt (``quarter_one_read``)
+_QUARTER_SMALL = re.compile(r"\b([Qq]uý|QUÝ)\s+(?=[lIi1|]*[li])([lIi1|]{2,3})(?=\s+(?:năm|NĂM)\b)")
 
 
 # "Về" with a stamp's marks glued where "việc" was ("về-i$€ cấp …"): the word and at most two letters in the
@@ -1045,6 +1048,7 @@ def quarter_one_read(words: Sequence[Word]) -> bool:
             (b.text.strip(_EDGES) in ("1", "11", "111") and b.conf < 100)
             or (b.text.strip(_EDGES) in _QUARTERS and b.conf < QUARTER_SURE)
             or (set(b.text.strip(_EDGES)) == {"I"} and b.conf < STROKES_SURE)
+            or _QUARTER_SMALL.match(f"quý {b.text.strip(_EDGES)} năm") is not None
         )
         for a, b in itertools.pairwise(words)
     )
@@ -1799,6 +1803,7 @@ def _quarter(m: re.Match[str]) -> str:
 def fix_quarter(text: str) -> str:
     text = _QUY.sub(_quarter, _QUARTER.sub(_quarter, text))
     text = _QUARTER_ONES.sub(lambda m: f"{m.group(1)} {'I' * len(m.group(2))}", text)
+    text = _QUARTER_SMALL.sub(lambda m: f"{m.group(1)} {'I' * len(m.group(2))}", text)
     return _QUARTER_ONE.sub(lambda m: f"{m.group(1)} I", text)
 
 
