@@ -85,6 +85,18 @@ def test_sure_words_need_more_evidence() -> None:
     assert correct.correct_words(words, [99.0] * 4) == words
 
 
+def test_a_blurred_page_s_sure_words_are_judged_as_guesses() -> None:
+    # seed 425 dev 004: "môi trường điện từ" for "điện tử" read at 96 on a shaken photo: a sharp page's
+    # reading so sure stands (the corpus shows "điện từ"), a blurred page's marks are guesses
+    from dataclasses import replace
+
+    ws = ("trên", "môi", "trường", "điện", "từ")
+    words = tuple(Word(t, 96.0, Box(10.0 * i, 0, 10.0 * i + 8, 10)) for i, t in enumerate(ws))
+    sharp = RecognizedPage(0, "ocr", 100, 100, " ".join(ws), words)
+    assert correct.correct(sharp).text == "trên môi trường điện từ"
+    assert correct.correct(replace(sharp, blurred=True)).text == "trên môi trường điện tử"
+
+
 def test_page_text_rebuilt_from_corrected_words() -> None:
     ws = ("Luật", "Tô", "chức", "bố", "sung")
     words = tuple(

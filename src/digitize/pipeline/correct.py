@@ -816,8 +816,11 @@ def _is_title(words: list[str], i: int) -> bool:
 
 
 # a blurred page's word is judged as read at most this surely (0: as Tesseract says): on a shaken photo its
-# tone marks are guesses read as surely as print ("môi trường điện từ" for "điện tử" at 96)
-BLURRED_CONF = 0.0
+# tone marks are guesses read as surely as print ("môi trường điện từ" for "điện tử" at 96, seed 425 dev
+# 004). Measured (`bench blurocr`, tuning seeds 331 and 333, 14 shaken photos a family): text 0.9318/0.9462
+# → 0.9341/0.9483 (alt/dev, 331), 0.9166/0.9248 → 0.9195/0.9259 (333), 75 the same as 85 on 331; fields on
+# 333's shaken photos the same (0.934/0.898); real photos 0.9772 → 0.9778 (4_1_v2_blur up)
+BLURRED_CONF = 85.0
 
 
 def correct(page: RecognizedPage) -> RecognizedPage:
