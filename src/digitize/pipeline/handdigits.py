@@ -128,6 +128,9 @@ class Blank:
     # a number glued to its printed notation: the "Số:" label's box and the line's mean character width, the
     # em measured again on the label's ink when the scan shows no "/" apart (``refined``)
     label: tuple[Box, float] | None = None
+    # a month's blank whose "năm" after it the first reading lost (``_nam_lost``): where the printed word is
+    # reckoned to stand, before the year; put back with the month read again
+    nam: Box | None = None
 
 
 @dataclass(frozen=True)
@@ -774,6 +777,11 @@ def _date_blanks(
     if i_thang is None or i_thang - i_ngay > 4:
         return []
     i_nam = next((i for i in range(i_thang + 1, len(words)) if _date_key(folded[i]) == "nam"), None)
+    lost_nam: Box | None = None
+    if i_nam is None and not printed_only and (at := _nam_lost(words, folded, i_thang, cw)) is not None:
+        i_nam, lost_nam = at, _nam_box(words, folded, i_thang, at, cw)
+        words = [*words[:at], Word("năm", 0.0, lost_nam, line=words[at].line), *words[at:]]
+        folded = [*folded[:at], "nam", *folded[at:]]
     if i_nam is None or i_nam - i_thang > 4:
         return []
     keys = {i_ngay: "ngay", i_thang: "thang", i_nam: "nam"}
@@ -857,10 +865,39 @@ def _date_blanks(
             first, conf = glue, min(words[a].conf, words[b].conf)
         box, glued_marks = Box(x0, ln.y0, x1, ln.y1), "" if first == glue else glue
         swallowed = on_side and bool(between) and not _doubtful(between)
-        out.append(
-            Blank(kind, words[i_ngay].line, box, drop, first, conf, glue=glued_marks, swallowed=swallowed)
-        )
+        blank = Blank(kind, words[i_ngay].line, box, drop, first, conf, glue=glued_marks, swallowed=swallowed)
+        out.append(replace(blank, nam=lost_nam) if kind == Kind.MONTH else blank)
     return out
+
+
+# a date's year printed after its "năm": four digits, 19xx or 20xx, a stop after them at most
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;]?")
+
+
+def _nam_lost(words: list[Word], folded: list[str], i_thang: int, cw: float) -> int | None:
+    """Where (an index into ``words``) the printed "năm" of a date line stood when the first reading lost
+    it: the month written by hand close before it ("tháng 12năm 2018" read "tháng Í g 2018", seed 425 dev
+    001: no "năm", no month's blank, the date lost) leaves no date word, but the year after it is printed
+    and read sure. The year's word, a word or more after "tháng" (the month's marks read as something) and
+    no more than four; None when a word between is read sure (print: no month written there)."""
+    for j in range(i_thang + 2, min(len(words), i_thang + 5)):
+        if _YEAR_WORD.fullmatch(folded[j]) and words[j].conf >= PRINTED_CONF:
+            between = words[i_thang + 1 : j]
+            if any(w.conf >= PRINTED_CONF for w in between) or _prose(between):
+                return None
+            return j
+    return None
+
+
+def _nam_box(words: list[Word], folded: list[str], i_thang: int, at: int, cw: float) -> Box:
+    """Where the lost "năm" before the year ``words[at]`` stands: its printed width (at the scale of a clean
+    "tháng", else of the line's characters) ending a space (half a character) before the year."""
+    t, year = words[i_thang], words[at]
+    unit = cw
+    if folded[i_thang].rstrip(".,;:") == "thang":
+        unit = max(0.8 * cw, min(cw, (t.box.x1 - t.box.x0) / _DATE_KEYS["thang"][1]))
+    x1 = year.box.x0 - 0.5 * unit
+    return Box(max(t.box.x1, x1 - _DATE_KEYS["nam"][1] * unit), year.box.y0, x1, year.box.y1)
 
 
 # "số" as a blurred scan's OCR may read it: "sð", "sø", "s6"
@@ -2211,6 +2248,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
     drop: set[int] = set()
     new: list[Word] = []
     read: list[Blank] = []  # the blanks of ``new``'s words
+    put_back: list[Word] = []  # printed date words the first reading lost (``Blank.nam``)
     for blank, cs, each, by_mark, sharp_cs, sharp_each in zip(
         blanks, crops, votes[:n], alone, sharp, votes[n:], strict=True
     ):
@@ -2240,6 +2278,11 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         read.append(blank)
         drop.update(blank.drop)
         block = page.words[blank.drop[0]].block if blank.drop else _line_block(page, blank.line)
+        if blank.nam is not None:
+            # the lost "năm" put back after the month read again: where it stands is reckoned, not read (the
+            # date in doubt)
+            conf = min(conf, AGREED_MAX_CONF)
+            put_back.append(Word(text="năm", conf=conf, box=blank.nam, block=block, line=blank.line))
         new.append(Word(text=text, conf=conf, box=blank.box, block=block, line=blank.line))
     if not new:
         return page
@@ -2247,6 +2290,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
     words = _fix_glued(words, new, [b for b in blanks if b.kind in (Kind.DAY, Kind.MONTH)])
     words = _slash_restored(words, [b for b, w in zip(read, new, strict=True) if w.text != UNREADABLE])
     words.extend(new)
+    words.extend(put_back)
     words.sort(key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
 

@@ -214,3 +214,21 @@ def test_a_heading_s_abbreviation_read_with_a_lower_case_letter_no_abbreviation_
     # heading it promulgates; "KH" of a plan written in a Tờ trình's place is another type, not garbled)
     assert fit("KH-SXD") == ("KH-SXD", 0.68)
     assert fit("SNgV-SXD", "Tờ trình") == ("SNgV-SXD", 0.68)
+
+
+def test_a_notation_s_hyphen_lost_before_a_unit_s_capitals_keeps_the_unit_whole() -> None:
+    # seed 425 dev 011 (a dim bitonal photo): "SYT-TCCB" read "SYTTCCB" was made "SYT-CCB" (the unit's "T"
+    # taken for the hyphen): a hyphen is lost far more often than read as a capital other than an X; in doubt
+    from digitize.pipeline.fields.number import HYPHEN_MISREAD_QUALITY
+
+    assert repair_notation("SYTTCCB", "Sở Y tế") == ("SYT-TCCB", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("STCQLCS", "Sở Tài chính") == ("STC-QLCS", HYPHEN_MISREAD_QUALITY)
+    # an X for the hyphen, or a known unit after the mark, is the hyphen read as a letter
+    assert repair_notation("SYTXTCCB", "Sở Y tế")[0] == "SYT-TCCB"
+    assert repair_notation("SYTAVP", "Sở Y tế")[0] == "SYT-VP"
+    # seed 425 alt 011 (a blurred photo): "/UBND-KT" read "/uBNDKT", its "U" small, gave "UBND": no organ's
+    # own abbreviation runs on from UBND, the unit's capitals after it are the unit's, in doubt
+    assert repair_notation("/uBNDKT", "Ủy ban nhân dân tỉnh Khánh Hòa") == ("UBND-KT", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("UBNDKT", None) == ("UBND-KT", HYPHEN_MISREAD_QUALITY)
+    # a text layer's is as printed
+    assert repair_notation("UBNDKT", None, ocr=False)[0] == "UBNDKT"

@@ -233,7 +233,10 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
         # a type's head read in lower case ("cTUBND", "crHC"): which capitals is a guess (REVIEW-34 L6)
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY if split[0][:1].islower() else 0.85
-    elif len(parts) == 1 and (split := _hyphen_misread(parts[0], own, printed, ocr=ocr)) is not None:
+    elif (
+        len(parts) == 1
+        and (split := _hyphen_misread(re.sub(r"^[^\w]+", "", parts[0]), own, printed, ocr=ocr)) is not None
+    ):
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
@@ -374,18 +377,26 @@ def _hyphen_misread(
     when the part is an abbreviation known or so made ("VPUBND")."""
     if part in printed or _abbr_key(part) in {_abbr_key(k) for k in printed}:
         return None
+    heads = [h for h in (*own, "UBND") if len(h) >= 3 and _led_by(part, h, ocr=ocr)]
     hits = {
-        (head, part[len(head) + 1 :])
-        for head in (*own, "UBND")
-        if len(head) >= 3 and part.startswith(head) and _UNIT_PART.match(part[len(head) + 1 :])
+        (head, _lost_or_mark(part[len(head) :], ocr=ocr))
+        for head in heads
+        if _UNIT_PART.match(part[len(head) + 1 :])
     }
     if ocr:
         # ... or lost, a known unit's abbreviation right after it ("CVTVP" of the Cục Viễn thông's "CVT-VP"
-        # on a blurred photo, seed 315 alt 004: taken as read)
+        # on a blurred photo, seed 315 alt 004: taken as read); after UBND any unit's few capitals: no organ
+        # prints an abbreviation of its own that runs on from the people's committees' ("/uBNDKT" of
+        # "/UBND-KT" on a blurred photo, seed 425 alt 011: "UBND" kept, the unit lost)
         hits |= {
             (head, part[len(head) :])
-            for head in (*own, "UBND")
-            if len(head) >= 3 and part.startswith(head) and part[len(head) :] in KNOWN
+            for head in heads
+            if part[len(head) :] in KNOWN
+            or (
+                head == "UBND"
+                and _UNIT_CAPITALS.match(part[len(head) :])
+                and not _UNIT_PART.match(part[len(head) + 1 :])
+            )
         }
         # ... or a two-letter one, the known unit's first letter after it read small ("HCvP" of the Cục Hóa
         # chất's "HC-VP" on a photo, seed 383 dev 004): no abbreviation prints a small letter first
@@ -399,6 +410,35 @@ def _hyphen_misread(
             and rest.upper() in KNOWN
         }
     return hits.pop() if len(hits) == 1 else None
+
+
+# a unit's part after UBND, its hyphen lost: two to six capitals (a Đ among them)
+_UNIT_CAPITALS = re.compile(r"^[A-ZĐ]{2,6}$")
+
+
+def _led_by(part: str, head: str, *, ocr: bool) -> bool:
+    """Whether ``part`` opens with the abbreviation ``head``; read by OCR, a capital of it may be read small
+    as its look-alike (``_SMALL_CAPITALS``: "uBND" of "UBND" on a blurred photo)."""
+    if not ocr:
+        return part.startswith(head)
+    return len(part) >= len(head) and all(
+        c == h or (c in _SMALL_CAPITALS and c.upper() == h) for c, h in zip(part, head, strict=False)
+    )
+
+
+# the letters a hyphen is read as (its bar crossed by a speck or the blur: "SGTVTXVP" of "SGTVT-VP")
+_HYPHEN_LETTERS = frozenset("Xx")
+
+
+def _lost_or_mark(rest: str, *, ocr: bool) -> str:
+    """The unit's part after the organ's abbreviation when its first mark may be the hyphen misread (``rest``
+    then unit-shaped after it): the mark dropped, unless it is a capital no hyphen is read as
+    (``_HYPHEN_LETTERS``) and no list knows the unit without it: then the hyphen was lost and the capital is
+    the unit's ("SYTTCCB" of "SYT-TCCB" on a dim bitonal photo, seed 425 dev 011, was made "SYT-CCB"); a
+    known unit after the mark ("SGTVTXVP": "VP") says the mark was the hyphen."""
+    if ocr and rest[:1].isupper() and rest[:1] not in _HYPHEN_LETTERS and rest[1:] not in KNOWN:
+        return rest
+    return rest[1:]
 
 
 def _differs_at(a: str, b: str) -> int:
