@@ -356,12 +356,27 @@ def _unglued(token: str) -> list[str]:
         return [token]
     head, tail = bare[:cut], bare[cut:]
     tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
+    if _stray_end(head):
+        # "HồxVến": a family name read whole, then a letter no word ends in, right before the next word's
+        # capital: the seal's lettering over the space between them read as a letter, not the head's own
+        head = head[:-1]
     if _ring_between(bare, head, tail) and (whole := _capital_under_marks(tail)) is not None:
         return [head, whole]  # "Ninb#€hánh": the ring's marks where the "K" of "Khánh" stood
     capitalised = len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()
     if not (head.isalpha() and tail.isalpha() and capitalised):
         return [token]
     return [head, tail]
+
+
+def _stray_end(head: str) -> bool:
+    """A glued word's head that is a listed family name read whole ("Hồ") and one more letter no Vietnamese
+    word ends in (``NO_FINAL``: "Hồx", "Hồs"), no family name of its length beginning as it does: that letter
+    is the seal's (its lettering over the space after the family name), not the family name's last letter
+    garbled ("Hàs" may be "Hàn": left as read)."""
+    stem = head[:-1]
+    if len(head) < 3 or head[-1] not in NO_FINAL or stem not in SURNAMES or is_syllable(head):
+        return False
+    return not any(len(v) == len(head) and v.startswith(stem) for v in SURNAMES)
 
 
 # a speck inside a word ("Tr'ịnh", "Kh.anh"): a dot of dust or ink, not the seal's ring over a space
@@ -507,6 +522,11 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
         for i in range(len(rest)):
             if k + 1 + i in split_tails and i < len(rest) - 1:
                 rest[i] = _lost_head(rest[i])  # "Ống" after "Thái)#": a middle name's capital under the ring
+                if k + i in rung and rest[i] not in NAME_SYLLABLES:
+                    # the seal's marks that glued it to the word before ran on over its vowel ("HồxVến",
+                    # "HồsVến": the seal's lettering over "Vă" of "Văn"): the one listed name of its
+                    # consonants, a guess the readings' vote and review weigh
+                    rest[i] = _vowel_garbled(rest[i], middle=True) or rest[i]
         if glued is not None:
             rest.insert(0, glued)
         if "" in rest:
@@ -565,7 +585,7 @@ def _after_marks(tokens: list[str]) -> tuple[list[str], list[bool]]:
     after = False
     for t in tokens:
         bare = t.strip(_NAME_MARKS + "„«»‹›")
-        if not bare:
+        if not any(ch.isalnum() for ch in bare):  # (marks alone, any: "”.¬\"" after "Hiếu", the seal's)
             after = True
             continue
         if (
