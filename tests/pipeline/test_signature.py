@@ -2195,3 +2195,36 @@ def test_a_middle_name_guessed_under_the_ring_is_voted_against_a_name_as_long_on
     # against readings that read another middle word, the guesses are no votes
     rows = ["2 Lục uang Vĩnh", "Lục Y uang Vĩnh", "Lục Hoàng Vĩnh", "Lục Hoàng Vĩnh", "Lục Quang Vĩnh"]
     assert extract([_name_pass_reading(monkeypatch, prepared, first, rows)]).values()["signer_name"] is None
+
+
+def test_a_family_name_glued_to_the_next_word_by_a_letter_of_the_seal_is_read_apart() -> None:
+    # seed 423 dev 001 (bitonal): the seal's lettering over "Vă" of "Hồ Văn Hiếu" read as one letter no word
+    # ends in between the two words, and over the middle word's vowel: "HồxVến", "HồsVến"
+    assert signature._unglued("HồxVến") == ["Hồ", "Vến"]
+    assert signature._name_of(["Nó", "HồxVến", "Hiếu"], ["Hiếu"]) == "Hồ Văn Hiếu"
+    # marks alone after the given name (the seal's, any of them) are no word of the name
+    assert signature._name_of(["N¿2", "t⁄,", "HồsVến", "-", "Hiếu", '”.¬"'], ["Hiếu"]) == "Hồ Văn Hiếu"
+    # a head whose last letter may be a longer family name's, garbled ("Hàs": Hàn), is left as read
+    assert signature._unglued("HàsVến")[0] == "Hàs"
+    assert signature._name_of(["HàsVến", "Hiếu"], ["Hiếu"]) is None
+    # the middle word read on its own, no seal's mark glued to it, is not guessed another vowel
+    assert signature._name_of(["Hồ", "Vến", "Hiếu"], ["Hiếu"]) != "Hồ Văn Hiếu"
+
+
+def test_a_row_reading_whose_last_word_s_capital_was_read_small_counts_for_the_name_of_its_letters() -> None:
+    # seed 423 dev 011 (a blurred grey photo, the seal over "Đoàn Thu Lan"): the "L" read as "t" surely
+    def tokens(text: str) -> list[tesseract.Token]:
+        return [
+            tesseract.Token(
+                text=t, conf=90.0, left=40 * i, top=5, width=30, height=20, block=1, par=1, line=1, word=i
+            )
+            for i, t in enumerate(text.split())
+        ]
+
+    texts = ("° Đoàn Thu tan", "é\\L) Đoàn Thu Lan", "N) Bgàn Ếnu Lan")
+    rows = [signature._row_words(tokens(t)) for t in texts]
+    assert rows[0] == [("Đoàn", 90.0), ("Thu", 90.0), ("tan", 90.0)]
+    assert signature.vote_name(rows) == ["Đoàn", "Thu", "Lan"]
+    # a word of small letters alone is no name's row; small last words alone vote for no word of their own
+    assert signature._row_words(tokens("` tan")) == []
+    assert signature.vote_name([signature._row_words(tokens("Đoàn Thu tan"))] * 3) is None

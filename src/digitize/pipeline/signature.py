@@ -356,12 +356,27 @@ def _unglued(token: str) -> list[str]:
         return [token]
     head, tail = bare[:cut], bare[cut:]
     tail = tail[next((i for i, ch in enumerate(tail) if ch.isalnum()), len(tail)) :]
+    if _stray_end(head):
+        # "HồxVến": a family name read whole, then a letter no word ends in, right before the next word's
+        # capital: the seal's lettering over the space between them read as a letter, not the head's own
+        head = head[:-1]
     if _ring_between(bare, head, tail) and (whole := _capital_under_marks(tail)) is not None:
         return [head, whole]  # "Ninb#€hánh": the ring's marks where the "K" of "Khánh" stood
     capitalised = len(tail) >= 2 and tail[0].isupper() and tail[1:].islower()
     if not (head.isalpha() and tail.isalpha() and capitalised):
         return [token]
     return [head, tail]
+
+
+def _stray_end(head: str) -> bool:
+    """A glued word's head that is a listed family name read whole ("Hồ") and one more letter no Vietnamese
+    word ends in (``NO_FINAL``: "Hồx", "Hồs"), no family name of its length beginning as it does: that letter
+    is the seal's (its lettering over the space after the family name), not the family name's last letter
+    garbled ("Hàs" may be "Hàn": left as read)."""
+    stem = head[:-1]
+    if len(head) < 3 or head[-1] not in NO_FINAL or stem not in SURNAMES or is_syllable(head):
+        return False
+    return not any(len(v) == len(head) and v.startswith(stem) for v in SURNAMES)
 
 
 # a speck inside a word ("Tr'ịnh", "Kh.anh"): a dot of dust or ink, not the seal's ring over a space
@@ -507,6 +522,11 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
         for i in range(len(rest)):
             if k + 1 + i in split_tails and i < len(rest) - 1:
                 rest[i] = _lost_head(rest[i])  # "Ống" after "Thái)#": a middle name's capital under the ring
+                if k + i in rung and rest[i] not in NAME_SYLLABLES:
+                    # the seal's marks that glued it to the word before ran on over its vowel ("HồxVến",
+                    # "HồsVến": the seal's lettering over "Vă" of "Văn"): the one listed name of its
+                    # consonants, a guess the readings' vote and review weigh
+                    rest[i] = _vowel_garbled(rest[i], middle=True) or rest[i]
         if glued is not None:
             rest.insert(0, glued)
         if "" in rest:
@@ -565,7 +585,7 @@ def _after_marks(tokens: list[str]) -> tuple[list[str], list[bool]]:
     after = False
     for t in tokens:
         bare = t.strip(_NAME_MARKS + "„«»‹›")
-        if not bare:
+        if not any(ch.isalnum() for ch in bare):  # (marks alone, any: "”.¬\"" after "Hiếu", the seal's)
             after = True
             continue
         if (
@@ -1136,10 +1156,27 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             # "Khổn6 Xuân Khải": the ring over the family name's last letter; "Tru»6 Hữu Bình": over its end
             run.insert(0, (end, 0.5 * c))
             break
+        if not run and _small_capital(w):
+            # "Đoàn Thu tan": the blur made the last word's capital a small letter ("L" read as "t"); kept as
+            # read, small, for the vote to count for the word of its other letters only (``_agrees``)
+            run.insert(0, (w, c))
+            continue
         if not _capitalised(w) or (len(w) == 1 and w not in _ONE_LETTER_NAMES):
             break  # (one capital letter no name's word is: "Š", "Ö" of the seal's ring before the name)
         run.insert(0, (w, c))
+    if run and not _capitalised(run[0][0]):
+        return []  # a word of small letters alone, no capitalised word before it: no name read
     return run[-4:]
+
+
+SMALL_CAPITAL_LETTERS = 3  # letters at least of a name's last word read with its capital small ("tan")
+
+
+def _small_capital(word: str) -> bool:
+    """A word of small letters (``SMALL_CAPITAL_LETTERS`` or more) at the end of a name's row: maybe the
+    name's last word with its capital read as a small letter (a blurred "L" as "t": "Đoàn Thu tan", seed 423
+    dev 011). Only the words before it, capitalised, make it a name's word (``_row_words``)."""
+    return len(word) >= SMALL_CAPITAL_LETTERS and word.isalpha() and word.islower()
 
 
 # the one-letter words of names (an Ê Đê man's "Y", a Hmong man's middle "A": ``signer``'s name_tokens)
@@ -1345,7 +1382,10 @@ def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Count
     ``name_form``). A given name no list has is taken only as every reading of the row read it, letter and
     mark, in at least ``UNLISTED_VOTES`` readings, and a word Vietnamese uses (``correct.common``: "Khuyến",
     "Giáp"; not the pen's "Niến"). None otherwise."""
-    top = max(weight, key=lambda w: weight[w])
+    capitalised = [w for w in weight if w[:1].isupper()]
+    if not capitalised:
+        return None  # (only words read with a small first letter: a capital garbled, no word to take)
+    top = max(capitalised, key=lambda w: weight[w])
     key = fold(top)
     if place == 0:
         forms = [s for s in SURNAMES if fold(s) == key]
@@ -1444,6 +1484,8 @@ def _agrees(word: str, voted: str, loose: bool) -> bool:
     if fold(word) == fold(voted):
         return True
     garbled = len(word) >= 3 and word[:1] != voted[:1] and not is_syllable(word)
+    # (a name's word read with a small first letter, "tan" for "Lan": its capital garbled, a word or not)
+    garbled = garbled or (len(word) >= SMALL_CAPITAL_LETTERS and word[:1].islower() and voted[:1].isupper())
     return loose and garbled and word[1:] == voted[1:]
 
 
