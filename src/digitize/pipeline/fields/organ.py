@@ -236,7 +236,9 @@ def _ministry_by_head(f: str) -> tuple[str, float] | None:
     """The one ministry whose name's first words ``f`` (folded) reads right (``HEAD_WORDS``, ``HEAD_SHARE``),
     the rest garbled by a blurred photo or run on into its specks ("bo nong nghiep va phat tre nong tron q em"
     of "… Phát triển nông thôn"): in doubt (``GARBLED_UBND_CONFIDENCE``); the one reading furthest, none when
-    two ministries share as many words ("Bộ Nông nghiệp và …" of two names read no further)."""
+    two ministries share as many words ("Bộ Nông nghiệp và …" of two names read no further). So is a name read
+    whole and run on into the organ's words under it ("bo van hoa, the thao va du lich du lich gia" over "CỤC
+    QUỐC VIỆT NAM": a low-light photo's lines of "CỤC DU LỊCH QUỐC GIA VIỆT NAM" split, seed 427 alt 011)."""
     read = f.split()
     if len(read) < HEAD_WORDS or read[0] != "bo":
         return None
@@ -244,9 +246,9 @@ def _ministry_by_head(f: str) -> tuple[str, float] | None:
     for name, value in _MINISTRIES.items():
         known = name.split()
         k = 0
-        while k < min(len(known), len(read)) and known[k] == read[k].strip(",."):
+        while k < min(len(known), len(read)) and known[k].strip(",.") == read[k].strip(",."):
             k += 1
-        if k >= HEAD_WORDS and k >= HEAD_SHARE * len(known) and k < len(known):
+        if k >= HEAD_WORDS and k >= HEAD_SHARE * len(known) and (k < len(known) or len(read) > k):
             found[value] = k
     best = [v for v, k in found.items() if k == max(found.values(), default=0)]
     return (best[0], GARBLED_UBND_CONFIDENCE) if len(best) == 1 else None
