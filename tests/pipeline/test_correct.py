@@ -95,6 +95,11 @@ def test_a_blurred_page_s_sure_words_are_judged_as_guesses() -> None:
     sharp = RecognizedPage(0, "ocr", 100, 100, " ".join(ws), words)
     assert correct.correct(sharp).text == "trên môi trường điện từ"
     assert correct.correct(replace(sharp, blurred=True)).text == "trên môi trường điện tử"
+    # a heading's or a name's capitals keep their margins on a blurred page (REVIEW-35)
+    ws = ("TRƯỜNG", "TRUNG", "HỌC", "PHỔ", "THÔNG", "CHU", "VĂN", "AN")
+    words = tuple(Word(t, 96.0, Box(10.0 * i, 0, 10.0 * i + 8, 10)) for i, t in enumerate(ws))
+    page = RecognizedPage(0, "ocr", 100, 100, " ".join(ws), words, blurred=True)
+    assert correct.correct(page).text == " ".join(ws)
 
 
 def test_page_text_rebuilt_from_corrected_words() -> None:
@@ -486,7 +491,15 @@ def test_a_word_garbled_with_signs_is_the_syllable_its_neighbours_leave() -> Non
         words = read.split()
         assert " ".join(correct.relettered_words(words, [90.0] * len(words))) == want, read
     # two words written without a space, a company's name, a garble beside a line's end: kept
-    for text in ("phát triển kinh tế-xã hội năm 2020", "trật tự,an toàn giao thông", "Công ty TNHH Hoa#Mai"):
+    for text in (
+        "phát triển kinh tế-xã hội năm 2020",
+        "phát triển kinh tế—xã hội năm 2020",  # an em dash
+        "trên địa bàn tỉnh Bà Rịa—Vũng Tàu",
+        "đồng bào Ê\u2011đê",  # a non-breaking hyphen
+        "quản lý nhà nước»của ngành",  # two syllables joined by a sign
+        "trật tự,an toàn giao thông",
+        "Công ty TNHH Hoa#Mai",
+    ):
         words = text.split()
         assert correct.relettered_words(words, [90.0] * len(words)) == words, text
     words = ["cải", "cách", "hành", "Chẳ»h"]

@@ -829,7 +829,10 @@ def correct(page: RecognizedPage) -> RecognizedPage:
         return page
     confs = [w.conf for w in page.words]
     if page.blurred and BLURRED_CONF > 0:
-        confs = [min(c, BLURRED_CONF) for c in confs]
+        # (words in small letters: a heading's capitals, a name's, keep their margins: "CHU VĂN AN")
+        confs = [
+            min(c, BLURRED_CONF) if w.text.islower() else c for w, c in zip(page.words, confs, strict=True)
+        ]
     texts = correct_words([w.text for w in page.words], confs)
     if texts == [w.text for w in page.words]:
         return page
@@ -873,7 +876,9 @@ _LETTERS = frozenset(
 
 
 def _foreign_letter(core: str) -> bool:
-    """Whether a word holds a letter neither Vietnamese nor a Latin-lettered name writes ("ñ", "ø")."""
+    """Whether a word holds a letter outside Vietnamese's alphabet and the Latin letters f, j, w, z ("ñ",
+    "ø": a misreading in a Vietnamese text, though a foreign name may be so written: a word led by a capital
+    with one is relettered only when the corpus shows a syllable beside both neighbours by a wide margin)."""
     return any(ch.lower() not in _LETTERS for ch in core)
 
 
@@ -960,7 +965,8 @@ def relettered_words(words: list[str], confs: list[float | None], model: Model |
     with each word one letter misread replaced (see ``LETTER_MARGIN``; Tesseract's confidence aside: on a
     blurred photo it is as sure of a misread as of a word read right), judged beside its neighbours as
     corrected so far; twice, so a word beside a misread one is judged again beside it corrected ("tới nhãm
-    2023" → "tới năm" → "mới năm"). Words in capitals, with digits, of one letter are kept. A blurred photo's
+    2023" → "tới năm" → "mới năm"); a word garbled with signs among its letters is the syllable its neighbours
+    leave (``infilled``). Words in capitals, with digits, of one letter are kept. A blurred photo's
     specks go too: an underscore stuck to a word ("_phố": no print has one), and a lone speck read as a digit
     or a mark between two words that the corpus shows side by side far likelier without it ("đầu tư 1 công
     năm" → "đầu tư công": by ``LETTER_MARGIN``; "nhiệm vụ 6 tháng đầu năm" stands, ln 5 at most on the
@@ -993,16 +999,35 @@ _UNDERSCORED = re.compile(r"^_+[^\W\d_]+_*$|^[^\W\d_]+_+$")
 # frequent syllable the corpus shows beside both, by a wide margin over the next (INFILL_RIVAL), with its
 # first or last letter and about as many letters (INFILL_LETTERS), it is that syllable: always a guess, the
 # field it is in goes to review (``fields.subject.relettered``).
-# (not the marks that join two words written without a space: "tế-xã", "lý,bảo", "A&B")
-GARBLED = re.compile(r"^(\W*)([^\W\d_]+[^\w\s\-–/.,;:()'\"“”‘’&]+[^\W\d_]+)(\W*)$")
+# (not the marks that join two words written without a space: "tế-xã", "lý,bảo", "A&B", any dash; nor two
+# syllables joined by any sign, "nước»của": ``_joined``)
+GARBLED = re.compile(r"^(\W*)([^\W\d_]+[^\w\s\-–—‐‑‒−~/.,;:()'\"“”‘’&]+[^\W\d_]+)(\W*)$")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _joined(core: str, model: Model) -> bool:
+    """Whether every run of letters of a word with signs inside is a syllable of its own (two words joined by
+    a sign: "tế—xã", "nước»của", "Ê‑đê"), not one word garbled ("š]qh", "Chẳ»h")."""
+    runs = _LETTER_RUN.findall(core)
+    return all((k := _key(r.lower())) in model.index or k in model.valid for r in runs)
+
+
 INFILL_RIVAL = math.log(20.0)
 INFILL_LETTERS = 2
 
 
 @lru_cache(maxsize=1)
-def _frequent_keys() -> tuple[str, ...]:
+def _frequent_by_end() -> dict[tuple[int, str], tuple[tuple[str, str], ...]]:
+    """The frequent syllables (key, skeleton) by their skeleton's first letter ``(0, a)`` and last
+    ``(-1, z)``."""
     model = load()
-    return tuple(k for k in model.index if not k.startswith("<") and model.count(k) >= MIN_COUNT)
+    out: dict[tuple[int, str], list[tuple[str, str]]] = {}
+    for k in model.index:
+        if k.startswith("<") or model.count(k) < MIN_COUNT or not (sk := skeleton(k[:-1])):
+            continue
+        out.setdefault((0, sk[0]), []).append((k, sk))
+        out.setdefault((-1, sk[-1]), []).append((k, sk))
+    return {e: tuple(v) for e, v in out.items()}
 
 
 def infilled(words: list[str], i: int, model: Model) -> str | None:
@@ -1012,6 +1037,8 @@ def infilled(words: list[str], i: int, model: Model) -> str | None:
     if m is None or i == 0 or i + 1 >= len(words):
         return None
     pre, core, post = m.groups()
+    if _joined(core, model):
+        return None
     letters = skeleton("".join(ch for ch in core if ch.isalpha()))
     left = "<p>" if pre else _side(words[i - 1], model, left=True)
     right = "<p>" if post else _side(words[i + 1], model, left=False)
@@ -1020,10 +1047,11 @@ def infilled(words: list[str], i: int, model: Model) -> str | None:
     far_left = _side(words[i - 2], model, left=True) if i >= 2 else None
     far_right = _side(words[i + 2], model, left=False) if i + 2 < len(words) else "<p>"
     scored = []
-    for c in _frequent_keys():
-        sk = skeleton(c[:-1])
+    table = _frequent_by_end()
+    near = dict.fromkeys((*table.get((0, letters[0]), ()), *table.get((-1, letters[-1]), ())))
+    for c, sk in near:
         ends = (sk[0] == letters[0]) + (sk[-1] == letters[-1])
-        if abs(len(sk) - len(letters)) > INFILL_LETTERS or not ends:
+        if abs(len(sk) - len(letters)) > INFILL_LETTERS:
             continue
         if not (_bigram(model, left, c) and _bigram(model, c, right)):
             continue

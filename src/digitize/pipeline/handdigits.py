@@ -778,7 +778,7 @@ def _date_blanks(
         return []
     i_nam = next((i for i in range(i_thang + 1, len(words)) if _date_key(folded[i]) == "nam"), None)
     lost_nam: Box | None = None
-    if i_nam is None and not printed_only and (at := _nam_lost(words, folded, i_thang, cw)) is not None:
+    if i_nam is None and not printed_only and (at := _nam_lost(words, folded, i_thang)) is not None:
         i_nam, lost_nam = at, _nam_box(words, folded, i_thang, at, cw)
         words = [*words[:at], Word("năm", 0.0, lost_nam, line=words[at].line), *words[at:]]
         folded = [*folded[:at], "nam", *folded[at:]]
@@ -874,7 +874,7 @@ def _date_blanks(
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;]?")
 
 
-def _nam_lost(words: list[Word], folded: list[str], i_thang: int, cw: float) -> int | None:
+def _nam_lost(words: list[Word], folded: list[str], i_thang: int) -> int | None:
     """Where (an index into ``words``) the printed "năm" of a date line stood when the first reading lost
     it: the month written by hand close before it ("tháng 12năm 2018" read "tháng Í g 2018", seed 425 dev
     001: no "năm", no month's blank, the date lost) leaves no date word, but the year after it is printed

@@ -95,7 +95,13 @@ def test_a_title_in_doubt_read_short_of_the_body_s_line_is_the_line() -> None:
     # a title read surely on a sharp page stays as read, though shorter than the body's line
     value, _ = _subject(_certificate(title, condition))
     assert value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông"
-    # a blurred title two words longer than what was read is no cut of it
+    # a blurred title read whole over the authority's line is no cut of the body's longer line (REVIEW-35)
+    whole = [("GIẤY CHỨNG NHẬN", "center", 95.0), ("CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM", "center", 93.0)]
+    blurred = replace(page(_certificate(whole, condition)), blurred=True)
+    assert (
+        extract([blurred]).fields["subject"].value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"
+    )
+    # a blurred title three words shorter than the body's line is no cut of it
     blurred = replace(
         page(_certificate(title[:2], "Đủ điều kiện: " + condition[14:-1] + " và thủy sản.")), blurred=True
     )

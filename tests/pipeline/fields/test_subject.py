@@ -2306,6 +2306,15 @@ def test_a_capitalised_word_read_unsure_after_the_subject_s_first_word_is_in_dou
         # a syllable or an abbreviation in capitals before a year stands, surely
         ("Về việc kiện toàn Hội đồng thi đua khóa 2024", None),
         ("Về việc triển khai Kế hoạch COVID 2024", None),
+        # other words before a year (REVIEW-35): a name's, an event's, a unit's, a chainage
+        ("Về việc tổ chức hội chợ Agro 2024", None),
+        ("Về việc tham gia hội chợ expo 2024", None),
+        ("Về việc sửa chữa cầu tại km 2024+500", None),
+        ("Về việc giao đất 120 m2 2024", None),
+        (
+            "Về việc đề nghị bổ sung biên chế công chức nắm 2024",
+            "Về việc đề nghị bổ sung biên chế công chức năm 2024",
+        ),
     ],
 )
 def test_a_word_no_syllable_before_a_year_is_nam(read: str, want: str | None) -> None:

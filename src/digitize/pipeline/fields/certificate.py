@@ -12,6 +12,7 @@ checks that they do).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -84,6 +85,15 @@ def _run_into_authority(tail: list[str], theirs: list[str]) -> bool:
     return bool(after) and _AUTHORITY.search(after) is not None
 
 
+def _end_covered(lines: Sequence[Line], tail: list[str]) -> bool:
+    """Whether the line the title's words (``tail``, folded) end on has a line under it that reads as no words
+    (``reads_well``): a stamp's marks over the title's last line."""
+    for above, below in itertools.pairwise(lines):
+        if _folded_words(above.text)[-2:] == tail[-2:]:
+            return not reads_well(below.text.split())
+    return False
+
+
 _AUTHORITY = re.compile(r"\b(uy ban|chu tich|giam doc|truong|bo truong)\b")
 
 
@@ -115,9 +125,13 @@ def restated_title(
     if len(tail) == len(theirs):
         taken = all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=True))
     elif MIN_WORDS <= len(tail) < len(theirs) <= len(tail) + CUT_WORDS:
-        # the title's last words lost (an incoming stamp over its last line's end: "… THỰC PHẨM NÔNG" of "…
-        # NÔNG SẢN", seed 423 alt 006): what was read is the line's opening
-        taken = all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=False))
+        # the title's last words lost (an incoming stamp over its last line: "… THỰC PHẨM NÔNG" over the
+        # stamp's "ĐẾ! y: 2 225)" of "… NÔNG SẢN", seed 423 alt 006): what was read is the line's opening, and
+        # the line under the title's reads as no words (``_end_covered``); a title read whole over the
+        # authority's line stays (REVIEW-35)
+        taken = _end_covered(lines, tail) and all(
+            _misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=False)
+        )
     else:
         taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
     if not taken:

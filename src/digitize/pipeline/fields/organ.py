@@ -230,6 +230,7 @@ def _syllable(word: str) -> bool:
 
 HEAD_WORDS = 4  # a ministry's name read right in this many first words at least ...
 HEAD_SHARE = 0.5  # ... and this share of its words
+RUN_ON_WORDS = 3  # a ministry's name read whole in at least this many words, then run on
 
 
 def _ministry_by_head(f: str) -> tuple[str, float] | None:
@@ -248,7 +249,9 @@ def _ministry_by_head(f: str) -> tuple[str, float] | None:
         k = 0
         while k < min(len(known), len(read)) and known[k].strip(",.") == read[k].strip(",."):
             k += 1
-        if k >= HEAD_WORDS and k >= HEAD_SHARE * len(known) and (k < len(known) or len(read) > k):
+        head = k >= HEAD_WORDS and k >= HEAD_SHARE * len(known) and k < len(known)
+        # (a name read whole, of any length, run on: "bo tai chinh tong cuc" over "CỤC THUẾ", REVIEW-35)
+        if head or (k == len(known) >= RUN_ON_WORDS and len(read) > k):
             found[value] = k
     best = [v for v, k in found.items() if k == max(found.values(), default=0)]
     return (best[0], GARBLED_UBND_CONFIDENCE) if len(best) == 1 else None

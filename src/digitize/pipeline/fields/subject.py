@@ -559,7 +559,10 @@ def year_restored(subject: Found, issued: str | None) -> Found:
 
 
 # a short word before a year ("… công chức :iim 2022": "năm" under a stamp's ink, seed 423 dev 010)
-_WORD_BEFORE_YEAR = re.compile(r"(?<!\S)(\S{1,5})(\s+)((?:19|20)\d\d)(?![\w/-])")
+_WORD_BEFORE_YEAR = re.compile(r"(?<!\S)(\S{1,5})(\s+)((?:19|20)\d\d)(?![\w/+-])")
+# ... whose letters are like "nam" at least this much (rapidfuzz), or which holds a sign: a misread "năm", not
+# another word ("Expo 2020", "hội chợ agro 2022": REVIEW-35)
+_NAM_LIKE = 50
 
 
 def year_word_restored(subject: Found) -> Found:
@@ -571,9 +574,13 @@ def year_word_restored(subject: Found) -> Found:
         return subject
 
     def fix(m: re.Match[str]) -> str:
-        core = m.group(1).strip(_EDGES)
-        letters = [ch for ch in core if ch.isalpha()]
-        if not letters or not any(ch.islower() for ch in letters) or is_syllable(core):
+        word = m.group(1)
+        core = word.strip(_EDGES)
+        letters = "".join(ch for ch in core if ch.isalpha())
+        if not letters or not letters.islower() or any(ch.isdigit() for ch in word) or is_syllable(core):
+            return m.group(0)
+        signed = any(not ch.isalnum() for ch in word)
+        if not signed and fuzz.ratio(fold(letters), "nam") < _NAM_LIKE:
             return m.group(0)
         return "năm" + m.group(2) + m.group(3)
 
