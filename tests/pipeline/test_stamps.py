@@ -1283,3 +1283,48 @@ def test_a_word_the_stamp_changed_a_letter_of_is_read_as_the_band_s_known_word_i
     assert not stamps._misread_letters([*old, first], [w("lịt.", 21, 1330, 1420)], lambda v: True)
     # outside the box the first reading stands
     assert not stamps._misread_letters([*old, first], [w("dịp.", 21, 1330, 1420)], lambda v: False)
+
+
+def test_a_word_beside_the_box_that_lost_a_letter_under_its_side_gets_the_corpus_s_letter_in_doubt() -> None:
+    """Right of the box (its columns 222-915, margin with them), the first reading's "ghị" (a syllable the
+    corpus never shows: the box's side over the "n" of "nghị"), the band's "hghị" reaching onto the side (the
+    side's stroke run into the "n" read "h"): the letter is the one that makes a syllable the corpus shows
+    beside the line's words ("đề nghị"), in doubt (the corrector had made "đề ghị" "để ghi": "Về việc để ghi
+    điều chỉnh …" at 0.93, seed 427 alt 003). So at the end of a word left of the box ("hành chín" and
+    "chínl"); with no letter the corpus chooses, a word it does not know is in doubt, one it knows stands, and
+    a band's word whose extra letter lies off the box's columns or whose other letters differ leaves the
+    line as it is."""
+
+    w = _word
+    cols = (222.0, 915.0)
+
+    def in_box(v: Word) -> bool:
+        return cols[0] <= (v.box.x0 + v.box.x1) / 2 <= cols[1]
+
+    line = [w("Về", 79, 501, 576), w("việc", 50, 610, 720), w("đề", 85, 765, 833), w("ghị", 93, 906, 1003)]
+    line.append(w("điều", 97, 1032, 1167))
+    band = [w("đề", 93, 765, 833), w("hghị", 92, 864, 1003), w("điều", 97, 1032, 1167)]
+    lost = stamps._side_lost(line, band, cols, in_box)
+    assert list(lost) == [id(line[3])]
+    assert (lost[id(line[3])].text, lost[id(line[3])].conf) == ("nghị", stamps.DISPUTED_CONF)
+    assert lost[id(line[3])].box.x0 == 864
+    # the box's left side over a word's last letter, left of it
+    left = (1500.0, 2200.0)
+    line = [w("thủ", 97, 1100, 1180), w("tục", 97, 1200, 1280), w("hành", 97, 1300, 1400)]
+    line += [w("chín,", 96, 1420, 1490), w("Số:", 90, 1600, 1680)]
+    lost = stamps._side_lost(
+        line, [w("chínl,", 90, 1420, 1520)], left, lambda v: (v.box.x0 + v.box.x1) / 2 >= 1500
+    )
+    assert [(v.text, v.box.x1) for v in lost.values()] == [("chính,", 1520)]
+    # no letter the corpus shows there: a word it does not know in doubt, a word it knows stands
+    line = [w("ưởng", 93, 906, 1003)]
+    lost = stamps._side_lost(line, [w("dưởng", 96, 874, 1003)], cols, in_box)
+    assert [(v.text, v.conf) for v in lost.values()] == [("ưởng", stamps.DISPUTED_CONF)]
+    line = [w("Kính", 60, 600, 700), w("an", 97, 906, 960), w("toàn", 97, 980, 1080)]
+    assert not stamps._side_lost(line, [w("lan", 90, 880, 960)], cols, in_box)
+    # the band's extra letter off the box's columns, other letters, or a band word read unsure: nothing
+    line = [w("đề", 85, 765, 833), w("ghị", 93, 956, 1053), w("điều", 97, 1082, 1217)]
+    assert not stamps._side_lost(line, [w("hghị", 92, 920, 1053)], cols, in_box)
+    line[1] = w("ghị", 93, 906, 1003)
+    assert not stamps._side_lost(line, [w("hghi", 92, 864, 1003)], cols, in_box)
+    assert not stamps._side_lost(line, [w("hghị", 40, 864, 1003)], cols, in_box)
