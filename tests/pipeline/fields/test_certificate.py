@@ -101,6 +101,12 @@ def test_a_title_in_doubt_read_short_of_the_body_s_line_is_the_line() -> None:
     assert (
         extract([blurred]).fields["subject"].value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"
     )
+    # ... but one whose last words ran together into no word is (seed 429 alt 006: "ĐỘNG VẬT" read "ĐÔNGVI")
+    run = [("GIẤY CHỨNG NHẬN", "center", 95.0), ("CƠ SỞ AN TOÀN DỊCH BỆNH ĐÔNGVI", "center", 93.0)]
+    said = "Đủ điều kiện: cơ sở an toàn dịch bệnh động vật."
+    blurred = replace(page(_certificate(run, said)), blurred=True)
+    f = extract([blurred]).fields["subject"]
+    assert (f.value, f.confidence) == ("Giấy chứng nhận cơ sở an toàn dịch bệnh động vật", RESTATED_CONF)
     # a blurred title three words shorter than the body's line is no cut of it
     blurred = replace(
         page(_certificate(title[:2], "Đủ điều kiện: " + condition[14:-1] + " và thủy sản.")), blurred=True

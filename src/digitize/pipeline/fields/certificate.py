@@ -126,12 +126,12 @@ def restated_title(
         taken = all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=True))
     elif MIN_WORDS <= len(tail) < len(theirs) <= len(tail) + CUT_WORDS:
         # the title's last words lost (an incoming stamp over its last line: "… THỰC PHẨM NÔNG" over the
-        # stamp's "ĐẾ! y: 2 225)" of "… NÔNG SẢN", seed 423 alt 006): what was read is the line's opening, and
-        # the line under the title's reads as no words (``_end_covered``); a title read whole over the
-        # authority's line stays (REVIEW-35)
-        taken = _end_covered(lines, tail) and all(
-            _misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=False)
-        )
+        # stamp's "ĐẾ! y: 2 225)" of "… NÔNG SẢN", seed 423 alt 006) or run together into no word ("… BỆNH
+        # ĐÔNGVI" of "ĐỘNG VẬT" on a blurred photo, seed 429 alt 006): what was read is the line's opening,
+        # and the line under the title's reads as no words (``_end_covered``) or its last word is none; a
+        # title read whole over the authority's line stays (REVIEW-35)
+        lost = _end_covered(lines, tail) or not reads_well(read[-1:])
+        taken = lost and all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=False))
     else:
         taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
     if not taken:
