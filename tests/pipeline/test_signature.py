@@ -2213,18 +2213,10 @@ def test_a_family_name_glued_to_the_next_word_by_a_letter_of_the_seal_is_read_ap
 
 def test_a_row_reading_whose_last_word_s_capital_was_read_small_counts_for_the_name_of_its_letters() -> None:
     # seed 423 dev 011 (a blurred grey photo, the seal over "Đoàn Thu Lan"): the "L" read as "t" surely
-    def tokens(text: str) -> list[tesseract.Token]:
-        return [
-            tesseract.Token(
-                text=t, conf=90.0, left=40 * i, top=5, width=30, height=20, block=1, par=1, line=1, word=i
-            )
-            for i, t in enumerate(text.split())
-        ]
-
     texts = ("° Đoàn Thu tan", "é\\L) Đoàn Thu Lan", "N) Bgàn Ếnu Lan")
-    rows = [signature._row_words(tokens(t)) for t in texts]
+    rows = [signature._row_words(_row_tokens(t, 90.0)) for t in texts]
     assert rows[0] == [("Đoàn", 90.0), ("Thu", 90.0), ("tan", 90.0)]
     assert signature.vote_name(rows) == ["Đoàn", "Thu", "Lan"]
     # a word of small letters alone is no name's row; small last words alone vote for no word of their own
-    assert signature._row_words(tokens("` tan")) == []
-    assert signature.vote_name([signature._row_words(tokens("Đoàn Thu tan"))] * 3) is None
+    assert signature._row_words(_row_tokens("` tan", 90.0)) == []
+    assert signature.vote_name([signature._row_words(_row_tokens("Đoàn Thu tan", 90.0))] * 3) is None
