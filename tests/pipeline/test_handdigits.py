@@ -3504,3 +3504,34 @@ def test_a_number_glued_to_a_garbled_notation_after_a_garbled_label_is_read_agai
     assert [(b.first, b.glued is not None) for b in blanks] == [("2052", True)]
     field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
     assert field.value == "2059"
+
+
+def _lifted_seven(bar_gap: int) -> tuple[np.ndarray, tuple[int, int]]:
+    """A written "27" standing high on its line (band rows 49-119): the "7"'s bar lifted off its stem by the
+    pen, ``bar_gap`` px over the stem's top and out of the band's rows."""
+    img = Image.new("L", (110, 150), 255)
+    d = ImageDraw.Draw(img)
+    d.line([(22, 62), (34, 53), (48, 56), (44, 72), (20, 100), (50, 98)], fill=25, width=6, joint="curve")
+    d.line([(94, 60), (70, 96)], fill=25, width=6)  # the stem, its top at row 57
+    top = 57 - bar_gap
+    d.line([(76, top), (96, top - 6)], fill=25, width=5)  # the bar, slanted up to the right
+    return np.asarray(img), (49, 119)
+
+
+def test_a_seven_s_bar_lifted_off_its_stem_over_the_band_is_kept() -> None:
+    # the bar dropped left the stem alone, read "4" by both models and made "1" by its shape: "27" taken as
+    # "21" at 76 (seed 433 dev 003)
+    crop, band = _lifted_seven(5)
+    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    assert n == 4 and min(int(stats[i, cv2.CC_STAT_TOP]) for i in range(1, n)) < band[0]  # a piece over it
+    clean = handdigits.clean_crop(crop, band)
+    _, kept = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    assert cv2.connectedComponentsWithStats(kept, connectivity=8)[0] - 1 == 3  # the "2", the stem, the bar
+
+
+def test_ink_high_over_a_mark_is_no_bar_of_it() -> None:
+    crop, band = _lifted_seven(25)  # far over the stem: the line above's, not the pen's
+    clean = handdigits.clean_crop(crop, band)
+    _, kept = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    assert cv2.connectedComponentsWithStats(kept, connectivity=8)[0] - 1 == 2

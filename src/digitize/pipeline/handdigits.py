@@ -1576,25 +1576,47 @@ def closed_by_rule(rest: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
 # a blurred pen digit's piece the threshold broke off (the foot of a "2" apart from its head): inside the
 # band's rows, at least this share of the band high, under or over a kept mark
 PIECE_H = 0.15
+# a written "7"'s bar the pen lifted off its stem (or the threshold broke off), the mark standing high so the
+# bar leaves the band's rows: a thin piece (at most ``BAR_H`` of the band's height high, ``BAR_WIDE`` times
+# as wide as high, off the crop's top: the line above's letters the crop cut and a shaken photo's ringing
+# blots are no bar) over a kept mark's top, across no more than its width (a tenth of the band past its right
+# side at most), at most ``BAR_GAP`` of the band's height above it ("27" whose bar, 12 px high 5 px over its
+# stem in a band of 70, was dropped: the stem alone read "4", made "1" by its shape, seed 433 dev 003)
+BAR_GAP = 0.15
+BAR_H, BAR_WIDE = 0.25, 1.5
 
 
 def _keep_pieces(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], width: int) -> None:
     """Keep (in ``keep``, by label) the pieces of a kept mark the threshold broke off: too low to be kept on
     their own ("12" on a shaken photo, its "2"'s foot 26 px high in a band of 106 apart from its head: read
     "1", "7", "72"), inside the band's rows, under or beside a kept mark and off the crop's sides (a printed
-    letter cut by the side is no piece)."""
+    letter cut by the side is no piece); over the band's top, only a seven's lifted bar (``BAR_GAP``)."""
     b0, b1 = band
     bh = max(4, b1 - b0)
     spans = [
         (int(stats[i, cv2.CC_STAT_LEFT]), int(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH]))
         for i in np.flatnonzero(keep)
     ]
+    tops = [int(stats[i, cv2.CC_STAT_TOP]) for i in np.flatnonzero(keep)]
     for i in range(1, len(keep)):
         if keep[i]:
             continue
         x, y = int(stats[i, cv2.CC_STAT_LEFT]), int(stats[i, cv2.CC_STAT_TOP])
         w, h = int(stats[i, cv2.CC_STAT_WIDTH]), int(stats[i, cv2.CC_STAT_HEIGHT])
-        if x == 0 or x + w >= width or h < PIECE_H * bh or y < b0 or y + h > b1:
+        if x == 0 or x + w >= width or h < PIECE_H * bh or y + h > b1:
+            continue
+        if y < b0:
+            # over the band's top: only a bar just over a kept mark's top (``BAR_GAP``)
+            if (
+                y > 0
+                and w >= BAR_WIDE * h
+                and h <= BAR_H * bh
+                and any(
+                    x0 <= x and x + w <= x1 + 0.1 * bh and 0 <= top - (y + h) <= BAR_GAP * bh
+                    for (x0, x1), top in zip(spans, tops, strict=True)
+                )
+            ):
+                keep[i] = True
             continue
         # under or over a kept mark (half its width within the mark's; the band bounds the rows): a blob of
         # dust or a stamp's ink beside a pen "1" is no piece of it (REVIEW-26 #8)
