@@ -1190,3 +1190,38 @@ def test_a_ministry_s_name_read_whole_and_run_on_into_the_organ_s_words_is_the_m
     name, conf = parent_organ("BỘ TÀI CHÍNH TỔNG CỤC", "CỤC THUẾ")
     assert name == "Bộ Tài chính"
     assert conf < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        # "PHỐ" read without its h on a blurred photo (seed 439 dev 012: "UBNO thành pố hà nội" kept at 0.60)
+        ("UBNO THÀNH PỐ HÀ NỘI", False),
+        ("UBND THÀNH PỐ HÀ NỘI", True),
+        ("UBND THÀNH PHÔ HÀ NỘI", True),
+    ],
+)
+def test_a_parent_line_with_thanh_pho_misread_before_a_province_is_its_committee(
+    text: str, sure: bool
+) -> None:
+    name, confidence = parent_organ(text, "SỞ Y TẾ")
+    assert name == "UBND thành phố Hà Nội"
+    assert (confidence >= 0.6) == sure
+
+
+def test_a_parent_line_kept_as_read_with_initials_one_letter_off_is_in_doubt() -> None:
+    # "UBNO" is "UBND" misread: the line is read in part, whatever it names is not sure
+    assert parent_organ("UBNO THÀNH PHAN ABC", "SỞ Y TẾ")[1] < 0.6
+
+
+@pytest.mark.parametrize("organ_line", ["%Ở XÂY DỰNG", "Ở XÂY DỰNG"])
+def test_an_organ_line_whose_s_was_misread_as_a_sign_or_lost_is_a_so(organ_line: str) -> None:
+    # seed 437 dev 011 (a blurred photo): "LUĐNO TỈNH YÊW BÁI" over "%Ở XÂY DỰNG" was taken for one organ,
+    # "LUĐNO tính YÊW bái ở xây dựng", and no parent
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page
+
+    specs = decision(parent="LUĐNO TÍNH YÊW BÁI", organ=(organ_line,), number="Số: 902/SXD-QLXD")
+    f = extract([page(specs)]).fields
+    assert f["organ_name"].value == "Sở Xây dựng"
+    assert f["parent_organ"].value == "UBND tỉnh Yên Bái" and f["parent_organ"].confidence < 0.6

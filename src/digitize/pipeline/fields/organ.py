@@ -123,9 +123,32 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
     return (name, min(conf, GARBLED_UBND_CONFIDENCE)) if chi_lost(text, unit) else (name, conf)
 
 
+# "THÀNH PHỐ" with a letter of its "PHỐ" lost or misread on a blurred photo ("UBNO THÀNH PỐ HÀ NỘI", seed 439
+# dev 012, was kept as read at 0.60): before a known province's name it is the level word
+_PHO_MISREAD = re.compile(r"\bthanh (?:po|p[a-z0-9]o|ph[a-z0-9]?)(?=\s+(\S.*)$)")
+
+
+def _level_repaired(f: str) -> str:
+    """``f`` (a folded parent line) with a misread "phố" after "thành" made "phố" when a known province
+    follows; as it is otherwise."""
+    m = _PHO_MISREAD.search(f)
+    if m is None or m.group(0) == "thanh pho" or province(m.group(1), GARBLED_UBND_CUTOFF) is None:
+        return f
+    return f[: m.start()] + "thanh pho" + f[m.end() :]
+
+
 def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     text = text.translate(_ETH)  # "HÐND" with an eth (U+00D0), a common OCR and PDF glyph for Đ
-    f = fold(squash(text))
+    f = _level_repaired(fold(squash(text)))
+    if f != fold(squash(text)):
+        # two words of the line misread (the level and, as a rule, more): what it names is in doubt
+        name, conf = _parent_organ_of(text, f, unit)
+        first = f.split()[0] if f.split() else ""
+        return name, conf if first in ("ubnd", "uy") else min(conf, GARBLED_UBND_CONFIDENCE)
+    return _parent_organ_of(text, f, unit)
+
+
+def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
     if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
         # "BỘ" misread as another two-letter word ("ĐỘ Y TẾ", "SỞ Y TẾ": a Sở has no Cục under it), or lost
         misread = _MISREAD_BO.match(f)
@@ -198,8 +221,14 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     # a line led by a sign ("— TỈNH QUẢNG NINH") or by a garbled word before a province's level ("LUPNO TỈNH
     # QUẢNG NINH" over a Cục): its parent went unread, the line as read is in doubt
     first = squash(text).split()[0] if text.split() else ""
-    garbled = not any(c.isalnum() for c in first) or (
-        not _syllable(first) and fold(first) not in _ACRONYMS and re.match(r"^\S+\s+(tinh|thanh pho)\s", f)
+    garbled = (
+        not any(c.isalnum() for c in first)
+        or (
+            not _syllable(first)
+            and fold(first) not in _ACRONYMS
+            and re.match(r"^\S+\s+(tinh|thanh pho)\s", f)
+        )
+        or any(_misread_initials(w) for w in f.split())
     )
     # a lone word ("BỘ" of "BỘ Y TẾ", its name's line lost on a blurred photo, seed 213 dev 010 at 0.65) names
     # no organ: in doubt
@@ -211,6 +240,14 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
 # spelling
 _ACRONYMS = {fold(v): v for v in ("HĐND", "VKSND", "TAND", "NHNN", "BHXH", "KBNN", "MTTQ", "BCH", "UBMTTQ")}
 _ETH = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})  # the Icelandic eth, Đ's look-alike
+
+
+def _misread_initials(word: str) -> bool:
+    """``word`` (folded) one letter from a body's initials ("ubno", "hdnb") and not them: a misreading, the
+    line it is in read in part (its organ in doubt when no rule named it)."""
+    key = word.strip(" .,:;'\"-")
+    known = ("ubnd", *_ACRONYMS)
+    return len(key) >= 3 and key not in known and any(Levenshtein.distance(key, k) == 1 for k in known)
 
 
 def _near_other_initials(initials: str) -> bool:
@@ -758,6 +795,9 @@ def _organ_text(text: str) -> str | None:
         words.pop()
     t = " ".join(words) if len(words) < len(t.split()) else t
     v = re.sub(r"^[\W_]+", "", clean_value(t)) or text  # marks before it (". * ỦY BAN NHÂN DÂN"): specks
+    # ... or its S misread as a sign ("%Ở XÂY DỰNG", a blurred photo: seed 437 dev 011 took "LUĐNO TỈNH YÊN
+    # BÁI Ở XÂY DỰNG" for one organ): an organ's line starts with no preposition "Ở", it is "SỞ"
+    v = re.sub(r"^Ở(?=\s+\w)", "SỞ", v)
     # a closing bracket no opening one goes with, counted ("CỤC THÚ Y}" on a blurred photo, "(HÀ NỘI))"), or
     # an opening one at the end: specks
     for _ in range(8):  # (a few: a line of a thousand ")" is read in linear time)
