@@ -2340,3 +2340,26 @@ def test_a_sharp_page_s_subject_word_garbled_with_signs_is_infilled_in_doubt() -
     f = extract([page(specs)]).fields["subject"]
     assert f.value == "Về việc gia hạn Giấy phép kinh doanh dịch vụ lữ hành quốc tế"
     assert f.confidence < REVIEW_THRESHOLD
+
+
+def test_a_word_between_quy_and_nam_that_is_no_quarter_puts_the_subject_in_doubt() -> None:
+    # seed 443 alt 011 (a bitonal scan): "… định kỳ quý TH năm 2018" of "III" taken at 0.92
+    def report(numeral: str) -> dict[str, str | None]:
+        specs = header(number="Số: 175/BC-UBND", organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), parent=None)
+        specs += [
+            ("BÁO CÁO", "center", 95.0),
+            (f"Kết quả thực hiện chế độ báo cáo định kỳ quý {numeral} năm 2018", "center", 96.0),
+            ("", "center", 90.0),
+            (BODY, "body", 90.0),
+        ]
+        from digitize.pipeline.fields import extract
+        from tests.pipeline.test_extract import page
+
+        f = extract([page(specs + signer(("CHỦ TỊCH",)))]).fields["subject"]
+        return {"value": f.value, "sure": str(f.confidence >= 0.6)}
+
+    assert report("TH")["sure"] == "False"
+    assert report("IV") == {
+        "value": "Kết quả thực hiện chế độ báo cáo định kỳ quý IV năm 2018",
+        "sure": "True",
+    }

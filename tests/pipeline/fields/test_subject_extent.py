@@ -367,6 +367,34 @@ def test_a_faint_last_word_in_capitals_under_a_subject_line_in_capitals_is_the_s
     assert got == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông"
 
 
+def test_a_faint_last_word_is_measured_against_the_line_s_capitals_bare_of_marks() -> None:
+    # seed 443 alt 013 (a perspective photo): "SẢN" (30 px, read at 7) under "CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC
+    # PHẨM NÔNG", whose marks stacked over its capitals ("ĐIỀU", "TOÀN": 40-51 px) made its median 40:
+    # left out
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG"), number="Số: 33/GCN-UBND")
+    title = "CƠ SỞ ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM NÔNG"
+    body = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        (title, "center", 92.0),
+        ("SẢN", "center", 7.0),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "center", 95.0),
+        ("CHỨNG NHẬN:", "x=246", 92.0),
+        ("Cơ sở: Công ty TNHH Giáo dục Quốc tế Bạch Mã", "x=246", 96.0),
+    ]
+    base = page(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Trần Văn Bình"))
+    line = next(w.line for w in base.words if w.text == "ĐIỀU")
+    marked = frozenset("ỞỦỀỆÀỰẨÔ")
+
+    def tall(w: Word) -> Word:  # a capital with a mark stacked over it stands a third taller
+        if w.line != line or not marked & set(w.text):
+            return w
+        return replace(w, box=Box(w.box.x0, w.box.y0 - 18, w.box.x1, w.box.y1))
+
+    got = extract([replace(base, words=tuple(tall(w) for w in base.words))]).fields["subject"]
+    assert got.value == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông sản"
+    assert got.confidence < 0.6
+
+
 def test_a_stamp_line_between_the_heading_and_the_subject_is_never_the_subject() -> None:
     # a centred "BẢN SAO" under "QUYẾT ĐỊNH", in reading order or listed by OCR before the heading
     head = header(parent="BỘ Y TẾ", organ=("CỤC QUẢN LÝ DƯỢC",), number="Số: 1553/QĐ-QLD")
