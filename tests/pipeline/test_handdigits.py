@@ -3535,3 +3535,102 @@ def test_ink_high_over_a_mark_is_no_bar_of_it() -> None:
     clean = handdigits.clean_crop(crop, band)
     _, kept = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     assert cv2.connectedComponentsWithStats(kept, connectivity=8)[0] - 1 == 2
+
+
+LIBERATION_SANS = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+
+
+@pytest.mark.parametrize("size", [28, 36, 54])
+def test_a_liberation_sans_slash_is_found_before_a_pen_stroke_leaning_in_the_band(size: int) -> None:
+    # seed 439 alt 006 (bitonal, 200 dpi, Liberation Sans): a written "2047" before "/GCN-UBND", the "7"'s bar
+    # on the organ's underline, its stem left apart in the printed capitals' band and read "£" glued to the
+    # notation. The face's "/" leans less than a fifth of its height (0.17-0.20): no slash by its shape; the
+    # walk went on to the stem, which leans more, and took it for the "/": the region was cut before the "7"
+    # and "204" read unanimously, kept at 0.72 (sure-wrong)
+    font = ImageFont.truetype(LIBERATION_SANS, size)
+    x_note = 140.0
+    prepared, note, grey = _printed_word(font, [(x_note, "/GCN-UBND")], (600, 200), 80, 200.0)
+    slash_x = _printed_word(font, [(x_note, "/")], (600, 200), 80, 200.0)[1].x0
+    img = Image.fromarray(grey.copy())
+    d = ImageDraw.Draw(img)
+    cap = note.y1 - note.y0
+    # the pen's stem: a thick slanted stroke in the capitals' band, a third of a capital before the "/"
+    d.line([(slash_x - 0.9 * cap, note.y1 - 2), (slash_x - 0.4 * cap, note.y0 + 2)], fill=0, width=4)
+    grey = np.where(np.asarray(img) < 128, 0, 255).astype(np.uint8)
+    prepared = replace(prepared, master=grey, ocr=grey)
+    word = replace(note, x0=slash_x - 0.9 * cap - 4)
+    found = handdigits.slash_foot(prepared, word, grey)
+    assert found is not None and abs(found - slash_x) <= 2
+    (mark,) = handdigits._digit_marks(grey[:, int(slash_x) - 2 : int(slash_x + 0.45 * cap)])
+    assert handdigits._slash_shaped(mark, cap)
+
+
+def test_a_glued_number_s_part_read_as_a_sign_is_a_mark_the_reading_again_must_give() -> None:
+    # the same header: "2 04 £/GCN-UBND", the pen's "7" read "£" glued to the notation; the region cut before
+    # it read "204" at 96 twelve times: three digits for the four marks the first reading saw, in doubt
+    crop = _strokes_crop("204")
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER,
+        2,
+        Box(245, 174, 398, 250),
+        (5, 6, 7),
+        "2 04 £",
+        27.0,
+        slash=(397.0, 233.0, 54.4),
+        glued=(Box(397, 205, 623, 233), "£", "/GCN-UBND"),
+    )
+    votes = [("204", 96.0)] * 12
+    found, _, _ = handdigits._decide(blank, [crop, crop], [votes, votes])
+    assert found is not None and found[0] == "204" and found[1] <= handdigits.SHORT_NUMBER_CONF
+    # read as a digit ("2 04 7"), it is a digit the cut lost: no value (as before)
+    sevened = replace(blank, first="2 04 7", glued=(Box(397, 205, 623, 233), "7", "/GCN-UBND"))
+    assert handdigits._decide(sevened, [crop, crop], [votes, votes])[0] is None
+    # a glued part of a stop or a quote (the slash's top, a speck): no mark of its own, the reading stays sure
+    speck = replace(blank, first="2 04 '", glued=(Box(397, 205, 623, 233), "'", "/GCN-UBND"))
+    sure = handdigits._decide(speck, [crop, crop], [votes, votes])[0]
+    assert sure is not None and sure[1] > 90
+
+
+def test_a_narrow_gap_where_a_loop_ran_along_the_rule_is_closed() -> None:
+    # seed 437 alt 004: a written "91" whose "9"'s head ran along the organ's underline: its two sides meet
+    # the rule wide (10 and 16 px in a band of 86) with a faint 5 px between them; the rule taken out left
+    # the head open, no loop, and "01" was read five times (75-91), "91" three (84-96): "01" taken
+    rule = np.zeros((60, 120), np.uint8)
+    rule[10:13, :] = 255
+    rest = np.zeros_like(rule)
+    rest[13:16, 20:32] = rest[13:16, 37:55] = 255  # the head's two sides along the rule, 5 px apart
+    rest[13:40, 20:23] = rest[13:50, 52:55] = rest[38:41, 20:55] = 255  # the loop closed below, the tail
+    rest[6:10, 30:50] = 255  # the head's arc over the rule
+    closed = handdigits.closed_by_rule(rest, rule, 80)
+    assert closed[10:13, 32:37].all()
+    # two marks as near each other are two marks: nothing joins them
+    two = rest.copy()
+    two[13:60, 33:36] = 0
+    two[38:41, :] = 0
+    assert not handdigits.closed_by_rule(two, rule, 80)[10:13, 32:37].any()
+
+
+def test_a_mark_whose_one_loop_is_its_head_is_no_zero() -> None:
+    # the head closed: "0" for the "9" is refused by the loop's place (a "0" closes round its whole height)
+    votes = [("01", 90.0), ("91", 85.0)]
+    assert handdigits.supported(_strokes_crop("91"), votes) == [("91", 85.0)]
+    assert handdigits.supported(_strokes_crop("01"), votes) == votes  # a "0": both as read
+
+
+def test_a_notation_glued_after_the_pen_s_last_digit_with_its_hyphen_read_with_a_stop_is_found() -> None:
+    # seed 439 alt 007 (a blurred photo): "số: ÍZ Ï ”/qp-.UBND" for a written "1213" and "/QĐ-UBND", the
+    # hyphen read "-.": no notation shape, no blank, the number lost
+    assert handdigits._loose_glued("”/qp-.UBND") == handdigits.NotationTail(1, 2, "qp-.UBND")
+    assert handdigits._loose_glued("”/qp.-UBND") is not None
+    assert handdigits._loose_glued("”/qp-.") is None  # no organ's part after it
+    _, _, boxes = _header("1213", "8", "4", notation="/QĐ-UBND")
+    so, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    words += [
+        Word("ÍZ", 75.0, Box(so.x1 + 20, so.y0 - 10, so.x1 + 100, so.y1), line=2),
+        Word("Ï", 84.0, Box(so.x1 + 110, so.y0 - 10, so.x1 + 140, so.y1), line=2),
+        Word("”/qp-.UBND", 43.0, Box(note.x0 - 40, note.y0, note.x1, note.y1), line=2),
+    ]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    numbers = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in numbers] == [("ÍZ Ï ”", True)]

@@ -161,6 +161,8 @@ _DIGIT_HEAD_TAIL = re.compile(r"^/[A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7}(?:-[A-Za-
 # ... or its first capital read as a digit, letters after it ("ƒ.2ZỮ/6cn-oLp" of a written "1540" and
 # "/GCN-QLD", the "G" read "6", seed 377 dev 013: no blank found, the number lost)
 _DIGIT_LED_TAIL = re.compile(r"^/[0-9][A-Za-zĐđÐ]{2,7}(?:-[A-Za-zĐđÐ]{2,8})+[.,;]?$")
+# a blurred hyphen read with a stop or comma beside it (a speck of the blur): one hyphen to the shapes above
+_HYPHEN_STOP = re.compile(r"[.,]-|-[.,]")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐÐ")
 _LETTERS = _UPPER | frozenset("abcdefghijklmnopqrstuvwxyzđ")
 _PART = _LETTERS | frozenset("0123456789")
@@ -214,9 +216,12 @@ def _loose_glued(word: str) -> NotationTail | None:
     case (``_LOOSE_TAIL``): a bitonal 200 dpi scan reads the printed capitals small, "5/op-svr" for the
     number's last digit and "/QĐ-SYT" (seed 87 dev 007: no capital, no notation, no blank: the number
     lost), or with its hyphen read as a stop (``_DOTTED_TAIL``: "2/QLD.VP", seed 121 dev 004: the written
-    "2282" touching the organ's underline read "2Õ 2/QLD.VP", no blank found, the number lost)."""
+    "2282" touching the organ's underline read "2Õ 2/QLD.VP", no blank found, the number lost), or with a
+    stop beside its hyphen ("/qp-.UBND")."""
     cut = word.find("/")
-    tail = word[cut:]
+    # a hyphen read with a stop beside it is the hyphen (``_HYPHEN_STOP``: "”/qp-.UBND" for a written "1213"
+    # and "/QĐ-UBND" on a blurred photo, seed 439 alt 007: no blank found, the number lost)
+    tail = _HYPHEN_STOP.sub("-", word[cut:])
     if cut <= 0 or not (
         _LOOSE_TAIL.match(tail)
         or _DOTTED_TAIL.match(tail)
@@ -1184,6 +1189,11 @@ BAND_SLACK_UP, BAND_SLACK_DOWN = 0.25, 0.6
 SLASH_MIN_H, SLASH_MAX_W = 0.85, 0.8
 # ... and its rows' ink spans at most this share of its width (the median row: one slanted stroke)
 SLASH_ROW_SPAN = 0.6
+# ... and its top third's ink lies right of its foot third's by this share of its height at least (DejaVu's
+# "/" 0.20-0.23, Liberation Serif's 0.23-0.25, Liberation Sans's 0.17-0.20: at a fifth, the sans "/" was no
+# slash, and the walk went on to a pen's stroke leaning in the band before it, the "7"'s stem of a written
+# "2047" whose bar lay on the organ's underline: cut there, "204" read unanimously, seed 439 alt 006)
+SLASH_LEAN = 0.15
 # where the slash is glued to the pen's last digit: it starts this share of the capitals' height left of the
 # notation's first letter (its width and the gap after it)
 SLASH_BEFORE = 0.45
@@ -1310,7 +1320,7 @@ def _pen_left(stats: np.ndarray, n: int, found: float, top: float, foot: float) 
 
 def _slash_shaped(mark: np.ndarray, cap: float) -> bool:
     """Whether a mark is a printed "/": as high as a capital or so, thin, and leaning right (its top's ink
-    right of its foot's by a fifth of its height at least: no "I", no "l"), one stroke across its rows
+    right of its foot's by ``SLASH_LEAN`` of its height at least: no "I", no "l"), one stroke across its rows
     (most rows' ink spans at most ``SLASH_ROW_SPAN`` of its width: a "P", its bowl over its stem, leans
     right too)."""
     h, w = mark.shape
@@ -1322,7 +1332,7 @@ def _slash_shaped(mark: np.ndarray, cap: float) -> bool:
         return False
     third = max(1, h // 3)
     top, foot = np.nonzero(mark[:third])[1], np.nonzero(mark[-third:])[1]
-    return len(top) > 0 and len(foot) > 0 and float(top.mean() - foot.mean()) >= 0.2 * h
+    return len(top) > 0 and len(foot) > 0 and float(top.mean() - foot.mean()) >= SLASH_LEAN * h
 
 
 def refined(prepared: Prepared, blank: Blank, grey: np.ndarray) -> Blank:
@@ -1523,6 +1533,10 @@ def _band_marks(
 # made "2916" read "2216")
 LOOP_SPAN = 0.3
 LOOP_SIDE = 0.15  # ... each side meeting it this wide at most; a mark meeting it at two such places only
+# ... or, however wide, this near (share of the band's height): the stroke ran along the rule between them, a
+# faint stretch of it under the rule's rows (a "9"'s head along the organ's underline, 5 px apart in a band
+# of 86, its sides 10 and 16 px wide: its loop left open, "91" read "01", seed 437 alt 004)
+STROKE_GAP = 0.1
 
 
 def closed_by_rule(rest: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
@@ -1533,7 +1547,8 @@ def closed_by_rule(rest: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
     the rule and was read "566" and "66"; two digits meeting the rule are two marks, nothing joins them, nor a
     mark meeting it along a stretch or at more places (blurred digits glued into one mark under it), nor
     strokes that go on across it and meet there (a "0" whose top stands over the rule, review 32: its loop
-    closes beyond the rule, not along it)."""
+    closes beyond the rule, not along it); but where one mark meets it at two places ``STROKE_GAP`` near each
+    other, however wide, its stroke ran along the rule between them and is joined there."""
     out = np.zeros_like(rule)
     cols = np.flatnonzero(rule.any(axis=0))
     if cols.size == 0:
@@ -1565,9 +1580,10 @@ def closed_by_rule(rest: np.ndarray, rule: np.ndarray, bh: int) -> np.ndarray:
             mine.append([c, c])
     at = {c: (lo, hi) for c, _, lo, hi in touch}
     for (a0, a1), (b0, b1) in (r for r in runs.values() if len(r) == 2):
-        if beyond[a1] & beyond[b0]:
+        narrow = 1 < b0 - a1 <= STROKE_GAP * bh
+        if beyond[a1] & beyond[b0] and not narrow:
             continue  # the strokes go on across the rule and meet there: the loop is closed beyond it
-        if max(a1 - a0, b1 - b0) + 1 <= LOOP_SIDE * bh and 1 < b0 - a1 <= span:
+        if narrow or (max(a1 - a0, b1 - b0) + 1 <= LOOP_SIDE * bh and 1 < b0 - a1 <= span):
             lo, hi = min(at[a1][0], at[b0][0]), max(at[a1][1], at[b0][1])
             out[lo : hi + 1, a1 : b0 + 1] |= rule[lo : hi + 1, a1 : b0 + 1]
     return out
@@ -2530,7 +2546,7 @@ def _decide(
     agreed_on = found
     if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
         found = None  # fewer digits than the first reading saw: the cut lost one
-    elif found and blank.slash and len(found[0]) < sum(ch.isalnum() for ch in blank.first):
+    elif found and blank.slash and len(found[0]) < _marks_seen(blank):
         # fewer digits than the first reading saw marks ("60" of "©ỮZ7/CT-STNMT", a written "607" whose "7"
         # the slash's cut took): the cut may have lost one, in doubt
         found = (found[0], min(found[1], SHORT_NUMBER_CONF))
@@ -2629,6 +2645,18 @@ def unconfirmed_number(blank: Blank, words: Sequence[Word]) -> bool:
 SHORT_NUMBER_CONF = 50.0
 # a day or month read again with fewer digits than the first reading saw marks: at most this sure (review)
 SHORT_DATE_CONF = 50.0
+
+
+def _marks_seen(blank: Blank) -> int:
+    """How many marks the first reading saw in a glued number's region: its letters and digits, and one more
+    for a glued word's number part read as a sign alone ("£" of "£/GCN-UBND": the pen's last digit, a "7"
+    whose bar the organ's underline took, seed 439 alt 006; the "2047" read "204" at 96 was kept sure)."""
+    seen = sum(ch.isalnum() for ch in blank.first)
+    part = blank.glued[1] if blank.glued is not None else ""
+    sign = any(unicodedata.category(ch).startswith("S") for ch in part)
+    if sign and not any(ch.isalnum() for ch in part):
+        seen += 1
+    return seen
 
 
 # a day or month read as clean digits that no second reading read anything of: kept, in doubt
@@ -3235,19 +3263,25 @@ def _shape_denies(ch: str, loops: int, foot: bool) -> bool:
 # "9"'s
 HIGH_LOOP = 0.4
 _LOW_LOOPED = frozenset("26")
+# a "0"'s loop runs down most of its height (0.87-1.0 of it in the generator's script): one centred high
+# (``HIGH_LOOP``) and less than this share of the mark's height high is a "9"'s head
+ZERO_LOOP = 0.55
 
 
 def _loop_denies(ch: str, mark: np.ndarray) -> bool:
     """Whether the place of a mark's one loop rules out reading it as ``ch`` (``HIGH_LOOP``): a written "910"
     read "210" at 58-91 six times and "910" at 83 (seed 171 dev 004, sure-wrong); a "2" or a "6" closes a loop
-    at its foot only, a "9" at its head."""
-    if ch not in _LOW_LOOPED and ch != "9":
+    at its foot only, a "9" at its head; a "0" round its whole height, not in its head only (``ZERO_LOOP``:
+    a written "91" read "01" at 75-91 five times and "91" at 84-96 three times, seed 437 alt 004)."""
+    if ch not in _LOW_LOOPED and ch not in "09":
         return False
     holes = _hole_rects(mark)
     if len(holes) != 1:
         return False
     _, y, _, h, _ = holes[0]
     centre = float((y + h / 2) / mark.shape[0])
+    if ch == "0":
+        return centre < HIGH_LOOP and h < ZERO_LOOP * mark.shape[0]
     return centre < HIGH_LOOP if ch in _LOW_LOOPED else centre > 1 - HIGH_LOOP
 
 
