@@ -2220,3 +2220,77 @@ def test_a_row_reading_whose_last_word_s_capital_was_read_small_counts_for_the_n
     # a word of small letters alone is no name's row; small last words alone vote for no word of their own
     assert signature._row_words(_row_tokens("` tan", 90.0)) == []
     assert signature.vote_name([signature._row_words(_row_tokens("Đoàn Thu tan", 90.0))] * 3) is None
+
+
+def test_a_family_name_whose_last_letters_the_ring_crossed_is_told_by_the_marked_head_it_left() -> None:
+    # seed 439 dev 008 (a bitonal scan, the seal's ring through the "ng" of "Hoàng Thu Giang"): four of the
+    # twelve readings of the name's line read "Hoàp#" (the ring's remains as a letter and a mark), four
+    # "Hoàn", one "Hoàng"; one reading was no vote, and the name was lost. "Hoà" begins one family name
+    for lead in ("Hoàp#", "“›", "tọi"):
+        tokens = [lead, "Hoàp#", "Thu", "Giang"] if lead != "Hoàp#" else ["Hoàp#", "Thu", "Giang"]
+        assert signature._name_of(tokens, ["Giang"]) == "Hoàng Thu Giang"
+    # ... read with the ring made paper, what it left of the word is that family name's head
+    assert signature._family_left(["“›", "Hoàp#", "Thu", "Giang"], "Hoàng Thu Giang")
+    # a head with no mark begins too many ("Tra": Trần, Trang, Triệu …), a word read whole is that word
+    assert signature._ring_over_end("Trap") is None
+    assert signature._name_of(["Hoàn", "Thu", "Giang"], ["Giang"]) is None
+    # the ring's marks inside the word, or a head of another family name, leave no "Hoàng"
+    assert not signature._family_left(["Ho#àp", "Thu", "Giang"], "Hoàng Thu Giang")
+    assert not signature._family_left(["Trầp#", "Thu", "Giang"], "Hoàng Thu Giang")
+
+
+def _varied_signer(seed: int, axes: object, tmp_path: Path) -> tuple[str | None, float, str | None]:
+    """The signer's name read from the varied generator's dev document ``seed`` drawn on ``axes`` (its
+    confidence), and the name printed."""
+    from digitize.pipeline.run import process_document
+    from samples.varied import make_varied_document, write_varied
+
+    doc = make_varied_document(seed, "dev", axes=axes)  # type: ignore[arg-type]
+    f = process_document(write_varied(doc, tmp_path / "page"), jobs=1).extraction.fields["signer_name"]
+    return f.value, f.confidence, doc.fields["signer_name"]
+
+
+def test_a_name_whose_family_name_s_end_the_bitonal_ring_crossed_is_read_again(tmp_path: Path) -> None:
+    # seed 439 dev 008: "Quá Giang" first read, the name pass's readings "Hoàp# Thu Giang" were no name
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+
+    axes = Axes(
+        kind="chi_thi", colour=Colour.BITONAL, dpi=300, seal=Seal.OVER_NAME, header=Header.PARENT,
+        sign=SignForm.TL, tail=Tail.BLANK_SEAL, stamp=True, handwritten=True, font=Font.LIBERATION_SANS,
+        margins=Margins.STANDARD, photo=Photo.NONE,
+    )  # fmt: skip
+    name, conf, printed = _varied_signer(439008, axes, tmp_path)
+    assert (name, printed) == ("Hoàng Thu Giang", "Hoàng Thu Giang") and conf < 0.6
+
+
+def test_a_family_name_the_language_model_made_a_common_word_is_guessed_from_tesseract_s_reading(
+    tmp_path: Path,
+) -> None:
+    # seed 437 dev 013 (a grey certificate photographed at an angle, the seal over "Đặng Quốc Long"): read
+    # "Đặn uốc Long", the model made "Đặn" "Dân", and "Trần", the commonest family name near "Dân", was
+    # guessed
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+
+    axes = Axes(
+        kind="giay_chung_nhan", colour=Colour.GREY, dpi=300, seal=Seal.OVER_NAME, header=Header.MINISTRY,
+        sign=SignForm.DIRECT, tail=Tail.BLANK_SEAL, stamp=False, handwritten=False,
+        font=Font.LIBERATION_SERIF, margins=Margins.WIDE, photo=Photo.PERSPECTIVE,
+    )  # fmt: skip
+    name, conf, printed = _varied_signer(437013, axes, tmp_path)
+    assert (name, printed) == ("Đặng Quốc Long", "Đặng Quốc Long") and conf < 0.6
+
+
+def test_a_woman_s_name_whose_blurred_capital_every_reading_took_for_a_man_s_name_s_is_hers(
+    tmp_path: Path,
+) -> None:
+    # seed 437 dev 003 (a blurred colour photo, the seal over "Dương Thị Hạnh"): the name's row read
+    # "Dương Thị Mạnh" in every reading; "Thị" is the women's middle name, "Mạnh" a man's name
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+
+    axes = Axes(
+        kind="to_trinh", colour=Colour.COLOUR, dpi=300, seal=Seal.OVER_NAME, header=Header.PARENT,
+        sign=SignForm.DIRECT, tail=Tail.ANNEX, stamp=False, handwritten=False, font=Font.LIBERATION_SERIF,
+        margins=Margins.NARROW, photo=Photo.BLUR,
+    )  # fmt: skip
+    name, conf, printed = _varied_signer(437003, axes, tmp_path)
+    assert (name, printed) == ("Dương Thị Hạnh", "Dương Thị Hạnh") and conf < 0.6

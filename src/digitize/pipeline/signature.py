@@ -455,6 +455,20 @@ _END_LOST = re.compile(r"([^\W\d_]{3,})((?:[^\w\s]|_)+[^\W\d_]?)?")
 NO_FINAL = frozenset("bdđfjklqrsvwxz")
 
 
+def _ring_over_end(letters: str) -> str | None:
+    """The family name a word stands for whose last letters the seal's ring crossed, read as one letter with
+    the ring's marks after it ("Hoàp#" for "Hoàng": a bitonal seal's ring through the "ng", in four readings
+    of the name's line of twelve, seed 439 dev 008): its letters before that one, ``GLUED_HEAD`` at least and
+    one of them marked, begin exactly one family name, a longer one. None otherwise (a head without a mark:
+    "Tra" begins Trần, Trang, Triệu … alike; a head that is a family name whole, "Lâm" of "Lâmp#"), and for
+    a word read whole, a syllable ("Diệu" of "DiệuẤgọc" is that given name, no "Diệp")."""
+    head = letters[:-1].lower()
+    if len(head) < GLUED_HEAD or fold(head) == head.replace("đ", "d") or is_syllable(letters):
+        return None
+    hits = {v for v in SURNAMES if v.lower().startswith(head) and len(v) > len(head)}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
@@ -492,6 +506,8 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
             # for "Khúc") or not at all, the word glued to the next ("KhúKhánh"): the one family name its
             # letters (three at least, one marked) begin, a letter longer
             by_end = surname_by_end(lost.group(1) + "x")  # (the lost letter as any letter)
+            if by_end is None and (lost.group(2) or k in rung):
+                by_end = _ring_over_end(lost.group(1))  # "Hoàp#": "ng" under the ring read "p" and marks
         sur = sur or by_end
         if sur is None:
             continue
@@ -933,6 +949,10 @@ def _ring_erased(
     return np.ascontiguousarray(out[row])
 
 
+# a word's letters then the ring's marks at its end, none inside: "Hoàp#"
+_REMAINS_END = re.compile(r"([^\W\d_]{4,})(?:[^\w\s]|_)+")
+
+
 def _family_left(tokens: list[str], name: str) -> bool:
     """A reading of a name's cut with the seal's ring made paper read ``name``'s family name as what the ring
     left of it: the word before its given names (marks alone aside) is, in letters (marks aside), the family
@@ -942,11 +962,17 @@ def _family_left(tokens: list[str], name: str) -> bool:
     no guess of one ("Văn"). A middle word the ring crossed too is read as its last letters, its capital
     taken (``_capital_taken``: "Đinh '. hu Lan" of "Đinh Thu Lan", seed 377 dev 007), what the ring left of
     the capital read as marks or a digit before them ("7‹im", "7.im" of "Kim": seed 421 alt 012, a bitonal
-    low-light photo, whose one reading of "Đàm Kim Yến" that was taken made no vote)."""
+    low-light photo, whose one reading of "Đàm Kim Yến" that was taken made no vote). The ring's remains
+    where it crossed the family name's last letters, read as a letter and marks after what it left
+    ("Hoàp#" of "Hoàng", the ring through "ng": seed 439 dev 008), leave that family name's head
+    (``_ring_over_end``)."""
     words = name.split()
     bare = [b for b in (t.strip(_NAME_MARKS + "„«»‹›¿¡") for t in tokens) if b]
     at = len(bare) - (len(words) - 1)
-    if at < 1 or fold(bare[-1]) != fold(words[-1]) or not bare[at - 1].isalpha():
+    first = bare[at - 1] if at >= 1 else ""
+    if (end := _REMAINS_END.fullmatch(first)) is not None and _ring_over_end(end.group(1)) == words[0]:
+        first = end.group(1)[:-1]  # ("Hoà" of "Hoàp#")
+    if at < 1 or fold(bare[-1]) != fold(words[-1]) or not first.isalpha():
         return False  # (marks inside the word, "v**;ần": the ring's remains read in it)
     for b, w in zip(bare[at:-1], words[1:-1], strict=True):
         read, middle = fold(b), fold(w)
@@ -955,7 +981,7 @@ def _family_left(tokens: list[str], name: str) -> bool:
             len(tail) >= CAPITAL_TAKEN_TAIL and tail.isalpha() and middle.endswith(fold(tail))
         ):
             return False
-    left, family = fold(bare[at - 1]), fold(words[0])
+    left, family = fold(first), fold(words[0])
     return left == family or (len(left) >= 2 and (family.startswith(left) or family.endswith(left)))
 
 

@@ -484,6 +484,26 @@ def _common_middle(word: str) -> str | None:
     return common[0] if len(common) == 1 else None
 
 
+# given names only men bear (general knowledge: a son named for strength, courage, victory); the women's
+# middle name "Thị" before one is no name as printed
+MEN_ONLY = frozenset(
+    nfc(n)
+    for n in ("Cường", "Cương", "Dũng", "Huấn", "Hùng", "Lực", "Mạnh", "Thắng", "Tráng", "Tuấn", "Tùng")
+)
+
+
+def womans_given(words: Sequence[str]) -> str | None:
+    """For a woman's name (its middle word "Thị", the women's) that ends in a name only men bear
+    (``MEN_ONLY``): the one listed name (``NAME_SYLLABLES``) with that word's letters after its capital that
+    is no man's only ("Hạnh" for "Mạnh": a blurred photo's "H" read "M" in every reading of the name's row,
+    seed 437 dev 003); "" when none or several ("Hùng": none); None for any other name."""
+    if len(words) < 3 or "Thị" not in words[1:-1] or words[-1] not in MEN_ONLY:
+        return None
+    last = words[-1]
+    hits = [n for n in NAME_SYLLABLES if len(n) == len(last) and n[1:] == last[1:] and n not in MEN_ONLY]
+    return hits[0] if len(hits) == 1 else ""
+
+
 # "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
 NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
 # ... its first word lost to a blur ("—NN nhận:", "ơi nhận" with its colon lost too: the label alone on its
@@ -1370,14 +1390,31 @@ def _small_family_letters(text: str) -> bool:
 _CAPITAL_DIGITS = str.maketrans({"1": "l", "0": "o", "5": "s", "8": "b", "6": "g"})
 
 
+def lead_as_read(line: Line) -> Line:
+    """The name line with its first word as Tesseract read it where the language model (``correct``) changed
+    it into a word whose letters are no family name's: "Dân" for "Đặn" (31), the seal's ring over "Đặng" (no
+    name run shielded the line, its family name garbled). The model's word is the language's, no reading of
+    a name's; Tesseract's letters tell the family name a guess is made from ("Đặn" is a letter from "Đặng";
+    the model's "Dân" gave the commonest family name near it, "Trần": seed 437 dev 013). A word the model
+    made a family name ("Nguyen" → "Nguyễn") is kept as it made it."""
+    words = list(line.words)
+    k = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w.text)), None)
+    if k is None or not words[k].read or fold(words[k].text.strip(".,;:|!'\"()[]")) in F_SURNAMES:
+        return line
+    words[k] = replace(words[k], text=words[k].read, read="")
+    return sub_line(line, words)
+
+
 def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
-    """The signer's name: the lowest line under the title that reads as a person's name."""
+    """The signer's name: the lowest line under the title that reads as a person's name (its first word as
+    Tesseract read it, ``lead_as_read``)."""
     tl = right[title_i]
     below = _below(right, title_i)
     best: tuple[str, float] | None = None
     for ln in reversed(below):
         if title_of(ln):
             continue
+        ln = lead_as_read(ln)
         read = name_tokens(ln)
         raw = list(read)
         if raw and not raw[0][0] and len(raw) >= 3:
@@ -1542,6 +1579,13 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     common = _common_middle(words[k])
                     if common and not (is_syllable(words[k]) and toks[k][1] >= SURE_WORD_CONF):
                         words[k] = common
+                guessed = True
+            if (woman := womans_given(words)) is not None:
+                # "Dương Thị Mạnh": "Thị" names a woman, "Mạnh" a man; one of them is misread. A given name
+                # read unsurely is the woman's name its other letters give (its capital the misread); one
+                # read surely is kept as printed: in doubt either way
+                if woman and toks[-1][1] < SURE_WORD_CONF:
+                    words[-1] = woman
                 guessed = True
             if not well_formed(words, [c for _, c in toks]):
                 continue  # "Mg Hòa Bình": a word no Vietnamese name has (a seal over it): not this line
