@@ -1225,3 +1225,36 @@ def test_an_organ_line_whose_s_was_misread_as_a_sign_or_lost_is_a_so(organ_line:
     f = extract([page(specs)]).fields
     assert f["organ_name"].value == "Sở Xây dựng"
     assert f["parent_organ"].value == "UBND tỉnh Yên Bái" and f["parent_organ"].confidence < 0.6
+
+
+@pytest.mark.parametrize(
+    ("parent", "organ_lines", "want_organ", "want_parent"),
+    [
+        # seed 449 alt 005: the Cục's "CỤC" lost under a rule's speck: taken for the ministry at 0.86
+        (
+            "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN",
+            ("NÔNG THÔN", "—", "THÚ Y"),
+            "Cục Thú y",
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        # "QUẢN LÝ" folds as "QUẬN" does, and is no district going on with the ministry's name
+        ("BỘ Y TẾ", ("QUẢN LÝ DƯỢC",), "Cục Quản lý Dược", "Bộ Y tế"),
+    ],
+)
+def test_a_unit_under_a_ministry_read_without_its_head_word_is_that_unit_in_doubt(
+    parent: str, organ_lines: tuple[str, ...], want_organ: str, want_parent: str
+) -> None:
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page
+
+    f = extract([page(decision(parent=parent, organ=organ_lines, number="Số: 560/GP-TY"))]).fields
+    assert (f["organ_name"].value, f["parent_organ"].value) == (want_organ, want_parent)
+    assert f["organ_name"].confidence < 0.6
+
+
+def test_a_parent_line_with_tinh_misread_as_its_second_word_is_its_province_s_committee() -> None:
+    # seed 449 dev 010 (a blurred photo): "LƯNO TÍN THÁI NGUYÊN" over "SỞ Y TẾ" kept as read
+    assert parent_organ("LƯNO TÍN THÁI NGUYÊN", "SỞ Y TẾ") == ("UBND tỉnh Thái Nguyên", pytest.approx(0.55))
+    assert parent_organ("UBND TÍN THÁI NGUYÊN", "SỞ Y TẾ")[0] == "UBND tỉnh Thái Nguyên"
+    # "tin" elsewhere is a word ("thông tin")
+    assert parent_organ("SỞ THÔNG TIN HÀ NAM", "PHÒNG X")[0] != "UBND tỉnh Hà Nam"

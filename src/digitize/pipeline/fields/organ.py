@@ -126,15 +126,20 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
 # "THÀNH PHỐ" with a letter of its "PHỐ" lost or misread on a blurred photo ("UBNO THÀNH PỐ HÀ NỘI", seed 439
 # dev 012, was kept as read at 0.60): before a known province's name it is the level word
 _PHO_MISREAD = re.compile(r"\bthanh (?:po|p[a-z0-9]o|ph[a-z0-9]?)(?=\s+(\S.*)$)")
+# ... or "TỈNH" read without its h ("LƯNO TÍN THÁI NGUYÊN", seed 449 dev 010), the line's second word
+_TINH_MISREAD = re.compile(r"^(\W?\S+\s+)(tin|t[l1|]nh|tinb|tjnh)(?=\s+(\S.*)$)")
 
 
 def _level_repaired(f: str) -> str:
-    """``f`` (a folded parent line) with a misread "phố" after "thành" made "phố" when a known province
-    follows; as it is otherwise."""
+    """``f`` (a folded parent line) with a misread "phố" after "thành", or a misread "tỉnh" as its second
+    word, made the level word when a known province follows; as it is otherwise."""
     m = _PHO_MISREAD.search(f)
-    if m is None or m.group(0) == "thanh pho" or province(m.group(1), GARBLED_UBND_CUTOFF) is None:
-        return f
-    return f[: m.start()] + "thanh pho" + f[m.end() :]
+    if m is not None and m.group(0) != "thanh pho" and province(m.group(1), GARBLED_UBND_CUTOFF) is not None:
+        return f[: m.start()] + "thanh pho" + f[m.end() :]
+    t = _TINH_MISREAD.match(f)
+    if t is not None and province(t.group(3), GARBLED_UBND_CUTOFF) is not None:
+        return t.group(1) + "tinh" + f[t.end() :]
+    return f
 
 
 def _parent_organ(text: str, unit: str) -> tuple[str, float]:
@@ -612,10 +617,12 @@ _HEAD_WORDS = (
 )  # fmt: skip
 _HEAD = re.compile(r"^\W*(?:" + "|".join(sorted(_HEAD_WORDS, key=len, reverse=True)) + r")\b")
 # a second line that goes on with the first's name: an administrative unit or a qualifier ("TỈNH QUẢNG NGÃI",
-# "TỐI CAO" under "VIỆN KIỂM SÁT NHÂN DÂN", "NHÂN DÂN TỈNH X" under "TÒA ÁN")
+# "TỐI CAO" under "VIỆN KIỂM SÁT NHÂN DÂN", "NHÂN DÂN TỈNH X" under "TÒA ÁN"); "QUẢN LÝ" folds as "QUẬN"
+# does and is no district ("BỘ Y TẾ" / "QUẢN LÝ DƯỢC", its "CỤC" lost, was one organ "Bộ y tế quản lý dược" at
+# 0.64)
 _GOES_ON = re.compile(
-    r"^\W*(tinh|thanh pho|tp|huyen|quan|thi xa|thi tran|xa|phuong|toi cao|nhan dan|trung uong|cap cao|khu vuc"
-    r"|quoc gia|va|-)\b"
+    r"^\W*(tinh|thanh pho|tp|huyen|quan(?! ly\b)|thi xa|thi tran|xa|phuong|toi cao|nhan dan|trung uong"
+    r"|cap cao|khu vuc|quoc gia|va|-)\b"
 )
 
 
@@ -677,6 +684,12 @@ def _split_at_unit(texts: Sequence[str]) -> int:
     # no head word read under the first line (OCR garbled it: "__ QỤC QUẢN LÝ DƯỢC"): a first line that is a
     # whole organ by itself ("BỘ Y TẾ", "UBND TỈNH YÊN BÁI") is the parent
     first = fold(squash(texts[0]))
+    # (a ministry's name over two lines and a unit's line whose head word went unread: "BỘ NÔNG NGHIỆP VÀ
+    # PHÁT TRIỂN" / "NÔNG THÔN" / "THÚ Y" of "CỤC THÚ Y", seed 449 alt 005, taken for the ministry at 0.86)
+    for k in range(2, len(texts)):
+        hit = known_organ(_joined(texts[:k]), 90)
+        if hit is not None and fold(hit[0]).startswith("bo ") and _lettered_unit(texts[k:]):
+            return k
     whole = known_organ(texts[0], 90) is not None or bool(
         re.match(r"^\W?\w?\W?(" + _UBND + r")\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first)
     )
@@ -693,6 +706,26 @@ def _split_at_unit(texts: Sequence[str]) -> int:
 
 
 HEADLESS_ORGAN = DOUBTFUL - 0.05  # (0..1) a province read as the organ, its head's line lost: under review
+
+
+def _lettered_unit(texts: Sequence[str]) -> bool:
+    """Lines under a parent's name that may name a unit: words of letters, in capitals."""
+    joined = " ".join(texts)
+    return capitals(joined) and len(re.sub(r"[^A-Za-zÀ-ỹĐđ]", "", joined)) >= 2
+
+
+_UNIT_HEADS = ("cuc", "tong cuc", "vu", "vien")
+
+
+def headless_unit(text: str) -> str | None:
+    """The one central unit (a ministry's Cục, Tổng cục, Vụ or Viện) whose name is ``text`` without its head
+    word ("THÚ Y" → "Cục Thú y"), its head lost on the scan; None when no head or more than one makes a known
+    name."""
+    f = fold(squash(text))
+    hits = [f"{h} {f}" for h in _UNIT_HEADS if f"{h} {f}" in F_CENTRAL_UNITS]
+    if len(hits) != 1:
+        return None
+    return known_organ(hits[0], 99)[0] if known_organ(hits[0], 99) else None
 
 
 GARBLED_HEAD_CUTOFF = 84  # a garbled head read at least this much like a known organ's name (rapidfuzz)
@@ -972,6 +1005,9 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
             name, q = organ(_joined(organ_texts[k:]), parent=pname)
+            unit = None if heads_an_organ(organ_texts[k]) else headless_unit(_joined(organ_texts[k:]))
+            if fold(pname).startswith("bo ") and unit is not None:
+                name, q = unit, HEADLESS_ORGAN  # its head word lost ("THÚ Y" under a ministry): in doubt
             if chi_lost(_joined(organ_texts[:k]), organ_texts[k]):
                 q = min(q, GARBLED_UBND_CONFIDENCE)  # perhaps a "CHI CỤC" whose "CHI" was lost: in doubt
         conf = statistics.fmean(ln.conf for ln in named) * q
