@@ -725,7 +725,8 @@ def headless_unit(text: str) -> str | None:
     hits = [f"{h} {f}" for h in _UNIT_HEADS if f"{h} {f}" in F_CENTRAL_UNITS]
     if len(hits) != 1:
         return None
-    return known_organ(hits[0], 99)[0] if known_organ(hits[0], 99) else None
+    named = known_organ(hits[0], 99)
+    return named[0] if named is not None else None
 
 
 GARBLED_HEAD_CUTOFF = 84  # a garbled head read at least this much like a known organ's name (rapidfuzz)
