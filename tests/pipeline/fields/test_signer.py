@@ -1036,6 +1036,9 @@ def test_a_head_s_title_after_a_prefix_read_as_a_mark_is_in_doubt() -> None:
     # at 0.81): whatever prefix stood there ("KT.", "TL.", "Q."), the head's title is not surely the signer's
     value, conf = _title_read([("1. CHỦ TỊCH", [50.0, 97, 97])])
     assert value == "Chủ tịch" and conf < 0.6
+    # its dot read as dots ("ve... CỤC TRƯỞNG" of a blurred "Q. CỤC TRƯỞNG", seed 447 dev 003: at 0.69)
+    value, conf = _title_read([("ve... CỤC TRƯỞNG", [40.0, 92, 92])])
+    assert value == "Cục trưởng" and conf < 0.6
     assert _title_read([("CHỦ TỊCH", [97.0, 97])])[1] >= 0.6  # the head signing himself, read clean
 
 

@@ -130,7 +130,8 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
             # the doubt of the words left out stays: the trimmed line reads no surer than the whole
             doubt = min(1.0, line.conf / trimmed.conf) if trimmed.conf > 0 else 1.0
             score = rest[1] * 0.95 * doubt
-            if _maybe_head_word(words[:k], k):
+            # (or an authority's prefix, "ve..." of a blurred "Q.": the acting, the deputy may sign)
+            if _maybe_head_word(words[:k], k) or any(_PREFIX_DOTS.match(w.text) for w in words[:k]):
                 score = min(score, TITLE_IN_DOUBT)
             return trimmed, (rest[0], score, rest[2])
     return (line, hit) if hit else None
@@ -1359,7 +1360,11 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
 
 
 # a mark read where an authority's prefix stands: a letter or digit or two and its dot ("1." for "TL.")
-_PREFIX_MARK = re.compile(r"^[^\W_]{1,2}[.,:]$")
+# (its dot read as dots: "ve..." of a blurred "Q.", seed 447 dev 003: "Cục trưởng" at 0.69 for "Quyền Cục
+# trưởng")
+_PREFIX_MARK = re.compile(r"^[^\W_]{1,2}(?:[.,:]{1,3}|…)$")
+# ... a letter or two and dots, left out before a title (a seal's rim reads as strokes and commas: "ni,")
+_PREFIX_DOTS = re.compile(r"^[^\W_]{1,2}(?:\.{1,3}|…)$")
 UNREAD_LINE_CONF = 0.3  # a line read less surely than this (0..1) is unread: its words are no evidence
 
 
