@@ -217,6 +217,8 @@ def test_a_company_s_legal_form_read_a_letter_wrong_is_repaired() -> None:
     assert fix_company_forms("cho Công ty TNNH Nam Việt") == "cho Công ty TNHH Nam Việt"
     assert fix_company_forms("Công ty TNHI MTV Thiết bị") == "Công ty TNHH MTV Thiết bị"  # its last H as I
     assert fix_company_forms("Công ty TTNHH Hoàng Long") == "Công ty TNHH Hoàng Long"
+    # its "Cổ" read with another vowel (seed 449 alt 000, a blurred photo: "Công ty Cá phần Giáo dục …")
+    assert fix_company_forms("Công ty Cá phần Giáo dục") == "Công ty Cổ phần Giáo dục"
     # a name's word after "Công ty" is none of them
     assert fix_company_forms("Công ty Thành Nam") == "Công ty Thành Nam"
     assert fix_company_forms("Công ty Thương mại") == "Công ty Thương mại"
