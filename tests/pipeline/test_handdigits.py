@@ -1953,6 +1953,24 @@ def test_a_number_glued_to_its_notation_read_in_small_letters_is_read_again() ->
     assert extract([after]).values()["code_number"] == "1845"
 
 
+def test_a_number_glued_to_its_notation_by_a_slash_read_as_a_comma_is_read_again() -> None:
+    # "số: Ê.34 Ï,cvr-vp" (seed 443 alt 011, bitonal 200 dpi: "1341" written, its last "1" glued to "/CVT-VP"
+    # whose slash was read as a comma): no slash, no notation seen after the number, no blank, the number lost
+    assert handdigits._loose_glued("Ï,bc-ubnd") == handdigits.NotationTail(1, 2, "bc-ubnd")
+    # letters before the comma are no pen's digit ("QĐ,ubnd-vp"), nor a comma further on
+    assert handdigits._loose_glued("Q,bc-ubnd") is None and handdigits._loose_glued("ÏÏÏ,bc-ubnd") is None
+    prepared, _, boxes = _header("1845", "21", "8", seed=5, bitonal=True)
+    so, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    junk = Word("Ê.84", 0.0, Box(so.x1 + 20, so.y0 - 20, note.x0 - 80, so.y1), line=2)
+    glued = Word("Ï,bc-ubnd", 28.0, replace(note, x0=note.x0 - 60), line=2)
+    page = _read(sorted([*words, junk, glued], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["code_number"] is None
+    (blank,) = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert blank.glued is not None and blank.glued[1:] == ("Ï", "/bc-ubnd")
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "1845"
+
+
 @pytest.mark.parametrize(
     ("day", "month", "seed", "wide", "apart"),
     [
@@ -3027,6 +3045,42 @@ def test_a_month_of_two_marks_whose_first_is_a_pen_s_one_read_seven_or_four() ->
     assert handdigits.month_of_two([("72", 87.0), ("72", 66.0)], alone, crop) is None
     # a first mark that closes a loop is a "0": "01" is no "11"
     assert handdigits.month_of_two(whole, alone, _pen_crop("01")) is None
+
+
+def test_a_month_s_first_mark_read_seven_alone_is_a_one_by_its_shape() -> None:
+    # seed 439 alt 012: a written "11" whose first "1" has a flag and a foot, read "7" alone at 51-62 three
+    # times, "11" at 75 once whole: no month was taken (the date lost). One stroke standing on its foot is
+    # a "1" (``mark_shaped``), as a whole reading of it is made
+    crop = _pen_crop("ll")
+    assert len(handdigits._digit_marks(crop)) == 2
+    alone = [[("7", 52.0), ("7", 51.0), ("7", 62.0)], [("1", 96.0), ("1", 95.0), ("1", 88.0)]]
+    whole = [("11", 75.0), ("1", 0.0), ("11", 25.0)]
+    assert handdigits.month_of_two(whole, alone, crop) == ("11", handdigits.AGREED_MAX_CONF)
+    blank = handdigits.Blank(handdigits.Kind.MONTH, 3, Box(0, 0, 100, 60), (), "ZỊ", 0.0)
+    assert handdigits._decide(blank, [crop], [whole], alone)[0] == ("11", handdigits.AGREED_MAX_CONF)
+    # a "7" ending in the air is read so: no month
+    assert handdigits.month_of_two(whole, alone, _pen_crop("7l")) is None
+
+
+def test_a_month_led_by_one_read_with_a_second_digit_no_month_takes() -> None:
+    # seed 443 alt 002: a written "10" whose "0" is cut open, read "16" at 78-95 four times and "10" at 85 and
+    # 57 whole, its "0" read "6" alone: no month was taken (the date lost). A month of two digits led by "1"
+    # is 10-12: the readings that are months give it, in doubt
+    month = handdigits.Kind.MONTH
+    crop = _pen_crop("i0")
+    assert len(handdigits._digit_marks(crop)) == 2
+    alone = [[("1", 86.0), ("1", 93.0), ("1", 77.0)], [("6", 60.0), ("6", 39.0)]]
+    whole = [("16", 83.0), ("10", 85.0), ("16", 95.0), ("16", 78.0), ("1", 0.0), ("16", 85.0), ("10", 57.0)]
+    assert handdigits.month_led_by_one(whole, alone, crop) == ("10", handdigits.AGREED_MAX_CONF)
+    blank = handdigits.Blank(month, 3, Box(0, 0, 100, 60), (), "1", 76.0)
+    assert handdigits._decide(blank, [crop], [whole], alone)[0] == ("10", handdigits.AGREED_MAX_CONF)
+    # one month read once, two months read, or another reading than "1" and a digit no month takes: none
+    assert handdigits.month_led_by_one([*whole[:5], ("10", 25.0)], alone, crop) is None
+    assert handdigits.month_led_by_one([*whole, ("12", 80.0)], alone, crop) is None
+    assert handdigits.month_led_by_one([*whole, ("76", 80.0)], alone, crop) is None
+    # the second mark read alone as another digit a month takes, or a first mark read "0": none
+    assert handdigits.month_led_by_one(whole, [alone[0], [*alone[1], ("2", 50.0)]], crop) is None
+    assert handdigits.month_led_by_one(whole, [[*alone[0], ("0", 40.0)], alone[1]], crop) is None
 
 
 def test_a_number_read_once_unsure_and_not_confirmed_is_kept_in_doubt() -> None:

@@ -219,6 +219,12 @@ def _loose_glued(word: str) -> NotationTail | None:
     "2282" touching the organ's underline read "2Õ 2/QLD.VP", no blank found, the number lost), or with a
     stop beside its hyphen ("/qp-.UBND")."""
     cut = word.find("/")
+    comma = word.find(",")
+    if cut < 0 and 0 < comma <= 2 and not any(ch in _LETTERS for ch in word[:comma]):
+        # the slash read as a comma, the pen's last digit glued before it read as a mark ("Ï,cvr-vp" of a
+        # written "1341"'s "1" and "/CVT-VP" on a bitonal 200 dpi scan, seed 443 alt 011: no blank found, the
+        # number lost)
+        cut = comma
     # a hyphen read with a stop beside it is the hyphen (``_HYPHEN_STOP``: "”/qp-.UBND" for a written "1213"
     # and "/QĐ-UBND" on a blurred photo, seed 439 alt 007: no blank found, the number lost)
     tail = _HYPHEN_STOP.sub("-", word[cut:])
@@ -2147,13 +2153,11 @@ def month_of_two(
     two of them at least and one clear, its shape allowing it; the value is 10-12; and the whole region's
     sure readings (>= ``MIN_VOTE_CONF``) that end in that digit outweigh the others. In doubt (at most
     ``AGREED_MAX_CONF``): the "1" is the month's form more than its readings. ``votes``: the whole region's
-    readings as read (a "7" the marks' shapes refuse still reads the second digit)."""
+    readings as read (a "7" the marks' shapes refuse still reads the second digit). The first mark's readings
+    are taken as its shape makes them (``mark_shaped``: a "1" with a flag and a foot read "7" alone at 51-62
+    three times is a "1", seed 439 alt 012's "tháng 11", read "11" at 75 once whole: no month)."""
     marks = _digit_marks(crop)
-    if len(marks) != 2 or len(alone) != 2 or _loops(marks[0]) != 0:
-        return None
-    first = [(t, c) for t, c in alone[0] if c >= MIN_VOTE_CONF]
-    ones = [c for t, c in first if t == "1"]
-    if any(t == "0" for t, _ in first) or not (max(ones, default=0.0) >= CLEAR_CONF or len(ones) >= 2):
+    if not _first_is_one(marks, alone):
         return None
     second = [(t, c) for t, c in alone[1] if c >= MIN_VOTE_CONF]
     said = {t for t, _ in second}
@@ -2168,6 +2172,47 @@ def month_of_two(
     sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
     ending = sum(c for t, c in sure if t.endswith(digit) and len(t) <= 2)
     if 2 * ending <= sum(c for _, c in sure):
+        return None
+    return value, AGREED_MAX_CONF
+
+
+def _first_is_one(marks: list[np.ndarray], alone: list[list[tuple[str, float]]]) -> bool:
+    """Whether a month's two marks (``marks``, read alone: ``alone``) open with a "1" (``month_of_two``):
+    the first closes no loop, is read "1" once clearly or twice surely (as its shape makes its readings,
+    ``mark_shaped``) and never "0"."""
+    if len(marks) != 2 or len(alone) != 2 or _loops(marks[0]) != 0:
+        return False
+    first = [(mark_shaped(marks[0], t), c) for t, c in alone[0] if c >= MIN_VOTE_CONF]
+    ones = [c for t, c in first if t == "1"]
+    return not any(t == "0" for t, _ in first) and (max(ones, default=0.0) >= CLEAR_CONF or len(ones) >= 2)
+
+
+def month_led_by_one(
+    votes: list[tuple[str, float]], alone: list[list[tuple[str, float]]], crop: np.ndarray
+) -> tuple[str, float] | None:
+    """A month written as two marks led by a "1" (``_first_is_one``) whose second mark most readings give as
+    a digit no month takes after it ("16" at 78-95 four times whole and "6" alone for a written "10" whose
+    "0" is cut open at its right where it meets "năm", "10" at 85 and 57 whole: seed 443 alt 002, no
+    month): a month of two digits led by "1" is 10, 11 or 12, so those readings misread the second digit.
+    Taken when the whole region's sure readings (>= ``MIN_VOTE_CONF``) that are months all give one of
+    them, two at least and one clear (>= ``CLEAR_CONF``), every other sure reading being "1" and a digit no
+    month takes (the first digit read alike, the second misread); the second mark read alone as no other of
+    0-2, its shape allowing the digit. In doubt (``AGREED_MAX_CONF``): most readings said otherwise."""
+    marks = _digit_marks(crop)
+    if not _first_is_one(marks, alone):
+        return None
+    sure = [(t, c) for t, c in votes if c >= MIN_VOTE_CONF]
+    months = [(t, c) for t, c in sure if len(t) == 2 and t[0] == "1" and _may_be(t, Kind.MONTH)]
+    said = {t for t, _ in months}
+    if len(months) < 2 or len(said) != 1 or max(c for _, c in months) < CLEAR_CONF:
+        return None
+    value = said.pop()
+    if not all(len(t) == 2 and t[0] == "1" and t[1] in "3456789" for t, _ in sure if t != value):
+        return None
+    second = {t for t, c in alone[1] if c >= MIN_VOTE_CONF}
+    if second & {"0", "1", "2"} - {value[1]}:
+        return None
+    if _shape_denies(value[1], _loops(marks[1]), _has_foot(marks[1])):
         return None
     return value, AGREED_MAX_CONF
 
@@ -2529,7 +2574,7 @@ def _decide(
         if found is None and alone and blank.kind in (Kind.DAY, Kind.MONTH):
             found = by_marks_voted(vs, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind == Kind.MONTH:
-            found = month_of_two(read, alone, cs[0])
+            found = month_of_two(read, alone, cs[0]) or month_led_by_one(read, alone, cs[0])
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):

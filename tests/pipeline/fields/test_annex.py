@@ -34,6 +34,22 @@ def test_the_number_and_date_the_header_lost_are_taken_from_the_annex_s_citation
     assert max(f["code_number"].confidence, f["issued_date"].confidence) < REVIEW_THRESHOLD
 
 
+def test_an_annex_line_whose_kem_was_misread_still_cites_the_document() -> None:
+    # seed 443 alt 009 (a blurred photo): the header's month unreadable, the annex's "(Kèm theo" read "(Yêm
+    # theo": the date lost
+    for misread in ("(Yêm theo", "(Kém theo", "(em theo"):
+        f = extract([page(UNREAD), _annex(OWN.replace("(Kèm theo", misread))]).fields
+        assert (f["code_number"].value, f["issued_date"].value) == ("1169", "2021-06-15"), misread
+        assert max(f["code_number"].confidence, f["issued_date"].confidence) < REVIEW_THRESHOLD
+    # another word before "theo", or the citation of another notation: nothing
+    for cite in (
+        OWN.replace("(Kèm theo", "(Căn theo"),
+        "(Yêm theo Quyết định số 12/QĐ-UBND ngày 3 tháng 2 năm 2019 của Sở Khoa",
+    ):
+        v = extract([page(UNREAD), _annex(cite)]).values()
+        assert (v["code_number"], v["issued_date"]) == (None, None), cite
+
+
 def test_the_header_s_own_values_stand_and_other_citations_give_nothing() -> None:
     read = decision()  # "Số: 1169/QĐ-SKHCN", "ngày 15 tháng 6 năm 2021"
     other = "(Kèm theo Quyết định số 12/QĐ-SKHCN ngày 3 tháng 2 năm 2019 của Sở Khoa"

@@ -92,6 +92,28 @@ def test_a_unit_s_part_read_with_a_letter_no_abbreviation_prints_there() -> None
     assert repair_notation("UBND-Ku", committee)[0] == "UBND-Ku"
 
 
+def test_a_slash_read_with_the_capital_after_it_as_one_letter() -> None:
+    # seed 445 dev 004 (bitonal): "417/HC-VP" of the Cục Hóa chất read "417 mc-vp", the slash and the "H" one
+    # "m": the notation dropped as garbled. The organ's own abbreviation it reads as, in doubt
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    assert repair_notation("mc-vp", "Cục Hóa chất") == ("HC-VP", STRAY_LOWER_QUALITY)
+    from tests.pipeline.test_extract import extract, header, page, signer
+
+    specs = header(
+        parent="BỘ CÔNG THƯƠNG",
+        organ=("CỤC HÓA CHẤT",),
+        number="số: 417 mc-vp",
+        vv=("V/v số hóa kết quả giải quyết thủ tục hành chính",),
+    )
+    specs += [("Kính gửi: Các đơn vị.", "center", 90.0), *signer(("CỤC TRƯỞNG",))]
+    f = extract([page(specs)]).fields["code_notation"]
+    assert f.value == "HC-VP" and f.confidence < 0.6
+    # no abbreviation of the organ's so read, or a text layer's letters: as read (then dropped as garbled)
+    assert repair_notation("mc-vp", "Sở Y tế")[0] == "mc-VP"
+    assert repair_notation("mc-vp", "Cục Hóa chất", ocr=False)[0] == "mc-VP"
+
+
 def test_a_number_line_read_as_a_speck_the_digits_and_one_garbled_word_level_with_the_date() -> None:
     # seed 287 dev 008: "Số: 1639/CT-UBND" on a blurred photo read "« 1639 cruøxp": no number; level with the
     # date line (Decree 30 sets them on one row) it is the number line, its digits the number, in doubt

@@ -288,6 +288,11 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
         if rep is None and garbled and fixed:
             rep = _head_lost(key, own)
+        if rep is None and ocr and garbled and not fixed and len(p) >= 2 and p[0] in _SLASH_GLUED:
+            # the slash and the first part's capital read as one letter ("mc-vp" of the Cục Hóa chất's
+            # "/HC-VP" on a bitonal scan, seed 445 dev 004: the notation dropped as garbled): the organ's own
+            # abbreviation it reads as, in doubt
+            rep = _slash_glued(p, (*own, "UBND"))
         if rep is None and ocr and garbled and not fixed and len(p) >= 4 and p[0] in _SLASH_READ:
             # the slash read as a letter before the first part ("sø: 1410 rusND-Kr" of "1410/UBND-KT", seed
             # 287 alt 011: the notation dropped as garbled): the organ's own abbreviation after it, in doubt
@@ -329,6 +334,24 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
         # reading with more letters ("ctubnd" → "UBND": the type's letters dropped): no sure notation
         quality = min(quality, HYPHEN_MISREAD_QUALITY)
     return "-".join(fixed), quality
+
+
+# a letter the printed slash and the capital after it are read as together, and the capitals it stands for
+# there ("/H" read "m": the slash's stroke and the H's two stems)
+_SLASH_GLUED = {"m": "HN"}
+
+
+def _slash_glued(part: str, candidates: tuple[str, ...]) -> tuple[str, float] | None:
+    """The one abbreviation of ``candidates`` a first part opening with a letter the slash and a capital
+    read as together (``_SLASH_GLUED``) is, that capital for the letter and the rest as read; None for none
+    or more than one. In doubt (``STRAY_LOWER_QUALITY``)."""
+    key = _abbr_key(part[1:])
+    hits = {
+        ab
+        for ab in candidates
+        if len(ab) == len(part) and ab[0] in _SLASH_GLUED[part[0]] and _abbr_key(ab[1:]) == key
+    }
+    return (hits.pop(), STRAY_LOWER_QUALITY) if len(hits) == 1 else None
 
 
 def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tuple[str, str] | None:
