@@ -115,7 +115,9 @@ _TNHH = r"t+(?:nh+|nhi|[hm]hh+|nnh+)"
 _COMPANY_FORMS = (
     (re.compile(rf"\bcong\s*ty\s+{_TNHH}\s+mtv\b"), "Công ty TNHH MTV"),
     (re.compile(rf"\bcong\s*ty\s+{_TNHH}\b"), "Công ty TNHH"),
-    (re.compile(r"\bcong\s*ty\s+c[o0]\s*phan\b"), "Công ty Cổ phần"),
+    # (its "ổ" read as another vowel: "Công ty Cá phần" on a blurred photo, seed 449 alt 000; no company's
+    # form is a "cá", "cu" or "ca" "phần")
+    (re.compile(r"\bcong\s*ty\s+c[o0au]\s*phan\b"), "Công ty Cổ phần"),
     (re.compile(r"\bcong\s*ty\s+cp\b"), "Công ty CP"),
 )
 
