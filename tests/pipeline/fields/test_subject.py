@@ -2363,3 +2363,16 @@ def test_a_word_between_quy_and_nam_that_is_no_quarter_puts_the_subject_in_doubt
         "value": "Kết quả thực hiện chế độ báo cáo định kỳ quý IV năm 2018",
         "sure": "True",
     }
+
+
+def test_quy_che_or_a_born_digital_quarter_is_not_put_in_doubt_as_no_quarter() -> None:
+    # REVIEW-36 #4: "quy chế … năm" is no quarter; a text page's words are as printed
+    from digitize.pipeline.fields.subject import quarter_one_read
+    from digitize.pipeline.model import Box, Word
+
+    def words(text: str, conf: float = 96.0) -> list[Word]:
+        return [Word(t, conf, Box(0, 0, 1, 1)) for t in text.split()]
+
+    assert not quarter_one_read(words("ban hành Quy chế năm 2024"))
+    assert not quarter_one_read(words("kết quả quý TH năm 2018", 100.0))
+    assert quarter_one_read(words("kết quả quý TH năm 2018"))

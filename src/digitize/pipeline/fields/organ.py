@@ -125,7 +125,7 @@ def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
 
 # "THÀNH PHỐ" with a letter of its "PHỐ" lost or misread on a blurred photo ("UBNO THÀNH PỐ HÀ NỘI", seed 439
 # dev 012, was kept as read at 0.60): before a known province's name it is the level word
-_PHO_MISREAD = re.compile(r"\bthanh (?:po|p[a-z0-9]o|ph[a-z0-9]?)(?=\s+(\S.*)$)")
+_PHO_MISREAD = re.compile(r"\bthanh (?:po|p[0-9]o|ph0?)(?=\s+(\S.*)$)")
 # ... or "TỈNH" read without its h ("LƯNO TÍN THÁI NGUYÊN", seed 449 dev 010), the line's second word
 _TINH_MISREAD = re.compile(r"^(\W?\S+\s+)(tin|t[l1|]nh|tinb|tjnh)(?=\s+(\S.*)$)")
 
@@ -144,9 +144,11 @@ def _level_repaired(f: str) -> str:
 
 def _parent_organ(text: str, unit: str) -> tuple[str, float]:
     text = text.translate(_ETH)  # "HÐND" with an eth (U+00D0), a common OCR and PDF glyph for Đ
-    f = _level_repaired(fold(squash(text)))
+    # ("Thạnh", a place's word, folds as "thành" does: "UBND THẠNH PHÚ …" is no "thành phố", REVIEW-36)
+    f = fold(squash(text)) if "thạnh" in text.casefold() else _level_repaired(fold(squash(text)))
     if f != fold(squash(text)):
-        # two words of the line misread (the level and, as a rule, more): what it names is in doubt
+        # its level word misread: sure only when its initials were read right ("UBND THÀNH PỐ HÀ NỘI"), in
+        # doubt when they were misread too ("UBNO THÀNH PỐ …": two words of the line guessed)
         name, conf = _parent_organ_of(text, f, unit)
         first = f.split()[0] if f.split() else ""
         return name, conf if first in ("ubnd", "uy") else min(conf, GARBLED_UBND_CONFIDENCE)
@@ -233,7 +235,7 @@ def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
             and fold(first) not in _ACRONYMS
             and re.match(r"^\S+\s+(tinh|thanh pho)\s", f)
         )
-        or any(_misread_initials(w) for w in f.split())
+        or any(_misread_initials(fold(w)) for w in squash(text).split() if not _syllable(w))
     )
     # a lone word ("BỘ" of "BỘ Y TẾ", its name's line lost on a blurred photo, seed 213 dev 010 at 0.65) names
     # no organ: in doubt
@@ -688,8 +690,12 @@ def _split_at_unit(texts: Sequence[str]) -> int:
     # PHÁT TRIỂN" / "NÔNG THÔN" / "THÚ Y" of "CỤC THÚ Y", seed 449 alt 005, taken for the ministry at 0.86)
     for k in range(2, len(texts)):
         hit = known_organ(_joined(texts[:k]), 90)
-        if hit is not None and fold(hit[0]).startswith("bo ") and _lettered_unit(texts[k:]):
-            return k
+        if hit is None or not fold(hit[0]).startswith("bo ") or not _lettered_unit(texts[k:]):
+            continue
+        more = known_organ(_joined(texts[: k + 1]), 90)
+        if more is not None and more[0] == hit[0] and more[1] >= hit[1]:
+            continue  # the next line goes on with its name ("… PHÁT TRIỂN NÔNG" / "THÔN": REVIEW-36)
+        return k
     whole = known_organ(texts[0], 90) is not None or bool(
         re.match(r"^\W?\w?\W?(" + _UBND + r")\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S", first)
     )
@@ -1006,9 +1012,10 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
             name, q = organ(_joined(organ_texts[k:]), parent=pname)
-            unit = None if heads_an_organ(organ_texts[k]) else headless_unit(_joined(organ_texts[k:]))
-            if fold(pname).startswith("bo ") and unit is not None:
-                name, q = unit, HEADLESS_ORGAN  # its head word lost ("THÚ Y" under a ministry): in doubt
+            if fold(pname).startswith("bo ") and not heads_an_organ(organ_texts[k]):
+                # its head word lost ("THÚ Y" under a ministry): the one unit so named, else as read; in doubt
+                unit = headless_unit(_joined(organ_texts[k:]))
+                name, q = (unit, HEADLESS_ORGAN) if unit is not None else (name, min(q, HEADLESS_ORGAN))
             if chi_lost(_joined(organ_texts[:k]), organ_texts[k]):
                 q = min(q, GARBLED_UBND_CONFIDENCE)  # perhaps a "CHI CỤC" whose "CHI" was lost: in doubt
         conf = statistics.fmean(ln.conf for ln in named) * q

@@ -1360,10 +1360,10 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
 
 
 # a mark read where an authority's prefix stands: a letter or digit or two and its dot ("1." for "TL.")
-# (its dot read as dots: "ve..." of a blurred "Q.", seed 447 dev 003: "Cục trưởng" at 0.69 for "Quyền Cục
-# trưởng")
-_PREFIX_MARK = re.compile(r"^[^\W_]{1,2}(?:[.,:]{1,3}|…)$")
-# ... a letter or two and dots, left out before a title (a seal's rim reads as strokes and commas: "ni,")
+_PREFIX_MARK = re.compile(r"^[^\W_]{1,2}[.,:]$")
+# ... a letter or two and dots, left out before a title by ``_titled`` (its dot read as dots: "ve..." of a
+# blurred "Q.", seed 447 dev 003: "Cục trưởng" at 0.69 for "Quyền Cục trưởng"; a seal's rim reads as strokes
+# and commas, "ni,")
 _PREFIX_DOTS = re.compile(r"^[^\W_]{1,2}(?:\.{1,3}|…)$")
 UNREAD_LINE_CONF = 0.3  # a line read less surely than this (0..1) is unread: its words are no evidence
 

@@ -1050,9 +1050,13 @@ def quarter_one_read(words: Sequence[Word]) -> bool:
     read unsure (under ``QUARTER_SURE``): its strokes are counted, and a count read unsure is no quarter ("quý
     II" at 45 for "III" on a dim photo, taken at 0.88). So is any word between "quý" and "năm" that is no
     quarter's numeral ("quý TH năm 2018" of "III" on a bitonal scan, seed 443 alt 011, taken at 0.92)."""
+    # ("quý" with its mark, not "quy chế" nor "quy định"; a numeral's shape: capitals, digits, strokes; as
+    # printed on a born-digital page: REVIEW-36)
     if any(
-        fold(a.text).strip(_EDGES) == "quy"
+        a.text.strip(_EDGES).lower() in ("quý", "quí")
         and fold(c.text).strip(_EDGES) == "nam"
+        and b.conf < 100
+        and _NUMERAL_SHAPED.fullmatch(b.text.strip(_EDGES)) is not None
         and b.text.strip(_EDGES) not in (*_QUARTERS, "1", "2", "3", "4")
         for a, b, c in zip(words, words[1:], words[2:], strict=False)
     ):
@@ -1069,6 +1073,7 @@ def quarter_one_read(words: Sequence[Word]) -> bool:
     )
 
 
+_NUMERAL_SHAPED = re.compile(r"[A-ZĐ0-9|!l\[\]]{1,4}")
 QUARTER_SURE = 80
 # a numeral of strokes alone ("I", "II", "III") is no sure count below this: "II" at 91 for a printed "III"
 # on a dim photo (seed 417 alt 011, SURE-WRONG at 0.96), a right "III" read at 86: no count by confidence
