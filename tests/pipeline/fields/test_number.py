@@ -254,3 +254,16 @@ def test_a_notation_s_hyphen_lost_before_a_unit_s_capitals_keeps_the_unit_whole(
     assert repair_notation("UBNDKT", None) == ("UBND-KT", HYPHEN_MISREAD_QUALITY)
     # a text layer's is as printed
     assert repair_notation("UBNDKT", None, ocr=False)[0] == "UBNDKT"
+
+
+def test_a_number_after_a_glued_stroke_or_a_zero_is_in_doubt() -> None:
+    # seed 449 dev 007 (a low-light photo): a pen "70" whose 7's bar lay on the header's rule, "Số:" lost,
+    # read "⁄0 /QĐ-SCT": taken "0" at 0.74; no document is numbered 0, and a slash glued before digits is a
+    # stroke
+    from tests.pipeline.test_extract import decision, extract, page
+
+    for line in ("⁄0 /QĐ-SKHCN", "Số: ⁄5 /QĐ-SKHCN", "Số: 0/QĐ-SKHCN"):
+        number = extract([page(decision(number=line))]).fields["code_number"]
+        assert number.value is None or number.confidence < 0.6, line
+    number = extract([page(decision(number="Số: 12 /2024/QĐ-SKHCN"))]).fields["code_number"]
+    assert number.value == "12" and number.confidence >= 0.6

@@ -769,6 +769,8 @@ class NumberRead:
 
 
 # an "S" between two digits of the number (a blurred "5"), and what the number read so is worth
+# a word opening with a slash glued to digits ("⁄0", "/70"): a pen stroke read as a slash before the number
+_STROKE_GLUED = re.compile(r"^[/⁄∕|]\d{1,5}$")
 _S_DIGIT = re.compile(r"(?<=\d)[Ss](?=\d)")
 S_DIGIT_CONF = 0.55
 # ... or the number's first digit, after the label and its colon, before the slash ("Sẽ: S21/Q0-QLD" of
@@ -839,6 +841,11 @@ def read_number(layout: Layout) -> NumberRead:
                 conf = min([ln.conf, *digit_confs])
                 if s_digit:
                     conf = min(conf, S_DIGIT_CONF)
+                if int(number) == 0 or any(_STROKE_GLUED.match(w.text) for w in ln.words):
+                    # no document is numbered 0; a digit with a slash glued before it ("⁄0 /QĐ-SCT" of a pen
+                    # "70" whose 7's bar lay on the header's rule, seed 449 dev 007: "0" at 0.74) is a pen
+                    # digit's stroke read as a slash: digits may be lost, in doubt
+                    conf = min(conf, STROKES_READ_CONF)
                 raw_notation = m.group(3)
                 num_conf = conf
                 second = _SECOND_NOTATION.match(t, m.end())
