@@ -2294,3 +2294,30 @@ def test_a_woman_s_name_whose_blurred_capital_every_reading_took_for_a_man_s_nam
     )  # fmt: skip
     name, conf, printed = _varied_signer(437003, axes, tmp_path)
     assert (name, printed) == ("Dương Thị Hạnh", "Dương Thị Hạnh") and conf < 0.6
+
+
+def test_a_family_name_whose_end_the_ring_read_as_foreign_glyphs_is_told_by_its_marked_head() -> None:
+    # seed 443 dev 011 (a bitonal low-light photo, the ring across the "àn" of "Hoàng Đức Nam"): the first
+    # reading gave "Hø Đức Nam", the name pass's readings "HoäyŠ", "HoãzŠ", "Hošä#6" …: glyphs no Vietnamese
+    # word has. The letters before them, "Hoä" ("ä" the "à" under the ring), begin one family name
+    for lead in ("HoäyŠ", "HoãzŠ"):
+        assert signature._name_of([lead, "Đức", "Nam"], ["Đức", "Nam"]) == "Hoàng Đức Nam"
+    assert signature._ring_through("Trầzš") == "Trần"
+    # a head without a mark begins names no list holds too; one that begins none, or a word of Vietnamese
+    # letters only, gives none
+    for word in ("Trazš", "Hošä#6", "Hø", "Hoàng", "Lâmš"):
+        assert signature._ring_through(word) is None
+
+
+def test_a_name_whose_family_name_the_ring_crossed_into_foreign_glyphs_is_read_again(tmp_path: Path) -> None:
+    # seed 443 dev 011: "Hø Đức Nam" first read, no name; the name pass's readings "HoäyŠ Đức Nam", "HoãzŠ Đức
+    # Nam" gave none either
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+
+    axes = Axes(
+        kind="cong_van", colour=Colour.BITONAL, dpi=200, seal=Seal.OVER_NAME, header=Header.ONE_ORGAN,
+        sign=SignForm.TM, tail=Tail.BLANK_SEAL, stamp=True, handwritten=True, font=Font.DEJAVU_SERIF,
+        margins=Margins.STANDARD, photo=Photo.LOW_LIGHT,
+    )  # fmt: skip
+    name, conf, printed = _varied_signer(443011, axes, tmp_path)
+    assert (name, printed) == ("Hoàng Đức Nam", "Hoàng Đức Nam") and conf < 0.6

@@ -469,6 +469,46 @@ def _ring_over_end(letters: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+# the letters of Vietnamese words (its alphabet: no f, j, w, z) and the marks they take, on the vowels only
+_VIETNAMESE_LETTERS = frozenset("abcdeghiklmnopqrstuvxy")
+_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+
+
+def _ring_through(token: str) -> str | None:
+    """The family name a capitalised word stands for whose later letters the seal's ring crossed, read as
+    glyphs no Vietnamese word has (a letter not of its alphabet, "z", "Š", "ø", or a mark it has not, "ä"):
+    its letters up to the first such glyph (a vowel's own letter kept, its mark the ring's: "ä" the "à"),
+    ``GLUED_HEAD`` at least, one of them marked, begin exactly one family name, a longer one, marks aside
+    ("HoäyŠ", "HoãzŠ" for "Hoàng", the ring across its "àn": seed 443 dev 011). None otherwise (a head
+    without a mark: "Tra" of "Trazš"; a word of Vietnamese letters only is ``surname_by_head``'s and
+    ``surname_by_end``'s; "Hos" of "Hošä#6" begins none)."""
+    word = nfc(token.strip(_NAME_MARKS))
+    if not word[:1].isupper() or is_syllable(word):
+        return None
+    head, marked = "", False
+    for ch in word:
+        parts = unicodedata.normalize("NFD", ch.lower())
+        base, marks = parts[:1], parts[1:]
+        vietnamese = ch in "đĐ" or (
+            base in _VIETNAMESE_LETTERS
+            and all(m in _VIETNAMESE_MARKS for m in marks)
+            and (not marks or base in _VOWEL_LETTERS)
+        )
+        marked = marked or ch in "đĐ" or (bool(marks) and base in _VOWEL_LETTERS)
+        if vietnamese:
+            head += ch
+            continue
+        if base in _VOWEL_LETTERS:
+            head += base  # (the vowel under the ring: its letter read, its mark the ring's)
+        break
+    else:
+        return None  # no glyph of the ring's in it
+    if len(head) < GLUED_HEAD or not head.isalpha() or not marked:
+        return None  # (a head without a mark, "Tra" of "Trazš", begins names no list holds too)
+    hits = {v for v in SURNAMES if fold(v).startswith(fold(head)) and len(v) > len(head)}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
@@ -508,7 +548,7 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
             by_end = surname_by_end(lost.group(1) + "x")  # (the lost letter as any letter)
             if by_end is None and (lost.group(2) or k in rung):
                 by_end = _ring_over_end(lost.group(1))  # "Hoàp#": "ng" under the ring read "p" and marks
-        sur = sur or by_end
+        sur = sur or by_end or _ring_through(tok)
         if sur is None:
             continue
         if led_already(tok, tokens[k + 1 :], k in heads or rare_family(tok)):

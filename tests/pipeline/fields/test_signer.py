@@ -10,6 +10,7 @@ import pytest
 
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.signer import surname_of
+from digitize.pipeline.model import Box, RecognizedPage
 from tests.pipeline.test_extract import _ubnd_directive, header, page, signer, values
 
 
@@ -1232,3 +1233,53 @@ def test_a_woman_s_name_ending_in_a_name_only_men_bear_is_misread_and_in_doubt()
     for read in ("Dương Văn Mạnh", "Dương Thị Hạnh"):
         name, conf = _signed_by(read, [95.0, 96.0, 96.0])
         assert name == read and conf >= 0.6
+
+
+def test_a_garbled_given_name_is_the_listed_name_nearest_its_letters_and_marks() -> None:
+    # seed 443 dev 008 (a blurred photo): "Cao Văn Dũng" read "Cao Văn Dỡng" (96, 93, 38); "Dỡng" is no
+    # syllable, its letters (marks aside) "Đông"'s and "Đồng"'s, taken as "Đông". Its vowel misread, its tilde
+    # kept: "Dũng" is nearer, letter and mark
+    f = extract([page(_signed_as("Cao Văn Dỡng", [96.0, 93.0, 38.0]))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Cao Văn Dũng", True)
+    from digitize.pipeline.fields.signer import fix_syllable
+
+    # a word of a listed name's letters as near to two forms: the one with a tone mark where it was read
+    assert fix_syllable("Dùng", 0.5) == "Dũng"  # not "Dung": a mark above the vowel was read
+    assert fix_syllable("Hiểu", 0.5) == "Hiếu"  # a syllable: by its letters, as before
+
+
+def test_a_blurred_page_s_given_name_no_list_has_with_a_listed_name_s_letters_is_that_name() -> None:
+    # seed 445 dev 000 (a blurred scan): "Cao Đức Dũng" read "Cao Đức Dùng" (95, 95, 91): a blurred tilde read
+    # as a grave; "dùng" is a common word, no one's name
+    blurred = replace(page(_signed_as("Cao Đức Dùng", [95.0, 95.0, 91.0])), blurred=True)
+    f = extract([blurred]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Cao Đức Dũng", True)
+    # a sharp page's word read surely is kept as printed
+    f = extract([page(_signed_as("Cao Đức Dùng", [95.0, 95.0, 91.0]))]).fields["signer_name"]
+    assert f.value == "Cao Đức Dùng"
+
+
+def _name_boxes(pg: RecognizedPage, boxes: dict[str, tuple[float, float]]) -> RecognizedPage:
+    """The page with the words named in ``boxes`` given those (x0, x1)."""
+    words = tuple(
+        replace(w, box=Box(boxes[w.text][0], w.box.y0, boxes[w.text][1], w.box.y1)) if w.text in boxes else w
+        for w in pg.words
+    )
+    return replace(pg, words=words)
+
+
+def test_words_whose_letters_the_ring_took_out_of_their_boxes_leave_no_word_lost_between_them() -> None:
+    # seed 445 dev 004 (a bitonal scan, the ring across "n N" of "Phan Ngọc Mai"): read "Phần fgọc Mai" (10,
+    # 10, 97), the box of "Phần" over "Pha", that of "fgọc" over "gọc": the gap between the boxes looked like
+    # a lost word, and no name was read. The letters read are wider than their boxes: the gap is a space
+    from tests.pipeline.test_extract import CHAR
+
+    pg = page(_signed_as("Phan Fgọc Mai", [10.0, 10.0, 97.0]))
+    phan = next(w for w in pg.words if w.text == "Phan")
+    x = phan.box.x0
+    cut = _name_boxes(pg, {"Phan": (x, x + 3 * CHAR), "Fgọc": (x + 6 * CHAR, x + 9 * CHAR)})
+    f = extract([cut]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Phan Ngọc Mai", True)
+    # a gap a word wide between boxes as wide as their letters: a word lost
+    lost = _name_boxes(pg, {"Phan": (x - 4 * CHAR, x)})
+    assert extract([lost]).fields["signer_name"].value != "Phan Ngọc Mai"

@@ -25,7 +25,7 @@ from digitize.pipeline.fields.organ import (
 )
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder, Found
-from digitize.pipeline.fields.signer import blurred_family, fit_title, read_document_signer
+from digitize.pipeline.fields.signer import blurred_family, blurred_given, fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
     cut_in_doubt,
     doubted_words,
@@ -152,7 +152,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     held = holder.value("holder_name") or holder.value("holder_id")
     res.add(read_validity(all_lines, res.fields.get("issued_date"), held))
     signed = fit_title(signer, organ_name, notation.value("code_notation"))
-    res.add(blurred_family(signed) if blurred else signed)
+    res.add(blurred_given(blurred_family(signed)) if blurred else signed)
     if blurred:
         return blurred_in_doubt(res.extraction())
     return res.extraction()

@@ -334,7 +334,7 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
     if len(key) < 2 or token in F_SYLLABLES.get(key, ()) or conf >= 0.9:
         return token
     if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
-        return name_form(F_SYLLABLES[key], token, middle=middle)
+        return _nearer_name(token, F_SYLLABLES[key]) or name_form(F_SYLLABLES[key], token, middle=middle)
     if conf >= 0.75 or is_syllable(token):
         return token  # a syllable read whole is a name's word the list may lack ("Pọm", "Khuyến")
     if (capital := _capital_garbled(token, middle=middle)) is not None:
@@ -367,7 +367,53 @@ def name_form(forms: Sequence[str], token: str, *, middle: bool = False) -> str:
     common = [f for f in forms if f in MIDDLE_NAMES] if middle and len(forms) > 1 else []
     if len(common) == 1:
         return common[0]
-    return max(forms, key=lambda f: fuzz.ratio(f.lower(), token.lower()))
+    # of forms as near, the one whose tone mark stands where the token's read one does: "Dùng" (a blurred
+    # tilde read as a grave, seed 445 dev 000) is as near to "Dung" as to "Dũng" letter for letter, but a
+    # mark above the vowel was read, and "Dung" has none. (A word read with no tone mark may have lost it:
+    # of forms as near, the first, the commoner: "Thang" is "Thắng")
+    place = _tone_place(token)
+    return max(
+        forms, key=lambda f: (fuzz.ratio(f.lower(), token.lower()), bool(place) and _tone_place(f) == place)
+    )
+
+
+_TONE_BELOW = "\u0323"  # the dot below ("nặng"); the other four tone marks stand above the vowel
+
+
+def _tone_place(word: str) -> str:
+    """Where a word's tone mark stands: "above" (grave, acute, hook, tilde), "below" (the dot) or "" (none,
+    the level tone)."""
+    marks = [ch for ch in unicodedata.normalize("NFD", word) if ch in TONE_MARKS]
+    if not marks:
+        return ""
+    return "below" if marks[0] == _TONE_BELOW else "above"
+
+
+NEARER_EDITS = 2  # edits (letters, marks apart) a garbled word is at most from the listed name it stands for
+
+
+def _nearer_name(token: str, forms: Sequence[str]) -> str | None:
+    """The listed name (``NAME_SYLLABLES``) a word that is no syllable stands for when it is nearer to it than
+    to each listed form of its own letters (``forms``), its letters and their marks counted apart (each
+    letter and each mark an edit), a letter's base and a mark at most: "Dỡng" (38, a blurred "Dũng": its
+    vowel misread, its tilde kept) is two edits from "Dũng", three from "Đông" and "Đồng", whose letters it
+    has marks aside. None when no listed name or several are that near, or for a syllable (a word read
+    whole: "Hiểu" is "Hiếu" by its letters)."""
+    if is_syllable(token):
+        return None
+    low = _marks_apart(token)
+    own = min(Levenshtein.distance(low, _marks_apart(f)) for f in forms)
+    near = [
+        (Levenshtein.distance(low, _marks_apart(n), score_cutoff=NEARER_EDITS), n) for n in NAME_SYLLABLES
+    ]
+    best = min(d for d, _ in near)
+    hits = [n for d, n in near if d == best]
+    return hits[0] if best < own and best <= NEARER_EDITS and len(hits) == 1 else None
+
+
+def _marks_apart(word: str) -> str:
+    """The word in small letters, each mark a character of its own after its letter (NFD)."""
+    return unicodedata.normalize("NFD", nfc(word).lower())
 
 
 NEAR_LETTERS = 4  # a word read with one letter garbled stands for a listed name only from this many letters
@@ -613,6 +659,30 @@ def blurred_family(signer: Found) -> Found:
         return signer
     value = " ".join([close[0], *words[1:]])
     conf = min(f.confidence, GUESSED_NAME_CONF)
+    return replace(
+        signer, fields=tuple(replace(g, value=value, confidence=conf) if g is f else g for g in signer.fields)
+    )
+
+
+def blurred_given(signer: Found) -> Found:
+    """On a blurred page (its marks read as look-alikes at confidences that look sure): a signer's given or
+    middle name read as a word no listed name is (``NAME_SYLLABLES``) with a listed name's letters is that
+    name, the one its marks are nearest to (``name_form``), in doubt: "Cao Đức Dùng" (91) is "Cao Đức Dũng"
+    (a blurred tilde read as a grave, seed 445 dev 000; "dùng" is a common word, no one's name). A sharp
+    page's word read surely is kept as printed (``fix_syllable``): the list is no census."""
+    f = signer.get("signer_name")
+    if f is None or not f.value:
+        return signer
+    words = f.value.split()
+    fixed = [
+        name_form(F_SYLLABLES[fold(w)], w, middle=k < len(words) - 1)
+        if k > 0 and w not in NAME_SYLLABLES and fold(w) in F_SYLLABLES
+        else w
+        for k, w in enumerate(words)
+    ]
+    if fixed == words:
+        return signer
+    value, conf = " ".join(fixed), min(f.confidence, GUESSED_NAME_CONF)
     return replace(
         signer, fields=tuple(replace(g, value=value, confidence=conf) if g is f else g for g in signer.fields)
     )
@@ -1217,14 +1287,36 @@ LEFT_OFF_CENTRE = 1.0
 LOST_WORD_GAP = 1.2  # word heights between two words of a name: a word lost between them (a space is ~0.3)
 
 
-def _word_lost(boxes: Sequence[Box]) -> bool:
+def _word_lost(boxes: Sequence[Box], toks: Sequence[tuple[str, float]] = ()) -> bool:
     """Two consecutive words of a name stand so far apart that a word was lost between them (the seal's
-    ring or the pen's scribble over it, erased or dropped as a picture): "Vũ Nam" is not "Vũ Minh Nam"."""
-    for a, b in itertools.pairwise(boxes):
+    ring or the pen's scribble over it, erased or dropped as a picture): "Vũ Nam" is not "Vũ Minh Nam".
+    With the words read (``toks``, one for each box), a word read unsurely whose box is narrower than its
+    letters (the width of a letter of the words read surely) had the rest of them under the ring, beside
+    its box: "Phần" (10) boxed over "Pha", "Fgọc" (10) over "gọc" of "Phan Ngọc Mai", the ring across "n N"
+    (seed 445 dev 004). The gap is the space between their letters."""
+    short = _letters_outside(boxes, toks)
+    for (a, b), (sa, sb) in zip(itertools.pairwise(boxes), itertools.pairwise(short), strict=True):
         height = max(1.0, a.y1 - a.y0, b.y1 - b.y0)
-        if b.x0 - a.x1 > LOST_WORD_GAP * height:
+        if b.x0 - a.x1 - sa - sb > LOST_WORD_GAP * height:
             return True
     return False
+
+
+def _letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float]]) -> list[float]:
+    """For each box, how much narrower it is than the letters of its word read unsurely (below
+    ``NAME_WORD_CONF``) would be at the width of a letter of the words read surely; 0 for a word read
+    surely, and for all without one read surely or without the words."""
+    if len(toks) != len(boxes):
+        return [0.0] * len(boxes)
+    sure = [(b.x1 - b.x0, len(t)) for b, (t, c) in zip(boxes, toks, strict=True) if c >= NAME_WORD_CONF and t]
+    letters = sum(n for _, n in sure)
+    if not letters:
+        return [0.0] * len(boxes)
+    letter = sum(w for w, _ in sure) / letters
+    return [
+        max(0.0, len(t) * letter - (b.x1 - b.x0)) if c < NAME_WORD_CONF else 0.0
+        for b, (t, c) in zip(boxes, toks, strict=True)
+    ]
 
 
 NEAREST_LETTERS = 4  # a garbled family name's word this long gives the nearest family name, not the commonest
@@ -1473,7 +1565,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         keep = [len(t) >= 2 or t.upper() == "Y" or (t == "A" and c >= NAME_WORD_CONF) for t, c in toks]
         toks = [tc for tc, k in zip(toks, keep, strict=True) if k]
         placed = [b for b, k in zip(placed, keep, strict=False) if k] if placed else []
-        if 2 <= len(toks) <= 5 and _word_lost(placed):
+        if 2 <= len(toks) <= 5 and _word_lost(placed, toks):
             continue  # "Vũ      Nam": a word under the seal or the pen lost between two read ones
         if 2 <= len(toks) <= 5 and _letters_inside(ln, placed):
             continue  # "Đào Quốc" with "C", "ương" inside the box of "Quốc": "Cường" read in pieces, lost
