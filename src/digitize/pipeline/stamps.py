@@ -9,7 +9,10 @@ left it junk, and a công văn's "V/v" lines stand there) and stamp-coloured ink
 the body, those rows are cut from the scan at its own resolution, every strongly coloured pixel (and the pale
 rim around it) made paper, and read again as one block (``--psm 6``); the new words replace the first
 reading's in those rows when more of them read as sure Vietnamese syllables. Black print under the stamp
-stays black (the stamp's ink multiplies it: dark, no colour), so the words come back whole.
+stays black (the stamp's ink multiplies it: dark, no colour), so the words come back whole. A photo taken in
+low light is coloured all over, its print too (the camera's noise in its dark pixels, ``print_coloured``):
+there the stamp's ink is told by the colour of the ink around each pixel (``ink_colour``), in its box only,
+and made paper with the stamp's lighter tone (below): its darker labels and the pen's number go too.
 
 On a scan without colour (an archive's grey scan) the stamp's purple or blue is a mid-grey, lighter than the
 black print: there the lighter of the two inks is made paper (``regions.print_tone``). On a bitonal scan
@@ -93,15 +96,70 @@ def chroma(rgb: np.ndarray) -> np.ndarray:
     return out
 
 
-def stamp_mask(rgb: np.ndarray) -> np.ndarray:
-    """Pixels of coloured (stamp or pen) ink and the pale parts around them: uint8 0/255."""
-    c = chroma(rgb)
+def stamp_mask(rgb: np.ndarray, c: np.ndarray | None = None) -> np.ndarray:
+    """Pixels of coloured (stamp or pen) ink and the pale parts around them: uint8 0/255 (``c``: the
+    ``chroma`` of ``rgb``, when worked out already)."""
+    c = chroma(rgb) if c is None else c
     strong = (c > CHROMA).astype(np.uint8) * 255
     if not strong.any():
         return strong
     near = cv2.dilate(strong, np.ones((7, 7), np.uint8))
     rim = ((c > RIM) & (near > 0)).astype(np.uint8) * 255
     return cv2.bitwise_or(strong, rim)
+
+
+# percentile of the ink's tones: the darker ink, mostly the print's (a strip's print outweighs a stamp's ink)
+PRINT_SHARE = 30
+# the darker ink's median chroma from which the print is coloured: a scan's black print is < 5, a photo's in
+# low light 10-13 (its noise in the dark, raised by the paper's cast taken out)
+PRINT_CHROMA = 8
+
+
+def print_coloured(c: np.ndarray, grey: np.ndarray) -> bool:
+    """The print itself is coloured, pixel by pixel: the darker ink's (``PRINT_SHARE``) median chroma (``c``)
+    is ``PRINT_CHROMA`` or more. A photo taken in low light: the camera's noise in its dark pixels is as
+    coloured as a faded stamp, and taking every coloured pixel out took the print with it (its reading junk,
+    seed 437 alt 003)."""
+    level, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    ink = grey[grey < level]
+    if ink.size < 50:
+        return False
+    dark = c[grey <= np.percentile(ink, PRINT_SHARE)]
+    return bool(dark.size) and float(np.median(dark)) >= PRINT_CHROMA
+
+
+INK_SPAN = 0.2  # letters: the square the ink's colour is averaged over (wider than the noise's grain)
+# the chroma of the ink's mean colour for it to be a stamp's (a low-light photo's print: < 10 mostly)
+INK_CHROMA = 20
+
+
+def ink_colour(rgb: np.ndarray, letter: float) -> np.ndarray:
+    """The ink of a stamp on a photo whose print is coloured too (``print_coloured``): uint8 0/255. Each ink
+    pixel (under the paper/ink split of the paper made even, ``flat_paper``) takes the mean colour of the
+    ink in the ``INK_SPAN`` square around it, after the paper's cast is taken out (as ``chroma``): the
+    camera's noise evens out there, a stamp's colour stays (its navy, its red: ``INK_CHROMA`` and more, the
+    print's black less). The paler pixels next to it (lighter than the ink's median tone, 2 pixels around)
+    go with it: its soft edges. Empty with no letter size known."""
+    out = np.zeros(rgb.shape[:2], np.uint8)
+    if not letter >= 4:
+        return out
+    sample = rgb[::4, ::4].reshape(-1, 3).astype(np.float32)
+    lum = sample.mean(axis=1)
+    bright = sample[lum >= np.percentile(lum, 60)] if lum.size else sample
+    paper = np.maximum(np.median(bright, axis=0), 1.0) if bright.size else np.full(3, 255.0, np.float32)
+    wb = np.minimum(rgb.astype(np.float32) * (255.0 / paper), 255.0)
+    flat = flat_paper(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), letter)
+    level, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    ink = (flat <= level).astype(np.float32)  # (as Otsu splits: a stamp's flat tone at the level is ink)
+    if level >= 255 or not ink.any():
+        return out
+    k = max(3, round(INK_SPAN * letter)) | 1
+    total = cv2.blur(wb * ink[..., None], (k, k))
+    mean = total / np.maximum(cv2.blur(ink, (k, k)), 1e-3)[..., None]
+    stamp = (((mean.max(axis=2) - mean.min(axis=2)) >= INK_CHROMA) & (ink > 0)).astype(np.uint8)
+    rim = (cv2.dilate(stamp, np.ones((5, 5), np.uint8)) > 0) & (flat > np.median(flat[ink > 0]))
+    out[(stamp > 0) | rim] = 255
+    return out
 
 
 def without_stamp(rgb: np.ndarray) -> np.ndarray:
@@ -490,11 +548,20 @@ def _marks(text: str) -> int:
     return n
 
 
+def _syllables(text: str) -> int:
+    """How many words of ``text`` are Vietnamese syllables (their letters)."""
+    return sum(1 for w in text.split() if (letters := re.sub(r"[^\w]|[\d_]", "", w)) and is_syllable(letters))
+
+
 def _subject_cleaner(new: str | None, old: str | None) -> bool:
-    """The subject read again has fewer marks that are no words than the first (or the first had none)."""
+    """The subject read again has fewer marks that are no words than the first (or the first had none), and
+    a third of its words read as syllables at least (the first may have run on into the body's first
+    paragraph: "… quý ÏÏ KẾ ÁN Thực hiện chỉ đạo của cấp trên, …"): the stamp's "Số:" row read as junk on a
+    row of its own over the subject's first line was taken for the subject ("sẽ.“ 2 r" for "Về việc đẩy
+    mạnh … hồ s", stamp seed 441 dev 008: fewer marks, the subject lost)."""
     if not new:
         return False
-    return not old or _marks(new) < _marks(old)
+    return not old or (_marks(new) < _marks(old) and 3 * _syllables(new) >= _syllables(old))
 
 
 def _block_readings(
@@ -566,22 +633,39 @@ def _without_stamp(
     photo in low light, whose colour is the camera's noise), its tone (``regions.print_tone``, on the paper
     made even: ``flat_paper``; kept only in the stamp's box, ``in_box``), else (one ink: a bitonal scan) its
     box's sides (``without_frame``, letters ``letter`` px high); with whether only the box was taken out.
-    Nothing when there is no stamp's ink to take out (a little colour, not a stamp's worth; one ink, no
-    box)."""
+    On a colour photo whose print is coloured too (``print_coloured``: low light) its ink told by the ink's
+    colour around it (``ink_colour``) with its tone, in the box that ink shows, comes before its tone alone;
+    with no such box (a bitonal page photographed: its stamp black) the colour is no stamp's. Nothing when
+    there is no stamp's ink to take out (a little colour, not a stamp's worth; one ink, no box)."""
     coloured = 0
+    by_ink: np.ndarray | None = None
     if prepared.master.ndim == 3:
         crop = regions.cut(prepared, x0, y0, x1, y1, colour=True)
-        mask = stamp_mask(crop)
-        coloured = cv2.countNonZero(mask)
-        if coloured >= MIN_INK * mask.size:
-            clean = crop.copy()
-            clean[mask > 0] = 255
-            yield cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY), cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY), False
-        elif coloured:
-            return
+        c = chroma(crop)
+        if print_coloured(c, cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)):
+            # a photo in low light: its print is as coloured as a stamp pixel by pixel (the camera's noise);
+            # the stamp's ink is told by the colour of the ink around each pixel (``ink_colour``)
+            by_ink = ink_colour(crop, letter)
+        else:
+            mask = stamp_mask(crop, c)
+            coloured = cv2.countNonZero(mask)
+            if coloured >= MIN_INK * mask.size:
+                clean = crop.copy()
+                clean[mask > 0] = 255
+                yield cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY), cv2.cvtColor(clean, cv2.COLOR_RGB2GRAY), False
+            elif coloured:
+                return
     grey = regions.cut(prepared, x0, y0, x1, y1)
     flat = flat_paper(grey, letter)
     toned = regions.print_tone(flat)
+    if by_ink is not None and (box := stamp_box(by_ink, letter)) is not None:
+        # the stamp's coloured ink in its box, with its lighter tone (the pen's darker number and the stamp's
+        # darker labels the tone leaves are coloured): then its tone alone
+        coloured = 1
+        both = (toned if toned is not None else flat).copy()
+        bx0, by0, bx1, by1 = box
+        both[by0:by1, bx0:bx1][by_ink[by0:by1, bx0:bx1] > 0] = 255
+        yield flat, in_box(flat, without_specks(flat, both), letter), False
     if toned is not None:
         yield flat, in_box(flat, without_specks(flat, toned), letter), False
         return
@@ -834,9 +918,11 @@ def _band_lines(
     Read as one block with the stamp's own words and its pen's date over and under it, the line's first
     words under the box are lost or glued to them ("Nghệ việc" for "Về việc": the box's "Ngày:" under "Về";
     "Vệ yiêotắng" over a date written in pen): in the band, the ink inside the box whose middle lies over
-    or under the band (the stamp's labels and pen marks that reach into it) is paper too. The band's words
-    replace the line's when more of them are sure syllables (``_merged``). The stamp's box is found in the
-    ink taken out (``stamp_box``); with none, the page as it is: no more readings."""
+    or under the band (the stamp's labels and pen marks that reach into it) is paper too, but for a piece
+    that crosses the band from over it to under it: no label nor pen mark, the slivers of the box's side the
+    frame's removal left on a letter's stem ("giao" read "g ao" without its "i", seed 433 alt 008). The
+    band's words replace the line's when more of them are sure syllables (``_merged``). The stamp's box is
+    found in the ink taken out (``stamp_box``); with none, the page as it is: no more readings."""
     found = found or _band_box(prepared, before, after, y0, letter)  # (``found``: the box found already)
     if found is None:
         return page
@@ -875,8 +961,9 @@ def _band_lines(
         if b - a < 8:
             continue
         band = after[a:b].copy()
-        # the box's ink whose middle lies over or under the band: the stamp's labels, its pen marks
-        off = in_box_cols & ((cy < a) | (cy >= b)) & (top < b) & (bottom > a)
+        # the box's ink whose middle lies over or under the band: the stamp's labels, its pen marks (a piece
+        # crossing the band from over it to under it is none: what the frame's removal left of its side)
+        off = in_box_cols & ((cy < a) | (cy >= b)) & (top < b) & (bottom > a) & ~((top < a) & (bottom > b))
         if off.any():
             band[off[labels[a:b]]] = 255
         line_old = [w for w in words if w.line == ln]
@@ -918,11 +1005,14 @@ def _band_lines(
             if short:  # ... and its words read cut short, in doubt
                 words = [replace(w, conf=min(w.conf, DISPUTED_CONF)) if id(w) in short else w for w in words]
             words = [misread.get(id(w), w) for w in words]  # ... and its letters misread, read again
+            # ... and its words with the pen's number glued after them, the number taken off, in doubt
+            words = [_pen_unglued(w, rows, letter) if w.line == ln and in_stamp(w) else w for w in words]
             # ... and its words beside the box that lost a letter under its side, given it back or in doubt
             lost = _side_lost([w for w in words if w.line == ln], read, (bx0, bx1), in_stamp)
             words = [lost.get(id(w), w) for w in words]
             continue
         merged = [misread.get(id(w), w) for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
+        merged = [_pen_unglued(w, rows, letter) if in_stamp(w) else w for w in merged]
         lost = _side_lost(merged, read, (bx0, bx1), in_stamp)
         merged = [lost.get(id(w), w) for w in merged]
         if thinned:  # read on print thinned with the pen's ink taken out: in doubt, a person checks them
@@ -1116,6 +1206,22 @@ def _pen_number(w: Word, rows: tuple[float, float], letter: float) -> bool:
     return w.box.y0 < top - PEN_RISE * letter and tall > PEN_TALL * max(1.0, bottom - top)
 
 
+_PEN_GLUED = re.compile(r"([^\W\d_]+)(\d+)")
+
+
+def _pen_unglued(w: Word, rows: tuple[float, float], letter: float) -> Word:
+    """A word under the stamp's box read unsure (under ``SURE_READ``) as a syllable with digits glued after
+    it, its box reaching over the line's print and taller than it as the number written in pen in the box is
+    (``_pen_number``: "hồ6" at 0, the pen's "6338" beside "hồ", seed 439 dev 008): the syllable alone, in
+    doubt (``DISPUTED_CONF``: the pen's ink may have hidden a letter). Any other word as it is."""
+    m = _PEN_GLUED.fullmatch(w.text)
+    if m is None or w.conf >= SURE_READ or not is_syllable(m[1]):
+        return w
+    if not _pen_number(replace(w, text=m[2]), rows, letter):
+        return w
+    return replace(w, text=m[1], conf=min(w.conf, DISPUTED_CONF))
+
+
 def _pen_numbers(
     line_old: list[Word],
     read: list[Word],
@@ -1125,14 +1231,18 @@ def _pen_numbers(
 ) -> list[Word]:
     """The words of a line's first reading (``line_old``) under the box that are the stamp's number in pen
     (``_pen_number``) and that the band (``read``: the stamp's ink taken out) did not read again as a number
-    there: a printed number whose box the stamp's rim swelled is read again by the band and stays (review 22
-    MED 3)."""
+    (digits, no letter) there: a printed number whose box the stamp's rim swelled is read again by the band
+    and stays (review 22 MED 3); the band's junk of the pen's marks glued to the print ("hồ22-'2_" over the
+    pen's "2", seed 439 dev 008) is no number."""
     return [
         w
         for w in line_old
         if in_stamp(w)
         and _pen_number(w, rows, letter)
-        and not any(_overlap(w, r) and any(c.isdigit() for c in r.text) for r in read)
+        and not any(
+            _overlap(w, r) and any(c.isdigit() for c in r.text) and not any(c.isalpha() for c in r.text)
+            for r in read
+        )
     ]
 
 
