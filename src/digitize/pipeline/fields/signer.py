@@ -666,23 +666,18 @@ def blurred_family(signer: Found) -> Found:
 
 def blurred_given(signer: Found) -> Found:
     """On a blurred page (its marks read as look-alikes at confidences that look sure): a signer's given or
-    middle name read as a word no listed name is (``NAME_SYLLABLES``) with a listed name's letters is that
-    name, the one its marks are nearest to (``name_form``), in doubt: "Cao Đức Dùng" (91) is "Cao Đức Dũng"
-    (a blurred tilde read as a grave, seed 445 dev 000; "dùng" is a common word, no one's name). A sharp
-    page's word read surely is kept as printed (``fix_syllable``): the list is no census."""
+    middle name read as a word no listed name is (``NAME_SYLLABLES``) with a listed name's letters is in
+    doubt: "Cao Đức Dùng" (91) of "Cao Đức Dũng" (a blurred tilde read as a grave, seed 445 dev 000). It is
+    kept as read, not made the listed name: the list is no census ("Nguyễn Thị Đào", a common name the list
+    lacks, would become "Đạo"; eval 41 lost a signer's name on a blurred page the day the rewrite landed,
+    REVIEW-36 follow-up)."""
     f = signer.get("signer_name")
     if f is None or not f.value:
         return signer
     words = f.value.split()
-    fixed = [
-        name_form(F_SYLLABLES[fold(w)], w, middle=k < len(words) - 1)
-        if k > 0 and w not in NAME_SYLLABLES and fold(w) in F_SYLLABLES
-        else w
-        for k, w in enumerate(words)
-    ]
-    if fixed == words:
+    if not any(k > 0 and w not in NAME_SYLLABLES and fold(w) in F_SYLLABLES for k, w in enumerate(words)):
         return signer
-    value, conf = " ".join(fixed), min(f.confidence, GUESSED_NAME_CONF)
+    value, conf = f.value, min(f.confidence, GUESSED_NAME_CONF)
     return replace(
         signer, fields=tuple(replace(g, value=value, confidence=conf) if g is f else g for g in signer.fields)
     )
