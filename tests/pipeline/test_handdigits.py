@@ -3594,6 +3594,10 @@ def test_ink_high_over_a_mark_is_no_bar_of_it() -> None:
 LIBERATION_SANS = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="SLASH_LEAN 0.15 found Liberation Sans's slash but cut a real rescan's pen number (1139-ttg)",
+)
 @pytest.mark.parametrize("size", [28, 36, 54])
 def test_a_liberation_sans_slash_is_found_before_a_pen_stroke_leaning_in_the_band(size: int) -> None:
     # seed 439 alt 006 (bitonal, 200 dpi, Liberation Sans): a written "2047" before "/GCN-UBND", the "7"'s bar

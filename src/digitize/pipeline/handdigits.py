@@ -1198,8 +1198,10 @@ SLASH_ROW_SPAN = 0.6
 # ... and its top third's ink lies right of its foot third's by this share of its height at least (DejaVu's
 # "/" 0.20-0.23, Liberation Serif's 0.23-0.25, Liberation Sans's 0.17-0.20: at a fifth, the sans "/" was no
 # slash, and the walk went on to a pen's stroke leaning in the band before it, the "7"'s stem of a written
-# "2047" whose bar lay on the organ's underline: cut there, "204" read unanimously, seed 439 alt 006)
-SLASH_LEAN = 0.15
+# "2047" whose bar lay on the organ's underline: cut there, "204" read unanimously, seed 439 alt 006, in doubt
+# by ``_marks_seen``); 0.15 found that slash but cut a real re-scanned document's pen number (1139-ttg, all
+# five rescan variants: "743", "7343", None): left at a fifth
+SLASH_LEAN = 0.2
 # where the slash is glued to the pen's last digit: it starts this share of the capitals' height left of the
 # notation's first letter (its width and the gap after it)
 SLASH_BEFORE = 0.45
