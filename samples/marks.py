@@ -62,16 +62,28 @@ _STROKES: dict[str, list[list[tuple[float, float]]]] = {
 
 
 def handwritten_digits(
-    text: str, seed: int, w_px: int, h_px: int, ink: tuple[int, int, int] = PEN_BLUE
+    text: str,
+    seed: int,
+    w_px: int,
+    h_px: int,
+    ink: tuple[int, int, int] = PEN_BLUE,
+    *,
+    fit: bool = True,
 ) -> Image.Image:
-    """``text`` (digits, "/" and ".") written by hand into a ``w_px`` x ``h_px`` box."""
+    """``text`` (digits, "/" and ".") written by hand into a ``w_px`` x ``h_px`` box; with ``fit`` the
+    digits that ran over the box's edge are squeezed into it whole, else cut at the edge (the incoming
+    stamp's values, no field of the document, are drawn so: its tests were drawn on that image)."""
     rng = random.Random(f"hand:{seed}:{text}")
-    img = Image.new("RGBA", (max(1, w_px), max(1, h_px)), (0, 0, 0, 0))
+    w_px, h_px = max(1, w_px), max(1, h_px)
     if not text:
-        return img
+        return Image.new("RGBA", (w_px, h_px), (0, 0, 0, 0))
     n = len(text)
     size = min(h_px * 0.95, w_px / max(n * 0.62, 1))
     path = script_font_path()
+    # drawn on a wider sheet: a hand does not stop at the box's edge (the digits are squeezed into the box
+    # below when they ran over it, as a writer who sees the edge coming writes closer)
+    pad = int(size * 1.6) + 2
+    img = Image.new("RGBA", (w_px + 2 * pad, h_px), (0, 0, 0, 0))
     x = max(0.0, (w_px - size * 0.6 * n) / 2)
     width = max(2, round(size / 11))
     for ch in text:
@@ -96,9 +108,24 @@ def handwritten_digits(
                 ]
                 d.line(pts, fill=(*ink, 235), width=width, joint="curve")
         tile = tile.rotate(tilt, resample=Image.Resampling.BICUBIC)
-        img.alpha_composite(tile, (int(x + size * 0.3 - tile_s / 2), int(h_px / 2 + dy - tile_s / 2)))
+        img.alpha_composite(tile, (pad + int(x + size * 0.3 - tile_s / 2), int(h_px / 2 + dy - tile_s / 2)))
         x += size * rng.uniform(0.5, 0.68)
-    return img
+    if not fit:
+        return img.crop((pad, 0, pad + w_px, h_px))
+    return _into_box(img, pad, w_px)
+
+
+def _into_box(sheet: Image.Image, pad: int, w_px: int) -> Image.Image:
+    """The box ``[pad, pad + w_px)`` of ``sheet``; the ink squeezed across into it when some of it lies
+    outside (so no digit is cut at the box's edge, where a scanner would show it whole)."""
+    alpha = sheet.getchannel("A").point(lambda v: 255 if v > 40 else 0)
+    bbox = alpha.getbbox()
+    if bbox is None or (bbox[0] >= pad and bbox[2] <= pad + w_px):
+        return sheet.crop((pad, 0, pad + w_px, sheet.height))
+    left, right = min(bbox[0], pad), max(bbox[2], pad + w_px)
+    return sheet.crop((left, 0, right, sheet.height)).resize(
+        (w_px, sheet.height), resample=Image.Resampling.LANCZOS
+    )
 
 
 def incoming_stamp(label: str, seed: int, w_px: int, h_px: int) -> Image.Image:
@@ -123,7 +150,7 @@ def incoming_stamp(label: str, seed: int, w_px: int, h_px: int) -> Image.Image:
         d.text((col + w_px * 0.04, yc), key, font=small, fill=(*ink, 225), anchor="lm")
         vx = col + w_px * 0.04 + small.getlength(key) + w_px * 0.03
         if value and any(c.isdigit() for c in value):
-            hand = handwritten_digits(value, seed + k, int(w_px - vx - lw * 2), int(h_px * 0.3))
+            hand = handwritten_digits(value, seed + k, int(w_px - vx - lw * 2), int(h_px * 0.3), fit=False)
             img.alpha_composite(hand, (int(vx), int(yc - h_px * 0.15)))
         elif value:
             scrawl = g._font("italic", h_px * 0.17, "dejavu_serif")
