@@ -1316,3 +1316,29 @@ def test_an_unknown_organ_with_a_word_cut_short_is_in_doubt_and_a_city_s_tp_is_n
     name, conf = organ.organ("CỤC QU. LÝ THỊ TRƯỜNG")
     assert name.startswith("Cục qu.") and conf < DOUBTFUL
     assert organ.organ("UBND TP. HỒ CHÍ MINH")[1] >= DOUBTFUL
+
+
+def test_a_speck_read_vv_before_the_organ_s_line_is_neither_the_organ_s_nor_a_v_v_subject() -> None:
+    """Seed 451 dev 010 (a low-light photo): a speck read "vv" at 0 before "ỦY BAN NHÂN DÂN" was taken into
+    the organ's name ("Vv ủy ban nhân dân tỉnh Lào Cai" at 0.68, SW) and for a "V/v" line: the organ's name
+    became the subject."""
+    specs = (
+        header(
+            parent=None,
+            organ=("vv ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"),
+            number="Số: 2070/TTr-UBND",
+            date="Lào Cai, ngày 14 tháng 8 năm 2022",
+        )
+        + [
+            ("TỜ TRÌNH", "center", 95.0),
+            ("Về việc đề nghị bổ sung biên chế công chức năm 2022", "center", 95.0),
+            ("Kính gửi: Hội đồng nhân dân tỉnh Lào Cai.", "center", 95.0),
+            ("Ủy ban nhân dân tỉnh Lào Cai kính trình xem xét, quyết định./.", "body", 95.0),
+        ]
+        + signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"))
+    )
+    pg = page(specs)
+    words = tuple(replace(w, conf=0.0) if w.text == "vv" else w for w in pg.words)
+    got = extract([replace(pg, words=words)]).values()
+    assert got["organ_name"] == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert got["subject"] == "Về việc đề nghị bổ sung biên chế công chức năm 2022"

@@ -892,7 +892,20 @@ def _inner_text(line: Line) -> str:
         and words[1].box.x0 - words[0].box.x1 > 1.5 * h
     ):
         words = words[1:]
+    while (
+        len(words) > 1
+        and words[0].conf < SPECK_CONF
+        and len(words[0].text) <= 2
+        and not any(c.isupper() for c in words[0].text)
+        and sum(c.isupper() for c in words[1].text) >= 2
+    ):
+        # a speck read unsure as small letters before a line of capitals ("vv" at 0 before "ỦY BAN NHÂN
+        # DÂN", a low-light photo: seed 451 dev 010 "Vv ủy ban nhân dân tỉnh Lào Cai" at 0.68, SW)
+        words = words[1:]
     return line.text if len(words) == len(line.words) else " ".join(w.text for w in words)
+
+
+SPECK_CONF = 20  # a word read with less confidence than this may be a speck
 
 
 def _joined(texts: Sequence[str]) -> str:

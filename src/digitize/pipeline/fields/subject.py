@@ -406,6 +406,11 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
     left = [_whole_row(ln, header) if ln.boxed and ln.words else ln for ln in left]
     for i, ln in enumerate(left):
         after_number = number_i is not None and i == number_i + 1
+        if number_i is not None and i < number_i:
+            # "V/v" is written under the number: a line above it is the header's ("vv ỦY BAN NHÂN DÂN", a
+            # speck read "vv" before the organ's line on a low-light photo, seed 451 dev 010: the organ's
+            # name was taken for the subject)
+            continue
         if (
             VV.match(ln.folded)
             or (after_number and re.match(r"^\s*v\s*" + _SLASH, ln.folded))
