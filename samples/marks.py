@@ -80,12 +80,12 @@ def handwritten_digits(
     n = len(text)
     size = min(h_px * 0.95, w_px / max(n * 0.62, 1))
     path = script_font_path()
-    # drawn on a wider sheet: a hand does not stop at the box's edge (the digits are squeezed into the box
-    # below when they ran over it, as a writer who sees the edge coming writes closer)
+    # drawn on a wider sheet: a hand does not stop at the box's edge (the digits are written closer when
+    # they would run over it, as a writer who sees the edge coming does)
     pad = int(size * 1.6) + 2
-    img = Image.new("RGBA", (w_px + 2 * pad, h_px), (0, 0, 0, 0))
     x = max(0.0, (w_px - size * 0.6 * n) / 2)
     width = max(2, round(size / 11))
+    tiles: list[tuple[Image.Image, int, int]] = []
     for ch in text:
         tilt = rng.uniform(-12, 6)
         dy = rng.uniform(-0.08, 0.08) * h_px
@@ -108,24 +108,48 @@ def handwritten_digits(
                 ]
                 d.line(pts, fill=(*ink, 235), width=width, joint="curve")
         tile = tile.rotate(tilt, resample=Image.Resampling.BICUBIC)
-        img.alpha_composite(tile, (pad + int(x + size * 0.3 - tile_s / 2), int(h_px / 2 + dy - tile_s / 2)))
+        tiles.append((tile, pad + int(x + size * 0.3 - tile_s / 2), int(h_px / 2 + dy - tile_s / 2)))
         x += size * rng.uniform(0.5, 0.68)
-    if not fit:
-        return img.crop((pad, 0, pad + w_px, h_px))
-    return _into_box(img, pad, w_px)
+    if fit:
+        tiles = _closer(tiles, pad, w_px, size)
+    img = Image.new("RGBA", (w_px + 2 * pad, h_px), (0, 0, 0, 0))
+    for tile, tx, ty in tiles:
+        img.alpha_composite(tile, (tx, ty))
+    return img.crop((pad, 0, pad + w_px, h_px))
 
 
-def _into_box(sheet: Image.Image, pad: int, w_px: int) -> Image.Image:
-    """The box ``[pad, pad + w_px)`` of ``sheet``; the ink squeezed across into it when some of it lies
-    outside (so no digit is cut at the box's edge, where a scanner would show it whole)."""
-    alpha = sheet.getchannel("A").point(lambda v: 255 if v > 40 else 0)
-    bbox = alpha.getbbox()
-    if bbox is None or (bbox[0] >= pad and bbox[2] <= pad + w_px):
-        return sheet.crop((pad, 0, pad + w_px, sheet.height))
-    left, right = min(bbox[0], pad), max(bbox[2], pad + w_px)
-    return sheet.crop((left, 0, right, sheet.height)).resize(
-        (w_px, sheet.height), resample=Image.Resampling.LANCZOS
-    )
+def _ink_span(tile: Image.Image) -> tuple[int, int] | None:
+    box = tile.getchannel("A").point(lambda v: 255 if v > 40 else 0).getbbox()
+    return None if box is None else (box[0], box[2])
+
+
+def _closer(
+    tiles: list[tuple[Image.Image, int, int]], pad: int, w_px: int, size: float
+) -> list[tuple[Image.Image, int, int]]:
+    """The glyphs moved closer together (their shapes kept) so that their ink lies in the box ``[pad, pad +
+    w_px)``, when it ran over an edge: the gaps between them narrowed evenly; as drawn when it did not, or
+    when the glyphs would have to overlap by more than a third of a glyph to fit."""
+    spans = [
+        (tx + sp[0], tx + sp[1])
+        for (tile, tx, _), sp in zip(tiles, map(_ink_span, (t[0] for t in tiles)), strict=True)
+        if sp
+    ]
+    if not spans:
+        return tiles
+    left, right = min(a for a, _ in spans), max(b for _, b in spans)
+    if left >= pad and right <= pad + w_px:
+        return tiles
+    # a writer stops short of the edge (the printed slash after the box)
+    gap = round(size * 0.08)
+    end = pad + w_px - gap
+    over_left, over_right = max(0, pad - left), max(0, right - end)
+    excess = over_left + over_right
+    n = len(tiles)
+    if not excess or n < 2 or excess > size * 0.33 * (n - 1):
+        return tiles
+    return [
+        (tile, tx + over_left - round(excess * i / (n - 1)), ty) for i, (tile, tx, ty) in enumerate(tiles)
+    ]
 
 
 def incoming_stamp(label: str, seed: int, w_px: int, h_px: int) -> Image.Image:

@@ -853,11 +853,6 @@ def test_band_words_under_the_box_over_no_sure_word_are_taken_in_doubt() -> None
     ]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the generator's pen number drawn whole (samples.marks fit) changed this page: the second"
-    " pass now reads no subject; to be looked into",
-)
 def test_the_lines_are_read_alone_without_the_tone_when_the_colour_s_removal_shows_no_box(
     tmp_path: Path,
 ) -> None:
