@@ -1240,6 +1240,8 @@ def test_an_organ_line_whose_s_was_misread_as_a_sign_or_lost_is_a_so(organ_line:
         ),
         # "QUẢN LÝ" folds as "QUẬN" does, and is no district going on with the ministry's name
         ("BỘ Y TẾ", ("QUẢN LÝ DƯỢC",), "Cục Quản lý Dược", "Bộ Y tế"),
+        # ... nor "QUẢN LÍ" (the older spelling, no listed unit's: as read, REVIEW-36 LOW 10)
+        ("BỘ Y TẾ", ("QUẢN LÍ DƯỢC",), "Quản lí dược", "Bộ Y tế"),
     ],
 )
 def test_a_unit_under_a_ministry_read_without_its_head_word_is_that_unit_in_doubt(

@@ -648,11 +648,12 @@ _HEAD_WORDS = (
 )  # fmt: skip
 _HEAD = re.compile(r"^\W*(?:" + "|".join(sorted(_HEAD_WORDS, key=len, reverse=True)) + r")\b")
 # a second line that goes on with the first's name: an administrative unit or a qualifier ("TỈNH QUẢNG NGÃI",
-# "TỐI CAO" under "VIỆN KIỂM SÁT NHÂN DÂN", "NHÂN DÂN TỈNH X" under "TÒA ÁN"); "QUẢN LÝ" folds as "QUẬN"
-# does and is no district ("BỘ Y TẾ" / "QUẢN LÝ DƯỢC", its "CỤC" lost, was one organ "Bộ y tế quản lý dược" at
-# 0.64)
+# "TỐI CAO" under "VIỆN KIỂM SÁT NHÂN DÂN", "NHÂN DÂN TỈNH X" under "TÒA ÁN"); "QUẢN LÝ" ("QUẢN LÍ", "QUÂN
+# KHU", "QUÂN ĐỘI", "QUÂN SỰ", "QUÂN Y") folds as "QUẬN" does and is no district ("BỘ Y TẾ" / "QUẢN LÝ
+# DƯỢC", its "CỤC" lost, was one organ "Bộ y tế quản lý dược" at 0.64)
 _GOES_ON = re.compile(
-    r"^\W*(tinh|thanh pho|tp|huyen|quan(?! ly\b)|thi xa|thi tran|xa|phuong|toi cao|nhan dan|trung uong"
+    r"^\W*(tinh|thanh pho|tp|huyen|quan(?! (?:ly|li|khu|doi|su|y)\b)|thi xa|thi tran|xa|phuong|toi cao"
+    r"|nhan dan|trung uong"
     r"|cap cao|khu vuc|quoc gia|va|-)\b"
 )
 
