@@ -980,7 +980,7 @@ def relettered_words(words: list[str], confs: list[float | None], model: Model |
         for i, c in enumerate(confs):
             if c is None:
                 continue
-            got = _letter_fix(out, i, model) or infilled(out, i, model)
+            got = _letter_fix(out, i, model) or infilled(out, i, model, unread=c <= UNREAD_CONF)
             if got is not None:
                 out[i] = got
     kept = [
@@ -1030,14 +1030,21 @@ def _frequent_by_end() -> dict[tuple[int, str], tuple[tuple[str, str], ...]]:
     return {e: tuple(v) for e, v in out.items()}
 
 
-def infilled(words: list[str], i: int, model: Model) -> str | None:
-    """The syllable a garbled ``words[i]`` (``GARBLED``) stands for, judged by its neighbours; None when
-    they leave none or more than one."""
-    m = GARBLED.match(words[i])
+# A word Tesseract read at this confidence or less (0..100) was not read at all: its letters, a syllable
+# or not, are no reading of the word there ("Ban tị (2) đạo" of "Ban Chỉ đạo" under a stamp's pen number on
+# a blurred photo, seed 455 dev 007); it is infilled as a garbled word is, by the same margins
+UNREAD_CONF = 10.0
+_UNREAD = re.compile(r"^(\W*)([^\W\d_]{2,7})(\W*)$")
+
+
+def infilled(words: list[str], i: int, model: Model, *, unread: bool = False) -> str | None:
+    """The syllable a garbled ``words[i]`` (``GARBLED``; or any word of letters not read at all, ``unread``:
+    ``UNREAD_CONF``) stands for, judged by its neighbours; None when they leave none or more than one."""
+    m = GARBLED.match(words[i]) or (_UNREAD.match(words[i]) if unread else None)
     if m is None or i == 0 or i + 1 >= len(words):
         return None
     pre, core, post = m.groups()
-    if _joined(core, model):
+    if not unread and _joined(core, model):
         return None
     letters = skeleton("".join(ch for ch in core if ch.isalpha()))
     left = "<p>" if pre else _side(words[i - 1], model, left=True)

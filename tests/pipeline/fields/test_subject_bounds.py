@@ -92,6 +92,18 @@ def test_a_report_s_opening_with_one_word_misread_unsure_is_put_back_in_doubt() 
     assert f.value == first + " năm 2021"
 
 
+def test_a_report_s_opening_read_as_one_word_round_a_pen_s_number_is_put_back_in_doubt() -> None:
+    # seed 453 dev 002: an incoming stamp's number written over "Kết quả" read "Ä4864ùá" (42)
+    first = "Ä4864ùá kiểm tra công tác văn thư, lưu trữ"
+    f = _subject("BÁO CÁO", [(first, "center", _confs(first, Ä4864ùá=42.0)), ("năm 2017", "center", 96.0)])
+    assert f.value == "Kết quả kiểm tra công tác văn thư, lưu trữ năm 2017"
+    assert f.confidence < SURE
+    # a word round a number whose letters after it are no "quả" is not the opening
+    first = "Qu48ản lý công tác văn thư, lưu trữ"
+    f = _subject("BÁO CÁO", [(first, "center", _confs(first, Qu48ản=42.0)), ("năm 2017", "center", 96.0)])
+    assert f.value is None or not f.value.startswith("Kết quả")
+
+
 def test_a_word_read_with_next_to_no_confidence_at_the_subject_s_opening_or_end_leaves_it_in_doubt() -> None:
     first = "Về TP tá mạnh cải cách thủ tục hành chính và"
     f = _subject(

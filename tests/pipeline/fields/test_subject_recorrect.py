@@ -178,3 +178,17 @@ def test_a_blurred_photo_s_subject_word_one_letter_misread_is_relettered_in_doub
     assert (f.value, f.confidence < 0.6) == ("Về việc cấp Giấy chứng nhận cơ sở lưu trú du lịch", True)
     f = extract([page(specs)]).fields["subject"]
     assert f.value == "Về việc cấp Giấy chứng nhận tổ sở lưu trú du lịch"
+
+
+def test_a_subject_word_not_read_at_all_is_the_syllable_its_neighbours_leave_in_doubt() -> None:
+    # seed 455 dev 007 (a blurred photo, a stamp's pen number over it): "của Ban tị (2) đạo" of "Ban Chỉ đạo";
+    # a word Tesseract read at 10 or less is no reading; the corpus leaves one syllable between its neighbours
+    text = "Về việc ban hành Quy chế làm việc của Ban tị đạo chuyển đổi số"
+    confs = [93.0] * 10 + [2.0] + [93.0] * 4
+    for blurred in (True, False):
+        f = extract([replace(page(_directive([(text, confs)])), blurred=blurred)]).fields["subject"]
+        assert (f.value, f.confidence < 0.6) == (text.replace("tị", "chỉ"), True), blurred
+    # read, if unsure, it stands
+    confs = [93.0] * 10 + [40.0] + [93.0] * 4
+    f = extract([page(_directive([(text, confs)]))]).fields["subject"]
+    assert f.value == text

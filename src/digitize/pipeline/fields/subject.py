@@ -779,6 +779,9 @@ OPENING_LIKE = 40  # rapidfuzz ratio (folded) of the word read to the opening's 
 BOTH_LIKE = 60  # ... of each word to the opening's when both were misread
 
 
+_PEN_IN_WORD = re.compile(r"([^\W\d_]{1,4})\d{2,}([^\W\d_]{1,4})")
+
+
 def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> list[str] | None:
     """The words with a report's opening (``REPORT_OPENINGS``) put back where one of its two words was
     read as it is and the other was read unsure (``confs``: below ``DOUBTFUL``), something like it
@@ -791,7 +794,18 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
     a, b = words[0].strip(_EDGES), words[1].strip(_EDGES)
     if not a or not b or _bigram_seen(model, a, b):
         return None
+    pen = _PEN_IN_WORD.fullmatch(a)
     for x, y in REPORT_OPENINGS:
+        # the two words read as one, unsure, a pen's number between their letters ("Ä4864ùá kiểm tra …" of
+        # "Kết quả": an incoming stamp's number written over them, seed 453 dev 002): its letters after the
+        # number like the opening's second word
+        if (
+            pen is not None
+            and confs[0] is not None
+            and confs[0] < DOUBTFUL
+            and fuzz.ratio(fold(pen[2]), fold(y)) >= BOTH_LIKE
+        ):
+            return [x.upper() if a.isupper() else x, y.upper() if a.isupper() else y, *words[1:]]
         for k, (read, want) in enumerate(((a, x), (b, y))):
             other, other_want = (b, y) if k == 0 else (a, x)
             conf = confs[k]
@@ -2784,10 +2798,13 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
     if not blurred:
         # a sharp page: only its words that are no syllable ("făng" for "tăng" at 0.96, seed 359 alt 001, a
         # sure subject wrong); a syllable read on a sharp page stands as read
-        # (or a word with signs among its letters: "Giấy phép š]qh doanh", a stamp's ink through "kinh")
+        # (or a word with signs among its letters: "Giấy phép š]qh doanh", a stamp's ink through "kinh"; or a
+        # word not read at all, ``correct.UNREAD_CONF``)
         confs = [
             c
-            if ((core := w.strip(_EDGES)).isalpha() and not is_syllable(core)) or correct.GARBLED.match(w)
+            if ((core := w.strip(_EDGES)).isalpha() and not is_syllable(core))
+            or correct.GARBLED.match(w)
+            or (c is not None and c <= correct.UNREAD_CONF)
             else None
             for w, c in zip(words, confs, strict=True)
         ]  # (a digit read on a sharp page is print, no speck to take out)
