@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from digitize.pipeline import deblur, preprocess, recognize, regions, signature
-from digitize.pipeline.fields import extract, review
+from digitize.pipeline.fields import extract, review, signer
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.text import nfc
@@ -1658,10 +1658,10 @@ def test_a_name_s_word_whose_capital_the_ring_garbled_into_marks_is_the_one_list
 ):
     # seed 239 alt 002 and 241 alt 005 (blurred photos, the ring over the "Q" of "Quang"): "Khúc fẾuang
     # Vĩnh", "Khúc £fuang . Vĩnh", "Châu đuang h Lực": no reading gave the middle name, nor a name at all
-    assert [signature._tail_name(w) for w in ("fẾuang", "£fuang", "đuang", "uang")] == ["Quang"] * 4
+    assert [signer.tail_name(w) for w in ("fẾuang", "£fuang", "đuang", "uang")] == ["Quang"] * 4
     # a tail several names end in, a word read whole, or a tail too short tells no name
     for word in ("Ẩuyết", "ấuân", "lống", "tẾsang", "ffoang", "ạnh"):
-        assert signature._tail_name(word) is None
+        assert signer.tail_name(word) is None
     texts = ["_ Khác Ếqang Vĩnh", "- Khúc fẾuang Vĩnh", "- Khúc £fuang . Vĩnh", "- Khúc £§uang . Vĩnh"]
     got = [signature._row_words(_row_tokens(t)) for t in texts]
     assert got[2] == [("Khúc", 80.0), ("Quang", 40.0), ("Vĩnh", 80.0)]  # (the speck "." no word)
@@ -1754,9 +1754,9 @@ def test_a_row_s_family_name_whose_last_letter_the_ring_read_as_a_mark_still_lea
 def test_a_small_lettered_syllable_no_text_uses_is_a_garbled_word_s_tail() -> None:
     # seed 239 (grey) dev 001: "Ngọc" read "gọc" (the ring over the "N"): a syllable, but none the corpus
     # shows, and the tail of one listed name
-    assert signature._tail_name("gọc") == "Ngọc"
+    assert signer.tail_name("gọc") == "Ngọc"
     # a word the corpus shows is read whole ("tống", "ông")
-    assert signature._tail_name("tống") is None and signature._tail_name("ông") is None
+    assert signer.tail_name("tống") is None and signer.tail_name("ông") is None
 
 
 def test_a_row_s_word_its_capital_garbled_and_its_g_read_as_y_or_j_is_the_name_it_ends() -> None:
@@ -1769,7 +1769,7 @@ def test_a_row_s_word_its_capital_garbled_and_its_g_read_as_y_or_j_is_the_name_i
     assert signature.vote_name(got) == ["Lưu", "Ngọc", "Mai"]
     # a tail that ends a name as read is taken as read ("uyết": Tuyết and Quyết alike, no guess), and a
     # capitalised word that is a family name as listed is no garbled one
-    assert signature._tail_name("Xuyết") is None
+    assert signer.tail_name("Xuyết") is None
     assert [w for w, _ in signature._row_words(_row_tokens("Ksor Văn Hùng"))] == ["Ksor", "Văn", "Hùng"]
 
 
@@ -2013,9 +2013,9 @@ def test_a_word_longer_than_any_name_is_no_name_s_tail(monkeypatch: pytest.Monke
     def never(tail: str) -> None:
         raise AssertionError("searched")
 
-    monkeypatch.setattr(signature, "_descenders_swapped", never)
-    assert signature._tail_name("X" + "g" * 2000) is None
-    assert signature._tail_name("x" + "gy" * 100) is None
+    monkeypatch.setattr(signer, "_descenders_swapped", never)
+    assert signer.tail_name("X" + "g" * 2000) is None
+    assert signer.tail_name("x" + "gy" * 100) is None
 
 
 def _ring_across(name: str, at: float, *, ring: bool = True) -> np.ndarray:
@@ -2317,3 +2317,19 @@ def test_a_family_name_whose_end_the_ring_read_as_foreign_glyphs_is_told_by_its_
     # letters only, gives none
     for word in ("Trazš", "Hošä#6", "Hø", "Hoàng", "Lâmš"):
         assert signature._ring_through(word) is None
+
+
+def test_a_row_s_given_name_its_vowel_garbled_is_the_listed_name_another_reading_read_there() -> None:
+    # seed 451 dev 008 (a bitonal blurred photo, the seal over "Đào Minh Hùng"): of ten readings of the row,
+    # seven read "Hùng" alone, three the whole name: "Đào Mếnh Hùng", "Đặc Min Hùng", "Đào Minh Hùng" (34).
+    # "Mếnh" is no name and is one letter from two ("Minh", "Mạnh"), so no name was voted
+    texts = ["Đào Mếnh Hùng", "Đặc Min Hùng", "Đào Minh Hùng", *["Hùng"] * 7]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert signature.vote_name(got) == ["Đào", "Minh", "Hùng"]
+    # no other reading reads a name there, or readings read two names a vowel from it: no guess
+    assert signature.vote_name([signature._row_words(_row_tokens("Đào Mếnh Hùng"))] * 3) is None
+    texts = ["Đào Mếnh Hùng", "Đào Mếnh Hùng", "Đào Minh Hùng", "Đào Mạnh Hùng"]
+    assert signature.vote_name([signature._row_words(_row_tokens(t)) for t in texts]) is None
+    assert signature._vowel_told("Mếnh", {"minh"}) == "Minh"
+    assert signature._vowel_told("Mếnh", {"minh", "manh"}) is None
+    assert signature._vowel_told("Mếnh", {"mnnh"}) is None  # (a consonant apart: no vowel garbled)

@@ -46,6 +46,7 @@ from digitize.pipeline.fields.signer import (
     surname_by_head,
     surname_by_tail,
     surname_of,
+    tail_name,
     title_line,
 )
 from digitize.pipeline.fields.vocab import (
@@ -1185,7 +1186,7 @@ def _ink_runs(on: np.ndarray, letter: float) -> list[tuple[int, int]]:
 def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
     """One reading of a name's row: its trailing run of capitalised words (two glued by the seal's ring or
     the pen split, ``_unglued``; a capital garbled repaired, ``_capital_lost``), at most four, each with its
-    confidence (a split word's halved; a word taken from its tail, ``_tail_name``, too). A speck between
+    confidence (a split word's halved; a word taken from its tail, ``tail_name``, too). A speck between
     the name's words read as marks alone or as one small letter ("Khúc £fuang . Vĩnh", "Châu đuang h Lực")
     is no word and stops no run; a family name read with a small capital ("khúc Công Phúc") leads it."""
     words: list[tuple[str, float]] = []
@@ -1203,7 +1204,7 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             # where the capital stood; not "Ksor", nor a Highlands name, "Mdrang": ``_minority_onset``)
             whole = is_syllable(word) or word in SURNAMES or _minority_onset(word)
             garbled = not _capitalised(word) or not whole
-            if garbled and (tail := _tail_name(word)) is not None:
+            if garbled and (tail := tail_name(word)) is not None:
                 word, conf = tail, 0.5 * conf
             words.append((word, conf))
     run: list[tuple[str, float]] = []
@@ -1290,55 +1291,6 @@ def _small_family(word: str) -> str | None:
         return None
     cap = word[0].upper() + word[1:]
     return cap if cap in SURNAMES and cap not in NAME_SYLLABLES else None
-
-
-TAIL_LETTERS = 3  # a garbled word's tail of small letters this long at least may tell the name it ends
-
-
-def _tail_name(word: str) -> str | None:
-    """The one listed name (a name syllable or a family name) a garbled word of a name's row ends like, its
-    first one or two letters lost under the seal's ring ("fẾuang", "£fuang", "đuang", "uang": "Quang"): the
-    word's tail of small letters (``TAIL_LETTERS`` at least, from its first, second or third character)
-    ends exactly one listed name that is one or two letters longer ("gọc": "Ngọc"). None for a word read
-    whole (a capitalised syllable, or one of small letters the corpus shows: "tống"), or a tail several
-    names end in ("uân": Xuân, Tuân, Huân …): no name is invented. A tail that ends no name as read may end
-    one with a letter below the line read as another (``_DESCENDERS``: "yọc", "jọc" for "gọc" of "Ngọc")."""
-    if word.isalpha() and is_syllable(word) and (not word.islower() or correct.common(word)):
-        return None  # (a syllable of small letters no text uses, "gọc", is a garbled word's tail)
-    if len(word) > _LONGEST_NAME + 1:
-        return None  # (its tails, from its third letter at most, are as long as any name: they end none)
-    for k in range(3):
-        tail = word[k:]
-        if len(tail) < TAIL_LETTERS or not (tail.isalpha() and tail.islower()):
-            continue
-        hits = _names_ending(tail) or {n for alike in _descenders_swapped(tail) for n in _names_ending(alike)}
-        if hits:
-            return hits.pop() if len(hits) == 1 else None
-    return None
-
-
-# letters of the longest listed name: a tail this long ends none
-_LONGEST_NAME = max(len(n) for n in (*NAME_SYLLABLES, *SURNAMES))
-
-
-def _names_ending(tail: str) -> set[str]:
-    """The listed names (name syllables and family names) one or two letters longer than ``tail`` that end
-    in it."""
-    return {n for n in (*NAME_SYLLABLES, *SURNAMES) if n.endswith(tail) and 1 <= len(n) - len(tail) <= 2}
-
-
-# the small letters that reach below the line: a blurred photo, or the seal's ring through them, leaves only
-# their tail, and one is read for another ("Lưu Xjọc Mai", "Lưu Xéyọc Mai" for "Lưu Ngọc Mai", seed 365 dev
-# 003: a bitonal shaken photo)
-_DESCENDERS = "gyjq"
-
-
-def _descenders_swapped(tail: str) -> Iterator[str]:
-    """``tail`` with one of its letters below the line (``_DESCENDERS``) read as another of them."""
-    for i, ch in enumerate(tail):
-        if ch in _DESCENDERS:
-            for other in _DESCENDERS.replace(ch, ""):
-                yield tail[:i] + other + tail[i + 1 :]
 
 
 _VOWELS = frozenset("aeiouyAEIOUY")
@@ -1577,9 +1529,31 @@ def _vowels_guessed(readings: list[list[tuple[str, float]]]) -> list[list[tuple[
             guess = _vowel_garbled(w, middle=k < len(r) - 1)
             others = {fold(o[k][0]) for o in readings if len(o) == len(r)} - {fold(w)}
             told = guess is not None and any(o[:2] == fold(guess)[:2] for o in others)
+            if not told:
+                guess, told = _vowel_told(w, others, middle=k < len(r) - 1), True
             row.append((guess, c) if guess is not None and told else (w, c))
         out.append(row)
     return out
+
+
+def _vowel_told(word: str, others: set[str], *, middle: bool = False) -> str | None:
+    """The listed name a capitalised word of a name's row, no listed name, stands for when another reading
+    of as many words reads that name there, its letters but one vowel the word's (marks aside): the seal's
+    stroke or the blur through that vowel ("Mếnh" where another reading read "Minh", seed 451 dev 008: no
+    other name has "m?nh" but "Mạnh", which no reading gave). None when no reading, or readings of two such
+    names, tell it (the vote weighs the guess with the readings)."""
+    key = fold(word)
+    if not word[:1].isupper() or not key.isalpha() or key in F_SYLLABLES:
+        return None
+    told = {
+        o
+        for o in others
+        if o in F_SYLLABLES
+        and len(o) == len(key)
+        and sum(a != b for a, b in zip(o, key, strict=True)) == 1
+        and all(a in _VOWEL_LETTERS and b in _VOWEL_LETTERS for a, b in zip(o, key, strict=True) if a != b)
+    }
+    return name_form(F_SYLLABLES[told.pop()], word, middle=middle) if len(told) == 1 else None
 
 
 _VOWEL_LETTERS = "aeiouy"

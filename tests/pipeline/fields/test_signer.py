@@ -1248,6 +1248,19 @@ def test_a_garbled_given_name_is_the_listed_name_nearest_its_letters_and_marks()
     assert fix_syllable("Hiểu", 0.5) == "Hiếu"  # a syllable: by its letters, as before
 
 
+def test_a_given_name_whose_capital_the_ring_garbled_into_two_glyphs_is_the_one_name_its_tail_ends() -> None:
+    # seed 455 alt 000 (a low-light photo, the seal over "Ông Quang Chiến"): "Ông Xfuang Chiến" (29, 0, 97),
+    # "Xfuang" taken as "Xuân", the listed name nearest it letter for letter; its tail "uang" ends "Quang"
+    # alone. A guess from what the ring left: in doubt
+    f = extract([page(_signed_as("Ông Xfuang Chiến", [29.0, 0.0, 97.0]))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Ông Quang Chiến", True)
+    from digitize.pipeline.fields.signer import fix_syllable
+
+    # a tail several names end in ("uân": Xuân, Tuân, Huân ...) tells none: the nearest by letters, as before
+    assert fix_syllable("Xfuân", 0.0) not in ("Tuân", "Huân")
+    assert fix_syllable("Ïnh", 0.35) == "Ïnh"
+
+
 def test_a_blurred_page_s_given_name_no_list_has_with_a_listed_name_s_letters_is_in_doubt() -> None:
     # seed 445 dev 000 (a blurred scan): "Cao Đức Dũng" read "Cao Đức Dùng" (95, 95, 91): a blurred tilde read
     # as a grave, taken sure; in doubt, as read (the list is no census: "Nguyễn Thị Đào" stays "Đào")

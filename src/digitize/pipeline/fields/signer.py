@@ -7,7 +7,7 @@ import itertools
 import re
 import statistics
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -339,10 +339,63 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         return token  # a syllable read whole is a name's word the list may lack ("Pọm", "Khuyến")
     if (capital := _capital_garbled(token, middle=middle)) is not None:
         return capital
+    if (tail := tail_name(token)) is not None and tail in NAME_SYLLABLES:
+        # "Xfuang" (0): the seal's ring over the "Q" of "Quang" read as two glyphs, its tail "uang" the end
+        # of one listed name only; letter for letter it is nearer to "Xuân" (seed 455 alt 000)
+        return tail
     hits = process.extract(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70, limit=2)
     if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
         return token  # none near, or two as near: "ïnh" (the ring over "M") is Bình, Minh, Linh … alike
     return name_form(F_SYLLABLES[hits[0][0]], token, middle=middle)
+
+
+TAIL_LETTERS = 3  # a garbled word's tail of small letters this long at least may tell the name it ends
+
+
+def tail_name(word: str) -> str | None:
+    """The one listed name (a name syllable or a family name) a garbled word of a name's row ends like, its
+    first one or two letters lost under the seal's ring ("fẾuang", "£fuang", "đuang", "uang": "Quang"): the
+    word's tail of small letters (``TAIL_LETTERS`` at least, from its first, second or third character)
+    ends exactly one listed name that is one or two letters longer ("gọc": "Ngọc"). None for a word read
+    whole (a capitalised syllable, or one of small letters the corpus shows: "tống"), or a tail several
+    names end in ("uân": Xuân, Tuân, Huân …): no name is invented. A tail that ends no name as read may end
+    one with a letter below the line read as another (``_DESCENDERS``: "yọc", "jọc" for "gọc" of "Ngọc")."""
+    if word.isalpha() and is_syllable(word) and (not word.islower() or correct.common(word)):
+        return None  # (a syllable of small letters no text uses, "gọc", is a garbled word's tail)
+    if len(word) > _LONGEST_NAME + 1:
+        return None  # (its tails, from its third letter at most, are as long as any name: they end none)
+    for k in range(3):
+        tail = word[k:]
+        if len(tail) < TAIL_LETTERS or not (tail.isalpha() and tail.islower()):
+            continue
+        hits = _names_ending(tail) or {n for alike in _descenders_swapped(tail) for n in _names_ending(alike)}
+        if hits:
+            return hits.pop() if len(hits) == 1 else None
+    return None
+
+
+# letters of the longest listed name: a tail this long ends none
+_LONGEST_NAME = max(len(n) for n in (*NAME_SYLLABLES, *SURNAMES))
+
+
+def _names_ending(tail: str) -> set[str]:
+    """The listed names (name syllables and family names) one or two letters longer than ``tail`` that end
+    in it."""
+    return {n for n in (*NAME_SYLLABLES, *SURNAMES) if n.endswith(tail) and 1 <= len(n) - len(tail) <= 2}
+
+
+# the small letters that reach below the line: a blurred photo, or the seal's ring through them, leaves only
+# their tail, and one is read for another ("Lưu Xjọc Mai", "Lưu Xéyọc Mai" for "Lưu Ngọc Mai", seed 365 dev
+# 003: a bitonal shaken photo)
+_DESCENDERS = "gyjq"
+
+
+def _descenders_swapped(tail: str) -> Iterator[str]:
+    """``tail`` with one of its letters below the line (``_DESCENDERS``) read as another of them."""
+    for i, ch in enumerate(tail):
+        if ch in _DESCENDERS:
+            for other in _DESCENDERS.replace(ch, ""):
+                yield tail[:i] + other + tail[i + 1 :]
 
 
 def _capital_garbled(token: str, *, middle: bool = False) -> str | None:
