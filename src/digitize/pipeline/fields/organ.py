@@ -534,9 +534,10 @@ def organ(text: str, parent: str | None = None) -> tuple[str, float]:
     return _as_named(text), UNKNOWN_ORGAN
 
 
-# a word of an organ's name read cut short with a stop after it ("QU." of "QUẢN" on a photo at an angle);
-# the abbreviations organ names do use ("TP.", "TX.", "Q.", "H.", "KT.") are no such word
-_STOPPED = re.compile(r"^[a-z]{1,5}\.$")
+# a word of an organ's name read cut short with a stop after it ("QU." of "QUẢN" on a photo at an angle): the
+# start of a syllable (an onset and vowels, folded); the abbreviations organ names do use ("TP.", "TX.",
+# "Q.", "H.", "KT.") and initialisms ("CP.", "ĐH.", "KV.", "QLDA.": no syllable starts so) are no such word
+_STOPPED = re.compile(r"^(?=[a-z])(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{0,3}\.$")
 _NAME_ABBREVIATIONS = frozenset({"tp", "tx", "q", "h", "kt", "tt", "p", "x"})
 
 
@@ -898,10 +899,12 @@ def _inner_text(line: Line) -> str:
         and words[0].conf < SPECK_CONF
         and len(words[0].text) <= 2
         and not any(c.isupper() for c in words[0].text)
+        and not _syllable(words[0].text)
         and sum(c.isupper() for c in words[1].text) >= 2
     ):
-        # a speck read unsure as small letters before a line of capitals ("vv" at 0 before "ỦY BAN NHÂN
-        # DÂN", a low-light photo: seed 451 dev 010 "Vv ủy ban nhân dân tỉnh Lào Cai" at 0.68, SW)
+        # a speck read unsure as small letters, no syllable, before a line of capitals ("vv" at 0 before "ỦY
+        # BAN NHÂN DÂN", a low-light photo: seed 451 dev 010 "Vv ủy ban nhân dân tỉnh Lào Cai" at 0.68,
+        # SW); a head word read so ("ủy", "sở", "vụ" at 15) is a word of the name (REVIEW-37 H1)
         words = words[1:]
     return line.text if len(words) == len(line.words) else " ".join(w.text for w in words)
 
