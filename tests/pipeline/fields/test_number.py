@@ -267,3 +267,23 @@ def test_a_number_after_a_glued_stroke_or_a_zero_is_in_doubt() -> None:
         assert number.value is None or number.confidence < 0.6, line
     number = extract([page(decision(number="Số: 12 /2024/QĐ-SKHCN"))]).fields["code_number"]
     assert number.value == "12" and number.confidence >= 0.6
+
+
+def test_a_v_v_line_going_on_with_a_cited_document_is_neither_cut_there_nor_the_number() -> None:
+    """REVIEW-37 M1: "V/v triển khai thực hiện Nghị định" / "số 15/2020/NĐ-CP của Chính phủ": the second line
+    ended the subject (cut short, 0.92), and with the pen's number unread it was taken for the number."""
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import header, page, signer
+
+    vv = ("V/v triển khai thực hiện Nghị định", "số 15/2020/NĐ-CP của Chính phủ")
+    for number, want in (("Số: 1234/STC-QLNS", "1234"), ("Số: /STC-QLNS", None)):
+        specs = [
+            *header(parent="UBND TỈNH YÊN BÁI", organ=("SỞ TÀI CHÍNH",), number=number, vv=vv),
+            ("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.", "center", 91.0),
+            ("Sở Tài chính đề nghị các đơn vị triển khai thực hiện.", "body", 90.0),
+            *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+        ]
+        got = extract([page(specs)]).values()
+        assert got["subject"] == "triển khai thực hiện Nghị định số 15/2020/NĐ-CP của Chính phủ"
+        assert (got["code_number"], got["type_name"]) == (want, "Công văn")

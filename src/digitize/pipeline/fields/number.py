@@ -633,6 +633,9 @@ def slashes(text: str) -> str:
 
 
 # a stroke of the handwritten number may read as a quote before the slash ("Số: 22'/BC-HC")
+# a document cited in running text ("số 15/2020/NĐ-CP của Chính phủ", a "V/v" line's second line): "số" in
+# small letters, no colon, and words in small letters after the cited number; no document's own "Số:" line
+CITED = re.compile(r"^\s*số\s+\d{1,6}\s*/\S+(?:\s+\S*[a-zà-ỹđ]\S*){2,}")
 NUMBER = re.compile(r"([0-9oOlI]{1,6})['’`]?\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([^\s/]+(?:\s*-\s*[^\s/]+)*)")
 # "Số:", the number line's label (folded), as OCR may read it: "Sô:", "S6:", "Se:", "sø:", "96:", also "Sứ"
 # (its colon lost: "Số" without one is an address's, "Số 12B-Lê Lợi", or "hồ sơ"). The number's reading here
@@ -809,6 +812,8 @@ def read_number(layout: Layout) -> NumberRead:
         s_digit += s_lead
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
+        if CITED.match(ln.text):
+            continue  # a document cited in a line of the subject, not the number (REVIEW-37 M1)
         m_so = SO.match(fold(t))
         m = NUMBER.search(t, m_so.end() if m_so else 0)
         glued = False

@@ -19,7 +19,7 @@ from digitize.pipeline.fields.holder import FOR_HOLDER, fix_company_forms
 from digitize.pipeline.fields.layout import TEXT_LAYER, Layout, heading_run, type_line
 from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
-from digitize.pipeline.fields.number import NUMBER, SO, abbreviation
+from digitize.pipeline.fields.number import CITED, NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_PLACES, NOTATION_TYPES, PROVINCES
@@ -400,16 +400,23 @@ class VvLines(list[Line]):
     cut: bool = False
 
 
+def _capitals_after_first(text: str) -> bool:
+    """The line's letters after its first word are capitals, four at least (an organ's line)."""
+    letters = [c for c in "".join(text.split()[1:]) if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] = ()) -> VvLines:
     """A công văn's "V/v …" lines in the left column (up to the next "Số:" line), each with the words that
     run on from it past the gutter (``header``: the whole rows)."""
     left = [_whole_row(ln, header) if ln.boxed and ln.words else ln for ln in left]
     for i, ln in enumerate(left):
         after_number = number_i is not None and i == number_i + 1
-        if number_i is not None and i < number_i:
-            # "V/v" is written under the number: a line above it is the header's ("vv ỦY BAN NHÂN DÂN", a
-            # speck read "vv" before the organ's line on a low-light photo, seed 451 dev 010: the organ's
-            # name was taken for the subject)
+        if number_i is not None and i < number_i and _capitals_after_first(ln.text):
+            # "V/v" is written under the number: a line of capitals above it is the header's ("vv ỦY BAN NHÂN
+            # DÂN", a speck read "vv" before the organ's line on a low-light photo, seed 451 dev 010: the
+            # organ's name was taken for the subject); a "V/v" line in small letters above a line taken for
+            # the number ("số 15/2020/NĐ-CP …", the cited decree's, the pen's number unread) stays one
             continue
         if (
             VV.match(ln.folded)
@@ -419,7 +426,7 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             out = VvLines([ln])
             tall = ln.y1 - ln.y0
             for nxt in left[i + 1 :]:
-                if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)):
+                if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)) and not CITED.match(nxt.text):
                     break
                 if nxt.y0 - out[-1].y1 > VV_GAP * max(1.0, tall):
                     # the V/v lines follow each other: a line below a blank is the body's ("Kính gửi: Các"
