@@ -1051,6 +1051,10 @@ def infilled(words: list[str], i: int, model: Model, *, unread: bool = False) ->
     right = "<p>" if post else _side(words[i + 1], model, left=False)
     if left in _CONTEXT_CLASSES or right in _CONTEXT_CLASSES or len(letters) < 2:
         return None
+    if unread:
+        own = _side(words[i], model, left=False)
+        if _bigram(model, left, own) and _bigram(model, own, right):
+            return None  # read unsure, but a syllable the corpus shows between its neighbours (REVIEW-37 M2)
     far_left = _side(words[i - 2], model, left=True) if i >= 2 else None
     far_right = _side(words[i + 2], model, left=False) if i + 2 < len(words) else "<p>"
     scored = []

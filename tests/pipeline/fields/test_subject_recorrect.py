@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from digitize.pipeline import correct
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.subject import recorrect_words
@@ -191,4 +193,14 @@ def test_a_subject_word_not_read_at_all_is_the_syllable_its_neighbours_leave_in_
     # read, if unsure, it stands
     confs = [93.0] * 10 + [40.0] + [93.0] * 4
     f = extract([page(_directive([(text, confs)]))]).fields["subject"]
+    assert f.value == text
+
+
+@pytest.mark.parametrize("blurred", [True, False])
+def test_a_right_word_read_unsure_that_the_corpus_shows_between_its_neighbours_stays(blurred: bool) -> None:
+    """REVIEW-37 M2: "thu" read at 5 in "chỉ tiêu thu ngân sách" was infilled as "từ"."""
+    text = "Về việc giao chỉ tiêu thu ngân sách nhà nước năm 2022"
+    confs = [93.0] * len(text.split())
+    confs[text.split().index("thu")] = 5.0
+    f = extract([replace(page(_directive([(text, confs)])), blurred=blurred)]).fields["subject"]
     assert f.value == text
