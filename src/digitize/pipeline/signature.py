@@ -37,6 +37,7 @@ from digitize.pipeline.fields.signer import (
     glued_name_line,
     led_already,
     list_line,
+    minority_onset,
     name_form,
     nearest_name,
     rare_family,
@@ -1201,8 +1202,8 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             conf = t.conf * (0.5 if len(parts) > 1 else 1.0)
             word = _capital_lost(_vowel_small(bare))
             # (a capitalised word that is no syllable nor a listed family name, "Xéyọc": the ring's marks
-            # where the capital stood; not "Ksor", nor a Highlands name, "Mdrang": ``_minority_onset``)
-            whole = is_syllable(word) or word in SURNAMES or _minority_onset(word)
+            # where the capital stood; not "Ksor", nor a Highlands name, "Mdrang": ``minority_onset``)
+            whole = is_syllable(word) or word in SURNAMES or minority_onset(word)
             garbled = not _capitalised(word) or not whole
             if garbled and (tail := tail_name(word)) is not None:
                 word, conf = tail, 0.5 * conf
@@ -1249,21 +1250,9 @@ def _small_capital(word: str) -> bool:
 # the one-letter words of names (an Ê Đê man's "Y", a Hmong man's middle "A": ``signer``'s name_tokens)
 _ONE_LETTER_NAMES = frozenset({"Y", "A"})
 
+
 # the two consonants that open a Vietnamese word (any other pair opens none: "Md" of "Mdrang", "Kp" of "Kpă",
 # "Hđ" of "Hđơk", "Bk" of "Bkrông" open names of the Central Highlands' peoples, read whole)
-_VIETNAMESE_ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
-# the letters those peoples' names open a cluster with (not "X": the seal's ring read over a capital, "Xjọc")
-_MINORITY_CAPITALS = frozenset("bdđhjkmpr")
-
-
-def _minority_onset(word: str) -> bool:
-    """A capitalised word opening with two consonants no Vietnamese word opens with, the first one a
-    Central Highlands name's (``_MINORITY_CAPITALS``: "Mdrang", "Kpă", "Hđơk", "Bkrông"): a name as read."""
-    head = word[:2].lower()
-    consonants = len(head) == 2 and not any(ch in "aeiouyăâêôơư" for ch in fold(head))
-    return consonants and head[0] in _MINORITY_CAPITALS and head not in _VIETNAMESE_ONSETS
-
-
 def _led(run: Sequence[tuple[str, float]]) -> bool:
     """A run of a name's words that is a whole name already: three words or more led by a family name (a
     garbled word before it is the seal's, not a family name's end)."""

@@ -1298,3 +1298,11 @@ def test_words_whose_letters_the_ring_took_out_of_their_boxes_leave_no_word_lost
     # a gap a word wide between boxes as wide as their letters: a word lost
     lost = _name_boxes(pg, {"Phan": (x - 4 * CHAR, x)})
     assert extract([lost]).fields["signer_name"].value != "Phan Ngọc Mai"
+
+
+@pytest.mark.parametrize("name", ["Ksor Hđrang", "Rơ Mah Hdrang"])
+def test_a_highlands_name_read_unsure_is_not_taken_from_its_tail(name: str) -> None:
+    """REVIEW-37 L1: "Hđrang" (a Central Highlands name, read at 70) became "Trang" by its tail."""
+    confs = [95.0] * (len(name.split()) - 1) + [70.0]
+    f = extract([page(_signed_as(name, confs))]).fields["signer_name"]
+    assert f.value is None or f.value.split()[-1] == name.split()[-1]

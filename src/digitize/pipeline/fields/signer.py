@@ -339,14 +339,28 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         return token  # a syllable read whole is a name's word the list may lack ("Pọm", "Khuyến")
     if (capital := _capital_garbled(token, middle=middle)) is not None:
         return capital
-    if (tail := tail_name(token)) is not None and tail in NAME_SYLLABLES:
+    if not minority_onset(token) and (tail := tail_name(token)) is not None and tail in NAME_SYLLABLES:
         # "Xfuang" (0): the seal's ring over the "Q" of "Quang" read as two glyphs, its tail "uang" the end
-        # of one listed name only; letter for letter it is nearer to "Xuân" (seed 455 alt 000)
+        # of one listed name only; letter for letter it is nearer to "Xuân" (seed 455 alt 000); a Highlands
+        # name ("Hđrang") is no garbled one (REVIEW-37 L1)
         return tail
     hits = process.extract(key, list(F_SYLLABLES), scorer=fuzz.ratio, score_cutoff=70, limit=2)
     if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
         return token  # none near, or two as near: "ïnh" (the ring over "M") is Bình, Minh, Linh … alike
     return name_form(F_SYLLABLES[hits[0][0]], token, middle=middle)
+
+
+_VIETNAMESE_ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
+# the letters those peoples' names open a cluster with (not "X": the seal's ring read over a capital, "Xjọc")
+_MINORITY_CAPITALS = frozenset("bdđhjkmpr")
+
+
+def minority_onset(word: str) -> bool:
+    """A capitalised word opening with two consonants no Vietnamese word opens with, the first one a
+    Central Highlands name's (``_MINORITY_CAPITALS``: "Mdrang", "Kpă", "Hđơk", "Bkrông"): a name as read."""
+    head = word[:2].lower()
+    consonants = len(head) == 2 and not any(ch in "aeiouyăâêôơư" for ch in fold(head))
+    return consonants and head[0] in _MINORITY_CAPITALS and head not in _VIETNAMESE_ONSETS
 
 
 TAIL_LETTERS = 3  # a garbled word's tail of small letters this long at least may tell the name it ends
