@@ -3786,3 +3786,25 @@ def test_a_garbled_notation_read_surer_after_a_whole_so_label_ends_the_number_s_
     # a syllable read so surely is a word ("Số: $7 nguyên"): no notation, no blank
     word = [replace(w, text="nguyên") if w.text == "crsyr" else w for w in page.words]
     assert "number" not in {b.kind for b in handdigits.find_blanks(_read(word))}
+
+
+def test_a_mark_read_for_the_so_label_before_the_number_and_its_notation_marks_the_number_s_blank() -> None:
+    # seed 451 dev 012 (a blurred photo): "‹. 346 /GP-SCT" of "Số:", a written "946" and "/GP-SCT": no label,
+    # no blank, the first reading's "346" kept (in doubt)
+    prepared, _, boxes = _header("229", "28", "11", notation="/GP-SCT")
+    so, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text="‹.", conf=54.0) if w.text == "Số:" else w
+        for w in _first_reading(boxes, glued=False)
+        if w.text != "/BC-UBND"
+    ]
+    words += [
+        Word("329", 63.0, Box(so.x1 + 20, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2),
+        Word("/GP-SCT", 79.0, note, line=2),
+    ]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["329"]
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "229"
+    # a mark before words that end in no notation is no label
+    plain = [replace(w, text="Lợi") if w.text == "/GP-SCT" else w for w in page.words]
+    assert "number" not in {b.kind for b in handdigits.find_blanks(_read(plain))}

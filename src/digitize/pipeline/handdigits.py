@@ -87,6 +87,11 @@ def _ends_notation(word: Word) -> bool:
     )
 
 
+def _label_mark(text: str) -> bool:
+    """A mark read where the "Số:" label stands: up to three characters, no letter or digit ("‹.", "«")."""
+    return 0 < len(text) <= 3 and not any(ch.isalnum() for ch in text)
+
+
 def _so_alone(word: Word) -> bool:
     """Whether a word is the number line's "Số:" label (``SO_WORD``, the one label the extractor goes by:
     "Sô:", "96:", "Sứ"; "Số" without its colon, "Hồ sơ", is none) and nothing more (no digit glued to it);
@@ -565,6 +570,9 @@ def _number_blank(
             or (bare and label in _BARE_SO_WORDS)
             or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label in _GARBLED_SO_WORDS))
             or (noted and w is not left[-1] and label in _COLON_LOST_SO_WORDS)
+            # ... or as a mark where it stands, the line's first ("‹. 346 /GP-SCT" of "Số:", a written "946"
+            # and "/GP-SCT" on a blurred photo, seed 451 dev 012: the first reading's "346" kept, in doubt)
+            or (noted and w is left[0] and len(left) >= 3 and _label_mark(w.text))
         )
 
     left = list(from_label(left, is_label))
