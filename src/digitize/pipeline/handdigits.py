@@ -572,8 +572,11 @@ def _number_blank(
             or (noted and w is not left[-1] and label in _COLON_LOST_SO_WORDS)
             # ... or as a mark where it stands, the line's first ("‹. 346 /GP-SCT" of "Số:", a written "946"
             # and "/GP-SCT" on a blurred photo, seed 451 dev 012: the first reading's "346" kept, in doubt)
-            or (noted and w is left[0] and len(left) >= 3 and _label_mark(w.text))
+            # (a speck before the label read "Số:" is none: "„ Số: 2/QĐ-UBND")
+            or (noted and w is left[0] and len(left) >= 3 and _label_mark(w.text) and not labelled)
         )
+
+    labelled = any(_so_alone(v) or fold1(v.text).strip(".,;:") in _COLON_LOST_SO_WORDS for v in left[1:-1])
 
     left = list(from_label(left, is_label))
     if not (left and is_label(left[0]) and len(left) >= 2):
