@@ -3692,3 +3692,119 @@ def test_a_notation_glued_after_the_pen_s_last_digit_with_its_hyphen_read_with_a
     page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
     numbers = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
     assert [(b.first, b.glued is not None) for b in numbers] == [("ÍZ Ï ”", True)]
+
+
+@pytest.mark.parametrize(
+    ("so", "notation"), [("Số", "/BC-UBND"), ("Sẽ", "/BC-UBND"), ("sø", "/BCUBND"), ("Số", "TBC-UBND")]
+)
+def test_a_so_read_without_its_colon_before_the_printed_notation_marks_the_number_s_blank(
+    so: str, notation: str
+) -> None:
+    # blurred photos read the label without its colon ("Sẽ /QĐ-SGDĐT" of a written "272", seed 455 alt 007;
+    # "Số Ổ /QĐUBND" of a "6", seed 455 dev 007; "Số TTTr-TY", the slash read "T", seed 455 alt 003): the
+    # printed notation ending the line says it is the number's, whose blank is read again
+    prepared, _, boxes = _header("229", "28", "11")
+    so_box, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text=notation, conf=74.0)
+        if w.text == "/BC-UBND"
+        else replace(w, text=so, conf=40.0)
+        if w.text == "Số:"
+        else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    junk = Word("Ổ", 30.0, Box(so_box.x1 + 20, so_box.y0 - 8, note.x0 - 8, so_box.y1 + 4), line=2)
+    page = _read(sorted([*words, junk], key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["Ổ"]
+    if notation.startswith("/"):
+        assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "229"
+    # no notation ending the line: "Số" without its colon is no label ("Số 12 Lê Lợi", "số hóa")
+    plain = [replace(w, text="Lợi") if w.text == notation else w for w in page.words]
+    assert "number" not in {b.kind for b in handdigits.find_blanks(_read(plain))}
+
+
+def test_a_so_read_without_its_colon_before_a_number_glued_to_its_notation_marks_the_blank() -> None:
+    # seed 451 alt 000 (a blurred photo): "số lÏ2/QÐĐUBND" of "Số:", a written "1133" and "/QĐ-UBND"
+    _, _, boxes = _header("1906", "8", "4", notation="/QĐ-UBND")
+    so, note = boxes["so"], boxes["notation"]
+    glued = Word("lÏ2/QÐĐUBND", 30.0, Box(so.x1 + 14, so.y0 - 8, note.x1, so.y1 + 4), line=2)
+    words = [
+        replace(w, text="số", conf=82.0) if w.text == "Số:" else w
+        for w in _first_reading(boxes, glued=False)
+        if w.text != "/BC-UBND"
+    ]
+    page = _read(sorted([*words, glued], key=lambda w: (w.line, w.box.x0)))
+    numbers = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in numbers] == [("lÏ2", True)]
+
+
+def test_a_notation_of_four_letters_glued_after_the_pen_s_marks_its_hyphen_lost_is_found() -> None:
+    # seed 451 alt 001 (a low-light photo): "số: -3 5-Ÿ/crry" of a written "353" and "/CT-TY": a type's two
+    # letters and an organ's two, the hyphen lost; no notation shape, no blank, the number lost
+    assert handdigits._loose_glued("5-Ÿ/crry") == handdigits.NotationTail(3, 4, "crry")
+    assert handdigits._loose_glued("5-Ÿ/cry") is None  # three letters: no type's and organ's
+    prepared, _, boxes = _header("229", "8", "4", notation="/CT-TY")
+    so, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    words += [
+        Word("-2", 35.0, Box(so.x1 + 20, so.y0 - 10, so.x1 + 90, so.y1), line=2),
+        Word("Z-Ÿ/crry", 24.0, Box(so.x1 + 100, so.y0 - 10, note.x1, note.y1), line=2),
+    ]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    numbers = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in numbers] == [("-2 Z-Ÿ", True)]
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "229"
+
+
+def test_a_dotted_notation_read_small_but_for_a_capital_glued_after_the_pen_s_marks_is_found() -> None:
+    # seed 455 dev 011: "sø: 126Ữ/qLp.vp" of a written "1360" and "/QLD-VP" (its "Q" and "D" read small, the
+    # hyphen a stop): no notation shape, no blank, the number lost
+    assert handdigits._loose_glued("126Ữ/qLp.vp") == handdigits.NotationTail(4, 5, "qLp.vp")
+    prepared, _, boxes = _header("2282", "28", "11", notation="/QLD-VP")
+    so, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    glued = Word("228Ữ/qLp.vp", 30.0, Box(so.x1 + 14, so.y0 - 8, note.x1, so.y1 + 4), line=2)
+    page = _read(sorted([*words, glued], key=lambda w: (w.line, w.box.x0)))
+    numbers = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert [(b.first, b.glued is not None) for b in numbers] == [("228Ữ", True)]
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "2282"
+
+
+def test_a_garbled_notation_read_surer_after_a_whole_so_label_ends_the_number_s_blank() -> None:
+    # seed 451 dev 008 (a blurred photo): "sẽ: $7 crsyr" of a written "59" and "/CT-SYT", "crsyr" at 66: no
+    # Vietnamese syllable, it is the notation garbled however surely read
+    prepared, _, boxes = _header("229", "28", "11", notation="/CT-SYT")
+    so, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text="crsyr", conf=66.0) if w.text == "/BC-UBND" else w
+        for w in _first_reading(boxes, glued=False)
+    ]
+    junk = Word("$7", 18.0, Box(so.x1 + 20, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*words, junk], key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["$7"]
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "229"
+    # a syllable read so surely is a word ("Số: $7 nguyên"): no notation, no blank
+    word = [replace(w, text="nguyên") if w.text == "crsyr" else w for w in page.words]
+    assert "number" not in {b.kind for b in handdigits.find_blanks(_read(word))}
+
+
+def test_a_mark_read_for_the_so_label_before_the_number_and_its_notation_marks_the_number_s_blank() -> None:
+    # seed 451 dev 012 (a blurred photo): "‹. 346 /GP-SCT" of "Số:", a written "946" and "/GP-SCT": no label,
+    # no blank, the first reading's "346" kept (in doubt)
+    prepared, _, boxes = _header("229", "28", "11", notation="/GP-SCT")
+    so, note = boxes["so"], boxes["notation"]
+    words = [
+        replace(w, text="‹.", conf=54.0) if w.text == "Số:" else w
+        for w in _first_reading(boxes, glued=False)
+        if w.text != "/BC-UBND"
+    ]
+    words += [
+        Word("329", 63.0, Box(so.x1 + 20, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2),
+        Word("/GP-SCT", 79.0, note, line=2),
+    ]
+    page = _read(sorted(words, key=lambda w: (w.line, w.box.x0)))
+    assert [b.first for b in handdigits.find_blanks(page) if b.kind == "number"] == ["329"]
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "229"
+    # a mark before words that end in no notation is no label
+    plain = [replace(w, text="Lợi") if w.text == "/GP-SCT" else w for w in page.words]
+    assert "number" not in {b.kind for b in handdigits.find_blanks(_read(plain))}

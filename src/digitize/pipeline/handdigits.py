@@ -67,6 +67,31 @@ _BARE_SO_WORDS = frozenset({"so", "s0", "s6", "sø"})
 _GARBLED_SO_WORDS = frozenset({"s", "se", "ss", "sa"})
 
 
+# ... and as the label's letters alone, its colon lost ("Số", "Sẽ" of a blurred photo's "Số:"): the label
+# only before the number and a printed notation (``_ends_notation``)
+_COLON_LOST_SO_WORDS = _BARE_SO_WORDS | {"se"}
+
+
+def _ends_notation(word: Word) -> bool:
+    """Whether the "Số" line's last word (in the left column) is its printed notation: led by its "/"
+    ("/QĐ-SGDĐT", its hyphen lost: "/QĐUBND"), its "/" misread ("TTTr-TY" of "/TTr-TY") or glued after the
+    number's marks ("lÏ2/QÐĐUBND" of a written "1133" and "/QĐ-UBND" on a blurred photo, seed 451 alt 000):
+    with the label read without its colon ("Số", "Sẽ") the line is the number's all the same (an address's
+    "Số 12B-Lê Lợi" ends with no such word)."""
+    text = word.text
+    tail = notation_tail(text)
+    return (
+        (tail is not None and tail.start == 0)
+        or (text.startswith("/") and _HYPHEN_LOST_TAIL.match(text) is not None)
+        or _loose_glued(text) is not None
+    )
+
+
+def _label_mark(text: str) -> bool:
+    """A mark read where the "Số:" label stands: up to three characters, no letter or digit ("‹.", "«")."""
+    return 0 < len(text) <= 3 and not any(ch.isalnum() for ch in text)
+
+
 def _so_alone(word: Word) -> bool:
     """Whether a word is the number line's "Số:" label (``SO_WORD``, the one label the extractor goes by:
     "Sô:", "96:", "Sứ"; "Số" without its colon, "Hồ sơ", is none) and nothing more (no digit glued to it);
@@ -151,12 +176,18 @@ _LOOSE_TAIL = re.compile(
 )
 # a notation glued after the number's "/" with its hyphen read as a stop, led by a capital ("2/QLD.VP" for the
 # pen's last "2" and "/QLD-VP": the "/" and capitals say it is the notation whatever the hyphen became)
-_DOTTED_TAIL = re.compile(r"^/[A-ZĐÐ][A-Za-zĐđÐ]{1,7}(?:[-.][A-Za-zĐđÐ0-9]{2,8})+[.,;]?$")
+# ... or read small but for a letter ("126Ữ/qLp.vp" of a written "1360" and "/QLD-VP", seed 455 dev 011): a
+# capital in it still tells the notation from a pen's marks read as letters
+_DOTTED_TAIL = re.compile(
+    r"^/(?:[A-ZĐÐ][A-Za-zĐđÐ]{1,7}|(?=[^-.]*[A-ZĐÐ])[a-zđ][A-Za-zĐđÐ]{1,7})(?:[-.][A-Za-zĐđÐ0-9]{2,8})+[.,;]?$"
+)
 # ... or with a letter of its head read as a digit ("0/c1-sLoTBxH" for the pen's last "0" and "/CT-SLĐTBXH":
 # the "T" read "1", seed 157 alt 008)
 # ... or with its hyphen lost, a type's letters and an organ's run together, some read small ("1ØØ6/cTrUBND"
 # of a written "1906" and "/CT-UBND", seed 273 alt 008: read at 0, no blank found, the number lost)
-_HYPHEN_LOST_TAIL = re.compile(r"^/[A-Za-zĐđÐ]{5,12}[.,;]?$")
+# (four letters the shortest, a type's two and an organ's two: "5-Ÿ/crry" of a written "353" and "/CT-TY" on a
+# low-light photo, seed 451 alt 001)
+_HYPHEN_LOST_TAIL = re.compile(r"^/[A-Za-zĐđÐ]{4,12}[.,;]?$")
 _DIGIT_HEAD_TAIL = re.compile(r"^/[A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7}(?:-[A-Za-zĐđÐ]{2,8})+[.,;]?$")
 # ... or its first capital read as a digit, letters after it ("ƒ.2ZỮ/6cn-oLp" of a written "1540" and
 # "/GCN-QLD", the "G" read "6", seed 377 dev 013: no blank found, the number lost)
@@ -529,6 +560,7 @@ def _number_blank(
     # label then also stands as "s." or "sø" alone, or as "sẽ" (a shaken photo's "Số:" its colon lost: "sẽ
     # 17ÏĨ cp.ueND" for a written "1711" and "/GP-UBND", seed 121 dev 005)
     garbled = (len(left) >= 3 and garbled_notation(left[-1])) or (len(left) >= 2 and garbled_glued(left[-1]))
+    noted = len(left) >= 2 and _ends_notation(left[-1])
 
     def is_label(w: Word) -> bool:
         # "SƠ 2Í /SGDĐT-GDTrH": the label read without its colon, the printed notation after the number
@@ -537,7 +569,14 @@ def _number_blank(
             _so_alone(w)
             or (bare and label in _BARE_SO_WORDS)
             or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label in _GARBLED_SO_WORDS))
+            or (noted and w is not left[-1] and label in _COLON_LOST_SO_WORDS)
+            # ... or as a mark where it stands, the line's first ("‹. 346 /GP-SCT" of "Số:", a written "946"
+            # and "/GP-SCT" on a blurred photo, seed 451 dev 012: the first reading's "346" kept, in doubt)
+            # (a speck before the label read "Số:" is none: "„ Số: 2/QĐ-UBND")
+            or (noted and w is left[0] and len(left) >= 3 and _label_mark(w.text) and not labelled)
         )
+
+    labelled = any(_so_alone(v) or fold1(v.text).strip(".,;:") in _COLON_LOST_SO_WORDS for v in left[1:-1])
 
     left = list(from_label(left, is_label))
     if not (left and is_label(left[0]) and len(left) >= 2):
@@ -578,7 +617,7 @@ def _number_blank(
             glued = (w.box, number, "/" + tail.text)
             num_words.append(replace(w, text=number))
             break
-        if w is left[-1] and i >= 2 and garbled_notation(w):
+        if w is left[-1] and i >= 2 and garbled_notation(w, unworded=_so_alone(so)):
             x1 = w.box.x0
             notation = w.box
             break
@@ -625,13 +664,16 @@ _GARBLED_NOTATION = re.compile(
 GARBLED_CONF = 60.0
 
 
-def garbled_notation(w: Word) -> bool:
+def garbled_notation(w: Word, *, unworded: bool = False) -> bool:
     """Whether the "Số:" line's last word is its printed notation garbled by a blurred photo ("/oouewo",
     "]/qp.qLp", "m.svr", "uøNo.vp", "mCxvP"): read unsure, letters with no digit and no hyphen. A pen's digits
-    misread as letters are shorter ("đỮổ", "ỞØ") and stand before it."""
+    misread as letters are shorter ("đỮổ", "ỞØ") and stand before it. ``unworded``: after a label read "Số:"
+    whole, a word read surer is one all the same when its letters are no Vietnamese syllable ("sẽ: $7 crsyr"
+    of a written "59" and "/CT-SYT" on a blurred photo, "crsyr" at 66, seed 451 dev 008: no blank, the number
+    lost)."""
     text = w.text.strip(".,;:'\"“”")
     return (
-        w.conf < GARBLED_CONF
+        (w.conf < GARBLED_CONF or (unworded and not is_syllable(text)))
         and "-" not in text
         and not any(ch.isdigit() for ch in text)
         and sum(ch.isalpha() for ch in text) >= 3
@@ -2905,7 +2947,7 @@ def _slash_restored(words: list[Word], numbers: list[Blank]) -> list[Word]:
     ends = {(b.line, b.notation.x0) for b in numbers if b.kind == Kind.NUMBER and b.notation is not None}
     return [
         replace(w, text="/" + w.text.lstrip("/])(|"))  # "]/qp.qLp": the bracket before it a blurred "/" too
-        if (w.line, w.box.x0) in ends and garbled_notation(w)
+        if (w.line, w.box.x0) in ends and garbled_notation(w, unworded=True)
         else replace(w, text="/" + w.text[1:])
         if (w.line, w.box.x0) in ends and w.conf < PRINTED_CONF and _slash_as_letter(w.text)
         else w
