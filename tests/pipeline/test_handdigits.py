@@ -3801,3 +3801,21 @@ def test_plain_ones_the_first_reading_gave_are_taken_in_doubt_over_unsure_other_
     assert handdigits._decide(replace(blank, first="17"), [crop], votes)[0] is None
     day = replace(blank, kind=handdigits.Kind.NUMBER)
     assert handdigits._decide(day, [crop], votes)[0] is None
+
+
+def test_a_garbled_nam_before_the_year_still_ends_the_month_s_blank() -> None:
+    # seed 455 dev 007, a blurred scan: "Tuyên Quang, ngày 22 tháng 7 năm 2017" read "ngày 2tháng mm 2017"
+    # (the month lost, "năm" read "mm", the year unsure): no "năm", no month's blank, the "7" never read
+    words = [
+        _word("Quơng", 1228, 400, 1380, 5, conf=83.0),
+        _word("ngày", 1414, 400, 1540, 5, conf=93.0),
+        _word("2tháng", 1552, 400, 1800, 5, conf=60.0),
+        _word("mm", 1908, 400, 2016, 5, conf=31.0),
+        _word("2017", 2032, 400, 2166, 5, conf=31.0),
+    ]
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    month = next(b for b in handdigits.find_blanks(page) if b.kind == "month")
+    assert (month.box.x0, month.box.x1, month.first) == (1800, 1908, "")
+    # no year after it: no "năm"
+    no_year = [*words[:4], replace(words[4], text="Quyết")]
+    assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(no_year)))

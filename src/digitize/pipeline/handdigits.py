@@ -790,6 +790,8 @@ def _date_blanks(
     if i_thang is None or i_thang - i_ngay > 4:
         return []
     i_nam = next((i for i in range(i_thang + 1, len(words)) if _date_key(folded[i]) == "nam"), None)
+    if i_nam is None and (at := _nam_garbled(folded, i_thang)) is not None:
+        i_nam, folded = at, [*folded[:at], "nam", *folded[at + 1 :]]
     lost_nam: Box | None = None
     if i_nam is None and not printed_only and (at := _nam_lost(words, folded, i_thang)) is not None:
         i_nam, lost_nam = at, _nam_box(words, folded, i_thang, at, cw)
@@ -901,6 +903,21 @@ def _as_wide_as_ngay(ngay: Word, folded: str, t: Word) -> bool:
 
 # a date's year printed after its "năm": four digits, 19xx or 20xx, a stop after them at most
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;]?")
+
+
+# "năm" as a blurred photo's reading garbles it: its "nă" run into one letter ("mm", "nm")
+_NAM_GARBLED = re.compile(r"[mn]m")
+
+
+def _nam_garbled(folded: list[str], i_thang: int) -> int | None:
+    """Where (an index into ``folded``, a line's words folded) a date line's "năm" stands read garbled
+    (``_NAM_GARBLED``), the word right before its year, one to four words after "tháng" (``i_thang``): "ngày
+    2tháng mm 2017" of a blurred "ngày 22 tháng 7 năm 2017" (seed 455 dev 007: no "năm", no month's blank,
+    the written "7" never read). None otherwise."""
+    for j in range(i_thang + 1, min(len(folded) - 1, i_thang + 5)):
+        if _NAM_GARBLED.fullmatch(folded[j]) and _YEAR_WORD.fullmatch(folded[j + 1]):
+            return j
+    return None
 
 
 def _nam_lost(words: list[Word], folded: list[str], i_thang: int) -> int | None:

@@ -25,10 +25,11 @@ _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # ("ngày, 6 tháng 5", a low-light photo)
 # ... or a speck read as a letter glued before "tháng" after a two-digit day ("ngày 11 Ítháng 9", seed 345
 # blur alt 009; after one digit it may be the day's second, "ngày 1 ltháng": no date); a speck after "tháng"
-# read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012)
+# read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012); a blurred
+# "năm" read "mm" or "nm", its "nă" run into one letter, before the year (seed 455 dev 007)
 WORD_DATE = re.compile(
     rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt]|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
-    rf"({DAY_DIGITS}){_GAP}n[a-z]m{_YEAR_GAP}"
+    rf"({DAY_DIGITS}){_GAP}(?:n[a-z]|[mn])m{_YEAR_GAP}"
     rf"({DIGIT}{{4}})(?!\d)",
 )
 
