@@ -3816,6 +3816,8 @@ def test_a_garbled_nam_before_the_year_still_ends_the_month_s_blank() -> None:
     page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
     month = next(b for b in handdigits.find_blanks(page) if b.kind == "month")
     assert (month.box.x0, month.box.x1, month.first) == (1800, 1908, "")
-    # no year after it: no "năm"
+    # no year after it, or a word far narrower than the printed "năm" (the month's marks read so): no "năm"
     no_year = [*words[:4], replace(words[4], text="Quyết")]
     assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(no_year)))
+    narrow = [*words[:3], replace(words[3], box=Box(1950, 400, 2000, 450)), words[4]]
+    assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(narrow)))

@@ -790,13 +790,13 @@ def _date_blanks(
     if i_thang is None or i_thang - i_ngay > 4:
         return []
     i_nam = next((i for i in range(i_thang + 1, len(words)) if _date_key(folded[i]) == "nam"), None)
-    if i_nam is None and (at := _nam_garbled(folded, i_thang)) is not None:
-        i_nam, folded = at, [*folded[:at], "nam", *folded[at + 1 :]]
     lost_nam: Box | None = None
     if i_nam is None and not printed_only and (at := _nam_lost(words, folded, i_thang)) is not None:
         i_nam, lost_nam = at, _nam_box(words, folded, i_thang, at, cw)
         words = [*words[:at], Word("năm", 0.0, lost_nam, line=words[at].line), *words[at:]]
         folded = [*folded[:at], "nam", *folded[at:]]
+    if i_nam is None and (at := _nam_garbled(words, folded, i_thang, cw)) is not None:
+        i_nam, folded = at, [*folded[:at], "nam", *folded[at + 1 :]]
     if i_nam is None or i_nam - i_thang > 4:
         return []
     keys = {i_ngay: "ngay", i_thang: "thang", i_nam: "nam"}
@@ -909,15 +909,24 @@ _YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;]?")
 _NAM_GARBLED = re.compile(r"[mn]m")
 
 
-def _nam_garbled(folded: list[str], i_thang: int) -> int | None:
-    """Where (an index into ``folded``, a line's words folded) a date line's "năm" stands read garbled
-    (``_NAM_GARBLED``), the word right before its year, one to four words after "tháng" (``i_thang``): "ngày
-    2tháng mm 2017" of a blurred "ngày 22 tháng 7 năm 2017" (seed 455 dev 007: no "năm", no month's blank,
-    the written "7" never read). None otherwise."""
+def _nam_garbled(words: list[Word], folded: list[str], i_thang: int, cw: float) -> int | None:
+    """Where (an index into ``words``, ``folded`` their folded texts) a date line's "năm" stands read garbled
+    (``_NAM_GARBLED``), the word right before its year, one to four words after "tháng" (``i_thang``), as
+    wide as the printed word at the line's character width ``cw`` (``NAM_GARBLED_WIDTH``): "ngày 2tháng mm
+    2017" of a blurred "ngày 22 tháng 7 năm 2017" (seed 455 dev 007: no "năm", no month's blank, the written
+    "7" never read). None otherwise (a year read sure after it: ``_nam_lost``'s, the month's marks may be
+    what was read so)."""
+    printed = _DATE_KEYS["nam"][1] * cw
     for j in range(i_thang + 1, min(len(folded) - 1, i_thang + 5)):
-        if _NAM_GARBLED.fullmatch(folded[j]) and _YEAR_WORD.fullmatch(folded[j + 1]):
-            return j
+        if not (_NAM_GARBLED.fullmatch(folded[j]) and _YEAR_WORD.fullmatch(folded[j + 1])):
+            continue
+        lo, hi = NAM_GARBLED_WIDTH
+        return j if lo * printed <= words[j].box.x1 - words[j].box.x0 <= hi * printed else None
     return None
+
+
+# the widths (of the printed "năm" at the line's character width) a garbled "năm" is read as wide as
+NAM_GARBLED_WIDTH = (0.7, 1.4)
 
 
 def _nam_lost(words: list[Word], folded: list[str], i_thang: int) -> int | None:
