@@ -711,7 +711,9 @@ def _pen_word(w: Word) -> bool:
     return w.text.startswith("/") and len(w.text) <= 4 and notation_tail(w.text) is None
 
 
-_TH_MISREAD = re.compile(r"[mnrt]ang")
+# "tháng" with its "th" read as one letter: "máng", "ráng", ... or "đăng" (folded "dang") of a blurred italic
+# "th" (seed 451 dev 008: "ngày 22 đăng Ô năm 2020", no blank found, the written "23" and "6" lost)
+_TH_MISREAD = re.compile(r"[dmnrt]ang")
 # a whole word "t", one or two letters, "ng": an italic "tháng" read "tiếng" (its "h" as "i", its "á" as "ế";
 # seed 85 alt 000: "ngày -2 tiếng Í năm: 2019", no blank found, the written date lost)
 _TH_WORD = re.compile(r"t[a-z]{1,2}ng")
@@ -835,6 +837,8 @@ def _date_blanks(
         i_nam, lost_nam = at, _nam_box(words, folded, i_thang, at, cw)
         words = [*words[:at], Word("năm", 0.0, lost_nam, line=words[at].line), *words[at:]]
         folded = [*folded[:at], "nam", *folded[at:]]
+    if i_nam is None and (at := _nam_garbled(words, folded, i_thang, cw)) is not None:
+        i_nam, folded = at, [*folded[:at], "nam", *folded[at + 1 :]]
     if i_nam is None or i_nam - i_thang > 4:
         return []
     keys = {i_ngay: "ngay", i_thang: "thang", i_nam: "nam"}
@@ -863,7 +867,11 @@ def _date_blanks(
         # line's scale reckons it ("23tháng" whose "3" runs into its box, 1.07 printed widths: the day's
         # crop cut the "3" into specks and read "2" at 95, seed 183 alt 006, sure-wrong)
         spans[i_thang] = (t.box.x1 - printed, t.box.x1, True)
-    elif thang_alone(folded[i_thang]) and t.box.x1 - t.box.x0 > WIDE_THANG * printed:
+    elif (
+        thang_alone(folded[i_thang])
+        and t.box.x1 - t.box.x0 > WIDE_THANG * printed
+        and (spans[i_ngay][2] or not _as_wide_as_ngay(words[i_ngay], folded[i_ngay], t))
+    ):
         if (
             spans[i_thang][2]
             and i_thang == i_ngay + 1
@@ -923,8 +931,44 @@ def _date_blanks(
     return out
 
 
+def _as_wide_as_ngay(ngay: Word, folded: str, t: Word) -> bool:
+    """Whether a "tháng" read clean is no wider than the "ngày" read clean before it reckons it (their
+    printed widths' ratio, ``_DATE_KEYS``, by ``WIDE_THANG`` at most): wide only by the line's scale,
+    which a narrow "năm" took down (an italic sans face: "ngày" 142 px, "tháng" 164, "năm" 100 at 300
+    dpi), it swallowed nothing (seed 453 alt 000: the day's blank cut into the "t", read at 0 and
+    dropped as a digit short). (The caller's "ngày" swallowed no digit after it.)"""
+    if folded.rstrip(".,;:") != "ngay":
+        return False
+    per_char = (ngay.box.x1 - ngay.box.x0) / _DATE_KEYS["ngay"][1]
+    return t.box.x1 - t.box.x0 <= WIDE_THANG * _DATE_KEYS["thang"][1] * per_char
+
+
 # a date's year printed after its "năm": four digits, 19xx or 20xx, a stop after them at most
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;]?")
+
+
+# "năm" as a blurred photo's reading garbles it: its "nă" run into one letter ("mm", "nm")
+_NAM_GARBLED = re.compile(r"[mn]m")
+
+
+def _nam_garbled(words: list[Word], folded: list[str], i_thang: int, cw: float) -> int | None:
+    """Where (an index into ``words``, ``folded`` their folded texts) a date line's "năm" stands read garbled
+    (``_NAM_GARBLED``), the word right before its year, one to four words after "tháng" (``i_thang``), as
+    wide as the printed word at the line's character width ``cw`` (``NAM_GARBLED_WIDTH``): "ngày 2tháng mm
+    2017" of a blurred "ngày 22 tháng 7 năm 2017" (seed 455 dev 007: no "năm", no month's blank, the written
+    "7" never read). None otherwise (a year read sure after it: ``_nam_lost``'s, the month's marks may be
+    what was read so)."""
+    printed = _DATE_KEYS["nam"][1] * cw
+    for j in range(i_thang + 1, min(len(folded) - 1, i_thang + 5)):
+        if not (_NAM_GARBLED.fullmatch(folded[j]) and _YEAR_WORD.fullmatch(folded[j + 1])):
+            continue
+        lo, hi = NAM_GARBLED_WIDTH
+        return j if lo * printed <= words[j].box.x1 - words[j].box.x0 <= hi * printed else None
+    return None
+
+
+# the widths (of the printed "năm" at the line's character width) a garbled "năm" is read as wide as
+NAM_GARBLED_WIDTH = (0.7, 1.4)
 
 
 def _nam_lost(words: list[Word], folded: list[str], i_thang: int) -> int | None:
@@ -1499,14 +1543,17 @@ def band_rows(box: Box) -> tuple[int, int]:
 RULE_GAP = 3  # (5 bridged a blurred printed "2955/"'s tight digits into a rule: read "29554")
 
 
-def clean_crop(crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None) -> np.ndarray:
+def clean_crop(
+    crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None, *, ceiling: bool = False
+) -> np.ndarray:
     """The handwriting of a blank alone, on white: long thin horizontal rules (the line under the organ's
     name crossing the digits' tops, a dotted or ruled blank) taken out and the strokes they crossed joined
     again; of the ink left only the marks that sit on the blank's own line (rows ``band``) — the printed line
     above or below, cut by the crop, and specks are dropped. A mark may leave the band (handwriting is
     bigger than print and often stands high) but must reach a third of the band's height into it.
-    ``beside``: the rules ``rules_beside`` found running on out of the crop (its shape), taken out too."""
-    found = _band_marks(crop, band, beside)
+    ``beside``: the rules ``rules_beside`` found running on out of the crop (its shape), taken out too.
+    ``ceiling``: a date's blank, under the motto (``_under_ceiling``)."""
+    found = _band_marks(crop, band, beside, ceiling=ceiling)
     if found is None:
         return np.full_like(crop, 255)
     ink, rule, kept = found
@@ -1536,7 +1583,7 @@ def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
 
 
 def _band_marks(
-    crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None
+    crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None, *, ceiling: bool = False
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``clean_crop``'s marks: the crop's ink (rules out, the strokes they crossed joined again), the rules,
     and the mask of the marks that sit on the blank's line; None without ink or without such a mark.
@@ -1551,6 +1598,8 @@ def _band_marks(
     rule = _rules(ink, bh)
     if beside is not None and beside.shape == ink.shape:
         rule = cv2.bitwise_or(rule, cv2.bitwise_and(beside, ink))
+    if ceiling:
+        ink, rule = _under_ceiling(ink, rule, b0)
     if rule.any():
         thick = max(3, bh // 5)
         rest = cv2.subtract(ink, rule)
@@ -1576,6 +1625,31 @@ def _band_marks(
         return None
     _keep_pieces(stats, keep, band, ink.shape[1])
     return ink, rule, keep[labels]
+
+
+# a rule above a date's blank crossing this share of its crop's width at least runs on past both its sides:
+# the motto's underline ("Độc lập - Tự do - Hạnh phúc"), not a rule of the blank's own
+CEILING_SPAN = 0.9
+
+
+def _under_ceiling(ink: np.ndarray, rule: np.ndarray, b0: int) -> tuple[np.ndarray, np.ndarray]:
+    """A date blank's ink and rules (masks) with all that lies above the motto's underline, and the underline,
+    taken out: a rule row wholly above the blank's line (row ``b0``) across ``CEILING_SPAN`` of the crop. The
+    pen's digits standing high on the date line come up to the underline; the motto's letters above it, cut
+    by the crop, were joined to them across it as one stroke the rule crossed ("Tự" over a written "9", read
+    "3" at 95: seed 455 alt 004; a blurred "ự" over a "21", read at 56-61: seed 451 alt 000)."""
+    rows = np.flatnonzero((rule[:b0] > 0).sum(axis=1) >= CEILING_SPAN * rule.shape[1])
+    if not len(rows):
+        return ink, rule
+    # the underline's top: the rows above it cleared, the underline left a rule (taken out as any is), with
+    # nothing above it to join a stroke to
+    top = int(rows[-1])
+    while top > 0 and top - 1 in rows:
+        top -= 1
+    ink, rule = ink.copy(), rule.copy()
+    ink[:top] = 0
+    rule[:top] = 0
+    return ink, rule
 
 
 # a mark's two strokes meeting the rule this near each other (share of the band's height) are a loop's sides
@@ -2281,6 +2355,8 @@ def tax_consensus(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
     return (f"{text[:10]}-{text[10:]}" if len(text) == 13 else text), conf
 
 
+# the blanks of a date's day and month (``clean_crop``'s ``ceiling``)
+_DATED = (Kind.DAY, Kind.MONTH)
 # a blank's region narrower or lower than this (px) holds no digit to read
 MIN_BLANK_PX = 8
 
@@ -2315,7 +2391,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         numbers = [refined(prepared, b, grey) for b in numbers]
         for b in suspects:
             raw = _crop(prepared, b.box, source=grey)
-            cut = clean_crop(raw, band_rows(b.box))
+            cut = clean_crop(raw, band_rows(b.box), ceiling=True)
             if _loop_misread(cut, b.first):
                 blanks.append(b)
             elif (
@@ -2353,13 +2429,19 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             if b.unchecked
             else [_erase_walls(_crop(prepared, b.box, WIDEN_DOWN, source=grey))]
             if b.kind == Kind.TAXCODE
-            else [clean_crop(c, band_rows(b.box), rules) for c in _cuts(prepared, b, grey)]
+            else [
+                clean_crop(c, band_rows(b.box), rules, ceiling=b.kind in _DATED)
+                for c in _cuts(prepared, b, grey)
+            ]
             for b, rules in zip(blanks, beside, strict=True)
         ]
         # a shaken photo's blanks also cut from the scan with its measured streak undone (``deblur``)
         streak = _frame_streak(prepared)
         sharp = [
-            [clean_crop(c, band_rows(b.box)) for c in _cuts(prepared, b, grey, streak)]
+            [
+                clean_crop(c, band_rows(b.box), ceiling=b.kind in _DATED)
+                for c in _cuts(prepared, b, grey, streak)
+            ]
             if streak is not None and b.kind != Kind.TAXCODE and not b.unchecked
             else []
             for b in blanks
@@ -2622,7 +2704,8 @@ def _decide(
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
-        found = _plain_ones(cs[0], blank.kind, vs)  # nothing read: written ones, by their shape
+        # nothing read: written ones, by their shape
+        found = _plain_ones(cs[0], blank.kind, vs) or _ones_read_first(blank, cs[0])
     if found and found[0] in by_shape:  # a digit only its shape made "8" (or "7") is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
     if found and refused - {found[0]}:
@@ -3118,6 +3201,18 @@ def _plain_ones(
     if kind == Kind.MONTH and int(text) > 12:
         return None
     return text, SHAPE_CONF
+
+
+def _ones_read_first(blank: Blank, crop: np.ndarray) -> tuple[str, float] | None:
+    """A day's or month's ones by their shape (``_plain_ones``) where unsure readings gave another digit too,
+    when the page's first reading gave those ones (a thin italic "11" read "11" at 69 first, "17" at 0-18
+    by the digit models: the month lost, seed 453 alt 003); as ``_plain_ones``'s, in doubt."""
+    if blank.kind not in _DATED:
+        return None
+    ones = _plain_ones(crop, blank.kind)
+    if ones is None or re.sub(r"\s", "", blank.first).translate(_AS_DIGITS) != ones[0]:
+        return None
+    return ones
 
 
 def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:

@@ -87,3 +87,15 @@ def test_a_speck_glued_before_thang_after_a_two_digit_day_still_makes_the_date()
     assert [d for _, _, d in find_dates("ngay 11 ithang 9 nam 2024")] == [dt.date(2024, 9, 11)]
     # after one digit the letter may be the day's second ("ngày 1 ltháng": 11 or 1?): no date
     assert find_dates("ngay 1 lthang 9 nam 2024") == []
+
+
+def test_a_thang_whose_th_was_read_as_one_d_still_makes_the_date() -> None:
+    # seed 451 dev 008, a blurred photo: the italic "th" of "tháng" read as one "đ" ("đăng"), as "máng" has
+    # its "th" read "m": still the date line
+    assert str(parse_date("Đồng Nai, ngày 23 đăng 6 năm 2020")) == "2020-06-23"
+
+
+def test_a_nam_read_as_one_letter_and_m_before_its_year_still_makes_the_date() -> None:
+    # seed 455 dev 007, a blurred scan: "năm" read "mm", its "nă" run into one letter
+    assert str(parse_date("Tuyên Quang, ngày 22 tháng 7 mm 2017")) == "2017-07-22"
+    assert parse_date("ngày 22 tháng 7 mm") is None

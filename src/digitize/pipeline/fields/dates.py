@@ -20,14 +20,16 @@ _GAP = r"\s*+(?:[,.]\s*+)?"
 # date line: no date)
 _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # the three printed words with one vowel misread ("ngôy", "thớng", "nốm" folded: "ngoy", "thong", "nom"), the
-# "th" of "tháng" lost or read as one letter ("háng", "máng"): the digits between them and a four-digit year
-# still make it a date; a speck after "ngày" read as a stop too ("ngày, 6 tháng 5", a low-light photo)
+# "th" of "tháng" lost or read as one letter ("háng", "máng", a blurred italic "th" as "đ": "đăng"): the
+# digits between them and a four-digit year still make it a date; a speck after "ngày" read as a stop too
+# ("ngày, 6 tháng 5", a low-light photo)
 # ... or a speck read as a letter glued before "tháng" after a two-digit day ("ngày 11 Ítháng 9", seed 345
 # blur alt 009; after one digit it may be the day's second, "ngày 1 ltháng": no date); a speck after "tháng"
-# read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012)
+# read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012); a blurred
+# "năm" read "mm" or "nm", its "nă" run into one letter, before the year (seed 455 dev 007)
 WORD_DATE = re.compile(
-    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[mnrt]|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
-    rf"({DAY_DIGITS}){_GAP}n[a-z]m{_YEAR_GAP}"
+    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt]|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
+    rf"({DAY_DIGITS}){_GAP}(?:n[a-z]|[mn])m{_YEAR_GAP}"
     rf"({DIGIT}{{4}})(?!\d)",
 )
 
