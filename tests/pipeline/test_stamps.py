@@ -1463,3 +1463,41 @@ def test_a_subject_under_the_stamp_s_label_and_pen_number_is_read_in_doubt(tmp_p
     again = stamps.second_pass(prepared, first, lang="vie")
     f = extract([again]).fields["subject"]
     assert (f.value, f.confidence < 0.6) == (subject, True)
+
+
+def test_a_word_the_band_reads_surely_outweighs_a_first_reading_barely_sure_through_the_box(
+    tmp_path: Path,
+) -> None:
+    """A bitonal licence whose ĐẾN stamp's right side crosses the "H" of "KINH" and its pen's "384" stands
+    over it (seed 451 alt 005): read first "Ấn" at 61 (a sure syllable, barely), the band read alone with
+    the box's ink out "KINH" at 90. The band's word stands: read far more surely, and the corpus shows it
+    beside the line's words ("phép kinh", "kinh doanh") where it shows the first's beside neither."""
+    prepared, first, subject = _generated(
+        tmp_path, 451005, "alt", kind="giay_phep", colour="bitonal", dpi="300", seal="over_name",
+        header="parent", sign="direct", tail="blank_seal", handwritten="no", font="liberation_serif",
+        margins="narrow",
+    )  # fmt: skip
+    assert extract([first]).values()["subject"] != subject
+    again = stamps.second_pass(prepared, first, lang="vie")
+    assert extract([again]).values()["subject"] == subject
+
+
+def test_a_first_reading_word_stands_over_a_surer_band_word_the_corpus_does_not_prefer() -> None:
+    """The band's word read surer than the first reading's under the box replaces it only where the corpus
+    shows it beside the line's words more often: "qua" read at 78 first, "tua" at 96 alone ("Kết qua …":
+    neither shown) keeps "qua"; "Ấn" at 61 under "KINH" at 90 ("PHÉP … DOANH") gives way."""
+    line = [
+        Word(text="PHÉP", conf=96, box=Box(500, 100, 650, 130), line=3),
+        Word(text="Ấn", conf=61, box=Box(709, 100, 814, 130), line=3),
+        Word(text="DOANH", conf=91, box=Box(881, 100, 1094, 130), line=3),
+    ]
+    band = [Word(text="KINH", conf=90, box=Box(710, 100, 863, 130), line=3)]
+    merged = stamps._merged(line, band, lambda w: 700 <= (w.box.x0 + w.box.x1) / 2 <= 870)
+    assert [w.text for w in merged] == ["PHÉP", "KINH", "DOANH"]
+    line = [
+        Word(text="Kết", conf=96, box=Box(500, 100, 600, 130), line=3),
+        Word(text="qua", conf=78, box=Box(709, 100, 814, 130), line=3),
+    ]
+    band = [Word(text="tua", conf=96, box=Box(705, 100, 816, 130), line=3)]
+    merged = stamps._merged(line, band, lambda w: 700 <= (w.box.x0 + w.box.x1) / 2 <= 870)
+    assert [w.text for w in merged] == ["Kết", "qua"]

@@ -1352,6 +1352,10 @@ def _merged(
             # "tai" at 25 right after "thiển", over the first reading's "t0" at 0 (the pen's number run into
             # it: "… hậu quả thiên" lost its last word, seed 391 alt 007): taken, in doubt
             taken.append(replace(w, conf=min(w.conf, DISPUTED_CONF)))
+        elif _outread(w, [old[i] for i in under], old) is not None:
+            # "KINH" at 90 alone over the first reading's "Ấn" at 61 (the box's side through its "H", the
+            # pen's number over it; seed 451 alt 005): read far more surely, the word the corpus shows there
+            taken.append(replace(w, conf=min(w.conf, THROUGH_CONF)))
         elif any(_sure([old[i]]) for i in under) or not _clean(w) or _stamp_own(w.text) or _stroke_letter(w):
             out.extend(
                 old[i] for i in under
@@ -1532,6 +1536,27 @@ def _cut_short(w: Word, under: list[Word], line: Sequence[Word] = ()) -> Word | 
     if theirs.startswith(mine) and w.box.x1 > o.box.x1:
         return o
     return None
+
+
+OUTREAD_GAP = 20.0  # (0..100) how much more surely the band read its word than the first reading read its own
+
+
+def _outread(w: Word, under: list[Word], line: Sequence[Word]) -> Word | None:
+    """The one word of the first reading under the band's word ``w`` (under the stamp's box) that ``w``
+    outweighs: a sure syllable (``_sure``; one read unsure the band's replaces anyway) of other letters,
+    read barely surely through the box ("Ấn" at 61 for "KINH", the box's side through its "H"), where the
+    band read ``w`` as a syllable surely (``THROUGH_CONF``; none of the stamp's own words), ``OUTREAD_GAP``
+    more surely at least, and the corpus shows ``w`` beside the line's words either side more often than
+    the first's (``_longer_fits``: "phép kinh", "kinh doanh"). A band's word read surely that the corpus
+    does not prefer is no better a reading ("tua" at 96 alone over "qua" at 78 first, "việc qua"): the first
+    stands. None otherwise."""
+    if len(under) != 1 or not _clean(w) or w.conf < THROUGH_CONF or _stamp_own(w.text):
+        return None
+    o = under[0]
+    mine, theirs = (_letters(o.text) or "").lower(), (_letters(w.text) or "").lower()
+    if not _sure([o]) or mine == theirs or o.conf > w.conf - OUTREAD_GAP:
+        return None
+    return o if _longer_fits(o, w, line) else None
 
 
 def _misread_letter(w: Word, under: list[Word], line: Sequence[Word]) -> Word | None:
