@@ -100,6 +100,7 @@ def second_passes(
     from digitize.pipeline import (
         blurred,
         dropped,
+        gaps,
         handdigits,
         headband,
         header,
@@ -122,6 +123,7 @@ def second_passes(
         (handdigits.second_pass, 30.0, False),  # digits: its own languages
         (blurred.second_pass, 30.0, True),
         (header.second_pass, 30.0, True),
+        (gaps.second_pass, 30.0, True),  # a blurred page's words lost inside a line, read in their gap
         # last: blocks of a blurred page its layout left out and no pass above read (first, it read a lost
         # header's organ lines and so kept headband from reading the header's band with its title)
         (uncovered.second_pass, 30.0, True),
@@ -190,6 +192,7 @@ def _import_passes() -> None:
         deblur,
         dropped,
         fields,
+        gaps,
         handdigits,
         header,
         preprocess,

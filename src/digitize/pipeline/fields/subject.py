@@ -1820,21 +1820,28 @@ class _Gaps:
 
         return rest(n // 2) if n % 2 else (rest(n // 2 - 1) + rest(n // 2)) / 2
 
-    def lost(self, i: int) -> bool:
-        """Words were lost in the ``i``-th gap: ``GAP_LOST`` word heights wide or more and three times the
+    def lost(self, i: int, heights: float = GAP_LOST) -> bool:
+        """Words were lost in the ``i``-th gap: ``heights`` word heights wide or more and three times the
         usual space."""
         g = self.gaps[i]
-        return g >= GAP_LOST * self.height and g >= 3 * self.usual(i)
+        return g >= heights * self.height and g >= 3 * self.usual(i)
+
+
+def lost_gaps(ln: Line, heights: float = GAP_LOST) -> list[int]:
+    """The gaps of the line (``i``: between its ``i``-th and ``i + 1``-th words left to right) where words
+    were lost: ``heights`` word heights wide or more, three times the line's usual space (``_Gaps``); none
+    on a line of fewer than three words or not boxed."""
+    if not ln.boxed or len(ln.words) < 3:
+        return []
+    gaps = _Gaps(ln)
+    return [i for i in range(len(gaps.gaps)) if gaps.lost(i, heights)]
 
 
 def _gap_lost(ln: Line) -> bool:
     """Two words next to each other on the subject's line stand ``GAP_LOST`` word heights apart or more,
-    three times the line's usual space (``_Gaps``): words between them were lost ("vay [Về việc công] nhận
-    xã …")."""
-    if not ln.boxed or len(ln.words) < 3:
-        return False
-    gaps = _Gaps(ln)
-    return any(gaps.lost(i) for i in range(len(gaps.gaps)))
+    three times the line's usual space (``lost_gaps``): words between them were lost ("vay [Về việc công]
+    nhận xã …")."""
+    return bool(lost_gaps(ln))
 
 
 def lost_side(lines: Sequence[Line], cx: float) -> bool:
