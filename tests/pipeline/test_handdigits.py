@@ -413,13 +413,15 @@ def _header(
     place: str = "Lào Cai,",
     notation: str = "/BC-UBND",
     colour: bool = False,
+    reach: float = -6,
 ) -> tuple[Prepared, RecognizedPage, dict[str, Box]]:
     """A real header drawn as printed: the organ's name with a rule under it, "Số:  /BC-UBND" and "Lào Cai,
     ngày  tháng  năm 2024" right under it (another ``place`` or ``notation`` printed there instead), and the
     number, day and month written by pen (the generator's script digits, blue) into the blanks, big: the
     number's tops cross the rule, the day and month touch the printed words. Returns the page, an empty first
     reading and where each printed word is. With ``colour`` the scan is kept in colour (a colour scan: the
-    pen's blue against black print)."""
+    pen's blue against black print). The number's marks end ``reach`` px right of where the notation's
+    "/" starts (into it when positive)."""
     from samples.generate import font_path
     from samples.marks import handwritten_digits
 
@@ -449,7 +451,7 @@ def _header(
         mark = handwritten_digits(s, seed, int(x1 - x0), int(bottom - top))
         img.paste(mark.convert("RGB"), (int(x0), int(top)), mark)
 
-    pen(number, boxes["so"].x1 + 10, boxes["notation"].x0 - 6, 336, 410)  # standing high, over the rule
+    pen(number, boxes["so"].x1 + 10, boxes["notation"].x0 + reach, 336, 410)  # standing high, over the rule
     pen(day, boxes["ngay"].x1 - 4, boxes["thang"].x0 + 4, 345, 412)  # touching "ngày" and "tháng"
     pen(month, boxes["thang"].x1 - 4, boxes["nam"].x0 + 4, 345, 412)
     grey = np.asarray(img.convert("L"))
@@ -3937,3 +3939,72 @@ def test_a_garbled_nam_before_the_year_still_ends_the_month_s_blank() -> None:
     assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(no_year)))
     narrow = [*words[:3], replace(words[3], box=Box(1950, 400, 2000, 450)), words[4]]
     assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(narrow)))
+
+
+# a pen's "2237" read again as its crops are read: "2230" clearly six times (the "7" whose bar lay on the
+# organ's underline, the rule taken out with the bar, read "0"), "2237" once (seed 445 alt 004)
+_CROSSED_VOTES = [
+    ("2230", 90.0),
+    ("2230", 86.0),
+    ("2230", 84.0),
+    ("2230", 78.0),
+    ("2230", 74.0),
+    ("2230", 94.0),
+]
+
+
+def test_a_pen_number_crossing_the_rule_that_another_reading_disagrees_with_is_not_sure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # seed 445 alt 004: a written "2237" whose tops cross the organ's underline, first read "2⁄23" at 68; read
+    # again "2230" at 74-94 and "2237" at 58 once: "2230" was taken at 0.63, sure and wrong. Its ink touches
+    # the rule, which the crops lose with the strokes under it: one reading that differs puts it in doubt
+    prepared, _, boxes = _header("2237", "24", "4")
+    so, note = boxes["so"], boxes["notation"]
+    first = Word("2⁄23", 68.0, Box(so.x1 + 14, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), first], key=lambda w: (w.line, w.box.x0)))
+    (blank,) = [b for b in handdigits.find_blanks(page) if b.kind == handdigits.Kind.NUMBER]
+    grey = regions.grey_master(prepared)
+    beside = handdigits.rules_beside(prepared, blank, grey)
+    assert handdigits.touches_rule(
+        handdigits._cuts(prepared, blank, grey)[0], handdigits.band_rows(blank.box), beside
+    )
+    votes = [*_CROSSED_VOTES, ("2237", 58.0)]
+    # the sheet of all the crops gives these; each crop's own sheet nothing more (the rival read once)
+    monkeypatch.setattr(
+        handdigits,
+        "_read_sheet",
+        lambda crops, timeout: [list(votes) if len(crops) > 1 else [] for _ in crops],
+    )
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value == "2230" and field.confidence < REVIEW_THRESHOLD
+
+
+def _number_decided(votes: list[tuple[str, float]], *, crossed: bool = False) -> tuple[str, float] | None:
+    """What ``_decide`` takes for a pen's "2237" (the generator's script digits) drawn alone (no rule, no
+    slash) read as ``votes``."""
+    from samples.marks import handwritten_digits
+
+    img = Image.new("L", (300, 130), 255)
+    mark = handwritten_digits("2237", 3, 240, 90)
+    img.paste(Image.new("L", mark.size, 0), (30, 20), mark.split()[-1])
+    crop = np.asarray(img)
+    assert len(handdigits._digit_marks(crop)) == 4
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER, 2, Box(0.0, 0.0, 200.0, 60.0), (), "2⁄23", 68.0, crossed=crossed
+    )
+    return handdigits._decide(blank, [crop], [votes])[0]
+
+
+def test_a_pen_number_two_readings_read_otherwise_is_not_sure() -> None:
+    # no rule: "2237" read twice (at 47-58) where six readings give "2230": the readings disagree on a digit,
+    # the value is taken in doubt; one stray reading is noise, the value stays sure; touching a rule, even one
+    # reading otherwise puts it in doubt
+    twice = _number_decided([*_CROSSED_VOTES, ("2237", 58.0), ("2237", 47.0)])
+    assert twice is not None and twice[0] == "2230" and twice[1] <= handdigits.AGREED_MAX_CONF
+    once = _number_decided([*_CROSSED_VOTES, ("2237", 58.0)])
+    assert once is not None and once[0] == "2230" and once[1] >= 100 * REVIEW_THRESHOLD
+    crossed = _number_decided([*_CROSSED_VOTES, ("2237", 58.0)], crossed=True)
+    assert crossed is not None and crossed[1] <= handdigits.AGREED_MAX_CONF
+    # readings of another length (a digit lost or one made of a printed mark) and unsure ones contest nothing
+    assert not handdigits.contested("2230", [("223", 80.0), ("223", 80.0), ("2237", 20.0), ("2237", 25.0)])

@@ -150,6 +150,10 @@ class Blank:
     # meets the organ's underline read "4" at 93): kept sure only when the digit readings confirm it (as
     # ``pen``)
     ruled: bool = False
+    # a doubtful number's blank whose ink touches or crosses a printed rule (``touches_rule``): the rule taken
+    # out may have taken a digit's stroke with it (a "7" whose bar lay on the organ's underline read "0"), so
+    # a value another reading disagrees with, even once, is not taken sure (``contested``)
+    crossed: bool = False
     # a number glued to its printed notation: the "Số:" label's box and the line's mean character width, the
     # em measured again on the label's ink when the scan shows no "/" apart (``refined``)
     label: tuple[Box, float] | None = None
@@ -2067,6 +2071,21 @@ def needs_marks(blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, f
     return cs[0] if _decide(blank, cs, each)[0] is None else None
 
 
+# another value a number's readings give this many times surely (>= ``MIN_VOTE_CONF``) contests it: a stray
+# reading is noise, two are another reading of the marks
+CONTESTING = 2
+
+
+def contested(value: str, votes: list[tuple[str, float]], *, once: bool = False) -> bool:
+    """Whether a number's readings (``votes``, those the marks allow) give another value of as many digits
+    as ``value`` surely (>= ``MIN_VOTE_CONF``) ``CONTESTING`` times, or once when ``once`` (a pen number whose
+    ink touches a printed rule: ``Blank.crossed``): two readings of the same marks that differ in a digit."""
+    others = Counter(
+        int(t) for t, c in votes if c >= MIN_VOTE_CONF and len(t) == len(value) and int(t) != int(value)
+    )
+    return any(n >= (1 if once else CONTESTING) for n in others.values())
+
+
 def _subsequence(short: str, long: str) -> bool:
     """Whether ``short``'s characters stand in ``long`` in their order (others between them)."""
     it = iter(long)
@@ -2424,6 +2443,14 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             return page
         # printed tax-code cells stay on their line: cut as tight as below
         beside = [rules_beside(prepared, b, grey) if b.kind != Kind.TAXCODE else None for b in blanks]
+        blanks = [
+            replace(b, crossed=True)
+            if b.kind == Kind.NUMBER
+            and not (b.pen or b.ruled)
+            and touches_rule(_cuts(prepared, b, grey)[0], band_rows(b.box), rules)
+            else b
+            for b, rules in zip(blanks, beside, strict=True)
+        ]
         crops = [
             _sharp_crops(prepared, b.box, grey)
             if b.unchecked
@@ -2712,6 +2739,11 @@ def _decide(
         # a number other clear readings give, a digit for each mark, that only the marks' shapes refuse: the
         # readings disagree, the shapes decide, in doubt (a written "2282" whose "8" touches the organ's
         # underline read "2262" at 96 by one model, "2282" at 85-95 by the other: seed 121 dev 004)
+        found = (found[0], min(found[1], AGREED_MAX_CONF))
+    if found and blank.kind == Kind.NUMBER and contested(found[0], vs, once=blank.crossed):
+        # another value read surely, a digit for each of the found's (a written "2237" whose "7"'s bar lay on
+        # the organ's underline: "2230" at 73-93 six times, "2237" at 47-60 three, seed 445 alt 004, taken
+        # at 0.63 and wrong): the readings disagree, in doubt
         found = (found[0], min(found[1], AGREED_MAX_CONF))
     if found and _marks_beyond(blank, found[0]):
         found = (found[0], min(found[1], SHORT_DATE_CONF))
