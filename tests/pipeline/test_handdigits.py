@@ -1827,6 +1827,25 @@ def test_a_sure_number_whose_marks_reach_past_its_word_lost_a_digit() -> None:
     assert fields["code_number"] in ("2999", None)  # read again: the lost digit added, or no number
 
 
+def test_a_sure_number_read_with_a_comma_after_it_is_checked_for_a_lost_digit() -> None:
+    # seed 461 dev 003: a written "1397" whose "7" crossed the organ's underline read "139," at 92 and
+    # "fTTr-UBND" (the comma taken for the slash): no clean digits, so no sure number to check, and no
+    # doubtful one either, taken "139" at 0.86, sure and wrong. The digits before the comma are checked as
+    # any sure number's
+    prepared, _, boxes = _header("1397", "2", "10")
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    so, note = boxes["so"], boxes["notation"]
+    x0, x1 = so.x1 + 10, note.x0 - 6
+    box = Box(x0, so.y0 - 8, x0 + 0.8 * (x1 - x0), so.y1 + 4)
+    read = [Word("139,", 92.0, box, line=2), Word("fBC-UBND", 68.0, note, line=2)]
+    page = _read(sorted([*words, *read], key=lambda w: (w.line, w.box.x0)))
+    field = extract([page]).fields["code_number"]
+    assert (field.value, field.confidence >= REVIEW_THRESHOLD) == ("139", True)  # the first reading: sure
+    assert [b.first for b in handdigits.sure_numbers(page)] == ["139"]
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value == "1397" or field.confidence < REVIEW_THRESHOLD
+
+
 def test_a_sure_month_beside_handwriting_nam_swallowed_is_read_again_or_dropped() -> None:
     # a written "10" read "1" at 96, its "0" close to "năm" read into that word (its box reaching left over
     # it): the month's blank is read again; "1" is never kept where two digits stand

@@ -534,8 +534,14 @@ def sure_numbers(page: RecognizedPage) -> list[Blank]:
         found = _number_blank(page, ln, words, _char_width(ln), idx)
         # a number glued to its notation ("1169/QĐ-UBND") is printed: what its slanted cut leaves of the "/"
         # is no lost digit
-        if found is not None and not found[1] and found[0].first.isdigit() and found[0].slash is None:
-            out.append(found[0])
+        if found is None or found[1] or found[0].slash is not None:
+            continue
+        # ... and one read with a stop after its digits ("139," at 92 and "fTTr-UBND" of a written "1397"
+        # whose "7" crossed the organ's underline, seed 461 dev 003: the extractor took the comma for the
+        # slash and "139" sure, wrong): its digits are checked as any sure number's
+        digits = found[0].first.rstrip(".,")
+        if digits.isdigit():
+            out.append(replace(found[0], first=digits))
     return out[:1]
 
 
