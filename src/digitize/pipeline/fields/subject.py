@@ -2896,19 +2896,21 @@ def _last_unseen(model: correct.Model, words: Sequence[str], read: Sequence[Word
     return not _bigram_seen(model, a, b)
 
 
-# a subject's last two words, in small letters, that the corpus shows this often at least (as a pair, else the
-# last word alone) for how seldom they end a phrase to be evidence ...
+# a subject's last two words, in small letters, that the corpus shows together this often at least for how
+# seldom they end a phrase to be evidence (the last word alone is none: "cá" is mostly "cá nhân", yet "… tàu
+# cá" ends a title, as "… phúc thẩm", "… hậu kiểm" do) ...
 OPEN_END_SEEN = 100
 # ... and the share of them followed by a line's end or a punctuation mark below which they end no title:
-# "mục tiêu quốc" (0 of 344; "quốc" is followed by "gia", "tế", "hội"), "xây" (0.1%), "của" (0.5%); the
-# last words of real titles end a phrase far more often ("sản xuất thuốc" 6.6%, "dịch vụ" 9%)
-OPEN_END_SHARE = 0.02
+# "mục tiêu quốc" (0 of 344; "quốc" goes on with "gia", "tế", "hội"), "đầu tư xây" (0 of 685), "quyền hạn
+# của" (0 of 2177), "tiến hành" (0.6%); the last words of real titles end a phrase far more often ("sản
+# xuất thuốc" 6.6%, "dịch vụ" 9%), and pairs that do end some stand ("bí mật" 1.9%, "đại biểu" 1.7%)
+OPEN_END_SHARE = 0.01
 
 
 def _open_last(model: correct.Model, words: Sequence[str]) -> bool:
-    """The subject's last word, a syllable in small letters after another, is one the corpus almost never
-    shows at a phrase's end after it (``OPEN_END_SHARE``): the title goes on, on a line lost or read into
-    another block ("… Chương trình mục tiêu quốc" whose "gia xây dựng nông thôn mới năm 2021" a stamp's
+    """The subject's last two words, syllables in small letters, are a pair the corpus almost never shows
+    at a phrase's end (``OPEN_END_SEEN``, ``OPEN_END_SHARE``): the title goes on, on a line lost or read
+    into another block ("… Chương trình mục tiêu quốc" whose "gia xây dựng nông thôn mới năm 2021" a stamp's
     "Ngày:" cut off, seed 463 alt 009). Names (capitalised) are left out: a company's last word is any."""
     if len(words) < 2:
         return False
@@ -2916,19 +2918,14 @@ def _open_last(model: correct.Model, words: Sequence[str]) -> bool:
     if words[-1].rstrip() != b or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
         return False  # (a word ending in a mark ends a phrase as printed)
     ia, ib = model.index.get(syllable_key(a)), model.index.get(syllable_key(b))
-    if ib is None:
+    if ia is None or ib is None:
         return False
-    ends = (model.index["<s>"], model.index["<p>"])
-    pair = model.bigrams.get(ia * model.size + ib, 0) if ia is not None else 0
-    if pair >= OPEN_END_SEEN:
-        assert ia is not None
-        at = (ia * model.size + ib) * model.size
-        ended = sum(model.trigrams.get(at + e, 0) for e in ends)
-        return ended < OPEN_END_SHARE * pair
-    seen = float(model.uni[ib])
-    if seen < OPEN_END_SEEN:
+    pair = model.bigrams.get(ia * model.size + ib, 0)
+    if pair < OPEN_END_SEEN:
         return False
-    return sum(model.bigrams.get(ib * model.size + e, 0) for e in ends) < OPEN_END_SHARE * seen
+    at = (ia * model.size + ib) * model.size
+    ended = sum(model.trigrams.get(at + model.index[e], 0) for e in ("<s>", "<p>"))
+    return ended < OPEN_END_SHARE * pair
 
 
 def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
