@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from digitize.pipeline import correct
 from digitize.pipeline.fields import extract
+from digitize.pipeline.fields.subject import _open_last
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from tests.pipeline.test_extract import BODY_C, CHAR, H, W, header, page, signer, values
 
@@ -416,3 +418,39 @@ def test_a_stamp_line_between_the_heading_and_the_subject_is_never_the_subject()
     )
     for p in (base, replace(base, words=words)):
         assert extract([p]).values()["subject"] == "Về việc thu hồi giấy đăng ký lưu hành thuốc"
+
+
+def test_a_subject_cut_after_a_word_that_never_ends_a_phrase_is_left_to_review() -> None:
+    # an incoming stamp's "Ngày:" read at the end of the subject's second line ("gia xây dựng nông thôn mới
+    # năm 2021" under the stamp's box): the line ends with a colon like the body's "… báo cáo như sau:" and
+    # the subject was cut after "mục tiêu quốc", taken surely (seed 463 alt 009); "quốc" is followed by
+    # "gia", "tế", "hội" …: no title ends so
+    head = header(
+        parent="BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", organ=("CỤC DU LỊCH QUỐC GIA",), number="Số: 16/BC-CDL"
+    )
+
+    def report(second: str) -> list:  # type: ignore[type-arg,unused-ignore]
+        body = [
+            ("BÁO CÁO", "center", 95.0),
+            ("Tình hình thực hiện Chương trình mục tiêu quốc", "center", 95.0),
+            (second, "center", 95.0),
+            ("", "center", 90.0),
+            ("Thực hiện chỉ đạo của cấp trên, Cục Du lịch Quốc gia báo cáo như sau:", "body", 92.0),
+        ]
+        return head + body + signer(("CỤC TRƯỞNG",), "Trần Văn Bình")
+
+    whole = extract([page(report("gia xây dựng nông thôn mới năm 2021"))]).fields["subject"]
+    assert whole.value == "Tình hình thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2021"
+    assert whole.confidence >= 0.6
+    cut = extract([page(report("gia xây dựng nông thôn mới năng/48 Ngày:"))]).fields["subject"]
+    assert cut.value == "Tình hình thực hiện Chương trình mục tiêu quốc"
+    assert cut.confidence < 0.6
+
+
+def test_a_subject_s_last_words_that_end_phrases_stand() -> None:
+    model = correct.load()
+    for last in ("nông thôn mới", "sản xuất thuốc", "dịch vụ", "hành chính", "phân công", "tàu cá", "bí mật"):
+        assert not _open_last(model, ("Về", "việc", *last.split())), last
+    for cut in ("mục tiêu quốc", "đầu tư xây", "quyền hạn của", "giao cho"):
+        assert _open_last(model, ("Về", "việc", *cut.split())), cut
+    assert not _open_last(model, ("Công", "ty", "TNHH", "Kim", "Ngân"))  # a name's last word is any

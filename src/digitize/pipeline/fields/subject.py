@@ -2896,11 +2896,44 @@ def _last_unseen(model: correct.Model, words: Sequence[str], read: Sequence[Word
     return not _bigram_seen(model, a, b)
 
 
+# a subject's last two words, in small letters, that the corpus shows together this often at least for how
+# seldom they end a phrase to be evidence (the last word alone is none: "cá" is mostly "cá nhân", yet "… tàu
+# cá" ends a title, as "… phúc thẩm", "… hậu kiểm" do) ...
+OPEN_END_SEEN = 100
+# ... and the share of them followed by a line's end or a punctuation mark below which they end no title:
+# "mục tiêu quốc" (0 of 344; "quốc" goes on with "gia", "tế", "hội"), "đầu tư xây" (0 of 685), "quyền hạn
+# của" (0 of 2177), "tiến hành" (0.6%); the last words of real titles end a phrase far more often ("sản
+# xuất thuốc" 6.6%, "dịch vụ" 9%), and pairs that do end some stand ("bí mật" 1.9%, "đại biểu" 1.7%)
+OPEN_END_SHARE = 0.01
+
+
+def _open_last(model: correct.Model, words: Sequence[str]) -> bool:
+    """The subject's last two words, syllables in small letters, are a pair the corpus almost never shows
+    at a phrase's end (``OPEN_END_SEEN``, ``OPEN_END_SHARE``): the title goes on, on a line lost or read
+    into another block ("… Chương trình mục tiêu quốc" whose "gia xây dựng nông thôn mới năm 2021" a stamp's
+    "Ngày:" cut off, seed 463 alt 009). Names (capitalised) are left out: a company's last word is any."""
+    if len(words) < 2:
+        return False
+    a, b = (w.strip(_EDGES) for w in words[-2:])
+    if words[-1].rstrip() != b or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
+        return False  # (a word ending in a mark ends a phrase as printed)
+    ia, ib = model.index.get(syllable_key(a)), model.index.get(syllable_key(b))
+    if ia is None or ib is None:
+        return False
+    pair = model.bigrams.get(ia * model.size + ib, 0)
+    if pair < OPEN_END_SEEN:
+        return False
+    at = (ia * model.size + ib) * model.size
+    ended = sum(model.trigrams.get(at + model.index[e], 0) for e in ("<s>", "<p>"))
+    return ended < OPEN_END_SHARE * pair
+
+
 def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
     """A trích yếu held surely that holds a word no reading gives: one of its own words read below
     ``LOST_WORD``, a symbol glued to a word's letters (``_symbol_in``), a stray small letter
-    (``_stray_letter``), or a last word the corpus never shows after the word before it (``_last_unseen``):
-    in doubt (``GUESSED_CONFIDENCE``), a person reads it. OCR'd pages only (``own``: the subject's lines)."""
+    (``_stray_letter``), a last word the corpus never shows after the word before it (``_last_unseen``), or
+    one it almost never shows ending a phrase (``_open_last``: the title was cut short): in doubt
+    (``GUESSED_CONFIDENCE``), a person reads it. OCR'd pages only (``own``: the subject's lines)."""
     f = subject.get("subject")
     if f is None or not f.value or not own or f.confidence <= GUESSED_CONFIDENCE:
         return subject
@@ -2911,6 +2944,7 @@ def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
         or any(_symbol_in(w) for w in words)
         or any(_stray_letter(words, i) for i in range(len(words)))
         or _last_unseen(correct.load(), words, read)
+        or _open_last(correct.load(), words)
     )
     if not doubt:
         return subject
