@@ -11,7 +11,6 @@ import pytest
 from digitize.pipeline import gaps, preprocess, recognize
 from digitize.pipeline.fields import extract
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
-from digitize.tools import tesseract
 from tests.pipeline.pages import BODY, decree_page
 
 LANG = "vie"
@@ -68,17 +67,10 @@ def test_a_word_lost_between_two_words_of_the_subject_or_at_its_end_is_read_in_i
 
 
 def test_a_gap_with_no_ink_or_on_a_sharp_page_is_not_read(
-    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+    blurred: tuple[preprocess.Prepared, RecognizedPage], tesseract_reads: list[object]
 ) -> None:
     prepared, first = blurred
-    reads: list[object] = []
-    real = tesseract.image_to_data
-
-    def counted(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
-        reads.append(image)
-        return real(image, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(tesseract, "image_to_data", counted)
+    reads = tesseract_reads
     assert gaps.second_pass(prepared, first, lang=LANG) is first  # no gap: nothing read
     lost = _subject_word(first, "tiến")
     dropped = _without(first, lost)

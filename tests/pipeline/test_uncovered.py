@@ -56,17 +56,10 @@ def test_a_block_the_first_reading_dropped_is_read_and_put_back_in_its_place(
 
 
 def test_a_sure_page_or_a_sharp_one_is_not_read_again(
-    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+    blurred: tuple[preprocess.Prepared, RecognizedPage], tesseract_reads: list[object]
 ) -> None:
     prepared, first = blurred
-    reads: list[object] = []
-    real = tesseract.image_to_data
-
-    def counted(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
-        reads.append(image)
-        return real(image, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(tesseract, "image_to_data", counted)
+    reads = tesseract_reads
     # every block read: nothing uncovered
     assert uncovered.second_pass(prepared, first, lang=LANG) is first
     # a sharp page: not looked at
