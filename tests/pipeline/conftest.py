@@ -3,9 +3,15 @@ test process."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from tests.pipeline import shared
+
+if TYPE_CHECKING:
+    from digitize.pipeline.model import RecognizedPage
+    from digitize.pipeline.preprocess import Prepared
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +35,18 @@ def tesseract_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     monkeypatch.setattr(tesseract, "image_to_data", counted)
     return reads
+
+
+@pytest.fixture(scope="module")
+def blurred() -> tuple[Prepared, RecognizedPage]:
+    """A page of scan-sized print blurred (a shaken photo's) and its first reading (read once a module)."""
+    import cv2
+    import numpy as np
+
+    from digitize.pipeline import preprocess, recognize
+    from tests.pipeline.pages import decree_page
+
+    arr = cv2.GaussianBlur(np.asarray(decree_page(200)), (0, 0), 2.0)
+    prepared = preprocess.prepare(np.ascontiguousarray(arr), dpi=200)
+    assert prepared.blurred
+    return prepared, recognize.recognize(prepared)

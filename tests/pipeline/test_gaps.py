@@ -4,26 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import cv2
-import numpy as np
 import pytest
 
-from digitize.pipeline import gaps, preprocess, recognize
+from digitize.pipeline import gaps, preprocess
 from digitize.pipeline.fields import extract
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
-from tests.pipeline.pages import BODY, decree_page
+from tests.pipeline.pages import BODY
 
 LANG = "vie"
 SUBJECT = BODY[1]  # "Về việc cấp Giấy phép tiến hành công việc bức xạ"
-
-
-@pytest.fixture(scope="module")
-def blurred() -> tuple[preprocess.Prepared, RecognizedPage]:
-    """A page of scan-sized print blurred (a shaken photo's) and its first reading."""
-    arr = cv2.GaussianBlur(np.asarray(decree_page(200)), (0, 0), 2.0)
-    prepared = preprocess.prepare(np.ascontiguousarray(arr), dpi=200)
-    assert prepared.blurred
-    return prepared, recognize.recognize(prepared)
 
 
 def _subject_word(page: RecognizedPage, text: str) -> Word:

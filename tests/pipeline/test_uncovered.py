@@ -11,18 +11,8 @@ import pytest
 from digitize.pipeline import preprocess, recognize, uncovered
 from digitize.pipeline.model import RecognizedPage, page_text
 from digitize.tools import tesseract
-from tests.pipeline.pages import decree_page
 
 LANG = "vie"
-
-
-@pytest.fixture(scope="module")
-def blurred() -> tuple[preprocess.Prepared, RecognizedPage]:
-    """A page of scan-sized print blurred (a shaken photo's) and its first reading."""
-    arr = cv2.GaussianBlur(np.asarray(decree_page(200)), (0, 0), 2.0)
-    prepared = preprocess.prepare(np.ascontiguousarray(arr), dpi=200)
-    assert prepared.blurred
-    return prepared, recognize.recognize(prepared)
 
 
 def _without(page: RecognizedPage, texts: set[str]) -> RecognizedPage:
