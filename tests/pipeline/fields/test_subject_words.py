@@ -125,3 +125,40 @@ def test_a_blurred_photo_s_first_word_one_letter_misread_is_relettered_in_doubt(
     right = "Kết quả kiểm tra công tác văn thư, lưu trữ năm 2021"
     specs = _directive([(right, 93.0)], heading="BÁO CÁO", number="Số: 12/BC-UBND")
     assert extract([replace(page(specs), blurred=True)]).fields["subject"].value == right
+
+
+def test_a_title_s_last_word_garbled_under_a_stamp_is_the_one_word_the_phrase_goes_on_with_in_doubt() -> None:
+    # an incoming stamp's "ĐẾN" over "TÔ" (seed 467 dev 005: "Ô È" at 40), its box's edge through "Ô TÔ" with
+    # its "Số:" after it (seed 469 dev 012: "ÔT" at 87, "SẼ" at 48): "xe ô" goes on with "tô" only
+    want = "Giấy phép kinh doanh vận tải bằng xe ô tô"
+    value, conf = _licence("KINH DOANH VẬN TẢI BẰNG XE Ô È", [93.0] * 7 + [40.0])
+    assert (value, conf < 0.6) == (want, True)
+    value, conf = _licence("KINH DOANH VẬN TẢI BẰNG XE ÔT SẼ", [93.0] * 6 + [87.0, 48.0])
+    assert (value, conf < 0.6) == (want, True)
+    # read right: as read, and sure
+    value, conf = _licence("KINH DOANH VẬN TẢI BẰNG XE Ô TÔ", [93.0] * 8)
+    assert (value, conf >= 0.6) == (want, True)
+    # where the phrase goes on many ways ("sử dụng nước sạch", "… thải", "… ngoài") the garble stays, in doubt
+    value, conf = _licence("KHAI THÁC, SỬ DỤNG NƯỚC È", [93.0] * 5 + [40.0])
+    assert value == "Giấy phép khai thác, sử dụng nước è"
+    assert conf < 0.6
+
+
+def test_a_garbled_run_inside_the_subject_is_the_phrase_the_words_before_it_go_on_with_in_doubt() -> None:
+    # seed 467 dev 009: "cải cách hàn (0) thiẩh/ (29) ó4 (64)" under a stamp, "năm 2021" on the next line
+    first = "Tình hình thực hiện công tác cải cách hàn thiẩh/ ó4"
+    value, conf = _subject([(first, [96.0] * 8 + [0.0, 29.0, 64.0]), ("năm 2021", 97.0)])
+    assert value == "Tình hình thực hiện công tác cải cách hành chính năm 2021"
+    assert conf < 0.6
+    # seed 469 alt 011: "nhu" read "su" at 14 between "đề xuất" and "cầu"
+    text = "Về việc rà soát, đề xuất su cầu đào tạo, bồi dưỡng cán bộ năm 2016"
+    confs = [96.0] * len(text.split())
+    confs[6] = 14.0
+    value, conf = _subject([(text, confs)])
+    assert value == "Về việc rà soát, đề xuất nhu cầu đào tạo, bồi dưỡng cán bộ năm 2016"
+    assert conf < 0.6
+    # after a company's word the words are a name: kept as read
+    text = "Về việc cấp phép cho Công ty TNHH Hàn Thiên"
+    confs = [96.0] * len(text.split())
+    confs[-2] = 30.0
+    assert _subject([(text, confs)])[0] == text

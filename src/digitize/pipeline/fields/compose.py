@@ -30,6 +30,7 @@ from digitize.pipeline.fields.subject import (
     cut_in_doubt,
     doubted_words,
     full_title,
+    garble_continued,
     holder_restated,
     lost_end,
     numeral_lost,
@@ -130,6 +131,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     if not vv:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
+        subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
         subject = unspecked(doubted_words(subject, own))
         subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 import statistics
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from digitize.pipeline import correct
@@ -1674,6 +1677,163 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
         return subject
     value = " ".join([f.value, *found.pop()])
     return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+# ------------------------------------------------------------------------------ a garbled run continued
+# An incoming stamp's box or its "ĐẾN" over a title's words ("KINH DOANH VẬN TẢI BẰNG XE Ô È" of "Ô TÔ",
+# "cải cách hàn thiẩh/ ó4 năm" of "hành chính năm"): the words read before the garble say how the phrase goes
+# on where administrative Vietnamese goes on one way only ("xe ô" is always "xe ô tô", "cách hành" "cách hành
+# chính"). A word of the run is the corpus's continuation of the two words before it (read right, or put so)
+# that stands the word after the run beside it (for the run's last word): the one whose first letter the
+# garble has, by ``LETTERED_SHARE`` of the weight of those that have it, else the one by ``CONTINUED_SHARE``
+# of all (the garble's letters the stamp's, none the word's). Specks (digits, a sign, a lone letter) left
+# once the words put meet the word after the run are the stamp's. Always a guess: in doubt.
+GARBLE_CONF = (
+    50.0  # a subject's word read below this is a garble (a stamp's pass reads through its box at 50)
+)
+GARBLE_SURE = (
+    90.0  # ... or no syllable, read below this (a word read surely that is none is a name's, a code's)
+)
+ANCHOR_CONF = 80.0  # the two words before the run read at least this surely
+ANCHOR_SEEN = 20  # the two words seen together at least this often for their continuations to be evidence
+LETTERED_SHARE = 0.8
+CONTINUED_SHARE = 0.9
+_SPECK_LETTERS = 3
+_MOST_GARBLED = 4  # a longer garble is no word or two lost under a stamp's edge
+
+
+@lru_cache(maxsize=1)
+def _continuations() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """The corpus's trigrams by their first two words (sorted pair keys, third words, counts) and each
+    index's key."""
+    model = correct.load()
+    n = len(model.trigrams)
+    keys = np.fromiter(model.trigrams.keys(), dtype=np.int64, count=n)
+    counts = np.fromiter(model.trigrams.values(), dtype=np.int64, count=n)
+    order = np.argsort(keys, kind="stable")
+    keys, counts = keys[order], counts[order]
+    names = [""] * model.size
+    for k, i in model.index.items():
+        names[i] = k
+    return keys // model.size, keys % model.size, counts, names
+
+
+def _speck_word(word: str) -> bool:
+    """A stamp's speck read as a word: fewer than three letters ("ó4", "/", "l"); a word of more is the
+    stamp's strokes over one of the subject's, or the word itself."""
+    return sum(ch.isalpha() for ch in word) < _SPECK_LETTERS
+
+
+def _continued(model: correct.Model, a: str, b: str, garble: str, after: str | None) -> str | None:
+    """The word the corpus has after ``a b`` where ``garble`` was read (see above), standing ``after`` (the
+    word after the run, if this is its last) beside it; None when the corpus leaves no one word."""
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    if ia is None or ib is None or model.bigrams.get(ia * model.size + ib, 0) < ANCHOR_SEEN:
+        return None
+    pairs, nexts, counts, names = _continuations()
+    p = ia * model.size + ib
+    lo, hi = int(np.searchsorted(pairs, p, "left")), int(np.searchsorted(pairs, p, "right"))
+    ir = model.index.get(syllable_key(after.lower())) if after is not None else None
+    if after is not None and ir is None:
+        return None
+    weighted: list[tuple[float, int]] = []
+    for j in range(lo, hi):
+        ic = int(nexts[j])
+        if names[ic].startswith("<"):
+            continue
+        w = float(counts[j])
+        if ir is not None:
+            if ic * model.size + ir not in model.bigrams:
+                continue
+            w *= math.exp(model.logp(names[ib], names[ic], names[ir]))
+        weighted.append((w, ic))
+    first = fold(garble.strip(_EDGES))[:1].lower()
+    lettered = [x for x in weighted if fold(model.surface[x[1]])[:1].lower() == first]
+    pool, share = (lettered, LETTERED_SHARE) if lettered else (weighted, CONTINUED_SHARE)
+    if not pool:
+        return None
+    w, ic = max(pool)
+    if w < share * sum(x[0] for x in pool):
+        return None
+    return model.surface[ic]
+
+
+def _garble_word(words: Sequence[str], i: int, read: Word | None) -> bool:
+    """``words[i]``, in small letters, is no reading of the subject's word: read below ``GARBLE_CONF`` or no
+    syllable, and not a syllable the corpus shows beside both its neighbours (read unsure, but right)."""
+    core = words[i].strip(_EDGES)
+    if read is None or any(ch.isupper() for ch in core):
+        return False  # (a capital in a subject in sentence case: a name's, or a word in capitals: kept)
+    if sum(ch.isalpha() for ch in core) == 0 or _run_together(core):
+        return False  # a number, a mark: print; words run together ("quốcjgia.xây"): more than one word
+    syllable = core.isalpha() and is_syllable(core)
+    if read.conf >= (GARBLE_SURE if not syllable else GARBLE_CONF):
+        return False
+    if not syllable:
+        return True
+    model = correct.load()
+    before = i == 0 or _bigram_seen(model, words[i - 1].strip(_EDGES), core)
+    after = i + 1 == len(words) or _bigram_seen(model, core, words[i + 1].strip(_EDGES))
+    return not (before and after)
+
+
+def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a run of garbled words (``_garble_word``) put right as the corpus goes on from the
+    two words read before it (see above), in doubt (``GUESSED_CONFIDENCE``). The words after a place, a
+    person or a company word are a name: kept. OCR'd pages only (``own``: the subject's lines)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    model = correct.load()
+    words = f.value.split()
+    read = _own_words(words, own)
+    out = list(words)
+    changed = False
+    i = 2
+    while i < len(out):
+        if not _garble_word(out, i, read[i]):
+            i += 1
+            continue
+        h = i
+        while h < len(out) and _garble_word(out, h, read[h]):
+            h += 1
+        a, b = (out[j].strip(_EDGES) for j in (i - 2, i - 1))
+        anchored = all(
+            x.isalpha()
+            and x.islower()
+            and is_syllable(x)
+            and (r is None or r.conf >= ANCHOR_CONF)
+            and out[j] == x
+            for x, j, r in ((a, i - 2, read[i - 2]), (b, i - 1, read[i - 1]))
+        )
+        named = any(fold(w).strip(_EDGES) in _NAME_AFTER for w in out[max(0, i - _NAME_WORDS) : i])
+        after = out[h].strip(_EDGES) if h < len(out) else None
+        if not anchored or named or h - i > _MOST_GARBLED or (after is not None and not after.isalpha()):
+            i = h + 1
+            continue
+        put: list[str] = []
+        for j in range(i, h):
+            specks = all(_speck_word(w) for w in out[j:h])
+            if put and after is not None and specks and _bigram_seen(model, put[-1], after):
+                break  # the stamp's specks after the words put
+            got = _continued(model, a, b, out[j], after if j + 1 == h else None)
+            if got is None:
+                if put and after is None and specks:
+                    break
+                put = []
+                break
+            put.append(got)
+            a, b = b, got
+        if not put:
+            i = h + 1
+            continue
+        out[i:h] = put
+        read[i:h] = [None] * len(put)
+        changed = True
+        i += len(put) + 1
+    if not changed:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 _GARBLE_BEFORE = 2  # words before "việc" that may be a stamp's garble over "Về" (its "ĐẾN" and "Về" itself)
