@@ -19,7 +19,9 @@ confidences (``Token``), number for number:
 - a child process (``tesseract stdin stdout``, the page piped as BMP, ``OMP_THREAD_LIMIT=1`` in the child's
   own environment): the fallback, and always for orientation detection (``osd``, rarely asked).
 
-Nothing here leaves this process's environment changed.
+Nothing here leaves this process's environment changed. When ``libompinline.so`` is built (``OMP_INLINE``),
+it is loaded globally before libtesseract and its four OpenMP entry points answer every library loaded after
+it: a region runs inline on its thread, as the team of one the thread limit of 1 makes of it anyway.
 """
 
 from __future__ import annotations
