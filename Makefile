@@ -8,9 +8,18 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils 
 STAMP := $(VENV)/.installed
 export OMP_THREAD_LIMIT ?= 1
 
-.PHONY: setup run test bench lint apt clean
+.PHONY: setup run test bench lint apt clean ompinline
 
-setup: apt $(STAMP)
+OMP_INLINE := src/digitize/tools/libompinline.so
+
+setup: apt $(STAMP) ompinline
+
+# libtesseract's OpenMP regions inline (src/digitize/tools/ompinline.c): built when a C compiler is here
+ompinline: $(OMP_INLINE)
+
+$(OMP_INLINE): src/digitize/tools/ompinline.c
+	@command -v cc >/dev/null && cc -O2 -Wall -shared -fPIC -o $@ $< \
+	  || echo "$@ not built (no C compiler?): Tesseract's OpenMP regions stay libgomp's (the same words, more CPU)"
 
 apt:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \

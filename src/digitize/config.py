@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     # Tesseract through libtesseract in the worker (engines kept) rather than a child process per call
     # (tools/tesseract.py: the same text, ~65 ms less CPU per call); off to compare or to isolate crashes
     ocr_in_process: bool = True
+    # ... with its OpenMP regions run inline when tools/libompinline.so is built (`make ompinline`: the same
+    # words, less CPU); off to compare
+    ocr_omp_inline: bool = True
     # the most (wall) seconds one document's targeted second readings (stamp, dropped block, signature block
     # and name, handwritten digits, header lines: pipeline/budget.py) may take in all, each pass's readings
     # together ending by what is left (tools.tesseract.deadline); later pages keep their first reading

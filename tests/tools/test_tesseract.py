@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+from pathlib import Path
 
 from digitize.tools import tesseract
 
@@ -45,3 +46,62 @@ def test_a_deadline_bounds_every_reading_made_inside_it() -> None:
         with tesseract.deadline(time.monotonic() + 1e6):  # a later one inside keeps the earlier
             assert tesseract._within_deadline(1e9) <= 120.0
     assert tesseract._within_deadline(30.0) == 30.0
+
+
+_READ_IN_A_CHILD = """
+import json, sys
+from pathlib import Path
+import numpy as np
+from PIL import Image
+from digitize.tools import tesseract
+tesseract.OMP_INLINE = Path(sys.argv[1])
+grey = np.asarray(Image.open(sys.argv[2]).convert("L"))
+# the first pass's page segmentation of an upscaled page and a second pass's, both through the LSTM
+words = [tesseract.image_to_data(grey, lang="vie", psm=psm) for psm in (4, 6)]
+maps = Path("/proc/self/maps").read_text()
+print(json.dumps({"words": [[list(vars(t).values()) for t in ws] for ws in words],
+                  "inline": "libompinline" in maps, "gomp": "libgomp" in maps}))
+"""
+
+
+def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> None:
+    """libtesseract's OpenMP regions (a team of one each, with OMP_THREAD_LIMIT=1, ended by a futex syscall)
+    run inline once ``ompinline.c`` is built: the library is loaded before libtesseract, and Tesseract reads
+    the same words, boxes and confidences as with libgomp's regions; with ``ocr_omp_inline`` off, or not
+    built, libgomp's own (each read in a child process: the library is chosen once a process)."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    from tests.support.scans import licence_lines, make_scan
+
+    cc = shutil.which("cc")
+    if cc is None:
+        pytest.skip("no C compiler")
+    built = tmp_path / "libompinline.so"
+    source = Path(tesseract.__file__).with_name("ompinline.c")
+    subprocess.run([cc, "-O2", "-shared", "-fPIC", "-o", str(built), str(source)], check=True)
+    page = make_scan(tmp_path / "page.png", licence_lines(1234, "Nguyễn Văn An", "0401234567"))
+
+    def read(library: Path, **env: str) -> dict[str, object]:
+        out = subprocess.run(
+            [sys.executable, "-c", _READ_IN_A_CHILD, str(library), str(page)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "DIGITIZE_OCR_IN_PROCESS": "1", **env},
+        )
+        result: dict[str, object] = json.loads(out.stdout.splitlines()[-1])
+        return result
+
+    inline = read(built)
+    assert inline["inline"] and inline["gomp"]
+    assert read(built, DIGITIZE_OCR_OMP_INLINE="0")["inline"] is False
+    plain = read(tmp_path / "not-built.so")
+    assert plain["inline"] is False
+    assert inline["words"] == plain["words"]
+    assert "PHÉP" in str(plain["words"])
