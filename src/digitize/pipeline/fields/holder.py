@@ -310,11 +310,11 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
     if held is not None and held.confidence > GUESSED_WORDS_CONF and other_marks_likelier(held.value or ""):
         res.fields["holder_name"] = held = replace(held, confidence=GUESSED_WORDS_CONF)
     if held is not None and held.value and held.confidence > GUESSED_WORDS_CONF:
-        other = _read_otherwise(lines, held.value)
-        if other is not None:
+        reread = _read_otherwise(lines, held.value)
+        if reread is not None:
             # "… Xanh Ảnh Dương" (90) in Điều 1, "… XANH ÁNH DƯƠNG" (96) in the subject: one name, its marks
             # read two ways; the surer reading, in doubt (seed 469 alt 007 took "Ảnh" at 0.90)
-            res.fields["holder_name"] = held = replace(held, value=other, confidence=GUESSED_WORDS_CONF)
+            res.fields["holder_name"] = held = replace(held, value=reread, confidence=GUESSED_WORDS_CONF)
     if blurred and held is not None and held.value:
         value = blurred_name_letters(held.value)
         if value != held.value:
