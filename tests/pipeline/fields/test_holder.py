@@ -504,7 +504,7 @@ def test_a_blurred_photo_s_holder_that_is_no_person_keeps_its_first_word() -> No
 
 def test_article_1_s_holder_read_with_other_marks_than_the_subject_s_is_in_doubt() -> None:
     # seed 469 alt 007: Điều 1's "… Xanh Ảnh Dương" (read at 90) taken at 0.90 where the trích yếu read
-    # "… Xanh Ánh Dương" at 96: a proper name's marks read two ways are no sure reading; the surer one, in doubt
+    # "… Xanh Ánh Dương" at 96: a proper name's marks read two ways are no sure reading; the surer, in doubt
     from digitize.pipeline.fields import extract
     from tests.pipeline.test_extract import page
 
