@@ -2333,3 +2333,78 @@ def test_a_row_s_given_name_its_vowel_garbled_is_the_listed_name_another_reading
     assert signature._vowel_told("Mếnh", {"minh"}) == "Minh"
     assert signature._vowel_told("Mếnh", {"minh", "manh"}) is None
     assert signature._vowel_told("Mếnh", {"mnnh"}) is None  # (a consonant apart: no vowel garbled)
+
+
+def test_a_middle_name_the_ring_crossed_after_its_capital_is_read_again_as_the_one_name_its_letters_fit() -> (
+    None
+):
+    # seeds 467 alt 012, 465 alt 000: the ring across the second letters of "Phương", "Xuân", the readings
+    # "Âu P:.ương Yến", "Đàm Xếiân Đạt" gave no name; the capital and the small letters ending one listed name
+    assert signature._name_of(["Âu", "P:.ương", "Yến"], ["Yến"]) == "Âu Phương Yến"
+    assert signature._name_of(["Đàm", "Xếiân", "Đạt"], ["Đạt"]) == "Đàm Xuân Đạt"
+    assert signature._name_of(["Đàm", "X6iân", "Đạt"], ["Đạt"]) == "Đàm Xuân Đạt"
+    # no guess from letters several names end in, nor without the capital read
+    assert signature._ring_inside("T#nh") is None
+    assert signature._ring_inside("Y_uân") is None
+    assert signature._ring_inside("Ngọc") is None  # a syllable read whole is that word
+    # the last words must still be the first reading's
+    assert signature._name_of(["Âu", "P:.ương", "Yến"], ["Lan"]) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("seed", "family", "axes_of"),
+    [
+        # a licence photographed at an angle, bitonal, "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG": "Âu Ptong Yến"
+        (467012, "alt", ("giay_phep", "one_organ", "tl", "none", True, True, "dejavu_serif")),
+        # a decision, "Q. CỤC TRƯỞNG": "Đà ân Đạt", the ring across "m X" of "Đàm Xuân"
+        (465000, "alt", ("quyet_dinh", "ministry", "q", "blank_seal", False, False, "liberation_serif")),
+    ],
+)
+def test_a_name_whose_middle_name_the_ring_crossed_is_read_again_in_doubt(
+    tmp_path: Path, seed: int, family: str, axes_of: tuple[str, str, str, str, bool, bool, str]
+) -> None:
+    from digitize.pipeline.run import process_document
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, write_varied
+
+    kind, header, sign, tail, stamp, handwritten, font = axes_of
+    axes = Axes(
+        kind=kind, colour=Colour.BITONAL, dpi=200, seal=Seal.OVER_NAME, header=Header(header),
+        sign=SignForm(sign), tail=Tail(tail), stamp=stamp, handwritten=handwritten, font=Font(font),
+        margins=Margins.NARROW, photo=Photo.PERSPECTIVE,
+    )  # fmt: skip
+    doc = make_varied_document(seed, family, axes)
+    f = process_document(write_varied(doc, tmp_path / "page"), jobs=1).extraction.fields["signer_name"]
+    assert f.value == doc.fields["signer_name"]
+    assert f.confidence < review.REVIEW_THRESHOLD  # read again, a word guessed from what the ring left
+
+
+@pytest.mark.slow
+def test_a_name_whose_family_name_the_ring_read_in_two_is_read_again(tmp_path: Path) -> None:
+    # seed 465 dev 010: a grey proposal photographed in low light, the ring across "Nguyễn" read "Ngủà" (1)
+    # "Ến" (93): "Văn An" went out (a family name too), its own family name lost; "Ến", no name's word after a
+    # doubted one, is the rest of the garbled word: the line is read again and gives the whole name, in doubt
+    from digitize.pipeline.run import process_document
+    from samples.axes import Axes, Colour, Font, Header, Margins, Photo, Seal, SignForm, Tail
+    from samples.varied import make_varied_document, write_varied
+
+    axes = Axes(
+        kind="to_trinh", colour=Colour.GREY, dpi=300, seal=Seal.OVER_NAME, header=Header.ONE_ORGAN,
+        sign=SignForm.DIRECT, tail=Tail.RECEIPT, stamp=False, handwritten=False, font=Font.DEJAVU_SERIF,
+        margins=Margins.NARROW, photo=Photo.LOW_LIGHT,
+    )  # fmt: skip
+    doc = make_varied_document(465010, "dev", axes)
+    f = process_document(write_varied(doc, tmp_path / "page"), jobs=1).extraction.fields["signer_name"]
+    assert f.value == doc.fields["signer_name"] == "Nguyễn Văn An"
+    assert f.confidence < review.REVIEW_THRESHOLD
+
+
+def test_a_word_no_name_has_after_a_doubted_one_is_the_ring_s_remnant_not_a_name_s_word() -> None:
+    def word(text: str, conf: float) -> Word:
+        return Word(text, conf, Box(0, 0, 10, 10))
+
+    assert signer.ring_remnant([word("Ngủà", 1.0)], word("Ến", 93.0))
+    assert not signer.ring_remnant([word("Ngủà", 1.0)], word("Hoàng", 93.0))  # a name's word
+    assert not signer.ring_remnant([word("Trần", 96.0)], word("Ến", 93.0))  # after a word read surely
+    assert not signer.ring_remnant([], word("Ến", 93.0))

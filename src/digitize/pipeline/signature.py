@@ -42,6 +42,7 @@ from digitize.pipeline.fields.signer import (
     nearest_name,
     rare_family,
     read_signer,
+    ring_remnant,
     small_family,
     surname_by_end,
     surname_by_head,
@@ -577,6 +578,8 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
         for i in range(len(rest) - 1 if taken else 0):
             if (capital := _capital_taken(rest[i], marked[k + 1 + i])) is not None:
                 rest[i] = capital  # "Đinh '. hu Lan", "Phan #ữu Nam": the ring over the middle name's capital
+            elif (inside := _ring_inside(rest[i])) is not None:
+                rest[i] = inside  # "P:.ương", "Xếiân": the ring across the middle name's second letters
         for i in range(len(rest)):
             if k + 1 + i in split_tails and i < len(rest) - 1:
                 rest[i] = _lost_head(rest[i])  # "Ống" after "Thái)#": a middle name's capital under the ring
@@ -685,6 +688,32 @@ def _capital_taken(word: str, marked: bool) -> str | None:
     if len(hits) > 1:
         hits = [s for s in hits if s in COMMON_NAME_SYLLABLES]
     return hits[0] if len(hits) == 1 else ""
+
+
+RING_INSIDE_TAIL = 2  # small letters at least ending a middle word the ring crossed that may tell the name
+
+
+def _ring_inside(word: str) -> str | None:
+    """A middle word the seal's ring crossed after its capital, read as marks or other letters there
+    ("P:.ương", "PWương" for "Phương"; "Xếiân", "X6iân" for "Xuân": the ring across its second letters, seeds
+    467 alt 012, 465 alt 000): its capital as read and its small letters at the end (``RING_INSIDE_TAIL`` at
+    least, the longest run that ends a listed name) are exactly one listed name's, no longer than the word
+    read. A guess (the name pass's readings vote on it and it goes to review). None for a syllable, a word
+    without a capital, or one whose letters fit no name or several ("T#nh": Thành, Thịnh …)."""
+    if len(word) < 3 or not word[:1].isupper() or not word[:1].isalpha() or is_syllable(word):
+        return None
+    for j in range(1, len(word) - RING_INSIDE_TAIL + 1):
+        tail = word[j:]
+        if not (tail.isalpha() and tail.islower()):
+            continue
+        hits = [
+            s
+            for s in NAME_SYLLABLES
+            if s[0] == word[0] and s.endswith(tail) and len(tail) < len(s) <= len(word)
+        ]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
 
 
 def _glued_after(bare: str, surname: str) -> str | None:
@@ -1072,10 +1101,14 @@ def _with_middle(tokens: list[str], given: list[str], gaps: set[int]) -> str | N
 def _trailing(line: Line) -> list[str]:
     """The line's trailing run of words that read as capitalised Vietnamese syllables (what the seal left)."""
     out: list[str] = []
-    for w in reversed(line.words):
+    words = line.words
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         t = w.text.strip(".,;:|!'\"()[]")
         if not (t[:1].isupper() and t.isalpha() and is_syllable(t)) or w.conf < SHORT_NAME_JUNK_CONF:
             break  # a doubted word ("Xấn" for a family name under the rim) is not what the seal left
+        if ring_remnant(words[:k], w):
+            break  # "Ến" after "Ngủà": the rest of the garbled word, not a word of the name
         out.insert(0, t)
     return out
 

@@ -500,3 +500,33 @@ def test_a_blurred_photo_s_holder_that_is_no_person_keeps_its_first_word() -> No
     # an organisation's own name of family names or common words stays ("Quan" is no "Quân", "Năm" no "Nam")
     for value in ("Công ty TNHH Xây dựng Lê Lợi", "Công ty Cổ phần Quan Hải", "Công ty TNHH Năm Sao"):
         assert blurred_name_letters(value) == value
+
+
+def test_article_1_s_holder_read_with_other_marks_than_the_subject_s_is_in_doubt() -> None:
+    # seed 469 alt 007: Điều 1's "… Xanh Ảnh Dương" (read at 90) taken at 0.90 where the trích yếu read
+    # "… Xanh Ánh Dương" at 96: a proper name's marks read two ways are no sure reading; the surer, in doubt
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    subject = (
+        "Về việc cấp Giấy chứng nhận cơ sở an toàn dịch bệnh động vật cho Hợp tác xã",
+        "Môi trường Xanh Ánh Dương",
+    )
+    article = [
+        ("Điều 1. Cấp Giấy chứng nhận cơ sở an toàn dịch bệnh động vật cho Hợp tác xã", "x=540", 90.0),
+        ("Môi trường Xanh Ảnh Dương, mã số thuế: 1887650748, địa chỉ: Số 12, đường Lê Lợi.", "x=420", 90.0),
+    ]
+    specs = [(s[0], s[1], 96.0) if s[0] in subject else s for s in _decision(subject, article)]
+    f = extract([page(specs)]).fields["holder_name"]
+    assert (f.value, f.confidence < 0.6) == ("Hợp tác xã Môi trường Xanh Ánh Dương", True)
+    # the body read the surer: its marks, in doubt still
+    doubted = [(s[0], s[1], 80.0) if s[0] in subject else s for s in _decision(subject, article)]
+    f = extract([page(doubted)]).fields["holder_name"]
+    assert (f.value, f.confidence < 0.6) == ("Hợp tác xã Môi trường Xanh Ảnh Dương", True)
+    # the same marks in both (a tone placed in the other style no difference): as sure as read
+    same = [(t.replace("Ảnh", "Ánh"), w, c) for t, w, c in specs]
+    assert extract([page(same)]).fields["holder_name"].confidence >= 0.6
+    styled = [
+        (t.replace("Ánh", "Thuỷ") if t in subject else t.replace("Ảnh", "Thủy"), w, c) for t, w, c in specs
+    ]
+    assert extract([page(styled)]).fields["holder_name"].confidence >= 0.6

@@ -13,7 +13,7 @@ from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_v
 from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
 from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
-from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1
+from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
 from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import ExtractedField
 from digitize.pipeline.syllable import key
@@ -309,6 +309,12 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
     # "Vận tải biến" of "biển", read at 96: the language says which word the phrase has, not the reading
     if held is not None and held.confidence > GUESSED_WORDS_CONF and other_marks_likelier(held.value or ""):
         res.fields["holder_name"] = held = replace(held, confidence=GUESSED_WORDS_CONF)
+    if held is not None and held.value and held.confidence > GUESSED_WORDS_CONF:
+        reread = _read_otherwise(lines, held.value)
+        if reread is not None:
+            # "… Xanh Ảnh Dương" (90) in Điều 1, "… XANH ÁNH DƯƠNG" (96) in the subject: one name, its marks
+            # read two ways; the surer reading, in doubt (seed 469 alt 007 took "Ảnh" at 0.90)
+            res.fields["holder_name"] = held = replace(held, value=reread, confidence=GUESSED_WORDS_CONF)
     if blurred and held is not None and held.value:
         value = blurred_name_letters(held.value)
         if value != held.value:
@@ -316,6 +322,68 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
                 held, value=value, confidence=min(held.confidence, GUESSED_WORDS_CONF)
             )
     return res.freeze()
+
+
+_WORD_MARKS = "()[],.;:\"'“”"
+
+
+def _read_otherwise(lines: Sequence[Line], value: str) -> str | None:
+    """The holder's name as the page reads it elsewhere with other marks on the same letters (its words in
+    a row on the lines, in any case: the subject's "… XANH ÁNH DƯƠNG" and Điều 1's "… Xanh Ảnh Dương"):
+    a proper name's marks no language model can tell, read two ways, are no sure reading. The reading whose
+    differing words Tesseract read the more surely (in ``value``'s case), ``value`` itself when its own are
+    the surer; None when the page reads the name nowhere else otherwise, or nowhere as ``value`` has it (a
+    legal form repaired, ``fix_company_forms``)."""
+    names = [w.strip(_WORD_MARKS) for w in value.split()]
+    names = [w for w in names if w]
+    if len(names) < 2:
+        return None
+    words = [
+        (nfc(w.text.strip(_WORD_MARKS)), w.conf)
+        for ln in lines
+        for w in ln.words
+        if w.text.strip(_WORD_MARKS)
+    ]
+    want = [fold(w) for w in names]
+    mine = [_marked(w) for w in names]
+    readings = []
+    for i in range(len(words) - len(names) + 1):
+        window = words[i : i + len(names)]
+        if [fold(t) for t, _ in window] == want:
+            readings.append(window)
+    others = [r for r in readings if [_marked(t) for t, _ in r] != mine]
+    if not others:
+        return None
+    own = [r for r in readings if [_marked(t) for t, _ in r] == mine]
+    if not own:
+        return None  # the value's words repaired ("Cổ phần" of "Cố phần"), not as the page reads them
+
+    def sure(reading: Sequence[tuple[str, float]]) -> float:
+        differ = [c for k, (t, c) in enumerate(reading) if _marked(t) != mine[k]]
+        return min(differ) if differ else 0.0
+
+    other = max(others, key=sure)
+    other_diff = [k for k, (t, _) in enumerate(other) if _marked(t) != mine[k]]
+    own_conf = max((min(r[k][1] for k in other_diff) for r in own), default=0.0)
+    if sure(other) <= own_conf:
+        return value
+    out = value.split()
+    at = [k for k, w in enumerate(value.split()) if w.strip(_WORD_MARKS)]
+    for k in other_diff:
+        word, read = out[at[k]], other[k][0]
+        core = word.strip(_WORD_MARKS)
+        cased = (
+            read.upper()
+            if core.isupper() and len(core) > 1
+            else (read[:1].upper() + read[1:].lower() if core[:1].isupper() else read.lower())
+        )
+        out[at[k]] = word.replace(core, cased)
+    return " ".join(out)
+
+
+def _marked(word: str) -> str:
+    """A word's letters and marks in lower case, its tone placed one way ("Thuỷ" and "Thủy" alike)."""
+    return normalize_tones(nfc(word)).casefold()
 
 
 # digits a blurred photo reads for a name's capitals ("Trường 5ơn" of "Sơn")

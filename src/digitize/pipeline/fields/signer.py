@@ -1211,7 +1211,9 @@ GIVEN_NAMES_MIN_CONF = 0.35  # mean confidence (0..1) of a name's given names be
 def short_name_line(below: Sequence[Line], name: list[str]) -> Line | None:
     """The name line when the name read there may have lost its family name under the seal: a two-word name
     ("Hoàng Tuấn": "Hoàng" is a family name and a middle name alike) right after a word with letters that
-    Tesseract doubts (confidence < 50: "Xấn Hoàng Tuấn", the seal's rim over "Trần"). None otherwise."""
+    Tesseract doubts (confidence < 50: "Xấn Hoàng Tuấn", the seal's rim over "Trần"), or right after a word
+    no name has (``ring_remnant``: "Ngủà Ến Văn An", the seal's ring across "Nguyễn", seed 465 dev 010).
+    None otherwise."""
     if len(name) != 2:
         return None
     for ln in reversed(below):
@@ -1221,8 +1223,21 @@ def short_name_line(below: Sequence[Line], name: list[str]) -> Line | None:
                 prev = ln.words[k - 1]
                 if prev.conf < SHORT_NAME_JUNK_CONF and any(ch.isalpha() for ch in prev.text):
                     return ln
+                if ring_remnant(ln.words[: k - 1], prev):
+                    return ln
                 return None
     return None
+
+
+def ring_remnant(before: Sequence[Word], word: Word) -> bool:
+    """``word`` is what the seal's ring left of a name's word that Tesseract read apart from the rest of it:
+    no listed name's word (``NAME_SYLLABLES``, ``SURNAMES``), right after a word with letters it doubts
+    (confidence < 50): "Ến" (93) after "Ngủà" (1), the ring across "Nguyễn" read in two."""
+    bare = nfc(word.text.strip(".,;:|!'\"()[]"))
+    if not before or bare in NAME_SYLLABLES or bare in SURNAMES or bare.title() in SURNAMES:
+        return False
+    prev = before[-1]
+    return prev.conf < SHORT_NAME_JUNK_CONF and any(ch.isalpha() for ch in prev.text)
 
 
 NAME_WORD_CONF = 0.6  # a word before a name's known family name read at least this surely is no speck
