@@ -37,6 +37,7 @@ from digitize.pipeline.fields.subject import (
     read_subject,
     read_type,
     recorrected,
+    rejoined,
     relettered,
     restated,
     subject_lines,
@@ -131,6 +132,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
+        subject = rejoined(subject, own)  # a word a stamp's side cut in two
         subject = unspecked(doubted_words(subject, own))
         subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
