@@ -159,3 +159,45 @@ def test_a_word_led_by_v_that_is_a_word_or_unlike_ve_viec_is_not_taken_for_it() 
         _directive("Vxqzkt tăng cường công tác thi hành án", "hành chính trên địa bàn tỉnh"), "Vxqzkt"
     )
     assert f.value is None or not f.value.startswith("Về việc")
+
+
+def _stamped(first: str, confs: dict[str, float], labels: bool = True) -> ExtractedField:
+    """The directive's subject with the words of ``confs`` read so, and, ``labels``, an incoming stamp's
+    "Ngày:" and "Chuyển:" read left of its lines (its box over the first line's first words)."""
+    from digitize.pipeline.model import Box, Word
+
+    base = _directive(first, "và số hóa hồ sơ")
+    words = [replace(w, conf=confs.get(w.text, w.conf)) for w in base.words]
+    if labels:
+        rows = sorted({w.line for w in words if w.text in first.split()})
+        second = [w for w in words if w.line == rows[-1] + 1]
+        y0, y1 = second[0].box.y0, second[0].box.y1
+        at = min(w.box.x0 for w in words if w.line == rows[-1]) - 40
+        words += [
+            Word("Ngày:", 93.0, Box(at - 260, y0, at - 150, y1), line=rows[-1] + 1),
+            Word("21/5/24", 40.0, Box(at - 130, y0, at, y1), line=rows[-1] + 1),
+        ]
+    return extract([replace(base, words=tuple(words))]).fields["subject"]
+
+
+def test_ve_viec_under_an_incoming_stamp_s_box_read_as_two_other_words_is_put_back_in_doubt() -> None:
+    # the stamp's pen number and side over "Về việc" read "Sữa" (79) "đề" (62), the rest read well: "đề
+    # đẩy" is no phrase, and the stamp's labels stand left of the words after them (seed 469 dev 001)
+    first = "Sữa đề đẩy mạnh cải cách thủ tục hành chính"
+    f = _stamped(first, {"Sữa": 79.0, "đề": 62.0})
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc đẩy mạnh cải cách thủ tục hành chính và số hóa hồ sơ",
+        True,
+    )
+    # "Về" read "Và" (50), "việc" "việt": the same (seed 465 alt 008)
+    f = _stamped("Và việt đẩy mạnh cải cách thủ tục hành chính", {"Và": 50.0})
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc đẩy mạnh cải cách thủ tục hành chính và số hóa hồ sơ",
+        True,
+    )
+    # no stamp's label beside it: nothing says what the two words stood for; as read, in doubt
+    f = _stamped(first, {"Sữa": 79.0, "đề": 62.0}, labels=False)
+    assert f.value is None or (f.value.startswith("Sữa") and f.confidence < SURE)
+    # the subject's own opening that goes on with the words after it stays, stamp or not
+    f = _stamped("Tiếp tục đẩy mạnh cải cách thủ tục hành chính", {"Tiếp": 70.0})
+    assert f.value == "Tiếp tục đẩy mạnh cải cách thủ tục hành chính và số hóa hồ sơ"

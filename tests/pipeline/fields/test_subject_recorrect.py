@@ -204,3 +204,30 @@ def test_a_right_word_read_unsure_that_the_corpus_shows_between_its_neighbours_s
     confs[text.split().index("thu")] = 5.0
     f = extract([replace(page(_directive([(text, confs)])), blurred=blurred)]).fields["subject"]
     assert f.value == text
+
+
+def _split(first: str, piece: str, gap: float) -> tuple[str | None, float]:
+    """The directive's subject with ``piece`` of its first line moved to ``gap`` pixels after the word
+    before it (a stamp's side taken out of a word leaves a thin gap inside it)."""
+    from tests.pipeline.test_extract import page
+
+    base = page(_directive([(first, 93.0), ("công năm 2016", 96.0)]))
+    words = list(base.words)
+    at = next(i for i, w in enumerate(words) if w.text == piece)
+    before, w = words[at - 1], words[at]
+    x0 = before.box.x1 + gap
+    words[at] = replace(w, box=replace(w.box, x0=x0, x1=x0 + (w.box.x1 - w.box.x0)))
+    f = extract([replace(base, words=tuple(words))]).fields["subject"]
+    return f.value, f.confidence
+
+
+def test_a_word_a_stamp_s_side_cut_in_two_is_read_whole_in_doubt() -> None:
+    # an incoming stamp's box side through "đẩy", taken out, left "đã" and "y" 6 pixels apart (the line's
+    # words a space of 22 apart), each read surely: "đã y nhanh" was a sure subject, wrong (seed 467 alt 001)
+    first = "Về việc đã y nhanh tiến độ giải ngân vốn đầu tư"
+    value, conf = _split(first, "y", 6.0)
+    assert value == "Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2016"
+    assert conf < 0.6
+    # two words set close that the corpus shows side by side are two words: as read, as sure
+    value, conf = _split("Về việc bảo đảm y tế cho nhân dân trong dịp Tết", "tế", 6.0)
+    assert (value, conf >= 0.6) == ("Về việc bảo đảm y tế cho nhân dân trong dịp Tết công năm 2016", True)

@@ -38,6 +38,7 @@ from digitize.pipeline.fields.subject import (
     read_subject,
     read_type,
     recorrected,
+    rejoined,
     relettered,
     restated,
     subject_lines,
@@ -133,6 +134,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     if pages[0].source == "ocr":
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
+        subject = rejoined(subject, own)  # a word a stamp's side cut in two
         subject = unspecked(doubted_words(subject, own))
         subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))

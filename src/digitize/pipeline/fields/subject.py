@@ -27,7 +27,7 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_PLACES, NOTATION_TYPES, PROVINCES
 from digitize.pipeline.model import Word
-from digitize.pipeline.syllable import TONE_MARKS
+from digitize.pipeline.syllable import TONE_MARKS, skeleton
 from digitize.pipeline.syllable import key as syllable_key
 from digitize.text import fold, nfc
 
@@ -2582,6 +2582,65 @@ def _stray_numbers(lines: Sequence[Line]) -> tuple[list[Line], bool]:
     return out, True
 
 
+# line heights under the subject's first line an incoming stamp's label stands in when its box lies over the
+# line's first words (its "Số:" row on the line, "Ngày:" and "Chuyển:" under it)
+STAMP_ROWS = 4.0
+# a garble standing for "Về việc" has about its letters (6): a speck's two at least, a word more at most
+_PAIR_LETTERS = (2, 8)
+_PAIR_WORDS = (2, 3)  # words read where "Về việc" was
+# a word of the garble read at least this surely and read right is print, no stamp's strokes over it
+PAIR_SURE = 85.0
+
+
+def _stamp_labels_beside(first: Line, x: float, lines: Sequence[Line]) -> bool:
+    """An incoming stamp's label ("Số:", "Ngày:", "Chuyển:" or its "ĐẾN") is read on the page left of ``x``
+    on ``first``'s row or the ``STAMP_ROWS`` rows under it: the stamp's box lies over the line's first
+    words."""
+    h = first.y1 - first.y0
+    for ln in lines:
+        for w in ln.words:
+            cy = (w.box.y0 + w.box.y1) / 2
+            if not first.y0 <= cy <= first.y1 + STAMP_ROWS * h or w.box.x0 >= x:
+                continue
+            core = fold(w.text).strip(_OPEN_MARKS)
+            if (core in _LABELS and w.text.endswith(":")) or (core == _STAMP_TITLE and w.text.isupper()):
+                return True
+    return False
+
+
+def stamped_opening(
+    words: Sequence[str], first_n: int, first: Line, lines: Sequence[Line]
+) -> list[str] | None:
+    """The trích yếu with "Về việc" put back where an incoming stamp's box over the first line's first words
+    left a garble of two or three words ("Sữa đề đẩy mạnh cải cách …", "vì „đ đẩy nhanh …", "Và việt bảo đảm
+    …": its pen's number and its side over "Về việc"; Decree 30's trích yếu opens so, and no other opening
+    leaves a pair that does not go on with the words after it): the stamp's labels left of the words after
+    the garble (``_stamp_labels_beside``), the garble of about the letters of "Về việc" (``_PAIR_LETTERS``),
+    a word of it no word read right or read unsure (``PAIR_SURE``), its last word one the corpus never shows
+    before the next, and the words after it in small letters reading well (``reads_well``: all of the first
+    line's, ``_WELL_READ`` at least). None otherwise; the words put back are a guess (to review)."""
+    model = correct.load()
+    mine = sorted(first.words, key=lambda w: w.box.x0)
+    for k in range(_PAIR_WORDS[0], _PAIR_WORDS[1] + 1):
+        garble, rest = words[:k], words[k:]
+        on_line = max(_WELL_READ, first_n - k)
+        if len(rest) < _WELL_READ or not rest[0][:1].islower() or not reads_well(rest[:on_line]):
+            continue
+        letters = sum(ch.isalnum() for ch in "".join(garble))
+        if not _PAIR_LETTERS[0] <= letters <= _PAIR_LETTERS[1]:
+            return None
+        read = {w.text: w for w in mine}
+        if all(_read_right(g) and (w := read.get(g)) is not None and w.conf >= PAIR_SURE for g in garble):
+            return None  # the subject's own words, read surely
+        if _bigram_seen(model, garble[-1].strip(_EDGES).lower(), rest[0].strip(_EDGES)):
+            return None  # "Tiếp tục đẩy mạnh …": the garble goes on with the words after it
+        after = next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
+        if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
+            return None
+        return ["Về", "việc", *rest]
+    return None
+
+
 def read_subject(
     layout: Layout, vv: Sequence[Line], *, typed: bool = False, lines: Sequence[Line] = ()
 ) -> Found:
@@ -2657,6 +2716,10 @@ def read_subject(
                 restored = restore_opening(joined, first_n, others)
                 if restored is None:
                     return res.freeze()  # a garbled "Về việc" with garbled words after it: to review
+                if restored[0] == joined and (
+                    put := stamped_opening(joined.split(), first_n, subj[0], lines)
+                ):
+                    restored = " ".join(put), True  # "Sữa đề đẩy mạnh …": an incoming stamp's box over it
                 joined, guessed = restored[0], guessed or restored[1]
             first_words = sorted(subj[0].words, key=lambda w: w.box.x0)
             head = joined.split()
@@ -2758,6 +2821,11 @@ def _own_words(words: Sequence[str], own: Sequence[Line]) -> list[Word | None]:
         out.append(mine[k])
         at = k + 1
     return out
+
+
+def _keys_seen(model: correct.Model, ka: str, kb: str) -> bool:
+    ia, ib = model.index.get(ka), model.index.get(kb)
+    return ia is not None and ib is not None and ia * model.size + ib in model.bigrams
 
 
 def _bigram_seen(model: correct.Model, a: str, b: str) -> bool:
@@ -2957,6 +3025,109 @@ def recorrected(subject: Found, own: Sequence[Line]) -> Found:
     if value == f.value and conf == f.confidence:
         return subject
     return Found((replace(f, value=value, confidence=conf),))
+
+
+# two words of a line this close (a share of the line's usual space between its words) are one word cut in
+# two: print sets a full space between syllables; an incoming stamp's upright side taken out of a word leaves
+# a thin gap inside it ("đẩy" read "đã y" with 8 pixels between, the line's words 17 apart, seed 467 alt 001)
+SPLIT_GAP = 0.6
+_SPLIT_LETTERS = 7  # the most letters of a Vietnamese syllable ("nghiêng")
+
+
+def _split_pair(a: Word, b: Word, ln: Line) -> bool:
+    """``a`` and ``b`` are next to each other on ``ln`` (of three words at least), the space between them
+    under ``SPLIT_GAP`` of the line's usual one (``_Gaps``)."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    at = next((i for i, w in enumerate(words) if w is a), None)
+    if at is None or at + 1 >= len(words) or words[at + 1] is not b or len(words) < 3:
+        return False
+    gaps = _Gaps(ln)
+    usual = gaps.usual(at)
+    return usual > 0 and gaps.gaps[at] < SPLIT_GAP * usual
+
+
+def _joined_syllable(model: correct.Model, words: Sequence[str], i: int) -> tuple[bool, str | None]:
+    """Whether ``words[i]`` and ``words[i + 1]`` (both of small letters, a pair the corpus never shows) put
+    together have the letters of a syllable the corpus shows often (``correct.MIN_COUNT``), its marks aside
+    (the side took the hook of "ẩ": "đã" + "y"), and that syllable when one stands out among them beside the
+    neighbours by ``correct.LETTER_RIVAL`` and the corpus shows it beside one of them at least ("đẩy
+    nhanh")."""
+    a, b = words[i].strip(_EDGES), words[i + 1].strip(_EDGES)
+    if words[i][-1:] in _EDGES or words[i + 1][:1] in _EDGES:
+        return False, None  # a mark between them: two words
+    if not (a.isalpha() and b.isalpha() and a.islower() and b.islower()) or len(a + b) > _SPLIT_LETTERS:
+        return False, None
+    if _bigram_seen(model, a, b):
+        return False, None
+    cands = [k for k in model.by_skeleton.get(skeleton(a + b), ()) if model.count(k) >= correct.MIN_COUNT]
+    if not cands:
+        return False, None
+
+    def side(j: int) -> str | None:
+        if j < 0 or j >= len(words):
+            return None
+        core = words[j].strip(_EDGES)
+        k = syllable_key(core.lower())
+        return k if core.isalpha() and k in model.index else None
+
+    far_left, left, right, far_right = side(i - 2), side(i - 1), side(i + 2), side(i + 3)
+
+    def score(c: str) -> float:
+        s = 0.0
+        if left is not None:
+            s += model.logp(far_left, left, c)
+        if right is not None:
+            s += model.logp(left, c, right) if left is not None else model.logp(None, c, right)
+            if far_right is not None:
+                s += model.logp(c, right, far_right)
+        return s
+
+    if left is None and right is None:
+        return True, None
+    scored = sorted(((score(c), c) for c in cands), reverse=True)
+    best, cand = scored[0]
+    if len(scored) > 1 and best - scored[1][0] < correct.LETTER_RIVAL:
+        return True, None
+    seen = (left is not None and _keys_seen(model, left, cand)) or (
+        right is not None and _keys_seen(model, cand, right)
+    )
+    return True, (model.surface[model.index[cand]] if seen else None)
+
+
+def rejoined(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word cut in two read whole: two words of its line closer than a space
+    (``SPLIT_GAP``), a pair the corpus never shows, whose letters put together are a common syllable's
+    ("Về việc đã y nhanh tiến độ …" of "đẩy nhanh": an incoming stamp's side through "đẩy"), that syllable
+    where the neighbours choose it (``_joined_syllable``); in doubt (``GUESSED_CONFIDENCE``) either way: the
+    cut took a mark of the word, which the corpus, not the print, gives back."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    line_of = {id(w): ln for ln in own for w in ln.words}
+    model = correct.load()
+    out = list(words)
+    doubtful = False
+    i = len(words) - 2
+    while i >= 0:
+        a, b = read[i], read[i + 1]
+        ln = line_of.get(id(a)) if a is not None else None
+        if a is None or b is None or ln is None or line_of.get(id(b)) is not ln or not _split_pair(a, b, ln):
+            i -= 1
+            continue
+        split, whole = _joined_syllable(model, out, i)
+        doubtful = doubtful or split
+        if whole is not None:
+            out[i : i + 2] = [
+                words[i][: len(words[i]) - len(words[i].lstrip(_EDGES))]
+                + whole
+                + words[i + 1][len(words[i + 1].rstrip(_EDGES)) :]
+            ]
+        i -= 1
+    if not doubtful:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> Found:
