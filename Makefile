@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils ghostscript qpdf \
+APT_PACKAGES := gcc libc6-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils ghostscript qpdf \
 	fonts-liberation fonts-liberation2 softhsm2 opensc libnss3-tools chromium pngquant
 STAMP := $(VENV)/.installed
 export OMP_THREAD_LIMIT ?= 1
@@ -18,8 +18,8 @@ setup: apt $(STAMP) ompinline
 ompinline: $(OMP_INLINE)
 
 $(OMP_INLINE): src/digitize/tools/ompinline.c
-	@command -v cc >/dev/null && cc -O2 -Wall -shared -fPIC -o $@ $< \
-	  || echo "$@ not built (no C compiler?): Tesseract's OpenMP regions stay libgomp's (the same words, more CPU)"
+	@command -v $(CC) >/dev/null && $(CC) -O2 -Wall -shared -fPIC -o $@ $< \
+	  || echo "$@ not built (no C compiler, or it failed): Tesseract's OpenMP regions stay libgomp's (the same words, more CPU)"
 
 apt:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \

@@ -2408,3 +2408,5 @@ def test_a_word_no_name_has_after_a_doubted_one_is_the_ring_s_remnant_not_a_name
     assert not signer.ring_remnant([word("Ngủà", 1.0)], word("Hoàng", 93.0))  # a name's word
     assert not signer.ring_remnant([word("Trần", 96.0)], word("Ến", 93.0))  # after a word read surely
     assert not signer.ring_remnant([], word("Ến", 93.0))
+    assert not signer.ring_remnant([word("Ngủà", 1.0)], word("VĂN", 93.0))  # a name's word in capitals
+    assert not signer.ring_remnant([word("Ngủà", 1.0)], word("...", 93.0))  # a speck of marks

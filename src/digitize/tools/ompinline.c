@@ -23,16 +23,34 @@
 
 static __thread unsigned next_section, last_section, in_sections;
 
-/* libgomp's own function (loaded, locally, before this library), or NULL */
-static void *gomp(const char *name) {
-    void *lib = dlopen("libgomp.so.1", RTLD_LAZY | RTLD_NOLOAD);
-    return lib ? dlsym(lib, name) : NULL;
+/* how many regions ran here (a test reads it: the stub really took libgomp's place) */
+static unsigned long regions;
+
+unsigned long ompinline_regions(void) { return regions; }
+
+/* libgomp's own function (loaded, locally, before this library), or NULL; looked up once */
+static void *gomp(const char *name, void **cached) {
+    if (*cached == NULL) {
+        void *lib = dlopen("libgomp.so.1", RTLD_LAZY | RTLD_NOLOAD);
+        if (lib != NULL) {
+            *cached = dlsym(lib, name);
+            dlclose(lib); /* NOLOAD took a reference: libgomp stays loaded by whoever loaded it */
+        }
+    }
+    return *cached;
 }
 
 void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags) {
+    /* a plain region inside a section is outside any sections construct of its own */
+    unsigned outer_next = next_section, outer_last = last_section, outer_in = in_sections;
     (void)num_threads;
     (void)flags;
+    __atomic_add_fetch(&regions, 1, __ATOMIC_RELAXED);
+    in_sections = 0;
     fn(data);
+    next_section = outer_next;
+    last_section = outer_last;
+    in_sections = outer_in;
 }
 
 void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads, unsigned count,
@@ -41,6 +59,7 @@ void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads
     unsigned outer_next = next_section, outer_last = last_section, outer_in = in_sections;
     (void)num_threads;
     (void)flags;
+    __atomic_add_fetch(&regions, 1, __ATOMIC_RELAXED);
     next_section = 1;
     last_section = count;
     in_sections = 1;
@@ -53,7 +72,8 @@ void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads
 /* the next section to run (1 .. count), 0 when none is left */
 unsigned GOMP_sections_next(void) {
     if (!in_sections) {
-        unsigned (*next)(void) = (unsigned (*)(void))gomp("GOMP_sections_next");
+        static void *own;
+        unsigned (*next)(void) = (unsigned (*)(void))gomp("GOMP_sections_next", &own);
         return next ? next() : 0;
     }
     return next_section <= last_section ? next_section++ : 0;
@@ -61,7 +81,8 @@ unsigned GOMP_sections_next(void) {
 
 void GOMP_sections_end_nowait(void) {
     if (!in_sections) {
-        void (*end)(void) = (void (*)(void))gomp("GOMP_sections_end_nowait");
+        static void *own;
+        void (*end)(void) = (void (*)(void))gomp("GOMP_sections_end_nowait", &own);
         if (end)
             end();
     }

@@ -1234,7 +1234,9 @@ def ring_remnant(before: Sequence[Word], word: Word) -> bool:
     no listed name's word (``NAME_SYLLABLES``, ``SURNAMES``), right after a word with letters it doubts
     (confidence < 50): "Ến" (93) after "Ngủà" (1), the ring across "Nguyễn" read in two."""
     bare = nfc(word.text.strip(".,;:|!'\"()[]"))
-    if not before or bare in NAME_SYLLABLES or bare in SURNAMES or bare.title() in SURNAMES:
+    if not before or not bare.isalpha():  # a speck of marks is no word's remnant
+        return False
+    if bare.title() in NAME_SYLLABLES or bare.title() in SURNAMES:  # "VĂN" is a name's word, in capitals too
         return False
     prev = before[-1]
     return prev.conf < SHORT_NAME_JUNK_CONF and any(ch.isalpha() for ch in prev.text)
