@@ -319,3 +319,15 @@ def test_a_v_v_line_going_on_with_a_cited_document_is_neither_cut_there_nor_the_
         got = extract([page(specs)]).values()
         assert got["subject"] == "triển khai thực hiện Nghị định số 15/2020/NĐ-CP của Chính phủ"
         assert (got["code_number"], got["type_name"]) == (want, "Công văn")
+
+
+def test_a_long_own_abbreviation_read_with_a_stroke_more_and_a_letter_misread_is_it_in_doubt() -> None:
+    # seed 467 alt 013 (a blurred photo): "/GCN-SVHTTDL" of the Sở Văn hóa, Thể thao và Du lịch read
+    # "GCN-SVMTTDIL" (an "H" read "M", a stroke read "I" before the "L"): it was made "GCN-SVMTTDLL"
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    organ = "Sở Văn hóa, Thể thao và Du lịch"
+    assert repair_notation("GCN-SVMTTDIL", organ) == ("GCN-SVHTTDL", STRAY_LOWER_QUALITY)
+    # two letters misread besides the stroke, or another organ's: not made it
+    assert repair_notation("GCN-SXYTTDIL", organ)[0] != "GCN-SVHTTDL"
+    assert repair_notation("GCN-SVMTTDIL", "Sở Khoa học và Công nghệ")[0] != "GCN-SVHTTDL"

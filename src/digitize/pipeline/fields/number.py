@@ -180,6 +180,26 @@ def _lone_i(part: str) -> bool:
     )
 
 
+LONG_OWN = 6  # an abbreviation of the organ's own this long is told apart by its letters' order alone
+
+
+def _stroke_and_one_more(part: str, own: tuple[str, ...]) -> str | None:
+    """The one abbreviation of ``own`` (``LONG_OWN`` letters or more) that ``part`` (capitals) reads as with
+    a stroke (``_STROKES``) inside it read as one letter more and at most one other letter misread; None for
+    none or more than one."""
+    if not part.isupper() or len(part) <= LONG_OWN:
+        return None
+    longs = {_abbr_key(o): o for o in own if len(o) >= LONG_OWN and len(o) == len(part) - 1}
+    fits = {
+        o
+        for i, ch in enumerate(part[1:-1], 1)
+        if ch in _STROKES
+        for k, o in longs.items()
+        if (d := _substitutions(_abbr_key(part[:i] + part[i + 1 :]), k)) is not None and d <= 1
+    }
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def _i_for_stroke(part: str, own: tuple[str, ...]) -> str | None:
     """The one abbreviation of ``own`` that ``part`` (capitals with an "I") reads as with a "T" or an "L" of
     it read "I" (a stroke whose bar was lost); None for none or more than one."""
@@ -309,6 +329,11 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
                 or (_capitals_of(p) if fixed else None)
             )
             rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
+        if rep is None and ocr and fixed and not garbled and (near_own := _stroke_and_one_more(p, own)):
+            # a long abbreviation of the organ's own read with a stroke inside it and one letter misread
+            # ("SVMTTDIL" of the Sở Văn hóa, Thể thao và Du lịch's "SVHTTDL" on a blurred photo, seed 467 alt
+            # 013: "SVMTTDLL" was made of it): that one, in doubt
+            rep = (near_own, STRAY_LOWER_QUALITY)
         if rep is None and ocr and fixed and not garbled and _lone_i(p):
             # a capital "I" inside a unit's part ("SVHTTDL-QIVH" of "QLVH", seed 295 alt 011): no Vietnamese
             # word an abbreviation takes the initial of starts with an I; a blurred "L" it is, in doubt (two
