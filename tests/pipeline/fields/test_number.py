@@ -167,6 +167,38 @@ def test_a_number_line_read_as_a_speck_the_digits_and_two_garbled_words_level_wi
     assert read("«. 2058 q4 ovy ab", "Hã NỘI, ngôy 7 tháng 3 năm 2019")[0] is None
 
 
+def test_a_number_line_whose_label_and_slash_were_lost_the_digits_and_a_hyphenated_notation() -> None:
+    # seed 467 alt 003: "Số: 1316/TTr-UBND" (a pen's number, 200 dpi) read "316 mr-UBND", its label lost:
+    # no number, no notation, the line read into the organ's name. Level with the date line it is the number
+    # line: its digits (the first may have gone with the label) and its notation (the heading's type for the
+    # part the slash garbled), in doubt; the organ ends above it
+    from dataclasses import replace
+
+    from digitize.pipeline.model import Box
+    from tests.pipeline.test_extract import _ubnd_directive, extract, page
+
+    def read(number: str, shift: float) -> dict[str, tuple[str | None, float]]:
+        pg = page(_ubnd_directive(number=number))
+        words = tuple(
+            replace(w, box=Box(w.box.x0, w.box.y0 - shift, w.box.x1, w.box.y1 - shift))
+            if w.line in (3, 4, 5)
+            else w
+            for w in pg.words
+        )
+        fields = extract([replace(pg, words=words)]).fields
+        return {
+            k: (fields[k].value, fields[k].confidence) for k in ("code_number", "code_notation", "organ_name")
+        }
+
+    v = read("316 mr-UBND", 180.0)
+    assert v["code_number"][0] == "316" and v["code_number"][1] < 0.6
+    assert v["code_notation"][0] == "CT-UBND" and v["code_notation"][1] < 0.6
+    assert v["organ_name"][0] == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    # not level with the date line, or words after the notation: no number line
+    assert read("316 mr-UBND", 0.0)["code_number"][0] is None
+    assert read("316 mr-UBND nhân dân", 180.0)["code_number"][0] is None
+
+
 def test_an_i_read_for_an_l_only_alone_inside_a_unit_s_part() -> None:
     assert repair_notation("QĐ-QIVH", "Sở Văn hóa, Thể thao và Du lịch")[0] == "QĐ-QLVH"
     # strokes side by side (a letter read as two), an "I" at a part's end or start: as the other rules read it
@@ -287,3 +319,15 @@ def test_a_v_v_line_going_on_with_a_cited_document_is_neither_cut_there_nor_the_
         got = extract([page(specs)]).values()
         assert got["subject"] == "triển khai thực hiện Nghị định số 15/2020/NĐ-CP của Chính phủ"
         assert (got["code_number"], got["type_name"]) == (want, "Công văn")
+
+
+def test_a_long_own_abbreviation_read_with_a_stroke_more_and_a_letter_misread_is_it_in_doubt() -> None:
+    # seed 467 alt 013 (a blurred photo): "/GCN-SVHTTDL" of the Sở Văn hóa, Thể thao và Du lịch read
+    # "GCN-SVMTTDIL" (an "H" read "M", a stroke read "I" before the "L"): it was made "GCN-SVMTTDLL"
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    organ = "Sở Văn hóa, Thể thao và Du lịch"
+    assert repair_notation("GCN-SVMTTDIL", organ) == ("GCN-SVHTTDL", STRAY_LOWER_QUALITY)
+    # two letters misread besides the stroke, or another organ's: not made it
+    assert repair_notation("GCN-SXYTTDIL", organ)[0] != "GCN-SVHTTDL"
+    assert repair_notation("GCN-SVMTTDIL", "Sở Khoa học và Công nghệ")[0] != "GCN-SVHTTDL"

@@ -1057,6 +1057,30 @@ def test_a_garbled_ubnd_that_is_the_organ_itself_is_the_committee_in_doubt() -> 
     assert (f.value, f.confidence >= 0.6) == ("Ủy ban nhân dân tỉnh Nghệ An", True)
 
 
+def test_a_committee_written_out_its_nhan_and_tinh_misread_is_the_province_s_committee_in_doubt() -> None:
+    # seed 469 dev 011: "ỦY BAN NHÂN DÂN / TỈNH YÊN BÁI" on a blurred photo read "ỦY BAN wéw N DÂN / TÍSH YÊN
+    # BÁI": the organ "Ủy ban wéw n dân TÍSH yên bái" (0.52). "Ủy ban … dân" then a word like "tỉnh" and a
+    # known province is the province's People's Committee, two words guessed: in doubt
+    body = [
+        ("CÔNG VĂN", "center", 95.0),
+        ("Về việc số hóa kết quả giải quyết thủ tục hành chính", "center", 93.0),
+        ("", "center", 90.0),
+        ("Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước người đứng đầu;", "body", 90.0),
+    ]
+    sig = signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Hồ Văn Hải")
+
+    def organ_of(lines: tuple[str, ...]) -> tuple[str | None, float]:
+        specs = header(parent=None, organ=lines, number="Số: 807/UBND-KT") + body + sig
+        f = extract([page(specs)]).fields["organ_name"]
+        return f.value, f.confidence
+
+    value, conf = organ_of(("ỦY BAN wéw N DÂN", "TÍSH YÊN BÁI"))
+    assert value == "Ủy ban nhân dân tỉnh Yên Bái" and conf < 0.6
+    # no known province after it, or another committee's name: not so made
+    assert organ_of(("ỦY BAN wéw N DÂN", "TÍSH XYZ QWE"))[0] != "Ủy ban nhân dân tỉnh Xyz Qwe"
+    assert organ_of(("ỦY BAN MẶT TRẬN TỔ QUỐC", "TỈNH YÊN BÁI"))[0] != "Ủy ban nhân dân tỉnh Yên Bái"
+
+
 def test_a_head_word_no_syllable_before_a_province_is_the_known_organ_like_it_in_doubt() -> None:
     # seed 261 blur alt 002: "IÚY DẪN NHÂN DÂN / TỈNH YÊN BÁI" was the organ "Iúy dẫn nhân dân tỉnh Yên Bái"
     # at 0.71

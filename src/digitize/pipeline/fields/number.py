@@ -180,6 +180,26 @@ def _lone_i(part: str) -> bool:
     )
 
 
+LONG_OWN = 6  # an abbreviation of the organ's own this long is told apart by its letters' order alone
+
+
+def _stroke_and_one_more(part: str, own: tuple[str, ...]) -> str | None:
+    """The one abbreviation of ``own`` (``LONG_OWN`` letters or more) that ``part`` (capitals) reads as with
+    a stroke (``_STROKES``) inside it read as one letter more and at most one other letter misread; None for
+    none or more than one."""
+    if not part.isupper() or len(part) <= LONG_OWN:
+        return None
+    longs = {_abbr_key(o): o for o in own if len(o) >= LONG_OWN and len(o) == len(part) - 1}
+    fits = {
+        o
+        for i, ch in enumerate(part[1:-1], 1)
+        if ch in _STROKES
+        for k, o in longs.items()
+        if (d := _substitutions(_abbr_key(part[:i] + part[i + 1 :]), k)) is not None and d <= 1
+    }
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def _i_for_stroke(part: str, own: tuple[str, ...]) -> str | None:
     """The one abbreviation of ``own`` that ``part`` (capitals with an "I") reads as with a "T" or an "L" of
     it read "I" (a stroke whose bar was lost); None for none or more than one."""
@@ -309,6 +329,11 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
                 or (_capitals_of(p) if fixed else None)
             )
             rep = None if rep is None else (rep[0], min(rep[1], STRAY_LOWER_QUALITY))
+        if rep is None and ocr and fixed and not garbled and (near_own := _stroke_and_one_more(p, own)):
+            # a long abbreviation of the organ's own read with a stroke inside it and one letter misread
+            # ("SVMTTDIL" of the Sở Văn hóa, Thể thao và Du lịch's "SVHTTDL" on a blurred photo, seed 467 alt
+            # 013: "SVMTTDLL" was made of it): that one, in doubt
+            rep = (near_own, STRAY_LOWER_QUALITY)
         if rep is None and ocr and fixed and not garbled and _lone_i(p):
             # a capital "I" inside a unit's part ("SVHTTDL-QIVH" of "QLVH", seed 295 alt 011): no Vietnamese
             # word an abbreviation takes the initial of starts with an I; a blurred "L" it is, in doubt (two
@@ -889,9 +914,11 @@ def read_number(layout: Layout) -> NumberRead:
     if "code_number" not in res.fields and raw_notation is None:
         found = _label_lost_number(left[:8], list(layout.right))
         if found is not None:
-            i, number, conf = found
+            i, number, conf, notation = found
             res.set("code_number", number, conf)
             num_i = i
+            if notation is not None:
+                raw_notation, num_conf = notation, conf
     return NumberRead(res.freeze(), raw_notation, num_conf, num_i)
 
 
@@ -900,22 +927,34 @@ def read_number(layout: Layout) -> NumberRead:
 # ... or as two ("«. 2058 q4 ovy" of "Số: 2058/QLD-VP", seed 337 blur dev 004: its slash and hyphen read as a
 # letter and a space), three letters at least
 _LABEL_LOST_LINE = re.compile(r"^\s*[^\w\s]{1,2}\s*(\d{2,5})\s+([^\W\d_]{3,12}|\w{1,6}\s+\w{1,8})\s*$")
+# ... or lost whole, with the slash, the number's digits then the notation with its hyphen and the organ's
+# capitals after it ("316 mr-UBND" of "Số: 1316/TTr-UBND", a pen's "1316" at 200 dpi, seed 467 alt 003: the
+# line read into the organ's name); the number's first digits may have gone with the label, and the
+# notation's first part with the slash
+_LABEL_LOST_NOTATION = re.compile(
+    r"^\s*(\d{1,6})\s+([A-Za-zĐđ]{1,8}-[A-ZĐ]{2,8}(?:-[A-Za-zĐđ]{1,8})?)[.,;]?\s*$"
+)
 LABEL_LOST_CONF = 0.5  # what it says is read; that it is the number line, its label and notation lost, is not
 
 
-def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, float] | None:
+def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, float, str | None] | None:
     """The number of a left-column line read as a speck, its digits and one garbled word
-    (``_LABEL_LOST_LINE``), level with the right column's date line (Decree 30 sets the number and the place
-    and date on one row): (its index in ``left``, the number, in doubt); None without such a line."""
+    (``_LABEL_LOST_LINE``), or as the digits and a hyphenated notation alone (``_LABEL_LOST_NOTATION``),
+    level with the right column's date line (Decree 30 sets the number and the place and date on one row):
+    (its index in ``left``, the number, in doubt, the raw notation read after it or None); None without
+    such a line."""
     # (the date line's words read with a vowel wrong too: "Hã NỘI, ngôy 7 tháng 3 năm 2019")
     dated = [d for d in right if place_date_start(d.text) is not None or WORD_DATE.search(d.folded)]
     for i, ln in enumerate(left):
         m = _LABEL_LOST_LINE.match(ln.text)
+        notation = None
+        if m is None and (n := _LABEL_LOST_NOTATION.match(ln.text)) is not None:
+            m, notation = n, n.group(2)
         if m is not None and sum(ch.isalpha() for ch in m.group(2)) < 3:
             continue
         if m is not None and any(d.y0 <= (ln.y0 + ln.y1) / 2 <= d.y1 for d in dated):
             digit_confs = [w.conf / 100.0 for w in ln.words if any(ch.isdigit() for ch in w.text)]
-            return i, m.group(1), min([ln.conf, LABEL_LOST_CONF, *digit_confs])
+            return i, m.group(1), min([ln.conf, LABEL_LOST_CONF, *digit_confs]), notation
     return None
 
 

@@ -348,6 +348,26 @@ def _garbled_ubnd(f: str) -> tuple[str, float] | None:
     return f"{level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
 
 
+# "ỦY BAN NHÂN DÂN / TỈNH …" written out, its "NHÂN" and its "TỈNH" misread on a blurred photo ("ỦY BAN wéw N
+# DÂN / TÍSH YÊN BÁI", seed 469 dev 011, kept as read at 0.52): "Ủy ban" and "dân" read, one or two short
+# words between them, a word like "tỉnh" (a t, an h, four or five letters), then a known province. No other
+# committee names itself "Ủy ban … dân tỉnh …" (Ủy ban Mặt trận Tổ quốc, Ủy ban Kiểm tra have no "dân"
+# there)
+_GARBLED_WORDS_UBND = re.compile(r"^\W?uy ban\s+(\S{1,5}(?:\s+\S{1,3})?)\s+dan\s+(t\S{2,3})\s+(\S.*)$")
+
+
+def _garbled_words_ubnd(f: str) -> tuple[str, float] | None:
+    """A province's People's Committee written out, its "nhân" and "tỉnh" misread (``f`` folded, ``_GARBLED_
+    WORDS_UBND``): (its proper name, in doubt: two words guessed); None otherwise."""
+    g = _GARBLED_WORDS_UBND.match(f)
+    if g is None or fuzz.ratio(g.group(2), "tinh") < 50:
+        return None
+    prov = province(g.group(3), GARBLED_UBND_CUTOFF)
+    if prov is None:
+        return None
+    return f"Ủy ban nhân dân tỉnh {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
+
+
 def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:
     """A local People's Committee or Council over one or two lines, no parent: "ỦY BAN NHÂN DÂN / TỈNH QUẢNG
     NGÃI", "HỘI ĐỒNG NHÂN DÂN / TỈNH …", "ỦY BAN NHÂN DÂN / HUYỆN BA TƠ" → its proper name. The second line of
@@ -366,6 +386,9 @@ def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:
     ubnd_hit = _garbled_ubnd(f)
     if ubnd_hit is not None:
         return f"Ủy ban nhân dân {ubnd_hit[0]}", ubnd_hit[1]
+    words_hit = _garbled_words_ubnd(f)
+    if words_hit is not None:
+        return words_hit
     if len(texts) != 2 or not re.match(_KIND + r"\W*$", fold(squash(texts[0]))):
         return None
     second = squash(texts[1])

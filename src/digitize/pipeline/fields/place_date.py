@@ -520,6 +520,11 @@ def date_conf(ln: Line, start: int, end: int) -> float:
         n = len(nfc(w.text))
         if at < end and at + n > start and any(ch.isdigit() for ch in w.text):
             confs.append(w.conf / 100.0)
+            letters = re.sub(r"[^a-z]", "", fold(w.text).lower())
+            if letters and letters not in _DATE_WORDS:
+                # digits glued to a date word read wrong ("29uáng" of a written "29" run into "tháng", seed
+                # 465 dev 007): where the pen's digits end and what they are is told by no clean word
+                confs.append(LETTER_DIGIT_CONF)
         at += n + 1
     if read_as_letters(ln.folded[start:end]):
         confs.append(LETTER_DIGIT_CONF)
@@ -527,6 +532,9 @@ def date_conf(ln: Line, start: int, end: int) -> float:
 
 
 LETTER_DIGIT_CONF = 0.55  # a date with a letter read for one of its digits ("tháng Ï"): to review
+_DATE_WORDS = frozenset(
+    {"ngay", "thang", "nam"}
+)  # (folded) the printed words a date's digits may be glued to
 
 
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d\W*$")
