@@ -1684,10 +1684,14 @@ def lost_end(subject: Found, layout: Layout, lines: Sequence[Line], own: Sequenc
 # "cải cách hàn thiẩh/ ó4 năm" of "hành chính năm"): the words read before the garble say how the phrase goes
 # on where administrative Vietnamese goes on one way only ("xe ô" is always "xe ô tô", "cách hành" "cách hành
 # chính"). A word of the run is the corpus's continuation of the two words before it (read right, or put so)
-# that stands the word after the run beside it (for the run's last word): the one whose first letter the
-# garble has, by ``LETTERED_SHARE`` of the weight of those that have it, else the one by ``CONTINUED_SHARE``
-# of all (the garble's letters the stamp's, none the word's). Specks (digits, a sign, a lone letter) left
-# once the words put meet the word after the run are the stamp's. Always a guess: in doubt.
+# that stands the word after the run beside it (for the run's last word) and looks like the garble (shares
+# most of its letters, marks folded, or is within a letter of its length: "thiẩh/" → "chính", "su" → "nhu"):
+# the one whose first letter the garble has, by ``LETTERED_SHARE`` of the weight of those that have it, else
+# the one by ``CONTINUED_SHARE`` of all that look like it; any continuation only for a speck's garble ("È" of
+# "TÔ": the stamp's letters, none the word's). Specks (digits, a sign, a lone letter) left once the words put
+# meet the word after the run are the stamp's. Always a guess: in doubt. A loanword ("photocopy", "online",
+# "container": plain letters, no marks, OCR reads it below ``GARBLE_SURE``) is no garble unless read below
+# ``GARBLE_CONF``; nor a syllable read low the corpus shows beside the word after it ("lắp đặt" at 45).
 GARBLE_CONF = (
     50.0  # a subject's word read below this is a garble (a stamp's pass reads through its box at 50)
 )
@@ -1699,6 +1703,7 @@ ANCHOR_SEEN = 20  # the two words seen together at least this often for their co
 LETTERED_SHARE = 0.8
 CONTINUED_SHARE = 0.9
 _SPECK_LETTERS = 3
+_LOANWORD_LETTERS = 4  # a word of this many plain letters (no marks, digits, signs) may be a loanword
 _MOST_GARBLED = 4  # a longer garble is no word or two lost under a stamp's edge
 
 
@@ -1748,8 +1753,12 @@ def _continued(model: correct.Model, a: str, b: str, garble: str, after: str | N
             w *= math.exp(model.logp(names[ib], names[ic], names[ir]))
         weighted.append((w, ic))
     first = fold(garble.strip(_EDGES))[:1].lower()
-    lettered = [x for x in weighted if fold(model.surface[x[1]])[:1].lower() == first]
-    pool, share = (lettered, LETTERED_SHARE) if lettered else (weighted, CONTINUED_SHARE)
+    like = [x for x in weighted if _looks_like(model.surface[x[1]], garble)]
+    lettered = [x for x in like if fold(model.surface[x[1]])[:1].lower() == first]
+    if lettered:
+        pool, share = lettered, LETTERED_SHARE
+    else:
+        pool, share = (like if like or not _speck_word(garble) else weighted), CONTINUED_SHARE
     if not pool:
         return None
     w, ic = max(pool)
@@ -1758,23 +1767,48 @@ def _continued(model: correct.Model, a: str, b: str, garble: str, after: str | N
     return model.surface[ic]
 
 
+def _looks_like(word: str, garble: str) -> bool:
+    """``word`` may be what ``garble`` was read for: it has more than half the garble's letters (marks
+    folded) or is within one letter of as many ("chính" for "thiẩh/", "nhu" for "su"; not "chiếu" for
+    "photocopy", "trên" for "website")."""
+    letters = [ch for ch in fold(garble) if ch.isalpha()]
+    folded = fold(word)
+    if abs(len(folded) - len(letters)) <= 1:
+        return True
+    pool = list(folded)
+    shared = 0
+    for ch in letters:
+        if ch in pool:
+            pool.remove(ch)
+            shared += 1
+    return 2 * shared > len(letters)
+
+
+def _loanword(core: str) -> bool:
+    """A word of plain letters only, ``_LOANWORD_LETTERS`` or more, no Vietnamese marks ("photocopy",
+    "online", "game"): a loanword read as written, not a stamp's garble (which has digits or signs glued to
+    its letters, marks on letters that make no syllable, or is a letter or two)."""
+    return core.isascii() and core.isalpha() and len(core) >= _LOANWORD_LETTERS
+
+
 def _garble_word(words: Sequence[str], i: int, read: Word | None) -> bool:
-    """``words[i]``, in small letters, is no reading of the subject's word: read below ``GARBLE_CONF`` or no
-    syllable, and not a syllable the corpus shows beside both its neighbours (read unsure, but right)."""
+    """``words[i]``, in small letters, is no reading of the subject's word: a syllable read below
+    ``GARBLE_CONF`` the corpus never shows before the word after it (or, the last word, after the word before
+    it), or no syllable read below ``GARBLE_SURE`` that is no loanword (``_loanword``) read above
+    ``GARBLE_CONF``."""
     core = words[i].strip(_EDGES)
     if read is None or any(ch.isupper() for ch in core):
         return False  # (a capital in a subject in sentence case: a name's, or a word in capitals: kept)
     if sum(ch.isalpha() for ch in core) == 0 or _run_together(core):
         return False  # a number, a mark: print; words run together ("quốcjgia.xây"): more than one word
-    syllable = core.isalpha() and is_syllable(core)
-    if read.conf >= (GARBLE_SURE if not syllable else GARBLE_CONF):
+    if not (core.isalpha() and is_syllable(core)):
+        return read.conf < GARBLE_CONF or (read.conf < GARBLE_SURE and not _loanword(core))
+    if read.conf >= GARBLE_CONF:
         return False
-    if not syllable:
-        return True
     model = correct.load()
-    before = i == 0 or _bigram_seen(model, words[i - 1].strip(_EDGES), core)
-    after = i + 1 == len(words) or _bigram_seen(model, core, words[i + 1].strip(_EDGES))
-    return not (before and after)
+    if i + 1 < len(words):
+        return not _bigram_seen(model, core, words[i + 1].strip(_EDGES))  # "lắp đặt" read at 45: kept
+    return not (i > 0 and _bigram_seen(model, words[i - 1].strip(_EDGES), core))
 
 
 def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
@@ -1785,7 +1819,7 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
     if f is None or not f.value or not own:
         return subject
     model = correct.load()
-    words = f.value.split()
+    words = nfc(f.value).split()  # (a decomposed mark is no letter to ``isalpha``)
     read = _own_words(words, own)
     out = list(words)
     changed = False
