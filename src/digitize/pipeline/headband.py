@@ -77,11 +77,17 @@ def _lost_header(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     except ToolFailed:
         return page
     mid = page.width / 2
+    gap = COLUMN_GAP * regions.letter_height(page.words)
+    read = recognize.read_words(tokens, s, page.width)
+    # a word's column is its run's (its line's words up to a column's gap): a title or subject line centred
+    # under the header crosses the page's middle, and cut there it came half from the band, half from the
+    # reading, as two lines ("GIẤY" / "CHỨNG NHẬN": no type name)
+    centre = {**_run_centres(read, gap), **_run_centres(page.words, gap)}
 
     def bottom(w: Word) -> float:  # the band's end in the word's column
-        return ends[0] if (w.box.x0 + w.box.x1) / 2 < mid else ends[1]
+        return ends[0] if centre[id(w)] < mid else ends[1]
 
-    new = [w for w in recognize.read_words(tokens, s, page.width) if (w.box.y0 + w.box.y1) / 2 < bottom(w)]
+    new = [w for w in read if (w.box.y0 + w.box.y1) / 2 < bottom(w)]
     if not new:
         return page
     kept = [w for w in page.words if (w.box.y0 + w.box.y1) / 2 > bottom(w)]
@@ -173,6 +179,16 @@ def _runs(words: Sequence[Word], gap: float) -> list[list[Word]]:
         runs[-1].append(w)
         last = w
     return runs
+
+
+def _run_centres(words: Sequence[Word], gap: float) -> dict[int, float]:
+    """Each word's run's middle (``_runs``: its line's words apart where two are more than ``gap`` apart),
+    by the word's id."""
+    out: dict[int, float] = {}
+    for run in _runs(words, gap):
+        x = (min(w.box.x0 for w in run) + max(w.box.x1 for w in run)) / 2
+        out.update((id(w), x) for w in run)
+    return out
 
 
 def _sure_syllables(words: Sequence[Word]) -> int:
