@@ -28,7 +28,7 @@ _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012); a blurred
 # "năm" read "mm" or "nm", its "nă" run into one letter, before the year (seed 455 dev 007)
 WORD_DATE = re.compile(
-    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrtu]|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
+    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt]|(?<=\d)u|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
     rf"({DAY_DIGITS}){_GAP}(?:n[a-z]|[mn])m{_YEAR_GAP}"
     rf"({DIGIT}{{4}})(?!\d)",
 )

@@ -520,8 +520,8 @@ def date_conf(ln: Line, start: int, end: int) -> float:
         n = len(nfc(w.text))
         if at < end and at + n > start and any(ch.isdigit() for ch in w.text):
             confs.append(w.conf / 100.0)
-            letters = re.sub(r"[^a-z]", "", fold(w.text).lower())
-            if letters and letters not in _DATE_WORDS:
+            runs = re.findall(r"[a-z]+", fold(w.text).lower())
+            if runs and not all(r in _DATE_WORDS for r in runs):  # "tháng9năm" is two clean words
                 # digits glued to a date word read wrong ("29uáng" of a written "29" run into "tháng", seed
                 # 465 dev 007): where the pen's digits end and what they are is told by no clean word
                 confs.append(LETTER_DIGIT_CONF)
