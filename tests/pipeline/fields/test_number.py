@@ -328,6 +328,8 @@ def test_a_long_own_abbreviation_read_with_a_stroke_more_and_a_letter_misread_is
 
     organ = "Sở Văn hóa, Thể thao và Du lịch"
     assert repair_notation("GCN-SVMTTDIL", organ) == ("GCN-SVHTTDL", STRAY_LOWER_QUALITY)
+    # the stroke read as a small "l" (REVIEW-38b L3: it stayed "SVMTTDlL" at 0.6, sure and wrong)
+    assert repair_notation("QĐ-SVMTTDlL", organ) == ("QĐ-SVHTTDL", STRAY_LOWER_QUALITY)
     # two letters misread besides the stroke, or another organ's: not made it
     assert repair_notation("GCN-SXYTTDIL", organ)[0] != "GCN-SVHTTDL"
     assert repair_notation("GCN-SVMTTDIL", "Sở Khoa học và Công nghệ")[0] != "GCN-SVHTTDL"

@@ -187,7 +187,7 @@ def _stroke_and_one_more(part: str, own: tuple[str, ...]) -> str | None:
     """The one abbreviation of ``own`` (``LONG_OWN`` letters or more) that ``part`` (capitals) reads as with
     a stroke (``_STROKES``) inside it read as one letter more and at most one other letter misread; None for
     none or more than one."""
-    if not part.isupper() or len(part) <= LONG_OWN:
+    if not part.replace("l", "I").isupper() or len(part) <= LONG_OWN:  # "SVMTTDlL": a small l the stroke
         return None
     longs = {_abbr_key(o): o for o in own if len(o) >= LONG_OWN and len(o) == len(part) - 1}
     fits = {
