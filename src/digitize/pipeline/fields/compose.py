@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from digitize.pipeline.fields.annex import by_annex, cited, read_annex
 from digitize.pipeline.fields.certificate import restated_title
-from digitize.pipeline.fields.holder import read_holder
+from digitize.pipeline.fields.holder import read_holder, read_two_ways
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import fit_notation, read_notation, read_number, without_garbled
@@ -143,7 +143,8 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     if blurred:
         subject = relettered(subject, own)
     holder = read_holder(all_lines, subject.get("subject"), blurred=blurred)
-    subject = holder_restated(subject, holder.value("holder_name"), own)
+    holder_name = holder.value("holder_name")
+    subject = holder_restated(subject, holder_name, own, two_ways=read_two_ways(all_lines, holder_name))
     subject = restated_title(subject, type_found.value("type_name"), all_lines, blurred=blurred)
     subject = year_restored(year_word_restored(subject), place_date.value("issued_date"))
     if pages[0].source == "ocr":

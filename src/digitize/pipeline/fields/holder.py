@@ -381,6 +381,13 @@ def _read_otherwise(lines: Sequence[Line], value: str) -> str | None:
     return " ".join(out)
 
 
+def read_two_ways(lines: Sequence[Line], name: str | None) -> bool:
+    """Whether the page reads the holder's ``name`` (as ``read_holder`` gives it) with other marks on its
+    letters elsewhere (``_read_otherwise``): the name's marks are no sure reading, wherever else it is read
+    (the trích yếu's "… cho <holder>" that ``read_holder`` may have taken the marks of)."""
+    return bool(name) and _read_otherwise(lines, name or "") is not None
+
+
 def _marked(word: str) -> str:
     """A word's letters and marks in lower case, its tone placed one way ("Thuỷ" and "Thủy" alike)."""
     return normalize_tones(nfc(word)).casefold()

@@ -1531,14 +1531,18 @@ def _doubtful(word: str, own: Sequence[Word]) -> bool:
     return False
 
 
-def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]) -> Found:
+def holder_restated(
+    subject: Found, holder_name: str | None, own: Sequence[Line], *, two_ways: bool = False
+) -> Found:
     """A trích yếu ending "… cho <holder>" whose holder's name goes doubtful after words read like the
     holder the body names (Điều 1, printed plain; an incoming stamp lands on the subject's end: "… cho Công
     ty TNHH Môi trường Xanh Pb" for "… Xanh Đại Dương") with the body's name there: the two agree on at least
     half of the body's name's words from its start, the subject's words after those are no more than the
     body's and one of them was read with little confidence (``_doubtful``; ``own``: the subject's lines), the
     body's words read right. A name read surely in both places stays as the subject has it; words taken from
-    the body make it no surer than ``GUESSED_CONFIDENCE`` (review)."""
+    the body make it no surer than ``GUESSED_CONFIDENCE`` (review), and so does a name the page reads with
+    other marks elsewhere (``two_ways``: ``holder.read_two_ways``), though the holder now reads as the subject
+    does (the holder takes the surer of the two readings, often the subject's)."""
     f = subject.get("subject")
     if f is None or not f.value or not holder_name:
         return subject
@@ -1554,7 +1558,7 @@ def holder_restated(subject: Found, holder_name: str | None, own: Sequence[Line]
     rest = mine[same:]
     words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
     if not rest and same == len(theirs):
-        return _holder_marks(subject, m.start(1), theirs, words)
+        return _holder_marks(subject, m.start(1), theirs, words, two_ways=two_ways)
     stamped = 2 * same >= len(theirs) and stamp_in_name(rest, theirs[same:], words)  # "… Xanh đấy /2 7 Ngân"
     if not stamped and (
         not rest or same == len(theirs) or 2 * same < len(theirs) or len(rest) > len(theirs) - same
@@ -1596,13 +1600,17 @@ def stamp_in_name(rest: Sequence[str], theirs: Sequence[str], own: Sequence[Word
     )
 
 
-def _holder_marks(subject: Found, at: int, theirs: Sequence[str], own: Sequence[Word]) -> Found:
+def _holder_marks(
+    subject: Found, at: int, theirs: Sequence[str], own: Sequence[Word], *, two_ways: bool = False
+) -> Found:
     """A trích yếu whose "… cho <holder>" has the body's holder's words (``theirs``, from ``at`` in the value)
     but for their marks ("Lữ hành Ảnh Dương" under a stamp, "Lữ hành Ánh Dương" in Điều 1): one of the two
     is read wrong. Where each word that differs was read doubtfully in the subject (``own``: its words; under
     ``_CHANGED_CONF`` or changed by the corrector) and the body's reads right, the body's marks are taken;
     either way the subject is no surer than ``GUESSED_CONFIDENCE`` (review): "Ảnh" at 70 went in at 0.94
-    (seed 181 alt 007, sure-wrong)."""
+    (seed 181 alt 007, sure-wrong). The same marks in both, the page reading the name otherwise elsewhere
+    (``two_ways``: the holder re-read as the subject has it), in doubt too: "… Xanh Ánh Dương" (96) in the
+    subject, "… Xanh Ảnh Dương" (90) in Điều 1 went out at 0.96 once the holder took the subject's marks."""
     f = subject.get("subject")
     assert f is not None and f.value is not None
     mine = f.value[at:].split()
@@ -1612,7 +1620,7 @@ def _holder_marks(subject: Found, at: int, theirs: Sequence[str], own: Sequence[
         # (a tone placed in the old style or the new is no difference: "Thuỷ" / "Thủy", "Hoà" / "Hòa")
         if normalize_tones(nfc(a)).strip(_EDGES).lower() != normalize_tones(nfc(b)).strip(_EDGES).lower()
     ]
-    if not differ:
+    if not differ and not two_ways:
         return subject
     value = f.value
     doubted = {fold(w.text).strip(_EDGES) for w in own if w.read or w.conf < _CHANGED_CONF}
