@@ -12,6 +12,12 @@ COPY api ./api
 COPY workers ./workers
 COPY samples ./samples
 RUN pip install --no-cache-dir .
+# libtesseract's OpenMP regions inline (src/digitize/tools/ompinline.c, docs/ocr.md): built next to the
+# installed package, the compiler removed again
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+ && cc -O2 -Wall -shared -fPIC -o "$(python -c 'import digitize.tools as t, os; print(os.path.dirname(t.__file__))')/libompinline.so" \
+      src/digitize/tools/ompinline.c \
+ && apt-get purge -y --auto-remove gcc libc6-dev && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 digitize && mkdir -p /data && chown digitize /data
 USER digitize
 EXPOSE 8000
