@@ -2642,8 +2642,69 @@ def _stamp_labels_beside(first: Line, x: float, lines: Sequence[Line]) -> bool:
     return False
 
 
+# a word of a garble glued to the subject's next word is read below this ("đệbáo" at 13 of "việc bảo")
+GLUED_GARBLE_CONF = 50.0
+_GLUED_HEAD = 1  # letters at least of the garble before the syllable glued to it
+_TONES = 6
+
+
+def _glued_tail(model: correct.Model, word: str, after: str) -> tuple[str, str] | None:
+    """``word``, a garble in small letters and no syllable, ends in the syllable the subject goes on with
+    ("đệbáo đảm" of "việc bảo đảm": a stamp's pen number over "việc" ran it into "bảo"): the longest syllable
+    at its end (after ``_GLUED_HEAD`` letters at least) whose letters, its tone aside (a stroke over its
+    mark: "báo"), the corpus shows before ``after`` at least ``COMMON_PAIR`` times in one tone only, by
+    ``LETTERED_SHARE`` of the pairs of its tones; the garble's head and that syllable, else None."""
+    core = word.strip(_EDGES)
+    if not core.isalpha() or not core.islower() or is_syllable(core):
+        return None
+    for j in range(_GLUED_HEAD, len(core) - 1):
+        tail = core[j:]
+        if not is_syllable(tail):
+            continue
+        ir = model.index.get(syllable_key(after.strip(_EDGES).lower()))
+        tones = [model.index.get(syllable_key(tail)[:-1] + str(t)) for t in range(_TONES)]
+        counts = {
+            i: model.bigrams.get(i * model.size + ir, 0) for i in tones if i is not None and ir is not None
+        }
+        best = max(counts, key=lambda i: counts[i], default=None)
+        if (
+            best is not None
+            and counts[best] >= COMMON_PAIR
+            and counts[best] >= LETTERED_SHARE * sum(counts.values())
+        ):
+            return core[:j], model.surface[best]
+    return None
+
+
 def stamped_opening(
     words: Sequence[str], first_n: int, first: Line, lines: Sequence[Line]
+) -> list[str] | None:
+    """``_stamped_opening``; where it finds none, the same with the garble's word glued to the subject's
+    next one read unsure (below ``GLUED_GARBLE_CONF``) split before the syllable it ends in
+    (``_glued_tail``: "Sẽ vế đệbáo đảm …" of "Về việc bảo đảm …")."""
+    if (put := _stamped_opening(words, first_n, first, lines)) is not None:
+        return put
+    model = correct.load()
+    read = {w.text: w for w in first.words}
+    for i in range(1, min(_PAIR_WORDS[1], len(words) - 1)):
+        w = read.get(words[i])
+        if (
+            w is None
+            or w.conf >= GLUED_GARBLE_CONF
+            or (split := _glued_tail(model, words[i], words[i + 1])) is None
+        ):
+            continue
+        glued = [*words[:i], *split, *words[i + 1 :]]
+        return _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w))
+    return None
+
+
+def _stamped_opening(
+    words: Sequence[str],
+    first_n: int,
+    first: Line,
+    lines: Sequence[Line],
+    glued_at: tuple[int, Word] | None = None,
 ) -> list[str] | None:
     """The trích yếu with "Về việc" put back where an incoming stamp's box over the first line's first words
     left a garble of two or three words ("Sữa đề đẩy mạnh cải cách …", "vì „đ đẩy nhanh …", "Và việt bảo đảm
@@ -2656,6 +2717,8 @@ def stamped_opening(
     model = correct.load()
     mine = sorted(first.words, key=lambda w: w.box.x0)
     for k in range(_PAIR_WORDS[0], _PAIR_WORDS[1] + 1):
+        if glued_at is not None and glued_at[0] != k:
+            continue  # the syllable split off a garble opens the words after it
         garble, rest = words[:k], words[k:]
         on_line = max(_WELL_READ, first_n - k)
         if len(rest) < _WELL_READ or not rest[0][:1].islower() or not reads_well(rest[:on_line]):
@@ -2668,7 +2731,11 @@ def stamped_opening(
             return None  # the subject's own words, read surely
         if _bigram_seen(model, garble[-1].strip(_EDGES).lower(), rest[0].strip(_EDGES)):
             return None  # "Tiếp tục đẩy mạnh …": the garble goes on with the words after it
-        after = next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
+        after = (
+            glued_at[1]
+            if glued_at is not None
+            else next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
+        )
         if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
             return None
         return ["Về", "việc", *rest]
