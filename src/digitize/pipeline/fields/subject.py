@@ -3231,6 +3231,67 @@ def rejoined(subject: Found, own: Sequence[Line]) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+# a space this many times the line's usual one between two words, and under ``DASH_GAP_MOST`` of it (wider:
+# words lost, ``_Gaps.lost``), holds a spaced dash the stamp's pass dropped (``stamps.DASH_CONF``) or the
+# scan lost ("kinh tế ‹ - › xã hội"): a dash takes a space on each side and its own width
+DASH_GAP = 2.2
+DASH_GAP_MOST = 4.0
+# the corpus shows a mark between the two words this often at least, and this share of the times it shows
+# them together with or without one: Vietnamese writes that pair with a dash between ("kinh tế - xã hội",
+# "quốc phòng - an ninh"), not as one phrase ("dân cư", "sử dụng": never)
+DASH_SEEN = 100
+DASH_SHARE = 0.9
+
+
+def _marked_pair(model: correct.Model, a: str, b: str) -> bool:
+    """The corpus writes ``a`` and ``b`` with a mark between (``DASH_SEEN``, ``DASH_SHARE``)."""
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    if ia is None or ib is None:
+        return False
+    marked = model.trigrams.get((ia * model.size + model.index["<p>"]) * model.size + ib, 0)
+    return marked >= DASH_SEEN and marked >= DASH_SHARE * (
+        marked + model.bigrams.get(ia * model.size + ib, 0)
+    )
+
+
+def dash_restored(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a spaced dash put back between two words of a line where the space between them
+    holds one (``DASH_GAP``) and the corpus writes them with a mark between (``_marked_pair``): "kinh tế xã
+    hội" read with a wide space after "tế" is "kinh tế - xã hội"; in doubt (``GUESSED_CONFIDENCE``): the
+    dash was not read."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    line_of = {id(w): ln for ln in own for w in ln.words}
+    model = correct.load()
+    out = list(words)
+    for i in range(len(words) - 2, -1, -1):
+        a, b = read[i], read[i + 1]
+        ln = line_of.get(id(a)) if a is not None else None
+        if a is None or b is None or ln is None or line_of.get(id(b)) is not ln or len(ln.words) < 3:
+            continue
+        x, y = words[i], words[i + 1]
+        if not (
+            x.isalpha() and is_syllable(x) and y.rstrip(_EDGES).isalpha() and is_syllable(y.rstrip(_EDGES))
+        ):
+            continue  # a mark after the first word (read), or no syllables: no dash to put
+        ordered = sorted(ln.words, key=lambda w: w.box.x0)
+        at = next((j for j, w in enumerate(ordered) if w is a), None)
+        if at is None or at + 1 >= len(ordered) or ordered[at + 1] is not b:
+            continue
+        gaps = _Gaps(ln)
+        usual = gaps.usual(at)
+        if usual <= 0 or not DASH_GAP * usual <= gaps.gaps[at] < DASH_GAP_MOST * usual or gaps.lost(at):
+            continue
+        if _marked_pair(model, x, y.rstrip(_EDGES)):
+            out.insert(i + 1, "-")
+    if len(out) == len(words):
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> Found:
     """A blurred photo's trích yếu with its words one letter misread replaced by the syllable the language
     model shows beside both neighbours ("đề nghị bạm hành" → "ban", "cơ sở" of "tổ sở": see
