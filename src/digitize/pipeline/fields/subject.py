@@ -3292,6 +3292,72 @@ def dash_restored(subject: Found, own: Sequence[Line]) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+# letters at most a cut took off a word's end ("chí" of "chính", "nh" under a stamp's box)
+_CUT_LETTERS = 2
+
+
+@lru_cache(maxsize=1)
+def _by_head() -> dict[str, tuple[int, ...]]:
+    """The corpus's syllables by their first letters (all but their last one or ``_CUT_LETTERS``)."""
+    model = correct.load()
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(model.surface):
+        if w.startswith("<") or not w.isalpha():
+            continue
+        for n in range(1, _CUT_LETTERS + 1):
+            if len(w) > n:
+                out.setdefault(w[:-n], []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _cut_word(model: correct.Model, before: str, word: str, after: str) -> str | None:
+    """The syllable ``word`` is the first letters of: the corpus shows ``word`` neither after ``before`` nor
+    before ``after``, and shows one syllable that starts with its letters beside both, ``ANCHOR_SEEN`` times
+    at least after ``before``, by ``LETTERED_SHARE`` of the weight (its pairs' counts multiplied) of all
+    such; None otherwise."""
+    if _pair_count(model, before, word) or _pair_count(model, word, after):
+        return None
+    ia, ir = model.index.get(syllable_key(before.lower())), model.index.get(syllable_key(after.lower()))
+    if ia is None or ir is None:
+        return None
+    weighted = []
+    for ic in _by_head().get(word.lower(), ()):
+        left, right = model.bigrams.get(ia * model.size + ic, 0), model.bigrams.get(ic * model.size + ir, 0)
+        if left and right:
+            weighted.append((left * right, left, ic))
+    if not weighted:
+        return None
+    w, left, ic = max(weighted)
+    if left < ANCHOR_SEEN or w < LETTERED_SHARE * sum(x[0] for x in weighted):
+        return None
+    return model.surface[ic]
+
+
+def cut_word_restored(subject: Found) -> Found:
+    """The trích yếu, in doubt already (``GUESSED_CONFIDENCE``: a stamp or a seal over it), with a word in
+    small letters whose last letters were cut off put whole (``_cut_word``: "cải cách hành chí năm 2020" of
+    "hành chính"), between two syllables in small letters, not in a name (``_NAME_AFTER``); in doubt. A
+    subject read surely is only put in doubt so, as read: nothing else says a cut took the letters."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    model = correct.load()
+    words = nfc(f.value).split()
+    out = list(words)
+    for i in range(1, len(words) - 1):
+        before, word, after = out[i - 1], words[i], words[i + 1].rstrip(_EDGES)
+        if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (before, word, after)):
+            continue
+        if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in out[max(0, i - _NAME_WORDS) : i]):
+            continue
+        if (whole := _cut_word(model, before, word, after)) is not None:
+            out[i] = whole
+    if out == words:
+        return subject
+    value = " ".join(out) if f.confidence <= GUESSED_CONFIDENCE else f.value
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> Found:
     """A blurred photo's trích yếu with its words one letter misread replaced by the syllable the language
     model shows beside both neighbours ("đề nghị bạm hành" → "ban", "cơ sở" of "tổ sở": see
