@@ -201,3 +201,21 @@ def test_ve_viec_under_an_incoming_stamp_s_box_read_as_two_other_words_is_put_ba
     # the subject's own opening that goes on with the words after it stays, stamp or not
     f = _stamped("Tiếp tục đẩy mạnh cải cách thủ tục hành chính", {"Tiếp": 70.0})
     assert f.value == "Tiếp tục đẩy mạnh cải cách thủ tục hành chính và số hóa hồ sơ"
+
+
+def test_ve_viec_under_an_incoming_stamp_s_pen_number_glued_to_the_next_word_is_put_back_in_doubt() -> None:
+    # the stamp's pen number over "Về việc" read "Sẽ" (74) "vế" (81) "đệbáo" (13): "việc" run into "bảo",
+    # its tone mark struck; "bảo" is the corpus's word before "đảm" (seed 469 alt 001)
+    first = "Sẽ vế đệbáo đảm trật tự, an toàn giao thông"
+    confs = {"Sẽ": 74.0, "vế": 81.0, "đệbáo": 13.0}
+    f = _stamped(first, confs)
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc bảo đảm trật tự, an toàn giao thông và số hóa hồ sơ",
+        True,
+    )
+    # the glued word read surely, or no stamp's label beside the line: not split, never sure
+    for f in (_stamped(first, {**confs, "đệbáo": 90.0}), _stamped(first, confs, labels=False)):
+        assert f.value is None or (not f.value.startswith("Về việc bảo") and f.confidence < SURE)
+    # a glued tail the corpus does not put before the next word ("báo" before "trật"): not split
+    f = _stamped("Sẽ vế đệbáo trật tự, an toàn giao thông", confs)
+    assert f.value is None or (not f.value.startswith("Về việc bảo") and f.confidence < SURE)

@@ -28,6 +28,8 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.signer import blurred_family, blurred_given, fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
     cut_in_doubt,
+    cut_word_restored,
+    dash_restored,
     doubted_words,
     full_title,
     garble_continued,
@@ -135,6 +137,8 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
         subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
         subject = rejoined(subject, own)  # a word a stamp's side cut in two
+        subject = dash_restored(subject, own)  # "kinh tế ‹ › xã hội": its dash dropped
+        subject = cut_word_restored(subject)  # "hành chí năm 2020": a word's last letters cut off
         subject = unspecked(doubted_words(subject, own))
         subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))

@@ -2650,8 +2650,69 @@ def _stamp_labels_beside(first: Line, x: float, lines: Sequence[Line]) -> bool:
     return False
 
 
+# a word of a garble glued to the subject's next word is read below this ("đệbáo" at 13 of "việc bảo")
+GLUED_GARBLE_CONF = 50.0
+_GLUED_HEAD = 1  # letters at least of the garble before the syllable glued to it
+_TONES = 6
+
+
+def _glued_tail(model: correct.Model, word: str, after: str) -> tuple[str, str] | None:
+    """``word``, a garble in small letters and no syllable, ends in the syllable the subject goes on with
+    ("đệbáo đảm" of "việc bảo đảm": a stamp's pen number over "việc" ran it into "bảo"): the longest syllable
+    at its end (after ``_GLUED_HEAD`` letters at least) whose letters, its tone aside (a stroke over its
+    mark: "báo"), the corpus shows before ``after`` at least ``COMMON_PAIR`` times in one tone only, by
+    ``LETTERED_SHARE`` of the pairs of its tones; the garble's head and that syllable, else None."""
+    core = word.strip(_EDGES)
+    if not core.isalpha() or not core.islower() or is_syllable(core):
+        return None
+    for j in range(_GLUED_HEAD, len(core) - 1):
+        tail = core[j:]
+        if not is_syllable(tail):
+            continue
+        ir = model.index.get(syllable_key(after.strip(_EDGES).lower()))
+        tones = [model.index.get(syllable_key(tail)[:-1] + str(t)) for t in range(_TONES)]
+        counts = {
+            i: model.bigrams.get(i * model.size + ir, 0) for i in tones if i is not None and ir is not None
+        }
+        best = max(counts, key=lambda i: counts[i], default=None)
+        if (
+            best is not None
+            and counts[best] >= COMMON_PAIR
+            and counts[best] >= LETTERED_SHARE * sum(counts.values())
+        ):
+            return core[:j], model.surface[best]
+    return None
+
+
 def stamped_opening(
     words: Sequence[str], first_n: int, first: Line, lines: Sequence[Line]
+) -> list[str] | None:
+    """``_stamped_opening``; where it finds none, the same with the garble's word glued to the subject's
+    next one read unsure (below ``GLUED_GARBLE_CONF``) split before the syllable it ends in
+    (``_glued_tail``: "Sẽ vế đệbáo đảm …" of "Về việc bảo đảm …")."""
+    if (put := _stamped_opening(words, first_n, first, lines)) is not None:
+        return put
+    model = correct.load()
+    read = {w.text: w for w in first.words}
+    for i in range(1, min(_PAIR_WORDS[1], len(words) - 1)):
+        w = read.get(words[i])
+        if (
+            w is None
+            or w.conf >= GLUED_GARBLE_CONF
+            or (split := _glued_tail(model, words[i], words[i + 1])) is None
+        ):
+            continue
+        glued = [*words[:i], *split, *words[i + 1 :]]
+        return _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w))
+    return None
+
+
+def _stamped_opening(
+    words: Sequence[str],
+    first_n: int,
+    first: Line,
+    lines: Sequence[Line],
+    glued_at: tuple[int, Word] | None = None,
 ) -> list[str] | None:
     """The trích yếu with "Về việc" put back where an incoming stamp's box over the first line's first words
     left a garble of two or three words ("Sữa đề đẩy mạnh cải cách …", "vì „đ đẩy nhanh …", "Và việt bảo đảm
@@ -2664,6 +2725,8 @@ def stamped_opening(
     model = correct.load()
     mine = sorted(first.words, key=lambda w: w.box.x0)
     for k in range(_PAIR_WORDS[0], _PAIR_WORDS[1] + 1):
+        if glued_at is not None and glued_at[0] != k:
+            continue  # the syllable split off a garble opens the words after it
         garble, rest = words[:k], words[k:]
         on_line = max(_WELL_READ, first_n - k)
         if len(rest) < _WELL_READ or not rest[0][:1].islower() or not reads_well(rest[:on_line]):
@@ -2676,7 +2739,11 @@ def stamped_opening(
             return None  # the subject's own words, read surely
         if _bigram_seen(model, garble[-1].strip(_EDGES).lower(), rest[0].strip(_EDGES)):
             return None  # "Tiếp tục đẩy mạnh …": the garble goes on with the words after it
-        after = next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
+        after = (
+            glued_at[1]
+            if glued_at is not None
+            else next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
+        )
         if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
             return None
         return ["Về", "việc", *rest]
@@ -3170,6 +3237,133 @@ def rejoined(subject: Found, own: Sequence[Line]) -> Found:
     if not doubtful:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+# a space this many times the line's usual one between two words, and under ``DASH_GAP_MOST`` of it (wider:
+# words lost, ``_Gaps.lost``), holds a spaced dash the stamp's pass dropped (``stamps.DASH_CONF``) or the
+# scan lost ("kinh tế ‹ - › xã hội"): a dash takes a space on each side and its own width
+DASH_GAP = 2.2
+DASH_GAP_MOST = 4.0
+# the corpus shows a mark between the two words this often at least, and this share of the times it shows
+# them together with or without one: Vietnamese writes that pair with a dash between ("kinh tế - xã hội",
+# "quốc phòng - an ninh"), not as one phrase ("dân cư", "sử dụng": never)
+DASH_SEEN = 100
+DASH_SHARE = 0.9
+
+
+def _marked_pair(model: correct.Model, a: str, b: str) -> bool:
+    """The corpus writes ``a`` and ``b`` with a mark between (``DASH_SEEN``, ``DASH_SHARE``)."""
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    if ia is None or ib is None:
+        return False
+    marked = model.trigrams.get((ia * model.size + model.index["<p>"]) * model.size + ib, 0)
+    return marked >= DASH_SEEN and marked >= DASH_SHARE * (
+        marked + model.bigrams.get(ia * model.size + ib, 0)
+    )
+
+
+def dash_restored(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a spaced dash put back between two words of a line where the space between them
+    holds one (``DASH_GAP``) and the corpus writes them with a mark between (``_marked_pair``): "kinh tế xã
+    hội" read with a wide space after "tế" is "kinh tế - xã hội"; in doubt (``GUESSED_CONFIDENCE``): the
+    dash was not read."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    line_of = {id(w): ln for ln in own for w in ln.words}
+    model = correct.load()
+    out = list(words)
+    for i in range(len(words) - 2, -1, -1):
+        a, b = read[i], read[i + 1]
+        ln = line_of.get(id(a)) if a is not None else None
+        if a is None or b is None or ln is None or line_of.get(id(b)) is not ln or len(ln.words) < 3:
+            continue
+        x, y = words[i], words[i + 1]
+        if not (
+            x.isalpha() and is_syllable(x) and y.rstrip(_EDGES).isalpha() and is_syllable(y.rstrip(_EDGES))
+        ):
+            continue  # a mark after the first word (read), or no syllables: no dash to put
+        ordered = sorted(ln.words, key=lambda w: w.box.x0)
+        at = next((j for j, w in enumerate(ordered) if w is a), None)
+        if at is None or at + 1 >= len(ordered) or ordered[at + 1] is not b:
+            continue
+        gaps = _Gaps(ln)
+        usual = gaps.usual(at)
+        if usual <= 0 or not DASH_GAP * usual <= gaps.gaps[at] < DASH_GAP_MOST * usual or gaps.lost(at):
+            continue
+        if _marked_pair(model, x, y.rstrip(_EDGES)):
+            out.insert(i + 1, "-")
+    if len(out) == len(words):
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+# letters at most a cut took off a word's end ("chí" of "chính", "nh" under a stamp's box)
+_CUT_LETTERS = 2
+
+
+@lru_cache(maxsize=1)
+def _by_head() -> dict[str, tuple[int, ...]]:
+    """The corpus's syllables by their first letters (all but their last one or ``_CUT_LETTERS``)."""
+    model = correct.load()
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(model.surface):
+        if w.startswith("<") or not w.isalpha():
+            continue
+        for n in range(1, _CUT_LETTERS + 1):
+            if len(w) > n:
+                out.setdefault(w[:-n], []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _cut_word(model: correct.Model, before: str, word: str, after: str) -> str | None:
+    """The syllable ``word`` is the first letters of: the corpus shows ``word`` neither after ``before`` nor
+    before ``after``, and shows one syllable that starts with its letters beside both, ``ANCHOR_SEEN`` times
+    at least after ``before``, by ``LETTERED_SHARE`` of the weight (its pairs' counts multiplied) of all
+    such; None otherwise."""
+    if _pair_count(model, before, word) or _pair_count(model, word, after):
+        return None
+    ia, ir = model.index.get(syllable_key(before.lower())), model.index.get(syllable_key(after.lower()))
+    if ia is None or ir is None:
+        return None
+    weighted = []
+    for ic in _by_head().get(word.lower(), ()):
+        left, right = model.bigrams.get(ia * model.size + ic, 0), model.bigrams.get(ic * model.size + ir, 0)
+        if left and right:
+            weighted.append((left * right, left, ic))
+    if not weighted:
+        return None
+    w, left, ic = max(weighted)
+    if left < ANCHOR_SEEN or w < LETTERED_SHARE * sum(x[0] for x in weighted):
+        return None
+    return model.surface[ic]
+
+
+def cut_word_restored(subject: Found) -> Found:
+    """The trích yếu, in doubt already (``GUESSED_CONFIDENCE``: a stamp or a seal over it), with a word in
+    small letters whose last letters were cut off put whole (``_cut_word``: "cải cách hành chí năm 2020" of
+    "hành chính"), between two syllables in small letters, not in a name (``_NAME_AFTER``); in doubt. A
+    subject read surely is only put in doubt so, as read: nothing else says a cut took the letters."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    model = correct.load()
+    words = nfc(f.value).split()
+    out = list(words)
+    for i in range(1, len(words) - 1):
+        before, word, after = out[i - 1], words[i], words[i + 1].rstrip(_EDGES)
+        if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (before, word, after)):
+            continue
+        if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in out[max(0, i - _NAME_WORDS) : i]):
+            continue
+        if (whole := _cut_word(model, before, word, after)) is not None:
+            out[i] = whole
+    if out == words:
+        return subject
+    value = " ".join(out) if f.confidence <= GUESSED_CONFIDENCE else f.value
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> Found:
