@@ -251,3 +251,95 @@ def test_a_title_centred_under_the_header_is_taken_whole_from_one_reading() -> N
     assert (
         "ỦY BAN NHÂN DÂN" in lines and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines and "£" not in again.text
     )
+
+
+def test_a_sharp_page_s_organ_lines_read_as_one_are_read_again_as_its_column() -> None:
+    """Seed 465 alt 012 (a bitonal scan): the organ's bold close lines "SỞ VĂN HÓA, THỂ" / "THAO VÀ DU LỊCH"
+    were read as one line, "THAO VÀ DU TỊCH", its words' boxes two rows high; the first row was lost and the
+    organ came out "Ninh thao và du tịch". A sharp page whose reading has such a line in the organ's column
+    has the column read again on its own."""
+    from PIL import Image, ImageDraw
+
+    from digitize.pipeline.model import Box, page_text
+    from samples.generate import _font
+
+    img = Image.new("RGB", (1654, 1200), "white")
+    d = ImageDraw.Draw(img)
+    f, b = _font("regular", 34), _font("bold", 34)
+    d.text((180, 100), "UBND TỈNH BẮC NINH", font=f, fill="black")
+    d.text((180, 150), "SỞ TÀI NGUYÊN VÀ", font=b, fill="black")
+    d.text((220, 195), "MÔI TRƯỜNG", font=b, fill="black")
+    d.text((820, 100), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=b, fill="black")
+    d.text((950, 150), "Độc lập - Tự do - Hạnh phúc", font=b, fill="black")
+    d.text((900, 230), "Bắc Ninh, ngày 3 tháng 4 năm 2024", font=f, fill="black")
+    d.text((180, 300), "Số: 12/QĐ-STNMT", font=f, fill="black")
+    d.text(
+        (150, 500),
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        font=f,
+        fill="black",
+    )
+    sharp = preprocess.prepare(np.asarray(img), dpi=200)
+    assert not sharp.blurred
+    first = recognize.recognize(sharp, lang="vie")
+    lost = [w for w in first.words if w.text in ("SỞ", "NGUYÊN")]
+    joined = [w for w in first.words if w.line == next(v for v in first.words if v.text == "TRƯỜNG").line]
+    assert len(lost) == 2 and len(joined) == 2, [w.text for w in joined]
+    top = min(w.box.y0 for w in lost)
+    # the two rows read as one: the first row's words lost, the second's boxes reaching up over both
+    words = [
+        replace(w, box=Box(w.box.x0, top, w.box.x1, w.box.y1)) if w in joined else w
+        for w in first.words
+        if w.line != lost[0].line
+    ]
+    page = replace(first, words=tuple(words), text=page_text(words))
+    assert "SỞ" not in page.text
+    again = headband.second_pass(sharp, page, lang="vie")
+    lines = again.text.splitlines()
+    assert "SỞ TÀI NGUYÊN VÀ" in lines and "MÔI TRƯỜNG" in lines, lines
+    assert again.text.count("CỘNG HÒA") == 1 and "Số: 12/QĐ-STNMT" in again.text
+
+
+def test_a_blurred_header_s_first_line_read_unsurely_is_read_again_sharpened_and_enlarged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Seed 465 dev 012 (a blurred photo): a ministry's small grey line over its unit's bold one, "BỘ Y TẾ" /
+    "CỤC QUẢN LÝ DƯỢC", was read by the page's layout as one box over both rows, "Tàn" at 25: no parent
+    organ. The line's rows cut from the scan, sharpened and enlarged, read "BỘ Y TẾ" alike at 2 and 3
+    times."""
+    import cv2
+    from PIL import Image, ImageDraw
+
+    from digitize.pipeline.model import Box, Word, page_text
+    from samples.generate import _font
+
+    img = Image.new("L", (1240, 900), 255)
+    d = ImageDraw.Draw(img)
+    f, b, small = _font("regular", 26), _font("bold", 26), _font("regular", 21)
+    d.text((215, 100), "BỘ TÀI CHÍNH", font=small, fill=110)
+    d.text((160, 134), "TỔNG CỤC THUẾ", font=b, fill=0)
+    d.text((170, 190), "Số: 512/TCT-CS", font=f, fill=70)
+    d.text((620, 100), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=b, fill=0)
+    d.text((700, 134), "Độc lập - Tự do - Hạnh phúc", font=b, fill=0)
+    d.text((700, 190), "Hà Nội, ngày 3 tháng 4 năm 2024", font=f, fill=0)
+    d.text((120, 400), "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019;", font=f, fill=0)
+    photo = cv2.GaussianBlur(np.asarray(img), (0, 0), 1.6)
+    prepared = preprocess.prepare(np.dstack([photo] * 3), dpi=150)
+    prepared = replace(prepared, blurred=True)
+    first = recognize.recognize(prepared, lang="vie")
+    parent = [w for w in first.words if w.text in ("BỘ", "TÀI", "CHÍNH")]
+    unit = [w for w in first.words if w.text in ("CỤC", "THUẾ")]
+    assert parent and unit
+    # the parent's line read as one unsure speck in a box over both rows, as the photo's reading gave it
+    speck = Word(
+        "Tàn", 25.0, Box(parent[0].box.x0 + 40, parent[0].box.y0, parent[-1].box.x1 - 20, unit[0].box.y1 - 8)
+    )
+    words = [speck if w is parent[0] else w for w in first.words if w not in parent[1:]]
+    page = replace(first, words=tuple(words), text=page_text(words))
+    assert "BỘ TÀI CHÍNH" not in page.text
+    # the organ's column read again whole gave no more (on the photo, "Y TẾ" without its "BỘ")
+    monkeypatch.setattr(headband, "_organ_column", lambda prepared, page, **kw: page)
+    again = headband.second_pass(prepared, page, lang="vie")
+    lines = again.text.splitlines()
+    assert "BỘ TÀI CHÍNH" in lines and "Tàn" not in again.text, lines
+    assert lines.index("BỘ TÀI CHÍNH") + 1 == next(i for i, ln in enumerate(lines) if ln.endswith("CỤC THUẾ"))

@@ -2386,6 +2386,65 @@ _DATED = (Kind.DAY, Kind.MONTH)
 MIN_BLANK_PX = 8
 
 
+# a number line read without its "Số:" label (``number.label_lost_line``: "316 mr-UBND" of "Số:
+# 1316/TTr-UBND", a pen's "1316" at 200 dpi, seed 467 alt 003): the pen's marks go left of the digits read up
+# to a white run this share of the line's height wide (the space between the label and the number; a pen's
+# digits stand closer), looked for within ``LOST_LABEL_REACH`` of it; their rows from ``LOST_LABEL_TOP`` of
+# the line down (the organ's rule above touches a pen's digits)
+LOST_LABEL_GAP = 0.35
+LOST_LABEL_REACH = 3.0
+LOST_LABEL_TOP = 0.25
+LOST_MARKS = 1.2  # line heights: the marks taken in left of the digits read at most this wide
+
+
+def label_lost_blank(prepared: Prepared, page: RecognizedPage, grey: np.ndarray) -> Blank | None:
+    """The number's region of a number line read without its label (``number.label_lost_line``): from where
+    the pen's marks begin left of the digits read (``LOST_LABEL_GAP``: the label's ink stays out) to the
+    notation read after them; a blank whose first reading is only added to (``lost``), its notation's "/"
+    found in the scan (``refined``). None without such a line, or when the scan shows no white run between
+    the label and the number."""
+    from digitize.pipeline.fields.number import label_lost_line
+
+    header = regions.header_of(page)
+    ln = None if header is None else label_lost_line(header[0])
+    if ln is None or len(ln.words) != 2:
+        return None
+    digits, notation = sorted(ln.words, key=lambda w: w.box.x0)
+    first = digits.text.strip(".,")
+    idx = _word_index(page)
+    h = ln.y1 - ln.y0
+    if not first.isdigit() or id(digits) not in idx or not h > 0:
+        return None
+    x0 = max(0.0, digits.box.x0 - LOST_LABEL_REACH * h)
+    cut = regions.cut(prepared, x0, ln.y0 + LOST_LABEL_TOP * h, digits.box.x0 + 1, ln.y1, source=grey)
+    if cut.size == 0 or min(cut.shape[:2]) < 2:
+        return None
+    paper = float(np.percentile(cut, 90))
+    inked = np.count_nonzero(cut < paper - regions.INK_BELOW_PAPER, axis=0) >= 2
+    gap = LOST_LABEL_GAP * h * cut.shape[1] / max(1.0, digits.box.x0 + 1 - x0)
+    start, white, col = cut.shape[1], 0, cut.shape[1] - 1
+    while col >= 0 and white <= gap:
+        start, white = (col, 0) if inked[col] else (start, white + 1)
+        col -= 1
+    # the label's ink seen apart left of the space, and the marks taken in no wider than a digit or two (a
+    # label run into the number is no pen's marks)
+    px = (digits.box.x0 + 1 - x0) / cut.shape[1]  # page units a column
+    if white <= gap or not inked[: col + 1].any() or (cut.shape[1] - start) * px > LOST_MARKS * h:
+        return None
+    left = x0 + start * px - 0.1 * h
+    box = Box(max(0.0, min(left, digits.box.x0)), ln.y0 - 0.1 * h, notation.box.x0, ln.y1 + 0.1 * h)
+    return Blank(
+        Kind.NUMBER,
+        digits.line,
+        box,
+        (idx[id(digits)],),
+        first,
+        digits.conf,
+        lost=True,
+        notation=notation.box,
+    )
+
+
 def _big_enough(blanks: list[Blank]) -> list[Blank]:
     """The blanks whose region is at least ``MIN_BLANK_PX`` wide and high, in their order."""
     return [b for b in blanks if b.box.x1 - b.box.x0 >= MIN_BLANK_PX and b.box.y1 - b.box.y0 >= MIN_BLANK_PX]
@@ -2405,6 +2464,12 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
     blanks = _big_enough(find_blanks(page, before))
     suspects = _big_enough(sure_date_digits(page, before))
     numbers = _big_enough(sure_numbers(page))
+    unlabelled = (
+        None
+        if any(b.kind == Kind.NUMBER for b in [*blanks, *numbers])
+        else label_lost_blank(prepared, page, regions.grey_master(prepared))
+    )
+    blanks += _big_enough([unlabelled] if unlabelled is not None else [])
     if not blanks and not suspects and not numbers:
         return page
     try:

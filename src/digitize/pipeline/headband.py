@@ -20,7 +20,21 @@ page's layout may have run two of its close lines into one box and read one of t
 reading replaces the page's when it gives at least ``MIN_GAIN`` more words read surely that are Vietnamese
 syllables (one small Tesseract run a blurred photo).
 
-A function of the prepared page and its first reading; sharp pages are untouched (no second Tesseract run).
+A blurred first page's header whose first line in the organ's column was read unsurely (its words' mean
+confidence under ``SURE_WORD``) has that line's rows (from its top to the next line's) cut from the scan,
+sharpened by its own blur (``regions.sharpened``) and read again enlarged ``UPS`` times the OCR image's
+scale, one line (``--psm 7``) each (``_first_line``): a ministry's or a province's small grey line over its
+unit's bold one may be read by the page's layout as one box over both, "BỘ Y TẾ" / "CỤC QUẢN LÝ DƯỢC" read
+"Tàn" at 25 (seed 465 dev 012): no parent organ. Its words go in when every reading gives the same words,
+each of them a Vietnamese syllable read ``SURE_FIRST`` sure or more in each.
+
+A sharp page's organ column is read again the same way when the page's reading ran two of its lines into one
+(``_rows_run_together``): a line of the column whose words' boxes are ``TALL_ROWS`` times the page's usual
+height or more holds two rows read as one (seed 465 alt 012, a bitonal scan: "SỞ VĂN HÓA, THỂ" / "THAO VÀ DU
+LỊCH", bold and close, read "THAO VÀ DU TỊCH" in boxes two rows high, the organ "Ninh thao và du tịch").
+
+A function of the prepared page and its first reading; other sharp pages are untouched (no second Tesseract
+run).
 """
 
 from __future__ import annotations
@@ -29,13 +43,16 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
+import cv2
+
 from digitize.errors import ToolFailed
 from digitize.pipeline import blurred, recognize, regions
 from digitize.pipeline.fields.layout import is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.names import is_syllable
-from digitize.pipeline.model import RecognizedPage, Word, page_text
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
+from digitize.text import nfc
 from digitize.tools import tesseract
 
 SURE_LINE = 0.8  # (0..1) the mean confidence of the first line the band ends above ...
@@ -47,6 +64,11 @@ MIN_BAND = 0.05  # ... and takes at least this much of it
 COLUMN_GAP = 1.5
 SURE_WORD = 60.0  # (0..100) ... and its reading taken when it gives more words read this surely that are
 MIN_GAIN = 2  # Vietnamese syllables, at least this many more than the page's reading of the column
+# a sharp page's organ line whose words' boxes are (their median) this many times the page's median word box
+# high or more holds two rows the reading ran into one (a pen's number is ~1.3 times; two rows ~2.2 or more)
+TALL_ROWS = 1.8
+UPS = (2.0, 3.0)  # a blurred header's unsure first line read again at these times the OCR image's scale ...
+SURE_FIRST = 80.0  # ... and its words taken when each reading gives them alike, each read this sure at least
 
 
 def second_pass(
@@ -54,11 +76,16 @@ def second_pass(
 ) -> RecognizedPage:
     """The first page of a blurred photo with its lost header read again as a band (see the module's
     docstring); the page as it was otherwise."""
-    if not prepared.blurred or page.index != 0:
+    if page.index != 0:
         return page
-    return _organ_column(
+    if not prepared.blurred:
+        if not _rows_run_together(page):
+            return page
+        return _organ_column(prepared, page, lang=lang, timeout=timeout)
+    page = _organ_column(
         prepared, _lost_header(prepared, page, lang=lang, timeout=timeout), lang=lang, timeout=timeout
     )
+    return _first_line(prepared, page, lang=lang, timeout=timeout)
 
 
 def _lost_header(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
@@ -167,6 +194,79 @@ def _organ_column(prepared: Prepared, page: RecognizedPage, *, lang: str, timeou
         return page
     kept = [w for w in page.words if not inside(w)]
     return _merged(page, new, kept, bottom)
+
+
+def _first_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """The header's first line in the organ's column read again when the page's reading read it unsurely
+    (see the module's docstring); the page as it was otherwise."""
+    mid = page.width / 2
+    column = sorted(
+        (ln for ln in regions.lines_of(page) if ln.y0 <= MAX_BAND * page.height and ln.x1 < mid),
+        key=lambda ln: ln.y0,
+    )
+    if len(column) < 2 or not column[0].words:
+        return page
+    first = column[0]
+    if statistics.fmean(w.conf for w in first.words) >= SURE_WORD:
+        return page
+    below = next((ln for ln in column[1:] if ln.y0 > first.y0), None)
+    letter = regions.letter_height(page.words)
+    if below is None or not letter > 0 or below.y0 - first.y0 < letter:
+        return page
+    x0 = max(0.0, min(ln.x0 for ln in column[:2]) - letter)
+    x1 = min(mid, max(ln.x1 for ln in column[:2]) + letter)
+    y0 = max(0.0, first.y0 - 0.3 * letter)
+    crop = regions.sharpened(prepared, regions.cut(prepared, x0, y0, x1, below.y0))
+    if min(crop.shape[:2]) < 8:
+        return page
+    readings: list[list[tesseract.Token]] = []
+    for up in UPS:
+        f = up * prepared.scale
+        image = cv2.resize(crop, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+        try:
+            tokens = tesseract.image_to_data(
+                image, lang=lang, psm=7, dpi=round(prepared.dpi * up), timeout=timeout
+            )
+        except ToolFailed:
+            return page
+        readings.append([t for t in tokens if t.conf >= 0 and t.text.strip()])
+    texts = {tuple(nfc(t.text) for t in toks) for toks in readings}
+    if len(texts) != 1 or not readings[0]:
+        return page
+    for toks in readings:
+        for t in toks:
+            letters = nfc(t.text).strip(".,:;-–—'\"()")
+            if t.conf < SURE_FIRST or not letters.isalpha() or not is_syllable(letters):
+                return page
+    f = UPS[0] * prepared.scale
+    new = [
+        Word(
+            text=nfc(t.text),
+            conf=min(toks[i].conf for toks in readings),
+            box=Box(
+                x0 + t.left / f, y0 + t.top / f, x0 + (t.left + t.width) / f, y0 + (t.top + t.height) / f
+            ),
+            line=0,
+        )
+        for i, t in enumerate(readings[0])
+    ]
+    kept = [w for w in page.words if w not in first.words]
+    return _merged(page, new, kept, below.y0)
+
+
+def _rows_run_together(page: RecognizedPage) -> bool:
+    """Has the page's reading run two rows of the header's organ column into one line: a line of two words
+    or more in the page's top part (``MAX_BAND``), left of its middle, whose words' boxes are ``TALL_ROWS``
+    times the page's usual height (their medians) or more?"""
+    if not page.words:
+        return False
+    usual = statistics.median(w.box.y1 - w.box.y0 for w in page.words)
+    for ln in regions.lines_of(page):
+        if len(ln.words) < 2 or ln.y0 > MAX_BAND * page.height or ln.cx >= page.width / 2:
+            continue
+        if statistics.median(w.box.y1 - w.box.y0 for w in ln.words) >= TALL_ROWS * usual:
+            return True
+    return False
 
 
 def _runs(words: Sequence[Word], gap: float) -> list[list[Word]]:

@@ -937,6 +937,12 @@ _LABEL_LOST_NOTATION = re.compile(
 LABEL_LOST_CONF = 0.5  # what it says is read; that it is the number line, its label and notation lost, is not
 
 
+def label_lost_line(layout: Layout) -> Line | None:
+    """The header's number line read without its "Số:" label (``_label_lost_number``), or None."""
+    found = _label_lost_number(list(layout.left)[:8], list(layout.right))
+    return None if found is None else layout.left[found[0]]
+
+
 def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, float, str | None] | None:
     """The number of a left-column line read as a speck, its digits and one garbled word
     (``_LABEL_LOST_LINE``), or as the digits and a hyphenated notation alone (``_LABEL_LOST_NOTATION``),
