@@ -1581,7 +1581,51 @@ def clean_crop(
     # cut to the marks with a margin: the sheet's rows read alike whatever white the crop had around them
     ys, xs = np.nonzero(kept)
     pad = max(6, bh // 4)
-    return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
+    out = np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
+    return parted_pairs(out) if ceiling else out
+
+
+# a date's mark wider than this share of its height is two digits written close and touching (a pen's day
+# "25" as one mark 1.55 times as wide as high; one written digit, slanted "0" or "4", is at most 0.6-0.8:
+# ``DIGIT_WIDTH``)
+PAIR_WIDTH = 1.15
+# the pair is parted along the line crossing least of its ink, its middle within this middle share of the
+# mark's width, upright or leaning by one of these slants (columns per row: a pen leans right, top ahead)
+PAIR_MIDDLE = (0.3, 0.7)
+PAIR_SLANTS = (-0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4)
+
+
+def parted_pairs(crop: np.ndarray) -> np.ndarray:
+    """A date's crop (``clean_crop``'s) with each mark as wide as two digits (``PAIR_WIDTH``) parted in two
+    along the line that crosses least of its ink (``PAIR_MIDDLE``, ``PAIR_SLANTS``: the pen's slant), made
+    white, when both parts are digit-sized marks (``_digit_marks``). A clerk writes a two-digit day close,
+    its digits touching: read whole as one mark, its readings of one digit ("2" of a written "25", six times
+    against "25" four) were no fewer than the marks and outvoted the pair (the day taken as "02", seed 453
+    dev 008), and its digits were never read one by one (``by_marks``: a "26" whose "2"'s foot runs into the
+    "6" read "26" at 68 and 53 only, no day, seed 467 dev 005). Parted, each digit is a mark: readings that
+    leave one out are refused (``supported``) and each is read alone."""
+    out = crop
+    for x, y, mask in _placed_marks(crop):
+        h, w = mask.shape
+        if w <= PAIR_WIDTH * h:
+            continue
+        rows = np.arange(h)
+        best: tuple[int, np.ndarray] | None = None
+        for slant in PAIR_SLANTS:
+            for mid in range(int(PAIR_MIDDLE[0] * w), int(PAIR_MIDDLE[1] * w) + 1):
+                xs = np.round(mid + slant * (h / 2 - rows)).astype(int)
+                inside = (xs >= 0) & (xs < w)
+                ink = int(mask[rows[inside], xs[inside]].sum())
+                if best is None or ink < best[0]:
+                    best = (ink, xs)
+        if best is None:
+            continue
+        trial = out.copy()
+        for r, xc in enumerate(best[1]):
+            trial[y + r, x + max(0, xc - 1) : x + min(w, xc + 2)] = 255
+        if len(_digit_marks(trial)) == len(_digit_marks(out)) + 1:
+            out = trial
+    return out
 
 
 def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
@@ -2280,9 +2324,24 @@ def by_marks_voted(
     if not _may_be(value, kind):
         return None
     given = [c for t, c in votes if c >= MIN_VOTE_CONF and t == value]
-    if len(given) < DATE_MARK_VOTES:
+    if len(given) < (1 if all(_read_alike(v) for v in alone) else DATE_MARK_VOTES):
         return None
     return value, min(AGREED_MAX_CONF, max(given))
+
+
+# a mark read alone this many times surely (>= ``MIN_VOTE_CONF``), every time as one digit, is read alike
+ALIKE_READINGS = 3
+
+
+def _read_alike(v: list[tuple[str, float]]) -> bool:
+    """Whether a mark's readings alone (``v``) all give one digit: ``ALIKE_READINGS`` sure readings at least,
+    all the same, one clear (>= ``CLEAR_CONF``). Every mark of a day so read wants one reading of the whole
+    region to give the same (``by_marks_voted``: a pen's "26" whose "2"'s foot ran into the "6", parted
+    (``parted_pairs``) and read "2" six times at 64-97 and "6" six times at 84-97 alone, "26" at 53 once
+    whole, seed 467 dev 005)."""
+    sure = {t for t, c in v if c >= MIN_VOTE_CONF}
+    n = sum(c >= MIN_VOTE_CONF for _, c in v)
+    return len(sure) == 1 and n >= ALIKE_READINGS and max(c for _, c in v) >= CLEAR_CONF
 
 
 def month_of_two(
