@@ -2383,13 +2383,19 @@ def test_a_day_written_close_its_digits_touching_is_parted_into_two_marks(text: 
         assert len(handdigits._digit_marks(handdigits.parted_pairs(single))) == 1
 
 
-def test_a_day_whose_marks_each_read_alike_alone_wants_one_whole_reading() -> None:
+def test_a_day_whose_marks_each_read_alike_alone_is_taken_in_doubt() -> None:
     # seed 467 dev 005: a pen "26" parted into its two marks, read "2" six times (64-97) and "6" six times
-    # (84-97) alone, "26" once at 53 whole (and "5" at 70): the day, in doubt
+    # (84-97) alone, "26" once at 53 whole (and "5" at 70, one digit short: refused by the marks,
+    # ``supported``): the day, in doubt
     crop = _pen_crop("13")
     alone = [[("1", 95.0), ("1", 92.0), ("1", 64.0)], [("3", 97.0), ("3", 96.0), ("3", 84.0)]]
     day = handdigits.Kind.DAY
-    assert handdigits.by_marks_voted([("13", 53.0), ("5", 70.0)], alone, day, crop) == ("13", 53.0)
+    assert handdigits.supported(crop, [("13", 53.0), ("5", 70.0)]) == [("13", 53.0)]
+    assert handdigits.by_marks_voted([("13", 53.0)], alone, day, crop) == ("13", 53.0)
+    # seed 453 alt 000: no whole reading gives it, none surely gives another (all one digit short, refused
+    # by the marks: ``supported``): the day, in doubt; a surer whole reading of another day: none
+    assert handdigits.by_marks_voted([("13", 20.0)], alone, day, crop) == ("13", handdigits.AGREED_MAX_CONF)
+    assert handdigits.by_marks_voted([("18", 60.0)], alone, day, crop) is None
     # a mark read otherwise once alone: two whole readings still wanted
     split = [alone[0], [*alone[1], ("8", 60.0)]]
     assert handdigits.by_marks_voted([("13", 53.0), ("5", 70.0)], split, day, crop) is None
