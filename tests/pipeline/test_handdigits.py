@@ -2355,6 +2355,52 @@ def test_a_day_the_readings_agree_on_nothing_is_read_mark_by_mark_by_weight_in_d
     assert handdigits.by_marks_voted([("37", 80.0), ("37", 81.0)], alone37, day, crop37) is None
 
 
+def _close_pair(text: str, seed: int) -> np.ndarray:
+    """``text`` (two digits) in the generator's pen script written close in a narrow box, its digits
+    touching: one mark."""
+    from samples.marks import handwritten_digits
+
+    mark = handwritten_digits(text, seed, 60, 60)
+    return np.pad(np.where(np.asarray(mark)[..., 3] > 100, 30, 255).astype(np.uint8), 12, constant_values=255)
+
+
+@pytest.mark.parametrize(("text", "seed"), [("25", 2), ("26", 2), ("15", 3)])
+def test_a_day_written_close_its_digits_touching_is_parted_into_two_marks(text: str, seed: int) -> None:
+    # seed 453 dev 008: a pen day "25" written close, its digits touching (one mark 1.55 times as wide as
+    # high), read "2" six times and "25" four: the "2" outvoted the pair, the day taken as "02"; seed 467 dev
+    # 005: a "26" whose "2"'s foot runs into the "6", read "26" twice unsurely, no day. A date's crop parts
+    # such a mark in two: readings leaving a digit out are refused, each digit read alone
+    crop = _close_pair(text, seed)
+    assert len(handdigits._digit_marks(crop)) == 1
+    band = (12, crop.shape[0] - 12)
+    cut = handdigits.clean_crop(crop, band, ceiling=True)
+    assert len(handdigits._digit_marks(cut)) == 2
+    assert handdigits.supported(cut, [(text[0], 94.0), (text, 80.0)]) == [(text, 80.0)]
+    # a number's crop is left whole; a single written digit is never parted
+    assert len(handdigits._digit_marks(handdigits.clean_crop(crop, band))) == 1
+    for one in "02457":
+        single = _script_crop(one, 60)
+        assert len(handdigits._digit_marks(handdigits.parted_pairs(single))) == 1
+
+
+def test_a_day_whose_marks_each_read_alike_alone_is_taken_in_doubt() -> None:
+    # seed 467 dev 005: a pen "26" parted into its two marks, read "2" six times (64-97) and "6" six times
+    # (84-97) alone, "26" once at 53 whole (and "5" at 70, one digit short: refused by the marks,
+    # ``supported``): the day, in doubt
+    crop = _pen_crop("13")
+    alone = [[("1", 95.0), ("1", 92.0), ("1", 64.0)], [("3", 97.0), ("3", 96.0), ("3", 84.0)]]
+    day = handdigits.Kind.DAY
+    assert handdigits.supported(crop, [("13", 53.0), ("5", 70.0)]) == [("13", 53.0)]
+    assert handdigits.by_marks_voted([("13", 53.0)], alone, day, crop) == ("13", 53.0)
+    # seed 453 alt 000: no whole reading gives it, none surely gives another (all one digit short, refused
+    # by the marks: ``supported``): the day, in doubt; a surer whole reading of another day: none
+    assert handdigits.by_marks_voted([("13", 20.0)], alone, day, crop) == ("13", handdigits.AGREED_MAX_CONF)
+    assert handdigits.by_marks_voted([("18", 60.0)], alone, day, crop) is None
+    # a mark read otherwise once alone: two whole readings still wanted
+    split = [alone[0], [*alone[1], ("8", 60.0)]]
+    assert handdigits.by_marks_voted([("13", 53.0), ("5", 70.0)], split, day, crop) is None
+
+
 def test_a_glued_number_on_a_dark_photo_s_paper_is_read() -> None:
     # a low-light photo: the paper grey (about 110), the pen's ink near black. The slanted cut once made what
     # lies right of the slash white (255): the crop's threshold then fell between the grey paper and that

@@ -1581,7 +1581,53 @@ def clean_crop(
     # cut to the marks with a margin: the sheet's rows read alike whatever white the crop had around them
     ys, xs = np.nonzero(kept)
     pad = max(6, bh // 4)
-    return np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
+    out = np.pad(out[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1], pad, constant_values=255)
+    return parted_pairs(out) if ceiling else out
+
+
+# a date's mark wider than this share of its height is two digits written close and touching (a pen's day
+# "25" as one mark 1.55 times as wide as high; one written digit, slanted "0" or "4", is at most 0.6-0.8:
+# ``DIGIT_WIDTH``)
+PAIR_WIDTH = 1.15
+# the pair is parted along the line crossing least of its ink, its middle within this middle share of the
+# mark's width, upright or leaning by one of these slants (columns per row: a pen leans right, top ahead)
+PAIR_MIDDLE = (0.3, 0.7)
+PAIR_SLANTS = (-0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+# ... the lines crossing least ink tried in turn, this many at most (the least may cut a digit, not part them)
+PAIR_TRIES = 12
+
+
+def parted_pairs(crop: np.ndarray) -> np.ndarray:
+    """A date's crop (``clean_crop``'s) with each mark as wide as two digits (``PAIR_WIDTH``) parted in two
+    along the line that crosses least of its ink (``PAIR_MIDDLE``, ``PAIR_SLANTS``: the pen's slant), made
+    white, that leaves two digit-sized marks (``_digit_marks``; the lines tried least ink first,
+    ``PAIR_TRIES``: a "2" whose long foot runs under the "6" is parted only across that foot). A clerk
+    writes a two-digit day close, its digits touching: read whole as one mark, its readings of one digit
+    ("2" of a written "25", six times against "25" four) were no fewer than the marks and outvoted the pair
+    (the day taken as "02", seed 453 dev 008), and its digits were never read one by one (``by_marks``: a
+    "26" read "26" at 68 and 53 only, no day, seed 467 dev 005). Parted, each digit is a mark: readings that
+    leave one out are refused (``supported``) and each is read alone."""
+    out = crop
+    for x, y, mask in _placed_marks(crop):
+        h, w = mask.shape
+        if w <= PAIR_WIDTH * h:
+            continue
+        rows = np.arange(h)
+        lines = []
+        for slant in PAIR_SLANTS:
+            for mid in range(int(PAIR_MIDDLE[0] * w), int(PAIR_MIDDLE[1] * w) + 1):
+                xs = np.round(mid + slant * (h / 2 - rows)).astype(int)
+                inside = (xs >= 0) & (xs < w)
+                lines.append((int(mask[rows[inside], xs[inside]].sum()), xs))
+        lines.sort(key=lambda t: t[0])
+        for _, xs in lines[:PAIR_TRIES]:
+            trial = out.copy()
+            for r, xc in enumerate(xs):
+                trial[y + r, x + max(0, xc - 1) : x + min(w, xc + 2)] = 255
+            if len(_digit_marks(trial)) == len(_digit_marks(out)) + 1:
+                out = trial
+                break
+    return out
 
 
 def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
@@ -2280,9 +2326,29 @@ def by_marks_voted(
     if not _may_be(value, kind):
         return None
     given = [c for t, c in votes if c >= MIN_VOTE_CONF and t == value]
+    if all(_read_alike(v) for v in alone) and not any(c >= UNANIMOUS_CONF and t != value for t, c in votes):
+        # every mark read alike alone, no surer reading of the whole region giving another value: the
+        # whole region's readings need not give it (a parted "26" read "2" five times and "6" six alone,
+        # at most 32 whole, all one digit short: seed 453 alt 000)
+        return value, min(AGREED_MAX_CONF, max(given, default=AGREED_MAX_CONF))
     if len(given) < DATE_MARK_VOTES:
         return None
     return value, min(AGREED_MAX_CONF, max(given))
+
+
+# a mark read alone this many times surely (>= ``MIN_VOTE_CONF``), every time as one digit, is read alike
+ALIKE_READINGS = 3
+
+
+def _read_alike(v: list[tuple[str, float]]) -> bool:
+    """Whether a mark's readings alone (``v``) all give one digit: ``ALIKE_READINGS`` sure readings at least,
+    all the same, one clear (>= ``CLEAR_CONF``). A day whose every mark is so read is taken without two
+    readings of the whole region giving it (``by_marks_voted``: a pen's "26" whose "2"'s foot ran into the
+    "6", parted (``parted_pairs``) and read "2" six times at 64-97 and "6" six times at 84-97 alone, "26" at
+    53 once whole, seed 467 dev 005)."""
+    sure = {t for t, c in v if c >= MIN_VOTE_CONF}
+    n = sum(c >= MIN_VOTE_CONF for _, c in v)
+    return len(sure) == 1 and n >= ALIKE_READINGS and max(c for _, c in v) >= CLEAR_CONF
 
 
 def month_of_two(

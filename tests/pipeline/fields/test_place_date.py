@@ -484,3 +484,19 @@ def test_a_ministry_s_place_no_word_of_which_was_read_is_ha_noi_in_doubt() -> No
         decision(parent="UBND TỈNH HÀ NAM", organ=("SỞ Y TẾ",), date="„› với ngày 14 tháng 11 năm 2020")
     )
     assert v["place"] != "Hà Nội"
+
+
+def test_a_date_whose_printed_date_words_all_read_poorly_goes_to_review() -> None:
+    # an italic date line on a poor photo (seed 467 alt 008): "ngày" read at 55, "tháng" at 62, "năm" at 48,
+    # and its printed year "2018", in the same type, read "2014" at 95: the line's mean (0.76) made the date
+    # sure; its year is read no better than its words, so the date goes to review
+    date = "Hà Nội, ngày 14 tháng 1 năm 2014"
+    poor = (92.0, 71.0, 55.0, 88.0, 62.0, 96.0, 48.0, 95.0)
+    specs = [(t, w, poor) if t == date else (t, w, c) for t, w, c in decision(date=date)]
+    f = extract([page(specs)]).fields["issued_date"]
+    assert f.value == "2014-01-14"
+    assert f.confidence < 0.6
+    # one of its date words read well: the line's confidence, sure
+    fair = (92.0, 71.0, 55.0, 88.0, 80.0, 96.0, 48.0, 95.0)
+    specs = [(t, w, fair) if t == date else (t, w, c) for t, w, c in decision(date=date)]
+    assert extract([page(specs)]).fields["issued_date"].confidence >= 0.6

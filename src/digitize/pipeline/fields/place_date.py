@@ -516,8 +516,11 @@ def date_conf(ln: Line, start: int, end: int) -> float:
     least sure word with a digit there (a day written by hand and read on weak evidence, at 50, among
     printed words read at 90 leaves the date in doubt, not sure by the line's mean)."""
     confs, at = [], 0
+    printed = []  # the confidences of the printed date words ("ngày", "tháng", "năm") in the date
     for w in ln.words:  # (the line's text is its words' NFC, one space apart)
         n = len(nfc(w.text))
+        if at < end and at + n > start and re.sub(r"[^a-z0-9]", "", fold(w.text).lower()) in _DATE_WORDS:
+            printed.append(w.conf)
         if at < end and at + n > start and any(ch.isdigit() for ch in w.text):
             confs.append(w.conf / 100.0)
             runs = re.findall(r"[a-z]+", fold(w.text).lower())
@@ -528,7 +531,17 @@ def date_conf(ln: Line, start: int, end: int) -> float:
         at += n + 1
     if read_as_letters(ln.folded[start:end]):
         confs.append(LETTER_DIGIT_CONF)
+    if len(printed) >= 2 and max(printed) < POOR_DATE_WORDS:
+        # every printed date word read poorly (an italic date line on a poor scan: "ngày" at 55, "tháng" at
+        # 62, "năm" at 48): its printed year, in the same type, is read no better whatever Tesseract says (an
+        # italic "2018" read "2014" at 95, seed 467 alt 008): the date to review
+        confs.append(LETTER_DIGIT_CONF)
     return min([ln.conf, *confs])
+
+
+# the printed date words all read less sure than this (Tesseract's 0..100) leave the date's year in doubt
+# (they read at 90-97 on a clean scan, 75-96 on most photos)
+POOR_DATE_WORDS = 65.0
 
 
 LETTER_DIGIT_CONF = 0.55  # a date with a letter read for one of its digits ("tháng Ï"): to review
