@@ -2463,7 +2463,9 @@ LOST_LABEL_TOP = 0.25
 LOST_MARKS = 1.2  # line heights: the marks taken in left of the digits read at most this wide
 
 
-def label_lost_blank(prepared: Prepared, page: RecognizedPage, grey: np.ndarray) -> Blank | None:
+def label_lost_blank(
+    prepared: Prepared, page: RecognizedPage, grey: np.ndarray | None = None
+) -> Blank | None:
     """The number's region of a number line read without its label (``number.label_lost_line``): from where
     the pen's marks begin left of the digits read (``LOST_LABEL_GAP``: the label's ink stays out) to the
     notation read after them; a blank whose first reading is only added to (``lost``), its notation's "/"
@@ -2481,6 +2483,8 @@ def label_lost_blank(prepared: Prepared, page: RecognizedPage, grey: np.ndarray)
     h = ln.y1 - ln.y0
     if not first.isdigit() or id(digits) not in idx or not h > 0:
         return None
+    if grey is None:  # the scan in grey only once such a line is found (REVIEW-38c L2: not on every page)
+        grey = regions.grey_master(prepared)
     x0 = max(0.0, digits.box.x0 - LOST_LABEL_REACH * h)
     cut = regions.cut(prepared, x0, ln.y0 + LOST_LABEL_TOP * h, digits.box.x0 + 1, ln.y1, source=grey)
     if cut.size == 0 or min(cut.shape[:2]) < 2:
@@ -2531,9 +2535,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
     suspects = _big_enough(sure_date_digits(page, before))
     numbers = _big_enough(sure_numbers(page))
     unlabelled = (
-        None
-        if any(b.kind == Kind.NUMBER for b in [*blanks, *numbers])
-        else label_lost_blank(prepared, page, regions.grey_master(prepared))
+        None if any(b.kind == Kind.NUMBER for b in [*blanks, *numbers]) else label_lost_blank(prepared, page)
     )
     blanks += _big_enough([unlabelled] if unlabelled is not None else [])
     if not blanks and not suspects and not numbers:
