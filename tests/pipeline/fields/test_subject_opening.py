@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from digitize.pipeline.fields import extract
 from digitize.pipeline.model import ExtractedField, RecognizedPage
 from tests.pipeline.test_extract import header, page, signer
@@ -219,3 +221,40 @@ def test_ve_viec_under_an_incoming_stamp_s_pen_number_glued_to_the_next_word_is_
     # a glued tail the corpus does not put before the next word ("báo" before "trật"): not split
     f = _stamped("Sẽ vế đệbáo trật tự, an toàn giao thông", confs)
     assert f.value is None or (not f.value.startswith("Về việc bảo") and f.confidence < SURE)
+
+
+def test_each_unsure_garble_word_is_tried_glued_to_the_subject_s_next_word_not_only_the_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # two words of the garble read unsure, each ending in a syllable the corpus puts before the word after
+    # it: the first split leads nowhere, the second puts "Về việc" back ("stamped_opening" used to stop at
+    # the first split, whatever it gave)
+    from digitize.pipeline.fields import subject
+    from digitize.pipeline.fields.lines import make_line
+    from digitize.pipeline.model import Box, Word
+
+    texts = ["Sẽ", "xvế", "đệbáo", "đảm", "trật", "tự"]
+    words = [
+        Word(t, 20.0 if i in (1, 2) else 90.0, Box(100 * i, 0, 100 * i + 80, 30)) for i, t in enumerate(texts)
+    ]
+    base = page([("x", "body", 90.0)])
+    first = make_line(base, words)
+    monkeypatch.setattr(subject, "_glued_tail", lambda model, w, after: (w[:-3], w[-3:]))
+    tried: list[int] = []
+
+    def opening(ws, first_n, first, lines, glued_at=None):  # type: ignore[no-untyped-def]
+        if glued_at is None:
+            return None
+        tried.append(glued_at[0])
+        return ["Về", "việc", *ws[glued_at[0] :]] if glued_at[0] == 3 else None
+
+    monkeypatch.setattr(subject, "_stamped_opening", opening)
+    assert subject.stamped_opening(texts, len(texts), first, [first]) == [
+        "Về",
+        "việc",
+        "báo",
+        "đảm",
+        "trật",
+        "tự",
+    ]
+    assert tried == [2, 3]

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -2703,7 +2704,8 @@ def stamped_opening(
         ):
             continue
         glued = [*words[:i], *split, *words[i + 1 :]]
-        return _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w))
+        if (put := _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w))) is not None:
+            return put  # else a later word of the garble may be the one glued to the subject's
     return None
 
 
@@ -3251,9 +3253,24 @@ DASH_SEEN = 100
 DASH_SHARE = 0.9
 
 
+# the pairs the corpus writes with a dash between, not a comma ("sửa đổi, bổ sung", "tổ chức, cá nhân": the
+# model's ``<p>`` is any mark), as syllable keys (``data/dash_pairs.txt``, built by tools/build_dash_pairs.py)
+_DASH_PAIRS = Path(__file__).resolve().parent.parent / "data" / "dash_pairs.txt"
+
+
+@lru_cache(maxsize=1)
+def _dash_pairs() -> frozenset[tuple[str, str]]:
+    rows = (ln.split("\t") for ln in _DASH_PAIRS.read_text(encoding="utf-8").splitlines() if ln[:1] != "#")
+    return frozenset((r[0], r[1]) for r in rows if len(r) >= 2)
+
+
 def _marked_pair(model: correct.Model, a: str, b: str) -> bool:
-    """The corpus writes ``a`` and ``b`` with a mark between (``DASH_SEEN``, ``DASH_SHARE``)."""
-    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    """The corpus writes ``a`` and ``b`` with a mark between (``DASH_SEEN``, ``DASH_SHARE``), and that mark
+    mostly a dash (``_dash_pairs``): "chức năng, nhiệm vụ" is a comma list, no dash to put back."""
+    ka, kb = syllable_key(a.lower()), syllable_key(b.lower())
+    if (ka, kb) not in _dash_pairs():
+        return False
+    ia, ib = model.index.get(ka), model.index.get(kb)
     if ia is None or ib is None:
         return False
     marked = model.trigrams.get((ia * model.size + model.index["<p>"]) * model.size + ib, 0)
