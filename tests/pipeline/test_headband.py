@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -343,3 +344,129 @@ def test_a_blurred_header_s_first_line_read_unsurely_is_read_again_sharpened_and
     lines = again.text.splitlines()
     assert "BỘ TÀI CHÍNH" in lines and "Tàn" not in again.text, lines
     assert lines.index("BỘ TÀI CHÍNH") + 1 == next(i for i, ln in enumerate(lines) if ln.endswith("CỤC THUẾ"))
+
+
+def _blurred_header_with_a_first_line_lost(top: str, second: str, motto: int = 620) -> tuple[object, object]:
+    """A blurred photo's header whose small grey first line over a bold one the page's reading gave as one
+    unsure speck ("Tàn" at 25, seed 465 dev 012): the prepared page and that reading."""
+    import cv2
+    from PIL import Image, ImageDraw
+
+    from digitize.pipeline.model import Box, Word, page_text
+    from samples.generate import _font
+
+    img = Image.new("L", (1240, 900), 255)
+    d = ImageDraw.Draw(img)
+    f, b, small = _font("regular", 26), _font("bold", 26), _font("bold", 24)
+    d.text((215, 100), top, font=small, fill=60)
+    d.text((160, 134), second, font=b, fill=0)
+    d.text((170, 190), "Số: 512/QĐ-BTG", font=f, fill=70)
+    d.text((motto, 100), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=b, fill=0)
+    d.text((motto + 80, 134), "Độc lập - Tự do - Hạnh phúc", font=b, fill=0)
+    d.text((motto + 80, 190), "Hà Nội, ngày 3 tháng 4 năm 2024", font=f, fill=0)
+    d.text((520, 300), "QUYẾT ĐỊNH", font=b, fill=0)
+    d.text((420, 340), "Về việc ban hành quy chế làm việc", font=b, fill=0)
+    d.text((120, 400), "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019;", font=f, fill=0)
+    photo = cv2.GaussianBlur(np.asarray(img), (0, 0), 1.6)
+    prepared = replace(preprocess.prepare(np.dstack([photo] * 3), dpi=150), blurred=True)
+    first = recognize.recognize(prepared, lang="vie")
+    line = [
+        w
+        for w in first.words
+        if w.box.y0 < 125 * prepared.width / 1240 and w.box.x1 < motto * first.width / 1240
+    ]
+    assert line, first.text
+    speck = Word(
+        "Tàn",
+        25.0,
+        Box(
+            min(w.box.x0 for w in line),
+            min(w.box.y0 for w in line),
+            max(w.box.x1 for w in line),
+            max(w.box.y1 for w in line),
+        ),
+        line=line[0].line,
+    )
+    words = [speck if w is line[0] else w for w in first.words if w not in line[1:]]
+    return prepared, replace(first, words=tuple(words), text=page_text(words))
+
+
+def test_a_blurred_header_s_first_line_read_again_is_sure_only_when_it_names_an_organ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The two readings of the first line (2 and 3 times enlarged) are of one sharpened crop and alike in
+    their errors: "TỈNH ỦY LÀO CAI" was read "TÍNH ỦY LÀO CAI" in both, each word at 80 or more, and the
+    parent organ came out "Tính ủy Lào Cai" at 0.65 (a "CÔNG VĂN ĐẾN" or a "HỎA TỐC" over the organ too).
+    A line re-read that names no organ (no organ's head word, no known organ) goes in in doubt."""
+    from digitize.pipeline.fields import extract
+
+    prepared, page = _blurred_header_with_a_first_line_lost("TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO")
+    monkeypatch.setattr(headband, "_organ_column", lambda prepared, page, **kw: page)
+    again = headband.second_pass(prepared, page, lang="vie")  # type: ignore[arg-type]
+    read = [w for w in again.words if w.text.upper() in ("TỈNH", "TÍNH", "ỦY", "LÀO", "CAI")]
+    assert len(read) == 4 and "Tàn" not in again.text, again.text
+    assert all(w.conf < headband.SURE_FIRST for w in read)
+    parent = extract([again]).fields["parent_organ"]
+    assert parent.value is None or parent.confidence < REVIEW_THRESHOLD, parent
+
+
+@pytest.mark.parametrize("motto", [620, 438])
+def test_a_blurred_header_s_first_line_naming_a_ministry_is_read_again_surely_up_to_the_motto(
+    monkeypatch: pytest.MonkeyPatch, motto: int
+) -> None:
+    """Seed 465 dev 012: "BỘ Y TẾ" over "CỤC QUẢN LÝ DƯỢC" re-read names a ministry: the parent, sure. The
+    line's cut ends at the motto's column: a motto beginning a little right of the organ's longest line
+    (left of the page's middle) no longer gives the enlarged reading a speck of its first letter ("'" at 3
+    times: the readings unlike, the line left unread)."""
+    from digitize.pipeline.fields import extract
+
+    prepared, page = _blurred_header_with_a_first_line_lost("BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC", motto)
+    monkeypatch.setattr(headband, "_organ_column", lambda prepared, page, **kw: page)
+    again = headband.second_pass(prepared, page, lang="vie")  # type: ignore[arg-type]
+    assert "BỘ Y TẾ" in again.text.splitlines(), again.text
+    parent = extract([again]).fields["parent_organ"]
+    assert parent.value == "Bộ Y tế" and parent.confidence >= REVIEW_THRESHOLD, parent
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        ("ĐẾN:", "NGÃ)", "¿1", "Thi"),  # an incoming stamp's label over its handwritten number (s467 alt 003)
+        ("Ngày:", "12/4", "Chuyển:", "P.KT"),
+        ("¿1", "|7", "Thi", "=—"),  # a stamp's garble (s453 alt 002)
+    ],
+)
+def test_an_incoming_stamp_read_tall_in_the_organ_s_column_is_no_organ_s_rows_run_together(
+    stamp: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sharp page's left column holding an incoming document's stamp ("CÔNG VĂN ĐẾN" / "ĐẾN: Số: …
+    Ngày: … Chuyển: …", a handwritten number taller than the print) read as a line of boxes two rows high:
+    no organ's two rows read as one, the column is not read again (where a stamp's "CÔNG VĂN ĐẾN" read
+    surely could count as the column's gain)."""
+    from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
+
+    def row(texts: Sequence[str], x: float, y: float, line: int, high: float = 30.0) -> list[Word]:
+        out = []
+        for t in texts:
+            out.append(Word(t, 93.0, Box(x, y, x + 22 * len(t), y + high), line=line))
+            x += 22 * len(t) + 14
+        return out
+
+    words = [
+        *row(("UBND", "TỈNH", "BẮC", "NINH"), 180, 100, 0),
+        *row(("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"), 820, 100, 1),
+        *row(("SỞ", "TÀI", "NGUYÊN", "VÀ"), 180, 150, 2),
+        *row(("Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc"), 950, 150, 3),
+        *row(("MÔI", "TRƯỜNG"), 220, 195, 4),
+        *row(("Bắc", "Ninh,", "ngày", "3", "tháng", "4", "năm", "2024"), 900, 230, 5),
+        *row(("Số:", "12/QĐ-STNMT"), 180, 300, 6),
+        *row(("CÔNG", "VĂN", "ĐẾN"), 200, 380, 7),
+        *row(stamp, 200, 420, 8, high=75.0),
+        *row(("Căn", "cứ", "Luật", "Tổ", "chức", "chính", "quyền", "địa", "phương"), 150, 620, 9),
+    ]
+    page = RecognizedPage(0, "ocr", 1654.0, 2339.0, page_text(words), tuple(words), 0.93, dpi=200.0)
+    assert not headband._rows_run_together(page)
+    # and a control: the organ's own two rows read as one, in boxes two rows high, still are
+    joined = [replace(w, box=Box(w.box.x0, 150, w.box.x1, w.box.y1)) if w.line == 4 else w for w in words]
+    joined = [w for w in joined if w.line != 2]
+    assert headband._rows_run_together(replace(page, words=tuple(joined), text=page_text(joined)))

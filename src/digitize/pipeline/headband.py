@@ -26,12 +26,17 @@ sharpened by its own blur (``regions.sharpened``) and read again enlarged ``UPS`
 scale, one line (``--psm 7``) each (``_first_line``): a ministry's or a province's small grey line over its
 unit's bold one may be read by the page's layout as one box over both, "BỘ Y TẾ" / "CỤC QUẢN LÝ DƯỢC" read
 "Tàn" at 25 (seed 465 dev 012): no parent organ. Its words go in when every reading gives the same words,
-each of them a Vietnamese syllable read ``SURE_FIRST`` sure or more in each.
+each of them a Vietnamese syllable read ``SURE_FIRST`` sure or more in each. The readings are of one crop and
+alike in their errors ("TỈNH ỦY LÀO CAI" read "TÍNH ỦY LÀO CAI" in both, a stamp's "CÔNG VĂN ĐẾN" read
+"CÔNG VĂN ĐỀN"): their words keep their confidence only when the line names an organ (an organ's head word
+first, or a known organ's name, ``_names_an_organ``), in doubt (``UNNAMED_FIRST``) otherwise. The cut ends
+at the motto's column, which may begin left of the page's middle.
 
 A sharp page's organ column is read again the same way when the page's reading ran two of its lines into one
 (``_rows_run_together``): a line of the column whose words' boxes are ``TALL_ROWS`` times the page's usual
 height or more holds two rows read as one (seed 465 alt 012, a bitonal scan: "SỞ VĂN HÓA, THỂ" / "THAO VÀ DU
-LỊCH", bold and close, read "THAO VÀ DU TỊCH" in boxes two rows high, the organ "Ninh thao và du tịch").
+LỊCH", bold and close, read "THAO VÀ DU TỊCH" in boxes two rows high, the organ "Ninh thao và du tịch"); an
+incoming document's stamp read tall ("ĐẾN: NGÃ) ¿1 Thi", its number handwritten) or a garble is no such line.
 
 A function of the prepared page and its first reading; other sharp pages are untouched (no second Tesseract
 run).
@@ -50,9 +55,10 @@ from digitize.pipeline import blurred, recognize, regions
 from digitize.pipeline.fields.layout import is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.names import is_syllable
+from digitize.pipeline.fields.organ import heads_an_organ, known_organ
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
-from digitize.text import nfc
+from digitize.text import fold, nfc, squash
 from digitize.tools import tesseract
 
 SURE_LINE = 0.8  # (0..1) the mean confidence of the first line the band ends above ...
@@ -69,6 +75,16 @@ MIN_GAIN = 2  # Vietnamese syllables, at least this many more than the page's re
 TALL_ROWS = 1.8
 UPS = (2.0, 3.0)  # a blurred header's unsure first line read again at these times the OCR image's scale ...
 SURE_FIRST = 80.0  # ... and its words taken when each reading gives them alike, each read this sure at least
+# ... sure only when the line names an organ (the two readings are of one crop, alike in their errors: "TỈNH
+# ỦY LÀO CAI" read "TÍNH ỦY LÀO CAI" in both, a stamp's "CÔNG VĂN ĐẾN" or a "HỎA TỐC" over the organ); any
+# other line's words go in at this confidence at most, in doubt
+UNNAMED_FIRST = 59.0
+KNOWN_FIRST = 85  # (rapidfuzz) a line this like a known organ's name names it
+# heads of a party's organs ("ĐẢNG BỘ …", "ĐẢNG ỦY …"), folded, besides those of ``organ.heads_an_organ``
+_PARTY_HEADS = ("dang bo ", "dang uy ", "ban chap hanh ")
+# a stamp's labels: an incoming document's stamp ("CÔNG VĂN ĐẾN", "ĐẾN: Số: … Ngày: … Chuyển: …"), in small
+# letters with their tones ("SỞ" is no "Số")
+_STAMP_LABELS = frozenset({"đến", "số", "ngày", "chuyển"})
 
 
 def second_pass(
@@ -214,8 +230,16 @@ def _first_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout:
     if below is None or not letter > 0 or below.y0 - first.y0 < letter:
         return page
     x0 = max(0.0, min(ln.x0 for ln in column[:2]) - letter)
-    x1 = min(mid, max(ln.x1 for ln in column[:2]) + letter)
     y0 = max(0.0, first.y0 - 0.3 * letter)
+    # up to the right column's gutter (its lines in the cut's rows, right of the organ's): the motto's first
+    # letters may begin left of the page's middle
+    right = max(ln.x1 for ln in column[:2])
+    beside = [
+        ln.x0
+        for ln in regions.lines_of(page)
+        if ln.cx > mid and ln.x0 >= right and ln.y0 < below.y0 and ln.y1 > y0
+    ]
+    x1 = min([mid, right + letter, *(x - 0.3 * letter for x in beside)])
     crop = regions.sharpened(prepared, regions.cut(prepared, x0, y0, x1, below.y0))
     if min(crop.shape[:2]) < 8:
         return page
@@ -239,10 +263,11 @@ def _first_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout:
             if t.conf < SURE_FIRST or not letters.isalpha() or not is_syllable(letters):
                 return page
     f = UPS[0] * prepared.scale
+    cap = 100.0 if _names_an_organ(" ".join(nfc(t.text) for t in readings[0])) else UNNAMED_FIRST
     new = [
         Word(
             text=nfc(t.text),
-            conf=min(toks[i].conf for toks in readings),
+            conf=min(cap, *(toks[i].conf for toks in readings)),
             box=Box(
                 x0 + t.left / f, y0 + t.top / f, x0 + (t.left + t.width) / f, y0 + (t.top + t.height) / f
             ),
@@ -254,15 +279,35 @@ def _first_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout:
     return _merged(page, new, kept, below.y0)
 
 
+def _names_an_organ(text: str) -> bool:
+    """The line names an organ: it starts with an organ's head word (BỘ, SỞ, ỦY BAN, UBND, CỤC, TỔNG CỤC,
+    ĐẢNG BỘ …) or reads as a known organ's name."""
+    f = fold(squash(text))
+    return heads_an_organ(text) or f.startswith(_PARTY_HEADS) or known_organ(text, KNOWN_FIRST) is not None
+
+
+def _organ_like(line: Line) -> bool:
+    """The line may be an organ's: most of its words are Vietnamese syllables (not a stamp's garble, "ĐẾN:
+    NGÃ) ¿1 Thi") and none is a stamp's label ("ĐẾN", "Số:", "Ngày:", "Chuyển")."""
+    words = [w.text.strip(".,:;-–—'\"()") for w in line.words]
+    if any(nfc(w).lower() in _STAMP_LABELS for w in words):
+        return False
+    syllables = sum(w.isalpha() and is_syllable(w) for w in words)
+    return syllables > len(words) / 2
+
+
 def _rows_run_together(page: RecognizedPage) -> bool:
     """Has the page's reading run two rows of the header's organ column into one line: a line of two words
-    or more in the page's top part (``MAX_BAND``), left of its middle, whose words' boxes are ``TALL_ROWS``
-    times the page's usual height (their medians) or more?"""
+    or more in the page's top part (``MAX_BAND``), left of its middle, mostly of syllables and with no
+    stamp's label (``_organ_like``), whose words' boxes are ``TALL_ROWS`` times the page's usual height
+    (their medians) or more?"""
     if not page.words:
         return False
     usual = statistics.median(w.box.y1 - w.box.y0 for w in page.words)
     for ln in regions.lines_of(page):
         if len(ln.words) < 2 or ln.y0 > MAX_BAND * page.height or ln.cx >= page.width / 2:
+            continue
+        if not _organ_like(ln):
             continue
         if statistics.median(w.box.y1 - w.box.y0 for w in ln.words) >= TALL_ROWS * usual:
             return True
