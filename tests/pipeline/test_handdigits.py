@@ -4075,15 +4075,14 @@ def test_a_pen_number_two_readings_read_otherwise_is_not_sure() -> None:
     assert not handdigits.contested("2230", [("223", 80.0), ("223", 80.0), ("2237", 20.0), ("2237", 25.0)])
 
 
-def test_a_number_line_read_without_its_label_has_its_written_number_read_again() -> None:
-    """Seed 467 alt 003 (a pen's "1316" at 200 dpi): "Số: 1316/TTr-UBND" read "316 mr-UBND", the label and the
-    number's first digit lost; the extractor found the line without its label ("316" in doubt), and the
-    handwriting pass, which looked only at labelled lines, left it. The region from where the pen's marks
-    begin (the label's ink apart, left of a space) to the notation is read again and added to."""
+def _label_lost_scene(label_x: float | None) -> tuple[Prepared, RecognizedPage]:
+    """A header whose number line "Số: 1316/TTr-UBND" (a pen number) was read "316 mr-UBND", its label and
+    the number's first digit lost; the label drawn at ``label_x``, or close against the digits (None)."""
     img = Image.new("L", (W, H), 255)
     d = ImageDraw.Draw(img)
     serif, hand = ImageFont.truetype(SERIF, 52), ImageFont.truetype(HAND, 64)
-    d.text((430, 395), "Số:", font=serif, fill=0)
+    x = 540 - serif.getlength("Số:") + 2 if label_x is None else label_x
+    d.text((x, 395), "Số:", font=serif, fill=0)
     d.text((540, 380), "1316", font=hand, fill=40)
     start = 540 + hand.getlength("1")
     end = 540 + hand.getlength("1316")
@@ -4099,8 +4098,17 @@ def test_a_number_line_read_without_its_label_has_its_written_number_read_again(
     words.sort(key=lambda w: (w.line, w.box.x0))
     text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(7))
     page = RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
+    return prepared, page
+
+
+def test_a_number_line_read_without_its_label_has_its_written_number_read_again() -> None:
+    """Seed 467 alt 003 (a pen's "1316" at 200 dpi): "Số: 1316/TTr-UBND" read "316 mr-UBND", the label and the
+    number's first digit lost; the extractor found the line without its label ("316" in doubt), and the
+    handwriting pass, which looked only at labelled lines, left it. The region from where the pen's marks
+    begin (the label's ink apart, left of a space) to the notation is read again and added to."""
+    prepared, page = _label_lost_scene(430.0)
     first = extract([page]).fields["code_number"]
-    assert first.value == "316", text
+    assert first.value == "316", page.text
     again = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
     assert again.value == "1316" and again.confidence < REVIEW_THRESHOLD
 
@@ -4108,24 +4116,7 @@ def test_a_number_line_read_without_its_label_has_its_written_number_read_again(
 def test_a_label_run_into_the_number_is_no_pen_s_mark_of_a_line_read_without_its_label() -> None:
     """The label's ink close against the digits (no space between them seen): the region is not widened over
     it (the label read as digits would be added to the number)."""
-    img = Image.new("L", (W, H), 255)
-    d = ImageDraw.Draw(img)
-    serif, hand = ImageFont.truetype(SERIF, 52), ImageFont.truetype(HAND, 64)
-    d.text((540 - serif.getlength("Số:") + 2, 395), "Số:", font=serif, fill=0)
-    d.text((540, 380), "1316", font=hand, fill=40)
-    start = 540 + hand.getlength("1")
-    end = 540 + hand.getlength("1316")
-    d.text((end + 20, 395), "/TTr-UBND", font=serif, fill=0)
-    grey = np.asarray(img)
-    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
-    _, scene = _scene("19", None)
-    words = [w for w in scene.words if w.line != 2]
-    words += [
-        Word("316", 76.0, Box(start, 388, end, 445), line=2),
-        Word("mr-UBND", 23.0, Box(end + 30, 400, end + 300, 450), line=2),
-    ]
-    words.sort(key=lambda w: (w.line, w.box.x0))
-    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(7))
-    page = RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
+    prepared, page = _label_lost_scene(None)
+    grey = prepared.master
     assert handdigits.label_lost_blank(prepared, page, grey) is None
     assert extract([handdigits.second_pass(prepared, page)]).fields["code_number"].value == "316"

@@ -2915,6 +2915,13 @@ def _isolated_capital(words: Sequence[str], i: int) -> bool:
     )
 
 
+def _words_and_lines(value: str, own: Sequence[Line]) -> tuple[list[str], list[Word | None], dict[int, Line]]:
+    """The subject's words, Tesseract's word for each (``_own_words``) and the line of each of ``own``'s
+    words (by ``id``)."""
+    words = value.split()
+    return words, _own_words(words, own), {id(w): ln for ln in own for w in ln.words}
+
+
 def _own_words(words: Sequence[str], own: Sequence[Line]) -> list[Word | None]:
     """Tesseract's word for each of the subject's ``words``: the first of its ``own`` words (lines top to
     bottom, words left to right) after the last one matched that reads like it once folded; None for a word
@@ -3214,9 +3221,7 @@ def rejoined(subject: Found, own: Sequence[Line]) -> Found:
     f = subject.get("subject")
     if f is None or not f.value or not own:
         return subject
-    words = f.value.split()
-    read = _own_words(words, own)
-    line_of = {id(w): ln for ln in own for w in ln.words}
+    words, read, line_of = _words_and_lines(f.value, own)
     model = correct.load()
     out = list(words)
     doubtful = False
@@ -3287,9 +3292,7 @@ def dash_restored(subject: Found, own: Sequence[Line]) -> Found:
     f = subject.get("subject")
     if f is None or not f.value or not own:
         return subject
-    words = f.value.split()
-    read = _own_words(words, own)
-    line_of = {id(w): ln for ln in own for w in ln.words}
+    words, read, line_of = _words_and_lines(f.value, own)
     model = correct.load()
     out = list(words)
     for i in range(len(words) - 2, -1, -1):
