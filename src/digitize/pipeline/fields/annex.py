@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import find_dates
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import Line, make_line
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.vocab import DOC_TYPES, NOTATION_TYPES
-from digitize.pipeline.model import ExtractedField
+from digitize.pipeline.model import ExtractedField, RecognizedPage
 from digitize.text import fold
 
 # lines from a later page's top the annex's "(Kèm theo …)" may stand at ("PHỤ LỤC" and its title over it)
@@ -42,6 +42,31 @@ _CITED = re.compile(
 )
 
 
+def rows_rejoined(lines: Sequence[Line]) -> list[Line]:
+    """A page's lines with each line's piece that the reading cut off on its row and set after the lines
+    below it put back at its end: a centred citation read as two columns ("(Kèm theo Giấy phép số 57/GP-SCT
+    ngày 11", "của Sở Công Thương)", then "tháng 12 năm 2017" beside the first: seed 475 dev 005, whose
+    header's day was written by hand and lost). A piece is one that stands on the row of a line before it
+    (its middle within that line's height) and starts to the right of that line's end."""
+    out: list[Line] = []
+    for ln in lines:
+        row = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if o.boxed and ln.boxed and o.y0 < (ln.y0 + ln.y1) / 2 < o.y1 and ln.x0 >= o.x1
+            ),
+            None,
+        )
+        if row is None:
+            out.append(ln)
+            continue
+        o = out[row]
+        page = RecognizedPage(index=o.page, source="ocr", width=o.width, height=o.height, text="")
+        out[row] = make_line(page, (*o.words, *ln.words))
+    return out
+
+
 def read_annex(lines: Sequence[Line], type_name: str | None, notation: str | None) -> Found:
     """code_number and issued_date as the annex's "(Kèm theo <type> số N/NOTATION ngày …)" line cites them,
     when it names ``type_name`` (and ``notation``, when known); nothing otherwise."""
@@ -52,6 +77,7 @@ def read_annex(lines: Sequence[Line], type_name: str | None, notation: str | Non
     by_page: dict[int, list[Line]] = {}
     for ln in lines:
         by_page.setdefault(ln.page, []).append(ln)
+    by_page = {page: rows_rejoined(page_lines) for page, page_lines in by_page.items()}
     for page, page_lines in by_page.items():
         if page == first_page:
             continue
@@ -101,6 +127,7 @@ def cited(lines: Sequence[Line]) -> Cited | None:
     by_page: dict[int, list[Line]] = {}
     for ln in lines:
         by_page.setdefault(ln.page, []).append(ln)
+    by_page = {page: rows_rejoined(page_lines) for page, page_lines in by_page.items()}
     for page, page_lines in by_page.items():
         if page == first_page:
             continue
