@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from digitize.pipeline.fields import extract
+from digitize.pipeline.model import ExtractedField
 from tests.pipeline.test_extract import decision, page, values
 
 
@@ -70,7 +71,7 @@ def test_a_validity_that_ends_before_it_starts_is_in_doubt() -> None:
     specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
     k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
 
-    def fields(clause: str) -> dict:  # type: ignore[type-arg]
+    def fields(clause: str) -> dict[str, ExtractedField]:
         return extract([page([*specs[: k + 1], (clause, "body", 95.0), *specs[k + 1 :]])]).fields
 
     got = fields("Giấy phép có hiệu lực từ ngày 15/06/2021 đến ngày 15/06/2019.")
@@ -81,6 +82,23 @@ def test_a_validity_that_ends_before_it_starts_is_in_doubt() -> None:
     got = fields("Giấy phép có hiệu lực từ ngày 15/06/2021 đến ngày 15/06/2029.")
     assert got["valid_until"].confidence >= REVIEW_THRESHOLD
     assert got["valid_from"].confidence >= REVIEW_THRESHOLD
+
+
+def test_a_validity_ending_more_than_fifty_years_on_is_in_doubt() -> None:
+    """A blurred year read 50 years off ("11/05/2072" of "11/06/2022" for a certificate of 2019, seed 479
+    alt 006) is no licence's end: to review; 50 years (a land-use right's term) stay as read."""
+    from digitize.pipeline.fields import REVIEW_THRESHOLD
+
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+
+    def fields(clause: str) -> dict:  # type: ignore[type-arg]
+        return extract([page([*specs[: k + 1], (clause, "body", 95.0), *specs[k + 1 :]])]).fields
+
+    got = fields("Giấy chứng nhận có giá trị đến ngày 11/05/2072.")  # the act of 2021-06-15
+    assert got["valid_until"].value == "2072-05-11" and got["valid_until"].confidence < REVIEW_THRESHOLD
+    got = fields("Giấy chứng nhận có giá trị đến ngày 15/06/2071.")
+    assert got["valid_until"].confidence >= REVIEW_THRESHOLD
 
 
 def test_hieu_luc_with_its_first_letter_misread_is_still_the_validity_clause() -> None:
