@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import find_dates
-from digitize.pipeline.fields.lines import Line, make_line
+from digitize.pipeline.fields.lines import Line, rows_rejoined
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.vocab import DOC_TYPES, NOTATION_TYPES
-from digitize.pipeline.model import ExtractedField, RecognizedPage
+from digitize.pipeline.model import ExtractedField
 from digitize.text import fold
 
 # lines from a later page's top the annex's "(Kèm theo …)" may stand at ("PHỤ LỤC" and its title over it)
@@ -40,31 +40,6 @@ _KEM_THEO = re.compile(r"^\W{0,2}[a-z]?em theo\s+")
 _CITED = re.compile(
     r"\s+so\s*:?\s*(\d{1,6})\s*/\s*((?:(?:19|20)\d\d\s*/\s*)?[a-z0-9]{1,10}(?:-[a-z0-9]{1,10})+)"
 )
-
-
-def rows_rejoined(lines: Sequence[Line]) -> list[Line]:
-    """A page's lines with each line's piece that the reading cut off on its row and set after the lines
-    below it put back at its end: a centred citation read as two columns ("(Kèm theo Giấy phép số 57/GP-SCT
-    ngày 11", "của Sở Công Thương)", then "tháng 12 năm 2017" beside the first: seed 475 dev 005, whose
-    header's day was written by hand and lost). A piece is one that stands on the row of a line before it
-    (its middle within that line's height) and starts to the right of that line's end."""
-    out: list[Line] = []
-    for ln in lines:
-        row = next(
-            (
-                k
-                for k, o in enumerate(out)
-                if o.boxed and ln.boxed and o.y0 < (ln.y0 + ln.y1) / 2 < o.y1 and ln.x0 >= o.x1
-            ),
-            None,
-        )
-        if row is None:
-            out.append(ln)
-            continue
-        o = out[row]
-        page = RecognizedPage(index=o.page, source="ocr", width=o.width, height=o.height, text="")
-        out[row] = make_line(page, (*o.words, *ln.words))
-    return out
 
 
 def read_annex(lines: Sequence[Line], type_name: str | None, notation: str | None) -> Found:

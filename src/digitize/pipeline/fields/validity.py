@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from digitize.pipeline.fields.dates import DIGIT, parse_date
 from digitize.pipeline.fields.holder import conf_at
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import Line, rows_rejoined
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.model import ExtractedField
@@ -44,7 +44,8 @@ _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu
 def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_name: str | None) -> Found:
     """valid_from and valid_until from the body's validity clauses."""
     res = Builder()
-    body = [ln for ln in lines]
+    # (a clause cut at its page's middle and its end read after the lines below: one line again)
+    body = rows_rejoined(lines)
     text = " ".join(ln.text for ln in body)
     folded = fold1(text)
     m = _RANGE.search(folded)
