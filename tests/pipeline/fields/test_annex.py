@@ -3,8 +3,10 @@ taken only where the header's were not read, and only from an annex's heading li
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
-from digitize.pipeline.model import RecognizedPage
+from digitize.pipeline.model import Box, RecognizedPage
 from tests.pipeline.test_extract import decision, header, page, signer
 
 # the header's number and date written by hand and lost (seed 87 alt 012: "Số: … /GP-…", "ngày 1 tháng …")
@@ -65,6 +67,36 @@ def test_the_header_s_own_values_stand_and_other_citations_give_nothing() -> Non
     # nor on the first page itself
     v = extract([page([*UNREAD, (OWN, "center", 93.0)])]).values()
     assert v["issued_date"] is None
+
+
+def test_a_citation_read_as_two_columns_is_one_line_again() -> None:
+    # seed 475 dev 005: the header's day written by hand and lost; the annex's centred citation read as two
+    # columns, its date's end ("tháng 6 năm 2021") set after the line under it ("học và Công nghệ)")
+    annex = page(
+        [
+            ("PHỤ LỤC", "center", 95.0),
+            ("(Kèm theo Quyết định số 1169/QĐ-SKHCN ngày 15", "x=400", 93.0),
+            ("học và Công nghệ)", "center", 93.0),
+            ("tháng 6 năm 2021 của Sở Khoa", "x=1500", 93.0),
+            ("1. Ông Nguyễn Văn An, Trưởng nhóm", "body", 90.0),
+        ],
+        index=1,
+    )
+    cite_y = next(w.box.y0 for w in annex.words if w.line == 1)
+    words = tuple(
+        replace(w, box=Box(w.box.x0, cite_y, w.box.x1, cite_y + 45)) if w.line == 3 else w
+        for w in annex.words
+    )
+    f = extract([page(UNREAD), replace(annex, words=words)]).fields
+    assert (f["code_number"].value, f["issued_date"].value) == ("1169", "2021-06-15")
+    assert f["valid_from"].value == "2021-06-15"
+    assert max(f["code_number"].confidence, f["issued_date"].confidence) < REVIEW_THRESHOLD
+    # a line below the citation's row is no part of it
+    words = tuple(
+        replace(w, box=Box(w.box.x0, cite_y + 120, w.box.x1, cite_y + 165)) if w.line == 3 else w
+        for w in annex.words
+    )
+    assert extract([page(UNREAD), replace(annex, words=words)]).values()["issued_date"] is None
 
 
 def _directive(number: str, conf: float) -> list:  # type: ignore[type-arg]

@@ -99,3 +99,15 @@ def test_a_nam_read_as_one_letter_and_m_before_its_year_still_makes_the_date() -
     # seed 455 dev 007, a blurred scan: "năm" read "mm", its "nă" run into one letter
     assert str(parse_date("Tuyên Quang, ngày 22 tháng 7 mm 2017")) == "2017-07-22"
     assert parse_date("ngày 22 tháng 7 mm") is None
+
+
+def test_a_five_digit_year_is_no_date_of_its_own() -> None:
+    # found only by ``extra_digit_dates``, and only where one year is left
+    from digitize.pipeline.fields.dates import extra_digit_dates
+
+    assert find_dates("ngay 18 thang 7 nam 22022") == []
+    assert [d.isoformat() for *_, d in extra_digit_dates("ngay 18 thang 7 nam 22022")] == ["2022-07-18"]
+    assert [d.isoformat() for *_, d in extra_digit_dates("ngay 3 thang 12 nam 22019")] == ["2019-12-03"]
+    assert extra_digit_dates("ngay 3 thang 12 nam 20119") == []  # 2019 or 2011
+    assert extra_digit_dates("ngay 18 thang 7 nam 20201") == []
+    assert extra_digit_dates("ngay 18 thang 7 nam 2022") == []

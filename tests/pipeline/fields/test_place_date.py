@@ -500,3 +500,16 @@ def test_a_date_whose_printed_date_words_all_read_poorly_goes_to_review() -> Non
     fair = (92.0, 71.0, 55.0, 88.0, 80.0, 96.0, 48.0, 95.0)
     specs = [(t, w, fair) if t == date else (t, w, c) for t, w, c in decision(date=date)]
     assert extract([page(specs)]).fields["issued_date"].confidence >= 0.6
+
+
+def test_a_header_year_read_with_a_digit_too_many_is_the_one_year_it_leaves_in_doubt() -> None:
+    # wide seed 601 dev 012, a blurred photo: "năm 2022" read "năm 22022"; left out one digit, "22022" is
+    # 2022 (2202 and 2222 no document's year): taken, to review
+    f = extract([page(decision(date="Thanh Hóa, ngày 18 tháng 7 năm 22022"))]).fields
+    assert (f["issued_date"].value, f["place"].value) == ("2022-07-18", "Thanh Hóa")
+    assert f["issued_date"].confidence < 0.6
+    assert f["valid_from"].value == "2022-07-18"  # "có hiệu lực kể từ ngày ký"
+    # a five-digit year that leaves more than one year ("20201": 2020, 2021 or 2001) is no date
+    assert values(decision(date="Thanh Hóa, ngày 18 tháng 7 năm 20201"))["issued_date"] is None
+    # nor a six-digit one
+    assert values(decision(date="Thanh Hóa, ngày 18 tháng 7 năm 220222"))["issued_date"] is None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digitize.pipeline.fields import extract
-from tests.pipeline.test_extract import decision, page, values
+from digitize.pipeline.model import Box, ExtractedField
+from tests.pipeline.test_extract import Spec, decision, page, values
 
 
 def _licence(clause: str) -> dict[str, str | None]:
@@ -70,7 +73,7 @@ def test_a_validity_that_ends_before_it_starts_is_in_doubt() -> None:
     specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
     k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
 
-    def fields(clause: str) -> dict:  # type: ignore[type-arg]
+    def fields(clause: str) -> dict[str, ExtractedField]:
         return extract([page([*specs[: k + 1], (clause, "body", 95.0), *specs[k + 1 :]])]).fields
 
     got = fields("Giấy phép có hiệu lực từ ngày 15/06/2021 đến ngày 15/06/2019.")
@@ -81,6 +84,47 @@ def test_a_validity_that_ends_before_it_starts_is_in_doubt() -> None:
     got = fields("Giấy phép có hiệu lực từ ngày 15/06/2021 đến ngày 15/06/2029.")
     assert got["valid_until"].confidence >= REVIEW_THRESHOLD
     assert got["valid_from"].confidence >= REVIEW_THRESHOLD
+
+
+def test_a_validity_ending_more_than_fifty_years_on_is_in_doubt() -> None:
+    """A blurred year read 50 years off ("11/05/2072" of "11/06/2022" for a certificate of 2019, seed 479
+    alt 006) is no licence's end: to review; 50 years (a land-use right's term) stay as read."""
+    from digitize.pipeline.fields import REVIEW_THRESHOLD
+
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+
+    def fields(clause: str) -> dict:  # type: ignore[type-arg]
+        return extract([page([*specs[: k + 1], (clause, "body", 95.0), *specs[k + 1 :]])]).fields
+
+    got = fields("Giấy chứng nhận có giá trị đến ngày 11/05/2072.")  # the act of 2021-06-15
+    assert got["valid_until"].value == "2072-05-11" and got["valid_until"].confidence < REVIEW_THRESHOLD
+    got = fields("Giấy chứng nhận có giá trị đến ngày 15/06/2071.")
+    assert got["valid_until"].confidence >= REVIEW_THRESHOLD
+
+
+def test_a_validity_clause_cut_at_the_page_s_middle_is_read_whole() -> None:
+    """Seed 479 dev 012: the clause's line read as two columns, its right half ("kể từ ngày ký … đến ngày 05
+    tháng") set after the lines below it: its start and end found again on its row."""
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    clause: list[Spec] = [
+        ("Giấy phép này có hiệu lực", "body", 95.0),
+        ("7 năm 2026.", "body", 95.0),
+        ("Nơi nhận:", "body", 95.0),
+        ("kể từ ngày ký và có hiệu lực đến ngày 05 tháng", "x=1000", 95.0),
+    ]
+    specs = [*specs[: k + 1], *clause]
+    pg = page(specs)
+    row = next(w.box for w in pg.words if w.line == k + 1)
+    piece = k + 4
+    words = tuple(
+        replace(w, box=Box(w.box.x0, row.y0, w.box.x1, row.y1)) if w.line == piece else w for w in pg.words
+    )
+    v = extract([replace(pg, words=words)]).values()
+    assert (v["valid_from"], v["valid_until"]) == ("2021-06-15", "2026-07-05")
+    # the same words a line lower are another line's: no clause of them
+    assert _licence("Giấy phép này có hiệu lực")["valid_until"] is None
 
 
 def test_hieu_luc_with_its_first_letter_misread_is_still_the_validity_clause() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import find_dates
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import Line, rows_rejoined
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.vocab import DOC_TYPES, NOTATION_TYPES
@@ -52,6 +52,7 @@ def read_annex(lines: Sequence[Line], type_name: str | None, notation: str | Non
     by_page: dict[int, list[Line]] = {}
     for ln in lines:
         by_page.setdefault(ln.page, []).append(ln)
+    by_page = {page: rows_rejoined(page_lines) for page, page_lines in by_page.items()}
     for page, page_lines in by_page.items():
         if page == first_page:
             continue
@@ -101,6 +102,7 @@ def cited(lines: Sequence[Line]) -> Cited | None:
     by_page: dict[int, list[Line]] = {}
     for ln in lines:
         by_page.setdefault(ln.page, []).append(ln)
+    by_page = {page: rows_rejoined(page_lines) for page, page_lines in by_page.items()}
     for page, page_lines in by_page.items():
         if page == first_page:
             continue

@@ -27,11 +27,13 @@ _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # blur alt 009; after one digit it may be the day's second, "ngày 1 ltháng": no date); a speck after "tháng"
 # read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012); a blurred
 # "năm" read "mm" or "nm", its "nă" run into one letter, before the year (seed 455 dev 007)
-WORD_DATE = re.compile(
+_DAY_MONTH_NAM = (
     rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt]|(?<=\d)u|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
     rf"({DAY_DIGITS}){_GAP}(?:n[a-z]|[mn])m{_YEAR_GAP}"
-    rf"({DIGIT}{{4}})(?!\d)",
 )
+WORD_DATE = re.compile(rf"{_DAY_MONTH_NAM}({DIGIT}{{4}})(?!\d)")
+# ... its year read with one digit too many ("năm 22022" of a blurred "2022", wide seed 601 dev 012)
+_FIVE_DIGIT_YEAR = re.compile(rf"{_DAY_MONTH_NAM}(\d{{5}})(?!\d)")
 
 
 def read_as_letters(folded: str) -> bool:
@@ -73,6 +75,23 @@ def find_dates(folded: str) -> list[tuple[int, int, dt.date]]:
         if d and not any(s <= m.start() < e for s, e, _ in out):
             out.append((m.start(), m.end(), d))
     return sorted(out)
+
+
+def extra_digit_dates(folded: str) -> list[tuple[int, int, dt.date]]:
+    """Word dates whose year was read with five digits ("ngay 18 thang 7 nam 22022": a blurred year's stroke
+    read as one more digit), where leaving out one of them makes exactly one year a document may hold
+    (``YEARS``: "22022" gives 2022 alone, 2202 and 2222 none; "20201" gives 2020, 2021 and 2001: no date).
+    The digits kept are all read ones; which one was too many is a guess, so such a date is doubtful."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in _FIVE_DIGIT_YEAR.finditer(folded):
+        run = m.group(3)
+        years = {int(run[:i] + run[i + 1 :]) for i in range(len(run))} & set(YEARS)
+        if len(years) != 1:
+            continue
+        d = _mkdate(m.group(1), m.group(2), str(years.pop()))
+        if d:
+            out.append((m.start(), m.end(), d))
+    return out
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -53,6 +53,38 @@ def make_line(page: RecognizedPage, words: Sequence[Word], boxed: bool = True) -
     )
 
 
+# how many lines back (on its page) a piece cut off its row may stand from the line it ends
+ROW_LOOKBACK = 40
+
+
+def rows_rejoined(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` with each line's piece that the reading cut off on its row and set after the lines below it
+    put back at its end: a centred citation read as two columns ("(Kèm theo Giấy phép số 57/GP-SCT ngày
+    11", "của Sở Công Thương)", then "tháng 12 năm 2017" beside the first: seed 475 dev 005, whose header's
+    day was written by hand and lost), a validity clause cut at its page's middle ("Giấy phép này có hiệu
+    lực", "7 năm 2019.", … then "kể từ ngày ký và có hiệu lực đến ngày 05 tháng": seed 479 dev 012). A piece
+    is a line on the row of one before it on its page (its middle within that line's height, at most
+    ``ROW_LOOKBACK`` lines back) starting right of that line's end."""
+    out: list[Line] = []
+    for ln in lines:
+        row = None
+        if ln.boxed:
+            for k in range(len(out) - 1, max(-1, len(out) - 1 - ROW_LOOKBACK), -1):
+                o = out[k]
+                if o.page != ln.page:
+                    break
+                if o.boxed and o.y0 < (ln.y0 + ln.y1) / 2 < o.y1 and ln.x0 >= o.x1:
+                    row = k
+                    break
+        if row is None:
+            out.append(ln)
+            continue
+        o = out[row]
+        page = RecognizedPage(index=o.page, source="ocr", width=o.width, height=o.height, text="")
+        out[row] = make_line(page, (*o.words, *ln.words))
+    return out
+
+
 def page_lines(page: RecognizedPage) -> list[Line]:
     if page.words:
         by_line: dict[int, list[Word]] = {}

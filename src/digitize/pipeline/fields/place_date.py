@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from digitize.pipeline.fields.dates import find_dates, read_as_letters
+from digitize.pipeline.fields.dates import extra_digit_dates, find_dates, read_as_letters
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
@@ -483,6 +483,12 @@ def _scan(
     n_right, n_header = ends
     for k, ln in enumerate(date_sources):
         found = find_dates(ln.folded)
+        if not found and k < n_header and (extra := extra_digit_dates(ln.folded)):
+            # the header's date line, its year read with a digit too many: the one year it leaves, in doubt
+            start, end, day = extra[0]
+            res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
+            set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
+            break
         if not found:
             at = place_date_start(ln.text) if k < n_header else None
             if at is not None:
@@ -544,6 +550,7 @@ def date_conf(ln: Line, start: int, end: int) -> float:
 POOR_DATE_WORDS = 65.0
 
 
+EXTRA_DIGIT_CONF = 0.5  # a year read with a digit too many, the one left out chosen (``extra_digit_dates``)
 LETTER_DIGIT_CONF = 0.55  # a date with a letter read for one of its digits ("tháng Ï"): to review
 _DATE_WORDS = frozenset(
     {"ngay", "thang", "nam"}

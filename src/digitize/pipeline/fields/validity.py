@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from digitize.pipeline.fields.dates import DIGIT, parse_date
 from digitize.pipeline.fields.holder import conf_at
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import Line, rows_rejoined
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.model import ExtractedField
@@ -44,7 +44,8 @@ _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu
 def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_name: str | None) -> Found:
     """valid_from and valid_until from the body's validity clauses."""
     res = Builder()
-    body = [ln for ln in lines]
+    # (a clause cut at its page's middle and its end read after the lines below: one line again)
+    body = rows_rejoined(lines)
     text = " ".join(ln.text for ln in body)
     folded = fold1(text)
     m = _RANGE.search(folded)
@@ -87,18 +88,23 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
 
 
 MISORDERED_CONF = 0.5  # a validity that ends before it starts or before the act's date: a digit misread
+# ... or that ends more years than this after it: a land-use right runs 50 years at most (70 in a few cases,
+# still no more than 50 past a decade of waiting), a licence or certificate far fewer: "11/05/2072" of a
+# blurred "11/06/2022" for a certificate of 2019 (seed 479 alt 006) is a year misread
+LONGEST_VALIDITY_YEARS = 50
 
 
 def _in_order(found: Found, issued: ExtractedField | None) -> Found:
     """The validity with its dates in doubt when they contradict each other: an end on or before its start
-    or before the act's own date ("2019" of a blurred "2029" after an issue in 2024) says one of them was
-    misread, and which one the dates alone don't tell."""
+    or before the act's own date ("2019" of a blurred "2029" after an issue in 2024), or more than
+    ``LONGEST_VALIDITY_YEARS`` after them, says one of them was misread, and which one the dates alone don't
+    tell."""
     start, end = found.get("valid_from"), found.get("valid_until")
     if end is None or not end.value:
         return found
     until = dt.date.fromisoformat(end.value)
-    starts = [f.value for f in (start, issued) if f is not None and f.value]
-    if not any(until <= dt.date.fromisoformat(v) for v in starts):
+    starts = [dt.date.fromisoformat(f.value) for f in (start, issued) if f is not None and f.value]
+    if not any(until <= day or until.year - day.year > LONGEST_VALIDITY_YEARS for day in starts):
         return found
     doubted = {"valid_from", "valid_until"}
     return Found(
