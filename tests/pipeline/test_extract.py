@@ -319,7 +319,8 @@ def test_signer_title(lines: tuple[str, ...], title: str) -> None:
         ("NGUYEN Văn An", 85.0, "Nguyễn Văn An"),  # surname diacritics restored
         ("Tế Thị Bích Thuận", [60.0, 95.0, 95.0, 95.0], "Lê Thị Bích Thuận"),  # seal over the surname
         ("Đỗ Phương Nhung.", 90.0, "Đỗ Phương Nhung"),
-        ("Nguyễn Đức Hiểu", [95.0, 95.0, 85.0], "Nguyễn Đức Hiếu"),  # a doubtful tone mark under the seal
+        # a doubtful tone mark under the seal (read surely, from 85, the word is kept in doubt: names39)
+        ("Nguyễn Đức Hiểu", [95.0, 95.0, 75.0], "Nguyễn Đức Hiếu"),
         ("Trần Phưong Oanh", [95.0, 70.0, 95.0], "Trần Phương Oanh"),
         # seen on a seeded multi-page TIFF: seal rim junk, then two syllables glued by a comma
         ("se°_ Định,Thị Thảo", [30.0, 60.0, 90.0], "Đinh Thị Thảo"),

@@ -327,11 +327,29 @@ def name_tokens(line: Line) -> list[tuple[str, float]]:
     return toks
 
 
+# (0..1) a name's word read this surely is taken with the marks read
+MARKS_READ_CONF = 0.9
+
+
+def marks_unlisted(word: str, conf: float) -> bool:
+    """A name's word no listed name is (``NAME_SYLLABLES``) whose letters a listed one has with other marks,
+    read less surely than ``MARKS_READ_CONF`` (0..1) and not from a text layer: "Nẫm" (89) of "Trang Phước
+    Nẫm" is kept as read (``fix_syllable``) but its marks may be misread ("Nam"): the name is in doubt."""
+    return word not in NAME_SYLLABLES and fold(word) in F_SYLLABLES and conf < MARKS_READ_CONF
+
+
 def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
     """The nearest common name syllable for a doubtful token (``conf`` 0..1 of its OCR word); ``middle``: the
     token stands between the family name and the last given name (``name_form``)."""
     key = fold(token)
-    if len(key) < 2 or token in F_SYLLABLES.get(key, ()) or conf >= 0.9:
+    if len(key) < 2 or token in F_SYLLABLES.get(key, ()) or conf >= MARKS_READ_CONF:
+        return token
+    common = middle and any(f in MIDDLE_NAMES for f in F_SYLLABLES.get(key, ()))
+    if conf >= SURE_WORD_CONF and is_syllable(token) and not common:
+        # a syllable read surely, marks and all, is the name's word though a listed name has its letters with
+        # other marks ("Nẫm" (89), not "Nam": wide seed 601 alt 006): the list is no census; the caller
+        # doubts it (``marks_unlisted``). Not a middle word with a common middle name's letters ("Vấn" (87):
+        # "Văn", far commoner there than any other word with its letters: ``name_form``)
         return token
     if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
         return _nearer_name(token, F_SYLLABLES[key]) or name_form(F_SYLLABLES[key], token, middle=middle)
@@ -1572,13 +1590,33 @@ def lead_as_read(line: Line) -> Line:
     name run shielded the line, its family name garbled). The model's word is the language's, no reading of
     a name's; Tesseract's letters tell the family name a guess is made from ("Đặn" is a letter from "Đặng";
     the model's "Dân" gave the commonest family name near it, "Trần": seed 437 dev 013). A word the model
-    made a family name ("Nguyen" → "Nguyễn") is kept as it made it."""
+    made a family name ("Nguyen" → "Nguyễn") is kept as it made it. The words after it likewise where
+    Tesseract read a capitalised Vietnamese syllable (``given_as_read``)."""
     words = list(line.words)
     k = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w.text)), None)
-    if k is None or not words[k].read or fold(words[k].text.strip(".,;:|!'\"()[]")) in F_SURNAMES:
+    if k is None:
         return line
-    words[k] = replace(words[k], text=words[k].read, read="")
-    return sub_line(line, words)
+    changed = False
+    if words[k].read and fold(words[k].text.strip(".,;:|!'\"()[]")) not in F_SURNAMES:
+        words[k] = replace(words[k], text=words[k].read, read="")
+        changed = True
+    for i in range(k + 1, len(words)):
+        if given_as_read(words[i]):
+            words[i] = replace(words[i], text=words[i].read, read="")
+            changed = True
+    return sub_line(line, words) if changed else line
+
+
+def given_as_read(word: Word) -> bool:
+    """A name's given or middle word the language model (``correct``) changed where Tesseract read a
+    capitalised Vietnamese syllable: "Khải" (97) made "Khai" in "Khống Mạnh Khải" (seed 475 alt 012: the
+    family name read with other marks, no name run shielded the line). The model knows the language's words,
+    not people's names: the syllable read is the name's word (its marks the extractor's to doubt). A
+    reading that is no syllable, given its marks by the model ("Thưong" → "Thương"), is the model's."""
+    read = nfc(word.read.strip(".,;:|!'\"()[]"))
+    if not read or read == nfc(word.text.strip(".,;:|!'\"()[]")):
+        return False
+    return read.isalpha() and read[:1].isupper() and read[1:].islower() and is_syllable(read)
 
 
 def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
@@ -1718,6 +1756,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 continue  # "DA NÌM" (17, 39) under a seal on a blurred photo: no family name read surely
             elif off_centre:
                 continue  # "Đức Long" right of the title's centre: its family name lost under the seal
+            elif toks[0][1] < TEXT_LAYER_CONF:
+                # a family name no list has, read surely, kept as printed ("Bồ", "Trang": the list is no
+                # census) but no name a list confirms: a mark misread ("Bô" (93) for "Bồ", wide seed 601 dev
+                # 002, taken at 0.81) makes another word as sure. In doubt (a text layer's word is as written)
+                guessed = True
             penalty = 1.0
             for k in range(1, len(words)):
                 fixed = fix_syllable(words[k], toks[k][1], middle=k < len(words) - 1)
@@ -1732,6 +1775,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     penalty = min(penalty, 0.75)
                 elif toks[k][1] < TEXT_LAYER_CONF and (marked := mark_lost(words[k])) is not None:
                     words[k], guessed = marked, True  # "Đúc" (95) of "Đức": its horn lost, a name in doubt
+                elif marks_unlisted(words[k], toks[k][1]):
+                    guessed = True  # "Nẫm" (89): kept as read, but "Nam" with a mark misread alike
             if any(glued_family(p) for w in ln.words for p in _GLUE.split(w.text)):
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
