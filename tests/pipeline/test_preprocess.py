@@ -250,6 +250,107 @@ def test_small_print_only_just_blurred_reads_no_streak_when_the_mask_reads_surel
         assert len(confs) >= 1 + preprocess.DEBLUR_FIRST, confs
 
 
+def _only_just_blurred(page: Image.Image, sigma: float = 1.0) -> np.ndarray:
+    """The page at 640 px wide (12-13 px letters, a phone photo's) blurred a little: at sigma 1.0 sharpness
+    0.5 (over MASK_FIRST_SHARP), its stems taken for a 'streak' (as the two blurred real photos, 0.47 and
+    0.55)."""
+    import cv2
+
+    small = page.resize((640, round(640 * page.height / page.width)), Image.Resampling.LANCZOS)
+    return np.asarray(cv2.GaussianBlur(_array(small), (0, 0), sigma))
+
+
+def test_small_print_only_just_blurred_is_read_with_the_mask_first_and_its_band_not_read(
+    page: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked to (``mask_first``, as ``run.process_page`` does), such a page gets the unsharp mask with
+    neither its streak estimated nor its band read alone; its first reading's words on the band are sure
+    (over MASK_FIRST_SURE), so the page stays as read: the same image and words as when the band was read
+    first (the 2 blurred real photos: 0.3 CPU s of band reading and 0.1 of streak estimates saved)."""
+    from digitize.pipeline import deblur, recognize
+
+    blurred = _only_just_blurred(page)
+    before = preprocess.prepare(blurred, dpi=82, osd_check=False)
+    assert before.streak is None and before.unconfirmed is None
+    read_before = recognize.recognize(before)
+    estimates: list[object] = []
+    estimate = deblur.estimate
+    monkeypatch.setattr(deblur, "estimate", lambda g: estimates.append(estimate(g)) or estimates[-1])
+    confs: list[float] = []
+    read = preprocess.reading_confidence
+    monkeypatch.setattr(preprocess, "reading_confidence", lambda i, d: confs.append(read(i, d)) or confs[-1])
+    prepared = preprocess.prepare(blurred, dpi=82, osd_check=False, mask_first=True)
+    assert prepared.unconfirmed is not None and prepared.streak is None
+    assert np.array_equal(prepared.ocr, before.ocr)
+    first = recognize.recognize(prepared)
+    settled, page_read = recognize.choose_after_reading(prepared, first)
+    assert not confs and not estimates
+    assert page_read is first and settled.unconfirmed is None and settled.streak is None
+    assert page_read.words == read_before.words
+
+
+def test_process_page_reads_such_a_page_with_the_mask_first(
+    page: Image.Image, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole pipeline asks for it: the photo of small print only just blurred is read with neither its
+    streak estimated nor its band read alone, its words as before."""
+    from digitize.pipeline import deblur
+    from digitize.pipeline.run import process_document
+
+    path = tmp_path / "photo.png"
+    Image.fromarray(_only_just_blurred(page)).save(path)
+    prepare = preprocess.prepare
+    with monkeypatch.context() as m:  # the band read first, as before
+        m.setattr(preprocess, "prepare", lambda rgb, **kw: prepare(rgb, **{**kw, "mask_first": False}))
+        before = process_document(path, None, jobs=1)
+    calls: list[str] = []
+    estimate, read = deblur.estimate, preprocess.reading_confidence
+    monkeypatch.setattr(deblur, "estimate", lambda g: calls.append("estimate") or estimate(g))
+    monkeypatch.setattr(preprocess, "reading_confidence", lambda i, d: calls.append("band") or read(i, d))
+    after = process_document(path, None, jobs=1)
+    assert not calls
+    assert after.text == before.text and after.fields() == before.fields()
+
+
+def test_an_unsure_first_reading_with_the_mask_chooses_as_before(
+    page: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under MASK_FIRST_SURE on the band, the page is chosen as ``sharpened`` chooses (band read alone, the
+    streaks after it): the mask chosen keeps the first reading; a streak chosen is read again."""
+    from digitize.pipeline import deblur, recognize
+
+    blurred = _only_just_blurred(page)
+    prepared = preprocess.prepare(blurred, dpi=82, osd_check=False, mask_first=True)
+    first = recognize.recognize(prepared)
+    monkeypatch.setattr(preprocess, "MASK_FIRST_SURE", 101.0)
+    confs: list[float] = []
+    read = preprocess.reading_confidence
+    monkeypatch.setattr(preprocess, "reading_confidence", lambda i, d: confs.append(read(i, d)) or confs[-1])
+    settled, page_read = recognize.choose_after_reading(prepared, first)
+    assert confs  # the band read alone now
+    assert page_read is first and settled.streak is None  # the mask read surest (over DEBLUR_SURE)
+    streak = deblur.Streak(90.0, 4.0)
+    sharper = np.ascontiguousarray(prepared.ocr[:, ::-1])  # any other image: the page read again on it
+    monkeypatch.setattr(preprocess, "sharpened", lambda *a: (sharper, streak))
+    settled, page_read = recognize.choose_after_reading(prepared, first)
+    assert settled.streak == streak and settled.ocr is sharper and settled.unconfirmed is None
+    assert page_read is not first and page_read.words != first.words
+
+
+def test_mask_first_leaves_other_pages_as_they_were(page: Image.Image) -> None:
+    """Blurred more: under DEBLUR_MILD (sigma 1.6) or under MASK_FIRST_SHARP (sigma 1.1, sharpness 0.36: on
+    generated small print the streaks that won were on pages of sharpness 0.31-0.40), or sharp: chosen in
+    ``prepare`` as before, nothing left to the reading."""
+    from digitize.pipeline import recognize
+
+    for image in (_only_just_blurred(page, 1.6), _only_just_blurred(page, 1.1), _array(page)):
+        asked = preprocess.prepare(image, dpi=82, osd_check=False, mask_first=True)
+        plain = preprocess.prepare(image, dpi=82, osd_check=False)
+        assert asked.unconfirmed is None and np.array_equal(asked.ocr, plain.ocr)
+        first = recognize.recognize(asked)
+        assert recognize.choose_after_reading(asked, first)[1] is first
+
+
 def test_the_sharpness_of_a_sliver_is_no_error() -> None:
     # an image one or two rows high (or without columns) has no row away from its border: 0.0, no OpenCV error
     for shape in ((1, 300), (2, 300), (5, 0)):

@@ -16,6 +16,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from digitize.config import get_settings
 from digitize.errors import ToolFailed
 from digitize.pipeline import preprocess
@@ -96,6 +98,33 @@ def recognize(
         dpi=prepared.dpi / prepared.scale,
         blurred=prepared.blurred,
     )
+
+
+def choose_after_reading(
+    prepared: Prepared, page: RecognizedPage, *, lang: str | None = None
+) -> tuple[Prepared, RecognizedPage]:
+    """A page read first with the unsharp mask, its choice of a streak left to after the reading
+    (``Prepared.unconfirmed``): kept as read when the reading's words on the band are sure
+    (``preprocess.MASK_FIRST_SURE``); otherwise chosen on the band as ``preprocess.sharpened`` chooses, and
+    read again when a streak wins. Any other page as it is."""
+    pending = prepared.unconfirmed
+    if pending is None:
+        return prepared, page
+    prepared = replace(prepared, unconfirmed=None)
+    top, bottom, left, right = pending.band
+    s = prepared.scale
+    on_band = [
+        (w.text, w.conf)
+        for w in page.words
+        if top <= (w.box.y0 + w.box.y1) / 2 * s < bottom and left <= (w.box.x0 + w.box.x1) / 2 * s < right
+    ]
+    if preprocess.char_weighted(on_band) >= preprocess.MASK_FIRST_SURE:
+        return prepared, page
+    gray, streak = preprocess.sharpened(pending.gray, pending.dpi, pending.letter, pending.sharp)
+    if streak is None:  # the mask chosen: the page as it was read
+        return prepared, page
+    prepared = replace(prepared, ocr=np.ascontiguousarray(gray), streak=streak)
+    return prepared, recognize(prepared, index=page.index, lang=lang)
 
 
 # A page measured blurred (a shaken or out-of-focus photo of print not small) is read a second time at this

@@ -65,12 +65,15 @@ def process_page(
 
     malloc.keep_freed_memory()
     rgb = intake.load_page(src)
-    prepared = preprocess.prepare(rgb, dpi=src.dpi)
+    # a blurred page of small print is read with the mask first, its streak looked for only when that
+    # reading is unsure on the band (``preprocess.MASK_FIRST_SURE``)
+    prepared = preprocess.prepare(rgb, dpi=src.dpi, mask_first=True)
     del rgb
     # a page warped flat (phone shot) is shown as warped, not as the photo came in
     if image_out is not None and (prepared.rectified or not _copy_jpeg(src, image_out)):
         compose.encode_jpeg(prepared.master, image_out)
     page = recognize.recognize(prepared, index=src.index, lang=lang)
+    prepared, page = recognize.choose_after_reading(prepared, page, lang=lang)
     # the second readings, a page read empty as one column and a blurred page's second scale first, share
     # the document's budget
     tally = budget if budget is not None else PageTally(get_settings().ocr_second_pass_seconds)
