@@ -132,6 +132,9 @@ def test_a_lone_letter_and_a_dash_read_between_a_phrase_s_words_are_specks() -> 
     # the letter read surely: as read
     read[4] = w("Ý", 90.0)
     assert specks_dropped(words, read) == words
+    # a Roman numeral read unsure counts: never a speck
+    words = ["báo", "cáo", "quý", "I", "năm"]
+    assert specks_dropped(words, [None, None, None, w("I", 40.0), None]) == words
     # a printed dash between words alone stays
     words = ["phát", "triển", "kinh", "tế", "-", "xã", "hội"]
     assert specks_dropped(words, [None, None, None, None, w("-", 60.0), None, None]) == words

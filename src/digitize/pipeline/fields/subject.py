@@ -3713,8 +3713,15 @@ _SPECK_RUN = 2  # words at most of such a run: the letter and a mark read beside
 
 
 def _lone_letter(word: str, read: Word | None) -> bool:
+    """A letter alone read unsure (``SPECK_CONF``), no Roman numeral ("quý I năm …" counts)."""
     core = word.strip(_EDGES)
-    return len(core) == 1 and core.isalpha() and read is not None and read.conf < SPECK_CONF
+    return (
+        len(core) == 1
+        and core.isalpha()
+        and not _ROMAN.fullmatch(core)
+        and read is not None
+        and read.conf < SPECK_CONF
+    )
 
 
 def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
