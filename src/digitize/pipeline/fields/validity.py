@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from digitize.pipeline.fields.dates import DIGIT, parse_date
 from digitize.pipeline.fields.holder import conf_at
-from digitize.pipeline.fields.lines import Line
+from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.model import ExtractedField
@@ -44,7 +44,7 @@ _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu
 def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_name: str | None) -> Found:
     """valid_from and valid_until from the body's validity clauses."""
     res = Builder()
-    body = [ln for ln in lines]
+    body = rows_rejoined(lines)
     text = " ".join(ln.text for ln in body)
     folded = fold1(text)
     m = _RANGE.search(folded)
@@ -84,6 +84,44 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
         if d:
             res.set("valid_from", d.isoformat(), conf_at(body, m4.start(1), m4.end(1)))
     return _in_order(res.freeze(), issued)
+
+
+ROW_SHARE = 0.6  # two lines stand on one row when they share this much of the shorter one's height ...
+ROW_GAP = 1.5  # ... and the later starts at most this many of its height right of the earlier's end
+
+
+def rows_rejoined(lines: Sequence[Line]) -> list[Line]:
+    """The lines with one that OCR gave later but that goes on the row of an earlier one on its page, right
+    after its end (a word space or two), put back at its end: a photo's page layout cut the validity
+    sentence's row in two ("Giấy phép này có hiệu lực" … the signature block … "kể từ ngày ký và có hiệu lực
+    đến ngày 05 tháng", seed 479 dev 012: its clause and its date lost). The lines' order is otherwise
+    kept."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        ln = out[i]
+        j = next(
+            (
+                j
+                for j in range(i + 1, len(out))
+                if out[j].boxed
+                and ln.boxed
+                and out[j].page == ln.page
+                and out[j].words
+                and ln.words
+                and min(ln.y1, out[j].y1) - max(ln.y0, out[j].y0)
+                >= ROW_SHARE * min(ln.y1 - ln.y0, out[j].y1 - out[j].y0)
+                and 0 <= out[j].x0 - ln.x1 <= ROW_GAP * min(ln.y1 - ln.y0, out[j].y1 - out[j].y0)
+            ),
+            None,
+        )
+        if j is None:
+            i += 1
+            continue
+        words = sorted([*ln.words, *out[j].words], key=lambda w: w.box.x0)
+        out[i] = sub_line(ln, words)
+        del out[j]
+    return out
 
 
 MISORDERED_CONF = 0.5  # a validity that ends before it starts or before the act's date: a digit misread
