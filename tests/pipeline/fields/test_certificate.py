@@ -115,3 +115,15 @@ def test_a_title_in_doubt_read_short_of_the_body_s_line_is_the_line() -> None:
         extract([blurred]).fields["subject"].value
         == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm nông"
     )
+
+
+def test_a_title_in_doubt_with_a_word_lost_inside_it_is_the_body_s_line() -> None:
+    # seed 475 alt 006: a stamp's pass read "ĐỦ" (25 here: the subject in doubt) and nothing of "ĐIỀU"
+    title: list[Spec] = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐỦ KIỆN KINH DOANH DƯỢC", "center", [25.0, 90.0, 90.0, 90.0, 90.0]),
+    ]
+    assert _subject(_certificate(title)) == (TITLE, RESTATED_CONF)
+    # read surely, the title stands as read
+    sure: list[Spec] = [("GIẤY CHỨNG NHẬN", "center", 95.0), ("ĐỦ KIỆN KINH DOANH DƯỢC", "center", 95.0)]
+    assert _subject(_certificate(sure))[0] == "Giấy chứng nhận đủ kiện kinh doanh dược"

@@ -258,3 +258,26 @@ def test_the_body_opens_with_can_cu_with_or_without_a_space_not_with_can_cuoc() 
         BODY_OPENS.match("can cu nghi dinh") and BODY_OPENS.match("can cu:") and BODY_OPENS.match("kinh gui:")
     )
     assert not BODY_OPENS.match("can cuoc cong dan")
+
+
+def test_a_heading_word_read_too_unsure_to_tell_its_case_leaves_the_heading_a_heading() -> None:
+    # seed 479 dev 012: "Giấy PHÉP sẽ: 5907-", "GIẤY" read at 29 in small letters beside an incoming stamp's
+    # "Số:" and number: the heading was lost, and the subject with it
+    from digitize.pipeline.fields.layout import _heading_case, type_line
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.model import Box, RecognizedPage, Word
+
+    def line(confs: list[float]) -> object:
+        texts = [("Giấy", 600, 690), ("PHÉP", 705, 800), ("sẽ:", 830, 880), ("5907-", 890, 990)]
+        ws = tuple(
+            Word(t, c, Box(x0, 296, x1, 330), line=0) for (t, x0, x1), c in zip(texts, confs, strict=True)
+        )
+        page = RecognizedPage(0, "ocr", 1394.0, 1972.0, " ".join(w.text for w in ws), ws)
+        return page_lines(page)[0]
+
+    unsure = line([29.9, 76.5, 70.2, 18.3])
+    hit = type_line(unsure)  # type: ignore[arg-type]
+    assert hit is not None and hit[0] == "Giấy phép"
+    assert _heading_case(unsure, hit)  # type: ignore[arg-type]
+    # "Giấy" read surely in small letters: a line in title case, no heading's capitals
+    assert not _heading_case(line([90.0, 76.5, 70.2, 18.3]), hit)  # type: ignore[arg-type]

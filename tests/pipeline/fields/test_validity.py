@@ -157,3 +157,28 @@ def test_forces_and_figures_are_no_validity_clause() -> None:
 def test_an_end_date_with_a_slash_lost_is_no_date_with_a_slash_misread() -> None:
     # review 31 L1: "3112/2025" is 31/12 with its slash lost, not 3/12 with a slash read "1"
     assert _licence("Giấy phép này có giá trị đến ngày 3112/2025.")["valid_until"] is None
+
+
+def test_a_validity_row_cut_in_two_by_the_page_layout_is_read_whole() -> None:
+    """Seed 479 dev 012 (a photo): OCR gave "Giấy phép này có hiệu lực" and the rest of its row ("kể từ ngày
+    ký và có hiệu lực đến ngày 05 tháng") as two lines, the second after the signature block: both dates
+    were lost."""
+    from dataclasses import replace
+
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    head, rest = "Giấy phép này có hiệu lực", "kể từ ngày ký và có hiệu lực đến ngày 24 tháng"
+    specs = [*specs[: k + 1], (head, "body", 90.0), ("4 năm 2025.", "body", 90.0), *specs[k + 1 :]]
+    base = page([*specs, (rest, "body", 90.0)])
+    first = [w for w in base.words if w.line == k + 1]
+    moved = {id(w) for w in base.words if w.line == len(specs)}
+    x = max(w.box.x1 for w in first) + 12
+    words = []
+    for w in base.words:
+        if id(w) in moved:
+            width = w.box.x1 - w.box.x0
+            w = replace(w, box=replace(w.box, x0=x, x1=x + width, y0=first[0].box.y0, y1=first[0].box.y1))
+            x += width + 12
+        words.append(w)
+    v = extract([replace(base, words=tuple(words))]).values()
+    assert (v["valid_from"], v["valid_until"]) == ("2021-06-15", "2025-04-24")

@@ -75,6 +75,13 @@ def _misread_as(read: str, folded: str, said: str) -> bool:
     return len(letters) <= GARBLE_LETTERS or fuzz.ratio(letters, said) >= GARBLE_LIKE
 
 
+def _lost_inside(tail: list[str], theirs: list[str]) -> bool:
+    """The title's words (``tail``, folded) are the body's line's (``theirs``) with one run of words inside
+    it left out (neither its first word nor its last)."""
+    n = len(theirs) - len(tail)
+    return n > 0 and any(tail == theirs[:k] + theirs[k + n :] for k in range(1, len(theirs) - n))
+
+
 def _run_into_authority(tail: list[str], theirs: list[str]) -> bool:
     """The title's words (``tail``, folded) are the body's line's (``theirs``) for the most part, then run
     on into the authority's line under it ("… và công nghệ mô tịch ủy ban nhân dân tỉnh bắc giang")."""
@@ -132,6 +139,9 @@ def restated_title(
         # title read whole over the authority's line stays (REVIEW-35)
         lost = _end_covered(lines, tail) or not reads_well(read[-1:])
         taken = lost and all(_misread_as(r, t, s) for r, t, s in zip(read, tail, theirs, strict=False))
+        # a word or two lost inside the title ("ĐỦ KIỆN KINH DOANH …" of "ĐỦ ĐIỀU KIỆN …": the stamp's pass
+        # read "ĐỦ" at 50 and nothing of "ĐIỀU"): the line's words but a run of them inside
+        taken = taken or _lost_inside(tail, theirs)
     else:
         taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
     if not taken:

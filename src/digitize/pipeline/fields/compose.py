@@ -139,7 +139,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = rejoined(subject, own)  # a word a stamp's side cut in two
         subject = dash_restored(subject, own)  # "kinh tế ‹ › xã hội": its dash dropped
         subject = cut_word_restored(subject)  # "hành chí năm 2020": a word's last letters cut off
-        subject = unspecked(doubted_words(subject, own))
+        subject = unspecked(doubted_words(subject, own), own)
         subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
     if pages[0].source == "ocr":

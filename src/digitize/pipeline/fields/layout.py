@@ -190,7 +190,22 @@ def _heading_case(line: Line, hit: tuple[str, float]) -> bool:
         found = _type_text(text) if run else None
         if found is not None and found[0] == hit[0] and _capitals_text(text):
             return True
-    return False
+    return _unsure_heading_word(words, hit)
+
+
+UNSURE_CASE = 30.0  # a word read below this tells nothing of its case ("Giấy" at 29 of "GIẤY PHÉP")
+
+
+def _unsure_heading_word(words: Sequence[Word], hit: tuple[str, float]) -> bool:
+    """Each word of the heading ``hit`` is read on the line once, those read at least ``UNSURE_CASE`` in
+    capitals and one read below it, whose case tells nothing ("Giấy PHÉP sẽ: 5907-": an incoming stamp's
+    "Số:" and number on the heading's row, "GIẤY" read at 29 in small letters, seed 479 dev 012)."""
+    names = fold(hit[0]).split()
+    mine = [w for w in words if fold(w.text).strip(".,:;") in names]
+    if sorted(fold(w.text).strip(".,:;") for w in mine) != sorted(names):
+        return False
+    sure = [w for w in mine if w.conf >= UNSURE_CASE]
+    return 0 < len(sure) < len(mine) and all(_upper_word(w.text) for w in sure)
 
 
 CENTRED = 0.04  # of the page's width: a heading's centre is this near the page's

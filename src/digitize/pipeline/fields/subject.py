@@ -146,11 +146,36 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
         # letters or digits: a year ending the line ("… công chức năm 2024") is printed as its words are
         return gap <= 0.8 * h and w.conf >= 60 and re.search(r"[^\W_]{2}", w.text) is not None
 
-    while i > 0 and printed(words[i - 1], words[i].box.x0 - words[i - 1].box.x1):
-        i -= 1
-    while j < len(words) - 1 and printed(words[j + 1], words[j + 1].box.x0 - words[j].box.x1):
-        j += 1
+    def dash(w: Word, gap: float) -> bool:
+        # a dash printed between two words ("kinh tế - xã hội"): the line's, when a printed word follows it
+        return gap <= 0.8 * h and w.conf >= 60 and w.text in _DASHES
+
+    while True:
+        if i > 0 and printed(words[i - 1], words[i].box.x0 - words[i - 1].box.x1):
+            i -= 1
+        elif (
+            i > 1
+            and dash(words[i - 1], words[i].box.x0 - words[i - 1].box.x1)
+            and printed(words[i - 2], words[i - 1].box.x0 - words[i - 2].box.x1)
+        ):
+            i -= 2
+        else:
+            break
+    while True:
+        if j < len(words) - 1 and printed(words[j + 1], words[j + 1].box.x0 - words[j].box.x1):
+            j += 1
+        elif (
+            j < len(words) - 2
+            and dash(words[j + 1], words[j + 1].box.x0 - words[j].box.x1)
+            and printed(words[j + 2], words[j + 2].box.x0 - words[j + 1].box.x1)
+        ):
+            j += 2
+        else:
+            break
     return i, j
+
+
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def _junk(w: Word, *, leading: bool) -> bool:
@@ -803,8 +828,16 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
         return None
     model = correct.load()
     a, b = words[0].strip(_EDGES), words[1].strip(_EDGES)
-    if not a or not b or _bigram_seen(model, a, b):
+    if not a or not b:
         return None
+    if (a, b) in _SMALL_OPENINGS and a == words[0] and confs[0] is not None:
+        # the opening read whole in small letters, its capital lost ("kết quả thực hiện …" at 87, a stamp's
+        # edge over the "K"): the sentence's capital put back, in doubt (words before it may be lost too)
+        return [x for x, y in REPORT_OPENINGS if x.lower() == a][:1] + list(words[1:])
+    if _bigram_seen(model, a, b):
+        return None
+    if (lost := _opening_struck(model, words, confs)) is not None:
+        return lost
     pen = _PEN_IN_WORD.fullmatch(a)
     for x, y in REPORT_OPENINGS:
         # the two words read as one, unsure, a pen's number between their letters ("Ä4864ùá kiểm tra …" of
@@ -841,6 +874,34 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
                 y.upper() if b.isupper() else y,
                 *words[2:],
             ]
+    return None
+
+
+_SMALL_OPENINGS = frozenset((x.lower(), y) for x, y in REPORT_OPENINGS)
+_OPENING_FIRSTS = frozenset(x.lower() for x, _ in REPORT_OPENINGS)
+# a word read below this is a stamp's strokes over the print (its pass reads through the box at 50), whatever
+# letters it gives ("Kết mô kiểm tra …" of "Kết quả", "mô" at 0)
+STRUCK_CONF = 50.0
+
+
+def _opening_struck(
+    model: correct.Model, words: Sequence[str], confs: Sequence[float | None]
+) -> list[str] | None:
+    """The words with a report's opening (``REPORT_OPENINGS``) put back where its first word was read as it
+    is and its second was struck (read below ``STRUCK_CONF``, letters like it or not: "Kết mô kiểm tra …",
+    an incoming stamp's pen over "quả"): the pair read one the corpus never shows, the opening's second word
+    one it shows before the word after it ("quả kiểm"); None otherwise."""
+    a, b, after = (w.strip(_EDGES) for w in words[:3])
+    for x, y in REPORT_OPENINGS:
+        if (
+            a == x
+            and b.lower() != y
+            and confs[1] is not None
+            and confs[1] < STRUCK_CONF
+            and after[:1].islower()
+            and _bigram_seen(model, y, after)
+        ):
+            return [words[0], y, *words[2:]]
     return None
 
 
@@ -1561,6 +1622,8 @@ def holder_restated(
     if not rest and same == len(theirs):
         return _holder_marks(subject, m.start(1), theirs, words, two_ways=two_ways)
     stamped = 2 * same >= len(theirs) and stamp_in_name(rest, theirs[same:], words)  # "… Xanh đấy /2 7 Ngân"
+    if not stamped and lost_in_name(rest, theirs[same:], words, in_doubt=f.confidence <= GUESSED_CONFIDENCE):
+        stamped = same > 0  # "Công ty [TNHH MTV under a stamp's date] Thiết bị Y tế Thành Đạt!"
     if not stamped and (
         not rest or same == len(theirs) or 2 * same < len(theirs) or len(rest) > len(theirs) - same
     ):
@@ -1599,6 +1662,23 @@ def stamp_in_name(rest: Sequence[str], theirs: Sequence[str], own: Sequence[Word
     return all(not re.search(r"[^\W\d_]", w) or doubtful(w) for w in between) and any(
         doubtful(w) for w in between
     )
+
+
+_NAME_MARKS = _EDGES + "!?"
+
+
+def lost_in_name(rest: Sequence[str], theirs: Sequence[str], own: Sequence[Word], *, in_doubt: bool) -> bool:
+    """The subject's end of the holder's name (``rest``) is the body's (``theirs``) with one word or up to
+    ``_STAMP_EXTRA`` lost right after the words the two share ("Công ty Thiết bị Y tế Thành Đạt!" for "Công ty
+    TNHH MTV Thiết bị …": an incoming stamp's date over "TNHH MTV", dropped as the stamp's): the rest the
+    body's last words (marks aside), and the subject in doubt already (``in_doubt``) or a word of the rest
+    read with little confidence (as ``_doubtful``)."""
+    lost = len(theirs) - len(rest)
+    if not rest or not 0 < lost <= _STAMP_EXTRA:
+        return False
+    if [fold(w).strip(_NAME_MARKS) for w in rest] != [fold(w).strip(_NAME_MARKS) for w in theirs[lost:]]:
+        return False
+    return in_doubt or any(_doubtful(w, own) for w in rest)
 
 
 def _holder_marks(
@@ -1889,6 +1969,19 @@ def _garbled_before_viec(text: str) -> str | None:
     words = text.split()
     k = next((i for i, w in enumerate(words[: _GARBLE_BEFORE + 1]) if w == "việc"), None)
     if not k or k + 1 >= len(words) or any(_syllable_word(w) for w in words[:k]):
+        return None
+    return " ".join(words[k:])
+
+
+def _garbled_inside_ve_viec(text: str) -> str | None:
+    """The text from its "việc" when it opens with "Về" and the one or ``_GARBLE_BEFORE`` words between the
+    two are none of them a Vietnamese syllable (a stamp's strokes read between them: "Về ŠY việc đề nghị
+    …"); None otherwise ("Về công việc …" keeps its words)."""
+    words = text.split()
+    if len(words) < 3 or not _ve_word(words[0]):
+        return None
+    k = next((i for i, w in enumerate(words[: _GARBLE_BEFORE + 2]) if i > 1 and w == "việc"), None)
+    if k is None or k + 1 >= len(words) or any(_syllable_word(w) for w in words[1:k]):
         return None
     return " ".join(words[k:])
 
@@ -2736,6 +2829,8 @@ def _stamped_opening(
         letters = sum(ch.isalnum() for ch in "".join(garble))
         if not _PAIR_LETTERS[0] <= letters <= _PAIR_LETTERS[1]:
             return None
+        if garble[0].strip(_EDGES).lower() in _OPENING_FIRSTS:
+            return None  # "Kết mô kiểm tra …": a report's opening with its second word struck, no "Về việc"
         read = {w.text: w for w in mine}
         if all(_read_right(g) and (w := read.get(g)) is not None and w.conf >= PAIR_SURE for g in garble):
             return None  # the subject's own words, read surely
@@ -2748,6 +2843,8 @@ def _stamped_opening(
         )
         if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
             return None
+        if fold(rest[0]).strip(_EDGES) == "viec":
+            return ["Về", *rest]  # "Về sa việc đề nghị …": the garble stood for "Về" alone, "việc" is read
         return ["Về", "việc", *rest]
     return None
 
@@ -2815,6 +2912,8 @@ def read_subject(
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
+            elif not ve_viec and (cut := _garbled_inside_ve_viec(joined)) is not None:
+                joined = "Về " + cut  # "Về ŠY việc đề nghị …": a stamp's strokes read between the two
             elif not ve_viec and (cut := _garbled_before_viec(joined)) is not None:
                 # "RN \\/'Ê việc …": a stamp's garble over "Về"; a garble of more letters than "Về" may be
                 # words of the subject's own ("Hư6ng đjẫn việc" is "Hướng dẫn việc", "Gia0 việc" "Giao
@@ -3386,6 +3485,29 @@ def cut_word_restored(subject: Found) -> Found:
     return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+# a pair of words the corpus shows at most this often is no evidence that a syllable read surely beside
+# another stands as read (its pairs are written thousands of times: "sử dụng" 22712, "sử dựng" 2)
+RARE_PAIR = 3
+
+
+def _rarely_written(model: correct.Model, words: Sequence[str], i: int) -> str | None:
+    """``words[i]``, a syllable in small letters between two others (not after a place's, a person's or a
+    company's word: a name): "unwritten" when the corpus never writes it, "rare" when it writes it beside
+    one of them at most ``RARE_PAIR`` times; else None."""
+    core = words[i].strip(_EDGES)
+    if not (0 < i < len(words) - 1) or not (core.isalpha() and core.islower() and is_syllable(core)):
+        return None
+    if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in words[max(0, i - _NAME_WORDS) : i]):
+        return None
+    if not model.count(syllable_key(core)):
+        return "unwritten"
+    before, after = words[i - 1], words[i + 1]
+    if before[-1:] in _EDGES or not after.strip(_EDGES).isalpha():
+        return None  # (beside a mark or a number: nothing to judge it by on that side)
+    rare = min(_pair_count(model, before, core), _pair_count(model, core, after)) <= RARE_PAIR
+    return "rare" if rare else None
+
+
 def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> Found:
     """A blurred photo's trích yếu with its words one letter misread replaced by the syllable the language
     model shows beside both neighbours ("đề nghị bạm hành" → "ban", "cơ sở" of "tổ sở": see
@@ -3396,24 +3518,39 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
         return subject
     words = f.value.split()
     confs = [None if r is None else r.conf for r in _own_words(words, own)]
+    rarely: list[str | None] = [None] * len(words)
     if not blurred:
         # a sharp page: only its words that are no syllable ("făng" for "tăng" at 0.96, seed 359 alt 001, a
         # sure subject wrong); a syllable read on a sharp page stands as read
         # (or a word with signs among its letters: "Giấy phép š]qh doanh", a stamp's ink through "kinh"; or a
         # word not read at all, ``correct.UNREAD_CONF``)
+        # a syllable in small letters no text writes ("thựt" of "thực" at 78), or one the corpus shows beside
+        # a word next to it at most ``RARE_PAIR`` times ("sử dựng" of "sử dụng" at 93, seed 479 alt 005: a
+        # sure subject wrong) is no sure reading either: judged as the blurred photo's words are (a word
+        # replaced only by one winning by ``correct.LETTER_MARGIN``)
+        model = correct.load()
+        rarely = [_rarely_written(model, words, i) if c is not None else None for i, c in enumerate(confs)]
         confs = [
             c
             if ((core := w.strip(_EDGES)).isalpha() and not is_syllable(core))
             or correct.GARBLED.match(w)
             or (c is not None and c <= correct.UNREAD_CONF)
+            or rarely[i] is not None
             else None
-            for w, c in zip(words, confs, strict=True)
+            for i, (w, c) in enumerate(zip(words, confs, strict=True))
         ]  # (a digit read on a sharp page is print, no speck to take out)
     # the first word's capital only opens the sentence ("Kế quả kiểm tra …" for "Kết quả"): judged in small
     # letters, written with its capital
     opening = words[0][:1].isupper() and words[0][1:].islower()
     judged = [words[0].lower(), *words[1:]] if opening else words
     out = correct.relettered_words(judged, confs)
+    if not blurred and len(out) == len(judged):
+        # a word read surely that the corpus writes, rarely beside its neighbours: only its marks misread
+        # ("dựng" of "dụng"), as a sharp page misreads; other letters stand as printed ("đầu số" is written)
+        out = [
+            judged[i] if rarely[i] == "rare" and skeleton(w.lower()) != skeleton(judged[i].lower()) else w
+            for i, w in enumerate(out)
+        ]
     if opening and out and out[0] != judged[0]:
         out[0] = out[0][:1].upper() + out[0][1:]
     elif opening and out:
@@ -3569,16 +3706,69 @@ def _fits(model: correct.Model, words: Sequence[str], i: int, new: Sequence[str]
     return all(_bigram_seen(model, a, b) for a, b in itertools.pairwise(chain))
 
 
-def unspecked(subject: Found) -> Found:
+SPECK_CONF = (
+    65.0  # a lone letter read below this between two words of a phrase is a speck (as MISREAD_CAPITAL)
+)
+_SPECK_RUN = 2  # words at most of such a run: the letter and a mark read beside it ("xuất Ý - sắc")
+
+
+def _lone_letter(word: str, read: Word | None) -> bool:
+    """A letter alone read unsure (``SPECK_CONF``), no Roman numeral ("quý I năm …" counts)."""
+    core = word.strip(_EDGES)
+    return (
+        len(core) == 1
+        and core.isalpha()
+        and not _ROMAN.fullmatch(core)
+        and read is not None
+        and read.conf < SPECK_CONF
+    )
+
+
+def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
+    """The words without a run of up to ``_SPECK_RUN`` specks read between two syllables in small letters
+    that the corpus writes side by side (``ANCHOR_SEEN`` times at least: "xuất sắc"): a lone letter read
+    unsure (``SPECK_CONF``) that the corpus never writes before the word after the run, and a dash or a mark
+    beside it ("xuất Ý - sắc", a stamp's strokes at the line's end read as a letter and a dash)."""
+    model = correct.load()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(_SPECK_RUN, 0, -1):
+            run = words[i : i + n]
+            if not out or i + n >= len(words) or len(run) < n:
+                continue
+            a, b = out[-1].strip(_EDGES), words[i + n].strip(_EDGES)
+            letters = [k for k in range(n) if _lone_letter(run[k], read[i + k])]
+            marks = [k for k in range(n) if not re.search(r"\w", run[k])]
+            if (
+                len(letters) == 1
+                and len(letters) + len(marks) == n
+                and all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b))
+                and out[-1] == out[-1].rstrip(_EDGES)
+                and _pair_count(model, a, b) >= ANCHOR_SEEN
+                and not _pair_count(model, run[letters[0]].strip(_EDGES), b)
+            ):
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def unspecked(subject: Found, own: Sequence[Line] = ()) -> Found:
     """The trích yếu with a speck read inside a word taken out where the language model shows what is left
     beside its neighbours: a quote between two syllables ("cơ sở“đủ điều kiện" → "sở đủ"), a symbol for the
-    letter it looks like ("và $ố hóa" → "số": ``LETTER_SYMBOLS``); in doubt (``GUESSED_CONFIDENCE``): a
-    letter guessed is a person's to check. OCR'd pages only."""
+    letter it looks like ("và $ố hóa" → "số": ``LETTER_SYMBOLS``), and specks read as words between two
+    words of a phrase (``specks_dropped``; ``own``: the subject's lines as read); in doubt
+    (``GUESSED_CONFIDENCE``): a letter guessed is a person's to check. OCR'd pages only."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
     model = correct.load()
     words = f.value.split()
+    if own:
+        words = specks_dropped(words, _own_words(words, own))
     out: list[str] = []
     for i, w in enumerate(words):
         m = _GLUED_QUOTE.match(w)
@@ -3587,7 +3777,7 @@ def unspecked(subject: Found) -> Found:
             continue
         lettered = _lettered(w)
         out.append(lettered if lettered is not None and _fits(model, words, i, (lettered,)) else w)
-    if out == words:
+    if out == f.value.split():
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
