@@ -1986,6 +1986,15 @@ def _garbled_inside_ve_viec(text: str) -> str | None:
     return " ".join(words[k:])
 
 
+def _printed_between(text: str, cut: str, subj: Sequence[Line]) -> bool:
+    """True when a word ``_garbled_inside_ve_viec`` would drop between "Về" and "việc" is printed text, not a
+    stamp's strokes: it has a digit ("Về 05 việc cần triển khai …": never drop a number) or it was read
+    surely ("Về COVID-19 việc …", "Về NTM việc …": an abbreviation)."""
+    dropped = text.split()[1 : len(text.split()) - len(cut.split())]
+    sure = {w.text for ln in subj for w in ln.words if w.conf >= PAIR_SURE}
+    return any(any(ch.isdigit() for ch in w) or w in sure for w in dropped)
+
+
 def _vv_remnant(text: str, end: int) -> str:
     """The text after a "V/v" prefix ending at ``end``: a one-character rest of the prefix's word is its
     second "v" misread ("V/N thực hiện …": "V/" matched, "N" is no word of the subject's) and is left out."""
@@ -2912,8 +2921,13 @@ def read_subject(
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
-            elif not ve_viec and (cut := _garbled_inside_ve_viec(joined)) is not None:
+            elif (
+                not ve_viec
+                and (cut := _garbled_inside_ve_viec(joined)) is not None
+                and not _printed_between(joined, cut, subj)
+            ):
                 joined = "Về " + cut  # "Về ŠY việc đề nghị …": a stamp's strokes read between the two
+                guessed = True  # which words the strokes stood for is not known: to review
             elif not ve_viec and (cut := _garbled_before_viec(joined)) is not None:
                 # "RN \\/'Ê việc …": a stamp's garble over "Về"; a garble of more letters than "Về" may be
                 # words of the subject's own ("Hư6ng đjẫn việc" is "Hướng dẫn việc", "Gia0 việc" "Giao
@@ -3713,12 +3727,12 @@ _SPECK_RUN = 2  # words at most of such a run: the letter and a mark read beside
 
 
 def _lone_letter(word: str, read: Word | None) -> bool:
-    """A letter alone read unsure (``SPECK_CONF``), no Roman numeral ("quý I năm …" counts)."""
+    """A letter alone read unsure (``SPECK_CONF``), no Roman numeral ("quý I năm …", "quý i năm …" count)."""
     core = word.strip(_EDGES)
     return (
         len(core) == 1
         and core.isalpha()
-        and not _ROMAN.fullmatch(core)
+        and not _ROMAN.fullmatch(core.upper())  # "quý i năm": a heading's "QUÝ I" set in small letters
         and read is not None
         and read.conf < SPECK_CONF
     )
