@@ -4133,3 +4133,28 @@ def test_a_label_run_into_the_number_is_no_pen_s_mark_of_a_line_read_without_its
     finally:
         handdigits.LOST_MARKS = wide
     assert extract([handdigits.second_pass(prepared, page)]).fields["code_number"].value == "316"
+
+
+def test_a_glued_number_whose_cut_left_the_top_of_the_slash_is_not_short() -> None:
+    # wide601 dev 000 (a low-light photo): a printed "1143/QĐ-QLD" read "1143/QĐÐ-QLD" at 81, read again
+    # "1143" by every reading (unsure, the paper's grain) and "1", "1", "4", "3" by its marks alone at 93-97;
+    # the slanted cut left the slash's upper half (12 px of the digits' 24), too short for a sliver: five
+    # marks for four digits, the printed number dropped as surely short (no number)
+    crop = _printed_glued_crop("1143", 4).copy()
+    marks = handdigits._digit_marks(crop)
+    assert len(marks) == 5
+    # the slash's edge (the rightmost blob of ink) cut to its upper half
+    _, _, stats, _ = cv2.connectedComponentsWithStats((crop < 128).astype(np.uint8))
+    x, y, w, h = stats[1:][int(np.argmax(stats[1:, 0])), :4]
+    crop[y + h // 2 : y + h, x : x + w] = 255
+    marks = handdigits._digit_marks(crop)
+    tall = max(m.shape[0] for m in marks)
+    assert len(marks) == 5 and marks[-1].shape[0] < 0.6 * tall
+    blank = handdigits.Blank(
+        handdigits.Kind.NUMBER, 2, Box(196, 149, 300, 194), (), "1143", 81.0, slash=(300.0, 190.0, 30.0)
+    )
+    votes = [("1143", 0.0), ("1143", 47.6), ("1148", 0.0), ("1143", 93.4)]
+    alone = [[("1", 96.0), ("1", 97.0)], [("1", 96.0), ("1", 97.0)], [("4", 95.0), ("4", 96.0)]]
+    alone += [[("3", 96.9), ("3", 96.6)], []]
+    found, short, _ = handdigits._decide(blank, [crop], [votes], alone)
+    assert found == ("1143", handdigits.AGREED_MAX_CONF) and not short

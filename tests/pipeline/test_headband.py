@@ -470,3 +470,75 @@ def test_an_incoming_stamp_read_tall_in_the_organ_s_column_is_no_organ_s_rows_ru
     joined = [replace(w, box=Box(w.box.x0, 150, w.box.x1, w.box.y1)) if w.line == 4 else w for w in words]
     joined = [w for w in joined if w.line != 2]
     assert headband._rows_run_together(replace(page, words=tuple(joined), text=page_text(joined)))
+
+
+def _wrapped_organ_page(so_row: int) -> preprocess.Prepared:
+    """A page of a parent organ over a unit whose name wraps onto a second line, the motto and the date in
+    the other column, the "Số:" line at ``so_row`` (px), measured blurred (its letters are sharp: Tesseract
+    reads them as the blurred photo's column read on its own did)."""
+    from PIL import Image, ImageDraw
+
+    from samples.generate import _font
+
+    img = Image.new("RGB", (1654, 1200), "white")
+    d = ImageDraw.Draw(img)
+    f, b = _font("regular", 34), _font("bold", 34)
+    d.text((150, 100), "UBND THÀNH PHỐ HỒ CHÍ", font=f, fill="black")
+    d.text((300, 145), "MINH", font=f, fill="black")
+    d.text((150, 190), "SỞ GIÁO DỤC VÀ ĐÀO", font=b, fill="black")
+    d.text((300, 235), "TẠO", font=b, fill="black")
+    d.text((150, so_row), "Số: 8/SGDĐT-GDTrH", font=f, fill="black")
+    d.text((820, 100), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=b, fill="black")
+    d.text((950, 145), "Độc lập - Tự do - Hạnh phúc", font=b, fill="black")
+    d.text((900, 210), "Hồ Chí Minh, ngày 28 tháng 9 năm 2023", font=f, fill="black")
+    d.text(
+        (150, 500),
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        font=f,
+        fill="black",
+    )
+    return replace(preprocess.prepare(np.asarray(img), dpi=200), blurred=True)
+
+
+def _lost(page: object, *texts: str) -> object:
+    """The page's reading without the lines holding any of ``texts``."""
+    from digitize.pipeline.model import RecognizedPage, page_text
+
+    assert isinstance(page, RecognizedPage)
+    gone = {w.line for w in page.words if w.text in texts}
+    words = [w for w in page.words if w.line not in gone]
+    return replace(page, words=tuple(words), text=page_text(words))
+
+
+def test_a_blurred_organ_column_whose_first_row_the_reading_ran_into_the_motto_s_is_read_again() -> None:
+    """wide601 alt 004 (a shaken photo): the parent's row "UBND THÀNH PHỐ HỒ CHÍ" was read into the motto's
+    line, the unit's lines and the "Số:" line lost: the column was cut at that line's start (the page's
+    left), held nothing and was not read again; the organ came out "Sẽ minh TH". The column is cut at the
+    layout's gutter (the motto's start) instead."""
+    from digitize.pipeline.model import RecognizedPage, page_text
+
+    prepared = _wrapped_organ_page(so_row=285)
+    first = recognize.recognize(prepared, lang="vie")
+    page = _lost(first, "SỞ", "TẠO", "Số:")
+    assert isinstance(page, RecognizedPage)
+    parent = next(w.line for w in page.words if w.text == "UBND")
+    motto = next(w.line for w in page.words if w.text == "CỘNG")
+    words = [replace(w, line=motto) if w.line == parent else w for w in page.words]
+    page = replace(page, words=tuple(words), text=page_text(words))
+    again = headband._organ_column(prepared, page, lang="vie", timeout=30)
+    lines = again.text.splitlines()
+    assert "SỞ GIÁO DỤC VÀ ĐÀO" in lines and "TẠO" in lines, lines
+    assert any(ln.startswith("Số:") for ln in lines), lines
+
+
+def test_a_blurred_organ_column_s_number_line_a_row_under_the_date_s_is_read_again_with_it() -> None:
+    """The same page, its rows apart: the unit's wrapped name puts the "Số:" line a row under the date line,
+    and the column read again down to the date's row only left that line out (wide601 alt 004: no number
+    nor notation)."""
+    prepared = _wrapped_organ_page(so_row=285)
+    first = recognize.recognize(prepared, lang="vie")
+    page = _lost(first, "SỞ", "TẠO", "Số:")
+    again = headband._organ_column(prepared, page, lang="vie", timeout=30)  # type: ignore[arg-type]
+    lines = again.text.splitlines()
+    assert "SỞ GIÁO DỤC VÀ ĐÀO" in lines, lines
+    assert any(ln.startswith("Số:") and "SGDĐT" in ln for ln in lines), lines

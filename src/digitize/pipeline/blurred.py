@@ -65,8 +65,9 @@ ROW_GAP = 40  # px of white between the sheet's rows
 MAX_SHEET_PIXELS = 12_000_000
 MAX_LEFT_LINES = 8  # the "Số:" line is looked for among the left column's first lines
 # a "Số:" line whose label and number a blur garbled: a short first word and a stop ("Số-: STIGCMQLD"), or
-# a word with a digit after it ("Sẽ S3CCN-ĐHC"; "SỞ Y TẾ" is no such line)
-_SO_LABEL = re.compile(r"^\W*s\S{0,2}\s*(?:[:;.,\-]|\s(?=\S*\d))")
+# a word with a digit after it ("Sẽ S3CCN-ĐHC"; "SỞ Y TẾ" is no such line), or the number run into the label
+# ("s6Z72ỞmCUANO" of "Số: 2729/BC-UBND", seed 475 alt 009)
+_SO_LABEL = re.compile(r"^\W*s\S{0,2}\s*(?:[:;.,\-]|\s(?=\S*\d))|^\W*s[o0ô6ø8]\S{0,2}?\d{2}")
 # a date line: the date's words as a blurred photo may read them, or a year ending the line
 _DATE_LINE = re.compile(r"\b(?:ng\w{1,3}y|th\w{1,2}g|[nsm]\w{0,2}m\s*\d{3,4})\b|\b(?:19|20)\d\d\W*$")
 

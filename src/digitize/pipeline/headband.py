@@ -44,6 +44,7 @@ run).
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import replace
@@ -68,6 +69,12 @@ MIN_BAND = 0.05  # ... and takes at least this much of it
 # the organ's column read on its own: a band row's words further apart than this many letter heights are two
 # columns' (the motto's first word cut at the gutter) ...
 COLUMN_GAP = 1.5
+# ... the column cut at the layout's gutter when one of the motto's or the date's lines begins left of this
+# share of the page's width (the organ's row read into it)
+MERGED_BELOW = 0.3
+# ... and down to this many of the date line's heights under it when the reading has nothing there
+SO_ROW_UNDER = 2.0
+_NUMBER_MARK = re.compile(r"[\d/]")  # a number line's marks: its digits, its notation's stroke
 SURE_WORD = 60.0  # (0..100) ... and its reading taken when it gives more words read this surely that are
 MIN_GAIN = 2  # Vietnamese syllables, at least this many more than the page's reading of the column
 # a sharp page's organ line whose words' boxes are (their median) this many times the page's median word box
@@ -181,7 +188,19 @@ def _organ_column(prepared: Prepared, page: RecognizedPage, *, lang: str, timeou
     if date is None:
         return page
     gutter = min(ln.x0 for ln in [*motto, date])
-    bottom = date.y1 + 0.3 * (date.y1 - date.y0)  # the "Số:" line's row, a handwritten number taller
+    if gutter < MERGED_BELOW * page.width and (found := regions.header_of(page)) is not None:
+        # a motto or date line that begins in the organ's column: the reading ran the organ's row into it
+        # ("UBND THÀNH PHỐ HỒ CHÍ CỘNG HÒA XÃ …"), and the column cut at its start held nothing
+        gutter = found[0].gutter
+    high = date.y1 - date.y0
+    bottom = date.y1 + 0.3 * high  # the "Số:" line's row, a handwritten number taller
+    # ... or the row under it, down to the column's next line read, when the organ's lines wrapped ("SỞ GIÁO
+    # DỤC VÀ ĐÀO / TẠO" under a parent organ: the "Số:" line a row under the date's) and the reading has no
+    # number line down to the date's row (no word with a digit or a stroke): it left that row out
+    column = [w for w in page.words if (w.box.x0 + w.box.x1) / 2 < gutter]
+    if not any(_NUMBER_MARK.search(w.text) for w in column if (w.box.y0 + w.box.y1) / 2 < bottom):
+        below = [w.box.y0 for w in column if w.box.y0 > bottom]
+        bottom = max(bottom, min([date.y1 + SO_ROW_UNDER * high, *below]))
 
     def inside(w: Word) -> bool:
         return (w.box.x0 + w.box.x1) / 2 < gutter and (w.box.y0 + w.box.y1) / 2 < bottom

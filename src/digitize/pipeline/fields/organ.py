@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.confidence import DOUBTFUL
@@ -59,11 +59,25 @@ def _as_named(text: str) -> str:
     return " ".join(words)
 
 
+# a province's name read as like another province's as the one it was taken for, within this (rapidfuzz
+# points): which of them it is is a guess ("TỈNH NINH ĐỊNH" on a blurred photo is as like "Ninh Bình" as
+# "Bình Định", 89 each; it was taken for Bình Định at 0.62, seed 479 dev 008), in doubt
+PROVINCE_TIE = 3.0
+TIED_PROVINCE = DOUBTFUL - 0.05
+
+
 def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
     t = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", fold(squash(text)))
     if re.match(r"(uy|doan)\b", t):
         return None  # "TỈNH ỦY AN GIANG", "TỈNH ĐOÀN …": an organ of its own, not the province
-    return match(t, F_PROVINCES, cutoff)
+    hit = match(t, F_PROVINCES, cutoff)
+    if hit is None or hit[1] >= 1.0:
+        return hit
+    near = process.extract(squash(t), list(F_PROVINCES), scorer=fuzz.ratio, limit=None, score_cutoff=cutoff)
+    best = max(score for _, score, _ in near)
+    if any(F_PROVINCES[k] != hit[0] and score >= best - PROVINCE_TIE for k, score, _ in near):
+        return hit[0], min(hit[1], TIED_PROVINCE)
+    return hit
 
 
 # "UBND" before an administrative level, also with one of its letters misread ("UIND TỈNH SÓC TRĂNG" on a
@@ -960,13 +974,19 @@ def _abbreviated_ubnd(text: str) -> bool:
 _SO_NOTATION = re.compile(r"^\W?s[o0ô6ø8]\S?\s+(?:\S{0,8}\d\S{0,8}?)?[A-Za-zĐđ]{1,6}-[A-Za-zĐđ]{2,}\W*$")
 
 
+# ... or "Số" and the number read as one word, its colon a letter or lost ("s6Z72ỞmCUANO" of "Số:
+# 2729/BC-UBND" on a blurred photo, seed 475 alt 009: taken into the organ's name "… tỉnh Thái Nguyên
+# s6z72ởmcuano"): no organ's word is "Số" with digits run into it
+_SO_GLUED = re.compile(r"^\W?s[o0ô6ø8]\S{0,2}?\d{2,}")
+
+
 def _number_unread(text: str, first: str) -> bool:
     """A line under the header's first that is its number line read without the marks the number line is
     known by: "Số" then a bare notation ("Số GP-UBNO", seed 85's dev 012: taken for the organ under the
     "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI" it named the parent of), or a last word ending in the first line's
     abbreviation after a type's ("s& Z2 GCNSGDĐT" under "SỞ GIÁO DỤC VÀ ĐÀO TẠO", alt 013: the Sở then taken
     for the parent of that line). A blurred photo loses the colon and the slash these are found by."""
-    if _SO_NOTATION.match(fold1(text)):
+    if _SO_NOTATION.match(fold1(text)) or _SO_GLUED.match(fold1(text)):
         return True
     last = re.sub(r"[^\w]", "", text.split()[-1]) if text.split() else ""
     return any(
