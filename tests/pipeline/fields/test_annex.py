@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
 from digitize.pipeline.model import Box, RecognizedPage
-from tests.pipeline.test_extract import decision, header, page, signer
+from tests.pipeline.test_extract import Spec, decision, header, page, signer
 
 # the header's number and date written by hand and lost (seed 87 alt 012: "Số: … /GP-…", "ngày 1 tháng …")
 UNREAD = decision(number="Số: … /QĐ-SKHCN", date="Yên Bái, ngày 1 tháng … năm 2021")
@@ -83,23 +83,54 @@ def test_a_citation_read_as_two_columns_is_one_line_again() -> None:
         index=1,
     )
     cite_y = next(w.box.y0 for w in annex.words if w.line == 1)
-    words = tuple(
-        replace(w, box=Box(w.box.x0, cite_y, w.box.x1, cite_y + 45)) if w.line == 3 else w
-        for w in annex.words
-    )
-    f = extract([page(UNREAD), replace(annex, words=words)]).fields
+    cite_end = max(w.box.x1 for w in annex.words if w.line == 1)
+
+    def moved(gap: float, dy: float = 0.0) -> RecognizedPage:
+        """The date's end ``gap`` px right of the citation's end (there 29 px at a line height of 54)."""
+        x0 = min(w.box.x0 for w in annex.words if w.line == 3)
+        dx = cite_end + gap - x0
+        words = tuple(
+            replace(w, box=Box(w.box.x0 + dx, cite_y + dy, w.box.x1 + dx, cite_y + dy + 45))
+            if w.line == 3
+            else w
+            for w in annex.words
+        )
+        return replace(annex, words=words)
+
+    f = extract([page(UNREAD), moved(25.0)]).fields
     assert (f["code_number"].value, f["issued_date"].value) == ("1169", "2021-06-15")
     assert f["valid_from"].value == "2021-06-15"
     assert max(f["code_number"].confidence, f["issued_date"].confidence) < REVIEW_THRESHOLD
     # a line below the citation's row is no part of it
+    assert extract([page(UNREAD), moved(25.0, dy=120.0)]).values()["issued_date"] is None
+    # nor one far right of its end: another column's (REVIEW-39a H1)
+    assert extract([page(UNREAD), moved(1.5 * 45 + 5)]).values()["issued_date"] is None
+
+
+def test_a_citation_read_whole_is_taken_as_read_not_with_its_row_s_other_lines() -> None:
+    # REVIEW-39a H1 b: a date on the citation's row close to its end ("ngày 01 tháng 01 năm 2023", another
+    # column's); the citation's own date on the line under it: the lines as read give it
+    annex = page(
+        [
+            ("PHỤ LỤC", "center", 95.0),
+            ("(Kèm theo Quyết định số 1169/QĐ-SKHCN", "x=400", 93.0),
+            ("ngày 15 tháng 6 năm 2021 của Sở Khoa học và Công nghệ)", "x=400", 93.0),
+            ("ngày 01 tháng 01 năm 2023", "x=1500", 93.0),
+            ("1. Ông Nguyễn Văn An, Trưởng nhóm", "body", 90.0),
+        ],
+        index=1,
+    )
+    cite = next(w.box for w in annex.words if w.line == 1)
+    dx = max(w.box.x1 for w in annex.words if w.line == 1) + 25 - 1500
     words = tuple(
-        replace(w, box=Box(w.box.x0, cite_y + 120, w.box.x1, cite_y + 165)) if w.line == 3 else w
+        replace(w, box=Box(w.box.x0 + dx, cite.y0, w.box.x1 + dx, cite.y1)) if w.line == 3 else w
         for w in annex.words
     )
-    assert extract([page(UNREAD), replace(annex, words=words)]).values()["issued_date"] is None
+    f = extract([page(UNREAD), replace(annex, words=words)]).fields
+    assert (f["code_number"].value, f["issued_date"].value) == ("1169", "2021-06-15")
 
 
-def _directive(number: str, conf: float) -> list:  # type: ignore[type-arg]
+def _directive(number: str, conf: float) -> list[Spec]:
     """A directive whose heading "CHỈ THỊ" was lost (its subject line under a stamp), its number line read
     with ``conf``."""
     head = [(t, w, conf if t == number else c) for t, w, c in header(number=number)]
@@ -132,3 +163,39 @@ def test_a_lost_heading_and_a_missplit_notation_are_the_annex_s_citation_in_doub
     # the header's notation read surely stands
     f = extract([page(_directive("Số: 1463/CT-SKHCN", 92.0)), _annex(own)]).fields
     assert f["code_notation"].value == "CT-SKHCN"
+
+
+def _cited_with_piece(first: str, second: str, piece: str) -> str | None:
+    """The date ``cited`` gives of an annex whose citation reads ``first``, ``second``, with ``piece`` on
+    ``first``'s row 25 px right of its end, read after ``second``."""
+    from digitize.pipeline.fields.annex import cited
+    from digitize.pipeline.fields.lines import page_lines
+
+    annex = page(
+        [
+            ("PHỤ LỤC", "center", 95.0),
+            (first, "x=400", 93.0),
+            (second, "x=400", 93.0),
+            (piece, "x=1500", 93.0),
+        ],
+        index=1,
+    )
+    row = next(w.box for w in annex.words if w.line == 1)
+    dx = max(w.box.x1 for w in annex.words if w.line == 1) + 25 - 1500
+    words = tuple(
+        replace(w, box=Box(w.box.x0 + dx, row.y0, w.box.x1 + dx, row.y1)) if w.line == 3 else w
+        for w in annex.words
+    )
+    lines = [*page_lines(page(_directive("Số: 1463/CTQ-LD", 50.0))), *page_lines(replace(annex, words=words))]
+    c = cited(lines)
+    assert c is not None and (c.type_name, c.number, c.notation) == ("Chỉ thị", "1463", "CT-QLD")
+    return c.date
+
+
+def test_the_annex_s_citation_is_read_as_its_lines_come_then_rejoined_for_its_date() -> None:
+    # REVIEW-39a H1 b: the citation read whole gives its own date, not a close line's on its row
+    first = "(Kèm theo Chỉ thị số 1463/CT-QLD"
+    got = _cited_with_piece(first, "ngày 15 tháng 6 năm 2021 của Cục Quản lý)", "ngày 3 tháng 2 năm 2019")
+    assert got == "2021-06-15"
+    # its date cut off its row and read after the line under it: rejoined (seed 475 dev 005)
+    assert _cited_with_piece(first + " ngày 15", "của Cục Quản lý)", "tháng 6 năm 2021") == "2021-06-15"

@@ -111,3 +111,11 @@ def test_a_five_digit_year_is_no_date_of_its_own() -> None:
     assert extra_digit_dates("ngay 3 thang 12 nam 20119") == []  # 2019 or 2011
     assert extra_digit_dates("ngay 18 thang 7 nam 20201") == []
     assert extra_digit_dates("ngay 18 thang 7 nam 2022") == []
+
+
+def test_a_five_digit_year_is_of_ascii_digits_only() -> None:
+    # REVIEW-39a L4: "\d" took other scripts' digits, which int() reads: "٢٢٠٢٢" (Arabic-Indic) made 2022
+    from digitize.pipeline.fields.dates import extra_digit_dates
+
+    assert extra_digit_dates("ngay 18 thang 7 nam ٢٢٠٢٢") == []
+    assert extra_digit_dates("ngay 18 thang 7 nam ２２０２２") == []  # fullwidth

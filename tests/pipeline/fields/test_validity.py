@@ -94,7 +94,7 @@ def test_a_validity_ending_more_than_fifty_years_on_is_in_doubt() -> None:
     specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
     k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
 
-    def fields(clause: str) -> dict:  # type: ignore[type-arg]
+    def fields(clause: str) -> dict[str, ExtractedField]:
         return extract([page([*specs[: k + 1], (clause, "body", 95.0), *specs[k + 1 :]])]).fields
 
     got = fields("Giấy chứng nhận có giá trị đến ngày 11/05/2072.")  # the act of 2021-06-15
@@ -116,13 +116,27 @@ def test_a_validity_clause_cut_at_the_page_s_middle_is_read_whole() -> None:
     ]
     specs = [*specs[: k + 1], *clause]
     pg = page(specs)
+    row_end = max(w.box.x1 for w in pg.words if w.line == k + 1)
     row = next(w.box for w in pg.words if w.line == k + 1)
     piece = k + 4
-    words = tuple(
-        replace(w, box=Box(w.box.x0, row.y0, w.box.x1, row.y1)) if w.line == piece else w for w in pg.words
-    )
-    v = extract([replace(pg, words=words)]).values()
+
+    def at(gap: float) -> dict[str, str | None]:
+        """The piece ``gap`` px right of its row's end (a line 45 px high)."""
+        x0 = min(w.box.x0 for w in pg.words if w.line == piece)
+        words = tuple(
+            replace(w, box=Box(w.box.x0 - x0 + row_end + gap, row.y0, w.box.x1 - x0 + row_end + gap, row.y1))
+            if w.line == piece
+            else w
+            for w in pg.words
+        )
+        return extract([replace(pg, words=words)]).values()
+
+    # a word's space off (13 px at a line height of 22 there: 27 px at 45)
+    v = at(27.0)
     assert (v["valid_from"], v["valid_until"]) == ("2021-06-15", "2026-07-05")
+    # more than 1.5 line heights off: another column's line (REVIEW-39a H1)
+    v = at(1.5 * 45 + 5)
+    assert (v["valid_from"], v["valid_until"]) == (None, None)
     # the same words a line lower are another line's: no clause of them
     assert _licence("Giấy phép này có hiệu lực")["valid_until"] is None
 
@@ -182,3 +196,66 @@ def test_a_validity_row_cut_in_two_by_the_page_layout_is_read_whole() -> None:
         words.append(w)
     v = extract([replace(base, words=tuple(words))]).values()
     assert (v["valid_from"], v["valid_until"]) == ("2021-06-15", "2025-04-24")
+
+
+def _two_columns(right: str, right_x: float = 1400.0) -> dict[str, ExtractedField]:
+    """A licence whose validity clause ("Có hiệu lực từ ngày 15/06/2021", "đến ngày 15/06/2026.") stands in
+    the left column, ``right`` in the right one (at ``right_x``) on its first row, read column by column."""
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    clause: list[Spec] = [
+        ("Có hiệu lực từ ngày 15/06/2021", "body", 95.0),
+        ("đến ngày 15/06/2026.", "body", 95.0),
+        (right, f"x={right_x}", 92.0),
+    ]
+    pg = page([*specs[: k + 1], *clause, *specs[k + 1 :]])
+    row = next(w.box for w in pg.words if w.line == k + 1)
+    words = tuple(
+        replace(w, box=Box(w.box.x0, row.y0, w.box.x1, row.y1)) if w.line == k + 3 else w for w in pg.words
+    )
+    return extract([replace(pg, words=words)]).fields
+
+
+def test_another_column_s_date_on_the_clause_s_row_is_no_end_of_it() -> None:
+    """REVIEW-39a H1: a two-column licence, "Gia hạn lần 1 đến ngày 01/01/2023" in the right column on the row
+    of the left one's "Có hiệu lực từ ngày 15/06/2021": its date was taken as the validity's end (at 0.92)."""
+    f = _two_columns("Gia hạn lần 1 đến ngày 01/01/2023")
+    assert (f["valid_from"].value, f["valid_until"].value) == ("2021-06-15", "2026-06-15")
+
+
+def test_the_lines_as_read_come_before_their_rows_rejoined() -> None:
+    """A line on the clause's row close enough to be a piece of it: the clause as read gives the validity,
+    so the rejoined row is not read (REVIEW-39a H1 b)."""
+    left_end = 355.0 + 22 * len("Có hiệu lực từ ngày 15/06/2021") - 22  # (test_extract's 22 px a character)
+    f = _two_columns("đến ngày 01/01/2023", right_x=left_end + 30)
+    assert (f["valid_from"].value, f["valid_until"].value) == ("2021-06-15", "2026-06-15")
+
+
+def test_a_long_printed_term_is_no_misread_year() -> None:
+    """REVIEW-39a M1: an end counted from a printed term ("thời hạn 60 năm") is what the term says; a right
+    to use land or a project's runs up to 70 years; a plain licence's end 53 years on stays in doubt."""
+    from digitize.pipeline.fields import REVIEW_THRESHOLD
+
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+
+    def until(clause: str) -> ExtractedField:
+        return extract([page([*specs[: k + 1], (clause, "body", 95.0), *specs[k + 1 :]])]).fields[
+            "valid_until"
+        ]
+
+    got = until("Thời hạn 60 năm kể từ ngày ký.")  # the act of 2021-06-15
+    assert got.value == "2081-06-15" and got.confidence >= REVIEW_THRESHOLD
+    for clause, value in (
+        ("Thời hạn sử dụng đất đến ngày 15/06/2081.", "2081-06-15"),
+        ("Thời hạn thuê đất đến ngày 15/06/2091.", "2091-06-15"),
+        ("Dự án có hiệu lực đến ngày 15/06/2086.", "2086-06-15"),
+    ):
+        got = until(clause)
+        assert got.value == value and got.confidence >= REVIEW_THRESHOLD, clause
+    for clause, value in (
+        ("Thời hạn sử dụng đất đến ngày 15/06/2092.", "2092-06-15"),  # 71 years
+        ("Giấy phép có giá trị đến ngày 15/06/2074.", "2074-06-15"),  # 53 years (seed 479 alt 006's 2072)
+    ):
+        got = until(clause)
+        assert got.value == value and got.confidence < REVIEW_THRESHOLD, clause

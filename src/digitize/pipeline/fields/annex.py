@@ -11,7 +11,7 @@ review (an annex's blanks are filled by hand too, and may be read wrong)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -48,14 +48,7 @@ def read_annex(lines: Sequence[Line], type_name: str | None, notation: str | Non
     res = Builder()
     if not type_name:
         return res.freeze()
-    first_page = lines[0].page if lines else 0
-    by_page: dict[int, list[Line]] = {}
-    for ln in lines:
-        by_page.setdefault(ln.page, []).append(ln)
-    by_page = {page: rows_rejoined(page_lines) for page, page_lines in by_page.items()}
-    for page, page_lines in by_page.items():
-        if page == first_page:
-            continue
+    for page_lines in _later_pages(lines):
         for i, ln in enumerate(page_lines[:ANNEX_TOP_LINES]):
             m = _KEM_THEO.match(ln.folded)
             if m is None:
@@ -77,8 +70,27 @@ def read_annex(lines: Sequence[Line], type_name: str | None, notation: str | Non
             dates = find_dates(rest[cited.end() :])
             if dates and dates[0][0] <= len(" ngay"):
                 res.set("issued_date", dates[0][2].isoformat(), conf)
-            return res.freeze()
+            if "issued_date" in res.fields:
+                return res.freeze()
+            break  # no date read after it: its rows rejoined may give it
     return res.freeze()
+
+
+def _later_pages(lines: Sequence[Line]) -> Iterator[list[Line]]:
+    """The lines of each page after the first, as read; then, for a page whose rows ``rows_rejoined`` puts
+    pieces back on, its lines so rejoined (a centred citation read as two columns: seed 475 dev 005). The
+    lines as read come first: rejoined, a two-column page's other column would run into a line it does not
+    belong to (REVIEW-39a H1)."""
+    first_page = lines[0].page if lines else 0
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        if ln.page != first_page:
+            by_page.setdefault(ln.page, []).append(ln)
+    yield from by_page.values()
+    for page_lines in by_page.values():
+        rejoined = rows_rejoined(page_lines)
+        if len(rejoined) < len(page_lines):
+            yield rejoined
 
 
 @dataclass(frozen=True)
@@ -98,14 +110,8 @@ def cited(lines: Sequence[Line]) -> Cited | None:
     that type's abbreviation ("(Kèm theo Chỉ thị số 1463/CT-QLD …)"): the document itself, typed again where
     its header's heading or notation was lost (seed 121 dev 001, a shaken photo: "CHỈ THỊ" unread and the
     notation read "CTQLD")."""
-    first_page = lines[0].page if lines else 0
-    by_page: dict[int, list[Line]] = {}
-    for ln in lines:
-        by_page.setdefault(ln.page, []).append(ln)
-    by_page = {page: rows_rejoined(page_lines) for page, page_lines in by_page.items()}
-    for page, page_lines in by_page.items():
-        if page == first_page:
-            continue
+    undated: Cited | None = None
+    for page_lines in _later_pages(lines):
         for i, ln in enumerate(page_lines[:ANNEX_TOP_LINES]):
             m = _KEM_THEO.match(ln.folded)
             if m is None:
@@ -124,8 +130,14 @@ def cited(lines: Sequence[Line]) -> Cited | None:
                     break
                 dates = find_dates(folded[c.end() :])
                 day = dates[0][2].isoformat() if dates and dates[0][0] <= len(" ngay") else None
-                return Cited(type_name, c.group(1), notation, min(ANNEX_CONF, ln.conf), day)
-    return None
+                found = Cited(type_name, c.group(1), notation, min(ANNEX_CONF, ln.conf), day)
+                if day is not None:
+                    return found
+                undated = undated or found  # no date read after it: its rows rejoined may give it
+                break
+            if undated is not None:
+                break
+    return undated
 
 
 def by_annex(notation: Found, cite: Cited | None) -> Found:

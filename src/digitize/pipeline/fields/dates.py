@@ -33,7 +33,7 @@ _DAY_MONTH_NAM = (
 )
 WORD_DATE = re.compile(rf"{_DAY_MONTH_NAM}({DIGIT}{{4}})(?!\d)")
 # ... its year read with one digit too many ("năm 22022" of a blurred "2022", wide seed 601 dev 012)
-_FIVE_DIGIT_YEAR = re.compile(rf"{_DAY_MONTH_NAM}(\d{{5}})(?!\d)")
+_FIVE_DIGIT_YEAR = re.compile(rf"{_DAY_MONTH_NAM}([0-9]{{5}})(?!\d)")  # ASCII digits: int() reads others too
 
 
 def read_as_letters(folded: str) -> bool:

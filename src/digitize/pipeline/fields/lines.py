@@ -55,6 +55,11 @@ def make_line(page: RecognizedPage, words: Sequence[Word], boxed: bool = True) -
 
 # how many lines back (on its page) a piece cut off its row may stand from the line it ends
 ROW_LOOKBACK = 40
+# how far right of its row's end a piece may start, in the row's line heights: a word's space, a little more
+# on a blurred page (seed 479 dev 012: 13 px at a line height of 22; seed 475 dev 005: 29 px at 54). A line
+# farther off is another column's, on the same row by chance (REVIEW-39a H1: "Gia hạn lần 1 đến ngày
+# 01/01/2023" beside "Có hiệu lực từ ngày 15/06/2021")
+ROW_GAP_HEIGHTS = 1.5
 
 
 def rows_rejoined(lines: Sequence[Line]) -> list[Line]:
@@ -63,25 +68,39 @@ def rows_rejoined(lines: Sequence[Line]) -> list[Line]:
     11", "của Sở Công Thương)", then "tháng 12 năm 2017" beside the first: seed 475 dev 005, whose header's
     day was written by hand and lost), a validity clause cut at its page's middle ("Giấy phép này có hiệu
     lực", "7 năm 2019.", … then "kể từ ngày ký và có hiệu lực đến ngày 05 tháng": seed 479 dev 012). A piece
-    is a line on the row of one before it on its page (its middle within that line's height, at most
-    ``ROW_LOOKBACK`` lines back) starting right of that line's end."""
-    out: list[Line] = []
+    is a line on the row of one before it on its page (its middle within that first line's height, at most
+    ``ROW_LOOKBACK`` lines back) starting right of the row's end, by at most ``ROW_GAP_HEIGHTS`` of that
+    line's height: a line farther right is another column's. Callers read the lines as they come first and
+    these only when that finds nothing."""
+    rows: list[tuple[Line, list[Word], float]] = []  # first line, the row's words, the row's right end
     for ln in lines:
         row = None
         if ln.boxed:
-            for k in range(len(out) - 1, max(-1, len(out) - 1 - ROW_LOOKBACK), -1):
-                o = out[k]
-                if o.page != ln.page:
+            for k in range(len(rows) - 1, max(-1, len(rows) - 1 - ROW_LOOKBACK), -1):
+                first, _, x1 = rows[k]
+                if first.page != ln.page:
                     break
-                if o.boxed and o.y0 < (ln.y0 + ln.y1) / 2 < o.y1 and ln.x0 >= o.x1:
+                height = first.y1 - first.y0
+                if (
+                    first.boxed
+                    and first.y0 < (ln.y0 + ln.y1) / 2 < first.y1
+                    and 0 <= ln.x0 - x1 <= ROW_GAP_HEIGHTS * height
+                ):
                     row = k
                     break
         if row is None:
-            out.append(ln)
+            rows.append((ln, list(ln.words), ln.x1))
             continue
-        o = out[row]
-        page = RecognizedPage(index=o.page, source="ocr", width=o.width, height=o.height, text="")
-        out[row] = make_line(page, (*o.words, *ln.words))
+        first, words, x1 = rows[row]
+        words.extend(ln.words)
+        rows[row] = (first, words, max(x1, ln.x1))
+    out = []
+    for first, words, _ in rows:
+        if len(words) == len(first.words):
+            out.append(first)
+            continue
+        page = RecognizedPage(index=first.page, source="ocr", width=first.width, height=first.height, text="")
+        out.append(make_line(page, words))
     return out
 
 

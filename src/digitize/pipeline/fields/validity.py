@@ -42,10 +42,25 @@ _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu
 
 
 def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_name: str | None) -> Found:
-    """valid_from and valid_until from the body's validity clauses."""
+    """valid_from and valid_until from the body's validity clauses: the lines as read, or, when they give
+    none, with the pieces of a clause cut at its page's middle and its end read after the lines below put
+    back on their row (``rows_rejoined``: seed 479 dev 012). Rejoined first, a two-column page's other column
+    would end a clause it does not belong to (REVIEW-39a H1)."""
+    found, longest = _read(lines, issued, holder_name)
+    if not found.fields:
+        rejoined = rows_rejoined(lines)
+        if len(rejoined) < len(lines):
+            found, longest = _read(rejoined, issued, holder_name)
+    return _in_order(found, issued, longest)
+
+
+def _read(
+    body: Sequence[Line], issued: ExtractedField | None, holder_name: str | None
+) -> tuple[Found, int | None]:
+    """The validity ``body`` gives, and the most years its end may stand after its start
+    (``longest_validity``; None: the end counted from a printed term)."""
     res = Builder()
-    # (a clause cut at its page's middle and its end read after the lines below: one line again)
-    body = rows_rejoined(lines)
+    clause = ""  # the sentence that gave valid_until, up to its date
     text = " ".join(ln.text for ln in body)
     folded = fold1(text)
     m = _RANGE.search(folded)
@@ -55,15 +70,18 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
             c = conf_at(body, m.start(1), m.end(2))
             res.set("valid_from", d1.isoformat(), c)
             res.set("valid_until", d2.isoformat(), c)
+            clause = _sentence(folded, m.start(), m.end())
     m = _UNTIL.search(folded)
     if m:
         d = parse_date(text[m.start(1) : m.end(1)])
-        if d:
+        if d and "valid_until" not in res.fields:
             res.set("valid_until", d.isoformat(), conf_at(body, m.start(1), m.end(1)))
+            clause = _sentence(folded, m.start(), m.end())
     if "valid_until" not in res.fields and (m := _UNTIL_SLASH_LOST.search(folded)) is not None:
         d = parse_date(f"{m.group(1)}/{m.group(2)}/{m.group(3)}")
         if d:
             res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
+            clause = _sentence(folded, m.start(), m.end())
     if issued and issued.value:
         m2 = _FROM_SIGN.search(folded)
         # "có hiệu lực kể từ ngày ký" of an act granting something to a holder starts its validity; the same
@@ -79,32 +97,52 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
             except ValueError:
                 until = start.replace(year=start.year + years, day=28)
             res.set("valid_until", until.isoformat(), issued.confidence * 0.8)
+            return _with_from(res, body, text, folded), None
+    return _with_from(res, body, text, folded), longest_validity(clause)
+
+
+def _with_from(res: Builder, body: Sequence[Line], text: str, folded: str) -> Found:
     m4 = _FROM.search(folded)
     if m4:
         d = parse_date(text[m4.start(1) : m4.end(1)])
         if d:
             res.set("valid_from", d.isoformat(), conf_at(body, m4.start(1), m4.end(1)))
-    return _in_order(res.freeze(), issued)
+    return res.freeze()
+
+
+def _sentence(folded: str, start: int, end: int) -> str:
+    """``folded[start:end]`` with the sentence's words before it (from the last stop or semicolon)."""
+    return folded[max(folded.rfind(".", 0, start), folded.rfind(";", 0, start)) + 1 : end]
 
 
 MISORDERED_CONF = 0.5  # a validity that ends before it starts or before the act's date: a digit misread
-# ... or that ends more years than this after it: a land-use right runs 50 years at most (70 in a few cases,
-# still no more than 50 past a decade of waiting), a licence or certificate far fewer: "11/05/2072" of a
-# blurred "11/06/2022" for a certificate of 2019 (seed 479 alt 006) is a year misread
+# ... or that ends more years than this after it: a licence or certificate runs far fewer ("11/05/2072" of a
+# blurred "11/06/2022" for a certificate of 2019, seed 479 alt 006, is a year misread); a right to use land
+# (or a project on it) runs 50 years, up to 70 in the cases the Land Law allows (LONGEST_LAND_YEARS). An end
+# counted from a printed term ("thời hạn 60 năm kể từ ngày ký") is not checked: the term says it
 LONGEST_VALIDITY_YEARS = 50
+LONGEST_LAND_YEARS = 70
+# the validity's clause names land use or a project ("thời hạn sử dụng đất đến ngày …", "thuê đất", "dự án")
+_LAND = re.compile(r"\b(?:su dung dat|thue dat|du an)\b")
 
 
-def _in_order(found: Found, issued: ExtractedField | None) -> Found:
+def longest_validity(clause: str) -> int:
+    """The most years a validity (its ``clause``, folded) may run: ``LONGEST_LAND_YEARS`` for land or a
+    project, ``LONGEST_VALIDITY_YEARS`` otherwise."""
+    return LONGEST_LAND_YEARS if _LAND.search(clause) else LONGEST_VALIDITY_YEARS
+
+
+def _in_order(found: Found, issued: ExtractedField | None, longest: int | None) -> Found:
     """The validity with its dates in doubt when they contradict each other: an end on or before its start
     or before the act's own date ("2019" of a blurred "2029" after an issue in 2024), or more than
-    ``LONGEST_VALIDITY_YEARS`` after them, says one of them was misread, and which one the dates alone don't
-    tell."""
+    ``longest`` years after them (None: no limit, the end counted from a printed term), says one of them was
+    misread, and which one the dates alone don't tell."""
     start, end = found.get("valid_from"), found.get("valid_until")
     if end is None or not end.value:
         return found
     until = dt.date.fromisoformat(end.value)
     starts = [dt.date.fromisoformat(f.value) for f in (start, issued) if f is not None and f.value]
-    if not any(until <= day or until.year - day.year > LONGEST_VALIDITY_YEARS for day in starts):
+    if not any(until <= day or (longest is not None and until.year - day.year > longest) for day in starts):
         return found
     doubted = {"valid_from", "valid_until"}
     return Found(
