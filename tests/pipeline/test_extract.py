@@ -319,8 +319,10 @@ def test_signer_title(lines: tuple[str, ...], title: str) -> None:
         ("NGUYEN Văn An", 85.0, "Nguyễn Văn An"),  # surname diacritics restored
         ("Tế Thị Bích Thuận", [60.0, 95.0, 95.0, 95.0], "Lê Thị Bích Thuận"),  # seal over the surname
         ("Đỗ Phương Nhung.", 90.0, "Đỗ Phương Nhung"),
-        # a doubtful tone mark under the seal (read surely, from 85, the word is kept in doubt: names39)
+        # a doubtful tone mark under the seal: read unsurely, the listed name with its letters
         ("Nguyễn Đức Hiểu", [95.0, 95.0, 75.0], "Nguyễn Đức Hiếu"),
+        # read surely (85): kept as read since names39, in doubt (the test after this one)
+        ("Nguyễn Đức Hiểu", [95.0, 95.0, 85.0], "Nguyễn Đức Hiểu"),
         ("Trần Phưong Oanh", [95.0, 70.0, 95.0], "Trần Phương Oanh"),
         # seen on a seeded multi-page TIFF: seal rim junk, then two syllables glued by a comma
         ("se°_ Định,Thị Thảo", [30.0, 60.0, 90.0], "Đinh Thị Thảo"),
@@ -332,6 +334,15 @@ def test_signer_name_under_a_seal(ocr: str, conf: float | list[float], expected:
     specs = [*header(), ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ...", "center", 90.0)]
     specs += signer(name=ocr, name_conf=conf)
     assert values(specs)["signer_name"] == expected
+
+
+def test_signer_name_read_surely_with_a_mark_no_listed_name_has_is_in_doubt() -> None:
+    # before names39 "Hiểu" (85) was made the listed "Hiếu"; now kept as read, but its mark may be misread
+    # (REVIEW-39b M2: the 85 case kept with its honest result, not moved to 75)
+    specs = [*header(), ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ...", "center", 90.0)]
+    specs += signer(name="Nguyễn Đức Hiểu", name_conf=[95.0, 95.0, 85.0])
+    found = extract([page(specs)]).fields["signer_name"]
+    assert found.value == "Nguyễn Đức Hiểu" and found.confidence < 0.6
 
 
 def test_signer_on_the_last_page_of_two() -> None:

@@ -9,8 +9,9 @@ from dataclasses import replace
 import pytest
 
 from digitize.pipeline.fields import extract
-from digitize.pipeline.fields.signer import surname_of
-from digitize.pipeline.model import Box, RecognizedPage
+from digitize.pipeline.fields.lines import make_line
+from digitize.pipeline.fields.signer import lead_as_read, surname_of
+from digitize.pipeline.model import Box, RecognizedPage, Word
 from tests.pipeline.test_extract import _ubnd_directive, header, page, signer, values
 
 
@@ -1319,6 +1320,69 @@ def test_a_given_name_the_language_model_changed_is_taken_as_tesseract_read_it()
     # a reading that is no syllable, given its marks by the model, is the model's
     name, _ = _signed_read("Lê Thị Thương", [95.0, 96.0, 90.0], {"Thương": "Thưong"})
     assert name == "Lê Thị Thương"
+
+
+@pytest.mark.parametrize(
+    ("name", "confs", "read"),
+    [
+        ("Nguyễn Văn Hoa", [90.0, 96.0, 97.0], {"Nguyễn": "Nguyen", "Hoa": "Hòa"}),
+        ("Trần Văn Hoa", [90.0, 96.0, 95.0], {"Trần": "Tràn", "Hoa": "Hòa"}),
+        ("Lê Văn Hoa", [96.0, 96.0, 95.0], {"Lê": "Lé", "Hoa": "Hòa"}),
+        ("Nguyễn Văn Đức", [90.0, 96.0, 95.0], {"Nguyễn": "Nguyen", "Văn": "Vân"}),
+        ("Lê Thị Hạnh", [96.0, 95.0, 95.0], {"Hạnh": "Hành"}),
+        ("Trần Văn Hùng", [96.0, 95.0, 95.0], {"Hùng": "Húng"}),
+        ("Phạm Minh Chính", [96.0, 95.0, 95.0], {"Chính": "Chỉnh"}),
+    ],
+)
+def test_a_name_s_word_tesseract_and_the_model_read_with_other_marks_is_in_doubt(
+    name: str, confs: list[float], read: dict[str, str]
+) -> None:
+    # REVIEW-39b H1: the model's "Hoa" put back as Tesseract's "Hòa" (97) was taken at 0.94; either may be
+    # the name: the two disagree about its marks, neither reading is sure
+    assert _signed_read(name, confs, read)[1] < 0.6
+
+
+@pytest.mark.parametrize(
+    ("name", "confs", "read"),
+    [
+        ("Nguyễn Văn Chính", [90.0, 96.0, 95.0], {"Nguyễn": "Nguyen", "Chính": "Chinh"}),
+        ("Nguyễn Thị Hạnh", [90.0, 96.0, 95.0], {"Nguyễn": "Nguyen", "Hạnh": "Hanh"}),
+        ("Nguyễn Quốc Tuấn", [90.0, 96.0, 95.0], {"Nguyễn": "Nguyen", "Tuấn": "Tuân"}),
+        ("Trần Văn Hùng", [90.0, 96.0, 95.0], {"Trần": "Tran", "Hùng": "Hung"}),
+        ("Nguyễn Văn Chính", [90.0, 90.0, 95.0], {"Nguyễn": "Nguyen", "Văn": "Van", "Chính": "Chinh"}),
+    ],
+)
+def test_a_name_s_word_tesseract_read_with_fewer_marks_is_the_model_s(
+    name: str, confs: list[float], read: dict[str, str]
+) -> None:
+    # REVIEW-39b H1: Tesseract's "Chinh" (95) put back for the model's "Chính" gave "Nguyễn Văn Chinh" at
+    # 0.94. A mark lost is Tesseract's commonest misreading, a mark restored the model's work: the model's
+    found, conf = _signed_read(name, confs, read)
+    assert found == name
+    assert not (conf >= 0.6 and found != name)
+
+
+def test_a_reading_with_two_tone_marks_on_a_word_is_not_put_back() -> None:
+    # REVIEW-39b M1: "Hòà" (two tone marks, no syllable has two) put back for the model's "Hoa" lost the name
+    assert _signed_read("Nguyễn Văn Hoa", [90.0, 96.0, 97.0], {"Nguyễn": "Nguyen", "Hoa": "Hòà"})[0] == (
+        "Nguyễn Văn Hoa"
+    )
+
+
+def test_only_a_line_that_may_be_a_name_has_its_words_put_back() -> None:
+    # REVIEW-39b L4: a line of more than five capitalised words is no name's: its words stay the model's
+    ws = [
+        Word(text=t, conf=95.0, box=Box(100.0 + 60 * i, 10.0, 150.0 + 60 * i, 30.0), read=r)
+        for i, (t, r) in enumerate(
+            [("Nguyễn", ""), ("Văn", ""), ("Hoa", "Hòa"), ("Trần", ""), ("Thị", ""), ("Lan", "")]
+        )
+    ]
+    pg = page(_signed_as("Nguyễn Văn Hoa", [95.0, 95.0, 95.0]))
+    long_line = make_line(pg, ws)
+    assert lead_as_read(long_line) == (long_line, frozenset())
+    name_line = make_line(pg, ws[:3])
+    line, swapped = lead_as_read(name_line)
+    assert [w.text for w in line.words] == ["Nguyễn", "Văn", "Hòa"] and swapped == frozenset({"Hòa"})
 
 
 def test_a_given_name_read_surely_with_marks_no_listed_name_has_is_kept_in_doubt() -> None:

@@ -327,14 +327,21 @@ def name_tokens(line: Line) -> list[tuple[str, float]]:
     return toks
 
 
-# (0..1) a name's word read this surely is taken with the marks read
+# (0..1) a name's word read this surely is taken with the marks read. The threshold is one-sided: a word
+# with a listed name's letters and other marks read at or above it is taken as sure ("Hiểu" (90): "Nguyễn
+# Văn Hiểu" at 0.93), just under it the same word is kept but doubted ("Hiểu" (89): 0.55,
+# ``marks_unlisted``), and a word under ``SURE_WORD_CONF`` is made the listed name ("Hiểu" (75) → "Hiếu",
+# ``fix_syllable``). Tesseract's confidence is no measure of its marks against the language model's: a word
+# the model changed and Tesseract's reading restored (``given_as_read``) is in doubt whatever its confidence
+# (``lead_as_read``)
 MARKS_READ_CONF = 0.9
 
 
 def marks_unlisted(word: str, conf: float) -> bool:
     """A name's word no listed name is (``NAME_SYLLABLES``) whose letters a listed one has with other marks,
-    read less surely than ``MARKS_READ_CONF`` (0..1) and not from a text layer: "Nẫm" (89) of "Trang Phước
-    Nẫm" is kept as read (``fix_syllable``) but its marks may be misread ("Nam"): the name is in doubt."""
+    read less surely than ``MARKS_READ_CONF`` (0..1): "Nẫm" (89) of "Trang Phước Nẫm" is kept as read
+    (``fix_syllable``) but its marks may be misread ("Nam"): the name is in doubt. A text layer's word
+    (``TEXT_LAYER_CONF``, 1.0: as written) is above the threshold, never in doubt for it."""
     return word not in NAME_SYLLABLES and fold(word) in F_SYLLABLES and conf < MARKS_READ_CONF
 
 
@@ -1584,27 +1591,39 @@ def _small_family_letters(text: str) -> bool:
 _CAPITAL_DIGITS = str.maketrans({"1": "l", "0": "o", "5": "s", "8": "b", "6": "g"})
 
 
-def lead_as_read(line: Line) -> Line:
+def lead_as_read(line: Line) -> tuple[Line, frozenset[str]]:
     """The name line with its first word as Tesseract read it where the language model (``correct``) changed
     it into a word whose letters are no family name's: "Dân" for "Đặn" (31), the seal's ring over "Đặng" (no
     name run shielded the line, its family name garbled). The model's word is the language's, no reading of
     a name's; Tesseract's letters tell the family name a guess is made from ("Đặn" is a letter from "Đặng";
     the model's "Dân" gave the commonest family name near it, "Trần": seed 437 dev 013). A word the model
     made a family name ("Nguyen" → "Nguyễn") is kept as it made it. The words after it likewise where
-    Tesseract read a capitalised Vietnamese syllable (``given_as_read``)."""
+    Tesseract read a capitalised Vietnamese syllable (``given_as_read``), on a line that may be a name (two
+    to five capitalised words). With the line, the words put back as read (stripped, NFC): where Tesseract
+    and the model disagree about a name's word, neither is a sure reading (``_signer_name`` doubts it)."""
     words = list(line.words)
     k = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w.text)), None)
     if k is None:
-        return line
-    changed = False
-    if words[k].read and fold(words[k].text.strip(".,;:|!'\"()[]")) not in F_SURNAMES:
+        return line, frozenset()
+    swapped: set[str] = set()
+    if words[k].read and fold(words[k].text.strip(_NAME_PUNCT)) not in F_SURNAMES:
         words[k] = replace(words[k], text=words[k].read, read="")
-        changed = True
-    for i in range(k + 1, len(words)):
-        if given_as_read(words[i]):
-            words[i] = replace(words[i], text=words[i].read, read="")
-            changed = True
-    return sub_line(line, words) if changed else line
+        swapped.add(nfc(words[k].text.strip(_NAME_PUNCT)))
+    if 2 <= sum(_capitalised(w.text) for w in words) <= 5:
+        for i in range(k + 1, len(words)):
+            if given_as_read(words[i]):
+                words[i] = replace(words[i], text=words[i].read, read="")
+                swapped.add(nfc(words[i].text.strip(_NAME_PUNCT)))
+    return (sub_line(line, words), frozenset(swapped)) if swapped else (line, frozenset())
+
+
+_NAME_PUNCT = ".,;:|!'\"()[]"
+
+
+def _capitalised(text: str) -> bool:
+    """A word of letters led by a capital: "Khải", "NGUYỄN" (a name line's word)."""
+    bare = text.strip(_NAME_PUNCT)
+    return bare.isalpha() and bare[:1].isupper()
 
 
 def given_as_read(word: Word) -> bool:
@@ -1612,11 +1631,28 @@ def given_as_read(word: Word) -> bool:
     capitalised Vietnamese syllable: "Khải" (97) made "Khai" in "Khống Mạnh Khải" (seed 475 alt 012: the
     family name read with other marks, no name run shielded the line). The model knows the language's words,
     not people's names: the syllable read is the name's word (its marks the extractor's to doubt). A
-    reading that is no syllable, given its marks by the model ("Thưong" → "Thương"), is the model's."""
-    read = nfc(word.read.strip(".,;:|!'\"()[]"))
-    if not read or read == nfc(word.text.strip(".,;:|!'\"()[]")):
+    reading that is no syllable, given its marks by the model ("Thưong" → "Thương"), is the model's; so is a
+    reading with fewer tone marks than the model's word, or with no marks at all ("Chinh" → "Chính", "Van" →
+    "Văn": a mark lost is Tesseract's commonest misreading, a mark restored the model's work), and one with
+    two tone marks on the word ("Hòà": no syllable has two)."""
+    read = nfc(word.read.strip(_NAME_PUNCT))
+    text = nfc(word.text.strip(_NAME_PUNCT))
+    if not read or read == text:
         return False
-    return read.isalpha() and read[:1].isupper() and read[1:].islower() and is_syllable(read)
+    if not (read.isalpha() and read[:1].isupper() and read[1:].islower() and is_syllable(read)):
+        return False
+    fewer = _marks(read) < _marks(text) or (not _diacritics(read) and _diacritics(text))
+    return _marks(read) <= 1 and not fewer
+
+
+def _marks(word: str) -> int:
+    """The tone marks on a word's letters (a syllable has one at most)."""
+    return sum(ch in TONE_MARKS for ch in unicodedata.normalize("NFD", word))
+
+
+def _diacritics(word: str) -> bool:
+    """Any mark on the word's letters, tone or vowel ("ư", "ă", "â") or "đ"."""
+    return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", word)) or "đ" in word.lower()
 
 
 def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
@@ -1628,7 +1664,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
     for ln in reversed(below):
         if title_of(ln):
             continue
-        ln = lead_as_read(ln)
+        ln, as_read = lead_as_read(ln)
         read = name_tokens(ln)
         raw = list(read)
         if raw and not raw[0][0] and len(raw) >= 3:
@@ -1676,6 +1712,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
         toks = toks[start:]
+        if any(nfc(t) in as_read for t, _ in toks):
+            # "Chính" made "Chinh" again, "Hoa" made "Hòa" again: Tesseract and the model disagree about the
+            # name's word, and neither's reading is sure ("Nguyễn Văn Chinh" at 0.94 was wrong: REVIEW-39b H1)
+            guessed = True
         placed = [boxes[k] for k in kept][start:] if len(boxes) == len(raw) else []
         # one-letter words: "Y" (an Ê Đê man's name: "Y Ngông Niê Kdăm"), "A" read surely (a Hmong man's
         # middle name: "Giàng A Páo")
