@@ -1002,6 +1002,7 @@ def rescaled(prepared: Prepared, factor: float) -> Prepared:
         dpi=prepared.dpi * factor,
         letter=prepared.letter * factor,
         streak=streak,
+        unconfirmed=None,  # chosen here, at this scale: nothing left to a reading
     )
 
 
