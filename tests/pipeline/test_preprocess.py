@@ -351,6 +351,52 @@ def test_mask_first_leaves_other_pages_as_they_were(page: Image.Image) -> None:
         assert recognize.choose_after_reading(asked, first)[1] is first
 
 
+def test_sigma_1_1_is_measured_blurred_between_deblur_mild_and_mask_first_sharp(
+    page: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sigma 1.1 page above left to ``prepare`` for its sharpness (not for any other reason): small print
+    measured blurred, DEBLUR_MILD <= sharpness < MASK_FIRST_SHARP."""
+    measured: list[tuple[bool, float, float]] = []
+    cleaned = preprocess._cleaned
+
+    def spy(gray: np.ndarray, dpi: float, blurred: bool, letter: float, sharp: float, *rest: bool):
+        measured.append((blurred, letter, sharp))
+        return cleaned(gray, dpi, blurred, letter, sharp, *rest)
+
+    monkeypatch.setattr(preprocess, "_cleaned", spy)
+    asked = preprocess.prepare(_only_just_blurred(page, 1.1), dpi=82, osd_check=False, mask_first=True)
+    [(blurred, letter, sharp)] = measured
+    assert blurred and asked.blurred and 0 < letter < preprocess.SMALL_PRINT
+    assert preprocess.DEBLUR_MILD <= sharp < preprocess.MASK_FIRST_SHARP
+    assert asked.unconfirmed is None
+
+
+def test_mask_first_is_off_when_the_way_up_is_read(
+    page: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page whose orientation cue is unsure (its way up read or asked on the cleaned page) is chosen in
+    ``prepare`` as before: nothing left to the reading, the same image as without ``mask_first``."""
+    analyse = preprocess.analyse
+
+    def unsure(*a: np.ndarray | None) -> preprocess.Analysis:
+        return analyse(*a)._replace(confidence=0.1)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(preprocess, "analyse", unsure)
+    image = _only_just_blurred(page)
+    asked = preprocess.prepare(image, dpi=82, osd_check=True, mask_first=True)
+    plain = preprocess.prepare(image, dpi=82, osd_check=True, mask_first=False)
+    assert asked.unconfirmed is None and asked.blurred
+    assert np.array_equal(asked.ocr, plain.ocr) and asked.rotation == plain.rotation
+
+
+def test_a_page_read_again_at_another_scale_leaves_nothing_to_the_reading(page: Image.Image) -> None:
+    """``rescaled`` chooses the mask or a streak at its own scale: the first scale's pending choice is not
+    carried over to it."""
+    prepared = preprocess.prepare(_only_just_blurred(page), dpi=82, osd_check=False, mask_first=True)
+    assert prepared.unconfirmed is not None
+    assert preprocess.rescaled(prepared, 1.5).unconfirmed is None
+
+
 def test_the_sharpness_of_a_sliver_is_no_error() -> None:
     # an image one or two rows high (or without columns) has no row away from its border: 0.0, no OpenCV error
     for shape in ((1, 300), (2, 300), (5, 0)):

@@ -851,6 +851,14 @@ DEBLUR_SURE = 82.0
 # 19 of sharpness 0.45 and over): 8 read 88.1-94.2 on the band with the mask (the band alone 82.8-94.8: the
 # mask kept before too, the same words), 11 under it are chosen as before, 2 of them (a streak won) read
 # twice. The streaks that won on pages under 0.45 (sharpness 0.30-0.40, 7 pages) keep being chosen first.
+# The two scores are different measures (the page reading's words on the band, PSM 4, filtered; the band
+# read alone, PSM 3): REVIEW-39c measured both on the same sets scaled to 13, 14, 15 px letters, a
+# further Gaussian of 0, 0.5 (13, 14 px) or 1 (13 px): 335 blurred pages, 32 of them left to the reading
+# (sharpness 0.45-0.68). Page reading minus band alone: -4.6 to +22.3, median +2.3 (over +9 only where the
+# band alone read 62-77). A streak won on 4 of the 32 (sharpness 0.49-0.62), their page reading 79.0-84.6
+# on the band (3.4 under MASK_FIRST_SURE at the closest): the same choice as before on all 32; 15 read 88
+# or more, none of them a page a streak wins. Just outside small print (16.2 px, seed 401 alt 004) a streak
+# won at 90.2 on the page reading (and read worse than the mask, 0.887 against 0.914).
 MASK_FIRST_SURE = 88.0
 MASK_FIRST_SHARP = 0.45
 
@@ -1002,6 +1010,7 @@ def rescaled(prepared: Prepared, factor: float) -> Prepared:
         dpi=prepared.dpi * factor,
         letter=prepared.letter * factor,
         streak=streak,
+        unconfirmed=None,  # chosen here, at this scale: nothing left to a reading
     )
 
 
