@@ -1512,6 +1512,34 @@ def test_a_row_read_alike_with_a_listed_name_s_letters_but_other_marks_is_voted_
     assert vote([[("Lâ", 90.0), ("Đình", 90.0), ("Giáp", 90.0)]] * 5) is None
 
 
+def test_a_row_s_vote_chooses_among_the_words_read_not_a_listed_form_with_no_mark_where_they_read_one() -> (
+    None
+):
+    # wide seed 603 dev 006 (a blurred photo): "Trịnh Văn Lẫm" read "Lẫm" three times, "Lắm" three times;
+    # the listed "Lâm" has no tone mark where every reading read one: no reading gave it
+    vote = signature.vote_name
+    read = [[("Trịnh", 90.0), ("Văn", 90.0), (w, c)] for w, c in [("Lẫm", 80.0)] * 3 + [("Lắm", 70.0)] * 3]
+    assert vote(read) == ["Trịnh", "Văn", "Lẫm"]
+    # a listed form with a mark where the readings read one is still the one their letters allow
+    assert vote([[("La", 93.0), ("Phương", 91.0), ("Tháo", 88.0)]] * 6) == ["La", "Phương", "Thảo"]
+
+
+def test_a_family_name_no_list_has_is_voted_only_as_every_reading_gives_its_letters() -> None:
+    # wide seed 605 alt 013 (a blurred photo): "Đái Huy Gia Tuyến" read "Đài" four times, "Đái" twice at its
+    # family name, which no list has: the name is voted (in doubt, as every row's vote), its family name as
+    # the surest reading gave it
+    vote = signature.vote_name
+    name = [("Huy", 90.0), ("Gia", 90.0), ("Tuyến", 90.0)]
+    dai = [[(d, c), *name] for d, c in [("Đài", 90.0)] * 4 + [("Đái", 80.0)] * 2]
+    assert vote(dai) == ["Đài", "Huy", "Gia", "Tuyến"]
+    # not when a reading gives other letters there, nor with too few readings
+    assert vote([*dai[:5], [("Đá", 80.0), *name]]) is None
+    assert vote(dai[:2]) is None
+    # nor a listed given name first in a two-word name: the family name was lost under the seal (wide seed
+    # 605 alt 000, "Đặng Lệ Phước Hiểu" read "Phước Hiếu")
+    assert vote([[("Phước", 90.0), ("Hiếu", 90.0)]] * 6) is None
+
+
 def test_a_given_name_no_list_has_is_voted_only_as_every_reading_gives_it_and_the_language_uses_it() -> None:
     # seed 207 alt 010 "Ông Kim Khuyến", seed 209 alt 011 "Giáp Đình Giáp": given names the list lacks, read
     # alike letter for letter in every reading of the row

@@ -28,7 +28,7 @@ from digitize.errors import ToolFailed
 from digitize.pipeline import correct, preprocess, regions
 from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.lines import Line, page_lines
-from digitize.pipeline.fields.names import is_syllable, well_formed
+from digitize.pipeline.fields.names import VOTED_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
     AUTH_PREFIXES,
     HEAD_LETTERS,
@@ -50,6 +50,7 @@ from digitize.pipeline.fields.signer import (
     surname_of,
     tail_name,
     title_line,
+    tone_place,
 )
 from digitize.pipeline.fields.vocab import (
     F_SURNAMES,
@@ -1147,7 +1148,8 @@ ROW_MIN_WIDTH = 3.0  # letters: a row of the print narrower than this is no name
 ROW_DENSE = 0.3
 ROW_SCALES = (1.0, 1.5, 2.0)
 ROW_VOTES = 2  # readings that must give a name's word for it to be taken
-ROW_CONF = 50.0  # Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
+# Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
+ROW_CONF = VOTED_CONF * 100
 ROW_CENTRED = 0.15  # (of the page's width) a name's row's centre lies this near its title's centre
 ROW_SURE = 0.6  # (0..1) a first reading's name this sure is not read again
 _NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
@@ -1415,24 +1417,45 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
 
 
 def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Counter[str]) -> str | None:
-    """The word voted at a place of a name's row where no reading gave a listed form: the readings' surest
-    word taken, its letters as read and its marks aside, to the one listed form they allow: at the family
-    name's place the one family name with those letters ("Lực" → "Lục", "Đình" → "Đinh"; none where two
-    have them: "Lâ" is "La" or "Lã"), at a given name's the form its marks are nearest to ("Tháo" → "Thảo",
-    ``name_form``). A given name no list has is taken only as every reading of the row read it, letter and
-    mark, in at least ``UNLISTED_VOTES`` readings, and a word Vietnamese uses (``correct.common``: "Khuyến",
-    "Giáp"; not the pen's "Niến"). None otherwise."""
+    """The word voted at a place of a name's row where no reading gave a listed form, always one of the
+    readings' words or a listed form they allow (three "Lẫm" and three "Lắm" are no "Lâm"). At the family
+    name's place, the one family name with the surest word's letters (marks aside: "Lực" → "Lục", "Đình" →
+    "Đinh"; none where two have them: "Lâ" is "La" or "Lã"); where no listed family name has them, a family
+    name no list has ("Đài", "Đái" for "Đái"), taken only as every reading of the row gave its letters (marks
+    aside), in at least ``UNLISTED_VOTES`` readings, of a name of three words or more, the surest as read: a
+    Vietnamese syllable and no listed given name ("Phước Hiếu" of readings that lost the family name under the
+    seal). At a given name's place whose letters a listed name has, the listed form its marks are nearest to
+    (``name_form``) of those with a tone mark where the surest word has one ("Tháo" → "Thảo": a mark above the
+    vowel read, one misread); where none has ("Lẫm", "Lắm": a mark above read in every reading, "Lâm" has
+    none), the surest word as read, a Vietnamese syllable: a vote chooses among the words read (a word that is
+    none, marks the blur doubled, as the nearest listed form); at a middle word, the common middle name
+    ("Vấn": "Văn"). A given name no list has otherwise is taken only as every reading of the row read it,
+    letter and mark, in at least ``UNLISTED_VOTES`` readings, and a word Vietnamese uses (``correct.common``:
+    "Khuyến", "Giáp"; not the pen's "Niến"). None otherwise. (The row's name is in doubt whatever the vote:
+    ``ROW_CONF``.)"""
     capitalised = [w for w in weight if w[:1].isupper()]
     if not capitalised:
         return None  # (only words read with a small first letter: a capital garbled, no word to take)
     top = max(capitalised, key=lambda w: weight[w])
     key = fold(top)
+    total = sum(count.values())
     if place == 0:
         forms = [s for s in SURNAMES if fold(s) == key]
-        return forms[0] if len(forms) == 1 and top[:1].isupper() else None
+        if forms:
+            return forms[0] if len(forms) == 1 else None
+        agreed = sum(c for w, c in count.items() if fold(w) == key) == total >= UNLISTED_VOTES
+        fits = size >= 3 and top not in NAME_SYLLABLES and top.isalpha() and is_syllable(top)
+        return top if agreed and fits else None
     if key in F_SYLLABLES:
-        return name_form(F_SYLLABLES[key], top, middle=place < size - 1)
-    alike = count[top] == sum(count.values()) >= UNLISTED_VOTES
+        forms = F_SYLLABLES[key]
+        middle = place < size - 1
+        if middle and any(f in MIDDLE_NAMES for f in forms):
+            return name_form(forms, top, middle=True)  # "Vấn": the common middle name "Văn"
+        toned = [f for f in forms if tone_place(f) == tone_place(top)]
+        if toned or not (top.isalpha() and is_syllable(top)):
+            return name_form(toned or forms, top, middle=middle)
+        return top
+    alike = count[top] == total >= UNLISTED_VOTES
     return top if alike and is_syllable(top) and correct.common(top) else None
 
 

@@ -1251,6 +1251,24 @@ def test_a_garbled_given_name_is_the_listed_name_nearest_its_letters_and_marks()
     assert fix_syllable("Hiểu", 0.5) == "Hiếu"  # a syllable: by its letters, as before
 
 
+def test_a_given_name_a_row_s_readings_voted_with_a_mark_no_listed_form_has_is_kept_as_voted_in_doubt() -> (
+    None
+):
+    # wide seed 603 dev 006 (a blurred photo): the readings of the name's row gave "Lẫm" and "Lắm", the vote
+    # one of them (``signature.vote_name``); the listed "Lâm" has no tone mark where they read one: the word
+    # is kept as voted, not made a form no reading gave, and the name is reviewed
+    from digitize.pipeline.fields.names import VOTED_CONF
+    from digitize.pipeline.fields.signer import fix_syllable
+
+    f = extract([page(_signed_as("Trịnh Văn Lẫm", [VOTED_CONF * 100] * 3))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Trịnh Văn Lẫm", True)
+    assert fix_syllable("Lẫm", VOTED_CONF) == "Lẫm"
+    # a word read once as unsurely is a misreading's marks: the listed form
+    assert fix_syllable("Lẫm", 0.4) == "Lâm"
+    # a voted word with a listed form that has a mark where it read one is that form
+    assert fix_syllable("Dùng", VOTED_CONF) == "Dũng"
+
+
 def test_a_given_name_whose_capital_the_ring_garbled_into_two_glyphs_is_the_one_name_its_tail_ends() -> None:
     # seed 455 alt 000 (a low-light photo, the seal over "Ông Quang Chiến"): "Ông Xfuang Chiến" (29, 0, 97),
     # "Xfuang" taken as "Xuân", the listed name nearest it letter for letter; its tail "uang" ends "Quang"

@@ -33,6 +33,9 @@ def is_family_name(token: str) -> bool:
 
 # (0..1) a capitalised word read this surely is the name's, even if it is no Vietnamese syllable
 SURE_WORD_CONF = SURE
+# (0..1) a name's word the readings of its row voted (``signature.row_pass``): chosen among the words read
+# (``signature.vote_name``), never sure (a name put together from votes is reviewed)
+VOTED_CONF = 0.5
 
 
 def well_formed(words: Sequence[str], confs: Sequence[float] = ()) -> bool:

@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline import correct
 from digitize.pipeline.fields.lines import Line, sub_line
-from digitize.pipeline.fields.names import SURE_WORD_CONF, is_syllable, well_formed
+from digitize.pipeline.fields.names import SURE_WORD_CONF, VOTED_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import (
@@ -358,6 +358,17 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         # doubts it (``marks_unlisted``). Not a middle word with a common middle name's letters ("Vấn" (87):
         # "Văn", far commoner there than any other word with its letters: ``name_form``)
         return token
+    if (
+        conf == VOTED_CONF
+        and is_syllable(token)
+        and not common
+        and all(tone_place(f) != tone_place(token) for f in F_SYLLABLES.get(key, ()))
+    ):
+        # a syllable the readings of the name's row voted, with a tone mark where no listed form with its
+        # letters has one: the vote chose it among the words read (``signature.vote_name``: three "Lẫm",
+        # three "Lắm" are no "Lâm", wide seed 603 dev 006), kept; the caller doubts it (``marks_unlisted``).
+        # A form with a mark where it read one is the name ("Dùng": "Dũng", below)
+        return token
     if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
         return _nearer_name(token, F_SYLLABLES[key]) or name_form(F_SYLLABLES[key], token, middle=middle)
     if conf >= 0.75 or is_syllable(token):
@@ -463,16 +474,16 @@ def name_form(forms: Sequence[str], token: str, *, middle: bool = False) -> str:
     # tilde read as a grave, seed 445 dev 000) is as near to "Dung" as to "Dũng" letter for letter, but a
     # mark above the vowel was read, and "Dung" has none. (A word read with no tone mark may have lost it:
     # of forms as near, the first, the commoner: "Thang" is "Thắng")
-    place = _tone_place(token)
+    place = tone_place(token)
     return max(
-        forms, key=lambda f: (fuzz.ratio(f.lower(), token.lower()), bool(place) and _tone_place(f) == place)
+        forms, key=lambda f: (fuzz.ratio(f.lower(), token.lower()), bool(place) and tone_place(f) == place)
     )
 
 
 _TONE_BELOW = "\u0323"  # the dot below ("nặng"); the other four tone marks stand above the vowel
 
 
-def _tone_place(word: str) -> str:
+def tone_place(word: str) -> str:
     """Where a word's tone mark stands: "above" (grave, acute, hook, tilde), "below" (the dot) or "" (none,
     the level tone)."""
     marks = [ch for ch in unicodedata.normalize("NFD", word) if ch in TONE_MARKS]
