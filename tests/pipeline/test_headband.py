@@ -11,6 +11,7 @@ import pytest
 
 from digitize.pipeline import headband, preprocess, recognize
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
+from digitize.tools import tesseract
 from tests.pipeline.shared import LICENCE_139005, SharedDocument
 
 
@@ -542,3 +543,93 @@ def test_a_blurred_organ_column_s_number_line_a_row_under_the_date_s_is_read_aga
     lines = again.text.splitlines()
     assert "SỞ GIÁO DỤC VÀ ĐÀO" in lines, lines
     assert any(ln.startswith("Số:") and "SGDĐT" in ln for ln in lines), lines
+
+
+def _column_page(date: tuple[str, ...], x: float, y: float) -> object:
+    """A blurred page's reading: a parent organ ("UBND" read "LUANO") over a unit's two rows, the motto, a
+    date line at (x, y), its "Số:" line lost, the body's first line."""
+    from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
+
+    def row(texts: Sequence[tuple[str, float]], x: float, y: float, line: int) -> list[Word]:
+        out = []
+        for t, conf in texts:
+            out.append(Word(t, conf, Box(x, y, x + 22 * len(t), y + 30), line=line))
+            x += 22 * len(t) + 14
+        return out
+
+    sure = 93.0
+    words = [
+        *row((("LUANO", 46.0), ("TỈNH", sure), ("BẮC", sure), ("NINH", sure)), 180, 100, 0),
+        *row([(t, sure) for t in ("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM")], 820, 100, 1),
+        *row((("SỞ", sure), ("TÀI", sure), ("NGUYÊN", sure), ("VÀ", 40.0)), 180, 150, 2),
+        *row([(t, sure) for t in ("Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc")], 950, 150, 3),
+        *row((("MÔI", sure), ("TRƯỜNG", 50.0)), 220, 195, 4),
+        *row([(t, sure) for t in date], x, y, 5),
+        *row([(t, sure) for t in ("Căn", "cứ", "Luật", "Tổ", "chức", "chính", "quyền")], 150, 1100, 6),
+    ]
+    return RecognizedPage(0, "ocr", 1654.0, 2339.0, page_text(words), tuple(words), 0.85, dpi=200.0)
+
+
+def _tokens(rows: Sequence[tuple[Sequence[tuple[str, float]], float, float]]) -> list[tesseract.Token]:
+    """Tesseract's words for the given rows (each its words and confidences, its left and top, px)."""
+    from digitize.tools.tesseract import Token
+
+    out: list[tesseract.Token] = []
+    for n, (texts, x, y) in enumerate(rows):
+        for k, (t, conf) in enumerate(texts):
+            out.append(Token(t, conf, round(x), round(y), 22 * len(t), 30, 1, 1, n + 1, k + 1))
+            x += 22 * len(t) + 14
+    return out
+
+
+def test_the_column_read_down_to_a_lost_number_row_adds_that_row_and_keeps_the_rows_above(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A blurred page's column read again down to the row under the date's (no number read down to the
+    date's row): the band's reading of the organ's rows ("LANG" for the page's "LUANO", a garbled "UBND" the
+    organ's rule knows) was taken on a gain the number row's "Số" made (s477 alt 002's parent organ went
+    wrong so, there with a body line for the date). The rows above the date's are taken by the same rule on
+    those rows alone, else only the lost number row is."""
+    from types import SimpleNamespace
+
+    page = _column_page(("Bắc", "Ninh,", "ngày", "3", "tháng", "4", "năm", "2024"), 900, 230)
+    sure = 93.0
+    # the taller cut reads "LANG" for "LUANO", "TRƯỜNG" surely and the lost number row: one syllable more
+    # in the rows above, two with the number row's "Số"
+    taller = [
+        ((("LANG", 46.0), ("TỈNH", sure), ("BẮC", sure), ("NINH", sure)), 180, 100),
+        ((("SỞ", sure), ("TÀI", sure), ("NGUYÊN", sure), ("VÀ", 40.0)), 180, 150),
+        ((("MÔI", sure), ("TRƯỜNG", sure)), 220, 195),
+        ((("Số:", sure), ("8/QĐ-STNMT", sure)), 180, 285),
+    ]
+
+    def read(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        return _tokens(taller)
+
+    monkeypatch.setattr(tesseract, "image_to_data", read)
+    prepared = SimpleNamespace(ocr=np.full((2339, 1654), 255, np.uint8), scale=1.0, dpi=200.0)
+    again = headband._organ_column(prepared, page, lang="vie", timeout=30)  # type: ignore[arg-type]
+    lines = again.text.splitlines()
+    assert "LUANO TỈNH BẮC NINH" in lines, lines
+    assert "Số: 8/QĐ-STNMT" in lines, lines
+    assert not any("LANG" in ln for ln in lines), lines
+
+
+def test_a_body_line_read_as_a_date_far_under_the_motto_does_not_end_the_organ_s_column() -> None:
+    """s477 alt 002: the photo's date line lost, a body line far under the motto ("... ngày 05 tháng 3 năm
+    2020 ...") was taken for it; the organ's column was read again down to it, the body's paragraphs with
+    it, and their gain put the band's reading of the organ's rows in (the parent organ wrong). A date line
+    that far under the motto is none: the column is not read again."""
+    from types import SimpleNamespace
+
+    date = ("Nghị", "định", "số", "30/2020/NĐ-CP", "ngày", "05", "tháng", "3", "năm", "2020")
+    page = _column_page(date, 700, 900)
+
+    def read(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        raise AssertionError("the column read again down to the body's line")
+
+    prepared = SimpleNamespace(ocr=np.full((2339, 1654), 255, np.uint8), scale=1.0, dpi=200.0)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(tesseract, "image_to_data", read)
+        again = headband._organ_column(prepared, page, lang="vie", timeout=30)  # type: ignore[arg-type]
+    assert again is page

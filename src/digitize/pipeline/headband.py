@@ -74,6 +74,9 @@ COLUMN_GAP = 1.5
 MERGED_BELOW = 0.3
 # ... and down to this many of the date line's heights under it when the reading has nothing there
 SO_ROW_UNDER = 2.0
+# the date line is the motto's next line or so: one more than this many of its heights under the motto is
+# the body's (a blurred photo's body line read as a date's "... ngày ... năm ...")
+DATE_UNDER = 4.0
 _NUMBER_MARK = re.compile(r"[\d/]")  # a number line's marks: its digits, its notation's stroke
 SURE_WORD = 60.0  # (0..100) ... and its reading taken when it gives more words read this surely that are
 MIN_GAIN = 2  # Vietnamese syllables, at least this many more than the page's reading of the column
@@ -185,7 +188,9 @@ def _organ_column(prepared: Prepared, page: RecognizedPage, *, lang: str, timeou
         return page
     under = max(ln.y0 for ln in motto)
     date = next((ln for ln in top if ln.cx > mid and ln.y0 > under and blurred.is_date_line(ln)), None)
-    if date is None:
+    if date is None or date.y0 - max(ln.y1 for ln in motto) > DATE_UNDER * (date.y1 - date.y0):
+        # no date line under the motto, or one read far under it: a line of the body's text (a blurred
+        # body's word read as a date's), the band down to it the body's paragraphs
         return page
     gutter = min(ln.x0 for ln in [*motto, date])
     if gutter < MERGED_BELOW * page.width and (found := regions.header_of(page)) is not None:
@@ -198,37 +203,64 @@ def _organ_column(prepared: Prepared, page: RecognizedPage, *, lang: str, timeou
     # DỤC VÀ ĐÀO / TẠO" under a parent organ: the "Số:" line a row under the date's) and the reading has no
     # number line down to the date's row (no word with a digit or a stroke): it left that row out
     column = [w for w in page.words if (w.box.x0 + w.box.x1) / 2 < gutter]
+    lower = bottom
     if not any(_NUMBER_MARK.search(w.text) for w in column if (w.box.y0 + w.box.y1) / 2 < bottom):
         below = [w.box.y0 for w in column if w.box.y0 > bottom]
-        bottom = max(bottom, min([date.y1 + SO_ROW_UNDER * high, *below]))
+        lower = max(bottom, min([date.y1 + SO_ROW_UNDER * high, *below]))
 
-    def inside(w: Word) -> bool:
-        return (w.box.x0 + w.box.x1) / 2 < gutter and (w.box.y0 + w.box.y1) / 2 < bottom
+    def inside(w: Word, end: float = bottom) -> bool:
+        return (w.box.x0 + w.box.x1) / 2 < gutter and (w.box.y0 + w.box.y1) / 2 < end
 
     old = [w for w in page.words if inside(w)]
     if not old or gutter <= 0:
         return page
     span = (min(w.box.x0 for w in old), max(w.box.x1 for w in old))
-    s = prepared.scale
-    band = prepared.ocr[: round(min(page.height, bottom + (date.y1 - date.y0)) * s), : round(gutter * s)]
-    if band.ndim != 2 or min(band.shape) < 8:
-        return page
-    try:
-        tokens = tesseract.image_to_data(band, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
-    except ToolFailed:
-        return page
     letter = regions.letter_height(page.words)
-    new = [
-        w
-        for run in _runs(recognize.read_words(tokens, s, page.width), COLUMN_GAP * letter)
-        if min(w.box.x0 for w in run) < span[1] and max(w.box.x1 for w in run) > span[0]
-        for w in run
-        if inside(w)
-    ]
-    if _sure_syllables(new) < _sure_syllables(old) + MIN_GAIN:
+
+    def read(end: float) -> list[Word] | None:
+        s = prepared.scale
+        band = prepared.ocr[: round(min(page.height, end + high) * s), : round(gutter * s)]
+        if band.ndim != 2 or min(band.shape) < 8:
+            return None
+        try:
+            tokens = tesseract.image_to_data(band, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
+        except ToolFailed:
+            return None
+        return [
+            w
+            for run in _runs(recognize.read_words(tokens, s, page.width), COLUMN_GAP * letter)
+            if min(w.box.x0 for w in run) < span[1] and max(w.box.x1 for w in run) > span[0]
+            for w in run
+            if inside(w, end)
+        ]
+
+    # the column read again down to ``lower``, taken when its rows down to the date's read more surely; else
+    # (the band read further down for a lost number line) only its number row under the date's is taken: the
+    # rows above kept as the page read them (a blurred "UBND" read "LUANO", a garbled "UBND" the organ knows,
+    # not replaced by "LANG" because the number row's "Số" and a word's surer reading made the gain)
+    new = read(lower)
+    if new is None:
         return page
-    kept = [w for w in page.words if not inside(w)]
-    return _merged(page, new, kept, bottom)
+    if _sure_syllables([w for w in new if inside(w)]) >= _sure_syllables(old) + MIN_GAIN:
+        return _merged(page, new, [w for w in page.words if not inside(w, lower)], lower)
+    if lower <= bottom or any(
+        _NUMBER_MARK.search(w.text) for w in column if bottom <= (w.box.y0 + w.box.y1) / 2 < lower
+    ):
+        return page
+    rows: dict[int, list[Word]] = {}
+    for w in new:
+        if (w.box.y0 + w.box.y1) / 2 >= bottom:
+            rows.setdefault(w.line, []).append(w)
+    number = [w for row in rows.values() if any(_NUMBER_MARK.search(w.text) for w in row) for w in row]
+    if not number:
+        return page
+    top_of, end_of = min(w.box.y0 for w in number), max(w.box.y1 for w in number)
+    kept = [
+        w
+        for w in page.words
+        if not (inside(w, lower) and not inside(w) and top_of <= (w.box.y0 + w.box.y1) / 2 <= end_of)
+    ]
+    return _merged(page, number, kept, lower)
 
 
 def _first_line(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
