@@ -530,6 +530,9 @@ def test_a_blurred_organ_column_whose_first_row_the_reading_ran_into_the_motto_s
     lines = again.text.splitlines()
     assert "SỞ GIÁO DỤC VÀ ĐÀO" in lines and "TẠO" in lines, lines
     assert any(ln.startswith("Số:") for ln in lines), lines
+    # the right column's words (the motto's, the date line's) are kept as read (REVIEW-39e M2)
+    right = [w.text for w in page.words if (w.box.x0 + w.box.x1) / 2 > 0.6 * page.width]
+    assert [w.text for w in again.words if (w.box.x0 + w.box.x1) / 2 > 0.6 * page.width] == right
 
 
 def test_a_blurred_organ_column_s_number_line_a_row_under_the_date_s_is_read_again_with_it() -> None:

@@ -196,7 +196,11 @@ def _organ_column(prepared: Prepared, page: RecognizedPage, *, lang: str, timeou
     if gutter < MERGED_BELOW * page.width and (found := regions.header_of(page)) is not None:
         # a motto or date line that begins in the organ's column: the reading ran the organ's row into it
         # ("UBND THÀNH PHỐ HỒ CHÍ CỘNG HÒA XÃ …"), and the column cut at its start held nothing
-        gutter = found[0].gutter
+        # ... but never past a right-column line read apart from it (a long place's date line, "Thành phố Hồ
+        # Chí Minh, ngày …", begins left of the motto: REVIEW-39e M2)
+        gutter = min(
+            [found[0].gutter, *(ln.x0 for ln in [*motto, date] if ln.x0 >= MERGED_BELOW * page.width)]
+        )
     high = date.y1 - date.y0
     bottom = date.y1 + 0.3 * high  # the "Số:" line's row, a handwritten number taller
     # ... or the row under it, down to the column's next line read, when the organ's lines wrapped ("SỞ GIÁO
