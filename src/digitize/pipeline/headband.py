@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import cv2
+import numpy as np
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import blurred, recognize, regions
@@ -97,6 +98,19 @@ _PARTY_HEADS = ("dang bo ", "dang uy ", "ban chap hanh ")
 _STAMP_LABELS = frozenset({"đến", "số", "ngày", "chuyển"})
 
 
+def _band_tokens(
+    prepared: Prepared, band: np.ndarray, *, lang: str, timeout: float
+) -> list[tesseract.Token] | None:
+    """Tesseract's tokens of a band of the page's OCR image (one block of lines), None for a band too small to
+    read or a reading that failed."""
+    if band.ndim != 2 or min(band.shape) < 8:
+        return None
+    try:
+        return tesseract.image_to_data(band, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
+    except ToolFailed:
+        return None
+
+
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
 ) -> RecognizedPage:
@@ -122,12 +136,8 @@ def _lost_header(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     if ends is None:
         return page
     s = prepared.scale
-    band = prepared.ocr[: round(max(ends) * s)]
-    if band.ndim != 2 or min(band.shape) < 8:
-        return page
-    try:
-        tokens = tesseract.image_to_data(band, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
-    except ToolFailed:
+    tokens = _band_tokens(prepared, prepared.ocr[: round(max(ends) * s)], lang=lang, timeout=timeout)
+    if tokens is None:
         return page
     mid = page.width / 2
     gap = COLUMN_GAP * regions.letter_height(page.words)
@@ -224,11 +234,8 @@ def _organ_column(prepared: Prepared, page: RecognizedPage, *, lang: str, timeou
     def read(end: float) -> list[Word] | None:
         s = prepared.scale
         band = prepared.ocr[: round(min(page.height, end + high) * s), : round(gutter * s)]
-        if band.ndim != 2 or min(band.shape) < 8:
-            return None
-        try:
-            tokens = tesseract.image_to_data(band, lang=lang, psm=6, dpi=round(prepared.dpi), timeout=timeout)
-        except ToolFailed:
+        tokens = _band_tokens(prepared, band, lang=lang, timeout=timeout)
+        if tokens is None:
             return None
         return [
             w
