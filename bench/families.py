@@ -21,6 +21,8 @@ machine's load stretches the wall time, not the CPU time).
 timeout on a loaded machine; such a document is run once more, alone, at the end): ``eval`` is measured,
 never looked into (``BENCH_FAMILIES_MISSES=eval,dev,fixed`` prints them too).
 
+``BENCH_FAMILIES_NAMES=wide``: every person named from ``samples.heldout_names`` (names on none of the
+extractor's lists; a tuning family of its own, seeds 601–605 tuned on).
 ``BENCH_FAMILIES_PHOTO=blur`` (or ``low_light``, ``perspective``, ``none``): every document of the varied
 families captured so, its other axes as drawn (a set of 14 shaken phone photos, where a balanced set holds
 three or four); the fixed generator's set is as always.
@@ -89,6 +91,13 @@ def _write(args: tuple[str, int, int, str]) -> list[Path]:
         return write_set(Path(out), n, seed)
     photo = os.environ.get("BENCH_FAMILIES_PHOTO") or None
     fixed = parse_fixed(os.environ.get("BENCH_FAMILIES_AXES", ""))
+    if os.environ.get("BENCH_FAMILIES_NAMES", "") == "wide":  # names on none of the extractor's lists
+        from samples.heldout_names import wide_names
+
+        with wide_names():
+            return write_family_set(
+                Path(out), n, seed, name, photo=None if photo is None else Photo(photo), fixed=fixed
+            )
     return write_family_set(
         Path(out), n, seed, name, photo=None if photo is None else Photo(photo), fixed=fixed
     )
