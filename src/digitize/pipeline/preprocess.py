@@ -65,6 +65,24 @@ NO_INK_FAINT_SHARE = 0.02
 # densest quarter of the rows (first version) took a single-spaced faint page for grain (review of d4eaab3).
 FAINT_GAPS = 0.2
 FAINT_GAP_ROW = 0.15
+# Only dark regions lying wholly inside the page's margins (NO_INK_MARGIN of its width and height from each
+# edge) are counted as ink: the corners of a photo shot in low light are darker still (vignetting); the
+# darkest, touching the edge, are made white (``whiten_borders``), and the flattening, its estimate of the
+# paper lifted by that white, leaves a dark rim around them, under NO_INK_BELOW. A dark grainy blank back
+# with a faint seal (generated seed 485 dev 011, low light, grey, deskewed by 5.5° on its grain) held 0.08 %
+# of its pixels under 128, 95 % of them in those rims: it escaped the whitening, was sharpened, and
+# Tesseract's layout analysis ran over its 150 000 grain blobs for 5 CPU minutes (the page, then the
+# document, timed out). A page of text keeps its lines inside the margins.
+NO_INK_MARGIN = 0.08
+# Defence in depth, on every image handed to Tesseract: the specks its Otsu threshold would cut (dark
+# components of at most SPECK_AREA pixels). Pages of text hold at most ~700 of them (generated seeds 485 and
+# 487, all pages, the seal pages included); a page whose grain went under the threshold holds tens of
+# thousands (the page above: 67 000 of 150 000 blobs), and the layout analysis' cost grows with them. Over
+# SPECKS_MAX, the page's levels lighter than the darkest threshold leaving at most SPECKS_MAX specks (tried
+# from Otsu down, SPECK_LEVELS) are made white: the grain goes, dark print stays.
+SPECK_AREA = 4
+SPECKS_MAX = 10000
+SPECK_LEVELS = (200, 180, 160, 140, 128, 100)
 
 
 @dataclass(frozen=True, eq=False)
@@ -732,9 +750,25 @@ def _faint_print(gray: np.ndarray) -> bool:
     return bool(gaps >= FAINT_GAPS * span.size)
 
 
+def _inner_ink(gray: np.ndarray) -> int:
+    """How many pixels of dark ink (under ``NO_INK_BELOW``) the page holds in dark regions lying wholly
+    inside its margins (``NO_INK_MARGIN``): a dark corner or rim reaching into them is not counted."""
+    dark = (gray < NO_INK_BELOW).astype(np.uint8)
+    total = int(np.count_nonzero(dark))
+    if total < NO_INK_SHARE * gray.size:
+        return total
+    h, w = gray.shape
+    my, mx = NO_INK_MARGIN * h, NO_INK_MARGIN * w
+    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    x, y, bw, bh, area = (stats[1:n, i] for i in range(5))
+    inside = (x >= mx) & (y >= my) & (x + bw <= w - mx) & (y + bh <= h - my)
+    return int(area[inside].sum())
+
+
 def whiten_paper_grain(gray: np.ndarray) -> np.ndarray:
-    """The page with its paper grain made white when it holds almost no dark ink (see ``NO_INK_SHARE``)."""
-    if int(np.count_nonzero(gray < NO_INK_BELOW)) >= NO_INK_SHARE * gray.size:
+    """The page with its paper grain made white when it holds almost no dark ink inside its margins (see
+    ``NO_INK_SHARE``, ``NO_INK_MARGIN``)."""
+    if _inner_ink(gray) >= NO_INK_SHARE * gray.size:
         return gray
     if _faint_print(gray):
         return gray  # faint print all over the page: text, not grain
@@ -743,6 +777,29 @@ def whiten_paper_grain(gray: np.ndarray) -> np.ndarray:
         return gray
     out = gray.copy()
     out[gray > PAPER_LEVEL] = 255
+    return out
+
+
+def _specks(gray: np.ndarray, level: float) -> int:
+    """How many dark components of at most ``SPECK_AREA`` pixels the page holds at ``level`` (at or under)."""
+    _, binary = cv2.threshold(gray, level, 255, cv2.THRESH_BINARY_INV)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    return int(np.count_nonzero(stats[1:n, cv2.CC_STAT_AREA] <= SPECK_AREA))
+
+
+def despeckled(gray: np.ndarray) -> np.ndarray:
+    """The page as handed to Tesseract, its grain made white when Otsu's threshold would cut it into more than
+    ``SPECKS_MAX`` specks (see there); any other page as it is (the same array)."""
+    otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if _specks(gray, otsu) <= SPECKS_MAX:
+        return gray
+    level = SPECK_LEVELS[-1]
+    for candidate in SPECK_LEVELS:
+        if candidate < otsu and _specks(gray, candidate) <= SPECKS_MAX:
+            level = candidate
+            break
+    out = gray.copy()
+    out[gray > level] = 255
     return out
 
 
@@ -1003,6 +1060,7 @@ def rescaled(prepared: Prepared, factor: float) -> Prepared:
     scale = prepared.scale * factor
     gray = _warp(ink_gray(prepared.master), prepared.rotation, prepared.skew, scale)
     gray, streak, _ = _cleaned(gray, prepared.dpi * factor, blurred=True)
+    gray = despeckled(gray)
     return replace(
         prepared,
         ocr=np.ascontiguousarray(gray),
@@ -1065,6 +1123,8 @@ def prepare(
         gray, streak, unconfirmed = _cleaned(
             gray, dpi * scale, blurred, letter_height * scale, sharp, mask_first and not turn_read
         )
+    # every image Tesseract reads from here on (the way up read on it too) with no absurd count of specks
+    gray = despeckled(gray)
     # The ink cue undecided (low confidence) on a blurred page: blur glues each line's letters, tone marks
     # and descenders into one blob, so the ink above and below its core band tells little, and OSD no more
     # (dev 57 N=14 001, a blurred bitonal photo, upright: cues +0.03 / -0.08, OSD did not overrule, read

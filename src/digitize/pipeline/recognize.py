@@ -123,7 +123,7 @@ def choose_after_reading(
     gray, streak = preprocess.sharpened(pending.gray, pending.dpi, pending.letter, pending.sharp)
     if streak is None:  # the mask chosen: the page as it was read
         return prepared, page
-    prepared = replace(prepared, ocr=np.ascontiguousarray(gray), streak=streak)
+    prepared = replace(prepared, ocr=np.ascontiguousarray(preprocess.despeckled(gray)), streak=streak)
     # this reading again is part of the first reading, outside the budget for second readings (as the band
     # readings ``sharpened`` makes in ``prepare`` are)
     return prepared, recognize(prepared, index=page.index, lang=lang)
