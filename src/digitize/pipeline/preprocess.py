@@ -74,6 +74,7 @@ FAINT_GAP_ROW = 0.15
 # Tesseract's layout analysis ran over its 150 000 grain blobs for 5 CPU minutes (the page, then the
 # document, timed out). A page of text keeps its lines inside the margins.
 NO_INK_MARGIN = 0.08
+NO_INK_SURE = 0.005  # share of the page dark inside the margins: ink, whatever rims reach in (0.08 % at most)
 # Defence in depth, on every image handed to Tesseract: the specks its Otsu threshold would cut (dark
 # components of at most SPECK_AREA pixels). Pages of text hold at most ~700 of them (generated seeds 485 and
 # 487, all pages, the seal pages included); a page whose grain went under the threshold holds tens of
@@ -759,6 +760,9 @@ def _inner_ink(gray: np.ndarray) -> int:
         return total
     h, w = gray.shape
     my, mx = NO_INK_MARGIN * h, NO_INK_MARGIN * w
+    inner = int(np.count_nonzero(dark[round(my) : h - round(my), round(mx) : w - round(mx)]))
+    if inner >= NO_INK_SURE * gray.size:
+        return inner  # a page of text: far more ink inside the margins than rims reach in with (no labelling)
     n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     x, y, bw, bh, area = (stats[1:n, i] for i in range(5))
     inside = (x >= mx) & (y >= my) & (x + bw <= w - mx) & (y + bh <= h - my)
