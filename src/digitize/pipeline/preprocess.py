@@ -65,25 +65,36 @@ NO_INK_FAINT_SHARE = 0.02
 # densest quarter of the rows (first version) took a single-spaced faint page for grain (review of d4eaab3).
 FAINT_GAPS = 0.2
 FAINT_GAP_ROW = 0.15
-# Only dark regions lying wholly inside the page's margins (NO_INK_MARGIN of its width and height from each
-# edge) are counted as ink: the corners of a photo shot in low light are darker still (vignetting); the
-# darkest, touching the edge, are made white (``whiten_borders``), and the flattening, its estimate of the
-# paper lifted by that white, leaves a dark rim around them, under NO_INK_BELOW. A dark grainy blank back
-# with a faint seal (generated seed 485 dev 011, low light, grey, deskewed by 5.5° on its grain) held 0.08 %
-# of its pixels under 128, 95 % of them in those rims: it escaped the whitening, was sharpened, and
-# Tesseract's layout analysis ran over its 150 000 grain blobs for 5 CPU minutes (the page, then the
-# document, timed out). A page of text keeps its lines inside the margins.
+# Dark regions around a whitened rim are not counted as ink: the corners of a photo shot in low light are
+# darker still (vignetting); the darkest, touching the edge, are made white (``whiten_borders``), and the
+# flattening, its estimate of the paper lifted by that white, leaves a dark rim around them, under
+# NO_INK_BELOW. A dark grainy blank back with a faint seal (generated seed 485 dev 011, low light, grey,
+# deskewed by 5.5° on its grain) held 0.08 % of its pixels under 128, 95 % of them in those rims: it escaped
+# the whitening, was sharpened, and Tesseract's layout analysis ran over its 150 000 grain blobs for 5 CPU
+# minutes (the page, then the document, timed out). Left out: the dark regions touching the page's edge, or
+# within RIM_GAP pixels of a white (255) region reaching the edge and smaller than half the page (a whitened
+# corner, not the white paper of a clean page). A heading near the top edge is counted (a margin of 8 % first
+# left it out: review 40a). A page with at least NO_INK_SURE of its pixels dark inside NO_INK_MARGIN of its
+# edges is text (no labelling).
 NO_INK_MARGIN = 0.08
 NO_INK_SURE = 0.005  # share of the page dark inside the margins: ink, whatever rims reach in (0.08 % at most)
-# Defence in depth, on every image handed to Tesseract: the specks its Otsu threshold would cut (dark
-# components of at most SPECK_AREA pixels). Pages of text hold at most ~700 of them (generated seeds 485 and
-# 487, all pages, the seal pages included); a page whose grain went under the threshold holds tens of
-# thousands (the page above: 67 000 of 150 000 blobs), and the layout analysis' cost grows with them. Over
-# SPECKS_MAX, the page's levels lighter than the darkest threshold leaving at most SPECKS_MAX specks (tried
-# from Otsu down, SPECK_LEVELS) are made white: the grain goes, dark print stays.
+RIM_GAP = 3
+# Defence in depth, on the images ``prepare``, ``rescaled`` and ``choose_after_reading`` hand to Tesseract:
+# the specks its Otsu threshold would cut (dark components of at most SPECK_AREA pixels). Pages of text hold
+# at most ~700 of them (generated seeds 485 and 487, all pages, the seal pages included); a page whose grain
+# went under the threshold holds tens of thousands (the page above: 67 000 of 150 000 blobs), and the layout
+# analysis' cost grows with them. Over SPECKS_MAX, on a page of grain (under GRAIN_INK_SHARE of its pixels
+# dark at Otsu darker than PAPER_LEVEL: its threshold fell inside the grain; the page above 0.08, noisy
+# low-light pages of small print 0.75-0.9), the levels lighter than the darkest of SPECK_LEVELS leaving at
+# most SPECKS_MAX specks (tried from 200 down) are made white: the grain goes, dark print stays. When none
+# does, or on a page of print, the page is left as it is: a lower level breaks the strokes of small print
+# into more pieces still, and whitens them (a low-light 7 pt page at 200 dpi came out almost blank at 100),
+# and a cut at 180-200 on a noisy page of small print lost 7-21 % of its tone marks, i-dots and commas
+# (review 40a).
 SPECK_AREA = 4
 SPECKS_MAX = 10000
-SPECK_LEVELS = (200, 180, 160, 140, 128, 100)
+SPECK_LEVELS = (200, 180, 160)
+GRAIN_INK_SHARE = 0.4
 
 
 @dataclass(frozen=True, eq=False)
@@ -752,26 +763,48 @@ def _faint_print(gray: np.ndarray) -> bool:
 
 
 def _inner_ink(gray: np.ndarray) -> int:
-    """How many pixels of dark ink (under ``NO_INK_BELOW``) the page holds in dark regions lying wholly
-    inside its margins (``NO_INK_MARGIN``): a dark corner or rim reaching into them is not counted."""
+    """How many pixels of dark ink (under ``NO_INK_BELOW``) the page holds, its dark regions touching its edge
+    or a whitened rim left out (``RIM_GAP``; a page dark enough inside ``NO_INK_MARGIN``: all of it)."""
     dark = (gray < NO_INK_BELOW).astype(np.uint8)
     total = int(np.count_nonzero(dark))
     if total < NO_INK_SHARE * gray.size:
         return total
     h, w = gray.shape
-    my, mx = NO_INK_MARGIN * h, NO_INK_MARGIN * w
-    inner = int(np.count_nonzero(dark[round(my) : h - round(my), round(mx) : w - round(mx)]))
+    my, mx = round(NO_INK_MARGIN * h), round(NO_INK_MARGIN * w)
+    inner = int(np.count_nonzero(dark[my : h - my, mx : w - mx]))
     if inner >= NO_INK_SURE * gray.size:
         return inner  # a page of text: far more ink inside the margins than rims reach in with (no labelling)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     x, y, bw, bh, area = (stats[1:n, i] for i in range(5))
-    inside = (x >= mx) & (y >= my) & (x + bw <= w - mx) & (y + bh <= h - my)
-    return int(area[inside].sum())
+    out = (x == 0) | (y == 0) | (x + bw >= w) | (y + bh >= h)
+    rim = _whitened_rim(gray)
+    if rim is not None:
+        near = np.zeros(n, bool)
+        near[np.unique(labels[(rim > 0) & (dark > 0)])] = True
+        out |= near[1:]
+    return int(area[~out].sum())
+
+
+def _whitened_rim(gray: np.ndarray) -> np.ndarray | None:
+    """The white (255) regions reaching the page's edge and smaller than half of it (whitened corners and
+    borders, not a clean page's white paper), grown by ``RIM_GAP`` pixels; None when there are none."""
+    white = (gray == 255).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(white, connectivity=8)
+    h, w = gray.shape
+    x, y, bw, bh, area = (stats[:, i] for i in range(5))
+    keep = ((x == 0) | (y == 0) | (x + bw >= w) | (y + bh >= h)) & (area < 0.5 * gray.size)
+    keep[0] = False
+    if not keep.any():
+        return None
+    lut = np.zeros(n, np.uint8)
+    lut[keep] = 255
+    size = 2 * RIM_GAP + 1
+    return cv2.dilate(lut[labels], cv2.getStructuringElement(cv2.MORPH_RECT, (size, size)))
 
 
 def whiten_paper_grain(gray: np.ndarray) -> np.ndarray:
-    """The page with its paper grain made white when it holds almost no dark ink inside its margins (see
-    ``NO_INK_SHARE``, ``NO_INK_MARGIN``)."""
+    """The page with its paper grain made white when it holds almost no dark ink (see ``NO_INK_SHARE``,
+    ``RIM_GAP``)."""
     if _inner_ink(gray) >= NO_INK_SHARE * gray.size:
         return gray
     if _faint_print(gray):
@@ -792,19 +825,20 @@ def _specks(gray: np.ndarray, level: float) -> int:
 
 
 def despeckled(gray: np.ndarray) -> np.ndarray:
-    """The page as handed to Tesseract, its grain made white when Otsu's threshold would cut it into more than
-    ``SPECKS_MAX`` specks (see there); any other page as it is (the same array)."""
+    """The page as handed to Tesseract: a page of grain its grain made white when Otsu's threshold would cut
+    it into more than ``SPECKS_MAX`` specks and one of ``SPECK_LEVELS`` leaves at most that many (see there);
+    any other page as it is (the same array)."""
     otsu, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     if _specks(gray, otsu) <= SPECKS_MAX:
         return gray
-    level = SPECK_LEVELS[-1]
-    for candidate in SPECK_LEVELS:
-        if candidate < otsu and _specks(gray, candidate) <= SPECKS_MAX:
-            level = candidate
-            break
-    out = gray.copy()
-    out[gray > level] = 255
-    return out
+    if np.count_nonzero(gray < PAPER_LEVEL) >= GRAIN_INK_SHARE * np.count_nonzero(gray <= otsu):
+        return gray  # most of its dark is darker than the paper's grain: a (noisy) page of print
+    for level in SPECK_LEVELS:
+        if level < otsu and _specks(gray, level) <= SPECKS_MAX:
+            out = gray.copy()
+            out[gray > level] = 255
+            return out
+    return gray
 
 
 SHARPNESS_STRIPE = (
@@ -1127,7 +1161,7 @@ def prepare(
         gray, streak, unconfirmed = _cleaned(
             gray, dpi * scale, blurred, letter_height * scale, sharp, mask_first and not turn_read
         )
-    # every image Tesseract reads from here on (the way up read on it too) with no absurd count of specks
+    # a page of grain handed to Tesseract (the way up read on it too) with no absurd count of specks
     gray = despeckled(gray)
     # The ink cue undecided (low confidence) on a blurred page: blur glues each line's letters, tone marks
     # and descenders into one blob, so the ink above and below its core band tells little, and OSD no more
