@@ -42,6 +42,7 @@ MAX_MARKS = 5000  # uncovered marks on a page over which it is no print left out
 MAX_PIXELS = 40_000_000  # a larger OCR image is not looked at (its components' labels alone: 160 MB)
 MIN_CONF = 75.0  # Tesseract's character-weighted confidence in a band's words for them to be added ...
 MIN_SYLLABLES = 0.6  # ... and the share of its words (of letters) that are Vietnamese syllables
+MAX_HEADING_WORDS = 4  # ... or, read unsurely, the words of a type's heading ("GIẤY CHỨNG NHẬN"): at most
 OVER_READ = 0.3  # share of a band word's box over a first-reading word's for it to be a piece read again
 BLOCK = 4000  # added to the blocks of a band's words (kept apart from the first reading's and each other's)
 
@@ -137,6 +138,25 @@ def _sure(words: list[Word]) -> bool:
     return syllables >= MIN_SYLLABLES * len(lettered)
 
 
+def _heading(words: list[Word]) -> bool:
+    """Is the band a document's heading, read unsurely: its words, two to four in capitals, name a type
+    ("GIẤY PHÉP" read "GIẤY" at 0, "PHÉP" at 7 on a blurred colour photo, seed 485 alt 012: its type name and
+    subject lost)? Its words go in at the confidences they were read at: the type name stays in doubt."""
+    from digitize.pipeline.fields.layout import type_text
+
+    lettered = [w for w in words if any(ch.isalpha() for ch in w.text)]
+    if not 2 <= len(lettered) <= MAX_HEADING_WORDS or len(lettered) < len(words):
+        return False
+    if not all(_capitals(w.text) for w in lettered):
+        return False
+    return type_text(" ".join(w.text for w in lettered)) is not None
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 @regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
@@ -161,7 +181,7 @@ def second_pass(
             tokens, cx0 / scale, cy0 / scale, scale=scale, first_line=0, block=BLOCK * (k + 1)
         )
         words = [w for w in words if not _over_read(w, page.words)]
-        if _sure(words):
+        if _sure(words) or _heading(words):
             added.extend(words)
     if not added:
         return page
