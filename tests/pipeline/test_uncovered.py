@@ -89,15 +89,22 @@ def test_a_type_s_heading_read_unsurely_is_added_at_the_confidence_it_was_read(
     from digitize.pipeline.fields import extract
     from digitize.pipeline.model import Box, Word
 
-    def word(text: str, conf: float) -> Word:
-        return Word(text=text, conf=conf, box=Box(0, 0, 10, 10), block=uncovered.BLOCK, line=0)
+    def word(text: str, conf: float, x: float = 0.0, line: int = 0) -> Word:
+        return Word(text=text, conf=conf, box=Box(x, 0, x + 10, 10), block=uncovered.BLOCK, line=line)
 
-    assert uncovered._heading([word("GIẤY", 0.0), word("PHÉP", 7.0)])
-    assert uncovered._heading([word("GIẦY", 16.0), word("PHÉP", 95.0)])  # a mark misread
-    assert not uncovered._heading([word("Giấy", 0.0), word("phép", 7.0)])  # no heading's capitals
-    assert not uncovered._heading([word("CỤC", 10.0), word("VIỄN", 7.0), word("THÔNG", 7.0)])  # no type
-    assert not uncovered._heading([word("GIẤY", 10.0), word("PHÉP", 7.0), word("2ổ", 7.0)])  # more than it
+    giay, phep = word("GIẤY", 0.0, 0), word("PHÉP", 7.0, 20)
+    assert uncovered._heading([phep, giay]) == [giay, phep]
+    misread = [word("GIẦY", 16.0, 0), word("PHÉP", 95.0, 20)]  # a mark misread
+    assert uncovered._heading(misread) == misread
+    assert not uncovered._heading([word("Giấy", 0.0, 0), word("phép", 7.0, 20)])  # no heading's capitals
+    organ = [word("CỤC", 10.0), word("VIỄN", 7.0, 20), word("THÔNG", 7.0, 40)]
+    assert not uncovered._heading(organ)  # no type
     assert not uncovered._heading([word("PHÉP", 7.0)])
+    assert not uncovered._heading([word("GIẤY", 7.0, 0, line=1), word("PHÉP", 7.0, 20, line=2)])  # two lines
+    # the heading beside junk on its row (a received stamp's handwritten number): the heading's words alone
+    bao, cao = word("BÁO", 88.0, 0), word("CÁO", 96.0, 20)
+    junk = [word("‡70", 90.0, 60), word("'0", 8.0, 80), word("Ynng", 34.0, 100), word("th", 0.0, 120)]
+    assert uncovered._heading([*junk, cao, bao]) == [bao, cao]
 
     prepared, first = blurred
     dropped = _without(first, {"QUYẾT"})

@@ -138,18 +138,28 @@ def _sure(words: list[Word]) -> bool:
     return syllables >= MIN_SYLLABLES * len(lettered)
 
 
-def _heading(words: list[Word]) -> bool:
-    """Is the band a document's heading, read unsurely: its words, two to four in capitals, name a type
-    ("GIẤY PHÉP" read "GIẤY" at 0, "PHÉP" at 7 on a blurred colour photo, seed 485 alt 012: its type name and
-    subject lost)? Its words go in at the confidences they were read at: the type name stays in doubt."""
+def _heading(words: list[Word]) -> list[Word]:
+    """The words of a document's heading the band holds, read unsurely or beside marks read as junk: two to
+    ``MAX_HEADING_WORDS`` words next to each other on one of its lines, in capitals, that name a type
+    ("GIẤY PHÉP" read "GIẤY" at 0, "PHÉP" at 7 on a blurred colour photo, seed 485 alt 012; "BÁO CÁO" read
+    surely on the row of a received stamp's handwritten "370" read as junk, seed 705 alt 002: their type name
+    and subject lost). They go in at the confidences they were read at (a type name read unsurely stays in
+    doubt); [] when the band holds no such run."""
     from digitize.pipeline.fields.layout import type_text
 
-    lettered = [w for w in words if any(ch.isalpha() for ch in w.text)]
-    if not 2 <= len(lettered) <= MAX_HEADING_WORDS or len(lettered) < len(words):
-        return False
-    if not all(_capitals(w.text) for w in lettered):
-        return False
-    return type_text(" ".join(w.text for w in lettered)) is not None
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        lines.setdefault((w.block, w.line), []).append(w)
+    for line in lines.values():
+        line.sort(key=lambda w: w.box.x0)
+        for i in range(len(line)):
+            for j in range(i + 2, min(len(line), i + MAX_HEADING_WORDS) + 1):
+                run = line[i:j]
+                if not all(_capitals(w.text) for w in run):
+                    break
+                if type_text(" ".join(w.text for w in run)) is not None:
+                    return run
+    return []
 
 
 def _capitals(text: str) -> bool:
@@ -181,8 +191,10 @@ def second_pass(
             tokens, cx0 / scale, cy0 / scale, scale=scale, first_line=0, block=BLOCK * (k + 1)
         )
         words = [w for w in words if not _over_read(w, page.words)]
-        if _sure(words) or _heading(words):
+        if _sure(words):
             added.extend(words)
+        else:
+            added.extend(_heading(words))
     if not added:
         return page
     added = [_into_line(w, page.words) for w in added]
