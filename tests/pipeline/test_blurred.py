@@ -117,6 +117,37 @@ def test_a_value_is_agreed_only_by_enough_readings_from_both_cuts() -> None:
     )
 
 
+def test_a_number_s_label_as_a_blur_leaves_it_is_a_vote_and_the_surer_readings_decide() -> None:
+    """Seed 485 alt 012's "Số: 591/GP-SLĐTBXH" read eight ways: its label "$6:", "%9", "5ð:" (votes now),
+    its "5" read "3" or "9" by as many readings as read it "5", but far less surely: the surer give it."""
+    assert blurred._number_of("$6: 591/GP-$LOTBXH") == "591/GP-$LOTBXH"
+    assert blurred._number_of("%9 391/0®-%L018RX") == "391/0®-%L018RX"
+    assert blurred._number_of("5ð: 991/0P-5LDTRXM") == "991/0P-5LDTRXM"
+    assert blurred._number_of("Căn cứ 45/2020/NĐ-CP") is None  # a cited document's number: no label
+    assert blurred._number_of("$6:591") is None
+
+    def vote(number: str, cut: int, conf: float) -> tuple[str, blurred.Row]:
+        return number, (cut, [_tok("$6:", 93.0), _tok(f"{number}/GP-X", conf)])  # type: ignore[list-item]
+
+    votes = [
+        vote("591", 0, 71.0),
+        vote("391", 0, 67.0),
+        vote("391", 0, 0.0),
+        vote("991", 0, 40.0),
+        vote("591", 1, 51.0),
+        vote("591", 1, 29.0),
+        vote("391", 1, 4.0),
+        vote("991", 1, 10.0),
+    ]
+    assert blurred._agreed(votes) is None  # three against three and two: no count agrees
+    assert blurred._weighted(votes) == "591"  # 151 of 272
+    # as sure as the others together: no more than half
+    assert blurred._weighted([*votes, vote("391", 1, 80.0)]) is None
+    # one cut's readings alone, or fewer than three, agree on nothing
+    assert blurred._weighted([vote("591", 0, 90.0)] * 3 + [vote("391", 1, 10.0)]) is None
+    assert blurred._weighted([vote("591", 0, 90.0), vote("591", 1, 90.0), vote("391", 1, 10.0)]) is None
+
+
 def test_a_reading_of_a_date_after_today_is_no_date_and_a_year_with_a_digit_more_neither() -> None:
     import datetime as dt
 

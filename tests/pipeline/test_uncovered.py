@@ -66,6 +66,7 @@ def test_what_is_read_unsurely_or_is_too_tall_for_print_is_not_added(
     dropped = _without(first, {"QUYẾT"})
     with monkeypatch.context() as m:
         m.setattr(uncovered, "MIN_CONF", 101.0)  # no reading is that sure
+        m.setattr(uncovered, "MAX_HEADING_WORDS", 0)  # ... and no heading read unsurely is taken
         assert uncovered.second_pass(prepared, dropped, lang=LANG) is dropped
     with monkeypatch.context() as m:
         m.setattr(uncovered, "MAX_BAND", 0.5)  # every band taller than that: a seal's ring, not print
@@ -78,6 +79,39 @@ def test_what_is_read_unsurely_or_is_too_tall_for_print_is_not_added(
 
     monkeypatch.setattr(tesseract, "image_to_data", failing)
     assert uncovered.second_pass(prepared, dropped, lang=LANG) is dropped
+
+
+def test_a_type_s_heading_read_unsurely_is_added_at_the_confidence_it_was_read(
+    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blurred photo's "GIẤY PHÉP" read alone "GIẤY" at 0, "PHÉP" at 7: no sure band, but its words name a
+    document type in capitals, as a heading prints it; they go in unsure (the type name in doubt)."""
+    from digitize.pipeline.fields import extract
+    from digitize.pipeline.model import Box, Word
+
+    def word(text: str, conf: float, x: float = 0.0, line: int = 0) -> Word:
+        return Word(text=text, conf=conf, box=Box(x, 0, x + 10, 10), block=uncovered.BLOCK, line=line)
+
+    giay, phep = word("GIẤY", 0.0, 0), word("PHÉP", 7.0, 20)
+    assert uncovered._heading([phep, giay]) == [giay, phep]
+    misread = [word("GIẦY", 16.0, 0), word("PHÉP", 95.0, 20)]  # a mark misread
+    assert uncovered._heading(misread) == misread
+    assert not uncovered._heading([word("Giấy", 0.0, 0), word("phép", 7.0, 20)])  # no heading's capitals
+    organ = [word("CỤC", 10.0), word("VIỄN", 7.0, 20), word("THÔNG", 7.0, 40)]
+    assert not uncovered._heading(organ)  # no type
+    assert not uncovered._heading([word("PHÉP", 7.0)])
+    assert not uncovered._heading([word("GIẤY", 7.0, 0, line=1), word("PHÉP", 7.0, 20, line=2)])  # two lines
+    # the heading beside junk on its row (a received stamp's handwritten number): the heading's words alone
+    bao, cao = word("BÁO", 88.0, 0), word("CÁO", 96.0, 20)
+    junk = [word("‡70", 90.0, 60), word("'0", 8.0, 80), word("Ynng", 34.0, 100), word("th", 0.0, 120)]
+    assert uncovered._heading([*junk, cao, bao]) == [bao, cao]
+
+    prepared, first = blurred
+    dropped = _without(first, {"QUYẾT"})
+    monkeypatch.setattr(uncovered, "MIN_CONF", 101.0)  # no reading is that sure
+    page = uncovered.second_pass(prepared, dropped, lang=LANG)
+    assert "QUYẾT ĐỊNH" in page.text
+    assert extract([page]).values()["type_name"] == "Quyết định"
 
 
 def test_a_piece_of_a_line_read_already_is_not_added_again() -> None:

@@ -55,6 +55,8 @@ CUTS = ((0.6, 0.25), (1.2, 0.5))
 SCALES = (1.0, 1.5)  # the OCR image's crop read as it is and enlarged
 MIN_VOTES = 3  # readings (of 8) that must agree, from both cuts ...
 UNANIMOUS_VOTES = 2  # ... or this many when no reading gives another value
+# ... or, a number, more than this share of all the readings' confidence in their numbers (``_weighted``)
+WEIGHT_SHARE = 0.5
 TALL_LINE = 4.0  # a line's box taller than this many letters is no line (a box stretched over a picture)
 # a first reading's date words that the readings contradict, and the readings' agreed date words, at most this
 # sure (under review.REVIEW_THRESHOLD: the document goes to review)
@@ -247,6 +249,26 @@ def _agreed(votes: Sequence[tuple[str, Row]]) -> str | None:
     return best if (n >= MIN_VOTES and 2 * n > len(votes)) or (n == len(votes) >= UNANIMOUS_VOTES) else None
 
 
+def _weighted(votes: Sequence[tuple[str, Row]]) -> str | None:
+    """The number most of the readings' confidence goes to, when no count agrees (``_agreed``): the readings
+    of a blurred number split among its digits' look-alikes ("591" read "591", "391", "991" by three, three
+    and two readings, seed 485 alt 012), the surer readings giving the right one. The value with more than
+    ``WEIGHT_SHARE`` of all the readings' confidence in their number (its word's), given by at least
+    ``MIN_VOTES`` readings from both cuts; it goes in in doubt as any agreed one."""
+    weight: dict[str, float] = {}
+    for v, (_, toks) in votes:
+        weight[v] = weight.get(v, 0.0) + max((t.conf for t in toks if v in t.text), default=0.0)
+    total = sum(weight.values())
+    if not votes or total <= 0:
+        return None
+    best = max(weight, key=lambda v: weight[v])
+    w = weight[best]
+    mine = [(cut, v) for v, (cut, _) in votes if v == best]
+    if len(mine) < MIN_VOTES or len({cut for cut, _ in mine}) < 2:
+        return None
+    return best if w > WEIGHT_SHARE * total else None
+
+
 def _in_doubt(toks: Sequence[tesseract.Token]) -> tuple[list[str], list[float]]:
     # blurred digits are misread alike in every reading ("13" read "12" at 97 in all of them): an agreed
     # value is taken in doubt, for a person to confirm (review), never as sure
@@ -295,12 +317,18 @@ def _by_position(votes: Sequence[tuple[str, Row]]) -> str | None:
     return number if any(v == number for v, _ in alike) else None
 
 
+# the "Số:" label as a blur leaves it, on a line known to be the number's, apart from the number before its
+# slash: "$6: 591/GP-…", "%9 391/…", "5ð: 991/…" (seed 485 alt 012: six of the eight readings of its
+# "Số: 591/GP-SLĐTBXH" no vote before)
+_LOOSE_SO = re.compile(r"^\s*[^\s\w]?[sSš5$%][^\s/]{0,2}?\s*[:;.,]?\s+(?=[0-9oOlI]{1,6}['’`]?\s*/)")
+
+
 def _number_of(text: str) -> str | None:
     """ "number/notation" as a "Số:" line's reading gives them, or None. A reading whose slash the blur took
     ("s 2939 QĐ-STNMT", "Sẽ: 2939 QÐ-STNMT": four of the eight readings of forced-blur 85 alt 000's line,
     none of them a vote for its number before) gives them by its hyphened notation after the number."""
     t = slashes(text)
-    m_so = SO.match(fold(t))
+    m_so = SO.match(fold(t)) or _LOOSE_SO.match(t)
     if m_so is None:
         m_no = NOSLASH.match(t)
         return None if m_no is None else f"{m_no.group(1)}/{m_no.group(3)}"
@@ -342,7 +370,7 @@ def _vote_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
     ]
     # the number first (the notation's blurred capitals vary more than the digits), then its notation
     numbers = [(v.split("/", 1)[0], row) for v, row in votes]
-    number = _agreed(numbers)
+    number = _agreed(numbers) or _weighted(numbers)
     if found[1]:
         # an unsure number the first reading gave is replaced only by one with more digits that the readings
         # agree on, as a whole or digit by digit ("1288" read "128" at 44: its last blurred "8" lost; the
@@ -432,7 +460,8 @@ def _lost_number(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout
             for row in _rows(prepared, page, ln, lang=lang, timeout=timeout)
             if (v := _number_of(_text(row[1])))
         ]
-        number = _agreed([(v.split("/", 1)[0], row) for v, row in votes])
+        numbers = [(v.split("/", 1)[0], row) for v, row in votes]
+        number = _agreed(numbers) or _weighted(numbers)
         if number is None:
             continue
         same = [(v, row) for v, row in votes if v.split("/", 1)[0] == number]

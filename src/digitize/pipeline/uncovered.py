@@ -42,6 +42,7 @@ MAX_MARKS = 5000  # uncovered marks on a page over which it is no print left out
 MAX_PIXELS = 40_000_000  # a larger OCR image is not looked at (its components' labels alone: 160 MB)
 MIN_CONF = 75.0  # Tesseract's character-weighted confidence in a band's words for them to be added ...
 MIN_SYLLABLES = 0.6  # ... and the share of its words (of letters) that are Vietnamese syllables
+MAX_HEADING_WORDS = 4  # ... or, read unsurely, the words of a type's heading ("GIẤY CHỨNG NHẬN"): at most
 OVER_READ = 0.3  # share of a band word's box over a first-reading word's for it to be a piece read again
 BLOCK = 4000  # added to the blocks of a band's words (kept apart from the first reading's and each other's)
 
@@ -137,6 +138,35 @@ def _sure(words: list[Word]) -> bool:
     return syllables >= MIN_SYLLABLES * len(lettered)
 
 
+def _heading(words: list[Word]) -> list[Word]:
+    """The words of a document's heading the band holds, read unsurely or beside marks read as junk: two to
+    ``MAX_HEADING_WORDS`` words next to each other on one of its lines, in capitals, that name a type
+    ("GIẤY PHÉP" read "GIẤY" at 0, "PHÉP" at 7 on a blurred colour photo, seed 485 alt 012; "BÁO CÁO" read
+    surely on the row of a received stamp's handwritten "370" read as junk, seed 705 alt 002: their type name
+    and subject lost). They go in at the confidences they were read at (a type name read unsurely stays in
+    doubt); [] when the band holds no such run."""
+    from digitize.pipeline.fields.layout import type_text
+
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        lines.setdefault((w.block, w.line), []).append(w)
+    for line in lines.values():
+        line.sort(key=lambda w: w.box.x0)
+        for i in range(len(line)):
+            for j in range(i + 2, min(len(line), i + MAX_HEADING_WORDS) + 1):
+                run = line[i:j]
+                if not all(_capitals(w.text) for w in run):
+                    break
+                if type_text(" ".join(w.text for w in run)) is not None:
+                    return run
+    return []
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 @regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
@@ -163,6 +193,8 @@ def second_pass(
         words = [w for w in words if not _over_read(w, page.words)]
         if _sure(words):
             added.extend(words)
+        else:
+            added.extend(_heading(words))
     if not added:
         return page
     added = [_into_line(w, page.words) for w in added]

@@ -101,6 +101,13 @@ def test_a_nam_read_as_one_letter_and_m_before_its_year_still_makes_the_date() -
     assert parse_date("ngày 22 tháng 7 mm") is None
 
 
+def test_a_nam_whose_m_was_read_n_before_its_year_still_makes_the_date() -> None:
+    # seed 485 alt 010, a grey blurred photo: "tháng" read "máng", "năm" read "nàn" (a stem of its "m" lost)
+    assert str(parse_date("Quảng Nam, ngày 17 máng 10 nàn 2016")) == "2016-10-17"
+    assert parse_date("ngày 17 tháng 10 nàn") is None
+    assert parse_date("ngày 17 tháng 10 nàng 2016") is None  # a word, no "năm"
+
+
 def test_a_five_digit_year_is_no_date_of_its_own() -> None:
     # found only by ``extra_digit_dates``, and only where one year is left
     from digitize.pipeline.fields.dates import extra_digit_dates

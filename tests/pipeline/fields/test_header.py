@@ -80,6 +80,16 @@ def test_an_organ_abbreviation_printed_without_the_organ_kind_letter_is_kept() -
     assert repair_notation("QD-SKHCN", "Sở Khoa học và Công nghệ")[0] == "QĐ-SKHCN"
 
 
+def test_a_dollar_sign_read_for_the_s_of_a_notation_is_an_s() -> None:
+    from digitize.pipeline.fields.number import repair_notation
+
+    # seed 485 alt 012, a blurred colour photo: "GP-SLĐTBXH" read "GP-$LOTBXM"
+    organ = "Sở Lao động - Thương binh và Xã hội"
+    fixed, quality = repair_notation("GP-$LOTBXM", organ)
+    assert fixed == "GP-SLĐTBXH" and quality < 1.0
+    assert repair_notation("GP-$LĐTBXH", organ)[0] == "GP-SLĐTBXH"
+
+
 def test_an_agency_s_own_abbreviation_without_the_c_of_cuc_is_kept() -> None:
     from digitize.pipeline.fields.number import repair_notation
 

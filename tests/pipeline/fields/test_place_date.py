@@ -513,3 +513,21 @@ def test_a_header_year_read_with_a_digit_too_many_is_the_one_year_it_leaves_in_d
     assert values(decision(date="Thanh Hóa, ngày 18 tháng 7 năm 20201"))["issued_date"] is None
     # nor a six-digit one
     assert values(decision(date="Thanh Hóa, ngày 18 tháng 7 năm 220222"))["issued_date"] is None
+
+
+def test_the_place_before_a_day_of_a_date_line_that_lost_its_date_words_is_taken() -> None:
+    # seed 483 alt 007, a blurred photo with its day and month written by hand: "Hà Nội, ngày 21 tháng 6
+    # năm 2016" read "Hà Nội 21 Ố nšn 2016" ("ngày", "tháng" lost in the pen's strokes), no province's organ
+    v = values(
+        decision(
+            parent="BỘ THÔNG TIN VÀ TRUYỀN THÔNG",
+            organ=("CỤC VIỄN THÔNG",),
+            number="Số: 38/QĐ-CVT",
+            date="Hà Nội 21 Ố nšn 2016",
+        )
+    )
+    assert (v["place"], v["issued_date"]) == ("Hà Nội", None)
+    # no year ending the line: no date line's; no known place before the number: no place
+    ministry = "BỘ THÔNG TIN VÀ TRUYỀN THÔNG"
+    assert values(decision(parent=ministry, date="Hà Nội 21 Ố nšn"))["place"] is None
+    assert values(decision(parent=ministry, date="Hàng Nhờ 21 Ố nšn 2016"))["place"] is None

@@ -26,10 +26,11 @@ _YEAR_GAP = r"\s*+(?:[,.:]\s*+)?"
 # ... or a speck read as a letter glued before "tháng" after a two-digit day ("ngày 11 Ítháng 9", seed 345
 # blur alt 009; after one digit it may be the day's second, "ngày 1 ltháng": no date); a speck after "tháng"
 # read as a stop ("đến ngày 07 tháng." at a line's end, "8 năm 2024" under it: seed 375 alt 012); a blurred
-# "năm" read "mm" or "nm", its "nă" run into one letter, before the year (seed 455 dev 007)
+# "năm" read "mm" or "nm", its "nă" run into one letter, before the year (seed 455 dev 007), or its "m" read
+# "n", a stem of it lost ("ngày 17 máng 10 nàn 2016", a grey blurred photo: seed 485 alt 010's date lost)
 _DAY_MONTH_NAM = (
     rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt]|(?<=\d)u|(?:(?<=\d\d)|(?<=\d\d\s))[i|l]th)[a-z]ng{_GAP}"
-    rf"({DAY_DIGITS}){_GAP}(?:n[a-z]|[mn])m{_YEAR_GAP}"
+    rf"({DAY_DIGITS}){_GAP}(?:n[a-z][mn]|[mn]m){_YEAR_GAP}"
 )
 WORD_DATE = re.compile(rf"{_DAY_MONTH_NAM}({DIGIT}{{4}})(?!\d)")
 # ... its year read with one digit too many ("năm 22022" of a blurred "2022", wide seed 601 dev 012)

@@ -135,6 +135,11 @@ def _lead_apart(line: Line) -> list[Word]:
     return []
 
 
+def type_text(text: str) -> tuple[str, float] | None:
+    """The document type ``text`` names as a heading does (fuzzily: "GIẦY PHÉP"), with its match score."""
+    return _type_text(text)
+
+
 def _type_text(text: str) -> tuple[str, float] | None:
     letters = re.sub(r"[^a-z ]", "", fold1(text)).strip()
     if not letters or len(letters) > 24:

@@ -240,6 +240,10 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
     stray lower-case one, an "I" inside a part, a letter for the slash) is a misreading to guess at, in doubt;
     a text layer's is as printed."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
+    if ocr:
+        # a blurred S read as a dollar sign ("GP-$LOTBXM" of "GP-SLĐTBXH", seed 485 alt 012): no abbreviation
+        # prints one
+        s = s.replace("$", "S")
     s = re.sub(r"\s+", "", s).strip(".,;:|")
     if "-" not in s:
         # the hyphen read as a dot ("cr.svHrrpL"; "oP.9NNMT" of "GP-SNNMT": an S read as a look-alike digit)

@@ -374,7 +374,9 @@ def _garbled_words_ubnd(f: str) -> tuple[str, float] | None:
     """A province's People's Committee written out, its "nhân" and "tỉnh" misread (``f`` folded, ``_GARBLED_
     WORDS_UBND``): (its proper name, in doubt: two words guessed); None otherwise."""
     g = _GARBLED_WORDS_UBND.match(f)
-    if g is None or fuzz.ratio(g.group(2), "tinh") < 50:
+    if g is None:
+        return _near_ubnd(f)
+    if fuzz.ratio(g.group(2), "tinh") < 50:
         return None
     if _LOCAL.match(f[g.start(2) :]) is not None:
         # "ỦY BAN NHÂN DÂN / THỊ XÃ QUẢNG TRỊ": a town's committee, read right, named after its province
@@ -384,6 +386,26 @@ def _garbled_words_ubnd(f: str) -> tuple[str, float] | None:
     if prov is None:
         return None
     return f"Ủy ban nhân dân tỉnh {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
+
+
+# "ỦY BAN NHÂN DÂN" with two of its letters misread or lost, then "TỈNH" or "THÀNH PHỐ" and a province
+# ("ÚY BAM NHÂN DÃ / TÍNH PHÚ THỌ" on a blurred photo, seed 705 dev 003: taken as read, "Úy bam nhân đã tỉnh
+# Phú Thọ", at 0.82)
+_NEAR_UBND = re.compile(r"^\W?(\S+\s+\S+\s+\S+\s+\S+)\s+(tinh|thanh pho)\s+(\S.*)$")
+NEAR_UBND_EDITS = 2
+
+
+def _near_ubnd(f: str) -> tuple[str, float] | None:
+    """A province's or a city's People's Committee, its four words read at most ``NEAR_UBND_EDITS`` letters
+    off, then its level word read right and a known province (``f`` folded): its proper name, in doubt."""
+    g = _NEAR_UBND.match(f)
+    if g is None or Levenshtein.distance(g.group(1), "uy ban nhan dan") > NEAR_UBND_EDITS:
+        return None
+    prov = province(g.group(3), GARBLED_UBND_CUTOFF)
+    if prov is None:
+        return None
+    level = "thành phố" if g.group(2).startswith("thanh") else "tỉnh"
+    return f"Ủy ban nhân dân {level} {prov[0]}", min(prov[1] * 0.9, GARBLED_UBND_CONFIDENCE)
 
 
 def ubnd_organ(texts: list[str]) -> tuple[str, float] | None:

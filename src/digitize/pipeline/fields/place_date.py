@@ -459,6 +459,22 @@ def place_before_date_words(line: Line, others: Sequence[Line]) -> tuple[str, fl
     return hit if any(_DATE_WORD.search(o.text) for o in beside) else None
 
 
+_FIRST_NUMBER = re.compile(r"(?:^|\s)\W*\d")
+
+
+def place_before_day(line: Line) -> tuple[str, float] | None:
+    """The place of a header date line read without its date words, a year ending it ("Hà Nội 21 Ố nšn
+    2016" of "Hà Nội, ngày 21 tháng 6 năm 2016" with its day and month written by hand on a blurred photo,
+    seed 483 alt 007: "ngày" and "tháng" lost in the pen's strokes): a known place's name read nearly letter
+    for letter before its first number (the day). None otherwise."""
+    if not _YEAR_END.search(line.text):
+        return None
+    m = _FIRST_NUMBER.search(line.text)
+    if m is None or m.start() > _PLACE_SPAN:
+        return None
+    return _known_place(line.text[: m.start()])
+
+
 # the longest text a known place may be read as at PLACE_ONLY_CUTOFF (ratio 2m/(a+b): a <= b(200/c - 1)),
 # with "Thành phố " before it
 # and room for marks a reading puts before it (specks, a stamp's letters) that ``clean_value`` drops
@@ -496,6 +512,8 @@ def _scan(
                 break
             # (the right column's: an organ's line "THÀNH PHỐ HÀ NỘI" is no date line's place)
             place = place_before_date_words(ln, date_sources[:n_right]) if k < n_right else None
+            if place is None and k < n_right:
+                place = place_before_day(ln)
             if place is None and ocr and k < n_right:
                 place = _garbled_before_ngay(ln.text, home, organs)
             if place is not None:
