@@ -2117,6 +2117,12 @@ def test_a_reading_with_the_ring_made_paper_gives_a_family_name_only_from_what_t
     assert not signature._family_left(["đa", "v**;ần", "Hoàng", "Tuấn"], "Văn Hoàng Tuấn")
     assert not signature._family_left(["No", "—", "Vfân", "Hoàng", "Tuấn"], "Văn Hoàng Tuấn")
     assert not signature._family_left(["Tuấn"], "Văn Hoàng Tuấn")
+    # the ring across the middle of the family name: its head and end either side of the remains (seed 707
+    # dev 005, a bitonal scan: "Trưo”.g" of "Trương", the one such reading that was thrown out made no vote)
+    assert signature._family_left(["_", "Trưo”.g", "Thị", "Hạnh"], "Trương Thị Hạnh")
+    assert not signature._family_left(["_", "Trưc.g", "Thị", "Hạnh"], "Trương Thị Hạnh")  # "c": other letters
+    assert not signature._family_left(["_", "Trưo”.J", "Thị", "Hạnh"], "Trương Thị Hạnh")
+    assert not signature._family_left(["Tr”.ng", "Thị", "Hạnh"], "Trương Thị Hạnh")  # a head too short
 
 
 def test_a_middle_name_whose_capital_the_ring_took_is_the_one_name_its_letters_end() -> None:

@@ -1025,6 +1025,17 @@ def _ring_erased(
 
 # a word's letters then the ring's marks at its end, none inside: "Hoàp#"
 _REMAINS_END = re.compile(r"([^\W\d_]{4,})(?:[^\w\s]|_)+")
+# letters, the ring's remains (marks), letters: a word the ring crossed in its middle
+_RING_ACROSS = re.compile(r"([^\W\d_]{3,})(?:[^\w\s]|_)+([^\W\d_]+)")
+
+
+def _ends_of(across: re.Match[str], family: str) -> bool:
+    """The letters either side of the ring's remains in a word (``_RING_ACROSS``) are the family name's head
+    and end, marks aside, with letters lost between them: "Trưo”.g" (seed 707 dev 005, a bitonal scan, the
+    ring across "ơn" of "Trương"). The head must be three letters at least (a letter or two before marks,
+    "v**;ần", are the ring's remains read as another word)."""
+    head, tail, whole = fold(across.group(1)), fold(across.group(2)), fold(family)
+    return len(head) + len(tail) < len(whole) and whole.startswith(head) and whole.endswith(tail)
 
 
 def _family_left(tokens: list[str], name: str) -> bool:
@@ -1046,6 +1057,8 @@ def _family_left(tokens: list[str], name: str) -> bool:
     first = bare[at - 1] if at >= 1 else ""
     if (end := _REMAINS_END.fullmatch(first)) is not None and _ring_over_end(end.group(1)) == words[0]:
         first = end.group(1)[:-1]  # ("Hoà" of "Hoàp#")
+    if (across := _RING_ACROSS.fullmatch(first)) is not None and _ends_of(across, words[0]):
+        first = words[0]  # ("Trưo”.g" of "Trương": the ring across "ơn")
     if at < 1 or fold(bare[-1]) != fold(words[-1]) or not first.isalpha():
         return False  # (marks inside the word, "v**;ần": the ring's remains read in it)
     for b, w in zip(bare[at:-1], words[1:-1], strict=True):
