@@ -2351,6 +2351,10 @@ def test_a_family_name_whose_end_the_ring_read_as_foreign_glyphs_is_told_by_its_
     # letters only, gives none
     for word in ("Trazš", "Hošä#6", "Hø", "Hoàng", "Lâmš"):
         assert signature._ring_through(word) is None
+    # a head two family names begin alike, marks aside ("Dươ": Dương, Đường): the one led by the letter read
+    # (seed 707 dev 009, a bitonal scan, "DươzŠ" for "Dương Thu Mai" in most readings)
+    assert signature._name_of(["DươzŠ", "Thu", "Mai"], ["Thu", "Mai"]) == "Dương Thu Mai"
+    assert signature._ring_through("ĐươzŠ") == "Đường"
 
 
 def test_a_row_s_given_name_its_vowel_garbled_is_the_listed_name_another_reading_read_there() -> None:

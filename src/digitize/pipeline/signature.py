@@ -510,6 +510,10 @@ def _ring_through(token: str) -> str | None:
     if len(head) < GLUED_HEAD or not head.isalpha() or not marked:
         return None  # (a head without a mark, "Tra" of "Trazš", begins names no list holds too)
     hits = {v for v in SURNAMES if fold(v).startswith(fold(head)) and len(v) > len(head)}
+    if len(hits) > 1:
+        # "DươzŠ" (seed 707 dev 009, a bitonal scan, the ring across "ng" of "Dương"): Dương, not Đường, which
+        # folds alike: its "D" read without the bar, as printed
+        hits = {v for v in hits if v[0].casefold() == head[0].casefold()}
     return hits.pop() if len(hits) == 1 else None
 
 
