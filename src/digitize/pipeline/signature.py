@@ -510,6 +510,10 @@ def _ring_through(token: str) -> str | None:
     if len(head) < GLUED_HEAD or not head.isalpha() or not marked:
         return None  # (a head without a mark, "Tra" of "Trazš", begins names no list holds too)
     hits = {v for v in SURNAMES if fold(v).startswith(fold(head)) and len(v) > len(head)}
+    if len(hits) > 1:
+        # "DươzŠ" (seed 707 dev 009, a bitonal scan, the ring across "ng" of "Dương"): Dương, not Đường, which
+        # folds alike: its "D" read without the bar, as printed
+        hits = {v for v in hits if v[0].casefold() == head[0].casefold()}
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -581,6 +585,8 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
                 rest[i] = capital  # "Đinh '. hu Lan", "Phan #ữu Nam": the ring over the middle name's capital
             elif (inside := _ring_inside(rest[i])) is not None:
                 rest[i] = inside  # "P:.ương", "Xếiân": the ring across the middle name's second letters
+            elif (vowel := _middle_vowel_garbled(rest[i])) is not None:
+                rest[i] = vowel  # "Hồ Đếc Phong": the ring's stroke through the "ứ" of "Đức"
         for i in range(len(rest)):
             if k + 1 + i in split_tails and i < len(rest) - 1:
                 rest[i] = _lost_head(rest[i])  # "Ống" after "Thái)#": a middle name's capital under the ring
@@ -1023,6 +1029,17 @@ def _ring_erased(
 
 # a word's letters then the ring's marks at its end, none inside: "Hoàp#"
 _REMAINS_END = re.compile(r"([^\W\d_]{4,})(?:[^\w\s]|_)+")
+# letters, the ring's remains (marks), letters: a word the ring crossed in its middle
+_RING_ACROSS = re.compile(r"([^\W\d_]{3,})(?:[^\w\s]|_)+([^\W\d_]+)")
+
+
+def _ends_of(across: re.Match[str], family: str) -> bool:
+    """The letters either side of the ring's remains in a word (``_RING_ACROSS``) are the family name's head
+    and end, marks aside, with letters lost between them: "Trưo”.g" (seed 707 dev 005, a bitonal scan, the
+    ring across "ơn" of "Trương"). The head must be three letters at least (a letter or two before marks,
+    "v**;ần", are the ring's remains read as another word)."""
+    head, tail, whole = fold(across.group(1)), fold(across.group(2)), fold(family)
+    return len(head) + len(tail) < len(whole) and whole.startswith(head) and whole.endswith(tail)
 
 
 def _family_left(tokens: list[str], name: str) -> bool:
@@ -1044,6 +1061,8 @@ def _family_left(tokens: list[str], name: str) -> bool:
     first = bare[at - 1] if at >= 1 else ""
     if (end := _REMAINS_END.fullmatch(first)) is not None and _ring_over_end(end.group(1)) == words[0]:
         first = end.group(1)[:-1]  # ("Hoà" of "Hoàp#")
+    if (across := _RING_ACROSS.fullmatch(first)) is not None and _ends_of(across, words[0]):
+        first = words[0]  # ("Trưo”.g" of "Trương": the ring across "ơn")
     if at < 1 or fold(bare[-1]) != fold(words[-1]) or not first.isalpha():
         return False  # (marks inside the word, "v**;ần": the ring's remains read in it)
     for b, w in zip(bare[at:-1], words[1:-1], strict=True):
@@ -1622,6 +1641,35 @@ def _vowel_garbled(word: str, *, middle: bool = False) -> str | None:
         if len(k) == VOWEL_WORD and k[0] == key[0] and k[2] == key[2] and k[1] in _VOWEL_LETTERS and k != key
     ]
     return name_form(F_SYLLABLES[near[0]], word, middle=middle) if len(near) == 1 else None
+
+
+def _middle_vowel_garbled(word: str) -> str | None:
+    """The middle name a middle word of ``VOWEL_WORD`` letters that is no syllable stands for, its vowel
+    between two consonants garbled by the seal's stroke: the one listed name with those consonants
+    (``_vowel_garbled``), else the one common middle name (``MIDDLE_NAMES``) among several ("Đếc" (74),
+    seed 485 dev 001, a bitonal photo, the ring's stroke through the "ứ" of "Hồ Đức Phong": "Đức", not the
+    rare "Đắc"). A guess: the name pass's readings vote on it and it goes to review. None for a syllable
+    (read as printed) and for a word no common middle name fits."""
+    if is_syllable(word):
+        return None
+    if (listed := _vowel_garbled(word, middle=True)) is not None:
+        return listed
+    key = fold(word)
+    if len(key) != VOWEL_WORD or not word[:1].isupper() or not _consonant_vowel_consonant(key):
+        return None
+    common = [m for m in MIDDLE_NAMES if _consonant_vowel_consonant(fold(m)) and fold(m)[::2] == key[::2]]
+    return common[0] if len(common) == 1 else None
+
+
+def _consonant_vowel_consonant(key: str) -> bool:
+    """A folded word of three letters: a consonant, a vowel, a consonant ("duc", "van")."""
+    return (
+        len(key) == VOWEL_WORD
+        and key.isalpha()
+        and key[1] in _VOWEL_LETTERS
+        and key[0] not in _VOWEL_LETTERS
+        and key[2] not in _VOWEL_LETTERS
+    )
 
 
 _PREFIXES = frozenset(AUTH_PREFIXES)

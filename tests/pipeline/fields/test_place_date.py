@@ -369,6 +369,26 @@ def test_the_organ_s_province_with_a_first_letter_read_as_its_look_alike_is_it_i
     assert value == want and conf < 0.6
 
 
+def test_the_organ_s_province_with_a_doubted_word_s_first_letter_misread_is_it_in_doubt() -> None:
+    # seed 487 alt 007 (a bitonal scan at 200 dpi): "Tâm Đồng" (59) under "UBND TỈNH LÂM ĐỒNG" was kept as
+    # read: "L", "T" are no look-alikes, but OCR doubted the word. A word read surely stays a name of its own
+    from dataclasses import replace
+
+    def place(conf: float) -> tuple[str | None, float]:
+        specs = decision(
+            parent="UBND TỈNH LÂM ĐỒNG", organ=("SỞ TÀI CHÍNH",), date="Tâm Đồng, ngày 05 tháng 12 năm 2020"
+        )
+        pg = page(specs)
+        words = tuple(replace(w, conf=conf) if w.text == "Tâm" else w for w in pg.words)
+        f = extract([replace(pg, words=words)]).fields["place"]
+        return f.value, f.confidence
+
+    value, conf = place(59.0)
+    assert value == "Lâm Đồng" and conf < 0.6
+    value, conf = place(95.0)
+    assert value == "Tâm Đồng" and conf < 0.6
+
+
 @pytest.mark.parametrize("ngay", ["ngài", "ngãi"])
 def test_the_place_before_a_ngay_read_with_its_y_as_an_i(ngay: str) -> None:
     # a low-light photo (seed 181 dev 002): "Hà Nội, ngày 20 tháng 01 năm 2024", the day and month written,

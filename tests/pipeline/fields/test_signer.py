@@ -1321,6 +1321,21 @@ def test_words_whose_letters_the_ring_took_out_of_their_boxes_leave_no_word_lost
     assert extract([lost]).fields["signer_name"].value != "Phan Ngọc Mai"
 
 
+def test_a_word_read_surely_whose_box_lost_its_first_letters_under_the_ring_leaves_no_word_lost() -> None:
+    # seed 485 dev 000 (a bitonal scan, the rim across the "N" of "Lưu Ngọc Hương"): "Ngọc" read surely (93)
+    # but boxed over "gọc" only: the gap from "Lưu" to that box looked like a lost word, and no name was read
+    from tests.pipeline.test_extract import CHAR
+
+    pg = page(_signed_as("Lưu Ngọc Hương", [96.0, 93.0, 96.0]))
+    luu = next(w for w in pg.words if w.text == "Lưu")
+    x = luu.box.x1 + CHAR  # where "Ngọc" begins, a space after "Lưu"
+    cut = _name_boxes(pg, {"Ngọc": (x + 2.5 * CHAR, x + 4 * CHAR)})
+    assert extract([cut]).fields["signer_name"].value == "Lưu Ngọc Hương"
+    # its box as wide as its letters, a word's room from "Lưu": a word lost between them
+    lost = _name_boxes(pg, {"Ngọc": (x + 5 * CHAR, x + 9 * CHAR)})
+    assert extract([lost]).fields["signer_name"].value != "Lưu Ngọc Hương"
+
+
 @pytest.mark.parametrize("name", ["Ksor Hđrang", "Rơ Mah Hdrang"])
 def test_a_highlands_name_read_unsure_is_not_taken_from_its_tail(name: str) -> None:
     """REVIEW-37 L1: "Hđrang" (a Central Highlands name, read at 70) became "Trang" by its tail."""

@@ -88,7 +88,7 @@ def set_place(
             near = home if home is not None and fuzz.ratio(key, fold(home)) >= 60 else None
             if near is not None and not _another_place(prefix, near, lenient=True):
                 hit = (near, max(0.7, hit[1]))
-            elif near is not None and _onset_misread(prefix, near):
+            elif near is not None and _onset_misread(prefix, near, _unsure_words(ln)):
                 hit = (near, GARBLED_HOME)  # "Hình Định" under "UBND tỉnh Bình Định": it, in doubt
             elif near is not None and not _another_place(prefix, near, lenient=True, cut_ok=True):
                 hit = (near, GARBLED_HOME)  # cut short like the organ's province ("Quảng Ni"): it, in doubt
@@ -328,11 +328,13 @@ def _another_place(read: str, known: str, *, lenient: bool = False, cut_ok: bool
 _LOOKALIKE_ONSETS = frozenset({frozenset({"b", "h"}), frozenset({"b", "d"}), frozenset({"h", "t"})})
 
 
-def _onset_misread(read: str, home: str) -> bool:
+def _onset_misread(read: str, home: str, unsure: frozenset[str] = frozenset()) -> bool:
     """``read`` is the organ's province ``home`` with one word's first letter read as its look-alike
-    (``_LOOKALIKE_ONSETS``) and every other letter as it is: a name no list holds one letter from the
-    province its documents are dated in is that province misread (a town's own name is more than a letter
-    from it: "Bình Long", "Ninh Phước" are kept as read)."""
+    (``_LOOKALIKE_ONSETS``), or as any other letter where OCR doubted that word (``unsure``: the line's words
+    read less surely than ``UNSURE_ONSET_CONF``, folded), and every other letter as it is: a name no list
+    holds one letter from the province its documents are dated in is that province misread (a town's own
+    name is more than a letter from it: "Bình Long", "Ninh Phước" are kept as read). "Tâm Đồng" (59) under
+    "UBND tỉnh Lâm Đồng" (seed 487 alt 007, a bitonal scan at 200 dpi: the "L" read "T") is Lâm Đồng."""
     words, homes = [fold(w) for w in read.split()], [fold(h) for h in home.split()]
     if len(words) != len(homes):
         return False
@@ -340,7 +342,17 @@ def _onset_misread(read: str, home: str) -> bool:
     if len(differ) != 1:
         return False
     w, h = differ[0]
-    return len(w) == len(h) and w[1:] == h[1:] and frozenset({w[:1], h[:1]}) in _LOOKALIKE_ONSETS
+    alike = frozenset({w[:1], h[:1]}) in _LOOKALIKE_ONSETS or (w in unsure and w[:1].isalpha())
+    return len(w) == len(h) and w[1:] == h[1:] and alike
+
+
+UNSURE_ONSET_CONF = 65.0  # Tesseract's 0..100: a word of the place read less surely may have its first letter
+# misread as any other
+
+
+def _unsure_words(ln: Line) -> frozenset[str]:
+    """The line's words read less surely than ``UNSURE_ONSET_CONF``, folded, without their punctuation."""
+    return frozenset(fold(w.text.strip(".,;:")) for w in ln.words if w.conf < UNSURE_ONSET_CONF)
 
 
 def _onset(word: str) -> str:
