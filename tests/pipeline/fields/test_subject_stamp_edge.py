@@ -1,8 +1,9 @@
-"""A trích yếu whose line ends run under an incoming stamp (issue #17): a speck read as a comma or a quote at a
-word's end between the words of a phrase goes, a province's word cut by the stamp's side is the document's
-place, a year cut after "năm" is the issue date's, "về Việc" read with its "v" in the other case opens the
-subject, a garble of "Về việc" and the next word run together is read where the body restates them; each in
-doubt. The stamp's block reading drops a ghost line of slivers (``stamps._without_ghosts``)."""
+"""A trích yếu whose line ends run under an incoming stamp (issue #17): a speck read as a comma or a quote at
+a word's end between the words of a phrase goes, a province's word cut by the stamp's side is the document's
+place, a year cut after "năm" is the issue date's, a last word cut to a letter is continued as the corpus
+goes on, "về Việc" read with its "v" in the other case opens the subject, a garble of "Về việc" and the next
+word run together is read where the body restates them; each in doubt. The stamp's block reading drops a
+ghost line of slivers (``stamps._without_ghosts``)."""
 
 from __future__ import annotations
 
@@ -133,3 +134,11 @@ def test_a_ghost_line_of_slivers_inside_another_line_s_rows_is_dropped() -> None
     # a line of small print standing alone (a note under the subject) stays
     note = [w("ghi", 850, 700, 712), w("chú", 990, 700, 712)]
     assert _without_ghosts({(1, 1, 2): full, (1, 1, 3): note}, 35.0) == {(1, 1, 2): full, (1, 1, 3): note}
+
+
+def test_the_subject_s_last_word_cut_to_a_letter_is_continued_as_the_corpus_goes_on() -> None:
+    # st701 dev 001: "trong cơ quan nhà n" (the stamp's side over "ước", "n" read at 92); "cơ quan" is no
+    # district's "quận" before a name
+    first = "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính"
+    value, conf = _subject([(first, 96.0), ("trong cơ quan nhà n", [96.0, 97.0, 97.0, 93.0, 92.0])])
+    assert (value, conf < SURE) == (first + " trong cơ quan nhà nước", True)

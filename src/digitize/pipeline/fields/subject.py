@@ -1926,13 +1926,18 @@ def _garble_word(words: Sequence[str], i: int, read: Word | None) -> bool:
     """``words[i]``, in small letters, is no reading of the subject's word: a syllable read below
     ``GARBLE_CONF`` the corpus never shows before the word after it (or, the last word, after the word before
     it), or no syllable read below ``GARBLE_SURE`` that is no loanword (``_loanword``) read above
-    ``GARBLE_CONF``."""
+    ``GARBLE_CONF``, or the subject's last word of fewer than ``_SPECK_LETTERS`` letters and no syllable
+    however surely read ("nhà n": a word cut short by a stamp's side)."""
     core = words[i].strip(_EDGES)
     if read is None or any(ch.isupper() for ch in core):
         return False  # (a capital in a subject in sentence case: a name's, or a word in capitals: kept)
     if sum(ch.isalpha() for ch in core) == 0 or _run_together(core):
         return False  # a number, a mark: print; words run together ("quốcjgia.xây"): more than one word
     if not (core.isalpha() and is_syllable(core)):
+        if i == len(words) - 1 and core.isalpha() and len(core) < _SPECK_LETTERS:
+            return (
+                True  # "… cơ quan nhà n": the subject's last word cut short by a stamp's side, however sure
+            )
         return read.conf < GARBLE_CONF or (read.conf < GARBLE_SURE and not _loanword(core))
     if read.conf >= GARBLE_CONF:
         return False
@@ -1940,6 +1945,15 @@ def _garble_word(words: Sequence[str], i: int, read: Word | None) -> bool:
     if i + 1 < len(words):
         return not _bigram_seen(model, core, words[i + 1].strip(_EDGES))  # "lắp đặt" read at 45: kept
     return not (i > 0 and _bigram_seen(model, words[i - 1].strip(_EDGES), core))
+
+
+def _name_word(word: str) -> bool:
+    """A word a name follows (``_NAME_AFTER``), its marks as the place's word has them where they tell one
+    from a common word: "cơ quan nhà …" is no district's ("quận"), "quan" after "cơ" no name's word."""
+    core = word.strip(_EDGES).lower()
+    if fold(core) not in _NAME_AFTER:
+        return False
+    return core != "quan"
 
 
 def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
@@ -1971,7 +1985,7 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
             and out[j] == x
             for x, j, r in ((a, i - 2, read[i - 2]), (b, i - 1, read[i - 1]))
         )
-        named = any(fold(w).strip(_EDGES) in _NAME_AFTER for w in out[max(0, i - _NAME_WORDS) : i])
+        named = any(_name_word(w) for w in out[max(0, i - _NAME_WORDS) : i])
         after = out[h].strip(_EDGES) if h < len(out) else None
         if not anchored or named or h - i > _MOST_GARBLED or (after is not None and not after.isalpha()):
             i = h + 1
