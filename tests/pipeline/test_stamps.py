@@ -354,7 +354,9 @@ def test_a_stamp_over_the_type_name_is_read_through_from_the_line_under_the_date
     img = ImageChops.multiply(img, overlay)
     img.info["dpi"] = (DPI, DPI)
     prepared, first = _read(img)
-    assert extract([first]).values()["subject"] is None  # the stamp garbles the type name and subject
+    # the stamp garbles the type name and subject: none read, or one in doubt ("Về Việc cấp GIẬI hép, …")
+    got = extract([first]).fields["subject"]
+    assert got.value is None or (got.value != SUBJECT and got.confidence < 0.6)
     again = stamps.second_pass(prepared, first, lang="vie")
     v = extract([again]).values()
     assert (v["type_name"], v["subject"]) == ("Quyết định", SUBJECT)

@@ -310,6 +310,7 @@ def second_pass(
                 continue
             box = Box(x0 + t.left, y0 + t.top, x0 + t.left + t.width, y0 + t.top + t.height)
             rows.setdefault((t.block, t.par, t.line), []).append(Word(text=text, conf=t.conf, box=box))
+        rows = _without_ghosts(rows, letter)
         new = [w for ws in rows.values() for w in ws]
         # the first reading's words that were the stamp's own ("Số", "Ngày", "Chuyển": its ink, now paper)
         # are no print the second reading lost
@@ -346,6 +347,35 @@ def second_pass(
             )
             return _hidden_under_box(again, inside, found, y0, letter)
     return page
+
+
+GHOST_HEIGHT = 0.5  # letters: a line read in a block whose words' boxes are mostly this short is no print's
+
+
+def _without_ghosts(
+    rows: dict[tuple[int, int, int], list[Word]], letter: float
+) -> dict[tuple[int, int, int], list[Word]]:
+    """The block's lines without a ghost: a line whose words' boxes are for the most part slivers (median
+    height under ``GHOST_HEIGHT`` letters) standing inside the rows of another line read at full height.
+    Tesseract read the tops of a line's letters again as a line of their own where the stamp's box, made
+    paper, left its letters' marks apart ("vÊMÍRÍ ổấp Giấy chứng nhận hạ lết bị viễn thổ", words 6-11 px
+    tall over "Về việc cấp Giấy chứng nhận hợp quy thiết bị viễn thông" at 53): its words, some read
+    surely, counted twice for the block and took a row of the subject's place."""
+    if letter <= 0:
+        return rows
+
+    def height(ws: list[Word]) -> float:
+        return statistics.median(w.box.y1 - w.box.y0 for w in ws)
+
+    full = [ws for ws in rows.values() if ws and height(ws) >= GHOST_HEIGHT * letter]
+    out = {}
+    for k, ws in rows.items():
+        if ws and height(ws) < GHOST_HEIGHT * letter:
+            mid = statistics.median((w.box.y0 + w.box.y1) / 2 for w in ws)
+            if any(min(w.box.y0 for w in o) <= mid <= max(w.box.y1 for w in o) for o in full):
+                continue
+        out[k] = ws
+    return out
 
 
 HIDDEN_ROWS = 1.5  # letters under a line's foot: the rows of the line after it (a heading's lines' pitch)

@@ -528,8 +528,9 @@ GLUED_DIGIT_CONF = 0.59
 def tidied(subject: Found) -> Found:
     """The trích yếu with a blurred photo's specks taken out where no print puts them: a comma after the
     opening "Về việc" ("Về việc, đề nghị …"), its "Về" in capitals before words in lower case ("VỀ việc đề
-    nghị …"), a dot inside a syllable ("hồ s.ơ"), a stop between "năm" and its year ("năm. 2024"), a next
-    word's first letters read before it, no syllable ("nă năm"), a digit glued before a syllable ("Giấy phép
+    nghị …") or its "Về việc" before words not all in capitals ("VỀ VIỆC Cấp Giấy …"), a dot inside a
+    syllable ("hồ s.ơ"), a stop between "năm" and its year ("năm. 2024"), a next word's first letters read
+    before it, no syllable ("nă năm"), a digit glued before a syllable ("Giấy phép
     2kinh doanh", not a unit's count: "5ha"); its confidence as it was, below review's when a digit was taken
     away. OCR'd pages only: a text layer's words are as written."""
     f = subject.get("subject")
@@ -539,6 +540,8 @@ def tidied(subject: Found) -> Found:
     words = text.split()
     if len(words) >= 2 and words[0] == "VỀ" and words[1].islower():
         text = "Về" + text[2:]
+    elif len(words) >= 3 and words[:2] == ["VỀ", "VIỆC"] and not " ".join(words[2:]).isupper():
+        text = "Về việc" + text[len("VỀ VIỆC") :]  # "VỀ VIỆC Cấp Giấy …": the opening alone read in capitals
     text = _DOT_IN_WORD.sub(lambda m: m.group(0) if not is_syllable(m[1] + m[2]) else m[1] + m[2], text)
     text = _STOP_AFTER_NAM.sub(r"\1", text)
     again = _PREFIX_AGAIN.sub(lambda m: m.group(0) if is_syllable(m[1]) else "", text)
@@ -577,9 +580,13 @@ YEARS = (1900, 2100)
 _YEAR_AFTER_NAM = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
 
 
+_CUT_YEAR_AT_END = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{1,3})$")
+
+
 def year_restored(subject: Found, issued: str | None) -> Found:
     """A subject whose "năm" names no year (``YEARS``: a blurred "2017" read "2917", "2022" read "2922") one
-    digit off the issue date's year: that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be
+    digit off the issue date's year, or ends with "năm" and the first digits of that year (the others cut off
+    by a stamp's side: "năm 2"): that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be
     another, "năm 2016" in a report of 2017; a person reads it)."""
     f = subject.get("subject")
     if f is None or not f.value or not issued or not issued[:4].isdigit():
@@ -593,6 +600,9 @@ def year_restored(subject: Found, issued: str | None) -> Found:
         return m.group(1) + m.group(2) + year
 
     value = _YEAR_AFTER_NAM.sub(fix, f.value)
+    cut = _CUT_YEAR_AT_END.search(value)
+    if cut is not None and year.startswith(cut[3]):
+        value = value[: cut.start(3)] + year  # "… công chức năm 2": its last digits under a stamp
     if value == f.value:
         return subject
     fixed = replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE))
@@ -977,7 +987,11 @@ def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
     ``_OPENING_RUN`` words not read well (a stamp's strokes over "việc" and the next word: "vẽ d ia hạn Giấy
     phép …"), then ``_ANCHOR`` + 1 words read well that the body says once, right after a sentence's or an
     article's first word ("Điều 1. Gia hạn Giấy phép …"), that word read well and its letters like the
-    garble's (``RUN_LIKE``): ["Về", "việc", "gia", "hạn", …]. None otherwise."""
+    garble's (``RUN_LIKE``): ["Về", "việc", "gia", "hạn", …]. None otherwise. A first word that is one
+    garble from a "V" on ("V€£chuịnh lập Tổ …": a pen's number written over "Về việc thành") is "Về việc"
+    and that word run together (``_fused_restated``)."""
+    if (fused := _fused_restated(words, body)) is not None:
+        return fused
     if (
         len(words) < 2 + _ANCHOR + 1
         or not _ve_word(words[0])
@@ -1001,6 +1015,34 @@ def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
             return None
         return ["Về", "việc", first.lower() if first.istitle() else first, *words[k:]]
     return None
+
+
+def _fused_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
+    """``ve_restated`` for a first word that is no word read right, a "V" and letters after it, ``_ANCHOR``
+    + 1 words read well after it that the body says once right after a clause's first word ("Điều 1. Thành
+    lập Tổ công tác …"), that word read well and "Về việc" with it like the garble's letters
+    (``FUSED_LIKE``): ["Về", "việc", "thành", "lập", …]. None otherwise."""
+    garble = re.sub(r"[\W\d_]", "", fold(words[0])) if words else ""
+    if (
+        len(words) < 1 + _ANCHOR + 1
+        or not words[0].startswith("V")
+        or len(garble) < 4
+        or reads_well(words[:1])
+    ):
+        return None
+    anchor = [fold(w).strip(_EDGES) for w in words[1 : 1 + _ANCHOR + 1]]
+    if not reads_well(words[1 : 1 + _ANCHOR + 1]):
+        return None
+    folded = [fold(w).strip(_EDGES) for w in body]
+    starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
+    if len(starts) != 1:
+        return None
+    p = starts[0]
+    first, before = body[p - 1].strip(_EDGES), body[p - 2]
+    opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+    if not opens_clause or not reads_well([first]) or fuzz.ratio(garble, "veviec" + fold(first)) < FUSED_LIKE:
+        return None
+    return ["Về", "việc", first.lower() if first.istitle() else first, *words[1:]]
 
 
 def lost_v(words: Sequence[str]) -> bool:
@@ -1884,13 +1926,18 @@ def _garble_word(words: Sequence[str], i: int, read: Word | None) -> bool:
     """``words[i]``, in small letters, is no reading of the subject's word: a syllable read below
     ``GARBLE_CONF`` the corpus never shows before the word after it (or, the last word, after the word before
     it), or no syllable read below ``GARBLE_SURE`` that is no loanword (``_loanword``) read above
-    ``GARBLE_CONF``."""
+    ``GARBLE_CONF``, or the subject's last word of fewer than ``_SPECK_LETTERS`` letters and no syllable
+    however surely read ("nhà n": a word cut short by a stamp's side)."""
     core = words[i].strip(_EDGES)
     if read is None or any(ch.isupper() for ch in core):
         return False  # (a capital in a subject in sentence case: a name's, or a word in capitals: kept)
     if sum(ch.isalpha() for ch in core) == 0 or _run_together(core):
         return False  # a number, a mark: print; words run together ("quốcjgia.xây"): more than one word
     if not (core.isalpha() and is_syllable(core)):
+        if i == len(words) - 1 and core.isalpha() and len(core) < _SPECK_LETTERS:
+            return (
+                True  # "… cơ quan nhà n": the subject's last word cut short by a stamp's side, however sure
+            )
         return read.conf < GARBLE_CONF or (read.conf < GARBLE_SURE and not _loanword(core))
     if read.conf >= GARBLE_CONF:
         return False
@@ -1898,6 +1945,15 @@ def _garble_word(words: Sequence[str], i: int, read: Word | None) -> bool:
     if i + 1 < len(words):
         return not _bigram_seen(model, core, words[i + 1].strip(_EDGES))  # "lắp đặt" read at 45: kept
     return not (i > 0 and _bigram_seen(model, words[i - 1].strip(_EDGES), core))
+
+
+def _name_word(word: str) -> bool:
+    """A word a name follows (``_NAME_AFTER``), its marks as the place's word has them where they tell one
+    from a common word: "cơ quan nhà …" is no district's ("quận"), "quan" after "cơ" no name's word."""
+    core = word.strip(_EDGES).lower()
+    if fold(core) not in _NAME_AFTER:
+        return False
+    return core != "quan"
 
 
 def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
@@ -1929,7 +1985,7 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
             and out[j] == x
             for x, j, r in ((a, i - 2, read[i - 2]), (b, i - 1, read[i - 1]))
         )
-        named = any(fold(w).strip(_EDGES) in _NAME_AFTER for w in out[max(0, i - _NAME_WORDS) : i])
+        named = any(_name_word(w) for w in out[max(0, i - _NAME_WORDS) : i])
         after = out[h].strip(_EDGES) if h < len(out) else None
         if not anchored or named or h - i > _MOST_GARBLED or (after is not None and not after.isalpha()):
             i = h + 1
@@ -2858,6 +2914,11 @@ def _stamped_opening(
     return None
 
 
+# "Về việc" opening the subject with a letter read in the other case ("về Việc …", "Về VIệc"): a "v" is a "V"
+# made small, nothing else tells them apart on a line of mixed capitals; mixed case is no word's
+_VE_VIEC_CASED = re.compile(r"(?i)về việc\b")
+
+
 def read_subject(
     layout: Layout, vv: Sequence[Line], *, typed: bool = False, lines: Sequence[Line] = ()
 ) -> Found:
@@ -2913,6 +2974,10 @@ def read_subject(
             guessed = stray or marked or colon_end
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
+            if ve_viec is None and (cased := _VE_VIEC_CASED.match(joined)) is not None:
+                # "về Việc chấn chỉnh …": a "v" read in the other case
+                joined = "Về việc" + joined[cased.end() :]
+                ve_viec = re.match(r"Về việc", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
             if not ve_viec and len(joined.split()) > 1 and _ve_word(joined.split()[0]) and lost_viec(subj[0]):
                 joined = "Về việc " + joined.split(None, 1)[1]  # "Về [lost under a seal] tăng cường …"
@@ -3770,6 +3835,48 @@ def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[st
     return out
 
 
+# a speck glued to a word's end read as a comma: the word read below this (a printed comma beside a word read
+# surely leaves it sure: "quản lý, bảo vệ" at 97; "địa, bàn" with a speck for its comma read at 48)
+SPECK_MARK_CONF = DOUBTFUL
+_OPENING_QUOTES = "“‘«"
+
+
+def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: str) -> bool:
+    """``word``'s mark at its end is a speck, not print: an opening quote glued to a word's end with another
+    word after it, in a trích yếu with no other quote (no print opens a quote after a word); or a comma or a
+    semicolon after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it,
+    on into the next as one phrase ("trên địa, bàn", "đầu tư, công": ``ANCHOR_SEEN`` times at least, its
+    trigram shown): a list's comma is read with its word, surely."""
+    core, mark = word[:-1], word[-1:]
+    if not (core.isalpha() and core.islower() and is_syllable(core)) or read is None:
+        return False
+    if not read.text.endswith(mark):
+        return False  # (a mark the reading did not have: put there by a rule, not a speck's)
+    nxt = after.strip(_EDGES)
+    if mark in _OPENING_QUOTES:
+        return not quoted and bool(nxt)
+    if mark not in ",;" or read.conf >= SPECK_MARK_CONF:
+        return False
+    if not (nxt.isalpha() and nxt.islower() and is_syllable(nxt) and before.isalpha()):
+        return False
+    model = correct.load()
+    if _pair_count(model, core, nxt) < ANCHOR_SEEN:
+        return False
+    keys = [syllable_key(x.lower()) for x in (before, core, nxt)]
+    return correct._trigram(model, *keys)
+
+
+def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
+    """The words with a speck read as a mark at a word's end taken off (``_speck_mark``)."""
+    quotes = sum(ch in '"“”‘’«»' for w in words for ch in w)
+    out = list(words)
+    for i in range(len(words) - 1):
+        before = out[i - 1].strip(_EDGES) if i else ""
+        if _speck_mark(words[i], words[i + 1], read[i], quotes > 1, before):
+            out[i] = words[i][:-1]
+    return out
+
+
 def unspecked(subject: Found, own: Sequence[Line] = ()) -> Found:
     """The trích yếu with a speck read inside a word taken out where the language model shows what is left
     beside its neighbours: a quote between two syllables ("cơ sở“đủ điều kiện" → "sở đủ"), a symbol for the
@@ -3783,6 +3890,7 @@ def unspecked(subject: Found, own: Sequence[Line] = ()) -> Found:
     words = f.value.split()
     if own:
         words = specks_dropped(words, _own_words(words, own))
+        words = speck_marks_dropped(words, _own_words(words, own))
     out: list[str] = []
     for i, w in enumerate(words):
         m = _GLUED_QUOTE.match(w)
@@ -3812,11 +3920,24 @@ def _province_run(words: Sequence[str], at: int) -> int:
     return n
 
 
+def _cut_at_end(read: str, listed: str, own: Sequence[Line]) -> bool:
+    """``read`` is the last word of one of the subject's ``own`` lines and the first letters (two at least)
+    of ``listed``: a word whose end a stamp's side or the page's edge cut off ("thành phố Hải Phò" under an
+    incoming stamp's frame), however surely its first letters were read."""
+    core = fold(read).strip(_EDGES)
+    whole = fold(listed)
+    if not (2 <= len(core) < len(whole) and whole.startswith(core)):
+        return False
+    ends = [max(ln.words, key=lambda w: w.box.x1) for ln in own if ln.words]
+    return any(fold(w.text).strip(_EDGES) == core for w in ends)
+
+
 def province_restored(subject: Found, own: Sequence[Line], place: str | None) -> Found:
     """A trích yếu naming a province no list has after "tỉnh" / "thành phố" ("trên địa bàn tỉnh Hà Cang"),
-    its words the list's but for words read unsure (under ``DOUBTFUL``) each like the listed one's
-    (``PROVINCE_WORD_LIKE``): the document's ``place`` when it is one of those provinces (a committee's
-    subject names its own province; a name no list has, a town's "thành phố Hà Tiên", is never made another
+    its words the list's but for words read unsure (under ``DOUBTFUL``) or cut at a line's end
+    (``_cut_at_end``) each like the listed one's (``PROVINCE_WORD_LIKE``): the document's ``place`` when it
+    is one of those provinces (a committee's subject names its own province; a name no list has, a town's
+    "thành phố Hà Tiên", is never made another
     province's on its letters alone); in doubt (``GUESSED_CONFIDENCE``). OCR'd pages only (``own``: the
     subject's lines)."""
     f = subject.get("subject")
@@ -3839,7 +3960,7 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None) ->
                 continue
             differ = [(a, b) for a, b in zip(run, theirs, strict=True) if fold(a) != fold(b)]
             like = all(fuzz.ratio(fold(a), fold(b)) >= PROVINCE_WORD_LIKE for a, b in differ)
-            if differ and like and all(_read_unsure(a, mine) for a, _ in differ):
+            if differ and like and all(_read_unsure(a, mine) or _cut_at_end(a, b, own) for a, b in differ):
                 fits.append(name)
         if place not in fits:
             continue

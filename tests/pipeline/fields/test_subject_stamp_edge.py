@@ -1,0 +1,144 @@
+"""A trích yếu whose line ends run under an incoming stamp (issue #17): a speck read as a comma or a quote at
+a word's end between the words of a phrase goes, a province's word cut by the stamp's side is the document's
+place, a year cut after "năm" is the issue date's, a last word cut to a letter is continued as the corpus
+goes on, "về Việc" read with its "v" in the other case opens the subject, a garble of "Về việc" and the next
+word run together is read where the body restates them; each in doubt. The stamp's block reading drops a
+ghost line of slivers (``stamps._without_ghosts``)."""
+
+from __future__ import annotations
+
+from digitize.pipeline.fields import extract
+from digitize.pipeline.fields.result import Found
+from digitize.pipeline.fields.subject import tidied
+from digitize.pipeline.model import Box, ExtractedField, Word
+from digitize.pipeline.stamps import _without_ghosts
+from tests.pipeline.test_extract import header, page, signer
+
+SURE = 0.6
+BODY = "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động xây dựng kế hoạch,"
+
+
+def _subject(
+    lines: list[tuple[str, float | list[float]]],
+    *,
+    heading: str = "CHỈ THỊ",
+    organ: tuple[str, ...] = ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"),
+    date: str = "Hải Phòng, ngày 11 tháng 12 năm 2016",
+    body: tuple[str, ...] = (BODY,),
+) -> tuple[str | None, float]:
+    head = header(parent=None, organ=organ, number="Số: 41/CT-UBND", date=date)
+    specs = [
+        *head,
+        (heading, "center", 95.0),
+        *((text, "center", conf) for text, conf in lines),
+        ("", "center", 90.0),
+        *((text, "body", 92.0) for text in body),
+        *signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), "Tăng Kim Nguyệt"),
+    ]
+    f = extract([page(specs)]).fields["subject"]
+    return f.value, f.confidence
+
+
+def _confs(text: str, unsure: dict[str, float], sure: float = 96.0) -> list[float]:
+    return [unsure.get(w, sure) for w in text.split()]
+
+
+def test_a_speck_read_as_a_comma_between_a_phrase_s_words_goes_in_doubt() -> None:
+    # seed 485 alt 001: "trên địa, bàn" (the stamp's corner a speck after "địa", read at 48)
+    first = "Về việc tăng cường quản lý, bảo vệ rừng trên địa,"
+    value, conf = _subject([(first, _confs(first, {"địa,": 48.0})), ("bàn thành phố Hải Phòng", 96.0)])
+    assert (value, conf < SURE) == (
+        "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn thành phố Hải Phòng",
+        True,
+    )
+    # the comma read surely with its word is print's: as read
+    value, conf = _subject([(first, 96.0), ("bàn thành phố Hải Phòng", 96.0)])
+    assert value == first + " bàn thành phố Hải Phòng"
+    # a list's comma read unsure between words no phrase runs through ("rừng, biển"): as read
+    first = "Về việc tăng cường quản lý rừng,"
+    value, _ = _subject([(first, _confs(first, {"rừng,": 48.0})), ("biển và hải đảo", 96.0)])
+    assert value == first + " biển và hải đảo"
+
+
+def test_a_speck_read_as_an_opening_quote_at_a_word_s_end_goes() -> None:
+    # seed 485 alt 002: "dữ liệu dân cư“ năm 2016" (a speck of the stamp's "ĐẾN" read as a quote)
+    first = "Về việc triển khai ứng dụng dữ liệu dân cư“"
+    value, conf = _subject([(first, _confs(first, {"cư“": 72.0})), ("năm 2016", 96.0)])
+    assert (value, conf < SURE) == ("Về việc triển khai ứng dụng dữ liệu dân cư năm 2016", True)
+
+
+def test_a_province_s_word_cut_at_the_line_s_end_is_the_document_s_place() -> None:
+    # seed 485 alt 001: "thành phố Hải Phò" (the stamp's "ĐẾN" over its "ng", "Phò" read at 91)
+    first = "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn"
+    value, conf = _subject([(first, 96.0), ("thành phố Hải Phò", 91.0)])
+    assert (value, conf < SURE) == (first + " thành phố Hải Phòng", True)
+    # another province's place: nothing to complete it by
+    value, _ = _subject(
+        [(first, 96.0), ("thành phố Hải Phò", 91.0)],
+        organ=("ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA"),
+        date="Khánh Hòa, ngày 11 tháng 12 năm 2016",
+    )
+    assert value is not None and value.endswith("Hải Phò")
+
+
+def test_a_year_cut_after_nam_at_the_subject_s_end_is_the_issue_year_in_doubt() -> None:
+    # seed 485 dev 003: "công chức năm 2" (the stamp's side over "022")
+    first = "Về việc đề nghị bổ sung biên chế công chức năm 2"
+    date = "Hải Phòng, ngày 24 tháng 5 năm 2022"
+    value, conf = _subject([(first, 96.0)], date=date)
+    assert (value, conf < SURE) == ("Về việc đề nghị bổ sung biên chế công chức năm 2022", True)
+    # digits that do not open the issue year: as read (in doubt)
+    value, conf = _subject([("Về việc đề nghị bổ sung biên chế công chức năm 3", 96.0)], date=date)
+    assert (value, conf < SURE) == ("Về việc đề nghị bổ sung biên chế công chức năm 3", True)
+
+
+def test_ve_viec_read_with_a_letter_in_the_other_case_opens_the_subject() -> None:
+    # seed 487 dev 008: "về(70) Việc(33) 2chấn(2) chỉnh …": the subject was lost
+    first = "về Việc 2chấn chỉnh kỷ luật, kỷ cương hành chính"
+    value, conf = _subject(
+        [(first, _confs(first, {"về": 70.0, "Việc": 33.0, "2chấn": 2.0})), ("trong cơ quan nhà nước", 96.0)]
+    )
+    assert (value, conf < SURE) == (
+        "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính trong cơ quan nhà nước",
+        True,
+    )
+    # "VỀ VIỆC" alone in capitals before words that are not
+    f = Found((ExtractedField("subject", "VỀ VIỆC cấp Giấy chứng nhận hợp quy", 0.5),))
+    assert tidied(f).value("subject") == "Về việc cấp Giấy chứng nhận hợp quy"
+    f = Found((ExtractedField("subject", "VỀ VIỆC CẤP GIẤY CHỨNG NHẬN", 0.9),))
+    assert tidied(f).value("subject") == "VỀ VIỆC CẤP GIẤY CHỨNG NHẬN"
+
+
+def test_a_garble_of_ve_viec_and_its_next_word_is_read_where_the_body_restates_them() -> None:
+    # seed 485 dev 000: the stamp's pen number over "Về việc thành" read "V€£chuịnh" at 0
+    first = "V€£chuịnh lập Tổ công tác triển khai Đề án số hóa hồ sơ"
+    lines = [(first, _confs(first, {"V€£chuịnh": 0.0}))]
+    body = ("QUYẾT ĐỊNH:", "Điều 1. Thành lập tổ công tác triển khai đề án số hóa hồ sơ.")
+    value, conf = _subject(lines, heading="QUYẾT ĐỊNH", body=body)
+    assert (value, conf < SURE) == ("Về việc thành lập Tổ công tác triển khai Đề án số hóa hồ sơ", True)
+    # the body does not restate them: no word made up
+    value, conf = _subject(lines, heading="QUYẾT ĐỊNH")
+    assert value is None or (not value.startswith("Về việc thành") and conf < SURE)
+
+
+def test_a_ghost_line_of_slivers_inside_another_line_s_rows_is_dropped() -> None:
+    # seed 487 alt 000: the block read with the stamp's box made paper read the tops of the subject's letters
+    # again as a line of 6-11 px words ("Giấy(96) nhận(97) bị(96)"): they counted twice for the block
+    def w(text: str, x0: float, y0: float, y1: float) -> Word:
+        return Word(text, 96.0, Box(x0, y0, x0 + 80, y1))
+
+    full = [w("Giấy", 850, 525, 578), w("chứng", 990, 524, 578), w("nhận", 1190, 524, 577)]
+    ghost = [w("Giấy", 896, 521, 532), w("nhận", 1263, 522, 532), w("bị", 1770, 524, 530)]
+    rows = {(1, 1, 1): ghost, (1, 1, 2): full}
+    assert _without_ghosts(rows, 35.0) == {(1, 1, 2): full}
+    # a line of small print standing alone (a note under the subject) stays
+    note = [w("ghi", 850, 700, 712), w("chú", 990, 700, 712)]
+    assert _without_ghosts({(1, 1, 2): full, (1, 1, 3): note}, 35.0) == {(1, 1, 2): full, (1, 1, 3): note}
+
+
+def test_the_subject_s_last_word_cut_to_a_letter_is_continued_as_the_corpus_goes_on() -> None:
+    # st701 dev 001: "trong cơ quan nhà n" (the stamp's side over "ước", "n" read at 92); "cơ quan" is no
+    # district's "quận" before a name
+    first = "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính"
+    value, conf = _subject([(first, 96.0), ("trong cơ quan nhà n", [96.0, 97.0, 97.0, 93.0, 92.0])])
+    assert (value, conf < SURE) == (first + " trong cơ quan nhà nước", True)
