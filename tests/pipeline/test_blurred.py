@@ -125,6 +125,9 @@ def test_a_number_s_label_as_a_blur_leaves_it_is_a_vote_and_the_surer_readings_d
     assert blurred._number_of("5ð: 991/0P-5LDTRXM") == "991/0P-5LDTRXM"
     assert blurred._number_of("Căn cứ 45/2020/NĐ-CP") is None  # a cited document's number: no label
     assert blurred._number_of("$6:591") is None
+    # a number's own digits are no label: "59 1/…" is "591" split, "50% 10/2020/NĐ-CP" a share and a citation
+    assert blurred._number_of("59 1/GP-SLĐTBXH") is None
+    assert blurred._number_of("50% 10/2020/NĐ-CP") is None
 
     def vote(number: str, cut: int, conf: float) -> tuple[str, blurred.Row]:
         return number, (cut, [_tok("$6:", 93.0), _tok(f"{number}/GP-X", conf)])  # type: ignore[list-item]
@@ -146,6 +149,22 @@ def test_a_number_s_label_as_a_blur_leaves_it_is_a_vote_and_the_surer_readings_d
     # one cut's readings alone, or fewer than three, agree on nothing
     assert blurred._weighted([vote("591", 0, 90.0)] * 3 + [vote("391", 1, 10.0)]) is None
     assert blurred._weighted([vote("591", 0, 90.0), vote("591", 1, 90.0), vote("391", 1, 10.0)]) is None
+
+
+def test_a_reading_s_confidence_in_a_number_is_its_number_word_s() -> None:
+    """``_weighted`` counts a reading's confidence in the word that reads its number ("1/GP-X", "1"), not in a
+    word that merely holds its digits (a date's "2021" read at 95 beside a "1" read at 5, review 40b)."""
+
+    def vote(number: str, cut: int, toks: list[tuple[str, float]]) -> tuple[str, blurred.Row]:
+        return number, (cut, [_tok(t, c) for t, c in toks])  # type: ignore[list-item]
+
+    unsure = [("Số:", 93.0), ("1/GP-X", 5.0), ("2021", 95.0)]
+    votes = [vote("1", 0, unsure), vote("1", 1, unsure), vote("1", 1, unsure)]
+    votes += [vote("7", 0, [("7/GP-X", 40.0)]), vote("7", 1, [("7", 40.0)])]
+    assert blurred._weighted(votes) is None  # 15 of 95: the "1" read unsurely, whatever "2021" is
+    assert blurred._gives("591/GP-X", "591") and blurred._gives("Số:591/GP", "591")
+    assert blurred._gives("o91'/GP", "091") and blurred._gives("591", "591")
+    assert not blurred._gives("2021", "1") and not blurred._gives("15/GP", "1")
 
 
 def test_a_reading_of_a_date_after_today_is_no_date_and_a_year_with_a_digit_more_neither() -> None:

@@ -85,17 +85,21 @@ def test_a_type_s_heading_read_unsurely_is_added_at_the_confidence_it_was_read(
     blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A blurred photo's "GIẤY PHÉP" read alone "GIẤY" at 0, "PHÉP" at 7: no sure band, but its words name a
-    document type in capitals, as a heading prints it; they go in unsure (the type name in doubt)."""
+    document type in capitals, as a heading prints it; they go in unsure (the type name in doubt), at most at
+    ``HEADING_CONF`` however surely they were read."""
     from digitize.pipeline.fields import extract
     from digitize.pipeline.model import Box, Word
 
     def word(text: str, conf: float, x: float = 0.0, line: int = 0) -> Word:
         return Word(text=text, conf=conf, box=Box(x, 0, x + 10, 10), block=uncovered.BLOCK, line=line)
 
+    def read(words: list[Word]) -> list[tuple[str, float]]:
+        return [(w.text, w.conf) for w in uncovered._heading(words)]
+
     giay, phep = word("GIẤY", 0.0, 0), word("PHÉP", 7.0, 20)
     assert uncovered._heading([phep, giay]) == [giay, phep]
     misread = [word("GIẦY", 16.0, 0), word("PHÉP", 95.0, 20)]  # a mark misread
-    assert uncovered._heading(misread) == misread
+    assert read(misread) == [("GIẦY", 16.0), ("PHÉP", uncovered.HEADING_CONF)]
     assert not uncovered._heading([word("Giấy", 0.0, 0), word("phép", 7.0, 20)])  # no heading's capitals
     organ = [word("CỤC", 10.0), word("VIỄN", 7.0, 20), word("THÔNG", 7.0, 40)]
     assert not uncovered._heading(organ)  # no type
@@ -104,7 +108,10 @@ def test_a_type_s_heading_read_unsurely_is_added_at_the_confidence_it_was_read(
     # the heading beside junk on its row (a received stamp's handwritten number): the heading's words alone
     bao, cao = word("BÁO", 88.0, 0), word("CÁO", 96.0, 20)
     junk = [word("‡70", 90.0, 60), word("'0", 8.0, 80), word("Ynng", 34.0, 100), word("th", 0.0, 120)]
-    assert uncovered._heading([*junk, cao, bao]) == [bao, cao]
+    assert read([*junk, cao, bao]) == [("BÁO", 50.0), ("CÁO", 50.0)]
+    # every heading the band holds, on each of its lines
+    again = [word("GIẤY", 0.0, 0, line=1), word("PHÉP", 7.0, 20, line=1)]
+    assert read([giay, phep, *again]) == [("GIẤY", 0.0), ("PHÉP", 7.0)] * 2
 
     prepared, first = blurred
     dropped = _without(first, {"QUYẾT"})
@@ -112,6 +119,60 @@ def test_a_type_s_heading_read_unsurely_is_added_at_the_confidence_it_was_read(
     page = uncovered.second_pass(prepared, dropped, lang=LANG)
     assert "QUYẾT ĐỊNH" in page.text
     assert extract([page]).values()["type_name"] == "Quyết định"
+
+
+def test_an_organ_s_or_a_stamp_s_line_naming_a_type_is_no_heading() -> None:
+    """An organ's name or a stamp's line holds a type's words ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ": "KẾ HOẠCH"; a received
+    stamp's "CÔNG VĂN ĐẾN"), read unsurely in a band: nothing added (review 40b: "Kế hoạch" taken surely for
+    a Quyết định's type); nor a type's name read only near (a fuzzy "KẾ HOẠCH" out of "SỞ KẾ HOẠCH")."""
+    from digitize.pipeline.model import Box, Word
+
+    def line(text: str, conf: float = 40.0) -> list[Word]:
+        return [
+            Word(text=t, conf=conf, box=Box(30 * k, 0, 30 * k + 20, 10), block=uncovered.BLOCK, line=0)
+            for k, t in enumerate(text.split())
+        ]
+
+    for text in (
+        "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+        "PHÒNG KẾ HOẠCH - TÀI CHÍNH",
+        "TRUNG TÂM HƯỚNG DẪN",
+        "CÔNG VĂN ĐẾN",
+        "CÔNG VĂN",
+        "SỞ KẾ HOẠCH",
+        "SỞ KẾ HOẠC",
+    ):
+        assert uncovered._heading(line(text)) == [], text
+    assert [w.text for w in uncovered._heading(line("BÁO CÁO"))] == ["BÁO", "CÁO"]
+
+
+def test_an_organ_s_line_read_in_a_heading_s_band_gives_no_sure_type(
+    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 40b's reading: the band left out over a Quyết định's title read "SỞ KẾ HOẠCH" at 90 (an organ's
+    line), then "QUYẾT ĐỊNH" at 20: unsure as a whole. The organ's words are no heading ("Kế hoạch" was
+    taken surely as the type); the title's go in, in doubt."""
+    from digitize.pipeline.fields import extract
+
+    prepared, first = blurred
+    dropped = _without(first, {"QUYẾT"})
+
+    def reading(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        h = image.shape[0]
+        rows = [("SỞ KẾ HOẠCH", 90.0, 0), ("QUYẾT ĐỊNH", 20.0, h // 2)]
+        return [
+            tesseract.Token(t, conf, 10 + 60 * k, top, 50, h // 3, 1, 1, n + 1, k + 1)
+            for n, (text, conf, top) in enumerate(rows)
+            for k, t in enumerate(text.split())
+        ]
+
+    monkeypatch.setattr(tesseract, "image_to_data", reading)
+    page = uncovered.second_pass(prepared, dropped, lang=LANG)
+    assert "QUYẾT ĐỊNH" in page.text
+    assert "HOẠCH" not in page.text
+    found = extract([page]).fields["type_name"]
+    assert found.value != "Kế hoạch"
+    assert found.value == "Quyết định" or found.confidence < 0.6
 
 
 def test_a_piece_of_a_line_read_already_is_not_added_again() -> None:

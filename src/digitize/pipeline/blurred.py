@@ -257,7 +257,7 @@ def _weighted(votes: Sequence[tuple[str, Row]]) -> str | None:
     ``MIN_VOTES`` readings from both cuts; it goes in in doubt as any agreed one."""
     weight: dict[str, float] = {}
     for v, (_, toks) in votes:
-        weight[v] = weight.get(v, 0.0) + max((t.conf for t in toks if v in t.text), default=0.0)
+        weight[v] = weight.get(v, 0.0) + max((t.conf for t in toks if _gives(t.text, v)), default=0.0)
     total = sum(weight.values())
     if not votes or total <= 0:
         return None
@@ -267,6 +267,13 @@ def _weighted(votes: Sequence[tuple[str, Row]]) -> str | None:
     if len(mine) < MIN_VOTES or len({cut for cut, _ in mine}) < 2:
         return None
     return best if w > WEIGHT_SHARE * total else None
+
+
+def _gives(text: str, number: str) -> bool:
+    """Is ``text`` the word that reads ``number``: the number alone or before its slash ("591/GP-…", "Số:591",
+    "o91'/…" with its look-alikes), not a word holding its digits elsewhere ("1" in "2021", review 40b)."""
+    head = slashes(nfc(text)).split("/", 1)[0].rsplit(":", 1)[-1]
+    return head.strip().rstrip("'’`").translate(DIGITISH) == number
 
 
 def _in_doubt(toks: Sequence[tesseract.Token]) -> tuple[list[str], list[float]]:
@@ -319,8 +326,12 @@ def _by_position(votes: Sequence[tuple[str, Row]]) -> str | None:
 
 # the "Số:" label as a blur leaves it, on a line known to be the number's, apart from the number before its
 # slash: "$6: 591/GP-…", "%9 391/…", "5ð: 991/…" (seed 485 alt 012: six of the eight readings of its
-# "Số: 591/GP-SLĐTBXH" no vote before)
-_LOOSE_SO = re.compile(r"^\s*[^\s\w]?[sSš5$%][^\s/]{0,2}?\s*[:;.,]?\s+(?=[0-9oOlI]{1,6}['’`]?\s*/)")
+# "Số: 591/GP-SLĐTBXH" no vote before); a digit in the label's tail only after a lead that is no digit
+# ("$6:"), never a number's own digits taken for the label ("59 1/GP-…": "591" split; "50% 10/2020/NĐ-CP",
+# review 40b)
+_LOOSE_SO = re.compile(
+    r"^\s*[^\s\w]?(?:[sSš$%][^\s/]{0,2}?|5[^\s/\d]{0,2}?)\s*[:;.,]?\s+(?=[0-9oOlI]{1,6}['’`]?\s*/)"
+)
 
 
 def _number_of(text: str) -> str | None:

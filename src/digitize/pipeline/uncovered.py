@@ -18,7 +18,7 @@ untouched: no second Tesseract run.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import cv2
@@ -43,6 +43,8 @@ MAX_PIXELS = 40_000_000  # a larger OCR image is not looked at (its components' 
 MIN_CONF = 75.0  # Tesseract's character-weighted confidence in a band's words for them to be added ...
 MIN_SYLLABLES = 0.6  # ... and the share of its words (of letters) that are Vietnamese syllables
 MAX_HEADING_WORDS = 4  # ... or, read unsurely, the words of a type's heading ("GIẤY CHỨNG NHẬN"): at most
+HEADING_CONF = 50.0  # ... at a confidence of at most this (a type name found so stays in doubt)
+NOT_HEADINGS = frozenset({"Công văn"})  # types whose words a stamp prints ("CÔNG VĂN ĐẾN"): no heading found
 OVER_READ = 0.3  # share of a band word's box over a first-reading word's for it to be a piece read again
 BLOCK = 4000  # added to the blocks of a band's words (kept apart from the first reading's and each other's)
 
@@ -140,25 +142,46 @@ def _sure(words: list[Word]) -> bool:
 
 def _heading(words: list[Word]) -> list[Word]:
     """The words of a document's heading the band holds, read unsurely or beside marks read as junk: two to
-    ``MAX_HEADING_WORDS`` words next to each other on one of its lines, in capitals, that name a type
-    ("GIẤY PHÉP" read "GIẤY" at 0, "PHÉP" at 7 on a blurred colour photo, seed 485 alt 012; "BÁO CÁO" read
-    surely on the row of a received stamp's handwritten "370" read as junk, seed 705 alt 002: their type name
-    and subject lost). They go in at the confidences they were read at (a type name read unsurely stays in
-    doubt); [] when the band holds no such run."""
+    ``MAX_HEADING_WORDS`` words next to each other on one of its lines, in capitals, that spell a type's name
+    exactly (tones aside), with no word in capitals right before or after them on their line ("GIẤY PHÉP"
+    read "GIẤY" at 0, "PHÉP" at 7 on a blurred colour photo, seed 485 alt 012; "BÁO CÁO" read surely on the
+    row of a received stamp's handwritten "370" read as junk, seed 705 alt 002: their type name and subject
+    lost). An organ's or a stamp's line names types among its words ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "TRUNG TÂM
+    HƯỚNG DẪN", "CÔNG VĂN ĐẾN", review 40b): those are no heading; nor is "Công văn", a stamp's. The words go
+    in at the confidences they were read at, at most ``HEADING_CONF`` (a type name found so stays in doubt);
+    [] when the band holds no such run."""
     from digitize.pipeline.fields.layout import type_text
 
     lines: dict[tuple[int, int], list[Word]] = {}
     for w in words:
         lines.setdefault((w.block, w.line), []).append(w)
+    found: list[Word] = []
     for line in lines.values():
         line.sort(key=lambda w: w.box.x0)
-        for i in range(len(line)):
-            for j in range(i + 2, min(len(line), i + MAX_HEADING_WORDS) + 1):
-                run = line[i:j]
-                if not all(_capitals(w.text) for w in run):
-                    break
-                if type_text(" ".join(w.text for w in run)) is not None:
-                    return run
+        i = 0
+        while i < len(line):
+            run = _heading_at(line, i, type_text)
+            if run:
+                found.extend(replace(w, conf=min(w.conf, HEADING_CONF)) for w in run)
+                i += len(run)
+            else:
+                i += 1
+    return found
+
+
+def _heading_at(line: list[Word], i: int, type_text: Callable[[str], tuple[str, float] | None]) -> list[Word]:
+    """The heading's words starting at ``line[i]`` (see ``_heading``), [] when none starts there."""
+    if i > 0 and _capitals(line[i - 1].text):
+        return []
+    for j in range(i + 2, min(len(line), i + MAX_HEADING_WORDS) + 1):
+        run = line[i:j]
+        if not all(_capitals(w.text) for w in run):
+            break
+        if j < len(line) and _capitals(line[j].text):
+            continue
+        hit = type_text(" ".join(w.text for w in run))
+        if hit is not None and hit[1] >= 1.0 and hit[0] not in NOT_HEADINGS:
+            return run
     return []
 
 
