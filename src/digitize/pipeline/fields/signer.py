@@ -1415,7 +1415,8 @@ def _word_lost(boxes: Sequence[Box], toks: Sequence[tuple[str, float]] = ()) -> 
     short = _letters_outside(boxes, toks)
     cut = _first_letters_outside(boxes, toks)
     saved = False
-    for (a, b), (sa, sb), cb in zip(itertools.pairwise(boxes), itertools.pairwise(short), cut[1:], strict=True):
+    pairs = zip(itertools.pairwise(boxes), itertools.pairwise(short), cut[1:], strict=True)
+    for (a, b), (sa, sb), cb in pairs:
         height = max(1.0, a.y1 - a.y0, b.y1 - b.y0)
         gap = b.x0 - a.x1 - sa - sb
         if gap - cb > LOST_WORD_GAP * height:
@@ -1447,13 +1448,12 @@ def _first_letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float
     middle letter width of the name's words read surely; 0 for the others and for all without the words."""
     if len(toks) != len(boxes):
         return [0.0] * len(boxes)
-    sure = [(b.x1 - b.x0) / len(t) for b, (t, c) in zip(boxes, toks, strict=True) if c >= NAME_WORD_CONF and t]
+    read = list(zip(boxes, toks, strict=True))
+    sure = [(b.x1 - b.x0) / len(t) for b, (t, c) in read if c >= NAME_WORD_CONF and t]
     if not sure:
         return [0.0] * len(boxes)
     middle = statistics.median(sure)
-    return [
-        _short_box(b, t, middle) if c >= NAME_WORD_CONF else 0.0 for b, (t, c) in zip(boxes, toks, strict=True)
-    ]
+    return [_short_box(b, t, middle) if c >= NAME_WORD_CONF else 0.0 for b, (t, c) in read]
 
 
 SHORT_BOX = 0.6  # of its letters' width: a box this much narrower than the word read surely in it lost some
