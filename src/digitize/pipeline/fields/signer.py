@@ -585,6 +585,26 @@ def _rare_given(word: str) -> bool:
     return word not in NAME_SYLLABLES and is_syllable(word) and not correct.common(word)
 
 
+def _rhyme_garbled(word: str) -> bool:
+    """A middle name's word spelled as a Vietnamese one (a capital consonant a syllable may start with, one
+    vowel read with a Vietnamese mark, a final one may end in) but no syllable: its vowel garbled ("Đếc" for
+    "Đức" or "Đắc": "êc" ends no syllable), the name it stands for no reading. Not the peoples' names of
+    other orthographies whose letters no Vietnamese syllable has ("Mah", "Kdăm", "Jang"), nor those whose
+    vowel bears no mark ("Hot" of "Siu Hot": its own spelling, no stroke's)."""
+    key = fold(word).lower()
+    return (
+        len(key) == 3
+        and len(word) == 3
+        and key.isalpha()
+        and word[:1].isupper()
+        and key[0] in "bcdghklmnpqrstvx"
+        and key[1] in "aeiouy"
+        and word[1].lower() != key[1]
+        and key[2] in "cmnpt"
+        and not is_syllable(word)
+    )
+
+
 # letters Tesseract reads for one another in a name under a seal or a blur (a stroke added or lost): only a
 # word one of these from a listed name is taken for it ("Nđọc" for "Ngọc"); any other letter may be the name's
 # own ("Rơ Mah", "Nay Jang", "Siu Hot" are Jarai names: REVIEW-33 M1)
@@ -1877,6 +1897,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             for k in range(1, len(words) - 1):
                 if (middle := _near_middle(words[k], toks[k][1])) is not None:
                     words[k], guessed = middle, True  # "Hồ Hếu Hùng" (55): "Hữu", the seal over its vowel
+            if any(_rhyme_garbled(w) for w in words[1:-1]):
+                guessed = True  # "Nguyễn Đếc Vinh" (93): "Đ?c" a middle name whose vowel a stroke garbled
             if any(_rare_given(w) for w in words[1:]):
                 guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
             for k in range(1, len(words)):
