@@ -512,9 +512,23 @@ def _ring_through(token: str) -> str | None:
     hits = {v for v in SURNAMES if fold(v).startswith(fold(head)) and len(v) > len(head)}
     if len(hits) > 1:
         # "DươzŠ" (seed 707 dev 009, a bitonal scan, the ring across "ng" of "Dương"): Dương, not Đường, which
-        # folds alike: its "D" read without the bar, as printed
-        hits = {v for v in hits if v[0].casefold() == head[0].casefold()}
+        # folds alike: the marked letters read tell ("ơ", not "ờ"); "DoàzŠ" (Đoàn, its bar lost) is no
+        # "Doãn". The first letter only where the marks tell not; a name the marks tell whose first letter
+        # is not the one read ("D" for "Đoàn", "Đ" for "Dương") is no reading (a bar lost or a stroke read)
+        marked_alike = {v for v in hits if _marks_agree(head, v)}
+        hits = {v for v in marked_alike if v[0].casefold() == head[0].casefold()}
+        if len(marked_alike) == 1 and not hits:
+            return None
     return hits.pop() if len(hits) == 1 else None
+
+
+def _marks_agree(head: str, name: str) -> bool:
+    """Each letter of ``head`` read with a mark (a tone, a hat, a horn, a breve; the bar of "Đ" aside) is the
+    letter of ``name`` at its place, marks and all."""
+    for h, n in zip(head.casefold().replace("đ", "d"), name.casefold().replace("đ", "d"), strict=False):
+        if len(unicodedata.normalize("NFD", h)) > 1 and h != n:
+            return False
+    return True
 
 
 def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str | None:

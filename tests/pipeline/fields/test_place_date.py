@@ -389,6 +389,27 @@ def test_the_organ_s_province_with_a_doubted_word_s_first_letter_misread_is_it_i
     assert value == "Tâm Đồng" and conf < 0.6
 
 
+@pytest.mark.parametrize(
+    ("parent", "organ", "read"),
+    [
+        ("UBND TỈNH LÂM ĐỒNG", "UBND THỊ XÃ TÂM ĐỒNG", "Tâm Đồng"),  # an organ names the place as read
+        ("UBND TỈNH LAI CHÂU", "SỞ TÀI CHÍNH", "Mai Châu"),  # "M" no stroke-alike of "L": its own place
+    ],
+)
+def test_a_doubted_place_word_an_organ_names_or_of_another_shape_is_no_province_misread(
+    parent: str, organ: str, read: str
+) -> None:
+    """REVIEW-40c L1: a doubted word's first letter was taken misread as any other, before the organs' names
+    were asked: the town "Tâm Đồng" under its own organ became "Lâm Đồng", "Mai Châu" "Lai Châu"."""
+    from dataclasses import replace
+
+    specs = decision(parent=parent, organ=(organ,), date=f"{read}, ngày 05 tháng 12 năm 2020")
+    pg = page(specs)
+    first = read.split()[0]
+    words = tuple(replace(w, conf=59.0) if w.text == first else w for w in pg.words)
+    assert extract([replace(pg, words=words)]).fields["place"].value == read
+
+
 @pytest.mark.parametrize("ngay", ["ngài", "ngãi"])
 def test_the_place_before_a_ngay_read_with_its_y_as_an_i(ngay: str) -> None:
     # a low-light photo (seed 181 dev 002): "Hà Nội, ngày 20 tháng 01 năm 2024", the day and month written,

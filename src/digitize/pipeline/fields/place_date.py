@@ -88,7 +88,7 @@ def set_place(
             near = home if home is not None and fuzz.ratio(key, fold(home)) >= 60 else None
             if near is not None and not _another_place(prefix, near, lenient=True):
                 hit = (near, max(0.7, hit[1]))
-            elif near is not None and _onset_misread(prefix, near, _unsure_words(ln)):
+            elif near is not None and _onset_misread(prefix, near, _unsure_words(ln, prefix, organs)):
                 hit = (near, GARBLED_HOME)  # "Hình Định" under "UBND tỉnh Bình Định": it, in doubt
             elif near is not None and not _another_place(prefix, near, lenient=True, cut_ok=True):
                 hit = (near, GARBLED_HOME)  # cut short like the organ's province ("Quảng Ni"): it, in doubt
@@ -342,16 +342,27 @@ def _onset_misread(read: str, home: str, unsure: frozenset[str] = frozenset()) -
     if len(differ) != 1:
         return False
     w, h = differ[0]
-    alike = frozenset({w[:1], h[:1]}) in _LOOKALIKE_ONSETS or (w in unsure and w[:1].isalpha())
+    pair = frozenset({w[:1], h[:1]})
+    alike = pair in _LOOKALIKE_ONSETS or (w in unsure and pair in _UNSURE_ONSETS)
     return len(w) == len(h) and w[1:] == h[1:] and alike
 
 
 UNSURE_ONSET_CONF = 65.0  # Tesseract's 0..100: a word of the place read less surely may have its first letter
-# misread as any other
+# misread as one of its stroke-alikes (``_UNSURE_ONSETS``)
+# capitals built of the same strokes, one broken or lost on a poor scan ("T" of the "L" whose foot went and
+# whose stem's top smeared): folded first letters a word OCR doubted may have been read for one another. Not
+# letters of other shapes: "Mai Châu" (a district of its own) is no "Lai Châu" with its "L" misread
+_UNSURE_ONSETS = _LOOKALIKE_ONSETS | frozenset(
+    frozenset(p) for p in ("lt", "li", "ti", "hn", "mn", "br", "pr", "bp", "cg", "ce", "dp")
+)
 
 
-def _unsure_words(ln: Line) -> frozenset[str]:
-    """The line's words read less surely than ``UNSURE_ONSET_CONF``, folded, without their punctuation."""
+def _unsure_words(ln: Line, read: str = "", organs: Sequence[str] = ()) -> frozenset[str]:
+    """The line's words read less surely than ``UNSURE_ONSET_CONF``, folded, without their punctuation; none
+    when the place ``read`` is one as read: an organ names it ("Tâm Đồng" under "UBND thị xã Tâm Đồng"), or
+    a known place's name with its marks."""
+    if read and (any(_names(read, o) for o in organs) or F_PLACES.get(fold(read)) == normalize_tones(read)):
+        return frozenset()
     return frozenset(fold(w.text.strip(".,;:")) for w in ln.words if w.conf < UNSURE_ONSET_CONF)
 
 

@@ -585,6 +585,26 @@ def _rare_given(word: str) -> bool:
     return word not in NAME_SYLLABLES and is_syllable(word) and not correct.common(word)
 
 
+def _rhyme_garbled(word: str) -> bool:
+    """A middle name's word spelled as a Vietnamese one (a capital consonant a syllable may start with, one
+    vowel read with a Vietnamese mark, a final one may end in) but no syllable: its vowel garbled ("Đếc" for
+    "Đức" or "Đắc": "êc" ends no syllable), the name it stands for no reading. Not the peoples' names of
+    other orthographies whose letters no Vietnamese syllable has ("Mah", "Kdăm", "Jang"), nor those whose
+    vowel bears no mark ("Hot" of "Siu Hot": its own spelling, no stroke's)."""
+    key = fold(word).lower()
+    return (
+        len(key) == 3
+        and len(word) == 3
+        and key.isalpha()
+        and word[:1].isupper()
+        and key[0] in "bcdghklmnpqrstvx"
+        and key[1] in "aeiouy"
+        and word[1].lower() != key[1]
+        and key[2] in "cmnpt"
+        and not is_syllable(word)
+    )
+
+
 # letters Tesseract reads for one another in a name under a seal or a blur (a stroke added or lost): only a
 # word one of these from a listed name is taken for it ("Nđọc" for "Ngọc"); any other letter may be the name's
 # own ("Rơ Mah", "Nay Jang", "Siu Hot" are Jarai names: REVIEW-33 M1)
@@ -1402,27 +1422,34 @@ LEFT_OFF_CENTRE = 1.0
 LOST_WORD_GAP = 1.2  # word heights between two words of a name: a word lost between them (a space is ~0.3)
 
 
-def _word_lost(boxes: Sequence[Box], toks: Sequence[tuple[str, float]] = ()) -> bool:
+def _word_lost(boxes: Sequence[Box], toks: Sequence[tuple[str, float]] = ()) -> bool | None:
     """Two consecutive words of a name stand so far apart that a word was lost between them (the seal's
     ring or the pen's scribble over it, erased or dropped as a picture): "Vũ Nam" is not "Vũ Minh Nam".
     With the words read (``toks``, one for each box), a word read unsurely whose box is narrower than its
     letters (the width of a letter of the words read surely) had the rest of them under the ring, beside
     its box: "Phần" (10) boxed over "Pha", "Fgọc" (10) over "gọc" of "Phan Ngọc Mai", the ring across "n N"
-    (seed 445 dev 004). The gap is the space between their letters."""
+    (seed 445 dev 004). The gap is the space between their letters. A word read surely whose box is much
+    narrower than its letters (``_short_box``) lost its first letters out of it: only the gap on its left
+    is narrowed by them, and a gap that counted as a lost word but for them gives None (no word lost, but
+    the name in doubt: the box may as well be a whole short word's, a word lost beside it)."""
     short = _letters_outside(boxes, toks)
-    for (a, b), (sa, sb) in zip(itertools.pairwise(boxes), itertools.pairwise(short), strict=True):
+    cut = _first_letters_outside(boxes, toks)
+    saved = False
+    pairs = zip(itertools.pairwise(boxes), itertools.pairwise(short), cut[1:], strict=True)
+    for (a, b), (sa, sb), cb in pairs:
         height = max(1.0, a.y1 - a.y0, b.y1 - b.y0)
-        if b.x0 - a.x1 - sa - sb > LOST_WORD_GAP * height:
+        gap = b.x0 - a.x1 - sa - sb
+        if gap - cb > LOST_WORD_GAP * height:
             return True
-    return False
+        if cb and gap > LOST_WORD_GAP * height:
+            saved = True
+    return None if saved else False
 
 
 def _letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float]]) -> list[float]:
     """For each box, how much narrower it is than the letters of its word read unsurely (below
-    ``NAME_WORD_CONF``) would be at the width of a letter of the words read surely; for a word read surely,
-    how much narrower its box is than its letters at the middle letter width of the words read surely, when
-    less than ``SHORT_BOX`` of them (``_short_box``); 0 for the others, and for all without one read surely
-    or without the words."""
+    ``NAME_WORD_CONF``) would be at the width of a letter of the words read surely; 0 for a word read
+    surely, and for all without one read surely or without the words."""
     if len(toks) != len(boxes):
         return [0.0] * len(boxes)
     sure = [(b.x1 - b.x0, len(t)) for b, (t, c) in zip(boxes, toks, strict=True) if c >= NAME_WORD_CONF and t]
@@ -1430,23 +1457,38 @@ def _letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float]]) ->
     if not letters:
         return [0.0] * len(boxes)
     letter = sum(w for w, _ in sure) / letters
-    middle = statistics.median(w / n for w, n in sure)
     return [
-        max(0.0, len(t) * letter - (b.x1 - b.x0)) if c < NAME_WORD_CONF else _short_box(b, t, middle)
+        max(0.0, len(t) * letter - (b.x1 - b.x0)) if c < NAME_WORD_CONF else 0.0
         for b, (t, c) in zip(boxes, toks, strict=True)
     ]
 
 
+def _first_letters_outside(boxes: Sequence[Box], toks: Sequence[tuple[str, float]]) -> list[float]:
+    """For each box of a word read surely, how much narrower it is than its letters (``_short_box``) at the
+    middle letter width of the name's words read surely; 0 for the others and for all without the words."""
+    if len(toks) != len(boxes):
+        return [0.0] * len(boxes)
+    read = list(zip(boxes, toks, strict=True))
+    sure = [(b.x1 - b.x0) / len(t) for b, (t, c) in read if c >= NAME_WORD_CONF and t]
+    if not sure:
+        return [0.0] * len(boxes)
+    middle = statistics.median(sure)
+    return [_short_box(b, t, middle) if c >= NAME_WORD_CONF else 0.0 for b, (t, c) in read]
+
+
 SHORT_BOX = 0.6  # of its letters' width: a box this much narrower than the word read surely in it lost some
+LETTER_WIDTH = 1.0  # word heights: a letter is never wider (a box a scribble stretched gives no letter width)
 
 
 def _short_box(box: Box, word: str, letter: float) -> float:
-    """How much narrower than its letters (at ``letter`` a letter) the box of a word read surely is, when it
-    is narrower than ``SHORT_BOX`` of them, else 0: Tesseract read the whole word, but the seal's ring over
-    its first letters left them out of its box. Seed 485 dev 000 (a bitonal scan, the rim across the "N" of
-    "Lưu Ngọc Hương"): "Ngọc" (93) boxed over "gọc", the gap from "Lưu" to the box a lost word's, no name
-    read. A box as wide as its word's letters is the word's (a lost word's gap stays one)."""
-    want = len(word) * letter
+    """How much narrower than its letters (at ``letter`` a letter, ``LETTER_WIDTH`` of its box's height at
+    most) the box of a word read surely is, when it is narrower than ``SHORT_BOX`` of them, else 0:
+    Tesseract read the whole word, but the seal's ring over its first letters left them out of its box.
+    Seed 485 dev 000 (a bitonal scan, the rim across the "N" of "Lưu Ngọc Hương"): "Ngọc" (93) boxed over
+    "gọc", the gap from "Lưu" to the box a lost word's, no name read. A box as wide as its word's letters
+    is the word's (a lost word's gap stays one). The cap: the pen's scribble across a word of the name
+    stretches its box, and a word beside it as wide as its letters would seem short."""
+    want = len(word) * min(letter, LETTER_WIDTH * max(1.0, box.y1 - box.y0))
     width = box.x1 - box.x0
     return want - width if width < SHORT_BOX * want else 0.0
 
@@ -1750,8 +1792,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         keep = [len(t) >= 2 or t.upper() == "Y" or (t == "A" and c >= NAME_WORD_CONF) for t, c in toks]
         toks = [tc for tc, k in zip(toks, keep, strict=True) if k]
         placed = [b for b, k in zip(placed, keep, strict=False) if k] if placed else []
-        if 2 <= len(toks) <= 5 and _word_lost(placed, toks):
+        lost = _word_lost(placed, toks) if 2 <= len(toks) <= 5 else False
+        if lost:
             continue  # "Vũ      Nam": a word under the seal or the pen lost between two read ones
+        if lost is None:
+            guessed = True  # "Lưu Ngọc Hương", "Ngọc" boxed over "gọc": its first letters or a word lost
         if 2 <= len(toks) <= 5 and _letters_inside(ln, placed):
             continue  # "Đào Quốc" with "C", "ương" inside the box of "Quốc": "Cường" read in pieces, lost
         if 2 <= len(toks) <= 5 and statistics.fmean(c for _, c in toks[1:]) < GIVEN_NAMES_MIN_CONF:
@@ -1852,6 +1897,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             for k in range(1, len(words) - 1):
                 if (middle := _near_middle(words[k], toks[k][1])) is not None:
                     words[k], guessed = middle, True  # "Hồ Hếu Hùng" (55): "Hữu", the seal over its vowel
+            if any(_rhyme_garbled(w) for w in words[1:-1]):
+                guessed = True  # "Nguyễn Đếc Vinh" (93): "Đ?c" a middle name whose vowel a stroke garbled
             if any(_rare_given(w) for w in words[1:]):
                 guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
             for k in range(1, len(words)):
