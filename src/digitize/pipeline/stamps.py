@@ -350,13 +350,15 @@ def second_pass(
 
 
 GHOST_HEIGHT = 0.5  # letters: a line read in a block whose words' boxes are mostly this short is no print's
+_RULE_ONLY = re.compile(r"[-‐‑‒–—―_=.·]+")  # a word of dashes alone: a rule's or a dash line's, however thin
 
 
 def _without_ghosts(
     rows: dict[tuple[int, int, int], list[Word]], letter: float
 ) -> dict[tuple[int, int, int], list[Word]]:
     """The block's lines without a ghost: a line whose words' boxes are for the most part slivers (median
-    height under ``GHOST_HEIGHT`` letters) standing inside the rows of another line read at full height.
+    height under ``GHOST_HEIGHT`` letters) standing inside the rows of another line read at full height, half
+    its words at least over that line's words (a line of dashes alone, a rule's, stands: REVIEW-40d).
     Tesseract read the tops of a line's letters again as a line of their own where the stamp's box, made
     paper, left its letters' marks apart ("vÊMÍRÍ ổấp Giấy chứng nhận hạ lết bị viễn thổ", words 6-11 px
     tall over "Về việc cấp Giấy chứng nhận hợp quy thiết bị viễn thông" at 53): its words, some read
@@ -367,12 +369,19 @@ def _without_ghosts(
     def height(ws: list[Word]) -> float:
         return statistics.median(w.box.y1 - w.box.y0 for w in ws)
 
+    def across(w: Word, o: list[Word]) -> bool:
+        return any(min(w.box.x1, q.box.x1) > max(w.box.x0, q.box.x0) for q in o)
+
     full = [ws for ws in rows.values() if ws and height(ws) >= GHOST_HEIGHT * letter]
     out = {}
     for k, ws in rows.items():
-        if ws and height(ws) < GHOST_HEIGHT * letter:
+        if ws and height(ws) < GHOST_HEIGHT * letter and not all(_RULE_ONLY.fullmatch(w.text) for w in ws):
             mid = statistics.median((w.box.y0 + w.box.y1) / 2 for w in ws)
-            if any(min(w.box.y0 for w in o) <= mid <= max(w.box.y1 for w in o) for o in full):
+            if any(
+                min(w.box.y0 for w in o) <= mid <= max(w.box.y1 for w in o)
+                and 2 * sum(across(w, o) for w in ws) >= len(ws)
+                for o in full
+            ):
                 continue
         out[k] = ws
     return out

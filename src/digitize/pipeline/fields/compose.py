@@ -150,8 +150,10 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     holder_name = holder.value("holder_name")
     subject = holder_restated(subject, holder_name, own, two_ways=read_two_ways(all_lines, holder_name))
     subject = restated_title(subject, type_found.value("type_name"), all_lines, blurred=blurred)
-    subject = year_restored(year_word_restored(subject), place_date.value("issued_date"))
+    subject = year_word_restored(subject)
     if pages[0].source == "ocr":
+        # a year misread or cut off: a text layer's year is as written
+        subject = year_restored(subject, place_date.value("issued_date"), own, all_lines)
         # a sharp page's words that are no syllable, after the body and the title restored what they could
         subject = numeral_lost(subject if blurred else relettered(subject, own, blurred=False))
     res.add(subject)

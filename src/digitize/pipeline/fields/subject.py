@@ -580,14 +580,48 @@ YEARS = (1900, 2100)
 _YEAR_AFTER_NAM = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
 
 
-_CUT_YEAR_AT_END = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{1,3})$")
+_CUT_YEAR_AT_END = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{2,3})$")
+# a year's digits cut off: the digits read end their line this close (of the line's height) to the page's
+# edge, or to a word of the page on their row that is no subject's (a stamp's marks or box beside them)
+CUT_REACH = 2.0
 
 
-def year_restored(subject: Found, issued: str | None) -> Found:
+def _cut_off(subject: str, own: Sequence[Line], lines: Sequence[Line]) -> bool:
+    """The subject's last word is the right-most word of its own line, and that line ends at the page's
+    edge or right beside something of the page that is not the subject's (a stamp's marks, its box read as
+    junk): the evidence that what followed it was cut off, not written so ("sinh viên năm 2")."""
+    words = subject.split()
+    read = _own_words(words, own)
+    last = read[-1] if read else None
+    if last is None:
+        return False
+    line = next((ln for ln in own if any(w is last for w in ln.words)), None)
+    if line is None or max(w.box.x1 for w in line.words) > last.box.x1:
+        return False
+    h = max(1.0, last.box.y1 - last.box.y0)
+    reach = CUT_REACH * h
+    if line.width - last.box.x1 <= reach:
+        return True
+    mine = {id(w) for ln in own for w in ln.words}
+    return any(
+        id(w) not in mine
+        and w.box.x0 >= last.box.x1 - h / 2
+        and w.box.x0 - last.box.x1 <= reach
+        and min(w.box.y1, last.box.y1) - max(w.box.y0, last.box.y0) > h / 2
+        for ln in lines
+        for w in ln.words
+    )
+
+
+def year_restored(
+    subject: Found, issued: str | None, own: Sequence[Line] = (), lines: Sequence[Line] = ()
+) -> Found:
     """A subject whose "năm" names no year (``YEARS``: a blurred "2017" read "2917", "2022" read "2922") one
-    digit off the issue date's year, or ends with "năm" and the first digits of that year (the others cut off
-    by a stamp's side: "năm 2"): that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be
-    another, "năm 2016" in a report of 2017; a person reads it)."""
+    digit off the issue date's year, or ends with "năm" and the first two or three digits of that year, the
+    others cut off (``_cut_off``: the digits end their line at the page's edge or beside a stamp's marks):
+    that year, in doubt (``GUESSED_CONFIDENCE``: the subject's year may be another, "năm 2016" in a report of
+    2017; a person reads it). A subject ending "năm 2" or "năm 20" with no such evidence stands as read
+    ("sinh viên năm 2": a second year), ``cut_in_doubt`` doubting it (REVIEW-40d). OCR pages only."""
     f = subject.get("subject")
     if f is None or not f.value or not issued or not issued[:4].isdigit():
         return subject
@@ -601,7 +635,7 @@ def year_restored(subject: Found, issued: str | None) -> Found:
 
     value = _YEAR_AFTER_NAM.sub(fix, f.value)
     cut = _CUT_YEAR_AT_END.search(value)
-    if cut is not None and year.startswith(cut[3]):
+    if cut is not None and year.startswith(cut[3]) and _cut_off(value, own, lines):
         value = value[: cut.start(3)] + year  # "… công chức năm 2": its last digits under a stamp
     if value == f.value:
         return subject
@@ -2975,7 +3009,9 @@ def read_subject(
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             if ve_viec is None and (cased := _VE_VIEC_CASED.match(joined)) is not None:
-                # "về Việc chấn chỉnh …": a "v" read in the other case
+                # "về Việc chấn chỉnh …": a "v" read in the other case; "về việc" all in small letters may be
+                # a sentence's middle, its first line lost ("… về việc làm cho người lao động"): guessed
+                guessed = guessed or cased[0] == "về việc"
                 joined = "Về việc" + joined[cased.end() :]
                 ve_viec = re.match(r"Về việc", joined)
             joined = joined[ve_viec.start() :] if ve_viec else joined  # a stamp's words before "Về việc"
@@ -3839,14 +3875,16 @@ def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[st
 # surely leaves it sure: "quản lý, bảo vệ" at 97; "địa, bàn" with a speck for its comma read at 48)
 SPECK_MARK_CONF = DOUBTFUL
 _OPENING_QUOTES = "“‘«"
+SPECK_PHRASE_SHARE = 0.5
 
 
 def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: str) -> bool:
     """``word``'s mark at its end is a speck, not print: an opening quote glued to a word's end with another
     word after it, in a trích yếu with no other quote (no print opens a quote after a word); or a comma or a
     semicolon after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it,
-    on into the next as one phrase ("trên địa, bàn", "đầu tư, công": ``ANCHOR_SEEN`` times at least, its
-    trigram shown): a list's comma is read with its word, surely."""
+    on into the next as one phrase ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at
+    least ``SPECK_PHRASE_SHARE`` of what it shows after the two): a list's comma is read with its word,
+    surely, and stays where it is read unsure ("quản lý, bảo vệ rừng")."""
     core, mark = word[:-1], word[-1:]
     if not (core.isalpha() and core.islower() and is_syllable(core)) or read is None:
         return False
@@ -3862,8 +3900,14 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
     model = correct.load()
     if _pair_count(model, core, nxt) < ANCHOR_SEEN:
         return False
-    keys = [syllable_key(x.lower()) for x in (before, core, nxt)]
-    return correct._trigram(model, *keys)
+    ia, ib, ic = (model.index.get(syllable_key(x.lower())) for x in (before, core, nxt))
+    if ia is None or ib is None or ic is None:
+        return False
+    # the phrase almost always goes on so: the next word at least ``SPECK_PHRASE_SHARE`` of what the corpus
+    # shows after the two words ("trên địa" → "bàn" 1361 of 1368); a list's first item ends a phrase often
+    # ("quản lý" → "bảo" 172 of 29568, "kiểm tra" → "giám", "đầu tư" → "xây": REVIEW-40d)
+    seen = model.trigrams.get((ia * model.size + ib) * model.size + ic, 0)
+    return seen >= SPECK_PHRASE_SHARE * _pair_count(model, before, core)
 
 
 def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
