@@ -1,9 +1,13 @@
-"""Independent axes of variation of generated documents, and the families (``dev``, ``alt``, ``eval``).
+"""Independent axes of variation of generated documents, and the families (``dev``, ``alt``, ``eval``,
+``hold``).
 
 Each axis is a small typed value drawn per document from a seeded RNG (``draw_axes``). The families never
 share a seed and draw their names, organs, places, companies and subjects from disjoint pools (``pools``):
 ``dev`` is what the extractor may be tuned on, ``eval`` is only measured on (``python -m bench fields``);
-``alt`` is tuned on too, its pools chosen apart from both, to show rules that hold only on dev's content.
+``alt`` is tuned on too, its pools chosen apart from both, to show rules that hold only on dev's content;
+``hold`` is measure-only like ``eval`` (never tuned on), its pools apart from all three (but the provinces,
+too few: alt's), a second held-out family of our own to tell eval's content being harder from the
+extractor having learned alt's and dev's.
 
 The lists below were written for this generator (Decree 30/2020 conventions and common Vietnamese names);
 no text is copied from ``../shared``. All strings are NFC.
@@ -31,10 +35,18 @@ class Family(StrEnum):
     # tune on it too: pools of its own (none of dev's or eval's values), so a rule that holds only on dev's
     # few organs, names and subjects shows up before eval is measured
     ALT = "alt"
+    # only measure on it, like eval: pools apart from dev's, alt's and eval's (but the provinces), so a gap
+    # between alt/dev and eval can be told apart from eval's own content being harder
+    HOLD = "hold"
 
 
 # Seeds of the two families never meet: a document's RNG is keyed by its family name and its seed is offset.
-FAMILY_SEED_BASE: dict[Family, int] = {Family.DEV: 1_000_000, Family.ALT: 5_000_000, Family.EVAL: 9_000_000}
+FAMILY_SEED_BASE: dict[Family, int] = {
+    Family.DEV: 1_000_000,
+    Family.ALT: 5_000_000,
+    Family.EVAL: 9_000_000,
+    Family.HOLD: 13_000_000,
+}
 
 
 class Colour(StrEnum):
@@ -966,7 +978,361 @@ _ALT = Pools(
     ),
 )
 
-_POOLS: dict[Family, Pools] = {Family.DEV: _DEV, Family.EVAL: _EVAL, Family.ALT: _ALT}
+# ``hold``: a second held-out family, measured only (never tuned on, its misses never looked into). Written
+# from general knowledge of Vietnamese administration without reading eval's lists, each candidate list
+# filtered so that hold keeps none of dev's, alt's or eval's values (the filter only removes). The provinces
+# are too few for a fourth family: hold draws alt's (dev's and the two largest cities). Persons: family,
+# middle and given names no family draws, some two in five family and given names on none of the
+# extractor's lists (from ``samples.heldout_names``), the rest listed ones no pool used.
+_OTHERS = (_DEV, _ALT, _EVAL)
+# every syllable any other family names a person with: a hold syllable is none of them, in any position
+_NAMES_TAKEN = tuple(s for p in _OTHERS for s in p.surnames + p.middle_m + p.middle_f + p.given_m + p.given_f)
+
+
+def _held(candidates: tuple[str, ...], field: str) -> tuple[str, ...]:
+    return _fresh(candidates, *(getattr(p, field) for p in _OTHERS))
+
+
+def _held_names(candidates: tuple[str, ...]) -> tuple[str, ...]:
+    return _fresh(candidates, _NAMES_TAKEN)
+
+
+def _held_organs(candidates: tuple[Dept | Agency, ...]) -> tuple[Any, ...]:
+    """The organs none of whose names, abbreviations, licence and certificate titles (nor, for a Cục, its
+    ministry) is another family's."""
+    others: list[Dept | Agency] = [
+        *(d for p in _OTHERS for d in p.depts),
+        *(a for p in _OTHERS for a in p.agencies),
+    ]
+    taken = {o.name for o in others} | {o.abbr for o in others}
+    taken |= {t for o in others for t in o.licences + o.certificates}
+    taken |= {o.ministry for o in others if isinstance(o, Agency)}
+    out = []
+    for o in candidates:
+        mine = {o.name, o.abbr, *o.licences, *o.certificates}
+        if isinstance(o, Agency):
+            mine.add(o.ministry)
+        if not mine & taken:
+            out.append(o)
+    return tuple(out)
+
+
+_HOLD = Pools(
+    family=Family.HOLD,
+    provinces=_ALT.provinces,  # too few to keep apart (see above): shared with alt and dev, never with eval
+    surnames=_held_names(
+        (
+            # listed (the extractor's SURNAMES), no family's
+            "Trịnh",
+            "Vương",
+            "Phùng",
+            "Doãn",
+            "Nghiêm",
+            "Tống",
+            "Thân",
+            "Hứa",
+            "Lại",
+            "Nông",
+            "Diệp",
+            "Từ",
+            "Bế",
+            "Ngụy",
+            # on none of the extractor's lists (samples.heldout_names.FAMILY)
+            "Khuất",
+            "Đậu",
+            "Tiết",
+            "Ung",
+            "Khâu",
+            "Nhan",
+            "Đống",
+        )
+    ),
+    middle_m=_held_names(("Thanh", "Chí", "Tấn", "Gia", "Đăng", "Hoài", "Tất", "Sỹ", "Phước", "Nhật")),
+    middle_f=_held_names(("Thùy", "Cẩm", "Quỳnh", "Như", "Lệ", "Bảo", "Tường", "Uyên")),
+    given_m=_held_names(
+        (
+            "Tuấn",
+            "Trung",
+            "Vinh",
+            "Hưng",
+            "Thuận",
+            "Tín",
+            "Cảnh",
+            "Kiệt",
+            "Khôi",
+            "Lượng",
+            "Triết",
+            "Chương",
+            # unlisted (samples.heldout_names.GIVEN)
+            "Bổng",
+            "Nhơn",
+            "Quới",
+            "Rạng",
+            "Thưởng",
+            "Hựu",
+            "Mậu",
+        )
+    ),
+    given_f=_held_names(
+        (
+            "Trang",
+            "Dung",
+            "Hằng",
+            "Thủy",
+            "Nga",
+            "Phượng",
+            "Diễm",
+            "Thắm",
+            "Nhàn",
+            "Xuyến",
+            # unlisted (samples.heldout_names.GIVEN)
+            "Mến",
+            "Miên",
+            "Nguyện",
+            "Lượm",
+            "Vẹn",
+        )
+    ),
+    # the legal forms are few: the common ones shared (as alt's are), beside one no other family writes
+    company_forms=_nfc(("Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV", "Công ty Hợp danh")),
+    company_trades=_held(
+        (
+            "Chế biến Gỗ",
+            "Cơ khí Chính xác",
+            "Thủy sản",
+            "Bao bì và In ấn",
+            "Tư vấn Thiết kế",
+            "Năng lượng Mặt trời",
+            "Thực phẩm Sạch",
+            "Vật liệu Xây dựng",
+            "Thương mại Dịch vụ Xuất nhập khẩu",
+            "Điện lạnh",
+        ),
+        "company_trades",
+    ),
+    company_brands=_held(
+        (
+            "Phú Gia",
+            "Thiên Phúc",
+            "Vạn Xuân",
+            "Tràng An",
+            "Hồng Hà",
+            "Bảo Tín",
+            "Lam Sơn",
+            "An Bình Phát",
+            "Việt Úc",
+            "Quang Minh",
+            "Sông Đà",
+            "Tây Nguyên",
+        ),
+        "company_brands",
+    ),
+    streets=_held(
+        (
+            "Hai Bà Trưng",
+            "Phạm Văn Đồng",
+            "Nguyễn Văn Linh",
+            "Tôn Đức Thắng",
+            "Cách Mạng Tháng Tám",
+            "30 Tháng 4",
+            "Lê Hồng Phong",
+            "Nguyễn Thị Minh Khai",
+            "Phan Bội Châu",
+            "Lý Tự Trọng",
+            "Chu Văn An",
+            "Hàm Nghi",
+        ),
+        "streets",
+    ),
+    depts=_held_organs(
+        (
+            Dept(
+                "Sở Thông tin và Truyền thông",
+                "STTTT",
+                ("BCVT", "VP", "TTBCXB"),
+                (
+                    "Giấy phép xuất bản bản tin",
+                    "Giấy phép thiết lập trang thông tin điện tử tổng hợp",
+                ),
+                ("Giấy chứng nhận đăng ký hoạt động cơ sở in",),
+                "Xuất bản bản tin nội bộ định kỳ hằng tháng (khổ 19 x 27 cm, 24 trang, 500 bản/kỳ)",
+            ),
+            Dept(
+                "Sở Nông nghiệp và Phát triển nông thôn",
+                "SNNPTNT",
+                ("TTBVTV", "VP", "CCTS"),
+                ("Giấy phép khai thác thủy sản",),
+                (
+                    "Giấy chứng nhận đủ điều kiện buôn bán thuốc bảo vệ thực vật",
+                    "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất, kinh doanh "
+                    "nông, lâm, thủy sản",
+                ),
+                "Khai thác thủy sản bằng tàu cá có chiều dài lớn nhất từ 15 m trở lên tại vùng khơi",
+            ),
+            Dept(
+                "Ban Quản lý Khu kinh tế",
+                "BQLKKT",
+                ("QLLĐ", "VP", "QHXD"),
+                (
+                    "Giấy phép lao động cho người lao động nước ngoài làm việc tại khu kinh tế",
+                    "Giấy phép quy hoạch dự án đầu tư xây dựng công trình",
+                ),
+                ("Giấy chứng nhận xuất xứ hàng hóa mẫu D",),
+                "Sử dụng người lao động nước ngoài vào vị trí chuyên gia, nhà quản lý",
+            ),
+            Dept(
+                "Sở Văn hóa và Thể thao",
+                "SVHTT",
+                ("QLVH", "VP", "NVTDTT"),
+                ("Giấy phép đủ điều kiện kinh doanh dịch vụ karaoke",),
+                ("Giấy chứng nhận đăng ký hoạt động thư viện",),
+                "Kinh doanh dịch vụ karaoke với 06 phòng hát tại địa điểm đã đăng ký",
+            ),
+            Dept(
+                "Sở An toàn thực phẩm",
+                "SATTP",
+                ("QLATTP", "VP", "TTr"),
+                ("Giấy phép tổ chức sự kiện ẩm thực có quy mô trên 200 suất ăn",),
+                ("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",),
+                "Sản xuất, kinh doanh thực phẩm bao gói sẵn tại cơ sở đã đăng ký",
+            ),
+            Dept(
+                "Sở Dân tộc và Tôn giáo",
+                "SDTTG",
+                ("CSDT", "VP", "QLTG"),
+                ("Giấy phép tổ chức cuộc lễ ngoài cơ sở tôn giáo",),
+                ("Giấy chứng nhận đăng ký sinh hoạt tôn giáo tập trung",),
+                "Tổ chức cuộc lễ tôn giáo ngoài cơ sở tôn giáo theo chương trình đã đăng ký",
+            ),
+            Dept(
+                "Sở Quy hoạch - Kiến trúc",
+                "SQHKT",
+                ("QHKT", "VP", "HTKT"),
+                ("Giấy phép quy hoạch",),
+                ("Giấy chứng nhận đăng ký hành nghề kiến trúc của tổ chức tư vấn thiết kế",),
+                "Lập quy hoạch chi tiết tỷ lệ 1/500 khu đất có diện tích 4,8 ha",
+            ),
+        ),
+    ),
+    agencies=_held_organs(
+        (
+            Agency(
+                "Bộ Giao thông vận tải",
+                "Cục Hàng hải Việt Nam",
+                "CHHVN",
+                ("Giấy phép vận tải biển nội địa cho tàu biển nước ngoài",),
+                ("Giấy chứng nhận đăng ký tàu biển Việt Nam",),
+                "Vận chuyển hàng hóa bằng tàu biển giữa các cảng biển Việt Nam (tuyến Hải Phòng - Quy Nhơn)",
+            ),
+            Agency(
+                "Bộ Khoa học và Công nghệ",
+                "Cục An toàn bức xạ và hạt nhân",
+                "ATBXHN",
+                ("Giấy phép vận chuyển chất phóng xạ",),
+                ("Giấy chứng nhận đăng ký dịch vụ hỗ trợ ứng dụng năng lượng nguyên tử",),
+                "Vận chuyển nguồn phóng xạ kín dùng trong y tế và công nghiệp",
+            ),
+            Agency(
+                "Bộ Xây dựng",
+                "Cục Quản lý hoạt động xây dựng",
+                "QLHĐXD",
+                ("Giấy phép hoạt động xây dựng cho nhà thầu nước ngoài",),
+                ("Giấy chứng nhận đủ điều kiện cung cấp dịch vụ thí nghiệm chuyên ngành xây dựng",),
+                "Thi công xây dựng gói thầu thuộc dự án đầu tư xây dựng nhà máy xử lý chất thải rắn",
+            ),
+            Agency(
+                "Bộ Lao động - Thương binh và Xã hội",
+                "Cục Quản lý lao động ngoài nước",
+                "QLLĐNN",
+                ("Giấy phép hoạt động dịch vụ đưa người lao động đi làm việc ở nước ngoài theo hợp đồng",),
+                ("Giấy chứng nhận đủ điều kiện bồi dưỡng kiến thức cần thiết cho người lao động",),
+                "Đưa người lao động đi làm việc ở nước ngoài theo hợp đồng (thị trường Nhật Bản, Hàn Quốc)",
+            ),
+            Agency(
+                "Bộ Tài chính",
+                "Cục Quản lý, giám sát bảo hiểm",
+                "QLGSBH",
+                ("Giấy phép thành lập và hoạt động kinh doanh bảo hiểm",),
+                ("Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ kế toán",),
+                "Kinh doanh bảo hiểm phi nhân thọ và tái bảo hiểm phi nhân thọ",
+            ),
+            Agency(
+                "Bộ Tư pháp",
+                "Cục Bổ trợ tư pháp",
+                "BTTP",
+                ("Giấy phép thành lập chi nhánh của tổ chức hành nghề luật sư nước ngoài tại Việt Nam",),
+                ("Giấy chứng nhận đăng ký hoạt động của Trung tâm trọng tài",),
+                "Hành nghề luật sư tư vấn về pháp luật đầu tư, thương mại tại Việt Nam",
+            ),
+        ),
+    ),
+    decision_subjects=_held(
+        (
+            "Về việc phê duyệt danh sách hộ nghèo, hộ cận nghèo năm {y} trên địa bàn {place}",
+            "Về việc ban hành Quy định tiêu chí, định mức phân bổ vốn sự nghiệp thực hiện Chương trình mục "
+            "tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025",
+            "Về việc phê duyệt kết quả lựa chọn nhà thầu Gói thầu số 07 (Tư vấn giám sát thi công xây dựng "
+            "và lắp đặt thiết bị)",
+            "Về việc giao biên chế công chức và số lượng người làm việc trong các đơn vị sự nghiệp công lập "
+            "năm {y}",
+            "Về việc công bố danh mục thủ tục hành chính mới ban hành, sửa đổi, bổ sung và bị bãi bỏ",
+            "Về việc xử phạt vi phạm hành chính",
+            "Về việc điều chỉnh giá đất cụ thể để tính tiền bồi thường khi Nhà nước thu hồi 3,2 ha đất thực "
+            "hiện dự án mở rộng Quốc lộ 1A (đoạn qua thị trấn)",
+        ),
+        "decision_subjects",
+    ),
+    directive_subjects=_held(
+        (
+            "Về việc chủ động phòng, chống, ứng phó với bão, áp thấp nhiệt đới, mưa lớn, lũ, ngập lụt và sạt "
+            "lở đất năm {y}",
+            "Về tăng cường công tác quản lý nhà nước đối với hoạt động khai thác, vận chuyển và kinh doanh "
+            "khoáng sản trên địa bàn {place}",
+            "Về việc nâng cao chất lượng, hiệu quả hoạt động của Bộ phận Một cửa các cấp",
+            "Về việc thực hành tiết kiệm, chống lãng phí",
+            "Về việc triển khai các biện pháp cấp bách phòng, chống bệnh Dịch tả lợn châu Phi (ASF)",
+        ),
+        "directive_subjects",
+    ),
+    report_subjects=_held(
+        (
+            "Tổng kết công tác năm {y} và phương hướng, nhiệm vụ trọng tâm năm tiếp theo",
+            "Sơ kết 05 năm thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương "
+            "Đảng khóa XII",
+            "Tình hình thu, chi ngân sách nhà nước {q} năm {y} và nhiệm vụ, giải pháp những tháng cuối năm",
+            "Kết quả rà soát, đánh giá chất lượng nước sạch nông thôn (theo Bộ chỉ số theo dõi - đánh giá) "
+            "năm {y}",
+            "Công tác thi đua, khen thưởng năm {y}",
+        ),
+        "report_subjects",
+    ),
+    submission_subjects=_held(
+        (
+            "Về việc đề nghị thẩm định, phê duyệt chủ trương đầu tư dự án Đường giao thông kết nối các xã "
+            "vùng đồng bào dân tộc thiểu số (giai đoạn 2)",
+            "Về việc đề nghị cấp bổ sung kinh phí mua sắm trang thiết bị y tế cho Trung tâm Y tế huyện "
+            "năm {y}",
+            "Về việc ban hành Nghị quyết quy định mức chi hỗ trợ đối với người hoạt động không chuyên trách "
+            "ở cấp xã, ở thôn, tổ dân phố",
+            "Về việc xin chủ trương chuyển mục đích sử dụng 12,5 ha đất trồng lúa sang đất phi nông nghiệp",
+            "Về việc thông qua Đề án sắp xếp đơn vị hành chính cấp xã",
+        ),
+        "submission_subjects",
+    ),
+    letter_subjects=_held(
+        (
+            "V/v mời họp",
+            "V/v cung cấp thông tin phục vụ công tác thanh tra năm {y}",
+            "V/v đôn đốc nộp hồ sơ quyết toán dự án hoàn thành",
+            "V/v tham gia ý kiến dự thảo Kế hoạch tổ chức Hội chợ thương mại, du lịch năm {y}",
+            "V/v hướng dẫn kê khai, nộp lệ phí trước bạ (nhà, đất) qua Cổng Dịch vụ công quốc gia",
+            "V/v phối hợp xác minh nguồn gốc đất tại thửa đất số 127, tờ bản đồ số 09",
+        ),
+        "letter_subjects",
+    ),
+)
+
+_POOLS: dict[Family, Pools] = {Family.DEV: _DEV, Family.EVAL: _EVAL, Family.ALT: _ALT, Family.HOLD: _HOLD}
 
 
 def pools(family: Family | str) -> Pools:

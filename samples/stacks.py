@@ -33,7 +33,12 @@ from samples import generate as g
 from samples.axes import VARIED_KINDS, Colour, Family, Photo, Tail, draw_axes
 from samples.varied import make_varied_document, person_from
 
-FAMILY_BASE: dict[str, int] = {Family.DEV: 10_000, Family.ALT: 3_000_000, Family.EVAL: 7_000_000}
+FAMILY_BASE: dict[str, int] = {
+    Family.DEV: 10_000,
+    Family.ALT: 3_000_000,
+    Family.EVAL: 7_000_000,
+    Family.HOLD: 11_000_000,
+}
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
-"""The varied generator: documents drawn along independent axes (``samples.axes``), in two families.
+"""The varied generator: documents drawn along independent axes (``samples.axes``), in families (``dev``,
+``alt`` tuned on; ``eval``, ``hold`` only measured).
 
     doc = make_varied_document(7, family="eval")                 # axes drawn from the seed
     doc = make_varied_document(7, family="dev", axes=Axes(kind="chi_thi", colour=Colour.BITONAL, dpi=200))
     images = scanned_pages(doc)                                   # colour mode, resolution, photo effects
     path = write_varied(doc, Path("out/0001"))                    # file + <name>.gt.json (fields, axes)
 
-Content (names, organs, places, companies, subjects) comes from the family's pools, so ``dev`` and ``eval``
-documents never share a value drawn from a pool; every document's RNG is keyed by family, kind and seed.
+Content (names, organs, places, companies, subjects) comes from the family's pools, so two families'
+documents never share a value drawn from a pool (but the provinces ``alt`` and ``hold`` share with ``dev``);
+every document's RNG is keyed by family, kind and seed.
 """
 
 from __future__ import annotations
