@@ -27,6 +27,7 @@ from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.signer import blurred_family, blurred_given, fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
+    case_garbles_lowered,
     cut_in_doubt,
     cut_word_restored,
     dash_restored,
@@ -35,6 +36,7 @@ from digitize.pipeline.fields.subject import (
     garble_continued,
     holder_restated,
     lost_end,
+    lost_inside_restored,
     numeral_lost,
     province_restored,
     read_subject,
@@ -135,8 +137,10 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
-        subject = recorrected(subject, own)  # a text layer's words are as written: never corrected
+        # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
+        subject = recorrected(year_word_restored(subject), own)  # a text layer's words are as written
         subject = rejoined(subject, own)  # a word a stamp's side cut in two
+        subject = lost_inside_restored(case_garbles_lowered(subject, own))  # "c áy, cHữa": a stroke over them
         subject = dash_restored(subject, own)  # "kinh tế ‹ › xã hội": its dash dropped
         subject = cut_word_restored(subject)  # "hành chí năm 2020": a word's last letters cut off
         subject = unspecked(doubted_words(subject, own), own)

@@ -234,6 +234,18 @@ def _tiny(w: Word, h: float) -> bool:
     return w.box.y1 - w.box.y0 < TINY * h and w.conf < 50 and speck
 
 
+ROW_SURE = 60.0  # a word read this surely gives the row's place; a stamp's garble beside an end word does not
+
+
+def _row_beside(inner: Sequence[Word]) -> list[Word]:
+    """The ``_ROW_WORDS`` words nearest an end word (``inner``: nearest first) that give the row's height
+    there: those read surely (``ROW_SURE``) when there are as many, the stamp's garble between them and the
+    end word left out ("… sử dụng đất để năấi 2 UỞ": "2" and "UỞ" of its number and title, raised over the
+    row, were measured against "năấi" and each other); else the nearest as they are."""
+    sure = [w for w in inner if w.conf >= ROW_SURE][:_ROW_WORDS]
+    return sure if len(sure) == min(_ROW_WORDS, len(inner)) else list(inner[:_ROW_WORDS])
+
+
 def trim_marks(ln: Line) -> Line | None:
     """The line without a stamp's marks at its two ends, nor a stamp's words read off its row there; None
     when nothing else is left, or when what is left was read with almost no confidence (a stamp's
@@ -244,14 +256,14 @@ def trim_marks(ln: Line) -> Line | None:
     i, j = 0, len(words)
     while i < j and (
         _junk(words[i], leading=True)
-        or _off_row(words[i], words[i + 1 : min(j, i + 1 + _ROW_WORDS)], h)
+        or _off_row(words[i], _row_beside(words[i + 1 : j]), h)
         or _squeezed(words[i], lw)
         or _tiny(words[i], h)
     ):
         i += 1
     while j > i and (
         _junk(words[j - 1], leading=False)
-        or _off_row(words[j - 1], words[max(i, j - 1 - _ROW_WORDS) : j - 1], h)
+        or _off_row(words[j - 1], _row_beside(words[i : j - 1][::-1]), h)
         or _squeezed(words[j - 1], lw)
         or _tiny(words[j - 1], h)
     ):
@@ -2948,6 +2960,41 @@ def _stamped_opening(
     return None
 
 
+_LEAD_GARBLE = 2  # words at most of a stamp's garble read where "Về việc" was, none of them a word
+_LEAD_LETTERS = 2  # letters at most of each word of such a garble ("Ổ@Ở")
+_SYMBOL = re.compile(r"[^\w\s]|\d|_")
+
+
+def garbled_lead(words: Sequence[str], first_n: int, first: Line) -> list[str] | None:
+    """The trích yếu with "Về việc" put back where a stamp's box over its first words left only symbols and
+    a letter or two ("Ổ@Ở đề nghị khen thưởng …", at 17): up to ``_LEAD_GARBLE`` words, each no word read
+    right, a symbol or a digit inside, ``_LEAD_LETTERS`` letters at most, read below ``STRUCK_CONF``; the
+    words after them open in small letters (no trích yếu does: something stood before them), read well
+    (``reads_well``: all of the first line's, ``_WELL_READ`` at least), and the corpus shows "việc" before
+    the first of them. None otherwise; the words put back are a guess (to review)."""
+    model = correct.load()
+    read = {w.text: w for w in first.words}
+    for k in range(1, _LEAD_GARBLE + 1):
+        garble, rest = words[:k], words[k:]
+        if len(rest) < _WELL_READ:
+            return None
+        w = read.get(garble[-1])
+        core = garble[-1].strip(_EDGES)
+        letters = sum(ch.isalpha() for ch in core)
+        if w is None or w.conf >= STRUCK_CONF or _read_right(core) or not _SYMBOL.search(core):
+            return None
+        if letters > _LEAD_LETTERS:
+            return None  # "sðvề'Việt đề nghị …": letters of words, not a stamp's strokes
+        if not rest[0][:1].islower():
+            continue
+        if not reads_well(rest[: max(_WELL_READ, first_n - k)]):
+            return None
+        if not _bigram_seen(model, "việc", rest[0].strip(_EDGES)):
+            return None
+        return ["Về", "việc", *rest]
+    return None
+
+
 # "Về việc" opening the subject with a letter read in the other case ("về Việc …", "Về VIệc"): a "v" is a "V"
 # made small, nothing else tells them apart on a line of mixed capitals; mixed case is no word's
 _VE_VIEC_CASED = re.compile(r"(?i)về việc\b")
@@ -3045,6 +3092,8 @@ def read_subject(
                     put := stamped_opening(joined.split(), first_n, subj[0], lines)
                 ):
                     restored = " ".join(put), True  # "Sữa đề đẩy mạnh …": an incoming stamp's box over it
+                elif restored[0] == joined and (put := garbled_lead(joined.split(), first_n, subj[0])):
+                    restored = " ".join(put), True  # "Ổ@Ở đề nghị …": only symbols left of "Về việc"
                 joined, guessed = restored[0], guessed or restored[1]
             first_words = sorted(subj[0].words, key=lambda w: w.box.x0)
             head = joined.split()
@@ -3458,6 +3507,115 @@ def rejoined(subject: Found, own: Sequence[Line]) -> Found:
     if not doubtful:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+_LOST_INSIDE = (1, 2)  # letters a stamp's stroke may take out of a word's middle ("c áy," of "cháy,")
+_LOST_TAIL = 4  # letters at most of the part after the stroke
+
+
+def _lost_inside(model: correct.Model, words: Sequence[str], i: int) -> str | None:
+    """``words[i]``, a lone small letter (no word: a syllable's head), and ``words[i + 1]``, small letters,
+    the pair the corpus never shows and no syllable put together, are one word with a letter or two
+    (``_LOST_INSIDE``) a stroke took out of its middle ("phòng c áy, chữa" of "cháy"): the syllable the
+    corpus shows often (``correct.MIN_COUNT``) that begins with the one and ends with the other, when one
+    stands out among them beside the neighbours by ``correct.LETTER_RIVAL`` and the corpus shows it beside
+    one of them; else None."""
+    a, b = words[i].strip(_EDGES), words[i + 1].strip(_EDGES)
+    if words[i][-1:] in _EDGES or words[i + 1][:1] in _EDGES:
+        return None
+    if not (len(a) == 1 and a.isalpha() and a.islower() and a not in _ONE_LETTER_WORDS):
+        return None
+    if not (b.isalpha() and b.islower() and len(b) <= _LOST_TAIL) or _bigram_seen(model, a, b):
+        return None
+    if model.count(syllable_key(a + b)) >= correct.MIN_COUNT:
+        return None  # read whole, no letter lost: ``rejoined``'s
+    cands = [
+        k
+        for k, j in model.index.items()
+        if (sur := model.surface[j]).startswith(a)
+        and sur.endswith(b)
+        and _LOST_INSIDE[0] <= len(sur) - len(a) - len(b) <= _LOST_INSIDE[1]
+        and model.count(k) >= correct.MIN_COUNT
+    ]
+    if not cands:
+        return None
+
+    def side(j: int) -> str | None:
+        if j < 0 or j >= len(words):
+            return None
+        core = words[j].strip(_EDGES)
+        k = syllable_key(core.lower())
+        return k if core.isalpha() and k in model.index else None
+
+    left, right = side(i - 1), side(i + 2)
+    if left is None and right is None:
+        return None
+
+    def score(c: str) -> float:
+        s = model.logp(side(i - 2), left, c) if left is not None else 0.0
+        return s + (model.logp(left, c, right) if right is not None else 0.0)
+
+    scored = sorted(((score(c), c) for c in cands), reverse=True)
+    best, cand = scored[0]
+    if len(scored) > 1 and best - scored[1][0] < correct.LETTER_RIVAL:
+        return None
+    seen = (left is not None and _keys_seen(model, left, cand)) or (
+        right is not None and _keys_seen(model, cand, right)
+    )
+    return model.surface[model.index[cand]] if seen else None
+
+
+# one-letter words a trích yếu may hold ("điểm a khoản 1", "quý I"): never a syllable's head
+_ONE_LETTER_WORDS = frozenset("aáàảãạoóòỏõọyýỳỷỹỵ")
+
+
+def lost_inside_restored(subject: Found) -> Found:
+    """The trích yếu with a word a stamp's stroke cut through its middle read whole (``_lost_inside``: "công
+    tác phòng c áy, chữa cháy" of "phòng cháy"), in doubt (``GUESSED_CONFIDENCE``): the letter is the
+    corpus's, not the print's."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    words = f.value.split()
+    model = correct.load()
+    out = list(words)
+    changed = False
+    for i in range(len(words) - 2, -1, -1):
+        if i + 1 >= len(out) or (whole := _lost_inside(model, out, i)) is None:
+            continue
+        out[i : i + 2] = [whole + out[i + 1][len(out[i + 1].rstrip(_EDGES)) :]]
+        changed = True
+    if not changed:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+def case_garbles_lowered(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word read in small letters and a capital after them ("cHữa", "địnH": a stamp's
+    stroke over a letter; no word is printed so) in small letters when so it is a syllable the corpus shows
+    (``correct.MIN_COUNT``); in doubt (``GUESSED_CONFIDENCE``): the capital may have stood for another
+    letter. OCR'd pages only (``own``: the subject's lines)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    model = correct.load()
+    out = []
+    for w in f.value.split():
+        core = w.strip(_EDGES)
+        if (
+            core.isalpha()
+            and core[:1].islower()
+            and not core.islower()
+            and is_syllable(core.lower())
+            and model.count(k := syllable_key(core.lower())) >= correct.MIN_COUNT
+            and model.surface[model.index[k]] == core.lower()  # one tone mark: "cụÍ" is no "cúi"
+        ):
+            w = w.replace(core, core.lower(), 1)
+        out.append(w)
+    value = " ".join(out)
+    if value == f.value:
+        return subject
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 # a space this many times the line's usual one between two words, and under ``DASH_GAP_MOST`` of it (wider:
@@ -3879,19 +4037,22 @@ SPECK_PHRASE_SHARE = 0.5
 
 
 def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: str) -> bool:
-    """``word``'s mark at its end is a speck, not print: an opening quote glued to a word's end with another
-    word after it, in a trích yếu with no other quote (no print opens a quote after a word); or a comma or a
-    semicolon after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it,
-    on into the next as one phrase ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at
-    least ``SPECK_PHRASE_SHARE`` of what it shows after the two): a list's comma is read with its word,
-    surely, and stays where it is read unsure ("quản lý, bảo vệ rừng")."""
+    """``word``'s mark at its end is a speck, not print: an opening quote (or a straight one) glued to a
+    word's end with another word after it, in a trích yếu with no other quote (no print opens a quote after
+    a word, nor closes one it never opened); or a comma or a semicolon after a word read unsure
+    (``SPECK_MARK_CONF``) that the corpus writes, with the word before it, on into the next as one phrase
+    ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at least ``SPECK_PHRASE_SHARE`` of
+    what it shows after the two): a list's comma is read with its word, surely, and stays where it is read
+    unsure ("quản lý, bảo vệ rừng")."""
     core, mark = word[:-1], word[-1:]
     if not (core.isalpha() and core.islower() and is_syllable(core)) or read is None:
         return False
     if not read.text.endswith(mark):
         return False  # (a mark the reading did not have: put there by a rule, not a speck's)
     nxt = after.strip(_EDGES)
-    if mark in _OPENING_QUOTES:
+    if mark in _OPENING_QUOTES or mark == '"':
+        # (a straight quote closes one only where another opened it: "cải cách hành chính\" năm 2023", a
+        # stamp's side at 44, seed 491 dev 009)
         return not quoted and bool(nxt)
     if mark not in ",;" or read.conf >= SPECK_MARK_CONF:
         return False
@@ -3913,6 +4074,9 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
 def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
     """The words with a speck read as a mark at a word's end taken off (``_speck_mark``)."""
     quotes = sum(ch in '"“”‘’«»' for w in words for ch in w)
+    # (as read too: an opening quote glued before a word is taken off with the marks there, "Xanh hóa\"")
+    as_read = {id(r): r.text for r in read if r is not None}.values()
+    quotes = max(quotes, sum(ch in '"“”‘’«»' for t in as_read for ch in t))
     out = list(words)
     for i in range(len(words) - 1):
         before = out[i - 1].strip(_EDGES) if i else ""
@@ -4000,7 +4164,15 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None) ->
         fits: list[str] = []
         for name in PROVINCES:
             theirs = name.split()
-            if len(theirs) != len(run):
+            if (
+                len(theirs) > len(run)
+                and i + n == len(words)
+                and _cut_at_end(run[-1], theirs[len(run) - 1], own)
+            ):
+                # the subject's last words cut at its line's end, the name's last lost with them ("thành phố
+                # Cầ" under an incoming stamp's box: "Cần Thơ")
+                theirs = theirs[: len(run)]
+            elif len(theirs) != len(run):
                 continue
             differ = [(a, b) for a, b in zip(run, theirs, strict=True) if fold(a) != fold(b)]
             like = all(fuzz.ratio(fold(a), fold(b)) >= PROVINCE_WORD_LIKE for a, b in differ)
