@@ -2485,3 +2485,10 @@ def test_a_given_name_s_tone_mark_a_blur_lost_is_taken_from_the_name_pass_s_read
     # a mark the first reading had stays as read; a mark on a word no listed name is, too
     assert signature._name_of(["Tăng", "Khanh", "Oanh"], ["Khánh", "Oanh"]) == "Tăng Khánh Oanh"
     assert signature._name_of(["Tăng", "Khánh", "Oảnh"], ["Khanh", "Oanh"]) == "Tăng Khánh Oanh"
+
+
+def test_a_middle_name_s_end_after_the_ring_across_the_family_name_s_end_is_that_middle_name() -> None:
+    # seed 491 dev 008: the ring across "n T" of "Đoàn Thị Ngân" ("Đoà%⁄fhị"), taken as "Đoàn Ngân"
+    assert signature._name_of(["Đoà%⁄fhị", "Ngân"], ["Ngân"]) == "Đoàn Thị Ngân"
+    # small letters several middle names end in ("nh": Minh, Thanh, Đình …) tell none
+    assert signature._middle_after_ring("Đoà%⁄nh") is None

@@ -571,6 +571,7 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
             by_end = surname_by_end(lost.group(1) + "x")  # (the lost letter as any letter)
             if by_end is None and (lost.group(2) or k in rung):
                 by_end = _ring_over_end(lost.group(1))  # "Hoàp#": "ng" under the ring read "p" and marks
+        through = sur is None and by_end is None
         sur = sur or by_end or _ring_through(tok)
         if sur is None:
             continue
@@ -588,6 +589,8 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
         # the letters glued after the family name in its word ("Tăngông", "Thái)ZỐng": the ring over the space
         # and the next word's capital): a word of the name, never dropped
         glued = _glued_after(bare, sur)
+        if glued is None and through:
+            glued = _middle_after_ring(bare)  # "Đoà%⁄fhị": the ring across "n T" of "Đoàn Thị"
         if glued == "":
             return None  # a word the ring garbled past telling: this reading gives no name
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
@@ -750,6 +753,22 @@ def _ring_inside(word: str) -> str | None:
             for s in NAME_SYLLABLES
             if s[0] == word[0] and s.endswith(tail) and len(tail) < len(s) <= len(word)
         ]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
+
+
+def _middle_after_ring(bare: str) -> str | None:
+    """The middle name whose end a family name's word the seal's ring crossed ends in (``_ring_through``:
+    its head the family name's, then the ring's glyphs, then small letters): the longest run of small
+    letters ending the word (``CAPITAL_TAKEN_TAIL`` at least) that ends exactly one common middle name
+    (``MIDDLE_NAMES``), longer than it ("Đoà%⁄fhị": "hị", "Thị"; seed 491 dev 008, the ring across "n T" of
+    "Đoàn Thị Ngân"). A guess the readings' vote and review weigh; None when no run tells one."""
+    for j in range(1, len(bare) - CAPITAL_TAKEN_TAIL + 1):
+        tail = bare[j:]
+        if not (tail.isalpha() and tail.islower()):
+            continue
+        hits = [m for m in MIDDLE_NAMES if m.lower().endswith(tail) and len(m) > len(tail)]
         if hits:
             return hits[0] if len(hits) == 1 else None
     return None
