@@ -2465,3 +2465,30 @@ def test_a_word_no_name_has_after_a_doubted_one_is_the_ring_s_remnant_not_a_name
     assert not signer.ring_remnant([], word("Ến", 93.0))
     assert not signer.ring_remnant([word("Ngủà", 1.0)], word("VĂN", 93.0))  # a name's word in capitals
     assert not signer.ring_remnant([word("Ngủà", 1.0)], word("...", 93.0))  # a speck of marks
+
+
+def test_a_middle_word_the_ring_took_the_horn_of_is_read_after_the_ring_s_marks_and_an_eth() -> None:
+    # seed 491 dev 001: the first reading "Š Bùi Bình", the name pass's "x. › Bùi ðúc Bình" (the ring's
+    # marks before the family name; "Đức" read with an eth and without its horn)
+    texts = [signature.lookalike_letters(t) for t in ["x.", "›", "Bùi", "ðúc", "Bình"]]
+    assert texts[3] == "Đúc"
+    assert signature._with_middle(texts, ["Bùi", "Bình"], {1}) == "Bùi Đức Bình"
+    assert signature.lookalike_letters("Ð›.") == "Đ›."
+    # a word read small between the names, or one with no listed name for it, is no middle word
+    assert signature._with_middle(["x.", "Bùi", "đúc", "Bình"], ["Bùi", "Bình"], {1}) is None
+    assert signature._with_middle(["Bùi", "Sức", "Bình"], ["Bùi", "Bình"], {1}) is None
+
+
+def test_a_given_name_s_tone_mark_a_blur_lost_is_taken_from_the_name_pass_s_reading() -> None:
+    # seed 491 alt 010: "Khanh" first read on a blurred photo, "Tăng Khánh Oanh" read again
+    assert signature._name_of(["_", "Tăng", "Khánh", "Oanh"], ["Khanh", "Oanh"]) == "Tăng Khánh Oanh"
+    # a mark the first reading had stays as read; a mark on a word no listed name is, too
+    assert signature._name_of(["Tăng", "Khanh", "Oanh"], ["Khánh", "Oanh"]) == "Tăng Khánh Oanh"
+    assert signature._name_of(["Tăng", "Khánh", "Oảnh"], ["Khanh", "Oanh"]) == "Tăng Khánh Oanh"
+
+
+def test_a_middle_name_s_end_after_the_ring_across_the_family_name_s_end_is_that_middle_name() -> None:
+    # seed 491 dev 008: the ring across "n T" of "Đoàn Thị Ngân" ("Đoà%⁄fhị"), taken as "Đoàn Ngân"
+    assert signature._name_of(["Đoà%⁄fhị", "Ngân"], ["Ngân"]) == "Đoàn Thị Ngân"
+    # small letters several middle names end in ("nh": Minh, Thanh, Đình …) tell none
+    assert signature._middle_after_ring("Đoà%⁄nh") is None

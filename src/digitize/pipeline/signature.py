@@ -37,6 +37,7 @@ from digitize.pipeline.fields.signer import (
     glued_name_line,
     led_already,
     list_line,
+    mark_lost,
     minority_onset,
     name_form,
     nearest_name,
@@ -570,6 +571,7 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
             by_end = surname_by_end(lost.group(1) + "x")  # (the lost letter as any letter)
             if by_end is None and (lost.group(2) or k in rung):
                 by_end = _ring_over_end(lost.group(1))  # "Hoàp#": "ng" under the ring read "p" and marks
+        through = sur is None and by_end is None
         sur = sur or by_end or _ring_through(tok)
         if sur is None:
             continue
@@ -587,6 +589,8 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
         # the letters glued after the family name in its word ("Tăngông", "Thái)ZỐng": the ring over the space
         # and the next word's capital): a word of the name, never dropped
         glued = _glued_after(bare, sur)
+        if glued is None and through:
+            glued = _middle_after_ring(bare)  # "Đoà%⁄fhị": the ring across "n T" of "Đoàn Thị"
         if glued == "":
             return None  # a word the ring garbled past telling: this reading gives no name
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
@@ -622,8 +626,25 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
             return None  # (a word of mixed case, "ĐẾNh": the seal's marks read over letters, no name's word)
         if not given or [fold(w) for w in rest[-len(given) :]] != [fold(g) for g in given]:
             return None
-        return " ".join([sur, *rest[: len(rest) - len(given)], *given])  # the first reading's given names
+        kept = [_tone_read(g, r) for g, r in zip(given, rest[-len(given) :], strict=True)]
+        return " ".join([sur, *rest[: len(rest) - len(given)], *kept])  # the first reading's given names
     return None
+
+
+def _toneless(word: str) -> str:
+    """A word without its tone mark (its other marks, "ă", "ơ", "đ", kept)."""
+    return nfc("".join(ch for ch in unicodedata.normalize("NFD", word) if ch not in TONE_MARKS))
+
+
+def _tone_read(given: str, read: str) -> str:
+    """A given name as the first reading had it (``given``) unless that reading has no tone mark on it and
+    this reading of the name's line reads a listed name there with one, all other letters and marks alike
+    ("Khanh" first read on a blurred photo, "Khánh" read again: seed 491 alt 010): a blur loses a tone mark
+    far oftener than it makes one. The readings' vote weighs it (a seal's speck read as a mark is one
+    reading's)."""
+    if tone_place(given) or not tone_place(read) or read not in NAME_SYLLABLES:
+        return given
+    return read if _toneless(read) == given else given
 
 
 # letters, the ring's marks (more than a speck), letters: two words of a name the ring ran together
@@ -732,6 +753,22 @@ def _ring_inside(word: str) -> str | None:
             for s in NAME_SYLLABLES
             if s[0] == word[0] and s.endswith(tail) and len(tail) < len(s) <= len(word)
         ]
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
+
+
+def _middle_after_ring(bare: str) -> str | None:
+    """The middle name whose end a family name's word the seal's ring crossed ends in (``_ring_through``:
+    its head the family name's, then the ring's glyphs, then small letters): the longest run of small
+    letters ending the word (``CAPITAL_TAKEN_TAIL`` at least) that ends exactly one common middle name
+    (``MIDDLE_NAMES``), longer than it ("Đoà%⁄fhị": "hị", "Thị"; seed 491 dev 008, the ring across "n T" of
+    "Đoàn Thị Ngân"). A guess the readings' vote and review weigh; None when no run tells one."""
+    for j in range(1, len(bare) - CAPITAL_TAKEN_TAIL + 1):
+        tail = bare[j:]
+        if not (tail.isalpha() and tail.islower()):
+            continue
+        hits = [m for m in MIDDLE_NAMES if m.lower().endswith(tail) and len(m) > len(tail)]
         if hits:
             return hits[0] if len(hits) == 1 else None
     return None
@@ -922,7 +959,7 @@ def name_pass(
     gaps = _word_gaps(clear) if len(given) == len(clear) else set()
     for r in sorted(rows):
         toks = sorted(_on_names_row(rows[r], given), key=lambda t: t.left)
-        texts = [nfc(t.text) for t in toks]
+        texts = [lookalike_letters(nfc(t.text)) for t in toks]
         name = _name_of(texts, given) or _with_middle(texts, given, gaps)
         if name and r in ringless and not _family_left(texts, name):
             name = None  # the ring's stroke made paper left letters of another word ("v**zần": not "Văn")
@@ -1120,16 +1157,38 @@ def _word_gaps(words: Sequence[Word]) -> set[int]:
 def _with_middle(tokens: list[str], given: list[str], gaps: set[int]) -> str | None:
     """A name whose middle word the first reading lost under the seal: ``given`` (the first reading's whole
     name line, led by a family name) with one word more read at one of its ``gaps``, a name's syllable as
-    listed (``NAME_SYLLABLES``, marks and all: "Đếc", the arc read as marks, is none). Nothing else read
-    differs, so nothing but that word is taken from the reading."""
-    bare = [b for b in (t.strip(".,;:|!'\"()[]`") for t in tokens) if b]
-    if not given or len(bare) != len(given) + 1 or fold(given[0]) not in F_SURNAMES:
+    listed (``NAME_SYLLABLES``, marks and all: "Đếc", the arc read as marks, is none), or one whose horn or
+    breve the ring's stroke took (``mark_lost``: "Đúc" → "Đức", seed 491 dev 001). Nothing else read
+    differs, so nothing but that word is taken from the reading; what the reading has before the family
+    name (the seal's ring and letters left of the name: "x. › Bùi Đúc Bình") is none of the name."""
+    bare = [b for b in (t.strip(".,;:|!'\"()[]`‹›") for t in tokens) if b]
+    if not given or fold(given[0]) not in F_SURNAMES:
+        return None
+    lead = next((k for k, b in enumerate(bare) if fold(b) == fold(given[0])), 0)
+    bare = bare[lead:]
+    if len(bare) != len(given) + 1:
         return None
     want = [fold(g) for g in given]
     for i in sorted(gaps):
-        if [fold(b) for b in bare[:i] + bare[i + 1 :]] == want and bare[i] in NAME_SYLLABLES:
-            return " ".join([*given[:i], bare[i], *given[i:]])
+        if [fold(b) for b in bare[:i] + bare[i + 1 :]] != want:
+            continue
+        word = bare[i] if bare[i] in NAME_SYLLABLES else mark_lost(bare[i]) if bare[i][:1].isupper() else None
+        if word is not None:
+            return " ".join([*given[:i], word, *given[i:]])
     return None
+
+
+def lookalike_letters(token: str) -> str:
+    """A word as read with the Icelandic eth Tesseract reads for "Đ"/"đ" ("ðúc", "Ð›" of "Đức", "Đình"
+    under a seal's ring: seed 491) as the Vietnamese letter; a word-initial small eth on a name's row is
+    its capital "Đ" read small (Vietnamese writes no eth)."""
+    if "ð" not in token and "Ð" not in token:
+        return token
+    out = token.replace("Ð", "Đ")
+    head = len(out) - len(out.lstrip(_NAME_MARKS + "‹›"))
+    if out[head : head + 1] == "ð":
+        out = out[:head] + "Đ" + out[head + 1 :]
+    return out.replace("ð", "đ")
 
 
 def _trailing(line: Line) -> list[str]:
@@ -1262,7 +1321,7 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
     for t in tokens:
         if t.conf < 0 or not t.text.strip():
             continue
-        parts = _unglued(nfc(t.text.strip()))
+        parts = _unglued(lookalike_letters(nfc(t.text.strip())))
         for p in parts:
             bare = consonant_marks_dropped(nfc(p.strip(_ROW_MARKS)))
             if not any(ch.isalnum() for ch in bare) or (len(bare) == 1 and bare.islower()):

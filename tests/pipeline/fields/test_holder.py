@@ -123,6 +123,21 @@ def test_a_person_holder_s_family_name_with_its_marks_misread_is_restored() -> N
     assert holder("Ông/Bà: Quản Văn Tú", 95.0) == "Quản Văn Tú"
 
 
+def test_a_holder_s_family_name_read_surely_without_the_bar_of_its_d_is_restored_in_doubt() -> None:
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    # seed 489 alt 006 (a perspective photo): "Đàm" read "Dàm" at 0.93, taken at 0.89 (sure-wrong)
+    body = [("Ông/Bà: Dàm Mạnh Phúc", "x=355", 93.0), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
+    got = extract([page(_licence(body))]).fields["holder_name"]
+    assert got.value == "Đàm Mạnh Phúc"
+    assert got.confidence < 0.6
+    # a family name with a plain "D" is kept as read, as sure as its line
+    plain = [("Ông/Bà: Dương Văn Hùng", "x=355", 93.0), *body[1:]]
+    kept = extract([page(_licence(plain))]).fields["holder_name"]
+    assert kept.value == "Dương Văn Hùng" and kept.confidence >= 0.6
+
+
 def test_a_tax_code_after_a_garbled_label_is_taken_only_when_its_check_digit_holds() -> None:
     # a blurred scan's "Mã số thuế:" read "Mã sð thuế:"
     def holder_id(code: str) -> str | None:

@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from digitize.pipeline import correct
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
-from digitize.pipeline.fields.names import SURE_WORD_CONF, with_family_name_marks
+from digitize.pipeline.fields.names import SURE_WORD_CONF, stroke_restored, with_family_name_marks
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
 from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
@@ -233,16 +233,19 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(3) :])
+            stroke_lost = False
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
                 first = value.split()[0]
                 conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
                 if conf < SURE_WORD_CONF:  # a rare family name read surely ("Chử", "Quản") stays
                     value = with_family_name_marks(value)
+                elif (restored := stroke_restored(value)) != value:
+                    value, stroke_lost = restored, True  # "Dàm" (93) of "Đàm": a guess, in doubt
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 conf = ln.conf
                 if org_skipped and _PERSON_LABEL.fullmatch(m.group(1)):
                     conf = min(conf, 0.55)  # the company's representative, not the company: to review
-                if model_guessed(lines[k : k + 2], value):
+                if model_guessed(lines[k : k + 2], value) or stroke_lost:
                     conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
                 own_line = _clean_holder(ln.text[m.start(3) :])
                 if applicant is not None and any(

@@ -88,3 +88,16 @@ def with_family_name_marks(name: str) -> str:
     if surname is None or not words[0][:1].isupper():
         return name
     return " ".join([surname, *words[1:]])
+
+
+def stroke_restored(name: str) -> str:
+    """A person's name whose first word, read with a plain "D", is no family name but is one with the
+    stroke of "Đ" ("Dàm Mạnh Phúc" → "Đàm Mạnh Phúc"): Tesseract loses the bar of "Đ" to a perspective
+    photo's or a faint scan's thin strokes however sure it is of the letter (0.93), and of the family names
+    the one with a plain "D" ("Doãn", "Dương", "Diệp") are listed as read. Otherwise the name as it is. A
+    guess: the caller puts it in doubt."""
+    words = name.split()
+    if len(words) < 2 or not words[0].startswith("D") or is_family_name(words[0]):
+        return name
+    stroked = "Đ" + words[0][1:]
+    return " ".join([stroked, *words[1:]]) if is_family_name(stroked) else name
