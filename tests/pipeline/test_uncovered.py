@@ -263,3 +263,65 @@ def test_a_band_line_under_a_skewed_line_stays_its_own() -> None:
     ]
     text = page_text(recognize.in_reading_order((*read, *added), 2480))
     assert text.splitlines() == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+def test_a_band_read_as_nothing_is_read_again_enlarged_and_sharpened(
+    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seed 491 dev 010: a shaken photo's signer's name under its seal ("Đặng Quốc Nam", 20 px letters)
+    read as nothing at all as cut, at any page segmentation; enlarged twice under an unsharp mask as wide as
+    its blur it read at 94. The band's cut read so when its own reading gave no sure words; the marks the
+    sharpening makes of the seal's ring beside it (".v—" at 0, no syllable) are left out."""
+    prepared, first = blurred
+    dropped = _without(first, {"QUYẾT"})
+    shapes: list[tuple[int, ...]] = []
+
+    def reading(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        shapes.append(image.shape)
+        h = image.shape[0]
+        if len(shapes) < 2 or image.shape[0] < 2 * shapes[-2][0] - 2:
+            return [tesseract.Token("wv", 10.0, 10, h // 3, 40, h // 3, 1, 1, 1, 1)]  # as cut: junk
+        words = [("QUYẾT", 93.0), ("ĐỊNH", 95.0), (".v—", 0.0)]
+        return [
+            tesseract.Token(t, c, 10 + 200 * k, h // 3, 150, h // 3, 1, 1, 1, k + 1)
+            for k, (t, c) in enumerate(words)
+        ]
+
+    monkeypatch.setattr(tesseract, "image_to_data", reading)
+    page = uncovered.second_pass(prepared, dropped, lang=LANG)
+    assert "QUYẾT ĐỊNH" in page.text
+    assert ".v" not in page.text and "wv" not in page.text
+    # the cut enlarged AGAIN_SCALE times
+    crop = np.full((40, 100), 255, np.uint8)
+    assert uncovered._enlarged(crop).shape == (80, 200)
+
+
+def test_a_band_of_two_marks_is_read_and_taken_only_as_two_words(
+    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seed 491 dev 010: a shaken photo's signer's title "GIÁM ĐỐC", each word's letters glued by the blur
+    into one mark, is a band of two marks: read (it read "GIÁM ĐỐC" at 91). A band of two marks read as one
+    word (a seal's letter read "te" at 88) adds nothing."""
+    two = np.full((120, 600), 255, np.uint8)
+    two[40:64, 100:220] = 0
+    two[40:64, 260:340] = 0
+    bands = uncovered._bands(two, replace(blurred[1], words=()), 1.0, 20.0)
+    assert [b[4] for b in bands] == [2]
+
+    prepared, first = blurred
+    dropped = _without(first, {"QUYẾT"})
+    monkeypatch.setattr(uncovered, "_bands", lambda *a: [(100, 130, 200, 400, 2)])
+
+    def reads(texts: list[str]) -> RecognizedPage:
+        def reading(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+            h = image.shape[0]
+            return [
+                tesseract.Token(t, 91.0, 10 + 150 * k, h // 3, 120, h // 3, 1, 1, 1, k + 1)
+                for k, t in enumerate(texts)
+            ]
+
+        monkeypatch.setattr(tesseract, "image_to_data", reading)
+        return uncovered.second_pass(prepared, dropped, lang=LANG)
+
+    assert "GIÁM ĐỐC" in reads(["GIÁM", "ĐỐC"]).text
+    assert reads(["te"]) is dropped

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from digitize.errors import ToolFailed
-from digitize.pipeline import regions
+from digitize.pipeline import preprocess, regions
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared, char_weighted
@@ -35,7 +35,11 @@ from digitize.tools import tesseract
 GROW = 0.3  # letters: each word box grown by this much before the marks it covers are taken out
 MARK_LOW, MARK_HIGH = 0.4, 2.5  # letters: a mark's height to be a letter (or a word glued by the blur) ...
 MARK_WIDE = 8.0  # ... and at most this wide (a rule under a title, a table's line: no letter)
-MIN_MARKS = 3  # uncovered letter-sized marks in a band for it to be read (blurred, "QUYẾT ĐỊNH" is 5 marks)
+# uncovered letter-sized marks in a band for it to be read (blurred, "QUYẾT ĐỊNH" is 5 marks; a signer's title
+# "GIÁM ĐỐC" under a shaken photo's blur is 2, each word's letters glued into one: seed 491 dev 010) ...
+MIN_MARKS = 2
+FEW_MARKS = 3  # ... and a band of fewer marks than this is taken only read as MIN_FEW_WORDS words at least
+MIN_FEW_WORDS = 2  # (a seal's letter read alone as a syllable, "te" at 88, is no line of print)
 MAX_BAND = 4.0  # letters: a band taller is no line or two of print (a seal's ring of letters, a signature)
 MAX_BANDS = 4  # bands read a page at most, the ones with the most marks first
 MAX_MARKS = 5000  # uncovered marks on a page over which it is no print left out (a picture, a pattern)
@@ -190,6 +194,28 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+# A band whose reading gave no sure words is read once more, enlarged this many times under an unsharp mask as
+# wide as the blur measured on its cut (``preprocess.edge_blur``, at least AGAIN_SIGMA px at the band's size)
+AGAIN_SCALE = 2.0
+AGAIN_SIGMA = (1.0, 3.0)
+JUNK_CONF = 50.0  # ... and its marks that are no syllable read under this left out
+
+
+def _junk(word: Word) -> bool:
+    """A word of the sharpened reading that is no syllable, read under ``JUNK_CONF``: the seal's ring or the
+    pen's stroke beside the band's print, sharpened into marks (".v—" at 0 after "Đặng Quốc Nam")."""
+    return word.conf < JUNK_CONF and not is_syllable("".join(ch for ch in word.text if ch.isalpha()))
+
+
+def _enlarged(crop: np.ndarray) -> np.ndarray:
+    """A band's cut enlarged ``AGAIN_SCALE`` times and sharpened by an unsharp mask as wide as its measured
+    blur: a shaken photo's signature block under its seal ("Đặng Quốc Nam", 20 px letters of edges blurred
+    1.9 px) read as nothing at all as cut, at any page segmentation, and so at 96 (seed 491 dev 010)."""
+    sigma = min(AGAIN_SIGMA[1], max(AGAIN_SIGMA[0], preprocess.edge_blur(crop)))
+    big = cv2.resize(crop, None, fx=AGAIN_SCALE, fy=AGAIN_SCALE, interpolation=cv2.INTER_CUBIC)
+    return preprocess.unsharp(big, sigma * AGAIN_SCALE)
+
+
 @regions.on_read_pages
 def second_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
@@ -200,7 +226,7 @@ def second_pass(
         return page
     ocr, scale = prepared.ocr, prepared.scale
     added: list[Word] = []
-    for k, (top, bottom, x0, x1, _) in enumerate(_bands(ocr, page, scale, letter)[:MAX_BANDS]):
+    for k, (top, bottom, x0, x1, marks) in enumerate(_bands(ocr, page, scale, letter)[:MAX_BANDS]):
         m = round(0.5 * letter)
         cy0, cx0 = max(0, top - m), max(0, x0 - m)
         crop = np.ascontiguousarray(ocr[cy0 : bottom + m, cx0 : x1 + m])
@@ -214,6 +240,30 @@ def second_pass(
             tokens, cx0 / scale, cy0 / scale, scale=scale, first_line=0, block=BLOCK * (k + 1)
         )
         words = [w for w in words if not _over_read(w, page.words)]
+        if not _sure(words):
+            # read again enlarged and sharpened (``_enlarged``): the band's blurred letters read as nothing
+            try:
+                tokens = tesseract.image_to_data(
+                    _enlarged(crop), lang=lang, psm=4, dpi=round(prepared.dpi * AGAIN_SCALE), timeout=timeout
+                )
+            except ToolFailed:
+                tokens = []
+            again = regions.page_words(
+                tokens,
+                cx0 / scale,
+                cy0 / scale,
+                scale=scale * AGAIN_SCALE,
+                first_line=0,
+                block=BLOCK * (k + 1),
+            )
+            again = [w for w in again if not _over_read(w, page.words) and not _junk(w)]
+            if _sure(again):
+                words = again
+        if (
+            marks < FEW_MARKS
+            and len([w for w in words if any(ch.isalpha() for ch in w.text)]) < MIN_FEW_WORDS
+        ):
+            continue
         if _sure(words):
             added.extend(words)
         else:
