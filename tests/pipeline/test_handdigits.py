@@ -3183,6 +3183,27 @@ def test_a_piece_of_a_blurred_digit_broken_off_by_the_threshold_is_kept() -> Non
     assert clean.shape[1] == 125 - x0 + 2 * pad  # no speck: the crop ends at the foot's right end
 
 
+def test_a_blurred_digit_broken_in_two_beside_no_kept_mark_is_kept() -> None:
+    # a shaken photo's month "12" (seed 489 alt 008): its "2" broken by the threshold into a head and a foot,
+    # each too low to be kept alone and under no kept mark (the "1" stands apart): the month was read "1";
+    # stacked one over the other, together a mark's height, they are kept
+    img = np.full((200, 200), 255, np.uint8)
+    cv2.line(img, (40, 150), (50, 70), 0, 9)  # the "1"
+    cv2.ellipse(img, (110, 100), (16, 14), 0, 180, 360, 0, 6)  # the "2"'s head, 22 px high
+    cv2.rectangle(img, (96, 110), (126, 132), 0, -1)  # its foot, 23 px high, 6 px under the head
+    clean = handdigits.clean_crop(img, (60, 160))
+    pad = 25  # clean_crop's margin for a band of 100
+    assert clean.shape[1] >= 126 - 35 + 2 * pad  # the crop reaches the foot's right end
+    # two specks side by side, or stacked but together lower than a mark, are no digit
+    for a, b in (((90, 130, 100, 146), (110, 130, 120, 146)), ((96, 120, 126, 132), (96, 138, 126, 150))):
+        img = np.full((200, 200), 255, np.uint8)
+        cv2.line(img, (40, 150), (50, 70), 0, 9)
+        cv2.rectangle(img, a[:2], a[2:], 0, -1)
+        cv2.rectangle(img, b[:2], b[2:], 0, -1)
+        clean = handdigits.clean_crop(img, (60, 160))
+        assert clean.shape[1] <= 55 - 35 + 2 * pad + 2, (a, b)
+
+
 def test_a_blob_beside_a_pen_one_is_no_piece_of_it() -> None:
     # REVIEW-26 #8: a blob of dust or stamp ink 20 px high beside a pen "1" (not under or over it) was kept
     # with it as a broken-off piece, and Tesseract read what it made
