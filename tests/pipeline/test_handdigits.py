@@ -774,6 +774,33 @@ def test_a_month_written_close_before_nam_the_first_reading_lost_with_it_is_read
     assert not [b for b in handdigits.find_blanks(_read(sure)) if b.kind == "month"]
 
 
+def test_a_thang_the_first_reading_lost_with_the_day_is_reckoned_and_the_date_read_again() -> None:
+    # seed 489 alt 007: "ngày 7 tháng 10 năm 2018" read "ngày = 1Ø năm 2018", the "=" at 9 over "7 tháng":
+    # no "tháng", no blank, the date lost. The sure "năm" before a printed year ends the month's marks; the
+    # garbled word before them holds the day and "tháng" at its right end: both read again, "tháng" put
+    # back, the date in doubt (where "tháng" stands is reckoned)
+    prepared, _, boxes = _header("229", "27", "12", seed=3)
+    first = _first_reading(boxes, glued=False)
+    t, n, ngay = boxes["thang"], boxes["nam"], boxes["ngay"]
+    words = [w for w in first if w.text != "tháng"]
+    words += [
+        Word("=", 9.0, Box(ngay.x1 + 8, t.y0 - 40, t.x1, t.y1), line=3),
+        Word("1Ø", 40.0, Box(t.x1 + 15, t.y0, n.x0 - 10, t.y1), line=3),
+    ]
+    page = _read(words)
+    assert {b.kind for b in handdigits.find_blanks(page)} >= {"day", "month"}
+    after = handdigits.second_pass(prepared, page)
+    assert "tháng 12 năm 2024" in after.text
+    got = extract([after]).fields["issued_date"]
+    assert got.value == "2024-12-27"
+    assert got.confidence < REVIEW_THRESHOLD
+    # a word read sure between "ngày" and "năm" is print, or no word for the month's marks: no blank
+    sure = [replace(w, conf=96.0) if w.text == "1Ø" else w for w in words]
+    assert not [b for b in handdigits.find_blanks(_read(sure)) if b.kind == "month"]
+    alone = [w for w in words if w.text != "1Ø"]
+    assert not [b for b in handdigits.find_blanks(_read(alone)) if b.kind == "month"]
+
+
 # --- hostile pages: the second pass stays bounded ------------------------------------------------------
 
 
