@@ -4054,6 +4054,51 @@ def test_a_garbled_nam_before_the_year_still_ends_the_month_s_blank() -> None:
     assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(narrow)))
 
 
+def test_a_nam_read_with_another_vowel_before_the_year_ends_the_month_s_blank() -> None:
+    # seed 489 alt 009: "ngày 02 tháng 05 năm 2018" read "ngày. 2 táng CỔ nếm 2018" (the year at 83): no
+    # "năm", no month's blank, the date lost
+    words = [
+        _word("ngày.", 1414, 400, 1540, 5, conf=64.0),
+        _word("2", 1560, 400, 1600, 5, conf=40.0),
+        _word("táng", 1640, 400, 1800, 5, conf=55.0),
+        _word("CỔ", 1830, 400, 1890, 5, conf=29.0),
+        _word("nếm", 1908, 400, 2016, 5, conf=81.0),
+        _word("2018", 2032, 400, 2166, 5, conf=83.0),
+    ]
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    month = next(b for b in handdigits.find_blanks(page) if b.kind == "month")
+    assert (month.box.x0, month.box.x1, month.first) == (1800, 1908, "CỔ")
+    # a word of other letters before the year is no "năm"
+    other = [*words[:4], replace(words[4], text="này"), words[5]]
+    assert not [
+        b
+        for b in handdigits.find_blanks(RecognizedPage(0, "ocr", W, H, "", tuple(other)))
+        if b.kind == "month"
+    ]
+
+
+def test_a_year_glued_after_nam_is_kept_when_the_month_is_cut_off() -> None:
+    # seed 489 alt 013 (a blurred photo): "tháng 12 năm 2021" read "táng Í2năm2021"; the month read again and
+    # cut off the word, which was given back as "năm" alone: the year lost, the date with it
+    line = 5
+    words = [
+        Word("ngày", 93.0, Box(1520, 400, 1642, 450), line=line),
+        Word("Í", 91.0, Box(1688, 400, 1722, 450), line=line),
+        Word("táng", 88.0, Box(1762, 400, 1894, 450), line=line),
+        Word("Í2năm2021", 76.0, Box(1930, 400, 2244, 450), line=line),
+    ]
+    day_box, month_box = Box(1642, 400, 1762, 450), Box(1894, 400, 2000, 450)
+    dates = [
+        handdigits.Blank(handdigits.Kind.DAY, line, day_box, (1,), "Í", 91.0),
+        handdigits.Blank(handdigits.Kind.MONTH, line, month_box, (), "Í2", 76.0, glue="Í2"),
+    ]
+    new = [Word("1", 84.0, day_box, line=line), Word("12", 88.0, month_box, line=line)]
+    kept = handdigits._fix_glued([w for w in words if w.text != "Í"], new, dates)
+    out = sorted([*kept, *new], key=lambda w: (w.line, w.box.x0))
+    assert " ".join(w.text for w in out) == "ngày 1 tháng 12 năm 2021"
+    assert out[-1].box.x0 > out[-2].box.x0 >= month_box.x1
+
+
 # a pen's "2237" read again as its crops are read: "2230" clearly six times (the "7" whose bar lay on the
 # organ's underline, the rule taken out with the bar, read "0"), "2237" once (seed 445 alt 004)
 _CROSSED_VOTES = [

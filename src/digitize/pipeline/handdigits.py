@@ -971,8 +971,9 @@ def _as_wide_as_ngay(ngay: Word, folded: str, t: Word) -> bool:
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;]?")
 
 
-# "năm" as a blurred photo's reading garbles it: its "nă" run into one letter ("mm", "nm")
-_NAM_GARBLED = re.compile(r"[mn]m")
+# "năm" as a blurred photo's reading garbles it: its "nă" run into one letter ("mm", "nm"), or its vowel
+# misread ("nếm" of a written "5" close before it, seed 489 alt 009)
+_NAM_GARBLED = re.compile(r"[mn]m|n[a-z]m")
 
 
 def _nam_garbled(words: list[Word], folded: list[str], i_thang: int, cw: float) -> int | None:
@@ -3243,7 +3244,15 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
                     else:
                         x1 = min(x1, n.box.x0)
             text = w.text[: len(key)] if f.startswith(key) else _DATE_KEYS[key][0]
+            year = _GLUED_YEAR.search(f) if key == "nam" else None
+            if year is not None and len(year.group(1)) < len(w.text):
+                # "Í2năm2021": the printed year glued after "năm" is kept, a word of its own (cut back to
+                # "năm", the date lost its year, seed 489 alt 013 on a blurred photo)
+                at = w.box.x1 - (w.box.x1 - w.box.x0) * len(year.group(1)) / len(w.text)
+                x1 = min(x1, at)
             out.append(replace(w, text=text, box=replace(w.box, x0=min(x0, x1 - 1), x1=x1)))
+            if year is not None and len(year.group(1)) < len(w.text):
+                out.append(replace(w, text=year.group(1), box=replace(w.box, x0=x1)))
         else:
             tail = notation_tail(w.text) or _loose_glued(w.text)  # "5/op-svr" keeps "/op-svr"
             if tail:
@@ -3254,6 +3263,10 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
                 out.append(w)
     return out
+
+
+# a printed year glued after a date line's "năm" (folded): "ïnăm2021", "năm2021."
+_GLUED_YEAR = re.compile(r"nam[.,]?((?:19|20)\d\d[.,;]?)$")
 
 
 def _left_of_key(n: Word, w: Word, key: str, kinds: dict[tuple[int, Box], Kind]) -> bool:
