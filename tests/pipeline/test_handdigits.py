@@ -774,6 +774,33 @@ def test_a_month_written_close_before_nam_the_first_reading_lost_with_it_is_read
     assert not [b for b in handdigits.find_blanks(_read(sure)) if b.kind == "month"]
 
 
+def test_a_thang_the_first_reading_lost_with_the_day_is_reckoned_and_the_date_read_again() -> None:
+    # seed 489 alt 007: "ngày 7 tháng 10 năm 2018" read "ngày = 1Ø năm 2018", the "=" at 9 over "7 tháng":
+    # no "tháng", no blank, the date lost. The sure "năm" before a printed year ends the month's marks; the
+    # garbled word before them holds the day and "tháng" at its right end: both read again, "tháng" put
+    # back, the date in doubt (where "tháng" stands is reckoned)
+    prepared, _, boxes = _header("229", "27", "12", seed=3)
+    first = _first_reading(boxes, glued=False)
+    t, n, ngay = boxes["thang"], boxes["nam"], boxes["ngay"]
+    words = [w for w in first if w.text != "tháng"]
+    words += [
+        Word("=", 9.0, Box(ngay.x1 + 8, t.y0 - 40, t.x1, t.y1), line=3),
+        Word("1Ø", 40.0, Box(t.x1 + 15, t.y0, n.x0 - 10, t.y1), line=3),
+    ]
+    page = _read(words)
+    assert {b.kind for b in handdigits.find_blanks(page)} >= {"day", "month"}
+    after = handdigits.second_pass(prepared, page)
+    assert "tháng 12 năm 2024" in after.text
+    got = extract([after]).fields["issued_date"]
+    assert got.value == "2024-12-27"
+    assert got.confidence < REVIEW_THRESHOLD
+    # a word read sure between "ngày" and "năm" is print, or no word for the month's marks: no blank
+    sure = [replace(w, conf=96.0) if w.text == "1Ø" else w for w in words]
+    assert not [b for b in handdigits.find_blanks(_read(sure)) if b.kind == "month"]
+    alone = [w for w in words if w.text != "1Ø"]
+    assert not [b for b in handdigits.find_blanks(_read(alone)) if b.kind == "month"]
+
+
 # --- hostile pages: the second pass stays bounded ------------------------------------------------------
 
 
@@ -3183,6 +3210,27 @@ def test_a_piece_of_a_blurred_digit_broken_off_by_the_threshold_is_kept() -> Non
     assert clean.shape[1] == 125 - x0 + 2 * pad  # no speck: the crop ends at the foot's right end
 
 
+def test_a_blurred_digit_broken_in_two_beside_no_kept_mark_is_kept() -> None:
+    # a shaken photo's month "12" (seed 489 alt 008): its "2" broken by the threshold into a head and a foot,
+    # each too low to be kept alone and under no kept mark (the "1" stands apart): the month was read "1";
+    # stacked one over the other, together a mark's height, they are kept
+    img = np.full((200, 200), 255, np.uint8)
+    cv2.line(img, (40, 150), (50, 70), 0, 9)  # the "1"
+    cv2.ellipse(img, (110, 100), (16, 14), 0, 180, 360, 0, 6)  # the "2"'s head, 22 px high
+    cv2.rectangle(img, (96, 110), (126, 132), 0, -1)  # its foot, 23 px high, 6 px under the head
+    clean = handdigits.clean_crop(img, (60, 160))
+    pad = 25  # clean_crop's margin for a band of 100
+    assert clean.shape[1] >= 126 - 35 + 2 * pad  # the crop reaches the foot's right end
+    # two specks side by side, or stacked but together lower than a mark, are no digit
+    for a, b in (((90, 130, 100, 146), (110, 130, 120, 146)), ((96, 120, 126, 132), (96, 138, 126, 150))):
+        img = np.full((200, 200), 255, np.uint8)
+        cv2.line(img, (40, 150), (50, 70), 0, 9)
+        cv2.rectangle(img, a[:2], a[2:], 0, -1)
+        cv2.rectangle(img, b[:2], b[2:], 0, -1)
+        clean = handdigits.clean_crop(img, (60, 160))
+        assert clean.shape[1] <= 55 - 35 + 2 * pad + 2, (a, b)
+
+
 def test_a_blob_beside_a_pen_one_is_no_piece_of_it() -> None:
     # REVIEW-26 #8: a blob of dust or stamp ink 20 px high beside a pen "1" (not under or over it) was kept
     # with it as a broken-off piece, and Tesseract read what it made
@@ -4004,6 +4052,51 @@ def test_a_garbled_nam_before_the_year_still_ends_the_month_s_blank() -> None:
     assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(no_year)))
     narrow = [*words[:3], replace(words[3], box=Box(1950, 400, 2000, 450)), words[4]]
     assert not handdigits.find_blanks(RecognizedPage(0, "ocr", float(W), float(H), "", tuple(narrow)))
+
+
+def test_a_nam_read_with_another_vowel_before_the_year_ends_the_month_s_blank() -> None:
+    # seed 489 alt 009: "ngày 02 tháng 05 năm 2018" read "ngày. 2 táng CỔ nếm 2018" (the year at 83): no
+    # "năm", no month's blank, the date lost
+    words = [
+        _word("ngày.", 1414, 400, 1540, 5, conf=64.0),
+        _word("2", 1560, 400, 1600, 5, conf=40.0),
+        _word("táng", 1640, 400, 1800, 5, conf=55.0),
+        _word("CỔ", 1830, 400, 1890, 5, conf=29.0),
+        _word("nếm", 1908, 400, 2016, 5, conf=81.0),
+        _word("2018", 2032, 400, 2166, 5, conf=83.0),
+    ]
+    page = RecognizedPage(0, "ocr", float(W), float(H), "", tuple(words))
+    month = next(b for b in handdigits.find_blanks(page) if b.kind == "month")
+    assert (month.box.x0, month.box.x1, month.first) == (1800, 1908, "CỔ")
+    # a word of other letters before the year is no "năm"
+    other = [*words[:4], replace(words[4], text="này"), words[5]]
+    assert not [
+        b
+        for b in handdigits.find_blanks(RecognizedPage(0, "ocr", W, H, "", tuple(other)))
+        if b.kind == "month"
+    ]
+
+
+def test_a_year_glued_after_nam_is_kept_when_the_month_is_cut_off() -> None:
+    # seed 489 alt 013 (a blurred photo): "tháng 12 năm 2021" read "táng Í2năm2021"; the month read again and
+    # cut off the word, which was given back as "năm" alone: the year lost, the date with it
+    line = 5
+    words = [
+        Word("ngày", 93.0, Box(1520, 400, 1642, 450), line=line),
+        Word("Í", 91.0, Box(1688, 400, 1722, 450), line=line),
+        Word("táng", 88.0, Box(1762, 400, 1894, 450), line=line),
+        Word("Í2năm2021", 76.0, Box(1930, 400, 2244, 450), line=line),
+    ]
+    day_box, month_box = Box(1642, 400, 1762, 450), Box(1894, 400, 2000, 450)
+    dates = [
+        handdigits.Blank(handdigits.Kind.DAY, line, day_box, (1,), "Í", 91.0),
+        handdigits.Blank(handdigits.Kind.MONTH, line, month_box, (), "Í2", 76.0, glue="Í2"),
+    ]
+    new = [Word("1", 84.0, day_box, line=line), Word("12", 88.0, month_box, line=line)]
+    kept = handdigits._fix_glued([w for w in words if w.text != "Í"], new, dates)
+    out = sorted([*kept, *new], key=lambda w: (w.line, w.box.x0))
+    assert " ".join(w.text for w in out) == "ngày 1 tháng 12 năm 2021"
+    assert out[-1].box.x0 > out[-2].box.x0 >= month_box.x1
 
 
 # a pen's "2237" read again as its crops are read: "2230" clearly six times (the "7" whose bar lay on the

@@ -160,6 +160,9 @@ class Blank:
     # a month's blank whose "năm" after it the first reading lost (``_nam_lost``): where the printed word is
     # reckoned to stand, before the year; put back with the month read again
     nam: Box | None = None
+    # ... and whose "tháng" before it the first reading lost in a garbled word with the day (``_thang_lost``):
+    # where the printed word is reckoned to stand; put back with the month read again
+    thang: Box | None = None
 
 
 @dataclass(frozen=True)
@@ -839,6 +842,11 @@ def _date_blanks(
     if i_ngay is None:
         return []
     i_thang = next((i for i in range(i_ngay + 1, len(words)) if _date_key(folded[i]) == "thang"), None)
+    lost_thang: Box | None = None
+    if i_thang is None and not printed_only and (lost := _thang_lost(words, folded, i_ngay, cw)) is not None:
+        i_thang, lost_thang = lost[0] + 1, lost[1]
+        words = [*words[:i_thang], Word("tháng", 0.0, lost_thang, line=words[lost[0]].line), *words[i_thang:]]
+        folded = [*folded[:i_thang], "thang", *folded[i_thang:]]
     if i_thang is None or i_thang - i_ngay > 4:
         return []
     i_nam = next((i for i in range(i_thang + 1, len(words)) if _date_key(folded[i]) == "nam"), None)
@@ -852,6 +860,12 @@ def _date_blanks(
     if i_nam is None or i_nam - i_thang > 4:
         return []
     keys = {i_ngay: "ngay", i_thang: "thang", i_nam: "nam"}
+    # the blanks' rows: the line's, but for a lost "tháng" those of the printed words around the garbled one
+    # (its box, stretched over the motto above, set the crop's band there: the day's "7" lost in it)
+    y0, y1 = ln.y0, ln.y1
+    if lost_thang is not None:
+        ngay_box, nam_box = words[i_ngay].box, words[i_nam].box
+        y0, y1 = min(ngay_box.y0, nam_box.y0), max(ngay_box.y1, nam_box.y1)
     # the line's scale: from a date word read clean and not too wide, else from its printed characters
     clean = [
         (words[i].box.x1 - words[i].box.x0) / _DATE_KEYS[k][1]
@@ -919,7 +933,7 @@ def _date_blanks(
             if printed_only:
                 drop = tuple(idx[id(w)] for w in between if id(w) in idx)
                 first, conf = " ".join(w.text for w in between), min(w.conf for w in between)
-                box = Box(spans[a][1], ln.y0, spans[b][0], ln.y1)
+                box = Box(spans[a][1], y0, spans[b][0], y1)
                 out.append(Blank(kind, words[i_ngay].line, box, drop, first, conf))
             continue
         if printed_only:
@@ -934,10 +948,10 @@ def _date_blanks(
         first = " ".join(w.text for w in between)
         if not between and glue.isdigit():  # "26tháng" read unsure: the digits glued in are the first reading
             first, conf = glue, min(words[a].conf, words[b].conf)
-        box, glued_marks = Box(x0, ln.y0, x1, ln.y1), "" if first == glue else glue
+        box, glued_marks = Box(x0, y0, x1, y1), "" if first == glue else glue
         swallowed = on_side and bool(between) and not _doubtful(between)
         blank = Blank(kind, words[i_ngay].line, box, drop, first, conf, glue=glued_marks, swallowed=swallowed)
-        out.append(replace(blank, nam=lost_nam) if kind == Kind.MONTH else blank)
+        out.append(replace(blank, nam=lost_nam, thang=lost_thang) if kind == Kind.MONTH else blank)
     return out
 
 
@@ -957,8 +971,9 @@ def _as_wide_as_ngay(ngay: Word, folded: str, t: Word) -> bool:
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d[.,;]?")
 
 
-# "năm" as a blurred photo's reading garbles it: its "nă" run into one letter ("mm", "nm")
-_NAM_GARBLED = re.compile(r"[mn]m")
+# "năm" as a blurred photo's reading garbles it: its "nă" run into one letter ("mm", "nm"), or its vowel
+# misread ("nếm" of a written "5" close before it, seed 489 alt 009)
+_NAM_GARBLED = re.compile(r"[mn]m|n[a-z]m")
 
 
 def _nam_garbled(words: list[Word], folded: list[str], i_thang: int, cw: float) -> int | None:
@@ -979,6 +994,37 @@ def _nam_garbled(words: list[Word], folded: list[str], i_thang: int, cw: float) 
 
 # the widths (of the printed "năm" at the line's character width) a garbled "năm" is read as wide as
 NAM_GARBLED_WIDTH = (0.7, 1.4)
+
+
+def _thang_lost(words: list[Word], folded: list[str], i_ngay: int, cw: float) -> tuple[int, Box] | None:
+    """Where the printed "tháng" of a date line stood when the first reading lost it in a garbled word with
+    the day written close before it ("ngày 7 tháng 10 năm 2018" read "ngày = 1Ø năm 2018", the "=" at 9 over
+    "7 tháng", seed 489 alt 008: no "tháng", no blank, the date lost): the index of that word and the printed
+    word's box, at its right end. Only between a "ngày" (``i_ngay``) and a "năm" read sure before a year
+    printed, two to four words apart, no word between them read sure or as prose; the word at least as wide
+    as the printed "tháng" (at the line's character width ``cw``, or a clean "ngày"'s) and another word (the
+    month's marks) after it before "năm". None otherwise."""
+    for j in range(i_ngay + 2, min(len(words) - 1, i_ngay + 5)):
+        if _date_key(folded[j]) != "nam":
+            continue
+        if not (folded[j].rstrip(".,;:") == "nam" and words[j].conf >= PRINTED_CONF):
+            return None
+        if not _YEAR_WORD.fullmatch(folded[j + 1]):
+            return None
+        between = words[i_ngay + 1 : j]
+        if any(w.conf >= PRINTED_CONF for w in between) or _prose(between):
+            return None
+        ngay = words[i_ngay]
+        unit = cw
+        if folded[i_ngay].rstrip(".,;:") == "ngay":
+            unit = max(0.8 * cw, min(cw, (ngay.box.x1 - ngay.box.x0) / _DATE_KEYS["ngay"][1]))
+        printed = _DATE_KEYS["thang"][1] * unit
+        at = j - 2  # the word before the month's
+        w = words[at]
+        if at <= i_ngay or w.box.x1 - w.box.x0 < printed:
+            return None
+        return at, Box(w.box.x1 - printed, w.box.y0, w.box.x1, w.box.y1)
+    return None
 
 
 def _nam_lost(words: list[Word], folded: list[str], i_thang: int) -> int | None:
@@ -1780,6 +1826,11 @@ PIECE_H = 0.15
 # stem in a band of 70, was dropped: the stem alone read "4", made "1" by its shape, seed 433 dev 003)
 BAR_GAP = 0.15
 BAR_H, BAR_WIDE = 0.25, 1.5
+# a blurred pen digit broken by the threshold into pieces of which none is kept (a shaken photo's "12", its
+# "2" a head and a foot 13 and 9 px high in a band of 52, apart from the "1": the month read "1" of "12",
+# seed 489 alt 008): pieces stacked one over the other (half the narrower's width in common, at most
+# ``STACK_GAP`` of the band's height apart) that are together as high as a mark is kept (``_band_marks``)
+STACK_GAP = 0.1
 
 
 def _keep_pieces(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], width: int) -> None:
@@ -1818,6 +1869,30 @@ def _keep_pieces(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], wid
         # dust or a stamp's ink beside a pen "1" is no piece of it (REVIEW-26 #8)
         if any(min(x + w, x1) - max(x, x0) >= 0.5 * w for x0, x1 in spans):
             keep[i] = True
+    _keep_stacked(stats, keep, band, width)
+
+
+def _keep_stacked(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], width: int) -> None:
+    """Keep (in ``keep``, by label) pieces of a mark the threshold broke apart with no kept mark to join:
+    inside the band's rows, off the crop's sides, each ``PIECE_H`` of the band high at least, stacked
+    (``STACK_GAP``), together a mark's height (a third of the band's)."""
+    b0, b1 = band
+    bh = max(4, b1 - b0)
+    boxes = {
+        i: (x, y, x + w, y + h)
+        for i in range(1, len(keep))
+        if not keep[i]
+        for x, y, w, h in [(int(v) for v in stats[i, :4])]
+        if x > 0 and x + w < width and h >= PIECE_H * bh and y >= b0 and y + h <= b1
+    }
+    for i, (ax0, ay0, ax1, ay1) in boxes.items():
+        for j, (bx0, by0, bx1, by1) in boxes.items():
+            if j == i or by0 < ay1 or by0 - ay1 > STACK_GAP * bh:
+                continue  # ``j`` under ``i``, close
+            common = min(ax1, bx1) - max(ax0, bx0)
+            tall = by1 - ay0 >= 0.3 * bh and by1 >= b0 + 0.35 * bh and ay0 <= b1 - 0.35 * bh
+            if common >= 0.5 * min(ax1 - ax0, bx1 - bx0) and tall:
+                keep[i] = keep[j] = True
 
 
 def touches_rule(crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None) -> bool:
@@ -2658,6 +2733,9 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             # date in doubt)
             conf = min(conf, AGREED_MAX_CONF)
             put_back.append(Word(text="năm", conf=conf, box=blank.nam, block=block, line=blank.line))
+        if blank.thang is not None:  # the lost "tháng" put back before it, alike
+            conf = min(conf, AGREED_MAX_CONF)
+            put_back.append(Word(text="tháng", conf=conf, box=blank.thang, block=block, line=blank.line))
         new.append(Word(text=text, conf=conf, box=blank.box, block=block, line=blank.line))
     if not new:
         return page
@@ -3166,7 +3244,15 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
                     else:
                         x1 = min(x1, n.box.x0)
             text = w.text[: len(key)] if f.startswith(key) else _DATE_KEYS[key][0]
+            year = _GLUED_YEAR.search(f) if key == "nam" else None
+            if year is not None and len(year.group(1)) < len(w.text):
+                # "Í2năm2021": the printed year glued after "năm" is kept, a word of its own (cut back to
+                # "năm", the date lost its year, seed 489 alt 013 on a blurred photo)
+                at = w.box.x1 - (w.box.x1 - w.box.x0) * len(year.group(1)) / len(w.text)
+                x1 = min(x1, at)
             out.append(replace(w, text=text, box=replace(w.box, x0=min(x0, x1 - 1), x1=x1)))
+            if year is not None and len(year.group(1)) < len(w.text):
+                out.append(replace(w, text=year.group(1), box=replace(w.box, x0=x1)))
         else:
             tail = notation_tail(w.text) or _loose_glued(w.text)  # "5/op-svr" keeps "/op-svr"
             if tail:
@@ -3177,6 +3263,10 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
             elif w.box.x0 < hit.box.x0 or w.box.x1 > hit.box.x1:
                 out.append(w)
     return out
+
+
+# a printed year glued after a date line's "năm" (folded): "ïnăm2021", "năm2021."
+_GLUED_YEAR = re.compile(r"nam[.,]?((?:19|20)\d\d[.,;]?)$")
 
 
 def _left_of_key(n: Word, w: Word, key: str, kinds: dict[tuple[int, Box], Kind]) -> bool:
