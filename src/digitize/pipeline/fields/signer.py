@@ -780,6 +780,10 @@ def blurred_family(signer: Found) -> Found:
     close = _one_letter_families(words[0])
     if len(words) < 2 or len(close) != 1:
         return signer
+    if is_syllable(words[0]) and len(close[0]) != len(words[0]):
+        # "Tào" (96): a Vietnamese syllable a letter shorter or longer than the listed "Thào" is another
+        # family name the list lacks, not a blur (which misreads a mark or a letter in place: "Mục", "Mạc")
+        return signer
     value = " ".join([close[0], *words[1:]])
     conf = min(f.confidence, GUESSED_NAME_CONF)
     return replace(
@@ -1319,6 +1323,57 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
     return True
 
 
+HEAD_FAMILY_LETTERS = 3  # a garbled family name's first letters (marks aside) that may tell it: "Vừo"
+
+
+def _middle_more(word: str) -> bool:
+    """A listed family name that is more often a middle name ("Văn", "Kim"; not "Hoàng")."""
+    return word in MIDDLE_NAMES and word in SURNAMES and MIDDLE_NAMES.index(word) < SURNAMES.index(word)
+
+
+def own_family(toks: Sequence[tuple[str, float]], start: int) -> tuple[str, float] | None:
+    """The family name of a name whose word at ``start`` (1), a listed family name that is more often a
+    middle name ("Văn"), has a word before it: that word when it is a capitalised Vietnamese syllable read
+    with some confidence (a family name no list has: "Khuất" (80) of "Khuất Văn Đăng Oai"); for a
+    capitalised word that is no syllable (the seal's ring over its end: "Vừobđ" for "Vương"), the one family
+    name its first letters (marks aside, ``HEAD_FAMILY_LETTERS`` or more, the longest that begins any) begin,
+    of the frequent ones where several, at half confidence. None otherwise, or for a name of more than four
+    words with it."""
+    if start != 1 or not 3 <= len(toks) <= 4 or not _middle_more(toks[1][0]):
+        return None
+    t, c = toks[0]
+    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()):
+        return None
+    if is_syllable(t):
+        ok = len(t) >= 2 and c >= NAME_WORD_CONF and _marks(t) <= 1
+        return (t, c) if ok else None
+    for n in range(len(t), HEAD_FAMILY_LETTERS - 1, -1):
+        head = fold(t[:n])
+        hits = [v for k, v in F_SURNAMES.items() if k.startswith(head)]
+        if len(hits) > 1:
+            hits = [v for v in hits if SURNAMES.index(v) < FREQUENT_SURNAMES]
+        if hits:
+            return (hits[0], c * 0.5) if len(hits) == 1 else None
+    return None
+
+
+def kept_as_printed(words: Sequence[str], conf: float) -> bool:
+    """A name's first word, a listed family name by its letters but read with other marks ("Ung" (95): the
+    listed "Ứng"), is a family name as printed: a Vietnamese syllable read surely, with vowel marks of its
+    own (a mark read is no mark lost; not a tone alone: "Khống" (90) is "Khổng", "Đống" (91) stays "Đồng"),
+    or none where the name's other words were read with theirs (their marks not lost on this line) and it
+    was read at ``MARKS_READ_CONF``. Only for a listed one of the rarer part: a frequent family name read
+    with another tone ("Nguyển") or bare ("Nguyen") is that one, far commoner than any name the list lacks
+    with its letters."""
+    w = words[0]
+    if conf < SURE_WORD_CONF or not (w.isalpha() and w[:1].isupper() and is_syllable(w)) or _marks(w) > 1:
+        return False
+    listed = family_name(w)
+    if listed is None or not _rare(fold(listed[0])) or _toneless(w.lower()) == _toneless(listed[0].lower()):
+        return False  # (a tone the only difference, "Khống" (90) for "Khổng": a photo's tones look alike)
+    return _diacritics(w) or (conf >= MARKS_READ_CONF and any(_diacritics(x) for x in words[1:]))
+
+
 def _name_word(word: str) -> bool:
     """A word some listed name has: a name's syllable or a family name (by its letters)."""
     bare = nfc(word)
@@ -1777,6 +1832,12 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         )
         if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
             start = 0
+        # "Khuất Văn Đăng Oai": a word before "Văn" (a family name far more often a middle one) is the name's
+        # own family name, listed or not ("Khuất" (80) read; "Vừobđ", the ring over "Vương": its head)
+        own_lead = own_family(toks, start)
+        own = own_lead is not None
+        if own_lead is not None:
+            toks[0], start = own_lead, 0
         kept_boxes = [boxes[k] for k in kept] if len(boxes) == len(raw) else []
         cut_lead = start > 0 and bool(kept_boxes) and _word_before(toks, kept_boxes, start)
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
@@ -1816,12 +1877,19 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is
                 # the commonest shape a garbled word takes, whatever the given names' confidence
                 guessed = True
-            if sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
+            if listed is not None and not listed[1] and kept_as_printed(words, toks[0][1]):
+                # "Đống" (91), "Ung" (95): a Vietnamese syllable read surely is the family name as printed,
+                # not the listed one with its letters ("Đồng", "Ứng"): the list is no census. In doubt
+                sur, guessed = words[0], True
+            if own:
+                guessed = True  # (its family name no listed one read surely, or one guessed from its head)
+            if not own and sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
                 guessed = True
             if (
-                sur is None
+                not own
+                and sur is None
                 and toks[0][1] < 0.8
                 and len(words) >= 3
                 and (len(fold(words[0])) >= 3 or toks[0][1] >= 0.5)
@@ -1865,7 +1933,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True
             if sur is not None:
                 words[0] = sur
-            elif toks[0][1] < SURE_WORD_CONF:
+            elif toks[0][1] < SURE_WORD_CONF and not own:
                 continue  # "DA NÌM" (17, 39) under a seal on a blurred photo: no family name read surely
             elif off_centre:
                 continue  # "Đức Long" right of the title's centre: its family name lost under the seal
