@@ -138,7 +138,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     if pages[0].source == "ocr":
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
         # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
-        subject = recorrected(year_word_restored(subject), own)  # a text layer's words are as written
+        subject = recorrected(year_word_restored(subject, nam_like=True), own)  # a text layer's: as written
         subject = rejoined(subject, own)  # a word a stamp's side cut in two
         subject = lost_inside_restored(case_garbles_lowered(subject, own))  # "c áy, cHữa": a stroke over them
         subject = dash_restored(subject, own)  # "kinh tế ‹ › xã hội": its dash dropped

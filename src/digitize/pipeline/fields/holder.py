@@ -132,11 +132,35 @@ _DUOC = re.compile(r"(?<=\s)([Đđ])(ược|ƯỢC)(?=\s+(?:phẩm|liệu|Phẩm
 _COMPANY = re.compile(r"\bcong\s*ty\b")
 
 
+# a mark glued before a word after a space ("'TNHH"), and one glued after a word before a space or the end
+# ("MTV' Du lịch": a blurred photo): specks, unless the two pair up as a quoted phrase ("thi đua "Xanh hóa"
+# trên": the print's quotes)
+_OPENING_SPECK = re.compile(r"(?<=\s)['‘’`\"](?=\w)")
+_CLOSING_MARK = re.compile(r"(?<=\w)['‘’`\"](?=[\s,.;:)]|$)")
+_CLOSING_SPECK = re.compile(r"(?<=\w)['‘’`](?=\s|$)")  # (a double quote after a word: not taken off)
+
+
+def _specks_dropped(text: str) -> str:
+    """``text`` without the specks read as marks glued to a word (``_OPENING_SPECK``, ``_CLOSING_SPECK``): a
+    mark before a word whose closing mark follows it (``_CLOSING_MARK``, the first after it not yet paired)
+    and that one are a quoted phrase's, kept."""
+    closes = list(_CLOSING_MARK.finditer(text))
+    kept: set[int] = set()
+    drop: set[int] = set()
+    for m in _OPENING_SPECK.finditer(text):
+        pair = next((c for c in closes if c.start() > m.start() and c.start() not in kept), None)
+        if pair is None:
+            drop.add(m.start())
+        else:
+            kept.add(pair.start())
+    drop |= {m.start() for m in _CLOSING_SPECK.finditer(text) if m.start() not in kept}
+    return "".join(ch for k, ch in enumerate(text) if k not in drop)
+
+
 def fix_company_forms(text: str) -> str:
     """Repair the legal form of a company name as OCR garbles it ("Công ty Cố phần", "TTNHH", "'TNHH"), and
     its "Dược" read "Được"."""
-    t = re.sub(r"(?<=\s)['‘’`\"](?=\w)", "", text)
-    t = re.sub(r"(?<=\w)['‘’`](?=\s|$)", "", t)  # a speck after a word ("MTV' Du lịch": a blurred photo)
+    t = _specks_dropped(text)
     for pat, rep in _COMPANY_FORMS:
         m = pat.search(fold1(t))
         if m:

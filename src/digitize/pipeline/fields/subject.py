@@ -192,22 +192,46 @@ OFF_ROW = 0.35  # of the line's word height: an end word whose middle and foot s
 _ROW_WORDS = 3  # the words next to an end word that give the row's height there (a skewed line drifts)
 
 
-def _off_row(w: Word, inner: Sequence[Word], h: float) -> bool:
+def _off_row(w: Word, inner: Sequence[Word], h: float, slope: float = 0.0) -> bool:
     """An end word standing above or below the row of the words next to it (a stamp's handwritten number or
     date read on the subject's row: "… Dịch vụ Việt 2: /12/1"): its top, its middle and its foot all more
     than ``OFF_ROW`` of the line's height off theirs (a word of the row whose box a stamp's frame stretched
     keeps one of them: seed 87's alt 005, "… VIỄN THÔNG CÔNG CỘNG" with "CỘNG" (93) stretched 30 px down by a
-    stamp's mark under it, its top on the row's, had been left out: "… công" at 0.50)."""
+    stamp's mark under it, its top on the row's, had been left out: "… công" at 0.50). Theirs are carried
+    along the row's ``slope`` to the end word (a drifting line: the words that give the row may stand a few
+    words off, beyond a stamp's unsure ones)."""
     if not inner:
         return False
-    top = statistics.median(x.box.y0 for x in inner)
-    mid = statistics.median((x.box.y0 + x.box.y1) / 2 for x in inner)
-    foot = statistics.median(x.box.y1 for x in inner)
+    at = (w.box.x0 + w.box.x1) / 2
+    drift = [slope * (at - (x.box.x0 + x.box.x1) / 2) for x in inner]
+    top = statistics.median(x.box.y0 + d for x, d in zip(inner, drift, strict=True))
+    mid = statistics.median((x.box.y0 + x.box.y1) / 2 + d for x, d in zip(inner, drift, strict=True))
+    foot = statistics.median(x.box.y1 + d for x, d in zip(inner, drift, strict=True))
     return (
         abs(w.box.y0 - top) > OFF_ROW * h
         and abs((w.box.y0 + w.box.y1) / 2 - mid) > OFF_ROW * h
         and abs(w.box.y1 - foot) > OFF_ROW * h
     )
+
+
+_SLOPE_WORDS = 4  # words read surely (``ROW_SURE``) at least that give a line's slope
+ROW_SLOPE = 0.05  # a line's slope at most (3°: a photo's residual skew); a steeper fit is its words' noise
+
+
+def _row_slope(words: Sequence[Word], h: float) -> float:
+    """The slope of the line's row (y over x): the median of the slopes between the middles of its words read
+    surely (``ROW_SURE``, ``_SLOPE_WORDS`` at least; pairs a line's height apart at least), up to
+    ``ROW_SLOPE`` either way; 0 with fewer words."""
+    sure = [w for w in words if w.conf >= ROW_SURE]
+    if len(sure) < _SLOPE_WORDS:
+        return 0.0
+    pts = [((w.box.x0 + w.box.x1) / 2, (w.box.y0 + w.box.y1) / 2) for w in sure]
+    slopes = [
+        (yb - ya) / (xb - xa) for (xa, ya), (xb, yb) in itertools.combinations(pts, 2) if abs(xb - xa) >= h
+    ]
+    if not slopes:
+        return 0.0
+    return max(-ROW_SLOPE, min(ROW_SLOPE, statistics.median(slopes)))
 
 
 SQUEEZED = 0.35  # of the line's letter width: an end word's letters this narrow are no printed word's
@@ -253,17 +277,18 @@ def trim_marks(ln: Line) -> Line | None:
     words = sorted(ln.words, key=lambda w: w.box.x0)
     h = statistics.median(w.box.y1 - w.box.y0 for w in words)
     lw = letter_width(ln)
+    slope = _row_slope(words, h)
     i, j = 0, len(words)
     while i < j and (
         _junk(words[i], leading=True)
-        or _off_row(words[i], _row_beside(words[i + 1 : j]), h)
+        or _off_row(words[i], _row_beside(words[i + 1 : j]), h, slope)
         or _squeezed(words[i], lw)
         or _tiny(words[i], h)
     ):
         i += 1
     while j > i and (
         _junk(words[j - 1], leading=False)
-        or _off_row(words[j - 1], _row_beside(words[i : j - 1][::-1]), h)
+        or _off_row(words[j - 1], _row_beside(words[i : j - 1][::-1]), h, slope)
         or _squeezed(words[j - 1], lw)
         or _tiny(words[j - 1], h)
     ):
@@ -662,10 +687,12 @@ _WORD_BEFORE_YEAR = re.compile(r"(?<!\S)(\S{1,5})(\s+)((?:19|20)\d\d)(?![\w/+-])
 _NAM_LIKE = 50
 
 
-def year_word_restored(subject: Found) -> Found:
+def year_word_restored(subject: Found, *, nam_like: bool = False) -> Found:
     """A subject's "năm" before a year read as no word at all (no syllable, in small letters: ":iim 2022"),
     made "năm", in doubt (``GUESSED_CONFIDENCE``): Vietnamese writes a year after "năm"; a syllable read
-    there ("giai đoạn 2021", "khóa 2020") or an abbreviation in capitals stands."""
+    there ("giai đoạn 2021", "khóa 2020") or an abbreviation in capitals stands. ``nam_like``: only letters
+    like "nam" (``_NAM_LIKE``), a sign among them or not (before the corrector, which makes the other
+    garbles the syllable they were: "khó@ 2023" is "khóa 2023", "năấi 2030" would be "nại")."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
@@ -677,7 +704,7 @@ def year_word_restored(subject: Found) -> Found:
         if not letters or not letters.islower() or any(ch.isdigit() for ch in word) or is_syllable(core):
             return m.group(0)
         signed = any(not ch.isalnum() for ch in word)
-        if not signed and fuzz.ratio(fold(letters), "nam") < _NAM_LIKE:
+        if (nam_like or not signed) and fuzz.ratio(fold(letters), "nam") < _NAM_LIKE:
             return m.group(0)
         return "năm" + m.group(2) + m.group(3)
 
@@ -4037,23 +4064,25 @@ SPECK_PHRASE_SHARE = 0.5
 
 
 def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: str) -> bool:
-    """``word``'s mark at its end is a speck, not print: an opening quote (or a straight one) glued to a
-    word's end with another word after it, in a trích yếu with no other quote (no print opens a quote after
-    a word, nor closes one it never opened); or a comma or a semicolon after a word read unsure
-    (``SPECK_MARK_CONF``) that the corpus writes, with the word before it, on into the next as one phrase
-    ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at least ``SPECK_PHRASE_SHARE`` of
-    what it shows after the two): a list's comma is read with its word, surely, and stays where it is read
-    unsure ("quản lý, bảo vệ rừng")."""
+    """``word``'s mark at its end is a speck, not print: an opening quote (or a straight one read unsure,
+    ``SPECK_MARK_CONF``) glued to a word's end with another word after it, in a trích yếu with no other
+    quote (no print opens a quote after a word, nor closes one it never opened); or a comma or a semicolon
+    after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it, on into
+    the next as one phrase ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at least
+    ``SPECK_PHRASE_SHARE`` of what it shows after the two): a list's comma is read with its word, surely,
+    and stays where it is read unsure ("quản lý, bảo vệ rừng")."""
     core, mark = word[:-1], word[-1:]
     if not (core.isalpha() and core.islower() and is_syllable(core)) or read is None:
         return False
     if not read.text.endswith(mark):
         return False  # (a mark the reading did not have: put there by a rule, not a speck's)
     nxt = after.strip(_EDGES)
-    if mark in _OPENING_QUOTES or mark == '"':
-        # (a straight quote closes one only where another opened it: "cải cách hành chính\" năm 2023", a
-        # stamp's side at 44, seed 491 dev 009)
+    if mark in _OPENING_QUOTES:
         return not quoted and bool(nxt)
+    if mark == '"':
+        # (a straight quote closes one only where another opened it: "cải cách hành chính\" năm 2023", a
+        # stamp's side at 44, seed 491 dev 009; read unsure, as a comma's speck)
+        return not quoted and bool(nxt) and read.conf < SPECK_MARK_CONF
     if mark not in ",;" or read.conf >= SPECK_MARK_CONF:
         return False
     if not (nxt.isalpha() and nxt.islower() and is_syllable(nxt) and before.isalpha()):
