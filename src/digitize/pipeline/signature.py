@@ -533,6 +533,12 @@ def _marks_agree(head: str, name: str) -> bool:
 
 
 def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str | None:
+    """One reading's name (``_name_read``), with the given names the first reading had."""
+    read = _name_read(tokens, given, taken=taken)
+    return None if read is None else read[0]
+
+
+def _name_read(tokens: list[str], given: list[str], *, taken: bool = True) -> tuple[str, list[str]] | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
     is another word, not a garbled name; two words glued by the ring split, ``_unglued``) on, every later
@@ -590,7 +596,7 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
         # and the next word's capital): a word of the name, never dropped
         glued = _glued_after(bare, sur)
         if glued is None and through:
-            glued = _middle_after_ring(bare)  # "Đoà%⁄fhị": the ring across "n T" of "Đoàn Thị"
+            glued = _middle_after_ring(bare, sur)  # "Đoà%⁄fhị": the ring across "n T" of "Đoàn Thị"
         if glued == "":
             return None  # a word the ring garbled past telling: this reading gives no name
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
@@ -626,8 +632,9 @@ def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str 
             return None  # (a word of mixed case, "ĐẾNh": the seal's marks read over letters, no name's word)
         if not given or [fold(w) for w in rest[-len(given) :]] != [fold(g) for g in given]:
             return None
-        kept = [_tone_read(g, r) for g, r in zip(given, rest[-len(given) :], strict=True)]
-        return " ".join([sur, *rest[: len(rest) - len(given)], *kept])  # the first reading's given names
+        # the first reading's given names (the readings vote on the name as the seal left it; a tone mark
+        # this reading has on them is ``_tones_read``'s to weigh, over all the readings)
+        return " ".join([sur, *rest[: len(rest) - len(given)], *given]), rest[-len(given) :]
     return None
 
 
@@ -636,15 +643,30 @@ def _toneless(word: str) -> str:
     return nfc("".join(ch for ch in unicodedata.normalize("NFD", word) if ch not in TONE_MARKS))
 
 
-def _tone_read(given: str, read: str) -> str:
-    """A given name as the first reading had it (``given``) unless that reading has no tone mark on it and
-    this reading of the name's line reads a listed name there with one, all other letters and marks alike
-    ("Khanh" first read on a blurred photo, "Khánh" read again: seed 491 alt 010): a blur loses a tone mark
-    far oftener than it makes one. The readings' vote weighs it (a seal's speck read as a mark is one
-    reading's)."""
-    if tone_place(given) or not tone_place(read) or read not in NAME_SYLLABLES:
-        return given
-    return read if _toneless(read) == given else given
+def _tones_read(name: str, first: Sequence[Word], reads: Sequence[Sequence[str]], *, blurred: bool) -> str:
+    """The voted ``name`` with a given name the first reading had without a tone mark (``first``, its words
+    as read) taken with the one most of the name pass's readings that gave a name (``reads``: the given
+    names each read) read there: a listed name, all its other letters and marks alike ("Khanh" first read
+    on a blurred photo, "Khánh" read again: seed 491 alt 010; a blur loses a tone mark far oftener than it
+    makes one). Only where the first reading doubted its word (below ``GIVEN_NAME_CONF``), or, on a blurred
+    page, read a word no listed name is: a listed name without a mark ("Dung", "Thanh", "Ly") read surely
+    stays as read, whatever a seal's speck or halo made of it on some re-read crops (REVIEW-41b F2)."""
+    words = name.split()
+    if not reads or len(first) > len(words):
+        return name
+    start = len(words) - len(first)
+    for i, wd in enumerate(first):
+        given = words[start + i]
+        if tone_place(given) or not (wd.conf < GIVEN_NAME_CONF or (blurred and given not in NAME_SYLLABLES)):
+            continue
+        count = Counter(r[i] for r in reads if len(r) == len(first))
+        marked = [(n, m) for m, n in count.items() if m != given and _toneless(m) == given]
+        if not marked:
+            continue
+        n, mark = max(marked)
+        if mark in NAME_SYLLABLES and tone_place(mark) and 2 * n > len(reads):
+            words[start + i] = mark
+    return " ".join(words)
 
 
 # letters, the ring's marks (more than a speck), letters: two words of a name the ring ran together
@@ -758,16 +780,25 @@ def _ring_inside(word: str) -> str | None:
     return None
 
 
-def _middle_after_ring(bare: str) -> str | None:
+def _middle_after_ring(bare: str, surname: str) -> str | None:
     """The middle name whose end a family name's word the seal's ring crossed ends in (``_ring_through``:
     its head the family name's, then the ring's glyphs, then small letters): the longest run of small
     letters ending the word (``CAPITAL_TAKEN_TAIL`` at least) that ends exactly one common middle name
     (``MIDDLE_NAMES``), longer than it ("Đoà%⁄fhị": "hị", "Thị"; seed 491 dev 008, the ring across "n T" of
-    "Đoàn Thị Ngân"). A guess the readings' vote and review weigh; None when no run tells one."""
+    "Đoàn Thị Ngân"). A guess the readings' vote and review weigh; None when no run tells one. Nor when the
+    run may be the family name's own end (``surname``): it ends in the letters the head still lacks of it
+    ("nh" of "Huỳnh" after "Huỳ"), or the family name ends in the run's last two letters ("Hoà⁄ang":
+    "Hoàng"'s "ng", no "Quang"; REVIEW-41b F1): a middle name lost under the ring is not told from them."""
+    have = 0
+    while have < min(len(bare), len(surname)) and fold(bare[have]) == fold(surname[have]):
+        have += 1
+    lacking = fold(surname[have:])
     for j in range(1, len(bare) - CAPITAL_TAKEN_TAIL + 1):
         tail = bare[j:]
         if not (tail.isalpha() and tail.islower()):
             continue
+        if (lacking and fold(tail).endswith(lacking)) or fold(surname).endswith(fold(tail[-2:])):
+            return None  # (the family name's own letters, or a middle name's: not told)
         hits = [m for m in MIDDLE_NAMES if m.lower().endswith(tail) and len(m) > len(tail)]
         if hits:
             return hits[0] if len(hits) == 1 else None
@@ -952,6 +983,7 @@ def name_pass(
         if r is not None and t.conf >= 0:
             rows.setdefault(r, []).append(t)
     names = []
+    reads: list[list[str]] = []  # the given names each reading that gave a name read (its marks)
     guessed: list[bool] = []  # ... each with a middle word guessed from what the ring left of it
     proposed = 0  # readings with a family name read as one before the given names, a name or not
     worded = 0  # ... of them, those that read a name's word at each place (a capitalised syllable)
@@ -960,11 +992,13 @@ def name_pass(
     for r in sorted(rows):
         toks = sorted(_on_names_row(rows[r], given), key=lambda t: t.left)
         texts = [lookalike_letters(nfc(t.text)) for t in toks]
-        name = _name_of(texts, given) or _with_middle(texts, given, gaps)
+        found = _name_read(texts, given)
+        name = found[0] if found is not None else _with_middle(texts, given, gaps)
         if name and r in ringless and not _family_left(texts, name):
             name = None  # the ring's stroke made paper left letters of another word ("v**zần": not "Văn")
         if name:
             names.append(name)
+            reads.append(found[1] if found is not None else list(given))
             guessed.append(name != (_name_of(texts, given, taken=False) or _with_middle(texts, given, gaps)))
         proposes = bool(name) or _proposes(texts, given)
         proposed += proposes
@@ -991,6 +1025,7 @@ def name_pass(
     against = worded if all(fold(w) in F_SYLLABLES for w in best.split()[1:]) else proposed - garbled
     if n < 2 or 2 * n <= max(len(names), against):
         return page
+    best = _tones_read(best, clear if len(clear) == len(given) else [], reads, blurred=prepared.blurred)
     return _replace_line(page, line, best.split())
 
 

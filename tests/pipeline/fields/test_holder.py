@@ -138,6 +138,15 @@ def test_a_holder_s_family_name_read_surely_without_the_bar_of_its_d_is_restored
     assert kept.value == "Dương Văn Hùng" and kept.confidence >= 0.6
 
 
+def test_a_name_written_without_vietnamese_marks_keeps_its_plain_d() -> None:
+    # REVIEW-41b F4: a transliterated name ("DINH VAN HUNG", a foreign-registered firm's representative)
+    from digitize.pipeline.fields.names import stroke_restored
+
+    assert stroke_restored("DINH VAN HUNG") == "DINH VAN HUNG"
+    assert stroke_restored("Dinh Van Hung") == "Dinh Van Hung"
+    assert stroke_restored("Dàm Mạnh Phúc") == "Đàm Mạnh Phúc"
+
+
 def test_a_tax_code_after_a_garbled_label_is_taken_only_when_its_check_digit_holds() -> None:
     # a blurred scan's "Mã số thuế:" read "Mã sð thuế:"
     def holder_id(code: str) -> str | None:

@@ -95,9 +95,13 @@ def stroke_restored(name: str) -> str:
     stroke of "Đ" ("Dàm Mạnh Phúc" → "Đàm Mạnh Phúc"): Tesseract loses the bar of "Đ" to a perspective
     photo's or a faint scan's thin strokes however sure it is of the letter (0.93), and of the family names
     the one with a plain "D" ("Doãn", "Dương", "Diệp") are listed as read. Otherwise the name as it is. A
-    guess: the caller puts it in doubt."""
+    guess: the caller puts it in doubt. A name no word of which carries a Vietnamese mark ("DINH VAN HUNG":
+    a foreign-registered firm's representative, a passport's transliteration) was written without marks,
+    its "D" with them (REVIEW-41b F4)."""
     words = name.split()
     if len(words) < 2 or not words[0].startswith("D") or is_family_name(words[0]):
+        return name
+    if name.isascii():
         return name
     stroked = "Đ" + words[0][1:]
     return " ".join([stroked, *words[1:]]) if is_family_name(stroked) else name
