@@ -801,6 +801,21 @@ def test_a_thang_the_first_reading_lost_with_the_day_is_reckoned_and_the_date_re
     assert not [b for b in handdigits.find_blanks(_read(alone)) if b.kind == "month"]
 
 
+def test_a_printed_word_read_unsure_between_ngay_and_nam_is_no_lost_thang() -> None:
+    # REVIEW-41d M1: "V/v tổ chức ngày chuyển giao năm 2021" on a blurred photo, its middle words read unsure,
+    # became "ngày … tháng … năm 2021": a printed word (a syllable, or letters and no digit) is no "tháng"
+    # garbled with a day, and no day's blank is read without the month's
+    def wd(t: str, x0: int, x1: int, conf: float) -> Word:
+        return Word(t, conf, Box(x0, 700, x1, 752), line=7)
+
+    head = [wd("V/v", 300, 380, 93.0), wd("tổ", 396, 450, 93.0), wd("chức", 466, 590, 93.0)]
+    head.append(wd("ngày", 606, 740, 93.0))
+    tail = [wd("năm", 1076, 1190, 93.0), wd("2021", 1206, 1330, 93.0)]
+    for a, b in (("chuyển", "giao"), ("chuyẻn", "giao"), ("Doanh", "nhân"), ("thành", "lập")):
+        words = [*head, wd(a, 756, 930, 55.0), wd(b, 946, 1060, 55.0), *tail]
+        assert not handdigits.find_blanks(RecognizedPage(0, "ocr", W, H, "", tuple(words))), a
+
+
 # --- hostile pages: the second pass stays bounded ------------------------------------------------------
 
 
@@ -3231,6 +3246,28 @@ def test_a_blurred_digit_broken_in_two_beside_no_kept_mark_is_kept() -> None:
         assert clean.shape[1] <= 55 - 35 + 2 * pad + 2, (a, b)
 
 
+def test_stacked_dots_or_bars_beside_a_pen_digit_are_no_broken_digit() -> None:
+    # REVIEW-41d M2: a colon's two dots, an "=", two specks stacked beside a pen "1" were kept as a digit's
+    # pieces (a "4" and a colon read "43"): together lower than a broken digit, or both round blobs
+    pad = 25  # clean_crop's margin for a band of 100
+    colon = np.full((200, 200), 255, np.uint8)
+    cv2.circle(colon, (110, 112), 8, 0, -1)
+    cv2.circle(colon, (110, 134), 8, 0, -1)
+    equals = np.full((200, 200), 255, np.uint8)
+    cv2.line(equals, (100, 110), (130, 110), 0, 16)
+    cv2.line(equals, (100, 132), (130, 132), 0, 16)
+    specks = np.full((200, 200), 255, np.uint8)
+    cv2.rectangle(specks, (104, 112), (112, 128), 0, -1)
+    cv2.rectangle(specks, (106, 134), (114, 150), 0, -1)
+    dots = np.full((200, 200), 255, np.uint8)  # two big round blots far apart, together half the band
+    cv2.circle(dots, (110, 100), 10, 0, -1)
+    cv2.circle(dots, (110, 132), 10, 0, -1)
+    for name, img in (("colon", colon), ("equals", equals), ("specks", specks), ("dots", dots)):
+        cv2.line(img, (40, 150), (50, 70), 0, 9)  # the pen "1"
+        clean = handdigits.clean_crop(img, (60, 160))
+        assert clean.shape[1] <= 55 - 35 + 2 * pad + 2, name
+
+
 def test_a_blob_beside_a_pen_one_is_no_piece_of_it() -> None:
     # REVIEW-26 #8: a blob of dust or stamp ink 20 px high beside a pen "1" (not under or over it) was kept
     # with it as a broken-off piece, and Tesseract read what it made
@@ -4097,6 +4134,30 @@ def test_a_year_glued_after_nam_is_kept_when_the_month_is_cut_off() -> None:
     out = sorted([*kept, *new], key=lambda w: (w.line, w.box.x0))
     assert " ".join(w.text for w in out) == "ngày 1 tháng 12 năm 2021"
     assert out[-1].box.x0 > out[-2].box.x0 >= month_box.x1
+
+
+def test_a_year_split_off_a_garbled_word_read_unsure_gives_no_sure_date() -> None:
+    # REVIEW-41d H1: the year split off "Í2năm2023" kept the garbled word's 76: a misread year (a printed
+    # 2024) gave 2023-12-27 at 0.76, taken sure. Capped as the "năm" put back is, unless read as print
+    _, _, boxes = _header("229", "27", "12", seed=3)
+    first = _first_reading(boxes, glued=False)
+    t, n, y, ng = boxes["thang"], boxes["nam"], boxes["year"], boxes["ngay"]
+    others = [w for w in first if w.line != 3]
+    keep = [w for w in first if w.line == 3 and w.text in ("Lào", "Cai,", "ngày", "tháng")]
+    day_box, month_box = Box(ng.x1, t.y0, t.x0, t.y1), Box(t.x1, t.y0, n.x0, t.y1)
+    dates = [
+        handdigits.Blank(handdigits.Kind.DAY, 3, day_box, (), "", 0.0),
+        handdigits.Blank(handdigits.Kind.MONTH, 3, month_box, (), "Í2", 76.0, glue="Í2"),
+    ]
+    new = [Word("27", 88.0, day_box, line=3), Word("12", 88.0, month_box, line=3)]
+    glued = Word("Í2năm2023", 76.0, Box(t.x1 + 40, n.y0, y.x1, n.y1), line=3)
+    for conf, sure in ((76.0, False), (95.0, True)):
+        kept = handdigits._fix_glued([*keep, replace(glued, conf=conf)], new, dates)
+        words = sorted([*others, *kept, *new], key=lambda w: (w.line, w.box.x0))
+        assert "ngày 27 tháng 12 năm 2023" in " ".join(w.text for w in words if w.line == 3)
+        got = extract([_read(words)]).fields["issued_date"]
+        assert got.value == "2023-12-27"
+        assert (got.confidence >= REVIEW_THRESHOLD) == sure, conf
 
 
 # a pen's "2237" read again as its crops are read: "2230" clearly six times (the "7" whose bar lay on the

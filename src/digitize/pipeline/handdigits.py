@@ -952,6 +952,8 @@ def _date_blanks(
         swallowed = on_side and bool(between) and not _doubtful(between)
         blank = Blank(kind, words[i_ngay].line, box, drop, first, conf, glue=glued_marks, swallowed=swallowed)
         out.append(replace(blank, nam=lost_nam, thang=lost_thang) if kind == Kind.MONTH else blank)
+    if lost_thang is not None and not any(b.kind == Kind.MONTH for b in out):
+        return []  # a lost "tháng" reckoned with no month's blank after it: no date line (REVIEW-41d M1)
     return out
 
 
@@ -1022,6 +1024,13 @@ def _thang_lost(words: list[Word], folded: list[str], i_ngay: int, cw: float) ->
         at = j - 2  # the word before the month's
         w = words[at]
         if at <= i_ngay or w.box.x1 - w.box.x0 < printed:
+            return None
+        # a printed word, if read unsure ("ngày chuyển giao năm 2021", "ngày Doanh nhân năm 2021"), is no
+        # "tháng" garbled with a day: its letters a syllable, or three letters or more and no digit among them
+        # (REVIEW-41d M1; the seed's garbled word was "=")
+        letters = re.sub(r"[\W\d_]", "", w.text)
+        worded = len(letters) >= 3 and not any(ch.isdigit() for ch in w.text)
+        if (letters and is_syllable(letters)) or worded:
             return None
         return at, Box(w.box.x1 - printed, w.box.y0, w.box.x1, w.box.y1)
     return None
@@ -1875,24 +1884,47 @@ def _keep_pieces(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], wid
 def _keep_stacked(stats: np.ndarray, keep: np.ndarray, band: tuple[int, int], width: int) -> None:
     """Keep (in ``keep``, by label) pieces of a mark the threshold broke apart with no kept mark to join:
     inside the band's rows, off the crop's sides, each ``PIECE_H`` of the band high at least, stacked
-    (``STACK_GAP``), together a mark's height (a third of the band's)."""
+    (``STACK_GAP``), together a mark's height (``STACK_H`` of the band's), not both round blobs
+    (``_blob``)."""
     b0, b1 = band
     bh = max(4, b1 - b0)
-    boxes = {
-        i: (x, y, x + w, y + h)
+    boxes = sorted(
+        (x, y, x + w, y + h, i)
         for i in range(1, len(keep))
         if not keep[i]
         for x, y, w, h in [(int(v) for v in stats[i, :4])]
         if x > 0 and x + w < width and h >= PIECE_H * bh and y >= b0 and y + h <= b1
-    }
-    for i, (ax0, ay0, ax1, ay1) in boxes.items():
-        for j, (bx0, by0, bx1, by1) in boxes.items():
-            if j == i or by0 < ay1 or by0 - ay1 > STACK_GAP * bh:
-                continue  # ``j`` under ``i``, close
+    )
+    for n, (ax0, ay0, ax1, ay1, i) in enumerate(boxes):
+        for bx0, by0, bx1, by1, j in boxes[n + 1 :]:
+            if bx0 >= ax1:
+                break  # sorted by x: no piece further on overlaps this one
+            if by0 >= ay1:
+                top, low = (ay0, ay1), (by0, by1)
+            elif ay0 >= by1:
+                top, low = (by0, by1), (ay0, ay1)
+            else:
+                continue
+            if low[0] - top[1] > STACK_GAP * bh:
+                continue  # one under the other, close
             common = min(ax1, bx1) - max(ax0, bx0)
-            tall = by1 - ay0 >= 0.3 * bh and by1 >= b0 + 0.35 * bh and ay0 <= b1 - 0.35 * bh
-            if common >= 0.5 * min(ax1 - ax0, bx1 - bx0) and tall:
+            tall = low[1] - top[0] >= STACK_H * bh and low[1] >= b0 + 0.35 * bh and top[0] <= b1 - 0.35 * bh
+            dots = _blob(stats[i]) and _blob(stats[j])
+            if common >= 0.5 * min(ax1 - ax0, bx1 - bx0) and tall and not dots:
                 keep[i] = keep[j] = True
+
+
+# pieces stacked together this share of the band high at least (a broken pen "2" half the band, a colon's
+# two dots 0.43 at most: REVIEW-41d M2)
+STACK_H = 0.45
+# a piece filling this share of its box at least, as wide as high within ``BLOB_ASPECT``, is a round blob (a
+# colon's dot, a speck, an "i"'s dot), no stroke of a digit: two such stacked are no mark
+BLOB_FILL, BLOB_ASPECT = 0.6, 1.4
+
+
+def _blob(stat: np.ndarray) -> bool:
+    w, h, area = int(stat[2]), int(stat[3]), int(stat[4])
+    return area >= BLOB_FILL * w * h and max(w, h) <= BLOB_ASPECT * min(w, h)
 
 
 def touches_rule(crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None) -> bool:
@@ -3252,7 +3284,11 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
                 x1 = min(x1, at)
             out.append(replace(w, text=text, box=replace(w.box, x0=min(x0, x1 - 1), x1=x1)))
             if year is not None and len(year.group(1)) < len(w.text):
-                out.append(replace(w, text=year.group(1), box=replace(w.box, x0=x1)))
+                # the year's digits keep the garbled word's confidence only when it was read as print: one
+                # misread in a word read unsure ("Í2năm2023" at 76 of a printed 2024) gives no sure date
+                # (REVIEW-41d H1), as the "năm" and "tháng" put back are capped
+                conf = w.conf if w.conf >= PRINTED_CONF else min(w.conf, AGREED_MAX_CONF)
+                out.append(replace(w, text=year.group(1), conf=conf, box=replace(w.box, x0=x1)))
         else:
             tail = notation_tail(w.text) or _loose_glued(w.text)  # "5/op-svr" keeps "/op-svr"
             if tail:
