@@ -780,9 +780,17 @@ def blurred_family(signer: Found) -> Found:
     close = _one_letter_families(words[0])
     if len(words) < 2 or len(close) != 1:
         return signer
-    if is_syllable(words[0]) and len(close[0]) != len(words[0]):
-        # "Tào" (96): a Vietnamese syllable a letter shorter or longer than the listed "Thào" is another
-        # family name the list lacks, not a blur (which misreads a mark or a letter in place: "Mục", "Mạc")
+    key = fold(close[0])
+    if (
+        is_syllable(words[0])
+        and len(close[0]) != len(words[0])
+        and _rare(key)
+        and not key.startswith(fold(words[0]))
+    ):
+        # "Tào" (96): a Vietnamese syllable a letter shorter or longer than the rare listed "Thào" is another
+        # family name the list lacks, not a blur (which misreads a mark or a letter in place: "Mục", "Mạc").
+        # Not so for a frequent one ("Tái" of "Thái", "Tịnh" of "Trịnh") or one the word begins ("Dươn" of
+        # "Dương", its last letter lost to the blur): the blur's reading of it (REVIEW-41e MED-2)
         return signer
     value = " ".join([close[0], *words[1:]])
     conf = min(f.confidence, GUESSED_NAME_CONF)
@@ -1331,19 +1339,28 @@ def _middle_more(word: str) -> bool:
     return word in MIDDLE_NAMES and word in SURNAMES and MIDDLE_NAMES.index(word) < SURNAMES.index(word)
 
 
-def own_family(toks: Sequence[tuple[str, float]], start: int) -> tuple[str, float] | None:
+def own_family(
+    toks: Sequence[tuple[str, float]], start: int, boxes: Sequence[Box] = (), adjacent: bool = True
+) -> tuple[str, float] | None:
     """The family name of a name whose word at ``start`` (1), a listed family name that is more often a
     middle name ("Văn"), has a word before it: that word when it is a capitalised Vietnamese syllable read
     with some confidence (a family name no list has: "Khuất" (80) of "Khuất Văn Đăng Oai"); for a
     capitalised word that is no syllable (the seal's ring over its end: "Vừobđ" for "Vương"), the one family
     name its first letters (marks aside, ``HEAD_FAMILY_LETTERS`` or more, the longest that begins any) begin,
     of the frequent ones where several, at half confidence. None otherwise, or for a name of more than four
-    words with it."""
-    if start != 1 or not 3 <= len(toks) <= 4 or not _middle_more(toks[1][0]):
+    words with it. The word must stand right before it: the next word read (``adjacent``: no word dropped
+    between them, "Đại tá Kim Văn Hùng"'s "tá"), within a space's width where ``boxes`` (of ``toks``) place
+    them (as ``_leads_name``), and no rank, title or signing word ("Đại", "Ký", REVIEW-41e MED-1)."""
+    if start != 1 or not 3 <= len(toks) <= 4 or not _middle_more(toks[1][0]) or not adjacent:
         return None
     t, c = toks[0]
-    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()):
+    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()) or nfc(t).casefold() in _LEAD_WORDS:
         return None
+    if len(boxes) == len(toks):
+        gap = boxes[1].x0 - boxes[0].x1
+        height = max(1.0, boxes[0].y1 - boxes[0].y0, boxes[1].y1 - boxes[1].y0)
+        if not -0.2 * height <= gap <= height:
+            return None
     if is_syllable(t):
         ok = len(t) >= 2 and c >= NAME_WORD_CONF and _marks(t) <= 1
         return (t, c) if ok else None
@@ -1426,6 +1443,15 @@ TITLES = frozenset(
         "TTƯT",
         "TTND",
     )
+)
+
+# words printed before a signer's name that are no family name: a rank ("Đại tá", "Thượng úy"), the words of
+# an office's title ("Giám đốc"), "Đã ký", "Ký" (a signature's mark), a degree ("ThS"), compared marks and all
+# ("Chủ", not the family name "Chu")
+_LEAD_WORDS = (
+    TITLES
+    | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split()}
+    | {nfc(w).casefold() for w in ("Đại", "Thượng", "Trung", "Thiếu", "Tá", "Úy", "Uý", "Ký", "Kí", "Đã")}
 )
 
 
@@ -1834,11 +1860,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             start = 0
         # "Khuất Văn Đăng Oai": a word before "Văn" (a family name far more often a middle one) is the name's
         # own family name, listed or not ("Khuất" (80) read; "Vừobđ", the ring over "Vương": its head)
-        own_lead = own_family(toks, start)
+        kept_boxes = [boxes[k] for k in kept] if len(boxes) == len(raw) else []
+        own_lead = own_family(toks, start, kept_boxes, len(kept) >= 2 and kept[1] == kept[0] + 1)
         own = own_lead is not None
         if own_lead is not None:
             toks[0], start = own_lead, 0
-        kept_boxes = [boxes[k] for k in kept] if len(boxes) == len(raw) else []
         cut_lead = start > 0 and bool(kept_boxes) and _word_before(toks, kept_boxes, start)
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
