@@ -281,10 +281,16 @@ def test_a_band_read_as_nothing_is_read_again_enlarged_and_sharpened(
         h = image.shape[0]
         if len(shapes) < 2 or image.shape[0] < 2 * shapes[-2][0] - 2:
             return [tesseract.Token("wv", 10.0, 10, h // 3, 40, h // 3, 1, 1, 1, 1)]  # as cut: junk
-        words = [("QUYẾT", 93.0), ("ĐỊNH", 95.0), (".v—", 0.0)]
+        # the line's two words over the band's marks, the seal's mark at its right end
+        w = image.shape[1]
+        words = [
+            ("QUYẾT", 93.0, 0, w * 45 // 100),
+            ("ĐỊNH", 95.0, w // 2, w * 45 // 100),
+            (".v—", 0.0, w - 8, 8),
+        ]
         return [
-            tesseract.Token(t, c, 10 + 200 * k, h // 3, 150, h // 3, 1, 1, 1, k + 1)
-            for k, (t, c) in enumerate(words)
+            tesseract.Token(t, c, x, h // 3, dx, h // 3, 1, 1, 1, k + 1)
+            for k, (t, c, x, dx) in enumerate(words)
         ]
 
     monkeypatch.setattr(tesseract, "image_to_data", reading)
@@ -310,7 +316,9 @@ def test_a_band_of_two_marks_is_read_and_taken_only_as_two_words(
 
     prepared, first = blurred
     dropped = _without(first, {"QUYẾT"})
-    monkeypatch.setattr(uncovered, "_bands", lambda *a: [(100, 130, 200, 400, 2)])
+    monkeypatch.setattr(
+        uncovered, "_bands", lambda *a: [uncovered.Band(100, 130, 200, 400, 2, (250.0, 350.0))]
+    )
 
     def reads(texts: list[str]) -> RecognizedPage:
         def reading(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
@@ -325,3 +333,99 @@ def test_a_band_of_two_marks_is_read_and_taken_only_as_two_words(
 
     assert "GIÁM ĐỐC" in reads(["GIÁM", "ĐỐC"]).text
     assert reads(["te"]) is dropped
+
+
+def _reread(
+    monkeypatch: pytest.MonkeyPatch,
+    prepared: preprocess.Prepared,
+    band: uncovered.Band,
+    again: list[tuple[str, float]],
+) -> None:
+    """Tesseract replayed on ``band``: its cut read as junk, its enlarged cut as ``again``'s words, side by
+    side over the band's marks (``band.centres``, one word each)."""
+    letter = prepared.letter
+    m = round(0.5 * letter)
+    cx0 = max(0, band.left - m)
+    monkeypatch.setattr(uncovered, "_bands", lambda *a: [band])
+
+    def reading(image: np.ndarray, **kw: object) -> list[tesseract.Token]:
+        h = image.shape[0]
+        if image.shape[0] < 2 * (band.bottom - band.top):  # as cut
+            return [tesseract.Token("wv", 10.0, 10, h // 3, 40, h // 3, 1, 1, 1, 1)]
+        half = round(0.8 * letter * uncovered.AGAIN_SCALE)
+        return [
+            tesseract.Token(
+                t,
+                c,
+                round((x - cx0) * uncovered.AGAIN_SCALE) - half,
+                h // 3,
+                2 * half,
+                h // 3,
+                1,
+                1,
+                1,
+                k + 1,
+            )
+            for k, ((t, c), x) in enumerate(zip(again, band.centres, strict=False))
+        ]
+
+    monkeypatch.setattr(tesseract, "image_to_data", reading)
+
+
+def test_a_re_read_line_missing_a_word_read_as_junk_is_not_taken(
+    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 41c: a signer's title "PHÓ GIÁM ĐỐC" under a seal's ring, read enlarged "'PRÓ" (32) "GIÁM" (92)
+    "ĐỐC." (83): its first word, no syllable read unsurely, left out as the seal's junk, "GIÁM ĐỐC." alone was
+    taken surely: a wrong title at 0.93. The words taken must stand over most of the band's marks (here two
+    of its three): none taken."""
+    prepared, first = blurred
+    dropped = _without(first, {"QUYẾT"})
+    band = uncovered.Band(100, 130, 200, 700, 3, (260.0, 420.0, 580.0))
+    _reread(monkeypatch, prepared, band, [("'PRÓ", 32.0), ("GIÁM", 92.0), ("ĐỐC.", 83.0)])
+    page = uncovered.second_pass(prepared, dropped, lang=LANG)
+    assert [w.text for w in page.words if w.block >= uncovered.BLOCK] == []
+    # a partial line (two words of a band of five marks: "GIÁM TỈNH") or a lone word ("SỞ" beside the organ's
+    # header, read surely) is no line read
+    band = uncovered.Band(100, 130, 200, 900, 5, (260.0, 420.0, 580.0, 700.0, 850.0))
+    _reread(monkeypatch, prepared, band, [("GIÁM", 92.0), ("TỈNH", 90.0)])
+    assert uncovered.second_pass(prepared, dropped, lang=LANG) is dropped
+    band = uncovered.Band(100, 130, 200, 700, 3, (260.0, 420.0, 580.0))
+    _reread(monkeypatch, prepared, band, [("SỞ", 95.0)])
+    assert uncovered.second_pass(prepared, dropped, lang=LANG) is dropped
+
+
+def test_a_title_read_only_enlarged_stays_in_doubt(
+    blurred: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A band read only enlarged and sharpened (the sharpening makes letters of a seal's ring: review 41c's
+    "GIÁM TỈNH", "58 ĐỐC") gives words in doubt (``AGAIN_CONF``): a signer's title made of them alone is
+    taken, not sure (under 0.6)."""
+    from digitize.pipeline.run import extract_fields
+
+    prepared, first = blurred
+    lines: dict[tuple[int, int], list[str]] = {}
+    for w in first.words:
+        lines.setdefault((w.block, w.line), []).append(w.text)
+    key = next(k for k, texts in lines.items() if texts == ["GIÁM", "ĐỐC"])
+    title = [w for w in first.words if (w.block, w.line) == key]
+    words = tuple(w for w in first.words if (w.block, w.line) != key)
+    dropped = replace(first, words=words, text=page_text(words))
+    s = prepared.scale
+    band = uncovered.Band(
+        round(min(w.box.y0 for w in title) * s),
+        round(max(w.box.y1 for w in title) * s),
+        round(min(w.box.x0 for w in title) * s),
+        round(max(w.box.x1 for w in title) * s),
+        2,
+        tuple((w.box.x0 + w.box.x1) / 2 * s for w in title),
+    )
+    _reread(monkeypatch, prepared, band, [("GIÁM", 92.0), ("ĐỐC", 93.0)])
+    page = uncovered.second_pass(prepared, dropped, lang=LANG)
+    added = [w for w in page.words if w.block >= uncovered.BLOCK]
+    assert [w.text for w in added] == ["GIÁM", "ĐỐC"]
+    assert all(w.conf <= uncovered.AGAIN_CONF for w in added)
+    found = extract_fields([page]).fields["signer_title"]
+    assert found.value == "Giám đốc" and found.confidence < 0.6
+    # an empty cut is no image to enlarge
+    assert uncovered._enlarged(np.zeros((0, 5), np.uint8)).size == 0
