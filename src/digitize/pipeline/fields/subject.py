@@ -3454,6 +3454,15 @@ def _split_pair(a: Word, b: Word, ln: Line) -> bool:
     return usual > 0 and gaps.gaps[at] < SPLIT_GAP * usual
 
 
+def _side_key(model: correct.Model, words: Sequence[str], j: int) -> str | None:
+    """The corpus key of ``words[j]`` when it is a word of letters the model knows (None past either end)."""
+    if j < 0 or j >= len(words):
+        return None
+    core = words[j].strip(_EDGES)
+    k = syllable_key(core.lower())
+    return k if core.isalpha() and k in model.index else None
+
+
 def _joined_syllable(model: correct.Model, words: Sequence[str], i: int) -> tuple[bool, str | None]:
     """Whether ``words[i]`` and ``words[i + 1]`` (both of small letters, a pair the corpus never shows) put
     together have the letters of a syllable the corpus shows often (``correct.MIN_COUNT``), its marks aside
@@ -3472,11 +3481,7 @@ def _joined_syllable(model: correct.Model, words: Sequence[str], i: int) -> tupl
         return False, None
 
     def side(j: int) -> str | None:
-        if j < 0 or j >= len(words):
-            return None
-        core = words[j].strip(_EDGES)
-        k = syllable_key(core.lower())
-        return k if core.isalpha() and k in model.index else None
+        return _side_key(model, words, j)
 
     far_left, left, right, far_right = side(i - 2), side(i - 1), side(i + 2), side(i + 3)
 
@@ -3568,11 +3573,7 @@ def _lost_inside(model: correct.Model, words: Sequence[str], i: int) -> str | No
         return None
 
     def side(j: int) -> str | None:
-        if j < 0 or j >= len(words):
-            return None
-        core = words[j].strip(_EDGES)
-        k = syllable_key(core.lower())
-        return k if core.isalpha() and k in model.index else None
+        return _side_key(model, words, j)
 
     left, right = side(i - 1), side(i + 2)
     if left is None and right is None:
