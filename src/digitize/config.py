@@ -57,10 +57,10 @@ class Settings(BaseSettings):
     # ... with its OpenMP regions run inline when tools/libompinline.so is built (`make ompinline`: the same
     # words, less CPU); off to compare
     ocr_omp_inline: bool = True
-    # the most (wall) seconds one document's targeted second readings (stamp, dropped block, signature block
+    # the most CPU seconds one document's targeted second readings (stamp, dropped block, signature block
     # and name, handwritten digits, header lines: pipeline/budget.py) may take in all, each pass's readings
-    # together ending by what is left (tools.tesseract.deadline); later pages keep their first reading
-    # (0: none)
+    # together ending by 4x what is left in wall time (tools.tesseract.deadline); later pages keep their
+    # first reading (0: none)
     ocr_second_pass_seconds: float = Field(default=60.0, ge=0)
 
     # Limits on input

@@ -12,7 +12,7 @@ import pytest
 
 from digitize.config import reset_settings
 from digitize.pipeline import preprocess, recognize
-from digitize.pipeline.budget import PageTally, PassBudget
+from digitize.pipeline.budget import PageTally, PassBudget, cpu_seconds
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.model import RecognizedPage
@@ -71,3 +71,53 @@ def test_the_processes_reading_one_documents_pages_share_its_budget(tmp_path: Pa
     assert budget.left() == pytest.approx(2.0)
     budget.spend(-5.0)  # nothing is given back
     assert budget.left() == pytest.approx(2.0)
+
+
+def test_the_budget_counts_cpu_not_the_wait_of_a_loaded_machine() -> None:
+    """Waiting (a machine loaded twenty deep: the reading's thread waits for a core) spends nothing; the
+    thread's work and a Tesseract child's work are spent."""
+    import subprocess
+    import sys
+    import time
+
+    c0 = cpu_seconds()
+    time.sleep(0.5)
+    assert cpu_seconds() - c0 < 0.1
+    c0 = cpu_seconds()
+    end = time.process_time() + 0.3
+    while time.process_time() < end:
+        pass
+    assert cpu_seconds() - c0 > 0.25
+    c0 = cpu_seconds()
+    busy = "import time\nend = time.process_time() + 0.4\nwhile time.process_time() < end: pass"
+    subprocess.run([sys.executable, "-c", busy], check=True)
+    assert cpu_seconds() - c0 > 0.3
+
+
+def test_a_pass_that_waits_spends_no_more_than_its_work(
+    dropped_block: tuple[preprocess.Prepared, RecognizedPage], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same second readings with every Tesseract call kept waiting 1 s (a loaded machine) spend about
+    what they spend unloaded, not the waits: a budget of 3 s, which the waits alone pass, still reads the
+    dropped block."""
+    import time
+
+    from digitize.tools import tesseract
+
+    prepared, cut = dropped_block
+    calm = PageTally(60.0)
+    second_passes(prepared, cut, lang="vie", budget=calm)
+    real = tesseract.image_to_data
+    calls = []
+
+    def waiting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        time.sleep(1.0)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tesseract, "image_to_data", waiting)
+    tally = PageTally(max(3.0, calm.spent * 2 + 1))
+    again = second_passes(prepared, cut, lang="vie", budget=tally)
+    assert tally.spent < calm.spent * 1.5 + 0.5  # the work, not the waits
+    assert len(calls) > tally.seconds  # the waits alone pass the budget...
+    assert extract([again]).values()["signer_name"] == "Nguyễn Văn An"  # ...yet every pass ran

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from digitize.config import Settings, get_settings
 from digitize.pipeline import intake
-from digitize.pipeline.budget import Budget, PageTally, PassBudget
+from digitize.pipeline.budget import WALL_PER_CPU, Budget, PageTally, PassBudget, cpu_seconds
 from digitize.pipeline.intake import Intake, PageSource
 from digitize.pipeline.model import Extraction, RecognizedPage
 from digitize.tools import tesseract
@@ -79,13 +79,14 @@ def process_page(
     tally = budget if budget is not None else PageTally(get_settings().ocr_second_pass_seconds)
     left = tally.left()
     if left > 0:
-        t0 = time.monotonic()
+        wall = left * WALL_PER_CPU
+        c0 = cpu_seconds()
         try:
-            with tesseract.deadline(t0 + left):
-                page, psm = recognize.as_one_column(prepared, page, lang=lang, timeout=left)
-                prepared, page = recognize.second_scale(prepared, page, lang=lang, timeout=left, psm=psm)
+            with tesseract.deadline(time.monotonic() + wall):
+                page, psm = recognize.as_one_column(prepared, page, lang=lang, timeout=wall)
+                prepared, page = recognize.second_scale(prepared, page, lang=lang, timeout=wall, psm=psm)
         finally:
-            tally.spend(time.monotonic() - t0)
+            tally.spend(cpu_seconds() - c0)
     page = second_passes(prepared, page, lang=lang or get_settings().ocr_languages, budget=tally)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
@@ -98,8 +99,9 @@ def second_passes(
     prepared: Prepared, page: RecognizedPage, *, lang: str, budget: Budget | None = None
 ) -> RecognizedPage:
     """The targeted second readings of a page, in order, each only while the document's budget
-    (``Settings.ocr_second_pass_seconds``) has some left, its readings' deadline no later than what was left
-    when it began; what each took (wall time) is spent from the budget."""
+    (``Settings.ocr_second_pass_seconds``, CPU seconds) has some left, its readings' deadline no later than
+    ``WALL_PER_CPU`` times what was left when it began (wall time); the CPU each took is spent from the
+    budget (``pipeline.budget``)."""
     from digitize.pipeline import (
         blurred,
         dropped,
@@ -136,16 +138,17 @@ def second_passes(
         left = tally.left()
         if left <= 0:
             break  # the document's second readings took their budget: the first reading stays
-        t0 = time.monotonic()
-        kwargs: dict[str, object] = {"timeout": min(timeout, left)}
+        wall = left * WALL_PER_CPU
+        c0 = cpu_seconds()
+        kwargs: dict[str, object] = {"timeout": min(timeout, wall)}
         if with_lang:
             kwargs["lang"] = lang
         # all the pass's readings together end by what was left (a pass reads up to 7 crops)
         try:
-            with tesseract.deadline(t0 + left):
+            with tesseract.deadline(time.monotonic() + wall):
                 page = second_pass(prepared, page, **kwargs)
         finally:  # a pass that failed took its time too
-            tally.spend(time.monotonic() - t0)
+            tally.spend(cpu_seconds() - c0)
     return page
 
 
