@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     # together ending by 4x what is left in wall time (tools.tesseract.deadline); later pages keep their
     # first reading (0: none)
     ocr_second_pass_seconds: float = Field(default=60.0, ge=0)
+    # OpenCV's threads in a process reading a page (1: one process per core, as Tesseract's one thread; its
+    # own pool of one thread per core made the real photos ~5-15 % more CPU on a shared 2-core machine;
+    # 0: OpenCV's default)
+    ocr_opencv_threads: int = Field(default=1, ge=0)
 
     # Limits on input
     max_upload_bytes: int = 200 * 1024 * 1024

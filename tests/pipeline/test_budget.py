@@ -121,3 +121,26 @@ def test_a_pass_that_waits_spends_no_more_than_its_work(
     assert tally.spent < calm.spent * 1.5 + 0.5  # the work, not the waits
     assert len(calls) > tally.seconds  # the waits alone pass the budget...
     assert extract([again]).values()["signer_name"] == "Nguyễn Văn An"  # ...yet every pass ran
+
+
+def test_a_page_process_runs_opencv_on_one_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page process's OpenCV keeps to one thread (``Settings.ocr_opencv_threads``: one process per core,
+    as Tesseract's one thread); 0 gives OpenCV its default back."""
+    import cv2
+
+    from digitize.pipeline.run import process_document
+
+    path = tmp_path / "page.png"
+    decree_page(DPI).save(path, dpi=(DPI, DPI))
+    cv2.setNumThreads(-1)
+    default = cv2.getNumThreads()
+    try:
+        process_document(path, jobs=1)
+        assert cv2.getNumThreads() == 1
+        monkeypatch.setenv("DIGITIZE_OCR_OPENCV_THREADS", "0")
+        reset_settings()
+        process_document(path, jobs=1)
+        assert cv2.getNumThreads() == default
+    finally:
+        cv2.setNumThreads(-1)
+        reset_settings()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ctypes
 from pathlib import Path
 
+import pytest
+
 from digitize.tools import tesseract
 
 
@@ -106,3 +108,59 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     assert plain["inline"] is False
     assert inline["words"] == plain["words"]
     assert "PHÉP" in str(plain["words"])
+
+
+def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second pass's readings spend no more CPU than the document's budget had left (``cpu_limit``): a page
+    that takes seconds to read is stopped after the fraction left (in process: Tesseract's cancel callback;
+    a child: its CPU limit), as ToolFailed (the pass keeps the first reading); a reading started with none
+    left fails at once; the CPU a thread other than the reader's spends is counted too."""
+    import threading
+    import time
+
+    import numpy as np
+    import pytest
+    from PIL import Image
+
+    from digitize.config import reset_settings
+    from digitize.errors import ToolFailed
+    from tests.pipeline.pages import decree_page
+
+    page = np.asarray(decree_page(300).convert("L"))
+    tall = np.vstack([np.hstack([page, page])] * 2)  # four pages' words: seconds of recognition
+    c0 = tesseract.cpu_seconds()
+    words = tesseract.image_to_data(tall, lang="vie", psm=3, dpi=300, timeout=600.0)
+    full = tesseract.cpu_seconds() - c0
+    assert len(words) > 100 and full > 2.0
+
+    c0 = tesseract.cpu_seconds()
+    with tesseract.cpu_limit(c0 + 0.3), pytest.raises(ToolFailed):
+        tesseract.image_to_data(tall, lang="vie", psm=3, dpi=300, timeout=600.0)
+    assert tesseract.cpu_seconds() - c0 < full / 2  # layout analysis is not stopped: the words are
+
+    with tesseract.cpu_limit(tesseract.cpu_seconds() - 1.0), pytest.raises(ToolFailed) as err:
+        tesseract.image_to_data(tall, lang="vie", psm=3, dpi=300, timeout=600.0)
+    assert "No time left" in err.value.message("en")
+
+    monkeypatch.setenv("DIGITIZE_OCR_IN_PROCESS", "0")
+    reset_settings()
+    try:
+        c0 = tesseract.cpu_seconds()
+        with tesseract.cpu_limit(c0 + 0.5), pytest.raises(ToolFailed):  # a child: killed at its 1 s
+            tesseract.image_to_data(Image.fromarray(tall), lang="vie", psm=3, dpi=300, timeout=600.0)
+        assert tesseract.cpu_seconds() - c0 < min(full, 2.5)
+    finally:
+        monkeypatch.delenv("DIGITIZE_OCR_IN_PROCESS")
+        reset_settings()
+
+    # a thread other than the caller's (OpenCV's pool) is counted
+    def busy() -> None:
+        end = time.thread_time() + 0.3
+        while time.thread_time() < end:
+            pass
+
+    c0 = tesseract.cpu_seconds()
+    t = threading.Thread(target=busy)
+    t.start()
+    t.join()
+    assert tesseract.cpu_seconds() - c0 >= 0.29

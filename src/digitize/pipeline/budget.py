@@ -5,10 +5,14 @@ seal, the handwritten number and date) each read a small region again, bounded b
 nothing bounded their sum over a document: a crafted document whose every page asks for every pass (a
 "Nơi nhận" list with no signer, a header of doubtful digits) made each page pay for up to five more readings.
 ``Settings.ocr_second_pass_seconds`` is what one document's second passes may take in all, in CPU seconds
-(``cpu_seconds``: this thread's, Tesseract's in-process readings included, and those of the Tesseract
-children it waited for): each pass runs only while some is left, its Tesseract deadline no later than
-``WALL_PER_CPU`` times what is left (wall time: a guard against a reading that hangs), and the CPU it took is
-added to the document's tally. When the budget is spent, later pages keep their first reading (a normal
+(``tesseract.cpu_seconds``: the page process's, Tesseract's in-process readings and OpenCV's threads
+included, and those of the Tesseract children it waited for; a page process reads one page at a time): each
+pass runs only while some is left, its Tesseract readings stopped once they have used what was left
+(``tesseract.cpu_limit``) and ended by ``WALL_PER_CPU`` times it in wall time (and the page's passes by that
+times what the page began with: a reading that waits, on a stalled machine, holds its worker no longer), and
+the CPU it took is added to the document's tally. A pass's own Python between its readings is not stopped
+(a few crops' worth), and pages read at once may each start a pass with what was left: the sum can pass the
+budget by about that. When the budget is spent, later pages keep their first reading (a normal
 document's passes take a few seconds: the budget is never reached). It counted wall time once: on a machine
 loaded twenty deep a normal document's passes took the 60 s and its later pages lost their second readings
 (eval seed 41 read 0.959 of its fields instead of 0.974) — what the budget bounds is a crafted document's
@@ -25,24 +29,18 @@ from __future__ import annotations
 
 import fcntl
 import os
-import resource
 import struct
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from digitize.tools.tesseract import cpu_seconds
+
+__all__ = ["WALL_PER_CPU", "Budget", "PageTally", "PassBudget", "cpu_seconds"]
+
 # a pass's readings end by this many times the CPU seconds left, in wall time: room for a loaded machine,
-# still an end for a reading that hangs
+# still an end for a reading that waits (their CPU is held to what is left: ``tesseract.cpu_limit``)
 WALL_PER_CPU = 4.0
-
-
-def cpu_seconds() -> float:
-    """CPU seconds of this thread (an in-process Tesseract reading runs on it: one OpenMP thread, inline) and
-    of this process's finished children (a Tesseract child waited for). A page is read by one thread of its
-    worker process at a time, so the difference over a pass is that pass's work."""
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.thread_time() + kids.ru_utime + kids.ru_stime
 
 
 class Budget(Protocol):

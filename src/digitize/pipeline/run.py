@@ -64,6 +64,7 @@ def process_page(
     from digitize.tools import malloc
 
     malloc.keep_freed_memory()
+    _opencv_threads(get_settings().ocr_opencv_threads)
     rgb = intake.load_page(src)
     # a blurred page of small print is read with the mask first, its streak looked for only when that
     # reading is unsure on the band (``preprocess.MASK_FIRST_SURE``)
@@ -78,16 +79,21 @@ def process_page(
     # the document's budget
     tally = budget if budget is not None else PageTally(get_settings().ocr_second_pass_seconds)
     left = tally.left()
+    # the page's second readings all end by WALL_PER_CPU times what the budget had left when they began
+    page_end = time.monotonic() + max(0.0, left) * WALL_PER_CPU
     if left > 0:
-        wall = left * WALL_PER_CPU
+        # whole-page readings: within the page timeout too
+        wall = min(left * WALL_PER_CPU, get_settings().ocr_page_timeout)
         c0 = cpu_seconds()
         try:
-            with tesseract.deadline(time.monotonic() + wall):
+            with tesseract.deadline(time.monotonic() + wall), tesseract.cpu_limit(c0 + left):
                 page, psm = recognize.as_one_column(prepared, page, lang=lang, timeout=wall)
                 prepared, page = recognize.second_scale(prepared, page, lang=lang, timeout=wall, psm=psm)
         finally:
             tally.spend(cpu_seconds() - c0)
-    page = second_passes(prepared, page, lang=lang or get_settings().ocr_languages, budget=tally)
+    page = second_passes(
+        prepared, page, lang=lang or get_settings().ocr_languages, budget=tally, page_end=page_end
+    )
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
 
@@ -95,13 +101,26 @@ def process_page(
     return page
 
 
+def _opencv_threads(n: int) -> None:
+    """OpenCV's thread pool in this page process: ``n`` threads (0: its default, one per core)."""
+    import cv2
+
+    cv2.setNumThreads(n if n > 0 else -1)
+
+
 def second_passes(
-    prepared: Prepared, page: RecognizedPage, *, lang: str, budget: Budget | None = None
+    prepared: Prepared,
+    page: RecognizedPage,
+    *,
+    lang: str,
+    budget: Budget | None = None,
+    page_end: float | None = None,
 ) -> RecognizedPage:
     """The targeted second readings of a page, in order, each only while the document's budget
-    (``Settings.ocr_second_pass_seconds``, CPU seconds) has some left, its readings' deadline no later than
-    ``WALL_PER_CPU`` times what was left when it began (wall time); the CPU each took is spent from the
-    budget (``pipeline.budget``)."""
+    (``Settings.ocr_second_pass_seconds``, CPU seconds) has some left, its readings stopped once they have
+    used what was left (``tesseract.cpu_limit``) and ended by ``WALL_PER_CPU`` times it in wall time, and by
+    ``page_end`` (``time.monotonic()``; None: when the first pass begins, by ``WALL_PER_CPU`` times what the
+    budget had left then); the CPU each took is spent from the budget (``pipeline.budget``)."""
     from digitize.pipeline import (
         blurred,
         dropped,
@@ -134,18 +153,20 @@ def second_passes(
         (uncovered.second_pass, 30.0, True),
     )
     tally = budget if budget is not None else PageTally(get_settings().ocr_second_pass_seconds)
+    if page_end is None:
+        page_end = time.monotonic() + max(0.0, tally.left()) * WALL_PER_CPU
     for second_pass, timeout, with_lang in passes:
         left = tally.left()
-        if left <= 0:
+        if left <= 0 or time.monotonic() >= page_end:
             break  # the document's second readings took their budget: the first reading stays
-        wall = left * WALL_PER_CPU
+        wall = min(left * WALL_PER_CPU, page_end - time.monotonic())
         c0 = cpu_seconds()
         kwargs: dict[str, object] = {"timeout": min(timeout, wall)}
         if with_lang:
             kwargs["lang"] = lang
         # all the pass's readings together end by what was left (a pass reads up to 7 crops)
         try:
-            with tesseract.deadline(time.monotonic() + wall):
+            with tesseract.deadline(time.monotonic() + wall), tesseract.cpu_limit(c0 + left):
                 page = second_pass(prepared, page, **kwargs)
         finally:  # a pass that failed took its time too
             tally.spend(cpu_seconds() - c0)

@@ -30,12 +30,15 @@ import atexit
 import contextlib
 import contextvars
 import ctypes
+import math
 import os
+import resource
 import shutil
+import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -132,6 +135,7 @@ def _run(args: list[str], image: np.ndarray | Image.Image, *, timeout: float) ->
 
     buf = io.BytesIO()
     _to_pil(image).save(buf, format="BMP")
+    cpu_left = _cpu_left()
     try:
         proc = subprocess.run(
             [probe().path, "stdin", "stdout", *args],
@@ -140,11 +144,15 @@ def _run(args: list[str], image: np.ndarray | Image.Image, *, timeout: float) ->
             timeout=timeout,
             env=_env(),
             check=False,
+            # inside ``cpu_limit``: the child killed (SIGXCPU, then SIGKILL) once it has used what is left
+            preexec_fn=None if cpu_left is None else _limit_cpu(cpu_left),
         )
     except subprocess.TimeoutExpired as exc:
         raise _timed_out(timeout) from exc
     except OSError as exc:
         raise ToolMissing(f"Không chạy được Tesseract: {exc}", f"Cannot run Tesseract: {exc}") from exc
+    if cpu_left is not None and proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        raise _timed_out(timeout)
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip()[-500:]
         raise ToolFailed(f"Tesseract lỗi: {err}", f"Tesseract failed: {err}")
@@ -161,6 +169,9 @@ def _timed_out(timeout: float) -> ToolFailed:
 # --- in process: libtesseract's C API -----------------------------------------------------------------
 
 _VP, _CP, _INT = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
+# Tesseract's cancel callback (``TessCancelFunc``: cancel_this, words so far -> stop), asked where it asks
+# its deadline
+_CANCEL = ctypes.CFUNCTYPE(ctypes.c_bool, ctypes.c_void_p, ctypes.c_int)
 _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
     "TessVersion": ([], _CP),
     "TessBaseAPICreate": ([], _VP),
@@ -192,6 +203,7 @@ _SIGNATURES: dict[str, tuple[list[type], type | None]] = {
     "TessDeleteText": ([_VP], None),
     "TessMonitorCreate": ([], _VP),
     "TessMonitorSetDeadlineMSecs": ([_VP, _INT], None),
+    "TessMonitorSetCancelFunc": ([_VP, _CANCEL], None),
     "TessMonitorDelete": ([_VP], None),
 }
 _OEM_LSTM_ONLY = 1
@@ -370,8 +382,13 @@ def _words_in_process(
     lib.TessBaseAPISetImage(handle, grey.ctypes.data, grey.shape[1], grey.shape[0], 1, grey.strides[0])
     lib.TessBaseAPISetSourceResolution(handle, dpi)
     monitor = lib.TessMonitorCreate()
+    cpu_at = _CPU_LIMIT.get()
+    # kept referenced until Tesseract is done with it
+    cancel = None if cpu_at is None else _CANCEL(lambda _this, _words: cpu_seconds() > cpu_at)
     try:
         lib.TessMonitorSetDeadlineMSecs(monitor, max(1, round(timeout * 1000)))
+        if cancel is not None:
+            lib.TessMonitorSetCancelFunc(monitor, cancel)
         if lib.TessBaseAPIRecognize(handle, monitor) != 0:
             raise _timed_out(timeout)
         return _words(lib, handle)
@@ -505,6 +522,7 @@ def image_to_data(
     call's timeout is cut to what is left of it (nothing left: ToolFailed at once)."""
     require(lang)
     timeout = _within_deadline(timeout)
+    _cpu_left()
     variables = _variables(f"-c tessedit_do_invert=0 {extra}")
     lib = _library() if variables is not None and _in_process() else None
     if lib is not None and variables is not None:
@@ -543,6 +561,53 @@ def _within_deadline(timeout: float) -> float:
             "No time left for this reading (its pass's budget is spent): the first reading stays.",
         )
     return min(timeout, left)
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process, all its threads (an in-process reading runs on the calling thread; OpenCV
+    may run threads of its own), and of its children waited for (a Tesseract child)."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
+_CPU_LIMIT: contextvars.ContextVar[float | None] = contextvars.ContextVar("tesseract_cpu_limit", default=None)
+
+
+@contextlib.contextmanager
+def cpu_limit(at: float) -> Iterator[None]:
+    """Every ``image_to_data`` call made inside stops once ``cpu_seconds()`` passes ``at`` (in process:
+    Tesseract's cancel callback, asked where it asks its deadline; a child: its CPU limit), and none starts
+    after: a pass spends no more CPU than its budget had left. Nested limits keep the earlier."""
+    current = _CPU_LIMIT.get()
+    token = _CPU_LIMIT.set(at if current is None else min(at, current))
+    try:
+        yield
+    finally:
+        _CPU_LIMIT.reset(token)
+
+
+def _cpu_left() -> float | None:
+    """CPU seconds left under ``cpu_limit`` (None: no limit); none left raises ``ToolFailed``."""
+    at = _CPU_LIMIT.get()
+    if at is None:
+        return None
+    left = at - cpu_seconds()
+    if left <= 0:
+        raise ToolFailed(
+            "Hết thời gian dành cho lần đọc lại này: giữ kết quả đọc lần đầu.",
+            "No time left for this reading (its pass's budget is spent): the first reading stays.",
+        )
+    return left
+
+
+def _limit_cpu(seconds: float) -> Callable[[], None]:
+    """A child's ``preexec_fn``: its CPU limited to ``seconds`` (whole seconds, at least 1)."""
+    soft = max(1, math.ceil(seconds))
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 1))
+
+    return limit
 
 
 def _in_process() -> bool:
