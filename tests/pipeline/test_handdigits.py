@@ -2275,6 +2275,20 @@ def test_a_number_its_readings_leave_a_digit_out_of_is_read_mark_by_mark() -> No
     assert handdigits.by_marks(whole, alone[:2], number, crop) is None  # a reading for each mark
 
 
+def test_whole_readings_split_between_two_values_are_decided_by_the_marks_read_alone() -> None:
+    # seed 495 alt 007: a written "950" read "950" six times and "920" six, its "5" alone "5" four times and
+    # "2" once: no number was taken; the marks read one by one say which, in doubt
+    crop = _strokes_crop("82i")
+    number = handdigits.Kind.NUMBER
+    two = [("2", 97.0), ("2", 93.0), ("2", 80.0), ("2", 49.0), ("3", 90.0)]
+    alone = [[("8", 96.0), ("8", 91.0)], two, [("1", 96.0)] * 2]
+    split = [("821", 95.0)] * 3 + [("831", 95.0)] * 3
+    assert handdigits.by_marks(split, alone, number, crop) == ("821", handdigits.AGREED_MAX_CONF)
+    # the rival read more often than the value, or readings at odds in two places: none
+    assert handdigits.by_marks([*split, ("831", 95.0)], alone, number, crop) is None
+    assert handdigits.by_marks([*split, ("827", 95.0)], alone, number, crop) is None
+
+
 def test_the_marks_are_read_alone_only_for_a_number_or_date_the_whole_readings_give_none_of() -> None:
     crop = _strokes_crop("82i")
     blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 320, 194), (), "ớ2]", 40.0)
@@ -3051,6 +3065,21 @@ def test_a_day_first_read_with_more_digits_than_a_day_has_is_taken_a_digit_short
     assert handdigits.only_added(day, ("27", 96.0)) == ("27", handdigits.AGREED_MAX_CONF)
     assert handdigits.only_added(day, ("27", 60.0)) is None  # unclear
     assert handdigits.only_added(replace(day, first="22"), ("2", 96.0)) is None
+
+
+def test_a_month_read_twice_in_a_box_one_digit_wide_is_taken_a_digit_short() -> None:
+    # seed 495 alt 005 (a photo): a pen's month "2" first read "22" at 60 in a box 46 px wide and 65 high,
+    # read again "2" at 67-97 by every crop: no digit lost to the cut, one read twice; taken, in doubt (the
+    # date and the licence's validity from it were lost)
+    twice = [Word("22", 60.0, Box(1773.0, 328.0, 1819.0, 393.0), line=3)]
+    assert handdigits.read_doubled(twice)
+    assert not handdigits.read_doubled([replace(twice[0], box=replace(twice[0].box, x1=1840.0))])  # two wide
+    assert not handdigits.read_doubled([replace(twice[0], text="2")])
+    box = Box(1734.0, 321.0, 1848.0, 408.0)
+    month = handdigits.Blank(handdigits.Kind.MONTH, 3, box, (), "22", 60.0, doubled=True)
+    assert handdigits.only_added(month, ("2", 96.0)) == ("2", handdigits.AGREED_MAX_CONF)
+    assert handdigits.only_added(month, ("2", 60.0)) is None  # unclear
+    assert handdigits.only_added(replace(month, doubled=False), ("2", 96.0)) is None
 
 
 def test_a_clear_value_as_cut_is_taken_in_doubt_where_deconvolved_readings_contradict_one_another() -> None:
