@@ -310,9 +310,10 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
             # (a two-letter part after the organ's own abbreviation is a unit's, "STC-tH": no organ again)
             two = fixed and not any(f in own for f in fixed)
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
-        if rep is None and (garbled or (ocr and len(p) == 1)) and fixed:
-            # (a part of one capital is no abbreviation printed either: "GP-C" of the Cục Hóa chất's "GP-HC"
-            # on a blurred photo, seed 615 dev 005, its "H" lost)
+        if rep is None and (garbled or (ocr and len(p) == 1 and p.isalpha() and p.isupper())) and fixed:
+            # (a part of one capital may be one of the organ's own with its head lost too: "GP-C" of the Cục
+            # Hóa chất's "GP-HC" on a blurred photo, seed 615 dev 005, its "H" lost; a digit is no letter
+            # lost, "QĐ-UBND-1"; none of the organ's own so read, it is as printed, below)
             rep = _head_lost(key, own)
         if rep is None and ocr and garbled and not fixed and len(p) >= 2 and p[0] in _SLASH_GLUED:
             # the slash and the first part's capital read as one letter ("mc-vp" of the Cục Hóa chất's
@@ -357,11 +358,6 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
             quality = min(quality, rep[1])
             continue
         fixed.append(p)
-        if ocr and len(p) == 1 and len(parts) > 1:
-            # one capital, read by OCR: no abbreviation is printed so, a letter of it was lost (``_head_lost``
-            # found no abbreviation of the organ's it is): in doubt
-            quality = min(quality, ONE_LETTER_QUALITY)
-            continue
         # (an organ with a word led by Đ may print it in the part: "QĐ-DS" of a railway's "Đường sắt")
         explained = _d_explained(p) and not any(w[:1] == "Đ" for w in nfc(organ or "").upper().split())
         quality = min(quality, UNKNOWN_PART if explained else UNKNOWN_PART_WITH_D)
@@ -628,8 +624,6 @@ def _one_letter_lost(part: str, candidates: list[str]) -> tuple[str, float] | No
 
 
 ONE_LOST_QUALITY = 0.55
-# a notation part of one capital no abbreviation of the organ's reads as (its other letters lost): in doubt
-ONE_LETTER_QUALITY = 0.55
 
 
 def _head_lost(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
