@@ -2275,6 +2275,25 @@ def test_a_number_its_readings_leave_a_digit_out_of_is_read_mark_by_mark() -> No
     assert handdigits.by_marks(whole, alone[:2], number, crop) is None  # a reading for each mark
 
 
+def test_whole_readings_split_between_two_values_are_decided_by_the_marks_read_alone() -> None:
+    # seed 495 alt 007: a written "950" read "950" six times and "920" six, its "5" alone "5" four times and
+    # "2" once: no number was taken; the marks read one by one say which, in doubt
+    crop = _strokes_crop("82i")
+    number = handdigits.Kind.NUMBER
+    two = [("2", 97.0), ("2", 93.0), ("2", 80.0), ("2", 49.0), ("3", 90.0)]
+    alone = [[("8", 96.0), ("8", 91.0)], two, [("1", 96.0)] * 2]
+    split = [("821", 95.0)] * 3 + [("831", 95.0)] * 3
+    assert handdigits.by_marks(split, alone, number, crop) == ("821", handdigits.AGREED_MAX_CONF)
+    # the rival read more often than the value, or readings at odds in two places: none
+    assert handdigits.by_marks([*split, ("831", 95.0)], alone, number, crop) is None
+    assert handdigits.by_marks([*split, ("827", 95.0)], alone, number, crop) is None
+    # two rivals differing by other digits in the same place ("950", "920", "930" twice each): three values,
+    # the marks read alone do not settle it
+    three = [("821", 95.0)] * 2 + [("831", 95.0)] * 2 + [("851", 95.0)] * 2
+    assert not handdigits.marks_break_tie("821", [t for t, _ in three])
+    assert handdigits.by_marks(three, alone, number, crop) is None
+
+
 def test_the_marks_are_read_alone_only_for_a_number_or_date_the_whole_readings_give_none_of() -> None:
     crop = _strokes_crop("82i")
     blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 320, 194), (), "ớ2]", 40.0)
@@ -3051,6 +3070,48 @@ def test_a_day_first_read_with_more_digits_than_a_day_has_is_taken_a_digit_short
     assert handdigits.only_added(day, ("27", 96.0)) == ("27", handdigits.AGREED_MAX_CONF)
     assert handdigits.only_added(day, ("27", 60.0)) is None  # unclear
     assert handdigits.only_added(replace(day, first="22"), ("2", 96.0)) is None
+
+
+def test_a_month_read_twice_in_a_box_one_digit_wide_is_taken_a_digit_short() -> None:
+    # seed 495 alt 005 (a photo): a pen's month "2" first read "22" at 60 in a box 46 px wide and 65 high,
+    # read again "2" at 67-97 by every crop: no digit lost to the cut, one read twice; taken, in doubt (the
+    # date and the licence's validity from it were lost)
+    twice = [Word("22", 60.0, Box(1773.0, 328.0, 1819.0, 393.0), line=3)]
+    assert handdigits.read_doubled(twice)
+    assert not handdigits.read_doubled([replace(twice[0], box=replace(twice[0].box, x1=1840.0))])  # two wide
+    assert not handdigits.read_doubled([replace(twice[0], text="2")])
+    box = Box(1734.0, 321.0, 1848.0, 408.0)
+    month = handdigits.Blank(handdigits.Kind.MONTH, 3, box, (), "22", 60.0, doubled=True)
+    assert handdigits.only_added(month, ("2", 96.0)) == ("2", handdigits.AGREED_MAX_CONF)
+    assert handdigits.only_added(month, ("2", 60.0)) is None  # unclear
+    assert handdigits.only_added(replace(month, doubled=False), ("2", 96.0)) is None
+
+
+def test_a_month_read_twice_is_only_one_digit_repeated_other_than_one_in_a_box_of_one_mark() -> None:
+    # a pen's "11" (two thin strokes) is as narrow as one written digit: read "11" it is no digit read
+    # twice; nor are two digits that differ ("12"); a "22" in the same box still is
+    narrow = Word("11", 60.0, Box(1773.0, 328.0, 1823.0, 393.0), line=3)
+    assert not handdigits.read_doubled([narrow])
+    assert not handdigits.read_doubled([replace(narrow, text="12")])
+    assert handdigits.read_doubled([replace(narrow, text="22")])
+    # a "22" read twice re-read as another digit ("7" at 90): no digit of it, not taken
+    box = Box(1734.0, 321.0, 1848.0, 408.0)
+    month = handdigits.Blank(handdigits.Kind.MONTH, 3, box, (), "22", 60.0, doubled=True)
+    assert handdigits.only_added(month, ("7", 90.0)) is None
+    assert handdigits.only_added(month, ("2", 90.0)) == ("2", handdigits.AGREED_MAX_CONF)
+    # the box holding two written marks: two digits written, not one read twice, whatever the flag says
+    votes = [("2", 96.0), ("2", 93.0), ("2", 90.0)]
+    one, two = _strokes_crop("2"), _strokes_crop("22")
+    assert len(handdigits._digit_marks(one)) == 1
+    assert len(handdigits._digit_marks(two)) == 2
+    # (a crop that cut one of them away reads the "2" a digit short)
+    assert handdigits._decide(month, [one, one], [votes, votes])[0] == ("2", handdigits.AGREED_MAX_CONF)
+    assert handdigits._decide(month, [two, one], [votes, votes])[0] is None
+    # a real month "11" in two strokes, flagged so, re-read "1" where a crop lost a stroke: not made "1"
+    ones = replace(month, first="11")
+    pen = _pen_crop("ii")
+    assert len(handdigits._digit_marks(pen)) == 2
+    assert handdigits._decide(ones, [pen, _pen_crop("i")], [[("1", 90.0)] * 3] * 2)[0] is None
 
 
 def test_a_clear_value_as_cut_is_taken_in_doubt_where_deconvolved_readings_contradict_one_another() -> None:

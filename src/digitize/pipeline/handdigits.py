@@ -163,6 +163,9 @@ class Blank:
     # ... and whose "tháng" before it the first reading lost in a garbled word with the day (``_thang_lost``):
     # where the printed word is reckoned to stand; put back with the month read again
     thang: Box | None = None
+    # a day's or month's first reading of more digits than its word's box holds (``read_doubled``): a digit
+    # read twice, so a re-reading a digit short is no digit lost
+    doubled: bool = False
 
 
 @dataclass(frozen=True)
@@ -423,7 +426,10 @@ def only_added(blank: Blank, found: tuple[str, float] | None) -> tuple[str, floa
         # more digits than a day or month has ("227" at 60 of a blurred written "27", read "27" at 97 by
         # every crop: the day lost, seed 205 dev 004), and the new one clear: taken, in doubt (a digit may
         # still be lost)
-        guess = blank.first_conf < UNANIMOUS_CONF or sum(ch.isdigit() for ch in blank.first) > 2
+        # ... or one written digit read twice (``Blank.doubled``), read again as that digit (a "22" read
+        # twice re-read "7" is no reading of it)
+        twice = blank.doubled and set(blank.first) == {found[0]}
+        guess = blank.first_conf < UNANIMOUS_CONF or sum(ch.isdigit() for ch in blank.first) > 2 or twice
         if blank.swallowed or not guess or found[1] < CLEAR_CONF:
             return None
         return found[0], min(found[1], AGREED_MAX_CONF)
@@ -950,11 +956,39 @@ def _date_blanks(
             first, conf = glue, min(words[a].conf, words[b].conf)
         box, glued_marks = Box(x0, y0, x1, y1), "" if first == glue else glue
         swallowed = on_side and bool(between) and not _doubtful(between)
-        blank = Blank(kind, words[i_ngay].line, box, drop, first, conf, glue=glued_marks, swallowed=swallowed)
+        blank = Blank(
+            kind,
+            words[i_ngay].line,
+            box,
+            drop,
+            first,
+            conf,
+            glue=glued_marks,
+            swallowed=swallowed,
+            doubled=read_doubled(between),
+        )
         out.append(replace(blank, nam=lost_nam, thang=lost_thang) if kind == Kind.MONTH else blank)
     if lost_thang is not None and not any(b.kind == Kind.MONTH for b in out):
         return []  # a lost "tháng" reckoned with no month's blank after it: no date line (REVIEW-41d M1)
     return out
+
+
+# a written digit is at least this wide for its height (a pen's "1", one stroke, aside: two of them stand
+# apart as two marks, and read again they give both)
+DOUBLED_WIDTH = 0.45
+
+
+def read_doubled(between: list[Word]) -> bool:
+    """Whether the first reading of a day or month is one word of two digits or more in a box narrower than
+    ``DOUBLED_WIDTH`` of its height a digit: one written digit read twice ("22" at 60 in a box 46 px wide and
+    65 high for a pen's "2", seed 495 alt 005, read "2" at 67-97 by every crop: the month dropped as a
+    digit lost to the cut). Only one digit repeated, and not "1": a pen's "11" is two thin strokes as
+    narrow as one digit, and digits that differ ("12") were not read from one."""
+    text = between[0].text if len(between) == 1 else ""
+    if not text.isdigit() or len(text) < 2 or len(set(text)) != 1 or text[0] == "1":
+        return False
+    box = between[0].box
+    return box.x1 - box.x0 < DOUBLED_WIDTH * (box.y1 - box.y0) * len(between[0].text)
 
 
 def _as_wide_as_ngay(ngay: Word, folded: str, t: Word) -> bool:
@@ -2330,11 +2364,40 @@ def by_marks(
         # a reading of the whole region longer than the marks' digits made a digit of no mark ("24652" at 35
         # beside "2265" at 58 for a written "2265"): the region's own readings give the value all the same
         whole = [t for t in whole if len(t) <= len(value)]
-    if not whole or not all(_subsequence(t, value) for t in whole) or not _may_be(value, kind):
+    if not whole or not _may_be(value, kind):
+        return None
+    if not all(_subsequence(t, value) for t in whole) and not marks_break_tie(value, whole):
         return None
     if unread and value not in full:
         return None  # the whole region's readings gave the other marks' digits otherwise
     return value, min(AGREED_MAX_CONF, *confs)
+
+
+def marks_break_tie(value: str, whole: list[str]) -> bool:
+    """Whether the whole region's sure readings (``whole``) that read ``value``'s digits otherwise are its
+    rival in one digit, the same digit every time, and no more often read than ``value`` itself: the whole
+    readings split between two values and the marks read one by one (``by_marks``) say which (a written
+    "950" read "950" six times and "920" six, its "5" alone "5" four times and "2" once, seed 495 alt 007: no
+    number). Rivals read more often than the value all told, a value read once, readings at odds in more
+    places or by other digits ("950", "920" and "930" twice each: three values), still leave none."""
+    rivals = Counter(t for t in whole if not _subsequence(t, value))
+    # where each rival differs from the value, and with which digit
+    odds = {
+        (k, a)
+        for t in rivals
+        if len(t) == len(value)
+        for k, (a, b) in enumerate(zip(t, value, strict=True))
+        if a != b
+    }
+    return (
+        len(odds) == 1
+        and all(len(t) == len(value) for t in rivals)
+        and whole.count(value) >= TIE_READINGS
+        and sum(rivals.values()) <= whole.count(value)
+    )
+
+
+TIE_READINGS = 2  # ... the value itself read so at least this many times (once is a stray reading)
 
 
 # readings of the whole region, a digit for each mark, that ``by_marks_split`` wants at least
@@ -2941,6 +3004,10 @@ def _decide(
     read one by one, ``needs_marks``) give: the value taken (None: none), whether the first reading is surely
     wrong (dropped even when no value is taken) and whether digits the first reading glued to a printed date
     word are kept as read (``kept_as_glued``)."""
+    if blank.doubled and not (cs and all(len(_digit_marks(c)) == 1 for c in cs)):
+        # one digit read twice (``Blank.doubled``) only where the box holds one written mark, every crop of
+        # it: two marks are two digits written (a pen's "11", "22"), a re-reading a digit short lost one
+        blank = replace(blank, doubled=False)
     if len(cs) == 2:
         cs, each = _same_marks(cs, each)
     read = [t for v in each for t in v]  # all the readings, the marks' shapes aside (``by_marks``)

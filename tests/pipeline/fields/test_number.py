@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digitize.pipeline.fields.number import ONE_LOST_QUALITY, repair_notation
+from digitize.pipeline.fields.number import ONE_LOST_QUALITY, UNKNOWN_PART, repair_notation
 
 
 def test_the_organ_s_own_abbreviation_read_garbled_with_its_first_letter_lost() -> None:
@@ -10,8 +10,29 @@ def test_the_organ_s_own_abbreviation_read_garbled_with_its_first_letter_lost() 
     # garbled; its own "TY" is the one that reads so, in doubt (the type's "ecN" is the heading's to fit)
     assert repair_notation("ecN-y", "Cục Thú y") == ("ecN-TY", ONE_LOST_QUALITY)
     # a part read cleanly is as printed; a first part is the type's, never the organ's with a letter lost
-    assert repair_notation("GCN-Y", "Cục Thú y")[0] == "GCN-Y"
+    assert repair_notation("GCN-XY", "Cục Thú y")[0] == "GCN-XY"
+    # ... of one capital too, where none of the organ's own reads so with its first letter lost
+    assert repair_notation("GCN-Y", "Sở Y tế") == ("GCN-Y", UNKNOWN_PART)
     assert repair_notation("y-TY", "Cục Thú y")[0] != "TY-TY"
+
+
+def test_a_part_of_one_capital_after_the_type_is_the_organ_s_own_with_its_first_letter_lost() -> None:
+    # seed 615 dev 005 (a blurred photo): "/GP-HC" of the Cục Hóa chất read "/GP-C" (the "H" lost), kept at
+    # the line's confidence: no abbreviation is one letter; its own "HC" reads so, in doubt
+    assert repair_notation("GP-C", "Cục Hóa chất") == ("GP-HC", ONE_LOST_QUALITY)
+    assert repair_notation("GCN-Y", "Cục Thú y") == ("GCN-TY", ONE_LOST_QUALITY)
+    # none of the organ's own reads so: kept as read, as any part no list has (the line's confidence says
+    # how sure the reading is)
+    assert repair_notation("GP-C", "Cục Thú y") == ("GP-C", UNKNOWN_PART)
+    assert repair_notation("GP-C", "Cục Thú y", ocr=False)[1] >= 0.6  # a text layer's is as printed
+
+
+def test_a_part_of_one_digit_or_one_capital_no_abbreviation_reads_as_is_kept_as_any_part() -> None:
+    # a part of one digit is no capital with letters lost ("QĐ-UBND-1": a numbered series); one capital
+    # after a type of the organ's own none reads as with its head lost: as read, not put in doubt
+    assert repair_notation("QĐ-UBND-1", "Ủy ban nhân dân tỉnh Nghệ An") == ("QĐ-UBND-1", UNKNOWN_PART)
+    assert repair_notation("CV-T", "Cục Thú y") == ("CV-T", UNKNOWN_PART)
+    assert repair_notation("TTr-H", "Sở Y tế") == ("TTr-H", UNKNOWN_PART)
 
 
 def test_a_notation_whose_hyphen_was_read_as_a_letter_after_the_heading_s_abbreviation() -> None:

@@ -259,3 +259,9 @@ def test_a_long_printed_term_is_no_misread_year() -> None:
     ):
         got = until(clause)
         assert got.value == value and got.confidence < REVIEW_THRESHOLD, clause
+
+
+def test_ke_tu_read_with_a_mark_after_it_still_starts_the_validity_at_the_signing() -> None:
+    # seed 615 dev 005 (a blurred photo): "có hiệu lực kể tí: ngày ký", the "ừ"'s hook read as a colon
+    v = _licence("Giấy phép này có hiệu lực kể tí: ngày ký và có hiệu lực đến ngày 24 tháng 4 năm 2025.")
+    assert (v["valid_from"], v["valid_until"]) == ("2021-06-15", "2025-04-24")

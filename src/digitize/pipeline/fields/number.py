@@ -310,7 +310,10 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
             # (a two-letter part after the organ's own abbreviation is a unit's, "STC-tH": no organ again)
             two = fixed and not any(f in own for f in fixed)
             rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
-        if rep is None and garbled and fixed:
+        if rep is None and (garbled or (ocr and len(p) == 1 and p.isalpha() and p.isupper())) and fixed:
+            # (a part of one capital may be one of the organ's own with its head lost too: "GP-C" of the Cục
+            # Hóa chất's "GP-HC" on a blurred photo, seed 615 dev 005, its "H" lost; a digit is no letter
+            # lost, "QĐ-UBND-1"; none of the organ's own so read, it is as printed, below)
             rep = _head_lost(key, own)
         if rep is None and ocr and garbled and not fixed and len(p) >= 2 and p[0] in _SLASH_GLUED:
             # the slash and the first part's capital read as one letter ("mc-vp" of the Cục Hóa chất's

@@ -29,8 +29,9 @@ _CLAUSE_UNTIL = (
 )
 _UNTIL = re.compile(rf"{_CLAUSE_UNTIL}({_DATE_ANY})")
 # "kể từ" as OCR reads it ("kế tír", "kê tù", "kể tử"): k and one letter, t and one or two letters, not
-# "tới" (until)
-_KE_TU = r"(?:k[a-z]\s*)?t(?!oi\b)[a-z]{1,2}\b"
+# "tới" (until); the "ừ"'s hook may read as a mark after it ("kể tí: ngày ký" on a blurred photo, seed 615 dev
+# 005: no valid_from)
+_KE_TU = r"(?:k[a-z]\s*)?t(?!oi\b)[a-z]{1,2}\b[:;,'’]?"
 _FROM_SIGN = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*ngay\s*(?:ky|ban hanh|cap)")
 _FROM = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*({_DATE_ANY})")
 # "đến ngày 21402/2025" of "21/02/2025" on a blurred photo: the first slash read as a digit (1 or 4, an l or a
