@@ -829,6 +829,10 @@ def _viec_like(word: str) -> bool:
         # one letter off and capitalised as no syllable the corpus has is ("Siệc": a pen's stroke through the
         # "v" read "S", seed 437 alt 003); a name's capital is one it has ("Về Việt Nam …")
         return True
+    if core.istitle() and len(f) <= len("viec") and f.endswith("ec") and not is_syllable(core):
+        # the rime of "việc" with its "i" lost and a stamp's stroke read as the capital ("Vẽ Mệc đẩy …"):
+        # no Vietnamese syllable ends "êc" without the "i", so no name does either
+        return True
     # no word read right, its letters still like "việc" and no longer than it; not a syllable with a speck on
     # it ("vệ`" of "vệ sinh") nor a name ("Vietcombank")
     letters = re.sub(r"[\W\d_]", "", core)
@@ -1065,6 +1069,8 @@ def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
     and that word run together (``_fused_restated``)."""
     if (fused := _fused_restated(words, body)) is not None:
         return fused
+    if (lost := _lost_ve_restated(words, body)) is not None:
+        return lost
     if (
         len(words) < 2 + _ANCHOR + 1
         or not _ve_word(words[0])
@@ -1088,6 +1094,56 @@ def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
             return None
         return ["Về", "việc", first.lower() if first.istitle() else first, *words[k:]]
     return None
+
+
+def _lost_ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
+    """``ve_restated`` for a subject read from a word standing for "việc" in small letters (``_viec_like``,
+    not "việc" itself), "Về" lost under an incoming stamp's box and the word after "việc" with it ("viết hồi
+    đất để …" of "Về việc thu hồi đất …"): ``_ANCHOR`` + 1 words read well after it that the body says once
+    right after a clause's first word ("Điều 1. Thu hồi đất để …"), that word read well: ["Về", "việc",
+    "thu", "hồi", …]. None otherwise."""
+    if len(words) < 1 + _ANCHOR + 1 or not words[0][:1].islower() or fold(words[0]).strip(_EDGES) == "viec":
+        return None
+    if not _viec_like(words[0]) or not reads_well(words[1 : 2 + _ANCHOR]):
+        return None
+    anchor = [fold(w).strip(_EDGES) for w in words[1 : 2 + _ANCHOR]]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
+    if len(starts) != 1:
+        return None
+    p = starts[0]
+    first, before = body[p - 1].strip(_EDGES), body[p - 2]
+    opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+    if not opens_clause or not reads_well([first]) or not first[:1].isupper():
+        return None
+    return ["Về", "việc", first.lower() if first.istitle() else first, *words[1:]]
+
+
+def struck_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
+    """The subject's words with the word after "Về việc", read below ``STRUCK_CONF`` (a stamp's strokes over
+    it: "Về việc cá Giấy phép …" at 34 of "cấp"), taken from where the body restates it: ``_ANCHOR`` + 1
+    words read well after it that the body says once right after a clause's first word ("Điều 1. Cấp Giấy
+    phép …"), that word read well, another than the one read and its letters like it (``RUN_LIKE``). None
+    otherwise (the caller judges the word unsure)."""
+    if len(words) < 3 + _ANCHOR + 1 or words[:2] != ["Về", "việc"] or not reads_well(words[3 : 4 + _ANCHOR]):
+        return None
+    anchor = [fold(w).strip(_EDGES) for w in words[3 : 4 + _ANCHOR]]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
+    if len(starts) != 1:
+        return None
+    p = starts[0]
+    first, before = body[p - 1].strip(_EDGES), body[p - 2]
+    opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+    read = words[2].strip(_EDGES)
+    if (
+        not opens_clause
+        or not reads_well([first])
+        or first.lower() == read.lower()
+        or fuzz.ratio(fold(read), fold(first)) < RUN_LIKE
+    ):
+        return None
+    return ["Về", "việc", first.lower() if first.istitle() else first, *words[3:]]
 
 
 def _fused_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
@@ -3124,6 +3180,12 @@ def read_subject(
                 joined, guessed = restored[0], guessed or restored[1]
             first_words = sorted(subj[0].words, key=lambda w: w.box.x0)
             head = joined.split()
+            third = next((w for w in first_words if len(head) > 2 and unglue(w.text) == head[2]), None)
+            if third is not None and third.conf < STRUCK_CONF:
+                mine = {id(w) for x in subj for w in x.words}
+                others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
+                if (put := struck_restated(head, others)) is not None:
+                    joined, head, guessed = " ".join(put), put, True  # "Về việc cá Giấy phép …" of "cấp"
             confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
             if (repaired := opening_repaired(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
