@@ -811,10 +811,10 @@ def _ve_word(word: str) -> bool:
 _VIEC_CUT = frozenset({"ve", "vie", "vec"})
 
 
-def _viec_like(word: str) -> bool:
+def _viec_like(word: str, rime: bool = True) -> bool:
     """The word stands for "việc": read as it is, one letter off and not a name's capital ("tiệc", "viết"),
-    cut and capitalised (``_VIEC_CUT``), or no word read right whose letters are still like it ("viêc!";
-    "Covid" is not)."""
+    cut and capitalised (``_VIEC_CUT``), its rime with the "i" lost (``_viec_rime``; not with ``rime``
+    False), or no word read right whose letters are still like it ("viêc!"; "Covid" is not)."""
     core = word.strip(_EDGES)
     f = fold(core)
     if f == "viec" or (not core.istitle() and fuzz.ratio(f, "viec") >= 75):
@@ -829,12 +829,29 @@ def _viec_like(word: str) -> bool:
         # one letter off and capitalised as no syllable the corpus has is ("Siệc": a pen's stroke through the
         # "v" read "S", seed 437 alt 003); a name's capital is one it has ("Về Việt Nam …")
         return True
+    if rime and _viec_rime(core):
+        return True
     # no word read right, its letters still like "việc" and no longer than it; not a syllable with a speck on
     # it ("vệ`" of "vệ sinh") nor a name ("Vietcombank")
     letters = re.sub(r"[\W\d_]", "", core)
     if len(fold(letters)) > len("viec") + 1 or (is_syllable(letters) and fold(letters) != "viec"):
         return False
     return not _read_right(core) and fuzz.ratio(f, "viec") >= 50
+
+
+def _viec_rime(word: str) -> bool:
+    """The word is "việc"'s rime with its "i" lost and a stamp's stroke read as the capital ("Vẽ Mệc đẩy
+    …"): capitalised, no syllable, its letters as printed ending "êc"/"ệc" (no Vietnamese syllable ends so
+    without the "i", so no name does either; "Apec", "Sec" end "ec" without the circumflex: words of their
+    own). A guess: the stamp over "việc" may have taken the next word too ("Vẽ Mệc hồi đất …" of "Về việc
+    thu hồi đất …")."""
+    core = word.strip(_EDGES)
+    return (
+        core.istitle()
+        and len(fold(core)) <= len("viec")
+        and re.search("[êệ]c$", core.lower()) is not None
+        and not is_syllable(core)
+    )
 
 
 def drop_labels(words: Sequence[str]) -> list[str]:
@@ -1065,6 +1082,8 @@ def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
     and that word run together (``_fused_restated``)."""
     if (fused := _fused_restated(words, body)) is not None:
         return fused
+    if (lost := _lost_ve_restated(words, body)) is not None:
+        return lost
     if (
         len(words) < 2 + _ANCHOR + 1
         or not _ve_word(words[0])
@@ -1088,6 +1107,61 @@ def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
             return None
         return ["Về", "việc", first.lower() if first.istitle() else first, *words[k:]]
     return None
+
+
+def _lost_ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
+    """``ve_restated`` for a subject read from a word standing for "việc" in small letters (``_viec_like``,
+    not "việc" itself), "Về" lost under an incoming stamp's box and the word after "việc" with it ("viết hồi
+    đất để …" of "Về việc thu hồi đất …"): ``_ANCHOR`` + 1 words read well after it that the body says once
+    right after a clause's first word ("Điều 1. Thu hồi đất để …"), that word read well and one the corpus
+    shows before the next word read ("thu hồi"; not "giảm chỉ" for "giao chỉ tiêu"): ["Về", "việc", "thu",
+    "hồi", …]. None otherwise."""
+    if len(words) < 1 + _ANCHOR + 1 or not words[0][:1].islower() or fold(words[0]).strip(_EDGES) == "viec":
+        return None
+    if not _viec_like(words[0]) or not reads_well(words[1 : 2 + _ANCHOR]):
+        return None
+    anchor = [fold(w).strip(_EDGES) for w in words[1 : 2 + _ANCHOR]]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
+    if len(starts) != 1:
+        return None
+    p = starts[0]
+    first, before = body[p - 1].strip(_EDGES), body[p - 2]
+    opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+    if not opens_clause or not reads_well([first]) or not first[:1].isupper() or not _phrase(first, words[1]):
+        return None  # (the body's word not one the corpus shows before the next word read: "Giảm chỉ …")
+    return ["Về", "việc", first.lower() if first.istitle() else first, *words[1:]]
+
+
+def struck_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
+    """The subject's words with the word after "Về việc", read below ``STRUCK_CONF`` (a stamp's strokes over
+    it: "Về việc cá Giấy phép …" at 34 of "cấp"), taken from where the body restates it: ``_ANCHOR`` + 1
+    words read well after it that the body says once right after a clause's first word ("Điều 1. Cấp Giấy
+    phép …"), that word read well, another than the one read and its letters like it (``RUN_LIKE``), the
+    corpus showing it before the next word ("cấp Giấy") and not the one read ("cá Giấy"). None otherwise
+    (the caller judges the word unsure): a word read that goes on with the next one is the subject's own,
+    whatever the body says ("giao chỉ tiêu" over "Điều 1. Giảm chỉ tiêu …", "cấp" over a body's "Cập")."""
+    if len(words) < 3 + _ANCHOR + 1 or words[:2] != ["Về", "việc"] or not reads_well(words[3 : 4 + _ANCHOR]):
+        return None
+    anchor = [fold(w).strip(_EDGES) for w in words[3 : 4 + _ANCHOR]]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
+    if len(starts) != 1:
+        return None
+    p = starts[0]
+    first, before = body[p - 1].strip(_EDGES), body[p - 2]
+    opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+    read, after = words[2].strip(_EDGES), words[3]
+    if (
+        not opens_clause
+        or not reads_well([first])
+        or first.lower() == read.lower()
+        or fuzz.ratio(fold(read), fold(first)) < RUN_LIKE
+        or _phrase(read, after)
+        or not _phrase(first.lower(), after)
+    ):
+        return None
+    return ["Về", "việc", first.lower() if first.istitle() else first, *words[3:]]
 
 
 def _fused_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
@@ -1146,8 +1220,11 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
         rest = words[2:]
         on_line = max(_WELL_READ, first_n - 2)
         return ("Về việc " + " ".join(rest), True) if reads_well(rest[:on_line]) else None
+    # "việc" read only from its rime ("Vẽ Mệc …"): the stamp over it may have taken the next word too
+    rime = False
     if restored == text and len(words) >= 3 and ve_opening(words):
         restored = "Về việc " + " ".join(words[2:])
+        rime = _ve_word(words[0]) and _viec_like(words[1]) and not _viec_like(words[1], rime=False)
     fused = (
         restored == text
         and len(words) >= 1 + _WELL_READ
@@ -1162,7 +1239,7 @@ def restore_opening(text: str, first_n: int, body: Sequence[str] = ()) -> tuple[
     rest = restored.split()[2:]
     on_line = max(_WELL_READ, first_n - (len(words) - len(rest)))
     if reads_well(rest[:on_line]):
-        return restored, fused
+        return restored, fused or rime
     if fused:
         return None  # a garble taken for "Về việc" with more garble after it: nothing to restore it on
     rest = opening_restated(rest, body)
@@ -3124,6 +3201,12 @@ def read_subject(
                 joined, guessed = restored[0], guessed or restored[1]
             first_words = sorted(subj[0].words, key=lambda w: w.box.x0)
             head = joined.split()
+            third = next((w for w in first_words if len(head) > 2 and unglue(w.text) == head[2]), None)
+            if third is not None and third.conf < STRUCK_CONF:
+                mine = {id(w) for x in subj for w in x.words}
+                others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
+                if (put := struck_restated(head, others)) is not None:
+                    joined, head, guessed = " ".join(put), put, True  # "Về việc cá Giấy phép …" of "cấp"
             confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
             if (repaired := opening_repaired(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
