@@ -8,7 +8,12 @@ from __future__ import annotations
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import make_line, sub_line
 from digitize.pipeline.fields.result import Found
-from digitize.pipeline.fields.subject import GUESSED_CONFIDENCE, _name_word, end_garble_continued
+from digitize.pipeline.fields.subject import (
+    GUESSED_CONFIDENCE,
+    _name_word,
+    cut_word_restored,
+    end_garble_continued,
+)
 from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word
 from tests.pipeline.fields.test_subject_recorrect import _directive, _subject
 from tests.pipeline.test_extract import page
@@ -37,6 +42,13 @@ def test_a_place_word_is_known_by_its_tone_or_with_its_marks_lost() -> None:
     assert _name_word("tỉnh") and _name_word("TỈNH") and _name_word("tinh") and _name_word("tính")
     assert not _name_word("Tình") and not _name_word("tình")
     assert _name_word("huyện") and _name_word("xã") and not _name_word("phương") and not _name_word("quan")
+
+
+def test_a_report_s_word_cut_short_after_tinh_hinh_is_put_whole_in_doubt() -> None:
+    # "Tình" is no "tỉnh" whose next words are a name: "thự" (its "c" under a stamp's side) is judged
+    read = Found((ExtractedField("subject", "Tình hình thự hiện công tác cải cách hành chính", 0.5),))
+    f = cut_word_restored(read).fields[0]
+    assert (f.value, f.confidence) == ("Tình hình thực hiện công tác cải cách hành chính", 0.5)
 
 
 def test_a_word_beside_neither_neighbour_that_lost_its_first_letter_is_relettered_in_doubt() -> None:

@@ -3438,7 +3438,7 @@ def _common_word(model: correct.Model, words: Sequence[str], i: int) -> bool:
     ("hóa Hồ sơ": "hồ sơ"), and no place's, person's or company's word stands in the words before it."""
     if i == 0 or i + 1 >= len(words):
         return False
-    if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in words[max(0, i - _NAME_WORDS) : i]):
+    if any(_name_word(w) for w in words[max(0, i - _NAME_WORDS) : i]):
         return False
     core, before, after = (words[j].strip(_EDGES) for j in (i, i - 1, i + 1))
     return _bigram_seen(model, before, core.lower()) and _pair_count(model, core, after) >= COMMON_PAIR
@@ -3829,7 +3829,7 @@ def cut_word_restored(subject: Found) -> Found:
         before, word, after = out[i - 1], words[i], words[i + 1].rstrip(_EDGES)
         if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (before, word, after)):
             continue
-        if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in out[max(0, i - _NAME_WORDS) : i]):
+        if any(_name_word(w) for w in out[max(0, i - _NAME_WORDS) : i]):
             continue
         if (whole := _cut_word(model, before, word, after)) is not None:
             out[i] = whole
