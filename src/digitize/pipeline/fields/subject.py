@@ -2026,20 +2026,40 @@ _NAME_AFTER_MARKED = {fold(w): w for w in (
     "tnhh", "phần", "doanh", "nghiệp")}  # fmt: skip
 
 
-def _name_word(word: str) -> bool:
+def _name_word(word: str, after: str | None = None) -> bool:
     """A word a name follows (``_NAME_AFTER``), its marks as the place's word has them where they tell one
-    from a common word: "cơ quan nhà …" is no district's ("quận"), "quan" after "cơ" no name's word; "Tình
-    hình …" no province's ("tỉnh"): another tone than the place word's is another word, unless all its marks
-    were lost (a heading's capitals) or its tone is the hỏi/sắc look-alike ("tính" of "tỉnh")."""
+    from a common word: "cơ quan nhà …" is no district's ("quận"), "quan" after "cơ" no name's word. Its tone
+    may be misread (a stamp's ink, a blur) or lost: another tone than the place word's is still its word,
+    unless the word as read and ``after``, the word after it, are a pair the corpus writes commonly
+    (``COMMON_PAIR``: "Tình hình …" is no province's "tỉnh", "phương án" no ward's "phường"). Without the
+    word after it, only its marks all lost (a heading's capitals) or a tone its look-alike (sắc/hỏi "tính"
+    of "tỉnh", hỏi/ngã) stand for the place word's."""
     core = nfc(word.strip(_EDGES).lower())
     folded = fold(core)
     if folded not in _NAME_AFTER or core == "quan":
         return False
     marked = _NAME_AFTER_MARKED.get(folded)
-    if marked is None or core == folded:
+    if marked is None or core == marked:
         return True
     (base, tone), (mbase, mtone) = split_tone(core), split_tone(marked)
-    return base == mbase and (tone == mtone or {tone, mtone} == {"1", "3"})
+    if core != folded and base != mbase:
+        return False  # (other vowel marks: another word)
+    nxt = (after or "").strip(_EDGES)
+    if nxt.isalpha():
+        return _pair_count(correct.load(), core, nxt) < COMMON_PAIR
+    return core == folded or {tone, mtone} in _TONE_LOOKALIKES
+
+
+# tones OCR reads one for the other (sắc/hỏi, hỏi/ngã: their marks' strokes alike)
+_TONE_LOOKALIKES = ({"1", "3"}, {"3", "4"})
+
+
+def _named(words: Sequence[str], lo: int, hi: int) -> bool:
+    """A place's, person's or company's word (``_name_word``, judged beside the word after it) among
+    ``words[lo:hi]`` (``lo`` below 0 counts from the list's end, as a slice's)."""
+    lo = max(0, len(words) + lo) if lo < 0 else lo
+    hi = len(words) + hi if hi < 0 else min(hi, len(words))
+    return any(_name_word(words[j], words[j + 1] if j + 1 < len(words) else None) for j in range(lo, hi))
 
 
 def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
@@ -2071,7 +2091,7 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
             and out[j] == x
             for x, j, r in ((a, i - 2, read[i - 2]), (b, i - 1, read[i - 1]))
         )
-        named = any(_name_word(w) for w in out[max(0, i - _NAME_WORDS) : i])
+        named = _named(out, max(0, i - _NAME_WORDS), i)
         after = out[h].strip(_EDGES) if h < len(out) else None
         if not anchored or named or h - i > _MOST_GARBLED or (after is not None and not after.isalpha()):
             i = h + 1
@@ -2109,7 +2129,9 @@ def end_garble_continued(subject: Found, own: Sequence[Line], lines: Sequence[Li
     ``GARBLE_CONF`` a word's space after it on its row ("… trong cơ quan nhà nHDÊN" (0): a stamp's strokes
     over "nước", dropped as no centred word), with that garble put right as the corpus goes on from the
     subject's last two words (``_continued``: the one word that looks like the garble, its first letter the
-    garble's); in doubt still. A sure subject is left as read (``doubted_words`` judges its end)."""
+    garble's); in doubt still. Only when those two words almost never end a phrase (``_open_last``: "quan
+    nhà"), and the garble is no stamp's label (``_stamp_label``: "ĐẾN", "Ngày"). A sure subject is left as
+    read (``doubted_words`` judges its end)."""
     f = subject.get("subject")
     if f is None or not f.value or not own or f.confidence > GUESSED_CONFIDENCE:
         return subject
@@ -2133,9 +2155,12 @@ def end_garble_continued(subject: Found, own: Sequence[Line], lines: Sequence[Li
         return subject
     if sum(ch.isalpha() for ch in garble) < _SPECK_LETTERS or _run_together(garble.strip(_EDGES)):
         return subject
-    if any(_name_word(w) for w in words[-1 - _NAME_WORDS :]):
-        return subject
-    got = _continued(correct.load(), a, b, garble, None)
+    if _named(words, -1 - _NAME_WORDS, len(words)) or _stamp_label(garble):
+        return subject  # (an incoming stamp's "ĐẾN", "Ngày" right of a line: its label, no word of the line)
+    model = correct.load()
+    if not _open_last(model, words):
+        return subject  # "… an toàn giao thông" ends a phrase as read: nothing the line lost
+    got = _continued(model, a, b, garble, None)
     if got is None or fold(got)[:1] != fold(garble.strip(_EDGES))[:1].lower():
         return subject  # (its first letter read: the garble is the word's, no stamp's mark beside the line)
     return Found((replace(f, value=" ".join([*words, got])),))
@@ -3438,7 +3463,7 @@ def _common_word(model: correct.Model, words: Sequence[str], i: int) -> bool:
     ("hóa Hồ sơ": "hồ sơ"), and no place's, person's or company's word stands in the words before it."""
     if i == 0 or i + 1 >= len(words):
         return False
-    if any(_name_word(w) for w in words[max(0, i - _NAME_WORDS) : i]):
+    if _named(words, max(0, i - _NAME_WORDS), i):
         return False
     core, before, after = (words[j].strip(_EDGES) for j in (i, i - 1, i + 1))
     return _bigram_seen(model, before, core.lower()) and _pair_count(model, core, after) >= COMMON_PAIR
@@ -3829,7 +3854,7 @@ def cut_word_restored(subject: Found) -> Found:
         before, word, after = out[i - 1], words[i], words[i + 1].rstrip(_EDGES)
         if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (before, word, after)):
             continue
-        if any(_name_word(w) for w in out[max(0, i - _NAME_WORDS) : i]):
+        if _named(out, max(0, i - _NAME_WORDS), i):
             continue
         if (whole := _cut_word(model, before, word, after)) is not None:
             out[i] = whole
@@ -3851,7 +3876,7 @@ def _rarely_written(model: correct.Model, words: Sequence[str], i: int) -> str |
     core = words[i].strip(_EDGES)
     if not (0 < i < len(words) - 1) or not (core.isalpha() and core.islower() and is_syllable(core)):
         return None
-    if any(_name_word(w) for w in words[max(0, i - _NAME_WORDS) : i]):
+    if _named(words, max(0, i - _NAME_WORDS), i):
         return None
     if not model.count(syllable_key(core)):
         return "unwritten"
@@ -3923,12 +3948,16 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
         ]
         if kept:
             out = correct.relettered_words(judged, [None if i in kept else c for i, c in enumerate(confs)])
+    else:
+        kept = []
     if opening and out and out[0] != judged[0]:
         out[0] = out[0][:1].upper() + out[0][1:]
     elif opening and out:
         out[0] = words[0]
-    if out == words:
+    if out == words and not kept:
         return subject
+    # (a word kept as read that the corpus would have had another: a doubt, "bảo vệ đàn voi rừng" as printed
+    # or not, a person reads it)
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
@@ -3985,7 +4014,7 @@ def _last_unseen(model: correct.Model, words: Sequence[str], read: Sequence[Word
     if len(words) < 2 or read[-1] is None or read[-1].conf >= SURE_LAST:
         return False
     a, b = (w.strip(_EDGES) for w in words[-2:])
-    if any(_name_word(w) for w in words[-1 - _NAME_WORDS : -1]):
+    if _named(words, -1 - _NAME_WORDS, -1):
         return False
     if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
         return False
