@@ -32,6 +32,7 @@ from digitize.pipeline.fields.subject import (
     cut_word_restored,
     dash_restored,
     doubted_words,
+    end_garble_continued,
     full_title,
     garble_continued,
     holder_restated,
@@ -137,6 +138,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
+        subject = end_garble_continued(subject, own, all_lines)  # "… cơ quan nhà nHDÊN": its last word
         # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
         subject = recorrected(year_word_restored(subject, nam_like=True), own)  # a text layer's: as written
         subject = rejoined(subject, own)  # a word a stamp's side cut in two

@@ -28,7 +28,7 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_PLACES, NOTATION_TYPES, PROVINCES
 from digitize.pipeline.model import Word
-from digitize.pipeline.syllable import TONE_MARKS, skeleton
+from digitize.pipeline.syllable import TONE_MARKS, skeleton, split_tone
 from digitize.pipeline.syllable import key as syllable_key
 from digitize.text import fold, nfc
 
@@ -2097,13 +2097,46 @@ def _garble_word(words: Sequence[str], i: int, read: Word | None) -> bool:
     return not (i > 0 and _bigram_seen(model, words[i - 1].strip(_EDGES), core))
 
 
-def _name_word(word: str) -> bool:
+# the words of ``_NAME_AFTER`` as written, by their letters without marks
+_NAME_AFTER_MARKED = {fold(w): w for w in (
+    "xã", "huyện", "tỉnh", "phường", "quận", "trấn", "phố", "thôn", "ấp", "bản", "ông", "bà", "hộ", "ty",
+    "tnhh", "phần", "doanh", "nghiệp")}  # fmt: skip
+
+
+def _name_word(word: str, after: str | None = None) -> bool:
     """A word a name follows (``_NAME_AFTER``), its marks as the place's word has them where they tell one
-    from a common word: "cơ quan nhà …" is no district's ("quận"), "quan" after "cơ" no name's word."""
-    core = word.strip(_EDGES).lower()
-    if fold(core) not in _NAME_AFTER:
+    from a common word: "cơ quan nhà …" is no district's ("quận"), "quan" after "cơ" no name's word. Its tone
+    may be misread (a stamp's ink, a blur) or lost: another tone than the place word's is still its word,
+    unless the word as read and ``after``, the word after it, are a pair the corpus writes commonly
+    (``COMMON_PAIR``: "Tình hình …" is no province's "tỉnh", "phương án" no ward's "phường"). Without the
+    word after it, only its marks all lost (a heading's capitals) or a tone its look-alike (sắc/hỏi "tính"
+    of "tỉnh", hỏi/ngã) stand for the place word's."""
+    core = nfc(word.strip(_EDGES).lower())
+    folded = fold(core)
+    if folded not in _NAME_AFTER or core == "quan":
         return False
-    return core != "quan"
+    marked = _NAME_AFTER_MARKED.get(folded)
+    if marked is None or core == marked:
+        return True
+    (base, tone), (mbase, mtone) = split_tone(core), split_tone(marked)
+    if core != folded and base != mbase:
+        return False  # (other vowel marks: another word)
+    nxt = (after or "").strip(_EDGES)
+    if nxt.isalpha():
+        return _pair_count(correct.load(), core, nxt) < COMMON_PAIR
+    return core == folded or {tone, mtone} in _TONE_LOOKALIKES
+
+
+# tones OCR reads one for the other (sắc/hỏi, hỏi/ngã: their marks' strokes alike)
+_TONE_LOOKALIKES = ({"1", "3"}, {"3", "4"})
+
+
+def _named(words: Sequence[str], lo: int, hi: int) -> bool:
+    """A place's, person's or company's word (``_name_word``, judged beside the word after it) among
+    ``words[lo:hi]`` (``lo`` below 0 counts from the list's end, as a slice's)."""
+    lo = max(0, len(words) + lo) if lo < 0 else lo
+    hi = len(words) + hi if hi < 0 else min(hi, len(words))
+    return any(_name_word(words[j], words[j + 1] if j + 1 < len(words) else None) for j in range(lo, hi))
 
 
 def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
@@ -2135,7 +2168,7 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
             and out[j] == x
             for x, j, r in ((a, i - 2, read[i - 2]), (b, i - 1, read[i - 1]))
         )
-        named = any(_name_word(w) for w in out[max(0, i - _NAME_WORDS) : i])
+        named = _named(out, max(0, i - _NAME_WORDS), i)
         after = out[h].strip(_EDGES) if h < len(out) else None
         if not anchored or named or h - i > _MOST_GARBLED or (after is not None and not after.isalpha()):
             i = h + 1
@@ -2163,6 +2196,51 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
     if not changed:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+END_GAP = 1.5  # of the line's word height: a word this close after the subject's last is the same row's
+
+
+def end_garble_continued(subject: Found, own: Sequence[Line], lines: Sequence[Line]) -> Found:
+    """A trích yếu in doubt whose last line's last word the subject left out, a garble read below
+    ``GARBLE_CONF`` a word's space after it on its row ("… trong cơ quan nhà nHDÊN" (0): a stamp's strokes
+    over "nước", dropped as no centred word), with that garble put right as the corpus goes on from the
+    subject's last two words (``_continued``: the one word that looks like the garble, its first letter the
+    garble's); in doubt still. Only when those two words almost never end a phrase (``_open_last``: "quan
+    nhà"), and the garble is no stamp's label (``_stamp_label``: "ĐẾN", "Ngày"). A sure subject is left as
+    read (``doubted_words`` judges its end)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own or f.confidence > GUESSED_CONFIDENCE:
+        return subject
+    words = nfc(f.value).split()
+    read = _own_words(words, own)
+    last = read[-1] if len(words) >= 3 else None
+    if last is None or not own[-1].words or last is not max(own[-1].words, key=lambda w: w.box.x1):
+        return subject
+    row = next((ln for ln in lines if any(w is last for w in ln.words)), None)
+    h = max(1.0, last.box.y1 - last.box.y0)
+    after = sorted(
+        (w for w in (row.words if row is not None else ()) if w.box.x0 >= last.box.x1 - h / 4),
+        key=lambda w: w.box.x0,
+    )
+    if not after or after[0].box.x0 - last.box.x1 > END_GAP * h or after[0].conf >= GARBLE_CONF:
+        return subject
+    garble = after[0].text
+    a, b = (w.strip(_EDGES) for w in words[-2:])
+    sure = all(r is not None and r.conf >= ANCHOR_CONF for r in read[-2:])
+    if not sure or words[-1] != b or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
+        return subject
+    if sum(ch.isalpha() for ch in garble) < _SPECK_LETTERS or _run_together(garble.strip(_EDGES)):
+        return subject
+    if _named(words, -1 - _NAME_WORDS, len(words)) or _stamp_label(garble):
+        return subject  # (an incoming stamp's "ĐẾN", "Ngày" right of a line: its label, no word of the line)
+    model = correct.load()
+    if not _open_last(model, words):
+        return subject  # "… an toàn giao thông" ends a phrase as read: nothing the line lost
+    got = _continued(model, a, b, garble, None)
+    if got is None or fold(got)[:1] != fold(garble.strip(_EDGES))[:1].lower():
+        return subject  # (its first letter read: the garble is the word's, no stamp's mark beside the line)
+    return Found((replace(f, value=" ".join([*words, got])),))
 
 
 _GARBLE_BEFORE = 2  # words before "việc" that may be a stamp's garble over "Về" (its "ĐẾN" and "Về" itself)
@@ -3468,7 +3546,7 @@ def _common_word(model: correct.Model, words: Sequence[str], i: int) -> bool:
     ("hóa Hồ sơ": "hồ sơ"), and no place's, person's or company's word stands in the words before it."""
     if i == 0 or i + 1 >= len(words):
         return False
-    if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in words[max(0, i - _NAME_WORDS) : i]):
+    if _named(words, max(0, i - _NAME_WORDS), i):
         return False
     core, before, after = (words[j].strip(_EDGES) for j in (i, i - 1, i + 1))
     return _bigram_seen(model, before, core.lower()) and _pair_count(model, core, after) >= COMMON_PAIR
@@ -3859,7 +3937,7 @@ def cut_word_restored(subject: Found) -> Found:
         before, word, after = out[i - 1], words[i], words[i + 1].rstrip(_EDGES)
         if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (before, word, after)):
             continue
-        if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in out[max(0, i - _NAME_WORDS) : i]):
+        if _named(out, max(0, i - _NAME_WORDS), i):
             continue
         if (whole := _cut_word(model, before, word, after)) is not None:
             out[i] = whole
@@ -3876,20 +3954,31 @@ RARE_PAIR = 3
 
 def _rarely_written(model: correct.Model, words: Sequence[str], i: int) -> str | None:
     """``words[i]``, a syllable in small letters between two others (not after a place's, a person's or a
-    company's word: a name): "unwritten" when the corpus never writes it, "rare" when it writes it beside
-    one of them at most ``RARE_PAIR`` times; else None."""
+    company's word: a name): "unwritten" when the corpus never writes it, "apart" when it writes it beside
+    neither of them, "rare" when beside one of them at most ``RARE_PAIR`` times; else None."""
     core = words[i].strip(_EDGES)
     if not (0 < i < len(words) - 1) or not (core.isalpha() and core.islower() and is_syllable(core)):
         return None
-    if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in words[max(0, i - _NAME_WORDS) : i]):
+    if _named(words, max(0, i - _NAME_WORDS), i):
         return None
     if not model.count(syllable_key(core)):
         return "unwritten"
     before, after = words[i - 1], words[i + 1]
     if before[-1:] in _EDGES or not after.strip(_EDGES).isalpha():
         return None  # (beside a mark or a number: nothing to judge it by on that side)
-    rare = min(_pair_count(model, before, core), _pair_count(model, core, after)) <= RARE_PAIR
-    return "rare" if rare else None
+    pairs = _pair_count(model, before, core), _pair_count(model, core, after)
+    if not any(pairs):
+        return "apart"  # beside neither: no reading of the word there ("đẩy anh cải cách" of "đẩy mạnh")
+    return "rare" if min(pairs) <= RARE_PAIR else None
+
+
+def _letters_changed(read: str, new: str, *, lost_only: bool) -> bool:
+    """``new`` is not ``read`` with only its marks changed (``lost_only``: nor with letters added at one of
+    its ends, the rest as read: "anh" → "mạnh")."""
+    a, b = skeleton(read.lower()), skeleton(new.lower())
+    if a == b:
+        return False
+    return not (lost_only and a and (b.startswith(a) or b.endswith(a)))
 
 
 def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> Found:
@@ -3930,17 +4019,28 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
     out = correct.relettered_words(judged, confs)
     if not blurred and len(out) == len(judged):
         # a word read surely that the corpus writes, rarely beside its neighbours: only its marks misread
-        # ("dựng" of "dụng"), as a sharp page misreads; other letters stand as printed ("đầu số" is written)
-        out = [
-            judged[i] if rarely[i] == "rare" and skeleton(w.lower()) != skeleton(judged[i].lower()) else w
+        # ("dựng" of "dụng"), as a sharp page misreads; other letters stand as printed ("đầu số" is written);
+        # one it writes beside neither may have lost letters at an end too ("đẩy anh cải cách": the "m" of
+        # "mạnh"), none misread ("việc đẩy" unwritten: no "đã"). Such a word is kept as read and the others
+        # judged again beside it as read
+        kept = [
+            i
             for i, w in enumerate(out)
+            if rarely[i] in ("rare", "apart")
+            and _letters_changed(judged[i], w, lost_only=rarely[i] == "apart")
         ]
+        if kept:
+            out = correct.relettered_words(judged, [None if i in kept else c for i, c in enumerate(confs)])
+    else:
+        kept = []
     if opening and out and out[0] != judged[0]:
         out[0] = out[0][:1].upper() + out[0][1:]
     elif opening and out:
         out[0] = words[0]
-    if out == words:
+    if out == words and not kept:
         return subject
+    # (a word kept as read that the corpus would have had another: a doubt, "bảo vệ đàn voi rừng" as printed
+    # or not, a person reads it)
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
@@ -3997,7 +4097,7 @@ def _last_unseen(model: correct.Model, words: Sequence[str], read: Sequence[Word
     if len(words) < 2 or read[-1] is None or read[-1].conf >= SURE_LAST:
         return False
     a, b = (w.strip(_EDGES) for w in words[-2:])
-    if any(fold(w).strip(_EDGES) in _NAME_AFTER for w in words[-1 - _NAME_WORDS : -1]):
+    if _named(words, -1 - _NAME_WORDS, -1):
         return False
     if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
         return False
