@@ -1912,8 +1912,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             # a family name the readings of the name's row voted, a Vietnamese syllable no list has ("Mã" in
             # every reading, wide seed 615 alt 010): the vote chose it among the words read, not the nearest
             # listed one ("Mai"); kept as read, in doubt (the whole row at ``VOTED_CONF``: a second pass's)
+            # Three words at least: a two-word row's vote tells no name by itself ("Mà Hùng": any word the
+            # seal left before a given name; REVIEW-42f)
             voted = (
                 sur is None
+                and len(words) >= 3
                 and all(c == VOTED_CONF for _, c in toks)
                 and words[0].isalpha()
                 and is_syllable(words[0])
