@@ -2531,6 +2531,29 @@ def test_the_family_name_s_own_end_after_the_ring_is_no_middle_name() -> None:
     assert signature._middle_after_ring("Đoà%⁄fhị", "Đoàn") == "Thị"
 
 
+def test_a_word_after_the_ring_across_the_family_name_no_list_tells_gives_no_name() -> None:
+    # wide seed 615 alt 005: the ring across "g K" of "Đặng Khắc Mậu" read "ĐặnZ“hác", "Đặn)#“hác": taken as
+    # "Đặng Mậu", the middle word dropped. Its small letters after the ring's marks are a word of the name,
+    # which no list tells: no name from that reading
+    assert signature._name_of(["xé:", "ĐặnZ“hác", "Mậu"], ["Mậu"]) is None
+    assert signature._name_of(["Cu", "Đặn)#“hác", "Mậu"], ["Mậu"]) is None
+    # the family name's own end after the ring is no word (REVIEW-41b F1), a middle name told is taken
+    assert signature._name_of(["Hoà⁄ang", "Tuấn"], ["Tuấn"]) == "Hoàng Tuấn"
+    assert signature._name_of(["Đoà%⁄fhị", "Ngân"], ["Ngân"]) == "Đoàn Thị Ngân"
+
+
+def test_the_ring_misreading_the_family_name_s_own_end_is_no_word_after_it() -> None:
+    # REVIEW-42f: the ring over the last letters of the family name reads them as two small letters
+    # ("Huỳ#rh" for "Huỳnh"): no room for another word of the name, the right name is kept
+    assert signature._name_of(["Huỳ#rh", "Văn", "An"], ["An"]) == "Huỳnh Văn An"
+    assert signature._name_of(["Hoà#ug", "Văn", "Tuấn"], ["Tuấn"]) == "Hoàng Văn Tuấn"
+    assert signature._name_of(["Phạ#nn", "Minh", "Đức"], ["Đức"]) == "Phạm Minh Đức"
+    assert not signature._word_after_ring("Lê)#ii", "Lê")
+    assert not signature._word_after_ring("Đỗ“ii", "Đỗ")
+    # a word's letters after the ring, more than the family name lacks, are still a word of the name
+    assert signature._word_after_ring("ĐặnZ“hác", "Đặng")
+
+
 def test_a_listed_unmarked_given_name_is_not_re_marked_by_one_reading() -> None:
     # REVIEW-41b F2: a woman's "Dung" is no "Dũng" because one re-read crop showed a mark there
     assert signature._name_of(["Nguyễn", "Thị", "Dũng"], ["Dung"]) == "Nguyễn Thị Dung"

@@ -597,6 +597,11 @@ def _name_read(tokens: list[str], given: list[str], *, taken: bool = True) -> tu
         glued = _glued_after(bare, sur)
         if glued is None and through:
             glued = _middle_after_ring(bare, sur)  # "Đoà%⁄fhị": the ring across "n T" of "Đoàn Thị"
+        if glued is None and _word_after_ring(bare, sur):
+            # "ĐặnZ“hác" (the ring across "g K" of "Đặng Khắc Mậu", wide seed 615 alt 005): the small
+            # letters after the ring's marks are a word of the name, which no list tells: this reading gives
+            # no name rather than one that lost a word ("Đặng Mậu")
+            glued = _middle_after_ring(bare, sur) or ""
         if glued == "":
             return None  # a word the ring garbled past telling: this reading gives no name
         rest = [t for t in (t.strip(".,;:|!'\"()[]") for t in tokens[k + 1 :]) if t]
@@ -803,6 +808,31 @@ def _middle_after_ring(bare: str, surname: str) -> str | None:
         if hits:
             return hits[0] if len(hits) == 1 else None
     return None
+
+
+_AFTER_RING = re.compile(r"(?:[^\w\s]|_|\d)+([^\W\d_]{2,})$")
+
+
+def _word_after_ring(bare: str, surname: str) -> bool:
+    """A family name's word ends, after glyphs of the seal's ring (marks, digits), in small letters
+    (``CAPITAL_TAKEN_TAIL`` at least) that are no letters the family name still lacks after its head read
+    ("Đặn)#“hác": "hác" of a next word; not "Hoà⁄ang", "ang" the end of "Hoàng", REVIEW-41b F1): a word of
+    the name crossed by the ring."""
+    after = _AFTER_RING.search(bare)
+    if after is None or not after.group(1).islower() or len(after.group(1)) < CAPITAL_TAKEN_TAIL:
+        return False
+    tail = fold(after.group(1))
+    head = bare[: after.start()]
+    have = 0
+    while have < min(len(head), len(surname)) and fold(head[have]) == fold(surname[have]):
+        have += 1
+    lacking = fold(surname[have:])
+    if len(tail) < 3 or len(tail) <= len(lacking):
+        # "Huỳ#rh", "Hoà#ug", "Phạ#nn", "Lê)#ii": two small letters, or no more than the family name still
+        # lacks, are the ring's misreading of its own end (REVIEW-42f): no room for another word
+        return False
+    own_end = bool(lacking) and (tail.endswith(lacking) or lacking.endswith(tail))
+    return not own_end and not fold(surname).endswith(tail[-2:])
 
 
 def _glued_after(bare: str, surname: str) -> str | None:

@@ -1460,6 +1460,29 @@ def test_a_given_name_read_surely_with_marks_no_listed_name_has_is_kept_in_doubt
     assert name == "Trần Phước Nam" and conf > 0.6
 
 
+def test_a_syllable_read_whole_made_a_listed_name_is_in_doubt() -> None:
+    # wide seed 615 alt 001: "Võ Văn Nẵm" (96, 93, 83) for "Võ Văn Nẫm" was taken as "Võ Văn Nam" at 0.68: a
+    # Vietnamese syllable read whole, made the listed name with its letters, is the list's guess, no reading
+    name, conf = _signed_by("Võ Văn Nẵm", [96.0, 93.0, 83.0])
+    assert conf < 0.6
+    # the listed name read as one, as surely, stays sure
+    name, conf = _signed_by("Võ Văn Nam", [96.0, 93.0, 83.0])
+    assert name == "Võ Văn Nam" and conf > 0.6
+
+
+def test_a_family_name_the_readings_voted_is_kept_as_voted_in_doubt() -> None:
+    # wide seed 615 alt 010: "Mã Trung Nhân", voted by every reading of the name's row (``VOTED_CONF``), was
+    # taken as "Mai Trung Nhân", the nearest listed family name: the vote chose among the words read
+    name, conf = _signed_by("Mã Trung Nhân", [50.0, 50.0, 50.0])
+    assert name == "Mã Trung Nhân" and conf < 0.6
+    # a word read unsurely (not voted) is still the nearest listed family name's, in doubt
+    name, conf = _signed_by("Mã Trung Nhân", [55.0, 50.0, 50.0])
+    assert name == "Mai Trung Nhân" and conf < 0.6
+    # REVIEW-42f: a two-word row (a family name and one given name) tells no name by its vote alone: its
+    # first word may be any word the seal left ("Mà"), no name as before
+    assert _signed_by("Mà Hùng", [50.0, 50.0]) == (None, 0.0)
+
+
 def test_a_family_name_no_list_has_read_surely_is_kept_in_doubt() -> None:
     # wide seed 601 dev 002: "Bô Văn Mỹ Tuệ" (93, 97, 97, 97) for "Bồ Văn Mỹ Tuệ" was taken at 0.81: a family
     # name no list has is kept as read, but no list confirms it (a mark misread makes another word as sure)

@@ -1909,12 +1909,27 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 sur, guessed = words[0], True
             if own:
                 guessed = True  # (its family name no listed one read surely, or one guessed from its head)
+            # a family name the readings of the name's row voted, a Vietnamese syllable no list has ("Mã" in
+            # every reading, wide seed 615 alt 010): the vote chose it among the words read, not the nearest
+            # listed one ("Mai"); kept as read, in doubt (the whole row at ``VOTED_CONF``: a second pass's)
+            # Three words at least: a two-word row's vote tells no name by itself ("Mà Hùng": any word the
+            # seal left before a given name; REVIEW-42f)
+            voted = (
+                sur is None
+                and len(words) >= 3
+                and all(c == VOTED_CONF for _, c in toks)
+                and words[0].isalpha()
+                and is_syllable(words[0])
+            )
+            if voted:
+                guessed = True
             if not own and sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
                 guessed = True
             if (
                 not own
+                and not voted
                 and sur is None
                 and toks[0][1] < 0.8
                 and len(words) >= 3
@@ -1959,7 +1974,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True
             if sur is not None:
                 words[0] = sur
-            elif toks[0][1] < SURE_WORD_CONF and not own:
+            elif toks[0][1] < SURE_WORD_CONF and not own and not voted:
                 continue  # "DA NÌM" (17, 39) under a seal on a blurred photo: no family name read surely
             elif off_centre:
                 continue  # "Đức Long" right of the title's centre: its family name lost under the seal
@@ -1974,6 +1989,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 if fixed != words[k]:
                     if len(F_SYLLABLES.get(fold(fixed), ())) > 1:
                         guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
+                    if is_syllable(words[k]):
+                        # "Nẵm" (83) → "Nam": a Vietnamese syllable read whole, marks and all, made the listed
+                        # name with its letters is the list's choice, no reading (wide seed 615 alt 001: "Võ
+                        # Văn Nẫm" taken as "Võ Văn Nam" at 0.68): in doubt
+                        guessed = True
                     if fixed[:1] != words[k][:1]:
                         # "Zinh" (70) → "Minh": a capital the ring garbled is a guess (Linh, Vinh, Ninh …
                         # have the same letters after it), never a sure name (REVIEW-28 #1)
