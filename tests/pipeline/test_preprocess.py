@@ -1016,16 +1016,22 @@ def blurred_photo_page() -> np.ndarray:
 
 @pytest.mark.parametrize("turned", [False, True])
 def test_blurred_photo_whose_ink_cues_disagree_is_turned_by_reading(
-    blurred_photo_page: np.ndarray, turned: bool
+    blurred_photo_page: np.ndarray, turned: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rgb = np.ascontiguousarray(blurred_photo_page[::-1, ::-1]) if turned else blurred_photo_page
+    # the letters' cue now leaves out the bands far taller than a line (the stamp run into a heading) and
+    # tells the way up itself; with them, as it was, the cues contradict each other and the reading decides
+    assert preprocess.analyse(preprocess.ink_gray(rgb)).turn == (180 if turned else 0)
+    monkeypatch.setattr(preprocess, "TALLEST_LINE", float("inf"))
     analysis = preprocess.analyse(preprocess.ink_gray(rgb))
     assert analysis.cues_disagree  # the case this is about: the two cues contradict each other
     prepared = preprocess.prepare(rgb, dpi=300.0)
     assert prepared.rotation == (180 if turned else 0)
 
 
-def test_blurred_photo_the_ink_cue_turns_is_kept_upright_by_reading(tmp_path: Path) -> None:
+def test_blurred_photo_the_ink_cue_turns_is_kept_upright_by_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A blurred bitonal phone photo, upright, in a two-page PDF (rendered at 300 dpi): blur glues each line's
     letters, marks and descenders into one blob, and the ink above/below the core band said "upside down"
     (weakly: the page was read upside down, 0.006 of its words). A blurred page with a weak cue is read both
@@ -1050,6 +1056,11 @@ def test_blurred_photo_the_ink_cue_turns_is_kept_upright_by_reading(tmp_path: Pa
     path = write_varied(make_varied_document(57001, "dev", axes), tmp_path / "chi_thi")
     src = intake.inspect(path).pages[0]
     rgb = intake.load_page(src)
+    # the cue leaving out the bands far taller than a line (lines glued by the blur) tells it upright, surely
+    analysis = preprocess.analyse(preprocess.ink_gray(rgb))
+    assert analysis.turn == 0 and analysis.confidence >= preprocess.OSD_BELOW
+    # ... with them, as it was, it said upside down, weakly: the reading keeps it upright
+    monkeypatch.setattr(preprocess, "TALLEST_LINE", float("inf"))
     analysis = preprocess.analyse(preprocess.ink_gray(rgb))
     assert analysis.turn == 180 and analysis.confidence < preprocess.OSD_BELOW  # the case: a weak, wrong cue
     prepared = preprocess.prepare(rgb, dpi=src.dpi)
@@ -1093,3 +1104,43 @@ def test_the_letter_height_of_a_page_turned_a_quarter_is_measured_upright() -> N
         turned = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(np.rot90(page, k))))
         assert turned.turn in (90, 270)
         assert abs(turned.letter_height - upright.letter_height) <= 1.0
+
+
+def test_a_stamps_lines_run_into_a_heading_do_not_turn_the_page() -> None:
+    """A received stamp's lines packed right under a heading (its "ĐẾN", number, date and handling note) run
+    into the heading's rows: one band of rows, all its extra ink below the heading's core, outweighed the
+    page's other lines and the upright page was taken for upside down (a flattened phone photo: every field
+    lost). A band far taller than the page's lines is left out of the cue."""
+    from PIL import ImageDraw, ImageFont
+
+    from tests.pipeline.pages import BOLD, REGULAR
+
+    dpi = 200
+    img = Image.new("RGB", (int(5.8 * dpi), int(7.6 * dpi)), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    size = int(11 / 72 * dpi)
+    reg, bold = ImageFont.truetype(str(REGULAR), size), ImageFont.truetype(str(BOLD), size)
+    lines = [
+        "ỦY BAN NHÂN DÂN",
+        "THÀNH PHỐ HÀ NỘI",
+        "GIẤY CHỨNG NHẬN",
+        "ĐỦ ĐIỀU KIỆN HOẠT ĐỘNG",
+        "Cơ sở: Công ty TNHH Thương mại",
+        "Địa chỉ: Số 150, đường Trần Phú",
+        "Giấy chứng nhận có giá trị đến ngày 02/09/2026.",
+    ]
+    x, y = int(0.35 * dpi), int(0.4 * dpi)
+    for i, text in enumerate(lines):
+        font = bold if text.isupper() else reg
+        draw.text((x, y), text, fill=(0, 0, 0), font=font)
+        if i == 3:  # the stamp under the heading's right half, its lines touching each other and the heading
+            _, _, right, bottom = draw.textbbox((x, y), text, font=font)
+            for k, note in enumerate(["ĐẾN Số: 4251", "Ngày: 8/9/21", "Chuyển: KT", "Lưu hồ sơ: 17"]):
+                at = (right - int(0.8 * dpi), bottom - int(0.5 * size) + k * int(0.7 * size))
+                draw.text(at, note, fill=(0, 0, 0), font=reg)
+            y = bottom + 3 * int(0.7 * size) - int(size * 1.45)
+        y += int(size * 1.45)
+    page = np.asarray(img.convert("L").convert("RGB"))
+    for turned in (0, 180):
+        analysis = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(np.rot90(page, turned // 90))))
+        assert analysis.turn == turned

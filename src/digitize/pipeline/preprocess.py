@@ -288,6 +288,10 @@ def _rot90(img: np.ndarray, degrees: int) -> np.ndarray:
     return img
 
 
+# A band of rows over this many times the median band's height is left out of the upside-down cue
+TALLEST_LINE = 1.6
+
+
 def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
     """> 0 when the (horizontal) text looks upside down.
 
@@ -300,8 +304,7 @@ def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
     if rows.max() <= 0:
         return 0.0, 0
     on = rows > 0.05 * rows.max()
-    above = below = 0.0
-    lines = 0
+    segments: list[np.ndarray] = []
     y = 0
     n = len(rows)
     while y < n:
@@ -311,8 +314,17 @@ def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
         start = y
         while y < n and on[y]:
             y += 1
-        seg = rows[start:y]
-        if len(seg) < 4:
+        if y - start >= 4:
+            segments.append(rows[start:y])
+    # A band of rows far taller than a text line is no line: a line run into the ink touching it (a received
+    # stamp's box and handwriting under a heading, a signature, a seal), whose extra ink lies wholly on one
+    # side of the line's core band and outweighs the whole page's cue (w615 dev 013, a photo flattened:
+    # deskewed by 0.2° the heading over a stamp box ran into it, +0.04 instead of -0.37, read upside down).
+    usual = float(np.median([len(seg) for seg in segments])) if segments else 0.0
+    above = below = 0.0
+    lines = 0
+    for seg in segments:
+        if len(segments) >= 3 and len(seg) > TALLEST_LINE * usual:
             continue
         lines += 1
         core = seg >= 0.5 * seg.max()

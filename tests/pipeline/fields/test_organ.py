@@ -320,6 +320,24 @@ def test_a_parent_province_cut_short_is_completed_by_the_date_line_s_place() -> 
     assert v["parent_organ"] == "UBND tỉnh Yên Bái"
 
 
+def test_a_parent_province_with_a_word_read_as_marks_is_the_date_line_s_place_in_doubt() -> None:
+    # a blurred photo: "THỪA" of "UBND TỈNH THỪA THIÊN HUẾ" read "mw", "HUẾ" cut to "HU"; the other words and
+    # the date line's place say which province: its committee, in doubt (the letters were not read)
+    def parent(
+        line: str, date: str = "Thừa Thiên Huế, ngày 22 tháng 10 năm 2023"
+    ) -> tuple[str | None, float]:
+        organ = ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",)
+        specs = header(parent=line, organ=organ, number="Số: 913/SVHTTDL-QLVH", date=date)
+        f = extract([page(specs)]).fields["parent_organ"]
+        return f.value, f.confidence
+
+    value, conf = parent("UBND TỈNH mw THIÊN HU")
+    assert value == "UBND tỉnh Thừa Thiên Huế" and conf < DOUBTFUL
+    # two words garbled, or a place of other words: not that province
+    assert parent("UBND TỈNH mw THlÊM HU")[0] != "UBND tỉnh Thừa Thiên Huế"
+    assert parent("UBND TỈNH mw THIÊN HU", "Hà Nội, ngày 22 tháng 10 năm 2023")[0] != "UBND tỉnh Hà Nội"
+
+
 def test_a_ministry_over_a_cuc_with_a_word_visibly_garbled_is_still_the_ministry() -> None:
     # a blurred scan: "BỘ" read "ĐỘ", "HÓA" read "140A", "LỊCH" read "LCH"
     lines = ("ĐỘ VẬN 140A, THẾ THAO VÀ", "DU LCH", "CỤC DU LỊCH QUỐC GIA")
