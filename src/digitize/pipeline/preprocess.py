@@ -292,14 +292,17 @@ def _rot90(img: np.ndarray, degrees: int) -> np.ndarray:
 TALLEST_LINE = 1.6
 
 
-def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
+def upside_down_score(binary: np.ndarray, tallest: float | None = None) -> tuple[float, int]:
     """> 0 when the (horizontal) text looks upside down.
 
     Latin and above all Vietnamese letters carry far more ink above the x-height band (ascenders, capitals,
     diacritics: ắ ề ổ ...) than below the baseline (descenders g p q y). For each text line the core band is
     where the row profile is densest; we compare the ink above it with the ink below it.
+    ``tallest``: bands of rows over this many times the median band's height are left out (``TALLEST_LINE``
+    when None; ``inf``: none left out).
     Returns (score, number of text lines seen).
     """
+    tallest = TALLEST_LINE if tallest is None else tallest
     rows = binary.sum(axis=1, dtype=np.float64) / 255.0
     if rows.max() <= 0:
         return 0.0, 0
@@ -324,7 +327,7 @@ def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
     above = below = 0.0
     lines = 0
     for seg in segments:
-        if len(segments) >= 3 and len(seg) > TALLEST_LINE * usual:
+        if len(segments) >= 3 and len(seg) > tallest * usual:
             continue
         lines += 1
         core = seg >= 0.5 * seg.max()
@@ -419,7 +422,9 @@ def analyse(
         upright = cv2.warpAffine(upright, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
         every = cv2.warpAffine(every, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
     ud, lines = upside_down_score(upright)
-    ud_all, _ = upside_down_score(every)
+    # the all-ink cue as CUES_CLEAR was measured on: every band, the tall ones too (only the letters' cue
+    # decides the turn; leaving the tall bands out of both made them agree where they had disagreed)
+    ud_all, _ = upside_down_score(every, float("inf"))
     if ud > 0:
         base = (base + 180) % 360
     disagree = min(abs(ud), abs(ud_all)) >= CUES_CLEAR and (ud > 0) != (ud_all > 0)

@@ -1456,3 +1456,30 @@ def test_a_province_read_as_like_two_provinces_is_in_doubt() -> None:
     for read, want in (("NINH BINH", "Ninh Bình"), ("HÀ NỘ", "Hà Nội"), ("THÁI GUYÊN", "Thái Nguyên")):
         hit = province(read)
         assert hit is not None and hit[0] == want and hit[1] >= DOUBTFUL, read
+
+
+def test_a_city_committee_cut_short_dated_in_its_province_s_name_stays_the_city_s() -> None:
+    # a provincial city named as its province ("UBND THÀNH PHỐ HÀ TĨNH", "TĨNH" lost), dated "Hà Tĩnh": the
+    # committee read is a city's ("thành phố" of no central city), not the province's: the city's, in doubt
+    specs = header(
+        parent="UBND THÀNH PHỐ HÀ",
+        organ=("PHÒNG TÀI CHÍNH - KẾ HOẠCH",),
+        number="Số: 913/QĐ-TCKH",
+        date="Hà Tĩnh, ngày 22 tháng 10 năm 2023",
+    )
+    f = extract([page(specs)]).fields["parent_organ"]
+    assert f.value == "UBND thành phố Hà Tĩnh" and f.confidence < DOUBTFUL
+    # "TỈNH" read: the province's committee, as before
+    specs = header(parent="UBND TỈNH HÀ", organ=("SỞ Y TẾ",), date="Hà Tĩnh, ngày 22 tháng 10 năm 2023")
+    assert extract([page(specs)]).values()["parent_organ"] == "UBND tỉnh Hà Tĩnh"
+
+
+def test_a_province_word_read_surely_as_another_syllable_is_no_garbled_word() -> None:
+    # "UBND TỈNH BÌNH PHƯ" (Bình Phước cut short) dated "Bình Định": "PHƯ" is a syllable read surely, another
+    # province's word, not marks standing for "ĐỊNH"
+    assert not organ._one_word_garbled(["binh", "phu"], ["binh", "dinh"])
+    assert not organ._one_word_garbled(["binh", "phu"], ["binh", "dinh"], {"phu": 88.0})
+    # read unsure (under a seal, a blur): it may be marks
+    assert organ._one_word_garbled(["binh", "phu"], ["binh", "dinh"], {"phu": 20.0})
+    # marks of no vowel ("mw" of "THỪA") are garbled however sure OCR was
+    assert organ._one_word_garbled(["mw", "thien", "hu"], ["thua", "thien", "hue"], {"mw": 92.0})

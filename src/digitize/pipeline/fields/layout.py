@@ -292,7 +292,7 @@ def top_down(lines: Sequence[Line]) -> list[Line]:
 
 # how far apart (in the shorter line's heights) two pieces of a column read as lines of their own may stand on
 # one row and still be one line's words: a word space is under half a letter's height
-ROW_PIECE_GAP = 1.0
+ROW_PIECE_GAP = 0.5
 
 
 def _same_row(a: Line, b: Line) -> bool:
