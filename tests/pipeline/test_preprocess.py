@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -1016,16 +1017,22 @@ def blurred_photo_page() -> np.ndarray:
 
 @pytest.mark.parametrize("turned", [False, True])
 def test_blurred_photo_whose_ink_cues_disagree_is_turned_by_reading(
-    blurred_photo_page: np.ndarray, turned: bool
+    blurred_photo_page: np.ndarray, turned: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rgb = np.ascontiguousarray(blurred_photo_page[::-1, ::-1]) if turned else blurred_photo_page
+    # the letters' cue now leaves out the bands far taller than a line (the stamp run into a heading) and
+    # tells the way up itself; with them, as it was, the cues contradict each other and the reading decides
+    assert preprocess.analyse(preprocess.ink_gray(rgb)).turn == (180 if turned else 0)
+    monkeypatch.setattr(preprocess, "TALLEST_LINE", float("inf"))
     analysis = preprocess.analyse(preprocess.ink_gray(rgb))
     assert analysis.cues_disagree  # the case this is about: the two cues contradict each other
     prepared = preprocess.prepare(rgb, dpi=300.0)
     assert prepared.rotation == (180 if turned else 0)
 
 
-def test_blurred_photo_the_ink_cue_turns_is_kept_upright_by_reading(tmp_path: Path) -> None:
+def test_blurred_photo_the_ink_cue_turns_is_kept_upright_by_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A blurred bitonal phone photo, upright, in a two-page PDF (rendered at 300 dpi): blur glues each line's
     letters, marks and descenders into one blob, and the ink above/below the core band said "upside down"
     (weakly: the page was read upside down, 0.006 of its words). A blurred page with a weak cue is read both
@@ -1050,6 +1057,13 @@ def test_blurred_photo_the_ink_cue_turns_is_kept_upright_by_reading(tmp_path: Pa
     path = write_varied(make_varied_document(57001, "dev", axes), tmp_path / "chi_thi")
     src = intake.inspect(path).pages[0]
     rgb = intake.load_page(src)
+    # the cue leaving out the bands far taller than a line (lines glued by the blur) tells it upright, surely
+    analysis = preprocess.analyse(preprocess.ink_gray(rgb))
+    assert analysis.turn == 0 and analysis.confidence >= preprocess.OSD_BELOW
+    turned = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(rgb[::-1, ::-1])))
+    assert turned.turn == 180 and turned.confidence >= preprocess.OSD_BELOW
+    # ... with them, as it was, it said upside down, weakly: the reading keeps it upright
+    monkeypatch.setattr(preprocess, "TALLEST_LINE", float("inf"))
     analysis = preprocess.analyse(preprocess.ink_gray(rgb))
     assert analysis.turn == 180 and analysis.confidence < preprocess.OSD_BELOW  # the case: a weak, wrong cue
     prepared = preprocess.prepare(rgb, dpi=src.dpi)
@@ -1093,3 +1107,108 @@ def test_the_letter_height_of_a_page_turned_a_quarter_is_measured_upright() -> N
         turned = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(np.rot90(page, k))))
         assert turned.turn in (90, 270)
         assert abs(turned.letter_height - upright.letter_height) <= 1.0
+
+
+def test_a_stamps_lines_run_into_a_heading_do_not_turn_the_page() -> None:
+    """A received stamp's lines packed right under a heading (its "ĐẾN", number, date and handling note) run
+    into the heading's rows: one band of rows, all its extra ink below the heading's core, outweighed the
+    page's other lines and the upright page was taken for upside down (a flattened phone photo: every field
+    lost). A band far taller than the page's lines is left out of the cue."""
+    from PIL import ImageDraw, ImageFont
+
+    from tests.pipeline.pages import BOLD, REGULAR
+
+    dpi = 200
+    img = Image.new("RGB", (int(5.8 * dpi), int(7.6 * dpi)), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    size = int(11 / 72 * dpi)
+    reg, bold = ImageFont.truetype(str(REGULAR), size), ImageFont.truetype(str(BOLD), size)
+    lines = [
+        "ỦY BAN NHÂN DÂN",
+        "THÀNH PHỐ HÀ NỘI",
+        "GIẤY CHỨNG NHẬN",
+        "ĐỦ ĐIỀU KIỆN HOẠT ĐỘNG",
+        "Cơ sở: Công ty TNHH Thương mại",
+        "Địa chỉ: Số 150, đường Trần Phú",
+        "Giấy chứng nhận có giá trị đến ngày 02/09/2026.",
+    ]
+    x, y = int(0.35 * dpi), int(0.4 * dpi)
+    for i, text in enumerate(lines):
+        font = bold if text.isupper() else reg
+        draw.text((x, y), text, fill=(0, 0, 0), font=font)
+        if i == 3:  # the stamp under the heading's right half, its lines touching each other and the heading
+            _, _, right, bottom = draw.textbbox((x, y), text, font=font)
+            for k, note in enumerate(["ĐẾN Số: 4251", "Ngày: 8/9/21", "Chuyển: KT", "Lưu hồ sơ: 17"]):
+                at = (right - int(0.8 * dpi), bottom - int(0.5 * size) + k * int(0.7 * size))
+                draw.text(at, note, fill=(0, 0, 0), font=reg)
+            y = bottom + 3 * int(0.7 * size) - int(size * 1.45)
+        y += int(size * 1.45)
+    page = np.asarray(img.convert("L").convert("RGB"))
+    for turned in (0, 180):
+        analysis = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(np.rot90(page, turned // 90))))
+        assert analysis.turn == turned
+
+
+def _page_of(lines: list[tuple[str, int]], dpi: int = 200) -> tuple[Image.Image, int, int, Any]:
+    """A page of ``lines`` (text, points): the image, the lines' left x, the next line's y, its drawer."""
+    from PIL import ImageDraw, ImageFont
+
+    from tests.pipeline.pages import BOLD, REGULAR
+
+    img = Image.new("RGB", (int(5.8 * dpi), int(7.6 * dpi)), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    x, y = int(0.35 * dpi), int(0.4 * dpi)
+    for text, pt in lines:
+        size = int(pt / 72 * dpi)
+        font = ImageFont.truetype(str(BOLD if text.isupper() else REGULAR), size)
+        draw.text((x, y), text, fill=(0, 0, 0), font=font)
+        y += int(size * 1.45)
+    return img, x, y, draw
+
+
+def test_the_all_ink_cue_counts_every_band_as_its_threshold_was_measured() -> None:
+    """Only the letters' cue leaves the bands far taller than a line out; the all-ink cue, whose CUES_CLEAR
+    was measured with every band, keeps them: a ruled table (a thick rule, its column rules hanging under it)
+    says "upside down" to all the ink, and the two cues contradict each other (the page is read both ways
+    up)."""
+    from PIL import ImageFont
+
+    from tests.pipeline.pages import REGULAR
+
+    dpi, size = 200, int(11 / 72 * 200)
+    body = ["Cơ sở: Công ty TNHH Thương mại Hải Đăng", "Địa chỉ: Số 150, đường Trần Phú"]
+    img, x, y, draw = _page_of([(t, 11) for t in body * 3], dpi)
+    for k in range(3):
+        top = y + k * int(size * 4.5)
+        draw.rectangle((x, top, x + int(4.8 * dpi), top + int(size * 0.5)), fill=(0, 0, 0))
+        for c in range(25):
+            left = x + c * int(0.19 * dpi)
+            draw.rectangle((left, top, left + 3, top + int(size * 3.5)), fill=(0, 0, 0))
+    y += 3 * int(size * 4.5)
+    tail = ["Nơi nhận: như trên; lưu văn thư, phòng kế hoạch.", "Ghi chú: giấy tờ đã được kiểm tra."]
+    for text in tail * 2:
+        draw.text((x, y), text, fill=(0, 0, 0), font=ImageFont.truetype(str(REGULAR), size))
+        y += int(size * 1.45)
+    page = np.asarray(img.convert("L").convert("RGB"))
+    for turned in (0, 180):
+        analysis = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(np.rot90(page, turned // 90))))
+        assert analysis.turn == turned
+        assert analysis.cues_disagree
+
+
+def test_a_few_lines_page_with_big_title_lines_still_asks_osd() -> None:
+    """A short licence: two big title lines and a few of body. Its bands are few (the titles far taller than
+    the body's lines are left out of the letters' cue): the cue stays unsure, under OSD_BELOW, so OSD (and the
+    reading both ways up) is still asked."""
+    lines = [
+        ("GIẤY PHÉP", 24),
+        ("KINH DOANH VẬN TẢI", 24),
+        ("Cấp cho: Công ty TNHH Vận tải Hải Đăng", 11),
+        ("Địa chỉ: Số 150, đường Trần Phú", 11),
+        ("Giấy phép có giá trị đến ngày 02/09/2026.", 11),
+    ]
+    img, *_ = _page_of(lines)
+    page = np.asarray(img.convert("L").convert("RGB"))
+    for turned in (0, 180):
+        analysis = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(np.rot90(page, turned // 90))))
+        assert analysis.confidence < preprocess.OSD_BELOW

@@ -288,20 +288,26 @@ def _rot90(img: np.ndarray, degrees: int) -> np.ndarray:
     return img
 
 
-def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
+# A band of rows over this many times the median band's height is left out of the upside-down cue
+TALLEST_LINE = 1.6
+
+
+def upside_down_score(binary: np.ndarray, tallest: float | None = None) -> tuple[float, int]:
     """> 0 when the (horizontal) text looks upside down.
 
     Latin and above all Vietnamese letters carry far more ink above the x-height band (ascenders, capitals,
     diacritics: ắ ề ổ ...) than below the baseline (descenders g p q y). For each text line the core band is
     where the row profile is densest; we compare the ink above it with the ink below it.
+    ``tallest``: bands of rows over this many times the median band's height are left out (``TALLEST_LINE``
+    when None; ``inf``: none left out).
     Returns (score, number of text lines seen).
     """
+    tallest = TALLEST_LINE if tallest is None else tallest
     rows = binary.sum(axis=1, dtype=np.float64) / 255.0
     if rows.max() <= 0:
         return 0.0, 0
     on = rows > 0.05 * rows.max()
-    above = below = 0.0
-    lines = 0
+    segments: list[np.ndarray] = []
     y = 0
     n = len(rows)
     while y < n:
@@ -311,8 +317,17 @@ def upside_down_score(binary: np.ndarray) -> tuple[float, int]:
         start = y
         while y < n and on[y]:
             y += 1
-        seg = rows[start:y]
-        if len(seg) < 4:
+        if y - start >= 4:
+            segments.append(rows[start:y])
+    # A band of rows far taller than a text line is no line: a line run into the ink touching it (a received
+    # stamp's box and handwriting under a heading, a signature, a seal), whose extra ink lies wholly on one
+    # side of the line's core band and outweighs the whole page's cue (w615 dev 013, a photo flattened:
+    # deskewed by 0.2° the heading over a stamp box ran into it, +0.04 instead of -0.37, read upside down).
+    usual = float(np.median([len(seg) for seg in segments])) if segments else 0.0
+    above = below = 0.0
+    lines = 0
+    for seg in segments:
+        if len(segments) >= 3 and len(seg) > tallest * usual:
             continue
         lines += 1
         core = seg >= 0.5 * seg.max()
@@ -407,7 +422,9 @@ def analyse(
         upright = cv2.warpAffine(upright, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
         every = cv2.warpAffine(every, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
     ud, lines = upside_down_score(upright)
-    ud_all, _ = upside_down_score(every)
+    # the all-ink cue as CUES_CLEAR was measured on: every band, the tall ones too (only the letters' cue
+    # decides the turn; leaving the tall bands out of both made them agree where they had disagreed)
+    ud_all, _ = upside_down_score(every, float("inf"))
     if ud > 0:
         base = (base + 180) % 360
     disagree = min(abs(ud), abs(ud_all)) >= CUES_CLEAR and (ud > 0) != (ud_all > 0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from digitize.pipeline.fields import extract
+from digitize.pipeline.fields.layout import read_layout
+from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from tests.pipeline.test_extract import decision, page
 
@@ -281,3 +283,52 @@ def test_a_heading_word_read_too_unsure_to_tell_its_case_leaves_the_heading_a_he
     assert _heading_case(unsure, hit)  # type: ignore[arg-type]
     # "Giấy" read surely in small letters: a line in title case, no heading's capitals
     assert not _heading_case(line([90.0, 76.5, 70.2, 18.3]), hit)  # type: ignore[arg-type]
+
+
+def test_a_header_line_s_first_word_read_as_a_line_of_its_own_after_it_is_put_back() -> None:
+    # OCR cut the ministry's "BỘ" off "BỘ Y TẾ" into a line of its own numbered after "Y TẾ": the organ was
+    # read "Bộ cục quản lý dược" under the parent "Y tế" (sure, 0.64)
+    base = page(
+        decision(
+            parent="BỘ Y TẾ",
+            organ=("CỤC QUẢN LÝ DƯỢC",),
+            number="Số: 19/QĐ-QLD",
+            date="Hà Nội, ngày 20 tháng 6 năm 2024",
+        )
+    )
+    bo = next(w for w in base.words if w.text == "BỘ")
+    words = [replace(w, line=w.line + 1) if w.line > bo.line else w for w in base.words if w is not bo]
+    words.append(replace(bo, line=bo.line + 1))
+    base = replace(base, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))
+    v = extract([base]).values()
+    assert v["parent_organ"] == "Bộ Y tế"
+    assert v["organ_name"] == "Cục Quản lý Dược"
+
+
+def test_a_stamp_s_word_beside_the_organ_on_its_row_stays_apart() -> None:
+    # a word well apart on the organ's row (an incoming stamp's "ĐẾN") is no piece of the organ's line: the
+    # column's lines keep it apart
+    base = page(decision(parent="UBND TỈNH YÊN BÁI", organ=("SỞ Y TẾ",), number="Số: 12/QĐ-SYT"))
+    organ = [w for w in base.words if w.text in ("SỞ", "Y", "TẾ") and w.box.x0 < 900]
+    right, (y0, y1) = max(w.box.x1 for w in organ), (organ[0].box.y0, organ[0].box.y1)
+    stamp = Word(
+        "ĐẾN", 80.0, Box(right + 3 * (y1 - y0), y0, right + 5 * (y1 - y0), y1), line=organ[0].line + 1
+    )
+    words = [replace(w, line=w.line + 1) if w.line > organ[0].line else w for w in base.words] + [stamp]
+    base = replace(base, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))
+    left = [ln.text for ln in read_layout(page_lines(base)).left]
+    assert "SỞ Y TẾ" in left and "ĐẾN" in left
+
+
+def test_a_stamp_s_word_under_a_line_height_beside_the_organ_stays_apart() -> None:
+    # a received stamp's "ĐẾN" set 0.8 of a line's height after "SỞ Y TẾ" on its row (4-5 word spaces: a word
+    # space is a quarter to a third of a capital line's height) is no piece of the organ's line
+    base = page(decision(parent="UBND TỈNH YÊN BÁI", organ=("SỞ Y TẾ",), number="Số: 12/QĐ-SYT"))
+    organ = [w for w in base.words if w.text in ("SỞ", "Y", "TẾ") and w.box.x0 < 900]
+    right, (y0, y1) = max(w.box.x1 for w in organ), (organ[0].box.y0, organ[0].box.y1)
+    at = right + 0.8 * (y1 - y0)
+    stamp = Word("ĐẾN", 80.0, Box(at, y0, at + 2 * (y1 - y0), y1), line=organ[0].line + 1)
+    words = [replace(w, line=w.line + 1) if w.line > organ[0].line else w for w in base.words] + [stamp]
+    base = replace(base, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))
+    left = [ln.text for ln in read_layout(page_lines(base)).left]
+    assert "SỞ Y TẾ" in left and "ĐẾN" in left

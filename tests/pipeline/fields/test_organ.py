@@ -320,6 +320,24 @@ def test_a_parent_province_cut_short_is_completed_by_the_date_line_s_place() -> 
     assert v["parent_organ"] == "UBND tỉnh Yên Bái"
 
 
+def test_a_parent_province_with_a_word_read_as_marks_is_the_date_line_s_place_in_doubt() -> None:
+    # a blurred photo: "THỪA" of "UBND TỈNH THỪA THIÊN HUẾ" read "mw", "HUẾ" cut to "HU"; the other words and
+    # the date line's place say which province: its committee, in doubt (the letters were not read)
+    def parent(
+        line: str, date: str = "Thừa Thiên Huế, ngày 22 tháng 10 năm 2023"
+    ) -> tuple[str | None, float]:
+        organ = ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",)
+        specs = header(parent=line, organ=organ, number="Số: 913/SVHTTDL-QLVH", date=date)
+        f = extract([page(specs)]).fields["parent_organ"]
+        return f.value, f.confidence
+
+    value, conf = parent("UBND TỈNH mw THIÊN HU")
+    assert value == "UBND tỉnh Thừa Thiên Huế" and conf < DOUBTFUL
+    # two words garbled, or a place of other words: not that province
+    assert parent("UBND TỈNH mw THlÊM HU")[0] != "UBND tỉnh Thừa Thiên Huế"
+    assert parent("UBND TỈNH mw THIÊN HU", "Hà Nội, ngày 22 tháng 10 năm 2023")[0] != "UBND tỉnh Hà Nội"
+
+
 def test_a_ministry_over_a_cuc_with_a_word_visibly_garbled_is_still_the_ministry() -> None:
     # a blurred scan: "BỘ" read "ĐỘ", "HÓA" read "140A", "LỊCH" read "LCH"
     lines = ("ĐỘ VẬN 140A, THẾ THAO VÀ", "DU LCH", "CỤC DU LỊCH QUỐC GIA")
@@ -1438,3 +1456,30 @@ def test_a_province_read_as_like_two_provinces_is_in_doubt() -> None:
     for read, want in (("NINH BINH", "Ninh Bình"), ("HÀ NỘ", "Hà Nội"), ("THÁI GUYÊN", "Thái Nguyên")):
         hit = province(read)
         assert hit is not None and hit[0] == want and hit[1] >= DOUBTFUL, read
+
+
+def test_a_city_committee_cut_short_dated_in_its_province_s_name_stays_the_city_s() -> None:
+    # a provincial city named as its province ("UBND THÀNH PHỐ HÀ TĨNH", "TĨNH" lost), dated "Hà Tĩnh": the
+    # committee read is a city's ("thành phố" of no central city), not the province's: the city's, in doubt
+    specs = header(
+        parent="UBND THÀNH PHỐ HÀ",
+        organ=("PHÒNG TÀI CHÍNH - KẾ HOẠCH",),
+        number="Số: 913/QĐ-TCKH",
+        date="Hà Tĩnh, ngày 22 tháng 10 năm 2023",
+    )
+    f = extract([page(specs)]).fields["parent_organ"]
+    assert f.value == "UBND thành phố Hà Tĩnh" and f.confidence < DOUBTFUL
+    # "TỈNH" read: the province's committee, as before
+    specs = header(parent="UBND TỈNH HÀ", organ=("SỞ Y TẾ",), date="Hà Tĩnh, ngày 22 tháng 10 năm 2023")
+    assert extract([page(specs)]).values()["parent_organ"] == "UBND tỉnh Hà Tĩnh"
+
+
+def test_a_province_word_read_surely_as_another_syllable_is_no_garbled_word() -> None:
+    # "UBND TỈNH BÌNH PHƯ" (Bình Phước cut short) dated "Bình Định": "PHƯ" is a syllable read surely, another
+    # province's word, not marks standing for "ĐỊNH"
+    assert not organ._one_word_garbled(["binh", "phu"], ["binh", "dinh"])
+    assert not organ._one_word_garbled(["binh", "phu"], ["binh", "dinh"], {"phu": 88.0})
+    # read unsure (under a seal, a blur): it may be marks
+    assert organ._one_word_garbled(["binh", "phu"], ["binh", "dinh"], {"phu": 20.0})
+    # marks of no vowel ("mw" of "THỪA") are garbled however sure OCR was
+    assert organ._one_word_garbled(["mw", "thien", "hu"], ["thua", "thien", "hue"], {"mw": 92.0})

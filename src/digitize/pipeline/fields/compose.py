@@ -114,7 +114,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     notation = by_annex(notation, cite)
     res.add(notation)
     organ = committee_restated(organ, all_lines, place_date.value("place"))
-    res.add(complete_parent(organ, place_date.value("place")))
+    res.add(complete_parent(organ, place_date.value("place"), left))
     res.add(place_date)
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())
     type_found = read_type(layout, vv, notation, organ_name)

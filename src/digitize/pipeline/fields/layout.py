@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from digitize.pipeline.fields.dates import WORD_DATE
-from digitize.pipeline.fields.lines import Line, split_line
+from digitize.pipeline.fields.lines import Line, split_line, sub_line
 from digitize.pipeline.fields.text import fold1, match
 from digitize.pipeline.fields.vocab import F_TYPES
 from digitize.pipeline.model import Word
@@ -290,6 +290,33 @@ def top_down(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+# how far apart (in the shorter line's heights) two pieces of a column read as lines of their own may stand on
+# one row and still be one line's words: a word space is under half a letter's height
+ROW_PIECE_GAP = 0.5
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    """Each line's middle lies within the other's height."""
+    return a.y0 < (b.y0 + b.y1) / 2 < a.y1 and b.y0 < (a.y0 + a.y1) / 2 < b.y1
+
+
+def pieces_rejoined(lines: Sequence[Line]) -> list[Line]:
+    """A column's lines with two consecutive ones on one row, a word space apart, made one line, its words
+    left to right: OCR may cut a header line's first word off into a line of its own set after the rest (the
+    ministry "BỘ Y TẾ" read "Y TẾ", then "BỘ" on its own: the organ was read "Bộ Cục Quản lý Dược" under the
+    parent "Y tế", seed 495 dev 008). Lines apart by more (a stamp's "ĐẾN" beside the organ) stay apart."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.boxed and ln.boxed and prev.words and ln.words and _same_row(prev, ln):
+            gap = max(ln.x0 - prev.x1, prev.x0 - ln.x1)  # (< 0: one over the other, no pieces of a line)
+            if 0 <= gap <= ROW_PIECE_GAP * min(prev.y1 - prev.y0, ln.y1 - ln.y0):
+                out[-1] = sub_line(prev, sorted(prev.words + ln.words, key=lambda w: w.box.x0))
+                continue
+        out.append(ln)
+    return out
+
+
 def _wholly_below(a: Line, b: Line) -> bool:
     """``a`` lies below ``b``: its top under ``b``'s middle and ``b``'s bottom over ``a``'s middle."""
     return a.y0 > (b.y0 + b.y1) / 2 and b.y1 < (a.y0 + a.y1) / 2
@@ -351,7 +378,7 @@ def read_layout(first: Sequence[Line]) -> Layout:
             left.append(a)
         if b is not None and re.search(r"[A-Za-zÀ-ỹĐđ0-9]", b.text):
             right.append(b)
-    left, right = top_down(left), top_down(right)
+    left, right = pieces_rejoined(top_down(left)), pieces_rejoined(top_down(right))
     if not any(ln.boxed for ln in header):  # no geometry: reading order is column by column already
         left = [ln for ln in header if not (is_motto(ln) or is_motto2(ln) or WORD_DATE.search(ln.folded))]
         right = [ln for ln in header if ln not in left]

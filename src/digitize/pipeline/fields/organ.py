@@ -1179,20 +1179,65 @@ def restated_organ(found: Found, lines: Sequence[Line]) -> Found:
     return Found(tuple(fixed if x is f else x for x in found.fields))
 
 
-def complete_parent(found: Found, place: str | None) -> Found:
+def complete_parent(found: Found, place: str | None, lines: Sequence[Line] = ()) -> Found:
     """A parent People's Committee whose province OCR cut short ("UBND TỈNH BÌNH": "DƯƠNG" lost) completed by
     the date line's place when that is the one province whose name starts with the words read ("Bình
-    Dương, ngày …"): a provincial body dates its documents in its province."""
+    Dương, ngày …"): a provincial body dates its documents in its province. ``lines``: the header's, for the
+    OCR confidence of the words read.
+
+    A committee read "THÀNH PHỐ" of a place that is no central city is a provincial city's (often named as
+    its province: "UBND THÀNH PHỐ HÀ TĨNH", dated "Hà Tĩnh"), not the province's: that city's, in doubt."""
     parent = found.get("parent_organ")
     if parent is None or parent.value is None or place is None:
         return found
     m = re.match(r"^ubnd (tinh|thanh pho) (\S.*)$", fold(parent.value))
     if m is None or m.group(2) in F_PROVINCES or fold(place) not in F_PROVINCES:
         return found
+    conf = round(parent.confidence * 0.9, 3)
     if not fold(place).startswith(m.group(2) + " "):
-        return found
-    fixed = ExtractedField("parent_organ", _committee_of(place), round(parent.confidence * 0.9, 3))
+        if not _one_word_garbled(m.group(2).split(), fold(place).split(), _word_confs(lines)):
+            return found
+        conf = min(conf, IN_DOUBT)
+    value = _committee_of(place)
+    if m.group(1) == "thanh pho" and place not in CENTRAL_CITIES:
+        value, conf = f"UBND thành phố {place}", min(conf, IN_DOUBT)
+    fixed = ExtractedField("parent_organ", value, conf)
     return Found(tuple(fixed if f is parent else f for f in found.fields))
+
+
+# a word of a province's name read under this OCR confidence (0-100) may be marks standing for another word
+GARBLED_WORD_CONF = 50.0
+
+
+def _word_confs(lines: Sequence[Line]) -> dict[str, float]:
+    """The lowest OCR confidence of each (folded) word of ``lines``."""
+    out: dict[str, float] = {}
+    for ln in lines:
+        for w in ln.words:
+            key = fold(w.text.strip(_STRIP))
+            out[key] = min(out.get(key, 100.0), w.conf)
+    return out
+
+
+def _one_word_garbled(read: list[str], name: list[str], confs: dict[str, float] | None = None) -> bool:
+    """The province's words as read (folded) are ``name``'s, one to one, but for one word read as marks of
+    no likeness ("UBND TỈNH mw THIÊN HU" of "… THỪA THIÊN HUẾ" on a blurred photo, its "THỪA" read at 0 %)
+    and the last cut short; at least one whole word of three letters or more read as printed. A word read
+    otherwise is marks only when it has no vowel (no Vietnamese syllable) or OCR read it unsure
+    (``GARBLED_WORD_CONF``, ``confs``: each word's confidence): a syllable read surely is another province's
+    ("UBND TỈNH BÌNH PHƯ", Bình Phước cut short, is no "Bình Định")."""
+    if len(read) != len(name) or len(name) < 2:
+        return False
+    confs = confs or {}
+    garbled = whole = 0
+    for i, (r, n) in enumerate(zip(read, name, strict=True)):
+        if r == n:
+            whole += len(n) >= 3
+        elif not (i == len(name) - 1 and len(r) >= 2 and n.startswith(r)):
+            if re.search(r"[aeiouy]", r) and confs.get(r, 100.0) >= GARBLED_WORD_CONF:
+                return False
+            garbled += 1
+    return garbled <= 1 and whole >= 1
 
 
 # --- the organ the document's own authority line names ("GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" under
