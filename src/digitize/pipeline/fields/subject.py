@@ -1091,22 +1091,32 @@ def ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
         or reads_well(words[1:2])
     ):
         return None  # (a word of the subject's own after "Về", "Về công tác …": nothing garbled)
-    folded = [fold(w).strip(_EDGES) for w in body]
     for k in range(2, 2 + _OPENING_RUN):
-        anchor = [fold(w).strip(_EDGES) for w in words[k : k + _ANCHOR + 1]]
-        if len(anchor) < _ANCHOR + 1 or not reads_well(words[k : k + _ANCHOR + 1]):
+        if len(words[k : k + _ANCHOR + 1]) < _ANCHOR + 1 or not reads_well(words[k : k + _ANCHOR + 1]):
             continue
-        starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
-        if len(starts) != 1:
+        found = _restated_after(words[k : k + _ANCHOR + 1], body)
+        if found is None:
             continue
-        p = starts[0]
-        first, before = body[p - 1].strip(_EDGES), body[p - 2]
-        opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+        first, opens_clause = found
         garble = re.sub(r"[\W\d_]", "", fold("".join(words[1:k])))
         if not opens_clause or not reads_well([first]) or fuzz.ratio(garble, fold(first)) < RUN_LIKE:
             return None
         return ["Về", "việc", first.lower() if first.istitle() else first, *words[k:]]
     return None
+
+
+def _restated_after(anchor_words: Sequence[str], body: Sequence[str]) -> tuple[str, bool] | None:
+    """Where the body says ``anchor_words`` once (folded, edges stripped): the body's word right before them
+    and whether that word opens a clause (after a "." or ":", or "Điều"). None when the body says them not
+    once."""
+    anchor = [fold(w).strip(_EDGES) for w in anchor_words]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
+    if len(starts) != 1:
+        return None
+    p = starts[0]
+    before = body[p - 2]
+    return body[p - 1].strip(_EDGES), before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
 
 
 def _lost_ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
@@ -1120,14 +1130,10 @@ def _lost_ve_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | 
         return None
     if not _viec_like(words[0]) or not reads_well(words[1 : 2 + _ANCHOR]):
         return None
-    anchor = [fold(w).strip(_EDGES) for w in words[1 : 2 + _ANCHOR]]
-    folded = [fold(w).strip(_EDGES) for w in body]
-    starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
-    if len(starts) != 1:
+    found = _restated_after(words[1 : 2 + _ANCHOR], body)
+    if found is None:
         return None
-    p = starts[0]
-    first, before = body[p - 1].strip(_EDGES), body[p - 2]
-    opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+    first, opens_clause = found
     if not opens_clause or not reads_well([first]) or not first[:1].isupper() or not _phrase(first, words[1]):
         return None  # (the body's word not one the corpus shows before the next word read: "Giảm chỉ …")
     return ["Về", "việc", first.lower() if first.istitle() else first, *words[1:]]
@@ -1143,14 +1149,10 @@ def struck_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | No
     whatever the body says ("giao chỉ tiêu" over "Điều 1. Giảm chỉ tiêu …", "cấp" over a body's "Cập")."""
     if len(words) < 3 + _ANCHOR + 1 or words[:2] != ["Về", "việc"] or not reads_well(words[3 : 4 + _ANCHOR]):
         return None
-    anchor = [fold(w).strip(_EDGES) for w in words[3 : 4 + _ANCHOR]]
-    folded = [fold(w).strip(_EDGES) for w in body]
-    starts = [p for p in range(2, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
-    if len(starts) != 1:
+    found = _restated_after(words[3 : 4 + _ANCHOR], body)
+    if found is None:
         return None
-    p = starts[0]
-    first, before = body[p - 1].strip(_EDGES), body[p - 2]
-    opens_clause = before.rstrip().endswith((".", ":")) or fold(before) == "dieu"
+    first, opens_clause = found
     read, after = words[2].strip(_EDGES), words[3]
     if (
         not opens_clause
