@@ -128,15 +128,18 @@ def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch:
 
     page = np.asarray(decree_page(300).convert("L"))
     tall = np.vstack([np.hstack([page, page])] * 2)  # four pages' words: seconds of recognition
+    tesseract.image_to_data(page[:200], lang="vie", psm=3, dpi=300, timeout=60.0)  # the engine loaded
     c0 = tesseract.cpu_seconds()
     words = tesseract.image_to_data(tall, lang="vie", psm=3, dpi=300, timeout=600.0)
     full = tesseract.cpu_seconds() - c0
-    assert len(words) > 100 and full > 2.0
+    assert len(words) > 100 and full > 1.5
 
     c0 = tesseract.cpu_seconds()
     with tesseract.cpu_limit(c0 + 0.3), pytest.raises(ToolFailed):
         tesseract.image_to_data(tall, lang="vie", psm=3, dpi=300, timeout=600.0)
-    assert tesseract.cpu_seconds() - c0 < full / 2  # layout analysis is not stopped: the words are
+    # the layout analysis (~30-40 % of the reading) is not stopped: the words are
+    limited = tesseract.cpu_seconds() - c0
+    assert limited < full * 0.7, (limited, full)
 
     with tesseract.cpu_limit(tesseract.cpu_seconds() - 1.0), pytest.raises(ToolFailed) as err:
         tesseract.image_to_data(tall, lang="vie", psm=3, dpi=300, timeout=600.0)
@@ -146,9 +149,10 @@ def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch:
     reset_settings()
     try:
         c0 = tesseract.cpu_seconds()
+        taller = Image.fromarray(np.vstack([tall, tall]))  # ~2 × full: seconds past a child's 1 s
         with tesseract.cpu_limit(c0 + 0.5), pytest.raises(ToolFailed):  # a child: killed at its 1 s
-            tesseract.image_to_data(Image.fromarray(tall), lang="vie", psm=3, dpi=300, timeout=600.0)
-        assert tesseract.cpu_seconds() - c0 < min(full, 2.5)
+            tesseract.image_to_data(taller, lang="vie", psm=3, dpi=300, timeout=600.0)
+        assert tesseract.cpu_seconds() - c0 < 2.5
     finally:
         monkeypatch.delenv("DIGITIZE_OCR_IN_PROCESS")
         reset_settings()

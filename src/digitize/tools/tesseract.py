@@ -542,12 +542,19 @@ def deadline(at: float) -> Iterator[None]:
     """Every ``image_to_data`` call made inside (this thread or task) ends by ``at`` (``time.monotonic()``):
     a pass of several readings keeps to the time it was given, not that time per reading. Nested deadlines
     keep the earlier."""
-    current = _DEADLINE.get()
-    token = _DEADLINE.set(at if current is None else min(at, current))
+    with _earlier(_DEADLINE, at):
+        yield
+
+
+@contextlib.contextmanager
+def _earlier(var: contextvars.ContextVar[float | None], at: float) -> Iterator[None]:
+    """``var`` set to ``at`` inside, or kept where it is already earlier."""
+    current = var.get()
+    token = var.set(at if current is None else min(at, current))
     try:
         yield
     finally:
-        _DEADLINE.reset(token)
+        var.reset(token)
 
 
 def _within_deadline(timeout: float) -> float:
@@ -578,12 +585,8 @@ def cpu_limit(at: float) -> Iterator[None]:
     """Every ``image_to_data`` call made inside stops once ``cpu_seconds()`` passes ``at`` (in process:
     Tesseract's cancel callback, asked where it asks its deadline; a child: its CPU limit), and none starts
     after: a pass spends no more CPU than its budget had left. Nested limits keep the earlier."""
-    current = _CPU_LIMIT.get()
-    token = _CPU_LIMIT.set(at if current is None else min(at, current))
-    try:
+    with _earlier(_CPU_LIMIT, at):
         yield
-    finally:
-        _CPU_LIMIT.reset(token)
 
 
 def _cpu_left() -> float | None:
