@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
@@ -320,13 +322,15 @@ def test_a_stamp_s_word_beside_the_organ_on_its_row_stays_apart() -> None:
     assert "SỞ Y TẾ" in left and "ĐẾN" in left
 
 
-def test_a_stamp_s_word_under_a_line_height_beside_the_organ_stays_apart() -> None:
+@pytest.mark.parametrize("gap", [0.8, 0.3])
+def test_a_stamp_s_word_under_a_line_height_beside_the_organ_stays_apart(gap: float) -> None:
     # a received stamp's "ĐẾN" set 0.8 of a line's height after "SỞ Y TẾ" on its row (4-5 word spaces: a word
-    # space is a quarter to a third of a capital line's height) is no piece of the organ's line
+    # space is a quarter to a third of a capital line's height) is no piece of the organ's line; nor one word
+    # space after it ("đến" is in no organ's name)
     base = page(decision(parent="UBND TỈNH YÊN BÁI", organ=("SỞ Y TẾ",), number="Số: 12/QĐ-SYT"))
     organ = [w for w in base.words if w.text in ("SỞ", "Y", "TẾ") and w.box.x0 < 900]
     right, (y0, y1) = max(w.box.x1 for w in organ), (organ[0].box.y0, organ[0].box.y1)
-    at = right + 0.8 * (y1 - y0)
+    at = right + gap * (y1 - y0)
     stamp = Word("ĐẾN", 80.0, Box(at, y0, at + 2 * (y1 - y0), y1), line=organ[0].line + 1)
     words = [replace(w, line=w.line + 1) if w.line > organ[0].line else w for w in base.words] + [stamp]
     base = replace(base, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))

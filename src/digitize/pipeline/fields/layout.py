@@ -304,17 +304,33 @@ def pieces_rejoined(lines: Sequence[Line]) -> list[Line]:
     """A column's lines with two consecutive ones on one row, a word space apart, made one line, its words
     left to right: OCR may cut a header line's first word off into a line of its own set after the rest (the
     ministry "BỘ Y TẾ" read "Y TẾ", then "BỘ" on its own: the organ was read "Bộ Cục Quản lý Dược" under the
-    parent "Y tế", seed 495 dev 008). Lines apart by more (a stamp's "ĐẾN" beside the organ) stay apart."""
+    parent "Y tế", seed 495 dev 008). Lines apart by more (a stamp's "ĐẾN" beside the organ) stay apart, and
+    so do lines no organ line is: a digit, a colon or "đến" in either (an incoming stamp's "ĐẾN Số: 2352"
+    ending where the number line "Số: 12/QĐ-SYT" begins)."""
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if prev is not None and prev.boxed and ln.boxed and prev.words and ln.words and _same_row(prev, ln):
+        if (
+            prev is not None
+            and prev.boxed
+            and ln.boxed
+            and prev.words
+            and ln.words
+            and _same_row(prev, ln)
+            and _organ_piece(prev)
+            and _organ_piece(ln)
+        ):
             gap = max(ln.x0 - prev.x1, prev.x0 - ln.x1)  # (< 0: one over the other, no pieces of a line)
             if 0 <= gap <= ROW_PIECE_GAP * min(prev.y1 - prev.y0, ln.y1 - ln.y0):
                 out[-1] = sub_line(prev, sorted(prev.words + ln.words, key=lambda w: w.box.x0))
                 continue
         out.append(ln)
     return out
+
+
+def _organ_piece(line: Line) -> bool:
+    """A line that may be a piece of an organ's line: no digit, no colon, no stamp's "đến"."""
+    return not re.search(r"[\d:]", line.text) and "den" not in fold(line.text).split()
 
 
 def _wholly_below(a: Line, b: Line) -> bool:
