@@ -7,27 +7,16 @@ from dataclasses import replace
 
 from digitize.pipeline.fields import extract
 from digitize.pipeline.model import ExtractedField, RecognizedPage
+from tests.pipeline.fields.test_subject_opening import _directive
 from tests.pipeline.test_extract import header, page, signer
 
 SURE = 0.6
-BODY = "Trong thời gian qua, công tác triển khai thi hành Luật tố tụng hành chính đã có nhiều kết quả"
 
 
 def _read(base: RecognizedPage, confs: dict[str, float]) -> ExtractedField:
     """The subject read off ``base`` with the words named in ``confs`` read at those confidences."""
     words = tuple(replace(w, conf=confs[w.text]) if w.text in confs else w for w in base.words)
     return extract([replace(base, words=words)]).fields["subject"]
-
-
-def _directive(first: str, second: str) -> RecognizedPage:
-    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/CT-UBND")
-    body = [
-        ("CHỈ THỊ", "center", 95.0),
-        (first, "center", 91.0),
-        (second, "center", 91.0),
-        (BODY, "body", 90.0),
-    ]
-    return page(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
 
 
 def _decision(subject: tuple[str, ...], article: str) -> RecognizedPage:
