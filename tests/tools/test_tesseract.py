@@ -129,16 +129,18 @@ def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch:
     page = np.asarray(decree_page(300).convert("L"))
     tall = np.vstack([np.hstack([page, page])] * 2)  # four pages' words: seconds of recognition
     tesseract.image_to_data(page[:200], lang="vie", psm=3, dpi=300, timeout=60.0)  # the engine loaded
-    c0 = tesseract.cpu_seconds()
+    # (in process: this process's own CPU; a child another test left, reaped meanwhile, counts in
+    # RUSAGE_CHILDREN)
+    c0 = time.process_time()
     words = tesseract.image_to_data(tall, lang="vie", psm=3, dpi=300, timeout=600.0)
-    full = tesseract.cpu_seconds() - c0
+    full = time.process_time() - c0
     assert len(words) > 100 and full > 1.5
 
-    c0 = tesseract.cpu_seconds()
-    with tesseract.cpu_limit(c0 + 0.3), pytest.raises(ToolFailed):
+    c0 = time.process_time()
+    with tesseract.cpu_limit(tesseract.cpu_seconds() + 0.3), pytest.raises(ToolFailed):
         tesseract.image_to_data(tall, lang="vie", psm=3, dpi=300, timeout=600.0)
     # the layout analysis (~30-40 % of the reading) is not stopped: the words are
-    limited = tesseract.cpu_seconds() - c0
+    limited = time.process_time() - c0
     assert limited < full * 0.7, (limited, full)
 
     with tesseract.cpu_limit(tesseract.cpu_seconds() - 1.0), pytest.raises(ToolFailed) as err:
@@ -148,11 +150,10 @@ def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch:
     monkeypatch.setenv("DIGITIZE_OCR_IN_PROCESS", "0")
     reset_settings()
     try:
-        c0 = tesseract.cpu_seconds()
         taller = Image.fromarray(np.vstack([tall, tall]))  # ~2 × full: seconds past a child's 1 s
-        with tesseract.cpu_limit(c0 + 0.5), pytest.raises(ToolFailed):  # a child: killed at its 1 s
+        # a child: killed at its 1 s (unlimited, it reads the page: no ToolFailed)
+        with tesseract.cpu_limit(tesseract.cpu_seconds() + 0.5), pytest.raises(ToolFailed):
             tesseract.image_to_data(taller, lang="vie", psm=3, dpi=300, timeout=600.0)
-        assert tesseract.cpu_seconds() - c0 < 2.5
     finally:
         monkeypatch.delenv("DIGITIZE_OCR_IN_PROCESS")
         reset_settings()
