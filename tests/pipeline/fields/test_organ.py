@@ -1483,3 +1483,28 @@ def test_a_province_word_read_surely_as_another_syllable_is_no_garbled_word() ->
     assert organ._one_word_garbled(["binh", "phu"], ["binh", "dinh"], {"phu": 20.0})
     # marks of no vowel ("mw" of "THỪA") are garbled however sure OCR was
     assert organ._one_word_garbled(["mw", "thien", "hu"], ["thua", "thien", "hue"], {"mw": 92.0})
+
+
+def test_a_doubtful_small_word_between_the_organ_s_lines_is_no_number_line() -> None:
+    # seed 511 alt 001: a speck left of the gap between the organ's two lines read "sự" (36 %), which as the
+    # "Số" label cut the name short: "13 sở lao động - thương" at 0.62, sure and wrong
+    specs = header(
+        parent="UBND THÀNH PHỐ HÀ NỘI",
+        organ=("SỞ LAO ĐỘNG - THƯƠNG", "sự", "BINH VÀ XÃ HỘI"),
+        number="Số: 864/CT-SLĐTBXH",
+        date="Hà Nội, ngày 14 tháng 01 năm 2022",
+    )
+    specs = [(t, w, 36.0 if t == "sự" else c) for t, w, c in specs]
+    body = [("CHỈ THỊ", "center", 95.0), ("Về việc đẩy mạnh cải cách hành chính", "center", 92.0)]
+    f = extract([page(specs + body + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")))]).fields["organ_name"]
+    assert f.value == "Sở Lao động - Thương binh và Xã hội"
+    assert f.confidence >= DOUBTFUL
+
+
+@pytest.mark.parametrize("lead", ["13", "- 13", "•"])
+def test_a_number_read_before_an_organ_s_head_word_is_no_part_of_its_name(lead: str) -> None:
+    # the stamp's digits read before the organ's line, the name cut short: the known organ it starts, in doubt
+    name, conf = organ.organ(lead + " SỞ LAO ĐỘNG - THƯƠNG", "UBND thành phố Hà Nội")
+    assert name == "Sở Lao động - Thương binh và Xã hội"
+    assert conf < DOUBTFUL
+    assert organ.organ(lead + " SỞ TƯ PHÁP", "UBND tỉnh Yên Bái")[0] == "Sở Tư pháp"

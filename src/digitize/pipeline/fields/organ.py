@@ -575,6 +575,7 @@ def _word_lost_inside(text: str) -> tuple[str, float] | None:
 
 def organ(text: str, parent: str | None = None) -> tuple[str, float]:
     """The issuing organ's name from its lines' ``text`` (``parent``: its parent organ's, when read)."""
+    text = _lead_dropped(text)
     # the first words of one known organ's name, the rest lost (a blurred photo's second line: "SỞ VĂN HÓA,
     # THỂ THAO" of "… VÀ DU LỊCH", which the letters would take for the "Sở Văn hóa và Thể thao"): that
     # organ, in doubt
@@ -595,6 +596,16 @@ def organ(text: str, parent: str | None = None) -> tuple[str, float]:
     if any(_STOPPED.match(w) and w[:-1] not in _NAME_ABBREVIATIONS for w in fold(squash(text)).split()):
         return _as_named(text), GUESSED_ORGAN_CONFIDENCE  # a word of it read cut short: in doubt
     return _as_named(text), UNKNOWN_ORGAN
+
+
+def _lead_dropped(text: str) -> str:
+    """``text`` without its first words of no letter before an organ's head word: no organ's name starts with
+    a number, it is a speck or a stamp's digits read before its line ("13 SỞ LAO ĐỘNG - THƯƠNG", seed 511 alt
+    001: as read it was no known organ's start, "13 sở lao động - thương" at 0.62)."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if any(ch.isalpha() for ch in w)), 0)
+    rest = " ".join(words[k:])
+    return rest if k and _HEAD.match(fold(rest)) else text
 
 
 # a word of an organ's name read cut short with a stop after it ("QU." of "QUẢN" on a photo at an angle): the
@@ -983,6 +994,22 @@ DOUBTFUL_LINE = DOUBTFUL  # a line's mean word confidence under which its readin
 UNREAD = 0.2  # ... and under which OCR could not read it at all
 
 
+def _speck_word_above(line: Line, below: Sequence[Line]) -> bool:
+    """A doubtful line of one small word between the organ's lines, above the "Số:" line found under them: a
+    speck or the stamp's mark read as a word ("sự" (36 %) left of the gap between "13 SỞ LAO ĐỘNG - THƯƠNG"
+    and "BINH VÀ XÃ HỘI", seed 511 alt 001), which as the "Số" label cut the organ's name short ("13 sở lao
+    động - thương" at 0.62). An organ's lines are printed in capitals: a lone small word (no digit, no
+    colon) read in doubt with a line in capitals under it is no line of the header."""
+    words = line.text.split()
+    return (
+        len(words) == 1
+        and line.conf < DOUBTFUL_LINE
+        and words[0].isalpha()
+        and words[0].islower()
+        and any(capitals(b.text) and b.conf >= DOUBTFUL_LINE for b in below)
+    )
+
+
 def _abbreviated_ubnd(text: str) -> bool:
     """The line names a People's Committee abbreviated ("UBND TỈNH …", not "ỦY BAN NHÂN DÂN …")."""
     m = re.match(r"^\W?\w?\W?(" + _UBND + r")\s", fold(squash(text)))
@@ -1077,6 +1104,10 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
         kept = organ_lines[:1] + [ln for ln in organ_lines[1:] if capitals(ln.text)]
         unread_below = len(organ_lines) > 1 and organ_lines[1] not in kept and organ_lines[1].conf < UNREAD
         organ_lines = kept
+    if number_i is not None:
+        organ_lines = [
+            ln for k, ln in enumerate(organ_lines) if not _speck_word_above(ln, organ_lines[k + 1 :])
+        ]
     cut: int | None = None
     for k, ln in enumerate(organ_lines):
         if (
