@@ -2577,3 +2577,28 @@ def test_a_tone_mark_some_readings_add_does_not_split_the_vote(monkeypatch: pyte
     ):
         got = extract([_name_pass_reading(monkeypatch, prepared, first, rows)]).values()["signer_name"]
         assert got == "Nguyễn Thị Dung"
+
+
+def test_one_reading_of_the_words_the_ring_crossed_is_taken_when_the_others_read_its_marks_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # seed 509 alt 010 (bitonal): the ring across "c K" of "Khúc Khánh Xuân". One reading of the name's line
+    # read "Khú#Khánh Xuân"; the others the ring's marks with the letters either side as the name has them
+    # ("Khú%⁄&hánh Xuân"): no other name read, the one name taken (to review), whatever the lists hold
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    first = page(_ubnd_directive()[:-5] + signer(("GIÁM ĐỐC",), "Kh hánh Xuân", [0.0, 0, 97]))
+    assert signature.doubtful_name_line(regions.lines_of(first)) is not None
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+
+    def read(rows: list[str]) -> tuple[str | None, float]:
+        f = extract([_name_pass_reading(monkeypatch, prepared, first, rows)]).fields["signer_name"]
+        return f.value, f.confidence
+
+    marks = ["Khú%⁄&hánh Xuân", "Khú#⁄&hánh Xuân", "Kh#Shánh Xuân", "` Khú⁄&hánh Xuân"]
+    name, conf = read(["Khú#Khánh Xuân", *marks])
+    assert name == "Khúc Khánh Xuân" and conf < review.REVIEW_THRESHOLD
+    # ... not when the others' letters are another name's ("Khú%⁄&hành": not the end of "Khánh")
+    assert read(["Khú#Khánh Xuân", "Khú%⁄&hành Xuân", "Kh#Shánh Xuân"])[0] is None
+    # ... nor when another reading read another name
+    assert read(["Khú#Khánh Xuân", "Khúc Thành Xuân", *marks[:1]])[0] is None

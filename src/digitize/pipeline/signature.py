@@ -1019,6 +1019,7 @@ def name_pass(
     worded = 0  # ... of them, those that read a name's word at each place (a capitalised syllable)
     garbled = 0  # ... of them, those that read no word at a place: small letters no syllable ("fuyết")
     gaps = _word_gaps(clear) if len(given) == len(clear) else set()
+    unnamed: list[list[str]] = []  # the readings that gave no name
     for r in sorted(rows):
         toks = sorted(_on_names_row(rows[r], given), key=lambda t: t.left)
         texts = [lookalike_letters(nfc(t.text)) for t in toks]
@@ -1026,6 +1027,8 @@ def name_pass(
         name = found[0] if found is not None else _with_middle(texts, given, gaps)
         if name and r in ringless and not _family_left(texts, name):
             name = None  # the ring's stroke made paper left letters of another word ("v**zần": not "Văn")
+        if not name:
+            unnamed.append(texts)
         if name:
             names.append(name)
             reads.append(found[1] if found is not None else list(given))
@@ -1045,6 +1048,12 @@ def name_pass(
     if not names:
         return page
     best, n = Counter(names).most_common(1)[0]
+    if n == 1 and len(names) == 1:
+        # the one reading that read the words the ring crossed whole ("Khú#Khánh Xuân"), the others the
+        # ring's marks where they stand and the letters either side as its name has them ("Khú%⁄&hánh Xuân":
+        # the ring across "c K" of "Khúc Khánh", seed 509 alt 010): they read no other name, and bear out
+        # the letters the ring left; a name no list need have
+        n += sum(_ring_split_agrees(texts, best) for texts in unnamed)
     # most readings of the name's line agree on it: not two of five that read "Mạc ĐẾN Quyết", "Mạc Đến
     # Quyết" where the others read "Mạc ĐẾNh Quyết", "Mac ĐẾNh Quyết" (the seal over "Đình"). Against a name
     # of listed words ("Lục Quang Thang", three readings of six) a reading that read no word where one of
@@ -1147,6 +1156,32 @@ def _ring_erased(
 _REMAINS_END = re.compile(r"([^\W\d_]{4,})(?:[^\w\s]|_)+")
 # letters, the ring's remains (marks), letters: a word the ring crossed in its middle
 _RING_ACROSS = re.compile(r"([^\W\d_]{3,})(?:[^\w\s]|_)+([^\W\d_]+)")
+
+
+def _ring_split_agrees(tokens: list[str], name: str) -> bool:
+    """One reading of a name's line that gave no name has, glued by the ring's marks, the head of ``name``'s
+    family name (three letters at least) and the end of its next word (two
+    letters at least), letters lost between them, then ``name``'s later words as they stand: "Khú%⁄&hánh
+    Xuân" for "Khúc Khánh Xuân" (the ring across "c K"). It bears that name out: no other word was read."""
+    words = name.split()
+    bare = [b for b in (t.strip(_NAME_MARKS + "„«»‹›¿¡") for t in tokens) if fold(b)]
+    if len(words) < 2 or len(bare) < len(words) - 1:
+        return False
+    first, later = bare[len(bare) - len(words) + 1], bare[len(bare) - len(words) + 2 :]
+    across = _RING_ACROSS.fullmatch(first)
+    if across is None or [fold(b) for b in later] != [fold(w) for w in words[2:]]:
+        return False
+    # (marks and all: "Khú%⁄&hành" is not the end of "Khánh")
+    head, tail = nfc(across.group(1)).lower(), nfc(across.group(2)).lower()
+    family, second = nfc(words[0]).lower(), nfc(words[1]).lower()
+    return (
+        across.group(1)[:1].isupper()
+        and len(tail) >= 2
+        and len(head) < len(family)
+        and family.startswith(head)
+        and len(tail) < len(second)
+        and second.endswith(tail)
+    )
 
 
 def _ends_of(across: re.Match[str], family: str) -> bool:
