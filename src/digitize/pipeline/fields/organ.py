@@ -999,10 +999,13 @@ def _speck_word_above(line: Line, below: Sequence[Line]) -> bool:
     speck or the stamp's mark read as a word ("sự" (36 %) left of the gap between "13 SỞ LAO ĐỘNG - THƯƠNG"
     and "BINH VÀ XÃ HỘI", seed 511 alt 001), which as the "Số" label cut the organ's name short ("13 sở lao
     động - thương" at 0.62). An organ's lines are printed in capitals: a lone small word (no digit, no
-    colon) read in doubt with a line in capitals under it is no line of the header."""
+    colon) read in doubt with a line in capitals under it is no line of the header. Only a word the cut below
+    would take for the "Số" label ("sự"): a word of the organ's own name read small and in doubt between its
+    lines ("và" of "SỞ VĂN HÓA" / "và" / "THỂ THAO", "cục") stays in it."""
     words = line.text.split()
     return (
         len(words) == 1
+        and SO_WORD.match(fold1(line.text)) is not None
         and line.conf < DOUBTFUL_LINE
         and words[0].isalpha()
         and words[0].islower()
