@@ -2595,10 +2595,57 @@ def test_one_reading_of_the_words_the_ring_crossed_is_taken_when_the_others_read
         f = extract([_name_pass_reading(monkeypatch, prepared, first, rows)]).fields["signer_name"]
         return f.value, f.confidence
 
-    marks = ["Khú%⁄&hánh Xuân", "Khú#⁄&hánh Xuân", "Kh#Shánh Xuân", "` Khú⁄&hánh Xuân"]
-    name, conf = read(["Khú#Khánh Xuân", *marks])
+    # the readings of the line's first three cuts (three scales each), the one name the third cut's last
+    cut0 = ["Khú%⁄&hánh Xuân", "Khú#⁄&hánh Xuân", "` Khú#⁄&hánh Xuân"]
+    cut1 = ["Kñ0Š⁄“hánh Xuân", "Khứ*Xhánh Xuân", "Kh#Shánh Xuân"]
+    name, conf = read(cut0 + cut1 + ["kũ/“hánh Xuân", "Khú⁄&hánh Xuân", "Khú#Khánh Xuân"])
     assert name == "Khúc Khánh Xuân" and conf < review.REVIEW_THRESHOLD
     # ... not when the others' letters are another name's ("Khú%⁄&hành": not the end of "Khánh")
     assert read(["Khú#Khánh Xuân", "Khú%⁄&hành Xuân", "Kh#Shánh Xuân"])[0] is None
     # ... nor when another reading read another name
-    assert read(["Khú#Khánh Xuân", "Khúc Thành Xuân", *marks[:1]])[0] is None
+    assert read(["Khú#Khánh Xuân", "Khúc Thành Xuân", *cut0[:1]])[0] is None
+
+
+def test_a_lone_reading_of_the_ring_s_words_needs_two_looks_of_another_cut_to_bear_it_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # (review of 41f1d09e) readings that gave no name raised the count of the one that did: one reading of the
+    # ring's marks that agreed, at another scale of the same crop, made "Khúc Khánh Xuân" a two-reading name,
+    # taken however many other readings read marks alone
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    first = page(_ubnd_directive()[:-5] + signer(("GIÁM ĐỐC",), "Kh hánh Xuân", [0.0, 0, 97]))
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+
+    def read(rows: list[str]) -> str | None:
+        return extract([_name_pass_reading(monkeypatch, prepared, first, rows)]).values()["signer_name"]
+
+    lone, marks = "Khú#Khánh Xuân", "Khú%⁄&hánh Xuân"
+    assert read([lone, marks]) is None
+    assert read([lone, marks, *["%⁄& Xuân"] * 5]) is None
+    # one look of another cut is not two
+    assert read([lone, "%⁄& Xuân", "%⁄& Xuân", marks, "%⁄& Xuân"]) is None
+    # ... two are
+    assert read([lone, "%⁄& Xuân", "%⁄& Xuân", marks, marks]) == "Khúc Khánh Xuân"
+    # a reading with a word more than the name has read another line or name: it bears out none
+    assert signature._ring_split_agrees(["`", "Khú%⁄&hánh", "Xuân"], "Khúc Khánh Xuân")
+    assert not signature._ring_split_agrees(["Lê", "Khú%⁄&hánh", "Xuân"], "Khúc Khánh Xuân")
+    assert not signature._ring_split_agrees(["Khú%⁄&hánh", "Xuân", "Hà"], "Khúc Khánh Xuân")
+
+
+def test_a_name_the_ring_s_readings_bear_out_stays_to_review(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (review of 41f1d09e) the readings of the ring's marks confirm the letters either side of it, not the
+    # one reading's letters under it: "Khú#Thánh Xuân" (the "K" misread) with readings "Khú%⁄&hánh Xuân" gives
+    # "Khúc Thanh Xuân", wrong; its confidence pinned at ``RING_SPLIT_CONF``, under review
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    assert signature.RING_SPLIT_CONF < review.REVIEW_THRESHOLD
+    first = page(_ubnd_directive()[:-5] + signer(("GIÁM ĐỐC",), "Kh hánh Xuân", [0.0, 0, 97]))
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+    marks = "Khú%⁄&hánh Xuân"
+    for lone, want in (("Khú#Thánh Xuân", "Khúc Thanh Xuân"), ("Khú#Khánh Xuân", "Khúc Khánh Xuân")):
+        got = _name_pass_reading(monkeypatch, prepared, first, [lone, "%⁄& Xuân", "%⁄& Xuân", marks, marks])
+        f = extract([got]).fields["signer_name"]
+        assert f.value == want
+        assert f.confidence <= signature.RING_SPLIT_CONF
+        assert all(w.conf == signature.RING_SPLIT_CONF * 100 for w in got.words if w.text in f.value.split())

@@ -1019,7 +1019,8 @@ def name_pass(
     worded = 0  # ... of them, those that read a name's word at each place (a capitalised syllable)
     garbled = 0  # ... of them, those that read no word at a place: small letters no syllable ("fuyết")
     gaps = _word_gaps(clear) if len(given) == len(clear) else set()
-    unnamed: list[list[str]] = []  # the readings that gave no name
+    unnamed: list[tuple[int, list[str]]] = []  # the readings that gave no name (row, words)
+    named_rows: list[int] = []  # ... and the rows of those that gave one
     for r in sorted(rows):
         toks = sorted(_on_names_row(rows[r], given), key=lambda t: t.left)
         texts = [lookalike_letters(nfc(t.text)) for t in toks]
@@ -1028,8 +1029,9 @@ def name_pass(
         if name and r in ringless and not _family_left(texts, name):
             name = None  # the ring's stroke made paper left letters of another word ("v**zần": not "Văn")
         if not name:
-            unnamed.append(texts)
+            unnamed.append((r, texts))
         if name:
+            named_rows.append(r)
             names.append(name)
             reads.append(found[1] if found is not None else list(given))
             guessed.append(name != (_name_of(texts, given, taken=False) or _with_middle(texts, given, gaps)))
@@ -1048,12 +1050,19 @@ def name_pass(
     if not names:
         return page
     best, n = Counter(names).most_common(1)[0]
-    if n == 1 and len(names) == 1:
+    ring_split = False
+    if n == 1 and len(names) == 1 and len(named_rows) == 1:
         # the one reading that read the words the ring crossed whole ("Khú#Khánh Xuân"), the others the
         # ring's marks where they stand and the letters either side as its name has them ("Khú%⁄&hánh Xuân":
         # the ring across "c K" of "Khúc Khánh", seed 509 alt 010): they read no other name, and bear out
-        # the letters the ring left; a name no list need have
-        n += sum(_ring_split_agrees(texts, best) for texts in unnamed)
+        # the letters the ring left; a name no list need have. Only readings of another cut of the line than
+        # the one reading's count (the same crop at another scale is no second look), and two of them at
+        # least: one reading of marks that agrees is no majority of anything
+        cut = named_rows[0] // len(NAME_SCALES)
+        agree = sum(_ring_split_agrees(texts, best) for r, texts in unnamed if r // len(NAME_SCALES) != cut)
+        if agree >= RING_SPLIT_AGREE:
+            n += agree
+            ring_split = True
     # most readings of the name's line agree on it: not two of five that read "Mạc ĐẾN Quyết", "Mạc Đến
     # Quyết" where the others read "Mạc ĐẾNh Quyết", "Mac ĐẾNh Quyết" (the seal over "Đình"). Against a name
     # of listed words ("Lục Quang Thang", three readings of six) a reading that read no word where one of
@@ -1065,6 +1074,8 @@ def name_pass(
     if n < 2 or 2 * n <= max(len(names), against):
         return page
     best = _tones_read(best, clear if len(clear) == len(given) else [], reads, blurred=prepared.blurred)
+    if ring_split:
+        return _replace_line(page, line, best.split(), conf=RING_SPLIT_CONF * 100)
     return _replace_line(page, line, best.split())
 
 
@@ -1158,16 +1169,27 @@ _REMAINS_END = re.compile(r"([^\W\d_]{4,})(?:[^\w\s]|_)+")
 _RING_ACROSS = re.compile(r"([^\W\d_]{3,})(?:[^\w\s]|_)+([^\W\d_]+)")
 
 
+# readings of another cut of the name's line than the one that gave the name that must bear it out
+RING_SPLIT_AGREE = 2
+# (0..1) the confidence of each word of a name taken so (``_replace_line``): its letters under the ring are
+# one reading's, the others confirm only the letters either side ("Khú#Thánh Xuân" with two "Khú%⁄&hánh
+# Xuân" gives "Khúc Thanh Xuân": nothing read the "K" the ring crossed). The signer's name confidence is the
+# mean of its words' times factors of at most 1 (``fields.signer._signer_name``), and the row pass re-reads
+# only a blurred photo's name in doubt at ``ROW_CONF``: such a name stays to review, whatever its words
+RING_SPLIT_CONF = VOTED_CONF
+
+
 def _ring_split_agrees(tokens: list[str], name: str) -> bool:
     """One reading of a name's line that gave no name has, glued by the ring's marks, the head of ``name``'s
     family name (three letters at least) and the end of its next word (two
     letters at least), letters lost between them, then ``name``'s later words as they stand: "Khú%⁄&hánh
-    Xuân" for "Khúc Khánh Xuân" (the ring across "c K"). It bears that name out: no other word was read."""
+    Xuân" for "Khúc Khánh Xuân" (the ring across "c K"). It bears that name out: no other word was read
+    (marks aside, the reading has those words and no more)."""
     words = name.split()
-    bare = [b for b in (t.strip(_NAME_MARKS + "„«»‹›¿¡") for t in tokens) if fold(b)]
-    if len(words) < 2 or len(bare) < len(words) - 1:
+    bare = [b for b in (t.strip(_ROW_MARKS) for t in tokens) if fold(b)]
+    if len(words) < 2 or len(bare) != len(words) - 1:
         return False
-    first, later = bare[len(bare) - len(words) + 1], bare[len(bare) - len(words) + 2 :]
+    first, later = bare[0], bare[1:]
     across = _RING_ACROSS.fullmatch(first)
     if across is None or [fold(b) for b in later] != [fold(w) for w in words[2:]]:
         return False
@@ -1306,15 +1328,16 @@ def _trailing(line: Line) -> list[str]:
     return out
 
 
-def _replace_line(page: RecognizedPage, line: Line, names: list[str]) -> RecognizedPage:
-    """The page with ``line``'s words replaced by ``names`` (spread over the line's box, low confidence)."""
+def _replace_line(page: RecognizedPage, line: Line, names: list[str], conf: float = 50.0) -> RecognizedPage:
+    """The page with ``line``'s words replaced by ``names`` (spread over the line's box, low confidence:
+    ``conf``, Tesseract's 0..100)."""
     ids = {id(w) for w in line.words}
     first = line.words[0]
     step = (line.x1 - line.x0) / len(names)
     new = [
         Word(
             text=t,
-            conf=50.0,
+            conf=conf,
             box=Box(line.x0 + k * step, line.y0, line.x0 + (k + 1) * step - 1, line.y1),
             block=first.block,
             line=first.line,
