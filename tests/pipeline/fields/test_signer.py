@@ -419,6 +419,9 @@ def test_a_doubted_mark_before_the_title_is_left_out() -> None:
     # ... nor no title at all before "Q." ("Z1!" and "Ỏ" at 0 and 31 before the acting head's prefix)
     assert _block([("Z1! Q. CỤC TRƯỞNG", [0.0, 92, 93, 77])], *name)["signer_title"] == "Quyền Cục trưởng"
     assert _block([("Ỏ Q. CỤC TRƯỞNG", [31.0, 87, 93, 93])], *name)["signer_title"] == "Quyền Cục trưởng"
+    # the rim read as capitals ("HA" (18), seed 509 alt 000 blurred): no title's word stands before "Q."
+    assert _block([("HA Q. CHỦ TỊCH", [18.0, 50, 50, 50])], *name)["signer_title"] == "Quyền Chủ tịch"
+    assert _block([("HA Q. CHỦ TỊCH", [18.0, 50, 50, 50])], *name)["signer_name"] == name[0]
     # a title's own first word read as it is stays, and a doubted "PHÔ" is still the deputy's
     assert _block([("CHI CỤC TRƯỞNG", [40.0, 86, 96])], *name)["signer_title"] == "Chi cục trưởng"
     assert _block([("PHÔ CỤC TRƯỞNG", [19.0, 86, 96])], *name)["signer_title"] == "Phó Cục trưởng"

@@ -120,6 +120,9 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
         # not the seal's marks; "PH0", "FHÓ" (one letter from "PHÓ") is the deputy's; and the title is
         # printed in capitals: a line left with small letters ("Trường Phong") is the name under it
         capital_word = len(bare) >= 2 and bare.isalpha() and bare.isupper()
+        # ... unless an authority's prefix follows it ("HA Q. CHỦ TỊCH": no title's word stands before "Q.",
+        # "KT.": the seal's rim read as capitals, seed 509 alt 000 blurred)
+        capital_word = capital_word and not _prefix_word(words[k].text)
         if fuzz.ratio(fold(bare), "pho") >= PHO_LIKE or capital_word:
             break
         trimmed = sub_line(line, words[k:])
@@ -135,6 +138,11 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
                 score = min(score, TITLE_IN_DOUBT)
             return trimmed, (rest[0], score, rest[2])
     return (line, hit) if hit else None
+
+
+def _prefix_word(text: str) -> bool:
+    """A word that is an authority's prefix as printed, its dot read ("Q.", "KT.", "TM.")"""
+    return "." in text and fold(text).strip(".,:;") in AUTH_PREFIXES
 
 
 def _maybe_head_word(dropped: Sequence[Word], k: int) -> bool:
