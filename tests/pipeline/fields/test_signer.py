@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from digitize.pipeline.fields import extract
-from digitize.pipeline.fields.lines import make_line
+from digitize.pipeline.fields.lines import Line, make_line
 from digitize.pipeline.fields.signer import lead_as_read, surname_of
 from digitize.pipeline.model import Box, RecognizedPage, Word
 from tests.pipeline.test_extract import _ubnd_directive, header, page, signer, values
@@ -33,6 +33,23 @@ def test_an_attached_draft_naming_someone_else_is_not_the_signer() -> None:
         *signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Đặng Văn Minh"),
     ]
     v = extract([page(_signed_page()), page(draft, index=1)]).values()
+    assert (v["signer_title"], v["signer_name"]) == ("Phó Chủ tịch", "Phạm Trường Thọ")
+
+
+def test_a_list_label_with_a_letter_glued_before_it_still_places_the_signed_page() -> None:
+    # a blurred photo's italic "Nơi" read "XNơi" (seeds 505 alt 008, 509 alt 000): the list still marks the
+    # signed page, so an annex's own block after it ("NGƯỜI LẬP DANH SÁCH" over a clerk's name, its page's
+    # "Viễn thông)" fuzzily "Viện trưởng") is not taken for the signer's
+    signed = [(("XNơi nhận:", *spec[1:]) if spec[0] == "Nơi nhận:" else spec) for spec in _signed_page()]
+    annex = [
+        ("PHỤ LỤC", "center", 92.0),
+        ("(Kèm theo Chỉ thị số 07/CT-UBND của", "center", 92.0),
+        ("Viễn thông)", "x=1700", 96.0),
+        ("1. Ông/Bà Lã Tuyết Trâm, Thư ký", "body", 92.0),
+        ("NGƯỜI LẬP DANH SÁCH", "sig", 96.0),
+        ("Lã Tuyết Trâm", "sig", 96.0),
+    ]
+    v = extract([page(signed), page(annex, index=1)]).values()
     assert (v["signer_title"], v["signer_name"]) == ("Phó Chủ tịch", "Phạm Trường Thọ")
 
 
@@ -1592,3 +1609,25 @@ def test_a_blurred_page_s_family_name_that_lost_its_last_letter_is_repaired() ->
     blurred = replace(page(_signed_as("Tái Văn An", 92.0)), blurred=True)
     f = extract([blurred]).fields["signer_name"]
     assert (f.value, f.confidence < 0.6) == ("Thái Văn An", True)
+
+
+def _sig_line(*texts: str) -> Line:
+    words, x = [], 1700.0
+    for t in texts:
+        words.append(Word(t, 96.0, Box(x, 300, x + 30 * len(t), 340)))
+        x += 30 * len(t) + 12
+    return make_line(page([]), words)
+
+
+def test_a_line_in_small_letters_only_near_a_title_is_no_sure_title() -> None:
+    from digitize.pipeline.fields.signer import title_of
+
+    # an annex's "Viễn thông)" folds near "viện trưởng" (0.86): a title is printed in capitals, so a line in
+    # small letters only near one is in doubt (seed 505 alt 008 blurred took it at 0.83, sure-wrong) ...
+    found = title_of(_sig_line("Viễn", "thông)"))
+    assert found is not None and found[0] == "Viện trưởng" and found[1] < 0.6
+    # ... while the same read in capitals stays sure, and so does the title read exactly in small letters
+    caps = title_of(_sig_line("VIỄN", "TRƯỞNG"))
+    assert caps is not None and caps[0] == "Viện trưởng" and caps[1] >= 0.6
+    exact = title_of(_sig_line("Viện", "trưởng"))
+    assert exact is not None and exact[1] >= 0.6

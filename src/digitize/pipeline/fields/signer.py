@@ -222,6 +222,11 @@ def _title_of(line: Line) -> tuple[str, float, bool] | None:
     if not hit:
         return None
     title, score = _head_unread(core, hit)
+    letters = [ch for ch in line.text if ch.isalpha()]
+    if score < 1.0 and sum(ch.isupper() for ch in letters) < 0.5 * len(letters):
+        # a title is printed in capitals: a line in small letters only near one is no sure title ("Viễn
+        # thông)" of an annex's heading, fuzzily "Viện trưởng" at 0.86, seed 505 alt 008 blurred)
+        score = min(score, TITLE_IN_DOUBT)
     return title, score, prefixed
 
 
@@ -682,8 +687,9 @@ def womans_given(words: Sequence[str]) -> str | None:
     return hits[0] if len(hits) == 1 else ""
 
 
-# "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
-NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
+# "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận") or a letter glued before it
+# (the blurred italic capital read twice: "XNơi nhận:", seeds 505 alt 008, 509 alt 000 blurred)
+NOI_NHAN = re.compile(r"^\W*[a-z]?noi\W{0,2}\s*nh[a-z]n\b")
 # ... its first word lost to a blur ("—NN nhận:", "ơi nhận" with its colon lost too: the label alone on its
 # line): then the list's first line must follow it
 GARBLED_NOI_NHAN = re.compile(r"^\W*+\w{0,3}\W{0,2}\s*+nh[a-z]n\s*+(?::|\W*$)")  # possessive: no backtracking
