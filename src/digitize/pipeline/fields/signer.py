@@ -120,6 +120,10 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
         # not the seal's marks; "PH0", "FHÓ" (one letter from "PHÓ") is the deputy's; and the title is
         # printed in capitals: a line left with small letters ("Trường Phong") is the name under it
         capital_word = len(bare) >= 2 and bare.isalpha() and bare.isupper()
+        # ... unless an authority's prefix follows it ("HA Q. CHỦ TỊCH": no title's word stands before "Q.",
+        # "KT.": the seal's rim read as capitals, seed 509 alt 000 blurred)
+        rim_before_prefix = capital_word and _prefix_word(words[k].text)
+        capital_word = capital_word and not rim_before_prefix
         if fuzz.ratio(fold(bare), "pho") >= PHO_LIKE or capital_word:
             break
         trimmed = sub_line(line, words[k:])
@@ -133,8 +137,18 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
             # (or an authority's prefix, "ve..." of a blurred "Q.": the acting, the deputy may sign)
             if _maybe_head_word(words[:k], k) or any(_PREFIX_DOTS.match(w.text) for w in words[:k]):
                 score = min(score, TITLE_IN_DOUBT)
+            # ... and capitals left out before "Q." may be the rim's, and so may the "Q." (read as surely as
+            # the title: "HA Q. CHỦ TỊCH" at 18, 90, 90, 90): the acting head's title is a guess ("KT.",
+            # "TM.", "TL." leave the title as printed; REVIEW-43c #2)
+            if rim_before_prefix and fold(words[k].text).strip(".,:;") == "q":
+                score = min(score, TITLE_IN_DOUBT)
             return trimmed, (rest[0], score, rest[2])
     return (line, hit) if hit else None
+
+
+def _prefix_word(text: str) -> bool:
+    """A word that is an authority's prefix as printed, its dot read ("Q.", "KT.", "TM.")"""
+    return "." in text and fold(text).strip(".,:;") in AUTH_PREFIXES
 
 
 def _maybe_head_word(dropped: Sequence[Word], k: int) -> bool:
@@ -674,8 +688,11 @@ def womans_given(words: Sequence[str]) -> str | None:
     return hits[0] if len(hits) == 1 else ""
 
 
-# "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận")
-NOI_NHAN = re.compile(r"^\W*noi\W{0,2}\s*nh[a-z]n\b")
+# "Nơi nhận:", also with a speck between its words ("Nơi! nhận:", "Nơi, nhận") or a letter glued before it
+# (the blurred italic capital read twice: "XNơi nhận:", seeds 505 alt 008, 509 alt 000 blurred) with its colon
+# or alone on its line: a body's word ending in "…nơi" before "nhận …", "nhân dân" is no label (REVIEW-43c #3)
+# (possessive: a run of blanks after "nhận" is not tried again at every length)
+NOI_NHAN = re.compile(r"^\W*(?:noi\W{0,2}\s*nh[a-z]n\b|[a-z]noi\W{0,2}\s*nh[a-z]n\s*+(?::|\W*+$))")
 # ... its first word lost to a blur ("—NN nhận:", "ơi nhận" with its colon lost too: the label alone on its
 # line): then the list's first line must follow it
 GARBLED_NOI_NHAN = re.compile(r"^\W*+\w{0,3}\W{0,2}\s*+nh[a-z]n\s*+(?::|\W*$)")  # possessive: no backtracking
