@@ -2397,3 +2397,42 @@ def test_quy_che_or_a_born_digital_quarter_is_not_put_in_doubt_as_no_quarter() -
     assert not quarter_one_read(words("ban hành Quy chế năm 2024"))
     assert not quarter_one_read(words("kết quả quý TH năm 2018", 100.0))
     assert quarter_one_read(words("kết quả quý TH năm 2018"))
+
+
+def _with_box_edge(specs: list, after: str, gap: float):  # type: ignore[no-untyped-def,type-arg]
+    """The page of ``specs`` with an incoming stamp's box edge read as "TT" (at 50, its letters ten times as
+    wide as the print's) ``gap`` pixels under the line ``after``, the lines below moved down to make room."""
+    from dataclasses import replace
+
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import CHAR, page
+
+    pg = page(specs)
+    k = next(i for i, s in enumerate(specs) if s[0] == after)
+    last = max(w.box.y1 for w in pg.words if w.line == k)
+    x0 = min(w.box.x0 for w in pg.words if w.line == k)
+    top = last + gap
+    words = [
+        w
+        if w.line <= k
+        else replace(w, line=w.line + 1, box=replace(w.box, y0=w.box.y0 + 200, y1=w.box.y1 + 200))
+        for w in pg.words
+    ]
+    words.append(Word("TT", 49.8, Box(x0, top, x0 + 20 * CHAR, top + 45), line=k + 1))
+    return replace(pg, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))
+
+
+def test_a_stamp_s_box_edge_under_the_v_v_lines_ends_them() -> None:
+    from digitize.pipeline.fields import extract
+
+    vv = [
+        ("V/v rà soát, đề xuất nhu cầu đào tạo, bồi", "left", 96.0),
+        ("dưỡng cán bộ năm 2022", "left", 96.0),
+    ]
+    want = "rà soát, đề xuất nhu cầu đào tạo, bồi dưỡng cán bộ năm 2022"
+    # a blank of a line's height above the edge: the subject ended there, read sure
+    got = extract([_with_box_edge(_letter(vv), "dưỡng cán bộ năm 2022", 50.0)]).fields["subject"]
+    assert (got.value, got.confidence >= 0.6) == (want, True)
+    # the edge right under the last line: a line of the subject's may go on under the stamp, in doubt
+    got = extract([_with_box_edge(_letter(vv), "dưỡng cán bộ năm 2022", 10.0)]).fields["subject"]
+    assert got.value == want and got.confidence < 0.6

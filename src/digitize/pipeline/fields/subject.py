@@ -458,6 +458,26 @@ def _whole_row(part: Line, header: Sequence[Line]) -> Line:
 VV_GAP = 1.5
 
 
+# a line of words read unsure (under ``ROW_SURE``) whose letters are this many times as wide as the V/v lines'
+# at least is no printed line: an incoming stamp's box edge read as letters ("TT" at 50, 47 px a letter where
+# the subject's are 10, under "… năm 2022": seed 511 alt 004)
+STRETCHED = 2.5
+
+
+def box_edge(ln: Line, above: Sequence[Line]) -> bool:
+    """``ln`` is a stamp box's edge read as letters (``STRETCHED``), not a line printed as the ``above``'s."""
+    widths = [lw for x in above if (lw := letter_width(x)) is not None]
+    letters = [w for w in ln.words if any(ch.isalnum() for ch in w.text)]
+    return (
+        bool(widths)
+        and bool(letters)
+        and all(
+            w.conf < ROW_SURE and w.box.x1 - w.box.x0 >= STRETCHED * max(widths) * len(w.text)
+            for w in letters
+        )
+    )
+
+
 class VvLines(list[Line]):
     """A công văn's "V/v" lines; ``cut``: they were ended at a blank (``VV_GAP``) above a line that is no
     address line: the line below may be the body's, or the subject's own below a line of it lost under a
@@ -493,6 +513,11 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             tall = ln.y1 - ln.y0
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)) and not CITED.match(nxt.text):
+                    break
+                if box_edge(nxt, out):
+                    # a stamp's box edge under the lines: they end there; in doubt unless a blank a line's
+                    # height at least stands between them (no line of the subject's could go on under it)
+                    out.cut = nxt.y0 - out[-1].y1 < tall
                     break
                 if nxt.y0 - out[-1].y1 > VV_GAP * max(1.0, tall):
                     # the V/v lines follow each other: a line below a blank is the body's ("Kính gửi: Các"
