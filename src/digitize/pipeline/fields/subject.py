@@ -1630,6 +1630,64 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     return Found((replace(f, value=value, confidence=conf),))
 
 
+READ_ANCHOR = (
+    2  # the subject's words right before (or after) a word the corrector changed that the body says too
+)
+
+
+def _phrases(lines: Sequence[Line], own: Sequence[Line]) -> list[list[str]]:
+    """The words of the document's lines but its ``own`` (the subject's), each line's in small letters, their
+    marks at the ends left out."""
+    mine = {id(w) for ln in own for w in ln.words}
+    return [
+        [w.strip(_EDGES).lower() for w in ln.text.split()]
+        for ln in lines
+        if not any(id(x) in mine for x in ln.words)
+    ]
+
+
+def _says(phrases: Sequence[Sequence[str]], run: Sequence[str]) -> bool:
+    n = len(run)
+    return any(list(p[i : i + n]) == list(run) for p in phrases for i in range(len(p) - n + 1))
+
+
+def read_restated(subject: Found, own: Sequence[Line], lines: Sequence[Line]) -> Found:
+    """``subject`` with a word the page's corrector changed (``Word.read``: Tesseract read it otherwise) put
+    back as read where the document's other ``lines`` print the phrase so: the ``READ_ANCHOR`` words before it
+    (or after it) and the word as read, and never as corrected. A certificate's title "… KINH DOANH DƯỢC"
+    became "ĐƯỢC" (the corpus shows "kinh doanh được" 82 times, "kinh doanh dược" 3) while its body's "Đủ
+    điều kiện: đủ điều kiện kinh doanh dược." reads as printed (seed 619 dev 006, a SURE-WRONG at 0.89): the
+    page's own print outweighs the corpus."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    phrases: list[list[str]] | None = None
+    out = list(words)
+    for i, (word, r) in enumerate(zip(words, read, strict=True)):
+        if r is None or not r.read or fold(r.read) != fold(r.text):
+            continue  # as read, or a word the corrector changed in more than its marks
+        core = word.strip(_EDGES)
+        was = r.read.strip(_EDGES)
+        if not core or not was or was.lower() == core.lower():
+            continue
+        low = [w.strip(_EDGES).lower() for w in out]
+        before, after = low[max(0, i - READ_ANCHOR) : i], low[i + 1 : i + 1 + READ_ANCHOR]
+        phrases = phrases if phrases is not None else _phrases(lines, own)
+        for side in (before, after):
+            if len(side) < READ_ANCHOR:
+                continue
+            said = [*side, was.lower()] if side is before else [was.lower(), *side]
+            corrected = [*side, core.lower()] if side is before else [core.lower(), *side]
+            if _says(phrases, said) and not _says(phrases, corrected):
+                out[i] = word.replace(core, _cased_as(was, core), 1)
+                break
+    if out == words:
+        return subject
+    return Found((replace(f, value=" ".join(out)),))
+
+
 # words before a subject's garbled end that the body must say in the same order for the end to be read there,
 # and how many words more than the garbled end the body's may have
 TAIL_ANCHOR = 4
