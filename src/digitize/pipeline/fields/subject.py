@@ -2884,6 +2884,18 @@ def _centred_tail(rest: Sequence[Line], type_cx: float, width: float) -> bool:
     )
 
 
+SPECK_HEIGHT = 0.3  # of the subject's line's word height: a line whose words are all shorter is a speck's
+
+
+def _speck_line(ln: Line, prev: Line) -> bool:
+    """``ln``'s words are all far shorter than ``prev``'s (``SPECK_HEIGHT``): no line printed in the
+    subject's letters (a letter's accent alone is taller), a sliver of the line above it or a speck, read as
+    a word ("ô" of 10 px under "… vốn đầu tư" of 60, seed 511 alt 008: the subject's last line "công năm 2019"
+    below it was taken for the body's, the gap under the sliver too wide)."""
+    h = statistics.median(w.box.y1 - w.box.y0 for w in prev.words) if prev.words else 0.0
+    return bool(ln.words) and all(w.box.y1 - w.box.y0 < SPECK_HEIGHT * h for w in ln.words)
+
+
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
     """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
     ``type_cx`` (``boxed``: the heading's place is known)."""
@@ -2921,6 +2933,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
                 break  # a body line (not centred, wide) after the subject: the body has begun
             continue
         ln = part
+        if ln.boxed and subj and _speck_line(ln, subj[-1]):
+            continue  # "ô" of 10 px under a line of 60 px letters: a sliver of the line above, read on its own
         if ln.boxed and subj:
             prev = subj[-1]
             if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
