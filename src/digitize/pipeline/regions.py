@@ -181,7 +181,10 @@ def no_ink(grey: np.ndarray) -> bool:
     return int(np.count_nonzero(grey < paper - below)) < NO_INK_SHARE * grey.size
 
 
-def print_tone(grey: np.ndarray) -> np.ndarray | None:
+LIGHT_SHARE = 0.2  # of the ink: the lighter ink's share at least for ``print_tone`` to take it out
+
+
+def print_tone(grey: np.ndarray, light_share: float = LIGHT_SHARE) -> np.ndarray | None:
     """The region with ink lighter than the print made paper, where it holds two inks: on a grey scan a red
     seal or a purple or blue stamp is mid-grey and the black print under and beside it darker. The ink
     (pixels under the region's paper/ink Otsu level) is split again by Otsu; taken only when the lighter part
@@ -195,7 +198,7 @@ def print_tone(grey: np.ndarray) -> np.ndarray | None:
         return None
     split, _ = cv2.threshold(ink.reshape(-1, 1), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     dark, light = ink[ink <= split], ink[ink > split]
-    if light.size < 0.2 * ink.size or dark.size == 0:
+    if light.size < light_share * ink.size or dark.size == 0:
         return None
     if float(np.median(light)) - float(np.median(dark)) < TONE_GAP:
         return None
