@@ -135,6 +135,19 @@ def test_a_year_cut_after_nam_at_the_subject_s_end_is_the_issue_year_in_doubt() 
     assert (value, conf < SURE) == (first[:-1] + "3", True)
 
 
+def test_a_year_all_under_a_stamp_s_label_after_nam_is_the_issue_year_in_doubt() -> None:
+    # seed 511 dev 009: "… cải cách hành chính năm" and the stamp's "Số:" read as marks right after it, over
+    # "2020": the issue year, in doubt
+    date = "Hải Phòng, ngày 24 tháng 5 năm 2022"
+    first = "Về việc đề nghị bổ sung biên chế công chức năm"
+    value, conf = _page_subject(_year_page(first, date, "|"))
+    assert (value, conf < SURE) == (f"{first} 2022", True)
+    # "hằng năm" names no year: as read; nor with nothing cut beside it
+    every = "Về việc tổ chức kiểm tra công tác cải cách hành chính hằng năm"
+    assert _page_subject(_year_page(every, date, "|"))[0] == every
+    assert _page_subject(_year_page(first, date))[0] == first
+
+
 def test_a_short_number_after_nam_with_nothing_cut_stands_as_read() -> None:
     # REVIEW-40d: "năm 2" is a second year ("sinh viên năm 2"), "năm 20" no cut year without a cut seen
     date = "Hải Phòng, ngày 24 tháng 5 năm 2022"

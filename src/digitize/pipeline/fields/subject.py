@@ -643,6 +643,10 @@ _YEAR_AFTER_NAM = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
 
 
 _CUT_YEAR_AT_END = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{2,3})$")
+# a subject ending "năm" with no year after it ("hằng năm", "trong năm": a year's worth, no year named)
+_NAM_AT_END = re.compile(
+    r"(?<!\S)(?!(?:hằng|hàng|mỗi|cả|trong|nhiều|các|những|từng|HẰNG|HÀNG|MỖI|CẢ|TRONG)\s)\S+\s+(năm|NĂM)$"
+)
 # a year's digits cut off: the digits read end their line this close (of the line's height) to the page's
 # edge, or to a word of the page on their row that is no subject's (a stamp's marks or box beside them)
 CUT_REACH = 2.0
@@ -699,6 +703,8 @@ def year_restored(
     cut = _CUT_YEAR_AT_END.search(value)
     if cut is not None and year.startswith(cut[3]) and _cut_off(value, own, lines):
         value = value[: cut.start(3)] + year  # "… công chức năm 2": its last digits under a stamp
+    elif _NAM_AT_END.search(value) and _cut_off(value, own, lines):
+        value = f"{value} {year}"  # "… hành chính năm": its year all under a stamp's label ("Số:")
     if value == f.value:
         return subject
     fixed = replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE))
