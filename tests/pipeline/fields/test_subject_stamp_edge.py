@@ -233,3 +233,22 @@ def test_the_subject_s_last_word_cut_to_a_letter_is_continued_as_the_corpus_goes
     first = "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính"
     value, conf = _subject([(first, 96.0), ("trong cơ quan nhà n", [96.0, 97.0, 97.0, 93.0, 92.0])])
     assert (value, conf < SURE) == (first + " trong cơ quan nhà nước", True)
+
+
+def test_a_word_lost_after_ve_viec_in_a_subject_in_doubt_is_bridged_by_the_corpus_in_doubt() -> None:
+    # seed 509 alt 010: "Vẽ vfbt2 nghị phê duyệt …" (a stamp's garble over "việc đề") restored to "Về việc
+    # nghị …": the corpus never writes "việc nghị" and writes "việc đề nghị": "đề" put back, in doubt
+    lost = "Về việc nghị phê duyệt danh mục dự án kêu gọi đầu tư năm 2018"
+    value, conf = _subject([(lost, _confs(lost, {"việc": 25.0, "nghị": 79.0}))])  # "việc": the garble's
+    assert (value, conf < SURE) == ("Về việc đề nghị phê duyệt danh mục dự án kêu gọi đầu tư năm 2018", True)
+    # read sure, the subject stays as read (the page, not the corpus, says what it is)
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.fields.subject import lost_after_opening
+    from digitize.pipeline.model import ExtractedField
+
+    sure = Found((ExtractedField("subject", lost, 0.9),))
+    assert lost_after_opening(sure) is sure
+    # a next word the corpus writes after "việc", or one it bridges many ways: as read
+    for kept in ("Về việc phê duyệt danh mục dự án", "Về việc nhanh tiến độ giải ngân"):
+        doubt = Found((ExtractedField("subject", kept, 0.5),))
+        assert lost_after_opening(doubt) is doubt

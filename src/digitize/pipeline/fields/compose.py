@@ -36,6 +36,7 @@ from digitize.pipeline.fields.subject import (
     full_title,
     garble_continued,
     holder_restated,
+    lost_after_opening,
     lost_end,
     lost_inside_restored,
     numeral_lost,
@@ -139,6 +140,7 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
+        subject = lost_after_opening(subject)  # "Về việc nghị …" in doubt: "đề" as the corpus bridges it
         subject = end_garble_continued(subject, own, all_lines)  # "… cơ quan nhà nHDÊN": its last word
         # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
         subject = recorrected(year_word_restored(subject, nam_like=True), own)  # a text layer's: as written
