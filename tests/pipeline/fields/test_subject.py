@@ -2436,3 +2436,14 @@ def test_a_stamp_s_box_edge_under_the_v_v_lines_ends_them() -> None:
     # the edge right under the last line: a line of the subject's may go on under the stamp, in doubt
     got = extract([_with_box_edge(_letter(vv), "dưỡng cán bộ năm 2022", 10.0)]).fields["subject"]
     assert got.value == want and got.confidence < 0.6
+
+
+def test_a_stamp_s_box_edge_below_a_blank_where_a_line_was_lost_leaves_the_subject_in_doubt() -> None:
+    from digitize.pipeline.fields import extract
+
+    # the subject's second line lost under the stamp: a blank of two lines' height at least, then the box's
+    # edge read "TT"; the subject read is its first line alone, and the edge does not make it sure
+    first = "V/v rà soát, đề xuất nhu cầu đào tạo, bồi"
+    for gap in (75.0, 100.0, 150.0):
+        got = extract([_with_box_edge(_letter([(first, "left", 96.0)]), first, gap)]).fields["subject"]
+        assert got.value == "rà soát, đề xuất nhu cầu đào tạo, bồi" and got.confidence < 0.6, gap

@@ -516,9 +516,11 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)) and not CITED.match(nxt.text):
                     break
                 if box_edge(nxt, out):
-                    # a stamp's box edge under the lines: they end there; in doubt unless a blank a line's
-                    # height at least stands between them (no line of the subject's could go on under it)
-                    out.cut = nxt.y0 - out[-1].y1 < tall
+                    # a stamp's box edge under the lines: they end there; sure only where the blank between
+                    # them is a line's height at least (no line of the subject's could go on under the
+                    # edge) and ``VV_GAP`` at most (no line of it was lost above the edge, under the stamp)
+                    gap = nxt.y0 - out[-1].y1
+                    out.cut = not tall <= gap <= VV_GAP * max(1.0, tall)
                     break
                 if nxt.y0 - out[-1].y1 > VV_GAP * max(1.0, tall):
                     # the V/v lines follow each other: a line below a blank is the body's ("Kính gửi: Các"
