@@ -2447,3 +2447,61 @@ def test_a_stamp_s_box_edge_below_a_blank_where_a_line_was_lost_leaves_the_subje
     for gap in (75.0, 100.0, 150.0):
         got = extract([_with_box_edge(_letter([(first, "left", 96.0)]), first, gap)]).fields["subject"]
         assert got.value == "rà soát, đề xuất nhu cầu đào tạo, bồi" and got.confidence < 0.6, gap
+
+
+def _restated(subject: list[str], body: list[str], fix: dict[str, str]) -> tuple[str | None, float]:
+    """The subject of a decision whose ``subject`` lines' first word of ``fix`` was read (``Word.read``) as
+    its value by Tesseract, the page's corrector making it the key; the ``body`` lines under it."""
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"), number="Số: 51/QĐ-UBND"),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        *[(s, "center", 88.0) for s in subject],
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "center", 93.0),
+        *[(b, "body", 92.0) for b in body],
+        *signer(("CHỦ TỊCH",), "Lê Thị Ngân"),
+    ]
+    pg = page(specs)
+    done = False
+    words = []
+    for w in pg.words:
+        if not done and w.text in fix and specs[w.line][0] in subject:
+            words.append(replace(w, read=fix[w.text]))
+            done = True
+        else:
+            words.append(w)
+    f = extract([replace(pg, words=tuple(words))]).fields["subject"]
+    return f.value, f.confidence
+
+
+def test_a_corrected_subject_word_the_body_misreads_alike_is_not_put_back_surely() -> None:
+    # the corrector made the subject's "điện từ" right; the body's "điện từ" is the same misreading, read at 95
+    value, conf = _restated(
+        ["Về việc xây dựng chính quyền điện tử tỉnh Nghệ An"],
+        [
+            "Căn cứ Kế hoạch số 12/KH-UBND về xây dựng chính quyền điện từ tỉnh Nghệ An;",
+            "Theo đề nghị của Giám đốc Sở Thông tin và Truyền thông.",
+        ],
+        {"tử": "từ"},
+    )
+    assert value == "Về việc xây dựng chính quyền điện tử tỉnh Nghệ An" or conf < 0.6
+
+
+def test_a_corrected_subject_word_is_not_put_back_from_a_body_phrase_that_ends_before_the_next_word() -> None:
+    # "kinh doanh được cấp" (Tesseract read "dược", the corrector made it right); the body cites "… điều kiện
+    # kinh doanh dược;" (pharmacy), a phrase that does not go on with "cấp"
+    subject = [
+        "Về việc công bố danh sách cơ sở kinh doanh được",
+        "cấp Giấy chứng nhận đủ điều kiện kinh doanh dược",
+    ]
+    body = [
+        "Căn cứ Luật Dược ngày 06 tháng 4 năm 2016;",
+        "Căn cứ Nghị định số 54/2017/NĐ-CP quy định chi tiết điều kiện kinh doanh dược;",
+        "Theo đề nghị của Giám đốc Sở Y tế.",
+    ]
+    value, conf = _restated(subject, body, {"được": "dược"})
+    assert value == " ".join(subject) and conf >= 0.6

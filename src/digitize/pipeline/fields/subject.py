@@ -1639,9 +1639,11 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     return Found((replace(f, value=value, confidence=conf),))
 
 
-READ_ANCHOR = (
-    2  # the subject's words right before (or after) a word the corrector changed that the body says too
-)
+# the subject's words right before (or after) a word the corrector changed that the body says too
+READ_ANCHOR = 2
+# a word put back as read stays sure only where Tesseract read the subject's own word at this confidence at
+# least; else the subject is in doubt (``GUESSED_CONFIDENCE``)
+RESTATED_SURE = 90.0
 
 
 def _phrases(lines: Sequence[Line], own: Sequence[Line]) -> list[list[str]]:
@@ -1674,6 +1676,7 @@ def read_restated(subject: Found, own: Sequence[Line], lines: Sequence[Line]) ->
     read = _own_words(words, own)
     phrases: list[list[str]] | None = None
     out = list(words)
+    unsure = False
     for i, (word, r) in enumerate(zip(words, read, strict=True)):
         if r is None or not r.read or fold(r.read) != fold(r.text):
             continue  # as read, or a word the corrector changed in more than its marks
@@ -1687,14 +1690,20 @@ def read_restated(subject: Found, own: Sequence[Line], lines: Sequence[Line]) ->
         for side in (before, after):
             if len(side) < READ_ANCHOR:
                 continue
-            said = [*side, was.lower()] if side is before else [was.lower(), *side]
+            # the anchor before the word: the body goes on with the subject's next word too, if it has one
+            # (the subject's "kinh doanh được cấp" is not the body's citation "… kinh doanh dược;")
+            said = [*side, was.lower(), *low[i + 1 : i + 2]] if side is before else [was.lower(), *side]
             corrected = [*side, core.lower()] if side is before else [core.lower(), *side]
             if _says(phrases, said) and not _says(phrases, corrected):
                 out[i] = word.replace(core, _cased_as(was, core), 1)
+                unsure = unsure or r.conf < RESTATED_SURE
                 break
     if out == words:
         return subject
-    return Found((replace(f, value=" ".join(out)),))
+    # the body may print the same misreading as the subject's ("chính quyền điện từ" read at 95 where the
+    # corrector made the subject's "từ" right): a word put back is a guess unless Tesseract read it surely
+    conf = min(f.confidence, GUESSED_CONFIDENCE) if unsure else f.confidence
+    return Found((replace(f, value=" ".join(out), confidence=conf),))
 
 
 # words before a subject's garbled end that the body must say in the same order for the end to be read there,
