@@ -148,6 +148,21 @@ def test_a_year_all_under_a_stamp_s_label_after_nam_is_the_issue_year_in_doubt()
     assert _page_subject(_year_page(first, date))[0] == first
 
 
+def test_a_phrase_that_ends_in_nam_gets_no_issue_year_beside_a_stamp_s_marks() -> None:
+    # REVIEW-43b: "cây lâu năm", "cuối năm" end their phrase in the corpus (no year after them as a rule): as
+    # read, in doubt (a year may yet be under the stamp); "5 năm" is five years: as read
+    date = "Hải Phòng, ngày 24 tháng 5 năm 2022"
+    for subject in (
+        "Về việc chuyển mục đích sử dụng đất trồng cây lâu năm",
+        "Về việc tổ chức Hội nghị tổng kết cuối năm",
+    ):
+        value, conf = _page_subject(_year_page(subject, date, "|"))
+        assert (value, conf < SURE) == (subject, True)
+    five = "Về việc ban hành Kế hoạch phát triển kinh tế - xã hội 5 năm"
+    value, conf = _page_subject(_year_page(five, date, "|"))
+    assert (value, conf >= SURE) == (five, True)
+
+
 def test_a_short_number_after_nam_with_nothing_cut_stands_as_read() -> None:
     # REVIEW-40d: "năm 2" is a second year ("sinh viên năm 2"), "năm 20" no cut year without a cut seen
     date = "Hải Phòng, ngày 24 tháng 5 năm 2022"

@@ -648,8 +648,28 @@ _YEAR_AFTER_NAM = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
 _CUT_YEAR_AT_END = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{2,3})$")
 # a subject ending "năm" with no year after it ("hằng năm", "trong năm": a year's worth, no year named)
 _NAM_AT_END = re.compile(
-    r"(?<!\S)(?!(?:hằng|hàng|mỗi|cả|trong|nhiều|các|những|từng|HẰNG|HÀNG|MỖI|CẢ|TRONG)\s)\S+\s+(năm|NĂM)$"
+    r"(?<!\S)(?!(?:hằng|hàng|mỗi|cả|trong|nhiều|các|những|từng|HẰNG|HÀNG|MỖI|CẢ|TRONG)\s)(\S+)\s+(năm|NĂM)$"
 )
+# the share of the corpus's "X năm" followed by a number for a year to be taken as cut after "X năm"
+YEAR_AFTER_SHARE = 0.5
+
+
+def _year_usually_after(word: str) -> bool:
+    """The corpus writes a number (a year) after "``word`` năm" more often than not ("công chức năm 2020",
+    "kinh tế năm 2021"), not the end of a phrase ("cây lâu năm", "tổng kết cuối năm": a year's worth)."""
+    model = correct.load()
+    ia = model.index.get(syllable_key(word.strip(_EDGES).lower()))
+    ib = model.index.get(syllable_key("năm"))
+    if ia is None or ib is None:
+        return False
+    pairs, nexts, counts, names = _continuations()
+    p = ia * model.size + ib
+    lo, hi = int(np.searchsorted(pairs, p, "left")), int(np.searchsorted(pairs, p, "right"))
+    total = int(counts[lo:hi].sum())
+    num = sum(int(counts[j]) for j in range(lo, hi) if names[int(nexts[j])] == "<num>")
+    return total > 0 and num >= YEAR_AFTER_SHARE * total
+
+
 # a year's digits cut off: the digits read end their line this close (of the line's height) to the page's
 # edge, or to a word of the page on their row that is no subject's (a stamp's marks or box beside them)
 CUT_REACH = 2.0
@@ -706,8 +726,17 @@ def year_restored(
     cut = _CUT_YEAR_AT_END.search(value)
     if cut is not None and year.startswith(cut[3]) and _cut_off(value, own, lines):
         value = value[: cut.start(3)] + year  # "… công chức năm 2": its last digits under a stamp
-    elif _NAM_AT_END.search(value) and _cut_off(value, own, lines):
-        value = f"{value} {year}"  # "… hành chính năm": its year all under a stamp's label ("Số:")
+    elif (
+        (nam := _NAM_AT_END.search(value)) is not None
+        and not any(ch.isdigit() for ch in nam[1])  # "kế hoạch 5 năm": five years
+        and _cut_off(value, own, lines)
+    ):
+        if not _year_usually_after(nam[1]):
+            # "cây lâu năm", "cuối năm" ends its phrase as a rule, yet a year may be under the stamp beside it
+            # ("cải cách hành chính năm 2020", a phrase the corpus ends at "năm" mostly): as read, in doubt
+            doubted = replace(f, confidence=min(f.confidence, GUESSED_CONFIDENCE))
+            return Found(tuple(doubted if x is f else x for x in subject.fields))
+        value = f"{value} {year}"  # "… công chức năm": its year all under a stamp's label ("Số:")
     if value == f.value:
         return subject
     fixed = replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE))
