@@ -3023,8 +3023,9 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
                 break  # a body line (not centred, wide) after the subject: the body has begun
             continue
         ln = part
-        if ln.boxed and subj and _speck_line(ln, subj[-1]):
-            continue  # "ô" of 10 px under a line of 60 px letters: a sliver of the line above
+        if ln.boxed and subj and _speck_line(ln, subj[-1]) and not rule_line(ln):
+            continue  # "ô" of 10 px under a line of 60 px letters: a sliver of the line above (a thin rule
+            # read as dashes is no sliver: it ends the subject below)
         if ln.boxed and subj:
             prev = subj[-1]
             if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
