@@ -2479,7 +2479,7 @@ def _restated(subject: list[str], body: list[str], fix: dict[str, str]) -> tuple
 
 
 def test_a_corrected_subject_word_the_body_misreads_alike_is_not_put_back_surely() -> None:
-    # the corrector made the subject's "điện từ" right; the body's "điện từ" is the same misreading, read at 95
+    # the corrector made the subject's "điện từ" right; the body's "điện từ" is the same misreading (at 95)
     value, conf = _restated(
         ["Về việc xây dựng chính quyền điện tử tỉnh Nghệ An"],
         [
