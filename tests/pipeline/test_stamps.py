@@ -1539,3 +1539,21 @@ def test_a_small_grey_stamp_beside_wide_rows_of_print_is_taken_out_by_its_tone()
         letter=letter,
     )
     assert list(stamps._without_stamp(prepared, 0.0, 0.0, 2000.0, 200.0, letter))  # a reading without it
+
+
+def test_thin_print_beside_a_bold_heading_is_not_taken_out_as_a_stamp_s_tone() -> None:
+    # REVIEW-43b: no stamp; a line of thin print (its strokes mid-grey on a grey scan) across the strip under
+    # and over rows of bold print, its ink between a tenth and a fifth of the whole: the lighter ink spans
+    # the strip's width, as no stamp's does: nothing to take out
+    from digitize.pipeline import regions
+
+    grey = np.full((200, 2000), 245, np.uint8)
+    for row in (20, 140):  # bold rows across the page: strokes 8 px wide
+        for x in range(40, 1960, 12):
+            grey[row : row + 20, x : x + 8] = 20
+    for x in range(200, 1800, 12):  # the thin line between them: strokes 3 px wide, mid-grey
+        grey[80:100, x : x + 3] = 90 + x % 21
+    ink = grey < 200
+    share = float(((grey > 60) & ink).sum() / ink.sum())
+    assert stamps.STAMP_LIGHT_SHARE < share < regions.LIGHT_SHARE
+    assert regions.print_tone(grey, stamps.STAMP_LIGHT_SHARE) is None

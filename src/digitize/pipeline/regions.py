@@ -182,6 +182,10 @@ def no_ink(grey: np.ndarray) -> bool:
 
 
 LIGHT_SHARE = 0.2  # of the ink: the lighter ink's share at least for ``print_tone`` to take it out
+# ... or, asked for less (a stamp a tenth of the rows' ink), the most of the region's width the lighter ink
+# apart from the print may span (2nd to 98th percentile): a stamp's is compact (seed 619 dev 010: 0.12 of
+# the rows), a line of thin print's (mid-grey on a grey scan, beside bold print) runs across the page
+LIGHT_SPAN = 0.4
 
 
 def print_tone(grey: np.ndarray, light_share: float = LIGHT_SHARE) -> np.ndarray | None:
@@ -207,6 +211,11 @@ def print_tone(grey: np.ndarray, light_share: float = LIGHT_SHARE) -> np.ndarray
     apart = cv2.bitwise_and(lighter, 1 - cv2.dilate(dark_ink, np.ones((7, 7), np.uint8)))
     if cv2.countNonZero(apart) < MIN_APART * light.size:
         return None
+    if light.size < LIGHT_SHARE * ink.size:
+        xs = np.nonzero(apart)[1]
+        lo, hi = np.percentile(xs, [2, 98])
+        if hi - lo > LIGHT_SPAN * grey.shape[1]:
+            return None  # a small share, spread across the region: thin print, no stamp
     near_print = cv2.dilate(dark_ink, np.ones((3, 3), np.uint8))
     out = grey.copy()
     out[(grey > split) & (near_print == 0)] = 255  # the print's soft edges kept (letters not thinned)
