@@ -1503,3 +1503,57 @@ def test_a_first_reading_word_stands_over_a_surer_band_word_the_corpus_does_not_
     band = [Word(text="tua", conf=96, box=Box(705, 100, 816, 130), line=3)]
     merged = stamps._merged(line, band, lambda w: 700 <= (w.box.x0 + w.box.x1) / 2 <= 870)
     assert [w.text for w in merged] == ["Kết", "qua"]
+
+
+def test_a_small_grey_stamp_beside_wide_rows_of_print_is_taken_out_by_its_tone() -> None:
+    # seed 619 dev 010: a grey scan's stamp (its number and labels mid-grey) left of the subject, its ink 19%
+    # of the ink in the rows from the heading to the body (the print's, page-wide, the rest): under the
+    # fifth ``regions.print_tone`` asks of a seal's, so no reading without it ("Về việc AI nghị" of "đề")
+    from digitize.pipeline import regions
+
+    letter = 20.0
+    grey = np.full((200, 2000), 245, np.uint8)
+    for row in (20, 80, 140):  # three rows of print across the page: strokes of letters 20 px tall
+        for x in range(40, 1960, 12):
+            grey[row : row + 20, x : x + 4] = 20
+    for y in (50, 110):  # the stamp's strokes between the rows (apart from the print), its mid-greys
+        for x in range(60, 420, 9):
+            grey[y : y + 20, x : x + 4] = 90 + x % 21
+    ink = grey < 200
+    share = float(((grey > 60) & ink).sum() / ink.sum())
+    assert stamps.STAMP_LIGHT_SHARE < share < regions.LIGHT_SHARE
+    assert regions.print_tone(grey) is None  # a seal's fifth: no second ink
+    toned = regions.print_tone(grey, stamps.STAMP_LIGHT_SHARE)
+    assert toned is not None
+    assert (toned[50:70, 60:420] == 255).all()  # the stamp's ink made paper
+    assert (toned[20:40, 40:44] == 20).all()  # the print kept
+    prepared = preprocess.Prepared(
+        master=grey,
+        ocr=grey,
+        scale=1.0,
+        rotation=0,
+        skew=0.0,
+        dpi=300.0,
+        width=2000,
+        height=200,
+        letter=letter,
+    )
+    assert list(stamps._without_stamp(prepared, 0.0, 0.0, 2000.0, 200.0, letter))  # a reading without it
+
+
+def test_thin_print_beside_a_bold_heading_is_not_taken_out_as_a_stamp_s_tone() -> None:
+    # REVIEW-43b: no stamp; a line of thin print (its strokes mid-grey on a grey scan) across the strip under
+    # and over rows of bold print, its ink between a tenth and a fifth of the whole: the lighter ink spans
+    # the strip's width, as no stamp's does: nothing to take out
+    from digitize.pipeline import regions
+
+    grey = np.full((200, 2000), 245, np.uint8)
+    for row in (20, 140):  # bold rows across the page: strokes 8 px wide
+        for x in range(40, 1960, 12):
+            grey[row : row + 20, x : x + 8] = 20
+    for x in range(200, 1800, 12):  # the thin line between them: strokes 3 px wide, mid-grey
+        grey[80:100, x : x + 3] = 90 + x % 21
+    ink = grey < 200
+    share = float(((grey > 60) & ink).sum() / ink.sum())
+    assert stamps.STAMP_LIGHT_SHARE < share < regions.LIGHT_SHARE
+    assert regions.print_tone(grey, stamps.STAMP_LIGHT_SHARE) is None

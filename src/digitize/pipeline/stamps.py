@@ -76,6 +76,7 @@ from digitize.tools import tesseract
 CHROMA = 25  # max - min of R, G, B after white balance: a stamp's ink (faded: 25-120) vs black print (< 10)
 RIM = 10  # the stamp's pale, unevenly inked parts next to its stronger ink
 MIN_INK = 0.002  # share of the rows' pixels in stamp colour for the pass to run (a few letters' worth)
+STAMP_LIGHT_SHARE = 0.1
 ROWS_BELOW = 4.5  # line heights under the type name: the trích yếu's lines (up to 3) and the line after it
 
 
@@ -696,7 +697,7 @@ def _without_stamp(
                 return
     grey = regions.cut(prepared, x0, y0, x1, y1)
     flat = flat_paper(grey, letter)
-    toned = regions.print_tone(flat)
+    toned = regions.print_tone(flat, STAMP_LIGHT_SHARE)
     if by_ink is not None and (box := stamp_box(by_ink, letter)) is not None:
         # the stamp's coloured ink in its box, with its lighter tone (the pen's darker number and the stamp's
         # darker labels the tone leaves are coloured): then its tone alone

@@ -127,3 +127,26 @@ def test_a_title_in_doubt_with_a_word_lost_inside_it_is_the_body_s_line() -> Non
     # read surely, the title stands as read
     sure: list[Spec] = [("GIẤY CHỨNG NHẬN", "center", 95.0), ("ĐỦ KIỆN KINH DOANH DƯỢC", "center", 95.0)]
     assert _subject(_certificate(sure))[0] == "Giấy chứng nhận đủ kiện kinh doanh dược"
+
+
+def test_a_title_word_the_corrector_changed_is_put_back_as_the_body_prints_it() -> None:
+    # Tesseract read "DƯỢC", the page's corrector made it "ĐƯỢC" ("kinh doanh được" is far commoner in the
+    # corpus); the body's line prints "kinh doanh dược": the word as read, sure where Tesseract read it surely
+    # (the body may print the same misreading), else in doubt
+    def corrected(condition: str, conf: float = 95.0) -> tuple[str | None, float]:
+        title: list[Spec] = [
+            ("GIẤY CHỨNG NHẬN", "center", 95.0),
+            ("ĐỦ ĐIỀU KIỆN KINH DOANH ĐƯỢC", "center", conf),
+        ]
+        pg = page(_certificate(title, condition))
+        words = tuple(replace(w, read="DƯỢC") if w.text == "ĐƯỢC" else w for w in pg.words)
+        f = extract([replace(pg, words=words)]).fields["subject"]
+        return f.value, f.confidence
+
+    value, conf = corrected("Đủ điều kiện: đủ điều kiện kinh doanh dược.")
+    assert (value, conf >= 0.6) == (TITLE, True)
+    value, conf = corrected("Đủ điều kiện: đủ điều kiện kinh doanh dược.", 88.0)
+    assert (value, conf < 0.6) == (TITLE, True)
+    # the body says what the corrector made of it: the corrected word stays
+    value, _ = corrected("Đủ điều kiện: đủ điều kiện kinh doanh được.")
+    assert value == "Giấy chứng nhận đủ điều kiện kinh doanh được"

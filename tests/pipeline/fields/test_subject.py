@@ -2397,3 +2397,111 @@ def test_quy_che_or_a_born_digital_quarter_is_not_put_in_doubt_as_no_quarter() -
     assert not quarter_one_read(words("ban hành Quy chế năm 2024"))
     assert not quarter_one_read(words("kết quả quý TH năm 2018", 100.0))
     assert quarter_one_read(words("kết quả quý TH năm 2018"))
+
+
+def _with_box_edge(specs: list, after: str, gap: float):  # type: ignore[no-untyped-def,type-arg]
+    """The page of ``specs`` with an incoming stamp's box edge read as "TT" (at 50, its letters ten times as
+    wide as the print's) ``gap`` pixels under the line ``after``, the lines below moved down to make room."""
+    from dataclasses import replace
+
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import CHAR, page
+
+    pg = page(specs)
+    k = next(i for i, s in enumerate(specs) if s[0] == after)
+    last = max(w.box.y1 for w in pg.words if w.line == k)
+    x0 = min(w.box.x0 for w in pg.words if w.line == k)
+    top = last + gap
+    words = [
+        w
+        if w.line <= k
+        else replace(w, line=w.line + 1, box=replace(w.box, y0=w.box.y0 + 200, y1=w.box.y1 + 200))
+        for w in pg.words
+    ]
+    words.append(Word("TT", 49.8, Box(x0, top, x0 + 20 * CHAR, top + 45), line=k + 1))
+    return replace(pg, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))
+
+
+def test_a_stamp_s_box_edge_under_the_v_v_lines_ends_them() -> None:
+    from digitize.pipeline.fields import extract
+
+    vv = [
+        ("V/v rà soát, đề xuất nhu cầu đào tạo, bồi", "left", 96.0),
+        ("dưỡng cán bộ năm 2022", "left", 96.0),
+    ]
+    want = "rà soát, đề xuất nhu cầu đào tạo, bồi dưỡng cán bộ năm 2022"
+    # a blank of a line's height above the edge: the subject ended there, read sure
+    got = extract([_with_box_edge(_letter(vv), "dưỡng cán bộ năm 2022", 50.0)]).fields["subject"]
+    assert (got.value, got.confidence >= 0.6) == (want, True)
+    # the edge right under the last line: a line of the subject's may go on under the stamp, in doubt
+    got = extract([_with_box_edge(_letter(vv), "dưỡng cán bộ năm 2022", 10.0)]).fields["subject"]
+    assert got.value == want and got.confidence < 0.6
+
+
+def test_a_stamp_s_box_edge_below_a_blank_where_a_line_was_lost_leaves_the_subject_in_doubt() -> None:
+    from digitize.pipeline.fields import extract
+
+    # the subject's second line lost under the stamp: a blank of two lines' height at least, then the box's
+    # edge read "TT"; the subject read is its first line alone, and the edge does not make it sure
+    first = "V/v rà soát, đề xuất nhu cầu đào tạo, bồi"
+    for gap in (75.0, 100.0, 150.0):
+        got = extract([_with_box_edge(_letter([(first, "left", 96.0)]), first, gap)]).fields["subject"]
+        assert got.value == "rà soát, đề xuất nhu cầu đào tạo, bồi" and got.confidence < 0.6, gap
+
+
+def _restated(subject: list[str], body: list[str], fix: dict[str, str]) -> tuple[str | None, float]:
+    """The subject of a decision whose ``subject`` lines' first word of ``fix`` was read (``Word.read``) as
+    its value by Tesseract, the page's corrector making it the key; the ``body`` lines under it."""
+    from dataclasses import replace
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"), number="Số: 51/QĐ-UBND"),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        *[(s, "center", 88.0) for s in subject],
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "center", 93.0),
+        *[(b, "body", 92.0) for b in body],
+        *signer(("CHỦ TỊCH",), "Lê Thị Ngân"),
+    ]
+    pg = page(specs)
+    done = False
+    words = []
+    for w in pg.words:
+        if not done and w.text in fix and specs[w.line][0] in subject:
+            words.append(replace(w, read=fix[w.text]))
+            done = True
+        else:
+            words.append(w)
+    f = extract([replace(pg, words=tuple(words))]).fields["subject"]
+    return f.value, f.confidence
+
+
+def test_a_corrected_subject_word_the_body_misreads_alike_is_not_put_back_surely() -> None:
+    # the corrector made the subject's "điện từ" right; the body's "điện từ" is the same misreading (at 95)
+    value, conf = _restated(
+        ["Về việc xây dựng chính quyền điện tử tỉnh Nghệ An"],
+        [
+            "Căn cứ Kế hoạch số 12/KH-UBND về xây dựng chính quyền điện từ tỉnh Nghệ An;",
+            "Theo đề nghị của Giám đốc Sở Thông tin và Truyền thông.",
+        ],
+        {"tử": "từ"},
+    )
+    assert value == "Về việc xây dựng chính quyền điện tử tỉnh Nghệ An" or conf < 0.6
+
+
+def test_a_corrected_subject_word_is_not_put_back_from_a_body_phrase_that_ends_before_the_next_word() -> None:
+    # "kinh doanh được cấp" (Tesseract read "dược", the corrector made it right); the body cites "… điều kiện
+    # kinh doanh dược;" (pharmacy), a phrase that does not go on with "cấp"
+    subject = [
+        "Về việc công bố danh sách cơ sở kinh doanh được",
+        "cấp Giấy chứng nhận đủ điều kiện kinh doanh dược",
+    ]
+    body = [
+        "Căn cứ Luật Dược ngày 06 tháng 4 năm 2016;",
+        "Căn cứ Nghị định số 54/2017/NĐ-CP quy định chi tiết điều kiện kinh doanh dược;",
+        "Theo đề nghị của Giám đốc Sở Y tế.",
+    ]
+    value, conf = _restated(subject, body, {"được": "dược"})
+    assert value == " ".join(subject) and conf >= 0.6

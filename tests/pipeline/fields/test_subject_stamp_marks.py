@@ -232,3 +232,69 @@ def test_a_garble_before_a_year_the_corrector_reads_is_not_made_nam() -> None:
         ]
     )
     assert value is not None and value.endswith("khóa 2023")
+
+
+def test_a_sliver_read_as_a_word_under_a_subject_line_does_not_end_the_subject() -> None:
+    from tests.pipeline.test_extract import BODY_C
+
+    # seed 511 alt 008: "ô" of 10 px read at 91 just under "… vốn đầu tư" (60 px): its gap to "công năm 2019"
+    # was taken for the blank under the subject, the last line left out
+    first, last = "Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư", "công năm 2019"
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ"), number="Số: 41/CT-UBND"),
+        ("CHỈ THỊ", "center", 95.0),
+        (first, "center", 96.0),
+        (last, "center", 96.0),
+        ("", "center", 90.0),
+        (BODY, "body", 92.0),
+        *signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), "Tăng Kim Nguyệt"),
+    ]
+    pg = page(specs)
+    k = next(i for i, s in enumerate(specs) if s[0] == first)
+    bottom = max(w.box.y1 for w in pg.words if w.line == k)
+    x = BODY_C - 6.0  # (under the heading's centre: a centred "line" of its own)
+    # the lines from the subject's last down 15 px lower (a blank of 30 px: as the subject's lines stand)
+    words = [
+        w
+        if w.line <= k
+        else dc_replace(w, line=w.line + 1, box=dc_replace(w.box, y0=w.box.y0 + 15, y1=w.box.y1 + 15))
+        for w in pg.words
+    ]
+    words.append(Word("ô", 90.6, Box(x, bottom - 8, x + 12, bottom + 2), line=k + 1))
+    got = extract([dc_replace(pg, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))]).fields[
+        "subject"
+    ]
+    assert (got.value, got.confidence >= SURE) == (f"{first} {last}", True)
+
+
+def test_a_thin_rule_read_as_dashes_under_the_subject_still_ends_it() -> None:
+    from tests.pipeline.test_extract import BODY_C
+
+    # REVIEW-43b: the rule under the subject, thin (4 px under 45 px letters) and read "T———————": a rule,
+    # not a sliver passed over; the centred line under it is the body's
+    first, last = "Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư", "công năm 2019"
+    centred = "Thời gian qua công tác giải ngân đạt kết quả,"
+    specs = [
+        *header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ"), number="Số: 41/CT-UBND"),
+        ("CHỈ THỊ", "center", 95.0),
+        (first, "center", 96.0),
+        (last, "center", 96.0),
+        (centred, "center", 92.0),
+        (BODY, "body", 92.0),
+        *signer(("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"), "Tăng Kim Nguyệt"),
+    ]
+    pg = page(specs)
+    k = next(i for i, s in enumerate(specs) if s[0] == last)
+    bottom = max(w.box.y1 for w in pg.words if w.line == k)
+    x = BODY_C - 100.0
+    words = [
+        w
+        if w.line <= k
+        else dc_replace(w, line=w.line + 1, box=dc_replace(w.box, y0=w.box.y0 + 10, y1=w.box.y1 + 10))
+        for w in pg.words
+    ]
+    words.append(Word("T———————", 60.0, Box(x, bottom + 8, x + 200, bottom + 12), line=k + 1))
+    got = extract([dc_replace(pg, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))]).fields[
+        "subject"
+    ]
+    assert got.value == f"{first} {last}"

@@ -36,10 +36,12 @@ from digitize.pipeline.fields.subject import (
     full_title,
     garble_continued,
     holder_restated,
+    lost_after_opening,
     lost_end,
     lost_inside_restored,
     numeral_lost,
     province_restored,
+    read_restated,
     read_subject,
     read_type,
     recorrected,
@@ -138,9 +140,11 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         subject = lost_end(subject, layout, all_lines, own)
     if pages[0].source == "ocr":
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
+        subject = lost_after_opening(subject)  # "Về việc nghị …" in doubt: "đề" as the corpus bridges it
         subject = end_garble_continued(subject, own, all_lines)  # "… cơ quan nhà nHDÊN": its last word
         # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
         subject = recorrected(year_word_restored(subject, nam_like=True), own)  # a text layer's: as written
+        subject = read_restated(subject, own, all_lines)  # "kinh doanh được" of "dược" as the body prints it
         subject = rejoined(subject, own)  # a word a stamp's side cut in two
         subject = lost_inside_restored(case_garbles_lowered(subject, own))  # "c áy, cHữa": a stroke over them
         subject = dash_restored(subject, own)  # "kinh tế ‹ › xã hội": its dash dropped

@@ -25,6 +25,7 @@ from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.number import CITED, NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
 from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_PLACES, NOTATION_TYPES, PROVINCES
 from digitize.pipeline.model import Word
@@ -458,6 +459,26 @@ def _whole_row(part: Line, header: Sequence[Line]) -> Line:
 VV_GAP = 1.5
 
 
+# a line of words read unsure (under ``ROW_SURE``) whose letters are this many times as wide as the V/v lines'
+# at least is no printed line: an incoming stamp's box edge read as letters ("TT" at 50, 47 px a letter where
+# the subject's are 10, under "… năm 2022": seed 511 alt 004)
+STRETCHED = 2.5
+
+
+def box_edge(ln: Line, above: Sequence[Line]) -> bool:
+    """``ln`` is a stamp box's edge read as letters (``STRETCHED``), not a line printed as the ``above``'s."""
+    widths = [lw for x in above if (lw := letter_width(x)) is not None]
+    letters = [w for w in ln.words if any(ch.isalnum() for ch in w.text)]
+    return (
+        bool(widths)
+        and bool(letters)
+        and all(
+            w.conf < ROW_SURE and w.box.x1 - w.box.x0 >= STRETCHED * max(widths) * len(w.text)
+            for w in letters
+        )
+    )
+
+
 class VvLines(list[Line]):
     """A công văn's "V/v" lines; ``cut``: they were ended at a blank (``VV_GAP``) above a line that is no
     address line: the line below may be the body's, or the subject's own below a line of it lost under a
@@ -493,6 +514,13 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             tall = ln.y1 - ln.y0
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)) and not CITED.match(nxt.text):
+                    break
+                if box_edge(nxt, out):
+                    # a stamp's box edge under the lines: they end there; sure only where the blank between
+                    # them is a line's height at least (no line of the subject's could go on under the
+                    # edge) and ``VV_GAP`` at most (no line of it was lost above the edge, under the stamp)
+                    gap = nxt.y0 - out[-1].y1
+                    out.cut = not tall <= gap <= VV_GAP * max(1.0, tall)
                     break
                 if nxt.y0 - out[-1].y1 > VV_GAP * max(1.0, tall):
                     # the V/v lines follow each other: a line below a blank is the body's ("Kính gửi: Các"
@@ -618,6 +646,30 @@ _YEAR_AFTER_NAM = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{4})\b")
 
 
 _CUT_YEAR_AT_END = re.compile(r"\b(năm|Năm|NĂM)(\s+)(\d{2,3})$")
+# a subject ending "năm" with no year after it ("hằng năm", "trong năm": a year's worth, no year named)
+_NAM_AT_END = re.compile(
+    r"(?<!\S)(?!(?:hằng|hàng|mỗi|cả|trong|nhiều|các|những|từng|HẰNG|HÀNG|MỖI|CẢ|TRONG)\s)(\S+)\s+(năm|NĂM)$"
+)
+# the share of the corpus's "X năm" followed by a number for a year to be taken as cut after "X năm"
+YEAR_AFTER_SHARE = 0.5
+
+
+def _year_usually_after(word: str) -> bool:
+    """The corpus writes a number (a year) after "``word`` năm" more often than not ("công chức năm 2020",
+    "kinh tế năm 2021"), not the end of a phrase ("cây lâu năm", "tổng kết cuối năm": a year's worth)."""
+    model = correct.load()
+    ia = model.index.get(syllable_key(word.strip(_EDGES).lower()))
+    ib = model.index.get(syllable_key("năm"))
+    if ia is None or ib is None:
+        return False
+    pairs, nexts, counts, names = _continuations()
+    p = ia * model.size + ib
+    lo, hi = int(np.searchsorted(pairs, p, "left")), int(np.searchsorted(pairs, p, "right"))
+    total = int(counts[lo:hi].sum())
+    num = sum(int(counts[j]) for j in range(lo, hi) if names[int(nexts[j])] == "<num>")
+    return total > 0 and num >= YEAR_AFTER_SHARE * total
+
+
 # a year's digits cut off: the digits read end their line this close (of the line's height) to the page's
 # edge, or to a word of the page on their row that is no subject's (a stamp's marks or box beside them)
 CUT_REACH = 2.0
@@ -674,6 +726,17 @@ def year_restored(
     cut = _CUT_YEAR_AT_END.search(value)
     if cut is not None and year.startswith(cut[3]) and _cut_off(value, own, lines):
         value = value[: cut.start(3)] + year  # "… công chức năm 2": its last digits under a stamp
+    elif (
+        (nam := _NAM_AT_END.search(value)) is not None
+        and not any(ch.isdigit() for ch in nam[1])  # "kế hoạch 5 năm": five years
+        and _cut_off(value, own, lines)
+    ):
+        if not _year_usually_after(nam[1]):
+            # "cây lâu năm", "cuối năm" ends its phrase as a rule, yet a year may be under the stamp beside it
+            # ("cải cách hành chính năm 2020", a phrase the corpus ends at "năm" mostly): as read, in doubt
+            doubted = replace(f, confidence=min(f.confidence, GUESSED_CONFIDENCE))
+            return Found(tuple(doubted if x is f else x for x in subject.fields))
+        value = f"{value} {year}"  # "… công chức năm": its year all under a stamp's label ("Số:")
     if value == f.value:
         return subject
     fixed = replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE))
@@ -1605,6 +1668,73 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     return Found((replace(f, value=value, confidence=conf),))
 
 
+# the subject's words right before (or after) a word the corrector changed that the body says too
+READ_ANCHOR = 2
+# a word put back as read stays sure only where Tesseract read the subject's own word at this confidence at
+# least; else the subject is in doubt (``GUESSED_CONFIDENCE``)
+RESTATED_SURE = 90.0
+
+
+def _phrases(lines: Sequence[Line], own: Sequence[Line]) -> list[list[str]]:
+    """The words of the document's lines but its ``own`` (the subject's), each line's in small letters, their
+    marks at the ends left out."""
+    mine = {id(w) for ln in own for w in ln.words}
+    return [
+        [w.strip(_EDGES).lower() for w in ln.text.split()]
+        for ln in lines
+        if not any(id(x) in mine for x in ln.words)
+    ]
+
+
+def _says(phrases: Sequence[Sequence[str]], run: Sequence[str]) -> bool:
+    n = len(run)
+    return any(list(p[i : i + n]) == list(run) for p in phrases for i in range(len(p) - n + 1))
+
+
+def read_restated(subject: Found, own: Sequence[Line], lines: Sequence[Line]) -> Found:
+    """``subject`` with a word the page's corrector changed (``Word.read``: Tesseract read it otherwise) put
+    back as read where the document's other ``lines`` print the phrase so: the ``READ_ANCHOR`` words before it
+    (or after it) and the word as read, and never as corrected. A certificate's title "… KINH DOANH DƯỢC"
+    became "ĐƯỢC" (the corpus shows "kinh doanh được" 82 times, "kinh doanh dược" 3) while its body's "Đủ
+    điều kiện: đủ điều kiện kinh doanh dược." reads as printed (seed 619 dev 006, a SURE-WRONG at 0.89): the
+    page's own print outweighs the corpus."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    phrases: list[list[str]] | None = None
+    out = list(words)
+    unsure = False
+    for i, (word, r) in enumerate(zip(words, read, strict=True)):
+        if r is None or not r.read or fold(r.read) != fold(r.text):
+            continue  # as read, or a word the corrector changed in more than its marks
+        core = word.strip(_EDGES)
+        was = r.read.strip(_EDGES)
+        if not core or not was or was.lower() == core.lower():
+            continue
+        low = [w.strip(_EDGES).lower() for w in out]
+        before, after = low[max(0, i - READ_ANCHOR) : i], low[i + 1 : i + 1 + READ_ANCHOR]
+        phrases = phrases if phrases is not None else _phrases(lines, own)
+        for side in (before, after):
+            if len(side) < READ_ANCHOR:
+                continue
+            # the anchor before the word: the body goes on with the subject's next word too, if it has one
+            # (the subject's "kinh doanh được cấp" is not the body's citation "… kinh doanh dược;")
+            said = [*side, was.lower(), *low[i + 1 : i + 2]] if side is before else [was.lower(), *side]
+            corrected = [*side, core.lower()] if side is before else [core.lower(), *side]
+            if _says(phrases, said) and not _says(phrases, corrected):
+                out[i] = word.replace(core, _cased_as(was, core), 1)
+                unsure = unsure or r.conf < RESTATED_SURE
+                break
+    if out == words:
+        return subject
+    # the body may print the same misreading as the subject's ("chính quyền điện từ" read at 95 where the
+    # corrector made the subject's "từ" right): a word put back is a guess unless Tesseract read it surely
+    conf = min(f.confidence, GUESSED_CONFIDENCE) if unsure else f.confidence
+    return Found((replace(f, value=" ".join(out), confidence=conf),))
+
+
 # words before a subject's garbled end that the body must say in the same order for the end to be read there,
 # and how many words more than the garbled end the body's may have
 TAIL_ANCHOR = 4
@@ -2198,6 +2328,49 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
     if not changed:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+BRIDGE_SEEN = 20  # times the corpus shows "việc W X" at least for W to be a word lost between the two
+
+
+def _bridge(model: correct.Model, a: str, b: str) -> str | None:
+    """The one word the corpus puts between ``a`` and ``b`` (``CONTINUED_SHARE`` of the times it puts any,
+    ``BRIDGE_SEEN`` times at least), when it never shows them side by side; else None."""
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    if ia is None or ib is None or ia * model.size + ib in model.bigrams:
+        return None
+    pairs, nexts, counts, names = _continuations()
+    lo = int(np.searchsorted(pairs, ia * model.size, "left"))
+    hi = int(np.searchsorted(pairs, (ia + 1) * model.size, "left"))
+    found = [(int(counts[j]), int(pairs[j] % model.size)) for j in range(lo, hi) if int(nexts[j]) == ib]
+    found = [x for x in found if not names[x[1]].startswith("<")]
+    if not found:
+        return None
+    n, iw = max(found)
+    if n < BRIDGE_SEEN or n < CONTINUED_SHARE * sum(x[0] for x in found):
+        return None
+    return model.surface[iw]
+
+
+def lost_after_opening(subject: Found) -> Found:
+    """A subject in doubt opening "Về việc X …" where the corpus never shows "việc X" and puts one word
+    between them ("Về việc nghị phê duyệt …": "đề" lost with "việc" under a stamp's garble, "Vẽ vfbt2 nghị"
+    restored to "Về việc", seed 509 alt 010): that word put back, still in doubt (the corpus supplies it,
+    the page does not). A subject read sure stays as it is."""
+    f = subject.get("subject")
+    if f is None or not f.value or f.confidence >= REVIEW_THRESHOLD:
+        return subject
+    words = f.value.split()
+    if len(words) < 3 or [fold(w) for w in words[:2]] != ["ve", "viec"]:
+        return subject
+    nxt = words[2].strip(_EDGES)
+    if not nxt.isalpha() or not nxt.islower():
+        return subject
+    got = _bridge(correct.load(), words[1], nxt)
+    if got is None:
+        return subject
+    value = " ".join([*words[:2], got, *words[2:]])
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 END_GAP = 1.5  # of the line's word height: a word this close after the subject's last is the same row's
@@ -2801,6 +2974,18 @@ def _centred_tail(rest: Sequence[Line], type_cx: float, width: float) -> bool:
     )
 
 
+SPECK_HEIGHT = 0.3  # of the subject's line's word height: a line whose words are all shorter is a speck's
+
+
+def _speck_line(ln: Line, prev: Line) -> bool:
+    """``ln``'s words are all far shorter than ``prev``'s (``SPECK_HEIGHT``): no line printed in the
+    subject's letters (a letter's accent alone is taller), a sliver of the line above it or a speck, read as
+    a word ("ô" of 10 px under "… vốn đầu tư" of 60, seed 511 alt 008: the subject's last line "công năm 2019"
+    below it was taken for the body's, the gap under the sliver too wide)."""
+    h = statistics.median(w.box.y1 - w.box.y0 for w in prev.words) if prev.words else 0.0
+    return bool(ln.words) and all(w.box.y1 - w.box.y0 < SPECK_HEIGHT * h for w in ln.words)
+
+
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
     """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
     ``type_cx`` (``boxed``: the heading's place is known)."""
@@ -2838,6 +3023,9 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
                 break  # a body line (not centred, wide) after the subject: the body has begun
             continue
         ln = part
+        if ln.boxed and subj and _speck_line(ln, subj[-1]) and not rule_line(ln):
+            continue  # "ô" of 10 px under a line of 60 px letters: a sliver of the line above (a thin rule
+            # read as dashes is no sliver: it ends the subject below)
         if ln.boxed and subj:
             prev = subj[-1]
             if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
