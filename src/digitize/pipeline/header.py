@@ -88,7 +88,89 @@ def second_pass(
         return page
     page = _reread(prepared, page, lang=lang, timeout=timeout)
     page = _lost_line(prepared, page, lang=lang, timeout=timeout)
-    return _ink_rows(prepared, page, lang=lang, timeout=timeout)
+    page = _ink_rows(prepared, page, lang=lang, timeout=timeout)
+    return _notation(prepared, page, lang=lang, timeout=timeout)
+
+
+# a printed notation as read alone after its slash: a capital, letters, then one or two hyphened parts
+_CLEAN_NOTATION = re.compile(r"/([A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]{0,7}){1,2})")
+# the notation word read again is cut at its box on its left (a pen's stroke close before the slash is read
+# as a mark: "/ƒTTr-SYT" at 49), this much (in its own heights) wider on its right and up and down, then given
+# this much white margin all round (read closer to the print's edge, "/ƒTTr-SYT" at 54; "/TTr-SYT" at 79)
+NOTATION_PAD = 0.15
+NOTATION_MARGIN = 0.3
+# ... and its new reading taken when read at least this surely (0..100)
+NOTATION_SURE = 75.0
+# a word before the notation this many times as tall as it is a number written by hand
+PEN_TALL = 1.5
+
+
+def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """The "Số:" line's printed notation read again on its own where the line's reading garbled it: a number
+    written by hand before it, taller than the print, throws the line's reading of the letters' case and
+    hyphen ("Số: 2209 /HC-VP" read "sẽ: 2209 /mcvp" at 19 %, "Số: 702 /CVT-VP" read "số: … /cvrvP"); cut
+    out alone from its slash on, it reads clean. The line's last word, led by a "/" and not shaped as a
+    notation (a capital, letters, a hyphened part), is read again as one line (``--psm 7``) and replaced by
+    the new reading when that is a notation read surely (``NOTATION_SURE``). A notation read in shape is read
+    again so only after a number standing taller than it (``PEN_TALL``): the line's reading may have lost a
+    lowercase letter ("/TT-SYT" of "/TTr-SYT" at 89); a new reading that differs is taken, no surer than the
+    first when it is unsure. A sharp scan's only: a blurred page's capitals read alone are no surer
+    (``blurred`` weighs its readings). One small Tesseract run on such pages only."""
+    if prepared.blurred:
+        return page
+    header = regions.header_of(page)
+    if header is None:
+        return page
+    layout, number = header
+    if number.line_i is None:
+        return page
+    ln = layout.left[number.line_i]
+    last = ln.words[-1]
+    k = last.text.find("/")
+    if len(ln.words) < 2 or k < 0:
+        return page
+    h = last.box.y1 - last.box.y0
+    before = ln.words[-2].box
+    # a notation read in shape is read again only after a number written taller than the print (the line's
+    # reading of its case may have lost a letter: "/TT-SYT" of "/TTr-SYT" at 89)
+    shaped = _CLEAN_NOTATION.fullmatch(last.text[k:]) is not None
+    if h <= 0 or (shaped and before.y1 - before.y0 < PEN_TALL * h):
+        return page
+    s = prepared.scale
+    ocr_h, ocr_w = prepared.ocr.shape[:2]
+    x0, y0 = last.box.x0, max(0.0, last.box.y0 - NOTATION_PAD * h)
+    x1, y1 = min(ocr_w / s, last.box.x1 + NOTATION_PAD * h), min(ocr_h / s, last.box.y1 + NOTATION_PAD * h)
+    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+    if crop.shape[0] < 8 or crop.shape[1] < 8:
+        return page
+    margin = round(NOTATION_MARGIN * h * s)
+    crop = np.pad(crop, margin, constant_values=255)
+    x0, y0 = x0 - margin / s, y0 - margin / s
+    try:
+        tokens = tesseract.image_to_data(crop, lang=lang, psm=7, dpi=round(prepared.dpi), timeout=timeout)
+    except ToolFailed:  # a reading that fails (a timeout on a loaded machine) keeps the first
+        return page
+    new = regions.page_words(tokens, x0, y0, scale=s, first_line=last.line, block=0)
+    # a pen's last stroke at the cut's left edge may be read as a mark before the slash ("' /HC-VP")
+    new = [w for w in new if "/" in w.text or any(ch.isalpha() for ch in w.text)]
+    if len(new) != 1:
+        return page
+    read, conf = new[0].text, new[0].conf
+    m = _CLEAN_NOTATION.search(read)
+    if m is None or m.start() != read.find("/") or read[m.end() :].strip(".,;"):
+        return page
+    # what the first reading had before the slash (a pen's digit glued to it) stays
+    text = last.text[:k] + m.group(0)
+    if text == last.text:
+        return page
+    if conf < NOTATION_SURE:
+        if not shaped:
+            return page
+        # two readings in shape that differ, the second less sure: the one read alone is kept (the line's
+        # reading is what the pen's number threw), no surer than either
+        conf = min(conf, last.conf)
+    words = [replace(w, text=text, conf=conf) if w is last else w for w in page.words]
+    return replace(page, words=tuple(words), text=page_text(words))
 
 
 # the band under the motto read for a lost date line: this many of the motto's line heights down (the date
