@@ -563,13 +563,17 @@ def test_a_notation_garbled_after_a_pen_number_is_read_again_on_its_own() -> Non
 
 
 def test_a_notation_in_shape_after_a_pen_number_is_read_again_for_a_lost_letter() -> None:
-    # the line's reading lost the lowercase "r" of "TTr" beside the tall pen's digits: "/TT-SYT" at 89, sure
-    # and wrong
+    # the line's reading lost the lowercase "r" of "TTr" beside the tall pen's digits ("/TT-SYT"): read again
+    # alone, the surer reading is taken
     prepared = preprocess.prepare(_pen_number_page("38", "/TTr-SYT"), dpi=300)
-    first = _with_notation_read(recognize.recognize(prepared, lang="vie"), "/TT-SYT", 89.0)
+    clean = recognize.recognize(prepared, lang="vie")
+    first = _with_notation_read(clean, "/TT-SYT", 45.0)
     assert extract([first]).values()["code_notation"] == "TT-SYT"
     v = extract([header.second_pass(prepared, first, lang="vie")]).values()
     assert v["code_notation"] == "TTr-SYT"
+    # ... a reading in shape surer than the new one stays ("/BC-SLĐTBXH" at 90 read alone "/BC-SLĐIBXH" at 77)
+    sure = _with_notation_read(clean, "/TT-SYT", 97.0)
+    assert extract([header.second_pass(prepared, sure, lang="vie")]).values()["code_notation"] == "TT-SYT"
 
 
 def test_a_printed_number_and_its_notation_read_in_shape_are_left_alone() -> None:
@@ -590,3 +594,18 @@ def test_a_printed_number_and_its_notation_read_in_shape_are_left_alone() -> Non
         alone = header._notation(prepared, clean, lang="vie", timeout=30.0)
     assert page == clean
     assert alone is clean and len(calls) == before
+
+
+def test_a_notation_whose_slash_was_read_as_another_mark_is_read_again() -> None:
+    # "Số: 2529 /CT-CDLQGVN" read "Số: Z 529 (cr-cpLqGvN" (seed 505 alt 001): no slash, so no number line
+    # found by the number's reading; the "Số:" line's last word is read again all the same
+    prepared = preprocess.prepare(_pen_number_page("2529", "/CT-CDLQGVN"), dpi=300)
+    clean = recognize.recognize(prepared, lang="vie")
+    layout, _ = regions.header_of(clean)
+    line = next(ln for ln in layout.left if fold(ln.text).startswith("so"))
+    last = line.words[-1]
+    words = tuple(replace(w, text="(cr-cpLqGvN", conf=40.0) if w is last else w for w in clean.words)
+    first = replace(clean, words=words)
+    assert extract([first]).values()["code_notation"] is None
+    v = extract([header.second_pass(prepared, first, lang="vie")]).values()
+    assert v["code_notation"] == "CT-CDLQGVN"

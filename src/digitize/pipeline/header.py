@@ -94,6 +94,9 @@ def second_pass(
 
 # a printed notation as read alone after its slash: a capital, letters, then one or two hyphened parts
 _CLEAN_NOTATION = re.compile(r"/([A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]{0,7}){1,2})")
+# the notation's slash as the line's reading gives it, letters after it ("/mcvp", "(cr-cpLqGvN" of
+# "/CT-CDLQGVN", ",sGDÐT:-GDTrH" of "/SGDĐT-GDTrH")
+_SLASH_READ = re.compile(r"[/(|!,\\⁄\[{](?=[^\W\d_])")
 # the notation word read again is cut at its box on its left (a pen's stroke close before the slash is read
 # as a mark: "/ƒTTr-SYT" at 49), this much (in its own heights) wider on its right and up and down, then given
 # this much white margin all round (read closer to the print's edge, "/ƒTTr-SYT" at 54; "/TTr-SYT" at 79)
@@ -101,6 +104,7 @@ NOTATION_PAD = 0.15
 NOTATION_MARGIN = 0.3
 # ... and its new reading taken when read at least this surely (0..100)
 NOTATION_SURE = 75.0
+NOTATION_DPI = 300.0
 # a word before the notation this many times as tall as it is a number written by hand
 PEN_TALL = 1.5
 
@@ -113,8 +117,8 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     notation (a capital, letters, a hyphened part), is read again as one line (``--psm 7``) and replaced by
     the new reading when that is a notation read surely (``NOTATION_SURE``). A notation read in shape is read
     again so only after a number standing taller than it (``PEN_TALL``): the line's reading may have lost a
-    lowercase letter ("/TT-SYT" of "/TTr-SYT" at 89); a new reading that differs is taken, no surer than the
-    first when it is unsure. A sharp scan's only: a blurred page's capitals read alone are no surer
+    lowercase letter: "/TT-SYT" of "/TTr-SYT"); a new reading that differs is taken when it is surer than the
+    first. A sharp scan's only: a blurred page's capitals read alone are no surer
     (``blurred`` weighs its readings). One small Tesseract run on such pages only."""
     if prepared.blurred:
         return page
@@ -122,17 +126,23 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     if header is None:
         return page
     layout, number = header
-    if number.line_i is None:
+    # the "Số:" line, also where its number was not read (its slash read as another mark: no number line
+    # found by the number's reading, its first "Số:" line is taken)
+    at = number.line_i
+    if at is None:
+        at = next((i for i, ln in enumerate(layout.left) if is_number_line(ln)), None)
+    if at is None:
         return page
-    ln = layout.left[number.line_i]
+    ln = layout.left[at]
     last = ln.words[-1]
-    k = last.text.find("/")
-    if len(ln.words) < 2 or k < 0:
+    lead = _SLASH_READ.search(last.text)
+    if len(ln.words) < 2 or lead is None:
         return page
+    k = lead.start()
     h = last.box.y1 - last.box.y0
     before = ln.words[-2].box
     # a notation read in shape is read again only after a number written taller than the print (the line's
-    # reading of its case may have lost a letter: "/TT-SYT" of "/TTr-SYT" at 89)
+    # reading of its case may have lost a letter: "/TT-SYT" of "/TTr-SYT")
     shaped = _CLEAN_NOTATION.fullmatch(last.text[k:]) is not None
     if h <= 0 or (shaped and before.y1 - before.y0 < PEN_TALL * h):
         return page
@@ -146,11 +156,18 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     margin = round(NOTATION_MARGIN * h * s)
     crop = np.pad(crop, margin, constant_values=255)
     x0, y0 = x0 - margin / s, y0 - margin / s
+    # small print (a scan under ``NOTATION_DPI``) read at that resolution: Tesseract's letters are then of
+    # the size it reads best ("/TI-UBND" at 44 of "/TTr-UBND" at 164 dpi)
+    up = max(1.0, NOTATION_DPI / prepared.dpi)
+    if up > 1.0:
+        crop = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
     try:
-        tokens = tesseract.image_to_data(crop, lang=lang, psm=7, dpi=round(prepared.dpi), timeout=timeout)
+        tokens = tesseract.image_to_data(
+            crop, lang=lang, psm=7, dpi=round(prepared.dpi * up), timeout=timeout
+        )
     except ToolFailed:  # a reading that fails (a timeout on a loaded machine) keeps the first
         return page
-    new = regions.page_words(tokens, x0, y0, scale=s, first_line=last.line, block=0)
+    new = regions.page_words(tokens, x0, y0, scale=s * up, first_line=last.line, block=0)
     # a pen's last stroke at the cut's left edge may be read as a mark before the slash ("' /HC-VP")
     new = [w for w in new if "/" in w.text or any(ch.isalpha() for ch in w.text)]
     if len(new) != 1:
@@ -163,12 +180,10 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     text = last.text[:k] + m.group(0)
     if text == last.text:
         return page
-    if conf < NOTATION_SURE:
-        if not shaped:
-            return page
-        # two readings in shape that differ, the second less sure: the one read alone is kept (the line's
-        # reading is what the pen's number threw), no surer than either
-        conf = min(conf, last.conf)
+    # a reading in shape gives way to a surer one only (read alone, "/BC-SLĐTBXH" at 90 gave "/BC-SLĐIBXH" at
+    # 77); a garbled one to a sure one
+    if (shaped and conf <= last.conf) or (not shaped and conf < NOTATION_SURE):
+        return page
     words = [replace(w, text=text, conf=conf) if w is last else w for w in page.words]
     return replace(page, words=tuple(words), text=page_text(words))
 
