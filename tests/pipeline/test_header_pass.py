@@ -564,16 +564,17 @@ def test_a_notation_garbled_after_a_pen_number_is_read_again_on_its_own() -> Non
 
 def test_a_notation_in_shape_after_a_pen_number_is_read_again_for_a_lost_letter() -> None:
     # the line's reading lost the lowercase "r" of "TTr" beside the tall pen's digits ("/TT-SYT"): read again
-    # alone, the surer reading is taken
+    # alone, the reading that adds it is taken
     prepared = preprocess.prepare(_pen_number_page("38", "/TTr-SYT"), dpi=300)
     clean = recognize.recognize(prepared, lang="vie")
     first = _with_notation_read(clean, "/TT-SYT", 45.0)
     assert extract([first]).values()["code_notation"] == "TT-SYT"
     v = extract([header.second_pass(prepared, first, lang="vie")]).values()
     assert v["code_notation"] == "TTr-SYT"
-    # ... a reading in shape surer than the new one stays ("/BC-SLĐTBXH" at 90 read alone "/BC-SLĐIBXH" at 77)
-    sure = _with_notation_read(clean, "/TT-SYT", 97.0)
-    assert extract([header.second_pass(prepared, sure, lang="vie")]).values()["code_notation"] == "TT-SYT"
+    # ... a reading in shape whose letters the new one changes stays ("/BC-SLĐTBXH" at 90 read alone
+    # "/BC-SLĐIBXH" at 77)
+    sure = _with_notation_read(clean, "/TS-SYT", 97.0)
+    assert extract([header.second_pass(prepared, sure, lang="vie")]).values()["code_notation"] == "TS-SYT"
 
 
 def test_a_printed_number_and_its_notation_read_in_shape_are_left_alone() -> None:
@@ -609,3 +610,83 @@ def test_a_notation_whose_slash_was_read_as_another_mark_is_read_again() -> None
     assert extract([first]).values()["code_notation"] is None
     v = extract([header.second_pass(prepared, first, lang="vie")]).values()
     assert v["code_notation"] == "CT-CDLQGVN"
+
+
+def _number_line_read(page: Any, read: dict[str, tuple[str, float]]) -> Any:
+    """``page`` with its "Số:" line's words read as ``read`` says: "digits" for the number's word, "last" for
+    the line's last word, (text, confidence) each."""
+    layout, number = regions.header_of(page)
+    assert number.line_i is not None
+    ln = layout.left[number.line_i]
+    last, digits = ln.words[-1], [w for w in ln.words[1:-1] if any(ch.isdigit() for ch in w.text)]
+    out = []
+    for w in page.words:
+        if w is last and "last" in read:
+            w = replace(w, text=read["last"][0], conf=read["last"][1])
+        elif digits and w is digits[0] and "digits" in read:
+            w = replace(w, text=read["digits"][0], conf=read["digits"][1])
+        out.append(w)
+    return replace(page, words=tuple(out))
+
+
+def _conf(page: Any, field: str) -> tuple[Any, float]:
+    e = extract([page])
+    return e.values().get(field), round(e.fields[field].confidence, 3) if field in e.fields else 0.0
+
+
+def test_a_notation_read_again_lends_no_confidence_to_digits_glued_before_it() -> None:
+    # "Số: 1139/QĐ-TTg" read "7343⁄QĐ-TTg" at 37 (a real scan's shape): the notation read again alone is
+    # sure, the digits glued before it are still the first reading's: the number stays in doubt
+    prepared = preprocess.prepare(_pen_number_page("1139/QĐ-TTg", "", written=False), dpi=300)
+    first = _number_line_read(recognize.recognize(prepared, lang="vie"), {"last": ("7343\u2044QĐ-TTg", 37.5)})
+    number, conf = _conf(first, "code_number")
+    assert number == "7343" and conf < 0.6
+    after = header._notation(prepared, first, lang="vie", timeout=30.0)
+    assert _conf(after, "code_number")[1] <= conf
+
+
+def test_a_notation_read_again_does_not_raise_a_wrong_pen_numbers_confidence() -> None:
+    # a pen's "2209" read "2289" at 80, its notation garbled "/mcvp" at 19: the line's mean held the number
+    # in doubt; the notation read clean must not make the wrong number sure
+    prepared = preprocess.prepare(_pen_number_page("2209", "/HC-VP"), dpi=300)
+    clean = recognize.recognize(prepared, lang="vie")
+    first = _number_line_read(clean, {"digits": ("2289", 80.0), "last": ("/mcvp", 19.0)})
+    number, conf = _conf(first, "code_number")
+    assert number == "2289"
+    after = header._notation(prepared, first, lang="vie", timeout=30.0)
+    assert after is not first  # the notation was read again ...
+    assert _conf(after, "code_number") == (number, conf)  # ... the number's worth is as it was
+
+
+def test_a_garbled_notation_gives_way_only_to_a_reading_like_it_and_in_doubt() -> None:
+    # the cut read alone may give another notation in shape: "/TH-SYT" is not what "/mcvp" was read of
+    prepared = preprocess.prepare(_pen_number_page("2209", "/HC-VP"), dpi=300)
+    first = _number_line_read(recognize.recognize(prepared, lang="vie"), {"last": ("/mcvp", 19.0)})
+    real = regions.page_words
+
+    def misread(*args: Any, **kwargs: Any) -> Any:
+        return [replace(w, text="/TH-SYT", conf=90.0) for w in real(*args, **kwargs)][:1]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(regions, "page_words", misread)
+        after = header._notation(prepared, first, lang="vie", timeout=30.0)
+    assert after is first
+    # ... one like it is taken, in doubt where its first part is no document type's ("HC" of "/HC-VP")
+    notation, conf = _conf(header.second_pass(prepared, first, lang="vie"), "code_notation")
+    assert notation == "HC-VP" and conf < 0.6
+
+
+def test_a_notation_in_shape_gives_way_only_to_one_that_adds_letters() -> None:
+    # "/TT-UBND" at 54 read alone "/T-UBND" at 56: a letter lost, not surer (psm 7's confidence is no
+    # measure against the line's)
+    prepared = preprocess.prepare(_pen_number_page("38", "/TT-UBND"), dpi=300)
+    first = _number_line_read(recognize.recognize(prepared, lang="vie"), {"last": ("/TT-UBND", 54.0)})
+    real = regions.page_words
+
+    def misread(*args: Any, **kwargs: Any) -> Any:
+        return [replace(w, text="/T-UBND", conf=56.0) for w in real(*args, **kwargs)][:1]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(regions, "page_words", misread)
+        after = header._notation(prepared, first, lang="vie", timeout=30.0)
+    assert after is first
