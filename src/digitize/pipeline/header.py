@@ -88,7 +88,144 @@ def second_pass(
         return page
     page = _reread(prepared, page, lang=lang, timeout=timeout)
     page = _lost_line(prepared, page, lang=lang, timeout=timeout)
-    return _ink_rows(prepared, page, lang=lang, timeout=timeout)
+    page = _ink_rows(prepared, page, lang=lang, timeout=timeout)
+    return _notation(prepared, page, lang=lang, timeout=timeout)
+
+
+# a printed notation as read alone after its slash: a capital, letters, then one or two hyphened parts
+_CLEAN_NOTATION = re.compile(r"/([A-ZĐ][A-Za-zĐđ]{0,7}(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]{0,7}){1,2})")
+# the notation's slash as the line's reading gives it, letters after it ("/mcvp", "(cr-cpLqGvN" of
+# "/CT-CDLQGVN", ",sGDÐT:-GDTrH" of "/SGDĐT-GDTrH")
+_SLASH_READ = re.compile(r"\d*([/(|!,\\⁄\[{])(?=[^\W\d_])")
+# the notation word read again is cut at its box on its left (a pen's stroke close before the slash is read
+# as a mark: "/ƒTTr-SYT" at 49), this much (in its own heights) wider on its right and up and down, then given
+# this much white margin all round (read closer to the print's edge, "/ƒTTr-SYT" at 54; "/TTr-SYT" at 79)
+NOTATION_PAD = 0.15
+NOTATION_MARGIN = 0.3
+# ... and its new reading taken when read at least this surely (0..100)
+NOTATION_SURE = 75.0
+# ... and like the first reading (lower-cased, ``fuzz.ratio``): "/mcvp" of "/HC-VP" at 73, not "/TH-SYT" at 17
+# (the cut may hold another word's letters, a notation read in shape that is not the one printed)
+NOTATION_LIKE = 60.0
+NOTATION_DPI = 300.0
+# a word before the notation this many times as tall as it is a number written by hand
+PEN_TALL = 1.5
+
+
+def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:
+    """The "Số:" line's printed notation read again on its own where the line's reading garbled it: a number
+    written by hand before it, taller than the print, throws the line's reading of the letters' case and
+    hyphen ("Số: 2209 /HC-VP" read "sẽ: 2209 /mcvp" at 19 %, "Số: 702 /CVT-VP" read "số: … /cvrvP"); cut
+    out alone from its slash on, it reads clean. The line's last word, led by a "/" and not shaped as a
+    notation (a capital, letters, a hyphened part), is read again as one line (``--psm 7``) and replaced by
+    the new reading when that is a notation read surely (``NOTATION_SURE``). A notation read in shape is read
+    again so only after a number standing taller than it (``PEN_TALL``): the line's reading may have lost a
+    lowercase letter: "/TT-SYT" of "/TTr-SYT"); a new reading is taken there only when it adds letters to the
+    first. A new reading is taken only like the first (``NOTATION_LIKE``), and lends no confidence to the
+    line's number (digits glued before the slash are the first reading's; the number's worth does not rise
+    with the line's mean); the extractor doubts a notation so read whose first part is no document type's. A
+    sharp scan's only: a blurred page's capitals read alone are no surer
+    (``blurred`` weighs its readings). One small Tesseract run on such pages only."""
+    if prepared.blurred:
+        return page
+    header = regions.header_of(page)
+    if header is None:
+        return page
+    layout, number = header
+    # the "Số:" line, also where its number was not read (its slash read as another mark: no number line
+    # found by the number's reading, its first "Số:" line is taken)
+    at = number.line_i
+    if at is None:
+        at = next((i for i, ln in enumerate(layout.left) if is_number_line(ln)), None)
+    if at is None:
+        return page
+    ln = layout.left[at]
+    if len(ln.words) < 2:
+        return page
+    last = ln.words[-1]
+    # the slash at the word's start, or after digits glued before it ("7343⁄QĐ-TTg")
+    lead = _SLASH_READ.match(last.text)
+    if lead is None:
+        return page
+    k = lead.start(1)
+    h = last.box.y1 - last.box.y0
+    before = ln.words[-2].box
+    # a notation read in shape is read again only after a number written taller than the print (the line's
+    # reading of its case may have lost a letter: "/TT-SYT" of "/TTr-SYT")
+    shaped = _CLEAN_NOTATION.fullmatch(last.text[k:]) is not None
+    if h <= 0 or (shaped and before.y1 - before.y0 < PEN_TALL * h):
+        return page
+    s = prepared.scale
+    ocr_h, ocr_w = prepared.ocr.shape[:2]
+    x0, y0 = max(0.0, last.box.x0), max(0.0, last.box.y0 - NOTATION_PAD * h)
+    x1, y1 = min(ocr_w / s, last.box.x1 + NOTATION_PAD * h), min(ocr_h / s, last.box.y1 + NOTATION_PAD * h)
+    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+    if crop.shape[0] < 8 or crop.shape[1] < 8:
+        return page
+    margin = round(NOTATION_MARGIN * h * s)
+    crop = np.pad(crop, margin, constant_values=255)
+    x0, y0 = x0 - margin / s, y0 - margin / s
+    # small print (a scan under ``NOTATION_DPI``) read at that resolution: Tesseract's letters are then of
+    # the size it reads best ("/TI-UBND" at 44 of "/TTr-UBND" at 164 dpi)
+    up = max(1.0, NOTATION_DPI / max(prepared.dpi, 70.0))
+    if up > 1.0:
+        crop = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+    try:
+        tokens = tesseract.image_to_data(
+            crop, lang=lang, psm=7, dpi=round(prepared.dpi * up), timeout=timeout
+        )
+    except ToolFailed:  # a reading that fails (a timeout on a loaded machine) keeps the first
+        return page
+    new = regions.page_words(tokens, x0, y0, scale=s * up, first_line=last.line, block=0)
+    # a pen's last stroke at the cut's left edge may be read as a mark before the slash ("' /HC-VP")
+    new = [w for w in new if "/" in w.text or any(ch.isalpha() for ch in w.text)]
+    if len(new) != 1:
+        return page
+    read, conf = new[0].text, new[0].conf
+    m = _CLEAN_NOTATION.search(read)
+    if m is None or m.start() != read.find("/") or read[m.end() :].strip(".,;"):
+        return page
+    # what the first reading had before the slash (a pen's digit glued to it) stays
+    text = last.text[:k] + m.group(0)
+    if text == last.text or conf < NOTATION_SURE:
+        return page
+    head = m.group(0)[1:].split("-", 1)[0]
+    if sum(ch.isalpha() for ch in head) < 2:
+        return page  # "/T-UBND": a part of one letter is a letter lost, no surer a notation
+    if fuzz.ratio(last.text[k:].lower(), m.group(0).lower()) < NOTATION_LIKE:
+        return page  # another notation than the one first read ("/TH-SYT" for "/mcvp")
+    if shaped and not _letters_added(last.text[k:], m.group(0)):
+        # a reading in shape gives way only to one that adds letters it lost ("/TT-SYT" → "/TTr-SYT"): read
+        # alone, "/BC-SLĐTBXH" at 90 gave "/BC-SLĐIBXH" at 77, "/TT-UBND" at 54 "/T-UBND" at 56 (psm 7's
+        # confidence and the line's are no one scale)
+        return page
+    # the word's confidence: the number's must not rise with it (the number is read from the same line: its
+    # confidence is the line's mean, or its digits' words'): a wrong pen number "2289" at 80 on a line at 65
+    # would be taken at 80 once its notation reads clean; digits glued before the slash ("7343⁄QĐ-TTg" at 37)
+    # are the first reading's, not what the new reading is sure of
+    if any(ch.isdigit() for ch in last.text[:k]) and read[: m.start()].strip() != last.text[:k]:
+        conf = min(conf, last.conf)
+    new_words = [replace(w, conf=conf) if w is last else w for w in ln.words]
+    if _number_conf(new_words) > _number_conf(ln.words):
+        conf = last.conf
+    # the first reading kept as the word's ``read``: the extractor doubts a notation read again whose first
+    # part is no document type's (``number.read_number``)
+    words = [replace(w, text=text, conf=conf, read=last.text) if w is last else w for w in page.words]
+    return replace(page, words=tuple(words), text=page_text(words))
+
+
+def _letters_added(old: str, new: str) -> bool:
+    """Whether ``new``'s letters are ``old``'s with some added (``old``'s a subsequence of ``new``'s)."""
+    it = iter(ch for ch in new if ch.isalpha())
+    return all(ch in it for ch in old if ch.isalpha())
+
+
+def _number_conf(words: Sequence[Word]) -> float:
+    """What the number read on a line of these words is worth (0..100): the line's mean confidence, no more
+    than its digits' words' (``number.read_number``); 0 on a line without digits (no number read: its
+    notation's confidence may rise with the line's)."""
+    digits = [w.conf for w in words if any(ch.isdigit() for ch in w.text)]
+    return min(statistics.fmean(w.conf for w in words), *digits) if digits else 0.0
 
 
 # the band under the motto read for a lost date line: this many of the motto's line heights down (the date

@@ -926,7 +926,18 @@ def read_number(layout: Layout) -> NumberRead:
             num_i = i
             if notation is not None:
                 raw_notation, num_conf = notation, conf
+    if raw_notation and num_i is not None and _read_again(left[num_i], raw_notation):
+        num_conf = min(num_conf, TYPE_FIT_CONF)
     return NumberRead(res.freeze(), raw_notation, num_conf, num_i)
+
+
+def _read_again(ln: Line, notation: str) -> bool:
+    """Whether the line's notation is a second reading of a word its first garbled (``header._notation``
+    keeps the first as the word's ``read``) and its first part is no document type's: a reading of the cut
+    alone may be another notation in shape ("/TH-SYT" of "/TTr-SYT"), in doubt."""
+    head = notation.split("-", 1)[0]
+    again = any(w.read and "/" in w.text and notation in w.text for w in ln.words)
+    return again and head not in NOTATION_TYPES
 
 
 # a number line whose "Số:" read as a speck and whose notation as one garbled word ("« 1639 cruøxp" of "Số:
