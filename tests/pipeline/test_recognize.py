@@ -513,3 +513,45 @@ def test_a_page_read_empty_is_read_as_one_column_through_its_second_scale(
     result = process_document(path, tmp_path / "out.pdf", jobs=1)
     assert modes == [None, recognize.PSM_UPSCALED, recognize.PSM_UPSCALED]
     assert word_accuracy(result.text, ground_truth()) >= 0.6
+
+
+def _shaken(sigma: float = 2.3, length: int = 10, angle: float = 39.0, factor: float = 0.7) -> np.ndarray:
+    """A shaken phone photo of a page at about 140 ppi: a round blur of ``sigma`` px and a streak of
+    ``length`` px along ``angle`` degrees."""
+    import cv2
+
+    img = decree_page(200, seal=True)
+    img = img.resize((round(img.width * factor), round(img.height * factor)), Image.Resampling.LANCZOS)
+    arr = cv2.GaussianBlur(np.asarray(img.convert("RGB")).astype(np.float32), (0, 0), sigma)
+    k = np.zeros((length, length), np.float32)
+    k[length // 2, :] = 1.0 / length
+    k = cv2.warpAffine(k, cv2.getRotationMatrix2D((length / 2, length / 2), angle, 1.0), (length, length))
+    return np.clip(cv2.filter2D(arr, -1, k / k.sum()), 0, 255).astype(np.uint8)
+
+
+def test_a_page_read_unsurely_with_the_mask_is_read_again_deconvolved() -> None:
+    """A shaken photo whose band chose the unsharp mask (a seal and a signature its inkiest rows) and whose
+    page then reads under ``UNSURE_PAGE``: its streak, estimated on the page, deconvolved and read again;
+    the surer reading is kept, with its image and streak (seed 509 dev 011: every field lost)."""
+    from dataclasses import replace
+
+    prepared = preprocess.prepare(_shaken(), dpi=140)
+    assert prepared.blurred
+    masked = replace(
+        prepared,
+        ocr=preprocess.despeckled(preprocess._masked(preprocess.plain_at_scale(prepared))),
+        streak=None,
+    )
+    first = recognize.recognize(masked)
+    assert recognize.reading_confidence(first.words) < recognize.UNSURE_PAGE
+    kept_prepared, kept = recognize.deconvolved_again(masked, first)
+    assert kept_prepared.streak is not None and kept_prepared.ocr is not masked.ocr
+    truth = ground_truth()
+    assert word_accuracy(kept.text, truth) >= word_accuracy(first.text, truth) + 0.08
+    assert recognize.reading_confidence(kept.words) > recognize.reading_confidence(first.words)
+    # a page read surely enough, or a sharp page, is not read again
+    sure = _doubted(first, recognize.UNSURE_PAGE)
+    assert recognize.deconvolved_again(masked, sure) == (masked, sure)
+    sharp = preprocess.prepare(np.asarray(decree_page(200)), dpi=200)
+    unsure = _doubted(recognize.recognize(sharp), 20.0)
+    assert recognize.deconvolved_again(sharp, unsure) == (sharp, unsure)
