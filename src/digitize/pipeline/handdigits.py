@@ -1643,7 +1643,12 @@ RULE_GAP = 3  # (5 bridged a blurred printed "2955/"'s tight digits into a rule:
 
 
 def clean_crop(
-    crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None, *, ceiling: bool = False
+    crop: np.ndarray,
+    band: tuple[int, int],
+    beside: np.ndarray | None = None,
+    *,
+    ceiling: bool = False,
+    soft: bool = False,
 ) -> np.ndarray:
     """The handwriting of a blank alone, on white: long thin horizontal rules (the line under the organ's
     name crossing the digits' tops, a dotted or ruled blank) taken out and the strokes they crossed joined
@@ -1651,8 +1656,9 @@ def clean_crop(
     above or below, cut by the crop, and specks are dropped. A mark may leave the band (handwriting is
     bigger than print and often stands high) but must reach a third of the band's height into it.
     ``beside``: the rules ``rules_beside`` found running on out of the crop (its shape), taken out too.
-    ``ceiling``: a date's blank, under the motto (``_under_ceiling``)."""
-    found = _band_marks(crop, band, beside, ceiling=ceiling)
+    ``ceiling``: a date's blank, under the motto (``_under_ceiling``). ``soft``: a blurred photo's faint pen
+    strokes, thresholded on the blank's own rows (``_band_marks``)."""
+    found = _band_marks(crop, band, beside, ceiling=ceiling, soft=soft)
     if found is None:
         return np.full_like(crop, 255)
     ink, rule, kept = found
@@ -1728,15 +1734,33 @@ def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
 
 
 def _band_marks(
-    crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None, *, ceiling: bool = False
+    crop: np.ndarray,
+    band: tuple[int, int],
+    beside: np.ndarray | None = None,
+    *,
+    ceiling: bool = False,
+    soft: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``clean_crop``'s marks: the crop's ink (rules out, the strokes they crossed joined again), the rules,
     and the mask of the marks that sit on the blank's line; None without ink or without such a mark.
-    ``beside``: as ``clean_crop``'s."""
+    ``beside``, ``soft``: as ``clean_crop``'s."""
     if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
         return None
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     b0, b1 = band
+    if soft and b1 > b0 + 2:
+        # A blurred photo's pen digits (``soft``): their blurred thin strokes are fainter than the print
+        # around them, and a threshold over the whole crop, set between the paper and the dark print above
+        # the blank, broke them into pieces ("727" in a blue pen on a shaken photo cut to two blobs, read "4"
+        # or nothing, seed 509 dev 010). The blank's own rows set it. On the blurred photos of seeds
+        # 503/505/509 with a pen's number or date (28), this and growing the marks over the faint ink near
+        # them read 2 values more right (a number, a date) and lost 2 (seed 509 dev 008's "858" and its
+        # day); the growth alone lost those 2 and gained nothing, this alone kept them and gained the 2 (one
+        # date read wrong in doubt, 0.5, instead of none: 509 dev 010's, its month).
+        own = crop[max(0, b0) : b1]
+        if own.size and int(own.max()) - int(own.min()) >= 40:
+            level, _ = cv2.threshold(own, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+            ink = np.where(crop <= level, np.uint8(255), np.uint8(0))
     bh = max(4, b1 - b0)
     # the rule's rows, each one run of ink but for a pixel or two of noise (its ragged edge, left as ink, is a
     # line along the digits' tops that glues them into one mark: "2676" read as two marks, none taken)
@@ -2766,7 +2790,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             else [_erase_walls(_crop(prepared, b.box, WIDEN_DOWN, source=grey))]
             if b.kind == Kind.TAXCODE
             else [
-                clean_crop(c, band_rows(b.box), rules, ceiling=b.kind in _DATED)
+                clean_crop(c, band_rows(b.box), rules, ceiling=b.kind in _DATED, soft=prepared.blurred)
                 for c in _cuts(prepared, b, grey)
             ]
             for b, rules in zip(blanks, beside, strict=True)
@@ -2775,7 +2799,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         streak = _frame_streak(prepared)
         sharp = [
             [
-                clean_crop(c, band_rows(b.box), ceiling=b.kind in _DATED)
+                clean_crop(c, band_rows(b.box), ceiling=b.kind in _DATED, soft=prepared.blurred)
                 for c in _cuts(prepared, b, grey, streak)
             ]
             if streak is not None and b.kind != Kind.TAXCODE and not b.unchecked
