@@ -1733,6 +1733,18 @@ def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
     return cv2.bitwise_and(cv2.morphologyEx(bridged, cv2.MORPH_OPEN, long_row), ink)
 
 
+# A blurred photo's pen digits (``_band_marks(..., soft=True)``): their blurred thin strokes are fainter than
+# the print around them, and the crop's Otsu level, set between the paper and the dark print above the blank,
+# broke them into pieces ("727" in a blue pen on a shaken photo cut to two blobs, read "4" or nothing, seed
+# 509 dev 010). Their level is taken this share of the way from the crop's to the blank's own rows' (never
+# under the crop's). On the 28 blurred photos of seeds 503/505/509 with a pen's number or date, the own rows'
+# level (1.0) read 2 values more right (503 dev 013's date, 505 alt 000's "2253") and lost 509 dev 000's "9"
+# (read "5", "8"); growing the marks over the faint ink near them instead lost 509 dev 008's "858" and its
+# day. On the 5 documents any of these moved, 0.75 keeps the 2 gains and loses none (0.5 lost 509 dev 008's
+# day); 509 dev 010's month is read wrong in doubt (0.5) instead of none.
+OWN_ROWS_SHARE = 0.75
+
+
 def _band_marks(
     crop: np.ndarray,
     band: tuple[int, int],
@@ -1746,20 +1758,15 @@ def _band_marks(
     ``beside``, ``soft``: as ``clean_crop``'s."""
     if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
         return None
-    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    whole, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     b0, b1 = band
     if soft and b1 > b0 + 2:
-        # A blurred photo's pen digits (``soft``): their blurred thin strokes are fainter than the print
-        # around them, and a threshold over the whole crop, set between the paper and the dark print above
-        # the blank, broke them into pieces ("727" in a blue pen on a shaken photo cut to two blobs, read "4"
-        # or nothing, seed 509 dev 010). The blank's own rows set it. On the blurred photos of seeds
-        # 503/505/509 with a pen's number or date (28), this and growing the marks over the faint ink near
-        # them read 2 values more right (a number, a date) and lost 2 (seed 509 dev 008's "858" and its
-        # day); the growth alone lost those 2 and gained nothing, this alone kept them and gained the 2 (one
-        # date read wrong in doubt, 0.5, instead of none: 509 dev 010's, its month).
+        # a blurred photo's faint pen strokes: the level moved towards the blank's own rows'
+        # (``OWN_ROWS_SHARE``)
         own = crop[max(0, b0) : b1]
         if own.size and int(own.max()) - int(own.min()) >= 40:
             level, _ = cv2.threshold(own, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+            level = max(whole, OWN_ROWS_SHARE * level + (1 - OWN_ROWS_SHARE) * whole)
             ink = np.where(crop <= level, np.uint8(255), np.uint8(0))
     bh = max(4, b1 - b0)
     # the rule's rows, each one run of ink but for a pixel or two of noise (its ragged edge, left as ink, is a
