@@ -4403,3 +4403,19 @@ def test_a_blurred_photo_s_faint_pen_digits_are_kept_whole() -> None:
     # darker pen strokes are kept alike either way
     dark = _faint_pen_under_print(fill=90)
     assert len(handdigits._digit_marks(handdigits.clean_crop(dark, band, soft=True))) == 3
+
+
+def test_an_empty_blank_on_a_shaded_blurred_photo_stays_blank() -> None:
+    """``soft`` moves the level towards the blank's own rows' only where the crop's level found a piece of a
+    stroke: an empty blank on a shaded phone photo (the paper 25 levels darker across the crop, noise) was cut
+    into a blob of shading and noise, read "33" or "4"."""
+    img = Image.new("L", (300, 160), 255)
+    d = ImageDraw.Draw(img)
+    d.text((0, 0), "IAO THÔN", font=ImageFont.truetype(SERIF, 40), fill=0)
+    d.line([(0, 50), (299, 50)], fill=30, width=4)
+    a = np.asarray(img).astype(np.float32)
+    a = a - np.linspace(0, 25, 300)[None, :] - np.linspace(0, 12.5, 160)[:, None]
+    a = cv2.GaussianBlur(a, (0, 0), 2.5) + np.random.default_rng(0).normal(0, 8, a.shape)
+    crop = np.clip(a, 0, 255).astype(np.uint8)
+    soft = handdigits.clean_crop(crop, (60, 125), soft=True)
+    assert not handdigits._digit_marks(soft)

@@ -1745,6 +1745,14 @@ def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
 OWN_ROWS_SHARE = 0.75
 
 
+def _has_piece(ink: np.ndarray, bh: int) -> bool:
+    """Whether ``ink`` (the band's rows of a binary mask) holds a piece of a stroke: a connected piece of at
+    least half the band's height in pixels (a pen stroke's piece a few pixels thick; noise specks and a
+    dotted line's dots are a few pixels)."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return bool(n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) >= max(8, bh // 2))
+
+
 def _band_marks(
     crop: np.ndarray,
     band: tuple[int, int],
@@ -1760,9 +1768,11 @@ def _band_marks(
         return None
     whole, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     b0, b1 = band
-    if soft and b1 > b0 + 2:
+    if soft and b1 > b0 + 2 and _has_piece(ink[max(0, b0) : b1], b1 - b0):
         # a blurred photo's faint pen strokes: the level moved towards the blank's own rows'
-        # (``OWN_ROWS_SHARE``)
+        # (``OWN_ROWS_SHARE``), only where the crop's level already found a piece of them: an empty blank
+        # on a shaded photo (its paper darker at one end) has none, and its own rows' level cut the shading
+        # and the noise into a blob read "33"
         own = crop[max(0, b0) : b1]
         if own.size and int(own.max()) - int(own.min()) >= 40:
             level, _ = cv2.threshold(own, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)

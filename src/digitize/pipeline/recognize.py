@@ -231,7 +231,7 @@ def second_scale(
     return prepared, page
 
 
-# A blurred page read this unsurely (``reading_confidence``, after its second scale) is read again with the
+# A blurred page read this unsurely (``reading_confidence``, before its second scale) is read again with the
 # motion streak estimated on it deconvolved, the streak's first ``UNSURE_STREAKS`` candidates
 # (``deblur.candidates``), whatever ``preprocess.sharpened`` chose on its band: the band (the page's inkiest
 # rows) can be a seal and a signature, read as unsurely whatever the sharpening, so a streak that reads the
@@ -240,8 +240,14 @@ def second_scale(
 # read at 37; the first candidate reads 0.45 of them at 66).
 UNSURE_PAGE = 50.0
 UNSURE_STREAKS = 2
-# ... and the deconvolved reading taken when Tesseract is surer of it by more than this
+# ... and the deconvolved reading taken when Tesseract is surer of it by more than this, and reads it at
+# ``UNSURE_PAGE`` at least: a reading still under it is as unsure as the first (its extra letters may be
+# junk the deconvolution's ringing made, which the share of letters kept does not tell)
 UNSURE_MARGIN = 10.0
+# CPU seconds: with less than this left under the pass's limit (``tesseract.cpu_limit``) only the first
+# candidate is tried: the deconvolution and the page's scaling run in process, outside the limit, and a
+# candidate costs about a page's reading (2-4 s on a 141 ppi page), the second one left to the passes after
+UNSURE_BOTH_LEFT = 8.0
 
 
 def deconvolved_again(
@@ -254,14 +260,20 @@ def deconvolved_again(
 ) -> tuple[Prepared, RecognizedPage]:
     """A blurred page read under ``UNSURE_PAGE`` read again with its estimated streak deconvolved
     (``UNSURE_STREAKS`` candidates): the surest reading kept when surer than the first by ``UNSURE_MARGIN``
-    and holding at least ``BLURRED_SECOND_COVERS`` of its letters; else the page as it was. A page without
-    a streak, or a reading that fails, is left as it was."""
+    and holding at least ``BLURRED_SECOND_COVERS`` of its letters, read at ``UNSURE_PAGE`` at least; else
+    the page as it was. Not a page of small print (``SMALL_PRINT``: its mask was chosen first on purpose);
+    under a CPU limit (``tesseract.cpu_limit``) none once nothing is left, one candidate only with less than
+    ``UNSURE_BOTH_LEFT`` left. A page without a streak, or a reading that fails, is left as it was."""
     from digitize.pipeline import deblur
 
-    if not prepared.blurred or not page.words:
+    if not prepared.blurred or not page.words or prepared.letter < SMALL_PRINT:
         return prepared, page
     first = reading_confidence(page.words)
     if not 0 <= first < UNSURE_PAGE:
+        return prepared, page
+    try:
+        left = tesseract._cpu_left()
+    except ToolFailed:
         return prepared, page
     gray = preprocess.plain_at_scale(prepared)
     streak = deblur.estimate(gray)
@@ -269,9 +281,18 @@ def deconvolved_again(
         return prepared, page
     letters = sum(len(w.text) for w in page.words)
     best, surest = (prepared, page), first + UNSURE_MARGIN
+    tried = 0
     for candidate in deblur.candidates(streak)[:UNSURE_STREAKS]:
         if candidate == prepared.streak:
             continue
+        if tried:
+            try:
+                left = tesseract._cpu_left()
+            except ToolFailed:
+                break
+        if tried and left is not None and left < UNSURE_BOTH_LEFT:
+            break
+        tried += 1
         other = replace(
             prepared,
             ocr=np.ascontiguousarray(preprocess.despeckled(deblur.deconvolve(gray, candidate))),
@@ -289,7 +310,8 @@ def deconvolved_again(
         except ToolFailed:
             break
         conf = reading_confidence(again.words)
-        if conf > surest and sum(len(w.text) for w in again.words) >= BLURRED_SECOND_COVERS * letters:
+        covers = sum(len(w.text) for w in again.words) >= BLURRED_SECOND_COVERS * letters
+        if conf > surest and conf >= UNSURE_PAGE and covers:
             best, surest = (other, again), conf
     return best
 
