@@ -605,7 +605,7 @@ def test_a_deconvolved_reading_is_taken_only_surer_by_the_margin_over_unsure_pag
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The deconvolved reading replaces the first only when surer by more than ``UNSURE_MARGIN``, at
-    ``UNSURE_PAGE`` at least, holding ``BLURRED_SECOND_COVERS`` of its letters."""
+    ``UNSURE_FLOOR`` at least, holding ``BLURRED_SECOND_COVERS`` of its letters."""
     from dataclasses import replace
 
     prepared, page = _unsure(35.0)
@@ -619,16 +619,19 @@ def test_a_deconvolved_reading_is_taken_only_surer_by_the_margin_over_unsure_pag
     # surer by 5-10 only: kept
     _deconvolving(monkeypatch, [(whole, 40.0), (whole, 45.0)])
     assert recognize.deconvolved_again(prepared, page) == (prepared, page)
-    # surer by more than the margin, the letters all there and junk added, but still under UNSURE_PAGE
-    _deconvolving(monkeypatch, [(whole + " ii lil", 47.0), (whole + " ll", 46.0)])
-    assert recognize.deconvolved_again(prepared, page) == (prepared, page)
+    # surer by more than the margin, the letters all there and junk added, but still under UNSURE_FLOOR
+    very_prepared, very = _unsure(25.0)
+    _deconvolving(monkeypatch, [(whole + " ii lil", 38.0), (whole + " ll", 37.0)])
+    assert recognize.deconvolved_again(very_prepared, very) == (very_prepared, very)
     # small print is left to its mask
     small = replace(prepared, letter=13.0)
     _deconvolving(monkeypatch, [(whole, 65.0), (whole, 60.0)])
     assert recognize.deconvolved_again(small, page) == (small, page)
 
 
-def test_a_deconvolved_reading_tries_one_candidate_with_little_cpu_left(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_deconvolved_reading_tries_one_candidate_with_little_cpu_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Under a CPU limit with less than ``UNSURE_BOTH_LEFT`` left only the first candidate is deconvolved and
     read; none with nothing left."""
     prepared, page = _unsure(35.0)
