@@ -4373,3 +4373,49 @@ def test_a_glued_number_whose_cut_left_the_top_of_the_slash_is_not_short() -> No
     alone += [[("3", 96.9), ("3", 96.6)], []]
     found, short, _ = handdigits._decide(blank, [crop], [votes], alone)
     assert found == ("1143", handdigits.AGREED_MAX_CONF) and not short
+
+
+def _faint_pen_under_print(fill: int = 150, width: int = 3, sigma: float = 2.5) -> np.ndarray:
+    """A blurred photo's blank: dark print and its underline above, "737" in a thin faint pen on the line."""
+    img = Image.new("L", (300, 160), 255)
+    d = ImageDraw.Draw(img)
+    d.text((0, 0), "IAO THÔN", font=ImageFont.truetype(SERIF, 40), fill=0)
+    d.line([(0, 50), (299, 50)], fill=30, width=4)
+    x, h, slant = 30.0, 60, 0.15
+    for ch in "737":
+        for stroke in PEN[ch]:
+            pts = [(x + px * h * 0.55 + (1 - py) * slant * h, 62 + py * h) for px, py in stroke]
+            d.line(pts, fill=fill, width=width, joint="curve")
+        x += h * 0.85
+    return cv2.GaussianBlur(np.asarray(img), (0, 0), sigma)
+
+
+def test_a_blurred_photo_s_faint_pen_digits_are_kept_whole() -> None:
+    """On a blurred photo (``soft``) the blank's threshold is its own rows': a thin pen's blurred "737" under
+    dark print was cut into pieces by the crop's threshold (set by the print), one mark left (seed 509 dev
+    010: a written "727" read "4" or nothing)."""
+    crop, band = _faint_pen_under_print(), (60, 125)
+    assert len(handdigits._digit_marks(handdigits.clean_crop(crop, band))) == 1
+    soft = handdigits.clean_crop(crop, band, soft=True)
+    assert len(handdigits._digit_marks(soft)) == 3
+    # the print above and its underline stay out: the crop is cut to the digits
+    assert soft.shape[0] < 100
+    # darker pen strokes are kept alike either way
+    dark = _faint_pen_under_print(fill=90)
+    assert len(handdigits._digit_marks(handdigits.clean_crop(dark, band, soft=True))) == 3
+
+
+def test_an_empty_blank_on_a_shaded_blurred_photo_stays_blank() -> None:
+    """``soft`` moves the level towards the blank's own rows' only where the crop's level found a piece of a
+    stroke: an empty blank on a shaded phone photo (the paper 25 levels darker across the crop, noise) was cut
+    into a blob of shading and noise, read "33" or "4"."""
+    img = Image.new("L", (300, 160), 255)
+    d = ImageDraw.Draw(img)
+    d.text((0, 0), "IAO THÔN", font=ImageFont.truetype(SERIF, 40), fill=0)
+    d.line([(0, 50), (299, 50)], fill=30, width=4)
+    a = np.asarray(img).astype(np.float32)
+    a = a - np.linspace(0, 25, 300)[None, :] - np.linspace(0, 12.5, 160)[:, None]
+    a = cv2.GaussianBlur(a, (0, 0), 2.5) + np.random.default_rng(0).normal(0, 8, a.shape)
+    crop = np.clip(a, 0, 255).astype(np.uint8)
+    soft = handdigits.clean_crop(crop, (60, 125), soft=True)
+    assert not handdigits._digit_marks(soft)

@@ -513,3 +513,140 @@ def test_a_page_read_empty_is_read_as_one_column_through_its_second_scale(
     result = process_document(path, tmp_path / "out.pdf", jobs=1)
     assert modes == [None, recognize.PSM_UPSCALED, recognize.PSM_UPSCALED]
     assert word_accuracy(result.text, ground_truth()) >= 0.6
+
+
+def _shaken(sigma: float = 2.3, length: int = 10, angle: float = 39.0, factor: float = 0.7) -> np.ndarray:
+    """A shaken phone photo of a page at about 140 ppi: a round blur of ``sigma`` px and a streak of
+    ``length`` px along ``angle`` degrees."""
+    import cv2
+
+    img = decree_page(200, seal=True)
+    img = img.resize((round(img.width * factor), round(img.height * factor)), Image.Resampling.LANCZOS)
+    arr = cv2.GaussianBlur(np.asarray(img.convert("RGB")).astype(np.float32), (0, 0), sigma)
+    k = np.zeros((length, length), np.float32)
+    k[length // 2, :] = 1.0 / length
+    k = cv2.warpAffine(k, cv2.getRotationMatrix2D((length / 2, length / 2), angle, 1.0), (length, length))
+    return np.clip(cv2.filter2D(arr, -1, k / k.sum()), 0, 255).astype(np.uint8)
+
+
+def test_a_page_read_unsurely_with_the_mask_is_read_again_deconvolved() -> None:
+    """A shaken photo whose band chose the unsharp mask (a seal and a signature its inkiest rows) and whose
+    page then reads under ``UNSURE_PAGE``: its streak, estimated on the page, deconvolved and read again;
+    the surer reading is kept, with its image and streak (seed 509 dev 011: every field lost)."""
+    from dataclasses import replace
+
+    prepared = preprocess.prepare(_shaken(), dpi=140)
+    assert prepared.blurred
+    masked = replace(
+        prepared,
+        ocr=preprocess.despeckled(preprocess._masked(preprocess.plain_at_scale(prepared))),
+        streak=None,
+    )
+    first = recognize.recognize(masked)
+    assert recognize.reading_confidence(first.words) < recognize.UNSURE_PAGE
+    kept_prepared, kept = recognize.deconvolved_again(masked, first)
+    assert kept_prepared.streak is not None and kept_prepared.ocr is not masked.ocr
+    truth = ground_truth()
+    assert word_accuracy(kept.text, truth) >= word_accuracy(first.text, truth) + 0.08
+    assert recognize.reading_confidence(kept.words) > recognize.reading_confidence(first.words)
+    # a page read surely enough, or a sharp page, is not read again
+    sure = _doubted(first, recognize.UNSURE_PAGE)
+    assert recognize.deconvolved_again(masked, sure) == (masked, sure)
+    sharp = preprocess.prepare(np.asarray(decree_page(200)), dpi=200)
+    unsure = _doubted(recognize.recognize(sharp), 20.0)
+    assert recognize.deconvolved_again(sharp, unsure) == (sharp, unsure)
+
+
+def _deconvolving(monkeypatch: pytest.MonkeyPatch, readings: list[tuple[str, float]]) -> list[object]:
+    """``deconvolved_again``'s image work stubbed: a streak found, its candidates deconvolved to a blank
+    image, and each candidate's reading, in turn, ``readings`` (its text, every word at that confidence).
+    Returns the list of the candidates read."""
+    from digitize.pipeline import deblur
+    from digitize.pipeline.model import Box, Word
+
+    read: list[object] = []
+    streaks = [deblur.Streak(angle=float(a), length=9.0, sigma=1.0) for a in (0, 10, 20)]
+    monkeypatch.setattr(preprocess, "plain_at_scale", lambda p: np.full((40, 40), 255, np.uint8))
+    monkeypatch.setattr(deblur, "estimate", lambda g: streaks[0])
+    monkeypatch.setattr(deblur, "candidates", lambda s: streaks)
+    monkeypatch.setattr(deblur, "deconvolve", lambda g, s: g)
+
+    def reading(prepared: preprocess.Prepared, **kw: object) -> RecognizedPage:
+        read.append(prepared.streak)
+        text, conf = readings[len(read) - 1]
+        words = tuple(Word(t, conf, Box(0, 0, 10, 10)) for t in text.split())
+        return RecognizedPage(index=0, source="ocr", width=40, height=40, text=text, words=words)
+
+    monkeypatch.setattr(recognize, "recognize", reading)
+    return read
+
+
+def _unsure(conf: float = 35.0) -> tuple[preprocess.Prepared, RecognizedPage]:
+    from digitize.pipeline.model import Box, Word
+
+    prepared = preprocess.Prepared(
+        master=np.zeros((40, 40, 3), np.uint8),
+        ocr=np.full((40, 40), 255, np.uint8),
+        scale=1.0,
+        rotation=0,
+        skew=0.0,
+        dpi=140.0,
+        width=40,
+        height=40,
+        letter=21.0,
+        blurred=True,
+    )
+    text = "Quyết định về việc giao đất"
+    words = tuple(Word(t, conf, Box(0, 0, 10, 10)) for t in text.split())
+    return prepared, RecognizedPage(index=0, source="ocr", width=40, height=40, text=text, words=words)
+
+
+def test_a_deconvolved_reading_is_taken_only_surer_by_the_margin_over_unsure_page_and_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The deconvolved reading replaces the first only when surer by more than ``UNSURE_MARGIN``, at
+    ``UNSURE_FLOOR`` at least, holding ``BLURRED_SECOND_COVERS`` of its letters."""
+    from dataclasses import replace
+
+    prepared, page = _unsure(35.0)
+    whole = "Quyết định về việc giao đất"
+    # surer by 30, whole: taken
+    _deconvolving(monkeypatch, [(whole, 65.0), (whole, 60.0)])
+    assert recognize.deconvolved_again(prepared, page)[1].words[0].conf == 65.0
+    # surer, but under 0.9 of the letters: kept as it was
+    _deconvolving(monkeypatch, [("Quyết định", 80.0), ("về việc", 80.0)])
+    assert recognize.deconvolved_again(prepared, page) == (prepared, page)
+    # surer by 5-10 only: kept
+    _deconvolving(monkeypatch, [(whole, 40.0), (whole, 45.0)])
+    assert recognize.deconvolved_again(prepared, page) == (prepared, page)
+    # surer by more than the margin, the letters all there and junk added, but still under UNSURE_FLOOR
+    very_prepared, very = _unsure(25.0)
+    _deconvolving(monkeypatch, [(whole + " ii lil", 38.0), (whole + " ll", 37.0)])
+    assert recognize.deconvolved_again(very_prepared, very) == (very_prepared, very)
+    # small print is left to its mask
+    small = replace(prepared, letter=13.0)
+    _deconvolving(monkeypatch, [(whole, 65.0), (whole, 60.0)])
+    assert recognize.deconvolved_again(small, page) == (small, page)
+
+
+def test_a_deconvolved_reading_tries_one_candidate_with_little_cpu_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under a CPU limit with less than ``UNSURE_BOTH_LEFT`` left only the first candidate is deconvolved and
+    read; none with nothing left."""
+    prepared, page = _unsure(35.0)
+    whole = "Quyết định về việc giao đất"
+    read = _deconvolving(monkeypatch, [(whole, 40.0), (whole, 70.0)])
+    now = tesseract.cpu_seconds()
+    with tesseract.cpu_limit(now + recognize.UNSURE_BOTH_LEFT / 2):
+        assert recognize.deconvolved_again(prepared, page) == (prepared, page)
+    assert len(read) == 1
+    read = _deconvolving(monkeypatch, [(whole, 40.0), (whole, 70.0)])
+    with tesseract.cpu_limit(now - 1.0):
+        assert recognize.deconvolved_again(prepared, page) == (prepared, page)
+    assert not read
+    # with the CPU to spare both are read, the surer second taken
+    read = _deconvolving(monkeypatch, [(whole, 40.0), (whole, 70.0)])
+    with tesseract.cpu_limit(tesseract.cpu_seconds() + 10 * recognize.UNSURE_BOTH_LEFT):
+        assert recognize.deconvolved_again(prepared, page)[1].words[0].conf == 70.0
+    assert len(read) == 2

@@ -1643,7 +1643,12 @@ RULE_GAP = 3  # (5 bridged a blurred printed "2955/"'s tight digits into a rule:
 
 
 def clean_crop(
-    crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None, *, ceiling: bool = False
+    crop: np.ndarray,
+    band: tuple[int, int],
+    beside: np.ndarray | None = None,
+    *,
+    ceiling: bool = False,
+    soft: bool = False,
 ) -> np.ndarray:
     """The handwriting of a blank alone, on white: long thin horizontal rules (the line under the organ's
     name crossing the digits' tops, a dotted or ruled blank) taken out and the strokes they crossed joined
@@ -1651,8 +1656,9 @@ def clean_crop(
     above or below, cut by the crop, and specks are dropped. A mark may leave the band (handwriting is
     bigger than print and often stands high) but must reach a third of the band's height into it.
     ``beside``: the rules ``rules_beside`` found running on out of the crop (its shape), taken out too.
-    ``ceiling``: a date's blank, under the motto (``_under_ceiling``)."""
-    found = _band_marks(crop, band, beside, ceiling=ceiling)
+    ``ceiling``: a date's blank, under the motto (``_under_ceiling``). ``soft``: a blurred photo's faint pen
+    strokes, thresholded on the blank's own rows (``_band_marks``)."""
+    found = _band_marks(crop, band, beside, ceiling=ceiling, soft=soft)
     if found is None:
         return np.full_like(crop, 255)
     ink, rule, kept = found
@@ -1727,16 +1733,51 @@ def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
     return cv2.bitwise_and(cv2.morphologyEx(bridged, cv2.MORPH_OPEN, long_row), ink)
 
 
+# A blurred photo's pen digits (``_band_marks(..., soft=True)``): their blurred thin strokes are fainter than
+# the print around them, and the crop's Otsu level, set between the paper and the dark print above the blank,
+# broke them into pieces ("727" in a blue pen on a shaken photo cut to two blobs, read "4" or nothing, seed
+# 509 dev 010). Their level is taken this share of the way from the crop's to the blank's own rows' (never
+# under the crop's). On the 28 blurred photos of seeds 503/505/509 with a pen's number or date, the own rows'
+# level (1.0) read 2 values more right (503 dev 013's date, 505 alt 000's "2253") and lost 509 dev 000's "9"
+# (read "5", "8"); growing the marks over the faint ink near them instead lost 509 dev 008's "858" and its
+# day. On the 5 documents any of these moved, 0.75 keeps the 2 gains and loses none (0.5 lost 509 dev 008's
+# day); 509 dev 010's month is read wrong in doubt (0.5) instead of none.
+OWN_ROWS_SHARE = 0.75
+
+
+def _has_piece(ink: np.ndarray, bh: int) -> bool:
+    """Whether ``ink`` (the band's rows of a binary mask) holds a piece of a stroke: a connected piece of at
+    least half the band's height in pixels (a pen stroke's piece a few pixels thick; noise specks and a
+    dotted line's dots are a few pixels)."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return bool(n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) >= max(8, bh // 2))
+
+
 def _band_marks(
-    crop: np.ndarray, band: tuple[int, int], beside: np.ndarray | None = None, *, ceiling: bool = False
+    crop: np.ndarray,
+    band: tuple[int, int],
+    beside: np.ndarray | None = None,
+    *,
+    ceiling: bool = False,
+    soft: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """``clean_crop``'s marks: the crop's ink (rules out, the strokes they crossed joined again), the rules,
     and the mask of the marks that sit on the blank's line; None without ink or without such a mark.
-    ``beside``: as ``clean_crop``'s."""
+    ``beside``, ``soft``: as ``clean_crop``'s."""
     if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
         return None
-    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    whole, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     b0, b1 = band
+    if soft and b1 > b0 + 2 and _has_piece(ink[max(0, b0) : b1], b1 - b0):
+        # a blurred photo's faint pen strokes: the level moved towards the blank's own rows'
+        # (``OWN_ROWS_SHARE``), only where the crop's level already found a piece of them: an empty blank
+        # on a shaded photo (its paper darker at one end) has none, and its own rows' level cut the shading
+        # and the noise into a blob read "33"
+        own = crop[max(0, b0) : b1]
+        if own.size and int(own.max()) - int(own.min()) >= 40:
+            level, _ = cv2.threshold(own, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+            level = max(whole, OWN_ROWS_SHARE * level + (1 - OWN_ROWS_SHARE) * whole)
+            ink = np.where(crop <= level, np.uint8(255), np.uint8(0))
     bh = max(4, b1 - b0)
     # the rule's rows, each one run of ink but for a pixel or two of noise (its ragged edge, left as ink, is a
     # line along the digits' tops that glues them into one mark: "2676" read as two marks, none taken)
@@ -2766,7 +2807,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             else [_erase_walls(_crop(prepared, b.box, WIDEN_DOWN, source=grey))]
             if b.kind == Kind.TAXCODE
             else [
-                clean_crop(c, band_rows(b.box), rules, ceiling=b.kind in _DATED)
+                clean_crop(c, band_rows(b.box), rules, ceiling=b.kind in _DATED, soft=prepared.blurred)
                 for c in _cuts(prepared, b, grey)
             ]
             for b, rules in zip(blanks, beside, strict=True)
@@ -2775,7 +2816,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
         streak = _frame_streak(prepared)
         sharp = [
             [
-                clean_crop(c, band_rows(b.box), ceiling=b.kind in _DATED)
+                clean_crop(c, band_rows(b.box), ceiling=b.kind in _DATED, soft=prepared.blurred)
                 for c in _cuts(prepared, b, grey, streak)
             ]
             if streak is not None and b.kind != Kind.TAXCODE and not b.unchecked

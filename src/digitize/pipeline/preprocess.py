@@ -1127,6 +1127,13 @@ def rescaled(prepared: Prepared, factor: float) -> Prepared:
     )
 
 
+def plain_at_scale(prepared: Prepared) -> np.ndarray:
+    """The page's grey OCR image as ``prepare`` cleans it before any sharpening (borders whitened, paper
+    flattened, denoised), from its master at its OCR scale, turned and deskewed as it was."""
+    gray = _warp(ink_gray(prepared.master), prepared.rotation, prepared.skew, prepared.scale)
+    return denoise(_flatten(whiten_borders(gray)))
+
+
 def prepare(
     rgb: np.ndarray, *, dpi: float = 300.0, osd_check: bool = True, mask_first: bool = False
 ) -> Prepared:

@@ -231,6 +231,94 @@ def second_scale(
     return prepared, page
 
 
+# A blurred page read this unsurely (``reading_confidence``, before its second scale) is read again with the
+# motion streak estimated on it deconvolved, the streak's first ``UNSURE_STREAKS`` candidates
+# (``deblur.candidates``), whatever ``preprocess.sharpened`` chose on its band: the band (the page's inkiest
+# rows) can be a seal and a signature, read as unsurely whatever the sharpening, so a streak that reads the
+# page far better loses there (generated shaken photo, seed 509 dev 011: a 141 ppi page, Gaussian blur 2.3 px
+# and a 10 px streak; the band read 38.5 masked, 16.5 and 34.7 deconvolved, the mask kept: 0.11 of its words
+# read at 37; the first candidate reads 0.45 of them at 66).
+UNSURE_PAGE = 50.0
+UNSURE_STREAKS = 2
+# ... and the deconvolved reading taken when Tesseract is surer of it by more than this, and reads it at
+# ``UNSURE_FLOOR`` at least: a reading surer only from very unsure may owe its letters to junk the
+# deconvolution's ringing made, which the share of letters kept does not tell. The right readings it was
+# meant for read 66 (509 dev 011, from 37) and 41 (the test's shaken page, from 26, words +0.08);
+# ``UNSURE_PAGE`` (50) lost the second.
+UNSURE_MARGIN = 10.0
+UNSURE_FLOOR = 40.0
+# CPU seconds: with less than this left under the pass's limit (``tesseract.cpu_limit``) only the first
+# candidate is tried: the deconvolution and the page's scaling run in process, outside the limit, and a
+# candidate costs about a page's reading (2-4 s on a 141 ppi page), the second one left to the passes after
+UNSURE_BOTH_LEFT = 8.0
+
+
+def deconvolved_again(
+    prepared: Prepared,
+    page: RecognizedPage,
+    *,
+    lang: str | None = None,
+    timeout: float | None = None,
+    psm: int | None = None,
+) -> tuple[Prepared, RecognizedPage]:
+    """A blurred page read under ``UNSURE_PAGE`` read again with its estimated streak deconvolved
+    (``UNSURE_STREAKS`` candidates): the surest reading kept when surer than the first by ``UNSURE_MARGIN``
+    and holding at least ``BLURRED_SECOND_COVERS`` of its letters, read at ``UNSURE_FLOOR`` at least; else
+    the page as it was. Not a page of small print (``SMALL_PRINT``: its mask was chosen first on purpose);
+    under a CPU limit (``tesseract.cpu_limit``) none once nothing is left, one candidate only with less than
+    ``UNSURE_BOTH_LEFT`` left. A page without a streak, or a reading that fails, is left as it was."""
+    from digitize.pipeline import deblur
+
+    if not prepared.blurred or not page.words or prepared.letter < SMALL_PRINT:
+        return prepared, page
+    first = reading_confidence(page.words)
+    if not 0 <= first < UNSURE_PAGE:
+        return prepared, page
+    try:
+        left = tesseract._cpu_left()
+    except ToolFailed:
+        return prepared, page
+    gray = preprocess.plain_at_scale(prepared)
+    streak = deblur.estimate(gray)
+    if streak is None:
+        return prepared, page
+    letters = sum(len(w.text) for w in page.words)
+    best, surest = (prepared, page), first + UNSURE_MARGIN
+    tried = 0
+    for candidate in deblur.candidates(streak)[:UNSURE_STREAKS]:
+        if candidate == prepared.streak:
+            continue
+        if tried:
+            try:
+                left = tesseract._cpu_left()
+            except ToolFailed:
+                break
+        if tried and left is not None and left < UNSURE_BOTH_LEFT:
+            break
+        tried += 1
+        other = replace(
+            prepared,
+            ocr=np.ascontiguousarray(preprocess.despeckled(deblur.deconvolve(gray, candidate))),
+            streak=candidate,
+            unconfirmed=None,
+        )
+        try:
+            again = recognize(
+                other,
+                index=page.index,
+                lang=lang,
+                timeout=timeout,
+                psm=page_segmentation(prepared) if psm is None else psm,
+            )
+        except ToolFailed:
+            break
+        conf = reading_confidence(again.words)
+        covers = sum(len(w.text) for w in again.words) >= BLURRED_SECOND_COVERS * letters
+        if conf > surest and conf >= UNSURE_FLOOR and covers:
+            best, surest = (other, again), conf
+    return best
+
+
 def read_words(
     tokens: Sequence[tesseract.Token], scale: float, width: float, *, x0: float = 0.0, y0: float = 0.0
 ) -> list[Word]:

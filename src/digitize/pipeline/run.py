@@ -88,6 +88,7 @@ def process_page(
         try:
             with tesseract.deadline(time.monotonic() + wall), tesseract.cpu_limit(c0 + left):
                 page, psm = recognize.as_one_column(prepared, page, lang=lang, timeout=wall)
+                prepared, page = recognize.deconvolved_again(prepared, page, lang=lang, timeout=wall, psm=psm)
                 prepared, page = recognize.second_scale(prepared, page, lang=lang, timeout=wall, psm=psm)
         finally:
             tally.spend(cpu_seconds() - c0)
