@@ -1676,3 +1676,32 @@ def test_a_title_in_sentence_case_with_a_letter_slip_stays_sure() -> None:
     # ... and so through the whole block
     f = _block_fields([("Chủ tjch", [96.0, 96])], "Cao Đức Long", [96.0, 91, 97])["signer_title"]
     assert (f.value, f.confidence >= 0.6) == ("Chủ tịch", True)
+
+
+def _with_word_moved(specs: list, text: str, dx: float, dy: float) -> RecognizedPage:  # type: ignore[type-arg]
+    """The page of ``specs`` with the word ``text`` moved by (dx, dy): a mark read on a line, away from it."""
+    pg = page(specs)
+
+    def moved(b: Box) -> Box:
+        return Box(b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy)
+
+    words = tuple(replace(w, box=moved(w.box)) if w.text == text else w for w in pg.words)
+    return replace(pg, words=words)
+
+
+def test_a_mark_read_far_before_a_head_s_title_is_no_deputy_s_head_word() -> None:
+    # seed 515 alt 002 (a blurred photo, the seal beside the block): its ring read "ọ" (79) five letter
+    # heights left of "GIÁM ĐỐC", below its row: the line fuzzily "Phó Giám đốc", taken at 0.80
+    from tests.pipeline.test_extract import decision
+
+    specs = decision()[:-6] + signer(("ọ GIÁM ĐỐC",), "Tôn Phương Khuyến")
+    f = extract([_with_word_moved(specs, "ọ", -330.0, 30.0)]).fields["signer_title"]
+    assert f.value == "Giám đốc"
+    # one letter standing where the head word is printed: the deputy's title, but in doubt
+    f = extract([page(specs)]).fields["signer_title"]
+    assert f.value != "Giám đốc" or f.confidence < 0.6
+    assert f.value != "Phó Giám đốc" or f.confidence < 0.6
+    # "PHÓ" read where it is printed: the deputy's, sure
+    specs = decision()[:-6] + signer(("PHÓ GIÁM ĐỐC",), "Tôn Phương Khuyến")
+    f = extract([page(specs)]).fields["signer_title"]
+    assert f.value == "Phó Giám đốc" and f.confidence >= 0.6

@@ -105,6 +105,11 @@ def title_of(line: Line) -> tuple[str, float, bool] | None:
 def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     """``title_of``, with the line it reads the title on: the line itself, or the line without a doubted first
     word."""
+    apart = _detached_lead(line.words)
+    if apart:
+        # a word far before the title (a seal's ring beside the block read "ọ" 5 letter heights left of
+        # "GIÁM ĐỐC", below its row, seed 515 alt 002: "Phó Giám đốc" at 0.80) is none of its words
+        line = sub_line(line, line.words[apart:])
     hit = _title_of(line)
     words = line.words
     if hit is not None and hit[2]:
@@ -144,6 +149,24 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
                 score = min(score, TITLE_IN_DOUBT)
             return trimmed, (rest[0], score, rest[2])
     return (line, hit) if hit else None
+
+
+DETACHED_GAP = 2.0  # letter heights of space after a word from which it is none of the words after it
+
+
+def _detached_lead(words: Sequence[Word]) -> int:
+    """How many words open a line apart from the rest: up to the last of the first ``JUNK_WORDS`` words
+    followed by a space wider than ``DETACHED_GAP`` heights of the word after it (a title's words stand a
+    space apart; a seal's rim or a speck beside the block is read on the title's row, far from it). An
+    authority's prefix ("KT.") is the title's, however far; 0 when every word stands close."""
+    apart = 0
+    for i in range(min(JUNK_WORDS, len(words) - 1)):
+        a, b = words[i], words[i + 1]
+        if b.box.x0 - a.box.x1 > DETACHED_GAP * max(1.0, b.box.y1 - b.box.y0):
+            apart = i + 1
+    if any(_prefix_word(w.text) for w in words[:apart]):
+        return 0
+    return apart
 
 
 def _prefix_word(text: str) -> bool:
@@ -248,6 +271,10 @@ def _head_unread(core: str, hit: tuple[str, float]) -> tuple[str, float]:
             before = core[: -len(short_key)].replace(" ", "").replace(".", "")
             if fuzz.ratio(before, head) < HEAD_LIKE:
                 return short, min(score, TITLE_IN_DOUBT)
+            if len(before) <= 1:
+                # one letter where the head word stands ("P CHÁNH VĂN PHÒNG", a seal's "ọ" before "GIÁM
+                # ĐỐC"): the longer title, but a speck may have made it: in doubt
+                return title, min(score, TITLE_IN_DOUBT)
             break
     return hit
 
