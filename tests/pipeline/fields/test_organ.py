@@ -1556,3 +1556,18 @@ def test_a_parent_over_an_organ_s_line_read_as_no_known_organ_in_doubt_is_in_dou
     head = header(parent="UBND TỈNH THANH HÓA", organ=("SỞ XÂY DỰNG",), number="Số: 12/QĐ-SXD")
     specs = [*head, ("QUYẾT ĐỊNH", "center", 95.0), ("Về việc kiện toàn Hội đồng", "center", 92.0), *signer()]
     assert extract([page(specs)]).fields["parent_organ"].confidence >= DOUBTFUL
+
+
+@pytest.mark.parametrize(("organ_line", "want"), [("Sở NN/PTNT", "Sở"), ("Sở Y tế / Bệnh viện", "Sở Y tế")])
+def test_an_organ_line_in_small_letters_with_a_slash_is_no_number_line(organ_line: str, want: str) -> None:
+    # "Sở" + words + a slash: the number line read without its colon only when what stands before the slash
+    # is no abbreviation ("IZfỞ", "12"); "NN/PTNT" is one (REVIEW sw44 L1: the parent taken as the organ)
+    specs = [
+        *header(parent="UBND TỈNH YÊN BÁI", organ=(organ_line,), number="Số: 12/QĐ-SYT"),
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        ("Về việc kiện toàn Hội đồng", "center", 92.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+    f = extract([page(specs)]).fields
+    assert (f["organ_name"].value or "").startswith(want)
+    assert f["parent_organ"].value == "UBND tỉnh Yên Bái"

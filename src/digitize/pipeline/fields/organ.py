@@ -1056,10 +1056,26 @@ _SO_SLASH = re.compile(r"^\W?s[o0ô6ø]\S?\s+(?:[^\s/]{1,8}\s*){0,2}/\s*\S")
 
 def _so_slash(text: str) -> bool:
     """A header line that is the number line, its label "Số" read without the colon and its number garbled,
-    known by the slash before the notation (``_SO_SLASH``). An organ's line is printed in capitals: "SỞ" so
-    read (one word of capitals) is the head of an organ's name, never the label "Số"."""
-    first = text.split()[0] if text.split() else ""
-    return bool(_SO_SLASH.match(fold1(text))) and not (len(first) > 1 and first.isupper())
+    known by the slash before the notation (``_SO_SLASH``) and by what stands before that slash: nothing, or
+    a word no abbreviation in an organ's name is (a digit or a mark in it, small letters then a capital:
+    "IZfỞ"); "Sở NN/PTNT", "Sở Y tế / Bệnh viện" are an organ's. An organ's line is printed in capitals:
+    "SỞ" so read (one word of capitals) is the head of an organ's name, never the label "Số"."""
+    words = text.split()
+    first = words[0] if words else ""
+    if not _SO_SLASH.match(fold1(text)) or (len(first) > 1 and first.isupper()):
+        return False
+    number = " ".join(words[1:]).split("/", 1)[0].split()
+    return not number or any(_garbled_number(w) for w in number)
+
+
+def _garbled_number(word: str) -> bool:
+    """A word read where a number is written that no word of an organ's name is: a digit or a mark in it
+    (an abbreviation's "&", "-", "." aside: "KH&ĐT"), or a capital after a small letter ("IZfỞ")."""
+    if not any(ch.isalpha() for ch in word):
+        return True  # ("...", "12")
+    return any(not ch.isalpha() and ch not in "&-." for ch in word) or any(
+        a.islower() and b.isupper() for a, b in itertools.pairwise(word)
+    )
 
 
 _UBND_NOTATION = re.compile(r"[/-]\s*ubnd\b")  # "…/QĐ-UBND": the committee's own document
