@@ -1358,6 +1358,26 @@ def test_a_repaired_tax_code_takes_two_agreeing_readings_that_check_near_the_fir
     assert handdigits.repaired_tax_code(tie, first) is None
 
 
+def test_a_tax_code_one_reading_s_digit_makes_check_is_taken_in_doubt_when_alone() -> None:
+    # seed 517 dev 005 (a blurred photo): "3473772960" read "1473772960", its first digit read "1", "9", "4"
+    # and once "3" (60): no two readings agreed on a code that checks; of the codes one digit apart that a
+    # reading's digit makes, "3473772960" alone checks: taken, in doubt
+    first = "1473772960"
+    votes = [("9479772960", 82.0), ("1473772960", 88.0), ("1471772900", 83.0), ("3471772960", 60.0)]
+    assert handdigits.repaired_tax_code(votes, first) is None
+    value, conf = handdigits.one_digit_repair(votes, first) or ("", 100.0)
+    assert value == "3473772960" and conf < 60.0
+    # no reading gives another digit where one would make it check: nothing guessed
+    assert handdigits.one_digit_repair([("1473772960", 88.0), ("1471772900", 83.0)], first) is None
+    # two changes that check, each a reading's digit: which is not told
+    assert handdigits.one_digit_repair([("3473772960", 60.0), ("1478772960", 60.0)], first) is None
+    # a branch's code: its ten digits checked, its suffix kept
+    assert handdigits.one_digit_repair([("3473772960001", 60.0)], "1473772960-001") == (
+        "3473772960-001",
+        handdigits.ONE_DIGIT_REPAIR_CONF,
+    )
+
+
 def test_a_one_with_a_flag_and_a_foot_read_seven_is_a_one() -> None:
     # a written "11", each "1" with a flag at its top and a foot along the line: both models read "71"
     assert handdigits.ones_for_sevens(_pen_crop("ll"), "71") == "11"

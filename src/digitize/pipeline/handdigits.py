@@ -1190,6 +1190,33 @@ def repaired_tax_code(votes: list[tuple[str, float]], first: str) -> tuple[str, 
     return (f"{text[:10]}-{text[10:]}" if len(text) == 13 else text), 80.0
 
 
+ONE_DIGIT_REPAIR_CONF = 50.0  # a code one reading's digit made to check: to review
+
+
+def one_digit_repair(votes: list[tuple[str, float]], first: str) -> tuple[str, float] | None:
+    """A clean tax code whose check digit fails (``first``) and that no two readings repair
+    (``repaired_tax_code``): the one code that checks with one of its first ten digits changed to a digit
+    some reading as long as it gave in that place ("1473772960" whose readings gave "3", "4", "9" first: only
+    "3473772960" checks, seed 517 dev 005), in doubt (``ONE_DIGIT_REPAIR_CONF``: one reading is no proof);
+    None when no change or more than one checks, or the readings give no digit other than the first's."""
+    a = re.sub(r"\D", "", first)
+    seen: list[set[str]] = [set() for _ in a]
+    for t, _ in votes:
+        if len(t) == len(a) and t.isdigit():
+            for i, ch in enumerate(t):
+                seen[i].add(ch)
+    fits = {
+        a[:i] + d + a[i + 1 :]
+        for i in range(min(10, len(a)))
+        for d in seen[i] - {a[i]}
+        if tax_code_valid((a[:i] + d + a[i + 1 :])[:10])
+    }
+    if len(fits) != 1:
+        return None
+    text = fits.pop()
+    return (f"{text[:10]}-{text[10:]}" if len(text) == 13 else text), ONE_DIGIT_REPAIR_CONF
+
+
 def _erase_walls(crop: np.ndarray) -> np.ndarray:
     """Cell walls (ink running nearly the crop's full height, or a long horizontal rule) made paper."""
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
@@ -3070,7 +3097,7 @@ def _decide(
         vs.extend(v)
         per_cut.append({t for t, _ in v})
     if blank.unchecked:
-        found = repaired_tax_code(vs, blank.first)
+        found = repaired_tax_code(vs, blank.first) or one_digit_repair(vs, blank.first)
     else:
         found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
     if found is None and blank.kind != Kind.TAXCODE and cs:

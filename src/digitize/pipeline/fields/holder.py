@@ -69,6 +69,7 @@ _ID = re.compile(
 # ("Mã xố thuế": its "s" read "x")
 _GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] [sx][a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
 GARBLED_TAX_CONF = 0.59
+_TAX_SHAPE = re.compile(r"\d{10}(?:-\d{3})?")  # a tax code's shape: 10 digits, or 10-3 for a dependent unit
 
 
 def _clean_id(raw: str, label: str = "") -> tuple[str, float] | None:
@@ -324,7 +325,11 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             continue  # a garbled label's code is taken only when its check digit holds
         if hid:
             conf = conf_at(lines, mid.start(2), mid.end(2)) * hid[1]
-            res.set("holder_id", hid[0], min(conf, GARBLED_TAX_CONF) if garbled else conf)
+            if garbled or (hid[1] < 1.0 and _TAX_SHAPE.fullmatch(hid[0])):
+                # a tax code whose check digit fails has a digit misread (which one the check cannot tell):
+                # never sure, however surely its digits were read
+                conf = min(conf, GARBLED_TAX_CONF)
+            res.set("holder_id", hid[0], conf)
             break
     held = res.fields.get("holder_name")
     if held is not None and held.confidence > GUESSED_WORDS_CONF and _clause_tail(held.value or ""):

@@ -1048,6 +1048,36 @@ def _number_unread(text: str, first: str) -> bool:
     )
 
 
+# "Số" without its colon, then up to two short words and a slash ("số IZfỞ/@PUBND" of "Số: 1249/GP-UBND",
+# its number written by hand, the notation's hyphen lost on a blurred photo, seed 517 dev 005: taken for the
+# organ under "ỦY BAN NHÂN DÂN / TỈNH THANH HÓA", that committee made its parent)
+_SO_SLASH = re.compile(r"^\W?s[o0ô6ø]\S?\s+(?:[^\s/]{1,8}\s*){0,2}/\s*\S")
+
+
+def _so_slash(text: str) -> bool:
+    """A header line that is the number line, its label "Số" read without the colon and its number garbled,
+    known by the slash before the notation (``_SO_SLASH``) and by what stands before that slash: nothing, or
+    a word no abbreviation in an organ's name is (a digit or a mark in it, small letters then a capital:
+    "IZfỞ"); "Sở NN/PTNT", "Sở Y tế / Bệnh viện" are an organ's. An organ's line is printed in capitals:
+    "SỞ" so read (one word of capitals) is the head of an organ's name, never the label "Số"."""
+    words = text.split()
+    first = words[0] if words else ""
+    if not _SO_SLASH.match(fold1(text)) or (len(first) > 1 and first.isupper()):
+        return False
+    number = " ".join(words[1:]).split("/", 1)[0].split()
+    return not number or any(_garbled_number(w) for w in number)
+
+
+def _garbled_number(word: str) -> bool:
+    """A word read where a number is written that no word of an organ's name is: a digit or a mark in it
+    (an abbreviation's "&", "-", "." aside: "KH&ĐT"), or a capital after a small letter ("IZfỞ")."""
+    if not any(ch.isalpha() for ch in word):
+        return True  # ("...", "12")
+    return any(not ch.isalpha() and ch not in "&-." for ch in word) or any(
+        a.islower() and b.isupper() for a, b in itertools.pairwise(word)
+    )
+
+
 _UBND_NOTATION = re.compile(r"[/-]\s*ubnd\b")  # "…/QĐ-UBND": the committee's own document
 
 
@@ -1117,6 +1147,7 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             SO_WORD.match(fold1(ln.text))
             or _NOTATION.search(slashes(SO_IN_LINE.sub("", ln.text)))
             or (k and _number_unread(ln.text, organ_lines[0].text))
+            or (k and _so_slash(ln.text))
         ):
             cut = k
             break
@@ -1154,12 +1185,13 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
     elif organ_lines:
         k = _split_at_unit(organ_texts)
         named = organ_lines if k == 0 else organ_lines[k:]  # the organ's own lines
+        parent_set: tuple[str, float] | None = None
         if k == 0:
             name, q = one_organ(_joined(organ_texts))
         else:
             parent = organ_lines[:k]
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
-            res.set("parent_organ", pname, statistics.fmean(ln.conf for ln in parent) * pq)
+            parent_set = (pname, statistics.fmean(ln.conf for ln in parent) * pq)
             name, q = organ(_joined(organ_texts[k:]), parent=pname)
             if fold(pname).startswith("bo ") and not heads_an_organ(organ_texts[k]):
                 # its head word lost ("THÚ Y" under a ministry): the one unit so named, else as read; in doubt
@@ -1170,6 +1202,14 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
         conf = statistics.fmean(ln.conf for ln in named) * q
         if q == UNKNOWN_ORGAN and (guessed_name(name, named) or one_word_name(name)):
             conf = min(conf, GUESSED_ORGAN_CONFIDENCE)
+        if parent_set is not None:
+            pname, pconf = parent_set
+            if q == UNKNOWN_ORGAN and conf < DOUBTFUL:
+                # the organ under the parent a reading no vocabulary knows, in doubt (a garbled line: the
+                # number line read into the header, seed 517 dev 005): the lines above may be the organ
+                # itself, not its parent; the parent as read, in doubt
+                pconf = min(pconf, IN_DOUBT)
+            res.set("parent_organ", pname, pconf)
         res.set("organ_name", name, conf)
     return res.freeze()
 

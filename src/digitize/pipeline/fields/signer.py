@@ -105,6 +105,25 @@ def title_of(line: Line) -> tuple[str, float, bool] | None:
 def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     """``title_of``, with the line it reads the title on: the line itself, or the line without a doubted first
     word."""
+    apart = _detached_lead(line.words)
+    if not apart:
+        return _titled_on(line)
+    # a word far before the title (a seal's ring beside the block read "ọ" 5 letter heights left of "GIÁM
+    # ĐỐC", below its row, seed 515 alt 002: "Phó Giám đốc" at 0.80) is none of its words
+    found = _titled_on(sub_line(line, line.words[apart:]))
+    if found is None:
+        return None
+    kept, (title, score, prefixed) = found
+    whole = _title_of(line)
+    longer = whole is not None and fold(whole[0]).endswith(" " + fold(title))
+    if longer or _maybe_head_word(line.words[:apart], apart):
+        # ... but the word left out may be the head word of a longer title, the space a misread box: the
+        # shorter title, in doubt
+        score = min(score, TITLE_IN_DOUBT)
+    return kept, (title, score, prefixed)
+
+
+def _titled_on(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     hit = _title_of(line)
     words = line.words
     if hit is not None and hit[2]:
@@ -144,6 +163,42 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
                 score = min(score, TITLE_IN_DOUBT)
             return trimmed, (rest[0], score, rest[2])
     return (line, hit) if hit else None
+
+
+DETACHED_GAP = 2.0  # letter heights of space after a word from which it is none of the words after it
+
+
+def _detached_lead(words: Sequence[Word]) -> int:
+    """How many words open a line apart from the rest: up to the last of the first ``JUNK_WORDS`` words
+    followed by a space wider than ``DETACHED_GAP`` letter heights (the median height of the line's words
+    with letters: a speck after it is no measure), none of them a word that may be the title's own (a title's
+    words stand a space apart; a seal's rim or a speck beside the block is read on the title's row, far from
+    it). An authority's prefix ("KT.", "TM" without its dot) is the title's, however far; 0 when every word
+    stands close."""
+    heights = [w.box.y1 - w.box.y0 for w in words if any(ch.isalpha() for ch in w.text)]
+    letter = max(1.0, statistics.median(heights)) if heights else 1.0
+    apart = 0
+    for i in range(min(JUNK_WORDS, len(words) - 1)):
+        if _may_be_titles(words[i]):
+            break  # (nor any word before it: they would stand inside the title)
+        if words[i + 1].box.x0 - words[i].box.x1 > DETACHED_GAP * letter:
+            apart = i + 1
+    return apart
+
+
+def _may_be_titles(w: Word) -> bool:
+    """A word that may be a title's own, however far it stands: an authority's prefix, dot or none ("KT.",
+    "TM", "Q"); "PHÓ" or a word like it ("PH0"); a word of two capitals or more read surely (a head word:
+    "PHÓ", "TỔNG"); a word of letters a doubted head word reads as (``_maybe_head_word``: "ló,", "b1ió")."""
+    folded = fold(w.text).strip(".,:;")
+    bare = w.text.strip(".,;:|!'\"()[]")
+    letters = "".join(ch for ch in bare if ch.isalpha())
+    return (
+        folded in AUTH_PREFIXES
+        or fuzz.ratio(fold(bare), "pho") >= PHO_LIKE
+        or (len(letters) >= 2 and letters.isupper() and w.conf >= TITLE_JUNK_CONF)
+        or (len(letters) >= 2 and _maybe_head_word([w], 1))
+    )
 
 
 def _prefix_word(text: str) -> bool:
@@ -248,6 +303,10 @@ def _head_unread(core: str, hit: tuple[str, float]) -> tuple[str, float]:
             before = core[: -len(short_key)].replace(" ", "").replace(".", "")
             if fuzz.ratio(before, head) < HEAD_LIKE:
                 return short, min(score, TITLE_IN_DOUBT)
+            if len(before) <= 1:
+                # one letter where the head word stands ("P CHÁNH VĂN PHÒNG", a seal's "ọ" before "GIÁM
+                # ĐỐC"): the longer title, but a speck may have made it: in doubt
+                return title, min(score, TITLE_IN_DOUBT)
             break
     return hit
 
