@@ -2848,6 +2848,13 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
             found = (blank.first, min(blank.first_conf, UNREAD_AGAIN_CONF))
+        if (
+            found is None
+            and not short
+            and prepared.blurred
+            and _blur_unread(blank, [*each, *sharp_each, *by_mark])
+        ):
+            found = (blank.first, min(blank.first_conf, BLUR_UNREAD_CONF))
         if found is None and not short and blank.lost and blank.kind != Kind.TAXCODE:
             # its marks say a digit was lost and no reading added it: the first reading stays, in doubt
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
@@ -3249,6 +3256,33 @@ def _unread_again(
         return False
     clear = [t.strip() for v in others for t, c in v if c >= CLEAR_CONF]
     return first in clear and all(t in first for t in clear)
+
+
+# a blurred photo's day or month first read as clean digits that no second reading reads otherwise: kept, in
+# doubt
+BLUR_UNREAD_CONF = 50.0
+
+
+def _blur_unread(blank: Blank, readings: Sequence[Sequence[tuple[str, float]]]) -> bool:
+    """Whether ``blank``, on a blurred photo, is a day or month first read as clean digits that may be one
+    and that none of the second ``readings`` (its crops as cut, deconvolved, its marks alone) reads clearly
+    (``CLEAR_CONF``) as another value: the crops of a blurred printed digit are read as nothing at all (an
+    italic "8" of "tháng 8" on a shaken photo, read "8" at 52 by the page's reading and empty by every crop:
+    "…" lost a printed date). The first reading is kept in doubt (``BLUR_UNREAD_CONF``), for review: a
+    pen's digit read wrong stays no surer than none."""
+    first = blank.first.strip()
+    if not (
+        blank.kind in (Kind.DAY, Kind.MONTH)
+        and not blank.lost
+        and not blank.pen
+        and 1 <= len(first) <= 2
+        and first.isascii()
+        and first.isdigit()
+        and _may_be(first, blank.kind)
+    ):
+        return False
+    clear = {t.strip().lstrip("0") for v in readings for t, c in v if c >= CLEAR_CONF}
+    return clear <= {first.lstrip("0")}
 
 
 def _marks_beyond(blank: Blank, text: str) -> bool:

@@ -120,6 +120,22 @@ def test_a_five_digit_year_is_no_date_of_its_own() -> None:
     assert extra_digit_dates("ngay 18 thang 7 nam 2022") == []
 
 
+def test_a_year_no_document_holds_is_the_one_year_a_digit_read_otherwise_gives() -> None:
+    # a blurred "2019" read "3019" (seed 513 blur dev 012): no date of its own; one digit changed, 2019 alone
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import misread_year_dates
+
+    today = dt.date(2026, 1, 1)
+    assert find_dates("ngay 03 thang 01 nam 3019") == []
+    assert [d.isoformat() for *_, d in misread_year_dates("ngay 03 thang 01 nam 3019", today)] == [
+        "2019-01-03"
+    ]
+    assert [d.isoformat() for *_, d in misread_year_dates("ngay 3 thang 1 nam 2820", today)] == ["2020-01-03"]
+    assert misread_year_dates("ngay 03 thang 01 nam 3090", today) == []  # 2090: after today
+    assert misread_year_dates("ngay 03 thang 01 nam 2019", today) == []  # a year read right: find_dates's
+
+
 def test_a_five_digit_year_is_of_ascii_digits_only() -> None:
     # REVIEW-39a L4: "\d" took other scripts' digits, which int() reads: "٢٢٠٢٢" (Arabic-Indic) made 2022
     from digitize.pipeline.fields.dates import extra_digit_dates

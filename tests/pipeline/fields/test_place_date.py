@@ -556,6 +556,17 @@ def test_a_header_year_read_with_a_digit_too_many_is_the_one_year_it_leaves_in_d
     assert values(decision(date="Thanh Hóa, ngày 18 tháng 7 năm 220222"))["issued_date"] is None
 
 
+def test_a_header_year_misread_into_no_document_s_year_is_the_one_year_a_digit_gives_in_doubt() -> None:
+    # seed 513 blur dev 012: "năm 2019" read "năm 3019" (a blurred "2" read "3"): no date, issued_date and
+    # valid_from lost; one digit read otherwise, "3019" is 2019 alone (1019 no document's year): to review
+    f = extract([page(decision(date="Thanh Hóa, ngày 03 tháng 01 năm 3019"))]).fields
+    assert (f["issued_date"].value, f["place"].value) == ("2019-01-03", "Thanh Hóa")
+    assert f["issued_date"].confidence < 0.6
+    assert f["valid_from"].value == "2019-01-03"
+    # a year that one digit makes into none before today ("3090": only 2090) is no date
+    assert values(decision(date="Thanh Hóa, ngày 03 tháng 01 năm 3090"))["issued_date"] is None
+
+
 def test_the_place_before_a_day_of_a_date_line_that_lost_its_date_words_is_taken() -> None:
     # seed 483 alt 007, a blurred photo with its day and month written by hand: "Hà Nội, ngày 21 tháng 6
     # năm 2016" read "Hà Nội 21 Ố nšn 2016" ("ngày", "tháng" lost in the pen's strokes), no province's organ

@@ -11,7 +11,12 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from digitize.pipeline.fields.dates import extra_digit_dates, find_dates, read_as_letters
+from digitize.pipeline.fields.dates import (
+    extra_digit_dates,
+    find_dates,
+    misread_year_dates,
+    read_as_letters,
+)
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
@@ -522,8 +527,13 @@ def _scan(
     n_right, n_header = ends
     for k, ln in enumerate(date_sources):
         found = find_dates(ln.folded)
-        if not found and k < n_header and (extra := extra_digit_dates(ln.folded)):
-            # the header's date line, its year read with a digit too many: the one year it leaves, in doubt
+        if (
+            not found
+            and k < n_header
+            and (extra := extra_digit_dates(ln.folded) or misread_year_dates(ln.folded))
+        ):
+            # the header's date line, its year read with a digit too many, or a digit of it misread into a
+            # year no document holds ("năm 3019" of a blurred "2019"): the one year it leaves, in doubt
             start, end, day = extra[0]
             res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
             set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
