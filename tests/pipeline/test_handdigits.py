@@ -2632,6 +2632,22 @@ def test_a_blurred_day_or_month_is_kept_as_first_read_only_when_no_clear_reading
     assert not _blur_unread(replace(month, kind=Kind.NUMBER), [[]])
 
 
+def test_a_blurred_day_blanked_on_purpose_is_not_kept_as_first_read() -> None:
+    # REVIEW-date44 M1/L5: only a blank left unread, not one its marks or its words say is wrong
+    from digitize.pipeline.handdigits import Blank, Kind, _blur_unread, kept_as_glued
+
+    day = Blank(kind=Kind.DAY, line=4, box=Box(0, 0, 40, 30), drop=(), first="2", first_conf=60.0)
+    # "2tháng" where "22" is written: two marks for its one digit, dropped (not kept as glued)
+    assert not kept_as_glued(day, 2)
+    assert not _blur_unread(day, [[], []], glued_digits=False)
+    assert _blur_unread(day, [[], []], glued_digits=kept_as_glued(day, 1))  # as many marks: kept, in doubt
+    own = replace(day, drop=(3,))
+    assert _blur_unread(own, [[]])
+    assert not _blur_unread(replace(own, swallowed=True), [[]])  # its date word swallowed the pen's digit
+    assert not _blur_unread(replace(own, ruled=True), [[]])  # its ink touches a rule
+    assert not _blur_unread(replace(own, first_conf=92.0), [[]])  # a sure first reading is not lowered
+
+
 def test_a_notation_word_boxed_right_of_its_own_slash_ends_the_number_s_region_at_the_slash() -> None:
     # seed 157 alt 007: "562 /QĐ-SNNMT" with the notation read unsure and boxed from its "-" on: the number's
     # region ended there and took in "/QĐ" (six marks for three digits, every reading refused, the number
