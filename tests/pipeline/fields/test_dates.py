@@ -136,6 +136,22 @@ def test_a_year_no_document_holds_is_the_one_year_a_digit_read_otherwise_gives()
     assert misread_year_dates("ngay 03 thang 01 nam 2019", today) == []  # a year read right: find_dates's
 
 
+def test_a_misread_year_s_candidates_are_from_1945_to_today_the_notation_s_preferred() -> None:
+    # REVIEW-date44 L2: "1019" is 2019 alone (1919 before any document read here); of two, the notation's
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import misread_year_dates
+
+    def years(run: str, today: dt.date, notation_year: int | None = None) -> list[int]:
+        return [d.year for *_, d in misread_year_dates(f"ngay 3 thang 1 nam {run}", today, notation_year)]
+
+    assert years("1019", dt.date(2026, 1, 1)) == [2019]
+    assert years("1050", dt.date(2060, 1, 1)) == []  # 1950 or 2050: no guess
+    assert years("1050", dt.date(2060, 1, 1), 2050) == [2050]
+    assert years("1050", dt.date(2060, 1, 1), 1950) == [1950]
+    assert years("1050", dt.date(2060, 1, 1), 2019) == []  # the notation's year is no candidate
+
+
 def test_a_five_digit_year_is_of_ascii_digits_only() -> None:
     # REVIEW-39a L4: "\d" took other scripts' digits, which int() reads: "٢٢٠٢٢" (Arabic-Indic) made 2022
     from digitize.pipeline.fields.dates import extra_digit_dates

@@ -567,6 +567,25 @@ def test_a_header_year_misread_into_no_document_s_year_is_the_one_year_a_digit_g
     assert values(decision(date="Thanh Hóa, ngày 03 tháng 01 năm 3090"))["issued_date"] is None
 
 
+def test_a_misread_year_s_guess_is_the_last_resort_and_read_on_the_day_given() -> None:
+    # REVIEW-date44 M2/L1: a date another line gives (the body's "Hôm nay, ngày …") is taken over the guess
+    specs = decision(date="Ngay03 tháng 01 năm 3019")
+    k = next(i for i, s in enumerate(specs) if s[0] == "QUYẾT ĐỊNH:")
+    specs = [*specs[:k], ("Hôm nay, ngày 05 tháng 02 năm 2019, tại trụ sở Sở", "body", 90.0), *specs[k:]]
+    assert values(specs)["issued_date"] == "2019-02-05"
+    # the day it is read is the caller's: a year after it is no candidate
+    import datetime as dt
+
+    doc = [page(decision(date="Thanh Hóa, ngày 03 tháng 01 năm 3019"))]
+    assert extract(doc, today=dt.date(2018, 6, 1)).values()["issued_date"] is None
+    assert extract(doc, today=dt.date(2019, 6, 1)).values()["issued_date"] == "2019-01-03"
+    # of two candidates (1950 or 2050 for "1050"), the year between the number and its notation
+    late = dt.date(2060, 1, 1)
+    for number, want in (("Số: 12/2050/QĐ-SKHCN", "2050-01-03"), ("Số: 12/QĐ-SKHCN", None)):
+        doc = [page(decision(number=number, date="Thanh Hóa, ngày 03 tháng 01 năm 1050"))]
+        assert extract(doc, today=late).values()["issued_date"] == want, number
+
+
 def test_the_place_before_a_day_of_a_date_line_that_lost_its_date_words_is_taken() -> None:
     # seed 483 alt 007, a blurred photo with its day and month written by hand: "Hà Nội, ngày 21 tháng 6
     # năm 2016" read "Hà Nội 21 Ố nšn 2016" ("ngày", "tháng" lost in the pen's strokes), no province's organ
