@@ -65,6 +65,33 @@ def test_a_blurred_photo_s_date_line_is_read_again_and_its_date_taken_in_doubt()
     assert found.confidence < 0.6  # blurred digits are misread alike: a person confirms it
 
 
+def _day_read(page: RecognizedPage, text: str, conf: float) -> RecognizedPage:
+    """The first reading with the date line's day (the word after "ngày") read ``text`` at ``conf``."""
+    ln = blurred.date_line(page)
+    assert ln is not None
+    k = next(i for i, w in enumerate(ln.words) if w.text == "ngày")
+    day = ln.words[k + 1]
+    words = [replace(w, text=text, conf=conf) if w is day else w for w in page.words]
+    return replace(page, words=tuple(words))
+
+
+def test_a_day_the_digit_re_reading_kept_for_want_of_another_gives_way_to_the_readings_agreed_date() -> None:
+    # REVIEW-date44 M2: a day or month no crop read, kept as first read at ``BLUR_UNREAD_CONF``
+    # (``handdigits._blur_unread``), is no date read: the readings' agreed date replaces it, in doubt
+    from digitize.pipeline.handdigits import BLUR_UNREAD_CONF
+
+    prepared, read, truth = _first(1.8)
+    assert truth["issued_date"] is not None
+    wrong = "27" if not truth["issued_date"].endswith("-27") else "26"
+    page = blurred.second_pass(prepared, _day_read(read, wrong, BLUR_UNREAD_CONF), lang="vie")
+    found = extract([page]).fields["issued_date"]
+    assert (found.value, found.confidence < 0.6) == (truth["issued_date"], True)
+    # a day read surer by the first reading is kept as read (in doubt: the readings disagree)
+    page = blurred.second_pass(prepared, _day_read(read, wrong, 90.0), lang="vie")
+    found = extract([page]).fields["issued_date"]
+    assert found.value != truth["issued_date"] and found.confidence < 0.6
+
+
 def test_a_sharp_page_is_not_read_again() -> None:
     prepared, read, _ = _first(0.0)
     assert not prepared.blurred

@@ -5,6 +5,7 @@ one from a decree cited in the body)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -2608,6 +2609,63 @@ def test_a_day_a_clear_second_reading_contradicts_is_not_kept_as_first_read() ->
     assert not _unread_again(day, [[("18", 40.0)]], [[("12", 93.0)]])  # a crop as cut read something
     assert not _unread_again(replace(day, first="42"), [[]], [])  # no day
     assert not _unread_again(replace(day, kind=Kind.NUMBER), [[]], [])
+
+
+def test_a_blurred_printed_month_no_second_reading_reads_is_kept_in_doubt(tmp_path: Path) -> None:
+    """A shaken colour photo's printed italic "tháng 8" (blur 515 alt 006's axes, no handwriting): the page's
+    reading gives "8" at 52, every crop of it and its deconvolved crops read nothing, nothing confirms it:
+    it was lost to "…" with the issue date. No second reading says otherwise: the first reading stays, in
+    doubt (``_blur_unread``)."""
+    from digitize.pipeline.run import process_document
+    from samples.axes import Colour, Font, Margins, Seal, SignForm, Tail
+    from tests.pipeline.test_headband import _blurred_header
+
+    path, truth = _blurred_header(
+        tmp_path,
+        515006,
+        "giay_chung_nhan",
+        "parent",
+        colour=Colour.COLOUR,
+        dpi=300,
+        seal=Seal.FAINT,
+        sign=SignForm.KT,
+        tail=Tail.NONE,
+        stamp=True,
+        font=Font.DEJAVU_SANS,
+        margins=Margins.NARROW,
+    )
+    got = process_document(path, jobs=1).extraction.fields["issued_date"]
+    assert got.value == truth["issued_date"]
+    assert got.confidence < REVIEW_THRESHOLD
+
+
+def test_a_blurred_day_or_month_is_kept_as_first_read_only_when_no_clear_reading_says_otherwise() -> None:
+    from digitize.pipeline.handdigits import Blank, Kind, _blur_unread
+
+    month = Blank(kind=Kind.MONTH, line=4, box=Box(0, 0, 40, 30), drop=(7,), first="8", first_conf=52.0)
+    assert _blur_unread(month, [[], [], []])
+    assert _blur_unread(month, [[("8", 91.0), ("3", 40.0)]])  # an unsure other reading: no contradiction
+    assert not _blur_unread(month, [[("3", 91.0)]])  # a clear "3": the readings disagree, unread
+    assert not _blur_unread(replace(month, first="Ÿ"), [[]])  # no clean digits read first
+    assert not _blur_unread(replace(month, first="18"), [[]])  # no month
+    assert not _blur_unread(replace(month, pen=True), [[]])  # a pen's, the print reading sure of it
+    assert not _blur_unread(replace(month, kind=Kind.NUMBER), [[]])
+
+
+def test_a_blurred_day_blanked_on_purpose_is_not_kept_as_first_read() -> None:
+    # REVIEW-date44 M1/L5: only a blank left unread, not one its marks or its words say is wrong
+    from digitize.pipeline.handdigits import Blank, Kind, _blur_unread, kept_as_glued
+
+    day = Blank(kind=Kind.DAY, line=4, box=Box(0, 0, 40, 30), drop=(), first="2", first_conf=60.0)
+    # "2tháng" where "22" is written: two marks for its one digit, dropped (not kept as glued)
+    assert not kept_as_glued(day, 2)
+    assert not _blur_unread(day, [[], []], glued_digits=False)
+    assert _blur_unread(day, [[], []], glued_digits=kept_as_glued(day, 1))  # as many marks: kept, in doubt
+    own = replace(day, drop=(3,))
+    assert _blur_unread(own, [[]])
+    assert not _blur_unread(replace(own, swallowed=True), [[]])  # its date word swallowed the pen's digit
+    assert not _blur_unread(replace(own, ruled=True), [[]])  # its ink touches a rule
+    assert not _blur_unread(replace(own, first_conf=92.0), [[]])  # a sure first reading is not lowered
 
 
 def test_a_notation_word_boxed_right_of_its_own_slash_ends_the_number_s_region_at_the_slash() -> None:

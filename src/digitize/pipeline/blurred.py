@@ -45,6 +45,7 @@ from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import NOSLASH, NUMBER, SO, slashes
 from digitize.pipeline.fields.place_date import date_sources
 from digitize.pipeline.fields.text import DIGITISH, fold1
+from digitize.pipeline.handdigits import BLUR_UNREAD_CONF
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold, nfc
@@ -569,8 +570,13 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     best = _agreed(dated)
     if best is None:
         return page
-    # (a day read as a letter like its "1", "tháng Ï", is no date read: the readings' agreed one replaces it)
-    first_found = [d for d in find_dates(ln.folded) if not read_as_letters(ln.folded[d[0] : d[1]])]
+    # (a day read as a letter like its "1", "tháng Ï", is no date read: the readings' agreed one replaces it;
+    # nor one whose digit the digit re-reading kept as first read for want of any other, ``BLUR_UNREAD_CONF``)
+    first_found = [
+        d
+        for d in find_dates(ln.folded)
+        if not read_as_letters(ln.folded[d[0] : d[1]]) and not _unread_digits(ln, d[0], d[1])
+    ]
     if first_found:
         if first_found[0][2].isoformat() == best:
             return page  # the first reading had it (in doubt all the same: ``digits_in_doubt``)
@@ -603,6 +609,19 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     if place is not None:  # the place's last word, run into the "ngày" replaced, kept before the new words
         texts, confs = [place, *texts], [min(words[k].conf, DOUBT_CONF), *confs]
     return _replace_words(kept, ln, words[k:], texts, confs)
+
+
+def _unread_digits(ln: Line, start: int, end: int) -> bool:
+    """Whether a word with a digit in ``ln``'s date at ``start``..``end`` (of its folded text, its words' one
+    space apart) is read no surer than ``handdigits.BLUR_UNREAD_CONF``: a day or month the digit re-reading
+    read as nothing and kept as first read, in doubt (``handdigits._blur_unread``): no date read there."""
+    at = 0
+    for w in ln.words:
+        n = len(nfc(w.text))
+        if at < end and at + n > start and _has_digit(w.text) and w.conf <= BLUR_UNREAD_CONF:
+            return True
+        at += n + 1
+    return False
 
 
 def place_glued(text: str) -> str | None:

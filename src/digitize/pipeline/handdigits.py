@@ -2875,6 +2875,13 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
             found = (blank.first, min(blank.first_conf, UNREAD_AGAIN_CONF))
+        if (
+            found is None
+            and not short
+            and prepared.blurred
+            and _blur_unread(blank, [*each, *sharp_each, *by_mark], glued_digits=glued_digits)
+        ):
+            found = (blank.first, min(blank.first_conf, BLUR_UNREAD_CONF))
         if found is None and not short and blank.lost and blank.kind != Kind.TAXCODE:
             # its marks say a digit was lost and no reading added it: the first reading stays, in doubt
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
@@ -3276,6 +3283,46 @@ def _unread_again(
         return False
     clear = [t.strip() for v in others for t, c in v if c >= CLEAR_CONF]
     return first in clear and all(t in first for t in clear)
+
+
+# a blurred photo's day or month first read as clean digits that no second reading reads otherwise: kept, in
+# doubt
+BLUR_UNREAD_CONF = 50.0
+# ... only a first reading less sure than this: a sure one is kept as read (``_second_pass``), not lowered
+BLUR_SURE = 85.0
+
+
+def _blur_unread(
+    blank: Blank, readings: Sequence[Sequence[tuple[str, float]]], *, glued_digits: bool = False
+) -> bool:
+    """Whether ``blank``, on a blurred photo, is a day or month first read as clean digits that may be one,
+    unsure (under ``BLUR_SURE``), and that none of the second ``readings`` (its crops as cut, deconvolved,
+    its marks alone) reads clearly (``CLEAR_CONF``) as another value: the crops of a blurred printed digit
+    are read as nothing at all (an italic "8" of "tháng 8" on a shaken photo, read "8" at 52 by the page's
+    reading and empty by every crop: "…" lost a printed date). The first reading is kept in doubt
+    (``BLUR_UNREAD_CONF``), for review: a pen's digit read wrong stays no surer than none.
+
+    Only an unread blank, not one its marks say is wrong: digits glued to a printed word (no word of their
+    own) only when they are kept as glued (``glued_digits``: "2tháng" where "22" is written has a mark more
+    and is dropped); none beside a date word that swallowed handwriting (``swallowed``), none touching a rule
+    (``ruled``), none with a digit lost (``lost``) or a pen's (``pen``)."""
+    first = blank.first.strip()
+    if not (
+        blank.kind in (Kind.DAY, Kind.MONTH)
+        and (glued_digits or bool(blank.drop))
+        and blank.first_conf < BLUR_SURE
+        and not blank.lost
+        and not blank.pen
+        and not blank.swallowed
+        and not blank.ruled
+        and 1 <= len(first) <= 2
+        and first.isascii()
+        and first.isdigit()
+        and _may_be(first, blank.kind)
+    ):
+        return False
+    clear = {t.strip().lstrip("0") for v in readings for t, c in v if c >= CLEAR_CONF}
+    return clear <= {first.lstrip("0")}
 
 
 def _marks_beyond(blank: Blank, text: str) -> bool:

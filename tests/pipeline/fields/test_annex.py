@@ -199,3 +199,20 @@ def test_the_annex_s_citation_is_read_as_its_lines_come_then_rejoined_for_its_da
     assert got == "2021-06-15"
     # its date cut off its row and read after the line under it: rejoined (seed 475 dev 005)
     assert _cited_with_piece(first + " ngày 15", "của Cục Quản lý)", "tháng 6 năm 2021") == "2021-06-15"
+
+
+def test_a_header_date_in_doubt_gives_way_to_the_date_the_annex_cites_the_document_by() -> None:
+    # REVIEW-date44 M2: a header's date read in doubt (a blurred digit kept for want of another reading, a
+    # misread year's one guess) was taken over the annex's typed citation of the document, the citation
+    # dropped for its other date: the annex's date, in doubt
+    doubtful = decision(date="Yên Bái, ngày 1 tháng 8 năm 3021")  # "năm 2021" misread: 2021 guessed
+    alone = extract([page(doubtful)]).fields["issued_date"]
+    assert (alone.value, alone.confidence < REVIEW_THRESHOLD) == ("2021-08-01", True)
+    f = extract([page(doubtful), _annex(OWN)]).fields
+    assert (f["issued_date"].value, f["issued_date"].confidence < REVIEW_THRESHOLD) == ("2021-06-15", True)
+    # the header's own sure date stands; a citation of another number or notation gives nothing
+    assert extract([page(decision()), _annex(OWN.replace("15 tháng 6", "3 tháng 2"))]).values()[
+        "issued_date"
+    ] == ("2021-06-15")
+    for other in (OWN.replace("1169/", "12/"), OWN.replace("QĐ-SKHCN", "QĐ-UBND")):
+        assert extract([page(doubtful), _annex(other)]).values()["issued_date"] == "2021-08-01", other

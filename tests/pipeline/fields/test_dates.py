@@ -120,6 +120,38 @@ def test_a_five_digit_year_is_no_date_of_its_own() -> None:
     assert extra_digit_dates("ngay 18 thang 7 nam 2022") == []
 
 
+def test_a_year_no_document_holds_is_the_one_year_a_digit_read_otherwise_gives() -> None:
+    # a blurred "2019" read "3019" (seed 513 blur dev 012): no date of its own; one digit changed, 2019 alone
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import misread_year_dates
+
+    today = dt.date(2026, 1, 1)
+    assert find_dates("ngay 03 thang 01 nam 3019") == []
+    assert [d.isoformat() for *_, d in misread_year_dates("ngay 03 thang 01 nam 3019", today)] == [
+        "2019-01-03"
+    ]
+    assert [d.isoformat() for *_, d in misread_year_dates("ngay 3 thang 1 nam 2820", today)] == ["2020-01-03"]
+    assert misread_year_dates("ngay 03 thang 01 nam 3090", today) == []  # 2090: after today
+    assert misread_year_dates("ngay 03 thang 01 nam 2019", today) == []  # a year read right: find_dates's
+
+
+def test_a_misread_year_s_candidates_are_from_1945_to_today_the_notation_s_preferred() -> None:
+    # REVIEW-date44 L2: "1019" is 2019 alone (1919 before any document read here); of two, the notation's
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import misread_year_dates
+
+    def years(run: str, today: dt.date, notation_year: int | None = None) -> list[int]:
+        return [d.year for *_, d in misread_year_dates(f"ngay 3 thang 1 nam {run}", today, notation_year)]
+
+    assert years("1019", dt.date(2026, 1, 1)) == [2019]
+    assert years("1050", dt.date(2060, 1, 1)) == []  # 1950 or 2050: no guess
+    assert years("1050", dt.date(2060, 1, 1), 2050) == [2050]
+    assert years("1050", dt.date(2060, 1, 1), 1950) == [1950]
+    assert years("1050", dt.date(2060, 1, 1), 2019) == []  # the notation's year is no candidate
+
+
 def test_a_five_digit_year_is_of_ascii_digits_only() -> None:
     # REVIEW-39a L4: "\d" took other scripts' digits, which int() reads: "٢٢٠٢٢" (Arabic-Indic) made 2022
     from digitize.pipeline.fields.dates import extra_digit_dates

@@ -556,6 +556,36 @@ def test_a_header_year_read_with_a_digit_too_many_is_the_one_year_it_leaves_in_d
     assert values(decision(date="Thanh Hóa, ngày 18 tháng 7 năm 220222"))["issued_date"] is None
 
 
+def test_a_header_year_misread_into_no_document_s_year_is_the_one_year_a_digit_gives_in_doubt() -> None:
+    # seed 513 blur dev 012: "năm 2019" read "năm 3019" (a blurred "2" read "3"): no date, issued_date and
+    # valid_from lost; one digit read otherwise, "3019" is 2019 alone (1019 no document's year): to review
+    f = extract([page(decision(date="Thanh Hóa, ngày 03 tháng 01 năm 3019"))]).fields
+    assert (f["issued_date"].value, f["place"].value) == ("2019-01-03", "Thanh Hóa")
+    assert f["issued_date"].confidence < 0.6
+    assert f["valid_from"].value == "2019-01-03"
+    # a year that one digit makes into none before today ("3090": only 2090) is no date
+    assert values(decision(date="Thanh Hóa, ngày 03 tháng 01 năm 3090"))["issued_date"] is None
+
+
+def test_a_misread_year_s_guess_is_the_last_resort_and_read_on_the_day_given() -> None:
+    # REVIEW-date44 M2/L1: a date another line gives (the body's "Hôm nay, ngày …") is taken over the guess
+    specs = decision(date="Ngay03 tháng 01 năm 3019")
+    k = next(i for i, s in enumerate(specs) if s[0] == "QUYẾT ĐỊNH:")
+    specs = [*specs[:k], ("Hôm nay, ngày 05 tháng 02 năm 2019, tại trụ sở Sở", "body", 90.0), *specs[k:]]
+    assert values(specs)["issued_date"] == "2019-02-05"
+    # the day it is read is the caller's: a year after it is no candidate
+    import datetime as dt
+
+    doc = [page(decision(date="Thanh Hóa, ngày 03 tháng 01 năm 3019"))]
+    assert extract(doc, today=dt.date(2018, 6, 1)).values()["issued_date"] is None
+    assert extract(doc, today=dt.date(2019, 6, 1)).values()["issued_date"] == "2019-01-03"
+    # of two candidates (1950 or 2050 for "1050"), the year between the number and its notation
+    late = dt.date(2060, 1, 1)
+    for number, want in (("Số: 12/2050/QĐ-SKHCN", "2050-01-03"), ("Số: 12/QĐ-SKHCN", None)):
+        doc = [page(decision(number=number, date="Thanh Hóa, ngày 03 tháng 01 năm 1050"))]
+        assert extract(doc, today=late).values()["issued_date"] == want, number
+
+
 def test_the_place_before_a_day_of_a_date_line_that_lost_its_date_words_is_taken() -> None:
     # seed 483 alt 007, a blurred photo with its day and month written by hand: "Hà Nội, ngày 21 tháng 6
     # năm 2016" read "Hà Nội 21 Ố nšn 2016" ("ngày", "tháng" lost in the pen's strokes), no province's organ

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from digitize.pipeline.fields.annex import by_annex, cited, read_annex
+from digitize.pipeline.fields.annex import Cited, by_annex, cited, read_annex
 from digitize.pipeline.fields.certificate import restated_title
 from digitize.pipeline.fields.holder import read_holder, read_two_ways
 from digitize.pipeline.fields.layout import read_layout
@@ -25,6 +25,7 @@ from digitize.pipeline.fields.organ import (
 )
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.signer import blurred_family, blurred_given, fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
     case_garbles_lowered,
@@ -64,10 +65,11 @@ from digitize.text import fold
 def extract(pages: Sequence[RecognizedPage], today: dt.date | None = None) -> Extraction:
     """Every field of the contract table from the recognized pages of one document, read on ``today`` (the
     day it runs by default: no document is issued after it)."""
-    return issued_by(_extract(pages), today or dt.date.today())
+    today = today or dt.date.today()
+    return issued_by(_extract(pages, today), today)
 
 
-def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
+def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     res = Builder()
     if not pages:
         return res.extraction()
@@ -104,11 +106,22 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
         organ = named_by_notation(organ, notation.value("code_notation"))
         organ_name = organ.value("organ_name")
     organs = [v for v in (organ_name, organ.value("parent_organ")) if v]
-    place_date = read_place_date(layout, has_header, organs, ocr=pages[0].source == "ocr")
+    place_date = read_place_date(layout, has_header, organs, ocr=pages[0].source == "ocr", today=today)
     # the document as its annex cites it: its notation again where the header's is lost; not a citation of
     # another document (another type than the heading's, another date than the header's)
     cite = cited(all_lines)
     day = place_date.value("issued_date")
+    if (
+        cite is not None
+        and cite.date not in (None, day)
+        and heading in (None, cite.type_name)
+        and own_citation(cite, number.found, notation)
+    ):
+        # a header's date in doubt (a blurred digit kept for want of another reading, a misread year's one
+        # guess) that the annex, citing the document's own number and notation, gives otherwise: the annex's
+        # date (typed), in doubt still
+        place_date = annex_dated(place_date, cite)
+        day = place_date.value("issued_date")
     if cite is not None and (
         heading not in (None, cite.type_name) or (cite.date is not None and day not in (None, cite.date))
     ):
@@ -177,6 +190,26 @@ def _extract(pages: Sequence[RecognizedPage]) -> Extraction:
     if blurred:
         return blurred_in_doubt(res.extraction())
     return res.extraction()
+
+
+def own_citation(cite: Cited, number: Found, notation: Found) -> bool:
+    """Whether the annex's citation names the header's own number and notation as read (the ones it leaves
+    unread aside): the document itself, not another of its type."""
+    read_number, read_notation = number.value("code_number"), notation.value("code_notation")
+    return (read_number is None or read_number == cite.number) and (
+        read_notation is None or fold(read_notation).lower() == fold(cite.notation).lower()
+    )
+
+
+def annex_dated(place_date: Found, cite: Cited) -> Found:
+    """``place_date`` with its issue date in doubt (under ``REVIEW_THRESHOLD``) given as ``cite`` gives it, in
+    doubt (``cite.conf``); as it was otherwise (a sure date is the header's own: a citation giving another
+    cites another document)."""
+    f = place_date.get("issued_date")
+    if f is None or f.confidence >= REVIEW_THRESHOLD or cite.date is None:
+        return place_date
+    dated = replace(f, value=cite.date, confidence=cite.conf)
+    return Found(tuple(dated if g.name == "issued_date" else g for g in place_date.fields))
 
 
 # a day's grace after the day a document is read for an issue date (the clock of another time zone)

@@ -95,6 +95,36 @@ def extra_digit_dates(folded: str) -> list[tuple[int, int, dt.date]]:
     return out
 
 
+# the first year a document read here may hold (the state's acts from 1945 on): a year one digit misread makes
+# into an earlier one is no candidate (``misread_year_dates``)
+FIRST_YEAR = 1945
+
+
+def misread_year_dates(
+    folded: str, today: dt.date, notation_year: int | None = None
+) -> list[tuple[int, int, dt.date]]:
+    """Word dates whose four-digit year no document holds (``YEARS``: "nam 3019" of a blurred "2019", its
+    "2" read "3"), where one digit read otherwise makes exactly one year a document read on ``today`` may
+    hold (``FIRST_YEAR`` to ``today``'s): "3019" gives 2019 alone, "2820" 2020 alone; "3090" only 2090,
+    after today: no date. Of several, the year the number's notation gives (``notation_year``: "12/2019/QĐ-
+    UBND") when it is one of them. Which digit was misread is a guess: such a date is doubtful."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in WORD_DATE.finditer(folded):
+        run = m.group(3).translate(DIGITISH)
+        if not run.isdigit() or int(run) in YEARS:
+            continue
+        years = {int(run[:i] + d + run[i + 1 :]) for i in range(len(run)) for d in "0123456789"}
+        years &= set(range(FIRST_YEAR, today.year + 1))
+        if notation_year in years:
+            years = {notation_year}
+        if len(years) != 1:
+            continue
+        d = _mkdate(m.group(1), m.group(2), str(years.pop()))
+        if d:
+            out.append((m.start(), m.end(), d))
+    return out
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first date in ``text`` ("ngày 5 tháng 6 năm 2020", "05/06/2020", OCR-noisy forms)."""
     found = find_dates(fold1(nfc(text)))

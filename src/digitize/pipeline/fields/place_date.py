@@ -5,13 +5,19 @@ but its day (written by hand) is unreadable, the place is still taken and the da
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from digitize.pipeline.fields.dates import extra_digit_dates, find_dates, read_as_letters
+from digitize.pipeline.fields.dates import (
+    extra_digit_dates,
+    find_dates,
+    misread_year_dates,
+    read_as_letters,
+)
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
@@ -395,19 +401,38 @@ def date_sources(layout: Layout) -> list[Line]:
 
 
 def read_place_date(
-    layout: Layout, has_header: bool, organs: Sequence[str] = (), *, ocr: bool = False
+    layout: Layout,
+    has_header: bool,
+    organs: Sequence[str] = (),
+    *,
+    ocr: bool = False,
+    today: dt.date | None = None,
 ) -> Found:
     """place and issued_date: the right column, else the header, else the first date of page 1's body;
     ``organs``: the issuing organ's and its parent's names (the province they name); ``ocr``: the page was
-    read by OCR (``set_place``)."""
+    read by OCR (``set_place``); ``today``: the day it is read (no document's year after it)."""
     res = Builder()
     right = date_sources(layout) if has_header else []
     header = list(layout.header) if has_header else []
     body_lines = _uncited(layout.first[:25]) if has_header else []
     sources = right + [ln for ln in header + body_lines if not is_stamp_or_banner(ln)]
     n_header = len(sources) - len(body_lines)
-    _scan(res, sources, (len(right), n_header), _province_of(organs), organs, ocr=ocr)
+    ends = (len(right), n_header)
+    _scan(res, sources, ends, _province_of(organs), organs, ocr=ocr, today=today or dt.date.today())
     return res.freeze()
+
+
+# the year between a header number and its notation ("Số: 12/2019/QĐ-UBND", folded)
+_NOTATION_YEAR = re.compile(r"^\W*s\S{0,2}\s*:?\s*\d{1,6}\s*/\s*((?:19|20)\d\d)\s*/\s*[a-z]")
+
+
+def _notation_year(lines: Sequence[Line]) -> int | None:
+    """The year the header's number line gives between its number and its notation, if any."""
+    for ln in lines:
+        m = _NOTATION_YEAR.match(ln.folded)
+        if m is not None:
+            return int(m.group(1))
+    return None
 
 
 # a cited act's clause runs on to at most this many lines after its "Căn cứ" line
@@ -517,11 +542,24 @@ def _scan(
     organs: Sequence[str] = (),
     *,
     ocr: bool = False,
+    today: dt.date,
 ) -> None:
     """``ends``: how many of ``date_sources`` are the right column's lines, and how many the header's."""
     n_right, n_header = ends
+    # the header's date line whose year a digit misread into one no document holds ("năm 3019" of a blurred
+    # "2019"): its line and the one year a digit read otherwise gives, taken (in doubt) only when no other
+    # line gives a date
+    misread: tuple[Line, list[tuple[int, int, dt.date]]] | None = None
+    year = _notation_year(date_sources[:n_header])
     for k, ln in enumerate(date_sources):
         found = find_dates(ln.folded)
+        if (
+            not found
+            and k < n_header
+            and misread is None
+            and (guessed := misread_year_dates(ln.folded, today, year))
+        ):
+            misread = (ln, guessed)
         if not found and k < n_header and (extra := extra_digit_dates(ln.folded)):
             # the header's date line, its year read with a digit too many: the one year it leaves, in doubt
             start, end, day = extra[0]
@@ -556,6 +594,11 @@ def _scan(
         res.set("issued_date", day.isoformat(), date_conf(ln, start, end))
         set_place(res, ln, ln.text[:start], home, known_only=k >= n_header, organs=organs, ocr=ocr)
         break
+    if misread is not None and "issued_date" not in res.fields:
+        # no line gave a date: the misread year's, in doubt (its place, when none was taken)
+        ln, ((start, end, day), *_) = misread
+        res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
+        set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
 
 
 def date_conf(ln: Line, start: int, end: int) -> float:
