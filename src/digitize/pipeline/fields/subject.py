@@ -410,6 +410,8 @@ def doubtful_vv(ln: Line) -> bool:
             or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV", *VV_AS_WORD))
             or (len(head) == 2 and _foreign_letter(head[1]))
             or (len(head) == 2 and head[1] in _VV_MERGED)
+            # its slash read as another mark between the two v's ("V#v rà soát …" at 51, seed 517 alt 004)
+            or (len(head) == 3 and head[2] in "vw" and not head[1].isalnum() and not head[1].isspace())
         )
         and second.text[:1].islower()
     )
@@ -3969,6 +3971,87 @@ def lost_inside_restored(subject: Found) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+_LOST_HEAD = (1, 2)  # letters of a syllable's head a stamp's mark glued before the rest may stand for ("c", "ch")
+
+
+def _unglued_cores(own: Sequence[Line]) -> set[str]:
+    """The subject's words as read with a stamp's marks glued before their letters (``unglue``: "2€ông"),
+    folded, without those marks: a letter of the word's head may be in the marks."""
+    out = set()
+    for ln in own:
+        for w in ln.words:
+            left = unglue(w.text)
+            if left != w.text and w.text.endswith(left):
+                out.add(fold(left).strip(_EDGES))
+    return out
+
+
+def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None:
+    """``words[i]``, small letters the corpus never shows beside one of its neighbours, read with a stamp's
+    marks glued before it, is a syllable whose head (``_LOST_HEAD`` letters) the marks stood over ("cụm
+    2€ông nghiệp" of "công"): the syllable the corpus shows often (``correct.MIN_COUNT``) that ends with it,
+    when one stands out among them beside the neighbours by ``correct.LETTER_RIVAL``, beats the word as read
+    by as much, and the corpus shows it beside both; else None."""
+    core = words[i].strip(_EDGES)
+    if not (core.isalpha() and core.islower()):
+        return None
+    left, right = _side_key(model, words, i - 1), _side_key(model, words, i + 1)
+    if left is None or right is None:
+        return None
+    own = syllable_key(core)
+    if own in model.index and _keys_seen(model, left, own) and _keys_seen(model, own, right):
+        return None  # read as the corpus goes on: no letter lost
+    cands = [
+        k
+        for k, j in model.index.items()
+        if (sur := model.surface[j]).endswith(core)
+        and _LOST_HEAD[0] <= len(sur) - len(core) <= _LOST_HEAD[1]
+        and sur[: len(sur) - len(core)].isalpha()
+        and model.count(k) >= correct.MIN_COUNT
+    ]
+    if not cands:
+        return None
+    far = _side_key(model, words, i - 2)
+
+    def score(c: str) -> float:
+        return model.logp(far, left, c) + model.logp(left, c, right)
+
+    scored = sorted(((score(c), c) for c in cands), reverse=True)
+    best, cand = scored[0]
+    if len(scored) > 1 and best - scored[1][0] < correct.LETTER_RIVAL:
+        return None
+    if own in model.index and best - score(own) < correct.LETTER_RIVAL:
+        return None
+    if not (_keys_seen(model, left, cand) and _keys_seen(model, cand, right)):
+        return None
+    return model.surface[model.index[cand]]
+
+
+def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word whose head letters a stamp's marks covered, read with the marks glued
+    before the rest ("2€ông", unglued to "ông"), read whole as the corpus has it between its neighbours
+    (``_lost_head``), in doubt (``GUESSED_CONFIDENCE``): the letter is the corpus's, not the print's."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    cores = _unglued_cores(own)
+    if not cores:
+        return subject
+    words = f.value.split()
+    model = correct.load()
+    changed = False
+    for i, w in enumerate(words):
+        core = w.strip(_EDGES)
+        if fold(core) not in cores or (whole := _lost_head(model, words, i)) is None:
+            continue
+        at = w.index(core)
+        words[i] = w[:at] + whole + w[at + len(core) :]
+        changed = True
+    if not changed:
+        return subject
+    return Found((replace(f, value=" ".join(words), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def case_garbles_lowered(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word read in small letters and a capital after them ("cHữa", "địnH": a stamp's
     stroke over a letter; no word is printed so) in small letters when so it is a syllable the corpus shows
@@ -4457,6 +4540,10 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
         # (a straight quote closes one only where another opened it: "cải cách hành chính\" năm 2023", a
         # stamp's side at 44, seed 491 dev 009; read unsure, as a comma's speck)
         return not quoted and bool(nxt) and read.conf < SPECK_MARK_CONF
+    if mark in _QUERY_MARKS:
+        # (no trích yếu asks or exclaims in its middle: "sử dụng đất? đến năm 2030", a stamp's stroke at the
+        # line's end read as "?" at 49; read unsure, as a comma's speck)
+        return bool(nxt) and read.conf < SPECK_MARK_CONF
     if mark not in ",;" or read.conf >= SPECK_MARK_CONF:
         return False
     if not (nxt.isalpha() and nxt.islower() and is_syllable(nxt) and before.isalpha()):
@@ -4472,6 +4559,9 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
     # ("quản lý" → "bảo" 172 of 29568, "kiểm tra" → "giám", "đầu tư" → "xây": REVIEW-40d)
     seen = model.trigrams.get((ia * model.size + ib) * model.size + ic, 0)
     return seen >= SPECK_PHRASE_SHARE * _pair_count(model, before, core)
+
+
+_QUERY_MARKS = "?!"
 
 
 def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
