@@ -1542,7 +1542,9 @@ def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) ->
     only when its words were read unsure (``_edge_run``; ``own``: the subject's words as read, none given:
     never); a run the body does not restate stays as read."""
     words = text.split()
-    right = [_read_right(w) for w in words]
+    # a word read unsure is no sure reading however like a word it looks ("hoạt động thọm học thêm" at 50 of
+    # "dạy thêm,", "thẩm định á đất" at 47 of "định giá"): the body's words for it where it restates them
+    right = [_read_right(w) and not _read_unsure(w, own) for w in words]
     folded = [fold(w).strip(_EDGES) for w in body]
     starts: dict[tuple[str, ...], list[int]] = {}
     for p in range(len(folded) - _ANCHOR + 1):
@@ -1578,12 +1580,22 @@ def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) ->
                 and len(" ".join(run)) <= 2 * len(read) + 2
                 and fuzz.ratio(fold(read), fold(" ".join(run))) >= RUN_LIKE
                 # a word read right taken into the run is read again as a word like it ("thô": "thôn")
-                and (a == i or fuzz.ratio(fold(words[a]), fold(run[0])) >= WORD_LIKE)
-                and (b == j or fuzz.ratio(fold(words[b - 1]), fold(run[-1])) >= WORD_LIKE)
+                and (a == i or _read_again(words[a], run[0], head=True))
+                and (b == j or _read_again(words[b - 1], run[-1], head=False))
             ):
                 words[a:b] = run
                 break
     return " ".join(words)
+
+
+def _read_again(read: str, said: str, *, head: bool) -> bool:
+    """A word read right next to a garbled run is the body's word ``said`` for it: like it (``WORD_LIKE``),
+    or its letters with its end next to the run lost (``head``: the word opens the run, its tail lost; else
+    it closes it, its head lost: "á" of "giá")."""
+    r, s = fold(read).strip(_EDGES).lower(), fold(said).strip(_EDGES).lower()
+    if fuzz.ratio(r, s) >= WORD_LIKE:
+        return True
+    return bool(r) and len(r) < len(s) and (s.startswith(r) if head else s.endswith(r))
 
 
 def _edge_run(
