@@ -385,7 +385,35 @@ def _without_ghosts(
             ):
                 continue
         out[k] = ws
-    return out
+    return _without_twins(out)
+
+
+def _crossed(w: Word, o: list[Word]) -> list[Word]:
+    """``o``'s words across ``w``'s columns."""
+    return [q for q in o if min(w.box.x1, q.box.x1) > max(w.box.x0, q.box.x0)]
+
+
+def _twin_of(ws: list[Word], o: list[Word]) -> bool:
+    """``ws`` stands on ``o``'s print: each of its words across a word of ``o``'s, half of them at least with
+    their middle inside the rows of such a word, and read less surely (their mean) than the words of ``o``'s
+    they cross."""
+    crossed = [_crossed(w, o) for w in ws]
+    if not all(crossed):
+        return False
+    inside = sum(any(q.box.y0 <= (w.box.y0 + w.box.y1) / 2 <= q.box.y1 for q in c) for w, c in zip(ws, crossed))
+    if 2 * inside < len(ws):
+        return False
+    theirs = {id(q): q.conf for c in crossed for q in c}
+    return statistics.fmean(w.conf for w in ws) < statistics.fmean(theirs.values())
+
+
+def _without_twins(rows: dict[tuple[int, int, int], list[Word]]) -> dict[tuple[int, int, int], list[Word]]:
+    """The block's lines without a line that is another's print read twice (``_twin_of``). Where the stamp's
+    box, made paper, split a line's letters Tesseract read their feet again as a line of its own ("đổi số" and
+    "IOI SỐ" under it, 8 pixels down, at 0 and 95: seed 517 dev 000), which ran on the subject."""
+    keys = [k for k, ws in rows.items() if ws]
+    twins = {k for k in keys if any(o != k and _twin_of(rows[k], rows[o]) for o in keys)}
+    return {k: ws for k, ws in rows.items() if k not in twins}
 
 
 HIDDEN_ROWS = 1.5  # letters under a line's foot: the rows of the line after it (a heading's lines' pitch)

@@ -1544,7 +1544,8 @@ def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) ->
     words = text.split()
     # a word read unsure is no sure reading however like a word it looks ("hoạt động thọm học thêm" at 50 of
     # "dạy thêm,", "thẩm định á đất" at 47 of "định giá"): the body's words for it where it restates them
-    right = [_read_right(w) and not _read_unsure(w, own) for w in words]
+    unsure = _unsure_at(words, own)
+    right = [_read_right(w) and not u for w, u in zip(words, unsure, strict=True)]
     folded = [fold(w).strip(_EDGES) for w in body]
     starts: dict[tuple[str, ...], list[int]] = {}
     for p in range(len(folded) - _ANCHOR + 1):
@@ -1582,10 +1583,26 @@ def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) ->
                 # a word read right taken into the run is read again as a word like it ("thô": "thôn")
                 and (a == i or _read_again(words[a], run[0], head=True))
                 and (b == j or _read_again(words[b - 1], run[-1], head=False))
+                and [w.strip(_EDGES).lower() for w in run] != [w.strip(_EDGES).lower() for w in words[a:b]]
             ):
                 words[a:b] = run
                 break
     return " ".join(words)
+
+
+def _unsure_at(words: Sequence[str], own: Sequence[Word]) -> list[bool]:
+    """For each of the subject's ``words``: was it read with less than ``DOUBTFUL`` confidence? Its word of
+    ``own`` (the subject's words as read, in order) is the first after the last one matched that reads like
+    it once folded; a word none reads like (put there by a rule) is not."""
+    folded = [fold(w.text).strip(_EDGES) for w in own]
+    out = []
+    at = 0
+    for word in words:
+        core = fold(word).strip(_EDGES)
+        k = next((j for j in range(at, len(own)) if folded[j] == core), None)
+        out.append(k is not None and own[k].conf < DOUBTFUL)
+        at = at if k is None else k + 1
+    return out
 
 
 def _read_again(read: str, said: str, *, head: bool) -> bool:
