@@ -400,7 +400,10 @@ def _twin_of(ws: list[Word], o: list[Word]) -> bool:
     crossed = [_crossed(w, o) for w in ws]
     if not all(crossed):
         return False
-    inside = sum(any(q.box.y0 <= (w.box.y0 + w.box.y1) / 2 <= q.box.y1 for q in c) for w, c in zip(ws, crossed))
+    inside = sum(
+        any(q.box.y0 <= (w.box.y0 + w.box.y1) / 2 <= q.box.y1 for q in c)
+        for w, c in zip(ws, crossed, strict=True)
+    )
     if 2 * inside < len(ws):
         return False
     theirs = {id(q): q.conf for c in crossed for q in c}

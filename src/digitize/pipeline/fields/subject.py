@@ -4000,7 +4000,10 @@ def lost_inside_restored(subject: Found) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
-_LOST_HEAD = (1, 2)  # letters of a syllable's head a stamp's mark glued before the rest may stand for ("c", "ch")
+_LOST_HEAD = (
+    1,
+    2,
+)  # letters of a syllable's head a stamp's mark glued before the rest may stand for ("c", "ch")
 
 
 def _unglued_cores(own: Sequence[Line]) -> set[str]:
