@@ -4559,7 +4559,8 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
     after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it, on into
     the next as one phrase ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at least
     ``SPECK_PHRASE_SHARE`` of what it shows after the two): a list's comma is read with its word, surely,
-    and stays where it is read unsure ("quản lý, bảo vệ rừng")."""
+    and stays where it is read unsure ("quản lý, bảo vệ rừng"); or a question or an exclamation mark after a
+    word read unsure with another word after it (no trích yếu asks or exclaims in its middle)."""
     core, mark = word[:-1], word[-1:]
     if not (core.isalpha() and core.islower() and is_syllable(core)) or read is None:
         return False
