@@ -1533,6 +1533,11 @@ def _between(
 
 
 def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> str:
+    """The trích yếu with its garbled runs read from the body (``body_confirmed``)."""
+    return body_confirmed(text, body, own)[0]
+
+
+def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> tuple[str, bool]:
     """The trích yếu with a run of words garbled under a stamp ("điều kiện sản 46át/Hỗa chất cho", "nông thô
     Êãnới194 năm 2016") read from the body, where the document restates it (a decision's Điều 1 "Cấp Giấy
     chứng nhận đủ điều kiện sản xuất hóa chất cho …"): the body's words between the same ``_ANCHOR`` words
@@ -1540,8 +1545,11 @@ def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) ->
     words more than the run has and twice its letters, their letters like the run's (``RUN_LIKE``), the
     body's only such run. A run at the subject's start or end (no word on one side to place it) is read so
     only when its words were read unsure (``_edge_run``; ``own``: the subject's words as read, none given:
-    never); a run the body does not restate stays as read."""
+    never); a run the body does not restate stays as read. With it, whether a run of words that read as
+    words, only read unsure, was put so: the body's words stand for them, not a reading of their print (in
+    doubt)."""
     words = text.split()
+    guessed = False
     # a word read unsure is no sure reading however like a word it looks ("hoạt động thọm học thêm" at 50 of
     # "dạy thêm,", "thẩm định á đất" at 47 of "định giá"): the body's words for it where it restates them
     unsure = _unsure_at(words, own)
@@ -1585,9 +1593,10 @@ def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) ->
                 and (b == j or _read_again(words[b - 1], run[-1], head=False))
                 and [w.strip(_EDGES).lower() for w in run] != [w.strip(_EDGES).lower() for w in words[a:b]]
             ):
+                guessed = guessed or all(_read_right(w) for w in words[i:j])
                 words[a:b] = run
                 break
-    return " ".join(words)
+    return " ".join(words), guessed
 
 
 def _unsure_at(words: Sequence[str], own: Sequence[Word]) -> list[bool]:
@@ -1687,8 +1696,10 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     mine = {id(w) for ln in own for w in ln.words}
     body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
     words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
-    value = confirm_in_body(f.value, body, words)
+    value, guessed = body_confirmed(f.value, body, words)
     conf = f.confidence if value == f.value else min(f.confidence, RESTATED_CONFIDENCE)
+    if guessed:
+        conf = min(conf, GUESSED_CONFIDENCE)  # words read unsure as other words: the body's, to review
     tail = restated_tail(value, body)
     if tail is not None:
         value, conf = tail, min(conf, RESTATED_TAIL_CONFIDENCE)
