@@ -1571,8 +1571,11 @@ def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> 
         i = j
     for i, j in reversed(runs[:MAX_RUNS]):
         if i == 0 or j == len(words):
+            if all(_read_right(w) for w in words[i:j]):
+                continue  # (words read as words, only unsure, at an edge: as before)
             edge = _edge_run(words, right, folded, i, j, body, own)
             if edge is not None:
+                guessed = guessed or all(_read_right(w) for w in words[i:j])
                 words[i:j] = edge
             continue
         for a, b in ((i, j), (i - 1, j), (i, j + 1), (i - 1, j + 1)):
