@@ -1457,6 +1457,10 @@ _MORE_WORDS = (
     2  # a garbled run may stand for this many words more than it has ("kiện.cử," for "kiện cửa hàng")
 )
 WORD_LIKE = 60  # rapidfuzz ratio of a word read right next to a garbled run to the body's word for it
+# a word read as a syllable with at most this confidence is clearly unsure (a stamp band's word read with a
+# syllable's letters but not its marks is capped here: stamps.BARE_CONF); a word read so is read from the body
+# where it restates it with a word like it (``body_confirmed``)
+UNSURE_SYLLABLE = 50.0
 RUN_LIKE = 40  # rapidfuzz ratio of a garbled run to the body's words for the run's letters to support them
 MAX_RUNS = 8  # garbled runs of one subject looked up in the body (a crafted subject of a hundred: no more)
 RESTATED_CONFIDENCE = 0.8  # a subject with words taken from the body is no surer than this (under SURE)
@@ -1550,32 +1554,26 @@ def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> 
     doubt)."""
     words = text.split()
     guessed = False
-    # a word read unsure is no sure reading however like a word it looks ("hoạt động thọm học thêm" at 50 of
-    # "dạy thêm,", "thẩm định á đất" at 47 of "định giá"): the body's words for it where it restates them
-    unsure = _unsure_at(words, own)
-    right = [_read_right(w) and not u for w, u in zip(words, unsure, strict=True)]
+    base = [_read_right(w) for w in words]
+    # a word read as a word but clearly unsure (``UNSURE_SYLLABLE``: "hoạt động thọm học thêm" at 50 of "dạy
+    # thêm,", "thẩm định á đất" at 47 of "định giá") is no sure reading where the body restates it: a run of
+    # such words only, each like the body's word in its place (``_words_like``), is read from the body
+    unsure = _unsure_at(words, own, UNSURE_SYLLABLE)
+    sure = [r and not u for r, u in zip(base, unsure, strict=True)]
     folded = [fold(w).strip(_EDGES) for w in body]
     starts: dict[tuple[str, ...], list[int]] = {}
     for p in range(len(folded) - _ANCHOR + 1):
         starts.setdefault(tuple(folded[p : p + _ANCHOR]), []).append(p)
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(words):
-        if right[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(words) and not right[j]:
-            j += 1
-        runs.append((i, j))
-        i = j
-    for i, j in reversed(runs[:MAX_RUNS]):
+    # garbled runs (as before: words that read as no word), and runs of words read as words only unsure
+    # (inside the subject: at an edge such words stay as read)
+    runs = [(i, j, False) for i, j in _runs(base)]
+    runs += [(i, j, True) for i, j in _runs(sure) if all(base[i:j]) and i > 0 and j < len(words)]
+    runs.sort()
+    for i, j, guess in reversed(runs[:MAX_RUNS]):
+        right = sure if guess else base
         if i == 0 or j == len(words):
-            if all(_read_right(w) for w in words[i:j]):
-                continue  # (words read as words, only unsure, at an edge: as before)
-            edge = _edge_run(words, right, folded, i, j, body, own)
+            edge = _edge_run(words, base, folded, i, j, body, own)
             if edge is not None:
-                guessed = guessed or all(_read_right(w) for w in words[i:j])
                 words[i:j] = edge
             continue
         for a, b in ((i, j), (i - 1, j), (i, j + 1), (i - 1, j + 1)):
@@ -1595,15 +1593,54 @@ def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> 
                 and (a == i or _read_again(words[a], run[0], head=True))
                 and (b == j or _read_again(words[b - 1], run[-1], head=False))
                 and [w.strip(_EDGES).lower() for w in run] != [w.strip(_EDGES).lower() for w in words[a:b]]
+                and (not guess or _words_like(words[a:b], run, a < i, b > j))
             ):
-                guessed = guessed or all(_read_right(w) for w in words[i:j])
+                guessed = guessed or guess
                 words[a:b] = run
                 break
     return " ".join(words), guessed
 
 
-def _unsure_at(words: Sequence[str], own: Sequence[Word]) -> list[bool]:
-    """For each of the subject's ``words``: was it read with less than ``DOUBTFUL`` confidence? Its word of
+def _runs(right: Sequence[bool]) -> list[tuple[int, int]]:
+    """The spans of words not ``right``, each as long as it goes."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(right):
+        if right[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(right) and not right[j]:
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _words_like(read: Sequence[str], said: Sequence[str], head: bool, tail: bool) -> bool:
+    """The body's words ``said`` stand for the words ``read`` as words read unsure: as many, or one more (a
+    word lost under the stamp: "thọm" of "dạy thêm,"), each read word like the body's in its place
+    (``WORD_LIKE``; a word read right taken in at the run's ``head`` or ``tail`` as ``_read_again`` has
+    it): a word read as another word ("thủy" for "giao thông", "sơ" for "tổng") is the print's."""
+    extra = len(said) - len(read)
+    if extra not in (0, 1):
+        return False
+    for k in range(len(said)) if extra else (None,):
+        kept = [w for n, w in enumerate(said) if n != k]
+        if all(
+            _read_again(r, s, head=True)
+            if n == 0 and head
+            else _read_again(r, s, head=False)
+            if n == len(read) - 1 and tail
+            else fuzz.ratio(fold(r).strip(_EDGES).lower(), fold(s).strip(_EDGES).lower()) >= WORD_LIKE
+            for n, (r, s) in enumerate(zip(read, kept, strict=True))
+        ):
+            return True
+    return False
+
+
+def _unsure_at(words: Sequence[str], own: Sequence[Word], most: float) -> list[bool]:
+    """For each of the subject's ``words``: was it read with at most ``most`` confidence? Its word of
     ``own`` (the subject's words as read, in order) is the first after the last one matched that reads like
     it once folded; a word none reads like (put there by a rule) is not."""
     folded = [fold(w.text).strip(_EDGES) for w in own]
@@ -1612,7 +1649,7 @@ def _unsure_at(words: Sequence[str], own: Sequence[Word]) -> list[bool]:
     for word in words:
         core = fold(word).strip(_EDGES)
         k = next((j for j in range(at, len(own)) if folded[j] == core), None)
-        out.append(k is not None and own[k].conf < DOUBTFUL)
+        out.append(k is not None and own[k].conf <= most)
         at = at if k is None else k + 1
     return out
 
@@ -4020,24 +4057,37 @@ _LOST_HEAD = (
 )  # letters of a syllable's head a stamp's mark glued before the rest may stand for ("c", "ch")
 
 
+# the marks glued before a word's letters stand over a lost letter only when about a letter wide: at least
+# this share of a letter's width (the line's other words' width per letter), not a dot's speck ("•ong")
+GLUED_LETTER = 0.6
+
+
 def _unglued_cores(own: Sequence[Line]) -> set[str]:
     """The subject's words as read with a stamp's marks glued before their letters (``unglue``: "2€ông"),
-    folded, without those marks: a letter of the word's head may be in the marks."""
+    folded, without those marks, where the marks are about a letter wide (``GLUED_LETTER``; the word's box
+    less its letters' width, by the line's other words): a letter of the word's head may be in them."""
     out = set()
     for ln in own:
         for w in ln.words:
             left = unglue(w.text)
-            if left != w.text and w.text.endswith(left):
+            if left == w.text or not w.text.endswith(left):
+                continue
+            others = [o for o in ln.words if o is not w and o.text.isalpha()]
+            letters = sum(len(o.text) for o in others)
+            if not letters:
+                continue
+            per = sum(o.box.x1 - o.box.x0 for o in others) / letters
+            if (w.box.x1 - w.box.x0) - len(left) * per >= GLUED_LETTER * per:
                 out.add(fold(left).strip(_EDGES))
     return out
 
 
 def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None:
-    """``words[i]``, small letters the corpus never shows beside one of its neighbours, read with a stamp's
+    """``words[i]``, small letters the corpus shows beside neither neighbour (or never), read with a stamp's
     marks glued before it, is a syllable whose head (``_LOST_HEAD`` letters) the marks stood over ("cụm
     2€ông nghiệp" of "công"): the syllable the corpus shows often (``correct.MIN_COUNT``) that ends with it,
     when one stands out among them beside the neighbours by ``correct.LETTER_RIVAL``, beats the word as read
-    by as much, and the corpus shows it beside both; else None."""
+    by as much, and the corpus shows the three as a phrase ("cụm công nghiệp"); else None."""
     core = words[i].strip(_EDGES)
     if not (core.isalpha() and core.islower()):
         return None
@@ -4045,8 +4095,8 @@ def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None
     if left is None or right is None:
         return None
     own = syllable_key(core)
-    if own in model.index and _keys_seen(model, left, own) and _keys_seen(model, own, right):
-        return None  # read as the corpus goes on: no letter lost
+    if own in model.index and (_keys_seen(model, left, own) or _keys_seen(model, own, right)):
+        return None  # read as the corpus goes on beside one neighbour: a word of its own ("nuôi ong tập")
     cands = [
         k
         for k, j in model.index.items()
@@ -4068,8 +4118,9 @@ def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None
         return None
     if own in model.index and best - score(own) < correct.LETTER_RIVAL:
         return None
-    if not (_keys_seen(model, left, cand) and _keys_seen(model, cand, right)):
-        return None
+    ia, ib, ic = model.index[left], model.index[cand], model.index[right]
+    if not model.trigrams.get((ia * model.size + ib) * model.size + ic):
+        return None  # the three no phrase of the corpus ("giống trong nội"): the word as read may be print's
     return model.surface[model.index[cand]]
 
 
@@ -4589,8 +4640,8 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
         return not quoted and bool(nxt) and read.conf < SPECK_MARK_CONF
     if mark in _QUERY_MARKS:
         # (no trích yếu asks or exclaims in its middle: "sử dụng đất? đến năm 2030", a stamp's stroke at the
-        # line's end read as "?" at 49; read unsure, as a comma's speck)
-        return bool(nxt) and read.conf < SPECK_MARK_CONF
+        # line's end read as "?" at 49; read unsure, as a comma's speck; inside quotes a title's own: "…?")
+        return not quoted and bool(nxt) and read.conf < SPECK_MARK_CONF
     if mark not in ",;" or read.conf >= SPECK_MARK_CONF:
         return False
     if not (nxt.isalpha() and nxt.islower() and is_syllable(nxt) and before.isalpha()):
