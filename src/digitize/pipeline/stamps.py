@@ -61,6 +61,7 @@ from dataclasses import replace
 
 import cv2
 import numpy as np
+from rapidfuzz import fuzz
 
 from digitize.errors import ToolFailed
 from digitize.pipeline import correct, regions
@@ -365,7 +366,7 @@ def _without_ghosts(
     tall over "Về việc cấp Giấy chứng nhận hợp quy thiết bị viễn thông" at 53): its words, some read
     surely, counted twice for the block and took a row of the subject's place."""
     if letter <= 0:
-        return rows
+        return _without_twins(rows)
 
     def height(ws: list[Word]) -> float:
         return statistics.median(w.box.y1 - w.box.y0 for w in ws)
@@ -385,7 +386,50 @@ def _without_ghosts(
             ):
                 continue
         out[k] = ws
-    return out
+    return _without_twins(out)
+
+
+def _crossed(w: Word, o: list[Word]) -> list[Word]:
+    """``o``'s words across ``w``'s columns."""
+    return [q for q in o if min(w.box.x1, q.box.x1) > max(w.box.x0, q.box.x0)]
+
+
+# a line standing on another's print is that print read twice only when its letters are like the words it
+# covers (rapidfuzz ratio, folded): "IOI SỐ" over "đổi số", not "hóa chất" under "Số: 1234"
+TWIN_LIKE = 60
+
+
+def _twin_of(ws: list[Word], o: list[Word]) -> bool:
+    """``ws`` stands on ``o``'s print: each of its words across a word of ``o``'s, half of them at least with
+    their middle inside the rows of such a word, its letters like theirs (``TWIN_LIKE``), and read less
+    surely (their mean) than the words of ``o``'s they cross, none of which is a stamp's own word as the
+    stamp prints it ("Số:", "ĐẾN": a line of print under a stamp's line is no twin of it)."""
+    crossed = [_crossed(w, o) for w in ws]
+    if not all(crossed):
+        return False
+    covered = sorted({id(q): q for c in crossed for q in c}.values(), key=lambda q: q.box.x0)
+    if any(_stamp_own(q.text) and (q.text[:1].isupper() or q.text.endswith(":")) for q in covered):
+        return False
+    mine = fold(" ".join(w.text for w in ws)).lower()
+    if fuzz.ratio(mine, fold(" ".join(q.text for q in covered)).lower()) < TWIN_LIKE:
+        return False
+    inside = sum(
+        any(q.box.y0 <= (w.box.y0 + w.box.y1) / 2 <= q.box.y1 for q in c)
+        for w, c in zip(ws, crossed, strict=True)
+    )
+    if 2 * inside < len(ws):
+        return False
+    theirs = {id(q): q.conf for c in crossed for q in c}
+    return statistics.fmean(w.conf for w in ws) < statistics.fmean(theirs.values())
+
+
+def _without_twins(rows: dict[tuple[int, int, int], list[Word]]) -> dict[tuple[int, int, int], list[Word]]:
+    """The block's lines without a line that is another's print read twice (``_twin_of``). Where the stamp's
+    box, made paper, split a line's letters Tesseract read their feet again as a line of its own ("đổi số" and
+    "IOI SỐ" under it, 8 pixels down, at 0 and 95: seed 517 dev 000), which ran on the subject."""
+    keys = [k for k, ws in rows.items() if ws]
+    twins = {k for k in keys if any(o != k and _twin_of(rows[k], rows[o]) for o in keys)}
+    return {k: ws for k, ws in rows.items() if k not in twins}
 
 
 HIDDEN_ROWS = 1.5  # letters under a line's foot: the rows of the line after it (a heading's lines' pitch)

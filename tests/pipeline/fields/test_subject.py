@@ -1235,6 +1235,22 @@ def test_v_v_read_as_a_v_and_a_sign_is_v_v() -> None:
     )
 
 
+def test_v_v_read_with_another_mark_between_its_v_s_is_v_v() -> None:
+    # seed 517 alt 004: "V/v rà soát, đề xuất …" read "V#v" at 51 (the slash another mark): no subject
+    vv = [
+        ("V#v rà soát, đề xuất nhu cầu đào tạo, bồi", "left", 51.0),
+        ("dưỡng cán bộ năm 2023", "left", 92.0),
+    ]
+    v = values(_letter(vv))
+    assert (v["type_name"], v["subject"]) == (
+        "Công văn",
+        "rà soát, đề xuất nhu cầu đào tạo, bồi dưỡng cán bộ năm 2023",
+    )
+    # two letters with a mark between them that are no "v"s: no V/v
+    v = values(_letter([("V#n rà soát, đề xuất nhu cầu", "left", 51.0)]))
+    assert v.get("subject") != "rà soát, đề xuất nhu cầu"
+
+
 def test_v_v_read_as_the_abbreviation_vn_is_taken_in_doubt() -> None:
     # seed 421 alt 011 (a perspective photo): "V/v thực hiện chế độ báo cáo định kỳ" read "VN thực hiện …"
     # at 96: its "/v" one "N". A công văn's line under its number is its "V/v"; "VN" is an abbreviation too,

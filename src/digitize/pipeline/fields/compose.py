@@ -39,6 +39,7 @@ from digitize.pipeline.fields.subject import (
     holder_restated,
     lost_after_opening,
     lost_end,
+    lost_head_restored,
     lost_inside_restored,
     numeral_lost,
     province_restored,
@@ -160,6 +161,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = read_restated(subject, own, all_lines)  # "kinh doanh được" of "dược" as the body prints it
         subject = rejoined(subject, own)  # a word a stamp's side cut in two
         subject = lost_inside_restored(case_garbles_lowered(subject, own))  # "c áy, cHữa": a stroke over them
+        subject = lost_head_restored(subject, own)  # "cụm 2€ông nghiệp": a stamp's marks over its "c"
         subject = dash_restored(subject, own)  # "kinh tế ‹ › xã hội": its dash dropped
         subject = cut_word_restored(subject)  # "hành chí năm 2020": a word's last letters cut off
         subject = unspecked(doubted_words(subject, own), own)

@@ -410,6 +410,8 @@ def doubtful_vv(ln: Line) -> bool:
             or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV", *VV_AS_WORD))
             or (len(head) == 2 and _foreign_letter(head[1]))
             or (len(head) == 2 and head[1] in _VV_MERGED)
+            # its slash read as another mark between the two v's ("V#v rà soát …" at 51, seed 517 alt 004)
+            or (len(head) == 3 and head[2] in "vw" and not head[1].isalnum() and not head[1].isspace())
         )
         and second.text[:1].islower()
     )
@@ -1455,6 +1457,10 @@ _MORE_WORDS = (
     2  # a garbled run may stand for this many words more than it has ("kiện.cử," for "kiện cửa hàng")
 )
 WORD_LIKE = 60  # rapidfuzz ratio of a word read right next to a garbled run to the body's word for it
+# a word read as a syllable with at most this confidence is clearly unsure (a stamp band's word read with a
+# syllable's letters but not its marks is capped here: stamps.BARE_CONF); a word read so is read from the body
+# where it restates it with a word like it (``body_confirmed``)
+UNSURE_SYLLABLE = 50.0
 RUN_LIKE = 40  # rapidfuzz ratio of a garbled run to the body's words for the run's letters to support them
 MAX_RUNS = 8  # garbled runs of one subject looked up in the body (a crafted subject of a hundred: no more)
 RESTATED_CONFIDENCE = 0.8  # a subject with words taken from the body is no surer than this (under SURE)
@@ -1531,6 +1537,11 @@ def _between(
 
 
 def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> str:
+    """The trích yếu with its garbled runs read from the body (``body_confirmed``)."""
+    return body_confirmed(text, body, own)[0]
+
+
+def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> tuple[str, bool]:
     """The trích yếu with a run of words garbled under a stamp ("điều kiện sản 46át/Hỗa chất cho", "nông thô
     Êãnới194 năm 2016") read from the body, where the document restates it (a decision's Điều 1 "Cấp Giấy
     chứng nhận đủ điều kiện sản xuất hóa chất cho …"): the body's words between the same ``_ANCHOR`` words
@@ -1538,27 +1549,30 @@ def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) ->
     words more than the run has and twice its letters, their letters like the run's (``RUN_LIKE``), the
     body's only such run. A run at the subject's start or end (no word on one side to place it) is read so
     only when its words were read unsure (``_edge_run``; ``own``: the subject's words as read, none given:
-    never); a run the body does not restate stays as read."""
+    never); a run the body does not restate stays as read. With it, whether a run of words that read as
+    words, only read unsure, was put so: the body's words stand for them, not a reading of their print (in
+    doubt)."""
     words = text.split()
-    right = [_read_right(w) for w in words]
+    guessed = False
+    base = [_read_right(w) for w in words]
+    # a word read as a word but clearly unsure (``UNSURE_SYLLABLE``: "hoạt động thọm học thêm" at 50 of "dạy
+    # thêm,", "thẩm định á đất" at 47 of "định giá") is no sure reading where the body restates it: a run of
+    # such words only, each like the body's word in its place (``_words_like``), is read from the body
+    unsure = _unsure_at(words, own, UNSURE_SYLLABLE)
+    sure = [r and not u for r, u in zip(base, unsure, strict=True)]
     folded = [fold(w).strip(_EDGES) for w in body]
     starts: dict[tuple[str, ...], list[int]] = {}
     for p in range(len(folded) - _ANCHOR + 1):
         starts.setdefault(tuple(folded[p : p + _ANCHOR]), []).append(p)
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(words):
-        if right[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(words) and not right[j]:
-            j += 1
-        runs.append((i, j))
-        i = j
-    for i, j in reversed(runs[:MAX_RUNS]):
+    # garbled runs (as before: words that read as no word), and runs of words read as words only unsure
+    # (inside the subject: at an edge such words stay as read)
+    runs = [(i, j, False) for i, j in _runs(base)]
+    runs += [(i, j, True) for i, j in _runs(sure) if all(base[i:j]) and i > 0 and j < len(words)]
+    runs.sort()
+    for i, j, guess in reversed(runs[:MAX_RUNS]):
+        right = sure if guess else base
         if i == 0 or j == len(words):
-            edge = _edge_run(words, right, folded, i, j, body, own)
+            edge = _edge_run(words, base, folded, i, j, body, own)
             if edge is not None:
                 words[i:j] = edge
             continue
@@ -1576,12 +1590,78 @@ def confirm_in_body(text: str, body: Sequence[str], own: Sequence[Word] = ()) ->
                 and len(" ".join(run)) <= 2 * len(read) + 2
                 and fuzz.ratio(fold(read), fold(" ".join(run))) >= RUN_LIKE
                 # a word read right taken into the run is read again as a word like it ("thô": "thôn")
-                and (a == i or fuzz.ratio(fold(words[a]), fold(run[0])) >= WORD_LIKE)
-                and (b == j or fuzz.ratio(fold(words[b - 1]), fold(run[-1])) >= WORD_LIKE)
+                and (a == i or _read_again(words[a], run[0], head=True))
+                and (b == j or _read_again(words[b - 1], run[-1], head=False))
+                and [w.strip(_EDGES).lower() for w in run] != [w.strip(_EDGES).lower() for w in words[a:b]]
+                and (not guess or _words_like(words[a:b], run, a < i, b > j))
             ):
+                guessed = guessed or guess
                 words[a:b] = run
                 break
-    return " ".join(words)
+    return " ".join(words), guessed
+
+
+def _runs(right: Sequence[bool]) -> list[tuple[int, int]]:
+    """The spans of words not ``right``, each as long as it goes."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(right):
+        if right[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(right) and not right[j]:
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _words_like(read: Sequence[str], said: Sequence[str], head: bool, tail: bool) -> bool:
+    """The body's words ``said`` stand for the words ``read`` as words read unsure: as many, or one more (a
+    word lost under the stamp: "thọm" of "dạy thêm,"), each read word like the body's in its place
+    (``WORD_LIKE``; a word read right taken in at the run's ``head`` or ``tail`` as ``_read_again`` has
+    it): a word read as another word ("thủy" for "giao thông", "sơ" for "tổng") is the print's."""
+    extra = len(said) - len(read)
+    if extra not in (0, 1):
+        return False
+    for k in range(len(said)) if extra else (None,):
+        kept = [w for n, w in enumerate(said) if n != k]
+        if all(
+            _read_again(r, s, head=True)
+            if n == 0 and head
+            else _read_again(r, s, head=False)
+            if n == len(read) - 1 and tail
+            else fuzz.ratio(fold(r).strip(_EDGES).lower(), fold(s).strip(_EDGES).lower()) >= WORD_LIKE
+            for n, (r, s) in enumerate(zip(read, kept, strict=True))
+        ):
+            return True
+    return False
+
+
+def _unsure_at(words: Sequence[str], own: Sequence[Word], most: float) -> list[bool]:
+    """For each of the subject's ``words``: was it read with at most ``most`` confidence? Its word of
+    ``own`` (the subject's words as read, in order) is the first after the last one matched that reads like
+    it once folded; a word none reads like (put there by a rule) is not."""
+    folded = [fold(w.text).strip(_EDGES) for w in own]
+    out = []
+    at = 0
+    for word in words:
+        core = fold(word).strip(_EDGES)
+        k = next((j for j in range(at, len(own)) if folded[j] == core), None)
+        out.append(k is not None and own[k].conf <= most)
+        at = at if k is None else k + 1
+    return out
+
+
+def _read_again(read: str, said: str, *, head: bool) -> bool:
+    """A word read right next to a garbled run is the body's word ``said`` for it: like it (``WORD_LIKE``),
+    or its letters with its end next to the run lost (``head``: the word opens the run, its tail lost; else
+    it closes it, its head lost: "á" of "giá")."""
+    r, s = fold(read).strip(_EDGES).lower(), fold(said).strip(_EDGES).lower()
+    if fuzz.ratio(r, s) >= WORD_LIKE:
+        return True
+    return bool(r) and len(r) < len(s) and (s.startswith(r) if head else s.endswith(r))
 
 
 def _edge_run(
@@ -1656,8 +1736,10 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     mine = {id(w) for ln in own for w in ln.words}
     body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
     words = [w for ln in own for w in sorted(ln.words, key=lambda w: w.box.x0)]
-    value = confirm_in_body(f.value, body, words)
+    value, guessed = body_confirmed(f.value, body, words)
     conf = f.confidence if value == f.value else min(f.confidence, RESTATED_CONFIDENCE)
+    if guessed:
+        conf = min(conf, GUESSED_CONFIDENCE)  # words read unsure as other words: the body's, to review
     tail = restated_tail(value, body)
     if tail is not None:
         value, conf = tail, min(conf, RESTATED_TAIL_CONFIDENCE)
@@ -3969,6 +4051,104 @@ def lost_inside_restored(subject: Found) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+_LOST_HEAD = (
+    1,
+    2,
+)  # letters of a syllable's head a stamp's mark glued before the rest may stand for ("c", "ch")
+
+
+# the marks glued before a word's letters stand over a lost letter only when about a letter wide: at least
+# this share of a letter's width (the line's other words' width per letter), not a dot's speck ("•ong")
+GLUED_LETTER = 0.6
+
+
+def _unglued_cores(own: Sequence[Line]) -> set[str]:
+    """The subject's words as read with a stamp's marks glued before their letters (``unglue``: "2€ông"),
+    folded, without those marks, where the marks are about a letter wide (``GLUED_LETTER``; the word's box
+    less its letters' width, by the line's other words): a letter of the word's head may be in them."""
+    out = set()
+    for ln in own:
+        for w in ln.words:
+            left = unglue(w.text)
+            if left == w.text or not w.text.endswith(left):
+                continue
+            others = [o for o in ln.words if o is not w and o.text.isalpha()]
+            letters = sum(len(o.text) for o in others)
+            if not letters:
+                continue
+            per = sum(o.box.x1 - o.box.x0 for o in others) / letters
+            if (w.box.x1 - w.box.x0) - len(left) * per >= GLUED_LETTER * per:
+                out.add(fold(left).strip(_EDGES))
+    return out
+
+
+def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None:
+    """``words[i]``, small letters the corpus shows beside neither neighbour (or never), read with a stamp's
+    marks glued before it, is a syllable whose head (``_LOST_HEAD`` letters) the marks stood over ("cụm
+    2€ông nghiệp" of "công"): the syllable the corpus shows often (``correct.MIN_COUNT``) that ends with it,
+    when one stands out among them beside the neighbours by ``correct.LETTER_RIVAL``, beats the word as read
+    by as much, and the corpus shows the three as a phrase ("cụm công nghiệp"); else None."""
+    core = words[i].strip(_EDGES)
+    if not (core.isalpha() and core.islower()):
+        return None
+    left, right = _side_key(model, words, i - 1), _side_key(model, words, i + 1)
+    if left is None or right is None:
+        return None
+    own = syllable_key(core)
+    if own in model.index and (_keys_seen(model, left, own) or _keys_seen(model, own, right)):
+        return None  # read as the corpus goes on beside one neighbour: a word of its own ("nuôi ong tập")
+    cands = [
+        k
+        for k, j in model.index.items()
+        if (sur := model.surface[j]).endswith(core)
+        and _LOST_HEAD[0] <= len(sur) - len(core) <= _LOST_HEAD[1]
+        and sur[: len(sur) - len(core)].isalpha()
+        and model.count(k) >= correct.MIN_COUNT
+    ]
+    if not cands:
+        return None
+    far = _side_key(model, words, i - 2)
+
+    def score(c: str) -> float:
+        return model.logp(far, left, c) + model.logp(left, c, right)
+
+    scored = sorted(((score(c), c) for c in cands), reverse=True)
+    best, cand = scored[0]
+    if len(scored) > 1 and best - scored[1][0] < correct.LETTER_RIVAL:
+        return None
+    if own in model.index and best - score(own) < correct.LETTER_RIVAL:
+        return None
+    ia, ib, ic = model.index[left], model.index[cand], model.index[right]
+    if not model.trigrams.get((ia * model.size + ib) * model.size + ic):
+        return None  # the three no phrase of the corpus ("giống trong nội"): the word as read may be print's
+    return model.surface[model.index[cand]]
+
+
+def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word whose head letters a stamp's marks covered, read with the marks glued
+    before the rest ("2€ông", unglued to "ông"), read whole as the corpus has it between its neighbours
+    (``_lost_head``), in doubt (``GUESSED_CONFIDENCE``): the letter is the corpus's, not the print's."""
+    f = subject.get("subject")
+    if f is None or not f.value:
+        return subject
+    cores = _unglued_cores(own)
+    if not cores:
+        return subject
+    words = f.value.split()
+    model = correct.load()
+    changed = False
+    for i, w in enumerate(words):
+        core = w.strip(_EDGES)
+        if fold(core) not in cores or (whole := _lost_head(model, words, i)) is None:
+            continue
+        at = w.index(core)
+        words[i] = w[:at] + whole + w[at + len(core) :]
+        changed = True
+    if not changed:
+        return subject
+    return Found((replace(f, value=" ".join(words), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def case_garbles_lowered(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word read in small letters and a capital after them ("cHữa", "địnH": a stamp's
     stroke over a letter; no word is printed so) in small letters when so it is a syllable the corpus shows
@@ -4444,7 +4624,8 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
     after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it, on into
     the next as one phrase ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at least
     ``SPECK_PHRASE_SHARE`` of what it shows after the two): a list's comma is read with its word, surely,
-    and stays where it is read unsure ("quản lý, bảo vệ rừng")."""
+    and stays where it is read unsure ("quản lý, bảo vệ rừng"); or a question or an exclamation mark after a
+    word read unsure with another word after it (no trích yếu asks or exclaims in its middle)."""
     core, mark = word[:-1], word[-1:]
     if not (core.isalpha() and core.islower() and is_syllable(core)) or read is None:
         return False
@@ -4456,6 +4637,10 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
     if mark == '"':
         # (a straight quote closes one only where another opened it: "cải cách hành chính\" năm 2023", a
         # stamp's side at 44, seed 491 dev 009; read unsure, as a comma's speck)
+        return not quoted and bool(nxt) and read.conf < SPECK_MARK_CONF
+    if mark in _QUERY_MARKS:
+        # (no trích yếu asks or exclaims in its middle: "sử dụng đất? đến năm 2030", a stamp's stroke at the
+        # line's end read as "?" at 49; read unsure, as a comma's speck; inside quotes a title's own: "…?")
         return not quoted and bool(nxt) and read.conf < SPECK_MARK_CONF
     if mark not in ",;" or read.conf >= SPECK_MARK_CONF:
         return False
@@ -4472,6 +4657,9 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
     # ("quản lý" → "bảo" 172 of 29568, "kiểm tra" → "giám", "đầu tư" → "xây": REVIEW-40d)
     seen = model.trigrams.get((ia * model.size + ib) * model.size + ic, 0)
     return seen >= SPECK_PHRASE_SHARE * _pair_count(model, before, core)
+
+
+_QUERY_MARKS = "?!"
 
 
 def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
