@@ -690,3 +690,40 @@ def test_a_notation_in_shape_gives_way_only_to_one_that_adds_letters() -> None:
         mp.setattr(regions, "page_words", misread)
         after = header._notation(prepared, first, lang="vie", timeout=30.0)
     assert after is first
+
+
+def test_a_notation_garbled_with_its_slash_lost_is_read_again_and_in_doubt() -> None:
+    # "Số: 1503 /CT-UBND" read "Số: 1503 c+uswp" at 48 (seed 515 alt 001): no slash read, the notation word
+    # unlike the print; read again alone it is "/CT-UBND", led by the first reading's letter and as long: in
+    # doubt
+    prepared = preprocess.prepare(_pen_number_page("1503", "/CT-UBND"), dpi=300)
+    first = _number_line_read(recognize.recognize(prepared, lang="vie"), {"last": ("c+uswp", 48.0)})
+    assert extract([first]).values()["code_notation"] is None
+    notation, conf = _conf(header.second_pass(prepared, first, lang="vie"), "code_notation")
+    assert notation == "CT-UBND" and conf < 0.6
+    # ... a reading led by another letter is another notation: left as it was
+    other = _number_line_read(recognize.recognize(prepared, lang="vie"), {"last": ("m+uswp", 48.0)})
+    assert header._notation(prepared, other, lang="vie", timeout=30.0) is other
+
+
+def test_a_notation_whose_slash_was_read_as_an_accented_i_after_a_label_read_s_is_read_again() -> None:
+    # "Số: 1031 /TTr-CVT" read "s. 1031 Ĩmr-cvr" (seed 515 alt 010): the label's "ố" lost, the slash read
+    # "Ĩ": the line is the number's all the same, its notation read again alone
+    prepared = preprocess.prepare(_pen_number_page("1031", "/TTr-CVT"), dpi=300)
+    clean = recognize.recognize(prepared, lang="vie")
+    layout, number = regions.header_of(clean)
+    assert number.line_i is not None
+    ln = layout.left[number.line_i]
+    label, last = ln.words[0], ln.words[-1]
+    words = tuple(
+        replace(w, text="s.", conf=40.0)
+        if w is label
+        else replace(w, text="Ĩmr-cvr", conf=23.0)
+        if w is last
+        else w
+        for w in clean.words
+    )
+    first = replace(clean, words=words)
+    assert extract([first]).values()["code_notation"] is None
+    after = header._notation(prepared, first, lang="vie", timeout=30.0)
+    assert any(w.text == "/TTr-CVT" for w in after.words)

@@ -95,8 +95,9 @@ _SLASH_AS_I = frozenset("ĨÌÍÏỈỊ")
 
 
 def slash_as_i(text: str) -> str:
-    """``text`` with a leading accented capital I before a small letter read as the "/" it stands for."""
-    if len(text) >= 3 and text[0] in _SLASH_AS_I and text[1].islower():
+    """``text`` with a leading accented capital I before a small letter read as the "/" it stands for, in a
+    hyphened word (a notation's shape)."""
+    if len(text) >= 3 and text[0] in _SLASH_AS_I and text[1].islower() and "-" in text[2:]:
         return "/" + text[1:]
     return text
 
