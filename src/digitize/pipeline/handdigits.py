@@ -608,7 +608,14 @@ def _number_blank(
             or (noted and w is not left[-1] and label in _COLON_LOST_SO_WORDS)
             # ... or as "s." (its "ố" lost) the line's first word, before the number and a notation ("s. 1Ữ2
             # Ĩmr-cvr" of "Số:", a written "1031" and "/TTr-CVT" on a low-light photo, seed 515 alt 010)
-            or (noted and w is left[0] and len(left) >= 3 and label in _GARBLED_SO_WORDS)
+            # (the notation apart, led by its slash: "s." before digits glued to one is no label)
+            or (
+                noted
+                and w is left[0]
+                and len(left) >= 3
+                and left[-1].text.startswith("/")
+                and label in _GARBLED_SO_WORDS
+            )
             # ... or as a mark where it stands, the line's first ("‹. 346 /GP-SCT" of "Số:", a written "946"
             # and "/GP-SCT" on a blurred photo, seed 451 dev 012: the first reading's "346" kept, in doubt)
             # (a speck before the label read "Số:" is none: "„ Số: 2/QĐ-UBND")
