@@ -206,12 +206,37 @@ def test_a_written_number_after_a_label_read_s_before_a_notation_led_by_an_accen
     prepared, page = _scene("19", "27")
     first = _number_line_as(page, "s.", "Ĩct-ubnd", 23.0)
     assert "number" in {b.kind for b in handdigits.find_blanks(first)}
-    # the pen's digits read (the extractor takes them once the notation is read again: ``header``)
-    assert "27" in {w.text for w in handdigits.second_pass(prepared, first).words}
+    # the pen's digits read (the extractor takes them once the notation is read again: ``header``; till
+    # then no number, no notation: nothing taken sure of a line not yet known as the number's)
+    second = handdigits.second_pass(prepared, first)
+    assert "27" in {w.text for w in second.words}
+    assert extract([second]).values()["code_number"] is None
+    assert extract([second]).values()["code_notation"] is None
     # a line led by "s." whose last word is no notation is no number line
     assert "number" not in {b.kind for b in handdigits.find_blanks(_number_line_as(page, "s.", "cuối", 23.0))}
     assert handdigits.slash_as_i("Ĩmr-cvr") == "/mr-cvr"
     assert handdigits.slash_as_i("Ích") == "Ích"  # a word of its own (no hyphened notation) stays
+
+
+def test_a_label_read_s_needs_its_stop_and_a_hyphened_word_of_the_language_is_no_notation() -> None:
+    # "s." or "s:" is the label its "ố" lost; an "s" alone, "Sa", "ss" are no label without the stop
+    _, page = _scene("19", "27")
+    for label in ("s", "Sa", "ss"):
+        assert "number" not in {
+            b.kind for b in handdigits.find_blanks(_number_line_as(page, label, "/CT-UBND", 90.0))
+        }
+    for label in ("s.", "s:"):
+        assert "number" in {
+            b.kind for b in handdigits.find_blanks(_number_line_as(page, label, "/CT-UBND", 90.0))
+        }
+    # a hyphened Vietnamese word led by an accented I stays as read: a part of one letter or a tone mark is no
+    # abbreviation's ("Ít-ra", "Ít-ỏi", "Ích-kỷ")
+    for word in ("Ít-ra", "Ít-ỏi", "Ích-kỷ"):
+        assert handdigits.slash_as_i(word) == word
+    assert handdigits.slash_as_i("Ĩct-ubnd") == "/ct-ubnd"
+    assert "number" not in {
+        b.kind for b in handdigits.find_blanks(_number_line_as(page, "s.", "Ít-ra", 50.0))
+    }
 
 
 def test_unreadable_day_gives_no_date_never_the_cited_decree_s() -> None:

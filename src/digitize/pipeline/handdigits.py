@@ -37,7 +37,7 @@ from digitize.pipeline.deblur import Streak
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.names import is_syllable
-from digitize.pipeline.fields.number import SO_WORD, bare_so_notation
+from digitize.pipeline.fields.number import GARBLED_CONF, SO_WORD, bare_so_notation
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
@@ -92,14 +92,25 @@ def _ends_notation(word: Word) -> bool:
 # low-light photo, seed 515 alt 010: the pen's stroke above the slash read as the tilde): before small
 # letters, no capital I of a printed notation stands so
 _SLASH_AS_I = frozenset("ĨÌÍÏỈỊ")
+# ... in a notation's shape after it: parts of two letters or more, hyphened, letters without a tone mark
+# (an abbreviation's; a hyphened word of the language, "Ít-ỏi", "Ích-kỷ", "Ít-ra", has a part of one letter
+# or a mark)
+_AFTER_SLASH_AS_I = re.compile(r"^[a-zđ][A-Za-zĐđ]+(?:-[A-Za-zĐđ]{2,})+[.,;]?$")
 
 
 def slash_as_i(text: str) -> str:
     """``text`` with a leading accented capital I before a small letter read as the "/" it stands for, in a
-    hyphened word (a notation's shape)."""
-    if len(text) >= 3 and text[0] in _SLASH_AS_I and text[1].islower() and "-" in text[2:]:
+    hyphened word of a notation's shape (``_AFTER_SLASH_AS_I``)."""
+    if len(text) >= 3 and text[0] in _SLASH_AS_I and _AFTER_SLASH_AS_I.match(text[1:]) is not None:
         return "/" + text[1:]
     return text
+
+
+def s_label(text: str) -> bool:
+    """Whether ``text`` is the "Số:" label read "s." or "s:" (its "ố" lost, its stop kept): an "s" alone, a
+    "Sa", "ss" or "SE" are no label without the stop."""
+    word = text.strip()
+    return fold(word).rstrip(".:").lower() == "s" and word[-1:] in (".", ":")
 
 
 def _label_mark(text: str) -> bool:
@@ -614,7 +625,7 @@ def _number_blank(
                 and w is left[0]
                 and len(left) >= 3
                 and left[-1].text.startswith("/")
-                and label in _GARBLED_SO_WORDS
+                and s_label(w.text)
             )
             # ... or as a mark where it stands, the line's first ("‹. 346 /GP-SCT" of "Số:", a written "946"
             # and "/GP-SCT" on a blurred photo, seed 451 dev 012: the first reading's "346" kept, in doubt)
@@ -707,7 +718,6 @@ WIDE_THANG = 1.2
 _GARBLED_NOTATION = re.compile(
     r"^(?:[^\W\d_]?[/\])(|]+[^\W\d_]+(?:[.,][^\W\d_]+)*|[^\W\d_]+[.,+][^\W\d_]{2,}|[^\W\d_]{5,})$"
 )
-GARBLED_CONF = 60.0
 
 
 def garbled_notation(w: Word, *, unworded: bool = False) -> bool:

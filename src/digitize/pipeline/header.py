@@ -28,10 +28,10 @@ from digitize.pipeline import regions
 from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.layout import Layout, is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.number import is_number_line
+from digitize.pipeline.fields.number import GARBLED_CONF, is_number_line
 from digitize.pipeline.fields.organ import capitals
 from digitize.pipeline.fields.place_date import place_date_start
-from digitize.pipeline.handdigits import slash_as_i
+from digitize.pipeline.handdigits import s_label, slash_as_i
 from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
@@ -210,9 +210,8 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     return replace(page, words=tuple(words), text=page_text(words))
 
 
-# a garbled notation with no slash read: read unsurer than this (0..100), no digit, at least
+# a garbled notation with no slash read: read unsurer than ``GARBLED_CONF`` (handdigits'), no digit, at least
 # ``UNLED_MARKS`` letters and marks, a hyphen or a mark between letters ("c+uswp", "mr.cvr")
-GARBLED_CONF = 60.0
 UNLED_MARKS = 4
 _UNLED = re.compile(r"^[^\W\d_]+(?:[-.,+][^\W\d_]+)+[.,;]?$")
 # the cut read again from this many of the word's heights left of its box (the slash lost before it)
@@ -228,8 +227,7 @@ def _s_led_number_line(ln: Line) -> bool:
     words = ln.words
     return (
         len(words) >= 3
-        and fold(words[0].text).strip(".,;:") == "s"
-        and words[0].text.rstrip() != words[0].text.rstrip(".,;:")
+        and s_label(words[0].text)
         and all(any(ch.isdigit() for ch in w.text) for w in words[1:-1])
         and not any(ch.isdigit() for ch in words[-1].text)
     )
