@@ -16,7 +16,7 @@ from digitize.pipeline import deblur, handdigits, regions
 from digitize.pipeline.fields import REVIEW_THRESHOLD, extract
 from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import is_number_line
-from digitize.pipeline.model import Box, RecognizedPage, Word
+from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.tools import tesseract
 from tests.pipeline.shared import LICENCE_139005, SharedDocument
@@ -178,6 +178,66 @@ def test_a_written_number_read_as_digits_glued_to_a_syllable_is_read_again() -> 
     assert fields["code_number"] == "38"
     assert fields["code_notation"] == "CT-UBND"
     assert not handdigits._prose([_word("3đổ", 520, 400, 640, 2, conf=86.0)])
+
+
+def _number_line_as(page: RecognizedPage, label: str, last: str, conf: float) -> RecognizedPage:
+    """``page`` with its "Số:" label read ``label`` and its notation "/CT-UBND" read ``last`` at ``conf``."""
+    words = tuple(
+        replace(w, text=label, conf=40.0)
+        if w.text == "Số:"
+        else replace(w, text=last, conf=conf)
+        if w.text == "/CT-UBND"
+        else w
+        for w in page.words
+    )
+    return replace(page, words=words, text=page_text(list(words)))
+
+
+def test_a_written_number_before_a_notation_garbled_with_its_slash_lost_is_read_again() -> None:
+    # "Số: 1503 /CT-UBND" read "Số: 1 SỔ c+uswp" on a low-light photo (seed 515 alt 001): the pen's strokes
+    # ran into the slash, the notation's "T" read "+": no notation word, no blank, the number lost
+    prepared, page = _scene("19", "27")
+    first = _number_line_as(page, "Số:", "c+uswp", 48.0)
+    assert "number" in {b.kind for b in handdigits.find_blanks(first)}
+    assert extract([handdigits.second_pass(prepared, first)]).values()["code_number"] == "27"
+
+
+def test_a_written_number_after_a_label_read_s_before_a_notation_led_by_an_accented_i_is_read_again() -> None:
+    # "Số: 1031 /TTr-CVT" read "s. 1Ữ2 Ĩmr-cvr" (seed 515 alt 010): the label's "ố" lost, the slash read "Ĩ"
+    prepared, page = _scene("19", "27")
+    first = _number_line_as(page, "s.", "Ĩct-ubnd", 23.0)
+    assert "number" in {b.kind for b in handdigits.find_blanks(first)}
+    # the pen's digits read (the extractor takes them once the notation is read again: ``header``; till
+    # then no number, no notation: nothing taken sure of a line not yet known as the number's)
+    second = handdigits.second_pass(prepared, first)
+    assert "27" in {w.text for w in second.words}
+    assert extract([second]).values()["code_number"] is None
+    assert extract([second]).values()["code_notation"] is None
+    # a line led by "s." whose last word is no notation is no number line
+    assert "number" not in {b.kind for b in handdigits.find_blanks(_number_line_as(page, "s.", "cuối", 23.0))}
+    assert handdigits.slash_as_i("Ĩmr-cvr") == "/mr-cvr"
+    assert handdigits.slash_as_i("Ích") == "Ích"  # a word of its own (no hyphened notation) stays
+
+
+def test_a_label_read_s_needs_its_stop_and_a_hyphened_word_of_the_language_is_no_notation() -> None:
+    # "s." or "s:" is the label its "ố" lost; an "s" alone, "Sa", "ss" are no label without the stop
+    _, page = _scene("19", "27")
+    for label in ("s", "Sa", "ss"):
+        assert "number" not in {
+            b.kind for b in handdigits.find_blanks(_number_line_as(page, label, "/CT-UBND", 90.0))
+        }
+    for label in ("s.", "s:"):
+        assert "number" in {
+            b.kind for b in handdigits.find_blanks(_number_line_as(page, label, "/CT-UBND", 90.0))
+        }
+    # a hyphened Vietnamese word led by an accented I stays as read: a part of one letter or a tone mark is no
+    # abbreviation's ("Ít-ra", "Ít-ỏi", "Ích-kỷ")
+    for word in ("Ít-ra", "Ít-ỏi", "Ích-kỷ"):
+        assert handdigits.slash_as_i(word) == word
+    assert handdigits.slash_as_i("Ĩct-ubnd") == "/ct-ubnd"
+    assert "number" not in {
+        b.kind for b in handdigits.find_blanks(_number_line_as(page, "s.", "Ít-ra", 50.0))
+    }
 
 
 def test_unreadable_day_gives_no_date_never_the_cited_decree_s() -> None:

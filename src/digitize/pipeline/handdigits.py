@@ -37,7 +37,7 @@ from digitize.pipeline.deblur import Streak
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line, from_label
 from digitize.pipeline.fields.names import is_syllable
-from digitize.pipeline.fields.number import SO_WORD, bare_so_notation
+from digitize.pipeline.fields.number import GARBLED_CONF, SO_WORD, bare_so_notation
 from digitize.pipeline.fields.text import DIGITISH, fold1
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
@@ -83,8 +83,34 @@ def _ends_notation(word: Word) -> bool:
     return (
         (tail is not None and tail.start == 0)
         or (text.startswith("/") and _HYPHEN_LOST_TAIL.match(text) is not None)
+        or (text.startswith("/") and _LOOSE_TAIL.match(text) is not None)
         or _loose_glued(text) is not None
     )
+
+
+# the notation's "/" read as a capital I with a mark ("Ĩmr-cvr" of "/TTr-CVT" after a written "1031" on a
+# low-light photo, seed 515 alt 010: the pen's stroke above the slash read as the tilde): before small
+# letters, no capital I of a printed notation stands so
+_SLASH_AS_I = frozenset("ĨÌÍÏỈỊ")
+# ... in a notation's shape after it: parts of two letters or more, hyphened, letters without a tone mark
+# (an abbreviation's; a hyphened word of the language, "Ít-ỏi", "Ích-kỷ", "Ít-ra", has a part of one letter
+# or a mark)
+_AFTER_SLASH_AS_I = re.compile(r"^[a-zđ][A-Za-zĐđ]+(?:-[A-Za-zĐđ]{2,})+[.,;]?$")
+
+
+def slash_as_i(text: str) -> str:
+    """``text`` with a leading accented capital I before a small letter read as the "/" it stands for, in a
+    hyphened word of a notation's shape (``_AFTER_SLASH_AS_I``)."""
+    if len(text) >= 3 and text[0] in _SLASH_AS_I and _AFTER_SLASH_AS_I.match(text[1:]) is not None:
+        return "/" + text[1:]
+    return text
+
+
+def s_label(text: str) -> bool:
+    """Whether ``text`` is the "Số:" label read "s." or "s:" (its "ố" lost, its stop kept): an "s" alone, a
+    "Sa", "ss" or "SE" are no label without the stop."""
+    word = text.strip()
+    return fold(word).rstrip(".:").lower() == "s" and word[-1:] in (".", ":")
 
 
 def _label_mark(text: str) -> bool:
@@ -574,6 +600,8 @@ def _number_blank(
     """The region of a "Số: N/NOTATION" line's number (from the left column: words left of the page's
     middle), and whether its first reading is doubtful (not clean printed digits); None on another line."""
     left = [w for w in words if (w.box.x0 + w.box.x1) / 2 < 0.5 * page.width]
+    if left and (text := slash_as_i(left[-1].text)) != left[-1].text:
+        left[-1] = replace(left[-1], text=text)
     bare = bare_so_notation(" ".join(w.text for w in left)) is not None
     # a blurred line's notation read as letters without its hyphen ("sø S2 /oouewo", "s. “ổ /TTrHC"): the
     # label then also stands as "s." or "sø" alone, or as "sẽ" (a shaken photo's "Số:" its colon lost: "sẽ
@@ -589,6 +617,16 @@ def _number_blank(
             or (bare and label in _BARE_SO_WORDS)
             or (garbled and w is not left[-1] and (label in _BARE_SO_WORDS or label in _GARBLED_SO_WORDS))
             or (noted and w is not left[-1] and label in _COLON_LOST_SO_WORDS)
+            # ... or as "s." (its "ố" lost) the line's first word, before the number and a notation ("s. 1Ữ2
+            # Ĩmr-cvr" of "Số:", a written "1031" and "/TTr-CVT" on a low-light photo, seed 515 alt 010)
+            # (the notation apart, led by its slash: "s." before digits glued to one is no label)
+            or (
+                noted
+                and w is left[0]
+                and len(left) >= 3
+                and left[-1].text.startswith("/")
+                and s_label(w.text)
+            )
             # ... or as a mark where it stands, the line's first ("‹. 346 /GP-SCT" of "Số:", a written "946"
             # and "/GP-SCT" on a blurred photo, seed 451 dev 012: the first reading's "346" kept, in doubt)
             # (a speck before the label read "Số:" is none: "„ Số: 2/QĐ-UBND")
@@ -678,9 +716,8 @@ WIDE_THANG = 1.2
 # letters or more; read unsure, no hyphen (a hyphened one is ``notation_tail``'s). The "/" may have the pen's
 # last digit glued before it, read as a letter ("Ï/sxp.QLxp" of a written "661" and "/SXD-QLXD")
 _GARBLED_NOTATION = re.compile(
-    r"^(?:[^\W\d_]?[/\])(|]+[^\W\d_]+(?:[.,][^\W\d_]+)*|[^\W\d_]+[.,][^\W\d_]{2,}|[^\W\d_]{5,})$"
+    r"^(?:[^\W\d_]?[/\])(|]+[^\W\d_]+(?:[.,][^\W\d_]+)*|[^\W\d_]+[.,+][^\W\d_]{2,}|[^\W\d_]{5,})$"
 )
-GARBLED_CONF = 60.0
 
 
 def garbled_notation(w: Word, *, unworded: bool = False) -> bool:

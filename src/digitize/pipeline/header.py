@@ -28,9 +28,10 @@ from digitize.pipeline import regions
 from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.layout import Layout, is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.number import is_number_line
+from digitize.pipeline.fields.number import GARBLED_CONF, is_number_line
 from digitize.pipeline.fields.organ import capitals
 from digitize.pipeline.fields.place_date import place_date_start
+from digitize.pipeline.handdigits import s_label, slash_as_i
 from digitize.pipeline.model import RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
 from digitize.text import fold
@@ -138,50 +139,40 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     if at is None:
         at = next((i for i, ln in enumerate(layout.left) if is_number_line(ln)), None)
     if at is None:
+        # ... or its label read "s." (its "ố" lost), digits after it and a last word: the notation
+        at = next((i for i, ln in enumerate(layout.left) if _s_led_number_line(ln)), None)
+    if at is None:
         return page
     ln = layout.left[at]
     if len(ln.words) < 2:
         return page
     last = ln.words[-1]
+    first = slash_as_i(last.text)
     # the slash at the word's start, or after digits glued before it ("7343⁄QĐ-TTg")
-    lead = _SLASH_READ.match(last.text)
-    if lead is None:
+    lead = _SLASH_READ.match(first)
+    # ... or lost: a garbled notation read unsurely, letters with no digit ("c+uswp" of "/CT-UBND" after a
+    # written "1503" whose strokes ran into the slash, seed 515 alt 001): the slash looked for left of it
+    unled = lead is None and _garbled_unled(last)
+    if lead is None and not unled:
         return page
-    k = lead.start(1)
+    k = lead.start(1) if lead is not None else 0
     h = last.box.y1 - last.box.y0
     before = ln.words[-2].box
     # a notation read in shape is read again only after a number written taller than the print (the line's
     # reading of its case may have lost a letter: "/TT-SYT" of "/TTr-SYT")
-    shaped = _CLEAN_NOTATION.fullmatch(last.text[k:]) is not None
+    shaped = _CLEAN_NOTATION.fullmatch(first[k:]) is not None
     if h <= 0 or (shaped and before.y1 - before.y0 < PEN_TALL * h):
         return page
-    s = prepared.scale
-    ocr_h, ocr_w = prepared.ocr.shape[:2]
-    x0, y0 = max(0.0, last.box.x0), max(0.0, last.box.y0 - NOTATION_PAD * h)
-    x1, y1 = min(ocr_w / s, last.box.x1 + NOTATION_PAD * h), min(ocr_h / s, last.box.y1 + NOTATION_PAD * h)
-    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
-    if crop.shape[0] < 8 or crop.shape[1] < 8:
+    found = _notation_read(prepared, last, h, 0.0, lang=lang, timeout=timeout)
+    if found is None or found[1] < NOTATION_SURE:
+        # the slash the line's reading lost (or read as a letter) may stand just left of the word's box: cut
+        # again from a little left of it, a pen's marks there dropped (``SLASH_ROOM``)
+        again = _notation_read(prepared, last, h, SLASH_ROOM, lang=lang, timeout=timeout)
+        if again is not None and (found is None or again[1] > found[1]):
+            found = again
+    if found is None:
         return page
-    margin = round(NOTATION_MARGIN * h * s)
-    crop = np.pad(crop, margin, constant_values=255)
-    x0, y0 = x0 - margin / s, y0 - margin / s
-    # small print (a scan under ``NOTATION_DPI``) read at that resolution: Tesseract's letters are then of
-    # the size it reads best ("/TI-UBND" at 44 of "/TTr-UBND" at 164 dpi)
-    up = max(1.0, NOTATION_DPI / max(prepared.dpi, 70.0))
-    if up > 1.0:
-        crop = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
-    try:
-        tokens = tesseract.image_to_data(
-            crop, lang=lang, psm=7, dpi=round(prepared.dpi * up), timeout=timeout
-        )
-    except ToolFailed:  # a reading that fails (a timeout on a loaded machine) keeps the first
-        return page
-    new = regions.page_words(tokens, x0, y0, scale=s * up, first_line=last.line, block=0)
-    # a pen's last stroke at the cut's left edge may be read as a mark before the slash ("' /HC-VP")
-    new = [w for w in new if "/" in w.text or any(ch.isalpha() for ch in w.text)]
-    if len(new) != 1:
-        return page
-    read, conf = new[0].text, new[0].conf
+    read, conf = found
     m = _CLEAN_NOTATION.search(read)
     if m is None or m.start() != read.find("/") or read[m.end() :].strip(".,;"):
         return page
@@ -192,9 +183,14 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     head = m.group(0)[1:].split("-", 1)[0]
     if sum(ch.isalpha() for ch in head) < 2:
         return page  # "/T-UBND": a part of one letter is a letter lost, no surer a notation
-    if fuzz.ratio(last.text[k:].lower(), m.group(0).lower()) < NOTATION_LIKE:
-        return page  # another notation than the one first read ("/TH-SYT" for "/mcvp")
-    if shaped and not _letters_added(last.text[k:], m.group(0)):
+    if fuzz.ratio(first[k:].lower(), m.group(0).lower()) < NOTATION_LIKE:
+        # another notation than the one first read ("/TH-SYT" for "/mcvp") ... but a first reading garbled
+        # past likeness ("c+uswp", "/c+uswp" of "/CT-UBND") gives way to one led by its first letter and as
+        # long as it (its marks as many, within ``MARKS_OFF``), in doubt: what was printed is not read twice
+        if not _garbled_alike(last, first[k:], m.group(0)):
+            return page
+        conf = min(conf, GARBLED_TAKEN_CONF)
+    if shaped and not _letters_added(first[k:], m.group(0)):
         # a reading in shape gives way only to one that adds letters it lost ("/TT-SYT" → "/TTr-SYT"): read
         # alone, "/BC-SLĐTBXH" at 90 gave "/BC-SLĐIBXH" at 77, "/TT-UBND" at 54 "/T-UBND" at 56 (psm 7's
         # confidence and the line's are no one scale)
@@ -212,6 +208,90 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     # part is no document type's (``number.read_number``)
     words = [replace(w, text=text, conf=conf, read=last.text) if w is last else w for w in page.words]
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+# a garbled notation with no slash read: read unsurer than ``GARBLED_CONF`` (handdigits'), no digit, at least
+# ``UNLED_MARKS`` letters and marks, a hyphen or a mark between letters ("c+uswp", "mr.cvr")
+UNLED_MARKS = 4
+_UNLED = re.compile(r"^[^\W\d_]+(?:[-.,+][^\W\d_]+)+[.,;]?$")
+# the cut read again from this many of the word's heights left of its box (the slash lost before it)
+SLASH_ROOM = 0.3
+# a garbled first reading unlike the new one: as many marks as it within this many, the notation in doubt
+MARKS_OFF = 2
+GARBLED_TAKEN_CONF = 59.0
+
+
+def _s_led_number_line(ln: Line) -> bool:
+    """A line "s. 1031 Ĩmr-cvr": the "Số:" label read "s." or "s:" (its "ố" lost), then the number's digits
+    and a last word with no digit (the notation)."""
+    words = ln.words
+    return (
+        len(words) >= 3
+        and s_label(words[0].text)
+        and all(any(ch.isdigit() for ch in w.text) for w in words[1:-1])
+        and not any(ch.isdigit() for ch in words[-1].text)
+    )
+
+
+def _garbled_unled(word: Word) -> bool:
+    """Whether the "Số:" line's last word is its notation garbled, its slash lost (``_UNLED``)."""
+    text = word.text.strip(".,;:'\"“”")
+    return word.conf < GARBLED_CONF and _marks(text) >= UNLED_MARKS and _UNLED.match(text) is not None
+
+
+def _garbled_alike(last: Word, old: str, new: str) -> bool:
+    """Whether ``new`` may be what the garbled ``old`` (``last``'s reading, unsure) was read of: the same
+    first letter (its case and marks aside) and as many marks within ``MARKS_OFF``."""
+    a, b = (fold(t).lower().lstrip("/") for t in (old, new))
+    return (
+        last.conf < GARBLED_CONF
+        and a[:1].isalpha()
+        and a[:1] == b[:1]
+        and abs(_marks(old) - _marks(new)) <= MARKS_OFF
+    )
+
+
+def _marks(text: str) -> int:
+    """A notation's letters and the marks read for them, its slash and hyphens not counted."""
+    return sum(1 for ch in text if not ch.isspace() and ch not in "/-.,;")
+
+
+def _notation_read(
+    prepared: Prepared, last: Word, h: float, room: float, *, lang: str, timeout: float
+) -> tuple[str, float] | None:
+    """The notation word ``last`` cut out (from ``room`` of its heights left of its box) and read alone as one
+    line: its one reading (text, confidence), what a pen's marks left of the box gave dropped; None when it
+    reads as more than one word or not at all."""
+    s = prepared.scale
+    ocr_h, ocr_w = prepared.ocr.shape[:2]
+    x0, y0 = max(0.0, last.box.x0 - room * h), max(0.0, last.box.y0 - NOTATION_PAD * h)
+    x1, y1 = min(ocr_w / s, last.box.x1 + NOTATION_PAD * h), min(ocr_h / s, last.box.y1 + NOTATION_PAD * h)
+    crop = prepared.ocr[round(y0 * s) : round(y1 * s), round(x0 * s) : round(x1 * s)]
+    if crop.shape[0] < 8 or crop.shape[1] < 8:
+        return None
+    margin = round(NOTATION_MARGIN * h * s)
+    crop = np.pad(crop, margin, constant_values=255)
+    x0, y0 = x0 - margin / s, y0 - margin / s
+    # small print (a scan under ``NOTATION_DPI``) read at that resolution: Tesseract's letters are then of
+    # the size it reads best ("/TI-UBND" at 44 of "/TTr-UBND" at 164 dpi)
+    up = max(1.0, NOTATION_DPI / max(prepared.dpi, 70.0))
+    if up > 1.0:
+        crop = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+    try:
+        tokens = tesseract.image_to_data(
+            crop, lang=lang, psm=7, dpi=round(prepared.dpi * up), timeout=timeout
+        )
+    except ToolFailed:  # a reading that fails (a timeout on a loaded machine) keeps the first
+        return None
+    new = regions.page_words(tokens, x0, y0, scale=s * up, first_line=last.line, block=0)
+    # a pen's last stroke at the cut's left edge may be read as a mark before the slash ("' /HC-VP"); cut
+    # from left of the box, what is read before the slash is the pen's ("r1 /TTr-CVT" of a written "1031")
+    new = [w for w in new if "/" in w.text or any(ch.isalpha() for ch in w.text)]
+    if room > 0.0:
+        new = new[max((i for i, w in enumerate(new) if "/" in w.text), default=0) :]
+    if len(new) != 1:
+        return None
+    return new[0].text, new[0].conf
 
 
 def _letters_added(old: str, new: str) -> bool:

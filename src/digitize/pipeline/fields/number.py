@@ -743,6 +743,9 @@ def bare_so_notation(text: str) -> tuple[int, int] | None:
 
 
 UNSURE_LINE = 0.6  # a line read below this confidence (0..1) is doubted
+# a word read below this confidence (0..100) is unsure: a notation word so read may be garbled
+# (``handdigits``, ``header``), one read again so is in doubt (``_read_again``)
+GARBLED_CONF = 60.0
 
 
 def _marks_before_type(notation: str) -> bool:
@@ -837,28 +840,13 @@ def read_number(layout: Layout) -> NumberRead:
     num_conf = 0.0
     mine = set(left)  # a set: a list's "not in" compares the lines field by field, quadratic in them
     for i, ln in enumerate(left + [x for x in header if x not in mine]):
-        t = slashes(_number_text(ln))
-        # a blurred "5" read "S" between the number's digits ("Số: 2S13/BC-SCT"): a 5, in doubt
-        t, s_digit = _S_DIGIT.subn("5", t)
-        t, s_lead = _S_LEAD.subn(r"\g<1>5", t)
-        s_digit += s_lead
+        t, s_digit = _s_as_five(slashes(_number_text(ln)))
         if _STAMP.search(ln.folded):
             continue  # an incoming-mail stamp's register number ("CV ĐẾN  Số: 2352  Ngày: 21/3/18")
         if CITED.match(ln.text):
             continue  # a document cited in a line of the subject, not the number (REVIEW-37 M1)
-        m_so = SO.match(fold(t))
-        m = NUMBER.search(t, m_so.end() if m_so else 0)
-        glued = False
-        if m is None and i < len(left):
-            # "Số: 9GCN-STNMT": the slash lost; also "Sứ 1724GCN-QLD" ("Số:" misread, its colon lost): the
-            # digits glued to the notation's capitals say what the line is
-            so_word = SO_WORD.match(fold1(t)) or _SO_GLUED.match(t)
-            m = (NOSLASH.match(t) or NOSLASH_COMMA.match(t)) if so_word else None
-            m_so = m_so or (None if m is None else so_word)
-            glued = m is not None
-        if m and not re.search(r"[^\W\d_]", m.group(3)):
-            m = None  # a notation has letters: "s. 26/2" is a stamp's register number and its date
-        if m and (m_so or _UNREAD_LABEL.match(t)):
+        m, glued = _line_number(t, in_left=i < len(left))
+        if m:
             number = m.group(1).translate(DIGITISH)
             if (
                 glued
@@ -895,6 +883,14 @@ def read_number(layout: Layout) -> NumberRead:
                     raw_notation = second.group(1)
                     conf = min(conf, STROKES_READ_CONF)
                     num_conf = min(num_conf, STROKES_READ_CONF)
+                again = _again_word(ln, raw_notation)
+                if again is not None and (again.conf < GARBLED_CONF or not _numbered_first(ln, again)):
+                    # its notation a second reading of a word its first garbled (``header._notation``), the
+                    # second unsure (taken unlike the first, in doubt), or the line a number's only so read
+                    # ("Số: 1563 c+uswp" of a written "1503" and "/CT-UBND": no slash, no number line until
+                    # the notation was read again): neither number nor notation is sure
+                    conf = min(conf, TYPE_FIT_CONF)
+                    num_conf = min(num_conf, TYPE_FIT_CONF)
                 res.set("code_number", number, conf)  # as written: "01" stays "01"
                 if _SPACED_PART.match(t[m.end() :]):
                     # "Số: 12/UBND VP": the notation's hyphen read as a space, its next part left on the line:
@@ -931,13 +927,55 @@ def read_number(layout: Layout) -> NumberRead:
     return NumberRead(res.freeze(), raw_notation, num_conf, num_i)
 
 
+def _s_as_five(t: str) -> tuple[str, int]:
+    """A number line's text with a blurred "5" read "S" between the number's digits ("Số: 2S13/BC-SCT") or
+    as its first digit made a 5, and how many were (in doubt)."""
+    t, s_digit = _S_DIGIT.subn("5", t)
+    t, s_lead = _S_LEAD.subn(r"\g<1>5", t)
+    return t, s_digit + s_lead
+
+
+def _line_number(t: str, *, in_left: bool) -> tuple[re.Match[str] | None, bool]:
+    """The match of a number line's text ``t`` (its number, slash and notation: groups 1 and 3) when it is
+    one, and whether its digits are glued to the notation (its slash lost)."""
+    m_so = SO.match(fold(t))
+    m = NUMBER.search(t, m_so.end() if m_so else 0)
+    glued = False
+    if m is None and in_left:
+        # "Số: 9GCN-STNMT": the slash lost; also "Sứ 1724GCN-QLD" ("Số:" misread, its colon lost): the
+        # digits glued to the notation's capitals say what the line is
+        so_word = SO_WORD.match(fold1(t)) or _SO_GLUED.match(t)
+        m = (NOSLASH.match(t) or NOSLASH_COMMA.match(t)) if so_word else None
+        m_so = m_so or (None if m is None else so_word)
+        glued = m is not None
+    if m and not re.search(r"[^\W\d_]", m.group(3)):
+        m = None  # a notation has letters: "s. 26/2" is a stamp's register number and its date
+    if m and not (m_so or _UNREAD_LABEL.match(t)):
+        m = None
+    return m, glued
+
+
+def _again_word(ln: Line, notation: str) -> Word | None:
+    """The line's word holding ``notation`` as a second reading of a word its first garbled
+    (``header._notation`` keeps the first as the word's ``read``), or None."""
+    return next((w for w in ln.words if w.read and "/" in w.text and notation in w.text), None)
+
+
+def _numbered_first(ln: Line, again: Word) -> bool:
+    """Whether the line, ``again`` (its notation read a second time) as first read, was a number line."""
+    words = from_label(sorted(ln.words, key=lambda w: w.box.x0), is_so_label)
+    first = nfc(" ".join(again.read if w is again else w.text for w in words))
+    return _line_number(_s_as_five(slashes(first))[0], in_left=True)[0] is not None
+
+
 def _read_again(ln: Line, notation: str) -> bool:
-    """Whether the line's notation is a second reading of a word its first garbled (``header._notation``
-    keeps the first as the word's ``read``) and its first part is no document type's: a reading of the cut
-    alone may be another notation in shape ("/TH-SYT" of "/TTr-SYT"), in doubt."""
+    """Whether the line's notation is a second reading of a word its first garbled (``_again_word``) and its
+    first part is no document type's, or the word is read unsure (under ``GARBLED_CONF``: taken unlike the
+    first): a reading of the cut alone may be another notation in shape ("/TH-SYT" of "/TTr-SYT"), in
+    doubt."""
     head = notation.split("-", 1)[0]
-    again = any(w.read and "/" in w.text and notation in w.text for w in ln.words)
-    return again and head not in NOTATION_TYPES
+    again = _again_word(ln, notation)
+    return again is not None and (head not in NOTATION_TYPES or again.conf < GARBLED_CONF)
 
 
 # a number line whose "Số:" read as a speck and whose notation as one garbled word ("« 1639 cruøxp" of "Số:
