@@ -112,7 +112,14 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     # ĐỐC", below its row, seed 515 alt 002: "Phó Giám đốc" at 0.80) is none of its words
     found = _titled_on(sub_line(line, line.words[apart:]))
     if found is None:
-        return None
+        # no title without them: the words far before are the title's own, garbled under the seal ("—_,C
+        # TỊCH", "V°    TỊCH" for "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" on a real decision skewed 2°): read whole, as
+        # before the rule, in doubt
+        whole_found = _titled_on(line)
+        if whole_found is None:
+            return None
+        kept, (title, score, prefixed) = whole_found
+        return kept, (title, min(score, TITLE_IN_DOUBT), prefixed)
     kept, (title, score, prefixed) = found
     whole = _title_of(line)
     longer = whole is not None and fold(whole[0]).endswith(" " + fold(title))
