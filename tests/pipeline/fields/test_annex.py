@@ -216,3 +216,19 @@ def test_a_header_date_in_doubt_gives_way_to_the_date_the_annex_cites_the_docume
     ] == ("2021-06-15")
     for other in (OWN.replace("1169/", "12/"), OWN.replace("QĐ-SKHCN", "QĐ-UBND")):
         assert extract([page(doubtful), _annex(other)]).values()["issued_date"] == "2021-08-01", other
+
+
+def test_an_annex_citation_is_no_document_s_own_when_the_header_read_neither_number_nor_notation() -> None:
+    # the header's number and notation both lost (a blurred photo's pen number): nothing tells the document
+    # from another of its type the annex cites; its date does not replace the header's
+    from digitize.pipeline.fields.annex import Cited
+    from digitize.pipeline.fields.compose import own_citation
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.model import ExtractedField
+
+    cite = Cited("Quyết định", "1169", "QĐ-SKHCN", 0.9, "2021-06-15")
+    number = Found((ExtractedField("code_number", "1169", 0.5),))
+    notation = Found((ExtractedField("code_notation", "QĐ-SKHCN", 0.5),))
+    assert own_citation(cite, number, notation)
+    assert own_citation(cite, Found(), notation)
+    assert not own_citation(cite, Found(), Found())

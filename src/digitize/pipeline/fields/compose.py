@@ -198,6 +198,8 @@ def own_citation(cite: Cited, number: Found, notation: Found) -> bool:
     """Whether the annex's citation names the header's own number and notation as read (the ones it leaves
     unread aside): the document itself, not another of its type."""
     read_number, read_notation = number.value("code_number"), notation.value("code_notation")
+    if read_number is None and read_notation is None:
+        return False  # nothing to tell the document from another of its type the annex cites
     return (read_number is None or read_number == cite.number) and (
         read_notation is None or fold(read_notation).lower() == fold(cite.notation).lower()
     )
