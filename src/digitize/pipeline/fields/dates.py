@@ -87,12 +87,18 @@ def extra_digit_dates(folded: str) -> list[tuple[int, int, dt.date]]:
     for m in _FIVE_DIGIT_YEAR.finditer(folded):
         run = m.group(3)
         years = {int(run[:i] + run[i + 1 :]) for i in range(len(run))} & set(YEARS)
-        if len(years) != 1:
-            continue
-        d = _mkdate(m.group(1), m.group(2), str(years.pop()))
-        if d:
-            out.append((m.start(), m.end(), d))
+        if (found := _one_year_date(m, years)) is not None:
+            out.append(found)
     return out
+
+
+def _one_year_date(m: re.Match[str], years: set[int]) -> tuple[int, int, dt.date] | None:
+    """The word date ``m`` matched (day, month, year groups) with its year the one of ``years``; None for
+    none or several."""
+    if len(years) != 1:
+        return None
+    d = _mkdate(m.group(1), m.group(2), str(next(iter(years))))
+    return (m.start(), m.end(), d) if d else None
 
 
 # the first year a document read here may hold (the state's acts from 1945 on): a year one digit misread makes
@@ -117,11 +123,8 @@ def misread_year_dates(
         years &= set(range(FIRST_YEAR, today.year + 1))
         if notation_year in years:
             years = {notation_year}
-        if len(years) != 1:
-            continue
-        d = _mkdate(m.group(1), m.group(2), str(years.pop()))
-        if d:
-            out.append((m.start(), m.end(), d))
+        if (found := _one_year_date(m, years)) is not None:
+            out.append(found)
     return out
 
 
