@@ -78,6 +78,20 @@ def test_a_speck_read_as_an_opening_quote_at_a_word_s_end_goes() -> None:
     assert (value, conf < SURE) == ("Về việc triển khai ứng dụng dữ liệu dân cư năm 2016", True)
 
 
+def test_a_speck_read_as_a_closing_quote_never_opened_goes() -> None:
+    # seed 519 alt 009: "xây dựng” nông thôn mới" (a stamp's stroke read as a closing quote, at 69)
+    first = "Về việc thực hiện Chương trình mục tiêu quốc gia xây dựng”"
+    value, conf = _subject([(first, _confs(first, {"dựng”": 69.0})), ("nông thôn mới năm 2020", 96.0)])
+    assert (value, conf < SURE) == (
+        "Về việc thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2020",
+        True,
+    )
+    # a quote opened before it is print's: as read
+    first = "Về việc thực hiện Chương trình “xây dựng”"
+    value, _ = _subject([(first, 96.0), ("nông thôn mới năm 2020", 96.0)])
+    assert value == first + " nông thôn mới năm 2020"
+
+
 def test_a_province_s_word_cut_at_the_line_s_end_is_the_document_s_place() -> None:
     # seed 485 alt 001: "thành phố Hải Phò" (the stamp's "ĐẾN" over its "ng", "Phò" read at 91)
     first = "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn"

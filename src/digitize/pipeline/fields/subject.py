@@ -4614,18 +4614,19 @@ def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[st
 # surely leaves it sure: "quản lý, bảo vệ" at 97; "địa, bàn" with a speck for its comma read at 48)
 SPECK_MARK_CONF = DOUBTFUL
 _OPENING_QUOTES = "“‘«"
+_CLOSING_QUOTES = "”’»"
 SPECK_PHRASE_SHARE = 0.5
 
 
 def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: str) -> bool:
     """``word``'s mark at its end is a speck, not print: an opening quote (or a straight one read unsure,
-    ``SPECK_MARK_CONF``) glued to a word's end with another word after it, in a trích yếu with no other
-    quote (no print opens a quote after a word, nor closes one it never opened); or a comma or a semicolon
-    after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it, on into
-    the next as one phrase ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at least
-    ``SPECK_PHRASE_SHARE`` of what it shows after the two): a list's comma is read with its word, surely,
-    and stays where it is read unsure ("quản lý, bảo vệ rừng"); or a question or an exclamation mark after a
-    word read unsure with another word after it (no trích yếu asks or exclaims in its middle)."""
+    ``SPECK_MARK_CONF``), or a closing quote, glued to a word's end with another word after it, in a trích yếu
+    with no other quote (no print opens a quote after a word, nor closes one it never opened); or a comma or a
+    semicolon after a word read unsure (``SPECK_MARK_CONF``) that the corpus writes, with the word before it,
+    on into the next as one phrase ("trên địa, bàn": ``ANCHOR_SEEN`` times at least, and the next word at
+    least ``SPECK_PHRASE_SHARE`` of what it shows after the two): a list's comma is read with its word,
+    surely, and stays where it is read unsure ("quản lý, bảo vệ rừng"); or a question or an exclamation mark
+    after a word read unsure with another word after it (no trích yếu asks or exclaims in its middle)."""
     core, mark = word[:-1], word[-1:]
     if not (core.isalpha() and core.islower() and is_syllable(core)) or read is None:
         return False
@@ -4633,6 +4634,10 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
         return False  # (a mark the reading did not have: put there by a rule, not a speck's)
     nxt = after.strip(_EDGES)
     if mark in _OPENING_QUOTES:
+        return not quoted and bool(nxt)
+    if mark in _CLOSING_QUOTES:
+        # (nor closes one it never opened: "xây dựng” nông thôn mới", a stamp's stroke read as a closing quote
+        # at 69, seed 519 alt 009 — the one quote of the trích yếu, with a word after it)
         return not quoted and bool(nxt)
     if mark == '"':
         # (a straight quote closes one only where another opened it: "cải cách hành chính\" năm 2023", a
