@@ -354,3 +354,30 @@ def test_a_long_own_abbreviation_read_with_a_stroke_more_and_a_letter_misread_is
     # two letters misread besides the stroke, or another organ's: not made it
     assert repair_notation("GCN-SXYTTDIL", organ)[0] != "GCN-SVHTTDL"
     assert repair_notation("GCN-SVMTTDIL", "Sở Khoa học và Công nghệ")[0] != "GCN-SVHTTDL"
+
+
+def test_a_notation_read_as_one_part_with_a_letter_of_the_organ_s_own_read_small_as_another() -> None:
+    # a blurred photo's "/CT-SXD" read "crsxp" (its "D" read "p") and "/CT-UBND" read "cruaND" (its "B" read
+    # "a"): the type's head as read (the heading makes it the type's), the organ's own abbreviation, in doubt
+    from digitize.pipeline.fields.number import HYPHEN_MISREAD_QUALITY
+
+    committee = "Ủy ban nhân dân tỉnh Hà Giang"
+    assert repair_notation("crsxp", "Sở Xây dựng", blurred=True) == ("cr-SXD", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("cruaND", committee, blurred=True) == ("cr-UBND", HYPHEN_MISREAD_QUALITY)
+    # a capital that is not the organ's letter is print (another's abbreviation), two letters off no reading
+    # of it, a head no type reads as neither; nor a text layer's, nor a sharp page's
+    assert repair_notation("crsxP", "Sở Xây dựng", blurred=True)[0] != "cr-SXD"
+    assert repair_notation("crsyp", "Sở Xây dựng", blurred=True)[0] != "cr-SXD"
+    assert repair_notation("kwsxp", "Sở Xây dựng", blurred=True)[0] != "kw-SXD"
+    assert repair_notation("crsxp", "Sở Xây dựng", ocr=False, blurred=True)[0] == "crsxp"
+    assert repair_notation("crsxp", "Sở Xây dựng")[0] == "crsxp"
+
+
+def test_a_blurred_photo_s_notation_hyphen_read_as_a_colon() -> None:
+    # "/SGDĐT-VP" read "8GDDT:VP" on a blurred photo (its S read "8", its hyphen ":"): the parts, in doubt
+    from digitize.pipeline.fields.number import HYPHEN_MISREAD_QUALITY
+
+    education = "Sở Giáo dục và Đào tạo"
+    assert repair_notation("8GDDT:VP", education, blurred=True) == ("SGDĐT-VP", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("QĐ:UBND", "Ủy ban nhân dân tỉnh Hà Giang", blurred=True)[1] < 0.6
+    assert repair_notation("8GDDT:VP", education)[0] != "SGDĐT-VP"  # a sharp page's colon is no hyphen

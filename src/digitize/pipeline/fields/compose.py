@@ -100,7 +100,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     if blurred:
         organ = checked_by_authority(organ, all_lines, signer.value("signer_title"), blurred=blurred)
     organ_name = organ.value("organ_name")
-    notation = read_notation(number, organ_name, ocr=pages[0].source == "ocr")
+    notation = read_notation(number, organ_name, ocr=pages[0].source == "ocr", blurred=blurred)
     heading = layout.type_hit[0] if layout.type_hit is not None else None
     notation = without_garbled(fit_notation(notation, heading, organ_name))
     if blurred:

@@ -230,7 +230,9 @@ def _substitutions(a: str, b: str) -> int | None:
     return sum(x != y for x, y in zip(a, b, strict=True))
 
 
-def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[str, float]:
+def repair_notation(
+    raw: str, organ: str | None, *, ocr: bool = True, blurred: bool = False
+) -> tuple[str, float]:
     """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
     the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
     OCR's usual confusions (the Đ's stroke lost, 0/O, 1/I); a part read cleanly is kept as printed (an
@@ -238,7 +240,8 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
     when one letter differs ("SKHCH" of "Sở Khoa học và Công nghệ"); a visibly garbled part ("syT", "0D")
     is matched more loosely. ``ocr``: the notation was read by OCR, a letter no abbreviation prints there (a
     stray lower-case one, an "I" inside a part, a letter for the slash) is a misreading to guess at, in doubt;
-    a text layer's is as printed."""
+    a text layer's is as printed. ``blurred``: read on a blurred photo, whose small letters may stand for any
+    capital (``_hyphen_lost_loosely``)."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     if ocr:
         # a blurred S read as a dollar sign ("GP-$LOTBXM" of "GP-SLĐTBXH", seed 485 alt 012): no abbreviation
@@ -248,12 +251,16 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
     if "-" not in s:
         # the hyphen read as a dot ("cr.svHrrpL"; "oP.9NNMT" of "GP-SNNMT": an S read as a look-alike digit)
         s = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_]|[89][^\W\d_]{2})", "-", s)
+    colon = False
+    if "-" not in s and ocr and blurred and re.search(r"[^\W\d_]:[^\W\d_]", s):
+        # ... or, on a blurred photo, as a colon ("8GDDT:VP" of "SGDĐT-VP"): a guess, in doubt
+        s, colon = re.sub(r"(?<=[^\W\d_]):(?=[^\W\d_])", "-", s), True
     parts = [p for p in s.split("-")]
     own = organ_abbreviations(organ) if organ else ()
     printed = {*own, *KNOWN}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
     exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN)) if _restores(k, printed)}
     fixed: list[str] = []
-    quality = 1.0
+    quality = HYPHEN_MISREAD_QUALITY if colon else 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
         # a type's head read in lower case ("cTUBND", "crHC"): which capitals is a guess (REVIEW-34 L6)
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY if split[0][:1].islower() else 0.85
@@ -261,6 +268,15 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
         len(parts) == 1
         and (split := _hyphen_misread(re.sub(r"^[^\w]+", "", parts[0]), own, printed, ocr=ocr)) is not None
     ):
+        parts, quality = list(split), HYPHEN_MISREAD_QUALITY
+    elif (
+        ocr
+        and blurred
+        and len(parts) == 1
+        and (split := _hyphen_lost_loosely(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None
+    ):
+        # ... and on a blurred photo one of the organ's own letters read small as another ("crsxp" of
+        # "CT-SXD"): a guess, in doubt
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
@@ -411,6 +427,30 @@ def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tupl
         if h in types and all(ch.isupper() or ch in _SMALL_CAPITALS for ch in head):
             return head, part[len(head) :]  # "cTUBND" of "CT-UBND": a capital read small, its shape the same
     return None
+
+
+def _hyphen_lost_loosely(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tuple[str, str] | None:
+    """A notation read as one part, its hyphen lost, as ``_hyphen_lost`` takes it, but with one letter of
+    the organ's own abbreviation (or UBND: three letters or more) read as a small letter that is not it: a
+    blurred photo's "crsxp" of "/CT-SXD" (its "D" read "p"), "cruaND" of "/CT-UBND" (its "B" read "a"); the
+    type's head as read and the abbreviation itself, when it is the only one so read; None otherwise."""
+    key = _abbr_key(part)
+    if key in exact:
+        return None
+    found: set[tuple[str, str]] = set()
+    for tail in (*own, "UBND"):
+        k = _abbr_key(tail)
+        n = len(k)
+        if n < 3 or len(part) <= n:
+            continue
+        read = part[-n:]
+        diff = [i for i, (a, b) in enumerate(zip(_abbr_key(read), k, strict=True)) if a != b]
+        if len(diff) != 1 or not read[diff[0]].islower():
+            continue
+        split = _hyphen_lost(part[:-n] + tail, {}, (tail,))
+        if split is not None:
+            found.add((split[0], tail))
+    return found.pop() if len(found) == 1 else None
 
 
 # letters whose small form is their capital's shape, smaller (OCR reads a capital so on a poor scan)
@@ -1020,13 +1060,15 @@ def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, f
     return None
 
 
-def read_notation(number: NumberRead, organ_name: str | None, *, ocr: bool = True) -> Found:
+def read_notation(
+    number: NumberRead, organ_name: str | None, *, ocr: bool = True, blurred: bool = False
+) -> Found:
     """code_notation: the raw notation repaired against known abbreviations and the organ's own; ``ocr``: the
     page was read by OCR (a text layer's letters are as printed: ``repair_notation``'s guesses at a misread
-    letter are not made)."""
+    letter are not made); ``blurred``: a blurred photo's (``repair_notation``)."""
     res = Builder()
     if number.raw_notation:
-        notation, q = repair_notation(number.raw_notation, organ_name, ocr=ocr)
+        notation, q = repair_notation(number.raw_notation, organ_name, ocr=ocr, blurred=blurred)
         res.set("code_notation", notation, number.confidence * q)
     return res.freeze()
 
