@@ -381,3 +381,19 @@ def test_a_blurred_photo_s_notation_hyphen_read_as_a_colon() -> None:
     assert repair_notation("8GDDT:VP", education, blurred=True) == ("SGDĐT-VP", HYPHEN_MISREAD_QUALITY)
     assert repair_notation("QĐ:UBND", "Ủy ban nhân dân tỉnh Hà Giang", blurred=True)[1] < 0.6
     assert repair_notation("8GDDT:VP", education)[0] != "SGDĐT-VP"  # a sharp page's colon is no hyphen
+
+
+def test_a_blurred_photo_s_unread_written_number_before_a_notation_whose_s_is_read_as_a_digit() -> None:
+    # seed 513 alt 000: "Số: 2843/QĐ-SVHTTDL", the number written, read "số. … /QD-9VHTTDL" on a blurred
+    # photo (its S read "9"): no notation before; its notation after the unread number, in doubt
+    from dataclasses import replace
+
+    from tests.pipeline.test_extract import decision, extract, page
+
+    organ = ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",)
+    blurred = replace(page(decision(number="số. … /QD-9VHTTDL", organ=organ)), blurred=True)
+    notation = extract([blurred]).fields["code_notation"]
+    assert notation.value == "QĐ-SVHTTDL" and notation.confidence < 0.6
+    assert extract([blurred]).values()["code_number"] is None
+    sharp = page(decision(number="số. … /QD-9VHTTDL", organ=organ))  # a sharp page's digit is a digit
+    assert extract([sharp]).values()["code_notation"] != "QĐ-SVHTTDL"

@@ -81,7 +81,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         return res.extraction()
 
     layout = read_layout(first)
-    number = read_number(layout)
+    number = read_number(layout, blurred=any(p.blurred for p in pages))
     res.add(number.found)
     # a page without a Decree 30 header (no motto, no number, no organ over a type heading) has no organ,
     # place or công văn subject

@@ -757,6 +757,9 @@ _HAND_NUMBERS = (
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
     _NO_HYPHEN,
 )
+# ... on a blurred photo, also with its organ's part led by an S read as its look-alike digit ("số. … /QD-
+# 9VHTTDL" of an unread "2843" and "/QĐ-SVHTTDL", seed 513 alt 000): taken in doubt (``TYPE_FIT_CONF``)
+_HAND_S_DIGIT = re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([a-zđð]{1,4}\s*[-.]\s*[89][a-zđð]{2,8})\b")
 # "Số:" and what follows it at the end of another line (the number line read into the organ's), also without
 # its colon before the number's digits ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD")
 SO_IN_LINE = re.compile(r"\s+[Ss][ốoô6Ốø]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
@@ -871,8 +874,9 @@ def _strokes_read(first: str, ln: Line) -> bool:
     return all(len(p) <= 2 for p in parts) and parts[0] not in NOTATION_TYPES
 
 
-def read_number(layout: Layout) -> NumberRead:
-    """The number (as written: "01" stays "01") and the raw notation from the header's "Số:" line."""
+def read_number(layout: Layout, *, blurred: bool = False) -> NumberRead:
+    """The number (as written: "01" stays "01") and the raw notation from the header's "Số:" line;
+    ``blurred``: the page is a blurred photo's (``_HAND_S_DIGIT``)."""
     res = Builder()
     left, header = list(layout.left), list(layout.header)
     num_i: int | None = None
@@ -944,12 +948,13 @@ def read_number(layout: Layout) -> NumberRead:
         # line still ends the organ lines
         for i, ln in enumerate(left[:8]):
             t = slashes(_number_text(ln))
-            m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(t)))), None)
+            hands = (*_HAND_NUMBERS, _HAND_S_DIGIT) if blurred else _HAND_NUMBERS
+            m_hand = next((m for pat in hands if (m := pat.match(fold1(t)))), None)
             span = (m_hand.start(1), m_hand.end(1)) if m_hand else bare_so_notation(t)
             if span:
                 raw_notation = t[span[0] : span[1]]
                 num_conf = ln.conf * 0.9
-                if m_hand is not None and m_hand.re is _NO_HYPHEN:
+                if m_hand is not None and m_hand.re in (_NO_HYPHEN, _HAND_S_DIGIT):
                     # where its hyphen stood is a guess (the heading's abbreviation, a known part's end)
                     num_conf = min(num_conf, TYPE_FIT_CONF)
                 num_i = i
