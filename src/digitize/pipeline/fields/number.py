@@ -231,7 +231,7 @@ def _substitutions(a: str, b: str) -> int | None:
 
 
 def repair_notation(
-    raw: str, organ: str | None, *, ocr: bool = True, blurred: bool = False
+    raw: str, organ: str | None, *, ocr: bool = True, blurred: bool = False, heading: str | None = None
 ) -> tuple[str, float]:
     """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
     the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
@@ -241,7 +241,8 @@ def repair_notation(
     is matched more loosely. ``ocr``: the notation was read by OCR, a letter no abbreviation prints there (a
     stray lower-case one, an "I" inside a part, a letter for the slash) is a misreading to guess at, in doubt;
     a text layer's is as printed. ``blurred``: read on a blurred photo, whose small letters may stand for any
-    capital (``_hyphen_lost_loosely``)."""
+    capital (``_hyphen_lost_loosely``, given the type ``heading``'s abbreviation: "CT"), whose hyphen may read
+    as a colon (between parts shaped as abbreviations: ``_colon_parts``)."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     if ocr:
         # a blurred S read as a dollar sign ("GP-$LOTBXM" of "GP-SLĐTBXH", seed 485 alt 012): no abbreviation
@@ -251,14 +252,17 @@ def repair_notation(
     if "-" not in s:
         # the hyphen read as a dot ("cr.svHrrpL"; "oP.9NNMT" of "GP-SNNMT": an S read as a look-alike digit)
         s = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_]|[89][^\W\d_]{2})", "-", s)
-    colon = False
-    if "-" not in s and ocr and blurred and re.search(r"[^\W\d_]:[^\W\d_]", s):
-        # ... or, on a blurred photo, as a colon ("8GDDT:VP" of "SGDĐT-VP"): a guess, in doubt
-        s, colon = re.sub(r"(?<=[^\W\d_]):(?=[^\W\d_])", "-", s), True
-    parts = [p for p in s.split("-")]
     own = organ_abbreviations(organ) if organ else ()
     printed = {*own, *KNOWN}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
     exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN)) if _restores(k, printed)}
+    colon = False
+    if "-" not in s and ocr and blurred and re.search(r"[^\W\d_]:[^\W\d_]", s):
+        # ... or, on a blurred photo, as a colon ("8GDDT:VP" of "SGDĐT-VP"), between parts shaped as
+        # abbreviations (not a line's words run together, "tai:Ha"): a guess, in doubt
+        split_at = re.sub(r"(?<=[^\W\d_]):(?=[^\W\d_])", "-", s)
+        if _colon_parts(split_at.split("-"), exact, printed):
+            s, colon = split_at, True
+    parts = [p for p in s.split("-")]
     fixed: list[str] = []
     quality = HYPHEN_MISREAD_QUALITY if colon else 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
@@ -273,10 +277,11 @@ def repair_notation(
         ocr
         and blurred
         and len(parts) == 1
-        and (split := _hyphen_lost_loosely(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None
+        and heading is not None
+        and (split := _hyphen_lost_loosely(re.sub(r"[^\w]", "", parts[0]), exact, own, heading)) is not None
     ):
         # ... and on a blurred photo one of the organ's own letters read small as another ("crsxp" of
-        # "CT-SXD"): a guess, in doubt
+        # "CT-SXD" under "CHỈ THỊ"): a guess, in doubt
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
@@ -429,11 +434,41 @@ def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tupl
     return None
 
 
-def _hyphen_lost_loosely(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tuple[str, str] | None:
-    """A notation read as one part, its hyphen lost, as ``_hyphen_lost`` takes it, but with one letter of
-    the organ's own abbreviation (or UBND: three letters or more) read as a small letter that is not it: a
-    blurred photo's "crsxp" of "/CT-SXD" (its "D" read "p"), "cruaND" of "/CT-UBND" (its "B" read "a"); the
-    type's head as read and the abbreviation itself, when it is the only one so read; None otherwise."""
+def _colon_parts(parts: list[str], exact: dict[str, str], printed: set[str]) -> bool:
+    """Parts a colon split that are abbreviations' shape: each of capitals (an S read as its look-alike
+    digit, ``_S_DIGITS``, one: "8GDDT") or printed so ("TTr"), one of them a known one or the organ's own
+    (``exact``); not a line's words run together ("tai:Ha")."""
+    shaped = [("S" + p[1:] if p[:1] in _S_DIGITS else p) for p in (re.sub(r"[^\w]", "", q) for q in parts)]
+    return all(p in printed or re.fullmatch(r"[A-ZĐ]+", p) for p in shaped) and any(
+        _abbr_key(p) in exact for p in shaped
+    )
+
+
+def _shaped_as(head: str, abbreviation: str) -> bool:
+    """A notation's head read as a type's ``abbreviation`` by its letters' shape: each letter the
+    abbreviation's, or its capital read small where the two look the same (``_SMALL_CAPITALS``: "c" of "C"),
+    one at most read as its small look-alike (``_LOOK_ALIKE``: "r" of "T"); "cr" of "CT", not "th"."""
+    if len(head) != len(abbreviation):
+        return False
+    alike = 0
+    for h, a in zip(head, abbreviation, strict=True):
+        if h == a or (h.islower() and h == a.lower() and h in _SMALL_CAPITALS):
+            continue
+        if h.islower() and frozenset((h, fold(a).lower())) in _LOOK_ALIKE:
+            alike += 1
+            continue
+        return False
+    return alike <= 1
+
+
+def _hyphen_lost_loosely(
+    part: str, exact: dict[str, str], own: tuple[str, ...], heading: str
+) -> tuple[str, str] | None:
+    """A notation read as one part, its hyphen lost, its head the type ``heading``'s abbreviation by shape
+    (``_shaped_as``), with one letter of the organ's own abbreviation (or UBND: three letters or more) read
+    as a small letter that is not it: a blurred photo's "crsxp" of "/CT-SXD" (its "D" read "p"), "cruaND" of
+    "/CT-UBND" (its "B" read "a"), under "CHỈ THỊ"; the head as read and the abbreviation itself, when it is
+    the only one so read; None otherwise (a lower-case word: "thuxd")."""
     key = _abbr_key(part)
     if key in exact:
         return None
@@ -447,9 +482,8 @@ def _hyphen_lost_loosely(part: str, exact: dict[str, str], own: tuple[str, ...])
         diff = [i for i, (a, b) in enumerate(zip(_abbr_key(read), k, strict=True)) if a != b]
         if len(diff) != 1 or not read[diff[0]].islower():
             continue
-        split = _hyphen_lost(part[:-n] + tail, {}, (tail,))
-        if split is not None:
-            found.add((split[0], tail))
+        if _shaped_as(part[:-n], heading):
+            found.add((part[:-n], tail))
     return found.pop() if len(found) == 1 else None
 
 
@@ -1066,14 +1100,23 @@ def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, f
 
 
 def read_notation(
-    number: NumberRead, organ_name: str | None, *, ocr: bool = True, blurred: bool = False
+    number: NumberRead,
+    organ_name: str | None,
+    *,
+    ocr: bool = True,
+    blurred: bool = False,
+    heading_type: str | None = None,
 ) -> Found:
     """code_notation: the raw notation repaired against known abbreviations and the organ's own; ``ocr``: the
     page was read by OCR (a text layer's letters are as printed: ``repair_notation``'s guesses at a misread
-    letter are not made); ``blurred``: a blurred photo's (``repair_notation``)."""
+    letter are not made); ``blurred``: a blurred photo's, ``heading_type`` its type heading ("Chỉ thị")
+    (``repair_notation``)."""
     res = Builder()
     if number.raw_notation:
-        notation, q = repair_notation(number.raw_notation, organ_name, ocr=ocr, blurred=blurred)
+        heading = _TYPE_ABBREVIATIONS.get(heading_type or "")
+        notation, q = repair_notation(
+            number.raw_notation, organ_name, ocr=ocr, blurred=blurred, heading=heading
+        )
         res.set("code_notation", notation, number.confidence * q)
     return res.freeze()
 
