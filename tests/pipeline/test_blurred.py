@@ -423,3 +423,86 @@ def test_a_number_line_read_as_one_word_with_its_label_is_the_number_line() -> N
     # an organ's line is none
     for line in ("SỞ Y TẾ", "SƠN LA", "SỞ TƯ PHÁP"):
         assert blurred._SO_LABEL.match(fold(line)) is None, line
+
+
+@functools.cache
+def _hand_read(blur: float) -> tuple[preprocess.Prepared, RecognizedPage, dict[str, str | None]]:
+    """A generated decision with its number, day and month written by hand into the printed blanks, as a
+    phone photo (as ``_photo``), prepared at 150 dpi, and its first reading (read-only, as ``_read``'s)."""
+    content = generate.make_content("quyet_dinh", 3)
+    doc = generate.render_document(
+        content, generate.layout(content, 3, generate.Look(handwritten=True)), 3, 300
+    )
+    rgb = np.asarray(doc.pages[0].convert("RGB"))
+    f = 1700 / rgb.shape[0]
+    small = cv2.resize(rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    if blur:
+        small = cv2.GaussianBlur(small, (0, 0), blur)
+    prepared = preprocess.prepare(small, dpi=150)
+    for image in (prepared.master, prepared.ocr):
+        image.flags.writeable = False
+    return prepared, recognize.recognize(prepared, lang="vie"), dict(doc.fields)
+
+
+def _date_words_lost(page: RecognizedPage, lost: set[str]) -> RecognizedPage:
+    """The first reading with the date line's words from ``lost`` (folded: "ngay", "thang", "nam"; "year":
+    the year and all after "năm") lost, and all but the place's and the year's read as specks ("Ÿ"), as a
+    blurred photo reads a date with a pen's day and month ("Hà Nội, 9 Ÿ năm 2022", "Khánh Hòa, ngày Ø táng
+    12": "năm 2017" lost)."""
+    from digitize.pipeline.handdigits import date_key
+    from digitize.text import fold
+
+    ln = blurred.date_line(page)
+    assert ln is not None
+    keys = [date_key(fold(w.text).lower()) for w in ln.words]
+    k_ngay, k_nam = keys.index("ngay"), keys.index("nam")
+    drop = {id(w) for w, k in zip(ln.words, keys, strict=True) if k in lost}
+    drop |= {id(w) for w in ln.words[k_nam + 1 :]} if "year" in lost else set()
+    specks = {id(w) for w, k in zip(ln.words[k_ngay:k_nam], keys[k_ngay:k_nam], strict=True) if k is None}
+    words = [replace(w, text="Ÿ") if id(w) in specks else w for w in page.words if id(w) not in drop]
+    return replace(page, words=tuple(words), text="\n".join(w.text for w in words))
+
+
+def _date_read(prepared: preprocess.Prepared, page: RecognizedPage) -> tuple[str | None, float]:
+    """The issued date after the passes that read a blurred header's digits (``handdigits``, then this
+    module's vote)."""
+    from digitize.pipeline import handdigits
+
+    page = blurred.second_pass(prepared, handdigits.second_pass(prepared, page), lang="vie")
+    found = extract([page]).fields["issued_date"]
+    return found.value, found.confidence
+
+
+@pytest.mark.parametrize("lost", [{"ngay", "thang"}, {"nam", "year"}])
+def test_a_date_line_that_lost_its_date_words_has_them_read_again_and_its_date_read_in_doubt(
+    lost: set[str],
+) -> None:
+    prepared, read, truth = _hand_read(1.8)
+    assert prepared.blurred
+    first = _date_words_lost(read, lost)
+    assert _date_read(prepared, first)[0] is None  # no date's words: the pen's day and month not read again
+    page = blurred.date_words(prepared, first, lang="vie")
+    ln = blurred.date_line(page)
+    assert ln is not None and all(word in ln.text for word in ("ngày", "tháng", "năm"))
+    if "year" in lost:
+        # the year read again is put in in doubt (``DOUBT_CONF``), before any later pass caps its digits
+        from digitize.pipeline.handdigits import date_key
+        from digitize.text import fold
+
+        keys = [date_key(fold(w.text).lower()) for w in ln.words]
+        year = ln.words[keys.index("nam") + 1]
+        assert year.text.isdigit() and year.conf <= blurred.DOUBT_CONF == 50.0
+    value, conf = _date_read(prepared, page)
+    assert value == truth["issued_date"]
+    assert conf < 0.6  # blurred digits: in doubt
+
+
+def test_a_date_line_with_its_date_words_or_on_a_sharp_page_is_not_read_again() -> None:
+    prepared, read, _ = _hand_read(1.8)
+    ln = blurred.date_line(read)
+    assert ln is not None and "ngày" in ln.text and "tháng" in ln.text
+    assert blurred.date_words(prepared, read, lang="vie") is read
+    prepared, read, _ = _hand_read(0.0)
+    assert not prepared.blurred
+    first = _date_words_lost(read, {"ngay", "thang"})
+    assert blurred.date_words(prepared, first, lang="vie") is first

@@ -22,6 +22,11 @@ blurred line into its neighbours' and read none of it) is looked for as a row of
 column that no sure line covers (``lost_number_rows``, at most ``MAX_LOST_ROWS``, down to the type name); a
 number agreed there goes in as a line of its own, in doubt.
 
+A date line whose reading lost its date's words (a pen's day and month on a blurred photo: "Hà Nội, 9 Ÿ năm
+2022", "Khánh Hòa, ngày Ø táng 12") has them read again before the handwritten digits are (``date_words``,
+called by ``headband``): the readings' "ngày", "tháng", "năm" and year put in their places, for
+``handdigits`` to find the day's and the month's blanks between them.
+
 A function of the prepared page, its first reading and today's date; sharp pages, pages without a Decree 30
 header and pages whose lines are not found are untouched: no second Tesseract run.
 """
@@ -100,6 +105,8 @@ class _Crop:
     band: tuple[
         float, float
     ]  # the line's own rows in the crop (px): words read outside it are its neighbours'
+    origin: tuple[float, float] = (0.0, 0.0)  # the crop's top left on the page (page units) ...
+    f: float = 1.0  # ... and its pixels a page unit
 
 
 def _boxes(prepared: Prepared, ln: Line) -> list[tuple[float, float, float, float]]:
@@ -141,13 +148,13 @@ def _crops(prepared: Prepared, ln: Line, boxes: Sequence[tuple[float, float, flo
         for up in SCALES:
             image = crop if up == 1.0 else cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
             f = image.shape[0] / (y1 - y0)
-            out.append(_Crop(image, k, ((ln.y0 - y0) * f, (ln.y1 - y0) * f)))
+            out.append(_Crop(image, k, ((ln.y0 - y0) * f, (ln.y1 - y0) * f), (x0, y0), f))
         native = regions.cut(prepared, x0, y0, x1, y1, source=grey)
         f = native.shape[0] / (y1 - y0)
         band = ((ln.y0 - y0) * f, (ln.y1 - y0) * f)
-        out.append(_Crop(native, k, band))
+        out.append(_Crop(native, k, band, (x0, y0), f))
         sharp = preprocess.unsharp(native, max(preprocess.UNSHARP_SIGMA, preprocess.edge_blur(native)))
-        out.append(_Crop(sharp, k, band))
+        out.append(_Crop(sharp, k, band, (x0, y0), f))
     return out
 
 
@@ -205,6 +212,13 @@ def _rows(prepared: Prepared, page: RecognizedPage, ln: Line, *, lang: str, time
     """The line read in each of its crops (``_crops``), all in one Tesseract run: each crop's words on the
     line's own rows; [] when the line is no line (taller than ``TALL_LINE`` letters, or without width), its
     sheet would be too big, or the reading fails."""
+    return [(crop.cut, toks) for crop, toks in _crop_rows(prepared, page, ln, lang=lang, timeout=timeout)]
+
+
+def _crop_rows(
+    prepared: Prepared, page: RecognizedPage, ln: Line, *, lang: str, timeout: float
+) -> list[tuple[_Crop, list[tesseract.Token]]]:
+    """``_rows`` with each row's crop (its place on the page), its tokens' boxes in the crop's pixels."""
     letter = regions.letter_height(page.words)
     if not letter > 0 or not 0 < ln.y1 - ln.y0 <= TALL_LINE * letter or ln.x1 - ln.x0 < letter:
         return []
@@ -227,8 +241,8 @@ def _rows(prepared: Prepared, page: RecognizedPage, ln: Line, *, lang: str, time
             continue
         top, bottom = crops[r].band
         if top <= cy - spans[r][0] <= bottom:
-            rows.setdefault(r, []).append(t)
-    return [(crops[r].cut, sorted(rows[r], key=lambda t: t.left)) for r in sorted(rows)]
+            rows.setdefault(r, []).append(replace(t, left=t.left - ROW_GAP, top=t.top - spans[r][0]))
+    return [(crops[r], sorted(rows[r], key=lambda t: t.left)) for r in sorted(rows)]
 
 
 def _text(toks: Sequence[tesseract.Token]) -> str:
@@ -663,4 +677,102 @@ def _replace_words(
         for i, (t, c) in enumerate(zip(texts, confs, strict=True))
     ]
     words = sorted([w for w in page.words if id(w) not in ids] + new, key=lambda w: (w.line, w.box.x0))
+    return replace(page, words=tuple(words), text=page_text(words))
+
+
+# a date line's words a reading gives in order: "ngày" (``_NGAY``), "tháng" and "năm" (``handdigits``'s date
+# keys) at most this many words apart, and a year after "năm"
+KEYS_APART = 4
+_YEAR = re.compile(r"^\W*((?:19|20)\d\d)\W*$")
+
+
+def _date_keys(toks: Sequence[tesseract.Token], today: dt.date) -> tuple[int, int, int, str] | None:
+    """The indexes of a reading's "ngày", "tháng" and "năm" and the year after "năm", in order and close
+    (``KEYS_APART``); None without them, or with a year after ``today``'s."""
+    from digitize.pipeline.handdigits import date_key
+
+    folded = [fold1(nfc(t.text)) for t in toks]
+    i_ngay = next(
+        (i for i, f in enumerate(folded) if f.startswith("ngay") or (_NGAY.match(f) and not _capitalised(f))),
+        None,
+    )
+    if i_ngay is None:
+        return None
+    i_thang = next((i for i in range(i_ngay + 1, len(toks)) if date_key(folded[i]) == "thang"), None)
+    if i_thang is None or i_thang - i_ngay > KEYS_APART:
+        return None
+    i_nam = next((i for i in range(i_thang + 1, len(toks)) if date_key(folded[i]) == "nam"), None)
+    if i_nam is None or i_nam - i_thang > KEYS_APART or i_nam + 1 >= len(toks):
+        return None
+    m = _YEAR.match(folded[i_nam + 1])
+    if m is None or int(m.group(1)) > today.year:
+        return None
+    return i_ngay, i_thang, i_nam, m.group(1)
+
+
+def date_words(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """A blurred first page's date line whose reading lost its "ngày" or "tháng" ("Hà Nội, 9 Ÿ năm 2022",
+    "Hồ Chí Minh, năm 2021" of a "…, ngày 9 tháng 7 năm 2022" with its day and month handwritten) with its
+    date's words read again (``_crop_rows``): when the readings agree (``_agreed``) on a year after "ngày …
+    tháng … năm", the surest of them gives the line its "ngày", "tháng", "năm" and year in their places; the
+    place before them and the first reading's words with a digit between "ngày" and "năm" (a day or month it
+    read) are kept, its other words there (the blurred pen's specks) dropped. The day's and the month's
+    blanks between the date's words are then read by ``handdigits``, which runs after this; the year goes in
+    at ``DOUBT_CONF``. The page as it was otherwise (a line with its "ngày" and "tháng", or no agreement)."""
+    from digitize.pipeline.handdigits import date_key
+
+    if not prepared.blurred or page.index != 0:
+        return page
+    ln = date_line(page)
+    if ln is None:
+        return page
+    keys = {date_key(fold1(w.text)) for w in ln.words}
+    if (
+        any(_NGAY.match(fold1(w.text)) and not _capitalised(w.text) for w in ln.words)
+        and {"thang", "nam"} <= keys
+        and _YEAR.match(fold1(ln.words[-1].text))
+    ):
+        return page  # its date's words read: its digits are ``handdigits``' and ``_vote_date``'s
+    today = dt.date.today()
+    # the cut out to the right column's right end above it (the motto's): a line that lost its year ended
+    # short of it ("Khánh Hòa, ngày Ø táng 12": "năm 2017" lost)
+    header = regions.header_of(page)
+    right = [x.x1 for x in header[0].right if x.y1 <= ln.y1] if header is not None else []
+    whole = replace(ln, x1=max([ln.x1, *right]))
+    read = [
+        (crop, toks, keys_at)
+        for crop, toks in _crop_rows(prepared, page, whole, lang=lang, timeout=timeout)
+        if (keys_at := _date_keys(toks, today)) is not None
+    ]
+    year = _agreed([(k[3], (crop.cut, toks)) for crop, toks, k in read])
+    if year is None:
+        return page
+    crop, toks, (i_ngay, i_thang, i_nam, _) = max(
+        ((c, t, k) for c, t, k in read if k[3] == year), key=lambda r: statistics.fmean(x.conf for x in r[1])
+    )
+
+    def box(t: tesseract.Token) -> Box:
+        x0 = crop.origin[0] + t.left / crop.f
+        return Box(x0, ln.y0, x0 + t.width / crop.f, ln.y1)
+
+    first = ln.words[0]
+    new = [
+        Word(
+            nfc(toks[i].text),
+            min(toks[i].conf, 100.0 if i != i_nam + 1 else DOUBT_CONF),
+            box(toks[i]),
+            block=first.block,
+            line=first.line,
+        )
+        for i in (i_ngay, i_thang, i_nam, i_nam + 1)
+    ]
+    start, end = new[0].box.x0, new[2].box.x0
+    centre = [(w.box.x0 + w.box.x1) / 2 for w in ln.words]
+    if not any(c < start for c in centre):
+        return page  # no place read before the date: the readings' "ngày" is no date's (or the line's own)
+    kept = [w for w, c in zip(ln.words, centre, strict=True) if c < start or (c < end and _has_digit(w.text))]
+    ids = {id(w) for w in ln.words}
+    words = sorted([w for w in page.words if id(w) not in ids] + kept + new, key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))

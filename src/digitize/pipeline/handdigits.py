@@ -798,7 +798,7 @@ def thang_alone(folded: str) -> bool:
     return bool(letters) and pos == 0 and n == len(letters) and not any(ch.isdigit() for ch in letters)
 
 
-def _date_key(folded: str) -> str | None:
+def date_key(folded: str) -> str | None:
     """The date word a first-reading word holds ("ngày", "^Ổtháng", "Ïnăm.", "tháng“12", "háng"), or
     None."""
     letters = re.sub(r"[^a-z0-9]", "", folded)
@@ -812,7 +812,7 @@ def _printed_span(w: Word, folded: str, key: str, unit: float) -> tuple[float, f
     """Where the printed date word ``key`` is inside the first reading's word ``w``, and whether ``w`` holds
     more (handwriting glued to it, before or after: "^Ổtháng" is the day and "tháng", "tháng“12" "tháng" and
     the month; a clean "ngày" twice as wide as a "ngày" swallowed the day written after it)."""
-    # the word's letters and digits as ``_date_key`` found the key in them: an underscore is a pen's mark
+    # the word's letters and digits as ``date_key`` found the key in them: an underscore is a pen's mark
     # too ("LỔtháng_", the month's first stroke read "_": kept, it put the blank's edge mid-"tháng")
     letters = re.sub(r"[^a-z0-9]", "", folded)
     body = folded.rstrip(".,;:")
@@ -884,7 +884,7 @@ def _date_blanks(
     )
     if i_ngay is None:
         return []
-    i_thang = next((i for i in range(i_ngay + 1, len(words)) if _date_key(folded[i]) == "thang"), None)
+    i_thang = next((i for i in range(i_ngay + 1, len(words)) if date_key(folded[i]) == "thang"), None)
     lost_thang: Box | None = None
     if i_thang is None and not printed_only and (lost := _thang_lost(words, folded, i_ngay, cw)) is not None:
         i_thang, lost_thang = lost[0] + 1, lost[1]
@@ -892,7 +892,7 @@ def _date_blanks(
         folded = [*folded[:i_thang], "thang", *folded[i_thang:]]
     if i_thang is None or i_thang - i_ngay > 4:
         return []
-    i_nam = next((i for i in range(i_thang + 1, len(words)) if _date_key(folded[i]) == "nam"), None)
+    i_nam = next((i for i in range(i_thang + 1, len(words)) if date_key(folded[i]) == "nam"), None)
     lost_nam: Box | None = None
     if i_nam is None and not printed_only and (at := _nam_lost(words, folded, i_thang)) is not None:
         i_nam, lost_nam = at, _nam_box(words, folded, i_thang, at, cw)
@@ -1078,7 +1078,7 @@ def _thang_lost(words: list[Word], folded: list[str], i_ngay: int, cw: float) ->
     as the printed "tháng" (at the line's character width ``cw``, or a clean "ngày"'s) and another word (the
     month's marks) after it before "năm". None otherwise."""
     for j in range(i_ngay + 2, min(len(words) - 1, i_ngay + 5)):
-        if _date_key(folded[j]) != "nam":
+        if date_key(folded[j]) != "nam":
             continue
         if not (folded[j].rstrip(".,;:") == "nam" and words[j].conf >= PRINTED_CONF):
             return None
@@ -3485,7 +3485,7 @@ def _fix_glued(words: list[Word], new: list[Word], dates: list[Blank]) -> list[W
         f = fold(w.text)
         if ":" in w.text and hit.box.x0 > w.box.x0:  # "thuế:|8523…": the label kept, the cells re-read
             out.append(replace(w, text=w.text[: w.text.index(":") + 1], box=replace(w.box, x1=hit.box.x0)))
-        elif w.line in date_lines and (key := _date_key(f)) is not None:
+        elif w.line in date_lines and (key := date_key(f)) is not None:
             # "tháng“12" keeps "tháng", "^Ổtháng" and "Ïnăm" their printed word: cut where the blanks are
             x0, x1 = w.box.x0, w.box.x1
             for n in new:

@@ -38,6 +38,9 @@ height or more holds two rows read as one (seed 465 alt 012, a bitonal scan: "S�
 LỊCH", bold and close, read "THAO VÀ DU TỊCH" in boxes two rows high, the organ "Ninh thao và du tịch"); an
 incoming document's stamp read tall ("ĐẾN: NGÃ) ¿1 Thi", its number handwritten) or a garble is no such line.
 
+A blurred first page's date line that lost its date's words has them read again last
+(``blurred.date_words``): ``handdigits``, after this pass, then reads the pen's day and month between them.
+
 A function of the prepared page and its first reading; other sharp pages are untouched (no second Tesseract
 run).
 """
@@ -125,7 +128,8 @@ def second_pass(
     page = _organ_column(
         prepared, _lost_header(prepared, page, lang=lang, timeout=timeout), lang=lang, timeout=timeout
     )
-    return _first_line(prepared, page, lang=lang, timeout=timeout)
+    page = _first_line(prepared, page, lang=lang, timeout=timeout)
+    return blurred.date_words(prepared, page, lang=lang, timeout=timeout)
 
 
 def _lost_header(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float) -> RecognizedPage:

@@ -96,7 +96,7 @@ def header_of(page: RecognizedPage) -> tuple[Layout, NumberRead] | None:
 
         layout = read_layout(lines)
         decree = layout.motto_i is not None and any(ln.boxed for ln in layout.header)
-        _last.header = (layout, read_number(layout)) if decree else None
+        _last.header = (layout, read_number(layout, blurred=page.blurred)) if decree else None
         _last.header_read = True
     return _last.header
 

@@ -354,3 +354,97 @@ def test_a_long_own_abbreviation_read_with_a_stroke_more_and_a_letter_misread_is
     # two letters misread besides the stroke, or another organ's: not made it
     assert repair_notation("GCN-SXYTTDIL", organ)[0] != "GCN-SVHTTDL"
     assert repair_notation("GCN-SVMTTDIL", "Sở Khoa học và Công nghệ")[0] != "GCN-SVHTTDL"
+
+
+def test_a_notation_read_as_one_part_with_a_letter_of_the_organ_s_own_read_small_as_another() -> None:
+    # a blurred photo's "/CT-SXD" read "crsxp" (its "D" read "p") and "/CT-UBND" read "cruaND" (its "B" read
+    # "a"): the type's head as read (the heading makes it the type's), the organ's own abbreviation, in doubt
+    from digitize.pipeline.fields.number import HYPHEN_MISREAD_QUALITY
+
+    committee, works = "Ủy ban nhân dân tỉnh Hà Giang", "Sở Xây dựng"
+    assert repair_notation("crsxp", works, blurred=True, heading="CT") == ("cr-SXD", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("cruaND", committee, blurred=True, heading="CT") == (
+        "cr-UBND",
+        HYPHEN_MISREAD_QUALITY,
+    )
+    # a capital that is not the organ's letter is print (another's abbreviation), two letters off no reading
+    # of it, a head no type reads as neither; nor a text layer's, nor a sharp page's
+    assert repair_notation("crsxP", works, blurred=True, heading="CT")[0] != "cr-SXD"
+    assert repair_notation("crsyp", works, blurred=True, heading="CT")[0] != "cr-SXD"
+    assert repair_notation("kwsxp", works, blurred=True, heading="CT")[0] != "kw-SXD"
+    assert repair_notation("crsxp", works, ocr=False, blurred=True, heading="CT")[0] == "crsxp"
+    assert repair_notation("crsxp", works, heading="CT")[0] == "crsxp"
+
+
+def test_a_lower_case_word_is_no_notation_read_as_one_part_on_a_blurred_photo() -> None:
+    # the head must read as the heading's type abbreviation by its letters' shape ("cr" of "CT"), not be
+    # any two letters ("th" of "thuxd" is no "CT", nor a "TB": a small "t" is not a capital's shape); no
+    # heading, no guess
+    from dataclasses import replace
+
+    from digitize.pipeline.fields.number import NumberRead, fit_notation, read_notation
+    from digitize.pipeline.fields.result import Found
+
+    works = "Sở Xây dựng"
+    for heading in ("CT", "QĐ", "TB"):
+        assert repair_notation("thuxd", works, blurred=True, heading=heading)[0] == "thuxd"
+    assert repair_notation("crsxp", works, blurred=True, heading="QĐ")[0] == "crsxp"  # "cr" is no "QĐ"
+    assert repair_notation("crsxp", works, blurred=True)[0] == "crsxp"
+    # through the readers: the heading's type, under "CHỈ THỊ" only; "thuxd" under none
+    number = NumberRead(Found(()), "crsxp", 0.8, None)
+    chi_thi = "Chỉ thị"
+    found = fit_notation(read_notation(number, works, blurred=True, heading_type=chi_thi), chi_thi, works)
+    assert found.value("code_notation") == "CT-SXD" and found.fields[0].confidence < 0.6
+    for heading_type in ("Chỉ thị", "Quyết định", "Thông báo"):
+        thuxd = replace(number, raw_notation="thuxd")
+        found = read_notation(thuxd, works, blurred=True, heading_type=heading_type)
+        assert fit_notation(found, heading_type, works).value("code_notation") not in (
+            "CT-SXD",
+            "QĐ-SXD",
+            "TB-SXD",
+        )
+
+
+def test_a_blurred_photo_s_notation_hyphen_read_as_a_colon() -> None:
+    # "/SGDĐT-VP" read "8GDDT:VP" on a blurred photo (its S read "8", its hyphen ":"): the parts, in doubt
+    from digitize.pipeline.fields.number import HYPHEN_MISREAD_QUALITY
+
+    education = "Sở Giáo dục và Đào tạo"
+    assert repair_notation("8GDDT:VP", education, blurred=True) == ("SGDĐT-VP", HYPHEN_MISREAD_QUALITY)
+    assert repair_notation("QĐ:UBND", "Ủy ban nhân dân tỉnh Hà Giang", blurred=True)[1] < 0.6
+    assert repair_notation("8GDDT:VP", education)[0] != "SGDĐT-VP"  # a sharp page's colon is no hyphen
+
+
+def test_a_colon_between_words_is_no_notation_s_hyphen_on_a_blurred_photo() -> None:
+    # the colon split only into parts shaped as abbreviations (capitals, one a known one or the organ's
+    # own): a line's words run together ("tai:Ha", "Ha:Noi") are not made a notation in doubt
+    from digitize.pipeline.fields.number import _TYPE_ABBREVIATIONS, fit_notation
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.model import ExtractedField
+
+    works = "Sở Xây dựng"
+    for raw, heading_type in (("tai:Ha", "Quyết định"), ("Ha:Noi", "Chỉ thị"), ("tai:Ha", "Thông báo")):
+        heading = _TYPE_ABBREVIATIONS[heading_type]
+        value, q = repair_notation(raw, works, blurred=True, heading=heading)
+        assert (value, q) == repair_notation(raw, works, heading=heading)  # as before: no repair
+        assert "-" not in value
+        found = fit_notation(Found((ExtractedField("code_notation", value, 0.85 * q),)), heading_type, works)
+        assert found.value("code_notation") == value
+    # capitals none of which is a known abbreviation or the organ's own: no repair either
+    assert "-" not in repair_notation("XYZ:WQ", works, blurred=True)[0]
+
+
+def test_a_blurred_photo_s_unread_written_number_before_a_notation_whose_s_is_read_as_a_digit() -> None:
+    # seed 513 alt 000: "Số: 2843/QĐ-SVHTTDL", the number written, read "số. … /QD-9VHTTDL" on a blurred
+    # photo (its S read "9"): no notation before; its notation after the unread number, in doubt
+    from dataclasses import replace
+
+    from tests.pipeline.test_extract import decision, extract, page
+
+    organ = ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",)
+    blurred = replace(page(decision(number="số. … /QD-9VHTTDL", organ=organ)), blurred=True)
+    notation = extract([blurred]).fields["code_notation"]
+    assert notation.value == "QĐ-SVHTTDL" and notation.confidence < 0.6
+    assert extract([blurred]).values()["code_number"] is None
+    sharp = page(decision(number="số. … /QD-9VHTTDL", organ=organ))  # a sharp page's digit is a digit
+    assert extract([sharp]).values()["code_notation"] != "QĐ-SVHTTDL"

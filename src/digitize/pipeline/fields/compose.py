@@ -81,7 +81,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         return res.extraction()
 
     layout = read_layout(first)
-    number = read_number(layout)
+    number = read_number(layout, blurred=pages[0].blurred)  # the header is the first page's
     res.add(number.found)
     # a page without a Decree 30 header (no motto, no number, no organ over a type heading) has no organ,
     # place or công văn subject
@@ -100,8 +100,10 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     if blurred:
         organ = checked_by_authority(organ, all_lines, signer.value("signer_title"), blurred=blurred)
     organ_name = organ.value("organ_name")
-    notation = read_notation(number, organ_name, ocr=pages[0].source == "ocr")
     heading = layout.type_hit[0] if layout.type_hit is not None else None
+    notation = read_notation(
+        number, organ_name, ocr=pages[0].source == "ocr", blurred=pages[0].blurred, heading_type=heading
+    )
     notation = without_garbled(fit_notation(notation, heading, organ_name))
     if blurred:
         organ = named_by_notation(organ, notation.value("code_notation"))

@@ -230,7 +230,9 @@ def _substitutions(a: str, b: str) -> int | None:
     return sum(x != y for x, y in zip(a, b, strict=True))
 
 
-def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[str, float]:
+def repair_notation(
+    raw: str, organ: str | None, *, ocr: bool = True, blurred: bool = False, heading: str | None = None
+) -> tuple[str, float]:
     """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
     the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
     OCR's usual confusions (the Đ's stroke lost, 0/O, 1/I); a part read cleanly is kept as printed (an
@@ -238,7 +240,9 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
     when one letter differs ("SKHCH" of "Sở Khoa học và Công nghệ"); a visibly garbled part ("syT", "0D")
     is matched more loosely. ``ocr``: the notation was read by OCR, a letter no abbreviation prints there (a
     stray lower-case one, an "I" inside a part, a letter for the slash) is a misreading to guess at, in doubt;
-    a text layer's is as printed."""
+    a text layer's is as printed. ``blurred``: read on a blurred photo, whose small letters may stand for any
+    capital (``_hyphen_lost_loosely``, given the type ``heading``'s abbreviation: "CT"), whose hyphen may read
+    as a colon (between parts shaped as abbreviations: ``_colon_parts``)."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     if ocr:
         # a blurred S read as a dollar sign ("GP-$LOTBXM" of "GP-SLĐTBXH", seed 485 alt 012): no abbreviation
@@ -248,12 +252,19 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
     if "-" not in s:
         # the hyphen read as a dot ("cr.svHrrpL"; "oP.9NNMT" of "GP-SNNMT": an S read as a look-alike digit)
         s = re.sub(r"(?<=[^\W\d_])\.(?=[^\W\d_]|[89][^\W\d_]{2})", "-", s)
-    parts = [p for p in s.split("-")]
     own = organ_abbreviations(organ) if organ else ()
     printed = {*own, *KNOWN}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
     exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN)) if _restores(k, printed)}
+    colon = False
+    if "-" not in s and ocr and blurred and re.search(r"[^\W\d_]:[^\W\d_]", s):
+        # ... or, on a blurred photo, as a colon ("8GDDT:VP" of "SGDĐT-VP"), between parts shaped as
+        # abbreviations (not a line's words run together, "tai:Ha"): a guess, in doubt
+        split_at = re.sub(r"(?<=[^\W\d_]):(?=[^\W\d_])", "-", s)
+        if _colon_parts(split_at.split("-"), exact, printed):
+            s, colon = split_at, True
+    parts = [p for p in s.split("-")]
     fixed: list[str] = []
-    quality = 1.0
+    quality = HYPHEN_MISREAD_QUALITY if colon else 1.0
     if len(parts) == 1 and (split := _hyphen_lost(re.sub(r"[^\w]", "", parts[0]), exact, own)) is not None:
         # a type's head read in lower case ("cTUBND", "crHC"): which capitals is a guess (REVIEW-34 L6)
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY if split[0][:1].islower() else 0.85
@@ -261,6 +272,16 @@ def repair_notation(raw: str, organ: str | None, *, ocr: bool = True) -> tuple[s
         len(parts) == 1
         and (split := _hyphen_misread(re.sub(r"^[^\w]+", "", parts[0]), own, printed, ocr=ocr)) is not None
     ):
+        parts, quality = list(split), HYPHEN_MISREAD_QUALITY
+    elif (
+        ocr
+        and blurred
+        and len(parts) == 1
+        and heading is not None
+        and (split := _hyphen_lost_loosely(re.sub(r"[^\w]", "", parts[0]), exact, own, heading)) is not None
+    ):
+        # ... and on a blurred photo one of the organ's own letters read small as another ("crsxp" of
+        # "CT-SXD" under "CHỈ THỊ"): a guess, in doubt
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
@@ -411,6 +432,59 @@ def _hyphen_lost(part: str, exact: dict[str, str], own: tuple[str, ...]) -> tupl
         if h in types and all(ch.isupper() or ch in _SMALL_CAPITALS for ch in head):
             return head, part[len(head) :]  # "cTUBND" of "CT-UBND": a capital read small, its shape the same
     return None
+
+
+def _colon_parts(parts: list[str], exact: dict[str, str], printed: set[str]) -> bool:
+    """Parts a colon split that are abbreviations' shape: each of capitals (an S read as its look-alike
+    digit, ``_S_DIGITS``, one: "8GDDT") or printed so ("TTr"), one of them a known one or the organ's own
+    (``exact``); not a line's words run together ("tai:Ha")."""
+    shaped = [("S" + p[1:] if p[:1] in _S_DIGITS else p) for p in (re.sub(r"[^\w]", "", q) for q in parts)]
+    return all(p in printed or re.fullmatch(r"[A-ZĐ]+", p) for p in shaped) and any(
+        _abbr_key(p) in exact for p in shaped
+    )
+
+
+def _shaped_as(head: str, abbreviation: str) -> bool:
+    """A notation's head read as a type's ``abbreviation`` by its letters' shape: each letter the
+    abbreviation's, or its capital read small where the two look the same (``_SMALL_CAPITALS``: "c" of "C"),
+    one at most read as its small look-alike (``_LOOK_ALIKE``: "r" of "T"); "cr" of "CT", not "th"."""
+    if len(head) != len(abbreviation):
+        return False
+    alike = 0
+    for h, a in zip(head, abbreviation, strict=True):
+        if h == a or (h.islower() and h == a.lower() and h in _SMALL_CAPITALS):
+            continue
+        if h.islower() and frozenset((h, fold(a).lower())) in _LOOK_ALIKE:
+            alike += 1
+            continue
+        return False
+    return alike <= 1
+
+
+def _hyphen_lost_loosely(
+    part: str, exact: dict[str, str], own: tuple[str, ...], heading: str
+) -> tuple[str, str] | None:
+    """A notation read as one part, its hyphen lost, its head the type ``heading``'s abbreviation by shape
+    (``_shaped_as``), with one letter of the organ's own abbreviation (or UBND: three letters or more) read
+    as a small letter that is not it: a blurred photo's "crsxp" of "/CT-SXD" (its "D" read "p"), "cruaND" of
+    "/CT-UBND" (its "B" read "a"), under "CHỈ THỊ"; the head as read and the abbreviation itself, when it is
+    the only one so read; None otherwise (a lower-case word: "thuxd")."""
+    key = _abbr_key(part)
+    if key in exact:
+        return None
+    found: set[tuple[str, str]] = set()
+    for tail in (*own, "UBND"):
+        k = _abbr_key(tail)
+        n = len(k)
+        if n < 3 or len(part) <= n:
+            continue
+        read = part[-n:]
+        diff = [i for i, (a, b) in enumerate(zip(_abbr_key(read), k, strict=True)) if a != b]
+        if len(diff) != 1 or not read[diff[0]].islower():
+            continue
+        if _shaped_as(part[:-n], heading):
+            found.add((part[:-n], tail))
+    return found.pop() if len(found) == 1 else None
 
 
 # letters whose small form is their capital's shape, smaller (OCR reads a capital so on a poor scan)
@@ -717,6 +791,9 @@ _HAND_NUMBERS = (
     re.compile(_SO_HEAD + r"[\d\s()\[\]{}|\\#'\"]{0,12}\s([a-zđ]{2,6}(?:\s*-\s*[a-zđ]{1,8}){1,2})\b"),
     _NO_HYPHEN,
 )
+# ... on a blurred photo, also with its organ's part led by an S read as its look-alike digit ("số. … /QD-
+# 9VHTTDL" of an unread "2843" and "/QĐ-SVHTTDL", seed 513 alt 000): taken in doubt (``TYPE_FIT_CONF``)
+_HAND_S_DIGIT = re.compile(_SO_HEAD + r"[^/]{0,12}/\s*\W?([a-zđð]{1,4}\s*[-.]\s*[89][a-zđð]{2,8})\b")
 # "Số:" and what follows it at the end of another line (the number line read into the organ's), also without
 # its colon before the number's digits ("CỤC QUẢN LÝ DƯỢC Số 7ðđc QLD")
 SO_IN_LINE = re.compile(r"\s+[Ss][ốoô6Ốø]\S?\s*(?:[:;.,]|(?=\d))\s*.*$")
@@ -831,8 +908,9 @@ def _strokes_read(first: str, ln: Line) -> bool:
     return all(len(p) <= 2 for p in parts) and parts[0] not in NOTATION_TYPES
 
 
-def read_number(layout: Layout) -> NumberRead:
-    """The number (as written: "01" stays "01") and the raw notation from the header's "Số:" line."""
+def read_number(layout: Layout, *, blurred: bool = False) -> NumberRead:
+    """The number (as written: "01" stays "01") and the raw notation from the header's "Số:" line;
+    ``blurred``: the page is a blurred photo's (``_HAND_S_DIGIT``)."""
     res = Builder()
     left, header = list(layout.left), list(layout.header)
     num_i: int | None = None
@@ -904,12 +982,13 @@ def read_number(layout: Layout) -> NumberRead:
         # line still ends the organ lines
         for i, ln in enumerate(left[:8]):
             t = slashes(_number_text(ln))
-            m_hand = next((m for pat in _HAND_NUMBERS if (m := pat.match(fold1(t)))), None)
+            hands = (*_HAND_NUMBERS, _HAND_S_DIGIT) if blurred else _HAND_NUMBERS
+            m_hand = next((m for pat in hands if (m := pat.match(fold1(t)))), None)
             span = (m_hand.start(1), m_hand.end(1)) if m_hand else bare_so_notation(t)
             if span:
                 raw_notation = t[span[0] : span[1]]
                 num_conf = ln.conf * 0.9
-                if m_hand is not None and m_hand.re is _NO_HYPHEN:
+                if m_hand is not None and m_hand.re in (_NO_HYPHEN, _HAND_S_DIGIT):
                     # where its hyphen stood is a guess (the heading's abbreviation, a known part's end)
                     num_conf = min(num_conf, TYPE_FIT_CONF)
                 num_i = i
@@ -1020,13 +1099,24 @@ def _label_lost_number(left: list[Line], right: list[Line]) -> tuple[int, str, f
     return None
 
 
-def read_notation(number: NumberRead, organ_name: str | None, *, ocr: bool = True) -> Found:
+def read_notation(
+    number: NumberRead,
+    organ_name: str | None,
+    *,
+    ocr: bool = True,
+    blurred: bool = False,
+    heading_type: str | None = None,
+) -> Found:
     """code_notation: the raw notation repaired against known abbreviations and the organ's own; ``ocr``: the
     page was read by OCR (a text layer's letters are as printed: ``repair_notation``'s guesses at a misread
-    letter are not made)."""
+    letter are not made); ``blurred``: a blurred photo's, ``heading_type`` its type heading ("Chỉ thị")
+    (``repair_notation``)."""
     res = Builder()
     if number.raw_notation:
-        notation, q = repair_notation(number.raw_notation, organ_name, ocr=ocr)
+        heading = _TYPE_ABBREVIATIONS.get(heading_type or "")
+        notation, q = repair_notation(
+            number.raw_notation, organ_name, ocr=ocr, blurred=blurred, heading=heading
+        )
         res.set("code_notation", notation, number.confidence * q)
     return res.freeze()
 
