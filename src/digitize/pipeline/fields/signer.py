@@ -387,6 +387,30 @@ def glued_family(word: str, *, middle: bool = True) -> list[str] | None:
     return None
 
 
+def run_together(word: str, *, middle: bool = True) -> list[str] | None:
+    """A family name as printed (three letters or more) and the next word of the name read as one word, the
+    space between them lost but the second word's capital read ("ĐoànXăn" for "Đoàn Văn": the signature's
+    stroke across the space, the capital garbled with it): the two words, the second the listed name syllable
+    it is ("Văn"), else the one listed name with its letters after the capital (of several, for a ``middle``
+    word, the common middle name: ``name_form``). None for a word with no capital inside it, or whose second
+    part is no listed name's (the letters after the capital, one at least besides it)."""
+    bare = nfc(word.strip(".,;:|!'\"()[]"))
+    if len(bare) > GLUED_MAX or not bare.isalpha() or not bare[:1].isupper():
+        return None
+    caps = [i for i, ch in enumerate(bare) if ch.isupper()]
+    if len(caps) != 2 or caps[1] < 3 or len(bare) - caps[1] < 2:
+        return None
+    head, rest = bare[: caps[1]], bare[caps[1] :]
+    if head not in SURNAMES:
+        return None
+    if rest in NAME_SYLLABLES:
+        return [head, rest]
+    forms = [s for s in NAME_SYLLABLES if len(s) == len(rest) and s[1:] == rest[1:]]
+    if len(forms) > 1 and middle:
+        forms = [f for f in forms if f in MIDDLE_NAMES]
+    return [head, forms[0]] if len(forms) == 1 else None
+
+
 def name_tokens(line: Line) -> list[tuple[str, float]]:
     toks = []
     for text, conf in _parts(line):
@@ -415,6 +439,11 @@ def name_tokens(line: Line) -> list[tuple[str, float]]:
 # the model changed and Tesseract's reading restored (``given_as_read``) is in doubt whatever its confidence
 # (``lead_as_read``)
 MARKS_READ_CONF = 0.9
+# (0..1) a name's word read at least this surely with its tone mark where no listed form of its letters has
+# one keeps it (``fix_syllable``)
+MARK_PLACE_CONF = 0.6
+# (0..1) at most this sure is a name's word read in capitals among capitalised ones (``_signer_name``)
+CAPITALS_IN_NAME_CONF = 0.7
 
 
 def marks_unlisted(word: str, conf: float) -> bool:
@@ -448,6 +477,20 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         # letters has one: the vote chose it among the words read (``signature.vote_name``: three "Lẫm",
         # three "Lắm" are no "Lâm", wide seed 603 dev 006), kept; the caller doubts it (``marks_unlisted``).
         # A form with a mark where it read one is the name ("Dùng": "Dũng", below)
+        return token
+    if (
+        conf >= MARK_PLACE_CONF
+        and is_syllable(token)
+        and not common
+        and tone_place(token)
+        and all(tone_place(f) not in ("", tone_place(token)) for f in F_SYLLABLES.get(key, ()))
+    ):
+        # a syllable read with some confidence, its tone mark above the vowel where every listed form with its
+        # letters has one below, or below where they have it above: a mark read where none of them has one is
+        # the word's own, not theirs misread ("Viết" (75) of "Khuất Viết Đăng Phớc", wide seed 541 alt 008,
+        # made "Việt": the list is no census). Marks of one place ("Hiểu" (75), "Hiếu") are the listed name's,
+        # and so is a level-tone form's word read with a mark ("Vấn" (63): a speck may be read as one). Kept
+        # as read; the caller doubts it (``marks_unlisted``)
         return token
     if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
         return _nearer_name(token, F_SYLLABLES[key]) or name_form(F_SYLLABLES[key], token, middle=middle)
@@ -799,11 +842,45 @@ def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
         f = on(k)
         if f.value("signer_name") and f.value("signer_title"):
             return f
+    for k in [*with_list, *reversed(range(len(pages)))]:
+        # no name read: a family name run together with the next word ("ĐoànXăn Việt"), split (no reading of
+        # that word's capital, nor of the space: in doubt). Only here, once the signature pass (which reads
+        # the block again where no name was read) had its chance: split earlier, it would not run
+        split = _runs_split(pages[k])
+        if split is None:
+            continue
+        f = read_signer(split)
+        named = f.get("signer_name")
+        if named is not None and named.value and f.value("signer_title"):
+            kept = [g for g in f.fields if g.name != "signer_name"]
+            doubted = replace(named, confidence=min(named.confidence, GUESSED_NAME_CONF))
+            return Signed((*kept, doubted), f.prefix, f.head)
     if with_list and on(with_list[0]).fields:
         return on(with_list[0])
     # no page gives both: the last page that gives anything (a blank page with a faint seal after the
     # signed page gives nothing)
     return next((on(k) for k in reversed(range(len(pages))) if on(k).fields), Found())
+
+
+def _runs_split(lines: Sequence[Line]) -> list[Line] | None:
+    """The page's lines with each word that is a family name run together with the next word of a name
+    (``run_together``) made two words, its box cut where the second begins (by letters); None when no word
+    is."""
+    out, changed = [], False
+    for ln in lines:
+        words: list[Word] = []
+        for w in ln.words:
+            parts = run_together(w.text)
+            if parts is None:
+                words.append(w)
+                continue
+            bare = nfc(w.text.strip(".,;:|!'\"()[]"))
+            cut = w.box.x0 + (w.box.x1 - w.box.x0) * len(parts[0]) / max(1, len(bare))
+            words.append(replace(w, text=parts[0], box=replace(w.box, x1=cut)))
+            words.append(replace(w, text=parts[1], box=replace(w.box, x0=cut)))
+            changed = True
+        out.append(sub_line(ln, words) if len(words) != len(ln.words) else ln)
+    return out if changed else None
 
 
 def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
@@ -1414,6 +1491,31 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
     return True
 
 
+def _leads_unlisted(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: int) -> bool:
+    """The words before ``toks[start]`` begin the name though no listed name has them, ``toks[start]`` being
+    a family name by its letters only: read surely with marks of its own no listed family name has ("Đăng"
+    (93), a middle name, not "Đặng"), it is the name's middle word, and the capitalised Vietnamese syllables
+    read with some confidence a space before it are the family name the list lacks and a middle name
+    ("Khuất Viết" (75, 75) of "Khuất Viết Đăng Phớc", wide seed 541 alt 008: read "Đặng Phớc"). The whole
+    name three to five words; no rank, title or signing word among them."""
+    if not 3 <= len(toks) <= 5 or start >= len(toks) - 1:
+        return False
+    t, c = toks[start]
+    listed = family_name(t)
+    if listed is None or listed[1] or c < SURE_WORD_CONF or not (is_syllable(t) and _diacritics(t)):
+        return False
+    for k in range(start):
+        w, wc = toks[k]
+        gap = boxes[k + 1].x0 - boxes[k].x1
+        height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
+        capitalised = w.isalpha() and len(w) >= 2 and w[:1].isupper() and w[1:].islower()
+        if not capitalised or wc < NAME_WORD_CONF or not is_syllable(w) or _marks(w) > 1:
+            return False
+        if nfc(w).casefold() in _LEAD_WORDS or not -0.2 * height <= gap <= height:
+            return False
+    return True
+
+
 HEAD_FAMILY_LETTERS = 3  # a garbled family name's first letters (marks aside) that may tell it: "Vừo"
 
 
@@ -1939,13 +2041,16 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             ),
             0,
         )
+        led_unlisted = False
         if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
             start = 0
+        elif start and len(boxes) == len(raw) and _leads_unlisted(toks, [boxes[k] for k in kept], start):
+            start, led_unlisted = 0, True  # (its family name no list has: in doubt, as ``own_family``'s)
         # "Khuất Văn Đăng Oai": a word before "Văn" (a family name far more often a middle one) is the name's
         # own family name, listed or not ("Khuất" (80) read; "Vừobđ", the ring over "Vương": its head)
         kept_boxes = [boxes[k] for k in kept] if len(boxes) == len(raw) else []
         own_lead = own_family(toks, start, kept_boxes, len(kept) >= 2 and kept[1] == kept[0] + 1)
-        own = own_lead is not None
+        own = own_lead is not None or led_unlisted
         if own_lead is not None:
             toks[0], start = own_lead, 0
         cut_lead = start > 0 and bool(kept_boxes) and _word_before(toks, kept_boxes, start)
@@ -1973,6 +2078,14 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             continue  # given names read at random ("Tà Ê Số": the seal's emblem, each word at confidence 0)
         if 2 <= len(toks) <= 5:
             words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
+            if any(len(t) >= 2 and t[1:].islower() for t, _ in toks):
+                # "Bộ THÍ Chấn" (97, 93, 97): a word in capitals among the capitalised words of a name printed
+                # so is misread (its small letters taken for capitals, its marks with them), however surely:
+                # its marks are no reading ("Thị", ``fix_syllable``)
+                toks = [
+                    (t, min(c, CAPITALS_IN_NAME_CONF)) if k and len(t) >= 2 and t.isupper() else (t, c)
+                    for k, (t, c) in enumerate(toks)
+                ]
             # a family name read as one is kept as read ("Doãn", not the commoner "Đoàn" with its letters)
             listed = family_name(words[0])
             sur = listed[0] if listed else None
