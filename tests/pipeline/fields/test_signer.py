@@ -1832,3 +1832,13 @@ def test_a_name_s_word_read_in_capitals_among_capitalised_ones_is_no_reading_of_
     assert value is not None and value.split()[1] == "Thị" and conf < 0.6
     # a name printed all in capitals is read as printed
     assert _signed_by("NGUYỄN VĂN AN", [95.0, 95.0, 95.0]) == ("Nguyễn Văn An", 0.95)
+
+
+def test_a_rare_family_name_read_unsurely_before_a_middle_name_that_is_also_one_leads_the_name() -> None:
+    # wide seed 545 alt 002 (blurred photo, seal over the name): the name's row voted "Lạc Văn Hoài Tươi",
+    # each word at the vote's 0.5: "Lạc" (a rarer listed family name, read unsurely) was taken for junk before
+    # a name led by "Văn" (a family name too, far more often a middle one): "Văn Hoài Tươi"
+    value, conf = _signer_of("Lạc Văn Hoài Tươi", [50.0, 50, 50, 50])
+    assert (value, conf < 0.6) == ("Lạc Văn Hoài Tươi", True)
+    # before a family name that is no middle name, such a word is still junk
+    assert _signer_of("Vàng Nguyễn Văn An", [40.0, 90, 90, 90])[0] == "Nguyễn Văn An"

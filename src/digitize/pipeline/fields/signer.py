@@ -2030,14 +2030,20 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         toks = [raw[k] for k in kept]
         # from the first known surname on (seal rims and scribbles give junk before it), unless the words
         # before it are the name's own: a family name the list lacks ("Khương Văn Thắng": "Văn" is a family
-        # name too)
+        # name too). A rare one read unsurely is junk before a name led by a family name as printed, not
+        # before one far more often a middle name ("Lạc Văn Hoài Tươi", each word at the vote's 0.5: wide
+        # seed 545 alt 002 read "Văn Hoài Tươi")
         start = next(
             (
                 k
                 for k, (t, c) in enumerate(toks)
                 if family_name(t) is not None
                 and k + 1 < len(toks)
-                and not led_already(t, [u for u, _ in toks[k + 1 :]], c < NAME_WORD_CONF and rare_family(t))
+                and not led_already(
+                    t,
+                    [u for u, _ in toks[k + 1 :]],
+                    c < NAME_WORD_CONF and rare_family(t) and not _middle_more(toks[k + 1][0]),
+                )
             ),
             0,
         )
