@@ -522,6 +522,17 @@ def minority_onset(word: str) -> bool:
     return consonants and head[0] in _MINORITY_CAPITALS and head not in _VIETNAMESE_ONSETS
 
 
+def _onset_garbled(word: str) -> bool:
+    """A capitalised word that is no syllable, opening with two consonants no Vietnamese word opens with and
+    no Central Highlands name does (``minority_onset``): its capital misread ("Xhật" for "Nhật", "Zrang"),
+    however surely; not a people's name of another orthography ("Kdăm", "Mdrang", "Ksor")."""
+    head = fold(word[:2])
+    consonants = len(head) == 2 and head.isalpha() and not any(ch in "aeiouy" for ch in head)
+    if not consonants or head in _VIETNAMESE_ONSETS or minority_onset(word):
+        return False
+    return len(word) >= 3 and word[:1].isupper() and not is_syllable(word)
+
+
 TAIL_LETTERS = 3  # a garbled word's tail of small letters this long at least may tell the name it ends
 
 
@@ -2215,6 +2226,13 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     words[k], guessed = middle, True  # "Hồ Hếu Hùng" (55): "Hữu", the seal over its vowel
             if any(_rhyme_garbled(w) for w in words[1:-1]):
                 guessed = True  # "Nguyễn Đếc Vinh" (93): "Đ?c" a middle name whose vowel a stroke garbled
+            for k in range(1, len(words)):
+                if _onset_garbled(words[k]):
+                    # "Đàm Xhật Giao" (90, 90, 96) for "Đàm Nhật Giao" (wide seed 545 alt 010, seal over the
+                    # name): the capital misread as two letters; the listed name with its other letters, in
+                    # doubt (taken at 0.92 before)
+                    words[k] = _capital_garbled(words[k], middle=k < len(words) - 1) or words[k]
+                    guessed = True
             if any(_rare_given(w) for w in words[1:]):
                 guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
             for k in range(1, len(words)):
