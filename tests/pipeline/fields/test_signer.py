@@ -1781,19 +1781,20 @@ def test_a_title_s_garbled_words_far_before_its_last_are_read_with_it_in_doubt()
 
 
 @pytest.mark.parametrize(
-    ("read", "confs"),
+    ("read", "confs", "want"),
     [
         # wide seed 541 alt 008 (grey, seal over the name): "Khuất" "Viết" (75), "Đăng" (93) a middle name
-        # spelling the listed family name "Đặng" by its letters: read "Đặng Phớc", the name cut
-        ("Khuất Viết Đăng Phớc", [75.0, 75, 93, 92]),
-        ("Khuất Viết Đăng Phớc", [90.0, 90, 93, 92]),
+        # spelling the listed family name "Đặng" by its letters: read "Đặng Phớc", the name cut. "Viết" read
+        # unsurely is the listed "Việt" (REVIEW-45: a tone mark's place read at 75 is no reading)
+        ("Khuất Viết Đăng Phớc", [75.0, 75, 93, 92], "Khuất Việt Đăng Phớc"),
+        ("Khuất Viết Đăng Phớc", [90.0, 90, 93, 92], "Khuất Viết Đăng Phớc"),
     ],
 )
 def test_a_middle_name_spelling_a_family_name_with_other_marks_does_not_cut_the_words_before_it(
-    read: str, confs: list[float]
+    read: str, confs: list[float], want: str
 ) -> None:
     value, conf = _signer_of(read, confs)
-    assert (value, conf < 0.6) == (read, True)  # its family name no list has: in doubt
+    assert (value, conf < 0.6) == (want, True)  # its family name no list has: in doubt
     # a listed family name read as printed after a speck is still the name's start
     assert _signer_of("Xơ Đặng Văn Hùng", [30.0, 93, 95, 95])[0] == "Đặng Văn Hùng"
     # a word read unsurely before it is no family name of it
@@ -1801,9 +1802,15 @@ def test_a_middle_name_spelling_a_family_name_with_other_marks_does_not_cut_the_
 
 
 def test_a_name_s_word_read_with_its_tone_mark_where_no_listed_form_has_one_is_kept_in_doubt() -> None:
-    # "Viết" (75): "Việt" is listed, its tone below; a mark read above is the word's own, not "Việt"'s
-    value, conf = _signed_by("Nguyễn Viết Hùng", [95.0, 75.0, 95.0])
+    # "Viết" (87, read surely): "Việt" is listed, its tone below; a mark read above is the word's own
+    value, conf = _signed_by("Nguyễn Viết Hùng", [95.0, 87.0, 95.0])
     assert (value, conf < 0.6) == ("Nguyễn Viết Hùng", True)
+    # read less surely, the listed name (REVIEW-45: "Ngóc" (70) of "Ngọc", "Thính" (75) of "Thịnh" were kept
+    # as misread)
+    value, conf = _signed_by("Nguyễn Viết Hùng", [95.0, 75.0, 95.0])
+    assert (value, conf < 0.6) == ("Nguyễn Việt Hùng", True)
+    assert _signer_of("Trần Văn Ngóc", [95.0, 95, 70]) == ("Trần Văn Ngọc", 0.55)
+    assert _signer_of("Phạm Thính", [95.0, 75]) == ("Phạm Thịnh", 0.55)
     # marks of one place are the listed name's, as before ("Hiểu" (75) → "Hiếu"), and a word without a tone
     # mark may have lost it ("Viet" → "Việt")
     assert _signed_by("Trần Văn Hiểu", [96.0, 93.0, 75.0])[0] == "Trần Văn Hiếu"
@@ -1852,3 +1859,36 @@ def test_a_name_s_word_whose_capital_was_misread_as_two_letters_is_no_sure_name(
     # the names of the Central Highlands peoples keep their clusters, as before
     assert _signer_of("Y Ngông Niê Kdăm", [93.0, 95, 94, 92]) == ("Y Ngông Niê Kdăm", 0.55)
     assert _signer_of("Siu Hot Lan", [95.0, 95, 95])[0] == "Siu Hot Lan"
+
+
+@pytest.mark.parametrize("lead_conf", [50.0, 55.0, 59.0])
+def test_a_rare_family_name_kept_before_a_middle_name_that_is_also_one_is_in_doubt(lead_conf: float) -> None:
+    # REVIEW-45 HIGH: "Nay" read unsurely, kept only because "Văn" (more often a middle name) follows it,
+    # was a sure name ("Nay Văn Thị Hồng" at 0.86)
+    for read in ("Nay Văn Thị Hồng", "Lạc Văn Hùng Anh", "Vàng Kim Thị Hồng"):
+        value, conf = _signer_of(read, [lead_conf, 95, 95, 95])
+        assert value is not None and conf < 0.6, (read, value, conf)
+
+
+def test_a_name_s_word_opening_with_a_cluster_of_another_orthography_is_kept_as_read() -> None:
+    # REVIEW-45: only a capital the ring makes two letters of ("Xh", "Zg") is a misread; "Srang", "Shinh",
+    # "Zrâm" are names as printed, kept with their confidence
+    assert _signer_of("Điểu Srang", [95.0, 95]) == ("Điểu Srang", 0.55)
+    assert _signer_of("Trần Văn Shinh", [95.0, 95, 95]) == ("Trần Văn Shinh", 0.95)
+    assert _signer_of("Trần Văn Slinh", [95.0, 95, 95]) == ("Trần Văn Slinh", 0.95)
+    assert _signer_of("Zơ Râm Zrâm", [95.0, 95, 95])[0] is None  # (no family name: as before)
+    assert _signer_of("Ksor Zrâm", [95.0, 95]) == ("Ksor Zrâm", 0.95)
+
+
+def test_a_name_s_word_in_capitals_keeps_the_marks_it_was_read_with() -> None:
+    # REVIEW-45: "NẪM" among capitalised words is no "Nam" (marks read are not dropped), in doubt; "VĂN", a
+    # listed name letter for letter, keeps its confidence
+    assert _signer_of("Trần Văn NẪM", [95.0, 95, 95]) == ("Trần Văn Nẫm", 0.55)
+    assert _signer_of("Nguyễn VĂN Hùng", [95.0, 95, 95]) == ("Nguyễn Văn Hùng", 0.95)
+
+
+def test_seal_and_signing_words_before_a_family_name_do_not_lead_the_name() -> None:
+    # REVIEW-45: the seal's ring ("Tỉnh Sở") or a signing line's words before a middle name spelling a family
+    # name are no family name the list lacks
+    assert _signer_of("Tỉnh Sở Đăng Hùng", [75.0, 75, 93, 95]) == ("Đặng Hùng", 0.55)
+    assert _signer_of("Thừa Lệnh Đăng Hùng", [75.0, 75, 93, 95]) == ("Đặng Hùng", 0.55)

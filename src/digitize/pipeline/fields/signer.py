@@ -439,9 +439,6 @@ def name_tokens(line: Line) -> list[tuple[str, float]]:
 # the model changed and Tesseract's reading restored (``given_as_read``) is in doubt whatever its confidence
 # (``lead_as_read``)
 MARKS_READ_CONF = 0.9
-# (0..1) a name's word read at least this surely with its tone mark where no listed form of its letters has
-# one keeps it (``fix_syllable``)
-MARK_PLACE_CONF = 0.6
 # (0..1) at most this sure is a name's word read in capitals among capitalised ones (``_signer_name``)
 CAPITALS_IN_NAME_CONF = 0.7
 
@@ -465,7 +462,9 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         # a syllable read surely, marks and all, is the name's word though a listed name has its letters with
         # other marks ("Nẫm" (89), not "Nam": wide seed 601 alt 006): the list is no census; the caller
         # doubts it (``marks_unlisted``). Not a middle word with a common middle name's letters ("Vấn" (87):
-        # "Văn", far commoner there than any other word with its letters: ``name_form``)
+        # "Văn", far commoner there than any other word with its letters: ``name_form``). A word read with its
+        # tone mark above the vowel where every listed form has it below (or the reverse) is kept so only
+        # here: read less surely, it is the listed name ("Ngóc" (70): "Ngọc", "Thính" (75): "Thịnh")
         return token
     if (
         conf == VOTED_CONF
@@ -477,20 +476,6 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         # letters has one: the vote chose it among the words read (``signature.vote_name``: three "Lẫm",
         # three "Lắm" are no "Lâm", wide seed 603 dev 006), kept; the caller doubts it (``marks_unlisted``).
         # A form with a mark where it read one is the name ("Dùng": "Dũng", below)
-        return token
-    if (
-        conf >= MARK_PLACE_CONF
-        and is_syllable(token)
-        and not common
-        and tone_place(token)
-        and all(tone_place(f) not in ("", tone_place(token)) for f in F_SYLLABLES.get(key, ()))
-    ):
-        # a syllable read with some confidence, its tone mark above the vowel where every listed form with its
-        # letters has one below, or below where they have it above: a mark read where none of them has one is
-        # the word's own, not theirs misread ("Viết" (75) of "Khuất Viết Đăng Phớc", wide seed 541 alt 008,
-        # made "Việt": the list is no census). Marks of one place ("Hiểu" (75), "Hiếu") are the listed name's,
-        # and so is a level-tone form's word read with a mark ("Vấn" (63): a speck may be read as one). Kept
-        # as read; the caller doubts it (``marks_unlisted``)
         return token
     if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
         return _nearer_name(token, F_SYLLABLES[key]) or name_form(F_SYLLABLES[key], token, middle=middle)
@@ -522,13 +507,18 @@ def minority_onset(word: str) -> bool:
     return consonants and head[0] in _MINORITY_CAPITALS and head not in _VIETNAMESE_ONSETS
 
 
+# the two letters a capital under the seal's ring is read as, opening no word of any orthography a signer's
+# name has ("Xhật" for "Nhật", "Zgọc"): a cluster of other letters ("Sr", "Sh", "Sm", "Cl", "Zr") may be a
+# name as printed ("Điểu Srang", "Shinh")
+_GARBLED_ONSETS = frozenset({"xh", "xg", "zh", "zg"})
+
+
 def _onset_garbled(word: str) -> bool:
-    """A capitalised word that is no syllable, opening with two consonants no Vietnamese word opens with and
-    no Central Highlands name does (``minority_onset``): its capital misread ("Xhật" for "Nhật", "Zrang"),
-    however surely; not a people's name of another orthography ("Kdăm", "Mdrang", "Ksor")."""
+    """A capitalised word that is no syllable, opening with two consonants the seal's ring makes of a capital
+    (``_GARBLED_ONSETS``): its capital misread ("Xhật" for "Nhật"), however surely; not a people's name of
+    another orthography ("Kdăm", "Mdrang", "Ksor", "Srang")."""
     head = fold(word[:2])
-    consonants = len(head) == 2 and head.isalpha() and not any(ch in "aeiouy" for ch in head)
-    if not consonants or head in _VIETNAMESE_ONSETS or minority_onset(word):
+    if head not in _GARBLED_ONSETS or minority_onset(word):
         return False
     return len(word) >= 3 and word[:1].isupper() and not is_syllable(word)
 
@@ -1496,6 +1486,8 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
         height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
         if len(t) < 2 or c < NAME_WORD_CONF or not is_syllable(t) or not -0.2 * height <= gap <= height:
             return False
+        if nfc(t).casefold() in _LEAD_WORDS:
+            return False  # "Tỉnh Sở" (75, 75): the seal's ring, a rank or a signing word, no name's
         if c < SURE_WORD_CONF and not _name_word(t):
             # "No" (75) before "Cao Thu Hạnh": the seal's ring read as a syllable no name has, unsurely
             return False
@@ -1643,11 +1635,13 @@ TITLES = frozenset(
 
 # words printed before a signer's name that are no family name: a rank ("Đại tá", "Thượng úy"), the words of
 # an office's title ("Giám đốc"), "Đã ký", "Ký" (a signature's mark), a degree ("ThS"), compared marks and all
-# ("Chủ", not the family name "Chu")
+# ("Chủ", not the family name "Chu"); the words of a signing line ("Thừa lệnh", "Thay mặt", "Quyền") and of a
+# seal's ring ("Tỉnh", "Sở", "Dân", "Dấu": "Ủy ban nhân dân tỉnh", read over the name)
 _LEAD_WORDS = (
     TITLES
     | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split()}
     | {nfc(w).casefold() for w in ("Đại", "Thượng", "Trung", "Thiếu", "Tá", "Úy", "Uý", "Ký", "Kí", "Đã")}
+    | {nfc(w).casefold() for w in ("Thừa", "Lệnh", "Thay", "Mặt", "Quyền", "Tỉnh", "Sở", "Dân", "Dấu")}
 )
 
 
@@ -2058,6 +2052,16 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             ),
             0,
         )
+        # that word kept only because a family name far more often a middle one follows it (above): no
+        # reading of it ("Nay Văn Thị Hồng" (59, 95, 95, 95) was taken at 0.86), in doubt
+        unsure_lead = (
+            start + 1 < len(toks)
+            and toks[start][1] < NAME_WORD_CONF
+            and rare_family(toks[start][0])
+            and _middle_more(toks[start + 1][0])
+            and led_already(toks[start][0], [u for u, _ in toks[start + 1 :]], True)
+        )
+        unsure_k = start
         led_unlisted = False
         if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
             start = 0
@@ -2073,6 +2077,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         cut_lead = start > 0 and bool(kept_boxes) and _word_before(toks, kept_boxes, start)
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
+        if unsure_lead and start <= unsure_k:
+            guessed = True
         toks = toks[start:]
         if any(nfc(t) in as_read for t, _ in toks):
             # "Chính" made "Chinh" again, "Hoa" made "Hòa" again: Tesseract and the model disagree about the
@@ -2095,12 +2101,19 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             continue  # given names read at random ("Tà Ê Số": the seal's emblem, each word at confidence 0)
         if 2 <= len(toks) <= 5:
             words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
+            capped: set[int] = set()
             if any(len(t) >= 2 and t[1:].islower() for t, _ in toks):
                 # "Bộ THÍ Chấn" (97, 93, 97): a word in capitals among the capitalised words of a name printed
                 # so is misread (its small letters taken for capitals, its marks with them), however surely:
-                # its marks are no reading ("Thị", ``fix_syllable``)
+                # its marks are no reading ("Thị", ``fix_syllable``). One whose letters and marks are a listed
+                # name's ("VĂN") is read so, its confidence kept
+                capped = {
+                    k
+                    for k, (t, _) in enumerate(toks)
+                    if k and len(t) >= 2 and t.isupper() and words[k] not in NAME_SYLLABLES
+                }
                 toks = [
-                    (t, min(c, CAPITALS_IN_NAME_CONF)) if k and len(t) >= 2 and t.isupper() else (t, c)
+                    (t, min(c, CAPITALS_IN_NAME_CONF)) if k in capped else (t, c)
                     for k, (t, c) in enumerate(toks)
                 ]
             # a family name read as one is kept as read ("Doãn", not the commoner "Đoàn" with its letters)
@@ -2199,6 +2212,12 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             penalty = 1.0
             for k in range(1, len(words)):
                 fixed = fix_syllable(words[k], toks[k][1], middle=k < len(words) - 1)
+                if k in capped and (
+                    _other_vowel(words[k], fixed) or (tone_place(words[k]) and not tone_place(fixed))
+                ):
+                    # "NẪM" (95): capitals' marks may be misplaced ("THÍ": "Thị"), not read where none is: no
+                    # listed name without them ("Nam"); kept as read, in doubt (``marks_unlisted``)
+                    fixed = words[k]
                 if fixed != words[k]:
                     if len(F_SYLLABLES.get(fold(fixed), ())) > 1:
                         guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
