@@ -1473,10 +1473,13 @@ def test_readings_with_a_word_of_small_letters_no_syllable_are_not_against_a_nam
     # readings of its line two read the name, two "fuyết" (the ring over the "T"), one "“đuyết", one
     # "Tuyết x~ Khuyên x": "Khuyến" is no listed name, and the readings with no word where "Tuyết" stands
     # are no other name (seed 159 alt 005)
+    from digitize.pipeline.fields.signer import read_signer
     from tests.pipeline.test_extract import _ubnd_directive, page, signer
 
     first = page(_ubnd_directive()[:-5] + signer(("GIÁM ĐỐC",), "TăngTuyết Khuyến", [18.0, 96]))
-    assert extract([first]).values()["signer_name"] is None
+    # no name from the first reading: the block is read again (the document's fields split the words run
+    # together only once the pass had its chance)
+    assert read_signer(page_lines(first)).value("signer_name") is None
     blank = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
     rows = [
         "Tăng fuyết Khuyến",
@@ -1490,13 +1493,12 @@ def test_readings_with_a_word_of_small_letters_no_syllable_are_not_against_a_nam
     ).fields
     assert fields["signer_name"].value == "Tăng Tuyết Khuyến"
     assert fields["signer_name"].confidence < review.REVIEW_THRESHOLD
-    # readings of another name there ("Tăng Quyết Khuyến") are against it: no majority, no name
-    assert (
-        extract(
-            [_name_pass_reading(monkeypatch, blank, first, [*rows[1:3], *["Tăng Quyết Khuyến"] * 2])]
-        ).values()["signer_name"]
-        is None
-    )
+    # readings of another name there ("Tăng Quyết Khuyến") are against it: no majority, no name voted (the
+    # first reading's words run together, split, give one in doubt at most)
+    against = extract(
+        [_name_pass_reading(monkeypatch, blank, first, [*rows[1:3], *["Tăng Quyết Khuyến"] * 2])]
+    ).fields["signer_name"]
+    assert against.value is None or against.confidence < review.REVIEW_THRESHOLD
 
 
 def test_a_row_read_alike_with_a_listed_name_s_letters_but_other_marks_is_voted_as_that_name() -> None:

@@ -387,6 +387,30 @@ def glued_family(word: str, *, middle: bool = True) -> list[str] | None:
     return None
 
 
+def run_together(word: str, *, middle: bool = True) -> list[str] | None:
+    """A family name as printed (three letters or more) and the next word of the name read as one word, the
+    space between them lost but the second word's capital read ("ĐoànXăn" for "Đoàn Văn": the signature's
+    stroke across the space, the capital garbled with it): the two words, the second the listed name syllable
+    it is ("Văn"), else the one listed name with its letters after the capital (of several, for a ``middle``
+    word, the common middle name: ``name_form``). None for a word with no capital inside it, or whose second
+    part is no listed name's (the letters after the capital, one at least besides it)."""
+    bare = nfc(word.strip(".,;:|!'\"()[]"))
+    if len(bare) > GLUED_MAX or not bare.isalpha() or not bare[:1].isupper():
+        return None
+    caps = [i for i, ch in enumerate(bare) if ch.isupper()]
+    if len(caps) != 2 or caps[1] < 3 or len(bare) - caps[1] < 2:
+        return None
+    head, rest = bare[: caps[1]], bare[caps[1] :]
+    if head not in SURNAMES:
+        return None
+    if rest in NAME_SYLLABLES:
+        return [head, rest]
+    forms = [s for s in NAME_SYLLABLES if len(s) == len(rest) and s[1:] == rest[1:]]
+    if len(forms) > 1 and middle:
+        forms = [f for f in forms if f in MIDDLE_NAMES]
+    return [head, forms[0]] if len(forms) == 1 else None
+
+
 def name_tokens(line: Line) -> list[tuple[str, float]]:
     toks = []
     for text, conf in _parts(line):
@@ -415,6 +439,8 @@ def name_tokens(line: Line) -> list[tuple[str, float]]:
 # the model changed and Tesseract's reading restored (``given_as_read``) is in doubt whatever its confidence
 # (``lead_as_read``)
 MARKS_READ_CONF = 0.9
+# (0..1) at most this sure is a name's word read in capitals among capitalised ones (``_signer_name``)
+CAPITALS_IN_NAME_CONF = 0.7
 
 
 def marks_unlisted(word: str, conf: float) -> bool:
@@ -436,7 +462,9 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         # a syllable read surely, marks and all, is the name's word though a listed name has its letters with
         # other marks ("Nẫm" (89), not "Nam": wide seed 601 alt 006): the list is no census; the caller
         # doubts it (``marks_unlisted``). Not a middle word with a common middle name's letters ("Vấn" (87):
-        # "Văn", far commoner there than any other word with its letters: ``name_form``)
+        # "Văn", far commoner there than any other word with its letters: ``name_form``). A word read with its
+        # tone mark above the vowel where every listed form has it below (or the reverse) is kept so only
+        # here: read less surely, it is the listed name ("Ngóc" (70): "Ngọc", "Thính" (75): "Thịnh")
         return token
     if (
         conf == VOTED_CONF
@@ -477,6 +505,22 @@ def minority_onset(word: str) -> bool:
     head = word[:2].lower()
     consonants = len(head) == 2 and not any(ch in "aeiouyăâêôơư" for ch in fold(head))
     return consonants and head[0] in _MINORITY_CAPITALS and head not in _VIETNAMESE_ONSETS
+
+
+# the two letters a capital under the seal's ring is read as, opening no word of any orthography a signer's
+# name has ("Xhật" for "Nhật", "Zgọc"): a cluster of other letters ("Sr", "Sh", "Sm", "Cl", "Zr") may be a
+# name as printed ("Điểu Srang", "Shinh")
+_GARBLED_ONSETS = frozenset({"xh", "xg", "zh", "zg"})
+
+
+def _onset_garbled(word: str) -> bool:
+    """A capitalised word that is no syllable, opening with two consonants the seal's ring makes of a capital
+    (``_GARBLED_ONSETS``): its capital misread ("Xhật" for "Nhật"), however surely; not a people's name of
+    another orthography ("Kdăm", "Mdrang", "Ksor", "Srang")."""
+    head = fold(word[:2])
+    if head not in _GARBLED_ONSETS or minority_onset(word):
+        return False
+    return len(word) >= 3 and word[:1].isupper() and not is_syllable(word)
 
 
 TAIL_LETTERS = 3  # a garbled word's tail of small letters this long at least may tell the name it ends
@@ -799,11 +843,45 @@ def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
         f = on(k)
         if f.value("signer_name") and f.value("signer_title"):
             return f
+    for k in [*with_list, *reversed(range(len(pages)))]:
+        # no name read: a family name run together with the next word ("ĐoànXăn Việt"), split (no reading of
+        # that word's capital, nor of the space: in doubt). Only here, once the signature pass (which reads
+        # the block again where no name was read) had its chance: split earlier, it would not run
+        split = _runs_split(pages[k])
+        if split is None:
+            continue
+        f = read_signer(split)
+        named = f.get("signer_name")
+        if named is not None and named.value and f.value("signer_title"):
+            kept = [g for g in f.fields if g.name != "signer_name"]
+            doubted = replace(named, confidence=min(named.confidence, GUESSED_NAME_CONF))
+            return Signed((*kept, doubted), f.prefix, f.head)
     if with_list and on(with_list[0]).fields:
         return on(with_list[0])
     # no page gives both: the last page that gives anything (a blank page with a faint seal after the
     # signed page gives nothing)
     return next((on(k) for k in reversed(range(len(pages))) if on(k).fields), Found())
+
+
+def _runs_split(lines: Sequence[Line]) -> list[Line] | None:
+    """The page's lines with each word that is a family name run together with the next word of a name
+    (``run_together``) made two words, its box cut where the second begins (by letters); None when no word
+    is."""
+    out, changed = [], False
+    for ln in lines:
+        words: list[Word] = []
+        for w in ln.words:
+            parts = run_together(w.text)
+            if parts is None:
+                words.append(w)
+                continue
+            bare = nfc(w.text.strip(".,;:|!'\"()[]"))
+            cut = w.box.x0 + (w.box.x1 - w.box.x0) * len(parts[0]) / max(1, len(bare))
+            words.append(replace(w, text=parts[0], box=replace(w.box, x1=cut)))
+            words.append(replace(w, text=parts[1], box=replace(w.box, x0=cut)))
+            changed = True
+        out.append(sub_line(ln, words) if len(words) != len(ln.words) else ln)
+    return out if changed else None
 
 
 def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
@@ -1408,8 +1486,35 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
         height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
         if len(t) < 2 or c < NAME_WORD_CONF or not is_syllable(t) or not -0.2 * height <= gap <= height:
             return False
+        if nfc(t).casefold() in _LEAD_WORDS:
+            return False  # "Tỉnh Sở" (75, 75): the seal's ring, a rank or a signing word, no name's
         if c < SURE_WORD_CONF and not _name_word(t):
             # "No" (75) before "Cao Thu Hạnh": the seal's ring read as a syllable no name has, unsurely
+            return False
+    return True
+
+
+def _leads_unlisted(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: int) -> bool:
+    """The words before ``toks[start]`` begin the name though no listed name has them, ``toks[start]`` being
+    a family name by its letters only: read surely with marks of its own no listed family name has ("Đăng"
+    (93), a middle name, not "Đặng"), it is the name's middle word, and the capitalised Vietnamese syllables
+    read with some confidence a space before it are the family name the list lacks and a middle name
+    ("Khuất Viết" (75, 75) of "Khuất Viết Đăng Phớc", wide seed 541 alt 008: read "Đặng Phớc"). The whole
+    name three to five words; no rank, title or signing word among them."""
+    if not 3 <= len(toks) <= 5 or start >= len(toks) - 1:
+        return False
+    t, c = toks[start]
+    listed = family_name(t)
+    if listed is None or listed[1] or c < SURE_WORD_CONF or not (is_syllable(t) and _diacritics(t)):
+        return False
+    for k in range(start):
+        w, wc = toks[k]
+        gap = boxes[k + 1].x0 - boxes[k].x1
+        height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
+        capitalised = w.isalpha() and len(w) >= 2 and w[:1].isupper() and w[1:].islower()
+        if not capitalised or wc < NAME_WORD_CONF or not is_syllable(w) or _marks(w) > 1:
+            return False
+        if nfc(w).casefold() in _LEAD_WORDS or not -0.2 * height <= gap <= height:
             return False
     return True
 
@@ -1530,11 +1635,13 @@ TITLES = frozenset(
 
 # words printed before a signer's name that are no family name: a rank ("Đại tá", "Thượng úy"), the words of
 # an office's title ("Giám đốc"), "Đã ký", "Ký" (a signature's mark), a degree ("ThS"), compared marks and all
-# ("Chủ", not the family name "Chu")
+# ("Chủ", not the family name "Chu"); the words of a signing line ("Thừa lệnh", "Thay mặt", "Quyền") and of a
+# seal's ring ("Tỉnh", "Sở", "Dân", "Dấu": "Ủy ban nhân dân tỉnh", read over the name)
 _LEAD_WORDS = (
     TITLES
     | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split()}
     | {nfc(w).casefold() for w in ("Đại", "Thượng", "Trung", "Thiếu", "Tá", "Úy", "Uý", "Ký", "Kí", "Đã")}
+    | {nfc(w).casefold() for w in ("Thừa", "Lệnh", "Thay", "Mặt", "Quyền", "Tỉnh", "Sở", "Dân", "Dấu")}
 )
 
 
@@ -1928,29 +2035,50 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         toks = [raw[k] for k in kept]
         # from the first known surname on (seal rims and scribbles give junk before it), unless the words
         # before it are the name's own: a family name the list lacks ("Khương Văn Thắng": "Văn" is a family
-        # name too)
+        # name too). A rare one read unsurely is junk before a name led by a family name as printed, not
+        # before one far more often a middle name ("Lạc Văn Hoài Tươi", each word at the vote's 0.5: wide
+        # seed 545 alt 002 read "Văn Hoài Tươi")
         start = next(
             (
                 k
                 for k, (t, c) in enumerate(toks)
                 if family_name(t) is not None
                 and k + 1 < len(toks)
-                and not led_already(t, [u for u, _ in toks[k + 1 :]], c < NAME_WORD_CONF and rare_family(t))
+                and not led_already(
+                    t,
+                    [u for u, _ in toks[k + 1 :]],
+                    c < NAME_WORD_CONF and rare_family(t) and not _middle_more(toks[k + 1][0]),
+                )
             ),
             0,
         )
+        # that word kept only because a family name far more often a middle one follows it (above): no
+        # reading of it ("Nay Văn Thị Hồng" (59, 95, 95, 95) was taken at 0.86), in doubt
+        unsure_lead = (
+            start + 1 < len(toks)
+            and toks[start][1] < NAME_WORD_CONF
+            and rare_family(toks[start][0])
+            and _middle_more(toks[start + 1][0])
+            and led_already(toks[start][0], [u for u, _ in toks[start + 1 :]], True)
+        )
+        unsure_k = start
+        led_unlisted = False
         if start and len(boxes) == len(raw) and _leads_name(toks, [boxes[k] for k in kept], start):
             start = 0
+        elif start and len(boxes) == len(raw) and _leads_unlisted(toks, [boxes[k] for k in kept], start):
+            start, led_unlisted = 0, True  # (its family name no list has: in doubt, as ``own_family``'s)
         # "Khuất Văn Đăng Oai": a word before "Văn" (a family name far more often a middle one) is the name's
         # own family name, listed or not ("Khuất" (80) read; "Vừobđ", the ring over "Vương": its head)
         kept_boxes = [boxes[k] for k in kept] if len(boxes) == len(raw) else []
         own_lead = own_family(toks, start, kept_boxes, len(kept) >= 2 and kept[1] == kept[0] + 1)
-        own = own_lead is not None
+        own = own_lead is not None or led_unlisted
         if own_lead is not None:
             toks[0], start = own_lead, 0
         cut_lead = start > 0 and bool(kept_boxes) and _word_before(toks, kept_boxes, start)
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
+        if unsure_lead and start <= unsure_k:
+            guessed = True
         toks = toks[start:]
         if any(nfc(t) in as_read for t, _ in toks):
             # "Chính" made "Chinh" again, "Hoa" made "Hòa" again: Tesseract and the model disagree about the
@@ -1973,6 +2101,21 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             continue  # given names read at random ("Tà Ê Số": the seal's emblem, each word at confidence 0)
         if 2 <= len(toks) <= 5:
             words = [t if not t.isupper() or len(t) <= 1 else t[0] + t[1:].lower() for t, _ in toks]
+            capped: set[int] = set()
+            if any(len(t) >= 2 and t[1:].islower() for t, _ in toks):
+                # "Bộ THÍ Chấn" (97, 93, 97): a word in capitals among the capitalised words of a name printed
+                # so is misread (its small letters taken for capitals, its marks with them), however surely:
+                # its marks are no reading ("Thị", ``fix_syllable``). One whose letters and marks are a listed
+                # name's ("VĂN") is read so, its confidence kept
+                capped = {
+                    k
+                    for k, (t, _) in enumerate(toks)
+                    if k and len(t) >= 2 and t.isupper() and words[k] not in NAME_SYLLABLES
+                }
+                toks = [
+                    (t, min(c, CAPITALS_IN_NAME_CONF)) if k in capped else (t, c)
+                    for k, (t, c) in enumerate(toks)
+                ]
             # a family name read as one is kept as read ("Doãn", not the commoner "Đoàn" with its letters)
             listed = family_name(words[0])
             sur = listed[0] if listed else None
@@ -2069,6 +2212,12 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             penalty = 1.0
             for k in range(1, len(words)):
                 fixed = fix_syllable(words[k], toks[k][1], middle=k < len(words) - 1)
+                if k in capped and (
+                    _other_vowel(words[k], fixed) or (tone_place(words[k]) and not tone_place(fixed))
+                ):
+                    # "NẪM" (95): capitals' marks may be misplaced ("THÍ": "Thị"), not read where none is: no
+                    # listed name without them ("Nam"); kept as read, in doubt (``marks_unlisted``)
+                    fixed = words[k]
                 if fixed != words[k]:
                     if len(F_SYLLABLES.get(fold(fixed), ())) > 1:
                         guessed = True  # "Vấn" (87): of "Vân", "Văn" the one chosen, its marks no reading
@@ -2096,6 +2245,13 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     words[k], guessed = middle, True  # "Hồ Hếu Hùng" (55): "Hữu", the seal over its vowel
             if any(_rhyme_garbled(w) for w in words[1:-1]):
                 guessed = True  # "Nguyễn Đếc Vinh" (93): "Đ?c" a middle name whose vowel a stroke garbled
+            for k in range(1, len(words)):
+                if _onset_garbled(words[k]):
+                    # "Đàm Xhật Giao" (90, 90, 96) for "Đàm Nhật Giao" (wide seed 545 alt 010, seal over the
+                    # name): the capital misread as two letters; the listed name with its other letters, in
+                    # doubt (taken at 0.92 before)
+                    words[k] = _capital_garbled(words[k], middle=k < len(words) - 1) or words[k]
+                    guessed = True
             if any(_rare_given(w) for w in words[1:]):
                 guessed = True  # "Hồ Hếu Dũng" (93) of "Hữu" under a seal: a word no name has, read surely
             for k in range(1, len(words)):
