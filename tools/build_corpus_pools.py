@@ -316,8 +316,9 @@ def build(corpus: Path) -> dict[str, object]:
         out: Counter[str] = Counter()
         for k, v in phrases(texts, head, 12).items():
             w = k.split()[len(head.split()) :]
-            if len(k.split()) >= min_words and w[0].islower() and not FUNCTION & set(w) and w[-1] != "và":
-                out[k] = v
+            if len(k.split()) < min_words or not w[0].islower() or FUNCTION & set(w) or w[-1] == "và":
+                continue
+            out[k] = v
         return out
 
     licences = titled("Giấy phép", 4)
@@ -325,6 +326,16 @@ def build(corpus: Path) -> dict[str, object]:
     # which ministry a Cục works under: the issuer (the notation's last part) of the documents naming it most
     cuc_ministry: dict[str, Counter[str]] = defaultdict(Counter)
     agencies = top(cuc, 60, 3)
+    # first where a ministry is named right after it ("Cục Cảnh sát giao thông, Bộ Công an"), weighted
+    named = {m for m in ministries.values()}
+    for text in texts.values():
+        for c in agencies:
+            for m in re.finditer(re.escape(c) + r"(?: thuộc|,| -| –)? (Bộ [^,;.()\n]{2,60})", text):
+                after = next(
+                    (b for b in sorted(named, key=len, reverse=True) if m.group(1).startswith(b)), None
+                )
+                if after:
+                    cuc_ministry[c][after] += 10
     for text in texts.values():
         own = [m.group(1).split("-")[-1] for m in re.finditer(r"Số: ?\d+/(?:\d{4}/)?(\S+)", text[:3000])]
         if not own or own[0] not in ministries:
@@ -353,6 +364,15 @@ def build(corpus: Path) -> dict[str, object]:
         name = k.split(" ", 1)[1]
         if re.fullmatch(rf"{CAP}(?: {CAP}){{1,3}}", name) and vietnamese(name) and name not in cities:
             streets[name] += v
+    # one Cục an abbreviation (its name's variants, "Cục Quan hệ lao động - Tiền lương" / "… và Tiền lương":
+    # the more frequent)
+    by_abbr: dict[str, str] = {}
+    for c in sorted(agencies, key=lambda c: (-cuc[c], c)):
+        if cuc_ministry.get(c):
+            by_abbr.setdefault(abbr_of.get(c, initials(c.split()[1:])), c)
+    agency_rows = [
+        [c, ab, cuc_ministry[c].most_common(1)[0][0]] for ab, c in sorted(by_abbr.items(), key=lambda x: x[1])
+    ]
     all_titles = titles(texts, sorted(ministries.values()))
     # a company's legal form as the texts spell it ("Công ty trách nhiệm hữu hạn một thành viên")
     forms = Counter(
@@ -368,11 +388,7 @@ def build(corpus: Path) -> dict[str, object]:
         **person,
         "ministries": [[ab, ministries[ab]] for ab in sorted(ministries)],
         # [name, abbreviation (the corpus's notation part, or the name's initials), ministry]
-        "agencies": [
-            [c, abbr_of.get(c, initials(c.split()[1:])), cuc_ministry[c].most_common(1)[0][0]]
-            for c in agencies
-            if cuc_ministry.get(c)
-        ],
+        "agencies": agency_rows,
         "depts": [[d, "S" + initials(d.split()[1:])] for d in depts],
         "units": top(units, 30, 3),
         "company_forms": top(forms, 6, 3),
