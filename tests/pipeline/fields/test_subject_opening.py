@@ -305,3 +305,37 @@ def test_a_stamped_title_opening_is_the_one_its_article_restates_not_always_ve_v
         "Về việc ban hành quy chế làm việc của cơ quan sơ đồ quy hoạch cấp quốc gia",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Điều 3. Việc tổ chức hội nghị tổng kết do Văn phòng chủ trì.",  # "Việc": what the garble stood for
+        "Các phòng báo cáo. Vẫn tổ chức hội nghị tổng kết như mọi năm.",  # another clause, no article's start
+        "Điều 2. Vì tổ chức hội nghị tổng kết",  # "Vì": far fewer letters than the garble
+        "Điều 2. Việt Nam tổ chức hội nghị tổng kết",  # a name, not a title's opening
+        "Điều 2. Về tổ chức hội nghị tổng kết: giao Văn phòng chuẩn bị.",  # "Về": what the garble stood for
+    ],
+)
+def test_a_stamped_title_opening_is_not_taken_from_a_body_clause_unlike_the_garble(article: str) -> None:
+    # "Và việt" (60/50) under an incoming stamp's box where "Về việc" was: a body's clause going on with the
+    # title's words after some other opening is no restatement of the title; "Về việc" put back as before
+    first = "Và việt tổ chức hội nghị tổng kết công tác năm"
+    f = _decision_stamped(first, {"Và": 60.0, "việt": 50.0}, article)
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc tổ chức hội nghị tổng kết công tác năm sơ đồ quy hoạch cấp quốc gia",
+        True,
+    )
+
+
+def test_a_stamped_title_opening_unlike_the_garble_is_not_taken_from_a_short_restatement() -> None:
+    # "SHướn, đá" over "Hướng dẫn": an article opening "Sửa đổi" restates 6 of the first line's 10 words
+    # after the garble, its letters little like the garble's: "Về việc" put back (in doubt), not "Sửa đổi"
+    first = "SHướn, đá nội dung và yêu cầu kỹ thuật của cơ sở dữ liệu"
+    f = _decision_stamped(
+        first, {"SHướn,": 40.0, "đá": 30.0}, "Điều 1. Sửa đổi nội dung và yêu cầu kỹ thuật."
+    )
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc nội dung và yêu cầu kỹ thuật của cơ sở dữ liệu sơ đồ quy hoạch cấp quốc gia",
+        True,
+    )

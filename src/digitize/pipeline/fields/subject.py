@@ -3414,7 +3414,7 @@ def _stamped_opening(
         )
         if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
             return None
-        if (opened := _body_opening(garble, rest, body)) is not None:
+        if (opened := _body_opening(garble, rest, body, max(0, first_n - k))) is not None:
             return opened  # "SHướn, đá nội dung …": "Hướng dẫn" as "Điều 1. Hướng dẫn nội dung …" says
         if fold(rest[0]).strip(_EDGES) == "viec":
             return ["Về", *rest]  # "Về sa việc đề nghị …": the garble stood for "Về" alone, "việc" is read
@@ -3423,16 +3423,31 @@ def _stamped_opening(
 
 
 _BODY_OPENING = 3  # words at most a restated title opens with before the words read after a stamp's garble
+_BODY_RESTATED = 5  # words read after the garble the article restates, enough where the first line has more
+_BODY_LETTERS = 2  # letters at most the opening has more or fewer than the garble
+_BODY_SHORT = 6  # letters below which an opening is a short word or two, easily like any garble
+_BODY_LIKE = 50  # rapidfuzz ratio an opening's letters need to the garble's (above RUN_LIKE: a whole opening)
+_BODY_SHORT_LIKE = 60  # the same for a short one
+_ARTICLE_NUMBER = re.compile(r"\d{1,3}[.:]")  # "1." of "Điều 1."
 
 
-def _body_opening(garble: Sequence[str], rest: Sequence[str], body: Sequence[str]) -> list[str] | None:
-    """The subject opened with the words the body prints where it restates it, from a clause's start (after
-    a "." or ":", or "Điều") to ``_ANCHOR`` + 1 words read after the garble that it says once: one to
-    ``_BODY_OPENING`` words in letters, reading well (``reads_well``), not "Về việc", the garble's letters
-    like theirs (``RUN_LIKE``). A decision's title opens with "Hướng dẫn", "Quy định", "Ban hành" … as
-    often as with "Về việc" ("SHướn, đá nội dung …" under an incoming stamp, "Điều 1. Hướng dẫn nội dung
-    …" in the body). None when the body restates nothing before those words (a "Về việc …" title: its
-    article opens with the words after it) or nothing like the garble."""
+def _letters(words: Sequence[str]) -> str:
+    return re.sub(r"[\W\d_]", "", fold("".join(words)))
+
+
+def _body_opening(
+    garble: Sequence[str], rest: Sequence[str], body: Sequence[str], on_line: int = 0
+) -> list[str] | None:
+    """The subject opened with the words an article of the body opens with where it restates it: right
+    after "Điều N." one to ``_BODY_OPENING`` words, then the words read after the garble, once in the body,
+    all of the first line's (``on_line``) or ``_BODY_RESTATED`` at least; the opening in letters, reading well
+    (``reads_well``), its words after the first in small letters (not a name: "Việt Nam"), not "Về", "Việc"
+    nor "Về việc" (those are the opening the garble stood for), of about the garble's letters
+    (``_BODY_LETTERS``), like them (``_BODY_LIKE``, ``_BODY_SHORT_LIKE`` for a short one) and more than
+    "Về việc" is. A decision's title opens with "Hướng dẫn", "Quy định", "Ban hành" … as often as with "Về
+    việc" ("SHướn, đá nội dung …" under an incoming stamp, "Điều 1. Hướng dẫn nội dung …" in the body). None
+    when the article opens with those words (a "Về việc …" title), when only another clause restates them
+    ("… báo cáo. Vẫn tổ chức …") or when its opening is not like the garble."""
     anchor = [fold(w).strip(_EDGES) for w in rest[: _ANCHOR + 1]]
     if len(anchor) < _ANCHOR + 1:
         return None
@@ -3440,23 +3455,40 @@ def _body_opening(garble: Sequence[str], rest: Sequence[str], body: Sequence[str
     starts = [p for p in range(1, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
     if len(starts) != 1:
         return None
-
-    def opens(before: str) -> bool:
-        return before.rstrip().endswith((".", ":")) or fold(before).strip(_EDGES) == "dieu"
-
     p = starts[0]
-    if opens(body[p - 1]):
+    said = 0
+    while said < len(rest) and p + said < len(folded) and folded[p + said] == fold(rest[said]).strip(_EDGES):
+        said += 1
+    if said < max(_ANCHOR + 1, min(on_line, _BODY_RESTATED)):
+        return None  # a few words said again elsewhere: not the title restated
+
+    def article(q: int) -> bool:  # body[q] opens an article: "Điều 1. …"
+        return (
+            q >= 2
+            and fold(body[q - 2]).strip(_EDGES) == "dieu"
+            and _ARTICLE_NUMBER.fullmatch(body[q - 1].strip()) is not None
+        )
+
+    if article(p) or body[p - 1].rstrip().endswith((".", ":")):
         return None  # the article opens with the words read: the garble stood for "Về việc"
     for q in range(p - 1, max(0, p - _BODY_OPENING) - 1, -1):
-        if q == 0 or not opens(body[q - 1]):
+        if not article(q):
             continue
         opening = [w.strip(_EDGES) for w in body[q:p]]
         if not all(w.isalpha() for w in opening) or not reads_well(opening):
             return None
-        if [fold(w) for w in opening[:2]] == ["ve", "viec"]:
-            return None
-        garbled = re.sub(r"[\W\d_]", "", fold("".join(garble)))
-        if fuzz.ratio(garbled, fold("".join(opening))) < RUN_LIKE:
+        if not all(w[:1].islower() for w in opening[1:]):
+            return None  # "Điều 2. Việt Nam tổ chức …": a name, not a title's opening
+        said_as = " ".join(fold(w).lower() for w in opening)
+        if said_as in ("ve", "viec", "ve viec") or said_as.startswith(("ve ", "viec ")):
+            return None  # "Điều 3. Việc tổ chức …": the "Về việc" the garble stood for
+        garbled, letters = _letters(garble), _letters(opening)
+        if abs(len(letters) - len(garbled)) > _BODY_LETTERS:
+            return None  # "Vì", "Vẫn" for "Và việt": too short to be what the stamp covered
+        like = fuzz.ratio(garbled, letters)
+        if like < (_BODY_LIKE if len(letters) >= _BODY_SHORT else _BODY_SHORT_LIKE) or like <= fuzz.ratio(
+            garbled, "veviec"
+        ):
             return None
         return [opening[0][:1].upper() + opening[0][1:], *opening[1:], *rest]
     return None
