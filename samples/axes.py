@@ -1343,6 +1343,35 @@ _HOLD = Pools(
 )
 
 
+def _measured_values() -> tuple[set[str], set[str]]:
+    """Every value of the measure-only families' pools (eval's, hold's: provinces, names, organs, their
+    abbreviations, ministries, licences, certificates, subjects …) and the held-out names'
+    (``samples.heldout_names``) casefolded, and every syllable of their names: what ``corp`` (tuned on)
+    must never draw, or tuning on it would tune on what eval and hold measure."""
+    from samples import heldout_names
+
+    values: set[str] = set()
+    syllables: set[str] = set()
+    for p in (_EVAL, _HOLD):
+        for f in fields(p):
+            v = getattr(p, f.name)
+            if not isinstance(v, tuple):
+                continue
+            for x in v:
+                if isinstance(x, str):
+                    values.add(x.casefold())
+                    if f.name in ("surnames", "middle_m", "middle_f", "given_m", "given_f"):
+                        syllables.update(w.casefold() for w in x.split())
+                else:  # a Dept or an Agency
+                    for g in fields(x):
+                        y = getattr(x, g.name)
+                        values.update(z.casefold() for z in (y if isinstance(y, tuple) else (y,)))
+    for held in (heldout_names.FAMILY, heldout_names.MIDDLE, heldout_names.GIVEN):
+        syllables.update(w.casefold() for w in held)
+    values |= syllables
+    return values, syllables
+
+
 def _corp_pools() -> Pools:
     """``corp``: every value from ``samples/data/corpus_pools.json`` (derived from the Official Gazette corpus
     by ``tools/build_corpus_pools.py``), so none is ours. Where the corpus names nothing usable the pools
@@ -1352,9 +1381,16 @@ def _corp_pools() -> Pools:
     a title behind "Về việc"."""
     data = json.loads((Path(__file__).parent / "data" / "corpus_pools.json").read_text(encoding="utf-8"))
     rng = random.Random("corp-pools")  # which licences and units each organ gets: fixed, not per document
+    apart, syllables = _measured_values()
+
+    def free(value: str) -> bool:
+        return value.casefold() not in apart
 
     def lst(key: str) -> tuple[str, ...]:
-        return _nfc(tuple(data[key]))
+        return tuple(v for v in _nfc(tuple(data[key])) if free(v))
+
+    def names(key: str) -> tuple[str, ...]:  # no syllable eval, hold or the held-out names use
+        return tuple(v for v in lst(key) if not {w.casefold() for w in v.split()} & syllables)
 
     licences = tuple(t for t in lst("licences") if len(t.split()) >= 4)
     certificates = lst("certificates")
@@ -1369,27 +1405,35 @@ def _corp_pools() -> Pools:
         lic = tuple(rng.sample(licences, 2))
         return lic, tuple(rng.sample(certificates, 2)), activity(lic[0]), ("VP", *rng.sample(units, 2))
 
+    nfc = unicodedata.normalize
     depts = []
     for name, abbr in data["depts"]:
-        lic, cert, act, un = organ_docs()
-        depts.append(
-            Dept(unicodedata.normalize("NFC", name), unicodedata.normalize("NFC", abbr), un, lic, cert, act)
-        )
+        if free(name := nfc("NFC", name)) and free(abbr := nfc("NFC", abbr)):
+            lic, cert, act, un = organ_docs()
+            depts.append(Dept(name, abbr, un, lic, cert, act))
     agencies = []
     for name, abbr, ministry in data["agencies"]:
-        lic, cert, act, _ = organ_docs()
-        nfc = unicodedata.normalize
-        agencies.append(Agency(nfc("NFC", ministry), nfc("NFC", name), nfc("NFC", abbr), lic, cert, act))
-    trades = _nfc(tuple(dict.fromkeys(m.removeprefix("Bộ ") for _, m in data["ministries"])))
+        name, abbr, ministry = nfc("NFC", name), nfc("NFC", abbr), nfc("NFC", ministry)
+        if free(name) and free(abbr) and free(ministry):
+            lic, cert, act, _ = organ_docs()
+            agencies.append(Agency(ministry, name, abbr, lic, cert, act))
+    trades = tuple(
+        t for t in _nfc(tuple(dict.fromkeys(m.removeprefix("Bộ ") for _, m in data["ministries"]))) if free(t)
+    )
     letters = tuple(t for t in lst("letter_subjects") if not re.search(r"\d|ngày|đ/c|\bI\.", t))
+    # eval's and hold's provinces (hold's are alt's) leave two of the corpus's (old ones): few, kept so
+    # rather than drawn from a measured family's
+    provinces = tuple(
+        v for v in _nfc(tuple(data["provinces"]) + tuple(c for c in data["cities"] if c in CITIES)) if free(v)
+    )
     return Pools(
         family=Family.CORP,
-        provinces=_nfc(tuple(data["provinces"]) + tuple(c for c in data["cities"] if c in CITIES)),
-        surnames=lst("surnames"),
-        middle_m=lst("middle_m"),
-        middle_f=lst("middle_f"),
-        given_m=lst("given_m"),
-        given_f=lst("given_f"),
+        provinces=provinces,
+        surnames=names("surnames"),
+        middle_m=names("middle_m"),
+        middle_f=names("middle_f"),
+        given_m=names("given_m"),
+        given_f=names("given_f"),
         company_forms=lst("company_forms"),
         company_trades=trades,
         company_brands=lst("places"),
@@ -1400,23 +1444,25 @@ def _corp_pools() -> Pools:
         directive_subjects=tuple(t for t in titles if t.startswith("Về ")),
         report_subjects=lst("report_subjects"),
         submission_subjects=tuple(
-            "Về việc " + t[0].lower() + t[1:] for t in titles if not t.startswith("Về ")
+            v for t in titles if not t.startswith("Về ") and free(v := "Về việc " + t[0].lower() + t[1:])
         ),
         letter_subjects=letters,
     )
 
-
-_CORP = _corp_pools()
 
 _POOLS: dict[Family, Pools] = {
     Family.DEV: _DEV,
     Family.EVAL: _EVAL,
     Family.ALT: _ALT,
     Family.HOLD: _HOLD,
-    Family.CORP: _CORP,
 }
 
 
 def pools(family: Family | str) -> Pools:
-    """The value pools of a family (no two families share a name, organ, place, company or subject)."""
-    return _POOLS[Family(family)]
+    """The value pools of a family (no two families share a name, organ, place, company or subject).
+    ``corp``'s are built at the first call (they keep apart from ``samples.heldout_names``, which imports
+    this module)."""
+    fam = Family(family)
+    if fam not in _POOLS and fam is Family.CORP:
+        _POOLS[fam] = _corp_pools()
+    return _POOLS[fam]

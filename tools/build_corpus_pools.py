@@ -85,6 +85,14 @@ FUNCTION = frozenset(
     ]
 )
 CUT = re.compile(r"[,;:.()\[\]\n“”\"…]")
+FOOTNOTE = re.compile(rf"(?<=[{UP}{LOW}])\d{{1,2}}(?=[\s,.;:]|$)")
+# the country, named after "nước", "Cộng hòa xã hội chủ nghĩa": never a commune's or a district's name
+COUNTRY = "Việt Nam"
+# the words that name a place's kind: one of them after a place is the next place ("huyện Yên Phong tỉnh …")
+PLACE_HEADS = ("tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường", "thôn", "khu", "tổ")
+# a word opening another organ's name: a comma before it ends a Cục's ("Cục Xuất bản, Sở …"), another word
+# after a comma goes on with it ("Cục Xuất bản, In và Phát hành")
+ORGAN_HEADS = ("Bộ", "Sở", "Cục", "Tổng", "Vụ", "Phòng", "Văn", "Ủy", "Ban", "Viện", "Thanh", "Tòa", "Ngân")
 
 
 def nfc(text: str) -> str:
@@ -221,7 +229,7 @@ def titles(texts: dict[str, str], ministries: list[str]) -> Counter[str]:
                 out[t] += 1
     keep: Counter[str] = Counter()
     for t, n in out.items():
-        t = " ".join(t.split())
+        t = FOOTNOTE.sub("", " ".join(t.split()))  # "… Quân đội1": a footnote's mark glued to the last word
         w = t.split()
         if not (5 <= len(w) <= 32) or re.search(r"[{}\[\]…_]|\.\.|/\d|\d{3,}/", t) or t.isupper():
             continue
@@ -262,10 +270,43 @@ def report_subjects(texts: dict[str, str]) -> Counter[str]:
 
 
 def proper_after(texts: dict[str, str], head: str, words: tuple[int, int] = (1, 3)) -> Counter[str]:
-    """Capitalised names after a lower-case ``head`` ("tỉnh Quảng Ninh", "đường Lê Lợi")."""
+    """Capitalised names after a lower-case ``head`` ("tỉnh Quảng Ninh", "đường Lê Lợi"), whole: not one
+    another capitalised word goes on with ("xã Hoàng Văn Thụ" is no "Hoàng Văn"), nor one the same word
+    follows more often than not ("… huyện Trưởng Công an …": "an" each time, a word cut)."""
     lo, hi = words
-    pat = re.compile(rf"(?<![{UP}{LOW}]){head} ({CAP}(?: {CAP}){{{lo - 1},{hi - 1}}})(?![{UP}{LOW}0-9])")
-    return Counter(m.group(1) for t in texts.values() for m in pat.finditer(t))
+    pat = re.compile(
+        rf"(?<![{UP}{LOW}]){head} ({CAP}(?: {CAP}){{{lo - 1},{hi - 1}}})(?![{UP}{LOW}0-9])(?! {CAP})"
+        rf"(?: ([{UP}{LOW}]+))?"
+    )
+    found: Counter[str] = Counter()
+    after: dict[str, Counter[str]] = defaultdict(Counter)
+    for t in texts.values():
+        for m in pat.finditer(t):
+            found[m.group(1)] += 1
+            after[m.group(1)][m.group(2) or ""] += 1
+    cut = {
+        k
+        for k, c in after.items()
+        if (w := c.most_common(1)[0])[0] not in {"", "và", *PLACE_HEADS, *FUNCTION}
+        and w[1] * 2 > found[k] > 1
+    }
+    return Counter({k: v for k, v in found.items() if k not in cut and k != COUNTRY})
+
+
+def full_name(texts: dict[str, str], name: str) -> str:
+    """An organ's name as most of the texts go on with it after a comma, where no other organ's name follows
+    it ("Cục Xuất bản, In và Phát hành"): whole words to the next punctuation, holding "và"; else ``name``."""
+    pat = re.compile(re.escape(name) + rf", ((?:{WORD} )*và(?: {WORD})+)(?=[,;.():\n])")
+    goes_on = Counter(
+        m.group(1)
+        for t in texts.values()
+        for m in pat.finditer(t)
+        if m.group(1).split()[0] not in ORGAN_HEADS and len(m.group(1).split()) <= 6
+    )
+    seen = sum(t.count(name) for t in texts.values())
+    if goes_on and (best := goes_on.most_common(1)[0])[1] * 3 >= seen:
+        return f"{name}, {best[0]}"
+    return name
 
 
 def syllables(corpus: Path) -> frozenset[str]:
@@ -288,9 +329,20 @@ def build(corpus: Path) -> dict[str, object]:
 
     names = Counter({k: v for k, v in signer_names(texts).items() if vietnamese(k)})
     person = split_names(names)
+    # a middle name of two syllables (but "Thị …") one signer alone bears is no name's part the corpus
+    # shows twice ("Sinh Nhật"): left out
+    middles = Counter(" ".join(n.split()[1:-1]) for n in names)
+    for key in ("middle_m", "middle_f"):
+        person[key] = [
+            m for m in person.get(key, []) if len(m.split()) < 2 or m.startswith("Thị ") or middles[m] >= 2
+        ]
     parts = notation_parts(texts)
     bo = phrases(texts, "Bộ", 10, cap=True)
     ministries = organs_by_abbr(bo, parts, "B", 3)
+    # a ministry's name cut short ("Bộ Giáo dục" of "Bộ Giáo dục và Đào tạo"): left out
+    ministries = {
+        ab: m for ab, m in ministries.items() if not any(o.startswith(m + " ") for o in ministries.values())
+    }
     cuc = Counter({k: v for k, v in phrases(texts, "Cục", 9, cap=True).items() if len(k.split()) >= 3})
     cuc_abbr = organs_by_abbr(cuc, parts, "", 2)
     # a Cục's name is proper words, none an abbreviation, not cut short (a prefix of a longer one kept)
@@ -344,6 +396,7 @@ def build(corpus: Path) -> dict[str, object]:
             if c in text:
                 cuc_ministry[c][ministries[own[0]]] += text.count(c)
     abbr_of = {name: ab for ab, name in cuc_abbr.items()}
+    agencies = [full_name(texts, c) for c in agencies]
 
     def proper(head: str, lo: int) -> Counter[str]:
         """Whole "tỉnh Quảng Ninh" phrases: ``lo``-3 capitalised Vietnamese syllables after the head."""
@@ -366,12 +419,20 @@ def build(corpus: Path) -> dict[str, object]:
             streets[name] += v
     # one Cục an abbreviation (its name's variants, "Cục Quan hệ lao động - Tiền lương" / "… và Tiền lương":
     # the more frequent)
+    # and none a notation's type ("Cục Trồng trọt" TT: a Thông tư's), the extractor's or a heading's
+    from digitize.pipeline.fields.vocab import NOTATION_TYPES
+
+    types = set(NOTATION_TYPES) | {initials(t.split()) for t in TYPE_WORDS.split("|")}
     by_abbr: dict[str, str] = {}
-    for c in sorted(agencies, key=lambda c: (-cuc[c], c)):
-        if cuc_ministry.get(c):
-            by_abbr.setdefault(abbr_of.get(c, initials(c.split()[1:])), c)
+    for c in sorted(agencies, key=lambda c: (-cuc[c.split(",")[0]], c)):
+        short = c.split(",")[0]  # the name as the counts know it, before a comma it goes on after
+        if cuc_ministry.get(short):
+            ab = abbr_of.get(c, initials(c.replace(",", "").split()[1:]))
+            if ab not in types:
+                by_abbr.setdefault(ab, c)
     agency_rows = [
-        [c, ab, cuc_ministry[c].most_common(1)[0][0]] for ab, c in sorted(by_abbr.items(), key=lambda x: x[1])
+        [c, ab, cuc_ministry[c.split(",")[0]].most_common(1)[0][0]]
+        for ab, c in sorted(by_abbr.items(), key=lambda x: x[1])
     ]
     all_titles = titles(texts, sorted(ministries.values()))
     # a company's legal form as the texts spell it ("Công ty trách nhiệm hữu hạn một thành viên")

@@ -34,7 +34,7 @@ from samples.heldout_names import FAMILY as UNLISTED_FAMILY
 from samples.heldout_names import GIVEN as UNLISTED_GIVEN
 from samples.varied import make_varied_content, make_varied_document, write_varied
 
-OTHERS = ("dev", "alt", "eval")
+OTHERS = ("dev", "alt", "eval", "corp")
 NAME_FIELDS = ("surnames", "middle_m", "middle_f", "given_m", "given_f")
 SUBJECT_FIELDS = (
     "decision_subjects",
