@@ -12,6 +12,10 @@ generator's families, beside the fixed generator, with a breakdown per axis valu
   ``alt``/``dev`` and ``eval`` tells ``eval``'s content being harder (``hold`` scores as ``alt``) from the
   extractor having learned ``alt``'s and ``dev``'s pools (``hold`` scores as ``eval``);
   ``BENCH_FAMILIES_SETS=hold,alt``;
+- ``corp``: TUNE ON (its misses may be looked into: ``BENCH_FAMILIES_SETS=corp BENCH_FAMILIES_MISSES=corp``);
+  its content is not ours: signers, organs with their notation abbreviations, titles, licences, provinces
+  and streets drawn from the public-domain Official Gazette corpus (``samples/data/corpus_pools.json``, built
+  by ``tools/build_corpus_pools.py``), so tuning on it does not only learn our generator's pools;
 - ``fixed``: the previous generator (``samples.generate.write_set`` without a family), same number of
   documents, for comparison.
 

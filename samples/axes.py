@@ -7,19 +7,24 @@ share a seed and draw their names, organs, places, companies and subjects from d
 ``alt`` is tuned on too, its pools chosen apart from both, to show rules that hold only on dev's content;
 ``hold`` is measure-only like ``eval`` (never tuned on), its pools apart from all three (but the provinces,
 too few: alt's), a second held-out family of our own to tell eval's content being harder from the
-extractor having learned alt's and dev's.
+extractor having learned alt's and dev's. ``corp`` is tuned on: its pools are not ours but derived from the
+public-domain Official Gazette corpus (``samples/data/corpus_pools.json``, ``tools/build_corpus_pools.py``).
 
 The lists below were written for this generator (Decree 30/2020 conventions and common Vietnamese names);
-no text is copied from ``../shared``. All strings are NFC.
+no text is copied from ``../shared`` (``corp``'s lists are derived from it: compact tables, no document).
+All strings are NFC.
 """
 
 from __future__ import annotations
 
+import json
 import random
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from digitize.pipeline.fields.vocab import PROVINCES
@@ -38,6 +43,10 @@ class Family(StrEnum):
     # only measure on it, like eval: pools apart from dev's, alt's and eval's (but the provinces), so a gap
     # between alt/dev and eval can be told apart from eval's own content being harder
     HOLD = "hold"
+    # tune on it: content not written by us, drawn from the public-domain Official Gazette corpus (the pools
+    # in samples/data/corpus_pools.json, built by tools/build_corpus_pools.py): real signers, organs,
+    # notations and titles, so tuning stops learning only our own generator's content
+    CORP = "corp"
 
 
 # Seeds of the two families never meet: a document's RNG is keyed by its family name and its seed is offset.
@@ -46,6 +55,7 @@ FAMILY_SEED_BASE: dict[Family, int] = {
     Family.ALT: 5_000_000,
     Family.EVAL: 9_000_000,
     Family.HOLD: 13_000_000,
+    Family.CORP: 17_000_000,
 }
 
 
@@ -1332,9 +1342,127 @@ _HOLD = Pools(
     ),
 )
 
-_POOLS: dict[Family, Pools] = {Family.DEV: _DEV, Family.EVAL: _EVAL, Family.ALT: _ALT, Family.HOLD: _HOLD}
+
+def _measured_values() -> tuple[set[str], set[str]]:
+    """Every value of the measure-only families' pools (eval's, hold's: provinces, names, organs, their
+    abbreviations, ministries, licences, certificates, subjects …) and the held-out names'
+    (``samples.heldout_names``) casefolded, and every syllable of their names: what ``corp`` (tuned on)
+    must never draw, or tuning on it would tune on what eval and hold measure."""
+    from samples import heldout_names
+
+    values: set[str] = set()
+    syllables: set[str] = set()
+    for p in (_EVAL, _HOLD):
+        for f in fields(p):
+            v = getattr(p, f.name)
+            if not isinstance(v, tuple):
+                continue
+            for x in v:
+                if isinstance(x, str):
+                    values.add(x.casefold())
+                    if f.name in ("surnames", "middle_m", "middle_f", "given_m", "given_f"):
+                        syllables.update(w.casefold() for w in x.split())
+                else:  # a Dept or an Agency
+                    for g in fields(x):
+                        y = getattr(x, g.name)
+                        values.update(z.casefold() for z in (y if isinstance(y, tuple) else (y,)))
+    for held in (heldout_names.FAMILY, heldout_names.MIDDLE, heldout_names.GIVEN):
+        syllables.update(w.casefold() for w in held)
+    values |= syllables
+    return values, syllables
+
+
+def _corp_pools() -> Pools:
+    """``corp``: every value from ``samples/data/corpus_pools.json`` (derived from the Official Gazette corpus
+    by ``tools/build_corpus_pools.py``), so none is ours. Where the corpus names nothing usable the pools
+    are built from its values in a neutral way, said at each: company trades are the ministries' fields
+    ("Xây dựng", "Y tế"), brands are its place names ("Hương Sơn"), a Sở's or Cục's units are the corpus's
+    "Vụ …" initials and VP, its activity is its licence's title without "Giấy phép", a tờ trình's subject is
+    a title behind "Về việc"."""
+    data = json.loads((Path(__file__).parent / "data" / "corpus_pools.json").read_text(encoding="utf-8"))
+    rng = random.Random("corp-pools")  # which licences and units each organ gets: fixed, not per document
+    apart, syllables = _measured_values()
+
+    def free(value: str) -> bool:
+        return value.casefold() not in apart
+
+    def lst(key: str) -> tuple[str, ...]:
+        return tuple(v for v in _nfc(tuple(data[key])) if free(v))
+
+    def names(key: str) -> tuple[str, ...]:  # no syllable eval, hold or the held-out names use
+        return tuple(v for v in lst(key) if not {w.casefold() for w in v.split()} & syllables)
+
+    licences = tuple(t for t in lst("licences") if len(t.split()) >= 4)
+    certificates = lst("certificates")
+    units = tuple(u for u in lst("units") if u != "VP")
+    titles = tuple(t for t in lst("titles") if "{" not in t)
+
+    def activity(licence: str) -> str:
+        rest = licence.removeprefix("Giấy phép ")
+        return rest[0].upper() + rest[1:]
+
+    def organ_docs() -> tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]:
+        lic = tuple(rng.sample(licences, 2))
+        return lic, tuple(rng.sample(certificates, 2)), activity(lic[0]), ("VP", *rng.sample(units, 2))
+
+    nfc = unicodedata.normalize
+    depts = []
+    for name, abbr in data["depts"]:
+        if free(name := nfc("NFC", name)) and free(abbr := nfc("NFC", abbr)):
+            lic, cert, act, un = organ_docs()
+            depts.append(Dept(name, abbr, un, lic, cert, act))
+    agencies = []
+    for name, abbr, ministry in data["agencies"]:
+        name, abbr, ministry = nfc("NFC", name), nfc("NFC", abbr), nfc("NFC", ministry)
+        if free(name) and free(abbr) and free(ministry):
+            lic, cert, act, _ = organ_docs()
+            agencies.append(Agency(ministry, name, abbr, lic, cert, act))
+    trades = tuple(
+        t for t in _nfc(tuple(dict.fromkeys(m.removeprefix("Bộ ") for _, m in data["ministries"]))) if free(t)
+    )
+    letters = tuple(t for t in lst("letter_subjects") if not re.search(r"\d|ngày|đ/c|\bI\.", t))
+    # eval's and hold's provinces (hold's are alt's) leave two of the corpus's (old ones): few, kept so
+    # rather than drawn from a measured family's
+    provinces = tuple(
+        v for v in _nfc(tuple(data["provinces"]) + tuple(c for c in data["cities"] if c in CITIES)) if free(v)
+    )
+    return Pools(
+        family=Family.CORP,
+        provinces=provinces,
+        surnames=names("surnames"),
+        middle_m=names("middle_m"),
+        middle_f=names("middle_f"),
+        given_m=names("given_m"),
+        given_f=names("given_f"),
+        company_forms=lst("company_forms"),
+        company_trades=trades,
+        company_brands=lst("places"),
+        streets=lst("streets"),
+        depts=tuple(depts),
+        agencies=tuple(agencies),
+        decision_subjects=titles,
+        directive_subjects=tuple(t for t in titles if t.startswith("Về ")),
+        report_subjects=lst("report_subjects"),
+        submission_subjects=tuple(
+            v for t in titles if not t.startswith("Về ") and free(v := "Về việc " + t[0].lower() + t[1:])
+        ),
+        letter_subjects=letters,
+    )
+
+
+_POOLS: dict[Family, Pools] = {
+    Family.DEV: _DEV,
+    Family.EVAL: _EVAL,
+    Family.ALT: _ALT,
+    Family.HOLD: _HOLD,
+}
 
 
 def pools(family: Family | str) -> Pools:
-    """The value pools of a family (no two families share a name, organ, place, company or subject)."""
-    return _POOLS[Family(family)]
+    """The value pools of a family (no two families share a name, organ, place, company or subject).
+    ``corp``'s are built at the first call (they keep apart from ``samples.heldout_names``, which imports
+    this module)."""
+    fam = Family(family)
+    if fam not in _POOLS and fam is Family.CORP:
+        _POOLS[fam] = _corp_pools()
+    return _POOLS[fam]

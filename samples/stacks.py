@@ -38,6 +38,7 @@ FAMILY_BASE: dict[str, int] = {
     Family.ALT: 3_000_000,
     Family.EVAL: 7_000_000,
     Family.HOLD: 11_000_000,
+    Family.CORP: 15_000_000,
 }
 
 

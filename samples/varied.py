@@ -1,5 +1,7 @@
 """The varied generator: documents drawn along independent axes (``samples.axes``), in families (``dev``,
-``alt`` tuned on; ``eval``, ``hold`` only measured).
+``alt``, ``corp`` tuned on; ``eval``, ``hold`` only measured). ``corp`` is a TUNE-ON family whose content
+(names, organs, notations, titles, licences) comes from the public-domain Official Gazette corpus
+(``samples/data/corpus_pools.json``), not from lists we wrote.
 
     doc = make_varied_document(7, family="eval")                 # axes drawn from the seed
     doc = make_varied_document(7, family="dev", axes=Axes(kind="chi_thi", colour=Colour.BITONAL, dpi=200))

@@ -242,7 +242,7 @@ def test_each_unsure_garble_word_is_tried_glued_to_the_subject_s_next_word_not_o
     monkeypatch.setattr(subject, "_glued_tail", lambda model, w, after: (w[:-3], w[-3:]))
     tried: list[int] = []
 
-    def opening(ws, first_n, first, lines, glued_at=None):  # type: ignore[no-untyped-def]
+    def opening(ws, first_n, first, lines, glued_at=None, body=()):  # type: ignore[no-untyped-def]
         if glued_at is None:
             return None
         tried.append(glued_at[0])
@@ -258,3 +258,84 @@ def test_each_unsure_garble_word_is_tried_glued_to_the_subject_s_next_word_not_o
         "tự",
     ]
     assert tried == [2, 3]
+
+
+def _decision_stamped(first: str, confs: dict[str, float], article: str) -> ExtractedField:
+    """A decision's subject ``first`` / "sơ đồ quy hoạch cấp quốc gia" with an incoming stamp's labels left
+    of its first line (as ``_stamped``), its words of ``confs`` read so, and ``article`` in its body."""
+    from digitize.pipeline.model import Box, Word
+
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/QĐ-UBND")
+    body = [
+        ("QUYẾT ĐỊNH", "center", 95.0),
+        (first, "center", 91.0),
+        ("sơ đồ quy hoạch cấp quốc gia", "center", 91.0),
+        ("QUYẾT ĐỊNH:", "center", 95.0),
+        (article, "body", 90.0),
+    ]
+    base = page(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+    words = [replace(w, conf=confs.get(w.text, w.conf)) for w in base.words]
+    row = next(w.line for w in words if w.text == first.split()[0])
+    second = [w for w in words if w.line == row + 1]
+    y0, y1 = second[0].box.y0, second[0].box.y1
+    at = min(w.box.x0 for w in words if w.line == row) - 40
+    words += [
+        Word("Ngày:", 93.0, Box(at - 260, y0, at - 150, y1), line=row + 1),
+        Word("21/5/24", 40.0, Box(at - 130, y0, at, y1), line=row + 1),
+    ]
+    return extract([replace(base, words=tuple(words))]).fields["subject"]
+
+
+def test_a_stamped_title_opening_is_the_one_its_article_restates_not_always_ve_viec() -> None:
+    # a decision titled "Hướng dẫn …" (the corpus's titles open so as often as with "Về việc"), an incoming
+    # stamp's box over its first words read "SHướn," (40) "đá" (30): "Điều 1. Hướng dẫn nội dung …" in the
+    # body says which words they were, not "Về việc" (corp seed 801 doc 000)
+    first = "SHướn, đá nội dung và yêu cầu kỹ thuật của cơ sở dữ liệu"
+    article = "Điều 1. Hướng dẫn nội dung và yêu cầu kỹ thuật của cơ sở dữ liệu sơ đồ quy hoạch."
+    f = _decision_stamped(first, {"SHướn,": 40.0, "đá": 30.0}, article)
+    assert (f.value, f.confidence < SURE) == (
+        "Hướng dẫn nội dung và yêu cầu kỹ thuật của cơ sở dữ liệu sơ đồ quy hoạch cấp quốc gia",
+        True,
+    )
+    # a "Về việc …" title's article opens with the words after it: "Về việc" put back as before
+    first = "Sữa đề ban hành quy chế làm việc của cơ quan"
+    article = "Điều 1. Ban hành quy chế làm việc của cơ quan sơ đồ quy hoạch."
+    f = _decision_stamped(first, {"Sữa": 79.0, "đề": 62.0}, article)
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc ban hành quy chế làm việc của cơ quan sơ đồ quy hoạch cấp quốc gia",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Điều 3. Việc tổ chức hội nghị tổng kết do Văn phòng chủ trì.",  # "Việc": what the garble stood for
+        "Các phòng báo cáo. Vẫn tổ chức hội nghị tổng kết như mọi năm.",  # another clause, no article's start
+        "Điều 2. Vì tổ chức hội nghị tổng kết",  # "Vì": far fewer letters than the garble
+        "Điều 2. Việt Nam tổ chức hội nghị tổng kết",  # a name, not a title's opening
+        "Điều 2. Về tổ chức hội nghị tổng kết: giao Văn phòng chuẩn bị.",  # "Về": what the garble stood for
+    ],
+)
+def test_a_stamped_title_opening_is_not_taken_from_a_body_clause_unlike_the_garble(article: str) -> None:
+    # "Và việt" (60/50) under an incoming stamp's box where "Về việc" was: a body's clause going on with the
+    # title's words after some other opening is no restatement of the title; "Về việc" put back as before
+    first = "Và việt tổ chức hội nghị tổng kết công tác năm"
+    f = _decision_stamped(first, {"Và": 60.0, "việt": 50.0}, article)
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc tổ chức hội nghị tổng kết công tác năm sơ đồ quy hoạch cấp quốc gia",
+        True,
+    )
+
+
+def test_a_stamped_title_opening_unlike_the_garble_is_not_taken_from_a_short_restatement() -> None:
+    # "SHướn, đá" over "Hướng dẫn": an article opening "Sửa đổi" restates 6 of the first line's 10 words
+    # after the garble, its letters little like the garble's: "Về việc" put back (in doubt), not "Sửa đổi"
+    first = "SHướn, đá nội dung và yêu cầu kỹ thuật của cơ sở dữ liệu"
+    f = _decision_stamped(
+        first, {"SHướn,": 40.0, "đá": 30.0}, "Điều 1. Sửa đổi nội dung và yêu cầu kỹ thuật."
+    )
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc nội dung và yêu cầu kỹ thuật của cơ sở dữ liệu sơ đồ quy hoạch cấp quốc gia",
+        True,
+    )

@@ -3344,12 +3344,13 @@ def _glued_tail(model: correct.Model, word: str, after: str) -> tuple[str, str] 
 
 
 def stamped_opening(
-    words: Sequence[str], first_n: int, first: Line, lines: Sequence[Line]
+    words: Sequence[str], first_n: int, first: Line, lines: Sequence[Line], body: Sequence[str] = ()
 ) -> list[str] | None:
     """``_stamped_opening``; where it finds none, the same with the garble's word glued to the subject's
     next one read unsure (below ``GLUED_GARBLE_CONF``) split before the syllable it ends in
-    (``_glued_tail``: "Sẽ vế đệbáo đảm …" of "Về việc bảo đảm …")."""
-    if (put := _stamped_opening(words, first_n, first, lines)) is not None:
+    (``_glued_tail``: "Sẽ vế đệbáo đảm …" of "Về việc bảo đảm …"). ``body``: the words of the lines outside
+    the subject, where a decision restates it (``_body_opening``)."""
+    if (put := _stamped_opening(words, first_n, first, lines, body=body)) is not None:
         return put
     model = correct.load()
     read = {w.text: w for w in first.words}
@@ -3362,7 +3363,9 @@ def stamped_opening(
         ):
             continue
         glued = [*words[:i], *split, *words[i + 1 :]]
-        if (put := _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w))) is not None:
+        if (
+            put := _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w), body=body)
+        ) is not None:
             return put  # else a later word of the garble may be the one glued to the subject's
     return None
 
@@ -3373,6 +3376,7 @@ def _stamped_opening(
     first: Line,
     lines: Sequence[Line],
     glued_at: tuple[int, Word] | None = None,
+    body: Sequence[str] = (),
 ) -> list[str] | None:
     """The trích yếu with "Về việc" put back where an incoming stamp's box over the first line's first words
     left a garble of two or three words ("Sữa đề đẩy mạnh cải cách …", "vì „đ đẩy nhanh …", "Và việt bảo đảm
@@ -3381,7 +3385,9 @@ def _stamped_opening(
     the garble (``_stamp_labels_beside``), the garble of about the letters of "Về việc" (``_PAIR_LETTERS``),
     a word of it no word read right or read unsure (``PAIR_SURE``), its last word one the corpus never shows
     before the next, and the words after it in small letters reading well (``reads_well``: all of the first
-    line's, ``_WELL_READ`` at least). None otherwise; the words put back are a guess (to review)."""
+    line's, ``_WELL_READ`` at least). None otherwise; the words put back are a guess (to review). Where the
+    ``body`` restates the subject with other opening words like the garble ("Điều 1. Hướng dẫn nội dung …"
+    under "SHướn, đá nội dung …": a title need not open with "Về việc"), those (``_body_opening``)."""
     model = correct.load()
     mine = sorted(first.words, key=lambda w: w.box.x0)
     for k in range(_PAIR_WORDS[0], _PAIR_WORDS[1] + 1):
@@ -3408,9 +3414,83 @@ def _stamped_opening(
         )
         if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
             return None
+        if (opened := _body_opening(garble, rest, body, max(0, first_n - k))) is not None:
+            return opened  # "SHướn, đá nội dung …": "Hướng dẫn" as "Điều 1. Hướng dẫn nội dung …" says
         if fold(rest[0]).strip(_EDGES) == "viec":
             return ["Về", *rest]  # "Về sa việc đề nghị …": the garble stood for "Về" alone, "việc" is read
         return ["Về", "việc", *rest]
+    return None
+
+
+_BODY_OPENING = 3  # words at most a restated title opens with before the words read after a stamp's garble
+_BODY_RESTATED = 5  # words read after the garble the article restates, enough where the first line has more
+_BODY_LETTERS = 2  # letters at most the opening has more or fewer than the garble
+_BODY_SHORT = 6  # letters below which an opening is a short word or two, easily like any garble
+_BODY_LIKE = 50  # rapidfuzz ratio an opening's letters need to the garble's (above RUN_LIKE: a whole opening)
+_BODY_SHORT_LIKE = 60  # the same for a short one
+_ARTICLE_NUMBER = re.compile(r"\d{1,3}[.:]")  # "1." of "Điều 1."
+
+
+def _letters(words: Sequence[str]) -> str:
+    return re.sub(r"[\W\d_]", "", fold("".join(words)))
+
+
+def _body_opening(
+    garble: Sequence[str], rest: Sequence[str], body: Sequence[str], on_line: int = 0
+) -> list[str] | None:
+    """The subject opened with the words an article of the body opens with where it restates it: right
+    after "Điều N." one to ``_BODY_OPENING`` words, then the words read after the garble, once in the body,
+    all of the first line's (``on_line``) or ``_BODY_RESTATED`` at least; the opening in letters, reading well
+    (``reads_well``), its words after the first in small letters (not a name: "Việt Nam"), not "Về", "Việc"
+    nor "Về việc" (those are the opening the garble stood for), of about the garble's letters
+    (``_BODY_LETTERS``), like them (``_BODY_LIKE``, ``_BODY_SHORT_LIKE`` for a short one) and more than
+    "Về việc" is. A decision's title opens with "Hướng dẫn", "Quy định", "Ban hành" … as often as with "Về
+    việc" ("SHướn, đá nội dung …" under an incoming stamp, "Điều 1. Hướng dẫn nội dung …" in the body). None
+    when the article opens with those words (a "Về việc …" title), when only another clause restates them
+    ("… báo cáo. Vẫn tổ chức …") or when its opening is not like the garble."""
+    anchor = [fold(w).strip(_EDGES) for w in rest[: _ANCHOR + 1]]
+    if len(anchor) < _ANCHOR + 1:
+        return None
+    folded = [fold(w).strip(_EDGES) for w in body]
+    starts = [p for p in range(1, len(folded) - len(anchor) + 1) if folded[p : p + len(anchor)] == anchor]
+    if len(starts) != 1:
+        return None
+    p = starts[0]
+    said = 0
+    while said < len(rest) and p + said < len(folded) and folded[p + said] == fold(rest[said]).strip(_EDGES):
+        said += 1
+    if said < max(_ANCHOR + 1, min(on_line, _BODY_RESTATED)):
+        return None  # a few words said again elsewhere: not the title restated
+
+    def article(q: int) -> bool:  # body[q] opens an article: "Điều 1. …"
+        return (
+            q >= 2
+            and fold(body[q - 2]).strip(_EDGES) == "dieu"
+            and _ARTICLE_NUMBER.fullmatch(body[q - 1].strip()) is not None
+        )
+
+    if article(p) or body[p - 1].rstrip().endswith((".", ":")):
+        return None  # the article opens with the words read: the garble stood for "Về việc"
+    for q in range(p - 1, max(0, p - _BODY_OPENING) - 1, -1):
+        if not article(q):
+            continue
+        opening = [w.strip(_EDGES) for w in body[q:p]]
+        if not all(w.isalpha() for w in opening) or not reads_well(opening):
+            return None
+        if not all(w[:1].islower() for w in opening[1:]):
+            return None  # "Điều 2. Việt Nam tổ chức …": a name, not a title's opening
+        said_as = " ".join(fold(w).lower() for w in opening)
+        if said_as in ("ve", "viec", "ve viec") or said_as.startswith(("ve ", "viec ")):
+            return None  # "Điều 3. Việc tổ chức …": the "Về việc" the garble stood for
+        garbled, letters = _letters(garble), _letters(opening)
+        if abs(len(letters) - len(garbled)) > _BODY_LETTERS:
+            return None  # "Vì", "Vẫn" for "Và việt": too short to be what the stamp covered
+        like = fuzz.ratio(garbled, letters)
+        if like < (_BODY_LIKE if len(letters) >= _BODY_SHORT else _BODY_SHORT_LIKE) or like <= fuzz.ratio(
+            garbled, "veviec"
+        ):
+            return None
+        return [opening[0][:1].upper() + opening[0][1:], *opening[1:], *rest]
     return None
 
 
@@ -3543,7 +3623,7 @@ def read_subject(
                 if restored is None:
                     return res.freeze()  # a garbled "Về việc" with garbled words after it: to review
                 if restored[0] == joined and (
-                    put := stamped_opening(joined.split(), first_n, subj[0], lines)
+                    put := stamped_opening(joined.split(), first_n, subj[0], lines, others)
                 ):
                     restored = " ".join(put), True  # "Sữa đề đẩy mạnh …": an incoming stamp's box over it
                 elif restored[0] == joined and (put := garbled_lead(joined.split(), first_n, subj[0])):
