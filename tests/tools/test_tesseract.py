@@ -64,8 +64,22 @@ maps = Path("/proc/self/maps").read_text()
 inline = "libompinline" in maps
 # the regions the stub itself ran: loaded but not bound (built with hidden symbols, say) it runs none
 regions = ctypes.CDLL(sys.argv[1]).ompinline_regions() if inline else 0
+# the line images Tesseract kept uncompressed (SPIX), and what a caller other than libtesseract gets: PNG
+spix = ctypes.CDLL(sys.argv[1]).ompinline_spix_writes() if inline else 0
+other = b""
+if inline:
+    lept = ctypes.CDLL("liblept.so.5")
+    lept.pixCreate.restype = ctypes.c_void_p
+    lept.pixCreate.argtypes = [ctypes.c_int] * 3
+    stub = ctypes.CDLL(sys.argv[1])
+    stub.pixWriteMem.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t),
+                                 ctypes.c_void_p, ctypes.c_int]
+    data, size = ctypes.c_void_p(), ctypes.c_size_t()
+    assert stub.pixWriteMem(ctypes.byref(data), ctypes.byref(size), lept.pixCreate(8, 8, 8), 3) == 0
+    other = ctypes.string_at(data, 4)
 print(json.dumps({"words": [[list(vars(t).values()) for t in ws] for ws in words],
-                  "inline": inline, "gomp": "libgomp" in maps, "regions": regions}))
+                  "inline": inline, "gomp": "libgomp" in maps, "regions": regions,
+                  "spix": spix, "other": other.hex()}))
 """
 
 
@@ -73,7 +87,9 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     """libtesseract's OpenMP regions (a team of one each, with OMP_THREAD_LIMIT=1, ended by a futex syscall)
     run inline once ``ompinline.c`` is built: the library is loaded before libtesseract, and Tesseract reads
     the same words, boxes and confidences as with libgomp's regions; with ``ocr_omp_inline`` off, or not
-    built, libgomp's own (each read in a child process: the library is chosen once a process)."""
+    built, libgomp's own (each read in a child process: the library is chosen once a process). The text
+    lines' images Tesseract keeps for its LSTM are written uncompressed (SPIX, not PNG): the same words
+    again; a caller other than libtesseract still gets the PNG it asks for."""
     import json
     import os
     import shutil
@@ -103,6 +119,8 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     inline = read(built)
     assert inline["inline"] and inline["gomp"]
     assert isinstance(inline["regions"], int) and inline["regions"] > 1000  # the LSTM's regions ran here
+    assert isinstance(inline["spix"], int) and inline["spix"] > 10  # a line image at least per line read
+    assert inline["other"] == b"\x89PNG".hex()
     assert read(built, DIGITIZE_OCR_OMP_INLINE="0")["inline"] is False
     plain = read(tmp_path / "not-built.so")
     assert plain["inline"] is False
@@ -127,7 +145,7 @@ def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch:
     from tests.pipeline.pages import decree_page
 
     page = np.asarray(decree_page(300).convert("L"))
-    tall = np.vstack([np.hstack([page, page])] * 2)  # four pages' words: seconds of recognition
+    tall = np.vstack([np.hstack([page, page])] * 3)  # six pages' words: seconds of recognition
     tesseract.image_to_data(page[:200], lang="vie", psm=3, dpi=300, timeout=60.0)  # the engine loaded
     # (in process: this process's own CPU; a child another test left, reaped meanwhile, counts in
     # RUSAGE_CHILDREN)

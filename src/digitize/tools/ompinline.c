@@ -14,12 +14,15 @@
  * of one, as the process's thread limit of 1 gives it anyway); a `sections` construct of another outside
  * these regions goes to libgomp's own functions.
  *
+ * It also keeps libtesseract's text-line images uncompressed (``pixWriteMem``, at the end).
+ *
  * Built by `make ompinline` (cc -O2 -shared -fPIC); nothing else in the package needs a compiler.
  */
 
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stddef.h>
+#include <string.h>
 
 static __thread unsigned next_section, last_section, in_sections;
 
@@ -86,4 +89,53 @@ void GOMP_sections_end_nowait(void) {
         if (end)
             end();
     }
+}
+
+/* Tesseract keeps every text line's image it hands its LSTM as PNG bytes (ImageData::SetPixInternal writes
+ * it with Leptonica's pixWriteMem(..., IFF_PNG)) and decodes them again right before reading the line
+ * (GetPixInternal: pixReadMem, which tells the format from the bytes' header): zlib's deflate and inflate
+ * and libpng were ~5 % of a phone photo's reading (perf). Its calls write Leptonica's own uncompressed
+ * serialisation (SPIX) instead, which pixReadMem reads back to the same pixels: the same words, boxes and
+ * confidences. Only calls from libtesseract are changed; any other caller gets the format it asked for. */
+#define IFF_PNG 3
+#define IFF_SPIX 19
+
+typedef int (*pix_write_mem_fn)(unsigned char **, size_t *, void *, int);
+
+/* how many line images were kept as SPIX here (a test reads it: the stub really took Leptonica's place) */
+static unsigned long spix_writes;
+
+unsigned long ompinline_spix_writes(void) { return spix_writes; }
+
+static pix_write_mem_fn leptonica_write_mem(void) {
+    static pix_write_mem_fn cached;
+    if (cached == NULL) {
+        static const char *const names[] = {"liblept.so.5", "libleptonica.so.6"};
+        for (size_t i = 0; cached == NULL && i < sizeof names / sizeof names[0]; i++) {
+            void *lib = dlopen(names[i], RTLD_LAZY | RTLD_NOLOAD);
+            if (lib != NULL) {
+                cached = (pix_write_mem_fn)dlsym(lib, "pixWriteMem");
+                dlclose(lib); /* loaded by libtesseract, which keeps it */
+            }
+        }
+        if (cached == NULL)
+            cached = (pix_write_mem_fn)dlsym(RTLD_NEXT, "pixWriteMem");
+    }
+    return cached;
+}
+
+static int from_tesseract(const void *caller) {
+    Dl_info info;
+    return dladdr(caller, &info) != 0 && info.dli_fname != NULL && strstr(info.dli_fname, "libtesseract") != NULL;
+}
+
+int pixWriteMem(unsigned char **pdata, size_t *psize, void *pix, int format) {
+    pix_write_mem_fn write = leptonica_write_mem();
+    if (write == NULL)
+        return 1; /* Leptonica's error value: no Leptonica loaded, nothing can have a pix to write */
+    if (format == IFF_PNG && from_tesseract(__builtin_return_address(0))) {
+        format = IFF_SPIX;
+        __atomic_add_fetch(&spix_writes, 1, __ATOMIC_RELAXED);
+    }
+    return write(pdata, psize, pix, format);
 }
