@@ -124,9 +124,17 @@ static pix_write_mem_fn leptonica_write_mem(void) {
     return cached;
 }
 
+/* the call site in libtesseract found so far (one: SetPixInternal's), so dladdr's symbol search runs once */
+static const void *tesseract_caller;
+
 static int from_tesseract(const void *caller) {
     Dl_info info;
-    return dladdr(caller, &info) != 0 && info.dli_fname != NULL && strstr(info.dli_fname, "libtesseract") != NULL;
+    if (caller == __atomic_load_n(&tesseract_caller, __ATOMIC_RELAXED))
+        return 1;
+    if (dladdr(caller, &info) == 0 || info.dli_fname == NULL || strstr(info.dli_fname, "libtesseract") == NULL)
+        return 0;
+    __atomic_store_n(&tesseract_caller, caller, __ATOMIC_RELAXED);
+    return 1;
 }
 
 int pixWriteMem(unsigned char **pdata, size_t *psize, void *pix, int format) {
