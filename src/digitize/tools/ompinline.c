@@ -96,7 +96,9 @@ void GOMP_sections_end_nowait(void) {
  * (GetPixInternal: pixReadMem, which tells the format from the bytes' header): zlib's deflate and inflate
  * and libpng were ~5 % of a phone photo's reading (perf). Its calls write Leptonica's own uncompressed
  * serialisation (SPIX) instead, which pixReadMem reads back to the same pixels: the same words, boxes and
- * confidences. Only calls from libtesseract are changed; any other caller gets the format it asked for. */
+ * confidences. Only calls from libtesseract are changed; any other caller gets the format it asked for. The
+ * only other PNG libtesseract 5.3 writes this way is ScrollView's debug drawing (a viewer window, never
+ * opened by the pipeline); its PDF renderer (not used in process) writes its images otherwise. */
 #define IFF_PNG 3
 #define IFF_SPIX 19
 
