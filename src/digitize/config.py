@@ -54,8 +54,8 @@ class Settings(BaseSettings):
     # Tesseract through libtesseract in the worker (engines kept) rather than a child process per call
     # (tools/tesseract.py: the same text, ~65 ms less CPU per call); off to compare or to isolate crashes
     ocr_in_process: bool = True
-    # ... with its OpenMP regions run inline when tools/libompinline.so is built (`make ompinline`: the same
-    # words, less CPU); off to compare
+    # ... with its OpenMP regions run inline and its line images kept uncompressed when
+    # tools/libompinline.so is built (`make ompinline`: the same words, less CPU); off to compare
     ocr_omp_inline: bool = True
     # the most CPU seconds one document's targeted second readings (stamp, dropped block, signature block
     # and name, handwritten digits, header lines: pipeline/budget.py) may take in all, each pass's readings

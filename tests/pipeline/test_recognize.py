@@ -650,3 +650,33 @@ def test_a_deconvolved_reading_tries_one_candidate_with_little_cpu_left(
     with tesseract.cpu_limit(tesseract.cpu_seconds() + 10 * recognize.UNSURE_BOTH_LEFT):
         assert recognize.deconvolved_again(prepared, page)[1].words[0].conf == 70.0
     assert len(read) == 2
+
+
+_FIRST_PAGE_IN_A_CHILD = """
+import sys
+from pathlib import Path
+from digitize.pipeline import run
+run.warm()
+before = set(sys.modules)
+run.process_document(Path(sys.argv[1]), Path(sys.argv[2]), jobs=1)
+print(sorted(set(sys.modules) - before))
+"""
+
+
+def test_a_warmed_worker_imports_nothing_on_its_first_page(tmp_path: Path) -> None:
+    """``run.warm`` imports what a page's processing would import lazily (the second passes' modules,
+    Pillow's image plugins, pikepdf's XMP metadata, numpy.ma): the worker's first photo (a JPEG, its PDF
+    written) imports no module of its own, so it costs what the next ones do (in a fresh interpreter: this
+    one has imported everything already)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "page.jpg"
+    decree_page(100, colour=True).save(path, quality=80, dpi=(100, 100))
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAGE_IN_A_CHILD, str(path), str(tmp_path / "out.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.splitlines()[-1] == "[]"

@@ -60,12 +60,36 @@ tesseract.OMP_INLINE = Path(sys.argv[1])
 grey = np.asarray(Image.open(sys.argv[2]).convert("L"))
 # the first pass's page segmentation of an upscaled page and a second pass's, both through the LSTM
 words = [tesseract.image_to_data(grey, lang="vie", psm=psm) for psm in (4, 6)]
+in_process = tesseract._library() is not None
 maps = Path("/proc/self/maps").read_text()
 inline = "libompinline" in maps
 # the regions the stub itself ran: loaded but not bound (built with hidden symbols, say) it runs none
 regions = ctypes.CDLL(sys.argv[1]).ompinline_regions() if inline else 0
-print(json.dumps({"words": [[list(vars(t).values()) for t in ws] for ws in words],
-                  "inline": inline, "gomp": "libgomp" in maps, "regions": regions}))
+# the line images Tesseract kept uncompressed (SPIX), and what a caller other than libtesseract gets: PNG
+spix = ctypes.CDLL(sys.argv[1]).ompinline_spix_writes() if inline else 0
+other = b""
+if inline and in_process:
+    for name in tesseract._LEPTONICA:
+        try:
+            lept = ctypes.CDLL(name)
+            break
+        except OSError:
+            continue
+    lept.pixCreate.restype = ctypes.c_void_p
+    lept.pixCreate.argtypes = [ctypes.c_int] * 3
+    lept.pixDestroy.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
+    lept.lept_free.argtypes = [ctypes.c_void_p]
+    stub = ctypes.CDLL(sys.argv[1])
+    stub.pixWriteMem.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t),
+                                 ctypes.c_void_p, ctypes.c_int]
+    data, size, pix = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_void_p(lept.pixCreate(8, 8, 8))
+    assert stub.pixWriteMem(ctypes.byref(data), ctypes.byref(size), pix, 3) == 0
+    other = ctypes.string_at(data, 4)
+    lept.lept_free(data)
+    lept.pixDestroy(ctypes.byref(pix))
+print(json.dumps({"words": [[list(vars(t).values()) for t in ws] for ws in words], "in_process": in_process,
+                  "inline": inline, "gomp": "libgomp" in maps, "regions": regions,
+                  "spix": spix, "other": other.hex()}))
 """
 
 
@@ -73,7 +97,10 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     """libtesseract's OpenMP regions (a team of one each, with OMP_THREAD_LIMIT=1, ended by a futex syscall)
     run inline once ``ompinline.c`` is built: the library is loaded before libtesseract, and Tesseract reads
     the same words, boxes and confidences as with libgomp's regions; with ``ocr_omp_inline`` off, or not
-    built, libgomp's own (each read in a child process: the library is chosen once a process)."""
+    built, libgomp's own (each read in a child process: the library is chosen once a process). The text
+    lines' images Tesseract keeps for its LSTM are written uncompressed (SPIX, not PNG): the same words
+    again; a caller other than libtesseract's SetPixInternal still gets the PNG it asks for. A library that
+    cannot find Leptonica's own pixWriteMem leaves the engine to a child process (the same words)."""
     import json
     import os
     import shutil
@@ -87,6 +114,11 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     built = tmp_path / "libompinline.so"
     source = Path(tesseract.__file__).with_name("ompinline.c")
     subprocess.run([cc, "-O2", "-shared", "-fPIC", "-o", str(built), str(source)], check=True)
+    # a library that cannot find Leptonica's pixWriteMem (it looks for a name Leptonica does not have)
+    blind = tmp_path / "blind" / "libompinline.so"
+    blind.parent.mkdir()
+    flag = '-DOMPINLINE_LEPTONICA_SYMBOL="pixWriteMemNowhere"'
+    subprocess.run([cc, "-O2", "-shared", "-fPIC", flag, "-o", str(blind), str(source)], check=True)
     page = make_scan(tmp_path / "page.png", licence_lines(1234, "Nguyễn Văn An", "0401234567"))
 
     def read(library: Path, **env: str) -> dict[str, object]:
@@ -101,13 +133,20 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
         return result
 
     inline = read(built)
-    assert inline["inline"] and inline["gomp"]
+    assert inline["inline"] and inline["gomp"] and inline["in_process"]
     assert isinstance(inline["regions"], int) and inline["regions"] > 1000  # the LSTM's regions ran here
+    assert isinstance(inline["spix"], int) and inline["spix"] > 10  # a line image at least per line read
+    assert inline["other"] == b"\x89PNG".hex()
     assert read(built, DIGITIZE_OCR_OMP_INLINE="0")["inline"] is False
     plain = read(tmp_path / "not-built.so")
     assert plain["inline"] is False
     assert inline["words"] == plain["words"]
     assert "PHÉP" in str(plain["words"])
+    # Leptonica's function not found: the engine is not used in process (libtesseract's calls would get no
+    # line image, and Tesseract aborts on that), the page is read by a child: the same words, no crash
+    unseeing = read(blind)
+    assert unseeing["in_process"] is False and unseeing["spix"] == 0
+    assert unseeing["words"] == plain["words"]
 
 
 def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,7 +166,7 @@ def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch:
     from tests.pipeline.pages import decree_page
 
     page = np.asarray(decree_page(300).convert("L"))
-    tall = np.vstack([np.hstack([page, page])] * 2)  # four pages' words: seconds of recognition
+    tall = np.vstack([np.hstack([page, page])] * 3)  # six pages' words: seconds of recognition
     tesseract.image_to_data(page[:200], lang="vie", psm=3, dpi=300, timeout=60.0)  # the engine loaded
     # (in process: this process's own CPU; a child another test left, reaped meanwhile, counts in
     # RUSAGE_CHILDREN)

@@ -246,12 +246,16 @@ def _library() -> ctypes.CDLL | None:
             try:
                 with contextlib.suppress(OSError):  # a Tesseract built without OpenMP has none
                     ctypes.CDLL("libgomp.so.1")
-                _omp_inline()
+                inline = _omp_inline()
                 lib = ctypes.CDLL("libtesseract.so.5")
                 for name, (args, res) in _SIGNATURES.items():
                     fn = getattr(lib, name)
                     fn.argtypes, fn.restype = args, res
                 if not lib.TessVersion().decode().startswith("5."):
+                    lib = None
+                elif inline is not None and not inline.ompinline_intercept_line_images():
+                    # Leptonica's pixWriteMem not found: libtesseract's calls, bound to the library's, would
+                    # fail (Tesseract aborts on a line image without data): the engine runs as a child
                     lib = None
                 _quiet_leptonica()
             except (OSError, AttributeError):
@@ -267,22 +271,27 @@ def _library() -> ctypes.CDLL | None:
 
 # libtesseract's OpenMP regions run inline (``ompinline.c``, built by ``make ompinline``): with one thread,
 # each region otherwise costs libgomp a team of one and a futex syscall at its end (~100,000 a phone photo;
-# the real photos 3-9 % less CPU, the same words)
+# the real photos 3-9 % less CPU, the same words). The same library keeps the text-line images libtesseract
+# hands its LSTM uncompressed (Leptonica's SPIX, not PNG: ~4 % less CPU on the real photos, the same words)
 OMP_INLINE = Path(__file__).with_name("libompinline.so")
 
 
-def _omp_inline() -> bool:
-    """Load ``OMP_INLINE`` globally (before libtesseract: its OpenMP entry points then take libgomp's) when it
-    is built and ``settings.ocr_omp_inline``; True when loaded."""
+def _omp_inline() -> ctypes.CDLL | None:
+    """Load ``OMP_INLINE`` globally (before libtesseract: its OpenMP entry points and ``pixWriteMem`` then
+    take libgomp's and Leptonica's) when it is built and ``settings.ocr_omp_inline``; the library, or None.
+    Its ``pixWriteMem`` passes every call to Leptonica's until ``ompinline_intercept_line_images()``
+    (called once libtesseract, and Leptonica with it, is loaded) has found Leptonica's own."""
     from digitize.config import get_settings
 
     if not get_settings().ocr_omp_inline or not OMP_INLINE.is_file():
-        return False
+        return None
     try:
-        ctypes.CDLL(str(OMP_INLINE), mode=ctypes.RTLD_GLOBAL)
-    except OSError:
-        return False
-    return True
+        inline = ctypes.CDLL(str(OMP_INLINE), mode=ctypes.RTLD_GLOBAL)
+        inline.ompinline_intercept_line_images.restype = ctypes.c_int
+        inline.ompinline_intercept_line_images.argtypes = []
+    except (OSError, AttributeError):
+        return None
+    return inline
 
 
 class _Engines:
