@@ -925,25 +925,55 @@ def without_specks(before: np.ndarray, after: np.ndarray) -> np.ndarray:
 
 FRAME_SIDE = 3.0  # letters: a box side at least this tall (no letter is; a rule has none)
 FRAME_TOP = 4.0  # letters: its top and bottom at least this long
+# degrees: a stamp pressed askew, its frame's strokes this far off upright and level at most (a clerk's hand:
+# 1-3°, seed 517 alt 009's right side); one straight kernel missed a side off upright by more than its width
+# over its height, and the side left in the rows cut a subject's word in two ("trỉ|ển" read as nothing)
+FRAME_SKEW = 4.0
+FRAME_STEP = 1.0  # degrees between the slanted kernels (a 3-pixel stroke drifts ~1 pixel over 60 between two)
+
+
+def _line_kernel(length: int, degrees: float, upright: bool) -> np.ndarray:
+    """A one-pixel line ``length`` long, ``degrees`` off upright (``upright``) or off level, as a structuring
+    element (uint8 0/1)."""
+    drift = round(abs(length * math.tan(math.radians(degrees))))
+    k = np.zeros((length, drift + 1) if upright else (drift + 1, length), np.uint8)
+    if upright:
+        a, b = ((0, 0), (drift, length - 1)) if degrees >= 0 else ((drift, 0), (0, length - 1))
+    else:
+        a, b = ((0, 0), (length - 1, drift)) if degrees >= 0 else ((0, drift), (length - 1, 0))
+    cv2.line(k, a, b, 1, 1)
+    return k
+
+
+def frame_lines(ink: np.ndarray, length: int, *, upright: bool) -> np.ndarray:
+    """The straight strokes of ``ink`` (uint8 0/255) at least ``length`` pixels long, upright (``upright``)
+    or level, up to ``FRAME_SKEW`` degrees askew: the union of its openings by one-pixel lines at each
+    slant (``FRAME_STEP`` apart), the image's outside as paper."""
+    out = np.zeros_like(ink)
+    steps = round(FRAME_SKEW / FRAME_STEP)
+    for i in range(-steps, steps + 1):
+        out = cv2.bitwise_or(out, _opened(ink, _line_kernel(length, i * FRAME_STEP, upright)))
+    return out
 
 
 def without_frame(grey: np.ndarray, letter: float) -> np.ndarray | None:
-    """``grey`` with a box's frame made paper: unbroken upright strokes at least ``FRAME_SIDE`` letters
-    tall and level ones at least ``FRAME_TOP`` letters long (a stamp's box, a table's rules: no letter,
-    and no row of print, has one); None when there is no upright side (nothing to take out: the rule under
-    a trích yếu alone is no box) or no letter size is known. A box pressed askew (its sides off upright by
-    more than a pixel over their height) is left as it is."""
+    """``grey`` with a box's frame painted over (``cv2.inpaint``): straight strokes at least ``FRAME_SIDE``
+    letters tall and ``FRAME_TOP`` letters long (``frame_lines``: upright and level, up to ``FRAME_SKEW``
+    degrees askew: a stamp pressed by hand); a stamp's box, a table's rules: no letter, and no row of print,
+    has one. None when there is no upright side (nothing to take out: the rule under a trích yếu alone is no
+    box) or no letter size is known."""
     if not letter >= 4:
         return None
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    side = cv2.getStructuringElement(cv2.MORPH_RECT, (1, round(FRAME_SIDE * letter)))
-    upright = cv2.morphologyEx(ink, cv2.MORPH_OPEN, side)
+    upright = frame_lines(ink, round(FRAME_SIDE * letter), upright=True)
     if not cv2.countNonZero(upright):
         return None
-    top = cv2.getStructuringElement(cv2.MORPH_RECT, (round(FRAME_TOP * letter), 1))
-    level = cv2.morphologyEx(ink, cv2.MORPH_OPEN, top)
-    out = grey.copy()
-    out[(upright > 0) | (level > 0)] = 255
+    level = frame_lines(ink, round(FRAME_TOP * letter), upright=False)
+    frame = cv2.bitwise_or(upright, level)
+    # painted over from around it: paper where it ran over paper, the stroke of a letter it crossed bridged
+    # (made paper, a side cut the letters it crossed: "cho" read "o", seed 531 alt 007; widened by a pixel
+    # to take a soft rim too, it cut "2024" to "224" and lost a heading)
+    out: np.ndarray = cv2.inpaint(grey, frame, 3, cv2.INPAINT_TELEA)
     return out
 
 
