@@ -330,7 +330,9 @@ def second_pass(
             # only when the subject itself reads with fewer marks that are no words
             continue
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
-        found = _band_box(prepared, before, grey, y0, letter)
+        found = _band_box(prepared, before, grey, y0, letter) or _band_box(
+            prepared, before, grey, y0, letter, corner=True
+        )
         if found is not None:
             again = _band_lines(
                 prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
@@ -342,12 +344,15 @@ def second_pass(
     # no block reading taken: the lines are read alone without the first removal tried that shows the
     # stamp's box, in the order they are worth it (a colour photo's coloured ink before its tone: "qữả" for
     # "quả" without the tone; the tone where the box was not found without the colour)
-    for before, grey in tried:
-        if (found := _band_box(prepared, before, grey, y0, letter)) is not None:
-            again = _band_lines(
-                prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
-            )
-            return _hidden_under_box(again, inside, found, y0, letter)
+    # (a box of one side with its corner last, where no removal shows one with two: seed 337 alt 009's
+    # colour removal showed a corner, the tone's the box)
+    for corner in (False, True):
+        for before, grey in tried:
+            if (found := _band_box(prepared, before, grey, y0, letter, corner=corner)) is not None:
+                again = _band_lines(
+                    prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
+                )
+                return _hidden_under_box(again, inside, found, y0, letter)
     return page
 
 
@@ -846,6 +851,49 @@ def stamp_box(ink: np.ndarray, letter: float, margin: float = BOX_MARGIN) -> tup
     return max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m)
 
 
+# letters: the most between a side's end and the level stroke meeting it at a corner (the side's end faded or
+# cut off by the print it crosses: 1.1 letters on a blurred photo, seed 513 dev 003)
+CORNER_GAP = 1.5
+SIDE_THIN = 1.0  # letters: a side's width at most (a stroke up to ``FRAME_SKEW`` degrees askew)
+
+
+def corner_box(ink: np.ndarray, letter: float) -> tuple[int, int, int, int] | None:
+    """(x0, y0, x1, y1) of a stamp's box of which one upright side is in the mask of its ink (uint8, 0/255)
+    with a level stroke meeting it at its top or bottom (a corner): the rest of its frame faded (a rubber
+    stamp inks unevenly: its outer sides dotted, the inner column's line whole) or past the paper's edge.
+    The side's rows, from the corner's side to the level strokes' far ends (``BOX_APART`` letters at least),
+    no margin around (the print next to the side, in a margin, is thinned by ``print_only``: "năm" read "ná").
+    ``stamp_box`` wants two sides, and with none found the lines the side crossed were never read alone
+    ("VẬT" read "V #" through the column's line, "năm 2021" cut to "n" at the box's left side). Its side and
+    level strokes are ``frame_lines`` (``FRAME_SIDE`` letters tall, ``FRAME_TOP`` long): no letter has one.
+    None without such a corner."""
+    if not 4 <= letter < ink.shape[0] / FRAME_SIDE or not ink.any():
+        return None
+    upright = frame_lines(ink, round(FRAME_SIDE * letter), upright=True)
+    n, _, ups, _ = cv2.connectedComponentsWithStats(upright, connectivity=8)
+    if n <= 1:
+        return None
+    level = frame_lines(ink, round(FRAME_TOP * letter), upright=False)
+    m, _, levels, _ = cv2.connectedComponentsWithStats(level, connectivity=8)
+    gap = CORNER_GAP * letter
+    best: tuple[int, int, int, int] | None = None
+    for k in range(1, n):
+        x, y, w, h = (int(v) for v in ups[k, :4])
+        if w > SIDE_THIN * letter + h * math.tan(math.radians(FRAME_SKEW)):
+            continue
+        x0, x1 = x, x + w
+        for j in range(1, m):
+            lx, ly, lw, lh = (int(v) for v in levels[j, :4])
+            if lx > x1 + gap or lx + lw < x0 - gap:
+                continue  # off the side's columns
+            if abs(ly - y) > gap and abs(ly + lh - (y + h)) > gap:
+                continue  # at neither of its ends
+            x0, x1 = min(x0, lx), max(x1, lx + lw)
+        if x1 - x0 >= BOX_APART * letter and (best is None or x1 - x0 > best[2] - best[0]):
+            best = (x0, y, x1, y + h)
+    return best
+
+
 def _stroke_rows(labels: np.ndarray, run: np.ndarray, stats: np.ndarray, k: int) -> tuple[int, int]:
     """(first, last + 1) row of the unbroken strokes (``run``) in component ``k`` of ``labels``."""
     x, y, w, h = (int(v) for v in stats[k, :4])
@@ -948,7 +996,9 @@ def _line_kernel(length: int, degrees: float, upright: bool) -> np.ndarray:
 def frame_lines(ink: np.ndarray, length: int, *, upright: bool) -> np.ndarray:
     """The straight strokes of ``ink`` (uint8 0/255) at least ``length`` pixels long, upright (``upright``)
     or level, up to ``FRAME_SKEW`` degrees askew: the union of its openings by one-pixel lines at each
-    slant (``FRAME_STEP`` apart), the image's outside as paper."""
+    slant (``FRAME_STEP`` apart), the image's outside as paper. The union is wider than one stroke: a
+    slant off the stroke's own also fits along a letter's stem on its line ("i" of "giao" under an upright
+    side, seed 433 alt 008, goes with the side)."""
     out = np.zeros_like(ink)
     steps = round(FRAME_SKEW / FRAME_STEP)
     for i in range(-steps, steps + 1):
@@ -1124,6 +1174,14 @@ def _band_lines(
             # ... and its words beside the box that lost a letter under its side, given it back or in doubt
             lost = _side_lost([w for w in words if w.line == ln], read, (bx0, bx1), in_stamp)
             words = [lost.get(id(w), w) for w in words]
+            # ... and its last word cut off at the box's side, with the words the side hid after it, read
+            # again in doubt
+            for again in readings:
+                if cut := _cut_at_side([w for w in words if w.line == ln], again, bx0, rows, letter):
+                    o, new_words = cut
+                    at = next(i for i, w in enumerate(words) if w is o)
+                    words = [*words[:at], *(replace(w, line=o.line) for w in new_words), *words[at + 1 :]]
+                    break
             continue
         merged = [misread.get(id(w), w) for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
         merged = [_pen_unglued(w, rows, letter) if in_stamp(w) else w for w in merged]
@@ -1251,10 +1309,17 @@ def print_only(band: np.ndarray, level: float, x0: int, x1: int, letter: float) 
 
 
 def _band_box(
-    prepared: Prepared, before: np.ndarray, after: np.ndarray, y0: float, letter: float
+    prepared: Prepared,
+    before: np.ndarray,
+    after: np.ndarray,
+    y0: float,
+    letter: float,
+    *,
+    corner: bool = False,
 ) -> tuple[int, int, int, int] | None:
     """(x0, y0, x1, y1) of the stamp's box in the rows cut (``before``, their top at ``y0``; ``after``: the
-    stamp's ink taken out), None when none is found."""
+    stamp's ink taken out), None when none is found; with ``corner``, where no box with two sides is found,
+    a box with one side and a corner (``corner_box``)."""
     taken = ((after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED).astype(np.uint8) * 255
     # the box in the ink taken out (its frame, its lighter tone) and in all the ink (of the rows as the
     # stamp's removal saw them, on their paper made even, as cut from the scan): each may leave it in pieces
@@ -1269,6 +1334,8 @@ def _band_box(
         for m in masks:
             m[:, off] = 0
     boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
+    if not boxes and corner:  # one side of the box in the ink (its others faded, or off the page): its corner
+        boxes = [b for b in (corner_box(m, letter) for m in masks[1:]) if b is not None]
     if not boxes:
         return None
     return (
@@ -1770,6 +1837,50 @@ def _side_lost(
         elif not correct.common(mine):
             out[id(o)] = replace(o, conf=min(o.conf, DISPUTED_CONF))
     return out
+
+
+SIDE_TOUCH = 1.0  # letters: a word read alone ending this near the box's left side, or past it, reaches it
+NEXT_GAP = 1.5  # letters: the most space between two words of a line of print read on after it
+
+
+def _cut_at_side(
+    line: list[Word], read: list[Word], side: float, rows: tuple[float, float], letter: float
+) -> tuple[Word, list[Word]] | None:
+    """The last word of a line (``line``: as it stands) read as no syllable the corpus knows, with the band's
+    word over it (``read``) read surely as a syllable beginning with its letters and reaching the stamp's
+    box's left side (``side``, within ``SIDE_TOUCH`` letters): the side cut the word off ("n" for "năm": "…
+    công chức n", seed 513 dev 003), in its place, with the band's words after it on the line read surely
+    as syllables or numbers, a word's space apart (``NEXT_GAP``), up to the first that is none, the stamp's
+    own ("Số:") or its pen's number (``_pen_number``, on the line's ``rows``): "2021"; all in doubt
+    (``BARE_CONF``: read through the box's side, none checked by another reading). None where no such word
+    ends the line or the band read no such word over it."""
+    if not line:
+        return None
+    o = max(line, key=lambda w: w.box.x1)
+    mine = _letters(o.text)
+    if not mine or (is_syllable(mine) and correct.common(mine)):
+        return None
+    ordered = sorted(read, key=lambda w: w.box.x0)
+    for i, r in enumerate(ordered):
+        theirs = _letters(r.text) or ""
+        if not _overlap(r, o) or r.conf < SURE_READ or not _clean(r) or _stamp_own(theirs):
+            continue
+        if len(theirs) <= len(mine) or not fold(theirs).lower().startswith(fold(mine).lower()):
+            return None
+        if r.box.x1 < side - SIDE_TOUCH * letter:
+            return None  # the band's word ends short of the box: no side cut it
+        out = [replace(r, conf=min(r.conf, BARE_CONF))]
+        for w in ordered[i + 1 :]:
+            if w.box.x0 - out[-1].box.x1 > NEXT_GAP * letter or w.conf < SURE_READ:
+                break
+            text = w.text.strip(".,;:")
+            if _stamp_own(text) or _pen_number(w, rows, letter):
+                break
+            if not (_clean(w) or (text.isdigit() and text == w.text.rstrip(".,;:"))):
+                break
+            out.append(replace(w, conf=min(w.conf, BARE_CONF)))
+        return o, out
+    return None
 
 
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
