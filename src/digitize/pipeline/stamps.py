@@ -974,8 +974,8 @@ def without_specks(before: np.ndarray, after: np.ndarray) -> np.ndarray:
 FRAME_SIDE = 3.0  # letters: a box side at least this tall (no letter is; a rule has none)
 FRAME_TOP = 4.0  # letters: its top and bottom at least this long
 # degrees: a stamp pressed askew, its frame's strokes this far off upright and level at most (a clerk's hand:
-# 1-3°, seed 517 alt 009's right side); one straight kernel missed a side off upright by more than its width
-# over its height, and the side left in the rows cut a subject's word in two ("trỉ|ển" read as nothing)
+# 1-3°, seed 517 alt 009's right side); one straight kernel misses a side off upright by more than its width
+# over its height
 FRAME_SKEW = 4.0
 FRAME_STEP = 1.0  # degrees between the slanted kernels (a 3-pixel stroke drifts ~1 pixel over 60 between two)
 
@@ -996,9 +996,9 @@ def _line_kernel(length: int, degrees: float, upright: bool) -> np.ndarray:
 def frame_lines(ink: np.ndarray, length: int, *, upright: bool) -> np.ndarray:
     """The straight strokes of ``ink`` (uint8 0/255) at least ``length`` pixels long, upright (``upright``)
     or level, up to ``FRAME_SKEW`` degrees askew: the union of its openings by one-pixel lines at each
-    slant (``FRAME_STEP`` apart), the image's outside as paper. The union is wider than one stroke: a
-    slant off the stroke's own also fits along a letter's stem on its line ("i" of "giao" under an upright
-    side, seed 433 alt 008, goes with the side)."""
+    slant (``FRAME_STEP`` apart), the image's outside as paper; where a box's frame lies (``corner_box``),
+    not its pixels to take out (the union is wider than one stroke: a slant off the stroke's own fits along
+    a letter's stem on its line too, see ``without_frame``)."""
     out = np.zeros_like(ink)
     steps = round(FRAME_SKEW / FRAME_STEP)
     for i in range(-steps, steps + 1):
@@ -1007,23 +1007,25 @@ def frame_lines(ink: np.ndarray, length: int, *, upright: bool) -> np.ndarray:
 
 
 def without_frame(grey: np.ndarray, letter: float) -> np.ndarray | None:
-    """``grey`` with a box's frame painted over (``cv2.inpaint``): straight strokes at least ``FRAME_SIDE``
-    letters tall and ``FRAME_TOP`` letters long (``frame_lines``: upright and level, up to ``FRAME_SKEW``
-    degrees askew: a stamp pressed by hand); a stamp's box, a table's rules: no letter, and no row of print,
-    has one. None when there is no upright side (nothing to take out: the rule under a trích yếu alone is no
-    box) or no letter size is known."""
+    """``grey`` with a box's frame made paper: unbroken upright strokes at least ``FRAME_SIDE`` letters
+    tall and level ones at least ``FRAME_TOP`` letters long (a stamp's box, a table's rules: no letter,
+    and no row of print, has one); None when there is no upright side (nothing to take out: the rule under
+    a trích yếu alone is no box) or no letter size is known. A box pressed askew (its sides off upright by
+    more than a pixel over their height) is left as it is: taken out by slanted lines too (``frame_lines``)
+    and painted over, its sides took the letters' stems on their line with them ("giao" read "ao", seed 433
+    alt 008; "cải cách hành chính" lost "cách", seed 449 dev 009) for the one word it gave back (seed 517
+    alt 009's "triển")."""
     if not letter >= 4:
         return None
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    upright = frame_lines(ink, round(FRAME_SIDE * letter), upright=True)
+    side = cv2.getStructuringElement(cv2.MORPH_RECT, (1, round(FRAME_SIDE * letter)))
+    upright = cv2.morphologyEx(ink, cv2.MORPH_OPEN, side)
     if not cv2.countNonZero(upright):
         return None
-    level = frame_lines(ink, round(FRAME_TOP * letter), upright=False)
-    frame = cv2.bitwise_or(upright, level)
-    # painted over from around it: paper where it ran over paper, the stroke of a letter it crossed bridged
-    # (made paper, a side cut the letters it crossed: "cho" read "o", seed 531 alt 007; widened by a pixel
-    # to take a soft rim too, it cut "2024" to "224" and lost a heading)
-    out: np.ndarray = cv2.inpaint(grey, frame, 3, cv2.INPAINT_TELEA)
+    top = cv2.getStructuringElement(cv2.MORPH_RECT, (round(FRAME_TOP * letter), 1))
+    level = cv2.morphologyEx(ink, cv2.MORPH_OPEN, top)
+    out = grey.copy()
+    out[(upright > 0) | (level > 0)] = 255
     return out
 
 
