@@ -290,10 +290,10 @@ def second_pass(
 
     old = [w for w in page.words if inside(w)]
     letter = regions.letter_height(page.words)
-    tried: list[tuple[np.ndarray, np.ndarray]] = []
+    tried: list[tuple[np.ndarray, np.ndarray, bool]] = []
     for before, grey, by_box, blank in _block_readings(prepared, x0, y0, x1, y1, letter):
         if blank is None:  # (the box made paper is the same removal read again: tried once)
-            tried.append((before, grey))
+            tried.append((before, grey, by_box))
         block = grey
         if blank is not None:  # the box made paper: its words and the print under it read by the bands
             block = grey.copy()
@@ -330,7 +330,12 @@ def second_pass(
             # only when the subject itself reads with fewer marks that are no words
             continue
         again = _through_stamp(again, inside, before, grey, x0, y0, letter)
-        found = _band_box(prepared, before, grey, y0, letter)
+        # the box in this removal's rows, the one the block reading was taken from (no later removal is
+        # tried once a block reading is taken: its box, two-sided or by its corner, is this removal's)
+        marks = [*page.words, *again.words]
+        found = _band_box(prepared, before, grey, y0, letter) or _band_box(
+            prepared, before, grey, y0, letter, corner=True, words=marks, by_box=by_box
+        )
         if found is not None:
             again = _band_lines(
                 prepared, again, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
@@ -342,12 +347,19 @@ def second_pass(
     # no block reading taken: the lines are read alone without the first removal tried that shows the
     # stamp's box, in the order they are worth it (a colour photo's coloured ink before its tone: "qữả" for
     # "quả" without the tone; the tone where the box was not found without the colour)
-    for before, grey in tried:
-        if (found := _band_box(prepared, before, grey, y0, letter)) is not None:
-            again = _band_lines(
-                prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
-            )
-            return _hidden_under_box(again, inside, found, y0, letter)
+    # (a box of one side with its corner last, where no removal shows one with two: seed 337 alt 009's
+    # colour removal showed a corner, the tone's the box)
+    for corner in (False, True):
+        for before, grey, by_box in tried:
+            if (
+                found := _band_box(
+                    prepared, before, grey, y0, letter, corner=corner, words=page.words, by_box=by_box
+                )
+            ) is not None:
+                again = _band_lines(
+                    prepared, page, inside, before, grey, y0, letter, lang=lang, timeout=timeout, found=found
+                )
+                return _hidden_under_box(again, inside, found, y0, letter)
     return page
 
 
@@ -846,6 +858,76 @@ def stamp_box(ink: np.ndarray, letter: float, margin: float = BOX_MARGIN) -> tup
     return max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m)
 
 
+# letters: the most between a side's end and the level stroke meeting it at a corner (the side's end faded or
+# cut off by the print it crosses: 1.1 letters on a blurred photo, seed 513 dev 003)
+CORNER_GAP = 1.5
+SIDE_THIN = 1.0  # letters: a side's width at most (a stroke up to ``FRAME_SKEW`` degrees askew)
+# letters: the widest and tallest a stamp's box is (the generator's 150 x 72 pt box over 13 pt print: ~12 x 6
+# letters; a real incoming stamp 10-20 letters wide, a few lines tall): a corner of rules beyond that (a
+# margin rule meeting the rule under the subject, 45 letters long) is no stamp's
+STAMP_WIDE = 24.0
+STAMP_TALL = 10.0
+# of the side's rows (or a level stroke's columns) the stamp's removal took ink out of: the stamp's ink
+CORNER_TAKEN = 0.5
+
+
+def corner_box(
+    ink: np.ndarray, letter: float, taken: np.ndarray | None = None
+) -> tuple[int, int, int, int] | None:
+    """(x0, y0, x1, y1) of a stamp's box of which one upright side is in the mask of its ink (uint8, 0/255)
+    with a level stroke meeting it at its top or bottom (a corner): the rest of its frame faded (a rubber
+    stamp inks unevenly: its outer sides dotted, the inner column's line whole) or past the paper's edge.
+    The side's rows, from the corner's side to the level strokes' far ends (``BOX_APART`` letters at least),
+    no margin around (the print next to the side, in a margin, is thinned by ``print_only``: "năm" read "ná").
+    ``stamp_box`` wants two sides, and with none found the lines the side crossed were never read alone
+    ("VẬT" read "V #" through the column's line, "năm 2021" cut to "n" at the box's left side). Its side and
+    level strokes are ``frame_lines`` (``FRAME_SIDE`` letters tall, ``FRAME_TOP`` long): no letter has one.
+    A corner is a stamp's only as large as one (``STAMP_WIDE`` by ``STAMP_TALL`` letters at most: each level
+    stroke is measured against the side's own columns, never against the span the others widened) and, with
+    ``taken`` (the ink the stamp's removal took out), with its side or a level stroke at its ends in it
+    (``CORNER_TAKEN``): a corner of the page's rules (an underline with a rule hanging from its end, a
+    table's corner) is print the removal left. None without such a corner."""
+    if not 4 <= letter < ink.shape[0] / FRAME_SIDE or not ink.any():
+        return None
+    upright = frame_lines(ink, round(FRAME_SIDE * letter), upright=True)
+    n, ups_at, ups, _ = cv2.connectedComponentsWithStats(upright, connectivity=8)
+    if n <= 1:
+        return None
+    level = frame_lines(ink, round(FRAME_TOP * letter), upright=False)
+    m, levels_at, levels, _ = cv2.connectedComponentsWithStats(level, connectivity=8)
+    gap = CORNER_GAP * letter
+
+    def in_taken(at: np.ndarray, k: int, x: int, y: int, w: int, h: int, upright: bool) -> bool:
+        # its rows (a side's) or columns (a level stroke's) with the removal's ink on the stroke (the slanted
+        # openings' union is wider than the stroke: its pixels' share would be the stroke's width's)
+        if taken is None:
+            return True
+        on = (at[y : y + h, x : x + w] == k) & (taken[y : y + h, x : x + w] > 0)
+        lines = np.count_nonzero(on.any(axis=1 if upright else 0))
+        return bool(lines >= CORNER_TAKEN * (h if upright else w))
+
+    best: tuple[int, int, int, int] | None = None
+    for k in range(1, n):
+        x, y, w, h = (int(v) for v in ups[k, :4])
+        if w > SIDE_THIN * letter + h * math.tan(math.radians(FRAME_SKEW)) or h > STAMP_TALL * letter:
+            continue
+        x0, x1 = x, x + w
+        taken_ink = in_taken(ups_at, k, x, y, w, h, True)
+        for j in range(1, m):
+            lx, ly, lw, lh = (int(v) for v in levels[j, :4])
+            if lw > STAMP_WIDE * letter or lx > x + w + gap or lx + lw < x - gap:
+                continue  # no stamp's top or bottom, or off the side's own columns
+            if abs(ly - y) > gap and abs(ly + lh - (y + h)) > gap:
+                continue  # at neither of its ends
+            x0, x1 = min(x0, lx), max(x1, lx + lw)
+            taken_ink = taken_ink or in_taken(levels_at, j, lx, ly, lw, lh, False)
+        if not taken_ink or not BOX_APART * letter <= x1 - x0 <= STAMP_WIDE * letter:
+            continue
+        if best is None or x1 - x0 > best[2] - best[0]:
+            best = (x0, y, x1, y + h)
+    return best
+
+
 def _stroke_rows(labels: np.ndarray, run: np.ndarray, stats: np.ndarray, k: int) -> tuple[int, int]:
     """(first, last + 1) row of the unbroken strokes (``run``) in component ``k`` of ``labels``."""
     x, y, w, h = (int(v) for v in stats[k, :4])
@@ -925,6 +1007,37 @@ def without_specks(before: np.ndarray, after: np.ndarray) -> np.ndarray:
 
 FRAME_SIDE = 3.0  # letters: a box side at least this tall (no letter is; a rule has none)
 FRAME_TOP = 4.0  # letters: its top and bottom at least this long
+# degrees: a stamp pressed askew, its frame's strokes this far off upright and level at most (a clerk's hand:
+# 1-3°, seed 517 alt 009's right side); one straight kernel misses a side off upright by more than its width
+# over its height
+FRAME_SKEW = 4.0
+FRAME_STEP = 1.0  # degrees between the slanted kernels (a 3-pixel stroke drifts ~1 pixel over 60 between two)
+
+
+def _line_kernel(length: int, degrees: float, upright: bool) -> np.ndarray:
+    """A one-pixel line ``length`` long, ``degrees`` off upright (``upright``) or off level, as a structuring
+    element (uint8 0/1)."""
+    drift = round(abs(length * math.tan(math.radians(degrees))))
+    k = np.zeros((length, drift + 1) if upright else (drift + 1, length), np.uint8)
+    if upright:
+        a, b = ((0, 0), (drift, length - 1)) if degrees >= 0 else ((drift, 0), (0, length - 1))
+    else:
+        a, b = ((0, 0), (length - 1, drift)) if degrees >= 0 else ((0, drift), (length - 1, 0))
+    cv2.line(k, a, b, 1, 1)
+    return k
+
+
+def frame_lines(ink: np.ndarray, length: int, *, upright: bool) -> np.ndarray:
+    """The straight strokes of ``ink`` (uint8 0/255) at least ``length`` pixels long, upright (``upright``)
+    or level, up to ``FRAME_SKEW`` degrees askew: the union of its openings by one-pixel lines at each
+    slant (``FRAME_STEP`` apart), the image's outside as paper; where a box's frame lies (``corner_box``),
+    not its pixels to take out (the union is wider than one stroke: a slant off the stroke's own fits along
+    a letter's stem on its line too, see ``without_frame``)."""
+    out = np.zeros_like(ink)
+    steps = round(FRAME_SKEW / FRAME_STEP)
+    for i in range(-steps, steps + 1):
+        out = cv2.bitwise_or(out, _opened(ink, _line_kernel(length, i * FRAME_STEP, upright)))
+    return out
 
 
 def without_frame(grey: np.ndarray, letter: float) -> np.ndarray | None:
@@ -932,7 +1045,10 @@ def without_frame(grey: np.ndarray, letter: float) -> np.ndarray | None:
     tall and level ones at least ``FRAME_TOP`` letters long (a stamp's box, a table's rules: no letter,
     and no row of print, has one); None when there is no upright side (nothing to take out: the rule under
     a trích yếu alone is no box) or no letter size is known. A box pressed askew (its sides off upright by
-    more than a pixel over their height) is left as it is."""
+    more than a pixel over their height) is left as it is (taking it out by slanted lines too,
+    ``frame_lines``, and painting it over was tried and taken back: its sides took the letters' stems on
+    their line with them, "giao" read "ao", seed 433 alt 008; "cải cách hành chính" lost "cách", seed 449
+    dev 009, for the one word it gave back, seed 517 alt 009's "triển")."""
     if not letter >= 4:
         return None
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
@@ -1094,6 +1210,14 @@ def _band_lines(
             # ... and its words beside the box that lost a letter under its side, given it back or in doubt
             lost = _side_lost([w for w in words if w.line == ln], read, (bx0, bx1), in_stamp)
             words = [lost.get(id(w), w) for w in words]
+            # ... and its last word cut off at the box's side, with the words the side hid after it, read
+            # again in doubt
+            for again in readings:
+                if cut := _cut_at_side([w for w in words if w.line == ln], again, bx0, rows, letter):
+                    o, new_words = cut
+                    at = next(i for i, w in enumerate(words) if w is o)
+                    words = [*words[:at], *(replace(w, line=o.line) for w in new_words), *words[at + 1 :]]
+                    break
             continue
         merged = [misread.get(id(w), w) for w in merged if not (in_stamp(w) and _pen_number(w, rows, letter))]
         merged = [_pen_unglued(w, rows, letter) if in_stamp(w) else w for w in merged]
@@ -1221,10 +1345,20 @@ def print_only(band: np.ndarray, level: float, x0: int, x1: int, letter: float) 
 
 
 def _band_box(
-    prepared: Prepared, before: np.ndarray, after: np.ndarray, y0: float, letter: float
+    prepared: Prepared,
+    before: np.ndarray,
+    after: np.ndarray,
+    y0: float,
+    letter: float,
+    *,
+    corner: bool = False,
+    words: Sequence[Word] = (),
+    by_box: bool = False,
 ) -> tuple[int, int, int, int] | None:
     """(x0, y0, x1, y1) of the stamp's box in the rows cut (``before``, their top at ``y0``; ``after``: the
-    stamp's ink taken out), None when none is found."""
+    stamp's ink taken out), None when none is found; with ``corner``, where no box with two sides is found,
+    a box with one side and a corner (``corner_box``) that holds a stamp's marks (``_stamp_marked``: among
+    ``words``, the page's as read, or in the ink taken out unless only frames were, ``by_box``)."""
     taken = ((after.astype(np.int16) - before.astype(np.int16)) >= LIGHTENED).astype(np.uint8) * 255
     # the box in the ink taken out (its frame, its lighter tone) and in all the ink (of the rows as the
     # stamp's removal saw them, on their paper made even, as cut from the scan): each may leave it in pieces
@@ -1239,6 +1373,12 @@ def _band_box(
         for m in masks:
             m[:, off] = 0
     boxes = [b for b in (stamp_box(m, letter) for m in masks) if b is not None]
+    if not boxes and corner:  # one side of the box in the ink (its others faded, or off the page): its corner
+        boxes = [
+            b
+            for b in (corner_box(m, letter, taken) for m in masks[1:])
+            if b is not None and _stamp_marked(b, words, None if by_box else taken, y0, letter)
+        ]
     if not boxes:
         return None
     return (
@@ -1247,6 +1387,49 @@ def _band_box(
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+# share of a corner box's inside (its frame's strokes left out) the stamp's removal took out for it to hold
+# the stamp's words and pen marks (seed 513 dev 003: 0.17, "Số: Ngày: Chuy" and the pen's "3032 2/1/22")
+MARKED_INK = 0.05
+
+
+def _stamp_marked(
+    box: tuple[int, int, int, int], words: Sequence[Word], taken: np.ndarray | None, y0: float, letter: float
+) -> bool:
+    """Whether a box found by its corner (``box``: on the rows cut, their top at ``y0``) holds a stamp's
+    marks: one of its own words ("Số:", "Ngày:", "Chuyển:" with its colon, "ĐẾN") or a number written
+    larger than print (a pen's: ``PEN_TALL`` times the words' with letters there) among ``words`` (the
+    page's, as read) within ``BOX_MARGIN`` letters of it, or ``MARKED_INK`` of its inside in ``taken`` (the
+    ink the stamp's removal took out: its words' and its pen's; None where the removal took out frames only,
+    a bitonal scan's: a page's rules are those too). A corner of the page's own rules holds none (an
+    underline with a rule at its end)."""
+    bx0, by0, bx1, by1 = box
+    m = BOX_MARGIN * letter
+    near = [
+        w
+        for w in words
+        if not (
+            w.box.x1 <= bx0 - m or w.box.x0 >= bx1 + m or w.box.y1 <= y0 + by0 - m or w.box.y0 >= y0 + by1 + m
+        )
+    ]
+    tall = [w.box.y1 - w.box.y0 for w in near if _letters(w.text)]
+    print_tall = statistics.median(tall) if tall else letter
+    for w in near:
+        text, letters = w.text.strip(".,;:"), _letters(w.text) or ""
+        # its own word as the stamp prints it: a key with its colon ("Số:", "Ngày:"; "số", "ngày", "lưu"
+        # are print's words too: "số hóa", "lưu trữ") or its "ĐẾN" in capitals
+        if (_stamp_own(w.text) and w.text.rstrip().endswith(":")) or (
+            letters.isupper() and fold(letters).lower() == "den"
+        ):
+            return True
+        if text.isdigit() and len(text) >= 2 and w.box.y1 - w.box.y0 > PEN_TALL * max(letter, print_tall):
+            return True
+    if taken is None:
+        return False
+    inner = round(SIDE_THIN * letter)
+    inside = taken[by0 + inner : by1 - inner, bx0 + inner : bx1 - inner]
+    return bool(inside.size) and int(np.count_nonzero(inside)) >= MARKED_INK * inside.size
 
 
 OFF_PAPER = 0.8  # share of a column's pixels that are ink (as cut from the scan) for it to lie past the paper
@@ -1742,7 +1925,69 @@ def _side_lost(
     return out
 
 
+SIDE_TOUCH = 1.0  # letters: a word read alone ending this near the box's left side, or past it, reaches it
+NEXT_GAP = 1.5  # letters: the most space between two words of a line of print read on after it
+
+
+def _cut_at_side(
+    line: list[Word], read: list[Word], side: float, rows: tuple[float, float], letter: float
+) -> tuple[Word, list[Word]] | None:
+    """The last word of a line (``line``: as it stands) read as no syllable the corpus knows, with the band's
+    word over it (``read``) read surely as a syllable beginning with its letters and reaching the stamp's
+    box's left side (``side``, within ``SIDE_TOUCH`` letters): the side cut the word off ("n" for "năm": "…
+    công chức n", seed 513 dev 003), in its place, with the band's words after it on the line read surely
+    as syllables or numbers, a word's space apart (``NEXT_GAP``), up to the first that is none, the stamp's
+    own ("Số:") or its pen's number (``_pen_number``, on the line's ``rows``): "2021"; all in doubt
+    (``BARE_CONF``: read through the box's side, none checked by another reading). None where no such word
+    ends the line or the band read no such word over it."""
+    if not line:
+        return None
+    o = max(line, key=lambda w: w.box.x1)
+    mine = _letters(o.text)
+    if not mine or (is_syllable(mine) and correct.common(mine)):
+        return None
+    ordered = sorted(read, key=lambda w: w.box.x0)
+    for i, r in enumerate(ordered):
+        theirs = _letters(r.text) or ""
+        if not _overlap(r, o) or r.conf < SURE_READ or not _clean(r) or _stamp_own(theirs):
+            continue
+        if len(theirs) <= len(mine) or not fold(theirs).lower().startswith(fold(mine).lower()):
+            return None
+        if r.box.x1 < side - SIDE_TOUCH * letter:
+            return None  # the band's word ends short of the box: no side cut it
+        out = [replace(r, conf=min(r.conf, BARE_CONF))]
+        for w in ordered[i + 1 :]:
+            if w.box.x0 - out[-1].box.x1 > NEXT_GAP * letter or w.conf < SURE_READ:
+                break
+            text = w.text.strip(".,;:")
+            if _stamp_own(text) or _pen_number(w, rows, letter) or _not_the_line(text, out):
+                break
+            if not (_clean(w) or (text.isdigit() and text == w.text.rstrip(".,;:"))):
+                break
+            out.append(replace(w, conf=min(w.conf, BARE_CONF)))
+        return o, out
+    return None
+
+
 BAND_WORD = 40.0  # a syllable read alone at least this surely under the box is print ("tăng" at 58)
+
+
+# a date line's words ("ngày 15 tháng 3"): the stamp's date or the next line's
+_DATE_WORDS = frozenset({"ngay", "thang"})
+
+
+def _not_the_line(text: str, before: list[Word]) -> bool:
+    """Whether a word the band read after a line's words ``before`` (read on from its last word cut off at
+    the stamp's box's side, ``_cut_at_side``) is none of that line's print: a number after a number (the
+    pen's "3032" after "năm 2021"), a word in capitals after words in lower case (the stamp's heading, "CÔNG
+    VĂN"), a date's word ("tháng", "ngày")."""
+    last = before[-1].text.strip(".,;:")
+    if text.isdigit() and last.isdigit():
+        return True
+    letters = _letters(text) or ""
+    if letters.isupper() and len(letters) > 1 and any(ch.islower() for w in before for ch in w.text):
+        return True
+    return fold(letters).lower() in _DATE_WORDS
 
 
 def _tail(text: str) -> str:
