@@ -409,6 +409,16 @@ def test_an_unknown_organ_whose_name_is_no_reading_of_its_line_goes_to_review() 
     assert (value or "").casefold() == "cục thú y" and conf >= 0.6
 
 
+def test_one_word_under_a_parent_is_no_organ_s_name_for_sure() -> None:
+    # seed 521 blur alt 008: "UBND TỈNH THANH HÓA / SỞ NÔNG NGHIỆP VÀ MÔI / TRƯỜNG" read with its first two
+    # lines garbled ("LUENO TỈNH THANH HÓA,", "SỞ NÔNG NG+YỆP VÀ MỖI") gave the organ "Trường" at 0.67
+    value, conf = _organ_field(("LUENO TỈNH THANH HÓA,", "SỞ NÔNG NG+YỆP VÀ MỖI", "TRƯỜNG"))
+    assert value is None or value.casefold() != "trường" or conf < 0.6
+    # a whole organ's name under its parent stays sure
+    value, conf = _organ_field(("UBND TỈNH THANH HÓA", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"))
+    assert (value or "").casefold() == "sở nông nghiệp và môi trường" and conf >= 0.6
+
+
 def test_an_unknown_organ_read_with_a_word_of_letters_and_digits_goes_to_review() -> None:
     # seed 179 alt 003: the organ's row read twice over itself ("... QUỐC GIA VIỆT 2ỤC VIET1 NAM"): a
     # letter beside a digit in one word is a misread, never a name as printed

@@ -689,7 +689,11 @@ _FIELD_HEADS = re.compile(r"^\W*(?:tong cuc|chi cuc|cuc|so|vu|bo|vien)\s+(\S+)$"
 def one_word_name(name: str) -> bool:
     """An organ's name no vocabulary knows that names its field by one word after its head ("Cục thông" of
     "CỤC VIỄN THÔNG" blurred, its middle word lost): a word was lost (the one such known name, "Tổng cục
-    Thuế", is known). A unit's code is its whole name ("Cục C04": ``_CODE``)."""
+    Thuế", is known). A unit's code is its whole name ("Cục C04": ``_CODE``). Nor is one word alone an
+    organ's name: "TRƯỜNG", the last line of "SỞ NÔNG NGHIỆP VÀ MÔI / TRƯỜNG" when the lines above were
+    taken for its parent (seed 521 blur alt 008, sure at 0.67)."""
+    if len(_plain_words(fold(squash(name)))) < 2:
+        return True
     m = _FIELD_HEADS.match(fold(squash(name)))
     return m is not None and _CODE.fullmatch(name.split()[-1].strip(".,;:()[]")) is None
 
