@@ -232,3 +232,25 @@ def test_an_annex_citation_is_no_document_s_own_when_the_header_read_neither_num
     assert own_citation(cite, number, notation)
     assert own_citation(cite, Found(), notation)
     assert not own_citation(cite, Found(), Found())
+
+
+def test_a_cong_van_whose_header_was_lost_is_typed_numbered_and_dated_by_its_annex_to_review() -> None:
+    # seed 809 corp 004 (a blurred photo): the header, its number and its date unreadable; the annex reads
+    # "(Kèm theo Công văn số 22/UBND-KT ngày 11 tháng 02 năm 2022 …)": a Công văn's notation opens with the
+    # organ's abbreviation, no type's, and was never taken
+    lost = decision(number="Số: … /UBND-KT", date="Yên Bái, ngày … tháng … năm 2022")
+    lost = [s for s in lost if s[0] not in ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:")]
+    cite = "(Kèm theo Công văn số 22/UBND-KT ngày 11 tháng 02 năm 2022 của Ủy ban nhân dân tỉnh"
+    f = extract([page(lost), _annex(cite)]).fields
+    got = {k: f[k].value for k in ("type_name", "code_number", "code_notation", "issued_date")}
+    assert got == {
+        "type_name": "Công văn",
+        "code_number": "22",
+        "code_notation": "UBND-KT",
+        "issued_date": "2022-02-11",
+    }
+    # (the notation read in the header; the rest the annex's, to review)
+    assert max(f[k].confidence for k in ("type_name", "code_number", "issued_date")) < REVIEW_THRESHOLD
+    # a "Công văn" cited with another type's notation is no citation of it
+    other = cite.replace("UBND-KT", "QĐ-UBND")
+    assert extract([page(lost), _annex(other)]).values()["issued_date"] is None
