@@ -554,41 +554,23 @@ def _run_together(text: str, parent: str | None = None) -> tuple[str, float] | N
     return (names.pop(), CUT_SHORT_ORGAN) if best >= GLUED_LIKE and len(names) == 1 else None
 
 
-def _word_lost_inside(text: str, *, dashes: bool = False) -> tuple[str, float] | None:
+def _word_lost_inside(text: str) -> tuple[str, float] | None:
     """The one known organ whose name is the words read (three at least, in order, each as read) and one more
     after its head word, lost ("CỤC LÝ DƯỢC" of "CỤC QUẢN LÝ DƯỢC" on a blurred photo, seed 345 blur dev 008:
-    the blur took the short word between two others): that organ, in doubt (``CUT_SHORT_ORGAN``). With
-    ``dashes``, a "và" of the known name where the reading has a dash (``_joiners``) was not lost."""
+    the blur took the short word between two others): that organ, in doubt (``CUT_SHORT_ORGAN``)."""
     read = _plain_words(fold(squash(text)))
     if len(read) < 3:
         return None
-    joined = _joiners(text)
     hits = set()
     for key, name in F_ORGANS.items():
         known = _plain_words(key)
         if (
             len(known) == len(read) + 1
             and known[0] == read[0]
-            and any(
-                known[:k] + known[k + 1 :] == read and not (dashes and known[k] == "va" and k in joined)
-                for k in range(1, len(known) - 1)
-            )
+            and any(known[:k] + known[k + 1 :] == read for k in range(1, len(known) - 1))
         ):
             hits.add(name)
     return (hits.pop(), CUT_SHORT_ORGAN) if len(hits) == 1 else None
-
-
-def _joiners(text: str) -> set[int]:
-    """Where a dash or an ampersand joins the reading's words: the count of words before each. A header that
-    prints "CỤC QUAN HỆ LAO ĐỘNG - TIỀN LƯƠNG" joins its parts so, where a list spells "… và Tiền lương": no
-    word was lost there, the name is as printed."""
-    out, n = set(), 0
-    for t in re.sub(r"\s*[-–&]\s*", " - ", fold(squash(text))).split():
-        if t == "-":
-            out.add(n)
-        else:
-            n += len(_plain_words(t))
-    return out
 
 
 def organ(text: str, parent: str | None = None) -> tuple[str, float]:
@@ -600,11 +582,7 @@ def organ(text: str, parent: str | None = None) -> tuple[str, float]:
     cut = _completed(text)
     hit = known_organ(text, 84) or _same_words(text) or _run_together(text, parent)
     if hit is None and cut is None:
-        hit = _word_lost_inside(text, dashes=True) or _cut_with_a_stop(text)
-        if hit is None and _word_lost_inside(text) is not None:
-            # a known organ's name with a dash where the list has "và", read letter for letter: the name as
-            # printed; which spelling the organ goes by is the list's, in doubt
-            return _as_named(text), GUESSED_ORGAN_CONFIDENCE
+        hit = _word_lost_inside(text) or _cut_with_a_stop(text)
     if cut is not None and (hit is None or (fold(hit[0]) != fold(cut[0]) and _words_lost(text, hit[0]))):
         return cut[0], CUT_SHORT_ORGAN
     if hit and _words_lost(text, hit[0]):
