@@ -129,6 +129,8 @@ def cited(lines: Sequence[Line]) -> Cited | None:
                 notation = re.sub(r"\s+", "", text[c.start(2) : c.end(2)]).rsplit("/", 1)[-1]
                 if not _type_fits(type_name, notation):
                     break
+                if type_name not in _TYPE_ABBREVIATIONS and not _annex_heading(page_lines, i):
+                    break  # a body's "Kèm theo Công văn số …/SGDĐT-CTrTT": an earlier letter of the unit's
                 dates = find_dates(folded[c.end() :])
                 day = dates[0][2].isoformat() if dates and dates[0][0] <= len(" ngay") else None
                 found = Cited(type_name, c.group(1), notation, min(ANNEX_CONF, ln.conf), day)
@@ -150,6 +152,20 @@ def _type_fits(type_name: str, notation: str) -> bool:
     if type_name in _TYPE_ABBREVIATIONS:
         return head == _TYPE_ABBREVIATIONS[type_name]
     return "-" in notation and fold(head).lower() not in _FOLDED_ABBREVIATIONS
+
+
+_PHU_LUC = re.compile(r"^\W{0,2}phu luc\b")
+
+
+def _annex_heading(page_lines: Sequence[Line], i: int) -> bool:
+    """Whether the line ``i`` of a page is an annex's heading: its citation in parentheses ("(Kèm theo Công
+    văn số …") or under a "PHỤ LỤC" line. A type with no notation abbreviation (a Công văn) is told from
+    another of its organ's only so: a body paragraph opening a page, "Kèm theo Công văn số
+    123/SGDĐT-CTrTT ngày …, Sở gửi …", cites an earlier letter of the same unit, same notation (REVIEW-cf45
+    M1)."""
+    if page_lines[i].text.lstrip().startswith("("):
+        return True
+    return any(_PHU_LUC.match(ln.folded) for ln in page_lines[:i])
 
 
 def by_annex(notation: Found, cite: Cited | None) -> Found:
