@@ -2665,3 +2665,6 @@ def test_a_word_in_capitals_before_given_names_in_normal_case_is_no_given_name_t
     assert trailing("VÀ Minh") == ["Minh"]
     assert trailing("Vũ Minh Minh") == ["Vũ", "Minh", "Minh"]
     assert trailing("NGUYỄN VĂN AN") == ["NGUYỄN", "VĂN", "AN"]  # a name printed in capitals is one case
+    # a family name printed in capitals before given names in normal case still heads the name (REVIEW-cf45)
+    assert trailing("NGUYỄN Văn An") == ["NGUYỄN", "Văn", "An"]
+    assert trailing("LÊ Thị Hà") == ["LÊ", "Thị", "Hà"]
