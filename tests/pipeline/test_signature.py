@@ -2651,3 +2651,20 @@ def test_a_name_the_ring_s_readings_bear_out_stays_to_review(monkeypatch: pytest
         assert f.value == want
         assert f.confidence <= signature.RING_SPLIT_CONF
         assert all(w.conf == signature.RING_SPLIT_CONF * 100 for w in got.words if w.text in f.value.split())
+
+
+def test_a_word_in_capitals_before_given_names_in_normal_case_is_no_given_name_the_seal_left() -> None:
+    # seed 807 corp 013 (a photo, the seal over the name): "Vũ Minh Minh" first read "VÀ Minh"; "VÀ" taken
+    # as a given name the seal left clear, no reading of the name pass ("Vũ Minh Minh") ended so: no name
+    from tests.pipeline.test_extract import page
+
+    def trailing(text: str) -> list[str]:
+        (line,) = page_lines(page([(text, "sig", 90.0)]))
+        return signature._trailing(line)
+
+    assert trailing("VÀ Minh") == ["Minh"]
+    assert trailing("Vũ Minh Minh") == ["Vũ", "Minh", "Minh"]
+    assert trailing("NGUYỄN VĂN AN") == ["NGUYỄN", "VĂN", "AN"]  # a name printed in capitals is one case
+    # a family name printed in capitals before given names in normal case still heads the name (REVIEW-cf45)
+    assert trailing("NGUYỄN Văn An") == ["NGUYỄN", "Văn", "An"]
+    assert trailing("LÊ Thị Hà") == ["LÊ", "Thị", "Hà"]

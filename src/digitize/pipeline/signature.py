@@ -1324,6 +1324,11 @@ def _trailing(line: Line) -> list[str]:
             break  # a doubted word ("Xấn" for a family name under the rim) is not what the seal left
         if ring_remnant(words[:k], w):
             break  # "Ến" after "Ngủà": the rest of the garbled word, not a word of the name
+        if len(t) > 1 and t.isupper() and out and not out[0].isupper() and t.capitalize() not in SURNAMES:
+            # a word in capitals before given names in normal case ("VÀ Minh" of "Vũ Minh Minh" under the
+            # seal, seed 807 corp 013): the name is printed in one case, the seal's marks made this one; a
+            # family name printed in capitals ("NGUYỄN Văn An") still heads it
+            break
         out.insert(0, t)
     return out
 

@@ -232,3 +232,70 @@ def test_an_annex_citation_is_no_document_s_own_when_the_header_read_neither_num
     assert own_citation(cite, number, notation)
     assert own_citation(cite, Found(), notation)
     assert not own_citation(cite, Found(), Found())
+
+
+def test_a_cong_van_whose_header_was_lost_is_typed_numbered_and_dated_by_its_annex_to_review() -> None:
+    # seed 809 corp 004 (a blurred photo): the header, its number and its date unreadable; the annex reads
+    # "(Kèm theo Công văn số 22/UBND-KT ngày 11 tháng 02 năm 2022 …)": a Công văn's notation opens with the
+    # organ's abbreviation, no type's, and was never taken
+    lost = decision(number="Số: … /UBND-KT", date="Yên Bái, ngày … tháng … năm 2022")
+    lost = [s for s in lost if s[0] not in ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:")]
+    cite = "(Kèm theo Công văn số 22/UBND-KT ngày 11 tháng 02 năm 2022 của Ủy ban nhân dân tỉnh"
+    f = extract([page(lost), _annex(cite)]).fields
+    got = {k: f[k].value for k in ("type_name", "code_number", "code_notation", "issued_date")}
+    assert got == {
+        "type_name": "Công văn",
+        "code_number": "22",
+        "code_notation": "UBND-KT",
+        "issued_date": "2022-02-11",
+    }
+    # (the notation read in the header; the rest the annex's, to review)
+    assert max(f[k].confidence for k in ("type_name", "code_number", "issued_date")) < REVIEW_THRESHOLD
+    # a "Công văn" cited with another type's notation is no citation of it
+    other = cite.replace("UBND-KT", "QĐ-UBND")
+    assert extract([page(lost), _annex(other)]).values()["issued_date"] is None
+
+
+def _cong_van(number: str, date: str, *, date_conf: float | None = None) -> list[Spec]:
+    vv = ("V/v khẩn trương thực hiện các biện", "pháp phòng, chống dịch COVID-19")
+    specs = header(organ=("SỞ GIÁO DỤC VÀ ĐÀO TẠO",), number=number, date=date, vv=vv)
+    if date_conf is not None:
+        specs = [(t, w, date_conf) if t == date else (t, w, c) for t, w, c in specs]
+    return [
+        *specs,
+        ("Kính gửi: Các trường trực thuộc Sở.", "center", 90.0),
+        ("Thực hiện chỉ đạo ...", "body", 90.0),
+    ]
+
+
+def _body_page(first: str) -> RecognizedPage:
+    body: list[Spec] = [
+        (first, "body", 90.0),
+        ("về việc tổ chức thi, Sở đề nghị các đơn vị thực hiện.", "body", 90.0),
+        ("1. Nội dung thứ nhất", "body", 90.0),
+    ]
+    return page(body + signer(("GIÁM ĐỐC",), "Lê Thị Bích Thuận"), index=1)
+
+
+def test_a_body_paragraph_citing_a_cong_van_of_the_same_unit_does_not_date_the_letter() -> None:
+    # REVIEW-cf45 M1: page 2 opens "Kèm theo Công văn số 123/SGDĐT-CTrTT ngày 3 tháng 2 năm 2021, Sở gửi …",
+    # an earlier letter of the same unit, same notation; no parenthesis, no "PHỤ LỤC": no annex's heading
+    letter = _cong_van("Số: … /SGDĐT-CTrTT", "Yên Bái, ngày 15 tháng 6 năm 2021", date_conf=40.0)
+    body = "Kèm theo Công văn số 123/SGDĐT-CTrTT ngày 3 tháng 2 năm 2021 của Sở"
+    f = extract([page(letter), _body_page(body)]).fields
+    assert f["issued_date"].value == "2021-06-15"
+    assert f["issued_date"].confidence < REVIEW_THRESHOLD
+
+
+def test_a_cong_van_cited_under_another_organ_s_notation_is_not_the_letter_s_own() -> None:
+    # REVIEW-cf45 L1: a Sở GD&ĐT letter whose number and notation were lost; its annex cites the committee's
+    # "Công văn số 123/UBND-KT": not the letter's own number nor notation
+    letter = _cong_van("Số: …", "Yên Bái, ngày … tháng … năm 2021")
+    cite = "(Kèm theo Công văn số 123/UBND-KT ngày 3 tháng 2 năm 2021 của UBND tỉnh"
+    got = extract([page(letter), _annex(cite)]).values()
+    assert (got["code_number"], got["code_notation"]) == (None, None)
+    # a decision whose heading and notation were lost, its annex citing the committee's letter: no Công văn
+    lost = decision(number="Số: …", date="Yên Bái, ngày … tháng … năm 2021")
+    lost = [s for s in lost if s[0] not in ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:")]
+    got = extract([page(lost), _annex(cite)]).values()
+    assert (got["type_name"], got["code_number"], got["code_notation"]) == (None, None, None)

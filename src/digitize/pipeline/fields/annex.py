@@ -32,6 +32,7 @@ CITE_LINES = 2
 ANNEX_CONF = 0.59
 
 _TYPE_ABBREVIATIONS = {v: k for k, v in NOTATION_TYPES.items()}
+_FOLDED_ABBREVIATIONS = frozenset(fold(k).lower() for k in NOTATION_TYPES)
 # (its "K" misread or lost: "(Yêm theo Báo cáo số 90/BC-TY …" on a blurred photo, seed 443 alt 009, whose
 # header's printed month the blur made unreadable: the date lost; the type and notation named after it say
 # what the line is)
@@ -126,8 +127,10 @@ def cited(lines: Sequence[Line]) -> Cited | None:
                 if c is None:
                     break
                 notation = re.sub(r"\s+", "", text[c.start(2) : c.end(2)]).rsplit("/", 1)[-1]
-                if notation.split("-")[0] != _TYPE_ABBREVIATIONS.get(type_name):
+                if not _type_fits(type_name, notation):
                     break
+                if type_name not in _TYPE_ABBREVIATIONS and not _annex_heading(page_lines, i):
+                    break  # a body's "Kèm theo Công văn số …/SGDĐT-CTrTT": an earlier letter of the unit's
                 dates = find_dates(folded[c.end() :])
                 day = dates[0][2].isoformat() if dates and dates[0][0] <= len(" ngay") else None
                 found = Cited(type_name, c.group(1), notation, min(ANNEX_CONF, ln.conf), day)
@@ -138,6 +141,31 @@ def cited(lines: Sequence[Line]) -> Cited | None:
             if undated is not None:
                 break
     return undated
+
+
+def _type_fits(type_name: str, notation: str) -> bool:
+    """The cited notation opens with the cited type's abbreviation ("CT-QLD" for a Chỉ thị); a type whose
+    notation has none (a Công văn's "UBND-KT": the organ's abbreviation, then its unit's) with no type's
+    abbreviation (seed 809 corp 004, a blurred photo whose header was unreadable: the annex, read well, was
+    not taken for its "Công văn số 22/UBND-KT")."""
+    head = notation.split("-")[0]
+    if type_name in _TYPE_ABBREVIATIONS:
+        return head == _TYPE_ABBREVIATIONS[type_name]
+    return "-" in notation and fold(head).lower() not in _FOLDED_ABBREVIATIONS
+
+
+_PHU_LUC = re.compile(r"^\W{0,2}phu luc\b")
+
+
+def _annex_heading(page_lines: Sequence[Line], i: int) -> bool:
+    """Whether the line ``i`` of a page is an annex's heading: its citation in parentheses ("(Kèm theo Công
+    văn số …") or under a "PHỤ LỤC" line. A type with no notation abbreviation (a Công văn) is told from
+    another of its organ's only so: a body paragraph opening a page, "Kèm theo Công văn số
+    123/SGDĐT-CTrTT ngày …, Sở gửi …", cites an earlier letter of the same unit, same notation (REVIEW-cf45
+    M1)."""
+    if page_lines[i].text.lstrip().startswith("("):
+        return True
+    return any(_PHU_LUC.match(ln.folded) for ln in page_lines[:i])
 
 
 def by_annex(notation: Found, cite: Cited | None) -> Found:

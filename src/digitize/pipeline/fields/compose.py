@@ -13,7 +13,13 @@ from digitize.pipeline.fields.certificate import restated_title
 from digitize.pipeline.fields.holder import read_holder, read_two_ways
 from digitize.pipeline.fields.layout import read_layout
 from digitize.pipeline.fields.lines import page_lines
-from digitize.pipeline.fields.number import fit_notation, read_notation, read_number, without_garbled
+from digitize.pipeline.fields.number import (
+    fit_notation,
+    organ_abbreviations,
+    read_notation,
+    read_number,
+    without_garbled,
+)
 from digitize.pipeline.fields.organ import (
     checked_by_authority,
     committee_restated,
@@ -59,6 +65,7 @@ from digitize.pipeline.fields.subject import (
     year_word_restored,
 )
 from digitize.pipeline.fields.validity import read_validity
+from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import ExtractedField, Extraction, RecognizedPage
 from digitize.text import fold
 
@@ -113,6 +120,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     # the document as its annex cites it: its notation again where the header's is lost; not a citation of
     # another document (another type than the heading's, another date than the header's)
     cite = cited(all_lines)
+    if cite is not None and not organ_cited(cite, notation, organ_name):
+        cite = None
     day = place_date.value("issued_date")
     if (
         cite is not None
@@ -205,6 +214,19 @@ def own_citation(cite: Cited, number: Found, notation: Found) -> bool:
     return (read_number is None or read_number == cite.number) and (
         read_notation is None or fold(read_notation).lower() == fold(cite.notation).lower()
     )
+
+
+def organ_cited(cite: Cited, notation: Found, organ_name: str | None) -> bool:
+    """Whether a citation of a type with no notation abbreviation (a Công văn: "22/UBND-KT") may be the
+    document's own where the header read no notation: its notation's head is an abbreviation of the organ read
+    (a Sở GD&ĐT letter's annex citing "Công văn số 123/UBND-KT" cites the committee's letter, not its own;
+    REVIEW-cf45 L1). A type's own abbreviation ("QĐ-…") says what it cites; a notation read says it too."""
+    if cite.type_name in NOTATION_TYPES.values() or notation.value("code_notation") is not None:
+        return True
+    if organ_name is None:
+        return True  # no organ read to tell the cited letter's from
+    head = fold(cite.notation.split("-")[0]).lower()
+    return head in {fold(a).lower() for a in organ_abbreviations(organ_name)}
 
 
 def annex_dated(place_date: Found, cite: Cited) -> Found:
