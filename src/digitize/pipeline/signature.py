@@ -996,6 +996,8 @@ def name_pass(
         crop = regions.cut(prepared, x0, y0, x1, y1, source=grey)
         crops.append(crop)
         toned = regions.print_tone(crop)
+        if toned is None:
+            toned = darker_print(crop)
         if toned is None and (toned := _ring_erased(prepared, grey, (x0, y0, x1, y1), h)) is not None:
             # (one ink: a bitonal scan's seal as black as the print) its ring's arc taken out
             ringless |= {len(crops) * len(NAME_SCALES) + k for k in range(len(NAME_SCALES))}
@@ -1077,6 +1079,35 @@ def name_pass(
     if ring_split:
         return _replace_line(page, line, best.split(), conf=RING_SPLIT_CONF * 100)
     return _replace_line(page, line, best.split())
+
+
+# a grey seal's ink apart from the print for ``darker_print`` to take it out: its share of the ink lighter
+# than the print's level (``PRINT_DARK``) and lying away from the print
+SEAL_APART = 0.1
+
+
+def darker_print(crop: np.ndarray) -> np.ndarray | None:
+    """The crop with the ink lighter than the print's (``PRINT_DARK`` of the way from its darkest ink to its
+    paper, as ``print_rows`` tells the print) made paper, the print's own soft edges kept: a grey scan's seal
+    (its ring and letters mid-grey) over a name on grey paper, where Otsu's paper/ink level falls between the
+    paper and the seal's ink, so ``regions.print_tone`` sees one ink ("_têVẫn Tý" for "Lê Văn Tý" under the
+    ring, seed 541 dev 011). Taken only when such lighter ink, darker than the paper, lies apart from the
+    print (``SEAL_APART`` of the darker ink's pixels at least): a bitonal scan has none. None otherwise."""
+    lo = float(np.percentile(crop, 0.2))
+    paper = float(np.percentile(crop, PAPER_SHARE))
+    if paper - lo < 2 * regions.TONE_GAP:
+        return None
+    level = lo + PRINT_DARK * (paper - lo)
+    dark = (crop < level).astype(np.uint8)
+    # ink: well darker than the paper (its grain aside), lighter than the print
+    mid = (crop >= level) & (crop < paper - 0.5 * (paper - level))
+    near = cv2.dilate(dark, np.ones((7, 7), np.uint8)) > 0
+    apart = mid & ~near
+    if not dark.any() or int(apart.sum()) < SEAL_APART * int(dark.sum()):
+        return None
+    out = crop.copy()
+    out[(crop >= level) & (cv2.dilate(dark, np.ones((3, 3), np.uint8)) == 0)] = np.uint8(paper)
+    return out
 
 
 # --- a bitonal seal's ring taken out of the name's line ---------------------------------------------------
@@ -1771,7 +1802,9 @@ def _listed(word: str, middle: bool) -> str:
     """A given name's word of one reading of a name's row as a listed name one letter from it
     (``nearest_name``: "Miấh", the seal's ring over the "n" of "Minh"), else as read (a listed name's letters
     with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell)."""
-    if fold(word) in F_SYLLABLES:
+    if fold(word) in F_SYLLABLES or is_syllable(word):
+        # (a Vietnamese syllable read whole is a word read, not a garble: "Ngoạn", a rare given name, is no
+        # "Ngân" one letter from it; the vote weighs it as read)
         return word
     return nearest_name(word, middle=middle) or word
 
@@ -2114,7 +2147,8 @@ def _garbled_list(lines: Sequence[Line]) -> tuple[float, float, bool] | None:
 
 @regions.on_read_pages
 def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0) -> RecognizedPage:
-    """On a blurred page (a shaken photo) whose signature block lost its name (the name ran into the
+    """On a blurred page (a shaken photo), or a sharp one whose name's line was lost whole under its title,
+    whose signature block lost its name (the name ran into the
     signature's strokes and the seal's ring: OCR read the block as a picture), the rows of the print's dark,
     letter-sized ink (``print_rows``) are found on the OCR image (deblurred): under the title when the first
     reading has it, else in the block's region right of the recipients' list (``_needs_pass``). The lowest
@@ -2122,10 +2156,12 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     row's words, in doubt (``ROW_CONF``); without a title, a row of the three above it whose readings agree
     on a known title (``vote_title``) gives it, and the name is taken only with it. Other pages are returned
     as they are."""
-    if not prepared.blurred:
-        return page
     found = regions.signer_of(page)
     had = found.get("signer_name")
+    if not prepared.blurred and (had is not None or not found.value("signer_title")):
+        # a sharp scan is read again only where its name's line was lost whole under its title (a seal's
+        # ring across the name on one ink: the line read as part of a picture, seed 547 alt 004)
+        return page
     read = _read_as(regions.lines_of(page), str(had.value)) if had is not None and had.value else []
     if had is not None and had.value and not _name_in_doubt(str(had.value), had.confidence, read):
         return page
