@@ -34,14 +34,15 @@ def test_a_grey_seal_over_a_name_on_grey_paper_is_taken_out_by_the_print_s_darkn
     # paper and the seal's mid-grey, so ``print_tone`` sees one ink and keeps the seal
     crop, seal = _grey_name_under_seal()
     assert regions.print_tone(crop) is None
-    out = signature.darker_print(crop)
+    ys, xs = np.nonzero(crop < 80)  # the name's box: the words the seal left clear are in the print's ink
+    out = signature.darker_print(crop, [(int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1)])
     assert out is not None
     paper = np.percentile(crop, 90)
     apart = seal & (cv2.dilate((crop < 80).astype(np.uint8), np.ones((5, 5), np.uint8)) == 0)
     assert (out[apart] >= paper - 1).mean() > 0.95  # the seal's ink made paper
     assert (out[crop < 80] == crop[crop < 80]).all()  # the print untouched
     # one ink (a bitonal scan): nothing to take out
-    assert signature.darker_print(np.where(crop < 160, 0, 255).astype(np.uint8)) is None
+    assert signature.darker_print(np.where(crop < 160, 0, 255).astype(np.uint8), [(0, 0, 760, 150)]) is None
 
 
 def test_a_rare_given_name_every_reading_read_is_not_voted_into_a_listed_one() -> None:
@@ -83,3 +84,64 @@ def test_a_sharp_scan_s_name_line_lost_whole_under_its_title_is_read_by_the_row_
     assert extract([lost]).values()["signer_name"] is None
     f = extract([signature.row_pass(prepared, lost, lang="vie")]).fields["signer_name"]
     assert f.value == name and f.confidence < review.REVIEW_THRESHOLD
+
+
+def _faint_name_under_a_title_s_tail(paper: int = 185, ink: int = 135) -> tuple[np.ndarray, np.ndarray]:
+    """A name printed faint (grey ``ink``) on grey paper, the dark tail of its title's last row at the crop's
+    top; with the name's mask."""
+    font = generate._font("bold", 14 * 300 / 72)
+    img = Image.new("L", (760, 150), 255)
+    ImageDraw.Draw(img).text((150, 40), "Nguyễn Thị Hằng", font=font, fill=0)
+    name = (255 - np.array(img)) / 255.0
+    tail = Image.new("L", (760, 150), 255)
+    ImageDraw.Draw(tail).text((200, -30), "GIÁM ĐỐC", font=font, fill=0)
+    title = (255 - np.array(tail)) / 255.0
+    grey = np.random.default_rng(1).normal(paper, 3, name.shape)
+    grey = grey * (1 - name) + ink * name
+    grey = grey * (1 - title) + 20 * title
+    return np.clip(grey, 0, 255).astype(np.uint8), name > 0.5
+
+
+def test_a_faint_name_under_a_darker_title_s_tail_is_not_taken_out() -> None:
+    # the title's tail is the darkest ink: its level would make the faint name (the lighter ink) paper whole;
+    # the words the seal left clear (the name's own boxes) are read in the lighter ink: nothing to take out
+    crop, name = _faint_name_under_a_title_s_tail()
+    assert regions.print_tone(crop) is None
+    ys, xs = np.nonzero(name)
+    box = (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1)
+    assert signature.darker_print(crop, [box]) is None
+    # the grey seal on grey paper under a dark name is still taken out with the name's box given
+    seal_crop, _ = _grey_name_under_seal()
+    ys, xs = np.nonzero(seal_crop < 80)
+    assert signature.darker_print(seal_crop, [(int(xs.min()), 0, int(xs.max()) + 1, 150)]) is not None
+
+
+def test_a_sharp_scan_s_lost_name_is_read_from_the_first_row_under_its_title_not_a_lower_block_s() -> None:
+    # another block's name printed lower down ("Trần Văn Bình", a second signer's) is no name of this title's
+    arr, _ = _signed_end_with_below("Hoàng Minh Hải", "Trần Văn Bình")
+    prepared = preprocess.prepare(arr, dpi=200)
+    assert not prepared.blurred
+    first = recognize.recognize(prepared, lang="vie")
+    title = next(w for w in first.words if w.text.startswith("TRƯỞNG"))
+    lost = replace(
+        first,
+        words=tuple(w for w in first.words if w.box.x0 < 0.45 * first.width or w.box.y0 <= title.box.y1),
+    )
+    assert extract([lost]).values()["signer_name"] is None
+    f = extract([signature.row_pass(prepared, lost, lang="vie")]).fields["signer_name"]
+    assert f.value == "Hoàng Minh Hải" and f.confidence < review.REVIEW_THRESHOLD
+
+
+def _signed_end_with_below(name: str, below: str) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """A sharp bitonal scan's end at 200 dpi: "CỤC TRƯỞNG", ``name`` under it, and ``below`` printed in bold
+    under the name, centred as it is."""
+    from tests.pipeline.test_signature import _signed_end
+
+    arr, box = _signed_end(200, ["- Như trên;", "- Lưu: VT."], ("CỤC TRƯỞNG", ""), name)
+    img = Image.fromarray(arr)
+    k = 200 / 300
+    font = generate._font("bold", 14 * 200 / 72)
+    ImageDraw.Draw(img).text((1800 * k, 3130 * k), below, font=font, fill=(20, 20, 20), anchor="mt")
+    grey = cv2.cvtColor(np.array(img), cv2.COLOR_RGB2GRAY)
+    grey = np.where(grey < 170, 0, 255).astype(np.uint8)
+    return np.stack([grey] * 3, axis=-1), box
