@@ -996,6 +996,19 @@ def name_pass(
         crop = regions.cut(prepared, x0, y0, x1, y1, source=grey)
         crops.append(crop)
         toned = regions.print_tone(crop)
+        if toned is None:
+            # (the clear words' boxes in the crop's frame: their ink must be the print's)
+            scale = crop.shape[1] / max(1.0, x1 - x0)
+            own = [
+                (
+                    int((w.box.x0 - x0) * scale),
+                    int((w.box.y0 - y0) * scale),
+                    int(np.ceil((w.box.x1 - x0) * scale)),
+                    int(np.ceil((w.box.y1 - y0) * scale)),
+                )
+                for w in clear
+            ]
+            toned = darker_print(crop, own)
         if toned is None and (toned := _ring_erased(prepared, grey, (x0, y0, x1, y1), h)) is not None:
             # (one ink: a bitonal scan's seal as black as the print) its ring's arc taken out
             ringless |= {len(crops) * len(NAME_SCALES) + k for k in range(len(NAME_SCALES))}
@@ -1077,6 +1090,49 @@ def name_pass(
     if ring_split:
         return _replace_line(page, line, best.split(), conf=RING_SPLIT_CONF * 100)
     return _replace_line(page, line, best.split())
+
+
+# a grey seal's ink apart from the print for ``darker_print`` to take it out: its share of the ink lighter
+# than the print's level (``PRINT_DARK``) and lying away from the print
+SEAL_APART = 0.1
+
+
+def darker_print(crop: np.ndarray, clear: Sequence[tuple[int, int, int, int]]) -> np.ndarray | None:
+    """The crop with the ink lighter than the print's (``PRINT_DARK`` of the way from its darkest ink to its
+    paper, as ``print_rows`` tells the print) made paper, the print's own soft edges kept: a grey scan's seal
+    (its ring and letters mid-grey) over a name on grey paper, where Otsu's paper/ink level falls between the
+    paper and the seal's ink, so ``regions.print_tone`` sees one ink ("_têVẫn Tý" for "Lê Văn Tý" under the
+    ring, seed 541 dev 011). Taken only when such lighter ink, darker than the paper, lies apart from the
+    print (``SEAL_APART`` of the darker ink's pixels at least): a bitonal scan has none; when the two inks'
+    medians are ``regions.TONE_GAP`` apart (not the print's grey edges and the paper's grain); and when the
+    ink of the words the seal left clear (``clear``: boxes in the crop's frame, the name's own print) is the
+    darker one: a faint name under a title's tail or a pen's stroke as dark as those is the lighter ink, and
+    would be made paper whole. None otherwise."""
+    lo = float(np.percentile(crop, 0.2))
+    paper = float(np.percentile(crop, PAPER_SHARE))
+    if paper - lo < 2 * regions.TONE_GAP:
+        return None
+    level = lo + PRINT_DARK * (paper - lo)
+    dark = (crop < level).astype(np.uint8)
+    # ink: well darker than the paper (its grain aside), lighter than the print
+    inked = paper - 0.5 * (paper - level)
+    mid = (crop >= level) & (crop < inked)
+    near = cv2.dilate(dark, np.ones((7, 7), np.uint8)) > 0
+    apart = mid & ~near
+    if not dark.any() or int(apart.sum()) < SEAL_APART * int(dark.sum()):
+        return None
+    if float(np.median(crop[mid])) - float(np.median(crop[dark > 0])) < regions.TONE_GAP:
+        return None
+    # the clear words' own ink (their pixels well darker than the paper) must be the print's, darker than
+    # the level, or the name itself would be taken out
+    own = [crop[max(0, y0) : max(0, y1), max(0, x0) : max(0, x1)].ravel() for x0, y0, x1, y1 in clear]
+    ink = np.concatenate(own) if own else np.zeros(0, np.uint8)
+    ink = ink[ink < inked]
+    if ink.size == 0 or float(np.median(ink)) >= level:
+        return None
+    out = crop.copy()
+    out[(crop >= level) & (cv2.dilate(dark, np.ones((3, 3), np.uint8)) == 0)] = np.uint8(paper)
+    return out
 
 
 # --- a bitonal seal's ring taken out of the name's line ---------------------------------------------------
@@ -1371,6 +1427,7 @@ ROW_VOTES = 2  # readings that must give a name's word for it to be taken
 # Tesseract's 0..100 the voted name's words get: a name put together from votes is reviewed
 ROW_CONF = VOTED_CONF * 100
 ROW_CENTRED = 0.15  # (of the page's width) a name's row's centre lies this near its title's centre
+SHARP_ROW_TRIES = 2  # rows under a sharp scan's title read, top down, for the name its block lost
 ROW_SURE = 0.6  # (0..1) a first reading's name this sure is not read again
 _NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
 # ... and the low and angle quotes, the inverted marks a shaken row's specks read as ("„La Xưân Hậu", "¿ Mạc")
@@ -1776,7 +1833,9 @@ def _listed(word: str, middle: bool) -> str:
     """A given name's word of one reading of a name's row as a listed name one letter from it
     (``nearest_name``: "Miấh", the seal's ring over the "n" of "Minh"), else as read (a listed name's letters
     with other marks, "Đỉnh", are voted on as read: its marks are the readings' to tell)."""
-    if fold(word) in F_SYLLABLES:
+    if fold(word) in F_SYLLABLES or is_syllable(word):
+        # (a Vietnamese syllable read whole is a word read, not a garble: "Ngoạn", a rare given name, is no
+        # "Ngân" one letter from it; the vote weighs it as read)
         return word
     return nearest_name(word, middle=middle) or word
 
@@ -2119,7 +2178,8 @@ def _garbled_list(lines: Sequence[Line]) -> tuple[float, float, bool] | None:
 
 @regions.on_read_pages
 def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0) -> RecognizedPage:
-    """On a blurred page (a shaken photo) whose signature block lost its name (the name ran into the
+    """On a blurred page (a shaken photo), or a sharp one whose name's line was lost whole under its title,
+    whose signature block lost its name (the name ran into the
     signature's strokes and the seal's ring: OCR read the block as a picture), the rows of the print's dark,
     letter-sized ink (``print_rows``) are found on the OCR image (deblurred): under the title when the first
     reading has it, else in the block's region right of the recipients' list (``_needs_pass``). The lowest
@@ -2127,10 +2187,12 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
     row's words, in doubt (``ROW_CONF``); without a title, a row of the three above it whose readings agree
     on a known title (``vote_title``) gives it, and the name is taken only with it. Other pages are returned
     as they are."""
-    if not prepared.blurred:
-        return page
     found = regions.signer_of(page)
     had = found.get("signer_name")
+    if not prepared.blurred and (had is not None or not found.value("signer_title")):
+        # a sharp scan is read again only where its name's line was lost whole under its title (a seal's
+        # ring across the name on one ink: the line read as part of a picture, seed 547 alt 004)
+        return page
     read = _read_as(regions.lines_of(page), str(had.value)) if had is not None and had.value else []
     if had is not None and had.value and not _name_in_doubt(str(had.value), had.confidence, read):
         return page
@@ -2168,15 +2230,22 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         return page
     try:
         centre = (cx - x0) * s if found.value("signer_title") else None
-        readings, name_box = _read_row(region, rows[-1], letter, lang=lang, timeout=timeout, centre=centre)
-        rows_read = [_row_words(r) for r in readings]
-        name = vote_name(rows_read)
-        if name is None:  # (only a row whose readings gave no name is read again: CPU)
-            more, _ = _read_row(
-                region, rows[-1], letter, lang=lang, timeout=timeout, centre=centre, sharpen=True
-            )
-            rows_read += [_row_words(r) for r in more]
+        # a blurred page's name is its block's lowest row (the signature's strokes run into the rows above);
+        # a sharp scan's is the first under its title that reads as a name: a row lower down is another
+        # block's (a second signer's name, a list's line), not the one the title's block lost
+        tries = [rows[-1]] if prepared.blurred else rows[:SHARP_ROW_TRIES]
+        for row in tries:
+            readings, name_box = _read_row(region, row, letter, lang=lang, timeout=timeout, centre=centre)
+            rows_read = [_row_words(r) for r in readings]
             name = vote_name(rows_read)
+            if name is None:  # (only a row whose readings gave no name is read again: CPU)
+                more, _ = _read_row(
+                    region, row, letter, lang=lang, timeout=timeout, centre=centre, sharpen=True
+                )
+                rows_read += [_row_words(r) for r in more]
+                name = vote_name(rows_read)
+            if name is not None:
+                break
         voted = name is not None and (
             had is None
             or not had.value
