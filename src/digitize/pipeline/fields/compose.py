@@ -58,6 +58,7 @@ from digitize.pipeline.fields.subject import (
     year_restored,
     year_word_restored,
 )
+from digitize.pipeline.fields.subject_lm import lm_repaired
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.model import ExtractedField, Extraction, RecognizedPage
 from digitize.text import fold
@@ -183,6 +184,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = year_restored(subject, place_date.value("issued_date"), own, all_lines)
         # a sharp page's words that are no syllable, after the body and the title restored what they could
         subject = numeral_lost(subject if blurred else relettered(subject, own, blurred=False))
+        subject = lm_repaired(subject, own)  # "Về việc đã nghị …": the one syllable the model prefers by far
     res.add(subject)
     res.add(holder)
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act

@@ -4863,6 +4863,17 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None) ->
         run = [w.strip(_EDGES) for w in words[i : i + n]]
         if not run or fold(" ".join(run)) in F_PLACES or (i + n < len(words) and words[i + n] in "-–"):
             continue  # a listed place, or the start of a longer name ("Bà Rịa - Vũng Tàu")
+        ours = place.split()
+        if (
+            i + n == len(words)
+            and place in PROVINCES
+            and n < len(ours)
+            and [fold(w) for w in run] == [fold(w) for w in ours[:n]]
+        ):
+            # the subject's last words the first of the document's own province's, the rest lost ("… trên địa
+            # bàn tỉnh Bắc" where a stamp's strokes over "Giang" were dropped as no word): completed, in doubt
+            value = " ".join([*words[:i], *ours])
+            return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
         fits: list[str] = []
         for name in PROVINCES:
             theirs = name.split()
