@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -22,6 +22,7 @@ from digitize.pipeline import correct
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.names import is_syllable
 from digitize.pipeline.fields.result import Found
+from digitize.pipeline.fields.subject import _own_words
 from digitize.pipeline.syllable import key as syllable_key
 from digitize.pipeline.syllable import skeleton
 
@@ -29,7 +30,10 @@ GUESSED_CONFIDENCE = 0.5  # as the subject's other guesses
 SUSPECT_CONF = 70.0  # a word read below this is one the model may replace
 NEIGHBOUR_CONF = 80.0  # its neighbours read at least this surely (where the page's words show them)
 # log-score the chosen syllable wins by over the word as read, and over the next syllable of the candidates
-MARGIN = math.log(300.0)
+MARGIN = math.log(1000.0)
+# a word as read that is a frequent syllable stands unless read below this ("lò đốt", "vỏ bao", "cầu yếu",
+# "dưới tán", "chợ phiên" read at 62 are right: an ordinary word read so is common, a misread one rarer)
+VERY_UNSURE = 50.0
 RIVAL = math.log(10.0)
 FAR_EDITS = 2  # letters a word that is no syllable may be off its syllable's
 EDIT_COST = math.log(30.0)  # what each edit past the first costs a candidate
@@ -56,14 +60,10 @@ def _quoted(words: Sequence[str]) -> list[bool]:
     return out
 
 
-def _confs(own: Sequence[Line]) -> dict[str, float]:
-    """The lowest confidence each word's core was read at on the subject's lines."""
-    out: dict[str, float] = {}
-    for ln in own:
-        for w in ln.words:
-            c = _core(w.text)
-            out[c] = min(out.get(c, 100.0), w.conf)
-    return out
+def _confs(words: Sequence[str], own: Sequence[Line]) -> list[float | None]:
+    """The confidence each of the subject's words was read at, by position (``subject._own_words``: a word
+    repeated has each copy's own); None, a word not read there (a repair of the subject's own)."""
+    return [None if r is None else r.conf for r in _own_words(words, own)]
 
 
 def _known(model: correct.Model, core: str) -> str | None:
@@ -72,11 +72,6 @@ def _known(model: correct.Model, core: str) -> str | None:
         return None
     k = syllable_key(core.lower())
     return k if model.count(k) >= correct.MIN_COUNT else None
-
-
-def _seen(model: correct.Model, a: str, b: str) -> bool:
-    ia, ib = model.index.get(a), model.index.get(b)
-    return ia is not None and ib is not None and ia * model.size + ib in model.bigrams
 
 
 def _score(model: correct.Model, ctx: tuple[str | None, str, str, str | None], k: str) -> float:
@@ -100,7 +95,7 @@ def _candidates(model: correct.Model, core: str, far: bool) -> dict[str, int]:
     same, its marks misread), two with ``far`` (a word that is no syllable: "WSen" of "trên"), each with
     its edits."""
     s = skeleton(core.lower())
-    near = {s: 0, **{t: 1 for t in correct._skeletons_near(s) if t != s}}
+    near = {s: 0, **{t: 1 for t in correct.skeletons_near(s) if t != s}}
     if far:
         for t in _frequent_skeletons():
             if (
@@ -118,27 +113,31 @@ def _candidates(model: correct.Model, core: str, far: bool) -> dict[str, int]:
 def _cased(surface: str, read: str, left: str, right: str) -> str:
     if left[:1].islower() and right[:1].islower():
         return surface  # a capital inside a phrase in small letters: a misreading of the small one
-    if read.isupper() and len(read) > 1:
-        return surface.upper()
-    return surface[:1].upper() + surface[1:] if read[:1].isupper() else surface
+    return correct.cased(surface, read)
 
 
-def repaired_words(words: Sequence[str], confs: dict[str, float]) -> list[str]:
+def repaired_words(words: Sequence[str], confs: Sequence[float | None] | Mapping[str, float]) -> list[str]:
     """The words with each suspect one between two words read well replaced as the model prefers by far
-    (see the module); ``confs``: the confidence each word's core was read at (words not there: repairs of
-    the subject's own, taken as read)."""
+    (see the module); ``confs``: the confidence each word was read at, by position (None: a repair of the
+    subject's own, taken as read), or by word (each copy of a word alike)."""
     model = correct.load()
     out = list(words)
+    if isinstance(confs, Mapping):
+        by_word = confs
+        confs = [by_word.get(_core(w)) for w in words]
+    assert len(confs) == len(words)
     quoted = _quoted(words)
     for i in range(1, len(words) - 1):
         read = out[i]
         core = _core(read)
         if len(core) < 2 or not core.isalpha() or quoted[i] or core != read:
             continue  # a mark beside the word: a phrase's edge, not its middle
-        conf = confs.get(core)
+        conf = confs[i]
         unsure = conf is not None and conf < SUSPECT_CONF
-        if not (unsure or not is_syllable(core)) or (core.isupper() and not unsure):
-            continue  # a word read surely, or an acronym ("ODA", "PCCC") read surely
+        if not (unsure or not is_syllable(core)):
+            continue  # a word read surely
+        if core.isupper() and not (_ROMAN.fullmatch(core) and conf is not None and conf < VERY_UNSURE):
+            continue  # an acronym ("ODA", "GIS", "HTX") however read; but "quản IV cụm" of "lý", read at 23
         left, right = out[i - 1], out[i + 1]
         lc, rc = _core(left), _core(right)
         if left != lc or right != rc:
@@ -146,7 +145,7 @@ def repaired_words(words: Sequence[str], confs: dict[str, float]) -> list[str]:
         l1, r1 = _known(model, lc), _known(model, rc)
         if l1 is None or r1 is None:
             continue
-        if any((c := confs.get(x)) is not None and c < NEIGHBOUR_CONF for x in (lc, rc)):
+        if any((c := confs[j]) is not None and c < NEIGHBOUR_CONF for j in (i - 1, i + 1)):
             continue
         if core[:1].isupper() and (lc[:1].isupper() or rc[:1].isupper()):
             continue  # a name's or a title's capitals
@@ -156,8 +155,12 @@ def repaired_words(words: Sequence[str], confs: dict[str, float]) -> list[str]:
         r2 = _known(model, _core(words[i + 2])) if i + 2 < len(words) else None
         ctx = (l2, l1, r1, r2)
         own = syllable_key(core.lower())
-        if _seen(model, l1, own) and _seen(model, own, r1):
+        if correct.bigram(model, l1, own) and correct.bigram(model, own, r1):
             continue  # the word as read goes with both its neighbours ("tuyển sinh vào lớp"): it stands
+        if model.count(own) >= correct.MIN_COUNT and (conf is None or conf >= VERY_UNSURE):
+            # a frequent syllable read not very unsure stands, whether the corpus shows it beside a neighbour
+            # ("lò đốt", "vỏ bao", "cầu yếu") or neither ("chợ phiên"): "đã nghị" of "đề nghị" at 61 stays too
+            continue
         far = unsure and not is_syllable(core)
         scored = sorted(
             (
@@ -173,23 +176,26 @@ def repaired_words(words: Sequence[str], confs: dict[str, float]) -> list[str]:
         second = scored[1][0] if len(scored) > 1 else -math.inf
         if best - _score(model, ctx, own) < MARGIN or best - second < RIVAL:
             continue
-        if not (_seen(model, l1, k) and _seen(model, k, r1)):
+        if not (correct.bigram(model, l1, k) and correct.bigram(model, k, r1)):
             continue
         out[i] = _cased(model.surface[model.index[k]], core, lc, rc)
     return out
 
 
 def lm_repaired(subject: Found, own: Sequence[Line]) -> Found:
-    """The subject's words repaired so (``repaired_words``), in doubt when any was (OCR'd pages: ``own``,
-    the subject's lines)."""
+    """The subject's words repaired so (``repaired_words``), in doubt when any was. Only for OCR'd pages
+    (``compose`` calls it where ``pages[0].source == "ocr"``): ``own``, the subject's lines, with Tesseract's
+    confidences; a text layer's words are as printed."""
     f = subject.get("subject")
     if f is None or not f.value or not own:
         return subject
     words = f.value.split()
-    confs = _confs(own)
+    confs = _confs(words, own)
     out = repaired_words(words, confs)
     if out != words:
-        out = repaired_words(out, confs)  # a word beside one repaired: its neighbour now a word read well
+        # a word beside one repaired: its neighbour now a word taken as read well
+        again = [None if a != b else c for a, b, c in zip(out, words, confs, strict=True)]
+        out = repaired_words(out, again)
     if out == words:
         return subject
     value = " ".join(out)
