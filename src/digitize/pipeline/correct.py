@@ -211,7 +211,7 @@ def rival_beside_both(left: str, word: str, right: str) -> bool:
         return False
     k = _key(m.group(2).lower())
     sk = _skeleton(m.group(2).lower())
-    for s in {sk} | _skeletons_near(sk):
+    for s in {sk} | skeletons_near(sk):
         for k2 in model.by_skeleton.get(s, ()):
             if k2 != k and _beside(model, lk, k2) and _beside(model, k2, rk):
                 return True
@@ -249,7 +249,8 @@ def _compound_letter(word: str) -> bool:
     return m is not None and nfc(m.group(2).lower()) in COMPOUND_LETTERS
 
 
-def _cased(surface: str, original: str) -> str:
+def cased(surface: str, original: str) -> str:
+    """``surface`` in the case ``original`` was written in (all capitals, a capital first, small letters)."""
     if original.isupper():
         return surface.upper()
     if original[0].isupper():
@@ -299,7 +300,7 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
             slot = stream[j]
             k = slot.keys[ci]
             if ci and k is not None:
-                out[slot.word] = slot.pre + _cased(model.surface[model.index[k]], slot.core) + slot.post
+                out[slot.word] = slot.pre + cased(model.surface[model.index[k]], slot.core) + slot.post
     return _provinces_marked(out)
 
 
@@ -317,7 +318,7 @@ def _years_named(words: list[str]) -> list[str]:
             continue
         core = m.group(2)
         if _skeleton(core.lower()) == "nam" and core.lower() not in ("nam", "năm"):
-            out[i] = m.group(1) + _cased("năm", core)
+            out[i] = m.group(1) + cased("năm", core)
     return out
 
 
@@ -789,7 +790,7 @@ def _provinces_marked(words: list[str]) -> list[str]:
                 break
             if found is not None:
                 for j, (m, right) in enumerate(zip(run, found, strict=True)):
-                    out[i + 1 + j] = m[1] + _cased(right, m[2]) + m[3]
+                    out[i + 1 + j] = m[1] + cased(right, m[2]) + m[3]
                 break
     return out
 
@@ -891,7 +892,8 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def _skeletons_near(s: str) -> set[str]:
+def skeletons_near(s: str) -> set[str]:
+    """The corpus's skeletons one edit (a letter changed, added or dropped) from ``s``."""
     table = _by_deletion()
     near: set[str] = set()
     for i in range(len(s) + 1):
@@ -911,7 +913,8 @@ def _side(word: str, model: Model, *, left: bool) -> str:
     return k if k in model.index else "<unk>"
 
 
-def _bigram(model: Model, a: str, b: str) -> bool:
+def bigram(model: Model, a: str, b: str) -> bool:
+    """Whether the corpus shows the keys ``a`` then ``b`` side by side."""
     ia, ib = model.index.get(a), model.index.get(b)
     return ia is not None and ib is not None and ia * model.size + ib in model.bigrams
 
@@ -940,12 +943,12 @@ def _letter_fix(words: list[str], i: int, model: Model) -> str | None:
         return model.logp(far_left, left, c) + model.logp(left, c, right) + model.logp(c, right, far_right)
 
     scored = []
-    for s in _skeletons_near(_skeleton(core)):
+    for s in skeletons_near(_skeleton(core)):
         for c in model.by_skeleton.get(s, ()):
             if c == k or model.count(c) < MIN_COUNT:
                 continue
-            if (left != "<unk>" and not _bigram(model, left, c)) or (
-                right != "<unk>" and not _bigram(model, c, right)
+            if (left != "<unk>" and not bigram(model, left, c)) or (
+                right != "<unk>" and not bigram(model, c, right)
             ):
                 continue  # a candidate the corpus never shows beside a neighbour: no evidence for it
             scored.append((score(c), c))
@@ -1053,7 +1056,7 @@ def infilled(words: list[str], i: int, model: Model, *, unread: bool = False) ->
         return None
     if unread:
         own = _side(words[i], model, left=False)
-        if _bigram(model, left, own) and _bigram(model, own, right):
+        if bigram(model, left, own) and bigram(model, own, right):
             return None  # read unsure, but a syllable the corpus shows between its neighbours (REVIEW-37 M2)
     far_left = _side(words[i - 2], model, left=True) if i >= 2 else None
     far_right = _side(words[i + 2], model, left=False) if i + 2 < len(words) else "<p>"
@@ -1064,7 +1067,7 @@ def infilled(words: list[str], i: int, model: Model, *, unread: bool = False) ->
         ends = (sk[0] == letters[0]) + (sk[-1] == letters[-1])
         if abs(len(sk) - len(letters)) > INFILL_LETTERS:
             continue
-        if not (_bigram(model, left, c) and _bigram(model, c, right)):
+        if not (bigram(model, left, c) and bigram(model, c, right)):
             continue
         score = model.logp(far_left, left, c) + model.logp(left, c, right) + model.logp(c, right, far_right)
         # its shape: as many letters as the garble has signs (each sign a letter misread), both ends its own

@@ -1849,6 +1849,7 @@ def test_a_subject_word_read_in_doubt_that_the_corpus_never_shows_beside_its_nei
     line = "Về việc thành lập Tổ công tác triển khai Đề án {} hóa hồ sơ"
     confs = (96.0,) * 11 + (50.0,) + (96.0,) * 3
     value, conf = subject(line.format("cơ"), confs)
+    # (the model's repair, ``subject_lm``, leaves it: a frequent syllable read at 50, not below, stands)
     assert value == "Về việc thành lập Tổ công tác triển khai Đề án cơ hóa hồ sơ" and conf < 0.6
     # the word the corpus shows there ("số hóa"), or read surely, keeps the subject's confidence
     assert subject(line.format("số"), confs)[1] >= 0.6

@@ -339,3 +339,24 @@ def test_a_stamped_title_opening_unlike_the_garble_is_not_taken_from_a_short_res
         "Về việc nội dung và yêu cầu kỹ thuật của cơ sở dữ liệu sơ đồ quy hoạch cấp quốc gia",
         True,
     )
+
+
+def test_a_stamp_garble_whose_last_word_goes_on_with_the_subject_s_is_still_put_back_or_in_doubt() -> None:
+    # the stamp over "Về việc" read "Sữa" (79) "đề" (62): "đề tổ" is a pair the corpus shows, by chance;
+    # "Sữa đề" is none, so the garble is no phrase of the subject's own (it came out "Sữa để tổ chức …" at
+    # 0.89, a sure-wrong, a reviewer's probe)
+    first = "Sữa đề tổ chức hội nghị tổng kết công tác năm"
+    f = _stamped(first, {"Sữa": 79.0, "đề": 62.0})
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc tổ chức hội nghị tổng kết công tác năm và số hóa hồ sơ",
+        True,
+    )
+    # no stamp's label beside it: as read, but in doubt
+    f = _stamped(first, {"Sữa": 79.0, "đề": 62.0}, labels=False)
+    assert f.value is None or f.confidence < SURE
+    # a phrase of the subject's own read unsure stays, sure
+    f = _stamped("Tiếp tục tổ chức hội nghị tổng kết công tác năm", {"Tiếp": 70.0})
+    assert (f.value, f.confidence >= SURE) == (
+        "Tiếp tục tổ chức hội nghị tổng kết công tác năm và số hóa hồ sơ",
+        True,
+    )

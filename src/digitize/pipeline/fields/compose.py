@@ -64,6 +64,7 @@ from digitize.pipeline.fields.subject import (
     year_restored,
     year_word_restored,
 )
+from digitize.pipeline.fields.subject_lm import lm_repaired
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import ExtractedField, Extraction, RecognizedPage
@@ -192,6 +193,9 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = year_restored(subject, place_date.value("issued_date"), own, all_lines)
         # a sharp page's words that are no syllable, after the body and the title restored what they could
         subject = numeral_lost(subject if blurred else relettered(subject, own, blurred=False))
+        # "quản IV cụm …": the one syllable the model prefers by far (OCR'd pages only: a text layer's words
+        # are as printed, and its confidences say nothing)
+        subject = lm_repaired(subject, own)
     res.add(subject)
     res.add(holder)
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act

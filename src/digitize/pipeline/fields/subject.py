@@ -3405,7 +3405,9 @@ def _stamped_opening(
         read = {w.text: w for w in mine}
         if all(_read_right(g) and (w := read.get(g)) is not None and w.conf >= PAIR_SURE for g in garble):
             return None  # the subject's own words, read surely
-        if _bigram_seen(model, garble[-1].strip(_EDGES).lower(), rest[0].strip(_EDGES)):
+        if _bigram_seen(model, garble[-1].strip(_EDGES).lower(), rest[0].strip(_EDGES)) and not _garble_apart(
+            model, garble, read
+        ):
             return None  # "Tiếp tục đẩy mạnh …": the garble goes on with the words after it
         after = (
             glued_at[1]
@@ -3420,6 +3422,28 @@ def _stamped_opening(
             return ["Về", *rest]  # "Về sa việc đề nghị …": the garble stood for "Về" alone, "việc" is read
         return ["Về", "việc", *rest]
     return None
+
+
+def _garble_apart(model: correct.Model, garble: Sequence[str], read: dict[str, Word]) -> bool:
+    """The garble's words are no phrase: two of them side by side the corpus never shows together, one of
+    them read unsure (below ``PAIR_SURE``): "Sữa đề tổ chức …" of "Về việc tổ chức …", its last word going on
+    with the subject's next ("đề tổ") by chance; "Tiếp tục đẩy mạnh …" is a phrase."""
+    cores = [g.strip(_EDGES) for g in garble]
+    unsure = any((w := read.get(g)) is None or w.conf < PAIR_SURE for g in garble)
+    return unsure and any(
+        not (a and b and _bigram_seen(model, a.lower(), b)) for a, b in itertools.pairwise(cores)
+    )
+
+
+def opening_apart(words: Sequence[str], first: Line) -> bool:
+    """The subject's first two words, one read unsure (below ``PAIR_SURE``), are a pair the corpus never
+    shows ("Sữa đề tổ chức …": an incoming stamp over "Về việc" read as two words no subject opens with): what
+    they stood for is not known, to review."""
+    if len(words) < 2:
+        return False
+    read = {w.text: w for w in first.words}
+    a, b = (x.strip(_EDGES) for x in words[:2])
+    return a.isalpha() and b.isalpha() and _garble_apart(correct.load(), words[:2], read)
 
 
 _BODY_OPENING = 3  # words at most a restated title opens with before the words read after a stamp's garble
@@ -3652,6 +3676,8 @@ def read_subject(
                 guessed = True  # a faint last line kept (``_faint_capitals``): a person reads it
             if garbled_opening(value, subj[0]):
                 guessed = True  # "iÊổđấY mạnh cải cách …": a garble read unsure opens the subject
+            if opening_apart(head, subj[0]):
+                guessed = True  # "Sữa đề tổ chức …": an opening no subject has, read unsure
             if value[:1].islower() or any(x.conf <= UNSURE_WORD_CONF / 100 for x in subj):
                 # a heading's trích yếu opens with a capital: "mạnh cải cách …" lost its opening under a
                 # stamp's box (seed 379 dev 001, "Về việc đẩy" not read back); or a line of it read in doubt
@@ -4837,6 +4863,17 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None) ->
         run = [w.strip(_EDGES) for w in words[i : i + n]]
         if not run or fold(" ".join(run)) in F_PLACES or (i + n < len(words) and words[i + n] in "-–"):
             continue  # a listed place, or the start of a longer name ("Bà Rịa - Vũng Tàu")
+        ours = place.split()
+        if (
+            i + n == len(words)
+            and place in PROVINCES
+            and n < len(ours)
+            and [fold(w) for w in run] == [fold(w) for w in ours[:n]]
+        ):
+            # the subject's last words the first of the document's own province's, the rest lost ("… trên địa
+            # bàn tỉnh Bắc" where a stamp's strokes over "Giang" were dropped as no word): completed, in doubt
+            value = " ".join([*words[:i], *ours])
+            return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
         fits: list[str] = []
         for name in PROVINCES:
             theirs = name.split()
