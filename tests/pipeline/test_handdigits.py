@@ -2330,7 +2330,7 @@ def test_a_glued_number_read_shorter_than_the_first_reading_s_marks_is_in_doubt(
         handdigits.Kind.NUMBER, 2, Box(196, 149, 273, 194), (), "©ỮZ7", 50.0, slash=(273.0, 190.0, 30.0)
     )
     votes = [("60", 96.0)] * 6
-    found, _, _ = handdigits._decide(blank, [crop], [votes])
+    found, _, _ = handdigits._decide(blank, [crop], [votes], blurred=True)
     assert found is not None and found[0] == "60" and found[1] <= handdigits.SHORT_NUMBER_CONF
     # as many marks as the digits read again: nothing lost, taken as read
     assert handdigits._decide(replace(blank, first="6O"), [crop], [votes])[0] == ("60", 96.0)
@@ -2470,7 +2470,7 @@ def test_a_number_only_the_marks_shapes_choose_between_clear_readings_goes_to_re
     blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 420, 194), (), "2Õ 2", 0.0)
     agreeing = [("2282", 85.0), ("2282", 95.0), ("2282", 82.0)]
     votes = [*agreeing, ("2262", 96.0), ("2262", 95.0), ("2262", 95.0)]
-    found, _, _ = handdigits._decide(blank, [crop], [votes])
+    found, _, _ = handdigits._decide(blank, [crop], [votes], blurred=True)
     assert found is not None and found[0] == "2282" and found[1] <= handdigits.AGREED_MAX_CONF
     # the other model reading it alike, or unsure: sure
     found, _, _ = handdigits._decide(blank, [crop], [agreeing * 2])
@@ -4411,7 +4411,7 @@ def _number_decided(votes: list[tuple[str, float]], *, crossed: bool = False) ->
     blank = handdigits.Blank(
         handdigits.Kind.NUMBER, 2, Box(0.0, 0.0, 200.0, 60.0), (), "2⁄23", 68.0, crossed=crossed
     )
-    return handdigits._decide(blank, [crop], [votes])[0]
+    return handdigits._decide(blank, [crop], [votes], blurred=True)[0]
 
 
 def test_a_pen_number_two_readings_read_otherwise_is_not_sure() -> None:
@@ -4557,3 +4557,83 @@ def test_an_empty_blank_on_a_shaded_blurred_photo_stays_blank() -> None:
     crop = np.clip(a, 0, 255).astype(np.uint8)
     soft = handdigits.clean_crop(crop, (60, 125), soft=True)
     assert not handdigits._digit_marks(soft)
+
+
+def test_a_wide_thang_a_blurred_day_s_word_runs_into_swallowed_the_day_s_last_digit() -> None:
+    # "ngày 2 tháng" of a blurred pen's "28": the "8" went into a "tháng" 1.5 printed widths wide that the
+    # "2" touches (seed 513 dev 008); cut after "tháng"'s first printed width, the day's crop held the "2"
+    # alone and the month's took in "ng". A blurred photo's pen stands no higher than print: its words tell
+    prepared, _, boxes = _header("229", "28", "3", seed=4)
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "tháng"]
+    t = boxes["thang"]
+    mid = (boxes["ngay"].x1 + t.x0) / 2
+    first = Word("2", 92.0, Box(boxes["ngay"].x1 + 8, t.y0, mid, t.y1), line=3)
+    wide = Word("tháng", 95.0, Box(mid + 2, t.y0, t.x1, t.y1), line=3)
+    page = _read([*words, first, wide])
+    assert handdigits.swallowed_before(prepared, page) == frozenset()  # sharp: the scan decides
+    before = handdigits.swallowed_before(replace(prepared, blurred=True), page)
+    assert before == {id(wide)}
+    day = next(b for b in handdigits.find_blanks(page, before) if b.kind == "day")
+    assert day.box.x1 >= t.x0 - 12  # the day's blank runs to the printed "tháng"
+    month = next(b for b in handdigits.find_blanks(page, before) if b.kind == "month")
+    assert month.box.x0 >= t.x1 - 12  # the month's starts after it
+    # a day's word standing clear of the wide "tháng": no side told
+    clear = Word("2", 92.0, Box(boxes["ngay"].x1 + 8, t.y0, mid - 30, t.y1), line=3)
+    page = _read([*words, clear, wide])
+    assert handdigits.swallowed_before(replace(prepared, blurred=True), page) == frozenset()
+
+
+def test_clear_readings_all_alike_give_a_day_or_month_the_marks_refuse_in_doubt() -> None:
+    # a blurred month's crop that took in the printed "ng" of "tháng" before its written "12": four marks,
+    # its five clear readings of "12" all refused by them (seed 513 dev 008: the month unread)
+    img = Image.new("L", (240, 100), 255)
+    d = ImageDraw.Draw(img)
+    d.text((4, 18), "ng", font=ImageFont.truetype(SERIF, 64), fill=30)
+    _pen(d, "i", 90, 20, slant=0.0)
+    _pen(d, "3", 140, 20, slant=0.0)
+    crop = cv2.GaussianBlur(np.asarray(img), (0, 0), 2.0)
+    assert len(handdigits._digit_marks(crop)) > 2
+    blank = handdigits.Blank(handdigits.Kind.MONTH, 3, Box(0, 0, 240, 100), (5,), "12", 69.0)
+    votes = [
+        ("112", 0.0),
+        *[("12", 0.0)] * 5,
+        ("12", 96.9),
+        ("12", 96.6),
+        ("12", 94.3),
+        ("12", 96.1),
+        ("412", 0.0),
+    ]
+    found = handdigits._decide(blank, [crop], [votes], blurred=True)[0]
+    assert found is not None and found[0] == "12" and found[1] <= handdigits.AGREED_MAX_CONF
+    # not when a reading that counts gives another value, nor a one-digit value where more marks stand
+    assert handdigits._decide(blank, [crop], [[*votes, ("2", 80.0)]], blurred=True)[0] is None
+    ones = [(t[1:], c) for t, c in votes if t]
+    assert handdigits.read_alike(ones, handdigits.Kind.MONTH, 2) is None
+    assert handdigits.read_alike(ones, handdigits.Kind.MONTH, 1) is not None
+
+
+def test_faint_readings_all_alike_one_digit_a_mark_give_a_day_in_doubt() -> None:
+    # a blurred pen's "18" read "18" at 21-37 four times and "8" at 0 (seed 513 dev 010: unread, the page's
+    # "1ở" made it the 10th)
+    crop = cv2.GaussianBlur(_pen_crop("i3"), (0, 0), 2.0)
+    blank = handdigits.Blank(handdigits.Kind.DAY, 3, Box(0, 0, 130, 100), (5,), "#Ổ", 22.0)
+    votes = [("18", 33.0), ("18", 21.0), ("18", 37.0), ("18", 33.0), ("8", 0.0)]
+    assert handdigits._decide(blank, [crop], [votes], blurred=True)[0] == ("18", handdigits.UNANIMOUS_CONF)
+    # three of them, another value read, or a digit more than marks: nothing
+    assert handdigits._decide(blank, [crop], [votes[1:]], blurred=True)[0] is None
+    assert handdigits._decide(blank, [crop], [[*votes, ("16", 25.0)]], blurred=True)[0] is None
+    assert handdigits.read_alike(votes, handdigits.Kind.DAY, 3) is None
+
+
+def test_deconvolved_readings_taken_in_doubt_give_a_day_the_cut_read_nothing_of() -> None:
+    # "29" at 97 six times and "39" at 72 twice of a blurred pen's "29" whose cut read nothing (seed 513 alt
+    # 008: the day lost to "…"): the best reading there is, in doubt
+    assert handdigits._with_deblurred(None, ("29", 59.0), False) == ("29", 59.0)
+    assert handdigits._with_deblurred(None, ("29", 40.0), False) is None  # too faint
+    assert handdigits._with_deblurred(("23", 91.0), ("29", 59.0), False) == ("23", handdigits.AGREED_MAX_CONF)
+    # a one-digit deconvolved value where the cut read nothing and holds two marks: a digit lost
+    assert handdigits._with_deblurred(None, ("2", 87.9), True, frozenset(), 2) is None
+    assert handdigits._with_deblurred(None, ("2", 87.9), True, frozenset(), 1) == (
+        "2",
+        handdigits.AGREED_MAX_CONF,
+    )
