@@ -1370,6 +1370,8 @@ def _with_deblurred(
     unanimous: bool,
     cut_said: frozenset[str] = frozenset(),
     cut_marks: int = 0,
+    *,
+    dated: bool = False,
 ) -> tuple[str, float] | None:
     """A blank's value from its readings as cut (``found``) and as deconvolved (``deblurred``; ``unanimous``:
     every deconvolved reading that counts gives it or a part of it). The same value when both give it; the
@@ -1382,12 +1384,15 @@ def _with_deblurred(
     stroke ("5" read "4" and "5"). Where the cut's readings gave nothing, unanimous deconvolved readings as
     sure as a clear one (``CLEAR_CONF``) are taken so too: the best reading there is, to review.
 
-    A one-digit deconvolved value where the cut's readings gave none and its crop holds two digit marks
+    A day's or month's (``dated``; a number's readings disagreeing are left to review, not taken) deconvolved
+    value in doubt (``UNANIMOUS_CONF`` to ``AGREED_MAX_CONF``, not unanimous) is taken where the cut's
+    readings gave none and said clearly no other value (``cut_said``). A day's or month's one-digit
+    deconvolved value where the cut's readings gave none and its crop holds two digit marks
     (``cut_marks``) is no value: deconvolved, two touching digits made one mark and one read ("2" at 95 of a
     blurred pen's "22", its cut's two marks read "2" and "3", seed 513 dev 004: the day "2")."""
     if deblurred is None:
         return found
-    if found is None and len(deblurred[0]) == 1 and cut_marks == 2:
+    if dated and found is None and len(deblurred[0]) == 1 and cut_marks == 2:
         return None
     if found is not None and found[0].lstrip("0") == deblurred[0].lstrip("0"):
         return found
@@ -1423,7 +1428,13 @@ def _with_deblurred(
         # written "1995" read "19955" and junk as cut, "1995" at 61-82 deconvolved: the first reading's "2995"
         # had stood, seed 133 alt 000): the best reading there is, in doubt
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
-    if found is None and not unanimous and UNANIMOUS_CONF <= deblurred[1] <= AGREED_MAX_CONF:
+    if (
+        dated
+        and found is None
+        and cut_said <= {deblurred[0].lstrip("0")}
+        and not unanimous
+        and UNANIMOUS_CONF <= deblurred[1] <= AGREED_MAX_CONF
+    ):
         # the cut's readings gave nothing and the deconvolved ones took a value in doubt over another few
         # read ("29" at 97 six times, "39" at 72 twice, of a blurred pen's "29" whose cut read nothing, seed
         # 513 alt 008: the day lost to "…"): the best reading there is, in doubt
@@ -2331,7 +2342,7 @@ FAINT_CONF = 20.0
 def read_alike(votes: list[tuple[str, float]], kind: Kind, marks: int) -> tuple[str, float] | None:
     """A blurred photo's day or month (``_decide``) its readings (``votes``, as read: none refused by the
     crop's ``marks``) agree on where nothing else gives one, in doubt (at most ``AGREED_MAX_CONF``;
-    ``UNANIMOUS_CONF`` when faint):
+    ``BLUR_UNREAD_CONF`` when faint: a value read again and agreed it is not):
 
     - ``CLEAR_ALIKE`` clear readings or more all alike, no reading that counts (>= ``MIN_VOTE_CONF``) giving
       another, two digits, or one where the crop holds at most one mark (a one-digit reading of a crop of
@@ -2367,7 +2378,7 @@ def read_alike(votes: list[tuple[str, float]], kind: Kind, marks: int) -> tuple[
         return None
     if any(t != text and (c >= MIN_VOTE_CONF or not _subsequence(t, text)) for t, c in said):
         return None
-    return text, UNANIMOUS_CONF
+    return text, BLUR_UNREAD_CONF
 
 
 def _one_clear_fit(
@@ -2985,7 +2996,7 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             unanimous = deblurred is not None and none_contradicts(deblurred[0], sharp_cs, sharp_each)
             said = frozenset(t.lstrip("0") for v in each for t, c in v if c >= CLEAR_CONF)
             cut_marks = len(_digit_marks(cs[0])) if cs else 0
-            found = _with_deblurred(found, deblurred, unanimous, said, cut_marks)
+            found = _with_deblurred(found, deblurred, unanimous, said, cut_marks, dated=blank.kind in _DATED)
         if blank.pen or blank.ruled:
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
@@ -3211,6 +3222,7 @@ def _decide(
     read = [t for v in each for t in v]  # all the readings, the marks' shapes aside (``by_marks``)
     vs = []
     per_cut = []
+    weak = False  # a value its marks' shapes alone gave, or read faint or short (``BLUR_UNREAD_CONF``)
     by_shape: set[str] = set()  # readings ``eights`` changed: the shape alone says "8"
     refused: set[str] = set()  # clear readings of a digit a mark the marks' shapes refuse
     for crop, v in zip(cs, each, strict=True):
@@ -3231,9 +3243,10 @@ def _decide(
     else:
         found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
     if found is None and blank.kind != Kind.TAXCODE and cs:
-        found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0]))) or shape_agreed(
-            vs, blank.kind, cs[0]
-        )
+        found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
+        if found is None:
+            found = shape_agreed(vs, blank.kind, cs[0])
+            weak = found is not None
         if found is None and alone:
             found = by_marks(read, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind == Kind.NUMBER:
@@ -3244,13 +3257,16 @@ def _decide(
             found = month_of_two(read, alone, cs[0]) or month_led_by_one(read, alone, cs[0])
         if found is None and blurred and blank.kind in _DATED:
             found = read_alike(read, blank.kind, len(_digit_marks(cs[0])))
+            weak = found is not None and found[1] <= BLUR_UNREAD_CONF
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
         # nothing read: written ones, by their shape
         found = _plain_ones(cs[0], blank.kind, vs) or _ones_read_first(blank, cs[0])
+        weak = found is not None
     if found and found[0] in by_shape:  # a digit only its shape made "8" (or "7") is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
+        weak = True
     if found and refused - {found[0]}:
         # a number other clear readings give, a digit for each mark, that only the marks' shapes refuse: the
         # readings disagree, the shapes decide, in doubt (a written "2282" whose "8" touches the organ's
@@ -3263,6 +3279,7 @@ def _decide(
         found = (found[0], min(found[1], AGREED_MAX_CONF))
     if found and _marks_beyond(blank, found[0]):
         found = (found[0], min(found[1], SHORT_DATE_CONF))
+        weak = True
     agreed_on = found
     if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
         found = None  # fewer digits than the first reading saw: the cut lost one
@@ -3294,6 +3311,11 @@ def _decide(
     # a sure day or month beside handwriting a date word swallowed, read again to no agreement, with
     # more marks than its digits ("1" of a written "10" whose "0" went into "năm"): wrong, dropped
     short = short or (blank.swallowed and found is None and marks > sum(ch.isdigit() for ch in blank.first))
+    if found and weak and blurred and blank.kind in _DATED:
+        # on a blurred photo a day or month its shapes alone gave, read short or faint, is no value read again
+        # and agreed (at 50): no surer than one kept as first read, it gives way to the date the header's
+        # readings agree on (``blurred._unread_digits``; a wrong day "27" at ``SHAPE_CONF`` had stood)
+        found = (found[0], min(found[1], BLUR_UNREAD_CONF))
     return found, short, glued_digits
 
 
