@@ -4669,6 +4669,15 @@ def test_a_blurred_day_or_month_its_shapes_alone_gave_is_no_surer_than_one_kept_
     # a number's is not capped so (the header's vote is a date's)
     number = replace(blank, kind=handdigits.Kind.NUMBER)
     assert handdigits._decide(number, [crop], [[]], blurred=True)[0] == ("1", handdigits.SHAPE_CONF)
+    # two plain strokes whose readings gave "1" clearly, two marks refusing them (seed 513 alt 000: the
+    # first reading's "17" made the month July): read again, it keeps its 50 and stands against the vote
+    ones = _pen_crop("ii")
+    votes = [("11", 0.0), ("1", 89.2), ("1", 0.0), ("1", 92.4)]
+    assert handdigits._decide(blank, [ones], [votes], blurred=True)[0] == ("11", handdigits.SHAPE_CONF)
+    assert handdigits._decide(blank, [ones], [[("11", 0.0)]], blurred=True)[0] == (
+        "11",
+        handdigits.BLUR_UNREAD_CONF,
+    )
     # a value read again and agreed keeps its confidence
     eight = _pen_crop("3")
     votes = [("8", 60.0)] * 3

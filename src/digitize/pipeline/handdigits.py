@@ -3200,6 +3200,19 @@ def _votes_by_blank(crops: list[list[np.ndarray]], timeout: float) -> list[list[
     return votes
 
 
+def _read_clearly(text: str, read: list[tuple[str, float]]) -> bool:
+    """Whether a value its marks' shapes gave was read clearly too (>= ``CLEAR_CONF``), whole or, a value of
+    ones, in part: a blurred month's two plain strokes taken "11" whose readings gave "1" at 89 and 92, two
+    marks refusing them (seed 513 alt 000: its first reading's "17" made it July), is read again; a plain
+    stroke no reading read clearly is its shape alone."""
+    return any(
+        c >= CLEAR_CONF
+        and t
+        and (t == text or (set(text) == {"1"} and set(t) == {"1"} and len(t) < len(text)))
+        for t, c in read
+    )
+
+
 def _decide(
     blank: Blank,
     cs: list[np.ndarray],
@@ -3263,10 +3276,10 @@ def _decide(
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
         # nothing read: written ones, by their shape
         found = _plain_ones(cs[0], blank.kind, vs) or _ones_read_first(blank, cs[0])
-        weak = found is not None
+        weak = found is not None and not _read_clearly(found[0], read)
     if found and found[0] in by_shape:  # a digit only its shape made "8" (or "7") is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
-        weak = True
+        weak = not _read_clearly(found[0], read)
     if found and refused - {found[0]}:
         # a number other clear readings give, a digit for each mark, that only the marks' shapes refuse: the
         # readings disagree, the shapes decide, in doubt (a written "2282" whose "8" touches the organ's
