@@ -4557,3 +4557,131 @@ def test_an_empty_blank_on_a_shaded_blurred_photo_stays_blank() -> None:
     crop = np.clip(a, 0, 255).astype(np.uint8)
     soft = handdigits.clean_crop(crop, (60, 125), soft=True)
     assert not handdigits._digit_marks(soft)
+
+
+def test_a_wide_thang_a_blurred_day_s_word_runs_into_swallowed_the_day_s_last_digit() -> None:
+    # "ngày 2 tháng" of a blurred pen's "28": the "8" went into a "tháng" 1.5 printed widths wide that the
+    # "2" touches (seed 513 dev 008); cut after "tháng"'s first printed width, the day's crop held the "2"
+    # alone and the month's took in "ng". A blurred photo's pen stands no higher than print: its words tell
+    prepared, _, boxes = _header("229", "28", "3", seed=4)
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "tháng"]
+    t = boxes["thang"]
+    mid = (boxes["ngay"].x1 + t.x0) / 2
+    first = Word("2", 92.0, Box(boxes["ngay"].x1 + 8, t.y0, mid, t.y1), line=3)
+    wide = Word("tháng", 95.0, Box(mid + 2, t.y0, t.x1, t.y1), line=3)
+    page = _read([*words, first, wide])
+    assert handdigits.swallowed_before(prepared, page) == frozenset()  # sharp: the scan decides
+    before = handdigits.swallowed_before(replace(prepared, blurred=True), page)
+    assert before == {id(wide)}
+    day = next(b for b in handdigits.find_blanks(page, before) if b.kind == "day")
+    assert day.box.x1 >= t.x0 - 12  # the day's blank runs to the printed "tháng"
+    month = next(b for b in handdigits.find_blanks(page, before) if b.kind == "month")
+    assert month.box.x0 >= t.x1 - 12  # the month's starts after it
+    # a day's word standing clear of the wide "tháng": no side told
+    clear = Word("2", 92.0, Box(boxes["ngay"].x1 + 8, t.y0, mid - 30, t.y1), line=3)
+    page = _read([*words, clear, wide])
+    assert handdigits.swallowed_before(replace(prepared, blurred=True), page) == frozenset()
+
+
+def test_clear_readings_all_alike_give_a_day_or_month_the_marks_refuse_in_doubt() -> None:
+    # a blurred month's crop that took in the printed "ng" of "tháng" before its written "12": four marks,
+    # its five clear readings of "12" all refused by them (seed 513 dev 008: the month unread)
+    img = Image.new("L", (240, 100), 255)
+    d = ImageDraw.Draw(img)
+    d.text((4, 18), "ng", font=ImageFont.truetype(SERIF, 64), fill=30)
+    _pen(d, "i", 90, 20, slant=0.0)
+    _pen(d, "3", 140, 20, slant=0.0)
+    crop = cv2.GaussianBlur(np.asarray(img), (0, 0), 2.0)
+    assert len(handdigits._digit_marks(crop)) > 2
+    blank = handdigits.Blank(handdigits.Kind.MONTH, 3, Box(0, 0, 240, 100), (5,), "12", 69.0)
+    votes = [
+        ("112", 0.0),
+        *[("12", 0.0)] * 5,
+        ("12", 96.9),
+        ("12", 96.6),
+        ("12", 94.3),
+        ("12", 96.1),
+        ("412", 0.0),
+    ]
+    found = handdigits._decide(blank, [crop], [votes], blurred=True)[0]
+    assert found is not None and found[0] == "12" and found[1] <= handdigits.AGREED_MAX_CONF
+    # a sharp page's readings are not taken so
+    assert handdigits._decide(blank, [crop], [votes])[0] != found
+    # not when a reading that counts gives another value, nor a one-digit value where more marks stand
+    assert handdigits._decide(blank, [crop], [[*votes, ("2", 80.0)]], blurred=True)[0] is None
+    ones = [(t[1:], c) for t, c in votes if t]
+    assert handdigits.read_alike(ones, handdigits.Kind.MONTH, 2) is None
+    assert handdigits.read_alike(ones, handdigits.Kind.MONTH, 1) is not None
+
+
+def test_faint_readings_all_alike_one_digit_a_mark_give_a_day_in_doubt() -> None:
+    # a blurred pen's "18" read "18" at 21-37 four times and "8" at 0 (seed 513 dev 010: unread, the page's
+    # "1ở" made it the 10th)
+    crop = cv2.GaussianBlur(_pen_crop("i3"), (0, 0), 2.0)
+    blank = handdigits.Blank(handdigits.Kind.DAY, 3, Box(0, 0, 130, 100), (5,), "#Ổ", 22.0)
+    votes = [("18", 33.0), ("18", 21.0), ("18", 37.0), ("18", 33.0), ("8", 0.0)]
+    # faint, no value read again and agreed: no surer than one kept as first read, it gives way to the date
+    # the header's readings agree on (``blurred._unread_digits``)
+    assert handdigits._decide(blank, [crop], [votes], blurred=True)[0] == ("18", handdigits.BLUR_UNREAD_CONF)
+    assert handdigits._decide(blank, [crop], [votes])[0] != ("18", handdigits.BLUR_UNREAD_CONF)  # sharp
+    # three of them, another value read, or a digit more than marks: nothing
+    assert handdigits._decide(blank, [crop], [votes[1:]], blurred=True)[0] is None
+    assert handdigits._decide(blank, [crop], [[*votes, ("16", 25.0)]], blurred=True)[0] is None
+    assert handdigits.read_alike(votes, handdigits.Kind.DAY, 3) is None
+
+
+def test_deconvolved_readings_taken_in_doubt_give_a_day_the_cut_read_nothing_of() -> None:
+    # "29" at 97 six times and "39" at 72 twice of a blurred pen's "29" whose cut read nothing (seed 513 alt
+    # 008: the day lost to "…"): the best reading there is, in doubt
+    assert handdigits._with_deblurred(None, ("29", 59.0), False, dated=True) == ("29", 59.0)
+    assert handdigits._with_deblurred(None, ("29", 40.0), False, dated=True) is None  # too faint
+    # not where the cut's readings said another value clearly
+    assert handdigits._with_deblurred(None, ("29", 59.0), False, frozenset({"23"}), dated=True) is None
+    assert handdigits._with_deblurred(None, ("29", 59.0), False, frozenset({"29"}), dated=True) == (
+        "29",
+        59.0,
+    )
+    assert handdigits._with_deblurred(None, ("2534", 55.0), False, frozenset({"2554"})) is None
+    # a number's only where its cut said no value clearly at all ("2843" at 59, seed 513 alt 000): in doubt
+    assert handdigits._with_deblurred(None, ("2534", 55.0), False) == ("2534", 55.0)
+    assert handdigits._with_deblurred(("23", 91.0), ("29", 59.0), False) == ("23", handdigits.AGREED_MAX_CONF)
+    # a one-digit deconvolved value where the cut read nothing and holds two marks: a digit lost
+    assert handdigits._with_deblurred(None, ("2", 87.9), True, frozenset(), 2, dated=True) is None
+    assert handdigits._with_deblurred(None, ("2", 87.9), True, frozenset(), 1, dated=True) == (
+        "2",
+        handdigits.AGREED_MAX_CONF,
+    )
+    # a number's one digit: the day's rule is not its
+    assert handdigits._with_deblurred(None, ("2", 87.9), True, frozenset(), 2) == (
+        "2",
+        handdigits.AGREED_MAX_CONF,
+    )
+
+
+def test_a_blurred_day_or_month_its_shapes_alone_gave_is_no_surer_than_one_kept_as_first_read() -> None:
+    # REVIEW-hand45 MED1: a value read again and agreed in doubt stands at 50 against the blurred header's
+    # vote (``blurred._unread_digits``); one only its marks' shapes gave is no value read again: at most
+    # ``BLUR_UNREAD_CONF``, it gives way to the readings' agreed date (a wrong day at ``SHAPE_CONF`` stood)
+    month = handdigits.Kind.MONTH
+    crop = _pen_crop("i")
+    blank = handdigits.Blank(month, 3, Box(0, 0, 100, 60), (), "-Ÿ", 89.0)
+    assert handdigits._decide(blank, [crop], [[]], blurred=True)[0] == ("1", handdigits.BLUR_UNREAD_CONF)
+    assert handdigits._decide(blank, [crop], [[]])[0] == ("1", handdigits.SHAPE_CONF)  # sharp: as before
+    # a number's is not capped so (the header's vote is a date's)
+    number = replace(blank, kind=handdigits.Kind.NUMBER)
+    assert handdigits._decide(number, [crop], [[]], blurred=True)[0] == ("1", handdigits.SHAPE_CONF)
+    # two plain strokes whose readings gave "1" clearly, two marks refusing them (seed 513 alt 000: the
+    # first reading's "17" made the month July): read again, it keeps its 50 and stands against the vote
+    ones = _pen_crop("ii")
+    votes = [("11", 0.0), ("1", 89.2), ("1", 0.0), ("1", 92.4)]
+    assert handdigits._decide(blank, [ones], [votes], blurred=True)[0] == ("11", handdigits.SHAPE_CONF)
+    assert handdigits._decide(blank, [ones], [[("11", 0.0)]], blurred=True)[0] == (
+        "11",
+        handdigits.BLUR_UNREAD_CONF,
+    )
+    # a value read again and agreed keeps its confidence
+    eight = _pen_crop("3")
+    votes = [("8", 60.0)] * 3
+    day = handdigits.Blank(handdigits.Kind.DAY, 3, Box(0, 0, 100, 60), (), "8", 40.0)
+    sharp = handdigits._decide(day, [eight], [votes])[0]
+    assert handdigits._decide(day, [eight], [votes], blurred=True)[0] == sharp

@@ -840,6 +840,22 @@ def _printed_span(w: Word, folded: str, key: str, unit: float) -> tuple[float, f
     return a, min(x1, a + 1.05 * width), True
 
 
+# a day's word that ends this share of a character or less before a too wide "tháng" runs into it
+TOUCHING = 0.3
+
+
+def touching_day(words: Sequence[Word], k: int, cw: float) -> bool:
+    """Whether the word ``words[k]`` (a too wide "tháng") follows "ngày" and one word read between them
+    (the day's first digit) that ends as good as on its box (``TOUCHING``): on a blurred photo, whose pen
+    digits the scan does not show standing high (``swallowed_before``), the day's last digit ran into
+    "tháng" ("ngày 2 tháng" with "tháng" 1.5 printed widths wide of a blurred pen's "28", "ngày Í dáng" of
+    a "16", seed 513: cut after "tháng"'s first printed width, the day's crop held one digit, read "2", and
+    the month's took in "ng")."""
+    if k < 2 or date_key(fold(words[k - 2].text)) != "ngay" or date_key(fold(words[k - 1].text)) is not None:
+        return False
+    return words[k].box.x0 - words[k - 1].box.x1 <= TOUCHING * cw
+
+
 def _glue(wa: Word, fa: str, ka: str, wb: Word, fb: str, kb: str) -> tuple[str, bool]:
     """What the first reading glued into the blank between two date words (after ``ka`` in ``wa``, before
     ``kb`` in ``wb``: "26" of "26tháng"), and whether those words were read with a printed word's
@@ -1353,6 +1369,9 @@ def _with_deblurred(
     deblurred: tuple[str, float] | None,
     unanimous: bool,
     cut_said: frozenset[str] = frozenset(),
+    cut_marks: int = 0,
+    *,
+    dated: bool = False,
 ) -> tuple[str, float] | None:
     """A blank's value from its readings as cut (``found``) and as deconvolved (``deblurred``; ``unanimous``:
     every deconvolved reading that counts gives it or a part of it). The same value when both give it; the
@@ -1363,9 +1382,18 @@ def _with_deblurred(
     deconvolved value only adds digits to (a blurred "26" whose "2" the cut lost, read "6"). Then the
     deconvolved value is taken in doubt (at most ``AGREED_MAX_CONF``): a deconvolution can ring into a
     stroke ("5" read "4" and "5"). Where the cut's readings gave nothing, unanimous deconvolved readings as
-    sure as a clear one (``CLEAR_CONF``) are taken so too: the best reading there is, to review."""
+    sure as a clear one (``CLEAR_CONF``) are taken so too: the best reading there is, to review.
+
+    A day's or month's (``dated``; a number's readings disagreeing are left to review, not taken) deconvolved
+    value in doubt (``UNANIMOUS_CONF`` to ``AGREED_MAX_CONF``, not unanimous) is taken where the cut's
+    readings gave none and said clearly no other value (``cut_said``). A day's or month's one-digit
+    deconvolved value where the cut's readings gave none and its crop holds two digit marks
+    (``cut_marks``) is no value: deconvolved, two touching digits made one mark and one read ("2" at 95 of a
+    blurred pen's "22", its cut's two marks read "2" and "3", seed 513 dev 004: the day "2")."""
     if deblurred is None:
         return found
+    if dated and found is None and len(deblurred[0]) == 1 and cut_marks == 2:
+        return None
     if found is not None and found[0].lstrip("0") == deblurred[0].lstrip("0"):
         return found
     adds = found is not None and len(deblurred[0]) > len(found[0]) and found[0] in deblurred[0]
@@ -1400,6 +1428,17 @@ def _with_deblurred(
         # written "1995" read "19955" and junk as cut, "1995" at 61-82 deconvolved: the first reading's "2995"
         # had stood, seed 133 alt 000): the best reading there is, in doubt
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
+    if (
+        found is None
+        # (a number's only where the cut said no value clearly at all: "2843" at 59 of seed 513 alt 000)
+        and (cut_said <= {deblurred[0].lstrip("0")} if dated else not cut_said)
+        and not unanimous
+        and UNANIMOUS_CONF <= deblurred[1] <= AGREED_MAX_CONF
+    ):
+        # the cut's readings gave nothing and the deconvolved ones took a value in doubt over another few
+        # read ("29" at 97 six times, "39" at 72 twice, of a blurred pen's "29" whose cut read nothing, seed
+        # 513 alt 008: the day lost to "…"): the best reading there is, in doubt
+        return deblurred
     return None
 
 
@@ -2293,6 +2332,55 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     return text, min(AGREED_MAX_CONF, statistics.fmean(same))
 
 
+# clear readings (>= ``CLEAR_CONF``) of a day or month that, all alike, give it whatever its crop's marks say
+CLEAR_ALIKE = 3
+# ... or readings that, all alike however faint (>= ``FAINT_CONF``), give one digit a mark
+FAINT_ALIKE = 4
+FAINT_CONF = 20.0
+
+
+def read_alike(votes: list[tuple[str, float]], kind: Kind, marks: int) -> tuple[str, float] | None:
+    """A blurred photo's day or month (``_decide``) its readings (``votes``, as read: none refused by the
+    crop's ``marks``) agree on where nothing else gives one, in doubt (at most ``AGREED_MAX_CONF``;
+    ``BLUR_UNREAD_CONF`` when faint: a value read again and agreed it is not):
+
+    - ``CLEAR_ALIKE`` clear readings or more all alike, no reading that counts (>= ``MIN_VOTE_CONF``) giving
+      another, two digits, or one where the crop holds at most one mark (a one-digit reading of a crop of
+      more marks may have lost a digit: "2" of a blurred "28"). A blurred month's crop that took in the
+      printed "ng" of "tháng" before its "12" has four marks, and its five readings of "12" at 94-97 were all
+      refused by them (seed 513 dev 008: the month unread);
+    - ``FAINT_ALIKE`` readings or more all alike at ``FAINT_CONF`` at least, one digit a mark, every other
+      reading of anything a part of it read at less than ``MIN_VOTE_CONF`` (a blurred pen's "18" read "18" at
+      21-37 four times and "8" at 0, seed 513 dev 010: unread, the page's "1ở" made it the 10th).
+    None otherwise."""
+    said = [(t, c) for t, c in votes if t]
+    clear = {t for t, c in said if c >= CLEAR_CONF}
+    if len(clear) == 1:
+        (text,) = clear
+        n_clear = sum(t == text and c >= CLEAR_CONF for t, c in said)
+        if (
+            n_clear >= CLEAR_ALIKE
+            and all(t == text for t, c in said if c >= MIN_VOTE_CONF)
+            and (len(text) == 2 or marks <= 1)
+            and _may_be(text, kind)
+        ):
+            return text, min(
+                AGREED_MAX_CONF, statistics.fmean(c for t, c in said if t == text and c >= CLEAR_CONF)
+            )
+        return None
+    if clear:
+        return None
+    faint = [t for t, c in said if c >= FAINT_CONF]
+    if len(faint) < FAINT_ALIKE or len(set(faint)) != 1:
+        return None
+    text = faint[0]
+    if len(text) != marks or not _may_be(text, kind):
+        return None
+    if any(t != text and (c >= MIN_VOTE_CONF or not _subsequence(t, text)) for t, c in said):
+        return None
+    return text, BLUR_UNREAD_CONF
+
+
 def _one_clear_fit(
     votes: list[tuple[str, float]], sure: list[tuple[str, float]], marks: int
 ) -> list[tuple[str, float]] | None:
@@ -2902,12 +2990,13 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
     for blank, cs, each, by_mark, sharp_cs, sharp_each in zip(
         blanks, crops, votes[:n], alone, sharp, votes[n:], strict=True
     ):
-        found, short, glued_digits = _decide(blank, cs, each, by_mark)
+        found, short, glued_digits = _decide(blank, cs, each, by_mark, blurred=prepared.blurred)
         if sharp_cs:
-            deblurred = _decide(blank, sharp_cs, sharp_each)[0]
+            deblurred = _decide(blank, sharp_cs, sharp_each, blurred=prepared.blurred)[0]
             unanimous = deblurred is not None and none_contradicts(deblurred[0], sharp_cs, sharp_each)
             said = frozenset(t.lstrip("0") for v in each for t, c in v if c >= CLEAR_CONF)
-            found = _with_deblurred(found, deblurred, unanimous, said)
+            cut_marks = len(_digit_marks(cs[0])) if cs else 0
+            found = _with_deblurred(found, deblurred, unanimous, said, cut_marks, dated=blank.kind in _DATED)
         if blank.pen or blank.ruled:
             found, short = pen_checked(blank, found), False
         if found is None and not short and _unread_again(blank, each, [*sharp_each, *by_mark]):
@@ -2979,9 +3068,14 @@ def swallowed_before(prepared: Prepared, page: RecognizedPage) -> frozenset[int]
             continue
         top = statistics.median(w.box.y0 for w in printed)
         high = statistics.median(w.box.y1 - w.box.y0 for w in printed)
-        for w in words:
+        for k, w in enumerate(words):
             wide = w.box.x1 - w.box.x0 > WIDE_THANG * _DATE_KEYS["thang"][1] * 0.8 * cw
-            if not thang_alone(fold(w.text)) or not wide or w.box.y0 >= top - PEN_ABOVE * high:
+            if not thang_alone(fold(w.text)) or not wide:
+                continue
+            if prepared.blurred and touching_day(words, k, cw):
+                out.add(id(w))
+                continue
+            if w.box.y0 >= top - PEN_ABOVE * high:
                 continue
             grey = regions.grey_master(prepared) if grey is None else grey
             crop = regions.cut(prepared, w.box.x0, w.box.y0, w.box.x1, top + high, source=grey)
@@ -3106,16 +3200,32 @@ def _votes_by_blank(crops: list[list[np.ndarray]], timeout: float) -> list[list[
     return votes
 
 
+def _read_clearly(text: str, read: list[tuple[str, float]]) -> bool:
+    """Whether a value its marks' shapes gave was read clearly too (>= ``CLEAR_CONF``), whole or, a value of
+    ones, in part: a blurred month's two plain strokes taken "11" whose readings gave "1" at 89 and 92, two
+    marks refusing them (seed 513 alt 000: its first reading's "17" made it July), is read again; a plain
+    stroke no reading read clearly is its shape alone."""
+    return any(
+        c >= CLEAR_CONF
+        and t
+        and (t == text or (set(text) == {"1"} and set(t) == {"1"} and len(t) < len(text)))
+        for t, c in read
+    )
+
+
 def _decide(
     blank: Blank,
     cs: list[np.ndarray],
     each: list[list[tuple[str, float]]],
     alone: list[list[tuple[str, float]]] | None = None,
+    *,
+    blurred: bool = False,
 ) -> tuple[tuple[str, float] | None, bool, bool]:
     """What a blank's readings (``each``: those of each of its crops ``cs``; ``alone``: those of its marks
     read one by one, ``needs_marks``) give: the value taken (None: none), whether the first reading is surely
     wrong (dropped even when no value is taken) and whether digits the first reading glued to a printed date
-    word are kept as read (``kept_as_glued``)."""
+    word are kept as read (``kept_as_glued``). On a ``blurred`` photo a day or month its readings agree on
+    is taken in doubt where nothing else gives one (``read_alike``)."""
     if blank.doubled and not (cs and all(len(_digit_marks(c)) == 1 for c in cs)):
         # one digit read twice (``Blank.doubled``) only where the box holds one written mark, every crop of
         # it: two marks are two digits written (a pen's "11", "22"), a re-reading a digit short lost one
@@ -3125,6 +3235,7 @@ def _decide(
     read = [t for v in each for t in v]  # all the readings, the marks' shapes aside (``by_marks``)
     vs = []
     per_cut = []
+    weak = False  # a value its marks' shapes alone gave, or read faint or short (``BLUR_UNREAD_CONF``)
     by_shape: set[str] = set()  # readings ``eights`` changed: the shape alone says "8"
     refused: set[str] = set()  # clear readings of a digit a mark the marks' shapes refuse
     for crop, v in zip(cs, each, strict=True):
@@ -3145,9 +3256,10 @@ def _decide(
     else:
         found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
     if found is None and blank.kind != Kind.TAXCODE and cs:
-        found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0]))) or shape_agreed(
-            vs, blank.kind, cs[0]
-        )
+        found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
+        if found is None:
+            found = shape_agreed(vs, blank.kind, cs[0])
+            weak = found is not None
         if found is None and alone:
             found = by_marks(read, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind == Kind.NUMBER:
@@ -3156,13 +3268,18 @@ def _decide(
             found = by_marks_voted(vs, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind == Kind.MONTH:
             found = month_of_two(read, alone, cs[0]) or month_led_by_one(read, alone, cs[0])
+        if found is None and blurred and blank.kind in _DATED:
+            found = read_alike(read, blank.kind, len(_digit_marks(cs[0])))
+            weak = found is not None and found[1] <= BLUR_UNREAD_CONF
     if found and blank.kind != Kind.TAXCODE and not long_in_every_cut(found[0], per_cut):
         found = None  # one cut never reads so many digits: one the other made of the "/" ("28117/")
     elif found is None and blank.kind != Kind.TAXCODE and cs and not any(c >= MIN_VOTE_CONF for _, c in vs):
         # nothing read: written ones, by their shape
         found = _plain_ones(cs[0], blank.kind, vs) or _ones_read_first(blank, cs[0])
+        weak = found is not None and not _read_clearly(found[0], read)
     if found and found[0] in by_shape:  # a digit only its shape made "8" (or "7") is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
+        weak = not _read_clearly(found[0], read)
     if found and refused - {found[0]}:
         # a number other clear readings give, a digit for each mark, that only the marks' shapes refuse: the
         # readings disagree, the shapes decide, in doubt (a written "2282" whose "8" touches the organ's
@@ -3175,6 +3292,7 @@ def _decide(
         found = (found[0], min(found[1], AGREED_MAX_CONF))
     if found and _marks_beyond(blank, found[0]):
         found = (found[0], min(found[1], SHORT_DATE_CONF))
+        weak = True
     agreed_on = found
     if found and blank.slash and len(found[0]) < sum(ch.isdigit() for ch in blank.first):
         found = None  # fewer digits than the first reading saw: the cut lost one
@@ -3206,6 +3324,11 @@ def _decide(
     # a sure day or month beside handwriting a date word swallowed, read again to no agreement, with
     # more marks than its digits ("1" of a written "10" whose "0" went into "năm"): wrong, dropped
     short = short or (blank.swallowed and found is None and marks > sum(ch.isdigit() for ch in blank.first))
+    if found and weak and blurred and blank.kind in _DATED:
+        # on a blurred photo a day or month its shapes alone gave, read short or faint, is no value read again
+        # and agreed (at 50): no surer than one kept as first read, it gives way to the date the header's
+        # readings agree on (``blurred._unread_digits``; a wrong day "27" at ``SHAPE_CONF`` had stood)
+        found = (found[0], min(found[1], BLUR_UNREAD_CONF))
     return found, short, glued_digits
 
 
@@ -3323,8 +3446,11 @@ def _unread_again(
 
 
 # a blurred photo's day or month first read as clean digits that no second reading reads otherwise: kept, in
-# doubt
-BLUR_UNREAD_CONF = 50.0
+# doubt, under the 50 a value read again and agreed in doubt may get (``UNANIMOUS_CONF``, ``SHORT_DATE_CONF``,
+# ``month_of_two``): ``blurred._unread_digits`` takes a digit this sure or less for one unread, to give way to
+# the date its readings agree on, and a digit read again ("11" at 50 of a blurred month whose readings
+# agreed on it by its marks, seed 513 alt 000) for one read (two of eight readings' "7" made it July)
+BLUR_UNREAD_CONF = 49.0
 # ... only a first reading less sure than this: a sure one is kept as read (``_second_pass``), not lowered
 BLUR_SURE = 85.0
 
