@@ -4635,15 +4635,14 @@ def test_deconvolved_readings_taken_in_doubt_give_a_day_the_cut_read_nothing_of(
     # 008: the day lost to "…"): the best reading there is, in doubt
     assert handdigits._with_deblurred(None, ("29", 59.0), False, dated=True) == ("29", 59.0)
     assert handdigits._with_deblurred(None, ("29", 40.0), False, dated=True) is None  # too faint
-    # not where the cut's readings said another value clearly
+    # not where the cut's readings said another value clearly, nor for a number
     assert handdigits._with_deblurred(None, ("29", 59.0), False, frozenset({"23"}), dated=True) is None
     assert handdigits._with_deblurred(None, ("29", 59.0), False, frozenset({"29"}), dated=True) == (
         "29",
         59.0,
     )
+    assert handdigits._with_deblurred(None, ("2534", 55.0), False) is None
     assert handdigits._with_deblurred(None, ("2534", 55.0), False, frozenset({"2554"})) is None
-    # a number's only where its cut said no value clearly at all ("2843" at 59, seed 513 alt 000): in doubt
-    assert handdigits._with_deblurred(None, ("2534", 55.0), False) == ("2534", 55.0)
     assert handdigits._with_deblurred(("23", 91.0), ("29", 59.0), False) == ("23", handdigits.AGREED_MAX_CONF)
     # a one-digit deconvolved value where the cut read nothing and holds two marks: a digit lost
     assert handdigits._with_deblurred(None, ("2", 87.9), True, frozenset(), 2, dated=True) is None

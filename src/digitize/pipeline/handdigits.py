@@ -1429,9 +1429,9 @@ def _with_deblurred(
         # had stood, seed 133 alt 000): the best reading there is, in doubt
         return deblurred[0], min(deblurred[1], AGREED_MAX_CONF)
     if (
-        found is None
-        # (a number's only where the cut said no value clearly at all: "2843" at 59 of seed 513 alt 000)
-        and (cut_said <= {deblurred[0].lstrip("0")} if dated else not cut_said)
+        dated
+        and found is None
+        and cut_said <= {deblurred[0].lstrip("0")}
         and not unanimous
         and UNANIMOUS_CONF <= deblurred[1] <= AGREED_MAX_CONF
     ):
