@@ -1892,3 +1892,17 @@ def test_seal_and_signing_words_before_a_family_name_do_not_lead_the_name() -> N
     # name are no family name the list lacks
     assert _signer_of("Tỉnh Sở Đăng Hùng", [75.0, 75, 93, 95]) == ("Đặng Hùng", 0.55)
     assert _signer_of("Thừa Lệnh Đăng Hùng", [75.0, 75, 93, 95]) == ("Đặng Hùng", 0.55)
+
+
+@pytest.mark.parametrize("row", ["Hà Nội", "Văn Thư", "Lưu Trữ", "Phan Loại", "Lê Văn", "Đinh Kèm"])
+def test_a_row_under_the_title_that_names_no_person_is_read_in_doubt(row: str) -> None:
+    # review of seal45: a place, a receipt list's unit, or a name whose given name was lost, read as the
+    # signer's row surely (0.95): as read, in doubt
+    value, conf = _signer_of(row, [95.0] * len(row.split()))
+    assert (value, conf < 0.6) == (row, True)
+
+
+@pytest.mark.parametrize("name", ["Nguyễn Văn An", "Lê Thị Hà", "Hà Văn Nội", "Trần Thư", "Văn Long"])
+def test_a_person_s_name_under_the_title_stays_sure(name: str) -> None:
+    value, conf = _signer_of(name, [95.0] * len(name.split()))
+    assert (value, conf >= 0.6) == (name, True)

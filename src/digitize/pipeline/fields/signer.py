@@ -19,6 +19,7 @@ from digitize.pipeline.fields.names import SURE_WORD_CONF, VOTED_CONF, is_syllab
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import (
+    F_PROVINCES,
     F_SURNAMES,
     F_SYLLABLES,
     F_TITLES,
@@ -823,7 +824,38 @@ def list_line(lines: Sequence[Line]) -> Line | None:
     return None
 
 
+# rows a signature block's page may hold under a title that are no person's name: its receipt list's units
+_NO_PERSON = frozenset({"van thu", "luu tru", "luu", "phan loai", "dinh kem", "noi nhan", "nhu tren"})
+_NO_END = frozenset({"văn", "thị"})  # a middle word: a name ending so lost its given name
+
+
+def no_person(name: str) -> bool:
+    """A signer's name read that names no person: a province or a city ("Hà Nội"), a receipt list's unit
+    ("Văn thư", "Lưu trữ"), a name ended by a middle word ("Lê Văn": its given name not read), or one word.
+    Such a row under a title was read as the name surely (0.95, review of seal45). ("Văn" leads a name as a
+    family name too: "Văn Long".)"""
+    words = nfc(name).lower().split()
+    folded = fold(squash(name))
+    return folded in F_PROVINCES or folded in _NO_PERSON or len(words) < 2 or words[-1] in _NO_END
+
+
 def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
+    """The document's signer, found by structure on any page (``_read_document_signer``); a name that names
+    no person (``no_person``) in doubt, as read."""
+    f = _read_document_signer(pages)
+    named = f.get("signer_name")
+    if (
+        named is None
+        or not named.value
+        or named.confidence <= GUESSED_NAME_CONF
+        or not no_person(named.value)
+    ):
+        return f
+    doubted = replace(named, confidence=GUESSED_NAME_CONF)
+    return replace(f, fields=tuple(doubted if g is named else g for g in f.fields))
+
+
+def _read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
     """The document's signer, found by structure on any page: the first page (in reading order) with the
     "Nơi nhận" list whose block gives a title and a name (a draft or annex attached after the signed page
     may carry its own unsigned block naming someone else; a blank page with a faint seal may follow); else
