@@ -553,3 +553,93 @@ def test_a_syllable_read_with_two_tone_marks_is_the_one_its_neighbours_say() -> 
     assert correct_words(["đã", "đi", "qúả", "cầu"], [96.0, 96.0, 90.0, 96.0])[2] == "qua"
     # one mark, read surely, stays as read
     assert correct_words(["Kết", "quả", "thực", "hiện"], [96.0, 96.0, 90.0, 96.0])[1] == "quả"
+
+
+# ------------------------------------------------------------------ Reletter.UNSURE (a subject's words)
+def _unsure(words: list[str], confs: list[float | None] | dict[str, float]) -> list[str]:
+    """``relettered_words`` in mode ``UNSURE``; ``confs`` by position, or by word (each copy alike)."""
+    if isinstance(confs, dict):
+        by_word = confs
+        confs = [by_word.get(w.strip(correct._EDGES)) for w in words]
+    return correct.relettered_words(words, confs, mode=correct.Reletter.UNSURE)
+
+
+def test_the_mode_says_which_words_are_relettered_and_by_what_margin() -> None:
+    # the page's mode (the default) judges every word read, however surely: "nghệ", "bạm" read at 93 on a
+    # blurred photo are its; the subject's mode leaves a word read so surely, and replaces one read unsure
+    # between two read well that the page's mode leaves ("WSen" at 68: two letters off "trên")
+    read, want = "Về việc đề nghệ bạm hành Quy định", "Về việc đề nghị ban hành Quy định"
+    words = read.split()
+    confs: list[float | None] = [93.0] * len(words)
+    assert " ".join(correct.relettered_words(words, confs)) == want
+    assert " ".join(correct.relettered_words(words, confs, mode=correct.Reletter.PAGE)) == want
+    assert correct.relettered_words(words, confs, mode=correct.Reletter.UNSURE) == words
+    read, want = (
+        "Quy định quản lý cụm công nghiệp WSen địa bàn tỉnh",
+        "Quy định quản lý cụm công nghiệp trên địa bàn tỉnh",
+    )
+    words = read.split()
+    confs = [68.0 if w == "WSen" else 93.0 for w in words]
+    assert correct.relettered_words(words, confs) == words
+    assert " ".join(_unsure(words, confs)) == want
+
+
+@pytest.mark.parametrize(
+    ("subject", "word"),
+    [
+        ("Về việc xây dựng lò đốt rác thải sinh hoạt tại xã", "lò"),  # not "cơ đốt"
+        ("Về việc thu gom vỏ bao thuốc bảo vệ thực vật", "vỏ"),  # not "và bao"
+        ("Về việc cấm xe quá tải lưu thông trên cầu yếu", "cầu"),  # not "các yếu"
+        ("Về việc hỗ trợ nuôi ong lấy mật theo chuỗi giá trị", "mật"),  # not "mẫu"
+        ("Về việc phát triển cây dược liệu dưới tán rừng", "dưới"),  # not "được"
+        ("Về việc cấm đánh bắt cá bằng xung điện", "cá"),  # not "xa"
+        ("Về việc tổ chức chợ phiên vùng cao", "chợ"),  # not "có phiên"
+    ],
+)
+def test_a_right_subject_with_an_ordinary_word_read_at_62_is_left_as_it_is(subject: str, word: str) -> None:
+    words = subject.split()
+    assert _unsure(words, [62.0 if w == word else None for w in words]) == words
+
+
+@pytest.mark.parametrize(
+    ("subject", "word"),
+    [("Về việc ứng dụng hệ thống GIS trong quản lý", "GIS"), ("Về việc hỗ trợ các HTX nông nghiệp", "HTX")],
+)
+def test_a_word_in_capitals_is_never_repaired_however_unsure(subject: str, word: str) -> None:
+    words = subject.split()
+    for conf in (10.0, 40.0, 65.0):
+        assert _unsure(words, [conf if w == word else None for w in words]) == words
+
+
+def test_a_word_that_is_no_syllable_read_unsure_may_be_two_letters_off() -> None:
+    # a blurred photo's "lý" read "IV" (23), "trên" read "WSen" (68) (seed 519 dev 010)
+    words = ["Quy", "định", "quản", "IV", "cụm", "công", "nghiệp", "WSen", "địa", "bàn", "tỉnh"]
+    assert " ".join(_unsure(words, {"IV": 23.0, "WSen": 68.0})) == (
+        "Quy định quản lý cụm công nghiệp trên địa bàn tỉnh"
+    )
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Về việc đề nghị điều chỉnh quy hoạch sử dụng đất đến năm 2030",
+        "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh",
+        "Báo cáo tình hình thực hiện nhiệm vụ quý IV năm 2023",
+        "Về việc ban hành Quy chế quản lý vốn ODA của tỉnh",
+        "Về việc triển khai thi hành Luật sửa đổi, bổ sung một số điều của luật đất đai",
+        "Về việc cho phép thành lập hội bảo trợ người khuyết tật và trẻ mồ côi",
+        "Kế hoạch tổ chức lễ kỷ niệm ngày thành lập ngành y tế",
+        "Về việc giao chỉ tiêu tuyển sinh vào lớp 10 trung học phổ thông",
+    ],
+)
+def test_a_subject_read_right_is_left_as_it_is_whichever_word_was_read_unsure(subject: str) -> None:
+    words = subject.split()
+    for w in words:
+        assert _unsure(words, {w.strip(",."): 0.0}) == words
+
+
+def test_numerals_quoted_titles_and_names_are_never_repaired() -> None:
+    words = ["kết", "quả", "quý", "IV", "của", "huyện"]
+    assert _unsure(words, {"IV": 10.0}) == words
+    words = ["thực", "hiện", "“Tháng", "hành", "động", "vì", "trẻ", "em”", "năm", "nay"]
+    assert _unsure(words, {"hành": 10.0, "động": 10.0}) == words

@@ -25,10 +25,12 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.vocab import PROVINCES
 from digitize.pipeline.model import RecognizedPage, Word, page_text
@@ -919,6 +921,135 @@ def bigram(model: Model, a: str, b: str) -> bool:
     return ia is not None and ib is not None and ia * model.size + ib in model.bigrams
 
 
+class Reletter(StrEnum):
+    """Which words a re-lettering pass (``relettered_words``) judges, and how surely the model must speak.
+    Both modes choose among the same candidates (``_near_keys``), score them alike (``_trigrams``), decide
+    by ``_best_key`` (each its own ``_Margins``) and write the winner in the word's case (``_spelled``)."""
+
+    # a page's words, Tesseract's confidence aside (a blurred photo's misreads are read as surely as the
+    # rest): the one candidate the corpus shows beside both neighbours, by ``LETTER_MARGIN``; twice, a word
+    # garbled infilled, specks dropped
+    PAGE = "page"
+    # a trích yếu's words read unsure (below ``SUSPECT_CONF``) or no syllable, between two words read well:
+    # by ``UNSURE_MARGIN`` (see ``_unsure_fix``); again beside a word replaced, taken as read well
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True)
+class _Margins:
+    """What a candidate must win by: over the word as read (``read``) and over the next candidate
+    (``rival``). ``heard_first``: a candidate the corpus never shows beside a neighbour is struck before the
+    ranking (a page's words: no evidence for it); else the winner must be one it shows beside both."""
+
+    read: float
+    rival: float
+    heard_first: bool
+
+
+# ------------------------------------------------------------------------------------- an unsure word
+# A trích yếu's word read unsure, or no syllable, between two words read well is replaced by the syllable
+# the model prefers by far among those whose letters (tone and vowel marks apart) are one edit from what
+# was read ("Về việc đã nghị điều chỉnh …" of "đề nghị", "đã" read at 45 under a stamp's stroke). The margin
+# asked is large, over the word as read and over the next candidate, and the syllable must be one the
+# corpus shows beside both neighbours: a subject read right is left as it is (run over the ground truth of
+# generated documents' subjects with every word taken for unsure, it changes none). Numbers, roman numerals
+# after "quý", "phần" …, names (a capital beside a capital), words in quotes and words of one letter are
+# never touched; nor words in capitals ("GIS", "HTX"), but a roman numeral's shape read very unsure ("quản
+# IV cụm" of "quản lý", at 23). A word read unsure that is a frequent syllable stands unless read very unsure
+# (below ``VERY_UNSURE``): an ordinary word is often read at 60 ("lò đốt", "vỏ bao").
+SUSPECT_CONF = 70.0  # a word read below this is one the model may replace
+NEIGHBOUR_CONF = 80.0  # its neighbours read at least this surely (where the page's words show them)
+# log-score the chosen syllable wins by over the word as read, and over the next syllable of the candidates
+UNSURE_MARGIN = math.log(1000.0)
+UNSURE_RIVAL = math.log(10.0)
+# a word as read that is a frequent syllable stands unless read below this ("lò đốt", "vỏ bao", "cầu yếu",
+# "dưới tán", "chợ phiên" read at 62 are right: an ordinary word read so is common, a misread one rarer)
+VERY_UNSURE = 50.0
+FAR_EDITS = 2  # letters a word that is no syllable may be off its syllable's
+EDIT_COST = math.log(30.0)  # what each edit past the first costs a candidate
+_MARGINS = {
+    Reletter.PAGE: _Margins(LETTER_MARGIN, LETTER_RIVAL, heard_first=True),
+    Reletter.UNSURE: _Margins(UNSURE_MARGIN, UNSURE_RIVAL, heard_first=False),
+}
+_EDGES = "\"'`‘’“”«»()[]{},.;:!?…-–"
+_QUOTES = '“”"«»'
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+@lru_cache(maxsize=1)
+def _frequent_skeletons() -> tuple[str, ...]:
+    model = load()
+    return tuple(s for s, ks in model.by_skeleton.items() if any(model.count(k) >= MIN_COUNT for k in ks))
+
+
+def _near_keys(model: Model, core: str, far: bool) -> dict[str, int]:
+    """The corpus's frequent syllables whose letters, marks apart, are one edit from the word's (or the
+    same, its marks misread), two with ``far`` (a word that is no syllable: "WSen" of "trên"), each with
+    its edits."""
+    s = _skeleton(core)
+    near = {s: 0, **{t: 1 for t in skeletons_near(s) if t != s}}
+    if far:
+        for t in _frequent_skeletons():
+            if (
+                t not in near
+                and abs(len(t) - len(s)) <= FAR_EDITS
+                and Levenshtein.distance(s, t) <= FAR_EDITS
+            ):
+                near[t] = Levenshtein.distance(s, t)
+    out: dict[str, int] = {}
+    for t, d in near.items():
+        out.update((k, d) for k in model.by_skeleton.get(t, ()) if model.count(k) >= MIN_COUNT)
+    return out
+
+
+_Context = tuple[str | None, str, str, str | None]  # far left, left, right, far right (None: none)
+
+
+def _trigrams(model: Model, ctx: _Context, k: str) -> float:
+    """The log-score of the three trigrams ``k`` stands in (two where nothing is known past the right)."""
+    l2, l1, r1, r2 = ctx
+    s = model.logp(l2, l1, k) + model.logp(l1, k, r1)
+    if r2 is not None:
+        s += model.logp(k, r1, r2)
+    return s
+
+
+def _best_key(model: Model, core: str, ctx: _Context, mode: Reletter, *, far: bool = False) -> str | None:
+    """The key of the candidate (``_near_keys``) the model prefers to ``core`` between ``ctx``'s neighbours
+    by the mode's margins, or None."""
+    margins = _MARGINS[mode]
+    _, l1, r1, _ = ctx
+    own = _key(core.lower())
+
+    def heard(c: str) -> bool:  # the corpus shows it beside both neighbours (an unknown one no evidence)
+        return (l1 == "<unk>" or bigram(model, l1, c)) and (r1 == "<unk>" or bigram(model, c, r1))
+
+    scored = sorted(
+        (
+            (_trigrams(model, ctx, k) - EDIT_COST * max(0, d - 1), k)
+            for k, d in _near_keys(model, core, far).items()
+            if k != own and (not margins.heard_first or heard(k))
+        ),
+        reverse=True,
+    )
+    if not scored:
+        return None
+    best, k = scored[0]
+    second = scored[1][0] if len(scored) > 1 else -math.inf
+    if best - _trigrams(model, ctx, own) < margins.read or best - second < margins.rival:
+        return None
+    return k if heard(k) else None
+
+
+def _spelled(model: Model, k: str, read: str, left: str = "", right: str = "") -> str:
+    """Syllable ``k`` written in the case ``read`` was, but in small letters between two words in small
+    letters (a capital inside a phrase in small letters: a misreading of the small one)."""
+    surface = model.surface[model.index[k]]
+    if left[:1].islower() and right[:1].islower():
+        return surface
+    return cased(surface, read)
+
+
 def _letter_fix(words: list[str], i: int, model: Model) -> str | None:
     m = _CORE.match(words[i])
     if m is None:
@@ -931,50 +1062,124 @@ def _letter_fix(words: list[str], i: int, model: Model) -> str | None:
         if not (core[1:].islower() and _foreign_letter(core)):
             return None
         core = core.lower()
-    k = _key(core)
     left = "<s>" if i == 0 else ("<p>" if pre else _side(words[i - 1], model, left=True))
     right = "<p>" if i + 1 == len(words) or post else _side(words[i + 1], model, left=False)
     if all(side in _CONTEXT_CLASSES for side in (left, right)):
         return None  # no word beside it to judge it by
     far_left = None if i < 2 or left in ("<s>", "<p>") else _side(words[i - 2], model, left=True)
     far_right = "<p>" if right == "<p>" or i + 2 >= len(words) else _side(words[i + 2], model, left=False)
+    k = _best_key(model, core, (far_left, left, right, far_right), Reletter.PAGE)
+    return None if k is None else pre + _spelled(model, k, core) + post
 
-    def score(c: str) -> float:  # the three trigrams it stands in
-        return model.logp(far_left, left, c) + model.logp(left, c, right) + model.logp(c, right, far_right)
 
-    scored = []
-    for s in skeletons_near(_skeleton(core)):
-        for c in model.by_skeleton.get(s, ()):
-            if c == k or model.count(c) < MIN_COUNT:
-                continue
-            if (left != "<unk>" and not bigram(model, left, c)) or (
-                right != "<unk>" and not bigram(model, c, right)
-            ):
-                continue  # a candidate the corpus never shows beside a neighbour: no evidence for it
-            scored.append((score(c), c))
-    if not scored:
+def _quoted(words: list[str]) -> list[bool]:
+    """Each word inside a quotation (a title cited: its words as printed)."""
+    out, inside = [], False
+    for w in words:
+        opens = w[:1] in _QUOTES
+        closes = w[-1:] in _QUOTES and (len(w) > 1 or not opens)
+        out.append(inside or opens)
+        if opens and not (len(w) > 1 and closes):
+            inside = True
+        elif closes:
+            inside = False
+    return out
+
+
+def _known(model: Model, core: str) -> str | None:
+    """The word's key, a syllable the corpus shows often, or None."""
+    if not core.isalpha():
         return None
-    scored.sort(reverse=True)
-    best, cand = scored[0]
-    if best - score(k) < LETTER_MARGIN:
-        return None
-    if len(scored) > 1 and best - scored[1][0] < LETTER_RIVAL:
-        return None
-    return pre + model.surface[model.index[cand]] + post
+    k = _key(core.lower())
+    return k if model.count(k) >= MIN_COUNT else None
 
 
-def relettered_words(words: list[str], confs: list[float | None], model: Model | None = None) -> list[str]:
+def _is_syllable(model: Model, core: str) -> bool:
+    return not model.valid or _key(nfc(core)) in model.valid
+
+
+def _unsure_fix(
+    words: list[str], i: int, confs: list[float | None], quoted: bool, model: Model
+) -> str | None:
+    """``words[i]`` replaced as ``Reletter.UNSURE`` judges it (see above), or None: ``confs`` the confidence
+    each word was read at (None: a repair of the subject's own, taken as read)."""
+    read = words[i]
+    core = read.strip(_EDGES)
+    if len(core) < 2 or not core.isalpha() or quoted or core != read:
+        return None  # a mark beside the word: a phrase's edge, not its middle
+    conf = confs[i]
+    unsure = conf is not None and conf < SUSPECT_CONF
+    if not (unsure or not _is_syllable(model, core)):
+        return None  # a word read surely
+    if core.isupper() and not (_ROMAN.fullmatch(core) and conf is not None and conf < VERY_UNSURE):
+        return None  # an acronym ("ODA", "GIS", "HTX") however read; but "quản IV cụm" of "lý", read at 23
+    left, right = words[i - 1], words[i + 1]
+    lc, rc = left.strip(_EDGES), right.strip(_EDGES)
+    if left != lc or right != rc:
+        return None  # punctuation beside it: the word may open or end a clause of its own
+    l1, r1 = _known(model, lc), _known(model, rc)
+    if l1 is None or r1 is None:
+        return None
+    if any((c := confs[j]) is not None and c < NEIGHBOUR_CONF for j in (i - 1, i + 1)):
+        return None
+    if core[:1].isupper() and (lc[:1].isupper() or rc[:1].isupper()):
+        return None  # a name's or a title's capitals
+    if _ROMAN.fullmatch(core) and _key(lc.lower()) in NUMERAL_CONTEXT:
+        return None  # "quý IV"
+    l2 = (
+        _known(model, words[i - 2].strip(_EDGES))
+        if i >= 2 and words[i - 2] == words[i - 2].strip(_EDGES)
+        else None
+    )
+    r2 = _known(model, words[i + 2].strip(_EDGES)) if i + 2 < len(words) else None
+    own = _key(core.lower())
+    if bigram(model, l1, own) and bigram(model, own, r1):
+        return None  # the word as read goes with both its neighbours ("tuyển sinh vào lớp"): it stands
+    if model.count(own) >= MIN_COUNT and (conf is None or conf >= VERY_UNSURE):
+        # a frequent syllable read not very unsure stands, whether the corpus shows it beside a neighbour
+        # ("lò đốt", "vỏ bao", "cầu yếu") or neither ("chợ phiên"): "đã nghị" of "đề nghị" at 61 stays too
+        return None
+    far = unsure and not _is_syllable(model, core)
+    k = _best_key(model, core, (l2, l1, r1, r2), Reletter.UNSURE, far=far)
+    return None if k is None else _spelled(model, k, core, lc, rc)
+
+
+def _unsure_round(words: list[str], confs: list[float | None], model: Model) -> list[str]:
+    """One ``Reletter.UNSURE`` pass over the words, left to right, each judged beside its left neighbour as
+    replaced so far."""
+    out = list(words)
+    quoted = _quoted(words)
+    for i in range(1, len(words) - 1):
+        got = _unsure_fix(out, i, confs, quoted[i], model)
+        if got is not None:
+            out[i] = got
+    return out
+
+
+def relettered_words(
+    words: list[str], confs: list[float | None], model: Model | None = None, mode: Reletter = Reletter.PAGE
+) -> list[str]:
     """``words`` (a phrase in reading order; ``confs`` Tesseract's confidence in each, None: not read, kept)
-    with each word one letter misread replaced (see ``LETTER_MARGIN``; Tesseract's confidence aside: on a
-    blurred photo it is as sure of a misread as of a word read right), judged beside its neighbours as
-    corrected so far; twice, so a word beside a misread one is judged again beside it corrected ("tới nhãm
-    2023" → "tới năm" → "mới năm"); a word garbled with signs among its letters is the syllable its neighbours
-    leave (``infilled``). Words in capitals, with digits, of one letter are kept. A blurred photo's
-    specks go too: an underscore stuck to a word ("_phố": no print has one), and a lone speck read as a digit
-    or a mark between two words that the corpus shows side by side far likelier without it ("đầu tư 1 công
-    năm" → "đầu tư công": by ``LETTER_MARGIN``; "nhiệm vụ 6 tháng đầu năm" stands, ln 5 at most on the
-    generator's texts)."""
+    with each word one letter misread replaced, as ``mode`` judges it.
+
+    ``Reletter.PAGE`` (see ``LETTER_MARGIN``; Tesseract's confidence aside: on a blurred photo it is as sure
+    of a misread as of a word read right): judged beside its neighbours as corrected so far; twice, so a
+    word beside a misread one is judged again beside it corrected ("tới nhãm 2023" → "tới năm" → "mới năm");
+    a word garbled with signs among its letters is the syllable its neighbours leave (``infilled``). Words in
+    capitals, with digits, of one letter are kept. A blurred photo's specks go too: an underscore stuck to a
+    word ("_phố": no print has one), and a lone speck read as a digit or a mark between two words that the
+    corpus shows side by side far likelier without it ("đầu tư 1 công năm" → "đầu tư công": by
+    ``LETTER_MARGIN``; "nhiệm vụ 6 tháng đầu năm" stands, ln 5 at most on the generator's texts).
+
+    ``Reletter.UNSURE`` (a trích yếu's words, ``_unsure_fix``): a word read unsure between two read well;
+    a second time where a word was replaced, beside it taken as read well (None)."""
     model = model or load()
+    if mode is Reletter.UNSURE:
+        out = _unsure_round(words, confs, model)
+        if out != words:
+            again = [None if a != b else c for a, b, c in zip(out, words, confs, strict=True)]
+            out = _unsure_round(out, again, model)
+        return out
     out = [
         w.strip("_") if c is not None and _UNDERSCORED.match(w) else w
         for w, c in zip(words, confs, strict=True)

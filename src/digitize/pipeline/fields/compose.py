@@ -43,6 +43,7 @@ from digitize.pipeline.fields.subject import (
     full_title,
     garble_continued,
     holder_restated,
+    lm_repaired,
     lost_after_opening,
     lost_end,
     lost_head_restored,
@@ -64,7 +65,6 @@ from digitize.pipeline.fields.subject import (
     year_restored,
     year_word_restored,
 )
-from digitize.pipeline.fields.subject_lm import lm_repaired
 from digitize.pipeline.fields.validity import read_validity
 from digitize.pipeline.fields.vocab import NOTATION_TYPES
 from digitize.pipeline.model import ExtractedField, Extraction, RecognizedPage

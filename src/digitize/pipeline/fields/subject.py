@@ -4520,6 +4520,24 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+def lm_repaired(subject: Found, own: Sequence[Line]) -> Found:
+    """The subject's one general repair by the syllable trigram model: a word read unsure (or no syllable)
+    between two words read well, replaced by the syllable the model prefers by far among those like it
+    (``correct.relettered_words`` in mode ``Reletter.UNSURE``), in doubt when any was: the model supplied the
+    word, the page did not. Only for OCR'd pages (``compose`` calls it where ``pages[0].source == "ocr"``):
+    ``own``, the subject's lines, with Tesseract's confidences (by position: a word repeated has each copy's
+    own; None, a word not read there, a repair of the subject's own); a text layer's words are as printed."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    confs = [None if r is None else r.conf for r in _own_words(words, own)]
+    out = correct.relettered_words(words, confs, mode=correct.Reletter.UNSURE)
+    if out == words:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 # a quarter without its numeral ("báo cáo định kỳ quý năm 2024": a Roman "I" not read at all, seed 361 alt
 # 004), a month without its number: a word lost in the subject, which stands in doubt
 _NUMERAL_LOST = re.compile(r"\b(?:quy|thang)\s+nam\b")
