@@ -4727,6 +4727,10 @@ def test_a_first_reading_the_surest_readings_give_stands_against_more_readings_o
     assert handdigits.first_surer("56", [*votes, ("96", 97.5)]) is None
     assert handdigits.first_surer("56", [*(v for v in votes if v[0] != "56"), ("56", 96.6)]) is None
     assert handdigits.first_surer("5b", votes) is None
+    # a first reading that caught a part of a longer value read clearly ("13" of a pen's "1300"): none
+    longer = [("1300", 88.0)] * 6 + [("13", 95.0), ("13", 96.0)]
+    assert handdigits.first_surer("13", longer) is None
+    assert handdigits.first_surer("1", [("1300", 88.0)] * 6 + [("1", 95.0), ("1", 96.0)]) is None
     from samples.marks import handwritten_digits
 
     mark = handwritten_digits("56", 3, 140, 80)

@@ -3217,11 +3217,15 @@ def first_surer(first: str, votes: list[tuple[str, float]]) -> tuple[str, float]
     more, each surer than every reading of another value, though those are more (a printed "56" glued to
     its notation read at 43 for the notation's letters: "56" at 96-97 four times, "96" at 47-94 seven,
     the more taken, seed 811 corp 002): the page's reading and the surest agree, the count alone says
-    otherwise; in doubt (``AGREED_MAX_CONF``). None where the first reading is no number so given."""
+    otherwise; in doubt (``AGREED_MAX_CONF``). None where the first reading is no number so given, or is
+    shorter than a rival (a pen's "1300" whose page reading caught only "13": a part, not a rival)."""
     if not first.isdigit():
         return None
     mine = [c for t, c in votes if t == first and c >= CLEAR_CONF]
-    others = [c for t, c in votes if t.isdigit() and int(t) != int(first) and c >= MIN_VOTE_CONF]
+    rivals = [(t, c) for t, c in votes if t.isdigit() and int(t) != int(first) and c >= MIN_VOTE_CONF]
+    if any(len(t) > len(first) and c >= CLEAR_CONF for t, c in rivals):  # the first may be a part of it
+        return None
+    others = [c for _, c in rivals]
     if len(mine) < 2 or not others or min(mine) <= max(others):
         return None
     return first, AGREED_MAX_CONF
