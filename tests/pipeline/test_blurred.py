@@ -520,6 +520,15 @@ def test_a_date_line_with_its_date_words_or_on_a_sharp_page_is_not_read_again() 
     ln = blurred.date_line(read)
     assert ln is not None and "ngày" in ln.text and "tháng" in ln.text
     assert blurred.date_words(prepared, read, lang="vie") is read
+    # ... also with its "ngày" glued to the place after its comma ("Sa Đéc,ngày", seed 813 corp 013)
+    assert blurred._ngay_read("Đéc,ngày") and blurred._ngay_read("ngày")
+    assert not blurred._ngay_read("Đéc,") and not blurred._ngay_read("Ngày") and not blurred._ngay_read("Đéc")
+    k = next(i for i, w in enumerate(ln.words) if w.text == "ngày")
+    place, ngay = ln.words[k - 1], ln.words[k]
+    glued = replace(ngay, text=f"{place.text}ngày", box=replace(ngay.box, x0=place.box.x0))
+    words = tuple(glued if w is ngay else w for w in read.words if w is not place)
+    glued_read = replace(read, words=words, text="\n".join(w.text for w in words))
+    assert blurred.date_words(prepared, glued_read, lang="vie") is glued_read
     prepared, read, _ = _hand_read(0.0)
     assert not prepared.blurred
     first = _date_words_lost(read, {"ngay", "thang"})

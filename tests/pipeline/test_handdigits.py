@@ -2115,6 +2115,21 @@ def test_a_number_glued_to_its_notation_by_a_slash_read_as_a_comma_is_read_again
     assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "1845"
 
 
+def test_a_number_before_its_notation_whose_slash_was_read_as_a_semicolon_is_read_again() -> None:
+    # "Số: 1.300 ;qp-svr" (seed 813 corp 000: a tall written "1300", "/QĐ-SYT" read small, its slash a
+    # semicolon): no notation seen after the number, no blank, the number and the notation lost
+    prepared, _, boxes = _header("1845", "21", "8", seed=5, bitonal=True)
+    so, note = boxes["so"], boxes["notation"]
+    words = [w for w in _first_reading(boxes, glued=False) if w.text != "/BC-UBND"]
+    junk = Word("1.8A5", 40.0, Box(so.x1 + 20, so.y0 - 20, note.x0 - 20, so.y1), line=2)
+    semi = Word(";bc-ubnd", 61.0, note, line=2)
+    page = _read(sorted([*words, junk, semi], key=lambda w: (w.line, w.box.x0)))
+    assert extract([page]).values()["code_number"] is None
+    (blank,) = [b for b in handdigits.find_blanks(page) if b.kind == "number"]
+    assert blank.first == "1.8A5"
+    assert extract([handdigits.second_pass(prepared, page)]).values()["code_number"] == "1845"
+
+
 @pytest.mark.parametrize(
     ("day", "month", "seed", "wide", "apart"),
     [
@@ -2373,6 +2388,21 @@ def test_whole_readings_split_between_two_values_are_decided_by_the_marks_read_a
     three = [("821", 95.0)] * 2 + [("831", 95.0)] * 2 + [("851", 95.0)] * 2
     assert not handdigits.marks_break_tie("821", [t for t, _ in three])
     assert handdigits.by_marks(three, alone, number, crop) is None
+
+
+def test_whole_readings_with_a_digit_of_no_mark_more_count_for_the_value_the_marks_give() -> None:
+    # seed 625 alt 013: a written "51" whose "5"'s flag stood apart read "451" twice and "21" twice whole,
+    # its "5" alone "5" four times and "2" once: no value read as such, no number; a reading one digit
+    # longer that holds the marks' digits in order is one of it, the tie the marks break, in doubt
+    crop = _strokes_crop("82i")
+    number = handdigits.Kind.NUMBER
+    two = [("2", 95.0), ("2", 77.0), ("2", 79.0), ("2", 34.0), ("3", 88.0)]
+    alone = [[("8", 96.0), ("8", 91.0)], two, [("1", 96.0)] * 2]
+    longer = [("4821", 71.0), ("4821", 69.0), ("831", 79.0), ("831", 45.0)]
+    assert handdigits.by_marks(longer, alone, number, crop) == ("821", handdigits.AGREED_MAX_CONF)
+    # the longer readings hold a rival's digits, or are two digits longer: none
+    assert handdigits.by_marks([("4831", 71.0)] * 2 + longer[2:], alone, number, crop) is None
+    assert handdigits.by_marks([("48721", 71.0)] * 2 + longer[2:], alone, number, crop) is None
 
 
 def test_the_marks_are_read_alone_only_for_a_number_or_date_the_whole_readings_give_none_of() -> None:
@@ -4684,3 +4714,28 @@ def test_a_blurred_day_or_month_its_shapes_alone_gave_is_no_surer_than_one_kept_
     day = handdigits.Blank(handdigits.Kind.DAY, 3, Box(0, 0, 100, 60), (), "8", 40.0)
     sharp = handdigits._decide(day, [eight], [votes])[0]
     assert handdigits._decide(day, [eight], [votes], blurred=True)[0] == sharp
+
+
+def test_a_first_reading_the_surest_readings_give_stands_against_more_readings_of_another() -> None:
+    # seed 811 corp 002: a printed "56" glued to its notation, read at 43 for the notation's letters, read
+    # again "56" at 96-97 four times and "96" at 47-94 seven: "96" was taken by the count, in doubt
+    votes = [("56", 96.6), ("96", 73.3), ("96", 47.6), ("56", 97.0), ("96", 70.8), ("526", 56.8)]
+    votes += [("56", 96.4), ("96", 93.7), ("96", 93.1), ("56", 97.0), ("96", 75.7), ("96", 64.2)]
+    assert handdigits.consensus(votes, handdigits.Kind.NUMBER)[0] == "96"
+    assert handdigits.first_surer("56", votes) == ("56", handdigits.AGREED_MAX_CONF)
+    # a reading of another value as sure, the first read clearly once, or no number: none
+    assert handdigits.first_surer("56", [*votes, ("96", 97.5)]) is None
+    assert handdigits.first_surer("56", [*(v for v in votes if v[0] != "56"), ("56", 96.6)]) is None
+    assert handdigits.first_surer("5b", votes) is None
+    # a first reading that caught a part of a longer value read clearly ("13" of a pen's "1300"): none
+    longer = [("1300", 88.0)] * 6 + [("13", 95.0), ("13", 96.0)]
+    assert handdigits.first_surer("13", longer) is None
+    assert handdigits.first_surer("1", [("1300", 88.0)] * 6 + [("1", 95.0), ("1", 96.0)]) is None
+    from samples.marks import handwritten_digits
+
+    mark = handwritten_digits("56", 3, 140, 80)
+    crop = np.full((120, 200), 255, np.uint8)
+    crop[20:100, 30:170] = np.where(np.asarray(mark)[..., 3] > 128, 30, 255).astype(np.uint8)
+    blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 273, 194), (), "56", 43.0)
+    found, _, _ = handdigits._decide(blank, [crop], [votes])
+    assert found == ("56", handdigits.AGREED_MAX_CONF)

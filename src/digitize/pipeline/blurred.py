@@ -544,6 +544,14 @@ def _capitalised(text: str) -> bool:
     return next((ch for ch in text if ch.isalpha()), "").isupper()
 
 
+def _ngay_read(text: str) -> bool:
+    """Whether a date line's word is its "ngày" (``_NGAY``, in lower case), also glued after the place's
+    comma ("Đéc,ngày" of "Sa Đéc, ngày" on a blurred photo, seed 813 corp 013: the line read again, its
+    "Đéc,ngày" kept beside the new "ngày" over the pen's day, whose blank was then lost)."""
+    word = text.rsplit(",", 1)[-1]
+    return bool(word) and _NGAY.match(fold1(word)) is not None and not _capitalised(word)
+
+
 # ... or the place's last word run into it ("Hà Nội,ngày -Ễ tháng Ô năm 2019": the comma's space lost)
 _GLUED_NGAY = re.compile(r"^\W*[^\W\d_]+[,.](?:n\w{0,3}y|\w{0,2}g\w{0,2}y)[^\w,]*$")
 
@@ -730,7 +738,7 @@ def date_words(
         return page
     keys = {date_key(fold1(w.text)) for w in ln.words}
     if (
-        any(_NGAY.match(fold1(w.text)) and not _capitalised(w.text) for w in ln.words)
+        any(_ngay_read(w.text) for w in ln.words)
         and {"thang", "nam"} <= keys
         and _YEAR.match(fold1(ln.words[-1].text))
     ):

@@ -206,9 +206,11 @@ class NotationTail:
 # the line's last word shaped as a notation whatever its letters' case, its slash lost or read as a comma
 # ("Số: 2.219 mc-vp" for "2919/HC-VP"): the number stands before it; after its slash or comma a letter of its
 # head may be read as a digit (",C1-UBND" of "/CT-UBND", seed 365 alt 008: no blank found, the written "1957"
-# lost); not without one ("Z743QĐ-TTg" is the number glued to its notation, its blank is the word's start)
+# lost); not without one ("Z743QĐ-TTg" is the number glued to its notation, its blank is the word's start);
+# the slash also read as a semicolon beside a tall written number (";qp-svr" of "/QĐ-SYT" after a pen's "1300"
+# read "1.300", seed 813 corp 000: no blank found, the number lost)
 _LOOSE_TAIL = re.compile(
-    r"^(?:[/,]?[A-Za-zĐđÐ]{1,8}|[/,][A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7})(?:-[A-Za-zĐđÐ0-9]{1,8})+[.,;]?$"
+    r"^(?:[/,;]?[A-Za-zĐđÐ]{1,8}|[/,;][A-Za-zĐđÐ][A-Za-zĐđÐ0-9]{1,7})(?:-[A-Za-zĐđÐ0-9]{1,8})+[.,;]?$"
 )
 # a notation glued after the number's "/" with its hyphen read as a stop, led by a capital ("2/QLD.VP" for the
 # pen's last "2" and "/QLD-VP": the "/" and capitals say it is the notation whatever the hyphen became)
@@ -2557,6 +2559,16 @@ def by_marks(
         # a reading of the whole region longer than the marks' digits made a digit of no mark ("24652" at 35
         # beside "2265" at 58 for a written "2265"): the region's own readings give the value all the same
         whole = [t for t in whole if len(t) <= len(value)]
+    elif (
+        sum(len(t) == len(value) + 1 and _subsequence(value, t) and c >= UNANIMOUS_CONF for t, c in votes)
+        >= TIE_READINGS
+    ):
+        # ... and where no reading gives the value as such, readings that hold its digits in order with a
+        # digit of no mark more, twice or more and not unsure, are readings of it ("451" at 69-71 twice
+        # beside "21" twice for a written "51" whose "5"'s flag stood apart, its marks read "5" four times
+        # and "2" once, seed 625 alt 013: no number): the tie its marks break (``marks_break_tie``); one such
+        # reading alone ("8241" at 35) gives nothing
+        whole = [value if len(t) == len(value) + 1 and _subsequence(value, t) else t for t in whole]
     if not whole or not _may_be(value, kind):
         return None
     if not all(_subsequence(t, value) for t in whole) and not marks_break_tie(value, whole):
@@ -3200,6 +3212,25 @@ def _votes_by_blank(crops: list[list[np.ndarray]], timeout: float) -> list[list[
     return votes
 
 
+def first_surer(first: str, votes: list[tuple[str, float]]) -> tuple[str, float] | None:
+    """The first reading's number where the readings again give it clearly (>= ``CLEAR_CONF``) twice or
+    more, each surer than every reading of another value, though those are more (a printed "56" glued to
+    its notation read at 43 for the notation's letters: "56" at 96-97 four times, "96" at 47-94 seven,
+    the more taken, seed 811 corp 002): the page's reading and the surest agree, the count alone says
+    otherwise; in doubt (``AGREED_MAX_CONF``). None where the first reading is no number so given, or is
+    shorter than a rival (a pen's "1300" whose page reading caught only "13": a part, not a rival)."""
+    if not first.isdigit():
+        return None
+    mine = [c for t, c in votes if t == first and c >= CLEAR_CONF]
+    rivals = [(t, c) for t, c in votes if t.isdigit() and int(t) != int(first) and c >= MIN_VOTE_CONF]
+    if any(len(t) > len(first) and c >= CLEAR_CONF for t, c in rivals):  # the first may be a part of it
+        return None
+    others = [c for _, c in rivals]
+    if len(mine) < 2 or not others or min(mine) <= max(others):
+        return None
+    return first, AGREED_MAX_CONF
+
+
 def _read_clearly(text: str, read: list[tuple[str, float]]) -> bool:
     """Whether a value its marks' shapes gave was read clearly too (>= ``CLEAR_CONF``), whole or, a value of
     ones, in part: a blurred month's two plain strokes taken "11" whose readings gave "1" at 89 and 92, two
@@ -3255,6 +3286,8 @@ def _decide(
         found = repaired_tax_code(vs, blank.first) or one_digit_repair(vs, blank.first)
     else:
         found = tax_consensus(vs) if blank.kind == Kind.TAXCODE else consensus(vs, blank.kind)
+        if found is not None and blank.kind == Kind.NUMBER and found[0] != blank.first:
+            found = first_surer(blank.first, vs) or found
     if found is None and blank.kind != Kind.TAXCODE and cs:
         found = agreed(vs, blank.kind, blank.first, len(_digit_marks(cs[0])))
         if found is None:

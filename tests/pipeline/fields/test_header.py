@@ -242,6 +242,7 @@ def test_a_number_line_with_its_slash_misread_still_ends_the_organ_and_gives_the
     [
         ("số: 2919 mc-vp", "2919"),  # the slash lost, the notation read in lower case
         ("số: 1079 ,GP-UBND", "1079"),  # the slash read as a comma
+        ("Số: 1300 ;qp-svr", "1300"),  # ... or a semicolon (seed 813 corp 000)
         ("sø: 1957 ,C1-UBND", "1957"),  # ... and the type's "T" as a "1" (seed 365 alt 008)
         ("Số: 1 Z43QĐ-UBND", None),  # a digit in the type only after the comma (review 32)
         ("Số: 19 S7-UBND", None),
@@ -454,10 +455,13 @@ def test_a_notation_with_a_part_still_garbled_after_its_repairs_is_none() -> Non
         body = [("BÁO CÁO", "center", 95.0), ("Kết quả thực hiện nhiệm vụ năm 2022", "center", 92.0)]
         return values(specs + body + signer(("GIÁM ĐỐC",)))
 
-    # "/BC-SYT" read "/pc-svr" (a photo's perspective): no known abbreviation reads as "svr", which opens in
-    # lower case as no printed one does: not as printed, so none (the number stays)
+    # "/BC-SYT" read "/pc-svr" (a photo's perspective): "svr" opens in lower case as no printed part does;
+    # letter for letter it is the Sở Y tế's "SYT" read as look-alikes ("Y" as "v", "T" as "r"): that one, in
+    # doubt (it was none; the number stays)
     v = report("Số: 2999 /pc-svr")
-    assert (v["code_number"], v["code_notation"]) == ("2999", None)
+    assert (v["code_number"], v["code_notation"]) == ("2999", "BC-SYT")
+    # ... none where no letter of the organ's own reads so ("sxr")
+    assert report("Số: 2999 /pc-sxr")["code_notation"] is None
     assert report("Số: 2999 /BC-svT")["code_notation"] == "BC-SYT"  # repaired: kept
     assert report("Số: 2999 /BC-SYT")["code_notation"] == "BC-SYT"
 

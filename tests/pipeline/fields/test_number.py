@@ -448,3 +448,40 @@ def test_a_blurred_photo_s_unread_written_number_before_a_notation_whose_s_is_re
     assert extract([blurred]).values()["code_number"] is None
     sharp = page(decision(number="số. … /QD-9VHTTDL", organ=organ))  # a sharp page's digit is a digit
     assert extract([sharp]).values()["code_notation"] != "QĐ-SVHTTDL"
+
+
+def test_an_own_abbreviation_without_its_kind_letter_reached_by_a_guess_is_in_doubt() -> None:
+    # seed 625 dev 011 (a dim photo): "/SGTVT-QLCL" of the Sở Giao thông vận tải read "/GrvT-QLCL" (its "S"
+    # lost, its "T" read "r"): made "GTVT-QLCL" at 0.75; a Sở prints its "S", the head may be lost: in doubt
+    assert repair_notation("GrvT-QLCL", "Sở Giao thông vận tải") == ("SGTVT-QLCL", ONE_LOST_QUALITY)
+    assert repair_notation("QĐ-GrvT", "Sở Giao thông vận tải") == ("QĐ-SGTVT", ONE_LOST_QUALITY)
+    # a Cục's own mostly leaves its letter out: kept so, in doubt as well
+    assert repair_notation("GP-QLTI", "Cục Quản lý thị trường") == ("GP-QLTT", ONE_LOST_QUALITY)
+    # read cleanly, either is as printed
+    assert repair_notation("GTVT-QLCL", "Sở Giao thông vận tải") == ("GTVT-QLCL", 1.0)
+    assert repair_notation("SGTVT-QLCL", "Sở Giao thông vận tải") == ("SGTVT-QLCL", 1.0)
+
+
+def test_the_organ_s_own_abbreviation_read_garbled_as_look_alikes_after_the_type() -> None:
+    # seed 813 corp 000: "/QĐ-SYT" read ";qp-svr" beside a tall written number (its "Y" read "v", its "T"
+    # "r"): only the "S" in place, the notation dropped as garbled; each letter as read or its look-alike
+    # is the Sở Y tế's "SYT", in doubt (the type's "qp" is the heading's to fit)
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    assert repair_notation("qp-svr", "Sở Y tế") == ("qp-SYT", STRAY_LOWER_QUALITY)
+    # a letter no look-alike of the organ's own stays as read; so does a first part
+    assert repair_notation("qp-sxr", "Sở Y tế")[0] == "qp-sxr"
+    assert repair_notation("svr-VP", "Sở Y tế")[0] != "SYT-VP"
+
+
+def test_a_garbled_first_part_one_letter_from_the_heading_s_abbreviation_is_it() -> None:
+    # seed 813 corp 013 (a blurred photo): "/GCN-SYT" under "GIẤY CHỨNG NHẬN" read ",ccn-syr": its "ccn" made
+    # the known "CC" by likeness, which the heading then no longer fitted ("CC-SYT"); the heading's it is
+    from digitize.pipeline.fields.number import HEADING_FIT_QUALITY
+
+    assert repair_notation("ccn-syr", "Sở Y tế", heading="GCN")[0] == "GCN-SYT"
+    assert repair_notation("ccn-SYT", "Sở Y tế", heading="GCN") == ("GCN-SYT", HEADING_FIT_QUALITY)
+    # no heading, a part read cleanly, or one two letters off: as before
+    assert repair_notation("ccn-syr", "Sở Y tế")[0] == "CC-SYT"
+    assert repair_notation("CC-SYT", "Sở Y tế", heading="GCN")[0] == "CC-SYT"
+    assert repair_notation("ccx-syr", "Sở Y tế", heading="GCN")[0] != "GCN-SYT"

@@ -265,3 +265,16 @@ def test_ke_tu_read_with_a_mark_after_it_still_starts_the_validity_at_the_signin
     # seed 615 dev 005 (a blurred photo): "có hiệu lực kể tí: ngày ký", the "ừ"'s hook read as a colon
     v = _licence("Giấy phép này có hiệu lực kể tí: ngày ký và có hiệu lực đến ngày 24 tháng 4 năm 2025.")
     assert (v["valid_from"], v["valid_until"]) == ("2021-06-15", "2025-04-24")
+
+
+def test_gia_tri_with_gia_read_as_marks_is_still_the_validity_clause_in_doubt() -> None:
+    # seed 525 dev 013 (a blurred photo): "có giá trị đến ngày 16/05/2019" read "có \"= trị đến ngày …": no
+    # valid_until; "có", marks, "trị" and the date at once are the clause, the word lost a guess: in doubt
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    clause = ('Giấy chứng nhận có "= trị đến ngày 16/05/2019.', "body", 90.0)
+    f = extract([page([*specs[: k + 1], clause, *specs[k + 1 :]])]).fields["valid_until"]
+    assert f.value == "2019-05-16" and f.confidence < 0.6
+    # a word there ("có thể trị"), or words between "trị" and the date: none
+    assert _licence("Bệnh có thể trị đến ngày 16/05/2019.")["valid_until"] is None
+    assert _licence('Giấy chứng nhận có "= trị giá lớn đến ngày 16/05/2019.')["valid_until"] is None

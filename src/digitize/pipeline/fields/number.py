@@ -85,6 +85,10 @@ def organ_abbreviations(organ: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# a garbled first part made the type heading's abbreviation is this sure at most (as ``fit_notation`` does)
+HEADING_FIT_QUALITY = 0.85
+
+
 # the abbreviations with a Đ of the organs the vocabulary knows ("Sở Lao động - Thương binh và Xã hội" →
 # SLĐTBXH), derived from their names as an organ's own is: a notation part may name another organ than the
 # issuing one (a joint circular, a unit's parent), and its Đ may be read D
@@ -321,7 +325,19 @@ def repair_notation(
         # the first part: a type prefix, or the organ's own abbreviation for a công văn
         near = [*NOTATION_TYPES, "UBND", *own] if not fixed else [*own, "UBND"]
         garbled = _garbled(p)
+        # a visibly garbled first part one letter from the type heading's abbreviation (",ccn-syr" of
+        # "/GCN-SYT" under "GIẤY CHỨNG NHẬN", its "G" read "c", seed 813 corp 013: made the known "CC" by
+        # likeness, which the heading no longer fitted): Decree 30 opens the notation with it
         rep = (
+            (heading, HEADING_FIT_QUALITY)
+            if ocr
+            and garbled
+            and not fixed
+            and heading
+            and len(key) >= 3
+            and _substitutions(key, _abbr_key(heading)) == 1
+            else None
+        ) or (
             _nearest(key, near, strict=not garbled)
             or _one_letter_more(p, near)
             or _two_for_one(p, near, taken={*fixed, *(_abbr_key(q) for q in parts if q != p)})
@@ -330,7 +346,11 @@ def repair_notation(
         if rep is None and garbled:
             # (a two-letter part after the organ's own abbreviation is a unit's, "STC-tH": no organ again)
             two = fixed and not any(f in own for f in fixed)
-            rep = _own_in_place(key, own) or (_own_of_two(key, own) if two else None)
+            rep = (
+                _own_in_place(key, own)
+                or (_own_of_two(key, own) if two else None)
+                or (_own_looked_alike(key, own) if fixed else None)
+            )
         if rep is None and (garbled or (ocr and len(p) == 1 and p.isalpha() and p.isupper())) and fixed:
             # (a part of one capital may be one of the organ's own with its head lost too: "GP-C" of the Cục
             # Hóa chất's "GP-HC" on a blurred photo, seed 615 dev 005, its "H" lost; a digit is no letter
@@ -374,6 +394,11 @@ def repair_notation(
             rep = (stroke, STRAY_LOWER_QUALITY)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
+        if rep is not None and (full := _kind_head_lost(rep[0], own, organ)) is not None:
+            # the organ's own abbreviation without its kind word's letter ("GTVT" of "SGTVT"), reached by a
+            # guessed letter ("GrvT" of "/SGTVT" on a dim photo, seed 625 dev 011: "GTVT-QLCL" at 0.61): the
+            # misreading may have taken the head letter too; a Sở's is printed with it, in doubt
+            rep = (full, min(rep[1], ONE_LOST_QUALITY))
         if rep is not None:
             fixed.append(rep[0])
             quality = min(quality, rep[1])
@@ -602,6 +627,25 @@ def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
 _LOOK_ALIKE = frozenset(
     frozenset(pair) for pair in ("hn", "hb", "hk", "hu", "rt", "ft", "ce", "co", "eo", "uv", "nu", "mn", "vy")
 )
+
+
+def _own_looked_alike(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
+    """The one abbreviation of the organ's own (3 letters or more) a visibly garbled part after the first is
+    read as letter for letter, its first letter as printed and each other one as printed or as its blurred
+    look-alike (``_LOOK_ALIKE``): "svr" of the Sở Y tế's "SYT" ("/QĐ-SYT" read ";qp-svr" beside a tall
+    written number, seed 813 corp 000: its "Y" read "v", its "T" "r"; fewer than half its letters in their
+    places for ``_own_in_place``). In doubt (``STRAY_LOWER_QUALITY``): a guess."""
+    hits = {
+        ab
+        for ab in own
+        if len(k := _abbr_key(ab)) >= 3
+        and len(k) == len(key)
+        and k[0] == key[0]
+        and all(a == b or frozenset((a, b)) in _LOOK_ALIKE for a, b in zip(k, key, strict=True))
+    }
+    return (hits.pop(), STRAY_LOWER_QUALITY) if len(hits) == 1 else None
+
+
 # a two-letter part made the organ's own abbreviation so is at most this sure (x the line's: review)
 OWN_OF_TWO_QUALITY = 0.55
 
@@ -700,6 +744,17 @@ def _one_letter_lost(part: str, candidates: list[str]) -> tuple[str, float] | No
 ONE_LOST_QUALITY = 0.55
 
 
+def _kind_head_lost(ab: str, own: tuple[str, ...], organ: str | None) -> str | None:
+    """The abbreviation a part guessed to be ``ab``, one of the organ's own without its kind word's letter
+    ("GTVT", "QLD"), stands for: a Sở prints its "S" (SGTVT, SYT), whose loss a misreading hides, so its
+    full one; a Cục or a Vụ mostly leaves its letter out ("QLD"), so ``ab`` itself. None when ``ab`` is no
+    such abbreviation; either way the caller holds it in doubt (the head letter may or may not be lost)."""
+    full = next((o for o in own if len(o) == len(ab) + 1 and o.endswith(ab)), None)
+    if full is None or ab not in own or ab == own[0]:
+        return None
+    return full if fold(squash(nfc(organ or ""))).startswith("so ") else ab
+
+
 def _head_lost(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
     """The organ's own abbreviation of two or three letters read garbled with its first letter lost after
     the hyphen ("y" of "GCN-TY" read "/ecN-y" for the Cục Thú y, seed 273 alt 013: the notation dropped as
@@ -748,10 +803,11 @@ NUMBER = re.compile(r"([0-9oOlI]{1,6})['’`]?\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)
 # and the handwriting pass's blank for it (handdigits) go by this one label
 SO_WORD = re.compile(r"^\s*\W?(?:[s59][o0ô6eø]\S?\s*[:;.,]|su\s*[:;.,]?(?=\s|$))")
 # "Số: 9GCN-STNMT" (the slash lost), "số: 2919 mc-vp" (lost, the notation in lower case after a space),
-# "số: 1079 ,GP-UBND" (read as a comma), "Sẽ: 47'GP-UBND" (as an apostrophe, a blurred photo: a type's
-# capitals after it, not a quote's one letter, "Số: 5 'A-B'")
+# "số: 1079 ,GP-UBND" (read as a comma, or a semicolon: "Số: 1300 ;qp-svr", seed 813 corp 000), "Sẽ:
+# 47'GP-UBND" (as an apostrophe, a blurred photo: a type's capitals after it, not a quote's one letter, "Số: 5
+# 'A-B'")
 NOSLASH = re.compile(
-    r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*,\s*|\s*['’`]\s*(?=[A-ZĐÐ]{2})|\s*(?=[A-ZĐÐ])|\s+)"
+    r"^\s*+\S{1,3}\s*+[:;.,]?\s*+([0-9]{1,6})()(?:\s*[,;]\s*|\s*['’`]\s*(?=[A-ZĐÐ]{2})|\s*(?=[A-ZĐÐ])|\s+)"
     # (a speck read as a dot inside a part: "CDI.QGVN")
     r"([A-Za-zĐđÐ][A-Za-zĐđÐ]{0,7}\s*-\s*[A-Za-zĐđÐ0-9]+(?:\.[A-Za-zĐđÐ]{2,})?(?:-[A-Za-zĐđÐ0-9]+)*)"
 )

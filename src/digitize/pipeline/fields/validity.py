@@ -39,6 +39,13 @@ _FROM = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*({_DATE_ANY})")
 # lost, 31/12, review 31 L1)
 _UNTIL_SLASH_LOST = re.compile(_CLAUSE_UNTIL + r"(?<!\d)([0-3]\d)[14l|]([01]\d)\s*/\s*((?:19|20)\d{2})(?!\d)")
 SLASH_LOST_CONF = 0.5  # the date read with a slash taken for a digit: where the slash stood is a guess
+# "có giá trị đến ngày …" with its "giá" read as marks ("có \"= trị đến ngày 16/05/2019" on a blurred photo,
+# seed 525 dev 013: no valid_until): "có", one short token, "trị", then the end date at once; the clause's
+# word is a guess, in doubt (``GIA_LOST_CONF``)
+_UNTIL_GIA_LOST = re.compile(
+    rf"\bco\s+[^\s\w]{{1,3}}\s*tri\s+(?:den|toi)\s*(?:het\s*)?(?:ngay\s*)?({_DATE_ANY})"
+)
+GIA_LOST_CONF = 0.55
 _TERM = re.compile(rf"thoi han\s*(?:la\s*)?({DIGIT}{{1,2}})\s*nam\s*(?:ke\s*)?tu\s*ngay\s*(?:ky|cap)")
 
 
@@ -82,6 +89,11 @@ def _read(
         d = parse_date(f"{m.group(1)}/{m.group(2)}/{m.group(3)}")
         if d:
             res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
+            clause = _sentence(folded, m.start(), m.end())
+    if "valid_until" not in res.fields and (m := _UNTIL_GIA_LOST.search(folded)) is not None:
+        d = parse_date(text[m.start(1) : m.end(1)])
+        if d:
+            res.set("valid_until", d.isoformat(), min(GIA_LOST_CONF, conf_at(body, m.start(1), m.end(1))))
             clause = _sentence(folded, m.start(), m.end())
     if issued and issued.value:
         m2 = _FROM_SIGN.search(folded)
