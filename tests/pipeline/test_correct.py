@@ -553,3 +553,45 @@ def test_a_syllable_read_with_two_tone_marks_is_the_one_its_neighbours_say() -> 
     assert correct_words(["đã", "đi", "qúả", "cầu"], [96.0, 96.0, 90.0, 96.0])[2] == "qua"
     # one mark, read surely, stays as read
     assert correct_words(["Kết", "quả", "thực", "hiện"], [96.0, 96.0, 90.0, 96.0])[1] == "quả"
+
+
+def test_a_foreign_letter_in_a_word_joined_by_a_slash_is_corrected() -> None:
+    # corp 813 004: "Ban đại diện quÿ/Hội đồng quản trị" ("ÿ" no Vietnamese letter; the slash kept the word
+    # from the model)
+    words = ["danh", "sách", "Ban", "đại", "diện", "quÿ/Hội", "đồng", "quản", "trị"]
+    got = correct.correct_words(words, [71.0] * len(words))
+    assert got == ["danh", "sách", "Ban", "đại", "diện", "quỹ/Hội", "đồng", "quản", "trị"]
+    assert correct.correct_words(["doanh", "nghiệp/Mã", "số"], [90.0] * 3) == ["doanh", "nghiệp/Mã", "số"]
+
+
+def test_a_roman_numeral_read_as_strokes_after_quy_is_read_so() -> None:
+    # alt 525 002: "phòng, chống tham nhũng quý 1L. năm 2018" (at 22) of "quý II"
+    words = ["chống", "tham", "nhũng", "quý", "1L.", "năm", "2018"]
+    assert correct.correct_words(words, [22.0] * len(words))[4] == "II."
+    words = ["chống", "tham", "nhũng", "quý", "Il", "năm", "2018"]
+    assert correct.correct_words(words, [22.0] * len(words))[4] == "II"
+    # a number as read stays, as does a stroke alone ("1" as likely as "I"), and after a word a number follows
+    for text in ("quý 1 năm", "quý l năm", "khoản 1l của", "Điều 1l của"):
+        words = text.split()
+        assert correct.correct_words(words, [22.0] * 3) == words
+
+
+def test_a_letter_no_vietnamese_word_is_written_with_is_read_as_its_look_alike() -> None:
+    # "ÿ", "ü": a mark no Vietnamese letter has (dropped with the skeleton); "ð", "ø": another alphabet's
+    # letters drawn as "đ", "o" (``_LOOKALIKE_LETTERS``); a foreign name in a name's run stays as written
+    words = ["quyền", "sử", "dụng", "ðất", "và", "cơ", "sø", "giáo", "dục"]
+    assert correct.correct_words(words, [95.0] * len(words)) == [
+        "quyền",
+        "sử",
+        "dụng",
+        "đất",
+        "và",
+        "cơ",
+        "sở",
+        "giáo",
+        "dục",
+    ]
+    words = ["Ban", "đại", "diện", "quÿ", "đầu", "tư"]
+    assert correct.correct_words(words, [96.0] * len(words)) == ["Ban", "đại", "diện", "quỹ", "đầu", "tư"]
+    words = ["ông", "José", "Müller"]
+    assert correct.correct_words(words, [96.0] * len(words)) == words

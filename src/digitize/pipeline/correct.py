@@ -287,7 +287,8 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
     judged beside its neighbours as corrected ("CƠ SỜ AN TOÀN": "SỜ" → "SỞ" keeps "CƠ"; "PHO CHU TỊCH" →
     "PHÓ CHỦ TỊCH"), and never beside a misread its neighbour does not keep."""
     model = model or load()
-    words = _years_named(words)
+    parts, confs, whole = _slashed(words, confs)
+    words = _numerals_named(_years_named(parts))
     names = _name_runs(words)
     stream: list[_Slot] = []
     for i in range(len(words)):
@@ -301,7 +302,31 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
             k = slot.keys[ci]
             if ci and k is not None:
                 out[slot.word] = slot.pre + cased(model.surface[model.index[k]], slot.core) + slot.post
-    return _provinces_marked(out)
+    joined = [""] * (whole[-1] + 1 if whole else 0)
+    for w, at in zip(_provinces_marked(out), whole, strict=True):
+        joined[at] += w
+    return joined
+
+
+# two words read with a slash between them and no space ("quÿ/Hội đồng quản trị" of "quỹ/Hội đồng", a
+# misread letter in the first, seed 813 corp 004): each a syllable judged beside its neighbours, the slash a
+# mark between the two
+_SLASHED = re.compile(r"^(\W*[^\W\d_]{1,7}/)([^\W\d_]{1,7}\W*)$")
+
+
+def _slashed(words: list[str], confs: list[float]) -> tuple[list[str], list[float], list[int]]:
+    """The words with those joined by a slash (``_SLASHED``) split after it, their confidences, and the
+    index of the word each part was in (to join them again)."""
+    parts: list[str] = []
+    part_confs: list[float] = []
+    whole: list[int] = []
+    for i, (w, c) in enumerate(zip(words, confs, strict=True)):
+        m = _SLASHED.match(nfc(w))
+        pieces = m.groups() if m is not None else (w,)
+        parts.extend(pieces)
+        part_confs.extend([c] * len(pieces))
+        whole.extend([i] * len(pieces))
+    return parts, part_confs, whole
 
 
 _YEAR = re.compile(r"^(?:19[4-9]\d|20\d\d)\W{0,2}$")
@@ -431,14 +456,20 @@ _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _DOUBLED = re.compile(r"([aăâeêioôơuưy])\1", re.IGNORECASE)
 
 
+# letters of other alphabets Tesseract reads for a Vietnamese letter that no mark dropped makes one (a
+# diaeresis or another foreign mark is dropped with the skeleton: "quÿ" → quy → "quỹ"): "ðất" for "đất"
+_LOOKALIKE_LETTERS = str.maketrans("ðÐøØıłŁ", "đĐoOilL")
+
+
 def _candidates(
     core: str, k: str, model: Model, roman: bool = False, doubled: bool = True
 ) -> tuple[str, ...] | None:
-    """The syllables a word may stand for: those with its skeleton (a tone or vowel-mark confusion); after a
-    word that counts ("quý", "Chương", "lần thứ"), "II" of a Roman numeral read as "H" ("quý HI" → "quý III",
-    not "VH và TT" → "VII"); and for a word that is no syllable, not capitalised (a name the inventory lacks:
-    "ông già Noo") and read unsure (``doubled``), a vowel read twice ("SẲẢN" → "SẢN")."""
-    cands = model.frequent.get(_skeleton(core))
+    """The syllables a word may stand for: those with its skeleton (a tone or vowel-mark confusion, a letter
+    with a mark no Vietnamese letter has, "quÿ", or another alphabet's look-alike, ``_LOOKALIKE_LETTERS``);
+    after a word that counts ("quý", "Chương", "lần thứ"), "II" of a Roman numeral read as "H" ("quý HI" →
+    "quý III", not "VH và TT" → "VII"); and for a word that is no syllable, not capitalised (a name the
+    inventory lacks: "ông già Noo") and read unsure (``doubled``), a vowel read twice ("SẲẢN" → "SẢN")."""
+    cands = model.frequent.get(_skeleton(core.translate(_LOOKALIKE_LETTERS)))
     more: list[str] = list(cands or ())
     rn = core.replace("H", "II")
     if roman and core.isupper() and "H" in core and _ROMAN.match(rn) and (rk := _key(rn)) in model.index:
@@ -475,6 +506,33 @@ NUMERAL_CONTEXT = frozenset(
         "hạng",
     )
 )
+
+
+# the words after which a numeral is Roman, a quarter's, a stage's, a part's, a term's, a chapter's ("quý
+# II", "giai đoạn III", "phần IV", "khóa XV", "chương II"): "quý 1L năm 2018" (seed 525 alt 002, at 22)
+ROMAN_CONTEXT = frozenset(_key(w) for w in ("quý", "đoạn", "phần", "khóa", "khoá", "chương"))
+# a Roman numeral's "I" read as the letters and digits drawn as one upright stroke, "II" as "H"
+_STROKES = str.maketrans({"1": "I", "l": "I", "L": "I", "|": "I", "!": "I"})
+_STROKED = re.compile(r"^([1lLI|!H]{1,5})(\W*)$")
+
+
+def _numerals_named(words: list[str]) -> list[str]:
+    """The words with a Roman numeral for the strokes it was read as after a word a Roman numeral follows
+    (``ROMAN_CONTEXT``): two strokes or more, digits and letters mixed ("1L", "l1", "Il"), no number as
+    read, that make one ("quý 1L năm 2018" → "quý II"). A number as read ("quý 1", "phần 11") is kept."""
+    out = list(words)
+    for i in range(1, len(words)):
+        m = _STROKED.match(nfc(words[i]))
+        prev = _SYLLABLE.match(nfc(words[i - 1]))
+        if m is None or prev is None or prev.group(3) or _key(prev.group(2).lower()) not in ROMAN_CONTEXT:
+            continue
+        core = m.group(1)
+        if len(core) < 2 or core.isdigit() or (core.isalpha() and core.isupper() and "L" not in core):
+            continue  # a number, a stroke alone ("l": "1" as likely), or capitals (``_candidates``' "H")
+        roman = core.translate(_STROKES).replace("H", "II")
+        if _ROMAN.match(roman):
+            out[i] = roman + m.group(2)
+    return out
 
 
 def _numeral_context(words: list[str], i: int) -> bool:

@@ -2522,3 +2522,11 @@ def test_a_corrected_subject_word_is_not_put_back_from_a_body_phrase_that_ends_b
     ]
     value, conf = _restated(subject, body, {"được": "dược"})
     assert value == " ".join(subject) and conf >= 0.6
+
+
+def test_words_joined_by_a_slash_keep_each_its_own_case_when_corrected() -> None:
+    # corp 813 004: "Ban đại diện quÿ/Hội đồng" corrected became "Quỹ/hội đồng" (one case for both words)
+    from digitize.pipeline.fields.subject import _cased_as
+
+    assert _cased_as("quỹ/hội", "quÿ/Hội") == "quỹ/Hội"
+    assert _cased_as("hồ", "Bồ") == "Hồ"

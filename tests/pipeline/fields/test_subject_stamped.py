@@ -147,3 +147,21 @@ def test_a_lone_letter_and_a_dash_read_between_a_phrase_s_words_are_specks() -> 
     # a printed dash between words alone stays
     words = ["phát", "triển", "kinh", "tế", "-", "xã", "hội"]
     assert specks_dropped(words, [None, None, None, None, w("-", 60.0), None, None]) == words
+
+
+def test_a_dash_read_unsure_where_the_corpus_writes_no_mark_is_a_speck() -> None:
+    # corp 811 001: "dịch vụ Internet và - thông tin" (a stamp's stroke at the line's end read as a dash, 59)
+    from digitize.pipeline.fields.subject import specks_dropped
+
+    def w(text: str, conf: float) -> Word:
+        return Word(text, conf, Box(0, 0, 10, 10))
+
+    words = ["dịch", "vụ", "Internet", "và", "-", "thông", "tin"]
+    read: list[Word | None] = [None, None, None, w("và", 85.0), w("-", 59.0), w("thông", 93.0), None]
+    assert specks_dropped(words, read) == ["dịch", "vụ", "Internet", "và", "thông", "tin"]
+    # read surely: a dash printed there, as read
+    read[4] = w("-", 90.0)
+    assert specks_dropped(words, read) == words
+    # a pair the corpus writes with a dash between keeps it, however unsure
+    words = ["phát", "triển", "kinh", "tế", "-", "xã", "hội"]
+    assert specks_dropped(words, [None, None, None, None, w("-", 40.0), None, None]) == words
