@@ -562,6 +562,17 @@ def test_a_foreign_letter_in_a_word_joined_by_a_slash_is_corrected() -> None:
     got = correct.correct_words(words, [71.0] * len(words))
     assert got == ["danh", "sách", "Ban", "đại", "diện", "quỹ/Hội", "đồng", "quản", "trị"]
     assert correct.correct_words(["doanh", "nghiệp/Mã", "số"], [90.0] * 3) == ["doanh", "nghiệp/Mã", "số"]
+    # a code notation's parts in capitals, a heading's words in capitals: no word to split and judge (the
+    # model made "CT/TỪ", "KH/DỰ", "NĐ/BỘ" of them, "ngày" of "ngay" beside them): kept as read
+    for text in (
+        "Chỉ thị số 05- CT/TU của Ban",
+        "Số: 12- KH/ĐU ngày",
+        "số 05 NĐ/BO của",
+        "BÁO/CÁO ngày",
+        "TỜ/TRÌNH",
+    ):
+        words = text.split()
+        assert correct.correct_words(words, [96.0] * len(words)) == words
 
 
 def test_a_roman_numeral_read_as_strokes_after_quy_is_read_so() -> None:
@@ -574,6 +585,24 @@ def test_a_roman_numeral_read_as_strokes_after_quy_is_read_so() -> None:
     for text in ("quý 1 năm", "quý l năm", "khoản 1l của", "Điều 1l của"):
         words = text.split()
         assert correct.correct_words(words, [22.0] * 3) == words
+    # no letter's stroke among them (digits and rules: "1|", "||", "1!"), a road's "đoạn", a company's "cổ
+    # phần": kept, however sure or unsure
+    for text in ("quý 1| năm", "quý || năm", "phần 1! của", "đoạn 1l đường", "cổ phần IL Việt"):
+        words = text.split()
+        for conf in (22.0, 96.0):
+            assert correct.correct_words(words, [conf] * len(words)) == words
+    assert correct.correct_words(["giai", "đoạn", "1l", "của"], [96.0] * 4)[2] == "II"
+    # the numeral a guess: the page's word judged in doubt (a field made of it goes to review)
+    page = RecognizedPage(
+        0,
+        "ocr",
+        1000.0,
+        1000.0,
+        "",
+        words=tuple(Word(t, 96.0, Box(0, 0, 10, 10)) for t in ("báo", "cáo", "quý", "1L", "năm")),
+    )
+    got = correct.correct(page).words[3]
+    assert got.text == "II" and got.conf == correct.NUMERAL_GUESS_CONF < 60.0
 
 
 def test_a_letter_no_vietnamese_word_is_written_with_is_read_as_its_look_alike() -> None:

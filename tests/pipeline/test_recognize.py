@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -702,5 +703,7 @@ def test_a_words_last_letter_given_again_over_its_end_is_dropped() -> None:
         page(word("chân", 515, 599), word("n", 610, 635)),
         page(word("và", 515, 599), word("ở", 587, 612)),
         page(word("chân", 515, 599), word("n", 587, 612, line=10)),
+        # read far more surely than the word it lies over: the word may be misread over a letter of its own
+        page(replace(word("Toyota", 100, 200), conf=60.0), replace(word("a", 195, 210), conf=96.0)),
     ):
         assert recognize.letters_again_dropped(kept) is kept

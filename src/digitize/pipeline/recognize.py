@@ -399,13 +399,18 @@ def _drop_repeats(line: list[_Tok]) -> list[_Tok]:
 # line ending in it, its box at least this share of its width over that word's: no word of its own is printed
 # over the end of the word before it. Dropped once the page's readings are all in (``letters_again_dropped``).
 REPEAT_LETTER_OVERLAP = 0.3
+# ... unless the letter is read this much more surely than that word (points): then the word may be the one
+# misread over the letter's ink, the letter a word of its own ("chân" at 72, its "n" again at 93: 21 points)
+REPEAT_LETTER_SURER = 25.0
 
 
 def _letter_again(prev: Word, w: Word) -> bool:
-    """``w`` is ``prev``'s last letter read again over ``prev``'s end (``REPEAT_LETTER_OVERLAP``)."""
+    """``w`` is ``prev``'s last letter read again over ``prev``'s end (``REPEAT_LETTER_OVERLAP``), not read
+    far more surely than it (``REPEAT_LETTER_SURER``)."""
     a, b = prev.box, w.box
     return (
         prev.line == w.line
+        and w.conf < prev.conf + REPEAT_LETTER_SURER
         and len(w.text) == 1
         and w.text.isalpha()
         and prev.text[-1:].casefold() == w.text.casefold()

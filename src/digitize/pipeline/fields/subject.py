@@ -4688,17 +4688,27 @@ def _lone_letter(word: str, read: Word | None) -> bool:
     )
 
 
-def _speck_dash(model: correct.Model, a: str, dash: str, b: str, read: Word | None) -> bool:
-    """``dash`` between the words ``a`` and ``b`` is a speck: a dash alone read unsure (``SPECK_CONF``)
-    between two syllables in small letters that the corpus writes side by side (``ANCHOR_SEEN`` times at
-    least) and never with a mark between them ("dịch vụ Internet và - thông tin", a stamp's stroke at the
-    line's end read as a dash at 59, seed 811 corp 001: "và thông" 1339 times, "và <mark> thông" never;
-    "kinh tế - xã hội" is written with its dash)."""
+# a dash's two words written side by side at least this often for a dash between them to be a speck: a
+# pair written so only now and then is written with a dash as well ("giá - thị trường": "giá thị" 59 times)
+DASH_PAIR_SEEN = 200
+
+
+def _speck_dash(
+    model: correct.Model, a: str, dash: str, b: str, read: Word | None, after: Word | None
+) -> bool:
+    """``dash`` between the words ``a`` and ``b`` is a speck: a dash alone read unsure (``SPECK_CONF``) at its
+    line's end (``after``, the word after it as read, on the next line: where a stamp's stroke reaches into
+    the text), between two syllables in small letters that the corpus writes side by side often
+    (``DASH_PAIR_SEEN``) and never with a mark between them ("dịch vụ Internet và - thông tin", a stamp's
+    stroke at the line's end read as a dash at 59, seed 811 corp 001: "và thông" 1339 times, "và <mark>
+    thông" never; "kinh tế - xã hội" is written with its dash, "sinh - hoạt" inside a line is kept)."""
     if dash not in _DASHES or read is None or read.conf >= SPECK_CONF:
+        return False
+    if after is None or after.line == read.line:
         return False
     if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
         return False
-    if _pair_count(model, a, b) < ANCHOR_SEEN:
+    if _pair_count(model, a, b) < DASH_PAIR_SEEN:
         return False
     ia, ib = model.index.get(syllable_key(a)), model.index.get(syllable_key(b))
     if ia is None or ib is None:
@@ -4720,7 +4730,7 @@ def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[st
             out
             and i + 1 < len(words)
             and out[-1] == out[-1].rstrip(_EDGES)
-            and _speck_dash(model, out[-1], words[i], words[i + 1].strip(_EDGES), read[i])
+            and _speck_dash(model, out[-1], words[i], words[i + 1].strip(_EDGES), read[i], read[i + 1])
         ):
             i += 1
             continue
