@@ -643,3 +643,74 @@ def test_numerals_quoted_titles_and_names_are_never_repaired() -> None:
     assert _unsure(words, {"IV": 10.0}) == words
     words = ["thực", "hiện", "“Tháng", "hành", "động", "vì", "trẻ", "em”", "năm", "nay"]
     assert _unsure(words, {"hành": 10.0, "động": 10.0}) == words
+
+
+def test_a_foreign_letter_in_a_word_joined_by_a_slash_is_corrected() -> None:
+    # corp 813 004: "Ban đại diện quÿ/Hội đồng quản trị" ("ÿ" no Vietnamese letter; the slash kept the word
+    # from the model)
+    words = ["danh", "sách", "Ban", "đại", "diện", "quÿ/Hội", "đồng", "quản", "trị"]
+    got = correct.correct_words(words, [71.0] * len(words))
+    assert got == ["danh", "sách", "Ban", "đại", "diện", "quỹ/Hội", "đồng", "quản", "trị"]
+    assert correct.correct_words(["doanh", "nghiệp/Mã", "số"], [90.0] * 3) == ["doanh", "nghiệp/Mã", "số"]
+    # a code notation's parts in capitals, a heading's words in capitals: no word to split and judge (the
+    # model made "CT/TỪ", "KH/DỰ", "NĐ/BỘ" of them, "ngày" of "ngay" beside them): kept as read
+    for text in (
+        "Chỉ thị số 05- CT/TU của Ban",
+        "Số: 12- KH/ĐU ngày",
+        "số 05 NĐ/BO của",
+        "BÁO/CÁO ngày",
+        "TỜ/TRÌNH",
+    ):
+        words = text.split()
+        assert correct.correct_words(words, [96.0] * len(words)) == words
+
+
+def test_a_roman_numeral_read_as_strokes_after_quy_is_read_so() -> None:
+    # alt 525 002: "phòng, chống tham nhũng quý 1L. năm 2018" (at 22) of "quý II"
+    words = ["chống", "tham", "nhũng", "quý", "1L.", "năm", "2018"]
+    assert correct.correct_words(words, [22.0] * len(words))[4] == "II."
+    words = ["chống", "tham", "nhũng", "quý", "Il", "năm", "2018"]
+    assert correct.correct_words(words, [22.0] * len(words))[4] == "II"
+    # a number as read stays, as does a stroke alone ("1" as likely as "I"), and after a word a number follows
+    for text in ("quý 1 năm", "quý l năm", "khoản 1l của", "Điều 1l của"):
+        words = text.split()
+        assert correct.correct_words(words, [22.0] * 3) == words
+    # no letter's stroke among them (digits and rules: "1|", "||", "1!"), a road's "đoạn", a company's "cổ
+    # phần": kept, however sure or unsure
+    for text in ("quý 1| năm", "quý || năm", "phần 1! của", "đoạn 1l đường", "cổ phần IL Việt"):
+        words = text.split()
+        for conf in (22.0, 96.0):
+            assert correct.correct_words(words, [conf] * len(words)) == words
+    assert correct.correct_words(["giai", "đoạn", "1l", "của"], [96.0] * 4)[2] == "II"
+    # the numeral a guess: the page's word judged in doubt (a field made of it goes to review)
+    page = RecognizedPage(
+        0,
+        "ocr",
+        1000.0,
+        1000.0,
+        "",
+        words=tuple(Word(t, 96.0, Box(0, 0, 10, 10)) for t in ("báo", "cáo", "quý", "1L", "năm")),
+    )
+    got = correct.correct(page).words[3]
+    assert got.text == "II" and got.conf == correct.NUMERAL_GUESS_CONF < 60.0
+
+
+def test_a_letter_no_vietnamese_word_is_written_with_is_read_as_its_look_alike() -> None:
+    # "ÿ", "ü": a mark no Vietnamese letter has (dropped with the skeleton); "ð", "ø": another alphabet's
+    # letters drawn as "đ", "o" (``_LOOKALIKE_LETTERS``); a foreign name in a name's run stays as written
+    words = ["quyền", "sử", "dụng", "ðất", "và", "cơ", "sø", "giáo", "dục"]
+    assert correct.correct_words(words, [95.0] * len(words)) == [
+        "quyền",
+        "sử",
+        "dụng",
+        "đất",
+        "và",
+        "cơ",
+        "sở",
+        "giáo",
+        "dục",
+    ]
+    words = ["Ban", "đại", "diện", "quÿ", "đầu", "tư"]
+    assert correct.correct_words(words, [96.0] * len(words)) == ["Ban", "đại", "diện", "quỹ", "đầu", "tư"]
+    words = ["ông", "José", "Müller"]
+    assert correct.correct_words(words, [96.0] * len(words)) == words

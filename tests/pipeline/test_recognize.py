@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ from PIL import Image
 
 from digitize.errors import ToolMissing
 from digitize.pipeline import preprocess, recognize
-from digitize.pipeline.model import RecognizedPage
+from digitize.pipeline.model import Box, RecognizedPage, Word
 from digitize.tools import tesseract
 from tests.pipeline.pages import HEADER_LEFT, HEADER_RIGHT, decree_page, ground_truth, word_accuracy
 
@@ -680,3 +681,29 @@ def test_a_warmed_worker_imports_nothing_on_its_first_page(tmp_path: Path) -> No
         check=True,
     )
     assert out.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_words_last_letter_given_again_over_its_end_is_dropped() -> None:
+    """On a blurred photo a second reading put "chân" over the first's "shỉ", whose "n" (at 93) lay half over
+    it: "chấn chỉnh" became "chân n chỉnh", the subject "chuẩn n chỉnh". A letter alone over the end of a
+    word of its line ending in it is dropped; a letter of its own beside a word, over a word ending
+    otherwise ("và ở") or on another line, stays."""
+
+    def word(text: str, x0: float, x1: float, line: int = 9) -> Word:
+        return Word(text, 93.0, Box(x0, 440.0, x1, 475.0), line=line)
+
+    def page(*words: Word) -> RecognizedPage:
+        return RecognizedPage(0, "ocr", 1600.0, 2300.0, "", words=words)
+
+    got = recognize.letters_again_dropped(
+        page(word("việc", 443, 495), word("chân", 515, 599), word("n", 587, 612), word("chỉnh", 627, 749))
+    )
+    assert [w.text for w in got.words] == ["việc", "chân", "chỉnh"] and got.text == "việc chân chỉnh"
+    for kept in (
+        page(word("chân", 515, 599), word("n", 610, 635)),
+        page(word("và", 515, 599), word("ở", 587, 612)),
+        page(word("chân", 515, 599), word("n", 587, 612, line=10)),
+        # read far more surely than the word it lies over: the word may be misread over a letter of its own
+        page(replace(word("Toyota", 100, 200), conf=60.0), replace(word("a", 195, 210), conf=96.0)),
+    ):
+        assert recognize.letters_again_dropped(kept) is kept

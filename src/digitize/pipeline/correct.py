@@ -289,7 +289,8 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
     judged beside its neighbours as corrected ("CƠ SỜ AN TOÀN": "SỜ" → "SỞ" keeps "CƠ"; "PHO CHU TỊCH" →
     "PHÓ CHỦ TỊCH"), and never beside a misread its neighbour does not keep."""
     model = model or load()
-    words = _years_named(words)
+    parts, confs, whole = _slashed(words, confs)
+    words = _numerals_named(_years_named(parts))
     names = _name_runs(words)
     stream: list[_Slot] = []
     for i in range(len(words)):
@@ -303,7 +304,39 @@ def correct_words(words: list[str], confs: list[float], model: Model | None = No
             k = slot.keys[ci]
             if ci and k is not None:
                 out[slot.word] = slot.pre + cased(model.surface[model.index[k]], slot.core) + slot.post
-    return _provinces_marked(out)
+    joined = [""] * (whole[-1] + 1 if whole else 0)
+    for w, at in zip(_provinces_marked(out), whole, strict=True):
+        joined[at] += w
+    return joined
+
+
+# two words read with a slash between them and no space ("quÿ/Hội đồng quản trị" of "quỹ/Hội đồng", a
+# misread letter in the first, seed 813 corp 004): each a syllable judged beside its neighbours, the slash a
+# mark between the two. Only words in small letters or capitalised: a part of two capitals or more is a code
+# notation's ("CT/TU", "KH/ĐU", "NĐ/BO": no syllable to correct, "CT/TỪ" a misreading made) or a heading's
+# ("BÁO/CÁO", "TỜ/TRÌNH"), kept whole as read
+_SLASHED = re.compile(r"^(\W*[^\W\d_]{1,7}/)([^\W\d_]{1,7}\W*)$")
+
+
+def _word_cased(part: str) -> bool:
+    """``part`` (marks aside) is a word in small letters or capitalised, no run of capitals."""
+    core = re.sub(r"\W", "", part)
+    return core.islower() or core.istitle()
+
+
+def _slashed(words: list[str], confs: list[float]) -> tuple[list[str], list[float], list[int]]:
+    """The words with those joined by a slash (``_SLASHED``) split after it, their confidences, and the
+    index of the word each part was in (to join them again)."""
+    parts: list[str] = []
+    part_confs: list[float] = []
+    whole: list[int] = []
+    for i, (w, c) in enumerate(zip(words, confs, strict=True)):
+        m = _SLASHED.match(nfc(w))
+        pieces = m.groups() if m is not None and all(_word_cased(x) for x in m.groups()) else (w,)
+        parts.extend(pieces)
+        part_confs.extend([c] * len(pieces))
+        whole.extend([i] * len(pieces))
+    return parts, part_confs, whole
 
 
 _YEAR = re.compile(r"^(?:19[4-9]\d|20\d\d)\W{0,2}$")
@@ -433,14 +466,20 @@ _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _DOUBLED = re.compile(r"([aăâeêioôơuưy])\1", re.IGNORECASE)
 
 
+# letters of other alphabets Tesseract reads for a Vietnamese letter that no mark dropped makes one (a
+# diaeresis or another foreign mark is dropped with the skeleton: "quÿ" → quy → "quỹ"): "ðất" for "đất"
+_LOOKALIKE_LETTERS = str.maketrans("ðÐøØıłŁ", "đĐoOilL")
+
+
 def _candidates(
     core: str, k: str, model: Model, roman: bool = False, doubled: bool = True
 ) -> tuple[str, ...] | None:
-    """The syllables a word may stand for: those with its skeleton (a tone or vowel-mark confusion); after a
-    word that counts ("quý", "Chương", "lần thứ"), "II" of a Roman numeral read as "H" ("quý HI" → "quý III",
-    not "VH và TT" → "VII"); and for a word that is no syllable, not capitalised (a name the inventory lacks:
-    "ông già Noo") and read unsure (``doubled``), a vowel read twice ("SẲẢN" → "SẢN")."""
-    cands = model.frequent.get(_skeleton(core))
+    """The syllables a word may stand for: those with its skeleton (a tone or vowel-mark confusion, a letter
+    with a mark no Vietnamese letter has, "quÿ", or another alphabet's look-alike, ``_LOOKALIKE_LETTERS``);
+    after a word that counts ("quý", "Chương", "lần thứ"), "II" of a Roman numeral read as "H" ("quý HI" →
+    "quý III", not "VH và TT" → "VII"); and for a word that is no syllable, not capitalised (a name the
+    inventory lacks: "ông già Noo") and read unsure (``doubled``), a vowel read twice ("SẲẢN" → "SẢN")."""
+    cands = model.frequent.get(_skeleton(core.translate(_LOOKALIKE_LETTERS)))
     more: list[str] = list(cands or ())
     rn = core.replace("H", "II")
     if roman and core.isupper() and "H" in core and _ROMAN.match(rn) and (rk := _key(rn)) in model.index:
@@ -477,6 +516,68 @@ NUMERAL_CONTEXT = frozenset(
         "hạng",
     )
 )
+
+
+# the words after which a numeral is Roman, a quarter's, a part's, a term's, a chapter's ("quý II", "phần
+# IV", "khóa XV", "chương II"), and a stage's after "giai đoạn" ("giai đoạn III"; a road's "đoạn 1" is
+# numbered): "quý 1L năm 2018" (seed 525 alt 002, at 22). Not a joint-stock company's "cổ phần" ("Công ty cổ
+# phần IL": a name's letters)
+ROMAN_CONTEXT = frozenset(_key(w) for w in ("quý", "phần", "khóa", "khoá", "chương"))
+_ROMAN_STAGE = (_key("giai"), _key("đoạn"))
+_NOT_ROMAN_BEFORE = frozenset({(_key("cổ"), _key("phần"))})
+# a Roman numeral's "I" read as the letters and digits drawn as one upright stroke, "II" as "H"
+_STROKES = str.maketrans({"1": "I", "l": "I", "L": "I", "|": "I", "!": "I"})
+_STROKED = re.compile(r"^([1lLI|!H]{1,5})(\W*)$")
+_LETTER_STROKES = frozenset("lLIH")
+# a numeral made of strokes is a guess (the strokes may be digits, a name's letters, "quý 1l" a misread "11"):
+# the word is judged at most this surely (under the fields' doubt, 0.6) so a field made of it goes to review
+NUMERAL_GUESS_CONF = 55.0
+
+
+def _roman_context(words: list[str], i: int) -> bool:
+    """A Roman numeral follows ``words[:i]``: ``ROMAN_CONTEXT``, ``_ROMAN_STAGE``; not ``_NOT_ROMAN_BEFORE``
+    ("cổ phần")."""
+    keys = []
+    for w in words[max(0, i - 2) : i]:
+        m = _SYLLABLE.match(nfc(w))
+        keys.append(_key(m.group(2).lower()) if m is not None else "")
+    prev = _SYLLABLE.match(nfc(words[i - 1]))
+    if prev is None or prev.group(3):
+        return False
+    pair = tuple(keys[-2:]) if len(keys) == 2 else ()
+    if pair in _NOT_ROMAN_BEFORE:
+        return False
+    return keys[-1] in ROMAN_CONTEXT or pair == _ROMAN_STAGE
+
+
+def numeral_guessed(read: str, word: str) -> bool:
+    """``word`` is the Roman numeral ``_numerals_named`` made of the strokes ``read``
+    (``NUMERAL_GUESS_CONF``)."""
+    m = _STROKED.match(nfc(read))
+    if m is None or word == read or not set(m.group(1)) - {"I", "H"}:
+        return False  # (capitals alone: ``_candidates``' "HI" → "III", judged by the model)
+    return _ROMAN.match(word.rstrip(m.group(2)) or "-") is not None
+
+
+def _numerals_named(words: list[str]) -> list[str]:
+    """The words with a Roman numeral for the strokes it was read as after a word a Roman numeral follows
+    (``_roman_context``): two strokes or more, a letter's among them ("1L", "l1", "Il": "1|" and "||" are
+    digits and rules as likely), no number as read, that make one ("quý 1L năm 2018" → "quý II"). A number
+    as read ("quý 1", "phần 11") is kept."""
+    out = list(words)
+    for i in range(1, len(words)):
+        m = _STROKED.match(nfc(words[i]))
+        if m is None or not _roman_context(words, i):
+            continue
+        core = m.group(1)
+        if len(core) < 2 or core.isdigit() or (core.isalpha() and core.isupper() and "L" not in core):
+            continue  # a number, a stroke alone ("l": "1" as likely), or capitals (``_candidates``' "H")
+        if not _LETTER_STROKES & set(core):
+            continue
+        roman = core.translate(_STROKES).replace("H", "II")
+        if _ROMAN.match(roman):
+            out[i] = roman + m.group(2)
+    return out
 
 
 def _numeral_context(words: list[str], i: int) -> bool:
@@ -840,7 +941,14 @@ def correct(page: RecognizedPage) -> RecognizedPage:
     if texts == [w.text for w in page.words]:
         return page
     words: list[Word] = [
-        w if t == w.text else replace(w, text=t, read=w.read or w.text)
+        w
+        if t == w.text
+        else replace(
+            w,
+            text=t,
+            read=w.read or w.text,
+            conf=min(w.conf, NUMERAL_GUESS_CONF) if numeral_guessed(w.text, t) else w.conf,
+        )
         for w, t in zip(page.words, texts, strict=True)
     ]
     return replace(page, words=tuple(words), text=page_text(words))

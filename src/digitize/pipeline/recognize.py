@@ -393,6 +393,43 @@ def _drop_repeats(line: list[_Tok]) -> list[_Tok]:
     return kept
 
 
+# A word's last letter given again as a word of its own over that word's end: "Về việc chân n chỉnh" for
+# "chấn chỉnh" on a blurred photo (seed 625 dev 001: a second reading's "chân" over the first's "shỉ", its
+# "n" at 93 left half over it; the subject became "chuẩn n chỉnh"). A letter alone, the word before it in its
+# line ending in it, its box at least this share of its width over that word's: no word of its own is printed
+# over the end of the word before it. Dropped once the page's readings are all in (``letters_again_dropped``).
+REPEAT_LETTER_OVERLAP = 0.3
+# ... unless the letter is read this much more surely than that word (points): then the word may be the one
+# misread over the letter's ink, the letter a word of its own ("chân" at 72, its "n" again at 93: 21 points)
+REPEAT_LETTER_SURER = 25.0
+
+
+def _letter_again(prev: Word, w: Word) -> bool:
+    """``w`` is ``prev``'s last letter read again over ``prev``'s end (``REPEAT_LETTER_OVERLAP``), not read
+    far more surely than it (``REPEAT_LETTER_SURER``)."""
+    a, b = prev.box, w.box
+    return (
+        prev.line == w.line
+        and w.conf < prev.conf + REPEAT_LETTER_SURER
+        and len(w.text) == 1
+        and w.text.isalpha()
+        and prev.text[-1:].casefold() == w.text.casefold()
+        and a.x0 < b.x0
+        and min(a.y1, b.y1) > max(a.y0, b.y0)
+        and a.x1 - b.x0 >= REPEAT_LETTER_OVERLAP * (b.x1 - b.x0) > 0
+    )
+
+
+def letters_again_dropped(page: RecognizedPage) -> RecognizedPage:
+    """The page without the letters read again over the end of the word before them (``_letter_again``)."""
+    words = page.words
+    drop = {i for i in range(1, len(words)) if _letter_again(words[i - 1], words[i])}
+    if not drop:
+        return page
+    kept = tuple(w for i, w in enumerate(words) if i not in drop)
+    return replace(page, words=kept, text=page_text(kept))
+
+
 # Words Tesseract could not read at all (each one's confidence under PHANTOM_CONF) lying over the words of
 # another of its lines that it read surely (at least PHANTOM_OVER_CONF), none of its own line's other words
 # within PHANTOM_APART of their height: the same ink read a second time, apart. On a dim photo the organ "CỤC

@@ -95,6 +95,7 @@ def process_page(
     page = second_passes(
         prepared, page, lang=lang or get_settings().ocr_languages, budget=tally, page_end=page_end
     )
+    page = recognize.letters_again_dropped(page)
     if get_settings().ocr_correct:
         from digitize.pipeline import correct
 

@@ -2623,3 +2623,11 @@ def test_a_province_cut_at_the_subject_s_end_is_the_document_s_own_in_doubt() ->
         "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh Bắc Giang",
         True,
     )
+
+
+def test_words_joined_by_a_slash_keep_each_its_own_case_when_corrected() -> None:
+    # corp 813 004: "Ban đại diện quÿ/Hội đồng" corrected became "Quỹ/hội đồng" (one case for both words)
+    from digitize.pipeline.fields.subject import _cased_as
+
+    assert _cased_as("quỹ/hội", "quÿ/Hội") == "quỹ/Hội"
+    assert _cased_as("hồ", "Bồ") == "Hồ"

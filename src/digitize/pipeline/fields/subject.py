@@ -3815,7 +3815,11 @@ def _in_capitals(word: str) -> bool:
 
 
 def _cased_as(new: str, old: str) -> str:
-    """``new`` written in ``old``'s case: in lower case, capitalised or in capitals."""
+    """``new`` written in ``old``'s case: in lower case, capitalised or in capitals; two words joined by a
+    slash each in its own ("quÿ/Hội" corrected: "quỹ/Hội")."""
+    if "/" in old and new.count("/") == old.count("/"):
+        parts = zip(new.split("/"), old.split("/"), strict=True)
+        return "/".join(_cased_as(n, o) if o else n for n, o in parts)
     if old == old.lower():
         return new.lower()
     if old == old.upper():
@@ -4702,15 +4706,52 @@ def _lone_letter(word: str, read: Word | None) -> bool:
     )
 
 
+# a dash's two words written side by side at least this often for a dash between them to be a speck: a
+# pair written so only now and then is written with a dash as well ("giá - thị trường": "giá thị" 59 times)
+DASH_PAIR_SEEN = 200
+
+
+def _speck_dash(
+    model: correct.Model, a: str, dash: str, b: str, read: Word | None, after: Word | None
+) -> bool:
+    """``dash`` between the words ``a`` and ``b`` is a speck: a dash alone read unsure (``SPECK_CONF``) at its
+    line's end (``after``, the word after it as read, on the next line: where a stamp's stroke reaches into
+    the text), between two syllables in small letters that the corpus writes side by side often
+    (``DASH_PAIR_SEEN``) and never with a mark between them ("dịch vụ Internet và - thông tin", a stamp's
+    stroke at the line's end read as a dash at 59, seed 811 corp 001: "và thông" 1339 times, "và <mark>
+    thông" never; "kinh tế - xã hội" is written with its dash, "sinh - hoạt" inside a line is kept)."""
+    if dash not in _DASHES or read is None or read.conf >= SPECK_CONF:
+        return False
+    if after is None or after.line == read.line:
+        return False
+    if not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
+        return False
+    if _pair_count(model, a, b) < DASH_PAIR_SEEN:
+        return False
+    ia, ib = model.index.get(syllable_key(a)), model.index.get(syllable_key(b))
+    if ia is None or ib is None:
+        return False
+    return not model.trigrams.get((ia * model.size + model.index["<p>"]) * model.size + ib)
+
+
 def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
     """The words without a run of up to ``_SPECK_RUN`` specks read between two syllables in small letters
     that the corpus writes side by side (``ANCHOR_SEEN`` times at least: "xuất sắc"): a lone letter read
     unsure (``SPECK_CONF``) that the corpus never writes before the word after the run, and a dash or a mark
-    beside it ("xuất Ý - sắc", a stamp's strokes at the line's end read as a letter and a dash)."""
+    beside it ("xuất Ý - sắc", a stamp's strokes at the line's end read as a letter and a dash); or a dash
+    alone that the corpus never writes there (``_speck_dash``)."""
     model = correct.load()
     out: list[str] = []
     i = 0
     while i < len(words):
+        if (
+            out
+            and i + 1 < len(words)
+            and out[-1] == out[-1].rstrip(_EDGES)
+            and _speck_dash(model, out[-1], words[i], words[i + 1].strip(_EDGES), read[i], read[i + 1])
+        ):
+            i += 1
+            continue
         for n in range(_SPECK_RUN, 0, -1):
             run = words[i : i + n]
             if not out or i + n >= len(words) or len(run) < n:
