@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from digitize.pipeline.fields import extract
-from digitize.pipeline.fields.lines import make_line
+from digitize.pipeline.fields.lines import Line, make_line
 from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word
 from tests.pipeline.test_extract import header, page, signer
 
@@ -165,3 +165,149 @@ def test_a_holder_s_name_with_a_stamp_s_labels_over_its_lines_is_the_body_s() ->
         ],
     )
     assert not goes_on(sure, prev)
+
+
+BODY_LINE = "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về việc triển khai công tác, Sở báo cáo"
+NOTICE_SUBJECT = "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc"
+
+
+def _notice(line: str, where: str, conf: dict[str, float]) -> ExtractedField:
+    """A notice whose subject's one line is followed by a body line ``line`` set at ``where``, running to the
+    right margin, its words read as ``conf`` says."""
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/TB-UBND")
+    body = [
+        ("THÔNG BÁO", "center", 95.0),
+        (NOTICE_SUBJECT, "center", 91.0),
+        (line, where, 90.0),
+        ("như sau: tình hình chung của đơn vị ổn định.", "body", 90.0),
+    ]
+    p = page(head + body + signer(("CHỦ TỊCH",), "Phạm Trường Thọ"))
+    words = tuple(replace(w, conf=conf.get(w.text, w.conf)) for w in p.words)
+    return extract([replace(p, words=words)]).fields["subject"]
+
+
+def test_a_body_line_opening_with_a_sure_misread_word_does_not_go_on() -> None:
+    # "Thực" read "Th7c" at 85 (a digit for "ự"; the subject had been the two lines at 0.90): a word read
+    # surely is the print's, not a stamp's garble; the line opens in a capital, the body's
+    line = BODY_LINE.replace("Thực", "Th7c")[:78]
+    f = _notice(line, "x=470", {"Th7c": 85.0})
+    assert (f.value, f.confidence >= SURE) == (NOTICE_SUBJECT, True)
+    # read doubtfully (40): before "hiện" it is the body's "Thực hiện …" misread, no stamp's garble
+    f = _notice(line, "x=470", {"Th7c": 40.0})
+    assert f.value == NOTICE_SUBJECT
+
+
+def test_a_body_line_whose_doubtful_first_word_is_cut_off_does_not_go_on_surely() -> None:
+    # an unindented body line opening with "Thưc" read at 40: cut off the centred run, the rest ("hiện chỉ
+    # đạo …") opens in small letters; "Thưc hiện" is the body's opening: the subject ends above it
+    f = _notice(BODY_LINE.replace("Thực", "Thưc"), "body", {"Thưc": 40.0})
+    assert (f.value, f.confidence >= SURE) == (NOTICE_SUBJECT, True)
+    # a garble that is no body opening's cut off a line that goes on: the line is taken, in doubt
+    f = _notice(BODY_LINE.replace("Thực", "Qxzw"), "body", {"Qxzw": 40.0})
+    assert f.value == NOTICE_SUBJECT or f.confidence < SURE
+
+
+def test_goes_on_skips_only_a_doubtful_garble_that_opens_no_body_paragraph() -> None:
+    from digitize.pipeline.fields.subject import goes_on
+
+    base = page([("x", "body", 90.0)])
+
+    def line(texts: list[tuple[str, float]], y: float) -> Line:
+        return make_line(
+            base, [Word(t, c, Box(300 + 120 * k, y, 400 + 120 * k, y + 40)) for k, (t, c) in enumerate(texts)]
+        )
+
+    prev = line([(t, 95.0) for t in ["về", "việc", "cấp", "Giấy", "phép"]], 500)
+    assert not goes_on(line([("Th7c", 85.0), ("hiện", 95.0), ("chỉ", 95.0), ("đạo", 95.0)], 545), prev)
+    assert not goes_on(line([("Chuy:::", 72.0), ("các", 95.0), ("đơn", 95.0), ("vị", 95.0)], 545), prev)
+    assert not goes_on(line([("Th7c", 40.0), ("hiện", 95.0), ("chỉ", 95.0), ("đạo", 95.0)], 545), prev)
+    assert not goes_on(line([("T6ng", 40.0), ("hợp", 95.0), ("kết", 95.0), ("quả", 95.0)], 545), prev)
+    assert goes_on(line([("NgàicÉ.", 26.0), ("lệm", 68.0), ("hữu", 97.0), ("hạn", 96.0)], 545), prev)
+
+
+def test_a_partial_reading_again_keeps_the_full_row() -> None:
+    from digitize.pipeline.fields.subject import _rereads_dropped
+
+    base = page([("x", "body", 90.0)])
+
+    def ws(texts: list[tuple[str, float, float]], y0: float, y1: float) -> list[Word]:
+        return [Word(t, c, Box(x, y0, x + 100, y1)) for t, x, c in texts]
+
+    # the row read with a stamp's box over three words (15, 30, 30), the box's words read again surely:
+    # the partial reading lies within the row's span, whatever its sureness; the row's words outside the box
+    # ("Về việc cấp", "công trình …") are kept
+    texts = ["Về", "việc", "cấp", "Giấy", "phép", "xâỳ", "dựng", "công", "trình", "nhà"]
+    confs = [91, 91, 91, 91, 91, 15, 30, 30, 91, 91]
+    read = [(t, 300 + 120 * k, c) for k, (t, c) in enumerate(zip(texts, confs, strict=True))]
+    row = make_line(base, ws(read, 500, 540))
+    again = make_line(base, ws([("phép", 783, 93), ("xây", 903, 93), ("dựng", 1023, 93)], 505, 548))
+    assert _rereads_dropped([row, again]) == [row]
+    # a reading again reaching further than the first: its words beyond the first's end are kept
+    short = make_line(base, ws([(t, 300 + 120 * k, 91) for k, t in enumerate(texts[:5])], 500, 540))
+    longer = make_line(base, ws([("Giấy", 662, 60), ("phép", 782, 60), ("xây", 902, 60)], 505, 548))
+    kept = _rereads_dropped([short, longer])
+    assert [ln.text for ln in kept] == ["Về việc cấp Giấy phép", "xây"]
+
+
+def test_a_word_lost_inside_viec_needs_viec_s_own_box_wide_and_no_formula_word() -> None:
+    from digitize.pipeline.fields.subject import lost_in_viec
+
+    base = page([("x", "body", 90.0)])
+
+    def line(texts: list[str], wide: float = 0.0, gap: float = 0.0) -> Line:
+        out, x = [], 400.0
+        for t in texts:
+            w = 22 * len(t) + (wide if t == "việc" else 0.0)
+            out.append(Word(t, 90.0, Box(x, 500, x + w, 540)))
+            x += w + 11 + (gap if t == "việc" else 0.0)
+        return make_line(base, out)
+
+    subj, article = (
+        t.split() for t in ("Về việc hạn Giấy phép sản xuất", "Điều 1. Gia hạn Giấy phép sản xuất.")
+    )
+    # "việc" as wide as its letters, the next word set far (print's spacing): nothing lost inside its box
+    assert lost_in_viec(subj, line(subj, gap=120.0), article) is None
+    assert lost_in_viec(subj, line(subj, wide=150.0), article) == ["Về", "việc", "gia", *subj[2:]]
+    # the article's formula word ("Nay") is never the word lost
+    said = (
+        "Về việc ban hành Quy chế làm việc của Ủy ban",
+        "Điều 1. Nay ban hành Quy chế làm việc của Ủy ban tỉnh.",
+    )
+    subj, article = (t.split() for t in said)
+    assert lost_in_viec(subj, line(subj, wide=150.0), article) is None
+
+
+def test_a_guide_s_subject_may_open_with_ve_viec() -> None:
+    from digitize.pipeline.fields.subject import CONTENT_TITLED, _content_opening
+
+    assert "Hướng dẫn" not in CONTENT_TITLED
+    put = ["Về", "việc", "thực", "hiện", "chế", "độ"]
+    assert _content_opening(put, ["Xyz", "thực", "hiện", "chế", "độ"], "Hướng dẫn") == put
+
+
+def test_a_line_gone_on_only_past_a_stamp_s_garble_leaves_the_subject_in_doubt() -> None:
+    from digitize.pipeline.fields.layout import read_layout
+    from digitize.pipeline.fields.lines import page_lines
+    from digitize.pipeline.fields.subject import subject_lines
+
+    head = header(parent=None, organ=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), number="Số: 07/QĐ-UBND")
+    first = "Về việc cấp lại Giấy phép sản xuất cho Công ty trách nhiệm hữu hạn một thành"
+    second = "NgàicÉ. viên Nông nghiệp và Phát triển nông thôn tỉnh Quảng Ngãi giai đoạn năm 2024"
+
+    def lines(lead: float) -> list[Line]:
+        body = [
+            ("QUYẾT ĐỊNH", "center", 95.0),
+            (first, "center", 91.0),
+            (second, "x=470", 91.0),
+            ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "center", 93.0),
+            ("Điều 1. Cấp lại Giấy phép sản xuất cho Công ty.", "body", 90.0),
+        ]
+        p = page(head + body + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ"))
+        p = replace(p, words=tuple(replace(w, conf=lead) if w.text == "NgàicÉ." else w for w in p.words))
+        return subject_lines(read_layout(page_lines(p)))
+
+    # the wide line under the first opens with a stamp's garble (26) over its capital: it goes on only
+    # past the garble, no sure reading
+    found = lines(26.0)
+    assert [ln.text for ln in found] == [first, second]
+    assert getattr(found, "garble_led", False)

@@ -319,26 +319,55 @@ def letter_width(ln: Line) -> float | None:
 
 
 _STAMP_LEAD = 2  # words at most of an incoming stamp's marks opening a subject line
-_STAMP_MARK = re.compile(r"[:\d]")
+# the two words a body's paragraph opens with (``BODY_START``'s and a report's: "Thực hiện chỉ đạo …", "Tổng
+# hợp …"): a doubtful first word like the first of them before the second is that opening misread ("Th7c
+# hiện …", "Thưc hiện …"), the body's, no stamp's garble over the subject's line
+BODY_OPENINGS = (
+    ("can", "cu"), ("thuc", "hien"), ("tong", "hop"), ("thi", "hanh"), ("theo", "de"), ("chung", "nhan"),
+    ("kinh", "gui"), ("cap", "phep"), ("dieu", "1"),
+)  # fmt: skip
+BODY_OPENING_LIKE = 60  # rapidfuzz ratio of a doubtful word's letters to an opening's first word
 
 
 def _stamp_garble(w: Word) -> bool:
-    """A word no word read right that holds a colon or a digit (a stamp's label or its pen's number:
-    "Chuy:::", "K7và") or was read below ``UNSURE_SYLLABLE`` ("NgàicÉ." at 26)."""
+    """A word no word read right (``_read_right``) read below ``UNSURE_SYLLABLE`` ("NgàicÉ." at 26): an
+    incoming stamp's label glued over a subject line's first word; a word read surely is the print's,
+    whatever marks it holds ("Th7c" at 85 is the body's "Thực")."""
     core = w.text.strip(_EDGES)
-    marked = _STAMP_MARK.search(w.text) is not None
-    return bool(core) and not _read_right(w.text) and (marked or w.conf < UNSURE_SYLLABLE)
+    return bool(core) and not _read_right(w.text) and w.conf < UNSURE_SYLLABLE
 
 
-def goes_on(ln: Line, prev: Line) -> bool:
+def body_led(w: Word, nxt: Word) -> bool:
+    """The doubtful word ``w`` and the word after it read as a body paragraph's opening (``BODY_OPENINGS``):
+    the word after it the opening's second, ``w``'s letters like its first ("Th7c hiện", "T6ng hợp")."""
+    a = fold(w.text).strip(_EDGES).lower()
+    b = fold(nxt.text).strip(_EDGES).lower()
+    return any(b == second and fuzz.ratio(a, first) >= BODY_OPENING_LIKE for first, second in BODY_OPENINGS)
+
+
+def garbles_led(ln: Line) -> int:
+    """How many of the line's first words (``_STAMP_LEAD`` at most, a word left after them) are an incoming
+    stamp's garble (``_stamp_garble``) and no misread opening of a body paragraph (``body_led``)."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    k = 0
+    while (
+        k < min(_STAMP_LEAD, len(words) - 1)
+        and _stamp_garble(words[k])
+        and not body_led(words[k], words[k + 1])
+    ):
+        k += 1
+    return k
+
+
+def goes_on(ln: Line, prev: Line, *, skip: bool = True) -> bool:
     """A centred line right under the subject's line ``prev`` that opens in lower case and is printed as it
     is goes on with it, however wide ("Về việc cấp Giấy phép kinh doanh dịch vụ lữ hành / nội địa cho Hợp
     tác xã …" as wide as the body's lines): the body's first line opens a paragraph (or is its authority
-    line) with a capital, in narrower letters than the subject's bold ones."""
+    line) with a capital, in narrower letters than the subject's bold ones. ``skip``: a stamp's garble over
+    the line's first words (``garbles_led``: "NgàicÉ. lệm hữu hạn …") left out (the line then no sure
+    subject's: ``SubjectLines.garble_led``)."""
     words = sorted(ln.words, key=lambda w: w.box.x0)
-    k = 0
-    while k < min(_STAMP_LEAD, len(words) - 1) and _stamp_garble(words[k]):
-        k += 1  # "NgàicÉ. lệm hữu hạn …": an incoming stamp's label glued over the line's first word
+    k = garbles_led(ln) if skip else 0
     first = next((ch for w in words[k:] for ch in w.text if ch.isalpha()), "")
     if not first.islower():
         return False
@@ -1248,13 +1277,19 @@ def struck_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | No
     return ["Về", "việc", first.lower() if first.istitle() else first, *words[3:]]
 
 
+# words an article opens with that are its formula, not what the subject names ("Điều 1. Nay công nhận …",
+# "Căn cứ …", "Theo …")
+ARTICLE_FORMULA = frozenset({"nay", "can", "theo"})
+
+
 def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[str] | None:
     """The subject's words with the word lost after "Về việc" put back from where the body restates it:
-    "việc" read with a box reaching over that word's room (a stamp's pass read "việc gia" as "việc": from the
-    box's left edge to the next word read, room for its four letters and that word's ``letter_width`` at
-    least), ``_ANCHOR`` + 1 words read well after it that the body says once right after a clause's first
-    word ("Điều 1. Gia hạn Giấy phép …"), that word read well, in letters, and one the corpus shows before
-    the next word read ("gia hạn"): ["Về", "việc", "gia", "hạn", …]. None otherwise (a guess: to review)."""
+    "việc" read with a box reaching over that word's room (a stamp's pass read "việc gia" as "việc": its box
+    as wide as its four letters and that word's at the line's ``letter_width`` at least; the gap to the next
+    word read is print's spacing, no room lost), ``_ANCHOR`` + 1 words read well after it that the body says
+    once right after a clause's first word ("Điều 1. Gia hạn Giấy phép …"), that word read well, in letters,
+    no formula of the article's (``ARTICLE_FORMULA``: "Nay"), and one the corpus shows before the next word
+    read ("gia hạn"): ["Về", "việc", "gia", "hạn", …]. None otherwise (a guess: to review)."""
     if len(words) < 3 + _ANCHOR or words[:2] != ["Về", "việc"] or not reads_well(words[2 : 3 + _ANCHOR]):
         return None
     found = _restated_after(words[2 : 3 + _ANCHOR], body)
@@ -1265,14 +1300,15 @@ def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[
         return None
     if fold(first) in ("ve", "viec"):
         return None  # "Điều 1. Việc cấp …": the body's "việc", read already
+    if fold(first) in ARTICLE_FORMULA:
+        return None  # "Điều 1. Nay giao …": the article's formula, never the subject's ("Về việc giao …")
     read = sorted(line.words, key=lambda w: w.box.x0)
     at = next((k for k, w in enumerate(read[:-1]) if unglue(w.text) == "việc"), None)
     lw = letter_width(line)
     if at is None or lw is None or unglue(read[at + 1].text) != words[2]:
         return None
-    room = read[at + 1].box.x0 - read[at].box.x0
-    if room < lw * (len("việc") + len(first)):
-        return None  # "việc" and the next word as far apart as print sets them: nothing lost there
+    if read[at].box.x1 - read[at].box.x0 < lw * (len("việc") + len(first)):
+        return None  # "việc"'s box as wide as its letters: nothing lost inside it (a gap is print's spacing)
     return ["Về", "việc", first.lower() if first.istitle() else first, *words[2:]]
 
 
@@ -2857,19 +2893,32 @@ def _rereads_dropped(lines: list[Line]) -> list[Line]:
     """The lines without a row read twice: of two lines on one row (sharing ``ROW_SHARE`` of the shorter's
     height) that hold ``REREAD_WORDS`` words or more of the same letters in the same place (a stamp's pass
     reading the row through its box gave "ĐỘNG KHOA Hẹ" again under "… ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ"), the
-    one read less surely (its words' mean confidence) is left out: else the subject says its words twice."""
-    dropped: set[int] = set()
-    for a, b in itertools.combinations(lines, 2):
-        if id(a) in dropped or id(b) in dropped or not a.words or not b.words:
+    reading again is the one whose words lie within the other's span (a word's width over at most: the
+    stamp's box holds part of the row), or, the two as wide, the one read less surely (its words' mean
+    confidence); its words over the other's are left out, its words beyond the other's ends kept (a row read
+    again further than the first reading reached): else the subject says its words twice, or loses the
+    words the partial reading's sureness would have thrown away."""
+    out = list(lines)
+    for i, j in itertools.combinations(range(len(out)), 2):
+        a, b = out[i], out[j]
+        if not a.words or not b.words:
             continue
         if min(a.y1, b.y1) - max(a.y0, b.y0) < ROW_SHARE * min(a.y1 - a.y0, b.y1 - b.y0):
             continue
-        same = sum(any(_same_word(x, y) for y in b.words) for x in a.words)
-        if same < REREAD_WORDS:
+        if sum(any(_same_word(x, y) for y in b.words) for x in a.words) < REREAD_WORDS:
             continue
-        mean_a, mean_b = (statistics.fmean(w.conf for w in ln.words) for ln in (a, b))
-        dropped.add(id(b) if mean_b < mean_a else id(a))
-    return [ln for ln in lines if id(ln) not in dropped]
+        word = statistics.median(w.box.x1 - w.box.x0 for w in (*a.words, *b.words))
+        a_in = a.x0 >= b.x0 - word and a.x1 <= b.x1 + word
+        b_in = b.x0 >= a.x0 - word and b.x1 <= a.x1 + word
+        if a_in != b_in:
+            again = i if a_in else j
+        else:
+            mean_a, mean_b = (statistics.fmean(w.conf for w in ln.words) for ln in (a, b))
+            again = j if mean_b < mean_a else i
+        first = out[i + j - again]
+        beyond = [w for w in out[again].words if w.box.x1 <= first.x0 or w.box.x0 >= first.x1]
+        out[again] = sub_line(out[again], beyond) if beyond else replace(out[again], words=())
+    return [ln for ln in out if ln.words]
 
 
 ROW_SHARE = 0.6  # two lines stand on one row when they share this much of the shorter one's height ...
@@ -3163,11 +3212,20 @@ def _speck_line(ln: Line, prev: Line) -> bool:
     return bool(ln.words) and all(w.box.y1 - w.box.y0 < SPECK_HEIGHT * h for w in ln.words)
 
 
-def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
+class SubjectLines(list[Line]):
+    """The trích yếu's lines; ``garble_led``: a line of them reaching the right margin went on with the line
+    above only with its first words left out as a stamp's garble (``garbles_led``) or cut off its row left of
+    the centred run (a body's line opening with a doubtful "Thưc" at 40: "hiện chỉ đạo …" in small letters
+    looks like the subject's): the subject is no sure reading."""
+
+    garble_led: bool = False
+
+
+def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> SubjectLines:
     """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
     ``type_cx`` (``boxed``: the heading's place is known)."""
     width = layout.width
-    subj: list[Line] = []
+    subj = SubjectLines()
     right_margin = _right_margin(layout)
     pitch = line_pitch(layout.first)
 
@@ -3262,8 +3320,14 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             break  # a line in capitals under a subject in normal case: the authority line ("TRƯỞNG CỤC …")
         if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
             break
-        if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width and not goes_on(ln, subj[-1]):
-            break  # a body line running to the right margin, not a centred subject line
+        if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
+            if not goes_on(ln, subj[-1]):
+                break  # a body line running to the right margin, not a centred subject line
+            kept = sorted(ln.words, key=lambda w: w.box.x0)
+            cut = [w for w in raw.words if w.box.x1 <= kept[0].box.x0]  # left of the run kept
+            if cut and body_led(max(cut, key=lambda w: w.box.x1), kept[0]):
+                break  # "Thưc" (40) cut off "hiện chỉ đạo …": the body's "Thực hiện …"
+            subj.garble_led = subj.garble_led or bool(cut) or not goes_on(ln, subj[-1], skip=False)
         subj.append(ln)
     return subj
 
@@ -3473,10 +3537,11 @@ def stamped_opening(
 
 
 # types whose trích yếu names what the document is, with no "Về việc" before it (Decree 30's reports, plans,
-# programmes, schemes, guides, rules: "Báo cáo Kết quả …", "Kế hoạch Triển khai …"): "Về việc" is the formula
-# of decisions, submissions, notices, letters, never put back on these
+# programmes, schemes, rules: "Báo cáo Kết quả …", "Kế hoạch Triển khai …"): "Về việc" is the formula of
+# decisions, submissions, notices, letters, never put back on these (a guide may have it: "HƯỚNG DẪN Về việc
+# …")
 CONTENT_TITLED = frozenset(
-    {"Báo cáo", "Kế hoạch", "Chương trình", "Đề án", "Phương án", "Hướng dẫn", "Quy chế", "Quy định"}
+    {"Báo cáo", "Kế hoạch", "Chương trình", "Đề án", "Phương án", "Quy chế", "Quy định"}
 )
 _REPORT_TYPE = "Báo cáo"
 
@@ -3753,7 +3818,8 @@ def read_subject(
         doubt = doubt or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
-        subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
+        found = subject_lines(layout, typed=typed)
+        subj, stray = _stray_numbers(found)
         if subj:
             # a stray number dropped, or a stamp's date or label (``drop_stamp_marks``: OCR pages only, a
             # text layer's "… sang ngày: 15/3/2024" is as written, REVIEW-28 #3); words after a restored
@@ -3772,7 +3838,8 @@ def read_subject(
                 ]
             )
             kept_words, marked = drop_stamp_marks(all_read) if ocr else (all_read, False)
-            guessed = stray or marked or colon_end
+            # a line gone on with only past a stamp's garble over its opening (``SubjectLines.garble_led``)
+            guessed = stray or marked or colon_end or getattr(found, "garble_led", False)
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             if ve_viec is None and (cased := _VE_VIEC_CASED.match(joined)) is not None:
