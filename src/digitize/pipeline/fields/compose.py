@@ -34,6 +34,7 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.signer import blurred_family, blurred_given, fit_title, read_document_signer
 from digitize.pipeline.fields.subject import (
+    article_opened,
     case_garbles_lowered,
     cut_in_doubt,
     cut_word_restored,
@@ -170,6 +171,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = end_garble_continued(subject, own, all_lines)  # "… cơ quan nhà nHDÊN": its last word
         # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
         subject = recorrected(year_word_restored(subject, nam_like=True), own)  # a text layer's: as written
+        if not vv:  # (a công văn's subject after "V/v" opens in small letters as written)
+            subject = article_opened(subject, own, all_lines)  # "chi tiết …" under "Điều 1. Quy định …"
         subject = read_restated(subject, own, all_lines)  # "kinh doanh được" of "dược" as the body prints it
         subject = rejoined(subject, own)  # a word a stamp's side cut in two
         subject = lost_inside_restored(case_garbles_lowered(subject, own))  # "c áy, cHữa": a stroke over them

@@ -5,6 +5,7 @@ line is cut off, a body line (an authority line in capitals, a line running to t
 from __future__ import annotations
 
 import bisect
+import difflib
 import itertools
 import math
 import re
@@ -317,12 +318,57 @@ def letter_width(ln: Line) -> float | None:
     return sum(w.box.x1 - w.box.x0 for w in words) / letters if letters else None
 
 
-def goes_on(ln: Line, prev: Line) -> bool:
+_STAMP_LEAD = 2  # words at most of an incoming stamp's marks opening a subject line
+# the two words a body's paragraph opens with (``BODY_START``'s and a report's: "Thực hiện chỉ đạo …", "Tổng
+# hợp …"): a doubtful first word like the first of them before the second is that opening misread ("Th7c
+# hiện …", "Thưc hiện …"), the body's, no stamp's garble over the subject's line
+BODY_OPENINGS = (
+    ("can", "cu"), ("thuc", "hien"), ("tong", "hop"), ("thi", "hanh"), ("theo", "de"), ("chung", "nhan"),
+    ("kinh", "gui"), ("cap", "phep"), ("dieu", "1"),
+)  # fmt: skip
+BODY_OPENING_LIKE = 60  # rapidfuzz ratio of a doubtful word's letters to an opening's first word
+
+
+def _stamp_garble(w: Word) -> bool:
+    """A word no word read right (``_read_right``) read below ``UNSURE_SYLLABLE`` ("NgàicÉ." at 26): an
+    incoming stamp's label glued over a subject line's first word; a word read surely is the print's,
+    whatever marks it holds ("Th7c" at 85 is the body's "Thực")."""
+    core = w.text.strip(_EDGES)
+    return bool(core) and not _read_right(w.text) and w.conf < UNSURE_SYLLABLE
+
+
+def body_led(w: Word, nxt: Word) -> bool:
+    """The doubtful word ``w`` and the word after it read as a body paragraph's opening (``BODY_OPENINGS``):
+    the word after it the opening's second, ``w``'s letters like its first ("Th7c hiện", "T6ng hợp")."""
+    a = fold(w.text).strip(_EDGES).lower()
+    b = fold(nxt.text).strip(_EDGES).lower()
+    return any(b == second and fuzz.ratio(a, first) >= BODY_OPENING_LIKE for first, second in BODY_OPENINGS)
+
+
+def garbles_led(ln: Line) -> int:
+    """How many of the line's first words (``_STAMP_LEAD`` at most, a word left after them) are an incoming
+    stamp's garble (``_stamp_garble``) and no misread opening of a body paragraph (``body_led``)."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    k = 0
+    while (
+        k < min(_STAMP_LEAD, len(words) - 1)
+        and _stamp_garble(words[k])
+        and not body_led(words[k], words[k + 1])
+    ):
+        k += 1
+    return k
+
+
+def goes_on(ln: Line, prev: Line, *, skip: bool = True) -> bool:
     """A centred line right under the subject's line ``prev`` that opens in lower case and is printed as it
     is goes on with it, however wide ("Về việc cấp Giấy phép kinh doanh dịch vụ lữ hành / nội địa cho Hợp
     tác xã …" as wide as the body's lines): the body's first line opens a paragraph (or is its authority
-    line) with a capital, in narrower letters than the subject's bold ones."""
-    first = next((ch for ch in ln.text if ch.isalpha()), "")
+    line) with a capital, in narrower letters than the subject's bold ones. ``skip``: a stamp's garble over
+    the line's first words (``garbles_led``: "NgàicÉ. lệm hữu hạn …") left out (the line then no sure
+    subject's: ``SubjectLines.garble_led``)."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    k = garbles_led(ln) if skip else 0
+    first = next((ch for w in words[k:] for ch in w.text if ch.isalpha()), "")
     if not first.islower():
         return False
     mine, theirs = letter_width(ln), letter_width(prev)
@@ -1231,6 +1277,41 @@ def struck_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | No
     return ["Về", "việc", first.lower() if first.istitle() else first, *words[3:]]
 
 
+# words an article opens with that are its formula, not what the subject names ("Điều 1. Nay công nhận …",
+# "Căn cứ …", "Theo …")
+ARTICLE_FORMULA = frozenset({"nay", "can", "theo"})
+
+
+def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[str] | None:
+    """The subject's words with the word lost after "Về việc" put back from where the body restates it:
+    "việc" read with a box reaching over that word's room (a stamp's pass read "việc gia" as "việc": its box
+    as wide as its four letters and that word's at the line's ``letter_width`` at least; the gap to the next
+    word read is print's spacing, no room lost), ``_ANCHOR`` + 1 words read well after it that the body says
+    once right after a clause's first word ("Điều 1. Gia hạn Giấy phép …"), that word read well, in letters,
+    no formula of the article's (``ARTICLE_FORMULA``: "Nay"), and one the corpus shows before the next word
+    read ("gia hạn"): ["Về", "việc", "gia", "hạn", …]. None otherwise (a guess: to review)."""
+    if len(words) < 3 + _ANCHOR or words[:2] != ["Về", "việc"] or not reads_well(words[2 : 3 + _ANCHOR]):
+        return None
+    found = _restated_after(words[2 : 3 + _ANCHOR], body)
+    if found is None:
+        return None
+    first, opens_clause = found
+    if not opens_clause or not first.isalpha() or not reads_well([first]) or not _phrase(first, words[2]):
+        return None
+    if fold(first) in ("ve", "viec"):
+        return None  # "Điều 1. Việc cấp …": the body's "việc", read already
+    if fold(first) in ARTICLE_FORMULA:
+        return None  # "Điều 1. Nay giao …": the article's formula, never the subject's ("Về việc giao …")
+    read = sorted(line.words, key=lambda w: w.box.x0)
+    at = next((k for k, w in enumerate(read[:-1]) if unglue(w.text) == "việc"), None)
+    lw = letter_width(line)
+    if at is None or lw is None or unglue(read[at + 1].text) != words[2]:
+        return None
+    if read[at].box.x1 - read[at].box.x0 < lw * (len("việc") + len(first)):
+        return None  # "việc"'s box as wide as its letters: nothing lost inside it (a gap is print's spacing)
+    return ["Về", "việc", first.lower() if first.istitle() else first, *words[2:]]
+
+
 def _fused_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
     """``ve_restated`` for a first word that is no word read right, a "V" and letters after it, ``_ANCHOR``
     + 1 words read well after it that the body says once right after a clause's first word ("Điều 1. Thành
@@ -2030,6 +2111,8 @@ def holder_restated(
     stamped = 2 * same >= len(theirs) and stamp_in_name(rest, theirs[same:], words)  # "… Xanh đấy /2 7 Ngân"
     if not stamped and lost_in_name(rest, theirs[same:], words, in_doubt=f.confidence <= GUESSED_CONFIDENCE):
         stamped = same > 0  # "Công ty [TNHH MTV under a stamp's date] Thiết bị Y tế Thành Đạt!"
+    if not stamped and same > 0 and f.confidence <= GUESSED_CONFIDENCE:
+        stamped = garbles_in_name(mine, theirs, words)  # "Công ty NgàicÉ lệm hữu hạn …" of "trách nhiệm"
     if not stamped and (
         not rest or same == len(theirs) or 2 * same < len(theirs) or len(rest) > len(theirs) - same
     ):
@@ -2071,6 +2154,26 @@ def stamp_in_name(rest: Sequence[str], theirs: Sequence[str], own: Sequence[Word
 
 
 _NAME_MARKS = _EDGES + "!?"
+
+
+def garbles_in_name(mine: Sequence[str], theirs: Sequence[str], own: Sequence[Word]) -> bool:
+    """The subject's holder's name (``mine``) is the body's (``theirs``) with runs of words garbled inside
+    it (an incoming stamp's labels over a long name's lines: "Công ty NgàicÉ lệm hữu hạn … Nông nghiệp
+    Chuy::: K7và Phát triển …" for "… trách nhiệm hữu hạn … Nông nghiệp và Phát triển …"): the two agree on
+    their first and last words and on half of the body's words at least, in order; each run of the
+    subject's that differs holds a word read doubtfully (``_doubtful``: unsure or no word read right), and
+    no word of the body's is missing from the subject's (a word lost is ``lost_in_name``'s)."""
+    a = [fold(w).strip(_NAME_MARKS) for w in mine]
+    b = [fold(w).strip(_NAME_MARKS) for w in theirs]
+    if not a or not b or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    if 2 * sum(m.size for m in matcher.get_matching_blocks()) < len(b):
+        return False
+    runs = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    return bool(runs) and all(
+        tag == "replace" and any(_doubtful(w, own) for w in mine[i1:i2]) for tag, i1, i2, _, _ in runs
+    )
 
 
 def lost_in_name(rest: Sequence[str], theirs: Sequence[str], own: Sequence[Word], *, in_doubt: bool) -> bool:
@@ -2773,8 +2876,49 @@ def subject_lines(layout: Layout, *, typed: bool = False) -> list[Line]:
     type_ln = layout.first[layout.type_i]
     window = layout.first[layout.type_i + 1 : layout.type_i + 1 + SUBJECT_WINDOW]
     cx = heading_centre(layout, layout.type_i)
-    under = _rows_joined(_under([*_below_before(layout), *window], type_ln))
+    under = _rows_joined(_rereads_dropped(_under([*_below_before(layout), *window], type_ln)))
     return _centred_lines(layout, under, cx, type_ln.boxed)
+
+
+REREAD_WORDS = 2  # words a line repeats of another on its row, in the same place, to be that row read again
+
+
+def _same_word(a: Word, b: Word) -> bool:
+    """Two words of the same letters (folded, marks at the ends aside) whose boxes overlap across."""
+    ca, cb = fold(a.text).strip(_EDGES), fold(b.text).strip(_EDGES)
+    return bool(ca) and ca == cb and min(a.box.x1, b.box.x1) > max(a.box.x0, b.box.x0)
+
+
+def _rereads_dropped(lines: list[Line]) -> list[Line]:
+    """The lines without a row read twice: of two lines on one row (sharing ``ROW_SHARE`` of the shorter's
+    height) that hold ``REREAD_WORDS`` words or more of the same letters in the same place (a stamp's pass
+    reading the row through its box gave "ĐỘNG KHOA Hẹ" again under "… ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ"), the
+    reading again is the one whose words lie within the other's span (a word's width over at most: the
+    stamp's box holds part of the row), or, the two as wide, the one read less surely (its words' mean
+    confidence); its words over the other's are left out, its words beyond the other's ends kept (a row read
+    again further than the first reading reached): else the subject says its words twice, or loses the
+    words the partial reading's sureness would have thrown away."""
+    out = list(lines)
+    for i, j in itertools.combinations(range(len(out)), 2):
+        a, b = out[i], out[j]
+        if not a.words or not b.words:
+            continue
+        if min(a.y1, b.y1) - max(a.y0, b.y0) < ROW_SHARE * min(a.y1 - a.y0, b.y1 - b.y0):
+            continue
+        if sum(any(_same_word(x, y) for y in b.words) for x in a.words) < REREAD_WORDS:
+            continue
+        word = statistics.median(w.box.x1 - w.box.x0 for w in (*a.words, *b.words))
+        a_in = a.x0 >= b.x0 - word and a.x1 <= b.x1 + word
+        b_in = b.x0 >= a.x0 - word and b.x1 <= a.x1 + word
+        if a_in != b_in:
+            again = i if a_in else j
+        else:
+            mean_a, mean_b = (statistics.fmean(w.conf for w in ln.words) for ln in (a, b))
+            again = j if mean_b < mean_a else i
+        first = out[i + j - again]
+        beyond = [w for w in out[again].words if w.box.x1 <= first.x0 or w.box.x0 >= first.x1]
+        out[again] = sub_line(out[again], beyond) if beyond else replace(out[again], words=())
+    return [ln for ln in out if ln.words]
 
 
 ROW_SHARE = 0.6  # two lines stand on one row when they share this much of the shorter one's height ...
@@ -3068,11 +3212,20 @@ def _speck_line(ln: Line, prev: Line) -> bool:
     return bool(ln.words) and all(w.box.y1 - w.box.y0 < SPECK_HEIGHT * h for w in ln.words)
 
 
-def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> list[Line]:
+class SubjectLines(list[Line]):
+    """The trích yếu's lines; ``garble_led``: a line of them reaching the right margin went on with the line
+    above only with its first words left out as a stamp's garble (``garbles_led``) or cut off its row left of
+    the centred run (a body's line opening with a doubtful "Thưc" at 40: "hiện chỉ đạo …" in small letters
+    looks like the subject's): the subject is no sure reading."""
+
+    garble_led: bool = False
+
+
+def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> SubjectLines:
     """The trích yếu's lines among ``under`` (the lines under its heading, top to bottom), centred on
     ``type_cx`` (``boxed``: the heading's place is known)."""
     width = layout.width
-    subj: list[Line] = []
+    subj = SubjectLines()
     right_margin = _right_margin(layout)
     pitch = line_pitch(layout.first)
 
@@ -3167,8 +3320,14 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
             break  # a line in capitals under a subject in normal case: the authority line ("TRƯỞNG CỤC …")
         if ln.boxed and subj and ln.x0 < (subj[0].x0 - width * 0.12):
             break
-        if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width and not goes_on(ln, subj[-1]):
-            break  # a body line running to the right margin, not a centred subject line
+        if ln.boxed and subj and ln.x1 > right_margin - 0.02 * width:
+            if not goes_on(ln, subj[-1]):
+                break  # a body line running to the right margin, not a centred subject line
+            kept = sorted(ln.words, key=lambda w: w.box.x0)
+            cut = [w for w in raw.words if w.box.x1 <= kept[0].box.x0]  # left of the run kept
+            if cut and body_led(max(cut, key=lambda w: w.box.x1), kept[0]):
+                break  # "Thưc" (40) cut off "hiện chỉ đạo …": the body's "Thực hiện …"
+            subj.garble_led = subj.garble_led or bool(cut) or not goes_on(ln, subj[-1], skip=False)
         subj.append(ln)
     return subj
 
@@ -3344,14 +3503,21 @@ def _glued_tail(model: correct.Model, word: str, after: str) -> tuple[str, str] 
 
 
 def stamped_opening(
-    words: Sequence[str], first_n: int, first: Line, lines: Sequence[Line], body: Sequence[str] = ()
+    words: Sequence[str],
+    first_n: int,
+    first: Line,
+    lines: Sequence[Line],
+    body: Sequence[str] = (),
+    type_name: str | None = None,
 ) -> list[str] | None:
     """``_stamped_opening``; where it finds none, the same with the garble's word glued to the subject's
     next one read unsure (below ``GLUED_GARBLE_CONF``) split before the syllable it ends in
     (``_glued_tail``: "Sẽ vế đệbáo đảm …" of "Về việc bảo đảm …"). ``body``: the words of the lines outside
-    the subject, where a decision restates it (``_body_opening``)."""
-    if (put := _stamped_opening(words, first_n, first, lines, body=body)) is not None:
-        return put
+    the subject, where a decision restates it (``_body_opening``). ``type_name``: the heading read; a type
+    whose trích yếu names its content (``CONTENT_TITLED``) gets no "Về việc" (``_content_opening``)."""
+    put = _stamped_opening(words, first_n, first, lines, body=body)
+    if put is not None:
+        return _content_opening(put, words, type_name)
     model = correct.load()
     read = {w.text: w for w in first.words}
     for i in range(1, min(_PAIR_WORDS[1], len(words) - 1)):
@@ -3366,8 +3532,47 @@ def stamped_opening(
         if (
             put := _stamped_opening(glued, first_n + 1, first, lines, glued_at=(i + 1, w), body=body)
         ) is not None:
-            return put  # else a later word of the garble may be the one glued to the subject's
+            return _content_opening(put, glued, type_name)  # else a later word of the garble may be the one
     return None
+
+
+# types whose trích yếu names what the document is, with no "Về việc" before it (Decree 30's reports, plans,
+# programmes, schemes, rules: "Báo cáo Kết quả …", "Kế hoạch Triển khai …"): "Về việc" is the formula of
+# decisions, submissions, notices, letters, never put back on these (a guide may have it: "HƯỚNG DẪN Về việc
+# …")
+CONTENT_TITLED = frozenset(
+    {"Báo cáo", "Kế hoạch", "Chương trình", "Đề án", "Phương án", "Quy chế", "Quy định"}
+)
+_REPORT_TYPE = "Báo cáo"
+
+
+def _content_opening(put: list[str], words: Sequence[str], type_name: str | None) -> list[str] | None:
+    """The opening ``put`` back for a garble at the start of the subject ``words`` as the heading's type
+    allows: as it is for a type whose trích yếu may open with "Về việc"; for a ``CONTENT_TITLED`` type a
+    "Về việc" put back is no opening of its (a report's garble "iấy lần thực hiện …" is not "Về việc thực
+    hiện …"): for a report, the report's opening (``REPORT_OPENINGS``) whose second word the corpus shows
+    before the words read after the garble and whose letters are more like the garble's than any other
+    opening's and than "Về việc"'s ("iấy lần" of "Tình hình"); else None (the garble stays as read, in
+    doubt). A guess either way (to review)."""
+    if type_name not in CONTENT_TITLED or fold(" ".join(put[:2])) != "ve viec":
+        return put
+    rest = put[2:]
+    if type_name != _REPORT_TYPE or not rest or len(words) <= len(rest):
+        return None
+    garble = _letters(words[: len(words) - len(rest)])
+    model = correct.load()
+    likes = {
+        (x, y): fuzz.ratio(garble, fold(x + y))
+        for x, y in REPORT_OPENINGS
+        if _bigram_seen(model, y, rest[0].strip(_EDGES))
+    }
+    if not likes:
+        return None
+    best = max(likes, key=lambda k: likes[k])
+    others = [v for k, v in likes.items() if k != best] + [fuzz.ratio(garble, "veviec")]
+    if likes[best] <= max(others):
+        return None
+    return [*best, *rest]
 
 
 def _stamped_opening(
@@ -3459,6 +3664,23 @@ def _letters(words: Sequence[str]) -> str:
     return re.sub(r"[\W\d_]", "", fold("".join(words)))
 
 
+def article_opened(subject: Found, own: Sequence[Line], lines: Sequence[Line]) -> Found:
+    """``subject`` opening in small letters (no trích yếu does: its opening lost left of the first word read,
+    under a stamp's box) with the opening an article of the body gives it where it restates the words read
+    (``_body_opening`` with no garble: "chi tiết một số điều của …" under "Điều 1. Quy định chi tiết một số
+    điều của …"), in doubt (``GUESSED_CONFIDENCE``: the body's words, not a reading of the subject's print).
+    As it was otherwise."""
+    f = subject.get("subject")
+    if f is None or not f.value or not f.value[:1].islower() or not own:
+        return subject
+    mine = {id(w) for ln in own for w in ln.words}
+    body = [w for ln in lines if not any(id(x) in mine for x in ln.words) for w in ln.text.split()]
+    put = _body_opening((), f.value.split(), body, len(own[0].words))
+    if put is None:
+        return subject
+    return Found((replace(f, value=" ".join(put), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def _body_opening(
     garble: Sequence[str], rest: Sequence[str], body: Sequence[str], on_line: int = 0
 ) -> list[str] | None:
@@ -3471,7 +3693,9 @@ def _body_opening(
     "Về việc" is. A decision's title opens with "Hướng dẫn", "Quy định", "Ban hành" … as often as with "Về
     việc" ("SHướn, đá nội dung …" under an incoming stamp, "Điều 1. Hướng dẫn nội dung …" in the body). None
     when the article opens with those words (a "Về việc …" title), when only another clause restates them
-    ("… báo cáo. Vẫn tổ chức …") or when its opening is not like the garble."""
+    ("… báo cáo. Vẫn tổ chức …") or when its opening is not like the garble. No ``garble`` (the words read
+    open in small letters, nothing read before them on the subject's line): the article's opening as it
+    is, a guess."""
     anchor = [fold(w).strip(_EDGES) for w in rest[: _ANCHOR + 1]]
     if len(anchor) < _ANCHOR + 1:
         return None
@@ -3506,6 +3730,8 @@ def _body_opening(
         said_as = " ".join(fold(w).lower() for w in opening)
         if said_as in ("ve", "viec", "ve viec") or said_as.startswith(("ve ", "viec ")):
             return None  # "Điều 3. Việc tổ chức …": the "Về việc" the garble stood for
+        if not garble:
+            return [opening[0][:1].upper() + opening[0][1:], *opening[1:], *rest]  # nothing read to match
         garbled, letters = _letters(garble), _letters(opening)
         if abs(len(letters) - len(garbled)) > _BODY_LETTERS:
             return None  # "Vì", "Vẫn" for "Và việt": too short to be what the stamp covered
@@ -3566,6 +3792,7 @@ def read_subject(
     the words after it on its line read well (``reads_well``), or as the document's other ``lines`` restate
     them: else the subject is left to review."""
     res = Builder()
+    type_name = layout.type_hit[0] if layout.type_hit is not None else None
     if vv:
         cut = getattr(vv, "cut", False)
         kept, stray = _stray_numbers(vv)
@@ -3591,7 +3818,8 @@ def read_subject(
         doubt = doubt or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
-        subj, stray = _stray_numbers(subject_lines(layout, typed=typed))
+        found = subject_lines(layout, typed=typed)
+        subj, stray = _stray_numbers(found)
         if subj:
             # a stray number dropped, or a stamp's date or label (``drop_stamp_marks``: OCR pages only, a
             # text layer's "… sang ngày: 15/3/2024" is as written, REVIEW-28 #3); words after a restored
@@ -3610,7 +3838,8 @@ def read_subject(
                 ]
             )
             kept_words, marked = drop_stamp_marks(all_read) if ocr else (all_read, False)
-            guessed = stray or marked or colon_end
+            # a line gone on with only past a stamp's garble over its opening (``SubjectLines.garble_led``)
+            guessed = stray or marked or colon_end or getattr(found, "garble_led", False)
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             if ve_viec is None and (cased := _VE_VIEC_CASED.match(joined)) is not None:
@@ -3647,10 +3876,14 @@ def read_subject(
                 if restored is None:
                     return res.freeze()  # a garbled "Về việc" with garbled words after it: to review
                 if restored[0] == joined and (
-                    put := stamped_opening(joined.split(), first_n, subj[0], lines, others)
+                    put := stamped_opening(joined.split(), first_n, subj[0], lines, others, type_name)
                 ):
                     restored = " ".join(put), True  # "Sữa đề đẩy mạnh …": an incoming stamp's box over it
-                elif restored[0] == joined and (put := garbled_lead(joined.split(), first_n, subj[0])):
+                elif restored[0] == joined and (
+                    put := _content_opening(
+                        garbled_lead(joined.split(), first_n, subj[0]) or [], joined.split(), type_name
+                    )
+                ):
                     restored = " ".join(put), True  # "Ổ@Ở đề nghị …": only symbols left of "Về việc"
                 joined, guessed = restored[0], guessed or restored[1]
             first_words = sorted(subj[0].words, key=lambda w: w.box.x0)
@@ -3661,6 +3894,11 @@ def read_subject(
                 others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
                 if (put := struck_restated(head, others)) is not None:
                     joined, head, guessed = " ".join(put), put, True  # "Về việc cá Giấy phép …" of "cấp"
+            if head[:2] == ["Về", "việc"] and (third is None or third.conf >= STRUCK_CONF):
+                mine = {id(w) for x in subj for w in x.words}
+                others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
+                if (put := lost_in_viec(head, subj[0], others)) is not None:
+                    joined, head, guessed = " ".join(put), put, True  # "Về việc [gia] hạn Giấy phép …"
             confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
             if (repaired := opening_repaired(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
