@@ -216,3 +216,276 @@ int pixWriteMem(unsigned char **pdata, size_t *psize, void *pix, int format) {
     }
     return write(pdata, psize, pix, format);
 }
+
+/* The LSTM's index over its inputs (tesseract::StrideMap::Index) in one place, not five. Its convolution,
+ * maxpool and reversal layers step an Index over every pixel of a line's image, asking AddOffset, IsValid,
+ * Increment and IsLast at each; libtesseract exports them and calls them, and each other, through its PLT:
+ * AddOffset calls SetTFromIndices and IsValid, which calls MaxIndexOfDim for each of the three dimensions,
+ * a dozen calls for one step (perf on the real photos: the five were ~13 % of a worker's CPU, call overhead
+ * for a few additions). Loaded globally before libtesseract, these definitions answer its calls, each one
+ * whole, calling none of the others: the same arithmetic on the same fields, so the same words, boxes and
+ * confidences.
+ *
+ * They read the objects' fields, which the library's header (stridemap.h, not installed) lays out: a
+ * StrideMap is its shape and its index increments (3 ints each: batch, height, width), then the heights and
+ * the widths of its batch's images (two std::vector<int>: begin, end, capacity pointers); an Index is the
+ * map's address, its t and its 3 indices. Until ompinline_intercept_stride_map() has found the library's own
+ * five and checked that they give what these give on maps built in that layout (every index near the edges
+ * of two maps, one with per-image sizes and one without), each call goes to the library's own function: a
+ * libtesseract laid out otherwise is left to its own code. */
+struct int_vector {
+    int *begin, *end, *capacity;
+};
+
+struct stride_map {
+    int shape[3];
+    int t_increments[3];
+#ifndef OMPINLINE_STRIDE_MAP_SWAPPED
+    struct int_vector heights, widths;
+#else /* a layout that is not libtesseract's: its check fails (a test) */
+    struct int_vector widths, heights;
+#endif
+};
+
+struct stride_index {
+    const struct stride_map *map;
+    int t;
+    int indices[3];
+};
+
+#define MAX_INDEX_OF_DIM "_ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE"
+#define IS_VALID "_ZNK9tesseract9StrideMap5Index7IsValidEv"
+#define IS_LAST "_ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE"
+#define INCREMENT "_ZN9tesseract9StrideMap5Index9IncrementEv"
+#define SET_T_FROM_INDICES "_ZN9tesseract9StrideMap5Index15SetTFromIndicesEv"
+#define ADD_OFFSET "_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE"
+
+typedef int (*max_index_fn)(const struct stride_index *, int);
+typedef _Bool (*is_valid_fn)(const struct stride_index *);
+typedef _Bool (*is_last_fn)(const struct stride_index *, int);
+typedef _Bool (*increment_fn)(struct stride_index *);
+typedef void (*set_t_fn)(struct stride_index *);
+typedef _Bool (*add_offset_fn)(struct stride_index *, int, int);
+
+int _ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE(const struct stride_index *, int);
+_Bool _ZNK9tesseract9StrideMap5Index7IsValidEv(const struct stride_index *);
+_Bool _ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE(const struct stride_index *, int);
+_Bool _ZN9tesseract9StrideMap5Index9IncrementEv(struct stride_index *);
+void _ZN9tesseract9StrideMap5Index15SetTFromIndicesEv(struct stride_index *);
+_Bool _ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE(struct stride_index *, int, int);
+
+/* the library's own functions, found on first use (stride_library) */
+static void *tess_max_index, *tess_is_valid, *tess_is_last, *tess_increment, *tess_set_t, *tess_add_offset;
+/* 1 once ompinline_intercept_stride_map() checked them against these: these answer from then on */
+static int stride_own;
+
+struct own_search {
+    const char *name;
+    void *self;  /* this library's definition */
+    void *found; /* another object's */
+};
+
+static int find_own(struct dl_phdr_info *info, size_t size, void *data) {
+    struct own_search *search = data;
+    Dl_info self;
+    void *lib, *fn;
+    (void)size;
+    if (info->dlpi_name == NULL || info->dlpi_name[0] == '\0')
+        return 0;
+    if (dladdr(search->self, &self) != 0 && self.dli_fbase == (void *)info->dlpi_addr)
+        return 0; /* this library */
+    lib = dlopen(info->dlpi_name, RTLD_LAZY | RTLD_NOLOAD);
+    if (lib == NULL)
+        return 0;
+    fn = dlsym(lib, search->name); /* the object's own scope: libtesseract's own definition */
+    dlclose(lib);
+    if (fn == NULL || fn == search->self)
+        return 0;
+    search->found = fn;
+    return 1;
+}
+
+/* libtesseract's own definition of name (this library's is self), or NULL; looked up once */
+static void *stride_library(const char *name, void *self, void **cached) {
+    void *fn = __atomic_load_n(cached, __ATOMIC_ACQUIRE);
+    if (fn == NULL) {
+        struct own_search search = {name, self, NULL};
+        dl_iterate_phdr(find_own, &search);
+        fn = search.found;
+        if (fn != NULL)
+            __atomic_store_n(cached, fn, __ATOMIC_RELEASE);
+    }
+    return fn;
+}
+
+/* the library's function to call instead of this one's arithmetic: NULL once checked (or never found) */
+#define LIBRARY(name, self, cached)                                                                          \
+    (__atomic_load_n(&stride_own, __ATOMIC_ACQUIRE) ? NULL : stride_library(name, (void *)self, &cached))
+
+/* the largest index of dimension dim (0 batch, 1 height, 2 width) where the lower ones are */
+static inline int max_index(const struct stride_index *ix, int dim) {
+    const struct stride_map *map = ix->map;
+    int max = map->shape[dim] - 1;
+    const struct int_vector *sizes;
+    size_t batch;
+    if (dim == 0)
+        return max;
+    sizes = dim == 1 ? &map->heights : &map->widths;
+    batch = (size_t)(long)ix->indices[0];
+    if (batch >= (size_t)(sizes->end - sizes->begin) || sizes->begin[batch] > max)
+        return max;
+    return sizes->begin[batch] - 1;
+}
+
+static inline int is_valid(const struct stride_index *ix) {
+    int d;
+    for (d = 0; d < 3; d++)
+        if (ix->indices[d] < 0)
+            return 0;
+    for (d = 0; d < 3; d++)
+        if (ix->indices[d] > max_index(ix, d))
+            return 0;
+    return 1;
+}
+
+static inline void set_t(struct stride_index *ix) {
+    const int *inc = ix->map->t_increments;
+    ix->t = inc[0] * ix->indices[0] + inc[1] * ix->indices[1] + inc[2] * ix->indices[2];
+}
+
+/* the next index, the last dimension fastest; 0 (and all indices 0) after the last */
+static inline int increment(struct stride_index *ix) {
+    int d;
+    for (d = 2; d >= 0; d--) {
+        if (max_index(ix, d) != ix->indices[d]) {
+            ix->t += ix->map->t_increments[d];
+            ++ix->indices[d];
+            return 1;
+        }
+        ix->t -= ix->map->t_increments[d] * ix->indices[d];
+        ix->indices[d] = 0;
+    }
+    return 0;
+}
+
+int _ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE(const struct stride_index *ix, int dim) {
+    max_index_fn own = (max_index_fn)LIBRARY(
+        MAX_INDEX_OF_DIM, _ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE, tess_max_index);
+    return own ? own(ix, dim) : max_index(ix, dim);
+}
+
+_Bool _ZNK9tesseract9StrideMap5Index7IsValidEv(const struct stride_index *ix) {
+    is_valid_fn own = (is_valid_fn)LIBRARY(IS_VALID, _ZNK9tesseract9StrideMap5Index7IsValidEv, tess_is_valid);
+    return own ? own(ix) : is_valid(ix);
+}
+
+_Bool _ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE(const struct stride_index *ix, int dim) {
+    is_last_fn own =
+        (is_last_fn)LIBRARY(IS_LAST, _ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE, tess_is_last);
+    return own ? own(ix, dim) : max_index(ix, dim) == ix->indices[dim];
+}
+
+_Bool _ZN9tesseract9StrideMap5Index9IncrementEv(struct stride_index *ix) {
+    increment_fn own = (increment_fn)LIBRARY(INCREMENT, _ZN9tesseract9StrideMap5Index9IncrementEv, tess_increment);
+    if (own)
+        return own(ix);
+    return increment(ix);
+}
+
+void _ZN9tesseract9StrideMap5Index15SetTFromIndicesEv(struct stride_index *ix) {
+    set_t_fn own = (set_t_fn)LIBRARY(SET_T_FROM_INDICES, _ZN9tesseract9StrideMap5Index15SetTFromIndicesEv, tess_set_t);
+    if (own)
+        own(ix);
+    else
+        set_t(ix);
+}
+
+_Bool _ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE(struct stride_index *ix, int offset, int dim) {
+    add_offset_fn own = (add_offset_fn)LIBRARY(
+        ADD_OFFSET, _ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE, tess_add_offset);
+    if (own)
+        return own(ix, offset, dim);
+    ix->indices[dim] += offset;
+    set_t(ix);
+    return is_valid(ix);
+}
+
+/* whether the library's own functions give what these give: every index from -1 to past the end of each
+ * dimension of two maps (per-image heights and widths, some larger than the shape; none), each function
+ * asked, the index's t and indices compared after the ones that move it */
+static int same_as_library(void) {
+    static int heights[] = {3, 5, 9}, widths[] = {7, 2, 4};
+    struct stride_map maps[2] = {
+        {{3, 6, 8}, {48, 8, 1}, {heights, heights + 3, heights + 3}, {widths, widths + 3, widths + 3}},
+        {{2, 4, 5}, {20, 5, 1}, {NULL, NULL, NULL}, {NULL, NULL, NULL}},
+    };
+    max_index_fn lib_max = (max_index_fn)tess_max_index;
+    is_valid_fn lib_valid = (is_valid_fn)tess_is_valid;
+    is_last_fn lib_last = (is_last_fn)tess_is_last;
+    increment_fn lib_increment = (increment_fn)tess_increment;
+    set_t_fn lib_set_t = (set_t_fn)tess_set_t;
+    add_offset_fn lib_add_offset = (add_offset_fn)tess_add_offset;
+    int m, b, y, x, d, off;
+    for (m = 0; m < 2; m++)
+        for (b = -1; b <= maps[m].shape[0]; b++)
+            for (y = -1; y <= maps[m].shape[1]; y++)
+                for (x = -1; x <= maps[m].shape[2]; x++) {
+                    struct stride_index start = {&maps[m], 12345, {b, y, x}}, a, c;
+                    if (lib_valid(&start) != (_Bool)is_valid(&start))
+                        return 0;
+                    for (d = 0; d < 3; d++) {
+                        if (lib_max(&start, d) != max_index(&start, d))
+                            return 0;
+                        if (lib_last(&start, d) != (_Bool)(max_index(&start, d) == start.indices[d]))
+                            return 0;
+                    }
+                    a = start, c = start;
+                    lib_set_t(&a);
+                    set_t(&c);
+                    if (memcmp(&a, &c, sizeof a) != 0)
+                        return 0;
+                    if (b < 0)
+                        continue;
+                    for (d = 0; d < 3; d++)
+                        for (off = -1; off <= 1; off++) {
+                            _Bool ra, rc;
+                            a = start, c = start;
+                            ra = lib_add_offset(&a, off, d);
+                            c.indices[d] += off;
+                            set_t(&c);
+                            rc = (_Bool)is_valid(&c);
+                            if (ra != rc || memcmp(&a, &c, sizeof a) != 0)
+                                return 0;
+                        }
+                    if (!is_valid(&start))
+                        continue; /* Increment steps valid indices only */
+                    a = start, c = start;
+                    lib_set_t(&a);
+                    set_t(&c);
+                    if (lib_increment(&a) != (_Bool)increment(&c))
+                        return 0;
+                    if (memcmp(&a, &c, sizeof a) != 0)
+                        return 0;
+                }
+    return 1;
+}
+
+/* 1 when libtesseract's own StrideMap::Index functions were found and give what these give (from now on
+ * these answer its calls); 0 otherwise (its own answer them, through these) */
+int ompinline_intercept_stride_map(void) {
+    if (__atomic_load_n(&stride_own, __ATOMIC_ACQUIRE))
+        return 1;
+    if (!stride_library(MAX_INDEX_OF_DIM, (void *)_ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE,
+                        &tess_max_index) ||
+        !stride_library(IS_VALID, (void *)_ZNK9tesseract9StrideMap5Index7IsValidEv, &tess_is_valid) ||
+        !stride_library(IS_LAST, (void *)_ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE, &tess_is_last) ||
+        !stride_library(INCREMENT, (void *)_ZN9tesseract9StrideMap5Index9IncrementEv, &tess_increment) ||
+        !stride_library(SET_T_FROM_INDICES, (void *)_ZN9tesseract9StrideMap5Index15SetTFromIndicesEv, &tess_set_t) ||
+        !stride_library(ADD_OFFSET, (void *)_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE,
+                        &tess_add_offset))
+        return 0;
+    if (!same_as_library())
+        return 0;
+    __atomic_store_n(&stride_own, 1, __ATOMIC_RELEASE);
+    return 1;
+}

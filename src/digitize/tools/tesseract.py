@@ -257,6 +257,9 @@ def _library() -> ctypes.CDLL | None:
                     # Leptonica's pixWriteMem not found: libtesseract's calls, bound to the library's, would
                     # fail (Tesseract aborts on a line image without data): the engine runs as a child
                     lib = None
+                elif inline is not None:
+                    # the LSTM's index steps answered whole (0: libtesseract's own answer them, the same)
+                    STRIDE_MAP_INLINE.append(bool(inline.ompinline_intercept_stride_map()))
                 _quiet_leptonica()
             except (OSError, AttributeError):
                 lib = None
@@ -273,7 +276,11 @@ def _library() -> ctypes.CDLL | None:
 # each region otherwise costs libgomp a team of one and a futex syscall at its end (~100,000 a phone photo;
 # the real photos 3-9 % less CPU, the same words). The same library keeps the text-line images libtesseract
 # hands its LSTM uncompressed (Leptonica's SPIX, not PNG: ~4 % less CPU on the real photos, the same words)
+# and answers the LSTM's index steps (``StrideMap::Index``) each in one call, not a dozen through
+# libtesseract's PLT, once it has checked they give what libtesseract's own give (``STRIDE_MAP_INLINE``)
 OMP_INLINE = Path(__file__).with_name("libompinline.so")
+# [True] once the library answers libtesseract's index steps, [False] when its check failed; [] not loaded
+STRIDE_MAP_INLINE: list[bool] = []
 
 
 def _omp_inline() -> ctypes.CDLL | None:
@@ -287,8 +294,9 @@ def _omp_inline() -> ctypes.CDLL | None:
         return None
     try:
         inline = ctypes.CDLL(str(OMP_INLINE), mode=ctypes.RTLD_GLOBAL)
-        inline.ompinline_intercept_line_images.restype = ctypes.c_int
-        inline.ompinline_intercept_line_images.argtypes = []
+        for name in ("ompinline_intercept_line_images", "ompinline_intercept_stride_map"):
+            getattr(inline, name).restype = ctypes.c_int
+            getattr(inline, name).argtypes = []
     except (OSError, AttributeError):
         return None
     return inline
