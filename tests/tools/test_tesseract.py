@@ -89,7 +89,8 @@ if inline and in_process:
     lept.pixDestroy(ctypes.byref(pix))
 print(json.dumps({"words": [[list(vars(t).values()) for t in ws] for ws in words], "in_process": in_process,
                   "inline": inline, "gomp": "libgomp" in maps, "regions": regions,
-                  "spix": spix, "other": other.hex(), "stride_map": tesseract.STRIDE_MAP_INLINE}))
+                  "spix": spix, "other": other.hex(), "stride_map": tesseract.STRIDE_MAP_INLINE,
+                  "time_steps": tesseract.TIME_STEPS_INLINE}))
 """
 
 
@@ -101,9 +102,10 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     lines' images Tesseract keeps for its LSTM are written uncompressed (SPIX, not PNG): the same words
     again; a caller other than libtesseract's SetPixInternal still gets the PNG it asks for. A library that
     cannot find Leptonica's own pixWriteMem leaves the engine to a child process (the same words). The
-    LSTM's index steps (``StrideMap::Index``) are answered by the library once it has checked them against
-    libtesseract's own: the same words; a library that reads the index's map laid out otherwise fails its
-    check and leaves them to libtesseract's own (the same words again)."""
+    LSTM's index steps (``StrideMap::Index``) and its layers' int8 writes (``WriteTimeStepPart``) are
+    answered by the library once it has checked them against libtesseract's own: the same words; a library
+    that reads the objects laid out otherwise fails its checks and leaves them to libtesseract's own (the
+    same words again)."""
     import json
     import os
     import shutil
@@ -122,10 +124,11 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     blind.parent.mkdir()
     flag = '-DOMPINLINE_LEPTONICA_SYMBOL="pixWriteMemNowhere"'
     subprocess.run([cc, "-O2", "-shared", "-fPIC", flag, "-o", str(blind), str(source)], check=True)
-    # a library that takes the stride map's per-image heights for its widths: its check must fail
+    # a library that takes the stride map's per-image heights for its widths, and a NetworkIO's int8 array
+    # for its float one: its checks must fail
     swapped = tmp_path / "swapped" / "libompinline.so"
     swapped.parent.mkdir()
-    flag = "-DOMPINLINE_STRIDE_MAP_SWAPPED"
+    flag = "-DOMPINLINE_OTHER_LAYOUT"
     subprocess.run([cc, "-O2", "-shared", "-fPIC", flag, "-o", str(swapped), str(source)], check=True)
     page = make_scan(tmp_path / "page.png", licence_lines(1234, "Nguyễn Văn An", "0401234567"))
 
@@ -145,7 +148,8 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     assert isinstance(inline["regions"], int) and inline["regions"] > 1000  # the LSTM's regions ran here
     assert isinstance(inline["spix"], int) and inline["spix"] > 10  # a line image at least per line read
     assert inline["other"] == b"\x89PNG".hex()
-    assert inline["stride_map"] == [True]  # its index steps checked against libtesseract's, and answering
+    # its index steps and int8 writes checked against libtesseract's, and answering
+    assert inline["stride_map"] == [True] and inline["time_steps"] == [True]
     assert read(built, DIGITIZE_OCR_OMP_INLINE="0")["inline"] is False
     plain = read(tmp_path / "not-built.so")
     assert plain["inline"] is False
@@ -156,9 +160,10 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     unseeing = read(blind)
     assert unseeing["in_process"] is False and unseeing["spix"] == 0
     assert unseeing["words"] == plain["words"]
-    # the index laid out otherwise: the check fails, libtesseract's own steps answer, the same words
+    # the objects laid out otherwise: the checks fail, libtesseract's own functions answer, the same words
     other_layout = read(swapped)
-    assert other_layout["in_process"] and other_layout["stride_map"] == [False]
+    assert other_layout["in_process"]
+    assert other_layout["stride_map"] == [False] and other_layout["time_steps"] == [False]
     assert other_layout["words"] == plain["words"]
 
 

@@ -260,6 +260,8 @@ def _library() -> ctypes.CDLL | None:
                 elif inline is not None:
                     # the LSTM's index steps answered whole (0: libtesseract's own answer them, the same)
                     STRIDE_MAP_INLINE.append(bool(inline.ompinline_intercept_stride_map()))
+                    # ... and its layers' outputs rounded to int8 eight at a time
+                    TIME_STEPS_INLINE.append(bool(inline.ompinline_intercept_time_steps()))
                 _quiet_leptonica()
             except (OSError, AttributeError):
                 lib = None
@@ -277,10 +279,14 @@ def _library() -> ctypes.CDLL | None:
 # the real photos 3-9 % less CPU, the same words). The same library keeps the text-line images libtesseract
 # hands its LSTM uncompressed (Leptonica's SPIX, not PNG: ~4 % less CPU on the real photos, the same words)
 # and answers the LSTM's index steps (``StrideMap::Index``) each in one call, not a dozen through
-# libtesseract's PLT, once it has checked they give what libtesseract's own give (``STRIDE_MAP_INLINE``)
+# libtesseract's PLT, and rounds an LSTM layer's outputs to the next one's int8 inputs eight at a time, not
+# one by one, each once it has checked it gives what libtesseract's own gives (``STRIDE_MAP_INLINE``,
+# ``TIME_STEPS_INLINE``)
 OMP_INLINE = Path(__file__).with_name("libompinline.so")
 # [True] once the library answers libtesseract's index steps, [False] when its check failed; [] not loaded
 STRIDE_MAP_INLINE: list[bool] = []
+# the same for its time steps' writes (``NetworkIO::WriteTimeStepPart``)
+TIME_STEPS_INLINE: list[bool] = []
 
 
 def _omp_inline() -> ctypes.CDLL | None:
@@ -294,7 +300,11 @@ def _omp_inline() -> ctypes.CDLL | None:
         return None
     try:
         inline = ctypes.CDLL(str(OMP_INLINE), mode=ctypes.RTLD_GLOBAL)
-        for name in ("ompinline_intercept_line_images", "ompinline_intercept_stride_map"):
+        for name in (
+            "ompinline_intercept_line_images",
+            "ompinline_intercept_stride_map",
+            "ompinline_intercept_time_steps",
+        ):
             getattr(inline, name).restype = ctypes.c_int
             getattr(inline, name).argtypes = []
     except (OSError, AttributeError):
