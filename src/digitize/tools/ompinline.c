@@ -305,8 +305,9 @@ static int find_own(struct dl_phdr_info *info, size_t size, void *data) {
     return 1;
 }
 
-/* libtesseract's own definition of name (this library's is self), or NULL; looked up once */
-static void *stride_library(const char *name, void *self, void **cached) {
+/* libtesseract's own definition of name (this library's is self), or NULL; looked up once (out of line: the
+ * functions that call it stay lean) */
+__attribute__((noinline, cold)) static void *stride_library(const char *name, void *self, void **cached) {
     void *fn = __atomic_load_n(cached, __ATOMIC_ACQUIRE);
     if (fn == NULL) {
         struct own_search search = {name, self, NULL};
@@ -318,9 +319,8 @@ static void *stride_library(const char *name, void *self, void **cached) {
     return fn;
 }
 
-/* the library's function to call instead of this one's arithmetic: NULL once checked (or never found) */
-#define LIBRARY(name, self, cached)                                                                          \
-    (__atomic_load_n(&stride_own, __ATOMIC_ACQUIRE) ? NULL : stride_library(name, (void *)self, &cached))
+/* 1 while the library's own functions answer (until checked): the calls then go out of line to them */
+#define LIBRARY_ANSWERS() __builtin_expect(!__atomic_load_n(&stride_own, __ATOMIC_ACQUIRE), 0)
 
 /* the largest index of dimension dim (0 batch, 1 height, 2 width) where the lower ones are */
 static inline int max_index(const struct stride_index *ix, int dim) {
@@ -368,43 +368,83 @@ static inline int increment(struct stride_index *ix) {
     return 0;
 }
 
-int _ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE(const struct stride_index *ix, int dim) {
-    max_index_fn own = (max_index_fn)LIBRARY(
-        MAX_INDEX_OF_DIM, _ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE, tess_max_index);
+/* the library's own function (or, not found, this one's arithmetic), out of line: the calls above stay lean */
+#define OWN(fn_type, name, self, cached) ((fn_type)stride_library(name, (void *)self, &cached))
+
+__attribute__((noinline, cold)) static int library_max_index(const struct stride_index *ix, int dim) {
+    max_index_fn own = OWN(max_index_fn, MAX_INDEX_OF_DIM,
+                           _ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE, tess_max_index);
     return own ? own(ix, dim) : max_index(ix, dim);
 }
 
-_Bool _ZNK9tesseract9StrideMap5Index7IsValidEv(const struct stride_index *ix) {
-    is_valid_fn own = (is_valid_fn)LIBRARY(IS_VALID, _ZNK9tesseract9StrideMap5Index7IsValidEv, tess_is_valid);
+__attribute__((noinline, cold)) static _Bool library_is_valid(const struct stride_index *ix) {
+    is_valid_fn own = OWN(is_valid_fn, IS_VALID, _ZNK9tesseract9StrideMap5Index7IsValidEv, tess_is_valid);
     return own ? own(ix) : is_valid(ix);
 }
 
-_Bool _ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE(const struct stride_index *ix, int dim) {
+__attribute__((noinline, cold)) static _Bool library_is_last(const struct stride_index *ix, int dim) {
     is_last_fn own =
-        (is_last_fn)LIBRARY(IS_LAST, _ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE, tess_is_last);
+        OWN(is_last_fn, IS_LAST, _ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE, tess_is_last);
     return own ? own(ix, dim) : max_index(ix, dim) == ix->indices[dim];
 }
 
-_Bool _ZN9tesseract9StrideMap5Index9IncrementEv(struct stride_index *ix) {
-    increment_fn own = (increment_fn)LIBRARY(INCREMENT, _ZN9tesseract9StrideMap5Index9IncrementEv, tess_increment);
-    if (own)
-        return own(ix);
-    return increment(ix);
+__attribute__((noinline, cold)) static _Bool library_increment(struct stride_index *ix) {
+    increment_fn own = OWN(increment_fn, INCREMENT, _ZN9tesseract9StrideMap5Index9IncrementEv, tess_increment);
+    return own ? own(ix) : increment(ix);
 }
 
-void _ZN9tesseract9StrideMap5Index15SetTFromIndicesEv(struct stride_index *ix) {
-    set_t_fn own = (set_t_fn)LIBRARY(SET_T_FROM_INDICES, _ZN9tesseract9StrideMap5Index15SetTFromIndicesEv, tess_set_t);
+__attribute__((noinline, cold)) static void library_set_t(struct stride_index *ix) {
+    set_t_fn own = OWN(set_t_fn, SET_T_FROM_INDICES, _ZN9tesseract9StrideMap5Index15SetTFromIndicesEv, tess_set_t);
     if (own)
         own(ix);
     else
         set_t(ix);
 }
 
-_Bool _ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE(struct stride_index *ix, int offset, int dim) {
-    add_offset_fn own = (add_offset_fn)LIBRARY(
-        ADD_OFFSET, _ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE, tess_add_offset);
+__attribute__((noinline, cold)) static _Bool library_add_offset(struct stride_index *ix, int offset, int dim) {
+    add_offset_fn own = OWN(add_offset_fn, ADD_OFFSET, _ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE,
+                            tess_add_offset);
     if (own)
         return own(ix, offset, dim);
+    ix->indices[dim] += offset;
+    set_t(ix);
+    return is_valid(ix);
+}
+
+int _ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE(const struct stride_index *ix, int dim) {
+    if (LIBRARY_ANSWERS())
+        return library_max_index(ix, dim);
+    return max_index(ix, dim);
+}
+
+_Bool _ZNK9tesseract9StrideMap5Index7IsValidEv(const struct stride_index *ix) {
+    if (LIBRARY_ANSWERS())
+        return library_is_valid(ix);
+    return is_valid(ix);
+}
+
+_Bool _ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE(const struct stride_index *ix, int dim) {
+    if (LIBRARY_ANSWERS())
+        return library_is_last(ix, dim);
+    return max_index(ix, dim) == ix->indices[dim];
+}
+
+_Bool _ZN9tesseract9StrideMap5Index9IncrementEv(struct stride_index *ix) {
+    if (LIBRARY_ANSWERS())
+        return library_increment(ix);
+    return increment(ix);
+}
+
+void _ZN9tesseract9StrideMap5Index15SetTFromIndicesEv(struct stride_index *ix) {
+    if (LIBRARY_ANSWERS())
+        library_set_t(ix);
+    else
+        set_t(ix);
+}
+
+_Bool _ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE(struct stride_index *ix, int offset, int dim) {
+    if (LIBRARY_ANSWERS())
+        return library_add_offset(ix, offset, dim);
     ix->indices[dim] += offset;
     set_t(ix);
     return is_valid(ix);
