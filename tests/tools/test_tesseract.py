@@ -89,8 +89,7 @@ if inline and in_process:
     lept.pixDestroy(ctypes.byref(pix))
 print(json.dumps({"words": [[list(vars(t).values()) for t in ws] for ws in words], "in_process": in_process,
                   "inline": inline, "gomp": "libgomp" in maps, "regions": regions,
-                  "spix": spix, "other": other.hex(), "stride_map": tesseract.STRIDE_MAP_INLINE,
-                  "time_steps": tesseract.TIME_STEPS_INLINE}))
+                  "spix": spix, "other": other.hex(), "lstm": tesseract.LSTM_INLINE}))
 """
 
 
@@ -102,10 +101,10 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     lines' images Tesseract keeps for its LSTM are written uncompressed (SPIX, not PNG): the same words
     again; a caller other than libtesseract's SetPixInternal still gets the PNG it asks for. A library that
     cannot find Leptonica's own pixWriteMem leaves the engine to a child process (the same words). The
-    LSTM's index steps (``StrideMap::Index``) and its layers' int8 writes (``WriteTimeStepPart``) are
-    answered by the library once it has checked them against libtesseract's own: the same words; a library
-    that reads the objects laid out otherwise fails its checks and leaves them to libtesseract's own (the
-    same words again)."""
+    LSTM's index steps (``StrideMap::Index``), its layers' int8 writes (``WriteTimeStepPart``) and its
+    convolution (``Convolve::Forward``) are answered by the library once it has checked them against
+    libtesseract's own: the same words; a library that reads the objects laid out otherwise fails its checks
+    and leaves them to libtesseract's own (the same words again)."""
     import json
     import os
     import shutil
@@ -148,8 +147,8 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     assert isinstance(inline["regions"], int) and inline["regions"] > 1000  # the LSTM's regions ran here
     assert isinstance(inline["spix"], int) and inline["spix"] > 10  # a line image at least per line read
     assert inline["other"] == b"\x89PNG".hex()
-    # its index steps and int8 writes checked against libtesseract's, and answering
-    assert inline["stride_map"] == [True] and inline["time_steps"] == [True]
+    # its index steps, int8 writes and convolution checked against libtesseract's, and answering
+    assert inline["lstm"] == {"stride_map": True, "time_steps": True, "convolve": True}
     assert read(built, DIGITIZE_OCR_OMP_INLINE="0")["inline"] is False
     plain = read(tmp_path / "not-built.so")
     assert plain["inline"] is False
@@ -163,7 +162,7 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     # the objects laid out otherwise: the checks fail, libtesseract's own functions answer, the same words
     other_layout = read(swapped)
     assert other_layout["in_process"]
-    assert other_layout["stride_map"] == [False] and other_layout["time_steps"] == [False]
+    assert other_layout["lstm"] == {"stride_map": False, "time_steps": False, "convolve": False}
     assert other_layout["words"] == plain["words"]
 
 

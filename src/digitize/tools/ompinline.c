@@ -669,3 +669,132 @@ int ompinline_intercept_time_steps(void) {
     __atomic_store_n(&write_part_own, 1, __ATOMIC_RELEASE);
     return 1;
 }
+
+/* A convolution layer's forward pass (tesseract::Convolve::Forward, the LSTM's first layer: every pixel of a
+ * line's image stacked with its neighbours), its index steps made here, inline, not as two AddOffset calls
+ * and an Increment through the PLT per pixel and neighbour (perf on the real photos, once the steps above
+ * were answered here: AddOffset alone ~8 % of a worker's CPU). The same loop as libtesseract 5.3's, in the
+ * same order: each neighbour copied from the input (CopyTimeStepGeneral) or, outside the line's image,
+ * filled from the layer's randomizer (Randomize: the same draws in the same order), both libtesseract's own
+ * functions; the same words, boxes and confidences. The layer's fields (Network: vtable, type, training,
+ * backprop flag, flags, ni, no, weights, name, windows, randomizer; Convolve: half_x, half_y) are read where
+ * libtesseract 5 lays them out: it answers only once the index steps' and the time steps' checks above
+ * passed (the stride map's and the NetworkIO's layout) on a libtesseract 5.3 (ompinline_intercept_convolve);
+ * until then libtesseract's own Convolve::Forward answers. */
+struct network {
+    void *vtable;
+    int type, training;
+    _Bool needs_to_backprop;
+    int network_flags, ni, no, num_weights;
+    char name[32]; /* std::string */
+    void *forward_win, *backward_win, *randomizer;
+};
+
+struct convolve {
+    struct network network;
+    int half_x, half_y;
+};
+
+struct network_io_map {
+    struct network_io io;
+    struct stride_map stride_map;
+};
+
+/* where libtesseract 5.3 (x86-64) reads them (its Convolve::Forward's and NetworkIO's code) */
+_Static_assert(offsetof(struct network, ni) == 0x18 && offsetof(struct network, no) == 0x1c, "Network");
+_Static_assert(offsetof(struct network, randomizer) == 0x58 && offsetof(struct convolve, half_x) == 0x60 &&
+                   offsetof(struct convolve, half_y) == 0x64,
+               "Convolve");
+_Static_assert(offsetof(struct network_io, int_mode) == 0x40 && offsetof(struct network_io_map, stride_map) == 0x48,
+               "NetworkIO");
+
+#define CONVOLVE_FORWARD "_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_"
+
+typedef void (*convolve_forward_fn)(struct convolve *, _Bool, const struct network_io_map *, const void *, void *,
+                                    struct network_io_map *);
+typedef void (*resize_to_map_fn)(struct network_io_map *, _Bool, const struct stride_map *, int);
+typedef void (*randomize_fn)(struct network_io_map *, int, int, int, void *);
+typedef void (*copy_general_fn)(struct network_io_map *, int, int, int, const struct network_io_map *, int, int);
+typedef void (*display_forward_fn)(struct convolve *, const struct network_io_map *);
+
+static void *tess_convolve_forward, *tess_resize_to_map, *tess_randomize, *tess_copy_general, *tess_display_forward;
+static int convolve_own;
+
+void _ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_(
+    struct convolve *self, _Bool debug, const struct network_io_map *input, const void *input_transpose,
+    void *scratch, struct network_io_map *output) {
+    resize_to_map_fn resize = (resize_to_map_fn)tess_resize_to_map;
+    randomize_fn randomize = (randomize_fn)tess_randomize;
+    copy_general_fn copy = (copy_general_fn)tess_copy_general;
+    int ni, y_scale, half_x, half_y;
+    void *randomizer;
+    struct stride_index dest;
+    if (__builtin_expect(!__atomic_load_n(&convolve_own, __ATOMIC_ACQUIRE), 0)) {
+        convolve_forward_fn own = (convolve_forward_fn)stride_library(
+            CONVOLVE_FORWARD,
+            (void *)_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_,
+            &tess_convolve_forward);
+        if (own != NULL) /* not found cannot be: libtesseract, which holds it, is the caller */
+            own(self, debug, input, input_transpose, scratch, output);
+        return;
+    }
+    resize(output, input->io.int_mode, &input->stride_map, self->network.no);
+    ni = self->network.ni, half_x = self->half_x, half_y = self->half_y, randomizer = self->network.randomizer;
+    y_scale = 2 * half_y + 1;
+    dest.map = &output->stride_map, dest.t = 0;
+    dest.indices[0] = dest.indices[1] = dest.indices[2] = 0;
+    do {
+        /* the neighbours' indices as AddOffset makes them (one dimension moved, t from all three) and their
+         * validity as IsValid tells it, on scalars (copies of the index through memory stalled the loads) */
+        const struct stride_map *map = dest.map;
+        const int *inc = map->t_increments;
+        int b = dest.indices[0], y0 = dest.indices[1], x0 = dest.indices[2];
+        int max_b = max_index(&dest, 0), max_y = max_index(&dest, 1), max_x = max_index(&dest, 2);
+        int batch_ok = b >= 0 && b <= max_b;
+        int t = dest.t, out_ix = 0, x, y;
+        for (x = -half_x; x <= half_x; ++x, out_ix += y_scale * ni) {
+            int xx = x0 + x;
+            if (!(batch_ok && y0 >= 0 && y0 <= max_y && xx >= 0 && xx <= max_x)) {
+                randomize(output, t, out_ix, y_scale * ni, randomizer);
+                continue;
+            }
+            for (y = -half_y; y <= half_y; ++y) {
+                int yy = y0 + y, out_iy = out_ix + (y + half_y) * ni;
+                if (!(yy >= 0 && yy <= max_y))
+                    randomize(output, t, out_iy, ni, randomizer);
+                else
+                    copy(output, t, out_iy, ni, input, inc[0] * b + inc[1] * yy + inc[2] * xx, 0);
+            }
+        }
+    } while (increment(&dest));
+    if (debug) {
+        display_forward_fn display = (display_forward_fn)tess_display_forward;
+        if (display != NULL)
+            display(self, output);
+    }
+}
+
+/* 1 when libtesseract 5.3's Convolve::Forward and the functions it calls were found and the index and time
+ * steps' checks passed (from now on this one answers its calls); 0 otherwise (its own answers them) */
+int ompinline_intercept_convolve(void) {
+    static void *version_fn;
+    const char *(*version)(void);
+    if (__atomic_load_n(&convolve_own, __ATOMIC_ACQUIRE))
+        return 1;
+    if (!__atomic_load_n(&stride_own, __ATOMIC_ACQUIRE) || !__atomic_load_n(&write_part_own, __ATOMIC_ACQUIRE))
+        return 0;
+    version = (const char *(*)(void))stride_library("TessVersion", NULL, &version_fn);
+    if (version == NULL || strncmp(version(), "5.3.", 4) != 0)
+        return 0;
+    if (!stride_library(
+            CONVOLVE_FORWARD,
+            (void *)_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_,
+            &tess_convolve_forward) ||
+        !stride_library("_ZN9tesseract9NetworkIO11ResizeToMapEbRKNS_9StrideMapEi", NULL, &tess_resize_to_map) ||
+        !stride_library("_ZN9tesseract9NetworkIO9RandomizeEiiiPNS_5TRandE", NULL, &tess_randomize) ||
+        !stride_library("_ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii", NULL, &tess_copy_general) ||
+        !stride_library("_ZN9tesseract7Network14DisplayForwardERKNS_9NetworkIOE", NULL, &tess_display_forward))
+        return 0;
+    __atomic_store_n(&convolve_own, 1, __ATOMIC_RELEASE);
+    return 1;
+}

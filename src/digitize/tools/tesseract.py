@@ -258,10 +258,9 @@ def _library() -> ctypes.CDLL | None:
                     # fail (Tesseract aborts on a line image without data): the engine runs as a child
                     lib = None
                 elif inline is not None:
-                    # the LSTM's index steps answered whole (0: libtesseract's own answer them, the same)
-                    STRIDE_MAP_INLINE.append(bool(inline.ompinline_intercept_stride_map()))
-                    # ... and its layers' outputs rounded to int8 eight at a time
-                    TIME_STEPS_INLINE.append(bool(inline.ompinline_intercept_time_steps()))
+                    # the LSTM's steps answered by the library, each once checked (0: libtesseract's own)
+                    for part in LSTM_INLINE_PARTS:
+                        LSTM_INLINE[part] = bool(getattr(inline, f"ompinline_intercept_{part}")())
                 _quiet_leptonica()
             except (OSError, AttributeError):
                 lib = None
@@ -279,14 +278,15 @@ def _library() -> ctypes.CDLL | None:
 # the real photos 3-9 % less CPU, the same words). The same library keeps the text-line images libtesseract
 # hands its LSTM uncompressed (Leptonica's SPIX, not PNG: ~4 % less CPU on the real photos, the same words)
 # and answers the LSTM's index steps (``StrideMap::Index``) each in one call, not a dozen through
-# libtesseract's PLT, and rounds an LSTM layer's outputs to the next one's int8 inputs eight at a time, not
-# one by one, each once it has checked it gives what libtesseract's own gives (``STRIDE_MAP_INLINE``,
-# ``TIME_STEPS_INLINE``)
+# libtesseract's PLT, rounds an LSTM layer's outputs to the next one's int8 inputs eight at a time, not one
+# by one, and steps its convolution over a line's pixels inline; each once it has checked it gives what
+# libtesseract's own gives (``LSTM_INLINE``). The real photos: ~20 % less CPU, the same words
 OMP_INLINE = Path(__file__).with_name("libompinline.so")
-# [True] once the library answers libtesseract's index steps, [False] when its check failed; [] not loaded
-STRIDE_MAP_INLINE: list[bool] = []
-# the same for its time steps' writes (``NetworkIO::WriteTimeStepPart``)
-TIME_STEPS_INLINE: list[bool] = []
+# the parts (``ompinline_intercept_<part>``), in the order they are checked (the convolution's needs the two
+# others' checks)
+LSTM_INLINE_PARTS = ("stride_map", "time_steps", "convolve")
+# part: True once the library answers libtesseract's calls, False when its check failed; empty: not loaded
+LSTM_INLINE: dict[str, bool] = {}
 
 
 def _omp_inline() -> ctypes.CDLL | None:
@@ -300,11 +300,8 @@ def _omp_inline() -> ctypes.CDLL | None:
         return None
     try:
         inline = ctypes.CDLL(str(OMP_INLINE), mode=ctypes.RTLD_GLOBAL)
-        for name in (
-            "ompinline_intercept_line_images",
-            "ompinline_intercept_stride_map",
-            "ompinline_intercept_time_steps",
-        ):
+        for part in ("line_images", *LSTM_INLINE_PARTS):
+            name = f"ompinline_intercept_{part}"
             getattr(inline, name).restype = ctypes.c_int
             getattr(inline, name).argtypes = []
     except (OSError, AttributeError):
