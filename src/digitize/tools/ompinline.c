@@ -678,15 +678,33 @@ int ompinline_intercept_time_steps(void) {
  * filled from the layer's randomizer (Randomize: the same draws in the same order), both libtesseract's own
  * functions; the same words, boxes and confidences. The layer's fields (Network: vtable, type, training,
  * backprop flag, flags, ni, no, weights, name, windows, randomizer; Convolve: half_x, half_y) are read where
- * libtesseract 5 lays them out: it answers only once the index steps' and the time steps' checks above
- * passed (the stride map's and the NetworkIO's layout) on a libtesseract 5.3 (ompinline_intercept_convolve);
- * until then libtesseract's own Convolve::Forward answers. */
+ * libtesseract 5.3 built with libstdc++'s std::string (x86-64) lays them out, and nothing checks that layout
+ * when the library is built: so
+ * - it answers only on a libtesseract 5.3, once the index and time steps' checks above passed (the stride
+ *   map's and the NetworkIO's layout) and libtesseract's own Convolve::Forward and Convolve vtable were found
+ *   (ompinline_intercept_convolve); until then libtesseract's own Forward answers;
+ * - each call first checks the layer as it reads it (convolve_fits: libtesseract's own Convolve vtable, the
+ *   convolution's type, 0 <= half_x, half_y <= 16, ni the input's features, no = ni * (2 half_x + 1) *
+ *   (2 half_y + 1), and after ResizeToMap the output's features no): a layer that fails goes to
+ *   libtesseract's own Forward (a std::string of another size moves the randomizer and half_x, half_y);
+ * - its first SHADOW_CALLS calls in a process are shadow runs: libtesseract's own Forward, its output and its
+ *   randomizer's state (std::minstd_rand: 8 bytes) put aside, the randomizer put back, this loop, the two
+ *   compared; on a difference libtesseract's own answers again from the same randomizer's state (its output
+ *   and draws are the call's) and this loop is off for good in the process (ompinline_convolve_on: 0).
+ * A 32-bit build (the layout differs) leaves it to libtesseract's own: nothing is defined. */
+#if defined(__LP64__)
+#include <stdlib.h>
+
+#ifndef OMPINLINE_STRING_SIZE
+#define OMPINLINE_STRING_SIZE 32 /* libstdc++'s std::string; 24 reads libc++'s layout (a test) */
+#endif
+
 struct network {
     void *vtable;
     int type, training;
     _Bool needs_to_backprop;
     int network_flags, ni, no, num_weights;
-    char name[32]; /* std::string */
+    char name[OMPINLINE_STRING_SIZE]; /* std::string */
     void *forward_win, *backward_win, *randomizer;
 };
 
@@ -701,14 +719,29 @@ struct network_io_map {
 };
 
 /* where libtesseract 5.3 (x86-64) reads them (its Convolve::Forward's and NetworkIO's code) */
-_Static_assert(offsetof(struct network, ni) == 0x18 && offsetof(struct network, no) == 0x1c, "Network");
+_Static_assert(offsetof(struct network, type) == 8 && offsetof(struct network, ni) == 0x18 &&
+                   offsetof(struct network, no) == 0x1c,
+               "Network");
+#if OMPINLINE_STRING_SIZE == 32
 _Static_assert(offsetof(struct network, randomizer) == 0x58 && offsetof(struct convolve, half_x) == 0x60 &&
                    offsetof(struct convolve, half_y) == 0x64,
                "Convolve");
+#endif
 _Static_assert(offsetof(struct network_io, int_mode) == 0x40 && offsetof(struct network_io_map, stride_map) == 0x48,
                "NetworkIO");
 
 #define CONVOLVE_FORWARD "_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_"
+#define CONVOLVE_VTABLE "_ZTVN9tesseract8ConvolveE"
+/* a Convolve's vtable pointer: its vtable's address past the offset to top and the type info */
+#define VTABLE_ADDRESS_POINT 16
+/* libtesseract 5.3's NetworkType of a convolution (NT_CONVOLVE: Convolve's constructor passes it) */
+#define NT_CONVOLVE 2
+/* the largest half window read as a layer's (libtesseract's models: 1) */
+#define MAX_HALF 16
+/* the calls per process that run both and compare (shadow runs) before this loop answers alone */
+#define SHADOW_CALLS 3
+/* a TRand's state (its std::minstd_rand, an unsigned long) */
+#define RANDOMIZER_STATE 8
 
 typedef void (*convolve_forward_fn)(struct convolve *, _Bool, const struct network_io_map *, const void *, void *,
                                     struct network_io_map *);
@@ -717,28 +750,53 @@ typedef void (*randomize_fn)(struct network_io_map *, int, int, int, void *);
 typedef void (*copy_general_fn)(struct network_io_map *, int, int, int, const struct network_io_map *, int, int);
 typedef void (*display_forward_fn)(struct convolve *, const struct network_io_map *);
 
-static void *tess_convolve_forward, *tess_resize_to_map, *tess_randomize, *tess_copy_general, *tess_display_forward;
-static int convolve_own;
+static void *tess_convolve_forward, *tess_resize_to_map, *tess_randomize, *tess_copy_general, *tess_display_forward,
+    *tess_convolve_vtable;
 
-void _ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_(
-    struct convolve *self, _Bool debug, const struct network_io_map *input, const void *input_transpose,
-    void *scratch, struct network_io_map *output) {
+/* who answers: libtesseract's own (until ompinline_intercept_convolve, and for good after a shadow run
+ * differed), both (shadow runs), this loop */
+enum { CONVOLVE_LIBRARY, CONVOLVE_SHADOW, CONVOLVE_INLINE };
+static int convolve_mode;
+/* 1 once a shadow run differed: never on again in this process */
+static int convolve_failed;
+/* shadow runs that gave what libtesseract's own gave */
+static int convolve_checked;
+/* calls this loop answered (shadow runs that passed included; a test reads it) */
+static unsigned long convolve_calls;
+
+unsigned long ompinline_convolve_calls(void) { return __atomic_load_n(&convolve_calls, __ATOMIC_RELAXED); }
+
+/* 1 while this loop answers (or is checked in shadow runs), 0 while libtesseract's own does */
+int ompinline_convolve_on(void) { return __atomic_load_n(&convolve_mode, __ATOMIC_ACQUIRE) != CONVOLVE_LIBRARY; }
+
+static inline int io_features(const struct network_io *io) { return io->int_mode ? io->i.dim2 : io->f.dim2; }
+
+/* whether the layer, read in this layout, is libtesseract 5.3's Convolve with an input of its ni features */
+static int convolve_fits(const struct convolve *self, const struct network_io_map *input) {
+    const struct network *net = &self->network;
+    int half_x, half_y;
+    if (net->vtable != (char *)tess_convolve_vtable + VTABLE_ADDRESS_POINT || net->type != NT_CONVOLVE)
+        return 0;
+    half_x = self->half_x, half_y = self->half_y;
+    if (half_x < 0 || half_x > MAX_HALF || half_y < 0 || half_y > MAX_HALF)
+        return 0;
+    if (net->ni <= 0 || net->ni != io_features(&input->io))
+        return 0;
+    return (long)net->no == (long)net->ni * (2 * half_x + 1) * (2 * half_y + 1);
+}
+
+/* the layer's forward pass (convolve_fits passed); 0 when, output resized, its features are not the layer's
+ * no (nothing else written: libtesseract's own Forward then answers, resizing it again) */
+static int convolve_steps(struct convolve *self, const struct network_io_map *input, struct network_io_map *output) {
     resize_to_map_fn resize = (resize_to_map_fn)tess_resize_to_map;
     randomize_fn randomize = (randomize_fn)tess_randomize;
     copy_general_fn copy = (copy_general_fn)tess_copy_general;
     int ni, y_scale, half_x, half_y;
     void *randomizer;
     struct stride_index dest;
-    if (__builtin_expect(!__atomic_load_n(&convolve_own, __ATOMIC_ACQUIRE), 0)) {
-        convolve_forward_fn own = (convolve_forward_fn)stride_library(
-            CONVOLVE_FORWARD,
-            (void *)_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_,
-            &tess_convolve_forward);
-        if (own != NULL) /* not found cannot be: libtesseract, which holds it, is the caller */
-            own(self, debug, input, input_transpose, scratch, output);
-        return;
-    }
     resize(output, input->io.int_mode, &input->stride_map, self->network.no);
+    if (io_features(&output->io) != self->network.no)
+        return 0;
     ni = self->network.ni, half_x = self->half_x, half_y = self->half_y, randomizer = self->network.randomizer;
     y_scale = 2 * half_y + 1;
     dest.map = &output->stride_map, dest.t = 0;
@@ -759,7 +817,12 @@ void _ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_
                 continue;
             }
             for (y = -half_y; y <= half_y; ++y) {
-                int yy = y0 + y, out_iy = out_ix + (y + half_y) * ni;
+                int yy = y0 + y;
+#ifndef OMPINLINE_CONVOLVE_MIRRORED
+                int out_iy = out_ix + (y + half_y) * ni;
+#else /* each neighbour written where its mirror image in y goes: not libtesseract's (a test) */
+                int out_iy = out_ix + (half_y - y) * ni;
+#endif
                 if (!(yy >= 0 && yy <= max_y))
                     randomize(output, t, out_iy, ni, randomizer);
                 else
@@ -767,19 +830,117 @@ void _ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_
             }
         }
     } while (increment(&dest));
-    if (debug) {
-        display_forward_fn display = (display_forward_fn)tess_display_forward;
-        if (display != NULL)
-            display(self, output);
-    }
+    return 1;
 }
 
-/* 1 when libtesseract 5.3's Convolve::Forward and the functions it calls were found and the index and time
- * steps' checks passed (from now on this one answers its calls); 0 otherwise (its own answers them) */
+/* an output's values: where, and how many bytes */
+static const void *io_values(const struct network_io *io, size_t *size) {
+    const struct array_2d *a = io->int_mode ? &io->i : &io->f;
+    *size = (size_t)(long)a->dim1 * (size_t)(long)a->dim2 * (io->int_mode ? 1 : sizeof(float));
+    return a->data;
+}
+
+/* a shadow run (see above): the call answered by libtesseract's own Forward, this loop's output compared */
+__attribute__((noinline, cold)) static void convolve_shadow(struct convolve *self, _Bool debug,
+                                                            const struct network_io_map *input,
+                                                            const void *input_transpose, void *scratch,
+                                                            struct network_io_map *output) {
+    convolve_forward_fn own = (convolve_forward_fn)tess_convolve_forward;
+    unsigned char before[RANDOMIZER_STATE], after[RANDOMIZER_STATE];
+    unsigned char *randomizer = self->network.randomizer;
+    struct network_io_map theirs;
+    const void *values;
+    void *copy;
+    size_t size, ours_size;
+    int same;
+    if (!convolve_fits(self, input)) { /* no verdict: not a layer this loop would answer */
+        own(self, debug, input, input_transpose, scratch, output);
+        return;
+    }
+    if (randomizer != NULL)
+        memcpy(before, randomizer, sizeof before);
+    own(self, debug, input, input_transpose, scratch, output);
+    values = io_values(&output->io, &size);
+    copy = malloc(size ? size : 1);
+    if (copy == NULL) /* no verdict: libtesseract's answer stands */
+        return;
+    memcpy(copy, values, size);
+    theirs = *output; /* the sizes and the map's shape (the pointers' contents may move) */
+    if (randomizer != NULL) {
+        memcpy(after, randomizer, sizeof after);
+        memcpy(randomizer, before, sizeof before);
+    }
+    same = convolve_steps(self, input, output);
+    if (same) {
+        values = io_values(&output->io, &ours_size);
+        same = output->io.int_mode == theirs.io.int_mode && ours_size == size &&
+               output->io.i.dim1 == theirs.io.i.dim1 && output->io.i.dim2 == theirs.io.i.dim2 &&
+               output->io.f.dim1 == theirs.io.f.dim1 && output->io.f.dim2 == theirs.io.f.dim2 &&
+               memcmp(output->stride_map.shape, theirs.stride_map.shape, sizeof theirs.stride_map.shape) == 0 &&
+               memcmp(output->stride_map.t_increments, theirs.stride_map.t_increments,
+                      sizeof theirs.stride_map.t_increments) == 0 &&
+               memcmp(values, copy, size) == 0 &&
+               (randomizer == NULL || memcmp(randomizer, after, sizeof after) == 0);
+    }
+    free(copy);
+    if (same) {
+        __atomic_add_fetch(&convolve_calls, 1, __ATOMIC_RELAXED);
+        if (__atomic_add_fetch(&convolve_checked, 1, __ATOMIC_ACQ_REL) >= SHADOW_CALLS) {
+            int shadow = CONVOLVE_SHADOW; /* not if another call's shadow run differed meanwhile */
+            __atomic_compare_exchange_n(&convolve_mode, &shadow, CONVOLVE_INLINE, 0, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE);
+        }
+        return;
+    }
+    /* off for good, and the call libtesseract's own again, from the randomizer's state it was given: its
+     * output (resized again) and its draws */
+    __atomic_store_n(&convolve_failed, 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&convolve_mode, CONVOLVE_LIBRARY, __ATOMIC_RELEASE);
+    if (randomizer != NULL)
+        memcpy(randomizer, before, sizeof before);
+    own(self, 0, input, input_transpose, scratch, output); /* displayed (debug) already */
+}
+
+void _ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_(
+    struct convolve *self, _Bool debug, const struct network_io_map *input, const void *input_transpose,
+    void *scratch, struct network_io_map *output) {
+    convolve_forward_fn own;
+    int mode = __atomic_load_n(&convolve_mode, __ATOMIC_ACQUIRE);
+    if (__builtin_expect(mode == CONVOLVE_INLINE, 1)) {
+        if (convolve_fits(self, input) && convolve_steps(self, input, output)) {
+            __atomic_add_fetch(&convolve_calls, 1, __ATOMIC_RELAXED);
+            if (debug) {
+                display_forward_fn display = (display_forward_fn)tess_display_forward;
+                display(self, output);
+            }
+            return;
+        }
+        own = (convolve_forward_fn)tess_convolve_forward; /* found before this loop was let answer */
+    } else if (mode == CONVOLVE_SHADOW) {
+        convolve_shadow(self, debug, input, input_transpose, scratch, output);
+        return;
+    } else {
+        own = (convolve_forward_fn)stride_library(
+            CONVOLVE_FORWARD,
+            (void *)_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_,
+            &tess_convolve_forward);
+        /* not found cannot be: libtesseract's vtable was bound to this definition by the name its own
+         * definition has, in an object this search walks */
+        if (own == NULL)
+            return;
+    }
+    own(self, debug, input, input_transpose, scratch, output);
+}
+
+/* 1 when libtesseract 5.3's Convolve::Forward, its Convolve vtable and the functions its Forward calls were
+ * found and the index and time steps' checks passed (from now on this one answers its calls, its first ones
+ * checked against libtesseract's own); 0 otherwise, or once a shadow run differed (its own answers them) */
 int ompinline_intercept_convolve(void) {
     static void *version_fn;
     const char *(*version)(void);
-    if (__atomic_load_n(&convolve_own, __ATOMIC_ACQUIRE))
+    if (__atomic_load_n(&convolve_failed, __ATOMIC_ACQUIRE))
+        return 0;
+    if (__atomic_load_n(&convolve_mode, __ATOMIC_ACQUIRE) != CONVOLVE_LIBRARY)
         return 1;
     if (!__atomic_load_n(&stride_own, __ATOMIC_ACQUIRE) || !__atomic_load_n(&write_part_own, __ATOMIC_ACQUIRE))
         return 0;
@@ -790,11 +951,21 @@ int ompinline_intercept_convolve(void) {
             CONVOLVE_FORWARD,
             (void *)_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_,
             &tess_convolve_forward) ||
+        !stride_library(CONVOLVE_VTABLE, NULL, &tess_convolve_vtable) ||
         !stride_library("_ZN9tesseract9NetworkIO11ResizeToMapEbRKNS_9StrideMapEi", NULL, &tess_resize_to_map) ||
         !stride_library("_ZN9tesseract9NetworkIO9RandomizeEiiiPNS_5TRandE", NULL, &tess_randomize) ||
         !stride_library("_ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii", NULL, &tess_copy_general) ||
         !stride_library("_ZN9tesseract7Network14DisplayForwardERKNS_9NetworkIOE", NULL, &tess_display_forward))
         return 0;
-    __atomic_store_n(&convolve_own, 1, __ATOMIC_RELEASE);
-    return 1;
+    {
+        int off = CONVOLVE_LIBRARY; /* not if a shadow run differed meanwhile (it cannot: none ran) */
+        __atomic_compare_exchange_n(&convolve_mode, &off, CONVOLVE_SHADOW, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+    }
+    return !__atomic_load_n(&convolve_failed, __ATOMIC_ACQUIRE);
 }
+#else
+/* 32-bit: the convolution is libtesseract's own (its Forward is not defined here) */
+int ompinline_intercept_convolve(void) { return 0; }
+unsigned long ompinline_convolve_calls(void) { return 0; }
+int ompinline_convolve_on(void) { return 0; }
+#endif

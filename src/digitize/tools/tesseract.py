@@ -280,7 +280,9 @@ def _library() -> ctypes.CDLL | None:
 # and answers the LSTM's index steps (``StrideMap::Index``) each in one call, not a dozen through
 # libtesseract's PLT, rounds an LSTM layer's outputs to the next one's int8 inputs eight at a time, not one
 # by one, and steps its convolution over a line's pixels inline; each once it has checked it gives what
-# libtesseract's own gives (``LSTM_INLINE``). The real photos: ~20 % less CPU, the same words
+# libtesseract's own gives (``LSTM_INLINE``); the convolution, which reads libtesseract 5.3's C++ objects,
+# also checks each layer it is given and runs both on its first calls in a process, off for good on a
+# difference (``ompinline_convolve_on``). The real photos: ~20 % less CPU, the same words
 OMP_INLINE = Path(__file__).with_name("libompinline.so")
 # the parts (``ompinline_intercept_<part>``), in the order they are checked (the convolution's needs the two
 # others' checks)
