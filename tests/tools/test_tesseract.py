@@ -87,10 +87,50 @@ if inline and in_process:
     other = ctypes.string_at(data, 4)
     lept.lept_free(data)
     lept.pixDestroy(ctypes.byref(pix))
+# the convolution's calls the stub's loop answered, and whether it still answers (a shadow run that differed
+# turns it off)
+convolve_calls, convolve_on = 0, False
+if inline:
+    stub = ctypes.CDLL(sys.argv[1])
+    stub.ompinline_convolve_calls.restype = ctypes.c_ulong
+    convolve_calls, convolve_on = stub.ompinline_convolve_calls(), bool(stub.ompinline_convolve_on())
+version = tesseract._library().TessVersion().decode() if in_process else ""
 print(json.dumps({"words": [[list(vars(t).values()) for t in ws] for ws in words], "in_process": in_process,
                   "inline": inline, "gomp": "libgomp" in maps, "regions": regions,
-                  "spix": spix, "other": other.hex()}))
+                  "spix": spix, "other": other.hex(), "lstm": tesseract.LSTM_INLINE, "version": version,
+                  "convolve_calls": convolve_calls, "convolve_on": convolve_on}))
 """
+
+
+def _build(library: Path, *flags: str) -> Path:
+    """``ompinline.c`` built as ``library`` (its folder made), with ``flags``."""
+    import shutil
+    import subprocess
+
+    cc = shutil.which("cc")
+    assert cc is not None, "no C compiler: make setup installs gcc"
+    library.parent.mkdir(parents=True, exist_ok=True)
+    source = Path(tesseract.__file__).with_name("ompinline.c")
+    subprocess.run([cc, "-O2", "-shared", "-fPIC", *flags, "-o", str(library), str(source)], check=True)
+    return library
+
+
+def _read(library: Path, page: Path, **env: str) -> dict[str, object]:
+    """``_READ_IN_A_CHILD``'s answer: ``page`` read in a child process with ``library`` as the stub."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", _READ_IN_A_CHILD, str(library), str(page)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DIGITIZE_OCR_IN_PROCESS": "1", **env},
+    )
+    result: dict[str, object] = json.loads(out.stdout.splitlines()[-1])
+    return result
 
 
 def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> None:
@@ -100,53 +140,74 @@ def test_openmp_regions_run_inline_when_the_library_is_built(tmp_path: Path) -> 
     built, libgomp's own (each read in a child process: the library is chosen once a process). The text
     lines' images Tesseract keeps for its LSTM are written uncompressed (SPIX, not PNG): the same words
     again; a caller other than libtesseract's SetPixInternal still gets the PNG it asks for. A library that
-    cannot find Leptonica's own pixWriteMem leaves the engine to a child process (the same words)."""
-    import json
-    import os
-    import shutil
-    import subprocess
-    import sys
-
+    cannot find Leptonica's own pixWriteMem leaves the engine to a child process (the same words). The
+    LSTM's index steps (``StrideMap::Index``), its layers' int8 writes (``WriteTimeStepPart``) and its
+    convolution (``Convolve::Forward``) are answered by the library once it has checked them against
+    libtesseract's own: the same words; a library that reads the objects laid out otherwise fails its checks
+    and leaves them to libtesseract's own (the same words again)."""
     from tests.support.scans import licence_lines, make_scan
 
-    cc = shutil.which("cc")
-    assert cc is not None, "no C compiler: make setup installs gcc"
-    built = tmp_path / "libompinline.so"
-    source = Path(tesseract.__file__).with_name("ompinline.c")
-    subprocess.run([cc, "-O2", "-shared", "-fPIC", "-o", str(built), str(source)], check=True)
+    built = _build(tmp_path / "libompinline.so")
     # a library that cannot find Leptonica's pixWriteMem (it looks for a name Leptonica does not have)
-    blind = tmp_path / "blind" / "libompinline.so"
-    blind.parent.mkdir()
-    flag = '-DOMPINLINE_LEPTONICA_SYMBOL="pixWriteMemNowhere"'
-    subprocess.run([cc, "-O2", "-shared", "-fPIC", flag, "-o", str(blind), str(source)], check=True)
+    nowhere = '-DOMPINLINE_LEPTONICA_SYMBOL="pixWriteMemNowhere"'
+    blind = _build(tmp_path / "blind" / "libompinline.so", nowhere)
+    # a library that takes the stride map's per-image heights for its widths, and a NetworkIO's int8 array
+    # for its float one: its checks must fail
+    swapped = _build(tmp_path / "swapped" / "libompinline.so", "-DOMPINLINE_OTHER_LAYOUT")
     page = make_scan(tmp_path / "page.png", licence_lines(1234, "Nguyễn Văn An", "0401234567"))
 
-    def read(library: Path, **env: str) -> dict[str, object]:
-        out = subprocess.run(
-            [sys.executable, "-c", _READ_IN_A_CHILD, str(library), str(page)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "DIGITIZE_OCR_IN_PROCESS": "1", **env},
-        )
-        result: dict[str, object] = json.loads(out.stdout.splitlines()[-1])
-        return result
-
-    inline = read(built)
+    inline = _read(built, page)
     assert inline["inline"] and inline["gomp"] and inline["in_process"]
     assert isinstance(inline["regions"], int) and inline["regions"] > 1000  # the LSTM's regions ran here
     assert isinstance(inline["spix"], int) and inline["spix"] > 10  # a line image at least per line read
     assert inline["other"] == b"\x89PNG".hex()
-    assert read(built, DIGITIZE_OCR_OMP_INLINE="0")["inline"] is False
-    plain = read(tmp_path / "not-built.so")
+    # its index steps and int8 writes checked against libtesseract's, and answering; its convolution on a
+    # libtesseract 5.3 only (the layout it reads), answering a line's at least
+    five_three = str(inline["version"]).startswith("5.3.")
+    assert inline["lstm"] == {"stride_map": True, "time_steps": True, "convolve": five_three}
+    assert inline["convolve_on"] is five_three
+    assert isinstance(inline["convolve_calls"], int)
+    assert (inline["convolve_calls"] > 10) if five_three else (inline["convolve_calls"] == 0)
+    assert _read(built, page, DIGITIZE_OCR_OMP_INLINE="0")["inline"] is False
+    plain = _read(tmp_path / "not-built.so", page)
     assert plain["inline"] is False
     assert inline["words"] == plain["words"]
     assert "PHÉP" in str(plain["words"])
     # Leptonica's function not found: the engine is not used in process (libtesseract's calls would get no
     # line image, and Tesseract aborts on that), the page is read by a child: the same words, no crash
-    unseeing = read(blind)
+    unseeing = _read(blind, page)
     assert unseeing["in_process"] is False and unseeing["spix"] == 0
     assert unseeing["words"] == plain["words"]
+    # the objects laid out otherwise: the checks fail, libtesseract's own functions answer, the same words
+    other_layout = _read(swapped, page)
+    assert other_layout["in_process"]
+    assert other_layout["lstm"] == {"stride_map": False, "time_steps": False, "convolve": False}
+    assert other_layout["convolve_calls"] == 0 and other_layout["convolve_on"] is False
+    assert other_layout["words"] == plain["words"]
+
+
+def test_a_convolution_read_in_another_layout_is_left_to_libtesseract(tmp_path: Path) -> None:
+    """The stub's convolution (``Convolve::Forward``) reads libtesseract 5.3's objects where libstdc++ lays
+    them out, which nothing checks when it is built. A layer read in another layout fails the checks each
+    call makes (a std::string of libc++'s size moves the randomizer and the half windows: the layer's
+    vtable and type are right, its half window is not) and goes to libtesseract's own Forward: the
+    convolution stays on, answers none. One that passes those checks but writes its outputs elsewhere
+    (each neighbour where its mirror image in y goes) differs from libtesseract's own in the first call's
+    shadow run, which turns it off for good. The same words as libtesseract's own either way."""
+    from tests.support.scans import licence_lines, make_scan
+
+    page = make_scan(tmp_path / "page.png", licence_lines(1234, "Nguyễn Văn An", "0401234567"))
+    plain = _read(tmp_path / "not-built.so", page)
+    libcxx = _read(_build(tmp_path / "libcxx" / "libompinline.so", "-DOMPINLINE_STRING_SIZE=24"), page)
+    if not str(libcxx["version"]).startswith("5.3."):
+        pytest.skip("the stub's convolution answers on libtesseract 5.3 only")
+    assert libcxx["lstm"] == {"stride_map": True, "time_steps": True, "convolve": True}
+    assert libcxx["convolve_on"] is True and libcxx["convolve_calls"] == 0
+    assert libcxx["words"] == plain["words"]
+    mirrored = _read(_build(tmp_path / "mirrored" / "libompinline.so", "-DOMPINLINE_CONVOLVE_MIRRORED"), page)
+    assert mirrored["lstm"] == {"stride_map": True, "time_steps": True, "convolve": True}
+    assert mirrored["convolve_on"] is False and mirrored["convolve_calls"] == 0
+    assert mirrored["words"] == plain["words"]
 
 
 def test_a_cpu_limit_stops_a_reading_once_it_has_used_what_was_left(monkeypatch: pytest.MonkeyPatch) -> None:

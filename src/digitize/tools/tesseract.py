@@ -257,6 +257,10 @@ def _library() -> ctypes.CDLL | None:
                     # Leptonica's pixWriteMem not found: libtesseract's calls, bound to the library's, would
                     # fail (Tesseract aborts on a line image without data): the engine runs as a child
                     lib = None
+                elif inline is not None:
+                    # the LSTM's steps answered by the library, each once checked (0: libtesseract's own)
+                    for part in LSTM_INLINE_PARTS:
+                        LSTM_INLINE[part] = bool(getattr(inline, f"ompinline_intercept_{part}")())
                 _quiet_leptonica()
             except (OSError, AttributeError):
                 lib = None
@@ -273,7 +277,18 @@ def _library() -> ctypes.CDLL | None:
 # each region otherwise costs libgomp a team of one and a futex syscall at its end (~100,000 a phone photo;
 # the real photos 3-9 % less CPU, the same words). The same library keeps the text-line images libtesseract
 # hands its LSTM uncompressed (Leptonica's SPIX, not PNG: ~4 % less CPU on the real photos, the same words)
+# and answers the LSTM's index steps (``StrideMap::Index``) each in one call, not a dozen through
+# libtesseract's PLT, rounds an LSTM layer's outputs to the next one's int8 inputs eight at a time, not one
+# by one, and steps its convolution over a line's pixels inline; each once it has checked it gives what
+# libtesseract's own gives (``LSTM_INLINE``); the convolution, which reads libtesseract 5.3's C++ objects,
+# also checks each layer it is given and runs both on its first calls in a process, off for good on a
+# difference (``ompinline_convolve_on``). The real photos: ~20 % less CPU, the same words
 OMP_INLINE = Path(__file__).with_name("libompinline.so")
+# the parts (``ompinline_intercept_<part>``), in the order they are checked (the convolution's needs the two
+# others' checks)
+LSTM_INLINE_PARTS = ("stride_map", "time_steps", "convolve")
+# part: True once the library answers libtesseract's calls, False when its check failed; empty: not loaded
+LSTM_INLINE: dict[str, bool] = {}
 
 
 def _omp_inline() -> ctypes.CDLL | None:
@@ -287,8 +302,10 @@ def _omp_inline() -> ctypes.CDLL | None:
         return None
     try:
         inline = ctypes.CDLL(str(OMP_INLINE), mode=ctypes.RTLD_GLOBAL)
-        inline.ompinline_intercept_line_images.restype = ctypes.c_int
-        inline.ompinline_intercept_line_images.argtypes = []
+        for part in ("line_images", *LSTM_INLINE_PARTS):
+            name = f"ompinline_intercept_{part}"
+            getattr(inline, name).restype = ctypes.c_int
+            getattr(inline, name).argtypes = []
     except (OSError, AttributeError):
         return None
     return inline
