@@ -1906,3 +1906,15 @@ def test_a_row_under_the_title_that_names_no_person_is_read_in_doubt(row: str) -
 def test_a_person_s_name_under_the_title_stays_sure(name: str) -> None:
     value, conf = _signer_of(name, [95.0] * len(name.split()))
     assert (value, conf >= 0.6) == (name, True)
+
+
+def test_a_title_word_printed_as_a_name_s_word_before_a_middle_name_is_its_family_name() -> None:
+    """Wide seed 625 dev 005: "Phó Văn Nẫm" under "CHỦ TỊCH" was read "Phó" (96) "Văn" (93) and taken as
+    "Văn Nam": "Phó" is a title's word, but capitalised and read surely on a name's line before "Văn" (a
+    family name far more often a middle one) it is the family name no list has; in doubt, as such are."""
+    value, conf = _signer_of("Phó Văn Hùng", [96.0, 93, 95])
+    assert (value, conf < 0.6) == ("Phó Văn Hùng", True)
+    # in a title's capitals, read unsurely, or a rank's or signing word: no family name
+    assert _signer_of("PHÓ Văn Hùng", [96.0, 93, 95])[0] in (None, "Văn Hùng")
+    assert _signer_of("Phó Văn Hùng", [60.0, 93, 95])[0] == "Văn Hùng"
+    assert _signer_of("Ký Văn Thị Hồng", [95.0, 95, 95, 95])[0] == "Văn Thị Hồng"

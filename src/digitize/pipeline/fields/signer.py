@@ -1574,7 +1574,9 @@ def own_family(
     if start != 1 or not 3 <= len(toks) <= 4 or not _middle_more(toks[1][0]) or not adjacent:
         return None
     t, c = toks[0]
-    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()) or nfc(t).casefold() in _LEAD_WORDS:
+    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()):
+        return None
+    if nfc(t).casefold() in _LEAD_WORDS and not _titled_family(t, c):
         return None
     if len(boxes) == len(toks):
         gap = boxes[1].x0 - boxes[0].x1
@@ -1592,6 +1594,21 @@ def own_family(
         if hits:
             return (hits[0], c * 0.5) if len(hits) == 1 else None
     return None
+
+
+def _titled_family(word: str, conf: float) -> bool:
+    """A word of an office's title ("Phó") that is the family name of the name it leads: printed as a name's
+    word is (capitalised, not in a title's capitals "PHÓ"), read surely, a Vietnamese syllable. Only
+    ``own_family`` asks, for a word before a family name far more often a middle one on a line under the
+    title that is no title ("Phó Văn Nẫm" under "CHỦ TỊCH" was read "Văn Nam", wide seed 625 dev 005): the
+    family name no list has, in doubt as ``own_family``'s are."""
+    return (
+        nfc(word).casefold() in _TITLE_ONLY_WORDS
+        and len(word) >= 2
+        and word[1:].islower()
+        and conf >= SURE_WORD_CONF
+        and is_syllable(word)
+    )
 
 
 def kept_as_printed(words: Sequence[str], conf: float) -> bool:
@@ -1669,12 +1686,18 @@ TITLES = frozenset(
 # an office's title ("Giám đốc"), "Đã ký", "Ký" (a signature's mark), a degree ("ThS"), compared marks and all
 # ("Chủ", not the family name "Chu"); the words of a signing line ("Thừa lệnh", "Thay mặt", "Quyền") and of a
 # seal's ring ("Tỉnh", "Sở", "Dân", "Dấu": "Ủy ban nhân dân tỉnh", read over the name)
-_LEAD_WORDS = (
-    TITLES
-    | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split()}
-    | {nfc(w).casefold() for w in ("Đại", "Thượng", "Trung", "Thiếu", "Tá", "Úy", "Uý", "Ký", "Kí", "Đã")}
-    | {nfc(w).casefold() for w in ("Thừa", "Lệnh", "Thay", "Mặt", "Quyền", "Tỉnh", "Sở", "Dân", "Dấu")}
+_RANK_WORDS = frozenset(
+    nfc(w).casefold()
+    for words in (
+        ("Đại", "Thượng", "Trung", "Thiếu", "Tá", "Úy", "Uý", "Ký", "Kí", "Đã"),
+        ("Thừa", "Lệnh", "Thay", "Mặt", "Quyền", "Tỉnh", "Sở", "Dân", "Dấu"),
+    )
+    for w in words
 )
+_LEAD_WORDS = TITLES | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split()} | _RANK_WORDS
+# the words of an office's title alone (not a rank's, a signing line's or a seal's ring's): capitalised and
+# read surely on a name's line, one may be a family name no list has (``_titled_family``)
+_TITLE_ONLY_WORDS = frozenset(nfc(w).casefold() for t in TITLE_WORDS for w in t.split()) - _RANK_WORDS
 
 
 def _letters_inside(line: Line, placed: Sequence[Box]) -> bool:
