@@ -429,3 +429,34 @@ def test_a_title_read_only_enlarged_stays_in_doubt(
     assert found.value == "Giám đốc" and found.confidence < 0.6
     # an empty cut is no image to enlarge
     assert uncovered._enlarged(np.zeros((0, 5), np.uint8)).size == 0
+
+
+def test_a_band_word_opening_a_line_read_in_slivers_joins_it_and_takes_their_place() -> None:
+    """Wide seed 625 alt 003 (a blurred photo): "Đặng Cao Hoài Nhuệ" under the seal's ring was first read "ng
+    Cao Hoài Nhuệ", the first two words boxed as slivers of them; the band "Đang Cao." made a line of its own
+    under it and the signer's name was read "Đặng Cao". Put on the line it opens, it takes the slivers'
+    place; a word a column over (a header's other half) stays apart."""
+    from digitize.pipeline.model import Box, Word
+
+    def word(t: str, box: tuple[int, int, int, int], conf: float = 90.0, block: int = 5) -> Word:
+        return Word(text=t, conf=conf, box=Box(*box), block=block, line=23)
+
+    read = [
+        word("ng", (1598, 2250, 1629, 2263)),
+        word("Cao", (1740, 2217, 1770, 2238), 96.0),
+        word("Hoài", (1876, 2195, 2029, 2282), 93.0),
+        word("Nhuệ", (2058, 2195, 2225, 2282), 35.0),
+    ]
+    band = [
+        Word(text="Cao.", conf=50.0, box=Box(1721, 2204, 1846, 2251), block=uncovered.BLOCK, line=0),
+        Word(text="Đang", conf=50.0, box=Box(1492, 2203, 1697, 2281), block=uncovered.BLOCK, line=0),
+    ]
+    kept, placed = uncovered._put_in_lines(band, read)
+    text = page_text(recognize.in_reading_order((*kept, *placed), 2684))
+    assert text.splitlines() == ["Đang Cao. Hoài Nhuệ"]
+    # before: only a word filling a gap joined a line; these two made a line of their own
+    assert all(uncovered._into_line(w, read).block == uncovered.BLOCK for w in band)
+    # a band word a column's gap left of a line on its row opens no line of it
+    far = replace(band[1], box=Box(900, 2203, 1105, 2281))
+    kept, placed = uncovered._put_in_lines([far], read)
+    assert placed[0].block == uncovered.BLOCK and len(kept) == len(read)
