@@ -154,12 +154,14 @@ def _into_line(word: Word, read: Sequence[Word]) -> Word:
     return word
 
 
-LEAD_GAP = 1.0  # its heights: the most space between a band's word and the line it opens (a space is ~0.3)
+LEAD_GAP = 1.0  # the line's letter heights: the most space between a band's word and the line it opens
 
 
 def _line_start(word: Word, read: Sequence[Word]) -> Word:
-    """``word`` (read in a band) as the first word of the first reading's line it opens: none of that line's
-    words left of it, the nearest right of it on its row a space away (``LEAD_GAP``: not a column over).
+    """``word`` (read in a band) as the first word of the first reading's line it may open: none of that
+    line's words left of it, the nearest right of it on its row a space away (``LEAD_GAP`` of the line's
+    tallest word on its row, not of the band's word, whose box a blur or a pen may swell: not a column
+    over). Only a candidate: ``_put_in_lines`` puts it there where it takes the place of that line's slivers.
     A blurred photo's name under the seal's ring, "Đặng Cao Hoài Nhuệ", was read "ng Cao Hoài Nhuệ" (the
     first two words' boxes a sliver of them) and its band "Đang Cao." made a line of its own under it: the
     signer's name was read "Đặng Cao" (wide seed 625 alt 003)."""
@@ -171,11 +173,11 @@ def _line_start(word: Word, read: Sequence[Word]) -> Word:
         if any(w.box.x1 <= b.x0 for w in words):
             continue
         right = min((w for w in words if w.box.x0 >= b.x1), key=lambda w: w.box.x0, default=None)
-        if (
-            right is not None
-            and _same_row(b, right.box)
-            and right.box.x0 - b.x1 <= LEAD_GAP * max(1.0, b.y1 - b.y0)
-        ):
+        if right is None or not _same_row(b, right.box):
+            continue
+        # (the line's own height: the nearest word may be a sliver too, "Cao" boxed 21 high of 87)
+        letter = max(w.box.y1 - w.box.y0 for w in words if _same_row(b, w.box))
+        if right.box.x0 - b.x1 <= LEAD_GAP * max(1.0, letter):
             return replace(word, block=block, line=line)
     return word
 
@@ -199,17 +201,24 @@ def _piece_of(word: Word, added: Sequence[Word]) -> bool:
 
 
 def _put_in_lines(added: Sequence[Word], read: Sequence[Word]) -> tuple[list[Word], list[Word]]:
-    """The first reading's words kept (``read`` without the pieces of a band's word put on their line,
-    ``_piece_of``) and the band's words (``added``), each put on the line whose gap it fills
-    (``_into_line``) or which it opens (``_line_start``), else on a line of its own: left to right, a word
-    put on a line being the next one's neighbour there ("Đang" before "Cao.")."""
+    """The first reading's words kept and the band's words (``added``), each put on the line whose gap it
+    fills (``_into_line``) or which it opens (``_line_start``) where it takes the place of slivers of it that
+    line has (``_piece_of``: "ng" inside "Đang"), else on a line of its own. Left to right, a word put on a
+    line being the next one's neighbour there ("Đang" before "Cao."). The slivers give way, and so do those
+    inside a word filling a gap of a line a band's word opened ("Cao" in "Cao."); a word filling another
+    line's gap joins it as before. A band word with no sliver of a line inside it is no evidence it is
+    that line's first word: "Hà" left of "Nguyễn Văn An" made its name "Hà Nguyễn Văn An"."""
     placed: list[Word] = []
+    opened: set[tuple[int, int]] = set()
     for w in sorted(added, key=lambda w: w.box.x0):
         into = _into_line(w, [*read, *placed])
         if into is w:
-            into = _line_start(w, [*read, *placed])
+            start = _line_start(w, [*read, *placed])
+            if start is not w and any(_piece_of(r, [start]) for r in read):
+                into = start
+                opened.add((start.block, start.line))
         placed.append(into)
-    joined = [a for a in placed if a.block < BLOCK]
+    joined = [a for a in placed if a.block < BLOCK and (a.block, a.line) in opened]
     return [w for w in read if not _piece_of(w, joined)], placed
 
 
