@@ -429,3 +429,69 @@ def test_a_title_read_only_enlarged_stays_in_doubt(
     assert found.value == "Giám đốc" and found.confidence < 0.6
     # an empty cut is no image to enlarge
     assert uncovered._enlarged(np.zeros((0, 5), np.uint8)).size == 0
+
+
+def test_a_band_word_opening_a_line_read_in_slivers_joins_it_and_takes_their_place() -> None:
+    """Wide seed 625 alt 003 (a blurred photo): "Đặng Cao Hoài Nhuệ" under the seal's ring was first read "ng
+    Cao Hoài Nhuệ", the first two words boxed as slivers of them; the band "Đang Cao." made a line of its own
+    under it and the signer's name was read "Đặng Cao". Put on the line it opens, it takes the slivers'
+    place; a word a column over (a header's other half) stays apart."""
+    from digitize.pipeline.model import Box, Word
+
+    def word(t: str, box: tuple[int, int, int, int], conf: float = 90.0, block: int = 5) -> Word:
+        return Word(text=t, conf=conf, box=Box(*box), block=block, line=23)
+
+    read = [
+        word("ng", (1598, 2250, 1629, 2263)),
+        word("Cao", (1740, 2217, 1770, 2238), 96.0),
+        word("Hoài", (1876, 2195, 2029, 2282), 93.0),
+        word("Nhuệ", (2058, 2195, 2225, 2282), 35.0),
+    ]
+    band = [
+        Word(text="Cao.", conf=50.0, box=Box(1721, 2204, 1846, 2251), block=uncovered.BLOCK, line=0),
+        Word(text="Đang", conf=50.0, box=Box(1492, 2203, 1697, 2281), block=uncovered.BLOCK, line=0),
+    ]
+    kept, placed = uncovered._put_in_lines(band, read)
+    text = page_text(recognize.in_reading_order((*kept, *placed), 2684))
+    assert text.splitlines() == ["Đang Cao. Hoài Nhuệ"]
+    # before: only a word filling a gap joined a line; these two made a line of their own
+    assert all(uncovered._into_line(w, read).block == uncovered.BLOCK for w in band)
+    # a band word a column's gap left of a line on its row opens no line of it
+    far = replace(band[1], box=Box(900, 2203, 1105, 2281))
+    kept, placed = uncovered._put_in_lines([far], read)
+    assert placed[0].block == uncovered.BLOCK and len(kept) == len(read)
+
+
+def test_a_band_word_left_of_a_line_with_no_sliver_of_it_inside_stays_apart() -> None:
+    """Review of signer46 (MED-1): a band's word left of a name's line a space away ("Hà" before "Nguyễn Văn
+    An", a seal's ring's word) joined it with no evidence it is that line's first word, and the sure name
+    became "Hà Nguyễn Văn An". It opens a line only where it takes the place of a sliver of it that line
+    has; the space allowed is the line's letter height, not the band word's (a swollen box); a word filling
+    a gap of a line no band word opened leaves that line's words as they were."""
+    from digitize.pipeline.model import Box, Word
+
+    def word(t: str, box: tuple[int, int, int, int], block: int = 5, line: int = 23) -> Word:
+        return Word(text=t, conf=95.0, box=Box(*box), block=block, line=line)
+
+    read = [
+        word("Nguyễn", (1600, 2200, 1760, 2245)),
+        word("Văn", (1775, 2200, 1860, 2245)),
+        word("An", (1875, 2200, 1930, 2245)),
+    ]
+    ha = word("Hà", (1500, 2197, 1573, 2248), uncovered.BLOCK, 0)
+    kept, placed = uncovered._put_in_lines([ha], read)
+    assert placed[0].block == uncovered.BLOCK and kept == read
+    # a sliver of the line inside a band word a swollen box's height from the line: no line's start either
+    sliver = word("ng", (1380, 2225, 1400, 2240))
+    tall = word("Đang", (1300, 2100, 1440, 2300), uncovered.BLOCK, 0)
+    kept, placed = uncovered._put_in_lines([tall], [sliver, *read])
+    assert placed[0].block == uncovered.BLOCK and len(kept) == len(read) + 1
+    # the same word a space from the line takes the sliver's place
+    near = replace(tall, box=Box(1360, 2195, 1570, 2250))
+    kept, placed = uncovered._put_in_lines([near], [sliver, *read])
+    assert (placed[0].block, placed[0].line) == (5, 23) and kept == read
+    # a band word filling a gap of a line no band word opened: the line's words kept, as before
+    gap = replace(ha, box=Box(1765, 2197, 1870, 2248))
+    inner = word("ă", (1790, 2210, 1810, 2235))
+    kept, placed = uncovered._put_in_lines([gap], [read[0], inner, read[2]])
+    assert (placed[0].block, placed[0].line) == (5, 23) and inner in kept

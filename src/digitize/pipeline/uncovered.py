@@ -154,6 +154,74 @@ def _into_line(word: Word, read: Sequence[Word]) -> Word:
     return word
 
 
+LEAD_GAP = 1.0  # the line's letter heights: the most space between a band's word and the line it opens
+
+
+def _line_start(word: Word, read: Sequence[Word]) -> Word:
+    """``word`` (read in a band) as the first word of the first reading's line it may open: none of that
+    line's words left of it, the nearest right of it on its row a space away (``LEAD_GAP`` of the line's
+    tallest word on its row, not of the band's word, whose box a blur or a pen may swell: not a column
+    over). Only a candidate: ``_put_in_lines`` puts it there where it takes the place of that line's slivers.
+    A blurred photo's name under the seal's ring, "Đặng Cao Hoài Nhuệ", was read "ng Cao Hoài Nhuệ" (the
+    first two words' boxes a sliver of them) and its band "Đang Cao." made a line of its own under it: the
+    signer's name was read "Đặng Cao" (wide seed 625 alt 003)."""
+    b = word.box
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w in read:
+        lines.setdefault((w.block, w.line), []).append(w)
+    for (block, line), words in lines.items():
+        if any(w.box.x1 <= b.x0 for w in words):
+            continue
+        right = min((w for w in words if w.box.x0 >= b.x1), key=lambda w: w.box.x0, default=None)
+        if right is None or not _same_row(b, right.box):
+            continue
+        # (the line's own height: the nearest word may be a sliver too, "Cao" boxed 21 high of 87)
+        letter = max(w.box.y1 - w.box.y0 for w in words if _same_row(b, w.box))
+        if right.box.x0 - b.x1 <= LEAD_GAP * max(1.0, letter):
+            return replace(word, block=block, line=line)
+    return word
+
+
+INSIDE = 0.7  # share of a first-reading word's box inside a band's word for it to be a piece of that word
+
+
+def _piece_of(word: Word, added: Sequence[Word]) -> bool:
+    """Is ``word`` (the first reading's) a piece of a band's word put on its line: ``INSIDE`` of its box in
+    that word's ("ng" in "Đang": the first reading boxed a sliver of the word the band read whole)?"""
+    b = word.box
+    area = max(1.0, (b.x1 - b.x0) * (b.y1 - b.y0))
+    for a in added:
+        if (a.block, a.line) != (word.block, word.line):
+            continue
+        dx = min(b.x1, a.box.x1) - max(b.x0, a.box.x0)
+        dy = min(b.y1, a.box.y1) - max(b.y0, a.box.y0)
+        if dx > 0 and dy > 0 and dx * dy >= INSIDE * area:
+            return True
+    return False
+
+
+def _put_in_lines(added: Sequence[Word], read: Sequence[Word]) -> tuple[list[Word], list[Word]]:
+    """The first reading's words kept and the band's words (``added``), each put on the line whose gap it
+    fills (``_into_line``) or which it opens (``_line_start``) where it takes the place of slivers of it that
+    line has (``_piece_of``: "ng" inside "Đang"), else on a line of its own. Left to right, a word put on a
+    line being the next one's neighbour there ("Đang" before "Cao."). The slivers give way, and so do those
+    inside a word filling a gap of a line a band's word opened ("Cao" in "Cao."); a word filling another
+    line's gap joins it as before. A band word with no sliver of a line inside it is no evidence it is
+    that line's first word: "Hà" left of "Nguyễn Văn An" made its name "Hà Nguyễn Văn An"."""
+    placed: list[Word] = []
+    opened: set[tuple[int, int]] = set()
+    for w in sorted(added, key=lambda w: w.box.x0):
+        into = _into_line(w, [*read, *placed])
+        if into is w:
+            start = _line_start(w, [*read, *placed])
+            if start is not w and any(_piece_of(r, [start]) for r in read):
+                into = start
+                opened.add((start.block, start.line))
+        placed.append(into)
+    joined = [a for a in placed if a.block < BLOCK and (a.block, a.line) in opened]
+    return [w for w in read if not _piece_of(w, joined)], placed
+
+
 def _same_row(a: Box, b: Box) -> bool:
     shared = min(a.y1, b.y1) - max(a.y0, b.y0)
     return shared >= ROW_SHARE * min(a.y1 - a.y0, b.y1 - b.y0)
@@ -313,8 +381,8 @@ def second_pass(
             added.extend(_heading(words))
     if not added:
         return page
-    added = [_into_line(w, page.words) for w in added]
+    kept, placed = _put_in_lines(added, page.words)
     from digitize.pipeline.recognize import in_reading_order
 
-    ordered = in_reading_order((*page.words, *added), page.width)
+    ordered = in_reading_order((*kept, *placed), page.width)
     return replace(page, words=ordered, text=page_text(ordered))

@@ -10,7 +10,7 @@ import pytest
 
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import Line, make_line, page_lines
-from digitize.pipeline.fields.signer import lead_as_read, read_signer, surname_of
+from digitize.pipeline.fields.signer import lead_as_read, own_family, read_signer, surname_of
 from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word
 from tests.pipeline.test_extract import _ubnd_directive, header, page, signer, values
 
@@ -1906,3 +1906,47 @@ def test_a_row_under_the_title_that_names_no_person_is_read_in_doubt(row: str) -
 def test_a_person_s_name_under_the_title_stays_sure(name: str) -> None:
     value, conf = _signer_of(name, [95.0] * len(name.split()))
     assert (value, conf >= 0.6) == (name, True)
+
+
+def test_a_title_word_printed_as_a_name_s_word_before_a_middle_name_is_its_family_name() -> None:
+    """Wide seed 625 dev 005: "Phó Văn Nẫm" under "CHỦ TỊCH" was read "Phó" (96) "Văn" (93) and taken as
+    "Văn Nam": "Phó" is a title's word, but capitalised and read surely on a name's line before "Văn" (a
+    family name far more often a middle one) it is the family name no list has; in doubt, as such are."""
+    value, conf = _signer_of("Phó Văn Hùng", [96.0, 93, 95])
+    assert (value, conf < 0.6) == ("Phó Văn Hùng", True)
+    # in a title's capitals, read unsurely, or a rank's or signing word: no family name
+    assert _signer_of("PHÓ Văn Hùng", [96.0, 93, 95])[0] in (None, "Văn Hùng")
+    assert _signer_of("Phó Văn Hùng", [60.0, 93, 95])[0] == "Văn Hùng"
+    assert _signer_of("Ký Văn Thị Hồng", [95.0, 95, 95, 95])[0] == "Văn Thị Hồng"
+
+
+def test_a_title_s_word_before_a_title_s_rest_is_no_family_name() -> None:
+    """Review of signer46 (MED-2): "Phó Văn Phòng" (the deputy of an office's head) was read as a signer named
+    "Phó Văn Phòng" (0.55): a title's word leads a name as its family name only where the words after it are
+    no title's rest and none is a title's word no name has."""
+    assert own_family([("Phó", 96.0), ("Văn", 93.0), ("Phòng", 95.0)], 1) is None
+    assert own_family([("Phó", 96.0), ("Văn", 93.0), ("Minh", 95.0), ("Tịch", 95.0)], 1) is None
+    assert own_family([("Phó", 96.0), ("Văn", 93.0), ("Nẫm", 95.0)], 1) == ("Phó", 96.0)
+    value, conf = _signer_of("Phó Văn Phòng", [96.0, 93, 95])
+    assert value != "Phó Văn Phòng" and conf < 0.6
+
+
+@pytest.mark.parametrize("rest", ["Văn Phòng", "Văn phòng"])
+def test_a_title_s_rest_on_the_line_under_it_is_no_name(rest: str) -> None:
+    """Review of signer46: "KT. CHÁNH VĂN PHÒNG / Phó Chánh / Văn Phòng", the deputy's title over two lines,
+    gave the signer "Văn Phòng" at 0.95."""
+    block = signer(("KT. CHÁNH VĂN PHÒNG", "Phó Chánh"), rest, [95.0, 95])
+    found = extract([page(_ubnd_directive()[:-5] + block)]).fields["signer_name"]
+    assert found.value is None or found.confidence < 0.6
+    value, conf = _signer_of(rest, [95.0, 95])
+    assert value is None or conf < 0.6
+
+
+@pytest.mark.parametrize(
+    ("name", "want"), [("Chủ Văn Minh", "Chu Văn Minh"), ("Trưởng Văn Hùng", "Trương Văn Hùng")]
+)
+def test_a_title_s_word_made_a_family_name_is_in_doubt(name: str, want: str) -> None:
+    """Review of signer46: a title's word read surely ("Chủ", "Trưởng") made the family name with its letters
+    was taken at 0.95: the list's choice, no reading."""
+    value, conf = _signer_of(name, [95.0, 95, 95])
+    assert value in (None, want) and (value is None or conf < 0.6)

@@ -831,12 +831,19 @@ _NO_END = frozenset({"văn", "thị"})  # a middle word: a name ending so lost i
 
 def no_person(name: str) -> bool:
     """A signer's name read that names no person: a province or a city ("Hà Nội"), a receipt list's unit
-    ("Văn thư", "Lưu trữ"), a name ended by a middle word ("Lê Văn": its given name not read), or one word.
-    Such a row under a title was read as the name surely (0.95, review of seal45). ("Văn" leads a name as a
-    family name too: "Văn Long".)"""
+    ("Văn thư", "Lưu trữ"), a name ended by a middle word ("Lê Văn": its given name not read), one word, or
+    a title's rest ("Văn Phòng" under "Phó Chánh": ``title_rest``, review of signer46). Such a row under a
+    title was read as the name surely (0.95, review of seal45). ("Văn" leads a name as a family name too:
+    "Văn Long".)"""
     words = nfc(name).lower().split()
     folded = fold(squash(name))
-    return folded in F_PROVINCES or folded in _NO_PERSON or len(words) < 2 or words[-1] in _NO_END
+    return (
+        folded in F_PROVINCES
+        or folded in _NO_PERSON
+        or len(words) < 2
+        or words[-1] in _NO_END
+        or title_rest(name)
+    )
 
 
 def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
@@ -1574,7 +1581,9 @@ def own_family(
     if start != 1 or not 3 <= len(toks) <= 4 or not _middle_more(toks[1][0]) or not adjacent:
         return None
     t, c = toks[0]
-    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()) or nfc(t).casefold() in _LEAD_WORDS:
+    if not (t.isalpha() and t[:1].isupper() and t[1:].islower()):
+        return None
+    if nfc(t).casefold() in _LEAD_WORDS and not _titled_family(toks):
         return None
     if len(boxes) == len(toks):
         gap = boxes[1].x0 - boxes[0].x1
@@ -1592,6 +1601,44 @@ def own_family(
         if hits:
             return (hits[0], c * 0.5) if len(hits) == 1 else None
     return None
+
+
+def _titled_family(toks: Sequence[tuple[str, float]]) -> bool:
+    """A word of an office's title ("Phó") that is the family name of the name it leads (``toks``): printed
+    as a name's word is (capitalised, not in a title's capitals "PHÓ"), read surely, a Vietnamese syllable.
+    Only ``own_family`` asks, for a word before a family name far more often a middle one on a line under the
+    title that is no title ("Phó Văn Nẫm" under "CHỦ TỊCH" was read "Văn Nam", wide seed 625 dev 005): the
+    family name no list has, in doubt as ``own_family``'s are. Not where the words after it are a title's
+    (``title_rest``: "Phó Văn Phòng", the deputy of an office's head, review of signer46 MED-2) or one of
+    them is a title's word no name has ("Phòng", "Giám", "Tịch")."""
+    word, conf = toks[0]
+    rest = [t for t, _ in toks[1:]]
+    return (
+        nfc(word).casefold() in _TITLE_ONLY_WORDS
+        and len(word) >= 2
+        and word[1:].islower()
+        and conf >= SURE_WORD_CONF
+        and is_syllable(word)
+        and not title_rest(" ".join(rest))
+        and not any(_title_word_only(t) for t in rest)
+    )
+
+
+def _title_word_only(word: str) -> bool:
+    """A word of an office's title that is no listed name's syllable ("phòng", "đốc"; not "Văn", "Thanh")."""
+    w = nfc(word)
+    return w.casefold() in _TITLE_ONLY_WORDS and w[:1].upper() + w[1:].lower() not in NAME_SYLLABLES
+
+
+def title_rest(text: str) -> bool:
+    """Are the words of ``text`` (two or more) a title's own after its first words, marks and all ("Văn
+    Phòng" of "Chánh Văn phòng", "Giám đốc" of "Phó Giám đốc"; not "Trương Phong", a name, by the marks of
+    "Trưởng phòng"): a title broken over two lines, or led by a word read as a name's, is no person's name."""
+    words = nfc(squash(text)).casefold()
+    return " " in words and any(t.endswith(" " + words) for t in _TITLES_CASEFOLDED)
+
+
+_TITLES_CASEFOLDED = frozenset(nfc(t).casefold() for t in TITLE_WORDS)
 
 
 def kept_as_printed(words: Sequence[str], conf: float) -> bool:
@@ -1669,12 +1716,18 @@ TITLES = frozenset(
 # an office's title ("Giám đốc"), "Đã ký", "Ký" (a signature's mark), a degree ("ThS"), compared marks and all
 # ("Chủ", not the family name "Chu"); the words of a signing line ("Thừa lệnh", "Thay mặt", "Quyền") and of a
 # seal's ring ("Tỉnh", "Sở", "Dân", "Dấu": "Ủy ban nhân dân tỉnh", read over the name)
-_LEAD_WORDS = (
-    TITLES
-    | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split()}
-    | {nfc(w).casefold() for w in ("Đại", "Thượng", "Trung", "Thiếu", "Tá", "Úy", "Uý", "Ký", "Kí", "Đã")}
-    | {nfc(w).casefold() for w in ("Thừa", "Lệnh", "Thay", "Mặt", "Quyền", "Tỉnh", "Sở", "Dân", "Dấu")}
+_RANK_WORDS = frozenset(
+    nfc(w).casefold()
+    for words in (
+        ("Đại", "Thượng", "Trung", "Thiếu", "Tá", "Úy", "Uý", "Ký", "Kí", "Đã"),
+        ("Thừa", "Lệnh", "Thay", "Mặt", "Quyền", "Tỉnh", "Sở", "Dân", "Dấu"),
+    )
+    for w in words
 )
+_LEAD_WORDS = TITLES | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split()} | _RANK_WORDS
+# the words of an office's title alone (not a rank's, a signing line's or a seal's ring's): capitalised and
+# read surely on a name's line, one may be a family name no list has (``_titled_family``)
+_TITLE_ONLY_WORDS = frozenset(nfc(w).casefold() for t in TITLE_WORDS for w in t.split()) - _RANK_WORDS
 
 
 def _letters_inside(line: Line, placed: Sequence[Box]) -> bool:
@@ -2229,6 +2282,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             if sur is None and toks[0][1] < TEXT_LAYER_CONF and _one_letter_families(words[0]):
                 # "Mục" (92): no family name, a letter from one ("Mạc"); read surely, kept as read (a real
                 # family name no list has, "Mạch", "Ma"), but a vowel misread alike: in doubt
+                guessed = True
+            if sur is not None and sur != words[0] and nfc(words[0]).casefold() in _LEAD_WORDS:
+                # "Chủ Văn Minh", "Trưởng Văn Hùng" (95): a title's word read as printed, surely, made the
+                # family name with its letters ("Chu", "Trương") is the list's choice, no reading (review of
+                # signer46: taken at 0.95); in doubt
                 guessed = True
             if sur is not None:
                 words[0] = sur
