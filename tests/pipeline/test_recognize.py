@@ -370,7 +370,10 @@ def test_words_read_again_under_another_line_s_sure_words_are_dropped() -> None:
 
     def ghost(*texts: str) -> list[Token]:
         spans = [(1080, 1179), (1212, 1262), (1285, 1418), (1441, 1517)]
-        return [tok(t, c, x0, 527, x1, 625, 2) for t, c, (x0, x1) in zip(texts, (40, 47, 50, 20), spans)]
+        return [
+            tok(t, c, x0, 527, x1, 625, 2)
+            for t, c, (x0, x1) in zip(texts, (40, 47, 50, 20), spans, strict=False)
+        ]
 
     def texts(toks: list[Token]) -> list[str]:
         return [w.text for w in recognize.read_words(toks, 1.0, 2480.0)]
