@@ -383,6 +383,13 @@ def test_words_read_again_under_another_line_s_sure_words_are_dropped() -> None:
     # words of their own over it (no repeat of the words under them), or one word alone: kept
     assert "mía" in texts([*subject, *stamp, *ghost("Bán", "mía", "sạch", "tư")])
     assert "Quá" in texts([*subject, *stamp, *ghost("Quá")])
+    # the same words of the print's own height over it (a seal's ring text, a table's next cell): no band read
+    # again, kept
+    level = [
+        tok(t, 50.0, x0, 540, x1, 586, 2)
+        for t, (x0, x1) in zip(("Quá", "tô"), ((1080, 1179), (1212, 1262)), strict=True)
+    ]
+    assert "tô" in texts([*subject, *stamp, *level])
 
 
 def _blurred_big(turn: int = 0) -> np.ndarray:

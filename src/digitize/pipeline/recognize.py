@@ -466,7 +466,10 @@ def _drop_phantoms(lines: list[list[_Tok]]) -> list[list[_Tok]]:
 # under them (marks aside: "Quá" over "quả"), is the same print read again: dropped. A word of its own that
 # happens to lie so is no repeat of the word under it.
 REREAD_CONF = 60.0
-REREAD_RUN = 2
+REREAD_RUN = 2  # repeats in the run
+# a word read again is boxed with the band around the print (its line and a rule, two lines tall): taller by
+# this than the word it repeats; a seal's or a stamp's own words, a table cell's, are of the print's height
+REREAD_TALLER = 1.3
 
 
 def _over(t: _Tok, o: _Tok) -> bool:
@@ -487,14 +490,14 @@ def _drop_rereads(lines: list[list[_Tok]]) -> list[list[_Tok]]:
         key=lambda p: p[0].y0,
     )
     tops = [t.y0 for t, _ in sure]
-    tallest = max((t.y1 - t.y0 for t, _ in sure), default=0.0)
 
     def again(t: _Tok, i: int) -> bool | None:
         """None: ``t`` (of line ``i``) no word read again; else whether it repeats a word under it."""
         if t.conf >= REREAD_CONF or not (own := _letters_of(t.text)):
             return None
-        near = sure[bisect.bisect_left(tops, t.y0 - tallest) : bisect.bisect_right(tops, t.y1)]
-        under = [o for o, j in near if j != i and _over(t, o)]
+        h = t.y1 - t.y0  # a word it lies over on half its rows is at most twice as tall: starts below y0 - h
+        near = sure[bisect.bisect_left(tops, t.y0 - h) : bisect.bisect_right(tops, t.y1)]
+        under = [o for o, j in near if j != i and _over(t, o) and h >= REREAD_TALLER * (o.y1 - o.y0)]
         if _covered(t, under, of_own=False) < PHANTOM_COVER:
             return None
         return any(_letters_of(o.text) == own for o in under)
@@ -507,7 +510,7 @@ def _drop_rereads(lines: list[list[_Tok]]) -> list[list[_Tok]]:
         ):
             toks = list(run)
             repeats = sum(bool(r) for _, r in toks)
-            if not (is_again and len(toks) >= REREAD_RUN and 2 * repeats >= len(toks)):
+            if not (is_again and repeats >= REREAD_RUN and 2 * repeats >= len(toks)):
                 kept.extend(t for t, _ in toks)
         if kept:
             out.append(kept)

@@ -231,6 +231,10 @@ def test_a_stamp_s_marks_before_ve_viec_in_the_other_case_are_no_subject_s() -> 
     first = "khác về Việc làm cho người lao động"
     value, _ = _subject([(first, 96.0), ("trên địa bàn thành phố", 96.0)])
     assert value is None or not value.startswith("Về việc")
+    # words misread before it ("Nghj đjnh": more letters than a stamp's marks): not cut, never sure
+    first = "Nghj đjnh về Việc ban hành quy chế phối hợp"
+    value, conf = _subject([(first, _confs(first, {"Nghj": 70.0, "đjnh": 70.0})), ("trong công tác", 96.0)])
+    assert value is None or not value.startswith("Về việc") or conf < 0.6
 
 
 def test_a_garble_of_ve_viec_and_its_next_word_is_read_where_the_body_restates_them() -> None:

@@ -3560,10 +3560,14 @@ _VE_VIEC_CASED = re.compile(r"(?i)(?<!\S)về việc\b")
 
 def _cased_opening(text: str) -> re.Match[str] | None:
     """A "về Việc …" (``_VE_VIEC_CASED``: a letter of the two read in the other case) opening ``text``, or
-    after words none of which is a syllable ("Š%' Về Việc sửa đổi …": an incoming stamp's marks read before
-    it, at 0); None after a word ("… khác về việc …": a sentence's middle)."""
+    after words none of which is a syllable and with at most ``_GARBLE_LETTERS`` letters ("Š%' Về Việc sửa
+    đổi …": an incoming stamp's marks read before it, at 0); None after a word ("… khác về việc …": a
+    sentence's middle) or after misread words ("Nghj đjnh về Việc …", "15/2020/QĐ-UBND về Việc …")."""
     m = _VE_VIEC_CASED.search(text)
-    if m is None or any(_syllable_word(w) for w in text[: m.start()].split()):
+    lead = text[: m.start()] if m is not None else ""
+    if m is None or any(_syllable_word(w) for w in lead.split()):
+        return None
+    if sum(ch.isalpha() for ch in lead) > _GARBLE_LETTERS:  # words misread ("Nghj đjnh"), not a stamp's marks
         return None
     return m
 
