@@ -348,6 +348,51 @@ def test_a_word_read_at_nothing_over_another_line_s_sure_words_is_no_line_of_its
     assert "Ob" in [w.text for w in words]
 
 
+def test_words_read_again_under_another_line_s_sure_words_are_dropped() -> None:
+    """A scan's trích yếu with a rule under it: Tesseract read the band of the line and the rule again ("Quá
+    tô chức tụ", unsure, boxes two lines tall) beside an incoming stamp's "Ngày: 10/8/17", and the subject ran
+    on with them. A run of unsure words over another line's sure words, half of them its words again, goes;
+    the stamp's words beside them stay, as do unsure words over it that are words of their own, and a lone
+    one."""
+    from digitize.tools.tesseract import Token
+
+    def tok(text: str, conf: float, x0: int, y0: int, x1: int, y1: int, line: int) -> Token:
+        return Token(text, conf, x0, y0, x1 - x0, y1 - y0, 1, 1, line, 0)
+
+    subject = [
+        tok("Kết", 97.0, 980, 521, 1071, 567, 1),
+        tok("quả", 97.0, 1125, 523, 1190, 567, 1),
+        tok("tổ", 97.0, 1208, 519, 1258, 567, 1),
+        tok("chức", 97.0, 1279, 525, 1418, 567, 1),
+        tok("thi", 94.0, 1437, 525, 1503, 567, 1),
+        tok("đấu", 97.0, 1526, 521, 1625, 567, 1),
+    ]
+    stamp = [tok("Ngy:", 83.0, 386, 577, 506, 621, 2), tok("70/8/17", 88.0, 538, 552, 766, 623, 2)]
+
+    def ghost(*texts: str) -> list[Token]:
+        spans = [(1080, 1179), (1212, 1262), (1285, 1418), (1441, 1517)]
+        return [
+            tok(t, c, x0, 527, x1, 625, 2)
+            for t, c, (x0, x1) in zip(texts, (40, 47, 50, 20), spans, strict=False)
+        ]
+
+    def texts(toks: list[Token]) -> list[str]:
+        return [w.text for w in recognize.read_words(toks, 1.0, 2480.0)]
+
+    read = texts([*subject, *stamp, *ghost("Quá", "tô", "chức", "tụ")])
+    assert sorted(read) == sorted(["Kết", "quả", "tổ", "chức", "thi", "đấu", "Ngy:", "70/8/17"])
+    # words of their own over it (no repeat of the words under them), or one word alone: kept
+    assert "mía" in texts([*subject, *stamp, *ghost("Bán", "mía", "sạch", "tư")])
+    assert "Quá" in texts([*subject, *stamp, *ghost("Quá")])
+    # the same words of the print's own height over it (a seal's ring text, a table's next cell): no band read
+    # again, kept
+    level = [
+        tok(t, 50.0, x0, 540, x1, 586, 2)
+        for t, (x0, x1) in zip(("Quá", "tô"), ((1080, 1179), (1212, 1262)), strict=True)
+    ]
+    assert "tô" in texts([*subject, *stamp, *level])
+
+
 def _blurred_big(turn: int = 0) -> np.ndarray:
     """A page of scan-sized print blurred (a shaken photo's big letters), turned by ``turn`` degrees."""
     import cv2

@@ -23,7 +23,7 @@ from digitize.errors import ToolFailed
 from digitize.pipeline import preprocess
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
-from digitize.text import nfc
+from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
 PSM = 3  # fully automatic page segmentation (finds columns and blocks)
@@ -337,7 +337,9 @@ def read_words(
         for t in tokens
         if t.conf >= 0 and _is_text(t.text)
     ]
-    lines = _reading_order(_drop_phantoms([_drop_repeats(line) for line in _group_lines(toks)]), width)
+    lines = _reading_order(
+        _drop_rereads(_drop_phantoms([_drop_repeats(ln) for ln in _group_lines(toks)])), width
+    )
     return [
         Word(text=t.text, conf=t.conf, box=Box(t.x0, t.y0, t.x1, t.y1), block=t.key[0], line=n)
         for n, line in enumerate(lines)
@@ -445,14 +447,15 @@ PHANTOM_COVER = 0.5
 PHANTOM_APART = 3.0
 
 
-def _covered(t: _Tok, others: Sequence[_Tok]) -> float:
+def _covered(t: _Tok, others: Sequence[_Tok], *, of_own: bool = True) -> float:
     """The share of ``t``'s width that lies over ``others`` (their spans merged) on rows shared with them
-    over at least ``PHANTOM_COVER`` of ``t``'s height."""
+    over at least ``PHANTOM_COVER`` of ``t``'s height (``of_own``; else of theirs: ``_over``)."""
     h = t.y1 - t.y0
     spans = sorted(
         (max(o.x0, t.x0), min(o.x1, t.x1))
         for o in others
-        if min(o.y1, t.y1) - max(o.y0, t.y0) >= PHANTOM_COVER * h > 0 and min(o.x1, t.x1) > max(o.x0, t.x0)
+        if (min(o.y1, t.y1) - max(o.y0, t.y0) >= PHANTOM_COVER * h > 0 if of_own else _over(t, o))
+        and min(o.x1, t.x1) > max(o.x0, t.x0)
     )
     covered, end = 0.0, t.x0
     for a, b in spans:
@@ -488,6 +491,66 @@ def _drop_phantoms(lines: list[list[_Tok]]) -> list[list[_Tok]]:
         kept = real + [g for g in ghosts if any(_gap(g, t) < PHANTOM_APART * (g.y1 - g.y0) for t in real)]
         if kept:
             out.append(sorted(kept, key=lambda t: t.x0))
+    return out
+
+
+# Words Tesseract read a second time, apart and unsure: on a scan with a rule under the trích yếu, the band of
+# its line and the rule (boxes two lines tall) gave "Quá tô chức tụ" (at 40, 47, 50, 20) under "Kết quả tổ
+# chức thi đấu" read surely, in a line of the incoming stamp's "Ngày: 10/8/17" beside it, and the subject
+# ran on with them (seed 815 corp 002). A run of REREAD_RUN or more of a line's words next to each other,
+# each with letters, read under REREAD_CONF and lying over another line's surely read words (``_over``: at
+# least PHANTOM_COVER of its width, on those words' rows), at least half of them the same letters as a word
+# under them (marks aside: "Quá" over "quả"), is the same print read again: dropped. A word of its own that
+# happens to lie so is no repeat of the word under it.
+REREAD_CONF = 60.0
+REREAD_RUN = 2  # repeats in the run
+# a word read again is boxed with the band around the print (its line and a rule, two lines tall): taller by
+# this than the word it repeats; a seal's or a stamp's own words, a table cell's, are of the print's height
+REREAD_TALLER = 1.3
+
+
+def _over(t: _Tok, o: _Tok) -> bool:
+    """``t`` lies over ``o``: across its width in part, on at least PHANTOM_COVER of ``o``'s rows."""
+    h = o.y1 - o.y0
+    return min(o.y1, t.y1) - max(o.y0, t.y0) >= PHANTOM_COVER * h > 0 and min(o.x1, t.x1) > max(o.x0, t.x0)
+
+
+def _letters_of(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalpha())
+
+
+def _drop_rereads(lines: list[list[_Tok]]) -> list[list[_Tok]]:
+    """The lines (sorted left to right) without their runs of words that are another line's surely read
+    words read again (``REREAD_CONF``)."""
+    sure = sorted(
+        ((t, i) for i, ln in enumerate(lines) for t in ln if t.conf >= PHANTOM_OVER_CONF and _worded(t.text)),
+        key=lambda p: p[0].y0,
+    )
+    tops = [t.y0 for t, _ in sure]
+
+    def again(t: _Tok, i: int) -> bool | None:
+        """None: ``t`` (of line ``i``) no word read again; else whether it repeats a word under it."""
+        if t.conf >= REREAD_CONF or not (own := _letters_of(t.text)):
+            return None
+        h = t.y1 - t.y0  # a word it lies over on half its rows is at most twice as tall: starts below y0 - h
+        near = sure[bisect.bisect_left(tops, t.y0 - h) : bisect.bisect_right(tops, t.y1)]
+        under = [o for o, j in near if j != i and _over(t, o) and h >= REREAD_TALLER * (o.y1 - o.y0)]
+        if _covered(t, under, of_own=False) < PHANTOM_COVER:
+            return None
+        return any(_letters_of(o.text) == own for o in under)
+
+    out = []
+    for i, ln in enumerate(lines):
+        kept: list[_Tok] = []
+        for is_again, run in itertools.groupby(
+            ((t, again(t, i)) for t in ln), key=lambda p: p[1] is not None
+        ):
+            toks = list(run)
+            repeats = sum(bool(r) for _, r in toks)
+            if not (is_again and repeats >= REREAD_RUN and 2 * repeats >= len(toks)):
+                kept.extend(t for t, _ in toks)
+        if kept:
+            out.append(kept)
     return out
 
 

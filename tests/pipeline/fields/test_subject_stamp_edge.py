@@ -221,6 +221,22 @@ def test_ve_viec_read_with_a_letter_in_the_other_case_opens_the_subject() -> Non
     assert tidied(f).value("subject") == "VỀ VIỆC CẤP GIẤY CHỨNG NHẬN"
 
 
+def test_a_stamp_s_marks_before_ve_viec_in_the_other_case_are_no_subject_s() -> None:
+    # seed 815 corp 001: an incoming stamp's label and pen marks read "Š%'" at 0 before "Về Việc": they opened
+    # the subject ("Š%' Về Việc sửa đổi …")
+    first = "Š%' Về Việc sửa đổi, bổ sung các Nghị định quy định"
+    value, _ = _subject([(first, _confs(first, {"Š%'": 0.0, "Việc": 85.0})), ("về điều kiện đầu tư", 96.0)])
+    assert value == "Về việc sửa đổi, bổ sung các Nghị định quy định về điều kiện đầu tư"
+    # a word before "về việc" (a sentence's middle, its line's opening lost): not cut there
+    first = "khác về Việc làm cho người lao động"
+    value, _ = _subject([(first, 96.0), ("trên địa bàn thành phố", 96.0)])
+    assert value is None or not value.startswith("Về việc")
+    # words misread before it ("Nghj đjnh": more letters than a stamp's marks): not cut, never sure
+    first = "Nghj đjnh về Việc ban hành quy chế phối hợp"
+    value, conf = _subject([(first, _confs(first, {"Nghj": 70.0, "đjnh": 70.0})), ("trong công tác", 96.0)])
+    assert value is None or not value.startswith("Về việc") or conf < 0.6
+
+
 def test_a_garble_of_ve_viec_and_its_next_word_is_read_where_the_body_restates_them() -> None:
     # seed 485 dev 000: the stamp's pen number over "Về việc thành" read "V€£chuịnh" at 0
     first = "V€£chuịnh lập Tổ công tác triển khai Đề án số hóa hồ sơ"

@@ -3781,7 +3781,21 @@ def garbled_lead(words: Sequence[str], first_n: int, first: Line) -> list[str] |
 
 # "Về việc" opening the subject with a letter read in the other case ("về Việc …", "Về VIệc"): a "v" is a "V"
 # made small, nothing else tells them apart on a line of mixed capitals; mixed case is no word's
-_VE_VIEC_CASED = re.compile(r"(?i)về việc\b")
+_VE_VIEC_CASED = re.compile(r"(?i)(?<!\S)về việc\b")
+
+
+def _cased_opening(text: str) -> re.Match[str] | None:
+    """A "về Việc …" (``_VE_VIEC_CASED``: a letter of the two read in the other case) opening ``text``, or
+    after words none of which is a syllable and with at most ``_GARBLE_LETTERS`` letters ("Š%' Về Việc sửa
+    đổi …": an incoming stamp's marks read before it, at 0); None after a word ("… khác về việc …": a
+    sentence's middle) or after misread words ("Nghj đjnh về Việc …", "15/2020/QĐ-UBND về Việc …")."""
+    m = _VE_VIEC_CASED.search(text)
+    lead = text[: m.start()] if m is not None else ""
+    if m is None or any(_syllable_word(w) for w in lead.split()):
+        return None
+    if sum(ch.isalpha() for ch in lead) > _GARBLE_LETTERS:  # words misread ("Nghj đjnh"), not a stamp's marks
+        return None
+    return m
 
 
 def read_subject(
@@ -3842,9 +3856,10 @@ def read_subject(
             guessed = stray or marked or colon_end or getattr(found, "garble_led", False)
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
-            if ve_viec is None and (cased := _VE_VIEC_CASED.match(joined)) is not None:
-                # "về Việc chấn chỉnh …": a "v" read in the other case; "về việc" all in small letters may be
-                # a sentence's middle, its first line lost ("… về việc làm cho người lao động"): guessed
+            if ve_viec is None and (cased := _cased_opening(joined)) is not None:
+                # "về Việc chấn chỉnh …": a "v" read in the other case (a stamp's marks before it dropped);
+                # "về việc" all in small letters may be a sentence's middle, its first line lost ("… về việc
+                # làm cho người lao động"): guessed
                 guessed = guessed or cased[0] == "về việc"
                 joined = "Về việc" + joined[cased.end() :]
                 ve_viec = re.match(r"Về việc", joined)
