@@ -110,7 +110,7 @@ def test_a_type_line_without_a_true_box_gives_no_zone() -> None:
 
 
 def test_the_zone_of_a_short_cong_van_stops_above_its_signature_block() -> None:
-    """Seed 817 corp 010 (a blurred photo): a công văn has no type name, its zone read from the body line
+    """Seed 817 corp 004 (a blurred photo): a công văn has no type name, its zone read from the body line
     under the date; its body short, the zone ran on into the recipients' list and the signature block, whose
     title ("PHÓ GIÁM ĐỐC") the zone's reading lost: no title, so no name read again under it."""
     rows = [
