@@ -784,12 +784,26 @@ def test_a_listed_name_a_second_reading_gives_for_a_sure_unlisted_mark_is_taken_
         assert (f.value, f.confidence < 0.6) == (want, True)
 
 
-def test_a_sure_name_s_unlisted_mark_every_reading_bears_out_stays_sure() -> None:
+def test_a_sure_name_s_unlisted_mark_every_reading_bears_out_stays_sure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # "Hiểu" printed (listed: "Hiếu"), read so, and so again enlarged: a name no list has, as read
     prepared, page = _page_signed_by("Nguyễn Văn Hiểu")
     f = extract([page]).fields["signer_name"]
     assert (f.value, f.confidence >= 0.6) == ("Nguyễn Văn Hiểu", True)
+    # the pass reads the line again (once a scale), and the readings bear the mark out
+    line = next(ln for ln in regions.lines_of(page) if "Hiểu" in [w.text for w in ln.words])
+    assert signature._unlisted_marks(line, "Nguyễn Văn Hiểu") == [2]
+    calls: list[int] = []
+    real = signature.tesseract.image_to_data
+
+    def counted(*a: object, **k: object) -> object:
+        calls.append(1)
+        return real(*a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(signature.tesseract, "image_to_data", counted)
     assert signature.sure_marks_pass(prepared, page, lang="vie") is page
+    assert len(calls) == len(signature.SURE_MARKS_SCALES)
 
 
 def test_unlisted_marks_are_those_of_given_names_read_surely() -> None:

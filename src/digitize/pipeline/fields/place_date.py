@@ -61,7 +61,12 @@ def _province_of(organs: Sequence[str]) -> str | None:
     documents of its organs date there too)."""
     ends = [m.group(1) for name in organs if (m := re.search(r"\b(?:tinh|thanh pho)\s+(.+)$", fold(name)))]
     province = next((F_PROVINCES[e] for e in ends if e in F_PROVINCES), None)
-    return province or next((F_PLACES[e] for e in ends if e in F_PLACES), None)
+    if province is not None or any(_COMMUNE_BODY.search(fold(name)) for name in organs):
+        return province  # a ward's or commune's body dates at its own name, not at its city's (Decree 30)
+    return next((F_PLACES[e] for e in ends if e in F_PLACES), None)
+
+
+_COMMUNE_BODY = re.compile(r"\b(?:ubnd|uy ban nhan dan)\s+(?:phuong|xa|thi tran)\b")
 
 
 def set_place(
