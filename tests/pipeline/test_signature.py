@@ -736,6 +736,93 @@ def test_a_name_line_whose_garbled_word_takes_in_the_scribble_above_is_read_at_i
     assert extract([page]).values()["signer_name"] == "Nguyễn Hòa Bình"
 
 
+@functools.cache
+def _page_signed_by(name: str) -> tuple[preprocess.Prepared, RecognizedPage]:
+    """A sharp page (300 dpi) signed by ``name`` under "TL. CỤC TRƯỞNG / CHÁNH VĂN PHÒNG", prepared
+    (read-only) and read."""
+    arr, _ = _signed_end(300, ["- Như trên;", "- Lưu: VT."], ("TL. CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG"), name)
+    prepared = _frozen(preprocess.prepare(arr, dpi=300))
+    return prepared, recognize.recognize(prepared, lang="vie")
+
+
+def test_a_sure_name_s_unlisted_mark_no_second_reading_bears_out_is_in_doubt() -> None:
+    """Seed 817 corp 010: "Chi" of "Trương Trí Chi" read "Chỉ" at 96 (a hook for the dot of the "i"), a word
+    no listed name is, taken as read: "Trương Trí Chỉ" at 0.96 (the bold page built here is read so too).
+    Read again enlarged, the line gave the listed "Chi" there (that name, voted, in doubt); here "Chì" (at
+    twice the size): no reading bears the hook out, the word as read, in doubt."""
+    prepared, first = _page_signed_by("Trương Trí Chi")
+    words = tuple(replace(w, text="Chỉ", conf=96.0) if w.text in ("Chi", "Chỉ") else w for w in first.words)
+    assert [w.text for w in words if w.text == "Chỉ"] == ["Chỉ"]
+    page = replace(first, words=words, text=page_text(words))
+    f = extract([page]).fields["signer_name"]
+    assert (f.value, f.confidence >= 0.6) == ("Trương Trí Chỉ", True)
+    again = signature.sure_marks_pass(prepared, page, lang="vie")
+    f = extract([again]).fields["signer_name"]
+    assert f.value in ("Trương Trí Chi", "Trương Trí Chỉ") and f.confidence < 0.6
+
+
+def test_a_listed_name_a_second_reading_gives_for_a_sure_unlisted_mark_is_taken_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # seed 817 corp 010: "Chỉ" at 1.5 times, "Chi" at twice the size (the listed name): "Chi", voted, in
+    # doubt; two listed names read ("Chi", "Chí"): the word as read, in doubt
+    prepared, first = _page_signed_by("Trương Trí Chi")
+    words = tuple(replace(w, text="Chỉ", conf=96.0) if w.text in ("Chi", "Chỉ") else w for w in first.words)
+    page = replace(first, words=words, text=page_text(words))
+    for given, want in ((("Chỉ", "Chi"), "Trương Trí Chi"), (("Chí", "Chi"), "Trương Trí Chỉ")):
+        reads = iter(given)
+
+        def read(*_: object, **__: object) -> list[tesseract.Token]:
+            last = next(reads)  # noqa: B023
+            return [
+                tesseract.Token(t, 95.0, 20 + 150 * k, 20, 140, 50, 1, 1, 1, k + 1)
+                for k, t in enumerate(("Trương", "Trí", last))
+            ]
+
+        monkeypatch.setattr(signature.tesseract, "image_to_data", read)
+        f = extract([signature.sure_marks_pass(prepared, page, lang="vie")]).fields["signer_name"]
+        assert (f.value, f.confidence < 0.6) == (want, True)
+
+
+def test_a_sure_name_s_unlisted_mark_every_reading_bears_out_stays_sure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Hiểu" printed (listed: "Hiếu"), read so, and so again enlarged: a name no list has, as read
+    prepared, page = _page_signed_by("Nguyễn Văn Hiểu")
+    f = extract([page]).fields["signer_name"]
+    assert (f.value, f.confidence >= 0.6) == ("Nguyễn Văn Hiểu", True)
+    # the pass reads the line again (once a scale), and the readings bear the mark out
+    line = next(ln for ln in regions.lines_of(page) if "Hiểu" in [w.text for w in ln.words])
+    assert signature._unlisted_marks(line, "Nguyễn Văn Hiểu") == [2]
+    calls: list[int] = []
+    real = signature.tesseract.image_to_data
+
+    def counted(*a: object, **k: object) -> object:
+        calls.append(1)
+        return real(*a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(signature.tesseract, "image_to_data", counted)
+    assert signature.sure_marks_pass(prepared, page, lang="vie") is page
+    assert len(calls) == len(signature.SURE_MARKS_SCALES)
+
+
+def test_unlisted_marks_are_those_of_given_names_read_surely() -> None:
+    from digitize.pipeline.fields.lines import make_line
+
+    def line(confs: tuple[float, float, float], texts: tuple[str, str, str]) -> list[int]:
+        words = [
+            Word(t, c, Box(100 + 200 * k, 100, 280 + 200 * k, 150), line=0)
+            for k, (t, c) in enumerate(zip(texts, confs, strict=True))
+        ]
+        page = RecognizedPage(0, "ocr", 2480.0, 3508.0, " ".join(texts), tuple(words))
+        return signature._unlisted_marks(make_line(page, words), " ".join(texts))
+
+    assert line((96, 97, 96), ("Trương", "Trí", "Chỉ")) == [2]
+    assert line((96, 97, 80), ("Trương", "Trí", "Chỉ")) == []  # (read unsurely: the extractor doubts it)
+    assert line((96, 97, 96), ("Trương", "Trí", "Chi")) == []  # a listed name
+    assert line((96, 97, 96), ("Lò", "Văn", "Pọm")) == []  # no listed name has its letters
+
+
 def _name_pass_reading(
     monkeypatch: pytest.MonkeyPatch, prepared: preprocess.Prepared, first: RecognizedPage, rows: list[str]
 ) -> RecognizedPage:

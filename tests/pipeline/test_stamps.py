@@ -109,6 +109,39 @@ def test_a_type_line_without_a_true_box_gives_no_zone() -> None:
         assert stamps._zone(page) is None
 
 
+def test_the_zone_of_a_short_cong_van_stops_above_its_signature_block() -> None:
+    """Seed 817 corp 004 (a blurred photo): a công văn has no type name, its zone read from the body line
+    under the date; its body short, the zone ran on into the recipients' list and the signature block, whose
+    title ("PHÓ GIÁM ĐỐC") the zone's reading lost: no title, so no name read again under it."""
+    rows = [
+        (0, 436, 216, 900, 308, "UBND TỈNH SA ĐÉC"),
+        (1, 450, 300, 850, 386, "SỞ THỦY SẢN"),
+        (2, 450, 400, 850, 488, "Số: 47/STS-TV"),
+        (3, 250, 490, 1050, 564, "V/v phê duyệt kế hoạch quản lý"),
+        (4, 1250, 216, 2450, 308, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (5, 1450, 300, 2250, 386, "Độc lập - Tự do - Hạnh phúc"),
+        (6, 1350, 400, 2350, 492, "Sa Đéc, ngày 07 tháng 11 năm 2024"),
+        (7, 300, 880, 2450, 980, "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn"),
+        (8, 300, 990, 2450, 1090, "vị kịp thời phản ánh để được hướng dẫn giải quyết theo thẩm quyền"),
+        (9, 300, 1100, 1500, 1190, "xem xét, quyết định./."),
+        (10, 290, 1250, 600, 1330, "Nơi nhận:"),
+        (11, 340, 1320, 560, 1400, "- Như trên;"),
+        (12, 1730, 1250, 2200, 1330, "KT. GIÁM ĐỐC"),
+        (13, 1730, 1320, 2230, 1400, "PHÓ GIÁM ĐỐC"),
+    ]
+    words = []
+    for no, x0, y0, x1, y1, text in rows:
+        parts = text.split()
+        step = (x1 - x0) / len(parts)
+        words += [
+            Word(t, 95.0, Box(x0 + k * step, y0, x0 + (k + 1) * step - 10, y1), line=no)
+            for k, t in enumerate(parts)
+        ]
+    page = RecognizedPage(0, "ocr", 2725.0, 3852.0, "", tuple(words))
+    zone = stamps._zone(page)
+    assert zone is not None and zone[0] < 880 and 1190 <= zone[1] < 1250
+
+
 def _bitonal_report_with_a_stamp_box() -> tuple[preprocess.Prepared, RecognizedPage, str]:
     """A report scanned bitonal (the varied generator's "alt" family): its ĐẾN stamp's box, as black as the
     print, has its left side through "quý II năm 2024" at the end of the subject."""

@@ -145,6 +145,7 @@ def second_passes(
         (signature.row_pass, 30.0, True),
         (signature.marks_pass, 30.0, True),  # a name's word whose tone mark the extractor left out
         (headband.second_pass, 30.0, True),
+        (signature.sure_marks_pass, 30.0, True),  # a sure name's word with marks no listed name has
         (header.date_pass, 30.0, True),  # a lost date line, before its digits are read again
         (rows.second_pass, 0.0, False),  # no OCR: a header row split in two made one line
         (handdigits.second_pass, 30.0, False),  # digits: its own languages

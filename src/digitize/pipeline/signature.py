@@ -32,6 +32,7 @@ from digitize.pipeline.fields.names import VOTED_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.signer import (
     AUTH_PREFIXES,
     HEAD_LETTERS,
+    MARKS_READ_CONF,
     SHORT_NAME_JUNK_CONF,
     doubtful_name_line,
     glued_name_line,
@@ -1090,6 +1091,106 @@ def name_pass(
     if ring_split:
         return _replace_line(page, line, best.split(), conf=RING_SPLIT_CONF * 100)
     return _replace_line(page, line, best.split())
+
+
+# --- a sure name's unlisted marks read again ----------------------------------------------------------------
+
+# a sure name's line whose word bears marks no listed name has with its letters read again this enlarged
+SURE_MARKS_SCALES = (1.5, 2.0)
+# (Tesseract's 0..100) a word whose unlisted marks a reading did not bear out: still a sure reading of its
+# letters (``fix_syllable`` keeps it as read), not of its marks (under ``MARKS_READ_CONF``: the name in doubt)
+MARKS_UNBORNE_CONF = SURE * 100
+# (0..100) a word another reading gave as the listed name with its letters: that name, voted, in doubt
+MARKS_LISTED_CONF = VOTED_CONF * 100
+
+
+def _unlisted_marks(line: Line, name: str) -> list[int]:
+    """The places of the name's ``line`` (its words ``name``'s as read, as many) of a given name read surely
+    (at ``MARKS_READ_CONF``) with marks no listed name has with its letters, one with other marks being one
+    ("Chỉ" (96), listed "Chi", "Chí"): a word the extractor takes as read, sure."""
+    words = name.split()
+    read = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
+    if len(read) != len(words) or read != words:
+        return []
+    return [
+        k
+        for k, (w, wd) in enumerate(zip(words, line.words, strict=True))
+        if k
+        and wd.conf >= MARKS_READ_CONF * 100
+        and w not in NAME_SYLLABLES
+        and fold(w) in F_SYLLABLES
+        and is_syllable(w)
+    ]
+
+
+@regions.on_read_pages
+def sure_marks_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """The signer's name taken surely with a given name read with marks no listed name has with its letters
+    ("Trương Trí Chỉ", "Chỉ" at 96: printed "Chi", seed 817 corp 010): Tesseract's confidence is in the
+    word's letters, not its marks, and a hook read for the dot of an "i" looks as sure. The name's line is
+    cut from the scan and read again at ``SURE_MARKS_SCALES`` (``--psm 7``); the word stands as read only
+    where every reading gives it again, marks and all (a name no list has: "Hiểu" read thrice). Where a
+    reading gives the listed name with its letters ("Chi" at twice the size) that name is taken, voted, in
+    doubt (``MARKS_LISTED_CONF``); where none bears the marks out or reads the line whole, the word as read,
+    its marks in doubt (``MARKS_UNBORNE_CONF``). Other pages as they are."""
+    had = regions.signer_of(page).get("signer_name")
+    if had is None or not had.value or had.confidence < ROW_SURE:
+        return page
+    name = str(had.value)
+    want = [fold(w) for w in name.split()]
+    line = next(
+        (
+            ln
+            for ln in sorted(regions.lines_of(page), key=lambda ln: -ln.y0)
+            if [fold(w.text.strip(_NAME_MARKS)) for w in ln.words] == want
+        ),
+        None,
+    )
+    if line is None or not (apart := _unlisted_marks(line, name)):
+        return page
+    h = max(1.0, line.y1 - line.y0)
+    x0, y0 = max(0.0, line.x0 - 0.5 * h), max(0.0, line.y0 - 0.3 * h)
+    x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + 0.3 * h)
+    crop = regions.cut(prepared, x0, y0, x1, y1)
+    if min(crop.shape[:2]) < 8 or regions.no_ink(crop):
+        return page
+    first = name.split()
+    borne = set(apart)  # the places every reading gave as first read
+    listed: dict[int, set[str]] = {}  # ... and the listed names with their letters readings gave there
+    try:
+        for up in SURE_MARKS_SCALES:
+            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
+            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            texts = [b for b in (nfc(t.text).strip(_NAME_MARKS) for t in tokens if t.conf >= 0) if b]
+            if len(texts) != len(first):
+                borne = set()  # (a reading that read no such line bears out no mark)
+                continue
+            for k in apart:
+                if texts[k] != first[k]:
+                    borne.discard(k)
+                    if texts[k] in NAME_SYLLABLES and fold(texts[k]) == fold(first[k]):
+                        listed.setdefault(k, set()).add(texts[k])
+    except ToolFailed:
+        borne = set()
+    if borne == set(apart):
+        return page
+    again: dict[int, tuple[str, float]] = {}
+    for k in apart:
+        if k in borne:
+            continue
+        # one listed name the readings gave ("Chi"), not two ("Chi", "Chí": which, no reading tells)
+        forms = listed.get(k, set())
+        again[id(line.words[k])] = (
+            (next(iter(forms)), MARKS_LISTED_CONF) if len(forms) == 1 else (first[k], MARKS_UNBORNE_CONF)
+        )
+    words = tuple(
+        replace(w, text=again[id(w)][0], conf=min(w.conf, again[id(w)][1])) if id(w) in again else w
+        for w in page.words
+    )
+    return replace(page, words=words, text=page_text(words))
 
 
 # a grey seal's ink apart from the print for ``darker_print`` to take it out: its share of the ink lighter

@@ -224,8 +224,39 @@ def _zone(page: RecognizedPage) -> tuple[float, float] | None:
     under = [ln.y0 for ln in lines if ln.y0 >= tl.y1 + ROWS_BELOW * h]
     if under:
         bottom = min(bottom + 0.3 * h, max(bottom, min(under) - 1))
+    if (end := _block_top(lines, tl)) is not None:
+        bottom = min(bottom, end - 1)
     top, bottom = max(0.0, tl.y0 - 0.3 * h), min(page.height, bottom)
-    return (top, bottom) if math.isfinite(top) and math.isfinite(bottom) else None
+    return (top, bottom) if math.isfinite(top) and math.isfinite(bottom) and bottom > top else None
+
+
+def _block_top(lines: Sequence[Line], tl: Line) -> float | None:
+    """The top of the page's end under ``tl`` (the zone's first line): its recipients' list ("Nơi nhận") or
+    its signature block's title (with the authority's line over it, "KT. GIÁM ĐỐC"), whichever is higher;
+    None without either. No row of the type name and subject is there: a short công văn's body (no type
+    name, the zone read from the line under the date) ran the zone into its signature block, whose title
+    the block's reading lost ("PHÓ GIÁM ĐỐC" beside the seal, seed 817 corp 004: no title, so no name
+    read again under it)."""
+    from digitize.pipeline.fields.signer import AUTH_PREFIXES, list_line, title_line
+
+    tops = []
+    if (nn := list_line(lines)) is not None and nn.y0 > tl.y1:
+        tops.append(nn.y0)
+    if (title := title_line(lines)) is not None and title.y0 > tl.y1:
+        tops.append(title.y0)
+        h = max(1.0, title.y1 - title.y0)
+        # the authority's line right over the title ("KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC"; a speck may lead it)
+        over = [
+            ln
+            for ln in lines
+            if tl.y1 < ln.y0 < title.y0
+            and title.y0 - ln.y1 < h
+            and ln.x1 > title.x0
+            and ln.x0 < title.x1
+            and any(fold(w.text).strip(".,:") in AUTH_PREFIXES for w in ln.words[:2])
+        ]
+        tops += [ln.y0 for ln in over]
+    return min(tops) if tops else None
 
 
 # line heights between the header's date line and the line read under it for rows between to be lost ones

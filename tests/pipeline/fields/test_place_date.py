@@ -221,6 +221,29 @@ def test_a_blurred_place_garbled_or_cut_short_like_the_organ_s_province_is_that_
     assert v["place"] != "Yên Bái"
 
 
+def test_a_garbled_place_like_the_known_place_an_organ_is_named_after_is_it_in_doubt() -> None:
+    # seed 815 corp 010 (a blurred photo): "$%a Đéc" under "ỦY BAN NHÂN DÂN TỈNH SA ĐÉC" (a province of old,
+    # a city today: a known place, no province) was taken as read
+    v = extract(
+        [page(decision(parent="ỦY BAN NHÂN DÂN TỈNH SA ĐÉC", date="$%a Đéc, ngày 24 tháng 8 năm 2018"))]
+    )
+    f = v.fields["place"]
+    assert (f.value, f.confidence < 0.6) == ("Sa Đéc", True)
+    # a ward's body under the city dates at the ward's own name: its garble is not made the city's
+    v = extract(
+        [
+            page(
+                decision(
+                    parent="ỦY BAN NHÂN DÂN THÀNH PHỐ THUẬN AN",
+                    organ=("ỦY BAN NHÂN DÂN PHƯỜNG THUẬN GIAO",),
+                    date="Thuận Gia0, ngày 24 tháng 8 năm 2018",
+                )
+            )
+        ]
+    )
+    assert v.fields["place"].value != "Thuận An"
+
+
 @pytest.mark.parametrize(
     "date",
     [

@@ -57,12 +57,16 @@ def place_date_start(text: str) -> int | None:
 
 def _province_of(organs: Sequence[str]) -> str | None:
     """The province or central city an organ's name ends with ("UBND thành phố Đà Nẵng", "Sở Y tế" has
-    none)."""
-    for name in organs:
-        m = re.search(r"\b(?:tinh|thanh pho)\s+(.+)$", fold(name))
-        if m is not None and m.group(1) in F_PROVINCES:
-            return F_PROVINCES[m.group(1)]
-    return None
+    none); with none, a known place named so ("UBND tỉnh Sa Đéc", a province of old, today a city: the
+    documents of its organs date there too)."""
+    ends = [m.group(1) for name in organs if (m := re.search(r"\b(?:tinh|thanh pho)\s+(.+)$", fold(name)))]
+    province = next((F_PROVINCES[e] for e in ends if e in F_PROVINCES), None)
+    if province is not None or any(_COMMUNE_BODY.search(fold(name)) for name in organs):
+        return province  # a ward's or commune's body dates at its own name, not at its city's (Decree 30)
+    return next((F_PLACES[e] for e in ends if e in F_PLACES), None)
+
+
+_COMMUNE_BODY = re.compile(r"\b(?:ubnd|uy ban nhan dan)\s+(?:phuong|xa|thi tran)\b")
 
 
 def set_place(
