@@ -1605,3 +1605,17 @@ def test_a_known_organ_printed_with_a_dash_or_ampersand_for_its_va_is_named_offi
     ):
         value, conf = _organ_field((parent, line))
         assert value == want and conf < 0.6, (line, value)
+
+
+def test_a_province_no_list_knows_keeps_its_capitals_after_its_level_word() -> None:
+    # seed 817 corp 004: "UBWD TÍNH SA ĐÉC" (a former province the Gazette names) was "UBND Tính sa đéc": its
+    # level word as spelled ("TÍNH" is "tỉnh" after UBND), its name capitalised as a place's is; in doubt
+    value, conf = parent_organ("UBWD TÍNH SA ĐÉC", "SỞ THỦY SẢN")
+    assert (value, conf <= 0.6) == ("UBND tỉnh Sa Đéc", True)
+    assert parent_organ("UBND TỈNH KIẾN PHONG", "SỞ LAO ĐỘNG")[0] == "UBND tỉnh Kiến Phong"
+    assert organ.one_organ("ỦY BAN NHÂN DÂN TỈNH SA ĐÉC")[0] == "Ủy ban nhân dân tỉnh Sa Đéc"
+    assert organ.one_organ("TỈNH ỦY SA ĐÉC")[0] == "Tỉnh ủy Sa Đéc"
+    assert organ.one_organ("ỦY BAN NHÂN DÂN THÀNH PHỐ SA ĐÉC")[0] == "Ủy ban nhân dân thành phố Sa Đéc"
+    # "tính" (to compute) is no level word; a line going on past the name with a number is no place's name
+    assert organ.one_organ("TRUNG TÂM TIN HỌC VÀ TÍNH TOÁN")[0] == "Trung tâm tin học và tính toán"
+    assert organ.one_organ("CÔNG AN TỈNH SA ĐÉC 12")[0] == "Công an tỉnh sa đéc 12"

@@ -55,8 +55,38 @@ def _as_named(text: str) -> str:
                     words[i + 1 : i + 1 + k] = proper.split(" ")
                     i += k
                     break
+            else:
+                level = words[i].casefold()
+                after_tinh = i > 0 and words[i - 1].casefold() == "tỉnh" and level in ("ủy", "đoàn")
+                if (level in _PLACE_LEVELS or after_tinh) and words != read.split(" "):
+                    # a province (a city) no list knows, the line's last words ("ỦY BAN NHÂN DÂN TỈNH SA
+                    # ĐÉC"): capitalised, as a place's name is written
+                    place = _unlisted_place(read.split(" ")[i + 1 :])
+                    if place is not None:
+                        words[i + 1 :] = place.split(" ")
+                        break
         i += 1
     return " ".join(words)
+
+
+# the level words a province's or a city's name follows, as written ("tỉnh", "thành phố" by its last word;
+# "Tỉnh ủy", "Tỉnh đoàn" too); a folded "tinh" may be "tính" ("… VÀ TÍNH TOÁN"), no level
+_PLACE_LEVELS = frozenset({"tỉnh", "phố"})
+UNLISTED_PLACE_WORDS = 3  # a place's name has at most this many words ("Hồ Chí Minh")
+
+
+def _unlisted_place(words: Sequence[str]) -> str | None:
+    """``words`` (read after a province's level word, to the line's end) as a place's name is written, each
+    word capitalised ("SA ĐÉC" → "Sa Đéc"): one to ``UNLISTED_PLACE_WORDS`` syllables in capitals (as a
+    header prints them) or capitalised, nothing else (no mark, no digit); None otherwise."""
+    words = [normalize_tones(nfc(w)) for w in words]
+    if not 1 <= len(words) <= UNLISTED_PLACE_WORDS:
+        return None
+    if not all(w.isalpha() and w[:1].isupper() and _syllable(w) for w in words):
+        return None
+    if fold(words[0]) in _LEVELS or fold(words[0]) in ("uy", "doan", "hoi"):
+        return None  # "TỈNH ỦY …", "TỈNH ĐOÀN …", "TỈNH HỘI …": an organ of the province, not its name
+    return " ".join(w[:1] + w[1:].lower() for w in words)
 
 
 # a province's name read as like another province's as the one it was taken for, within this (rapidfuzz
@@ -221,6 +251,11 @@ def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
         if local is not None and rest[1:]:
             place = " ".join(rest[len(local.group(1).split()) :]).title()
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
+        unlisted = _unlisted_place(rest) if m.group(2) else None
+        if unlisted is not None:
+            # a province no list knows ("UBWD TÍNH SA ĐÉC", a former province the Gazette names): its level
+            # word as spelled, its name in capitals, as a place's is written
+            return f"UBND {level} {unlisted}", 0.6
         return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
     hit = known_organ(text, 85) or _same_words(text) or _ministry_by_head(f)
     if hit and _UNDER_MINISTRY.match(fold(unit)) and fold(hit[0]).startswith("so "):
