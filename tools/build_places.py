@@ -3,8 +3,9 @@
     python tools/build_places.py [CORPUS_DIR] [-o src/digitize/pipeline/data/place_names.txt]
 
 Reads ``../shared/corpus`` (public-domain legal and administrative text, see ``tools/build_lm.py``) and writes
-only a derived table, never the text: the names of places of two or three capitalised Vietnamese syllables
-the corpus writes after an administrative level's word ("tỉnh Sa Đéc", "huyện Lục Ngạn", "xã Trảng Bàng",
+only a derived table, never the text: the names of places of two capitalised Vietnamese syllables (the only
+ones ``correct.known_place`` reads; a three-word run is counted, to be told from them, not written) the
+corpus writes after an administrative level's word ("tỉnh Sa Đéc", "huyện Lục Ngạn", "xã Trảng Bàng",
 "thị trấn …"), whole (no capitalised word goes on after them), each with its count, in the project's tone
 convention (``hòa``, ``ủy``). A name's marks are no word's the language model can tell from its neighbours
 ("Trảng Bàng" and "Tràng Bằng" are both syllables): this is general knowledge of the country's places, all the
@@ -74,15 +75,15 @@ def count_places(corpus: Path) -> Counter[str]:
                 continue
             if name != COUNTRY and all(w.lower() in syllables for w in name.split()):
                 places[name] += 1
-    # a three-word run whose first two words are a name seen at least as often is that name and the next
-    # sentence's first word ("tỉnh Ninh Bình Xây dựng …", its line break lost)
+    # a name of two words only (a three-word run, "tỉnh Ninh Bình Xây dựng …" or "Hồ Chí Minh", is no
+    # two-word name: it is counted above only so its first two words are not taken for one)
     # ... and a name the corpus writes in lower case as often as capitalised is a phrase ("huyện Trưởng Công
     # an …" of "trưởng công an"), no place's
     return Counter(
         {
             k: c
             for k, c in places.items()
-            if (len(k.split()) == 2 or places.get(" ".join(k.split()[:2]), 0) < c)
+            if len(k.split()) == 2
             and pairs[(k.split()[0].lower(), k.split()[1].lower())] < max(c, PHRASE_PAIR)
         }
     )

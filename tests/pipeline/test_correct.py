@@ -645,25 +645,6 @@ def test_numerals_quoted_titles_and_names_are_never_repaired() -> None:
     assert _unsure(words, {"hành": 10.0, "động": 10.0}) == words
 
 
-@pytest.mark.parametrize(
-    ("read", "confs", "want"),
-    [
-        # seed 815 corp 012: a company named for its place, the place's word read unsure with another mark
-        ("Môi trường Tràng Bàng, cấp", (96, 96, 65, 97, 96), "Môi trường Trảng Bàng, cấp"),
-        # read surely: kept (another place's name, or the company's own)
-        ("Môi trường Tràng Bàng, cấp", (96, 96, 96, 97, 96), "Môi trường Tràng Bàng, cấp"),
-        # a known place as read, a person's name, a longer capitalised run: kept
-        ("Xã hội Lục Ngạn", (96, 96, 60, 60), "Xã hội Lục Ngạn"),
-        ("ông Tràng Bàng", (96, 60, 60), "ông Tràng Bàng"),
-        ("và Tràng Bàng Xanh", (96, 60, 60, 90), "và Tràng Bàng Xanh"),
-    ],
-)
-def test_a_known_place_s_name_read_one_mark_off_takes_the_gazetteer_s_marks(
-    read: str, confs: tuple[float, ...], want: str
-) -> None:
-    assert " ".join(correct.places_marked(read.split(), list(confs))) == want
-
-
 def test_known_place_compares_a_name_s_marks() -> None:
     assert correct.known_place("Lục", "Ngạn,")
     assert not correct.known_place("Lục", "Ngân")

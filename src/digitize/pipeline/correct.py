@@ -799,8 +799,9 @@ def _provinces_marked(words: list[str]) -> list[str]:
 
 # ------------------------------------------------------------------------------------- a place's marks
 # The places the corpus names after a level's word ("huyện Lục Ngạn", "xã Trảng Bàng": data/place_names.txt,
-# built by tools/build_places.py), two syllables each: a name's marks are no word's the model can tell from
-# its neighbours ("Tràng Bằng", "Lục Ngân" are syllables as much), the gazetteer knows them.
+# built by tools/build_places.py), two syllables each: a place's name as read is told from a person's
+# ("Lục Ngạn" is no given name "Ngạn"). (No word is re-marked by them: a person's name is spelled like a
+# place's, "Thanh Thúy", "Văn Lam", and a phrase's words too, "Biển Đông", review header46 H1/H2.)
 PLACES = Path(__file__).resolve().parent / "data" / "place_names.txt"
 
 
@@ -826,45 +827,6 @@ def known_place(a: str, b: str) -> bool:
         return False
     sk = (_skeleton(ma[2].lower()), _skeleton(mb[2].lower()))
     return (_key(ma[2].lower()), _key(mb[2].lower())) in _places().get(sk, ())
-
-
-def _titled(word: str) -> re.Match[str] | None:
-    """``word`` as a syllable with a capital first and small letters after it ("Bàng,"), else None."""
-    m = _SYLLABLE.match(nfc(word))
-    return m if m is not None and m[2][:1].isupper() and m[2][1:].islower() and len(m[2]) > 1 else None
-
-
-def places_marked(words: list[str], confs: list[float]) -> list[str]:
-    """The words with a place's two-word name given the gazetteer's marks where one of its words was read
-    with other marks, unsurely ("Môi trường Tràng Bàng," with "Tràng" at 65 → "Trảng Bàng"): two capitalised
-    words inside a phrase (a word in small letters before them, no capitalised word after), as read no known
-    place, one word's marks off one known place's and no other's, that word read under ``HIGH_CONF``. The
-    word so changed is the model's guess (its reading kept as ``read``): a field it goes into is in doubt."""
-    out = list(words)
-    places = _places()
-    for i in range(1, len(words) - 1):
-        prev, a, b = words[i - 1], _titled(words[i]), _titled(words[i + 1])
-        if a is None or b is None or a[3] or a[1] or b[1] or not prev[-1:].islower():
-            continue
-        if i + 2 < len(words) and not b[3] and _titled(words[i + 2]) is not None:
-            continue  # a longer name ("… Tràng Bàng Xanh"): not the gazetteer's two words
-        if _bare_key(prev) in PERSON_WORDS:
-            continue  # "ông Lê Hùng": a person's name
-        read = (_key(a[2].lower()), _key(b[2].lower()))
-        found = places.get((_skeleton(a[2].lower()), _skeleton(b[2].lower())), ())
-        if read in found:
-            continue
-        near = [p for p in found if sum(x != y for x, y in zip(p, read, strict=True)) == 1]
-        if len(near) != 1:
-            continue
-        j = 0 if near[0][0] != read[0] else 1
-        if confs[i + j] >= HIGH_CONF:
-            continue  # a word read surely: the name may be another place's, or a company's own
-        m, model = (a, b)[j], load()
-        at = model.index.get(near[0][j])
-        if at is not None:  # (a syllable the model spells: a gazetteer's word the corpus shows)
-            out[i + j] = m[1] + cased(model.surface[at], m[2]) + m[3]
-    return out
 
 
 def _name_goes_on(words: list[str], j: int, last: re.Match[str]) -> bool:
@@ -906,7 +868,7 @@ def correct(page: RecognizedPage) -> RecognizedPage:
         confs = [
             min(c, BLURRED_CONF) if w.text.islower() else c for w, c in zip(page.words, confs, strict=True)
         ]
-    texts = places_marked(correct_words([w.text for w in page.words], confs), confs)
+    texts = correct_words([w.text for w in page.words], confs)
     if texts == [w.text for w in page.words]:
         return page
     words: list[Word] = [
