@@ -273,7 +273,10 @@ def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
             # a province no list knows ("UBWD TÍNH SA ĐÉC", a former province the Gazette names): its level
             # word as spelled, its name in capitals, as a place's is written; which place, in doubt
             return f"UBND {level} {unlisted}", GARBLED_UBND_CONFIDENCE
-        return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
+        # a province no list knows and no place's shape ("UBND TỈNH QUẢNG", its line cut short): as read, in
+        # doubt (it was sure at 0.6)
+        as_read = sentence_case(text.split(None, 1)[1] if " " in text else text)
+        return "UBND " + as_read, GARBLED_UBND_CONFIDENCE
     hit = known_organ(text, 85) or _same_words(text) or _ministry_by_head(f)
     if hit and _UNDER_MINISTRY.match(fold(unit)) and fold(hit[0]).startswith("so "):
         # a Sở has no Cục, Vụ or Viện under it: "ĐỘ NÔNGG NGIUIỆP …" over "CỤC THÓ Y" spelled near "Sở Nông
