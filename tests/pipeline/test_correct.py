@@ -714,3 +714,8 @@ def test_a_letter_no_vietnamese_word_is_written_with_is_read_as_its_look_alike()
     assert correct.correct_words(words, [96.0] * len(words)) == ["Ban", "đại", "diện", "quỹ", "đầu", "tư"]
     words = ["ông", "José", "Müller"]
     assert correct.correct_words(words, [96.0] * len(words)) == words
+
+
+def test_known_place_compares_a_name_s_marks() -> None:
+    assert correct.known_place("Lục", "Ngạn,")
+    assert not correct.known_place("Lục", "Ngân")

@@ -898,6 +898,38 @@ def _provinces_marked(words: list[str]) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------------------------- a place's marks
+# The places the corpus names after a level's word ("huyện Lục Ngạn", "xã Trảng Bàng": data/place_names.txt,
+# built by tools/build_places.py), two syllables each: a place's name as read is told from a person's
+# ("Lục Ngạn" is no given name "Ngạn"). (No word is re-marked by them: a person's name is spelled like a
+# place's, "Thanh Thúy", "Văn Lam", and a phrase's words too, "Biển Đông", review header46 H1/H2.)
+PLACES = Path(__file__).resolve().parent / "data" / "place_names.txt"
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[tuple[str, str], tuple[tuple[str, ...], ...]]:
+    """The gazetteer's two-word names by their words' skeletons: each name as its words' keys."""
+    out: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for line in PLACES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        words = nfc(line.split("\t")[0]).split()
+        if len(words) == 2:
+            a, b = (w.lower() for w in words)
+            out.setdefault((_skeleton(a), _skeleton(b)), set()).add((_key(a), _key(b)))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def known_place(a: str, b: str) -> bool:
+    """Whether the words ``a`` ``b`` (marks around them aside) are a place's two-word name the gazetteer
+    knows, with its marks ("Lục Ngạn,")."""
+    ma, mb = _SYLLABLE.match(nfc(a)), _SYLLABLE.match(nfc(b))
+    if ma is None or mb is None:
+        return False
+    sk = (_skeleton(ma[2].lower()), _skeleton(mb[2].lower()))
+    return (_key(ma[2].lower()), _key(mb[2].lower())) in _places().get(sk, ())
+
+
 def _name_goes_on(words: list[str], j: int, last: re.Match[str]) -> bool:
     """The capitalised name goes on past its word ``j - 1`` (``last``, no stop after it) to word ``j``."""
     if j >= len(words) or last[3]:

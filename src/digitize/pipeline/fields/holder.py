@@ -451,6 +451,10 @@ def blurred_name_letters(value: str) -> str:
         core = w.strip(",.;:")
         if core in _NAME_SET or core in SURNAMES or len(core) < 2 or correct.common(core):
             continue  # a listed name, or a word the language uses as read ("Tân", "Xanh")
+        if (i and correct.known_place(words[i - 1], w)) or (
+            i + 1 < len(words) and correct.known_place(w, words[i + 1])
+        ):
+            continue  # a known place's name as read ("… Xã hội Lục Ngạn": no given name "Ngân")
         lettered = core[0].translate(_LETTER_OF_DIGIT) + core[1:]
         if not lettered[:1].isupper() or any(ch.isdigit() for ch in lettered):
             continue

@@ -55,8 +55,55 @@ def _as_named(text: str) -> str:
                     words[i + 1 : i + 1 + k] = proper.split(" ")
                     i += k
                     break
+            else:
+                level = words[i].casefold()
+                after_tinh = i > 0 and words[i - 1].casefold() == "tỉnh" and level in ("ủy", "đoàn")
+                if (level in _PLACE_LEVELS or after_tinh) and words != read.split(" "):
+                    # a province (a city) no list knows, the line's last words ("ỦY BAN NHÂN DÂN TỈNH SA
+                    # ĐÉC"): capitalised, as a place's name is written
+                    place = _unlisted_place(read.split(" ")[i + 1 :])
+                    if place is not None:
+                        words[i + 1 :] = place.split(" ")
+                        break
         i += 1
     return " ".join(words)
+
+
+# the level words a province's or a city's name follows, as written ("tỉnh", "thành phố" by its last word;
+# "Tỉnh ủy", "Tỉnh đoàn" too); a folded "tinh" may be "tính" ("… VÀ TÍNH TOÁN"), no level
+_PLACE_LEVELS = frozenset({"tỉnh", "phố"})
+UNLISTED_PLACE_WORDS = 3  # a place's name has at most this many words ("Hồ Chí Minh")
+# a listed province's first word (folded): a run beginning with one is that province read in part or
+# garbled ("TỈNH QUẢNG" is no province "Quảng"), not one no list knows
+_PROVINCE_FIRST_WORDS = frozenset(fold(p.split(" ")[0]) for p in F_PROVINCES.values())
+# an organ's head words (folded): a run with one is an organ's name on the level's line ("TỈNH SỞ Y TẾ",
+# "TỈNH CỘNG HÒA", "TỈNH ỦY", "TỈNH ĐOÀN", "TỈNH HỘI"), no place's; by their marks folded, as OCR's may be off
+_ORGAN_HEAD_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "sở", "ban", "phòng", "cục", "chi", "tổng", "bộ", "vụ", "viện", "công", "cộng", "ủy", "đoàn", "hội",
+        "đảng", "khối", "trường", "trung", "đội", "ty",
+    )
+)  # fmt: skip
+
+
+def _unlisted_place(words: Sequence[str]) -> str | None:
+    """``words`` (read after a province's level word, to the line's end) as a place's name is written, each
+    word capitalised ("SA ĐÉC" → "Sa Đéc"): two to ``UNLISTED_PLACE_WORDS`` syllables in capitals (as a
+    header prints them) or capitalised, nothing else (no mark, no digit); None otherwise, and None for a
+    run beginning with a listed province's first word (a known province read in part: "TỈNH QUẢNG") or
+    with an organ's head word in it ("TỈNH SỞ Y TẾ"). (One word alone is a name cut short as likely.)"""
+    words = [normalize_tones(nfc(w)) for w in words]
+    if not 2 <= len(words) <= UNLISTED_PLACE_WORDS:
+        return None
+    if not all(w.isalpha() and w[:1].isupper() and _syllable(w) for w in words):
+        return None
+    folded = [fold(w) for w in words]
+    if folded[0] in _LEVELS or folded[0] in _PROVINCE_FIRST_WORDS:
+        return None
+    if any(f in _ORGAN_HEAD_WORDS for f in folded):
+        return None  # "TỈNH ỦY …", "TỈNH ĐOÀN …", "TỈNH SỞ Y TẾ": an organ of the province, not its name
+    return " ".join(w[:1] + w[1:].lower() for w in words)
 
 
 # a province's name read as like another province's as the one it was taken for, within this (rapidfuzz
@@ -221,7 +268,15 @@ def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
         if local is not None and rest[1:]:
             place = " ".join(rest[len(local.group(1).split()) :]).title()
             return f"UBND {_LOCAL_LEVELS[local.group(1)]} {place}", 0.8
-        return "UBND " + sentence_case(text.split(None, 1)[1] if " " in text else text), 0.6
+        unlisted = _unlisted_place(rest) if m.group(2) else None
+        if unlisted is not None:
+            # a province no list knows ("UBWD TÍNH SA ĐÉC", a former province the Gazette names): its level
+            # word as spelled, its name in capitals, as a place's is written; which place, in doubt
+            return f"UBND {level} {unlisted}", GARBLED_UBND_CONFIDENCE
+        # a province no list knows and no place's shape ("UBND TỈNH QUẢNG", its line cut short): as read, in
+        # doubt (it was sure at 0.6)
+        as_read = sentence_case(text.split(None, 1)[1] if " " in text else text)
+        return "UBND " + as_read, GARBLED_UBND_CONFIDENCE
     hit = known_organ(text, 85) or _same_words(text) or _ministry_by_head(f)
     if hit and _UNDER_MINISTRY.match(fold(unit)) and fold(hit[0]).startswith("so "):
         # a Sở has no Cục, Vụ or Viện under it: "ĐỘ NÔNGG NGIUIỆP …" over "CỤC THÓ Y" spelled near "Sở Nông
