@@ -899,7 +899,8 @@ def test_the_lines_are_read_alone_without_the_tone_when_the_colour_s_removal_sho
         sign="kt", tail="receipt", handwritten="yes", font="dejavu_serif", margins="wide", photo="blur",
     )  # fmt: skip
     start = " ".join(subject.split()[:5]).casefold()  # "tình hình thực hiện chương"
-    assert not (extract([first]).values()["subject"] or "").casefold().startswith(start)
+    # (the first reading's words lack it: a report's opening guessed from its garble may give it since)
+    assert " ".join(start.split()[:3]) not in " ".join(w.text for w in first.words).casefold()
     again = stamps.second_pass(prepared, first, lang="vie")
     assert (extract([again]).values()["subject"] or "").casefold().startswith(start)
 
