@@ -1139,22 +1139,10 @@ def sure_marks_pass(
     if had is None or not had.value or had.confidence < ROW_SURE:
         return page
     name = str(had.value)
-    want = [fold(w) for w in name.split()]
-    line = next(
-        (
-            ln
-            for ln in sorted(regions.lines_of(page), key=lambda ln: -ln.y0)
-            if [fold(w.text.strip(_NAME_MARKS)) for w in ln.words] == want
-        ),
-        None,
-    )
+    line = _name_line_of(regions.lines_of(page), name)
     if line is None or not (apart := _unlisted_marks(line, name)):
         return page
-    h = max(1.0, line.y1 - line.y0)
-    x0, y0 = max(0.0, line.x0 - 0.5 * h), max(0.0, line.y0 - 0.3 * h)
-    x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + 0.3 * h)
-    crop = regions.cut(prepared, x0, y0, x1, y1)
-    if min(crop.shape[:2]) < 8 or regions.no_ink(crop):
+    if (crop := _name_line_crop(prepared, page, line)) is None:
         return page
     first = name.split()
     borne = set(apart)  # the places every reading gave as first read
@@ -2496,6 +2484,18 @@ def _name_line_of(lines: Sequence[Line], name: str) -> Line | None:
     return None
 
 
+def _name_line_crop(prepared: Prepared, page: RecognizedPage, line: Line) -> np.ndarray | None:
+    """The name's ``line`` cut from the scan with half its height's margin at the sides, a third above and
+    below; None where too small or blank."""
+    h = max(1.0, line.y1 - line.y0)
+    x0, y0 = max(0.0, line.x0 - 0.5 * h), max(0.0, line.y0 - 0.3 * h)
+    x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + 0.3 * h)
+    crop = regions.cut(prepared, x0, y0, x1, y1)
+    if min(crop.shape[:2]) < 8 or regions.no_ink(crop):
+        return None
+    return crop
+
+
 @regions.on_read_pages
 def marks_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
@@ -2515,11 +2515,7 @@ def marks_pass(
     line = _name_line_of(regions.lines_of(page), str(had.value))
     if line is None or not (apart := _marks_apart(line, str(had.value))):
         return page
-    h = max(1.0, line.y1 - line.y0)
-    x0, y0 = max(0.0, line.x0 - 0.5 * h), max(0.0, line.y0 - 0.3 * h)
-    x1, y1 = min(float(page.width), line.x1 + 0.5 * h), min(float(page.height), line.y1 + 0.3 * h)
-    crop = regions.cut(prepared, x0, y0, x1, y1)
-    if min(crop.shape[:2]) < 8 or regions.no_ink(crop):
+    if (crop := _name_line_crop(prepared, page, line)) is None:
         return page
     first = [nfc(w.text.strip(_NAME_MARKS)) for w in line.words]
     borne = set(apart)
