@@ -9,6 +9,7 @@ import pytest
 from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields import extract, organ
 from digitize.pipeline.fields.organ import parent_organ
+from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from tests.pipeline.test_extract import header, page, signer, values
 
 
@@ -487,7 +488,8 @@ def test_an_unknown_organ_misread_in_the_header_is_read_from_the_body_that_names
     assert value == "Cục Kiểm tra văn bản" and conf >= 0.6
     # another organ's name in the body is none of its reading: the header's stays, to review
     value, conf = organ("Thực hiện chỉ đạo của cấp trên, Cục Tần số vô tuyến điện báo cáo như sau:")
-    assert value is not None and value.casefold() == "cục kiêm tra văn bả n" and conf < 0.6
+    # (its "KIÊM TRA" the corpus's "kiểm tra": a guess, in doubt too)
+    assert value is not None and value.casefold() == "cục kiểm tra văn bả n" and conf < 0.6
     # the text's closing bracket read as a brace ("… của Cục Kiểm tra văn bản}" on a blurred photo) is no part
     value, conf = organ("(Kèm theo Báo cáo số 267/BC-KTVB của Cục Kiểm tra văn bản}")
     assert value == "Cục Kiểm tra văn bản"
@@ -940,16 +942,19 @@ def test_the_organ_s_rule_read_as_a_flat_word_is_no_line_of_its_name() -> None:
     specs += [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ...", "center", 90.0), *signer()]
     pg = page(specs)
 
-    def flat(height: float) -> str | None:
+    def flat(height: float) -> tuple[str | None, float]:
         words = tuple(
             replace(w, box=replace(w.box, y1=w.box.y0 + height)) if w.text == "Trmerrre" else w
             for w in pg.words
         )
-        return extract([replace(pg, words=words)]).values()["organ_name"]
+        f = extract([replace(pg, words=words)]).fields["organ_name"]
+        return f.value, f.confidence
 
-    assert flat(2.0) == "Cục Thú y"
-    # as high as letters, a word read unsure is still read as a line of the name (to review)
-    assert flat(45.0) != "Cục Thú y"
+    assert flat(2.0)[0] == "Cục Thú y" and flat(2.0)[1] >= REVIEW_THRESHOLD
+    # as high as letters, a word read unsure in small letters under the name's capitals is left out (a seal's
+    # ink read as marks, session 47), but it might have been a line of the name: to review
+    value, conf = flat(45.0)
+    assert value == "Cục Thú y" and conf < REVIEW_THRESHOLD
 
 
 def test_marks_off_the_page_s_edge_alone_on_a_row_under_the_organ_are_no_line_of_its_name() -> None:
@@ -1644,3 +1649,87 @@ def test_no_unlisted_province_from_a_listed_one_cut_short_one_word_or_an_organ_s
     assert parent_organ("UBND TỈNH QUẢNG", "SỞ Y TẾ")[1] < 0.6
     assert "Sở Y Tế" not in organ.one_organ("ỦY BAN NHÂN DÂN TỈNH SỞ Y TẾ")[0]
     assert organ.one_organ("ỦY BAN NHÂN DÂN TỈNH QUẢNG")[0] != "Ủy ban nhân dân tỉnh Quảng"
+
+
+# --- session 47: marks the corpus puts back, junk under the header, a lost head, a garbled word
+
+
+def _fields(specs: list[tuple[str, str, float]]) -> dict[str, tuple[str | None, float]]:
+    from tests.pipeline.test_extract import page as make_page
+
+    got = extract([make_page(specs)]).fields
+    return {k: (f.value, f.confidence) for k, f in got.items()}
+
+
+def test_a_mark_misread_in_a_common_organ_phrase_is_the_corpus_s_word_in_doubt() -> None:
+    # "MÔI TRƯỜNG" read "MỖI TRƯỜNG" at 95 (a scan's circumflex taken for a tilde): "và mỗi", "mỗi trường"
+    # stand in the corpus a few times, "và môi trường" in thousands: the common word, in doubt; the parent
+    # stays sure
+    organ_lines = ("CỤC KỸ THUẬT AN TOÀN VÀ MỖI TRƯỜNG CÔNG NGHIỆP",)
+    f = _fields(header(parent="BỘ CÔNG THƯƠNG", organ=organ_lines, number="Số: 29/BC-KTATMTCN"))
+    assert f["organ_name"][0] == "Cục kỹ thuật an toàn và môi trường công nghiệp"
+    assert f["organ_name"][1] < DOUBTFUL
+    assert (
+        f["parent_organ"] == ("Bộ Công Thương", pytest.approx(f["parent_organ"][1]))
+        and f["parent_organ"][1] >= DOUBTFUL
+    )
+    assert organ.marks_by_corpus("Cục Tố chức cán bộ") == "Cục Tổ chức cán bộ"
+    # names read as printed are left alone
+    for name in (
+        "Cục Viễn thông",
+        "Cục Tổ chức cán bộ",
+        "Vụ Khoa học, Công nghệ và Môi trường",
+        "Cục Điện ảnh",
+    ):
+        assert organ.marks_by_corpus(name) is None
+
+
+def test_a_body_restatement_read_with_a_wrong_mark_is_no_sure_organ() -> None:
+    # the body prints the organ again, read "Cục Tố chức cán bộ" at 97 (a scan that reads hooks as acutes);
+    # the header's "TỐ" too: the corpus's "Tổ chức", in doubt (it was taken at 0.87)
+    body = [
+        ("TỜ TRÌNH", "center", 95.0),
+        ("Về việc quy định xử phạt vi phạm hành chính", "center", 92.0),
+        ("Để có cơ sở tổng hợp, Cục Tố chức cán bộ kính trình Bộ trưởng xem xét.", "body", 97.0),
+    ]
+    specs = header(parent="BỘ CÔNG AN", organ=("CỤC TỐ CHỨC CÁN BỘ",), number="Số: 274/TTr-TCCB")
+    f = _fields(specs + body + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG")))
+    assert f["organ_name"][0] == "Cục Tổ chức cán bộ"
+    assert f["organ_name"][1] < DOUBTFUL
+
+
+def test_a_doubtful_small_letter_line_under_the_header_s_capitals_is_no_part_of_the_name() -> None:
+    # a seal's ink read "Tb con" at 0-35 under the organ's last line: no words of its name
+    specs = header(
+        parent="BỘ CÔNG AN", organ=("CỤC PHÁP CHẾ VÀ CẢI CÁCH", "HÀNH CHÍNH"), number="Số: 76/QĐ-PC"
+    )
+    at = next(i for i, s in enumerate(specs) if s[0] == "HÀNH CHÍNH")
+    specs.insert(at + 1, ("Tb con", "left", 17.0))
+    assert values(specs)["organ_name"] == "Cục pháp chế và cải cách hành chính"
+    # a line in small letters read surely is kept (as before)
+    specs[at + 1] = ("Tb con", "left", 90.0)
+    assert values(specs)["organ_name"] != "Cục pháp chế và cải cách hành chính"
+
+
+def test_a_parent_over_a_garbled_known_cuc_is_a_ministry() -> None:
+    # "CỤC" read "CC" (its Ụ lost): the line still spells the Cục Viễn thông, a ministry's unit; its parent's
+    # "BỘ" read "DO" is the Bộ, not a Sở of that name
+    assert parent_organ("DO THÔNGG TIN VÀ TEUYỀN THỐNG", "CC VIỄN THÔNG")[0] == "Bộ Thông tin và Truyền thông"
+
+
+def test_a_field_name_whose_cuc_was_lost_is_no_vien() -> None:
+    # "VIỄN THÔNG" folds as "VIỆN THÔNG" does, but is read with the marks of the field's name: "CỤC" lost
+    assert organ.compound_not_head("VIỄN THÔNG")
+    assert not organ.compound_not_head("VIỆN KHOA HỌC")
+    f = _fields(
+        header(parent="BỘ THÔNG TIN VÀ TRUYỀN THÔNG", organ=("VIỄN THÔNG",), number="Số: 715/TTr-CVT")
+    )
+    assert f["organ_name"][0] == "Cục Viễn thông"
+    assert f["organ_name"][1] < DOUBTFUL
+
+
+def test_a_known_organ_with_one_word_read_as_marks_is_that_organ_in_doubt() -> None:
+    organ_lines = ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ", "XÃ HQ")
+    f = _fields(header(parent="UBND TỈNH KIÊN GIANG", organ=organ_lines, number="Số: 9/BC-SLĐTBXH"))
+    assert f["organ_name"][0] == "Sở Lao động - Thương binh và Xã hội"
+    assert f["organ_name"][1] < DOUBTFUL

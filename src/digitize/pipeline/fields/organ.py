@@ -147,6 +147,17 @@ _MISREAD_BO = re.compile(r"^\W?(?:[^\W_]o|b)\s+")
 _UNDER_MINISTRY = re.compile(r"^\W*(cuc|tong cuc|vu|vien|uy ban quoc gia)\b")
 
 
+def _under_ministry(unit: str) -> bool:
+    """The unit's line names a Cục, Tổng cục, Vụ, Viện (a ministry's), as read or as the known central unit
+    its letters spell ("CC VIỄN THÔNG", its "Ụ" lost in a stamp's ink, is the Cục Viễn thông: seed 529 alt
+    000 took its parent "DO THÔNGG TIN VÀ TEUYỀN THỐNG" for the Sở of that name)."""
+    if _UNDER_MINISTRY.match(fold(unit)):
+        return True
+    hit = known_organ(unit, 84) if unit.strip() else None
+    central = hit is not None and fold(hit[0]) in F_CENTRAL_UNITS
+    return central and hit is not None and _UNDER_MINISTRY.match(fold(hit[0])) is not None
+
+
 def _bo_or_so(first: str, hit: tuple[str, float]) -> tuple[str, float]:
     """A parent line matched to a Sở whose first word was not read "SỞ" ("ĐỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
     over a unit read as garble: a blurred "BỘ" as much as a "SỞ"): the ministry of that name when the word
@@ -217,7 +228,7 @@ def _parent_organ(text: str, unit: str) -> tuple[str, float]:
 
 
 def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
-    if _UNDER_MINISTRY.match(fold(unit)) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
+    if _under_ministry(unit) and not f.startswith(("bo ", "ubnd", "uy ban")) and len(f) >= 3:
         # "BỘ" misread as another two-letter word ("ĐỘ Y TẾ", "SỞ Y TẾ": a Sở has no Cục under it), or lost
         misread = _MISREAD_BO.match(f)
         hit = match("bo " + f[misread.end() :], _MINISTRIES, 92) if misread else None
@@ -278,7 +289,7 @@ def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
         as_read = sentence_case(text.split(None, 1)[1] if " " in text else text)
         return "UBND " + as_read, GARBLED_UBND_CONFIDENCE
     hit = known_organ(text, 85) or _same_words(text) or _ministry_by_head(f)
-    if hit and _UNDER_MINISTRY.match(fold(unit)) and fold(hit[0]).startswith("so "):
+    if hit and _under_ministry(unit) and fold(hit[0]).startswith("so "):
         # a Sở has no Cục, Vụ or Viện under it: "ĐỘ NÔNGG NGIUIỆP …" over "CỤC THÓ Y" spelled near "Sở Nông
         # nghiệp …" is the ministry of that name (seed 105's blurred alt 005), none of that name in doubt
         ministry = _MINISTRIES.get("bo " + fold(hit[0]).removeprefix("so "))
@@ -637,7 +648,7 @@ def organ(text: str, parent: str | None = None) -> tuple[str, float]:
     cut = _completed(text)
     hit = known_organ(text, 84) or _same_words(text) or _run_together(text, parent)
     if hit is None and cut is None:
-        hit = _word_lost_inside(text) or _cut_with_a_stop(text)
+        hit = _word_lost_inside(text) or _cut_with_a_stop(text) or _word_garbled(text)
     if cut is not None and (hit is None or (fold(hit[0]) != fold(cut[0]) and _words_lost(text, hit[0]))):
         return cut[0], CUT_SHORT_ORGAN
     if hit and _words_lost(text, hit[0]):
@@ -651,6 +662,19 @@ def organ(text: str, parent: str | None = None) -> tuple[str, float]:
     if any(_STOPPED.match(w) and w[:-1] not in _NAME_ABBREVIATIONS for w in fold(squash(text)).split()):
         return _as_named(text), GUESSED_ORGAN_CONFIDENCE  # a word of it read cut short: in doubt
     return _as_named(text), UNKNOWN_ORGAN
+
+
+def _word_garbled(text: str) -> tuple[str, float] | None:
+    """The known organ whose words ``text``'s are, one to one, but for one read as marks of no syllable
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HQ", its "HỘI" under a seal's ink: seed 627 alt 009 gave "… xã HQ"):
+    that organ, in doubt (which word was printed there is the list's guess)."""
+    hit = match(text, F_ORGANS, 84)
+    if hit is None:
+        return None
+    read, known = _plain_words(fold(squash(text))), _plain_words(fold(hit[0]))
+    if not _one_word_garbled(read, known) or len(read) < 3:
+        return None
+    return hit[0], GUESSED_ORGAN_CONFIDENCE
 
 
 def _lead_dropped(text: str) -> str:
@@ -741,6 +765,61 @@ def guessed_name(name: str, lines: Sequence[Line]) -> bool:
     )
 
 
+# a word of an organ's name whose letters under other marks the corpus shows beside its neighbours this many
+# times as often as the word read (and at least MARK_RIVAL_MIN times)
+MARK_RIVAL_RATIO = 50
+MARK_RIVAL_MIN = 10
+
+
+def marks_by_corpus(name: str) -> str | None:
+    """``name`` (an organ's, no vocabulary knows) with a word whose marks OCR misread put back as the corpus
+    prints it beside its neighbours, None when no word is. An organ's name is administrative Vietnamese, the
+    corpus's own phrases: a word that stands beside its neighbours there rarely or never ("và mỗi trường",
+    3 times; "Cục Tố chức", never) while the same letters under other marks stand there in hundreds ("và
+    môi trường", "Tổ chức") is the common word with its mark misread (Tesseract takes a hook for an acute
+    or a circumflex for a tilde on a scan, sure of it: seed 835 corp 002 "MỖI" at 95, seed 823 corp 003
+    "Tố" at 97 in the body). The other spelling must stand beside both neighbours: a word inside the name (a
+    last word has one; "SỞ Y TẾ mã", a page's edge read as marks, is no "Sở Y tế mà")."""
+    from digitize.pipeline.correct import cased, load
+    from digitize.pipeline.syllable import key, skeleton
+
+    model = load()
+    parts = name.split()
+    cores = [p.strip(_STRIP) for p in parts]
+    keys = [key(c.lower()) if c.isalpha() else None for c in cores]
+
+    def beside(a: str | None, b: str | None) -> int:
+        ia, ib = model.index.get(a or ""), model.index.get(b or "")
+        return 0 if ia is None or ib is None else model.bigrams.get(ia * model.size + ib, 0)
+
+    def support(i: int, k: str) -> int | None:
+        # how often the corpus shows ``k`` after the word before it and before the word after it (the least)
+        sides = []
+        if i > 0 and parts[i - 1] == cores[i - 1] and keys[i - 1] is not None:
+            sides.append(beside(keys[i - 1], k))
+        if i + 1 < len(parts) and parts[i] == cores[i] and keys[i + 1] is not None:
+            sides.append(beside(k, keys[i + 1]))
+        return min(sides) if len(sides) == 2 else None
+
+    changed = False
+    for i, k in enumerate(keys):
+        if k is None or not _syllable(cores[i].lower()):
+            continue
+        own = support(i, k)
+        if own is None:
+            continue
+        best, best_n = None, 0
+        for k2 in model.by_skeleton.get(skeleton(k[:-1]), ()):
+            n = support(i, k2) if k2 != k and k2 in model.index else None
+            if n is not None and n > best_n:
+                best, best_n = k2, n
+        if best is None or best_n < MARK_RIVAL_MIN or best_n < MARK_RIVAL_RATIO * own:
+            continue
+        parts[i] = parts[i].replace(cores[i], cased(model.surface[model.index[best]], cores[i]))
+        changed = True
+    return " ".join(parts) if changed else None
+
+
 # the heads of a ministry's, a department's and their units' names: what follows names their field in Sino-
 # Vietnamese compounds, two syllables or more ("Cục Viễn thông", "Sở Tư pháp", "Vụ Pháp chế")
 _FIELD_HEADS = re.compile(r"^\W*(?:tong cuc|chi cuc|cuc|so|vu|bo|vien)\s+(\S+)$")
@@ -802,6 +881,28 @@ def heads_an_organ(text: str) -> bool:
     TRƯỜNG, TRUNG TÂM, CHI CỤC, VĂN PHÒNG, HỘI ĐỒNG, CÔNG TY …): under another line it names a unit of it."""
     f = fold(squash(text))
     return bool(_HEAD.match(f)) and not _GOES_ON.match(f)
+
+
+# the central units' head words as printed, by their folded form
+_UNIT_HEAD_SPELLED = {"cuc": "cục", "vu": "vụ", "vien": "viện"}
+
+
+def compound_not_head(text: str) -> bool:
+    """The line's first word folds as a unit's head word but was read with other marks, a word the corpus
+    puts before the next word more often than the head (COMPOUND_MIN times at least): "VIỄN THÔNG" (1181
+    times, "viện thông" 6) is a field's name whose "CỤC" was lost, no "VIỆN" (seed 537 alt 003 gave "Viễn
+    thông" for "Cục Viễn thông")."""
+    from digitize.pipeline.correct import pair_count
+
+    words = nfc(squash(text)).split()
+    if len(words) < 2:
+        return False
+    first = words[0].strip(_STRIP).lower()
+    head = _UNIT_HEAD_SPELLED.get(fold(first))
+    if head is None or first == head:
+        return False
+    n = pair_count(first, words[1])
+    return n >= COMPOUND_MIN and n > pair_count(head, words[1])
 
 
 # a line ending in a word that cannot end a name goes on with the next ("SỞ VĂN HÓA, THỂ THAO VÀ" / "DU LỊCH")
@@ -1219,6 +1320,18 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             cut = k + 1
             break
     organ_lines = organ_lines[:cut]
+    # ... and, under them, a doubtful line in small letters is a seal's or a stamp's ink read as marks over
+    # the header's last line ("Tb con" at 0-35 under "HÀNH CHÍNH", its box twice a line's height: seed 831
+    # corp 007 "Cục pháp chế và cải cách hành chính tb con"); a line of the name read so is not excluded, so
+    # the name without it is in doubt
+    tail_dropped = False
+    while (
+        len(organ_lines) > 1
+        and not capitals(organ_lines[-1].text)
+        and organ_lines[-1].conf < DOUBTFUL_LINE
+        and all(capitals(ln.text) for ln in organ_lines[:-1])
+    ):
+        organ_lines, tail_dropped = organ_lines[:-1], True
     # a speck or a quote read before an organ's line ("'CỤC QUẢN LÝ DƯỢC") is not its name's
     texts = [(ln, _organ_text(_inner_text(ln))) for ln in organ_lines]
     organ_lines = [ln for ln, t in texts if t is not None]  # (a line of a speck's marks alone is no part)
@@ -1257,7 +1370,9 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             pname, pq = parent_organ(_joined(organ_texts[:k]), organ_texts[k])
             parent_set = (pname, statistics.fmean(ln.conf for ln in parent) * pq)
             name, q = organ(_joined(organ_texts[k:]), parent=pname)
-            if fold(pname).startswith("bo ") and not heads_an_organ(organ_texts[k]):
+            if fold(pname).startswith("bo ") and (
+                not heads_an_organ(organ_texts[k]) or compound_not_head(organ_texts[k])
+            ):
                 # its head word lost ("THÚ Y" under a ministry): the one unit so named, else as read; in doubt
                 unit = headless_unit(_joined(organ_texts[k:]))
                 name, q = (unit, HEADLESS_ORGAN) if unit is not None else (name, min(q, HEADLESS_ORGAN))
@@ -1274,7 +1389,13 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
                 # itself, not its parent; the parent as read, in doubt
                 pconf = min(pconf, IN_DOUBT)
             res.set("parent_organ", pname, pconf)
+        if q == UNKNOWN_ORGAN and (by_corpus := marks_by_corpus(name)) is not None:
+            # a mark put back by the corpus (no garble of the lines: the parent stands): a guess, in doubt
+            name, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
         res.set("organ_name", name, conf)
+    got = res.fields.get("organ_name")
+    if tail_dropped and got is not None and got.confidence >= DOUBTFUL:
+        res.fields["organ_name"] = replace(got, confidence=GUESSED_ORGAN_CONFIDENCE)
     return res.freeze()
 
 
@@ -1311,9 +1432,14 @@ def restated_organ(found: Found, lines: Sequence[Line]) -> Found:
     if len(spelled) != 1:
         return found
     value, conf = next(iter(spelled.items()))
+    conf *= RESTATED_ORGAN
+    if (by_corpus := marks_by_corpus(value)) is not None:
+        # the body's print read with a mark as wrong as the header's could be ("Cục Tố chức cán bộ" at 97 on
+        # a scan that reads hooks as acutes: seed 823 corp 003, sure at 0.87): the corpus's word, in doubt
+        value, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
     if value == f.value:
         return found
-    fixed = ExtractedField("organ_name", value, round(conf * RESTATED_ORGAN, 3))
+    fixed = ExtractedField("organ_name", value, round(conf, 3))
     return Found(tuple(fixed if x is f else x for x in found.fields))
 
 
