@@ -1950,3 +1950,25 @@ def test_a_title_s_word_made_a_family_name_is_in_doubt(name: str, want: str) -> 
     was taken at 0.95: the list's choice, no reading."""
     value, conf = _signer_of(name, [95.0, 95, 95])
     assert value in (None, want) and (value is None or conf < 0.6)
+
+
+def test_a_chi_cuc_head_s_title_over_a_cuc_s_document_is_the_cuc_head_s_in_doubt() -> None:
+    # a garbled title line ("Q.CC(CC TRUỜNG") read as "Quyền Chi cục trưởng" under the Cục Hóa chất's header:
+    # a Cục is headed by its Cục trưởng; the Cục's title, in doubt (seed 529 dev 008)
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.fields.signer import fit_title
+
+    def fitted(title: str, organ: str) -> tuple[str | None, float]:
+        got = fit_title(Found((ExtractedField("signer_title", title, 0.8),)), organ, "CT-HC").get(
+            "signer_title"
+        )
+        assert got is not None
+        return got.value, got.confidence
+
+    value, conf = fitted("Quyền Chi cục trưởng", "Cục Hóa chất")
+    assert value == "Quyền Cục trưởng" and conf < 0.6
+    value, conf = fitted("Phó Chi cục trưởng", "Cục Hóa chất")
+    assert value == "Phó Cục trưởng" and conf < 0.6
+    # under a Chi cục, or a Cục's own title, as read
+    assert fitted("Chi cục trưởng", "Chi cục Thủy lợi") == ("Chi cục trưởng", 0.8)
+    assert fitted("Cục trưởng", "Cục Hóa chất") == ("Cục trưởng", 0.8)

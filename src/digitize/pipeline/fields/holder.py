@@ -9,6 +9,7 @@ from dataclasses import replace
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline import correct
+from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
 from digitize.pipeline.fields.names import SURE_WORD_CONF, stroke_restored, with_family_name_marks
@@ -347,6 +348,12 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             # "… Xanh Ảnh Dương" (90) in Điều 1, "… XANH ÁNH DƯƠNG" (96) in the subject: one name, its marks
             # read two ways; the surer reading, in doubt (seed 469 alt 007 took "Ảnh" at 0.90)
             res.fields["holder_name"] = held = replace(held, value=reread, confidence=GUESSED_WORDS_CONF)
+    if held is not None and held.value and (held.confidence < DOUBTFUL or blurred):
+        value = lookalike_tone_name(held.value)
+        if value != held.value:
+            res.fields["holder_name"] = held = replace(
+                held, value=value, confidence=min(held.confidence, GUESSED_WORDS_CONF)
+            )
     if blurred and held is not None and held.value:
         value = blurred_name_letters(held.value)
         if value != held.value:
@@ -464,6 +471,36 @@ def blurred_name_letters(value: str) -> str:
         if len(names) == 1:
             words[i] = w.replace(core, names[0])
     return " ".join(words)
+
+
+def lookalike_tone_name(value: str) -> str:
+    """An organisation's own name (its last ``PROPER_TAIL`` words) with a capitalised word that is no listed
+    name, where the same letters under the look-alike tone (a hook for an acute or back: Tesseract's
+    commonest mark confusion on a scan) are one listed given name: that name ("… Quốc tế Ảnh Dương" of "Ánh
+    Dương", seed 533 alt 000 and 629 alt 013). A guess: for a value already in doubt (or a blurred photo's,
+    which is). Other words as read."""
+    words = value.split()
+    if not _FORM_START.match(fold1(value)):
+        return value
+    for i in range(max(0, len(words) - PROPER_TAIL), len(words)):
+        w = words[i]
+        core = w.strip(",.;:")
+        if core in _NAME_SET or core in SURNAMES or len(core) < 2 or not core[:1].isupper():
+            continue
+        k = key(core.lower())
+        if k[-1:] not in _LOOKALIKE_TONES:
+            continue
+        names = [
+            n
+            for n in F_SYLLABLES.get(fold(core), [])
+            if (kn := key(n.lower()))[:-1] == k[:-1] and kn[-1:] in _LOOKALIKE_TONES
+        ]
+        if len(names) == 1:
+            words[i] = w.replace(core, names[0])
+    return " ".join(words)
+
+
+_LOOKALIKE_TONES = frozenset({"1", "3"})  # sắc, hỏi (``syllable.key``'s tone digits)
 
 
 def _phrase(before: str, word: str) -> bool:

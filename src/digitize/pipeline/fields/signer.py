@@ -936,9 +936,14 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
         return signer
     acting = title.value.startswith("Quyền ")
     value, conf = title.value.removeprefix("Quyền "), title.confidence
-    if value not in ("Thủ trưởng", "Phó Thủ trưởng", "Thứ trưởng", "Phó Thứ trưởng"):
-        return signer
     organ = fold(organ_name or "")
+    if value in ("Chi cục trưởng", "Phó Chi cục trưởng") and re.match(r"^cuc\b", organ):
+        # a Chi cục's head's title over a Cục's document: a Cục is headed by its Cục trưởng, and a garbled
+        # title line ("Q.CC(CC TRUỜNG": seed 529 dev 008 gave "Quyền Chi cục trưởng") read a "CHI" that is
+        # not there; the Cục's title, in doubt
+        value, conf = value.replace("Chi cục trưởng", "Cục trưởng"), min(conf, TITLE_IN_DOUBT)
+    elif value not in ("Thủ trưởng", "Phó Thủ trưởng", "Thứ trưởng", "Phó Thứ trưởng"):
+        return signer
     pm = organ.startswith(("thu tuong", "chinh phu")) or (notation or "").endswith(("TTg", "-CP"))
     prefix = signer.prefix if isinstance(signer, Signed) else None
     head = signer.head if isinstance(signer, Signed) else None
@@ -958,7 +963,7 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
         value, conf = "Thứ trưởng", min(conf, TITLE_IN_DOUBT)
     elif value == "Thủ trưởng" and not organ:
         conf = min(conf, TITLE_IN_DOUBT)
-    else:
+    elif value not in ("Cục trưởng", "Phó Cục trưởng"):
         return signer
     value = "Quyền " + value if acting else value
     return Found(
