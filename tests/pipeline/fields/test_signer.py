@@ -1956,12 +1956,14 @@ def test_a_chi_cuc_head_s_title_over_a_cuc_s_document_is_the_cuc_head_s_in_doubt
     # a garbled title line ("Q.CC(CC TRUỜNG") read as "Quyền Chi cục trưởng" under the Cục Hóa chất's header:
     # a Cục is headed by its Cục trưởng; the Cục's title, in doubt (seed 529 dev 008)
     from digitize.pipeline.fields.result import Found
-    from digitize.pipeline.fields.signer import fit_title
+    from digitize.pipeline.fields.signer import Signed, fit_title
 
-    def fitted(title: str, organ: str) -> tuple[str | None, float]:
-        got = fit_title(Found((ExtractedField("signer_title", title, 0.8),)), organ, "CT-HC").get(
-            "signer_title"
-        )
+    def fitted(
+        title: str, organ: str, organ_conf: float = 0.9, prefix: str | None = None
+    ) -> tuple[str | None, float]:
+        fields = (ExtractedField("signer_title", title, 0.8),)
+        signer = Found(fields) if prefix is None else Signed(fields, prefix, "Cục trưởng")
+        got = fit_title(signer, organ, "CT-HC", organ_conf=organ_conf).get("signer_title")
         assert got is not None
         return got.value, got.confidence
 
@@ -1972,3 +1974,23 @@ def test_a_chi_cuc_head_s_title_over_a_cuc_s_document_is_the_cuc_head_s_in_doubt
     # under a Chi cục, or a Cục's own title, as read
     assert fitted("Chi cục trưởng", "Chi cục Thủy lợi") == ("Chi cục trưởng", 0.8)
     assert fitted("Cục trưởng", "Cục Hóa chất") == ("Cục trưởng", 0.8)
+    # a Cục read in doubt (a Chi cục whose "CHI" was lost: "SỞ …" over "CỤC KIỂM LÂM"), a Cục no list has
+    # as a ministry's ("Cục Thuế tỉnh …", over its Chi cục), or a Chi cục's head signing for the Cục trưởng
+    # ("TUQ."/"TL."): the title as read
+    assert fitted("Chi cục trưởng", "Cục Kiểm lâm", organ_conf=0.5) == ("Chi cục trưởng", 0.8)
+    assert fitted("Chi cục trưởng", "Cục thuế tỉnh Đồng Nai") == ("Chi cục trưởng", 0.8)
+    assert fitted("Chi cục trưởng", "Cục Hóa chất", prefix="tuq") == ("Chi cục trưởng", 0.8)
+    assert fitted("Chi cục trưởng", "Cục Hóa chất", prefix="tl") == ("Chi cục trưởng", 0.8)
+
+
+def test_a_chi_cuc_head_s_title_under_a_cuc_in_doubt_is_kept() -> None:
+    # "SỞ NÔNG NGHIỆP VÀ PTNT" over "CỤC KIỂM LÂM": a Chi cục whose "CHI" was lost as much as the Cục; its
+    # head's title, read cleanly, is kept as read
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import header, page, signer
+
+    specs = header(parent="SỞ NÔNG NGHIỆP VÀ PTNT", organ=("CỤC KIỂM LÂM",), number="Số: 12/QĐ-CCT")
+    specs += [("QUYẾT ĐỊNH", "center", 95.0), ("Về việc ban hành quy chế", "center", 90.0)]
+    specs += signer(("CHI CỤC TRƯỞNG",))
+    f = extract([page(specs)]).fields
+    assert f["signer_title"].value == "Chi cục trưởng"

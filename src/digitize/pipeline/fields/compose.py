@@ -205,7 +205,11 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     # grants something to a holder)
     held = holder.value("holder_name") or holder.value("holder_id")
     res.add(read_validity(all_lines, res.fields.get("issued_date"), held))
-    signed = fit_title(signer, organ_name, notation.value("code_notation"))
+    organ_field = organ.get("organ_name")
+    organ_conf = (
+        organ_field.confidence if organ_field is not None and organ_field.value == organ_name else 0.0
+    )
+    signed = fit_title(signer, organ_name, notation.value("code_notation"), organ_conf=organ_conf)
     res.add(blurred_given(blurred_family(signed)) if blurred else signed)
     if blurred:
         return blurred_in_doubt(res.extraction())

@@ -478,14 +478,22 @@ def lookalike_tone_name(value: str) -> str:
     name, where the same letters under the look-alike tone (a hook for an acute or back: Tesseract's
     commonest mark confusion on a scan) are one listed given name: that name ("… Quốc tế Ảnh Dương" of "Ánh
     Dương", seed 533 alt 000 and 629 alt 013). A guess: for a value already in doubt (or a blurred photo's,
-    which is). Other words as read."""
+    which is). Other words as read, and so is a word of an ordinary phrase: one the language model shows
+    beside its neighbour ("Kiểm Toán", "Thể Thao", "Điện Ảnh": a trade's words, capitalised in the name), or
+    one whose partner in the name is no listed name ("Ảnh Viện": a name's words are names both)."""
     words = value.split()
     if not _FORM_START.match(fold1(value)):
         return value
-    for i in range(max(0, len(words) - PROPER_TAIL), len(words)):
-        w = words[i]
-        core = w.strip(",.;:")
+    start = max(0, len(words) - PROPER_TAIL)
+    cores = [w.strip(",.;:") for w in words]
+    for i in range(start, len(words)):
+        w, core = words[i], cores[i]
         if core in _NAME_SET or core in SURNAMES or len(core) < 2 or not core[:1].isupper():
+            continue
+        partners = [cores[j] for j in range(start, len(words)) if j != i]
+        if not partners or any(p not in _NAME_SET and p not in SURNAMES for p in partners):
+            continue
+        if any(_beside(cores[j], cores[j + 1]) >= PHRASE_MIN for j in (i - 1, i) if 0 <= j < len(words) - 1):
             continue
         k = key(core.lower())
         if k[-1:] not in _LOOKALIKE_TONES:
@@ -501,6 +509,16 @@ def lookalike_tone_name(value: str) -> str:
 
 
 _LOOKALIKE_TONES = frozenset({"1", "3"})  # sắc, hỏi (``syllable.key``'s tone digits)
+
+
+PHRASE_MIN = 20  # times the corpus shows two words side by side: an ordinary phrase, no name's chance
+
+
+def _beside(before: str, word: str) -> int:
+    """How often the language model shows ``word`` (in lower case) after ``before``."""
+    model = correct.load()
+    a, b = (model.index.get(key(w.lower())) for w in (before, word))
+    return 0 if a is None or b is None else model.bigrams.get(a * model.size + b, 0)
 
 
 def _phrase(before: str, word: str) -> bool:

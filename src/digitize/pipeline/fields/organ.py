@@ -182,9 +182,12 @@ def _so_read(text: str, hit: tuple[str, float]) -> tuple[str, float]:
 def chi_lost(parent: str, unit: str) -> bool:
     """A parent's line read "SỞ …" over a unit read "CỤC …": either the ministry's "BỘ" was misread "SỞ" or
     the unit is a Sở's "CHI CỤC" whose "CHI" was lost (under a seal, a speck); the evidence is partial, so
-    neither the ministry nor the Cục is sure."""
+    neither the ministry nor the Cục is sure. So is a unit whose letters spell a known central Cục with its
+    "CỤC" itself garbled ("CC KIỂM LÂM", "ỤC KIỂM LÂM" under "SỞ NÔNG NGHIỆP …": a Sở's Chi cục as much)."""
     words = fold(squash(parent)).split()
-    return bool(words) and words[0] == "so" and re.match(r"^\W*cuc\b", fold(unit)) is not None
+    if not words or words[0] != "so":
+        return False
+    return re.match(r"^\W*cuc\b", fold(unit)) is not None or _under_ministry(unit)
 
 
 def parent_organ(text: str, unit: str = "") -> tuple[str, float]:
@@ -792,28 +795,38 @@ def marks_by_corpus(name: str) -> str | None:
         ia, ib = model.index.get(a or ""), model.index.get(b or "")
         return 0 if ia is None or ib is None else model.bigrams.get(ia * model.size + ib, 0)
 
-    def support(i: int, k: str) -> int | None:
-        # how often the corpus shows ``k`` after the word before it and before the word after it (the least)
-        sides = []
-        if i > 0 and parts[i - 1] == cores[i - 1] and keys[i - 1] is not None:
-            sides.append(beside(keys[i - 1], k))
-        if i + 1 < len(parts) and parts[i] == cores[i] and keys[i + 1] is not None:
-            sides.append(beside(k, keys[i + 1]))
-        return min(sides) if len(sides) == 2 else None
+    def sides(i: int, k: str) -> tuple[int, int] | None:
+        # how often the corpus shows ``k`` after the word before it and before the word after it
+        if i == 0 or i + 1 >= len(parts) or keys[i - 1] is None or keys[i + 1] is None:
+            return None
+        if parts[i - 1] != cores[i - 1] or parts[i] != cores[i]:
+            return None
+        return beside(keys[i - 1], k), beside(k, keys[i + 1])
 
     changed = False
     for i, k in enumerate(keys):
         if k is None or not _syllable(cores[i].lower()):
             continue
-        own = support(i, k)
+        own = sides(i, k)
         if own is None:
             continue
         best, best_n = None, 0
         for k2 in model.by_skeleton.get(skeleton(k[:-1]), ()):
-            n = support(i, k2) if k2 != k and k2 in model.index else None
-            if n is not None and n > best_n:
-                best, best_n = k2, n
-        if best is None or best_n < MARK_RIVAL_MIN or best_n < MARK_RIVAL_RATIO * own:
+            if k2 == k or k2 not in model.index:
+                continue
+            surface = model.surface[model.index[k2]]
+            if fold(surface) == surface.lower():
+                continue  # a form with no mark at all: a word printed without its marks, no rival reading
+            n = sides(i, k2)
+            # the rival beats the word read beside EACH neighbour ("lịch sử tỉnh" beside "lịch" is "lịch
+            # sự", but "sử tỉnh" stands there as often: no misread mark)
+            if n is None or any(
+                r < MARK_RIVAL_MIN or r < MARK_RIVAL_RATIO * o for r, o in zip(n, own, strict=True)
+            ):
+                continue
+            if min(n) > best_n:
+                best, best_n = k2, min(n)
+        if best is None:
             continue
         parts[i] = parts[i].replace(cores[i], cased(model.surface[model.index[best]], cores[i]))
         changed = True

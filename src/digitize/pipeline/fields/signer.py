@@ -17,8 +17,10 @@ from digitize.pipeline import correct
 from digitize.pipeline.fields.lines import Line, sub_line
 from digitize.pipeline.fields.names import SURE_WORD_CONF, VOTED_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import (
+    F_CENTRAL_UNITS,
     F_PROVINCES,
     F_SURNAMES,
     F_SYLLABLES,
@@ -923,7 +925,9 @@ def _runs_split(lines: Sequence[Line]) -> list[Line] | None:
     return out if changed else None
 
 
-def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Found:
+def fit_title(
+    signer: Found, organ_name: str | None, notation: str | None, *, organ_conf: float = 0.0
+) -> Found:
     """A signer's title made consistent with the issuing organ and the authority line over it (``Signed``):
     under the Prime Minister or the Government ("…/QĐ-TTg", "…/NQ-CP", "Thủ tướng Chính phủ") a seal-blurred
     "THỦ TƯỚNG" read as "Thủ trưởng" (the head of an agency) is the Prime Minister's title, or the Deputy's:
@@ -937,7 +941,8 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
     acting = title.value.startswith("Quyền ")
     value, conf = title.value.removeprefix("Quyền "), title.confidence
     organ = fold(organ_name or "")
-    if value in ("Chi cục trưởng", "Phó Chi cục trưởng") and re.match(r"^cuc\b", organ):
+    prefix = signer.prefix if isinstance(signer, Signed) else None
+    if value in ("Chi cục trưởng", "Phó Chi cục trưởng") and _sure_central_cuc(organ, organ_conf, prefix):
         # a Chi cục's head's title over a Cục's document: a Cục is headed by its Cục trưởng, and a garbled
         # title line ("Q.CC(CC TRUỜNG": seed 529 dev 008 gave "Quyền Chi cục trưởng") read a "CHI" that is
         # not there; the Cục's title, in doubt
@@ -945,7 +950,6 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
     elif value not in ("Thủ trưởng", "Phó Thủ trưởng", "Thứ trưởng", "Phó Thứ trưởng"):
         return signer
     pm = organ.startswith(("thu tuong", "chinh phu")) or (notation or "").endswith(("TTg", "-CP"))
-    prefix = signer.prefix if isinstance(signer, Signed) else None
     head = signer.head if isinstance(signer, Signed) else None
     if pm and prefix in ("tl", "ttl"):
         conf = min(conf, TITLE_IN_DOUBT)  # the head of an office signs "thừa lệnh": no Prime Minister's title
@@ -971,6 +975,13 @@ def fit_title(signer: Found, organ_name: str | None, notation: str | None) -> Fo
             replace(f, value=value, confidence=conf) if f.name == "signer_title" else f for f in signer.fields
         )
     )
+
+
+def _sure_central_cuc(organ: str, organ_conf: float, prefix: str | None) -> bool:
+    """``organ`` (folded) is a ministry's Cục a vocabulary lists, read surely, and the title is the signer's
+    own (no "TL."/"TUQ.": an office's or a Chi cục's head signs for the Cục trưởng under those). A Cục read
+    in doubt may be a Chi cục whose "CHI" was lost ("SỞ …" over "CỤC KIỂM LÂM"), its head's title right."""
+    return organ in F_CENTRAL_UNITS and organ_conf >= REVIEW_THRESHOLD and prefix not in ("tl", "ttl", "tuq")
 
 
 def blurred_family(signer: Found) -> Found:
