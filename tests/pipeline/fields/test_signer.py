@@ -1950,3 +1950,28 @@ def test_a_title_s_word_made_a_family_name_is_in_doubt(name: str, want: str) -> 
     was taken at 0.95: the list's choice, no reading."""
     value, conf = _signer_of(name, [95.0, 95, 95])
     assert value in (None, want) and (value is None or conf < 0.6)
+
+
+def test_an_annex_block_is_not_the_signer_when_the_signed_page_lost_its_name_under_the_seal() -> None:
+    # the signed page's title read beside the list, its name lost under the seal ("la Pom", seed 535 alt 000
+    # blurred): the annex after it, its citation's wrapped end "Viễn thông)" fuzzily "Viện trưởng" over the
+    # clerk's name, is not the signer's block (no title is printed in small letters closing a bracket)
+    signed = [spec for spec in _signed_page() if spec[0] != "Phạm Trường Thọ"]
+    annex = [
+        ("PHỤ LỤC", "center", 92.0),
+        ("(Kèm theo Chỉ thị số 07/CT-UBND ngày 20 tháng 3 năm 2018 của Cục", "center", 92.0),
+        ("Viễn thông)", "center", 96.0),
+        ("1. Ông/Bà Lã Tuyết Trâm, Thư ký", "body", 92.0),
+        ("NGƯỜI LẬP DANH SÁCH", "sig", 96.0),
+        ("Lã Tuyết Trâm", "sig", 96.0),
+    ]
+    f = extract([page(signed), page(annex, index=1)]).fields
+    assert f["signer_title"].value == "Phó Chủ tịch"
+    assert f["signer_name"].value != "Lã Tuyết Trâm"
+
+
+def test_a_wrapped_bracket_end_reads_as_no_title() -> None:
+    from digitize.pipeline.fields.signer import title_of
+
+    assert title_of(page_lines(page([("Viễn thông)", "sig", 96.0)]))[0]) is None
+    assert title_of(page_lines(page([("VIỆN TRƯỞNG", "sig", 96.0)]))[0]) is not None

@@ -256,7 +256,22 @@ def _reads_as_name(line: Line) -> bool:
     )
 
 
+# a word of small letters closing a bracket: the end of a parenthesis wrapped from the line over it
+_BRACKET_END = re.compile(r"[a-zà-ỹđ]\)[.,;:]?$")
+
+
+def _bracket_end(line: Line) -> bool:
+    """A line in small letters whose last word closes a bracket ("Viễn thông)"): the wrapped end of a
+    parenthesis (an annex's "(Kèm theo Quyết định số … của Cục Viễn thông)"), a line of running text. A
+    signer's title is printed in capitals, bracketless: no such line reads as one (its fuzzy "Viện trưởng"
+    made the annex's clerk under it the signer)."""
+    words = line.text.split()
+    return bool(words) and not line.text.isupper() and _BRACKET_END.search(nfc(words[-1])) is not None
+
+
 def _title_of(line: Line) -> tuple[str, float, bool] | None:
+    if _bracket_end(line):
+        return None
     f = re.sub(r"[^a-z .]", " ", _q_form(line.folded))
     f = squash(f)
     half = _half_kt(line)
