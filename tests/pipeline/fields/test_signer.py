@@ -1975,3 +1975,14 @@ def test_a_wrapped_bracket_end_reads_as_no_title() -> None:
 
     assert title_of(page_lines(page([("Viễn thông)", "sig", 96.0)]))[0]) is None
     assert title_of(page_lines(page([("VIỆN TRƯỞNG", "sig", 96.0)]))[0]) is not None
+
+
+def test_a_middle_word_with_a_family_names_letters_read_unsurely_is_that_family_name() -> None:
+    # seed 825 corp 005: "Hồ Lưu Phương" read "Lứu" (83), a syllable no name has; the mother's family name a
+    # middle name often is, its mark misread: "Lưu", in doubt; not "Hữu", a letter away
+    pg = page(
+        _ubnd_directive()[:-5] + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Hồ Lứu Phương", [93.0, 83, 97])
+    )
+    f = extract([pg]).fields["signer_name"]
+    assert f.value == "Hồ Lưu Phương"
+    assert f.confidence < 0.6

@@ -775,11 +775,17 @@ def _glyph_from_name(word: str) -> str | None:
 def _near_middle(word: str, conf: float) -> str | None:
     """The common middle name (``MIDDLE_NAMES``) a middle word read unsurely (``conf`` 0..1) stands for when
     it is a syllable no name has (``_rare_given``: "Hếu" (55), the seal's stroke over the vowel of "Hữu") and
-    that name alone of them is one letter from it, marks aside; None otherwise (a word read surely is kept as
-    printed: the list is no census)."""
+    that name alone of them is one letter from it, marks aside; a word with the letters of one family name
+    (marks aside: a middle name is often one) is that family name; None otherwise (a word read surely is kept
+    as printed: the list is no census)."""
     if conf >= SURE_WORD_CONF or not _rare_given(word):
         return None
     key = fold(word)
+    family = [s for s in SURNAMES if fold(s) == key]
+    if len(family) == 1:
+        # a family name's letters: the mother's family name a middle name often is ("Hồ Lưu Phương"), its
+        # mark misread ("Lứu" (83), seed 825 corp 005), not the middle name a letter from it ("Hữu")
+        return family[0]
     near = [m for m in MIDDLE_NAMES if Levenshtein.distance(fold(m), key, score_cutoff=1) <= 1]
     return near[0] if len(near) == 1 else None
 
