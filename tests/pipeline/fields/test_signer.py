@@ -1977,6 +1977,29 @@ def test_a_wrapped_bracket_end_reads_as_no_title() -> None:
     assert title_of(page_lines(page([("VIỆN TRƯỞNG", "sig", 96.0)]))[0]) is not None
 
 
+def test_a_title_with_a_small_letter_and_a_seal_ring_read_as_a_bracket_is_still_a_title() -> None:
+    # review of namemarks47: Tesseract mistakes the case of a capital's last letter and reads the seal's ring
+    # beside it as ")": the title and the name under it stay (only a line of mostly small letters that is no
+    # title reads as a bracket's wrapped end)
+    for block, title in [
+        (("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCh)"), "Chủ tịch"),
+        (("Giám đốc)",), "Giám đốc"),
+        (("KT. GIÁM ĐỐc)", "PHÓ GIÁM ĐỐc)"), "Phó Giám đốc"),
+        (("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNg)"), "Chánh Văn phòng"),
+    ]:
+        f = extract([page(_ubnd_directive()[:-5] + signer(block, "Nguyễn Văn Hải"))]).fields
+        assert f["signer_title"].value == title, block
+        assert f["signer_name"].value == "Nguyễn Văn Hải", block
+
+
+def test_a_middle_name_spelled_as_a_family_name_too_stays_the_middle_name() -> None:
+    # review of namemarks47: "Quạng" (80) folds to the family name "Quàng" and the middle name "Quang": the
+    # middle name, not the family name
+    from digitize.pipeline.fields.signer import _near_middle
+
+    assert _near_middle("Quạng", 0.8) != "Quàng"
+
+
 def test_a_middle_word_with_a_family_names_letters_read_unsurely_is_that_family_name() -> None:
     # seed 825 corp 005: "Hồ Lưu Phương" read "Lứu" (83), a syllable no name has; the mother's family name a
     # middle name often is, its mark misread: "Lưu", in doubt; not "Hữu", a letter away

@@ -266,7 +266,16 @@ def _bracket_end(line: Line) -> bool:
     signer's title is printed in capitals, bracketless: no such line reads as one (its fuzzy "Viện trưởng"
     made the annex's clerk under it the signer)."""
     words = line.text.split()
-    return bool(words) and not line.text.isupper() and _BRACKET_END.search(nfc(words[-1])) is not None
+    if not words or _BRACKET_END.search(nfc(words[-1])) is None:
+        return False
+    # most letters small (Tesseract mistakes the case of a capital's c/o/s/v/x: "CHỦ TỊCh)" is a title
+    # whose seal ring read as the bracket), and the words no title ("Giám đốc)" stays one)
+    letters = [c for c in line.text if c.isalpha()]
+    if sum(c.islower() for c in letters) < 0.5 * len(letters):
+        return False
+    core = squash(re.sub(r"[^a-z .]", " ", _q_form(line.folded)))
+    core = _GLUED_PREFIX.sub("", _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", core))).strip(" .")
+    return core not in F_TITLES
 
 
 def _title_of(line: Line) -> tuple[str, float, bool] | None:
@@ -782,7 +791,7 @@ def _near_middle(word: str, conf: float) -> str | None:
         return None
     key = fold(word)
     family = [s for s in SURNAMES if fold(s) == key]
-    if len(family) == 1:
+    if len(family) == 1 and not any(fold(m) == key for m in MIDDLE_NAMES):
         # a family name's letters: the mother's family name a middle name often is ("Hồ Lưu Phương"), its
         # mark misread ("Lứu" (83), seed 825 corp 005), not the middle name a letter from it ("Hữu")
         return family[0]
