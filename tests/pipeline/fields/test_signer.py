@@ -1994,3 +1994,62 @@ def test_a_chi_cuc_head_s_title_under_a_cuc_in_doubt_is_kept() -> None:
     specs += signer(("CHI CỤC TRƯỞNG",))
     f = extract([page(specs)]).fields
     assert f["signer_title"].value == "Chi cục trưởng"
+
+
+def test_an_annex_block_is_not_the_signer_when_the_signed_page_lost_its_name_under_the_seal() -> None:
+    # the signed page's title read beside the list, its name lost under the seal ("la Pom", seed 535 alt 000
+    # blurred): the annex after it, its citation's wrapped end "Viễn thông)" fuzzily "Viện trưởng" over the
+    # clerk's name, is not the signer's block (no title is printed in small letters closing a bracket)
+    signed = [spec for spec in _signed_page() if spec[0] != "Phạm Trường Thọ"]
+    annex = [
+        ("PHỤ LỤC", "center", 92.0),
+        ("(Kèm theo Chỉ thị số 07/CT-UBND ngày 20 tháng 3 năm 2018 của Cục", "center", 92.0),
+        ("Viễn thông)", "center", 96.0),
+        ("1. Ông/Bà Lã Tuyết Trâm, Thư ký", "body", 92.0),
+        ("NGƯỜI LẬP DANH SÁCH", "sig", 96.0),
+        ("Lã Tuyết Trâm", "sig", 96.0),
+    ]
+    f = extract([page(signed), page(annex, index=1)]).fields
+    assert f["signer_title"].value == "Phó Chủ tịch"
+    assert f["signer_name"].value != "Lã Tuyết Trâm"
+
+
+def test_a_wrapped_bracket_end_reads_as_no_title() -> None:
+    from digitize.pipeline.fields.signer import title_of
+
+    assert title_of(page_lines(page([("Viễn thông)", "sig", 96.0)]))[0]) is None
+    assert title_of(page_lines(page([("VIỆN TRƯỞNG", "sig", 96.0)]))[0]) is not None
+
+
+def test_a_title_with_a_small_letter_and_a_seal_ring_read_as_a_bracket_is_still_a_title() -> None:
+    # review of namemarks47: Tesseract mistakes the case of a capital's last letter and reads the seal's ring
+    # beside it as ")": the title and the name under it stay (only a line of mostly small letters that is no
+    # title reads as a bracket's wrapped end)
+    for block, title in [
+        (("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCh)"), "Chủ tịch"),
+        (("Giám đốc)",), "Giám đốc"),
+        (("KT. GIÁM ĐỐc)", "PHÓ GIÁM ĐỐc)"), "Phó Giám đốc"),
+        (("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNg)"), "Chánh Văn phòng"),
+    ]:
+        f = extract([page(_ubnd_directive()[:-5] + signer(block, "Nguyễn Văn Hải"))]).fields
+        assert f["signer_title"].value == title, block
+        assert f["signer_name"].value == "Nguyễn Văn Hải", block
+
+
+def test_a_middle_name_spelled_as_a_family_name_too_stays_the_middle_name() -> None:
+    # review of namemarks47: "Quạng" (80) folds to the family name "Quàng" and the middle name "Quang": the
+    # middle name, not the family name
+    from digitize.pipeline.fields.signer import _near_middle
+
+    assert _near_middle("Quạng", 0.8) != "Quàng"
+
+
+def test_a_middle_word_with_a_family_names_letters_read_unsurely_is_that_family_name() -> None:
+    # seed 825 corp 005: "Hồ Lưu Phương" read "Lứu" (83), a syllable no name has; the mother's family name a
+    # middle name often is, its mark misread: "Lưu", in doubt; not "Hữu", a letter away
+    pg = page(
+        _ubnd_directive()[:-5] + signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "Hồ Lứu Phương", [93.0, 83, 97])
+    )
+    f = extract([pg]).fields["signer_name"]
+    assert f.value == "Hồ Lưu Phương"
+    assert f.confidence < 0.6

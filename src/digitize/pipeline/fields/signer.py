@@ -258,7 +258,31 @@ def _reads_as_name(line: Line) -> bool:
     )
 
 
+# a word of small letters closing a bracket: the end of a parenthesis wrapped from the line over it
+_BRACKET_END = re.compile(r"[a-zà-ỹđ]\)[.,;:]?$")
+
+
+def _bracket_end(line: Line) -> bool:
+    """A line in small letters whose last word closes a bracket ("Viễn thông)"): the wrapped end of a
+    parenthesis (an annex's "(Kèm theo Quyết định số … của Cục Viễn thông)"), a line of running text. A
+    signer's title is printed in capitals, bracketless: no such line reads as one (its fuzzy "Viện trưởng"
+    made the annex's clerk under it the signer)."""
+    words = line.text.split()
+    if not words or _BRACKET_END.search(nfc(words[-1])) is None:
+        return False
+    # most letters small (Tesseract mistakes the case of a capital's c/o/s/v/x: "CHỦ TỊCh)" is a title
+    # whose seal ring read as the bracket), and the words no title ("Giám đốc)" stays one)
+    letters = [c for c in line.text if c.isalpha()]
+    if sum(c.islower() for c in letters) < 0.5 * len(letters):
+        return False
+    core = squash(re.sub(r"[^a-z .]", " ", _q_form(line.folded)))
+    core = _GLUED_PREFIX.sub("", _KT_MISREAD.sub("", _AUTH_PREFIX.sub("", core))).strip(" .")
+    return core not in F_TITLES
+
+
 def _title_of(line: Line) -> tuple[str, float, bool] | None:
+    if _bracket_end(line):
+        return None
     f = re.sub(r"[^a-z .]", " ", _q_form(line.folded))
     f = squash(f)
     half = _half_kt(line)
@@ -762,11 +786,17 @@ def _glyph_from_name(word: str) -> str | None:
 def _near_middle(word: str, conf: float) -> str | None:
     """The common middle name (``MIDDLE_NAMES``) a middle word read unsurely (``conf`` 0..1) stands for when
     it is a syllable no name has (``_rare_given``: "Hếu" (55), the seal's stroke over the vowel of "Hữu") and
-    that name alone of them is one letter from it, marks aside; None otherwise (a word read surely is kept as
-    printed: the list is no census)."""
+    that name alone of them is one letter from it, marks aside; a word with the letters of one family name
+    (marks aside: a middle name is often one) is that family name; None otherwise (a word read surely is kept
+    as printed: the list is no census)."""
     if conf >= SURE_WORD_CONF or not _rare_given(word):
         return None
     key = fold(word)
+    family = [s for s in SURNAMES if fold(s) == key]
+    if len(family) == 1 and not any(fold(m) == key for m in MIDDLE_NAMES):
+        # a family name's letters: the mother's family name a middle name often is ("Hồ Lưu Phương"), its
+        # mark misread ("Lứu" (83), seed 825 corp 005), not the middle name a letter from it ("Hữu")
+        return family[0]
     near = [m for m in MIDDLE_NAMES if Levenshtein.distance(fold(m), key, score_cutoff=1) <= 1]
     return near[0] if len(near) == 1 else None
 
