@@ -485,3 +485,14 @@ def test_a_garbled_first_part_one_letter_from_the_heading_s_abbreviation_is_it()
     assert repair_notation("ccn-syr", "Sở Y tế")[0] == "CC-SYT"
     assert repair_notation("CC-SYT", "Sở Y tế", heading="GCN")[0] == "CC-SYT"
     assert repair_notation("ccx-syr", "Sở Y tế", heading="GCN")[0] != "GCN-SYT"
+
+
+def test_a_j_read_before_the_organ_s_own_abbreviation_is_the_slash_s_foot() -> None:
+    # seed 537 dev 004: the Cục Hóa chất's "91/HC-VP" read "91 JHC-VP" (the slash's foot curled into a J's
+    # hook): kept "JHC-VP" at 0.76, sure and wrong; Vietnamese has no J, the organ's own "HC" follows it
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    assert repair_notation("JHC-VP", "Cục Hóa chất") == ("HC-VP", 0.9)
+    # a part with a J no abbreviation follows is kept as read, in doubt; a text layer's as printed
+    assert repair_notation("JXY-VP", "Cục Hóa chất") == ("JXY-VP", STRAY_LOWER_QUALITY)
+    assert repair_notation("JXY-VP", "Cục Hóa chất", ocr=False)[1] >= 0.6
