@@ -496,3 +496,14 @@ def test_a_j_read_before_the_organ_s_own_abbreviation_is_the_slash_s_foot() -> N
     # a part with a J no abbreviation follows is kept as read, in doubt; a text layer's as printed
     assert repair_notation("JXY-VP", "Cục Hóa chất") == ("JXY-VP", STRAY_LOWER_QUALITY)
     assert repair_notation("JXY-VP", "Cục Hóa chất", ocr=False)[1] >= 0.6
+
+
+def test_a_u_read_as_an_l_and_a_stroke_before_the_rest_of_ubnd() -> None:
+    # seed 537 dev 001 (a blurred photo): "/CT-UBND" read "CT-LIBND" (the U's two stems), made "CT-LLBND"
+    from digitize.pipeline.fields.number import TWO_FOR_ONE_QUALITY
+
+    organ = "Ủy ban nhân dân tỉnh Đồng Nai"
+    assert repair_notation("CT-LIBND", organ) == ("CT-UBND", TWO_FOR_ONE_QUALITY)
+    # nothing known after the strokes: not made it; a text layer's is as printed
+    assert repair_notation("CT-LIXY", organ)[0] != "CT-UXY"
+    assert repair_notation("CT-LIBND", organ, ocr=False)[0] == "CT-LIBND"

@@ -308,6 +308,13 @@ def repair_notation(
             fixed.append(exact[_abbr_key(p[1:])])
             quality = min(quality, 0.9)
             continue
+        u_key = _abbr_key("U" + p[2:])
+        if ocr and len(p) >= 4 and p[0] == "L" and p[1] in _STROKES and (k := u_key) in exact:
+            # a "U" read as its two stems, the left one with the bowl's foot an "L" ("CT-LIBND" of "CT-UBND"
+            # on a blurred photo, seed 537 dev 001: made "LLBND"): the abbreviation so read, in doubt
+            fixed.append(exact[k])
+            quality = min(quality, TWO_FOR_ONE_QUALITY)
+            continue
         k = _abbr_key("S" + p[1:])
         if len(p) >= 3 and p[0] in _S_DIGITS and k in exact and exact[k][0] == "S":
             # a blurred S read as its look-alike digit ("GP-8LĐTBXH", "9NNMT" of "SNNMT"): an abbreviation

@@ -39,6 +39,12 @@ _FROM = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*({_DATE_ANY})")
 # lost, 31/12, review 31 L1)
 _UNTIL_SLASH_LOST = re.compile(_CLAUSE_UNTIL + r"(?<!\d)([0-3]\d)[14l|]([01]\d)\s*/\s*((?:19|20)\d{2})(?!\d)")
 SLASH_LOST_CONF = 0.5  # the date read with a slash taken for a digit: where the slash stood is a guess
+# "đến ngày 28/1 1/2021." of "28/11/2021" on a blurred photo (seed 537 dev 013: no valid_until): a space read
+# inside the day's or the month's two digits, the word cut there; both slashes read. Joined, in doubt
+# (``SLASH_LOST_CONF``: the space may stand for a digit lost)
+_UNTIL_SPLIT = re.compile(
+    _CLAUSE_UNTIL + r"(?<!\d)([0-3]\s?\d|\d)\s*/\s*([01]\s?\d|\d)\s*/\s*((?:19|20)\d{2})(?!\d)"
+)
 # "có giá trị đến ngày …" with its "giá" read as marks ("có \"= trị đến ngày 16/05/2019" on a blurred photo,
 # seed 525 dev 013: no valid_until): "có", one short token, "trị", then the end date at once; the clause's
 # word is a guess, in doubt (``GIA_LOST_CONF``)
@@ -87,6 +93,12 @@ def _read(
             clause = _sentence(folded, m.start(), m.end())
     if "valid_until" not in res.fields and (m := _UNTIL_SLASH_LOST.search(folded)) is not None:
         d = parse_date(f"{m.group(1)}/{m.group(2)}/{m.group(3)}")
+        if d:
+            res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
+            clause = _sentence(folded, m.start(), m.end())
+    if "valid_until" not in res.fields and (m := _UNTIL_SPLIT.search(folded)) is not None:
+        day, month = (re.sub(r"\s", "", g) for g in m.group(1, 2))
+        d = parse_date(f"{day}/{month}/{m.group(3)}")
         if d:
             res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
             clause = _sentence(folded, m.start(), m.end())
