@@ -309,10 +309,10 @@ def repair_notation(
             quality = min(quality, 0.9)
             continue
         u_key = _abbr_key("U" + p[2:])
-        if ocr and len(p) >= 4 and p[0] == "L" and p[1] in _STROKES and (k := u_key) in exact:
+        if ocr and len(p) >= 4 and p[0] == "L" and p[1] in _STROKES and u_key in exact:
             # a "U" read as its two stems, the left one with the bowl's foot an "L" ("CT-LIBND" of "CT-UBND"
             # on a blurred photo, seed 537 dev 001: made "LLBND"): the abbreviation so read, in doubt
-            fixed.append(exact[k])
+            fixed.append(exact[u_key])
             quality = min(quality, TWO_FOR_ONE_QUALITY)
             continue
         k = _abbr_key("S" + p[1:])
