@@ -155,9 +155,6 @@ STRAY_LOWER_QUALITY = 0.55
 _LOWER_CAPITAL = {"r": "T", "f": "T"}
 # letters the printed slash before a notation is read as
 _SLASH_READ = frozenset("Il1|/rfJ(")
-# ... and the strokes read before a part the organ's own or a known abbreviation follows (Vietnamese has no
-# J: a J leading a part is the slash's foot curled into its hook)
-_STROKE_LEADS = frozenset("Il1|J")
 
 
 def _capitals_of(part: str) -> tuple[str, float] | None:
@@ -262,6 +259,7 @@ def repair_notation(
     own = organ_abbreviations(organ) if organ else ()
     printed = {*own, *KNOWN}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
     exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN)) if _restores(k, printed)}
+    own_exact = {_abbr_key(k): k for k in reversed(own) if _restores(k, printed)}
     colon = False
     if "-" not in s and ocr and blurred and re.search(r"[^\W\d_]:[^\W\d_]", s):
         # ... or, on a blurred photo, as a colon ("8GDDT:VP" of "SGDĐT-VP"), between parts shaped as
@@ -301,11 +299,17 @@ def repair_notation(
         if key in exact and ("Đ" not in p or "Đ" in exact[key]):  # (a Đ read is never dropped)
             fixed.append(exact[key])
             continue
-        if len(p) >= 3 and p[0] in _STROKE_LEADS and _abbr_key(p[1:]) in exact:
-            # a stroke read before a part ("IQLD-VP": the slash's foot or a speck; "JHC-VP" of the Cục Hóa
-            # chất's "/HC-VP", the slash's foot curled into a J's hook, seed 537 dev 004: kept "JHC" at 0.76):
-            # the abbreviation after it
+        if len(p) >= 3 and p[0] in "Il1|" and _abbr_key(p[1:]) in exact:
+            # a stroke read before a part ("IQLD-VP": the slash's foot or a speck): the abbreviation after it
             fixed.append(exact[_abbr_key(p[1:])])
+            quality = min(quality, 0.9)
+            continue
+        if ocr and not fixed and len(p) >= 3 and p[0] == "J" and _abbr_key(p[1:]) in own_exact:
+            # a J read before the first part, the organ's own abbreviation after it ("JHC-VP" of the Cục Hóa
+            # chất's "/HC-VP", seed 537 dev 004: kept "JHC" at 0.76): the slash's foot curled into a J's hook
+            # (only the first part follows the slash; Vietnamese words give no J, and an organ's own
+            # abbreviation led by a foreign one's J is not printed so): the organ's own abbreviation
+            fixed.append(own_exact[_abbr_key(p[1:])])
             quality = min(quality, 0.9)
             continue
         u_key = _abbr_key("U" + p[2:])
@@ -419,9 +423,11 @@ def repair_notation(
         # (an organ with a word led by Đ may print it in the part: "QĐ-DS" of a railway's "Đường sắt")
         explained = _d_explained(p) and not any(w[:1] == "Đ" for w in nfc(organ or "").upper().split())
         quality = min(quality, UNKNOWN_PART if explained else UNKNOWN_PART_WITH_D)
-        if ocr and "J" in p.upper():
-            # a J no abbreviation of Vietnamese words holds (the alphabet has none): a misread stroke, the
-            # slash's foot or a speck, kept as read only in doubt
+        if ocr and len(fixed) == 1 and p[0] in "Jj":
+            # a J leading the first part, where the slash's foot may be read as one ("JPC-VP"): no
+            # abbreviation of Vietnamese words opens with it (the alphabet has none), kept as read only in
+            # doubt; a J in a later part or inside one ("HĐ-JV", "CV-JSC", "QĐ-VJC": a foreign partner's) is
+            # as printed
             quality = min(quality, STRAY_LOWER_QUALITY)
     if len(fixed) == 1 and (fixed[0] not in printed or len(_abbr_key(fixed[0])) < len(_abbr_key(s))):
         # one part no list has ("CTSYT": its hyphen lost where no rule finds it), or a known one made of a

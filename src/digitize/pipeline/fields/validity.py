@@ -68,6 +68,21 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
     return _in_order(found, issued, longest)
 
 
+def _until_misread(res: Builder, body: Sequence[Line], folded: str, misread: re.Pattern[str]) -> str | None:
+    """The end date a clause ``misread`` matches in ``folded`` (its day, month and year the pattern's three
+    groups, a space read inside one dropped) set in ``res`` in doubt (``SLASH_LOST_CONF``: where a slash or a
+    digit stood is a guess); its sentence up to the date, or None for no valid date."""
+    m = misread.search(folded)
+    if m is None:
+        return None
+    day, month = (re.sub(r"\s", "", g) for g in m.group(1, 2))
+    d = parse_date(f"{day}/{month}/{m.group(3)}")
+    if not d:
+        return None
+    res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
+    return _sentence(folded, m.start(), m.end())
+
+
 def _read(
     body: Sequence[Line], issued: ExtractedField | None, holder_name: str | None
 ) -> tuple[Found, int | None]:
@@ -91,17 +106,9 @@ def _read(
         if d and "valid_until" not in res.fields:
             res.set("valid_until", d.isoformat(), conf_at(body, m.start(1), m.end(1)))
             clause = _sentence(folded, m.start(), m.end())
-    if "valid_until" not in res.fields and (m := _UNTIL_SLASH_LOST.search(folded)) is not None:
-        d = parse_date(f"{m.group(1)}/{m.group(2)}/{m.group(3)}")
-        if d:
-            res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
-            clause = _sentence(folded, m.start(), m.end())
-    if "valid_until" not in res.fields and (m := _UNTIL_SPLIT.search(folded)) is not None:
-        day, month = (re.sub(r"\s", "", g) for g in m.group(1, 2))
-        d = parse_date(f"{day}/{month}/{m.group(3)}")
-        if d:
-            res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
-            clause = _sentence(folded, m.start(), m.end())
+    for misread in (_UNTIL_SLASH_LOST, _UNTIL_SPLIT):
+        if "valid_until" not in res.fields and (at := _until_misread(res, body, folded, misread)) is not None:
+            clause = at
     if "valid_until" not in res.fields and (m := _UNTIL_GIA_LOST.search(folded)) is not None:
         d = parse_date(text[m.start(1) : m.end(1)])
         if d:
