@@ -4418,6 +4418,9 @@ def test_a_pen_number_crossing_the_rule_that_another_reading_disagrees_with_is_n
         handdigits._cuts(prepared, blank, grey)[0], handdigits.band_rows(blank.box), beside
     )
     votes = [*_CROSSED_VOTES, ("2237", 58.0)]
+    # (the "0" read of the open "7" is in doubt by its shape too, ``open_zero``: told off, so that this
+    # guards the readings' disagreement where the rule is touched)
+    monkeypatch.setattr(handdigits, "open_zero", lambda crop, text: False)
     # the sheet of all the crops gives these; each crop's own sheet nothing more (the rival read once)
     monkeypatch.setattr(
         handdigits,
@@ -4428,13 +4431,15 @@ def test_a_pen_number_crossing_the_rule_that_another_reading_disagrees_with_is_n
     assert field.value == "2230" and field.confidence < REVIEW_THRESHOLD
 
 
-def _number_decided(votes: list[tuple[str, float]], *, crossed: bool = False) -> tuple[str, float] | None:
-    """What ``_decide`` takes for a pen's "2237" (the generator's script digits) drawn alone (no rule, no
-    slash) read as ``votes``."""
+def _number_decided(
+    votes: list[tuple[str, float]], *, crossed: bool = False, drawn: str = "2237"
+) -> tuple[str, float] | None:
+    """What ``_decide`` takes for a pen's "2237" (``drawn``; the generator's script digits) drawn alone (no
+    rule, no slash) read as ``votes``."""
     from samples.marks import handwritten_digits
 
     img = Image.new("L", (300, 130), 255)
-    mark = handwritten_digits("2237", 3, 240, 90)
+    mark = handwritten_digits(drawn, 3, 240, 90)
     img.paste(Image.new("L", mark.size, 0), (30, 20), mark.split()[-1])
     crop = np.asarray(img)
     assert len(handdigits._digit_marks(crop)) == 4
@@ -4444,10 +4449,12 @@ def _number_decided(votes: list[tuple[str, float]], *, crossed: bool = False) ->
     return handdigits._decide(blank, [crop], [votes])[0]
 
 
-def test_a_pen_number_two_readings_read_otherwise_is_not_sure() -> None:
+def test_a_pen_number_two_readings_read_otherwise_is_not_sure(monkeypatch: pytest.MonkeyPatch) -> None:
     # no rule: "2237" read twice (at 47-58) where six readings give "2230": the readings disagree on a digit,
     # the value is taken in doubt; one stray reading is noise, the value stays sure; touching a rule, even one
-    # reading otherwise puts it in doubt
+    # reading otherwise puts it in doubt. (The "0" read of the open "7" is put in doubt by its shape too,
+    # ``open_zero``: told off here, so that these guard the readings' disagreement alone.)
+    monkeypatch.setattr(handdigits, "open_zero", lambda crop, text: False)
     twice = _number_decided([*_CROSSED_VOTES, ("2237", 58.0), ("2237", 47.0)])
     assert twice is not None and twice[0] == "2230" and twice[1] <= handdigits.AGREED_MAX_CONF
     once = _number_decided([*_CROSSED_VOTES, ("2237", 58.0)])
@@ -4456,6 +4463,15 @@ def test_a_pen_number_two_readings_read_otherwise_is_not_sure() -> None:
     assert crossed is not None and crossed[1] <= handdigits.AGREED_MAX_CONF
     # readings of another length (a digit lost or one made of a printed mark) and unsure ones contest nothing
     assert not handdigits.contested("2230", [("223", 80.0), ("223", 80.0), ("2237", 20.0), ("2237", 25.0)])
+
+
+def test_a_pen_number_read_with_a_zero_of_an_open_mark_is_not_sure_whatever_the_readings() -> None:
+    # the same readings, one stray: of a written "2230" (its 0 a ring) the value stays sure; of a written
+    # "2237" the "0" is read of the open "7", in doubt by its shape (``open_zero``)
+    ring = _number_decided([*_CROSSED_VOTES, ("2237", 58.0)], drawn="2230")
+    assert ring is not None and ring[0] == "2230" and ring[1] >= 100 * REVIEW_THRESHOLD
+    open_seven = _number_decided([*_CROSSED_VOTES, ("2237", 58.0)])
+    assert open_seven is not None and open_seven[0] == "2230" and open_seven[1] <= handdigits.AGREED_MAX_CONF
 
 
 def _label_lost_scene(label_x: float | None, mark_x: float | None = None) -> tuple[Prepared, RecognizedPage]:
@@ -4739,3 +4755,12 @@ def test_a_first_reading_the_surest_readings_give_stands_against_more_readings_o
     blank = handdigits.Blank(handdigits.Kind.NUMBER, 2, Box(196, 149, 273, 194), (), "56", 43.0)
     found, _, _ = handdigits._decide(blank, [crop], [votes])
     assert found == ("56", handdigits.AGREED_MAX_CONF)
+
+
+def test_a_zero_read_of_a_mark_closing_no_loop_is_in_doubt() -> None:
+    # seed 529 alt 010: a written "387" whose "7" the organ's underline touched read "380" at 76 (a sure
+    # number wrong): a written 0 is a ring; a "0" read of an open mark is a misreading
+    assert handdigits.open_zero(_pen_crop("37"), "30")
+    assert not handdigits.open_zero(_pen_crop("30"), "30")
+    assert not handdigits.open_zero(_pen_crop("37"), "37")
+    assert not handdigits.open_zero(_pen_crop("37"), "370")  # not a digit a mark: no mark told apart

@@ -3323,6 +3323,11 @@ def _decide(
         # the organ's underline: "2230" at 73-93 six times, "2237" at 47-60 three, seed 445 alt 004, taken
         # at 0.63 and wrong): the readings disagree, in doubt
         found = (found[0], min(found[1], AGREED_MAX_CONF))
+    if found and blank.kind == Kind.NUMBER and cs and open_zero(cs[0], found[0]):
+        # a "0" read of a mark closing no loop (a written "387" whose "7" the organ's underline touched read
+        # "380" at 76, seed 529 alt 010, sure and wrong): a written 0 is a ring; the reading and the shape
+        # disagree, in doubt
+        found = (found[0], min(found[1], AGREED_MAX_CONF))
     if found and _marks_beyond(blank, found[0]):
         found = (found[0], min(found[1], SHORT_DATE_CONF))
         weak = True
@@ -4144,6 +4149,18 @@ def _loop_denies(ch: str, mark: np.ndarray) -> bool:
     if ch == "0":
         return centre < HIGH_LOOP and h < ZERO_LOOP * mark.shape[0]
     return centre < HIGH_LOOP if ch in _LOW_LOOPED else centre > 1 - HIGH_LOOP
+
+
+def open_zero(crop: np.ndarray, text: str) -> bool:
+    """Whether a number read a digit for each of the crop's marks (``_digit_marks``) reads "0" of a mark
+    closing no loop (``_loops``): a written 0 is a ring round its whole height (``ZERO_LOOP``); an open mark
+    read so is another digit misread (a "7" whose bar met a rule)."""
+    if "0" not in text:
+        return False
+    marks = _digit_marks(crop)
+    if len(marks) != len(text) or len(marks) > MAX_MEASURED_MARKS:
+        return False
+    return any(ch == "0" and _loops(m) == 0 for ch, m in zip(text, marks, strict=True))
 
 
 # the loops a written digit may close at most (a "2" may curl into one, a "4" closes its triangle)

@@ -158,6 +158,18 @@ def test_an_end_date_whose_first_slash_read_as_a_digit_is_taken_in_doubt() -> No
     assert _licence("Giấy phép này có giá trị đến ngày 31442/2025.")["valid_until"] is None
 
 
+def test_an_end_date_read_with_a_space_inside_its_month_or_day_is_taken_in_doubt() -> None:
+    # seed 537 dev 013 (a blurred photo): "có giá trị đến ngày 28/1 1/2021." of "28/11/2021": no valid_until
+    specs = [s for s in decision() if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    for read, want in (("28/1 1/2021", "2021-11-28"), ("2 8/11/2021", "2021-11-28")):
+        clause = (f"Giấy chứng nhận có giá trị đến ngày {read}.", "body", 90.0)
+        f = extract([page([*specs[: k + 1], clause, *specs[k + 1 :]])]).fields["valid_until"]
+        assert f.value == want and f.confidence <= 0.5, read
+    # a day and month that make no date: none
+    assert _licence("Giấy phép này có giá trị đến ngày 28/1 3/2021.")["valid_until"] is None
+
+
 def test_forces_and_figures_are_no_validity_clause() -> None:
     # review 31 H1: "số liệu lực lượng" (labour-force figures) and "nhiều lực lượng" (many forces) read as
     # "hiệu lực" gave a sure end date

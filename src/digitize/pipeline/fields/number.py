@@ -259,6 +259,7 @@ def repair_notation(
     own = organ_abbreviations(organ) if organ else ()
     printed = {*own, *KNOWN}  # (two keys fold alike: "HĐ" Hợp đồng and "HD" Hướng dẫn)
     exact = {_abbr_key(k): k for k in reversed((*own, *KNOWN)) if _restores(k, printed)}
+    own_exact = {_abbr_key(k): k for k in reversed(own) if _restores(k, printed)}
     colon = False
     if "-" not in s and ocr and blurred and re.search(r"[^\W\d_]:[^\W\d_]", s):
         # ... or, on a blurred photo, as a colon ("8GDDT:VP" of "SGDĐT-VP"), between parts shaped as
@@ -302,6 +303,21 @@ def repair_notation(
             # a stroke read before a part ("IQLD-VP": the slash's foot or a speck): the abbreviation after it
             fixed.append(exact[_abbr_key(p[1:])])
             quality = min(quality, 0.9)
+            continue
+        if ocr and not fixed and len(p) >= 3 and p[0] == "J" and _abbr_key(p[1:]) in own_exact:
+            # a J read before the first part, the organ's own abbreviation after it ("JHC-VP" of the Cục Hóa
+            # chất's "/HC-VP", seed 537 dev 004: kept "JHC" at 0.76): the slash's foot curled into a J's hook
+            # (only the first part follows the slash; Vietnamese words give no J, and an organ's own
+            # abbreviation led by a foreign one's J is not printed so): the organ's own abbreviation
+            fixed.append(own_exact[_abbr_key(p[1:])])
+            quality = min(quality, 0.9)
+            continue
+        u_key = _abbr_key("U" + p[2:])
+        if ocr and len(p) >= 4 and p[0] == "L" and p[1] in _STROKES and u_key in exact:
+            # a "U" read as its two stems, the left one with the bowl's foot an "L" ("CT-LIBND" of "CT-UBND"
+            # on a blurred photo, seed 537 dev 001: made "LLBND"): the abbreviation so read, in doubt
+            fixed.append(exact[u_key])
+            quality = min(quality, TWO_FOR_ONE_QUALITY)
             continue
         k = _abbr_key("S" + p[1:])
         if len(p) >= 3 and p[0] in _S_DIGITS and k in exact and exact[k][0] == "S":
@@ -407,6 +423,12 @@ def repair_notation(
         # (an organ with a word led by Đ may print it in the part: "QĐ-DS" of a railway's "Đường sắt")
         explained = _d_explained(p) and not any(w[:1] == "Đ" for w in nfc(organ or "").upper().split())
         quality = min(quality, UNKNOWN_PART if explained else UNKNOWN_PART_WITH_D)
+        if ocr and len(fixed) == 1 and p[0] in "Jj":
+            # a J leading the first part, where the slash's foot may be read as one ("JPC-VP"): no
+            # abbreviation of Vietnamese words opens with it (the alphabet has none), kept as read only in
+            # doubt; a J in a later part or inside one ("HĐ-JV", "CV-JSC", "QĐ-VJC": a foreign partner's) is
+            # as printed
+            quality = min(quality, STRAY_LOWER_QUALITY)
     if len(fixed) == 1 and (fixed[0] not in printed or len(_abbr_key(fixed[0])) < len(_abbr_key(s))):
         # one part no list has ("CTSYT": its hyphen lost where no rule finds it), or a known one made of a
         # reading with more letters ("ctubnd" → "UBND": the type's letters dropped): no sure notation

@@ -39,6 +39,12 @@ _FROM = re.compile(rf"{_HIEU_LUC}\s*(?:thi hanh\s*)?{_KE_TU}\s*({_DATE_ANY})")
 # lost, 31/12, review 31 L1)
 _UNTIL_SLASH_LOST = re.compile(_CLAUSE_UNTIL + r"(?<!\d)([0-3]\d)[14l|]([01]\d)\s*/\s*((?:19|20)\d{2})(?!\d)")
 SLASH_LOST_CONF = 0.5  # the date read with a slash taken for a digit: where the slash stood is a guess
+# "đến ngày 28/1 1/2021." of "28/11/2021" on a blurred photo (seed 537 dev 013: no valid_until): a space read
+# inside the day's or the month's two digits, the word cut there; both slashes read. Joined, in doubt
+# (``SLASH_LOST_CONF``: the space may stand for a digit lost)
+_UNTIL_SPLIT = re.compile(
+    _CLAUSE_UNTIL + r"(?<!\d)([0-3]\s?\d|\d)\s*/\s*([01]\s?\d|\d)\s*/\s*((?:19|20)\d{2})(?!\d)"
+)
 # "có giá trị đến ngày …" with its "giá" read as marks ("có \"= trị đến ngày 16/05/2019" on a blurred photo,
 # seed 525 dev 013: no valid_until): "có", one short token, "trị", then the end date at once; the clause's
 # word is a guess, in doubt (``GIA_LOST_CONF``)
@@ -60,6 +66,21 @@ def read_validity(lines: Sequence[Line], issued: ExtractedField | None, holder_n
         if len(rejoined) < len(lines):
             found, longest = _read(rejoined, issued, holder_name)
     return _in_order(found, issued, longest)
+
+
+def _until_misread(res: Builder, body: Sequence[Line], folded: str, misread: re.Pattern[str]) -> str | None:
+    """The end date a clause ``misread`` matches in ``folded`` (its day, month and year the pattern's three
+    groups, a space read inside one dropped) set in ``res`` in doubt (``SLASH_LOST_CONF``: where a slash or a
+    digit stood is a guess); its sentence up to the date, or None for no valid date."""
+    m = misread.search(folded)
+    if m is None:
+        return None
+    day, month = (re.sub(r"\s", "", g) for g in m.group(1, 2))
+    d = parse_date(f"{day}/{month}/{m.group(3)}")
+    if not d:
+        return None
+    res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
+    return _sentence(folded, m.start(), m.end())
 
 
 def _read(
@@ -85,11 +106,9 @@ def _read(
         if d and "valid_until" not in res.fields:
             res.set("valid_until", d.isoformat(), conf_at(body, m.start(1), m.end(1)))
             clause = _sentence(folded, m.start(), m.end())
-    if "valid_until" not in res.fields and (m := _UNTIL_SLASH_LOST.search(folded)) is not None:
-        d = parse_date(f"{m.group(1)}/{m.group(2)}/{m.group(3)}")
-        if d:
-            res.set("valid_until", d.isoformat(), min(SLASH_LOST_CONF, conf_at(body, m.start(1), m.end(3))))
-            clause = _sentence(folded, m.start(), m.end())
+    for misread in (_UNTIL_SLASH_LOST, _UNTIL_SPLIT):
+        if "valid_until" not in res.fields and (at := _until_misread(res, body, folded, misread)) is not None:
+            clause = at
     if "valid_until" not in res.fields and (m := _UNTIL_GIA_LOST.search(folded)) is not None:
         d = parse_date(text[m.start(1) : m.end(1)])
         if d:
