@@ -144,32 +144,38 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
     lost under it, moves the line's centre; a stamp or a banner beside the line stands apart)."""
     h = statistics.median(w.box.y1 - w.box.y0 for w in words[i : j + 1])
 
-    def printed(w: Word, gap: float) -> bool:
-        # letters or digits: a year ending the line ("… công chức năm 2024") is printed as its words are
-        return gap <= 0.8 * h and w.conf >= 60 and re.search(r"[^\W_]{2}", w.text) is not None
+    def printed(w: Word, gap: float, a: Word, b: Word) -> bool:
+        # letters or digits: a year ending the line ("… công chức năm 2024") is printed as its words are;
+        # a word read less surely, or of one letter, that makes a common pair with the run's end word
+        # (``_paired``: "KINH" (50) before "DOANH", "Y" after "THÚ") is the line's too
+        return gap <= 0.8 * h and (
+            (w.conf >= 60 and re.search(r"[^\W_]{2}", w.text) is not None) or _paired(a, b, w)
+        )
 
     def dash(w: Word, gap: float) -> bool:
         # a dash printed between two words ("kinh tế - xã hội"): the line's, when a printed word follows it
         return gap <= 0.8 * h and w.conf >= 60 and w.text in _DASHES
 
     while True:
-        if i > 0 and printed(words[i - 1], words[i].box.x0 - words[i - 1].box.x1):
+        if i > 0 and printed(words[i - 1], words[i].box.x0 - words[i - 1].box.x1, words[i - 1], words[i]):
             i -= 1
         elif (
             i > 1
             and dash(words[i - 1], words[i].box.x0 - words[i - 1].box.x1)
-            and printed(words[i - 2], words[i - 1].box.x0 - words[i - 2].box.x1)
+            and printed(words[i - 2], words[i - 1].box.x0 - words[i - 2].box.x1, words[i - 2], words[i - 1])
         ):
             i -= 2
         else:
             break
     while True:
-        if j < len(words) - 1 and printed(words[j + 1], words[j + 1].box.x0 - words[j].box.x1):
+        if j < len(words) - 1 and printed(
+            words[j + 1], words[j + 1].box.x0 - words[j].box.x1, words[j], words[j + 1]
+        ):
             j += 1
         elif (
             j < len(words) - 2
             and dash(words[j + 1], words[j + 1].box.x0 - words[j].box.x1)
-            and printed(words[j + 2], words[j + 2].box.x0 - words[j + 1].box.x1)
+            and printed(words[j + 2], words[j + 2].box.x0 - words[j + 1].box.x1, words[j + 1], words[j + 2])
         ):
             j += 2
         else:
@@ -178,6 +184,22 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
 
 
 _DASHES = frozenset({"-", "–", "—"})
+PAIRED_CONF = 50.0  # a stamp's pass reads the print through its box at this (``stamps.BARE_CONF``)
+
+
+def _paired(a: Word, b: Word, w: Word) -> bool:
+    """``w`` (``a`` or ``b``), read at ``PAIRED_CONF`` at least, all letters, makes with the other a pair the
+    corpus shows at least ``COMMON_PAIR`` times: one compound, printed together ("kinh doanh", "thú y"); a
+    stamp's garble beside a line makes no such pair."""
+    ca, cb = a.text.strip(_EDGES), b.text.strip(_EDGES)
+    core = w.text.strip(_EDGES)
+    return (
+        w.conf >= PAIRED_CONF
+        and core.isalpha()
+        and ca.isalpha()
+        and cb.isalpha()
+        and _pair_count(correct.load(), ca, cb) >= COMMON_PAIR
+    )
 
 
 def _junk(w: Word, *, leading: bool) -> bool:
@@ -248,6 +270,16 @@ def _squeezed(w: Word, lw: float | None) -> bool:
     return lw is not None and n >= _SQUEEZED_LETTERS and (w.box.x1 - w.box.x0) < SQUEEZED * lw * len(w.text)
 
 
+THIN_DASH = 0.2  # of the line's letter width: an end dash narrower than this is a speck, no printed dash
+
+
+def _thin_dash(w: Word, lw: float | None) -> bool:
+    """An end word read as a dash in a box far narrower than a printed dash (``THIN_DASH`` of the line's
+    letter width ``lw``; a hyphen is about half a letter wide): a speck read as one, however surely ("… hóa
+    chất cấm -" with a "-" of one pixel read at 81 after the line's last word)."""
+    return lw is not None and w.text in _DASHES and (w.box.x1 - w.box.x0) < THIN_DASH * lw
+
+
 TINY = 0.5  # of the line's word height: an end word this short, read unsure, is a speck, not a printed word
 
 
@@ -285,6 +317,7 @@ def trim_marks(ln: Line) -> Line | None:
         _junk(words[i], leading=True)
         or _off_row(words[i], _row_beside(words[i + 1 : j]), h, slope)
         or _squeezed(words[i], lw)
+        or _thin_dash(words[i], lw)
         or _tiny(words[i], h)
     ):
         i += 1
@@ -292,6 +325,7 @@ def trim_marks(ln: Line) -> Line | None:
         _junk(words[j - 1], leading=False)
         or _off_row(words[j - 1], _row_beside(words[i : j - 1][::-1]), h, slope)
         or _squeezed(words[j - 1], lw)
+        or _thin_dash(words[j - 1], lw)
         or _tiny(words[j - 1], h)
     ):
         j -= 1
@@ -1061,6 +1095,10 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
             and fuzz.ratio(fold(pen[2]), fold(y)) >= BOTH_LIKE
         ):
             return [x.upper() if a.isupper() else x, y.upper() if a.isupper() else y, *words[1:]]
+        if _glued_opening(model, a, b, confs[0], (x, y)):
+            # the two words read as one, unsure, a stamp's ink between them ("káquả kiểm tra …" of "Kết
+            # quả"): its letters like theirs run together, the opening's second word going on with the next
+            return [x.upper() if a.isupper() else x, y.upper() if a.isupper() else y, *words[1:]]
         for k, (read, want) in enumerate(((a, x), (b, y))):
             other, other_want = (b, y) if k == 0 else (a, x)
             conf = confs[k]
@@ -1086,6 +1124,25 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
                 *words[2:],
             ]
     return None
+
+
+def _glued_opening(
+    model: correct.Model, a: str, b: str, conf: float | None, opening: tuple[str, str]
+) -> bool:
+    """``a``, the subject's first word, read unsure (below ``DOUBTFUL``) and no syllable the corpus shows
+    (``correct.MIN_COUNT``), is the report's ``opening`` read as one word: its letters (folded) like the two
+    words' run together (``BOTH_LIKE``), more than any other opening's, and the corpus shows the opening's
+    second word before ``b``, the word read after it."""
+    if conf is None or conf >= DOUBTFUL or not a.isalpha():
+        return False
+    if model.count(syllable_key(a.lower())) >= correct.MIN_COUNT:
+        return False
+    like = fuzz.ratio(fold(a), fold("".join(opening)))
+    return (
+        like >= BOTH_LIKE
+        and all(like > fuzz.ratio(fold(a), fold(x + y)) for x, y in REPORT_OPENINGS if (x, y) != opening)
+        and _bigram_seen(model, opening[1], b)
+    )
 
 
 _SMALL_OPENINGS = frozenset((x.lower(), y) for x, y in REPORT_OPENINGS)
@@ -2518,8 +2575,8 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
 BRIDGE_SEEN = 20  # times the corpus shows "việc W X" at least for W to be a word lost between the two
 
 
-def _bridge(model: correct.Model, a: str, b: str) -> str | None:
-    """The one word the corpus puts between ``a`` and ``b`` (``CONTINUED_SHARE`` of the times it puts any,
+def _bridge(model: correct.Model, a: str, b: str, share: float = CONTINUED_SHARE) -> str | None:
+    """The one word the corpus puts between ``a`` and ``b`` (``share`` of the times it puts any,
     ``BRIDGE_SEEN`` times at least), when it never shows them side by side; else None."""
     ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
     if ia is None or ib is None or ia * model.size + ib in model.bigrams:
@@ -2532,7 +2589,7 @@ def _bridge(model: correct.Model, a: str, b: str) -> str | None:
     if not found:
         return None
     n, iw = max(found)
-    if n < BRIDGE_SEEN or n < CONTINUED_SHARE * sum(x[0] for x in found):
+    if n < BRIDGE_SEEN or n < share * sum(x[0] for x in found):
         return None
     return model.surface[iw]
 
@@ -2556,6 +2613,55 @@ def lost_after_opening(subject: Found) -> Found:
         return subject
     value = " ".join([*words[:2], got, *words[2:]])
     return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+def _gap_holds(ln: Line, a: Word, b: Word, word: str) -> bool:
+    """``a`` and ``b``, next to each other on ``ln``, stand apart by a gap where a word was lost (three times
+    the line's usual space, ``_Gaps``) that holds ``word`` printed in the line's letters (``letter_width``)
+    with a space on each side, within ``FIT`` of its width."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    k = next((i for i, w in enumerate(words) if w is a), None)
+    if len(words) < 3 or k is None or k + 1 >= len(words) or words[k + 1] is not b:
+        return False
+    lw = letter_width(ln)
+    if lw is None:
+        return False
+    gaps = _Gaps(ln)
+    gap, usual = gaps.gaps[k], gaps.usual(k)
+    wide = len(word) * lw
+    return gap >= 3 * usual and (1 - FIT) * wide <= gap - usual and gap - 2 * usual <= (1 + FIT) * wide
+
+
+def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word put back where a stamp's ink or a blur took it whole from its line ("trong
+    [lĩnh] vực", "Kế hoạch kiểm [tra] công tác"): two words side by side on the page with a gap between them
+    that holds a word (``_gap_holds``), a pair the corpus never shows, between which it puts one word
+    (``_bridge``, by ``LETTERED_SHARE``) of that width. In doubt (``GUESSED_CONFIDENCE``): the corpus gives
+    the word, not the page."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    model = correct.load()
+    out: list[str] = []
+    changed = False
+    for i, word in enumerate(words):
+        out.append(word)
+        if i + 1 >= len(words) or (ra := read[i]) is None or (rb := read[i + 1]) is None:
+            continue
+        a, b = word.strip(_EDGES), words[i + 1].strip(_EDGES)
+        if a != word or not a.isalpha() or not b.isalpha() or not b.islower():
+            continue  # (a mark after the word ends a phrase: nothing lost between)
+        ln = next((x for x in own if ra in x.words and rb in x.words), None)
+        if ln is None or (got := _bridge(model, a, b, LETTERED_SHARE)) is None:
+            continue
+        if _gap_holds(ln, ra, rb, got):
+            out.append(got)
+            changed = True
+    if not changed:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 END_GAP = 1.5  # of the line's word height: a word this close after the subject's last is the same row's
@@ -2889,6 +2995,43 @@ def _same_word(a: Word, b: Word) -> bool:
     return bool(ca) and ca == cb and min(a.box.x1, b.box.x1) > max(a.box.x0, b.box.x0)
 
 
+def _reread(a: Line, b: Line, *, by_words: bool = False) -> bool:
+    """``a`` and ``b`` are one row read twice: they share ``ROW_SHARE`` of the shorter's height and hold
+    ``REREAD_WORDS`` words or more of the same letters in the same place; ``by_words``: those words' boxes
+    overlap down as well, whatever the lines' heights (a stamp's marks read on the row make its line
+    taller: "ĐỀ" of the stamp's "ĐẾN" under "Về xiệc toàn Hội đồng …")."""
+    if not a.words or not b.words:
+        return False
+    if by_words:
+        return (
+            sum(
+                any(_same_word(x, y) and min(x.box.y1, y.box.y1) > max(x.box.y0, y.box.y0) for y in b.words)
+                for x in a.words
+            )
+            >= REREAD_WORDS
+        )
+    if min(a.y1, b.y1) - max(a.y0, b.y0) < ROW_SHARE * min(a.y1 - a.y0, b.y1 - b.y0):
+        return False
+    return sum(any(_same_word(x, y) for y in b.words) for x in a.words) >= REREAD_WORDS
+
+
+def _gaps_filled(first: Line, again: Line) -> Line:
+    """``first`` with the words of its row's reading ``again`` that stand in its gaps (``_in_gap``)."""
+    inside = [w for w in again.words if _in_gap(w, first)]
+    if not inside:
+        return first
+    return sub_line(first, sorted([*first.words, *inside], key=lambda w: w.box.x0))
+
+
+def _reread_gaps_filled(ln: Line, lines: Sequence[Line]) -> Line:
+    """``ln`` with the words that the other readings of its row among ``lines`` (``_reread``) give in its
+    gaps (``_gaps_filled``)."""
+    for other in lines:
+        if other is not ln and _reread(ln, other, by_words=True):
+            ln = _gaps_filled(ln, other)
+    return ln
+
+
 def _rereads_dropped(lines: list[Line]) -> list[Line]:
     """The lines without a row read twice: of two lines on one row (sharing ``ROW_SHARE`` of the shorter's
     height) that hold ``REREAD_WORDS`` words or more of the same letters in the same place (a stamp's pass
@@ -2901,11 +3044,7 @@ def _rereads_dropped(lines: list[Line]) -> list[Line]:
     out = list(lines)
     for i, j in itertools.combinations(range(len(out)), 2):
         a, b = out[i], out[j]
-        if not a.words or not b.words:
-            continue
-        if min(a.y1, b.y1) - max(a.y0, b.y0) < ROW_SHARE * min(a.y1 - a.y0, b.y1 - b.y0):
-            continue
-        if sum(any(_same_word(x, y) for y in b.words) for x in a.words) < REREAD_WORDS:
+        if not _reread(a, b):
             continue
         word = statistics.median(w.box.x1 - w.box.x0 for w in (*a.words, *b.words))
         a_in = a.x0 >= b.x0 - word and a.x1 <= b.x1 + word
@@ -2917,8 +3056,28 @@ def _rereads_dropped(lines: list[Line]) -> list[Line]:
             again = j if mean_b < mean_a else i
         first = out[i + j - again]
         beyond = [w for w in out[again].words if w.box.x1 <= first.x0 or w.box.x0 >= first.x1]
+        # a word the first reading lost ("Về xiệc [ ] toàn Hội đồng …", "kiện" read again surely): kept
+        out[i + j - again] = _gaps_filled(first, out[again])
         out[again] = sub_line(out[again], beyond) if beyond else replace(out[again], words=())
     return [ln for ln in out if ln.words]
+
+
+GAP_WORD_CONF = 60.0  # a word read again at least this surely in a gap of the first reading is the row's
+
+
+def _in_gap(w: Word, first: Line) -> bool:
+    """``w``, of a row's reading again, read surely (``GAP_WORD_CONF``) as a word (two letters or more),
+    stands in a gap of the ``first`` reading (between two of its words, over none): a word the first reading
+    lost under a stamp's ink that the reading through its box gave."""
+    core = w.text.strip(_EDGES)
+    return (
+        w.conf >= GAP_WORD_CONF
+        and len(core) >= 2
+        and core.isalpha()
+        and any(x.box.x1 <= w.box.x0 for x in first.words)
+        and any(x.box.x0 >= w.box.x1 for x in first.words)
+        and not any(min(x.box.x1, w.box.x1) > max(x.box.x0, w.box.x0) for x in first.words)
+    )
 
 
 ROW_SHARE = 0.6  # two lines stand on one row when they share this much of the shorter one's height ...
@@ -3005,7 +3164,9 @@ def untitled_lines(layout: Layout) -> list[Line]:
             continue
         words = [unglue(w.text) for w in sorted(part.words, key=lambda w: w.box.x0)]
         if ve_opening(drop_labels(words)):
-            under = [first[i], *_under(first[i + 1 : i + SUBJECT_WINDOW], first[i])]
+            # (its row read again: the words the reading again gives in its gaps, ``_reread_gaps_filled``)
+            opening = _reread_gaps_filled(first[i], first)
+            under = [opening, *_under(first[i + 1 : i + SUBJECT_WINDOW], first[i])]
             return _centred_lines(layout, under, cx, True)
         if part.folded.strip().startswith(BODY_START) or (
             whole and part.conf >= _BODY_READ and len(words) >= 3
@@ -3618,6 +3779,7 @@ def _stamped_opening(
             glued_at[1]
             if glued_at is not None
             else next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
+            or next((w for w in mine if _tail_read(w.text, rest[0])), None)
         )
         if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
             return None
@@ -3852,8 +4014,11 @@ def read_subject(
                 ]
             )
             kept_words, marked = drop_stamp_marks(all_read) if ocr else (all_read, False)
+            # "káquả iểm tra …": a word whose head letters a stamp took, read whole before the garble
+            # handling below takes its letters for the stamp's (``tails_relettered``; in doubt)
+            kept_words, tailed = tails_relettered(kept_words) if ocr else (kept_words, False)
             # a line gone on with only past a stamp's garble over its opening (``SubjectLines.garble_led``)
-            guessed = stray or marked or colon_end or getattr(found, "garble_led", False)
+            guessed = stray or marked or tailed or colon_end or getattr(found, "garble_led", False)
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             if ve_viec is None and (cased := _cased_opening(joined)) is not None:
@@ -4485,6 +4650,60 @@ def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None
     if not model.trigrams.get((ia * model.size + ib) * model.size + ic):
         return None  # the three no phrase of the corpus ("giống trong nội"): the word as read may be print's
     return model.surface[model.index[cand]]
+
+
+def _tail_word(model: correct.Model, word: str, after: str) -> str | None:
+    """``word``, letters the corpus does not show as a syllable (under ``correct.MIN_COUNT``), is the tail of
+    a syllable whose head (``_LOST_HEAD`` letters) a stamp's ink or edge took ("káquả iểm tra …" of "kiểm
+    tra": the "k" under the stamp's pen), when the corpus shows one such syllable before ``after`` (the word
+    read after it) at least ``COMMON_PAIR`` times, by ``LETTERED_SHARE`` of the pairs of all such syllables
+    with it: that syllable, in ``word``'s case; else None. (Left as read, the letters are taken for the
+    stamp's garble and dropped with it.)"""
+    core, nxt = word.strip(_EDGES), after.strip(_EDGES)
+    if len(core) < 2 or not core.isalpha() or not (core.islower() or core.isupper()) or not nxt.isalpha():
+        return None
+    low = core.lower()
+    if model.count(syllable_key(low)) >= correct.MIN_COUNT:
+        return None
+    ir = model.index.get(syllable_key(nxt.lower()))
+    if ir is None:
+        return None
+    counts: dict[str, int] = {}
+    for j, sur in enumerate(model.surface):
+        head = len(sur) - len(low)
+        if (
+            _LOST_HEAD[0] <= head <= _LOST_HEAD[1]
+            and sur.endswith(low)
+            and sur[:head].isalpha()
+            and (n := model.bigrams.get(j * model.size + ir, 0))
+        ):
+            counts[sur] = n
+    best = max(counts, key=lambda k: counts[k], default=None)
+    if best is None or counts[best] < COMMON_PAIR or counts[best] < LETTERED_SHARE * sum(counts.values()):
+        return None
+    return best.upper() if core.isupper() else best
+
+
+def _tail_read(read: str, word: str) -> bool:
+    """``word`` is ``read`` (a word of the page) read whole from its tail (``tails_relettered``: "iểm" for
+    "kiểm")."""
+    tail, core = unglue(read).strip(_EDGES), word.strip(_EDGES)
+    return len(tail) >= 2 and len(core) - len(tail) in _LOST_HEAD and core.endswith(tail)
+
+
+def tails_relettered(words: Sequence[str]) -> tuple[list[str], bool]:
+    """The subject's words with each that is a syllable's tail, its head lost (``_tail_word``), read whole;
+    True when any was: the head letters are the corpus's, not the print's (to review)."""
+    model = correct.load()
+    out = list(words)
+    changed = False
+    for i in range(len(out) - 1):
+        core = out[i].strip(_EDGES)
+        if (whole := _tail_word(model, out[i], out[i + 1])) is not None:
+            at = out[i].index(core)
+            out[i] = out[i][:at] + whole + out[i][at + len(core) :]
+            changed = True
+    return out, changed
 
 
 def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
