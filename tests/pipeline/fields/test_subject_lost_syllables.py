@@ -4,6 +4,9 @@ lost whole in a gap bridged by the corpus (in doubt), a speck read as a dash at 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import make_line
 from digitize.pipeline.fields.result import Found
 from digitize.pipeline.fields.subject import (
@@ -12,10 +15,12 @@ from digitize.pipeline.fields.subject import (
     centred_part,
     gap_bridged,
     opening_repaired,
+    speck_marks_dropped,
     tails_relettered,
     trim_marks,
 )
 from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word
+from tests.pipeline.test_extract import BODY_C, header, page, signer
 
 PAGE = RecognizedPage(index=0, source="ocr", width=2480, height=3508, text="")
 NARROW = RecognizedPage(index=0, source="ocr", width=1414, height=2000, text="")  # a photo's page
@@ -131,3 +136,43 @@ def test_a_speck_read_as_a_dash_at_a_line_s_end_is_left_out() -> None:
     specs = [*_spaced("phát triển kinh tế", 300.0), ("-", 92.0, 720.0, 731.0)]
     ln = trim_marks(make_line(PAGE, _row(specs, y1=645.0)))
     assert ln is not None and ln.text == "phát triển kinh tế -"
+
+
+def test_a_word_read_unsure_in_a_box_far_wider_than_its_letters_under_the_subject_is_no_line_of_it() -> None:
+    # seed 823 corp 013: "Ta" (35) in a box 424 px wide under "… DỊCH VỤ KIỂM TOÁN" (letters 40 px): a stamp
+    # box's edge read as letters, taken for the subject's last line ("… kiểm toán ta")
+    head = header(
+        parent=None, organ=("SỞ TÀI CHÍNH",), number="Số: 12/GCN-STC", date="Hà Nội, ngày 3 tháng 7 năm 2021"
+    )
+    specs = [
+        *head,
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("ĐỦ ĐIỀU KIỆN KINH DOANH DỊCH VỤ KIỂM TOÁN", "center", 92.0),
+        ("Ta", "center", 34.7),
+        ("", "center", 90.0),
+        ("Căn cứ Luật Kiểm toán độc lập ngày 29 tháng 3 năm 2011;", "body", 92.0),
+        *signer(("GIÁM ĐỐC",), "Trần Văn Bình"),
+    ]
+    pg = page(specs)
+    words = tuple(
+        replace(w, box=Box(BODY_C - 212, w.box.y0, BODY_C + 212, w.box.y1)) if w.text == "Ta" else w
+        for w in pg.words
+    )
+    f = extract([replace(pg, words=words)]).fields["subject"]
+    assert f.value == "Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ kiểm toán"
+    # read in a box its letters fill: a short last line of the subject's own
+    f = extract([pg]).fields["subject"]
+    assert f.value is not None and f.value.endswith("kiểm toán ta")
+
+
+def test_an_opening_quote_read_unsure_inside_a_phrase_never_closed_is_a_speck() -> None:
+    # seed 825 corp 000: "… tổn thất sau thu “hoạch đối với nông sản …" ("“hoạch" at 50, a stamp's stroke)
+    words = ["sau", "thu", "“hoạch", "đối", "với", "nông", "sản"]
+    read = [Word(w, 50.0 if w.startswith("“") else 96.0, Box(0, 0, 10, 10)) for w in words]
+    assert speck_marks_dropped(words, read) == ["sau", "thu", "hoạch", "đối", "với", "nông", "sản"]
+    # read surely, or closed later in the trích yếu: a quotation of its own
+    sure = [replace(r, conf=96.0) for r in read]
+    assert speck_marks_dropped(words, sure) == words
+    closed = [*words[:-1], "sản”"]
+    read_closed = [*read[:-1], Word("sản”", 96.0, Box(0, 0, 10, 10))]
+    assert speck_marks_dropped(closed, read_closed) == closed

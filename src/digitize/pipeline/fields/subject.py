@@ -3422,6 +3422,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
         if ln.boxed and subj and _speck_line(ln, subj[-1]) and not rule_line(ln):
             continue  # "ô" of 10 px under a line of 60 px letters: a sliver of the line above (a thin rule
             # read as dashes is no sliver: it ends the subject below)
+        if ln.boxed and subj and box_edge(ln, subj):
+            continue  # "Ta" (35) 424 px wide under "… DỊCH VỤ KIỂM TOÁN": a stamp box's edge read as letters
         if ln.boxed and subj:
             prev = subj[-1]
             if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
@@ -5304,8 +5306,22 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
 _QUERY_MARKS = "?!"
 
 
+def _speck_quote(word: str, before: str, read: Word | None, quoted: bool) -> bool:
+    """``word``'s opening quote glued before its letters is a speck, not print: read unsure
+    (``SPECK_MARK_CONF``), the trích yếu's one quote (it opens a quotation never closed), and the word
+    goes on from the one before it as the corpus writes the two, one phrase (``ANCHOR_SEEN`` times at least:
+    "sau thu “hoạch đối với …", a stamp's stroke at 50 before "hoạch")."""
+    mark, core = word[:1], word[1:]
+    if mark not in _OPENING_QUOTES + '"' or quoted or read is None or read.conf >= SPECK_MARK_CONF:
+        return False
+    if not (core.isalpha() and core.islower() and is_syllable(core)) or not read.text.startswith(mark):
+        return False
+    return before.isalpha() and _pair_count(correct.load(), before, core) >= ANCHOR_SEEN
+
+
 def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
-    """The words with a speck read as a mark at a word's end taken off (``_speck_mark``)."""
+    """The words with a speck read as a mark at a word's end taken off (``_speck_mark``), or as an opening
+    quote before a word's letters (``_speck_quote``)."""
     quotes = sum(ch in '"“”‘’«»' for w in words for ch in w)
     # (as read too: an opening quote glued before a word is taken off with the marks there, "Xanh hóa\"")
     as_read = {id(r): r.text for r in read if r is not None}.values()
@@ -5315,6 +5331,9 @@ def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> li
         before = out[i - 1].strip(_EDGES) if i else ""
         if _speck_mark(words[i], words[i + 1], read[i], quotes > 1, before):
             out[i] = words[i][:-1]
+    for i in range(1, len(words)):
+        if _speck_quote(words[i], out[i - 1].strip(_EDGES), read[i], quotes > 1):
+            out[i] = out[i][1:]
     return out
 
 
