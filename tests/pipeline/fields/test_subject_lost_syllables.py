@@ -70,6 +70,11 @@ def test_a_word_read_unsure_that_makes_a_compound_with_the_centred_run_s_end_is_
     cx = (words[0].box.x0 + words[-2].box.x1) / 2
     part = centred_part(make_line(NARROW, words), cx)
     assert part is not None and part.text == "SẢN XUẤT THUỐC THÚ Y"
+    # a stamp's label read unsure before the run is no compound's word, whatever its letters ("Số: hóa")
+    words = _row([("Số:", 55.0, 436.0, 516.0), *_spaced("hóa hồ sơ", 530.0, conf=92.0)])
+    cx = (words[1].box.x0 + words[-1].box.x1) / 2
+    part = centred_part(make_line(NARROW, words), cx)
+    assert part is not None and part.text == "hóa hồ sơ"
     # a stamp's garble beside the run makes no compound with it: left out
     words = _row([*_spaced("SẢN XUẤT THUỐC THÚ", 900.0, conf=92.0), ("ĐỊN", 50.0, 1454.0, 1514.0)])
     cx = (words[0].box.x0 + words[-2].box.x1) / 2

@@ -191,14 +191,12 @@ def _paired(a: Word, b: Word, w: Word) -> bool:
     """``w`` (``a`` or ``b``), read at ``PAIRED_CONF`` at least, all letters, makes with the other a pair the
     corpus shows at least ``COMMON_PAIR`` times: one compound, printed together ("kinh doanh", "thú y"); a
     stamp's garble beside a line makes no such pair."""
-    ca, cb = a.text.strip(_EDGES), b.text.strip(_EDGES)
-    core = w.text.strip(_EDGES)
+    # (the two as read, no mark at their edges: a stamp's label "Số:", a comma ending a phrase, part them)
     return (
         w.conf >= PAIRED_CONF
-        and core.isalpha()
-        and ca.isalpha()
-        and cb.isalpha()
-        and _pair_count(correct.load(), ca, cb) >= COMMON_PAIR
+        and a.text.isalpha()
+        and b.text.isalpha()
+        and _pair_count(correct.load(), a.text, b.text) >= COMMON_PAIR
     )
 
 
