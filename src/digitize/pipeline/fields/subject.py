@@ -190,7 +190,13 @@ PAIRED_CONF = 50.0  # a stamp's pass reads the print through its box at this (``
 def _paired(a: Word, b: Word, w: Word) -> bool:
     """``w`` (``a`` or ``b``), read at ``PAIRED_CONF`` at least, all letters, makes with the other a pair the
     corpus shows at least ``COMMON_PAIR`` times: one compound, printed together ("kinh doanh", "thú y"); a
-    stamp's garble beside a line makes no such pair."""
+    stamp's garble beside a line makes no such pair. Read unsure (below ``GAP_WORD_CONF``), it is a word
+    (two letters or more) and the other is read unsure as well: a stamp's pass reads the print through its
+    box alike ("KINH DOANH" at 50); a word read unsure beside print read surely is the stamp's own ink (its
+    label "Số" before "Giấy phép", its "DÂN" after "… CÔNG NHÂN", a lone "A")."""
+    other = b if w is a else a
+    if w.conf < GAP_WORD_CONF and (len(w.text) < 2 or other.conf >= GAP_WORD_CONF):
+        return False
     # (the two as read, no mark at their edges: a stamp's label "Số:", a comma ending a phrase, part them)
     return (
         w.conf >= PAIRED_CONF
@@ -2630,6 +2636,20 @@ def _gap_holds(ln: Line, a: Word, b: Word, word: str) -> bool:
     return gap >= 3 * usual and (1 - FIT) * wide <= gap - usual and gap - 2 * usual <= (1 + FIT) * wide
 
 
+_NAME_LEADS = frozenset({"ty", "tnhh", "ông", "bà"})  # words after which a capitalised word opens a name
+
+
+def _in_name(words: Sequence[str], i: int) -> bool:
+    """``words[i]``, capitalised, is a proper name's word: after "Công ty", "TNHH", "ông", "bà", or after
+    another capitalised word that is not the subject's first (a run of them: "Phú Việt …")."""
+    if i < 1 or not words[i][:1].isupper():
+        return False
+    prev = words[i - 1].strip(_EDGES)
+    after_cong = i >= 2 and words[i - 2].lower() == "công"
+    lead = prev.lower() in _NAME_LEADS and (prev.lower() != "ty" or after_cong)
+    return lead or (i >= 2 and prev[:1].isupper())
+
+
 def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word put back where a stamp's ink or a blur took it whole from its line ("trong
     [lĩnh] vực", "Kế hoạch kiểm [tra] công tác"): two words side by side on the page with a gap between them
@@ -2651,6 +2671,8 @@ def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
         a, b = word.strip(_EDGES), words[i + 1].strip(_EDGES)
         if a != word or not a.isalpha() or not b.isalpha() or not b.islower():
             continue  # (a mark after the word ends a phrase: nothing lost between)
+        if _in_name(words, i):
+            continue  # a name's next word is no phrase of the corpus's ("Công ty TNHH Phú Việt [Long] tại")
         ln = next((x for x in own if ra in x.words and rb in x.words), None)
         if ln is None or (got := _bridge(model, a, b, LETTERED_SHARE)) is None:
             continue
@@ -2980,8 +3002,16 @@ def subject_lines(layout: Layout, *, typed: bool = False) -> list[Line]:
     type_ln = layout.first[layout.type_i]
     window = layout.first[layout.type_i + 1 : layout.type_i + 1 + SUBJECT_WINDOW]
     cx = heading_centre(layout, layout.type_i)
-    under = _rows_joined(_rereads_dropped(_under([*_below_before(layout), *window], type_ln)))
-    return _centred_lines(layout, under, cx, type_ln.boxed)
+    kept, doubtful = _rereads_dropped(_under([*_below_before(layout), *window], type_ln))
+    return _gap_guessed(_centred_lines(layout, _rows_joined(kept), cx, type_ln.boxed), doubtful)
+
+
+def _gap_guessed(subj: SubjectLines, doubtful: Sequence[Word]) -> SubjectLines:
+    """``subj`` with ``SubjectLines.gap_guessed`` set when a word kept in doubt in a gap of its row's first
+    reading (``_gaps_filled``) is one of its words."""
+    ids = {id(w) for w in doubtful}
+    subj.gap_guessed = subj.gap_guessed or any(id(w) in ids for ln in subj for w in ln.words)
+    return subj
 
 
 REREAD_WORDS = 2  # words a line repeats of another on its row, in the same place, to be that row read again
@@ -3013,24 +3043,29 @@ def _reread(a: Line, b: Line, *, by_words: bool = False) -> bool:
     return sum(any(_same_word(x, y) for y in b.words) for x in a.words) >= REREAD_WORDS
 
 
-def _gaps_filled(first: Line, again: Line) -> Line:
-    """``first`` with the words of its row's reading ``again`` that stand in its gaps (``_in_gap``)."""
-    inside = [w for w in again.words if _in_gap(w, first)]
+def _gaps_filled(first: Line, again: Line) -> tuple[Line, list[Word]]:
+    """``first`` with the words of its row's reading ``again`` that stand in its gaps (``_in_gap``), and
+    those of them that are no sure reading (``_in_gap`` False: the subject they end in is in doubt)."""
+    verdicts = [(w, _in_gap(w, first)) for w in again.words]
+    inside = [w for w, v in verdicts if v is not None]
     if not inside:
-        return first
-    return sub_line(first, sorted([*first.words, *inside], key=lambda w: w.box.x0))
+        return first, []
+    doubtful = [w for w, v in verdicts if v is False]
+    return sub_line(first, sorted([*first.words, *inside], key=lambda w: w.box.x0)), doubtful
 
 
-def _reread_gaps_filled(ln: Line, lines: Sequence[Line]) -> Line:
+def _reread_gaps_filled(ln: Line, lines: Sequence[Line]) -> tuple[Line, list[Word]]:
     """``ln`` with the words that the other readings of its row among ``lines`` (``_reread``) give in its
-    gaps (``_gaps_filled``)."""
+    gaps (``_gaps_filled``), and those of them in doubt."""
+    doubtful: list[Word] = []
     for other in lines:
         if other is not ln and _reread(ln, other, by_words=True):
-            ln = _gaps_filled(ln, other)
-    return ln
+            ln, more = _gaps_filled(ln, other)
+            doubtful += more
+    return ln, doubtful
 
 
-def _rereads_dropped(lines: list[Line]) -> list[Line]:
+def _rereads_dropped(lines: list[Line]) -> tuple[list[Line], list[Word]]:
     """The lines without a row read twice: of two lines on one row (sharing ``ROW_SHARE`` of the shorter's
     height) that hold ``REREAD_WORDS`` words or more of the same letters in the same place (a stamp's pass
     reading the row through its box gave "ĐỘNG KHOA Hẹ" again under "… ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ"), the
@@ -3038,8 +3073,10 @@ def _rereads_dropped(lines: list[Line]) -> list[Line]:
     stamp's box holds part of the row), or, the two as wide, the one read less surely (its words' mean
     confidence); its words over the other's are left out, its words beyond the other's ends kept (a row read
     again further than the first reading reached): else the subject says its words twice, or loses the
-    words the partial reading's sureness would have thrown away."""
+    words the partial reading's sureness would have thrown away. With the words kept in the first reading's
+    gaps that are in doubt (``_gaps_filled``)."""
     out = list(lines)
+    doubtful: list[Word] = []
     for i, j in itertools.combinations(range(len(out)), 2):
         a, b = out[i], out[j]
         if not _reread(a, b):
@@ -3055,26 +3092,54 @@ def _rereads_dropped(lines: list[Line]) -> list[Line]:
         first = out[i + j - again]
         beyond = [w for w in out[again].words if w.box.x1 <= first.x0 or w.box.x0 >= first.x1]
         # a word the first reading lost ("Về xiệc [ ] toàn Hội đồng …", "kiện" read again surely): kept
-        out[i + j - again] = _gaps_filled(first, out[again])
+        out[i + j - again], more = _gaps_filled(first, out[again])
+        doubtful += more
         out[again] = sub_line(out[again], beyond) if beyond else replace(out[again], words=())
-    return [ln for ln in out if ln.words]
+    return [ln for ln in out if ln.words], doubtful
 
 
 GAP_WORD_CONF = 60.0  # a word read again at least this surely in a gap of the first reading is the row's
+# of the first reading's words' median height: a word read again taller spans more than its row (a stamp's
+# tall word; a box of the reading through the stamp's is padded: "kiện" 68 px high over letters of 44)
+GAP_WORD_TALL = 2.0
 
 
-def _in_gap(w: Word, first: Line) -> bool:
+def _in_gap(w: Word, first: Line) -> bool | None:
     """``w``, of a row's reading again, read surely (``GAP_WORD_CONF``) as a word (two letters or more),
-    stands in a gap of the ``first`` reading (between two of its words, over none): a word the first reading
-    lost under a stamp's ink that the reading through its box gave."""
+    stands in a gap of the ``first`` reading (between two of its words, over none), on its row (``ROW_SHARE``
+    of its height within the row its words' boxes span, no taller than ``GAP_WORD_TALL`` of them: a word of
+    the row above read on the reading again's line is none of it) and in its letters' case (a stamp's
+    "ĐẾN" in capitals among words in small letters is the stamp's): a word the first reading lost under a
+    stamp's ink that the reading through its box gave. True when the corpus shows it after the word before
+    it and before the word after it (``ANCHOR_SEEN`` times each: one phrase with both); False when it is
+    kept but no sure reading (a misreading makes a phrase with one neighbour as easily: "phép chấp hành"
+    for "phép tiến hành"); None when it is no word of the gap."""
     core = w.text.strip(_EDGES)
+    if w.conf < GAP_WORD_CONF or len(core) < 2 or not core.isalpha():
+        return None
+    left = [x for x in first.words if x.box.x1 <= w.box.x0]
+    right = [x for x in first.words if x.box.x0 >= w.box.x1]
+    if not left or not right or any(min(x.box.x1, w.box.x1) > max(x.box.x0, w.box.x0) for x in first.words):
+        return None
+    row0 = statistics.median(x.box.y0 for x in first.words)
+    row1 = statistics.median(x.box.y1 for x in first.words)
+    tall = statistics.median(x.box.y1 - x.box.y0 for x in first.words)
+    h = w.box.y1 - w.box.y0
+    if h > GAP_WORD_TALL * tall or min(w.box.y1, row1) - max(w.box.y0, row0) < ROW_SHARE * h:
+        return None
+    before = max(left, key=lambda x: x.box.x1).text.strip(_EDGES)
+    after = min(right, key=lambda x: x.box.x0).text.strip(_EDGES)
+    cased = [t for t in (before, after) if len(t) >= 2 and t.isalpha()]
+    if core.isupper() and not any(t.isupper() for t in cased):
+        return None  # capitals among small letters: a stamp's word
+    if cased and all(t.isupper() for t in cased) and not core.isupper():
+        return None  # small letters among capitals: no word of the row
+    model = correct.load()
     return (
-        w.conf >= GAP_WORD_CONF
-        and len(core) >= 2
-        and core.isalpha()
-        and any(x.box.x1 <= w.box.x0 for x in first.words)
-        and any(x.box.x0 >= w.box.x1 for x in first.words)
-        and not any(min(x.box.x1, w.box.x1) > max(x.box.x0, w.box.x0) for x in first.words)
+        before.isalpha()
+        and after.isalpha()
+        and _pair_count(model, before, core) >= ANCHOR_SEEN
+        and _pair_count(model, core, after) >= ANCHOR_SEEN
     )
 
 
@@ -3163,9 +3228,9 @@ def untitled_lines(layout: Layout) -> list[Line]:
         words = [unglue(w.text) for w in sorted(part.words, key=lambda w: w.box.x0)]
         if ve_opening(drop_labels(words)):
             # (its row read again: the words the reading again gives in its gaps, ``_reread_gaps_filled``)
-            opening = _reread_gaps_filled(first[i], first)
+            opening, doubtful = _reread_gaps_filled(first[i], first)
             under = [opening, *_under(first[i + 1 : i + SUBJECT_WINDOW], first[i])]
-            return _centred_lines(layout, under, cx, True)
+            return _gap_guessed(_centred_lines(layout, under, cx, True), doubtful)
         if part.folded.strip().startswith(BODY_START) or (
             whole and part.conf >= _BODY_READ and len(words) >= 3
         ):
@@ -3378,6 +3443,8 @@ class SubjectLines(list[Line]):
     looks like the subject's): the subject is no sure reading."""
 
     garble_led: bool = False
+    # a word the row's reading again gave in a gap of its first reading, kept in doubt (``_in_gap``)
+    gap_guessed: bool = False
 
 
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> SubjectLines:
@@ -4019,6 +4086,7 @@ def read_subject(
             kept_words, tailed = tails_relettered(kept_words) if ocr else (kept_words, False)
             # a line gone on with only past a stamp's garble over its opening (``SubjectLines.garble_led``)
             guessed = stray or marked or tailed or colon_end or getattr(found, "garble_led", False)
+            guessed = guessed or getattr(found, "gap_guessed", False)  # (a word in a gap kept in doubt)
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             if ve_viec is None and (cased := _cased_opening(joined)) is not None:
