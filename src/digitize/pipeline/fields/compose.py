@@ -42,6 +42,7 @@ from digitize.pipeline.fields.subject import (
     doubted_words,
     end_garble_continued,
     full_title,
+    gap_bridged,
     garble_continued,
     holder_restated,
     lm_repaired,
@@ -168,6 +169,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     if pages[0].source == "ocr":
         subject = garble_continued(subject, own)  # "… xe ô È" under a stamp: as the corpus goes on
         subject = lost_after_opening(subject)  # "Về việc nghị …" in doubt: "đề" as the corpus bridges it
+        # "trong [ ] vực": a word a stamp took whole from its line, as the corpus has it
+        subject = gap_bridged(subject, own)
         subject = end_garble_continued(subject, own, all_lines)  # "… cơ quan nhà nHDÊN": its last word
         # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
         subject = recorrected(year_word_restored(subject, nam_like=True), own)  # a text layer's: as written

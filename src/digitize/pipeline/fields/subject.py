@@ -144,32 +144,38 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
     lost under it, moves the line's centre; a stamp or a banner beside the line stands apart)."""
     h = statistics.median(w.box.y1 - w.box.y0 for w in words[i : j + 1])
 
-    def printed(w: Word, gap: float) -> bool:
-        # letters or digits: a year ending the line ("… công chức năm 2024") is printed as its words are
-        return gap <= 0.8 * h and w.conf >= 60 and re.search(r"[^\W_]{2}", w.text) is not None
+    def printed(w: Word, gap: float, a: Word, b: Word) -> bool:
+        # letters or digits: a year ending the line ("… công chức năm 2024") is printed as its words are;
+        # a word read less surely, or of one letter, that makes a common pair with the run's end word
+        # (``_paired``: "KINH" (50) before "DOANH", "Y" after "THÚ") is the line's too
+        return gap <= 0.8 * h and (
+            (w.conf >= 60 and re.search(r"[^\W_]{2}", w.text) is not None) or _paired(a, b, w)
+        )
 
     def dash(w: Word, gap: float) -> bool:
         # a dash printed between two words ("kinh tế - xã hội"): the line's, when a printed word follows it
         return gap <= 0.8 * h and w.conf >= 60 and w.text in _DASHES
 
     while True:
-        if i > 0 and printed(words[i - 1], words[i].box.x0 - words[i - 1].box.x1):
+        if i > 0 and printed(words[i - 1], words[i].box.x0 - words[i - 1].box.x1, words[i - 1], words[i]):
             i -= 1
         elif (
             i > 1
             and dash(words[i - 1], words[i].box.x0 - words[i - 1].box.x1)
-            and printed(words[i - 2], words[i - 1].box.x0 - words[i - 2].box.x1)
+            and printed(words[i - 2], words[i - 1].box.x0 - words[i - 2].box.x1, words[i - 2], words[i - 1])
         ):
             i -= 2
         else:
             break
     while True:
-        if j < len(words) - 1 and printed(words[j + 1], words[j + 1].box.x0 - words[j].box.x1):
+        if j < len(words) - 1 and printed(
+            words[j + 1], words[j + 1].box.x0 - words[j].box.x1, words[j], words[j + 1]
+        ):
             j += 1
         elif (
             j < len(words) - 2
             and dash(words[j + 1], words[j + 1].box.x0 - words[j].box.x1)
-            and printed(words[j + 2], words[j + 2].box.x0 - words[j + 1].box.x1)
+            and printed(words[j + 2], words[j + 2].box.x0 - words[j + 1].box.x1, words[j + 1], words[j + 2])
         ):
             j += 2
         else:
@@ -178,6 +184,26 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
 
 
 _DASHES = frozenset({"-", "–", "—"})
+PAIRED_CONF = 50.0  # a stamp's pass reads the print through its box at this (``stamps.BARE_CONF``)
+
+
+def _paired(a: Word, b: Word, w: Word) -> bool:
+    """``w`` (``a`` or ``b``), read at ``PAIRED_CONF`` at least, all letters, makes with the other a pair the
+    corpus shows at least ``COMMON_PAIR`` times: one compound, printed together ("kinh doanh", "thú y"); a
+    stamp's garble beside a line makes no such pair. Read unsure (below ``GAP_WORD_CONF``), it is a word
+    (two letters or more) and the other is read unsure as well: a stamp's pass reads the print through its
+    box alike ("KINH DOANH" at 50); a word read unsure beside print read surely is the stamp's own ink (its
+    label "Số" before "Giấy phép", its "DÂN" after "… CÔNG NHÂN", a lone "A")."""
+    other = b if w is a else a
+    if w.conf < GAP_WORD_CONF and (len(w.text) < 2 or other.conf >= GAP_WORD_CONF):
+        return False
+    # (the two as read, no mark at their edges: a stamp's label "Số:", a comma ending a phrase, part them)
+    return (
+        w.conf >= PAIRED_CONF
+        and a.text.isalpha()
+        and b.text.isalpha()
+        and _pair_count(correct.load(), a.text, b.text) >= COMMON_PAIR
+    )
 
 
 def _junk(w: Word, *, leading: bool) -> bool:
@@ -248,6 +274,16 @@ def _squeezed(w: Word, lw: float | None) -> bool:
     return lw is not None and n >= _SQUEEZED_LETTERS and (w.box.x1 - w.box.x0) < SQUEEZED * lw * len(w.text)
 
 
+THIN_DASH = 0.2  # of the line's letter width: an end dash narrower than this is a speck, no printed dash
+
+
+def _thin_dash(w: Word, lw: float | None) -> bool:
+    """An end word read as a dash in a box far narrower than a printed dash (``THIN_DASH`` of the line's
+    letter width ``lw``; a hyphen is about half a letter wide): a speck read as one, however surely ("… hóa
+    chất cấm -" with a "-" of one pixel read at 81 after the line's last word)."""
+    return lw is not None and w.text in _DASHES and (w.box.x1 - w.box.x0) < THIN_DASH * lw
+
+
 TINY = 0.5  # of the line's word height: an end word this short, read unsure, is a speck, not a printed word
 
 
@@ -285,6 +321,7 @@ def trim_marks(ln: Line) -> Line | None:
         _junk(words[i], leading=True)
         or _off_row(words[i], _row_beside(words[i + 1 : j]), h, slope)
         or _squeezed(words[i], lw)
+        or _thin_dash(words[i], lw)
         or _tiny(words[i], h)
     ):
         i += 1
@@ -292,6 +329,7 @@ def trim_marks(ln: Line) -> Line | None:
         _junk(words[j - 1], leading=False)
         or _off_row(words[j - 1], _row_beside(words[i : j - 1][::-1]), h, slope)
         or _squeezed(words[j - 1], lw)
+        or _thin_dash(words[j - 1], lw)
         or _tiny(words[j - 1], h)
     ):
         j -= 1
@@ -1061,6 +1099,10 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
             and fuzz.ratio(fold(pen[2]), fold(y)) >= BOTH_LIKE
         ):
             return [x.upper() if a.isupper() else x, y.upper() if a.isupper() else y, *words[1:]]
+        if _glued_opening(model, a, b, confs[0], (x, y)):
+            # the two words read as one, unsure, a stamp's ink between them ("káquả kiểm tra …" of "Kết
+            # quả"): its letters like theirs run together, the opening's second word going on with the next
+            return [x.upper() if a.isupper() else x, y.upper() if a.isupper() else y, *words[1:]]
         for k, (read, want) in enumerate(((a, x), (b, y))):
             other, other_want = (b, y) if k == 0 else (a, x)
             conf = confs[k]
@@ -1086,6 +1128,25 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
                 *words[2:],
             ]
     return None
+
+
+def _glued_opening(
+    model: correct.Model, a: str, b: str, conf: float | None, opening: tuple[str, str]
+) -> bool:
+    """``a``, the subject's first word, read unsure (below ``DOUBTFUL``) and no syllable the corpus shows
+    (``correct.MIN_COUNT``), is the report's ``opening`` read as one word: its letters (folded) like the two
+    words' run together (``BOTH_LIKE``), more than any other opening's, and the corpus shows the opening's
+    second word before ``b``, the word read after it."""
+    if conf is None or conf >= DOUBTFUL or not a.isalpha():
+        return False
+    if model.count(syllable_key(a.lower())) >= correct.MIN_COUNT:
+        return False
+    like = fuzz.ratio(fold(a), fold("".join(opening)))
+    return (
+        like >= BOTH_LIKE
+        and all(like > fuzz.ratio(fold(a), fold(x + y)) for x, y in REPORT_OPENINGS if (x, y) != opening)
+        and _bigram_seen(model, opening[1], b)
+    )
 
 
 _SMALL_OPENINGS = frozenset((x.lower(), y) for x, y in REPORT_OPENINGS)
@@ -2518,8 +2579,8 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
 BRIDGE_SEEN = 20  # times the corpus shows "việc W X" at least for W to be a word lost between the two
 
 
-def _bridge(model: correct.Model, a: str, b: str) -> str | None:
-    """The one word the corpus puts between ``a`` and ``b`` (``CONTINUED_SHARE`` of the times it puts any,
+def _bridge(model: correct.Model, a: str, b: str, share: float = CONTINUED_SHARE) -> str | None:
+    """The one word the corpus puts between ``a`` and ``b`` (``share`` of the times it puts any,
     ``BRIDGE_SEEN`` times at least), when it never shows them side by side; else None."""
     ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
     if ia is None or ib is None or ia * model.size + ib in model.bigrams:
@@ -2532,7 +2593,7 @@ def _bridge(model: correct.Model, a: str, b: str) -> str | None:
     if not found:
         return None
     n, iw = max(found)
-    if n < BRIDGE_SEEN or n < CONTINUED_SHARE * sum(x[0] for x in found):
+    if n < BRIDGE_SEEN or n < share * sum(x[0] for x in found):
         return None
     return model.surface[iw]
 
@@ -2556,6 +2617,71 @@ def lost_after_opening(subject: Found) -> Found:
         return subject
     value = " ".join([*words[:2], got, *words[2:]])
     return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+def _gap_holds(ln: Line, a: Word, b: Word, word: str) -> bool:
+    """``a`` and ``b``, next to each other on ``ln``, stand apart by a gap where a word was lost (three times
+    the line's usual space, ``_Gaps``) that holds ``word`` printed in the line's letters (``letter_width``)
+    with a space on each side, within ``FIT`` of its width."""
+    words = sorted(ln.words, key=lambda w: w.box.x0)
+    k = next((i for i, w in enumerate(words) if w is a), None)
+    if len(words) < 3 or k is None or k + 1 >= len(words) or words[k + 1] is not b:
+        return False
+    lw = letter_width(ln)
+    if lw is None:
+        return False
+    gaps = _Gaps(ln)
+    gap, usual = gaps.gaps[k], gaps.usual(k)
+    wide = len(word) * lw
+    return gap >= 3 * usual and (1 - FIT) * wide <= gap - usual and gap - 2 * usual <= (1 + FIT) * wide
+
+
+_NAME_LEADS = frozenset({"ty", "tnhh", "ông", "bà"})  # words after which a capitalised word opens a name
+
+
+def _in_name(words: Sequence[str], i: int) -> bool:
+    """``words[i]``, capitalised, is a proper name's word: after "Công ty", "TNHH", "ông", "bà", or after
+    another capitalised word that is not the subject's first (a run of them: "Phú Việt …")."""
+    if i < 1 or not words[i][:1].isupper():
+        return False
+    prev = words[i - 1].strip(_EDGES)
+    after_cong = i >= 2 and words[i - 2].lower() == "công"
+    lead = prev.lower() in _NAME_LEADS and (prev.lower() != "ty" or after_cong)
+    return lead or (i >= 2 and prev[:1].isupper())
+
+
+def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word put back where a stamp's ink or a blur took it whole from its line ("trong
+    [lĩnh] vực", "Kế hoạch kiểm [tra] công tác"): two words side by side on the page with a gap between them
+    that holds a word (``_gap_holds``), a pair the corpus never shows, between which it puts one word
+    (``_bridge``, by ``LETTERED_SHARE``) of that width. In doubt (``GUESSED_CONFIDENCE``): the corpus gives
+    the word, not the page."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    model = correct.load()
+    out: list[str] = []
+    changed = False
+    for i, word in enumerate(words):
+        out.append(word)
+        if i + 1 >= len(words) or (ra := read[i]) is None or (rb := read[i + 1]) is None:
+            continue
+        a, b = word.strip(_EDGES), words[i + 1].strip(_EDGES)
+        if a != word or not a.isalpha() or not b.isalpha() or not b.islower():
+            continue  # (a mark after the word ends a phrase: nothing lost between)
+        if _in_name(words, i):
+            continue  # a name's next word is no phrase of the corpus's ("Công ty TNHH Phú Việt [Long] tại")
+        ln = next((x for x in own if ra in x.words and rb in x.words), None)
+        if ln is None or (got := _bridge(model, a, b, LETTERED_SHARE)) is None:
+            continue
+        if _gap_holds(ln, ra, rb, got):
+            out.append(got)
+            changed = True
+    if not changed:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 END_GAP = 1.5  # of the line's word height: a word this close after the subject's last is the same row's
@@ -2876,8 +3002,16 @@ def subject_lines(layout: Layout, *, typed: bool = False) -> list[Line]:
     type_ln = layout.first[layout.type_i]
     window = layout.first[layout.type_i + 1 : layout.type_i + 1 + SUBJECT_WINDOW]
     cx = heading_centre(layout, layout.type_i)
-    under = _rows_joined(_rereads_dropped(_under([*_below_before(layout), *window], type_ln)))
-    return _centred_lines(layout, under, cx, type_ln.boxed)
+    kept, doubtful = _rereads_dropped(_under([*_below_before(layout), *window], type_ln))
+    return _gap_guessed(_centred_lines(layout, _rows_joined(kept), cx, type_ln.boxed), doubtful)
+
+
+def _gap_guessed(subj: SubjectLines, doubtful: Sequence[Word]) -> SubjectLines:
+    """``subj`` with ``SubjectLines.gap_guessed`` set when a word kept in doubt in a gap of its row's first
+    reading (``_gaps_filled``) is one of its words."""
+    ids = {id(w) for w in doubtful}
+    subj.gap_guessed = subj.gap_guessed or any(id(w) in ids for ln in subj for w in ln.words)
+    return subj
 
 
 REREAD_WORDS = 2  # words a line repeats of another on its row, in the same place, to be that row read again
@@ -2889,7 +3023,49 @@ def _same_word(a: Word, b: Word) -> bool:
     return bool(ca) and ca == cb and min(a.box.x1, b.box.x1) > max(a.box.x0, b.box.x0)
 
 
-def _rereads_dropped(lines: list[Line]) -> list[Line]:
+def _reread(a: Line, b: Line, *, by_words: bool = False) -> bool:
+    """``a`` and ``b`` are one row read twice: they share ``ROW_SHARE`` of the shorter's height and hold
+    ``REREAD_WORDS`` words or more of the same letters in the same place; ``by_words``: those words' boxes
+    overlap down as well, whatever the lines' heights (a stamp's marks read on the row make its line
+    taller: "ĐỀ" of the stamp's "ĐẾN" under "Về xiệc toàn Hội đồng …")."""
+    if not a.words or not b.words:
+        return False
+    if by_words:
+        return (
+            sum(
+                any(_same_word(x, y) and min(x.box.y1, y.box.y1) > max(x.box.y0, y.box.y0) for y in b.words)
+                for x in a.words
+            )
+            >= REREAD_WORDS
+        )
+    if min(a.y1, b.y1) - max(a.y0, b.y0) < ROW_SHARE * min(a.y1 - a.y0, b.y1 - b.y0):
+        return False
+    return sum(any(_same_word(x, y) for y in b.words) for x in a.words) >= REREAD_WORDS
+
+
+def _gaps_filled(first: Line, again: Line) -> tuple[Line, list[Word]]:
+    """``first`` with the words of its row's reading ``again`` that stand in its gaps (``_in_gap``), and
+    those of them that are no sure reading (``_in_gap`` False: the subject they end in is in doubt)."""
+    verdicts = [(w, _in_gap(w, first)) for w in again.words]
+    inside = [w for w, v in verdicts if v is not None]
+    if not inside:
+        return first, []
+    doubtful = [w for w, v in verdicts if v is False]
+    return sub_line(first, sorted([*first.words, *inside], key=lambda w: w.box.x0)), doubtful
+
+
+def _reread_gaps_filled(ln: Line, lines: Sequence[Line]) -> tuple[Line, list[Word]]:
+    """``ln`` with the words that the other readings of its row among ``lines`` (``_reread``) give in its
+    gaps (``_gaps_filled``), and those of them in doubt."""
+    doubtful: list[Word] = []
+    for other in lines:
+        if other is not ln and _reread(ln, other, by_words=True):
+            ln, more = _gaps_filled(ln, other)
+            doubtful += more
+    return ln, doubtful
+
+
+def _rereads_dropped(lines: list[Line]) -> tuple[list[Line], list[Word]]:
     """The lines without a row read twice: of two lines on one row (sharing ``ROW_SHARE`` of the shorter's
     height) that hold ``REREAD_WORDS`` words or more of the same letters in the same place (a stamp's pass
     reading the row through its box gave "ĐỘNG KHOA Hẹ" again under "… ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ"), the
@@ -2897,15 +3073,13 @@ def _rereads_dropped(lines: list[Line]) -> list[Line]:
     stamp's box holds part of the row), or, the two as wide, the one read less surely (its words' mean
     confidence); its words over the other's are left out, its words beyond the other's ends kept (a row read
     again further than the first reading reached): else the subject says its words twice, or loses the
-    words the partial reading's sureness would have thrown away."""
+    words the partial reading's sureness would have thrown away. With the words kept in the first reading's
+    gaps that are in doubt (``_gaps_filled``)."""
     out = list(lines)
+    doubtful: list[Word] = []
     for i, j in itertools.combinations(range(len(out)), 2):
         a, b = out[i], out[j]
-        if not a.words or not b.words:
-            continue
-        if min(a.y1, b.y1) - max(a.y0, b.y0) < ROW_SHARE * min(a.y1 - a.y0, b.y1 - b.y0):
-            continue
-        if sum(any(_same_word(x, y) for y in b.words) for x in a.words) < REREAD_WORDS:
+        if not _reread(a, b):
             continue
         word = statistics.median(w.box.x1 - w.box.x0 for w in (*a.words, *b.words))
         a_in = a.x0 >= b.x0 - word and a.x1 <= b.x1 + word
@@ -2917,8 +3091,56 @@ def _rereads_dropped(lines: list[Line]) -> list[Line]:
             again = j if mean_b < mean_a else i
         first = out[i + j - again]
         beyond = [w for w in out[again].words if w.box.x1 <= first.x0 or w.box.x0 >= first.x1]
+        # a word the first reading lost ("Về xiệc [ ] toàn Hội đồng …", "kiện" read again surely): kept
+        out[i + j - again], more = _gaps_filled(first, out[again])
+        doubtful += more
         out[again] = sub_line(out[again], beyond) if beyond else replace(out[again], words=())
-    return [ln for ln in out if ln.words]
+    return [ln for ln in out if ln.words], doubtful
+
+
+GAP_WORD_CONF = 60.0  # a word read again at least this surely in a gap of the first reading is the row's
+# of the first reading's words' median height: a word read again taller spans more than its row (a stamp's
+# tall word; a box of the reading through the stamp's is padded: "kiện" 68 px high over letters of 44)
+GAP_WORD_TALL = 2.0
+
+
+def _in_gap(w: Word, first: Line) -> bool | None:
+    """``w``, of a row's reading again, read surely (``GAP_WORD_CONF``) as a word (two letters or more),
+    stands in a gap of the ``first`` reading (between two of its words, over none), on its row (``ROW_SHARE``
+    of its height within the row its words' boxes span, no taller than ``GAP_WORD_TALL`` of them: a word of
+    the row above read on the reading again's line is none of it) and in its letters' case (a stamp's
+    "ĐẾN" in capitals among words in small letters is the stamp's): a word the first reading lost under a
+    stamp's ink that the reading through its box gave. True when the corpus shows it after the word before
+    it and before the word after it (``ANCHOR_SEEN`` times each: one phrase with both); False when it is
+    kept but no sure reading (a misreading makes a phrase with one neighbour as easily: "phép chấp hành"
+    for "phép tiến hành"); None when it is no word of the gap."""
+    core = w.text.strip(_EDGES)
+    if w.conf < GAP_WORD_CONF or len(core) < 2 or not core.isalpha():
+        return None
+    left = [x for x in first.words if x.box.x1 <= w.box.x0]
+    right = [x for x in first.words if x.box.x0 >= w.box.x1]
+    if not left or not right or any(min(x.box.x1, w.box.x1) > max(x.box.x0, w.box.x0) for x in first.words):
+        return None
+    row0 = statistics.median(x.box.y0 for x in first.words)
+    row1 = statistics.median(x.box.y1 for x in first.words)
+    tall = statistics.median(x.box.y1 - x.box.y0 for x in first.words)
+    h = w.box.y1 - w.box.y0
+    if h > GAP_WORD_TALL * tall or min(w.box.y1, row1) - max(w.box.y0, row0) < ROW_SHARE * h:
+        return None
+    before = max(left, key=lambda x: x.box.x1).text.strip(_EDGES)
+    after = min(right, key=lambda x: x.box.x0).text.strip(_EDGES)
+    cased = [t for t in (before, after) if len(t) >= 2 and t.isalpha()]
+    if core.isupper() and not any(t.isupper() for t in cased):
+        return None  # capitals among small letters: a stamp's word
+    if cased and all(t.isupper() for t in cased) and not core.isupper():
+        return None  # small letters among capitals: no word of the row
+    model = correct.load()
+    return (
+        before.isalpha()
+        and after.isalpha()
+        and _pair_count(model, before, core) >= ANCHOR_SEEN
+        and _pair_count(model, core, after) >= ANCHOR_SEEN
+    )
 
 
 ROW_SHARE = 0.6  # two lines stand on one row when they share this much of the shorter one's height ...
@@ -3005,8 +3227,10 @@ def untitled_lines(layout: Layout) -> list[Line]:
             continue
         words = [unglue(w.text) for w in sorted(part.words, key=lambda w: w.box.x0)]
         if ve_opening(drop_labels(words)):
-            under = [first[i], *_under(first[i + 1 : i + SUBJECT_WINDOW], first[i])]
-            return _centred_lines(layout, under, cx, True)
+            # (its row read again: the words the reading again gives in its gaps, ``_reread_gaps_filled``)
+            opening, doubtful = _reread_gaps_filled(first[i], first)
+            under = [opening, *_under(first[i + 1 : i + SUBJECT_WINDOW], first[i])]
+            return _gap_guessed(_centred_lines(layout, under, cx, True), doubtful)
         if part.folded.strip().startswith(BODY_START) or (
             whole and part.conf >= _BODY_READ and len(words) >= 3
         ):
@@ -3219,6 +3443,8 @@ class SubjectLines(list[Line]):
     looks like the subject's): the subject is no sure reading."""
 
     garble_led: bool = False
+    # a word the row's reading again gave in a gap of its first reading, kept in doubt (``_in_gap``)
+    gap_guessed: bool = False
 
 
 def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed: bool) -> SubjectLines:
@@ -3261,6 +3487,8 @@ def _centred_lines(layout: Layout, under: Sequence[Line], type_cx: float, boxed:
         if ln.boxed and subj and _speck_line(ln, subj[-1]) and not rule_line(ln):
             continue  # "ô" of 10 px under a line of 60 px letters: a sliver of the line above (a thin rule
             # read as dashes is no sliver: it ends the subject below)
+        if ln.boxed and subj and box_edge(ln, subj):
+            continue  # "Ta" (35) 424 px wide under "… DỊCH VỤ KIỂM TOÁN": a stamp box's edge read as letters
         if ln.boxed and subj:
             prev = subj[-1]
             if ln.y0 - prev.y1 > 1.5 * max(1.0, min(prev.y1 - prev.y0, ln.y1 - ln.y0)):
@@ -3618,6 +3846,7 @@ def _stamped_opening(
             glued_at[1]
             if glued_at is not None
             else next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
+            or next((w for w in mine if _tail_read(w.text, rest[0])), None)
         )
         if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
             return None
@@ -3852,8 +4081,12 @@ def read_subject(
                 ]
             )
             kept_words, marked = drop_stamp_marks(all_read) if ocr else (all_read, False)
+            # "káquả iểm tra …": a word whose head letters a stamp took, read whole before the garble
+            # handling below takes its letters for the stamp's (``tails_relettered``; in doubt)
+            kept_words, tailed = tails_relettered(kept_words) if ocr else (kept_words, False)
             # a line gone on with only past a stamp's garble over its opening (``SubjectLines.garble_led``)
-            guessed = stray or marked or colon_end or getattr(found, "garble_led", False)
+            guessed = stray or marked or tailed or colon_end or getattr(found, "garble_led", False)
+            guessed = guessed or getattr(found, "gap_guessed", False)  # (a word in a gap kept in doubt)
             joined = strip_speck(" ".join(kept_words))
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             if ve_viec is None and (cased := _cased_opening(joined)) is not None:
@@ -4487,6 +4720,60 @@ def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None
     return model.surface[model.index[cand]]
 
 
+def _tail_word(model: correct.Model, word: str, after: str) -> str | None:
+    """``word``, letters the corpus does not show as a syllable (under ``correct.MIN_COUNT``), is the tail of
+    a syllable whose head (``_LOST_HEAD`` letters) a stamp's ink or edge took ("káquả iểm tra …" of "kiểm
+    tra": the "k" under the stamp's pen), when the corpus shows one such syllable before ``after`` (the word
+    read after it) at least ``COMMON_PAIR`` times, by ``LETTERED_SHARE`` of the pairs of all such syllables
+    with it: that syllable, in ``word``'s case; else None. (Left as read, the letters are taken for the
+    stamp's garble and dropped with it.)"""
+    core, nxt = word.strip(_EDGES), after.strip(_EDGES)
+    if len(core) < 2 or not core.isalpha() or not (core.islower() or core.isupper()) or not nxt.isalpha():
+        return None
+    low = core.lower()
+    if model.count(syllable_key(low)) >= correct.MIN_COUNT:
+        return None
+    ir = model.index.get(syllable_key(nxt.lower()))
+    if ir is None:
+        return None
+    counts: dict[str, int] = {}
+    for j, sur in enumerate(model.surface):
+        head = len(sur) - len(low)
+        if (
+            _LOST_HEAD[0] <= head <= _LOST_HEAD[1]
+            and sur.endswith(low)
+            and sur[:head].isalpha()
+            and (n := model.bigrams.get(j * model.size + ir, 0))
+        ):
+            counts[sur] = n
+    best = max(counts, key=lambda k: counts[k], default=None)
+    if best is None or counts[best] < COMMON_PAIR or counts[best] < LETTERED_SHARE * sum(counts.values()):
+        return None
+    return best.upper() if core.isupper() else best
+
+
+def _tail_read(read: str, word: str) -> bool:
+    """``word`` is ``read`` (a word of the page) read whole from its tail (``tails_relettered``: "iểm" for
+    "kiểm")."""
+    tail, core = unglue(read).strip(_EDGES), word.strip(_EDGES)
+    return len(tail) >= 2 and len(core) - len(tail) in _LOST_HEAD and core.endswith(tail)
+
+
+def tails_relettered(words: Sequence[str]) -> tuple[list[str], bool]:
+    """The subject's words with each that is a syllable's tail, its head lost (``_tail_word``), read whole;
+    True when any was: the head letters are the corpus's, not the print's (to review)."""
+    model = correct.load()
+    out = list(words)
+    changed = False
+    for i in range(len(out) - 1):
+        core = out[i].strip(_EDGES)
+        if (whole := _tail_word(model, out[i], out[i + 1])) is not None:
+            at = out[i].index(core)
+            out[i] = out[i][:at] + whole + out[i][at + len(core) :]
+            changed = True
+    return out, changed
+
+
 def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word whose head letters a stamp's marks covered, read with the marks glued
     before the rest ("2€ông", unglued to "ông"), read whole as the corpus has it between its neighbours
@@ -5085,8 +5372,22 @@ def _speck_mark(word: str, after: str, read: Word | None, quoted: bool, before: 
 _QUERY_MARKS = "?!"
 
 
+def _speck_quote(word: str, before: str, read: Word | None, quoted: bool) -> bool:
+    """``word``'s opening quote glued before its letters is a speck, not print: read unsure
+    (``SPECK_MARK_CONF``), the trích yếu's one quote (it opens a quotation never closed), and the word
+    goes on from the one before it as the corpus writes the two, one phrase (``ANCHOR_SEEN`` times at least:
+    "sau thu “hoạch đối với …", a stamp's stroke at 50 before "hoạch")."""
+    mark, core = word[:1], word[1:]
+    if mark not in _OPENING_QUOTES + '"' or quoted or read is None or read.conf >= SPECK_MARK_CONF:
+        return False
+    if not (core.isalpha() and core.islower() and is_syllable(core)) or not read.text.startswith(mark):
+        return False
+    return before.isalpha() and _pair_count(correct.load(), before, core) >= ANCHOR_SEEN
+
+
 def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[str]:
-    """The words with a speck read as a mark at a word's end taken off (``_speck_mark``)."""
+    """The words with a speck read as a mark at a word's end taken off (``_speck_mark``), or as an opening
+    quote before a word's letters (``_speck_quote``)."""
     quotes = sum(ch in '"“”‘’«»' for w in words for ch in w)
     # (as read too: an opening quote glued before a word is taken off with the marks there, "Xanh hóa\"")
     as_read = {id(r): r.text for r in read if r is not None}.values()
@@ -5096,6 +5397,9 @@ def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> li
         before = out[i - 1].strip(_EDGES) if i else ""
         if _speck_mark(words[i], words[i + 1], read[i], quotes > 1, before):
             out[i] = words[i][:-1]
+    for i in range(1, len(words)):
+        if _speck_quote(words[i], out[i - 1].strip(_EDGES), read[i], quotes > 1):
+            out[i] = out[i][1:]
     return out
 
 
