@@ -1544,14 +1544,20 @@ def _leads_unlisted(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], sta
         return False
     t, c = toks[start]
     listed = family_name(t)
-    if listed is None or listed[1] or c < SURE_WORD_CONF or not (is_syllable(t) and _diacritics(t)):
+    voted = row_voted(toks)
+    if (
+        listed is None
+        or listed[1]
+        or (c < SURE_WORD_CONF and not voted)
+        or not (is_syllable(t) and _diacritics(t))
+    ):
         return False
     for k in range(start):
         w, wc = toks[k]
         gap = boxes[k + 1].x0 - boxes[k].x1
         height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
         capitalised = w.isalpha() and len(w) >= 2 and w[:1].isupper() and w[1:].islower()
-        if not capitalised or wc < NAME_WORD_CONF or not is_syllable(w) or _marks(w) > 1:
+        if not capitalised or (wc < NAME_WORD_CONF and not voted) or not is_syllable(w) or _marks(w) > 1:
             return False
         if nfc(w).casefold() in _LEAD_WORDS or not -0.2 * height <= gap <= height:
             return False
@@ -1559,6 +1565,16 @@ def _leads_unlisted(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], sta
 
 
 HEAD_FAMILY_LETTERS = 3  # a garbled family name's first letters (marks aside) that may tell it: "Vừo"
+
+
+def row_voted(toks: Sequence[tuple[str, float]]) -> bool:
+    """A name line of three words or more that a second pass's vote put in (``signature.row_pass``,
+    ``signature.name_pass``): each word at ``VOTED_CONF``, given alike by two readings or more of the name's
+    row. Its words' confidence is the vote's mark, not one reading's doubt: a capitalised syllable the vote
+    gave before a family name more often a middle one ("Tào Văn Toan", corp+wide seed 831 corp 006: read
+    "Văn Toan") is the name's own first word as much as one read once at ``NAME_WORD_CONF`` (the name stays
+    in doubt: ``own_family``'s and ``_leads_unlisted``'s callers doubt a family name so found)."""
+    return len(toks) >= 3 and all(c == VOTED_CONF for _, c in toks)
 
 
 def _middle_more(word: str) -> bool:
@@ -1591,7 +1607,7 @@ def own_family(
         if not -0.2 * height <= gap <= height:
             return None
     if is_syllable(t):
-        ok = len(t) >= 2 and c >= NAME_WORD_CONF and _marks(t) <= 1
+        ok = len(t) >= 2 and (c >= NAME_WORD_CONF or row_voted(toks)) and _marks(t) <= 1
         return (t, c) if ok else None
     for n in range(len(t), HEAD_FAMILY_LETTERS - 1, -1):
         head = fold(t[:n])
