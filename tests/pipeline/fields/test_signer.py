@@ -1969,3 +1969,19 @@ def test_a_row_vote_s_word_before_a_middle_name_is_the_name_s_family_name_in_dou
     assert (value, conf < 0.6) == (want, True)  # a family name no list has, from a vote: in doubt
     # one reading's doubted word (not a vote: the other words read surely) is no family name of it
     assert _signer_of(read, [50.0, 93.0, 92.0])[0] != want
+
+
+def test_a_two_word_name_led_by_no_family_name_is_the_line_the_name_pass_reads_again() -> None:
+    # seed 529 alt 005: "Mánh Đạt" (87, 94) taken in doubt, the grey seal's ring over "Lã" of "Lã Mạnh Đạt"
+    # (read as a speck on a line of its own): the name pass reads the line again with the seal taken out
+    from digitize.pipeline.fields.signer import doubtful_name_line
+
+    def line_of(name: str, confs: list[float]) -> list[str] | None:
+        pg = page(_ubnd_directive()[:-5] + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name, confs))
+        ln = doubtful_name_line(page_lines(pg))
+        return None if ln is None else [w.text for w in ln.words]
+
+    assert line_of("Mánh Đạt", [87.0, 94.0]) == ["Mánh", "Đạt"]
+    # a two-word name led by a family name, or a whole name, is read as it is
+    assert line_of("Trần Đạt", [87.0, 94.0]) is None
+    assert line_of("Lã Mạnh Đạt", [90.0, 90.0, 90.0]) is None

@@ -1422,7 +1422,7 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
         below = _below(right, title_i)
         short = short_name_line(below, found.split())
         if short is None and got is not None and got.confidence <= GUESSED_NAME_CONF:
-            return guessed_lead_line(below, found.split())
+            return guessed_lead_line(below, found.split()) or unled_name_line(below, found.split())
         return short
     for ln in reversed(_below(right, title_i)):
         if title_of(ln):
@@ -1469,6 +1469,23 @@ def guessed_lead_line(below: Sequence[Line], name: list[str]) -> Line | None:
         texts = [w.text.strip(".,;:|!'\"()[]") for w in ln.words]
         if len(texts) > len(given) and [fold(t) for t in texts[len(texts) - len(given) :]] == given:
             return ln if fold(texts[-len(given) - 1]) != fold(name[0]) else None
+    return None
+
+
+def unled_name_line(below: Sequence[Line], name: list[str]) -> Line | None:
+    """The name line of a two-word name taken in doubt whose first word is no family name by its letters
+    ("Mánh Đạt" (87, 94), seed 529 alt 005: the grey seal's ring over "Lã" of "Lã Mạnh Đạt", read as a speck
+    on a line of its own): a Vietnamese name is led by its family name, so a two-word name without one may
+    have lost it under the seal, its middle and given names left (``name_pass`` reads the line again with the
+    seal taken out, and takes a name only as its readings agree on one led by a family name). The line that
+    reads those two words and no more; None otherwise."""
+    if len(name) != 2 or fold(name[0]) in F_SURNAMES:
+        return None
+    want = [fold(n) for n in name]
+    for ln in reversed(below):
+        texts = [t for t in (w.text.strip(_NAME_PUNCT) for w in ln.words) if t]
+        if [fold(t) for t in texts] == want:
+            return ln
     return None
 
 
