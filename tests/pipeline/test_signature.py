@@ -2800,3 +2800,36 @@ def test_a_word_read_with_a_vowel_twice_is_the_word_with_its_first_guess() -> No
     ]
     assert signature._bears_tone("Nẵẫm", "Nẫm") and signature._bears_tone("Nẵm", "Nẫm")
     assert not signature._bears_tone("Nam", "Nẫm") and not signature._bears_tone("Nấm", "Nẫm")
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "confs", "taken"),
+    [
+        # the seal over "KT." and "PHÓ GIÁM ĐỐC": a two-word name led by no family name under "GIÁM ĐỐC" (the
+        # ring over "Lã" of "Lã Mạnh Đạt") was taken as the block, its title "Giám đốc" at 0.92 (review of
+        # surname47 HIGH)
+        (("GIÁM ĐỐC",), "Mánh Đạt", [87.0, 94.0], False),
+        (("GIÁM ĐỐC",), "Tào Đạt", [90.0, 90.0], False),
+        # ... and a name line garbled at its start under the title that lost its deputy's form
+        (("GIÁM ĐỐC",), "mg $en Hòa Bình", [20.0, 20, 90, 90], False),
+        # under the same title, the garbled name's line is taken (the name pass reads it again)
+        (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "mg $en Hòa Bình", [20.0, 20, 90, 90], True),
+    ],
+)
+def test_a_block_read_again_with_the_name_s_line_keeps_the_first_reading_s_title(
+    monkeypatch: pytest.MonkeyPatch, title: tuple[str, ...], name: str, confs: list[float], taken: bool
+) -> None:
+    from tests.pipeline.test_extract import _ubnd_directive, page, signer
+
+    first = page(_ubnd_directive()[:-5] + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "xx", [5.0]))
+    assert signature._needs_pass(first) is not None
+    new = page(_ubnd_directive()[:-5] + signer(title, name, confs))
+    block = [w for w in new.words if w.box.x0 > 0.45 * new.width]
+    monkeypatch.setattr(
+        signature, "_read", lambda image, x0, y0, base, **kw: [replace(w, line=w.line + base) for w in block]
+    )
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
+    out = signature.second_pass(prepared, first, lang="vie")
+    assert (out is not first) == taken
+    found = extract([out]).fields["signer_title"]
+    assert found.value == "Phó Giám đốc"

@@ -212,9 +212,8 @@ def _signer_found(
     probe = replace(page, words=tuple(words), text="")
     found = read_signer(page_lines(probe))
     name = found.value("signer_name")
-    second = found.value("signer_title")
-    if title is not None and second != title and fold(str(second)) != "pho " + fold(title):
-        return False  # (a reading that finds the "PHÓ" the first one lost under the seal is better)
+    if not _title_kept(title, found.value("signer_title")):
+        return False
     if not name:
         return False
     head = str(name).split()[0]
@@ -232,6 +231,13 @@ def _signer_found(
         read_as = [(fold(wd.text.strip(".,;:|!'\"()[]")), wd.conf) for wd in words]
         return all(any(f == fold(p) and c >= SURE_FAMILY_CONF for f, c in read_as) for p in str(name).split())
     return bool(confs) and min(confs) >= GIVEN_NAME_CONF
+
+
+def _title_kept(title: str | None, second: object) -> bool:
+    """A second reading's title (``second``) is the first reading's (``title``) or its deputy's (a reading
+    that finds the "PHÓ" the first one lost under the seal is better; one that loses "PHÓ" or "KT." under it,
+    "GIÁM ĐỐC" for "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", is not). Any title where the first reading had none."""
+    return title is None or second == title or fold(str(second)) == "pho " + fold(title)
 
 
 # the prefix words an earlier reading's title line must read as they stand, this surely (Tesseract's 0..100),
@@ -270,12 +276,18 @@ def _title_found(page: RecognizedPage, words: list[Word]) -> bool:
     return bool(read_signer(page_lines(probe)).value("signer_title"))
 
 
-def _name_line_found(page: RecognizedPage, words: list[Word]) -> bool:
+def _name_line_found(page: RecognizedPage, words: list[Word], title: str | None = None) -> bool:
     """The new words give, under the signer's title, the name's line with its first words garbled (the seal's
     rim over the family name: "IÍ|yW I Đức Long" on a blurred photo, where the first reading had no line
-    under the title at all): ``name_pass`` reads that line again on its own."""
+    under the title at all): ``name_pass`` reads that line again on its own. Under the first reading's
+    ``title`` or its deputy's, as ``_signer_found``: the block's words are replaced from the title's row on,
+    and a reading that lost "KT." and "PHÓ" under the seal ("GIÁM ĐỐC" over "Mánh Đạt") would give a sure
+    wrong title."""
     probe = replace(page, words=tuple(words), text="")
-    return doubtful_name_line(page_lines(probe)) is not None
+    lines = page_lines(probe)
+    if doubtful_name_line(lines) is None:
+        return False
+    return _title_kept(title, read_signer(lines).value("signer_title"))
 
 
 @regions.on_read_pages
@@ -322,7 +334,7 @@ def second_pass(
             break
         if first_title is None and not titled and _title_found(page, new):
             titled = new  # the block's title, its name still doubtful: the name pass may read it
-        if not first_named and not named and _name_line_found(page, new):
+        if not first_named and not named and _name_line_found(page, new, first_title):
             named = new
     if best and titled:
         best = with_prefixed_title(page, best, titled)
@@ -964,7 +976,7 @@ def name_pass(
     when most readings that give one agree on it (at least two), led by a family name (a garbled one
     repaired only when it is clearly one: "lgứýên" → "Nguyễn") and ending in the given names the first
     reading had; its confidence stays low (review). Otherwise the page is returned as it was."""
-    line = doubtful_name_line(regions.lines_of(page)) or glued_name_line(regions.lines_of(page))
+    line = doubtful_name_line(regions.lines_of(page), unled=True) or glued_name_line(regions.lines_of(page))
     if line is None:
         return page
     # the words the seal left clear; with none read surely, the line's last word as read, a doubted anchor

@@ -1455,10 +1455,14 @@ def _probed(lines: Sequence[Line]) -> tuple[list[Line], int, ExtractedField | No
     return right, title_i, probe.freeze().get("signer_name")
 
 
-def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
+def doubtful_name_line(lines: Sequence[Line], unled: bool = False) -> Line | None:
     """The line under the signer's title that looks like the name with its first words garbled (a seal's rim
     over the family name: "mg $en Hòa Bình"), when no name was read: its last word a capitalised Vietnamese
-    syllable, two to six words. None when the name was read or no such line exists."""
+    syllable, two to six words. When a name was read: the line of a short one (``short_name_line``) or, the
+    name taken in doubt, that of its guessed family name (``guessed_lead_line``) and, with ``unled``, that of
+    a two-word name led by no family name (``unled_name_line``: only ``signature.name_pass`` asks, which
+    reads that line alone again; a second reading of the whole block giving such a name is no better than
+    the first, REVIEW of surname47 HIGH). None when the name was read surely or no such line exists."""
     probed = _probed(lines)
     if probed is None:
         return None
@@ -1468,7 +1472,8 @@ def doubtful_name_line(lines: Sequence[Line]) -> Line | None:
         below = _below(right, title_i)
         short = short_name_line(below, found.split())
         if short is None and got is not None and got.confidence <= GUESSED_NAME_CONF:
-            return guessed_lead_line(below, found.split())
+            lead = guessed_lead_line(below, found.split())
+            return lead if lead is not None or not unled else unled_name_line(below, found.split())
         return short
     for ln in reversed(_below(right, title_i)):
         if title_of(ln):
@@ -1515,6 +1520,23 @@ def guessed_lead_line(below: Sequence[Line], name: list[str]) -> Line | None:
         texts = [w.text.strip(".,;:|!'\"()[]") for w in ln.words]
         if len(texts) > len(given) and [fold(t) for t in texts[len(texts) - len(given) :]] == given:
             return ln if fold(texts[-len(given) - 1]) != fold(name[0]) else None
+    return None
+
+
+def unled_name_line(below: Sequence[Line], name: list[str]) -> Line | None:
+    """The name line of a two-word name taken in doubt whose first word is no family name by its letters
+    ("Mánh Đạt" (87, 94), seed 529 alt 005: the grey seal's ring over "Lã" of "Lã Mạnh Đạt", read as a speck
+    on a line of its own): a Vietnamese name is led by its family name, so a two-word name without one may
+    have lost it under the seal, its middle and given names left (``name_pass`` reads the line again with the
+    seal taken out, and takes a name only as its readings agree on one led by a family name). The line that
+    reads those two words and no more; None otherwise."""
+    if len(name) != 2 or fold(name[0]) in F_SURNAMES:
+        return None
+    want = [fold(n) for n in name]
+    for ln in reversed(below):
+        texts = [t for t in (w.text.strip(_NAME_PUNCT) for w in ln.words) if t]
+        if [fold(t) for t in texts] == want:
+            return ln
     return None
 
 
@@ -1573,6 +1595,8 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
             return False
         if nfc(t).casefold() in _LEAD_WORDS:
             return False  # "Tỉnh Sở" (75, 75): the seal's ring, a rank or a signing word, no name's
+        if k == 0 and nfc(t).casefold() in _NO_FAMILY_WORDS:
+            return False  # "Bà Nguyễn Văn An": an honorific or a list's word, no family name
         if c < SURE_WORD_CONF and not _name_word(t):
             # "No" (75) before "Cao Thu Hạnh": the seal's ring read as a syllable no name has, unsurely
             return False
@@ -1590,21 +1614,39 @@ def _leads_unlisted(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], sta
         return False
     t, c = toks[start]
     listed = family_name(t)
-    if listed is None or listed[1] or c < SURE_WORD_CONF or not (is_syllable(t) and _diacritics(t)):
+    voted = row_voted(toks)
+    if (
+        listed is None
+        or listed[1]
+        or (c < SURE_WORD_CONF and not voted)
+        or not (is_syllable(t) and _diacritics(t))
+    ):
         return False
     for k in range(start):
         w, wc = toks[k]
         gap = boxes[k + 1].x0 - boxes[k].x1
         height = max(1.0, boxes[k].y1 - boxes[k].y0, boxes[k + 1].y1 - boxes[k + 1].y0)
         capitalised = w.isalpha() and len(w) >= 2 and w[:1].isupper() and w[1:].islower()
-        if not capitalised or wc < NAME_WORD_CONF or not is_syllable(w) or _marks(w) > 1:
+        if not capitalised or (wc < NAME_WORD_CONF and not voted) or not is_syllable(w) or _marks(w) > 1:
             return False
         if nfc(w).casefold() in _LEAD_WORDS or not -0.2 * height <= gap <= height:
             return False
+        if k == 0 and nfc(w).casefold() in _NO_FAMILY_WORDS:
+            return False  # "Bà Đăng Hùng Toan": an honorific or a list's word, no family name
     return True
 
 
 HEAD_FAMILY_LETTERS = 3  # a garbled family name's first letters (marks aside) that may tell it: "Vừo"
+
+
+def row_voted(toks: Sequence[tuple[str, float]]) -> bool:
+    """A name line of three words or more that a second pass's vote put in (``signature.row_pass``,
+    ``signature.name_pass``): each word at ``VOTED_CONF``, given alike by two readings or more of the name's
+    row. Its words' confidence is the vote's mark, not one reading's doubt: a capitalised syllable the vote
+    gave before a family name more often a middle one ("Tào Văn Toan", corp+wide seed 831 corp 006: read
+    "Văn Toan") is the name's own first word as much as one read once at ``NAME_WORD_CONF`` (the name stays
+    in doubt: ``own_family``'s and ``_leads_unlisted``'s callers doubt a family name so found)."""
+    return len(toks) >= 3 and all(c == VOTED_CONF for _, c in toks)
 
 
 def _middle_more(word: str) -> bool:
@@ -1631,13 +1673,15 @@ def own_family(
         return None
     if nfc(t).casefold() in _LEAD_WORDS and not _titled_family(toks):
         return None
+    if nfc(t).casefold() in _NO_FAMILY_WORDS:
+        return None  # "Bà Văn Toan", "Nơi Văn Toan": an honorific or a list's word, no family name
     if len(boxes) == len(toks):
         gap = boxes[1].x0 - boxes[0].x1
         height = max(1.0, boxes[0].y1 - boxes[0].y0, boxes[1].y1 - boxes[1].y0)
         if not -0.2 * height <= gap <= height:
             return None
     if is_syllable(t):
-        ok = len(t) >= 2 and c >= NAME_WORD_CONF and _marks(t) <= 1
+        ok = len(t) >= 2 and (c >= NAME_WORD_CONF or row_voted(toks)) and _marks(t) <= 1
         return (t, c) if ok else None
     for n in range(len(t), HEAD_FAMILY_LETTERS - 1, -1):
         head = fold(t[:n])
@@ -1771,6 +1815,12 @@ _RANK_WORDS = frozenset(
     for w in words
 )
 _LEAD_WORDS = TITLES | {nfc(w).casefold() for t in TITLE_WORDS for w in t.split()} | _RANK_WORDS
+# words that lead no name as its family name though capitalised syllables, before a middle name ("Bà Văn
+# Toan", a vote's row) or a family name: a person's honorific ("Ông", "Bà": a letter's, never a signature's),
+# the female middle name "Thị", the words of the list beside the block ("Nơi nhận", "Như trên") and of a
+# place ("Thành phố", a seal's ring). "Ông" a family name too is taken where it leads as the listed one
+# (``family_name``), not as a word before one
+_NO_FAMILY_WORDS = frozenset(nfc(w).casefold() for w in ("Ông", "Bà", "Thị", "Nơi", "Nhận", "Trên", "Phố"))
 # the words of an office's title alone (not a rank's, a signing line's or a seal's ring's): capitalised and
 # read surely on a name's line, one may be a family name no list has (``_titled_family``)
 _TITLE_ONLY_WORDS = frozenset(nfc(w).casefold() for t in TITLE_WORDS for w in t.split()) - _RANK_WORDS
@@ -2271,13 +2321,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             # listed one ("Mai"); kept as read, in doubt (the whole row at ``VOTED_CONF``: a second pass's)
             # Three words at least: a two-word row's vote tells no name by itself ("Mà Hùng": any word the
             # seal left before a given name; REVIEW-42f)
-            voted = (
-                sur is None
-                and len(words) >= 3
-                and all(c == VOTED_CONF for _, c in toks)
-                and words[0].isalpha()
-                and is_syllable(words[0])
-            )
+            voted = sur is None and row_voted(toks) and words[0].isalpha() and is_syllable(words[0])
             if voted:
                 guessed = True
             if not own and sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
