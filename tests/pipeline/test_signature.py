@@ -2833,3 +2833,36 @@ def test_a_block_read_again_with_the_name_s_line_keeps_the_first_reading_s_title
     assert (out is not first) == taken
     found = extract([out]).fields["signer_title"]
     assert found.value == "Phó Giám đốc"
+
+
+def test_a_sharp_scan_s_rows_of_pen_specks_take_none_of_the_name_row_s_tries() -> None:
+    # seed 833 corp 008 (a sharp low-light photo, the seal's ring by "Đỗ Tất Điềm"): the print's ink level cut
+    # the pen's thin strokes under the title into specks that made two rows over the name's; both tries went
+    # to them and the name's row was never read. A row of print holds letter-tall pieces; specks do not
+    img = np.full((200, 500), 255, np.uint8)
+    for x in range(60, 420, 24):
+        img[40:44, x : x + 6] = 0  # a pen stroke's specks, 4 px high, along a row
+    cv2.putText(img, "Do Tat Diem", (120, 150), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    letter = 22.0
+    assert not signature.lettered(img, (40, 44, 60, 420, 128.0), letter)
+    assert signature.lettered(img, (128, 152, 120, 320, 128.0), letter)
+    # a stroke running on above and below the row is the pen's too, however tall within it
+    pen = np.full((200, 500), 255, np.uint8)
+    for x in range(60, 420, 40):
+        pen[10:90, x : x + 3] = 0
+    assert not signature.lettered(pen, (40, 60, 60, 420, 128.0), letter)
+
+
+def test_a_row_s_voted_given_name_keeps_the_bar_of_its_d_read_in_every_reading() -> None:
+    # seed 833 corp 008: every reading of the name's row gave "Điềm"; its letters, marks aside, are listed
+    # only as "Diễm", without the bar: a "Đ"'s bar is a letter, no mark a blur made. The word stays as voted
+    texts = ["Đỗ Tất Điềm", "Đỗ Tất Điềm", "Đỗ Tất Điềm", "Đỗ yất Điềm"]
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert signature.vote_name(got) == ["Đỗ", "Tất", "Điềm"]
+    # a "D" read where a listed form has it is still made that form by its marks ("Dùng": "Dũng")
+    texts = ["Cao Văn Dùng", "Cao Văn Dùng", "Cao Văn Dùng"]
+    assert signature.vote_name([signature._row_words(_row_tokens(t)) for t in texts]) == [
+        "Cao",
+        "Văn",
+        "Dũng",
+    ]

@@ -45,6 +45,7 @@ from digitize.pipeline.fields.signer import (
     rare_family,
     read_signer,
     ring_remnant,
+    same_bar,
     small_family,
     surname_by_end,
     surname_by_head,
@@ -1529,6 +1530,10 @@ ROW_VOTES = 2  # readings that must give a name's word for it to be taken
 ROW_CONF = VOTED_CONF * 100
 ROW_CENTRED = 0.15  # (of the page's width) a name's row's centre lies this near its title's centre
 SHARP_ROW_TRIES = 2  # rows under a sharp scan's title read, top down, for the name its block lost
+# a row of print holds this many pieces of ink at least ``ROW_LETTER_TALL`` letters tall (its letters); the
+# pieces of a pen's thin strokes that pass ``print_rows``' size test are specks a few pixels high
+ROW_LETTERS = 3
+ROW_LETTER_TALL = 0.5
 ROW_SURE = 0.6  # (0..1) a first reading's name this sure is not read again
 _NAME_MARKS = ".,;:|!'\"()[]`~_-“”‘’"
 # ... and the low and angle quotes, the inverted marks a shaken row's specks read as ("„La Xưân Hậu", "¿ Mạc")
@@ -1576,6 +1581,23 @@ def print_rows(grey: np.ndarray, letter: float) -> list[tuple[int, int, int, int
         if cols.size and cols[-1] - cols[0] >= ROW_MIN_WIDTH * letter:
             out.append((top, bottom, int(cols[0]), int(cols[-1]), level))
     return out
+
+
+def lettered(grey: np.ndarray, row: tuple[int, int, int, int, float], letter: float) -> bool:
+    """The row of ``print_rows`` (top, bottom, left, right, ink level) holds letters: ``ROW_LETTERS`` pieces
+    ink darker than the level, each at least ``ROW_LETTER_TALL`` letters tall, no taller than ``ROW_TALL``
+    and within the row (half a letter of room). A pen's thin strokes read at the print's level break into
+    specks a few pixels high (0.1-0.3 letters), or run on above and below the row; a row of print has such
+    specks only beside its letters (its marks, its "i"'s dots)."""
+    top, bottom, left, right, level = row
+    pad = int(letter)
+    y0 = max(0, top - pad)
+    dark = (grey[y0 : bottom + pad, left : right + 1] < level).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    ys, hs = stats[1:n, cv2.CC_STAT_TOP] + y0, stats[1:n, cv2.CC_STAT_HEIGHT]
+    inside = (ys >= top - 0.5 * letter) & (ys + hs <= bottom + 0.5 * letter)
+    tall = (hs >= ROW_LETTER_TALL * letter) & (hs <= ROW_TALL * letter)
+    return int(np.count_nonzero(inside & tall)) >= ROW_LETTERS
 
 
 def _ink_runs(on: np.ndarray, letter: float) -> list[tuple[int, int]]:
@@ -1825,7 +1847,12 @@ def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Count
         fits = size >= 3 and top not in NAME_SYLLABLES and top.isalpha() and is_syllable(top)
         return top if agreed and fits else None
     if key in F_SYLLABLES:
-        forms = F_SYLLABLES[key]
+        # the listed forms with the surest word's "Đ" or "D": the bar of a "Đ" is a letter's, no mark a blur
+        # made or lost ("Điềm" read in every reading is no "Diễm", seed 833 corp 008); with none, the word as
+        # read, a Vietnamese syllable
+        forms = [f for f in F_SYLLABLES[key] if same_bar(f, top)]
+        if not forms:
+            return top if top.isalpha() and is_syllable(top) else None
         middle = place < size - 1
         if middle and any(f in MIDDLE_NAMES for f in forms):
             return name_form(forms, top, middle=True)  # "Vấn": the common middle name "Văn"
@@ -2334,7 +2361,13 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         # a blurred page's name is its block's lowest row (the signature's strokes run into the rows above);
         # a sharp scan's is the first under its title that reads as a name: a row lower down is another
         # block's (a second signer's name, a list's line), not the one the title's block lost
-        tries = [rows[-1]] if prepared.blurred else rows[:SHARP_ROW_TRIES]
+        # (of a sharp scan's rows, only those of letters: the pen's strokes under the title, split into
+        # specks by the print's ink level, made two rows that took both tries, seed 833 corp 008)
+        tries = (
+            [rows[-1]]
+            if prepared.blurred
+            else [r for r in rows if lettered(region, r, letter)][:SHARP_ROW_TRIES]
+        )
         for row in tries:
             readings, name_box = _read_row(region, row, letter, lang=lang, timeout=timeout, centre=centre)
             rows_read = [_row_words(r) for r in readings]

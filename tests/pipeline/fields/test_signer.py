@@ -2118,3 +2118,16 @@ def test_an_honorific_read_surely_before_a_name_is_not_its_first_word(read: str,
     # "Bà" (90) before "Nguyễn Văn An" was kept as the name's first word ("Bà Nguyễn Văn An", in doubt)
     value, conf = _signer_of(read, [90.0] * len(read.split()))
     assert value == want and conf < 0.6
+
+
+def test_a_row_s_voted_given_name_whose_d_bar_no_listed_form_has_is_kept_as_voted_in_doubt() -> None:
+    # seed 833 corp 008: the row's readings voted "Đỗ Tất Điềm"; "Điềm" has the letters of the listed "Diễm"
+    # alone, without the "Đ"'s bar (a letter, no mark): kept as voted, not made "Diễm", and reviewed
+    from digitize.pipeline.fields.names import VOTED_CONF
+    from digitize.pipeline.fields.signer import fix_syllable
+
+    assert fix_syllable("Điềm", VOTED_CONF) == "Điềm"
+    f = extract([page(_signed_as("Đỗ Tất Điềm", [VOTED_CONF * 100] * 3))]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Đỗ Tất Điềm", True)
+    # read once, unsurely: the listed form, as before
+    assert fix_syllable("Điềm", 0.4) == "Diễm"

@@ -478,6 +478,11 @@ def marks_unlisted(word: str, conf: float) -> bool:
     return word not in NAME_SYLLABLES and fold(word) in F_SYLLABLES and conf < MARKS_READ_CONF
 
 
+def same_bar(form: str, token: str) -> bool:
+    """``form`` opens with the letter ``token`` does as to the bar of a "Đ": both with one, or neither."""
+    return (form[:1] in "Đđ") == (token[:1] in "Đđ")
+
+
 def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
     """The nearest common name syllable for a doubtful token (``conf`` 0..1 of its OCR word); ``middle``: the
     token stands between the family name and the last given name (``name_form``)."""
@@ -503,6 +508,14 @@ def fix_syllable(token: str, conf: float = 0.0, *, middle: bool = False) -> str:
         # letters has one: the vote chose it among the words read (``signature.vote_name``: three "Lẫm",
         # three "Lắm" are no "Lâm", wide seed 603 dev 006), kept; the caller doubts it (``marks_unlisted``).
         # A form with a mark where it read one is the name ("Dùng": "Dũng", below)
+        return token
+    if (
+        conf == VOTED_CONF
+        and is_syllable(token)
+        and not any(same_bar(f, token) for f in F_SYLLABLES.get(key, [token]))
+    ):
+        # a syllable the row's readings voted whose "Đ" or "D" no listed form with its letters has ("Điềm":
+        # "Diễm" only, seed 833 corp 008): a "Đ"'s bar is a letter's, no mark the blur made; kept as voted
         return token
     if key in F_SYLLABLES:  # the right letters, an unusual tone mark: "Hiểu" → "Hiếu"
         return _nearer_name(token, F_SYLLABLES[key]) or name_form(F_SYLLABLES[key], token, middle=middle)
