@@ -96,3 +96,26 @@ def test_prepare_sign_complete(
     assert report.document.timestamps == (1 if level == "B-LTA" else 0)
     if level in ("B-LT", "B-LTA"):
         assert b"/DSS" in signed
+
+
+def test_a_raw_ec_value_that_begins_like_a_der_sequence_still_verifies(pki: TestPKI) -> None:
+    """PKCS#11 CKM_ECDSA gives r || s; when r's first byte is 0x30 (1 signature in 256) it looks like the DER
+    SEQUENCE tag. It must still be read as r || s (CI once refused a token's good signature this way)."""
+    import os
+
+    cert, _ = _chain(pki, "officer_ec")
+    key_pem = pki.identity("officer_ec").key
+    for _ in range(5000):
+        digest = os.urandom(32)
+        value = holder_sign(key_pem, digest, SignatureAlgorithm.ECDSA, raw_ec=True)
+        if value[0] == 0x30:
+            break
+    else:
+        pytest.fail("no r beginning with 0x30 in 5000 signatures")
+    der = check_signature_value(cert, SignatureAlgorithm.ECDSA, digest, value)
+    r, s = utils.decode_dss_signature(der)
+    assert r.to_bytes(32, "big") + s.to_bytes(32, "big") == value
+    # the DER form of the same signature is accepted as it is, and a tampered raw value is still refused
+    assert check_signature_value(cert, SignatureAlgorithm.ECDSA, digest, der) == der
+    with pytest.raises(SignatureInvalid):
+        check_signature_value(cert, SignatureAlgorithm.ECDSA, digest, value[:-1] + bytes([value[-1] ^ 1]))

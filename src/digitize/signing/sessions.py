@@ -231,10 +231,24 @@ def check_signature_value(
         if algorithm is SignatureAlgorithm.ECDSA:
             if not isinstance(public, ec.EllipticCurvePublicKey):
                 raise SignatureInvalid("Khóa không phải EC", "not an EC key")
-            if len(value) == 64 and value[0] != 0x30:
+            # A raw r||s of 64 bytes may begin with 0x30 like a DER SEQUENCE (1 in 256 signatures): each
+            # reading the bytes allow is tried, and the one that verifies is what the CMS will carry.
+            readings: list[bytes] = []
+            if len(value) == 64:
                 r, s = int.from_bytes(value[:32], "big"), int.from_bytes(value[32:], "big")
-                value = utils.encode_dss_signature(r, s)
-            public.verify(value, digest, ec.ECDSA(prehashed))
+                readings.append(utils.encode_dss_signature(r, s))
+            try:
+                if utils.encode_dss_signature(*utils.decode_dss_signature(value)) == value:
+                    readings.append(value)
+            except ValueError:
+                pass
+            for reading in readings:
+                try:
+                    public.verify(reading, digest, ec.ECDSA(prehashed))
+                except InvalidSignature:
+                    continue
+                return reading
+            raise InvalidSignature
         else:
             if not isinstance(public, rsa.RSAPublicKey):
                 raise SignatureInvalid("Khóa không phải RSA", "not an RSA key")
