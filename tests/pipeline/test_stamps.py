@@ -1768,3 +1768,61 @@ def test_a_corner_of_rules_on_a_page_with_no_stamp_is_no_stamp_s_box(tmp_path: P
     for k in ("subject", "type_name"):
         assert result.extraction.fields[k].value == plain.extraction.fields[k].value
         assert result.extraction.fields[k].confidence == plain.extraction.fields[k].confidence
+
+
+def test_a_word_the_block_read_split_over_itself_is_the_sure_word_read_first_there() -> None:
+    """The block reading read "động" as "độn" (96) and, on the row under it, "ng" (9) over its end: one
+    place read twice, the word cut short ("Kết quả hoạt độn" held at 0.96). The first reading's sure word
+    stands in their place; a sure second word, or a first reading of other letters, leaves the rows as
+    read."""
+    first = [Word(text="động", conf=96, box=Box(740, 300, 821, 330))]
+    don = Word(text="độn", conf=96, box=Box(740, 300, 801, 330))
+    ng = Word(text="ng", conf=9, box=Box(768, 310, 822, 340))
+    rows = {(1, 1, 1): [Word(text="hoạt", conf=96, box=Box(655, 300, 728, 330)), don], (1, 1, 2): [ng]}
+    out = stamps._rejoined(rows, first)
+    assert [[w.text for w in ws] for ws in out.values()] == [["hoạt", "động"], []]
+    assert out[(1, 1, 1)][1].conf == 96
+    kept = stamps._rejoined({(1, 1, 1): [don], (1, 1, 2): [replace(ng, conf=80)]}, first)
+    assert [w.text for ws in kept.values() for w in ws] == ["độn", "ng"]
+    other = [replace(first[0], text="đồng")]
+    assert [w.text for ws in stamps._rejoined(rows, other).values() for w in ws] == ["hoạt", "độn", "ng"]
+    unsure = [replace(first[0], conf=70)]
+    assert [w.text for ws in stamps._rejoined(rows, unsure).values() for w in ws] == ["hoạt", "độn", "ng"]
+
+
+def test_a_sure_number_in_the_box_of_the_word_before_it_is_a_word_of_its_own() -> None:
+    """ "thứ" boxed over "7," both read surely: two words of the line, no two readings of one place ("Về Kỳ
+    họp thứ Quốc hội khóa" lost its "7,"); read unsure, the number is another reading of the place."""
+    thu = Word(text="thứ", conf=97.3, box=Box(556, 100, 650, 130), line=1)
+    seven = Word(text="7,", conf=96.8, box=Box(624, 100, 658, 130), line=1)
+    assert stamps._one_a_place([thu, seven]) == [thu, seven]
+    assert stamps._one_a_place([thu, replace(seven, conf=70)]) == [thu]
+    assert stamps._one_a_place([thu, replace(seven, text="thư,")]) == [thu]
+
+
+def test_a_longer_word_under_the_box_is_weighed_with_the_band_s_neighbour_where_the_first_read_junk() -> None:
+    """ "quy" read in the band over the first reading's "uy" (the box's side through its "q"), the first
+    reading's next word "Hịnh" (no word: the side through its "đ"), the band's "định": "quy định" weighed,
+    not "quy Hịnh" (never seen either way); without the band's neighbour the first reading's word stands."""
+    line = [_word("đ$ệt", 0, 426, 518), _word("uy", 82, 532, 585), _word("Hịnh", 92, 604, 681)]
+    band = [_word("Viếc", 56, 426, 502), _word("quy", 90, 517, 581), _word("định", 72, 598, 680)]
+    assert stamps._cut_short(band[1], [line[1]], line, band) is line[1]
+    assert stamps._cut_short(band[1], [line[1]], line) is None
+    # the band's neighbour read as no word the corpus knows either: no help
+    junk = [*band[:2], _word("đỉnb", 72, 598, 680)]
+    assert stamps._cut_short(band[1], [line[1]], line, junk) is None
+
+
+def test_a_word_whose_first_letter_the_box_s_side_changed_is_the_band_s_in_doubt() -> None:
+    """ "Hịnh" (92) beside the box, the band's "định" (72): the side through its "đ" made it another letter.
+    The band's word the corpus knows, shown beside the line's "quy": taken, in doubt; a word the corpus
+    knows read first stands, as does one whose letters past the side differ."""
+    cols = (154.0, 629.0)
+    line = [_word("quy", 50, 517, 581), _word("Hịnh", 92, 604, 681), _word("về", 97, 692, 735)]
+    band = [_word("quy", 90, 517, 581), _word("định", 72, 598, 680), _word("về", 97, 692, 736)]
+    lost = stamps._side_lost(line, band, cols, lambda w: (w.box.x0 + w.box.x1) / 2 <= cols[1])
+    assert [(w.text, w.conf) for w in lost.values()] == [("định", stamps.DISPUTED_CONF)]
+    known = [line[0], _word("bình", 92, 604, 681), line[2]]
+    assert not stamps._side_lost(known, band, cols, lambda w: (w.box.x0 + w.box.x1) / 2 <= cols[1])
+    far = [_word("quy", 90, 517, 581), _word("địch", 72, 598, 680), _word("về", 97, 692, 736)]
+    assert not stamps._side_lost(line, far, cols, lambda w: (w.box.x0 + w.box.x1) / 2 <= cols[1])

@@ -354,6 +354,8 @@ def second_pass(
             continue  # the reading without the stamp is no better (as many sure words, as much junk)
         # a sure word of the first reading read again glued to the stamp's marks stands as first read
         rows = {k: [_unglued(w, old) for w in ws] for k, ws in rows.items()}
+        # ... as does one the block read split in two over each other ("độn" and "ng" for "động")
+        rows = _rejoined(rows, old)
         again = _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
         if by_box and not _subject_cleaner(_subject_of(again), _subject_of(page)):
             # the stamp's words are still there (only its box's sides were taken out): a reading of the
@@ -563,6 +565,60 @@ def _unglued(w: Word, old: list[Word]) -> Word:
         if w.text.endswith(o.text) and not w.text[-len(o.text) - 1].isalnum():
             return replace(w, text=o.text, conf=o.conf, box=o.box)
     return w
+
+
+def _rejoined(
+    rows: dict[tuple[int, int, int], list[Word]], old: list[Word]
+) -> dict[tuple[int, int, int], list[Word]]:
+    """The rows read again (``rows``) with a sure word of the first reading (``old``, ``PRINT_SURE``) read
+    split in two over each other: a syllable of its first (or last) letters, and the rest read unsure (below
+    ``SURE_READ``) as a word of its own, on its row or the next (its lower letters' row), whose box runs into
+    that syllable's and on to the first word's end ("độn" at 96 on its row and "ng" at 9 on the row under it
+    over "động" read at 96 first: "Kết quả hoạt độn" held at 0.96, seed 847 corp 002). Tesseract read one
+    place twice, the word cut short in one: the first reading's word stands in the syllable's place, the
+    rest goes. Rows with no such pair are as read."""
+    words = [w for ws in rows.values() for w in ws]
+    swap: dict[int, Word] = {}
+    gone: set[int] = set()
+    for w in words:
+        mine = (_letters(w.text) or "").lower()
+        if not mine or not _clean(w) or id(w) in gone:
+            continue
+        for j in words:
+            rest = (_letters(j.text) or "").lower()
+            if j is w or not rest or j.conf >= SURE_READ or id(j) in gone or id(j) in swap:
+                continue
+            if min(w.box.y1, j.box.y1) <= max(w.box.y0, j.box.y0):
+                continue  # rows apart: no piece of the same word
+            inner = min(w.box.x1, j.box.x1) - max(w.box.x0, j.box.x0)
+            if inner <= 0 or (j.box.x0 <= w.box.x0 and j.box.x1 >= w.box.x1):
+                continue  # side by side, or ``j`` over the whole word: no piece of it
+            right = j.box.x1 > w.box.x1
+            head, tail = (mine, rest) if right else (rest, mine)
+            lo, hi = min(w.box.x0, j.box.x0), max(w.box.x1, j.box.x1)
+            pad = 0.25 * (w.box.y1 - w.box.y0)
+            o = next(
+                (
+                    o
+                    for o in old
+                    if o.conf >= PRINT_SURE
+                    and is_syllable(theirs := (_letters(o.text) or "").lower())
+                    and len(theirs) > len(mine)
+                    and theirs.startswith(head)
+                    and theirs.endswith(tail)
+                    and o.box.x0 <= lo + pad
+                    and o.box.x1 >= hi - pad
+                    and _overlap(w, o)
+                ),
+                None,
+            )
+            if o is not None:
+                swap[id(w)] = replace(w, text=o.text, conf=o.conf, box=o.box)
+                gone.add(id(j))
+                break
+    if not swap:
+        return rows
+    return {k: [swap.get(id(w), w) for w in ws if id(w) not in gone] for k, ws in rows.items()}
 
 
 # share of a word's ink the stamp's removal took for its reading to be no sure one, and the confidence it is
@@ -1635,7 +1691,7 @@ def _merged(
             # a word of print between the line's words the first reading lost ("íy" for "ty", the box's side
             # through its "t"): no word is dropped unseen, it stands in doubt
             taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
-        elif (cut := _cut_short(w, [old[i] for i in under], old)) is not None:
+        elif (cut := _cut_short(w, [old[i] for i in under], old, read)) is not None:
             # "đề" over the first reading's sure "ề": the box's side took its first letter there
             if w.conf >= SURE_READ:
                 taken.append(replace(w, conf=min(w.conf, cut.conf, THROUGH_CONF)))
@@ -1790,19 +1846,30 @@ def _shown_short(old: list[Word], read: list[Word], in_stamp: Callable[[Word], b
     shows cut short (``_cut_short``)."""
     out = set()
     for r in read:
-        if in_stamp(r) and (o := _cut_short(r, [o for o in old if _overlap(r, o)], old)) is not None:
+        if in_stamp(r) and (o := _cut_short(r, [o for o in old if _overlap(r, o)], old, read)) is not None:
             out.add(id(o))
     return out
 
 
-def _longer_fits(short: Word, long: Word, line: Sequence[Word]) -> bool:
+def _longer_fits(short: Word, long: Word, line: Sequence[Word], band: Sequence[Word] = ()) -> bool:
     """The corpus shows the band's ``long`` word beside the line's words either side of ``short`` (the first
-    reading's) more often than ``short``: "thông dịp", "dịp Tết" over "thông dị", "dị Tết"."""
+    reading's) more often than ``short``: "thông dịp", "dịp Tết" over "thông dị", "dị Tết". A neighbour
+    the first reading read as no word the corpus knows (the box's side through it too) is the band's word
+    next to ``long`` (``band``) where that is one it knows: "quy" over "uy", its neighbour read "Hịnh" first
+    and "định" in the band ("quy định", never "uy định"; "Về việc ủy Hình …", seed 847 corp 010)."""
     others = sorted((x for x in line if x is not short), key=lambda x: x.box.x0)
     left = [x for x in others if x.box.x1 <= short.box.x0 + 1]
     right = [x for x in others if x.box.x0 >= short.box.x1 - 1]
     a = left[-1].text if left else ""
     b = right[0].text if right else ""
+    mates = sorted((x for x in band if x is not long), key=lambda x: x.box.x0)
+    reach = 2 * _height(long)  # (the band's neighbour stands where the first reading's did)
+    if a and not correct.common(_letters(a) or a):
+        near = [x for x in mates if short.box.x0 - reach < x.box.x1 <= long.box.x0 + 1]
+        a = near[-1].text if near and _known(near[-1]) else a
+    if b and not correct.common(_letters(b) or b):
+        near = [x for x in mates if long.box.x1 - 1 <= x.box.x0 < short.box.x1 + reach]
+        b = near[0].text if near and _known(near[0]) else b
 
     def seen(word: str) -> int:
         return (correct.pair_count(a, word) if a else 0) + (correct.pair_count(word, b) if b else 0)
@@ -1814,7 +1881,19 @@ def _longer_fits(short: Word, long: Word, line: Sequence[Word]) -> bool:
     )
 
 
-def _cut_short(w: Word, under: list[Word], line: Sequence[Word] = ()) -> Word | None:
+def _known(w: Word) -> bool:
+    """A word read as a syllable (``_clean``) the corpus knows (``correct.common``)."""
+    return _clean(w) and correct.common(_letters(w.text) or "")
+
+
+def _height(w: Word) -> float:
+    """A word's box's height (at least 1)."""
+    return max(1.0, w.box.y1 - w.box.y0)
+
+
+def _cut_short(
+    w: Word, under: list[Word], line: Sequence[Word] = (), band: Sequence[Word] = ()
+) -> Word | None:
     """The one word of the first reading under the band's word ``w`` (a syllable, ``_clean``) whose letters
     are ``w``'s with its first or last letters lost where ``w`` reaches past it: the stamp's stroke over them
     ("ề" at 93 for "đề", the box's side through its "đ": a subject of "về tiếc ề nghị …" left unread, seed
@@ -1822,7 +1901,7 @@ def _cut_short(w: Word, under: list[Word], line: Sequence[Word] = ()) -> Word | 
     if len(under) != 1 or not _clean(w) or _stamp_own(w.text):
         return None
     o = under[0]
-    if correct.common(o.text) and not _longer_fits(o, w, line):
+    if correct.common(o.text) and not _longer_fits(o, w, line, band):
         # a word of its own ("và") the corpus shows beside its neighbours as often as the band's longer one:
         # "vài" may be the box's side read as a letter (REVIEW-34 H1); "dị" of "giao thông dị Tết" is not
         return None
@@ -1930,17 +2009,23 @@ def _side_lost(
             continue
         o = under[0]
         mine = _letters(o.text) or ""
-        if not mine or mine not in o.text or len(theirs) != len(mine) + 1:
+        if not mine or mine not in o.text:
             continue
-        start = cols[0] <= r.box.x0 <= cols[1] and r.box.x0 < o.box.x0 and theirs[1:] == mine
-        end = cols[0] <= r.box.x1 <= cols[1] and r.box.x1 > o.box.x1 and theirs[:-1] == mine
-        if start == end:
-            continue  # neither (or a word of one letter repeated: no side told)
         left = [x.text for x in others if x is not o and x.box.x1 <= o.box.x0 + 1]
         right = [x.text for x in others if x is not o and x.box.x0 >= o.box.x1 - 1]
 
         def seen(word: str, a: str = left[-1] if left else "", b: str = right[0] if right else "") -> int:
             return (correct.pair_count(a, word) if a else 0) + (correct.pair_count(word, b) if b else 0)
+
+        if len(theirs) == len(mine) and (swapped := _side_swapped(o, r, mine, theirs, cols, seen)):
+            out[id(o)] = swapped
+            continue
+        if len(theirs) != len(mine) + 1:
+            continue
+        start = cols[0] <= r.box.x0 <= cols[1] and r.box.x0 < o.box.x0 and theirs[1:] == mine
+        end = cols[0] <= r.box.x1 <= cols[1] and r.box.x1 > o.box.x1 and theirs[:-1] == mine
+        if start == end:
+            continue  # neither (or a word of one letter repeated: no side told)
 
         upper = mine.isupper() or (theirs[0] if start else theirs[-1]).isupper()
         letters = [x.upper() if upper else x for x in _SIDE_LETTERS]
@@ -1954,6 +2039,24 @@ def _side_lost(
         elif not correct.common(mine):
             out[id(o)] = replace(o, conf=min(o.conf, DISPUTED_CONF))
     return out
+
+
+def _side_swapped(
+    o: Word, r: Word, mine: str, theirs: str, cols: tuple[float, float], seen: Callable[[str], int]
+) -> Word | None:
+    """The first reading's word ``o`` beside the stamp's box (``mine``: its letters) read by the band (``r``,
+    ``theirs``) with its first letter (where the box's side crosses its start, within ``cols``) or its last
+    (its end) another, the rest alike: the side's stroke run into that letter made it another ("Hịnh" at 92
+    for "định", the side through its "đ": "Về việc quy Hình …", seed 847 corp 010). Taken as the band read
+    it, in doubt (``DISPUTED_CONF``), where the corpus knows the band's word and not the first's, and shows
+    it beside the line's words (``seen``) more often; None otherwise."""
+    if mine.lower() == theirs.lower() or correct.common(mine) or not correct.common(theirs):
+        return None
+    start = cols[0] <= r.box.x0 <= cols[1] and o.box.x0 <= cols[1] and mine[1:] == theirs[1:]
+    end = cols[0] <= r.box.x1 <= cols[1] and o.box.x1 >= cols[0] and mine[:-1] == theirs[:-1]
+    if start == end or seen(theirs) <= seen(mine):
+        return None
+    return replace(o, text=o.text.replace(mine, theirs, 1), conf=min(o.conf, r.conf, DISPUTED_CONF))
 
 
 SIDE_TOUCH = 1.0  # letters: a word read alone ending this near the box's left side, or past it, reaches it
@@ -2077,10 +2180,28 @@ def _one_a_place(words: list[Word]) -> list[Word]:
         o
         for o in words
         if not any(
-            p is not o and p.conf > o.conf and _overlap(o, p) and _dash(o) == _dash(p) and id(p) not in wide
+            p is not o
+            and p.conf > o.conf
+            and _overlap(o, p)
+            and _dash(o) == _dash(p)
+            and id(p) not in wide
+            and not _number_beside(o, p)
             for p in words
         )
     ]
+
+
+def _number_beside(o: Word, p: Word) -> bool:
+    """``o`` and ``p`` both read surely (``PRINT_SURE``), one a number (digits only, a mark at its ends at
+    most) and the other letters only: no two readings of one place but two words of the line, a box run
+    over the next ("thứ" at 97 boxed over "7," at 97: "Về Kỳ họp thứ Quốc hội khóa" for "thứ 7, Quốc
+    hội", seed 847 corp 008)."""
+
+    def kind(w: Word) -> str:
+        core = re.sub(r"[^\w]|_", "", w.text)
+        return "digits" if core.isdigit() else "letters" if core.isalpha() else ""
+
+    return min(o.conf, p.conf) >= PRINT_SURE and {kind(o), kind(p)} == {"digits", "letters"}
 
 
 def _spans_words(p: Word, words: list[Word]) -> bool:
