@@ -1826,3 +1826,27 @@ def test_a_word_whose_first_letter_the_box_s_side_changed_is_the_band_s_in_doubt
     assert not stamps._side_lost(known, band, cols, lambda w: (w.box.x0 + w.box.x1) / 2 <= cols[1])
     far = [_word("quy", 90, 517, 581), _word("địch", 72, 598, 680), _word("về", 97, 692, 736)]
     assert not stamps._side_lost(line, far, cols, lambda w: (w.box.x0 + w.box.x1) / 2 <= cols[1])
+
+
+def test_a_sure_word_the_block_read_as_marks_only_is_the_word_read_first_there() -> None:
+    """The block reading read "chế" (97 first) as "FP" at 36, the pen's stroke through it ("Về việc độ bồi
+    dưỡng …" for "Về chế độ …"): the first reading's word stands there. A syllable read over it, a mark
+    read surely, nothing read over it, or a first word read unsure, leave the rows as read."""
+    first = [Word(text="chế", conf=97, box=Box(1086, 300, 1182, 340))]
+    marks = Word(text="FP", conf=36, box=Box(1071, 310, 1188, 350))
+    do = Word(text="độ", conf=96, box=Box(1204, 300, 1273, 340))
+    rows = {(1, 1, 1): [Word(text="Vệ", conf=50, box=Box(974, 300, 1065, 340)), do], (1, 1, 2): [marks]}
+    out = stamps._sure_over_marks(rows, first)
+    assert [[(w.text, w.conf) for w in ws] for ws in out.values()] == [
+        [("Vệ", 50), ("độ", 96)],
+        [("chế", 97)],
+    ]
+
+    def texts(rs: dict[tuple[int, int, int], list[Word]], old: list[Word]) -> list[str]:
+        return [w.text for ws in stamps._sure_over_marks(rs, old).values() for w in ws]
+
+    assert texts({**rows, (1, 1, 2): [replace(marks, text="chê", conf=40)]}, first) == ["Vệ", "độ", "chê"]
+    assert texts({**rows, (1, 1, 2): [replace(marks, conf=70)]}, first) == ["Vệ", "độ", "FP"]
+    assert texts({(1, 1, 1): rows[(1, 1, 1)]}, first) == ["Vệ", "độ"]
+    assert texts(rows, [replace(first[0], conf=70)]) == ["Vệ", "độ", "FP"]
+    assert texts(rows, [replace(first[0], text="Số:")]) == ["Vệ", "độ", "FP"]  # the stamp's own label

@@ -356,6 +356,8 @@ def second_pass(
         rows = {k: [_unglued(w, old) for w in ws] for k, ws in rows.items()}
         # ... as does one the block read split in two over each other ("độn" and "ng" for "động")
         rows = _rejoined(rows, old)
+        # ... and one the block read as marks only (the pen's stroke over it: "FP" at 36 for "chế" at 97)
+        rows = _sure_over_marks(rows, old)
         again = _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
         if by_box and not _subject_cleaner(_subject_of(again), _subject_of(page)):
             # the stamp's words are still there (only its box's sides were taken out): a reading of the
@@ -616,6 +618,36 @@ def _rejoined(
                 swap[id(w)] = replace(w, text=o.text, conf=o.conf, box=o.box)
                 gone.add(id(j))
                 break
+    if not swap:
+        return rows
+    return {k: [swap.get(id(w), w) for w in ws if id(w) not in gone] for k, ws in rows.items()}
+
+
+def _sure_over_marks(
+    rows: dict[tuple[int, int, int], list[Word]], old: list[Word]
+) -> dict[tuple[int, int, int], list[Word]]:
+    """The rows read again (``rows``) with a word of the first reading (``old``) read surely
+    (``PRINT_SURE``) as a syllable of two letters or more (none of the stamp's own words) read again as marks
+    only: every word over it (``_overlap``, on its rows) no syllable, read unsure (below ``SURE_READ``), and
+    one at least ("FP" at 36 over "chế" at 97, the stamp's pen stroke through it: "Về việc độ bồi dưỡng …"
+    for "Về chế độ …", seed 845 corp 008). The first reading's word stands in their place, as first read.
+    A word the second reading read nothing over, or a syllable over, is as read again."""
+    words = [w for ws in rows.values() for w in ws]
+    swap: dict[int, Word] = {}
+    gone: set[int] = set()
+    for o in old:
+        mine = _letters(o.text) or ""
+        if o.conf < PRINT_SURE or len(mine) < 2 or not _clean(o) or _stamp_own(o.text):
+            continue
+        over = [
+            w
+            for w in words
+            if _overlap(w, o) and min(w.box.y1, o.box.y1) > max(w.box.y0, o.box.y0) and id(w) not in gone
+        ]
+        if not over or any(_clean(w) or w.conf >= SURE_READ or id(w) in swap for w in over):
+            continue
+        swap[id(over[0])] = replace(over[0], text=o.text, conf=o.conf, box=o.box)
+        gone.update(id(w) for w in over[1:])
     if not swap:
         return rows
     return {k: [swap.get(id(w), w) for w in ws if id(w) not in gone] for k, ws in rows.items()}
