@@ -1850,3 +1850,23 @@ def test_a_sure_word_the_block_read_as_marks_only_is_the_word_read_first_there()
     assert texts({(1, 1, 1): rows[(1, 1, 1)]}, first) == ["Vệ", "độ"]
     assert texts(rows, [replace(first[0], conf=70)]) == ["Vệ", "độ", "FP"]
     assert texts(rows, [replace(first[0], text="Số:")]) == ["Vệ", "độ", "FP"]  # the stamp's own label
+
+
+def test_a_sure_syllable_beside_the_box_over_the_pen_s_number_read_first_is_taken_in_doubt() -> None:
+    """Beside the box the first reading read "72/¡1/¡/BÄN" at 11 (the pen's number glued to "SẢN"), the
+    band "SẢN" at 74: the band's word, in doubt. A syllable read first there stands; a word the band read
+    unsure, or the stamp's own word, is not taken."""
+
+    def in_box(w: Word) -> bool:
+        return (w.box.x0 + w.box.x1) / 2 <= 469
+
+    old = [_word("72/¡1/¡/BÄN", 11, 365, 492), _word("XUẤT", 97, 500, 558)]
+    read = [_word("SẢN", 74, 450, 492), _word("XUAT", 92, 500, 557)]
+    out = stamps._merged(old, read, in_box)
+    assert [(w.text, w.conf) for w in out] == [("SẢN", stamps.BARE_CONF), ("XUẤT", 97)]
+    sure = [_word("SẢM", 55, 450, 492), old[1]]
+    assert [w.text for w in stamps._merged(sure, read, in_box)] == ["SẢM", "XUẤT"]
+    unsure = [replace(read[0], conf=45), read[1]]
+    assert "SẢN" not in [w.text for w in stamps._merged(old, unsure, in_box)]
+    own = [replace(read[0], text="Ngày"), read[1]]
+    assert "Ngày" not in [w.text for w in stamps._merged(old, own, in_box)]

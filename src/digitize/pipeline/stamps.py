@@ -1708,6 +1708,11 @@ def _merged(
             # outside the box the first reading stands, the band's only where it read nothing, within the line
             if not under and lo <= (w.box.x0 + w.box.x1) / 2 <= hi:
                 taken.append(w)
+            elif under and _sure([w]) and not _stamp_own(w.text) and all(_stamp_mark(old[i]) for i in under):
+                # a syllable read surely where the first reading read the pen's number glued to it, beside
+                # the box ("SẢN" at 74 over "72/¡1/¡/BÄN" at 11: "Giấy phép xuất rượu …", seed 845 corp
+                # 005): taken, in doubt (no other reading checked it)
+                taken.append(replace(w, conf=min(w.conf, BARE_CONF)))
         elif (same := _stray_marks_of(w, [old[i] for i in under])) is not None:
             # "chính," read first: the box's side was its comma; a real comma the box's removal took is not
             # told from it, so the word is no surer than the band read it (review 22 MED 2)
