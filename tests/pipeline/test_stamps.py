@@ -1870,3 +1870,11 @@ def test_a_sure_syllable_beside_the_box_over_the_pen_s_number_read_first_is_take
     assert "SẢN" not in [w.text for w in stamps._merged(old, unsure, in_box)]
     own = [replace(read[0], text="Ngày"), read[1]]
     assert "Ngày" not in [w.text for w in stamps._merged(old, own, in_box)]
+
+
+def test_a_syllable_s_letters_read_again_without_marks_over_a_sure_word_are_no_marks() -> None:
+    """ "quoc" (letters, their marks lost) read again over the first reading's "đuốc" at 89: print read in
+    part, not the stamp's marks; the rows stand as read again (the corrector weighs "quoc")."""
+    first = [Word(text="đuốc", conf=89, box=Box(1382, 449, 1461, 491))]
+    rows = {(1, 1, 1): [Word(text="quoc", conf=59.6, box=Box(1351, 445, 1460, 524))]}
+    assert [w.text for ws in stamps._sure_over_marks(rows, first).values() for w in ws] == ["quoc"]

@@ -623,6 +623,15 @@ def _rejoined(
     return {k: [swap.get(id(w), w) for w in ws if id(w) not in gone] for k, ws in rows.items()}
 
 
+def _unmarked(w: Word) -> bool:
+    """A word read as letters only (a mark at its ends at most) that are a syllable's with its tone and vowel
+    marks dropped ("quoc"): print read in part, no stamp's mark."""
+    from digitize.pipeline.syllable import skeleton
+
+    t = _letters(w.text) or ""
+    return len(t) > 1 and w.text.strip(".,;:") == t and skeleton(t.lower()) in correct.load().frequent
+
+
 def _sure_over_marks(
     rows: dict[tuple[int, int, int], list[Word]], old: list[Word]
 ) -> dict[tuple[int, int, int], list[Word]]:
@@ -631,7 +640,8 @@ def _sure_over_marks(
     only: every word over it (``_overlap``, on its rows) no syllable, read unsure (below ``SURE_READ``), and
     one at least ("FP" at 36 over "chế" at 97, the stamp's pen stroke through it: "Về việc độ bồi dưỡng …"
     for "Về chế độ …", seed 845 corp 008). The first reading's word stands in their place, as first read.
-    A word the second reading read nothing over, or a syllable over, is as read again."""
+    A word the second reading read nothing over, a syllable over, or a syllable's letters without its
+    marks (``_unmarked``: "quoc" over "đuốc", the print read better), is as read again."""
     words = [w for ws in rows.values() for w in ws]
     swap: dict[int, Word] = {}
     gone: set[int] = set()
@@ -644,7 +654,7 @@ def _sure_over_marks(
             for w in words
             if _overlap(w, o) and min(w.box.y1, o.box.y1) > max(w.box.y0, o.box.y0) and id(w) not in gone
         ]
-        if not over or any(_clean(w) or w.conf >= SURE_READ or id(w) in swap for w in over):
+        if not over or any(_clean(w) or w.conf >= SURE_READ or _unmarked(w) or id(w) in swap for w in over):
             continue
         swap[id(over[0])] = replace(over[0], text=o.text, conf=o.conf, box=o.box)
         gone.update(id(w) for w in over[1:])
