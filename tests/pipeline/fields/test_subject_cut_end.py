@@ -25,7 +25,9 @@ def test_a_code_in_the_subject_read_unsure_puts_it_in_doubt() -> None:
     from digitize.pipeline.fields.subject import _code_word
 
     assert _code_word("E-HSĐXKT") and _code_word("TTHC") and _code_word("QĐ-UBND,")
-    assert not _code_word("HÓA") and not _code_word("Kinh") and not _code_word("2019")
+    assert (
+        not _code_word("HÓA") and not _code_word("Kinh") and not _code_word("2019") and not _code_word("IV")
+    )
     unsure = extract([page(_letter(70.5))]).fields["subject"]
     assert unsure.value == "đề nghị phê duyệt kết quả đánh giá E-HSĐXXKT gói thầu"
     assert unsure.confidence < 0.6

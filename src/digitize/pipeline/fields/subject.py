@@ -4092,7 +4092,10 @@ def read_subject(
         )
         read = [w for x in kept for w in x.words]
         doubt = doubt or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
-        doubt = doubt or any(unsure_code(w) for w in read)  # "E-HSĐXXKT" (70) of "E-HSĐXKT"
+        said = {x.strip(_EDGES) for x in value.split()}  # (not the "V/v" before it)
+        doubt = doubt or any(
+            unsure_code(w) and w.text.strip(_EDGES) in said for w in read
+        )  # "E-HSĐXXKT" (70)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
         found = subject_lines(layout, typed=typed)
@@ -4216,7 +4219,8 @@ def read_subject(
             read = [w for x in subj for w in x.words]
             guessed = guessed or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
             guessed = guessed or unsure_unattested(read)  # "Đề án cơ (50) hóa hồ sơ" of "số hóa"
-            guessed = guessed or any(unsure_code(w) for w in read)  # "E-HSĐXXKT" (70) of "E-HSĐXKT"
+            said = {x.strip(_EDGES) for x in value.split()}  # (not a stamp's label dropped before it)
+            guessed = guessed or any(unsure_code(w) and w.text.strip(_EDGES) in said for w in read)
             res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if guessed or run_on else conf)
     return res.freeze()
 
@@ -4240,8 +4244,10 @@ def unsure_code(w: Word) -> bool:
 
 def _code_word(text: str) -> bool:
     """``text`` is a code: its letters, two or more, all capitals, in parts (between "-", "/", "&", ".")
-    one at least of which is no syllable ("E-HSĐXKT", "QĐ-UBND"; not "HÓA", "KINH-TẾ")."""
+    one at least of which is no syllable ("E-HSĐXKT", "QĐ-UBND"; not "HÓA", "KINH-TẾ", a Roman numeral)."""
     core = text.strip(_EDGES)
+    if _ROMAN.fullmatch(core):
+        return False
     letters = [ch for ch in core if ch.isalpha()]
     if len(letters) < 2 or any(ch.islower() for ch in letters):
         return False
