@@ -1883,6 +1883,8 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
     if guessed:
         conf = min(conf, GUESSED_CONFIDENCE)  # words read unsure as other words: the body's, to review
     tail = restated_tail(value, body)
+    if tail is None:
+        tail = cut_end_restated(value, body)
     if tail is not None:
         value, conf = tail, min(conf, RESTATED_TAIL_CONFIDENCE)
     if any(_garbled(w, words) or _fragment(w) for w in value.split()) or _out_of_context(value, words):
@@ -2041,6 +2043,37 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
     if len(before) > 1 and before == before.upper():
         said = [w.upper() for w in said]  # a title still in capitals
     return " ".join([*words[:t], *said])
+
+
+def cut_end_restated(text: str, body: Sequence[str]) -> str | None:
+    """The subject ``text`` with its last word put whole where it lost its last letters (a stamp's side over
+    "CẤM" read "CÁ", at 90: "Nhập khẩu hóa chất cá" for "… hóa chất cấm", a SURE-WRONG at 0.94, seed 853 corp
+    005) and the ``body`` restates the title: the ``TAIL_ANCHOR`` words before it, then a word of more letters
+    that starts with its letters (marks folded) and ends the body's sentence ("Được phép: Nhập khẩu hóa chất
+    cấm."); the body's only such word. None otherwise (a word read whole: the body's next word starts
+    otherwise, or goes on)."""
+    words = text.split()
+    if len(words) <= TAIL_ANCHOR:
+        return None
+    last = words[-1].strip(_EDGES)
+    if words[-1] != last or not last.isalpha():
+        return None  # (a word ending in a mark ends as printed)
+    anchor = [fold(w).strip(_EDGES) for w in words[-1 - TAIL_ANCHOR : -1]]
+    folded = [fold(w).strip(_EDGES) for w in body]
+    head = fold(last)
+    found = set()
+    for p in range(len(folded) - TAIL_ANCHOR):
+        if folded[p : p + TAIL_ANCHOR] != anchor:
+            continue
+        said = body[p + TAIL_ANCHOR]
+        core = said.rstrip(".;")
+        if core == said or not core.isalpha() or core != core.strip(_EDGES):
+            continue  # the body's sentence goes on: another phrase of the same words
+        if len(fold(core)) > len(head) and fold(core).startswith(head) and _read_right(core):
+            found.add(core)
+    if len(found) != 1:
+        return None
+    return " ".join([*words[:-1], _cased_as(found.pop(), last)])
 
 
 # letters that are no word: a piece of one (a stamp's stroke through "quý" left "ý z", through "chuẩn" left
@@ -4059,6 +4092,10 @@ def read_subject(
         )
         read = [w for x in kept for w in x.words]
         doubt = doubt or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
+        said = {x.strip(_EDGES) for x in value.split()}  # (not the "V/v" before it)
+        doubt = doubt or any(
+            unsure_code(w) and w.text.strip(_EDGES) in said for w in read
+        )  # "E-HSĐXXKT" (70)
         res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if doubt else conf)
     else:
         found = subject_lines(layout, typed=typed)
@@ -4182,6 +4219,8 @@ def read_subject(
             read = [w for x in subj for w in x.words]
             guessed = guessed or doubled_word(value, read) or quarter_one_read(read) or bar_in_word(read)
             guessed = guessed or unsure_unattested(read)  # "Đề án cơ (50) hóa hồ sơ" of "số hóa"
+            said = {x.strip(_EDGES) for x in value.split()}  # (not a stamp's label dropped before it)
+            guessed = guessed or any(unsure_code(w) and w.text.strip(_EDGES) in said for w in read)
             res.set("subject", value, min(conf, GUESSED_CONFIDENCE) if guessed or run_on else conf)
     return res.freeze()
 
@@ -4190,6 +4229,30 @@ _SENTENCE_END = ".;:!?"
 # a subject's word read at most this surely (a stamp's pass takes the print it reads through the box at 50,
 # ``stamps.BARE_CONF``) ...
 UNSURE_WORD_CONF = 50.0
+
+
+# a code in the subject (capitals no syllable: "E-HSĐXKT", "TTHC") read below this: nothing checks its letters
+# (the corpus knows syllables, not codes), and Tesseract reads a sharp code's letters at 85-96; one at 70 has
+# a letter read twice or lost ("E-HSĐXXKT" of "E-HSĐXKT" at 70.5, a SURE-WRONG at 0.92, seed 829 corp 011)
+UNSURE_CODE = 80.0
+
+
+def unsure_code(w: Word) -> bool:
+    """``w`` is a code (``_code_word``) Tesseract read below ``UNSURE_CODE``."""
+    return w.conf < UNSURE_CODE and _code_word(w.text)
+
+
+def _code_word(text: str) -> bool:
+    """``text`` is a code: its letters, two or more, all capitals, in parts (between "-", "/", "&", ".")
+    one at least of which is no syllable ("E-HSĐXKT", "QĐ-UBND"; not "HÓA", "KINH-TẾ", a Roman numeral)."""
+    core = text.strip(_EDGES)
+    if _ROMAN.fullmatch(core):
+        return False
+    letters = [ch for ch in core if ch.isalpha()]
+    if len(letters) < 2 or any(ch.islower() for ch in letters):
+        return False
+    parts = [x for x in re.split(r"[-/&.]", core) if any(ch.isalpha() for ch in x)]
+    return any(not (x.isalpha() and is_syllable(x.lower())) for x in parts)
 
 
 def unsure_unattested(words: Sequence[Word]) -> bool:
@@ -5174,6 +5237,25 @@ def _open_last(model: correct.Model, words: Sequence[str]) -> bool:
     return ended < OPEN_END_SHARE * pair
 
 
+def _unsure_open_last(model: correct.Model, words: Sequence[str], read: Sequence[Word | None]) -> bool:
+    """The subject's last two words, syllables in small letters, are a pair the corpus shows ``ANCHOR_SEEN``
+    times at least yet never at a phrase's end, and the last was read below ``SURE_LAST``: a word cut short
+    or misread ("hóa chất cá" for "… cấm", "cá" at 90: the corpus's "chất cá" always goes on "nhân"); fewer
+    times than ``OPEN_END_SEEN`` are evidence only so, with Tesseract in some doubt."""
+    if len(words) < 2 or read[-1] is None or read[-1].conf >= SURE_LAST:
+        return False
+    a, b = (w.strip(_EDGES) for w in words[-2:])
+    if words[-1].rstrip() != b or not all(x.isalpha() and x.islower() and is_syllable(x) for x in (a, b)):
+        return False
+    if _named(words, -1 - _NAME_WORDS, -1):
+        return False
+    ia, ib = model.index.get(syllable_key(a)), model.index.get(syllable_key(b))
+    if ia is None or ib is None or model.bigrams.get(ia * model.size + ib, 0) < ANCHOR_SEEN:
+        return False
+    at = (ia * model.size + ib) * model.size
+    return not any(model.trigrams.get(at + model.index[e], 0) for e in ("<s>", "<p>"))
+
+
 def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
     """A trích yếu held surely that holds a word no reading gives: one of its own words read below
     ``LOST_WORD``, a symbol glued to a word's letters (``_symbol_in``), a stray small letter
@@ -5191,6 +5273,7 @@ def doubted_words(subject: Found, own: Sequence[Line]) -> Found:
         or any(_stray_letter(words, i) for i in range(len(words)))
         or _last_unseen(correct.load(), words, read)
         or _open_last(correct.load(), words)
+        or _unsure_open_last(correct.load(), words, read)
     )
     if not doubt:
         return subject

@@ -57,8 +57,27 @@ def sentence_case(text: str) -> str:
     return text
 
 
+_END_MARKS = " ,;:.-–—_|'\"“”"
+
+
 def clean_value(text: str) -> str:
-    return squash(text).strip(" ,;:.-–—_|'\"“”")
+    """``text`` squashed, without the marks at its ends (a line's commas, dashes, stray quotes) but a quote
+    that pairs one the value holds ("… tên miền quốc gia Việt Nam “.vn”": its closing quote is the value's,
+    as "“Ngày hội …” năm 2024" opens with its own)."""
+    s = squash(text)
+    lead = s.lstrip(_END_MARKS)
+    out = lead.rstrip(_END_MARKS)
+    head, tail = s[: len(s) - len(lead)], lead[len(out) :]
+    if "”" in tail and out.count("“") > out.count("”"):
+        out += "”"
+    if "“" in head and out.count("”") > out.count("“"):
+        out = "“" + out
+    if out.count('"') % 2:
+        if '"' in tail and out.find('"') < len(out) - 1:
+            out += '"'
+        elif '"' in head:
+            out = '"' + out
+    return out
 
 
 def match(text: str, vocab: dict[str, str], cutoff: float) -> tuple[str, float] | None:

@@ -1,0 +1,109 @@
+"""The trích yếu's end cut or misread under an incoming stamp, and a code read unsure: never held sure."""
+
+from __future__ import annotations
+
+from digitize.pipeline.fields.compose import extract
+from tests.pipeline.test_extract import Spec, header, page, signer
+
+BODY = "Căn cứ Luật Hóa chất ngày 21 tháng 11 năm 2007;"
+
+
+def _letter(code_conf: float) -> list[Spec]:
+    head = header(number="Số: 518/STNMT-TCCB", organ=("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",))
+    left, right = head[:3], head[3:]
+    vv: list[Spec] = [
+        ("V/v đề nghị phê duyệt kết quả đánh giá", "left", 96.0),
+        ("E-HSĐXXKT gói thầu", "left", (code_conf, 96.0, 95.0)),
+    ]
+    body: list[Spec] = [("Kính gửi: Ủy ban nhân dân tỉnh Yên Bái", "center", 92.0), (BODY, "body", 90.0)]
+    return left + vv + right + body + signer()
+
+
+def test_a_code_in_the_subject_read_unsure_puts_it_in_doubt() -> None:
+    """A công văn's "E-HSĐXKT" read "E-HSĐXXKT" at 70 (seed 829 corp 011, a SURE-WRONG at 0.92): no corpus
+    checks a code's letters, so one read unsure leaves the subject to review; read surely, it stands."""
+    from digitize.pipeline.fields.subject import _code_word
+
+    assert _code_word("E-HSĐXKT") and _code_word("TTHC") and _code_word("QĐ-UBND,")
+    assert (
+        not _code_word("HÓA") and not _code_word("Kinh") and not _code_word("2019") and not _code_word("IV")
+    )
+    unsure = extract([page(_letter(70.5))]).fields["subject"]
+    assert unsure.value == "đề nghị phê duyệt kết quả đánh giá E-HSĐXXKT gói thầu"
+    assert unsure.confidence < 0.6
+    sure = extract([page(_letter(93.0))]).fields["subject"]
+    assert sure.confidence >= 0.6
+
+
+def _licence(last: str, conf: float, granted: str) -> list[Spec]:
+    return [
+        *header(number="Số: 142/GP-SKHĐT", organ=("SỞ KẾ HOẠCH VÀ ĐẦU TƯ",), parent="UBND TỈNH ĐỒNG THÁP"),
+        ("GIẤY PHÉP", "center", 95.0),
+        (f"NHẬP KHẨU HÓA CHẤT {last}", "center", (92.7, 96.3, 96.9, 93.3, conf)),
+        ("GIÁM ĐỐC SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "center", 93.0),
+        (BODY, "body", 90.0),
+        ("Tên tổ chức: Công ty trách nhiệm hữu hạn Hóa chất Sa Đéc", "body", 90.0),
+        (f"Được phép: {granted}", "body", 90.0),
+        ("Giấy phép này có hiệu lực kể từ ngày ký.", "body", 90.0),
+        *signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+    ]
+
+
+def test_a_last_word_cut_short_is_read_whole_where_the_body_restates_the_title() -> None:
+    """A stamp's side over "CẤM" read "CÁ" at 90 (seed 853 corp 005: "Giấy phép nhập khẩu hóa chất cá", a
+    SURE-WRONG at 0.94); the body's "Được phép: Nhập khẩu hóa chất cấm." says the word whole: put so, in
+    doubt. A body that goes on after the word ("… hóa chất cấm nhập khẩu") is no restatement."""
+    from digitize.pipeline.fields.subject import cut_end_restated
+
+    body = ["Được", "phép:", "Nhập", "khẩu", "hóa", "chất", "cấm."]
+    assert cut_end_restated("Nhập khẩu hóa chất cá", body) == "Nhập khẩu hóa chất cấm"
+    assert cut_end_restated("Nhập khẩu hóa chất cấm", body) is None
+    assert (
+        cut_end_restated("Nhập khẩu hóa chất cá", ["Nhập", "khẩu", "hóa", "chất", "cấm", "sử", "dụng."])
+        is None
+    )
+    field = extract([page(_licence("CÁ", 90.6, "Nhập khẩu hóa chất cấm."))]).fields["subject"]
+    assert field.value == "Giấy phép nhập khẩu hóa chất cấm"
+    assert field.confidence < 0.6
+
+
+def test_a_last_pair_the_corpus_never_ends_a_phrase_with_read_unsure_is_doubted() -> None:
+    """Without the body's restatement, "hóa chất cá" (the corpus's "chất cá" always goes on "nhân") with
+    "cá" read at 90 is no sure title; read at 96 it stands as read (nothing says a cut took letters)."""
+    from digitize.pipeline import correct
+    from digitize.pipeline.fields.subject import _unsure_open_last
+    from digitize.pipeline.model import Box, Word
+
+    model = correct.load()
+    words = ["Nhập", "khẩu", "hóa", "chất", "cá"]
+
+    def read(conf: float) -> list[Word | None]:
+        return [*([None] * 4), Word("CÁ", conf, Box(0, 0, 40, 40))]
+
+    assert _unsure_open_last(model, words, read(90.6))
+    assert not _unsure_open_last(model, words, read(96.0))
+    assert not _unsure_open_last(model, ["Nhập", "khẩu", "hóa", "chất", "cấm"], read(90.6))
+    field = extract([page(_licence("CÁ", 90.6, "Thành lập chi nhánh."))]).fields["subject"]
+    assert field.confidence < 0.6
+
+
+def test_a_quote_closing_one_the_value_opens_is_kept() -> None:
+    """A công văn's "… tên miền quốc gia Việt Nam “.vn”" lost its closing quote with the line's end marks
+    (seed 837 corp 004); a value that opens with its own quote keeps it too. Stray quotes at the ends still
+    go, and a value quoted whole is given without them."""
+    from digitize.pipeline.fields.text import clean_value
+
+    assert clean_value("tên miền quốc gia Việt Nam “.vn”") == "tên miền quốc gia Việt Nam “.vn”"
+    assert clean_value(" “Ngày hội” năm 2024.") == "“Ngày hội” năm 2024"
+    assert clean_value('về nhãn hiệu "Sao Mai",') == 'về nhãn hiệu "Sao Mai"'
+    assert clean_value("kinh doanh ”;") == "kinh doanh"
+    assert clean_value("- về việc “x” -") == "về việc “x”"
+    assert clean_value("“Tháng hành động”") == "Tháng hành động"
+    vv: list[Spec] = [
+        ("V/v trả lời đề nghị duy trì tên miền", "left", 96.0),
+        ("quốc gia Việt Nam “.vn”", "left", 93.0),
+    ]
+    head = header(number="Số: 86/UBND-VP", organ=("ỦY BAN NHÂN DÂN", "THÀNH PHỐ SA ĐÉC"), parent=None)
+    body: list[Spec] = [("Kính gửi: Công ty Cổ phần Viễn thông", "center", 92.0), (BODY, "body", 90.0)]
+    field = extract([page(head[:3] + vv + head[3:] + body + signer())]).fields["subject"]
+    assert field.value == "trả lời đề nghị duy trì tên miền quốc gia Việt Nam “.vn”"
