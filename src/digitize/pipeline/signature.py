@@ -1868,7 +1868,13 @@ def _unlisted_vote(
             return name_form(toned or forms, top, middle=middle)
         return top
     alike = count[top] == total >= UNLISTED_VOTES
-    if unnamed and size >= 3 and is_syllable(top) and count[top] >= UNNAMED_VOTES and 3 * count[top] >= 2 * total:
+    if (
+        unnamed
+        and size >= 3
+        and is_syllable(top)
+        and count[top] >= UNNAMED_VOTES
+        and 3 * count[top] >= 2 * total
+    ):
         # the first reading gave no name at all: a Vietnamese syllable two readings of the row in three read
         # alike, letter and mark, ``UNNAMED_VOTES`` at least, is the name's word though the corpus never shows
         # it ("Ngoạn" of "Tăng Hoài Ngoạn" nine times, seed 853 corp 001; "Túc" seven times of nine, one

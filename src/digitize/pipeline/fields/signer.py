@@ -872,7 +872,7 @@ NOI_NHAN = re.compile(r"^\W*(?:noi\W{0,2}\s*nh[a-z]n\b|[a-z]noi\W{0,2}\s*nh[a-z]
 # line): then the list's first line must follow it
 GARBLED_NOI_NHAN = re.compile(r"^\W*+\w{0,3}\W{0,2}\s*+nh[a-z]n\s*+(?::|\W*$)")  # possessive: no backtracking
 # "- Như trên;", also blurred to "- Như tên,"
-_FIRST_RECIPIENT = re.compile(r"^\W*nhu\s*(?:tr?en|\w?ieu)\b")
+_FIRST_RECIPIENT = re.compile(r"^\W*nhu\s*tr?en\b")
 
 
 def list_line(lines: Sequence[Line]) -> Line | None:
@@ -2240,12 +2240,12 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         # a middle word between two read ones whose capital was read as a mark ("Mai #hị Phẩm"): the common
         # middle name it ends as, a guess (``marked_middle``)
         parts = _parts(ln)
-        marked = False
+        mark_capital = False
         if len(parts) == len(raw):
             for k in range(1, len(raw) - 1):
-                if not raw[k][0] and raw[k - 1][0] and raw[k + 1][0]:
-                    if (middle := marked_middle(parts[k][0])) is not None:
-                        raw[k], marked = (middle, parts[k][1] / 100.0), True
+                middle = marked_middle(parts[k][0]) if not raw[k][0] else None
+                if middle is not None and raw[k - 1][0] and raw[k + 1][0]:
+                    raw[k], mark_capital = (middle, parts[k][1] / 100.0), True
         raw = _repair_surname(ln, raw)
         # a capitalised word behind the ring's marks ("x_Xy Văn Tám") dropped: no family name recovered
         lost_lead = bool(raw) and not raw[0][0] and _marked_word(ln.words[0].text) is not None
@@ -2301,7 +2301,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
         if unsure_lead and start <= unsure_k:
             guessed = True
-        if marked:
+        if mark_capital:
             guessed = True
         toks = toks[start:]
         if any(nfc(t) in as_read for t, _ in toks):
