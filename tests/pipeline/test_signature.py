@@ -1643,6 +1643,33 @@ def test_a_given_name_no_list_has_is_voted_only_as_every_reading_gives_it_and_th
     assert vote([[("Vũ", 92.0), ("Minh", 61.0), ("Niến", 97.0)]] * 4) is None
 
 
+def test_an_unlisted_given_name_read_alike_is_voted_in_doubt_where_the_first_reading_had_no_name() -> None:
+    # seed 853 corp 001 (the seal over the name of a blurred scan, no name in the first reading): nine
+    # readings of ten gave "Tăng Hoài Ngoạn", but "Ngoạn" is no listed name, no word of the corpus: no vote.
+    # Where the first reading had none, a syllable the readings gave alike (two in three, five at least) is
+    # voted (in doubt: ``ROW_CONF``); seed 847 corp 011 "Kim Thị Túc" (seven "Túc", one "Tóc", one "Tác")
+    vote = signature.vote_name
+    ngoan = [[("Tăng", 94.0), ("Hoài", 93.0), ("Ngoạn", 93.0)]] * 6 + [
+        [("Tăng", 60.0), ("Köài", 40.0), ("Ngoạn", 85.0)]
+    ]
+    assert vote(ngoan) is None
+    assert vote(ngoan, unnamed=True) == ["Tăng", "Hoài", "Ngoạn"]
+    tuc = [[("Kim", 90.0), ("Thị", 93.0), ("Túc", 91.0)]] * 5 + [
+        [("Kim", 92.0), ("Thị", 96.0), ("Tóc", 86.0)],
+        [("Kim", 93.0), ("Thị", 69.0), ("Tác", 53.0)],
+    ]
+    assert vote(tuc) is None and vote(tuc, unnamed=True) == ["Kim", "Thị", "Túc"]
+    # ... not with too few readings alike ("Niến", the pen over "Minh", four times), nor against a third of
+    # the readings giving other words, nor a word no syllable, nor a two-word row
+    assert vote([[("Vũ", 92.0), ("Minh", 61.0), ("Niến", 97.0)]] * 4, unnamed=True) is None
+    split = [[("Kim", 90.0), ("Thị", 93.0), ("Túc", 91.0)]] * 5 + [
+        [("Kim", 90.0), ("Thị", 93.0), ("Tóc", 91.0)]
+    ] * 3
+    assert vote(split, unnamed=True) is None
+    assert vote([[("Kim", 90.0), ("Thị", 93.0), ("Túcc", 91.0)]] * 6, unnamed=True) is None
+    assert vote([[("Tăng", 94.0), ("Ngoạn", 93.0)]] * 6, unnamed=True) is None
+
+
 def test_a_name_every_reading_of_its_row_gave_whole_replaces_a_two_word_first_reading_that_lost_a_word() -> (
     None
 ):

@@ -1753,12 +1753,13 @@ def _capitals_surname(word: str) -> bool:
     )
 
 
-def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | None:
+def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool = False) -> list[str] | None:
     """The name most readings of its row give, word by word: of the readings' word counts (2..4) the most
     common one (of more than half of the readings that give one, at least ``ROW_VOTES``); at each place the
     listed form (a family name first, then given names: ``NAME_SYLLABLES``) read with the most confidence
     summed, its letters (marks aside) given by at least ``ROW_VOTES`` readings and half of them. None when a
-    place has no such form or the name is not well formed."""
+    place has no such form or the name is not well formed. ``unnamed``: the first reading gave no name at
+    all, so a voted one, in doubt, can only replace nothing (``_unlisted_vote``)."""
     # (each given name's word one letter from a listed name's as that name: ``_listed``; a vowel the readings
     # disagree on as the listed name's, ``_vowels_guessed``)
     listed_words = _vowels_guessed(
@@ -1785,7 +1786,11 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
             count[r[i][0]] += 1
         listed = SURNAMES if i == 0 else NAME_SYLLABLES
         known = [w for w in weight if w in listed]
-        best = max(known, key=lambda w: weight[w]) if known else _unlisted_vote(i, size, weight, count)
+        best = (
+            max(known, key=lambda w: weight[w])
+            if known
+            else _unlisted_vote(i, size, weight, count, unnamed=unnamed)
+        )
         if best is None:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
             # "Minh", "Ngọc" read alike in every reading) is no name put together from votes
@@ -1816,7 +1821,9 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]]) -> list[str] | No
     return name if well_formed(name) else None
 
 
-def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Counter[str]) -> str | None:
+def _unlisted_vote(
+    place: int, size: int, weight: dict[str, float], count: Counter[str], *, unnamed: bool = False
+) -> str | None:
     """The word voted at a place of a name's row where no reading gave a listed form, always one of the
     readings' words or a listed form they allow (three "Lẫm" and three "Lắm" are no "Lâm"). At the family
     name's place, the one family name with the surest word's letters (marks aside: "Lực" → "Lục", "Đình" →
@@ -1861,6 +1868,20 @@ def _unlisted_vote(place: int, size: int, weight: dict[str, float], count: Count
             return name_form(toned or forms, top, middle=middle)
         return top
     alike = count[top] == total >= UNLISTED_VOTES
+    if (
+        unnamed
+        and size >= 3
+        and is_syllable(top)
+        and count[top] >= UNNAMED_VOTES
+        and 3 * count[top] >= 2 * total
+    ):
+        # the first reading gave no name at all: a Vietnamese syllable two readings of the row in three read
+        # alike, letter and mark, ``UNNAMED_VOTES`` at least, is the name's word though the corpus never shows
+        # it ("Ngoạn" of "Tăng Hoài Ngoạn" nine times, seed 853 corp 001; "Túc" seven times of nine, one
+        # "Tóc", one "Tác", seed 847 corp 011: the rare given names of real people are no administrative
+        # text's words). The voted name is in doubt (``ROW_CONF``) and replaces no name: a pen's stroke read
+        # alike ("Niến") is no sure wrong name, only a review with a guess
+        return top
     return top if alike and is_syllable(top) and correct.common(top) else None
 
 
@@ -1943,6 +1964,8 @@ def _end_lost(word: str, voted: str) -> bool:
 
 
 UNLISTED_VOTES = 3  # readings that must all give a given name no list has, letter for letter
+# ... and, one no text uses either, where the first reading gave no name at all (``_unlisted_vote``)
+UNNAMED_VOTES = 5
 
 
 def _agrees(word: str, voted: str, loose: bool) -> bool:
@@ -2371,13 +2394,14 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
         for row in tries:
             readings, name_box = _read_row(region, row, letter, lang=lang, timeout=timeout, centre=centre)
             rows_read = [_row_words(r) for r in readings]
-            name = vote_name(rows_read)
+            unnamed = had is None or not had.value
+            name = vote_name(rows_read, unnamed=unnamed)
             if name is None:  # (only a row whose readings gave no name is read again: CPU)
                 more, _ = _read_row(
                     region, row, letter, lang=lang, timeout=timeout, centre=centre, sharpen=True
                 )
                 rows_read += [_row_words(r) for r in more]
-                name = vote_name(rows_read)
+                name = vote_name(rows_read, unnamed=unnamed)
             if name is not None:
                 break
         voted = name is not None and (

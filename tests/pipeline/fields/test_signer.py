@@ -872,6 +872,23 @@ def test_a_middle_word_read_with_marks_no_name_has_is_the_common_middle_name_in_
     assert _signed_by("Trần Thị Vấn", [97.0, 90.0, 63.0])[0] == "Trần Thị Vân"
 
 
+def test_a_middle_word_whose_capital_was_read_as_a_mark_is_the_common_middle_name_in_doubt() -> None:
+    # seed 837 corp 000 (the seal's ring over the "T" of "Mai Thị Phẩm"): "Mai #hị Phẩm" (93, 52, 96) gave no
+    # name at all ("#hị" no word: a word lost between "Mai" and "Phẩm"); seed 843 corp 011 "Phố #hị Phúc"
+    from digitize.pipeline.fields.signer import marked_middle
+
+    name, conf = _signed_by("Mai #hị Phẩm", [93.0, 52.0, 96.0])
+    assert name == "Mai Thị Phẩm" and conf < 0.6
+    name, conf = _signed_by("Hồ #ăn Nam", [95.0, 61.0, 96.0])
+    assert name == "Hồ Văn Nam" and conf < 0.6
+    assert marked_middle("#hị") == "Thị" and marked_middle("©ức") == "Đức"
+    # letters no middle name has after its capital, a word read whole, one letter, capitals: none
+    assert marked_middle("%ơn") is None and marked_middle("#anh") is None and marked_middle("Thị") is None
+    assert marked_middle("#h") is None and marked_middle("#HỊ") is None
+    # (a marked word at the name's end stays a word lost: "Lã Quang %ơn" is cut short, not "Lã Quang")
+    assert _signed_by("Mai #hị", [93.0, 52.0])[0] is None
+
+
 def test_a_family_name_glued_to_a_middle_name_that_lost_its_capital_is_two_words() -> None:
     # "2 Phanhị Hạnh": the signature's stroke across "Thị" took its "T" and the space before it
     name, conf = _signed_by("2 Phanhị Hạnh", [86.0, 32.0, 97.0])

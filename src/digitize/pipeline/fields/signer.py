@@ -438,6 +438,25 @@ def run_together(word: str, *, middle: bool = True) -> list[str] | None:
     return [head, forms[0]] if len(forms) == 1 else None
 
 
+# a word of a name's row read as one mark then its small letters: the capital the seal's ring or the pen's
+# stroke crossed, read as a mark ("#hị" for "Thị")
+_MARKED_CAPITAL = re.compile(r"^[^\w\s]([^\W\d_]{2,})$")
+
+
+def marked_middle(text: str) -> str | None:
+    """The common middle name (``MIDDLE_NAMES``) a middle word of a name read as a mark then small letters
+    stands for, its capital read as the mark ("#hị" (52) of "Mai #hị Phẩm", the seal's ring over the "T",
+    seed 837 corp 000): the one middle name whose letters after its capital are those letters, marks and all
+    ("hị": "Thị", not the given name "Nhị"). None for any other word, or letters several middle names end
+    in, or none. The caller doubts the name: the capital is a guess."""
+    m = _MARKED_CAPITAL.match(nfc(text.strip(".,;:|!'\"()[]")))
+    if m is None or not m.group(1).islower():
+        return None
+    rest = m.group(1)
+    forms = [s for s in MIDDLE_NAMES if s[1:] == rest and len(s) == len(rest) + 1]
+    return forms[0] if len(forms) == 1 else None
+
+
 def name_tokens(line: Line) -> list[tuple[str, float]]:
     toks = []
     for text, conf in _parts(line):
@@ -2218,6 +2237,15 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     raw[0] = (small, 0.5)  # "không Đình Tài": "Khổng", its capital read small
             elif (behind := marked_lead(ln.words[0].text)) is not None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
+        # a middle word between two read ones whose capital was read as a mark ("Mai #hị Phẩm"): the common
+        # middle name it ends as, a guess (``marked_middle``)
+        parts = _parts(ln)
+        mark_capital = False
+        if len(parts) == len(raw):
+            for k in range(1, len(raw) - 1):
+                middle = marked_middle(parts[k][0]) if not raw[k][0] else None
+                if middle is not None and raw[k - 1][0] and raw[k + 1][0]:
+                    raw[k], mark_capital = (middle, parts[k][1] / 100.0), True
         raw = _repair_surname(ln, raw)
         # a capitalised word behind the ring's marks ("x_Xy Văn Tám") dropped: no family name recovered
         lost_lead = bool(raw) and not raw[0][0] and _marked_word(ln.words[0].text) is not None
@@ -2272,6 +2300,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         # the family name stands for a word read otherwise (the seal's rim over it): a guess
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
         if unsure_lead and start <= unsure_k:
+            guessed = True
+        if mark_capital:
             guessed = True
         toks = toks[start:]
         if any(nfc(t) in as_read for t, _ in toks):
