@@ -1606,6 +1606,25 @@ def test_a_blurred_page_s_syllable_a_letter_longer_than_a_listed_family_name_is_
     assert (f.value, f.confidence < 0.6) == ("Tào Như Quốc", True)
 
 
+@pytest.mark.parametrize("read", ["Mang Văn Khẩn", "Phó Văn Phước Nhơn"])
+def test_a_blurred_page_s_real_family_name_a_letter_from_a_listed_one_is_kept(read: str) -> None:
+    # corp+wide seeds 851 002, 845 002 (blurred photos): "Mang" (97), "Phó" (96), real family names the list
+    # lacks, read so, were made "Mông", "Phí" (a letter from them); kept as read, in doubt
+    blurred = replace(page(_signed_as(read, 96.0)), blurred=True)
+    f = extract([blurred]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == (read, True)
+    # a word no family name, a letter from one, is still that one on a blurred page ("Mục": Mạc)
+    blurred = replace(page(_signed_as("Mục Công Lực", 92.0)), blurred=True)
+    assert extract([blurred]).fields["signer_name"].value == "Mạc Công Lực"
+
+
+def test_a_real_family_name_the_list_lacks_read_unsurely_is_no_guessed_listed_one() -> None:
+    # corp+wide seed 841 010: "Cung" (39) of "Cung Thị Mỹ Nghị" was made "Ứng" (a letter from it, and from
+    # "Sùng"): kept as read, in doubt
+    value, conf = _signer_of("Cung Thị Mỹ Nghị", [39.0, 39, 96, 96])
+    assert (value, conf < 0.6) == ("Cung Thị Mỹ Nghị", True)
+
+
 @pytest.mark.parametrize(
     ("read", "confs", "want"),
     [
