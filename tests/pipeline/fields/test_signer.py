@@ -1556,9 +1556,12 @@ def test_a_family_name_the_readings_voted_is_kept_as_voted_in_doubt() -> None:
     # taken as "Mai Trung Nhân", the nearest listed family name: the vote chose among the words read
     name, conf = _signed_by("Mã Trung Nhân", [50.0, 50.0, 50.0])
     assert name == "Mã Trung Nhân" and conf < 0.6
-    # a word read unsurely (not voted) is still the nearest listed family name's, in doubt
-    name, conf = _signed_by("Mã Trung Nhân", [55.0, 50.0, 50.0])
+    # a word read unsurely (not voted) is still the nearest listed family name's, in doubt ("Mà" (55)); not a
+    # real family name the list lacks ("Mã": ``OTHER_SURNAMES``), kept as read, in doubt all the same
+    name, conf = _signed_by("Mà Trung Nhân", [55.0, 50.0, 50.0])
     assert name == "Mai Trung Nhân" and conf < 0.6
+    name, conf = _signed_by("Mã Trung Nhân", [55.0, 50.0, 50.0])
+    assert name == "Mã Trung Nhân" and conf < 0.6
     # REVIEW-42f: a two-word row (a family name and one given name) tells no name by its vote alone: its
     # first word may be any word the seal left ("Mà"), no name as before
     assert _signed_by("Mà Hùng", [50.0, 50.0]) == (None, 0.0)
@@ -1621,6 +1624,25 @@ def test_a_blurred_page_s_syllable_a_letter_longer_than_a_listed_family_name_is_
     blurred = replace(page(_signed_as("Tào Như Quốc", 96.0)), blurred=True)
     f = extract([blurred]).fields["signer_name"]
     assert (f.value, f.confidence < 0.6) == ("Tào Như Quốc", True)
+
+
+@pytest.mark.parametrize("read", ["Mang Văn Khẩn", "Phó Văn Phước Nhơn"])
+def test_a_blurred_page_s_real_family_name_a_letter_from_a_listed_one_is_kept(read: str) -> None:
+    # corp+wide seeds 851 002, 845 002 (blurred photos): "Mang" (97), "Phó" (96), real family names the list
+    # lacks, read so, were made "Mông", "Phí" (a letter from them); kept as read, in doubt
+    blurred = replace(page(_signed_as(read, 96.0)), blurred=True)
+    f = extract([blurred]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == (read, True)
+    # a word no family name, a letter from one, is still that one on a blurred page ("Mục": Mạc)
+    blurred = replace(page(_signed_as("Mục Công Lực", 92.0)), blurred=True)
+    assert extract([blurred]).fields["signer_name"].value == "Mạc Công Lực"
+
+
+def test_a_real_family_name_the_list_lacks_read_unsurely_is_no_guessed_listed_one() -> None:
+    # corp+wide seed 841 010: "Cung" (39) of "Cung Thị Mỹ Nghị" was made "Ứng" (a letter from it, and from
+    # "Sùng"): kept as read, in doubt
+    value, conf = _signer_of("Cung Thị Mỹ Nghị", [39.0, 39, 96, 96])
+    assert (value, conf < 0.6) == ("Cung Thị Mỹ Nghị", True)
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from digitize.pipeline.fields.vocab import (
     FREQUENT_SURNAMES,
     MIDDLE_NAMES,
     NAME_SYLLABLES,
+    OTHER_SURNAMES,
     SURNAMES,
 )
 from digitize.pipeline.fields.vocab import TITLES as TITLE_WORDS
@@ -1056,7 +1057,9 @@ def blurred_family(signer: Found) -> Found:
         return signer
     words = f.value.split()
     close = _one_letter_families(words[0])
-    if len(words) < 2 or len(close) != 1:
+    if len(words) < 2 or len(close) != 1 or words[0] in OTHER_SURNAMES:
+        # ("Mang" (97), "Phó" (96): real family names the list lacks, read so, no blurred "Mông", "Phí":
+        # corp+wide seeds 851 002, 845 002; in doubt, ``_signer_name``'s)
         return signer
     key = fold(close[0])
     if (
@@ -2367,6 +2370,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             voted = sur is None and row_voted(toks) and words[0].isalpha() and is_syllable(words[0])
             if voted:
                 guessed = True
+            if not own and sur is None and words[0] in OTHER_SURNAMES:
+                # "Cung" (39): a real family name the list lacks, read as one, is no garbled "Ứng" or "Sùng"
+                # (a letter from both, the commoner guessed: corp+wide seed 841 010); kept as read, in doubt
+                sur, guessed = words[0], True
             if not own and sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)

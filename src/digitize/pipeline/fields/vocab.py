@@ -201,6 +201,21 @@ SURNAMES: tuple[str, ...] = (
 )  # fmt: skip
 
 
+# Real family names SURNAMES lacks (rare ones of the Kinh, of the Hoa, of the peoples of the uplands): no
+# garbled word is guessed to be one, but one read as a Vietnamese word is the family name as printed, not
+# the listed one a letter or a mark from it ("Cung", "Mang", "Phó" read: no "Ứng", "Mông", "Phí"). In doubt
+# all the same (``signer._signer_name``): the list is no census, and a mark or letter misread makes another
+# word
+OTHER_SURNAMES: frozenset[str] = frozenset(
+    (
+        "Bá", "Biện", "Bồ", "Cái", "Cấn", "Chung", "Chúc", "Chử", "Cổ", "Cung", "Diêm", "Du", "Đái", "Đan",
+        "Đậu", "Đổng", "Đới", "Giả", "Hạ", "Hình", "Khâu", "Khuất", "Khưu", "Lăng", "Lều", "Liễu", "Lôi",
+        "Ma", "Mã", "Mạch", "Mang", "Mâu", "Ngọ", "Ngũ", "Nhan", "Nhâm", "Phó", "Phù", "Quản", "Sử", "Tào",
+        "Tất", "Thang", "Thiều", "Tiền", "Tiết", "Trình", "Tưởng", "Ung", "Ưng", "Uông", "Vạn", "Vưu", "Xa",
+    )
+)  # fmt: skip
+
+
 def _folded_vocab(items: Iterable[str], *, first_wins: bool = False) -> dict[str, str]:
     """Folded form → item; of items with one folded form the last wins ("Thủ trưởng" over "Thứ trưởng"), or
     with ``first_wins`` the first (SURNAMES, by frequency: "Đoàn" before a rarer "Doãn")."""
