@@ -1752,3 +1752,54 @@ def test_a_known_organ_with_one_word_read_as_marks_is_that_organ_in_doubt() -> N
     f = _fields(header(parent="UBND TỈNH KIÊN GIANG", organ=organ_lines, number="Số: 9/BC-SLĐTBXH"))
     assert f["organ_name"][0] == "Sở Lao động - Thương binh và Xã hội"
     assert f["organ_name"][1] < DOUBTFUL
+
+
+@pytest.mark.parametrize(
+    ("parent", "organ_lines", "date", "want"),
+    [
+        # seed 853 corp 001: a former province no list has, its first word folded a listed one's ("Kiên
+        # Giang"), its marks lost in the header: kept as read ("UBND Tỉnh kiên phong")
+        (
+            "UBND TỈNH KIÊN PHONG",
+            ("SỞ XÂY DỰNG",),
+            "Kiến Phong, ngày 3 tháng 5 năm 2022",
+            "UBND tỉnh Kiến Phong",
+        ),
+        # seed 849 corp 000: the committee's initials garbled over a Sở, the name's marks misread
+        ("U0NO TỈNH SA ĐỆC", ("SỞ XÂY DỰNG",), "Sa Đéc, ngày 3 tháng 5 năm 2022", "UBND tỉnh Sa Đéc"),
+    ],
+)
+def test_a_province_no_list_has_is_spelled_as_the_date_line_reads_it(
+    parent: str, organ_lines: tuple[str, ...], date: str, want: str
+) -> None:
+    specs = [*header(parent=parent, organ=organ_lines, number="Số: 12/QĐ-SXD", date=date), *signer()]
+    found = extract([page(specs)])
+    assert found.values()["parent_organ"] == want
+    assert found.fields["parent_organ"].confidence < DOUBTFUL
+
+
+def test_a_committee_s_province_read_with_a_letter_off_is_the_date_line_s_place() -> None:
+    # seed 849 corp 003: "ỦY BAN NHÂN DÂN / TỈNH 9A ĐÉC" dated "Sa Đéc, ngày …": the same name read twice
+    specs = [
+        *header(
+            parent=None,
+            organ=("ỦY BAN NHÂN DÂN", "TỈNH 9A ĐÉC"),
+            number="Số: 12/TTr-UBND",
+            date="Sa Đéc, ngày 3 tháng 5 năm 2022",
+        ),
+        *signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+    ]
+    found = extract([page(specs)])
+    assert found.values()["organ_name"] == "Ủy ban nhân dân tỉnh Sa Đéc"
+    assert found.fields["organ_name"].confidence < DOUBTFUL
+    # another place than the header's (a word of two letters off): the header's as read
+    other = [
+        *header(
+            parent=None,
+            organ=("ỦY BAN NHÂN DÂN", "TỈNH 9A ĐÉC"),
+            number="Số: 12/TTr-UBND",
+            date="Sa Đông, ngày 3 tháng 5 năm 2022",
+        ),
+        *signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+    ]
+    assert extract([page(other)]).values()["organ_name"] != "Ủy ban nhân dân tỉnh Sa Đông"

@@ -1804,3 +1804,58 @@ def named_by_notation(found: Found, notation: str | None) -> Found:
         if prov is not None:
             fields["parent_organ"] = ExtractedField("parent_organ", _committee_of(prov[0]), IN_DOUBT)
     return Found(tuple(fields.values()))
+
+
+# a People's Committee's line as an organ's or a parent's value (folded): its head ("ubnd", "uy ban nhan dan"
+# or, for a Sở's parent, a short word led by its U misread: "u0no"), its level word ("tỉnh" also with one
+# letter misread: "tinm"; "thành phố") and the province as read
+_COMMITTEE_PROVINCE = re.compile(r"^(ubnd|uy ban nhan dan|u[a-z0-9]{2,4})\s+(\S{4}|thanh pho)\s+(\S.*)$")
+
+
+def province_by_place(found: Found, place: str | None) -> Found:
+    """A People's Committee (the organ or a Sở's parent) read in doubt, its province's name as read the date
+    line's place read with a letter or a word's marks off ("UBND TỈNH KIÊN PHONG" over "SỞ XÂY DỰNG", dated
+    "Kiến Phong, ngày …"; "ỦY BAN NHÂN DÂN TỈNH 9A ĐÉC", dated "Sa Đéc"; a former province the Gazette names,
+    on no list): the header's capitals and the date line read the same name twice, the date line's in
+    normal case, each word capitalised, as a place's name is written. Still in doubt; a value read surely is
+    kept (``DOUBTFUL``)."""
+    if place is None:
+        return found
+    name = nfc(place).split(" ")
+    if not 2 <= len(name) <= UNLISTED_PLACE_WORDS or not all(w.isalpha() and w[:1].isupper() for w in name):
+        return found
+    organ_kind = _kind(found.value("organ_name") or "")
+    fixed = {}
+    for f in found.fields:
+        if f.name not in ("organ_name", "parent_organ") or f.value is None or f.confidence >= DOUBTFUL:
+            continue
+        m = _COMMITTEE_PROVINCE.match(fold(squash(f.value)))
+        if m is None:
+            continue
+        head, level, read = m.groups()
+        if head not in ("ubnd", "uy ban nhan dan") and not (f.name == "parent_organ" and organ_kind == "so"):
+            continue  # a garbled head is a committee's only over a Sở (its parent is its province's)
+        if level != "thanh pho" and Levenshtein.distance(level, "tinh") > 1:
+            continue
+        if not _read_as(read.split(" "), [fold(w) for w in name]):
+            continue
+        level_word = "thành phố" if level == "thanh pho" else "tỉnh"
+        lead = "UBND" if f.name == "parent_organ" else "Ủy ban nhân dân"
+        value = f"{lead} {level_word} {' '.join(name)}"
+        if value != f.value:
+            fixed[id(f)] = ExtractedField(f.name, value, min(f.confidence, GARBLED_UBND_CONFIDENCE))
+    if not fixed:
+        return found
+    return Found(tuple(fixed.get(id(f), f) for f in found.fields))
+
+
+def _read_as(read: list[str], name: list[str]) -> bool:
+    """A province's words as read (folded) are ``name``'s (folded), one to one: each the same, but for at
+    most one read with one letter other (a look-alike: "9a" of "sa") or with a mark for a letter; at least
+    one word of three letters or more the same."""
+    if len(read) != len(name):
+        return False
+    off = [(r, n) for r, n in zip(read, name, strict=True) if r != n]
+    if len(off) > 1 or not any(r == n and len(n) >= 3 for r, n in zip(read, name, strict=True)):
+        return False
+    return all(len(r) == len(n) and Levenshtein.distance(r, n) == 1 for r, n in off)
