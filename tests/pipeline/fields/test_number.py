@@ -554,7 +554,6 @@ def test_the_organ_s_own_abbreviation_read_without_its_last_letter_is_made_whole
     organ = "Sở Giao thông vận tải"
     assert repair_notation("CT-SGTV", organ) == ("CT-SGTVT", ONE_LOST_QUALITY)
     assert repair_notation("SGTV-VP", organ) == ("SGTVT-VP", ONE_LOST_QUALITY)
-    assert repair_notation("CT-UBN", "Ủy ban nhân dân tỉnh Nghệ An") == ("CT-UBND", ONE_LOST_QUALITY)
     # a text layer's is as printed; a part no abbreviation of the organ's reads so is kept as read
     assert repair_notation("CT-SGTV", organ, ocr=False) == ("CT-SGTV", UNKNOWN_PART)
     assert repair_notation("CT-SGTV", "Sở Y tế") == ("CT-SGTV", UNKNOWN_PART)
