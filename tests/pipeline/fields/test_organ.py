@@ -1803,3 +1803,22 @@ def test_a_committee_s_province_read_with_a_letter_off_is_the_date_line_s_place(
         *signer(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
     ]
     assert extract([page(other)]).values()["organ_name"] != "Ủy ban nhân dân tỉnh Sa Đông"
+
+
+def test_a_garbled_word_of_an_unknown_organ_is_the_corpus_s_word_beside_its_neighbour() -> None:
+    # seed 829 corp 007: "CỤC CÔNG NGHIỆP ĐỊA / PHƯƠNG" read "… ĐỊA / PHƯẾNG" (its "Ơ" read "Ế"): no syllable;
+    # the corpus prints "địa phương", one letter off: that, in doubt (no vocabulary knows the organ)
+    specs = [
+        *header(
+            parent="BỘ CÔNG THƯƠNG",
+            organ=("CỤC CÔNG NGHIỆP ĐỊA", "PHƯẾNG"),
+            number="Số: 98/QĐ-CNĐP",
+            date="Hà Nội, ngày 17 tháng 7 năm 2021",
+        ),
+        *signer(("CỤC TRƯỞNG",)),
+    ]
+    found = extract([page(specs)])
+    assert found.values()["organ_name"].casefold() == "cục công nghiệp địa phương"
+    assert found.fields["organ_name"].confidence < DOUBTFUL
+    # initials (no mark) are no garble
+    assert organ.garble_by_corpus("Trường THPT Chu Văn An") is None

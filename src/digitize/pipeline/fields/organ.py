@@ -833,6 +833,61 @@ def marks_by_corpus(name: str) -> str | None:
     return " ".join(parts) if changed else None
 
 
+# a garbled word of an organ's name made the corpus's word beside its neighbour when that one is this many
+# times as frequent there as any other so read
+GARBLE_RIVAL_RATIO = 10
+
+
+def garble_by_corpus(name: str) -> str | None:
+    """``name`` (an organ's, no vocabulary knows) with a word OCR garbled into no syllable, a letter of it
+    misread under its marks ("PHƯẾNG" of "CỤC CÔNG NGHIỆP ĐỊA PHƯƠNG" on a photo, seed 829 corp 007: "ơ" read
+    "ế"), made the one word the corpus prints beside its neighbours with its letters but for one (marks
+    aside): "địa phương". An organ's name is the corpus's administrative Vietnamese. None when no word is so
+    made: a word of capitals without a mark is initials ("THPT", "UBND"), no garble; a word two letters off,
+    or one several corpus words are as near, is left as read."""
+    from digitize.pipeline.correct import cased, load
+    from digitize.pipeline.syllable import key
+
+    parts = name.split()
+    cores = [p.strip(_STRIP) for p in parts]
+    changed = False
+    model = None
+    for i, core in enumerate(cores):
+        if i == 0 or not core.isalpha() or _syllable(core) or not cores[i - 1].isalpha():
+            continue
+        if fold(core) == core.replace("Đ", "D").replace("đ", "d").lower():
+            continue  # no mark: initials, not a garble
+        model = model or load()
+        left = model.index.get(key(cores[i - 1].lower()))
+        right = (
+            model.index.get(key(cores[i + 1].lower()))
+            if i + 1 < len(cores) and cores[i + 1].isalpha()
+            else None
+        )
+        if left is None or (i + 1 < len(cores) and right is None):
+            continue
+        target = fold(core)
+        counts = []
+        for j, surface in enumerate(model.surface):
+            f = fold(surface)
+            if len(f) != len(target) or Levenshtein.distance(f, target) > 1:
+                continue
+            n = model.bigrams.get(left * model.size + j, 0)
+            if right is not None:
+                n = min(n, model.bigrams.get(j * model.size + right, 0))
+            if n >= MARK_RIVAL_MIN:
+                counts.append((n, surface))
+        counts.sort(reverse=True)
+        if not counts or (len(counts) > 1 and counts[0][0] < GARBLE_RIVAL_RATIO * counts[1][0]):
+            continue
+        word = counts[0][1]
+        # a name in sentence case: its word as the corpus prints it
+        word = word.lower() if core.isupper() and not name.isupper() else cased(word, core)
+        parts[i] = parts[i].replace(core, word)
+        changed = True
+    return " ".join(parts) if changed else None
+
+
 # the heads of a ministry's, a department's and their units' names: what follows names their field in Sino-
 # Vietnamese compounds, two syllables or more ("Cục Viễn thông", "Sở Tư pháp", "Vụ Pháp chế")
 _FIELD_HEADS = re.compile(r"^\W*(?:tong cuc|chi cuc|cuc|so|vu|bo|vien)\s+(\S+)$")
@@ -1404,6 +1459,9 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
             res.set("parent_organ", pname, pconf)
         if q == UNKNOWN_ORGAN and (by_corpus := marks_by_corpus(name)) is not None:
             # a mark put back by the corpus (no garble of the lines: the parent stands): a guess, in doubt
+            name, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
+        if q == UNKNOWN_ORGAN and (by_corpus := garble_by_corpus(name)) is not None:
+            # a garbled word made the corpus's beside its neighbour: a guess, in doubt
             name, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
         res.set("organ_name", name, conf)
     got = res.fields.get("organ_name")
