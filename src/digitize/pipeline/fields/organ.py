@@ -1909,11 +1909,12 @@ def province_by_place(found: Found, place: str | None) -> Found:
 
 def _read_as(read: list[str], name: list[str]) -> bool:
     """A province's words as read (folded) are ``name``'s (folded), one to one: each the same, but for at
-    most one read with one letter other (a look-alike: "9a" of "sa") or with a mark for a letter; at least
-    one word of three letters or more the same."""
+    most one read with one letter other that is no syllable (a look-alike: "9a" of "sa"; a syllable read
+    there may be the header's print and the date line's the misreading: "SA ĐÉC" dated "Sa Đéo" is kept);
+    at least one word of three letters or more the same."""
     if len(read) != len(name):
         return False
     off = [(r, n) for r, n in zip(read, name, strict=True) if r != n]
     if len(off) > 1 or not any(r == n and len(n) >= 3 for r, n in zip(read, name, strict=True)):
         return False
-    return all(len(r) == len(n) and Levenshtein.distance(r, n) == 1 for r, n in off)
+    return all(len(r) == len(n) and Levenshtein.distance(r, n) == 1 and not _syllable(r) for r, n in off)
