@@ -26,6 +26,7 @@ from digitize.pipeline.fields.organ import (
     complete_parent,
     named_by_notation,
     organ_over_heading,
+    province_by_place,
     read_organ,
     restated_organ,
 )
@@ -144,6 +145,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     notation = by_annex(notation, cite)
     res.add(notation)
     organ = committee_restated(organ, all_lines, place_date.value("place"))
+    organ = province_by_place(organ, place_date.value("place"))
     res.add(complete_parent(organ, place_date.value("place"), left))
     res.add(place_date)
     vv = vv_lines(left, number.line_i, layout.header if has_header else ())

@@ -833,6 +833,61 @@ def marks_by_corpus(name: str) -> str | None:
     return " ".join(parts) if changed else None
 
 
+# a garbled word of an organ's name made the corpus's word beside its neighbour when that one is this many
+# times as frequent there as any other so read
+GARBLE_RIVAL_RATIO = 10
+
+
+def garble_by_corpus(name: str) -> str | None:
+    """``name`` (an organ's, no vocabulary knows) with a word OCR garbled into no syllable, a letter of it
+    misread under its marks ("PHƯẾNG" of "CỤC CÔNG NGHIỆP ĐỊA PHƯƠNG" on a photo, seed 829 corp 007: "ơ" read
+    "ế"), made the one word the corpus prints beside its neighbours with its letters but for one (marks
+    aside): "địa phương". An organ's name is the corpus's administrative Vietnamese. None when no word is so
+    made: a word of capitals without a mark is initials ("THPT", "UBND"), no garble; a word two letters off,
+    or one several corpus words are as near, is left as read."""
+    from digitize.pipeline.correct import cased, load
+    from digitize.pipeline.syllable import key
+
+    parts = name.split()
+    cores = [p.strip(_STRIP) for p in parts]
+    changed = False
+    model = None
+    for i, core in enumerate(cores):
+        if i == 0 or not core.isalpha() or _syllable(core) or not cores[i - 1].isalpha():
+            continue
+        if fold(core) == core.replace("Đ", "D").replace("đ", "d").lower():
+            continue  # no mark: initials, not a garble
+        model = model or load()
+        left = model.index.get(key(cores[i - 1].lower()))
+        right = (
+            model.index.get(key(cores[i + 1].lower()))
+            if i + 1 < len(cores) and cores[i + 1].isalpha()
+            else None
+        )
+        if left is None or (i + 1 < len(cores) and right is None):
+            continue
+        target = fold(core)
+        counts = []
+        for j, surface in enumerate(model.surface):
+            f = fold(surface)
+            if len(f) != len(target) or Levenshtein.distance(f, target) > 1:
+                continue
+            n = model.bigrams.get(left * model.size + j, 0)
+            if right is not None:
+                n = min(n, model.bigrams.get(j * model.size + right, 0))
+            if n >= MARK_RIVAL_MIN:
+                counts.append((n, surface))
+        counts.sort(reverse=True)
+        if not counts or (len(counts) > 1 and counts[0][0] < GARBLE_RIVAL_RATIO * counts[1][0]):
+            continue
+        word = counts[0][1]
+        # a name in sentence case: its word as the corpus prints it
+        word = word.lower() if core.isupper() and not name.isupper() else cased(word, core)
+        parts[i] = parts[i].replace(core, word)
+        changed = True
+    return " ".join(parts) if changed else None
+
+
 # the heads of a ministry's, a department's and their units' names: what follows names their field in Sino-
 # Vietnamese compounds, two syllables or more ("Cục Viễn thông", "Sở Tư pháp", "Vụ Pháp chế")
 _FIELD_HEADS = re.compile(r"^\W*(?:tong cuc|chi cuc|cuc|so|vu|bo|vien)\s+(\S+)$")
@@ -1405,6 +1460,9 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
         if q == UNKNOWN_ORGAN and (by_corpus := marks_by_corpus(name)) is not None:
             # a mark put back by the corpus (no garble of the lines: the parent stands): a guess, in doubt
             name, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
+        if q == UNKNOWN_ORGAN and (by_corpus := garble_by_corpus(name)) is not None:
+            # a garbled word made the corpus's beside its neighbour: a guess, in doubt
+            name, conf = by_corpus, min(conf, GUESSED_ORGAN_CONFIDENCE)
         res.set("organ_name", name, conf)
     got = res.fields.get("organ_name")
     if tail_dropped and got is not None and got.confidence >= DOUBTFUL:
@@ -1804,3 +1862,59 @@ def named_by_notation(found: Found, notation: str | None) -> Found:
         if prov is not None:
             fields["parent_organ"] = ExtractedField("parent_organ", _committee_of(prov[0]), IN_DOUBT)
     return Found(tuple(fields.values()))
+
+
+# a People's Committee's line as an organ's or a parent's value (folded): its head ("ubnd", "uy ban nhan dan"
+# or, for a Sở's parent, a short word led by its U misread: "u0no"), its level word ("tỉnh" also with one
+# letter misread: "tinm"; "thành phố") and the province as read
+_COMMITTEE_PROVINCE = re.compile(r"^(ubnd|uy ban nhan dan|u[a-z0-9]{2,4})\s+(\S{4}|thanh pho)\s+(\S.*)$")
+
+
+def province_by_place(found: Found, place: str | None) -> Found:
+    """A People's Committee (the organ or a Sở's parent) read in doubt, its province's name as read the date
+    line's place read with a letter or a word's marks off ("UBND TỈNH KIÊN PHONG" over "SỞ XÂY DỰNG", dated
+    "Kiến Phong, ngày …"; "ỦY BAN NHÂN DÂN TỈNH 9A ĐÉC", dated "Sa Đéc"; a former province the Gazette names,
+    on no list): the header's capitals and the date line read the same name twice, the date line's in
+    normal case, each word capitalised, as a place's name is written. Still in doubt; a value read surely is
+    kept (``DOUBTFUL``)."""
+    if place is None:
+        return found
+    name = nfc(place).split(" ")
+    if not 2 <= len(name) <= UNLISTED_PLACE_WORDS or not all(w.isalpha() and w[:1].isupper() for w in name):
+        return found
+    organ_kind = _kind(found.value("organ_name") or "")
+    fixed = {}
+    for f in found.fields:
+        if f.name not in ("organ_name", "parent_organ") or f.value is None or f.confidence >= DOUBTFUL:
+            continue
+        m = _COMMITTEE_PROVINCE.match(fold(squash(f.value)))
+        if m is None:
+            continue
+        head, level, read = m.groups()
+        if head not in ("ubnd", "uy ban nhan dan") and not (f.name == "parent_organ" and organ_kind == "so"):
+            continue  # a garbled head is a committee's only over a Sở (its parent is its province's)
+        if level != "thanh pho" and Levenshtein.distance(level, "tinh") > 1:
+            continue
+        if not _read_as(read.split(" "), [fold(w) for w in name]):
+            continue
+        level_word = "thành phố" if level == "thanh pho" else "tỉnh"
+        lead = "UBND" if f.name == "parent_organ" else "Ủy ban nhân dân"
+        value = f"{lead} {level_word} {' '.join(name)}"
+        if value != f.value:
+            fixed[id(f)] = ExtractedField(f.name, value, min(f.confidence, GARBLED_UBND_CONFIDENCE))
+    if not fixed:
+        return found
+    return Found(tuple(fixed.get(id(f), f) for f in found.fields))
+
+
+def _read_as(read: list[str], name: list[str]) -> bool:
+    """A province's words as read (folded) are ``name``'s (folded), one to one: each the same, but for at
+    most one read with one letter other that is no syllable (a look-alike: "9a" of "sa"; a syllable read
+    there may be the header's print and the date line's the misreading: "SA ĐÉC" dated "Sa Đéo" is kept);
+    at least one word of three letters or more the same."""
+    if len(read) != len(name):
+        return False
+    off = [(r, n) for r, n in zip(read, name, strict=True) if r != n]
+    if len(off) > 1 or not any(r == n and len(n) >= 3 for r, n in zip(read, name, strict=True)):
+        return False
+    return all(len(r) == len(n) and Levenshtein.distance(r, n) == 1 and not _syllable(r) for r, n in off)
