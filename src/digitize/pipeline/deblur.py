@@ -45,6 +45,9 @@ MIN_LENGTH = 3.0  # px: a shorter streak is no streak (the page keeps the unshar
 # The Wiener filter's noise-to-signal ratio (0.003 and 0.03 read no better on the 12 pages)
 NOISE = 0.01
 ROUND_SIGMA = 1.0
+# A page blurred round only (out of focus, no streak): ``round_candidates`` tries a Gaussian as wide as its
+# edges measure and this many times wider (the edges' measure runs short on print blurred round)
+ROUND_WIDER = 1.3
 # A page of more pixels than this is deconvolved in blocks (``deconvolve``): whole, a 70 MP page took 2.7 GB
 WHOLE_MAX_PIXELS = 12_000_000
 BLOCK = 2048  # px: the blocks' side ...
@@ -152,6 +155,15 @@ def candidates(streak: Streak) -> tuple[Streak, ...]:
         Streak(a, n + 2.0, 1.5),
         Streak(a, n, 2.0),
     )
+
+
+def round_candidates(sigma: float) -> tuple[Streak, ...]:
+    """The round blurs tried on a page beside its streaks (``preprocess.sharpened``, ``ROUND_DEBLUR``): no
+    motion, a Gaussian of ``sigma`` px (the page's edges as measured, ``preprocess.edge_blur``) and one
+    ``ROUND_WIDER`` times wider. Nothing for a page of no measured blur."""
+    if not sigma > 0:
+        return ()
+    return Streak(0.0, 0.0, sigma), Streak(0.0, 0.0, ROUND_WIDER * sigma)
 
 
 def kernel(streak: Streak, supersample: int = 8) -> np.ndarray:
