@@ -14,7 +14,8 @@ the log spectrum from its ring means, over the band where text still shows above
 shaken photos of seeds 85/87 it finds the angle within 3° (median; 9 of 10 within 9°), in 0.15 CPU s a page.
 The text itself is not alike in every direction (its lines and stems), so a page blurred only round may
 show a "streak" too: ``preprocess.sharpened`` keeps a deconvolved page only when Tesseract reads its inkiest
-band surer than the unsharp mask's.
+band surer than the unsharp mask's. A page out of focus with no streak that wins is tried with round blurs
+too (``round_candidates``: a Gaussian Wiener filter as wide as its edges measure, and wider).
 
 Pure numpy and OpenCV; ``preprocess.prepare`` uses it on pages it measured blurred.
 """

@@ -1003,7 +1003,10 @@ def sharpened(
     the mask, 0.848 with two candidates, 0.860 with five. The last three are read only when one of the first
     two comes near the mask (``DEBLUR_FIRST``), and the band is at most ``DEBLUR_BAND_AREA`` pixels.
     ``letter`` (px) and ``sharp`` (``sharpness``) as measured on the page: small print only just blurred
-    that the mask reads surely keeps the mask unread further (``DEBLUR_SURE``)."""
+    that the mask reads surely keeps the mask unread further (``DEBLUR_SURE``). When no streak is found or
+    none reads surer than the mask, two round blurs are read on the band too (``ROUND_DEBLUR``,
+    ``deblur.round_candidates``: a page out of focus), one taken when surer than the mask by
+    ``ROUND_MARGIN`` (the streak returned then has no length)."""
     from digitize.pipeline import deblur
 
     sigma = _mask_sigma(gray)
