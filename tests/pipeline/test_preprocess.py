@@ -1224,7 +1224,7 @@ def _band_readings(monkeypatch: pytest.MonkeyPatch, confs: list[float], streak: 
     monkeypatch.setattr(preprocess, "reading_confidence", lambda i, d: queue.pop(0))
     undone: list[object] = []
     deconvolve = deblur.deconvolve
-    monkeypatch.setattr(deblur, "deconvolve", lambda g, s, *a, **k: undone.append(s) or deconvolve(g, s, *a, **k))
+    monkeypatch.setattr(deblur, "deconvolve", lambda g, s, *a: undone.append(s) or deconvolve(g, s, *a))
     return undone
 
 
