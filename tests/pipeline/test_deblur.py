@@ -154,12 +154,21 @@ def test_a_page_the_mask_reads_far_surer_reads_only_the_first_two_streaks(
 ) -> None:
     """Review of bfff5f7: an out-of-focus page (no shake) shows the text's stems as a long near-vertical
     'streak'; its first two candidates read far under the mask, so the three others (longer, rounder) are
-    not read: the band is read 3 times (the mask, 2 streaks), not 6."""
+    not read: the band is read 3 times (the mask, 2 streaks), not 6. No streak won: the two round blurs are
+    read too (``preprocess.ROUND_DEBLUR``), 5 readings."""
     gray = preprocess.ink_gray(_shaken(page, 2.0, 1, 0.0))
     assert deblur.estimate(gray) is not None
     shapes = _band_readings(monkeypatch)
+    undone: list[deblur.Streak] = []
+    deconvolve = deblur.deconvolve
+    monkeypatch.setattr(deblur, "deconvolve", lambda g, s, *a: undone.append(s) or deconvolve(g, s, *a))
     _, kept = preprocess.sharpened(gray, 300.0)
     assert kept is None
+    assert len(shapes) == 3 + 2, shapes
+    assert [s.length > 0 for s in undone] == [True, True, False, False]  # 2 streaks, 2 round blurs
+    monkeypatch.setattr(preprocess, "ROUND_DEBLUR", False)
+    shapes.clear()
+    assert preprocess.sharpened(gray, 300.0)[1] is None
     assert len(shapes) == 3, shapes
 
 
@@ -190,3 +199,18 @@ def test_a_large_page_reads_a_band_of_bounded_area(
     _, kept = preprocess.sharpened(wide, 300.0)
     assert shapes and all(h * w <= 2_000_000 for h, w in shapes), shapes
     assert kept is not None and _angle_apart(kept.angle, 30.0) <= 10.0, kept
+
+
+def test_round_candidates_are_gaussians_as_wide_as_measured_and_wider() -> None:
+    """A page blurred round only is tried with a Gaussian of its edges' width and ROUND_WIDER times wider
+    (no motion: length 0); none for a page of no measured blur. Their kernels are round Gaussians."""
+    assert deblur.round_candidates(2.0) == (
+        deblur.Streak(0.0, 0.0, 2.0),
+        deblur.Streak(0.0, 0.0, deblur.ROUND_WIDER * 2.0),
+    )
+    assert deblur.round_candidates(0.0) == ()
+    psf = deblur.kernel(deblur.Streak(0.0, 0.0, 2.0))
+    assert psf.sum() == pytest.approx(1.0, abs=1e-5)
+    assert np.allclose(psf, psf.T, atol=1e-6) and np.allclose(psf, psf[::-1, ::-1], atol=1e-6)
+    c = psf.shape[0] // 2
+    assert psf[c, c] == psf.max()

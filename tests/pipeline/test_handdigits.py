@@ -4764,3 +4764,17 @@ def test_a_zero_read_of_a_mark_closing_no_loop_is_in_doubt() -> None:
     assert not handdigits.open_zero(_pen_crop("30"), "30")
     assert not handdigits.open_zero(_pen_crop("37"), "37")
     assert not handdigits.open_zero(_pen_crop("37"), "370")  # not a digit a mark: no mark told apart
+
+
+def test_a_round_blur_is_not_undone_on_the_blanks() -> None:
+    """A page deconvolved with a round blur only (``deblur.round_candidates``: a streak of no length) gives
+    its blanks no deconvolved crops: the Gaussian undone on a blank's crop lost a right pen number (review
+    of blur47); a motion streak is undone there as before, at the page frame's resolution."""
+    grey = np.full((100, 100), 255, np.uint8)
+    prepared = Prepared(
+        master=grey, ocr=grey, scale=0.5, rotation=0, skew=0.0, dpi=150.0, width=100, height=100, blurred=True
+    )
+    assert handdigits._frame_streak(replace(prepared, streak=deblur.Streak(0.0, 0.0, 2.0))) is None
+    assert handdigits._frame_streak(replace(prepared, streak=deblur.Streak(30.0, 5.0, 1.5))) == deblur.Streak(
+        30.0, 10.0, 3.0
+    )

@@ -1212,3 +1212,71 @@ def test_a_few_lines_page_with_big_title_lines_still_asks_osd() -> None:
     for turned in (0, 180):
         analysis = preprocess.analyse(preprocess.ink_gray(np.ascontiguousarray(np.rot90(page, turned // 90))))
         assert analysis.confidence < preprocess.OSD_BELOW
+
+
+def _band_readings(monkeypatch: pytest.MonkeyPatch, confs: list[float], streak: object) -> list[object]:
+    """``sharpened``'s band readings stubbed: the streak estimated is ``streak``, the band readings give
+    ``confs`` in turn (the mask first); the images deconvolved are listed (their streaks)."""
+    from digitize.pipeline import deblur
+
+    monkeypatch.setattr(deblur, "estimate", lambda g: streak)
+    queue = list(confs)
+    monkeypatch.setattr(preprocess, "reading_confidence", lambda i, d: queue.pop(0))
+    undone: list[object] = []
+    deconvolve = deblur.deconvolve
+    monkeypatch.setattr(deblur, "deconvolve", lambda g, s, *a: undone.append(s) or deconvolve(g, s, *a))
+    return undone
+
+
+def _ink_page() -> np.ndarray:
+    import cv2
+
+    gray = np.full((400, 300), 255, np.uint8)
+    for y in range(40, 360, 30):
+        gray[y : y + 12, 30:270:9] = 0  # rows of letter-like stems
+    return np.asarray(cv2.GaussianBlur(gray, (0, 0), 2.0))
+
+
+def test_a_page_blurred_round_only_gets_a_gaussian_only_when_surer_than_the_mask_by_the_margin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No streak found (an out-of-focus photo): the band is read with the mask and with the two round blurs
+    (``deblur.round_candidates``, as wide as the edges measure and wider); a round blur replaces the mask
+    only when surer by ROUND_MARGIN. ``ROUND_DEBLUR`` off: the mask unread, as before."""
+    from digitize.pipeline import deblur
+
+    gray = _ink_page()
+    sigma = preprocess._mask_sigma(gray)
+    m = preprocess.ROUND_MARGIN
+    _band_readings(monkeypatch, [70.0, 70.0 + m + 0.5, 70.0 + m + 0.2], None)
+    out, chosen = preprocess.sharpened(gray, 150.0)
+    assert chosen == deblur.Streak(0.0, 0.0, sigma)
+    assert np.array_equal(out, deblur.deconvolve(gray, chosen))
+    _band_readings(monkeypatch, [70.0, 70.0 + m - 0.2, 70.0 + m + 0.3], None)
+    assert preprocess.sharpened(gray, 150.0)[1] == deblur.Streak(0.0, 0.0, deblur.ROUND_WIDER * sigma)
+    _band_readings(monkeypatch, [70.0, 70.0 + m - 0.2, 70.0 + m - 0.1], None)
+    out, chosen = preprocess.sharpened(gray, 150.0)
+    assert chosen is None and np.array_equal(out, preprocess._masked(gray))
+    monkeypatch.setattr(preprocess, "ROUND_DEBLUR", False)
+    _band_readings(monkeypatch, [], None)  # no band reading at all
+    assert preprocess.sharpened(gray, 150.0)[1] is None
+
+
+def test_a_streak_that_read_surer_than_the_mask_is_not_replaced_by_a_round_blur(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Seed 139 alt 005's shaken first page: a streak (5 px at 154.5°) read its band at 76.4, the mask at
+    51.2; a Gaussian read it at 76.6 but its page read the place-and-date line "ngày 12 hứng 11 mồm 2003"
+    (the issue date and the licence's start lost). The band tells a round blur from a streak too weakly:
+    once a streak won, the round blurs are not read (here even one read far surer)."""
+    from digitize.pipeline import deblur
+
+    gray = _ink_page()
+    streak = deblur.Streak(154.5, 5.0)
+    undone = _band_readings(monkeypatch, [51.2, 76.4, 71.5, 65.8, 71.2, 73.8, 99.0, 99.0], streak)
+    _, chosen = preprocess.sharpened(gray, 150.0)
+    assert chosen == deblur.candidates(streak)[0]
+    assert all(s.length > 0 for s in undone)  # no round blur deconvolved
+    # the streaks all read under the mask: the round blurs are read, and one surer by the margin wins
+    undone = _band_readings(monkeypatch, [80.0, 60.0, 61.0, 82.0, 79.0], streak)
+    assert preprocess.sharpened(gray, 150.0)[1] == deblur.Streak(0.0, 0.0, preprocess._mask_sigma(gray))

@@ -14,7 +14,8 @@ the log spectrum from its ring means, over the band where text still shows above
 shaken photos of seeds 85/87 it finds the angle within 3° (median; 9 of 10 within 9°), in 0.15 CPU s a page.
 The text itself is not alike in every direction (its lines and stems), so a page blurred only round may
 show a "streak" too: ``preprocess.sharpened`` keeps a deconvolved page only when Tesseract reads its inkiest
-band surer than the unsharp mask's.
+band surer than the unsharp mask's. A page out of focus with no streak that wins is tried with round blurs
+too (``round_candidates``: a Gaussian Wiener filter as wide as its edges measure, and wider).
 
 Pure numpy and OpenCV; ``preprocess.prepare`` uses it on pages it measured blurred.
 """
@@ -45,6 +46,9 @@ MIN_LENGTH = 3.0  # px: a shorter streak is no streak (the page keeps the unshar
 # The Wiener filter's noise-to-signal ratio (0.003 and 0.03 read no better on the 12 pages)
 NOISE = 0.01
 ROUND_SIGMA = 1.0
+# A page blurred round only (out of focus, no streak): ``round_candidates`` tries a Gaussian as wide as its
+# edges measure and this many times wider (the edges' measure runs short on print blurred round)
+ROUND_WIDER = 1.3
 # A page of more pixels than this is deconvolved in blocks (``deconvolve``): whole, a 70 MP page took 2.7 GB
 WHOLE_MAX_PIXELS = 12_000_000
 BLOCK = 2048  # px: the blocks' side ...
@@ -152,6 +156,15 @@ def candidates(streak: Streak) -> tuple[Streak, ...]:
         Streak(a, n + 2.0, 1.5),
         Streak(a, n, 2.0),
     )
+
+
+def round_candidates(sigma: float) -> tuple[Streak, ...]:
+    """The round blurs tried on a page beside its streaks (``preprocess.sharpened``, ``ROUND_DEBLUR``): no
+    motion, a Gaussian of ``sigma`` px (the page's edges as measured, ``preprocess.edge_blur``) and one
+    ``ROUND_WIDER`` times wider. Nothing for a page of no measured blur."""
+    if not sigma > 0:
+        return ()
+    return Streak(0.0, 0.0, sigma), Streak(0.0, 0.0, ROUND_WIDER * sigma)
 
 
 def kernel(streak: Streak, supersample: int = 8) -> np.ndarray:

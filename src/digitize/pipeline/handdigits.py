@@ -1346,9 +1346,10 @@ def _crop(
 
 def _frame_streak(prepared: Prepared) -> Streak | None:
     """The motion streak deconvolved on a shaken photo's OCR image (``Prepared.streak``) as it is on the
-    scan at its own resolution (the page frame the blanks are cut in): shorter by the OCR image's scale."""
+    scan at its own resolution (the page frame the blanks are cut in): shorter by the OCR image's scale. None
+    for a round blur (a streak of no length, ``deblur.round_candidates``): not undone on the blanks."""
     st = prepared.streak
-    if st is None or not prepared.blurred or not prepared.scale > 0:
+    if st is None or not st.length > 0 or not prepared.blurred or not prepared.scale > 0:
         return None
     return Streak(st.angle, st.length / prepared.scale, st.sigma / prepared.scale)
 

@@ -973,6 +973,16 @@ DEBLUR_SURE = 82.0
 # won at 90.2 on the page reading (and read worse than the mask, 0.887 against 0.914).
 MASK_FIRST_SURE = 88.0
 MASK_FIRST_SHARP = 0.45
+# A page blurred round only (out of focus: no streak found, or none read surer than the mask on the band) is
+# also read on the band deconvolved with a Gaussian as wide as its edges measure and 1.3 times wider
+# (``deblur.round_candidates``); one replaces the mask only when surer on the band by ROUND_MARGIN points (a
+# wider Gaussian read "nhân" as "nhãn" at 96 on a 0.7-point margin, review of blur47). Never tried against a
+# streak that won: the band tells them apart too weakly. Seed 139 alt 005's shaken first page (a streak of
+# 5 px at 154.5°) read its band at 76.4 with the streak, 76.6 with the Gaussian; the Gaussian's page read its
+# place-and-date line "ngày 12 hứng 11 mồm 2003" (the streak's "ngày 12 thứng 11 năm 2023"): the issue date
+# and the licence's start lost (blur47's failing handdigits test).
+ROUND_DEBLUR = True
+ROUND_MARGIN = 1.0
 
 
 def sharpened(
@@ -993,12 +1003,16 @@ def sharpened(
     the mask, 0.848 with two candidates, 0.860 with five. The last three are read only when one of the first
     two comes near the mask (``DEBLUR_FIRST``), and the band is at most ``DEBLUR_BAND_AREA`` pixels.
     ``letter`` (px) and ``sharp`` (``sharpness``) as measured on the page: small print only just blurred
-    that the mask reads surely keeps the mask unread further (``DEBLUR_SURE``)."""
+    that the mask reads surely keeps the mask unread further (``DEBLUR_SURE``). When no streak is found or
+    none reads surer than the mask, two round blurs are read on the band too (``ROUND_DEBLUR``,
+    ``deblur.round_candidates``: a page out of focus), one taken when surer than the mask by
+    ``ROUND_MARGIN`` (the streak returned then has no length)."""
     from digitize.pipeline import deblur
 
-    masked = _masked(gray)
+    sigma = _mask_sigma(gray)
+    masked = unsharp(gray, sigma)
     streak = deblur.estimate(gray)
-    if streak is None:
+    if streak is None and not ROUND_DEBLUR:
         return masked, None
     top, bottom, left, right = _deblur_band(gray)
     w = gray.shape[1]
@@ -1007,26 +1021,41 @@ def sharpened(
     masked_conf = surest = reading_confidence(np.ascontiguousarray(masked[top:bottom, left:right]), dpi)
     if _only_just_blurred_small_print(letter, sharp) and masked_conf >= DEBLUR_SURE:
         return masked, None
-    for k, candidate in enumerate(deblur.candidates(streak)):
-        if k == DEBLUR_FIRST and surest_tried < masked_conf - DEBLUR_MARGIN:
-            break  # the first candidates read well under the mask: the others (longer, rounder) do not win
+
+    def band_confidence(candidate: Streak) -> float:
         # the band deconvolved with a margin as long as the streak, cut off again (the cut rings)
         m = round(candidate.length + 6 * candidate.sigma)
         mt, ml, mr = min(top, m), min(left, m), min(w - right, m)
         region = gray[top - mt : bottom + mt, left - ml : right + mr]
         band = deblur.deconvolve(region, candidate)[mt : mt + bottom - top, ml : ml + right - left]
-        conf = reading_confidence(np.ascontiguousarray(band), dpi)
+        return reading_confidence(np.ascontiguousarray(band), dpi)
+
+    for k, candidate in enumerate(deblur.candidates(streak) if streak is not None else ()):
+        if k == DEBLUR_FIRST and surest_tried < masked_conf - DEBLUR_MARGIN:
+            break  # the first candidates read well under the mask: the others (longer, rounder) do not win
+        conf = band_confidence(candidate)
         surest_tried = max(surest_tried, conf)
         if conf > surest:
             best, surest = candidate, conf
+    if ROUND_DEBLUR and best is None:
+        # no streak read surer than the mask: a round blur, taken when surer than the mask by ROUND_MARGIN
+        for candidate in deblur.round_candidates(sigma):
+            conf = band_confidence(candidate)
+            if conf > surest + ROUND_MARGIN:
+                best, surest = candidate, conf
     if best is None:
         return masked, None
     return deblur.deconvolve(gray, best), best
 
 
+def _mask_sigma(gray: np.ndarray) -> float:
+    """The width of the unsharp mask a blurred page gets: its edges' blur, at least UNSHARP_SIGMA."""
+    return min(UNSHARP_MAX_SIGMA, max(UNSHARP_SIGMA, edge_blur(gray)))
+
+
 def _masked(gray: np.ndarray) -> np.ndarray:
     """The unsharp mask a blurred page gets, as wide as its edges' blur (at least UNSHARP_SIGMA)."""
-    return unsharp(gray, min(UNSHARP_MAX_SIGMA, max(UNSHARP_SIGMA, edge_blur(gray))))
+    return unsharp(gray, _mask_sigma(gray))
 
 
 def _deblur_band(gray: np.ndarray) -> tuple[int, int, int, int]:
