@@ -806,64 +806,6 @@ def test_a_sure_name_s_unlisted_mark_every_reading_bears_out_stays_sure(
     assert len(calls) == len(signature.SURE_MARKS_SCALES)
 
 
-def _read_as(monkeypatch: pytest.MonkeyPatch, words: tuple[str, ...]) -> None:
-    """Every second reading of the name's line gives ``words``, surely."""
-
-    def read(*_: object, **__: object) -> list[tesseract.Token]:
-        return [
-            tesseract.Token(t, 96.0, 20 + 150 * k, 20, 140, 50, 1, 1, 1, k + 1) for k, t in enumerate(words)
-        ]
-
-    monkeypatch.setattr(signature.tesseract, "image_to_data", read)
-
-
-def test_a_sure_name_s_dot_below_dropped_in_every_reading_is_that_name_in_doubt(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Corp+wide seed 837 007: "Hồ Văn Tỵ" read "Hồ Văn Ty" (96) in every reading, its dot below (right of
-    the descender of the "y", at the baseline) dropped as a speck: taken at 0.96. "Ty" is no listed name,
-    "Tý" and "Tỵ" are: with a speck under the word, the one with the dot below, in doubt."""
-    prepared, first = _page_signed_by("Hồ Văn Tỵ")
-    words = tuple(replace(w, text="Ty", conf=96.0) if w.text in ("Ty", "Tỵ") else w for w in first.words)
-    assert [w.text for w in words if w.text == "Ty"] == ["Ty"]
-    page = replace(first, words=words, text=page_text(words))
-    f = extract([page]).fields["signer_name"]
-    assert (f.value, f.confidence >= 0.6) == ("Hồ Văn Ty", True)
-    _read_as(monkeypatch, ("Hồ", "Văn", "Ty"))
-    f = extract([signature.sure_marks_pass(prepared, page, lang="vie")]).fields["signer_name"]
-    assert (f.value, f.confidence < 0.6) == ("Hồ Văn Tỵ", True)
-
-
-def test_a_sure_name_s_toneless_word_with_no_speck_under_it_stays_sure(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # "Hồ Văn Ty" printed so (a name no list has) and read so in every reading: no dot under it, as read
-    prepared, first = _page_signed_by("Hồ Văn Ty")
-    words = tuple(replace(w, conf=96.0) if w.text == "Ty" else w for w in first.words)
-    page = replace(first, words=words, text=page_text(words))
-    _read_as(monkeypatch, ("Hồ", "Văn", "Ty"))
-    again = signature.sure_marks_pass(prepared, page, lang="vie")
-    f = extract([again]).fields["signer_name"]
-    assert (f.value, f.confidence >= 0.6) == ("Hồ Văn Ty", True)
-
-
-def test_dot_dropped_is_the_listed_name_with_the_dot_below_of_a_toneless_word() -> None:
-    assert signature.dot_dropped("Ty") == "Tỵ"  # "Tý", "Tỵ" listed, no "Ty"
-    assert signature.dot_dropped("Tỵ") is None  # a tone read
-    assert signature.dot_dropped("Minh") is None  # listed as read
-    assert signature.dot_dropped("Vu") is None  # "Vũ" only: no form with the dot below
-
-
-def test_dot_below_is_a_speck_under_a_word_apart_from_its_letters() -> None:
-    img = np.full((60, 80), 255, np.uint8)
-    cv2.putText(img, "Ty", (4, 34), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
-    ys, xs = np.nonzero(img < 128)
-    box = (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1)
-    assert not signature.dot_below(img, box)
-    img[34:38, box[2] - 3 : box[2] + 1] = 0  # the dot below the "y", right of its descender
-    assert signature.dot_below(img, box)
-
-
 def test_unlisted_marks_are_those_of_given_names_read_surely() -> None:
     from digitize.pipeline.fields.lines import make_line
 

@@ -1136,52 +1136,6 @@ def _unlisted_marks(line: Line, name: str) -> list[int]:
     ]
 
 
-# a speck under a word read without a tone mark, its side this share of the word box's height at most (and at
-# least ``DOT_LEAST`` of it, two pixels at least): the dot below ("nặng") Tesseract dropped as a speck
-DOT_MOST = 0.25
-DOT_LEAST = 0.04
-# ... looked for this share of the box's height below it and right of it (the dot of "ỵ" stands right of the
-# descender of the "y", at the baseline)
-DOT_REACH = 0.35
-
-
-def dot_dropped(word: str) -> str | None:
-    """The listed name (``NAME_SYLLABLES``) with its dot below a word read without a tone mark stands for:
-    the word is no listed name, every listed name with its letters (vowel marks and all) bears a tone mark and
-    one of them the dot below ("Ty": "Tý", "Tỵ" → "Tỵ"). None for any other word."""
-    if word in NAME_SYLLABLES or _tone(word):
-        return None
-    base = word.lower()
-    forms = [f for f in F_SYLLABLES.get(fold(word), ()) if _toneless(f).lower() == base]
-    below = [f for f in forms if tone_place(f) == "below"]
-    return below[0] if forms and all(_tone(f) for f in forms) and len(below) == 1 else None
-
-
-def dot_below(grey: np.ndarray, box: tuple[int, int, int, int]) -> bool:
-    """An ink speck in ``grey`` (a cut of the page with the word's ``box``, x0 y0 x1 y1 in its pixels, and
-    ``DOT_REACH`` of its height below and right of it) in the lower half of the box or under it, apart from
-    the word's letters and no bigger than a dot (``DOT_MOST``, ``DOT_LEAST``): the dot below a word read
-    without it ("Ty" (96) printed "Tỵ": its dot right of the descender, at the baseline)."""
-    x0, y0, x1, y1 = box
-    h = max(1, y1 - y0)
-    region = grey[
-        y0 : min(grey.shape[0], y1 + int(DOT_REACH * h)), x0 : min(grey.shape[1], x1 + int(DOT_REACH * h))
-    ]
-    if region.size == 0 or int(region.min()) > 160:
-        return False
-    level, _ = cv2.threshold(region, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    ink = (region <= min(level, 160)).astype(np.uint8)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    most, least = DOT_MOST * h, max(2.0, DOT_LEAST * h)
-    rh, rw = region.shape
-    for left, top, w, hh, _area in stats[1:n]:
-        if top < 0.5 * h or left == 0 or top + hh >= rh or left + w >= rw:
-            continue  # a letter's part above the middle, or ink cut by the region's edge (the next word)
-        if least <= max(w, hh) and w <= most and hh <= most:
-            return True
-    return False
-
-
 @regions.on_read_pages
 def sure_marks_pass(
     prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
@@ -1222,31 +1176,10 @@ def sure_marks_pass(
                         listed.setdefault(k, set()).add(texts[k])
     except ToolFailed:
         borne = set()
-    # a word read without a tone mark though every listed name with its letters bears one, one the dot below,
-    # with a speck under it: the dot, dropped in every reading ("Ty" (96) for "Tỵ", corp+wide seed 837 007
-    # taken sure): that name, in doubt
-    dotted: dict[int, str] = {}
-    for k in sorted(borne):
-        wd = line.words[k]
-        if (form := dot_dropped(first[k])) is None:
-            continue
-        h = wd.box.y1 - wd.box.y0
-        x0, y0 = wd.box.x0, wd.box.y0
-        x1, y1 = (
-            min(float(page.width), wd.box.x1 + DOT_REACH * h),
-            min(float(page.height), wd.box.y1 + DOT_REACH * h),
-        )
-        cut = regions.cut(prepared, x0, y0, x1, y1)
-        if dot_below(cut, (0, 0, round(wd.box.x1 - x0), round(wd.box.y1 - y0))):
-            dotted[k] = form
-    borne -= set(dotted)
     if borne == set(apart):
         return page
     again: dict[int, tuple[str, float]] = {}
     for k in apart:
-        if k in dotted:
-            again[id(line.words[k])] = (dotted[k], MARKS_LISTED_CONF)
-            continue
         if k in borne:
             continue
         # one listed name the readings gave ("Chi"), not two ("Chi", "Chí": which, no reading tells)
