@@ -887,6 +887,13 @@ def test_a_middle_word_whose_capital_was_read_as_a_mark_is_the_common_middle_nam
     assert marked_middle("#h") is None and marked_middle("#HỊ") is None
     # (a marked word at the name's end stays a word lost: "Lã Quang %ơn" is cut short, not "Lã Quang")
     assert _signed_by("Mai #hị", [93.0, 52.0])[0] is None
+    # read surely, the middle word is still a guess (review 48 M2)
+    assert _signed_by("Hồ #ăn Nam", [95.0, 99.0, 96.0]) == ("Hồ Văn Nam", 0.55)
+    # a line under the signer's own name read so is no name before it (review 48 M1: "Bộ Công Thương" was taken)
+    specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ", 95.0)
+    specs.append(("Bộ #ông Thương", "sig", 90.0))
+    f = extract([page(specs)]).fields["signer_name"]
+    assert (f.value, f.confidence >= 0.6) == ("Phạm Trường Thọ", True)
 
 
 def test_a_family_name_glued_to_a_middle_name_that_lost_its_capital_is_two_words() -> None:

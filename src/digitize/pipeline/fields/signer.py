@@ -2218,6 +2218,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
     tl = right[title_i]
     below = _below(right, title_i)
     best: tuple[str, float] | None = None
+    fallback: tuple[str, float] | None = None
     for ln in reversed(below):
         if title_of(ln):
             continue
@@ -2247,7 +2248,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         if len(parts) == len(raw):
             for k in range(1, len(raw) - 1):
                 middle = marked_middle(parts[k][0]) if not raw[k][0] else None
-                if middle is not None and raw[k - 1][0] and raw[k + 1][0]:
+                if middle is not None and len(raw[k - 1][0]) >= 2 and raw[k + 1][0]:
                     raw[k], mark_capital = (middle, parts[k][1] / 100.0), True
         raw = _repair_surname(ln, raw)
         # a capitalised word behind the ring's marks ("x_Xy Văn Tám") dropped: no family name recovered
@@ -2523,8 +2524,14 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # "x_Xy Văn Tám", "x_Ly Văn Minh Tâm": the family name may be the word behind the marks, lost:
                 # the words left are no sure name ("Văn", "Hoàng" are family names too)
                 conf = min(conf, GUESSED_NAME_CONF)
+            if mark_capital:
+                # a fallback only: a line whose middle word is a guess may be no name ("Bộ #ông Thương"
+                # under the signer's own name, REVIEW-48 M1): the lines above it are tried first
+                fallback = fallback or (" ".join(words), conf)
+                continue
             best = (" ".join(words), conf)
             break
+    best = best or fallback
     if best:
         conf = best[1]
         if short_name_line(below, best[0].split()) is not None:
