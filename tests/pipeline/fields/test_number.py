@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from digitize.pipeline.fields.number import ONE_LOST_QUALITY, UNKNOWN_PART, repair_notation
+from digitize.pipeline.fields.number import (
+    ONE_LOST_QUALITY,
+    UNKNOWN_PART,
+    organ_abbreviations,
+    repair_notation,
+)
 
 
 def test_the_organ_s_own_abbreviation_read_garbled_with_its_first_letter_lost() -> None:
@@ -557,3 +562,16 @@ def test_the_organ_s_own_abbreviation_read_without_its_last_letter_is_made_whole
     # a text layer's is as printed; a part no abbreviation of the organ's reads so is kept as read
     assert repair_notation("CT-SGTV", organ, ocr=False) == ("CT-SGTV", UNKNOWN_PART)
     assert repair_notation("CT-SGTV", "Sở Y tế") == ("CT-SGTV", UNKNOWN_PART)
+
+
+def test_a_place_word_is_one_with_its_own_marks_and_a_bare_level_word_no_letter_of_the_organ_s_own() -> None:
+    # the "xạ" of "bức xạ" is no "xã": the whole name's initials, never "CATB" (which made "CV-CAT" read
+    # "CV-CATB" as the organ's own with its last letter lost)
+    assert "CATB" not in organ_abbreviations("Cục An toàn bức xạ và hạt nhân")
+    assert repair_notation("CV-CAT", "Cục An toàn bức xạ và hạt nhân")[0] == "CV-CAT"
+    # a level word with no name after it: no letter of the organ's own ("VPH", never "VPHT")
+    assert organ_abbreviations("Văn phòng HĐND tỉnh") == ("VPH",)
+    assert repair_notation("CV-VPH", "Văn phòng HĐND tỉnh")[0] == "CV-VPH"
+    # a place named after its level word is still left out
+    assert "SYT" in organ_abbreviations("Sở Y tế tỉnh Quảng Nam")
+    assert "CĐTNĐ" in organ_abbreviations("Cục Đường thủy nội địa Việt Nam")

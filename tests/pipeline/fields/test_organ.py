@@ -1831,3 +1831,48 @@ def test_a_garbled_word_of_an_unknown_organ_is_the_corpus_s_word_beside_its_neig
     assert found.fields["organ_name"].confidence < DOUBTFUL
     # initials (no mark) are no garble
     assert organ.garble_by_corpus("Trường THPT Chu Văn An") is None
+
+
+def test_a_word_the_corpus_prints_as_read_or_a_place_s_name_is_no_garble() -> None:
+    # "Đắk", "Lắk" (no Vietnamese syllable, a minority's tongue) the corpus prints as read: no change, so
+    # the organ is not put in doubt for nothing
+    for name in (
+        "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG TỈNH ĐẮK NÔNG",
+        "Bệnh viện Đa khoa tỉnh Đắk Nông",
+        "Công an tỉnh Đắk Lắk",
+        "Sở Y tế ĐẮK LẮK",
+    ):
+        assert organ.garble_by_corpus(name) is None, name
+    # a place's name after its level word, its mark misread ("LẮK" read "LÂK"), is no "lập"
+    assert organ.garble_by_corpus("Hạt Kiểm lâm huyện LÂK") is None
+    assert organ.garble_by_corpus("Hạt Kiểm lâm huyện Lâk") is None
+    # a word of capitals beside another keeps its case; a lone one in a sentence-case name takes the corpus's
+    assert organ.garble_by_corpus("Cục công nghiệp ĐỊA PHƯẾNG") == "Cục công nghiệp ĐỊA PHƯƠNG"
+    assert organ.garble_by_corpus("Cục công nghiệp địa PHƯẾNG") == "Cục công nghiệp địa phương"
+
+
+@pytest.mark.parametrize(
+    ("read", "place", "want"),
+    [
+        # the header read right, the date line's marks misread: the header's
+        ("UBND TỈNH HÀ TÂY", "Hà Tầy", "UBND tỉnh Hà Tây"),
+        ("UBND TỈNH BẮC THÁI", "Bắc Thải", "UBND tỉnh Bắc Thái"),
+        # the header's word no syllable, or with its marks lost: the date line's
+        ("U0NO TỈNH SA ĐỆC", "Sa Đéc", "UBND tỉnh Sa Đéc"),
+        ("UBND TỈNH HA TAY", "Hà Tây", "UBND tỉnh Hà Tây"),
+        # both syllables: the one the corpus prints beside the name's other word
+        ("UBND TỈNH KIÊN PHONG", "Kiến Phong", "UBND tỉnh Kiến Phong"),
+    ],
+)
+def test_a_province_s_word_read_right_in_the_header_keeps_its_marks_over_the_date_line_s(
+    read: str, place: str, want: str
+) -> None:
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.model import ExtractedField
+
+    found = Found(
+        (ExtractedField("parent_organ", read, 0.5), ExtractedField("organ_name", "Sở Xây dựng", 0.5))
+    )
+    got = organ.province_by_place(found, place)
+    assert got.value("parent_organ") == want
+    assert got.fields[0].confidence < DOUBTFUL

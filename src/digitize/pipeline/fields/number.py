@@ -45,8 +45,13 @@ def _initial(word: str) -> str:
 _FUNCTION_WORDS = frozenset({"và", "các", "của", "về", "tại"})
 # ... and read without marks (an organ's name OCR read unmarked): all but "tai", which may be "tải"
 _FUNCTION_FOLDED = frozenset({"va", "cac", "cua", "ve"})
-# a trailing place an abbreviation often leaves out ("Cục Đường thủy nội địa Việt Nam" → CĐTNĐ)
-_TRAILING_PLACE = re.compile(r"\s+(?:viet nam|(?:tinh|thanh pho|huyen|quan|thi xa|xa(?! hoi\b)|phuong)\s.*)$")
+# a trailing place an abbreviation often leaves out ("Cục Đường thủy nội địa Việt Nam" → CĐTNĐ), its level
+# word with its own marks (the "xạ" of "Cục An toàn bức xạ và hạt nhân" is no "xã": CATBXHN, not CATB), or
+# a level word alone at the end ("Văn phòng HĐND tỉnh" → VPH, not VPHT); matched on the name in lower case
+_TRAILING_PLACE = re.compile(
+    r"\s+(?:vi[eệ]t nam"
+    r"|(?P<level>tỉnh|thành phố|huyện|quận|thị xã|xã(?! hội\b)|phường|thị trấn)(?P<name>\s.*)?)$"
+)
 _KIND_WORDS = re.compile(r"^(?:cuc|tong cuc|vu|vien|chi cuc|so|ban)\s")
 
 
@@ -62,10 +67,12 @@ def organ_abbreviations(organ: str) -> tuple[str, ...]:
         return ("UBND",)
     if f.startswith("hoi dong nhan dan"):
         return ("HĐND",)
-    m = _TRAILING_PLACE.search(f)
+    m = _TRAILING_PLACE.search(text.lower())
     bases = [text]
     if m is not None and m.start() > 0:
-        bases.append(text[: len(f[: m.start()])])
+        # a level word with no name after it names no place of the organ's own: no letter of its abbreviation
+        bare = m.group("level") is not None and m.group("name") is None
+        bases = [text[: m.start()]] if bare else [text, text[: m.start()]]
     out: list[str] = []
     for base in bases:
         words = [w for w in re.split(r"[\s,\-–]+", base) if w and w[0].isalnum()]

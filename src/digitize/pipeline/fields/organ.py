@@ -850,14 +850,31 @@ def garble_by_corpus(name: str) -> str | None:
 
     parts = name.split()
     cores = [p.strip(_STRIP) for p in parts]
+    # the words after a level word name a place, a name of its own no corpus neighbour tells ("huyện Lắk",
+    # no "huyện lập"): left as read
+    low = [c.lower() for c in cores]
+    place = next(
+        (
+            i + 1
+            for i, w in enumerate(low)
+            if w in _LEVEL_WORDS or (w == "xã" and low[i + 1 : i + 2] != ["hội"])
+        ),
+        len(cores),
+    )
+    place = min(
+        place,
+        next((i + 2 for i in range(len(low) - 1) if f"{low[i]} {low[i + 1]}" in _LEVEL_PAIRS), len(cores)),
+    )
     changed = False
     model = None
-    for i, core in enumerate(cores):
+    for i, core in enumerate(cores[:place]):
         if i == 0 or not core.isalpha() or _syllable(core) or not cores[i - 1].isalpha():
             continue
         if fold(core) == core.replace("Đ", "D").replace("đ", "d").lower():
             continue  # no mark: initials, not a garble
         model = model or load()
+        if key(core.lower()) in model.index:
+            continue  # a word the corpus prints as read ("Đắk", "Lắk"): a name of a minority's tongue
         left = model.index.get(key(cores[i - 1].lower()))
         right = (
             model.index.get(key(cores[i + 1].lower()))
@@ -881,11 +898,21 @@ def garble_by_corpus(name: str) -> str | None:
         if not counts or (len(counts) > 1 and counts[0][0] < GARBLE_RIVAL_RATIO * counts[1][0]):
             continue
         word = counts[0][1]
-        # a name in sentence case: its word as the corpus prints it
-        word = word.lower() if core.isupper() and not name.isupper() else cased(word, core)
+        # a name in sentence case: its word as the corpus prints it; a word of capitals beside another (a
+        # proper name printed in capitals) keeps its case
+        near = [c for c in cores[i - 1 : i + 2] if c is not core and c.isalpha()]
+        run = any(c.isupper() and len(c) >= 2 for c in near)
+        word = word.lower() if core.isupper() and not name.isupper() and not run else cased(word, core)
+        if word == core:
+            continue
         parts[i] = parts[i].replace(core, word)
         changed = True
     return " ".join(parts) if changed else None
+
+
+# the level words of an administrative unit: what follows them names a place
+_LEVEL_WORDS = frozenset({"tỉnh", "huyện", "quận", "phường", "tp", "tp."})
+_LEVEL_PAIRS = frozenset({"thành phố", "thị xã", "thị trấn"})
 
 
 # the heads of a ministry's, a department's and their units' names: what follows names their field in Sino-
@@ -1899,12 +1926,41 @@ def province_by_place(found: Found, place: str | None) -> Found:
             continue
         level_word = "thành phố" if level == "thanh pho" else "tỉnh"
         lead = "UBND" if f.name == "parent_organ" else "Ủy ban nhân dân"
-        value = f"{lead} {level_word} {' '.join(name)}"
+        as_read = squash(nfc(f.value)).split()[-len(name) :]
+        if [fold(w) for w in as_read] != read.split(" "):
+            as_read = list(name)
+        words = [_place_word(h, p, name) for h, p in zip(as_read, name, strict=True)]
+        value = f"{lead} {level_word} {' '.join(words)}"
         if value != f.value:
             fixed[id(f)] = ExtractedField(f.name, value, min(f.confidence, GARBLED_UBND_CONFIDENCE))
     if not fixed:
         return found
     return Found(tuple(fixed.get(id(f), f) for f in found.fields))
+
+
+def _place_word(header: str, place: str, name: list[str]) -> str:
+    """A province's word as the header reads it (``header``) or as the date line does (``place``, one of
+    ``name``'s words), the two folding alike or one letter off: the header's, title-cased, when it is a
+    syllable with its marks (a date line misreads marks as a header does: "HÀ TÂY" dated "Hà Tầy" is Hà
+    Tây); the date line's when the header's is no syllable ("9A", "ĐỆC") or lost its marks ("KIEN" where
+    the date line marks it). Both syllables with other marks: the one the corpus prints beside the name's
+    other words more often ("Kiến Phong" over a header's "KIÊN PHONG"; "BẮC THÁI" dated "Bắc Thải", neither
+    printed so, keeps the header's)."""
+    from digitize.pipeline.correct import pair_count
+
+    h, p = header.lower(), place.lower()
+    if h == p or not _syllable(h) or fold(h) != fold(p):
+        return place
+    if fold(h) == h.replace("đ", "d"):
+        return place  # no mark at all: lost (the two fold alike, the date line's has one)
+    others = [w.lower() for w in name if w is not place]
+
+    def beside(w: str) -> int:
+        return sum(pair_count(w, o) + pair_count(o, w) for o in others)
+
+    if beside(p) > beside(h):
+        return place
+    return h[:1].upper() + h[1:]
 
 
 def _read_as(read: list[str], name: list[str]) -> bool:
