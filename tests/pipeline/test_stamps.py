@@ -1878,3 +1878,23 @@ def test_a_syllable_s_letters_read_again_without_marks_over_a_sure_word_are_no_m
     first = [Word(text="đuốc", conf=89, box=Box(1382, 449, 1461, 491))]
     rows = {(1, 1, 1): [Word(text="quoc", conf=59.6, box=Box(1351, 445, 1460, 524))]}
     assert [w.text for ws in stamps._sure_over_marks(rows, first).values() for w in ws] == ["quoc"]
+
+
+def test_a_pen_number_or_a_second_reading_over_a_word_is_no_word_of_its_own() -> None:
+    """A sure number over a sure word that does not start past its middle and run past its end on its rows
+    (the stamp's "Số: 123" in pen over "việc", "1" read at the place of "I") is another reading of the
+    place: the surer stands, the number is no subject word (review A48 H1)."""
+
+    def in_box(w: Word) -> bool:
+        return (w.box.x0 + w.box.x1) / 2 <= 469
+
+    old = [_word("Về", 97, 420, 480), _word("việc", 95, 500, 560), _word("123", 90, 510, 570)]
+    read = [_word("Về", 96, 420, 480), _word("việc", 93, 500, 560)]
+    assert "123" not in [w.text for w in stamps._merged(old, read, in_box)]
+    roman = _word("I", 95, 600, 620)
+    assert stamps._one_a_place([roman, _word("1", 90, 600, 620)]) == [roman]
+    nam = _word("năm", 96, 600, 680)
+    assert stamps._one_a_place([nam, _word("2024", 90, 602, 684)]) == [nam]
+    # the pen's number written over the rows, past the word's end: no word of the line either
+    pen = Word(text="12", conf=90, box=Box(535, 60, 565, 135), line=3)
+    assert stamps._one_a_place([old[1], pen]) == [old[1]]

@@ -2240,15 +2240,31 @@ def _one_a_place(words: list[Word]) -> list[Word]:
 
 def _number_beside(o: Word, p: Word) -> bool:
     """``o`` and ``p`` both read surely (``PRINT_SURE``), one a number (digits only, a mark at its ends at
-    most) and the other letters only: no two readings of one place but two words of the line, a box run
-    over the next ("thứ" at 97 boxed over "7," at 97: "Về Kỳ họp thứ Quốc hội khóa" for "thứ 7, Quốc
-    hội", seed 847 corp 008)."""
+    most) and the other letters only, in the shape of a word's box run over the next: the number starts past
+    the word's middle and ends past its end, its top and its foot within ``BESIDE_ROWS`` of the word's height
+    of the word's (no pen number written over the print, ``_pen_number``): two words of the line, no two
+    readings of one place ("thứ" at 97 boxed over "7," at 97: "Về Kỳ họp thứ Quốc hội khóa" for "thứ 7,
+    Quốc hội", seed 847 corp 008). A number at the word's place ("I" and "1", "năm" and "2024"), or one
+    standing over its rows (the stamp's "Số: 123" in pen), is another reading of the place (review A48 H1)."""
 
     def kind(w: Word) -> str:
         core = re.sub(r"[^\w]|_", "", w.text)
         return "digits" if core.isdigit() else "letters" if core.isalpha() else ""
 
-    return min(o.conf, p.conf) >= PRINT_SURE and {kind(o), kind(p)} == {"digits", "letters"}
+    if min(o.conf, p.conf) < PRINT_SURE or {kind(o), kind(p)} != {"digits", "letters"}:
+        return False
+    n, w = (o, p) if kind(o) == "digits" else (p, o)
+    tall = _height(w)
+    return (
+        n.box.x0 > (w.box.x0 + w.box.x1) / 2
+        and n.box.x1 > w.box.x1
+        and abs(n.box.y0 - w.box.y0) <= BESIDE_ROWS * tall
+        and abs(n.box.y1 - w.box.y1) <= BESIDE_ROWS * tall
+        and not _pen_number(n, (w.box.y0, w.box.y1), tall)
+    )
+
+
+BESIDE_ROWS = 0.2  # of a word's height: a number boxed under its end stands on its rows this near
 
 
 def _spans_words(p: Word, words: list[Word]) -> bool:
