@@ -53,6 +53,7 @@ untouched: no second Tesseract run. A stamped công văn is read again there (0.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -357,7 +358,8 @@ def second_pass(
         # ... as does one the block read split in two over each other ("độn" and "ng" for "động")
         rows = _rejoined(rows, old)
         # ... and one the block read as marks only (the pen's stroke over it: "FP" at 36 for "chế" at 97)
-        rows = _sure_over_marks(rows, old)
+        if not by_box:  # (the box's sides alone taken out: the stamp's words keep their ink)
+            rows = _sure_over_marks(rows, old, _ink_kept(before, block, x0, y0))
         again = _replace_rows(page, inside, [rows[k] for k in sorted(rows)])
         if by_box and not _subject_cleaner(_subject_of(again), _subject_of(page)):
             # the stamp's words are still there (only its box's sides were taken out): a reading of the
@@ -572,23 +574,44 @@ def _unglued(w: Word, old: list[Word]) -> Word:
 def _rejoined(
     rows: dict[tuple[int, int, int], list[Word]], old: list[Word]
 ) -> dict[tuple[int, int, int], list[Word]]:
-    """The rows read again (``rows``) with a sure word of the first reading (``old``, ``PRINT_SURE``) read
-    split in two over each other: a syllable of its first (or last) letters, and the rest read unsure (below
-    ``SURE_READ``) as a word of its own, on its row or the next (its lower letters' row), whose box runs into
-    that syllable's and on to the first word's end ("độn" at 96 on its row and "ng" at 9 on the row under it
-    over "động" read at 96 first: "Kết quả hoạt độn" held at 0.96, seed 847 corp 002). Tesseract read one
-    place twice, the word cut short in one: the first reading's word stands in the syllable's place, the
-    rest goes. Rows with no such pair are as read."""
+    """The rows read again (``rows``) with a sure word of the first reading (``old``, ``PRINT_SURE``, none of
+    the stamp's own words) read split in two over each other: a syllable of its first (or last) letters, and
+    the rest read unsure (below ``SURE_READ``) as a word of its own, on its row or the next (its lower
+    letters' row), whose box runs into that syllable's and on to the first word's end ("độn" at 96 on its row
+    and "ng" at 9 on the row under it over "động" read at 96 first: "Kết quả hoạt độn" held at 0.96, seed 847
+    corp 002). Tesseract read one place twice, the word cut short in one: the first reading's word stands in
+    the syllable's place, the rest goes. Rows with no such pair, or with more words than their lines hold
+    (``LINE_WORDS_MAX`` a row: specks), are as read."""
     words = [w for ws in rows.values() for w in ws]
+    if len(words) > LINE_WORDS_MAX * max(1, len(rows)):
+        return rows
+    letters = {id(w): (_letters(w.text) or "").lower() for w in words}
+    heads = [w for w in words if letters[id(w)] and _clean(w)]
+    rests = [w for w in words if letters[id(w)] and w.conf < SURE_READ]
+    firsts = [
+        (o, theirs)
+        for o in old
+        if o.conf >= PRINT_SURE
+        and not _stamp_own(o.text)
+        and is_syllable(theirs := (_letters(o.text) or "").lower())
+    ]
+    if not heads or not rests or not firsts:
+        return rows
+    # (the rest's box runs into the syllable's: looked for among the words starting within the widest's
+    # width of it, by their left side, not among all)
+    rests.sort(key=lambda j: j.box.x0)
+    starts = [j.box.x0 for j in rests]
+    widest = max(j.box.x1 - j.box.x0 for j in rests)
     swap: dict[int, Word] = {}
     gone: set[int] = set()
-    for w in words:
-        mine = (_letters(w.text) or "").lower()
-        if not mine or not _clean(w) or id(w) in gone:
+    for w in heads:
+        mine = letters[id(w)]
+        if id(w) in gone:
             continue
-        for j in words:
-            rest = (_letters(j.text) or "").lower()
-            if j is w or not rest or j.conf >= SURE_READ or id(j) in gone or id(j) in swap:
+        near = rests[bisect.bisect_left(starts, w.box.x0 - widest) : bisect.bisect_left(starts, w.box.x1)]
+        for j in near:
+            rest = letters[id(j)]
+            if j is w or id(j) in gone or id(j) in swap:
                 continue
             if min(w.box.y1, j.box.y1) <= max(w.box.y0, j.box.y0):
                 continue  # rows apart: no piece of the same word
@@ -602,15 +625,14 @@ def _rejoined(
             o = next(
                 (
                     o
-                    for o in old
-                    if o.conf >= PRINT_SURE
-                    and is_syllable(theirs := (_letters(o.text) or "").lower())
-                    and len(theirs) > len(mine)
+                    for o, theirs in firsts
+                    if len(theirs) > len(mine)
                     and theirs.startswith(head)
                     and theirs.endswith(tail)
                     and o.box.x0 <= lo + pad
                     and o.box.x1 >= hi - pad
                     and _overlap(w, o)
+                    and min(w.box.y1, o.box.y1) > max(w.box.y0, o.box.y0)
                 ),
                 None,
             )
@@ -632,35 +654,69 @@ def _unmarked(w: Word) -> bool:
     return len(t) > 1 and w.text.strip(".,;:") == t and skeleton(t.lower()) in correct.load().frequent
 
 
+# the words of an incoming stamp's title ("CÔNG VĂN ĐẾN"), none of the print's where read over its marks
+_STAMP_TITLE = frozenset({"cong", "van", "den"})
+
+
 def _sure_over_marks(
-    rows: dict[tuple[int, int, int], list[Word]], old: list[Word]
+    rows: dict[tuple[int, int, int], list[Word]], old: list[Word], kept: Callable[[Word], bool]
 ) -> dict[tuple[int, int, int], list[Word]]:
     """The rows read again (``rows``) with a word of the first reading (``old``) read surely
-    (``PRINT_SURE``) as a syllable of two letters or more (none of the stamp's own words) read again as marks
-    only: every word over it (``_overlap``, on its rows) no syllable, read unsure (below ``SURE_READ``), and
-    one at least ("FP" at 36 over "chế" at 97, the stamp's pen stroke through it: "Về việc độ bồi dưỡng …"
-    for "Về chế độ …", seed 845 corp 008). The first reading's word stands in their place, as first read.
-    A word the second reading read nothing over, a syllable over, or a syllable's letters without its
-    marks (``_unmarked``: "quoc" over "đuốc", the print read better), is as read again."""
+    (``PRINT_SURE``) as a syllable of two letters or more whose ink is still there with the stamp taken out
+    (``kept``: print, not the stamp's own words, "CÔNG VĂN ĐẾN" of its title read surely first over the
+    subject's rows; none of them either, a second guard) read again as marks only: every word over it
+    (``_overlap``, on its rows) no syllable, read unsure (below ``SURE_READ``), and one at least ("FP" at 36
+    over "chế" at 97, the stamp's pen stroke through it: "Về việc độ bồi dưỡng …" for "Về chế độ …", seed 845
+    corp 008). The first reading's word stands in their place, as first read, in the row of the words beside
+    it on its rows, in order. A word the second reading read nothing over, a syllable over, or a syllable's
+    letters without its marks (``_unmarked``: "quoc" over "đuốc", the print read better), is as read again;
+    so are rows of more words than their lines hold (``LINE_WORDS_MAX`` a row: specks)."""
     words = [w for ws in rows.values() for w in ws]
-    swap: dict[int, Word] = {}
+    if len(words) > LINE_WORDS_MAX * max(1, len(rows)):
+        return rows
+    marks = {id(w) for w in words if not _clean(w) and w.conf < SURE_READ and not _unmarked(w)}
+    if not marks:
+        return rows
+    home = {id(w): k for k, ws in rows.items() for w in ws}
+    # (a word over ``o`` starts within the widest word's width of it: looked for by their left sides)
+    words.sort(key=lambda w: w.box.x0)
+    starts = [w.box.x0 for w in words]
+    widest = max(w.box.x1 - w.box.x0 for w in words)
     gone: set[int] = set()
+    back: list[tuple[Word, Word]] = []
     for o in old:
         mine = _letters(o.text) or ""
         if o.conf < PRINT_SURE or len(mine) < 2 or not _clean(o) or _stamp_own(o.text):
             continue
+        if fold(mine).lower() in _STAMP_TITLE or not kept(o):
+            continue
+        near = words[bisect.bisect_left(starts, o.box.x0 - widest) : bisect.bisect_left(starts, o.box.x1)]
         over = [
             w
-            for w in words
+            for w in near
             if _overlap(w, o) and min(w.box.y1, o.box.y1) > max(w.box.y0, o.box.y0) and id(w) not in gone
         ]
-        if not over or any(_clean(w) or w.conf >= SURE_READ or _unmarked(w) or id(w) in swap for w in over):
+        if not over or any(id(w) not in marks for w in over):
             continue
-        swap[id(over[0])] = replace(over[0], text=o.text, conf=o.conf, box=o.box)
-        gone.update(id(w) for w in over[1:])
-    if not swap:
+        gone.update(id(w) for w in over)
+        back.append((o, over[0]))
+    if not back:
         return rows
-    return {k: [swap.get(id(w), w) for w in ws if id(w) not in gone] for k, ws in rows.items()}
+    out = {k: [w for w in ws if id(w) not in gone] for k, ws in rows.items()}
+    for o, first in back:
+
+        def shared(k: tuple[int, int, int], o: Word = o) -> int:
+            # the row's words on the word's rows (half its height at least)
+            return sum(
+                1 for x in out[k] if min(x.box.y1, o.box.y1) - max(x.box.y0, o.box.y0) >= 0.5 * _height(o)
+            )
+
+        best = max(out, key=shared)
+        row = out[best if shared(best) else home[id(first)]]
+        # after the row's words whose middle is left of its
+        at = sum(1 for x in row if x.box.x0 + x.box.x1 < o.box.x0 + o.box.x1)
+        row.insert(at, replace(first, text=o.text, conf=o.conf, box=o.box))
+    return out
 
 
 # share of a word's ink the stamp's removal took for its reading to be no sure one, and the confidence it is
@@ -732,11 +788,10 @@ def _print_words(
     words: list[Word], before: np.ndarray, after: np.ndarray, x0: float, y0: float
 ) -> list[Word]:
     """The ``words`` (read on the rows ``before``, their top-left at (x0, y0) of the page) that are print:
-    at least ``KEPT_INK`` of the ink in their box is still there in ``after`` (the rows with the stamp taken
-    out), or read surely as a syllable that is none of the stamp's own words (``PRINT_SURE``). A word read
-    from the stamp's own ink ("Số:", "Ngày:", its date in pen) is gone in ``after``."""
-    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    ink_before, ink_after = before < level, after < level
+    their ink is still there in ``after`` (the rows with the stamp taken out, ``_ink_kept``), or read surely
+    as a syllable that is none of the stamp's own words (``PRINT_SURE``). A word read from the stamp's own
+    ink ("Số:", "Ngày:", its date in pen) is gone in ``after``."""
+    kept = _ink_kept(before, after, x0, y0)
     out = []
     for w in words:
         letters = re.sub(r"[^\w]|[\d_]", "", w.text)
@@ -746,15 +801,25 @@ def _print_words(
             and letters
             and is_syllable(letters)
             and not any(s.startswith(own) for s in _STAMP_OWN)  # nor one cut short: "Chuy"
-        ):
+        ) or kept(w):
             out.append(w)
-            continue
+    return out
+
+
+def _ink_kept(before: np.ndarray, after: np.ndarray, x0: float, y0: float) -> Callable[[Word], bool]:
+    """Whether a word (its box on the page; the rows ``before`` and ``after`` cut at (x0, y0)) keeps
+    ``KEPT_INK`` of its ink (``before``'s dark pixels in its box) in ``after`` (the stamp taken out), or had
+    none."""
+    level, _ = cv2.threshold(before, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    ink_before, ink_after = before < level, after < level
+
+    def kept(w: Word) -> bool:
         bx0, by0 = max(0, int(w.box.x0 - x0)), max(0, int(w.box.y0 - y0))
         bx1, by1 = math.ceil(w.box.x1 - x0), math.ceil(w.box.y1 - y0)
         ink = int(np.count_nonzero(ink_before[by0:by1, bx0:bx1]))
-        if not ink or np.count_nonzero(ink_after[by0:by1, bx0:bx1]) >= KEPT_INK * ink:
-            out.append(w)
-    return out
+        return not ink or bool(np.count_nonzero(ink_after[by0:by1, bx0:bx1]) >= KEPT_INK * ink)
+
+    return kept
 
 
 def _subject_of(page: RecognizedPage) -> str | None:
@@ -2240,15 +2305,31 @@ def _one_a_place(words: list[Word]) -> list[Word]:
 
 def _number_beside(o: Word, p: Word) -> bool:
     """``o`` and ``p`` both read surely (``PRINT_SURE``), one a number (digits only, a mark at its ends at
-    most) and the other letters only: no two readings of one place but two words of the line, a box run
-    over the next ("thứ" at 97 boxed over "7," at 97: "Về Kỳ họp thứ Quốc hội khóa" for "thứ 7, Quốc
-    hội", seed 847 corp 008)."""
+    most) and the other letters only, in the shape of a word's box run over the next: the number starts past
+    the word's middle and ends past its end, its top and its foot within ``BESIDE_ROWS`` of the word's height
+    of the word's (no pen number written over the print, ``_pen_number``): two words of the line, no two
+    readings of one place ("thứ" at 97 boxed over "7," at 97: "Về Kỳ họp thứ Quốc hội khóa" for "thứ 7,
+    Quốc hội", seed 847 corp 008). A number at the word's place ("I" and "1", "năm" and "2024"), or one
+    standing over its rows (the stamp's "Số: 123" in pen), is another reading of the place (review A48 H1)."""
 
     def kind(w: Word) -> str:
         core = re.sub(r"[^\w]|_", "", w.text)
         return "digits" if core.isdigit() else "letters" if core.isalpha() else ""
 
-    return min(o.conf, p.conf) >= PRINT_SURE and {kind(o), kind(p)} == {"digits", "letters"}
+    if min(o.conf, p.conf) < PRINT_SURE or {kind(o), kind(p)} != {"digits", "letters"}:
+        return False
+    n, w = (o, p) if kind(o) == "digits" else (p, o)
+    tall = _height(w)
+    return (
+        n.box.x0 > (w.box.x0 + w.box.x1) / 2
+        and n.box.x1 > w.box.x1
+        and abs(n.box.y0 - w.box.y0) <= BESIDE_ROWS * tall
+        and abs(n.box.y1 - w.box.y1) <= BESIDE_ROWS * tall
+        and not _pen_number(n, (w.box.y0, w.box.y1), tall)
+    )
+
+
+BESIDE_ROWS = 0.2  # of a word's height: a number boxed under its end stands on its rows this near
 
 
 def _spans_words(p: Word, words: list[Word]) -> bool:
