@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from digitize.pipeline.fields.compose import extract
 from tests.pipeline.test_extract import Spec, header, page, signer
 
@@ -24,7 +26,9 @@ def test_a_code_in_the_subject_read_unsure_puts_it_in_doubt() -> None:
     checks a code's letters, so one read unsure leaves the subject to review; read surely, it stands."""
     from digitize.pipeline.fields.subject import _code_word
 
-    assert _code_word("E-HSĐXKT") and _code_word("TTHC") and _code_word("QĐ-UBND,")
+    assert _code_word("E-HSĐXXKT") and _code_word("HSĐXXKT,")
+    assert not _code_word("TTHC") and not _code_word("QĐ-UBND,") and not _code_word("OCOP")
+    assert not _code_word("30/2020/NĐ-CP") and not _code_word("ISO-9001")
     assert (
         not _code_word("HÓA") and not _code_word("Kinh") and not _code_word("2019") and not _code_word("IV")
     )
@@ -54,14 +58,19 @@ def test_a_last_word_cut_short_is_read_whole_where_the_body_restates_the_title()
     SURE-WRONG at 0.94); the body's "Được phép: Nhập khẩu hóa chất cấm." says the word whole: put so, in
     doubt. A body that goes on after the word ("… hóa chất cấm nhập khẩu") is no restatement."""
     from digitize.pipeline.fields.subject import cut_end_restated
+    from digitize.pipeline.model import Box, Word
+
+    def read(text: str, conf: float) -> list[Word | None]:
+        return [*([None] * 4), Word(text, conf, Box(0, 0, 40, 40))]
 
     body = ["Được", "phép:", "Nhập", "khẩu", "hóa", "chất", "cấm."]
-    assert cut_end_restated("Nhập khẩu hóa chất cá", body) == "Nhập khẩu hóa chất cấm"
-    assert cut_end_restated("Nhập khẩu hóa chất cấm", body) is None
-    assert (
-        cut_end_restated("Nhập khẩu hóa chất cá", ["Nhập", "khẩu", "hóa", "chất", "cấm", "sử", "dụng."])
-        is None
-    )
+    assert cut_end_restated("Nhập khẩu hóa chất cá", body, read("CÁ", 90.6)) == "Nhập khẩu hóa chất cấm"
+    assert cut_end_restated("Nhập khẩu hóa chất cá", body, read("CÁ", 96.0)) is None  # read surely
+    assert cut_end_restated("Nhập khẩu hóa chất cấm", body, read("CẤM", 90.6)) is None
+    goes_on = ["Nhập", "khẩu", "hóa", "chất", "cấm", "sử", "dụng."]
+    assert cut_end_restated("Nhập khẩu hóa chất cá", goes_on, read("CÁ", 90.6)) is None
+    both = ["Nhập", "khẩu", "hóa", "chất", "cá", "và", "nhập", "khẩu", "hóa", "chất", "cấm."]
+    assert cut_end_restated("Nhập khẩu hóa chất cá", both, read("CÁ", 90.6)) is None
     field = extract([page(_licence("CÁ", 90.6, "Nhập khẩu hóa chất cấm."))]).fields["subject"]
     assert field.value == "Giấy phép nhập khẩu hóa chất cấm"
     assert field.confidence < 0.6
@@ -99,6 +108,9 @@ def test_a_quote_closing_one_the_value_opens_is_kept() -> None:
     assert clean_value("kinh doanh ”;") == "kinh doanh"
     assert clean_value("- về việc “x” -") == "về việc “x”"
     assert clean_value("“Tháng hành động”") == "Tháng hành động"
+    assert clean_value('"Sao Mai" năm 2024') == '"Sao Mai" năm 2024'
+    assert clean_value('ABC" XYZ "') == 'ABC" XYZ'  # the inner quote opens no pair: the end's is stray
+    assert clean_value('x "(abc)" ') == 'x "(abc)"'
     vv: list[Spec] = [
         ("V/v trả lời đề nghị duy trì tên miền", "left", 96.0),
         ("quốc gia Việt Nam “.vn”", "left", 93.0),
@@ -107,3 +119,67 @@ def test_a_quote_closing_one_the_value_opens_is_kept() -> None:
     body: list[Spec] = [("Kính gửi: Công ty Cổ phần Viễn thông", "center", 92.0), (BODY, "body", 90.0)]
     field = extract([page(head[:3] + vv + head[3:] + body + signer())]).fields["subject"]
     assert field.value == "trả lời đề nghị duy trì tên miền quốc gia Việt Nam “.vn”"
+
+
+def _cong_van(vv: tuple[str, str], body: str, conf: float | tuple[float, ...] = 96.0) -> list[Spec]:
+    head = header(number="Số: 518/STNMT-TCCB", organ=("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",))
+    left, right = head[:3], head[3:]
+    lines: list[Spec] = [(vv[0], "left", 96.0), (vv[1], "left", conf)]
+    rest: list[Spec] = [("Kính gửi: Ủy ban nhân dân tỉnh Yên Bái", "center", 92.0), (body, "body", 90.0)]
+    return left + lines + right + rest + signer()
+
+
+@pytest.mark.parametrize(
+    ("vv", "body", "conf", "expected", "sure"),
+    [
+        (  # a Roman numeral: the body's "quý II" is another quarter
+            ("V/v báo cáo kết quả công", "tác quý I"),
+            "Đề nghị các đơn vị báo cáo kết quả công tác quý II.",
+            (96.0, 96.0, 96.0),
+            "báo cáo kết quả công tác quý I",
+            True,
+        ),
+        (  # "quản lý nguồn thu" ends titles: no sign of a cut, however the body goes on
+            ("V/v tăng cường quản lý", "nguồn thu"),
+            "Nhằm tăng cường quản lý nguồn thuế.",
+            (96.0, 92.0),
+            "tăng cường quản lý nguồn thu",
+            True,
+        ),
+        (  # "giống cá" read at 92 (in doubt: the corpus's "giống cá" goes on), but the body says it as read
+            ("V/v hỗ trợ sản xuất", "giống cá"),
+            "Hỗ trợ sản xuất giống cá. Và hỗ trợ sản xuất giống cám.",
+            (96.0, 92.0),
+            "hỗ trợ sản xuất giống cá",
+            False,
+        ),
+    ],
+)
+def test_a_last_word_read_whole_is_not_lengthened_from_the_body(
+    vv: tuple[str, str], body: str, conf: tuple[float, ...], expected: str, sure: bool
+) -> None:
+    """A subject's last word read as printed stays so where the body has a longer word after the same words:
+    only a sign of a cut (the corpus never ends a title so, the word read below ``SURE_LAST``) lets the body
+    lengthen it, and never where the body also says the word as read, nor a Roman numeral."""
+    field = extract([page(_cong_van(vv, body, conf))]).fields["subject"]
+    assert field.value == expected
+    assert (field.confidence >= 0.6) == sure
+
+
+@pytest.mark.parametrize(
+    ("vv", "conf"),
+    [
+        (("V/v hướng dẫn thực hiện", "Nghị định số 30/2020/NĐ-CP"), (96.0, 96.0, 96.0, 75.0)),
+        (("V/v rà soát, công bố", "danh mục TTHC nội bộ"), (96.0, 96.0, 78.0, 96.0, 96.0)),
+        (("V/v triển khai Chương trình", "OCOP năm 2024"), (78.0, 96.0, 96.0)),
+        (("V/v áp dụng hệ thống quản lý", "chất lượng ISO 9001"), (96.0, 96.0, 78.0, 96.0)),
+    ],
+)
+def test_a_cited_number_or_a_known_abbreviation_read_unsure_leaves_the_subject_sure(
+    vv: tuple[str, str], conf: tuple[float, ...]
+) -> None:
+    """A document cited ("30/2020/NĐ-CP": its number is checked as one) or an abbreviation known as a word
+    ("TTHC", "OCOP", "ISO") read at 75-78 is no code whose letters nothing checks: the subject stays sure."""
+    field = extract([page(_cong_van(vv, BODY, conf))]).fields["subject"]
+    assert field.value == f"{vv[0][4:]} {vv[1]}"
+    assert field.confidence >= 0.6

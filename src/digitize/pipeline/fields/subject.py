@@ -28,7 +28,13 @@ from digitize.pipeline.fields.number import CITED, NUMBER, SO, abbreviation
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.text import clean_value, fold1, normalize_tones, sentence_case
-from digitize.pipeline.fields.vocab import CENTRAL_CITIES, F_PLACES, NOTATION_TYPES, PROVINCES
+from digitize.pipeline.fields.vocab import (
+    CENTRAL_CITIES,
+    F_PLACES,
+    KNOWN_ABBREVIATIONS,
+    NOTATION_TYPES,
+    PROVINCES,
+)
 from digitize.pipeline.model import Word
 from digitize.pipeline.syllable import TONE_MARKS, skeleton, split_tone
 from digitize.pipeline.syllable import key as syllable_key
@@ -1884,7 +1890,7 @@ def restated(subject: Found, lines: Sequence[Line], own: Sequence[Line]) -> Foun
         conf = min(conf, GUESSED_CONFIDENCE)  # words read unsure as other words: the body's, to review
     tail = restated_tail(value, body)
     if tail is None:
-        tail = cut_end_restated(value, body)
+        tail = cut_end_restated(value, body, _own_words(value.split(), own))
     if tail is not None:
         value, conf = tail, min(conf, RESTATED_TAIL_CONFIDENCE)
     if any(_garbled(w, words) or _fragment(w) for w in value.split()) or _out_of_context(value, words):
@@ -2045,19 +2051,27 @@ def restated_tail(text: str, body: Sequence[str]) -> str | None:
     return " ".join([*words[:t], *said])
 
 
-def cut_end_restated(text: str, body: Sequence[str]) -> str | None:
+def cut_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]) -> str | None:
     """The subject ``text`` with its last word put whole where it lost its last letters (a stamp's side over
     "CẤM" read "CÁ", at 90: "Nhập khẩu hóa chất cá" for "… hóa chất cấm", a SURE-WRONG at 0.94, seed 853 corp
     005) and the ``body`` restates the title: the ``TAIL_ANCHOR`` words before it, then a word of more letters
     that starts with its letters (marks folded) and ends the body's sentence ("Được phép: Nhập khẩu hóa chất
-    cấm."); the body's only such word. None otherwise (a word read whole: the body's next word starts
-    otherwise, or goes on)."""
+    cấm."); the body's only such word. Only with a sign of a cut: the last word, as Tesseract ``read`` it
+    (one for each of the subject's words), below ``SURE_LAST`` after a word the corpus never shows it after
+    (``_last_unseen``) or with it ends no phrase (``_unsure_open_last``); a word the corpus ends titles with
+    ("… quản lý nguồn thu", the body's "… nguồn thuế." says another thing) stands as read. None otherwise: a
+    word read whole (the body's next word starts otherwise, or goes on), the body saying the word as read
+    after the same words too ("… giống cá. … giống cám."), a Roman numeral or one letter ("quý I", the
+    body's "quý II" another quarter)."""
     words = text.split()
-    if len(words) <= TAIL_ANCHOR:
+    if len(words) <= TAIL_ANCHOR or len(read) != len(words):
         return None
     last = words[-1].strip(_EDGES)
-    if words[-1] != last or not last.isalpha():
+    if words[-1] != last or not last.isalpha() or len(last) < 2 or _ROMAN.fullmatch(last):
         return None  # (a word ending in a mark ends as printed)
+    model = correct.load()
+    if not (_last_unseen(model, words, read) or _unsure_open_last(model, words, read)):
+        return None  # no sign of a cut: the word as read
     anchor = [fold(w).strip(_EDGES) for w in words[-1 - TAIL_ANCHOR : -1]]
     folded = [fold(w).strip(_EDGES) for w in body]
     head = fold(last)
@@ -2066,6 +2080,8 @@ def cut_end_restated(text: str, body: Sequence[str]) -> str | None:
         if folded[p : p + TAIL_ANCHOR] != anchor:
             continue
         said = body[p + TAIL_ANCHOR]
+        if folded[p + TAIL_ANCHOR] == head:
+            return None  # the body says the word as read after the same words
         core = said.rstrip(".;")
         if core == said or not core.isalpha() or core != core.strip(_EDGES):
             continue  # the body's sentence goes on: another phrase of the same words
@@ -4231,9 +4247,11 @@ _SENTENCE_END = ".;:!?"
 UNSURE_WORD_CONF = 50.0
 
 
-# a code in the subject (capitals no syllable: "E-HSĐXKT", "TTHC") read below this: nothing checks its letters
-# (the corpus knows syllables, not codes), and Tesseract reads a sharp code's letters at 85-96; one at 70 has
-# a letter read twice or lost ("E-HSĐXXKT" of "E-HSĐXKT" at 70.5, a SURE-WRONG at 0.92, seed 829 corp 011)
+# a code in the subject (capitals no syllable nor known abbreviation: "E-HSĐXXKT") read below this: nothing
+# checks its letters (the corpus knows syllables, not codes), and Tesseract reads a sharp code's letters at
+# 85-96; one at 70 has a letter read twice or lost ("E-HSĐXXKT" of "E-HSĐXKT" at 70.5, a SURE-WRONG at
+# 0.92, seed 829 corp 011). Cited numbers ("30/2020/NĐ-CP") and abbreviations known as words ("TTHC",
+# "OCOP") are no such code (``_code_word``)
 UNSURE_CODE = 80.0
 
 
@@ -4242,17 +4260,38 @@ def unsure_code(w: Word) -> bool:
     return w.conf < UNSURE_CODE and _code_word(w.text)
 
 
+# abbreviations titles print as words, of general knowledge, that the corpus shows too seldom for
+# ``_known_abbreviation`` (Chương trình mỗi xã một sản phẩm, Mặt trận Tổ quốc, giải phóng mặt bằng, nông thôn
+# mới, công nghệ thông tin, phòng cháy chữa cháy, bảo hiểm y tế, trung học phổ thông, đồng bằng sông Cửu Long)
+COMMON_ABBREVIATIONS = frozenset(
+    {"OCOP", "MTTQ", "GPMB", "NTM", "CNTT", "PCCC", "BHYT", "THPT", "ĐBSCL", "KT-XH", "ATGT", "VSATTP"}
+)
+
+
+def _known_abbreviation(part: str) -> bool:
+    """``part``, in capitals, is an abbreviation known as a word: the notations' (``KNOWN_ABBREVIATIONS``:
+    UBND, HĐND, NĐ), one of ``COMMON_ABBREVIATIONS``, or one the corpus shows ``correct.MIN_COUNT`` times at
+    least ("TTHC" 27, "ISO" 160): read so, its letters are a word's, not a misreading's."""
+    if part in KNOWN_ABBREVIATIONS or part in COMMON_ABBREVIATIONS:
+        return True
+    return correct.load().count(syllable_key(part.lower())) >= correct.MIN_COUNT
+
+
 def _code_word(text: str) -> bool:
-    """``text`` is a code: its letters, two or more, all capitals, in parts (between "-", "/", "&", ".")
-    one at least of which is no syllable ("E-HSĐXKT", "QĐ-UBND"; not "HÓA", "KINH-TẾ", a Roman numeral)."""
+    """``text`` is a code: its letters, two or more, all capitals, in parts (between "-", "&", ".") one at
+    least of which is no syllable nor a known abbreviation (``_known_abbreviation``): "E-HSĐXKT"; not "HÓA",
+    "KINH-TẾ", "TTHC", "UBND", a Roman numeral, nor a word holding a digit or "/" (a document cited,
+    "30/2020/NĐ-CP", "ISO-9001": its number is read and checked as one)."""
     core = text.strip(_EDGES)
-    if _ROMAN.fullmatch(core):
+    if _ROMAN.fullmatch(core) or core in COMMON_ABBREVIATIONS:
+        return False
+    if "/" in core or any(ch.isdigit() for ch in core):
         return False
     letters = [ch for ch in core if ch.isalpha()]
     if len(letters) < 2 or any(ch.islower() for ch in letters):
         return False
-    parts = [x for x in re.split(r"[-/&.]", core) if any(ch.isalpha() for ch in x)]
-    return any(not (x.isalpha() and is_syllable(x.lower())) for x in parts)
+    parts = [x for x in re.split(r"[-&.]", core) if any(ch.isalpha() for ch in x)]
+    return any(not (x.isalpha() and (is_syllable(x.lower()) or _known_abbreviation(x))) for x in parts)
 
 
 def unsure_unattested(words: Sequence[Word]) -> bool:

@@ -73,11 +73,20 @@ def clean_value(text: str) -> str:
     if "“" in head and out.count("”") > out.count("“"):
         out = "“" + out
     if out.count('"') % 2:
-        if '"' in tail and out.find('"') < len(out) - 1:
+        # a straight quote opens where a word is glued after it and none before it ('hiệu "Sao'), closes
+        # the other way round ('Mai" năm'); one the value leaves unpaired that opens (closes) takes the
+        # quote at its end (start); else the end's quote is a stray mark ('ABC" XYZ "' → 'ABC" XYZ')
+        i, j = out.rfind('"'), out.find('"')
+        if '"' in tail and _opens(out, i):
             out += '"'
-        elif '"' in head:
+        elif '"' in head and _opens(out[::-1], len(out) - 1 - j):
             out = '"' + out
     return out
+
+
+def _opens(text: str, i: int) -> bool:
+    """The quote at ``text[i]`` has a letter or a mark glued after it and no word glued before it."""
+    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
 
 
 def match(text: str, vocab: dict[str, str], cutoff: float) -> tuple[str, float] | None:
