@@ -889,7 +889,7 @@ def test_a_middle_word_whose_capital_was_read_as_a_mark_is_the_common_middle_nam
     assert _signed_by("Mai #hị", [93.0, 52.0])[0] is None
     # read surely, the middle word is still a guess (review 48 M2)
     assert _signed_by("Hồ #ăn Nam", [95.0, 99.0, 96.0]) == ("Hồ Văn Nam", 0.55)
-    # a line under the signer's own name read so is no name before it (review 48 M1: "Bộ Công Thương" was taken)
+    # a line under the signer's own name read so is no name before it (review 48 M1: "Bộ Công Thương")
     specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Phạm Trường Thọ", 95.0)
     specs.append(("Bộ #ông Thương", "sig", 90.0))
     f = extract([page(specs)]).fields["signer_name"]
