@@ -158,6 +158,7 @@ def test_a_page_the_mask_reads_far_surer_reads_only_the_first_two_streaks(
     read too (``preprocess.ROUND_DEBLUR``), 5 readings."""
     gray = preprocess.ink_gray(_shaken(page, 2.0, 1, 0.0))
     assert deblur.estimate(gray) is not None
+    monkeypatch.setattr(preprocess, "ROUND_DEBLUR", True)  # (off by default: measured on in bench)
     shapes = _band_readings(monkeypatch)
     undone: list[deblur.Streak] = []
     deconvolve = deblur.deconvolve

@@ -1245,6 +1245,7 @@ def test_a_page_blurred_round_only_gets_a_gaussian_only_when_surer_than_the_mask
     only when surer by ROUND_MARGIN. ``ROUND_DEBLUR`` off: the mask unread, as before."""
     from digitize.pipeline import deblur
 
+    monkeypatch.setattr(preprocess, "ROUND_DEBLUR", True)  # (off by default: measured on in bench)
     gray = _ink_page()
     sigma = preprocess._mask_sigma(gray)
     m = preprocess.ROUND_MARGIN
@@ -1271,6 +1272,7 @@ def test_a_streak_that_read_surer_than_the_mask_is_not_replaced_by_a_round_blur(
     once a streak won, the round blurs are not read (here even one read far surer)."""
     from digitize.pipeline import deblur
 
+    monkeypatch.setattr(preprocess, "ROUND_DEBLUR", True)
     gray = _ink_page()
     streak = deblur.Streak(154.5, 5.0)
     undone = _band_readings(monkeypatch, [51.2, 76.4, 71.5, 65.8, 71.2, 73.8, 99.0, 99.0], streak)
