@@ -3,7 +3,8 @@
 PYTHONPATH=src:. .venv/bin/python tools/fieldlook.py gen SEED MODE [OUT]
     the documents a ``tools/measure.sh`` spec reads, written to OUT/<mode><seed>_<family>/ (default
     var/sets): MODE b (alt,dev scans), u (blurred photos), w (wide names), c (corp), x (corp + wide
-    names), s (corp + wide names + a stamp on every page); each with its ground truth beside it
+    names), s (corp + wide names + a stamp on every page), k (alt,dev + wide names, bitonal,
+    handwritten, parent header); each with its ground truth beside it
 PYTHONPATH=src:. .venv/bin/python tools/fieldlook.py show FILE...
     each field with its confidence, marked XX where it differs from the ground truth beside the file
 PYTHONPATH=src:. .venv/bin/python tools/fieldlook.py words FILE [PAGE [Y0 Y1]]
@@ -24,6 +25,10 @@ MODES: dict[str, dict[str, str]] = {
     "c": {},
     "x": {"BENCH_FAMILIES_NAMES": "wide"},
     "s": {"BENCH_FAMILIES_NAMES": "wide", "BENCH_FAMILIES_AXES": "stamp=yes"},
+    "k": {
+        "BENCH_FAMILIES_NAMES": "wide",
+        "BENCH_FAMILIES_AXES": "colour=bitonal,handwritten=yes,header=parent",
+    },
 }
 
 
