@@ -46,6 +46,7 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import preprocess, regions
 from digitize.pipeline.fields.dates import find_dates, read_as_letters
+from digitize.pipeline.fields.layout import is_motto2
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.number import NOSLASH, NUMBER, SO, slashes
 from digitize.pipeline.fields.place_date import date_sources
@@ -87,10 +88,34 @@ def date_line(page: RecognizedPage) -> Line | None:
     if header is None:
         return None
     layout, _ = header
-    for ln in date_sources(layout):
-        if ln.words and is_date_line(ln):
+    sources = [ln for ln in date_sources(layout) if ln.words]
+    for ln in sources:
+        if is_date_line(ln):
             return ln
-    return None
+    return _garbled_date_line(sources)
+
+
+# a date line read garbled starts at most this many of the motto's line heights under the motto's second line
+GARBLED_DATE_GAP = 1.0
+
+
+def _garbled_date_line(sources: Sequence[Line]) -> Line | None:
+    """The date line whose reading kept none of its date's words: the right column's first line under the
+    motto's second line ("Độc lập - Tự do - Hạnh phúc"), close under it (``GARBLED_DATE_GAP``), led by a
+    capitalised word (the place) and holding a word with a digit (the pen's day or month). A blurred photo's
+    "Bắc Giang, ngày 22 tháng 9 năm 2024" with its day and month handwritten was read "Bắc 22 náng 9" and
+    its print a line of its own, "TA NA" at 0 (k869 alt 001): the place and the date lost. None otherwise."""
+    motto = next((ln for ln in sources if is_motto2(ln)), None)
+    if motto is None:
+        return None
+    h = motto.y1 - motto.y0
+    under = [ln for ln in sources if ln.y0 > motto.y0 + 0.5 * h and not is_motto2(ln)]
+    if h <= 0 or not under:
+        return None
+    ln = min(under, key=lambda x: x.y0)
+    if ln.y0 - motto.y1 > GARBLED_DATE_GAP * h or not _capitalised(ln.words[0].text):
+        return None
+    return ln if any(_has_digit(w.text) for w in ln.words[1:]) else None
 
 
 def is_date_line(ln: Line) -> bool:
@@ -633,6 +658,14 @@ def _vote_date(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: 
     return _replace_words(kept, ln, words[k:], texts, confs)
 
 
+def _place_cut_short(place: Sequence[Word], read: Sequence[tesseract.Token]) -> bool:
+    """Whether the place a date line's readings give before its "ngày" (``read``) is the one its first
+    reading gave (``place``) with words after it: the first reading's words, as read, begin it."""
+    first = fold(" ".join(w.text for w in place)).strip(" ,.")
+    again = fold(nfc(" ".join(t.text for t in read))).strip(" ,.")
+    return bool(first) and len(again.split()) > len(first.split()) and again.startswith(first + " ")
+
+
 def _unread_digits(ln: Line, start: int, end: int) -> bool:
     """Whether a word with a digit in ``ln``'s date at ``start``..``end`` (of its folded text, its words' one
     space apart) is read no surer than ``handdigits.BLUR_UNREAD_CONF``: a day or month the digit re-reading
@@ -781,6 +814,16 @@ def date_words(
     if not any(c < start for c in centre):
         return page  # no place read before the date: the readings' "ngày" is no date's (or the line's own)
     kept = [w for w, c in zip(ln.words, centre, strict=True) if c < start or (c < end and _has_digit(w.text))]
+    place = [w for w, c in zip(ln.words, centre, strict=True) if c < start]
+    read_place = [t for t in toks[:i_ngay] if t.text.strip()]
+    if _place_cut_short(place, read_place):
+        # the place the first reading cut short ("Bắc" of "Bắc Giang", the pen's digits on its row) given as
+        # the readings' agreed row has it, in doubt
+        ids_place = {id(w) for w in place}
+        kept = [w for w in kept if id(w) not in ids_place] + [
+            Word(nfc(t.text), min(t.conf, DOUBT_CONF), box(t), block=first.block, line=first.line)
+            for t in read_place
+        ]
     ids = {id(w) for w in ln.words}
     words = sorted([w for w in page.words if id(w) not in ids] + kept + new, key=lambda w: (w.line, w.box.x0))
     return replace(page, words=tuple(words), text=page_text(words))
