@@ -533,3 +533,44 @@ def test_a_date_line_with_its_date_words_or_on_a_sharp_page_is_not_read_again() 
     assert not prepared.blurred
     first = _date_words_lost(read, {"ngay", "thang"})
     assert blurred.date_words(prepared, first, lang="vie") is first
+
+
+def test_a_date_line_read_without_its_date_words_is_the_first_line_under_the_motto() -> None:
+    from tests.pipeline.test_extract import page
+
+    def specs(date: str, *, gap: int = 0) -> list[tuple[str, str, float]]:
+        return [
+            ("UBND TỈNH BẮC GIANG", "left", 92.0),
+            ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "left", 92.0),
+            ("Số: 1002/CT-SLĐTBXH", "left", 92.0),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "right", 92.0),
+            ("Độc lập - Tự do - Hạnh phúc", "right", 92.0),
+            *[("", "right", 0.0)] * gap,
+            (date, "right", 30.0),
+            ("CHỈ THỊ", "center", 92.0),
+        ]
+
+    # the pen's day and month threw the line's reading: its print read as junk, none of its date's words
+    # (k869 alt 001's "Bắc Giang, ngày 22 tháng 9 năm 2024")
+    ln = blurred.date_line(page(specs("Bắc 22 náng 9")))
+    assert ln is not None and ln.text == "Bắc 22 náng 9"
+    assert blurred.date_line(page(specs("Bắc náng"))) is None  # no digit: no day or month read
+    assert blurred.date_line(page(specs("bắc 22 náng 9"))) is None  # no place leads it
+    assert blurred.date_line(page(specs("Bắc 22 náng 9", gap=2))) is None  # far under the motto
+
+
+def test_a_place_the_first_reading_cut_short_is_the_readings_when_they_begin_with_it() -> None:
+    from digitize.pipeline.model import Box, Word
+    from digitize.tools.tesseract import Token
+
+    def words(*texts: str) -> list[Word]:
+        return [Word(t, 90.0, Box(0, 0, 1, 1)) for t in texts]
+
+    def toks(*texts: str) -> list[Token]:
+        return [Token(t, 90.0, 0, 0, 1, 1, 1, 1, 1, 1) for t in texts]
+
+    assert blurred._place_cut_short(words("Bắc"), toks("Bắc", "Giang,"))
+    assert not blurred._place_cut_short(words("Bắc", "Giang,"), toks("Bắc", "Giang,"))  # read whole
+    assert not blurred._place_cut_short(words("Bắc"), toks("Đắc", "Giang,"))  # another place
+    assert not blurred._place_cut_short(words("Hà"), toks("Hàm", "Yên"))  # a word's start is no word
+    assert not blurred._place_cut_short([], toks("Bắc", "Giang,"))
