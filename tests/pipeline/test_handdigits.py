@@ -4778,3 +4778,41 @@ def test_a_round_blur_is_not_undone_on_the_blanks() -> None:
     assert handdigits._frame_streak(replace(prepared, streak=deblur.Streak(30.0, 5.0, 1.5))) == deblur.Streak(
         30.0, 10.0, 3.0
     )
+
+
+def _slash_led_scene() -> tuple[Prepared, RecognizedPage]:
+    """A header whose number line "Số: 56/GCN-UBND" (a pen's "56", the label apart) was read "26 /GCN-UBND" at
+    95, its label lost."""
+    img = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(img)
+    serif, hand = ImageFont.truetype(SERIF, 52), ImageFont.truetype(HAND, 64)
+    d.text((430, 395), "Số:", font=serif, fill=0)
+    d.text((540, 380), "56", font=hand, fill=40)
+    end = 540 + hand.getlength("56")
+    d.text((end + 20, 395), "/GCN-UBND", font=serif, fill=0)
+    grey = np.asarray(img)
+    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    _, scene = _scene("19", None)
+    words = [w for w in scene.words if w.line != 2]
+    words += [
+        Word("26", 95.0, Box(540, 388, end, 445), line=2),
+        Word("/GCN-UBND", 91.0, Box(end + 20, 400, end + 300, 450), line=2),
+    ]
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(7))
+    page = RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
+    return prepared, page
+
+
+def test_a_number_line_read_without_its_label_before_a_slash_led_notation_is_read_again() -> None:
+    """Seed 867 alt 013 (bitonal): "Số: 56/GCN-SNNMT" read "26 /GCN-SNNMT" at 95, the label lost; the
+    extractor took the line for the number line ("26" at 0.93, sure and wrong), and the handwriting pass,
+    which looked only at labelled lines (or label-lost ones level with the date), left it. The pen's digits
+    the print reading is sure of through a garbled line are read again: kept sure only when read alike."""
+    prepared, page = _slash_led_scene()
+    first = extract([page]).fields["code_number"]
+    assert first.value == "26" and first.confidence >= REVIEW_THRESHOLD, page.text
+    blank = handdigits.label_lost_blank(prepared, page)
+    assert blank is not None and blank.pen and not blank.lost
+    again = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert again.value == "56" and again.confidence < REVIEW_THRESHOLD
