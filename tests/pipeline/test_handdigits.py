@@ -4780,9 +4780,9 @@ def test_a_round_blur_is_not_undone_on_the_blanks() -> None:
     )
 
 
-def _slash_led_scene() -> tuple[Prepared, RecognizedPage]:
-    """A header whose number line "Số: 56/GCN-UBND" (a pen's "56", the label apart) was read "26 /GCN-UBND" at
-    95, its label lost."""
+def _slash_led_scene(first: str = "26", conf: float = 95.0) -> tuple[Prepared, RecognizedPage]:
+    """A header whose number line "Số: 56/GCN-UBND" (a pen's "56", the label apart) was read ``first`` at
+    ``conf`` and "/GCN-UBND", its label lost."""
     img = Image.new("L", (W, H), 255)
     d = ImageDraw.Draw(img)
     serif, hand = ImageFont.truetype(SERIF, 52), ImageFont.truetype(HAND, 64)
@@ -4795,7 +4795,7 @@ def _slash_led_scene() -> tuple[Prepared, RecognizedPage]:
     _, scene = _scene("19", None)
     words = [w for w in scene.words if w.line != 2]
     words += [
-        Word("26", 95.0, Box(540, 388, end, 445), line=2),
+        Word(first, conf, Box(540, 388, end, 445), line=2),
         Word("/GCN-UBND", 91.0, Box(end + 20, 400, end + 300, 450), line=2),
     ]
     words.sort(key=lambda w: (w.line, w.box.x0))
@@ -4816,3 +4816,16 @@ def test_a_number_line_read_without_its_label_before_a_slash_led_notation_is_rea
     assert blank is not None and blank.pen and not blank.lost
     again = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
     assert again.value == "56" and again.confidence < REVIEW_THRESHOLD
+
+
+def test_marks_read_doubtfully_without_the_label_before_a_slash_led_notation_are_read_again() -> None:
+    """Seed 871 dev 001: "Số: 2554/CT-SCT" (a pen's "2554") read "2-22" at 33 and "/CT-SCT", the label lost:
+    "22" taken (in doubt, wrong), no region read again. The marks are read again as a doubtful number's; the
+    label itself read before the notation is no number's marks."""
+    prepared, page = _slash_led_scene("5-6", 33.0)
+    blank = handdigits.label_lost_blank(prepared, page)
+    assert blank is not None and not blank.pen and not blank.lost and blank.first == "5-6"
+    again = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert again.value == "56", again
+    prepared, page = _slash_led_scene("Số:", 90.0)
+    assert handdigits.label_lost_blank(prepared, page) is None

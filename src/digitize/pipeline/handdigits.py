@@ -2879,11 +2879,14 @@ def label_lost_blank(
     if ln is None or len(ln.words) != 2:
         return None
     digits, notation = sorted(ln.words, key=lambda w: w.box.x0)
-    first = digits.text.strip(".,")
+    first = digits.text.strip(".,") if not slashed else digits.text
     idx = _word_index(page)
     h = ln.y1 - ln.y0
-    if not first.isdigit() or id(digits) not in idx or not h > 0:
+    if (not first.isdigit() and not slashed) or id(digits) not in idx or not h > 0:
         return None
+    # before a "/"-led notation: digits read sure are checked as a pen's (``Blank.pen``), marks read
+    # doubtfully ("2-22" at 33 of a pen's "2554") are read again as any doubtful number's
+    sure = slashed and not _doubtful([digits])
     if grey is None:  # the scan in grey only once such a line is found (REVIEW-38c L2: not on every page)
         grey = regions.grey_master(prepared)
     x0 = max(0.0, digits.box.x0 - LOST_LABEL_REACH * h)
@@ -2912,7 +2915,7 @@ def label_lost_blank(
         first,
         digits.conf,
         lost=not slashed,
-        pen=slashed,
+        pen=sure,
         notation=notation.box,
     )
 
@@ -2921,14 +2924,20 @@ def slash_led_line(left: Sequence[Line], line_i: int | None) -> Line | None:
     """The header's number line (``line_i``: its index in the left column ``left``) read as the number's
     digits and its "/"-led notation alone, its "Số:" label lost ("26 /GCN-SNNMT" of "Số:" and a pen's "56",
     seed 867 alt 013, taken "26" at 0.93): the line the print reading garbled is no surer of the pen's digits
-    than a coloured pen's (``Blank.pen``); None for another line."""
+    than a coloured pen's (``Blank.pen``); or its marks read doubtfully ("2-22" at 33 of a pen's "2554" and
+    "/CT-SCT", seed 871 dev 001: "22" taken, in doubt); None for another line."""
     if line_i is None or not 0 <= line_i < len(left):
         return None
     ln = left[line_i]
     if len(ln.words) != 2:
         return None
     digits, notation = sorted(ln.words, key=lambda w: w.box.x0)
-    if not digits.text.strip(".,").isdigit() or not _slash_notation(notation):
+    # the number's marks: read as digits, or doubtfully with a digit among them ("2-22" at 33); never the
+    # label itself ("Số:" before the notation, the number unread)
+    marks = digits.text.strip(".,")
+    if not _slash_notation(notation) or _so_alone(digits) or s_label(digits.text):
+        return None
+    if not marks.isdigit() and not (digits.conf < PRINTED_CONF and any(ch.isdigit() for ch in marks)):
         return None
     return ln
 
