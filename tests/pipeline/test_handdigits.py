@@ -4829,3 +4829,19 @@ def test_marks_read_doubtfully_without_the_label_before_a_slash_led_notation_are
     assert again.value == "56", again
     prepared, page = _slash_led_scene("Số:", 90.0)
     assert handdigits.label_lost_blank(prepared, page) is None
+
+
+def test_a_number_most_clear_readings_give_is_taken_in_doubt() -> None:
+    # seed 871 dev 012 (bitonal): a pen's "2553" read so at 80-96 five times, "2523" twice clearly (and twice
+    # faint), "23553" and "2552" once: no majority of all readings' weight, the first reading's "2523" was
+    # kept (in doubt, wrong); the value the clear readings give more than all others together is taken, in
+    # doubt
+    votes = [
+        ("2553", 95.2), ("23553", 81.3), ("2553", 96.3), ("2523", 92.3), ("2523", 61.7), ("2553", 79.6),
+        ("553", 48.1), ("2553", 96.3), ("2553", 96.4), ("2552", 80.4), ("2523", 87.7), ("2523", 66.3),
+    ]  # fmt: skip
+    found = handdigits.most_clear(votes)
+    assert found is not None and found[0] == "2553" and found[1] <= handdigits.AGREED_MAX_CONF
+    # seed 869 dev 004: "50" four times clearly, "20" five: no value (the first reading stays, in doubt)
+    tie = [("50", 94.6), ("50", 89.3), ("50", 83.8), ("20", 83.6), ("20", 91.6), ("20", 93.0), ("50", 96.9)]
+    assert handdigits.most_clear([*tie, ("20", 88.7), ("20", 91.1), ("30", 70.8)]) is None
