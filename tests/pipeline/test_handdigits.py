@@ -4778,3 +4778,70 @@ def test_a_round_blur_is_not_undone_on_the_blanks() -> None:
     assert handdigits._frame_streak(replace(prepared, streak=deblur.Streak(30.0, 5.0, 1.5))) == deblur.Streak(
         30.0, 10.0, 3.0
     )
+
+
+def _slash_led_scene(first: str = "26", conf: float = 95.0) -> tuple[Prepared, RecognizedPage]:
+    """A header whose number line "Số: 56/GCN-UBND" (a pen's "56", the label apart) was read ``first`` at
+    ``conf`` and "/GCN-UBND", its label lost."""
+    img = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(img)
+    serif, hand = ImageFont.truetype(SERIF, 52), ImageFont.truetype(HAND, 64)
+    d.text((430, 395), "Số:", font=serif, fill=0)
+    d.text((540, 380), "56", font=hand, fill=40)
+    end = 540 + hand.getlength("56")
+    d.text((end + 20, 395), "/GCN-UBND", font=serif, fill=0)
+    grey = np.asarray(img)
+    prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
+    _, scene = _scene("19", None)
+    words = [w for w in scene.words if w.line != 2]
+    words += [
+        Word(first, conf, Box(540, 388, end, 445), line=2),
+        Word("/GCN-UBND", 91.0, Box(end + 20, 400, end + 300, 450), line=2),
+    ]
+    words.sort(key=lambda w: (w.line, w.box.x0))
+    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(7))
+    page = RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
+    return prepared, page
+
+
+def test_a_number_line_read_without_its_label_before_a_slash_led_notation_is_read_again() -> None:
+    """Seed 867 alt 013 (bitonal): "Số: 56/GCN-SNNMT" read "26 /GCN-SNNMT" at 95, the label lost; the
+    extractor took the line for the number line ("26" at 0.93, sure and wrong), and the handwriting pass,
+    which looked only at labelled lines (or label-lost ones level with the date), left it. The pen's digits
+    the print reading is sure of through a garbled line are read again: kept sure only when read alike."""
+    prepared, page = _slash_led_scene()
+    first = extract([page]).fields["code_number"]
+    assert first.value == "26" and first.confidence >= REVIEW_THRESHOLD, page.text
+    blank = handdigits.label_lost_blank(prepared, page)
+    assert blank is not None and blank.pen and not blank.lost
+    again = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert again.value == "56" and again.confidence < REVIEW_THRESHOLD
+
+
+def test_marks_read_doubtfully_without_the_label_before_a_slash_led_notation_are_read_again() -> None:
+    """Seed 871 dev 001: "Số: 2554/CT-SCT" (a pen's "2554") read "2-22" at 33 and "/CT-SCT", the label lost:
+    "22" taken (in doubt, wrong), no region read again. The marks are read again as a doubtful number's; the
+    label itself read before the notation is no number's marks."""
+    prepared, page = _slash_led_scene("5-6", 33.0)
+    blank = handdigits.label_lost_blank(prepared, page)
+    assert blank is not None and not blank.pen and not blank.lost and blank.first == "5-6"
+    again = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert again.value == "56", again
+    prepared, page = _slash_led_scene("Số:", 90.0)
+    assert handdigits.label_lost_blank(prepared, page) is None
+
+
+def test_a_number_most_clear_readings_give_is_taken_in_doubt() -> None:
+    # seed 871 dev 012 (bitonal): a pen's "2553" read so at 80-96 five times, "2523" twice clearly (and twice
+    # faint), "23553" and "2552" once: no majority of all readings' weight, the first reading's "2523" was
+    # kept (in doubt, wrong); the value the clear readings give more than all others together is taken, in
+    # doubt
+    votes = [
+        ("2553", 95.2), ("23553", 81.3), ("2553", 96.3), ("2523", 92.3), ("2523", 61.7), ("2553", 79.6),
+        ("553", 48.1), ("2553", 96.3), ("2553", 96.4), ("2552", 80.4), ("2523", 87.7), ("2523", 66.3),
+    ]  # fmt: skip
+    found = handdigits.most_clear(votes)
+    assert found is not None and found[0] == "2553" and found[1] <= handdigits.AGREED_MAX_CONF
+    # seed 869 dev 004: "50" four times clearly, "20" five: no value (the first reading stays, in doubt)
+    tie = [("50", 94.6), ("50", 89.3), ("50", 83.8), ("20", 83.6), ("20", 91.6), ("20", 93.0), ("50", 96.9)]
+    assert handdigits.most_clear([*tie, ("20", 88.7), ("20", 91.1), ("30", 70.8)]) is None

@@ -2335,6 +2335,28 @@ def agreed(votes: list[tuple[str, float]], kind: Kind, first: str, marks: int) -
     return text, min(AGREED_MAX_CONF, statistics.fmean(same))
 
 
+# a number's clear readings that, more than all its other clear readings together, give it
+MOST_CLEAR = 3
+
+
+def most_clear(votes: list[tuple[str, float]]) -> tuple[str, float] | None:
+    """A number no majority of all readings gives (``consensus``: the rest read faint and scattered), that
+    ``MOST_CLEAR`` clear readings (>= ``CLEAR_CONF``) or more give, more than all the other clear readings
+    together: taken in doubt (at most ``AGREED_MAX_CONF``: the readings disagree). A pen's "2553" read so at
+    80-96 five times, "2523" twice, "23553" and "2552" once, bitonal, seed 871 dev 012: the first reading's
+    "2523" had been kept (in doubt, wrong)."""
+    clear = Counter(t.lstrip("0") or "0" for t, c in votes if c >= CLEAR_CONF and t.isdigit())
+    if not clear:
+        return None
+    (value, n), rest = clear.most_common(1)[0], sum(clear.values()) - clear.most_common(1)[0][1]
+    if n < MOST_CLEAR or n <= rest or not _may_be(value, Kind.NUMBER):
+        return None
+    forms = Counter(t for t, c in votes if c >= CLEAR_CONF and (t.lstrip("0") or "0") == value)
+    text = forms.most_common(1)[0][0]
+    same = [c for t, c in votes if t == text and c >= CLEAR_CONF]
+    return text, min(AGREED_MAX_CONF, statistics.fmean(same))
+
+
 # clear readings (>= ``CLEAR_CONF``) of a day or month that, all alike, give it whatever its crop's marks say
 CLEAR_ALIKE = 3
 # ... or readings that, all alike however faint (>= ``FAINT_CONF``), give one digit a mark
@@ -2851,14 +2873,20 @@ def label_lost_blank(
 
     header = regions.header_of(page)
     ln = None if header is None else label_lost_line(header[0])
+    slashed = False
+    if ln is None and header is not None:
+        ln, slashed = slash_led_line(header[0].left, header[1].line_i), True
     if ln is None or len(ln.words) != 2:
         return None
     digits, notation = sorted(ln.words, key=lambda w: w.box.x0)
-    first = digits.text.strip(".,")
+    first = digits.text.strip(".,") if not slashed else digits.text
     idx = _word_index(page)
     h = ln.y1 - ln.y0
-    if not first.isdigit() or id(digits) not in idx or not h > 0:
+    if (not first.isdigit() and not slashed) or id(digits) not in idx or not h > 0:
         return None
+    # before a "/"-led notation: digits read sure are checked as a pen's (``Blank.pen``), marks read
+    # doubtfully ("2-22" at 33 of a pen's "2554") are read again as any doubtful number's
+    sure = slashed and not _doubtful([digits])
     if grey is None:  # the scan in grey only once such a line is found (REVIEW-38c L2: not on every page)
         grey = regions.grey_master(prepared)
     x0 = max(0.0, digits.box.x0 - LOST_LABEL_REACH * h)
@@ -2886,9 +2914,32 @@ def label_lost_blank(
         (idx[id(digits)],),
         first,
         digits.conf,
-        lost=True,
+        lost=not slashed,
+        pen=sure,
         notation=notation.box,
     )
+
+
+def slash_led_line(left: Sequence[Line], line_i: int | None) -> Line | None:
+    """The header's number line (``line_i``: its index in the left column ``left``) read as the number's
+    digits and its "/"-led notation alone, its "Số:" label lost ("26 /GCN-SNNMT" of "Số:" and a pen's "56",
+    seed 867 alt 013, taken "26" at 0.93): the line the print reading garbled is no surer of the pen's digits
+    than a coloured pen's (``Blank.pen``); or its marks read doubtfully ("2-22" at 33 of a pen's "2554" and
+    "/CT-SCT", seed 871 dev 001: "22" taken, in doubt); None for another line."""
+    if line_i is None or not 0 <= line_i < len(left):
+        return None
+    ln = left[line_i]
+    if len(ln.words) != 2:
+        return None
+    digits, notation = sorted(ln.words, key=lambda w: w.box.x0)
+    # the number's marks: read as digits, or doubtfully with a digit among them ("2-22" at 33); never the
+    # label itself ("Số:" before the notation, the number unread)
+    marks = digits.text.strip(".,")
+    if not _slash_notation(notation) or _so_alone(digits) or s_label(digits.text):
+        return None
+    if not marks.isdigit() and not (digits.conf < PRINTED_CONF and any(ch.isdigit() for ch in marks)):
+        return None
+    return ln
 
 
 def _big_enough(blanks: list[Blank]) -> list[Blank]:
@@ -3298,6 +3349,10 @@ def _decide(
             found = by_marks(read, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind == Kind.NUMBER:
             found = by_marks_split(read, alone, blank.kind, cs[0])
+        if found is None and blank.kind == Kind.NUMBER and alone is not None:
+            # last, once the marks read one by one had their say (``needs_marks`` asks without them: a value
+            # taken here would leave them unread; "2545" by its marks, seed 877 dev 011)
+            found = most_clear(vs)
         if found is None and alone and blank.kind in (Kind.DAY, Kind.MONTH):
             found = by_marks_voted(vs, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind == Kind.MONTH:

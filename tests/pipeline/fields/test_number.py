@@ -575,3 +575,15 @@ def test_a_place_word_is_one_with_its_own_marks_and_a_bare_level_word_no_letter_
     # a place named after its level word is still left out
     assert "SYT" in organ_abbreviations("Sở Y tế tỉnh Quảng Nam")
     assert "CĐTNĐ" in organ_abbreviations("Cục Đường thủy nội địa Việt Nam")
+
+
+def test_a_number_led_by_a_5_whose_label_was_lost_keeps_its_5() -> None:
+    # seed 867 alt 013: "Số: 56/GCN-SNNMT" (a pen's "56") read "56 /GCN-SNNMT", the label lost: the "5" glued
+    # to the next digit was taken for the label read as "5" (its "ố:" lost), the number "6"
+    from tests.pipeline.test_extract import decision, extract, page
+
+    ex = extract([page(decision(number="56 /QĐ-SKHCN"))])
+    assert ex.fields["code_number"].value == "56"
+    # a label read "5" apart from the digits stays a label
+    ex = extract([page(decision(number="5: 17/QĐ-SKHCN"))])
+    assert ex.fields["code_number"].value == "17"

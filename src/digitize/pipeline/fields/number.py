@@ -867,7 +867,9 @@ NOSLASH_COMMA = re.compile(
 # (a type's capitals glued to the digits, then an organ's after the hyphen: "1724GCN-QLD"; an address's
 # house number is not one, "Số 12B-Lê Lợi")
 _SO_GLUED = re.compile(r"^\W?[sS5]\S{0,2}\s*[:;.,]?\s*\d{1,6}[A-ZĐÐ]{2,}\s*-\s*[A-ZĐÐ]{2,}")
-SO = re.compile(r"^\s*[sš5][^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s*/)")
+# (a "5" glued to the digits is the number's first digit, not the label: "56 /GCN-SNNMT" of a pen's "56" whose
+# "Số:" the reading lost was taken "6", seed 867 alt 013)
+SO = re.compile(r"^\s*(?:[sš]|5(?!\d))[^\s\d]{0,2}\s*[:;.,]?\s*(?=[0-9oOlI]{1,6}['’`]?\s*/)")
 # "Số: ## /CT-UBND", "Số: 72#QĐ-TTg": whatever stands for the number, then the printed notation (its
 # slash also read as a comma, as ``NOSLASH`` takes it: "Số: … ,Gp-UBND" of an unread written "706", seed 181
 # alt 012)
