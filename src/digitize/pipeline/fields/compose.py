@@ -37,6 +37,7 @@ from digitize.pipeline.fields.signer import blurred_family, blurred_given, fit_t
 from digitize.pipeline.fields.subject import (
     article_opened,
     case_garbles_lowered,
+    compound_comma_dropped,
     cut_in_doubt,
     cut_word_restored,
     dash_restored,
@@ -45,6 +46,7 @@ from digitize.pipeline.fields.subject import (
     full_title,
     gap_bridged,
     garble_continued,
+    garbled_in_doubt,
     holder_restated,
     lm_repaired,
     lost_after_opening,
@@ -204,6 +206,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         # "quản IV cụm …": the one syllable the model prefers by far (OCR'd pages only: a text layer's words
         # are as printed, and its confidences say nothing)
         subject = lm_repaired(subject, own)
+        # a word no print has left in it (a garble no repair took), or a bracket unpaired: to review
+        subject = garbled_in_doubt(compound_comma_dropped(subject), own)  # "sản, phẩm": a speck's comma
     res.add(subject)
     res.add(holder)
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act

@@ -2647,6 +2647,16 @@ def _bridge(model: correct.Model, a: str, b: str, share: float = CONTINUED_SHARE
     return model.surface[iw]
 
 
+def _viec_cut_off(words: Sequence[str]) -> bool:
+    """``words`` open "Việc X" with X a word in small letters the corpus shows after "việc" fewer than
+    ``ANCHOR_SEEN`` times: no title's "Việc làm …", "Việc thực hiện …", but "Về việc [đề] nghị …" with its
+    head lost."""
+    if len(words) < 2:
+        return False
+    nxt = words[1].strip(_EDGES)
+    return nxt.isalpha() and nxt.islower() and _pair_count(correct.load(), "việc", nxt) < ANCHOR_SEEN
+
+
 def lost_after_opening(subject: Found) -> Found:
     """A subject in doubt opening "Về việc X …" where the corpus never shows "việc X" and puts one word
     between them ("Về việc nghị phê duyệt …": "đề" lost with "việc" under a stamp's garble, "Vẽ vfbt2 nghị"
@@ -4155,6 +4165,11 @@ def read_subject(
                 guessed = True  # which word the seal hid is not known ("Về [tăng] cường …"): to review
             elif re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
+            elif re.match(r"Việc\s", joined) and _viec_cut_off(joined.split()):
+                # "Việc nghị ban hành …": "Về" and "đề" under a stamp, "việc" read with a capital (the
+                # subject's first word left): the corpus never goes on "việc nghị"; which words were lost
+                # is the corpus's guess (``lost_after_opening``): to review
+                joined, guessed = "Về v" + joined[1:], True
             elif not ve_viec and re.match(r"[^\W\d_]{1,3}\s+việc\s", joined):
                 joined = "Về " + joined.split(None, 1)[1]  # "ye việc …": "Về" misread
             elif (
@@ -5440,6 +5455,9 @@ def specks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> list[st
 # a speck glued to a word's end read as a comma: the word read below this (a printed comma beside a word read
 # surely leaves it sure: "quản lý, bảo vệ" at 97; "địa, bàn" with a speck for its comma read at 48)
 SPECK_MARK_CONF = DOUBTFUL
+# ... and an opening quote glued before a word, never closed, below this (the word's own letters lift the
+# confidence Tesseract gives the whole: "công “nghiệp" at 70.6 for a stamp's speck, seed 869 dev 003)
+SPECK_QUOTE_CONF = 80.0
 _OPENING_QUOTES = "“‘«"
 _CLOSING_QUOTES = "”’»"
 SPECK_PHRASE_SHARE = 0.5
@@ -5496,11 +5514,11 @@ _QUERY_MARKS = "?!"
 
 def _speck_quote(word: str, before: str, read: Word | None, quoted: bool) -> bool:
     """``word``'s opening quote glued before its letters is a speck, not print: read unsure
-    (``SPECK_MARK_CONF``), the trích yếu's one quote (it opens a quotation never closed), and the word
+    (``SPECK_QUOTE_CONF``), the trích yếu's one quote (it opens a quotation never closed), and the word
     goes on from the one before it as the corpus writes the two, one phrase (``ANCHOR_SEEN`` times at least:
     "sau thu “hoạch đối với …", a stamp's stroke at 50 before "hoạch")."""
     mark, core = word[:1], word[1:]
-    if mark not in _OPENING_QUOTES + '"' or quoted or read is None or read.conf >= SPECK_MARK_CONF:
+    if mark not in _OPENING_QUOTES + '"' or quoted or read is None or read.conf >= SPECK_QUOTE_CONF:
         return False
     if not (core.isalpha() and core.islower() and is_syllable(core)) or not read.text.startswith(mark):
         return False
@@ -5710,3 +5728,176 @@ def unit_restored(subject: Found, own: Sequence[Line] = ()) -> Found:
         value = " ".join([*words[:i], unit, *words[i + 1 :]])
         return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
     return subject
+
+
+# marks a printed word may hold between its letters or numbers: a hyphen ("COVID-19", "kinh tế - xã hội"), a
+# slash ("và/hoặc", "30/2020/NĐ-CP"), a dot ("QL.1A", "1.500"), "&" ("GD&ĐT"), an apostrophe ("K'Nông")
+_JOINERS = re.compile(r"[-–/.&'’]")
+# brackets a trích yếu opens and closes in pairs ("(sửa đổi)")
+_BRACKET_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
+
+
+def _printed_word(word: str, conf: float | None = None, *, named: bool = False) -> bool:
+    """``word`` reads as something printed: each part of it between joiners (``_JOINERS``) a syllable in one
+    case (``_one_case``), a number, a Roman numeral, an acronym, an abbreviation the corpus knows, a code's
+    part (``_code_part``: "COVID-19", "H5N1", "VNeID"), a name's word with one marked letter ("Đắk") beside
+    another capitalised word (``named``), or a loanword read at ``conf``, when read, at least ``GARBLE_CONF``
+    ("online", ``_loanword``; "gen", shorter, at least ``GARBLE_SURE``). Not so: letters with a symbol or a
+    letter no Vietnamese word has among them ("sở2‡ƒ", "Giă@k", "zoiØ", "h&ẽñn"), small letters that make no
+    syllable ("đwbk", "narjbza" at 0), a capital after small letters ("ịcH"), a capitalised non-syllable alone
+    ("Iuáf chỉnh")."""
+    core = word.strip(_EDGES + "“”‘’«»!?…")
+    if not any(ch.isalpha() for ch in core):
+        # "2024", "15/3/2024", "3,2", "100%", "-", ""
+        return all(ch.isdigit() or ch in ",%+" or _JOINERS.fullmatch(ch) for ch in core)
+    if any(ch.isalpha() and not _vietnamese_letter(ch) for ch in core):
+        return False
+    if _DOMAIN.fullmatch(word.strip("“”\"'‘’,;")) or _SHORT_SLASHED.fullmatch(core):
+        return True  # "dichvucong.gov.vn", ".vn"; "đ/c", "b/c"
+    if any(not (ch.isalnum() or _JOINERS.fullmatch(ch)) for ch in core):
+        return False
+    sure = conf is None or conf >= GARBLE_SURE
+    loan = conf is None or conf >= GARBLE_CONF
+    parts = [p for p in _JOINERS.split(core) if p]
+    return bool(parts) and all(
+        p.isdigit()
+        or (p.isalpha() and is_syllable(p) and _one_case(p))
+        or _ROMAN.fullmatch(p) is not None
+        or _ACRONYM.fullmatch(p) is not None
+        or (p.isupper() and _known_abbreviation(p))
+        or _code_part(p)
+        or _MEASURED.fullmatch(p) is not None
+        or (named and _name_like(p))
+        or (loan and _loanword(p))
+        or (sure and p.isascii() and p.isalpha() and len(p) >= _SHORT_LOANWORD)
+        for p in parts
+    )
+
+
+# a quantity's unit, alone or after its number ("250 m3", "110kV", "5ha", "19 x 27 cm")
+_MEASURED = re.compile(r"(?i:\d*(?:m|m2|m3|km|km2|cm|mm|ha|kg|kv|kw|mw|kwh|x))")
+# a domain name ("dichvucong.gov.vn", ".vn") and a short abbreviation with a slash ("đ/c", "b/c")
+_DOMAIN = re.compile(r"[a-z0-9-]*(?:\.[a-z]{2,})+")
+_SHORT_SLASHED = re.compile(r"[a-zđ]{1,2}/[a-zđ]{1,2}")
+# letters of a short loanword read surely ("gen"; ``GARBLE_SURE``; a longer one, "photocopy", at
+# ``GARBLE_CONF``: ``_loanword``)
+_SHORT_LOANWORD = 3
+
+
+# the marks Vietnamese letters carry (vowel marks and tones), by their combining characters
+_VIETNAMESE_MARKS = frozenset("\u0302\u0306\u031b") | frozenset(TONE_MARKS)
+
+
+def _vietnamese_letter(ch: str) -> bool:
+    """``ch`` is a letter of Vietnamese print: a Latin letter, "đ", or a vowel with Vietnamese marks ("ệ",
+    "ờ"); not "ñ", "ï", "Ø", "ƒ", "Ð" (a stamp's strokes read as a foreign letter)."""
+    if ch in "đĐ":
+        return True
+    parts = unicodedata.normalize("NFD", ch)
+    base, marks = parts[0], parts[1:]
+    if not ("a" <= base.lower() <= "z"):
+        return False
+    return not marks or (base.lower() in "aeiouy" and all(m in _VIETNAMESE_MARKS for m in marks))
+
+
+def _code_part(part: str) -> bool:
+    """A part of a code: capitals with digits ("14C", "H5N1", "1A"), or plain letters with two capitals or
+    more after a small one ("VNeID"); not small letters with a digit ("s0", "nam4") nor one capital after
+    small letters ("ịcH", "cHữa")."""
+    letters = [ch for ch in part if ch.isalpha()]
+    if any(ch.isdigit() for ch in part):
+        return all(ch.isupper() and (ch.isascii() or ch == "Đ") for ch in letters)
+    return part.isascii() and sum(ch.isupper() for ch in letters) >= 2
+
+
+def _unpaired_bracket(text: str) -> bool:
+    """A bracket in ``text`` that opens or closes nothing ("Về việc (độc chỉnh …": a stamp's stroke before
+    "chấn" read as "("): a garble's, not the print's."""
+    return any(text.count(a) != text.count(b) for a, b in _BRACKET_PAIRS)
+
+
+def garbled_in_doubt(subject: Found, own: Sequence[Line] = ()) -> Found:
+    """The subject, whatever repaired it before, in doubt (``GUESSED_CONFIDENCE``) while a word of it reads as
+    nothing printed (``_printed_word``; ``own``, the subject's lines, give each word's confidence read) or a
+    bracket in it is unpaired (``_unpaired_bracket``): a garble kept is never a sure reading (a SURE-WRONG
+    "Về việc (độc chỉnh kỷ luật …" at 0.92, "(độc" read at 46 where a stamp's stroke crossed "chấn", seed 871
+    dev 001). OCR'd pages only (a text layer's words are as printed)."""
+    f = subject.get("subject")
+    if f is None or not f.value or f.confidence <= GUESSED_CONFIDENCE:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own) if own else [None] * len(words)
+    capital = [w.strip(_EDGES)[:1].isupper() for w in words]
+    for i, (w, r) in enumerate(zip(words, read, strict=True)):
+        named = (i > 0 and capital[i - 1]) or (i + 1 < len(words) and capital[i + 1])
+        if not _printed_word(w, None if r is None else r.conf, named=named):
+            return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
+    if _unpaired_bracket(f.value):
+        return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
+    return subject
+
+
+# a comma between two syllables the corpus shows together this often at least ...
+COMPOUND_SEEN = 20
+# ... and with a mark between them at most this share of the times (none of 7373 for "sản phẩm", 3 of 19745
+# "quyết định", 49 of 49658 "tổ chức"; "phòng, chống" 2468 to 314, "tế - xã hội" 1392 to 128, "trật tự, an
+# toàn" 363 to 124 are written with it), nor after the word before the first either ("chứng nhận, nội
+# dung": "chứng nhận" goes on with a mark 380 times, with "nội" 7) ...
+COMPOUND_MARKED = 0.005
+# ... that is one word: one of the two goes with the other this share of its times at least ("sản" with
+# "phẩm" 24%, "phẩm" after "sản" 55%; "nhận nội" 1%, "liệu lưu" 0.4% are two words side by side, which a
+# comma may part): the comma splits one word, a speck's, not the print's
+COMPOUND_SHARE = 0.1
+
+
+def _compound_split(model: correct.Model, before: str, a: str, b: str) -> int:
+    """How often the corpus shows ``a`` and ``b`` (syllables in small letters) together as one word where
+    it almost never has a mark between them, nor after ``before`` and ``a`` (``COMPOUND_MARKED``,
+    ``COMPOUND_SHARE``), at least ``COMPOUND_SEEN``; 0 otherwise."""
+    ia, ib = model.index.get(syllable_key(a)), model.index.get(syllable_key(b))
+    mark = model.index.get("<p>")
+    if ia is None or ib is None or mark is None:
+        return 0
+    pair = model.bigrams.get(ia * model.size + ib, 0)
+    marked = model.trigrams.get((ia * model.size + mark) * model.size + ib, 0)
+    if pair < COMPOUND_SEEN or marked > COMPOUND_MARKED * pair:
+        return 0
+    if pair < COMPOUND_SHARE * min(model.uni[ia], model.uni[ib]):
+        return 0
+    ix = model.index.get(syllable_key(before)) if before.isalpha() else None
+    if ix is not None:
+        at = (ix * model.size + ia) * model.size
+        if model.trigrams.get(at + mark, 0) > COMPOUND_MARKED * max(model.trigrams.get(at + ib, 0), 1):
+            return 0
+    return pair
+
+
+def compound_comma_dropped(subject: Found) -> Found:
+    """A subject in doubt with a comma read between the two syllables of one word dropped ("sản, phẩm rượu",
+    "quốc, gia": a stamp's or a scan's speck after the first read as a comma; seed 881 dev 000): the corpus
+    shows the pair together as one word and a mark between them almost never (``_compound_split``). Still in
+    doubt: the corpus says it, the page does not. A sure subject keeps a comma read surely with its word
+    (print's, "trên địa, bàn" at 96; one read unsure is ``speck_marks_dropped``'s). OCR'd pages only (a text
+    layer's commas are as printed)."""
+    f = subject.get("subject")
+    if f is None or not f.value or f.confidence >= REVIEW_THRESHOLD:
+        return subject
+    words = f.value.split()
+    model = correct.load()
+    out = list(words)
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if not a.endswith(",") or a.endswith(",,"):
+            continue
+        ca, cb = a[:-1], b.rstrip(",.;:")
+        if not (ca.isalpha() and cb.isalpha() and ca.islower() and cb.islower()):
+            continue  # (a name's, a number's comma, or one before a capital, is print's)
+        if (
+            is_syllable(ca)
+            and is_syllable(cb)
+            and _compound_split(model, out[i - 1].lower() if i else "", ca, cb)
+        ):
+            out[i] = ca
+    if out == words:
+        return subject
+    return Found((replace(f, value=" ".join(out)),))

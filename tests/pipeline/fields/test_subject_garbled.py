@@ -1,0 +1,130 @@
+"""A trích yếu that keeps a word no print has (a garble no repair took: signs or foreign letters among its
+letters, small letters that make no syllable, an unpaired bracket) is never held sure; a comma read between
+the two syllables of one word is a speck's; a "Về việc" whose "Về" was lost with the word after "việc" is
+put back in doubt (issue #17, the ``k`` mix: bitonal pages, an incoming stamp over the subject)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digitize.pipeline.fields.result import Found
+from digitize.pipeline.fields.subject import (
+    _printed_word,
+    compound_comma_dropped,
+    garbled_in_doubt,
+    speck_marks_dropped,
+)
+from digitize.pipeline.model import Box, ExtractedField, Word
+from tests.pipeline.fields.test_subject_recorrect import _subject
+
+
+def _found(value: str, conf: float = 0.92) -> Found:
+    return Found((ExtractedField("subject", value, conf),))
+
+
+def test_a_word_with_an_unpaired_bracket_leaves_the_subject_in_doubt() -> None:
+    # seed 871 dev 001: a stamp's stroke before "chấn" read "(độc" at 46, the subject a SURE-WRONG at 0.92
+    text = "Về việc (độc chỉnh kỷ luật, kỷ cương hành chính trong cơ quan nhà nước"
+    value, conf = _subject([(text, [96.0, 96.0, 46.0, *[96.0] * 12])])
+    assert value is not None and conf < 0.6
+    right = "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính trong cơ quan nhà nước"
+    value, conf = _subject([(right, 96.0)])
+    assert value == right and conf >= 0.6
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["ịcH", "⁄19", "đwbk", "Giă@k", "tiớïlg", "sở2‡ƒ", "h&ẽñn", "zoiØ", "GianÐ).]N", "nam4"],
+)
+def test_garbles_are_no_printed_word(word: str) -> None:
+    assert not _printed_word(word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "COVID-19",
+        "VNeID",
+        "H5N1",
+        "30/2020/NĐ-CP",
+        "và/hoặc",
+        "GD&ĐT",
+        "III",
+        "TNHH",
+        "2024",
+        "3,2",
+        "100%",
+        "m3/ngày",
+        "110kV",
+        "đ/c",
+        "“.vn”",
+        "dichvucong.gov.vn",
+        "gen",
+        "luật,",
+        "(sửa",
+        "đổi)",
+    ],
+)
+def test_printed_words_stand(word: str) -> None:
+    assert _printed_word(word)
+
+
+def test_a_loanword_read_unsure_is_no_printed_word() -> None:
+    assert _printed_word("online", 95.0)
+    assert _printed_word("photocopy", 60.0)
+    assert not _printed_word("narjbza", 0.0)
+    assert not _printed_word("gen", 60.0)
+
+
+def test_a_garble_kept_puts_a_sure_subject_in_doubt() -> None:
+    for text in (
+        "Giấy chứng nhận đwbk hoạt động khoa học và công nghệ",
+        "Về việc gia hạn Giấy phép kinh doanh ịcH vỏ ga ⁄19 hành nội địa",
+        "Về việc (độc chỉnh kỷ luật, kỷ cương hành chính",
+    ):
+        got = garbled_in_doubt(_found(text)).get("subject")
+        assert got is not None and got.confidence < 0.6
+    for text in (
+        "Về việc ban hành Quy chế (sửa đổi) về phòng, chống dịch COVID-19",
+        "Về việc thu hồi 1.250 m2 đất tại xã Hòa Bắc",
+        "Giấy phép khảo nghiệm sinh vật biến đổi gen",
+    ):
+        got = garbled_in_doubt(_found(text)).get("subject")
+        assert got is not None and got.confidence == 0.92
+
+
+def test_a_comma_between_the_syllables_of_one_word_is_dropped() -> None:
+    # seed 881 dev 000: "sản, phẩm" (the corpus: "sản phẩm" 7373 times, never with a mark between)
+    text = "Về việc cấp lại Giấy phép kinh doanh bán lẻ sản, phẩm rượu"
+    got = compound_comma_dropped(_found(text, 0.5))
+    assert got.value("subject") == "Về việc cấp lại Giấy phép kinh doanh bán lẻ sản phẩm rượu"
+    assert got.get("subject").confidence == 0.5  # type: ignore[union-attr]
+    # a sure subject keeps the comma read surely with its word (print's; test_subject_stamp_edge)
+    assert compound_comma_dropped(_found(text)).value("subject") == text
+    got = compound_comma_dropped(_found("Tình hình thực hiện Chương trình mục tiêu quốc, gia năm 2024", 0.5))
+    assert got.value("subject") == "Tình hình thực hiện Chương trình mục tiêu quốc gia năm 2024"
+    # commas the corpus writes stand
+    for text in (
+        "Về việc tăng cường công tác phòng, chống dịch bệnh trên cây trồng",
+        "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính",
+        "Về việc bảo đảm trật tự, an toàn giao thông",
+        "Về việc đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc",
+        "Về việc tăng cường công tác phòng cháy, chữa cháy",
+        "Về việc đính chính thông tin trong Giấy chứng nhận, nội dung ghi",
+        "Về việc phê duyệt dự toán số hóa tài liệu, lưu trữ năm 2016",
+    ):
+        assert compound_comma_dropped(_found(text, 0.5)).value("subject") == text
+
+
+def test_viec_with_a_capital_before_a_word_it_never_precedes_is_ve_viec_in_doubt() -> None:
+    # seed 869 dev 003: "Về" and "đề" under an incoming stamp, "Việc" read with a capital
+    value, conf = _subject([("Việc nghị ban hành Quy định quản lý cụm công nghiệp", 96.0)])
+    assert value == "Về việc đề nghị ban hành Quy định quản lý cụm công nghiệp"
+    assert conf < 0.6
+
+
+def test_an_unclosed_quote_read_fairly_surely_inside_a_word_is_a_speck() -> None:
+    # seed 869 dev 003: "công “nghiệp" with the quote's word at 70.6
+    read = [Word("cụm", 96.0, Box(0, 0, 10, 10)), Word("công", 96.0, Box(12, 0, 22, 10))]
+    read.append(Word("“nghiệp", 70.6, Box(24, 0, 40, 10)))
+    assert speck_marks_dropped(["cụm", "công", "“nghiệp"], read) == ["cụm", "công", "nghiệp"]
