@@ -2177,3 +2177,38 @@ def test_a_row_s_voted_given_name_whose_d_bar_no_listed_form_has_is_kept_as_vote
     assert (f.value, f.confidence < 0.6) == ("Đỗ Tất Điềm", True)
     # read once, unsurely: the listed form, as before
     assert fix_syllable("Điềm", 0.4) == "Diễm"
+
+
+def _signed(name: str, confs: list[float]) -> tuple[str | None, float]:
+    specs = _ubnd_directive()[:-5] + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name, confs)
+    found = extract([page(specs)]).fields["signer_name"]
+    return found.value, found.confidence
+
+
+def test_a_family_name_read_with_its_bar_is_the_one_with_it() -> None:
+    # k871 alt 004 (bitonal): "Đương" (90) has the letters of "Dương" and "Đường"; its "Đ" read is the
+    # latter's, not the commoner "Dương" (a plain "D" may be a lost bar: "Doàn" stays "Đoàn", above). A guess,
+    # its tone unread: in doubt
+    name, conf = _signed("Đương Diệu Tuệ", [90.0, 90.0, 90.0])
+    assert name == "Đường Diệu Tuệ" and conf < 0.6
+
+
+def test_a_family_name_the_list_lacks_by_its_letters_is_not_the_listed_one_a_letter_away() -> None:
+    # k875 alt 008: "Khậu" (36) has the letters of "Khâu", a real family name the list lacks; the listed
+    # "Châu" is a letter away. In doubt: its tone was misread
+    name, conf = _signed("Khậu Trung Sơn", [36.0, 94.0, 97.0])
+    assert name == "Khâu Trung Sơn" and conf < 0.6
+
+
+def test_a_family_name_the_list_lacks_before_a_listed_one_leads_the_name() -> None:
+    # k869 alt 010: "Tào" (80) before "Cao Đăng Khoái" ("Cao" a family name too) is the name's own first word,
+    # no seal's syllable: read unsurely, a real family name; in doubt
+    name, conf = _signed("Tào Cao Đăng Khoái", [80.0, 96.0, 93.0, 92.0])
+    assert name == "Tào Cao Đăng Khoái" and conf < 0.6
+
+
+def test_junk_before_a_family_name_the_list_lacks_is_no_family_name() -> None:
+    # k879 alt 010: the seal's rim read "NNN" (27) before "Đái Thị Tập" was made "Nông": "Đái", a real family
+    # name read surely, leads the name; in doubt (the list is no census)
+    name, conf = _signed("NNN Đái Thị Tập", [27.0, 91.0, 97.0, 97.0])
+    assert name == "Đái Thị Tập" and conf < 0.6

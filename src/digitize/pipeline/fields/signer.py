@@ -1229,7 +1229,32 @@ def family_name(token: str) -> tuple[str, bool] | None:
         return exact[0], True
     if _rare(key) and len(key) <= 2:
         return None
-    return F_SURNAMES[key], False
+    # of those with its letters, one led by the "Đ" read ("Đương" (90): "Đường", not the commoner "Dương"):
+    # a bar read is one. A plain "D" may be a "Đ" whose bar was lost ("Doàn" (70): "Đoàn", not "Doãn")
+    barred = [v for v in _alike(bare) if v[:1] == "Đ"] if bare[:1] in "Đđ" else []
+    return (barred[0] if barred else F_SURNAMES[key]), False
+
+
+def other_surname(token: str) -> str | None:
+    """The real family name the list lacks (``OTHER_SURNAMES``) whose letters (marks aside) a word has, no
+    listed one having them, the only one of them with those letters, with its vowels' marks (â, ă, ê …) read
+    or none read: "Khậu" (36), "khuảt" (76) for "Khâu", "Khuất" (not "Đặn" for "Đan": its "ă" read). The
+    letters read name that family name; the listed one a letter from them ("Châu", "Hứa") is the guess. A
+    tone misread is still no reading: a guess too, for the caller to doubt."""
+    bare = nfc(token.strip(".,;:|!'\"()[]"))
+    key = fold(bare)
+    if len(key) < 3 or not bare.isalpha() or key in F_SURNAMES:
+        return None
+    hits = [v for v in OTHER_SURNAMES if fold(v) == key]
+    if len(hits) != 1:
+        return None
+    vowels = _vowel_marks(bare)
+    return hits[0] if vowels in (_vowel_marks(hits[0]), fold(bare)) else None
+
+
+def _vowel_marks(word: str) -> str:
+    """A word in lower case without its tone, its vowels' own marks and "đ" kept ("Khậu" → "khâu")."""
+    return nfc(unicodedata.normalize("NFD", nfc(word)).translate(_TONES)).lower()
 
 
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
@@ -1784,9 +1809,15 @@ def kept_as_printed(words: Sequence[str], conf: float) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """A word some listed name has: a name's syllable or a family name (by its letters)."""
+    """A word some listed name has: a name's syllable or a family name (by its letters, or as printed one the
+    list lacks: "Tào" (80) before "Cao Đăng Khoái" is the name's first word, no seal's syllable)."""
     bare = nfc(word)
-    return bare in NAME_SYLLABLES or bare[0] + bare[1:].lower() in NAME_SYLLABLES or fold(bare) in F_SURNAMES
+    return (
+        bare in NAME_SYLLABLES
+        or bare[0] + bare[1:].lower() in NAME_SYLLABLES
+        or fold(bare) in F_SURNAMES
+        or bare in OTHER_SURNAMES
+    )
 
 
 def _marks_unsure(word: str, conf: float) -> bool:
@@ -2235,6 +2266,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     hits = [v for v in hits if not _rare(fold(v))]
                 if len(hits) == 1:
                     raw[0] = (hits[0], 0.5)
+                elif (other := other_surname(ln.words[0].text)) is not None:
+                    raw[0] = (other, 0.5)  # "khuảt Hóng Nhơm": "Khuất", its letters read, not "Hứa"
                 elif (by_tail := surname_by_tail(ln.words[0].text)) is not None:
                     raw[0] = (by_tail, 0.5)  # "ạm Trường Thọ": the rim over "Ph"
                 elif (small := small_family(ln.words[0].text)) is not None:
@@ -2264,6 +2297,9 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         # name too). A rare one read unsurely is junk before a name led by a family name as printed, not
         # before one far more often a middle name ("Lạc Văn Hoài Tươi", each word at the vote's 0.5: wide
         # seed 545 alt 002 read "Văn Hoài Tươi")
+        # A word put in for one the seal's rim garbled ("đó»" made "Đoàn" by its first letters) is no reading:
+        # junk before a name led by a family name as printed ("Thào Văn Nẫm"), as a rare one read unsurely
+        filled = {i for i, k in enumerate(kept) if len(read) == len(raw) and raw[k][0] != read[k][0]}
         start = next(
             (
                 k
@@ -2273,11 +2309,25 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 and not led_already(
                     t,
                     [u for u, _ in toks[k + 1 :]],
-                    c < NAME_WORD_CONF and rare_family(t) and not _middle_more(toks[k + 1][0]),
+                    c < NAME_WORD_CONF
+                    and (rare_family(t) or k in filled)
+                    and not _middle_more(toks[k + 1][0]),
                 )
             ),
             0,
         )
+        if start == 0 and toks and family_name(toks[0][0]) is None:
+            # no listed family name: one the list lacks, read as printed and surely, leads the name, the words
+            # before it junk unless they lead it (``_leads_name``): "NNN Đái Thị Tập" (27, 91, 97, 97), the
+            # seal's rim read before "Đái", made "Nông Đái Thị Tập"
+            start = next(
+                (
+                    k
+                    for k, (t, c) in enumerate(toks)
+                    if k and t in OTHER_SURNAMES and c >= SURE_WORD_CONF and len(toks) - k >= 3
+                ),
+                0,
+            )
         # that word kept only because a family name far more often a middle one follows it (above): no
         # reading of it ("Nay Văn Thị Hồng" (59, 95, 95, 95) was taken at 0.86), in doubt
         unsure_lead = (
@@ -2353,6 +2403,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True  # "Lạm" (90), the ring over "Ph" of "Phạm": "Lâm" by its letters, no reading
             if listed is not None and toks[0][1] < ALIKE_SURE and len(_alike(listed[0])) > 1:
                 guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
+            if listed is not None and not listed[1] and listed[0] != F_SURNAMES[fold(listed[0])]:
+                guessed = True  # "Đương" (90): "Đường" by its bar, not the commoner "Dương"; its tone unread
             if listed is not None and toks[0][1] < FAMILY_POOR:
                 # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is
                 # the commonest shape a garbled word takes, whatever the given names' confidence
@@ -2375,6 +2427,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # "Cung" (39): a real family name the list lacks, read as one, is no garbled "Ứng" or "Sùng"
                 # (a letter from both, the commoner guessed: corp+wide seed 841 010); kept as read, in doubt
                 sur, guessed = words[0], True
+            if not own and sur is None and (other := other_surname(words[0])) is not None:
+                # "Khậu" (36): the letters of "Khâu" (a real family name the list lacks) with a tone misread,
+                # not the listed "Châu" a letter from them; a guess all the same, in doubt
+                sur, guessed = other, True
+                toks[0] = (other, toks[0][1])
             if not own and sur is None and toks[0][1] < 0.8 and len(words) >= 3 and surname_of(words[0]):
                 sur = surname_of(words[0])  # "Uyễn Hòa Bình": the seal's rim over "Ng"
                 toks[0] = (str(sur), toks[0][1] * 0.7)
