@@ -2893,3 +2893,31 @@ def test_a_row_s_voted_given_name_keeps_the_bar_of_its_d_read_in_every_reading()
         "Văn",
         "Dũng",
     ]
+
+
+def test_a_glued_head_whose_last_letter_the_ring_misread_is_the_one_family_name_it_begins() -> None:
+    # (#17, k873 dev 005) "PhạpHồng": the ring across the space of "Phạm Hồng" glued the words and read the
+    # "m" as "p", a letter a word may end in: the one family name of its length "Phạ" begins
+    assert signature._name_of(["PhạpHồng", "Quới"], ["Hồng", "Quới"]) == "Phạm Hồng Quới"
+    # a family name no list has, read whole and glued, is no garbled listed one ("Tiết" is no "Tiêu")
+    assert signature._name_of(["TiếtHồng", "Quới"], ["Hồng", "Quới"]) is None
+    # a given name's syllable glued before another word is that word ("DiệuLinh"), no family name; so is a
+    # word the language uses ("Trầm" of "TrầmHồng", no "Trần")
+    assert signature._name_of(["DiệuLinh", "Quới"], ["Linh", "Quới"]) is None
+    assert signature._name_of(["TrầmHồng", "Quới"], ["Hồng", "Quới"]) is None
+
+
+def test_a_row_reading_whose_family_name_holds_the_next_word_gives_no_name_that_lost_it() -> None:
+    # (#17, k871 dev 000, k875 alt 013) the ring across "h S" of "Trịnh Sỹ Phương" read "Trịn)ếỹ", "Trịnếý":
+    # the family name's head and a second syllable; voted, "Trịnh Phương" lost the middle name. "Tiết⁄Ết
+    # Toan": the ring took the "Vi" of "Viết", a vowel read as its capital ("Tiết Ết Toan" voted)
+    assert signature._row_words(_row_tokens("Trịn)ếỹ Phương")) == []
+    assert signature._row_words(_row_tokens("Luu4fáo Ty")) == []
+    assert signature._row_words(_row_tokens("Tiết⁄Ết Toan")) == []
+    assert signature._two_syllables("Trịnếý") and signature._two_syllables("Lưjfáo")
+    readings = [[("Trịnếý", 40.0), ("Phương", 97.0)]] * 3 + [[("Phương", 97.0)]] * 3
+    assert signature.vote_name(readings) is None
+    # a family name whose end the ring garbled is one syllable still ("Hoànế", "Trượờổ", "Tru»6")
+    for word in ["Hoànế", "Trượờổ", "Trươwể", "Nguyễn", "Khuyến"]:
+        assert not signature._two_syllables(word), word
+    assert [w for w, _ in signature._row_words(_row_tokens("Tru»6 Hữu Bình"))] == ["Trương", "Hữu", "Bình"]
