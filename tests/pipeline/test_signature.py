@@ -961,7 +961,10 @@ def test_a_name_the_seal_s_ring_glued_is_read_again_by_the_name_pass(tmp_path: P
     prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
     first = recognize.recognize(prepared, index=0)
     page = signature.second_pass(prepared, first, lang="vie")
-    assert extract([page]).values()["signer_name"] is None
+    # ("Địin gọc Mai" (31, 31, 97) read: no name, or since the k mix's "Bùi hị Hồng Dinh" the middle name
+    # that lost its capital guessed, "Ngọc", in doubt: ``signer.headless_middle``)
+    had = extract([page]).fields["signer_name"]
+    assert had.value is None or had.confidence < review.REVIEW_THRESHOLD
     page = signature.name_pass(prepared, page, lang="vie")
     found = extract([page]).fields["signer_name"]
     assert found.value == doc.fields["signer_name"] == "Đinh Ngọc Mai"
