@@ -961,7 +961,10 @@ def test_a_name_the_seal_s_ring_glued_is_read_again_by_the_name_pass(tmp_path: P
     prepared = preprocess.prepare(intake.load_page(src), dpi=src.dpi)
     first = recognize.recognize(prepared, index=0)
     page = signature.second_pass(prepared, first, lang="vie")
-    assert extract([page]).values()["signer_name"] is None
+    # ("Địin gọc Mai" (31, 31, 97) read: no name, or since the k mix's "Bùi hị Hồng Dinh" the middle name
+    # that lost its capital guessed, "Ngọc", in doubt: ``signer.headless_middle``)
+    had = extract([page]).fields["signer_name"]
+    assert had.value is None or had.confidence < review.REVIEW_THRESHOLD
     page = signature.name_pass(prepared, page, lang="vie")
     found = extract([page]).fields["signer_name"]
     assert found.value == doc.fields["signer_name"] == "Đinh Ngọc Mai"
@@ -2308,7 +2311,10 @@ def test_a_name_read_in_doubt_from_two_words_the_ring_ran_together_is_read_again
     first = page(
         _ubnd_directive()[:-5] + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Lưu/ăn Phong", [7.0, 96])
     )
-    assert extract([first]).values()["signer_name"] == "Lưu An Phong"
+    # (since the k mix, the middle word that lost its capital is guessed at once, "Văn": in doubt all the
+    # same, ``signer.headless_middle``)
+    had = extract([first]).fields["signer_name"]
+    assert had.value in ("Lưu An Phong", "Lưu Văn Phong") and had.confidence < 0.6
     lines = regions.lines_of(first)
     assert signature.doubtful_name_line(lines) is None
     assert signature.glued_name_line(lines) is not None
@@ -2893,3 +2899,31 @@ def test_a_row_s_voted_given_name_keeps_the_bar_of_its_d_read_in_every_reading()
         "Văn",
         "Dũng",
     ]
+
+
+def test_a_glued_head_whose_last_letter_the_ring_misread_is_the_one_family_name_it_begins() -> None:
+    # (#17, k873 dev 005) "PhạpHồng": the ring across the space of "Phạm Hồng" glued the words and read the
+    # "m" as "p", a letter a word may end in: the one family name of its length "Phạ" begins
+    assert signature._name_of(["PhạpHồng", "Quới"], ["Hồng", "Quới"]) == "Phạm Hồng Quới"
+    # a family name no list has, read whole and glued, is no garbled listed one ("Tiết" is no "Tiêu")
+    assert signature._name_of(["TiếtHồng", "Quới"], ["Hồng", "Quới"]) is None
+    # a given name's syllable glued before another word is that word ("DiệuLinh"), no family name; so is a
+    # word the language uses ("Trầm" of "TrầmHồng", no "Trần")
+    assert signature._name_of(["DiệuLinh", "Quới"], ["Linh", "Quới"]) is None
+    assert signature._name_of(["TrầmHồng", "Quới"], ["Hồng", "Quới"]) is None
+
+
+def test_a_row_reading_whose_family_name_holds_the_next_word_gives_no_name_that_lost_it() -> None:
+    # (#17, k871 dev 000, k875 alt 013) the ring across "h S" of "Trịnh Sỹ Phương" read "Trịn)ếỹ", "Trịnếý":
+    # the family name's head and a second syllable; voted, "Trịnh Phương" lost the middle name. "Tiết⁄Ết
+    # Toan": the ring took the "Vi" of "Viết", a vowel read as its capital ("Tiết Ết Toan" voted)
+    assert signature._row_words(_row_tokens("Trịn)ếỹ Phương")) == []
+    assert signature._row_words(_row_tokens("Luu4fáo Ty")) == []
+    assert signature._row_words(_row_tokens("Tiết⁄Ết Toan")) == []
+    assert signature._two_syllables("Trịnếý") and signature._two_syllables("Lưjfáo")
+    readings = [[("Trịnếý", 40.0), ("Phương", 97.0)]] * 3 + [[("Phương", 97.0)]] * 3
+    assert signature.vote_name(readings) is None
+    # a family name whose end the ring garbled is one syllable still ("Hoànế", "Trượờổ", "Tru»6")
+    for word in ["Hoànế", "Trượờổ", "Trươwể", "Nguyễn", "Khuyến"]:
+        assert not signature._two_syllables(word), word
+    assert [w for w, _ in signature._row_words(_row_tokens("Tru»6 Hữu Bình"))] == ["Trương", "Hữu", "Bình"]

@@ -62,6 +62,7 @@ from digitize.pipeline.fields.vocab import (
     FREQUENT_SURNAMES,
     MIDDLE_NAMES,
     NAME_SYLLABLES,
+    OTHER_SURNAMES,
     SURNAMES,
 )
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
@@ -581,7 +582,13 @@ def _name_read(tokens: list[str], given: list[str], *, taken: bool = True) -> tu
         # a head the ring glued to the next word: its last letter under the ring ("Đoày" of "ĐoàyẤgọc"); or a
         # word ending in a letter no Vietnamese word ends in ("Khúw", "Khús" for "Khúc": the seal's ring over
         # the "c"), not in one a word may end in ("Đoày" alone is read as it is)
-        end_garbled = k in rung or nfc(tok.strip(".,;:|!'\"()[]"))[-1:].lower() in NO_FINAL
+        # ... or a head glued to the next capitalised word where no family name (of any list) nor a word the
+        # language uses was read (a word read whole, "Trầm" of "TrầmHương", is that word): the ring across
+        # the space took it and misread the letter beside it into one a word may end in ("Phạp" of
+        # "PhạpHồng" for "Phạm Hồng", every reading of seed 873 dev 005's bitonal name line)
+        head_read = nfc(tok.strip(".,;:|!'\"()[]"))
+        glued_head = k in heads and head_read not in OTHER_SURNAMES and not correct.common(head_read.lower())
+        end_garbled = k in rung or glued_head or nfc(tok.strip(".,;:|!'\"()[]"))[-1:].lower() in NO_FINAL
         by_end = surname_by_end(tok) if sur is None and end_garbled else None
         lost = _END_LOST.fullmatch(nfc(tok)) if sur is None and by_end is None else None
         if lost is not None and (lost.group(2) or k in heads):
@@ -1626,15 +1633,18 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
     the name's words read as marks alone or as one small letter ("Khúc £fuang . Vĩnh", "Châu đuang h Lực")
     is no word and stops no run; a family name read with a small capital ("khúc Công Phúc") leads it."""
     words: list[tuple[str, float]] = []
+    headless: set[int] = set()  # the second halves of glued words: the ring over the space may take a letter
     for t in tokens:
         if t.conf < 0 or not t.text.strip():
             continue
         parts = _unglued(lookalike_letters(nfc(t.text.strip())))
-        for p in parts:
+        for j, p in enumerate(parts):
             bare = consonant_marks_dropped(nfc(p.strip(_ROW_MARKS)))
             if not any(ch.isalnum() for ch in bare) or (len(bare) == 1 and bare.islower()):
                 continue  # (marks alone: "—" after "Đinh Đức Khánh", the seal's arc read as a dash)
             conf = t.conf * (0.5 if len(parts) > 1 else 1.0)
+            if j:
+                headless.add(len(words))
             word = _capital_lost(_vowel_small(bare))
             # (a capitalised word that is no syllable nor a listed family name, "Xéyọc": the ring's marks
             # where the capital stood; not "Ksor", nor a Highlands name, "Mdrang": ``minority_onset``)
@@ -1643,6 +1653,18 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             if garbled and (tail := tail_name(word)) is not None:
                 word, conf = tail, 0.5 * conf
             words.append((word, conf))
+    for i in headless:
+        if i + 1 < len(words) and words[i][0][:1].isupper():
+            # "Tiết⁄Ết Toan": the ring across "t V" of "Tiết Viết" glued the words and took the middle word's
+            # capital (a vowel read in its place): the one common middle name its letters end
+            # (``_lost_head``), else no word read there, and the reading gives no name rather than one with a
+            # word no one bears ("Tiết Ết Toan", voted, seed 875 alt 013)
+            bare = unicodedata.normalize("NFD", words[i][0][:1].lower())[0]
+            if words[i][0] not in NAME_SYLLABLES and bare in _VOWEL_LETTERS:
+                middle = _lost_head(words[i][0])
+                if not middle:
+                    return []
+                words[i] = (middle, words[i][1])
     run: list[tuple[str, float]] = []
     for w, c in reversed(words):
         if run and _capitals_surname(w):
@@ -1656,6 +1678,9 @@ def _row_words(tokens: Sequence[tesseract.Token]) -> list[tuple[str, float]]:
             run.insert(0, (lead, 0.5 * c))
             break
         if run and not _capitalised(w) and not _led(run) and (end := _family_end(w)) != w:
+            if _word_behind(w, end):
+                # "Trịn)ếỹ Phương" (the ring across "h S" of "Trịnh Sỹ"): a word lost, no "Trịnh Phương"
+                return []
             # "Khổn6 Xuân Khải": the ring over the family name's last letter; "Tru»6 Hữu Bình": over its end
             run.insert(0, (end, 0.5 * c))
             break
@@ -1766,6 +1791,8 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
         [
             [(_listed(w, 0 < k < len(r) - 1) if k else _family_end(w), c) for k, (w, c) in enumerate(r)]
             for r in readings
+            # (a family name's word holding the next word's letters gives no name: ``_word_behind``)
+            if not r or r[0][0] in SURNAMES or not _word_behind(r[0][0], _family_end(r[0][0]))
         ]
     )
     got = [r for r in listed_words if 2 <= len(r) <= 4]
@@ -1883,6 +1910,38 @@ def _unlisted_vote(
         # alike ("Niến") is no sure wrong name, only a review with a guess
         return top
     return top if alike and is_syllable(top) and correct.common(top) else None
+
+
+def _word_behind(word: str, surname: str) -> bool:
+    """A garbled word taken for the family name ``surname`` by its head holds letters of another word of the
+    name: small letters after the seal's ring's marks that the family name lacks (``_word_after_ring``:
+    "Luu4fáo" for "Lưu Bảo"), or a second syllable (``_two_syllables``: "Trịn)ếỹ", "Trịnếý" for "Trịnh Sỹ",
+    seed 871 dev 000). Taken for the family name alone, the name would lose that word."""
+    bare = nfc(word.strip(_ROW_MARKS))
+    return _word_after_ring(bare, surname) or _two_syllables(bare)
+
+
+def _two_syllables(word: str) -> bool:
+    """A word's letters (the ring's marks inside it aside) hold two syllables: a Vietnamese syllable has one
+    run of vowels, and this has a second, after a consonant, that with the letters after it is two letters
+    or more and bears a tone mark ("ếý" of "Trịnếý", "áo" of "Lưjfáo"). A garbled last letter read as a
+    marked vowel ("Hoànế" for "Hoàng") is one letter, no syllable; a run of garbled vowels ("Trượờổ") is
+    one run."""
+    letters = [ch for ch in word if ch.isalpha()]
+    bases = [unicodedata.normalize("NFD", ch.lower())[0] for ch in letters]
+    runs = 0
+    for i, b in enumerate(bases):
+        if b in _VOWEL_LETTERS and (i == 0 or bases[i - 1] not in _VOWEL_LETTERS):
+            runs += 1
+            if runs == 2:
+                rest = "".join(letters[i:])
+                return len(rest) >= 2 and _marks(rest) >= 1
+    return False
+
+
+def _marks(word: str) -> int:
+    """The tone marks on a word's letters."""
+    return sum(ch in TONE_MARKS for ch in unicodedata.normalize("NFD", word))
 
 
 def _family_end(word: str) -> str:

@@ -2212,3 +2212,16 @@ def test_junk_before_a_family_name_the_list_lacks_is_no_family_name() -> None:
     # name read surely, leads the name; in doubt (the list is no census)
     name, conf = _signed("NNN Đái Thị Tập", [27.0, 91.0, 97.0, 97.0])
     assert name == "Đái Thị Tập" and conf < 0.6
+
+
+def test_a_middle_word_read_unsurely_in_small_letters_without_its_capital_is_the_common_middle_name() -> None:
+    # seed 881 dev 008 (k mix): "Bùi hị Hồng Dinh" (86, 51, 97, 96), the seal's ring over the "T" of "Thị",
+    # gave "Bùi Hị Hồng Dinh", a word no name has: "Thị", in doubt
+    from digitize.pipeline.fields.signer import headless_middle
+
+    name, conf = _signed_by("Bùi hị Hồng Dinh", [86.0, 51.0, 97.0, 96.0])
+    assert name == "Bùi Thị Hồng Dinh" and conf < 0.6
+    assert headless_middle("hị", 51.0) == "Thị" and headless_middle("ăn", 40.0) == "Văn"
+    # read surely, a listed name read small ("anh"), capitals, one letter: no guess
+    assert headless_middle("hị", 93.0) is None and headless_middle("anh", 40.0) is None
+    assert headless_middle("HỊ", 40.0) is None and headless_middle("h", 40.0) is None

@@ -458,6 +458,25 @@ def marked_middle(text: str) -> str | None:
     return forms[0] if len(forms) == 1 else None
 
 
+# a middle word read in small letters this unsurely (Tesseract's 0..100) may have lost its capital whole
+HEADLESS_MIDDLE_CONF = 80.0
+
+
+def headless_middle(text: str, conf: float) -> str | None:
+    """The common middle name (``MIDDLE_NAMES``) a middle word read unsurely (``conf`` below
+    ``HEADLESS_MIDDLE_CONF``) in small letters stands for when the seal's ring took its capital whole (read
+    as nothing, not as a mark: "hị" (51) of "Bùi hị Hồng Dinh", seed 881 dev 008): the letters, with their
+    capital, are no listed name's ("Hị"; not "anh", "Anh" read small), and are the letters after the capital
+    of exactly one common middle name ("Thị"). None otherwise. A guess: the caller doubts the name."""
+    bare = nfc(text.strip(".,;:|!'\"()[]"))
+    if conf >= HEADLESS_MIDDLE_CONF or len(bare) < 2 or not (bare.isalpha() and bare.islower()):
+        return None
+    if bare[0].upper() + bare[1:] in NAME_SYLLABLES or bare[0].upper() + bare[1:] in SURNAMES:
+        return None
+    forms = [s for s in MIDDLE_NAMES if s[1:] == bare and len(s) == len(bare) + 1]
+    return forms[0] if len(forms) == 1 else None
+
+
 def name_tokens(line: Line) -> list[tuple[str, float]]:
     toks = []
     for text, conf in _parts(line):
@@ -2274,13 +2293,14 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     raw[0] = (small, 0.5)  # "không Đình Tài": "Khổng", its capital read small
             elif (behind := marked_lead(ln.words[0].text)) is not None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
-        # a middle word between two read ones whose capital was read as a mark ("Mai #hị Phẩm"): the common
-        # middle name it ends as, a guess (``marked_middle``)
+        # a middle word between two read ones whose capital was read as a mark ("Mai #hị Phẩm") or not read
+        # at all ("Bùi hị Hồng Dinh", unsurely): the common middle name it ends as, a guess
+        # (``marked_middle``, ``headless_middle``)
         parts = _parts(ln)
         mark_capital = False
         if len(parts) == len(raw):
             for k in range(1, len(raw) - 1):
-                middle = marked_middle(parts[k][0]) if not raw[k][0] else None
+                middle = marked_middle(parts[k][0]) if not raw[k][0] else headless_middle(*parts[k])
                 if middle is not None and len(raw[k - 1][0]) >= 2 and raw[k + 1][0]:
                     raw[k], mark_capital = (middle, parts[k][1] / 100.0), True
         raw = _repair_surname(ln, raw)
