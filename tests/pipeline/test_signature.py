@@ -2893,3 +2893,25 @@ def test_a_row_s_voted_given_name_keeps_the_bar_of_its_d_read_in_every_reading()
         "Văn",
         "Dũng",
     ]
+
+
+def test_a_doubted_name_s_marks_most_readings_of_its_line_give_are_voted() -> None:
+    # k869 alt 013: "Thiều Ngọc Lẫm" taken as "Thiều Ngọc Lãm" (the row's vote), its line cut and read at five
+    # sizes gives "Lẫm" in each: that word, voted
+    lam = ["Thiều", "Ngọc", "Lẫm"]
+    assert signature.voted_marks(["Thiều", "Ngọc", "Lãm"], [lam] * 5) == {2: "Lẫm"}
+    # k875 alt 012: "Uẩn" thrice, "Uấn" (as taken) once, "Uấẩấn" (two guesses) once: "Uẩn"
+    first = ["Triệu", "Gia", "Uấn"]
+    reads = [first, ["Triệu", "Gia", "Uấẩấn"]] + [["Triệu", "Gia", "Uẩn"]] * 3
+    assert signature.voted_marks(first, reads) == {2: "Uẩn"}
+    # "Chỉ" thrice and "Chi" twice for the "Chí" taken: the readings disagree, no vote
+    first = ["Vũ", "Thị", "Phước", "Chí"]
+    reads = [["Vũ", "Thị", "Phước", "Chỉ"]] * 3 + [["Vũ", "Thị", "Phước", "Chi"]] * 2
+    assert signature.voted_marks(first, reads) == {}
+    # two readings of five are no majority; a reading of another length votes for nothing; the family name's
+    # marks are no given name's
+    assert signature.voted_marks(["Tăng", "Lệ", "Lâm"], [["Tăng", "Lệ", "Lẫm"]] * 2 + [[]] * 3) == {}
+    assert signature.voted_marks(["Tăng", "Lệ", "Lâm"], [["Tăng", "Lệ", "Lẫm", "ˆ"]] * 5) == {}
+    assert signature.voted_marks(["Đồng", "Văn", "An"], [["Đống", "Văn", "An"]] * 5) == {}
+    # other letters are no other marks
+    assert signature.voted_marks(["Hà", "Huy", "Quỳnh"], [["Hà", "Hấy", "Quỳnh"]] * 5) == {}
