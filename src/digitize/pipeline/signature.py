@@ -2629,8 +2629,9 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
     (each its words, as many as the name's, else no vote), and more than half of them, give one word with the
     same letters (marks aside) and other marks, a Vietnamese syllable, and no other reading gives another word
     there with its letters but the first's or that one ("Chỉ" thrice, "Chi" twice for the "Chí" taken: no
-    vote): that word. A reading with a vowel twice ("Lẫãm": Tesseract's two guesses at
-    its marks) votes for neither."""
+    vote): that word. Not a word without the tone mark the name's has ("Quy" for "Quý", "Mưng" for "Mừng":
+    a thin mark lost at some sizes is Tesseract's commonest misreading, a mark made up far rarer). A reading
+    with a vowel twice ("Lẫãm": Tesseract's two guesses at its marks) votes for neither."""
     whole = [r for r in readings if len(r) == len(first)]
     out: dict[int, str] = {}
     for k in range(1, len(first)):
@@ -2645,6 +2646,7 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
             and 2 * n > len(readings)
             and not others
             and is_syllable(word)
+            and (tone_place(word) or not tone_place(first[k]))
         ):
             out[k] = word
     return out
