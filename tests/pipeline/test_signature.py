@@ -2915,5 +2915,8 @@ def test_a_doubted_name_s_marks_most_readings_of_its_line_give_are_voted() -> No
     assert signature.voted_marks(["Đồng", "Văn", "An"], [["Đống", "Văn", "An"]] * 5) == {}
     # a tone mark lost at some sizes ("Quy" for the "Quý" taken, k871 dev 009) is no vote
     assert signature.voted_marks(["Đinh", "Quý", "Đan"], [["Đinh", "Quy", "Đan"]] * 5) == {}
+    # an acute for the hook taken (k877 dev 003), another middle word for "Văn" (k879 dev 004): no vote
+    assert signature.voted_marks(["Dương", "Phú", "Yểng"], [["Dương", "Phú", "Yếng"]] * 5) == {}
+    assert signature.voted_marks(["Hứa", "Văn", "Hoạch"], [["Hứa", "Vân", "Hoạch"]] * 5) == {}
     # other letters are no other marks
     assert signature.voted_marks(["Hà", "Huy", "Quỳnh"], [["Hà", "Hấy", "Quỳnh"]] * 5) == {}

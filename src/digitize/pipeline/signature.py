@@ -2623,6 +2623,9 @@ MARKS_VOTE_SCALES = (1.0, 1.5, 2.0, 2.5, 3.0)
 MARKS_VOTE_AGREE = 3
 
 
+_HOOK, _ACUTE = "\u0309", "\u0301"
+
+
 def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict[int, str]:
     """The places (a given or middle word's: the family name's marks are another matter) of the name ``first``
     (its words as the extractor took them) where at least ``MARKS_VOTE_AGREE`` of the ``readings`` of its line
@@ -2631,7 +2634,10 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
     there with its letters but the first's or that one ("Chỉ" thrice, "Chi" twice for the "Chí" taken: no
     vote): that word. Not a word without the tone mark the name's has ("Quy" for "Quý", "Mưng" for "Mừng":
     a thin mark lost at some sizes is Tesseract's commonest misreading, a mark made up far rarer). A reading
-    with a vowel twice ("Lẫãm": Tesseract's two guesses at its marks) votes for neither."""
+    with a vowel twice ("Lẫãm": Tesseract's two guesses at its marks) votes for neither. Nor an acute for
+    the hook taken (on a thin stroke the hook's bowl reads as an acute far oftener than the reverse: "Yếng"
+    in four readings of five of the "Yểng" printed, k877 dev 003), nor another middle word for a common
+    middle name ("Vân" in each reading of the "Văn" printed, k879 dev 004: ``name_form``'s choice)."""
     whole = [r for r in readings if len(r) == len(first)]
     out: dict[int, str] = {}
     for k in range(1, len(first)):
@@ -2647,6 +2653,8 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
             and not others
             and is_syllable(word)
             and (tone_place(word) or not tone_place(first[k]))
+            and not (_HOOK in _tone(first[k]) and _ACUTE in _tone(word))
+            and not (k < len(first) - 1 and first[k] in MIDDLE_NAMES)
         ):
             out[k] = word
     return out
