@@ -2927,3 +2927,30 @@ def test_a_row_reading_whose_family_name_holds_the_next_word_gives_no_name_that_
     for word in ["Hoànế", "Trượờổ", "Trươwể", "Nguyễn", "Khuyến"]:
         assert not signature._two_syllables(word), word
     assert [w for w, _ in signature._row_words(_row_tokens("Tru»6 Hữu Bình"))] == ["Trương", "Hữu", "Bình"]
+
+
+def test_a_doubted_name_s_marks_most_readings_of_its_line_give_are_voted() -> None:
+    # k869 alt 013: "Thiều Ngọc Lẫm" taken as "Thiều Ngọc Lãm" (the row's vote), its line cut and read at five
+    # sizes gives "Lẫm" in each: that word, voted
+    lam = ["Thiều", "Ngọc", "Lẫm"]
+    assert signature.voted_marks(["Thiều", "Ngọc", "Lãm"], [lam] * 5) == {2: "Lẫm"}
+    # k875 alt 012: "Uẩn" thrice, "Uấn" (as taken) once, "Uấẩấn" (two guesses) once: "Uẩn"
+    first = ["Triệu", "Gia", "Uấn"]
+    reads = [first, ["Triệu", "Gia", "Uấẩấn"]] + [["Triệu", "Gia", "Uẩn"]] * 3
+    assert signature.voted_marks(first, reads) == {2: "Uẩn"}
+    # "Chỉ" thrice and "Chi" twice for the "Chí" taken: the readings disagree, no vote
+    first = ["Vũ", "Thị", "Phước", "Chí"]
+    reads = [["Vũ", "Thị", "Phước", "Chỉ"]] * 3 + [["Vũ", "Thị", "Phước", "Chi"]] * 2
+    assert signature.voted_marks(first, reads) == {}
+    # two readings of five are no majority; a reading of another length votes for nothing; the family name's
+    # marks are no given name's
+    assert signature.voted_marks(["Tăng", "Lệ", "Lâm"], [["Tăng", "Lệ", "Lẫm"]] * 2 + [[]] * 3) == {}
+    assert signature.voted_marks(["Tăng", "Lệ", "Lâm"], [["Tăng", "Lệ", "Lẫm", "ˆ"]] * 5) == {}
+    assert signature.voted_marks(["Đồng", "Văn", "An"], [["Đống", "Văn", "An"]] * 5) == {}
+    # a tone mark lost at some sizes ("Quy" for the "Quý" taken, k871 dev 009) is no vote
+    assert signature.voted_marks(["Đinh", "Quý", "Đan"], [["Đinh", "Quy", "Đan"]] * 5) == {}
+    # an acute for the hook taken (k877 dev 003), another middle word for "Văn" (k879 dev 004): no vote
+    assert signature.voted_marks(["Dương", "Phú", "Yểng"], [["Dương", "Phú", "Yếng"]] * 5) == {}
+    assert signature.voted_marks(["Hứa", "Văn", "Hoạch"], [["Hứa", "Vân", "Hoạch"]] * 5) == {}
+    # other letters are no other marks
+    assert signature.voted_marks(["Hà", "Huy", "Quỳnh"], [["Hà", "Hấy", "Quỳnh"]] * 5) == {}

@@ -144,6 +144,7 @@ def second_passes(
         (signature.name_pass, 30.0, True),
         (signature.row_pass, 30.0, True),
         (signature.marks_pass, 30.0, True),  # a name's word whose tone mark the extractor left out
+        (signature.marks_vote_pass, 30.0, True),  # a doubted name's word whose marks its line's readings vote
         (headband.second_pass, 30.0, True),
         (signature.sure_marks_pass, 30.0, True),  # a sure name's word with marks no listed name has
         (header.date_pass, 30.0, True),  # a lost date line, before its digits are read again

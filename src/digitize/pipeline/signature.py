@@ -2603,11 +2603,13 @@ def _bears_tone(word: str, first: str) -> bool:
     return fold(_undoubled(word)) == fold(first) and tones == set(_tone(first)) and bool(tones)
 
 
-def _name_line_of(lines: Sequence[Line], name: str) -> Line | None:
-    """The lowest line whose words are ``name``'s, marks aside."""
+def _name_line_of(lines: Sequence[Line], name: str, *, undoubled: bool = False) -> Line | None:
+    """The lowest line whose words are ``name``'s, marks aside; ``undoubled``: a word read with a vowel twice
+    (``_undoubled``: "Lẫãm" for the "Lâm" the extractor made of it) taken with it once."""
     want = [fold(w) for w in name.split()]
+    once = _undoubled if undoubled else nfc
     for ln in sorted(lines, key=lambda ln: -ln.y0):
-        if [fold(w.text.strip(_NAME_MARKS)) for w in ln.words] == want:
+        if [fold(once(w.text.strip(_NAME_MARKS))) for w in ln.words] == want:
             return ln
     return None
 
@@ -2665,4 +2667,93 @@ def marks_pass(
     # for the "Nẫm" printed and first read: the breve and the circumflex under a tilde look alike enlarged)
     ids = {id(line.words[k]) for k in borne}
     words = tuple(replace(w, conf=MARKS_CONF) if id(w) in ids else w for w in page.words)
+    return replace(page, words=words, text=page_text(words))
+
+
+# --- a doubted name's marks voted over readings of its line ------------------------------------------------
+
+# a doubted name's line read again at these scales (``--psm 7``): the hook, the tilde and the acute over a
+# vowel's hat are a few pixels apart on a bitonal page's thin stroke; a clean cut of the line alone, read at
+# several sizes, reads them more often right than the page read whole ("Lãm" (50) voted by the row's
+# readings, "Lẫãm" (65) first read: "Lẫm" in each reading of the cut, seeds k869 alt 013, k873 alt 009)
+MARKS_VOTE_SCALES = (1.0, 1.5, 2.0, 2.5, 3.0)
+# readings (of ``MARKS_VOTE_SCALES``') at least, and more than half of them, that must give a word, letters
+# and marks alike, to take it ("Uẩn" thrice, "Uấn" as first read once, "Uấẩấn" once: seed k875 alt 012)
+MARKS_VOTE_AGREE = 3
+
+
+_HOOK, _ACUTE = "\u0309", "\u0301"
+
+
+def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict[int, str]:
+    """The places (a given or middle word's: the family name's marks are another matter) of the name ``first``
+    (its words as the extractor took them) where at least ``MARKS_VOTE_AGREE`` of the ``readings`` of its line
+    (each its words, as many as the name's, else no vote), and more than half of them, give one word with the
+    same letters (marks aside) and other marks, a Vietnamese syllable, and no other reading gives another word
+    there with its letters but the first's or that one ("Chỉ" thrice, "Chi" twice for the "Chí" taken: no
+    vote): that word. Not a word without the tone mark the name's has ("Quy" for "Quý", "Mưng" for "Mừng":
+    a thin mark lost at some sizes is Tesseract's commonest misreading, a mark made up far rarer). A reading
+    with a vowel twice ("Lẫãm": Tesseract's two guesses at its marks) votes for neither. Nor an acute for
+    the hook taken (on a thin stroke the hook's bowl reads as an acute far oftener than the reverse: "Yếng"
+    in four readings of five of the "Yểng" printed, k877 dev 003), nor another middle word for a common
+    middle name ("Vân" in each reading of the "Văn" printed, k879 dev 004: ``name_form``'s choice)."""
+    whole = [r for r in readings if len(r) == len(first)]
+    out: dict[int, str] = {}
+    for k in range(1, len(first)):
+        count = Counter(r[k] for r in whole if fold(r[k]) == fold(first[k]))
+        if not count:
+            continue
+        word, n = count.most_common(1)[0]
+        others = [w for w in count if w not in (word, first[k])]
+        if (
+            word != first[k]
+            and n >= MARKS_VOTE_AGREE
+            and 2 * n > len(readings)
+            and not others
+            and is_syllable(word)
+            and (tone_place(word) or not tone_place(first[k]))
+            and not (_HOOK in _tone(first[k]) and _ACUTE in _tone(word))
+            and not (k < len(first) - 1 and first[k] in MIDDLE_NAMES)
+        ):
+            out[k] = word
+    return out
+
+
+@regions.on_read_pages
+def marks_vote_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """The signer's name in doubt (under ``ROW_SURE``) with a given or middle word whose marks the readings of
+    its line cut from the scan alone (``_name_line_crop``, at ``MARKS_VOTE_SCALES``, ``--psm 7``) give
+    otherwise, nearly all alike (``voted_marks``): that word as they read it, at ``MARKS_CONF`` (a vote, in
+    doubt: the extractor keeps a voted syllable no list has, ``fix_syllable``, and doubts it). The list of
+    names is no census: "Lẫm", "Nẫm" are names, and a name the readings agree on is no misreading of a
+    commoner one. Other pages, and names whose words the line does not give, as they are."""
+    had = regions.signer_of(page).get("signer_name")
+    if had is None or not had.value or had.confidence >= ROW_SURE:
+        return page
+    name = str(had.value)
+    line = _name_line_of(regions.lines_of(page), name, undoubled=True)
+    if line is None or (crop := _name_line_crop(prepared, page, line)) is None:
+        return page
+    first = name.split()
+    readings: list[list[str]] = []
+    try:
+        for up in MARKS_VOTE_SCALES:
+            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC) if up != 1.0 else crop
+            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            # (a mark of no letter, "‹" the seal's speck left of the name, is no word of it)
+            texts = (nfc(t.text).strip(_NAME_MARKS) for t in tokens if t.conf >= 0)
+            readings.append([b for b in texts if any(ch.isalpha() for ch in b)])
+    except ToolFailed:
+        return page
+    voted = voted_marks(first, readings)
+    if not voted:
+        return page
+    again = {id(line.words[k]): word for k, word in voted.items()}
+    words = tuple(
+        replace(w, text=again[id(w)], conf=min(w.conf, MARKS_CONF), read="") if id(w) in again else w
+        for w in page.words
+    )
     return replace(page, words=words, text=page_text(words))

@@ -2534,6 +2534,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                         # name with its letters is the list's choice, no reading (wide seed 615 alt 001: "Võ
                         # Văn Nẫm" taken as "Võ Văn Nam" at 0.68): in doubt
                         guessed = True
+                    if fold(fixed) != fold(words[k]):
+                        # "Phớc" (62) → "Phước": the listed name nearest a word no syllable by its letters, a
+                        # letter put in, is the list's choice, no reading ("Phớc" is a name: k871 alt 000 was
+                        # taken as "Châu Hồng Phước" at 0.63); in doubt
+                        guessed = True
                     if fixed[:1] != words[k][:1]:
                         # "Zinh" (70) → "Minh": a capital the ring garbled is a guess (Linh, Vinh, Ninh …
                         # have the same letters after it), never a sure name (REVIEW-28 #1)
@@ -2548,6 +2553,11 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
+            if any(c == VOTED_CONF for _, c in toks[1:]):
+                # a given or middle word a second pass's readings voted (``signature.marks_vote_pass``: "Lẫm"
+                # read so by most readings of the line where the first read "Lãm"): readings disagreed about
+                # it, a vote is never a sure name (``VOTED_CONF``), whatever the surety of the other words
+                guessed = True
             for k in range(1, len(words) - 1):
                 if (middle := _near_middle(words[k], toks[k][1])) is not None:
                     words[k], guessed = middle, True  # "Hồ Hếu Hùng" (55): "Hữu", the seal over its vowel
