@@ -557,6 +557,19 @@ def test_a_date_line_read_without_its_date_words_is_the_first_line_under_the_mot
     assert blurred.date_line(page(specs("Bắc náng"))) is None  # no digit: no day or month read
     assert blurred.date_line(page(specs("bắc 22 náng 9"))) is None  # no place leads it
     assert blurred.date_line(page(specs("Bắc 22 náng 9", gap=2))) is None  # far under the motto
+    # ... also under a line of junk the date's print was read as, starting above it ("TA NA" at 0)
+    from digitize.pipeline.model import Box, Word
+
+    base = page(specs("Bắc 22 náng 9"))
+    bac = next(w for w in base.words if w.text == "Bắc")
+    y0 = bac.box.y0 - 5
+    junk = [
+        Word(t, 0.0, Box(bac.box.x0 + 80 * i, y0, bac.box.x0 + 80 * i + 60, y0 + 45), line=bac.line)
+        for i, t in enumerate(("TA", "NA"))
+    ]
+    after = [replace(w, line=w.line + 1) if w.line >= bac.line else w for w in base.words]
+    ln = blurred.date_line(replace(base, words=(*after, *junk)))
+    assert ln is not None and ln.text == "Bắc 22 náng 9"
 
 
 def test_a_place_the_first_reading_cut_short_is_the_readings_when_they_begin_with_it() -> None:
@@ -574,3 +587,84 @@ def test_a_place_the_first_reading_cut_short_is_the_readings_when_they_begin_wit
     assert not blurred._place_cut_short(words("Bắc"), toks("Đắc", "Giang,"))  # another place
     assert not blurred._place_cut_short(words("Hà"), toks("Hàm", "Yên"))  # a word's start is no word
     assert not blurred._place_cut_short([], toks("Bắc", "Giang,"))
+
+
+@pytest.mark.parametrize(
+    ("rows_read", "place", "sure"),
+    [
+        ("all", "Bình Dương", False),  # the readings agree on the place: it, in doubt
+        ("surest", "Bình Dương", False),  # the surest row alone reads another place: no vote for it
+        ("none", "Bình Định", False),  # every row reads another place: agreed, but no proof: in doubt
+    ],
+)
+def test_a_place_cut_short_is_taken_from_the_readings_only_when_they_agree_and_in_doubt(
+    monkeypatch: pytest.MonkeyPatch, rows_read: str, place: str, sure: bool
+) -> None:
+    from digitize.pipeline.model import Word
+
+    prepared, read, truth = _hand_read(1.8)
+    assert truth["place"] == "Bình Dương"
+    lost = _date_words_lost(read, {"ngay", "thang"})
+    ln = blurred.date_line(lost)
+    assert ln is not None and [w.text for w in ln.words[:2]] == ["Bình", "Dương,"]
+    # the first reading cut the place short ("Bình" of "Bình Dương,"), its date's words lost
+    words = tuple(w for w in lost.words if w is not ln.words[1])
+    first = replace(lost, words=words, text="\n".join(w.text for w in words))
+    crop_rows = blurred._crop_rows
+
+    def rows(*args: object, **kwargs: object) -> list[tuple[object, list[object]]]:
+        out = crop_rows(*args, **kwargs)  # type: ignore[arg-type]
+        surest = max(range(len(out)), key=lambda r: sum(t.conf for t in out[r][1]) / len(out[r][1]))
+        other = [r for r in range(len(out)) if rows_read == "none" or (rows_read == "surest" and r == surest)]
+        # "Dương," read "Định," (all of the row's words at 99: the surest row)
+        return [
+            (crop, [replace(t, text="Định,", conf=99.0) if t.text == "Dương," else t for t in toks])
+            if r in other
+            else (crop, toks)
+            for r, (crop, toks) in enumerate(out)
+        ]
+
+    monkeypatch.setattr(blurred, "_crop_rows", rows)
+    page = blurred.date_words(prepared, first, lang="vie")
+    again = blurred.date_line(page)
+    assert again is not None and isinstance(again.words[0], Word)
+    page = blurred.second_pass(prepared, handdigits.second_pass(prepared, page), lang="vie")
+    found = extract([page]).fields
+    assert found["issued_date"].value == truth["issued_date"]
+    assert found["place"].value == place
+    assert (found["place"].confidence >= 0.6) == sure
+
+
+def test_the_readings_vote_on_the_words_a_place_cut_short_lost() -> None:
+    from digitize.pipeline.model import Word
+    from digitize.tools.tesseract import Token
+
+    def row(cut: int, *texts: str) -> tuple[object, list[Token], tuple[int, int, int, str]]:
+        crop = blurred._Crop(np.zeros((1, 1), np.uint8), cut, (0.0, 1.0))
+        toks = [Token(t, 90.0, 0, 0, 1, 1, 1, 1, 1, 1) for t in (*texts, "ngày", "tháng", "năm", "2024")]
+        return crop, toks, (len(texts), len(texts) + 1, len(texts) + 2, "2024")
+
+    bac = [Word("Bắc", 90.0, Box(0, 0, 1, 1))]
+    # "Bắc Giang" read "Đắc Giang." by four rows of seven (k869 alt 001): they still vote for its "Giang"
+    rows = [row(0, "Bắc", "Giang,"), row(0, "Đắc", "Giang."), row(0, "Đắc", "Giang.")]
+    rows += [
+        row(1, "Bắc", "Giang,"),
+        row(1, "Bắc", "Giang,"),
+        row(1, "Đắc", "Giang,"),
+        row(1, "Đắc", "Giang."),
+    ]
+    voted = blurred._place_voted(bac, rows)  # type: ignore[arg-type]
+    assert voted is not None and [t.text for t in voted[1]] == ["Bắc", "Giang,"]
+    # one row alone reads the lost word so: no vote
+    one = [row(0, "Bắc", "Giang,"), row(0, "Bắc"), row(1, "Bắc"), row(1, "Bắc", "Giang,", "x")]
+    assert blurred._place_voted(bac, one) is None  # type: ignore[arg-type]
+    # the rows agree on the lost word, but none begins with the first reading's
+    assert blurred._place_voted(bac, [r for r in rows if r[1][0].text == "Đắc"]) is None  # type: ignore[arg-type]
+    # a place read again goes in at a confidence that holds its line under review's threshold
+    date = [Word(t, 97.0, Box(0, 0, 1, 1)) for t in ("ngày", "tháng", "năm")] + [
+        Word("2024", 50.0, Box(0, 0, 1, 1))
+    ]
+    for n in (2, 3, 4):
+        conf = blurred._place_conf(n, date)
+        assert 0 <= conf <= blurred.DOUBT_CONF
+        assert (n * conf + sum(w.conf for w in date)) / (n + len(date)) < 60

@@ -25,7 +25,10 @@ number agreed there goes in as a line of its own, in doubt.
 A date line whose reading lost its date's words (a pen's day and month on a blurred photo: "Hà Nội, 9 Ÿ năm
 2022", "Khánh Hòa, ngày Ø táng 12") has them read again before the handwritten digits are (``date_words``,
 called by ``headband``): the readings' "ngày", "tháng", "năm" and year put in their places, for
-``handdigits`` to find the day's and the month's blanks between them.
+``handdigits`` to find the day's and the month's blanks between them; a place the first reading cut short
+("Bắc" of "Bắc Giang") is the readings' when they agree on the words it lost, in doubt. Such a line may
+keep none of its date's words ("Bắc 22 náng 9"): it is then the first line or two under the motto led by a
+capitalised word and holding a digit.
 
 A function of the prepared page, its first reading and today's date; sharp pages, pages without a Decree 30
 header and pages whose lines are not found are untouched: no second Tesseract run.
@@ -83,7 +86,8 @@ _DATE_LINE = re.compile(r"\b(?:ng\w{1,3}y|th\w{1,2}g|[nsm]\w{0,2}m\s*\d{3,4})\b|
 
 def date_line(page: RecognizedPage) -> Line | None:
     """The header's place-and-date line: the first line of the right column under the motto that holds a
-    date word or ends in a year."""
+    date word or ends in a year; without one, a date line read garbled close under the motto
+    (``_garbled_date_line``)."""
     header = regions.header_of(page)
     if header is None:
         return None
@@ -97,25 +101,35 @@ def date_line(page: RecognizedPage) -> Line | None:
 
 # a date line read garbled starts at most this many of the motto's line heights under the motto's second line
 GARBLED_DATE_GAP = 1.0
+# ... and is one of the right column's first this many lines under it (the date's print may be read as a line
+# of junk of its own starting above it)
+GARBLED_DATE_LINES = 2
 
 
 def _garbled_date_line(sources: Sequence[Line]) -> Line | None:
-    """The date line whose reading kept none of its date's words: the right column's first line under the
-    motto's second line ("Độc lập - Tự do - Hạnh phúc"), close under it (``GARBLED_DATE_GAP``), led by a
-    capitalised word (the place) and holding a word with a digit (the pen's day or month). A blurred photo's
-    "Bắc Giang, ngày 22 tháng 9 năm 2024" with its day and month handwritten was read "Bắc 22 náng 9" and
-    its print a line of its own, "TA NA" at 0 (k869 alt 001): the place and the date lost. None otherwise."""
+    """The date line whose reading kept none of its date's words: of the right column's first
+    ``GARBLED_DATE_LINES`` lines under the motto's second line ("Độc lập - Tự do - Hạnh phúc"), the first
+    close under it (``GARBLED_DATE_GAP``), led by a capitalised word (the place) and holding a word with a
+    digit (the pen's day or month). A blurred photo's "Bắc Giang, ngày 22 tháng 9 năm 2024" with its day and
+    month handwritten was read "Bắc 22 náng 9" and its print a line of its own, "TA NA" at 0 (k869 alt 001):
+    the place and the date lost. None otherwise."""
     motto = next((ln for ln in sources if is_motto2(ln)), None)
     if motto is None:
         return None
     h = motto.y1 - motto.y0
-    under = [ln for ln in sources if ln.y0 > motto.y0 + 0.5 * h and not is_motto2(ln)]
-    if h <= 0 or not under:
+    if h <= 0:
         return None
-    ln = min(under, key=lambda x: x.y0)
-    if ln.y0 - motto.y1 > GARBLED_DATE_GAP * h or not _capitalised(ln.words[0].text):
-        return None
-    return ln if any(_has_digit(w.text) for w in ln.words[1:]) else None
+    under = sorted(
+        (ln for ln in sources if ln.y0 > motto.y0 + 0.5 * h and not is_motto2(ln)), key=lambda x: x.y0
+    )
+    for ln in under[:GARBLED_DATE_LINES]:
+        if (
+            ln.y0 - motto.y1 <= GARBLED_DATE_GAP * h
+            and _capitalised(ln.words[0].text)
+            and any(_has_digit(w.text) for w in ln.words[1:])
+        ):
+            return ln
+    return None
 
 
 def is_date_line(ln: Line) -> bool:
@@ -666,6 +680,51 @@ def _place_cut_short(place: Sequence[Word], read: Sequence[tesseract.Token]) -> 
     return bool(first) and len(again.split()) > len(first.split()) and again.startswith(first + " ")
 
 
+# the line's mean confidence (0..100) a place read again holds the date line under: a place field's confidence
+# is its line's (``place_date.set_place``), and under review's 60 it goes to review
+PLACE_LINE_CONF = 55.0
+
+
+def _place_voted(
+    place: Sequence[Word], rows: Sequence[tuple[_Crop, list[tesseract.Token], tuple[int, int, int, str]]]
+) -> tuple[_Crop, list[tesseract.Token]] | None:
+    """The place a date line's readings give before their "ngày" (each row of ``rows``, with the indexes of
+    its date's words, ``_date_keys``) for the first reading's ``place`` cut short: the words the rows read
+    after as many words as ``place`` has are a vote (``_agreed``: rows from both cuts, as for the year), and
+    the surest row giving the agreed ones and beginning with ``place`` (``_place_cut_short``) gives its crop
+    and its place's words. None otherwise: one reading alone (the surest row's "Quảng Bình," of a "Quảng
+    Ninh" cut short to "Quảng") gives no place. (Only the words the first reading lost are voted on: a blur
+    reads the place's first letter as its look-alikes, "Bắc Giang" read "Đắc Giang." by four rows of seven,
+    k869 alt 001, the first reading's "Bắc" kept.)"""
+    read = [(crop, [t for t in toks[: k[0]] if t.text.strip()]) for crop, toks, k in rows]
+    n = len(place)
+    votes = [(nfc(" ".join(t.text for t in toks[n:])).strip(" ,."), (crop.cut, toks)) for crop, toks in read]
+    agreed = _agreed([(v, row) for v, row in votes if v])
+    if agreed is None:
+        return None
+    giving = [
+        (crop, toks)
+        for (crop, toks), (v, _) in zip(read, votes, strict=True)
+        if v == agreed and _place_cut_short(place, toks)
+    ]
+    if not giving:
+        return None
+    return max(giving, key=lambda r: statistics.fmean(t.conf for t in r[1]))
+
+
+def _place_conf(n_place: int, date: Sequence[Word]) -> float:
+    """The confidence a place of ``n_place`` words read again goes in at, before the date's words read again
+    (``date``: "ngày", "tháng", "năm" and the year, read sure for ``handdigits`` to find the pen's blanks
+    between them): at most ``DOUBT_CONF``, and low enough that the line's mean is at most ``PLACE_LINE_CONF``
+    (a word with a digit counted at ``DOUBT_CONF``, as ``digits_in_doubt`` puts it; the day's and month's
+    digits read later go in no surer), 0 at the least (a place of two words, four date words at 100: the
+    line's mean 58). A place the readings agree on is no proof of it ("Quảng Ninh" read "Quảng Bình" in
+    every reading): it goes to review however surely read."""
+    others = sum(min(w.conf, DOUBT_CONF) if _has_digit(w.text) else w.conf for w in date)
+    room = (PLACE_LINE_CONF * (n_place + len(date)) - others) / max(1, n_place)
+    return max(0.0, min(DOUBT_CONF, room))
+
+
 def _unread_digits(ln: Line, start: int, end: int) -> bool:
     """Whether a word with a digit in ``ln``'s date at ``start``..``end`` (of its folded text, its words' one
     space apart) is read no surer than ``handdigits.BLUR_UNREAD_CONF``: a day or month the digit re-reading
@@ -759,7 +818,10 @@ def date_words(
     date's words read again (``_crop_rows``): when the readings agree (``_agreed``) on a year after "ngày …
     tháng … năm", the surest of them gives the line its "ngày", "tháng", "năm" and year in their places; the
     place before them and the first reading's words with a digit between "ngày" and "năm" (a day or month it
-    read) are kept, its other words there (the blurred pen's specks) dropped. The day's and the month's
+    read) are kept, its other words there (the blurred pen's specks) dropped. A place the first reading cut
+    short ("Bắc" of "Bắc Giang," read "Bắc 22 náng 9") is the readings' when the rows agreeing on the year
+    agree on the words it lost (``_place_voted``), in doubt (``_place_conf``: the place field's confidence
+    is its line's, kept under review's threshold); the first reading's otherwise. The day's and the month's
     blanks between the date's words are then read by ``handdigits``, which runs after this; the year goes in
     at ``DOUBT_CONF``. The page as it was otherwise (a line with its "ngày" and "tháng", or no agreement)."""
     from digitize.pipeline.handdigits import date_key
@@ -790,11 +852,12 @@ def date_words(
     year = _agreed([(k[3], (crop.cut, toks)) for crop, toks, k in read])
     if year is None:
         return page
+    agreeing = [(c, t, k) for c, t, k in read if k[3] == year]
     crop, toks, (i_ngay, i_thang, i_nam, _) = max(
-        ((c, t, k) for c, t, k in read if k[3] == year), key=lambda r: statistics.fmean(x.conf for x in r[1])
+        agreeing, key=lambda r: statistics.fmean(x.conf for x in r[1])
     )
 
-    def box(t: tesseract.Token) -> Box:
+    def box(t: tesseract.Token, crop: _Crop = crop) -> Box:
         x0 = crop.origin[0] + t.left / crop.f
         return Box(x0, ln.y0, x0 + t.width / crop.f, ln.y1)
 
@@ -815,13 +878,16 @@ def date_words(
         return page  # no place read before the date: the readings' "ngày" is no date's (or the line's own)
     kept = [w for w, c in zip(ln.words, centre, strict=True) if c < start or (c < end and _has_digit(w.text))]
     place = [w for w, c in zip(ln.words, centre, strict=True) if c < start]
-    read_place = [t for t in toks[:i_ngay] if t.text.strip()]
-    if _place_cut_short(place, read_place):
+    voted = _place_voted(place, agreeing)
+    if voted is not None:
         # the place the first reading cut short ("Bắc" of "Bắc Giang", the pen's digits on its row) given as
-        # the readings' agreed row has it, in doubt
+        # the rows that agree on the year agree on it, in doubt: its words at a confidence that holds the
+        # line's (the place field's) under review's threshold (``_place_conf``)
+        place_crop, read_place = voted
+        conf = _place_conf(len(read_place), new)
         ids_place = {id(w) for w in place}
         kept = [w for w in kept if id(w) not in ids_place] + [
-            Word(nfc(t.text), min(t.conf, DOUBT_CONF), box(t), block=first.block, line=first.line)
+            Word(nfc(t.text), conf, box(t, place_crop), block=first.block, line=first.line)
             for t in read_place
         ]
     ids = {id(w) for w in ln.words}
