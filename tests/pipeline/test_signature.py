@@ -2954,3 +2954,32 @@ def test_a_doubted_name_s_marks_most_readings_of_its_line_give_are_voted() -> No
     assert signature.voted_marks(["Hứa", "Văn", "Hoạch"], [["Hứa", "Vân", "Hoạch"]] * 5) == {}
     # other letters are no other marks
     assert signature.voted_marks(["Hà", "Huy", "Quỳnh"], [["Hà", "Hấy", "Quỳnh"]] * 5) == {}
+
+
+def test_a_vote_never_takes_away_a_mark_the_first_reading_gave() -> None:
+    # a vote only adds marks a reading lost: no hat, horn or breve dropped ("Sơn" → "Son" thrice of five, the
+    # first "Sơn" a voter too: three against three), no tone mark other than an acute over a hat worn from a
+    # hook or a tilde ("Hùng" → "Hủng", "Hứng"), no listed name made a form no list has
+    def vote(first: str, read: str, n: int = 5) -> dict[int, str]:
+        name = ["Lê", "Văn", first]
+        return signature.voted_marks(name, [["Lê", "Văn", read]] * n + [name] * (5 - n))
+
+    assert (
+        signature.voted_marks(["Lê", "Văn", "Sơn"], [["Lê", "Văn", "Son"]] * 3 + [["Lê", "Văn", "Sơn"]] * 2)
+        == {}
+    )
+    for first, read in [("Sơn", "Son"), ("Tâm", "Tam"), ("Lâm", "Lam"), ("Hưng", "Hung"), ("Hùng", "Hủng")]:
+        assert vote(first, read) == {}, read
+    assert vote("Hùng", "Hứng") == {}
+    # the wins the vote is for stay: a hat added under the tilde, an acute over a hat made the hook
+    assert vote("Lãm", "Lẫm") == {2: "Lẫm"}
+    assert vote("Uấn", "Uẩn", 4) == {2: "Uẩn"}
+    # a tone put where none was read (k873 alt 009 "Lâm" → "Lẫm"); a hat under a tilde kept read out (the
+    # stack's few pixels, k879 alt 006 "Lẫm" → "Lãm"), never a hat alone ("Tâm" → "Tam" above)
+    assert vote("Lâm", "Lẫm") == {2: "Lẫm"}
+    assert vote("Lẫm", "Lãm", 4) == {2: "Lãm"}
+    # three readings of five against two and the first: three against three, no vote
+    assert (
+        signature.voted_marks(["Lê", "Văn", "Lãm"], [["Lê", "Văn", "Lẫm"]] * 3 + [["Lê", "Văn", "Lãm"]] * 2)
+        == {}
+    )

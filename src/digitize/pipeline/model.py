@@ -67,6 +67,9 @@ class Word:
     # Tesseract's reading of a word the language model corrected (``correct``), "" for a word as read: a
     # field made of names can tell a reading from the model's guess at a name it cannot know
     read: str = ""
+    # a word a second pass chose by a vote of readings that disagreed (``signature.marks_vote_pass``), not
+    # read so at once: a field made of it is in doubt, whatever its confidence
+    voted: bool = False
 
 
 @dataclass(frozen=True)

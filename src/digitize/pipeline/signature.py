@@ -2682,7 +2682,47 @@ MARKS_VOTE_SCALES = (1.0, 1.5, 2.0, 2.5, 3.0)
 MARKS_VOTE_AGREE = 3
 
 
-_HOOK, _ACUTE = "\u0309", "\u0301"
+_ACUTE, _HOOK, _TILDE = "\u0301", "\u0309", "\u0303"
+# the marks a vowel's letter stands under a tone mark with (the hat, the breve): a hook or a tilde over them
+# is squeezed to a few pixels, and on a thin stroke reads as an acute (its bowl, its wave worn to a stroke)
+_STACKED = ("\u0302", "\u0306")
+_VOWEL_MARKS = ("\u0302", "\u031b", "\u0306")  # the hat, the horn, the breve
+
+
+def _marks_kept(first: str, word: str) -> bool:
+    """``word`` (a reading of ``first``'s letters, marks aside) keeps every mark ``first`` has, a vote only
+    adding or wearing-in marks a reading may lose: each letter as ``first``'s, or a bare vowel given a hat,
+    a horn or a breve ("Lãm" → "Lẫm"; never "Sơn" → "Son", "Tâm" → "Tam", "Văn" → "Vân", "Đ" → "D"), or a
+    hat under a tone mark kept dropped (the hat and the tone stacked are a few pixels, read in or out either
+    way: "Lẫm" → "Lãm", k879 alt 006); ``first``'s tone mark kept ("Quý" → "Quy", "Hùng" → "Hủng", "Yểng"
+    → "Yếng" are no votes), one put where ``first`` has none, or an acute over a hat or a breve made a hook
+    or a tilde (there the acute is what a squeezed hook or tilde wears to: "Uấn" → "Uẩn"; the reverse loses
+    the bowl a reading gave, no vote)."""
+    plain_first, plain_word = _toneless(first), _toneless(word)
+    if len(plain_first) != len(plain_word):
+        return False
+    was, now = _tone(first), _tone(word)
+    for a, b, t in zip(plain_first, plain_word, nfc(first), strict=True):
+        if a == b:
+            continue
+        added, dropped = unicodedata.normalize("NFD", b), unicodedata.normalize("NFD", a)
+        if a.lower() in "aeiouy" and len(added) == 2 and added[0] == a and added[1] in _VOWEL_MARKS:
+            continue  # a hat, a horn, a breve a reading lost
+        if (
+            b.lower() in "aeiouy"
+            and dropped == b + _STACKED[0]
+            and was
+            and was == now
+            and was in unicodedata.normalize("NFD", t)
+        ):
+            continue  # a hat under the tone mark kept, the stack's few pixels: "Lẫm" → "Lãm" (k879 alt 006)
+        return False
+    if was == now or not was:
+        return True
+    if was != _ACUTE or now not in (_HOOK, _TILDE):
+        return False
+    bearer = next(ch for ch in word if now in unicodedata.normalize("NFD", ch))
+    return any(m in unicodedata.normalize("NFD", bearer) for m in _STACKED)
 
 
 def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict[int, str]:
@@ -2691,12 +2731,12 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
     (each its words, as many as the name's, else no vote), and more than half of them, give one word with the
     same letters (marks aside) and other marks, a Vietnamese syllable, and no other reading gives another word
     there with its letters but the first's or that one ("Chỉ" thrice, "Chi" twice for the "Chí" taken: no
-    vote): that word. Not a word without the tone mark the name's has ("Quy" for "Quý", "Mưng" for "Mừng":
-    a thin mark lost at some sizes is Tesseract's commonest misreading, a mark made up far rarer). A reading
-    with a vowel twice ("Lẫãm": Tesseract's two guesses at its marks) votes for neither. Nor an acute for
-    the hook taken (on a thin stroke the hook's bowl reads as an acute far oftener than the reverse: "Yếng"
-    in four readings of five of the "Yểng" printed, k877 dev 003), nor another middle word for a common
-    middle name ("Vân" in each reading of the "Văn" printed, k879 dev 004: ``name_form``'s choice)."""
+    vote): that word. The first reading is a voter too: the word must have more readings than the first's
+    word has with it ("Son" thrice, "Sơn" twice for the "Sơn" taken: three against three, no vote). A vote
+    only adds marks a reading lost, never takes away one the first read (``_marks_kept``: a thin mark lost
+    at some sizes is Tesseract's commonest misreading, a mark made up far rarer): no "Son" for "Sơn", "Quy"
+    for "Quý", "Hủng" for "Hùng", "Vân" for "Văn". A reading with a vowel twice ("Lẫãm": Tesseract's two
+    guesses at its marks) votes for neither."""
     whole = [r for r in readings if len(r) == len(first)]
     out: dict[int, str] = {}
     for k in range(1, len(first)):
@@ -2709,11 +2749,10 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
             word != first[k]
             and n >= MARKS_VOTE_AGREE
             and 2 * n > len(readings)
+            and n > count[first[k]] + 1
             and not others
             and is_syllable(word)
-            and (tone_place(word) or not tone_place(first[k]))
-            and not (_HOOK in _tone(first[k]) and _ACUTE in _tone(word))
-            and not (k < len(first) - 1 and first[k] in MIDDLE_NAMES)
+            and _marks_kept(first[k], word)
         ):
             out[k] = word
     return out
@@ -2725,10 +2764,11 @@ def marks_vote_pass(
 ) -> RecognizedPage:
     """The signer's name in doubt (under ``ROW_SURE``) with a given or middle word whose marks the readings of
     its line cut from the scan alone (``_name_line_crop``, at ``MARKS_VOTE_SCALES``, ``--psm 7``) give
-    otherwise, nearly all alike (``voted_marks``): that word as they read it, at ``MARKS_CONF`` (a vote, in
-    doubt: the extractor keeps a voted syllable no list has, ``fix_syllable``, and doubts it). The list of
-    names is no census: "Lẫm", "Nẫm" are names, and a name the readings agree on is no misreading of a
-    commoner one. Other pages, and names whose words the line does not give, as they are."""
+    otherwise, nearly all alike (``voted_marks``): that word as they read it, marked ``voted`` (``Word``), at
+    ``MARKS_CONF`` at most (a vote, in doubt: the extractor keeps a voted syllable no list has,
+    ``fix_syllable``, and doubts it). The list of names is no census: "Lẫm", "Nẫm" are names, and a name
+    the readings agree on is no misreading of a commoner one. Other pages, and names whose words the line does
+    not give, as they are."""
     had = regions.signer_of(page).get("signer_name")
     if had is None or not had.value or had.confidence >= ROW_SURE:
         return page
@@ -2753,7 +2793,9 @@ def marks_vote_pass(
         return page
     again = {id(line.words[k]): word for k, word in voted.items()}
     words = tuple(
-        replace(w, text=again[id(w)], conf=min(w.conf, MARKS_CONF), read="") if id(w) in again else w
+        replace(w, text=again[id(w)], conf=min(w.conf, MARKS_CONF), read="", voted=True)
+        if id(w) in again
+        else w
         for w in page.words
     )
     return replace(page, words=words, text=page_text(words))

@@ -2235,10 +2235,26 @@ def test_a_given_name_made_the_nearest_listed_name_by_other_letters_is_in_doubt(
     assert name == "Châu Hồng Phước" and conf < 0.6
 
 
-def test_a_given_name_a_second_pass_voted_is_in_doubt() -> None:
-    # ``signature.marks_vote_pass``: "Nam" voted (at ``VOTED_CONF``) by the readings of its line where the
-    # first read "Nẫm": readings disagreed about it, no sure name, however surely the other words were read
-    name, conf = _signed_by("Vũ Thị Phước Nam", [97.0, 97.0, 97.0, 50.0])
-    assert name == "Vũ Thị Phước Nam" and conf < 0.6
-    # the same name read surely word by word stays sure
+def _voted_signed_by(name: str, confs: list[float], voted: str) -> tuple[str | None, float]:
+    """``_signed_by`` with the word ``voted`` marked voted by a second pass (``Word.voted``)."""
+    specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs)
+    pg = page(specs)
+    words = tuple(replace(w, voted=True) if w.text == voted else w for w in pg.words)
+    assert any(w.voted for w in words)
+    f = extract([replace(pg, words=words)]).fields["signer_name"]
+    return f.value, f.confidence
+
+
+def test_a_word_a_second_pass_voted_puts_the_name_in_doubt_whatever_its_confidence() -> None:
+    # ``signature.marks_vote_pass`` keeps a voted word at its first reading's confidence when under the vote's
+    # (45 here): marked voted, the name is in doubt all the same
+    name, conf = _voted_signed_by("Thiều Ngọc Lẫm", [97.0, 97.0, 45.0], "Lẫm")
+    assert conf < 0.6
+    name, conf = _voted_signed_by("Nguyễn Văn Nam", [97.0, 97.0, 50.0], "Nam")
+    assert (name, conf < 0.6) == ("Nguyễn Văn Nam", True)
+    # a given word at 50 no pass voted (an older pass's, a reading's) is as before: the name's other words
+    # read surely, not in doubt for it
+    assert _signed_by("Nguyễn Văn Nam", [97.0, 97.0, 50.0]) == ("Nguyễn Văn Nam", 0.813)
+    # "Nam" voted where the first read "Nẫm": no sure name, however surely the other words were read
+    assert _voted_signed_by("Vũ Thị Phước Nam", [97.0, 97.0, 97.0, 50.0], "Nam")[1] < 0.6
     assert _signed_by("Vũ Thị Phước Nam", [97.0, 97.0, 97.0, 93.0])[1] > 0.6

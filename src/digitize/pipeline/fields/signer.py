@@ -2553,10 +2553,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True  # "Trầnhị": the word after the family name is the tail it left, no reading
             if any(_marks_unsure(w, c) for w, (_, c) in zip(words[1:], toks[1:], strict=True)):
                 guessed = True  # "Tuân" (82) for "Tuấn": which of the two names its marks say is no reading
-            if any(c == VOTED_CONF for _, c in toks[1:]):
-                # a given or middle word a second pass's readings voted (``signature.marks_vote_pass``: "Lẫm"
+            if any(w.voted for w in ln.words):
+                # a word a second pass's readings voted (``Word.voted``, ``signature.marks_vote_pass``: "Lẫm"
                 # read so by most readings of the line where the first read "Lãm"): readings disagreed about
-                # it, a vote is never a sure name (``VOTED_CONF``), whatever the surety of the other words
+                # it, a vote is never a sure name, whatever its confidence and the surety of the other words
                 guessed = True
             for k in range(1, len(words) - 1):
                 if (middle := _near_middle(words[k], toks[k][1])) is not None:
