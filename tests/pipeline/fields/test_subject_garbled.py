@@ -5,11 +5,14 @@ put back in doubt (issue #17, the ``k`` mix: bitonal pages, an incoming stamp ov
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from digitize.pipeline.fields.result import Found
 from digitize.pipeline.fields.subject import (
     _printed_word,
+    _vietnamese_letter,
     compound_comma_dropped,
     garbled_in_doubt,
     speck_marks_dropped,
@@ -63,6 +66,9 @@ def test_garbles_are_no_printed_word(word: str) -> None:
         "luật,",
         "(sửa",
         "đổi)",
+        "[ghi",
+        "thầu]",
+        "V/v",
     ],
 )
 def test_printed_words_stand(word: str) -> None:
@@ -128,3 +134,46 @@ def test_an_unclosed_quote_read_fairly_surely_inside_a_word_is_a_speck() -> None
     read = [Word("cụm", 96.0, Box(0, 0, 10, 10)), Word("công", 96.0, Box(12, 0, 22, 10))]
     read.append(Word("“nghiệp", 70.6, Box(24, 0, 40, 10)))
     assert speck_marks_dropped(["cụm", "công", "“nghiệp"], read) == ["cụm", "công", "nghiệp"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Về việc phê duyệt đồ án quy hoạch chi tiết tỷ lệ 1:500 khu dân cư",
+        "Về việc áp dụng QCVN 01:2021/BXD về quy hoạch xây dựng",
+        "Về việc duy trì hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",
+        "Về việc thực hiện QCVN 126:2021/BTTTT",
+        "Về việc sửa chữa đường tỉnh đoạn Km0+000 - Km5+200",
+        "Về việc thu hồi 250 m² đất ở tại xã Hòa Bắc",
+        "Về việc điều chỉnh ranh giới 12 km² diện tích rừng",
+        "Về việc bảo quản vắc xin ở nhiệt độ 2°C đến 8°C",
+        "Về việc thu hồi 0,5ha đất nông nghiệp",
+        "Về việc hỗ trợ 10.000.000đ cho mỗi hộ",
+        "Về việc lắp đặt mạng Wi-Fi miễn phí tại nơi công cộng",
+        "Về việc kiểm tra độ pH của nước sinh hoạt",
+        "Kế hoạch phát triển du lịch — giai đoạn 2021-2025",
+        "Về việc cử đoàn công tác đi Ô-xtrây-li-a",
+        "Về việc hợp tác với Ô-xtơ-rây-li-a và Xlô-va-ki-a",
+        "Sửa đổi điểm b khoản 2 Điều 9a của Nghị định số 15/2020/NĐ-CP",
+        "Hướng dẫn các điểm c, d và đ khoản 1 Điều 3",
+    ],
+)
+def test_printed_forms_keep_a_right_subject_sure(text: str) -> None:
+    # a scale's or a standard's colon, a chainage, a unit ("m²", "°C", "0,5ha", "10.000.000đ"), a word in
+    # mixed case, a dash, a transliterated name: all print's, never a garble (REVIEW subject49 MED)
+    got = garbled_in_doubt(_found(text)).get("subject")
+    assert got is not None and got.confidence == 0.92
+
+
+def test_a_lone_letter_named_by_no_point_is_a_garble() -> None:
+    # a stamp's stroke read as a letter between two words
+    got = garbled_in_doubt(_found("Về việc ban hành Quy chế l quản lý tài sản công")).get("subject")
+    assert got is not None and got.confidence < 0.6
+
+
+def test_a_subject_not_in_nfc_is_no_garble() -> None:
+    text = unicodedata.normalize("NFD", "Về việc ban hành Quy chế làm việc của Ủy ban nhân dân tỉnh")
+    assert _vietnamese_letter(unicodedata.normalize("NFD", "ệ"))
+    assert _printed_word(unicodedata.normalize("NFD", "việc"))
+    got = garbled_in_doubt(_found(text)).get("subject")
+    assert got is not None and got.confidence == 0.92

@@ -5730,9 +5730,24 @@ def unit_restored(subject: Found, own: Sequence[Line] = ()) -> Found:
     return subject
 
 
-# marks a printed word may hold between its letters or numbers: a hyphen ("COVID-19", "kinh tế - xã hội"), a
-# slash ("và/hoặc", "30/2020/NĐ-CP"), a dot ("QL.1A", "1.500"), "&" ("GD&ĐT"), an apostrophe ("K'Nông")
-_JOINERS = re.compile(r"[-–/.&'’]")
+# marks a printed word may hold between its letters or numbers: a hyphen or a dash ("COVID-19", "kinh tế - xã
+# hội", "—"), a slash ("và/hoặc", "30/2020/NĐ-CP"), a dot ("QL.1A", "1.500"), "&" ("GD&ĐT"), an apostrophe
+# ("K'Nông")
+_JOINERS = re.compile(r"[-–—/.&'’]")
+# a colon or a plus between digits: a scale ("tỷ lệ 1:500"), a standard's year ("QCVN 01:2021/BXD", "ISO
+# 9001:2015"), a chainage ("Km5+200")
+_DIGITS_JOINED = re.compile(r"(?<=\d)[:+](?=\d)")
+# superscript digits of a unit ("m²", "km³"), read as their digits
+_SUPERSCRIPTS = str.maketrans("²³", "23")
+# a quantity with its unit glued on ("0,5ha", "10.000.000đ", "25°C", "°C"), a road's chainage ("Km5+200")
+_QUANTITY = re.compile(
+    r"(?:\d+(?:[.,]\d+)*)?(?:°[CF]?|(?i:đ|đồng|ha|m|m2|m3|km|km2|cm|mm|kg|kv|kw|mw|kwh))|Km\d+(?:\+\d+)?"
+)
+# words printed in mixed case ("Wi-Fi", "pH")
+_MIXED_CASE = frozenset({"Wi-Fi", "WiFi", "pH", "e-mail", "E-mail"})
+# a consonant a transliterated name's syllable may have before its Vietnamese initial ("Ô-xtrây-li-a",
+# "Xlô-va-ki-a", "Bun-ga-ri")
+_CLUSTER_LEAD = frozenset("bcdfgkpstvx")
 # brackets a trích yếu opens and closes in pairs ("(sửa đổi)")
 _BRACKET_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
 
@@ -5746,9 +5761,13 @@ def _printed_word(word: str, conf: float | None = None, *, named: bool = False) 
     letter no Vietnamese word has among them ("sở2‡ƒ", "Giă@k", "zoiØ", "h&ẽñn"), small letters that make no
     syllable ("đwbk", "narjbza" at 0), a capital after small letters ("ịcH"), a capitalised non-syllable alone
     ("Iuáf chỉnh")."""
-    core = word.strip(_EDGES + "“”‘’«»!?…")
+    # (a bracket's pair is ``_unpaired_bracket``'s to check: "[ghi" of "[ghi tên gói thầu]")
+    core = unicodedata.normalize("NFC", word).strip(_EDGES + "[]{}“”‘’«»!?…").translate(_SUPERSCRIPTS)
+    if core in _MIXED_CASE or _QUANTITY.fullmatch(core):
+        return True
+    core = _DIGITS_JOINED.sub("/", core)
     if not any(ch.isalpha() for ch in core):
-        # "2024", "15/3/2024", "3,2", "100%", "-", ""
+        # "2024", "15/3/2024", "3,2", "100%", "-", "—", ""
         return all(ch.isdigit() or ch in ",%+" or _JOINERS.fullmatch(ch) for ch in core)
     if any(ch.isalpha() and not _vietnamese_letter(ch) for ch in core):
         return False
@@ -5759,6 +5778,8 @@ def _printed_word(word: str, conf: float | None = None, *, named: bool = False) 
     sure = conf is None or conf >= GARBLE_SURE
     loan = conf is None or conf >= GARBLE_CONF
     parts = [p for p in _JOINERS.split(core) if p]
+    if _transliterated(core):
+        return True
     return bool(parts) and all(
         p.isdigit()
         or (p.isalpha() and is_syllable(p) and _one_case(p))
@@ -5776,12 +5797,27 @@ def _printed_word(word: str, conf: float | None = None, *, named: bool = False) 
 
 # a quantity's unit, alone or after its number ("250 m3", "110kV", "5ha", "19 x 27 cm")
 _MEASURED = re.compile(r"(?i:\d*(?:m|m2|m3|km|km2|cm|mm|ha|kg|kv|kw|mw|kwh|x))")
-# a domain name ("dichvucong.gov.vn", ".vn") and a short abbreviation with a slash ("đ/c", "b/c")
+# a domain name ("dichvucong.gov.vn", ".vn") and a short abbreviation with a slash ("đ/c", "b/c", "V/v")
 _DOMAIN = re.compile(r"[a-z0-9-]*(?:\.[a-z]{2,})+")
-_SHORT_SLASHED = re.compile(r"[a-zđ]{1,2}/[a-zđ]{1,2}")
+_SHORT_SLASHED = re.compile(r"(?i:[a-zđ]{1,2}/[a-zđ]{1,2})")
 # letters of a short loanword read surely ("gen"; ``GARBLE_SURE``; a longer one, "photocopy", at
 # ``GARBLE_CONF``: ``_loanword``)
 _SHORT_LOANWORD = 3
+
+
+def _transliterated(core: str) -> bool:
+    """A foreign name written in Vietnamese syllables joined by hyphens ("Ô-xtrây-li-a", "Ô-xtơ-rây-li-a",
+    "Xlô-va-ki-a"): capitalised, each part in small letters after the first's capital a syllable, or one
+    with a consonant (``_CLUSTER_LEAD``) before its Vietnamese initial ("xtrây": "trây")."""
+    parts = core.split("-")
+    if len(parts) < 2 or not all(parts) or not core[:1].isupper():
+        return False
+    return all(
+        p.isalpha()
+        and _one_case(p)
+        and (is_syllable(p) or (p[0].lower() in _CLUSTER_LEAD and len(p) > 2 and is_syllable(p[1:])))
+        for p in parts
+    )
 
 
 # the marks Vietnamese letters carry (vowel marks and tones), by their combining characters
@@ -5791,6 +5827,7 @@ _VIETNAMESE_MARKS = frozenset("\u0302\u0306\u031b") | frozenset(TONE_MARKS)
 def _vietnamese_letter(ch: str) -> bool:
     """``ch`` is a letter of Vietnamese print: a Latin letter, "đ", or a vowel with Vietnamese marks ("ệ",
     "ờ"); not "ñ", "ï", "Ø", "ƒ", "Ð" (a stamp's strokes read as a foreign letter)."""
+    ch = unicodedata.normalize("NFC", ch)
     if ch in "đĐ":
         return True
     parts = unicodedata.normalize("NFD", ch)
@@ -5816,6 +5853,20 @@ def _unpaired_bracket(text: str) -> bool:
     return any(text.count(a) != text.count(b) for a, b in _BRACKET_PAIRS)
 
 
+# a law's point or article label: a small letter ("điểm b", "các điểm a, b và đ") or a number with one
+# ("Điều 9a", "khoản 2a"), after the word that names it (``_LABELLED``) within ``_LABEL_REACH`` words
+_LABEL = re.compile(r"[a-zđ]|\d{1,3}[a-zđ]")
+_LABELLED = frozenset({"diem", "dieu", "khoan", "muc"})
+_LABEL_REACH = 4
+
+
+def _law_label(words: Sequence[str], i: int) -> bool:
+    """``words[i]`` is a point's or an article's label (``_LABEL``) after the word naming it."""
+    if not _LABEL.fullmatch(words[i].strip(_EDGES)):
+        return False
+    return any(fold(w).strip(_EDGES) in _LABELLED for w in words[max(0, i - _LABEL_REACH) : i])
+
+
 def garbled_in_doubt(subject: Found, own: Sequence[Line] = ()) -> Found:
     """The subject, whatever repaired it before, in doubt (``GUESSED_CONFIDENCE``) while a word of it reads as
     nothing printed (``_printed_word``; ``own``, the subject's lines, give each word's confidence read) or a
@@ -5830,7 +5881,7 @@ def garbled_in_doubt(subject: Found, own: Sequence[Line] = ()) -> Found:
     capital = [w.strip(_EDGES)[:1].isupper() for w in words]
     for i, (w, r) in enumerate(zip(words, read, strict=True)):
         named = (i > 0 and capital[i - 1]) or (i + 1 < len(words) and capital[i + 1])
-        if not _printed_word(w, None if r is None else r.conf, named=named):
+        if not _law_label(words, i) and not _printed_word(w, None if r is None else r.conf, named=named):
             return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
     if _unpaired_bracket(f.value):
         return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
