@@ -4845,3 +4845,51 @@ def test_a_number_most_clear_readings_give_is_taken_in_doubt() -> None:
     # seed 869 dev 004: "50" four times clearly, "20" five: no value (the first reading stays, in doubt)
     tie = [("50", 94.6), ("50", 89.3), ("50", 83.8), ("20", 83.6), ("20", 91.6), ("20", 93.0), ("50", 96.9)]
     assert handdigits.most_clear([*tie, ("20", 88.7), ("20", 91.1), ("30", 70.8)]) is None
+
+
+def test_a_number_most_clear_readings_give_does_not_confirm_a_pen_s_sure_first_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a blue "651" read "621" at 91 (a pen's number the print reading is sure of, ``Blank.pen``), re-read
+    # "621" three times and "651" twice clearly, faint and scattered otherwise: no consensus, no agreement;
+    # the value most clear readings give is the first reading's, but the readings disagree: no confirmation,
+    # the first reading stays in doubt (it had stayed sure and wrong)
+    prepared, _, boxes = _header("651", "24", "4", colour=True)
+    so, note = boxes["so"], boxes["notation"]
+    read = Word("621", 91.0, Box(so.x1 + 14, so.y0 - 8, note.x0 - 8, so.y1 + 4), line=2)
+    page = _read(sorted([*_first_reading(boxes, glued=False), read], key=lambda w: (w.line, w.box.x0)))
+    votes = [
+        ("621", 85.0), ("651", 86.0), ("6511", 45.0), ("621", 88.0), ("61", 35.0), ("651", 84.0),
+        ("65111", 40.0), ("621", 90.0), ("6211", 30.0),
+    ]  # fmt: skip
+    assert handdigits.consensus(votes, handdigits.Kind.NUMBER) is None
+    assert handdigits.most_clear(votes) == ("621", handdigits.AGREED_MAX_CONF)
+    monkeypatch.setattr(handdigits, "read_votes", lambda crops, **_: [list(votes) for _ in crops])
+    monkeypatch.setattr(handdigits, "_read_sheet", lambda crops, timeout: [[] for _ in crops])
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value == "651" or field.confidence < REVIEW_THRESHOLD, field
+
+
+def test_marks_read_doubtfully_before_a_slash_led_notation_read_again_alike_stay_in_doubt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the region of a number line read without its label ("5-6" at 33 and "/GCN-UBND") is reckoned from a
+    # white run guessed from the line's height (``LOST_LABEL_GAP``): a digit may be cut off, a label's stroke
+    # taken in; what its readings give, however alike and clear, is taken in doubt
+    prepared, page = _slash_led_scene("5-6", 33.0)
+    blank = handdigits.label_lost_blank(prepared, page)
+    assert blank is not None and not blank.pen
+    monkeypatch.setattr(handdigits, "read_votes", lambda crops, **_: [[("56", 95.0)] * 4 for _ in crops])
+    monkeypatch.setattr(handdigits, "_read_sheet", lambda crops, timeout: [[] for _ in crops])
+    field = extract([handdigits.second_pass(prepared, page)]).fields["code_number"]
+    assert field.value == "56" and field.confidence < REVIEW_THRESHOLD, field
+    assert blank.reckoned
+
+
+def test_a_sure_number_before_a_slash_led_notation_read_with_a_speck_is_confirmed_as_its_digits() -> None:
+    # ".56" at 95 before "/GCN-UBND", the label lost (its stop a speck the reading took in): the first reading
+    # is its digits, as ``slash_led_line`` took them, so a re-reading "56" confirms it (``pen_checked``)
+    prepared, page = _slash_led_scene(".56", 95.0)
+    blank = handdigits.label_lost_blank(prepared, page)
+    assert blank is not None and blank.first == "56" and blank.pen
+    assert handdigits.pen_checked(blank, ("56", 90.0)) is None

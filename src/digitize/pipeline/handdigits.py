@@ -192,6 +192,11 @@ class Blank:
     # a day's or month's first reading of more digits than its word's box holds (``read_doubled``): a digit
     # read twice, so a re-reading a digit short is no digit lost
     doubled: bool = False
+    # a number's region reckoned, not seen: a number line read without its "Số:" label before a "/"-led
+    # notation (``slash_led_line``), the label's ink cut off by a white run guessed from the line's height
+    # (``LOST_LABEL_GAP``): a digit may be cut off with it or a stroke of the label taken in, so whatever
+    # the readings give there is taken in doubt (``AGREED_MAX_CONF``)
+    reckoned: bool = False
 
 
 @dataclass(frozen=True)
@@ -2879,13 +2884,14 @@ def label_lost_blank(
     if ln is None or len(ln.words) != 2:
         return None
     digits, notation = sorted(ln.words, key=lambda w: w.box.x0)
-    first = digits.text.strip(".,") if not slashed else digits.text
+    first = digits.text.strip(".,")
     idx = _word_index(page)
     h = ln.y1 - ln.y0
     if (not first.isdigit() and not slashed) or id(digits) not in idx or not h > 0:
         return None
     # before a "/"-led notation: digits read sure are checked as a pen's (``Blank.pen``), marks read
-    # doubtfully ("2-22" at 33 of a pen's "2554") are read again as any doubtful number's
+    # doubtfully ("2-22" at 33 of a pen's "2554") are read again as any doubtful number's; either way the
+    # region is reckoned (``Blank.reckoned``): what is read there is taken in doubt
     sure = slashed and not _doubtful([digits])
     if grey is None:  # the scan in grey only once such a line is found (REVIEW-38c L2: not on every page)
         grey = regions.grey_master(prepared)
@@ -2916,6 +2922,7 @@ def label_lost_blank(
         digits.conf,
         lost=not slashed,
         pen=sure,
+        reckoned=slashed,
         notation=notation.box,
     )
 
@@ -3085,6 +3092,8 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             continue  # keep the first reading (a number stays as read; a sure day too; digits glued to the
             # printed word, "26tháng" on a blurred photo, are kept as read: the extractor reads them there)
         text, conf = found if found is not None else (UNREADABLE, 0.0)
+        if blank.reckoned:
+            conf = min(conf, AGREED_MAX_CONF)
         read.append(blank)
         drop.update(blank.drop)
         block = page.words[blank.drop[0]].block if blank.drop else _line_block(page, blank.line)
@@ -3353,6 +3362,15 @@ def _decide(
             # last, once the marks read one by one had their say (``needs_marks`` asks without them: a value
             # taken here would leave them unread; "2545" by its marks, seed 877 dev 011)
             found = most_clear(vs)
+            if (
+                found is not None
+                and (blank.pen or blank.ruled)
+                and found[0].lstrip("0") == blank.first.lstrip("0")
+            ):
+                # the value of most clear readings, others disagreeing, is no confirmation of a pen's sure
+                # first reading (``pen_checked``: a blue "651" read "621" at 91, re-read "621" three times and
+                # "651" twice, stays sure and wrong): none taken, the first reading stays, in doubt
+                found = None
         if found is None and alone and blank.kind in (Kind.DAY, Kind.MONTH):
             found = by_marks_voted(vs, alone, blank.kind, cs[0])
         if found is None and alone and blank.kind == Kind.MONTH:
