@@ -20,6 +20,7 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.text import match
 from digitize.pipeline.fields.vocab import (
+    COMMON_SYLLABLES,
     F_CENTRAL_UNITS,
     F_PROVINCES,
     F_SURNAMES,
@@ -460,21 +461,53 @@ def marked_middle(text: str) -> str | None:
 
 # a middle word read in small letters this unsurely (Tesseract's 0..100) may have lost its capital whole
 HEADLESS_MIDDLE_CONF = 80.0
+_CONSONANT_LETTERS = frozenset("bcdđghklmnpqrstvx")
+# every word of a name a list has (given, middle and family names): a head lost may have been any one's
+_NAME_WORDS = frozenset(NAME_SYLLABLES) | frozenset(MIDDLE_NAMES) | frozenset(SURNAMES) | OTHER_SURNAMES
+# the two middle names far commoner than any other (of the corpus's ~430 name lines, "Văn" the middle name
+# of 82, "Thị" of 41; ``MIDDLE_NAMES``): a rare name with the same letters after its head ("Nhị", "Nghị",
+# none of the corpus's middle names) is no rival to them; a common one (``COMMON_SYLLABLES``) is
+_DOMINANT_MIDDLES = MIDDLE_NAMES[:2]
+_COMMON_NAME_WORDS = frozenset(NAME_SYLLABLES[:COMMON_SYLLABLES]) | frozenset(MIDDLE_NAMES)
+
+
+def headless_forms(text: str, conf: float) -> list[str]:
+    """The names a word of a name read unsurely (``conf`` below ``HEADLESS_MIDDLE_CONF``) in small letters
+    may be when the seal's ring took its head (read as nothing, not as a mark: "hị" (51) of "Bùi hị Hồng
+    Dinh", seed 881 dev 008): the words of any list (``_NAME_WORDS``) that are those letters, marks and all,
+    after one consonant or more ("uy": "Duy", "Huy", "Quy"). None when the letters with their capital are a
+    listed name ("anh": "Anh" read small) or the word is no small letters."""
+    bare = nfc(text.strip(".,;:|!'\"()[]"))
+    if conf >= HEADLESS_MIDDLE_CONF or len(bare) < 2 or not (bare.isalpha() and bare.islower()):
+        return []
+    if bare[0].upper() + bare[1:] in NAME_SYLLABLES or bare[0].upper() + bare[1:] in SURNAMES:
+        return []
+    return sorted(s for s in _NAME_WORDS if _headed(s, bare))
+
+
+def _headed(name: str, tail: str) -> bool:
+    """``name`` is ``tail`` after one consonant letter or more ("Thị" of "hị", "Trinh" of "inh")."""
+    low = name.lower()
+    k = len(low) - len(tail)
+    return k >= 1 and low[k:] == tail and all(ch in _CONSONANT_LETTERS for ch in low[:k])
 
 
 def headless_middle(text: str, conf: float) -> str | None:
-    """The common middle name (``MIDDLE_NAMES``) a middle word read unsurely (``conf`` below
-    ``HEADLESS_MIDDLE_CONF``) in small letters stands for when the seal's ring took its capital whole (read
-    as nothing, not as a mark: "hị" (51) of "Bùi hị Hồng Dinh", seed 881 dev 008): the letters, with their
-    capital, are no listed name's ("Hị"; not "anh", "Anh" read small), and are the letters after the capital
-    of exactly one common middle name ("Thị"). None otherwise. A guess: the caller doubts the name."""
-    bare = nfc(text.strip(".,;:|!'\"()[]"))
-    if conf >= HEADLESS_MIDDLE_CONF or len(bare) < 2 or not (bare.isalpha() and bare.islower()):
-        return None
-    if bare[0].upper() + bare[1:] in NAME_SYLLABLES or bare[0].upper() + bare[1:] in SURNAMES:
-        return None
-    forms = [s for s in MIDDLE_NAMES if s[1:] == bare and len(s) == len(bare) + 1]
-    return forms[0] if len(forms) == 1 else None
+    """The common middle name (``MIDDLE_NAMES``) a middle word that lost its capital stands for
+    (``headless_forms``): the one name its letters are after a capital ("ăn": "Văn"; "gọc": "Ngọc"), or
+    "Văn", "Thị" when the others are rare names ("hị": "Thị", not "Nhị", "Nghị"). None where another name
+    fits as well ("uy": "Duy" or "Huy"; "inh": "Minh", "Linh", "Vinh" …; "ồng": "Hồng" or "Đồng"): no
+    guess. A guess: the caller doubts the name either way."""
+    forms = headless_forms(text, conf)
+    bare_len = len(nfc(text.strip(".,;:|!'\"()[]")))
+    if len(forms) == 1:
+        one = forms[0]
+    else:
+        dominant = [s for s in forms if s in _DOMINANT_MIDDLES]
+        if len(dominant) != 1 or any(s in _COMMON_NAME_WORDS for s in forms if s != dominant[0]):
+            return None
+        one = dominant[0]
+    return one if one in MIDDLE_NAMES and len(one) == bare_len + 1 else None
 
 
 def name_tokens(line: Line) -> list[tuple[str, float]]:
@@ -2295,14 +2328,23 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 raw[0] = (behind, 0.5)  # "x_Khúy Quang Đạt": the ring's marks glued before "Khúc"
         # a middle word between two read ones whose capital was read as a mark ("Mai #hị Phẩm") or not read
         # at all ("Bùi hị Hồng Dinh", unsurely): the common middle name it ends as, a guess
-        # (``marked_middle``, ``headless_middle``)
+        # (``marked_middle``, ``headless_middle``). The first makes the line a fallback (``mark_capital``,
+        # below: a line of marks may be no name); the second not (a title or junk line above would be taken
+        # before the name's own), and leaves the name in doubt, guessed or not ("Nguyễn uy Hoàng" (60): "Duy"
+        # or "Huy", no "Uy" at 0.84)
         parts = _parts(ln)
-        mark_capital = False
+        mark_capital = lost_capital = False
         if len(parts) == len(raw):
             for k in range(1, len(raw) - 1):
-                middle = marked_middle(parts[k][0]) if not raw[k][0] else headless_middle(*parts[k])
-                if middle is not None and len(raw[k - 1][0]) >= 2 and raw[k + 1][0]:
-                    raw[k], mark_capital = (middle, parts[k][1] / 100.0), True
+                if not raw[k][0]:
+                    middle = marked_middle(parts[k][0])
+                    if middle is not None and len(raw[k - 1][0]) >= 2 and raw[k + 1][0]:
+                        raw[k], mark_capital = (middle, parts[k][1] / 100.0), True
+                elif headless_forms(*parts[k]):
+                    lost_capital = True
+                    middle = headless_middle(*parts[k])
+                    if middle is not None and len(raw[k - 1][0]) >= 2 and raw[k + 1][0]:
+                        raw[k] = (middle, parts[k][1] / 100.0)
         raw = _repair_surname(ln, raw)
         # a capitalised word behind the ring's marks ("x_Xy Văn Tám") dropped: no family name recovered
         lost_lead = bool(raw) and not raw[0][0] and _marked_word(ln.words[0].text) is not None
@@ -2375,7 +2417,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
         if unsure_lead and start <= unsure_k:
             guessed = True
-        if mark_capital:
+        if mark_capital or lost_capital:
             guessed = True
         toks = toks[start:]
         if any(nfc(t) in as_read for t, _ in toks):

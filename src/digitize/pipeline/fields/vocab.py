@@ -293,6 +293,7 @@ NAME_SYLLABLES: tuple[str, ...] = (
     "Sâm", "Thuyên", "Cương", "Dân", "Khanh", "Luyến", "Ly", "Nhiên", "Trân", "Vịnh", "Đạo", "Chuyên", "Diễn",
     "Hưởng", "Luận", "Ngữ", "Nhuận", "Thụ", "Tráng", "Vọng", "Xương", "Cẩn", "Khiết", "Nhị", "Quy", "Phổ",
 )  # fmt: skip
+COMMON_SYLLABLES = NAME_SYLLABLES.index("Ân")  # NAME_SYLLABLES[:this] are the common ones
 F_SYLLABLES: dict[str, list[str]] = {}
 for _syl in NAME_SYLLABLES:
     F_SYLLABLES.setdefault(fold(_syl), []).append(_syl)
