@@ -1281,21 +1281,21 @@ def family_name(token: str) -> tuple[str, bool] | None:
         return exact[0], True
     if _rare(key) and len(key) <= 2:
         return None
-    # of those with its letters, one led by the "Đ" read ("Đương" (90): "Đường", not the commoner "Dương"):
-    # a bar read is one. A plain "D" may be a "Đ" whose bar was lost ("Doàn" (70): "Đoàn", not "Doãn")
-    barred = [v for v in _alike(bare) if v[:1] == "Đ"] if bare[:1] in "Đđ" else []
-    return (barred[0] if barred else F_SURNAMES[key]), False
+    return F_SURNAMES[key], False
 
 
-def other_surname(token: str) -> str | None:
+def other_surname(token: str, conf: float = 0.0) -> str | None:
     """The real family name the list lacks (``OTHER_SURNAMES``) whose letters (marks aside) a word has, no
     listed one having them, the only one of them with those letters, with its vowels' marks (â, ă, ê …) read
     or none read: "Khậu" (36), "khuảt" (76) for "Khâu", "Khuất" (not "Đặn" for "Đan": its "ă" read). The
     letters read name that family name; the listed one a letter from them ("Châu", "Hứa") is the guess. A
-    tone misread is still no reading: a guess too, for the caller to doubt."""
+    tone misread is still no reading: a guess too, for the caller to doubt. A word with marks read at
+    ``conf`` ≥ ``SURE_WORD_CONF`` is read as printed ("Tiến", "Hinh" (92) are no "Tiền", "Hình")."""
     bare = nfc(token.strip(".,;:|!'\"()[]"))
     key = fold(bare)
     if len(key) < 3 or not bare.isalpha() or key in F_SURNAMES:
+        return None
+    if conf >= SURE_WORD_CONF and _diacritics(bare):
         return None
     hits = [v for v in OTHER_SURNAMES if fold(v) == key]
     if len(hits) != 1:
@@ -1709,8 +1709,10 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
             return False  # "Tỉnh Sở" (75, 75): the seal's ring, a rank or a signing word, no name's
         if k == 0 and nfc(t).casefold() in _NO_FAMILY_WORDS:
             return False  # "Bà Nguyễn Văn An": an honorific or a list's word, no family name
-        if c < SURE_WORD_CONF and not _name_word(t):
-            # "No" (75) before "Cao Thu Hạnh": the seal's ring read as a syllable no name has, unsurely
+        if c < SURE_WORD_CONF and not (_name_word(t) or (k == 0 and t in OTHER_SURNAMES)):
+            # "No" (75) before "Cao Thu Hạnh": the seal's ring read as a syllable no name has, unsurely. A
+            # real family name the list lacks, as printed, only as the name's first word ("Tào" (80) before
+            # "Cao Đăng Khoái"), read at ``NAME_WORD_CONF`` at least (above)
             return False
     return True
 
@@ -1861,15 +1863,9 @@ def kept_as_printed(words: Sequence[str], conf: float) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """A word some listed name has: a name's syllable or a family name (by its letters, or as printed one the
-    list lacks: "Tào" (80) before "Cao Đăng Khoái" is the name's first word, no seal's syllable)."""
+    """A word some listed name has: a name's syllable or a family name (by its letters)."""
     bare = nfc(word)
-    return (
-        bare in NAME_SYLLABLES
-        or bare[0] + bare[1:].lower() in NAME_SYLLABLES
-        or fold(bare) in F_SURNAMES
-        or bare in OTHER_SURNAMES
-    )
+    return bare in NAME_SYLLABLES or bare[0] + bare[1:].lower() in NAME_SYLLABLES or fold(bare) in F_SURNAMES
 
 
 def _marks_unsure(word: str, conf: float) -> bool:
@@ -2318,7 +2314,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     hits = [v for v in hits if not _rare(fold(v))]
                 if len(hits) == 1:
                     raw[0] = (hits[0], 0.5)
-                elif (other := other_surname(ln.words[0].text)) is not None:
+                elif (other := other_surname(ln.words[0].text, ln.words[0].conf / 100.0)) is not None:
                     raw[0] = (other, 0.5)  # "khuảt Hóng Nhơm": "Khuất", its letters read, not "Hứa"
                 elif (by_tail := surname_by_tail(ln.words[0].text)) is not None:
                     raw[0] = (by_tail, 0.5)  # "ạm Trường Thọ": the rim over "Ph"
@@ -2361,7 +2357,19 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         # seed 545 alt 002 read "Văn Hoài Tươi")
         # A word put in for one the seal's rim garbled ("đó»" made "Đoàn" by its first letters) is no reading:
         # junk before a name led by a family name as printed ("Thào Văn Nẫm"), as a rare one read unsurely
-        filled = {i for i, k in enumerate(kept) if len(read) == len(raw) and raw[k][0] != read[k][0]}
+        # Only the first word, read in lower case ("đó»": no capital, no family name printed), and not before
+        # a frequent family name ("Ngu)8ế Trần Anh Thư": a double family name, "Nguyễn Trần", as likely)
+        garbled = ln.words[0].text.lstrip(".,;:|!'\"()[]") if ln.words else ""
+        filled = (
+            {0}
+            if len(read) == len(raw)
+            and len(kept) >= 2
+            and kept[0] == 0
+            and raw[0][0] != read[0][0]
+            and garbled[:1].islower()
+            and not (family_name(toks[1][0]) is not None and not rare_family(toks[1][0]))
+            else set()
+        )
         start = next(
             (
                 k
@@ -2381,12 +2389,18 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         if start == 0 and toks and family_name(toks[0][0]) is None:
             # no listed family name: one the list lacks, read as printed and surely, leads the name, the words
             # before it junk unless they lead it (``_leads_name``): "NNN Đái Thị Tập" (27, 91, 97, 97), the
-            # seal's rim read before "Đái", made "Nông Đái Thị Tập"
+            # seal's rim read before "Đái", made "Nông Đái Thị Tập". Only junk before it (each word read below
+            # ``NAME_WORD_CONF``), and no middle name: "Ôn Bá Minh Tuấn" (70, …), "Giản Tất Hồng Nẫm" (75, …)
             start = next(
                 (
                     k
                     for k, (t, c) in enumerate(toks)
-                    if k and t in OTHER_SURNAMES and c >= SURE_WORD_CONF and len(toks) - k >= 3
+                    if k
+                    and t in OTHER_SURNAMES
+                    and t not in MIDDLE_NAMES
+                    and c >= SURE_WORD_CONF
+                    and len(toks) - k >= 3
+                    and all(b < NAME_WORD_CONF for _, b in toks[:k])
                 ),
                 0,
             )
@@ -2417,6 +2431,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
         guessed = bool(kept[start:]) and len(raw) == len(read) and raw[kept[start]][0] != read[kept[start]][0]
         if unsure_lead and start <= unsure_k:
             guessed = True
+        if start > 0 and 0 in filled:
+            guessed = True  # a family name filled in for a garbled word, dropped: a guess which one leads
         if mark_capital or lost_capital:
             guessed = True
         toks = toks[start:]
@@ -2465,8 +2481,6 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 guessed = True  # "Lạm" (90), the ring over "Ph" of "Phạm": "Lâm" by its letters, no reading
             if listed is not None and toks[0][1] < ALIKE_SURE and len(_alike(listed[0])) > 1:
                 guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
-            if listed is not None and not listed[1] and listed[0] != F_SURNAMES[fold(listed[0])]:
-                guessed = True  # "Đương" (90): "Đường" by its bar, not the commoner "Dương"; its tone unread
             if listed is not None and toks[0][1] < FAMILY_POOR:
                 # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is
                 # the commonest shape a garbled word takes, whatever the given names' confidence
@@ -2489,7 +2503,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                 # "Cung" (39): a real family name the list lacks, read as one, is no garbled "Ứng" or "Sùng"
                 # (a letter from both, the commoner guessed: corp+wide seed 841 010); kept as read, in doubt
                 sur, guessed = words[0], True
-            if not own and sur is None and (other := other_surname(words[0])) is not None:
+            if not own and sur is None and (other := other_surname(words[0], toks[0][1])) is not None:
                 # "Khậu" (36): the letters of "Khâu" (a real family name the list lacks) with a tone misread,
                 # not the listed "Châu" a letter from them; a guess all the same, in doubt
                 sur, guessed = other, True
