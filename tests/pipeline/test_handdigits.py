@@ -4,6 +4,7 @@ one from a decree cited in the body)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -4474,6 +4475,13 @@ def test_a_pen_number_read_with_a_zero_of_an_open_mark_is_not_sure_whatever_the_
     assert open_seven is not None and open_seven[0] == "2230" and open_seven[1] <= handdigits.AGREED_MAX_CONF
 
 
+def _with_number_line(scene: Sequence[Word], line: list[Word]) -> RecognizedPage:
+    """The scene's page with its number line (line 2) read as ``line``."""
+    words = sorted([w for w in scene if w.line != 2] + line, key=lambda w: (w.line, w.box.x0))
+    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(7))
+    return RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
+
+
 def _label_lost_scene(label_x: float | None, mark_x: float | None = None) -> tuple[Prepared, RecognizedPage]:
     """A header whose number line "Số: 1316/TTr-UBND" (a pen number) was read "316 mr-UBND", its label and
     the number's first digit lost; the label drawn at ``label_x``, or close against the digits (None); an
@@ -4492,15 +4500,11 @@ def _label_lost_scene(label_x: float | None, mark_x: float | None = None) -> tup
     grey = np.asarray(img)
     prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
     _, scene = _scene("19", None)
-    words = [w for w in scene.words if w.line != 2]
-    words += [
+    line = [
         Word("316", 76.0, Box(start, 388, end, 445), line=2),
         Word("mr-UBND", 23.0, Box(end + 30, 400, end + 300, 450), line=2),
     ]
-    words.sort(key=lambda w: (w.line, w.box.x0))
-    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(7))
-    page = RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
-    return prepared, page
+    return prepared, _with_number_line(scene.words, line)
 
 
 def test_a_number_line_read_without_its_label_has_its_written_number_read_again() -> None:
@@ -4793,15 +4797,11 @@ def _slash_led_scene(first: str = "26", conf: float = 95.0) -> tuple[Prepared, R
     grey = np.asarray(img)
     prepared = Prepared(master=grey, ocr=grey, scale=1.0, rotation=0, skew=0.0, dpi=300.0, width=W, height=H)
     _, scene = _scene("19", None)
-    words = [w for w in scene.words if w.line != 2]
-    words += [
+    line = [
         Word(first, conf, Box(540, 388, end, 445), line=2),
         Word("/GCN-UBND", 91.0, Box(end + 20, 400, end + 300, 450), line=2),
     ]
-    words.sort(key=lambda w: (w.line, w.box.x0))
-    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(7))
-    page = RecognizedPage(0, "ocr", float(W), float(H), text, tuple(words))
-    return prepared, page
+    return prepared, _with_number_line(scene.words, line)
 
 
 def test_a_number_line_read_without_its_label_before_a_slash_led_notation_is_read_again() -> None:

@@ -854,9 +854,11 @@ def test_a_name_read_from_a_family_name_after_a_lower_case_family_name_beside_it
     assert name("xy Văn Long") == ("Văn Long", 0.9)
 
 
-def _signed_by(name: str, confs: list[float]) -> tuple[str | None, float]:
+def _signed_by(
+    name: str, confs: list[float], title: tuple[str, str] = ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+) -> tuple[str | None, float]:
     """The signer's name (and its confidence) of the directive signed by ``name`` read at ``confs``."""
-    specs = _ubnd_directive()[:-5] + signer(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), name, confs)
+    specs = _ubnd_directive()[:-5] + signer(title, name, confs)
     f = extract([page(specs)]).fields["signer_name"]
     return f.value, f.confidence
 
@@ -2180,9 +2182,7 @@ def test_a_row_s_voted_given_name_whose_d_bar_no_listed_form_has_is_kept_as_vote
 
 
 def _signed(name: str, confs: list[float]) -> tuple[str | None, float]:
-    specs = _ubnd_directive()[:-5] + signer(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name, confs)
-    found = extract([page(specs)]).fields["signer_name"]
-    return found.value, found.confidence
+    return _signed_by(name, confs, ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"))
 
 
 def test_a_family_name_read_with_a_bar_is_the_commoner_one_in_doubt() -> None:
