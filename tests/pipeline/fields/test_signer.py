@@ -1563,14 +1563,15 @@ def test_a_syllable_read_whole_made_a_listed_name_is_in_doubt() -> None:
 def test_a_family_name_the_readings_voted_is_kept_as_voted_in_doubt() -> None:
     # wide seed 615 alt 010: "Mã Trung Nhân", voted by every reading of the name's row (``VOTED_CONF``), was
     # taken as "Mai Trung Nhân", the nearest listed family name: the vote chose among the words read
-    name, conf = _signed_by("Mã Trung Nhân", [50.0, 50.0, 50.0])
-    assert name == "Mã Trung Nhân" and conf < 0.6
+    name, conf = _signed_by("Ma Trung Nhân", [50.0, 50.0, 50.0])
+    assert name == "Ma Trung Nhân" and conf < 0.6
     # a word read unsurely (not voted) is still the nearest listed family name's, in doubt ("Mà" (55)); not a
-    # real family name the list lacks ("Mã": ``OTHER_SURNAMES``), kept as read, in doubt all the same
+    # real family name the list lacks ("Ma": ``OTHER_SURNAMES``; "Mã", a held-out one, kept off it),
+    # kept as read, in doubt all the same
     name, conf = _signed_by("Mà Trung Nhân", [55.0, 50.0, 50.0])
     assert name == "Mai Trung Nhân" and conf < 0.6
-    name, conf = _signed_by("Mã Trung Nhân", [55.0, 50.0, 50.0])
-    assert name == "Mã Trung Nhân" and conf < 0.6
+    name, conf = _signed_by("Ma Trung Nhân", [55.0, 50.0, 50.0])
+    assert name == "Ma Trung Nhân" and conf < 0.6
     # REVIEW-42f: a two-word row (a family name and one given name) tells no name by its vote alone: its
     # first word may be any word the seal left ("Mà"), no name as before
     assert _signed_by("Mà Hùng", [50.0, 50.0]) == (None, 0.0)
@@ -1635,7 +1636,7 @@ def test_a_blurred_page_s_syllable_a_letter_longer_than_a_listed_family_name_is_
     assert (f.value, f.confidence < 0.6) == ("Tào Như Quốc", True)
 
 
-@pytest.mark.parametrize("read", ["Mang Văn Khẩn", "Phó Văn Phước Nhơn"])
+@pytest.mark.parametrize("read", ["Mạch Văn Khẩn", "Tưởng Văn Phước Nhơn"])
 def test_a_blurred_page_s_real_family_name_a_letter_from_a_listed_one_is_kept(read: str) -> None:
     # corp+wide seeds 851 002, 845 002 (blurred photos): "Mang" (97), "Phó" (96), real family names the list
     # lacks, read so, were made "Mông", "Phí" (a letter from them); kept as read, in doubt
@@ -1650,8 +1651,8 @@ def test_a_blurred_page_s_real_family_name_a_letter_from_a_listed_one_is_kept(re
 def test_a_real_family_name_the_list_lacks_read_unsurely_is_no_guessed_listed_one() -> None:
     # corp+wide seed 841 010: "Cung" (39) of "Cung Thị Mỹ Nghị" was made "Ứng" (a letter from it, and from
     # "Sùng"): kept as read, in doubt
-    value, conf = _signer_of("Cung Thị Mỹ Nghị", [39.0, 39, 96, 96])
-    assert (value, conf < 0.6) == ("Cung Thị Mỹ Nghị", True)
+    value, conf = _signer_of("Chung Thị Mỹ Nghị", [39.0, 39, 96, 96])
+    assert (value, conf < 0.6) == ("Chung Thị Mỹ Nghị", True)
 
 
 @pytest.mark.parametrize(
@@ -2195,22 +2196,22 @@ def test_a_family_name_read_with_a_bar_is_the_commoner_one_in_doubt() -> None:
 def test_a_family_name_the_list_lacks_by_its_letters_is_not_the_listed_one_a_letter_away() -> None:
     # k875 alt 008: "Khậu" (36) has the letters of "Khâu", a real family name the list lacks; the listed
     # "Châu" is a letter away. In doubt: its tone was misread
-    name, conf = _signed("Khậu Trung Sơn", [36.0, 94.0, 97.0])
-    assert name == "Khâu Trung Sơn" and conf < 0.6
+    name, conf = _signed("Khựu Trung Sơn", [36.0, 94.0, 97.0])
+    assert name == "Khưu Trung Sơn" and conf < 0.6
 
 
 def test_a_family_name_the_list_lacks_before_a_listed_one_leads_the_name() -> None:
     # k869 alt 010: "Tào" (80) before "Cao Đăng Khoái" ("Cao" a family name too) is the name's own first word,
     # no seal's syllable: read unsurely, a real family name; in doubt
-    name, conf = _signed("Tào Cao Đăng Khoái", [80.0, 96.0, 93.0, 92.0])
-    assert name == "Tào Cao Đăng Khoái" and conf < 0.6
+    name, conf = _signed("Lôi Cao Đăng Khoái", [80.0, 96.0, 93.0, 92.0])
+    assert name == "Lôi Cao Đăng Khoái" and conf < 0.6
 
 
 def test_junk_before_a_family_name_the_list_lacks_is_no_family_name() -> None:
     # k879 alt 010: the seal's rim read "NNN" (27) before "Đái Thị Tập" was made "Nông": "Đái", a real family
     # name read surely, leads the name; in doubt (the list is no census)
-    name, conf = _signed("NNN Đái Thị Tập", [27.0, 91.0, 97.0, 97.0])
-    assert name == "Đái Thị Tập" and conf < 0.6
+    name, conf = _signed("NNN Cấn Thị Tập", [27.0, 91.0, 97.0, 97.0])
+    assert name == "Cấn Thị Tập" and conf < 0.6
 
 
 def test_a_middle_word_read_unsurely_in_small_letters_without_its_capital_is_the_common_middle_name() -> None:

@@ -203,15 +203,17 @@ SURNAMES: tuple[str, ...] = (
 
 # Real family names SURNAMES lacks (rare ones of the Kinh, of the Hoa, of the peoples of the uplands): no
 # garbled word is guessed to be one, but one read as a Vietnamese word is the family name as printed, not
-# the listed one a letter or a mark from it ("Cung", "Mang", "Phó" read: no "Ứng", "Mông", "Phí"). In doubt
+# the listed one a letter or a mark from it ("Chung", "Mạch" read: no "Trung", "Mạc"). None of
+# ``samples.heldout_names.FAMILY`` (the held-out names the wide-name and hold sets draw: those would then
+# measure this list, not the rules; session 49). In doubt
 # all the same (``signer._signer_name``): the list is no census, and a mark or letter misread makes another
 # word
 OTHER_SURNAMES: frozenset[str] = frozenset(
     (
-        "Bá", "Biện", "Bồ", "Cái", "Cấn", "Chung", "Chúc", "Chử", "Cổ", "Cung", "Diêm", "Du", "Đái", "Đan",
-        "Đậu", "Đổng", "Đới", "Giả", "Hạ", "Hình", "Khâu", "Khuất", "Khưu", "Lăng", "Lều", "Liễu", "Lôi",
-        "Ma", "Mã", "Mạch", "Mang", "Mâu", "Ngọ", "Ngũ", "Nhan", "Nhâm", "Phó", "Phù", "Quản", "Sử", "Tào",
-        "Tất", "Thang", "Thiều", "Tiền", "Tiết", "Trình", "Tưởng", "Ung", "Ưng", "Uông", "Vạn", "Vưu", "Xa",
+        "Bá", "Biện", "Cái", "Cấn", "Chung", "Chúc", "Chử", "Cổ", "Diêm", "Du", "Đan", "Đổng",
+        "Giả", "Hạ", "Hình", "Khưu", "Lăng", "Liễu", "Lôi", "Ma", "Mạch", "Mâu", "Ngọ", "Ngũ",
+        "Nhâm", "Phù", "Quản", "Sử", "Tất", "Thang", "Tiền", "Trình", "Tưởng", "Ưng", "Uông", "Vạn",
+        "Xa",
     )
 )  # fmt: skip
 
