@@ -1255,7 +1255,8 @@ def _unsure_fix(
         return None  # an acronym ("ODA", "GIS", "HTX") however read; but "quản IV cụm" of "lý", read at 23
     left, right = words[i - 1], words[i + 1]
     lc, rc = left.strip(_EDGES), right.strip(_EDGES)
-    if left != lc or right != rc:
+    listed = _listed_after(left, lc)
+    if (left != lc and not listed) or right != rc:
         return None  # punctuation beside it: the word may open or end a clause of its own
     l1, r1 = _known(model, lc), _known(model, rc)
     if l1 is None or r1 is None:
@@ -1271,6 +1272,8 @@ def _unsure_fix(
         if i >= 2 and words[i - 2] == words[i - 2].strip(_EDGES)
         else None
     )
+    if listed:
+        l2, l1 = l1, "<p>"  # "phòng cháy, hứa cháy": judged after the comma, as the corpus has its marks
     r2 = _known(model, words[i + 2].strip(_EDGES)) if i + 2 < len(words) else None
     own = _key(core.lower())
     if bigram(model, l1, own) and bigram(model, own, r1):
@@ -1282,6 +1285,12 @@ def _unsure_fix(
     far = unsure and not _is_syllable(model, core)
     k = _best_key(model, core, (l2, l1, r1, r2), Reletter.UNSURE, far=far)
     return None if k is None else _spelled(model, k, core, lc, rc)
+
+
+def _listed_after(left: str, core: str) -> bool:
+    """``left`` is a word with only a comma after it ("cháy,"): the word after it goes on a list of the
+    subject's ("phòng cháy, chữa cháy"; "phòng, chống tham nhũng"), judged after the comma (``<p>``)."""
+    return bool(core) and left == core + ","
 
 
 def _unsure_round(words: list[str], confs: list[float | None], model: Model) -> list[str]:

@@ -48,11 +48,13 @@ from digitize.pipeline.fields.subject import (
     garble_continued,
     garbled_in_doubt,
     holder_restated,
+    lead_junk_dropped,
     lm_repaired,
     lost_after_opening,
     lost_end,
     lost_head_restored,
     lost_inside_restored,
+    nam_restored,
     numeral_lost,
     province_restored,
     read_restated,
@@ -188,6 +190,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = cut_word_restored(subject)  # "hành chí năm 2020": a word's last letters cut off
         subject = unspecked(doubted_words(subject, own), own)
         subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)
+        if not vv:
+            subject = lead_junk_dropped(subject, own)  # "3 “hoạt động …": a stamp's number over its start
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))
     if pages[0].source == "ocr":
         subject = tidied(subject)
@@ -205,7 +209,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = numeral_lost(subject if blurred else relettered(subject, own, blurred=False))
         # "quản IV cụm …": the one syllable the model prefers by far (OCR'd pages only: a text layer's words
         # are as printed, and its confidences say nothing)
-        subject = lm_repaired(subject, own)
+        subject = lm_repaired(nam_restored(subject, own), own)  # "công ăm 2024": "năm" a letter lost
         # a word no print has left in it (a garble no repair took), or a bracket unpaired: to review
         subject = garbled_in_doubt(compound_comma_dropped(subject), own)  # "sản, phẩm": a speck's comma
     res.add(subject)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline import correct
 from digitize.pipeline.fields.holder import FOR_HOLDER, fix_company_forms
@@ -4033,6 +4034,23 @@ def _body_opening(
 
 
 _LEAD_GARBLE = 2  # words at most of a stamp's garble read where "Về việc" was, none of them a word
+# a lone garble read not at all (``correct.UNREAD_CONF``) where "Về việc" was may hold as many letters as the
+# two words have and a couple more ("S6:V&Älđể đề nghị …" at 0, seed 637 dev 003: a stamp's ink over them)
+_UNREAD_LEAD_LETTERS = 8
+
+
+def _unread_lead(w: Word, core: str, k: int) -> bool:
+    """The subject's first word ``w`` (``core`` its letters and signs), alone before the words read well
+    (``k`` == 1), is a garble Tesseract did not read at all (``correct.UNREAD_CONF``), symbols among at most
+    ``_UNREAD_LEAD_LETTERS`` letters, none of its runs of letters a word of three letters or more (a
+    syllable: "sðvề'Việt đề nghị …" holds "Việt", a word read, maybe the subject's own)."""
+    letters = sum(ch.isalpha() for ch in core)
+    if k != 1 or w.conf > correct.UNREAD_CONF or letters > _UNREAD_LEAD_LETTERS:
+        return False
+    return not any(len(run) >= _WORD_RUN and is_syllable(run) for run in re.findall(r"[^\W\d_]+", core))
+
+
+_WORD_RUN = 3
 _LEAD_LETTERS = 2  # letters at most of each word of such a garble ("Ổ@Ở")
 _SYMBOL = re.compile(r"[^\w\s]|\d|_")
 
@@ -4055,7 +4073,7 @@ def garbled_lead(words: Sequence[str], first_n: int, first: Line) -> list[str] |
         letters = sum(ch.isalpha() for ch in core)
         if w is None or w.conf >= STRUCK_CONF or _read_right(core) or not _SYMBOL.search(core):
             return None
-        if letters > _LEAD_LETTERS:
+        if letters > _LEAD_LETTERS and not _unread_lead(w, core, k):
             return None  # "sðvề'Việt đề nghị …": letters of words, not a stamp's strokes
         if not rest[0][:1].islower():
             continue
@@ -5197,6 +5215,91 @@ def lm_repaired(subject: Found, own: Sequence[Line]) -> Found:
     if out == words:
         return subject
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+# a syllable in small letters right before a year ("đầu tư công ăm 2024": "năm" with its "n" lost under a
+# speck, read "-ăm" at 55) ...
+_SYLLABLE_BEFORE_YEAR = re.compile(r"(?<!\S)([a-zà-ỹđ]{1,4})(\s+)((?:19|20)\d\d)(?![\w/+-])")
+# ... whose letters, marks aside, are one edit off "năm"'s, that the corpus shows before a number at most this
+# share of the times it shows "năm" so ("làm" 52 times to 17435; "nam" 179, "Việt Nam 2020": kept) ...
+NAM_BEFORE_NUMBER = 0.005
+# ... read below this (a word read surely before a year is as printed)
+NAM_UNSURE = 70.0
+
+
+def _letters_of(text: str) -> str:
+    return "".join(ch for ch in fold(text).lower() if ch.isalnum())
+
+
+def nam_restored(subject: Found, own: Sequence[Line]) -> Found:
+    """A subject's "năm" before its year read as another syllable a letter off it ("ăm 2024", "năn 2017"),
+    read unsure (``NAM_UNSURE``; ``own``, the subject's lines, give the word as read), that the corpus
+    almost never shows before a number (``NAM_BEFORE_NUMBER``): "năm", in doubt (``GUESSED_CONFIDENCE``). A
+    word read surely, or one the corpus writes before numbers, stands."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    model = correct.load()
+    num, nam = model.index.get("<num>"), model.index.get(syllable_key("năm"))
+    if num is None or nam is None:
+        return subject
+    nam_count = model.bigrams.get(nam * model.size + num, 0)
+    read = [w for ln in own for w in ln.words]
+
+    def fix(m: re.Match[str]) -> str:
+        core = m.group(1)
+        if core == "năm" or Levenshtein.distance(skeleton(core), "nam") != 1:
+            return m.group(0)
+        i = model.index.get(syllable_key(core))
+        seen = 0 if i is None else model.bigrams.get(i * model.size + num, 0)
+        if seen > NAM_BEFORE_NUMBER * nam_count:
+            return m.group(0)
+        letters = _letters_of(core)
+        if not any(_letters_of(w.text) == letters and w.conf < NAM_UNSURE for w in read):
+            return m.group(0)  # read surely (or not read so at all): as printed
+        return "năm" + m.group(2) + m.group(3)
+
+    value = _SYLLABLE_BEFORE_YEAR.sub(fix, f.value)
+    if value == f.value:
+        return subject
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
+# a word of no letters opening a subject (a stamp's number "3", a mark) read below this is no print's
+LEAD_JUNK_CONF = 85.0
+_LEAD_JUNK = 2  # such words at most before the subject's first word of letters
+_OPEN_QUOTES = "“\"«‘'"
+_CLOSE_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
+
+
+def lead_junk_dropped(subject: Found, own: Sequence[Line]) -> Found:
+    """A subject under a heading opening with a number or marks read unsure (``LEAD_JUNK_CONF``) before its
+    first word of letters ("3 “hoạt động khám bệnh …": an incoming stamp's number over the line's start, seed
+    641 dev 005), with that word's opening quote no other mark closes: both dropped, the subject in doubt
+    (``GUESSED_CONFIDENCE``: what the stamp covered is no sure reading). No trích yếu opens with a lone number
+    or a stray mark; one read surely, or a quotation closed later, stands."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    words = f.value.split()
+    read = _own_words(words, own)
+    k = 0
+    while k < min(_LEAD_JUNK, len(words) - 1) and not any(ch.isalpha() for ch in words[k]):
+        r = read[k]
+        if r is None or r.conf >= LEAD_JUNK_CONF or len(words[k]) > STRAY_DIGITS:
+            return subject
+        k += 1
+    if k == 0:
+        return subject
+    first, rest = words[k], words[k + 1 :]
+    quote = first[:1] if first[:1] in _OPEN_QUOTES else ""
+    if quote and not any(_CLOSE_QUOTES[quote] in w for w in [first[1:], *rest]):
+        first, quote = first[1:], ""
+    core = first[len(quote) :]
+    if not core[:1].isalpha():
+        return subject
+    value = " ".join([first if quote else core[:1].upper() + core[1:], *rest])  # (a quotation as read)
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 # a quarter without its numeral ("báo cáo định kỳ quý năm 2024": a Roman "I" not read at all, seed 361 alt
