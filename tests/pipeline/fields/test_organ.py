@@ -1876,3 +1876,13 @@ def test_a_province_s_word_read_right_in_the_header_keeps_its_marks_over_the_dat
     got = organ.province_by_place(found, place)
     assert got.value("parent_organ") == want
     assert got.fields[0].confidence < DOUBTFUL
+
+
+def test_an_unread_line_of_two_letters_under_the_organ_s_capitals_is_no_part_of_the_name() -> None:
+    # seed 649 alt 007: the seal's rim read "TT." at 3 under "CỤC THÚ Y": "Cục thú y TT" taken
+    specs = header(
+        parent="BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", organ=("CỤC THÚ Y",), number="Số: 7/QĐ-TY"
+    )
+    at = next(i for i, s in enumerate(specs) if s[0] == "CỤC THÚ Y")
+    specs.insert(at + 1, ("TT.", "left", 3.0))
+    assert values(specs)["organ_name"] == "Cục Thú y"

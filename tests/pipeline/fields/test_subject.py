@@ -2631,3 +2631,24 @@ def test_words_joined_by_a_slash_keep_each_its_own_case_when_corrected() -> None
 
     assert _cased_as("quỹ/hội", "quÿ/Hội") == "quỹ/Hội"
     assert _cased_as("hồ", "Bồ") == "Hồ"
+
+
+def test_v_v_read_as_van_in_capitals_however_surely_is_v_v() -> None:
+    # seed 645 dev 011: "V/v báo cáo …" read "VĂN báo cáo tình hình …" at 65 on a blurred scan: no type
+    vv = [("VĂN báo cáo tình hình thực hiện", "left", [65.0, 77, 97, 96, 96, 96, 96])]
+    v = values(_letter(vv))
+    assert (v["type_name"], v["subject"]) == ("Công văn", "báo cáo tình hình thực hiện")
+
+
+def test_v_v_read_doubtfully_under_a_number_line_read_garbled_gives_the_type_in_doubt() -> None:
+    # seed 641 dev 004: "Số: 2207/HC-VP" read "se <ZỮ7 acve", "V/v" read "VẪN" at 37 under it: no type
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    specs = header(parent="BỘ CÔNG THƯƠNG", organ=("CỤC HÓA CHẤT",), number="se <ZỮ7 acve")
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("se "))
+    specs[k + 1 : k + 1] = [("VẪN triển khai thực hiện kế hoạch", "left", [37.0, 90, 90, 90, 90, 90, 90])]
+    specs += [("Kính gửi: Các cơ quan, đơn vị.", "center", 90.0), (BODY, "body", 90.0)]
+    specs += signer(("CỤC TRƯỞNG",), "Lê Thị Bích Thuận")
+    f = extract([page(specs)]).fields["type_name"]
+    assert (f.value, f.confidence < 0.6) == ("Công văn", True)

@@ -33,6 +33,12 @@ _DAY_MONTH_NAM = (
     rf"({DAY_DIGITS}){_GAP}(?:n[a-z][mn]|[mn]m){_YEAR_GAP}"
 )
 WORD_DATE = re.compile(rf"{_DAY_MONTH_NAM}({DIGIT}{{4}})(?!\d)")
+# ... its "năm" read as another short word on a blurred photo ("ngủy 31 thông 12 số 2020", seed 639 dev 000:
+# the date lost): the day, "tháng" and the month as above, one word of one to three letters, then the year
+_YEAR_WORD_LOST = re.compile(
+    rf"ng[a-z]y{_GAP}({DAY_DIGITS}){_GAP}(?:t?h|[dmnrt])[a-z]ng{_GAP}({DAY_DIGITS}){_GAP}"
+    rf"[a-z]{{1,3}}{_YEAR_GAP}({DIGIT}{{4}})(?!\d)"
+)
 # ... its year read with one digit too many ("năm 22022" of a blurred "2022", wide seed 601 dev 012)
 _FIVE_DIGIT_YEAR = re.compile(rf"{_DAY_MONTH_NAM}([0-9]{{5}})(?!\d)")  # ASCII digits: int() reads others too
 
@@ -89,6 +95,20 @@ def extra_digit_dates(folded: str) -> list[tuple[int, int, dt.date]]:
         years = {int(run[:i] + run[i + 1 :]) for i in range(len(run))} & set(YEARS)
         if (found := _one_year_date(m, years)) is not None:
             out.append(found)
+    return out
+
+
+def year_word_lost_dates(folded: str) -> list[tuple[int, int, dt.date]]:
+    """Word dates whose "năm" was read as another short word ("ngay 31 thong 12 so 2020" of a blurred "ngày
+    31 tháng 12 năm 2020"): the day and month after "ngày" and "tháng", a year after one word of up to three
+    letters. The year's word is a guess (the digits may be another number's): such a date is doubtful."""
+    out: list[tuple[int, int, dt.date]] = []
+    for m in _YEAR_WORD_LOST.finditer(folded):
+        if not re.search(r"\d", m.group(1) + m.group(2)):
+            continue  # day and month both read as letters: no date
+        d = _mkdate(m.group(1), m.group(2), m.group(3))
+        if d:
+            out.append((m.start(), m.end(), d))
     return out
 
 

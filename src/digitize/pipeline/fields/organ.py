@@ -1422,8 +1422,12 @@ def read_organ(left: Sequence[Line], number_i: int | None, *, committee_signs: b
     tail_dropped = False
     while (
         len(organ_lines) > 1
-        and not capitals(organ_lines[-1].text)
-        and organ_lines[-1].conf < DOUBTFUL_LINE
+        and (
+            (not capitals(organ_lines[-1].text) and organ_lines[-1].conf < DOUBTFUL_LINE)
+            # ... or a line OCR could not read of two letters at most ("TT." at 3 under "CỤC THÚ Y", the
+            # seal's rim beside it: seed 649 alt 007 "Cục thú y TT"), capitals or not
+            or (organ_lines[-1].conf < UNREAD and sum(c.isalpha() for c in organ_lines[-1].text) <= 2)
+        )
         and all(capitals(ln.text) for ln in organ_lines[:-1])
     ):
         organ_lines, tail_dropped = organ_lines[:-1], True

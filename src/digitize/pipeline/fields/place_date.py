@@ -17,6 +17,7 @@ from digitize.pipeline.fields.dates import (
     find_dates,
     misread_year_dates,
     read_as_letters,
+    year_word_lost_dates,
 )
 from digitize.pipeline.fields.layout import Layout, is_motto
 from digitize.pipeline.fields.lines import Line
@@ -251,13 +252,18 @@ def _garbled_like_home(
 
 def _garbled_before_ngay(text: str, home: str | None, organs: Sequence[str]) -> tuple[str, float] | None:
     """The place before "ngày" on a right-column line whose date OCR garbled ("Nà NỘI. ngày 24 thông 3 mờm
-    23019" under a ministry), too garbled for the lists: as ``_garbled_like_home`` reads it, in doubt."""
+    23019" under a ministry), too garbled for the lists: as ``_garbled_home`` or ``_garbled_like_home`` read
+    it, in doubt."""
     m = _NGAY.search(text)
     if m is None or m.start() == 0 or m.start() > _PLACE_SPAN:
         return None
     prefix = clean_value(text[: m.start()])
     if not prefix:
         return None
+    if home is not None and _garbled_home(prefix, home):
+        # ("Nonh Rènh, ngày 30 chong 5 năm 2NUO" under "UBND tỉnh Ninh Bình", seed 647 dev 011: its words no
+        # syllables, read like the province)
+        return home, GARBLED_HOME
     return _garbled_like_home(prefix, re.sub(r"^(thanh pho|tp\.?)\s*", "", fold(prefix)), home, organs)
 
 
@@ -570,6 +576,12 @@ def _scan(
             res.set("issued_date", day.isoformat(), min(EXTRA_DIGIT_CONF, date_conf(ln, start, end)))
             set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
             break
+        if not found and k < n_header and (lost := year_word_lost_dates(ln.folded)):
+            # the header's date line, its "năm" read as another word ("ngủy 31 thông 12 số 2020"): in doubt
+            start, end, day = lost[0]
+            res.set("issued_date", day.isoformat(), min(YEAR_WORD_LOST_CONF, date_conf(ln, start, end)))
+            set_place(res, ln, ln.text[:start], home, organs=organs, ocr=ocr)
+            break
         if not found:
             at = place_date_start(ln.text) if k < n_header else None
             if at is not None:
@@ -638,6 +650,7 @@ def date_conf(ln: Line, start: int, end: int) -> float:
 POOR_DATE_WORDS = 65.0
 
 
+YEAR_WORD_LOST_CONF = 0.55  # a date line's "năm" read as another word (``year_word_lost_dates``)
 EXTRA_DIGIT_CONF = 0.5  # a year read with a digit too many, the one left out chosen (``extra_digit_dates``)
 LETTER_DIGIT_CONF = 0.55  # a date with a letter read for one of its digits ("tháng Ï"): to review
 _DATE_WORDS = frozenset(

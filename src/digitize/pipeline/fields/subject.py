@@ -501,6 +501,9 @@ def doubtful_vv(ln: Line) -> bool:
             or (len(head) == 2 and head.isupper() and _toneless(head) in ("VA", "VV", *VV_AS_WORD))
             or (len(head) == 2 and _foreign_letter(head[1]))
             or (len(head) == 2 and head[1] in _VV_MERGED)
+            # its "/v" read as "ĂN" however surely ("VĂN báo cáo tình hình …" at 65, a blurred scan: seed 645
+            # dev 011): a capital "VĂN" before words in lower case is printed so by no subject
+            or (len(head) == 3 and head.isupper() and _toneless(head) in _VV_AS_VAN)
             # its slash read as another mark between the two v's ("V#v rà soát …" at 51, seed 517 alt 004)
             or (len(head) == 3 and head[2] in "vw" and not head[1].isalnum() and not head[1].isspace())
         )
@@ -508,6 +511,8 @@ def doubtful_vv(ln: Line) -> bool:
     )
 
 
+# "V/v" read as one capital word of three letters: "VĂN", "VẪN", "VAN" (tones aside)
+_VV_AS_VAN = ("VAN", "VĂN", "VÂN")
 # a sign "V/v"'s slash and small "v" run into on a blurred photo ("V# hướng dẫn …", seed 425 dev 004)
 _VV_MERGED = frozenset("#")
 # two capitals "V/v" is read as that are an abbreviation too ("VN": its "/v" read as one "N", seed 421 alt
@@ -578,6 +583,9 @@ class VvLines(list[Line]):
     stamp (the subject then its first lines alone): the subject is in doubt."""
 
     cut: bool = False
+    # found under a line taken for a number line read too garbled for a number (``_SO_LIKE``): a công văn's
+    # type told by them is in doubt
+    unnumbered: bool = False
 
 
 def _capitals_after_first(text: str) -> bool:
@@ -586,12 +594,20 @@ def _capitals_after_first(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+# a number line's "Số:" read garbled: "se", "sø,", "xô:" then more (folded)
+_SO_LIKE = re.compile(r"^\W*[sx]\S{0,2}\s+\S")
+
+
 def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] = ()) -> VvLines:
     """A công văn's "V/v …" lines in the left column (up to the next "Số:" line), each with the words that
     run on from it past the gutter (``header``: the whole rows)."""
     left = [_whole_row(ln, header) if ln.boxed and ln.words else ln for ln in left]
     for i, ln in enumerate(left):
-        after_number = number_i is not None and i == number_i + 1
+        after_number = (number_i is not None and i == number_i + 1) or (
+            # the number line read too garbled for a number ("se <ZỮ7 acve" of "Số: 2207/HC-VP" on a blurred
+            # photo, seed 641 dev 004): a line opening with a short word like "Số" above it
+            number_i is None and i > 0 and _SO_LIKE.match(left[i - 1].folded) is not None
+        )
         if number_i is not None and i < number_i and _capitals_after_first(ln.text):
             # "V/v" is written under the number: a line of capitals above it is the header's ("vv ỦY BAN NHÂN
             # DÂN", a speck read "vv" before the organ's line on a low-light photo, seed 451 dev 010: the
@@ -604,6 +620,7 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             or (after_number and doubtful_vv(ln))
         ):
             out = VvLines([ln])
+            out.unnumbered = number_i is None and not VV.match(ln.folded)
             tall = ln.y1 - ln.y0
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)) and not CITED.match(nxt.text):
@@ -629,6 +646,9 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
     return VvLines()
 
 
+UNNUMBERED_VV_CONF = 0.55  # a "V/v" read doubtfully under a garbled number line: the type in doubt
+
+
 def read_type(layout: Layout, vv: Sequence[Line], notation: Found, organ_name: str | None) -> Found:
     """type_name: the heading; else "Công văn" for a V/v line; else from the notation's first part."""
     res = Builder()
@@ -636,7 +656,10 @@ def read_type(layout: Layout, vv: Sequence[Line], notation: Found, organ_name: s
     if layout.type_hit is not None and layout.type_i is not None:
         res.set("type_name", layout.type_hit[0], layout.first[layout.type_i].conf * layout.type_hit[1])
     elif vv:
-        res.set("type_name", "Công văn", statistics.fmean(x.conf for x in vv))
+        conf = statistics.fmean(x.conf for x in vv)
+        if getattr(vv, "unnumbered", False):
+            conf = min(conf, UNNUMBERED_VV_CONF)
+        res.set("type_name", "Công văn", conf)
     elif notation_val and notation_val.value:
         head = notation_val.value.split("-")[0]
         if head in NOTATION_TYPES:
