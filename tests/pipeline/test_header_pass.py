@@ -765,3 +765,40 @@ def test_a_notation_whose_slash_was_read_as_an_accented_i_after_a_label_read_s_i
     assert number == "1031" and conf < 0.6
     notation, conf = _conf(after, "code_notation")
     assert notation == "TTr-CVT" and conf < 0.6
+
+
+def test_a_blurred_garbled_notation_read_again_is_taken_in_doubt_if_the_header_abbreviates_it() -> None:
+    # seed 645 alt 007 (a shaken photo): "Số: 392 /QĐ-TY" under "CỤC THÚ Y" read "số: 392 /qp1y" at 10, no
+    # notation; read alone "/QĐ-TY" at 67. A blurred page's capitals read alone are no surer: taken only with
+    # a part the header's organ lines abbreviate ("HC" of "CỤC HÓA CHẤT" here), and in doubt
+    prepared = replace(preprocess.prepare(_pen_number_page("2209", "/HC-VP"), dpi=300), blurred=True)
+    clean = recognize.recognize(prepared, lang="vie")
+    real = regions.page_words
+
+    def read_as(text: str, conf: float) -> Any:
+        def read(*args: Any, **kwargs: Any) -> Any:
+            return [replace(w, text=text, conf=conf) for w in real(*args, **kwargs)][:1]
+
+        return read
+
+    first = _number_line_read(clean, {"last": ("/mcvp", 19.0)})
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(regions, "page_words", read_as("/HC-VP", 67.0))
+        after = header._notation(prepared, first, lang="vie", timeout=30.0)
+    assert after is not first
+    notation, conf = _conf(after, "code_notation")
+    assert notation == "HC-VP" and conf < 0.6
+    # ... not a reading none of whose parts the header abbreviates, nor one read unsurely
+    for text, conf_read in (("/MC-VP", 90.0), ("/HC-VP", 50.0)):
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(regions, "page_words", read_as(text, conf_read))
+            assert header._notation(prepared, first, lang="vie", timeout=30.0) is first
+
+
+def test_the_header_s_organ_lines_give_their_abbreviations() -> None:
+    # "BỘ CÔNG THƯƠNG" over "CỤC HÓA CHẤT": each line's own abbreviations (the Cục's without its kind word)
+    prepared = preprocess.prepare(_pen_number_page("2209", "/HC-VP"), dpi=300)
+    layout, number = regions.header_of(recognize.recognize(prepared, lang="vie"))
+    assert number.line_i is not None
+    own = header.header_abbreviations(layout.left[: number.line_i])
+    assert "HC" in own and "BCT" in own

@@ -14,6 +14,7 @@ At most ``MAX_LINES`` lines a page are read again.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -28,7 +29,7 @@ from digitize.pipeline import regions
 from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.layout import Layout, is_motto, is_motto2
 from digitize.pipeline.fields.lines import Line
-from digitize.pipeline.fields.number import GARBLED_CONF, is_number_line
+from digitize.pipeline.fields.number import GARBLED_CONF, is_number_line, organ_abbreviations
 from digitize.pipeline.fields.organ import capitals
 from digitize.pipeline.fields.place_date import place_date_start
 from digitize.pipeline.handdigits import s_label, slash_as_i
@@ -125,10 +126,9 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     first. A new reading is taken only like the first (``NOTATION_LIKE``), and lends no confidence to the
     line's number (digits glued before the slash are the first reading's; the number's worth does not rise
     with the line's mean); the extractor doubts a notation so read whose first part is no document type's. A
-    sharp scan's only: a blurred page's capitals read alone are no surer
-    (``blurred`` weighs its readings). One small Tesseract run on such pages only."""
-    if prepared.blurred:
-        return page
+    blurred page's capitals read alone are no surer: taken there only in doubt, read at ``BLURRED_SURE`` and
+    with a part the header's organ lines abbreviate (``header_abbreviations``). One small Tesseract run on
+    such pages only."""
     header = regions.header_of(page)
     if header is None:
         return page
@@ -163,8 +163,11 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     shaped = _CLEAN_NOTATION.fullmatch(first[k:]) is not None
     if h <= 0 or (shaped and before.y1 - before.y0 < PEN_TALL * h):
         return page
+    # a blurred photo's capitals read alone are no surer: taken there only as sure as ``BLURRED_SURE``, in
+    # doubt, and only with a part the header's organ lines abbreviate (below)
+    sure = BLURRED_SURE if prepared.blurred else NOTATION_SURE
     found = _notation_read(prepared, last, h, 0.0, lang=lang, timeout=timeout)
-    if found is None or found[1] < NOTATION_SURE:
+    if found is None or found[1] < sure:
         # the slash the line's reading lost (or read as a letter) may stand just left of the word's box: cut
         # again from a little left of it, a pen's marks there dropped (``SLASH_ROOM``)
         again = _notation_read(prepared, last, h, SLASH_ROOM, lang=lang, timeout=timeout)
@@ -178,8 +181,16 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
         return page
     # what the first reading had before the slash (a pen's digit glued to it) stays
     text = last.text[:k] + m.group(0)
-    if text == last.text or conf < NOTATION_SURE:
+    if text == last.text or conf < sure:
         return page
+    if prepared.blurred:
+        # "/qp1y" of "/QĐ-TY" under "CỤC THÚ Y" on a shaken photo (the number's pen digits taller than the
+        # print threw the line's reading), read alone "/QĐ-TY" at 67: taken when one of its parts is an
+        # abbreviation of the organ lines above it (a check against the header's reading, no list), in doubt
+        own = header_abbreviations(layout.left[:at])
+        if not any(p in own for p in m.group(0)[1:].split("-")):
+            return page
+        conf = min(conf, GARBLED_TAKEN_CONF)
     head = m.group(0)[1:].split("-", 1)[0]
     if sum(ch.isalpha() for ch in head) < 2:
         return page  # "/T-UBND": a part of one letter is a letter lost, no surer a notation
@@ -208,6 +219,24 @@ def _notation(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: f
     # part is no document type's (``number.read_number``)
     words = [replace(w, text=text, conf=conf, read=last.text) if w is last else w for w in page.words]
     return replace(page, words=tuple(words), text=page_text(words))
+
+
+# a blurred page's notation read alone taken from this confidence (0..100), in doubt
+BLURRED_SURE = 60.0
+
+
+def header_abbreviations(lines: Sequence[Line]) -> frozenset[str]:
+    """The abbreviations the header's organ lines (above the "Số:" line) give of themselves: each line's and
+    each two adjacent lines' (an organ's name on two lines), derived from their words
+    (``number.organ_abbreviations``); a line opening with the printed "UBND" gives it."""
+    texts = [ln.text for ln in lines]
+    texts += [f"{a} {b}" for a, b in itertools.pairwise(texts)]
+    out: set[str] = set()
+    for t in texts:
+        if fold(t).startswith("ubnd "):
+            out.add("UBND")
+        out.update(organ_abbreviations(t))
+    return frozenset(out)
 
 
 # a garbled notation with no slash read: read unsurer than ``GARBLED_CONF`` (handdigits'), no digit, at least

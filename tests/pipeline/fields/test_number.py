@@ -587,3 +587,40 @@ def test_a_number_led_by_a_5_whose_label_was_lost_keeps_its_5() -> None:
     # a label read "5" apart from the digits stays a label
     ex = extract([page(decision(number="5: 17/QĐ-SKHCN"))])
     assert ex.fields["code_number"].value == "17"
+
+
+def test_a_clean_part_the_organ_abbreviates_with_a_letter_lost_or_look_alike_is_it_in_doubt() -> None:
+    # seed 647 dev 011: "/UBND-KT" read "18®BND-KT" (the "U" glued to the slash and the digit), kept "BND-KT";
+    # seed 641 dev 006: "/GCN-UBND" read "/GCN-UBMO" on a blurred photo, kept at 0.85: the organ's own, in
+    # doubt
+    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+
+    committee = "Ủy ban nhân dân tỉnh Ninh Bình"
+    assert repair_notation("BND-KT", committee) == ("UBND-KT", STRAY_LOWER_QUALITY)
+    assert repair_notation("GCN-UBMO", committee) == ("GCN-UBND", STRAY_LOWER_QUALITY)
+    assert repair_notation("GCN-UBND", committee) == ("GCN-UBND", 1.0)
+    # letters that are no look-alikes of the organ's, or another organ's: kept as read
+    assert repair_notation("GCN-UBXY", committee)[0] == "GCN-UBXY"
+    assert repair_notation("GCN-UBMO", "Sở Y tế")[0] == "GCN-UBMO"
+    assert repair_notation("GCN-UBMO", committee, ocr=False)[0] == "GCN-UBMO"  # a text layer's as printed
+
+
+def test_a_notation_read_as_the_organ_s_abbreviation_alone_under_a_type_heading_gets_the_type_s() -> None:
+    # seed 643 dev 001: "/CT-UBND" under "CHỈ THỊ" read "/c:UBND", made "UBND" at 0.28: the heading's
+    # abbreviation before it, in doubt
+    from digitize.pipeline.fields.number import fit_notation
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.model import ExtractedField
+
+    def fit(value: str, heading: str | None, organ: str, conf: float = 0.28) -> tuple[str | None, float]:
+        found = fit_notation(Found((ExtractedField("code_notation", value, conf),)), heading, organ)
+        f = found.get("code_notation")
+        assert f is not None
+        return f.value, f.confidence
+
+    committee = "Ủy ban nhân dân tỉnh Bình Định"
+    assert fit("UBND", "Chỉ thị", committee) == ("CT-UBND", 0.28)
+    assert fit("SXD", "Báo cáo", "Sở Xây dựng", 0.55) == ("BC-SXD", 0.55)
+    # read surely ("Số: 07/UBND"), or with no type heading (a công văn's "Số: 12/UBND"): as read
+    assert fit("UBND", "Chỉ thị", committee, 0.9) == ("UBND", 0.9)
+    assert fit("UBND", None, committee) == ("UBND", 0.28)

@@ -420,6 +420,11 @@ def repair_notation(
             # tải's "CT-SGTVT", seed 849 corp 008: kept as read at 0.78; OCR drops a word's last letter at its
             # box's end): the whole one, in doubt (an organ printing a shorter one of its own is rare)
             rep = whole
+        if rep is None and ocr and not garbled and (alike := _own_misread(key, own)) is not None:
+            # a part in capitals no list knows that the header's organ abbreviates with a letter more before
+            # it ("BND-KT" of "UBND-KT", its "U" glued to the slash) or with look-alike capitals ("GCN-UBMO"
+            # of "GCN-UBND" on a blurred photo: kept as read at 0.85): the organ's own, in doubt
+            rep = alike
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None and (full := _kind_head_lost(rep[0], own, organ)) is not None:
@@ -677,6 +682,33 @@ def _own_looked_alike(key: str, own: tuple[str, ...]) -> tuple[str, float] | Non
         and k[0] == key[0]
         and all(a == b or frozenset((a, b)) in _LOOK_ALIKE for a, b in zip(k, key, strict=True))
     }
+    return (hits.pop(), STRAY_LOWER_QUALITY) if len(hits) == 1 else None
+
+
+# capitals a blurred or small print misreads for each other, folded (both ways), beside ``_LOOK_ALIKE``'s: a
+# "D" read "O" or "Q" (its bowl), an "N" read "M", an "H" read "N" or "M"
+_CAPS_ALIKE = _LOOK_ALIKE | frozenset(frozenset(pair) for pair in ("do", "mn", "hm"))
+
+
+def _own_misread(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
+    """The organ's own abbreviation (4 letters or more, derived from the header's organ) a part read in
+    capitals no list knows (``key``) is a misreading of: the same with its first letter lost ("bnd" of
+    UBND: the letter glued to the slash or the digit before it), or as long, its first two letters in place
+    and at most two others read as look-alike capitals (``_CAPS_ALIKE``: "ubmo" of UBND); one of its own
+    only, in doubt (``STRAY_LOWER_QUALITY``: a guess at what was printed)."""
+    hits: set[str] = set()
+    for ab in own:
+        k = _abbr_key(ab)
+        if len(k) < 4:
+            continue
+        if k[1:] == key:
+            hits.add(ab)
+            continue
+        if len(k) != len(key) or k[:2] != key[:2]:
+            continue
+        diff = [frozenset((a, b)) for a, b in zip(k, key, strict=True) if a != b]
+        if 1 <= len(diff) <= 2 and all(d in _CAPS_ALIKE for d in diff):
+            hits.add(ab)
     return (hits.pop(), STRAY_LOWER_QUALITY) if len(hits) == 1 else None
 
 
@@ -1272,7 +1304,20 @@ def fit_notation(notation: Found, heading_type: str | None, organ: str | None = 
 
 def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, organ: str | None) -> Found:
     value = f.value or ""
-    tails = (*(organ_abbreviations(organ) if organ else ()), *KNOWN)
+    own = organ_abbreviations(organ) if organ else ()
+    tails = (*own, *KNOWN)
+    if (
+        f.confidence < TYPE_FIT_CONF + 0.01
+        and value != expected
+        and (value in own or value == "UBND")
+        and value not in NOTATION_TYPES
+    ):
+        # the notation read in doubt as the organ's own abbreviation alone under a type heading ("/c:UBND"
+        # of "/CT-UBND" under "CHỈ THỊ", the type's letters and hyphen read as specks and dropped: "UBND" at
+        # 0.28): Decree 30 opens a typed document's notation with the type's abbreviation, the organ's after
+        # it; in doubt still (read surely, "Số: 07/UBND" is as printed)
+        fixed = f"{expected}-{value}"
+        return Found((ExtractedField("code_notation", fixed, min(f.confidence, TYPE_FIT_CONF)),))
     for tail in dict.fromkeys(tails):
         # (the heading's abbreviation with a letter misread, or lost: "TUBND" of "CT-UBND" on a blurred photo)
         head = value[: len(value) - len(tail)]
