@@ -620,3 +620,12 @@ def test_an_organisation_s_own_name_read_with_the_look_alike_tone_is_the_listed_
     f = extract([replace(pg, blurred=True)]).fields["holder_name"]
     assert (f.value, f.confidence < 0.6) == ("Công ty TNHH MTV Khoáng sản Ánh Dương", True)
     assert extract([pg]).fields["holder_name"].value == "Công ty TNHH MTV Khoáng sản Ảnh Dương"
+
+
+def test_a_person_s_label_whose_capital_a_blur_lost_still_labels_the_holder() -> None:
+    # a phone photo (seed 645 dev 013): "Ông/Bà: Khuất …" read "ng/Bà- Khuất …", the holder lost
+    from digitize.pipeline.fields.holder import holder_label
+
+    assert holder_label("ng/ba- khuat thi nhat") is not None
+    body = [("ng/Bà- Khuất Thị Nhất", "x=355", 92.0), ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0)]
+    assert values(_licence(body))["holder_name"] == "Khuất Thị Nhất"

@@ -21,17 +21,18 @@ from digitize.pipeline.syllable import key
 from digitize.text import fold, nfc
 
 # a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
+# ("ng/Bà-": "Ông/Bà:" with its capital "Ô" lost to a photo's blur and its colon read as a dash)
 _HOLDER_LABEL = re.compile(
     r"^\s*(?:[-+•*'\"`‘’.,]\s*)?"
     r"(?:\w{1,2}\s+(?=ten\s|ho\s+(?:va\s+)?ten\b))?"
-    r"(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
+    r"(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|o?ng\s*/\s*ba|ong|ba|"
     r"ho va ten|ho ten|to chuc|chu dau tu|chu so huu|nguoi duoc cap|don vi|doanh nghiep|chung nhan)"
     r"\s*(?:[:;]|([-–—.])(?=\s))\s*(\S.*)$"
 )
 # labels of several words whose colon a blurred photo may read as a dash or a stop ("Tên tổ chức- Công ty
 # …", "Ông/Bà- Dương …"; with a speck of one or two letters before them: "H Tên tổ chức: …"); a one-word
 # label, "Ông", "Bà", "Đơn vị", has its colon: "Bà Rịa - Vũng Tàu" is no holder
-_DASH_LABEL = re.compile(r"ten .+|ong\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap|co so")
+_DASH_LABEL = re.compile(r"ten .+|o?ng\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap|co so")
 # an "o" as a blurred photo may read it in a label ("Cø sở:"): read as the "o" (one letter for one: the folded
 # line's offsets stay the line's)
 _SLASHED_O = str.maketrans("øØ", "oo")
@@ -47,7 +48,7 @@ def holder_label(folded: str) -> re.Match[str] | None:
 
 
 # labels that announce a person, not an organisation
-_PERSON_LABEL = re.compile(r"ong\s*/\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
+_PERSON_LABEL = re.compile(r"o?ng\s*/\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
 FOR_HOLDER = re.compile(
     r"\bcho\s+((?:cong ty|benh vien|trung tam|hop tac xa|truong|phong kham|chi nhanh|ong|ba|doanh nghiep|"
     r"ho kinh doanh|co so)\b.*)$"
