@@ -629,3 +629,15 @@ def test_a_person_s_label_whose_capital_a_blur_lost_still_labels_the_holder() ->
     assert holder_label("ng/ba- khuat thi nhat") is not None
     body = [("ng/Bà- Khuất Thị Nhất", "x=355", 92.0), ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0)]
     assert values(_licence(body))["holder_name"] == "Khuất Thị Nhất"
+
+
+def test_a_label_s_value_of_doubted_marks_yields_to_the_labelled_line_under_it() -> None:
+    # seed 649 dev 006: an incoming stamp's marks on "CHỨNG NHẬN:" read "„š z Š Đn tị trả X. sẻ" (0 but two
+    # specks read at 78 and 65), the holder on the next line, "Cơ sở: Công ty …": the stamp's marks were taken
+    marks = [92.0, 92.0, 0.0, 0.0, 0.0, 0.0, 0.0, 78.0, 0.0, 65.0]
+    body = [
+        ("CHỨNG NHẬN: „š z Š Đn tị trả X. sẻ", "x=355", marks),
+        ("Cơ sở: " + COMPANY, "x=355", 92.0),
+        ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0),
+    ]
+    assert values(_licence(body))["holder_name"] == COMPANY

@@ -258,6 +258,16 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             # "CHỨNG NHẬN: TT có" (0, 18): a stamp's marks, not a holder; the holder's line follows
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
             continue
+        if (
+            m
+            and _value_mostly_doubted(ln, m.start(3))
+            and k + 1 < len(lines)
+            and holder_label(lines[k + 1].folded)
+        ):
+            # "CHỨNG NHẬN: „š z Š Đn tị trả X. sẻ" (an incoming stamp's marks, a few specks read surely), "Cơ
+            # sở: Công ty …" under it (seed 649 dev 006): the next line's label has the holder
+            org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
+            continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(3) :])
             stroke_lost = False
@@ -620,6 +630,17 @@ def _value_doubted(ln: Line, start: int) -> bool:
             confs.append(w.conf)
         pos += len(w.text) + 1
     return bool(confs) and max(confs) < HOLDER_JUNK_CONF
+
+
+def _value_mostly_doubted(ln: Line, start: int) -> bool:
+    """Half the words or more of the line from character ``start`` on (the labelled value) were read with
+    less confidence than ``HOLDER_JUNK_CONF``: marks read as letters, a speck or two among them read surely."""
+    pos, confs = 0, []
+    for w in ln.words:
+        if pos + len(w.text) > start:
+            confs.append(w.conf)
+        pos += len(w.text) + 1
+    return bool(confs) and 2 * sum(c < HOLDER_JUNK_CONF for c in confs) >= len(confs)
 
 
 def _for_in(lines: Sequence[Line], starts: tuple[str, ...]) -> tuple[str, float] | None:
