@@ -641,3 +641,15 @@ def test_a_label_s_value_of_doubted_marks_yields_to_the_labelled_line_under_it()
         ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0),
     ]
     assert values(_licence(body))["holder_name"] == COMPANY
+
+
+def test_a_speck_between_a_word_s_capital_and_its_letters_is_dropped_where_they_make_a_syllable() -> None:
+    # seed 647 alt 006: "Công ty TNHH MTV Du lịch L.ữ hành Ánh Dương" (a photo's speck read as a stop)
+    from digitize.pipeline.fields.holder import fix_company_forms
+
+    assert fix_company_forms("Công ty TNHH MTV Du lịch L.ữ hành Ánh Dương") == (
+        "Công ty TNHH MTV Du lịch Lữ hành Ánh Dương"
+    )
+    # an initial before a word, letters that make no syllable: kept
+    assert fix_company_forms("Công ty TNHH T.Hà") == "Công ty TNHH T.Hà"
+    assert fix_company_forms("Công ty TNHH A.bcx") == "Công ty TNHH A.bcx"

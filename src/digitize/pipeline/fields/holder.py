@@ -12,7 +12,12 @@ from digitize.pipeline import correct
 from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
-from digitize.pipeline.fields.names import SURE_WORD_CONF, stroke_restored, with_family_name_marks
+from digitize.pipeline.fields.names import (
+    SURE_WORD_CONF,
+    is_syllable,
+    stroke_restored,
+    with_family_name_marks,
+)
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
 from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
@@ -160,10 +165,26 @@ def _specks_dropped(text: str) -> str:
     return "".join(ch for k, ch in enumerate(text) if k not in drop)
 
 
+# a speck read as a stop or a comma between a word's capital and its small letters ("L.ữ hành" of "Lữ hành")
+_SPLIT_CAPITAL = re.compile(r"(?<!\S)([^\W\d_])[.,·'`](?=([^\W\d_]+)(?!\S))")
+
+
+def _capital_specks_dropped(text: str) -> str:
+    """``text`` with a speck between a word's capital and its small letters taken out where the letters
+    together are a Vietnamese syllable ("L.ữ" → "Lữ"); an initial before a word ("T.Hà") is kept."""
+
+    def join(m: re.Match[str]) -> str:
+        word = m[1] + m[2]
+        ok = m[1].isupper() and m[2].islower() and is_syllable(word)
+        return m[1] if ok else m[0]
+
+    return _SPLIT_CAPITAL.sub(join, text)
+
+
 def fix_company_forms(text: str) -> str:
     """Repair the legal form of a company name as OCR garbles it ("Công ty Cố phần", "TTNHH", "'TNHH"), and
-    its "Dược" read "Được"."""
-    t = _specks_dropped(text)
+    its "Dược" read "Được"; a speck inside a word's letters dropped (``_capital_specks_dropped``)."""
+    t = _capital_specks_dropped(_specks_dropped(text))
     for pat, rep in _COMPANY_FORMS:
         m = pat.search(fold1(t))
         if m:
@@ -634,7 +655,8 @@ def _value_doubted(ln: Line, start: int) -> bool:
 
 def _value_mostly_doubted(ln: Line, start: int) -> bool:
     """Half the words or more of the line from character ``start`` on (the labelled value) were read with
-    less confidence than ``HOLDER_JUNK_CONF``: marks read as letters, a speck or two among them read surely."""
+    less confidence than ``HOLDER_JUNK_CONF``: marks read as letters, a speck or two among them read
+    surely."""
     pos, confs = 0, []
     for w in ln.words:
         if pos + len(w.text) > start:
