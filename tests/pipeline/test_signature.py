@@ -1673,6 +1673,19 @@ def test_an_unlisted_given_name_read_alike_is_voted_in_doubt_where_the_first_rea
     assert vote([[("Tăng", 94.0), ("Ngoạn", 93.0)]] * 6, unnamed=True) is None
 
 
+def test_an_unlisted_given_name_whose_letters_every_reading_gave_is_voted_by_its_commoner_mark() -> None:
+    # wide seed 647 dev 010 (a blurred photo, the seal over the name, none in the first reading): eight
+    # readings of the row gave "Hoàng Diệu Hồng" and the letters "xao", five with a hook ("Xảo"), three with
+    # an acute ("Xáo"): the letters sure, the blurred mark read two ways; the commoner, in doubt
+    vote = signature.vote_name
+    lead = [("Hoàng", 92.0), ("Diệu", 93.0), ("Hồng", 89.0)]
+    xao = [[*lead, ("Xảo", c)] for c in (93.0, 74.0, 57.0, 75.0, 62.0)] + [[*lead, ("Xáo", 70.0)]] * 3
+    assert vote(xao, unnamed=True) == ["Hoàng", "Diệu", "Hồng", "Xảo"]
+    assert vote(xao) is None  # (a first reading's name is replaced only by a name read alike)
+    # ... not when half the readings give another mark
+    assert vote(xao[:4] + xao[-3:] + [[*lead, ("Xáo", 70.0)]], unnamed=True) is None
+
+
 def test_a_name_every_reading_of_its_row_gave_whole_replaces_a_two_word_first_reading_that_lost_a_word() -> (
     None
 ):

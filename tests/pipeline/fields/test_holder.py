@@ -620,3 +620,36 @@ def test_an_organisation_s_own_name_read_with_the_look_alike_tone_is_the_listed_
     f = extract([replace(pg, blurred=True)]).fields["holder_name"]
     assert (f.value, f.confidence < 0.6) == ("Công ty TNHH MTV Khoáng sản Ánh Dương", True)
     assert extract([pg]).fields["holder_name"].value == "Công ty TNHH MTV Khoáng sản Ảnh Dương"
+
+
+def test_a_person_s_label_whose_capital_a_blur_lost_still_labels_the_holder() -> None:
+    # a phone photo (seed 645 dev 013): "Ông/Bà: Khuất …" read "ng/Bà- Khuất …", the holder lost
+    from digitize.pipeline.fields.holder import holder_label
+
+    assert holder_label("ng/ba- khuat thi nhat") is not None
+    body = [("ng/Bà- Khuất Thị Nhất", "x=355", 92.0), ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0)]
+    assert values(_licence(body))["holder_name"] == "Khuất Thị Nhất"
+
+
+def test_a_label_s_value_of_doubted_marks_yields_to_the_labelled_line_under_it() -> None:
+    # seed 649 dev 006: an incoming stamp's marks on "CHỨNG NHẬN:" read "„š z Š Đn tị trả X. sẻ" (0 but two
+    # specks read at 78 and 65), the holder on the next line, "Cơ sở: Công ty …": the stamp's marks were taken
+    marks = [92.0, 92.0, 0.0, 0.0, 0.0, 0.0, 0.0, 78.0, 0.0, 65.0]
+    body = [
+        ("CHỨNG NHẬN: „š z Š Đn tị trả X. sẻ", "x=355", marks),
+        ("Cơ sở: " + COMPANY, "x=355", 92.0),
+        ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0),
+    ]
+    assert values(_licence(body))["holder_name"] == COMPANY
+
+
+def test_a_speck_between_a_word_s_capital_and_its_letters_is_dropped_where_they_make_a_syllable() -> None:
+    # seed 647 alt 006: "Công ty TNHH MTV Du lịch L.ữ hành Ánh Dương" (a photo's speck read as a stop)
+    from digitize.pipeline.fields.holder import fix_company_forms
+
+    assert fix_company_forms("Công ty TNHH MTV Du lịch L.ữ hành Ánh Dương") == (
+        "Công ty TNHH MTV Du lịch Lữ hành Ánh Dương"
+    )
+    # an initial before a word, letters that make no syllable: kept
+    assert fix_company_forms("Công ty TNHH T.Hà") == "Công ty TNHH T.Hà"
+    assert fix_company_forms("Công ty TNHH A.bcx") == "Công ty TNHH A.bcx"

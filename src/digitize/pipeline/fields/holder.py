@@ -12,7 +12,12 @@ from digitize.pipeline import correct
 from digitize.pipeline.confidence import DOUBTFUL
 from digitize.pipeline.fields.ids import best_tax_window, cccd_valid, tax_code_valid
 from digitize.pipeline.fields.lines import GUESSED_WORDS_CONF, Line, model_guessed, other_marks_likelier
-from digitize.pipeline.fields.names import SURE_WORD_CONF, stroke_restored, with_family_name_marks
+from digitize.pipeline.fields.names import (
+    SURE_WORD_CONF,
+    is_syllable,
+    stroke_restored,
+    with_family_name_marks,
+)
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
 from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
@@ -21,17 +26,18 @@ from digitize.pipeline.syllable import key
 from digitize.text import fold, nfc
 
 # a labelled holder line, a list mark or a speck before it ("'Tên tổ chức: …")
+# ("ng/Bà-": "Ông/Bà:" with its capital "Ô" lost to a photo's blur and its colon read as a dash)
 _HOLDER_LABEL = re.compile(
     r"^\s*(?:[-+•*'\"`‘’.,]\s*)?"
     r"(?:\w{1,2}\s+(?=ten\s|ho\s+(?:va\s+)?ten\b))?"
-    r"(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|ong\s*/\s*ba|ong|ba|"
+    r"(ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|cap cho|o?ng\s*/\s*ba|ong|ba|"
     r"ho va ten|ho ten|to chuc|chu dau tu|chu so huu|nguoi duoc cap|don vi|doanh nghiep|chung nhan)"
     r"\s*(?:[:;]|([-–—.])(?=\s))\s*(\S.*)$"
 )
 # labels of several words whose colon a blurred photo may read as a dash or a stop ("Tên tổ chức- Công ty
 # …", "Ông/Bà- Dương …"; with a speck of one or two letters before them: "H Tên tổ chức: …"); a one-word
 # label, "Ông", "Bà", "Đơn vị", has its colon: "Bà Rịa - Vũng Tàu" is no holder
-_DASH_LABEL = re.compile(r"ten .+|ong\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap|co so")
+_DASH_LABEL = re.compile(r"ten .+|o?ng\s*/\s*ba|ho va ten|ho ten|nguoi duoc cap|co so")
 # an "o" as a blurred photo may read it in a label ("Cø sở:"): read as the "o" (one letter for one: the folded
 # line's offsets stay the line's)
 _SLASHED_O = str.maketrans("øØ", "oo")
@@ -47,7 +53,7 @@ def holder_label(folded: str) -> re.Match[str] | None:
 
 
 # labels that announce a person, not an organisation
-_PERSON_LABEL = re.compile(r"ong\s*/\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
+_PERSON_LABEL = re.compile(r"o?ng\s*/\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
 FOR_HOLDER = re.compile(
     r"\bcho\s+((?:cong ty|benh vien|trung tam|hop tac xa|truong|phong kham|chi nhanh|ong|ba|doanh nghiep|"
     r"ho kinh doanh|co so)\b.*)$"
@@ -159,10 +165,26 @@ def _specks_dropped(text: str) -> str:
     return "".join(ch for k, ch in enumerate(text) if k not in drop)
 
 
+# a speck read as a stop or a comma between a word's capital and its small letters ("L.ữ hành" of "Lữ hành")
+_SPLIT_CAPITAL = re.compile(r"(?<!\S)([^\W\d_])[.,·'`](?=([^\W\d_]+)(?!\S))")
+
+
+def _capital_specks_dropped(text: str) -> str:
+    """``text`` with a speck between a word's capital and its small letters taken out where the letters
+    together are a Vietnamese syllable ("L.ữ" → "Lữ"); an initial before a word ("T.Hà") is kept."""
+
+    def join(m: re.Match[str]) -> str:
+        word = m[1] + m[2]
+        ok = m[1].isupper() and m[2].islower() and is_syllable(word)
+        return m[1] if ok else m[0]
+
+    return _SPLIT_CAPITAL.sub(join, text)
+
+
 def fix_company_forms(text: str) -> str:
     """Repair the legal form of a company name as OCR garbles it ("Công ty Cố phần", "TTNHH", "'TNHH"), and
-    its "Dược" read "Được"."""
-    t = _specks_dropped(text)
+    its "Dược" read "Được"; a speck inside a word's letters dropped (``_capital_specks_dropped``)."""
+    t = _capital_specks_dropped(_specks_dropped(text))
     for pat, rep in _COMPANY_FORMS:
         m = pat.search(fold1(t))
         if m:
@@ -255,6 +277,16 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
         m = holder_label(ln.folded)
         if m and _value_doubted(ln, m.start(3)) and _junk_like(ln.folded[m.start(3) :]):
             # "CHỨNG NHẬN: TT có" (0, 18): a stamp's marks, not a holder; the holder's line follows
+            org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
+            continue
+        if (
+            m
+            and _value_mostly_doubted(ln, m.start(3))
+            and k + 1 < len(lines)
+            and holder_label(lines[k + 1].folded)
+        ):
+            # "CHỨNG NHẬN: „š z Š Đn tị trả X. sẻ" (an incoming stamp's marks, a few specks read surely), "Cơ
+            # sở: Công ty …" under it (seed 649 dev 006): the next line's label has the holder
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
             continue
         if m:
@@ -619,6 +651,18 @@ def _value_doubted(ln: Line, start: int) -> bool:
             confs.append(w.conf)
         pos += len(w.text) + 1
     return bool(confs) and max(confs) < HOLDER_JUNK_CONF
+
+
+def _value_mostly_doubted(ln: Line, start: int) -> bool:
+    """Half the words or more of the line from character ``start`` on (the labelled value) were read with
+    less confidence than ``HOLDER_JUNK_CONF``: marks read as letters, a speck or two among them read
+    surely."""
+    pos, confs = 0, []
+    for w in ln.words:
+        if pos + len(w.text) > start:
+            confs.append(w.conf)
+        pos += len(w.text) + 1
+    return bool(confs) and 2 * sum(c < HOLDER_JUNK_CONF for c in confs) >= len(confs)
 
 
 def _for_in(lines: Sequence[Line], starts: tuple[str, ...]) -> tuple[str, float] | None:

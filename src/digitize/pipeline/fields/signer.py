@@ -2270,11 +2270,15 @@ def given_as_read(word: Word) -> bool:
     reading that is no syllable, given its marks by the model ("Thưong" → "Thương"), is the model's; so is a
     reading with fewer tone marks than the model's word, or with no marks at all ("Chinh" → "Chính", "Van" →
     "Văn": a mark lost is Tesseract's commonest misreading, a mark restored the model's work), and one with
-    two tone marks on the word ("Hòà": no syllable has two)."""
+    two tone marks on the word ("Hòà": no syllable has two). So is a middle word read in small letters,
+    its head under the seal's ring, whose letters tell the middle name ("ăn" (20): "Văn",
+    ``headless_middle``) where the model's word tells none ("án": seed 649 alt 008 gave "Khuất An Khuyến")."""
     read = nfc(word.read.strip(_NAME_PUNCT))
     text = nfc(word.text.strip(_NAME_PUNCT))
     if not read or read == text:
         return False
+    if headless_middle(read, word.conf) is not None and headless_middle(text, word.conf) is None:
+        return True
     if not (read.isalpha() and read[:1].isupper() and read[1:].islower() and is_syllable(read)):
         return False
     fewer = _marks(read) < _marks(text) or (not _diacritics(read) and _diacritics(text))
