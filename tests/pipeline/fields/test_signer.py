@@ -2348,3 +2348,48 @@ def test_a_family_name_read_surely_with_its_marks_is_no_unlisted_one_with_its_le
     for lead, other in (("Tiến", "Tiền"), ("Tiên", "Tiền"), ("Đàn", "Đan"), ("Phủ", "Phù")):
         name, _ = _signed(f"{lead} Văn Minh", [92.0, 95.0, 95.0])
         assert name is not None and not name.startswith(other), name
+
+
+def test_junk_in_small_letters_before_a_family_name_no_list_has_read_surely_is_dropped() -> None:
+    # wide seed 639 alt 003: "do" (59, the pen's stroke) before "Tiết Văn Hợp" (97 each) was made "Đỗ" (its
+    # letters) and taken as "Đỗ Tiết Văn Hợp" at 0.87: junk before a family name no list has, in doubt
+    value, conf = _signer_of("do Tiết Văn Hợp", [59.0, 97, 97, 97])
+    assert (value, conf < 0.6) == ("Tiết Văn Hợp", True)
+
+
+def test_a_family_name_no_list_has_a_wide_space_before_a_listed_one_s_letters_leads_the_name() -> None:
+    # wide seed 649 dev 012: "Đái" (90) stood 1.2 line heights left of "Đăng" (96) of "Đái Đăng Hiệp": the
+    # name was taken as "Đặng Hiệp" at 0.97 (a family name merged with the next word); it is the whole name,
+    # in doubt
+    from tests.pipeline.test_extract import CHAR
+
+    p = page(_signed_as("Đái Đăng Hiệp", [90.0, 96, 97]))
+    line = max(w.line for w in p.words)
+    first = min((w for w in p.words if w.line == line), key=lambda w: w.box.x0)
+    shift = 1.2 * 45 - CHAR  # (the words' boxes are 45 px tall, a letter's width apart)
+    moved = replace(first, box=replace(first.box, x0=first.box.x0 - shift, x1=first.box.x1 - shift))
+    p = replace(p, words=tuple(moved if w is first else w for w in p.words))
+    f = extract([p]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Đái Đăng Hiệp", True)
+
+
+def test_a_blurred_page_other_than_the_signed_one_makes_no_blur_of_the_name() -> None:
+    # wide seed 639 dev 011: "Hoa Trung Phú Tập" (96) read on a sharp page 1, page 2 (a blank page with a
+    # faint seal) measured blurred: the name was made "Hứa" (a letter from "Hoa") as a blur's misreading
+    signed = page(_signed_as("Hoa Trung Phú Tập", 96.0))
+    blank = replace(page([("Trang này để trống.", "body", 40.0)], index=1), blurred=True)
+    f = extract([signed, blank]).fields["signer_name"]
+    assert (f.value, f.confidence < 0.6) == ("Hoa Trung Phú Tập", True)
+    # the signed page blurred itself: a letter from one listed family name is that one ("Mục": Mạc)
+    blurred = replace(page(_signed_as("Mục Công Lực", 92.0)), blurred=True)
+    sharp = page([("Trang này để trống.", "body", 90.0)], index=1)
+    assert extract([blurred, sharp]).fields["signer_name"].value == "Mạc Công Lực"
+
+
+def test_a_voted_family_name_with_other_vowel_marks_than_a_listed_one_is_kept_as_voted() -> None:
+    # wide seed 635 dev 003: the name's row voted "Ung Văn Lãm" (each word at the vote's 50) was taken as
+    # "Ứng Văn Lãm", the listed family name with its letters; "Ung" is a family name the list lacks
+    value, conf = _signer_of("Ung Văn Lãm", [50.0, 50, 50])
+    assert (value, conf < 0.6) == ("Ung Văn Lãm", True)
+    # a tone the only difference ("Khống" for "Khổng"): the listed one
+    assert _signer_of("Khống Văn Lãm", [50.0, 50, 50])[0] == "Khổng Văn Lãm"

@@ -33,7 +33,13 @@ from digitize.pipeline.fields.organ import (
 from digitize.pipeline.fields.place_date import read_place_date
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
-from digitize.pipeline.fields.signer import blurred_family, blurred_given, fit_title, read_document_signer
+from digitize.pipeline.fields.signer import (
+    Signed,
+    blurred_family,
+    blurred_given,
+    fit_title,
+    read_document_signer,
+)
 from digitize.pipeline.fields.subject import (
     article_opened,
     case_garbles_lowered,
@@ -223,7 +229,12 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         organ_field.confidence if organ_field is not None and organ_field.value == organ_name else 0.0
     )
     signed = fit_title(signer, organ_name, notation.value("code_notation"), organ_conf=organ_conf)
-    res.add(blurred_given(blurred_family(signed)) if blurred else signed)
+    # the name's letters read as a blur's look-alikes only on a blurred page it was read on: a blank page
+    # with a faint seal or a receipt page behind a sharp signed one is no blur of the name ("Hoa" (96) of
+    # "Hoa Trung Phú Tập" on a sharp page 1 was made "Hứa", page 2 blurred: wide seed 639 dev 011)
+    signer_page = signer.page if isinstance(signer, Signed) else None
+    name_blurred = pages[signer_page].blurred if signer_page is not None else blurred
+    res.add(blurred_given(blurred_family(signed)) if name_blurred else signed)
     if blurred:
         return blurred_in_doubt(res.extraction())
     return res.extraction()

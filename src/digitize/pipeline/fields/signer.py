@@ -971,7 +971,9 @@ def no_person(name: str) -> bool:
 def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
     """The document's signer, found by structure on any page (``_read_document_signer``); a name that names
     no person (``no_person``) in doubt, as read."""
-    f = _read_document_signer(pages)
+    f, k = _read_document_signer(pages)
+    if isinstance(f, Signed) and k is not None:
+        f = replace(f, page=k)
     named = f.get("signer_name")
     if (
         named is None
@@ -984,14 +986,14 @@ def read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
     return replace(f, fields=tuple(doubted if g is named else g for g in f.fields))
 
 
-def _read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
+def _read_document_signer(pages: Sequence[Sequence[Line]]) -> tuple[Found, int | None]:
     """The document's signer, found by structure on any page: the first page (in reading order) with the
     "Nơi nhận" list whose block gives a title and a name (a draft or annex attached after the signed page
     may carry its own unsigned block naming someone else; a blank page with a faint seal may follow); else
     the last page, going back, that gives both; else whatever the first "Nơi nhận" page (or the last page)
-    gives."""
+    gives. With the index of the page it is read on (None for none)."""
     if not pages:
-        return Found()
+        return Found(), None
     with_list = [k for k, lines in enumerate(pages) if list_line(lines) is not None]
     found: dict[int, Found] = {}
 
@@ -1003,7 +1005,7 @@ def _read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
     for k in [*with_list, *reversed(range(len(pages)))]:
         f = on(k)
         if f.value("signer_name") and f.value("signer_title"):
-            return f
+            return f, k
     for k in [*with_list, *reversed(range(len(pages)))]:
         # no name read: a family name run together with the next word ("ĐoànXăn Việt"), split (no reading of
         # that word's capital, nor of the space: in doubt). Only here, once the signature pass (which reads
@@ -1016,12 +1018,12 @@ def _read_document_signer(pages: Sequence[Sequence[Line]]) -> Found:
         if named is not None and named.value and f.value("signer_title"):
             kept = [g for g in f.fields if g.name != "signer_name"]
             doubted = replace(named, confidence=min(named.confidence, GUESSED_NAME_CONF))
-            return Signed((*kept, doubted), f.prefix, f.head)
+            return Signed((*kept, doubted), f.prefix, f.head), k
     if with_list and on(with_list[0]).fields:
-        return on(with_list[0])
+        return on(with_list[0]), with_list[0]
     # no page gives both: the last page that gives anything (a blank page with a faint seal after the
     # signed page gives nothing)
-    return next((on(k) for k in reversed(range(len(pages))) if on(k).fields), Found())
+    return next(((on(k), k) for k in reversed(range(len(pages))) if on(k).fields), (Found(), None))
 
 
 def _runs_split(lines: Sequence[Line]) -> list[Line] | None:
@@ -1164,6 +1166,7 @@ class Signed(Found):
 
     prefix: str | None = None
     head: str | None = None
+    page: int | None = None  # the index of the page it was read on (``read_document_signer``'s)
 
 
 def read_signer(lines: Sequence[Line]) -> Signed:
@@ -1349,6 +1352,40 @@ def led_already(lead: str, rest: Sequence[str], doubted: bool) -> bool:
     if nxt is None or not nxt[1]:
         return False
     return lead.strip(".,;:|!'\"()[]")[:1].islower() or doubted
+
+
+def junk_before_name(toks: Sequence[tuple[str, float]], printed: str) -> bool:
+    """The name line's first word is junk before a name led by a family name no list has: it is read in
+    small letters, unsurely (under ``NAME_WORD_CONF``), a listed family name by its letters only, not as
+    printed ("do" for "Đỗ"; a family name is printed with its capital, which a sure reading keeps), and the
+    next word is a capitalised Vietnamese syllable read surely (``SURE_WORD_CONF``), no listed family name
+    by its letters, no title's, rank's or honorific's word, before two words or more ("Tiết" of "do Tiết Văn
+    Hợp"). ``printed``: the first word as Tesseract read it (the tokens' are capitalised)."""
+    if len(toks) < 4:
+        return False
+    (lead, c), (nxt, nc) = toks[0], toks[1]
+    printed = nfc(printed.strip(".,;:|!'\"()[]"))
+    listed = family_name(printed)
+    if (
+        listed is None
+        or listed[1]
+        or not printed[:1].islower()
+        or c >= NAME_WORD_CONF
+        or fold(lead) != fold(printed)
+    ):
+        return False
+    nxt = nfc(nxt.strip(".,;:|!'\"()[]"))
+    return (
+        nc >= SURE_WORD_CONF
+        and nxt.isalpha()
+        and len(nxt) >= 2
+        and nxt[:1].isupper()
+        and nxt[1:].islower()
+        and is_syllable(nxt)
+        and family_name(nxt) is None
+        and nxt.casefold() not in _LEAD_WORDS
+        and nxt.casefold() not in _NO_FAMILY_WORDS
+    )
 
 
 def rare_family(token: str) -> bool:
@@ -1722,6 +1759,10 @@ def _leads_name(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: 
     return True
 
 
+# line heights a family name no list has may stand from the next word (``_leads_unlisted``)
+UNLISTED_GAP = 1.6
+
+
 def _leads_unlisted(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], start: int) -> bool:
     """The words before ``toks[start]`` begin the name though no listed name has them, ``toks[start]`` being
     a family name by its letters only: read surely with marks of its own no listed family name has ("Đăng"
@@ -1748,7 +1789,9 @@ def _leads_unlisted(toks: Sequence[tuple[str, float]], boxes: Sequence[Box], sta
         capitalised = w.isalpha() and len(w) >= 2 and w[:1].isupper() and w[1:].islower()
         if not capitalised or (wc < NAME_WORD_CONF and not voted) or not is_syllable(w) or _marks(w) > 1:
             return False
-        if nfc(w).casefold() in _LEAD_WORDS or not -0.2 * height <= gap <= height:
+        # (a space up to ``UNLISTED_GAP`` line heights: "Đái" (90) of "Đái Đăng Hiệp" stood 1.2 heights from
+        # "Đăng", wide seed 649 dev 012 taken as "Đặng Hiệp" at 0.97; the name so found is in doubt)
+        if nfc(w).casefold() in _LEAD_WORDS or not -0.2 * height <= gap <= UNLISTED_GAP * height:
             return False
         if k == 0 and nfc(w).casefold() in _NO_FAMILY_WORDS:
             return False  # "Bà Đăng Hùng Toan": an honorific or a list's word, no family name
@@ -1865,6 +1908,18 @@ def kept_as_printed(words: Sequence[str], conf: float) -> bool:
     if listed is None or not _rare(fold(listed[0])) or _toneless(w.lower()) == _toneless(listed[0].lower()):
         return False  # (a tone the only difference, "Khống" (90) for "Khổng": a photo's tones look alike)
     return _diacritics(w) or (conf >= MARKS_READ_CONF and any(_diacritics(x) for x in words[1:]))
+
+
+def other_marks_family(word: str) -> bool:
+    """A capitalised Vietnamese syllable (one tone mark at most) whose letters are a rarer listed family
+    name's but whose vowels' own marks are others ("Ung", "Văng": the listed "Ứng", "Vàng"): another word
+    than that name, not it with its tone misread ("Khống" for "Khổng")."""
+    if not (word.isalpha() and word[:1].isupper() and word[1:].islower() and is_syllable(word)):
+        return False
+    listed = family_name(word)
+    if listed is None or listed[1] or _marks(word) > 1 or not _rare(fold(listed[0])):
+        return False
+    return _toneless(word.lower()) != _toneless(listed[0].lower())
 
 
 def _name_word(word: str) -> bool:
@@ -2379,6 +2434,13 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             and not (family_name(toks[1][0]) is not None and not rare_family(toks[1][0]))
             else set()
         )
+        # "do Tiết Văn Hợp" (59, 97, 97, 97): a word in small letters read unsurely, a listed family name only
+        # by its letters ("Đỗ"), before a capitalised Vietnamese syllable read surely that leads a name: the
+        # pen's or the seal's junk before a family name no list has, dropped (wide seed 639 alt 003 took
+        # "Đỗ Tiết Văn Hợp" at 0.87); the name so found is in doubt (its family name no list confirms)
+        junk_lead = bool(kept) and kept[0] == 0 and junk_before_name(toks, garbled)
+        if junk_lead:
+            toks, kept = toks[1:], kept[1:]
         start = next(
             (
                 k
@@ -2442,7 +2504,7 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             guessed = True
         if start > 0 and 0 in filled:
             guessed = True  # a family name filled in for a garbled word, dropped: a guess which one leads
-        if mark_capital or lost_capital:
+        if mark_capital or lost_capital or junk_lead:
             guessed = True
         toks = toks[start:]
         if any(nfc(t) in as_read for t, _ in toks):
@@ -2497,6 +2559,10 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             if listed is not None and not listed[1] and kept_as_printed(words, toks[0][1]):
                 # "Đống" (91), "Ung" (95): a Vietnamese syllable read surely is the family name as printed,
                 # not the listed one with its letters ("Đồng", "Ứng"): the list is no census. In doubt
+                sur, guessed = words[0], True
+            if listed is not None and not listed[1] and row_voted(toks) and other_marks_family(words[0]):
+                # "Ung" voted in every reading of the name's row ("Ung Văn Lãm", wide seed 635 dev 003): the
+                # readings' word, not the listed "Ứng" with its letters; in doubt (a vote's)
                 sur, guessed = words[0], True
             if own:
                 guessed = True  # (its family name no listed one read surely, or one guessed from its head)
