@@ -150,3 +150,32 @@ def test_a_title_word_the_corrector_changed_is_put_back_as_the_body_prints_it() 
     # the body says what the corrector made of it: the corrected word stays
     value, _ = corrected("Đủ điều kiện: đủ điều kiện kinh doanh được.")
     assert value == "Giấy chứng nhận đủ điều kiện kinh doanh được"
+
+
+SAFE = "Giấy chứng nhận cơ sở an toàn dịch bệnh động vật"
+
+
+def test_a_title_s_opening_taken_for_a_speck_puts_it_in_doubt_and_the_body_restates_it() -> None:
+    # seed 639 alt 013: "CƠ SỞ" under a speck read "#ở Ở" (46, 86), dropped as a speck's marks before "AN":
+    # the words left stand right of the heading's centre, so they lost words; the body's line gives them
+    title: list[Spec] = [
+        ("GIẤY CHỨNG NHẬN", "center", 95.0),
+        ("#ở Ở AN TOÀN DỊCH BỆNH ĐỘNG VẬT", "center", [46.0, 86.0, 93.0, 92.0, 97.0, 96.0, 92.0, 92.0]),
+    ]
+    value, conf = _subject(_certificate(title, "Đủ điều kiện: cơ sở an toàn dịch bệnh động vật."))
+    assert (value, conf) == (SAFE, RESTATED_CONF)
+    # no body line to restate it: the title as read, in doubt
+    value, conf = _subject(_certificate(title, "Địa điểm: thôn Đông, xã Nghi Lộc."))
+    assert value == "Giấy chứng nhận an toàn dịch bệnh động vật"
+    assert conf < 0.6
+    # a speck read "Ò" left of a title line whose words stand centred under the heading: not the title's,
+    # which stays sure
+    title = [("GIẤY CHỨNG NHẬN", "center", 95.0), ("Ò", "x=700", 40.0)]
+    pg = page(_certificate(title, "Đủ điều kiện: cơ sở an toàn dịch bệnh động vật."))
+    i = next(k for k, w in enumerate(pg.words) if w.text == "Ò")
+    speck = pg.words[i]
+    line = page([("CƠ SỞ AN TOÀN DỊCH BỆNH ĐỘNG VẬT", "center", 95.0)]).words
+    moved = [replace(w, box=replace(w.box, y0=speck.box.y0, y1=speck.box.y1), line=speck.line) for w in line]
+    pg = replace(pg, words=(*pg.words[: i + 1], *moved, *pg.words[i + 1 :]))
+    f = extract([pg]).fields["subject"]
+    assert (f.value, f.confidence >= 0.6) == (SAFE, True)

@@ -82,6 +82,14 @@ def _lost_inside(tail: list[str], theirs: list[str]) -> bool:
     return n > 0 and any(tail == theirs[:k] + theirs[k + n :] for k in range(1, len(theirs) - n))
 
 
+def _lost_opening(tail: list[str], theirs: list[str]) -> bool:
+    """The title's words (``tail``, folded) are the body's line's (``theirs``) with its first word or words
+    left out: a stamp or a speck over the title's opening ("Ở SỞ LƯU TRÚ …" of "CƠ SỞ LƯU TRÚ …", its "Ở"
+    dropped as a speck's)."""
+    n = len(theirs) - len(tail)
+    return n > 0 and tail == theirs[n:]
+
+
 def _run_into_authority(tail: list[str], theirs: list[str]) -> bool:
     """The title's words (``tail``, folded) are the body's line's (``theirs``) for the most part, then run
     on into the authority's line under it ("… và công nghệ mô tịch ủy ban nhân dân tỉnh bắc giang")."""
@@ -142,6 +150,8 @@ def restated_title(
         # a word or two lost inside the title ("ĐỦ KIỆN KINH DOANH …" of "ĐỦ ĐIỀU KIỆN …": the stamp's pass
         # read "ĐỦ" at 50 and nothing of "ĐIỀU"): the line's words but a run of them inside
         taken = taken or _lost_inside(tail, theirs)
+        # its first word or two lost ("… NHẬN [CƠ SỞ] AN TOÀN DỊCH BỆNH …": the title in doubt for it)
+        taken = taken or _lost_opening(tail, theirs)
     else:
         taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
     if not taken:

@@ -60,6 +60,7 @@ from digitize.pipeline.fields.subject import (
     lost_end,
     lost_head_restored,
     lost_inside_restored,
+    lost_opening_restored,
     nam_restored,
     numeral_lost,
     province_restored,
@@ -183,6 +184,10 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = lost_after_opening(subject)  # "Về việc nghị …" in doubt: "đề" as the corpus bridges it
         # "trong [ ] vực": a word a stamp took whole from its line, as the corpus has it
         subject = gap_bridged(subject, own)
+        if (
+            not vv
+        ):  # "Giấy phép [kinh] doanh …": a title's first word a stamp took whole, as the corpus has it
+            subject = lost_opening_restored(subject, own, layout)
         subject = end_garble_continued(subject, own, all_lines)  # "… cơ quan nhà nHDÊN": its last word
         # "năấi 2030": "năm" before its year, before the model makes the garble another syllable ("nại")
         subject = recorrected(year_word_restored(subject, nam_like=True), own)  # a text layer's: as written

@@ -2767,6 +2767,68 @@ def gap_bridged(subject: Found, own: Sequence[Line]) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+OPENING_OVER = (
+    10  # times the corpus puts the lost word between the two at least as often as it has them together
+)
+
+
+def _opening_bridge(model: correct.Model, a: str, b: str) -> str | None:
+    """The one word the corpus puts between ``a`` (the type heading's last word) and ``b`` (the subject's
+    first): ``LETTERED_SHARE`` of the times it puts any, ``BRIDGE_SEEN`` times at least, and
+    ``OPENING_OVER`` times as often as it shows the two side by side ("phép [kinh] doanh": 434 to 14)."""
+    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
+    if ia is None or ib is None:
+        return None
+    pairs, nexts, counts, names = _continuations()
+    lo = int(np.searchsorted(pairs, ia * model.size, "left"))
+    hi = int(np.searchsorted(pairs, (ia + 1) * model.size, "left"))
+    found = [(int(counts[j]), int(pairs[j] % model.size)) for j in range(lo, hi) if int(nexts[j]) == ib]
+    found = [x for x in found if not names[x[1]].startswith("<")]
+    if not found:
+        return None
+    n, iw = max(found)
+    if n < BRIDGE_SEEN or n < LETTERED_SHARE * sum(x[0] for x in found):
+        return None
+    if n < OPENING_OVER * model.bigrams.get(ia * model.size + ib, 0):
+        return None
+    return model.surface[iw]
+
+
+def lost_opening_restored(subject: Found, own: Sequence[Line], layout: Layout) -> Found:
+    """A titled subject in doubt ("GIẤY PHÉP" / "DOANH BÁN LẺ …") whose first line stands right of its
+    heading's centre by a word's width (a stamp took its first word whole: "KINH" under an incoming stamp's
+    box), with the word the corpus puts between the heading's last word and the subject's first
+    (``_opening_bridge``) put back where it fits that width (``FIT``, a word space with it); in doubt still
+    (the corpus gives the word, the page its room). A sure subject, or a line centred, stays as read."""
+    f = subject.get("subject")
+    hit = layout.type_hit
+    if f is None or not f.value or not own or f.confidence > GUESSED_CONFIDENCE or hit is None:
+        return subject
+    if layout.type_i is None or not own[0].boxed or len(own[0].words) < 2:
+        return subject
+    words = f.value.split()
+    b = words[0].strip(_EDGES)
+    if b != words[0] or not b.isalpha():
+        return subject
+    first = sorted(own[0].words, key=lambda w: w.box.x0)
+    read = _own_words(words[:1], own[:1])[0]
+    lw = letter_width(own[0])
+    if read is not first[0] or lw is None:
+        return subject
+    gaps = [y.box.x0 - x.box.x1 for x, y in itertools.pairwise(first)]
+    space = max(0.0, statistics.median(gaps))
+    missing = first[0].box.x0 + first[-1].box.x1 - 2 * heading_centre(layout, layout.type_i)
+    got = _opening_bridge(correct.load(), hit[0].split()[-1], b)
+    if got is None or missing <= 0:
+        return subject
+    wide = len(got) * lw + space
+    if not (1 - FIT) * wide <= missing <= (1 + FIT) * wide:
+        return subject
+    lead = got[:1].upper() + got[1:]  # (a heading's trích yếu opens with a capital)
+    value = " ".join([lead, b.lower() if b[:1].isupper() and b[1:].islower() else b, *words[1:]])
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 END_GAP = 1.5  # of the line's word height: a word this close after the subject's last is the same row's
 
 
@@ -3011,6 +3073,27 @@ def lost_side(lines: Sequence[Line], cx: float) -> bool:
         if lw is not None and abs(ln.x0 + ln.x1 - 2 * cx) >= LOST_SIDE * lw:
             return True
     return False
+
+
+def lead_lost(before: str, after: str, first: Line, layout: Layout) -> bool:
+    """Words with letters in them dropped before the subject's first word as a speck's (``strip_speck``:
+    ``before`` the text, ``after`` it) where the first line's words from its first kept one on stand off
+    the heading's centre by ``LOST_SIDE`` of its letters or more: they were the line's own words misread
+    under a stamp or a speck ("#ở Ở AN TOÀN …" of "CƠ SỞ AN TOÀN …", "Ở SỞ LƯU TRÚ …" of "CƠ SỞ …"), and
+    what is left lost them. A speck beside a centred line leaves its words centred."""
+    said, kept = before.split(), after.split()
+    lead = said[: len(said) - len(kept)]
+    if not kept or not any(ch.isalpha() for w in lead for ch in w):
+        return False
+    if layout.type_i is None or not first.boxed or (lw := letter_width(first)) is None:
+        return False
+    words = sorted(first.words, key=lambda w: w.box.x0)
+    at = next((i for i, w in enumerate(words) if i and unglue(w.text).endswith(kept[0])), None)
+    if at is None:
+        return False  # (the first kept word not on the first line as read: nothing to measure)
+    rest = words[at:]
+    cx = heading_centre(layout, layout.type_i)
+    return abs(rest[0].box.x0 + max(w.box.x1 for w in rest) - 2 * cx) >= LOST_SIDE * lw
 
 
 def _quarter(m: re.Match[str]) -> str:
@@ -4192,6 +4275,8 @@ def read_subject(
             guessed = stray or marked or tailed or colon_end or getattr(found, "garble_led", False)
             guessed = guessed or getattr(found, "gap_guessed", False)  # (a word in a gap kept in doubt)
             joined = strip_speck(" ".join(kept_words))
+            # "#ở Ở AN TOÀN …" of "CƠ SỞ AN TOÀN …": the words taken for a speck were the line's own
+            guessed = guessed or lead_lost(" ".join(kept_words), joined, subj[0], layout)
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
             if ve_viec is None and (cased := _cased_opening(joined)) is not None:
                 # "về Việc chấn chỉnh …": a "v" read in the other case (a stamp's marks before it dropped);
