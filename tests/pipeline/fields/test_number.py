@@ -593,10 +593,11 @@ def test_a_clean_part_the_organ_abbreviates_with_a_letter_lost_or_look_alike_is_
     # seed 647 dev 011: "/UBND-KT" read "18®BND-KT" (the "U" glued to the slash and the digit), kept "BND-KT";
     # seed 641 dev 006: "/GCN-UBND" read "/GCN-UBMO" on a blurred photo, kept at 0.85: the organ's own, in
     # doubt
-    from digitize.pipeline.fields.number import STRAY_LOWER_QUALITY
+    from digitize.pipeline.fields.number import ONE_LOST_QUALITY, STRAY_LOWER_QUALITY
 
     committee = "Ủy ban nhân dân tỉnh Ninh Bình"
-    assert repair_notation("BND-KT", committee) == ("UBND-KT", STRAY_LOWER_QUALITY)
+    assert repair_notation("BND-KT", committee, conf=0.45) == ("UBND-KT", ONE_LOST_QUALITY)
+    assert repair_notation("®BND-KT", committee) == ("UBND-KT", ONE_LOST_QUALITY)  # a sign stuck before it
     assert repair_notation("GCN-UBMO", committee) == ("GCN-UBND", STRAY_LOWER_QUALITY)
     assert repair_notation("GCN-UBND", committee) == ("GCN-UBND", 1.0)
     # letters that are no look-alikes of the organ's, or another organ's: kept as read
@@ -624,3 +625,24 @@ def test_a_notation_read_as_the_organ_s_abbreviation_alone_under_a_type_heading_
     # read surely ("Số: 07/UBND"), or with no type heading (a công văn's "Số: 12/UBND"): as read
     assert fit("UBND", "Chỉ thị", committee, 0.9) == ("UBND", 0.9)
     assert fit("UBND", None, committee) == ("UBND", 0.28)
+
+
+def test_a_clean_part_read_surely_is_not_the_organ_s_own_with_its_first_letter_lost() -> None:
+    # a Phòng prints its own abbreviation without its "P", a Tổng cục or a Trung tâm without its first "T":
+    # read surely, a clean part in capitals is as printed (it stays at the unknown part's worth)
+    from digitize.pipeline.fields.number import ONE_LOST_QUALITY
+
+    for raw, organ in (
+        ("BC-KTHT", "Phòng Kinh tế và Hạ tầng"),
+        ("KH-VHTT", "Phòng Văn hóa và Thông tin"),
+        ("QĐ-CSGT", "Phòng Cảnh sát giao thông"),
+        ("BC-TCKH", "Phòng Tài chính - Kế hoạch"),
+        ("TB-QLĐT", "Phòng Quản lý đô thị"),
+        ("QĐ-CHQ", "Tổng cục Hải quan"),
+        ("BC-TKSBT", "Trung tâm Kiểm soát bệnh tật"),
+        ("QĐ-TDVVL", "Trung tâm Dịch vụ việc làm"),
+    ):
+        value, quality = repair_notation(raw, organ, conf=0.9)
+        assert value == raw and quality >= 0.6, (raw, value, quality)
+        # read unsure, the letter may have been lost: the organ's own, in doubt
+        assert repair_notation(raw, organ, conf=0.5)[1] <= ONE_LOST_QUALITY

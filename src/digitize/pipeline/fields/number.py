@@ -242,7 +242,13 @@ def _substitutions(a: str, b: str) -> int | None:
 
 
 def repair_notation(
-    raw: str, organ: str | None, *, ocr: bool = True, blurred: bool = False, heading: str | None = None
+    raw: str,
+    organ: str | None,
+    *,
+    ocr: bool = True,
+    blurred: bool = False,
+    heading: str | None = None,
+    conf: float = 1.0,
 ) -> tuple[str, float]:
     """The notation as printed, "<TYPE>-<ORGAN>[-<UNIT>]" or "<ORGAN>-<UNIT>" for a công văn: each part made
     the organ's own abbreviation (derived from its words), a type's or a known one when it reads as it with
@@ -253,7 +259,8 @@ def repair_notation(
     stray lower-case one, an "I" inside a part, a letter for the slash) is a misreading to guess at, in doubt;
     a text layer's is as printed. ``blurred``: read on a blurred photo, whose small letters may stand for any
     capital (``_hyphen_lost_loosely``, given the type ``heading``'s abbreviation: "CT"), whose hyphen may read
-    as a colon (between parts shaped as abbreviations: ``_colon_parts``)."""
+    as a colon (between parts shaped as abbreviations: ``_colon_parts``). ``conf``: how surely the line was
+    read (a clean part read unsure may have lost its first letter: ``SURE_READ``)."""
     s = nfc(raw).replace("Ð", "Đ").replace("—", "-").replace("–", "-").replace("_", "-")
     if ocr:
         # a blurred S read as a dollar sign ("GP-$LOTBXM" of "GP-SLĐTBXH", seed 485 alt 012): no abbreviation
@@ -296,6 +303,8 @@ def repair_notation(
         # "CT-SXD" under "CHỈ THỊ"): a guess, in doubt
         parts, quality = list(split), HYPHEN_MISREAD_QUALITY
     for p in parts:
+        # a sign read stuck before a part ("18®BND" of "188/UBND": the slash and a letter read as one mark)
+        marked = re.match(r"[^\w]", p) is not None
         p = re.sub(r"[^\w]", "", p)  # a speck read into a part ("‹qLD"): parts are letters and digits
         if not p:
             continue
@@ -420,11 +429,17 @@ def repair_notation(
             # tải's "CT-SGTVT", seed 849 corp 008: kept as read at 0.78; OCR drops a word's last letter at its
             # box's end): the whole one, in doubt (an organ printing a shorter one of its own is rare)
             rep = whole
-        if rep is None and ocr and not garbled and (alike := _own_misread(key, own)) is not None:
-            # a part in capitals no list knows that the header's organ abbreviates with a letter more before
-            # it ("BND-KT" of "UBND-KT", its "U" glued to the slash) or with look-alike capitals ("GCN-UBMO"
-            # of "GCN-UBND" on a blurred photo: kept as read at 0.85): the organ's own, in doubt
-            rep = alike
+        if rep is None and ocr and not garbled and (marked or conf < SURE_READ):
+            # a part in capitals no list knows, read unsure or with a sign stuck before it, that the header's
+            # organ abbreviates (4 letters or more) with a letter more before it ("18®BND-KT" of
+            # "188/UBND-KT", its "U" read into the slash, at 0.45: kept "BND-KT"): the organ's own, in doubt.
+            # Not read surely: a Phòng prints its own without its "P" ("BC-KTHT" under "Phòng Kinh tế và Hạ
+            # tầng"), a Tổng cục or a Trung tâm its own without its first "T" ("QĐ-CHQ", "QĐ-TDVVL")
+            rep = _head_lost(key, own, sizes=range(4, len(key) + 2))
+        if rep is None and ocr and not garbled:
+            # ... or as long, with one or two look-alike capitals ("GCN-UBMO" of "GCN-UBND" on a blurred
+            # photo: kept as read at 0.85), its first two letters as printed: the organ's own, in doubt
+            rep = _own_looked_alike(key, own, head=2, most=2, shortest=4)
         if rep is None and garbled and (len(p) >= 4 or (not fixed and len(p) >= 3)):
             rep = _nearest(key, [k for k in KNOWN if _restores(k, printed)], strict=False)
         if rep is not None and (full := _kind_head_lost(rep[0], own, organ)) is not None:
@@ -661,54 +676,34 @@ def _own_in_place(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
     return None
 
 
-# letters a blurred capital is misread as, folded (both ways): "H" read "n", "b", "k" or "u"; "T" read "r" or
-# "f"; "C" read "e" or "o"; "V" read "u"; "N" read "m" or "u"; "Y" read "v" ("QĐ-Tv" of "QĐ-TY")
+# letters a blurred capital is misread as, folded (both ways): "H" read "n", "b", "k", "u" or "m"; "T" read
+# "r" or "f"; "C" read "e" or "o"; "V" read "u"; "N" read "m" or "u"; "Y" read "v" ("QĐ-Tv" of "QĐ-TY"); "D"
+# read "O" or "Q" (its bowl: "UBMO" of "UBND" on a blurred photo)
 _LOOK_ALIKE = frozenset(
-    frozenset(pair) for pair in ("hn", "hb", "hk", "hu", "rt", "ft", "ce", "co", "eo", "uv", "nu", "mn", "vy")
+    frozenset(pair)
+    for pair in ("hn", "hb", "hk", "hu", "hm", "rt", "ft", "ce", "co", "eo", "uv", "nu", "mn", "vy", "do")
 )
 
 
-def _own_looked_alike(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
-    """The one abbreviation of the organ's own (3 letters or more) a visibly garbled part after the first is
-    read as letter for letter, its first letter as printed and each other one as printed or as its blurred
-    look-alike (``_LOOK_ALIKE``): "svr" of the Sở Y tế's "SYT" ("/QĐ-SYT" read ";qp-svr" beside a tall
-    written number, seed 813 corp 000: its "Y" read "v", its "T" "r"; fewer than half its letters in their
-    places for ``_own_in_place``). In doubt (``STRAY_LOWER_QUALITY``): a guess."""
+def _own_looked_alike(
+    key: str, own: tuple[str, ...], *, head: int = 1, most: int | None = None, shortest: int = 3
+) -> tuple[str, float] | None:
+    """The one abbreviation of the organ's own (``shortest`` letters or more) a part is read as letter for
+    letter, its first ``head`` letters as printed and each other one as printed or as its blurred look-alike
+    (``_LOOK_ALIKE``), at most ``most`` of them so: "svr" of the Sở Y tế's "SYT" (a visibly garbled part
+    after the first: "/QĐ-SYT" read ";qp-svr" beside a tall written number, seed 813 corp 000: its "Y" read
+    "v", its "T" "r"; fewer than half its letters in their places for ``_own_in_place``); "UBMO" of "UBND"
+    (a clean part in capitals no list knows, its first two letters in place, at most two look-alikes). In
+    doubt (``STRAY_LOWER_QUALITY``): a guess."""
     hits = {
         ab
         for ab in own
-        if len(k := _abbr_key(ab)) >= 3
+        if len(k := _abbr_key(ab)) >= shortest
         and len(k) == len(key)
-        and k[0] == key[0]
+        and k[:head] == key[:head]
         and all(a == b or frozenset((a, b)) in _LOOK_ALIKE for a, b in zip(k, key, strict=True))
+        and (most is None or sum(a != b for a, b in zip(k, key, strict=True)) <= most)
     }
-    return (hits.pop(), STRAY_LOWER_QUALITY) if len(hits) == 1 else None
-
-
-# capitals a blurred or small print misreads for each other, folded (both ways), beside ``_LOOK_ALIKE``'s: a
-# "D" read "O" or "Q" (its bowl), an "N" read "M", an "H" read "N" or "M"
-_CAPS_ALIKE = _LOOK_ALIKE | frozenset(frozenset(pair) for pair in ("do", "mn", "hm"))
-
-
-def _own_misread(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
-    """The organ's own abbreviation (4 letters or more, derived from the header's organ) a part read in
-    capitals no list knows (``key``) is a misreading of: the same with its first letter lost ("bnd" of
-    UBND: the letter glued to the slash or the digit before it), or as long, its first two letters in place
-    and at most two others read as look-alike capitals (``_CAPS_ALIKE``: "ubmo" of UBND); one of its own
-    only, in doubt (``STRAY_LOWER_QUALITY``: a guess at what was printed)."""
-    hits: set[str] = set()
-    for ab in own:
-        k = _abbr_key(ab)
-        if len(k) < 4:
-            continue
-        if k[1:] == key:
-            hits.add(ab)
-            continue
-        if len(k) != len(key) or k[:2] != key[:2]:
-            continue
-        diff = [frozenset((a, b)) for a, b in zip(k, key, strict=True) if a != b]
-        if 1 <= len(diff) <= 2 and all(d in _CAPS_ALIKE for d in diff):
-            hits.add(ab)
     return (hits.pop(), STRAY_LOWER_QUALITY) if len(hits) == 1 else None
 
 
@@ -808,6 +803,9 @@ def _one_letter_lost(part: str, candidates: list[str]) -> tuple[str, float] | No
 
 
 ONE_LOST_QUALITY = 0.55
+# a notation read at least this surely: a clean part in capitals is as printed, not the organ's own with its
+# first letter lost (``_head_lost``)
+SURE_READ = 0.8
 
 
 def _last_letter_lost(part: str, candidates: tuple[str, ...]) -> tuple[str, float] | None:
@@ -833,11 +831,12 @@ def _kind_head_lost(ab: str, own: tuple[str, ...], organ: str | None) -> str | N
     return full if fold(squash(nfc(organ or ""))).startswith("so ") else ab
 
 
-def _head_lost(key: str, own: tuple[str, ...]) -> tuple[str, float] | None:
-    """The organ's own abbreviation of two or three letters read garbled with its first letter lost after
-    the hyphen ("y" of "GCN-TY" read "/ecN-y" for the Cục Thú y, seed 273 alt 013: the notation dropped as
-    garbled), when one of its own is so read; in doubt (``ONE_LOST_QUALITY``)."""
-    hits = {o for o in own if 2 <= len(o) <= 3 and len(k := _abbr_key(o)) == len(key) + 1 and k[1:] == key}
+def _head_lost(key: str, own: tuple[str, ...], *, sizes: range = range(2, 4)) -> tuple[str, float] | None:
+    """The organ's own abbreviation (of ``sizes`` letters: two or three) read with its first letter lost:
+    garbled after the hyphen ("y" of "GCN-TY" read "/ecN-y" for the Cục Thú y, seed 273 alt 013: the
+    notation dropped as garbled); with ``sizes`` 4 letters or more, a clean part read unsure or with a sign
+    stuck before it ("BND" of UBND); when one of its own is so read, in doubt (``ONE_LOST_QUALITY``)."""
+    hits = {o for o in own if len(o) in sizes and len(k := _abbr_key(o)) == len(key) + 1 and k[1:] == key}
     return (hits.pop(), ONE_LOST_QUALITY) if len(hits) == 1 else None
 
 
@@ -1251,7 +1250,7 @@ def read_notation(
     if number.raw_notation:
         heading = _TYPE_ABBREVIATIONS.get(heading_type or "")
         notation, q = repair_notation(
-            number.raw_notation, organ_name, ocr=ocr, blurred=blurred, heading=heading
+            number.raw_notation, organ_name, ocr=ocr, blurred=blurred, heading=heading, conf=number.confidence
         )
         res.set("code_notation", notation, number.confidence * q)
     return res.freeze()
