@@ -1939,13 +1939,13 @@ def _unlisted_vote(
     alike = count[top] == total >= UNLISTED_VOTES
     # (every reading gives its letters, most of them its mark too: a blurred tone mark read two ways, "Xảo"
     # five times, "Xáo" three, the word's letters sure; seed 647 dev 010 lost "Hoàng Diệu Hồng Xảo")
-    lettered = sum(c for w, c in count.items() if fold(w) == key) == total
+    same_letters = sum(c for w, c in count.items() if fold(w) == key) == total
     if (
         unnamed
         and size >= 3
         and is_syllable(top)
         and count[top] >= UNNAMED_VOTES
-        and (3 * count[top] >= 2 * total or (lettered and 2 * count[top] > total))
+        and (3 * count[top] >= 2 * total or (same_letters and 2 * count[top] > total))
     ):
         # the first reading gave no name at all: a Vietnamese syllable two readings of the row in three read
         # alike, letter and mark, ``UNNAMED_VOTES`` at least, is the name's word though the corpus never shows

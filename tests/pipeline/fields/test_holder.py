@@ -640,7 +640,40 @@ def test_a_label_s_value_of_doubted_marks_yields_to_the_labelled_line_under_it()
         ("Cơ sở: " + COMPANY, "x=355", 92.0),
         ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0),
     ]
-    assert values(_licence(body))["holder_name"] == COMPANY
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    got = extract([page(_licence(body))]).fields["holder_name"]
+    assert got.value == COMPANY and got.confidence < 0.6  # taken under marks: to review
+
+
+def test_a_labelled_value_of_doubted_syllables_is_not_skipped_for_the_labelled_line_under_it() -> None:
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    # REVIEW: real syllables read in doubt are the value, not a stamp's marks; the next line's label (a
+    # co-holder's, an establishment's) does not take the holder from it
+    cases = [
+        (("Ông: Nguyễn Văn Hùng", [92.0, 45.0, 45.0, 92.0]), "Bà: Trần Thị Lan", "Nguyễn Văn Hùng"),
+        (
+            ("Tên tổ chức: Công ty TNHH Xây dựng Đức Hưng", [92.0] * 3 + [92.0] * 3 + [40.0] * 4),
+            "Cơ sở: Nhà máy gạch Tuynel Đức Hưng",
+            "Công ty TNHH Xây dựng Đức Hưng",
+        ),
+        (
+            ("Họ và tên: Phạm Thị Hằng", [92.0] * 3 + [45.0, 45.0, 92.0]),
+            "Ông/Bà: Nguyễn Văn Nam",
+            "Phạm Thị Hằng",
+        ),
+    ]
+    for (text, confs), under, want in cases:
+        body = [
+            (text, "x=355", confs),
+            (under, "x=355", 92.0),
+            ("Địa chỉ: Số 68, đường Lê Lợi", "x=355", 92.0),
+        ]
+        got = extract([page(_licence(body))]).fields["holder_name"]
+        assert got.value == want, text
 
 
 def test_a_speck_between_a_word_s_capital_and_its_letters_is_dropped_where_they_make_a_syllable() -> None:

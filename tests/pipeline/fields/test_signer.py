@@ -1319,6 +1319,23 @@ def test_a_headless_middle_word_the_language_model_changed_is_read_as_tesseract_
     assert name == "Trần Văn Khuyến" and conf < 0.6
 
 
+def test_a_headless_reading_is_not_put_back_where_the_model_s_word_is_a_name_s_or_no_middle_word() -> None:
+    # REVIEW: the seal-damaged reading put back over the model's right word ("gọc" → "Ngọc" gave "Trần Thị
+    # Gọc"); a given name is no middle name ("hị" of the given name "Thị" gave "Hoàng Minh Hị")
+    cases = [
+        ("Trần Thị Ngọc", [96.0, 95.0, 20.0], {"Ngọc": "gọc"}, "Trần Thị Ngọc"),
+        ("Lê Thị Tuyết Ngọc", [96.0, 95.0, 95.0, 20.0], {"Ngọc": "gọc"}, "Lê Thị Tuyết Ngọc"),
+        ("Hoàng Minh Thị", [96.0, 95.0, 20.0], {"Thị": "hị"}, "Hoàng Minh Thị"),
+        ("Nguyễn Hữu Văn", [96.0, 95.0, 20.0], {"Văn": "ăn"}, "Nguyễn Hữu Văn"),
+        ("Nguyễn An Ninh", [96.0, 20.0, 95.0], {"An": "ăn"}, "Nguyễn An Ninh"),
+        ("Lê Ngọc Ánh", [96.0, 20.0, 95.0], {"Ngọc": "gọc"}, "Lê Ngọc Ánh"),
+    ]
+    for name, confs, read, want in cases:
+        assert _signed_read(name, confs, read)[0] == want, name
+    # the model's name syllable kept, the name is as sure as without the reading
+    assert _signed_read("Lê Ngọc Ánh", [96.0, 20.0, 95.0], {"Ngọc": "gọc"})[1] >= 0.6
+
+
 def test_a_woman_s_name_ending_in_a_name_only_men_bear_is_misread_and_in_doubt() -> None:
     # seed 437 dev 003 (a blurred photo, the seal over the name): every reading of the name's row gave
     # "Dương Thị Mạnh" for "Dương Thị Hạnh", taken at 0.50. "Thị" is the women's middle name, "Mạnh" a man's:

@@ -273,6 +273,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
     res = Builder()
     applicant = _applicant(lines)
     org_skipped = False  # an organisation's value skipped: a person's label after it names another
+    marks_skipped = False  # a label's value of marks skipped (``_value_mostly_marks``): the next to review
     for k, ln in enumerate(lines):
         m = holder_label(ln.folded)
         if m and _value_doubted(ln, m.start(3)) and _junk_like(ln.folded[m.start(3) :]):
@@ -281,13 +282,17 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             continue
         if (
             m
-            and _value_mostly_doubted(ln, m.start(3))
+            and _MARKS_LABEL.fullmatch(m.group(1))
+            and _value_mostly_marks(ln, m.start(3))
             and k + 1 < len(lines)
             and holder_label(lines[k + 1].folded)
         ):
             # "CHỨNG NHẬN: „š z Š Đn tị trả X. sẻ" (an incoming stamp's marks, a few specks read surely), "Cơ
-            # sở: Công ty …" under it (seed 649 dev 006): the next line's label has the holder
+            # sở: Công ty …" under it (seed 649 dev 006): the next line's label has the holder, to review (an
+            # organisation's label only, its value mostly no syllables: a person's value of doubted syllables
+            # is still the holder's, "Ông: Nguyễn Văn Hùng" over a co-holder's "Bà: …")
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
+            marks_skipped = True
             continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(3) :])
@@ -303,6 +308,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
                 conf = ln.conf
                 if org_skipped and _PERSON_LABEL.fullmatch(m.group(1)):
                     conf = min(conf, 0.55)  # the company's representative, not the company: to review
+                if marks_skipped:
+                    conf = min(conf, MARKS_SKIPPED_CONF)  # the line under a label's marks: to review
                 if model_guessed(lines[k : k + 2], value) or stroke_lost:
                     conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
                 own_line = _clean_holder(ln.text[m.start(3) :])
@@ -601,6 +608,8 @@ HOLDER_JUNK_CONF = 50.0  # (Tesseract's 0..100) a labelled value read all less s
 _ORG_LABEL = re.compile(
     r"ten to chuc|ten co so|ten doanh nghiep|ten don vi|co so|to chuc|don vi|doanh nghiep"
 )
+# labels whose value may be an incoming stamp's marks, the holder under its own label on the next line
+_MARKS_LABEL = re.compile(r"chung nhan|" + _ORG_LABEL.pattern)
 
 
 # an organisation's label as a blurred photo may read it, one letter off in all ("Cơ sử:" of "Cơ sở:", seed
@@ -653,16 +662,21 @@ def _value_doubted(ln: Line, start: int) -> bool:
     return bool(confs) and max(confs) < HOLDER_JUNK_CONF
 
 
-def _value_mostly_doubted(ln: Line, start: int) -> bool:
-    """Half the words or more of the line from character ``start`` on (the labelled value) were read with
-    less confidence than ``HOLDER_JUNK_CONF``: marks read as letters, a speck or two among them read
-    surely."""
-    pos, confs = 0, []
+def _value_mostly_marks(ln: Line, start: int) -> bool:
+    """Half the words or more of the line from character ``start`` on (the labelled value) are marks: read
+    with less confidence than ``HOLDER_JUNK_CONF`` and no Vietnamese syllable ("„š", "Đn", "X."), a speck or
+    two among them read surely. Real syllables read in doubt ("Nguyễn Văn Hùng" at 45) are no marks."""
+    pos, marks, n = 0, 0, 0
     for w in ln.words:
         if pos + len(w.text) > start:
-            confs.append(w.conf)
+            n += 1
+            letters = re.sub(r"[^\wÀ-ỹĐđ]|[\d_]", "", w.text)
+            marks += w.conf < HOLDER_JUNK_CONF and (not letters or not is_syllable(letters))
         pos += len(w.text) + 1
-    return bool(confs) and 2 * sum(c < HOLDER_JUNK_CONF for c in confs) >= len(confs)
+    return n > 0 and 2 * marks >= n
+
+
+MARKS_SKIPPED_CONF = 0.55  # the labelled line under marks taken (``_value_mostly_marks``): to review
 
 
 def _for_in(lines: Sequence[Line], starts: tuple[str, ...]) -> tuple[str, float] | None:

@@ -2306,8 +2306,9 @@ def lead_as_read(line: Line) -> tuple[Line, frozenset[str]]:
         words[k] = replace(words[k], text=words[k].read, read="")
         swapped.add(nfc(words[k].text.strip(_NAME_PUNCT)))
     if 2 <= sum(_capitalised(w.text) for w in words) <= 5:
+        last = max(i for i, w in enumerate(words) if any(ch.isalpha() for ch in w.text))
         for i in range(k + 1, len(words)):
-            if given_as_read(words[i]):
+            if given_as_read(words[i], middle=i < last):
                 words[i] = replace(words[i], text=words[i].read, read="")
                 swapped.add(nfc(words[i].text.strip(_NAME_PUNCT)))
     return (sub_line(line, words), frozenset(swapped)) if swapped else (line, frozenset())
@@ -2322,7 +2323,7 @@ def _capitalised(text: str) -> bool:
     return bare.isalpha() and bare[:1].isupper()
 
 
-def given_as_read(word: Word) -> bool:
+def given_as_read(word: Word, *, middle: bool = False) -> bool:
     """A name's given or middle word the language model (``correct``) changed where Tesseract read a
     capitalised Vietnamese syllable: "Khải" (97) made "Khai" in "Khống Mạnh Khải" (seed 475 alt 012: the
     family name read with other marks, no name run shielded the line). The model knows the language's words,
@@ -2332,12 +2333,16 @@ def given_as_read(word: Word) -> bool:
     "Văn": a mark lost is Tesseract's commonest misreading, a mark restored the model's work), and one with
     two tone marks on the word ("Hòà": no syllable has two). So is a middle word read in small letters,
     its head under the seal's ring, whose letters tell the middle name ("ăn" (20): "Văn",
-    ``headless_middle``) where the model's word tells none ("án": seed 649 alt 008 gave "Khuất An Khuyến")."""
+    ``headless_middle``) where the model's word tells none ("án": seed 649 alt 008 gave "Khuất An Khuyến"):
+    a ``middle`` word only (neither the family nor the given name), and not where the model's word is a
+    name's already ("gọc" made "Ngọc", "ăn" made "An" in "Nguyễn An Ninh": the model's stays)."""
     read = nfc(word.read.strip(_NAME_PUNCT))
     text = nfc(word.text.strip(_NAME_PUNCT))
     if not read or read == text:
         return False
-    if headless_middle(read, word.conf) is not None and headless_middle(text, word.conf) is None:
+    told = headless_middle(read, word.conf)
+    listed = told == text or text[:1].upper() + text[1:] in NAME_SYLLABLES
+    if middle and told is not None and not listed and headless_middle(text, word.conf) is None:
         return True
     if not (read.isalpha() and read[:1].isupper() and read[1:].islower() and is_syllable(read)):
         return False
