@@ -1105,6 +1105,9 @@ UNSURE_RIVAL = math.log(10.0)
 # a word as read that is a frequent syllable stands unless read below this ("lò đốt", "vỏ bao", "cầu yếu",
 # "dưới tán", "chợ phiên" read at 62 are right: an ordinary word read so is common, a misread one rarer)
 VERY_UNSURE = 50.0
+# log-score a syllable after a comma (judged after the mark, ``<p>``: any word may open a list's item) loses
+# by to the one the model prefers ("cháy, hứa cháy" of "chữa" by e^20; "bàn, ghế, tủ cho" not "tử", by e^8)
+LISTED_MARGIN = math.log(1e6)
 FAR_EDITS = 2  # letters a word that is no syllable may be off its syllable's
 EDIT_COST = math.log(30.0)  # what each edit past the first costs a candidate
 _MARGINS = {
@@ -1283,7 +1286,11 @@ def _unsure_fix(
         # ("lò đốt", "vỏ bao", "cầu yếu") or neither ("chợ phiên"): "đã nghị" of "đề nghị" at 61 stays too
         return None
     far = unsure and not _is_syllable(model, core)
-    k = _best_key(model, core, (l2, l1, r1, r2), Reletter.UNSURE, far=far)
+    ctx = (l2, l1, r1, r2)
+    k = _best_key(model, core, ctx, Reletter.UNSURE, far=far)
+    gain = -math.inf if k is None else _trigrams(model, ctx, k) - _trigrams(model, ctx, own)
+    if listed and _is_syllable(model, core) and gain < LISTED_MARGIN:
+        return None  # "bàn, ghế, tủ cho": a syllable after a comma, which tells little of the word to come
     return None if k is None else _spelled(model, k, core, lc, rc)
 
 

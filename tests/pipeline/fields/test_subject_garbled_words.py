@@ -18,8 +18,17 @@ def test_nam_before_a_year_with_a_letter_lost_read_unsure_is_nam_in_doubt() -> N
     )
 
 
-def test_a_word_before_a_year_read_surely_stands() -> None:
-    # read surely: as printed ("làm" before a number is rare, not unwritten)
+def test_a_syllable_before_a_year_that_goes_with_its_left_word_stands_however_read() -> None:
+    # "làm", "tâm", "cam" read unsure (60) before a year: each goes with the word before it ("việc làm",
+    # "trung tâm", "hội cam"), a word as printed, not "năm" with a letter lost
+    for first, second, unsure in (
+        ("Về việc giao chỉ tiêu giải quyết việc", "làm 2024", "làm"),
+        ("Về việc kiện toàn bộ máy của trung", "tâm 2024", "tâm"),
+        ("Về việc tổ chức Lễ hội", "cam 2024", "cam"),
+    ):
+        f = _lm_subject(_lm_directive(first, second), {unsure: 60.0})
+        assert f.value == f"{first} {second}"
+    # read surely: as printed too
     f = _lm_subject(_lm_directive("Về việc giao chỉ tiêu giải quyết việc", "làm 2024"), {})
     assert f.value == "Về việc giao chỉ tiêu giải quyết việc làm 2024"
 
@@ -46,10 +55,24 @@ def test_a_stamp_s_number_and_a_stray_quote_opening_the_subject_are_dropped_in_d
     confs = [78.0, 66.0, 93.0, 91.0, 96.0, 96.0, 97.0]
     value, conf = _subject([(line, confs)], heading="GIẤY PHÉP", number="Số: 850/GP-UBND")
     assert (value, conf < SURE) == ("Giấy phép hoạt động khám bệnh, chữa bệnh", True)
-    # a quotation closed later keeps its quote; a number read surely stands
+    # a quotation closed later is the subject's own, the number before it too ("2 “không” …"); a number read
+    # surely stands
     value, _ = _subject(
         [("3 “HOẠT ĐỘNG” KHÁM BỆNH, CHỮA BỆNH", confs)], heading="GIẤY PHÉP", number="Số: 850/GP-UBND"
     )
-    assert value == "Giấy phép “hoạt động” khám bệnh, chữa bệnh"
+    assert value == "Giấy phép 3 “hoạt động” khám bệnh, chữa bệnh"
     value, _ = _subject([(line, [96.0, *confs[1:]])], heading="GIẤY PHÉP", number="Số: 850/GP-UBND")
     assert value is not None and value.startswith("Giấy phép 3")
+
+
+def test_a_number_a_subject_opens_with_stands_however_read() -> None:
+    # a count opening the subject, read unsure (70), no stray quote beside it: the subject's own words
+    for heading, number, line in (
+        ("BÁO CÁO", "Số: 41/BC-UBND", "6 tháng đầu năm 2024 về công tác dân vận"),
+        ("KẾ HOẠCH", "Số: 41/KH-UBND", "05 nhiệm vụ trọng tâm năm 2024"),
+        ("KẾ HOẠCH", "Số: 41/KH-UBND", "2 “không” trong phòng chống dịch"),
+        ("BÁO CÁO", "Số: 41/BC-UBND", "6 THÁNG ĐẦU NĂM 2024 VỀ CÔNG TÁC DÂN VẬN"),  # (no speck: a number)
+    ):
+        confs = [70.0] + [95.0] * (len(line.split()) - 1)
+        value, _ = _subject([(line, confs)], heading=heading, number=number)
+        assert value is not None and value.split()[0] == line.split()[0], (line, value)

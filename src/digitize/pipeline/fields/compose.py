@@ -61,7 +61,6 @@ from digitize.pipeline.fields.subject import (
     lost_head_restored,
     lost_inside_restored,
     lost_opening_restored,
-    nam_restored,
     numeral_lost,
     province_restored,
     read_restated,
@@ -220,7 +219,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = numeral_lost(subject if blurred else relettered(subject, own, blurred=False))
         # "quản IV cụm …": the one syllable the model prefers by far (OCR'd pages only: a text layer's words
         # are as printed, and its confidences say nothing)
-        subject = lm_repaired(nam_restored(subject, own), own)  # "công ăm 2024": "năm" a letter lost
+        subject = lm_repaired(year_word_restored(subject, own=own), own)  # "công ăm 2024": "năm" misread
         # a word no print has left in it (a garble no repair took), or a bracket unpaired: to review
         subject = garbled_in_doubt(compound_comma_dropped(subject), own)  # "sản, phẩm": a speck's comma
     res.add(subject)

@@ -430,8 +430,9 @@ def opens(ln: Line, subj: Sequence[Line]) -> bool:
 
 
 def strip_speck(text: str) -> str:
-    """A speck or a stray mark before the first word ("- Về việc", "Ò Phê chuẩn") is not the subject's."""
-    return re.sub(r"^(?:[^\w\s]+\s*|\w\s+(?=[A-ZÀ-ỸĐ]))+", "", text.strip())
+    """A speck or a stray mark before the first word ("- Về việc", "Ò Phê chuẩn") is not the subject's; a
+    number is ("6 THÁNG ĐẦU NĂM 2024 …")."""
+    return re.sub(r"^(?:[^\w\s]+\s*|[^\W\d_]\s+(?=[A-ZÀ-ỸĐ]))+", "", text.strip())
 
 
 # "Kính gửi: …" with "Kính" lost under a stamp: the body's address line, never a subject line; on a blurred
@@ -866,22 +867,30 @@ _WORD_BEFORE_YEAR = re.compile(r"(?<!\S)(\S{1,5})(\s+)((?:19|20)\d\d)(?![\w/+-])
 _NAM_LIKE = 50
 
 
-def year_word_restored(subject: Found, *, nam_like: bool = False) -> Found:
+def year_word_restored(subject: Found, *, nam_like: bool = False, own: Sequence[Line] = ()) -> Found:
     """A subject's "năm" before a year read as no word at all (no syllable, in small letters: ":iim 2022"),
     made "năm", in doubt (``GUESSED_CONFIDENCE``): Vietnamese writes a year after "năm"; a syllable read
     there ("giai đoạn 2021", "khóa 2020") or an abbreviation in capitals stands. ``nam_like``: only letters
     like "nam" (``_NAM_LIKE``), a sign among them or not (before the corrector, which makes the other
-    garbles the syllable they were: "khó@ 2023" is "khóa 2023", "năấi 2030" would be "nại")."""
+    garbles the syllable they were: "khó@ 2023" is "khóa 2023", "năấi 2030" would be "nại"). With ``own``
+    (the subject's lines, giving each word as read), a syllable there is "năm" too where it is "năm" a letter
+    lost (``_nam_misread``: "đầu tư công ăm 2024")."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
+    read = [w for ln in own for w in ln.words]
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(1)
         core = word.strip(_EDGES)
         letters = "".join(ch for ch in core if ch.isalpha())
-        if not letters or not letters.islower() or any(ch.isdigit() for ch in word) or is_syllable(core):
+        if not letters or not letters.islower() or any(ch.isdigit() for ch in word):
             return m.group(0)
+        if is_syllable(core):
+            left = m.string[: m.start()].split()[-1:]
+            if not left or not _nam_misread(core, left[0], read):
+                return m.group(0)  # "giai đoạn 2021", "việc làm 2024": as printed
+            return "năm" + m.group(2) + m.group(3)
         signed = any(not ch.isalnum() for ch in word)
         if (nam_like or not signed) and fuzz.ratio(fold(letters), "nam") < _NAM_LIKE:
             return m.group(0)
@@ -892,6 +901,39 @@ def year_word_restored(subject: Found, *, nam_like: bool = False) -> Found:
         return subject
     fixed = replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE))
     return Found(tuple(fixed if x is f else x for x in subject.fields))
+
+
+# a syllable before a year taken for "năm" with a letter lost ("ăm", "năn") must be read below this (a word
+# read surely before a year is as printed) ...
+NAM_UNSURE = 70.0
+# ... and the corpus show it before a number at most this share of the times it shows "năm" so ("làm" 52
+# times to 17435; "nam" 179, "Việt Nam 2020": kept)
+NAM_BEFORE_NUMBER = 0.005
+
+
+def _nam_misread(core: str, left: str, read: Sequence[Word]) -> bool:
+    """``core``, a syllable in small letters before a year after the word ``left``, is "năm" with a letter
+    lost or misread ("công ăm 2024", "-ăm" at 55 its "n" under a speck): its letters, marks aside, one edit
+    off "năm"'s; read unsure (``NAM_UNSURE``, as one of ``read``, the subject's words as read); rare before a
+    number (``NAM_BEFORE_NUMBER``); and the corpus shows ``left`` before "năm" and never before it. A syllable
+    that goes with its left word ("việc làm", "trung tâm", "hội cam") stands, however read."""
+    if core == "năm" or not core.isalpha() or Levenshtein.distance(skeleton(core), "nam") != 1:
+        return False
+    if not left.isalpha() or not any(
+        _letters([w.text]).lower() == _letters([core]).lower() and w.conf < NAM_UNSURE for w in read
+    ):
+        return False
+    model = correct.load()
+    key, nam = syllable_key(core.lower()), syllable_key("năm")
+    if not correct.bigram(model, syllable_key(left.lower()), nam) or correct.bigram(
+        model, syllable_key(left.lower()), key
+    ):
+        return False
+    num, ik, inam = model.index.get("<num>"), model.index.get(key), model.index.get(nam)
+    if num is None or inam is None:
+        return False
+    seen = 0 if ik is None else model.bigrams.get(ik * model.size + num, 0)
+    return seen <= NAM_BEFORE_NUMBER * model.bigrams.get(inam * model.size + num, 0)
 
 
 # a word of two letters: a subject holds one, a stamp's marks left alone ("z", "ố: )2 ¬") none
@@ -4143,6 +4185,7 @@ _LEAD_GARBLE = 2  # words at most of a stamp's garble read where "Về việc" w
 # a lone garble read not at all (``correct.UNREAD_CONF``) where "Về việc" was may hold as many letters as the
 # two words have and a couple more ("S6:V&Älđể đề nghị …" at 0, seed 637 dev 003: a stamp's ink over them)
 _UNREAD_LEAD_LETTERS = 8
+_WORD_RUN = 3  # letters of a run that may be a word of the subject's
 
 
 def _unread_lead(w: Word, core: str, k: int) -> bool:
@@ -4156,7 +4199,6 @@ def _unread_lead(w: Word, core: str, k: int) -> bool:
     return not any(len(run) >= _WORD_RUN and is_syllable(run) for run in re.findall(r"[^\W\d_]+", core))
 
 
-_WORD_RUN = 3
 _LEAD_LETTERS = 2  # letters at most of each word of such a garble ("Ổ@Ở")
 _SYMBOL = re.compile(r"[^\w\s]|\d|_")
 
@@ -5325,54 +5367,6 @@ def lm_repaired(subject: Found, own: Sequence[Line]) -> Found:
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
-# a syllable in small letters right before a year ("đầu tư công ăm 2024": "năm" with its "n" lost under a
-# speck, read "-ăm" at 55) ...
-_SYLLABLE_BEFORE_YEAR = re.compile(r"(?<!\S)([a-zà-ỹđ]{1,4})(\s+)((?:19|20)\d\d)(?![\w/+-])")
-# ... whose letters, marks aside, are one edit off "năm"'s, that the corpus shows before a number at most this
-# share of the times it shows "năm" so ("làm" 52 times to 17435; "nam" 179, "Việt Nam 2020": kept) ...
-NAM_BEFORE_NUMBER = 0.005
-# ... read below this (a word read surely before a year is as printed)
-NAM_UNSURE = 70.0
-
-
-def _letters_of(text: str) -> str:
-    return "".join(ch for ch in fold(text).lower() if ch.isalnum())
-
-
-def nam_restored(subject: Found, own: Sequence[Line]) -> Found:
-    """A subject's "năm" before its year read as another syllable a letter off it ("ăm 2024", "năn 2017"),
-    read unsure (``NAM_UNSURE``; ``own``, the subject's lines, give the word as read), that the corpus
-    almost never shows before a number (``NAM_BEFORE_NUMBER``): "năm", in doubt (``GUESSED_CONFIDENCE``). A
-    word read surely, or one the corpus writes before numbers, stands."""
-    f = subject.get("subject")
-    if f is None or not f.value or not own:
-        return subject
-    model = correct.load()
-    num, nam = model.index.get("<num>"), model.index.get(syllable_key("năm"))
-    if num is None or nam is None:
-        return subject
-    nam_count = model.bigrams.get(nam * model.size + num, 0)
-    read = [w for ln in own for w in ln.words]
-
-    def fix(m: re.Match[str]) -> str:
-        core = m.group(1)
-        if core == "năm" or Levenshtein.distance(skeleton(core), "nam") != 1:
-            return m.group(0)
-        i = model.index.get(syllable_key(core))
-        seen = 0 if i is None else model.bigrams.get(i * model.size + num, 0)
-        if seen > NAM_BEFORE_NUMBER * nam_count:
-            return m.group(0)
-        letters = _letters_of(core)
-        if not any(_letters_of(w.text) == letters and w.conf < NAM_UNSURE for w in read):
-            return m.group(0)  # read surely (or not read so at all): as printed
-        return "năm" + m.group(2) + m.group(3)
-
-    value = _SYLLABLE_BEFORE_YEAR.sub(fix, f.value)
-    if value == f.value:
-        return subject
-    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
-
-
 # a word of no letters opening a subject (a stamp's number "3", a mark) read below this is no print's
 LEAD_JUNK_CONF = 85.0
 _LEAD_JUNK = 2  # such words at most before the subject's first word of letters
@@ -5382,10 +5376,12 @@ _CLOSE_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
 
 def lead_junk_dropped(subject: Found, own: Sequence[Line]) -> Found:
     """A subject under a heading opening with a number or marks read unsure (``LEAD_JUNK_CONF``) before its
-    first word of letters ("3 “hoạt động khám bệnh …": an incoming stamp's number over the line's start, seed
-    641 dev 005), with that word's opening quote no other mark closes: both dropped, the subject in doubt
-    (``GUESSED_CONFIDENCE``: what the stamp covered is no sure reading). No trích yếu opens with a lone number
-    or a stray mark; one read surely, or a quotation closed later, stands."""
+    first word of letters, that word opening with a quote no other mark closes ("3 “hoạt động khám bệnh …":
+    an incoming stamp's number over the line's start, its stroke read as the quote, seed 641 dev 005): both
+    dropped, the subject in doubt (``GUESSED_CONFIDENCE``: what the stamp covered is no sure reading). Marks
+    alone read unsure are dropped before any word. A number opening a subject ("6 tháng đầu năm …", "05
+    nhiệm vụ …", "2 “không” …") stands: only a stray quote beside it says it is a stamp's; so does anything
+    read surely."""
     f = subject.get("subject")
     if f is None or not f.value or not own:
         return subject
@@ -5401,8 +5397,11 @@ def lead_junk_dropped(subject: Found, own: Sequence[Line]) -> Found:
         return subject
     first, rest = words[k], words[k + 1 :]
     quote = first[:1] if first[:1] in _OPEN_QUOTES else ""
-    if quote and not any(_CLOSE_QUOTES[quote] in w for w in [first[1:], *rest]):
+    stray = bool(quote) and not any(_CLOSE_QUOTES[quote] in w for w in [first[1:], *rest])
+    if stray:
         first, quote = first[1:], ""
+    elif any(ch.isdigit() for w in words[:k] for ch in w):
+        return subject  # a number the subject opens with, no stamp's mark beside it
     core = first[len(quote) :]
     if not core[:1].isalpha():
         return subject
