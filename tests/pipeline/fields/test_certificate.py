@@ -7,7 +7,7 @@ from dataclasses import replace
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.certificate import RESTATED_CONF, condition_line
 from digitize.pipeline.fields.lines import page_lines
-from tests.pipeline.test_extract import Spec, header, page, signer
+from tests.pipeline.test_extract import BODY_C, CHAR, Spec, header, page, signer
 
 TITLE = "Giấy chứng nhận đủ điều kiện kinh doanh dược"
 
@@ -179,3 +179,17 @@ def test_a_title_s_opening_taken_for_a_speck_puts_it_in_doubt_and_the_body_resta
     pg = replace(pg, words=(*pg.words[: i + 1], *moved, *pg.words[i + 1 :]))
     f = extract([pg]).fields["subject"]
     assert (f.value, f.confidence >= 0.6) == (SAFE, True)
+
+
+def test_a_clean_title_off_centre_is_not_given_the_body_s_opening() -> None:
+    # the title read whole at 93 (only in doubt for standing off the heading's centre, an indent), a word
+    # suffix of the body's line: nothing lay over the room left of it, so no opening of the body's is put on
+    for title, condition in (
+        ("ĐỦ ĐIỀU KIỆN AN TOÀN THỰC PHẨM", "Đủ điều kiện: cơ sở đủ điều kiện an toàn thực phẩm."),
+        ("AN TOÀN DỊCH BỆNH ĐỘNG VẬT", "Đủ điều kiện: vùng an toàn dịch bệnh động vật."),
+    ):
+        for shift in (2.0, 2.5, 3.0):
+            x0 = BODY_C - len(title) * CHAR / 2 + shift * CHAR
+            specs: list[Spec] = [("GIẤY CHỨNG NHẬN", "center", 95.0), (title, f"x={x0}", 93.0)]
+            value, _ = _subject(_certificate(specs, condition))
+            assert value == f"Giấy chứng nhận {title.lower()}", (title, shift, value)

@@ -19,9 +19,10 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from digitize.pipeline.fields.layout import Layout
 from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Found
-from digitize.pipeline.fields.subject import reads_well
+from digitize.pipeline.fields.subject import opening_lost, reads_well
 from digitize.pipeline.fields.text import clean_value, fold1
 from digitize.pipeline.model import ExtractedField
 
@@ -113,12 +114,19 @@ _AUTHORITY = re.compile(r"\b(uy ban|chu tich|giam doc|truong|bo truong)\b")
 
 
 def restated_title(
-    subject: Found, type_name: str | None, lines: Sequence[Line], *, blurred: bool = False
+    subject: Found,
+    type_name: str | None,
+    lines: Sequence[Line],
+    *,
+    blurred: bool = False,
+    own: Sequence[Line] = (),
+    layout: Layout | None = None,
 ) -> Found:
     """A certificate's subject taken from its body's "Đủ điều kiện:" line where the subject is lost, or in
     doubt (a ``blurred`` page's always is: its letters are guesses) and read worse than the line: its words
-    the line's where they read badly, its last words lost, or run on into the authority's line (see the
-    module)."""
+    the line's where they read badly, its last words lost, or run on into the authority's line, or its first
+    words lost where the page shows it (``own``, the subject's lines under ``layout``'s heading: see
+    ``subject.opening_lost``) (see the module)."""
     if type_name != CERTIFICATE:
         return subject
     said = condition_line(lines)
@@ -150,8 +158,13 @@ def restated_title(
         # a word or two lost inside the title ("ĐỦ KIỆN KINH DOANH …" of "ĐỦ ĐIỀU KIỆN …": the stamp's pass
         # read "ĐỦ" at 50 and nothing of "ĐIỀU"): the line's words but a run of them inside
         taken = taken or _lost_inside(tail, theirs)
-        # its first word or two lost ("… NHẬN [CƠ SỞ] AN TOÀN DỊCH BỆNH …": the title in doubt for it)
-        taken = taken or _lost_opening(tail, theirs)
+        # its first word or two lost ("… NHẬN [CƠ SỞ] AN TOÀN DỊCH BỆNH …": the title in doubt for it),
+        # where the page shows it: the title's line off centre by their width, something over their room
+        # (a title typed off centre with nothing there is as printed: "An toàn …" no "[Vùng] an toàn …")
+        taken = taken or (
+            _lost_opening(tail, theirs)
+            and opening_lost(own, layout, tail[0], " ".join(theirs[: len(theirs) - len(tail)]))
+        )
     else:
         taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
     if not taken:

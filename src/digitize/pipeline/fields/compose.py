@@ -210,7 +210,9 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     holder = read_holder(all_lines, subject.get("subject"), blurred=blurred)
     holder_name = holder.value("holder_name")
     subject = holder_restated(subject, holder_name, own, two_ways=read_two_ways(all_lines, holder_name))
-    subject = restated_title(subject, type_found.value("type_name"), all_lines, blurred=blurred)
+    subject = restated_title(
+        subject, type_found.value("type_name"), all_lines, blurred=blurred, own=own, layout=layout
+    )
     subject = year_word_restored(subject)
     if pages[0].source == "ocr":
         # a year misread or cut off: a text layer's year is as written

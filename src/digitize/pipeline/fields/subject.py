@@ -2694,11 +2694,15 @@ def garble_continued(subject: Found, own: Sequence[Line]) -> Found:
 BRIDGE_SEEN = 20  # times the corpus shows "việc W X" at least for W to be a word lost between the two
 
 
-def _bridge(model: correct.Model, a: str, b: str, share: float = CONTINUED_SHARE) -> str | None:
+def _bridge(
+    model: correct.Model, a: str, b: str, share: float = CONTINUED_SHARE, over: float | None = None
+) -> str | None:
     """The one word the corpus puts between ``a`` and ``b`` (``share`` of the times it puts any,
-    ``BRIDGE_SEEN`` times at least), when it never shows them side by side; else None."""
+    ``BRIDGE_SEEN`` times at least), when it never shows them side by side (``over`` None), or shows the
+    bridge ``over`` times as often as the two side by side at least ("phép [kinh] doanh": 434 to 14); else
+    None."""
     ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
-    if ia is None or ib is None or ia * model.size + ib in model.bigrams:
+    if ia is None or ib is None or (over is None and ia * model.size + ib in model.bigrams):
         return None
     pairs, nexts, counts, names = _continuations()
     lo = int(np.searchsorted(pairs, ia * model.size, "left"))
@@ -2709,6 +2713,8 @@ def _bridge(model: correct.Model, a: str, b: str, share: float = CONTINUED_SHARE
         return None
     n, iw = max(found)
     if n < BRIDGE_SEEN or n < share * sum(x[0] for x in found):
+        return None
+    if over is not None and n < over * model.bigrams.get(ia * model.size + ib, 0):
         return None
     return model.surface[iw]
 
@@ -2814,34 +2820,15 @@ OPENING_OVER = (
 )
 
 
-def _opening_bridge(model: correct.Model, a: str, b: str) -> str | None:
-    """The one word the corpus puts between ``a`` (the type heading's last word) and ``b`` (the subject's
-    first): ``LETTERED_SHARE`` of the times it puts any, ``BRIDGE_SEEN`` times at least, and
-    ``OPENING_OVER`` times as often as it shows the two side by side ("phép [kinh] doanh": 434 to 14)."""
-    ia, ib = model.index.get(syllable_key(a.lower())), model.index.get(syllable_key(b.lower()))
-    if ia is None or ib is None:
-        return None
-    pairs, nexts, counts, names = _continuations()
-    lo = int(np.searchsorted(pairs, ia * model.size, "left"))
-    hi = int(np.searchsorted(pairs, (ia + 1) * model.size, "left"))
-    found = [(int(counts[j]), int(pairs[j] % model.size)) for j in range(lo, hi) if int(nexts[j]) == ib]
-    found = [x for x in found if not names[x[1]].startswith("<")]
-    if not found:
-        return None
-    n, iw = max(found)
-    if n < BRIDGE_SEEN or n < LETTERED_SHARE * sum(x[0] for x in found):
-        return None
-    if n < OPENING_OVER * model.bigrams.get(ia * model.size + ib, 0):
-        return None
-    return model.surface[iw]
-
-
 def lost_opening_restored(subject: Found, own: Sequence[Line], layout: Layout) -> Found:
     """A titled subject in doubt ("GIẤY PHÉP" / "DOANH BÁN LẺ …") whose first line stands right of its
     heading's centre by a word's width (a stamp took its first word whole: "KINH" under an incoming stamp's
     box), with the word the corpus puts between the heading's last word and the subject's first
-    (``_opening_bridge``) put back where it fits that width (``FIT``, a word space with it); in doubt still
-    (the corpus gives the word, the page its room). A sure subject, or a line centred, stays as read."""
+    (``_bridge``) put back where it fits that width (``FIT``, a word space with it); in doubt still
+    (the corpus gives the word, the page its room). Only where something lay over that room
+    (``opening_marked``): a line typed off centre with nothing over its room is as printed ("Ban hành …"
+    under "NGHỊ QUYẾT" moved by an indent is no "[Định] ban hành …"). A sure subject, or a line centred,
+    stays as read."""
     f = subject.get("subject")
     hit = layout.type_hit
     if f is None or not f.value or not own or f.confidence > GUESSED_CONFIDENCE or hit is None:
@@ -2859,13 +2846,15 @@ def lost_opening_restored(subject: Found, own: Sequence[Line], layout: Layout) -
         return subject
     gaps = [y.box.x0 - x.box.x1 for x, y in itertools.pairwise(first)]
     space = max(0.0, statistics.median(gaps))
-    missing = first[0].box.x0 + first[-1].box.x1 - 2 * heading_centre(layout, layout.type_i)
-    got = _opening_bridge(correct.load(), hit[0].split()[-1], b)
+    missing = side_off(first, heading_centre(layout, layout.type_i))
+    got = _bridge(correct.load(), hit[0].split()[-1], b, LETTERED_SHARE, OPENING_OVER)
     if got is None or missing <= 0:
         return subject
     wide = len(got) * lw + space
     if not (1 - FIT) * wide <= missing <= (1 + FIT) * wide:
         return subject
+    if not opening_marked(first[0], wide, layout.first, own[0]):
+        return subject  # a line typed off centre (an indent) with nothing over its room: as printed
     lead = got[:1].upper() + got[1:]  # (a heading's trích yếu opens with a capital)
     value = " ".join([lead, b.lower() if b[:1].isupper() and b[1:].islower() else b, *words[1:]])
     return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
@@ -3106,13 +3095,44 @@ def _gap_lost(ln: Line) -> bool:
     return bool(lost_gaps(ln))
 
 
+def side_off(words: Sequence[Word], cx: float) -> float:
+    """How far the run of ``words`` stands right of ``cx`` (left: below 0), as its two ends' sum less twice
+    ``cx`` (twice its centre's shift: the width of the words a centred line lost at its other end)."""
+    return min(w.box.x0 for w in words) + max(w.box.x1 for w in words) - 2 * cx
+
+
+THROUGH_BOX = 50.0  # (``stamps.BARE_CONF``) the most the stamp's pass is sure of a word it read through a box
+TRACE_CONF = 60.0  # a word read below this in a line's room: a stamp's marks or a speck's, no print's
+
+
+def opening_marked(first: Word, room: float, lines: Sequence[Line], line: Line | None = None) -> bool:
+    """Something lay over the ``room`` (pixels) left of a line's first word ``first``: that word read through
+    a stamp's box (``THROUGH_BOX`` or less), or a word on its row reaching into the room read unsure
+    (``TRACE_CONF``: a stamp's marks, its label's garble) or one of ``line``'s own before ``first`` (dropped
+    as a speck's: "#ở Ở" before "AN TOÀN …"). A title typed off centre has nothing there."""
+    if first.conf <= THROUGH_BOX:
+        return True
+    mine = {id(w) for w in line.words} if line is not None else set()
+    x0 = first.box.x0 - room
+    return any(
+        w is not first
+        and (w.conf < TRACE_CONF or id(w) in mine)
+        and x0 < w.box.x1
+        and w.box.x0 < first.box.x0
+        and w.box.y0 < first.box.y1
+        and first.box.y0 < w.box.y1
+        for ln in lines
+        for w in ln.words
+    )
+
+
 def lost_side(lines: Sequence[Line], cx: float) -> bool:
     """A subject line centred on ``cx`` (its heading's centre) reaches further on one side than on the
     other by ``LOST_SIDE`` of its letters or more: words at its short end were lost (a stamp over "CƠ
     SỞ" of "CƠ SỞ ĐỦ ĐIỀU KIỆN …" left "Ở ĐỦ ĐIỀU KIỆN …")."""
     for ln in lines:
         lw = letter_width(ln) if ln.boxed else None
-        if lw is not None and abs(ln.x0 + ln.x1 - 2 * cx) >= LOST_SIDE * lw:
+        if lw is not None and abs(side_off(ln.words, cx)) >= LOST_SIDE * lw:
             return True
     return False
 
@@ -3130,12 +3150,41 @@ def lead_lost(before: str, after: str, first: Line, layout: Layout) -> bool:
     if layout.type_i is None or not first.boxed or (lw := letter_width(first)) is None:
         return False
     words = sorted(first.words, key=lambda w: w.box.x0)
-    at = next((i for i, w in enumerate(words) if i and unglue(w.text).endswith(kept[0])), None)
+    at = next((i for i, w in enumerate(words) if i and _is_word(w, kept[0])), None)
     if at is None:
         return False  # (the first kept word not on the first line as read: nothing to measure)
+    return abs(side_off(words[at:], heading_centre(layout, layout.type_i))) >= LOST_SIDE * lw
+
+
+def _is_word(w: Word, word: str) -> bool:
+    """``w`` read is ``word`` whole, a stamp's marks glued before it at most ("-Về" of "Về"; no "TOÀN" of
+    "AN")."""
+    t = unglue(w.text)
+    return t.endswith(word) and not any(ch.isalnum() for ch in t[: len(t) - len(word)])
+
+
+def opening_lost(own: Sequence[Line], layout: Layout | None, first: str, lost: str) -> bool:
+    """The subject's first line (``own``'s first) from its word ``first`` (folded, whole) on stands right of
+    the heading's centre by the printed width of the words ``lost`` before it (``FIT``, a word space with
+    them) or more, and something lay over that room (``opening_marked``: a speck's words dropped before
+    it, a stamp's marks): a certificate's title whose opening a stamp or a speck took ("#ở Ở AN TOÀN …" of
+    "CƠ SỞ AN TOÀN …"). A title typed off centre with nothing over its room lost nothing."""
+    if layout is None or layout.type_i is None or not own or not own[0].boxed:
+        return False
+    line = own[0]
+    if (lw := letter_width(line)) is None:
+        return False
+    words = sorted(line.words, key=lambda w: w.box.x0)
+    at = next((i for i, w in enumerate(words) if fold1(unglue(w.text)).strip(_EDGES) == first), None)
+    if at is None:
+        return False
     rest = words[at:]
-    cx = heading_centre(layout, layout.type_i)
-    return abs(rest[0].box.x0 + max(w.box.x1 for w in rest) - 2 * cx) >= LOST_SIDE * lw
+    gaps = [y.box.x0 - x.box.x1 for x, y in itertools.pairwise(rest)]
+    space = max(0.0, statistics.median(gaps)) if gaps else lw
+    wide = len(lost) * lw + space
+    if side_off(rest, heading_centre(layout, layout.type_i)) < (1 - FIT) * wide:
+        return False
+    return opening_marked(rest[0], wide, layout.first, line)
 
 
 def _quarter(m: re.Match[str]) -> str:
