@@ -945,7 +945,10 @@ def test_a_one_letter_word_read_unsure_on_the_stamp_does_not_outweigh_a_word_rea
         header="one_organ", sign="tl", tail="receipt", handwritten="yes", font="dejavu_sans",
         margins="wide", photo="low_light",
     )  # fmt: skip
-    assert "đủ" not in (extract([first]).values()["subject"] or "").casefold().split()
+    # the first reading's title lines (above the body, whose "Đủ điều kiện:" line restates the title: the
+    # subject may be taken from it since session 50, in doubt) lack "ĐỦ"
+    title_words = [w.text.casefold() for w in first.words if w.box.y1 < prepared.height * 0.3]
+    assert "đủ" not in title_words and "u" in title_words
     again = stamps.second_pass(prepared, first, lang="vie")
     assert (extract([again]).values()["subject"] or "").casefold() == subject.casefold()
     w = _word
