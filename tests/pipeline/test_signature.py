@@ -784,27 +784,6 @@ def test_a_listed_name_a_second_reading_gives_for_a_sure_unlisted_mark_is_taken_
         assert (f.value, f.confidence < 0.6) == (want, True)
 
 
-def test_a_sure_name_s_unlisted_mark_a_reading_bears_out_stays_as_read_in_doubt(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # seed w647 alt 001: "Đỗ Mỹ Hiểu" read surely, "Hiểu" again at 1.5 times, "Hiếu" (the listed name with
-    # its letters) at twice the size: was taken as "Đỗ Mỹ Hiếu". One reading against two: as read, in doubt.
-    # A listed name without the tone mark ("Chi" for "Chỉ": the dot of the "i") is still taken
-    prepared, page = _page_signed_by("Nguyễn Văn Hiểu")
-    reads = iter(("Hiểu", "Hiếu"))
-
-    def read(*_: object, **__: object) -> list[tesseract.Token]:
-        last = next(reads)
-        return [
-            tesseract.Token(t, 95.0, 20 + 150 * k, 20, 140, 50, 1, 1, 1, k + 1)
-            for k, t in enumerate(("Nguyễn", "Văn", last))
-        ]
-
-    monkeypatch.setattr(signature.tesseract, "image_to_data", read)
-    f = extract([signature.sure_marks_pass(prepared, page, lang="vie")]).fields["signer_name"]
-    assert (f.value, f.confidence < 0.6) == ("Nguyễn Văn Hiểu", True)
-
-
 def test_a_sure_name_s_unlisted_mark_every_reading_bears_out_stays_sure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -2991,27 +2970,7 @@ def test_a_doubted_name_s_marks_most_readings_of_its_line_give_are_voted() -> No
     assert signature.voted_marks(["Hà", "Huy", "Quỳnh"], [["Hà", "Hấy", "Quỳnh"]] * 5) == {}
 
 
-def test_a_horn_lost_by_the_first_reading_is_voted_by_as_many_readings_as_the_first_s_word() -> None:
-    # seed w639 dev 001: "Trương Thị Nhơn" first read "Nhon", its line's readings "Nhon" twice, "Nhơn" thrice:
-    # a horn a reading at some size loses, none makes up; three against the first and two is a vote
-    first = ["Trương", "Thị", "Nhon"]
-    reads = [first] * 2 + [["Trương", "Thị", "Nhơn"]] * 3
-    assert signature.voted_marks(first, reads) == {2: "Nhơn"}
-    # not so for a mark taken away ("Sơn" → "Son" three against three) nor a hat under the tone mark kept
-    # (the stack's few pixels: "Lãm" → "Lẫm" three against three)
-    assert (
-        signature.voted_marks(["Lê", "Văn", "Sơn"], [["Lê", "Văn", "Son"]] * 3 + [["Lê", "Văn", "Sơn"]] * 2)
-        == {}
-    )
-    assert (
-        signature.voted_marks(["Lê", "Văn", "Lãm"], [["Lê", "Văn", "Lẫm"]] * 3 + [["Lê", "Văn", "Lãm"]] * 2)
-        == {}
-    )
-    # two readings of five are no majority
-    assert signature.voted_marks(first, [first] * 3 + [["Trương", "Thị", "Nhơn"]] * 2) == {}
-
-
-def test_a_tone_mark_first_read_over_an_i_most_readings_do_not_give_is_voted_out() -> None:
+def test_a_hook_first_read_over_an_i_most_readings_do_not_give_is_voted_out() -> None:
     # seed w635 alt 010: "Giản Thị Chinh" first read "Chỉnh" (86: the dot of the "i" read as a hook), its line
     # "Chinh" four times, "Chính" once: the word without a mark, voted
     first = ["Giản", "Thị", "Chỉnh"]
@@ -3023,6 +2982,15 @@ def test_a_tone_mark_first_read_over_an_i_most_readings_do_not_give_is_voted_out
     # a mark over another vowel than an "i" is no dot read ("Hiểu" → "Hieu"), and stays
     reads = [["Lê", "Văn", "Hieu"]] * 5
     assert signature.voted_marks(["Lê", "Văn", "Hiểu"], reads) == {}
+
+
+def test_a_tone_mark_other_than_a_hook_first_read_over_an_i_stays_however_many_readings_lose_it() -> None:
+    # an acute, a grave, a tilde or a dot below over an "i" is a thin mark re-readings at some sizes lose (a
+    # seal's speck, a blur), far oftener than a first reading makes it up: "Bình" stays "Bình", not "Binh"
+    for name, bare in (("Bình", "Binh"), ("Nghĩa", "Nghia"), ("Thịnh", "Thinh"), ("Vĩnh", "Vinh")):
+        first = ["Lê", "Văn", name]
+        reads = [["Lê", "Văn", bare]] * 4 + [first]
+        assert signature.voted_marks(first, reads) == {}
 
 
 def test_a_vote_never_takes_away_a_mark_the_first_reading_gave() -> None:

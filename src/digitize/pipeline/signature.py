@@ -1180,7 +1180,6 @@ def sure_marks_pass(
         return page
     first = name.split()
     borne = set(apart)  # the places every reading gave as first read
-    again: set[int] = set()  # ... some reading gave as first read
     listed: dict[int, set[str]] = {}  # ... and the listed names with their letters readings gave there
     try:
         for up in SURE_MARKS_SCALES:
@@ -1192,9 +1191,7 @@ def sure_marks_pass(
                 borne = set()  # (a reading that read no such line bears out no mark)
                 continue
             for k in apart:
-                if texts[k] == first[k]:
-                    again.add(k)
-                else:
+                if texts[k] != first[k]:
                     borne.discard(k)
                     if texts[k] in NAME_SYLLABLES and fold(texts[k]) == fold(first[k]):
                         listed.setdefault(k, set()).add(texts[k])
@@ -1202,22 +1199,17 @@ def sure_marks_pass(
         borne = set()
     if borne == set(apart):
         return page
-    taken: dict[int, tuple[str, float]] = {}
+    again: dict[int, tuple[str, float]] = {}
     for k in apart:
         if k in borne:
             continue
-        # one listed name the readings gave ("Chi"), not two ("Chi", "Chí": which, no reading tells); where
-        # another reading gave the word as first read, only a listed name without the tone mark read (the dot
-        # of an "i" read as a hook at some size): a listed name with another mark ("Hiếu" at 2 times, "Hiểu"
-        # first read and at 1.5 times: seed w647 alt 001) is one reading against two, the word stays as read
+        # one listed name the readings gave ("Chi"), not two ("Chi", "Chí": which, no reading tells)
         forms = listed.get(k, set())
-        if k in again:
-            forms = {f for f in forms if not _tone(f)}
-        taken[id(line.words[k])] = (
+        again[id(line.words[k])] = (
             (next(iter(forms)), MARKS_LISTED_CONF) if len(forms) == 1 else (first[k], MARKS_UNBORNE_CONF)
         )
     words = tuple(
-        replace(w, text=taken[id(w)][0], conf=min(w.conf, taken[id(w)][1])) if id(w) in taken else w
+        replace(w, text=again[id(w)][0], conf=min(w.conf, again[id(w)][1])) if id(w) in again else w
         for w in page.words
     )
     return replace(page, words=words, text=page_text(words))
@@ -2771,24 +2763,15 @@ def _marks_kept(first: str, word: str) -> bool:
 
 
 def _dot_read(first: str, word: str) -> bool:
-    """``first`` is ``word`` (no tone mark) with a tone mark over its "i": the dot of the "i" read as a hook
-    or an acute ("Chỉnh" (86) first read, "Chinh" printed: seed w635 alt 010; "Chỉ" for "Chi", seed 817 corp
-    010): a mark a reading makes up, which the others do not bear out."""
-    if _tone(word) or not (tone := _tone(first)) or _toneless(first) != word:
+    """``first`` is ``word`` (no tone mark) with a hook over its "i": the dot of the "i" read as a hook
+    ("Chỉnh" (86) first read, "Chinh" printed: seed w635 alt 010; "Chỉ" for "Chi", seed 817 corp 010): a mark
+    a reading makes up, which the others do not bear out. Only the hook: an acute, a grave, a tilde or a dot
+    below over an "i" ("Bình", "Nghĩa", "Thịnh", "Vĩnh") is a thin mark re-readings lose far oftener than the
+    first reading makes it up, and stays (``_marks_kept``)."""
+    if _tone(word) or _tone(first) != _HOOK or _toneless(first) != word:
         return False
-    bearer = next(ch for ch in nfc(first) if tone in unicodedata.normalize("NFD", ch))
+    bearer = next(ch for ch in nfc(first) if _HOOK in unicodedata.normalize("NFD", ch))
     return fold(bearer) == "i"
-
-
-def _shape_added(first: str, word: str) -> bool:
-    """``word`` is ``first`` with a hat, a horn or a breve a bare vowel of it lacks, its tone mark the same
-    and not over that vowel ("Nhon" → "Nhơn"): the shape of a letter a reading at some size loses, never
-    makes up; not a hat under a tone mark (the stack's few pixels are read in and out alike: "Lãm", "Lẫm")."""
-    more = len(unicodedata.normalize("NFD", word)) > len(unicodedata.normalize("NFD", first))
-    if not (more and _tone(first) == _tone(word) and fold(first) == fold(word) and _marks_kept(first, word)):
-        return False
-    changed = [b for a, b in zip(nfc(first), nfc(word), strict=True) if a != b]
-    return not any(_tone(b) for b in changed)
 
 
 def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict[int, str]:
@@ -2802,11 +2785,9 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
     only adds marks a reading lost, never takes away one the first read (``_marks_kept``: a thin mark lost
     at some sizes is Tesseract's commonest misreading, a mark made up far rarer): no "Son" for "Sơn", "Quy"
     for "Quý", "Hủng" for "Hùng", "Vân" for "Văn". A reading with a vowel twice ("Lẫãm": Tesseract's two
-    guesses at its marks) votes for neither. Two readings' own ways: a hat, a horn or a breve the first lacks
-    needs only as many readings as the first's word has with it (``_shape_added``: "Nhơn" thrice, "Nhon"
-    twice and first: seed w639 dev 001); a tone mark first read over an "i" (``_dot_read``: the dot read as
-    a hook) is dropped where the readings without any mark outnumber all the others, the first with them
-    ("Chinh" four times, "Chính" once for "Chỉnh": seed w635 alt 010)."""
+    guesses at its marks) votes for neither. One exception: a hook first read over an "i" (``_dot_read``: the
+    dot read as a hook) is dropped where the readings without any mark outnumber all the others, the first
+    with them ("Chinh" four times, "Chính" once for "Chỉnh": seed w635 alt 010)."""
     whole = [r for r in readings if len(r) == len(first)]
     out: dict[int, str] = {}
     for k in range(1, len(first)):
@@ -2824,7 +2805,7 @@ def voted_marks(first: Sequence[str], readings: Sequence[Sequence[str]]) -> dict
             continue
         if others or not _marks_kept(first[k], word):
             continue
-        if n > count[first[k]] + 1 or (_shape_added(first[k], word) and n == count[first[k]] + 1):
+        if n > count[first[k]] + 1:
             out[k] = word
     return out
 
