@@ -888,8 +888,7 @@ def test_readings_that_read_no_word_where_a_name_s_word_stands_are_not_against_i
         + signer(("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), "Lực Búang Thang", [82.0, 27, 7])
     )
     assert extract([first]).values()["signer_name"] is None
-    # (a blurred photo's: its readings' horn on "Lực" is the blur's, no family name "Lực" read as printed)
-    prepared = replace(preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300), blurred=True)
+    prepared = preprocess.prepare(np.full((3508, 2480, 3), 255, np.uint8), dpi=300)
 
     def read(rows: list[str]) -> RecognizedPage:
         return _name_pass_reading(monkeypatch, prepared, first, rows)
@@ -3020,21 +3019,3 @@ def test_a_vote_never_takes_away_a_mark_the_first_reading_gave() -> None:
         signature.voted_marks(["Lê", "Văn", "Lãm"], [["Lê", "Văn", "Lẫm"]] * 3 + [["Lê", "Văn", "Lãm"]] * 2)
         == {}
     )
-
-
-def test_a_sharp_page_s_row_voted_alike_with_other_marks_than_a_rare_listed_family_name_is_as_read() -> None:
-    # wide seed 635 dev 003 (a sharp scan): every reading of the name's line gave "Ung Văn Lãm"; the vote and
-    # the name pass made it "Ứng" (the rarer listed family name with its letters); a family name the list
-    # lacks, as read. On a blurred photo the readings' marks are the blur's: the listed one ("Lực": "Lục")
-    read = [[("Ung", 90.0), ("Văn", 90.0), ("Lãm", 90.0)]] * 4
-    assert signature.vote_name(read, sharp=True) == ["Ung", "Văn", "Lãm"]
-    assert signature.vote_name(read) == ["Ứng", "Văn", "Lãm"]
-    lam = [[("Lực", 90.0), ("Quang", 90.0), ("Quyết", 90.0)]] * 6
-    assert signature.vote_name(lam) == ["Lục", "Quang", "Quyết"]
-    found = signature._name_read(["Ung", "Văn", "Lãm"], ["Văn", "Lãm"], sharp=True)
-    assert found is not None and found[0] == "Ung Văn Lãm"
-    found = signature._name_read(["Ung", "Văn", "Lãm"], ["Văn", "Lãm"])
-    assert found is not None and found[0] == "Ứng Văn Lãm"
-    # a tone the only difference ("Khống" for "Khổng"): the listed one, sharp or not
-    found = signature._name_read(["Khống", "Văn", "Lãm"], ["Văn", "Lãm"], sharp=True)
-    assert found is not None and found[0] == "Khổng Văn Lãm"

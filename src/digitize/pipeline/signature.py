@@ -42,7 +42,6 @@ from digitize.pipeline.fields.signer import (
     minority_onset,
     name_form,
     nearest_name,
-    other_marks_family,
     rare_family,
     read_signer,
     ring_remnant,
@@ -548,22 +547,19 @@ def _marks_agree(head: str, name: str) -> bool:
     return True
 
 
-def _name_of(tokens: list[str], given: list[str], *, taken: bool = True, sharp: bool = False) -> str | None:
+def _name_of(tokens: list[str], given: list[str], *, taken: bool = True) -> str | None:
     """One reading's name (``_name_read``), with the given names the first reading had."""
-    read = _name_read(tokens, given, taken=taken, sharp=sharp)
+    read = _name_read(tokens, given, taken=taken)
     return None if read is None else read[0]
 
 
-def _name_read(
-    tokens: list[str], given: list[str], *, taken: bool = True, sharp: bool = False
-) -> tuple[str, list[str]] | None:
+def _name_read(tokens: list[str], given: list[str], *, taken: bool = True) -> tuple[str, list[str]] | None:
     """A person's name from one reading of the name line: from the first word that stands for a family name
     (garbled ones repaired by ``surname_of``; a whole lower-case syllable other than the family name's own
     is another word, not a garbled name; two words glued by the ring split, ``_unglued``) on, every later
     word a valid syllable (one whose capital the ring garbled repaired, ``_capital_lost``); its given names
     must be the ones the first reading had (the words the seal left clear, kept as first read), so nothing
-    is invented. ``taken``: a middle word whose capital the ring took is guessed (``_capital_taken``).
-    ``sharp``: the page is no blurred one, whose marks a reading may add or lose ("Lực" read for "Lục")."""
+    is invented. ``taken``: a middle word whose capital the ring took is guessed (``_capital_taken``)."""
     # (the marks a blur or the seal's text left at a word's ends, "“Tuyết", taken off; marks alone no word)
     tokens, marked = _after_marks(tokens)
     split = [_unglued(tok) for tok in tokens]
@@ -581,10 +577,6 @@ def _name_read(
     tokens = [part for parts in split for part in parts]
     for k, tok in enumerate(tokens):
         sur = surname_of(tok) or surname_by_head(tok)
-        if sharp and sur is not None and other_marks_family(nfc(tok)):
-            # "Ung" read whole on a sharp page: a family name the list lacks, not the listed "Ứng" (wide seed
-            # 635 dev 003; a blurred photo's "Lực" is "Lục", its horn the blur's)
-            sur = nfc(tok)
         if sur is not None and _words_apart(tok):
             sur = None  # "Đàr)⁄“ạnh" (the ring across "m M" of "Đàm Mạnh") is no "Danh": two words garbled
         # a head the ring glued to the next word: its last letter under the ring ("Đoày" of "ĐoàyẤgọc"); or a
@@ -1066,7 +1058,7 @@ def name_pass(
     for r in sorted(rows):
         toks = sorted(_on_names_row(rows[r], given), key=lambda t: t.left)
         texts = [lookalike_letters(nfc(t.text)) for t in toks]
-        found = _name_read(texts, given, sharp=not prepared.blurred)
+        found = _name_read(texts, given)
         name = found[0] if found is not None else _with_middle(texts, given, gaps)
         if name and r in ringless and not _family_left(texts, name):
             name = None  # the ring's stroke made paper left letters of another word ("v**zần": not "Văn")
@@ -1076,13 +1068,7 @@ def name_pass(
             named_rows.append(r)
             names.append(name)
             reads.append(found[1] if found is not None else list(given))
-            guessed.append(
-                name
-                != (
-                    _name_of(texts, given, taken=False, sharp=not prepared.blurred)
-                    or _with_middle(texts, given, gaps)
-                )
-            )
+            guessed.append(name != (_name_of(texts, given, taken=False) or _with_middle(texts, given, gaps)))
         proposes = bool(name) or _proposes(texts, given)
         proposed += proposes
         worded += bool(name) or (proposes and _reads_words(texts))
@@ -1792,9 +1778,7 @@ def _capitals_surname(word: str) -> bool:
     )
 
 
-def vote_name(
-    readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool = False, sharp: bool = False
-) -> list[str] | None:
+def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool = False) -> list[str] | None:
     """The name most readings of its row give, word by word: of the readings' word counts (2..4) the most
     common one (of more than half of the readings that give one, at least ``ROW_VOTES``); at each place the
     listed form (a family name first, then given names: ``NAME_SYLLABLES``) read with the most confidence
@@ -1832,7 +1816,7 @@ def vote_name(
         best = (
             max(known, key=lambda w: weight[w])
             if known
-            else _unlisted_vote(i, size, weight, count, unnamed=unnamed, sharp=sharp)
+            else _unlisted_vote(i, size, weight, count, unnamed=unnamed)
         )
         if best is None:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
@@ -1865,13 +1849,7 @@ def vote_name(
 
 
 def _unlisted_vote(
-    place: int,
-    size: int,
-    weight: dict[str, float],
-    count: Counter[str],
-    *,
-    unnamed: bool = False,
-    sharp: bool = False,
+    place: int, size: int, weight: dict[str, float], count: Counter[str], *, unnamed: bool = False
 ) -> str | None:
     """The word voted at a place of a name's row where no reading gave a listed form, always one of the
     readings' words or a listed form they allow (three "Lẫm" and three "Lắm" are no "Lâm"). At the family
@@ -1897,18 +1875,6 @@ def _unlisted_vote(
     total = sum(count.values())
     if place == 0:
         forms = [s for s in SURNAMES if fold(s) == key]
-        # on a sharp page, a Vietnamese syllable every reading gave letter and mark, with vowel marks other
-        # than the rarer listed family name's with its letters ("Ung" of "Ung Văn Lãm": no "Ứng"), is a
-        # family name the list lacks, as printed (the list is no census). Not on a blurred photo, whose
-        # readings add marks alike ("Lực" in every reading of seed 209's "Lục Quang Quyết")
-        if (
-            forms
-            and sharp
-            and size >= 3
-            and count[top] == total >= UNLISTED_VOTES
-            and other_marks_family(top)
-        ):
-            return top
         if forms:
             return forms[0] if len(forms) == 1 else None
         agreed = sum(c for w, c in count.items() if fold(w) == key) == total >= UNLISTED_VOTES
@@ -2491,13 +2457,13 @@ def row_pass(prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: fl
             readings, name_box = _read_row(region, row, letter, lang=lang, timeout=timeout, centre=centre)
             rows_read = [_row_words(r) for r in readings]
             unnamed = had is None or not had.value
-            name = vote_name(rows_read, unnamed=unnamed, sharp=not prepared.blurred)
+            name = vote_name(rows_read, unnamed=unnamed)
             if name is None:  # (only a row whose readings gave no name is read again: CPU)
                 more, _ = _read_row(
                     region, row, letter, lang=lang, timeout=timeout, centre=centre, sharpen=True
                 )
                 rows_read += [_row_words(r) for r in more]
-                name = vote_name(rows_read, unnamed=unnamed, sharp=not prepared.blurred)
+                name = vote_name(rows_read, unnamed=unnamed)
             if name is not None:
                 break
         voted = name is not None and (

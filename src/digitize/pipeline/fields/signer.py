@@ -1358,9 +1358,11 @@ def junk_before_name(toks: Sequence[tuple[str, float]], printed: str) -> bool:
     """The name line's first word is junk before a name led by a family name no list has: it is read in
     small letters, unsurely (under ``NAME_WORD_CONF``), a listed family name by its letters only, not as
     printed ("do" for "Đỗ"; a family name is printed with its capital, which a sure reading keeps), and the
-    next word is a capitalised Vietnamese syllable read surely (``SURE_WORD_CONF``), no listed family name
-    by its letters, no title's, rank's or honorific's word, before two words or more ("Tiết" of "do Tiết Văn
-    Hợp"). ``printed``: the first word as Tesseract read it (the tokens' are capitalised)."""
+    next word is a capitalised Vietnamese syllable read surely (``SURE_WORD_CONF``) on no name list at all (no
+    listed family name by its letters, no listed name syllable, middle name or other family name: "Tiết" of
+    "do Tiết Văn Hợp"; "Xuân" of "do Xuân Thu Hà" is a listed name's, whose family name "Đỗ" the small
+    letters may well be), no title's, rank's or honorific's word, before two words or more. ``printed``: the
+    first word as Tesseract read it (the tokens' are capitalised)."""
     if len(toks) < 4:
         return False
     (lead, c), (nxt, nc) = toks[0], toks[1]
@@ -1383,6 +1385,7 @@ def junk_before_name(toks: Sequence[tuple[str, float]], printed: str) -> bool:
         and nxt[1:].islower()
         and is_syllable(nxt)
         and family_name(nxt) is None
+        and nxt not in _NAME_WORDS
         and nxt.casefold() not in _LEAD_WORDS
         and nxt.casefold() not in _NO_FAMILY_WORDS
     )
@@ -1908,18 +1911,6 @@ def kept_as_printed(words: Sequence[str], conf: float) -> bool:
     if listed is None or not _rare(fold(listed[0])) or _toneless(w.lower()) == _toneless(listed[0].lower()):
         return False  # (a tone the only difference, "Khống" (90) for "Khổng": a photo's tones look alike)
     return _diacritics(w) or (conf >= MARKS_READ_CONF and any(_diacritics(x) for x in words[1:]))
-
-
-def other_marks_family(word: str) -> bool:
-    """A capitalised Vietnamese syllable (one tone mark at most) whose letters are a rarer listed family
-    name's but whose vowels' own marks are others ("Ung", "Văng": the listed "Ứng", "Vàng"): another word
-    than that name, not it with its tone misread ("Khống" for "Khổng")."""
-    if not (word.isalpha() and word[:1].isupper() and word[1:].islower() and is_syllable(word)):
-        return False
-    listed = family_name(word)
-    if listed is None or listed[1] or _marks(word) > 1 or not _rare(fold(listed[0])):
-        return False
-    return _toneless(word.lower()) != _toneless(listed[0].lower())
 
 
 def _name_word(word: str) -> bool:
@@ -2564,10 +2555,6 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
             if listed is not None and not listed[1] and kept_as_printed(words, toks[0][1]):
                 # "Đống" (91), "Ung" (95): a Vietnamese syllable read surely is the family name as printed,
                 # not the listed one with its letters ("Đồng", "Ứng"): the list is no census. In doubt
-                sur, guessed = words[0], True
-            if listed is not None and not listed[1] and row_voted(toks) and other_marks_family(words[0]):
-                # "Ung" voted in every reading of the name's row ("Ung Văn Lãm", wide seed 635 dev 003): the
-                # readings' word, not the listed "Ứng" with its letters; in doubt (a vote's)
                 sur, guessed = words[0], True
             if own:
                 guessed = True  # (its family name no listed one read surely, or one guessed from its head)
