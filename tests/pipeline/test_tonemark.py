@@ -64,3 +64,18 @@ def test_word_crop_keeps_room_beyond_the_page() -> None:
     crop = tonemark.word_crop(page, 10, 0, 50, 20)
     assert crop.shape == (35, 40)
     assert (crop[:10] == 255).all() and (crop[10:] == 0).all()
+
+
+def test_a_steady_reading_is_the_one_every_cut_of_the_word_gives() -> None:
+    # a word set on a page at its place: cut a little taller and shorter, each look reads the hook
+    word = tonemark.render_word("Hỏn", FONTS[0], 36)
+    assert word is not None
+    page = np.full((200, 300), 255, np.uint8)
+    ys = np.nonzero(word < 128)[0]
+    top, bottom = int(ys.min()), int(ys.max()) + 1
+    page[80 : 80 + word.shape[0], 100 : 100 + word.shape[1]] = word
+    box = (100.0, 80.0 + top, 100.0 + word.shape[1], 80.0 + bottom)
+    got = tonemark.steady_tone(lambda *b: tonemark.region(page, *b), box, "Hon")
+    assert got is not None and got.name == "hook" and got.margin > 0.5
+    # a box on paper only: no mark seen
+    assert tonemark.steady_tone(lambda *b: tonemark.region(page, *b), (10.0, 10.0, 60.0, 40.0), "Hon") is None
