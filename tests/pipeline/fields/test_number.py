@@ -687,3 +687,24 @@ def test_the_organ_s_own_abbreviation_of_a_garbled_part_s_length_is_the_only_one
     assert _own_of_length("v", ("CTY", "TY")) == "TY"
     assert _own_of_length("vw", ("CTY", "CTX")) is None  # two a letter longer: which is not said
     assert _own_of_length("abcdef", ("SYT",)) is None
+
+
+def test_a_notation_read_as_one_part_ending_with_the_organ_s_own_read_alike() -> None:
+    # seed w659 dev 010: "TTr-QLD" of the Cục Quản lý Dược under "TỜ TRÌNH" read "TroLD" (the first "T" lost,
+    # the hyphen lost, the "Q" read "o"): kept as read at 0.17; the heading's and the organ's own, in doubt
+    from digitize.pipeline.fields.number import fit_notation
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.model import ExtractedField
+
+    def fit(value: str, organ: str, heading: str = "Tờ trình") -> tuple[str | None, float]:
+        f = fit_notation(Found((ExtractedField("code_notation", value, 0.5),)), heading, organ).get(
+            "code_notation"
+        )
+        assert f is not None
+        return f.value, f.confidence
+
+    assert fit("TroLD", "Cục Quản lý Dược") == ("TTr-QLD", 0.5)
+    # not an abbreviation another organ prints, nor one with two letters read otherwise, nor a tail too short
+    assert fit("TroLD", "Sở Y tế")[0] == "TroLD"
+    assert fit("TrolO", "Cục Quản lý Dược")[0] == "TrolO"
+    assert fit("CTrv", "Cục Thú y", "Chỉ thị")[0] == "CTrv"

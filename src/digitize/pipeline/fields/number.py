@@ -1301,6 +1301,19 @@ def fit_notation(notation: Found, heading_type: str | None, organ: str | None = 
     return Found((ExtractedField("code_notation", fixed, round(f.confidence * 0.85, 3)),))
 
 
+def _own_alike_end(value: str, tail: str, own: tuple[str, ...]) -> bool:
+    """Whether ``value`` ends with the organ's own abbreviation ``tail`` read with OCR's usual look-alikes
+    (``_abbr_key``: "TroLD" of the Cục Quản lý Dược's "TTr-QLD", its "Q" read "o" and the hyphen lost, seed
+    w659 dev 010), one letter of it at most read otherwise."""
+    if tail not in own or len(tail) < 3 or len(value) <= len(tail):
+        return False
+    end = value[len(value) - len(tail) :]
+    key = _abbr_key(end)
+    if len(key) != len(end) or key != _abbr_key(tail):
+        return False
+    return sum(a != b for a, b in zip(end, tail, strict=True)) <= 1
+
+
 def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, organ: str | None) -> Found:
     value = f.value or ""
     own = organ_abbreviations(organ) if organ else ()
@@ -1320,7 +1333,7 @@ def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, orga
     for tail in dict.fromkeys(tails):
         # (the heading's abbreviation with a letter misread, or lost: "TUBND" of "CT-UBND" on a blurred photo)
         head = value[: len(value) - len(tail)]
-        if len(tail) < 2 or not value.endswith(tail):
+        if len(tail) < 2 or not (value.endswith(tail) or _own_alike_end(value, tail, own)):
             continue
         # ... or its hyphen read as a letter after it ("cTrUBND" of "CT-UBND" under a pen's "1906", seed 273
         # alt 008): the heading's letters, one misread at most, and one more
