@@ -646,3 +646,65 @@ def test_a_clean_part_read_surely_is_not_the_organ_s_own_with_its_first_letter_l
         assert value == raw and quality >= 0.6, (raw, value, quality)
         # read unsure, the letter may have been lost: the organ's own, in doubt
         assert repair_notation(raw, organ, conf=0.5)[1] <= ONE_LOST_QUALITY
+
+
+def test_a_garbled_part_where_decree_30_puts_the_organ_s_own_abbreviation_is_it_in_doubt() -> None:
+    # seed k897 dev 011 (a blurred photo): a công văn's "2043/SYT-VP" read "2043 svr.vP"; seed w657 alt 004:
+    # "1098/UBND-VP" read "1098 /swp.vP"; seed w657 alt 010: "1508/TTr-TY" under "TỜ TRÌNH" read "1508
+    # mrr-rv": each notation dropped as garbled. Decree 30 puts the organ's own abbreviation there: it, in
+    # doubt
+    from digitize.pipeline.fields.number import OWN_PART_QUALITY
+    from tests.pipeline.test_extract import extract, header, page, signer
+
+    def notation(organ: tuple[str, ...], number: str, vv: tuple[str, ...], heading: str | None) -> object:
+        specs = header(parent=None, organ=organ, number=number, vv=vv)
+        if heading is not None:
+            subject = "Về việc đề nghị phê duyệt kế hoạch năm 2024"
+            specs += [(heading, "center", 95.0), (subject, "center", 91.0)]
+        specs += [("Kính gửi: Các đơn vị.", "center", 90.0), *signer()]
+        f = extract([page(specs)]).fields.get("code_notation")
+        return None if f is None or not f.value else (f.value, f.confidence <= OWN_PART_QUALITY)
+
+    vv = ("V/v triển khai công tác phòng chống dịch bệnh",)
+    assert notation(("SỞ Y TẾ",), "Số: 2043/svr-VP", vv, None) == ("SYT-VP", True)
+    committee = ("ỦY BAN NHÂN DÂN", "TỈNH KIÊN GIANG")
+    assert notation(committee, "Số: 1098/swp-VP", vv, None) == ("UBND-VP", True)
+    assert notation(("CỤC THÚ Y",), "Số: 1508/mrr-rv", (), "TỜ TRÌNH") == ("TTr-TY", True)
+    # no "V/v" line and no type heading: what the first part is the page does not say (dropped as garbled)
+    assert notation(("SỞ Y TẾ",), "Số: 2043/svr-VP", (), None) is None
+    # the part that is read clean is never replaced; a part as long as none of the organ's own stays garbled
+    assert notation(("SỞ Y TẾ",), "Số: 2043/SYT-VP", vv, None) == ("SYT-VP", False)
+    assert notation(("SỞ Y TẾ",), "Số: 2043/svrxyz-VP", vv, None) is None
+
+
+def test_the_organ_s_own_abbreviation_of_a_garbled_part_s_length_is_the_only_one_so_long() -> None:
+    from digitize.pipeline.fields.number import _own_of_length
+
+    # a Cục prints its own with or without its kind word's letter: "CTY" and "TY"
+    assert _own_of_length("rv", ("CTY", "TY")) == "TY"
+    assert _own_of_length("xyz", ("CTY", "TY")) == "CTY"
+    assert _own_of_length("wxyz", ("CTY", "TY")) == "CTY"  # none so long: one a letter shorter
+    assert _own_of_length("v", ("CTY", "TY")) == "TY"
+    assert _own_of_length("vw", ("CTY", "CTX")) is None  # two a letter longer: which is not said
+    assert _own_of_length("abcdef", ("SYT",)) is None
+
+
+def test_a_notation_read_as_one_part_ending_with_the_organ_s_own_read_alike() -> None:
+    # seed w659 dev 010: "TTr-QLD" of the Cục Quản lý Dược under "TỜ TRÌNH" read "TroLD" (the first "T" lost,
+    # the hyphen lost, the "Q" read "o"): kept as read at 0.17; the heading's and the organ's own, in doubt
+    from digitize.pipeline.fields.number import fit_notation
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.model import ExtractedField
+
+    def fit(value: str, organ: str, heading: str = "Tờ trình") -> tuple[str | None, float]:
+        f = fit_notation(Found((ExtractedField("code_notation", value, 0.5),)), heading, organ).get(
+            "code_notation"
+        )
+        assert f is not None
+        return f.value, f.confidence
+
+    assert fit("TroLD", "Cục Quản lý Dược") == ("TTr-QLD", 0.5)
+    # not an abbreviation another organ prints, nor one with two letters read otherwise, nor a tail too short
+    assert fit("TroLD", "Sở Y tế")[0] == "TroLD"
+    assert fit("TrolO", "Cục Quản lý Dược")[0] == "TrolO"
+    assert fit("CTrv", "Cục Thú y", "Chỉ thị")[0] == "CTrv"

@@ -16,6 +16,7 @@ from digitize.pipeline.fields.lines import page_lines
 from digitize.pipeline.fields.number import (
     fit_notation,
     organ_abbreviations,
+    own_part_restored,
     read_notation,
     read_number,
     without_garbled,
@@ -125,7 +126,12 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     notation = read_notation(
         number, organ_name, ocr=pages[0].source == "ocr", blurred=pages[0].blurred, heading_type=heading
     )
-    notation = without_garbled(fit_notation(notation, heading, organ_name))
+    notation = fit_notation(notation, heading, organ_name)
+    # a công văn: no type heading over a "V/v" line (its notation opens with the organ's own abbreviation);
+    # a garbled part made the organ's own only where nothing else gives the notation (the annex's citation)
+    cong_van = heading is None and bool(vv_lines(left, number.line_i, layout.header if has_header else ()))
+    guessed = without_garbled(own_part_restored(notation, heading, organ_name, cong_van=cong_van))
+    notation = without_garbled(notation)
     if blurred:
         organ = named_by_notation(organ, notation.value("code_notation"))
         organ_name = organ.value("organ_name")
@@ -153,6 +159,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     ):
         cite = None
     notation = by_annex(notation, cite)
+    if notation.get("code_notation") is None:
+        notation = guessed
     res.add(notation)
     organ = committee_restated(organ, all_lines, place_date.value("place"))
     organ = province_by_place(organ, place_date.value("place"))

@@ -1301,6 +1301,19 @@ def fit_notation(notation: Found, heading_type: str | None, organ: str | None = 
     return Found((ExtractedField("code_notation", fixed, round(f.confidence * 0.85, 3)),))
 
 
+def _own_alike_end(value: str, tail: str, own: tuple[str, ...]) -> bool:
+    """Whether ``value`` ends with the organ's own abbreviation ``tail`` read with OCR's usual look-alikes
+    (``_abbr_key``: "TroLD" of the Cục Quản lý Dược's "TTr-QLD", its "Q" read "o" and the hyphen lost, seed
+    w659 dev 010), one letter of it at most read otherwise."""
+    if tail not in own or len(tail) < 3 or len(value) <= len(tail):
+        return False
+    end = value[len(value) - len(tail) :]
+    key = _abbr_key(end)
+    if len(key) != len(end) or key != _abbr_key(tail):
+        return False
+    return sum(a != b for a, b in zip(end, tail, strict=True)) <= 1
+
+
 def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, organ: str | None) -> Found:
     value = f.value or ""
     own = organ_abbreviations(organ) if organ else ()
@@ -1320,7 +1333,7 @@ def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, orga
     for tail in dict.fromkeys(tails):
         # (the heading's abbreviation with a letter misread, or lost: "TUBND" of "CT-UBND" on a blurred photo)
         head = value[: len(value) - len(tail)]
-        if len(tail) < 2 or not value.endswith(tail):
+        if len(tail) < 2 or not (value.endswith(tail) or _own_alike_end(value, tail, own)):
             continue
         # ... or its hyphen read as a letter after it ("cTrUBND" of "CT-UBND" under a pen's "1906", seed 273
         # alt 008): the heading's letters, one misread at most, and one more
@@ -1339,6 +1352,53 @@ def _heading_hyphen_lost(notation: Found, f: ExtractedField, expected: str, orga
             fixed = f"{expected}-{tail}"
             return Found((ExtractedField("code_notation", fixed, min(f.confidence, TYPE_FIT_CONF)),))
     return notation
+
+
+# a garbled part made the organ's own abbreviation by the notation's structure alone is this sure at most
+OWN_PART_QUALITY = 0.55
+
+
+def _own_of_length(part: str, own: tuple[str, ...]) -> str | None:
+    """The one abbreviation of the organ's own as long as ``part`` (its letters), or, none so long, the one
+    a letter longer or shorter; None when there is none or more than one (a Cục's "CTY" and "TY" for a
+    two-letter part are two)."""
+    n = len(re.sub(r"[^\w]", "", part))
+    for off in (0, 1):
+        fits = [ab for ab in own if abs(len(ab) - n) == off]
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+    return None
+
+
+def own_part_restored(
+    notation: Found, heading_type: str | None, organ: str | None, *, cong_van: bool
+) -> Found:
+    """A two-part notation one part of which is still visibly garbled (``_garbled``) where Decree 30 puts
+    the issuing organ's own abbreviation: a công văn's first part (``cong_van``: no type heading, a "V/v"
+    line; "Số: 2043/SYT-VP", read "svr-VP" on a blurred photo) before a part read clean, or a typed
+    document's second part after the type heading's abbreviation ("TTr-rv" of the Cục Thú y's "TTr-TY"
+    under "TỜ TRÌNH"). The part is made the organ's own abbreviation of its length (``_own_of_length``), in
+    doubt (``OWN_PART_QUALITY``): the page's structure, not the part's letters, says which it is."""
+    f = notation.get("code_notation")
+    if f is None or not f.value or not organ:
+        return notation
+    parts = f.value.split("-")
+    own = organ_abbreviations(organ)
+    if len(parts) != 2 or not own or not all(parts):
+        return notation
+    expected = _TYPE_ABBREVIATIONS.get(heading_type or "")
+    if heading_type is None and cong_van and _garbled(parts[0]) and not _garbled(parts[1]):
+        at = 0
+    elif expected is not None and parts[0] == expected and _garbled(parts[1]):
+        at = 1
+    else:
+        return notation
+    ab = _own_of_length(parts[at], own)
+    if ab is None or ab in parts:
+        return notation
+    parts[at] = ab
+    fixed = ExtractedField("code_notation", "-".join(parts), min(f.confidence, OWN_PART_QUALITY))
+    return Found(tuple(fixed if x is f else x for x in notation.fields))
 
 
 def without_garbled(notation: Found) -> Found:
