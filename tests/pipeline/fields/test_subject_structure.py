@@ -311,3 +311,18 @@ def test_a_line_gone_on_only_past_a_stamp_s_garble_leaves_the_subject_in_doubt()
     found = lines(26.0)
     assert [ln.text for ln in found] == [first, second]
     assert getattr(found, "garble_led", False)
+
+
+def test_a_report_s_opening_under_a_stamp_before_a_word_cut_by_its_edge_is_put_back_in_doubt() -> None:
+    # seed k897 alt 002: an incoming stamp's ink over "Kết quả" read "Sð:K&CđuŠ" at 0, its box's edge over
+    # "triển" read "triế" (89: a letter lost, the hook read as an acute); the corpus puts only "triển" of
+    # those letters before "khai": the report's opening put back, in doubt
+    first = "Sð:K&CđuŠ triế khai Đề án phát triển ứng dụng dữ liệu dân cư"
+    f = _report("BÁO CÁO", first, {"Sð:K&CđuŠ": 0.0, "triế": 89.0})
+    assert (f.value, f.confidence < SURE) == (
+        "Kết quả triển khai Đề án phát triển ứng dụng dữ liệu dân cư năm 2022",
+        True,
+    )
+    # a word after the garble that no syllable of the corpus starts with before "khai": nothing put back
+    f = _report("BÁO CÁO", "Sð:K&CđuŠ xyz khai Đề án phát triển ứng dụng dữ liệu dân cư", {"Sð:K&CđuŠ": 0.0})
+    assert f.value is None or (not f.value.startswith("Kết quả") and f.confidence < SURE)

@@ -2136,7 +2136,8 @@ def cut_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]
     if words[-1] != last or not last.isalpha() or len(last) < 2 or _ROMAN.fullmatch(last):
         return None  # (a word ending in a mark ends as printed)
     model = correct.load()
-    if not (_last_unseen(model, words, read) or _unsure_open_last(model, words, read)):
+    unseen = _last_unseen(model, words, read)
+    if not (unseen or _unsure_open_last(model, words, read)):
         return None  # no sign of a cut: the word as read
     anchor = [fold(w).strip(_EDGES) for w in words[-1 - TAIL_ANCHOR : -1]]
     folded = [fold(w).strip(_EDGES) for w in body]
@@ -2149,8 +2150,13 @@ def cut_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]
         if folded[p + TAIL_ANCHOR] == head:
             return None  # the body says the word as read after the same words
         core = said.rstrip(".;")
-        if core == said or not core.isalpha() or core != core.strip(_EDGES):
-            continue  # the body's sentence goes on: another phrase of the same words
+        if core != core.strip(_EDGES) or not core.isalpha():
+            continue
+        if core == said and not (unseen and _bigram_seen(model, words[-2].strip(_EDGES).lower(), core)):
+            # the body's sentence goes on: another phrase of the same words, unless the word read is one
+            # the corpus never writes after the word before it and the body's is one it does ("… kỹ năng
+            # són" under a stamp's edge, the body's "… giáo dục kỹ năng sống ngoài giờ chính khóa.")
+            continue
         if len(fold(core)) > len(head) and fold(core).startswith(head) and _read_right(core):
             found.add(core)
     if len(found) != 1:
@@ -4111,8 +4117,33 @@ def _stamped_opening(
             return opened  # "SHướn, đá nội dung …": "Hướng dẫn" as "Điều 1. Hướng dẫn nội dung …" says
         if fold(rest[0]).strip(_EDGES) == "viec":
             return ["Về", *rest]  # "Về sa việc đề nghị …": the garble stood for "Về" alone, "việc" is read
+        if _garble_word_kept(model, garble, rest[0]):
+            return ["Về", "việc", garble[-1], *rest]  # "wẽ(ï@k ¿chấn chỉnh …": "chấn" was print
         return ["Về", "việc", *rest]
     return None
+
+
+# the share at least of a word's pairs in the corpus that go on with the next word for the word, read right
+# at the garble's end, to be the subject's own first word ("chấn chỉnh": 28 of 175; "đề tổ": 2 of 17 958)
+KEPT_SHARE = 0.1
+
+
+def _garble_word_kept(model: correct.Model, garble: Sequence[str], after: str) -> bool:
+    """The garble's last word is the subject's own first, read through the stamp's box ("wẽ(ï@k ¿chấn chỉnh
+    kỷ luật …" of "Về việc chấn chỉnh …"): a word in small letters the corpus has, read right, going on with
+    ``after`` ``ANCHOR_SEEN`` times at least and by ``KEPT_SHARE`` of its own count at least (a compound's
+    first half), and the words before it hold letters enough for "Về việc" (``_PAIR_LETTERS``). "Sữa đề tổ
+    chức …" keeps "Về việc tổ chức …": "đề tổ" is no compound, a chance pair."""
+    if len(garble) < 2:
+        return False
+    last, nxt = garble[-1].strip(_EDGES), after.strip(_EDGES)
+    if not last.isalpha() or not last.islower() or not _read_right(last):
+        return False
+    if sum(ch.isalnum() for ch in "".join(garble[:-1])) < _PAIR_LETTERS[0]:
+        return False
+    total = model.count(syllable_key(last))
+    pairs = _pair_count(model, last, nxt)
+    return total > 0 and pairs >= ANCHOR_SEEN and pairs >= KEPT_SHARE * total
 
 
 def _garble_apart(model: correct.Model, garble: Sequence[str], read: dict[str, Word]) -> bool:
@@ -4274,12 +4305,51 @@ def garbled_lead(words: Sequence[str], first_n: int, first: Line) -> list[str] |
             return None  # "sðvề'Việt đề nghị …": letters of words, not a stamp's strokes
         if not rest[0][:1].islower():
             continue
+        if not reads_well(rest[:1]) and (whole := _cut_before(model, rest[0], rest[1])) is not None:
+            rest = [whole, *rest[1:]]  # "Sð:K&CđuŠ triế khai …": the stamp's edge took "triển"'s last letter
         if not reads_well(rest[: max(_WELL_READ, first_n - k)]):
             return None
         if not _bigram_seen(model, "việc", rest[0].strip(_EDGES)):
             return None
         return ["Về", "việc", *rest]
     return None
+
+
+_CUT_BEFORE = (1, 2)  # letters a stamp's edge may take off the end of the word read right after its garble
+
+
+@lru_cache(maxsize=1)
+def _by_folded_head() -> dict[str, tuple[int, ...]]:
+    """The corpus's syllables by their first letters, marks folded (all but their last ``_CUT_BEFORE``)."""
+    model = correct.load()
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(model.surface):
+        if w.startswith("<") or not w.isalpha():
+            continue
+        folded = fold(w)
+        for n in range(_CUT_BEFORE[0], _CUT_BEFORE[1] + 1):
+            if len(folded) > n:
+                out.setdefault(folded[:-n], []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _cut_before(model: correct.Model, word: str, after: str) -> str | None:
+    """The syllable ``word``, a stamp's garble before it, is the first letters of: ``word`` in small letters
+    and no syllable the corpus has ("triế": the box's edge over "triển" took its last letter and its hook
+    read as an acute), and one syllable whose letters (marks folded) start with its letters, a letter or two
+    more, the corpus shows before ``after`` ``ANCHOR_SEEN`` times at least, by ``LETTERED_SHARE`` of all
+    such pairs ("triển khai"); None otherwise."""
+    core = word.strip(_EDGES)
+    if not core.isalpha() or not core.islower() or model.count(syllable_key(core)):
+        return None
+    ir = model.index.get(syllable_key(after.strip(_EDGES).lower()))
+    if ir is None:
+        return None
+    counts = {ic: model.bigrams.get(ic * model.size + ir, 0) for ic in _by_folded_head().get(fold(core), ())}
+    best = max(counts, key=lambda ic: counts[ic], default=None)
+    if best is None or counts[best] < ANCHOR_SEEN or counts[best] < LETTERED_SHARE * sum(counts.values()):
+        return None
+    return model.surface[best]
 
 
 # "Về việc" opening the subject with a letter read in the other case ("về Việc …", "Về VIệc"): a "v" is a "V"
