@@ -224,3 +224,23 @@ def test_a_cut_last_word_the_corpus_never_writes_there_is_read_whole_from_a_body
         )
         is None
     )
+
+
+def test_a_subject_in_doubt_ending_where_no_phrase_ends_goes_on_as_the_corpus_has_it() -> None:
+    """Seed b565 alt 005: an incoming stamp over "SẢN" left a speck, "Khai thác khoáng" came out in doubt:
+    the corpus never ends a phrase "thác khoáng" and always goes on "sản"; put back, still in doubt. A
+    subject read surely, or ending where phrases end, is left as read."""
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.fields.subject import open_end_continued
+    from digitize.pipeline.model import ExtractedField
+
+    def run(value: str, conf: float) -> tuple[str | None, float]:
+        f = open_end_continued(Found((ExtractedField("subject", value, conf),))).get("subject")
+        assert f is not None
+        return f.value, f.confidence
+
+    assert run("Khai thác khoáng", 0.5) == ("Khai thác khoáng sản", 0.5)
+    assert run("Chương trình mục tiêu quốc", 0.5) == ("Chương trình mục tiêu quốc gia", 0.5)
+    assert run("Khai thác khoáng", 0.9) == ("Khai thác khoáng", 0.9)
+    assert run("Kết quả công tác năm", 0.5) == ("Kết quả công tác năm", 0.5)
+    assert run("Phát triển kỹ năng", 0.5) == ("Phát triển kỹ năng", 0.5)

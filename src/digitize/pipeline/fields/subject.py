@@ -1202,6 +1202,31 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
     return None
 
 
+def first_opening_lost(words: Sequence[str], confs: Sequence[float | None]) -> list[str] | None:
+    """A report's trích yếu with its opening (``REPORT_OPENINGS``) put back where its first word was lost (an
+    incoming stamp's ink over "Kết" read as marks and dropped) and its second misread: the subject opens in
+    small letters (no title does), its first word read unsure (below ``DOUBTFUL``), like one opening's
+    second word (``BOTH_LIKE``) more than any other's, the pair it makes with the next word one the corpus
+    hardly writes (below ``ANCHOR_SEEN``: "đua thực", 4) where the opening's second word goes on with it
+    often (``COMMON_PAIR``: "quả thực", 687): "đua thực hiện …" of "Kết quả thực hiện …". None otherwise;
+    the opening put back is a guess (to review)."""
+    if len(words) < _WELL_READ or len(confs) < 1 or confs[0] is None or confs[0] >= DOUBTFUL:
+        return None
+    a, b = words[0].strip(_EDGES), words[1].strip(_EDGES)
+    if a != words[0] or not a.isalpha() or not a.islower() or not b.isalpha():
+        return None
+    model = correct.load()
+    if _pair_count(model, a, b.lower()) >= ANCHOR_SEEN:
+        return None
+    likes = {(x, y): fuzz.ratio(fold(a), fold(y)) for x, y in REPORT_OPENINGS if a != y}
+    best = max(likes, key=lambda k: likes[k])
+    if likes[best] < BOTH_LIKE or any(v >= likes[best] for k, v in likes.items() if k != best):
+        return None
+    if _pair_count(model, best[1], b.lower()) < COMMON_PAIR:
+        return None
+    return [*best, *words[1:]]
+
+
 def _glued_opening(
     model: correct.Model, a: str, b: str, conf: float | None, opening: tuple[str, str]
 ) -> bool:
@@ -1435,6 +1460,11 @@ def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[
         return None  # "Điều 1. Việc cấp …": the body's "việc", read already
     if fold(first) in ARTICLE_FORMULA:
         return None  # "Điều 1. Nay giao …": the article's formula, never the subject's ("Về việc giao …")
+    put = ["Về", "việc", first.lower() if first.istitle() else first, *words[2:]]
+    if not _bigram_seen(correct.load(), "việc", words[2].strip(_EDGES)):
+        # "Về việc lại Giấy chứng nhận …": the corpus never writes "việc lại", a word was lost between (a
+        # stamp's garble put back as "Về việc" had taken it), the one "Điều 1. Cấp lại Giấy …" says
+        return put
     read = sorted(line.words, key=lambda w: w.box.x0)
     at = next((k for k, w in enumerate(read[:-1]) if unglue(w.text) == "việc"), None)
     lw = letter_width(line)
@@ -1442,7 +1472,7 @@ def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[
         return None
     if read[at].box.x1 - read[at].box.x0 < lw * (len("việc") + len(first)):
         return None  # "việc"'s box as wide as its letters: nothing lost inside it (a gap is print's spacing)
-    return ["Về", "việc", first.lower() if first.istitle() else first, *words[2:]]
+    return put
 
 
 def _fused_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
@@ -4505,6 +4535,8 @@ def read_subject(
             confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
             if (repaired := opening_repaired(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
+            elif type_name == _REPORT_TYPE and (repaired := first_opening_lost(head, confs)) is not None:
+                joined, guessed = " ".join(repaired), True  # "đua thực hiện …" of "Kết quả thực hiện …"
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
             if any(
@@ -5344,6 +5376,36 @@ def _cut_word(model: correct.Model, before: str, word: str, after: str) -> str |
     if left < ANCHOR_SEEN or w < LETTERED_SHARE * sum(x[0] for x in weighted):
         return None
     return model.surface[ic]
+
+
+def open_end_continued(subject: Found) -> Found:
+    """The trích yếu, in doubt already (``GUESSED_CONFIDENCE``), whose last two words are a pair the corpus
+    almost never ends a phrase with (``_open_last``: "… khai thác khoáng", an incoming stamp over "SẢN" left a
+    speck) with the one word the corpus goes on with after them put back: seen ``ANCHOR_SEEN`` times at
+    least, by ``CONTINUED_SHARE`` of all it has after the pair ("thác khoáng sản", 175 of 175; "tiêu quốc
+    gia"); still in doubt (the corpus says the word, the page does not). Words after it, on a line lost
+    too, stay lost; a subject read surely is left as read."""
+    f = subject.get("subject")
+    if f is None or not f.value or f.confidence > GUESSED_CONFIDENCE:
+        return subject
+    model = correct.load()
+    words = nfc(f.value).split()
+    if len(words) < 2 or not _open_last(model, words):
+        return subject
+    ia, ib = (model.index.get(syllable_key(w.lower())) for w in words[-2:])
+    if ia is None or ib is None:
+        return subject
+    pairs, nexts, counts, names = _continuations()
+    p = ia * model.size + ib
+    lo, hi = int(np.searchsorted(pairs, p, "left")), int(np.searchsorted(pairs, p, "right"))
+    if lo == hi:
+        return subject
+    n, j = max((int(counts[j]), j) for j in range(lo, hi))
+    word = names[int(nexts[j])]
+    if word.startswith("<") or n < ANCHOR_SEEN or n < CONTINUED_SHARE * int(counts[lo:hi].sum()):
+        return subject
+    value = " ".join([*words, model.surface[int(nexts[j])]])
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 def cut_word_restored(subject: Found) -> Found:
