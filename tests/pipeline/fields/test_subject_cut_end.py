@@ -183,3 +183,64 @@ def test_a_cited_number_or_a_known_abbreviation_read_unsure_leaves_the_subject_s
     field = extract([page(_cong_van(vv, BODY, conf))]).fields["subject"]
     assert field.value == f"{vv[0][4:]} {vv[1]}"
     assert field.confidence >= 0.6
+
+
+def test_a_cut_last_word_the_corpus_never_writes_there_is_read_whole_from_a_body_that_goes_on() -> None:
+    """Seed k897 alt 005: a stamp's edge over "SỐNG" read "SÓN" at 89 ("… kỹ năng són": the corpus never
+    writes "năng són"); the body's "Được phép: Tổ chức các lớp giáo dục kỹ năng sống ngoài giờ chính khóa."
+    goes on after the word, yet says it: put so, in doubt. A last word the corpus writes after the word before
+    it ("hóa chất cá": "chất cá" is "chất cá nhân") still needs the body's sentence to end there."""
+    from digitize.pipeline.fields.subject import cut_end_restated
+    from digitize.pipeline.model import Box, Word
+
+    title = "Tổ chức hoạt động giáo dục kỹ năng són"
+
+    def read(text: str, conf: float) -> list[Word | None]:
+        return [*([None] * 8), Word(text, conf, Box(0, 0, 40, 40))]
+
+    body = [
+        "Được",
+        "phép:",
+        "Tổ",
+        "chức",
+        "các",
+        "lớp",
+        "giáo",
+        "dục",
+        "kỹ",
+        "năng",
+        "sống",
+        "ngoài",
+        "giờ",
+        "chính",
+        "khóa.",
+    ]
+    assert cut_end_restated(title, body, read("SÓN", 88.8)) == "Tổ chức hoạt động giáo dục kỹ năng sống"
+    assert cut_end_restated(title, body, read("SÓN", 96.0)) is None  # read surely: as read
+    goes_on = ["Nhập", "khẩu", "hóa", "chất", "cấm", "sử", "dụng."]
+    assert (
+        cut_end_restated(
+            "Nhập khẩu hóa chất cá", goes_on, [*([None] * 4), Word("CÁ", 90.6, Box(0, 0, 40, 40))]
+        )
+        is None
+    )
+
+
+def test_a_subject_in_doubt_ending_where_no_phrase_ends_goes_on_as_the_corpus_has_it() -> None:
+    """Seed b565 alt 005: an incoming stamp over "SẢN" left a speck, "Khai thác khoáng" came out in doubt:
+    the corpus never ends a phrase "thác khoáng" and always goes on "sản"; put back, still in doubt. A
+    subject read surely, or ending where phrases end, is left as read."""
+    from digitize.pipeline.fields.result import Found
+    from digitize.pipeline.fields.subject import open_end_continued
+    from digitize.pipeline.model import ExtractedField
+
+    def run(value: str, conf: float) -> tuple[str | None, float]:
+        f = open_end_continued(Found((ExtractedField("subject", value, conf),))).get("subject")
+        assert f is not None
+        return f.value, f.confidence
+
+    assert run("Khai thác khoáng", 0.5) == ("Khai thác khoáng sản", 0.5)
+    assert run("Chương trình mục tiêu quốc", 0.5) == ("Chương trình mục tiêu quốc gia", 0.5)
+    assert run("Khai thác khoáng", 0.9) == ("Khai thác khoáng", 0.9)
+    assert run("Kết quả công tác năm", 0.5) == ("Kết quả công tác năm", 0.5)
+    assert run("Phát triển kỹ năng", 0.5) == ("Phát triển kỹ năng", 0.5)

@@ -360,3 +360,18 @@ def test_a_stamp_garble_whose_last_word_goes_on_with_the_subject_s_is_still_put_
         "Tiếp tục tổ chức hội nghị tổng kết công tác năm và số hóa hồ sơ",
         True,
     )
+
+
+def test_a_stamp_garble_s_last_word_that_opens_a_compound_with_the_next_is_kept_in_doubt() -> None:
+    # seed k895 dev 001: an incoming stamp's box over "Về việc" read "wẽ(ï@k" (11), "chấn" read through its
+    # edge with a mark glued ("¿chấn", 25): "chấn chỉnh" is a compound (28 of the corpus's 175 "chấn"), the
+    # word is the subject's own, not the stamp's
+    first = "wẽ(ï@k ¿chấn chỉnh kỷ luật, kỷ cương hành chính"
+    f = _stamped(first, {"wẽ(ï@k": 11.0, "¿chấn": 25.0})
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc chấn chỉnh kỷ luật, kỷ cương hành chính và số hóa hồ sơ",
+        True,
+    )
+    # "Sữa đề tổ chức …": "đề tổ" is a chance pair (2 of 17 958 "đề"), the garble's word stays the stamp's
+    f = _stamped("Sữa đề tổ chức hội nghị tổng kết công tác năm", {"Sữa": 79.0, "đề": 62.0})
+    assert f.value == "Về việc tổ chức hội nghị tổng kết công tác năm và số hóa hồ sơ"

@@ -63,6 +63,7 @@ from digitize.pipeline.fields.subject import (
     lost_inside_restored,
     lost_opening_restored,
     numeral_lost,
+    open_end_continued,
     province_restored,
     read_restated,
     read_subject,
@@ -206,6 +207,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = lost_head_restored(subject, own)  # "cụm 2€ông nghiệp": a stamp's marks over its "c"
         subject = dash_restored(subject, own)  # "kinh tế ‹ › xã hội": its dash dropped
         subject = cut_word_restored(subject)  # "hành chí năm 2020": a word's last letters cut off
+        subject = open_end_continued(subject)  # "… khai thác khoáng" in doubt: "sản" as the corpus goes on
         subject = unspecked(doubted_words(subject, own), own)
         subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)
         if not vv:

@@ -1202,6 +1202,31 @@ def opening_repaired(words: Sequence[str], confs: Sequence[float | None]) -> lis
     return None
 
 
+def first_opening_lost(words: Sequence[str], confs: Sequence[float | None]) -> list[str] | None:
+    """A report's trích yếu with its opening (``REPORT_OPENINGS``) put back where its first word was lost (an
+    incoming stamp's ink over "Kết" read as marks and dropped) and its second misread: the subject opens in
+    small letters (no title does), its first word read unsure (below ``DOUBTFUL``), like one opening's
+    second word (``BOTH_LIKE``) more than any other's, the pair it makes with the next word one the corpus
+    hardly writes (below ``ANCHOR_SEEN``: "đua thực", 4) where the opening's second word goes on with it
+    often (``COMMON_PAIR``: "quả thực", 687): "đua thực hiện …" of "Kết quả thực hiện …". None otherwise;
+    the opening put back is a guess (to review)."""
+    if len(words) < _WELL_READ or len(confs) < 1 or confs[0] is None or confs[0] >= DOUBTFUL:
+        return None
+    a, b = words[0].strip(_EDGES), words[1].strip(_EDGES)
+    if a != words[0] or not a.isalpha() or not a.islower() or not b.isalpha():
+        return None
+    model = correct.load()
+    if _pair_count(model, a, b.lower()) >= ANCHOR_SEEN:
+        return None
+    likes = {(x, y): fuzz.ratio(fold(a), fold(y)) for x, y in REPORT_OPENINGS if a != y}
+    best = max(likes, key=lambda k: likes[k])
+    if likes[best] < BOTH_LIKE or any(v >= likes[best] for k, v in likes.items() if k != best):
+        return None
+    if _pair_count(model, best[1], b.lower()) < COMMON_PAIR:
+        return None
+    return [*best, *words[1:]]
+
+
 def _glued_opening(
     model: correct.Model, a: str, b: str, conf: float | None, opening: tuple[str, str]
 ) -> bool:
@@ -1435,6 +1460,11 @@ def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[
         return None  # "Điều 1. Việc cấp …": the body's "việc", read already
     if fold(first) in ARTICLE_FORMULA:
         return None  # "Điều 1. Nay giao …": the article's formula, never the subject's ("Về việc giao …")
+    put = ["Về", "việc", first.lower() if first.istitle() else first, *words[2:]]
+    if not _bigram_seen(correct.load(), "việc", words[2].strip(_EDGES)):
+        # "Về việc lại Giấy chứng nhận …": the corpus never writes "việc lại", a word was lost between (a
+        # stamp's garble put back as "Về việc" had taken it), the one "Điều 1. Cấp lại Giấy …" says
+        return put
     read = sorted(line.words, key=lambda w: w.box.x0)
     at = next((k for k, w in enumerate(read[:-1]) if unglue(w.text) == "việc"), None)
     lw = letter_width(line)
@@ -1442,7 +1472,7 @@ def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[
         return None
     if read[at].box.x1 - read[at].box.x0 < lw * (len("việc") + len(first)):
         return None  # "việc"'s box as wide as its letters: nothing lost inside it (a gap is print's spacing)
-    return ["Về", "việc", first.lower() if first.istitle() else first, *words[2:]]
+    return put
 
 
 def _fused_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | None:
@@ -2136,7 +2166,8 @@ def cut_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]
     if words[-1] != last or not last.isalpha() or len(last) < 2 or _ROMAN.fullmatch(last):
         return None  # (a word ending in a mark ends as printed)
     model = correct.load()
-    if not (_last_unseen(model, words, read) or _unsure_open_last(model, words, read)):
+    unseen = _last_unseen(model, words, read)
+    if not (unseen or _unsure_open_last(model, words, read)):
         return None  # no sign of a cut: the word as read
     anchor = [fold(w).strip(_EDGES) for w in words[-1 - TAIL_ANCHOR : -1]]
     folded = [fold(w).strip(_EDGES) for w in body]
@@ -2149,8 +2180,13 @@ def cut_end_restated(text: str, body: Sequence[str], read: Sequence[Word | None]
         if folded[p + TAIL_ANCHOR] == head:
             return None  # the body says the word as read after the same words
         core = said.rstrip(".;")
-        if core == said or not core.isalpha() or core != core.strip(_EDGES):
-            continue  # the body's sentence goes on: another phrase of the same words
+        if core != core.strip(_EDGES) or not core.isalpha():
+            continue
+        if core == said and not (unseen and _bigram_seen(model, words[-2].strip(_EDGES).lower(), core)):
+            # the body's sentence goes on: another phrase of the same words, unless the word read is one
+            # the corpus never writes after the word before it and the body's is one it does ("… kỹ năng
+            # són" under a stamp's edge, the body's "… giáo dục kỹ năng sống ngoài giờ chính khóa.")
+            continue
         if len(fold(core)) > len(head) and fold(core).startswith(head) and _read_right(core):
             found.add(core)
     if len(found) != 1:
@@ -4111,8 +4147,33 @@ def _stamped_opening(
             return opened  # "SHướn, đá nội dung …": "Hướng dẫn" as "Điều 1. Hướng dẫn nội dung …" says
         if fold(rest[0]).strip(_EDGES) == "viec":
             return ["Về", *rest]  # "Về sa việc đề nghị …": the garble stood for "Về" alone, "việc" is read
+        if _garble_word_kept(model, garble, rest[0]):
+            return ["Về", "việc", garble[-1], *rest]  # "wẽ(ï@k ¿chấn chỉnh …": "chấn" was print
         return ["Về", "việc", *rest]
     return None
+
+
+# the share at least of a word's pairs in the corpus that go on with the next word for the word, read right
+# at the garble's end, to be the subject's own first word ("chấn chỉnh": 28 of 175; "đề tổ": 2 of 17 958)
+KEPT_SHARE = 0.1
+
+
+def _garble_word_kept(model: correct.Model, garble: Sequence[str], after: str) -> bool:
+    """The garble's last word is the subject's own first, read through the stamp's box ("wẽ(ï@k ¿chấn chỉnh
+    kỷ luật …" of "Về việc chấn chỉnh …"): a word in small letters the corpus has, read right, going on with
+    ``after`` ``ANCHOR_SEEN`` times at least and by ``KEPT_SHARE`` of its own count at least (a compound's
+    first half), and the words before it hold letters enough for "Về việc" (``_PAIR_LETTERS``). "Sữa đề tổ
+    chức …" keeps "Về việc tổ chức …": "đề tổ" is no compound, a chance pair."""
+    if len(garble) < 2:
+        return False
+    last, nxt = garble[-1].strip(_EDGES), after.strip(_EDGES)
+    if not last.isalpha() or not last.islower() or not _read_right(last):
+        return False
+    if sum(ch.isalnum() for ch in "".join(garble[:-1])) < _PAIR_LETTERS[0]:
+        return False
+    total = model.count(syllable_key(last))
+    pairs = _pair_count(model, last, nxt)
+    return total > 0 and pairs >= ANCHOR_SEEN and pairs >= KEPT_SHARE * total
 
 
 def _garble_apart(model: correct.Model, garble: Sequence[str], read: dict[str, Word]) -> bool:
@@ -4274,12 +4335,51 @@ def garbled_lead(words: Sequence[str], first_n: int, first: Line) -> list[str] |
             return None  # "sðvề'Việt đề nghị …": letters of words, not a stamp's strokes
         if not rest[0][:1].islower():
             continue
+        if not reads_well(rest[:1]) and (whole := _cut_before(model, rest[0], rest[1])) is not None:
+            rest = [whole, *rest[1:]]  # "Sð:K&CđuŠ triế khai …": the stamp's edge took "triển"'s last letter
         if not reads_well(rest[: max(_WELL_READ, first_n - k)]):
             return None
         if not _bigram_seen(model, "việc", rest[0].strip(_EDGES)):
             return None
         return ["Về", "việc", *rest]
     return None
+
+
+_CUT_BEFORE = (1, 2)  # letters a stamp's edge may take off the end of the word read right after its garble
+
+
+@lru_cache(maxsize=1)
+def _by_folded_head() -> dict[str, tuple[int, ...]]:
+    """The corpus's syllables by their first letters, marks folded (all but their last ``_CUT_BEFORE``)."""
+    model = correct.load()
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(model.surface):
+        if w.startswith("<") or not w.isalpha():
+            continue
+        folded = fold(w)
+        for n in range(_CUT_BEFORE[0], _CUT_BEFORE[1] + 1):
+            if len(folded) > n:
+                out.setdefault(folded[:-n], []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _cut_before(model: correct.Model, word: str, after: str) -> str | None:
+    """The syllable ``word``, a stamp's garble before it, is the first letters of: ``word`` in small letters
+    and no syllable the corpus has ("triế": the box's edge over "triển" took its last letter and its hook
+    read as an acute), and one syllable whose letters (marks folded) start with its letters, a letter or two
+    more, the corpus shows before ``after`` ``ANCHOR_SEEN`` times at least, by ``LETTERED_SHARE`` of all
+    such pairs ("triển khai"); None otherwise."""
+    core = word.strip(_EDGES)
+    if not core.isalpha() or not core.islower() or model.count(syllable_key(core)):
+        return None
+    ir = model.index.get(syllable_key(after.strip(_EDGES).lower()))
+    if ir is None:
+        return None
+    counts = {ic: model.bigrams.get(ic * model.size + ir, 0) for ic in _by_folded_head().get(fold(core), ())}
+    best = max(counts, key=lambda ic: counts[ic], default=None)
+    if best is None or counts[best] < ANCHOR_SEEN or counts[best] < LETTERED_SHARE * sum(counts.values()):
+        return None
+    return model.surface[best]
 
 
 # "Về việc" opening the subject with a letter read in the other case ("về Việc …", "Về VIệc"): a "v" is a "V"
@@ -4435,6 +4535,8 @@ def read_subject(
             confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
             if (repaired := opening_repaired(head, confs)) is not None:
                 joined, guessed = " ".join(repaired), True  # "Kế quả …": one word of the opening misread
+            elif type_name == _REPORT_TYPE and (repaired := first_opening_lost(head, confs)) is not None:
+                joined, guessed = " ".join(repaired), True  # "đua thực hiện …" of "Kết quả thực hiện …"
             value = fix_company_forms(sentence_case(joined))
             conf = statistics.fmean(x.conf for x in subj)
             if any(
@@ -5274,6 +5376,36 @@ def _cut_word(model: correct.Model, before: str, word: str, after: str) -> str |
     if left < ANCHOR_SEEN or w < LETTERED_SHARE * sum(x[0] for x in weighted):
         return None
     return model.surface[ic]
+
+
+def open_end_continued(subject: Found) -> Found:
+    """The trích yếu, in doubt already (``GUESSED_CONFIDENCE``), whose last two words are a pair the corpus
+    almost never ends a phrase with (``_open_last``: "… khai thác khoáng", an incoming stamp over "SẢN" left a
+    speck) with the one word the corpus goes on with after them put back: seen ``ANCHOR_SEEN`` times at
+    least, by ``CONTINUED_SHARE`` of all it has after the pair ("thác khoáng sản", 175 of 175; "tiêu quốc
+    gia"); still in doubt (the corpus says the word, the page does not). Words after it, on a line lost
+    too, stay lost; a subject read surely is left as read."""
+    f = subject.get("subject")
+    if f is None or not f.value or f.confidence > GUESSED_CONFIDENCE:
+        return subject
+    model = correct.load()
+    words = nfc(f.value).split()
+    if len(words) < 2 or not _open_last(model, words):
+        return subject
+    ia, ib = (model.index.get(syllable_key(w.lower())) for w in words[-2:])
+    if ia is None or ib is None:
+        return subject
+    pairs, nexts, counts, names = _continuations()
+    p = ia * model.size + ib
+    lo, hi = int(np.searchsorted(pairs, p, "left")), int(np.searchsorted(pairs, p, "right"))
+    if lo == hi:
+        return subject
+    n, j = max((int(counts[j]), j) for j in range(lo, hi))
+    word = names[int(nexts[j])]
+    if word.startswith("<") or n < ANCHOR_SEEN or n < CONTINUED_SHARE * int(counts[lo:hi].sum()):
+        return subject
+    value = " ".join([*words, model.surface[int(nexts[j])]])
+    return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
 def cut_word_restored(subject: Found) -> Found:
