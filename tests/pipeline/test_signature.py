@@ -3019,3 +3019,48 @@ def test_a_vote_never_takes_away_a_mark_the_first_reading_gave() -> None:
         signature.voted_marks(["Lê", "Văn", "Lãm"], [["Lê", "Văn", "Lẫm"]] * 3 + [["Lê", "Văn", "Lãm"]] * 2)
         == {}
     )
+
+
+def test_a_given_name_read_surely_with_unlisted_marks_keeps_them_when_the_name_pass_takes_the_line() -> None:
+    # w655 alt 006: the first reading had "Thưởng" at 96 after a garbled family name; the name pass voted
+    # "Khúc Hoài Thưởng" and put every word at 50, where the extractor takes the listed form with a voted
+    # word's letters ("Thường"). The given name the first reading read surely keeps its marks, in doubt
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+    from tests.pipeline.test_extract import page as make_page
+    from tests.pipeline.test_extract import signer as block
+
+    first = make_page(
+        directive()[:-5] + block(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Kh#ú Hoài Thưởng", [20.0, 95, 96])
+    )
+    line = next(ln for ln in page_lines(first) if "Thưởng" in ln.text)
+    names = ["Khúc", "Hoài", "Thưởng"]
+    kept = signature._sure_given_kept(names, line.words[1:])
+    assert kept == {2: signature.KEPT_MARKS_CONF}
+    f = extract([signature._replace_line(first, line, names, kept=kept)]).fields["signer_name"]
+    assert (f.value, f.confidence < review.REVIEW_THRESHOLD) == ("Khúc Hoài Thưởng", True)
+    # a listed name, a word read unsurely, or one the vote changed: at the vote's confidence as before
+    listed = make_page(
+        directive()[:-5] + block(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Kh#ú Hoài Thường", [20.0, 95, 96])
+    )
+    line = next(ln for ln in page_lines(listed) if "Thường" in ln.text)
+    assert signature._sure_given_kept(["Khúc", "Hoài", "Thường"], line.words[1:]) == {}
+    unsure = make_page(
+        directive()[:-5] + block(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Kh#ú Hoài Thưởng", [20.0, 95, 70])
+    )
+    line = next(ln for ln in page_lines(unsure) if "Thưởng" in ln.text)
+    assert signature._sure_given_kept(names, line.words[1:]) == {}
+    assert signature._sure_given_kept(["Khúc", "Hoài", "Thường"], line.words[1:]) == {}
+
+
+def test_a_row_s_vote_takes_the_tone_most_readings_read_over_a_listed_one_print_does_not_confuse() -> None:
+    vote = signature.vote_name
+    # w661 alt 010: five readings of six read "Đống" (83-95), one "Đồng" (89), the listed family name, which
+    # the vote took for being listed: acute and grave are not taken one for the other on print
+    readings = [[("Đám", c), ("Thị", 96.0), ("Hiệp", 96.0)] for c in (91.0, 95.0, 94.0, 94.0, 83.0)]
+    assert vote([*readings, [("Đàm", 89.0), ("Thị", 96.0), ("Hiệp", 96.0)]]) == ["Đám", "Thị", "Hiệp"]
+    # the listed one read by most readings stays
+    listed = [[("Đàm", 91.0), ("Thị", 96.0), ("Hiệp", 96.0)]] * 4
+    assert vote([*listed, *readings[:2]]) == ["Đàm", "Thị", "Hiệp"]
+    # a hook read as an acute is Tesseract's own misreading: no tone outvotes the listed hook
+    hooked = [[("Khống", 93.0), ("Thị", 96.0), ("Hiệp", 96.0)]] * 5
+    assert vote([*hooked, [("Khổng", 89.0), ("Thị", 96.0), ("Hiệp", 96.0)]]) == ["Khổng", "Thị", "Hiệp"]

@@ -54,6 +54,7 @@ from digitize.pipeline.fields.signer import (
     tail_name,
     title_line,
     tone_place,
+    tones_told_apart,
 )
 from digitize.pipeline.fields.vocab import (
     F_SURNAMES,
@@ -1110,7 +1111,7 @@ def name_pass(
     best = _tones_read(best, clear if len(clear) == len(given) else [], reads, blurred=prepared.blurred)
     if ring_split:
         return _replace_line(page, line, best.split(), conf=RING_SPLIT_CONF * 100)
-    return _replace_line(page, line, best.split())
+    return _replace_line(page, line, best.split(), kept=_sure_given_kept(best.split(), clear))
 
 
 # --- a sure name's unlisted marks read again ----------------------------------------------------------------
@@ -1498,19 +1499,57 @@ def _trailing(line: Line) -> list[str]:
     return out
 
 
-def _replace_line(page: RecognizedPage, line: Line, names: list[str], conf: float = 50.0) -> RecognizedPage:
+# (Tesseract's 0..100) the most a given name the first reading read surely keeps when the name pass takes the
+# line: a sure reading of its letters and marks, under ``MARKS_READ_CONF`` (its name in doubt)
+KEPT_MARKS_CONF = SURE * 100
+
+
+def _sure_given_kept(names: list[str], clear: Sequence[Word]) -> dict[int, float]:
+    """The places of the voted name's words (``names``) that are given names as the first reading read them
+    (``clear``: the words the seal left clear, the name's last ones) at ``KEPT_MARKS_CONF`` or more, with
+    marks no listed name has with their letters ("Thưởng" (96), listed "Thường"), each with its confidence
+    (at most ``KEPT_MARKS_CONF``): the line's vote took the family name; the given names are the first
+    reading's, and at the vote's confidence the listed form with their letters would replace a sure reading
+    of their marks (w655 alt 006: "Khúc Hoài Thưởng" came out "… Thường")."""
+    start = len(names) - len(clear)
+    if start < 1:
+        return {}
+    kept = {}
+    for k, wd in enumerate(clear, start):
+        word = names[k]
+        if (
+            nfc(wd.text.strip(_NAME_MARKS)) == word
+            and wd.conf >= KEPT_MARKS_CONF
+            and word not in NAME_SYLLABLES
+            and fold(word) in F_SYLLABLES
+            and is_syllable(word)
+        ):
+            kept[k] = KEPT_MARKS_CONF
+    return kept
+
+
+def _replace_line(
+    page: RecognizedPage,
+    line: Line,
+    names: list[str],
+    conf: float = 50.0,
+    kept: dict[int, float] | None = None,
+) -> RecognizedPage:
     """The page with ``line``'s words replaced by ``names`` (spread over the line's box, low confidence:
-    ``conf``, Tesseract's 0..100)."""
+    ``conf``, Tesseract's 0..100); the words at ``kept``'s places with its confidence instead, voted
+    (``Word.voted``: the name they are of is in doubt, whatever it)."""
     ids = {id(w) for w in line.words}
     first = line.words[0]
     step = (line.x1 - line.x0) / len(names)
+    kept = kept or {}
     new = [
         Word(
             text=t,
-            conf=conf,
+            conf=kept.get(k, conf),
             box=Box(line.x0 + k * step, line.y0, line.x0 + (k + 1) * step - 1, line.y1),
             block=first.block,
             line=first.line,
+            voted=k in kept,
         )
         for k, t in enumerate(names)
     ]
@@ -1821,6 +1860,7 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
         if best is None:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
             # "Minh", "Ngọc" read alike in every reading) is no name put together from votes
+        best = _tone_outvoted(best, weight, count, len(same)) or best
         # readings that give its letters, whatever marks (a blurred mark is read at random: "Đỉnh",
         # "Định"), or its letters but a garbled capital (``_agrees``; not when another reading gives another
         # listed name with those letters: "Tuân" against "Xuân")
@@ -1846,6 +1886,27 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
     if len(whole) < ROW_VOTES:
         return None
     return name if well_formed(name) else None
+
+
+def _tone_outvoted(best: str, weight: dict[str, float], count: Counter[str], readings: int) -> str | None:
+    """The word most of a name row's ``readings`` read at a place, with ``best``'s letters and a tone print
+    does not confuse with its (``tones_told_apart``: acute and grave), a Vietnamese syllable, with more
+    confidence summed than ``best`` (the listed form a reading or two gave): "Đống" read five times, "Đồng"
+    once (wide seed 661 alt 010) is "Đống", whatever the list holds. None otherwise: a hook read as an acute
+    ("Hiếu" for "Hiểu") outvotes nothing."""
+    rivals = [
+        w
+        for w in weight
+        if w != best
+        and fold(w) == fold(best)
+        and w.isalpha()
+        and is_syllable(w)
+        and tones_told_apart(w, best)
+    ]
+    if not rivals:
+        return None
+    top = max(rivals, key=lambda w: weight[w])
+    return top if 2 * count[top] > readings and weight[top] > weight[best] else None
 
 
 def _unlisted_vote(
