@@ -2417,3 +2417,41 @@ def test_a_blurred_page_other_than_the_signed_one_makes_no_blur_of_the_name() ->
     blurred = replace(page(_signed_as("Mục Công Lực", 92.0)), blurred=True)
     sharp = page([("Trang này để trống.", "body", 90.0)], index=1)
     assert extract([blurred, sharp]).fields["signer_name"].value == "Mạc Công Lực"
+
+
+def _q_block(lines: list[tuple[str, list[float]]], apart: float, marks: int = 1) -> ExtractedField:
+    """The signer's title of a block whose last title line's first ``marks`` words stand ``apart`` px further
+    left."""
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+
+    specs = [*directive()[:-5], ("Nơi nhận:", "x=300", 90.0)]
+    specs += [(t, "sig", c) for t, c in lines]
+    specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0)]
+    specs += [("Lê Mỹ Hồng", "sig", [96.0, 90, 97])]
+    pg = page(specs)
+    row = len(specs) - 4  # the last title line
+    lead = [w for w in pg.words if w.line == row][:marks]
+    pg = replace(
+        pg,
+        words=tuple(
+            replace(w, box=replace(w.box, x0=w.box.x0 - apart, x1=w.box.x1 - apart)) if w in lead else w
+            for w in pg.words
+        ),
+    )
+    return extract([pg]).fields["signer_title"]
+
+
+def test_a_q_like_mark_far_before_the_title_is_no_acting_prefix() -> None:
+    # s865 corp 010: the seal's ring beside "PHÓ CỤC TRƯỞNG" read "0," (43) nearly three word spaces before
+    # it, under "KT. CỤC TRƯỞNG": "Quyền Phó Cục trưởng" at 0.66 for the deputy
+    kt = ("KT. CỤC TRƯỞNG", [84.0, 93, 90])
+    f = _q_block([kt, ("0, PHÓ CỤC TRƯỞNG", [42.8, 89, 93, 83])], apart=60.0)
+    assert (f.value, f.confidence < 0.6) == ("Phó Cục trưởng", True)
+    f = _q_block([kt, ("Z7 0, PHÓ CỤC TRƯỞNG", [40.1, 42.8, 89, 93, 83])], apart=60.0, marks=2)
+    assert (f.value, f.confidence < 0.6) == ("Phó Cục trưởng", True)
+    # ... read surely, still no prefix, in doubt
+    f = _q_block([("0. CỤC TRƯỞNG", [90.0, 93, 90])], apart=60.0)
+    assert (f.value, f.confidence < 0.6) == ("Cục trưởng", True)
+    # a "Q." read as "0." one space before the title is the acting head's prefix, as before
+    assert _q_block([("0. CỤC TRƯỞNG", [90.0, 93, 90])], apart=0.0).value == "Quyền Cục trưởng"
+    assert _q_block([("Z7 0. CHỦ TỊCH", [40.0, 90, 93, 90])], apart=0.0, marks=2).value == "Quyền Chủ tịch"
