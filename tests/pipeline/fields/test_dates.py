@@ -158,3 +158,19 @@ def test_a_five_digit_year_is_of_ascii_digits_only() -> None:
 
     assert extra_digit_dates("ngay 18 thang 7 nam ٢٢٠٢٢") == []
     assert extra_digit_dates("ngay 18 thang 7 nam ２２０２２") == []  # fullwidth
+
+
+def test_word_dates_read_as_no_day_and_with_the_day_unread() -> None:
+    import datetime as dt
+
+    from digitize.pipeline.fields.dates import day_unread_dates, one_digit_from, uncalendared_dates
+
+    found = uncalendared_dates("thai nguyen, ngay 14 thang 17 nam 2024")
+    assert [d[2:] for d in found] == [("14", "17", 2024)]
+    assert uncalendared_dates("ngay 14 thang 11 nam 2024") == []  # a day of the calendar
+    assert uncalendared_dates("ngay 14 thang 17 nam 3024") == []  # no year a document holds
+    assert [d[2:] for d in day_unread_dates("hac giang, ngay. lu thang 12 nam 2019")] == [(12, 2019)]
+    assert day_unread_dates("ngay 10 thang 12 nam 2019") == []
+    assert one_digit_from(("14", "17"), dt.date(2029, 11, 14))
+    assert one_digit_from(("4", "11"), dt.date(2029, 11, 14))
+    assert not one_digit_from(("15", "17"), dt.date(2029, 11, 14))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.pipeline.test_extract import header, signer, values
+from digitize.pipeline.fields import extract
+from tests.pipeline.test_extract import header, page, signer, values
 
 COMPANY = "Công ty Cổ phần Thương mại và Dịch vụ Nam Việt"
 
@@ -686,3 +687,18 @@ def test_a_speck_between_a_word_s_capital_and_its_letters_is_dropped_where_they_
     # an initial before a word, letters that make no syllable: kept
     assert fix_company_forms("Công ty TNHH T.Hà") == "Công ty TNHH T.Hà"
     assert fix_company_forms("Công ty TNHH A.bcx") == "Công ty TNHH A.bcx"
+
+
+def test_a_tax_code_after_a_label_with_a_letter_read_into_its_ma() -> None:
+    # k897 dev 000 "mnã số thuế: 2117212377," (a speck glued to "mã"); w657 alt 006 "Mã số doanh
+    # nghiệp/Máã số thuế: 4088285205" (the mark read as a letter too): no holder_id
+    def holder_id(line: str) -> tuple[str | None, float]:
+        body = [("Tên tổ chức: " + COMPANY, "x=355", 92.0), (line, "x=355", 92.0)]
+        f = extract([page(_licence(body))]).fields["holder_id"]
+        return f.value, f.confidence
+
+    value, conf = holder_id("mnã số thuế: 2117212377, địa chỉ: Số 49, đường Trần Phú")
+    assert (value, conf < 0.6) == ("2117212377", True)
+    assert holder_id("Mã số doanh nghiệp/Máã số thuế: 4088285205")[0] == "4088285205"
+    assert holder_id("mnã số thuế: 2117212378")[0] is None  # its check digit fails
+    assert holder_id("một số thuế: 2117212377")[0] is None  # another word, no label

@@ -1886,3 +1886,15 @@ def test_an_unread_line_of_two_letters_under_the_organ_s_capitals_is_no_part_of_
     at = next(i for i, s in enumerate(specs) if s[0] == "CỤC THÚ Y")
     specs.insert(at + 1, ("TT.", "left", 3.0))
     assert values(specs)["organ_name"] == "Cục Thú y"
+
+
+def test_a_former_province_led_by_a_listed_province_s_first_word_is_a_place_of_its_own() -> None:
+    # s865 corp 003: "UØND TỈNH KIẾN PHONG" (Kiến Phong, beside Kiên Giang; its "Phong" folds as "Phòng") was
+    # "UØND tỉnh kiến phong": the committee's initials with a letter read as "Ø", the place's name capitalised
+    value, conf = parent_organ("UØND TỈNH KIẾN PHONG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    assert (value, conf < 0.6) == ("UBND tỉnh Kiến Phong", True)
+    assert parent_organ("UBND TỈNH KIẾN HÒA", "SỞ Y TẾ")[0] == "UBND tỉnh Kiến Hòa"
+    # a listed province read in part or misread is still that one, and an organ's head word no place's name
+    assert parent_organ("UBND TỈNH QUẢNG NAN", "SỞ Y TẾ")[0] == "UBND tỉnh Quảng Nam"
+    assert parent_organ("UBND TỈNH SA ĐÉC SỞ", "SỞ Y TẾ")[0] != "UBND tỉnh Sa Đéc Sở"
+    assert "Sở" not in parent_organ("UBND TỈNH SỞ Y TẾ", "SỞ Y TẾ")[0].split()[2:3]

@@ -2454,3 +2454,40 @@ def test_a_family_name_a_row_s_readings_voted_with_a_tone_told_apart_from_the_li
     # a hook voted where the listed one has an acute: the listed name, Tesseract's hook and acute look alike
     assert _signed_by("Khổng Thị Hiệp", [50.0, 50.0, 50.0])[0] == "Khổng Thị Hiệp"
     assert _signed_by("Khống Thị Hiệp", [50.0, 50.0, 50.0])[0] == "Khổng Thị Hiệp"
+
+def _q_block(lines: list[tuple[str, list[float]]], apart: float, marks: int = 1) -> ExtractedField:
+    """The signer's title of a block whose last title line's first ``marks`` words stand ``apart`` px further
+    left."""
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+
+    specs = [*directive()[:-5], ("Nơi nhận:", "x=300", 90.0)]
+    specs += [(t, "sig", c) for t, c in lines]
+    specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0)]
+    specs += [("Lê Mỹ Hồng", "sig", [96.0, 90, 97])]
+    pg = page(specs)
+    row = len(specs) - 4  # the last title line
+    lead = [w for w in pg.words if w.line == row][:marks]
+    pg = replace(
+        pg,
+        words=tuple(
+            replace(w, box=replace(w.box, x0=w.box.x0 - apart, x1=w.box.x1 - apart)) if w in lead else w
+            for w in pg.words
+        ),
+    )
+    return extract([pg]).fields["signer_title"]
+
+
+def test_a_q_like_mark_far_before_the_title_is_no_acting_prefix() -> None:
+    # s865 corp 010: the seal's ring beside "PHÓ CỤC TRƯỞNG" read "0," (43) nearly three word spaces before
+    # it, under "KT. CỤC TRƯỞNG": "Quyền Phó Cục trưởng" at 0.66 for the deputy
+    kt = ("KT. CỤC TRƯỞNG", [84.0, 93, 90])
+    f = _q_block([kt, ("0, PHÓ CỤC TRƯỞNG", [42.8, 89, 93, 83])], apart=60.0)
+    assert (f.value, f.confidence < 0.6) == ("Phó Cục trưởng", True)
+    f = _q_block([kt, ("Z7 0, PHÓ CỤC TRƯỞNG", [40.1, 42.8, 89, 93, 83])], apart=60.0, marks=2)
+    assert (f.value, f.confidence < 0.6) == ("Phó Cục trưởng", True)
+    # ... read surely, still no prefix, in doubt
+    f = _q_block([("0. CỤC TRƯỞNG", [90.0, 93, 90])], apart=60.0)
+    assert (f.value, f.confidence < 0.6) == ("Cục trưởng", True)
+    # a "Q." read as "0." one space before the title is the acting head's prefix, as before
+    assert _q_block([("0. CỤC TRƯỞNG", [90.0, 93, 90])], apart=0.0).value == "Quyền Cục trưởng"
+    assert _q_block([("Z7 0. CHỦ TỊCH", [40.0, 90, 93, 90])], apart=0.0, marks=2).value == "Quyền Chủ tịch"

@@ -290,3 +290,33 @@ def test_gia_tri_with_gia_read_as_marks_is_still_the_validity_clause_in_doubt() 
     # a word there ("có thể trị"), or words between "trị" and the date: none
     assert _licence("Bệnh có thể trị đến ngày 16/05/2019.")["valid_until"] is None
     assert _licence('Giấy chứng nhận có "= trị giá lớn đến ngày 16/05/2019.')["valid_until"] is None
+
+
+def _dated_licence(date: str, clause: str) -> dict[str, ExtractedField]:
+    specs = [s for s in decision(date=date) if not s[0].startswith("Điều 2.")]
+    k = next(i for i, s in enumerate(specs) if s[0].startswith("mã số thuế"))
+    return extract([page([*specs[: k + 1], (clause, "body", 90.0), *specs[k + 1 :]])]).fields
+
+
+def test_a_date_line_read_as_no_day_takes_the_validity_s_end_one_digit_away() -> None:
+    # k897 alt 005: the pen's "11" of "ngày 14 tháng 11 năm 2024" read "17": no issue date, no valid_from
+    clause = "Giấy phép này có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 14 tháng 11 năm 2029."
+    f = _dated_licence("Thái Nguyên, ngày 14 tháng 17 năm 2024", clause)
+    assert (f["issued_date"].value, f["issued_date"].confidence < 0.6) == ("2024-11-14", True)
+    assert (f["valid_from"].value, f["valid_from"].confidence < 0.6) == ("2024-11-14", True)
+    assert f["valid_until"].value == "2029-11-14"
+    # a day read as none ("34" of "14"): the same
+    f = _dated_licence("Thái Nguyên, ngày 34 tháng 11 năm 2024", clause)
+    assert (f["issued_date"].value, f["issued_date"].confidence < 0.6) == ("2024-11-14", True)
+    # w661 dev 005: the pen's day "10" read as letters ("LŨ"), the validity ending in the month read
+    clause2 = "Giấy phép này có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 10 tháng 12 năm 2022."
+    f = _dated_licence("Hạc Giang, ngày. LŨ tháng 12 năm 2019", clause2)
+    assert (f["issued_date"].value, f["issued_date"].confidence < 0.6) == ("2019-12-10", True)
+    assert (f["valid_from"].value, f["valid_from"].confidence < 0.6) == ("2019-12-10", True)
+    assert _dated_licence("Hạc Giang, ngày. LŨ tháng 11 năm 2019", clause2)["issued_date"].value is None
+    # two digits away, or an end in the same year: no date guessed
+    assert _dated_licence("Thái Nguyên, ngày 15 tháng 17 năm 2024", clause)["issued_date"].value is None
+    assert _dated_licence("Thái Nguyên, ngày 14 tháng 17 năm 2029", clause)["issued_date"].value is None
+    # a date line read as a day stays as read
+    read = _dated_licence("Thái Nguyên, ngày 14 tháng 10 năm 2024", clause)["issued_date"]
+    assert read.value == "2024-10-14"

@@ -31,7 +31,7 @@ from digitize.pipeline.fields.organ import (
     read_organ,
     restated_organ,
 )
-from digitize.pipeline.fields.place_date import read_place_date
+from digitize.pipeline.fields.place_date import dated_by_validity, read_place_date
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.review import REVIEW_THRESHOLD
 from digitize.pipeline.fields.signer import (
@@ -239,6 +239,10 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     # (a holder's tax code or ID with its name lost, a blurred photo's garbled label line, still says the act
     # grants something to a holder)
     held = holder.value("holder_name") or holder.value("holder_id")
+    if "issued_date" not in res.fields:
+        # a date line read as no day of the calendar: the day the validity ends, one digit away, tells it
+        until = read_validity(all_lines, None, held).get("valid_until")
+        res.add(dated_by_validity(layout, has_header, until))
     res.add(read_validity(all_lines, res.fields.get("issued_date"), held))
     organ_field = organ.get("organ_name")
     organ_conf = (

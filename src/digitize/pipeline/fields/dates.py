@@ -152,3 +152,43 @@ def parse_date(text: str) -> dt.date | None:
     """The first date in ``text`` ("ngày 5 tháng 6 năm 2020", "05/06/2020", OCR-noisy forms)."""
     found = find_dates(fold1(nfc(text)))
     return found[0][2] if found else None
+
+
+def uncalendared_dates(folded: str) -> list[tuple[int, int, str, str, int]]:
+    """Word dates read digit for digit whose day and month make no day of their year ("ngay 14 thang 17 nam
+    2024": a pen's "11" read "17"): (start, end, day, month as read, year). Which digit was misread the
+    line alone does not tell."""
+    out: list[tuple[int, int, str, str, int]] = []
+    for m in WORD_DATE.finditer(folded):
+        day, month, year = m.group(1, 2, 3)
+        if not (day + month + year).isdigit() or int(year) not in YEARS:
+            continue
+        if _mkdate(day, month, year) is None:
+            out.append((m.start(), m.end(), day, month, int(year)))
+    return out
+
+
+def one_digit_from(read: tuple[str, str], day: dt.date) -> bool:
+    """Whether the day and month as read (``read``) are ``day``'s but for one digit ("14", "17" of 14/11)."""
+    got = read[0].zfill(2) + read[1].zfill(2)
+    want = f"{day.day:02d}{day.month:02d}"
+    return len(got) == len(want) and sum(a != b for a, b in zip(got, want, strict=True)) == 1
+
+
+# a word date whose day was read as one or two letters or marks ("ngày. LŨ tháng 12 năm 2019": the pen's
+# "10"), its month and year as digits
+_DAY_UNREAD = re.compile(
+    rf"ng[a-z]y{_GAP}([^\s\d]{{1,2}}){_GAP}t?h[a-z]ng{_GAP}([0-9]{{1,2}}){_GAP}n[a-z][mn]{_YEAR_GAP}"
+    r"([0-9]{4})(?!\d)"
+)
+
+
+def day_unread_dates(folded: str) -> list[tuple[int, int, int, int]]:
+    """Word dates whose day was read as no digit, their month and year read (a calendar's): (start, end,
+    month, year). "ngay | thang 5 nam 2021" (a blank form's bar) is one too: what day it is, no line says."""
+    out: list[tuple[int, int, int, int]] = []
+    for m in _DAY_UNREAD.finditer(folded):
+        month, year = int(m.group(2)), int(m.group(3))
+        if 1 <= month <= 12 and year in YEARS and any(ch.isalpha() for ch in m.group(1)):
+            out.append((m.start(), m.end(), month, year))
+    return out

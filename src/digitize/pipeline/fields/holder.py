@@ -62,9 +62,9 @@ FOR_HOLDER = re.compile(
 # blurred photo, seed 185 dev 006; the label alone garbled, "Mũ số thuế", "Mã số thuổ": its code is taken
 # only when its check digit holds, ``_GARBLED_TAX``)
 _ID = re.compile(
-    r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*ma s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
+    r"(ma s[o0ðø6]? thue|ma so doanh nghiep(?:\s*/\s*m[a-z]?a s\w?\s*th\w{1,3})?|\bmst|so can cuoc cong dan|"
     r"can cuoc cong dan|so cccd|\bcccd|so dinh danh ca nhan|so dinh danh|cmnd|chung minh nhan dan|"
-    r"\bm[a-z] [sx][a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
+    r"\bm(?:[a-z]|[a-z]a) [sx][a-z0ðø6]{0,2} th(?!ua\b)(?:u[a-z]|[a-z]e)\b)"
     r"\s*(?:so)?\s*[:.\-]?\s*"
     r"([0-9oOlI][0-9oOlI .\-]{8,18}[0-9oOlI])"
 )
@@ -74,7 +74,9 @@ _ID = re.compile(
 # (one letter off "thuế" only: "Mã số thẻ" (a card's number), "Mã số thửa" (a land parcel's) are no tax code's
 # labels, REVIEW-25 #3); a code under such a label, its check digit holding, still to review
 # ("Mã xố thuế": its "s" read "x")
-_GARBLED_TAX = re.compile(r"(?!ma so thue$)m[a-z] [sx][a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
+# ... or with a letter read into its "mã" ("Mnã số thuế", "Máã": a speck or the mark read as one, k897 dev
+# 000, w657 alt 006: no holder_id), never another word ("một số thuế": its "mã" is no "mot")
+_GARBLED_TAX = re.compile(r"(?!ma so thue$)m(?:[a-z]|[a-z]a) [sx][a-z0ðø6]{0,2} th(?!ua$)(?:u[a-z]|[a-z]e)")
 GARBLED_TAX_CONF = 0.59
 _TAX_SHAPE = re.compile(r"\d{10}(?:-\d{3})?")  # a tax code's shape: 10 digits, or 10-3 for a dependent unit
 

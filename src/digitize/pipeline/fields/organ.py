@@ -76,15 +76,28 @@ UNLISTED_PLACE_WORDS = 3  # a place's name has at most this many words ("Hồ Ch
 # a listed province's first word (folded): a run beginning with one is that province read in part or
 # garbled ("TỈNH QUẢNG" is no province "Quảng"), not one no list knows
 _PROVINCE_FIRST_WORDS = frozenset(fold(p.split(" ")[0]) for p in F_PROVINCES.values())
+_LISTED_PROVINCE_KEYS = tuple(fold(p) for p in F_PROVINCES.values())
 # an organ's head words (folded): a run with one is an organ's name on the level's line ("TỈNH SỞ Y TẾ",
 # "TỈNH CỘNG HÒA", "TỈNH ỦY", "TỈNH ĐOÀN", "TỈNH HỘI"), no place's; by their marks folded, as OCR's may be off
-_ORGAN_HEAD_WORDS = frozenset(
-    fold(w)
-    for w in (
+_ORGAN_HEAD_SPELLED = frozenset(
+    (
         "sở", "ban", "phòng", "cục", "chi", "tổng", "bộ", "vụ", "viện", "công", "cộng", "ủy", "đoàn", "hội",
         "đảng", "khối", "trường", "trung", "đội", "ty",
     )
 )  # fmt: skip
+_ORGAN_HEAD_WORDS = frozenset(fold(w) for w in _ORGAN_HEAD_SPELLED)
+
+
+# (rapidfuzz) a run led by a listed province's first word and at least this like that province is it, read in
+# part or misread ("QUẢNG NAN"); less like it, another place of that first word ("KIẾN PHONG", a former
+# province beside Kiên Giang: 70; s865 corp 003 gave "UBND Tỉnh kiến phong")
+PART_LIKE = 75.0
+
+
+def _listed_in_part(run: str) -> bool:
+    """Whether ``run`` (folded) begins with a listed province's first word and reads like that province."""
+    first = run.split(" ")[0]
+    return any(k.split(" ")[0] == first and fuzz.ratio(run, k) >= PART_LIKE for k in _LISTED_PROVINCE_KEYS)
 
 
 def _unlisted_place(words: Sequence[str]) -> str | None:
@@ -99,9 +112,11 @@ def _unlisted_place(words: Sequence[str]) -> str | None:
     if not all(w.isalpha() and w[:1].isupper() and _syllable(w) for w in words):
         return None
     folded = [fold(w) for w in words]
-    if folded[0] in _LEVELS or folded[0] in _PROVINCE_FIRST_WORDS:
+    if folded[0] in _LEVELS or _listed_in_part(" ".join(folded)):
         return None
-    if any(f in _ORGAN_HEAD_WORDS for f in folded):
+    # (after the first word, a head word only with its own marks: "KIẾN PHONG" is no "Phòng")
+    heads = [folded[0]] + [fold(w) for w in words[1:] if w.lower() in _ORGAN_HEAD_SPELLED]
+    if any(f in _ORGAN_HEAD_WORDS for f in heads):
         return None  # "TỈNH ỦY …", "TỈNH ĐOÀN …", "TỈNH SỞ Y TẾ": an organ of the province, not its name
     return " ".join(w[:1] + w[1:].lower() for w in words)
 
@@ -131,7 +146,7 @@ def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
 # blurred photo): the grammar of the line says what it is
 _UBND = (
     r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
-    r"|(?:[a-z0-9]bnd|u[a-z0-9]nd|ub[a-z0-9]d|ubn[a-z0-9])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
+    r"|(?:[^\s\W]bnd|u[^\s\W]nd|ub[^\s\W]d|ubn[^\s\W])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
 )
 # (a speck glued to the level word: "TÍNH4 KHÁNH HÒA" on a blurred photo)
 _GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)[^\sa-z]?\s+(\S.*)$")

@@ -13,10 +13,13 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from digitize.pipeline.fields.dates import (
+    day_unread_dates,
     extra_digit_dates,
     find_dates,
     misread_year_dates,
+    one_digit_from,
     read_as_letters,
+    uncalendared_dates,
     year_word_lost_dates,
 )
 from digitize.pipeline.fields.layout import Layout, is_motto
@@ -24,6 +27,7 @@ from digitize.pipeline.fields.lines import Line
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.text import clean_value, match, normalize_tones
 from digitize.pipeline.fields.vocab import F_PLACES, F_PROVINCES
+from digitize.pipeline.model import ExtractedField
 from digitize.text import fold, nfc
 
 CITES = re.compile(
@@ -430,6 +434,38 @@ def read_place_date(
     ends = (len(right), n_header)
     _scan(res, sources, ends, _province_of(organs), organs, ocr=ocr, today=today or dt.date.today())
     return res.freeze()
+
+
+# (0..1) at most this sure is an issue date whose day or month, read as none of the calendar's, is taken from
+# the validity's end one digit away (``dated_by_validity``)
+VALIDITY_DATED_CONF = 0.5
+
+
+def dated_by_validity(layout: Layout, has_header: bool, until: ExtractedField | None) -> Found:
+    """The issue date of a header date line read digit for digit as no day ("ngày 14 tháng 17 năm 2024": the
+    pen's "11" read "17", k897 alt 005: no issue date, so no valid_from either) where the act's validity ends
+    on a day and month one digit from those read, in a later year ("có hiệu lực đến ngày 14 tháng 11 năm
+    2029"); or whose day was read as letters ("ngày. LŨ tháng 12 năm 2019": the pen's "10", w661 dev 005),
+    the validity ending in the month read, in a later year: a licence or certificate runs whole years from
+    the day it is signed, so the day the line does not give is the end date's; in doubt
+    (``VALIDITY_DATED_CONF``: the validity may end on another day)."""
+    if not has_header or until is None or not until.value:
+        return Found()
+    end = dt.date.fromisoformat(until.value)
+    for ln in date_sources(layout) + list(layout.header):
+        if find_dates(ln.folded):
+            return Found()  # the date line gives a day: nothing to repair
+        read = [(y, one_digit_from((d, m), end)) for _, _, d, m, y in uncalendared_dates(ln.folded)]
+        read += [(y, m == end.month) for _, _, m, y in day_unread_dates(ln.folded)]
+        for year, fits in read:
+            if year < end.year and fits:
+                try:
+                    issued = end.replace(year=year)
+                except ValueError:
+                    continue  # 29 February
+                conf = min(VALIDITY_DATED_CONF, ln.conf, until.confidence)
+                return Found((ExtractedField("issued_date", issued.isoformat(), conf),))
+    return Found()
 
 
 # the year between a header number and its notation ("Số: 12/2019/QĐ-UBND", folded)

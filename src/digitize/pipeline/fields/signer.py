@@ -68,6 +68,26 @@ def _q_form(folded: str) -> str:
     return _Q_WRITTEN.sub(r"\1q. ", _Q_MISREAD.sub(r"\1q\2", folded))
 
 
+# a word alone that the Q of "Q." may have been read as: one O-like mark and its dot (folded)
+_Q_MARK = re.compile(r"^\W*[o09]\s*[.,:]$")
+# word spaces of the title's own (the median space between its words) from which a Q-like mark before the
+# title stands too far to be its prefix: "Q." is typed one space before the title, the centred line's words
+# a space apart; a mark of the seal's ring beside the block stands where it falls
+Q_APART = 2.0
+
+
+def _q_apart(line: Line) -> bool:
+    """The line opens with a mark the Q of "Q." may have been read as ("0,", "O."), standing apart from the
+    title after it by more than ``Q_APART`` of the title's word spaces: the seal's ring beside the block, no
+    prefix typed before the title (s865 corp 010: "Z7 0,  PHÓ CỤC TRƯỞNG" under "KT. CỤC TRƯỞNG", the mark
+    2.7 spaces off, gave "Quyền Phó Cục trưởng" at 0.66)."""
+    words = line.words
+    if len(words) < 3 or not _Q_MARK.match(fold(words[0].text)):
+        return False
+    space = statistics.median(b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words[1:]))
+    return words[1].box.x0 - words[0].box.x1 > Q_APART * max(1.0, space)
+
+
 _TITLES_LONGEST_FIRST = sorted(F_TITLES.items(), key=lambda kv: -len(kv[0]))
 # the deputy who signs under "KT. <head>" (Decree 30) where it is not "Phó <head>": the minister's deputy
 _DEPUTIES = {"Bộ trưởng": "Thứ trưởng"}
@@ -166,7 +186,12 @@ def _titled_on(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
             doubt = min(1.0, line.conf / trimmed.conf) if trimmed.conf > 0 else 1.0
             score = rest[1] * 0.95 * doubt
             # (or an authority's prefix, "ve..." of a blurred "Q.": the acting, the deputy may sign)
-            if _maybe_head_word(words[:k], k) or any(_PREFIX_DOTS.match(w.text) for w in words[:k]):
+            # ... or a mark the Q of "Q." reads as, left out where it stood apart (``_q_apart``)
+            if (
+                _maybe_head_word(words[:k], k)
+                or any(_PREFIX_DOTS.match(w.text) for w in words[:k])
+                or any(_Q_MARK.match(fold(w.text)) for w in words[:k])
+            ):
                 score = min(score, TITLE_IN_DOUBT)
             # ... and capitals left out before "Q." may be the rim's, and so may the "Q." (read as surely as
             # the title: "HA Q. CHỦ TỊCH" at 18, 90, 90, 90): the acting head's title is a guess ("KT.",
@@ -285,6 +310,11 @@ def _bracket_end(line: Line) -> bool:
 def _title_of(line: Line) -> tuple[str, float, bool] | None:
     if _bracket_end(line):
         return None
+    if _q_apart(line):
+        # a mark far before the title is none of its prefix: the title without it, in doubt (a "Q." may
+        # still have been lost under the seal)
+        after = _title_of(sub_line(line, line.words[1:]))
+        return (after[0], min(after[1], TITLE_IN_DOUBT), after[2]) if after else None
     f = re.sub(r"[^a-z .]", " ", _q_form(line.folded))
     f = squash(f)
     half = _half_kt(line)
