@@ -189,6 +189,15 @@ def _detached_lead(words: Sequence[Word]) -> int:
     stands close."""
     heights = [w.box.y1 - w.box.y0 for w in words if any(ch.isalpha() for ch in w.text)]
     letter = max(1.0, statistics.median(heights)) if heights else 1.0
+    # words standing ``FAR_GAP`` letter heights before the rest are none of the title's, even capitals or
+    # a word ending in "o" (the seal's own lettering on the title's row: "“VAO VINN      GIÁM ĐỐC", "THAO
+    # VÀ" of its ring, 4.4 letter heights left of the title, k897 alt 002), unless an authority's prefix or
+    # "PHÓ" itself (``_head_word_read``); the title left is in doubt (``_titled``: ``_maybe_head_word``)
+    for i in reversed(range(min(JUNK_WORDS, len(words) - 1))):
+        if words[i + 1].box.x0 - words[i].box.x1 > FAR_GAP * letter:
+            if not any(_head_word_read(w) for w in words[: i + 1]):
+                return i + 1
+            break
     apart = 0
     for i in range(min(JUNK_WORDS, len(words) - 1)):
         if _may_be_titles(words[i]):
@@ -196,6 +205,15 @@ def _detached_lead(words: Sequence[Word]) -> int:
         if words[i + 1].box.x0 - words[i].box.x1 > DETACHED_GAP * letter:
             apart = i + 1
     return apart
+
+
+FAR_GAP = 4.0  # letter heights of space after a word from which even a title-like word is none of the title's
+
+
+def _head_word_read(w: Word) -> bool:
+    """A word that is an authority's prefix ("KT.", "TM") or "PHÓ" read nearly as printed ("PH0", "FHÓ")."""
+    folded = fold(w.text).strip(".,:;")
+    return folded in AUTH_PREFIXES or fuzz.ratio(fold(w.text.strip(".,;:|!'\"()[]")), "pho") >= PHO_LIKE
 
 
 def _may_be_titles(w: Word) -> bool:
