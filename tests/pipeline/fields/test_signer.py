@@ -2449,6 +2449,9 @@ def test_the_seal_s_lettering_far_before_a_title_on_its_row_is_none_of_its_words
     assert found is None or found[0] != "Giám đốc"
     found = title_of(_spaced_line(("KT.", 90.0, 1000.0), ("GIÁM", 93.0, far), ("ĐỐC", 96.0, far + 132)))
     assert found is not None and found[2]
+    # a head word far before a title it makes a longer one with: the longer one
+    found = title_of(_spaced_line(("TỔNG", 90.0, 1000.0), ("GIÁM", 93.0, far), ("ĐỐC", 96.0, far + 132)))
+    assert found is not None and found[0] == "Tổng Giám đốc"
     # a head word a word's space before the title stays its own
     found = title_of(_spaced_line(("PHÓ", 90.0, 1000.0), ("GIÁM", 93.0, 1102.0), ("ĐỐC", 96.0, 1234.0)))
     assert found is not None and found[0] == "Phó Giám đốc"
