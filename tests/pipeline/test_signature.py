@@ -1850,6 +1850,19 @@ def test_a_row_reading_with_a_marked_vowel_read_as_a_capital_or_the_family_name_
     assert [w for w, _ in signature._row_words(_row_tokens("CỤC Công Phúc"))] == ["Công", "Phúc"]
 
 
+def test_a_row_reading_with_a_two_letter_name_s_marked_vowel_read_as_a_capital_keeps_the_word() -> None:
+    # w655 dev 006: "Hồ Mỹ Ước" read "Hồ MỸ Ước" in every reading of its row (the "ỹ", tilde and tail, as
+    # tall as the "M"): the run stopped at "MỸ", only "Ước" was left and no name was voted
+    texts = ["Hồ MỸ Ước"] * 4 + ["_ Hồ MỸ Ước"] * 2
+    got = [signature._row_words(_row_tokens(t)) for t in texts]
+    assert [w for w, _ in got[0]] == ["Hồ", "Mỹ", "Ước"]
+    assert signature.vote_name(got, unnamed=True) == ["Hồ", "Mỹ", "Ước"]
+    # two capitals that are no listed name's word with the second small, or a vowel without a mark, stay
+    # capitals and end the run ("SỞ", a title's "KT")
+    for lead in ("SỞ", "KT", "MY"):
+        assert [w for w, _ in signature._row_words(_row_tokens(f"{lead} Công Phúc"))] == ["Công", "Phúc"]
+
+
 def test_a_name_row_beside_the_seal_s_letters_running_down_is_still_found() -> None:
     # seed 241 alt 002 (a bitonal blurred photo): the ring's letters, as dark as the print, run down beside
     # "Tôn Xuân Pọm" and joined it to the rows above into one run too tall for a row: no name row was found

@@ -29,6 +29,7 @@ from digitize.pipeline import correct, preprocess, regions
 from digitize.pipeline.confidence import SURE
 from digitize.pipeline.fields.lines import Line, page_lines
 from digitize.pipeline.fields.names import VOTED_CONF, is_syllable, well_formed
+from digitize.pipeline.fields.names import undoubled as _undoubled
 from digitize.pipeline.fields.signer import (
     AUTH_PREFIXES,
     HEAD_LETTERS,
@@ -1765,10 +1766,22 @@ def _capitalised(word: str) -> bool:
 
 def _vowel_small(word: str) -> str:
     """A capitalised word whose second letter was read as a capital, the rest small ("CẾng", "CỐng", "LỐng":
-    the blur made the marked vowel of "Công" as tall as its capital), with that letter small; any other word
-    as it is."""
+    the blur made the marked vowel of "Công" as tall as its capital), with that letter small; a word of two
+    capitals, the second a marked vowel, that is a listed name's word with it small ("MỸ" → "Mỹ"); any other
+    word as it is."""
     if len(word) >= 3 and word.isalpha() and word[:2].isupper() and word[2:].islower():
         return word[0] + word[1:].lower()
+    if (
+        len(word) == 2
+        and word.isalpha()
+        and word.isupper()
+        and len(unicodedata.normalize("NFD", word[1])) > 1
+    ):
+        # "MỸ" of "Hồ Mỹ Ước" (its "ỹ", tilde and tail, as tall as the "M" in every reading, w655 dev 006):
+        # a two-letter word whose marked vowel was read big, a listed name's word with it small
+        small = word[0] + word[1].lower()
+        if small in NAME_SYLLABLES or small in SURNAMES:
+            return small
     return word
 
 
@@ -2647,17 +2660,6 @@ def _marks_apart(line: Line, name: str) -> list[int]:
 def _tone(word: str) -> str:
     """A word's tone marks (NFD), "" for the level tone."""
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if ch in TONE_MARKS)
-
-
-def _undoubled(word: str) -> str:
-    """A word Tesseract read with a vowel twice, each with other marks (its two guesses at them: "Nẵẫm",
-    "Uấẩn", "Quyêệt"), with the first of the two only; other words as they are ("Boong")."""
-    out: list[str] = []
-    for ch in nfc(word):
-        if out and ch != out[-1] and fold(ch) == fold(out[-1]) and fold(ch) in "aeiouy":
-            continue
-        out.append(ch)
-    return "".join(out)
 
 
 def _bears_tone(word: str, first: str) -> bool:

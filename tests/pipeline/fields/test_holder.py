@@ -702,3 +702,33 @@ def test_a_tax_code_after_a_label_with_a_letter_read_into_its_ma() -> None:
     assert holder_id("Mã số doanh nghiệp/Máã số thuế: 4088285205")[0] == "4088285205"
     assert holder_id("mnã số thuế: 2117212378")[0] is None  # its check digit fails
     assert holder_id("một số thuế: 2117212377")[0] is None  # another word, no label
+
+def test_a_person_s_label_read_without_its_slash_and_colon_still_labels_the_holder_in_doubt() -> None:
+    # w655 dev 006 (a blurred photo): "Ông/Bà: Võ Văn Tất Thư" read "Ông Bà Võ Văn Tất Thư": no holder at all
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    def holder(line: str) -> tuple[str | None, float]:
+        body = [(line, "x=355", 90.0), ("Địa chỉ: Số 2, đường Nguyễn Trãi", "x=355", 92.0)]
+        got = extract([page(_licence(body))]).fields["holder_name"]
+        return got.value, got.confidence
+
+    name, conf = holder("Ông Bà Võ Văn Tất Thư")
+    assert name == "Võ Văn Tất Thư" and conf < 0.6
+    # words after "Ông Bà" that are no person's name as printed (no family name first, small letters, a
+    # sentence run on) label nothing
+    for line in ("Ông Bà tổ tiên để lại", "Ông Bà Rịa Vũng Tàu", "Ông bà Võ Văn Tất Thư sinh năm 1970"):
+        assert holder(line)[0] is None, line
+
+
+def test_a_holder_s_word_read_with_a_vowel_twice_each_with_a_tone_is_its_first_guess_in_doubt() -> None:
+    # w655 alt 006: "Cung Tất Lẫãm" (the word at 44, the line at 82): no word of any name, at 0.82
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    body = [("Ông/Bà: Cung Tất Lẫãm", "x=355", 90.0), ("Địa chỉ: Số 2, đường Nguyễn Trãi", "x=355", 92.0)]
+    got = extract([page(_licence(body))]).fields["holder_name"]
+    assert (got.value, got.confidence < 0.6) == ("Cung Tất Lẫm", True)
+    # a doubled vowel with one tone ("soóc") is a word: kept as read
+    body[0] = ("Tên tổ chức: Công ty Xoóc Trăng", "x=355", 90.0)
+    assert extract([page(_licence(body))]).fields["holder_name"].value == "Công ty Xoóc Trăng"

@@ -2491,3 +2491,40 @@ def test_a_q_like_mark_far_before_the_title_is_no_acting_prefix() -> None:
     # a "Q." read as "0." one space before the title is the acting head's prefix, as before
     assert _q_block([("0. CỤC TRƯỞNG", [90.0, 93, 90])], apart=0.0).value == "Quyền Cục trưởng"
     assert _q_block([("Z7 0. CHỦ TỊCH", [40.0, 90, 93, 90])], apart=0.0, marks=2).value == "Quyền Chủ tịch"
+
+def _spaced_line(*words: tuple[str, float, float]) -> Line:
+    """A line of the words (text, confidence, left edge), 40 px tall, 30 px a letter wide."""
+    return make_line(page([]), [Word(t, c, Box(x, 300, x + 30 * len(t), 340)) for t, c, x in words])
+
+
+def test_the_seal_s_lettering_far_before_a_title_on_its_row_is_none_of_its_words() -> None:
+    from digitize.pipeline.fields.signer import title_of
+
+    # k897 alt 002 (bitonal, the seal beside the block): the ring's "THAO VÀ" read "“VAO VINN" (25, 0) on the
+    # title's row, 4.4 letter heights left of "GIÁM ĐỐC" (93, 96): "VAO" ends in "o" like a garbled "PHÓ",
+    # "VINN" is capitals, so neither was left out, and the block had no title (nor the signer his name)
+    far = 1220.0 + 4.4 * 40
+    found = title_of(
+        _spaced_line(
+            ("“VAO", 25.0, 1000.0), ("VINN", 0.0, 1100.0), ("GIÁM", 93.0, far), ("ĐỐC", 96.0, far + 132)
+        )
+    )
+    # (a head word may have stood there: the head's title, in doubt)
+    assert found is not None and (found[0], found[1] < 0.6) == ("Giám đốc", True)
+    found = title_of(
+        _spaced_line(
+            ("xuAO", 64.0, 1000.0), ("VÀ", 89.0, 1100.0), ("GIÁM", 93.0, far), ("ĐỐC", 96.0, far + 132)
+        )
+    )
+    assert found is not None and (found[0], found[1] < 0.6) == ("Giám đốc", True)
+    # "PHÓ" or a prefix read as printed, however far, is the title's own: the deputy's title, not the head's
+    found = title_of(_spaced_line(("PHÓ", 90.0, 1000.0), ("GIÁM", 93.0, far), ("ĐỐC", 96.0, far + 132)))
+    assert found is None or found[0] != "Giám đốc"
+    found = title_of(_spaced_line(("KT.", 90.0, 1000.0), ("GIÁM", 93.0, far), ("ĐỐC", 96.0, far + 132)))
+    assert found is not None and found[2]
+    # a head word far before a title it makes a longer one with: the longer one
+    found = title_of(_spaced_line(("TỔNG", 90.0, 1000.0), ("GIÁM", 93.0, far), ("ĐỐC", 96.0, far + 132)))
+    assert found is not None and found[0] == "Tổng Giám đốc"
+    # a head word a word's space before the title stays its own
+    found = title_of(_spaced_line(("PHÓ", 90.0, 1000.0), ("GIÁM", 93.0, 1102.0), ("ĐỐC", 96.0, 1234.0)))
+    assert found is not None and found[0] == "Phó Giám đốc"

@@ -16,6 +16,7 @@ from digitize.pipeline.fields.names import (
     SURE_WORD_CONF,
     is_syllable,
     stroke_restored,
+    two_guessed,
     with_family_name_marks,
 )
 from digitize.pipeline.fields.result import Builder, Found
@@ -52,8 +53,29 @@ def holder_label(folded: str) -> re.Match[str] | None:
     return m
 
 
-# labels that announce a person, not an organisation
-_PERSON_LABEL = re.compile(r"o?ng\s*/\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
+# labels that announce a person, not an organisation ("ong ba": ``_bare_person_label``)
+_PERSON_LABEL = re.compile(r"o?ng\s*/?\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
+# "Ông Bà Võ Văn Tất Thư": the label "Ông/Bà:" with its slash and colon lost (a blurred photo), the person's
+# name right after it (group 3, as ``holder_label``'s)
+_BARE_PERSON_LABEL = re.compile(r"^\s*(?:[-+•*'\"`‘’.,]\s*)?(ong\s+ba)()\s+(\S.*)$")
+BARE_LABEL_CONF = 0.55  # a holder's name after a label read without its slash and colon: to review
+
+
+def _bare_person_label(ln: Line) -> re.Match[str] | None:
+    """``_BARE_PERSON_LABEL`` at the start of the line, only before a person's name as printed and nothing
+    else: two to five capitalised syllables, the first a listed family name ("Ông Bà Võ Văn Tất Thư"; not
+    "ông bà tổ tiên", nor "Ông Bà Rịa" run on into a sentence). None otherwise."""
+    m = _BARE_PERSON_LABEL.match(ln.folded)
+    if m is None:
+        return None
+    words = [w.strip(".,;") for w in ln.text[m.start(3) :].split()]
+    if not 2 <= len(words) <= 5 or nfc(words[0]) not in SURNAMES:
+        return None
+    if not all(w[:1].isupper() and w[1:].islower() and is_syllable(w) for w in words):
+        return None
+    return m
+
+
 FOR_HOLDER = re.compile(
     r"\bcho\s+((?:cong ty|benh vien|trung tam|hop tac xa|truong|phong kham|chi nhanh|ong|ba|doanh nghiep|"
     r"ho kinh doanh|co so)\b.*)$"
@@ -278,6 +300,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
     marks_skipped = False  # a label's value of marks skipped (``_value_mostly_marks``): the next to review
     for k, ln in enumerate(lines):
         m = holder_label(ln.folded)
+        bare = m is None and (m := _bare_person_label(ln)) is not None
         if m and _value_doubted(ln, m.start(3)) and _junk_like(ln.folded[m.start(3) :]):
             # "CHỨNG NHẬN: TT có" (0, 18): a stamp's marks, not a holder; the holder's line follows
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))
@@ -312,6 +335,8 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
                     conf = min(conf, 0.55)  # the company's representative, not the company: to review
                 if marks_skipped:
                     conf = min(conf, MARKS_SKIPPED_CONF)  # the line under a label's marks: to review
+                if bare:
+                    conf = min(conf, BARE_LABEL_CONF)
                 if model_guessed(lines[k : k + 2], value) or stroke_lost:
                     conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
                 own_line = _clean_holder(ln.text[m.start(3) :])
@@ -389,6 +414,15 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             # "… Xanh Ảnh Dương" (90) in Điều 1, "… XANH ÁNH DƯƠNG" (96) in the subject: one name, its marks
             # read two ways; the surer reading, in doubt (seed 469 alt 007 took "Ảnh" at 0.90)
             res.fields["holder_name"] = held = replace(held, value=reread, confidence=GUESSED_WORDS_CONF)
+    if held is not None and held.value:
+        once = [two_guessed(w) for w in held.value.split()]
+        if any(once):
+            # "Cung Tất Lẫãm" (the word at 44, its line at 82): a vowel read twice, each with a tone, no word
+            # at all; the first guess, to review (the other may be the one printed: "Nẵẫm" of "Nẫm")
+            value = " ".join(o or w for o, w in zip(once, held.value.split(), strict=True))
+            res.fields["holder_name"] = held = replace(
+                held, value=value, confidence=min(held.confidence, GUESSED_WORDS_CONF)
+            )
     if held is not None and held.value and (held.confidence < DOUBTFUL or blurred):
         value = lookalike_tone_name(held.value)
         if value != held.value:

@@ -76,6 +76,25 @@ def _tones(word: str) -> int:
     return sum(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", word))
 
 
+def undoubled(word: str) -> str:
+    """A word Tesseract read with a vowel twice, each with other marks (its two guesses at them: "Nẵẫm",
+    "Uấẩn", "Quyêệt"), with the first of the two only; other words as they are ("Boong")."""
+    out: list[str] = []
+    for ch in nfc(word):
+        if out and ch != out[-1] and fold(ch) == fold(out[-1]) and fold(ch) in "aeiouy":
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def two_guessed(word: str) -> str | None:
+    """A word read with a vowel twice, each bearing a tone mark (``undoubled``: "Lẫãm", "Nẵẫm"): two tones
+    in one word are no Vietnamese syllable, nor a foreign word's ("soóc" has one), so Tesseract's two
+    guesses at one vowel: the word with its first guess; None for any other word."""
+    once = undoubled(word)
+    return once if once != nfc(word) and _tones(word) >= 2 and _tones(once) == 1 else None
+
+
 def with_family_name_marks(name: str) -> str:
     """A person's name whose first word is no family name but one with its marks misread ("Khống Phương
     Oanh" → "Khổng Phương Oanh"): that family name (of those it folds to, the most frequent); otherwise the

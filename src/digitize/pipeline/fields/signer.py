@@ -130,6 +130,16 @@ def title_of(line: Line) -> tuple[str, float, bool] | None:
 def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     """``title_of``, with the line it reads the title on: the line itself, or the line without a doubted first
     word."""
+    far = _far_lead(line.words)
+    if far and _title_of(line) is None:
+        # the seal's own lettering on the title's row, far before it ("“VAO VINN      GIÁM ĐỐC": "THAO VÀ" of
+        # its ring, 4.4 letter heights left of the title, k897 alt 002): "VAO" ends in "o" like a garbled
+        # "PHÓ", "VINN" is capitals, so ``_detached_lead`` keeps them; read without them, in doubt (a head
+        # word may have stood there). Not where the whole line reads as a title ("TỔNG      GIÁM ĐỐC")
+        found = _titled_on(sub_line(line, line.words[far:]))
+        if found is not None:
+            kept, (title, score, prefixed) = found
+            return kept, (title, min(score, TITLE_IN_DOUBT), prefixed)
     apart = _detached_lead(line.words)
     if not apart:
         return _titled_on(line)
@@ -221,6 +231,26 @@ def _detached_lead(words: Sequence[Word]) -> int:
         if words[i + 1].box.x0 - words[i].box.x1 > DETACHED_GAP * letter:
             apart = i + 1
     return apart
+
+
+FAR_GAP = 4.0  # letter heights of space after a word from which even a title-like word is none of the title's
+
+
+def _far_lead(words: Sequence[Word]) -> int:
+    """How many words (of the first ``JUNK_WORDS``) open a line ``FAR_GAP`` letter heights before the rest,
+    none of them an authority's prefix or "PHÓ" read nearly as printed (``_head_word_read``); 0 otherwise."""
+    heights = [w.box.y1 - w.box.y0 for w in words if any(ch.isalpha() for ch in w.text)]
+    letter = max(1.0, statistics.median(heights)) if heights else 1.0
+    for i in reversed(range(min(JUNK_WORDS, len(words) - 1))):
+        if words[i + 1].box.x0 - words[i].box.x1 > FAR_GAP * letter:
+            return 0 if any(_head_word_read(w) for w in words[: i + 1]) else i + 1
+    return 0
+
+
+def _head_word_read(w: Word) -> bool:
+    """A word that is an authority's prefix ("KT.", "TM") or "PHÓ" read nearly as printed ("PH0", "FHÓ")."""
+    folded = fold(w.text).strip(".,:;")
+    return folded in AUTH_PREFIXES or fuzz.ratio(fold(w.text.strip(".,;:|!'\"()[]")), "pho") >= PHO_LIKE
 
 
 def _may_be_titles(w: Word) -> bool:
