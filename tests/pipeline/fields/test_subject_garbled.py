@@ -9,15 +9,17 @@ import unicodedata
 
 import pytest
 
+from digitize.pipeline.fields.lines import make_line
 from digitize.pipeline.fields.result import Found
 from digitize.pipeline.fields.subject import (
     _printed_word,
     _vietnamese_letter,
     compound_comma_dropped,
+    confirm_in_body,
     garbled_in_doubt,
     speck_marks_dropped,
 )
-from digitize.pipeline.model import Box, ExtractedField, Word
+from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word
 from tests.pipeline.fields.test_subject_recorrect import _subject
 
 
@@ -177,3 +179,39 @@ def test_a_subject_not_in_nfc_is_no_garble() -> None:
     assert _printed_word(unicodedata.normalize("NFD", "việc"))
     got = garbled_in_doubt(_found(text)).get("subject")
     assert got is not None and got.confidence == 0.92
+
+
+def _row(text: str, raised: str = "", conf: float = 95.0) -> Found:
+    """``garbled_in_doubt`` of a subject read as one row ``text``, its word ``raised`` stretched up by marks
+    over it (a stamp's: its box from 425 where the row's words stand from 448, 36 high)."""
+    words, x = [], 100.0
+    for t in text.split():
+        w = len(t) * 20.0
+        words.append(Word(t, conf, Box(x, 425 if t == raised else 448, x + w, 485)))
+        x += w + 15.0
+    pg = RecognizedPage(index=0, source="ocr", width=1654, height=2339, text="", words=tuple(words))
+    return garbled_in_doubt(_found(text, 0.95), [make_line(pg, words)])
+
+
+def test_a_semicolon_on_a_word_something_over_it_stretched_is_in_doubt() -> None:
+    # seed 865 corp 001: an incoming stamp's box over "hợp đồng, giao dịch": "đồng;" read at 92.6, its box
+    # reaching up into the stamp's label; the subject a SURE-WRONG at 0.95
+    text = "Về cấp bản sao và chứng thực hợp đồng; giao dịch"
+    got = _row(text, raised="đồng;").get("subject")
+    assert got is not None and got.confidence < 0.6
+    # a semicolon on a word standing in its row is the print's; so is a comma on a stretched word
+    assert _row(text).get("subject").confidence == 0.95  # type: ignore[union-attr]
+    comma = text.replace(";", ",")
+    assert _row(comma, raised="đồng,").get("subject").confidence == 0.95  # type: ignore[union-attr]
+
+
+def test_an_acronym_read_in_parts_is_read_as_the_body_prints_it() -> None:
+    # seed 897 dev 000: "Công ty TNHH MTV Dược phẩm" read "TNHH M IV Dược" (a SURE-WRONG at 0.95); the
+    # decision's Điều 1 restates the name, read surely
+    text = "Về việc gia hạn Giấy chứng nhận cho Công ty TNHH M IV Dược phẩm Phương Nam"
+    said = "Điều 1. Gia hạn Giấy chứng nhận cho Công ty TNHH MTV Dược phẩm Phương Nam"
+    body = said.split()
+    assert confirm_in_body(text, body) == text.replace("M IV", "MTV")
+    # parts whose letters are no word's of the body's stand as read
+    other = said.replace("MTV", "Xây dựng").split()
+    assert confirm_in_body(text, other) == text

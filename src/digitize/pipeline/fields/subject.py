@@ -1804,8 +1804,14 @@ def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> 
                 and len(" ".join(run)) <= 2 * len(read) + 2
                 and fuzz.ratio(fold(read), fold(" ".join(run))) >= RUN_LIKE
                 # a word read right taken into the run is read again as a word like it ("thô": "thôn")
-                and (a == i or _read_again(words[a], run[0], head=True))
-                and (b == j or _read_again(words[b - 1], run[-1], head=False))
+                # ... or the run read is one word of the body's read in parts ("TNHH M IV Dược" of "MTV")
+                and (
+                    (
+                        (a == i or _read_again(words[a], run[0], head=True))
+                        and (b == j or _read_again(words[b - 1], run[-1], head=False))
+                    )
+                    or _read_apart(words[a:b], run)
+                )
                 and [w.strip(_EDGES).lower() for w in run] != [w.strip(_EDGES).lower() for w in words[a:b]]
                 and (not guess or _words_like(words[a:b], run, a < i, b > j))
             ):
@@ -1876,6 +1882,17 @@ def _read_again(read: str, said: str, *, head: bool) -> bool:
     if fuzz.ratio(r, s) >= WORD_LIKE:
         return True
     return bool(r) and len(r) < len(s) and (s.startswith(r) if head else s.endswith(r))
+
+
+def _read_apart(read: Sequence[str], said: Sequence[str]) -> bool:
+    """The words ``read`` (two or more) are the body's one word ``said`` read in parts, a letter of it
+    misread at most: their letters joined are like its (``WORD_LIKE``) and as many, give or take one ("M IV"
+    of "MTV": a stamp's stroke or a blur split the acronym and made its "T" an "I")."""
+    if len(read) < 2 or len(said) != 1:
+        return False
+    joined = "".join(fold(w).strip(_EDGES).lower() for w in read)
+    s = fold(said[0]).strip(_EDGES).lower()
+    return abs(len(joined) - len(s)) <= 1 and fuzz.ratio(joined, s) >= WORD_LIKE
 
 
 def _edge_run(
@@ -6144,7 +6161,35 @@ def garbled_in_doubt(subject: Found, own: Sequence[Line] = ()) -> Found:
             return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
     if _unpaired_bracket(f.value):
         return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
+    lines = {id(w): ln for ln in own for w in ln.words}
+    if any(
+        w[-1:] in _LOOKALIKE_MARKS and r is not None and _raised(r, lines.get(id(r)))
+        for w, r in zip(words[:-1], read[:-1], strict=True)
+    ):
+        return Found((replace(f, confidence=GUESSED_CONFIDENCE),))  # "hợp đồng; giao dịch" under a stamp
     return subject
+
+
+# marks at a word's end a speck makes of another ("," with a speck over it reads ";", ":" of "." or a speck
+# alone): read on a word that something printed over stretched (``_raised``), the page's mark is not known
+_LOOKALIKE_MARKS = frozenset(";:")
+# of its row's word height: a word whose box reaches this far above its row's words' tops took in marks over
+# it (a stamp's strokes or label: "đồng;" from 425 where its row's words stand from 448, 36 high, under an
+# incoming stamp's "ĐẾN" box, seed 865 corp 001); Vietnamese stacked marks over a capital stand a third high
+RAISED = 0.5
+
+
+def _raised(w: Word, ln: Line | None) -> bool:
+    """``w``'s box reaches above the tops of the other words of its line ``ln`` (their median) by ``RAISED``
+    of their median height or more."""
+    if ln is None:
+        return False
+    others = [x for x in ln.words if x is not w and any(ch.isalpha() for ch in x.text)]
+    if len(others) < 2:
+        return False
+    top = statistics.median(x.box.y0 for x in others)
+    height = statistics.median(x.box.y1 - x.box.y0 for x in others)
+    return height > 0 and top - w.box.y0 >= RAISED * height
 
 
 # a comma between two syllables the corpus shows together this often at least ...
