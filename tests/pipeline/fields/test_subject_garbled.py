@@ -16,6 +16,7 @@ from digitize.pipeline.fields.subject import (
     _vietnamese_letter,
     compound_comma_dropped,
     confirm_in_body,
+    correction_undone,
     garbled_in_doubt,
     speck_marks_dropped,
 )
@@ -215,3 +216,26 @@ def test_an_acronym_read_in_parts_is_read_as_the_body_prints_it() -> None:
     # parts whose letters are no word's of the body's stand as read
     other = said.replace("MTV", "Xây dựng").split()
     assert confirm_in_body(text, other) == text
+
+
+def _corrected(value: str, text: str, read: str) -> Found:
+    """``correction_undone`` of a subject ``value`` (0.95) whose line was read "… thư, ``read`` năm 2017",
+    the page's corrector making ``read`` ``text`` ("lưu" lost under a stamp: the corrector saw "thư," before
+    it)."""
+    words, x = [], 100.0
+    for t, r in (("thư,", ""), (text, read), ("năm", ""), ("2017", "")):
+        words.append(Word(t, 85.0 if r else 96.0, Box(x, 215, x + 60, 238), read=r))
+        x += 75.0
+    pg = RecognizedPage(index=0, source="ocr", width=1069, height=1442, text="", words=tuple(words))
+    return correction_undone(_found(value, 0.95), [make_line(pg, words)])
+
+
+def test_a_correction_the_subject_s_own_words_refute_is_undone_in_doubt() -> None:
+    # seed 655 dev 000: "¡trữ" (85) made "¡trừ" by the page's corrector beside "thư,"; the subject's repairs
+    # put back "lưu" before it, and "lưu trừ" is no phrase ("lưu trữ" is)
+    value = "Về việc phê duyệt Kế hoạch kiểm tra công tác văn thư, lưu trừ năm 2017"
+    got = _corrected(value, "¡trừ", "¡trữ").get("subject")
+    assert got is not None and got.value == value.replace("trừ", "trữ") and got.confidence < 0.6
+    # a correction the subject's words bear out stands ("kiếm" made "kiểm" before "tra")
+    right = "Về việc phê duyệt Kế hoạch kiểm tra công tác"
+    assert _corrected(right, "kiểm", "kiếm").get("subject").confidence == 0.95  # type: ignore[union-attr]

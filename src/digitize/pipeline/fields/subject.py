@@ -5415,6 +5415,51 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+def _alpha_only(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalpha())
+
+
+def correction_undone(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word the page's corrector changed in its marks only (``Word.read``: "trữ" made
+    "trừ") put back as Tesseract read it where the model, beside the subject's own neighbours, prefers the
+    word as read by ``correct.UNSURE_MARGIN``: the corrector judged it beside the page's words, which a
+    stamp had garbled or lost and a repair of the subject's has since put back ("văn thư, lưu trừ năm" of
+    "lưu trữ": "lưu" lost under a stamp, read "¡trữ" at 85, seed 655 dev 000). In doubt
+    (``GUESSED_CONFIDENCE``): the corrector and the subject's context disagree. OCR'd pages only."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    model = correct.load()
+    words = f.value.split()
+    out = list(words)
+    for w in (x for ln in own for x in ln.words):
+        was, now = _alpha_only(w.read), _alpha_only(w.text)
+        if not w.read or not was or was == now or fold(was) != fold(now):
+            continue
+        at = [i for i, x in enumerate(out) if x.strip(_EDGES) == now]
+        if len(at) != 1 or not 0 < at[0] < len(out) - 1:
+            continue
+        i = at[0]
+        near = [out[j].strip(_EDGES) if 0 <= j < len(out) else "" for j in (i - 2, i - 1, i + 1, i + 2)]
+        if out[i - 1] != near[1] or out[i] != now:
+            continue  # (a mark beside it: a clause's edge)
+        l2, l1, r1, r2 = (correct._known(model, x) if x else None for x in near)
+        ctx = (l2, l1, r1, r2)
+        if ctx[1] is None or ctx[2] is None:
+            continue
+        read_key = correct._known(model, was.lower())
+        if read_key is None:
+            continue
+        gain = correct._trigrams(model, ctx, read_key) - correct._trigrams(
+            model, ctx, correct._key(now.lower())
+        )
+        if gain >= correct.UNSURE_MARGIN:
+            out[i] = correct._spelled(model, read_key, now, near[1], near[2])
+    if out == words:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def lm_repaired(subject: Found, own: Sequence[Line]) -> Found:
     """The subject's one general repair by the syllable trigram model: a word read unsure (or no syllable)
     between two words read well, replaced by the syllable the model prefers by far among those like it
