@@ -5444,9 +5444,9 @@ def correction_undone(subject: Found, own: Sequence[Line]) -> Found:
         if out[i - 1] != near[1] or out[i] != now:
             continue  # (a mark beside it: a clause's edge)
         l2, l1, r1, r2 = (correct._known(model, x) if x else None for x in near)
-        ctx = (l2, l1, r1, r2)
-        if ctx[1] is None or ctx[2] is None:
+        if l1 is None or r1 is None:
             continue
+        ctx = (l2, l1, r1, r2)
         read_key = correct._known(model, was.lower())
         if read_key is None:
             continue
