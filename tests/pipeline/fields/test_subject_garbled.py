@@ -239,3 +239,51 @@ def test_a_correction_the_subject_s_own_words_refute_is_undone_in_doubt() -> Non
     # a correction the subject's words bear out stands ("kiếm" made "kiểm" before "tra")
     right = "Về việc phê duyệt Kế hoạch kiểm tra công tác"
     assert _corrected(right, "kiểm", "kiếm").get("subject").confidence == 0.95  # type: ignore[union-attr]
+
+
+def test_a_number_or_letter_read_apart_unlike_the_body_s_stands() -> None:
+    # review: parts whose letters joined only resemble the body's word are no reading of it in parts: a
+    # number of its own ("D 12" of "D13", "B 2" of "B21") or a letter unlike ("M IV" where the body has "MKV")
+    cases = (
+        (
+            "Về việc đặt tên đường D 12 khu đô thị mới Nam Sông",
+            "Điều 1. Đặt tên đường D13 khu đô thị mới Nam Sông",
+        ),
+        (
+            "Về việc giao đất lô B 2 khu dân cư Hòa Lợi cho hộ gia đình",
+            "Điều 1. Giao đất lô B21 khu dân cư Hòa Lợi cho hộ gia đình",
+        ),
+        (
+            "Về việc gia hạn Giấy chứng nhận cho Công ty TNHH M IV Dược phẩm Phương Nam",
+            "Điều 1. Gia hạn Giấy chứng nhận cho Công ty TNHH MKV Dược phẩm Phương Nam",
+        ),
+    )
+    for text, said in cases:
+        assert confirm_in_body(text, said.split()) == text
+
+
+def test_a_correction_of_letters_not_tones_is_not_undone() -> None:
+    # review: "đất" made "dát" changed a letter (đ) as well as a tone: no correction of tone marks to undo,
+    # however the model prefers "giao đất cho"
+    words, x = [], 100.0
+    for t, r in (("giao", ""), ("dát", "đất"), ("cho", ""), ("hộ", "")):
+        words.append(Word(t, 85.0 if r else 96.0, Box(x, 215, x + 60, 238), read=r))
+        x += 75.0
+    pg = RecognizedPage(index=0, source="ocr", width=1069, height=1442, text="", words=tuple(words))
+    value = "Về việc giao dát cho hộ gia đình"
+    got = correction_undone(_found(value, 0.95), [make_line(pg, words)]).get("subject")
+    assert got is not None and got.value == value and got.confidence == 0.95
+
+
+def test_a_long_row_s_skew_is_no_word_raised() -> None:
+    # review: on a long row sloping down 2.5 px a word, its first words stand above the row's median top by
+    # more than half a word's height; beside its neighbours "đồng;" stands level: the ';' is the print's
+    text = "Về hợp đồng; giao dịch và chứng thực chữ ký cho các tổ chức cá nhân trên địa bàn tỉnh Bình Dương"
+    words, x = [], 100.0
+    for k, t in enumerate(text.split()):
+        w = len(t) * 20.0
+        words.append(Word(t, 95.0, Box(x, 448 + 2.5 * k, x + w, 485 + 2.5 * k)))
+        x += w + 15.0
+    pg = RecognizedPage(index=0, source="ocr", width=3000, height=2339, text="", words=tuple(words))
+    got = garbled_in_doubt(_found(text, 0.95), [make_line(pg, words)]).get("subject")
+    assert got is not None and got.confidence == 0.95

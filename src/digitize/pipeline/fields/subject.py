@@ -1884,15 +1884,27 @@ def _read_again(read: str, said: str, *, head: bool) -> bool:
     return bool(r) and len(r) < len(s) and (s.startswith(r) if head else s.endswith(r))
 
 
+# letters a blur or a stroke over them makes one of another (a serif lost: "T" read "I"): the only
+# difference allowed between a word read in parts and the body's one word (``_read_apart``)
+_PART_LOOKALIKES = frozenset({frozenset("it"), frozenset("il"), frozenset("lt")})
+
+
 def _read_apart(read: Sequence[str], said: Sequence[str]) -> bool:
-    """The words ``read`` (two or more) are the body's one word ``said`` read in parts, a letter of it
-    misread at most: their letters joined are like its (``WORD_LIKE``) and as many, give or take one ("M IV"
-    of "MTV": a stamp's stroke or a blur split the acronym and made its "T" an "I")."""
+    """The words ``read`` (two or more) are the body's one word ``said`` read in parts: their characters
+    joined are its, in order and as many, but for one letter read as a look-alike (``_PART_LOOKALIKES``: "M
+    IV" of "MTV", a stamp's stroke or a blur split the acronym and made its "T" an "I"). Digits must be the
+    body's exactly, and a part of digits only is a number of its own ("D 12" is no "D13", "B 2" no "B21")."""
     if len(read) < 2 or len(said) != 1:
         return False
-    joined = "".join(fold(w).strip(_EDGES).lower() for w in read)
+    parts = [fold(w).strip(_EDGES).lower() for w in read]
+    if any(not p or p.isdigit() for p in parts):
+        return False
+    joined = "".join(parts)
     s = fold(said[0]).strip(_EDGES).lower()
-    return abs(len(joined) - len(s)) <= 1 and fuzz.ratio(joined, s) >= WORD_LIKE
+    if len(joined) != len(s):
+        return False
+    differ = [(a, b) for a, b in zip(joined, s, strict=True) if a != b]
+    return len(differ) <= 1 and all(frozenset((a, b)) in _PART_LOOKALIKES for a, b in differ)
 
 
 def _edge_run(
@@ -5420,12 +5432,13 @@ def _alpha_only(word: str) -> str:
 
 
 def correction_undone(subject: Found, own: Sequence[Line]) -> Found:
-    """The trích yếu with a word the page's corrector changed in its marks only (``Word.read``: "trữ" made
-    "trừ") put back as Tesseract read it where the model, beside the subject's own neighbours, prefers the
-    word as read by ``correct.UNSURE_MARGIN``: the corrector judged it beside the page's words, which a
+    """The trích yếu with a word the page's corrector changed in its tone marks only (``Word.read``: "trữ"
+    made "trừ") put back as Tesseract read it where the model, beside the subject's own neighbours, prefers
+    the word as read by ``correct.UNSURE_MARGIN``: the corrector judged it beside the page's words, which a
     stamp had garbled or lost and a repair of the subject's has since put back ("văn thư, lưu trừ năm" of
     "lưu trữ": "lưu" lost under a stamp, read "¡trữ" at 85, seed 655 dev 000). In doubt
-    (``GUESSED_CONFIDENCE``): the corrector and the subject's context disagree. OCR'd pages only."""
+    (``GUESSED_CONFIDENCE``): the corrector and the subject's context disagree. OCR'd pages only. A change of
+    letters (đ, ơ, ư, â ... are letters of their own: "đất" made "dát") is no change of tone to undo."""
     f = subject.get("subject")
     if f is None or not f.value or not own:
         return subject
@@ -5434,7 +5447,7 @@ def correction_undone(subject: Found, own: Sequence[Line]) -> Found:
     out = list(words)
     for w in (x for ln in own for x in ln.words):
         was, now = _alpha_only(w.read), _alpha_only(w.text)
-        if not w.read or not was or was == now or fold(was) != fold(now):
+        if not w.read or not was or was == now or split_tone(was)[0] != split_tone(now)[0]:
             continue
         at = [i for i, x in enumerate(out) if x.strip(_EDGES) == now]
         if len(at) != 1 or not 0 < at[0] < len(out) - 1:
@@ -6225,16 +6238,26 @@ RAISED = 0.5
 
 
 def _raised(w: Word, ln: Line | None) -> bool:
-    """``w``'s box reaches above the tops of the other words of its line ``ln`` (their median) by ``RAISED``
-    of their median height or more."""
+    """``w``'s box reaches above the tops of its neighbours on its line ``ln`` (the two words of letters on
+    either side, their median: a long row's skew lifts its far words above the row's median, not above
+    their neighbours') by ``RAISED`` of their median height or more."""
     if ln is None:
         return False
-    others = [x for x in ln.words if x is not w and any(ch.isalpha() for ch in x.text)]
+    row = sorted(ln.words, key=lambda x: x.box.x0)
+    if not any(x is w for x in row):
+        return False
+    lettered = [x for x in row if any(ch.isalpha() for ch in x.text)]
+    left = [x for x in lettered if x.box.x0 < w.box.x0 and x is not w][-_NEIGHBOURS:]
+    right = [x for x in lettered if x.box.x0 >= w.box.x0 and x is not w][:_NEIGHBOURS]
+    others = left + right
     if len(others) < 2:
         return False
     top = statistics.median(x.box.y0 for x in others)
     height = statistics.median(x.box.y1 - x.box.y0 for x in others)
     return height > 0 and top - w.box.y0 >= RAISED * height
+
+
+_NEIGHBOURS = 2  # words on either side of a word ``_raised`` measures it by
 
 
 # a comma between two syllables the corpus shows together this often at least ...
