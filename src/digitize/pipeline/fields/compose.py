@@ -45,6 +45,7 @@ from digitize.pipeline.fields.subject import (
     article_opened,
     case_garbles_lowered,
     compound_comma_dropped,
+    correction_undone,
     cut_in_doubt,
     cut_word_restored,
     dash_restored,
@@ -231,7 +232,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = numeral_lost(subject if blurred else relettered(subject, own, blurred=False))
         # "quản IV cụm …": the one syllable the model prefers by far (OCR'd pages only: a text layer's words
         # are as printed, and its confidences say nothing)
-        subject = lm_repaired(year_word_restored(subject, own=own), own)  # "công ăm 2024": "năm" misread
+        subject = correction_undone(year_word_restored(subject, own=own), own)  # "lưu trừ" of "¡trữ" read
+        subject = lm_repaired(subject, own)  # "công ăm 2024": "năm" misread (``year_word_restored``)
         # a word no print has left in it (a garble no repair took), or a bracket unpaired: to review
         subject = garbled_in_doubt(compound_comma_dropped(subject), own)  # "sản, phẩm": a speck's comma
     res.add(subject)

@@ -1834,8 +1834,14 @@ def body_confirmed(text: str, body: Sequence[str], own: Sequence[Word] = ()) -> 
                 and len(" ".join(run)) <= 2 * len(read) + 2
                 and fuzz.ratio(fold(read), fold(" ".join(run))) >= RUN_LIKE
                 # a word read right taken into the run is read again as a word like it ("thô": "thôn")
-                and (a == i or _read_again(words[a], run[0], head=True))
-                and (b == j or _read_again(words[b - 1], run[-1], head=False))
+                # ... or the run read is one word of the body's read in parts ("TNHH M IV Dược" of "MTV")
+                and (
+                    (
+                        (a == i or _read_again(words[a], run[0], head=True))
+                        and (b == j or _read_again(words[b - 1], run[-1], head=False))
+                    )
+                    or _read_apart(words[a:b], run)
+                )
                 and [w.strip(_EDGES).lower() for w in run] != [w.strip(_EDGES).lower() for w in words[a:b]]
                 and (not guess or _words_like(words[a:b], run, a < i, b > j))
             ):
@@ -1906,6 +1912,29 @@ def _read_again(read: str, said: str, *, head: bool) -> bool:
     if fuzz.ratio(r, s) >= WORD_LIKE:
         return True
     return bool(r) and len(r) < len(s) and (s.startswith(r) if head else s.endswith(r))
+
+
+# letters a blur or a stroke over them makes one of another (a serif lost: "T" read "I"): the only
+# difference allowed between a word read in parts and the body's one word (``_read_apart``)
+_PART_LOOKALIKES = frozenset({frozenset("it"), frozenset("il"), frozenset("lt")})
+
+
+def _read_apart(read: Sequence[str], said: Sequence[str]) -> bool:
+    """The words ``read`` (two or more) are the body's one word ``said`` read in parts: their characters
+    joined are its, in order and as many, but for one letter read as a look-alike (``_PART_LOOKALIKES``: "M
+    IV" of "MTV", a stamp's stroke or a blur split the acronym and made its "T" an "I"). Digits must be the
+    body's exactly, and a part of digits only is a number of its own ("D 12" is no "D13", "B 2" no "B21")."""
+    if len(read) < 2 or len(said) != 1:
+        return False
+    parts = [fold(w).strip(_EDGES).lower() for w in read]
+    if any(not p or p.isdigit() for p in parts):
+        return False
+    joined = "".join(parts)
+    s = fold(said[0]).strip(_EDGES).lower()
+    if len(joined) != len(s):
+        return False
+    differ = [(a, b) for a, b in zip(joined, s, strict=True) if a != b]
+    return len(differ) <= 1 and all(frozenset((a, b)) in _PART_LOOKALIKES for a, b in differ)
 
 
 def _edge_run(
@@ -5530,6 +5559,52 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
     return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
 
 
+def _alpha_only(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalpha())
+
+
+def correction_undone(subject: Found, own: Sequence[Line]) -> Found:
+    """The trích yếu with a word the page's corrector changed in its tone marks only (``Word.read``: "trữ"
+    made "trừ") put back as Tesseract read it where the model, beside the subject's own neighbours, prefers
+    the word as read by ``correct.UNSURE_MARGIN``: the corrector judged it beside the page's words, which a
+    stamp had garbled or lost and a repair of the subject's has since put back ("văn thư, lưu trừ năm" of
+    "lưu trữ": "lưu" lost under a stamp, read "¡trữ" at 85, seed 655 dev 000). In doubt
+    (``GUESSED_CONFIDENCE``): the corrector and the subject's context disagree. OCR'd pages only. A change of
+    letters (đ, ơ, ư, â ... are letters of their own: "đất" made "dát") is no change of tone to undo."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own:
+        return subject
+    model = correct.load()
+    words = f.value.split()
+    out = list(words)
+    for w in (x for ln in own for x in ln.words):
+        was, now = _alpha_only(w.read), _alpha_only(w.text)
+        if not w.read or not was or was == now or split_tone(was)[0] != split_tone(now)[0]:
+            continue
+        at = [i for i, x in enumerate(out) if x.strip(_EDGES) == now]
+        if len(at) != 1 or not 0 < at[0] < len(out) - 1:
+            continue
+        i = at[0]
+        near = [out[j].strip(_EDGES) if 0 <= j < len(out) else "" for j in (i - 2, i - 1, i + 1, i + 2)]
+        if out[i - 1] != near[1] or out[i] != now:
+            continue  # (a mark beside it: a clause's edge)
+        l2, l1, r1, r2 = (correct._known(model, x) if x else None for x in near)
+        if l1 is None or r1 is None:
+            continue
+        ctx = (l2, l1, r1, r2)
+        read_key = correct._known(model, was.lower())
+        if read_key is None:
+            continue
+        gain = correct._trigrams(model, ctx, read_key) - correct._trigrams(
+            model, ctx, correct._key(now.lower())
+        )
+        if gain >= correct.UNSURE_MARGIN:
+            out[i] = correct._spelled(model, read_key, now, near[1], near[2])
+    if out == words:
+        return subject
+    return Found((replace(f, value=" ".join(out), confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+
+
 def lm_repaired(subject: Found, own: Sequence[Line]) -> Found:
     """The subject's one general repair by the syllable trigram model: a word read unsure (or no syllable)
     between two words read well, replaced by the syllable the model prefers by far among those like it
@@ -6276,7 +6351,45 @@ def garbled_in_doubt(subject: Found, own: Sequence[Line] = ()) -> Found:
             return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
     if _unpaired_bracket(f.value):
         return Found((replace(f, confidence=GUESSED_CONFIDENCE),))
+    lines = {id(w): ln for ln in own for w in ln.words}
+    if any(
+        w[-1:] in _LOOKALIKE_MARKS and r is not None and _raised(r, lines.get(id(r)))
+        for w, r in zip(words[:-1], read[:-1], strict=True)
+    ):
+        return Found((replace(f, confidence=GUESSED_CONFIDENCE),))  # "hợp đồng; giao dịch" under a stamp
     return subject
+
+
+# marks at a word's end a speck makes of another ("," with a speck over it reads ";", ":" of "." or a speck
+# alone): read on a word that something printed over stretched (``_raised``), the page's mark is not known
+_LOOKALIKE_MARKS = frozenset(";:")
+# of its row's word height: a word whose box reaches this far above its row's words' tops took in marks over
+# it (a stamp's strokes or label: "đồng;" from 425 where its row's words stand from 448, 36 high, under an
+# incoming stamp's "ĐẾN" box, seed 865 corp 001); Vietnamese stacked marks over a capital stand a third high
+RAISED = 0.5
+
+
+def _raised(w: Word, ln: Line | None) -> bool:
+    """``w``'s box reaches above the tops of its neighbours on its line ``ln`` (the two words of letters on
+    either side, their median: a long row's skew lifts its far words above the row's median, not above
+    their neighbours') by ``RAISED`` of their median height or more."""
+    if ln is None:
+        return False
+    row = sorted(ln.words, key=lambda x: x.box.x0)
+    if not any(x is w for x in row):
+        return False
+    lettered = [x for x in row if any(ch.isalpha() for ch in x.text)]
+    left = [x for x in lettered if x.box.x0 < w.box.x0 and x is not w][-_NEIGHBOURS:]
+    right = [x for x in lettered if x.box.x0 >= w.box.x0 and x is not w][:_NEIGHBOURS]
+    others = left + right
+    if len(others) < 2:
+        return False
+    top = statistics.median(x.box.y0 for x in others)
+    height = statistics.median(x.box.y1 - x.box.y0 for x in others)
+    return height > 0 and top - w.box.y0 >= RAISED * height
+
+
+_NEIGHBOURS = 2  # words on either side of a word ``_raised`` measures it by
 
 
 # a comma between two syllables the corpus shows together this often at least ...
