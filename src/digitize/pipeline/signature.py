@@ -69,7 +69,7 @@ from digitize.pipeline.fields.vocab import (
 )
 from digitize.pipeline.model import Box, RecognizedPage, Word, page_text
 from digitize.pipeline.preprocess import Prepared
-from digitize.pipeline.syllable import TONE_MARKS
+from digitize.pipeline.syllable import TONE_MARKS, split_tone
 from digitize.text import fold, nfc
 from digitize.tools import tesseract
 
@@ -1508,10 +1508,12 @@ KEPT_MARKS_CONF = SURE * 100
 def _sure_given_kept(names: list[str], clear: Sequence[Word]) -> dict[int, float]:
     """The places of the voted name's words (``names``) that are given names as the first reading read them
     (``clear``: the words the seal left clear, the name's last ones) at ``KEPT_MARKS_CONF`` or more, with
-    marks no listed name has with their letters ("Thưởng" (96), listed "Thường"), each with its confidence
-    (at most ``KEPT_MARKS_CONF``): the line's vote took the family name; the given names are the first
-    reading's, and at the vote's confidence the listed form with their letters would replace a sure reading
-    of their marks (w655 alt 006: "Khúc Hoài Thưởng" came out "… Thường")."""
+    marks no listed name has with their letters, the acute for the grave or the reverse alone
+    (``_tone_told_apart_from_listed``: "Túng" (96), listed "Tùng"), each with its confidence (at most
+    ``KEPT_MARKS_CONF``): the line's vote took the family name; the given names are the first reading's,
+    and at the vote's confidence the listed form with their letters would replace a sure reading of their
+    marks (w655 alt 006: "Khúc Hoài Thưởng" came out "… Thường", a hook Tesseract may read for a grave:
+    left so, reviewer of namepull)."""
     start = len(names) - len(clear)
     if start < 1:
         return {}
@@ -1524,9 +1526,23 @@ def _sure_given_kept(names: list[str], clear: Sequence[Word]) -> dict[int, float
             and word not in NAME_SYLLABLES
             and fold(word) in F_SYLLABLES
             and is_syllable(word)
+            and _tone_told_apart_from_listed(word)
         ):
             kept[k] = KEPT_MARKS_CONF
     return kept
+
+
+def _tone_told_apart_from_listed(word: str) -> bool:
+    """A given name's word that differs from every listed form with its letters by the acute against the
+    grave alone (``tones_told_apart``: "Túng" read for no listed "Tùng"), its tone placement aside ("Thuý" is
+    the listed "Thúy", "Hoà" "Hòa": the same mark). Not one with a mark Tesseract reads for another surely on
+    print: a hook read as an acute ("Hái", "Báo", "Tháo" for "Hải", "Bảo", "Thảo"), a tilde as one ("Dúng"),
+    a grave as a hook ("Hủng"), nor one whose letters a form without a tone has ("Thánh": "Thanh")."""
+    base, tone = split_tone(word.lower())
+    forms = F_SYLLABLES[fold(word)]
+    if any(split_tone(f.lower()) == (base, tone) for f in forms):
+        return False  # (the listed form with its tone placed the other way)
+    return all(split_tone(f.lower())[0] == base and tones_told_apart(word, f) for f in forms)
 
 
 def _replace_line(
@@ -1873,7 +1889,9 @@ def vote_name(readings: Sequence[Sequence[tuple[str, float]]], *, unnamed: bool 
         if best is None:
             return None  # no family name read as one; a given name no list has ("Niến", "Xọc": the pen over
             # "Minh", "Ngọc" read alike in every reading) is no name put together from votes
-        best = _tone_outvoted(best, weight, count, len(same)) or best
+        if i == 0:
+            # (a family name only: at a given name's place ``fix_syllable`` takes the listed form back)
+            best = _tone_outvoted(best, weight, count, len(same)) or best
         # readings that give its letters, whatever marks (a blurred mark is read at random: "Đỉnh",
         # "Định"), or its letters but a garbled capital (``_agrees``; not when another reading gives another
         # listed name with those letters: "Tuân" against "Xuân")
@@ -1906,7 +1924,11 @@ def _tone_outvoted(best: str, weight: dict[str, float], count: Counter[str], rea
     does not confuse with its (``tones_told_apart``: acute and grave), a Vietnamese syllable, with more
     confidence summed than ``best`` (the listed form a reading or two gave): "Đống" read five times, "Đồng"
     once (wide seed 661 alt 010) is "Đống", whatever the list holds. None otherwise: a hook read as an acute
-    ("Hiếu" for "Hiểu") outvotes nothing."""
+    ("Hiếu" for "Hiểu") outvotes nothing, nor is a frequent family name outvoted ("Trấn" read five times is
+    "Trần": far commoner than any name the list lacks with its letters). ``best`` may be a listed form no
+    reading gave (``_unlisted_vote``: "Trấn" → "Trần"), its weight none."""
+    if best not in SURNAMES or SURNAMES.index(best) < FREQUENT_SURNAMES:
+        return None
     rivals = [
         w
         for w in weight
@@ -1919,7 +1941,7 @@ def _tone_outvoted(best: str, weight: dict[str, float], count: Counter[str], rea
     if not rivals:
         return None
     top = max(rivals, key=lambda w: weight[w])
-    return top if 2 * count[top] > readings and weight[top] > weight[best] else None
+    return top if 2 * count[top] > readings and weight[top] > weight.get(best, 0.0) else None
 
 
 def _unlisted_vote(
