@@ -4162,6 +4162,9 @@ def _stamped_opening(
 # the share at least of a word's pairs in the corpus that go on with the next word for the word, read right
 # at the garble's end, to be the subject's own first word ("chấn chỉnh": 28 of 175; "đề tổ": 2 of 17 958)
 KEPT_SHARE = 0.1
+# rapidfuzz ratio of a word's folded letters to "viec" or "ve" from which the garble's last word is a misread
+# "việc" or "Về" of the opening's, not the subject's ("viện kiểm" of "việc kiểm": 75; "kiểm", "đề": 50)
+KEPT_OPENING_LIKE = 60
 
 
 def _garble_word_kept(model: correct.Model, garble: Sequence[str], after: str) -> bool:
@@ -4169,11 +4172,15 @@ def _garble_word_kept(model: correct.Model, garble: Sequence[str], after: str) -
     kỷ luật …" of "Về việc chấn chỉnh …"): a word in small letters the corpus has, read right, going on with
     ``after`` ``ANCHOR_SEEN`` times at least and by ``KEPT_SHARE`` of its own count at least (a compound's
     first half), and the words before it hold letters enough for "Về việc" (``_PAIR_LETTERS``). "Sữa đề tổ
-    chức …" keeps "Về việc tổ chức …": "đề tổ" is no compound, a chance pair."""
+    chức …" keeps "Về việc tổ chức …": "đề tổ" is no compound, a chance pair. A word whose letters are like
+    "việc"'s or "Về"'s (``KEPT_OPENING_LIKE``) is the opening's, misread: "Sữa viện kiểm tra …" is "Về việc
+    kiểm tra …", whatever compound "viện kiểm" (or "viên chức", "việt nam") makes."""
     if len(garble) < 2:
         return False
     last, nxt = garble[-1].strip(_EDGES), after.strip(_EDGES)
     if not last.isalpha() or not last.islower() or not _read_right(last):
+        return False
+    if any(fuzz.ratio(fold(last), opening) >= KEPT_OPENING_LIKE for opening in ("viec", "ve")):
         return False
     if sum(ch.isalnum() for ch in "".join(garble[:-1])) < _PAIR_LETTERS[0]:
         return False
