@@ -375,3 +375,10 @@ def test_a_stamp_garble_s_last_word_that_opens_a_compound_with_the_next_is_kept_
     # "Sữa đề tổ chức …": "đề tổ" is a chance pair (2 of 17 958 "đề"), the garble's word stays the stamp's
     f = _stamped("Sữa đề tổ chức hội nghị tổng kết công tác năm", {"Sữa": 79.0, "đề": 62.0})
     assert f.value == "Về việc tổ chức hội nghị tổng kết công tác năm và số hóa hồ sơ"
+    # "việc" misread "viện" (45), a compound's first half with "kiểm" (review of session 51): the opening's
+    # word, not the subject's
+    f = _stamped("Sữa viện kiểm tra công tác cải cách hành chính", {"Sữa": 60.0, "viện": 45.0})
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc kiểm tra công tác cải cách hành chính và số hóa hồ sơ",
+        True,
+    )

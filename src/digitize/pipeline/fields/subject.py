@@ -1440,14 +1440,19 @@ def struck_restated(words: Sequence[str], body: Sequence[str]) -> list[str] | No
 ARTICLE_FORMULA = frozenset({"nay", "can", "theo"})
 
 
-def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[str] | None:
+def lost_in_viec(
+    words: Sequence[str], line: Line, body: Sequence[str], restored: bool = False
+) -> list[str] | None:
     """The subject's words with the word lost after "Về việc" put back from where the body restates it:
     "việc" read with a box reaching over that word's room (a stamp's pass read "việc gia" as "việc": its box
     as wide as its four letters and that word's at the line's ``letter_width`` at least; the gap to the next
     word read is print's spacing, no room lost), ``_ANCHOR`` + 1 words read well after it that the body says
     once right after a clause's first word ("Điều 1. Gia hạn Giấy phép …"), that word read well, in letters,
     no formula of the article's (``ARTICLE_FORMULA``: "Nay"), and one the corpus shows before the next word
-    read ("gia hạn"): ["Về", "việc", "gia", "hạn", …]. None otherwise (a guess: to review)."""
+    read ("gia hạn"): ["Về", "việc", "gia", "hạn", …]. The word after "việc" one the corpus never writes
+    after it ("việc lại") is led so too, its box whatever, where the opening was ``restored`` from a garble
+    or "việc" or that word was read unsure (below ``UNSURE_WORD_CONF``): "Về việc ông Nguyễn Văn An nghỉ
+    hưu …" read well is as printed, whatever "Điều 1. Cho ông …" says. None otherwise (a guess: to review)."""
     if len(words) < 3 + _ANCHOR or words[:2] != ["Về", "việc"] or not reads_well(words[2 : 3 + _ANCHOR]):
         return None
     found = _restated_after(words[2 : 3 + _ANCHOR], body)
@@ -1461,12 +1466,13 @@ def lost_in_viec(words: Sequence[str], line: Line, body: Sequence[str]) -> list[
     if fold(first) in ARTICLE_FORMULA:
         return None  # "Điều 1. Nay giao …": the article's formula, never the subject's ("Về việc giao …")
     put = ["Về", "việc", first.lower() if first.istitle() else first, *words[2:]]
-    if not _bigram_seen(correct.load(), "việc", words[2].strip(_EDGES)):
+    read = sorted(line.words, key=lambda w: w.box.x0)
+    at = next((k for k, w in enumerate(read[:-1]) if unglue(w.text) == "việc"), None)
+    unsure = at is None or any(w.conf < UNSURE_WORD_CONF for w in read[at : at + 2])
+    if (restored or unsure) and not _bigram_seen(correct.load(), "việc", words[2].strip(_EDGES)):
         # "Về việc lại Giấy chứng nhận …": the corpus never writes "việc lại", a word was lost between (a
         # stamp's garble put back as "Về việc" had taken it), the one "Điều 1. Cấp lại Giấy …" says
         return put
-    read = sorted(line.words, key=lambda w: w.box.x0)
-    at = next((k for k, w in enumerate(read[:-1]) if unglue(w.text) == "việc"), None)
     lw = letter_width(line)
     if at is None or lw is None or unglue(read[at + 1].text) != words[2]:
         return None
@@ -4185,6 +4191,9 @@ def _stamped_opening(
 # the share at least of a word's pairs in the corpus that go on with the next word for the word, read right
 # at the garble's end, to be the subject's own first word ("chấn chỉnh": 28 of 175; "đề tổ": 2 of 17 958)
 KEPT_SHARE = 0.1
+# rapidfuzz ratio of a word's folded letters to "viec" or "ve" from which the garble's last word is a misread
+# "việc" or "Về" of the opening's, not the subject's ("viện kiểm" of "việc kiểm": 75; "kiểm", "đề": 50)
+KEPT_OPENING_LIKE = 60
 
 
 def _garble_word_kept(model: correct.Model, garble: Sequence[str], after: str) -> bool:
@@ -4192,11 +4201,15 @@ def _garble_word_kept(model: correct.Model, garble: Sequence[str], after: str) -
     kỷ luật …" of "Về việc chấn chỉnh …"): a word in small letters the corpus has, read right, going on with
     ``after`` ``ANCHOR_SEEN`` times at least and by ``KEPT_SHARE`` of its own count at least (a compound's
     first half), and the words before it hold letters enough for "Về việc" (``_PAIR_LETTERS``). "Sữa đề tổ
-    chức …" keeps "Về việc tổ chức …": "đề tổ" is no compound, a chance pair."""
+    chức …" keeps "Về việc tổ chức …": "đề tổ" is no compound, a chance pair. A word whose letters are like
+    "việc"'s or "Về"'s (``KEPT_OPENING_LIKE``) is the opening's, misread: "Sữa viện kiểm tra …" is "Về việc
+    kiểm tra …", whatever compound "viện kiểm" (or "viên chức", "việt nam") makes."""
     if len(garble) < 2:
         return False
     last, nxt = garble[-1].strip(_EDGES), after.strip(_EDGES)
     if not last.isalpha() or not last.islower() or not _read_right(last):
+        return False
+    if any(fuzz.ratio(fold(last), opening) >= KEPT_OPENING_LIKE for opening in ("viec", "ve")):
         return False
     if sum(ch.isalnum() for ch in "".join(garble[:-1])) < _PAIR_LETTERS[0]:
         return False
@@ -4498,6 +4511,7 @@ def read_subject(
             # "#ở Ở AN TOÀN …" of "CƠ SỞ AN TOÀN …": the words taken for a speck were the line's own
             guessed = guessed or lead_lost(" ".join(kept_words), joined, subj[0], layout)
             ve_viec = re.search(r"\b(Về|VỀ) (việc|VIỆC)\b", joined)
+            opening_restored = False  # "Về việc" put back from a garble of a stamp's (``lost_in_viec``)
             if ve_viec is None and (cased := _cased_opening(joined)) is not None:
                 # "về Việc chấn chỉnh …": a "v" read in the other case (a stamp's marks before it dropped);
                 # "về việc" all in small letters may be a sentence's middle, its first line lost ("… về việc
@@ -4548,6 +4562,7 @@ def read_subject(
                 ):
                     restored = " ".join(put), True  # "Ổ@Ở đề nghị …": only symbols left of "Về việc"
                 joined, guessed = restored[0], guessed or restored[1]
+                opening_restored = restored[1]  # "vxaé dã lại …": "Về việc" a garble's, put back
             first_words = sorted(subj[0].words, key=lambda w: w.box.x0)
             head = joined.split()
             third = next((w for w in first_words if len(head) > 2 and unglue(w.text) == head[2]), None)
@@ -4559,7 +4574,7 @@ def read_subject(
             if head[:2] == ["Về", "việc"] and (third is None or third.conf >= STRUCK_CONF):
                 mine = {id(w) for x in subj for w in x.words}
                 others = [w for x in lines if not any(id(y) in mine for y in x.words) for w in x.text.split()]
-                if (put := lost_in_viec(head, subj[0], others)) is not None:
+                if (put := lost_in_viec(head, subj[0], others, opening_restored)) is not None:
                     joined, head, guessed = " ".join(put), put, True  # "Về việc [gia] hạn Giấy phép …"
             confs = [next((w.conf for w in first_words if unglue(w.text) == h), None) for h in head[:2]]
             if (repaired := opening_repaired(head, confs)) is not None:
