@@ -2417,3 +2417,19 @@ def test_a_blurred_page_other_than_the_signed_one_makes_no_blur_of_the_name() ->
     blurred = replace(page(_signed_as("Mục Công Lực", 92.0)), blurred=True)
     sharp = page([("Trang này để trống.", "body", 90.0)], index=1)
     assert extract([blurred, sharp]).fields["signer_name"].value == "Mạc Công Lực"
+
+
+def test_family_read_is_the_one_reading_of_a_name_s_family_name() -> None:
+    # (``signer.family_read``, shared with the holder's name): a word no family name that a listed one is with
+    # another tone is that one, in doubt when rare ("Khống" (94) → "Khổng"), as sure as read when frequent
+    from digitize.pipeline.fields.signer import family_read
+
+    assert family_read(["Khống", "Phương", "Nguyệt"], 0.94) == ("Khổng", True)
+    assert family_read(["Nguyển", "Văn", "Hùng"], 0.94) == ("Nguyễn", False)
+    assert family_read(["Khổng", "Phương", "Nguyệt"], 0.94) == ("Khổng", False)
+    assert family_read(["Kdăm", "Văn", "Hùng"], 0.94) == (None, False)
+    # a real family name the list lacks read surely is as read, in doubt (not the listed "Hà", "Văn" with its
+    # letters, sure); read unsurely, the listed one
+    assert family_read(["Hạ", "Thị", "Lan"], 0.95) == ("Hạ", True)
+    assert family_read(["Vạn", "Đức", "Minh"], 0.95) == ("Vạn", True)
+    assert family_read(["Hạ", "Thị", "Lan"], 0.7)[0] == "Hà"

@@ -16,9 +16,9 @@ from digitize.pipeline.fields.names import (
     SURE_WORD_CONF,
     is_syllable,
     stroke_restored,
-    with_family_name_marks,
 )
 from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.signer import family_read
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
 from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import ExtractedField
@@ -259,6 +259,22 @@ def _family_ong(text: str, honorific: re.Match[str]) -> bool:
     return 2 <= len(rest) <= 3 and rest[0] not in SURNAMES and rest[0] in NAME_SYLLABLES
 
 
+def family_led(name: str, conf: float) -> tuple[str, bool]:
+    """A person's name (its first word read at ``conf`` 0..1) led by the family name the signer's name's
+    would be (``signer.family_read``: "Khống Phương Oanh" → "Khổng Phương Oanh"), in the case it was read in,
+    and whether that family name is a guess (for review); the name as it is where no listed family name has
+    its first word's letters."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return name, False
+    first = words[0]
+    titled = first if len(first) <= 1 or not first.isupper() else first[0] + first[1:].lower()
+    family, guessed = family_read([titled, *words[1:]], conf)
+    if family is None or family == titled:
+        return name, guessed
+    return " ".join([family.upper() if titled != first else family, *words[1:]]), guessed
+
+
 FAMILY_ONG_CONF = 0.5  # "Ông" kept as a family name: the honorific is far more common, so to review
 
 
@@ -296,13 +312,16 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(3) :])
-            stroke_lost = False
+            stroke_lost = family_guessed = False
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
                 first = value.split()[0]
                 conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
-                if conf < SURE_WORD_CONF:  # a rare family name read surely ("Chử", "Quản") stays
-                    value = with_family_name_marks(value)
-                elif (restored := stroke_restored(value)) != value:
+                if conf < SURE_WORD_CONF or not value.isascii():
+                    # its family name read as the signer's (``signer.family_read``): "Khống" (94), no family
+                    # name, is "Khổng" with a tone misread, in doubt (a name written without marks, "DINH
+                    # VAN HUNG", read surely, is as written)
+                    value, family_guessed = family_led(value, conf)
+                if conf >= SURE_WORD_CONF and (restored := stroke_restored(value)) != value:
                     value, stroke_lost = restored, True  # "Dàm" (93) of "Đàm": a guess, in doubt
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 conf = ln.conf
@@ -310,7 +329,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
                     conf = min(conf, 0.55)  # the company's representative, not the company: to review
                 if marks_skipped:
                     conf = min(conf, MARKS_SKIPPED_CONF)  # the line under a label's marks: to review
-                if model_guessed(lines[k : k + 2], value) or stroke_lost:
+                if model_guessed(lines[k : k + 2], value) or stroke_lost or family_guessed:
                     conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
                 own_line = _clean_holder(ln.text[m.start(3) :])
                 if applicant is not None and any(
@@ -481,17 +500,18 @@ _FORM_START = re.compile(r"(cong ty|hop tac xa|chi nhanh|doanh nghiep|benh vien|
 
 def blurred_name_letters(value: str) -> str:
     """A holder's name as a blurred photo read it with the lists' letters: a person's family name its marks
-    misread ("Bửi Minh Nam" → "Bùi", ``with_family_name_marks``, however sure Tesseract was: blur makes it
-    sure of a wrong mark); an organisation's own name, its last ``PROPER_TAIL`` words, each capitalised word
-    no listed given name that is one with other marks or a digit read for its capital ("Hoảng Long" →
-    "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``); not a family name nor a
-    word the language model knows as read (``correct.common``: "Tân", "Xanh"). Other words as read."""
+    misread ("Bửi Minh Nam" → "Bùi", ``family_led`` as if read unsurely, however sure Tesseract was: blur
+    makes it sure of a wrong mark); an organisation's own name, its last ``PROPER_TAIL`` words, each
+    capitalised word no listed given name that is one with other marks or a digit read for its capital
+    ("Hoảng Long" → "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``); not a
+    family name nor a word the language model knows as read (``correct.common``: "Tân", "Xanh"). Other words
+    as read."""
     words = value.split()
     if not _FORM_START.match(fold1(value)):
         # a person's name: two to five words, those after the first listed names ("Trường Mầm non …", "Hộ
         # kinh doanh …", "Trường Tiểu Học …" are not: no "Trương", "Hồ" of them)
         person = 2 <= len(words) <= PERSON_WORDS and all(w.strip(",.;:") in _NAME_SET for w in words[1:])
-        return with_family_name_marks(value) if person else value
+        return family_led(value, 0.0)[0] if person else value
     for i in range(max(0, len(words) - PROPER_TAIL), len(words)):
         w = words[i]
         core = w.strip(",.;:")

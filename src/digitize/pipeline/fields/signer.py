@@ -1913,6 +1913,37 @@ def kept_as_printed(words: Sequence[str], conf: float) -> bool:
     return _diacritics(w) or (conf >= MARKS_READ_CONF and any(_diacritics(x) for x in words[1:]))
 
 
+def family_read(words: Sequence[str], conf: float) -> tuple[str | None, bool]:
+    """The family name a person's name's first word (``words[0]``, read at ``conf`` 0..1) is, and whether
+    that is a guess (for review): the listed one with its letters, or None where no listed one has them. The
+    one reading of a name's family name, the signer's and the holder's. A family name read as one is kept as
+    read ("Doãn", not the commoner "Đoàn" with its letters); a word no family name that one listed family
+    name is with other marks is that one ("Khống" (94) → "Khổng", "Nguyển" → "Nguyễn")."""
+    listed = family_name(words[0])
+    if listed is None:
+        return None, False
+    if not listed[1] and conf >= SURE_WORD_CONF and nfc(words[0]) in OTHER_SURNAMES:
+        # "Hạ", "Vạn" (95): a real family name the list lacks read surely as printed, not the listed one with
+        # its letters ("Hà", "Văn"), which a misread mark may still have made it: as read, in doubt
+        return nfc(words[0]), True
+    sur, guessed = listed[0], False
+    if guessed_family(words[0]):
+        guessed = True  # "Lâu" (60) for "Lầu": a rare family name by its letters, other marks read
+    if not listed[1] and _other_vowel(words[0], listed[0]):
+        guessed = True  # "Lạm" (90), the ring over "Ph" of "Phạm": "Lâm" by its letters, no reading
+    if conf < ALIKE_SURE and len(_alike(listed[0])) > 1:
+        guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
+    if conf < FAMILY_POOR:
+        # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is the
+        # commonest shape a garbled word takes, whatever the given names' confidence
+        guessed = True
+    if not listed[1] and kept_as_printed(words, conf):
+        # "Đống" (91), "Ung" (95): a Vietnamese syllable read surely is the family name as printed, not the
+        # listed one with its letters ("Đồng", "Ứng"): the list is no census. In doubt
+        sur, guessed = words[0], True
+    return sur, guessed
+
+
 def _name_word(word: str) -> bool:
     """A word some listed name has: a name's syllable or a family name (by its letters)."""
     bare = nfc(word)
@@ -2539,23 +2570,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     (t, min(c, CAPITALS_IN_NAME_CONF)) if k in capped else (t, c)
                     for k, (t, c) in enumerate(toks)
                 ]
-            # a family name read as one is kept as read ("Doãn", not the commoner "Đoàn" with its letters)
-            listed = family_name(words[0])
-            sur = listed[0] if listed else None
-            if guessed_family(words[0]):
-                guessed = True  # "Lâu" (60) for "Lầu": a rare family name by its letters, other marks read
-            if listed is not None and not listed[1] and _other_vowel(words[0], listed[0]):
-                guessed = True  # "Lạm" (90), the ring over "Ph" of "Phạm": "Lâm" by its letters, no reading
-            if listed is not None and toks[0][1] < ALIKE_SURE and len(_alike(listed[0])) > 1:
-                guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
-            if listed is not None and toks[0][1] < FAMILY_POOR:
-                # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is
-                # the commonest shape a garbled word takes, whatever the given names' confidence
-                guessed = True
-            if listed is not None and not listed[1] and kept_as_printed(words, toks[0][1]):
-                # "Đống" (91), "Ung" (95): a Vietnamese syllable read surely is the family name as printed,
-                # not the listed one with its letters ("Đồng", "Ứng"): the list is no census. In doubt
-                sur, guessed = words[0], True
+            sur, family_guessed = family_read(words, toks[0][1])
+            guessed = guessed or family_guessed
             if own:
                 guessed = True  # (its family name no listed one read surely, or one guessed from its head)
             # a family name the readings of the name's row voted, a Vietnamese syllable no list has ("Mã" in
