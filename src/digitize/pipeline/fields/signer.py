@@ -135,6 +135,35 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     return kept, (title, score, prefixed)
 
 
+def prefix_left_out(line: Line) -> list[Word]:
+    """The doubted words (read below ``TITLE_JUNK_CONF``) right before the title of ``line`` read without an
+    authority's prefix, left out by ``title_of`` or read as no title's letters ("__," (31) of "__, GIÁM
+    ĐỐC": the "Q." of "Q. GIÁM ĐỐC" blurred beside the seal's ring, or the ring's marks): the words a second
+    reading of the line may read as the prefix (``signature.prefix_pass``); none where the title has its
+    prefix, where a word before it was read surely, or where none stands before it but far
+    (``_detached_lead``: a prefix stands a space from its title)."""
+    found = _titled(line)
+    if found is None:
+        return []
+    title, _, prefixed = found[1]
+    own = len(title.split())
+    words = line.words
+    if prefixed or len(words) <= own or fold(" ".join(w.text for w in words[-own:])) != fold(title):
+        return []  # (the title's words are not the line's last as they stand: no lead to tell)
+    lead = list(words[_detached_lead(words) : len(words) - own])
+    if not lead or any(w.conf >= TITLE_JUNK_CONF for w in lead):
+        return []
+    return lead
+
+
+def acting_read(text: str, title: str) -> bool:
+    """A reading of the title's line (``text``) is "Q." (or a look-alike "0.", "9.": ``_q_form``) before
+    ``title`` (its letters, marks aside), marks before it aside."""
+    folded = _q_form(re.sub(r"^[\W_]+", "", fold(text)))
+    m = _AUTH_PREFIX.match(folded)
+    return m is not None and m.group(1).lower() == "q" and squash(folded[m.end() :]) == squash(fold(title))
+
+
 def _titled_on(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     hit = _title_of(line)
     words = line.words
@@ -2252,6 +2281,10 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
             name = deputy_of(name)
         elif kind == "q":
             name = "Quyền " + name
+            if tl.words[0].voted:
+                # "Q." put back by a vote of the line's readings, some of them look-alikes ("0.", "9.", as
+                # the seal's ring reads too) or none (``signature.prefix_pass``): the acting head, in doubt
+                cap = min(cap, TITLE_IN_DOUBT)
         elif kind in ("tl", "ttl"):
             # "TL. CHỦ TỊCH / SẠt Kiểy CHÁNH VĂN PHÒNG": under "TL." signs the head of an office, never the
             # head named; his title is the next line's, the seal's marks before it (seed 103's perspective
@@ -2283,8 +2316,12 @@ UNREAD_LINE_CONF = 0.3  # a line read less surely than this (0..1) is unread: it
 
 
 def _prefix_lost(line: Line) -> bool:
-    """The title line opens with a mark where an authority's prefix stands ("1. CHỦ TỊCH"), unread as one."""
-    return len(line.words) >= 2 and bool(_PREFIX_MARK.match(line.words[0].text))
+    """The title line opens with a mark where an authority's prefix stands ("1. CHỦ TỊCH"), unread as one,
+    or with doubted words right before the title (``prefix_left_out``: "__, GIÁM ĐỐC" (31, 92, 96) of a
+    blurred "Q. GIÁM ĐỐC", seed 563 alt 009, taken as "Giám đốc" at 0.73)."""
+    return len(line.words) >= 2 and (
+        bool(_PREFIX_MARK.match(line.words[0].text)) or bool(prefix_left_out(line))
+    )
 
 
 def _authority_unread(right: Sequence[Line], title_i: int) -> bool:
