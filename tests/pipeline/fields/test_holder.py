@@ -149,6 +149,26 @@ def test_a_holder_s_family_name_read_surely_with_its_tone_misread_is_the_listed_
     assert name == "Hạ Thị Lan" and conf < 0.6
 
 
+def test_a_person_holder_s_name_with_a_word_no_name_has_is_in_doubt() -> None:
+    # w655 alt 006: "Cung Tất Lẫm" read "Cung Tất Lẫãm" (two tone marks on a word: no syllable, no name of
+    # any orthography) taken at 0.82; checked as the signer's name is (``names.well_formed``), in doubt
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import page
+
+    def holder(line: str, conf: float = 90.0) -> tuple[str | None, float]:
+        body = [(line, "x=355", conf), ("Địa chỉ: Số 12, đường Lê Lợi", "x=355", 92.0)]
+        got = extract([page(_licence(body))]).fields["holder_name"]
+        return got.value, got.confidence
+
+    name, conf = holder("Ông/Bà: Cung Tất Lẫãm")
+    assert name == "Cung Tất Lẫãm" and conf < 0.6
+    # a name of the Central Highlands read surely, and a name of syllables: as sure as their line
+    assert holder("Ông/Bà: Y Ngông Niê Kdăm") == ("Y Ngông Niê Kdăm", 0.9)
+    assert holder("Ông/Bà: Cung Tất Lẫm") == ("Cung Tất Lẫm", 0.9)
+    # an organisation's label: no person's name to check
+    assert holder("Tên tổ chức: Hợp tác xã Lẫãm Sơn")[1] == 0.9
+
+
 def test_a_holder_s_family_name_read_surely_without_the_bar_of_its_d_is_restored_in_doubt() -> None:
     from digitize.pipeline.fields import extract
     from tests.pipeline.test_extract import page

@@ -16,6 +16,7 @@ from digitize.pipeline.fields.names import (
     SURE_WORD_CONF,
     is_syllable,
     stroke_restored,
+    well_formed,
 )
 from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.signer import family_read
@@ -312,7 +313,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(3) :])
-            stroke_lost = family_guessed = False
+            stroke_lost = family_guessed = name_garbled = False
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
                 first = value.split()[0]
                 conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
@@ -323,13 +324,18 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
                     value, family_guessed = family_led(value, conf)
                 if conf >= SURE_WORD_CONF and (restored := stroke_restored(value)) != value:
                     value, stroke_lost = restored, True  # "Dàm" (93) of "Đàm": a guess, in doubt
+                # a person's name checked as the signer's (``names.well_formed``): "Cung Tất Lẫãm" (a word
+                # with two tone marks, no syllable nor name of any orthography: w655 alt 006, 0.82) in doubt
+                said_words = value.split()
+                confs = [next((w.conf for w in ln.words if x in w.text), 100.0) / 100.0 for x in said_words]
+                name_garbled = not well_formed(said_words, confs)
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 conf = ln.conf
                 if org_skipped and _PERSON_LABEL.fullmatch(m.group(1)):
                     conf = min(conf, 0.55)  # the company's representative, not the company: to review
                 if marks_skipped:
                     conf = min(conf, MARKS_SKIPPED_CONF)  # the line under a label's marks: to review
-                if model_guessed(lines[k : k + 2], value) or stroke_lost or family_guessed:
+                if model_guessed(lines[k : k + 2], value) or stroke_lost or family_guessed or name_garbled:
                     conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
                 own_line = _clean_holder(ln.text[m.start(3) :])
                 if applicant is not None and any(
