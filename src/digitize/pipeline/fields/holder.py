@@ -19,7 +19,7 @@ from digitize.pipeline.fields.names import (
     well_formed,
 )
 from digitize.pipeline.fields.result import Builder, Found
-from digitize.pipeline.fields.signer import family_read
+from digitize.pipeline.fields.signer import family_read, tone_misread
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
 from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
 from digitize.pipeline.model import ExtractedField
@@ -317,10 +317,11 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
                 first = value.split()[0]
                 conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
-                if conf < SURE_WORD_CONF or not value.isascii():
+                if conf < SURE_WORD_CONF or tone_misread(first):
                     # its family name read as the signer's (``signer.family_read``): "Khống" (94), no family
-                    # name, is "Khổng" with a tone misread, in doubt (a name written without marks, "DINH
-                    # VAN HUNG", read surely, is as written)
+                    # name, is "Khổng" with its tone misread, in doubt; a word read surely with other vowel
+                    # marks than a listed one's is as printed ("Vừ A Dính", not "Vũ"), and so is a name
+                    # written without marks ("DINH VAN HUNG")
                     value, family_guessed = family_led(value, conf)
                 if conf >= SURE_WORD_CONF and (restored := stroke_restored(value)) != value:
                     value, stroke_lost = restored, True  # "Dàm" (93) of "Đàm": a guess, in doubt

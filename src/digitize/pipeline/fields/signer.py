@@ -1973,6 +1973,14 @@ def family_read(words: Sequence[str], conf: float) -> tuple[str | None, bool]:
     return sur, guessed
 
 
+def tone_misread(word: str) -> bool:
+    """A word no family name whose letters and vowel marks are a listed one's, its tone alone other ("Khống"
+    of "Khổng": a hook read as an acute, however surely), not another vowel's marks ("Vừ" is no "Vũ", "Bửi"
+    no "Bùi") nor a word without marks ("Nguyen")."""
+    listed = family_name(word)
+    return listed is not None and not listed[1] and _diacritics(word) and not _other_vowel(word, listed[0])
+
+
 def _name_word(word: str) -> bool:
     """A word some listed name has: a name's syllable or a family name (by its letters)."""
     bare = nfc(word)
