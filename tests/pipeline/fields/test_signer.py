@@ -2433,3 +2433,25 @@ def test_family_read_is_the_one_reading_of_a_name_s_family_name() -> None:
     assert family_read(["Hạ", "Thị", "Lan"], 0.95) == ("Hạ", True)
     assert family_read(["Vạn", "Đức", "Minh"], 0.95) == ("Vạn", True)
     assert family_read(["Hạ", "Thị", "Lan"], 0.7)[0] == "Hà"
+
+
+def test_an_unsure_look_alike_of_q_before_a_title_leaves_the_acting_head_s_title_in_doubt() -> None:
+    # s865 corp 010: "Z7 0, PHÓ CỤC TRƯỞNG" (40, 43, 89, 93, 83) under "KT. CỤC TRƯỞNG", the seal's ring read
+    # before the deputy's title: "0," taken for "Q." gave "Quyền Phó Cục trưởng" at 0.66
+    from dataclasses import replace as swap
+
+    from digitize.pipeline.fields import extract
+    from tests.pipeline.test_extract import decision, page, signer
+
+    def title(line: str, conf: float) -> tuple[str | None, float]:
+        specs = decision()[: -len(signer())] + signer(("KT. CỤC TRƯỞNG", line), "Lê Mỹ Hồng")
+        pg = page(specs)
+        words = tuple(swap(w, conf=conf) if w.text in ("0,", "Q.") else w for w in pg.words)
+        got = extract([swap(pg, words=words)]).fields["signer_title"]
+        return got.value, got.confidence
+
+    value, conf = title("0, PHÓ CỤC TRƯỞNG", 43.0)
+    assert value == "Quyền Phó Cục trưởng" and conf < 0.6
+    # read surely, the "Q." (or its look-alike) is the acting head's, as sure as before
+    assert title("Q. PHÓ CỤC TRƯỞNG", 90.0)[1] >= 0.6
+    assert title("0, PHÓ CỤC TRƯỞNG", 90.0)[1] >= 0.6

@@ -2289,6 +2289,11 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
             name = deputy_of(name)
         elif kind == "q":
             name = "Quyền " + name
+            if _q_unsure(tl):
+                # "Z7 0, PHÓ CỤC TRƯỞNG" (40, 43, 89, …): a "0," read unsurely before the title (the seal's
+                # ring beside the block, s865 corp 010 under "KT. CỤC TRƯỞNG": "Quyền Phó Cục trưởng" at 0.66)
+                # is no sure "Q."; the acting head's title in doubt
+                cap = min(cap, TITLE_IN_DOUBT)
             if tl.words[0].voted:
                 # "Q." put back by a vote of the line's readings, some of them look-alikes ("0.", "9.", as
                 # the seal's ring reads too) or none (``signature.prefix_pass``): the acting head, in doubt
@@ -2321,6 +2326,16 @@ _PREFIX_MARK = re.compile(r"^[^\W_]{1,2}[.,:]$")
 # and commas, "ni,")
 _PREFIX_DOTS = re.compile(r"^[^\W_]{1,2}(?:\.{1,3}|…)$")
 UNREAD_LINE_CONF = 0.3  # a line read less surely than this (0..1) is unread: its words are no evidence
+
+
+def _q_unsure(line: Line) -> bool:
+    """The word read as the acting head's "Q." on the title's ``line`` (the first "Q.", "QUYỀN", or a
+    look-alike "0,", "O.", "9." with its dot, ``_Q_MISREAD``) was read below ``TITLE_JUNK_CONF``."""
+    for w in line.words:
+        folded = fold(w.text)
+        if re.match(r"^\W*(?:q\b|q\.|quyen\b)", folded) or _Q_MISREAD.match(folded + " a"):
+            return w.conf < TITLE_JUNK_CONF
+    return False
 
 
 def _prefix_lost(line: Line) -> bool:
