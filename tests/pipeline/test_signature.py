@@ -3040,12 +3040,14 @@ def _first_read_with_prefix_lost(title: str) -> tuple[preprocess.Prepared, Recog
 
 def test_a_title_read_with_doubted_marks_where_its_q_stands_is_in_doubt_and_its_q_read_again() -> None:
     # seed 563 alt 009: "Q. GIÁM ĐỐC" read "__, GIÁM ĐỐC" (31, 92, 96), taken as "Giám đốc" at 0.73; the
-    # line cut from the scan and read again gives "Q." in every reading: "Quyền Giám đốc"
+    # line cut from the scan and read again gives "Q." in every reading: "Quyền Giám đốc", in doubt all the
+    # same (review of b563: readings of one crop are no independent evidence; it was 0.78)
     prepared, page = _first_read_with_prefix_lost("Q. GIÁM ĐỐC")
     lost = extract([page]).fields["signer_title"]
     assert lost.value == "Giám đốc" and lost.confidence < 0.6
     again = signature.prefix_pass(prepared, page, lang="vie")
-    assert extract([again]).fields["signer_title"].value == "Quyền Giám đốc"
+    acting = extract([again]).fields["signer_title"]
+    assert acting.value == "Quyền Giám đốc" and acting.confidence < 0.6
     # no "Q." printed there (the doubted marks a speck's): the title stays as read, in doubt
     prepared, page = _first_read_with_prefix_lost("GIÁM ĐỐC")
     assert signature.prefix_pass(prepared, page, lang="vie") is page

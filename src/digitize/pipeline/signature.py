@@ -2825,7 +2825,6 @@ def marks_vote_pass(
 
 PREFIX_SCALES = (1.0, 1.5, 2.0, 2.5, 3.0)  # the title's line, with the words left out before it, read so
 PREFIX_VOTES = 3  # readings that must give "Q." before the same title for it to be put back
-_PLAIN_Q = re.compile(r"^[\W_]*Q\s*\.")  # a reading of "Q." as printed (not "0.", "9.")
 
 
 @regions.on_read_pages
@@ -2838,7 +2837,8 @@ def prefix_pass(
     those words on, cut from the scan (``_name_line_crop``) and read on its own (``--psm 7``) at
     ``PREFIX_SCALES``. Where ``PREFIX_VOTES`` readings give "Q." (or a look-alike "0.", "9.":
     ``signer.acting_read``) before the same title, the words left out are that "Q.", voted (``Word.voted``:
-    the title in doubt). Other pages as they are."""
+    the title in doubt, however plainly every reading gave it: they are readings of one crop, not independent
+    evidence). Other pages as they are."""
     lines = regions.lines_of(page)
     line = title_line(lines)
     if line is None or not line.boxed:
@@ -2849,19 +2849,18 @@ def prefix_pass(
     title = str(regions.signer_of(page).value("signer_title") or "")
     if not title:
         return page
-    from_line = sub_line(line, [*left_out, *line.words[len(left_out) :]])
+    after = next(k for k, w in enumerate(line.words) if w is left_out[-1]) + 1
+    from_line = sub_line(line, [*left_out, *line.words[after:]])
     if (crop := _name_line_crop(prepared, page, from_line)) is None:
         return page
-    votes = plain = 0
+    votes = 0
     try:
         for up in PREFIX_SCALES:
             im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC) if up != 1.0 else crop
             im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
             tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
             text = " ".join(t.text for t in tokens if t.conf >= 0 and t.text.strip())
-            acting = acting_read(text, title)
-            votes += acting
-            plain += acting and bool(_PLAIN_Q.match(text))
+            votes += acting_read(text, title)
     except ToolFailed:
         return page
     if votes < PREFIX_VOTES:
@@ -2869,8 +2868,9 @@ def prefix_pass(
     first = left_out[0]
     top, bottom = min(w.box.y0 for w in left_out), max(w.box.y1 for w in left_out)
     box = Box(first.box.x0, top, left_out[-1].box.x1, bottom)
-    # a look-alike ("0.", "9.": the seal's ring reads so too) or a reading without it: a vote, in doubt
-    q = replace(first, text="Q.", conf=ROW_CONF, box=box, read="", voted=plain < len(PREFIX_SCALES))
+    # a vote, always in doubt: readings of one crop at other scales are no independent evidence (the ring's
+    # mark read "Q." once is read so at every scale), plain "Q." in all of them or look-alikes ("0.", "9.")
+    q = replace(first, text="Q.", conf=ROW_CONF, box=box, read="", voted=True)
     gone = {id(w) for w in left_out}
     words = tuple(q if w is first else w for w in page.words if w is first or id(w) not in gone)
     return replace(page, words=words, text=page_text(words))

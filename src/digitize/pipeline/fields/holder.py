@@ -22,7 +22,7 @@ from digitize.pipeline.fields.result import Builder, Found
 from digitize.pipeline.fields.signer import family_read, tone_misread
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
 from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
-from digitize.pipeline.model import ExtractedField
+from digitize.pipeline.model import ExtractedField, Word
 from digitize.pipeline.syllable import key
 from digitize.text import fold, nfc
 
@@ -268,12 +268,28 @@ def family_led(name: str, conf: float) -> tuple[str, bool]:
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return name, False
-    first = words[0]
-    titled = first if len(first) <= 1 or not first.isupper() else first[0] + first[1:].lower()
+    core = words[0].rstrip(_WORD_TAIL)
+    tail = words[0][len(core) :]  # "Khống," → "Khổng,": the punctuation read after it kept
+    if not core:
+        return name, False
+    titled = core if len(core) <= 1 or not core.isupper() else core[0] + core[1:].lower()
     family, guessed = family_read([titled, *words[1:]], conf)
     if family is None or family == titled:
         return name, guessed
-    return " ".join([family.upper() if titled != first else family, *words[1:]]), guessed
+    return " ".join([(family.upper() if titled != core else family) + tail, *words[1:]]), guessed
+
+
+_WORD_TAIL = ".,;:|!'\"()[]"
+
+
+def _word_conf(words: Sequence[Word], text: str) -> float:
+    """The OCR confidence (0..1) of the line's word that is ``text`` (punctuation aside), the whole word (not
+    "A" of "Bà"); 1.0 for a word not on the line (the next line's, joined by ``with_next``)."""
+    bare = text.strip(_WORD_TAIL)
+    hits = [w.conf for w in words if w.text.strip(_WORD_TAIL) == bare]
+    # (or glued to its label: "Bà:Khống")
+    hits += [w.conf for w in words if re.split(r"[:/]", w.text)[-1].strip(_WORD_TAIL) == bare]
+    return (hits[0] if hits else 100.0) / 100.0
 
 
 FAMILY_ONG_CONF = 0.5  # "Ông" kept as a family name: the honorific is far more common, so to review
@@ -316,7 +332,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             stroke_lost = family_guessed = name_garbled = False
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
                 first = value.split()[0]
-                conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
+                conf = _word_conf(ln.words, first)
                 if conf < SURE_WORD_CONF or tone_misread(first):
                     # its family name read as the signer's (``signer.family_read``): "Khống" (94), no family
                     # name, is "Khổng" with its tone misread, in doubt; a word read surely with other vowel
@@ -328,7 +344,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
                 # a person's name checked as the signer's (``names.well_formed``): "Cung Tất Lẫãm" (a word
                 # with two tone marks, no syllable nor name of any orthography: w655 alt 006, 0.82) in doubt
                 said_words = value.split()
-                confs = [next((w.conf for w in ln.words if x in w.text), 100.0) / 100.0 for x in said_words]
+                confs = [_word_conf(ln.words, x) for x in said_words]
                 name_garbled = not well_formed(said_words, confs)
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 conf = ln.conf

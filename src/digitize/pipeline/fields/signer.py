@@ -138,10 +138,11 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
 def prefix_left_out(line: Line) -> list[Word]:
     """The doubted words (read below ``TITLE_JUNK_CONF``) right before the title of ``line`` read without an
     authority's prefix, left out by ``title_of`` or read as no title's letters ("__," (31) of "__, GIÁM
-    ĐỐC": the "Q." of "Q. GIÁM ĐỐC" blurred beside the seal's ring, or the ring's marks): the words a second
-    reading of the line may read as the prefix (``signature.prefix_pass``); none where the title has its
-    prefix, where a word before it was read surely, or where none stands before it but far
-    (``_detached_lead``: a prefix stands a space from its title)."""
+    ĐỐC": the "Q." of "Q. GIÁM ĐỐC" blurred beside the seal's ring), the last of them a prefix's look-alike
+    (``_prefix_like``: not the ring's marks read as letters, "ìn GIÁM ĐỐC"): the words a second reading of
+    the line may read as the prefix (``signature.prefix_pass``); none where the title has its prefix, where
+    a word before it was read surely, or where none stands before it but far (``_detached_lead``: a prefix
+    stands a space from its title)."""
     found = _titled(line)
     if found is None:
         return []
@@ -151,9 +152,21 @@ def prefix_left_out(line: Line) -> list[Word]:
     if prefixed or len(words) <= own or fold(" ".join(w.text for w in words[-own:])) != fold(title):
         return []  # (the title's words are not the line's last as they stand: no lead to tell)
     lead = list(words[_detached_lead(words) : len(words) - own])
-    if not lead or any(w.conf >= TITLE_JUNK_CONF for w in lead):
+    if not lead or any(w.conf >= TITLE_JUNK_CONF for w in lead) or not _prefix_like(lead[-1].text):
         return []
     return lead
+
+
+_PREFIX_LOOKS = re.compile(r"^(?:[qo09]|[kt][tl1i]|tm|ttl|tuq)$")
+
+
+def _prefix_like(text: str) -> bool:
+    """A word that may be an authority's prefix read badly: no letters at all ("__,", the "Q." blurred), "Q."
+    or a look-alike of one character ("0", "9.", "O"), or one like "KT", "TM", "TL" ("K1.", "Kl", "TI."). Not
+    a word of letters else (the seal's ring left of the title, read "ìn" or "Tỉnh", is no prefix)."""
+    if not re.search(r"[^\W\d_]", text):
+        return True
+    return bool(_PREFIX_LOOKS.match(re.sub(r"[\W_]", "", fold(text))))
 
 
 def acting_read(text: str, title: str) -> bool:
@@ -1970,6 +1983,12 @@ def family_read(words: Sequence[str], conf: float) -> tuple[str | None, bool]:
         # "Đống" (91), "Ung" (95): a Vietnamese syllable read surely is the family name as printed, not the
         # listed one with its letters ("Đồng", "Ứng"): the list is no census. In doubt
         sur, guessed = words[0], True
+    read = nfc(words[0].strip(".,;:|!'\"()[]")).lower()
+    if conf >= SURE_WORD_CONF and read != sur.lower() and _toneless(read) == _toneless(sur.lower()):
+        # a word read surely taken for a listed family name by its tone alone ("Phàn", "Lỳ", "Đạo", "Nguyển"
+        # (95) → "Phan", "Lý", "Đào", "Nguyễn"): a real name the list lacks read as printed as often as a tone
+        # misread; the one or the other, in doubt
+        guessed = True
     return sur, guessed
 
 
@@ -2294,7 +2313,7 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
                 # ring beside the block, s865 corp 010 under "KT. CỤC TRƯỞNG": "Quyền Phó Cục trưởng" at 0.66)
                 # is no sure "Q."; the acting head's title in doubt
                 cap = min(cap, TITLE_IN_DOUBT)
-            if tl.words[0].voted:
+            if any(w.voted and w.text == "Q." for w in tl.words):
                 # "Q." put back by a vote of the line's readings, some of them look-alikes ("0.", "9.", as
                 # the seal's ring reads too) or none (``signature.prefix_pass``): the acting head, in doubt
                 cap = min(cap, TITLE_IN_DOUBT)
