@@ -143,6 +143,7 @@ def second_passes(
         (signature.second_pass, 60.0, True),
         (signature.name_pass, 30.0, True),
         (signature.row_pass, 30.0, True),
+        (signature.prefix_pass, 30.0, True),  # an acting head's "Q." left out before the title, read again
         (signature.marks_pass, 30.0, True),  # a name's word whose tone mark the extractor left out
         (signature.marks_vote_pass, 30.0, True),  # a doubted name's word whose marks its line's readings vote
         (headband.second_pass, 30.0, True),

@@ -27,7 +27,7 @@ import numpy as np
 from digitize.errors import ToolFailed
 from digitize.pipeline import correct, preprocess, regions
 from digitize.pipeline.confidence import SURE
-from digitize.pipeline.fields.lines import Line, page_lines
+from digitize.pipeline.fields.lines import Line, page_lines, sub_line
 from digitize.pipeline.fields.names import VOTED_CONF, is_syllable, well_formed
 from digitize.pipeline.fields.names import undoubled as _undoubled
 from digitize.pipeline.fields.signer import (
@@ -35,6 +35,7 @@ from digitize.pipeline.fields.signer import (
     HEAD_LETTERS,
     MARKS_READ_CONF,
     SHORT_NAME_JUNK_CONF,
+    acting_read,
     doubtful_name_line,
     glued_name_line,
     led_already,
@@ -43,6 +44,7 @@ from digitize.pipeline.fields.signer import (
     minority_onset,
     name_form,
     nearest_name,
+    prefix_left_out,
     rare_family,
     read_signer,
     ring_remnant,
@@ -2901,4 +2903,59 @@ def marks_vote_pass(
         else w
         for w in page.words
     )
+    return replace(page, words=words, text=page_text(words))
+
+
+# --- an acting head's "Q." read again ----------------------------------------------------------------------
+
+PREFIX_SCALES = (1.0, 1.5, 2.0, 2.5, 3.0)  # the title's line, with the words left out before it, read so
+PREFIX_VOTES = 3  # readings that must give "Q." before the same title for it to be put back
+
+
+@regions.on_read_pages
+def prefix_pass(
+    prepared: Prepared, page: RecognizedPage, *, lang: str, timeout: float = 30.0
+) -> RecognizedPage:
+    """The signer's title read without an authority's prefix where the extractor left out doubted words
+    right before it (``signer.prefix_left_out``: "__, GIÁM ĐỐC" (31, 92, 96), the "Q." of "Q. GIÁM ĐỐC"
+    blurred beside the seal's ring; taken as "Giám đốc" at 0.73, seed 563 alt 009): the title's line, from
+    those words on, cut from the scan (``_name_line_crop``) and read on its own (``--psm 7``) at
+    ``PREFIX_SCALES``. Where ``PREFIX_VOTES`` readings give "Q." (or a look-alike "0.", "9.":
+    ``signer.acting_read``) before the same title, the words left out are that "Q.", voted (``Word.voted``:
+    the title in doubt, however plainly every reading gave it: they are readings of one crop, not independent
+    evidence). Other pages as they are."""
+    lines = regions.lines_of(page)
+    line = title_line(lines)
+    if line is None or not line.boxed:
+        return page
+    left_out = prefix_left_out(line)
+    if not left_out:
+        return page
+    title = str(regions.signer_of(page).value("signer_title") or "")
+    if not title:
+        return page
+    after = next(k for k, w in enumerate(line.words) if w is left_out[-1]) + 1
+    from_line = sub_line(line, [*left_out, *line.words[after:]])
+    if (crop := _name_line_crop(prepared, page, from_line)) is None:
+        return page
+    votes = 0
+    try:
+        for up in PREFIX_SCALES:
+            im = cv2.resize(crop, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC) if up != 1.0 else crop
+            im = cv2.copyMakeBorder(im, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+            tokens = tesseract.image_to_data(im, lang=lang, psm=7, dpi=300, timeout=timeout)
+            text = " ".join(t.text for t in tokens if t.conf >= 0 and t.text.strip())
+            votes += acting_read(text, title)
+    except ToolFailed:
+        return page
+    if votes < PREFIX_VOTES:
+        return page
+    first = left_out[0]
+    top, bottom = min(w.box.y0 for w in left_out), max(w.box.y1 for w in left_out)
+    box = Box(first.box.x0, top, left_out[-1].box.x1, bottom)
+    # a vote, always in doubt: readings of one crop at other scales are no independent evidence (the ring's
+    # mark read "Q." once is read so at every scale), plain "Q." in all of them or look-alikes ("0.", "9.")
+    q = replace(first, text="Q.", conf=ROW_CONF, box=box, read="", voted=True)
+    gone = {id(w) for w in left_out}
+    words = tuple(q if w is first else w for w in page.words if w is first or id(w) not in gone)
     return replace(page, words=words, text=page_text(words))

@@ -17,12 +17,13 @@ from digitize.pipeline.fields.names import (
     is_syllable,
     stroke_restored,
     two_guessed,
-    with_family_name_marks,
+    well_formed,
 )
 from digitize.pipeline.fields.result import Builder, Found
+from digitize.pipeline.fields.signer import family_read, tone_misread
 from digitize.pipeline.fields.text import DIGITISH, clean_value, fold1, normalize_tones
 from digitize.pipeline.fields.vocab import F_SYLLABLES, NAME_SYLLABLES, SURNAMES
-from digitize.pipeline.model import ExtractedField
+from digitize.pipeline.model import ExtractedField, Word
 from digitize.pipeline.syllable import key
 from digitize.text import fold, nfc
 
@@ -283,6 +284,38 @@ def _family_ong(text: str, honorific: re.Match[str]) -> bool:
     return 2 <= len(rest) <= 3 and rest[0] not in SURNAMES and rest[0] in NAME_SYLLABLES
 
 
+def family_led(name: str, conf: float) -> tuple[str, bool]:
+    """A person's name (its first word read at ``conf`` 0..1) led by the family name the signer's name's
+    would be (``signer.family_read``: "Khống Phương Oanh" → "Khổng Phương Oanh"), in the case it was read in,
+    and whether that family name is a guess (for review); the name as it is where no listed family name has
+    its first word's letters."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return name, False
+    core = words[0].rstrip(_WORD_TAIL)
+    tail = words[0][len(core) :]  # "Khống," → "Khổng,": the punctuation read after it kept
+    if not core:
+        return name, False
+    titled = core if len(core) <= 1 or not core.isupper() else core[0] + core[1:].lower()
+    family, guessed = family_read([titled, *words[1:]], conf)
+    if family is None or family == titled:
+        return name, guessed
+    return " ".join([(family.upper() if titled != core else family) + tail, *words[1:]]), guessed
+
+
+_WORD_TAIL = ".,;:|!'\"()[]"
+
+
+def _word_conf(words: Sequence[Word], text: str) -> float:
+    """The OCR confidence (0..1) of the line's word that is ``text`` (punctuation aside), the whole word (not
+    "A" of "Bà"); 1.0 for a word not on the line (the next line's, joined by ``with_next``)."""
+    bare = text.strip(_WORD_TAIL)
+    hits = [w.conf for w in words if w.text.strip(_WORD_TAIL) == bare]
+    # (or glued to its label: "Bà:Khống")
+    hits += [w.conf for w in words if re.split(r"[:/]", w.text)[-1].strip(_WORD_TAIL) == bare]
+    return (hits[0] if hits else 100.0) / 100.0
+
+
 FAMILY_ONG_CONF = 0.5  # "Ông" kept as a family name: the honorific is far more common, so to review
 
 
@@ -321,14 +354,23 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
             continue
         if m:
             value = _clean_holder(with_next(lines, k)[m.start(3) :])
-            stroke_lost = False
+            stroke_lost = family_guessed = name_garbled = False
             if _PERSON_LABEL.fullmatch(m.group(1)) and value.split():
                 first = value.split()[0]
-                conf = next((w.conf for w in ln.words if first in w.text), 100.0) / 100.0
-                if conf < SURE_WORD_CONF:  # a rare family name read surely ("Chử", "Quản") stays
-                    value = with_family_name_marks(value)
-                elif (restored := stroke_restored(value)) != value:
+                conf = _word_conf(ln.words, first)
+                if conf < SURE_WORD_CONF or tone_misread(first):
+                    # its family name read as the signer's (``signer.family_read``): "Khống" (94), no family
+                    # name, is "Khổng" with its tone misread, in doubt; a word read surely with other vowel
+                    # marks than a listed one's is as printed ("Vừ A Dính", not "Vũ"), and so is a name
+                    # written without marks ("DINH VAN HUNG")
+                    value, family_guessed = family_led(value, conf)
+                if conf >= SURE_WORD_CONF and (restored := stroke_restored(value)) != value:
                     value, stroke_lost = restored, True  # "Dàm" (93) of "Đàm": a guess, in doubt
+                # a person's name checked as the signer's (``names.well_formed``): "Cung Tất Lẫãm" (a word
+                # with two tone marks, no syllable nor name of any orthography: w655 alt 006, 0.82) in doubt
+                said_words = value.split()
+                confs = [_word_conf(ln.words, x) for x in said_words]
+                name_garbled = not well_formed(said_words, confs)
             if len(value) >= 3 and re.search(r"[A-Za-zÀ-ỹĐđ]", value):
                 conf = ln.conf
                 if org_skipped and _PERSON_LABEL.fullmatch(m.group(1)):
@@ -337,7 +379,7 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
                     conf = min(conf, MARKS_SKIPPED_CONF)  # the line under a label's marks: to review
                 if bare:
                     conf = min(conf, BARE_LABEL_CONF)
-                if model_guessed(lines[k : k + 2], value) or stroke_lost:
+                if model_guessed(lines[k : k + 2], value) or stroke_lost or family_guessed or name_garbled:
                     conf = min(conf, GUESSED_WORDS_CONF)  # a name's word the model chose: to review
                 own_line = _clean_holder(ln.text[m.start(3) :])
                 if applicant is not None and any(
@@ -517,17 +559,18 @@ _FORM_START = re.compile(r"(cong ty|hop tac xa|chi nhanh|doanh nghiep|benh vien|
 
 def blurred_name_letters(value: str) -> str:
     """A holder's name as a blurred photo read it with the lists' letters: a person's family name its marks
-    misread ("Bửi Minh Nam" → "Bùi", ``with_family_name_marks``, however sure Tesseract was: blur makes it
-    sure of a wrong mark); an organisation's own name, its last ``PROPER_TAIL`` words, each capitalised word
-    no listed given name that is one with other marks or a digit read for its capital ("Hoảng Long" →
-    "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``); not a family name nor a
-    word the language model knows as read (``correct.common``: "Tân", "Xanh"). Other words as read."""
+    misread ("Bửi Minh Nam" → "Bùi", ``family_led`` as if read unsurely, however sure Tesseract was: blur
+    makes it sure of a wrong mark); an organisation's own name, its last ``PROPER_TAIL`` words, each
+    capitalised word no listed given name that is one with other marks or a digit read for its capital
+    ("Hoảng Long" → "Hoàng", "Trường 5ơn" → "Sơn"), the only listed name so (``NAME_SYLLABLES``); not a
+    family name nor a word the language model knows as read (``correct.common``: "Tân", "Xanh"). Other words
+    as read."""
     words = value.split()
     if not _FORM_START.match(fold1(value)):
         # a person's name: two to five words, those after the first listed names ("Trường Mầm non …", "Hộ
         # kinh doanh …", "Trường Tiểu Học …" are not: no "Trương", "Hồ" of them)
         person = 2 <= len(words) <= PERSON_WORDS and all(w.strip(",.;:") in _NAME_SET for w in words[1:])
-        return with_family_name_marks(value) if person else value
+        return family_led(value, 0.0)[0] if person else value
     for i in range(max(0, len(words) - PROPER_TAIL), len(words)):
         w = words[i]
         core = w.strip(",.;:")

@@ -7,7 +7,6 @@ import unicodedata
 from collections.abc import Sequence
 
 from digitize.pipeline.confidence import SURE
-from digitize.pipeline.fields.vocab import F_SURNAMES
 from digitize.pipeline.syllable import FAMILY_NAMES, key
 from digitize.text import fold, nfc
 
@@ -93,20 +92,6 @@ def two_guessed(word: str) -> str | None:
     guesses at one vowel: the word with its first guess; None for any other word."""
     once = undoubled(word)
     return once if once != nfc(word) and _tones(word) >= 2 and _tones(once) == 1 else None
-
-
-def with_family_name_marks(name: str) -> str:
-    """A person's name whose first word is no family name but one with its marks misread ("Khống Phương
-    Oanh" → "Khổng Phương Oanh"): that family name (of those it folds to, the most frequent); otherwise the
-    name as it is. A first word that is a family name itself ("Doãn", rarer than "Đoàn") is kept. For a word
-    OCR doubted only: rare family names no list holds ("Chử", "Quản", "Trình") fold to listed ones."""
-    words = name.split()
-    if len(words) < 2 or is_family_name(words[0]):
-        return name
-    surname = F_SURNAMES.get(fold(words[0]))
-    if surname is None or not words[0][:1].isupper():
-        return name
-    return " ".join([surname, *words[1:]])
 
 
 def stroke_restored(name: str) -> str:

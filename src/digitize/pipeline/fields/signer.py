@@ -165,6 +165,48 @@ def _titled(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     return kept, (title, score, prefixed)
 
 
+def prefix_left_out(line: Line) -> list[Word]:
+    """The doubted words (read below ``TITLE_JUNK_CONF``) right before the title of ``line`` read without an
+    authority's prefix, left out by ``title_of`` or read as no title's letters ("__," (31) of "__, GIÁM
+    ĐỐC": the "Q." of "Q. GIÁM ĐỐC" blurred beside the seal's ring), the last of them a prefix's look-alike
+    (``_prefix_like``: not the ring's marks read as letters, "ìn GIÁM ĐỐC"): the words a second reading of
+    the line may read as the prefix (``signature.prefix_pass``); none where the title has its prefix, where
+    a word before it was read surely, or where none stands before it but far (``_detached_lead``: a prefix
+    stands a space from its title)."""
+    found = _titled(line)
+    if found is None:
+        return []
+    title, _, prefixed = found[1]
+    own = len(title.split())
+    words = line.words
+    if prefixed or len(words) <= own or fold(" ".join(w.text for w in words[-own:])) != fold(title):
+        return []  # (the title's words are not the line's last as they stand: no lead to tell)
+    lead = list(words[_detached_lead(words) : len(words) - own])
+    if not lead or any(w.conf >= TITLE_JUNK_CONF for w in lead) or not _prefix_like(lead[-1].text):
+        return []
+    return lead
+
+
+_PREFIX_LOOKS = re.compile(r"^(?:[qo09]|[kt][tl1i]|tm|ttl|tuq)$")
+
+
+def _prefix_like(text: str) -> bool:
+    """A word that may be an authority's prefix read badly: no letters at all ("__,", the "Q." blurred), "Q."
+    or a look-alike of one character ("0", "9.", "O"), or one like "KT", "TM", "TL" ("K1.", "Kl", "TI."). Not
+    a word of letters else (the seal's ring left of the title, read "ìn" or "Tỉnh", is no prefix)."""
+    if not re.search(r"[^\W\d_]", text):
+        return True
+    return bool(_PREFIX_LOOKS.match(re.sub(r"[\W_]", "", fold(text))))
+
+
+def acting_read(text: str, title: str) -> bool:
+    """A reading of the title's line (``text``) is "Q." (or a look-alike "0.", "9.": ``_q_form``) before
+    ``title`` (its letters, marks aside), marks before it aside."""
+    folded = _q_form(re.sub(r"^[\W_]+", "", fold(text)))
+    m = _AUTH_PREFIX.match(folded)
+    return m is not None and m.group(1).lower() == "q" and squash(folded[m.end() :]) == squash(fold(title))
+
+
 def _titled_on(line: Line) -> tuple[Line, tuple[str, float, bool]] | None:
     hit = _title_of(line)
     words = line.words
@@ -1991,6 +2033,64 @@ def tones_told_apart(read: str, listed: str) -> bool:
     return len(a) == len(b) == 1 and a != b and a[0] in _TOLD_APART and b[0] in _TOLD_APART
 
 
+def family_read(words: Sequence[str], conf: float, *, voted: bool = False) -> tuple[str | None, bool]:
+    """The family name a person's name's first word (``words[0]``, read at ``conf`` 0..1) is, and whether
+    that is a guess (for review): the listed one with its letters, or None where no listed one has them. The
+    one reading of a name's family name, the signer's and the holder's. A family name read as one is kept as
+    read ("Doãn", not the commoner "Đoàn" with its letters); a word no family name that one listed family
+    name is with other marks is that one ("Khống" (94) → "Khổng", "Nguyển" → "Nguyễn"). ``voted``: the word is
+    the readings of its row's vote (``row_voted``)."""
+    listed = family_name(words[0])
+    if listed is None:
+        return None, False
+    if not listed[1] and conf >= SURE_WORD_CONF and nfc(words[0]) in OTHER_SURNAMES:
+        # "Hạ", "Vạn" (95): a real family name the list lacks read surely as printed, not the listed one with
+        # its letters ("Hà", "Văn"), which a misread mark may still have made it: as read, in doubt
+        return nfc(words[0]), True
+    sur, guessed = listed[0], False
+    if guessed_family(words[0]):
+        guessed = True  # "Lâu" (60) for "Lầu": a rare family name by its letters, other marks read
+    if not listed[1] and _other_vowel(words[0], listed[0]):
+        guessed = True  # "Lạm" (90), the ring over "Ph" of "Phạm": "Lâm" by its letters, no reading
+    if conf < ALIKE_SURE and len(_alike(listed[0])) > 1:
+        guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
+    if conf < FAMILY_POOR:
+        # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is the
+        # commonest shape a garbled word takes, whatever the given names' confidence
+        guessed = True
+    if not listed[1] and kept_as_printed(words, conf):
+        # "Đống" (91), "Ung" (95): a Vietnamese syllable read surely is the family name as printed, not the
+        # listed one with its letters ("Đồng", "Ứng"): the list is no census. In doubt
+        sur, guessed = words[0], True
+    if (
+        voted
+        and not listed[1]
+        and _rare(fold(listed[0]))
+        and tones_told_apart(words[0], listed[0])
+        and is_syllable(words[0])
+    ):
+        # "Đống" voted by the readings of the row (``signature.vote_name``: five "Đống", one "Đồng"): the vote
+        # chose its tone over the listed one's, a tone print does not confuse; as voted. Only for a listed one
+        # of the rarer part (as ``kept_as_printed``): a frequent one voted with the other tone ("Trấn",
+        # "Hoáng", "Há") is that one, far commoner than a name the list lacks
+        sur, guessed = words[0], True
+    read = nfc(words[0].strip(".,;:|!'\"()[]")).lower()
+    if conf >= SURE_WORD_CONF and read != sur.lower() and _toneless(read) == _toneless(sur.lower()):
+        # a word read surely taken for a listed family name by its tone alone ("Phàn", "Lỳ", "Đạo", "Nguyển"
+        # (95) → "Phan", "Lý", "Đào", "Nguyễn"): a real name the list lacks read as printed as often as a tone
+        # misread; the one or the other, in doubt
+        guessed = True
+    return sur, guessed
+
+
+def tone_misread(word: str) -> bool:
+    """A word no family name whose letters and vowel marks are a listed one's, its tone alone other ("Khống"
+    of "Khổng": a hook read as an acute, however surely), not another vowel's marks ("Vừ" is no "Vũ", "Bửi"
+    no "Bùi") nor a word without marks ("Nguyen")."""
+    listed = family_name(word)
+    return listed is not None and not listed[1] and _diacritics(word) and not _other_vowel(word, listed[0])
+
+
 def _name_word(word: str) -> bool:
     """A word some listed name has: a name's syllable or a family name (by its letters)."""
     bare = nfc(word)
@@ -2299,6 +2399,15 @@ def _signer(res: Builder, lines: Sequence[Line]) -> tuple[str | None, str | None
             name = deputy_of(name)
         elif kind == "q":
             name = "Quyền " + name
+            if _q_unsure(tl):
+                # "Z7 0, PHÓ CỤC TRƯỞNG" (40, 43, 89, …): a "0," read unsurely before the title (the seal's
+                # ring beside the block, s865 corp 010 under "KT. CỤC TRƯỞNG": "Quyền Phó Cục trưởng" at 0.66)
+                # is no sure "Q."; the acting head's title in doubt
+                cap = min(cap, TITLE_IN_DOUBT)
+            if any(w.voted and w.text == "Q." for w in tl.words):
+                # "Q." put back by a vote of the line's readings, some of them look-alikes ("0.", "9.", as
+                # the seal's ring reads too) or none (``signature.prefix_pass``): the acting head, in doubt
+                cap = min(cap, TITLE_IN_DOUBT)
         elif kind in ("tl", "ttl"):
             # "TL. CHỦ TỊCH / SẠt Kiểy CHÁNH VĂN PHÒNG": under "TL." signs the head of an office, never the
             # head named; his title is the next line's, the seal's marks before it (seed 103's perspective
@@ -2329,9 +2438,23 @@ _PREFIX_DOTS = re.compile(r"^[^\W_]{1,2}(?:\.{1,3}|…)$")
 UNREAD_LINE_CONF = 0.3  # a line read less surely than this (0..1) is unread: its words are no evidence
 
 
+def _q_unsure(line: Line) -> bool:
+    """The word read as the acting head's "Q." on the title's ``line`` (the first "Q.", "QUYỀN", or a
+    look-alike "0,", "O.", "9." with its dot, ``_Q_MISREAD``) was read below ``TITLE_JUNK_CONF``."""
+    for w in line.words:
+        folded = fold(w.text)
+        if re.match(r"^\W*(?:q\b|q\.|quyen\b)", folded) or _Q_MISREAD.match(folded + " a"):
+            return w.conf < TITLE_JUNK_CONF
+    return False
+
+
 def _prefix_lost(line: Line) -> bool:
-    """The title line opens with a mark where an authority's prefix stands ("1. CHỦ TỊCH"), unread as one."""
-    return len(line.words) >= 2 and bool(_PREFIX_MARK.match(line.words[0].text))
+    """The title line opens with a mark where an authority's prefix stands ("1. CHỦ TỊCH"), unread as one,
+    or with doubted words right before the title (``prefix_left_out``: "__, GIÁM ĐỐC" (31, 92, 96) of a
+    blurred "Q. GIÁM ĐỐC", seed 563 alt 009, taken as "Giám đốc" at 0.73)."""
+    return len(line.words) >= 2 and (
+        bool(_PREFIX_MARK.match(line.words[0].text)) or bool(prefix_left_out(line))
+    )
 
 
 def _authority_unread(right: Sequence[Line], title_i: int) -> bool:
@@ -2634,36 +2757,8 @@ def _signer_name(res: Builder, right: Sequence[Line], title_i: int) -> None:
                     (t, min(c, CAPITALS_IN_NAME_CONF)) if k in capped else (t, c)
                     for k, (t, c) in enumerate(toks)
                 ]
-            # a family name read as one is kept as read ("Doãn", not the commoner "Đoàn" with its letters)
-            listed = family_name(words[0])
-            sur = listed[0] if listed else None
-            if guessed_family(words[0]):
-                guessed = True  # "Lâu" (60) for "Lầu": a rare family name by its letters, other marks read
-            if listed is not None and not listed[1] and _other_vowel(words[0], listed[0]):
-                guessed = True  # "Lạm" (90), the ring over "Ph" of "Phạm": "Lâm" by its letters, no reading
-            if listed is not None and toks[0][1] < ALIKE_SURE and len(_alike(listed[0])) > 1:
-                guessed = True  # "Đường" (30): or "Dương", letters alike; an unsure reading tells not which
-            if listed is not None and toks[0][1] < FAMILY_POOR:
-                # "Nguyễn" (30): a family name Tesseract barely read (the seal's ring or a blur over it) is
-                # the commonest shape a garbled word takes, whatever the given names' confidence
-                guessed = True
-            if listed is not None and not listed[1] and kept_as_printed(words, toks[0][1]):
-                # "Đống" (91), "Ung" (95): a Vietnamese syllable read surely is the family name as printed,
-                # not the listed one with its letters ("Đồng", "Ứng"): the list is no census. In doubt
-                sur, guessed = words[0], True
-            if (
-                listed is not None
-                and not listed[1]
-                and _rare(fold(listed[0]))
-                and row_voted(toks)
-                and tones_told_apart(words[0], listed[0])
-                and is_syllable(words[0])
-            ):
-                # "Đống" voted by the readings of the row (``signature.vote_name``: five "Đống", one "Đồng"):
-                # the vote chose its tone over the listed one's, a tone print does not confuse; as voted.
-                # Only for a listed one of the rarer part (as ``kept_as_printed``): a frequent one voted with
-                # the other tone ("Trấn", "Hoáng", "Há") is that one, far commoner than a name the list lacks
-                sur, guessed = words[0], True
+            sur, family_guessed = family_read(words, toks[0][1], voted=row_voted(toks))
+            guessed = guessed or family_guessed
             if own:
                 guessed = True  # (its family name no listed one read surely, or one guessed from its head)
             # a family name the readings of the name's row voted, a Vietnamese syllable no list has ("Mã" in
