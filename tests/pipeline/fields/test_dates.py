@@ -174,3 +174,13 @@ def test_word_dates_read_as_no_day_and_with_the_day_unread() -> None:
     assert one_digit_from(("14", "17"), dt.date(2029, 11, 14))
     assert one_digit_from(("4", "11"), dt.date(2029, 11, 14))
     assert not one_digit_from(("15", "17"), dt.date(2029, 11, 14))
+
+
+def test_a_blank_day_is_no_day_read_as_letters() -> None:
+    from digitize.pipeline.fields.dates import day_unread_dates
+
+    # the "t" of "tháng" after a day left blank is no day read
+    assert day_unread_dates("ha noi, ngay    thang 11 nam 2024") == []
+    assert day_unread_dates("ha noi, ngay thang 11 nam 2024") == []
+    assert day_unread_dates("ha noi, ngay | thang 11 nam 2024") == []  # a blank form's bar
+    assert [d[2:] for d in day_unread_dates("ha noi, ngay t thang 11 nam 2024")] == [(11, 2024)]

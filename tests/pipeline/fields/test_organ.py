@@ -1898,3 +1898,13 @@ def test_a_former_province_led_by_a_listed_province_s_first_word_is_a_place_of_i
     assert parent_organ("UBND TỈNH QUẢNG NAN", "SỞ Y TẾ")[0] == "UBND tỉnh Quảng Nam"
     assert parent_organ("UBND TỈNH SA ĐÉC SỞ", "SỞ Y TẾ")[0] != "UBND tỉnh Sa Đéc Sở"
     assert "Sở" not in parent_organ("UBND TỈNH SỞ Y TẾ", "SỞ Y TẾ")[0].split()[2:3]
+
+
+def test_a_non_ascii_letter_in_ubnd_is_no_surer_than_an_ascii_one_and_no_mark_or_digit_is_a_letter() -> None:
+    ascii_value, ascii_conf = parent_organ("UIND TỈNH SÓC TRĂNG", "SỞ TƯ PHÁP")
+    value, conf = parent_organ("UØND TỈNH SÓC TRĂNG", "SỞ TƯ PHÁP")
+    assert (value, conf <= ascii_conf, conf < 0.6) == (ascii_value, True, True)
+    # an underscore or another script's digit is no letter of the initials: no UBND read through it, sure
+    for garbled in ("U_ND TỈNH SÓC TRĂNG", "U٣ND TỈNH SÓC TRĂNG"):
+        assert parent_organ(garbled, "SỞ TƯ PHÁP")[1] < 0.6
+    assert parent_organ("UBND TỈNH SÓC TRĂNG", "SỞ TƯ PHÁP") == ("UBND tỉnh Sóc Trăng", 1.0)

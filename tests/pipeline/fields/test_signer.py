@@ -2643,3 +2643,34 @@ def test_only_a_prefix_s_look_alike_before_a_title_read_without_one_puts_it_in_d
         pg = swap(pg, words=tuple(swap(w, conf=30.0) if w.text == lead else w for w in pg.words))
         got = extract([pg]).fields["signer_title"]
         assert got.value == "Giám đốc" and got.confidence < 0.6, lead
+
+
+def test_a_q_read_as_a_mark_a_double_space_before_the_title_is_still_the_acting_prefix() -> None:
+    # the words of "0. GIÁM ĐỐC" stand 22 px apart: a "Q." typed with a double space (2.4 spaces off) is the
+    # acting head's prefix; the seal's ring 2.7 spaces off is none (s865 corp 010)
+    line = ("0. GIÁM ĐỐC", [90.0, 93, 90])
+    assert _q_block([line], apart=0.4 * 22).value == "Quyền Giám đốc"
+    assert _q_block([line], apart=1.4 * 22).value == "Quyền Giám đốc"
+    f = _q_block([line], apart=1.7 * 22)
+    assert (f.value, f.confidence < 0.6) == ("Giám đốc", True)
+
+
+def test_a_two_word_title_s_one_narrow_gap_is_no_word_space_of_the_line() -> None:
+    # "0. GIÁM ĐỐC" one space before the title, its two words' boxes read nearly touching (2 px): the one gap
+    # is no word space to measure the mark's by
+    from tests.pipeline.test_extract import _ubnd_directive as directive
+
+    specs = [*directive()[:-5], ("Nơi nhận:", "x=300", 90.0), ("0. GIÁM ĐỐC", "sig", [90.0, 93, 90])]
+    specs += [("- Như Điều 3;", "x=300", 90.0), ("- Lưu: VT.", "x=300", 90.0)]
+    specs += [("Lê Mỹ Hồng", "sig", [96.0, 90, 97])]
+    pg = page(specs)
+    row = len(specs) - 4
+    last = [w for w in pg.words if w.line == row][-1]
+    pg = replace(
+        pg,
+        words=tuple(
+            replace(w, box=replace(w.box, x0=w.box.x0 - 20, x1=w.box.x1 - 20)) if w is last else w
+            for w in pg.words
+        ),
+    )
+    assert extract([pg]).fields["signer_title"].value == "Quyền Giám đốc"

@@ -300,7 +300,10 @@ def _dated_licence(date: str, clause: str) -> dict[str, ExtractedField]:
 
 def test_a_date_line_read_as_no_day_takes_the_validity_s_end_one_digit_away() -> None:
     # k897 alt 005: the pen's "11" of "ngày 14 tháng 11 năm 2024" read "17": no issue date, no valid_from
-    clause = "Giấy phép này có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 14 tháng 11 năm 2029."
+    clause = (
+        "Giấy phép này có thời hạn 05 năm, có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 14 tháng 11 "
+        "năm 2029."
+    )
     f = _dated_licence("Thái Nguyên, ngày 14 tháng 17 năm 2024", clause)
     assert (f["issued_date"].value, f["issued_date"].confidence < 0.6) == ("2024-11-14", True)
     assert (f["valid_from"].value, f["valid_from"].confidence < 0.6) == ("2024-11-14", True)
@@ -309,7 +312,10 @@ def test_a_date_line_read_as_no_day_takes_the_validity_s_end_one_digit_away() ->
     f = _dated_licence("Thái Nguyên, ngày 34 tháng 11 năm 2024", clause)
     assert (f["issued_date"].value, f["issued_date"].confidence < 0.6) == ("2024-11-14", True)
     # w661 dev 005: the pen's day "10" read as letters ("LŨ"), the validity ending in the month read
-    clause2 = "Giấy phép này có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 10 tháng 12 năm 2022."
+    clause2 = (
+        "Giấy phép này có giá trị 03 năm, có hiệu lực kể từ ngày ký và có hiệu lực đến ngày 10 tháng 12 "
+        "năm 2022."
+    )
     f = _dated_licence("Hạc Giang, ngày. LŨ tháng 12 năm 2019", clause2)
     assert (f["issued_date"].value, f["issued_date"].confidence < 0.6) == ("2019-12-10", True)
     assert (f["valid_from"].value, f["valid_from"].confidence < 0.6) == ("2019-12-10", True)
@@ -320,3 +326,28 @@ def test_a_date_line_read_as_no_day_takes_the_validity_s_end_one_digit_away() ->
     # a date line read as a day stays as read
     read = _dated_licence("Thái Nguyên, ngày 14 tháng 10 năm 2024", clause)["issued_date"]
     assert read.value == "2024-10-14"
+
+
+def test_the_validity_s_end_dates_the_act_only_for_a_term_stated_in_whole_years() -> None:
+    # a term of months, of years less a day, or to the year's end ends on another day than the signing's
+    until = "Giấy phép này có hiệu lực kể từ ngày ký và có hiệu lực đến ngày {}."
+    attacks = [
+        ("Thái Nguyên, ngày 14 tháng 15 năm 2024", "14 tháng 05 năm 2025"),  # 6 months: 14/11/2024
+        ("Hạc Giang, ngày. LŨ tháng 11 năm 2024", "13 tháng 11 năm 2029"),  # 5 years less a day
+        ("Hạc Giang, ngày. LŨ tháng 12 năm 2024", "31 tháng 12 năm 2026"),  # to 31/12
+        ("Thái Nguyên, ngày 31 tháng 4 năm 2024", "30 tháng 4 năm 2027"),
+    ]
+    for date, end in attacks:
+        f = _dated_licence(date, until.format(end))
+        assert f["valid_until"].value is not None
+        assert f["issued_date"].value is None, date
+    # a term in whole years the end does not fall at from the year read: none either
+    five = "Giấy phép có thời hạn 05 năm, có hiệu lực đến ngày {}."
+    assert _dated_licence(attacks[3][0], five.format(attacks[3][1]))["issued_date"].value is None
+    assert _dated_licence(attacks[0][0], five.format(attacks[0][1]))["issued_date"].value is None
+    # the term stated and the end that many years on: the end's day and month, in doubt
+    f = _dated_licence("Thái Nguyên, ngày 14 tháng 17 năm 2024", five.format("14 tháng 11 năm 2029"))
+    assert (f["issued_date"].value, f["issued_date"].confidence < 0.6) == ("2024-11-14", True)
+    worth = "Giấy chứng nhận có giá trị 02 năm kể từ ngày ký, đến ngày {}."
+    f = _dated_licence("Hạc Giang, ngày. LŨ tháng 12 năm 2024", worth.format("31 tháng 12 năm 2026"))
+    assert f["issued_date"].value == "2024-12-31"

@@ -244,7 +244,7 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
     if "issued_date" not in res.fields:
         # a date line read as no day of the calendar: the day the validity ends, one digit away, tells it
         until = read_validity(all_lines, None, held).get("valid_until")
-        res.add(dated_by_validity(layout, has_header, until))
+        res.add(dated_by_validity(layout, has_header, until, all_lines))
     res.add(read_validity(all_lines, res.fields.get("issued_date"), held))
     organ_field = organ.get("organ_name")
     organ_conf = (

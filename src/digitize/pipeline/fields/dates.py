@@ -176,16 +176,18 @@ def one_digit_from(read: tuple[str, str], day: dt.date) -> bool:
 
 
 # a word date whose day was read as one or two letters or marks ("ngày. LŨ tháng 12 năm 2019": the pen's
-# "10"), its month and year as digits
+# "10"), its month and year as digits; a blank day ("ngày    tháng 11") is none: the "t" of "tháng" is no day
 _DAY_UNREAD = re.compile(
-    rf"ng[a-z]y{_GAP}([^\s\d]{{1,2}}){_GAP}t?h[a-z]ng{_GAP}([0-9]{{1,2}}){_GAP}n[a-z][mn]{_YEAR_GAP}"
+    rf"ng[a-z]y{_GAP}(?!t?h[a-z]ng\b)([^\s\d]{{1,2}}){_GAP}t?h[a-z]ng{_GAP}([0-9]{{1,2}}){_GAP}"
+    rf"n[a-z][mn]{_YEAR_GAP}"
     r"([0-9]{4})(?!\d)"
 )
 
 
 def day_unread_dates(folded: str) -> list[tuple[int, int, int, int]]:
     """Word dates whose day was read as no digit, their month and year read (a calendar's): (start, end,
-    month, year). "ngay | thang 5 nam 2021" (a blank form's bar) is one too: what day it is, no line says."""
+    month, year). A day left blank ("ngay    thang 5 nam 2021") or a blank form's bar ("ngay | thang 5 nam
+    2021": no letter) is none: no pen wrote a day there."""
     out: list[tuple[int, int, int, int]] = []
     for m in _DAY_UNREAD.finditer(folded):
         month, year = int(m.group(2)), int(m.group(3))

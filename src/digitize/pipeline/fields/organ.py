@@ -146,8 +146,8 @@ def province(text: str, cutoff: float = 80) -> tuple[str, float] | None:
 # blurred photo): the grammar of the line says what it is
 _UBND = (
     r"ubnd|u\s*b\s*n\s*d|uy ban nhan dan"
-    r"|(?:[^\s\W]bnd|u[^\s\W]nd|ub[^\s\W]d|ubn[^\s\W])(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
-)
+    r"|(?:_Lbnd|u_Lnd|ub_Ld|ubn_L)(?=\s+(?:tinh|thanh pho|tp|huyen|quan|thi xa)\b)"
+).replace("_L", r"(?:[a-z0-9]|[^\W\d_])")  # an ASCII letter or digit, or a letter of any script ("UØND")
 # (a speck glued to the level word: "TÍNH4 KHÁNH HÒA" on a blurred photo)
 _GARBLED_UBND = re.compile(r"^\W?(u[a-z0-9]{2,4})\s+(tinh|thanh pho|tp\.?)[^\sa-z]?\s+(\S.*)$")
 GARBLED_UBND_CUTOFF = 85  # ... its province read at least this much like a known one ("nghe am": 86)
@@ -286,8 +286,9 @@ def _parent_organ_of(text: str, f: str, unit: str) -> tuple[str, float]:
             name = prov[0]
             if m.group(2) is None and name in CENTRAL_CITIES:
                 level = "thành phố"
-            if _near_other_initials(m.group(1)):
-                # "HBND": "UBND" with its U misread, or "HĐND" with its Đ: which body, in doubt
+            if _near_other_initials(m.group(1)) or not m.group(1).isascii():
+                # "HBND": "UBND" with its U misread, or "HĐND" with its Đ: which body, in doubt; a letter of
+                # no Vietnamese word in it ("UØND"): no surer than an ASCII letter misread ("UIND")
                 return f"UBND {level} {name}", min(prov[1], GARBLED_UBND_CONFIDENCE)
             return f"UBND {level} {name}", prov[1]
         # a district or commune: "ỦY BAN NHÂN DÂN HUYỆN BA TƠ" → "UBND huyện Ba Tơ"

@@ -441,24 +441,44 @@ def read_place_date(
 VALIDITY_DATED_CONF = 0.5
 
 
-def dated_by_validity(layout: Layout, has_header: bool, until: ExtractedField | None) -> Found:
+# the act's term stated in whole years (folded): "thời hạn 05 năm", "có giá trị 05 năm kể từ ngày ký",
+# "có hiệu lực 5 năm" (its number of years, never a date's "năm 2029")
+_TERM_YEARS = re.compile(
+    r"(?:\bthoi han|\bco gia tri|\bco hieu luc)(?:\s+(?:la|su dung|cua giay phep|trong|thi hanh))*\s*:?\s*"
+    r"(\d{1,2})\s*(?:\(\s*[a-z ]+\s*\)\s*)?nam\b(?![\s.,:]*\d)"
+)
+
+
+def term_years(lines: Sequence[Line]) -> set[int]:
+    """The whole years the page states the act runs ("thời hạn 05 năm": {5}); none when it states no term."""
+    text = " ".join(ln.folded for ln in lines)
+    return {int(m.group(1)) for m in _TERM_YEARS.finditer(text) if int(m.group(1)) > 0}
+
+
+def dated_by_validity(
+    layout: Layout, has_header: bool, until: ExtractedField | None, lines: Sequence[Line] = ()
+) -> Found:
     """The issue date of a header date line read digit for digit as no day ("ngày 14 tháng 17 năm 2024": the
     pen's "11" read "17", k897 alt 005: no issue date, so no valid_from either) where the act's validity ends
-    on a day and month one digit from those read, in a later year ("có hiệu lực đến ngày 14 tháng 11 năm
-    2029"); or whose day was read as letters ("ngày. LŨ tháng 12 năm 2019": the pen's "10", w661 dev 005),
-    the validity ending in the month read, in a later year: a licence or certificate runs whole years from
-    the day it is signed, so the day the line does not give is the end date's; in doubt
-    (``VALIDITY_DATED_CONF``: the validity may end on another day)."""
+    on a day and month one digit from those read; or whose day was read as letters ("ngày. LŨ tháng 12 năm
+    2019": the pen's "10", w661 dev 005), the validity ending in the month read. Only where the page
+    (``lines``, else page 1's) states the term in whole years ("thời hạn 05 năm") and the end falls exactly
+    that many years after the year read: then the act runs from the end's day and month. A term of 6 months,
+    of 5 years less a day, or to 31/12 ends on another day than the signing's, so no term stated, no date; in
+    doubt all the same (``VALIDITY_DATED_CONF``: "5 years" may still end the day before)."""
     if not has_header or until is None or not until.value:
         return Found()
     end = dt.date.fromisoformat(until.value)
+    terms = term_years(lines or layout.first)
+    if not terms:
+        return Found()
     for ln in date_sources(layout) + list(layout.header):
         if find_dates(ln.folded):
             return Found()  # the date line gives a day: nothing to repair
         read = [(y, one_digit_from((d, m), end)) for _, _, d, m, y in uncalendared_dates(ln.folded)]
         read += [(y, m == end.month) for _, _, m, y in day_unread_dates(ln.folded)]
         for year, fits in read:
-            if year < end.year and fits:
+            if end.year - year in terms and fits:
                 try:
                     issued = end.replace(year=year)
                 except ValueError:

@@ -72,8 +72,12 @@ def _q_form(folded: str) -> str:
 _Q_MARK = re.compile(r"^\W*[o09]\s*[.,:]$")
 # word spaces of the title's own (the median space between its words) from which a Q-like mark before the
 # title stands too far to be its prefix: "Q." is typed one space before the title, the centred line's words
-# a space apart; a mark of the seal's ring beside the block stands where it falls
-Q_APART = 2.0
+# a space apart; a mark of the seal's ring beside the block stands where it falls (a real "Q." typed with a
+# double space stands ~2 spaces off; s865's ring stood 2.7)
+Q_APART = 2.5
+# (of the line's letter height) at least this wide is a word space taken from the title's one gap alone (a
+# two-word title: "GIÁM ĐỐC" read with its words' boxes nearly touching)
+Q_SPACE_FLOOR = 0.3
 
 
 def _q_apart(line: Line) -> bool:
@@ -85,6 +89,8 @@ def _q_apart(line: Line) -> bool:
     if len(words) < 3 or not _Q_MARK.match(fold(words[0].text)):
         return False
     space = statistics.median(b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words[1:]))
+    if len(words) == 3:  # one gap alone does not say the line's word space
+        space = max(space, Q_SPACE_FLOOR * statistics.median(w.box.y1 - w.box.y0 for w in words[1:]))
     return words[1].box.x0 - words[0].box.x1 > Q_APART * max(1.0, space)
 
 
