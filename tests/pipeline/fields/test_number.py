@@ -692,7 +692,8 @@ def test_a_garbled_first_part_is_not_the_organ_s_own_where_it_is_cv_or_the_other
     assert notation("Số: 12/cv-CTY") is None
     assert notation("Số: 12/rv-CTY") is None
     # a part that reads as a type's abbreviation as well as the organ's own: which one the page does not say
-    specs = header(parent=None, organ=("CỤC KẾ HOẠCH",), number="Số: 12/kn-VP", vv=("V/v triển khai",))
+    # ("rb": the Cục's own "TB" or the type's "TB", Thông báo)
+    specs = header(parent=None, organ=("CỤC THƯƠNG BINH",), number="Số: 12/rb-VP", vv=("V/v triển khai",))
     f = extract([page([*specs, ("Kính gửi: Các đơn vị.", "center", 90.0), *signer()])]).fields
     assert f["code_notation"].value is None
 

@@ -1401,7 +1401,7 @@ def own_part_restored(
     document's second part after the type heading's abbreviation ("TTr-rv" of the Cục Thú y's "TTr-TY"
     under "TỜ TRÌNH"). The part is made the organ's own abbreviation of its length (``_own_of_length``) where
     its letters read so (``_letters_read_as``), in doubt (``OWN_PART_QUALITY``). Not where the part reads as
-    a type's abbreviation too ("cv" of a company's "CV-CTY"; "kn" of "KH": the page does not say which) or
+    a type's abbreviation too ("cv" of a company's "CV-CTY"; "rb" of "TB": the page does not say which) or
     the abbreviation is in the other part already (the Cục Thú y's "TY" of "CTY": "TY-CTY")."""
     f = notation.get("code_notation")
     if f is None or not f.value or not organ:
