@@ -1370,6 +1370,28 @@ def _own_of_length(part: str, own: tuple[str, ...]) -> str | None:
     return None
 
 
+def _letters_read_as(part: str, ab: str) -> bool:
+    """Whether a garbled ``part`` reads as the abbreviation ``ab`` letter for letter: as long as it (its
+    letters; "rn" read for "m"), each letter as printed, as an OCR confusion (``_abbr_key``: 0/O/Q, 1/I/l)
+    or as its blurred look-alike (``_LOOK_ALIKE``: "v" of "Y", "r" of "T"), fewer than a third of them
+    otherwise, and its first or last letter among them: "svr" of "SYT", "rv" of "TY"; not "sxr" ("x" is no
+    "Y": one letter of three) nor "cv" of "TY"."""
+    k = _abbr_key(ab)
+    for text in dict.fromkeys((part, part.replace("rn", "m"))):
+        key = _abbr_key(re.sub(r"[^\w]", "", text))
+        if len(key) != len(k) or not k:
+            continue
+        ok = [a == b or frozenset((a, b)) in _LOOK_ALIKE for a, b in zip(key, k, strict=True)]
+        if 3 * ok.count(False) < len(ok) and (ok[0] or ok[-1]):
+            return True
+    return False
+
+
+# what a công văn's first part may be other than the organ's own: a type's abbreviation ("CV", the công văn's
+# own that enterprises, schools and hospitals print: "12/CV-CTY")
+_NOT_OWN = ("CV", *NOTATION_TYPES)
+
+
 def own_part_restored(
     notation: Found, heading_type: str | None, organ: str | None, *, cong_van: bool
 ) -> Found:
@@ -1377,8 +1399,10 @@ def own_part_restored(
     the issuing organ's own abbreviation: a công văn's first part (``cong_van``: no type heading, a "V/v"
     line; "Số: 2043/SYT-VP", read "svr-VP" on a blurred photo) before a part read clean, or a typed
     document's second part after the type heading's abbreviation ("TTr-rv" of the Cục Thú y's "TTr-TY"
-    under "TỜ TRÌNH"). The part is made the organ's own abbreviation of its length (``_own_of_length``), in
-    doubt (``OWN_PART_QUALITY``): the page's structure, not the part's letters, says which it is."""
+    under "TỜ TRÌNH"). The part is made the organ's own abbreviation of its length (``_own_of_length``) where
+    its letters read so (``_letters_read_as``), in doubt (``OWN_PART_QUALITY``). Not where the part reads as
+    a type's abbreviation too ("cv" of a company's "CV-CTY"; "rb" of "TB": the page does not say which) or
+    the abbreviation is in the other part already (the Cục Thú y's "TY" of "CTY": "TY-CTY")."""
     f = notation.get("code_notation")
     if f is None or not f.value or not organ:
         return notation
@@ -1394,7 +1418,13 @@ def own_part_restored(
     else:
         return notation
     ab = _own_of_length(parts[at], own)
-    if ab is None or ab in parts:
+    other = parts[1 - at]
+    if (
+        ab is None
+        or ab in other
+        or any(_letters_read_as(parts[at], t) for t in _NOT_OWN)
+        or not _letters_read_as(parts[at], ab)
+    ):
         return notation
     parts[at] = ab
     fixed = ExtractedField("code_notation", "-".join(parts), min(f.confidence, OWN_PART_QUALITY))
