@@ -162,12 +162,14 @@ def test_a_person_holder_s_name_with_a_word_no_name_has_is_in_doubt() -> None:
         return got.value, got.confidence
 
     name, conf = holder("Ông/Bà: Cung Tất Lẫãm")
-    assert name == "Cung Tất Lẫãm" and conf < 0.6
+    assert name == "Cung Tất Lẫm" and conf < 0.6
     # a name of the Central Highlands read surely, and a name of syllables: as sure as their line
     assert holder("Ông/Bà: Y Ngông Niê Kdăm") == ("Y Ngông Niê Kdăm", 0.9)
     assert holder("Ông/Bà: Cung Tất Lẫm") == ("Cung Tất Lẫm", 0.9)
-    # an organisation's label: no person's name to check
-    assert holder("Tên tổ chức: Hợp tác xã Lẫãm Sơn")[1] == 0.9
+    # an organisation's label: no person's name to check, but a word with two tones is no word of any name
+    # (``names.two_guessed``, signerlost): its first guess, in doubt
+    name, conf = holder("Tên tổ chức: Hợp tác xã Lẫãm Sơn")
+    assert name == "Hợp tác xã Lẫm Sơn" and conf < 0.6
 
 
 def test_a_holder_s_family_name_read_surely_without_the_bar_of_its_d_is_restored_in_doubt() -> None:
@@ -766,6 +768,17 @@ def test_a_person_s_label_read_without_its_slash_and_colon_still_labels_the_hold
     # sentence run on) label nothing
     for line in ("Ông Bà tổ tiên để lại", "Ông Bà Rịa Vũng Tàu", "Ông bà Võ Văn Tất Thư sinh năm 1970"):
         assert holder(line)[0] is None, line
+    # review of signerlost: a place's or street's name (two words), a list's item ("Nơi nhận") label nothing
+    for line in ("Ông Bà Hà Nội", "Ông Bà Lê Lợi", "- Ông Bà Nguyễn Văn An;", "Ông Bà Nguyễn Văn An;"):
+        assert holder(line)[0] is None, line
+    # a proper label below a bare one is the holder's, as sure as its line
+    body = [
+        ("Ông Bà Nguyễn Văn An", "x=355", 90.0),
+        ("Ông/Bà: Trần Thị Bình", "x=355", 90.0),
+        ("Địa chỉ: Số 2, đường Nguyễn Trãi", "x=355", 92.0),
+    ]
+    got = extract([page(_licence(body))]).fields["holder_name"]
+    assert (got.value, got.confidence) == ("Trần Thị Bình", 0.9)
 
 
 def test_a_holder_s_word_read_with_a_vowel_twice_each_with_a_tone_is_its_first_guess_in_doubt() -> None:
@@ -776,6 +789,12 @@ def test_a_holder_s_word_read_with_a_vowel_twice_each_with_a_tone_is_its_first_g
     body = [("Ông/Bà: Cung Tất Lẫãm", "x=355", 90.0), ("Địa chỉ: Số 2, đường Nguyễn Trãi", "x=355", 92.0)]
     got = extract([page(_licence(body))]).fields["holder_name"]
     assert (got.value, got.confidence < 0.6) == ("Cung Tất Lẫm", True)
+    # review of signerlost: "ư" then "ú" are two letters ("Hữu" with its second tone read twice), not one
+    # vowel read twice ("Hữ"): the second tone dropped, in doubt
+    for read, want in (("Nguyễn Hữú Tài", "Nguyễn Hữu Tài"), ("Trần Hữũ Phước", "Trần Hữu Phước")):
+        body[0] = (f"Ông/Bà: {read}", "x=355", 90.0)
+        got = extract([page(_licence(body))]).fields["holder_name"]
+        assert (got.value, got.confidence < 0.6) == (want, True), read
     # a doubled vowel with one tone ("soóc") is a word: kept as read
     body[0] = ("Tên tổ chức: Công ty Xoóc Trăng", "x=355", 90.0)
     assert extract([page(_licence(body))]).fields["holder_name"].value == "Công ty Xoóc Trăng"

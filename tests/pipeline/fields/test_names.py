@@ -34,3 +34,21 @@ def test_words_no_name_holds_are_not_well_formed_however_surely_read(words: list
 
 def test_an_unsure_non_syllable_is_not_well_formed() -> None:
     assert not well_formed(["Y", "Ngông", "Niê", "Kdăm"], [0.95, 0.95, 0.95, 0.5])
+
+
+def test_two_vowels_of_other_letters_are_two_letters_where_they_make_a_syllable() -> None:
+    # review of signerlost: "ư" then "u" folded alike, so "Hữú" was taken for one vowel read twice ("Hữ");
+    # the second letter without its tone makes a syllable ("Hữu"): two letters, the second tone dropped
+    from digitize.pipeline.fields.names import two_guessed, undoubled
+
+    assert [undoubled(w) for w in ("Hữú", "Hữũ", "Cừù", "HỮÚ", "Lưu", "Hữu")] == [
+        "Hữu",
+        "Hữu",
+        "Cừu",
+        "HỮU",
+        "Lưu",
+        "Hữu",
+    ]
+    assert two_guessed("Hữú") == "Hữu" and two_guessed("Lưu") is None
+    # other letters that make no syllable ("Nẵâm"): one vowel's two guesses, the first kept
+    assert [undoubled(w) for w in ("Nẵẫm", "Lẫãm", "Uấẩn")] == ["Nẵm", "Lẫm", "Uấn"]

@@ -58,19 +58,22 @@ def holder_label(folded: str) -> re.Match[str] | None:
 _PERSON_LABEL = re.compile(r"o?ng\s*/?\s*ba|ong|ba|ho va ten|ho ten|nguoi duoc cap")
 # "Ông Bà Võ Văn Tất Thư": the label "Ông/Bà:" with its slash and colon lost (a blurred photo), the person's
 # name right after it (group 3, as ``holder_label``'s)
-_BARE_PERSON_LABEL = re.compile(r"^\s*(?:[-+•*'\"`‘’.,]\s*)?(ong\s+ba)()\s+(\S.*)$")
+_BARE_PERSON_LABEL = re.compile(r"^\s*(?:['\"`‘’.,]\s*)?(ong\s+ba)()\s+(\S.*)$")
 BARE_LABEL_CONF = 0.55  # a holder's name after a label read without its slash and colon: to review
 
 
 def _bare_person_label(ln: Line) -> re.Match[str] | None:
     """``_BARE_PERSON_LABEL`` at the start of the line, only before a person's name as printed and nothing
-    else: two to five capitalised syllables, the first a listed family name ("Ông Bà Võ Văn Tất Thư"; not
-    "ông bà tổ tiên", nor "Ông Bà Rịa" run on into a sentence). None otherwise."""
+    else: three to five capitalised syllables, the first a listed family name ("Ông Bà Võ Văn Tất Thư"; not
+    "ông bà tổ tiên", nor "Ông Bà Rịa" run on into a sentence). Not two words: a place's or a street's name
+    is a family name and one syllable as often ("Ông Bà Hà Nội", "Ông Bà Lê Lợi"), a name without its label
+    too weak a sign; nor a list's item ("- Ông Bà Nguyễn Văn An;" in Nơi nhận: a bullet before it, a ";"
+    after it). None otherwise."""
     m = _BARE_PERSON_LABEL.match(ln.folded)
-    if m is None:
+    if m is None or ln.text.rstrip().endswith(";"):
         return None
     words = [w.strip(".,;") for w in ln.text[m.start(3) :].split()]
-    if not 2 <= len(words) <= 5 or nfc(words[0]) not in SURNAMES:
+    if not 3 <= len(words) <= 5 or nfc(words[0]) not in SURNAMES:
         return None
     if not all(w[:1].isupper() and w[1:].islower() and is_syllable(w) for w in words):
         return None
@@ -331,9 +334,11 @@ def read_holder(lines: Sequence[Line], subject: ExtractedField | None, *, blurre
     applicant = _applicant(lines)
     org_skipped = False  # an organisation's value skipped: a person's label after it names another
     marks_skipped = False  # a label's value of marks skipped (``_value_mostly_marks``): the next to review
+    # a bare "Ông Bà …" only on a page with no proper label anywhere ("Ông/Bà: …" below it is the holder's)
+    labelled = any(holder_label(ln.folded) for ln in lines)
     for k, ln in enumerate(lines):
         m = holder_label(ln.folded)
-        bare = m is None and (m := _bare_person_label(ln)) is not None
+        bare = m is None and not labelled and (m := _bare_person_label(ln)) is not None
         if m and _value_doubted(ln, m.start(3)) and _junk_like(ln.folded[m.start(3) :]):
             # "CHỨNG NHẬN: TT có" (0, 18): a stamp's marks, not a holder; the holder's line follows
             org_skipped = org_skipped or bool(_ORG_LABEL.fullmatch(m.group(1)))

@@ -77,13 +77,31 @@ def _tones(word: str) -> int:
 
 def undoubled(word: str) -> str:
     """A word Tesseract read with a vowel twice, each with other marks (its two guesses at them: "Nẵẫm",
-    "Uấẩn", "Quyêệt"), with the first of the two only; other words as they are ("Boong")."""
+    "Uấẩn", "Quyêệt"), with the first of the two only; other words as they are ("Boong"). Two vowels of
+    other letters, not tones only ("ư" then "u", "ơ" then "o"), are two letters where the word with the second
+    one's tone dropped is a Vietnamese syllable ("Hữú" → "Hữu", "Lưu" as it is, not "Hữ", "Lư"); where it is
+    none ("Nẵâm"), one vowel read twice ("Nẵẫm" → "Nẵm")."""
+    text = nfc(word)
     out: list[str] = []
-    for ch in nfc(word):
+    for k, ch in enumerate(text):
         if out and ch != out[-1] and fold(ch) == fold(out[-1]) and fold(ch) in "aeiouy":
+            plain = _toneless(ch)
+            if plain != _toneless(out[-1]) and _two_letters("".join(out) + plain + text[k + 1 :]):
+                out.append(plain)
             continue
         out.append(ch)
     return "".join(out)
+
+
+def _toneless(text: str) -> str:
+    """``text`` with its tone marks dropped, its vowel marks and case kept ("Ữ" → "Ư")."""
+    return nfc("".join(ch for ch in unicodedata.normalize("NFD", text) if ch not in _TONE_MARKS))
+
+
+def _two_letters(word: str) -> bool:
+    """``word`` (a doubled vowel's second letter kept without its tone) is a Vietnamese syllable with one tone
+    mark at most; False where the syllable inventory is missing (no word known)."""
+    return bool(_valid()) and _tones(word) <= 1 and is_syllable(word)
 
 
 def two_guessed(word: str) -> str | None:
