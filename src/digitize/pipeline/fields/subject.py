@@ -4387,24 +4387,6 @@ def garbled_lead(words: Sequence[str], first_n: int, first: Line) -> list[str] |
     return None
 
 
-_CUT_BEFORE = (1, 2)  # letters a stamp's edge may take off the end of the word read right after its garble
-
-
-@lru_cache(maxsize=1)
-def _by_folded_head() -> dict[str, tuple[int, ...]]:
-    """The corpus's syllables by their first letters, marks folded (all but their last ``_CUT_BEFORE``)."""
-    model = correct.load()
-    out: dict[str, list[int]] = {}
-    for i, w in enumerate(model.surface):
-        if w.startswith("<") or not w.isalpha():
-            continue
-        folded = fold(w)
-        for n in range(_CUT_BEFORE[0], _CUT_BEFORE[1] + 1):
-            if len(folded) > n:
-                out.setdefault(folded[:-n], []).append(i)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def _cut_before(model: correct.Model, word: str, after: str) -> str | None:
     """The syllable ``word``, a stamp's garble before it, is the first letters of: ``word`` in small letters
     and no syllable the corpus has ("triế": the box's edge over "triển" took its last letter and its hook
@@ -4417,7 +4399,9 @@ def _cut_before(model: correct.Model, word: str, after: str) -> str | None:
     ir = model.index.get(syllable_key(after.strip(_EDGES).lower()))
     if ir is None:
         return None
-    counts = {ic: model.bigrams.get(ic * model.size + ir, 0) for ic in _by_folded_head().get(fold(core), ())}
+    counts = {
+        ic: model.bigrams.get(ic * model.size + ir, 0) for ic in _by_head(folded=True).get(fold(core), ())
+    }
     best = max(counts, key=lambda ic: counts[ic], default=None)
     if best is None or counts[best] < ANCHOR_SEEN or counts[best] < LETTERED_SHARE * sum(counts.values()):
         return None
@@ -5385,17 +5369,19 @@ def dash_restored(subject: Found, own: Sequence[Line]) -> Found:
 _CUT_LETTERS = 2
 
 
-@lru_cache(maxsize=1)
-def _by_head() -> dict[str, tuple[int, ...]]:
-    """The corpus's syllables by their first letters (all but their last one or ``_CUT_LETTERS``)."""
+@lru_cache(maxsize=2)
+def _by_head(*, folded: bool = False) -> dict[str, tuple[int, ...]]:
+    """The corpus's syllables by their first letters (all but their last one or ``_CUT_LETTERS``), ``folded``:
+    marks folded (the word read right after a stamp's garble, ``_cut_before``)."""
     model = correct.load()
     out: dict[str, list[int]] = {}
     for i, w in enumerate(model.surface):
         if w.startswith("<") or not w.isalpha():
             continue
+        key = fold(w) if folded else w
         for n in range(1, _CUT_LETTERS + 1):
-            if len(w) > n:
-                out.setdefault(w[:-n], []).append(i)
+            if len(key) > n:
+                out.setdefault(key[:-n], []).append(i)
     return {k: tuple(v) for k, v in out.items()}
 
 
