@@ -619,6 +619,18 @@ def test_a_word_that_is_no_syllable_read_unsure_may_be_two_letters_off() -> None
     )
 
 
+def test_a_syllable_read_very_unsure_may_be_two_letters_off() -> None:
+    # seed 901 dev 011: "triển khai thực lên (38) kế hoạch", a pen's mark over "hiện": two letters off "lên"
+    words = ["triển", "khai", "thực", "lên", "kế", "hoạch", "cải", "cách", "hành", "chính", "năm", "2021"]
+    assert (
+        " ".join(_unsure(words, {"lên": 38.0}))
+        == "triển khai thực hiện kế hoạch cải cách hành chính năm 2021"
+    )
+    # read not very unsure (a frequent syllable at 60 stands) or surely: as read
+    assert _unsure(words, {"lên": 60.0}) == words
+    assert _unsure(words, {"lên": 96.0}) == words
+
+
 @pytest.mark.parametrize(
     "subject",
     [

@@ -175,6 +175,34 @@ def test_a_lost_head_is_read_only_under_marks_about_a_letter_wide() -> None:
     assert f is not None and f.value == "Về việc quản lý cụm ông nghiệp trên địa bàn"
 
 
+def _inked(ink: str, conf: float, tail: str, gap: float = 15.0) -> Found:
+    """A subject read "… phòng cháy, chữa <ink> <tail> trên địa bàn tỉnh", ``ink`` read at ``conf`` ``gap``
+    pixels before ``tail`` (others at 96, 30 px a letter)."""
+    text = f"Về việc tăng cường công tác phòng cháy, chữa {ink} {tail} trên địa bàn tỉnh"
+    words, x = [], 100.0
+    for t in text.split()[7:]:
+        w = len(t) * 30.0
+        words.append(Word(t, conf if t == ink else 96.0, Box(x, 1245, x + w, 1300), line=18))
+        x += w + (gap if t == ink else 30.0)
+    pg = RecognizedPage(index=0, source="ocr", width=2480, height=3508, text="", words=tuple(words))
+    return lost_head_restored(Found((ExtractedField("subject", text, 0.5),)), [make_line(pg, words)])
+
+
+def test_a_head_under_ink_not_read_at_all_is_read_whole_with_its_tail() -> None:
+    # seed 899 dev 008: "chữa đđ áy trên" with "đđ" at 0 (a pen's ink over "ch") and "áy" (93) right after it:
+    # "chữa cháy", in doubt
+    f = _inked("đđ", 0.0, "áy").get("subject")
+    want = "Về việc tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh"
+    assert f is not None and (f.value, f.confidence < SURE) == (want, True)
+    # ink read as letters (20), a word's space apart, or a tail that is a word of its own: as read
+    for ink, conf, tail, gap in (("đđ", 20.0, "áy", 15.0), ("đđ", 0.0, "áy", 90.0), ("đđ", 0.0, "máy", 15.0)):
+        f = _inked(ink, conf, tail, gap).get("subject")
+        assert (
+            f is not None
+            and f.value == f"Về việc tăng cường công tác phòng cháy, chữa {ink} {tail} trên địa bàn tỉnh"
+        )
+
+
 def test_a_print_line_under_a_surer_stamp_line_stays() -> None:
     # REVIEW-subj44 M2: "hóa chất" (40, 45) under the stamp's "Số: 1234" (80, 85): no twin of it
     def w(text: str, conf: float, x0: float, y0: float, x1: float, y1: float) -> Word:

@@ -190,8 +190,9 @@ def test_a_subject_word_not_read_at_all_is_the_syllable_its_neighbours_leave_in_
     for blurred in (True, False):
         f = extract([replace(page(_directive([(text, confs)])), blurred=blurred)]).fields["subject"]
         assert (f.value, f.confidence < 0.6) == (text.replace("tị", "chỉ"), True), blurred
-    # read, if unsure, it stands
-    confs = [93.0] * 10 + [40.0] + [93.0] * 4
+    # read, if unsure, it stands (not very unsure: read below ``correct.VERY_UNSURE`` the model may take it
+    # two letters off, "thực lên" (38) of "thực hiện", seed 901 dev 011; "tị" at 40 would be "chỉ" as well)
+    confs = [93.0] * 10 + [55.0] + [93.0] * 4
     f = extract([page(_directive([(text, confs)]))]).fields["subject"]
     assert f.value == text
 

@@ -150,6 +150,26 @@ def test_a_stamp_s_number_and_title_read_raised_at_a_line_s_end_are_left_out() -
     assert got is not None and got.text.endswith("năấi mới")
 
 
+def test_a_short_end_word_of_signs_read_unsure_is_a_speck() -> None:
+    # seed 567 alt 008: "… vốn đầu tư '°" with "'°" (58.5) 6 px high after "tư" on a row 34 high: a speck, no
+    # word ("… đầu tư '° công năm 2019" had been the subject)
+    words = [
+        ("giải", 96.0, 900, 491, 980, 525),
+        ("ngân", 96.0, 1000, 491, 1090, 533),
+        ("vốn", 96.0, 1166, 491, 1242, 525),
+        ("đầu", 96.0, 1260, 491, 1338, 525),
+        ("tư", 92.0, 1353, 498, 1401, 525),
+    ]
+    pg = _row([*words, ("'°", 58.5, 1411, 508, 1420, 514)])
+    got = trim_marks(make_line(pg, pg.words))
+    assert got is not None and got.text.endswith("đầu tư")
+    # read surely, or a lone printed mark (a wrapped line's dash, a quote): kept
+    for mark, conf in (("'°", 80.0), ("-", 55.0), ("”", 55.0)):
+        pg = _row([*words, (mark, conf, 1411, 508, 1420, 514)])
+        got = trim_marks(make_line(pg, pg.words))
+        assert got is not None and got.text.endswith(f"đầu tư {mark}")
+
+
 def test_a_garbled_nam_before_its_year_is_nam_not_the_model_s_syllable() -> None:
     # seed 491 alt 003: "năấi" (54) before "2030" was corrected "nại" before "năm" was restored before years
     value, conf = _subject(

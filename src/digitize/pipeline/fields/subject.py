@@ -296,11 +296,32 @@ TINY = 0.5  # of the line's word height: an end word this short, read unsure, is
 
 def _tiny(w: Word, h: float) -> bool:
     """An end word far shorter than the line's words read doubtfully (under 50): a speck ("9°" of 13 px at 26
-    left of a licence title's 30 px letters on a blurred photo), whatever it was read as."""
+    left of a licence title's 30 px letters on a blurred photo), whatever it was read as; one of signs
+    alone read below ``TINY_SIGN_CONF`` (``_sign_speck``)."""
     core = w.text.strip(_EDGES)
+    if w.box.y1 - w.box.y0 >= TINY * h:
+        return False
+    if _sign_speck(w):
+        return True
     # (a word of letters that is a syllable, "xe", "cơ", is short for having no ascender: REVIEW-34 L5)
     speck = not core.isalpha() or not is_syllable(core)
-    return w.box.y1 - w.box.y0 < TINY * h and w.conf < 50 and speck
+    return w.conf < 50 and speck
+
+
+# a short end word of signs alone read below this is a speck (as ``SPECK_CONF``): "'°" at 58.5, 6 px high
+# on a row 34 high, after "… vốn đầu tư" (seed 567 alt 008: "đầu tư '° công năm 2019")
+TINY_SIGN_CONF = 65.0
+
+
+def _sign_speck(w: Word) -> bool:
+    """``w`` (a word far shorter than its line's, ``_tiny``) is signs alone, no letter or digit, read below
+    ``TINY_SIGN_CONF``, and no one mark a subject prints on its own (a wrapped line's "-", a quote, a
+    comma or a dot set apart by a space): a speck's, or a pen's dot, read as marks."""
+    return (
+        not re.search(r"[^\W_]", w.text)
+        and w.conf < TINY_SIGN_CONF
+        and not (len(w.text) == 1 and (w.text in _PRINTED_MARKS or w.text in _OPEN_MARKS))
+    )
 
 
 ROW_SURE = 60.0  # a word read this surely gives the row's place; a stamp's garble beside an end word does not
@@ -5142,12 +5163,13 @@ def _unglued_cores(own: Sequence[Line]) -> set[str]:
     return out
 
 
-def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None:
+def _lost_head(model: correct.Model, words: Sequence[str], i: int, *, phrase: bool = True) -> str | None:
     """``words[i]``, small letters the corpus shows beside neither neighbour (or never), read with a stamp's
     marks glued before it, is a syllable whose head (``_LOST_HEAD`` letters) the marks stood over ("cụm
     2€ông nghiệp" of "công"): the syllable the corpus shows often (``correct.MIN_COUNT``) that ends with it,
     when one stands out among them beside the neighbours by ``correct.LETTER_RIVAL``, beats the word as read
-    by as much, and the corpus shows the three as a phrase ("cụm công nghiệp"); else None."""
+    by as much, and the corpus shows the three as a phrase ("cụm công nghiệp"; without ``phrase``, a tail
+    that is no syllable, the syllable beside one of them: "chữa cháy"); else None."""
     core = words[i].strip(_EDGES)
     if not (core.isalpha() and core.islower()):
         return None
@@ -5179,8 +5201,10 @@ def _lost_head(model: correct.Model, words: Sequence[str], i: int) -> str | None
     if own in model.index and best - score(own) < correct.LETTER_RIVAL:
         return None
     ia, ib, ic = model.index[left], model.index[cand], model.index[right]
-    if not model.trigrams.get((ia * model.size + ib) * model.size + ic):
+    if phrase and not model.trigrams.get((ia * model.size + ib) * model.size + ic):
         return None  # the three no phrase of the corpus ("giống trong nội"): the word as read may be print's
+    if not phrase and not (_keys_seen(model, left, cand) or _keys_seen(model, cand, right)):
+        return None
     return model.surface[model.index[cand]]
 
 
@@ -5238,19 +5262,59 @@ def tails_relettered(words: Sequence[str]) -> tuple[list[str], bool]:
     return out, changed
 
 
+def _unread_head(
+    model: correct.Model, words: Sequence[str], read: Sequence[Word | None], i: int
+) -> str | None:
+    """``words[i]``, letters no syllable Tesseract did not read at all (``correct.UNREAD_CONF`` or less: ink
+    over them), and ``words[i + 1]`` right after it on its row, small letters the corpus does not show as a
+    syllable: one word whose head the ink covered, its tail read apart ("phòng cháy, chữa đđ áy trên" of
+    "chữa cháy", "đđ" at 0 over the "ch", seed 899 dev 008): the syllable ``_lost_head`` makes of the tail
+    between ``words[i - 1]`` and ``words[i + 2]``; else None."""
+    if not 0 < i < len(words) - 2:
+        return None
+    ink, tail = read[i], read[i + 1]
+    if ink is None or tail is None or ink.conf > correct.UNREAD_CONF or ink.line != tail.line:
+        return None
+    if tail.box.x0 - ink.box.x1 > tail.box.y1 - tail.box.y0:
+        return None  # a word's space or more apart: no one word's two parts
+    mark, core = words[i].strip(_EDGES), words[i + 1].strip(_EDGES)
+    if mark != words[i] or not mark.isalpha() or is_syllable(mark):
+        return None
+    if model.count(syllable_key(core.lower())) >= correct.MIN_COUNT:
+        return None  # a word of its own
+    return _lost_head(model, [*words[:i], *words[i + 1 :]], i, phrase=False)
+
+
+def _unread_heads_restored(
+    model: correct.Model, words: Sequence[str], read: Sequence[Word | None]
+) -> tuple[list[str], bool]:
+    """``words`` with each ink-covered head and its tail (``_unread_head``) read as one word; with whether any
+    was."""
+    out, at = list(words), list(read)
+    changed = False
+    for i in range(len(words) - 3, 0, -1):
+        if i + 2 >= len(out) or (whole := _unread_head(model, out, at, i)) is None:
+            continue
+        tail = out[i + 1]
+        core = tail.strip(_EDGES)
+        out[i : i + 2] = [tail[: tail.index(core)] + whole + tail[tail.index(core) + len(core) :]]
+        at[i : i + 2] = [None]
+        changed = True
+    return out, changed
+
+
 def lost_head_restored(subject: Found, own: Sequence[Line]) -> Found:
     """The trích yếu with a word whose head letters a stamp's marks covered, read with the marks glued
     before the rest ("2€ông", unglued to "ông"), read whole as the corpus has it between its neighbours
-    (``_lost_head``), in doubt (``GUESSED_CONFIDENCE``): the letter is the corpus's, not the print's."""
+    (``_lost_head``), in doubt (``GUESSED_CONFIDENCE``): the letter is the corpus's, not the print's. So
+    is a word whose head ink covered, read as a word not read at all before its tail (``_unread_head``)."""
     f = subject.get("subject")
     if f is None or not f.value:
         return subject
     cores = _unglued_cores(own)
-    if not cores:
-        return subject
     words = f.value.split()
     model = correct.load()
-    changed = False
+    words, changed = _unread_heads_restored(model, words, _own_words(words, own))
     for i, w in enumerate(words):
         core = w.strip(_EDGES)
         if fold(core) not in cores or (whole := _lost_head(model, words, i)) is None:
