@@ -6074,6 +6074,54 @@ def speck_marks_dropped(words: Sequence[str], read: Sequence[Word | None]) -> li
     return out
 
 
+def _run_on_at_symbol(model: correct.Model, words: Sequence[str], i: int) -> list[str] | None:
+    """``words[i]``, two syllables' letters run together with a symbol between them that stands for the
+    second's first letter (``LETTER_SYMBOLS``: a speck over the space and the letter, "chứng nhận cò$ở lưu
+    trú" of "cơ sở", read at 32 in a certificate's title, seed 669 alt 013): the two words, the first with
+    the marks the model prefers beside its neighbours by ``correct.LETTER_RIVAL`` over the others and the
+    marks as read (the speck blurred them with the rest: "cò" → "cơ", by e^6 over "có" after no word), as
+    ``_lost_head`` and ``_lost_inside`` choose, the corpus showing the chain side by side (``_fits``); else
+    None (a word a symbol's letter makes one word of is ``_lettered``'s)."""
+    w = words[i]
+    core = w.strip(_EDGES)
+    at = [j for j, ch in enumerate(core) if ch in LETTER_SYMBOLS]
+    if len(at) != 1 or not w.startswith(core):
+        return None
+    j = at[0]
+    read, rest = core[:j], core[j + 1 :]
+    head = read.lower()  # (the subject's first word opens with a capital: "Cò$ở lưu trú …")
+    if not (read.isalpha() and rest.isalpha() and read[1:].islower() and rest.islower()):
+        return None
+    tail = LETTER_SYMBOLS[core[j]] + rest
+    if not is_syllable(tail):
+        return None
+    heads = {
+        model.surface[model.index[k]]
+        for k in model.by_skeleton.get(correct._skeleton(head), ())
+        if model.count(k) >= correct.MIN_COUNT
+    } | {head}
+    l2, l1 = (_side_key(model, words, k) for k in (i - 2, i - 1))
+    r1 = _side_key(model, words, i + 1)
+    kt = syllable_key(tail)
+    if kt not in model.index:
+        return None
+
+    def score(h: str) -> float:
+        kh = syllable_key(h)
+        if kh not in model.index:
+            return -math.inf
+        before = model.logp(l2, l1, kh) if l1 else 0.0
+        return before + model.logp(l1, kh, kt) + (model.logp(kh, kt, r1) if r1 else 0.0)
+
+    scored = sorted(((score(h), h) for h in heads), reverse=True)
+    best, h = scored[0]
+    if len(scored) > 1 and best - scored[1][0] < correct.LETTER_RIVAL:
+        return None  # (the marks as read among the others: a head that won no margin is no reading)
+    if not _fits(model, words, i, (h, tail)):
+        return None
+    return [h[:1].upper() + h[1:] if read[:1].isupper() else h, tail + w[len(core) :]]
+
+
 def unspecked(subject: Found, own: Sequence[Line] = ()) -> Found:
     """The trích yếu with a speck read inside a word taken out where the language model shows what is left
     beside its neighbours: a quote between two syllables ("cơ sở“đủ điều kiện" → "sở đủ"), a symbol for the
@@ -6095,6 +6143,9 @@ def unspecked(subject: Found, own: Sequence[Line] = ()) -> Found:
             out += [m[1], m[2] + m[3]]
             continue
         lettered = _lettered(w)
+        if lettered is None and (parts := _run_on_at_symbol(model, words, i)) is not None:
+            out += parts
+            continue
         out.append(lettered if lettered is not None and _fits(model, words, i, (lettered,)) else w)
     if out == f.value.split():
         return subject
