@@ -133,6 +133,19 @@ def test_a_rare_word_kept_as_read_against_the_corpus_puts_the_subject_in_doubt()
     assert (f.value, f.confidence) == ("Về việc tăng cường công tác phòng chống cháy rừng", 0.9)
 
 
+def test_a_stem_crossed_by_a_stroke_is_read_as_the_letter_it_crossed_in_doubt() -> None:
+    # seed 669 dev 003: the incoming stamp's top edge through "liệu": "tài điệu" (95), "điệu" beside neither
+    # neighbour in the corpus; the "đ" is the "l" with the edge's bar: "tài liệu", in doubt
+    f = _sharp("Về việc đề nghị phê duyệt dự toán kinh phí số hóa tài điệu lưu trữ năm 2021")
+    assert (f.value, f.confidence) == (
+        "Về việc đề nghị phê duyệt dự toán kinh phí số hóa tài liệu lưu trữ năm 2021",
+        GUESSED_CONFIDENCE,
+    )
+    # a letter other than a crossed stem's stays as printed ("đàn voi rừng": no "hồi"), in doubt
+    f = _sharp("Về việc bảo vệ đàn voi rừng")
+    assert (f.value, f.confidence) == ("Về việc bảo vệ đàn voi rừng", GUESSED_CONFIDENCE)
+
+
 def test_a_place_word_with_its_tone_misread_or_lost_is_still_one_unless_a_common_pair_reads_it() -> None:
     # hỏi/ngã ("tĩnh"), a tone lost ("phương", "huyên"), another tone ("tình"): the place word before a name
     assert _name_word("tĩnh") and _name_word("tĩnh", "Khánh") and _name_word("phương", "Bến")

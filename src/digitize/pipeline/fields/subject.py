@@ -5561,6 +5561,23 @@ def _letters_changed(read: str, new: str, *, lost_only: bool) -> bool:
     return not (lost_only and a and (b.startswith(a) or b.endswith(a)))
 
 
+# letters a stroke drawn across the stem of another makes ("l", "d" with a bar: "đ"), by the letter read
+_CROSSED = {"đ": frozenset("ld")}
+
+
+def _crossed(read: str, new: str) -> bool:
+    """``new`` is ``read`` with one letter that a stroke across a stem makes (``_CROSSED``) read for the
+    letter the stroke crossed, the rest as read, marks aside: a stamp's ruled edge or a pen's line through
+    the "l" of "liệu" read "đ" ("số hóa tài điệu lưu trữ", seed 669 dev 003: the incoming stamp's top edge
+    through the word; "điệu" (95) beside neither neighbour in the corpus)."""
+    a, b = read.strip(_EDGES).lower(), new.strip(_EDGES).lower()
+    fa, fb = fold(a), fold(b)
+    if len(a) != len(fa) or len(fa) != len(fb):
+        return False
+    off = [k for k in range(len(fa)) if fa[k] != fb[k]]
+    return len(off) == 1 and fb[off[0]] in _CROSSED.get(a[off[0]], frozenset())
+
+
 def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> Found:
     """A blurred photo's trích yếu with its words one letter misread replaced by the syllable the language
     model shows beside both neighbours ("đề nghị bạm hành" → "ban", "cơ sở" of "tổ sở": see
@@ -5601,13 +5618,15 @@ def relettered(subject: Found, own: Sequence[Line], *, blurred: bool = True) -> 
         # a word read surely that the corpus writes, rarely beside its neighbours: only its marks misread
         # ("dựng" of "dụng"), as a sharp page misreads; other letters stand as printed ("đầu số" is written);
         # one it writes beside neither may have lost letters at an end too ("đẩy anh cải cách": the "m" of
-        # "mạnh"), none misread ("việc đẩy" unwritten: no "đã"). Such a word is kept as read and the others
-        # judged again beside it as read
+        # "mạnh"), or had a stroke drawn across a stem ("tài điệu" of "tài liệu": ``_crossed``), none other
+        # misread ("việc đẩy" unwritten: no "đã"; "đàn voi rừng" stays). Such a word is kept as read and the
+        # others judged again beside it as read
         kept = [
             i
             for i, w in enumerate(out)
             if rarely[i] in ("rare", "apart")
             and _letters_changed(judged[i], w, lost_only=rarely[i] == "apart")
+            and not (rarely[i] == "apart" and _crossed(judged[i], w))
         ]
         if kept:
             out = correct.relettered_words(judged, [None if i in kept else c for i, c in enumerate(confs)])
