@@ -150,6 +150,32 @@ def test_a_stamp_s_number_and_title_read_raised_at_a_line_s_end_are_left_out() -
     assert got is not None and got.text.endswith("năấi mới")
 
 
+def test_a_stamp_s_pen_number_raised_off_the_row_is_left_out_beside_words_its_marks_stretched() -> None:
+    # seed 663 alt 007: "… khắc phục Yiậu 2" with "khắc" and "phục" 140 px tall (the stamp's marks over them)
+    # on a row 58 tall: measured against them the stamp's "2" (554-612) stood on the row; against the words
+    # of the row's own height it stands 25-30 px above it, and goes ("khắc phục hậu quả" then repaired)
+    words = [
+        ("Về", 96.8, 538, 581, 617, 631),
+        ("việc", 96.6, 640, 584, 768, 642),
+        ("phân", 96.8, 791, 584, 952, 642),
+        ("bổ", 96.7, 975, 575, 1054, 631),
+        ("kinh", 96.6, 1075, 586, 1221, 630),
+        ("phí", 96.3, 1244, 584, 1345, 642),
+        ("hỗ", 96.6, 1368, 579, 1447, 631),
+        ("trợ", 96.4, 1470, 591, 1570, 642),
+        ("khắc", 96.6, 1580, 553, 1740, 693),
+        ("phục", 86.2, 1754, 540, 1921, 675),
+        ("Yiậu", 62.7, 1933, 570, 2059, 642),
+    ]
+    pg = _row([*words, ("2", 94.7, 2082, 554, 2117, 612)])
+    got = trim_marks(make_line(pg, pg.words))
+    assert got is not None and got.text.endswith("phục Yiậu")
+    # a number on the row stays
+    pg = _row([*words, ("2", 94.7, 2082, 590, 2117, 642)])
+    got = trim_marks(make_line(pg, pg.words))
+    assert got is not None and got.text.endswith("phục Yiậu 2")
+
+
 def test_a_short_end_word_of_signs_read_unsure_is_a_speck() -> None:
     # seed 567 alt 008: "… vốn đầu tư '°" with "'°" (58.5) 6 px high after "tư" on a row 34 high: a speck, no
     # word ("… đầu tư '° công năm 2019" had been the subject)

@@ -327,13 +327,21 @@ def _sign_speck(w: Word) -> bool:
 ROW_SURE = 60.0  # a word read this surely gives the row's place; a stamp's garble beside an end word does not
 
 
-def _row_beside(inner: Sequence[Word]) -> list[Word]:
+# of the line's word height: a word whose box is this much taller was stretched by a stamp's marks over it
+ROW_STRETCHED = 1.5
+
+
+def _row_beside(inner: Sequence[Word], h: float) -> list[Word]:
     """The ``_ROW_WORDS`` words nearest an end word (``inner``: nearest first) that give the row's height
     there: those read surely (``ROW_SURE``) when there are as many, the stamp's garble between them and the
     end word left out ("… sử dụng đất để năấi 2 UỞ": "2" and "UỞ" of its number and title, raised over the
-    row, were measured against "năấi" and each other); else the nearest as they are."""
-    sure = [w for w in inner if w.conf >= ROW_SURE][:_ROW_WORDS]
-    return sure if len(sure) == min(_ROW_WORDS, len(inner)) else list(inner[:_ROW_WORDS])
+    row, were measured against "năấi" and each other), and so are words whose boxes a stamp's marks
+    stretched (``ROW_STRETCHED`` of the line's word height ``h``: "khắc phục Yiậu 2" with "khắc", "phục"
+    140 px tall on a row 58 tall placed the stamp's pen "2" on the row, seed 663 alt 007); else the nearest
+    as they are."""
+    row = [w for w in inner if w.box.y1 - w.box.y0 <= ROW_STRETCHED * h] or list(inner)
+    sure = [w for w in row if w.conf >= ROW_SURE][:_ROW_WORDS]
+    return sure if len(sure) == min(_ROW_WORDS, len(row)) else list(row[:_ROW_WORDS])
 
 
 def trim_marks(ln: Line) -> Line | None:
@@ -347,7 +355,7 @@ def trim_marks(ln: Line) -> Line | None:
     i, j = 0, len(words)
     while i < j and (
         _junk(words[i], leading=True)
-        or _off_row(words[i], _row_beside(words[i + 1 : j]), h, slope)
+        or _off_row(words[i], _row_beside(words[i + 1 : j], h), h, slope)
         or _squeezed(words[i], lw)
         or _thin_dash(words[i], lw)
         or _tiny(words[i], h)
@@ -355,7 +363,7 @@ def trim_marks(ln: Line) -> Line | None:
         i += 1
     while j > i and (
         _junk(words[j - 1], leading=False)
-        or _off_row(words[j - 1], _row_beside(words[i : j - 1][::-1]), h, slope)
+        or _off_row(words[j - 1], _row_beside(words[i : j - 1][::-1], h), h, slope)
         or _squeezed(words[j - 1], lw)
         or _thin_dash(words[j - 1], lw)
         or _tiny(words[j - 1], h)
