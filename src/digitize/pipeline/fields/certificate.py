@@ -110,6 +110,18 @@ def _end_covered(lines: Sequence[Line], tail: list[str]) -> bool:
     return False
 
 
+_CONDITION_LABEL = re.compile(r"\bdu\s+dieu\s+kien\s*:")
+
+
+def _run_into_body(value: str) -> bool:
+    """Whether the title read (``value``) runs on into the body's own "Đủ điều kiện:" line, its label and
+    colon in it: no title says that label. An incoming stamp over the title's line took it, and the lines
+    under the "GIẤY CHỨNG NHẬN" heading were read for it, the holder's lines and all ("Giấy chứng nhận cơ sở:
+    Công ty TNHH … Mã số doanh nghiệp/Mã số thuế: … Đủ điều kiện: đủ điều kiện kinh doanh hoạt động thể thao.
+    …", seed 901 bitonal alt 006)."""
+    return _CONDITION_LABEL.search(fold1(value).lower()) is not None
+
+
 _AUTHORITY = re.compile(r"\b(uy ban|chu tich|giam doc|truong|bo truong)\b")
 
 
@@ -166,7 +178,7 @@ def restated_title(
             and opening_lost(own, layout, tail[0], " ".join(theirs[: len(theirs) - len(tail)]))
         )
     else:
-        taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
+        taken = len(tail) > len(theirs) and (_run_into_authority(tail, theirs) or _run_into_body(f.value))
     if not taken:
         return subject
     return Found(
