@@ -6123,6 +6123,41 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None) ->
     return subject
 
 
+def province_under(subject: Found, own: Sequence[Line], lines: Sequence[Line], place: str | None) -> Found:
+    """A trích yếu ending on a province's unit with no name after it ("… trên địa bàn tỉnh") where the line
+    under its last line (``own``'s, within a line's height) opens, in the subject's column, on the last word
+    or words of the document's ``place`` (a listed province), the name's first words lost before them (at
+    most as many words read there as lost): the name ran onto that line and its opening was taken by a stamp,
+    the line then dropped as the stamp's ("Nguyên ˆ k Ngày: 9/⁄Z 23" under "… địa bàn tỉnh", its "Thái" under
+    the incoming stamp's frame, seed 901 bitonal alt 001). Completed with ``place``, in doubt
+    (``GUESSED_CONFIDENCE``). A subject ending so with no such line is as printed ("… trên địa bàn tỉnh": the
+    province the issuing one)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own or not place or place not in PROVINCES:
+        return subject
+    unit = ["thanh", "pho"] if place in CENTRAL_CITIES or place == "Huế" else ["tinh"]
+    words = f.value.split()
+    if [fold(w).strip(_EDGES).lower() for w in words[-len(unit) :]] != unit:
+        return subject
+    last = own[-1]
+    tall = last.y1 - last.y0
+    ours = [fold(w).lower() for w in place.split()]
+    for ln in lines:
+        if ln.page != last.page or not last.y0 + tall / 2 < ln.y0 <= last.y1 + tall:
+            continue
+        inside = [
+            fold(w.text).strip(_EDGES).lower()
+            for w in ln.words
+            if last.x0 <= (w.box.x0 + w.box.x1) / 2 <= last.x1
+        ]
+        for lost in range(1, len(ours)):
+            tail = ours[lost:]
+            if any(inside[k : k + len(tail)] == tail for k in range(lost + 1)):
+                value = " ".join([*words, *place.split()])
+                return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+    return subject
+
+
 # the words that may follow "địa bàn" before a place's name: its unit ("trên địa bàn tỉnh …", "… huyện …",
 # "… toàn tỉnh", "… các xã …"), folded
 _UNIT_WORDS = frozenset(
