@@ -223,3 +223,24 @@ def test_a_title_run_on_into_the_body_s_lines_is_the_condition_line() -> None:
     long = "Giấy chứng nhận cơ sở đủ điều kiện kinh doanh hoạt động thể thao và du lịch cộng đồng"
     kept = restated_title(Found((ExtractedField("subject", long, 0.5),)), "Giấy chứng nhận", lines)
     assert kept.value("subject") == long
+
+
+def test_a_ve_viec_put_back_over_a_title_s_garbled_opening_is_the_body_s_line() -> None:
+    # seed 567 b dev 013: "5Ö #6: `'tờ sở pù ĐIỀU KIỆN ĐÀO TẠO LÁI XE" under an incoming stamp, its garbled
+    # opening taken for "Về việc" (no certificate's title opens so): the body's line says the title, in doubt
+    lines = page_lines(page([("Đủ điều kiện: cơ sở đủ điều kiện đào tạo lái xe.", "body", 92.0)]))
+    read = "Về việc đủ điều kiện đào tạo lái xe"
+    f = restated_title(Found((ExtractedField("subject", read, 0.5),)), "Giấy chứng nhận", lines).get(
+        "subject"
+    )
+    assert f is not None
+    assert (f.value, f.confidence) == ("Giấy chứng nhận cơ sở đủ điều kiện đào tạo lái xe", RESTATED_CONF)
+    # read surely, it stands (a person's reading to check, not the body's to take over it)
+    sure = Found((ExtractedField("subject", read, 0.9),))
+    assert restated_title(sure, "Giấy chứng nhận", lines).value("subject") == read
+    # the words after it not the body's line's end: no garble of its opening, as read
+    other = Found((ExtractedField("subject", "Về việc đủ điều kiện kinh doanh dược", 0.5),))
+    assert (
+        restated_title(other, "Giấy chứng nhận", lines).value("subject")
+        == "Về việc đủ điều kiện kinh doanh dược"
+    )

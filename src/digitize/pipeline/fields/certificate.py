@@ -110,6 +110,7 @@ def _end_covered(lines: Sequence[Line], tail: list[str]) -> bool:
     return False
 
 
+_VE_VIEC = ["ve", "viec"]
 _CONDITION_LABEL = re.compile(r"\bdu\s+dieu\s+kien\s*:")
 
 
@@ -155,6 +156,12 @@ def restated_title(
     head = _folded_words(CERTIFICATE)
     mine = _folded_words(f.value)
     n = len(head) if mine[: len(head)] == head else 0
+    # "Về việc" opening a certificate's title (no certificate's title opens so, under "GIẤY CHỨNG NHẬN"): put
+    # back by the subject's reader from a garble over the title's opening ("5Ö #6: `'tờ sở pù ĐIỀU KIỆN …" of
+    # "CƠ SỞ ĐỦ ĐIỀU KIỆN …" under an incoming stamp, seed 567 b dev 013): those two words stand for the
+    # title's first words, lost
+    ve_head = n == 0 and mine[:2] == _VE_VIEC
+    n = len(_VE_VIEC) if ve_head else n
     tail, read = mine[n:], f.value.split()[n:]
     theirs = _folded_words(said)
     if len(tail) == len(theirs):
@@ -175,7 +182,7 @@ def restated_title(
         # (a title typed off centre with nothing there is as printed: "An toàn …" no "[Vùng] an toàn …")
         taken = taken or (
             _lost_opening(tail, theirs)
-            and opening_lost(own, layout, tail[0], " ".join(theirs[: len(theirs) - len(tail)]))
+            and (ve_head or opening_lost(own, layout, tail[0], " ".join(theirs[: len(theirs) - len(tail)])))
         )
     else:
         taken = len(tail) > len(theirs) and (_run_into_authority(tail, theirs) or _run_into_body(f.value))
