@@ -578,6 +578,18 @@ def box_edge(ln: Line, above: Sequence[Line]) -> bool:
     )
 
 
+# a line every word of which is read under this (Tesseract's percent) and that reads as no words is marks, no
+# print: the lowest a printed word of the V/v lines' is read at on the pages seen is far above it
+MARKS_CONF = 20.0
+
+
+def marks_line(ln: Line) -> bool:
+    """``ln`` is marks read as a line (a stamp's, a pen's), not a printed one: every word read under
+    ``MARKS_CONF`` and the line no words (``reads_well``): "lc.. . ©eZ5 : ễ" (1, 16, 0, 15, 0) a line's
+    height under a công văn's V/v lines ended "… đầu năm 2018", run on into them (seed 667 wide dev 011)."""
+    return bool(ln.words) and all(w.conf < MARKS_CONF for w in ln.words) and not reads_well(ln.text.split())
+
+
 class VvLines(list[Line]):
     """A công văn's "V/v" lines; ``cut``: they were ended at a blank (``VV_GAP``) above a line that is no
     address line: the line below may be the body's, or the subject's own below a line of it lost under a
@@ -626,9 +638,9 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)) and not CITED.match(nxt.text):
                     break
-                if box_edge(nxt, out):
-                    # a stamp's box edge under the lines: they end there; sure only where the blank between
-                    # them is a line's height at least (no line of the subject's could go on under the
+                if box_edge(nxt, out) or marks_line(nxt):
+                    # a stamp's box edge (or marks) under the lines: they end there; sure only where the blank
+                    # between them is a line's height at least (no line of the subject's could go on under the
                     # edge) and ``VV_GAP`` at most (no line of it was lost above the edge, under the stamp)
                     gap = nxt.y0 - out[-1].y1
                     out.cut = not tall <= gap <= VV_GAP * max(1.0, tall)
