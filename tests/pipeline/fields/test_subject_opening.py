@@ -382,3 +382,17 @@ def test_a_stamp_garble_s_last_word_that_opens_a_compound_with_the_next_is_kept_
         "Về việc kiểm tra công tác cải cách hành chính và số hóa hồ sơ",
         True,
     )
+
+
+def test_ve_viec_under_marks_read_below_any_print_is_put_back_in_doubt_with_no_label_read() -> None:
+    # seed 665 wide dev 008: "vỗ" (12) "ST" (12) over "Về việc", the stamp's labels read as none ("ày-",
+    # "sến"): words read so low are the stamp's strokes, as its labels would tell
+    first = "vỗ ST tăng cường công tác phòng cháy, chữa cháy"
+    f = _stamped(first, {"vỗ": 12.0, "ST": 12.0}, labels=False)
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc tăng cường công tác phòng cháy, chữa cháy và số hóa hồ sơ",
+        True,
+    )
+    # one of them read higher: nothing says what they stood for, as read (in doubt)
+    f = _stamped(first, {"vỗ": 12.0, "ST": 60.0}, labels=False)
+    assert f.value is None or (f.value.startswith("vỗ") and f.confidence < SURE)

@@ -4020,6 +4020,13 @@ _PAIR_WORDS = (2, 3)  # words read where "Về việc" was
 PAIR_SURE = 85.0
 
 
+def _marks_read(garble: Sequence[str], read: dict[str, Word]) -> bool:
+    """Every word of the garble read under ``MARKS_CONF``: a stamp's (or a pen's) strokes over the opening
+    where its labels were read as none ("® vỗ ST tăng cường …", "vỗ" and "ST" at 12, the stamp's "Ngày"
+    read "ày-" and its "ĐẾN" "sến" under it: seed 665 wide dev 008), as the labels tell elsewhere."""
+    return all((w := read.get(g)) is not None and w.conf < MARKS_CONF for g in garble)
+
+
 def _stamp_labels_beside(first: Line, x: float, lines: Sequence[Line]) -> bool:
     """An incoming stamp's label ("Số:", "Ngày:", "Chuyển:" or its "ĐẾN") is read on the page left of ``x``
     on ``first``'s row or the ``STAMP_ROWS`` rows under it: the stamp's box lies over the line's first
@@ -4188,7 +4195,9 @@ def _stamped_opening(
             else next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
             or next((w for w in mine if _tail_read(w.text, rest[0])), None)
         )
-        if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
+        if after is None or not (
+            _stamp_labels_beside(first, after.box.x0, lines) or _marks_read(garble, read)
+        ):
             return None
         if (opened := _body_opening(garble, rest, body, max(0, first_n - k))) is not None:
             return opened  # "SHướn, đá nội dung …": "Hướng dẫn" as "Điều 1. Hướng dẫn nội dung …" says
