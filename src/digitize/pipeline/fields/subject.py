@@ -174,9 +174,30 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
             i -= 2
         else:
             break
+
+    def name_on(w: Word, gap: float) -> bool:
+        # a name's next syllable after a name ending the run ("Công ty TNHH Khoáng sản Bạch" then "Mã", both
+        # read at 50 by a stamp's pass, its junk over the line's other end moving its centre: seed 665 wide
+        # alt 000): capitalised letters only (no stamp's label: "Ngày:"), read as surely as the stamp's pass
+        # reads print, after a capitalised word ending the run a name's lead ("Công ty", "TNHH", "ông", "bà")
+        # opened before it
+        texts = [x.text.strip(_EDGES) for x in words[i : j + 1]]
+        lead = max((k for k, t in enumerate(texts) if t.lower() in _NAME_LEADS), default=None)
+        return (
+            gap <= 0.8 * h
+            and w.conf >= PAIRED_CONF
+            and w.text.isalpha()
+            and w.text.istitle()
+            and fold(w.text).lower() not in _LABELS
+            and lead is not None
+            and lead + 1 < len(texts)
+            and texts[-1].istitle()
+        )
+
     while True:
-        if j < len(words) - 1 and printed(
-            words[j + 1], words[j + 1].box.x0 - words[j].box.x1, words[j], words[j + 1]
+        if j < len(words) - 1 and (
+            printed(words[j + 1], words[j + 1].box.x0 - words[j].box.x1, words[j], words[j + 1])
+            or name_on(words[j + 1], words[j + 1].box.x0 - words[j].box.x1)
         ):
             j += 1
         elif (
@@ -4530,6 +4551,10 @@ def read_subject(
                 guessed = True  # which word the seal hid is not known ("Về [tăng] cường …"): to review
             elif re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
+            elif re.match(r"VIỆC\s+[^\W\d_]", joined) and joined.split()[1][:1].islower():
+                # "VIỆC cấp lại Giấy phép …": "Về" lost under a stamp, "việc" read in capitals by its pass
+                # (no trích yếu opens with a word in capitals before small letters; seed 665 wide alt 000)
+                joined = "Về việc " + joined.split(None, 1)[1]
             elif re.match(r"Việc\s", joined) and _viec_cut_off(joined.split()):
                 # "Việc nghị ban hành …": "Về" and "đề" under a stamp, "việc" read with a capital (the
                 # subject's first word left): the corpus never goes on "việc nghị"; which words were lost
