@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from digitize.pipeline.fields import extract
-from digitize.pipeline.fields.certificate import RESTATED_CONF, condition_line
+from digitize.pipeline.fields.certificate import RESTATED_CONF, condition_line, restated_title
 from digitize.pipeline.fields.lines import page_lines
+from digitize.pipeline.fields.result import Found
+from digitize.pipeline.model import ExtractedField
 from tests.pipeline.test_extract import BODY_C, CHAR, Spec, header, page, signer
 
 TITLE = "Giấy chứng nhận đủ điều kiện kinh doanh dược"
@@ -193,3 +195,52 @@ def test_a_clean_title_off_centre_is_not_given_the_body_s_opening() -> None:
             specs: list[Spec] = [("GIẤY CHỨNG NHẬN", "center", 95.0), (title, f"x={x0}", 93.0)]
             value, _ = _subject(_certificate(specs, condition))
             assert value == f"Giấy chứng nhận {title.lower()}", (title, shift, value)
+
+
+def test_a_title_run_on_into_the_body_s_lines_is_the_condition_line() -> None:
+    # seed 901 bitonal alt 006: an incoming stamp over the title's line; the lines under "CHỨNG NHẬN:" were
+    # read for it, through the body's own "Đủ điều kiện:" line: the title is that line's, in doubt
+    lines = page_lines(
+        page(
+            [
+                ("Cơ sở: Công ty TNHH MTV Vận tải biển Tân Tiến", "body", 92.0),
+                ("Đủ điều kiện: đủ điều kiện kinh doanh hoạt động thể thao.", "body", 92.0),
+            ]
+        )
+    )
+    run_on = (
+        "Giấy chứng nhận cơ sở: Công ty TNHH MTV Vận tải biển Tân Tiến Địa chỉ: Số 109, đường Ngô Quyền "
+        "Đủ điều kiện: đủ điều kiện kinh doanh hoạt động thể thao."
+    )
+    read = Found((ExtractedField("subject", run_on, 0.5),))
+    f = restated_title(read, "Giấy chứng nhận", lines).get("subject")
+    assert f is not None
+    assert (f.value, f.confidence) == (
+        "Giấy chứng nhận đủ điều kiện kinh doanh hoạt động thể thao",
+        RESTATED_CONF,
+    )
+    # a long title with no body label in it, run on into no authority's line, stays as read
+    long = "Giấy chứng nhận cơ sở đủ điều kiện kinh doanh hoạt động thể thao và du lịch cộng đồng"
+    kept = restated_title(Found((ExtractedField("subject", long, 0.5),)), "Giấy chứng nhận", lines)
+    assert kept.value("subject") == long
+
+
+def test_a_ve_viec_put_back_over_a_title_s_garbled_opening_is_the_body_s_line() -> None:
+    # seed 567 b dev 013: "5Ö #6: `'tờ sở pù ĐIỀU KIỆN ĐÀO TẠO LÁI XE" under an incoming stamp, its garbled
+    # opening taken for "Về việc" (no certificate's title opens so): the body's line says the title, in doubt
+    lines = page_lines(page([("Đủ điều kiện: cơ sở đủ điều kiện đào tạo lái xe.", "body", 92.0)]))
+    read = "Về việc đủ điều kiện đào tạo lái xe"
+    f = restated_title(Found((ExtractedField("subject", read, 0.5),)), "Giấy chứng nhận", lines).get(
+        "subject"
+    )
+    assert f is not None
+    assert (f.value, f.confidence) == ("Giấy chứng nhận cơ sở đủ điều kiện đào tạo lái xe", RESTATED_CONF)
+    # read surely, it stands (a person's reading to check, not the body's to take over it)
+    sure = Found((ExtractedField("subject", read, 0.9),))
+    assert restated_title(sure, "Giấy chứng nhận", lines).value("subject") == read
+    # the words after it not the body's line's end: no garble of its opening, as read
+    other = Found((ExtractedField("subject", "Về việc đủ điều kiện kinh doanh dược", 0.5),))
+    assert (
+        restated_title(other, "Giấy chứng nhận", lines).value("subject")
+        == "Về việc đủ điều kiện kinh doanh dược"
+    )

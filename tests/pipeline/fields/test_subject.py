@@ -2652,3 +2652,47 @@ def test_v_v_read_doubtfully_under_a_number_line_read_garbled_gives_the_type_in_
     specs += signer(("CỤC TRƯỞNG",), "Lê Thị Bích Thuận")
     f = extract([page(specs)]).fields["type_name"]
     assert (f.value, f.confidence < 0.6) == ("Công văn", True)
+
+
+def _with_marks(specs: list, after: str, gap: float, marks: list[tuple[str, float]]):  # type: ignore[no-untyped-def,type-arg]
+    """The page of ``specs`` with ``marks`` (text, confidence) read as a line ``gap`` pixels under the line
+    ``after``, the lines below moved down to make room."""
+    from dataclasses import replace
+
+    from digitize.pipeline.model import Box, Word
+    from tests.pipeline.test_extract import CHAR, page
+
+    pg = page(specs)
+    k = next(i for i, s in enumerate(specs) if s[0] == after)
+    last = max(w.box.y1 for w in pg.words if w.line == k)
+    x = min(w.box.x0 for w in pg.words if w.line == k)
+    top = last + gap
+    words = [
+        w
+        if w.line <= k
+        else replace(w, line=w.line + 1, box=replace(w.box, y0=w.box.y0 + 200, y1=w.box.y1 + 200))
+        for w in pg.words
+    ]
+    for text, conf in marks:
+        words.append(Word(text, conf, Box(x, top, x + len(text) * CHAR, top + 45), line=k + 1))
+        x += (len(text) + 1) * CHAR
+    return replace(pg, words=tuple(sorted(words, key=lambda w: (w.line, w.box.x0))))
+
+
+def test_marks_read_as_a_line_under_the_v_v_lines_end_them() -> None:
+    # seed 667 wide dev 011: "lc.. . ©eZ5 : ễ" read at (1, 16, 0, 15, 0) a line's height under "… đầu năm
+    # 2018" was run on into the subject; no print is read so low, nor reads so: the lines end above it
+    from digitize.pipeline.fields import extract
+
+    vv = [("V/v báo cáo tình hình thực hiện", "left", 96.0), ("nhiệm vụ 6 tháng đầu năm 2018", "left", 96.0)]
+    want = "báo cáo tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2018"
+    marks = [("lc..", 1.0), (".", 16.0), ("©eZ5", 0.0), (":", 15.0), ("ễ", 0.0)]
+    got = extract([_with_marks(_letter(vv), vv[-1][0], 50.0, marks)]).fields["subject"]
+    assert got.value == want
+    # right under the last line: a line of the subject's may go on under them, in doubt
+    got = extract([_with_marks(_letter(vv), vv[-1][0], 10.0, marks)]).fields["subject"]
+    assert (got.value, got.confidence < 0.6) == (want, True)
+    # words read so, but read as words, are a line of print: no mark ends the lines there
+    words = [("nhằm", 15.0), ("mục", 15.0), ("tiêu", 15.0)]
+    got = extract([_with_marks(_letter(vv), vv[-1][0], 10.0, words)]).fields["subject"]
+    assert got.value != want

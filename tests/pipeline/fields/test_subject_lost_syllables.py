@@ -278,3 +278,23 @@ def test_an_opening_quote_read_unsure_inside_a_phrase_never_closed_is_a_speck() 
     closed = [*words[:-1], "sản”"]
     read_closed = [*read[:-1], Word("sản”", 96.0, Box(0, 0, 10, 10))]
     assert speck_marks_dropped(closed, read_closed) == closed
+
+
+def test_a_name_s_next_syllable_read_by_a_stamp_s_pass_after_the_centred_run_is_the_line_s() -> None:
+    # seed 665 wide alt 000: "1o Công ty TNHH Khoáng sản Bạch Mã" read at 50 by a stamp's pass, "cộng cho"
+    # under the stamp: the run centred without the name's last syllable (the line's centre moved by the lost
+    # words), that syllable left out
+    words = _row(_spaced("Công ty TNHH Khoáng sản Hoàng Phương", 655.0, conf=50.0))
+    cx = (words[0].box.x0 + words[-2].box.x1) / 2
+    part = centred_part(make_line(NARROW, words), cx)
+    assert part is not None and part.text.endswith("Hoàng Phương")
+    # no name's lead before it ("Công ty", "TNHH", "ông", "bà"): a capitalised word there may be a stamp's
+    words = _row(_spaced("đầu tư xây dựng khu Hoàng Phương", 655.0, conf=50.0))
+    cx = (words[0].box.x0 + words[-2].box.x1) / 2
+    part = centred_part(make_line(NARROW, words), cx)
+    assert part is not None and part.text.endswith("khu Hoàng")
+    # a stamp's label after the name is none of it
+    words = _row(_spaced("Công ty TNHH Khoáng sản Hoàng Chuyển", 655.0, conf=50.0))
+    cx = (words[0].box.x0 + words[-2].box.x1) / 2
+    part = centred_part(make_line(NARROW, words), cx)
+    assert part is not None and part.text.endswith("sản Hoàng")

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from digitize.pipeline.fields.lines import make_line
+from digitize.pipeline.fields.lines import make_line, page_lines
 from digitize.pipeline.fields.result import Found
-from digitize.pipeline.fields.subject import confirm_in_body, lost_head_restored
+from digitize.pipeline.fields.subject import (
+    GUESSED_CONFIDENCE,
+    confirm_in_body,
+    lost_head_restored,
+    province_under,
+)
 from digitize.pipeline.model import Box, ExtractedField, RecognizedPage, Word
 from digitize.pipeline.stamps import _without_ghosts
 from tests.pipeline.fields.test_subject_stamp_edge import SURE, _confs, _subject
+from tests.pipeline.test_extract import BODY_C, page
 
 
 def test_a_word_s_head_under_a_stamp_s_marks_glued_to_it_is_read_as_the_corpus_has_it_in_doubt() -> None:
@@ -231,3 +237,28 @@ def test_a_question_mark_inside_quotes_stays() -> None:
     first = "Về việc tổ chức cuộc thi “Em biết gì? về pháp luật” năm 2024"
     value, _ = _subject([(first, _confs(first, {"gì?": 49.0}))], heading="TỜ TRÌNH")
     assert value == first
+
+
+def test_a_province_s_last_word_on_the_line_under_a_subject_ending_on_its_unit_completes_it_in_doubt() -> (
+    None
+):
+    # seed 901 bitonal alt 001: "… trên địa bàn tỉnh" then, on the line under it, "Nguyên" with an incoming
+    # stamp's "Ngày: 9/7" on its row ("Thái" under the stamp's frame): the line was dropped as the stamp's
+
+    read = "Về việc tăng cường quản lý, bảo vệ rừng trên địa bàn tỉnh"
+    subject = Found((ExtractedField("subject", read, 0.9),))
+
+    def run(under: str, place: str) -> tuple[str | None, float]:
+        lines = page_lines(page([(read, "center", 96.0), (under, f"x={BODY_C - 60}", 90.0)]))
+        f = province_under(subject, lines[:1], lines, place).get("subject")
+        assert f is not None
+        return f.value, f.confidence
+
+    assert run("Nguyên ˆ k Ngày: 9/7", "Thái Nguyên") == (f"{read} Thái Nguyên", GUESSED_CONFIDENCE)
+    assert run("Ì Nguyên Ngày: 9/7", "Thái Nguyên")[0] == f"{read} Thái Nguyên"  # a mark in "Thái"'s room
+    # the line under says no part of the page's province, or another's: the subject is as read
+    assert run("Nguyên ˆ k Ngày: 9/7", "Yên Bái") == (read, 0.9)
+    assert run("để được hướng dẫn giải quyết", "Thái Nguyên") == (read, 0.9)
+    # nothing under it: "… trên địa bàn tỉnh" as printed (the issuing province)
+    lines = page_lines(page([(read, "center", 96.0)]))
+    assert province_under(subject, lines, lines, "Thái Nguyên") is subject

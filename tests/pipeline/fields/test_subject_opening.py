@@ -382,3 +382,30 @@ def test_a_stamp_garble_s_last_word_that_opens_a_compound_with_the_next_is_kept_
         "Về việc kiểm tra công tác cải cách hành chính và số hóa hồ sơ",
         True,
     )
+
+
+def test_ve_viec_under_marks_read_below_any_print_is_put_back_in_doubt_with_no_label_read() -> None:
+    # seed 665 wide dev 008: "vỗ" (12) "ST" (12) over "Về việc", the stamp's labels read as none ("ày-",
+    # "sến"): words read so low are the stamp's strokes, as its labels would tell
+    first = "vỗ ST tăng cường công tác phòng cháy, chữa cháy"
+    f = _stamped(first, {"vỗ": 12.0, "ST": 12.0}, labels=False)
+    assert (f.value, f.confidence < SURE) == (
+        "Về việc tăng cường công tác phòng cháy, chữa cháy và số hóa hồ sơ",
+        True,
+    )
+    # one of them read higher: nothing says what they stood for, as read (in doubt)
+    f = _stamped(first, {"vỗ": 12.0, "ST": 60.0}, labels=False)
+    assert f.value is None or (f.value.startswith("vỗ") and f.confidence < SURE)
+
+
+def test_viec_read_in_capitals_by_a_stamp_s_pass_before_small_letters_gets_its_ve_back() -> None:
+    # seed 665 wide alt 000: "VIỆC cấp lại Giấy phép …" (the stamp's pass read the line at 50, "Về" lost
+    # under the stamp): no trích yếu opens with a word in capitals before small letters
+    first = "VIỆC cấp lại Giấy phép thiết lập mạng viễn thông"
+    f = _subject(_directive(first, "cho Công ty TNHH Khoáng sản Bạch Mã"), "VIỆC", 50.0)
+    assert (
+        f.value == "Về việc cấp lại Giấy phép thiết lập mạng viễn thông cho Công ty TNHH Khoáng sản Bạch Mã"
+    )
+    # a heading's line in capitals stays as read
+    f = _subject(_directive("VIỆC LÀM CHO NGƯỜI LAO ĐỘNG", "TRÊN ĐỊA BÀN TỈNH"))
+    assert f.value is None or not f.value.startswith("Về")

@@ -297,3 +297,17 @@ def test_a_word_lost_after_ve_viec_in_a_subject_in_doubt_is_bridged_by_the_corpu
     for kept in ("Về việc phê duyệt danh mục dự án", "Về việc nhanh tiến độ giải ngân"):
         doubt = Found((ExtractedField("subject", kept, 0.5),))
         assert lost_after_opening(doubt) is doubt
+
+
+def test_a_province_cut_to_one_letter_read_unsure_at_the_line_s_end_is_the_document_s_place() -> None:
+    # seed 899 bitonal dev 010: "… trên địa bàn tỉnh Y." ("Y." at 25, "ên Bái" under the stamp beside it)
+    organ = ("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI")
+    date = "Yên Bái, ngày 12 tháng 5 năm 2021"
+    first = "Về việc đề nghị ban hành Quy định quản lý cụm"
+    second = "công nghiệp trên địa bàn tỉnh Y."
+    lines: list[tuple[str, float | list[float]]] = [(first, 96.0), (second, _confs(second, {"Y.": 25.0}))]
+    value, conf = _subject(lines, organ=organ, date=date)
+    assert (value, conf < SURE) == (first + " công nghiệp trên địa bàn tỉnh Yên Bái", True)
+    # the letter read surely is as printed: no word cut there
+    value, _ = _subject([(first, 96.0), (second, 96.0)], organ=organ, date=date)
+    assert value is not None and not value.endswith("Yên Bái")

@@ -110,6 +110,19 @@ def _end_covered(lines: Sequence[Line], tail: list[str]) -> bool:
     return False
 
 
+_VE_VIEC = ["ve", "viec"]
+_CONDITION_LABEL = re.compile(r"\bdu\s+dieu\s+kien\s*:")
+
+
+def _run_into_body(value: str) -> bool:
+    """Whether the title read (``value``) runs on into the body's own "Đủ điều kiện:" line, its label and
+    colon in it: no title says that label. An incoming stamp over the title's line took it, and the lines
+    under the "GIẤY CHỨNG NHẬN" heading were read for it, the holder's lines and all ("Giấy chứng nhận cơ sở:
+    Công ty TNHH … Mã số doanh nghiệp/Mã số thuế: … Đủ điều kiện: đủ điều kiện kinh doanh hoạt động thể thao.
+    …", seed 901 bitonal alt 006)."""
+    return _CONDITION_LABEL.search(fold1(value).lower()) is not None
+
+
 _AUTHORITY = re.compile(r"\b(uy ban|chu tich|giam doc|truong|bo truong)\b")
 
 
@@ -143,6 +156,12 @@ def restated_title(
     head = _folded_words(CERTIFICATE)
     mine = _folded_words(f.value)
     n = len(head) if mine[: len(head)] == head else 0
+    # "Về việc" opening a certificate's title (no certificate's title opens so, under "GIẤY CHỨNG NHẬN"): put
+    # back by the subject's reader from a garble over the title's opening ("5Ö #6: `'tờ sở pù ĐIỀU KIỆN …" of
+    # "CƠ SỞ ĐỦ ĐIỀU KIỆN …" under an incoming stamp, seed 567 b dev 013): those two words stand for the
+    # title's first words, lost
+    ve_head = n == 0 and mine[:2] == _VE_VIEC
+    n = len(_VE_VIEC) if ve_head else n
     tail, read = mine[n:], f.value.split()[n:]
     theirs = _folded_words(said)
     if len(tail) == len(theirs):
@@ -163,10 +182,10 @@ def restated_title(
         # (a title typed off centre with nothing there is as printed: "An toàn …" no "[Vùng] an toàn …")
         taken = taken or (
             _lost_opening(tail, theirs)
-            and opening_lost(own, layout, tail[0], " ".join(theirs[: len(theirs) - len(tail)]))
+            and (ve_head or opening_lost(own, layout, tail[0], " ".join(theirs[: len(theirs) - len(tail)])))
         )
     else:
-        taken = len(tail) > len(theirs) and _run_into_authority(tail, theirs)
+        taken = len(tail) > len(theirs) and (_run_into_authority(tail, theirs) or _run_into_body(f.value))
     if not taken:
         return subject
     return Found(

@@ -66,6 +66,7 @@ from digitize.pipeline.fields.subject import (
     numeral_lost,
     open_end_continued,
     province_restored,
+    province_under,
     read_restated,
     read_subject,
     read_type,
@@ -211,6 +212,8 @@ def _extract(pages: Sequence[RecognizedPage], today: dt.date) -> Extraction:
         subject = open_end_continued(subject)  # "… khai thác khoáng" in doubt: "sản" as the corpus goes on
         subject = unspecked(doubted_words(subject, own), own)
         subject = unit_restored(province_restored(subject, own, place_date.value("place")), own)
+        # "… địa bàn tỉnh" then "Nguyên" on the line under it, "Thái" under a stamp: the page's province
+        subject = province_under(subject, own, all_lines, place_date.value("place"))
         if not vv:
             subject = lead_junk_dropped(subject, own)  # "3 “hoạt động …": a stamp's number over its start
     subject = cut_in_doubt(full_title(type_found.value("type_name"), subject))

@@ -174,9 +174,30 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
             i -= 2
         else:
             break
+
+    def name_on(w: Word, gap: float) -> bool:
+        # a name's next syllable after a name ending the run ("Công ty TNHH Khoáng sản Bạch" then "Mã", both
+        # read at 50 by a stamp's pass, its junk over the line's other end moving its centre: seed 665 wide
+        # alt 000): capitalised letters only (no stamp's label: "Ngày:"), read as surely as the stamp's pass
+        # reads print, after a capitalised word ending the run a name's lead ("Công ty", "TNHH", "ông", "bà")
+        # opened before it
+        texts = [x.text.strip(_EDGES) for x in words[i : j + 1]]
+        lead = max((k for k, t in enumerate(texts) if t.lower() in _NAME_LEADS), default=None)
+        return (
+            gap <= 0.8 * h
+            and w.conf >= PAIRED_CONF
+            and w.text.isalpha()
+            and w.text.istitle()
+            and fold(w.text).lower() not in _LABELS
+            and lead is not None
+            and lead + 1 < len(texts)
+            and texts[-1].istitle()
+        )
+
     while True:
-        if j < len(words) - 1 and printed(
-            words[j + 1], words[j + 1].box.x0 - words[j].box.x1, words[j], words[j + 1]
+        if j < len(words) - 1 and (
+            printed(words[j + 1], words[j + 1].box.x0 - words[j].box.x1, words[j], words[j + 1])
+            or name_on(words[j + 1], words[j + 1].box.x0 - words[j].box.x1)
         ):
             j += 1
         elif (
@@ -607,6 +628,18 @@ def box_edge(ln: Line, above: Sequence[Line]) -> bool:
     )
 
 
+# a line every word of which is read under this (Tesseract's percent) and that reads as no words is marks, no
+# print: the lowest a printed word of the V/v lines' is read at on the pages seen is far above it
+MARKS_CONF = 20.0
+
+
+def marks_line(ln: Line) -> bool:
+    """``ln`` is marks read as a line (a stamp's, a pen's), not a printed one: every word read under
+    ``MARKS_CONF`` and the line no words (``reads_well``): "lc.. . ©eZ5 : ễ" (1, 16, 0, 15, 0) a line's
+    height under a công văn's V/v lines ended "… đầu năm 2018", run on into them (seed 667 wide dev 011)."""
+    return bool(ln.words) and all(w.conf < MARKS_CONF for w in ln.words) and not reads_well(ln.text.split())
+
+
 class VvLines(list[Line]):
     """A công văn's "V/v" lines; ``cut``: they were ended at a blank (``VV_GAP``) above a line that is no
     address line: the line below may be the body's, or the subject's own below a line of it lost under a
@@ -655,9 +688,9 @@ def vv_lines(left: Sequence[Line], number_i: int | None, header: Sequence[Line] 
             for nxt in left[i + 1 :]:
                 if NUMBER.search(nxt.text) and SO.match(fold(nxt.text)) and not CITED.match(nxt.text):
                     break
-                if box_edge(nxt, out):
-                    # a stamp's box edge under the lines: they end there; sure only where the blank between
-                    # them is a line's height at least (no line of the subject's could go on under the
+                if box_edge(nxt, out) or marks_line(nxt):
+                    # a stamp's box edge (or marks) under the lines: they end there; sure only where the blank
+                    # between them is a line's height at least (no line of the subject's could go on under the
                     # edge) and ``VV_GAP`` at most (no line of it was lost above the edge, under the stamp)
                     gap = nxt.y0 - out[-1].y1
                     out.cut = not tall <= gap <= VV_GAP * max(1.0, tall)
@@ -4037,6 +4070,13 @@ _PAIR_WORDS = (2, 3)  # words read where "Về việc" was
 PAIR_SURE = 85.0
 
 
+def _marks_read(garble: Sequence[str], read: dict[str, Word]) -> bool:
+    """Every word of the garble read under ``MARKS_CONF``: a stamp's (or a pen's) strokes over the opening
+    where its labels were read as none ("® vỗ ST tăng cường …", "vỗ" and "ST" at 12, the stamp's "Ngày"
+    read "ày-" and its "ĐẾN" "sến" under it: seed 665 wide dev 008), as the labels tell elsewhere."""
+    return all((w := read.get(g)) is not None and w.conf < MARKS_CONF for g in garble)
+
+
 def _stamp_labels_beside(first: Line, x: float, lines: Sequence[Line]) -> bool:
     """An incoming stamp's label ("Số:", "Ngày:", "Chuyển:" or its "ĐẾN") is read on the page left of ``x``
     on ``first``'s row or the ``STAMP_ROWS`` rows under it: the stamp's box lies over the line's first
@@ -4205,7 +4245,9 @@ def _stamped_opening(
             else next((w for w in mine if w.text == rest[0] or unglue(w.text) == rest[0]), None)
             or next((w for w in mine if _tail_read(w.text, rest[0])), None)
         )
-        if after is None or not _stamp_labels_beside(first, after.box.x0, lines):
+        if after is None or not (
+            _stamp_labels_beside(first, after.box.x0, lines) or _marks_read(garble, read)
+        ):
             return None
         if (opened := _body_opening(garble, rest, body, max(0, first_n - k))) is not None:
             return opened  # "SHướn, đá nội dung …": "Hướng dẫn" as "Điều 1. Hướng dẫn nội dung …" says
@@ -4538,6 +4580,10 @@ def read_subject(
                 guessed = True  # which word the seal hid is not known ("Về [tăng] cường …"): to review
             elif re.match(r"việc\s", joined):
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
+            elif re.match(r"VIỆC\s+[^\W\d_]", joined) and joined.split()[1][:1].islower():
+                # "VIỆC cấp lại Giấy phép …": "Về" lost under a stamp, "việc" read in capitals by its pass
+                # (no trích yếu opens with a word in capitals before small letters; seed 665 wide alt 000)
+                joined = "Về việc " + joined.split(None, 1)[1]
             elif re.match(r"Việc\s", joined) and _viec_cut_off(joined.split()):
                 # "Việc nghị ban hành …": "Về" and "đề" under a stamp, "việc" read with a capital (the
                 # subject's first word left): the corpus never goes on "việc nghị"; which words were lost
@@ -6196,15 +6242,17 @@ def _province_run(words: Sequence[str], at: int) -> int:
 
 
 def _cut_at_end(read: str, listed: str, own: Sequence[Line]) -> bool:
-    """``read`` is the last word of one of the subject's ``own`` lines and the first letters (two at least)
-    of ``listed``: a word whose end a stamp's side or the page's edge cut off ("thành phố Hải Phò" under an
-    incoming stamp's frame), however surely its first letters were read."""
+    """``read`` is the last word of one of the subject's ``own`` lines and the first letters (two at least,
+    or one read unsure) of ``listed``: a word whose end a stamp's side or the page's edge cut off ("thành
+    phố Hải Phò" under an incoming stamp's frame), however surely its first letters were read."""
     core = fold(read).strip(_EDGES)
     whole = fold(listed)
-    if not (2 <= len(core) < len(whole) and whole.startswith(core)):
+    if not (1 <= len(core) < len(whole) and whole.startswith(core)):
         return False
     ends = [max(ln.words, key=lambda w: w.box.x1) for ln in own if ln.words]
-    return any(fold(w.text).strip(_EDGES) == core for w in ends)
+    # one letter read unsure is what a stamp's frame left of the word ("tỉnh Y." (25) of "Yên Bái", "ên Bái"
+    # under the stamp beside it: seed 899 k dev 010); one read surely is as printed
+    return any(fold(w.text).strip(_EDGES) == core and (len(core) > 1 or w.conf < DOUBTFUL) for w in ends)
 
 
 def province_restored(subject: Found, own: Sequence[Line], place: str | None) -> Found:
@@ -6253,7 +6301,11 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None) ->
             elif len(theirs) != len(run):
                 continue
             differ = [(a, b) for a, b in zip(run, theirs, strict=True) if fold(a) != fold(b)]
-            like = all(fuzz.ratio(fold(a), fold(b)) >= PROVINCE_WORD_LIKE for a, b in differ)
+            # (a word cut at its line's end is like its whole by its letters read: "Y" of "Yên")
+            like = all(
+                fuzz.ratio(fold(a), fold(b)) >= PROVINCE_WORD_LIKE or _cut_at_end(a, b, own)
+                for a, b in differ
+            )
             if differ and like and all(_read_unsure(a, mine) or _cut_at_end(a, b, own) for a, b in differ):
                 fits.append(name)
         if place not in fits:
@@ -6262,6 +6314,41 @@ def province_restored(subject: Found, own: Sequence[Line], place: str | None) ->
         tail = words[i + n - 1][len(words[i + n - 1].rstrip(_EDGES)) :]
         value = " ".join([*words[:i], *chosen.split()[:-1], chosen.split()[-1] + tail, *words[i + n :]])
         return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
+    return subject
+
+
+def province_under(subject: Found, own: Sequence[Line], lines: Sequence[Line], place: str | None) -> Found:
+    """A trích yếu ending on a province's unit with no name after it ("… trên địa bàn tỉnh") where the line
+    under its last line (``own``'s, within a line's height) opens, in the subject's column, on the last word
+    or words of the document's ``place`` (a listed province), the name's first words lost before them (at
+    most as many words read there as lost): the name ran onto that line and its opening was taken by a stamp,
+    the line then dropped as the stamp's ("Nguyên ˆ k Ngày: 9/⁄Z 23" under "… địa bàn tỉnh", its "Thái" under
+    the incoming stamp's frame, seed 901 bitonal alt 001). Completed with ``place``, in doubt
+    (``GUESSED_CONFIDENCE``). A subject ending so with no such line is as printed ("… trên địa bàn tỉnh": the
+    province the issuing one)."""
+    f = subject.get("subject")
+    if f is None or not f.value or not own or not place or place not in PROVINCES:
+        return subject
+    unit = ["thanh", "pho"] if place in CENTRAL_CITIES or place == "Huế" else ["tinh"]
+    words = f.value.split()
+    if [fold(w).strip(_EDGES).lower() for w in words[-len(unit) :]] != unit:
+        return subject
+    last = own[-1]
+    tall = last.y1 - last.y0
+    ours = [fold(w).lower() for w in place.split()]
+    for ln in lines:
+        if ln.page != last.page or not last.y0 + tall / 2 < ln.y0 <= last.y1 + tall:
+            continue
+        inside = [
+            fold(w.text).strip(_EDGES).lower()
+            for w in ln.words
+            if last.x0 <= (w.box.x0 + w.box.x1) / 2 <= last.x1
+        ]
+        for lost in range(1, len(ours)):
+            tail = ours[lost:]
+            if any(inside[k : k + len(tail)] == tail for k in range(lost + 1)):
+                value = " ".join([*words, *place.split()])
+                return Found((replace(f, value=value, confidence=min(f.confidence, GUESSED_CONFIDENCE)),))
     return subject
 
 
