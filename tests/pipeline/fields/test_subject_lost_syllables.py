@@ -298,3 +298,13 @@ def test_a_name_s_next_syllable_read_by_a_stamp_s_pass_after_the_centred_run_is_
     cx = (words[0].box.x0 + words[-2].box.x1) / 2
     part = centred_part(make_line(NARROW, words), cx)
     assert part is not None and part.text.endswith("sản Hoàng")
+    # nor the stamp's title "Đến" (review of session 52: "… Hoàng Phương Đến" taken in)
+    words = _row(_spaced("Công ty TNHH Khoáng sản Hoàng Đến", 655.0, conf=50.0))
+    cx = (words[0].box.x0 + words[-2].box.x1) / 2
+    part = centred_part(make_line(NARROW, words), cx)
+    assert part is not None and part.text.endswith("sản Hoàng")
+    # and a name takes on a few syllables only: "ông Nguyễn Văn An" then a stamp's "Lưu Hồ Sơ" stays out
+    words = _row(_spaced("khen thưởng ông Nguyễn Văn An Lưu Hồ Sơ", 655.0, conf=50.0))
+    cx = (words[0].box.x0 + words[-5].box.x1) / 2
+    part = centred_part(make_line(NARROW, words), cx)
+    assert part is not None and not part.text.endswith("Hồ Sơ")

@@ -189,8 +189,10 @@ def _run_on(words: Sequence[Word], i: int, j: int) -> tuple[int, int]:
             and w.text.isalpha()
             and w.text.istitle()
             and fold(w.text).lower() not in _LABELS
+            and fold(w.text).lower() != _STAMP_TITLE
             and lead is not None
             and lead + 1 < len(texts)
+            and len(texts) - lead - 1 < NAME_ON_MOST
             and texts[-1].istitle()
         )
 
@@ -2901,6 +2903,9 @@ def _gap_holds(ln: Line, a: Word, b: Word, word: str) -> bool:
 
 
 _NAME_LEADS = frozenset({"ty", "tnhh", "ông", "bà"})  # words after which a capitalised word opens a name
+# a name's syllables after its lead that ``_run_on`` takes on at most (its stamp-read next syllable among them):
+# a company's or a person's name ends within a few ("Công ty TNHH Khoáng sản Bạch Mã"); more are a stamp's words
+NAME_ON_MOST = 4
 
 
 def _in_name(words: Sequence[str], i: int) -> bool:
@@ -4582,8 +4587,10 @@ def read_subject(
                 joined = "Về " + joined  # "Về" lost under a stamp or a speck: no trích yếu starts "việc"
             elif re.match(r"VIỆC\s+[^\W\d_]", joined) and joined.split()[1][:1].islower():
                 # "VIỆC cấp lại Giấy phép …": "Về" lost under a stamp, "việc" read in capitals by its pass
-                # (no trích yếu opens with a word in capitals before small letters; seed 665 wide alt 000)
-                joined = "Về việc " + joined.split(None, 1)[1]
+                # (no trích yếu opens with a word in capitals before small letters; seed 665 wide alt 000);
+                # "Việc làm cho …", "Việc thực hiện …" open real titles too, read in capitals by the same pass:
+                # "Về" put back is a guess, to review
+                joined, guessed = "Về việc " + joined.split(None, 1)[1], True
             elif re.match(r"Việc\s", joined) and _viec_cut_off(joined.split()):
                 # "Việc nghị ban hành …": "Về" and "đề" under a stamp, "việc" read with a capital (the
                 # subject's first word left): the corpus never goes on "việc nghị"; which words were lost
