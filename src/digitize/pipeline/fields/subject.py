@@ -2903,8 +2903,9 @@ def _gap_holds(ln: Line, a: Word, b: Word, word: str) -> bool:
 
 
 _NAME_LEADS = frozenset({"ty", "tnhh", "ông", "bà"})  # words after which a capitalised word opens a name
-# a name's syllables after its lead that ``_run_on`` takes on at most (its stamp-read next syllable among them):
-# a company's or a person's name ends within a few ("Công ty TNHH Khoáng sản Bạch Mã"); more are a stamp's words
+# a name's syllables after its lead that ``_run_on`` takes on at most (its stamp-read next syllable among
+# them): a company's or a person's name ends within a few ("Công ty TNHH Khoáng sản Bạch Mã"); more are a
+# stamp's words
 NAME_ON_MOST = 4
 
 
@@ -4588,8 +4589,8 @@ def read_subject(
             elif re.match(r"VIỆC\s+[^\W\d_]", joined) and joined.split()[1][:1].islower():
                 # "VIỆC cấp lại Giấy phép …": "Về" lost under a stamp, "việc" read in capitals by its pass
                 # (no trích yếu opens with a word in capitals before small letters; seed 665 wide alt 000);
-                # "Việc làm cho …", "Việc thực hiện …" open real titles too, read in capitals by the same pass:
-                # "Về" put back is a guess, to review
+                # "Việc làm cho …", "Việc thực hiện …" open real titles too, read in capitals by the same
+                # pass: "Về" put back is a guess, to review
                 joined, guessed = "Về việc " + joined.split(None, 1)[1], True
             elif re.match(r"Việc\s", joined) and _viec_cut_off(joined.split()):
                 # "Việc nghị ban hành …": "Về" and "đề" under a stamp, "việc" read with a capital (the
