@@ -32,7 +32,7 @@ import cv2
 import numpy as np
 
 from digitize.errors import ToolFailed
-from digitize.pipeline import deblur, regions, stamps
+from digitize.pipeline import deblur, pendigits, regions, stamps
 from digitize.pipeline.deblur import Streak
 from digitize.pipeline.fields.ids import tax_code_valid
 from digitize.pipeline.fields.lines import Line, from_label
@@ -3384,6 +3384,10 @@ def _decide(
         # nothing read: written ones, by their shape
         found = _plain_ones(cs[0], blank.kind, vs) or _ones_read_first(blank, cs[0])
         weak = found is not None and not _read_clearly(found[0], read)
+    if found is None and blank.kind != Kind.TAXCODE and cs:
+        # last: what neither model reads, the pen digits' shapes may (``by_pen_shapes``), in doubt
+        found = by_pen_shapes(cs, blank.kind)
+        weak = weak or found is not None
     if found and found[0] in by_shape:  # a digit only its shape made "8" (or "7") is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
         weak = not _read_clearly(found[0], read)
@@ -3969,6 +3973,47 @@ def _ones_read_first(blank: Blank, crop: np.ndarray) -> tuple[str, float] | None
     if ones is None or re.sub(r"\s", "", blank.first).translate(_AS_DIGITS) != ones[0]:
         return None
     return ones
+
+
+# a blank's value its pen digits' shapes alone give (``pendigits``) is taken at this (in doubt: review) where
+# neither Tesseract model reads it; each mark must be read a digit with at least ``PEN_SURE`` of the
+# probability, the runner-up under ``PEN_RUNNER_UP``
+PEN_CONF = 45.0
+PEN_SURE = 0.8
+PEN_RUNNER_UP = 0.15
+PEN_WIDEST = 1.0  # a mark wider than this share of its height is no one digit
+
+
+def by_pen_shapes(cs: Sequence[np.ndarray], kind: Kind) -> tuple[str, float] | None:
+    """The value the marks of a blank's crops (``cs``: its cuts) give by their shapes alone, read by the pen
+    digit classifier (``pendigits``: trained on real pen digits, which Tesseract's print models are not: a
+    bold written "07" with a crossed 7 read "6", "82", "9" or nothing by both models at every scale, real
+    directive 07/CT-UBND of Quảng Ngãi, 2018): taken at ``PEN_CONF`` (in doubt) only where every mark of a cut
+    is read clearly a digit (none wider than high: two digits run together), every cut with marks gives the
+    same value, the value fits the blank's ``kind`` (``_may_be``) and is not ones alone (a printed "/" or the
+    label's colon cut with the digits is one stroke too, and reads "1"). None otherwise."""
+    values = set()
+    for crop in cs:
+        marks = _digit_marks(crop)
+        if not marks:
+            continue
+        if len(marks) > MAX_ALONE_MARKS:
+            return None
+        digits = []
+        for mark in marks:
+            if mark.shape[1] > PEN_WIDEST * mark.shape[0]:
+                return None  # wider than a digit is high: digits run together ("25" one mark, read "8")
+            got = pendigits.read_mark(mark)
+            if got is None or not got.digit or got.probability < PEN_SURE or got.runner_up >= PEN_RUNNER_UP:
+                return None
+            digits.append(got.digit)
+        values.add("".join(digits))
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    if set(value) == {"1"} or not _may_be(value, kind):
+        return None
+    return value, PEN_CONF
 
 
 def _digit_marks(crop: np.ndarray) -> list[np.ndarray]:
