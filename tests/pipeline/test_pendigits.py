@@ -10,7 +10,9 @@ import numpy as np
 from digitize.pipeline import handdigits, pendigits
 from digitize.pipeline.model import Box
 
-SCRIPT = cv2.FONT_HERSHEY_SCRIPT_SIMPLEX  # OpenCV's own handwriting-like strokes: no MNIST digit, no font of ours
+SCRIPT = (
+    cv2.FONT_HERSHEY_SCRIPT_SIMPLEX
+)  # OpenCV's own handwriting-like strokes: no MNIST digit, no font of ours
 
 
 def _drawn(text: str, *, font: int = SCRIPT, thick: int = 5, size: float = 3.0, gap: int = 0) -> np.ndarray:

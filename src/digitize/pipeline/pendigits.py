@@ -65,8 +65,9 @@ def normalise(ink: np.ndarray) -> np.ndarray | None:
         return None
     cy = float((out.sum(axis=1) * np.arange(SIDE)).sum()) / total
     cx = float((out.sum(axis=0) * np.arange(SIDE)).sum()) / total
-    shift = np.float32([[1, 0, SIDE / 2 - 0.5 - cx], [0, 1, SIDE / 2 - 0.5 - cy]])
-    return cv2.warpAffine(out, shift, (SIDE, SIDE), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    shift = np.array([[1, 0, SIDE / 2 - 0.5 - cx], [0, 1, SIDE / 2 - 0.5 - cy]], dtype=np.float32)
+    moved = cv2.warpAffine(out, shift, (SIDE, SIDE), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    return np.asarray(moved, dtype=np.float32)
 
 
 def features(images: np.ndarray) -> np.ndarray:
@@ -76,7 +77,7 @@ def features(images: np.ndarray) -> np.ndarray:
     a = np.asarray(images, dtype=np.float32).reshape(-1, SIDE, SIDE)
     n = a.shape[0]
     small = a.reshape(n, 14, 2, 14, 2).mean(axis=(2, 4)).reshape(n, -1)
-    gy, gx = np.gradient(a, axis=(1, 2))
+    gy, gx = (np.asarray(g, dtype=np.float32) for g in np.gradient(a, axis=(1, 2)))
     mag = np.hypot(gx, gy)
     bins = np.minimum((np.mod(np.arctan2(gy, gx), np.pi) / np.pi * 9).astype(np.int64), 8)
     cells = mag.reshape(n, 4, 7, 4, 7)
@@ -102,7 +103,7 @@ def probabilities(images: np.ndarray) -> np.ndarray:
     z = h @ w2 + b2
     z -= z.max(axis=1, keepdims=True)
     e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+    return np.asarray(e / e.sum(axis=1, keepdims=True), dtype=np.float64)
 
 
 def _variants(mask: np.ndarray) -> list[np.ndarray]:
@@ -113,8 +114,8 @@ def _variants(mask: np.ndarray) -> list[np.ndarray]:
     k = np.ones((3, 3), np.uint8)
     out = [m]
     if m.shape[0] >= VARIED_HEIGHT and m.shape[1] >= VARIED_HEIGHT // 3:
-        out.append(cv2.dilate(m, k))
-        thin = cv2.erode(m, k)
+        out.append(np.asarray(cv2.dilate(m, k), dtype=np.uint8))
+        thin = np.asarray(cv2.erode(m, k), dtype=np.uint8)
         if thin.any():
             out.append(thin)
     return out
