@@ -3084,6 +3084,10 @@ def _second_pass(prepared: Prepared, page: RecognizedPage, *, timeout: float) ->
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
         if found is None and not short and unconfirmed_number(blank, page.words):
             found = (blank.first, min(blank.first_conf, AGREED_MAX_CONF))
+        if found is None and blank.kind != Kind.TAXCODE and cs:
+            # last, where no reading gives a value (the blank would stay as first read, or unreadable): the
+            # pen digits' shapes (``by_pen_shapes``), in doubt
+            found = by_pen_shapes(cs, blank.kind)
         if (
             found is None
             and not short
@@ -3384,10 +3388,6 @@ def _decide(
         # nothing read: written ones, by their shape
         found = _plain_ones(cs[0], blank.kind, vs) or _ones_read_first(blank, cs[0])
         weak = found is not None and not _read_clearly(found[0], read)
-    if found is None and blank.kind != Kind.TAXCODE and cs:
-        # last: what neither model reads, the pen digits' shapes may (``by_pen_shapes``), in doubt
-        found = by_pen_shapes(cs, blank.kind)
-        weak = weak or found is not None
     if found and found[0] in by_shape:  # a digit only its shape made "8" (or "7") is not sure: review
         found = (found[0], min(found[1], SHAPE_CONF))
         weak = not _read_clearly(found[0], read)
