@@ -122,3 +122,12 @@ def test_a_real_directive_s_written_number_is_read_in_doubt(shared_dir: Path, tm
     number = process_document(scan, jobs=1).extraction.fields["code_number"]
     assert number.value == "07"
     assert number.confidence < REVIEW_THRESHOLD
+
+
+def test_a_value_read_in_doubt_gives_way_to_clear_shapes_and_a_sure_one_is_doubted() -> None:
+    pen = ("07", handdigits.PEN_CONF)
+    assert handdigits.pen_contested(("67", 54.0), pen) == pen  # read in doubt: the shapes' value
+    assert handdigits.pen_contested(("67", 91.0), pen) == ("67", handdigits.AGREED_MAX_CONF)  # sure: doubted
+    assert handdigits.pen_contested(("7", 54.0), pen) == ("7", 54.0)  # other digits' count: no contest
+    assert handdigits.pen_contested(("07", 91.0), pen) == ("07", 91.0)  # the same
+    assert handdigits.pen_contested(("67", 54.0), None) == ("67", 54.0)  # the shapes unclear
