@@ -1285,10 +1285,7 @@ def _unsure_fix(
         # a frequent syllable read not very unsure stands, whether the corpus shows it beside a neighbour
         # ("lò đốt", "vỏ bao", "cầu yếu") or neither ("chợ phiên"): "đã nghị" of "đề nghị" at 61 stays too
         return None
-    # a word that is no syllable, or a syllable read very unsure (``VERY_UNSURE``: a handwritten mark or a
-    # stamp's stroke over it, whatever letters Tesseract made of it), may be two letters off its own
-    # ("triển khai thực lên kế hoạch" of "thực hiện", "lên" at 38 under a pen's mark, seed 901 dev 011)
-    far = unsure and (not _is_syllable(model, core) or (conf is not None and conf < VERY_UNSURE))
+    far = unsure and not _is_syllable(model, core)
     ctx = (l2, l1, r1, r2)
     k = _best_key(model, core, ctx, Reletter.UNSURE, far=far)
     gain = -math.inf if k is None else _trigrams(model, ctx, k) - _trigrams(model, ctx, own)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace as dc_replace
 
+import pytest
+
 from digitize.pipeline.fields import extract
 from digitize.pipeline.fields.lines import make_line
 from digitize.pipeline.fields.subject import trim_marks
@@ -194,6 +196,23 @@ def test_a_short_end_word_of_signs_read_unsure_is_a_speck() -> None:
         pg = _row([*words, (mark, conf, 1411, 508, 1420, 514)])
         got = trim_marks(make_line(pg, pg.words))
         assert got is not None and got.text.endswith(f"đầu tư {mark}")
+
+
+@pytest.mark.parametrize("mark", ["…", "...", "”,", ".”", '",', "(*)", "?", ";)", "%)"])
+def test_marks_a_subject_prints_at_a_line_s_end_are_kept_however_unsure(mark: str) -> None:
+    # a review of subjgar: a short end word of signs read unsure is a speck ("'°", seed 567 alt 008), not one
+    # of quotes, dots, commas, brackets, "?", "%" or ";" alone: those the subject printed
+    words = [
+        ("giải", 96.0, 900, 491, 980, 525),
+        ("ngân", 96.0, 1000, 491, 1090, 533),
+        ("vốn", 96.0, 1166, 491, 1242, 525),
+        ("đầu", 96.0, 1260, 491, 1338, 525),
+        ("tư", 92.0, 1353, 498, 1401, 525),
+    ]
+    for speck, kept in ((mark, True), ("'°", False)):
+        pg = _row([*words, (speck, 58.5, 1411, 508, 1420, 514)])
+        got = trim_marks(make_line(pg, pg.words))
+        assert got is not None and got.text.endswith(f"đầu tư {speck}") == kept, speck
 
 
 def test_a_garbled_nam_before_its_year_is_nam_not_the_model_s_syllable() -> None:

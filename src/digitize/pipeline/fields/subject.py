@@ -336,14 +336,22 @@ def _tiny(w: Word, h: float) -> bool:
 TINY_SIGN_CONF = 65.0
 
 
+# the marks a subject prints at a line's end, alone or together ("…", "...", "”,", ".”", "(*)", "?", ";)",
+# "%)"): a short end word made of these alone is the subject's, however unsure (a review of subjgar)
+_END_SIGNS = frozenset("\"'`‘’“”«».…,()[]{}?%;*")
+
+
 def _sign_speck(w: Word) -> bool:
     """``w`` (a word far shorter than its line's, ``_tiny``) is signs alone, no letter or digit, read below
-    ``TINY_SIGN_CONF``, and no one mark a subject prints on its own (a wrapped line's "-", a quote, a
-    comma or a dot set apart by a space): a speck's, or a pen's dot, read as marks."""
+    ``TINY_SIGN_CONF``, and neither one mark a subject prints on its own (a wrapped line's "-", a quote, a
+    comma or a dot set apart by a space) nor marks it prints at a line's end (``_END_SIGNS``: quotes, dots,
+    commas, brackets, "?", "%", ";"): a speck's, or a pen's dot, read as marks ("'°": the "°" no mark a
+    subject ends on)."""
     return (
         not re.search(r"[^\W_]", w.text)
         and w.conf < TINY_SIGN_CONF
         and not (len(w.text) == 1 and (w.text in _PRINTED_MARKS or w.text in _OPEN_MARKS))
+        and not set(w.text) <= _END_SIGNS
     )
 
 
