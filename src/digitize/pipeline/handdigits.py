@@ -1793,8 +1793,10 @@ def clean_crop(
 
 # a date's mark wider than this share of its height is two digits written close and touching (a pen's day
 # "25" as one mark 1.55 times as wide as high; one written digit, slanted "0" or "4", is at most 0.6-0.8:
-# ``DIGIT_WIDTH``)
-PAIR_WIDTH = 1.15
+# ``DIGIT_WIDTH``); a pair whose second digit stands high is taller than one digit, so less wide for its
+# height (a day "25" its "5" raised and touching the "2", bitonal seed 901 alt 011, as a "15": 1.11; the day
+# lost at 1.15)
+PAIR_WIDTH = 1.0
 # the pair is parted along the line crossing least of its ink, its middle within this middle share of the
 # mark's width, upright or leaning by one of these slants (columns per row: a pen leans right, top ahead)
 PAIR_MIDDLE = (0.3, 0.7)
@@ -2480,9 +2482,13 @@ def needs_marks(blank: Blank, cs: list[np.ndarray], each: list[list[tuple[str, f
         cs, each = _same_marks(cs, each)
         if not cs:
             return None
-    if not any(c >= MIN_VOTE_CONF for v in each for _, c in v):
+    marks = len(_digit_marks(cs[0]))
+    if not any(c >= MIN_VOTE_CONF for v in each for _, c in v) and marks < 2:
+        # (two marks or more read as nothing whole are read one by one all the same: a pen's day "15" its
+        # "5" written high and close, read "7" and "8" at 0-44 whole, "1" and "5" at 90 alone, bitonal seed
+        # 899 alt 011: ``by_marks`` takes them in doubt)
         return None
-    if not 1 <= len(_digit_marks(cs[0])) <= MAX_ALONE_MARKS:
+    if not 1 <= marks <= MAX_ALONE_MARKS:
         return None
     return cs[0] if _decide(blank, cs, each)[0] is None else None
 
@@ -2597,7 +2603,10 @@ def by_marks(
         # and "2" once, seed 625 alt 013: no number): the tie its marks break (``marks_break_tie``); one such
         # reading alone ("8241" at 35) gives nothing
         whole = [value if len(t) == len(value) + 1 and _subsequence(value, t) else t for t in whole]
-    if not whole or not _may_be(value, kind):
+    # no sure reading of the whole region at all (two marks or more, ``needs_marks``): the marks' own clear,
+    # agreeing readings give the value, in doubt all the same
+    unread_whole = len(marks) >= 2 and not any(c >= MIN_VOTE_CONF for _, c in votes)
+    if (not whole and not unread_whole) or not _may_be(value, kind):
         return None
     if not all(_subsequence(t, value) for t in whole) and not marks_break_tie(value, whole):
         return None
@@ -3197,9 +3206,30 @@ def _softened(
     ]
     if not at:
         return
-    soft = [[cv2.GaussianBlur(c, (0, 0), max(1.0, SOFT_SHARE * c.shape[0])) for c in crops[k]] for k in at]
+    soft = [[softened_apart(c) for c in crops[k]] for k in at]
     for k, cs, v in zip(at, soft, _votes_by_blank(soft, timeout), strict=True):
         crops[k], votes[k] = cs, v
+
+
+def softened_apart(crop: np.ndarray) -> np.ndarray:
+    """A bitonal crop softened (``SOFT_SHARE``) with its digit marks kept apart: the paper between two marks
+    (within the blur's reach of both) stays white. Blurred whole, a pen's day "15" written close, its "1" and
+    "5" apart by a pixel or two (parted, ``parted_pairs``), ran into one mark: read "7" and "8" at 0-44 and
+    its one mark "2" alone, the day lost (bitonal seed 899 alt 011)."""
+    sigma = max(1.0, SOFT_SHARE * crop.shape[0])
+    soft = cv2.GaussianBlur(crop, (0, 0), sigma)
+    placed = _placed_marks(crop)
+    if len(placed) < 2:
+        return soft
+    reach = int(np.ceil(3 * sigma))
+    kernel = np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)
+    near = np.zeros(crop.shape, np.int32)
+    for x, y, mask in placed:
+        one = np.zeros(crop.shape, np.uint8)
+        one[y : y + mask.shape[0], x : x + mask.shape[1]] = mask
+        near += cv2.dilate(one, kernel) > 0
+    soft[(near >= 2) & (crop == 255)] = 255
+    return soft
 
 
 # a sure number's ink pixels this share of which are coloured (``stamps.chroma`` over ``stamps.CHROMA``: a
