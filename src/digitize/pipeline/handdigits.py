@@ -1793,10 +1793,14 @@ def clean_crop(
 
 # a date's mark wider than this share of its height is two digits written close and touching (a pen's day
 # "25" as one mark 1.55 times as wide as high; one written digit, slanted "0" or "4", is at most 0.6-0.8:
-# ``DIGIT_WIDTH``); a pair whose second digit stands high is taller than one digit, so less wide for its
-# height (a day "25" its "5" raised and touching the "2", bitonal seed 901 alt 011, as a "15": 1.11; the day
-# lost at 1.15)
-PAIR_WIDTH = 1.0
+# ``DIGIT_WIDTH``)
+PAIR_WIDTH = 1.15
+# ... a pair whose second digit stands high is taller than one digit, so less wide for its height (a day "25"
+# its "5" raised and touching the "2", bitonal seed 901 alt 011, 1.07; a "15" 1.11: the day lost): a mark at
+# least this wide is parted too, where both its parts are each at least ``STEPPED_TALL`` of its height (the
+# pen script's lone "5", its flag long, is 1.0-1.07 wide: parted, its flag is a part half as tall)
+STEPPED_WIDTH = 1.0
+STEPPED_TALL = 0.7
 # the pair is parted along the line crossing least of its ink, its middle within this middle share of the
 # mark's width, upright or leaning by one of these slants (columns per row: a pen leans right, top ahead)
 PAIR_MIDDLE = (0.3, 0.7)
@@ -1818,8 +1822,9 @@ def parted_pairs(crop: np.ndarray) -> np.ndarray:
     out = crop
     for x, y, mask in _placed_marks(crop):
         h, w = mask.shape
-        if w <= PAIR_WIDTH * h:
+        if w < STEPPED_WIDTH * h:
             continue
+        stepped = w <= PAIR_WIDTH * h
         rows = np.arange(h)
         lines = []
         for slant in PAIR_SLANTS:
@@ -1832,10 +1837,19 @@ def parted_pairs(crop: np.ndarray) -> np.ndarray:
             trial = out.copy()
             for r, xc in enumerate(xs):
                 trial[y + r, x + max(0, xc - 1) : x + min(w, xc + 2)] = 255
-            if len(_digit_marks(trial)) == len(_digit_marks(out)) + 1:
+            if len(_digit_marks(trial)) == len(_digit_marks(out)) + 1 and (
+                not stepped or _tall_parts(trial, x, w, h)
+            ):
                 out = trial
                 break
     return out
+
+
+def _tall_parts(crop: np.ndarray, x: int, w: int, h: int) -> bool:
+    """Whether the marks of ``crop`` within columns ``x``..``x + w`` (a mark ``h`` high, parted) are each at
+    least ``STEPPED_TALL`` of its height: two digits, not a digit and its flag."""
+    parts = [m for px, _, m in _placed_marks(crop) if x <= px < x + w]
+    return len(parts) >= 2 and all(m.shape[0] >= STEPPED_TALL * h for m in parts)
 
 
 def _rules(ink: np.ndarray, bh: int) -> np.ndarray:
