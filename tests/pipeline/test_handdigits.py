@@ -2447,8 +2447,9 @@ def test_a_written_digit_both_models_leave_out_is_read_alone(monkeypatch: pytest
     monkeypatch.setattr(handdigits, "_read_sheet", marks_read)
     after = handdigits.second_pass(prepared, page)
     # one sheet: the three marks of the number, and (every crop read "21" here, the day's "28" and the
-    # month's "11" agreed on by none) the day's and the month's two each
-    assert len(alone) == 1 and len(alone[0]) == 3 + 2 + 2
+    # month's "11" agreed on by none) the day's and the month's two each; the marks it read nothing of (the
+    # day's and the month's, here) read again each on a sheet of its own
+    assert len(alone[0]) == 3 + 2 + 2 and [len(s) for s in alone[1:]] == [1] * 4
     number = next(w for w in after.words if w.line == 2 and w.text.isdigit())
     assert (number.text, number.conf) == ("821", handdigits.AGREED_MAX_CONF)
     fields = extract([after])

@@ -3301,7 +3301,10 @@ def _marks_alone(
         # differently beside other rows, ``read_votes``): a pen's "7" of "72", a speck on its bar, read as
         # nothing beside the other marks and "7" at 96 twice alone (seed 669 dev 002: the number lost)
         if len(flat) > 1:
-            read = [v if v else _read_sheet([m], timeout)[0] for v, m in zip(read, flat, strict=True)]
+            read = [
+                read[i] if i < len(read) and read[i] else _read_sheet([m], timeout)[0]
+                for i, m in enumerate(flat)
+            ]
     except ToolFailed:
         return [[] for _ in blanks]
     out, k = [], 0
